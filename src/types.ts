@@ -1,0 +1,88 @@
+// The typed records that flow between stages (see DESIGN.md "Data flow"). Stages talk only
+// through these; each can be saved and loaded.
+
+/** An 8-bit RGBA image, row-major, no per-pixel objects. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray; // width * height * 4
+}
+
+/** A single-channel float image (matte, depth, weights), values usually in [0, 1]. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Float32Array; // width * height
+}
+
+export interface HeadPose {
+  /** degrees; positive yaw turns the head to the viewer's right */
+  yaw: number;
+  /** degrees; positive pitch tilts the chin down */
+  pitch: number;
+  /** degrees; positive roll tilts the head clockwise in the image */
+  roll: number;
+}
+
+/** Region labels in regions.png / Portrait.regions (one byte per pixel). */
+export const REGION = {
+  background: 0,
+  skin: 1,
+  hair: 2,
+  eyes: 3,
+  mouth: 4,
+  neckTorso: 5,
+} as const;
+
+/** What `analyze` learns from one photo. JSON-serialisable (analysis.json). */
+export interface PortraitAnalysis {
+  version: 1;
+  source: { width: number; height: number; file?: string };
+  face: { box: [number, number, number, number]; score: number; index: number };
+  faces: { count: number; chosen: number; reason: string; boxes: [number, number, number, number][] };
+  /** 478 landmarks in SOURCE pixels: [x, y, z] (z in the same pixel scale, camera-facing negative). */
+  landmarks: [number, number, number][];
+  iris: { left: [number, number]; right: [number, number] };
+  pose: HeadPose;
+  embedding: number[];
+  /** Square crop in source pixels that crop.png shows at `crop.size` px. */
+  crop: { x: number; y: number; side: number; size: number };
+}
+
+/** Analysis plus the images, all in CROP space (crop.size x crop.size). In memory only. */
+export interface Portrait {
+  analysis: PortraitAnalysis;
+  /** landmarks mapped into crop pixels */
+  cropLandmarks: [number, number, number][];
+  image: RgbaImage; // the crop
+  matte: GrayImage; // soft alpha of the whole person
+  regions: { width: number; height: number; data: Uint8Array };
+  background: RgbaImage; // crop with the person removed and filled
+}
+
+/** One frame of animation: what the renderer needs. */
+export interface MotionFrame {
+  /** rig control weights by name (see rig/controls.ts), missing = 0 */
+  w: Record<string, number>;
+  /** head pose in degrees, plus translation in face-width units (x right, y down, z toward camera) */
+  pose: { yaw: number; pitch: number; roll: number; tx: number; ty: number; tz: number };
+  /** eye gaze, -1..1 in each axis (x right, y down) */
+  gaze: [number, number];
+  /** 0 open .. 1 closed; applied to both eyes on top of eyeBlinkL/R */
+  blink: number;
+}
+
+export interface MotionHeader {
+  version: 1;
+  fps: number;
+  frameCount: number;
+  source: { kind: 'audio' | 'video' | 'manual'; file?: string };
+  options: Record<string, unknown>;
+  seed: number;
+  /** pose is relative to the photo's own pose (added to it) when true */
+  relativePose: boolean;
+}
+
+export interface Motion extends MotionHeader {
+  frames: MotionFrame[];
+}
