@@ -16,7 +16,7 @@ export interface LoadImageOptions {
 export async function loadImage(input: string | Buffer, opts: LoadImageOptions = {}): Promise<RgbaImage> {
   const maxSide = opts.maxSide ?? MAX_DECODE_SIDE;
   const name = typeof input === 'string' ? input : 'the uploaded image';
-  let meta: sharp.Metadata;
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
     // limitInputPixels guards against decompression bombs; 16k x 16k is still accepted and downscaled.
     meta = await sharp(input, { limitInputPixels: 16384 * 16384, failOn: 'error' }).metadata();

@@ -155,7 +155,7 @@ export async function* decodeAudioChunks(file: string, opts: DecodeAudioOptions 
   proc.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => proc.on('close', resolve));
   const chunkBytes = chunkSamples * 4;
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let total = 0;
   try {
     for await (const chunk of proc.stdout! as AsyncIterable<Buffer>) {
