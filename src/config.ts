@@ -42,8 +42,11 @@ export const GenerateOptionsSchema = z
     /** a saved Motion JSON */
     motion: z.string().optional(),
     output: z.string(),
-    /** static | auto | path of a video whose head pose drives the photo [drv_pose] */
-    pose: z.string().default('static'),
+    /**
+     * static | auto | path of a video whose head pose drives the photo [drv_pose].
+     * Unset: the driving video's pose when --video is given, else static.
+     */
+    pose: z.string().optional(),
     mapToInitPose: z.boolean().default(true),
     blink: BlinkMode.default('periodic'),
     mouthAmp: z.number().min(0).max(2).default(0.45),

@@ -1,0 +1,80 @@
+// `real3d generate`: photo + audio/video/motion -> talking-portrait video.
+import { Command, Option } from 'commander';
+import { generate } from '../pipeline/generate.ts';
+import type { GenerateInput } from '../config.ts';
+import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
+import { InputError } from '../errors.ts';
+
+function toNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new InputError(`--${name} expects a number, got "${value}"`);
+    return n;
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('make a talking-portrait video from a photo and speech audio, a driving video, or a saved motion')
+    .option('-i, --image <photo>', 'the photo of the person to animate')
+    .option('--avatar <file>', 'a saved avatar (instead of --image)')
+    .option('-a, --audio <file>', 'speech audio, any format ffmpeg reads [drv_aud]')
+    .option('-v, --video <file>', 'a driving video of someone talking (expressions, and pose unless --pose)')
+    .option('-m, --motion <file>', 'a saved motion JSON (from `real3d motion` or --save-motion)')
+    .requiredOption('-o, --output <file>', 'output video: .mp4, .webm or .mov')
+    .option('--pose <static|auto|VIDEO>', 'head pose: still, generated from the audio, or the pose of a video [drv_pose]')
+    .option('--no-map-to-init-pose', "do not map the driver's first pose onto the photo's pose [map_to_init_pose]")
+    .addOption(new Option('--blink <mode>', 'blinks [blink_mode]').choices(['none', 'periodic', 'natural']).default('periodic'))
+    .option('--mouth-amp <n>', 'mouth opening scale [mouth_amp]', toNumber('mouth-amp'), 0.45)
+    .option('--temperature <n>', 'variety of generated motion [temperature]', toNumber('temperature'), 0.2)
+    .option('--seed <n>', 'random seed: same seed, same motion [seed]', toNumber('seed'), 0)
+    .option('--bg <inpainted|IMAGE|#rrggbb|transparent>', 'background [bg_img]', 'inpainted')
+    .option('--size <px>', 'output width and height', toNumber('size'), 512)
+    .option('--fps <n>', 'frames per second', toNumber('fps'), 25)
+    .addOption(new Option('--crop <mode>', 'head: the square head crop; full: the whole photo with the head animated in place').choices(['head', 'full']).default('head'))
+    .addOption(new Option('--mode <mode>', 'final video, or debug: source | landmarks | driver | result [out_mode]').choices(['final', 'debug']).default('final'))
+    .option('--save-avatar <file>', 'also save the avatar for reuse')
+    .option('--save-motion <file>', 'also save the motion JSON')
+    .option('--face <n>', 'which face to use when the photo has several (0 = largest)', toNumber('face'), 0)
+    .option('--min-face-area <percent>', 'smallest face, in percent of the image area', toNumber('min-face-area'), 0.1)
+    .option('-q, --quiet', 'no progress output')
+    .option('--json', 'print progress and the result as JSON lines on stdout')
+    .action(async (opts) => {
+      const style = chooseProgressStyle(opts);
+      const { signal, dispose } = abortOnSignals();
+      const input: GenerateInput = {
+        image: opts.image,
+        avatar: opts.avatar,
+        audio: opts.audio,
+        video: opts.video,
+        motion: opts.motion,
+        output: opts.output,
+        pose: opts.pose,
+        mapToInitPose: opts.mapToInitPose,
+        blink: opts.blink,
+        mouthAmp: opts.mouthAmp,
+        temperature: opts.temperature,
+        seed: opts.seed,
+        bg: opts.bg,
+        size: opts.size,
+        fps: opts.fps,
+        crop: opts.crop,
+        mode: opts.mode,
+        saveAvatar: opts.saveAvatar,
+        saveMotion: opts.saveMotion,
+        face: opts.face,
+        minFaceArea: opts.minFaceArea,
+      };
+      try {
+        const result = await generate(input, { onProgress: progressPrinter(style), signal });
+        if (style === 'json') process.stdout.write(JSON.stringify({ type: 'result', ...result }) + '\n');
+        else if (!opts.quiet) {
+          const total = Object.values(result.timings).reduce((a, b) => a + b, 0) / 1000;
+          process.stderr.write(`wrote ${result.output} (${result.width}x${result.height}, ${result.frames} frames, ${result.duration.toFixed(2)} s) in ${total.toFixed(1)} s\n`);
+        }
+      } finally {
+        dispose();
+      }
+    });
+}

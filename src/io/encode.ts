@@ -1,0 +1,118 @@
+// Streams raw RGBA frames into one ffmpeg process, muxing an audio track in sync.
+// Frames are written as they are made, with backpressure, so memory stays flat in clip length.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ffmpegPath } from './ffmpeg.ts';
+import { InputError, CancelledError, Real3dError } from '../errors.ts';
+import type { RgbaImage } from '../types.ts';
+
+export type Container = 'mp4' | 'webm' | 'mov';
+
+/** The container for an output path, or an InputError that lists the accepted extensions. */
+export function containerFor(file: string): Container {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.mp4' || ext === '.m4v') return 'mp4';
+  if (ext === '.webm') return 'webm';
+  if (ext === '.mov') return 'mov';
+  throw new InputError(`Unknown output extension "${ext || '(none)'}" for ${file}: use .mp4 (H.264), .webm (VP9, keeps transparency) or .mov (ProRes 4444, keeps transparency).`);
+}
+
+export interface EncoderOptions {
+  output: string;
+  container: Container;
+  width: number;
+  height: number;
+  fps: number;
+  /** audio file to mux (any format ffmpeg reads); its first audio stream is used */
+  audio?: string;
+  /** seconds of audio to keep (the video's duration), so video and audio end together */
+  duration?: number;
+  /** keep the alpha channel (webm/mov only) */
+  alpha?: boolean;
+  signal?: AbortSignal;
+}
+
+/** ffmpeg arguments for the chosen container: pure, so tests can check them. */
+export function encoderArgs(o: EncoderOptions): string[] {
+  const args = ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.width}x${o.height}`, '-r', String(o.fps), '-i', 'pipe:0'];
+  if (o.audio) args.push('-i', o.audio);
+  args.push('-map', '0:v:0');
+  if (o.audio) args.push('-map', '1:a:0');
+  if (o.container === 'mp4') {
+    args.push('-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart');
+    if (o.audio) args.push('-c:a', 'aac', '-b:a', '128k');
+  } else if (o.container === 'webm') {
+    args.push('-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '0', '-crf', '32', '-pix_fmt', o.alpha ? 'yuva420p' : 'yuv420p');
+    if (o.alpha) args.push('-auto-alt-ref', '0', '-metadata:s:v:0', 'alpha_mode=1');
+    if (o.audio) args.push('-c:a', 'libopus', '-b:a', '96k');
+  } else {
+    args.push('-c:v', 'prores_ks', '-profile:v', o.alpha ? '4444' : '3', '-pix_fmt', o.alpha ? 'yuva444p10le' : 'yuv422p10le');
+    if (o.audio) args.push('-c:a', 'aac', '-b:a', '192k');
+  }
+  if (o.duration !== undefined) args.push('-t', o.duration.toFixed(3));
+  args.push('-f', o.container === 'mp4' ? 'mp4' : o.container === 'webm' ? 'webm' : 'mov', o.output);
+  return args;
+}
+
+/** One running ffmpeg encode. Call write() per frame (awaiting it), then finish(). */
+export class VideoEncoder {
+  private readonly proc: ChildProcess;
+  private stderr = '';
+  private readonly exited: Promise<number | null>;
+  private failed: Error | null = null;
+  readonly frameBytes: number;
+
+  constructor(private readonly opts: EncoderOptions) {
+    this.frameBytes = opts.width * opts.height * 4;
+    this.proc = spawn(ffmpegPath(), encoderArgs(opts), { stdio: ['pipe', 'ignore', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => {
+      if (this.stderr.length < 20000) this.stderr += d;
+    });
+    // EPIPE when ffmpeg dies early: the exit code and stderr tell the real story.
+    this.proc.stdin!.on('error', (err) => (this.failed ??= err));
+    this.exited = new Promise((resolve) => {
+      this.proc.on('error', (err) => {
+        this.failed ??= err;
+        resolve(null);
+      });
+      this.proc.on('close', resolve);
+    });
+    opts.signal?.addEventListener('abort', () => this.kill(), { once: true });
+  }
+
+  /** Writes one frame; resolves when ffmpeg can take more (backpressure). */
+  async write(frame: RgbaImage): Promise<void> {
+    if (frame.width !== this.opts.width || frame.height !== this.opts.height) throw new Error(`frame is ${frame.width}x${frame.height}, encoder expects ${this.opts.width}x${this.opts.height}`);
+    if (this.opts.signal?.aborted) throw new CancelledError();
+    if (this.failed || this.proc.exitCode !== null) throw this.error();
+    // copy: the renderer reuses its buffer for the next frame
+    const ok = this.proc.stdin!.write(Buffer.from(frame.data.buffer.slice(frame.data.byteOffset, frame.data.byteOffset + this.frameBytes) as ArrayBuffer));
+    if (!ok) await new Promise<void>((resolve) => {
+      const done = () => {
+        this.proc.stdin!.off('drain', done);
+        this.proc.off('close', done);
+        resolve();
+      };
+      this.proc.stdin!.once('drain', done);
+      this.proc.once('close', done);
+    });
+  }
+
+  /** Closes the input and waits for ffmpeg to finish the file. */
+  async finish(): Promise<void> {
+    this.proc.stdin!.end();
+    const code = await this.exited;
+    if (this.opts.signal?.aborted) throw new CancelledError();
+    if (code !== 0) throw this.error();
+  }
+
+  kill(): void {
+    if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
+  }
+
+  private error(): Error {
+    if (this.opts.signal?.aborted) return new CancelledError();
+    const detail = this.stderr.trim().split('\n').slice(-3).join(' | ') || this.failed?.message || 'ffmpeg stopped';
+    return new Real3dError(`Video encoding failed: ${detail}`);
+  }
+}

@@ -1,0 +1,290 @@
+// The main job: photo (or saved avatar) + driving signal -> a finished talking-portrait video.
+// Stages: validate everything -> analyze -> avatar -> motion -> render frame by frame -> compose -> encode.
+// Frames stream into one ffmpeg process; nothing holds the whole video in memory.
+import path from 'node:path';
+import { access } from 'node:fs/promises';
+import { z } from 'zod';
+import { GenerateOptionsSchema, type GenerateInput, type GenerateOptions, type JobControl, type ProgressEvent } from '../config.ts';
+import { InputError, CancelledError } from '../errors.ts';
+import type { Motion, MotionFrame, RgbaImage } from '../types.ts';
+import { loadImage, createImage } from '../io/image.ts';
+import { probeAudio, probeVideo, decodeVideoFrames } from '../io/media.ts';
+import { VideoEncoder, containerFor } from '../io/encode.ts';
+import { withAtomicFile, assertWritableOutput } from '../io/atomic.ts';
+import { analyzePortrait } from '../analyze/index.ts';
+import { buildAvatar, saveAvatar, loadAvatar, type Avatar } from '../avatar/build.ts';
+import { createRenderer } from '../render/renderer.ts';
+import { motionFromAudio } from '../motion/fromAudio.ts';
+import { motionFromVideo } from '../motion/fromVideo.ts';
+import { loadMotion, saveMotion } from '../motion/record.ts';
+import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits } from './layout.ts';
+
+export interface GenerateResult {
+  output: string;
+  frames: number;
+  fps: number;
+  /** seconds of video */
+  duration: number;
+  width: number;
+  height: number;
+  /** wall time per stage, ms */
+  timings: Record<string, number>;
+}
+
+/** Turns zod's complaint into one line a person can act on. */
+export function parseGenerateOptions(input: GenerateInput): GenerateOptions {
+  try {
+    return GenerateOptionsSchema.parse(input);
+  } catch (err) {
+    if (err instanceof z.ZodError) {
+      const issue = err.issues[0]!;
+      const where = issue.path.join('.') || 'options';
+      throw new InputError(`Invalid option ${where}: ${issue.message}`);
+    }
+    throw err;
+  }
+}
+
+/** Where each part of the motion comes from, decided before any work starts. */
+export interface DrivePlan {
+  expressions: { kind: 'audio' | 'video' | 'motion'; file: string };
+  pose: { kind: 'static' | 'auto' | 'video' | 'motion'; file?: string };
+  /** audio muxed into the output, if any */
+  soundtrack?: string;
+}
+
+async function assertFileExists(file: string, what: string): Promise<void> {
+  try {
+    await access(file);
+  } catch {
+    throw new InputError(`The ${what} ${file} does not exist.`);
+  }
+}
+
+/** Checks the combination of driving options; pure except for nothing: a plan or an InputError. */
+export function planDrive(o: GenerateOptions): DrivePlan {
+  const drivers = [o.audio && 'audio', o.video && 'video', o.motion && 'motion'].filter(Boolean);
+  if (drivers.length === 0) throw new InputError('Nothing drives the portrait: give --audio (speech), --video (a talking face) or --motion (a saved motion JSON).');
+  if (o.motion && (o.audio || o.video)) throw new InputError('--motion already holds the whole animation: do not combine it with --audio or --video.');
+  if (o.motion) {
+    return { expressions: { kind: 'motion', file: o.motion }, pose: { kind: 'motion' } };
+  }
+  const poseIsFile = o.pose !== undefined && o.pose !== 'static' && o.pose !== 'auto';
+  if (o.audio) {
+    // audio drives expressions; pose from --pose VIDEO, else from --video, else static/auto
+    const poseVideo = poseIsFile ? o.pose : o.video;
+    const pose: DrivePlan['pose'] = poseVideo ? { kind: 'video', file: poseVideo } : { kind: o.pose === 'auto' ? 'auto' : 'static' };
+    return { expressions: { kind: 'audio', file: o.audio }, pose, soundtrack: o.audio };
+  }
+  // video only: expressions from the video; pose from it too unless --pose says otherwise
+  if (o.pose === 'auto') throw new InputError('--pose auto generates head motion from speech audio: add --audio, or leave --pose unset to follow the driving video.');
+  const pose: DrivePlan['pose'] = o.pose === 'static' ? { kind: 'static' } : { kind: 'video', file: poseIsFile ? o.pose : o.video };
+  return { expressions: { kind: 'video', file: o.video! }, pose, soundtrack: o.video };
+}
+
+/** Background of every frame: undefined = the avatar's inpainted plate, null = transparent. */
+async function resolveBackground(bg: string, size: number): Promise<RgbaImage | null | undefined> {
+  if (bg === 'inpainted') return undefined;
+  if (bg === 'transparent') return null;
+  const colour = parseHexColour(bg);
+  if (colour) return solidImage(size, size, colour);
+  if (bg.startsWith('#')) throw new InputError(`--bg ${bg} is not a colour: use #rrggbb, e.g. #203040.`);
+  let img: RgbaImage;
+  try {
+    img = await loadImage(bg);
+  } catch (err) {
+    throw new InputError(`Cannot use the background image ${bg}: ${(err as Error).message}`);
+  }
+  return coverResize(img, size, size);
+}
+
+function emit(control: JobControl | undefined, e: ProgressEvent): void {
+  control?.onProgress?.(e);
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+/** Replaces the pose track of `motion` by that of `poseMotion` (frame by frame, last frame held). */
+export function withPoseFrom(motion: Motion, poseMotion: Motion): Motion {
+  const frames = motion.frames.map((f, i) => {
+    const p = poseMotion.frames[Math.min(i, poseMotion.frames.length - 1)]!;
+    return { ...f, pose: { ...p.pose } };
+  });
+  return { ...motion, frames, relativePose: poseMotion.relativePose };
+}
+
+/** Runs the whole job. Same behaviour as `real3d generate`. */
+export async function generate(input: GenerateInput, control: JobControl = {}): Promise<GenerateResult> {
+  const o = parseGenerateOptions(input);
+  const signal = control.signal;
+  const timings: Record<string, number> = {};
+  const tick = (stage: string, t0: number) => (timings[stage] = (timings[stage] ?? 0) + (performance.now() - t0));
+
+  // ---- validate everything before any heavy work
+  if (!o.image && !o.avatar) throw new InputError('Give a photo with --image (or a saved avatar with --avatar).');
+  if (o.image && o.avatar) throw new InputError('Give either --image or --avatar, not both.');
+  const container = containerFor(o.output);
+  assertBackgroundFits(o.bg, container !== 'mp4');
+  await assertWritableOutput(o.output);
+  if (o.saveAvatar) await assertWritableOutput(o.saveAvatar);
+  if (o.saveMotion) await assertWritableOutput(o.saveMotion);
+  const plan = planDrive(o);
+  if (o.image) await assertFileExists(o.image, 'photo');
+  if (o.avatar) await assertFileExists(o.avatar, 'avatar file');
+  if (plan.expressions.kind === 'audio') await probeAudio(plan.expressions.file);
+  if (plan.expressions.kind === 'video') await probeVideo(plan.expressions.file);
+  if (plan.expressions.kind === 'motion') await assertFileExists(plan.expressions.file, 'motion file');
+  if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) await probeVideo(plan.pose.file!);
+  let soundtrack = plan.soundtrack;
+  if (soundtrack && plan.expressions.kind === 'video') {
+    const info = await probeVideo(soundtrack);
+    if (!info.hasAudio) soundtrack = undefined; // a silent driving video gives a silent result
+  }
+  const background = await resolveBackground(o.bg, o.size);
+  if (o.crop === 'full' && o.avatar) throw new InputError('--crop full needs the original photo: use --image instead of --avatar.');
+  throwIfAborted(signal);
+
+  // ---- analyze + avatar
+  let t0 = performance.now();
+  let avatar: Avatar;
+  let sourcePhoto: RgbaImage | undefined;
+  let cropBox: { x: number; y: number; side: number } | undefined;
+  let sourceCrop: RgbaImage | undefined;
+  if (o.avatar) {
+    emit(control, { stage: 'avatar', done: 0, total: 1, message: 'loading avatar' });
+    avatar = await loadAvatar(o.avatar);
+  } else {
+    emit(control, { stage: 'analyze', done: 0, total: 1, message: 'finding the face' });
+    sourcePhoto = await loadImage(o.image!);
+    const portrait = await analyzePortrait(sourcePhoto, { face: o.face, minFaceArea: o.minFaceArea }, { signal });
+    tick('analyze', t0);
+    throwIfAborted(signal);
+    t0 = performance.now();
+    emit(control, { stage: 'avatar', done: 0, total: 1, message: 'building the 3D avatar' });
+    avatar = buildAvatar(portrait);
+    cropBox = portrait.analysis.crop;
+    sourceCrop = portrait.image;
+    if (o.saveAvatar) await saveAvatar(avatar, o.saveAvatar);
+  }
+  tick('avatar', t0);
+  throwIfAborted(signal);
+
+  // ---- motion
+  t0 = performance.now();
+  emit(control, { stage: 'motion', done: 0, total: 1, message: `reading the ${plan.expressions.kind}` });
+  const audioOpts = { fps: o.fps, pose: plan.pose.kind === 'auto' ? ('auto' as const) : ('static' as const), blink: o.blink, mouthAmp: o.mouthAmp, temperature: o.temperature, seed: o.seed };
+  let motion: Motion;
+  if (plan.expressions.kind === 'motion') {
+    motion = await loadMotion(plan.expressions.file);
+  } else if (plan.expressions.kind === 'audio') {
+    motion = await motionFromAudio(plan.expressions.file, audioOpts, { signal });
+  } else {
+    motion = await motionFromVideo(plan.expressions.file, { fps: o.fps, mapToInitPose: o.mapToInitPose }, { signal });
+  }
+  if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) {
+    const poseMotion = await motionFromVideo(plan.pose.file!, { fps: o.fps, mapToInitPose: o.mapToInitPose }, { signal });
+    motion = withPoseFrom(motion, poseMotion);
+  } else if (plan.pose.kind === 'static' && plan.expressions.kind === 'video') {
+    motion = { ...motion, frames: motion.frames.map((f) => ({ ...f, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } })) };
+  }
+  if (o.saveMotion) await saveMotion(motion, o.saveMotion);
+  tick('motion', t0);
+  throwIfAborted(signal);
+  if (motion.frames.length === 0) throw new InputError('The driving input is shorter than one video frame: give a longer audio or video.');
+
+  // ---- render + encode, streaming
+  const fps = motion.fps;
+  const total = motion.frames.length;
+  const duration = total / fps;
+  const renderSize = o.size;
+  const renderer = createRenderer(avatar, { width: renderSize, height: renderSize });
+  const full = o.crop === 'full' && sourcePhoto && cropBox ? fullFrameCanvas(sourcePhoto) : undefined;
+  const debug = o.mode === 'debug';
+  const outW = full ? full.width : debug ? renderSize * 4 : renderSize;
+  const outH = full ? full.height : renderSize;
+  const outFrame = full || debug ? createImage(outW, outH) : undefined;
+  const drivingFrames = debug && plan.expressions.kind === 'video' ? decodeVideoFrames(plan.expressions.file, { fps, maxSide: renderSize, signal }) : undefined;
+  const jawSeries = debug ? Float32Array.from(motion.frames, (f) => f.w.jawOpen ?? 0) : undefined;
+
+  const result = await withAtomicFile(o.output, async (tmp) => {
+    const encoder = new VideoEncoder({ output: tmp, container, width: outW, height: outH, fps, audio: soundtrack, duration, alpha: background === null, signal });
+    let renderMs = 0;
+    let encodeMs = 0;
+    const started = performance.now();
+    try {
+      for (let i = 0; i < total; i++) {
+        throwIfAborted(signal);
+        let t = performance.now();
+        const frame: MotionFrame = motion.frames[i]!;
+        let image = renderer.render(frame, { background });
+        if (full && outFrame) {
+          outFrame.data.set(full.data);
+          pasteFeathered(outFrame, image, cropBox!.x * full.scale, cropBox!.y * full.scale, cropBox!.side * full.scale, Math.max(4, cropBox!.side * full.scale * 0.06));
+          image = outFrame;
+        } else if (debug && outFrame) {
+          const driver = drivingFrames ? (await drivingFrames.next()).value : undefined;
+          image = debugFrame(outFrame, { source: sourceCrop, result: image, landmarks: renderer.landmarks(frame), driver: driver || undefined, jaw: jawSeries!, index: i });
+        }
+        renderMs += performance.now() - t;
+        t = performance.now();
+        await encoder.write(image);
+        encodeMs += performance.now() - t;
+        if (i % 5 === 4 || i === total - 1) {
+          const elapsed = (performance.now() - started) / 1000;
+          const rate = (i + 1) / elapsed;
+          emit(control, { stage: 'render', done: i + 1, total, fps: rate, eta: (total - i - 1) / rate });
+        }
+      }
+      const t = performance.now();
+      emit(control, { stage: 'encode', done: total, total, message: 'finishing the file' });
+      await encoder.finish();
+      encodeMs += performance.now() - t;
+    } catch (err) {
+      encoder.kill();
+      throw err;
+    } finally {
+      await drivingFrames?.return(undefined);
+    }
+    timings.render = renderMs;
+    timings.encode = encodeMs;
+    return { output: path.resolve(o.output), frames: total, fps, duration, width: outW, height: outH, timings };
+  });
+  emit(control, { stage: 'done', done: total, total });
+  return result;
+}
+
+/** The whole photo as the canvas for --crop full, downscaled to at most 1920 px and to even sizes (H.264 needs them). */
+function fullFrameCanvas(photo: RgbaImage): RgbaImage & { scale: number } {
+  const scale = Math.min(1, 1920 / Math.max(photo.width, photo.height));
+  const width = Math.max(2, Math.floor((photo.width * scale) / 2) * 2);
+  const height = Math.max(2, Math.floor((photo.height * scale) / 2) * 2);
+  const canvas = createImage(width, height);
+  // exact scale per axis may differ by a pixel; use the width ratio for the paste box
+  const sx = width / photo.width;
+  const small = scale === 1 && width === photo.width && height === photo.height ? photo : undefined;
+  if (small) canvas.data.set(photo.data);
+  else {
+    // cover-resize is exact here since aspect is kept up to rounding
+    canvas.data.set(coverResize(photo, width, height).data);
+  }
+  return Object.assign(canvas, { scale: sx });
+}
+
+/** Debug layout: source | result with landmarks | driving signal | result. */
+function debugFrame(out: RgbaImage, p: { source?: RgbaImage; result: RgbaImage; landmarks: [number, number, number][]; driver?: RgbaImage; jaw: Float32Array; index: number }): RgbaImage {
+  const size = p.result.width;
+  const result = { width: size, height: size, data: new Uint8ClampedArray(p.result.data) };
+  const withMarks = { width: size, height: size, data: new Uint8ClampedArray(p.result.data) };
+  drawDots(withMarks, p.landmarks, [40, 255, 120], 1);
+  let driverPanel: RgbaImage;
+  if (p.driver) driverPanel = p.driver;
+  else {
+    driverPanel = solidImage(size, size, [24, 24, 32]);
+    drawSeries(driverPanel, p.jaw, p.index, [255, 170, 60]);
+  }
+  const source = p.source ?? solidImage(size, size, [0, 0, 0]);
+  sideBySide([source, withMarks, driverPanel, result], out);
+  return out;
+}
