@@ -27,8 +27,16 @@ export async function main(argv: string[]): Promise<void> {
       const mod = (await import(file)) as { register: Register };
       mod.register(program);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(file.slice(2))) continue;
-      throw err;
+      // A command whose module cannot load must not take the others down: it stays listed and says why.
+      const name = file.replace(/^\.\//, '').replace(/\.ts$/, '');
+      if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(`cli/${name}.ts`)) continue;
+      program
+        .command(name, { hidden: false })
+        .description(`(unavailable: ${(err as Error).message.split('\n')[0]})`)
+        .allowUnknownOption()
+        .action(() => {
+          throw err;
+        });
     }
   }
   try {
