@@ -1,0 +1,176 @@
+// Small pure smoothing tools for motion curves.
+
+/**
+ * One Euro filter (Casiez et al. 2012): a low-pass whose cutoff rises with speed, so a still
+ * signal is smoothed hard (low jitter) while fast motion passes with little lag.
+ */
+export class OneEuroFilter {
+  private x: number | null = null;
+  private dx = 0;
+  constructor(
+    /** samples per second */
+    private readonly rate: number,
+    /** cutoff (Hz) at zero speed: lower = less jitter */
+    private readonly minCutoff = 1.0,
+    /** how fast the cutoff grows with speed: higher = less lag */
+    private readonly beta = 0.01,
+    /** cutoff (Hz) for the speed estimate */
+    private readonly dCutoff = 1.0,
+  ) {}
+
+  private static alpha(cutoff: number, rate: number): number {
+    const tau = 1 / (2 * Math.PI * cutoff);
+    return 1 / (1 + tau * rate);
+  }
+
+  reset(): void {
+    this.x = null;
+    this.dx = 0;
+  }
+
+  filter(value: number): number {
+    if (this.x === null) {
+      this.x = value;
+      return value;
+    }
+    const rawDx = (value - this.x) * this.rate;
+    this.dx += OneEuroFilter.alpha(this.dCutoff, this.rate) * (rawDx - this.dx);
+    const cutoff = this.minCutoff + this.beta * Math.abs(this.dx);
+    this.x += OneEuroFilter.alpha(cutoff, this.rate) * (value - this.x);
+    return this.x;
+  }
+}
+
+/** Runs a One Euro filter over a whole series (new array). */
+export function oneEuro(values: ArrayLike<number>, rate: number, minCutoff = 1.0, beta = 0.01): Float64Array {
+  const f = new OneEuroFilter(rate, minCutoff, beta);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = f.filter(values[i]!);
+  return out;
+}
+
+/**
+ * Forward-backward One Euro: no phase lag (the backward pass cancels the forward delay).
+ * For offline curves where the whole series is known.
+ */
+export function oneEuroZeroLag(values: ArrayLike<number>, rate: number, minCutoff = 1.0, beta = 0.01): Float64Array {
+  const fwd = oneEuro(values, rate, minCutoff, beta);
+  const rev = oneEuro(Float64Array.from(fwd).reverse(), rate, minCutoff, beta);
+  return rev.reverse();
+}
+
+/** Gaussian smoothing with a kernel of standard deviation `sigma` samples (edges clamped). */
+export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  if (sigma <= 0) {
+    for (let i = 0; i < n; i++) out[i] = values[i]!;
+    return out;
+  }
+  const r = Math.ceil(sigma * 3);
+  const k = new Float64Array(2 * r + 1);
+  for (let i = -r; i <= r; i++) k[i + r] = Math.exp((-0.5 * i * i) / (sigma * sigma));
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    let ws = 0;
+    for (let j = -r; j <= r; j++) {
+      const t = i + j;
+      if (t < 0 || t >= n) continue;
+      s += k[j + r]! * values[t]!;
+      ws += k[j + r]!;
+    }
+    out[i] = s / ws;
+  }
+  return out;
+}
+
+/**
+ * Asymmetric smoothing for co-articulation: each output is a weighted mean of the next `ahead`
+ * samples and the previous `behind` samples, so the mouth starts moving before a sound (as people do).
+ */
+export function anticipatorySmooth(values: ArrayLike<number>, behind: number, ahead: number): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    let ws = 0;
+    for (let j = -behind; j <= ahead; j++) {
+      const t = i + j;
+      if (t < 0 || t >= n) continue;
+      // triangular weights, wider on the future side
+      const w = j < 0 ? 1 - -j / (behind + 1) : 1 - j / (ahead + 1);
+      s += w * values[t]!;
+      ws += w;
+    }
+    out[i] = s / ws;
+  }
+  return out;
+}
+
+/**
+ * Fills the samples where `valid[i]` is false by linear interpolation between the nearest valid
+ * neighbours (held flat at the ends). Returns how many were filled. Throws if none is valid.
+ */
+export function fillGaps(values: Float64Array, valid: ArrayLike<boolean>): number {
+  const n = values.length;
+  let prev = -1;
+  let filled = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !valid[i]) continue;
+    const gapStart = prev + 1;
+    if (i - gapStart > 0) {
+      for (let j = gapStart; j < i; j++) {
+        if (prev < 0 && i >= n) throw new Error('fillGaps: no valid sample');
+        if (prev < 0) values[j] = values[i]!;
+        else if (i >= n) values[j] = values[prev]!;
+        else values[j] = values[prev]! + ((values[i]! - values[prev]!) * (j - prev)) / (i - prev);
+        filled++;
+      }
+    }
+    prev = i;
+  }
+  return filled;
+}
+
+/** Pearson correlation of two equal-length series (0 when either is constant). */
+export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length);
+  if (n < 2) return 0;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - ma;
+    const db = b[i]! - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** Best Pearson r over lags -maxLag..maxLag (b shifted against a); returns r and the lag. */
+export function bestLagPearson(a: ArrayLike<number>, b: ArrayLike<number>, maxLag: number): { r: number; lag: number } {
+  let best = { r: -Infinity, lag: 0 };
+  for (let lag = -maxLag; lag <= maxLag; lag++) {
+    const aa: number[] = [];
+    const bb: number[] = [];
+    for (let i = 0; i < a.length; i++) {
+      const j = i + lag;
+      if (j < 0 || j >= b.length) continue;
+      aa.push(a[i]!);
+      bb.push(b[j]!);
+    }
+    const r = pearson(aa, bb);
+    if (r > best.r) best = { r, lag };
+  }
+  return best;
+}

@@ -1,0 +1,337 @@
+// Video -> Motion (reenactment): track one face through a driving video, read expression weights
+// and head pose per frame, fill bad frames from their neighbours and smooth with One Euro filters.
+//
+// Relative motion. Pose is relative to the driver's FIRST usable frame (so a driver who starts
+// frontal maps onto the photo's own pose). Expressions are relative to the driver's REST face,
+// estimated over the whole clip rather than from frame 0 alone: mouth opening from its 5th
+// percentile (a driver whose mouth is slightly open at rest, or who starts mid-word, does not open
+// the photo's mouth), eye openness from its 80th percentile (eyes are open most of the time, and
+// frame 0 may be a blink), and widths/brows from their medians. Weights are then one-sided
+// (clamped to 0..1), so a driver's quirk at rest never pushes the photo's face the other way.
+import sharp from 'sharp';
+import { decodeVideoFrames, probeVideo } from '../io/media.ts';
+import { detectFaces, type DetectedFace } from '../face/detect.ts';
+import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
+import type { JobControl } from '../config.ts';
+import type { Motion, MotionFrame, RgbaImage } from '../types.ts';
+import { faceMeasures, headAngles, LM, type FaceMeasures } from './measures.ts';
+import { fillGaps, oneEuroZeroLag } from './filters.ts';
+
+export interface VideoMotionOptions {
+  /** output frame rate (default: 25) */
+  fps: number;
+  /** pose relative to the driver's first frame (default true); false: absolute driver pose, relativePose false */
+  mapToInitPose: boolean;
+  /** longest side the frames are decoded at */
+  maxSide: number;
+  /** stop after this many seconds of video (default: all) */
+  maxSeconds?: number;
+}
+
+export interface VideoMotionStats {
+  frames: number;
+  /** frames with no usable face */
+  missing: number;
+  /** frames filled from neighbours (missing + rejected fits) */
+  interpolated: number;
+}
+
+/** What one video frame yields before smoothing (null = no usable face). */
+export interface RawFaceFrame {
+  m: FaceMeasures;
+  angles: { yaw: number; pitch: number; roll: number };
+  score: number;
+  box: [number, number, number, number];
+}
+
+const CROP_SIDE = 384;
+
+/** Crops a square (clamped to the image) and scales it to `size`. */
+async function cropSquare(img: RgbaImage, cx: number, cy: number, side: number, size: number): Promise<{ image: RgbaImage; x0: number; y0: number; s: number }> {
+  const s = Math.max(16, Math.min(Math.round(side), img.width, img.height));
+  const x0 = Math.max(0, Math.min(img.width - s, Math.round(cx - s / 2)));
+  const y0 = Math.max(0, Math.min(img.height - s, Math.round(cy - s / 2)));
+  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
+    .extract({ left: x0, top: y0, width: s, height: s })
+    .resize(size, size, { kernel: 'cubic' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { image: { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) }, x0, y0, s: s / size };
+}
+
+function boxCentre(b: [number, number, number, number]): [number, number] {
+  return [b[0] + b[2] / 2, b[1] + b[3] / 2];
+}
+
+/** The face nearest the previous box (largest first when there is no previous one). */
+function pickFace(faces: DetectedFace[], prev: [number, number, number, number] | null): DetectedFace | undefined {
+  if (!faces.length) return undefined;
+  if (!prev) return faces[0];
+  const [px, py] = boxCentre(prev);
+  let best = faces[0]!;
+  let bestD = Infinity;
+  for (const f of faces) {
+    const [x, y] = boxCentre(f.box);
+    const d = Math.hypot(x - px, y - py);
+    if (d < bestD) {
+      bestD = d;
+      best = f;
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds the face in one frame. The face model reports whole-pixel landmarks, so a small face loses
+ * the lip detail; detecting on an upscaled crop around the previous box keeps it.
+ */
+export class FaceTracker {
+  private prev: [number, number, number, number] | null = null;
+
+  async track(img: RgbaImage): Promise<RawFaceFrame | null> {
+    let face: DetectedFace | undefined;
+    let map = (x: number, y: number, z: number): [number, number, number] => [x, y, z];
+    if (this.prev) {
+      const [cx, cy] = boxCentre(this.prev);
+      const side = Math.max(this.prev[2], this.prev[3]) * 2;
+      const crop = await cropSquare(img, cx, cy, side, CROP_SIDE);
+      const faces = await detectFaces(crop.image, { embedding: false });
+      // in the crop the tracked face is the one near the centre
+      face = pickFace(faces, [CROP_SIDE / 2 - 1, CROP_SIDE / 2 - 1, 2, 2]);
+      if (face) {
+        const { x0, y0, s } = crop;
+        map = (x, y, z) => [x0 + x * s, y0 + y * s, z * s];
+        face = { ...face, box: [x0 + face.box[0] * s, y0 + face.box[1] * s, face.box[2] * s, face.box[3] * s] };
+      }
+    }
+    if (!face) {
+      face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
+      if (face && Math.max(face.box[2], face.box[3]) < CROP_SIDE / 3) {
+        // small face: detect again on an upscaled crop for finer landmarks
+        this.prev = face.box;
+        return this.track(img);
+      }
+    }
+    if (!face) return null;
+    const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
+    this.prev = face.box;
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box };
+  }
+}
+
+const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
+}
+
+/** The driver's rest face (see the header comment). */
+export interface RestFace {
+  lipGap: number;
+  mouthWidth: number;
+  lipThickness: number;
+  upperLip: number;
+  lowerLip: number;
+  cornerLiftLeft: number;
+  cornerLiftRight: number;
+  eyeLeft: number;
+  eyeRight: number;
+  browLeft: number;
+  browRight: number;
+  browInnerLeft: number;
+  browInnerRight: number;
+}
+
+export function estimateRest(ms: FaceMeasures[]): RestFace {
+  const col = (k: keyof FaceMeasures) => ms.map((m) => m[k] as number);
+  return {
+    lipGap: percentile(col('lipGap'), 5),
+    mouthWidth: percentile(col('mouthWidth'), 50),
+    lipThickness: percentile(col('lipThickness'), 50),
+    upperLip: percentile(col('upperLip'), 50),
+    lowerLip: percentile(col('lowerLip'), 50),
+    cornerLiftLeft: percentile(col('cornerLiftLeft'), 50),
+    cornerLiftRight: percentile(col('cornerLiftRight'), 50),
+    eyeLeft: percentile(col('eyeLeft'), 80),
+    eyeRight: percentile(col('eyeRight'), 80),
+    browLeft: percentile(col('browLeft'), 50),
+    browRight: percentile(col('browRight'), 50),
+    browInnerLeft: percentile(col('browInnerLeft'), 50),
+    browInnerRight: percentile(col('browInnerRight'), 50),
+  };
+}
+
+/**
+ * Rig weights from measures relative to the rest face. Scales: a lip gap of 0.6 eye-corner
+ * distances is a fully open jaw; 25 % narrower/wider mouth is full pucker/stretch.
+ */
+export function weightsFromMeasures(m: FaceMeasures, rest: RestFace): { w: Record<string, number>; blinkLeft: number; blinkRight: number } {
+  const open = clamp01((m.lipGap - rest.lipGap) / 0.6);
+  const narrow = clamp01((rest.mouthWidth - m.mouthWidth) / (0.25 * rest.mouthWidth));
+  const wide = clamp01((m.mouthWidth - rest.mouthWidth) / (0.25 * rest.mouthWidth));
+  const smileL = clamp01((m.cornerLiftLeft - rest.cornerLiftLeft) / 0.12);
+  const smileR = clamp01((m.cornerLiftRight - rest.cornerLiftRight) / 0.12);
+  const press = clamp01((rest.lipThickness - m.lipThickness) / (0.35 * rest.lipThickness)) * (1 - clamp01(open * 5));
+  const blink = (eye: number, ref: number) => clamp01((1 - eye / Math.max(ref, 1e-6) - 0.15) / 0.65);
+  const wideEye = (eye: number, ref: number) => clamp01((eye / Math.max(ref, 1e-6) - 1.15) / 0.5);
+  const browUp = (b: number, ref: number) => clamp01((b / ref - 1) / 0.15);
+  const browDown = (b: number, ref: number) => clamp01((1 - b / ref) / 0.12);
+  const w: Record<string, number> = {
+    jawOpen: open,
+    mouthFunnel: narrow * clamp01(open * 4),
+    mouthPucker: narrow * (1 - clamp01(open * 4)),
+    mouthSmileLeft: smileL,
+    mouthSmileRight: smileR,
+    mouthStretchLeft: wide * (1 - smileL),
+    mouthStretchRight: wide * (1 - smileR),
+    mouthUpperUp: clamp01((rest.upperLip - m.upperLip) / (0.3 * rest.upperLip)),
+    mouthLowerDown: clamp01((rest.lowerLip - m.lowerLip) / (0.3 * rest.lowerLip)) * clamp01(open * 4),
+    mouthPress: press,
+    eyeWideLeft: wideEye(m.eyeLeft, rest.eyeLeft),
+    eyeWideRight: wideEye(m.eyeRight, rest.eyeRight),
+    browInnerUp: (browUp(m.browInnerLeft, rest.browInnerLeft) + browUp(m.browInnerRight, rest.browInnerRight)) / 2,
+    browDownLeft: browDown(m.browInnerLeft, rest.browInnerLeft),
+    browDownRight: browDown(m.browInnerRight, rest.browInnerRight),
+    browOuterUpLeft: browUp(m.browLeft, rest.browLeft),
+    browOuterUpRight: browUp(m.browRight, rest.browRight),
+  };
+  return { w, blinkLeft: blink(m.eyeLeft, rest.eyeLeft), blinkRight: blink(m.eyeRight, rest.eyeRight) };
+}
+
+/** Face-size change that counts as a tracking glitch (fraction of the neighbours' median). */
+const SCALE_JUMP = 0.25;
+const MIN_MESH_SCORE = 0.5;
+
+/** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean): { frames: MotionFrame[]; stats: VideoMotionStats } {
+  const n = raw.length;
+  const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
+  const missing = raw.filter((r) => !r).length;
+  // reject sudden face-size jumps (a wrong face or a broken mesh)
+  for (let i = 0; i < n; i++) {
+    if (!valid[i]) continue;
+    const near: number[] = [];
+    for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) if (j !== i && valid[j]) near.push(raw[j]!.m.scale);
+    if (near.length >= 2) {
+      const med = percentile(near, 50);
+      if (Math.abs(raw[i]!.m.scale - med) > SCALE_JUMP * med) valid[i] = false;
+    }
+  }
+  const good = raw.filter((r, i) => valid[i]) as RawFaceFrame[];
+  if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
+  const rest = estimateRest(good.map((r) => r.m));
+  const first = good[0]!;
+  const firstAngles = first.angles;
+  const faceWidth0 = first.m.scale * 1.6;
+  // per-frame channels, then gap filling and smoothing channel by channel
+  const names: string[] = [];
+  const channels = new Map<string, Float64Array>();
+  const ch = (name: string) => {
+    let c = channels.get(name);
+    if (!c) {
+      c = new Float64Array(n);
+      channels.set(name, c);
+      names.push(name);
+    }
+    return c;
+  };
+  for (let i = 0; i < n; i++) {
+    if (!valid[i]) continue;
+    const r = raw[i]!;
+    const { w, blinkLeft, blinkRight } = weightsFromMeasures(r.m, rest);
+    for (const [k, v] of Object.entries(w)) ch(`w.${k}`)[i] = v;
+    ch('blinkL')[i] = blinkLeft;
+    ch('blinkR')[i] = blinkRight;
+    const a = r.angles;
+    ch('yaw')[i] = mapToInitPose ? a.yaw - firstAngles.yaw : a.yaw;
+    ch('pitch')[i] = mapToInitPose ? a.pitch - firstAngles.pitch : a.pitch;
+    ch('roll')[i] = mapToInitPose ? a.roll - firstAngles.roll : a.roll;
+    ch('tx')[i] = (r.m.centre[0] - (mapToInitPose ? first.m.centre[0] : 0)) / faceWidth0;
+    ch('ty')[i] = (r.m.centre[1] - (mapToInitPose ? first.m.centre[1] : 0)) / faceWidth0;
+    // 4 face widths from the camera: moving closer enlarges the face
+    ch('tz')[i] = 4 * (1 - first.m.scale / r.m.scale);
+    ch('gx')[i] = r.m.gaze[0];
+    ch('gy')[i] = r.m.gaze[1];
+  }
+  let interpolated = 0;
+  for (const name of names) interpolated = Math.max(interpolated, fillGaps(channels.get(name)!, valid));
+  // smoothing: the mouth moves fast (high cutoff); the head and gaze are smoothed harder when still
+  const smooth = (name: string, minCutoff: number, beta: number) => {
+    const c = channels.get(name)!;
+    channels.set(name, oneEuroZeroLag(c, fps, minCutoff, beta));
+  };
+  for (const name of names) {
+    if (name.startsWith('w.')) smooth(name, 4, 0.5);
+    else if (name === 'blinkL' || name === 'blinkR') smooth(name, 6, 1);
+    else if (name === 'gx' || name === 'gy') smooth(name, 2, 0.5);
+    else if (name === 'tx' || name === 'ty' || name === 'tz') smooth(name, 1, 2);
+    else smooth(name, 1, 0.3);
+  }
+  const frames: MotionFrame[] = [];
+  const at = (name: string, i: number) => channels.get(name)![i]!;
+  for (let i = 0; i < n; i++) {
+    const w: Record<string, number> = {};
+    for (const name of names) if (name.startsWith('w.')) w[name.slice(2)] = clamp01(at(name, i));
+    const bl = clamp01(at('blinkL', i));
+    const br = clamp01(at('blinkR', i));
+    // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights
+    const blink = Math.min(bl, br);
+    w.eyeBlinkLeft = bl - blink;
+    w.eyeBlinkRight = br - blink;
+    frames.push({
+      w,
+      pose: { yaw: at('yaw', i), pitch: at('pitch', i), roll: at('roll', i), tx: at('tx', i), ty: at('ty', i), tz: at('tz', i) },
+      gaze: [Math.max(-1, Math.min(1, at('gx', i))), Math.max(-1, Math.min(1, at('gy', i)))],
+      blink,
+    });
+  }
+  return { frames, stats: { frames: n, missing, interpolated } };
+}
+
+/** Reads raw per-frame faces from a video (streamed; only the small per-frame records are kept). */
+export async function trackVideo(videoFile: string, opts: { fps: number; maxSide: number; maxSeconds?: number }, control: JobControl = {}): Promise<(RawFaceFrame | null)[]> {
+  const info = await probeVideo(videoFile);
+  const total = Math.max(1, Math.round(Math.min(info.duration || Infinity, opts.maxSeconds ?? Infinity) * opts.fps)) || undefined;
+  const tracker = new FaceTracker();
+  const raw: (RawFaceFrame | null)[] = [];
+  const t0 = Date.now();
+  const maxFrames = opts.maxSeconds ? Math.max(1, Math.round(opts.maxSeconds * opts.fps)) : undefined;
+  for await (const img of decodeVideoFrames(videoFile, { fps: opts.fps, maxSide: opts.maxSide, maxFrames, signal: control.signal })) {
+    if (control.signal?.aborted) throw new CancelledError();
+    raw.push(await tracker.track(img));
+    const done = raw.length;
+    if (control.onProgress && (done % 10 === 0 || done === total)) {
+      const fps = (done * 1000) / Math.max(1, Date.now() - t0);
+      control.onProgress({ stage: 'motion', done, total: total ?? done, fps, eta: total ? Math.max(0, (total - done) / fps) : undefined, message: 'tracking the face' });
+    }
+  }
+  if (control.signal?.aborted) throw new CancelledError();
+  return raw;
+}
+
+export type VideoMotion = Motion & { stats: VideoMotionStats };
+
+/** Motion from a driving video: expressions, head pose and gaze of the (tracked) face. */
+export async function motionFromVideo(videoFile: string, opts: Partial<VideoMotionOptions> = {}, control: JobControl = {}): Promise<VideoMotion> {
+  const o: VideoMotionOptions = { fps: opts.fps ?? 25, mapToInitPose: opts.mapToInitPose ?? true, maxSide: opts.maxSide ?? 720, maxSeconds: opts.maxSeconds };
+  if (!(o.fps > 0 && o.fps <= 120)) throw new VideoError(`fps must be between 1 and 120 (got ${o.fps}).`);
+  const raw = await trackVideo(videoFile, o, control);
+  if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
+  const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose);
+  control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });
+  return {
+    version: 1,
+    fps: o.fps,
+    frameCount: frames.length,
+    source: { kind: 'video', file: videoFile },
+    options: { fps: o.fps, mapToInitPose: o.mapToInitPose, ...(o.maxSeconds ? { maxSeconds: o.maxSeconds } : {}) },
+    seed: 0,
+    relativePose: o.mapToInitPose,
+    frames,
+    stats,
+  };
+}
+
+export { LM };
