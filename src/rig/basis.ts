@@ -1,0 +1,239 @@
+// The expression basis: one displacement field per rig control on the 478 landmarks, built
+// procedurally from the MediaPipe contours on a given neutral face in the canonical frame
+// (x right, y down, z away from the camera, outer-eye-corner distance 1). Building it on the
+// person's own neutral makes e.g. a blink land exactly on that person's lower lid.
+import { CONTROL_COUNT, CONTROL_INDEX, type RigControl } from './controls.ts';
+import {
+  LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER,
+  EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER, EYE_L_UPPER2, EYE_R_UPPER2, EYE_L_LOWER2, EYE_R_LOWER2,
+  BROW_L, BROW_R, BROW_L_INNER, BROW_R_INNER, BROW_L_OUTER, BROW_R_OUTER,
+} from './topology.ts';
+
+const N = LANDMARK_COUNT;
+const DEG = Math.PI / 180;
+const MOUTH_CORNERS = [61, 291, 78, 308];
+
+/** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
+export type Basis = Float32Array;
+
+function smoothstep(e0: number, e1: number, x: number): number {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+}
+
+interface Handle { i: number; d: [number, number, number] }
+
+/**
+ * Writes a control's field: handles get their displacement exactly; every other point gets a
+ * Gaussian-weighted blend of the handle displacements (decaying to 0 away from them), times mask[i].
+ */
+function spread(out: Float32Array, k: number, p: Float64Array, handles: Handle[], sigma: number, mask: (i: number) => number): void {
+  const isHandle = new Uint8Array(N);
+  for (const h of handles) isHandle[h.i] = 1;
+  const inv = 1 / (sigma * sigma);
+  for (let i = 0; i < N; i++) {
+    const o = (k * N + i) * 3;
+    if (isHandle[i]) continue;
+    const m = mask(i);
+    if (m <= 0) continue;
+    let sw = 0, dx = 0, dy = 0, dz = 0;
+    for (const h of handles) {
+      const ex = p[i * 3]! - p[h.i * 3]!, ey = p[i * 3 + 1]! - p[h.i * 3 + 1]!, ez = p[i * 3 + 2]! - p[h.i * 3 + 2]!;
+      const w = Math.exp(-(ex * ex + ey * ey + ez * ez) * inv);
+      sw += w; dx += w * h.d[0]; dy += w * h.d[1]; dz += w * h.d[2];
+    }
+    const norm = m / Math.max(1, sw);
+    out[o] += dx * norm; out[o + 1] += dy * norm; out[o + 2] += dz * norm;
+  }
+  for (const h of handles) {
+    const o = (k * N + h.i) * 3;
+    out[o] += h.d[0]; out[o + 1] += h.d[1]; out[o + 2] += h.d[2];
+  }
+}
+
+/** Builds the basis for a neutral face given as 478*3 canonical coordinates. */
+export function buildBasis(neutral: ArrayLike<number>): Basis {
+  const p = Float64Array.from(neutral as ArrayLike<number>);
+  const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!, Z = (i: number) => p[i * 3 + 2]!;
+  const out = new Float32Array(CONTROL_COUNT * N * 3);
+  const K = (c: RigControl) => CONTROL_INDEX[c];
+
+  // Mouth frame.
+  const mcx = (X(13) + X(14)) / 2, mcy = (Y(13) + Y(14)) / 2;
+  const mouthHalf = Math.max(0.05, (X(291) - X(61)) / 2);
+  const upperLip = new Set([...LIPS_OUTER_UPPER, ...LIPS_INNER_UPPER].filter((i) => !MOUTH_CORNERS.includes(i)));
+  const lowerLip = new Set([...LIPS_OUTER_LOWER, ...LIPS_INNER_LOWER].filter((i) => !MOUTH_CORNERS.includes(i)));
+  // The lip parting line y at a given x: the inner upper lip contour, interpolated.
+  const innerUp = [...LIPS_INNER_UPPER].sort((a, b) => X(a) - X(b));
+  const lipLineY = (x: number) => {
+    if (x <= X(innerUp[0]!)) return Y(innerUp[0]!);
+    for (let q = 1; q < innerUp.length; q++) {
+      const a = innerUp[q - 1]!, b = innerUp[q]!;
+      if (x <= X(b)) { const t = (x - X(a)) / Math.max(1e-6, X(b) - X(a)); return Y(a) + t * (Y(b) - Y(a)); }
+    }
+    return Y(innerUp[innerUp.length - 1]!);
+  };
+
+  // Jaw weight: 1 on the lower lip and everything under the lip line, 0 on the upper lip and above.
+  const jaw = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    if (lowerLip.has(i)) jaw[i] = 1;
+    else if (upperLip.has(i)) jaw[i] = 0;
+    else if (MOUTH_CORNERS.includes(i)) jaw[i] = 0.45;
+    else {
+      const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;
+      const dy = Y(i) - (inside ? lipLineY(X(i)) : Y(61));
+      jaw[i] = inside ? smoothstep(-0.1, 0.1, dy) : smoothstep(-0.22, 0.3, dy);
+    }
+  }
+  for (let i = 468; i < N; i++) jaw[i] = 0;
+  const jawSide = (i: number) => jaw[i]!;
+  const upperSide = (i: number) => (i >= 468 ? 0 : 1 - jaw[i]!);
+
+  // jawOpen: rotate about a hinge in front of the ears, behind the face.
+  {
+    const k = K('jawOpen');
+    const hy = (Y(234) + Y(454)) / 2 + 0.05, hz = (Z(234) + Z(454)) / 2 + 0.45;
+    for (let i = 0; i < N; i++) {
+      const a = jaw[i]! * 19 * DEG;
+      if (a === 0) continue;
+      const ry = Y(i) - hy, rz = Z(i) - hz;
+      const c = Math.cos(a), s = Math.sin(a);
+      const o = (k * N + i) * 3;
+      out[o + 1] = ry * c - rz * s - ry;
+      out[o + 2] = ry * s + rz * c - rz;
+    }
+  }
+
+  const lipPoints = [...LIPS_OUTER_UPPER, ...LIPS_OUTER_LOWER.slice(1, -1), ...LIPS_INNER_UPPER, ...LIPS_INNER_LOWER.slice(1, -1)];
+  const uniqueLip = [...new Set(lipPoints)];
+
+  // mouthClose: lips pressed shut against an open jaw (lower lip up, upper lip a little down).
+  {
+    const k = K('mouthClose');
+    spread(out, k, p, [...lowerLip].map((i) => ({ i, d: [0, -0.16, 0] as [number, number, number] })), 0.12, jawSide);
+    spread(out, k, p, [...upperLip].map((i) => ({ i, d: [0, 0.04, 0] as [number, number, number] })), 0.1, upperSide);
+  }
+  // mouthFunnel: lips flare into a round opening and push forward.
+  {
+    const k = K('mouthFunnel');
+    const hs: Handle[] = uniqueLip.map((i) => {
+      const inner = LIPS_INNER_UPPER.includes(i) || LIPS_INNER_LOWER.includes(i);
+      const rx = (X(i) - mcx) / mouthHalf;
+      const isCorner = MOUTH_CORNERS.includes(i);
+      const dy = isCorner ? 0 : upperLip.has(i) ? (inner ? -0.07 : -0.04) : (inner ? 0.08 : 0.05);
+      return { i, d: [-rx * 0.09, dy * (1 - 0.5 * rx * rx), -0.1] };
+    });
+    spread(out, k, p, hs, 0.18, () => 1);
+  }
+  // mouthPucker: mouth narrows, lips closed and pushed forward.
+  {
+    const k = K('mouthPucker');
+    const hs: Handle[] = uniqueLip.map((i) => {
+      const rx = (X(i) - mcx) / mouthHalf;
+      return { i, d: [-(X(i) - mcx) * 0.38, 0, -0.13 * (1 - 0.4 * rx * rx)] };
+    });
+    spread(out, k, p, hs, 0.2, () => 1);
+  }
+  // Smile / stretch: the corner (and the lips near it) pulled out and up / out and down.
+  const cornerPull = (control: RigControl, corner: number, innerCorner: number, dir: number, d: [number, number, number], sigma: number) => {
+    const k = K(control);
+    const hs: Handle[] = [];
+    for (const i of uniqueLip) {
+      const f = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.9)) ** 2));
+      hs.push({ i, d: [d[0] * dir * f, d[1] * f, d[2] * f] });
+    }
+    void innerCorner;
+    spread(out, k, p, hs, sigma, () => 1);
+  };
+  cornerPull('mouthSmileLeft', 291, 308, 1, [0.09, -0.09, 0.02], 0.28);
+  cornerPull('mouthSmileRight', 61, 78, -1, [0.09, -0.09, 0.02], 0.28);
+  cornerPull('mouthStretchLeft', 291, 308, 1, [0.09, 0.05, 0.01], 0.28);
+  cornerPull('mouthStretchRight', 61, 78, -1, [0.09, 0.05, 0.01], 0.28);
+  // Upper lip up / lower lip down (without the jaw).
+  {
+    const hs: Handle[] = [...upperLip].map((i) => ({ i, d: [0, -0.075 * (1 - 0.5 * ((X(i) - mcx) / mouthHalf) ** 2), -0.02] }));
+    spread(out, K('mouthUpperUp'), p, hs, 0.14, upperSide);
+    const ls: Handle[] = [...lowerLip].map((i) => ({ i, d: [0, 0.09 * (1 - 0.5 * ((X(i) - mcx) / mouthHalf) ** 2), -0.01] }));
+    spread(out, K('mouthLowerDown'), p, ls, 0.14, jawSide);
+  }
+  // mouthPress: lips thin (outer edges roll in toward the parting line).
+  {
+    const k = K('mouthPress');
+    const hs: Handle[] = [];
+    for (const i of LIPS_OUTER_UPPER) if (upperLip.has(i)) hs.push({ i, d: [0, 0.035, 0.01] });
+    for (const i of LIPS_INNER_UPPER) if (upperLip.has(i)) hs.push({ i, d: [0, 0.005, 0] });
+    for (const i of LIPS_OUTER_LOWER) if (lowerLip.has(i)) hs.push({ i, d: [0, -0.035, 0.01] });
+    for (const i of LIPS_INNER_LOWER) if (lowerLip.has(i)) hs.push({ i, d: [0, -0.005, 0] });
+    spread(out, k, p, hs.filter((h) => upperLip.has(h.i)), 0.08, upperSide);
+    spread(out, k, p, hs.filter((h) => lowerLip.has(h.i)), 0.08, jawSide);
+  }
+  // cheekPuff: cheeks bulge out and forward.
+  {
+    const k = K('cheekPuff');
+    const cy = (Y(61) + Y(1)) / 2 + 0.05;
+    for (let i = 0; i < 468; i++) {
+      for (const side of [-1, 1]) {
+        const cx = side * (mouthHalf + 0.22);
+        const g = Math.exp(-(((X(i) - cx) / 0.26) ** 2 + ((Y(i) - cy) / 0.3) ** 2));
+        const o = (k * N + i) * 3;
+        out[o] += side * 0.06 * g;
+        out[o + 2] += -0.07 * g;
+      }
+    }
+  }
+
+  // Eyes. Blink: each upper-lid point travels onto the matching lower-lid point (the lists run
+  // corner to corner), meeting 15 % above the lower lid; the lid skin above follows, softly.
+  const eye = (upper: number[], lower: number[], upper2: number[], lower2: number[], blink: RigControl, wide: RigControl) => {
+    const lineY = (Y(upper[0]!) + Y(upper[upper.length - 1]!)) / 2;
+    const x0 = Math.min(X(upper[0]!), X(upper[upper.length - 1]!)) - 0.1, x1 = Math.max(X(upper[0]!), X(upper[upper.length - 1]!)) + 0.1;
+    const inRange = (i: number) => X(i) > x0 - 0.15 && X(i) < x1 + 0.15;
+    const above = (i: number) => (i >= 468 || !inRange(i) ? 0 : smoothstep(0, 0.04, lineY - Y(i)));
+    const below = (i: number) => (i >= 468 || !inRange(i) ? 0 : smoothstep(0, 0.04, Y(i) - lineY));
+    const bh: Handle[] = [], bl: Handle[] = [], wh: Handle[] = [];
+    for (let q = 1; q < upper.length - 1; q++) {
+      const u = upper[q]!, l = lower[q]!;
+      const gx = X(l) - X(u), gy = Y(l) - Y(u), gz = Z(l) - Z(u);
+      bh.push({ i: u, d: [gx * 0.85, gy * 0.85, gz * 0.85 - 0.01] });
+      bl.push({ i: l, d: [-gx * 0.15, -gy * 0.15, -gz * 0.15] });
+      wh.push({ i: u, d: [0, -Math.max(0.02, gy) * 0.35, 0] });
+    }
+    // The crease row follows part of the way, so lid skin stretches instead of folding.
+    for (let q = 1; q < upper2.length - 1; q++) {
+      const u2 = upper2[q]!, u = upper[q]!, l = lower[q]!;
+      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * 0.35, 0] });
+      wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * 0.18, 0] });
+    }
+    for (let q = 1; q < lower2.length - 1; q++) bl.push({ i: lower2[q]!, d: [0, -(Y(lower[q]!) - Y(upper[q]!)) * 0.05, 0] });
+    spread(out, K(blink), p, bh, 0.07, above);
+    spread(out, K(blink), p, bl, 0.06, below);
+    spread(out, K(wide), p, wh, 0.08, above);
+  };
+  eye(EYE_L_UPPER, EYE_L_LOWER, EYE_L_UPPER2, EYE_L_LOWER2, 'eyeBlinkLeft', 'eyeWideLeft');
+  eye(EYE_R_UPPER, EYE_R_LOWER, EYE_R_UPPER2, EYE_R_LOWER2, 'eyeBlinkRight', 'eyeWideRight');
+
+  // Brows: the forehead above moves with them; the eyes below do not.
+  const browMask = (brow: number[]) => {
+    const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
+    return (i: number) => (i >= 468 ? 0 : smoothstep(0, 0.08, upperLidY - Y(i)));
+  };
+  {
+    const hs: Handle[] = [];
+    for (const i of [...BROW_L, ...BROW_R]) {
+      const inner = BROW_L_INNER.includes(i) || BROW_R_INNER.includes(i);
+      hs.push({ i, d: [0, inner ? -0.1 : -0.035, 0] });
+    }
+    const mL = browMask(BROW_L), mR = browMask(BROW_R);
+    spread(out, K('browInnerUp'), p, hs, 0.22, (i) => Math.max(mL(i), mR(i)));
+  }
+  const browSide = (brow: number[], outer: number[], down: RigControl, outerUp: RigControl, dir: number) => {
+    const m = browMask(brow);
+    spread(out, K(down), p, brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] })), 0.16, m);
+    spread(out, K(outerUp), p, brow.map((i) => ({ i, d: [0, outer.includes(i) ? -0.1 : -0.035, 0] as [number, number, number] })), 0.2, m);
+  };
+  browSide(BROW_L, BROW_L_OUTER, 'browDownLeft', 'browOuterUpLeft', 1);
+  browSide(BROW_R, BROW_R_OUTER, 'browDownRight', 'browOuterUpRight', -1);
+
+  return out;
+}

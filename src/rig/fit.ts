@@ -1,0 +1,300 @@
+// Fitting the rig to 478 landmarks of any face in any pose: a similarity pose (scale, rotation,
+// translation) solved on rigid points, then the control weights by box-constrained least squares
+// (projected coordinate descent on the small normal equations), alternated a few times.
+import { readFileSync } from 'node:fs';
+import { CONTROL_COUNT, CONTROL_INDEX, vectorToWeights, weightsToVector, type RigControl } from './controls.ts';
+import { buildBasis, type Basis } from './basis.ts';
+import { solveSimilarity, anglesFromRotation, type Similarity } from './pose.ts';
+import { landmarkDepthScale, LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
+
+const N = LANDMARK_COUNT;
+
+export type Landmarks = [number, number, number][];
+
+export interface RigPose {
+  /** degrees, conventions of types.ts HeadPose */
+  yaw: number;
+  pitch: number;
+  roll: number;
+  /** where the canonical origin lands, in landmark units (pixels) */
+  tx: number;
+  ty: number;
+  tz: number;
+  /** landmark units per canonical unit (= inter-ocular distance of the fitted neutral, in pixels) */
+  scale: number;
+}
+
+export interface RigFit {
+  weights: Record<RigControl, number>;
+  pose: RigPose;
+  /** iris offset relative to the neutral, -1..1 (x right, y down) */
+  gaze: [number, number];
+  /** mean 2D landmark error of the fitted model / inter-ocular distance (NME) */
+  residual: number;
+  /** row-major rotation matrix of the pose (canonical -> landmark frame) */
+  rotation: number[];
+}
+
+export interface FitOptions {
+  /**
+   * The person's neutral face: either 478*3 canonical coordinates (from canonicalize() or
+   * estimateNeutral()) or raw landmarks of a neutral frame in any pose and scale.
+   * Default: the generic mean face.
+   */
+  neutral?: ArrayLike<number> | Landmarks;
+  /** pose/expression alternations (default 3) */
+  iterations?: number;
+  /** ridge on the weights, relative to the basis energy (default 0.002) */
+  regularization?: number;
+  /** controls to keep at 0 (e.g. when a driver's expression channel is not wanted) */
+  exclude?: RigControl[];
+}
+
+let meanFaceCache: Float64Array | null = null;
+
+/** The generic neutral face in the canonical frame (see derive-mean-face.ts). */
+export function meanFace(): Float64Array {
+  if (meanFaceCache) return meanFaceCache;
+  const json = JSON.parse(readFileSync(new URL('./mean-face.json', import.meta.url), 'utf8')) as { points: number[] };
+  if (!Array.isArray(json.points) || json.points.length !== N * 3) throw new Error('src/rig/mean-face.json is damaged: re-run src/rig/derive-mean-face.ts');
+  meanFaceCache = Float64Array.from(json.points);
+  return meanFaceCache;
+}
+
+/** Landmarks as a flat xyz array, depth in image pixels (see landmarkDepthScale). */
+export function flatten(lm: Landmarks): Float64Array {
+  const out = new Float64Array(N * 3);
+  const zs = landmarkDepthScale(lm);
+  for (let i = 0; i < N; i++) {
+    const p = lm[i]!;
+    out[i * 3] = p[0]; out[i * 3 + 1] = p[1]; out[i * 3 + 2] = (p[2] ?? 0) * zs;
+  }
+  return out;
+}
+
+function isLandmarkList(v: ArrayLike<number> | Landmarks): v is Landmarks {
+  return Array.isArray(v) && Array.isArray(v[0]);
+}
+
+/** Maps raw landmarks into the canonical frame (pose and scale removed, rigid points matched to the mean face). */
+export function canonicalize(landmarks: Landmarks | Float64Array, reference: ArrayLike<number> = meanFace()): Float64Array {
+  const flat = landmarks instanceof Float64Array ? landmarks : flatten(landmarks);
+  const sim = solveSimilarity(reference, flat, RIGID_POINTS);
+  return inverseTransform(flat, sim);
+}
+
+function inverseTransform(flat: ArrayLike<number>, sim: Similarity): Float64Array {
+  const out = new Float64Array(N * 3);
+  const r = sim.r, inv = 1 / sim.s;
+  for (let i = 0; i < N; i++) {
+    const x = flat[i * 3]! - sim.t[0], y = flat[i * 3 + 1]! - sim.t[1], z = flat[i * 3 + 2]! - sim.t[2];
+    // R^T (p - t) / s
+    out[i * 3] = (r[0]! * x + r[3]! * y + r[6]! * z) * inv;
+    out[i * 3 + 1] = (r[1]! * x + r[4]! * y + r[7]! * z) * inv;
+    out[i * 3 + 2] = (r[2]! * x + r[5]! * y + r[8]! * z) * inv;
+  }
+  return out;
+}
+
+// Per-point weights of the expression solve: the features that carry expression count more,
+// the irises not at all (gaze is read separately), depth half (noisier than x, y).
+const POINT_WEIGHT = (() => {
+  const w = new Float64Array(N).fill(1);
+  for (let i = MESH_POINT_COUNT; i < N; i++) w[i] = 0;
+  return w;
+})();
+const Z_WEIGHT = 0.5;
+
+interface Solver { basis: Basis; gram: Float64Array; diag: Float64Array }
+const solverCache = new WeakMap<object, Solver>();
+
+function solverFor(neutral: Float64Array, regularization: number): Solver {
+  const cached = solverCache.get(neutral);
+  if (cached) return cached;
+  const basis = buildBasis(neutral);
+  const K = CONTROL_COUNT;
+  const gram = new Float64Array(K * K);
+  for (let a = 0; a < K; a++) {
+    for (let b = a; b < K; b++) {
+      let s = 0;
+      for (let i = 0; i < N; i++) {
+        const pw = POINT_WEIGHT[i]!;
+        if (pw === 0) continue;
+        const oa = (a * N + i) * 3, ob = (b * N + i) * 3;
+        s += pw * (basis[oa]! * basis[ob]! + basis[oa + 1]! * basis[ob + 1]! + Z_WEIGHT * basis[oa + 2]! * basis[ob + 2]!);
+      }
+      gram[a * K + b] = s;
+      gram[b * K + a] = s;
+    }
+  }
+  let trace = 0;
+  for (let a = 0; a < K; a++) trace += gram[a * K + a]!;
+  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace) / K;
+  const diag = new Float64Array(K);
+  for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
+  const solver = { basis, gram, diag };
+  solverCache.set(neutral, solver);
+  return solver;
+}
+
+/** Applies weights: shape = neutral + basis * w (canonical). */
+export function deform(neutral: ArrayLike<number>, basis: Basis, w: ArrayLike<number>, out: Float64Array = new Float64Array(N * 3)): Float64Array {
+  for (let j = 0; j < N * 3; j++) out[j] = neutral[j]!;
+  for (let k = 0; k < CONTROL_COUNT; k++) {
+    const wk = w[k]!;
+    if (wk === 0) continue;
+    const o = k * N * 3;
+    for (let j = 0; j < N * 3; j++) out[j]! += wk * basis[o + j]!;
+  }
+  return out;
+}
+
+const neutralCache = new WeakMap<object, Float64Array>();
+function resolveNeutral(n: FitOptions['neutral']): Float64Array {
+  if (!n) return meanFace();
+  if (isLandmarkList(n)) {
+    const hit = neutralCache.get(n);
+    if (hit) return hit;
+    const c = canonicalize(n);
+    neutralCache.set(n, c);
+    return c;
+  }
+  if (n instanceof Float64Array) return n;
+  const hit = neutralCache.get(n as object);
+  if (hit) return hit;
+  const c = Float64Array.from(n);
+  neutralCache.set(n as object, c);
+  return c;
+}
+
+/** Fits pose, expression weights and gaze to one face's 478 landmarks. */
+export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
+  if (!Array.isArray(landmarks) || landmarks.length < N) throw new Error(`fitRig needs ${N} landmarks, got ${landmarks?.length}`);
+  const neutral = resolveNeutral(opts.neutral);
+  const { basis, gram, diag } = solverFor(neutral, opts.regularization ?? 0.002);
+  const target = flatten(landmarks);
+  const K = CONTROL_COUNT;
+  const w = new Float64Array(K);
+  const excluded = new Uint8Array(K);
+  if (opts.exclude) for (const c of opts.exclude) excluded[RIG_INDEX(c)] = 1;
+  const shape = new Float64Array(N * 3);
+  const rhs = new Float64Array(K);
+  let sim: Similarity = solveSimilarity(neutral, target, RIGID_POINTS);
+  const iterations = opts.iterations ?? 3;
+  for (let it = 0; it < iterations; it++) {
+    deform(neutral, basis, w, shape);
+    sim = solveSimilarity(shape, target, RIGID_POINTS);
+    const canon = inverseTransform(target, sim);
+    // rhs = B^T W (canon - neutral)
+    for (let k = 0; k < K; k++) {
+      let s = 0;
+      const o = k * N * 3;
+      for (let i = 0; i < N; i++) {
+        const pw = POINT_WEIGHT[i]!;
+        if (pw === 0) continue;
+        const j = i * 3;
+        s += pw * (basis[o + j]! * (canon[j]! - neutral[j]!) + basis[o + j + 1]! * (canon[j + 1]! - neutral[j + 1]!) + Z_WEIGHT * basis[o + j + 2]! * (canon[j + 2]! - neutral[j + 2]!));
+      }
+      rhs[k] = s;
+    }
+    // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [0, 1].
+    for (let sweep = 0; sweep < 60; sweep++) {
+      let change = 0;
+      for (let k = 0; k < K; k++) {
+        if (excluded[k]) { w[k] = 0; continue; }
+        let g = rhs[k]!;
+        for (let j = 0; j < K; j++) if (j !== k) g -= gram[k * K + j]! * w[j]!;
+        const v = Math.min(1, Math.max(0, g / diag[k]!));
+        change += Math.abs(v - w[k]!);
+        w[k] = v;
+      }
+      if (change < 1e-6) break;
+    }
+  }
+  deform(neutral, basis, w, shape);
+  sim = solveSimilarity(shape, target, RIGID_POINTS);
+  // Residual: 2D error of the posed model, over the 468 mesh points, per inter-ocular distance.
+  const [ea, eb] = OUTER_EYE_CORNERS;
+  const iod = Math.hypot(target[eb * 3]! - target[ea * 3]!, target[eb * 3 + 1]! - target[ea * 3 + 1]!) || 1;
+  let err = 0;
+  const r = sim.r;
+  for (let i = 0; i < MESH_POINT_COUNT; i++) {
+    const x = shape[i * 3]!, y = shape[i * 3 + 1]!, z = shape[i * 3 + 2]!;
+    const px = sim.s * (r[0]! * x + r[1]! * y + r[2]! * z) + sim.t[0];
+    const py = sim.s * (r[3]! * x + r[4]! * y + r[5]! * z) + sim.t[1];
+    err += Math.hypot(px - target[i * 3]!, py - target[i * 3 + 1]!);
+  }
+  const angles = anglesFromRotation(r);
+  const canon = inverseTransform(target, sim);
+  return {
+    weights: vectorToWeights(w),
+    pose: { ...angles, tx: sim.t[0], ty: sim.t[1], tz: sim.t[2], scale: sim.s },
+    gaze: gazeOf(canon, neutral),
+    residual: err / MESH_POINT_COUNT / iod,
+    rotation: Array.from(r),
+  };
+}
+
+function RIG_INDEX(c: RigControl): number {
+  return CONTROL_INDEX[c];
+}
+
+/** Iris offset inside each eye (canonical), relative to the neutral's, averaged over both eyes: 1 = half an eye half-width. */
+function gazeOf(canon: Float64Array, neutral: Float64Array): [number, number] {
+  let gx = 0, gy = 0;
+  for (const [upper, lower, iris] of [[EYE_L_UPPER, EYE_L_LOWER, 468], [EYE_R_UPPER, EYE_R_LOWER, 473]] as const) {
+    const c0 = upper[0]!, c1 = upper[upper.length - 1]!;
+    const mid = (p: Float64Array, a: number) => (p[c0 * 3 + a]! + p[c1 * 3 + a]!) / 2;
+    const half = Math.abs(canon[c1 * 3]! - canon[c0 * 3]!) / 2 || 0.2;
+    const lidMid = (p: Float64Array) => (p[upper[4]! * 3 + 1]! + p[lower[4]! * 3 + 1]!) / 2;
+    const ox = canon[iris * 3]! - mid(canon, 0) - (neutral[iris * 3]! - mid(neutral, 0));
+    const oy = canon[iris * 3 + 1]! - lidMid(canon) - (neutral[iris * 3 + 1]! - lidMid(neutral));
+    gx += ox / (half * 0.5) / 2;
+    gy += oy / (half * 0.35) / 2;
+  }
+  return [Math.max(-1, Math.min(1, gx)), Math.max(-1, Math.min(1, gy))];
+}
+
+/**
+ * Estimates a person's neutral face (canonical) from many frames of them: each frame is fitted,
+ * its expression removed, and the per-coordinate median taken. Use it as FitOptions.neutral when
+ * reading expressions off a driving video, so the weights are relative to the driver's own face.
+ */
+export function estimateNeutral(frames: Landmarks[], rounds = 0): Float64Array {
+  if (frames.length === 0) return meanFace();
+  let neutral = meanFace();
+  const sample = frames.length > 60 ? frames.filter((_, i) => i % Math.ceil(frames.length / 60) === 0) : frames;
+  {
+    // Start from the per-coordinate median of the pose-normalised frames.
+    const cols = sample.map((lm) => canonicalize(lm));
+    neutral = canonicalize(medianShape(cols));
+  }
+  for (let round = 0; round < rounds; round++) {
+    const cols: Float64Array[] = [];
+    const { basis } = solverFor(neutral, 0.002);
+    for (const lm of sample) {
+      const fit = fitRig(lm, { neutral });
+      const wv = weightsToVector(fit.weights);
+      const sim: Similarity = { r: Float64Array.from(fit.rotation), s: fit.pose.scale, t: [fit.pose.tx, fit.pose.ty, fit.pose.tz] };
+      const canon = inverseTransform(flatten(lm), sim);
+      const expr = deform(new Float64Array(N * 3), basis, wv);
+      for (let j = 0; j < N * 3; j++) canon[j]! -= expr[j]!;
+      cols.push(canon);
+    }
+    const next = medianShape(cols);
+    // Re-anchor to the mean face frame so the canonical axes stay put.
+    neutral = canonicalize(next);
+  }
+  return neutral;
+}
+
+function medianShape(cols: Float64Array[]): Float64Array {
+  const next = new Float64Array(N * 3);
+  const tmp = new Float64Array(cols.length);
+  for (let j = 0; j < N * 3; j++) {
+    for (let f = 0; f < cols.length; f++) tmp[f] = cols[f]![j]!;
+    tmp.sort();
+    next[j] = tmp[tmp.length >> 1]!;
+  }
+  return next;
+}
