@@ -1,7 +1,7 @@
 // Face detection + 478 3D landmarks + iris + head rotation + identity embedding on one RGBA
 // image. The low-level primitive used by analyze (photos), motion (video frames) and eval.
 import type { RgbaImage, HeadPose } from '../types.ts';
-import { faceRuntime } from './runtime.ts';
+import { faceRuntime, runExclusive, rgbTensor } from './runtime.ts';
 
 export interface DetectedFace {
   /** [x, y, w, h] in image pixels */
@@ -29,38 +29,41 @@ const RAD = 180 / Math.PI;
 
 /** Runs the face models on an RGBA image. Faces are returned largest first. */
 export async function detectFaces(img: RgbaImage, opts: DetectOptions = {}): Promise<DetectedFace[]> {
-  const human = await faceRuntime();
-  const tf = human.tf;
-  const rgb = new Float32Array(img.width * img.height * 3);
-  const src = img.data;
-  for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
-    rgb[j] = src[i]!;
-    rgb[j + 1] = src[i + 1]!;
-    rgb[j + 2] = src[i + 2]!;
-  }
-  const tensor = tf.tensor4d(rgb, [1, img.height, img.width, 3], 'float32');
-  try {
-    const result = await human.detect(tensor, { face: { description: { enabled: opts.embedding ?? true } } });
-    const faces: DetectedFace[] = (result.face as any[])
-      .filter((f) => Array.isArray(f.mesh) && f.mesh.length >= 478)
-      .map((f) => {
-        const landmarks = (f.mesh as number[][]).slice(0, 478).map((p) => [p[0]!, p[1]!, p[2] ?? 0] as [number, number, number]);
-        const angle = f.rotation?.angle ?? { yaw: 0, pitch: 0, roll: 0 };
-        return {
-          box: f.box as [number, number, number, number],
-          boxScore: f.boxScore ?? f.score ?? 0,
-          meshScore: f.faceScore ?? f.score ?? 0,
-          landmarks,
-          iris: { left: [landmarks[468]![0], landmarks[468]![1]], right: [landmarks[473]![0], landmarks[473]![1]] },
-          pose: { yaw: angle.yaw * RAD, pitch: angle.pitch * RAD, roll: angle.roll * RAD },
-          embedding: Array.isArray(f.embedding) ? f.embedding : [],
-        } satisfies DetectedFace;
+  return runExclusive(async (human) => {
+    const tensor = rgbTensor(human.tf, img);
+    try {
+      // Full face config each call: Human merges per-call config into its own, so another caller
+      // (objects, segmentation) may have changed it.
+      const result = await human.detect(tensor, {
+        face: { enabled: true, description: { enabled: opts.embedding ?? true } },
+        object: { enabled: false },
+        segmentation: { enabled: false },
       });
-    faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
-    return faces;
-  } finally {
-    tensor.dispose();
-  }
+      return toFaces(result.face as any[]);
+    } finally {
+      tensor.dispose();
+    }
+  });
+}
+
+function toFaces(raw: any[]): DetectedFace[] {
+  const faces: DetectedFace[] = raw
+    .filter((f) => Array.isArray(f.mesh) && f.mesh.length >= 478)
+    .map((f) => {
+      const landmarks = (f.mesh as number[][]).slice(0, 478).map((p) => [p[0]!, p[1]!, p[2] ?? 0] as [number, number, number]);
+      const angle = f.rotation?.angle ?? { yaw: 0, pitch: 0, roll: 0 };
+      return {
+        box: f.box as [number, number, number, number],
+        boxScore: f.boxScore ?? f.score ?? 0,
+        meshScore: f.faceScore ?? f.score ?? 0,
+        landmarks,
+        iris: { left: [landmarks[468]![0], landmarks[468]![1]], right: [landmarks[473]![0], landmarks[473]![1]] },
+        pose: { yaw: angle.yaw * RAD, pitch: angle.pitch * RAD, roll: angle.roll * RAD },
+        embedding: Array.isArray(f.embedding) ? f.embedding : [],
+      } satisfies DetectedFace;
+    });
+  faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
+  return faces;
 }
 
 /** Cosine-style similarity of two embeddings as Human computes it (0..1). */

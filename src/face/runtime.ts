@@ -59,6 +59,17 @@ export interface FaceRuntimeOptions {
 
 let runtimePromise: Promise<HumanLike> | null = null;
 
+/**
+ * Human keeps one mutable config that every call merges into, and its models hold state, so calls
+ * must not interleave: every use of the instance goes through this queue.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+export function runExclusive<T>(task: (human: HumanLike) => Promise<T>): Promise<T> {
+  const run = queue.then(async () => task(await faceRuntime()));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /** Loads Human once per process (about 1-2 s); later calls share the instance. */
 export function faceRuntime(): Promise<HumanLike> {
   runtimePromise ??= createRuntime();
@@ -129,4 +140,16 @@ function patchIntegerMatMul(tf: any): void {
       return result;
     },
   });
+}
+
+/** An RGBA image as a [1, h, w, 3] float32 tensor (0..255), the input every Human model takes. */
+export function rgbTensor(tf: any, img: { width: number; height: number; data: Uint8ClampedArray }): any {
+  const rgb = new Float32Array(img.width * img.height * 3);
+  const src = img.data;
+  for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
+    rgb[j] = src[i]!;
+    rgb[j + 1] = src[i + 1]!;
+    rgb[j + 2] = src[i + 2]!;
+  }
+  return tf.tensor4d(rgb, [1, img.height, img.width, 3], 'float32');
 }

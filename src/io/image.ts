@@ -39,6 +39,23 @@ export async function loadImage(input: string | Buffer, opts: LoadImageOptions =
   }
 }
 
+/** Size of an image file as displayed (EXIF orientation applied), without decoding its pixels. */
+export async function imageSize(input: string | Buffer): Promise<{ width: number; height: number }> {
+  const name = typeof input === 'string' ? input : 'the uploaded image';
+  let meta;
+  try {
+    meta = await sharp(input, { limitInputPixels: 16384 * 16384 }).metadata();
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/no such file|ENOENT|Input file is missing/i.test(msg)) throw new InputError(`Cannot read ${name}: the file does not exist.`);
+    throw new InputError(`Cannot read ${name} as an image (${msg.split('\n')[0]}). Use a JPEG, PNG or WebP photo.`);
+  }
+  if (!meta.width || !meta.height) throw new InputError(`Cannot read ${name} as an image: it has no size. Use a JPEG, PNG or WebP photo.`);
+  // orientations 5-8 turn the picture a quarter: width and height swap
+  const swap = (meta.orientation ?? 1) >= 5;
+  return swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+}
+
 /** Encodes RGBA to a PNG buffer. */
 export function encodePng(img: RgbaImage): Promise<Buffer> {
   return sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })

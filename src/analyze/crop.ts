@@ -1,0 +1,65 @@
+// Framing: a square head-and-shoulders crop around the face, like the reference system's
+// (face centred, head with hair filling about half the crop height), and its extraction.
+import sharp from 'sharp';
+import type { RgbaImage } from '../types.ts';
+import { FOREHEAD_TOP, CHIN, dist, mid } from './landmarks.ts';
+
+/** Square crop in image pixels (integers; may extend past the image, the outside is edge-padded). */
+export interface CropBox {
+  x: number;
+  y: number;
+  side: number;
+}
+
+/** Crop side in units of the forehead-to-chin length: head with hair is ~1.35 of it, so ~half the crop. */
+export const CROP_SIDE_PER_FACE = 2.7;
+/** The crop centre sits this far below the face centre (in face lengths), leaving room for the shoulders. */
+const CENTRE_DROP = 0.05;
+
+/** Where to crop for a face with these landmarks in an image of the given size. */
+export function cropBoxForFace(landmarks: readonly (readonly number[])[], width: number, height: number): CropBox {
+  const top = landmarks[FOREHEAD_TOP]! as [number, number];
+  const chin = landmarks[CHIN]! as [number, number];
+  const faceLength = Math.max(4, dist(top, chin));
+  const centre = mid(top, chin);
+  let side = Math.round(faceLength * CROP_SIDE_PER_FACE);
+  // Prefer staying inside the image: a slightly tighter crop beats padding, down to 85% of the ideal.
+  const fit = Math.min(width, height);
+  if (side > fit && fit >= side * 0.85) side = fit;
+  let x = Math.round(centre[0] - side / 2);
+  let y = Math.round(centre[1] + CENTRE_DROP * faceLength - side / 2);
+  // Shift back inside when it costs little off-centring (at most 12% of the side).
+  const maxShift = side * 0.12;
+  x = shiftInside(x, side, width, maxShift);
+  y = shiftInside(y, side, height, maxShift);
+  return { x, y, side };
+}
+
+function shiftInside(start: number, side: number, limit: number, maxShift: number): number {
+  if (side > limit) return start;
+  let shift = 0;
+  if (start < 0) shift = -start;
+  else if (start + side > limit) shift = limit - (start + side);
+  shift = Math.max(-maxShift, Math.min(maxShift, shift));
+  return Math.round(start + shift);
+}
+
+/** Cuts the box out of the image and resizes it to size x size (lanczos3); outside pixels repeat the edge. */
+export async function extractCrop(img: RgbaImage, box: CropBox, size: number): Promise<RgbaImage> {
+  const x0 = Math.max(0, box.x), y0 = Math.max(0, box.y);
+  const x1 = Math.min(img.width, box.x + box.side), y1 = Math.min(img.height, box.y + box.side);
+  if (x1 - x0 < 1 || y1 - y0 < 1) throw new Error('crop box lies outside the image');
+  const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
+  // sharp resizes before it extends, so pad in a first pass and resize in a second.
+  const padded = await sharp(raw, { raw: { width: img.width, height: img.height, channels: 4 } })
+    .extract({ left: x0, top: y0, width: x1 - x0, height: y1 - y0 })
+    .extend({ left: x0 - box.x, top: y0 - box.y, right: box.x + box.side - x1, bottom: box.y + box.side - y1, extendWith: 'copy' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(padded.data, { raw: { width: padded.info.width, height: padded.info.height, channels: 4 } })
+    .resize(size, size, { kernel: 'lanczos3', fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.width !== size || info.height !== size) throw new Error(`crop came out ${info.width}x${info.height}`);
+  return { width: size, height: size, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
+}

@@ -1,0 +1,202 @@
+// The analyze stage: one photo -> Portrait (face, 478 landmarks, head pose, identity, a framed
+// head-and-shoulders crop, person matte, region labels and an inpainted background plate).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Portrait, PortraitAnalysis, RgbaImage, GrayImage } from '../types.ts';
+import { AnalyzeOptionsSchema, type AnalyzeOptions, type JobControl } from '../config.ts';
+import { InputError, NoFaceError, FaceTooSmallError, CancelledError, FileFormatError } from '../errors.ts';
+import { loadImage, imageSize, encodePng, encodeGrayPng } from '../io/image.ts';
+import { withAtomicDir } from '../io/atomic.ts';
+import { detectFaces, type DetectedFace } from '../face/detect.ts';
+import { personMatte } from '../face/matte.ts';
+import { detectObjects } from '../face/objects.ts';
+import { locateFaces, mapFace } from './locate.ts';
+import { cropBoxForFace, extractCrop, type CropBox } from './crop.ts';
+import { judgeHumanFace } from './human-check.ts';
+import { faceOvalMask, cleanMatte, labelRegions } from './regions.ts';
+import { inpaintBackground } from './inpaint.ts';
+import { debugSheet } from './debug.ts';
+import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
+
+export { judgeHumanFace } from './human-check.ts';
+export { inpaintBackground } from './inpaint.ts';
+export { cropBoxForFace } from './crop.ts';
+
+/** Smallest forehead-to-chin length, in source pixels, that still gives a usable face. */
+export const MIN_FACE_LENGTH_PX = 24;
+
+const STEPS = 6;
+
+export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: Partial<AnalyzeOptions> = {}, control: JobControl = {}): Promise<Portrait> {
+  const parsed = AnalyzeOptionsSchema.safeParse(opts);
+  if (!parsed.success) throw new InputError(`Invalid analyze options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const options = parsed.data;
+  const size = options.cropSize;
+  const step = (done: number, message: string) => {
+    if (control.signal?.aborted) throw new CancelledError();
+    control.onProgress?.({ stage: 'analyze', done, total: STEPS, message });
+  };
+  const name = typeof input === 'string' ? path.basename(input) : 'the image';
+
+  // 1. decode (EXIF-rotated, sRGB, huge images downscaled; transparent pixels onto white)
+  step(0, 'decoding');
+  let img: RgbaImage;
+  let source: { width: number; height: number };
+  if (typeof input === 'string' || Buffer.isBuffer(input)) {
+    source = await imageSize(input);
+    img = await loadImage(input);
+  } else {
+    if (!(input.width > 0 && input.height > 0 && input.data?.length === input.width * input.height * 4)) throw new InputError('The image given to analyzePortrait is not a valid RGBA image (width * height * 4 bytes).');
+    img = input;
+    source = { width: input.width, height: input.height };
+  }
+  img = flattenAlpha(img);
+  const toSource = source.width / img.width;
+
+  // 2. find faces (overview, then windows for small faces)
+  step(1, 'finding faces');
+  const located = await locateFaces(img, control.signal);
+  const faces = located.faces;
+  if (faces.length === 0) throw new NoFaceError(`No face found in ${name}. Use a photo in which a person's face is clearly visible (frontal or three-quarter, not covered).`);
+  if (options.face >= faces.length) throw new InputError(`--face ${options.face} is out of range: ${name} has ${faces.length} face${faces.length > 1 ? 's' : ''} (use 0 to ${faces.length - 1}).`);
+  const chosen = faces[options.face]!;
+
+  // 3. frame, crop, and detect again on the crop for precise landmarks; re-frame on those
+  step(2, 'cropping');
+  const box1 = cropBoxForFace(chosen.landmarks, img.width, img.height);
+  const crop1 = await extractCrop(img, box1, size);
+  const expected = mapFace(chosen, (x, y) => toCrop(box1, size, x, y), size / box1.side);
+  const refinedInCrop = nearest(await detectFaces(crop1, { embedding: true }), expected) ?? expected;
+  const face = mapFace(refinedInCrop, (x, y) => fromCrop(box1, size, x, y), box1.side / size);
+  if (face.embedding.length === 0) face.embedding = chosen.embedding;
+  let box = cropBoxForFace(face.landmarks, img.width, img.height);
+  let crop = crop1;
+  if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) > box1.side * 0.01) crop = await extractCrop(img, box, size);
+  else box = box1;
+  const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
+
+  // 4. is it big enough, and is it a person?
+  step(3, 'checking the face');
+  const faceLength = dist(face.landmarks[FOREHEAD_TOP]!, face.landmarks[CHIN]!) * toSource;
+  const faceAreaPercent = ((face.box[2] * face.box[3] * toSource * toSource) / (source.width * source.height)) * 100;
+  if (faceLength < MIN_FACE_LENGTH_PX || faceAreaPercent < options.minFaceArea) {
+    throw new FaceTooSmallError(`The face in ${name} is too small (${Math.round(faceLength)} px forehead to chin, ${faceAreaPercent.toFixed(2)}% of the image; need ${MIN_FACE_LENGTH_PX} px and ${options.minFaceArea}%). Use a closer or higher-resolution photo, or crop it around the face.`);
+  }
+  const evidence = judgeHumanFace(cropFace.landmarks, await detectObjects(crop));
+  if (!evidence.human) throw new NoFaceError(`No human face found in ${name}: the face-like region ${evidence.reason}. Use a photo of a person.`);
+
+  // 5. person matte, regions, background plate
+  step(4, 'matting');
+  const oval = faceOvalMask(cropFace.landmarks, size, size);
+  const matte = cleanMatte(await personMatte(crop), oval);
+  step(5, 'regions and background');
+  const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval) };
+  const background = inpaintBackground(crop, matte);
+
+  const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
+  const reason = faces.length === 1 ? 'the only face' : options.face === 0 ? `the largest of ${faces.length} faces (use --face N to pick another)` : `face ${options.face} of ${faces.length} as asked (--face ${options.face})`;
+  const round2 = (v: number) => Math.round(v * 100) / 100;
+  const analysis: PortraitAnalysis = {
+    version: 1,
+    source: { ...source, ...(typeof input === 'string' ? { file: input } : {}) },
+    face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(chosen.boxScore), index: options.face },
+    faces: { count: faces.length, chosen: options.face, reason, boxes: faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
+    landmarks: inSource.landmarks.map(([x, y, z]) => [round2(x), round2(y), round2(z)]),
+    iris: { left: inSource.iris.left.map(round2) as [number, number], right: inSource.iris.right.map(round2) as [number, number] },
+    pose: { yaw: round2(face.pose.yaw), pitch: round2(face.pose.pitch), roll: round2(face.pose.roll) },
+    embedding: face.embedding.map((v) => Math.round(v * 1e5) / 1e5),
+    crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
+    detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
+  };
+  step(6, 'done');
+  return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
+}
+
+/** Landmarks of an analysis mapped into its crop's pixels. */
+export function cropLandmarksOf(a: PortraitAnalysis): [number, number, number][] {
+  const k = a.crop.size / a.crop.side;
+  return a.landmarks.map(([x, y, z]) => [(x - a.crop.x) * k, (y - a.crop.y) * k, z * k]);
+}
+
+function toCrop(box: CropBox, size: number, x: number, y: number): [number, number] {
+  return [((x - box.x) * size) / box.side, ((y - box.y) * size) / box.side];
+}
+
+function fromCrop(box: CropBox, size: number, x: number, y: number): [number, number] {
+  return [box.x + (x * box.side) / size, box.y + (y * box.side) / size];
+}
+
+/** The detection whose nose tip is nearest the expected one (within a face length), if any. */
+function nearest(found: DetectedFace[], expected: DetectedFace): DetectedFace | null {
+  const nose = expected.landmarks[NOSE_TIP]!;
+  const reach = dist(expected.landmarks[FOREHEAD_TOP]!, expected.landmarks[CHIN]!);
+  let best: DetectedFace | null = null, bestD = reach;
+  for (const f of found) {
+    const d = dist(f.landmarks[NOSE_TIP]!, nose);
+    if (d < bestD) { best = f; bestD = d; }
+  }
+  return best;
+}
+
+/** Composites semi-transparent pixels over white (the detector and matte ignore alpha). */
+function flattenAlpha(img: RgbaImage): RgbaImage {
+  let opaque = true;
+  for (let i = 3; i < img.data.length; i += 4) if (img.data[i]! < 255) { opaque = false; break; }
+  if (opaque) return img;
+  const data = new Uint8ClampedArray(img.data.length);
+  for (let i = 0; i < data.length; i += 4) {
+    const a = img.data[i + 3]! / 255;
+    data[i] = img.data[i]! * a + 255 * (1 - a);
+    data[i + 1] = img.data[i + 1]! * a + 255 * (1 - a);
+    data[i + 2] = img.data[i + 2]! * a + 255 * (1 - a);
+    data[i + 3] = 255;
+  }
+  return { width: img.width, height: img.height, data };
+}
+
+/** Writes analysis.json, crop.png, matte.png, regions.png (label values), background.png, debug.png. */
+export async function writeAnalysis(portrait: Portrait, outDir: string): Promise<void> {
+  const files = {
+    'analysis.json': JSON.stringify(portrait.analysis, null, 1),
+    'crop.png': await encodePng(portrait.image),
+    'matte.png': await encodeGrayPng(portrait.matte),
+    'regions.png': await sharp(Buffer.from(portrait.regions.data), { raw: { width: portrait.regions.width, height: portrait.regions.height, channels: 1 } }).png().toBuffer(),
+    'background.png': await encodePng(portrait.background),
+    'debug.png': await debugSheet(portrait),
+  };
+  await withAtomicDir(outDir, async (tmp) => {
+    for (const [file, data] of Object.entries(files)) await writeFile(path.join(tmp, file), data);
+  });
+}
+
+/** Loads what writeAnalysis wrote. */
+export async function readAnalysis(dir: string): Promise<Portrait> {
+  let analysis: PortraitAnalysis;
+  try {
+    analysis = JSON.parse(await readFile(path.join(dir, 'analysis.json'), 'utf8')) as PortraitAnalysis;
+  } catch (err) {
+    throw new FileFormatError(`Cannot read ${path.join(dir, 'analysis.json')} (${(err as Error).message.split('\n')[0]}). Run real3d analyze again to recreate it.`);
+  }
+  if (analysis?.version !== 1 || !Array.isArray(analysis.landmarks) || analysis.landmarks.length !== 478 || !analysis.crop) {
+    throw new FileFormatError(`${path.join(dir, 'analysis.json')} is not a real3d analysis (version 1 with 478 landmarks). Run real3d analyze again.`);
+  }
+  const size = analysis.crop.size;
+  const image = await loadImage(path.join(dir, 'crop.png'));
+  const background = await loadImage(path.join(dir, 'background.png'));
+  const matteBytes = await readGray(path.join(dir, 'matte.png'), size);
+  const regionBytes = await readGray(path.join(dir, 'regions.png'), size);
+  if (image.width !== size || background.width !== size) throw new FileFormatError(`The images in ${dir} do not match analysis.json (crop size ${size}). Run real3d analyze again.`);
+  const matte: GrayImage = { width: size, height: size, data: Float32Array.from(matteBytes, (v) => v / 255) };
+  return { analysis, cropLandmarks: cropLandmarksOf(analysis), image, matte, regions: { width: size, height: size, data: regionBytes }, background };
+}
+
+async function readGray(file: string, size: number): Promise<Uint8Array> {
+  try {
+    const { data, info } = await sharp(file).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    if (info.width !== size || info.height !== size) throw new Error(`size ${info.width}x${info.height}, expected ${size}x${size}`);
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } catch (err) {
+    throw new FileFormatError(`Cannot read ${file} (${(err as Error).message.split('\n')[0]}). Run real3d analyze again.`);
+  }
+}

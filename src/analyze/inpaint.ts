@@ -1,0 +1,147 @@
+// Background plate: the crop with the person removed and the hole filled from the surrounding
+// background by a push-pull (pyramid) fill, plus grain matched to the background's own texture so
+// the fill is not flat. No person colour survives: the hole covers the soft matte edge with margin.
+import type { RgbaImage, GrayImage } from '../types.ts';
+import { boxBlur, dilate } from './raster.ts';
+
+export interface InpaintOptions {
+  /** matte above this counts as person before dilation */
+  threshold?: number;
+  /** dilation radius in pixels (default ~1.6% of the side + 2) */
+  margin?: number;
+  seed?: number;
+}
+
+/** Person hole: matte above the threshold, dilated. */
+export function personHole(matte: GrayImage, opts: InpaintOptions = {}): Uint8Array {
+  const { width, height } = matte;
+  const mask = new Uint8Array(width * height);
+  const threshold = opts.threshold ?? 0.02;
+  for (let i = 0; i < mask.length; i++) mask[i] = matte.data[i]! > threshold ? 1 : 0;
+  const margin = opts.margin ?? Math.round(Math.max(width, height) * 0.016) + 2;
+  return dilate(mask, width, height, margin);
+}
+
+export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: InpaintOptions = {}): RgbaImage {
+  const { width, height } = img;
+  const hole = personHole(matte, opts);
+  const n = width * height;
+  // Level 0: premultiplied colour planes and weights.
+  let w = new Float32Array(n);
+  let r = new Float32Array(n), g = new Float32Array(n), b = new Float32Array(n);
+  let known = 0;
+  for (let i = 0; i < n; i++) {
+    if (hole[i]) continue;
+    known++;
+    w[i] = 1;
+    r[i] = img.data[i * 4]!;
+    g[i] = img.data[i * 4 + 1]!;
+    b[i] = img.data[i * 4 + 2]!;
+  }
+  const out: RgbaImage = { width, height, data: new Uint8ClampedArray(img.data) };
+  if (known === 0) {
+    // nothing but person: a neutral grey plate
+    for (let i = 0; i < n; i++) out.data.set([128, 128, 128, 255], i * 4);
+    return out;
+  }
+  // Pull: halve until tiny, averaging known colour (weights saturate at 1).
+  type Level = { w: Float32Array; r: Float32Array; g: Float32Array; b: Float32Array; width: number; height: number };
+  const levels: Level[] = [{ w, r, g, b, width, height }];
+  while (levels[levels.length - 1]!.width > 2 || levels[levels.length - 1]!.height > 2) {
+    const p = levels[levels.length - 1]!;
+    const cw = Math.max(1, Math.ceil(p.width / 2)), ch = Math.max(1, Math.ceil(p.height / 2));
+    const lw = new Float32Array(cw * ch), lr = new Float32Array(cw * ch), lg = new Float32Array(cw * ch), lb = new Float32Array(cw * ch);
+    for (let y = 0; y < ch; y++) {
+      for (let x = 0; x < cw; x++) {
+        let sw = 0, sr = 0, sg = 0, sb = 0;
+        for (let k = 0; k < 4; k++) {
+          const px = Math.min(p.width - 1, x * 2 + (k & 1)), py = Math.min(p.height - 1, y * 2 + (k >> 1));
+          const j = py * p.width + px;
+          const wj = p.w[j]!;
+          sw += wj;
+          sr += p.r[j]! * wj;
+          sg += p.g[j]! * wj;
+          sb += p.b[j]! * wj;
+        }
+        const i = y * cw + x;
+        if (sw > 0) {
+          lr[i] = sr / sw;
+          lg[i] = sg / sw;
+          lb[i] = sb / sw;
+        }
+        lw[i] = Math.min(1, sw);
+      }
+    }
+    levels.push({ w: lw, r: lr, g: lg, b: lb, width: cw, height: ch });
+  }
+  // Push: fill each level's gaps from the (bilinearly upsampled) coarser level.
+  for (let k = levels.length - 2; k >= 0; k--) {
+    const fine = levels[k]!, coarse = levels[k + 1]!;
+    for (let y = 0; y < fine.height; y++) {
+      const cy = Math.min(coarse.height - 1, Math.max(0, (y + 0.5) / 2 - 0.5));
+      const y0 = Math.floor(cy), y1 = Math.min(coarse.height - 1, y0 + 1), fy = cy - y0;
+      for (let x = 0; x < fine.width; x++) {
+        const i = y * fine.width + x;
+        const a = fine.w[i]!;
+        if (a >= 1) continue;
+        const cx = Math.min(coarse.width - 1, Math.max(0, (x + 0.5) / 2 - 0.5));
+        const x0 = Math.floor(cx), x1 = Math.min(coarse.width - 1, x0 + 1), fx = cx - x0;
+        const j00 = y0 * coarse.width + x0, j01 = y0 * coarse.width + x1, j10 = y1 * coarse.width + x0, j11 = y1 * coarse.width + x1;
+        const w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
+        const ur = coarse.r[j00]! * w00 + coarse.r[j01]! * w01 + coarse.r[j10]! * w10 + coarse.r[j11]! * w11;
+        const ug = coarse.g[j00]! * w00 + coarse.g[j01]! * w01 + coarse.g[j10]! * w10 + coarse.g[j11]! * w11;
+        const ub = coarse.b[j00]! * w00 + coarse.b[j01]! * w01 + coarse.b[j10]! * w10 + coarse.b[j11]! * w11;
+        fine.r[i] = fine.r[i]! * a + ur * (1 - a);
+        fine.g[i] = fine.g[i]! * a + ug * (1 - a);
+        fine.b[i] = fine.b[i]! * a + ub * (1 - a);
+        fine.w[i] = 1;
+      }
+    }
+  }
+  const grain = matchedGrain(img, hole, opts.seed ?? 1);
+  const fill = levels[0]!;
+  for (let i = 0; i < n; i++) {
+    if (!hole[i]) continue;
+    const noise = grain[i]!;
+    out.data[i * 4] = fill.r[i]! + noise;
+    out.data[i * 4 + 1] = fill.g[i]! + noise;
+    out.data[i * 4 + 2] = fill.b[i]! + noise;
+    out.data[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
+/**
+ * Luminance grain for the hole, with the standard deviation of the background's own fine detail
+ * in a ring around the hole (so a clean studio wall gets almost none, foliage gets more).
+ */
+function matchedGrain(img: RgbaImage, hole: Uint8Array, seed: number): Float32Array {
+  const { width, height } = img;
+  const n = width * height;
+  const luma = new Float32Array(n);
+  for (let i = 0; i < n; i++) luma[i] = 0.299 * img.data[i * 4]! + 0.587 * img.data[i * 4 + 1]! + 0.114 * img.data[i * 4 + 2]!;
+  const smooth = boxBlur(luma, width, height, 2);
+  const ring = dilate(hole, width, height, Math.round(Math.max(width, height) * 0.04) + 2);
+  let sum = 0, count = 0;
+  for (let i = 0; i < n; i++) {
+    if (!ring[i] || hole[i]) continue;
+    const d = luma[i]! - smooth[i]!;
+    sum += d * d;
+    count++;
+  }
+  const sigma = count > 0 ? Math.min(24, Math.sqrt(sum / count)) : 0;
+  // White noise blurred by radius 1 keeps 1/3 of its deviation: scale back up.
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const white = new Float32Array(n);
+  for (let i = 0; i < n; i++) white[i] = (random() + random() + random() - 1.5) * 2; // ~unit variance
+  const grain = boxBlur(white, width, height, 1);
+  for (let i = 0; i < n; i++) grain[i] = grain[i]! * sigma * 3 * 0.8;
+  return grain;
+}

@@ -1,0 +1,69 @@
+// Person matte clean-up and the region label map (REGION in types.ts) from landmark polygons + matte.
+import type { GrayImage } from '../types.ts';
+import { REGION } from '../types.ts';
+import { FACE_OVAL, LEFT_EYE, RIGHT_EYE, LIPS_OUTER, FOREHEAD_TOP, CHIN, polygon } from './landmarks.ts';
+import { fillPolygon, keepComponentsTouching } from './raster.ts';
+
+type Landmarks = readonly (readonly number[])[];
+
+/** Inside-the-face-oval mask (1 byte per pixel). */
+export function faceOvalMask(lm: Landmarks, width: number, height: number): Uint8Array {
+  const mask = new Uint8Array(width * height);
+  fillPolygon(mask, width, height, polygon(lm as [number, number][], FACE_OVAL));
+  return mask;
+}
+
+/**
+ * Keeps the matte's parts that are connected to the face (drops other people and false blobs in
+ * the background) and makes sure the face itself is fully opaque.
+ */
+export function cleanMatte(matte: GrayImage, oval: Uint8Array): GrayImage {
+  const { width, height } = matte;
+  const present = new Uint8Array(width * height);
+  for (let i = 0; i < present.length; i++) present[i] = matte.data[i]! > 0.1 || oval[i] ? 1 : 0;
+  const kept = keepComponentsTouching(present, oval, width, height);
+  const data = new Float32Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = oval[i] ? 1 : kept[i] ? matte.data[i]! : 0;
+  return { width, height, data };
+}
+
+/**
+ * Labels: skin inside the face oval, eyes and mouth from their contours, and the rest of the person
+ * (matte >= 0.5) split by the face's own axes: beside or above the face is hair (ears included),
+ * under the jaw is neck and torso. Works for tilted heads (axes follow forehead-to-chin).
+ */
+export function labelRegions(lm: Landmarks, matte: GrayImage, oval: Uint8Array): Uint8Array {
+  const { width, height } = matte;
+  const labels = new Uint8Array(width * height);
+  const top = lm[FOREHEAD_TOP]!, chin = lm[CHIN]!;
+  const length = Math.max(1e-6, Math.hypot(chin[0]! - top[0]!, chin[1]! - top[1]!));
+  // face frame: `down` from forehead to chin, `side` perpendicular
+  const dx = (chin[0]! - top[0]!) / length, dy = (chin[1]! - top[1]!) / length;
+  const cx = (top[0]! + chin[0]!) / 2, cy = (top[1]! + chin[1]!) / 2;
+  let sideMin = Infinity, sideMax = -Infinity;
+  for (const k of FACE_OVAL) {
+    const s = (lm[k]![0]! - cx) * -dy + (lm[k]![1]! - cy) * dx;
+    sideMin = Math.min(sideMin, s);
+    sideMax = Math.max(sideMax, s);
+  }
+  const chinDown = length / 2;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (oval[i]) { labels[i] = REGION.skin; continue; }
+      if (matte.data[i]! < 0.5) continue;
+      const px = x + 0.5 - cx, py = y + 0.5 - cy;
+      const down = px * dx + py * dy;
+      const side = px * -dy + py * dx;
+      const besideFace = side < sideMin || side > sideMax;
+      const hair = besideFace ? down < chinDown : down < 0;
+      labels[i] = hair ? REGION.hair : REGION.neckTorso;
+    }
+  }
+  const features = new Uint8Array(width * height);
+  fillPolygon(features, width, height, polygon(lm as [number, number][], RIGHT_EYE), REGION.eyes);
+  fillPolygon(features, width, height, polygon(lm as [number, number][], LEFT_EYE), REGION.eyes);
+  fillPolygon(features, width, height, polygon(lm as [number, number][], LIPS_OUTER), REGION.mouth);
+  for (let i = 0; i < labels.length; i++) if (features[i]) labels[i] = features[i]!;
+  return labels;
+}
