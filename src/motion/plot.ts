@@ -53,3 +53,17 @@ export async function plotCurves(panels: { title: string; series: PlotSeries[] }
   parts.push('</svg>');
   return sharp(Buffer.from(parts.join(''))).png().toBuffer();
 }
+
+/** The standard look at a Motion: mouth weights, eyes, head pose. */
+export async function plotMotion(motion: { fps: number; frames: { w: Record<string, number>; pose: { yaw: number; pitch: number; roll: number }; gaze: [number, number]; blink: number }[] }): Promise<Buffer> {
+  const f = motion.frames;
+  const W = (k: string) => f.map((x) => x.w[k] ?? 0);
+  return plotCurves(
+    [
+      { title: 'mouth', series: [{ label: 'jawOpen', values: W('jawOpen') }, { label: 'mouthPucker', values: W('mouthPucker') }, { label: 'mouthFunnel', values: W('mouthFunnel') }, { label: 'mouthStretchLeft', values: W('mouthStretchLeft') }, { label: 'mouthPress', values: W('mouthPress') }, { label: 'mouthSmileLeft', values: W('mouthSmileLeft') }] },
+      { title: 'eyes and brows', series: [{ label: 'blink', values: f.map((x) => x.blink) }, { label: 'eyeBlinkLeft', values: W('eyeBlinkLeft') }, { label: 'browInnerUp', values: W('browInnerUp') }, { label: 'gaze x', values: f.map((x) => x.gaze[0]) }, { label: 'gaze y', values: f.map((x) => x.gaze[1]) }] },
+      { title: 'head pose (degrees)', series: [{ label: 'yaw', values: f.map((x) => x.pose.yaw) }, { label: 'pitch', values: f.map((x) => x.pose.pitch) }, { label: 'roll', values: f.map((x) => x.pose.roll) }] },
+    ],
+    { fps: motion.fps },
+  );
+}

@@ -1,0 +1,132 @@
+// Seeded generators for what audio does not determine: blinks, gaze saccades and head motion.
+// Everything is driven by a small PRNG so the same seed gives the same motion.
+
+/** mulberry32: tiny, fast, good enough for animation noise. */
+export function rng(seed: number): () => number {
+  let a = (seed >>> 0) + 0x9e3779b9;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal sample (Box-Muller). */
+export function gauss(rand: () => number): number {
+  const u = Math.max(1e-12, rand());
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+/** Shape of one blink over `len` frames: fast close, short hold, slower open (0..1). */
+function blinkShape(i: number, len: number): number {
+  const x = i / (len - 1);
+  if (x < 0.35) return Math.sin((x / 0.35) * (Math.PI / 2));
+  if (x < 0.5) return 1;
+  return Math.cos(((x - 0.5) / 0.5) * (Math.PI / 2)) ** 2;
+}
+
+/**
+ * Blink curve: none; periodic (every ~5 s, 10 frames at 25 fps, as in the reference system);
+ * natural (random 2-6 s intervals, durations 8-12 frames at 25 fps, occasional double blinks).
+ */
+export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | 'natural', seed: number, temperature: number): Float64Array {
+  const out = new Float64Array(n);
+  if (mode === 'none') return out;
+  const rand = rng(seed ^ 0xb1b1);
+  const frameScale = fps / 25;
+  let t = mode === 'periodic' ? 2.5 : 1 + rand() * 2;
+  while (t * fps < n) {
+    const len = Math.max(3, Math.round((mode === 'periodic' ? 10 : 8 + rand() * 4) * frameScale));
+    const start = Math.round(t * fps);
+    for (let i = 0; i < len && start + i < n; i++) out[start + i] = Math.max(out[start + i]!, blinkShape(i, len));
+    if (mode === 'periodic') t += 5 + (rand() - 0.5) * 0.5 * temperature;
+    else {
+      t += rand() < 0.1 ? (len / fps) + 0.15 : 2 + rand() * 4;
+    }
+  }
+  return out;
+}
+
+/** Gaze: mostly forward, small saccades held for 0.5-3 s, amplitude grows with temperature. */
+export function gazeCurve(n: number, fps: number, seed: number, temperature: number): [Float64Array, Float64Array] {
+  const gx = new Float64Array(n);
+  const gy = new Float64Array(n);
+  const rand = rng(seed ^ 0x6a2e);
+  const amp = 0.08 + 0.25 * temperature;
+  let x = 0;
+  let y = 0;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    if (i >= next) {
+      // most fixations return to the camera
+      const away = rand() < 0.4;
+      x = away ? gauss(rand) * amp : 0;
+      y = away ? gauss(rand) * amp * 0.5 : 0;
+      next = i + Math.round((0.5 + rand() * 2.5) * fps);
+    }
+    // a saccade takes ~2 frames
+    gx[i] = i ? gx[i - 1]! + (x - gx[i - 1]!) * 0.6 : x;
+    gy[i] = i ? gy[i - 1]! + (y - gy[i - 1]!) * 0.6 : y;
+  }
+  return [gx.map((v) => Math.max(-1, Math.min(1, v))), gy.map((v) => Math.max(-1, Math.min(1, v)))];
+}
+
+/**
+ * Head motion following the speech: a slow seeded drift (a few degrees), plus small nods on
+ * stressed syllables (rises of the energy envelope) and stillness in pauses.
+ * `energy` is the relative speech energy per frame (0 = loud speech, about -8 = silence).
+ */
+export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array } {
+  const n = energy.length;
+  const rand = rng(seed ^ 0x4ead);
+  const scale = 0.5 + temperature * 2.5; // temperature 0.2 -> about 1 (a few degrees)
+  // smooth random drift: sum of slow sinusoids with random phases
+  const comp = (amp: number) => {
+    const parts = [0.07, 0.13, 0.23].map((f) => ({ f: f * (0.8 + 0.4 * rand()), p: rand() * 2 * Math.PI, a: amp * (0.5 + rand()) }));
+    return (t: number) => parts.reduce((s, c) => s + c.a * Math.sin(2 * Math.PI * c.f * t + c.p), 0) / parts.length;
+  };
+  const yawDrift = comp(4.5);
+  const pitchDrift = comp(2);
+  const rollDrift = comp(1.2);
+  // speech activity, slowly smoothed, makes the head livelier while talking
+  const act = new Float64Array(n);
+  const onset = new Float64Array(n);
+  let level = 0;
+  let slow = -8;
+  for (let i = 0; i < n; i++) {
+    const e = energy[i]!;
+    const a = Math.max(0, Math.min(1, (e + 4.6) / 3));
+    level += (a - level) * (1 / (0.6 * fps));
+    act[i] = level;
+    slow += (e - slow) * (1 / (0.25 * fps));
+    // stress: energy well above its recent average
+    onset[i] = Math.max(0, e - slow - 1.5);
+  }
+  const yaw = new Float64Array(n);
+  const pitch = new Float64Array(n);
+  const roll = new Float64Array(n);
+  // nods: a damped spring kicked by stresses (pitch down then back)
+  let p = 0;
+  let v = 0;
+  const k = (2 * Math.PI * 2.2) ** 2;
+  const damp = 2 * 0.6 * 2 * Math.PI * 2.2;
+  const dt = 1 / fps;
+  let refractory = 0;
+  for (let i = 0; i < n; i++) {
+    if (onset[i]! > 0 && refractory <= 0) {
+      v += (onset[i]! * 30 + 25) * scale * (0.6 + 0.8 * rand());
+      refractory = Math.round(0.3 * fps);
+    }
+    refractory--;
+    v += (-k * p - damp * v) * dt;
+    p += v * dt;
+    const t = i / fps;
+    const live = 0.4 + 0.6 * act[i]!;
+    yaw[i] = yawDrift(t) * scale * live;
+    pitch[i] = pitchDrift(t) * scale * live + Math.max(-4, Math.min(4, p));
+    roll[i] = rollDrift(t) * scale * live;
+  }
+  return { yaw, pitch, roll };
+}
