@@ -13,6 +13,8 @@ export interface CropBox {
 
 /** Crop side in units of the forehead-to-chin length: head with hair is ~1.35 of it, so ~half the crop. */
 export const CROP_SIDE_PER_FACE = 2.7;
+/** How much tighter than the ideal framing the crop may get to avoid padding past the photo's edges. */
+const MIN_TIGHTENING = 0.75;
 /** The crop centre sits this far below the face centre (in face lengths), leaving room for the shoulders. */
 const CENTRE_DROP = 0.05;
 
@@ -23,13 +25,13 @@ export function cropBoxForFace(landmarks: readonly (readonly number[])[], width:
   const faceLength = Math.max(4, dist(top, chin));
   const centre = mid(top, chin);
   let side = Math.round(faceLength * CROP_SIDE_PER_FACE);
-  // Prefer staying inside the image: a slightly tighter crop beats padding, down to 85% of the ideal.
+  // Prefer real pixels to padding: tighten the crop to fit the image, down to 75% of the ideal.
   const fit = Math.min(width, height);
-  if (side > fit && fit >= side * 0.85) side = fit;
+  if (side > fit) side = Math.max(fit, Math.round(side * MIN_TIGHTENING));
   let x = Math.round(centre[0] - side / 2);
   let y = Math.round(centre[1] + CENTRE_DROP * faceLength - side / 2);
-  // Shift back inside when it costs little off-centring (at most 12% of the side).
-  const maxShift = side * 0.12;
+  // Shift back inside when it costs little off-centring (at most 15% of the side).
+  const maxShift = side * 0.15;
   x = shiftInside(x, side, width, maxShift);
   y = shiftInside(y, side, height, maxShift);
   return { x, y, side };
@@ -44,8 +46,14 @@ function shiftInside(start: number, side: number, limit: number, maxShift: numbe
   return Math.round(start + shift);
 }
 
+export interface Crop {
+  image: RgbaImage;
+  /** the part of the crop that shows real image pixels: [x0, y0, x1, y1] in crop pixels */
+  valid: [number, number, number, number];
+}
+
 /** Cuts the box out of the image and resizes it to size x size (lanczos3); outside pixels repeat the edge. */
-export async function extractCrop(img: RgbaImage, box: CropBox, size: number): Promise<RgbaImage> {
+export async function extractCrop(img: RgbaImage, box: CropBox, size: number): Promise<Crop> {
   const x0 = Math.max(0, box.x), y0 = Math.max(0, box.y);
   const x1 = Math.min(img.width, box.x + box.side), y1 = Math.min(img.height, box.y + box.side);
   if (x1 - x0 < 1 || y1 - y0 < 1) throw new Error('crop box lies outside the image');
@@ -61,5 +69,23 @@ export async function extractCrop(img: RgbaImage, box: CropBox, size: number): P
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.width !== size || info.height !== size) throw new Error(`crop came out ${info.width}x${info.height}`);
-  return { width: size, height: size, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
+  const k = size / box.side;
+  return {
+    image: { width: size, height: size, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) },
+    valid: [(x0 - box.x) * k, (y0 - box.y) * k, (x1 - box.x) * k, (y1 - box.y) * k],
+  };
+}
+
+/**
+ * Mask of the padding to repaint: outside the real image on the left, right and top (edge
+ * repetition there makes streaks). Below the image the edge copy is kept: the torso continues down.
+ */
+export function paddingMask(valid: Crop['valid'], size: number): Uint8Array | null {
+  const [x0, y0, x1] = valid;
+  if (x0 <= 0.5 && y0 <= 0.5 && x1 >= size - 0.5) return null;
+  const mask = new Uint8Array(size * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) if (x + 0.5 < x0 || x + 0.5 > x1 || y + 0.5 < y0) mask[y * size + x] = 1;
+  }
+  return mask;
 }

@@ -12,10 +12,10 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import { personMatte } from '../face/matte.ts';
 import { detectObjects } from '../face/objects.ts';
 import { locateFaces, mapFace } from './locate.ts';
-import { cropBoxForFace, extractCrop, type CropBox } from './crop.ts';
+import { cropBoxForFace, extractCrop, paddingMask, type CropBox } from './crop.ts';
 import { judgeHumanFace } from './human-check.ts';
 import { faceOvalMask, cleanMatte, labelRegions } from './regions.ts';
-import { inpaintBackground } from './inpaint.ts';
+import { inpaintBackground, fillHole } from './inpaint.ts';
 import { debugSheet } from './debug.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
 
@@ -65,15 +65,17 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   // 3. frame, crop, and detect again on the crop for precise landmarks; re-frame on those
   step(2, 'cropping');
   const box1 = cropBoxForFace(chosen.landmarks, img.width, img.height);
-  const crop1 = await extractCrop(img, box1, size);
+  const crop1 = (await extractCrop(img, box1, size)).image;
   const expected = mapFace(chosen, (x, y) => toCrop(box1, size, x, y), size / box1.side);
   const refinedInCrop = nearest(await detectFaces(crop1, { embedding: true }), expected) ?? expected;
   const face = mapFace(refinedInCrop, (x, y) => fromCrop(box1, size, x, y), box1.side / size);
   if (face.embedding.length === 0) face.embedding = chosen.embedding;
   let box = cropBoxForFace(face.landmarks, img.width, img.height);
-  let crop = crop1;
-  if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) > box1.side * 0.01) crop = await extractCrop(img, box, size);
-  else box = box1;
+  if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) <= box1.side * 0.01) box = box1;
+  const framed = await extractCrop(img, box, size);
+  // Where the crop reaches past the photo's sides or top, paint plausible background, not streaks.
+  const padding = paddingMask(framed.valid, size);
+  const crop = padding ? fillHole(framed.image, padding, 7) : framed.image;
   const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
 
   // 4. is it big enough, and is it a person?
@@ -91,7 +93,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const oval = faceOvalMask(cropFace.landmarks, size, size);
   const matte = cleanMatte(await personMatte(crop), oval);
   step(5, 'regions and background');
-  const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval) };
+  const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte);
 
   const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);

@@ -23,8 +23,12 @@ export function personHole(matte: GrayImage, opts: InpaintOptions = {}): Uint8Ar
 }
 
 export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: InpaintOptions = {}): RgbaImage {
+  return fillHole(img, personHole(matte, opts), opts.seed ?? 1);
+}
+
+/** Fills the pixels where hole[i] = 1 from the rest of the image (push-pull pyramid + matched grain). */
+export function fillHole(img: RgbaImage, hole: Uint8Array, seed = 1): RgbaImage {
   const { width, height } = img;
-  const hole = personHole(matte, opts);
   const n = width * height;
   // Level 0: premultiplied colour planes and weights.
   let w = new Float32Array(n);
@@ -98,7 +102,7 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
       }
     }
   }
-  const grain = matchedGrain(img, hole, opts.seed ?? 1);
+  const grain = matchedGrain(img, hole, seed);
   const fill = levels[0]!;
   for (let i = 0; i < n; i++) {
     if (!hole[i]) continue;

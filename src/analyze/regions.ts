@@ -1,5 +1,5 @@
 // Person matte clean-up and the region label map (REGION in types.ts) from landmark polygons + matte.
-import type { GrayImage } from '../types.ts';
+import type { GrayImage, RgbaImage } from '../types.ts';
 import { REGION } from '../types.ts';
 import { FACE_OVAL, LEFT_EYE, RIGHT_EYE, LIPS_OUTER, FOREHEAD_TOP, CHIN, polygon } from './landmarks.ts';
 import { fillPolygon, keepComponentsTouching } from './raster.ts';
@@ -32,7 +32,7 @@ export function cleanMatte(matte: GrayImage, oval: Uint8Array): GrayImage {
  * (matte >= 0.5) split by the face's own axes: beside or above the face is hair (ears included),
  * under the jaw is neck and torso. Works for tilted heads (axes follow forehead-to-chin).
  */
-export function labelRegions(lm: Landmarks, matte: GrayImage, oval: Uint8Array): Uint8Array {
+export function labelRegions(lm: Landmarks, matte: GrayImage, oval: Uint8Array, image: RgbaImage): Uint8Array {
   const { width, height } = matte;
   const labels = new Uint8Array(width * height);
   const top = lm[FOREHEAD_TOP]!, chin = lm[CHIN]!;
@@ -56,14 +56,67 @@ export function labelRegions(lm: Landmarks, matte: GrayImage, oval: Uint8Array):
       const down = px * dx + py * dy;
       const side = px * -dy + py * dx;
       const besideFace = side < sideMin || side > sideMax;
-      const hair = besideFace ? down < chinDown : down < 0;
+      // beside the face down to just above the chin: hair and ears (not the shoulders' tops)
+      const hair = besideFace ? down < chinDown - 0.2 * length : down < 0;
       labels[i] = hair ? REGION.hair : REGION.neckTorso;
     }
   }
+  growHairByColour(labels, image, width, height, cx, cy, dx, dy, length, (sideMax - sideMin) / 2);
   const features = new Uint8Array(width * height);
   fillPolygon(features, width, height, polygon(lm as [number, number][], RIGHT_EYE), REGION.eyes);
   fillPolygon(features, width, height, polygon(lm as [number, number][], LEFT_EYE), REGION.eyes);
   fillPolygon(features, width, height, polygon(lm as [number, number][], LIPS_OUTER), REGION.mouth);
   for (let i = 0; i < labels.length; i++) if (features[i]) labels[i] = features[i]!;
   return labels;
+}
+
+/**
+ * Long hair falls below the chin onto the shoulders, where geometry alone calls it torso. Take the
+ * colour of the sure hair (above the face) and let the hair label spread through connected
+ * person pixels of that colour, down to 1.5 face lengths under the chin.
+ */
+function growHairByColour(labels: Uint8Array, image: RgbaImage, width: number, height: number, cx: number, cy: number, dx: number, dy: number, length: number, halfWidth: number): void {
+  let n = 0;
+  const mean = [0, 0, 0], sq = [0, 0, 0];
+  // sample well above the forehead, where no skin is
+  const sureHair = (i: number) => {
+    const x = i % width, y = (i - x) / width;
+    return labels[i] === REGION.hair && (x + 0.5 - cx) * dx + (y + 0.5 - cy) * dy < -0.62 * length;
+  };
+  for (let i = 0; i < labels.length; i++) {
+    if (!sureHair(i)) continue;
+    for (let c = 0; c < 3; c++) {
+      const v = image.data[i * 4 + c]!;
+      mean[c]! += v;
+      sq[c]! += v * v;
+    }
+    n++;
+  }
+  if (n < 50) return;
+  const sd = [0, 1, 2].map((c) => Math.max(12, Math.sqrt(Math.max(0, sq[c]! / n - (mean[c]! / n) ** 2))));
+  for (let c = 0; c < 3; c++) mean[c]! /= n;
+  const limit = length * 2;
+  const stack = new Int32Array(labels.length);
+  let top = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === REGION.hair) stack[top++] = i;
+  const hairLike = (i: number) => {
+    if (labels[i] !== REGION.neckTorso) return false;
+    const x = i % width, y = (i - x) / width;
+    const px = x + 0.5 - cx, py = y + 0.5 - cy;
+    if (px * dx + py * dy > limit) return false;
+    // the neck's front, straight under the face, is never hair
+    if (Math.abs(px * -dy + py * dx) < halfWidth * 0.75) return false;
+    let d2 = 0;
+    for (let c = 0; c < 3; c++) d2 += ((image.data[i * 4 + c]! - mean[c]!) / sd[c]!) ** 2;
+    return d2 < 2 * 2 * 3;
+  };
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % width;
+    for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]) {
+      if (j < 0 || j >= labels.length || !hairLike(j)) continue;
+      labels[j] = REGION.hair;
+      stack[top++] = j;
+    }
+  }
 }
