@@ -1,0 +1,330 @@
+// `real3d serve`: the web page and the JSON HTTP API on one port (fastify). Jobs go through
+// JobQueue (persisted under the data folder); uploads are checked by decoding; results are served
+// with Range support so browsers can seek.
+import { createReadStream, readFileSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { FINISHED_STATES, JobStore, isJobId, newJobId, queuedProgress, type JobFile, type JobRecord, type UploadField } from './jobs.ts';
+import { JobQueue, QueueFullError, type JobRunner } from './queue.ts';
+import { DEFAULT_SERVER_OPTIONS, parseJobOptions, type ServerOptions } from './options.ts';
+import { HttpError, discard, receiveMultipart, validateAudio, validateImage, validateVideo } from './uploads.ts';
+import { parseRange } from './range.ts';
+import { openApiDocument } from './openapi.ts';
+import { createThreadRunner } from './thread-runner.ts';
+import { analyzePhotoForPreview, type PreviewAnalysis } from './preview.ts';
+
+export interface ServerDeps {
+  /** runs one job; default: generate() on worker threads */
+  runner?: JobRunner;
+  /** face preview of a photo file; default: the face models in this process */
+  analyze?: (file: string) => Promise<PreviewAnalysis>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  queue: JobQueue;
+  /** base URL, e.g. http://127.0.0.1:7861 */
+  url: string;
+  /** what start() found on disk */
+  recovered: { requeued: number; failed: number; broken: number };
+  close(): Promise<void>;
+}
+
+const PUBLIC_DIR = new URL('./public/', import.meta.url);
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+};
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function securityHeaders(reply: FastifyReply): void {
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('content-security-policy', "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'");
+}
+
+/** The job as the API shows it: no server paths, links to its resources. */
+export function publicJob(job: JobRecord, queue: JobQueue): Record<string, unknown> {
+  const base = `/api/jobs/${job.id}`;
+  const inputs: Record<string, unknown> = {};
+  for (const [field, f] of Object.entries(job.files) as [UploadField, JobFile][]) inputs[field] = { bytes: f.bytes, ...f.info };
+  const out: Record<string, unknown> = {
+    id: job.id,
+    state: job.state,
+    createdAt: job.createdAt,
+    progress: job.progress,
+    options: job.options,
+    inputs,
+    links: { self: base, events: `${base}/events`, ...(job.state === 'done' ? { result: `${base}/result` } : {}) },
+  };
+  if (job.state === 'queued') out.position = queue.positionOf(job.id);
+  if (job.startedAt) out.startedAt = job.startedAt;
+  if (job.finishedAt) out.finishedAt = job.finishedAt;
+  if (job.error) out.error = job.error;
+  if (job.note) out.note = job.note;
+  if (job.result && job.state === 'done') {
+    out.result = { url: `${base}/result`, bytes: job.result.bytes, contentType: job.result.contentType, frames: job.result.frames, duration: job.result.duration };
+  }
+  return out;
+}
+
+function sendError(reply: FastifyReply, status: number, message: string, code: string): FastifyReply {
+  return reply.code(status).type('application/json').send({ error: message, code });
+}
+
+function jobOr404(queue: JobQueue, id: string, reply: FastifyReply): JobRecord | undefined {
+  const job = isJobId(id) ? queue.get(id) : undefined;
+  if (!job) sendError(reply, 404, `No job ${id.slice(0, 40)}. It may have been deleted or expired.`, 'not_found');
+  return job;
+}
+
+export async function startServer(options: Partial<ServerOptions> = {}, deps: ServerDeps = {}): Promise<RunningServer> {
+  const opts: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options, limits: { ...DEFAULT_SERVER_OPTIONS.limits, ...options.limits } };
+  const dataDir = path.resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const threads = deps.runner ? undefined : createThreadRunner(opts.workers);
+  const runner = deps.runner ?? threads!.run;
+  const store = new JobStore(dataDir);
+  const avatarCache = opts.avatarCache && (await pipelineSavesAvatars());
+  const queue = new JobQueue(store, runner, { workers: opts.workers, maxQueued: opts.maxQueued, ttlHours: opts.ttlHours, maxAttempts: 2, avatarCache });
+  const recovered = await queue.start();
+  const analyze = deps.analyze ?? analyzePhotoForPreview;
+  const analyzeDir = path.join(dataDir, 'tmp');
+  await mkdir(analyzeDir, { recursive: true });
+  const staticBodies = new Map<string, Buffer>();
+  for (const [route, s] of Object.entries(STATIC_FILES)) staticBodies.set(route, await readFile(new URL(s.file, PUBLIC_DIR)));
+  const openapi = openApiDocument(opts.limits, VERSION);
+  const sseStreams = new Set<() => void>();
+
+  const app = Fastify({ logger: opts.log, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  await app.register(multipart, { throwFileSizeLimit: false });
+
+  const hostIsLoopback = LOOPBACK_NAMES.has(opts.host);
+  app.addHook('onRequest', async (req, reply) => {
+    securityHeaders(reply);
+    // bound to loopback: refuse other Host names (DNS rebinding from a web page)
+    if (hostIsLoopback) {
+      const hostname = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (!LOOPBACK_NAMES.has(hostname)) return sendError(reply, 403, 'This server only answers requests addressed to localhost.', 'forbidden');
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (err instanceof HttpError) return sendError(reply, err.statusCode, err.message, err.code);
+    if (err instanceof QueueFullError) return sendError(reply.header('retry-after', '30'), 429, err.message, 'queue_full');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(reply, err.statusCode, err.message, err.code ?? 'bad_request');
+    req.log.error(err);
+    return sendError(reply, 500, 'Internal server error. The server keeps running; try again.', 'internal');
+  });
+  app.setNotFoundHandler((req, reply) => sendError(reply, 404, `Nothing at ${req.method} ${req.url.slice(0, 100)}.`, 'not_found'));
+
+  for (const [route, s] of Object.entries(STATIC_FILES)) {
+    app.get(route, async (_req, reply) => reply.type(s.type).header('cache-control', 'no-cache').send(staticBodies.get(route)));
+  }
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
+  app.get('/openapi.json', async () => openapi);
+
+  app.get('/api/health', async () => ({ ok: true, version: VERSION, workers: opts.workers, ...queue.counts(), jobs: queue.counts().total, uptime: Math.round(process.uptime()) }));
+
+  // Face preview of a photo. One at a time: the face models share this process's CPU.
+  let analyzing = Promise.resolve();
+  let analyzeWaiting = 0;
+  app.post('/api/analyze', async (req, reply) => {
+    if (analyzeWaiting >= 4) return sendError(reply.header('retry-after', '2'), 429, 'Too many previews at once; try again in a moment.', 'busy');
+    const dir = path.join(analyzeDir, newJobId());
+    await mkdir(dir);
+    analyzeWaiting++;
+    try {
+      const up = await receiveMultipart(req, dir, opts.limits, new Set(['photo']));
+      if (!up.files.photo) throw new HttpError(400, 'Add a photo (form field "photo").', 'bad_input');
+      const photo = await validateImage('photo', up.files.photo);
+      const turn = analyzing.then(() => analyze(photo.path));
+      analyzing = turn.then(
+        () => {},
+        () => {},
+      );
+      const result = await turn;
+      return reply.send(result);
+    } catch (err) {
+      drainRequest(req);
+      throw err;
+    } finally {
+      analyzeWaiting--;
+      await discard(dir);
+    }
+  });
+
+  app.post('/api/jobs', async (req, reply) => {
+    queue.assertRoom();
+    const l = opts.limits;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > l.photoBytes + Math.max(l.audioBytes + l.videoBytes, 0) + l.backgroundBytes + 1048576) {
+      throw new HttpError(413, 'The upload is larger than the photo, audio, video and background limits together.', 'too_large');
+    }
+    const id = newJobId();
+    const dir = store.dirOf(id);
+    await mkdir(dir, { recursive: true });
+    try {
+      const up = await receiveMultipart(req, dir, opts.limits);
+      const jobOptions = parseJobOptions(up.fields);
+      if (!up.files.photo) throw new HttpError(400, 'Add a photo (form field "photo").', 'bad_input');
+      if (!up.files.audio && !up.files.video) throw new HttpError(400, 'Add a speech audio (field "audio") or a driving video (field "video").', 'bad_input');
+      if (jobOptions.bg === 'image' && !up.files.background) throw new HttpError(400, 'bg=image needs a background image (field "background").', 'bad_input');
+      if (jobOptions.pose === 'auto' && !up.files.audio) throw new HttpError(400, 'pose=auto moves the head with the speech: it needs an audio (field "audio").', 'bad_input');
+      if (jobOptions.pose === 'video' && !up.files.video) throw new HttpError(400, 'pose=video needs a driving video (field "video").', 'bad_input');
+      const files: JobRecord['files'] = { photo: strip(await validateImage('photo', up.files.photo)) };
+      if (up.files.audio) files.audio = strip(await validateAudio(up.files.audio, opts.limits));
+      if (up.files.video) files.video = strip(await validateVideo(up.files.video, opts.limits));
+      if (up.files.background) files.background = strip(await validateImage('background', up.files.background));
+      const job: JobRecord = { version: 1, id, state: 'queued', createdAt: new Date().toISOString(), attempts: 0, options: jobOptions, files, progress: queuedProgress() };
+      await queue.submit(job);
+      return reply.code(202).header('location', `/api/jobs/${id}`).send(publicJob(job, queue));
+    } catch (err) {
+      drainRequest(req);
+      await discard(dir);
+      throw err;
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/api/jobs/:id', async (req, reply) => {
+    const job = jobOr404(queue, req.params.id, reply);
+    if (job) return reply.send(publicJob(job, queue));
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/jobs/:id', async (req, reply) => {
+    const job = jobOr404(queue, req.params.id, reply);
+    if (!job) return;
+    const wasFinished = FINISHED_STATES.has(job.state);
+    await queue.cancel(job.id);
+    return reply.send({ id: job.id, state: wasFinished ? 'deleted' : 'cancelled' });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/jobs/:id/events', async (req, reply) => {
+    const job = jobOr404(queue, req.params.id, reply);
+    if (!job) return;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    });
+    let lastState = '';
+    let lastSent = 0;
+    let trailing: NodeJS.Timeout | undefined;
+    let ended = false;
+    const send = (j: JobRecord) => {
+      if (ended) return;
+      lastState = j.state;
+      lastSent = Date.now();
+      raw.write(`event: job\ndata: ${JSON.stringify(publicJob(j, queue))}\n\n`);
+      if (FINISHED_STATES.has(j.state)) end();
+    };
+    // progress can come per frame: at most ~8 events a second, state changes always at once
+    const onJob = (j: JobRecord) => {
+      if (j.state !== lastState || Date.now() - lastSent >= 125) {
+        if (trailing) clearTimeout(trailing);
+        trailing = undefined;
+        return send(j);
+      }
+      trailing ??= setTimeout(() => {
+        trailing = undefined;
+        send(j);
+      }, 125);
+    };
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), 15000);
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      queue.off(job.id, onJob);
+      clearInterval(heartbeat);
+      if (trailing) clearTimeout(trailing);
+      sseStreams.delete(end);
+      raw.end();
+    };
+    sseStreams.add(end);
+    raw.on('close', end);
+    queue.on(job.id, onJob);
+    raw.write('retry: 2000\n\n');
+    send(job);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { download?: string } }>('/api/jobs/:id/result', async (req, reply) => {
+    const job = jobOr404(queue, req.params.id, reply);
+    if (!job) return;
+    if (job.state !== 'done' || !job.result) {
+      const why = job.state === 'failed' ? `the job failed: ${job.error}` : `the job is ${job.state}`;
+      return sendError(reply, 409, `No result: ${why}.`, 'not_ready');
+    }
+    const file = store.fileOf(job.id, job.result.name);
+    const size = (await stat(file)).size;
+    const ext = path.extname(job.result.name);
+    reply.header('accept-ranges', 'bytes');
+    reply.header('cache-control', 'private, max-age=3600');
+    reply.header('content-disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="real3d-${job.id.slice(0, 8)}${ext}"`);
+    reply.type(job.result.contentType);
+    const range = parseRange(req.headers.range, size);
+    if (range.kind === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
+    if (range.kind === 'partial') {
+      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', range.end - range.start + 1);
+      return reply.send(createReadStream(file, { start: range.start, end: range.end }));
+    }
+    reply.header('content-length', size);
+    return reply.send(createReadStream(file));
+  });
+
+  await app.listen({ port: opts.port, host: opts.host });
+  const addr = app.server.address() as AddressInfo;
+  const hostForUrl = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    queue,
+    url: `http://${hostForUrl}:${addr.port}`,
+    recovered,
+    close() {
+      closing ??= (async () => {
+        for (const end of [...sseStreams]) end();
+        await queue.close();
+        await app.close();
+        await threads?.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * After refusing an upload midway, reads (and drops) the rest of the body so the client gets the
+ * error response instead of a reset connection, and the keep-alive connection stays usable.
+ */
+function drainRequest(req: FastifyRequest): void {
+  if (req.raw.complete) return;
+  req.raw.unpipe();
+  req.raw.resume();
+}
+
+function strip(f: JobFile & { path: string }): JobFile {
+  const { path: _p, ...rest } = f;
+  return rest;
+}
+
+/** True when the pipeline can save and reuse avatars (src/avatar/build.ts with saveAvatar/loadAvatar). */
+async function pipelineSavesAvatars(): Promise<boolean> {
+  try {
+    const mod = (await import('../avatar/build.ts' as string)) as Record<string, unknown>;
+    return typeof mod.saveAvatar === 'function' && typeof mod.loadAvatar === 'function';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,180 @@
+// Job records of `real3d serve` and their persistence: one folder per job under <data>/jobs/<id>/
+// holding job.json (the record), the validated uploads and the result. Records are written
+// atomically so a crash never leaves a half-written job.json.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../io/atomic.ts';
+import type { ProgressEvent } from '../config.ts';
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export const FINISHED_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
+
+export type UploadField = 'photo' | 'audio' | 'video' | 'background';
+
+/** One validated upload, stored in the job folder under a name chosen by the server. */
+export interface JobFile {
+  /** file name inside the job folder (never the client's name) */
+  name: string;
+  bytes: number;
+  sha256: string;
+  /** what decoding found: width/height for images, duration for media, format */
+  info: Record<string, string | number | boolean>;
+}
+
+/** Options of a job as the client may set them (no paths: those are the server's). */
+export interface JobOptions {
+  pose: 'static' | 'auto' | 'video';
+  blink: 'none' | 'periodic' | 'natural';
+  mouthAmp: number;
+  temperature: number;
+  seed: number;
+  /** inpainted | transparent | #rrggbb | image (the uploaded background) */
+  bg: string;
+  size: number;
+  fps: number;
+  crop: 'head' | 'full';
+  mode: 'final' | 'debug';
+  mapToInitPose: boolean;
+  face: number;
+}
+
+export interface JobProgress {
+  stage: ProgressEvent['stage'] | 'queued';
+  done: number;
+  total: number;
+  /** whole-job completion 0..1, never decreasing */
+  fraction: number;
+  fps?: number;
+  eta?: number;
+  message?: string;
+}
+
+export interface JobResult {
+  name: string;
+  bytes: number;
+  contentType: string;
+  frames: number;
+  duration: number;
+}
+
+export interface JobRecord {
+  version: 1;
+  id: string;
+  state: JobState;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** starts of the job not ended by the job itself (crash, restart); bounded by the queue */
+  attempts: number;
+  options: JobOptions;
+  files: Partial<Record<UploadField, JobFile>> & { photo: JobFile };
+  progress: JobProgress;
+  error?: string;
+  result?: JobResult;
+  /** why the server touched the job outside its normal run (re-queued after a restart, ...) */
+  note?: string;
+}
+
+/** 128 random bits, url-safe: ids cannot be guessed or enumerated. */
+export function newJobId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+const JOB_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** True for strings newJobId can produce; anything else never reaches the file system. */
+export function isJobId(id: string): boolean {
+  return JOB_ID.test(id);
+}
+
+/** Stage weights of the overall fraction: rendering dominates a job's time. */
+const STAGE_SPAN: Record<ProgressEvent['stage'], [number, number]> = {
+  analyze: [0, 0.05],
+  avatar: [0.05, 0.15],
+  motion: [0.15, 0.2],
+  render: [0.2, 0.95],
+  encode: [0.95, 1],
+  done: [1, 1],
+};
+
+/** Maps a pipeline progress event to the job's progress (fraction never goes back). */
+export function progressFromEvent(prev: JobProgress, e: ProgressEvent): JobProgress {
+  const [from, to] = STAGE_SPAN[e.stage] ?? [prev.fraction, prev.fraction];
+  const within = e.total > 0 ? Math.min(1, Math.max(0, e.done / e.total)) : 0;
+  const fraction = Math.max(prev.fraction, from + (to - from) * within);
+  const next: JobProgress = { stage: e.stage, done: e.done, total: e.total, fraction: Math.round(fraction * 1000) / 1000 };
+  if (e.fps !== undefined) next.fps = Math.round(e.fps * 10) / 10;
+  if (e.eta !== undefined) next.eta = Math.round(e.eta * 10) / 10;
+  if (e.message) next.message = e.message;
+  return next;
+}
+
+export function queuedProgress(): JobProgress {
+  return { stage: 'queued', done: 0, total: 0, fraction: 0 };
+}
+
+/** Persists job records under <data>/jobs. Writes of one job are serialised. */
+export class JobStore {
+  readonly jobsDir: string;
+  private readonly writes = new Map<string, Promise<void>>();
+
+  constructor(readonly dataDir: string) {
+    this.jobsDir = path.join(dataDir, 'jobs');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.jobsDir, { recursive: true });
+  }
+
+  dirOf(id: string): string {
+    if (!isJobId(id)) throw new Error(`invalid job id ${JSON.stringify(id)}`);
+    return path.join(this.jobsDir, id);
+  }
+
+  fileOf(id: string, name: string): string {
+    // names come from the server (photo.jpg, result.mp4...), checked anyway
+    if (!/^[a-z]+(\.[a-z0-9]+)?$/.test(name)) throw new Error(`invalid job file name ${JSON.stringify(name)}`);
+    return path.join(this.dirOf(id), name);
+  }
+
+  /** Writes job.json atomically; concurrent saves of one job land in call order. */
+  save(job: JobRecord): Promise<void> {
+    const snapshot = JSON.stringify(job, null, 1);
+    const file = path.join(this.dirOf(job.id), 'job.json');
+    const prev = this.writes.get(job.id) ?? Promise.resolve();
+    const next = prev.then(() => writeFileAtomic(file, snapshot)).catch((err: NodeJS.ErrnoException) => {
+      // the job folder was removed (cancel/cleanup) while a write was pending: nothing to keep
+      if (err?.code !== 'ENOENT' && !String(err?.message).includes('does not exist')) throw err;
+    });
+    const tracked = next.finally(() => {
+      if (this.writes.get(job.id) === tracked) this.writes.delete(job.id);
+    });
+    this.writes.set(job.id, tracked);
+    return tracked;
+  }
+
+  /** Removes a job's folder (uploads, result, record). */
+  async remove(id: string): Promise<void> {
+    await (this.writes.get(id) ?? Promise.resolve()).catch(() => {});
+    await rm(this.dirOf(id), { recursive: true, force: true });
+  }
+
+  /** Loads every readable job record; unreadable folders are reported, not silently dropped. */
+  async loadAll(): Promise<{ jobs: JobRecord[]; broken: { id: string; reason: string }[] }> {
+    const jobs: JobRecord[] = [];
+    const broken: { id: string; reason: string }[] = [];
+    for (const entry of await readdir(this.jobsDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !isJobId(entry.name)) continue;
+      try {
+        const job = JSON.parse(await readFile(path.join(this.jobsDir, entry.name, 'job.json'), 'utf8')) as JobRecord;
+        if (job.version !== 1 || job.id !== entry.name || !job.files?.photo) throw new Error('not a real3d job record');
+        jobs.push(job);
+      } catch (err) {
+        broken.push({ id: entry.name, reason: (err as Error).message });
+      }
+    }
+    jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { jobs, broken };
+  }
+}

@@ -1,0 +1,155 @@
+// The OpenAPI 3 description of the HTTP API, served at /openapi.json.
+import type { UploadLimits } from './uploads.ts';
+
+const errorBody = {
+  type: 'object',
+  required: ['error', 'code'],
+  properties: { error: { type: 'string', description: 'what went wrong and what to do' }, code: { type: 'string' } },
+};
+
+const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+export function openApiDocument(limits: UploadLimits, version: string): Record<string, unknown> {
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'real3d serve',
+      version,
+      description: 'One photo + speech audio (or a driving video) -> a talking-portrait video. Jobs run in a queue; results are mp4 (webm when the background is transparent).',
+    },
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Server status',
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+        },
+      },
+      '/api/analyze': {
+        post: {
+          summary: 'Detect the faces of a photo (for a preview); nothing is stored',
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', required: ['photo'], properties: { photo: { type: 'string', format: 'binary' } } } } },
+          },
+          responses: {
+            '200': { description: 'faces found (possibly none)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Analysis' } } } },
+            '400': err('not an image'),
+            '413': err(`photo larger than ${limits.photoBytes} bytes`),
+          },
+        },
+      },
+      '/api/jobs': {
+        post: {
+          summary: 'Submit a generate job',
+          description: `Files are checked by decoding them (never by name or MIME type). Limits: photo ${limits.photoBytes} B, audio ${limits.audioBytes} B, video ${limits.videoBytes} B, background ${limits.backgroundBytes} B, media up to ${limits.maxSeconds} s.`,
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/JobRequest' } } },
+          },
+          responses: {
+            '202': { description: 'queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } } },
+            '400': err('missing or undecodable file, bad option'),
+            '413': err('a file above its size limit, or media too long'),
+            '429': err('queue full; retry later (Retry-After header)'),
+          },
+        },
+      },
+      '/api/jobs/{id}': {
+        get: {
+          summary: 'Job state and progress',
+          parameters: [idParam],
+          responses: { '200': { description: 'the job', content: { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } } }, '404': err('unknown job') },
+        },
+        delete: {
+          summary: 'Cancel the job (if queued or running) and delete its files',
+          parameters: [idParam],
+          responses: { '200': { description: 'cancelled / deleted', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' } } } } } }, '404': err('unknown job') },
+        },
+      },
+      '/api/jobs/{id}/events': {
+        get: {
+          summary: 'Server-sent events: `job` events carry the Job record on every change; the stream ends when the job finishes',
+          parameters: [idParam],
+          responses: { '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, '404': err('unknown job') },
+        },
+      },
+      '/api/jobs/{id}/result': {
+        get: {
+          summary: 'The result video; supports Range requests (206) for seeking. ?download=1 sets Content-Disposition: attachment',
+          parameters: [idParam, { name: 'download', in: 'query', required: false, schema: { type: 'string' } }, { name: 'Range', in: 'header', required: false, schema: { type: 'string', example: 'bytes=0-1023' } }],
+          responses: {
+            '200': { description: 'the whole video', content: { 'video/mp4': { schema: { type: 'string', format: 'binary' } }, 'video/webm': { schema: { type: 'string', format: 'binary' } } } },
+            '206': { description: 'a byte range of the video' },
+            '404': err('unknown job'),
+            '409': err('job not finished (or failed)'),
+            '416': err('range not satisfiable'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: errorBody,
+        Health: {
+          type: 'object',
+          properties: { ok: { type: 'boolean' }, version: { type: 'string' }, workers: { type: 'integer' }, queued: { type: 'integer' }, running: { type: 'integer' }, jobs: { type: 'integer' }, uptime: { type: 'number' } },
+        },
+        Analysis: {
+          type: 'object',
+          properties: {
+            width: { type: 'integer' },
+            height: { type: 'integer' },
+            faces: { type: 'array', items: { type: 'object', properties: { box: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 }, score: { type: 'number' } } } },
+            crop: { type: 'object', nullable: true, properties: { x: { type: 'number' }, y: { type: 'number' }, side: { type: 'number' } } },
+            pose: { type: 'object', nullable: true, properties: { yaw: { type: 'number' }, pitch: { type: 'number' }, roll: { type: 'number' } } },
+            message: { type: 'string', description: 'present when no usable face was found' },
+          },
+        },
+        JobRequest: {
+          type: 'object',
+          required: ['photo'],
+          properties: {
+            photo: { type: 'string', format: 'binary', description: 'the portrait (JPEG, PNG, WebP...)' },
+            audio: { type: 'string', format: 'binary', description: 'speech (any format ffmpeg reads); audio or video is required' },
+            video: { type: 'string', format: 'binary', description: 'a driving video (expressions, and head pose with pose=video)' },
+            background: { type: 'string', format: 'binary', description: 'background image, used with bg=image' },
+            pose: { type: 'string', enum: ['static', 'auto', 'video'], default: 'static' },
+            blink: { type: 'string', enum: ['none', 'periodic', 'natural'], default: 'periodic' },
+            mouthAmp: { type: 'number', minimum: 0, maximum: 2, default: 0.45 },
+            temperature: { type: 'number', minimum: 0, maximum: 2, default: 0.2 },
+            seed: { type: 'integer', default: 0 },
+            bg: { type: 'string', description: 'inpainted | transparent | image | #rrggbb', default: 'inpainted' },
+            size: { type: 'integer', minimum: 64, maximum: 2048, default: 512 },
+            fps: { type: 'number', minimum: 1, maximum: 60, default: 25 },
+            crop: { type: 'string', enum: ['head', 'full'], default: 'head' },
+            mode: { type: 'string', enum: ['final', 'debug'], default: 'final', description: 'debug shows the inner stages side by side' },
+            mapToInitPose: { type: 'boolean', default: true },
+            face: { type: 'integer', minimum: 0, default: 0, description: 'which detected face, 0 = largest' },
+          },
+        },
+        Job: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            state: { type: 'string', enum: ['queued', 'running', 'done', 'failed', 'cancelled'] },
+            position: { type: 'integer', description: 'place in the waiting line (queued jobs)' },
+            createdAt: { type: 'string', format: 'date-time' },
+            startedAt: { type: 'string', format: 'date-time' },
+            finishedAt: { type: 'string', format: 'date-time' },
+            progress: {
+              type: 'object',
+              properties: { stage: { type: 'string' }, done: { type: 'number' }, total: { type: 'number' }, fraction: { type: 'number' }, fps: { type: 'number' }, eta: { type: 'number' }, message: { type: 'string' } },
+            },
+            options: { type: 'object' },
+            inputs: { type: 'object', description: 'what decoding found in each upload' },
+            error: { type: 'string', description: 'why the job failed' },
+            note: { type: 'string' },
+            result: { type: 'object', properties: { url: { type: 'string' }, bytes: { type: 'integer' }, contentType: { type: 'string' }, frames: { type: 'integer' }, duration: { type: 'number' } } },
+            links: { type: 'object', properties: { self: { type: 'string' }, events: { type: 'string' }, result: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Options of the server and of one job as a client sends them (multipart text fields). Job option
+// ranges and defaults come from the shared GenerateOptionsSchema, so the CLI, the API and the
+// server agree; paths are never accepted from a client.
+import { z } from 'zod';
+import { GenerateOptionsSchema } from '../config.ts';
+import type { JobOptions } from './jobs.ts';
+import { DEFAULT_LIMITS, HttpError, type UploadLimits } from './uploads.ts';
+
+const shape = GenerateOptionsSchema.shape;
+const boolField = z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
+
+export const JobOptionsSchema = z
+  .object({
+    pose: z.enum(['static', 'auto', 'video']).default('static'),
+    blink: shape.blink,
+    mouthAmp: z.coerce.number().pipe(shape.mouthAmp.unwrap()).default(0.45),
+    temperature: z.coerce.number().pipe(shape.temperature.unwrap()).default(0.2),
+    seed: z.coerce.number().pipe(shape.seed.unwrap()).default(0),
+    bg: z
+      .string()
+      .regex(/^(inpainted|transparent|image|#[0-9a-fA-F]{6})$/, 'bg must be inpainted, transparent, image (with a background file) or a colour #rrggbb')
+      .default('inpainted'),
+    size: z.coerce.number().pipe(shape.size.unwrap()).default(512),
+    fps: z.coerce.number().pipe(shape.fps.unwrap()).default(25),
+    crop: shape.crop,
+    mode: shape.mode,
+    mapToInitPose: boolField.default(true),
+    face: z.coerce.number().pipe(shape.face.unwrap()).default(0),
+  })
+  .strict();
+
+/** Parses the text fields of a job request; 400 with the first problem in words. */
+export function parseJobOptions(fields: Record<string, string>): JobOptions {
+  // empty form fields mean "default"
+  const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
+  const r = JobOptionsSchema.safeParse(present);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const where = issue.path.join('.') || 'options';
+    const msg = issue.code === 'unrecognized_keys' ? `Unknown option(s): ${(issue as { keys: string[] }).keys.join(', ')}.` : `Invalid ${where}: ${issue.message}.`;
+    throw new HttpError(400, msg, 'bad_input');
+  }
+  return r.data as JobOptions;
+}
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  /** folder of job records, uploads, results and cached avatars */
+  dataDir: string;
+  workers: number;
+  /** most jobs waiting before POST /api/jobs answers 429 */
+  maxQueued: number;
+  /** finished jobs are deleted after this many hours (0 = never) */
+  ttlHours: number;
+  limits: UploadLimits;
+  /** cache avatars by photo hash when the pipeline can save/load them */
+  avatarCache: boolean;
+  /** log requests to stderr */
+  log: boolean;
+}
+
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
+  port: 7861,
+  host: '127.0.0.1',
+  dataDir: './real3d-data',
+  workers: 1,
+  maxQueued: 50,
+  ttlHours: 24,
+  limits: DEFAULT_LIMITS,
+  avatarCache: true,
+  log: false,
+};

@@ -1,0 +1,357 @@
+// The job queue of `real3d serve`: a fixed number of workers take jobs in submission order and run
+// them through an injected runner (the real generate, or a fake in tests). Every state change is
+// persisted, so jobs survive a restart: queued ones are re-queued, interrupted ones re-queued a
+// bounded number of times and otherwise marked failed with the reason.
+import { EventEmitter } from 'node:events';
+import { stat, rm, readdir, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { GenerateInput, JobControl } from '../config.ts';
+import { CancelledError, Real3dError } from '../errors.ts';
+import {
+  FINISHED_STATES,
+  JobStore,
+  progressFromEvent,
+  queuedProgress,
+  type JobRecord,
+  type JobResult,
+} from './jobs.ts';
+
+/** What the queue needs back from a run (a subset of GenerateResult). */
+export interface RunResult {
+  output: string;
+  frames: number;
+  duration: number;
+}
+
+/** Runs one generate job; the signature of generate() in src/pipeline/generate.ts. */
+export type JobRunner = (input: GenerateInput, control?: JobControl) => Promise<RunResult>;
+
+export interface QueueOptions {
+  workers: number;
+  /** most jobs waiting (not running) before submit refuses with QueueFullError */
+  maxQueued: number;
+  /** finished jobs (and cached avatars) older than this are deleted; 0 = keep forever */
+  ttlHours: number;
+  /** how often a job interrupted by a crash is restarted before it is marked failed */
+  maxAttempts: number;
+  /** cache avatars by photo content hash (only when the pipeline supports saved avatars) */
+  avatarCache: boolean;
+}
+
+export class QueueFullError extends Real3dError {}
+
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+  /** why the run was aborted: the user's cancel, or a server shutdown (re-queued) */
+  abortReason?: 'cancel' | 'shutdown';
+}
+
+const PROGRESS_SAVE_INTERVAL_MS = 1000;
+
+export class JobQueue extends EventEmitter {
+  private readonly jobs = new Map<string, JobRecord>();
+  private readonly waiting: string[] = [];
+  private readonly running = new Map<string, Running>();
+  private readonly lastProgressSave = new Map<string, number>();
+  private paused = false;
+  private closing = false;
+  private sweepTimer?: NodeJS.Timeout;
+  readonly avatarsDir: string;
+
+  constructor(
+    readonly store: JobStore,
+    private readonly runner: JobRunner,
+    readonly options: QueueOptions,
+  ) {
+    super();
+    this.setMaxListeners(0);
+    this.avatarsDir = path.join(store.dataDir, 'avatars');
+  }
+
+  /** Loads persisted jobs: re-queues unfinished ones, fails those interrupted too often. */
+  async start(): Promise<{ requeued: number; failed: number; broken: number }> {
+    await this.store.init();
+    const { jobs, broken } = await this.store.loadAll();
+    let requeued = 0;
+    let failed = 0;
+    for (const job of jobs) {
+      this.jobs.set(job.id, job);
+      if (job.state === 'queued') {
+        this.waiting.push(job.id);
+        requeued++;
+      } else if (job.state === 'running') {
+        // the server stopped while this job ran (crash, kill): retry a bounded number of times
+        if (job.attempts >= this.options.maxAttempts) {
+          await this.finish(job, 'failed', `The server stopped while this job was running (${job.attempts} times); it was not retried again. Submit it again, maybe with a shorter audio or smaller size.`);
+          failed++;
+        } else {
+          job.state = 'queued';
+          job.progress = queuedProgress();
+          job.note = 'The server restarted while this job was running; it was queued again.';
+          void this.store.save(job);
+          this.waiting.push(job.id);
+          requeued++;
+        }
+      }
+    }
+    for (const b of broken) process.emitWarning(`real3d serve: job folder ${b.id} has no readable job.json (${b.reason}); left untouched`);
+    if (this.options.ttlHours > 0) {
+      const everyMs = Math.min(3_600_000, Math.max(1000, (this.options.ttlHours * 3_600_000) / 10));
+      this.sweepTimer = setInterval(() => void this.sweep().catch(() => {}), everyMs);
+      this.sweepTimer.unref();
+      await this.sweep();
+    }
+    this.pump();
+    return { requeued, failed, broken: broken.length };
+  }
+
+  get(id: string): JobRecord | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** 1-based place in the waiting line, 0 when not waiting. */
+  positionOf(id: string): number {
+    return this.waiting.indexOf(id) + 1;
+  }
+
+  counts(): { queued: number; running: number; total: number } {
+    return { queued: this.waiting.length, running: this.running.size, total: this.jobs.size };
+  }
+
+  /** Refuses early (before the upload is stored) when the waiting line is full. */
+  assertRoom(): void {
+    if (this.closing) throw new QueueFullError('The server is shutting down; submit the job again in a moment.');
+    if (this.waiting.length >= this.options.maxQueued) throw new QueueFullError(`The queue is full (${this.options.maxQueued} jobs waiting). Try again when some have finished.`);
+  }
+
+  /** Adds a job whose files are already in its folder. */
+  async submit(job: JobRecord): Promise<void> {
+    this.assertRoom();
+    this.jobs.set(job.id, job);
+    this.waiting.push(job.id);
+    await this.store.save(job);
+    this.emit(job.id, job);
+    this.pump();
+  }
+
+  /** Stops starting new jobs (running ones continue). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.pump();
+  }
+
+  /** Cancels a job (aborting it if it runs) and removes its files. False when unknown. */
+  async cancel(id: string): Promise<boolean> {
+    const job = this.jobs.get(id);
+    if (!job) return false;
+    const waitingAt = this.waiting.indexOf(id);
+    if (waitingAt >= 0) this.waiting.splice(waitingAt, 1);
+    const run = this.running.get(id);
+    if (run) {
+      run.abortReason = 'cancel';
+      run.controller.abort(new CancelledError('cancelled by the user'));
+      await run.done;
+    }
+    if (!FINISHED_STATES.has(job.state)) {
+      job.state = 'cancelled';
+      job.finishedAt = new Date().toISOString();
+      job.error = 'Cancelled by the user.';
+      this.emit(id, job);
+    }
+    this.jobs.delete(id);
+    await this.store.remove(id);
+    return true;
+  }
+
+  /** Deletes finished jobs, and cached avatars, older than the time to live. */
+  async sweep(now = Date.now()): Promise<number> {
+    if (this.options.ttlHours <= 0) return 0;
+    const limit = now - this.options.ttlHours * 3_600_000;
+    let removed = 0;
+    for (const job of [...this.jobs.values()]) {
+      if (!FINISHED_STATES.has(job.state) || !job.finishedAt) continue;
+      if (Date.parse(job.finishedAt) > limit) continue;
+      this.jobs.delete(job.id);
+      await this.store.remove(job.id);
+      removed++;
+    }
+    const avatars = await readdir(this.avatarsDir).catch(() => [] as string[]);
+    for (const name of avatars) {
+      const file = path.join(this.avatarsDir, name);
+      const s = await stat(file).catch(() => undefined);
+      if (s && s.mtimeMs <= limit) await rm(file, { recursive: true, force: true });
+    }
+    return removed;
+  }
+
+  /** Stops the workers. Running jobs are aborted and left queued for the next start. */
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    const runs = [...this.running.values()];
+    for (const run of runs) {
+      run.abortReason = 'shutdown';
+      run.controller.abort(new CancelledError('server shutting down'));
+    }
+    await Promise.all(runs.map((r) => r.done));
+  }
+
+  private pump(): void {
+    while (!this.paused && !this.closing && this.running.size < this.options.workers && this.waiting.length > 0) {
+      const id = this.waiting.shift()!;
+      const job = this.jobs.get(id);
+      if (!job) continue;
+      this.startJob(job);
+    }
+  }
+
+  private startJob(job: JobRecord): void {
+    const controller = new AbortController();
+    const run: Running = { controller, done: Promise.resolve() };
+    this.running.set(job.id, run);
+    job.state = 'running';
+    job.startedAt = new Date().toISOString();
+    job.attempts++;
+    job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
+    run.done = this.store
+      .save(job)
+      .then(() => {
+        this.emit(job.id, job);
+        return this.execute(job, run);
+      })
+      .catch((err) => this.settleError(job, run, err))
+      .finally(() => {
+        this.running.delete(job.id);
+        this.lastProgressSave.delete(job.id);
+        this.pump();
+      });
+  }
+
+  private async execute(job: JobRecord, run: Running): Promise<void> {
+    const onProgress = (e: Parameters<NonNullable<JobControl['onProgress']>>[0]) => {
+      if (job.state !== 'running') return;
+      job.progress = progressFromEvent(job.progress, e);
+      this.emit(job.id, job);
+      const now = Date.now();
+      if (now - (this.lastProgressSave.get(job.id) ?? 0) >= PROGRESS_SAVE_INTERVAL_MS) {
+        this.lastProgressSave.set(job.id, now);
+        void this.store.save(job).catch(() => {});
+      }
+    };
+    const control: JobControl = { signal: run.controller.signal, onProgress };
+    const { input, avatarFile } = await this.buildInput(job);
+    let result: RunResult;
+    try {
+      result = await this.runner(input, control);
+    } catch (err) {
+      // a cached avatar that no longer loads (format change, corrupt): rebuild it from the photo once
+      if (avatarFile && input.avatar && !run.controller.signal.aborted && !(err instanceof CancelledError)) {
+        await rm(avatarFile, { recursive: true, force: true });
+        const retry = await this.buildInput(job);
+        result = await this.runner(retry.input, control);
+      } else throw err;
+    }
+    if (run.controller.signal.aborted) throw new CancelledError();
+    const resultName = path.basename(input.output);
+    const s = await stat(this.store.fileOf(job.id, resultName));
+    const res: JobResult = {
+      name: resultName,
+      bytes: s.size,
+      contentType: resultName.endsWith('.webm') ? 'video/webm' : 'video/mp4',
+      frames: result.frames,
+      duration: result.duration,
+    };
+    job.result = res;
+    job.progress = { ...job.progress, stage: 'done', done: job.progress.total, fraction: 1 };
+    await this.finish(job, 'done');
+  }
+
+  private async settleError(job: JobRecord, run: Running, err: unknown): Promise<void> {
+    const aborted = run.controller.signal.aborted;
+    if (aborted && run.abortReason === 'shutdown') {
+      // not the job's fault: it will run again on the next start
+      job.state = 'queued';
+      job.attempts = Math.max(0, job.attempts - 1);
+      job.progress = queuedProgress();
+      job.note = 'The server shut down while this job was running; it will run again when the server restarts.';
+      await this.store.save(job).catch(() => {});
+      this.emit(job.id, job);
+      return;
+    }
+    if (aborted || err instanceof CancelledError) {
+      await this.finish(job, 'cancelled', 'Cancelled by the user.');
+      return;
+    }
+    await this.finish(job, 'failed', this.publicMessage(job, err));
+  }
+
+  /** Persists the final state before announcing it, so a client told "done" finds it on disk. */
+  private async finish(job: JobRecord, state: 'done' | 'failed' | 'cancelled', error?: string): Promise<void> {
+    job.state = state;
+    job.finishedAt = new Date().toISOString();
+    if (error !== undefined) job.error = error;
+    await this.store.save(job).catch((err) => process.emitWarning(`real3d serve: cannot save job ${job.id}: ${(err as Error).message}`));
+    this.emit(job.id, job);
+  }
+
+  /** The error as the client should see it: user-facing text, no server paths. */
+  private publicMessage(job: JobRecord, err: unknown): string {
+    const raw = err instanceof Real3dError ? err.message : `Internal error while generating: ${(err as Error)?.message ?? String(err)}`;
+    const dir = this.store.dirOf(job.id);
+    let msg = raw;
+    for (const [field, f] of Object.entries(job.files)) {
+      if (f) msg = msg.split(path.join(dir, f.name)).join(`the uploaded ${field}`);
+    }
+    return msg.split(this.store.dataDir).join('<data>');
+  }
+
+  /** The generate input of a job: server-chosen paths only; the avatar cache when possible. */
+  private async buildInput(job: JobRecord): Promise<{ input: GenerateInput & { output: string }; avatarFile?: string }> {
+    const file = (name: string) => this.store.fileOf(job.id, name);
+    const o = job.options;
+    const transparent = o.bg === 'transparent';
+    const input: GenerateInput & { output: string } = {
+      output: file(transparent ? 'result.webm' : 'result.mp4'),
+      blink: o.blink,
+      mouthAmp: o.mouthAmp,
+      temperature: o.temperature,
+      seed: o.seed,
+      size: o.size,
+      fps: o.fps,
+      crop: o.crop,
+      mode: o.mode,
+      mapToInitPose: o.mapToInitPose,
+      face: o.face,
+      bg: o.bg === 'image' && job.files.background ? file(job.files.background.name) : o.bg,
+      pose: o.pose === 'video' && job.files.video ? file(job.files.video.name) : o.pose === 'video' ? 'static' : o.pose,
+    };
+    if (job.files.audio) input.audio = file(job.files.audio.name);
+    if (job.files.video) input.video = file(job.files.video.name);
+    let avatarFile: string | undefined;
+    // a saved avatar has no source photo: full-frame crop and the debug view need the photo itself
+    if (this.options.avatarCache && o.crop === 'head' && o.mode === 'final') {
+      // the avatar depends on the photo and on how the face is chosen and cropped
+      const key = `${job.files.photo.sha256.slice(0, 32)}-f${o.face}-${o.crop}`;
+      avatarFile = path.join(this.avatarsDir, `${key}.avatar`);
+      const cached = await stat(avatarFile).then(
+        () => true,
+        () => false,
+      );
+      if (cached) {
+        input.avatar = avatarFile;
+      } else {
+        input.image = file(job.files.photo.name);
+        await mkdir(this.avatarsDir, { recursive: true });
+        input.saveAvatar = avatarFile;
+      }
+    } else {
+      input.image = file(job.files.photo.name);
+    }
+    return { input, avatarFile };
+  }
+}

@@ -1,0 +1,183 @@
+// Receiving job uploads: multipart parts are streamed to disk under server-chosen names with a
+// per-field byte limit (413 beyond it), then checked by decoding them (sharp for images, ffprobe for
+// audio/video). The client's file name and MIME type are never trusted or used as paths.
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import sharp from 'sharp';
+import { loadImage } from '../io/image.ts';
+import { probeAudio, probeVideo } from '../io/media.ts';
+import type { JobFile, UploadField } from './jobs.ts';
+
+export interface UploadLimits {
+  photoBytes: number;
+  audioBytes: number;
+  videoBytes: number;
+  backgroundBytes: number;
+  /** longest audio (and video) accepted, in seconds: bounds the work of one job */
+  maxSeconds: number;
+}
+
+export const DEFAULT_LIMITS: UploadLimits = {
+  photoBytes: 15 * 1024 * 1024,
+  audioBytes: 50 * 1024 * 1024,
+  videoBytes: 200 * 1024 * 1024,
+  backgroundBytes: 15 * 1024 * 1024,
+  maxSeconds: 600,
+};
+
+/** An HTTP error with a status code and a message for the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+const FILE_FIELDS: ReadonlySet<string> = new Set<UploadField>(['photo', 'audio', 'video', 'background']);
+
+function limitOf(field: UploadField, limits: UploadLimits): number {
+  return field === 'photo' ? limits.photoBytes : field === 'audio' ? limits.audioBytes : field === 'video' ? limits.videoBytes : limits.backgroundBytes;
+}
+
+function mb(bytes: number): string {
+  return `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+}
+
+/** Counts and hashes bytes on the way to disk; fails as soon as the field's limit is passed. */
+class LimitedHash extends Transform {
+  bytes = 0;
+  readonly hash = createHash('sha256');
+  constructor(
+    private readonly limit: number,
+    private readonly field: string,
+  ) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) return cb(new HttpError(413, `The ${this.field} is too large: the limit is ${mb(this.limit)}.`, 'too_large'));
+    this.hash.update(chunk);
+    cb(null, chunk);
+  }
+}
+
+export interface ReceivedUpload {
+  files: Partial<Record<UploadField, { path: string; bytes: number; sha256: string }>>;
+  fields: Record<string, string>;
+}
+
+/**
+ * Streams a multipart request into `dir` as <field>.upload files. Throws HttpError (413 too large,
+ * 400 malformed). Files already written are the caller's to remove (it owns `dir`).
+ */
+export async function receiveMultipart(req: FastifyRequest, dir: string, limits: UploadLimits, allowed: ReadonlySet<string> = FILE_FIELDS): Promise<ReceivedUpload> {
+  if (!req.isMultipart()) throw new HttpError(400, 'Send the job as multipart/form-data (fields photo, audio or video, and options).', 'bad_request');
+  const maxFile = Math.max(limits.photoBytes, limits.audioBytes, limits.videoBytes, limits.backgroundBytes);
+  const out: ReceivedUpload = { files: {}, fields: {} };
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxFile + 1, files: 4, fields: 40, parts: 50, fieldSize: 4096 } })) {
+      if (part.type === 'field') {
+        if (typeof part.value !== 'string') continue;
+        if (part.valueTruncated) throw new HttpError(400, `The field ${part.fieldname} is too long.`, 'bad_request');
+        out.fields[part.fieldname] = part.value;
+        continue;
+      }
+      const field = part.fieldname;
+      if (!allowed.has(field)) {
+        part.file.resume();
+        throw new HttpError(400, `Unexpected file field "${field}". Files go in: ${[...allowed].join(', ')}.`, 'bad_request');
+      }
+      if (out.files[field as UploadField]) {
+        part.file.resume();
+        throw new HttpError(400, `Send only one ${field} file.`, 'bad_request');
+      }
+      const file = path.join(dir, `${field}.upload`);
+      const counter = new LimitedHash(limitOf(field as UploadField, limits), field);
+      await pipeline(part.file, counter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+      if (part.file.truncated) throw new HttpError(413, `The ${field} is too large: the limit is ${mb(limitOf(field as UploadField, limits))}.`, 'too_large');
+      out.files[field as UploadField] = { path: file, bytes: counter.bytes, sha256: counter.hash.digest('hex') };
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    const e = err as { statusCode?: number; message?: string };
+    if (e.statusCode === 413) throw new HttpError(413, `An uploaded file is too large: the limit is ${mb(maxFile)}.`, 'too_large');
+    throw new HttpError(400, `Cannot read the upload: ${e.message ?? String(err)}.`, 'bad_request');
+  }
+  return out;
+}
+
+const IMAGE_EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif', heif: 'heic' };
+
+/** Checks an uploaded image by decoding it; renames it to <field>.<ext of its real format>. */
+export async function validateImage(field: UploadField, received: { path: string; bytes: number; sha256: string }): Promise<JobFile & { path: string }> {
+  const what = `the uploaded ${field}`;
+  if (received.bytes === 0) throw new HttpError(400, `The ${field} is empty (0 bytes).`, 'bad_input');
+  let format = 'img';
+  let width = 0;
+  let height = 0;
+  try {
+    const img = await loadImage(received.path);
+    width = img.width;
+    height = img.height;
+    format = (await sharp(received.path).metadata()).format ?? 'img';
+  } catch (err) {
+    throw new HttpError(400, `The ${field} is not an image this server can read: ${publicText((err as Error).message, received.path, what)}`, 'bad_input');
+  }
+  return finalise(field, received, IMAGE_EXT[format] ?? 'img', { format, width, height });
+}
+
+/** Checks an uploaded audio (or a video's soundtrack used as audio) with ffprobe. */
+export async function validateAudio(received: { path: string; bytes: number; sha256: string }, limits: UploadLimits): Promise<JobFile & { path: string }> {
+  if (received.bytes === 0) throw new HttpError(400, 'The audio is empty (0 bytes).', 'bad_input');
+  let info: { duration: number; sampleRate: number; channels: number };
+  try {
+    info = await probeAudio(received.path);
+  } catch (err) {
+    throw new HttpError(400, `The audio is not audio this server can read: ${publicText((err as Error).message, received.path, 'the uploaded audio')}`, 'bad_input');
+  }
+  if (!(info.duration > 0)) throw new HttpError(400, 'The audio has no duration (empty or broken recording). Record or upload again.', 'bad_input');
+  if (info.duration > limits.maxSeconds) throw new HttpError(413, `The audio is ${Math.round(info.duration)} s long; the limit is ${limits.maxSeconds} s.`, 'too_long');
+  return finalise('audio', received, 'media', { duration: info.duration, sampleRate: info.sampleRate, channels: info.channels });
+}
+
+/** Checks an uploaded driving video with ffprobe. */
+export async function validateVideo(received: { path: string; bytes: number; sha256: string }, limits: UploadLimits): Promise<JobFile & { path: string }> {
+  if (received.bytes === 0) throw new HttpError(400, 'The video is empty (0 bytes).', 'bad_input');
+  let info: Awaited<ReturnType<typeof probeVideo>>;
+  try {
+    info = await probeVideo(received.path);
+  } catch (err) {
+    throw new HttpError(400, `The video is not a video this server can read: ${publicText((err as Error).message, received.path, 'the uploaded video')}`, 'bad_input');
+  }
+  if (info.duration > limits.maxSeconds) throw new HttpError(413, `The video is ${Math.round(info.duration)} s long; the limit is ${limits.maxSeconds} s.`, 'too_long');
+  return finalise('video', received, 'media', { width: info.width, height: info.height, fps: Math.round(info.fps * 100) / 100, duration: info.duration, hasAudio: info.hasAudio });
+}
+
+async function finalise(field: UploadField, received: { path: string; bytes: number; sha256: string }, ext: string, info: JobFile['info']): Promise<JobFile & { path: string }> {
+  const name = `${field}.${ext}`;
+  const finalPath = path.join(path.dirname(received.path), name);
+  await rename(received.path, finalPath);
+  return { name, bytes: received.bytes, sha256: received.sha256, info, path: finalPath };
+}
+
+/** A library message with the server's file path replaced by what the client knows it as. */
+export function publicText(message: string, serverPath: string, asName: string): string {
+  return message.split(serverPath).join(asName).split('\n')[0]!;
+}
+
+/** Removes a folder of partial uploads, ignoring errors. */
+export async function discard(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true }).catch(() => {});
+}
+
+export async function fileSize(file: string): Promise<number> {
+  return (await stat(file)).size;
+}
