@@ -45,10 +45,10 @@ async function serve(opts: Parameters<typeof startServer>[0], deps: Parameters<t
 function jobForm(fields: Record<string, string> = {}, files: { photo?: Buffer; audio?: Buffer; video?: Buffer; names?: Record<string, string> } = {}): FormData {
   const form = new FormData();
   const p = files.photo ?? photo;
-  form.append('photo', new Blob([p], { type: 'image/jpeg' }), files.names?.photo ?? 'me.jpg');
+  form.append('photo', new Blob([new Uint8Array(p)], { type: 'image/jpeg' }), files.names?.photo ?? 'me.jpg');
   const a = files.audio === undefined ? audio : files.audio;
-  if (a.length) form.append('audio', new Blob([a], { type: 'audio/wav' }), files.names?.audio ?? 'voice.wav');
-  if (files.video) form.append('video', new Blob([files.video], { type: 'video/mp4' }), 'drive.mp4');
+  if (a.length) form.append('audio', new Blob([new Uint8Array(a)], { type: 'audio/wav' }), files.names?.audio ?? 'voice.wav');
+  if (files.video) form.append('video', new Blob([new Uint8Array(files.video)], { type: 'video/mp4' }), 'drive.mp4');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   return form;
 }
@@ -313,7 +313,7 @@ test('page, OpenAPI document, health, Host check', async () => {
 test('photo preview finds the face with the real face models', async () => {
   const s = await serve({ dataDir: path.join(tmp, 'analyze') }, { runner: fakeRunner() });
   const form = new FormData();
-  form.append('photo', new Blob([photo]), 'x.png');
+  form.append('photo', new Blob([new Uint8Array(photo)]), 'x.png');
   const res = await fetch(`${s.url}/api/analyze`, { method: 'POST', body: form });
   const a = (await res.json()) as Record<string, any>;
   assert.equal(res.status, 200, JSON.stringify(a));
