@@ -4,9 +4,11 @@
 // Relative motion. Pose is relative to the driver's FIRST usable frame (so a driver who starts
 // frontal maps onto the photo's own pose). Expressions are relative to the driver's REST face,
 // estimated over the whole clip rather than from frame 0 alone: mouth opening from its 5th
-// percentile (a driver whose mouth is slightly open at rest, or who starts mid-word, does not open
-// the photo's mouth), eye openness from its 80th percentile (eyes are open most of the time, and
-// frame 0 may be a blink), and widths/brows from their medians. Weights are then one-sided
+// percentile when that is lower than at the start (a driver whose mouth is slightly open at rest, or
+// who starts mid-word, does not open the photo's mouth), eye openness from its 80th percentile when
+// higher (frame 0 may be a blink), and two-sided measures (mouth width, lip corners, brows) from
+// the first 0.2 s, the reference's choice (a clip-wide median fails when one expression fills most
+// of the clip). Weights are then one-sided
 // (clamped to 0..1), so a driver's quirk at rest never pushes the photo's face the other way.
 import sharp from 'sharp';
 import { decodeVideoFrames, probeVideo } from '../io/media.ts';
@@ -146,20 +148,24 @@ export interface RestFace {
 
 export function estimateRest(ms: FaceMeasures[]): RestFace {
   const col = (k: keyof FaceMeasures) => ms.map((m) => m[k] as number);
+  // two-sided measures: the driver's first 0.2 s (median of 5 frames), as in the reference's
+  // relative mode; a whole-clip median would call a grin that fills most of the clip "neutral"
+  const head = ms.slice(0, 5);
+  const start = (k: keyof FaceMeasures) => percentile(head.map((m) => m[k] as number), 50);
   return {
-    lipGap: percentile(col('lipGap'), 5),
-    mouthWidth: percentile(col('mouthWidth'), 50),
-    lipThickness: percentile(col('lipThickness'), 50),
-    upperLip: percentile(col('upperLip'), 50),
-    lowerLip: percentile(col('lowerLip'), 50),
-    cornerLiftLeft: percentile(col('cornerLiftLeft'), 50),
-    cornerLiftRight: percentile(col('cornerLiftRight'), 50),
-    eyeLeft: percentile(col('eyeLeft'), 80),
-    eyeRight: percentile(col('eyeRight'), 80),
-    browLeft: percentile(col('browLeft'), 50),
-    browRight: percentile(col('browRight'), 50),
-    browInnerLeft: percentile(col('browInnerLeft'), 50),
-    browInnerRight: percentile(col('browInnerRight'), 50),
+    lipGap: Math.min(start('lipGap'), percentile(col('lipGap'), 5)),
+    mouthWidth: start('mouthWidth'),
+    lipThickness: start('lipThickness'),
+    upperLip: start('upperLip'),
+    lowerLip: start('lowerLip'),
+    cornerLiftLeft: start('cornerLiftLeft'),
+    cornerLiftRight: start('cornerLiftRight'),
+    eyeLeft: Math.max(start('eyeLeft'), percentile(col('eyeLeft'), 80)),
+    eyeRight: Math.max(start('eyeRight'), percentile(col('eyeRight'), 80)),
+    browLeft: start('browLeft'),
+    browRight: start('browRight'),
+    browInnerLeft: start('browInnerLeft'),
+    browInnerRight: start('browInnerRight'),
   };
 }
 
@@ -268,6 +274,14 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     else if (name === 'gx' || name === 'gy') smooth(name, 2, 0.5);
     else if (name === 'tx' || name === 'ty' || name === 'tz') smooth(name, 1, 2);
     else smooth(name, 1, 0.3);
+  }
+  if (mapToInitPose) {
+    // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
+    for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) {
+      const c = channels.get(name)!;
+      const c0 = c[0]!;
+      for (let i = 0; i < n; i++) c[i] = c[i]! - c0;
+    }
   }
   const frames: MotionFrame[] = [];
   const at = (name: string, i: number) => channels.get(name)![i]!;

@@ -1,0 +1,192 @@
+// Motion record, filters, the audio path and its bad inputs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { saveMotion, loadMotion, parseMotion } from '../src/motion/record.ts';
+import { OneEuroFilter, oneEuro, fillGaps, bestLagPearson, anticipatorySmooth } from '../src/motion/filters.ts';
+import { motionFromAudio } from '../src/motion/fromAudio.ts';
+import { combineMotion } from '../src/motion/combine.ts';
+import { fft } from '../src/motion/features.ts';
+import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { AudioError, FileFormatError } from '../src/errors.ts';
+import type { Motion } from '../src/types.ts';
+
+const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const speech = data('audio/RD_Radio31_000.wav');
+
+function sampleMotion(n = 3): Motion {
+  return {
+    version: 1,
+    fps: 25,
+    frameCount: n,
+    source: { kind: 'manual' },
+    options: {},
+    seed: 7,
+    relativePose: true,
+    frames: Array.from({ length: n }, (_, i) => ({
+      w: { jawOpen: i / 10, mouthPucker: 0.123456789 },
+      pose: { yaw: i, pitch: -i, roll: 0.5, tx: 0, ty: 0.01, tz: 0 },
+      gaze: [0.1, -0.1] as [number, number],
+      blink: i === 1 ? 1 : 0,
+    })),
+  };
+}
+
+test('saveMotion / loadMotion round trip, one frame per line, rounded to 1e-4', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'motion-'));
+  try {
+    const file = path.join(dir, 'm.json');
+    const m = sampleMotion(4);
+    await saveMotion(m, file);
+    const text = await readFile(file, 'utf8');
+    assert.equal(text.split('\n').filter((l) => l.trim().startsWith('{"w"')).length, 4);
+    const back = await loadMotion(file);
+    assert.equal(back.frameCount, 4);
+    assert.equal(back.frames[2]!.w.jawOpen, 0.2);
+    assert.equal(back.frames[0]!.w.mouthPucker, 0.1235);
+    assert.deepEqual(back.frames[1]!.pose, m.frames[1]!.pose);
+    assert.equal(back.seed, 7);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('parseMotion names the bad field and frame', () => {
+  const bad = JSON.parse(JSON.stringify(sampleMotion(3)));
+  bad.frames[2].w.jawOpen = 'wide';
+  assert.throws(() => parseMotion(bad), (e: Error) => e instanceof FileFormatError && /frame 2, w\.jawOpen/.test(e.message));
+  const bad2 = JSON.parse(JSON.stringify(sampleMotion(3)));
+  bad2.frames[1].blink = 3;
+  assert.throws(() => parseMotion(bad2), /frame 1, blink: blink must be within 0\.\.1/);
+  const bad3 = JSON.parse(JSON.stringify(sampleMotion(3)));
+  bad3.frameCount = 5;
+  assert.throws(() => parseMotion(bad3), /frameCount: says 5 but the file has 3 frames/);
+  const bad4 = JSON.parse(JSON.stringify(sampleMotion(1)));
+  delete bad4.frames[0].pose.yaw;
+  assert.throws(() => parseMotion(bad4), /frame 0, pose\.yaw/);
+});
+
+test('loadMotion: missing, empty and non-JSON files fail clearly', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'motion-'));
+  try {
+    await assert.rejects(loadMotion(path.join(dir, 'nope.json')), /does not exist/);
+    await writeFile(path.join(dir, 'empty.json'), '');
+    await assert.rejects(loadMotion(path.join(dir, 'empty.json')), /is empty/);
+    await writeFile(path.join(dir, 'bad.json'), '{"version": 1,');
+    await assert.rejects(loadMotion(path.join(dir, 'bad.json')), (e: Error) => e instanceof FileFormatError && /not valid JSON/.test(e.message));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('One Euro filter: low jitter on a still noisy signal, little lag on a fast ramp', () => {
+  let seed = 1;
+  const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 2;
+  const still = Array.from({ length: 200 }, () => 5 + noise() * 0.5);
+  const f = oneEuro(still, 25, 1, 0.01);
+  const jitter = (xs: ArrayLike<number>) => {
+    let s = 0;
+    for (let i = 1; i < xs.length; i++) s += Math.abs(xs[i]! - xs[i - 1]!);
+    return s / (xs.length - 1);
+  };
+  assert.ok(jitter(f.slice(20)) < jitter(still) / 4, `filtered jitter ${jitter(f.slice(20))} vs raw ${jitter(still)}`);
+  // fast ramp: 50 units/s; with beta the lag stays small
+  const ramp = Array.from({ length: 100 }, (_, i) => i * 2);
+  const fr = oneEuro(ramp, 25, 1, 0.5);
+  assert.ok(Math.abs(fr[99]! - ramp[99]!) < 4, `lag ${ramp[99]! - fr[99]!}`);
+  const slow = oneEuro(ramp, 25, 1, 0);
+  assert.ok(Math.abs(slow[99]! - ramp[99]!) > Math.abs(fr[99]! - ramp[99]!), 'beta must reduce lag');
+  const one = new OneEuroFilter(25);
+  assert.equal(one.filter(3), 3);
+});
+
+test('fillGaps interpolates inside and holds at the ends; bestLagPearson finds a shift', () => {
+  const v = Float64Array.from([0, 9, 9, 3, 9, 9]);
+  const n = fillGaps(v, [false, true, false, true, false, false]);
+  assert.equal(n, 4);
+  assert.deepEqual(Array.from(v), [9, 9, 6, 3, 3, 3]);
+  const a = Array.from({ length: 60 }, (_, i) => Math.sin(i / 3));
+  const b = a.map((_, i) => Math.sin((i - 2) / 3));
+  const r = bestLagPearson(a, b, 3);
+  assert.equal(r.lag, 2);
+  assert.ok(r.r > 0.99);
+  // anticipation: a step is felt before it happens
+  const step = Array.from({ length: 20 }, (_, i) => (i >= 10 ? 1 : 0));
+  const s = anticipatorySmooth(step, 1, 2);
+  assert.ok(s[9]! > 0 && s[8]! > 0 && s[7] === 0);
+});
+
+test('fft matches a direct DFT', () => {
+  const n = 16;
+  const x = Array.from({ length: n }, (_, i) => Math.sin(i) + (i % 3));
+  const re = Float64Array.from(x);
+  const im = new Float64Array(n);
+  fft(re, im);
+  for (const k of [0, 3, 7]) {
+    let sr = 0;
+    let si = 0;
+    for (let t = 0; t < n; t++) {
+      sr += x[t]! * Math.cos((-2 * Math.PI * k * t) / n);
+      si += x[t]! * Math.sin((-2 * Math.PI * k * t) / n);
+    }
+    assert.ok(Math.abs(re[k]! - sr) < 1e-9 && Math.abs(im[k]! - si) < 1e-9);
+  }
+});
+
+test('motionFromAudio: frame count, mouth moves with speech, same seed -> identical motion', async () => {
+  const a = await motionFromAudio(speech, { seed: 3, pose: 'auto', blink: 'natural' });
+  assert.equal(a.frameCount, 200); // 8 s at 25 fps
+  assert.equal(a.frames.length, 200);
+  const jaw = a.frames.map((f) => f.w.jawOpen!);
+  assert.ok(Math.max(...jaw) > 0.15, `max jawOpen ${Math.max(...jaw)}`);
+  assert.ok(jaw.filter((v) => v < 0.01).length > 10, 'mouth closes in pauses');
+  assert.ok(a.frames.some((f) => f.blink > 0.9), 'natural blinks happen in 8 s');
+  const yaw = a.frames.map((f) => f.pose.yaw);
+  assert.ok(Math.max(...yaw.map(Math.abs)) > 0.3 && Math.max(...yaw.map(Math.abs)) < 10, 'auto pose: a few degrees');
+  const b = await motionFromAudio(speech, { seed: 3, pose: 'auto', blink: 'natural' });
+  assert.deepEqual(b.frames, a.frames);
+  const c = await motionFromAudio(speech, { seed: 4, pose: 'auto', blink: 'natural' });
+  assert.notDeepEqual(c.frames.map((f) => f.pose.yaw), yaw);
+  // mouthAmp scales the opening; static pose is zero
+  const loud = await motionFromAudio(speech, { seed: 3, mouthAmp: 0.9 });
+  const sum = (m: Motion) => m.frames.reduce((s, f) => s + f.w.jawOpen!, 0);
+  assert.ok(sum(loud) > 1.5 * sum(a));
+  assert.ok(loud.frames.every((f) => f.pose.yaw === 0 && f.pose.pitch === 0));
+  // periodic blinks: about every 5 s
+  const blinks = loud.frames.filter((f, i) => f.blink > 0.9 && !(loud.frames[i - 1]!.blink > 0.9)).length;
+  assert.ok(blinks >= 1 && blinks <= 2);
+  // a combined motion takes expressions from one, pose from the other
+  const mixed = combineMotion(loud, a);
+  assert.equal(mixed.frames[50]!.w.jawOpen, loud.frames[50]!.w.jawOpen);
+  assert.equal(mixed.frames[50]!.pose.yaw, a.frames[50]!.pose.yaw);
+});
+
+test('audio bad input: silence gives a closed mouth; empty, non-audio and too short files fail clearly', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'motion-'));
+  try {
+    const ff = ffmpegPath();
+    const silent = path.join(dir, 'silent.wav');
+    execFileSync(ff, ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=16000:cl=mono', '-t', '2', silent]);
+    const m = await motionFromAudio(silent, { blink: 'none' });
+    assert.equal(m.frameCount, 50);
+    assert.ok(m.frames.every((f) => Object.values(f.w).every((v) => v === 0)), 'silent audio: still, closed mouth');
+    assert.ok(m.frames.every((f) => f.blink === 0));
+    const empty = path.join(dir, 'empty.wav');
+    await writeFile(empty, '');
+    await assert.rejects(motionFromAudio(empty), (e: Error) => e instanceof AudioError && /empty/.test(e.message));
+    const text = path.join(dir, 'notes.mp3');
+    await writeFile(text, 'this is not audio at all\n'.repeat(50));
+    await assert.rejects(motionFromAudio(text), (e: Error) => e instanceof AudioError);
+    const image = data('portraits/lp_s42.jpg');
+    await assert.rejects(motionFromAudio(image), (e: Error) => e instanceof AudioError && /no audio stream/.test(e.message));
+    const tiny = path.join(dir, 'tiny.wav');
+    execFileSync(ff, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=f=440:r=16000', '-t', '0.01', tiny]);
+    await assert.rejects(motionFromAudio(tiny), (e: Error) => e instanceof AudioError && /too short/.test(e.message));
+    await assert.rejects(motionFromAudio(speech, { fps: 0 }), /fps/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
