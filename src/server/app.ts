@@ -70,6 +70,7 @@ export function publicJob(job: JobRecord, queue: JobQueue): Record<string, unkno
   if (job.finishedAt) out.finishedAt = job.finishedAt;
   if (job.error) out.error = job.error;
   if (job.note) out.note = job.note;
+  if (job.avatar) out.avatar = job.avatar;
   if (job.result && job.state === 'done') {
     out.result = { url: `${base}/result`, bytes: job.result.bytes, contentType: job.result.contentType, frames: job.result.frames, duration: job.result.duration };
   }

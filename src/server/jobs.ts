@@ -72,6 +72,8 @@ export interface JobRecord {
   progress: JobProgress;
   error?: string;
   result?: JobResult;
+  /** how the 3D avatar was obtained: built from the photo and cached, or reused from the cache */
+  avatar?: 'built' | 'cached';
   /** why the server touched the job outside its normal run (re-queued after a restart, ...) */
   note?: string;
 }

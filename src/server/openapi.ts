@@ -145,6 +145,7 @@ export function openApiDocument(limits: UploadLimits, version: string): Record<s
             inputs: { type: 'object', description: 'what decoding found in each upload' },
             error: { type: 'string', description: 'why the job failed' },
             note: { type: 'string' },
+            avatar: { type: 'string', enum: ['built', 'cached'], description: 'the 3D avatar of this photo was built (and cached) or reused from the cache' },
             result: { type: 'object', properties: { url: { type: 'string' }, bytes: { type: 'integer' }, contentType: { type: 'string' }, frames: { type: 'integer' }, duration: { type: 'number' } } },
             links: { type: 'object', properties: { self: { type: 'string' }, events: { type: 'string' }, result: { type: 'string' } } },
           },

@@ -3,7 +3,6 @@
 import { loadImage } from '../io/image.ts';
 import { detectFaces } from '../face/detect.ts';
 import { Real3dError } from '../errors.ts';
-import type { RgbaImage } from '../types.ts';
 
 export interface PreviewAnalysis {
   width: number;
@@ -16,7 +15,7 @@ export interface PreviewAnalysis {
   message?: string;
 }
 
-type AnalyzePortrait = (input: RgbaImage, options?: Record<string, unknown>) => Promise<{ analysis: { source: { width: number; height: number }; faces: { boxes: [number, number, number, number][] }; face: { score: number; box: [number, number, number, number]; index: number }; pose: PreviewAnalysis['pose']; crop: { x: number; y: number; side: number } } }>;
+type AnalyzePortrait = (input: string, options?: Record<string, unknown>) => Promise<{ analysis: { source: { width: number; height: number }; faces: { boxes: [number, number, number, number][] }; face: { score: number; box: [number, number, number, number]; index: number }; pose: PreviewAnalysis['pose']; crop: { x: number; y: number; side: number } } }>;
 
 let analyzePortrait: AnalyzePortrait | null | undefined;
 
@@ -33,10 +32,9 @@ async function loadAnalyzer(): Promise<AnalyzePortrait | null> {
 
 export async function analyzePhotoForPreview(file: string): Promise<PreviewAnalysis> {
   const analyzer = await loadAnalyzer();
-  const img = await loadImage(file);
   if (analyzer) {
     try {
-      const { analysis: a } = await analyzer(img, {});
+      const { analysis: a } = await analyzer(file, {});
       // the face the pipeline uses first, the others after it
       const others = a.faces.boxes.filter((_, i) => i !== a.face.index).map((box) => ({ box, score: 0 }));
       return {
@@ -48,9 +46,11 @@ export async function analyzePhotoForPreview(file: string): Promise<PreviewAnaly
       };
     } catch (err) {
       if (!(err instanceof Real3dError)) throw err;
+      const img = await loadImage(file);
       return { width: img.width, height: img.height, faces: [], crop: null, pose: null, message: err.message.split(file).join('the photo') };
     }
   }
+  const img = await loadImage(file);
   const faces = await detectFaces(img, { embedding: false });
   if (!faces.length) return { width: img.width, height: img.height, faces: [], crop: null, pose: null, message: 'No face found in this photo. Use a photo where one face is clearly visible.' };
   return {

@@ -3,7 +3,7 @@
 // persisted, so jobs survive a restart: queued ones are re-queued, interrupted ones re-queued a
 // bounded number of times and otherwise marked failed with the reason.
 import { EventEmitter } from 'node:events';
-import { stat, rm, readdir, mkdir } from 'node:fs/promises';
+import { stat, rm, readdir, mkdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { GenerateInput, JobControl } from '../config.ts';
 import { CancelledError, Real3dError } from '../errors.ts';
@@ -344,7 +344,11 @@ export class JobQueue extends EventEmitter {
       );
       if (cached) {
         input.avatar = avatarFile;
+        job.avatar = 'cached';
+        // the time to live of a cached avatar counts from its last use
+        await utimes(avatarFile, new Date(), new Date()).catch(() => {});
       } else {
+        job.avatar = 'built';
         input.image = file(job.files.photo.name);
         await mkdir(this.avatarsDir, { recursive: true });
         input.saveAvatar = avatarFile;

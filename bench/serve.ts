@@ -1,0 +1,94 @@
+// Load test of `real3d serve`: N jobs (short clips, ~1 s of speech) submitted at once over HTTP to
+// a local server on 127.0.0.1 running the real generate. Checks every job completes (none lost)
+// and prints throughput, p50/p95 job latency and peak memory.
+//   node --import tsx bench/serve.ts [--jobs 20] [--workers 2] [--size 256] [--seconds 1]
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../src/server/app.ts';
+import { ffmpegPath } from '../src/io/ffmpeg.ts';
+
+const { values } = parseArgs({
+  options: {
+    jobs: { type: 'string', default: '20' },
+    workers: { type: 'string', default: '2' },
+    size: { type: 'string', default: '256' },
+    seconds: { type: 'string', default: '1' },
+  },
+});
+const JOBS = Number(values.jobs);
+const WORKERS = Number(values.workers);
+const DATA = new URL('../../shared/data/', import.meta.url);
+const httpFetch = globalThis.fetch;
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const tmp = await mkdtemp(path.join(tmpdir(), 'real3d-bench-serve-'));
+const wav = path.join(tmp, 'speech.wav');
+const cut = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-ss', '1', '-t', values.seconds!, '-i', new URL('audio/RD_Radio31_000.wav', DATA).pathname, wav]);
+if (cut.status !== 0) throw new Error(String(cut.stderr));
+const photo = await readFile(new URL('portraits/lp_s42.jpg', DATA));
+const audio = await readFile(wav);
+
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'data'), workers: WORKERS, ttlHours: 0, maxQueued: JOBS + 5 });
+const baseRss = process.memoryUsage().rss;
+let peakRss = baseRss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+console.log(`real3d serve bench: ${JOBS} jobs of ${values.seconds} s speech, size ${values.size}, ${WORKERS} worker(s), server ${server.url}`);
+const t0 = performance.now();
+const submitted = await Promise.all(
+  Array.from({ length: JOBS }, async (_, i) => {
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(photo)]), 'photo.jpg');
+    form.append('audio', new Blob([new Uint8Array(audio)]), 'speech.wav');
+    form.append('size', values.size!);
+    form.append('seed', String(i));
+    form.append('pose', 'auto');
+    const start = performance.now();
+    const res = await httpFetch(`${server.url}/api/jobs`, { method: 'POST', body: form });
+    const body = (await res.json()) as { id: string; error?: string };
+    if (res.status !== 202) throw new Error(`job ${i}: HTTP ${res.status} ${body.error}`);
+    return { id: body.id, start };
+  }),
+);
+const submitMs = performance.now() - t0;
+
+// follow every job until it finishes (bounded: 20 min in all)
+const deadline = Date.now() + 20 * 60_000;
+const finished = new Map<string, { state: string; end: number; error?: string; avatar?: string }>();
+while (finished.size < submitted.length && Date.now() < deadline) {
+  for (const s of submitted) {
+    if (finished.has(s.id)) continue;
+    const job = (await (await httpFetch(`${server.url}/api/jobs/${s.id}`)).json()) as { state: string; error?: string; avatar?: string };
+    if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') finished.set(s.id, { state: job.state, end: performance.now(), error: job.error, avatar: job.avatar });
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
+const wallS = (performance.now() - t0) / 1000;
+clearInterval(sampler);
+
+const done = submitted.filter((s) => finished.get(s.id)?.state === 'done');
+const failed = [...finished.values()].filter((f) => f.state !== 'done');
+const lost = submitted.length - finished.size;
+const latencies = done.map((s) => (finished.get(s.id)!.end - s.start) / 1000).sort((a, b) => a - b);
+const results = (await readdir(path.join(tmp, 'data', 'jobs'))).length;
+const cached = [...finished.values()].filter((f) => f.avatar === 'cached').length;
+
+console.log(`submit: ${JOBS} uploads accepted in ${submitMs.toFixed(0)} ms`);
+console.log(`completed: ${done.length}/${JOBS}, failed: ${failed.length}, lost (never finished): ${lost}, job folders on disk: ${results}`);
+if (failed.length) console.log(`  first failure: ${failed[0]!.state}: ${failed[0]!.error}`);
+console.log(`avatar cache: ${cached} of ${finished.size} jobs reused the cached avatar`);
+console.log(`throughput: ${(done.length / wallS).toFixed(2)} jobs/s, ${((done.length * Number(values.seconds)) / wallS).toFixed(2)} s of video per s (wall ${wallS.toFixed(1)} s)`);
+console.log(`job latency (submit -> done): p50 ${percentile(latencies, 50).toFixed(2)} s, p95 ${percentile(latencies, 95).toFixed(2)} s, max ${percentile(latencies, 100).toFixed(2)} s`);
+console.log(`memory (rss, server + render threads): start ${(baseRss / 1048576).toFixed(0)} MB, peak ${(peakRss / 1048576).toFixed(0)} MB`);
+
+await server.close();
+await rm(tmp, { recursive: true, force: true });
+if (done.length !== JOBS) process.exitCode = 1;

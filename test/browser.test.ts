@@ -1,0 +1,109 @@
+// End to end in a real browser: Debian's chromium driven by playwright-core opens the page of
+// `real3d serve`, uploads a photo and a short audio, presses Generate and waits until the result
+// video plays. The job runs the REAL generate pipeline. Saves docs/serve/screenshot.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { startServer, type RunningServer } from '../src/server/app.ts';
+import { ffmpegPath } from '../src/io/ffmpeg.ts';
+
+const DATA = new URL('../../shared/data/', import.meta.url);
+const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
+const SCREENSHOT = new URL('../docs/serve/screenshot.png', import.meta.url).pathname;
+const CHROMIUM = '/usr/bin/chromium';
+
+let tmp: string;
+let server: RunningServer;
+let context: BrowserContext | undefined;
+let shortAudio: string;
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), 'chromium is missing: apt-get install -y chromium (.ci/run does it)');
+  tmp = await mkdtemp(path.join(tmpdir(), 'real3d-browser-test-'));
+  shortAudio = path.join(tmp, 'speech-2s.wav');
+  const cut = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-ss', '0.5', '-t', '2', '-i', new URL('audio/RD_Radio31_000.wav', DATA).pathname, shortAudio]);
+  assert.equal(cut.status, 0, String(cut.stderr));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'data'), workers: 1, ttlHours: 0 });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+test('the web page makes a talking portrait from a photo and an audio and plays it', { timeout: 240_000 }, async () => {
+  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    viewport: { width: 430, height: 900 }, // a phone-sized screen
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const rangeReplies: number[] = [];
+  page.on('response', (r) => {
+    if (r.url().includes('/result')) rangeReplies.push(r.status());
+  });
+
+  await page.goto(server.url);
+  assert.equal(await page.title(), 'real3d: talking portrait');
+
+  // photo: the preview draws the face found by the server
+  await page.setInputFiles('#photo', PHOTO);
+  await page.waitForFunction(() => /face.* found|No face|failed/i.test(document.getElementById('photo-status')!.textContent ?? ''), null, { timeout: 60_000 });
+  assert.match((await page.textContent('#photo-status')) ?? '', /^1 face found/);
+  // the canvas shows the photo with the face box drawn in blue
+  const boxPixels = await page.evaluate(() => {
+    const c = document.getElementById('photo-canvas') as HTMLCanvasElement;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let blue = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 2]! > 200 && d[i]! < 100 && d[i + 1]! > 100 && d[i + 1]! < 170) blue++;
+    return { blue, width: c.width };
+  });
+  assert.ok(boxPixels.blue > 200, `face box drawn (${boxPixels.blue} blue pixels)`);
+
+  await page.setInputFiles('#audio', shortAudio);
+  await page.selectOption('#pose', 'auto');
+  await page.click('#generate-btn');
+
+  // progress appears, then the result plays
+  await page.waitForSelector('#progress-card:not([hidden])');
+  await page.waitForFunction(
+    () => {
+      const v = document.getElementById('result-video') as HTMLVideoElement;
+      const err = document.getElementById('error')!;
+      return (!err.hidden && err.textContent) || (v.readyState >= 2 && !v.paused && v.currentTime > 0.2);
+    },
+    null,
+    { timeout: 200_000, polling: 200 },
+  );
+  const errorText = await page.evaluate(() => {
+    const err = document.getElementById('error')!;
+    return err.hidden ? '' : err.textContent;
+  });
+  assert.equal(errorText, '', `the page shows an error: ${errorText}`);
+  const video = await page.evaluate(() => {
+    const v = document.getElementById('result-video') as HTMLVideoElement;
+    return { duration: v.duration, width: v.videoWidth, height: v.videoHeight, currentTime: v.currentTime, error: v.error?.message ?? null };
+  });
+  assert.equal(video.error, null);
+  assert.ok(Math.abs(video.duration - 2) < 0.25, `video lasts the audio's 2 s (got ${video.duration})`);
+  assert.equal(video.width, 512);
+  assert.equal(video.height, 512);
+  assert.ok(rangeReplies.includes(206) || rangeReplies.includes(200), `result fetched (${rangeReplies})`);
+  const href = await page.getAttribute('#download-link', 'href');
+  assert.match(href ?? '', /^\/api\/jobs\/[A-Za-z0-9_-]{22}\/result\?download=1$/);
+  assert.match((await page.textContent('#progress-text')) ?? '', /^Done: 50 frames/);
+  assert.deepEqual(pageErrors, []);
+
+  await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+});
