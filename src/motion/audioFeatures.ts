@@ -45,7 +45,7 @@ export async function measureLevels(file: string, signal?: AbortSignal): Promise
     const bin = Math.max(0, Math.min(HIST_BINS - 1, Math.floor((f[0]! - HIST_LO) / HIST_STEP)));
     hist[bin]! += 1;
     for (let b = 0; b < MEL_BANDS; b++) bandSums[bin * MEL_BANDS + b]! += f[b + 1]!;
-  });
+  }, 3);
   for await (const chunk of decodeAudioChunks(file, { sampleRate: SAMPLE_RATE, chunkSamples: SAMPLE_RATE * 4, signal })) {
     if (signal?.aborted) throw new CancelledError();
     samples += chunk.length;

@@ -92,7 +92,11 @@ export class LogMelStream {
   private readonly power = new Float64Array(NFFT / 2 + 1);
   frames = 0;
 
-  constructor(private readonly onFrame: (features: Float32Array, index: number) => void) {
+  constructor(
+    private readonly onFrame: (features: Float32Array, index: number) => void,
+    /** analyse every `stride`-th hop only (level statistics need no 100 Hz detail) */
+    private readonly stride = 1,
+  ) {
     for (let i = 0; i < WIN; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (WIN - 1));
   }
 
@@ -111,7 +115,7 @@ export class LogMelStream {
       let pos = 0;
       while (this.bufLen - pos >= WIN) {
         this.analyse(pos);
-        pos += HOP;
+        pos += HOP * this.stride;
       }
       // keep the unconsumed tail at the front
       this.buf.copyWithin(0, pos, this.bufLen);

@@ -1,0 +1,95 @@
+// Motion benchmarks and quality figures (prints; never asserts).
+//   node --import tsx bench/motion.ts            speed, lip sync r, reenactment curves (PNG in bench-out/)
+//   node --import tsx bench/motion.ts --long     also a 1-hour audio (made with ffmpeg in /tmp): time and peak RSS
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { motionFromAudio } from '../src/motion/fromAudio.ts';
+import { motionFromVideo } from '../src/motion/fromVideo.ts';
+import { bestLagPearson, postprocessMouthEnergyBaseline } from './motionBaseline.ts';
+import { plotMotion } from '../src/motion/plot.ts';
+import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { MODEL_FILE } from '../src/motion/mouthModel.ts';
+import type { Motion } from '../src/types.ts';
+
+const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const OUT = fileURLToPath(new URL('../bench-out/', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const jaw = (m: Motion) => m.frames.map((f) => f.w.jawOpen ?? 0);
+const r3 = (v: number) => v.toFixed(3);
+
+if (process.argv.includes('--child-long')) {
+  // child process: one long run, reports its own peak RSS
+  const file = process.argv[process.argv.indexOf('--child-long') + 1]!;
+  const t0 = performance.now();
+  const m = await motionFromAudio(file, { pose: 'auto', blink: 'natural' });
+  const s = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ frames: m.frameCount, seconds: s, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+// ---- audio speed
+{
+  const file = data('audio/eng.wav');
+  const times: number[] = [];
+  let frames = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const m = await motionFromAudio(file, { pose: 'auto', blink: 'natural' });
+    times.push((performance.now() - t0) / 1000);
+    frames = m.frameCount;
+  }
+  const audioSeconds = frames / 25;
+  console.log(`audio -> motion: eng.wav ${audioSeconds.toFixed(1)} s in ${median(times).toFixed(2)} s (median of 3) = ${(audioSeconds / median(times)).toFixed(0)}x real time`);
+}
+
+// ---- lip sync: audio path vs video path
+const katie = data('video/WDA_KatieHill_000.mp4');
+const pairs = [
+  { name: 'WDA_KatieHill_000 (own soundtrack)', video: katie, audio: katie },
+  { name: 'mt_sun (mt_sun.wav + mt_sun.mp4)', video: data('video/mt_sun.mp4'), audio: data('audio/mt_sun.wav') },
+];
+for (const p of pairs) {
+  const t0 = performance.now();
+  const v = await motionFromVideo(p.video, { fps: 25 });
+  const vs = (performance.now() - t0) / 1000;
+  const a = await motionFromAudio(p.audio, { fps: 25 });
+  const n = Math.min(v.frameCount, a.frameCount);
+  const vj = jaw(v).slice(0, n);
+  const model = bestLagPearson(jaw(a).slice(0, n), vj, 3);
+  const base = await postprocessMouthEnergyBaseline(p.audio, 25);
+  const baseline = bestLagPearson(base.slice(0, n), vj, 3);
+  console.log(`lip sync ${p.name}: jawOpen r (best lag +-3) audio model ${r3(model.r)} (lag ${model.lag}), energy-envelope baseline ${r3(baseline.r)} (lag ${baseline.lag}); video tracked at ${(v.stats.frames / vs).toFixed(1)} frames/s, ${v.stats.interpolated} interpolated`);
+}
+const trained = JSON.parse(await readFile(MODEL_FILE, 'utf8'));
+console.log(`model figures from training (src/motion/model/mouth.json, lambda ${trained.lambda}): ${JSON.stringify(trained.metrics)}`);
+
+// ---- reenactment curves
+for (const [name, seconds] of [['lp_d0', 3], ['lp_d6', 10]] as const) {
+  const t0 = performance.now();
+  const m = await motionFromVideo(data(`video/${name}.mp4`), { fps: 25, maxSeconds: seconds });
+  const s = (performance.now() - t0) / 1000;
+  writeFileSync(path.join(OUT, `motion_${name}.png`), await plotMotion(m));
+  // jitter: median absolute frame-to-frame change of yaw and jawOpen
+  const dy = m.frames.slice(1).map((f, i) => Math.abs(f.pose.yaw - m.frames[i]!.pose.yaw));
+  const dj = m.frames.slice(1).map((f, i) => Math.abs(f.w.jawOpen! - m.frames[i]!.w.jawOpen!));
+  const range = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  console.log(
+    `reenactment ${name} (${seconds} s): ${(m.frameCount / s).toFixed(1)} frames/s, missing ${m.stats.missing}, interpolated ${m.stats.interpolated}; ` +
+      `yaw range ${range(m.frames.map((f) => f.pose.yaw)).toFixed(1)} deg, median |d yaw| ${median(dy).toFixed(3)} deg/frame; jawOpen max ${Math.max(...jaw(m)).toFixed(2)}, median |d jaw| ${median(dj).toFixed(4)}; ` +
+      `blinks>0.5: ${m.frames.filter((f, i) => f.blink > 0.5 && !(m.frames[i - 1]?.blink! > 0.5)).length}; plot bench-out/motion_${name}.png`,
+  );
+}
+
+// ---- one hour of audio, in a child process (peak RSS of that run only)
+if (process.argv.includes('--long')) {
+  const hour = '/tmp/real3d-hour.wav';
+  if (!existsSync(hour)) execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', data('audio/eng.wav'), '-t', '3600', '-ac', '1', '-ar', '16000', hour]);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-long', hour], { encoding: 'utf8' });
+  const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  console.log(`1-hour audio: ${res.frames} frames in ${res.seconds.toFixed(1)} s (${(3600 / res.seconds).toFixed(0)}x real time), peak RSS ${res.maxRssMB.toFixed(0)} MB`);
+}
