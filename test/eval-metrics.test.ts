@@ -189,6 +189,9 @@ test('Pearson r: linear relation 1, inverted -1; best lag finds a known delay', 
   assert.ok(Math.abs(pearson(a, a.map((x) => 2 * x + 1)) - 1) < 1e-12);
   assert.ok(Math.abs(pearson(a, a.map((x) => -x)) + 1) < 1e-12);
   assert.ok(Number.isNaN(pearson(a, a.map(() => 3))));
+  // a constant that is not exact in binary (mean rounding) is still constant
+  assert.ok(Number.isNaN(pearson(a, a.map(() => 0.129))));
+  assert.ok(Number.isNaN(bestLagCorrelation(a, a.map(() => 0.129), 3).r));
   // b is a delayed by 2 frames plus a little noise: b[t + 2] = a[t]
   const b = a.map((_, t) => (t >= 2 ? a[t - 2]! : 0) + 0.05 * (r() - 0.5));
   const best = bestLagCorrelation(a, b, 3);

@@ -533,7 +533,9 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
     aa += x * x;
     bb += y * y;
   }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : NaN;
+  // a constant series (up to float rounding of its mean) has no correlation
+  const flat = (v: number, m: number) => v <= count * 1e-20 * (m * m + 1e-12);
+  return flat(aa, ma) || flat(bb, mb) ? NaN : ab / Math.sqrt(aa * bb);
 }
 
 export interface LaggedCorrelation {
