@@ -9,12 +9,12 @@ import { InputError, NoFaceError, FaceTooSmallError, CancelledError, FileFormatE
 import { loadImage, imageSize, encodePng, encodeGrayPng } from '../io/image.ts';
 import { withAtomicDir } from '../io/atomic.ts';
 import { detectFaces, type DetectedFace } from '../face/detect.ts';
-import { personMatte } from '../face/matte.ts';
+import { personMatte, selfieMatte } from '../face/matte.ts';
 import { detectObjects } from '../face/objects.ts';
 import { locateFaces, mapFace } from './locate.ts';
 import { cropBoxForFace, extractCrop, paddingMask, type CropBox } from './crop.ts';
 import { judgeHumanFace } from './human-check.ts';
-import { faceOvalMask, cleanMatte, labelRegions } from './regions.ts';
+import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts';
 import { inpaintBackground, fillHole } from './inpaint.ts';
 import { debugSheet } from './debug.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
@@ -91,14 +91,14 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   // 5. person matte, regions, background plate
   step(4, 'matting');
   const oval = faceOvalMask(cropFace.landmarks, size, size);
-  const matte = cleanMatte(await personMatte(crop), oval);
+  const matte = cleanMatte(fuseMattes(await personMatte(crop), await selfieMatte(crop)), oval);
   step(5, 'regions and background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte);
 
   const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
   const reason = faces.length === 1 ? 'the only face' : options.face === 0 ? `the largest of ${faces.length} faces (use --face N to pick another)` : `face ${options.face} of ${faces.length} as asked (--face ${options.face})`;
-  const round2 = (v: number) => Math.round(v * 100) / 100;
+  const round2 = (v: number) => Math.round(v * 100) / 100 || 0; // never -0: it would not survive JSON
   const analysis: PortraitAnalysis = {
     version: 1,
     source: { ...source, ...(typeof input === 'string' ? { file: input } : {}) },

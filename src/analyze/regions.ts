@@ -2,7 +2,7 @@
 import type { GrayImage, RgbaImage } from '../types.ts';
 import { REGION } from '../types.ts';
 import { FACE_OVAL, LEFT_EYE, RIGHT_EYE, LIPS_OUTER, FOREHEAD_TOP, CHIN, polygon } from './landmarks.ts';
-import { fillPolygon, keepComponentsTouching } from './raster.ts';
+import { fillPolygon, keepComponentsTouching, dilate, boxBlur } from './raster.ts';
 
 type Landmarks = readonly (readonly number[])[];
 
@@ -14,16 +14,36 @@ export function faceOvalMask(lm: Landmarks, width: number, height: number): Uint
 }
 
 /**
+ * RVM gives fine edges but can miss whole parts of stylised people (a cartoon's neck). Where the
+ * coarse selfie model is sure (> 0.9, eroded away from its blurry edge) and RVM is not, take the
+ * selfie value, feathered so no hard seam appears.
+ */
+export function fuseMattes(fine: GrayImage, coarse: GrayImage): GrayImage {
+  const { width, height } = fine;
+  const sure = new Uint8Array(width * height);
+  for (let i = 0; i < sure.length; i++) sure[i] = coarse.data[i]! > 0.9 ? 0 : 1; // complement, to erode by dilating
+  const notInterior = dilate(sure, width, height, Math.round(width / 100));
+  const interior = new Float32Array(width * height);
+  for (let i = 0; i < interior.length; i++) interior[i] = notInterior[i] ? 0 : 1;
+  const feather = boxBlur(interior, width, height, Math.round(width / 128));
+  const data = new Float32Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(fine.data[i]!, coarse.data[i]! * feather[i]!);
+  return { width, height, data };
+}
+
+/**
  * Keeps the matte's parts that are connected to the face (drops other people and false blobs in
  * the background) and makes sure the face itself is fully opaque.
  */
 export function cleanMatte(matte: GrayImage, oval: Uint8Array): GrayImage {
   const { width, height } = matte;
   const present = new Uint8Array(width * height);
-  for (let i = 0; i < present.length; i++) present[i] = matte.data[i]! > 0.1 || oval[i] ? 1 : 0;
+  for (let i = 0; i < present.length; i++) present[i] = matte.data[i]! > 0.3 || oval[i] ? 1 : 0;
   const kept = keepComponentsTouching(present, oval, width, height);
+  // the soft fringe (alpha < 0.3: fine hair, edges) is kept where it borders the kept parts
+  const near = dilate(kept, width, height, Math.round(width / 64));
   const data = new Float32Array(width * height);
-  for (let i = 0; i < data.length; i++) data[i] = oval[i] ? 1 : kept[i] ? matte.data[i]! : 0;
+  for (let i = 0; i < data.length; i++) data[i] = oval[i] ? 1 : near[i] ? matte.data[i]! : 0;
   return { width, height, data };
 }
 

@@ -37,3 +37,26 @@ export async function personMatte(img: RgbaImage, opts: MatteOptions = {}): Prom
     }
   });
 }
+
+/**
+ * MediaPipe Selfie segmentation (coarse, 256x144 inside): blurry edges, but it sees stylised
+ * bodies (cartoons, statues) that RVM, trained on real video, can leave out. Used to fill RVM's gaps.
+ */
+export async function selfieMatte(img: RgbaImage): Promise<GrayImage> {
+  return runExclusive(async (human) => {
+    const tensor = rgbTensor(human.tf, img);
+    let out: any = null;
+    try {
+      out = await human.segmentation(tensor, { segmentation: { enabled: true, modelPath: 'selfie.json', mode: 'alpha' } });
+      if (!out) throw new Error('the selfie segmentation model did not run');
+      const values = (await out.data()) as Int32Array;
+      const alpha = new Float32Array(img.width * img.height);
+      if (values.length !== alpha.length) throw new Error(`the selfie model returned ${values.length} values for ${alpha.length} pixels`);
+      for (let i = 0; i < alpha.length; i++) alpha[i] = Math.min(1, Math.max(0, values[i]! / 255));
+      return { width: img.width, height: img.height, data: alpha };
+    } finally {
+      tensor.dispose();
+      out?.dispose();
+    }
+  });
+}
