@@ -298,3 +298,18 @@ function medianShape(cols: Float64Array[]): Float64Array {
   }
   return next;
 }
+
+/** The landmarks mapped into the canonical frame by a fit's pose (expression kept). */
+export function toCanonical(landmarks: Landmarks, fit: RigFit): Float64Array {
+  const sim: Similarity = { r: Float64Array.from(fit.rotation), s: fit.pose.scale, t: [fit.pose.tx, fit.pose.ty, fit.pose.tz] };
+  return inverseTransform(flatten(landmarks), sim);
+}
+
+/**
+ * Controls a single photo cannot tell apart from the person's identity (wide-set eyes, low brows,
+ * thin lips): an avatar's photo fit keeps these at 0 so they stay part of the face, not an expression.
+ */
+export const IDENTITY_AMBIGUOUS: RigControl[] = [
+  'eyeWideLeft', 'eyeWideRight', 'browInnerUp', 'browDownLeft', 'browDownRight', 'browOuterUpLeft', 'browOuterUpRight',
+  'mouthPress', 'mouthPucker', 'mouthFunnel', 'mouthStretchLeft', 'mouthStretchRight', 'cheekPuff', 'mouthClose',
+];

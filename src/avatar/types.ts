@@ -1,0 +1,75 @@
+// The Avatar: everything the renderer needs to animate one photo, in the photo's 512-px crop
+// space. A plain record of typed arrays (saved by build.ts as one binary file).
+import type { RgbaImage, PortraitAnalysis } from '../types.ts';
+
+export const AVATAR_VERSION = 1;
+
+/** Triangle materials. */
+export const MATERIAL = { skin: 0, eye: 1, mouth: 2 } as const;
+
+export interface AvatarRig {
+  /** the person's neutral face in the canonical rig frame (478*3) */
+  neutral: Float64Array;
+  /** expression basis built on that neutral (controls*478*3, canonical units) */
+  basis: Float32Array;
+  /** the photo's own fitted control weights (RIG_CONTROLS order) */
+  photoWeights: Float64Array;
+  /** canonical -> crop rotation (row-major 3x3), scale (px per canonical unit) and translation (px) */
+  rotation: Float64Array;
+  scale: number;
+  translation: [number, number, number];
+  /** the photo's head angles in degrees */
+  angles: { yaw: number; pitch: number; roll: number };
+  gaze: [number, number];
+  residual: number;
+}
+
+export interface Avatar {
+  version: typeof AVATAR_VERSION;
+  /** crop side in pixels (texture size) */
+  size: number;
+  /** focal length of the pinhole camera in pixels (the photo is assumed taken with it) */
+  focal: number;
+  /** foreground colour PREMULTIPLIED by the matte (so photo = texture + (1 - alpha) * plate); alpha = matte */
+  texture: RgbaImage;
+  /** the eyes, with their own colours extended outward so a gaze shift never samples eyelid skin */
+  eyeTexture: RgbaImage;
+  /** inpainted background plate */
+  background: RgbaImage;
+  vertexCount: number;
+  /** rest positions in crop space: x, y in pixels, z in pixels (negative toward the camera) */
+  rest: Float32Array;
+  /** texture coordinates in pixels */
+  uv: Float32Array;
+  /** skinning: 1 = moves with the head, 0 = with the torso */
+  headWeight: Float32Array;
+  /** per vertex, up to 4 landmarks whose expression displacement it follows (-1 = none) */
+  influence: Int32Array;
+  influenceWeight: Float32Array;
+  triangles: Uint32Array;
+  /** per triangle, a MATERIAL value */
+  material: Uint8Array;
+  /** eyeball vertices [start, end): rigid with the skull, their texture shifts with gaze */
+  eyeVertices: [number, number];
+  /** per eyeball vertex: which eye (0 = image-right/subject-left, 1 = image-left) */
+  head: {
+    /** rotation centre of the head (crop px, z px) */
+    pivot: [number, number, number];
+    /** rotation centre of the torso (base of the neck) */
+    torsoPivot: [number, number, number];
+    /** inter-ocular (outer corners) distance and face width in pixels */
+    iod: number;
+    faceWidth: number;
+  };
+  mouth: {
+    /** lip gap (13-14) of the photo in pixels */
+    photoGap: number;
+    /** the photo shows an open mouth: reuse its own teeth instead of procedural ones */
+    usePhotoInterior: boolean;
+    /** colour of the photo's teeth/cavity estimate, for the procedural interior */
+    lipColour: [number, number, number];
+  };
+  rig: AvatarRig;
+  /** the analysis the avatar was built from (pose, source, crop) */
+  analysis: PortraitAnalysis | null;
+}

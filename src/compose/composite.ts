@@ -1,0 +1,56 @@
+// Layer compositing: the person layer (premultiplied RGBA, alpha = matte) over a background,
+// or alone with straight alpha for transparent output.
+
+/** out = person + (1 - alpha) * background. All buffers width*height*4. */
+export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray): void {
+  const n = person.length;
+  for (let o = 0; o < n; o += 4) {
+    const a = person[o + 3]!;
+    if (a === 0) {
+      out[o] = background[o]!; out[o + 1] = background[o + 1]!; out[o + 2] = background[o + 2]!; out[o + 3] = 255;
+    } else if (a === 255) {
+      out[o] = person[o]!; out[o + 1] = person[o + 1]!; out[o + 2] = person[o + 2]!; out[o + 3] = 255;
+    } else {
+      const k = (255 - a) / 255;
+      out[o] = person[o]! + k * background[o]!;
+      out[o + 1] = person[o + 1]! + k * background[o + 1]!;
+      out[o + 2] = person[o + 2]! + k * background[o + 2]!;
+      out[o + 3] = 255;
+    }
+  }
+}
+
+/** Straight (un-premultiplied) RGBA of the person alone: for video with an alpha channel. */
+export function unpremultiply(person: Uint8ClampedArray, out: Uint8ClampedArray): void {
+  const n = person.length;
+  for (let o = 0; o < n; o += 4) {
+    const a = person[o + 3]!;
+    if (a === 0) { out[o] = 0; out[o + 1] = 0; out[o + 2] = 0; out[o + 3] = 0; continue; }
+    const k = 255 / a;
+    out[o] = person[o]! * k; out[o + 1] = person[o + 1]! * k; out[o + 2] = person[o + 2]! * k; out[o + 3] = a;
+  }
+}
+
+/** Bilinear resize of an RGBA image into a new buffer (used once per renderer for the plate). */
+export function resizeRgbaBilinear(src: { width: number; height: number; data: Uint8ClampedArray }, width: number, height: number, scale: number, offsetX: number, offsetY: number): Uint8ClampedArray {
+  // Output pixel (x, y) shows source point ((x + 0.5 - offsetX) / scale, (y + 0.5 - offsetY) / scale).
+  const out = new Uint8ClampedArray(width * height * 4);
+  const sw = src.width, sh = src.height, sd = src.data;
+  for (let y = 0; y < height; y++) {
+    let fy = (y + 0.5 - offsetY) / scale - 0.5;
+    fy = Math.min(sh - 1, Math.max(0, fy));
+    const iy = Math.floor(fy), ay = fy - iy, iy1 = Math.min(sh - 1, iy + 1);
+    for (let x = 0; x < width; x++) {
+      let fx = (x + 0.5 - offsetX) / scale - 0.5;
+      fx = Math.min(sw - 1, Math.max(0, fx));
+      const ix = Math.floor(fx), ax = fx - ix, ix1 = Math.min(sw - 1, ix + 1);
+      const o = (y * width + x) * 4;
+      for (let ch = 0; ch < 4; ch++) {
+        const a0 = sd[(iy * sw + ix) * 4 + ch]! * (1 - ax) + sd[(iy * sw + ix1) * 4 + ch]! * ax;
+        const a1 = sd[(iy1 * sw + ix) * 4 + ch]! * (1 - ax) + sd[(iy1 * sw + ix1) * 4 + ch]! * ax;
+        out[o + ch] = a0 * (1 - ay) + a1 * ay;
+      }
+    }
+  }
+  return out;
+}

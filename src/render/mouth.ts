@@ -1,0 +1,109 @@
+// The mouth interior seen when the jaw opens past the photo's: a dark oral cavity with soft
+// shading, upper teeth hanging from the upper lip (fixed to the skull), lower teeth riding on the
+// lower lip (moving with the jaw). Procedural, per pixel, with crisp anti-aliased tooth edges.
+// When the photo's own mouth is open its interior texture is used instead (blended by `amount`).
+import type { TextureSource } from './raster.ts';
+
+export class MouthShader {
+  /** per output column: y of the inner upper lip and inner lower lip (NaN outside the mouth) */
+  readonly upperY: Float32Array;
+  readonly lowerY: Float32Array;
+  centreX = 0;
+  halfWidth = 1;
+  /** inter-ocular distance in output pixels (sets tooth sizes) */
+  unit = 1;
+  /** 0 = photo texture only, 1 = procedural only */
+  amount = 0;
+  texture: TextureSource | null = null;
+  readonly shade: (x: number, y: number, u: number, v: number, out: Uint8ClampedArray, o: number) => void;
+
+  constructor(width: number) {
+    this.upperY = new Float32Array(width);
+    this.lowerY = new Float32Array(width);
+    this.shade = (x, y, u, v, out, o) => this.shadePixel(x, y, u, v, out, o);
+  }
+
+  /** Fills the lip-line tables from the projected inner-lip contours (xs/ys of upper and lower, corner to corner). */
+  setLips(upX: ArrayLike<number>, upY: ArrayLike<number>, loX: ArrayLike<number>, loY: ArrayLike<number>): void {
+    this.upperY.fill(NaN);
+    this.lowerY.fill(NaN);
+    fillColumns(this.upperY, upX, upY);
+    fillColumns(this.lowerY, loX, loY);
+  }
+
+  private shadePixel(x: number, y: number, u: number, v: number, out: Uint8ClampedArray, o: number): void {
+    let r = 0, g = 0, b = 0;
+    const k = this.amount;
+    if (k < 1 && this.texture) {
+      const t = this.texture;
+      const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
+      const p = (iy * t.width + ix) * 4;
+      r = t.data[p]! * (1 - k); g = t.data[p + 1]! * (1 - k); b = t.data[p + 2]! * (1 - k);
+    }
+    if (k > 0) {
+      const cx = x + 0.5, cy = y + 0.5;
+      let top = this.upperY[x]!, bottom = this.lowerY[x]!;
+      if (top !== top) top = cy; // NaN: column outside the table
+      if (bottom !== bottom) bottom = cy;
+      const unit = this.unit;
+      const lateral = Math.min(1, Math.abs(cx - this.centreX) / Math.max(1, this.halfWidth));
+      const open = Math.max(1, bottom - top);
+      const depthT = Math.min(1, Math.max(0, (cy - top) / open));
+      // cavity: dark red-brown, darkest in the middle depth and at the corners; tongue hint low
+      const shadow = 0.55 + 0.45 * Math.abs(depthT - 0.5) * 2;
+      let cr = 70 * shadow * (1 - 0.5 * lateral), cg = 24 * shadow * (1 - 0.5 * lateral), cb = 28 * shadow * (1 - 0.5 * lateral);
+      const tongue = Math.max(0, (depthT - 0.62) / 0.38) * (1 - lateral * lateral);
+      cr += (150 - cr) * tongue * 0.55; cg += (62 - cg) * tongue * 0.55; cb += (66 - cb) * tongue * 0.55;
+      // teeth, only across the front of the mouth
+      const toothW = 0.09 * unit;
+      const q = (cx - this.centreX) / toothW;
+      const frac = q - Math.floor(q);
+      const gapPx = Math.min(frac, 1 - frac) * toothW; // distance to the nearest tooth boundary
+      const gapShade = 0.72 + 0.28 * Math.min(1, gapPx / 0.9);
+      const teethSpan = 1 - smooth(0.68, 0.92, lateral);
+      const upperH = 0.11 * unit * (1 - 0.22 * (2 * frac - 1) ** 4);
+      const lowerH = 0.075 * unit * (1 - 0.25 * (2 * frac - 1) ** 4);
+      const upCov = clamp01(top + upperH - cy + 0.5) * teethSpan;
+      const loCov = clamp01(cy - (bottom - lowerH) + 0.5) * teethSpan * (1 - upCov);
+      const side = 1 - 0.6 * lateral * lateral;
+      if (upCov > 0) {
+        const vert = 0.88 + 0.12 * clamp01((cy - top) / Math.max(1, upperH));
+        const s = side * vert * gapShade;
+        cr += (236 * s - cr) * upCov; cg += (230 * s - cg) * upCov; cb += (218 * s - cb) * upCov;
+      }
+      if (loCov > 0) {
+        const s = side * 0.86 * gapShade;
+        cr += (222 * s - cr) * loCov; cg += (215 * s - cg) * loCov; cb += (202 * s - cb) * loCov;
+      }
+      // soft shadow under the upper lip
+      const lipShadow = 1 - 0.35 * clamp01(1 - (cy - top) / (0.03 * unit + 1));
+      r += cr * lipShadow * k; g += cg * lipShadow * k; b += cb * lipShadow * k;
+    }
+    out[o] = r; out[o + 1] = g; out[o + 2] = b; out[o + 3] = 255;
+  }
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function smooth(e0: number, e1: number, x: number): number {
+  const t = clamp01((x - e0) / (e1 - e0));
+  return t * t * (3 - 2 * t);
+}
+
+/** Piecewise-linear y(x) written into the columns the polyline spans. */
+function fillColumns(table: Float32Array, xs: ArrayLike<number>, ys: ArrayLike<number>): void {
+  const W = table.length;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    let xa = xs[i]!, ya = ys[i]!, xb = xs[i + 1]!, yb = ys[i + 1]!;
+    if (xb < xa) { [xa, xb] = [xb, xa]; [ya, yb] = [yb, ya]; }
+    const c0 = Math.max(0, Math.floor(xa - 1)), c1 = Math.min(W - 1, Math.ceil(xb + 1));
+    for (let c = c0; c <= c1; c++) {
+      const t = xb - xa > 1e-6 ? clamp01((c + 0.5 - xa) / (xb - xa)) : 0.5;
+      const y = ya + (yb - ya) * t;
+      const prev = table[c]!;
+      table[c] = prev !== prev ? y : (prev + y) / 2;
+    }
+  }
+}

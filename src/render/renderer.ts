@@ -1,0 +1,233 @@
+// The frame renderer: deforms the avatar mesh by the rig (expression relative to the photo's own),
+// skins head and torso (the torso follows the head, damped), projects through the avatar's pinhole
+// camera and rasterizes it over the background. Pure CPU, typed arrays, buffers reused between
+// frames: the RgbaImage returned by render() is overwritten by the next call (copy it or consume
+// it first).
+import type { MotionFrame, RgbaImage } from '../types.ts';
+import type { Avatar } from '../avatar/types.ts';
+import { MATERIAL } from '../avatar/types.ts';
+import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
+import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
+import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
+import { rasterTriangle, type RasterTarget } from './raster.ts';
+import { MouthShader } from './mouth.ts';
+import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
+
+export interface RendererOptions {
+  width: number;
+  height: number;
+  /** how much of the head's rotation the torso follows (default yaw 0.15, pitch 0.05, roll 0.25) */
+  torsoFollow?: { yaw: number; pitch: number; roll: number };
+}
+
+export interface RenderOptions {
+  /** undefined = the avatar's inpainted plate; an image of width x height; null = transparent */
+  background?: RgbaImage | null;
+}
+
+export interface Renderer {
+  readonly width: number;
+  readonly height: number;
+  /** Renders one frame. The returned image is reused by the next call. */
+  render(frame: MotionFrame, opts?: RenderOptions): RgbaImage;
+  /** Where the 478 landmarks land in the output for this frame: [x, y, z] in output pixels. */
+  landmarks(frame: MotionFrame): [number, number, number][];
+  /** The frame that reproduces the photo: its own weights and gaze, zero relative pose. */
+  neutralFrame(): MotionFrame;
+  /** Debug: projected positions of every mesh vertex for this frame (views of internal buffers). */
+  meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
+}
+
+const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight;
+
+export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
+  const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
+  const follow = opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 };
+  const n = avatar.vertexCount;
+  const size = avatar.size;
+  const f = avatar.focal;
+  const c0 = size / 2;
+  // Output framing: the crop scaled to cover the output, centred.
+  const S = Math.max(W, H) / size;
+  const offX = (W - size * S) / 2, offY = (H - size * S) / 2;
+  const rig = avatar.rig;
+
+  // reusable buffers
+  const wv = new Float64Array(CONTROL_COUNT);
+  const delta = new Float64Array(CONTROL_COUNT);
+  const canonDisp = new Float64Array(LANDMARK_COUNT * 3);
+  const cropDisp = new Float64Array(LANDMARK_COUNT * 3);
+  const sx = new Float32Array(n), sy = new Float32Array(n), siz = new Float32Array(n), sz = new Float32Array(n);
+  const uvNow = Float32Array.from(avatar.uv);
+  const target: RasterTarget = { width: W, height: H, color: new Uint8ClampedArray(W * H * 4), depth: new Float32Array(W * H) };
+  const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
+  const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
+  const mouth = new MouthShader(W);
+  mouth.texture = avatar.texture;
+  const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);
+  const loX = new Float32Array(LIPS_INNER_LOWER.length), loY = new Float32Array(LIPS_INNER_LOWER.length);
+  const photoR = rig.rotation;
+  const photoRT = transpose3(photoR);
+  const headR = new Float64Array(9), torsoR = new Float64Array(9), tmpR = new Float64Array(9);
+  const pivot = avatar.head.pivot, tPivot = avatar.head.torsoPivot;
+  const toWorld = (x: number, y: number, z: number, o: Float64Array) => {
+    const k = (f + z) / f;
+    o[0] = (x - c0) * k; o[1] = (y - c0) * k; o[2] = f + z;
+  };
+  const pivotW = new Float64Array(3), tPivotW = new Float64Array(3);
+  toWorld(pivot[0], pivot[1], pivot[2], pivotW);
+  toWorld(tPivot[0], tPivot[1], tPivot[2], tPivotW);
+  const [eyeStart, eyeEnd] = avatar.eyeVertices;
+  const iod = avatar.head.iod;
+
+  function computeVertices(frame: MotionFrame): void {
+    // expression relative to the photo's own, in canonical units
+    weightsToVector(frame.w, wv);
+    const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
+    if (blink > 0) {
+      wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
+      wv[BLINK_R] = 1 - (1 - wv[BLINK_R]!) * (1 - blink);
+    }
+    canonDisp.fill(0);
+    const basis = rig.basis;
+    const stride = LANDMARK_COUNT * 3;
+    for (let k = 0; k < CONTROL_COUNT; k++) {
+      const d = wv[k]! - rig.photoWeights[k]!;
+      delta[k] = d;
+      if (d === 0) continue;
+      const o = k * stride;
+      for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
+    }
+    // canonical -> crop frame of the photo
+    const s = rig.scale;
+    for (let i = 0; i < LANDMARK_COUNT; i++) {
+      const x = canonDisp[i * 3]!, y = canonDisp[i * 3 + 1]!, z = canonDisp[i * 3 + 2]!;
+      cropDisp[i * 3] = s * (photoR[0]! * x + photoR[1]! * y + photoR[2]! * z);
+      cropDisp[i * 3 + 1] = s * (photoR[3]! * x + photoR[4]! * y + photoR[5]! * z);
+      cropDisp[i * 3 + 2] = s * (photoR[6]! * x + photoR[7]! * y + photoR[8]! * z);
+    }
+    // head and torso rigid transforms (relative to the photo's pose)
+    const pose = frame.pose ?? { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
+    const ang = rig.angles;
+    multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0), ang.pitch + (pose.pitch || 0), ang.roll + (pose.roll || 0), tmpR), photoRT, headR);
+    multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0) * follow.yaw, ang.pitch + (pose.pitch || 0) * follow.pitch, ang.roll + (pose.roll || 0) * follow.roll, tmpR), photoRT, torsoR);
+    const fw = avatar.head.faceWidth;
+    const tx = (pose.tx || 0) * fw, ty = (pose.ty || 0) * fw, tz = -(pose.tz || 0) * fw;
+    const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight;
+    for (let v = 0; v < n; v++) {
+      let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
+      for (let q = 0; q < 4; q++) {
+        const li = infl[v * 4 + q]!;
+        if (li < 0) break;
+        const w = inflW[v * 4 + q]!;
+        x += w * cropDisp[li * 3]!; y += w * cropDisp[li * 3 + 1]!; z += w * cropDisp[li * 3 + 2]!;
+      }
+      // to camera space
+      const kk = (f + z) / f;
+      const X = (x - c0) * kk, Y = (y - c0) * kk, Z = f + z;
+      const h = hw[v]!;
+      let ox = 0, oy = 0, oz = 0;
+      if (h > 0) {
+        const px = X - pivotW[0]!, py = Y - pivotW[1]!, pz = Z - pivotW[2]!;
+        ox += h * (headR[0]! * px + headR[1]! * py + headR[2]! * pz + pivotW[0]! + tx);
+        oy += h * (headR[3]! * px + headR[4]! * py + headR[5]! * pz + pivotW[1]! + ty);
+        oz += h * (headR[6]! * px + headR[7]! * py + headR[8]! * pz + pivotW[2]! + tz);
+      }
+      if (h < 1) {
+        const g = 1 - h;
+        const px = X - tPivotW[0]!, py = Y - tPivotW[1]!, pz = Z - tPivotW[2]!;
+        ox += g * (torsoR[0]! * px + torsoR[1]! * py + torsoR[2]! * pz + tPivotW[0]! + tx * 0.6);
+        oy += g * (torsoR[3]! * px + torsoR[4]! * py + torsoR[5]! * pz + tPivotW[1]! + ty * 0.6);
+        oz += g * (torsoR[6]! * px + torsoR[7]! * py + torsoR[8]! * pz + tPivotW[2]! + tz * 0.6);
+      }
+      if (oz < 1) oz = 1;
+      const iz = 1 / oz;
+      sx[v] = (f * ox * iz + c0) * S + offX;
+      sy[v] = (f * oy * iz + c0) * S + offY;
+      siz[v] = iz;
+      sz[v] = (oz - f) * S;
+    }
+    // gaze: slide the eye texture under the lids
+    const gaze = frame.gaze ?? [0, 0];
+    const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
+    const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
+    const shiftX = gx * 0.1 * iod, shiftY = gy * 0.05 * iod;
+    for (let v = eyeStart; v < eyeEnd; v++) {
+      uvNow[v * 2] = avatar.uv[v * 2]! - shiftX;
+      uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! - shiftY;
+    }
+  }
+
+  function prepareMouth(): void {
+    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
+    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
+    mouth.setLips(upX, upY, loX, loY);
+    mouth.centreX = (sx[13]! + sx[14]!) / 2;
+    mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
+    const unit = iod * S;
+    mouth.unit = unit;
+    if (avatar.mouth.usePhotoInterior) { mouth.amount = 0; return; }
+    const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
+    const photoGap = avatar.mouth.photoGap * S;
+    const t = Math.min(1, Math.max(0, (gap - photoGap - 0.5) / (0.05 * unit)));
+    mouth.amount = t * t * (3 - 2 * t);
+  }
+
+  function rasterize(): void {
+    target.color.fill(0);
+    target.depth.fill(0);
+    const tri = avatar.triangles, mat = avatar.material;
+    const tex = avatar.texture, eyeTex = avatar.eyeTexture;
+    const m = tri.length / 3;
+    for (let t = 0; t < m; t++) {
+      const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
+      const material = mat[t]!;
+      rasterTriangle(
+        target,
+        sx[a]!, sy[a]!, siz[a]!, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
+        sx[b]!, sy[b]!, siz[b]!, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
+        sx[c]!, sy[c]!, siz[c]!, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
+        material === MATERIAL.eye ? eyeTex : tex,
+        material === MATERIAL.mouth && mouth.amount > 0 ? mouth.shade : null,
+      );
+    }
+  }
+
+  const neutral: MotionFrame = {
+    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, rig.photoWeights[k]!])),
+    pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 },
+    gaze: [rig.gaze[0], rig.gaze[1]],
+    blink: 0,
+  };
+
+  return {
+    width: W,
+    height: H,
+    render(frame: MotionFrame, ropts: RenderOptions = {}): RgbaImage {
+      computeVertices(frame);
+      prepareMouth();
+      rasterize();
+      const bg = ropts.background;
+      if (bg === null) {
+        unpremultiply(target.color, out.data);
+      } else {
+        if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
+        compositeOver(target.color, bg ? bg.data : plate, out.data);
+      }
+      return out;
+    },
+    landmarks(frame: MotionFrame): [number, number, number][] {
+      computeVertices(frame);
+      const res: [number, number, number][] = new Array(LANDMARK_COUNT);
+      for (let i = 0; i < LANDMARK_COUNT; i++) res[i] = [sx[i]!, sy[i]!, sz[i]!];
+      return res;
+    },
+    meshVertices(frame: MotionFrame) {
+      computeVertices(frame);
+      return { x: sx, y: sy, triangles: avatar.triangles };
+    },
+    neutralFrame(): MotionFrame {
+      return { w: { ...neutral.w }, pose: { ...neutral.pose }, gaze: [neutral.gaze[0], neutral.gaze[1]], blink: 0 };
+    },
+  };
+}
