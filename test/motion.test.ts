@@ -11,7 +11,7 @@ import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { combineMotion } from '../src/motion/combine.ts';
 import { fft } from '../src/motion/features.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
-import { AudioError, FileFormatError } from '../src/errors.ts';
+import { AudioError, CancelledError, FileFormatError } from '../src/errors.ts';
 import type { Motion } from '../src/types.ts';
 
 const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
@@ -186,6 +186,34 @@ test('audio bad input: silence gives a closed mouth; empty, non-audio and too sh
     execFileSync(ff, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=f=440:r=16000', '-t', '0.01', tiny]);
     await assert.rejects(motionFromAudio(tiny), (e: Error) => e instanceof AudioError && /too short/.test(e.message));
     await assert.rejects(motionFromAudio(speech, { fps: 0 }), /fps/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('real3d motion --audio writes a loadable motion; a cancelled job stops with CancelledError', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'motion-cli-'));
+  try {
+    const out = path.join(dir, 'm.json');
+    const bin = new URL('../bin/real3d.mjs', import.meta.url).pathname;
+    const stdout = execFileSync(process.execPath, [bin, 'motion', '--audio', data('audio/imagine.wav'), '-o', out, '--pose', 'auto', '--blink', 'none', '--seed', '5', '-q'], { encoding: 'utf8' });
+    assert.match(stdout, /wrote .*m\.json: frames 140/);
+    const m = await loadMotion(out);
+    assert.equal(m.frameCount, 140);
+    assert.equal(m.options.pose, 'auto');
+    assert.ok(m.frames.every((f) => f.blink === 0));
+    const bad = (() => {
+      try {
+        execFileSync(process.execPath, [bin, 'motion', '--audio', data('audio/imagine.wav'), '-o', out, '--blink', 'sometimes'], { encoding: 'utf8', stdio: 'pipe' });
+        return '';
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
+    })();
+    assert.match(bad, /error: --blink must be none, periodic or natural/);
+    const ac = new AbortController();
+    ac.abort();
+    await assert.rejects(motionFromAudio(speech, {}, { signal: ac.signal }), (e: Error) => e instanceof CancelledError);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -28,6 +28,11 @@ export interface VideoMotionOptions {
   maxSide: number;
   /** stop after this many seconds of video (default: all) */
   maxSeconds?: number;
+  /**
+   * With mapToInitPose false: the photo's own head pose. The output is then the driver's absolute
+   * pose minus the photo's (relativePose true), so the photo takes the driver's absolute head pose.
+   */
+  photoPose?: { yaw: number; pitch: number; roll: number };
 }
 
 export interface VideoMotionStats {
@@ -334,15 +339,17 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   const raw = await trackVideo(videoFile, o, control);
   if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
   const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose);
+  const photo = !o.mapToInitPose ? opts.photoPose : undefined;
+  if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });
   return {
     version: 1,
     fps: o.fps,
     frameCount: frames.length,
     source: { kind: 'video', file: videoFile },
-    options: { fps: o.fps, mapToInitPose: o.mapToInitPose, ...(o.maxSeconds ? { maxSeconds: o.maxSeconds } : {}) },
+    options: { fps: o.fps, mapToInitPose: o.mapToInitPose, ...(o.maxSeconds ? { maxSeconds: o.maxSeconds } : {}), ...(photo ? { photoPose: photo } : {}) },
     seed: 0,
-    relativePose: o.mapToInitPose,
+    relativePose: o.mapToInitPose || !!photo,
     frames,
     stats,
   };
