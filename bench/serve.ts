@@ -63,11 +63,16 @@ const submitMs = performance.now() - t0;
 // follow every job until it finishes (bounded: 20 min in all)
 const deadline = Date.now() + 20 * 60_000;
 const finished = new Map<string, { state: string; end: number; error?: string; avatar?: string }>();
+// memory as jobs complete: flat means it does not grow with the number of jobs served
+const rssAt: string[] = [];
 while (finished.size < submitted.length && Date.now() < deadline) {
   for (const s of submitted) {
     if (finished.has(s.id)) continue;
     const job = (await (await httpFetch(`${server.url}/api/jobs/${s.id}`)).json()) as { state: string; error?: string; avatar?: string };
-    if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') finished.set(s.id, { state: job.state, end: performance.now(), error: job.error, avatar: job.avatar });
+    if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') {
+      finished.set(s.id, { state: job.state, end: performance.now(), error: job.error, avatar: job.avatar });
+      if (finished.size % 5 === 0) rssAt.push(`${finished.size} done: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+    }
   }
   await new Promise((r) => setTimeout(r, 250));
 }
@@ -87,7 +92,7 @@ if (failed.length) console.log(`  first failure: ${failed[0]!.state}: ${failed[0
 console.log(`avatar cache: ${cached} of ${finished.size} jobs reused the cached avatar`);
 console.log(`throughput: ${(done.length / wallS).toFixed(2)} jobs/s, ${((done.length * Number(values.seconds)) / wallS).toFixed(2)} s of video per s (wall ${wallS.toFixed(1)} s)`);
 console.log(`job latency (submit -> done): p50 ${percentile(latencies, 50).toFixed(2)} s, p95 ${percentile(latencies, 95).toFixed(2)} s, max ${percentile(latencies, 100).toFixed(2)} s`);
-console.log(`memory (rss, server + render threads): start ${(baseRss / 1048576).toFixed(0)} MB, peak ${(peakRss / 1048576).toFixed(0)} MB`);
+console.log(`memory (rss, server + render threads): start ${(baseRss / 1048576).toFixed(0)} MB, peak ${(peakRss / 1048576).toFixed(0)} MB; ${rssAt.join(', ')}`);
 
 await server.close();
 await rm(tmp, { recursive: true, force: true });
