@@ -180,6 +180,9 @@ test('NME of a shift (3, 4) px is 5 / inter-ocular distance; jitter of steady 1 
   const track = [0, 1, 2, 3].map((t) => face.map((p) => [p[0] + t, p[1], p[2]] as [number, number, number]));
   assert.ok(Math.abs(jitter(track) - 0.01) < 1e-12);
   assert.equal(jitter([face, face, face]), 0);
+  // only the chosen points count: move point 5 by 10 px, measure on points 5 and 6
+  const moved = face.map((p, i) => (i === 5 ? ([p[0] + 10, p[1], p[2]] as [number, number, number]) : p));
+  assert.ok(Math.abs(jitter([face, moved], [5, 6]) - 0.05) < 1e-12);
   assert.ok(Math.abs(jitter([track[0], null, track[2], track[3]]) - 0.01) < 1e-12);
 });
 

@@ -22,11 +22,14 @@ import { analyzePortrait } from '../analyze/index.ts';
 import { extractCrop, type CropBox } from '../analyze/crop.ts';
 import { fitRig, estimateNeutral, type Landmarks as RigLandmarks } from '../rig/fit.ts';
 import { weightsToVector } from '../rig/controls.ts';
+import { RIGID_POINTS } from '../rig/topology.ts';
 import { coverResize } from '../pipeline/layout.ts';
 import { plotCurves } from '../motion/plot.ts';
 import {
   psnr,
-  ssim,
+  ssimMap,
+  lumaStats,
+  maskedMean,
   cosineSimilarity,
   weightDistance,
   landmarkExpressionDistance,
@@ -314,6 +317,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
 
   const series: Record<string, Record<string, (number | null)[]>> = { engine: {}, baseline: {} };
   const base = src.portrait.image;
+  const baseStats = lumaStats(base);
   const frames = motion ? Math.min(src.maxFrames, motion.frames.length) : src.maxFrames;
   const sheetAt = new Set(sheetFrames(o.frame === 0 ? 1 : 0, frames - 1, o.sheetColumns));
   const columns: SheetColumn[] = [];
@@ -338,11 +342,15 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
       tRender += performance.now() - t;
     }
     let t = performance.now();
+    // one SSIM map per pair, reused for the whole frame and the face region
+    const realStats = lumaStats(real);
+    const baseMap = ssimMap(baseStats, realStats);
+    const genMap = gen ? ssimMap(lumaStats(gen), realStats) : undefined;
     push(series.baseline!, 'psnr', num(psnr(base, real, valid)));
-    push(series.baseline!, 'ssim', num(ssim(base, real, valid)));
-    if (gen) {
+    push(series.baseline!, 'ssim', num(maskedMean(baseMap, valid)));
+    if (gen && genMap) {
       push(series.engine!, 'psnr', num(psnr(gen, real, valid)));
-      push(series.engine!, 'ssim', num(ssim(gen, real, valid)));
+      push(series.engine!, 'ssim', num(maskedMean(genMap, valid)));
     }
     tMetrics += performance.now() - t;
     if (evaluated % o.detectEvery === 1 || o.detectEvery === 1) {
@@ -356,10 +364,10 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
       genEmb.push(genFace?.embedding.length ? genFace.embedding : null);
       const mask = realFace ? intersect(valid, faceRegionMask(realFace.landmarks, src.size, src.size, 1.1)) : null;
       push(series.baseline!, 'psnrFace', mask ? num(psnr(base, real, mask)) : null);
-      push(series.baseline!, 'ssimFace', mask ? num(ssim(base, real, mask)) : null);
-      if (gen) {
+      push(series.baseline!, 'ssimFace', mask ? num(maskedMean(baseMap, mask)) : null);
+      if (gen && genMap) {
         push(series.engine!, 'psnrFace', mask ? num(psnr(gen, real, mask)) : null);
-        push(series.engine!, 'ssimFace', mask ? num(ssim(gen, real, mask)) : null);
+        push(series.engine!, 'ssimFace', mask ? num(maskedMean(genMap, mask)) : null);
         push(series.engine!, 'faceFound', genFace ? 1 : 0);
       }
       tMetrics += performance.now() - t;
@@ -460,6 +468,7 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
     `photo = frame ${o.frame}; motion from ${path.basename(audio)} with a STATIC head pose (no pose generation), seed 0`,
     'mouth opening = inner-lip gap (landmarks 13-14) / outer-eye-corner distance, measured by face detection on every real and generated frame',
     'lipR = Pearson r of generated vs real mouth opening at the best lag within +-3 frames (lag > 0: generated is late)',
+    'jitter = mean frame-to-frame movement of the rigid (non-expression) landmarks / inter-ocular distance: head shake with a still pose (the real video\'s is real head motion)',
     'rows: engine = measured on the rendered frames; motion = the motion\'s own jawOpen curve (no render); loudness = RMS of the audio (a reference, not a method); baseline = the photo repeated (constant mouth: r undefined)',
   ];
   if (inSample) notes.push('IN-SAMPLE: the audio mouth model was trained on this clip; its lip-sync figure is not a held-out measure');
@@ -514,17 +523,17 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
   const lagged = (values: ArrayLike<number>) => bestLagCorrelation(values, realSeries, 3);
   const scoreInto = (key: string, values: ArrayLike<number>, extra: Record<string, (number | null)[]> = {}) => {
     const c = lagged(values);
-    series[key] = { lipR: [num(c.r)], lipLag: [c.lag], lipR0: [num(c.r0)], ...extra };
+    series[key] = { lipR: [num(c.r)], lipLag: [Number.isFinite(c.r) ? c.lag : null], lipR0: [num(c.r0)], ...extra };
   };
   const constant = realSeries.map(() => (src.photoFace ? mouthOpening(src.photoFace.landmarks) : 0));
   scoreInto('baseline', constant, { mouthOpening: constant.slice(), jitter: [0] });
   scoreInto('loudness', loud);
   if (renderer && motion) {
     const genSeries = drop(genGap).map((v) => (v === null ? NaN : v));
-    scoreInto('engine', genSeries, { mouthOpening: drop(genGap), jitter: [num(jitter(genLm))], faceFound: genGap.map((v) => (v === null ? 0 : 1)) });
+    scoreInto('engine', genSeries, { mouthOpening: drop(genGap), jitter: [num(jitter(genLm, RIGID_POINTS))], faceFound: genGap.map((v) => (v === null ? 0 : 1)) });
     scoreInto('motion', motion.frames.slice(0, frames).map((f) => f.w.jawOpen ?? 0));
   }
-  series.real = { mouthOpening: drop(realGap), jitter: [num(jitter(realLm))] };
+  series.real = { mouthOpening: drop(realGap), jitter: [num(jitter(realLm, RIGID_POINTS))] };
   const report: EvalReport = {
     video: o.video,
     mode: 'audio',

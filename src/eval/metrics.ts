@@ -74,7 +74,8 @@ function gaussianKernel(sigma: number, radius: number): Float32Array {
 
 /**
  * Separable gaussian blur. At the borders the kernel is truncated and renormalised, so every
- * pixel gets a proper local mean (no zero padding darkening the edges).
+ * pixel gets a proper local mean (no zero padding darkening the edges). Interior pixels take a
+ * fast path; the vertical pass runs along rows for cache locality.
  */
 export function gaussianBlur(src: Float32Array, width: number, height: number, sigma = 1.5, radius = 5): Float32Array {
   const k = gaussianKernel(sigma, radius);
@@ -84,75 +85,86 @@ export function gaussianBlur(src: Float32Array, width: number, height: number, s
     const row = y * width;
     for (let x = 0; x < width; x++) {
       let s = 0;
-      let w = 0;
-      const x0 = Math.max(0, x - radius);
-      const x1 = Math.min(width - 1, x + radius);
-      for (let xx = x0; xx <= x1; xx++) {
-        const kw = k[xx - x + radius]!;
-        s += kw * src[row + xx]!;
-        w += kw;
+      if (x >= radius && x < width - radius) {
+        const o = row + x - radius;
+        for (let t = 0; t <= 2 * radius; t++) s += k[t]! * src[o + t]!;
+        tmp[row + x] = s;
+      } else {
+        let w = 0;
+        const x0 = Math.max(0, x - radius);
+        const x1 = Math.min(width - 1, x + radius);
+        for (let xx = x0; xx <= x1; xx++) {
+          const kw = k[xx - x + radius]!;
+          s += kw * src[row + xx]!;
+          w += kw;
+        }
+        tmp[row + x] = s / w;
       }
-      tmp[row + x] = s / w;
     }
   }
   for (let y = 0; y < height; y++) {
     const y0 = Math.max(0, y - radius);
     const y1 = Math.min(height - 1, y + radius);
-    for (let x = 0; x < width; x++) {
-      let s = 0;
-      let w = 0;
-      for (let yy = y0; yy <= y1; yy++) {
-        const kw = k[yy - y + radius]!;
-        s += kw * tmp[yy * width + x]!;
-        w += kw;
-      }
-      out[y * width + x] = s / w;
+    let w = 0;
+    for (let yy = y0; yy <= y1; yy++) w += k[yy - y + radius]!;
+    const row = y * width;
+    for (let yy = y0; yy <= y1; yy++) {
+      const kw = k[yy - y + radius]! / w;
+      const o = yy * width;
+      for (let x = 0; x < width; x++) out[row + x]! += kw * tmp[o + x]!;
     }
   }
   return out;
 }
 
+/** Luminance and its local gaussian moments: computed once per image, reused for every comparison. */
+export interface LumaStats {
+  width: number;
+  height: number;
+  luma: Float32Array;
+  /** local mean */
+  mean: Float32Array;
+  /** local mean of the square */
+  meanSq: Float32Array;
+}
+
+export function lumaStats(img: ImageLike): LumaStats {
+  const { width, height } = img;
+  const luma = luminance(img);
+  const sq = new Float32Array(luma.length);
+  for (let i = 0; i < luma.length; i++) sq[i] = luma[i]! * luma[i]!;
+  return { width, height, luma, mean: gaussianBlur(luma, width, height), meanSq: gaussianBlur(sq, width, height) };
+}
+
 /**
  * Per-pixel SSIM map on luminance with an 11x11 gaussian window (sigma 1.5), the constants of
- * Wang et al. 2004 (K1 = 0.01, K2 = 0.03, L = 255).
+ * Wang et al. 2004 (K1 = 0.01, K2 = 0.03, L = 255). Accepts images or precomputed LumaStats.
  */
-export function ssimMap(a: ImageLike, b: ImageLike): Float32Array {
-  assertSameSize(a, b);
-  const { width, height } = a;
-  const x = luminance(a);
-  const y = luminance(b);
-  const n = x.length;
-  const xx = new Float32Array(n);
-  const yy = new Float32Array(n);
+export function ssimMap(a: ImageLike | LumaStats, b: ImageLike | LumaStats): Float32Array {
+  const sa = 'luma' in a ? a : lumaStats(a);
+  const sb = 'luma' in b ? b : lumaStats(b);
+  if (sa.width !== sb.width || sa.height !== sb.height) throw new Error(`image sizes differ: ${sa.width}x${sa.height} vs ${sb.width}x${sb.height}`);
+  const n = sa.luma.length;
   const xy = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    xx[i] = x[i]! * x[i]!;
-    yy[i] = y[i]! * y[i]!;
-    xy[i] = x[i]! * y[i]!;
-  }
-  const mx = gaussianBlur(x, width, height);
-  const my = gaussianBlur(y, width, height);
-  const sxx = gaussianBlur(xx, width, height);
-  const syy = gaussianBlur(yy, width, height);
-  const sxy = gaussianBlur(xy, width, height);
+  for (let i = 0; i < n; i++) xy[i] = sa.luma[i]! * sb.luma[i]!;
+  const sxy = gaussianBlur(xy, sa.width, sa.height);
   const C1 = (0.01 * 255) ** 2;
   const C2 = (0.03 * 255) ** 2;
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const ux = mx[i]!;
-    const uy = my[i]!;
+    const ux = sa.mean[i]!;
+    const uy = sb.mean[i]!;
     // float rounding can push a variance slightly below 0
-    const vx = Math.max(0, sxx[i]! - ux * ux);
-    const vy = Math.max(0, syy[i]! - uy * uy);
+    const vx = Math.max(0, sa.meanSq[i]! - ux * ux);
+    const vy = Math.max(0, sb.meanSq[i]! - uy * uy);
     const cxy = sxy[i]! - ux * uy;
     out[i] = ((2 * ux * uy + C1) * (2 * cxy + C2)) / ((ux * ux + uy * uy + C1) * (vx + vy + C2));
   }
   return out;
 }
 
-/** Mean SSIM (1 = identical), over the whole image or weighted by `mask`. NaN for an empty mask. */
-export function ssim(a: ImageLike, b: ImageLike, mask?: PixelMask): number {
-  const map = ssimMap(a, b);
+/** Mean of a per-pixel map, over everything or weighted by `mask`. NaN for an empty mask. */
+export function maskedMean(map: ArrayLike<number>, mask?: PixelMask): number {
   let s = 0;
   let w = 0;
   for (let i = 0; i < map.length; i++) {
@@ -162,6 +174,11 @@ export function ssim(a: ImageLike, b: ImageLike, mask?: PixelMask): number {
     w += m;
   }
   return w > 0 ? s / w : NaN;
+}
+
+/** Mean SSIM (1 = identical), over the whole image or weighted by `mask`. NaN for an empty mask. */
+export function ssim(a: ImageLike | LumaStats, b: ImageLike | LumaStats, mask?: PixelMask): number {
+  return maskedMean(ssimMap(a, b), mask);
 }
 
 /** |a - b| per RGB channel (alpha opaque), amplified by `gain` so small errors are visible. */
@@ -486,19 +503,23 @@ export function nme(predicted: Landmarks, reference: Landmarks): number {
 }
 
 /**
- * Jitter: mean frame-to-frame 2D movement of the landmarks, each step divided by that frame's
- * inter-ocular distance. With a still driver this should be ~0; missing frames break the chain.
+ * Jitter: mean frame-to-frame 2D movement of the landmarks (all, or only `indices`), each step
+ * divided by that frame's inter-ocular distance. With a still driver this should be ~0; missing
+ * frames break the chain.
  */
-export function jitter(frames: (Landmarks | null | undefined)[]): number {
+export function jitter(frames: (Landmarks | null | undefined)[], indices?: ArrayLike<number>): number {
   let s = 0;
   let count = 0;
   for (let t = 1; t < frames.length; t++) {
     const a = frames[t - 1];
     const b = frames[t];
     if (!a || !b) continue;
-    const n = Math.min(a.length, b.length);
+    const n = indices ? indices.length : Math.min(a.length, b.length);
     let d = 0;
-    for (let i = 0; i < n; i++) d += Math.hypot(coord(b[i]!, 0) - coord(a[i]!, 0), coord(b[i]!, 1) - coord(a[i]!, 1));
+    for (let j = 0; j < n; j++) {
+      const i = indices ? indices[j]! : j;
+      d += Math.hypot(coord(b[i]!, 0) - coord(a[i]!, 0), coord(b[i]!, 1) - coord(a[i]!, 1));
+    }
     s += d / n / (interOcular(b) || 1);
     count++;
   }

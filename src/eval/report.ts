@@ -28,7 +28,7 @@ const AUDIO_COLUMNS: Column[] = [
   { key: 'lipLag', title: 'lag (frames)', digits: 0, better: '' },
   { key: 'lipR0', title: 'r at lag 0', digits: 3, better: '↑' },
   { key: 'mouthOpening', title: 'mouth opening mean', digits: 3, better: '' },
-  { key: 'jitter', title: 'landmark jitter', digits: 4, better: '↓' },
+  { key: 'jitter', title: 'head jitter (rigid pts)', digits: 4, better: '↓' },
   { key: 'faceFound', title: 'face found', digits: 2, better: '↑' },
 ];
 
@@ -111,7 +111,7 @@ export function summaryMarkdown(reports: EvalReport[], opts: { maxSeconds?: numb
   if (audio.length) {
     lines.push('Audio-driven lip sync (photo = frame 0, the video\'s own speech, static head pose):');
     lines.push('');
-    lines.push('| video | s | lip r, rendered ↑ | lag | lip r, motion curve ↑ | loudness r (reference) | baseline r | jitter gen / real | note |');
+    lines.push('| video | s | lip r, rendered ↑ | lag | lip r, motion curve ↑ | loudness r (reference) | baseline r | head jitter gen / real | note |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const r of audio) {
       const m = r.methods;
