@@ -51,6 +51,7 @@ export async function measureLevels(file: string, signal?: AbortSignal): Promise
     samples += chunk.length;
     stream.push(chunk);
   }
+  stream.flush();
   const total = stream.frames;
   const bandMean = new Float64Array(MEL_BANDS);
   if (total === 0) return { speechLevel: SILENT_LEVEL, bandMean, silent: true, samples };
@@ -173,6 +174,12 @@ export async function* audioFrameFeatures(file: string, fps: number, levels: Aud
     produced.length = 0;
     yield* emit(false);
   }
+  stream.flush();
+  for (const v of produced) {
+    ring.push(v);
+    available++;
+  }
+  produced.length = 0;
   yield* emit(true);
   if (next < nOut) throw new AudioError(`Audio features ended early in ${file} (${next} of ${nOut} frames).`);
 }

@@ -10,13 +10,37 @@ export const FEATURE_RATE = SAMPLE_RATE / HOP; // 100 frames per second
 const FMIN = 80;
 const FMAX = 7600;
 
+/** Bit-reversal permutation and twiddle factors per FFT size (built once). */
+const fftTables = new Map<number, { rev: Uint32Array; cos: Float64Array; sin: Float64Array }>();
+
+function tablesFor(n: number) {
+  let t = fftTables.get(n);
+  if (t) return t;
+  if (n < 2 || (n & (n - 1)) !== 0) throw new Error(`fft size must be a power of two, got ${n}`);
+  const rev = new Uint32Array(n);
+  const bits = Math.log2(n);
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+    rev[i] = r;
+  }
+  const cos = new Float64Array(n / 2);
+  const sin = new Float64Array(n / 2);
+  for (let k = 0; k < n / 2; k++) {
+    cos[k] = Math.cos((-2 * Math.PI * k) / n);
+    sin[k] = Math.sin((-2 * Math.PI * k) / n);
+  }
+  t = { rev, cos, sin };
+  fftTables.set(n, t);
+  return t;
+}
+
 /** In-place iterative radix-2 complex FFT (re, im of length n = power of two). */
 export function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
+  const { rev, cos, sin } = tablesFor(n);
+  for (let i = 0; i < n; i++) {
+    const j = rev[i]!;
     if (i < j) {
       let t = re[i]!;
       re[i] = re[j]!;
@@ -27,14 +51,12 @@ export function fft(re: Float64Array, im: Float64Array): void {
     }
   }
   for (let len = 2; len <= n; len <<= 1) {
-    const ang = (-2 * Math.PI) / len;
-    const wr = Math.cos(ang);
-    const wi = Math.sin(ang);
+    const half = len >> 1;
+    const step = n / len;
     for (let i = 0; i < n; i += len) {
-      let cr = 1;
-      let ci = 0;
-      const half = len >> 1;
       for (let k = 0; k < half; k++) {
+        const cr = cos[k * step]!;
+        const ci = sin[k * step]!;
         const a = i + k;
         const b = a + half;
         const xr = re[b]! * cr - im[b]! * ci;
@@ -43,9 +65,6 @@ export function fft(re: Float64Array, im: Float64Array): void {
         im[b] = im[a]! - xi;
         re[a] = re[a]! + xr;
         im[a] = im[a]! + xi;
-        const ncr = cr * wr - ci * wi;
-        ci = cr * wi + ci * wr;
-        cr = ncr;
       }
     }
   }
@@ -107,15 +126,17 @@ export class LogMelStream {
 
   push(samples: Float32Array): void {
     let offset = 0;
+    const hop = HOP * this.stride;
     while (offset < samples.length) {
       const take = Math.min(samples.length - offset, this.buf.length - this.bufLen);
       this.buf.set(samples.subarray(offset, offset + take), this.bufLen);
       this.bufLen += take;
       offset += take;
       let pos = 0;
-      while (this.bufLen - pos >= WIN) {
-        this.analyse(pos);
-        pos += HOP * this.stride;
+      // two real frames per complex FFT
+      while (this.bufLen - pos >= WIN + hop) {
+        this.analysePair(pos, pos + hop);
+        pos += 2 * hop;
       }
       // keep the unconsumed tail at the front
       this.buf.copyWithin(0, pos, this.bufLen);
@@ -123,21 +144,61 @@ export class LogMelStream {
     }
   }
 
-  private analyse(pos: number): void {
-    const { re, im, power, window, buf } = this;
-    re.fill(0);
-    im.fill(0);
+  /** Analyses a last frame left waiting for its pair; call once at the end of the stream. */
+  flush(): void {
+    if (this.bufLen >= WIN) {
+      this.analysePair(0, -1);
+      const hop = HOP * this.stride;
+      this.buf.copyWithin(0, hop, this.bufLen);
+      this.bufLen -= hop;
+    }
+  }
+
+  /** Loads one windowed, mean-removed frame into `dst`; returns its energy. */
+  private load(pos: number, dst: Float64Array): number {
+    const { window, buf } = this;
     let mean = 0;
     for (let i = 0; i < WIN; i++) mean += buf[pos + i]!;
     mean /= WIN;
     let energy = 0;
     for (let i = 0; i < WIN; i++) {
       const v = (buf[pos + i]! - mean) * window[i]!;
-      re[i] = v;
+      dst[i] = v;
       energy += v * v;
     }
+    for (let i = WIN; i < NFFT; i++) dst[i] = 0;
+    return energy;
+  }
+
+  /** Frame A in the real part, frame B (pos -1: none) in the imaginary part of one FFT. */
+  private analysePair(posA: number, posB: number): void {
+    const { re, im, power } = this;
+    const eA = this.load(posA, re);
+    let eB = 0;
+    if (posB >= 0) eB = this.load(posB, im);
+    else im.fill(0);
     fft(re, im);
-    for (let k = 0; k <= NFFT / 2; k++) power[k] = re[k]! * re[k]! + im[k]! * im[k]!;
+    const n = NFFT;
+    // A[k] = (Z[k] + conj Z[n-k]) / 2, B[k] = (Z[k] - conj Z[n-k]) / 2i
+    for (let k = 0; k <= n / 2; k++) {
+      const j = (n - k) % n;
+      const ar = (re[k]! + re[j]!) / 2;
+      const ai = (im[k]! - im[j]!) / 2;
+      power[k] = ar * ar + ai * ai;
+    }
+    this.emit(eA);
+    if (posB < 0) return;
+    for (let k = 0; k <= n / 2; k++) {
+      const j = (n - k) % n;
+      const br = (im[k]! + im[j]!) / 2;
+      const bi = (re[j]! - re[k]!) / 2;
+      power[k] = br * br + bi * bi;
+    }
+    this.emit(eB);
+  }
+
+  private emit(energy: number): void {
+    const power = this.power;
     const out = new Float32Array(this.dim);
     out[0] = Math.log(energy / WIN + 1e-10);
     for (let b = 0; b < MEL_BANDS; b++) {

@@ -50,6 +50,7 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   for (let i = 0; i < n; i++) {
     const w: Record<string, number> = {};
     for (let t = 0; t < T; t++) w[model.targets[t]!] = mouth[t]![i]!;
+    if (head) w.browInnerUp = Math.round(head.brow[i]! * 1e4) / 1e4;
     frames[i] = {
       w,
       pose: { yaw: head ? head.yaw[i]! : 0, pitch: head ? head.pitch[i]! : 0, roll: head ? head.roll[i]! : 0, tx: 0, ty: 0, tz: 0 },

@@ -78,7 +78,7 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
  * stressed syllables (rises of the energy envelope) and stillness in pauses.
  * `energy` is the relative speech energy per frame (0 = loud speech, about -8 = silence).
  */
-export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array } {
+export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array; brow: Float64Array } {
   const n = energy.length;
   const rand = rng(seed ^ 0x4ead);
   const scale = 0.5 + temperature * 2.5; // temperature 0.2 -> about 1 (a few degrees)
@@ -107,6 +107,9 @@ export function headMotion(energy: ArrayLike<number>, fps: number, seed: number,
   const yaw = new Float64Array(n);
   const pitch = new Float64Array(n);
   const roll = new Float64Array(n);
+  // brows rise a little with stressed syllables (decays over ~0.4 s)
+  const brow = new Float64Array(n);
+  let b = 0;
   // nods: a damped spring kicked by stresses (pitch down then back)
   let p = 0;
   let v = 0;
@@ -118,7 +121,10 @@ export function headMotion(energy: ArrayLike<number>, fps: number, seed: number,
     if (onset[i]! > 0 && refractory <= 0) {
       v += (onset[i]! * 30 + 25) * scale * (0.6 + 0.8 * rand());
       refractory = Math.round(0.3 * fps);
+      if (rand() < 0.5) b = Math.max(b, Math.min(0.35, (0.1 + onset[i]! * 0.2) * scale));
     }
+    b *= Math.exp(-dt / 0.4);
+    brow[i] = b;
     refractory--;
     v += (-k * p - damp * v) * dt;
     p += v * dt;
@@ -128,5 +134,5 @@ export function headMotion(energy: ArrayLike<number>, fps: number, seed: number,
     pitch[i] = pitchDrift(t) * scale * live + Math.max(-4, Math.min(4, p));
     roll[i] = rollDrift(t) * scale * live;
   }
-  return { yaw, pitch, roll };
+  return { yaw, pitch, roll, brow };
 }
