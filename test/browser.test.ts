@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/server/app.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { httpFetch as fetch } from '../src/server/testing.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
@@ -41,7 +42,7 @@ test('the web page makes a talking portrait from a photo and an audio and plays 
   context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
     viewport: { width: 430, height: 900 }, // a phone-sized screen
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -106,4 +107,24 @@ test('the web page makes a talking portrait from a photo and an audio and plays 
   await mkdir(path.dirname(SCREENSHOT), { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  // microphone path (chromium's fake microphone): record, submit, the server accepts the
+  // browser's recording as audio; then the Cancel button stops the job and removes it
+  await page.check('input[name=driver][value=record]');
+  await page.click('#record-btn');
+  await page.waitForFunction(() => /Recording/.test(document.getElementById('record-status')!.textContent ?? ''));
+  await page.waitForTimeout(1500);
+  await page.click('#record-btn');
+  await page.waitForFunction(() => /^Recorded \d/.test(document.getElementById('record-status')!.textContent ?? ''));
+  await page.click('#generate-btn');
+  const firstJobId = href!.split('/')[3]!;
+  // the page puts the new job's id in its address once the server accepted the upload
+  await page.waitForFunction((first) => location.search.startsWith('?job=') && !location.search.includes(first), firstJobId, { timeout: 30_000 });
+  const recordedJobId = await page.evaluate(() => new URLSearchParams(location.search).get('job')!);
+  const accepted = (await (await fetch(`${server.url}/api/jobs/${recordedJobId}`)).json()) as Record<string, any>;
+  assert.ok(accepted.inputs.audio.duration > 1 && accepted.inputs.audio.duration < 3, `recording decoded by the server: ${JSON.stringify(accepted.inputs.audio)}`);
+  await page.click('#cancel-btn');
+  await page.waitForFunction(() => document.getElementById('progress-text')!.textContent === 'Cancelled.');
+  assert.equal((await fetch(`${server.url}/api/jobs/${recordedJobId}`)).status, 404, 'the cancelled job is gone');
+  assert.deepEqual(pageErrors, []);
 });

@@ -13,13 +13,13 @@ import { DEFAULT_SERVER_OPTIONS, parseJobOptions, type ServerOptions } from './o
 import { HttpError, discard, receiveMultipart, validateAudio, validateImage, validateVideo } from './uploads.ts';
 import { parseRange } from './range.ts';
 import { openApiDocument } from './openapi.ts';
-import { createThreadRunner } from './thread-runner.ts';
-import { analyzePhotoForPreview, type PreviewAnalysis } from './preview.ts';
+import { createPreviewThread, createThreadRunner } from './thread-runner.ts';
+import type { PreviewAnalysis } from './preview.ts';
 
 export interface ServerDeps {
   /** runs one job; default: generate() on worker threads */
   runner?: JobRunner;
-  /** face preview of a photo file; default: the face models in this process */
+  /** face preview of a photo file; default: the face models on a preview thread */
   analyze?: (file: string) => Promise<PreviewAnalysis>;
 }
 
@@ -97,7 +97,8 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
   const avatarCache = opts.avatarCache && (await pipelineSavesAvatars());
   const queue = new JobQueue(store, runner, { workers: opts.workers, maxQueued: opts.maxQueued, ttlHours: opts.ttlHours, maxAttempts: 2, avatarCache });
   const recovered = await queue.start();
-  const analyze = deps.analyze ?? analyzePhotoForPreview;
+  const previewThread = deps.analyze ? undefined : createPreviewThread();
+  const analyze = deps.analyze ?? previewThread!.analyze;
   const analyzeDir = path.join(dataDir, 'tmp');
   await mkdir(analyzeDir, { recursive: true });
   const staticBodies = new Map<string, Buffer>();
@@ -135,7 +136,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
 
   app.get('/api/health', async () => ({ ok: true, version: VERSION, workers: opts.workers, ...queue.counts(), jobs: queue.counts().total, uptime: Math.round(process.uptime()) }));
 
-  // Face preview of a photo. One at a time: the face models share this process's CPU.
+  // Face preview of a photo. One at a time: the CPU is shared with the render threads.
   let analyzing = Promise.resolve();
   let analyzeWaiting = 0;
   app.post('/api/analyze', async (req, reply) => {
@@ -299,6 +300,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
         await queue.close();
         await app.close();
         await threads?.close();
+        await previewThread?.close();
       })();
       return closing;
     },

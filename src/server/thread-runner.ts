@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { GenerateInput, JobControl, ProgressEvent } from '../config.ts';
 import * as errors from '../errors.ts';
 import type { JobRunner, RunResult } from './queue.ts';
+import type { PreviewAnalysis } from './preview.ts';
 
 export type ThreadRequest = { type: 'run'; id: number; input: GenerateInput } | { type: 'cancel'; id: number };
 export type ThreadReply =
@@ -111,6 +112,47 @@ export function createThreadRunner(threads: number): ThreadRunner {
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => s.worker?.terminate()));
+    },
+  };
+}
+
+/** Photo previews on their own thread, one at a time; the thread starts on first use. */
+export function createPreviewThread(): { analyze: (file: string) => Promise<PreviewAnalysis>; close(): Promise<void> } {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: PreviewAnalysis) => void; reject: (e: Error) => void }>();
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    const w = new Worker(new URL('./preview-thread.mjs', import.meta.url));
+    w.unref();
+    w.on('message', (msg: { id: number; result?: PreviewAnalysis; error?: string }) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.result!);
+    });
+    w.on('error', (err: Error) => failAll(new Error(`the preview thread failed: ${err.message}`)));
+    w.on('exit', () => {
+      if (worker === w) worker = undefined;
+      failAll(new Error('the preview thread stopped'));
+    });
+    return w;
+  };
+  return {
+    analyze(file) {
+      worker ??= start();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker!.postMessage({ id, file });
+      });
+    },
+    async close() {
+      await worker?.terminate();
     },
   };
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { loadImage } from '../io/image.ts';
-import { probeAudio, probeVideo } from '../io/media.ts';
+import { decodeAudioChunks, probeAudio, probeVideo } from '../io/media.ts';
 import type { JobFile, UploadField } from './jobs.ts';
 
 export interface UploadLimits {
@@ -143,7 +143,9 @@ export async function validateAudio(received: { path: string; bytes: number; sha
   } catch (err) {
     throw new HttpError(400, `The audio is not audio this server can read: ${publicText((err as Error).message, received.path, 'the uploaded audio')}`, 'bad_input');
   }
-  if (!(info.duration > 0)) throw new HttpError(400, 'The audio has no duration (empty or broken recording). Record or upload again.', 'bad_input');
+  // browser recordings (MediaRecorder webm/ogg) carry no duration in their header: decode to measure
+  if (!(info.duration > 0)) info.duration = await measureAudioSeconds(received.path, limits.maxSeconds);
+  if (!(info.duration > 0)) throw new HttpError(400, 'The audio has no sound samples (empty or broken recording). Record or upload again.', 'bad_input');
   if (info.duration > limits.maxSeconds) throw new HttpError(413, `The audio is ${Math.round(info.duration)} s long; the limit is ${limits.maxSeconds} s.`, 'too_long');
   return finalise('audio', received, 'media', { duration: info.duration, sampleRate: info.sampleRate, channels: info.channels });
 }
@@ -159,6 +161,21 @@ export async function validateVideo(received: { path: string; bytes: number; sha
   }
   if (info.duration > limits.maxSeconds) throw new HttpError(413, `The video is ${Math.round(info.duration)} s long; the limit is ${limits.maxSeconds} s.`, 'too_long');
   return finalise('video', received, 'media', { width: info.width, height: info.height, fps: Math.round(info.fps * 100) / 100, duration: info.duration, hasAudio: info.hasAudio });
+}
+
+/** Seconds of audio found by decoding, at a low rate; stops just past `limit`. */
+async function measureAudioSeconds(file: string, limit: number): Promise<number> {
+  const rate = 8000;
+  let samples = 0;
+  try {
+    for await (const chunk of decodeAudioChunks(file, { sampleRate: rate, chunkSamples: rate })) {
+      samples += chunk.length;
+      if (samples > (limit + 1) * rate) break;
+    }
+  } catch (err) {
+    throw new HttpError(400, `The audio cannot be decoded: ${publicText((err as Error).message, file, 'the uploaded audio')}`, 'bad_input');
+  }
+  return samples / rate;
 }
 
 async function finalise(field: UploadField, received: { path: string; bytes: number; sha256: string }, ext: string, info: JobFile['info']): Promise<JobFile & { path: string }> {
