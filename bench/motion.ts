@@ -26,9 +26,11 @@ if (process.argv.includes('--child-long')) {
   // child process: one long run, reports its own peak RSS
   const file = process.argv[process.argv.indexOf('--child-long') + 1]!;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const m = await motionFromAudio(file, { pose: 'auto', blink: 'natural' });
   const s = (performance.now() - t0) / 1000;
-  console.log(JSON.stringify({ frames: m.frameCount, seconds: s, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  const c = process.cpuUsage(c0);
+  console.log(JSON.stringify({ frames: m.frameCount, seconds: s, cpuSeconds: (c.user + c.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -36,15 +38,22 @@ if (process.argv.includes('--child-long')) {
 {
   const file = data('audio/eng.wav');
   const times: number[] = [];
+  const cpu: number[] = [];
   let frames = 0;
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const m = await motionFromAudio(file, { pose: 'auto', blink: 'natural' });
+    const c = process.cpuUsage(c0);
     times.push((performance.now() - t0) / 1000);
+    cpu.push((c.user + c.system) / 1e6);
     frames = m.frameCount;
   }
   const audioSeconds = frames / 25;
-  console.log(`audio -> motion: eng.wav ${audioSeconds.toFixed(1)} s in ${median(times).toFixed(2)} s (median of 3) = ${(audioSeconds / median(times)).toFixed(0)}x real time`);
+  console.log(
+    `audio -> motion: eng.wav ${audioSeconds.toFixed(1)} s in ${median(times).toFixed(2)} s wall (median of 3) = ${(audioSeconds / median(times)).toFixed(0)}x real time; ` +
+      `node CPU ${median(cpu).toFixed(2)} s = ${(audioSeconds / median(cpu)).toFixed(0)}x (ffmpeg decode not included); load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+  );
 }
 
 // ---- lip sync: audio path vs video path
@@ -63,6 +72,9 @@ for (const p of pairs) {
   const model = bestLagPearson(jaw(a).slice(0, n), vj, 3);
   const base = await postprocessMouthEnergyBaseline(p.audio, 25);
   const baseline = bestLagPearson(base.slice(0, n), vj, 3);
+  const speechIdx = [...Array(n).keys()].filter((i) => base[i]! > 0.05);
+  const inSpeech = bestLagPearson(speechIdx.map((i) => jaw(a)[i]!), speechIdx.map((i) => vj[i]!), 0);
+  console.log(`  (only the ${speechIdx.length} frames with speech in the audio: audio model r at lag 0 = ${r3(inSpeech.r)})`);
   console.log(`lip sync ${p.name}: jawOpen r (best lag +-3) audio model ${r3(model.r)} (lag ${model.lag}), energy-envelope baseline ${r3(baseline.r)} (lag ${baseline.lag}); video tracked at ${(v.stats.frames / vs).toFixed(1)} frames/s, ${v.stats.interpolated} interpolated`);
 }
 const trained = JSON.parse(await readFile(MODEL_FILE, 'utf8'));
@@ -91,5 +103,5 @@ if (process.argv.includes('--long')) {
   if (!existsSync(hour)) execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', data('audio/eng.wav'), '-t', '3600', '-ac', '1', '-ar', '16000', hour]);
   const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-long', hour], { encoding: 'utf8' });
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
-  console.log(`1-hour audio: ${res.frames} frames in ${res.seconds.toFixed(1)} s (${(3600 / res.seconds).toFixed(0)}x real time), peak RSS ${res.maxRssMB.toFixed(0)} MB`);
+  console.log(`1-hour audio: ${res.frames} frames in ${res.seconds.toFixed(1)} s wall (${(3600 / res.seconds).toFixed(0)}x real time), node CPU ${res.cpuSeconds.toFixed(1)} s (${(3600 / res.cpuSeconds).toFixed(0)}x), peak RSS ${res.maxRssMB.toFixed(0)} MB`);
 }

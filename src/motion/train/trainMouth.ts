@@ -227,6 +227,17 @@ async function main(): Promise<void> {
       inSample: { [a.name]: evaluate(model, a), [b.name]: evaluate(model, b) },
       heldOut: { [`${a.name}->${b.name}`]: evaluate(fitRidge([a], lambda), b), [`${b.name}->${a.name}`]: evaluate(fitRidge([b], lambda), a) },
     };
+    // within-clip held-out: train on one half of Katie (plus all of mt_sun), test on the other half
+    const half = (c: ClipData, from: number, to: number): ClipData => ({ name: `${c.name}[${from}:${to}]`, X: c.X.slice(from, to), speech: c.speech.slice(from, to), energy: c.energy.slice(from, to), Y: c.Y.map((y) => y.slice(from, to)) });
+    const h = Math.floor(a.X.length / 2);
+    const [h1, h2] = [half(a, 0, h), half(a, h, a.X.length)];
+    const halves: Record<string, unknown> = {};
+    for (const [tr, te] of [[h1, h2], [h2, h1]] as const) {
+      const m = fitRidge([tr, b], lambda);
+      calibrateGain(m, [tr, b]);
+      halves[`${tr.name}+${b.name}->${te.name}`] = evaluate(m, te);
+    }
+    (model.metrics as Record<string, unknown>).heldOutHalves = halves;
     const round = (v: number) => Math.round(v * 1e5) / 1e5;
     model.mean = model.mean.map(round);
     model.std = model.std.map(round);
