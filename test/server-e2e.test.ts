@@ -33,10 +33,11 @@ after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function runJob(fields: Record<string, string>): Promise<{ job: Record<string, any>; events: Record<string, any>[] }> {
+async function runJob(fields: Record<string, string>, video?: Buffer): Promise<{ job: Record<string, any>; events: Record<string, any>[] }> {
   const form = new FormData();
   form.append('photo', new Blob([new Uint8Array(photo)]), 'photo.jpg');
-  form.append('audio', new Blob([new Uint8Array(audio)]), 'speech.wav');
+  if (video) form.append('video', new Blob([new Uint8Array(video)]), 'drive.mp4');
+  else form.append('audio', new Blob([new Uint8Array(audio)]), 'speech.wav');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const res = await fetch(`${server.url}/api/jobs`, { method: 'POST', body: form });
   const created = (await res.json()) as Record<string, any>;
@@ -89,4 +90,18 @@ test('a second job of the same photo reuses the cached avatar', { timeout: 300_0
   const res = await fetch(`${server.url}${job.result.url}`, { headers: { range: 'bytes=0-1023' } });
   assert.equal(res.status, 206);
   assert.equal((await res.arrayBuffer()).byteLength, 1024);
+});
+
+test('a driving video through the API: expressions and pose from the video, its speech muxed in', { timeout: 300_000 }, async () => {
+  const clip = path.join(tmp, 'drive.mp4');
+  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-ss', '2', '-t', '1.2', '-i', new URL('video/WDA_KatieHill_000.mp4', DATA).pathname, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', clip]);
+  assert.equal(r.status, 0, String(r.stderr));
+  const { job } = await runJob({ size: '128', pose: 'video' }, await readFile(clip));
+  assert.equal(job.state, 'done', job.error);
+  assert.ok(Math.abs(job.result.duration - 1.2) < 0.1, `duration ${job.result.duration}`);
+  const file = path.join(tmp, 'video-result.mp4');
+  await writeFile(file, Buffer.from(await (await fetch(`${server.url}${job.result.url}`)).arrayBuffer()));
+  const info = await probe(file);
+  assert.equal(info.streams.find((s) => s.codec_type === 'video')?.width, 128);
+  assert.ok(info.streams.some((s) => s.codec_type === 'audio'), 'the driving video\'s speech is muxed in');
 });

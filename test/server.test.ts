@@ -138,6 +138,33 @@ test('job round trip: upload, events, state, result with Range requests', async 
   assert.equal((await fetch(`${s.url}/api/jobs/${body.id}`)).status, 404);
 });
 
+test('driving video and transparent background: validated video, pose from it, webm result', async () => {
+  const runner = fakeRunner({ frames: 2 });
+  const s = await serve({ dataDir: path.join(tmp, 'video') }, { runner });
+  const clip = path.join(tmp, 'drive.mp4');
+  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-t', '1', '-i', new URL('video/lp_d0.mp4', DATA).pathname, '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+  assert.equal(r.status, 0, String(r.stderr));
+  const noAudio = await submit(s.url, jobForm({ pose: 'auto' }, { audio: Buffer.alloc(0), video: await readFile(clip) }));
+  assert.equal(noAudio.status, 400, 'pose=auto needs speech');
+  const { status, body } = await submit(s.url, jobForm({ pose: 'video', bg: 'transparent' }, { audio: Buffer.alloc(0), video: await readFile(clip) }));
+  assert.equal(status, 202, JSON.stringify(body));
+  assert.ok(body.inputs.video.width > 0 && Math.abs(body.inputs.video.duration - 1) < 0.1, JSON.stringify(body.inputs.video));
+  const job = await waitForState(s.url, body.id, ['done', 'failed']);
+  assert.equal(job.state, 'done', job.error);
+  const input = runner.calls[0]!;
+  const jobDir = path.join(tmp, 'video', 'jobs', body.id);
+  assert.equal(input.video, path.join(jobDir, 'video.media'));
+  assert.equal(input.pose, input.video, 'pose=video uses the uploaded video');
+  assert.equal(input.audio, undefined);
+  assert.equal(input.output, path.join(jobDir, 'result.webm'));
+  const res = await fetch(`${s.url}${job.result.url}`);
+  assert.equal(res.headers.get('content-type'), 'video/webm');
+  // a video given as the photo is refused: content is decoded, not trusted
+  const videoAsPhoto = await submit(s.url, jobForm({}, { photo: await readFile(clip) }));
+  assert.equal(videoAsPhoto.status, 400);
+  assert.match(videoAsPhoto.body.error, /photo is not an image/);
+});
+
 test('limits: 413 too big, 400 not an image / not audio / bad option, 404 unknown, 429 queue full', async () => {
   const runner = fakeRunner();
   const s = await serve({ dataDir: path.join(tmp, 'limits'), maxQueued: 1, limits: { photoBytes: 200_000, audioBytes: 100_000, videoBytes: 1000, backgroundBytes: 1000, maxSeconds: 600 } }, { runner });
