@@ -89,3 +89,25 @@ export function paddingMask(valid: Crop['valid'], size: number): Uint8Array | nu
   }
   return mask;
 }
+
+/**
+ * Below the photo's bottom edge the crop repeats the last row, which draws hard vertical streaks.
+ * Blur that row more and more with the distance from the edge, so the padding fades into a soft
+ * continuation of the torso and background. In place.
+ */
+export function fadeBottomPadding(img: RgbaImage, validBottom: number): void {
+  const { width, height, data } = img;
+  const edge = Math.min(height - 1, Math.max(0, Math.floor(validBottom) - 1));
+  if (edge >= height - 2) return;
+  const prefix = new Float64Array((width + 1) * 3);
+  for (let x = 0; x < width; x++) for (let c = 0; c < 3; c++) prefix[(x + 1) * 3 + c] = prefix[x * 3 + c]! + data[(edge * width + x) * 4 + c]!;
+  for (let y = edge + 1; y < height; y++) {
+    const r = Math.min(Math.round(width / 12), Math.round((y - edge) * 0.6));
+    for (let x = 0; x < width; x++) {
+      const a = Math.max(0, x - r), b = Math.min(width, x + r + 1);
+      const i = (y * width + x) * 4;
+      for (let c = 0; c < 3; c++) data[i + c] = (prefix[b * 3 + c]! - prefix[a * 3 + c]!) / (b - a);
+      data[i + 3] = 255;
+    }
+  }
+}

@@ -12,7 +12,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import { personMatte, selfieMatte } from '../face/matte.ts';
 import { detectObjects } from '../face/objects.ts';
 import { locateFaces, mapFace } from './locate.ts';
-import { cropBoxForFace, extractCrop, paddingMask, type CropBox } from './crop.ts';
+import { cropBoxForFace, extractCrop, paddingMask, fadeBottomPadding, type CropBox } from './crop.ts';
 import { judgeHumanFace } from './human-check.ts';
 import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts';
 import { inpaintBackground, fillHole } from './inpaint.ts';
@@ -76,6 +76,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   // Where the crop reaches past the photo's sides or top, paint plausible background, not streaks.
   const padding = paddingMask(framed.valid, size);
   const crop = padding ? fillHole(framed.image, padding, 7) : framed.image;
+  fadeBottomPadding(crop, framed.valid[3]);
   const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
 
   // 4. is it big enough, and is it a person?

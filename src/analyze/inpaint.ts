@@ -102,39 +102,64 @@ export function fillHole(img: RgbaImage, hole: Uint8Array, seed = 1): RgbaImage 
       }
     }
   }
-  const grain = matchedGrain(img, hole, seed);
+  const detail = borrowedDetail(img, hole, seed);
   const fill = levels[0]!;
   for (let i = 0; i < n; i++) {
     if (!hole[i]) continue;
-    const noise = grain[i]!;
-    out.data[i * 4] = fill.r[i]! + noise;
-    out.data[i * 4 + 1] = fill.g[i]! + noise;
-    out.data[i * 4 + 2] = fill.b[i]! + noise;
+    out.data[i * 4] = fill.r[i]! + detail[i * 3]!;
+    out.data[i * 4 + 1] = fill.g[i]! + detail[i * 3 + 1]!;
+    out.data[i * 4 + 2] = fill.b[i]! + detail[i * 3 + 2]!;
     out.data[i * 4 + 3] = 255;
   }
   return out;
 }
 
 /**
- * Luminance grain for the hole, with the standard deviation of the background's own fine detail
- * in a ring around the hole (so a clean studio wall gets almost none, foliage gets more).
+ * Texture for the hole: the fine detail (image minus its blur) of real background, copied block by
+ * block from randomly chosen fully-known blocks, preferring nearby ones. A smooth fill plus real
+ * detail reads as background; a smooth fill alone reads as a smudge, and synthetic noise as grain.
  */
-function matchedGrain(img: RgbaImage, hole: Uint8Array, seed: number): Float32Array {
+function borrowedDetail(img: RgbaImage, hole: Uint8Array, seed: number): Float32Array {
   const { width, height } = img;
   const n = width * height;
-  const luma = new Float32Array(n);
-  for (let i = 0; i < n; i++) luma[i] = 0.299 * img.data[i * 4]! + 0.587 * img.data[i * 4 + 1]! + 0.114 * img.data[i * 4 + 2]!;
-  const smooth = boxBlur(luma, width, height, 2);
-  const ring = dilate(hole, width, height, Math.round(Math.max(width, height) * 0.04) + 2);
-  let sum = 0, count = 0;
-  for (let i = 0; i < n; i++) {
-    if (!ring[i] || hole[i]) continue;
-    const d = luma[i]! - smooth[i]!;
-    sum += d * d;
-    count++;
+  const detail = new Float32Array(n * 3);
+  const block = Math.max(8, Math.round(Math.max(width, height) / 16));
+  // high-pass of each channel
+  const highPass: Float32Array[] = [];
+  for (let c = 0; c < 3; c++) {
+    const plane = new Float32Array(n);
+    for (let i = 0; i < n; i++) plane[i] = img.data[i * 4 + c]!;
+    const smooth = boxBlur(plane, width, height, 2);
+    for (let i = 0; i < n; i++) plane[i] = plane[i]! - smooth[i]!;
+    highPass.push(plane);
   }
-  const sigma = count > 0 ? Math.min(24, Math.sqrt(sum / count)) : 0;
-  // White noise blurred by radius 1 keeps 1/3 of its deviation: scale back up.
+  // source blocks: fully known squares on a half-block grid (the blur reaches 3 px: stay clear of the hole)
+  const nearHole = dilate(hole, width, height, 4);
+  const known = new Float64Array(n + width + 1); // summed-area table of near-hole pixels
+  const sat = (x: number, y: number) => known[y * (width + 1) + x]!;
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += nearHole[y * width + x]!;
+      known[(y + 1) * (width + 1) + x + 1] = sat(x + 1, y) + row;
+    }
+  }
+  const sources: number[] = [];
+  const step = Math.max(2, block >> 1);
+  for (let y = 0; y + block <= height; y += step) {
+    for (let x = 0; x + block <= width; x += step) {
+      if (sat(x + block, y + block) - sat(x, y + block) - sat(x + block, y) + sat(x, y) === 0) sources.push(x, y);
+    }
+  }
+  if (sources.length === 0) return detail;
+  // Clip the borrowed detail to the typical texture amplitude (1.5x the robust deviation of the
+  // background's detail), so copied blocks carry grain and weave but no edges of objects.
+  const limits = highPass.map((plane) => {
+    const sample: number[] = [];
+    for (let i = 0; i < n; i += 7) if (!nearHole[i]) sample.push(Math.abs(plane[i]!));
+    sample.sort((a, b) => a - b);
+    return 1.5 * 1.4826 * (sample[sample.length >> 1] ?? 0);
+  });
   let state = seed >>> 0 || 1;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -143,9 +168,27 @@ function matchedGrain(img: RgbaImage, hole: Uint8Array, seed: number): Float32Ar
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const white = new Float32Array(n);
-  for (let i = 0; i < n; i++) white[i] = (random() + random() + random() - 1.5) * 2; // ~unit variance
-  const grain = boxBlur(white, width, height, 1);
-  for (let i = 0; i < n; i++) grain[i] = grain[i]! * sigma * 3 * 0.8;
-  return grain;
+  for (let by = 0; by < height; by += block) {
+    for (let bx = 0; bx < width; bx += block) {
+      let any = false;
+      for (let y = by; y < Math.min(height, by + block) && !any; y++) for (let x = bx; x < Math.min(width, bx + block); x++) if (hole[y * width + x]) { any = true; break; }
+      if (!any) continue;
+      // the nearest of a few random candidates
+      let sx = 0, sy = 0, best = Infinity;
+      for (let k = 0; k < 6; k++) {
+        const j = Math.floor(random() * (sources.length / 2)) * 2;
+        const d = Math.hypot(sources[j]! - bx, sources[j + 1]! - by);
+        if (d < best) { best = d; sx = sources[j]!; sy = sources[j + 1]!; }
+      }
+      for (let y = by; y < Math.min(height, by + block); y++) {
+        for (let x = bx; x < Math.min(width, bx + block); x++) {
+          const i = y * width + x;
+          if (!hole[i]) continue;
+          const j = (sy + y - by) * width + (sx + x - bx);
+          for (let c = 0; c < 3; c++) detail[i * 3 + c] = Math.max(-limits[c]!, Math.min(limits[c]!, highPass[c]![j]!));
+        }
+      }
+    }
+  }
+  return detail;
 }

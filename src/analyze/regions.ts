@@ -81,7 +81,7 @@ export function labelRegions(lm: Landmarks, matte: GrayImage, oval: Uint8Array, 
       labels[i] = hair ? REGION.hair : REGION.neckTorso;
     }
   }
-  growHairByColour(labels, image, width, height, cx, cy, dx, dy, length, (sideMax - sideMin) / 2);
+  refineByColour(labels, image, { width, cx, cy, dx, dy, length, sideMin, sideMax });
   const features = new Uint8Array(width * height);
   fillPolygon(features, width, height, polygon(lm as [number, number][], RIGHT_EYE), REGION.eyes);
   fillPolygon(features, width, height, polygon(lm as [number, number][], LEFT_EYE), REGION.eyes);
@@ -90,53 +90,86 @@ export function labelRegions(lm: Landmarks, matte: GrayImage, oval: Uint8Array, 
   return labels;
 }
 
-/**
- * Long hair falls below the chin onto the shoulders, where geometry alone calls it torso. Take the
- * colour of the sure hair (above the face) and let the hair label spread through connected
- * person pixels of that colour, down to 1.5 face lengths under the chin.
- */
-function growHairByColour(labels: Uint8Array, image: RgbaImage, width: number, height: number, cx: number, cy: number, dx: number, dy: number, length: number, halfWidth: number): void {
+interface FaceFrame {
+  width: number;
+  cx: number;
+  cy: number;
+  /** unit vector from forehead to chin */
+  dx: number;
+  dy: number;
+  /** forehead-to-chin length */
+  length: number;
+  /** the face oval's extent across the face axis */
+  sideMin: number;
+  sideMax: number;
+}
+
+interface ColourModel {
+  mean: [number, number, number];
+  sd: [number, number, number];
+}
+
+/** Mean and spread of the colours of the picked pixels (spread floored so flat areas still match). */
+function colourModel(image: RgbaImage, count: number, pick: (i: number) => boolean): ColourModel | null {
   let n = 0;
-  const mean = [0, 0, 0], sq = [0, 0, 0];
-  // sample well above the forehead, where no skin is
-  const sureHair = (i: number) => {
-    const x = i % width, y = (i - x) / width;
-    return labels[i] === REGION.hair && (x + 0.5 - cx) * dx + (y + 0.5 - cy) * dy < -0.62 * length;
-  };
-  for (let i = 0; i < labels.length; i++) {
-    if (!sureHair(i)) continue;
+  const sum = [0, 0, 0], sq = [0, 0, 0];
+  for (let i = 0; i < count; i++) {
+    if (!pick(i)) continue;
     for (let c = 0; c < 3; c++) {
       const v = image.data[i * 4 + c]!;
-      mean[c]! += v;
+      sum[c]! += v;
       sq[c]! += v * v;
     }
     n++;
   }
-  if (n < 50) return;
-  const sd = [0, 1, 2].map((c) => Math.max(12, Math.sqrt(Math.max(0, sq[c]! / n - (mean[c]! / n) ** 2))));
-  for (let c = 0; c < 3; c++) mean[c]! /= n;
-  const limit = length * 2;
+  if (n < 50) return null;
+  const mean = sum.map((v) => v / n) as [number, number, number];
+  const sd = sq.map((v, c) => Math.max(12, Math.sqrt(Math.max(0, v / n - mean[c]! ** 2)))) as [number, number, number];
+  return { mean, sd };
+}
+
+/** Squared colour distance in units of the model's spread, per channel (about 1 inside the model). */
+function colourDistance(image: RgbaImage, i: number, m: ColourModel | null): number {
+  if (!m) return Infinity;
+  let d2 = 0;
+  for (let c = 0; c < 3; c++) d2 += ((image.data[i * 4 + c]! - m.mean[c]) / m.sd[c]) ** 2;
+  return d2 / 3;
+}
+
+/** Flood from every `from`-labelled pixel into 4-connected `into` pixels that `accept`, relabelling them `from`. */
+function grow(labels: Uint8Array, width: number, from: number, into: number, accept: (i: number) => boolean): void {
   const stack = new Int32Array(labels.length);
   let top = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === REGION.hair) stack[top++] = i;
-  const hairLike = (i: number) => {
-    if (labels[i] !== REGION.neckTorso) return false;
-    const x = i % width, y = (i - x) / width;
-    const px = x + 0.5 - cx, py = y + 0.5 - cy;
-    if (px * dx + py * dy > limit) return false;
-    // the neck's front, straight under the face, is never hair
-    if (Math.abs(px * -dy + py * dx) < halfWidth * 0.75) return false;
-    let d2 = 0;
-    for (let c = 0; c < 3; c++) d2 += ((image.data[i * 4 + c]! - mean[c]!) / sd[c]!) ** 2;
-    return d2 < 2 * 2 * 3;
-  };
+  for (let i = 0; i < labels.length; i++) if (labels[i] === from) stack[top++] = i;
   while (top > 0) {
     const i = stack[--top]!;
     const x = i % width;
     for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]) {
-      if (j < 0 || j >= labels.length || !hairLike(j)) continue;
-      labels[j] = REGION.hair;
+      if (j < 0 || j >= labels.length || labels[j] !== into || !accept(j)) continue;
+      labels[j] = from;
       stack[top++] = j;
     }
   }
+}
+
+/**
+ * Geometry puts long hair that falls onto the shoulders in the torso. Hair spreads down from the
+ * hair region through hair-coloured pixels (closer to the hair's colour, sampled well above the
+ * forehead, than to the neck and chest's), never across the front of the neck.
+ * (The upper forehead, above the oval's top landmark, stays hair: growing skin up by colour gave
+ * ragged patches on shaded foreheads and blond hair.)
+ */
+function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): void {
+  const n = labels.length;
+  const down = (i: number) => ((i % f.width) + 0.5 - f.cx) * f.dx + (Math.floor(i / f.width) + 0.5 - f.cy) * f.dy;
+  const side = (i: number) => ((i % f.width) + 0.5 - f.cx) * -f.dy + (Math.floor(i / f.width) + 0.5 - f.cy) * f.dx;
+  const halfWidth = (f.sideMax - f.sideMin) / 2;
+  const hair = colourModel(image, n, (i) => labels[i] === REGION.hair && down(i) < -0.62 * f.length);
+  // the front of the neck and chest, never covered by hair
+  const torso = colourModel(image, n, (i) => labels[i] === REGION.neckTorso && down(i) > 0.6 * f.length && Math.abs(side(i)) < 0.75 * halfWidth);
+  grow(labels, f.width, REGION.hair, REGION.neckTorso, (i) => {
+    if (down(i) > 2 * f.length || Math.abs(side(i)) < 0.75 * halfWidth) return false;
+    const dh = colourDistance(image, i, hair);
+    return dh < 4 && dh < colourDistance(image, i, torso);
+  });
 }
