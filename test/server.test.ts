@@ -10,8 +10,9 @@ import { startServer, type RunningServer } from '../src/server/app.ts';
 import { fakeRunner, readEvents, waitForState, httpFetch as fetch } from '../src/server/testing.ts';
 import { parseRange } from '../src/server/range.ts';
 import { ffmpegPath, probe } from '../src/io/ffmpeg.ts';
-import { NoFaceError } from '../src/errors.ts';
+import { FileFormatError, NoFaceError } from '../src/errors.ts';
 import type { JobRecord } from '../src/server/jobs.ts';
+import type { JobRunner } from '../src/server/queue.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA);
@@ -295,6 +296,33 @@ test('restart: queued and interrupted jobs survive; a job interrupted too often 
   assert.equal(gaveUp.state, 'failed');
   assert.match(gaveUp.error, /server stopped while this job was running \(2 times\)/);
   assert.equal((await fetch(`${s2.url}${doneA.result.url}`)).status, 200);
+});
+
+test('avatar cache: the second job of a photo gets the saved avatar; an unreadable one is rebuilt', async () => {
+  // the fake runner "saves" an avatar file when asked and refuses one marked broken
+  let brokenAvatar = false;
+  const runner = fakeRunner({ fail: (input) => (input.avatar && brokenAvatar ? new FileFormatError(`${input.avatar} is not a usable real3d avatar: bad magic.`) : undefined) });
+  const saving: JobRunner = async (input, control) => {
+    if (input.saveAvatar) await writeFile(input.saveAvatar, 'avatar');
+    return runner(input, control);
+  };
+  const s = await serve({ dataDir: path.join(tmp, 'avatars') }, { runner: saving });
+  const first = await waitForState(s.url, (await submit(s.url, jobForm())).body.id, ['done', 'failed']);
+  assert.equal(first.avatar, 'built');
+  assert.ok(runner.calls[0]!.image && runner.calls[0]!.saveAvatar && !runner.calls[0]!.avatar);
+  const second = await waitForState(s.url, (await submit(s.url, jobForm({ seed: '5' }))).body.id, ['done', 'failed']);
+  assert.equal(second.avatar, 'cached');
+  assert.equal(runner.calls[1]!.avatar, runner.calls[0]!.saveAvatar);
+  assert.equal(runner.calls[1]!.image, undefined);
+  // the debug view needs the photo itself: no cached avatar there
+  const debug = await waitForState(s.url, (await submit(s.url, jobForm({ mode: 'debug' }))).body.id, ['done', 'failed']);
+  assert.equal(debug.avatar, undefined);
+  assert.ok(runner.calls[2]!.image && !runner.calls[2]!.avatar);
+  brokenAvatar = true;
+  const third = await waitForState(s.url, (await submit(s.url, jobForm({ seed: '6' }))).body.id, ['done', 'failed']);
+  assert.equal(third.state, 'done', third.error);
+  assert.equal(third.avatar, 'built', 'rebuilt from the photo after the cached avatar failed to load');
+  assert.deepEqual(runner.calls.slice(-2).map((c) => [!!c.avatar, !!c.image]), [[true, false], [false, true]]);
 });
 
 test('old finished jobs are deleted after the time to live', async () => {

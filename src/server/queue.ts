@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { stat, rm, readdir, mkdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { GenerateInput, JobControl } from '../config.ts';
-import { CancelledError, Real3dError } from '../errors.ts';
+import { CancelledError, FileFormatError, Real3dError } from '../errors.ts';
 import {
   FINISHED_STATES,
   JobStore,
@@ -250,7 +250,8 @@ export class JobQueue extends EventEmitter {
       result = await this.runner(input, control);
     } catch (err) {
       // a cached avatar that no longer loads (format change, corrupt): rebuild it from the photo once
-      if (avatarFile && input.avatar && !run.controller.signal.aborted && !(err instanceof CancelledError)) {
+      const avatarUnreadable = err instanceof FileFormatError || (err instanceof Error && !!avatarFile && err.message.includes(avatarFile));
+      if (avatarFile && input.avatar && avatarUnreadable && !run.controller.signal.aborted) {
         await rm(avatarFile, { recursive: true, force: true });
         const retry = await this.buildInput(job);
         result = await this.runner(retry.input, control);
