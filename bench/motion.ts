@@ -74,8 +74,8 @@ for (const p of pairs) {
   const baseline = bestLagPearson(base.slice(0, n), vj, 3);
   const speechIdx = [...Array(n).keys()].filter((i) => base[i]! > 0.05);
   const inSpeech = bestLagPearson(speechIdx.map((i) => jaw(a)[i]!), speechIdx.map((i) => vj[i]!), 0);
-  console.log(`  (only the ${speechIdx.length} frames with speech in the audio: audio model r at lag 0 = ${r3(inSpeech.r)})`);
   console.log(`lip sync ${p.name}: jawOpen r (best lag +-3) audio model ${r3(model.r)} (lag ${model.lag}), energy-envelope baseline ${r3(baseline.r)} (lag ${baseline.lag}); video tracked at ${(v.stats.frames / vs).toFixed(1)} frames/s, ${v.stats.interpolated} interpolated`);
+  console.log(`  only the ${speechIdx.length} frames with speech in the audio: audio model r at lag 0 = ${r3(inSpeech.r)}`);
 }
 const trained = JSON.parse(await readFile(MODEL_FILE, 'utf8'));
 console.log(`model figures from training (src/motion/model/mouth.json, lambda ${trained.lambda}): ${JSON.stringify(trained.metrics)}`);
