@@ -1,5 +1,6 @@
 // Face preview for the web page: where the face is and which square the pipeline will crop.
 // Uses analyzePortrait (src/analyze) when present, else the raw detector.
+import path from 'node:path';
 import { loadImage } from '../io/image.ts';
 import { detectFaces } from '../face/detect.ts';
 import { Real3dError } from '../errors.ts';
@@ -47,7 +48,7 @@ export async function analyzePhotoForPreview(file: string): Promise<PreviewAnaly
     } catch (err) {
       if (!(err instanceof Real3dError)) throw err;
       const img = await loadImage(file);
-      return { width: img.width, height: img.height, faces: [], crop: null, pose: null, message: err.message.split(file).join('the photo') };
+      return { width: img.width, height: img.height, faces: [], crop: null, pose: null, message: err.message.split(file).join('the photo').split(path.basename(file)).join('the photo') };
     }
   }
   const img = await loadImage(file);

@@ -308,6 +308,10 @@ export class JobQueue extends EventEmitter {
     for (const [field, f] of Object.entries(job.files)) {
       if (f) msg = msg.split(path.join(dir, f.name)).join(`the uploaded ${field}`);
     }
+    // stages that name files by their base name
+    for (const [field, f] of Object.entries(job.files)) {
+      if (f) msg = msg.split(f.name).join(`the uploaded ${field}`);
+    }
     return msg.split(this.store.dataDir).join('<data>');
   }
 
