@@ -4,19 +4,20 @@
 /** out = person + (1 - alpha) * background. All buffers width*height*4. */
 export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray): void {
   const n = person.length;
-  for (let o = 0; o < n; o += 4) {
+  // Whole-pixel copies through u32 views where the person is fully opaque or absent (most pixels).
+  const p32 = person.byteOffset % 4 === 0 ? new Uint32Array(person.buffer, person.byteOffset, n >> 2) : null;
+  const b32 = background.byteOffset % 4 === 0 ? new Uint32Array(background.buffer, background.byteOffset, n >> 2) : null;
+  const o32 = out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, n >> 2) : null;
+  const fast = p32 !== null && b32 !== null && o32 !== null;
+  for (let o = 0, i = 0; o < n; o += 4, i++) {
     const a = person[o + 3]!;
-    if (a === 0) {
-      out[o] = background[o]!; out[o + 1] = background[o + 1]!; out[o + 2] = background[o + 2]!; out[o + 3] = 255;
-    } else if (a === 255) {
-      out[o] = person[o]!; out[o + 1] = person[o + 1]!; out[o + 2] = person[o + 2]!; out[o + 3] = 255;
-    } else {
-      const k = (255 - a) / 255;
-      out[o] = person[o]! + k * background[o]!;
-      out[o + 1] = person[o + 1]! + k * background[o + 1]!;
-      out[o + 2] = person[o + 2]! + k * background[o + 2]!;
-      out[o + 3] = 255;
-    }
+    if (fast && a === 255) { o32![i] = p32![i]!; continue; }
+    if (fast && a === 0) { o32![i] = (b32![i]! | 0xff000000) >>> 0; continue; }
+    const k = (255 - a) / 255;
+    out[o] = person[o]! + k * background[o]!;
+    out[o + 1] = person[o + 1]! + k * background[o + 1]!;
+    out[o + 2] = person[o + 2]! + k * background[o + 2]!;
+    out[o + 3] = 255;
   }
 }
 

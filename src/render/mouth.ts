@@ -4,6 +4,8 @@
 // When the photo's own mouth is open its interior texture is used instead (blended by `amount`).
 import type { TextureSource } from './raster.ts';
 
+const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
+
 export class MouthShader {
   /** per output column: y of the inner upper lip and inner lower lip (NaN outside the mouth) */
   readonly upperY: Float32Array;
@@ -15,12 +17,12 @@ export class MouthShader {
   /** 0 = photo texture only, 1 = procedural only */
   amount = 0;
   texture: TextureSource | null = null;
-  readonly shade: (x: number, y: number, u: number, v: number, out: Uint8ClampedArray, o: number) => void;
+  readonly shade: (x: number, y: number, u: number, v: number) => number;
 
   constructor(width: number) {
     this.upperY = new Float32Array(width);
     this.lowerY = new Float32Array(width);
-    this.shade = (x, y, u, v, out, o) => this.shadePixel(x, y, u, v, out, o);
+    this.shade = (x, y, u, v) => this.shadePixel(x, y, u, v);
   }
 
   /** Fills the lip-line tables from the projected inner-lip contours (xs/ys of upper and lower, corner to corner). */
@@ -31,14 +33,14 @@ export class MouthShader {
     fillColumns(this.lowerY, loX, loY);
   }
 
-  private shadePixel(x: number, y: number, u: number, v: number, out: Uint8ClampedArray, o: number): void {
+  private shadePixel(x: number, y: number, u: number, v: number): number {
     let r = 0, g = 0, b = 0;
     const k = this.amount;
     if (k < 1 && this.texture) {
       const t = this.texture;
       const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
-      const p = (iy * t.width + ix) * 4;
-      r = t.data[p]! * (1 - k); g = t.data[p + 1]! * (1 - k); b = t.data[p + 2]! * (1 - k);
+      const p = t.data32[iy * t.width + ix]!;
+      r = (p & 255) * (1 - k); g = ((p >>> 8) & 255) * (1 - k); b = ((p >>> 16) & 255) * (1 - k);
     }
     if (k > 0) {
       const cx = x + 0.5, cy = y + 0.5;
@@ -79,7 +81,7 @@ export class MouthShader {
       const lipShadow = 1 - 0.35 * clamp01(1 - (cy - top) / (0.03 * unit + 1));
       r += cr * lipShadow * k; g += cg * lipShadow * k; b += cb * lipShadow * k;
     }
-    out[o] = r; out[o + 1] = g; out[o + 2] = b; out[o + 3] = 255;
+    return pack(r + 0.5, g + 0.5, b + 0.5);
   }
 }
 

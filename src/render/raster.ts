@@ -5,8 +5,8 @@
 export interface RasterTarget {
   width: number;
   height: number;
-  /** premultiplied RGBA of the person layer */
-  color: Uint8ClampedArray;
+  /** premultiplied RGBA of the person layer, one little-endian u32 per pixel (r | g<<8 | b<<16 | a<<24) */
+  color: Uint32Array;
   /** 1/Z of the nearest surface so far (0 = empty) */
   depth: Float32Array;
 }
@@ -15,11 +15,20 @@ export interface RasterTarget {
 export interface TextureSource {
   width: number;
   height: number;
-  data: Uint8ClampedArray;
+  /** packed RGBA texels (little-endian u32: r | g<<8 | b<<16 | a<<24) */
+  data32: Uint32Array;
 }
 
-/** A shader writes premultiplied RGBA for screen pixel (x, y) with texture coordinate (u, v) into out[o..o+3]. */
-export type PixelShader = (x: number, y: number, u: number, v: number, out: Uint8ClampedArray, o: number) => void;
+/** A u32 view of an RGBA byte buffer (copied when the buffer is not 4-byte aligned). */
+export function packedView(data: Uint8ClampedArray | Uint8Array): Uint32Array {
+  if (data.byteOffset % 4 === 0) return new Uint32Array(data.buffer, data.byteOffset, data.length >> 2);
+  const copy = new Uint8Array(data.length);
+  copy.set(data);
+  return new Uint32Array(copy.buffer);
+}
+
+/** A shader returns the packed premultiplied RGBA for screen pixel (x, y) with texture coordinate (u, v). */
+export type PixelShader = (x: number, y: number, u: number, v: number) => number;
 
 /**
  * Rasterizes one triangle. Screen positions (x, y) in output pixels, iz = 1/Z, (u, v) texture pixels.
@@ -52,26 +61,32 @@ export function rasterTriangle(
   const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
-  const tw = tex.width, th = tex.height, td = tex.data;
+  const tw = tex.width, th = tex.height, td = tex.data32;
   const eps = -1e-7;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
-    const cx0 = minX + 0.5;
-    let b0 = A0 * cx0 + B0 * cy + C0;
-    let b1 = A1 * cx0 + B1 * cy + C1;
-    let b2 = A2 * cx0 + B2 * cy + C2;
-    let row = py * W + minX;
-    for (let px = minX; px <= maxX; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
+    // Span of this row inside all three edges (then widened by a pixel; the per-pixel test decides).
+    let lo = minX, hi = maxX;
+    const r0 = B0 * cy + C0, r1 = B1 * cy + C1, r2 = B2 * cy + C2;
+    if (A0 > 0) { const b = Math.floor(-r0 / A0 - 0.5); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.ceil(-r0 / A0 - 0.5); if (b < hi) hi = b; } else if (r0 < eps) continue;
+    if (A1 > 0) { const b = Math.floor(-r1 / A1 - 0.5); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.ceil(-r1 / A1 - 0.5); if (b < hi) hi = b; } else if (r1 < eps) continue;
+    if (A2 > 0) { const b = Math.floor(-r2 / A2 - 0.5); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.ceil(-r2 / A2 - 0.5); if (b < hi) hi = b; } else if (r2 < eps) continue;
+    if (lo > hi) continue;
+    const cx0 = lo + 0.5;
+    let b0 = A0 * cx0 + r0;
+    let b1 = A1 * cx0 + r1;
+    let b2 = A2 * cx0 + r2;
+    let row = py * W + lo;
+    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
       if (b0 < eps || b1 < eps || b2 < eps) continue;
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
       const rz = 1 / iz;
       const u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
       const v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
-      const o = row * 4;
       if (shader !== null) {
         depth[row] = iz;
-        shader(px, py, u, v, color, o);
+        color[row] = shader(px, py, u, v);
         continue;
       }
       // bilinear, texel centres at integer + 0.5
@@ -83,20 +98,52 @@ export function rasterTriangle(
       const ix = fx | 0, iy = fy | 0;
       const ax = fx - ix, ay = fy - iy;
       const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
-      const p00 = (iy * tw + ix) * 4, p10 = (iy * tw + ix1) * 4, p01 = (iy1 * tw + ix) * 4, p11 = (iy1 * tw + ix1) * 4;
+      const t00 = td[iy * tw + ix]!, t10 = td[iy * tw + ix1]!, t01 = td[iy1 * tw + ix]!, t11 = td[iy1 * tw + ix1]!;
       const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
-      const a = td[p00 + 3]! * w00 + td[p10 + 3]! * w10 + td[p01 + 3]! * w01 + td[p11 + 3]! * w11;
+      const a = (t00 >>> 24) * w00 + (t10 >>> 24) * w10 + (t01 >>> 24) * w01 + (t11 >>> 24) * w11 + 0.5;
       // Mostly transparent fragments (matte fringe, background parts of the sheet) never occlude:
       // they keep no depth and only paint where nothing more opaque is already drawn.
       if (a < 128) {
-        if (color[o + 3]! >= a) continue;
+        if (color[row]! >>> 24 >= (a | 0)) continue;
       } else {
         depth[row] = iz;
       }
-      color[o] = td[p00]! * w00 + td[p10]! * w10 + td[p01]! * w01 + td[p11]! * w11;
-      color[o + 1] = td[p00 + 1]! * w00 + td[p10 + 1]! * w10 + td[p01 + 1]! * w01 + td[p11 + 1]! * w11;
-      color[o + 2] = td[p00 + 2]! * w00 + td[p10 + 2]! * w10 + td[p01 + 2]! * w01 + td[p11 + 2]! * w11;
-      color[o + 3] = a;
+      const r = (t00 & 255) * w00 + (t10 & 255) * w10 + (t01 & 255) * w01 + (t11 & 255) * w11 + 0.5;
+      const g = ((t00 >>> 8) & 255) * w00 + ((t10 >>> 8) & 255) * w10 + ((t01 >>> 8) & 255) * w01 + ((t11 >>> 8) & 255) * w11 + 0.5;
+      const b = ((t00 >>> 16) & 255) * w00 + ((t10 >>> 16) & 255) * w10 + ((t01 >>> 16) & 255) * w01 + ((t11 >>> 16) & 255) * w11 + 0.5;
+      color[row] = ((r | 0) | ((g | 0) << 8) | ((b | 0) << 16) | ((a | 0) << 24)) >>> 0;
     }
   }
+}
+
+/**
+ * Anti-aliases occlusion edges inside the person layer: where two neighbouring pixels lie at
+ * clearly different depths (a jaw over the neck, a cheek over hair), each takes a share of the
+ * other's colour, softening the one-pixel stair steps the z-buffer leaves there.
+ */
+export function smoothDepthEdges(t: RasterTarget, relativeJump: number): void {
+  const W = t.width, H = t.height, depth = t.depth, color = t.color;
+  for (let y = 0; y < H - 1; y++) {
+    let i = y * W;
+    for (let x = 0; x < W - 1; x++, i++) {
+      const d = depth[i]!;
+      if (d === 0) continue;
+      const dr = depth[i + 1]!, dd = depth[i + W]!;
+      if (dr !== 0 && Math.abs(dr - d) > relativeJump * d) blendPair(color, i, i + 1);
+      if (dd !== 0 && Math.abs(dd - d) > relativeJump * d) blendPair(color, i, i + W);
+    }
+  }
+}
+
+function blendPair(color: Uint32Array, i: number, j: number): void {
+  const a = color[i]!, b = color[j]!;
+  // each keeps 2/3 of itself and takes 1/3 of the other (per byte lane)
+  let ra = 0, rb = 0;
+  for (let s = 0; s < 32; s += 8) {
+    const ca = (a >>> s) & 255, cb = (b >>> s) & 255;
+    ra |= (((2 * ca + cb) / 3 + 0.5) | 0) << s;
+    rb |= (((2 * cb + ca) / 3 + 0.5) | 0) << s;
+  }
+  color[i] = ra >>> 0;
+  color[j] = rb >>> 0;
 }

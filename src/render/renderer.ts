@@ -9,7 +9,7 @@ import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
 import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
-import { rasterTriangle, type RasterTarget } from './raster.ts';
+import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
 import { MouthShader } from './mouth.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
@@ -59,11 +59,14 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const cropDisp = new Float64Array(LANDMARK_COUNT * 3);
   const sx = new Float32Array(n), sy = new Float32Array(n), siz = new Float32Array(n), sz = new Float32Array(n);
   const uvNow = Float32Array.from(avatar.uv);
-  const target: RasterTarget = { width: W, height: H, color: new Uint8ClampedArray(W * H * 4), depth: new Float32Array(W * H) };
+  const colorBytes = new Uint8ClampedArray(W * H * 4);
+  const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H) };
+  const skinTex: TextureSource = { width: size, height: size, data32: packedView(avatar.texture.data) };
+  const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
   const mouth = new MouthShader(W);
-  mouth.texture = avatar.texture;
+  mouth.texture = skinTex;
   const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);
   const loX = new Float32Array(LIPS_INNER_LOWER.length), loY = new Float32Array(LIPS_INNER_LOWER.length);
   const photoR = rig.rotation;
@@ -177,7 +180,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     target.color.fill(0);
     target.depth.fill(0);
     const tri = avatar.triangles, mat = avatar.material;
-    const tex = avatar.texture, eyeTex = avatar.eyeTexture;
     const m = tri.length / 3;
     for (let t = 0; t < m; t++) {
       const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
@@ -187,10 +189,12 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         sx[a]!, sy[a]!, siz[a]!, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
         sx[b]!, sy[b]!, siz[b]!, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
         sx[c]!, sy[c]!, siz[c]!, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
-        material === MATERIAL.eye ? eyeTex : tex,
+        material === MATERIAL.eye ? eyeTex : skinTex,
         material === MATERIAL.mouth && mouth.amount > 0 ? mouth.shade : null,
       );
     }
+    // a depth step of a tenth of the face width between neighbours is an occlusion edge
+    smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f);
   }
 
   const neutral: MotionFrame = {
@@ -209,10 +213,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       rasterize();
       const bg = ropts.background;
       if (bg === null) {
-        unpremultiply(target.color, out.data);
+        unpremultiply(colorBytes, out.data);
       } else {
         if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
-        compositeOver(target.color, bg ? bg.data : plate, out.data);
+        compositeOver(colorBytes, bg ? bg.data : plate, out.data);
       }
       return out;
     },

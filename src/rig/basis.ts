@@ -144,10 +144,12 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       hs.push({ i, d: [d[0] * dir * f, d[1] * f, d[2] * f] });
     }
     void innerCorner;
-    spread(out, k, p, hs, sigma, () => 1);
+    // the pull fades out below the eyes (the lids are the eye controls' business)
+    const eyeY = (Y(33) + Y(263)) / 2;
+    spread(out, k, p, hs, sigma, (i) => (i >= 468 ? 0 : smoothstep(eyeY + 0.12, eyeY + 0.32, Y(i))));
   };
-  cornerPull('mouthSmileLeft', 291, 308, 1, [0.09, -0.09, 0.02], 0.28);
-  cornerPull('mouthSmileRight', 61, 78, -1, [0.09, -0.09, 0.02], 0.28);
+  cornerPull('mouthSmileLeft', 291, 308, 1, [0.1, -0.13, 0.03], 0.33);
+  cornerPull('mouthSmileRight', 61, 78, -1, [0.1, -0.13, 0.03], 0.33);
   cornerPull('mouthStretchLeft', 291, 308, 1, [0.09, 0.05, 0.01], 0.28);
   cornerPull('mouthStretchRight', 61, 78, -1, [0.09, 0.05, 0.01], 0.28);
   // Upper lip up / lower lip down (without the jaw).

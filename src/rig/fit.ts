@@ -2,7 +2,7 @@
 // translation) solved on rigid points, then the control weights by box-constrained least squares
 // (projected coordinate descent on the small normal equations), alternated a few times.
 import { readFileSync } from 'node:fs';
-import { CONTROL_COUNT, CONTROL_INDEX, vectorToWeights, weightsToVector, type RigControl } from './controls.ts';
+import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, vectorToWeights, weightsToVector, type RigControl } from './controls.ts';
 import { buildBasis, type Basis } from './basis.ts';
 import { solveSimilarity, anglesFromRotation, type Similarity } from './pose.ts';
 import { landmarkDepthScale, LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
@@ -44,7 +44,7 @@ export interface FitOptions {
   neutral?: ArrayLike<number> | Landmarks;
   /** pose/expression alternations (default 3) */
   iterations?: number;
-  /** ridge on the weights, relative to the basis energy (default 0.002) */
+  /** ridge on the weights, relative to the basis energy (default 0.004) */
   regularization?: number;
   /** controls to keep at 0 (e.g. when a driver's expression channel is not wanted) */
   exclude?: RigControl[];
@@ -105,11 +105,29 @@ const POINT_WEIGHT = (() => {
 })();
 const Z_WEIGHT = 0.5;
 
+/**
+ * Relative ridge per control: several controls can explain the same lip motion (an opening is
+ * jawOpen, or mouthLowerDown + mouthUpperUp); the cheaper jawOpen should win, and opposite
+ * pairs (mouthClose against an opening) should not both be used.
+ */
+const CONTROL_PRIOR: Partial<Record<RigControl, number>> = {
+  jawOpen: 0.1,
+  mouthLowerDown: 4,
+  mouthUpperUp: 4,
+  mouthClose: 4,
+  mouthFunnel: 2,
+  mouthPucker: 2,
+  mouthPress: 2,
+  cheekPuff: 3,
+};
+
 interface Solver { basis: Basis; gram: Float64Array; diag: Float64Array }
-const solverCache = new WeakMap<object, Solver>();
+const solverCache = new WeakMap<object, Map<number, Solver>>();
 
 function solverFor(neutral: Float64Array, regularization: number): Solver {
-  const cached = solverCache.get(neutral);
+  let byReg = solverCache.get(neutral);
+  if (!byReg) solverCache.set(neutral, (byReg = new Map()));
+  const cached = byReg.get(regularization);
   if (cached) return cached;
   const basis = buildBasis(neutral);
   const K = CONTROL_COUNT;
@@ -129,11 +147,11 @@ function solverFor(neutral: Float64Array, regularization: number): Solver {
   }
   let trace = 0;
   for (let a = 0; a < K; a++) trace += gram[a * K + a]!;
-  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace) / K;
+  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace * (CONTROL_PRIOR[RIG_CONTROLS[a]!] ?? 1)) / K;
   const diag = new Float64Array(K);
   for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
   const solver = { basis, gram, diag };
-  solverCache.set(neutral, solver);
+  byReg.set(regularization, solver);
   return solver;
 }
 
@@ -171,7 +189,7 @@ function resolveNeutral(n: FitOptions['neutral']): Float64Array {
 export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   if (!Array.isArray(landmarks) || landmarks.length < N) throw new Error(`fitRig needs ${N} landmarks, got ${landmarks?.length}`);
   const neutral = resolveNeutral(opts.neutral);
-  const { basis, gram, diag } = solverFor(neutral, opts.regularization ?? 0.002);
+  const { basis, gram, diag } = solverFor(neutral, opts.regularization ?? 0.004);
   const target = flatten(landmarks);
   const K = CONTROL_COUNT;
   const w = new Float64Array(K);
@@ -260,30 +278,24 @@ function gazeOf(canon: Float64Array, neutral: Float64Array): [number, number] {
  * its expression removed, and the per-coordinate median taken. Use it as FitOptions.neutral when
  * reading expressions off a driving video, so the weights are relative to the driver's own face.
  */
-export function estimateNeutral(frames: Landmarks[], rounds = 0): Float64Array {
+export function estimateNeutral(frames: Landmarks[], rounds = 1): Float64Array {
   if (frames.length === 0) return meanFace();
-  let neutral = meanFace();
   const sample = frames.length > 60 ? frames.filter((_, i) => i % Math.ceil(frames.length / 60) === 0) : frames;
-  {
-    // Start from the per-coordinate median of the pose-normalised frames.
-    const cols = sample.map((lm) => canonicalize(lm));
-    neutral = canonicalize(medianShape(cols));
-  }
-  for (let round = 0; round < rounds; round++) {
+  // Fitted against the generic (closed-mouth) mean face, each frame's expression is what differs
+  // from a rest face; removing it and taking the median leaves the person's own rest face.
+  let neutral = meanFace();
+  for (let round = 0; round < Math.max(1, rounds); round++) {
     const cols: Float64Array[] = [];
-    const { basis } = solverFor(neutral, 0.002);
+    const { basis } = solverFor(neutral, 0.004);
     for (const lm of sample) {
       const fit = fitRig(lm, { neutral });
-      const wv = weightsToVector(fit.weights);
-      const sim: Similarity = { r: Float64Array.from(fit.rotation), s: fit.pose.scale, t: [fit.pose.tx, fit.pose.ty, fit.pose.tz] };
-      const canon = inverseTransform(flatten(lm), sim);
-      const expr = deform(new Float64Array(N * 3), basis, wv);
+      const canon = toCanonical(lm, fit);
+      const expr = deform(new Float64Array(N * 3), basis, weightsToVector(fit.weights));
       for (let j = 0; j < N * 3; j++) canon[j]! -= expr[j]!;
       cols.push(canon);
     }
-    const next = medianShape(cols);
     // Re-anchor to the mean face frame so the canonical axes stay put.
-    neutral = canonicalize(next);
+    neutral = canonicalize(medianShape(cols));
   }
   return neutral;
 }
