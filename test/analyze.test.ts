@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzePortrait, writeAnalysis, readAnalysis } from '../src/analyze/index.ts';
-import { NoFaceError, FaceTooSmallError, InputError } from '../src/errors.ts';
+import { NoFaceError, FaceTooSmallError, InputError, CancelledError } from '../src/errors.ts';
+import { inpaintBackground } from '../src/analyze/inpaint.ts';
+import { judgeHumanFace } from '../src/analyze/human-check.ts';
 import { REGION, type Portrait } from '../src/types.ts';
 import { FOREHEAD_TOP, CHIN } from '../src/analyze/landmarks.ts';
 
@@ -60,32 +62,29 @@ function checkPortrait(p: Portrait, name: string): void {
   assert.ok(diff / n > 12, `${name}: background differs from the face (${(diff / n).toFixed(1)})`);
 }
 
-for (const name of ['lp_s42.jpg', 'mt_man.png', 'lp_s0.jpg', 'lp_s2.jpg', 'lp_s9.jpg']) {
+for (const name of ['lp_s42.jpg', 'mt_man.png', 'lp_s0.jpg', 'lp_s2.jpg', 'lp_s7.jpg']) {
   test(`analyze ${name}: landmarks, centred crop, matte covering hair and shoulders`, async () => {
     const p = await analyzePortrait(portrait(name));
     checkPortrait(p, name);
     assert.equal(p.analysis.faces.count, 1);
+    // lp_s0's painted face is small: the crop is a region much smaller than the image, upscaled
+    if (name === 'lp_s0.jpg') assert.ok(p.analysis.crop.side < 0.6 * p.analysis.source.width, `crop side ${p.analysis.crop.side}`);
   });
 }
-
-test('analyze: the small painted face of lp_s0 is framed from the full-resolution image', async () => {
-  const p = await analyzePortrait(portrait('lp_s0.jpg'));
-  // the source face is small, so the crop is an upscaled region much smaller than the image
-  assert.ok(p.analysis.crop.side < 0.6 * p.analysis.source.width, `crop side ${p.analysis.crop.side}`);
-});
 
 test('analyze: a small face in a large image is found by the window search (auto-crop)', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'real3d-small-'));
   try {
     const file = path.join(dir, 'small.jpg');
-    const face = await sharp(portrait('lp_s0.jpg')).toBuffer();
-    await sharp({ create: { width: 4000, height: 4000, channels: 3, background: '#7a8a70' } }).composite([{ input: face, left: 2900, top: 300 }]).jpeg().toFile(file);
+    // lp_s0 at 480 px wide: its face box is too small for the detector on a 1024 px overview of 3000 px
+    const face = await sharp(portrait('lp_s0.jpg')).resize(480).toBuffer();
+    await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#7a8a70' } }).composite([{ input: face, left: 2200, top: 300 }]).jpeg().toFile(file);
     const p = await analyzePortrait(file);
     assert.equal(p.analysis.detection?.search, 'windows');
     assert.equal(p.analysis.landmarks.length, 478);
     // the face lies in the pasted region
     const nose = p.analysis.landmarks[1]!;
-    assert.ok(nose[0] > 2900 && nose[0] < 3500 && nose[1] > 300 && nose[1] < 1004, `nose at ${nose}`);
+    assert.ok(nose[0] > 2200 && nose[0] < 2680 && nose[1] > 300 && nose[1] < 863, `nose at ${nose}`);
     assert.ok(p.analysis.crop.side < 400);
     // and the min-face-area option turns it away clearly
     await assert.rejects(analyzePortrait(file, { minFaceArea: 1 }), (e: Error) => e instanceof FaceTooSmallError && /too small/.test(e.message));
@@ -135,4 +134,69 @@ test('writeAnalysis / readAnalysis round trip', async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('inpaintBackground: no person colour survives and the fill follows the background', () => {
+  const size = 128;
+  const img = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) };
+  const matte = { width: size, height: size, data: new Float32Array(size * size) };
+  const backgroundAt = (x: number, y: number) => [40 + x, 80, 200 - y + ((x * 7 + y * 13) % 5)];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const i = y * size + x;
+      // a red "person" disc with a soft 3 px edge
+      const alpha = Math.max(0, Math.min(1, (30 - Math.hypot(x - 64, y - 70)) / 3));
+      matte.data[i] = alpha;
+      const bg = backgroundAt(x, y);
+      img.data.set([bg[0]! * (1 - alpha) + 250 * alpha, bg[1]! * (1 - alpha) + 10 * alpha, bg[2]! * (1 - alpha) + 10 * alpha, 255], i * 4);
+    }
+  }
+  const out = inpaintBackground(img, matte);
+  let worstRed = 0, err = 0, n = 0;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (Math.hypot(x - 64, y - 70) > 31) continue;
+      const i = y * size + x;
+      const bg = backgroundAt(x, y);
+      worstRed = Math.max(worstRed, out.data[i * 4]! - bg[0]!);
+      err += Math.abs(out.data[i * 4 + 2]! - bg[2]!);
+      n++;
+    }
+  }
+  assert.ok(worstRed < 30, `no red left from the person (${worstRed})`);
+  assert.ok(err / n < 20, `blue follows the vertical gradient (mean error ${(err / n).toFixed(1)})`);
+  // outside the hole the plate is the photo
+  assert.deepEqual(Array.from(out.data.subarray(0, 16)), Array.from(img.data.subarray(0, 16)));
+});
+
+test('judgeHumanFace: animal boxes and muzzle proportions reject, person boxes accept', () => {
+  const lm: [number, number, number][] = Array.from({ length: 478 }, () => [100, 100, 0]);
+  const set = (k: number, x: number, y: number) => (lm[k] = [x, y, 0]);
+  set(10, 100, 40); set(152, 100, 170);
+  set(33, 60, 90); set(133, 80, 90); set(362, 120, 90); set(263, 140, 90);
+  const mouth = (y: number) => { set(13, 100, y); set(14, 100, y + 4); };
+  mouth(133); // eye-mouth 45 px over 60 px between the eyes: 0.78, a muzzle-like ratio
+  const person = { label: 'person', score: 0.6, box: [0, 0, 200, 200] as [number, number, number, number] };
+  const dog = { label: 'dog', score: 0.5, box: [0, 0, 200, 200] as [number, number, number, number] };
+  assert.equal(judgeHumanFace(lm, [dog]).human, false);
+  assert.equal(judgeHumanFace(lm, []).human, false, 'muzzle proportions with no person box');
+  assert.equal(judgeHumanFace(lm, [person, dog]).human, true, 'a person box that outscores the animal vouches');
+  mouth(158); // human proportions: 1.2
+  assert.equal(judgeHumanFace(lm, []).human, true);
+  assert.equal(judgeHumanFace(lm, [dog]).human, false);
+  // boxes that do not hold the face centre do not count
+  assert.equal(judgeHumanFace(lm, [{ ...dog, box: [150, 150, 40, 40] }]).human, true);
+});
+
+test('analyzePortrait takes RGBA pixels and honours an aborted signal', async () => {
+  const { data, info } = await sharp(portrait('st_happy.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const rgba = { width: info.width, height: info.height, data: new Uint8ClampedArray(data) };
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(analyzePortrait(rgba, {}, { signal: controller.signal }), CancelledError);
+  const events: string[] = [];
+  const p = await analyzePortrait(rgba, {}, { onProgress: (e) => events.push(`${e.stage}:${e.done}/${e.total}`) });
+  assert.equal(p.analysis.source.width, 256);
+  assert.equal(p.analysis.source.file, undefined);
+  assert.deepEqual(events.at(-1), 'analyze:6/6');
 });
