@@ -166,6 +166,18 @@ test('driving video and transparent background: validated video, pose from it, w
   assert.match(videoAsPhoto.body.error, /photo is not an image/);
 });
 
+test('media longer than the limit: 413; a busy port or unusable data folder: clear errors', async () => {
+  const s = await serve({ dataDir: path.join(tmp, 'long'), limits: { photoBytes: 1e7, audioBytes: 1e7, videoBytes: 1e7, backgroundBytes: 1e7, maxSeconds: 0.5 } }, { runner: fakeRunner() });
+  const long = await submit(s.url, jobForm());
+  assert.equal(long.status, 413);
+  assert.match(long.body.error, /The audio is 1 s long; the limit is 0\.5 s/);
+  const port = Number(new URL(s.url).port);
+  await assert.rejects(startServer({ port, host: '127.0.0.1', dataDir: path.join(tmp, 'long2') }, { runner: fakeRunner() }), /Port \d+ on 127\.0\.0\.1 is already in use/);
+  const notADir = path.join(tmp, 'a-file');
+  await writeFile(notADir, 'x');
+  await assert.rejects(startServer({ port: 0, host: '127.0.0.1', dataDir: notADir }, { runner: fakeRunner() }), /Cannot use the data folder .*choose a writable folder with --data/);
+});
+
 test('limits: 413 too big, 400 not an image / not audio / bad option, 404 unknown, 429 queue full', async () => {
   const runner = fakeRunner();
   const s = await serve({ dataDir: path.join(tmp, 'limits'), maxQueued: 1, limits: { photoBytes: 200_000, audioBytes: 100_000, videoBytes: 1000, backgroundBytes: 1000, maxSeconds: 600 } }, { runner });

@@ -2,7 +2,8 @@
 // JobQueue (persisted under the data folder); uploads are checked by decoding; results are served
 // with Range support so browsers can seek.
 import { createReadStream, readFileSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
+import { InputError } from '../errors.ts';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -90,7 +91,12 @@ function jobOr404(queue: JobQueue, id: string, reply: FastifyReply): JobRecord |
 export async function startServer(options: Partial<ServerOptions> = {}, deps: ServerDeps = {}): Promise<RunningServer> {
   const opts: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options, limits: { ...DEFAULT_SERVER_OPTIONS.limits, ...options.limits } };
   const dataDir = path.resolve(opts.dataDir);
-  await mkdir(dataDir, { recursive: true });
+  try {
+    await mkdir(path.join(dataDir, 'jobs'), { recursive: true });
+    await access(dataDir, constants.W_OK);
+  } catch (err) {
+    throw new InputError(`Cannot use the data folder ${dataDir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): choose a writable folder with --data.`);
+  }
   const threads = deps.runner ? undefined : createThreadRunner(opts.workers);
   const runner = deps.runner ?? threads!.run;
   const store = new JobStore(dataDir);
@@ -285,7 +291,17 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
     return reply.send(createReadStream(file));
   });
 
-  await app.listen({ port: opts.port, host: opts.host });
+  try {
+    await app.listen({ port: opts.port, host: opts.host });
+  } catch (err) {
+    await queue.close();
+    await threads?.close();
+    await previewThread?.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InputError(`Port ${opts.port} on ${opts.host} is already in use: stop the other server or choose another --port.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`Cannot listen on ${opts.host}: it is not an address of this computer (use 127.0.0.1 or 0.0.0.0).`);
+    throw err;
+  }
   const addr = app.server.address() as AddressInfo;
   const hostForUrl = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   let closing: Promise<void> | undefined;
