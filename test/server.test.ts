@@ -160,6 +160,17 @@ test('driving video and transparent background: validated video, pose from it, w
   assert.equal(input.output, path.join(jobDir, 'result.webm'));
   const res = await fetch(`${s.url}${job.result.url}`);
   assert.equal(res.headers.get('content-type'), 'video/webm');
+  // a background image: required with bg=image, decoded, passed by its server path
+  const noBg = await submit(s.url, jobForm({ bg: 'image' }));
+  assert.equal(noBg.status, 400);
+  assert.match(noBg.body.error, /background image/);
+  const withBg = jobForm({ bg: 'image' });
+  withBg.append('background', new Blob([new Uint8Array(await readFile(DOG))]), 'bg.exe');
+  const bg = await submit(s.url, withBg);
+  assert.equal(bg.status, 202, JSON.stringify(bg.body));
+  await waitForState(s.url, bg.body.id, ['done', 'failed']);
+  const bgInput = runner.calls.at(-1)!;
+  assert.match(String(bgInput.bg), new RegExp(`jobs/${bg.body.id}/background\\.(png|jpg)$`));
   // a video given as the photo is refused: content is decoded, not trusted
   const videoAsPhoto = await submit(s.url, jobForm({}, { photo: await readFile(clip) }));
   assert.equal(videoAsPhoto.status, 400);
