@@ -306,15 +306,23 @@ test('restart: queued and interrupted jobs survive; a job interrupted too often 
   await import('node:fs/promises').then((fs) => fs.cp(path.join(dataDir, 'jobs', a.body.id), path.join(dataDir, 'jobs', crashed.id), { recursive: true }));
   await writeFile(path.join(dataDir, 'jobs', crashed.id, 'job.json'), JSON.stringify(crashed));
 
+  // and one that crashed it once: it is given another run
+  const crashedOnce = { ...onDisk, id: 'D'.repeat(22), state: 'running' as const, attempts: 1, createdAt: new Date(Date.now() + 1000).toISOString() };
+  await import('node:fs/promises').then((fs) => fs.cp(path.join(dataDir, 'jobs', a.body.id), path.join(dataDir, 'jobs', crashedOnce.id), { recursive: true }));
+  await writeFile(path.join(dataDir, 'jobs', crashedOnce.id, 'job.json'), JSON.stringify(crashedOnce));
+
   const fast = fakeRunner();
   const s2 = await serve({ dataDir }, { runner: fast });
-  assert.deepEqual(s2.recovered, { requeued: 2, failed: 1, broken: 0 });
+  assert.deepEqual(s2.recovered, { requeued: 3, failed: 1, broken: 0 });
+  const retried = await waitForState(s2.url, crashedOnce.id, ['done', 'failed']);
+  assert.equal(retried.state, 'done');
+  assert.match(retried.note, /restarted while this job was running; it was queued again/);
   const doneA = await waitForState(s2.url, a.body.id, ['done', 'failed']);
   const doneB = await waitForState(s2.url, b.body.id, ['done', 'failed']);
   assert.equal(doneA.state, 'done');
   assert.equal(doneB.state, 'done');
   assert.match(doneA.note, /shut down while this job was running/);
-  assert.deepEqual(fast.calls.map((c) => c.seed), [1, 2], 'submission order kept');
+  assert.deepEqual(fast.calls.map((c) => c.seed), [1, 2, 1], 'submission order kept');
   const gaveUp = (await (await fetch(`${s2.url}/api/jobs/${crashed.id}`)).json()) as Record<string, any>;
   assert.equal(gaveUp.state, 'failed');
   assert.match(gaveUp.error, /server stopped while this job was running \(2 times\)/);
