@@ -42,20 +42,44 @@ let peakRss = baseRss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
 console.log(`real3d serve bench: ${JOBS} jobs of ${values.seconds} s speech, size ${values.size}, ${WORKERS} worker(s), server ${server.url}`);
+
+async function submitOne(i: number): Promise<{ id: string; start: number }> {
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(photo)]), 'photo.jpg');
+  form.append('audio', new Blob([new Uint8Array(audio)]), 'speech.wav');
+  form.append('size', values.size!);
+  form.append('seed', String(i));
+  form.append('pose', 'auto');
+  const start = performance.now();
+  const res = await httpFetch(`${server.url}/api/jobs`, { method: 'POST', body: form });
+  const body = (await res.json()) as { id: string; error?: string };
+  if (res.status !== 202) throw new Error(`job ${i}: HTTP ${res.status} ${body.error}`);
+  return { id: body.id, start };
+}
+
+async function waitDone(id: string, limitMs: number): Promise<string> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    const job = (await (await httpFetch(`${server.url}/api/jobs/${id}`)).json()) as { state: string };
+    if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') return job.state;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return 'timeout';
+}
+
+// one job alone first: thread start, model loading, avatar built and cached
+const lone = await submitOne(-1);
+const loneState = await waitDone(lone.id, 5 * 60_000);
+const loneS = (performance.now() - lone.start) / 1000;
+const lone2 = await submitOne(-2);
+const lone2State = await waitDone(lone2.id, 5 * 60_000);
+const lone2S = (performance.now() - lone2.start) / 1000;
+console.log(`a job alone: first (cold thread, avatar built) ${loneS.toFixed(2)} s [${loneState}], second (warm, cached avatar) ${lone2S.toFixed(2)} s [${lone2State}]`);
+
 const t0 = performance.now();
 const submitted = await Promise.all(
   Array.from({ length: JOBS }, async (_, i) => {
-    const form = new FormData();
-    form.append('photo', new Blob([new Uint8Array(photo)]), 'photo.jpg');
-    form.append('audio', new Blob([new Uint8Array(audio)]), 'speech.wav');
-    form.append('size', values.size!);
-    form.append('seed', String(i));
-    form.append('pose', 'auto');
-    const start = performance.now();
-    const res = await httpFetch(`${server.url}/api/jobs`, { method: 'POST', body: form });
-    const body = (await res.json()) as { id: string; error?: string };
-    if (res.status !== 202) throw new Error(`job ${i}: HTTP ${res.status} ${body.error}`);
-    return { id: body.id, start };
+    return submitOne(i);
   }),
 );
 const submitMs = performance.now() - t0;
@@ -83,7 +107,7 @@ const done = submitted.filter((s) => finished.get(s.id)?.state === 'done');
 const failed = [...finished.values()].filter((f) => f.state !== 'done');
 const lost = submitted.length - finished.size;
 const latencies = done.map((s) => (finished.get(s.id)!.end - s.start) / 1000).sort((a, b) => a - b);
-const results = (await readdir(path.join(tmp, 'data', 'jobs'))).length;
+const results = (await readdir(path.join(tmp, 'data', 'jobs'))).length - 2; // minus the two lone jobs
 const cached = [...finished.values()].filter((f) => f.avatar === 'cached').length;
 
 console.log(`submit: ${JOBS} uploads accepted in ${submitMs.toFixed(0)} ms`);
