@@ -213,6 +213,11 @@ function weightsOf(lm: RigLandmarks, neutral: ArrayLike<number> | RigLandmarks |
   return { w: weightsToVector(fit.weights), pose: { yaw: fit.pose.yaw, pitch: fit.pose.pitch, roll: fit.pose.roll } };
 }
 
+/** Distance between the nose tips (landmark 1) of two faces, over the second's inter-ocular distance. */
+function noseShift(a: Landmarks, b: Landmarks): number {
+  return Math.hypot(a[1]![0]! - b[1]![0]!, a[1]![1]! - b[1]![1]!) / (interOcular(b) || 1);
+}
+
 /** Shifts a relative-pose motion so that frame `index` has zero pose (the photo's own pose). */
 function rebasePose(motion: Motion, index: number): Motion {
   if (!motion.relativePose || index === 0 || index >= motion.frames.length) return motion;
@@ -297,6 +302,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     `real frames cropped with the photo's analysis crop box (${src.box.side} px) and resized to ${src.size} px`,
     `PSNR/SSIM whole-frame on every frame; face-region PSNR/SSIM, CSIM, AED, APD, NME on every ${o.detectEvery}${o.detectEvery === 1 ? 'st' : o.detectEvery === 2 ? 'nd' : o.detectEvery === 3 ? 'rd' : 'th'} frame (face detection)`,
     'face region = convex hull of the real frame\'s 478 landmarks grown 10%; crop padding past the video edge is not scored',
+    'faceScale (report.json) = inter-ocular distance generated / real (1 = same size); faceShift = nose-tip distance / inter-ocular: the size and position parts of NME',
     'AED (rig) = mean |weight difference| over 21 rig controls, both fitted with the driver\'s neutral face (estimated over the clip); AED (lm) = pose-normalised (Procrustes) landmark distance / inter-ocular distance',
   ];
   let renderer: Renderer | undefined;
@@ -394,6 +400,9 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     push(series.baseline!, 'aedLm', r ? landmarkExpressionDistance(photoLm, r) : null);
     push(series.baseline!, 'apd', rf ? poseDistance(baseFit.pose, rf.pose) : null);
     push(series.baseline!, 'nme', r ? nme(photoLm, r) : null);
+    // where NME comes from: face size and position, apart from shape
+    push(series.baseline!, 'faceScale', r ? interOcular(photoLm) / (interOcular(r) || 1) : null);
+    push(series.baseline!, 'faceShift', r ? noseShift(photoLm, r) : null);
     if (renderer) {
       const g = genLms[k];
       const gf = g ? weightsOf(g, neutral) : null;
@@ -403,6 +412,8 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
       push(series.engine!, 'aedLm', r && g ? landmarkExpressionDistance(g, r) : null);
       push(series.engine!, 'apd', rf && gf ? poseDistance(gf.pose, rf.pose) : null);
       push(series.engine!, 'nme', r && g ? nme(g, r) : null);
+      push(series.engine!, 'faceScale', r && g ? interOcular(g) / (interOcular(r) || 1) : null);
+      push(series.engine!, 'faceShift', r && g ? noseShift(g, r) : null);
     }
   }
   timings.fit = performance.now() - t0;

@@ -20,6 +20,8 @@ const REENACT_COLUMNS: Column[] = [
   { key: 'aedLm', title: 'AED lm', digits: 4, better: '↓' },
   { key: 'apd', title: 'APD °', digits: 2, better: '↓' },
   { key: 'nme', title: 'NME', digits: 4, better: '↓' },
+  { key: 'faceScale', title: 'face size / real', digits: 2, better: '' },
+  { key: 'faceShift', title: 'nose shift / IOD', digits: 3, better: '↓' },
   { key: 'faceFound', title: 'face found', digits: 2, better: '↑' },
 ];
 
@@ -70,6 +72,10 @@ export function reportMarkdown(r: EvalReport): string {
   lines.push('Means over frames (report.json also has medians and worst frames).');
   for (const n of r.notes) lines.push(`- ${n}`);
   return lines.join('\n') + '\n';
+}
+
+function ordinal(n: number): string {
+  return n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th';
 }
 
 /** "engine / baseline" in one cell, the better one in bold. */
@@ -132,7 +138,7 @@ export function summaryMarkdown(reports: EvalReport[], opts: { maxSeconds?: numb
   if (missing) lines.push(`**Engine rows missing:** ${missing.engineUnavailable}`, '');
   for (const f of opts.failures ?? []) lines.push(`- ${path.basename(f.video)} ${f.mode}: FAILED: ${f.error}`);
   lines.push(
-    'PSNR in dB, whole frame every frame; face-region metrics (hull of the real landmarks +10%), CSIM (cosine of face embeddings vs the photo), AED rig (mean |Δweight| over 21 rig controls), AED lm (Procrustes-aligned landmark distance / inter-ocular), APD (mean |Δyaw|,|Δpitch|,|Δroll|, degrees) and NME (landmark distance / inter-ocular) on every 3rd frame. Lip r: Pearson r of the inner-lip gap, generated vs real, best lag within ±3 frames. The baseline has no mouth motion, so its r is undefined (–). The source frame is not scored.',
+    `PSNR in dB, whole frame every frame; face-region metrics (hull of the real landmarks +10%), CSIM (cosine of face embeddings vs the photo), AED rig (mean |Δweight| over 21 rig controls), AED lm (Procrustes-aligned landmark distance / inter-ocular), APD (mean |Δyaw|,|Δpitch|,|Δroll|, degrees) and NME (landmark distance / inter-ocular) on every ${reenact[0]?.detectEvery ?? 3}${ordinal(reenact[0]?.detectEvery ?? 3)} frame. Lip r: Pearson r of the inner-lip gap, generated vs real, best lag within ±3 frames. The baseline has no mouth motion, so its r is undefined (–). The source frame is not scored. CSIM of the baseline is 1 by construction (it is the photo).`,
   );
   return lines.join('\n') + '\n';
 }
