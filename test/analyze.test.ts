@@ -114,6 +114,20 @@ test('analyze: several faces: the largest is chosen and said so; --face picks an
   await assert.rejects(analyzePortrait(group, { face: 2 }), (e: Error) => e instanceof InputError && /out of range/.test(e.message));
 });
 
+test('analyze: a dog beside a person: the dog\'s larger "face" is skipped for the person\'s', async () => {
+  const dog = await sharp(portrait('lp_s25.jpg')).resize(500, 500).toBuffer();
+  const man = await sharp(portrait('mt_man.png')).resize(260, 390).toBuffer();
+  const photo = await sharp({ create: { width: 900, height: 560, channels: 3, background: '#808080' } })
+    .composite([{ input: dog, left: 20, top: 30 }, { input: man, left: 600, top: 100 }])
+    .png()
+    .toBuffer();
+  const p = await analyzePortrait(photo);
+  assert.equal(p.analysis.faces.count, 2);
+  assert.equal(p.analysis.faces.chosen, 1);
+  assert.match(p.analysis.faces.reason, /largest human face.*dog/);
+  assert.ok(p.analysis.landmarks[1]![0] > 600, 'the man on the right');
+});
+
 test('writeAnalysis / readAnalysis round trip', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'real3d-analysis-'));
   try {

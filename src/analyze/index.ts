@@ -13,7 +13,7 @@ import { personMatte, selfieMatte } from '../face/matte.ts';
 import { detectObjects } from '../face/objects.ts';
 import { locateFaces, mapFace } from './locate.ts';
 import { cropBoxForFace, extractCrop, paddingMask, fadeBottomPadding, type CropBox } from './crop.ts';
-import { judgeHumanFace } from './human-check.ts';
+import { judgeHumanFace, type HumanEvidence } from './human-check.ts';
 import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts';
 import { inpaintBackground, fillHole } from './inpaint.ts';
 import { debugSheet } from './debug.ts';
@@ -60,9 +60,83 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const faces = located.faces;
   if (faces.length === 0) throw new NoFaceError(`No face found in ${name}. Use a photo in which a person's face is clearly visible (frontal or three-quarter, not covered).`);
   if (options.face >= faces.length) throw new InputError(`--face ${options.face} is out of range: ${name} has ${faces.length} face${faces.length > 1 ? 's' : ''} (use 0 to ${faces.length - 1}).`);
-  const chosen = faces[options.face]!;
+  // Without an explicit choice, the largest face that passes as human (a pet beside its owner is skipped).
+  const order = options.face === 0 && faces.length > 1 ? faces.slice(0, 3).map((_, i) => i) : [options.face];
+  let framed: FramedFace | null = null;
+  let chosenIndex = options.face;
+  const skipped: string[] = [];
+  for (const index of order) {
+    try {
+      framed = await frameFace(img, faces[index]!, { size, toSource, source, name, minFaceArea: options.minFaceArea }, step);
+      chosenIndex = index;
+      break;
+    } catch (err) {
+      if (!(err instanceof NoFaceError) || index === order[order.length - 1]) throw err;
+      skipped.push(`face ${index} ${err.message.replace(/^.*region /, '').replace(/\. Use .*$/, '')}`);
+    }
+  }
+  const { face, box, crop, cropFace, evidence, faceAreaPercent } = framed!;
+  const chosen = faces[chosenIndex]!;
 
-  // 3. frame, crop, and detect again on the crop for precise landmarks; re-frame on those
+  // 5. person matte, regions, background plate
+  step(4, 'matting');
+  const oval = faceOvalMask(cropFace.landmarks, size, size);
+  const matte = cleanMatte(fuseMattes(await personMatte(crop), await selfieMatte(crop)), oval);
+  step(5, 'regions and background');
+  const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
+  const background = inpaintBackground(crop, matte);
+
+  const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
+  const reason =
+    faces.length === 1
+      ? 'the only face'
+      : skipped.length > 0
+        ? `face ${chosenIndex}, the largest human face of ${faces.length} (skipped ${skipped.join('; ')})`
+        : options.face === 0
+          ? `the largest of ${faces.length} faces (use --face N to pick another)`
+          : `face ${options.face} of ${faces.length} as asked (--face ${options.face})`;
+  const round2 = (v: number) => Math.round(v * 100) / 100 || 0; // never -0: it would not survive JSON
+  const analysis: PortraitAnalysis = {
+    version: 1,
+    source: { ...source, ...(typeof input === 'string' ? { file: input } : {}) },
+    face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(chosen.boxScore), index: chosenIndex },
+    faces: { count: faces.length, chosen: chosenIndex, reason, boxes: faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
+    landmarks: inSource.landmarks.map(([x, y, z]) => [round2(x), round2(y), round2(z)]),
+    iris: { left: inSource.iris.left.map(round2) as [number, number], right: inSource.iris.right.map(round2) as [number, number] },
+    pose: { yaw: round2(face.pose.yaw), pitch: round2(face.pose.pitch), roll: round2(face.pose.roll) },
+    embedding: face.embedding.map((v) => Math.round(v * 1e5) / 1e5),
+    crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
+    detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
+  };
+  step(6, 'done');
+  return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
+}
+
+interface FramedFace {
+  /** the face in decoded-image pixels, with precise landmarks from the crop */
+  face: DetectedFace;
+  box: CropBox;
+  crop: RgbaImage;
+  /** the face in crop pixels */
+  cropFace: DetectedFace;
+  evidence: HumanEvidence;
+  faceAreaPercent: number;
+}
+
+interface FrameContext {
+  size: number;
+  toSource: number;
+  source: { width: number; height: number };
+  name: string;
+  minFaceArea: number;
+}
+
+/**
+ * Frames one detected face: crop, detect again on the crop for precise landmarks, re-frame on
+ * those, then check the face is big enough (FaceTooSmallError) and human (NoFaceError).
+ */
+async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, step: (done: number, message: string) => void): Promise<FramedFace> {
+  const size = c.size;
   step(2, 'cropping');
   const box1 = cropBoxForFace(chosen.landmarks, img.width, img.height);
   const crop1 = (await extractCrop(img, box1, size)).image;
@@ -79,41 +153,15 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   fadeBottomPadding(crop, framed.valid[3]);
   const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
 
-  // 4. is it big enough, and is it a person?
   step(3, 'checking the face');
-  const faceLength = dist(face.landmarks[FOREHEAD_TOP]!, face.landmarks[CHIN]!) * toSource;
-  const faceAreaPercent = ((face.box[2] * face.box[3] * toSource * toSource) / (source.width * source.height)) * 100;
-  if (faceLength < MIN_FACE_LENGTH_PX || faceAreaPercent < options.minFaceArea) {
-    throw new FaceTooSmallError(`The face in ${name} is too small (${Math.round(faceLength)} px forehead to chin, ${faceAreaPercent.toFixed(2)}% of the image; need ${MIN_FACE_LENGTH_PX} px and ${options.minFaceArea}%). Use a closer or higher-resolution photo, or crop it around the face.`);
+  const faceLength = dist(face.landmarks[FOREHEAD_TOP]!, face.landmarks[CHIN]!) * c.toSource;
+  const faceAreaPercent = ((face.box[2] * face.box[3] * c.toSource * c.toSource) / (c.source.width * c.source.height)) * 100;
+  if (faceLength < MIN_FACE_LENGTH_PX || faceAreaPercent < c.minFaceArea) {
+    throw new FaceTooSmallError(`The face in ${c.name} is too small (${Math.round(faceLength)} px forehead to chin, ${faceAreaPercent.toFixed(2)}% of the image; need ${MIN_FACE_LENGTH_PX} px and ${c.minFaceArea}%). Use a closer or higher-resolution photo, or crop it around the face.`);
   }
   const evidence = judgeHumanFace(cropFace.landmarks, await detectObjects(crop));
-  if (!evidence.human) throw new NoFaceError(`No human face found in ${name}: the face-like region ${evidence.reason}. Use a photo of a person.`);
-
-  // 5. person matte, regions, background plate
-  step(4, 'matting');
-  const oval = faceOvalMask(cropFace.landmarks, size, size);
-  const matte = cleanMatte(fuseMattes(await personMatte(crop), await selfieMatte(crop)), oval);
-  step(5, 'regions and background');
-  const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
-  const background = inpaintBackground(crop, matte);
-
-  const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
-  const reason = faces.length === 1 ? 'the only face' : options.face === 0 ? `the largest of ${faces.length} faces (use --face N to pick another)` : `face ${options.face} of ${faces.length} as asked (--face ${options.face})`;
-  const round2 = (v: number) => Math.round(v * 100) / 100 || 0; // never -0: it would not survive JSON
-  const analysis: PortraitAnalysis = {
-    version: 1,
-    source: { ...source, ...(typeof input === 'string' ? { file: input } : {}) },
-    face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(chosen.boxScore), index: options.face },
-    faces: { count: faces.length, chosen: options.face, reason, boxes: faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
-    landmarks: inSource.landmarks.map(([x, y, z]) => [round2(x), round2(y), round2(z)]),
-    iris: { left: inSource.iris.left.map(round2) as [number, number], right: inSource.iris.right.map(round2) as [number, number] },
-    pose: { yaw: round2(face.pose.yaw), pitch: round2(face.pose.pitch), roll: round2(face.pose.roll) },
-    embedding: face.embedding.map((v) => Math.round(v * 1e5) / 1e5),
-    crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
-    detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
-  };
-  step(6, 'done');
-  return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
+  if (!evidence.human) throw new NoFaceError(`No human face found in ${c.name}: the face-like region ${evidence.reason}. Use a photo of a person.`);
+  return { face, box, crop, cropFace, evidence, faceAreaPercent };
 }
 
 /** Landmarks of an analysis mapped into its crop's pixels. */
