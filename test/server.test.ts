@@ -311,8 +311,13 @@ test('restart: queued and interrupted jobs survive; a job interrupted too often 
   await import('node:fs/promises').then((fs) => fs.cp(path.join(dataDir, 'jobs', a.body.id), path.join(dataDir, 'jobs', crashedOnce.id), { recursive: true }));
   await writeFile(path.join(dataDir, 'jobs', crashedOnce.id, 'job.json'), JSON.stringify(crashedOnce));
 
+  // an upload cut off by the stop (never accepted, no job.json) is cleaned up
+  await import('node:fs/promises').then((fs) => fs.mkdir(path.join(dataDir, 'jobs', 'P'.repeat(22))));
+  await writeFile(path.join(dataDir, 'jobs', 'P'.repeat(22), 'photo.upload'), 'partial');
+
   const fast = fakeRunner();
   const s2 = await serve({ dataDir }, { runner: fast });
+  await assert.rejects(stat(path.join(dataDir, 'jobs', 'P'.repeat(22))));
   assert.deepEqual(s2.recovered, { requeued: 3, failed: 1, broken: 0 });
   const retried = await waitForState(s2.url, crashedOnce.id, ['done', 'failed']);
   assert.equal(retried.state, 'done');

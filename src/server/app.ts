@@ -2,7 +2,7 @@
 // JobQueue (persisted under the data folder); uploads are checked by decoding; results are served
 // with Range support so browsers can seek.
 import { createReadStream, readFileSync } from 'node:fs';
-import { access, constants, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -106,6 +106,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
   const previewThread = deps.analyze ? undefined : createPreviewThread();
   const analyze = deps.analyze ?? previewThread!.analyze;
   const analyzeDir = path.join(dataDir, 'tmp');
+  await rm(analyzeDir, { recursive: true, force: true }); // previews left by a stopped server
   await mkdir(analyzeDir, { recursive: true });
   const staticBodies = new Map<string, Buffer>();
   for (const [route, s] of Object.entries(STATIC_FILES)) staticBodies.set(route, await readFile(new URL(s.file, PUBLIC_DIR)));

@@ -162,14 +162,30 @@ export class JobStore {
     await rm(this.dirOf(id), { recursive: true, force: true });
   }
 
-  /** Loads every readable job record; unreadable folders are reported, not silently dropped. */
-  async loadAll(): Promise<{ jobs: JobRecord[]; broken: { id: string; reason: string }[] }> {
+  /**
+   * Loads every readable job record; unreadable records are reported, not silently dropped.
+   * Folders without job.json are uploads a stopped server never accepted (no 202 was sent): removed.
+   */
+  async loadAll(): Promise<{ jobs: JobRecord[]; broken: { id: string; reason: string }[]; partial: number }> {
     const jobs: JobRecord[] = [];
     const broken: { id: string; reason: string }[] = [];
+    let partial = 0;
     for (const entry of await readdir(this.jobsDir, { withFileTypes: true })) {
       if (!entry.isDirectory() || !isJobId(entry.name)) continue;
+      let text: string;
       try {
-        const job = JSON.parse(await readFile(path.join(this.jobsDir, entry.name, 'job.json'), 'utf8')) as JobRecord;
+        text = await readFile(path.join(this.jobsDir, entry.name, 'job.json'), 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+          broken.push({ id: entry.name, reason: (err as Error).message });
+          continue;
+        }
+        await rm(path.join(this.jobsDir, entry.name), { recursive: true, force: true });
+        partial++;
+        continue;
+      }
+      try {
+        const job = JSON.parse(text) as JobRecord;
         if (job.version !== 1 || job.id !== entry.name || !job.files?.photo) throw new Error('not a real3d job record');
         jobs.push(job);
       } catch (err) {
@@ -177,6 +193,6 @@ export class JobStore {
       }
     }
     jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return { jobs, broken };
+    return { jobs, broken, partial };
   }
 }
