@@ -90,7 +90,9 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const heads: number[] = [];
   const infl: number[] = [];
   const inflW: number[] = [];
-  const addVertex = (x: number, y: number, z: number, u: number, v: number, h: number, ids: number[], ws: number[]) => {
+  const ovalDist: number[] = [];
+  const addVertex = (x: number, y: number, z: number, u: number, v: number, h: number, ids: number[], ws: number[], dOval = Infinity) => {
+    ovalDist.push(dOval);
     positions.push(x, y, z);
     uvs.push(u, v);
     heads.push(h);
@@ -168,7 +170,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     const x = flat[i0 * 3]! * (1 - f) + flat[i1 * 3]! * f;
     const y = flat[i0 * 3 + 1]! * (1 - f) + flat[i1 * 3 + 1]! * f;
     const z = flat[i0 * 3 + 2]! * (1 - f) + flat[i1 * 3 + 2]! * f;
-    ring0.push(addVertex(x, y, z, x, y, 1, [i0, i1], [1 - f, f]));
+    ring0.push(addVertex(x, y, z, x, y, 1, [i0, i1], [1 - f, f], 0));
     ovalPos.push([x, y, z]);
   }
   const margin = 0.03 * size;
@@ -198,7 +200,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
       const fade = Math.exp(-((dOval / (0.3 * faceWidth)) ** 2));
       const seg = Math.floor(j / perOval), f = (j % perOval) / perOval;
       const i0 = FACE_OVAL[seg]!, i1 = FACE_OVAL[(seg + 1) % FACE_OVAL.length]!;
-      ring.push(addVertex(x, y, z, x, y, h, [i0, i1], [(1 - f) * fade, f * fade]));
+      ring.push(addVertex(x, y, z, x, y, h, [i0, i1], [(1 - f) * fade, f * fade], dOval));
     }
     rings.push(ring);
   }
@@ -225,6 +227,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const lipColour = averageColour(image, [0, 17, 13, 14, 37, 267, 84, 314].map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]));
 
   const vertexCount = heads.length;
+  const ovalDistance = Float64Array.from(ovalDist);
+  const { uvRevealed, revealDir } = revealedTexturing(flat, Float32Array.from(uvs), vertexCount, faceTris, faceWidth, infl, inflW, ovalDistance, skinTest(image, [50, 280, 205, 425, 101, 330].map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number])));
   return {
     version: AVATAR_VERSION,
     size,
@@ -235,6 +239,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     vertexCount,
     rest: Float32Array.from(positions),
     uv: Float32Array.from(uvs),
+    uvRevealed,
+    revealDir,
     headWeight: Float32Array.from(heads),
     influence: Int32Array.from(infl),
     influenceWeight: Float32Array.from(inflW),
@@ -261,6 +267,105 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     },
     analysis: portrait.analysis ?? null,
   };
+}
+
+/**
+ * For face-mesh vertices on steep parts of the face (the bands near the outline seen almost
+ * edge-on), a texture position pulled inward toward the face centre, used as that side turns
+ * toward the camera, so the widened band shows nearby skin instead of stretched edge pixels.
+ */
+function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCount: number, faceTris: Uint16Array, faceWidth: number, influence: ArrayLike<number>, influenceWeight: ArrayLike<number>, sheetDistance: ArrayLike<number>, skinLike: (x: number, y: number) => boolean): { uvRevealed: Float32Array; revealDir: Float32Array } {
+  const uvRevealed = Float32Array.from(uv);
+  const revealDir = new Float32Array(vertexCount * 2);
+  const normals = new Float64Array(LANDMARK_COUNT * 3);
+  for (let t = 0; t < faceTris.length; t += 3) {
+    const a = faceTris[t]! * 3, b = faceTris[t + 1]! * 3, c = faceTris[t + 2]! * 3;
+    const ux = flat[b]! - flat[a]!, uy = flat[b + 1]! - flat[a + 1]!, uz = flat[b + 2]! - flat[a + 2]!;
+    const vx = flat[c]! - flat[a]!, vy = flat[c + 1]! - flat[a + 1]!, vz = flat[c + 2]! - flat[a + 2]!;
+    let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    if (nz > 0) { nx = -nx; ny = -ny; nz = -nz; } // orient toward the camera (z < 0)
+    for (const v of [a, b, c]) { normals[v] += nx; normals[v + 1] += ny; normals[v + 2] += nz; }
+  }
+  let cx = 0, cy = 0;
+  for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
+  cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
+  for (let i = 0; i < 468; i++) {
+    const nx = normals[i * 3]!, ny = normals[i * 3 + 1]!, nz = normals[i * 3 + 2]!;
+    const len = Math.hypot(nx, ny, nz) || 1;
+    const facing = -nz / len; // 1 = faces the camera, 0 = seen edge-on
+    // only the band inside the outline (not the nose); the head sheet just outside follows below
+    const r = Math.hypot(flat[i * 3]! - cx, flat[i * 3 + 1]! - cy);
+    let rOval = 0, best = Infinity;
+    const ang = Math.atan2(flat[i * 3 + 1]! - cy, flat[i * 3]! - cx);
+    for (const o of FACE_OVAL) {
+      const a = Math.atan2(flat[o * 3 + 1]! - cy, flat[o * 3]! - cx);
+      const da = Math.abs(Math.atan2(Math.sin(a - ang), Math.cos(a - ang)));
+      if (da < best) { best = da; rOval = Math.hypot(flat[o * 3]! - cx, flat[o * 3 + 1]! - cy); }
+    }
+    const rho = r / Math.max(1, rOval);
+    const band = smoothstep(0.55, 0.85, rho);
+    const steep = Math.min(1, Math.max(0, (0.7 - facing) / 0.5)) * band;
+    if (steep <= 0) continue;
+    let dx = flat[i * 3]! - cx, dy = flat[i * 3 + 1]! - cy;
+    const d = Math.hypot(dx, dy) || 1;
+    dx /= d; dy /= d;
+    const pull = steep * 0.07 * faceWidth;
+    // only where the path from the outline inward is plain skin: a hair strand lying on the cheek
+    // must not be copied inward, detached from the rest of the hair
+    let plain = true;
+    for (let q = 0; q <= 6 && plain; q++) plain = skinLike(uv[i * 2]! - (dx * pull * q) / 6, uv[i * 2 + 1]! - (dy * pull * q) / 6);
+    if (!plain) continue;
+    uvRevealed[i * 2] = uv[i * 2]! - dx * pull;
+    uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! - dy * pull;
+    revealDir[i * 2] = dx * steep;
+    revealDir[i * 2 + 1] = dy * steep;
+  }
+  // Smooth the pull over the mesh so neighbours that were refused (hair) or accepted blend
+  // instead of leaving seams.
+  {
+    const nbrs: number[][] = Array.from({ length: 468 }, () => []);
+    for (let t = 0; t < faceTris.length; t += 3) {
+      const a = faceTris[t]!, b = faceTris[t + 1]!, c = faceTris[t + 2]!;
+      nbrs[a]!.push(b, c); nbrs[b]!.push(a, c); nbrs[c]!.push(a, b);
+    }
+    const off = new Float64Array(468 * 4);
+    for (let i = 0; i < 468; i++) {
+      off[i * 4] = uvRevealed[i * 2]! - uv[i * 2]!; off[i * 4 + 1] = uvRevealed[i * 2 + 1]! - uv[i * 2 + 1]!;
+      off[i * 4 + 2] = revealDir[i * 2]!; off[i * 4 + 3] = revealDir[i * 2 + 1]!;
+    }
+    for (let pass = 0; pass < 3; pass++) {
+      const next = new Float64Array(off.length);
+      for (let i = 0; i < 468; i++) {
+        const list = nbrs[i]!;
+        for (let k = 0; k < 4; k++) {
+          let acc = off[i * 4 + k]! * 2;
+          for (const j of list) acc += off[j * 4 + k]!;
+          next[i * 4 + k] = acc / (2 + list.length);
+        }
+      }
+      off.set(next);
+    }
+    for (let i = 0; i < 468; i++) {
+      uvRevealed[i * 2] = uv[i * 2]! + off[i * 4]!; uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! + off[i * 4 + 1]!;
+      revealDir[i * 2] = off[i * 4 + 2]!; revealDir[i * 2 + 1] = off[i * 4 + 3]!;
+    }
+  }
+  // Sheet vertices next to the outline move their texture with it (no seam), fading outward.
+  for (let v = LANDMARK_COUNT; v < vertexCount; v++) {
+    const near = Math.exp(-((sheetDistance[v]! / (0.08 * faceWidth)) ** 2));
+    if (near < 0.01) continue;
+    let ox = 0, oy = 0, dx = 0, dy = 0;
+    for (let q = 0; q < 4; q++) {
+      const i = influence[v * 4 + q]!;
+      if (i < 0 || i >= 468) continue;
+      const w = influenceWeight[v * 4 + q]! * near;
+      ox += w * (uvRevealed[i * 2]! - uv[i * 2]!); oy += w * (uvRevealed[i * 2 + 1]! - uv[i * 2 + 1]!);
+      dx += w * revealDir[i * 2]!; dy += w * revealDir[i * 2 + 1]!;
+    }
+    uvRevealed[v * 2] = uv[v * 2]! + ox; uvRevealed[v * 2 + 1] = uv[v * 2 + 1]! + oy;
+    revealDir[v * 2] = dx; revealDir[v * 2 + 1] = dy;
+  }
+  return { uvRevealed, revealDir };
 }
 
 /** Largest matte value over a triangle (rest position), sampled on its pixel grid. */
@@ -360,6 +465,20 @@ function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number)
   return { width: size, height: size, data: out };
 }
 
+/** A test for "looks like this face's cheek skin" (colour within a tolerance of the cheeks' mean). */
+function skinTest(img: RgbaImage, cheeks: [number, number][]): (x: number, y: number) => boolean {
+  const ref = averageColour(img, cheeks);
+  const refLum = 0.3 * ref[0] + 0.59 * ref[1] + 0.11 * ref[2];
+  return (x, y) => {
+    const xi = Math.min(img.width - 1, Math.max(0, Math.round(x))), yi = Math.min(img.height - 1, Math.max(0, Math.round(y)));
+    const o = (yi * img.width + xi) * 4;
+    const r = img.data[o]!, g = img.data[o + 1]!, b = img.data[o + 2]!;
+    const lum = 0.3 * r + 0.59 * g + 0.11 * b;
+    const chroma = Math.abs(r - g - (ref[0] - ref[1])) + Math.abs(g - b - (ref[1] - ref[2]));
+    return Math.abs(lum - refLum) < 45 && chroma < 40;
+  };
+}
+
 function averageColour(img: RgbaImage, pts: [number, number][]): [number, number, number] {
   const acc = [0, 0, 0];
   for (const [x, y] of pts) {
@@ -379,7 +498,7 @@ const CTOR: Record<ArrayKind, any> = { f32: Float32Array, f64: Float64Array, u8:
 function arraysOf(av: Avatar): Record<string, ArrayBufferView & { length: number }> {
   return {
     texture: av.texture.data, eyeTexture: av.eyeTexture.data, background: av.background.data,
-    rest: av.rest, uv: av.uv, headWeight: av.headWeight, influence: av.influence, influenceWeight: av.influenceWeight,
+    rest: av.rest, uv: av.uv, uvRevealed: av.uvRevealed, revealDir: av.revealDir, headWeight: av.headWeight, influence: av.influence, influenceWeight: av.influenceWeight,
     triangles: av.triangles, material: av.material,
     neutral: av.rig.neutral, basis: av.rig.basis, photoWeights: av.rig.photoWeights, rotation: av.rig.rotation,
   };
@@ -454,7 +573,7 @@ export function decodeAvatar(buf: Buffer, name = 'the avatar file'): Avatar {
   for (let i = 0; i < triangles.length; i++) if (triangles[i]! >= n) throw bad('a triangle refers to a missing vertex');
   return {
     version: AVATAR_VERSION, size: s, focal: h.focal, texture: img('texture'), eyeTexture: img('eyeTexture'), background: img('background'),
-    vertexCount: n, rest: get('rest', n * 3), uv: get('uv', n * 2), headWeight: get('headWeight', n),
+    vertexCount: n, rest: get('rest', n * 3), uv: get('uv', n * 2), uvRevealed: get('uvRevealed', n * 2), revealDir: get('revealDir', n * 2), headWeight: get('headWeight', n),
     influence: get('influence', n * 4), influenceWeight: get('influenceWeight', n * 4), triangles, material,
     eyeVertices: h.eyeVertices, head: h.head, mouth: h.mouth,
     rig: {

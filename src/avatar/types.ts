@@ -41,6 +41,14 @@ export interface Avatar {
   rest: Float32Array;
   /** texture coordinates in pixels */
   uv: Float32Array;
+  /**
+   * Revealed-side texturing: per vertex, where to sample instead when its side of the head turns
+   * toward the camera (steep face-edge bands seen edge-on in the photo would otherwise smear a few
+   * edge pixels; these sample the nearby cheek/forehead skin), and the 2D direction (times strength)
+   * of that side. Zero direction = never changes.
+   */
+  uvRevealed: Float32Array;
+  revealDir: Float32Array;
   /** skinning: 1 = moves with the head, 0 = with the torso */
   headWeight: Float32Array;
   /** per vertex, up to 4 landmarks whose expression displacement it follows (-1 = none) */

@@ -56,26 +56,31 @@ export class MouthShader {
       let cr = 70 * shadow * (1 - 0.5 * lateral), cg = 24 * shadow * (1 - 0.5 * lateral), cb = 28 * shadow * (1 - 0.5 * lateral);
       const tongue = Math.max(0, (depthT - 0.62) / 0.38) * (1 - lateral * lateral);
       cr += (150 - cr) * tongue * 0.55; cg += (62 - cg) * tongue * 0.55; cb += (66 - cb) * tongue * 0.55;
-      // teeth, only across the front of the mouth
-      const toothW = 0.09 * unit;
-      const q = (cx - this.centreX) / toothW;
+      // teeth, only across the front of the mouth; narrower toward the corners (the arch turns away)
+      const dx = (cx - this.centreX) / Math.max(1, this.halfWidth);
+      const arch = dx * (1 + 0.35 * dx * dx); // tooth index grows faster sideways
+      const toothW = (0.085 * unit) / Math.max(1, this.halfWidth);
+      const q = arch / toothW;
       const frac = q - Math.floor(q);
-      const gapPx = Math.min(frac, 1 - frac) * toothW; // distance to the nearest tooth boundary
-      const gapShade = 0.72 + 0.28 * Math.min(1, gapPx / 0.9);
-      const teethSpan = 1 - smooth(0.68, 0.92, lateral);
-      const upperH = 0.11 * unit * (1 - 0.22 * (2 * frac - 1) ** 4);
-      const lowerH = 0.075 * unit * (1 - 0.25 * (2 * frac - 1) ** 4);
+      const localW = (0.085 * unit) / (1 + 1.05 * dx * dx);
+      const gapPx = Math.min(frac, 1 - frac) * localW; // distance to the nearest tooth boundary, px
+      const gapShade = 0.84 + 0.16 * Math.min(1, gapPx / 0.8);
+      const teethSpan = 1 - smooth(0.62, 0.9, lateral);
+      const edge = (2 * frac - 1) ** 4;
+      const upperH = 0.095 * unit * (1 - 0.06 * edge);
+      const lowerH = 0.06 * unit * (1 - 0.08 * edge);
       const upCov = clamp01(top + upperH - cy + 0.5) * teethSpan;
       const loCov = clamp01(cy - (bottom - lowerH) + 0.5) * teethSpan * (1 - upCov);
-      const side = 1 - 0.6 * lateral * lateral;
+      const side = 1 - 0.55 * lateral * lateral;
       if (upCov > 0) {
-        const vert = 0.88 + 0.12 * clamp01((cy - top) / Math.max(1, upperH));
+        const vert = 0.8 + 0.2 * clamp01((cy - top) / Math.max(1, upperH));
         const s = side * vert * gapShade;
-        cr += (236 * s - cr) * upCov; cg += (230 * s - cg) * upCov; cb += (218 * s - cb) * upCov;
+        cr += (226 * s - cr) * upCov; cg += (219 * s - cg) * upCov; cb += (204 * s - cb) * upCov;
       }
       if (loCov > 0) {
-        const s = side * 0.86 * gapShade;
-        cr += (222 * s - cr) * loCov; cg += (215 * s - cg) * loCov; cb += (202 * s - cb) * loCov;
+        const vert = 0.78 + 0.22 * clamp01((bottom - cy) / Math.max(1, lowerH));
+        const s = side * 0.9 * vert * gapShade;
+        cr += (214 * s - cr) * loCov; cg += (206 * s - cg) * loCov; cb += (190 * s - cb) * loCov;
       }
       // soft shadow under the upper lip
       const lipShadow = 1 - 0.35 * clamp01(1 - (cy - top) / (0.03 * unit + 1));

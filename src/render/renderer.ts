@@ -81,6 +81,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   toWorld(pivot[0], pivot[1], pivot[2], pivotW);
   toWorld(tPivot[0], tPivot[1], tPivot[2], tPivotW);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
+  const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
   const iod = avatar.head.iod;
 
   function computeVertices(frame: MotionFrame): void {
@@ -149,6 +150,15 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       sy[v] = (f * oy * iz + c0) * S + offY;
       siz[v] = iz;
       sz[v] = (oz - f) * S;
+    }
+    // sides of the head turning toward the camera sample nearby skin instead of edge pixels
+    const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
+    for (let q = 0; q < revealList.length; q++) {
+      const v = revealList[q]!;
+      let k = avatar.revealDir[v * 2]! * revealX + avatar.revealDir[v * 2 + 1]! * revealY;
+      k = k < 0 ? 0 : k > 1 ? 1 : k;
+      uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);
+      uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! + k * (avatar.uvRevealed[v * 2 + 1]! - avatar.uv[v * 2 + 1]!);
     }
     // gaze: slide the eye texture under the lids
     const gaze = frame.gaze ?? [0, 0];

@@ -95,7 +95,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     const k = K('jawOpen');
     const hy = (Y(234) + Y(454)) / 2 + 0.05, hz = (Z(234) + Z(454)) / 2 + 0.45;
     for (let i = 0; i < N; i++) {
-      const a = jaw[i]! * 19 * DEG;
+      const a = jaw[i]! * 17 * DEG;
       if (a === 0) continue;
       const ry = Y(i) - hy, rz = Z(i) - hz;
       const c = Math.cos(a), s = Math.sin(a);
@@ -140,7 +140,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     const k = K(control);
     const hs: Handle[] = [];
     for (const i of uniqueLip) {
-      const f = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.9)) ** 2));
+      const f = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.65)) ** 2));
       hs.push({ i, d: [d[0] * dir * f, d[1] * f, d[2] * f] });
     }
     void innerCorner;
@@ -148,8 +148,8 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     const eyeY = (Y(33) + Y(263)) / 2;
     spread(out, k, p, hs, sigma, (i) => (i >= 468 ? 0 : smoothstep(eyeY + 0.12, eyeY + 0.32, Y(i))));
   };
-  cornerPull('mouthSmileLeft', 291, 308, 1, [0.1, -0.13, 0.03], 0.33);
-  cornerPull('mouthSmileRight', 61, 78, -1, [0.1, -0.13, 0.03], 0.33);
+  cornerPull('mouthSmileLeft', 291, 308, 1, [0.07, -0.13, 0.04], 0.3);
+  cornerPull('mouthSmileRight', 61, 78, -1, [0.07, -0.13, 0.04], 0.3);
   cornerPull('mouthStretchLeft', 291, 308, 1, [0.09, 0.05, 0.01], 0.28);
   cornerPull('mouthStretchRight', 61, 78, -1, [0.09, 0.05, 0.01], 0.28);
   // Upper lip up / lower lip down (without the jaw).
