@@ -141,7 +141,10 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.get('/openapi.json', async () => openapi);
 
-  app.get('/api/health', async () => ({ ok: true, version: VERSION, workers: opts.workers, ...queue.counts(), jobs: queue.counts().total, uptime: Math.round(process.uptime()) }));
+  app.get('/api/health', async () => {
+    const { queued, running, total } = queue.counts();
+    return { ok: true, version: VERSION, workers: opts.workers, queued, running, jobs: total, uptime: Math.round(process.uptime()) };
+  });
 
   // Face preview of a photo. One at a time: the CPU is shared with the render threads.
   let analyzing = Promise.resolve();
