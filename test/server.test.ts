@@ -361,6 +361,28 @@ test('avatar cache: the second job of a photo gets the saved avatar; an unreadab
   assert.deepEqual(runner.calls.slice(-2).map((c) => [!!c.avatar, !!c.image]), [[true, false], [false, true]]);
 });
 
+test('an upload cut off midway leaves nothing behind and the server keeps serving', async () => {
+  const s = await serve({ dataDir: path.join(tmp, 'cutoff') }, { runner: fakeRunner() });
+  const { request } = await import('node:http');
+  const u = new URL(s.url);
+  const boundary = 'x-real3d-test-boundary';
+  await new Promise<void>((resolve) => {
+    const req = request({ host: u.hostname, port: u.port, path: '/api/jobs', method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    req.on('error', () => resolve());
+    req.on('close', () => resolve());
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="photo"; filename="a.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`);
+    req.write(photo.subarray(0, 40_000));
+    setTimeout(() => req.destroy(), 200);
+  });
+  // the server notices the closed connection and removes the partial upload
+  const jobsDir = path.join(tmp, 'cutoff', 'jobs');
+  for (let i = 0; i < 50 && (await readdir(jobsDir)).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await readdir(jobsDir), []);
+  const ok = await submit(s.url, jobForm());
+  assert.equal(ok.status, 202);
+  assert.equal((await waitForState(s.url, ok.body.id, ['done', 'failed'])).state, 'done');
+});
+
 test('old finished jobs are deleted after the time to live', async () => {
   const s = await serve({ dataDir: path.join(tmp, 'ttl'), ttlHours: 1 }, { runner: fakeRunner() });
   const a = await submit(s.url, jobForm());
