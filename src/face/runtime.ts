@@ -22,7 +22,7 @@ const WASM_DIR = path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist');
 
 /**
  * Human fetches model files by URL. Node's fetch refuses file:// URLs, so answer those from disk
- * and pass everything else through. Nothing is ever loaded from the network.
+ * and pass everything else through. Models are never loaded from the network: their base path is file://.
  */
 let fetchShimInstalled = false;
 function installFileFetch(): void {
@@ -36,7 +36,8 @@ function installFileFetch(): void {
       const type = url.endsWith('.json') ? 'application/json' : 'application/octet-stream';
       return new Response(bytes, { status: 200, headers: { 'content-type': type } });
     }
-    if (url.startsWith('http')) throw new Error(`real3d never loads models from the network (asked for ${url})`);
+    // Model paths are always file:// (modelBasePath above), so only model reads are redirected;
+    // every other fetch in the process behaves as usual.
     return networkFetch(input, init);
   }) as typeof fetch;
 }
