@@ -12,7 +12,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import { personMatte, selfieMatte } from '../face/matte.ts';
 import { detectObjects } from '../face/objects.ts';
 import { locateFaces, mapFace } from './locate.ts';
-import { cropBoxForFace, extractCrop, paddingMask, fadeBottomPadding, type CropBox } from './crop.ts';
+import { cropBoxForFace, extractCrop, fadePadding, type CropBox } from './crop.ts';
 import { judgeHumanFace, type HumanEvidence } from './human-check.ts';
 import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts';
 import { inpaintBackground, fillHole } from './inpaint.ts';
@@ -75,13 +75,14 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
       skipped.push(`face ${index} ${err.message.replace(/^.*region /, '').replace(/\. Use .*$/, '')}`);
     }
   }
-  const { face, box, crop, cropFace, evidence, faceAreaPercent } = framed!;
+  const { face, box, crop, valid, cropFace, evidence, faceAreaPercent } = framed!;
   const chosen = faces[chosenIndex]!;
 
   // 5. person matte, regions, background plate
   step(4, 'matting');
   const oval = faceOvalMask(cropFace.landmarks, size, size);
   const matte = cleanMatte(fuseMattes(await personMatte(crop), await selfieMatte(crop)), oval);
+  backgroundAbove(crop, matte, valid[1]);
   step(5, 'regions and background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte);
@@ -117,6 +118,8 @@ interface FramedFace {
   face: DetectedFace;
   box: CropBox;
   crop: RgbaImage;
+  /** the part of the crop that shows the photo (the rest is padding), in crop pixels */
+  valid: [number, number, number, number];
   /** the face in crop pixels */
   cropFace: DetectedFace;
   evidence: HumanEvidence;
@@ -147,10 +150,9 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   let box = cropBoxForFace(face.landmarks, img.width, img.height);
   if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) <= box1.side * 0.01) box = box1;
   const framed = await extractCrop(img, box, size);
-  // Where the crop reaches past the photo's sides or top, paint plausible background, not streaks.
-  const padding = paddingMask(framed.valid, size);
-  const crop = padding ? fillHole(framed.image, padding, 7) : framed.image;
-  fadeBottomPadding(crop, framed.valid[3]);
+  // Where the crop reaches past the photo's edges, fade the repeated edge instead of streaking it.
+  const crop = framed.image;
+  fadePadding(crop, framed.valid);
   const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
 
   step(3, 'checking the face');
@@ -161,7 +163,24 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   }
   const evidence = judgeHumanFace(cropFace.landmarks, await detectObjects(crop));
   if (!evidence.human) throw new NoFaceError(`No human face found in ${c.name}: the face-like region ${evidence.reason}. Use a photo of a person.`);
-  return { face, box, crop, cropFace, evidence, faceAreaPercent };
+  return { face, box, crop, valid: framed.valid, cropFace, evidence, faceAreaPercent };
+}
+
+/**
+ * Padding above the photo: when the photo cuts the hair, the faded edge continues the hair upward
+ * as a blurred column. Repaint those rows from the background only (person pixels excluded) and
+ * take them out of the matte, so neither the crop nor the plate shows a ghost above the head.
+ * In place.
+ */
+function backgroundAbove(crop: RgbaImage, matte: GrayImage, validTop: number): void {
+  const rows = Math.min(crop.height, Math.ceil(validTop - 0.5));
+  if (rows <= 0) return;
+  const w = crop.width;
+  const hole = new Uint8Array(w * crop.height);
+  for (let i = 0; i < hole.length; i++) hole[i] = i < rows * w || matte.data[i]! > 0.05 ? 1 : 0;
+  const filled = fillHole(crop, hole, 11);
+  crop.data.set(filled.data.subarray(0, rows * w * 4), 0);
+  matte.data.fill(0, 0, rows * w);
 }
 
 /** Landmarks of an analysis mapped into its crop's pixels. */
