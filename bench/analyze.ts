@@ -12,9 +12,20 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** per-step durations of the last warm runs, by step name */
+const steps = new Map<string, number[]>();
+
 async function time(input: Buffer): Promise<number> {
   const t0 = performance.now();
-  await analyzePortrait(input);
+  let last = t0, current = '';
+  await analyzePortrait(input, {}, {
+    onProgress: (e) => {
+      const now = performance.now();
+      if (current) steps.set(current, [...(steps.get(current) ?? []), now - last]);
+      current = e.message ?? '';
+      last = now;
+    },
+  });
   return performance.now() - t0;
 }
 
@@ -29,5 +40,7 @@ for (const [name, input] of [['512 px (lp_s42)', photo512], ['2000 px (lp_s2)', 
   for (let k = 0; k < RUNS; k++) runs.push(await time(input));
   console.log(`warm ${name}: median ${median(runs).toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)})`);
 }
+const breakdown = [...steps].filter(([name]) => name !== 'done').map(([name, ms]) => `${name} ${median(ms).toFixed(0)}`);
+console.log(`median per step (ms, both sizes): ${breakdown.join(', ')}`);
 clearInterval(sampler);
 console.log(`peak RSS: ${(peakRss / 1e6).toFixed(0)} MB`);
