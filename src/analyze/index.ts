@@ -228,7 +228,8 @@ function flattenAlpha(img: RgbaImage): RgbaImage {
 /** Writes analysis.json, crop.png, matte.png, regions.png (label values), background.png, debug.png. */
 export async function writeAnalysis(portrait: Portrait, outDir: string): Promise<void> {
   const files = {
-    'analysis.json': JSON.stringify(portrait.analysis, null, 1),
+    // indented, with each array of numbers on one line (a landmark per line)
+    'analysis.json': JSON.stringify(portrait.analysis, null, 1).replace(/\[\s+([-\d.e+,\s]+?)\s+\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`) + '\n',
     'crop.png': await encodePng(portrait.image),
     'matte.png': await encodeGrayPng(portrait.matte),
     'regions.png': await sharp(Buffer.from(portrait.regions.data), { raw: { width: portrait.regions.width, height: portrait.regions.height, channels: 1 } }).png().toBuffer(),
