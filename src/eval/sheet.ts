@@ -39,17 +39,18 @@ function escapeXml(s: string): string {
  * Builds the sheet PNG. `diffGain` amplifies the difference row so small errors show (say it in
  * the title). `plot` (PNG bytes) is scaled to the sheet width and appended.
  */
-export async function contactSheet(columns: SheetColumn[], opts: { title: string; diffGain?: number; plot?: Buffer; baseline?: RgbaImage }): Promise<Buffer> {
+export async function contactSheet(columns: SheetColumn[], opts: { title: string; diffGain?: number; plot?: Buffer; baseline?: RgbaImage; realLabel?: string; noDiff?: boolean }): Promise<Buffer> {
   if (!columns.length) throw new Error('contact sheet needs at least one column');
   const side = columns[0]!.real.width;
   const gain = opts.diffGain ?? 2;
   const labelW = 90;
   const head = 34;
   const rows: { label: string; image: (c: SheetColumn) => RgbaImage }[] = [
-    { label: 'real', image: (c) => c.real },
+    { label: opts.realLabel ?? 'real', image: (c) => c.real },
     { label: 'generated', image: (c) => c.generated },
-    { label: `|diff| x${gain}`, image: (c) => absDiffImage(c.real, c.generated, gain) as RgbaImage },
   ];
+  // a difference only means something against the same person's real frame
+  if (!opts.noDiff) rows.push({ label: `|diff| x${gain}`, image: (c) => absDiffImage(c.real, c.generated, gain) as RgbaImage });
   if (opts.baseline) {
     const base = opts.baseline;
     rows.push({ label: 'baseline', image: () => base });
