@@ -40,6 +40,16 @@ export async function locateFaces(img: RgbaImage, signal?: AbortSignal): Promise
   return { faces: found, search: 'windows' };
 }
 
+/**
+ * Drops weak detections: every portrait in the test set scores >= 0.85 (detector) and 1.0 (mesh);
+ * texture that fools the detector (foliage in a painting's landscape) scores ~0.3 on both.
+ */
+export function plausibleFace(f: DetectedFace): boolean {
+  return f.boxScore >= MIN_BOX_SCORE && f.meshScore >= MIN_MESH_SCORE;
+}
+export const MIN_BOX_SCORE = 0.5;
+export const MIN_MESH_SCORE = 0.6;
+
 /** Window starts covering [0, limit) with windows of `side` every `stride`, the last flush with the end. */
 function windowStarts(limit: number, side: number, stride: number): number[] {
   const starts: number[] = [];
@@ -55,7 +65,7 @@ async function detectScaled(img: RgbaImage, x: number, y: number, w: number, h: 
   if (x !== 0 || y !== 0 || w !== img.width || h !== img.height) view = cutOut(img, x, y, w, h);
   if (scale < 1) view = await resizeImage(view, Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale)));
   const sx = w / view.width, sy = h / view.height;
-  const faces = await detectFaces(view, { embedding: false });
+  const faces = (await detectFaces(view, { embedding: false })).filter(plausibleFace);
   return faces.map((f) => mapFace(f, (px, py) => [x + px * sx, y + py * sy], (sx + sy) / 2));
 }
 
