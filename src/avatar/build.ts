@@ -438,24 +438,32 @@ function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number)
       known[y * w + x] = 1;
       for (let ch = 0; ch < 4; ch++) col[(y * w + x) * 4 + ch] = texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!;
     }
-    // grow one pixel ring per pass
-    for (let pass = 0; pass < pad * 2; pass++) {
-      const add: number[] = [];
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-        if (known[y * w + x]) continue;
-        let cnt = 0;
-        const acc = [0, 0, 0, 0];
-        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx, yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= w || yy >= h || known[yy * w + xx] !== 1) continue;
-          cnt++;
-          for (let ch = 0; ch < 4; ch++) acc[ch]! += col[(yy * w + xx) * 4 + ch]!;
-        }
-        if (cnt > 0) { add.push(y * w + x); for (let ch = 0; ch < 4; ch++) col[(y * w + x) * 4 + ch] = acc[ch]! / cnt; }
-      }
-      if (add.length === 0) break;
-      for (const i of add) known[i] = 2;
-      for (const i of add) known[i] = 1;
+    // Outside the opening: the eye's own sclera colour (its brightest pixels), so an iris slid
+    // sideways uncovers white of the eye, not a smear of lashes and lid.
+    const lums: number[] = [];
+    for (let i = 0; i < w * h; i++) if (known[i]) lums.push(0.3 * col[i * 4]! + 0.59 * col[i * 4 + 1]! + 0.11 * col[i * 4 + 2]!);
+    lums.sort((p, q) => p - q);
+    const bright = lums.length ? lums[Math.floor(lums.length * 0.8)]! : 255;
+    const sclera = [0, 0, 0, 0];
+    let sc = 0;
+    for (let i = 0; i < w * h; i++) {
+      if (!known[i]) continue;
+      const l = 0.3 * col[i * 4]! + 0.59 * col[i * 4 + 1]! + 0.11 * col[i * 4 + 2]!;
+      if (l < bright) continue;
+      for (let ch = 0; ch < 4; ch++) sclera[ch]! += col[i * 4 + ch]!;
+      sc++;
+    }
+    for (let ch = 0; ch < 4; ch++) sclera[ch] = sc ? sclera[ch]! / sc * (ch < 3 ? 0.92 : 1) : 255;
+    for (let i = 0; i < w * h; i++) {
+      if (known[i]) continue;
+      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = sclera[ch]!;
+      known[i] = 1;
+    }
+    // soften the jump at the opening's border by one averaging pass over a thin ring
+    for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      if (insidePolygon(x0 + x + 0.5, y0 + y + 0.5, poly)) continue;
+      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = (col[i * 4 + ch]! * 2 + col[(i - 1) * 4 + ch]! + col[(i + 1) * 4 + ch]! + col[(i - w) * 4 + ch]! + col[(i + w) * 4 + ch]!) / 6;
     }
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
       if (!known[y * w + x]) continue;

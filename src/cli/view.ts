@@ -18,6 +18,7 @@ interface ViewOptions {
   frames?: string;
   size?: string;
   controls?: boolean;
+  sheet?: boolean;
   fps?: string;
 }
 
@@ -70,6 +71,7 @@ export function register(program: Command): void {
     .option('--size <px>', 'output frame size (default 512)')
     .option('--fps <n>', 'turntable frame rate (default 25)')
     .option('--controls', 'png: the expression grid, each rig control at 1')
+    .option('--sheet', 'png: the contact sheet (turntable grid + expression close-ups), as in docs/avatar/')
     .action(async (input: string, o: ViewOptions) => {
       const out = path.resolve(o.out);
       const ext = path.extname(out).toLowerCase();
@@ -110,9 +112,12 @@ export function register(program: Command): void {
         process.stdout.write(`wrote ${out}: ${frames} frames ${size}x${size}, yaw ${y0}..${y1}, pitch ${p0}..${p1}\n`);
         return;
       }
-      const { renderSheet, poseCells, expressionCells } = await import('../render/sheet.ts');
+      const { renderSheet, poseCells, expressionCells, contactSheet } = await import('../render/sheet.ts');
       const { encodePng } = await import('../io/image.ts');
-      if (o.controls) {
+      if (o.sheet) {
+        await writeFileAtomic(out, await contactSheet(renderer, path.basename(input)));
+        process.stdout.write(`wrote ${out}: contact sheet\n`);
+      } else if (o.controls) {
         await writeFileAtomic(out, await renderSheet(renderer, expressionCells(renderer), { columns: 6, cell: Math.min(size, 256) }));
         process.stdout.write(`wrote ${out}: expression grid (${RIG_CONTROLS.length} controls)\n`);
       } else if (y0 === y1 && p0 === p1) {

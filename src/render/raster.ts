@@ -63,6 +63,7 @@ export function rasterTriangle(
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
   const eps = -1e-7;
+  const shaded = shader !== null;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     // Span of this row inside all three edges (then widened by a pixel; the per-pixel test decides).
@@ -84,9 +85,9 @@ export function rasterTriangle(
       const rz = 1 / iz;
       const u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
       const v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
-      if (shader !== null) {
+      if (shaded) {
         depth[row] = iz;
-        color[row] = shader(px, py, u, v);
+        color[row] = shader!(px, py, u, v);
         continue;
       }
       // bilinear, texel centres at integer + 0.5

@@ -164,7 +164,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
     const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
-    const shiftX = gx * 0.1 * iod, shiftY = gy * 0.05 * iod;
+    const shiftX = gx * 0.075 * iod, shiftY = gy * 0.04 * iod;
     for (let v = eyeStart; v < eyeEnd; v++) {
       uvNow[v * 2] = avatar.uv[v * 2]! - shiftX;
       uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! - shiftY;

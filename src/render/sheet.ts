@@ -83,3 +83,32 @@ export async function renderSheet(renderer: Renderer, cells: SheetCell[], opts: 
     .png({ compressionLevel: 9, palette: true, quality: 90, effort: 8 })
     .toBuffer();
 }
+
+/** The square around the face (landmark extent x 1.25) in output pixels, for face close-ups. */
+export function faceCrop(renderer: Renderer): [number, number, number] {
+  const lm = renderer.landmarks(renderer.neutralFrame());
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < 468; i++) {
+    const [x, y] = lm[i]!;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  const side = Math.max(x1 - x0, y1 - y0) * 1.25;
+  return [(x0 + x1) / 2 - side / 2, (y0 + y1) / 2 - side / 2, side];
+}
+
+/**
+ * The avatar contact sheet: a yaw x pitch turntable grid (whole frame) above the expression grid
+ * (face close-ups). One palette PNG, a few hundred KB.
+ */
+export async function contactSheet(renderer: Renderer, name: string): Promise<Buffer> {
+  const poses = await renderSheet(renderer, poseCells(renderer, [-25, -12.5, 0, 12.5, 25], [-15, 0, 15]), { columns: 5, cell: 184, title: `${name}: yaw -25..25 x pitch -15..15 (relative to the photo)` });
+  const expr = await renderSheet(renderer, expressionCells(renderer), { columns: 6, cell: 153, crop: faceCrop(renderer), title: `${name}: expressions (photo, all controls 0, each control at 1, gaze)` });
+  const a = await sharp(poses).metadata(), b = await sharp(expr).metadata();
+  return sharp({ create: { width: Math.max(a.width!, b.width!), height: a.height! + b.height!, channels: 3, background: '#000' } })
+    .composite([{ input: poses, left: 0, top: 0 }, { input: expr, left: 0, top: a.height! }])
+    .png({ palette: true, quality: 85, effort: 8, compressionLevel: 9 })
+    .toBuffer();
+}
