@@ -253,7 +253,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
       iod,
       faceWidth,
     },
-    mouth: { photoGap: gap, usePhotoInterior: gap > 0.08 * iod, lipColour },
+    mouth: { photoGap: gap, usePhotoInterior: gap > 0.08 * iod, lipColour, light: mouthLight(image, [50, 280, 205, 425, 101, 330].map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number])) },
     rig: {
       neutral,
       basis,
@@ -471,6 +471,14 @@ function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number)
     }
   }
   return { width: size, height: size, data: out };
+}
+
+/** Brightness (cheek luminance relative to a well-lit face) and colourfulness of the photo, for the procedural mouth. */
+function mouthLight(img: RgbaImage, cheeks: [number, number][]): { brightness: number; saturation: number } {
+  const [r, g, b] = averageColour(img, cheeks);
+  const lum = 0.3 * r + 0.59 * g + 0.11 * b;
+  const chroma = Math.max(r, g, b) - Math.min(r, g, b);
+  return { brightness: Math.min(1.05, Math.max(0.45, lum / 185)), saturation: Math.min(1, chroma / 40) };
 }
 
 /** A test for "looks like this face's cheek skin" (colour within a tolerance of the cheeks' mean). */

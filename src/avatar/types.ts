@@ -74,8 +74,10 @@ export interface Avatar {
     photoGap: number;
     /** the photo shows an open mouth: reuse its own teeth instead of procedural ones */
     usePhotoInterior: boolean;
-    /** colour of the photo's teeth/cavity estimate, for the procedural interior */
+    /** mean lip colour of the photo */
     lipColour: [number, number, number];
+    /** how to light the procedural teeth and cavity like the photo: brightness factor and colourfulness 0..1 */
+    light?: { brightness: number; saturation: number };
   };
   rig: AvatarRig;
   /** the analysis the avatar was built from (pose, source, crop) */

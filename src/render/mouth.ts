@@ -16,6 +16,9 @@ export class MouthShader {
   unit = 1;
   /** 0 = photo texture only, 1 = procedural only */
   amount = 0;
+  /** lighting of the photo: procedural colours are scaled and desaturated to match */
+  brightness = 1;
+  saturation = 1;
   texture: TextureSource | null = null;
   readonly shade: (x: number, y: number, u: number, v: number) => number;
 
@@ -84,7 +87,11 @@ export class MouthShader {
       }
       // soft shadow under the upper lip
       const lipShadow = 1 - 0.35 * clamp01(1 - (cy - top) / (0.03 * unit + 1));
-      r += cr * lipShadow * k; g += cg * lipShadow * k; b += cb * lipShadow * k;
+      // match the photo: its exposure, and grey for black-and-white photos
+      const bright = this.brightness, sat = this.saturation;
+      const grey = 0.3 * cr + 0.59 * cg + 0.11 * cb;
+      cr = grey + (cr - grey) * sat; cg = grey + (cg - grey) * sat; cb = grey + (cb - grey) * sat;
+      r += cr * lipShadow * k * bright; g += cg * lipShadow * k * bright; b += cb * lipShadow * k * bright;
     }
     return pack(r + 0.5, g + 0.5, b + 0.5);
   }

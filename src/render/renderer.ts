@@ -67,6 +67,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
   const mouth = new MouthShader(W);
   mouth.texture = skinTex;
+  mouth.brightness = avatar.mouth.light?.brightness ?? 1;
+  mouth.saturation = avatar.mouth.light?.saturation ?? 1;
   const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);
   const loX = new Float32Array(LIPS_INNER_LOWER.length), loY = new Float32Array(LIPS_INNER_LOWER.length);
   const photoR = rig.rotation;
