@@ -156,8 +156,7 @@ function grow(labels: Uint8Array, width: number, from: number, into: number, acc
  * Geometry puts long hair that falls onto the shoulders in the torso. Hair spreads down from the
  * hair region through hair-coloured pixels (closer to the hair's colour, sampled well above the
  * forehead, than to the neck and chest's), never across the front of the neck.
- * (The upper forehead, above the oval's top landmark, stays hair: growing skin up by colour gave
- * ragged patches on shaded foreheads and blond hair.)
+ * Before that, the forehead above the oval's top landmark is given back to the skin (see extendForehead).
  */
 function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): void {
   const n = labels.length;
@@ -165,6 +164,8 @@ function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): voi
   const side = (i: number) => ((i % f.width) + 0.5 - f.cx) * -f.dy + (Math.floor(i / f.width) + 0.5 - f.cy) * f.dx;
   const halfWidth = (f.sideMax - f.sideMin) / 2;
   const hair = colourModel(image, n, (i) => labels[i] === REGION.hair && down(i) < -0.62 * f.length);
+  const foreheadSkin = colourModel(image, n, (i) => labels[i] === REGION.skin && down(i) > -0.46 * f.length && down(i) < -0.3 * f.length);
+  extendForehead(labels, image, f, foreheadSkin, hair);
   // the front of the neck and chest, never covered by hair
   const torso = colourModel(image, n, (i) => labels[i] === REGION.neckTorso && down(i) > 0.6 * f.length && Math.abs(side(i)) < 0.75 * halfWidth);
   grow(labels, f.width, REGION.hair, REGION.neckTorso, (i) => {
@@ -172,4 +173,60 @@ function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): voi
     const dh = colourDistance(image, i, hair);
     return dh < 4 && dh < colourDistance(image, i, torso);
   });
+}
+
+/**
+ * The face oval stops mid-forehead (landmark 10). Walk up from its top edge, line by line across
+ * the face, while the pixels look like the forehead's skin (and not like the hair), up to 0.35
+ * face lengths; median-smooth the heights across the face so the hairline is clean, not ragged;
+ * then paint that band as skin.
+ */
+function extendForehead(labels: Uint8Array, image: RgbaImage, f: FaceFrame, skin: ColourModel | null, hair: ColourModel | null): void {
+  if (!skin) return;
+  const height = labels.length / f.width;
+  const at = (side: number, down: number): number => {
+    const x = Math.floor(f.cx + side * -f.dy + down * f.dx), y = Math.floor(f.cy + side * f.dx + down * f.dy);
+    return x < 0 || y < 0 || x >= f.width || y >= height ? -1 : y * f.width + x;
+  };
+  const step = 0.5;
+  const from = f.sideMin * 0.8, to = f.sideMax * 0.8;
+  const count = Math.max(0, Math.floor((to - from) / step) + 1);
+  const edge = new Float32Array(count), rise = new Float32Array(count);
+  for (let k = 0; k < count; k++) {
+    const side = from + k * step;
+    let down = 0;
+    for (; down > -0.8 * f.length; down -= step) {
+      const i = at(side, down);
+      if (i < 0 || labels[i] !== REGION.skin) break;
+    }
+    edge[k] = down;
+    let top = down;
+    for (; top > down - 0.35 * f.length; top -= step) {
+      const i = at(side, top);
+      if (i < 0 || labels[i] !== REGION.hair) break;
+      const ds = colourDistance(image, i, skin);
+      if (!(ds < 3 && 2 * ds < colourDistance(image, i, hair))) break;
+    }
+    rise[k] = down - top;
+  }
+  // median (drops single odd lines) then mean (turns steps into ramps), each over ~5% of the face width
+  const half = Math.max(2, Math.round((f.sideMax - f.sideMin) * 0.05 / step));
+  const window: number[] = [];
+  const median = new Float32Array(count);
+  for (let k = 0; k < count; k++) {
+    window.length = 0;
+    for (let j = Math.max(0, k - half); j <= Math.min(count - 1, k + half); j++) window.push(rise[j]!);
+    window.sort((a, b) => a - b);
+    median[k] = window[window.length >> 1]!;
+  }
+  for (let k = 0; k < count; k++) {
+    let sum = 0, n = 0;
+    for (let j = Math.max(0, k - half); j <= Math.min(count - 1, k + half); j++) { sum += median[j]!; n++; }
+    const h = sum / n;
+    const side = from + k * step;
+    for (let down = edge[k]!; down >= edge[k]! - h; down -= step) {
+      const i = at(side, down);
+      if (i >= 0 && labels[i] === REGION.hair) labels[i] = REGION.skin;
+    }
+  }
 }
