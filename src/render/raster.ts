@@ -58,6 +58,10 @@ export function rasterTriangle(
   const A0 = (y1 - y2) * inv, B0 = (x2 - x1) * inv, C0 = (x1 * y2 - x2 * y1) * inv;
   const A1 = (y2 - y0) * inv, B1 = (x0 - x2) * inv, C1 = (x2 * y0 - x0 * y2) * inv;
   const A2 = (y0 - y1) * inv, B2 = (x1 - x0) * inv, C2 = (x0 * y1 - x1 * y0) * inv;
+  // Where depth barely varies over the triangle, affine texture coordinates are within 0.1 px of
+  // perspective-correct ones: skip the per-pixel division there.
+  const izMin = Math.min(iz0, iz1, iz2), izMax = Math.max(iz0, iz1, iz2);
+  const affine = ((izMax - izMin) / izMin) * Math.max(maxX - minX, maxY - minY) < 0.4;
   const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
@@ -82,9 +86,15 @@ export function rasterTriangle(
       if (b0 < eps || b1 < eps || b2 < eps) continue;
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
-      const rz = 1 / iz;
-      const u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
-      const v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
+      let u: number, v: number;
+      if (affine) {
+        u = b0 * u0 + b1 * u1 + b2 * u2;
+        v = b0 * v0 + b1 * v1 + b2 * v2;
+      } else {
+        const rz = 1 / iz;
+        u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
+        v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
+      }
       if (shaded) {
         depth[row] = iz;
         color[row] = shader!(px, py, u, v);
