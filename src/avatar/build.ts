@@ -144,7 +144,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
       const other = isUpper ? lower[q]! : upper[k]!;
       const gap = Math.abs(flat[other * 3 + 1]! - flat[i * 3 + 1]!);
       const dy = corner ? 0 : (isUpper ? -1 : 1) * Math.max(0.6 * gap, 0.04 * iod);
-      const x = flat[i * 3]!, y = flat[i * 3 + 1]! + dy;
+      // a little wider than the opening too, so the set-back eyeball never shows a gap at the corners
+      const x = ex + (flat[i * 3]! - ex) * 1.12, y = flat[i * 3 + 1]! + dy;
       ids.push(addVertex(x, y, flat[i * 3 + 2]! + back, x, y, 1, [], []));
     }
     for (let q = 0; q < ids.length; q++) {

@@ -66,7 +66,7 @@ export function rasterTriangle(
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
-  const eps = -1e-7;
+  const eps = -1e-3; // a hair of overlap on shared edges (and T-junctions): no pixel falls between two triangles
   const shaded = shader !== null;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;

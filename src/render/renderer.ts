@@ -3,7 +3,7 @@
 // camera and rasterizes it over the background. Pure CPU, typed arrays, buffers reused between
 // frames: the RgbaImage returned by render() is overwritten by the next call (copy it or consume
 // it first).
-import type { MotionFrame, RgbaImage } from '../types.ts';
+import type { GrayImage, MotionFrame, RgbaImage } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
@@ -34,6 +34,11 @@ export interface Renderer {
   landmarks(frame: MotionFrame): [number, number, number][];
   /** The frame that reproduces the photo: its own weights and gaze, zero relative pose. */
   neutralFrame(): MotionFrame;
+  /**
+   * Debug: the depth of the last rendered frame as a gray image (nearest surface = 1, far = 0,
+   * nothing = 0), for the side-by-side debug view. A new image each call.
+   */
+  depthMap(): GrayImage;
   /** Debug: projected positions of every mesh vertex for this frame (views of internal buffers). */
   meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
 }
@@ -237,6 +242,15 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       const res: [number, number, number][] = new Array(LANDMARK_COUNT);
       for (let i = 0; i < LANDMARK_COUNT; i++) res[i] = [sx[i]!, sy[i]!, sz[i]!];
       return res;
+    },
+    depthMap(): GrayImage {
+      const d = target.depth;
+      let lo = Infinity, hi = -Infinity;
+      for (let i = 0; i < d.length; i++) { const v = d[i]!; if (v === 0) continue; if (v < lo) lo = v; if (v > hi) hi = v; }
+      const out = new Float32Array(d.length);
+      const span = hi > lo ? hi - lo : 1;
+      for (let i = 0; i < d.length; i++) { const v = d[i]!; out[i] = v === 0 ? 0 : 0.15 + (0.85 * (v - lo)) / span; }
+      return { width: W, height: H, data: out };
     },
     meshVertices(frame: MotionFrame) {
       computeVertices(frame);
