@@ -168,6 +168,18 @@ function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): voi
   extendForehead(labels, image, f, foreheadSkin, hair);
   // the front of the neck and chest, never covered by hair
   const torso = colourModel(image, n, (i) => labels[i] === REGION.neckTorso && down(i) > 0.6 * f.length && Math.abs(side(i)) < 0.75 * halfWidth);
+  // Only long hair falls below the chin: with little hair-coloured area beside the cheeks (ears,
+  // short hair), growing would only leak into clothes of a similar colour.
+  let hairLike = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] !== REGION.hair) continue;
+    const d = down(i), sd = side(i);
+    if (d < -0.1 * f.length || d > 0.3 * f.length || (sd >= f.sideMin && sd <= f.sideMax)) continue;
+    if (colourDistance(image, i, hair) < 2.5) hairLike++;
+  }
+  // hair-coloured area beside the cheeks, in face units: 0.01-0.03 for short hair (test portraits),
+  // 0.21-0.53 for long hair, 0.11-0.13 for curls and the cartoon
+  if (hairLike < 0.08 * f.length * halfWidth) return;
   grow(labels, f.width, REGION.hair, REGION.neckTorso, (i) => {
     if (down(i) > 2 * f.length || Math.abs(side(i)) < 0.75 * halfWidth) return false;
     const dh = colourDistance(image, i, hair);
