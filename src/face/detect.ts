@@ -59,7 +59,7 @@ function toFaces(raw: any[]): DetectedFace[] {
         landmarks,
         iris: { left: [landmarks[468]![0], landmarks[468]![1]], right: [landmarks[473]![0], landmarks[473]![1]] },
         // Human's yaw grows as the head turns to the viewer's left; HeadPose's grows to the right (as fitRig's).
-          pose: { yaw: -angle.yaw * RAD, pitch: angle.pitch * RAD, roll: angle.roll * RAD },
+        pose: { yaw: -angle.yaw * RAD, pitch: angle.pitch * RAD, roll: angle.roll * RAD },
         embedding: Array.isArray(f.embedding) ? f.embedding : [],
       } satisfies DetectedFace;
     });
