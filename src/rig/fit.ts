@@ -188,6 +188,10 @@ function resolveNeutral(n: FitOptions['neutral']): Float64Array {
 /** Fits pose, expression weights and gaze to one face's 478 landmarks. */
 export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   if (!Array.isArray(landmarks) || landmarks.length < N) throw new Error(`fitRig needs ${N} landmarks, got ${landmarks?.length}`);
+  for (let i = 0; i < N; i++) {
+    const p = landmarks[i]!;
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`fitRig: landmark ${i} is not a finite point`);
+  }
   const neutral = resolveNeutral(opts.neutral);
   const { basis, gram, diag } = solverFor(neutral, opts.regularization ?? 0.004);
   const target = flatten(landmarks);
