@@ -166,6 +166,17 @@ function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): voi
   const hair = colourModel(image, n, (i) => labels[i] === REGION.hair && down(i) < -0.62 * f.length);
   const foreheadSkin = colourModel(image, n, (i) => labels[i] === REGION.skin && down(i) > -0.46 * f.length && down(i) < -0.3 * f.length);
   extendForehead(labels, image, f, foreheadSkin, hair);
+  // Ears, and a turned head's far cheek beyond the oval: skin-coloured pixels beside the face, from
+  // brow to mouth level and within half a face width of the oval, grown from the skin.
+  if (foreheadSkin) {
+    grow(labels, f.width, REGION.skin, REGION.hair, (i) => {
+      const d = down(i), sd = side(i);
+      if (d < -0.3 * f.length || d > 0.3 * f.length) return false;
+      if (sd < f.sideMin - halfWidth * 0.5 || sd > f.sideMax + halfWidth * 0.5) return false;
+      const ds = colourDistance(image, i, foreheadSkin);
+      return ds < 3 && 2 * ds < colourDistance(image, i, hair);
+    });
+  }
   // the front of the neck and chest, never covered by hair
   const torso = colourModel(image, n, (i) => labels[i] === REGION.neckTorso && down(i) > 0.6 * f.length && Math.abs(side(i)) < 0.75 * halfWidth);
   // Only long hair falls below the chin: with little hair-coloured area beside the cheeks (ears,
