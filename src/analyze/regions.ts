@@ -176,6 +176,14 @@ function refineByColour(labels: Uint8Array, image: RgbaImage, f: FaceFrame): voi
       const ds = colourDistance(image, i, foreheadSkin);
       return ds < 3 && 2 * ds < colourDistance(image, i, hair);
     });
+    // the same beside the jaw down to the chin (a turned face's nose and jaw), never under the face
+    grow(labels, f.width, REGION.skin, REGION.neckTorso, (i) => {
+      const d = down(i), sd = side(i);
+      if (d < 0 || d > 0.5 * f.length || (sd >= f.sideMin && sd <= f.sideMax)) return false;
+      if (sd < f.sideMin - halfWidth * 0.5 || sd > f.sideMax + halfWidth * 0.5) return false;
+      const ds = colourDistance(image, i, foreheadSkin);
+      return ds < 3 && 2 * ds < colourDistance(image, i, hair);
+    });
   }
   // the front of the neck and chest, never covered by hair
   const torso = colourModel(image, n, (i) => labels[i] === REGION.neckTorso && down(i) > 0.6 * f.length && Math.abs(side(i)) < 0.75 * halfWidth);
