@@ -475,11 +475,14 @@ function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number)
 }
 
 /** Brightness (cheek luminance relative to a well-lit face) and colourfulness of the photo, for the procedural mouth. */
-function mouthLight(img: RgbaImage, cheeks: [number, number][]): { brightness: number; saturation: number } {
+function mouthLight(img: RgbaImage, cheeks: [number, number][]): { brightness: number; saturation: number; tint: [number, number, number] } {
   const [r, g, b] = averageColour(img, cheeks);
   const lum = 0.3 * r + 0.59 * g + 0.11 * b;
   const chroma = Math.max(r, g, b) - Math.min(r, g, b);
-  return { brightness: Math.min(1.05, Math.max(0.45, lum / 185)), saturation: Math.min(1, chroma / 40) };
+  const saturation = Math.min(1, chroma / 40);
+  // a share of the skin's own hue, so teeth sit in the same (warm, cold, yellowed) light
+  const cast = [r, g, b].map((v) => 0.6 + 0.4 * Math.min(1.4, Math.max(0.5, v / Math.max(1, lum)))) as [number, number, number];
+  return { brightness: Math.min(1.05, Math.max(0.45, lum / 185)), saturation, tint: cast };
 }
 
 /** A test for "looks like this face's cheek skin" (colour within a tolerance of the cheeks' mean). */

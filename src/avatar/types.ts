@@ -77,7 +77,7 @@ export interface Avatar {
     /** mean lip colour of the photo */
     lipColour: [number, number, number];
     /** how to light the procedural teeth and cavity like the photo: brightness factor and colourfulness 0..1 */
-    light?: { brightness: number; saturation: number };
+    light?: { brightness: number; saturation: number; tint?: [number, number, number] };
   };
   rig: AvatarRig;
   /** the analysis the avatar was built from (pose, source, crop) */

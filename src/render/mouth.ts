@@ -19,6 +19,7 @@ export class MouthShader {
   /** lighting of the photo: procedural colours are scaled and desaturated to match */
   brightness = 1;
   saturation = 1;
+  tint: [number, number, number] = [1, 1, 1];
   texture: TextureSource | null = null;
   readonly shade: (x: number, y: number, u: number, v: number) => number;
 
@@ -91,7 +92,8 @@ export class MouthShader {
       const bright = this.brightness, sat = this.saturation;
       const grey = 0.3 * cr + 0.59 * cg + 0.11 * cb;
       cr = grey + (cr - grey) * sat; cg = grey + (cg - grey) * sat; cb = grey + (cb - grey) * sat;
-      r += cr * lipShadow * k * bright; g += cg * lipShadow * k * bright; b += cb * lipShadow * k * bright;
+      const tint = this.tint;
+      r += cr * lipShadow * k * bright * tint[0]; g += cg * lipShadow * k * bright * tint[1]; b += cb * lipShadow * k * bright * tint[2];
     }
     return pack(r + 0.5, g + 0.5, b + 0.5);
   }

@@ -74,6 +74,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   mouth.texture = skinTex;
   mouth.brightness = avatar.mouth.light?.brightness ?? 1;
   mouth.saturation = avatar.mouth.light?.saturation ?? 1;
+  if (avatar.mouth.light?.tint) mouth.tint = avatar.mouth.light.tint;
   const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);
   const loX = new Float32Array(LIPS_INNER_LOWER.length), loY = new Float32Array(LIPS_INNER_LOWER.length);
   const photoR = rig.rotation;
