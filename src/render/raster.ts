@@ -128,33 +128,44 @@ export function rasterTriangle(
 }
 
 /**
- * Anti-aliases occlusion edges inside the person layer: where two neighbouring pixels lie at
- * clearly different depths (a jaw over the neck, a cheek over hair), each takes a share of the
- * other's colour, softening the one-pixel stair steps the z-buffer leaves there.
+ * Anti-aliases occlusion edges inside the person layer: pixels next to a clear depth step (a jaw
+ * over the neck, a cheek over hair) take the average of their 3x3 neighbourhood (centre counted
+ * twice), softening the stair steps the z-buffer leaves there. `scratch` buffers are the caller's
+ * (reused between frames): indices and colours, each width*height long.
  */
-export function smoothDepthEdges(t: RasterTarget, relativeJump: number): void {
+export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
   const W = t.width, H = t.height, depth = t.depth, color = t.color;
-  for (let y = 0; y < H - 1; y++) {
-    let i = y * W;
-    for (let x = 0; x < W - 1; x++, i++) {
+  // Pairs (right, down neighbours) across a depth step; both pixels of a pair are softened.
+  let count = 0;
+  let last = -1;
+  for (let y = 1; y < H - 2; y++) {
+    let i = y * W + 1;
+    for (let x = 1; x < W - 2; x++, i++) {
       const d = depth[i]!;
       if (d === 0) continue;
+      const lim = relativeJump * d;
       const dr = depth[i + 1]!, dd = depth[i + W]!;
-      if (dr !== 0 && Math.abs(dr - d) > relativeJump * d) blendPair(color, i, i + 1);
-      if (dd !== 0 && Math.abs(dd - d) > relativeJump * d) blendPair(color, i, i + W);
+      const right = dr !== 0 && (dr - d > lim || d - dr > lim);
+      const down = dd !== 0 && (dd - d > lim || d - dd > lim);
+      if (right || down) {
+        if (i !== last) scratchIndex[count++] = i;
+        if (right) { scratchIndex[count++] = i + 1; last = i + 1; }
+        if (down) scratchIndex[count++] = i + W;
+      }
     }
   }
-}
-
-function blendPair(color: Uint32Array, i: number, j: number): void {
-  const a = color[i]!, b = color[j]!;
-  // each keeps 2/3 of itself and takes 1/3 of the other (per byte lane)
-  let ra = 0, rb = 0;
-  for (let s = 0; s < 32; s += 8) {
-    const ca = (a >>> s) & 255, cb = (b >>> s) & 255;
-    ra |= (((2 * ca + cb) / 3 + 0.5) | 0) << s;
-    rb |= (((2 * cb + ca) / 3 + 0.5) | 0) << s;
+  for (let k = 0; k < count; k++) {
+    const i = scratchIndex[k]!;
+    let packed = 0;
+    for (let s = 0; s < 32; s += 8) {
+      let acc = ((color[i]! >>> s) & 255) * 2;
+      acc += (color[i - 1]! >>> s) & 255; acc += (color[i + 1]! >>> s) & 255;
+      acc += (color[i - W]! >>> s) & 255; acc += (color[i + W]! >>> s) & 255;
+      acc += (color[i - W - 1]! >>> s) & 255; acc += (color[i - W + 1]! >>> s) & 255;
+      acc += (color[i + W - 1]! >>> s) & 255; acc += (color[i + W + 1]! >>> s) & 255;
+      packed |= (((acc / 10) + 0.5) | 0) << s;
+    }
+    scratchColor[k] = packed >>> 0;
   }
-  color[i] = ra >>> 0;
-  color[j] = rb >>> 0;
+  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }

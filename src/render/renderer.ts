@@ -65,6 +65,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const sx = new Float32Array(n), sy = new Float32Array(n), siz = new Float32Array(n), sz = new Float32Array(n);
   const uvNow = Float32Array.from(avatar.uv);
   const colorBytes = new Uint8ClampedArray(W * H * 4);
+  const edgeIndex = new Int32Array(W * H), edgeColor = new Uint32Array(W * H);
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H) };
   const skinTex: TextureSource = { width: size, height: size, data32: packedView(avatar.texture.data) };
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
@@ -212,7 +213,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       );
     }
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
-    smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f);
+    smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);
   }
 
   const neutral: MotionFrame = {
