@@ -76,6 +76,9 @@ for (const p of pairs) {
   const inSpeech = bestLagPearson(speechIdx.map((i) => jaw(a)[i]!), speechIdx.map((i) => vj[i]!), 0);
   console.log(`lip sync ${p.name}: jawOpen r (best lag +-3) audio model ${r3(model.r)} (lag ${model.lag}), energy-envelope baseline ${r3(baseline.r)} (lag ${baseline.lag}); video tracked at ${(v.stats.frames / vs).toFixed(1)} frames/s, ${v.stats.interpolated} interpolated`);
   console.log(`  only the ${speechIdx.length} frames with speech in the audio: audio model r at lag 0 = ${r3(inSpeech.r)}`);
+  // the clip's own audio/picture offset: where the best lag lies when it may go beyond +-3 frames
+  const wide = bestLagPearson(jaw(a).slice(0, n), vj, 10);
+  console.log(`  best lag within +-10 frames: r ${r3(wide.r)} at lag ${wide.lag} (positive = the picture follows the sound)`);
 }
 const trained = JSON.parse(await readFile(MODEL_FILE, 'utf8'));
 console.log(`model figures from training (src/motion/model/mouth.json, lambda ${trained.lambda}): ${JSON.stringify(trained.metrics)}`);

@@ -164,6 +164,26 @@ test('motionFromAudio: frame count, mouth moves with speech, same seed -> identi
   assert.equal(mixed.frames[50]!.pose.yaw, a.frames[50]!.pose.yaw);
 });
 
+test('jawOpen opens with a voiced sound, follows its loudness and closes after it', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'motion-'));
+  try {
+    // a 500 Hz "vowel" (F1 region) from 1.0 to 1.6 s, louder from 1.3 s; silence around it
+    const tone = path.join(dir, 'tone.wav');
+    execFileSync(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'aevalsrc=sin(2*PI*500*t)*(0.2*gte(t\\,1)*lt(t\\,1.3)+0.5*gte(t\\,1.3)*lt(t\\,1.6)):s=16000:d=2.4', tone]);
+    const m = await motionFromAudio(tone, { blink: 'none' });
+    const jaw = m.frames.map((f) => f.w.jawOpen!);
+    assert.equal(jaw.length, 60);
+    assert.ok(jaw.slice(0, 23).every((v) => v === 0), `closed before the sound: ${jaw.slice(0, 23)}`);
+    assert.ok(jaw[25]! > 0.03, `opens as the sound starts (frame 25 = 1.0 s): ${jaw.slice(22, 27)}`);
+    const quiet = Math.max(...jaw.slice(27, 31));
+    const loud = Math.max(...jaw.slice(35, 39));
+    assert.ok(loud > quiet + 0.1, `louder vowel opens wider: ${quiet} vs ${loud}`);
+    assert.ok(jaw.slice(52).every((v) => v < 0.02), `closes after it ends: ${jaw.slice(40)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('audio bad input: silence gives a closed mouth; empty, non-audio and too short files fail clearly', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'motion-'));
   try {

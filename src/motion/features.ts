@@ -73,6 +73,13 @@ export function fft(re: Float64Array, im: Float64Array): void {
 const hz2mel = (f: number) => 2595 * Math.log10(1 + f / 700);
 const mel2hz = (m: number) => 700 * (10 ** (m / 2595) - 1);
 
+/** Centre frequency (Hz) of each mel band. */
+export function melBandCentresHz(): Float64Array {
+  const mlo = hz2mel(FMIN);
+  const mhi = hz2mel(FMAX);
+  return Float64Array.from({ length: MEL_BANDS }, (_, b) => mel2hz(mlo + ((mhi - mlo) * (b + 1)) / (MEL_BANDS + 1)));
+}
+
 /** Triangular mel filters over the NFFT/2+1 power bins, as [band][bin] weights (sparse ranges). */
 function melFilters(): { start: number; weights: Float64Array }[] {
   const bins = NFFT / 2 + 1;

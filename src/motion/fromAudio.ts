@@ -4,7 +4,7 @@ import { AudioMotionOptionsSchema, type AudioMotionOptions, type JobControl } fr
 import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { audioFrameFeatures, frameCountFor, measureLevels } from './audioFeatures.ts';
-import { loadMouthModel, postprocessMouth, predictMouth } from './mouthModel.ts';
+import { jawFromF1, loadMouthModel, postprocessMouth, predictMouth } from './mouthModel.ts';
 import { blinkCurve, gazeCurve, headMotion } from './generators.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
@@ -29,6 +29,8 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   const raw = model.targets.map(() => new Float64Array(n));
   const speech = new Float64Array(n);
   const energy = new Float64Array(n);
+  const f1 = new Float64Array(n);
+  const f1Hz = new Float64Array(n);
   const pred = new Float64Array(T);
   const t0 = Date.now();
   for await (const f of audioFrameFeatures(audioFile, o.fps, levels, signal)) {
@@ -37,12 +39,17 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
     for (let t = 0; t < T; t++) raw[t]![f.index] = pred[t]!;
     speech[f.index] = levels.silent ? 0 : f.speech;
     energy[f.index] = levels.silent ? -8 : f.energy;
+    f1[f.index] = levels.silent ? -8 : f.f1;
+    f1Hz[f.index] = f.f1Hz;
     if (onProgress && (f.index % 250 === 0 || f.index === n - 1)) {
       const fps = ((f.index + 1) * 1000) / Math.max(1, Date.now() - t0);
       onProgress({ stage: 'motion', done: f.index + 1, total: n, fps, eta: (n - f.index - 1) / fps, message: 'audio to motion' });
     }
   }
   const mouth = postprocessMouth(raw, speech, o.fps, o.mouthAmp, model.gain);
+  // jawOpen from the physical F1-loudness mapping: it generalises better than the ridge's (README)
+  const jawIndex = model.targets.indexOf('jawOpen');
+  if (jawIndex >= 0) mouth[jawIndex] = jawFromF1(f1, f1Hz, speech, o.fps, o.mouthAmp);
   const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature);
   const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature);
   const head = o.pose === 'auto' ? headMotion(energy, o.fps, o.seed, o.temperature) : null;

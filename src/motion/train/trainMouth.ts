@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { trackVideo, motionFramesFromRaw, type RawFaceFrame } from '../fromVideo.ts';
 import { measureLevels, audioFrameFeatures, CONTEXT_DIM, CONTEXT, FRAME_DIM } from '../audioFeatures.ts';
 import { bestLagPearson } from '../filters.ts';
-import { FEATURE_LAYOUT, MODEL_FILE, postprocessMouth, predictMouth, REFERENCE_MOUTH_AMP, type MouthModel } from '../mouthModel.ts';
+import { FEATURE_LAYOUT, jawFromF1, MODEL_FILE, postprocessMouth, predictMouth, REFERENCE_MOUTH_AMP, type MouthModel } from '../mouthModel.ts';
 
 const DATA = path.resolve(fileURLToPath(new URL('../../../../shared/data/', import.meta.url)));
 const FPS = 25;
@@ -35,6 +35,9 @@ export interface ClipData {
   X: Float32Array[];
   speech: number[];
   energy: number[];
+  /** relative F1-band energy and its centroid in Hz (inputs of the physical jaw mapping) */
+  f1: number[];
+  f1Hz: number[];
   /** targets[t][frame] */
   Y: Float64Array[];
 }
@@ -52,15 +55,19 @@ export async function loadClip(clip: Clip, cacheDir: string | null, lagFrames = 
   const X: Float32Array[] = [];
   const speech: number[] = [];
   const energy: number[] = [];
+  const f1: number[] = [];
+  const f1Hz: number[] = [];
   for await (const f of audioFrameFeatures(clip.audio, FPS, levels)) {
     X.push(f.x);
     speech.push(f.speech);
     energy.push(f.energy);
+    f1.push(f.f1);
+    f1Hz.push(f.f1Hz);
   }
   // pair frame i of the video with audio frame i + lag; keep the overlap
   const n = Math.min(frames.length, X.length - lagFrames);
   const Y = TARGETS.map((t) => Float64Array.from({ length: n }, (_, i) => frames[i]!.w[t] ?? 0));
-  return { name: clip.name, X: X.slice(lagFrames, lagFrames + n), speech: speech.slice(lagFrames, lagFrames + n), energy: energy.slice(lagFrames, lagFrames + n), Y };
+  return { name: clip.name, X: X.slice(lagFrames, lagFrames + n), speech: speech.slice(lagFrames, lagFrames + n), energy: energy.slice(lagFrames, lagFrames + n), f1: f1.slice(lagFrames, lagFrames + n), f1Hz: f1Hz.slice(lagFrames, lagFrames + n), Y };
 }
 
 /** Solves (A + lambda I) w = b for symmetric positive definite A (Cholesky), in place copies. */
@@ -199,6 +206,11 @@ async function main(): Promise<void> {
   for (const c of clips) {
     const base = postprocessMouth([Float64Array.from(c.energy, (e) => Math.max(0, e + 4.6) / 4.6)], c.speech, FPS, REFERENCE_MOUTH_AMP)[0]!;
     console.log(`baseline energy envelope on ${c.name}: jawOpen r = ${r3(bestLagPearson(base, c.Y[0]!, 3).r)}`);
+    // the physical jaw mapping used by motionFromAudio (untrained apart from its output scale)
+    const jaw = jawFromF1(c.f1, c.f1Hz, c.speech, FPS, REFERENCE_MOUTH_AMP);
+    const h = c.f1.length >> 1;
+    const half = (a: number, b: number) => r3(bestLagPearson(jaw.slice(a, b), c.Y[0]!.slice(a, b), 3).r);
+    console.log(`physical F1 jaw on ${c.name}: jawOpen r = ${r3(bestLagPearson(jaw, c.Y[0]!, 3).r)} (1st half ${half(0, h)}, 2nd half ${half(h, c.f1.length)}); best lag within +-10 frames ${JSON.stringify(bestLagPearson(jaw, c.Y[0]!, 10))}`);
   }
   const lambdas = [0.01, 0.03, 0.1, 0.3, 1, 3];
   const results: Record<string, unknown> = {};
@@ -228,7 +240,7 @@ async function main(): Promise<void> {
       heldOut: { [`${a.name}->${b.name}`]: evaluate(fitRidge([a], lambda), b), [`${b.name}->${a.name}`]: evaluate(fitRidge([b], lambda), a) },
     };
     // within-clip held-out: train on one half of Katie (plus all of mt_sun), test on the other half
-    const half = (c: ClipData, from: number, to: number): ClipData => ({ name: `${c.name}[${from}:${to}]`, X: c.X.slice(from, to), speech: c.speech.slice(from, to), energy: c.energy.slice(from, to), Y: c.Y.map((y) => y.slice(from, to)) });
+    const half = (c: ClipData, from: number, to: number): ClipData => ({ name: `${c.name}[${from}:${to}]`, X: c.X.slice(from, to), speech: c.speech.slice(from, to), energy: c.energy.slice(from, to), f1: c.f1.slice(from, to), f1Hz: c.f1Hz.slice(from, to), Y: c.Y.map((y) => y.slice(from, to)) });
     const h = Math.floor(a.X.length / 2);
     const [h1, h2] = [half(a, 0, h), half(a, h, a.X.length)];
     const halves: Record<string, unknown> = {};
