@@ -24,9 +24,9 @@ test('lip sync: jawOpen from the audio follows jawOpen read off the video (Katie
   const audio = await motionFromAudio(katie, { fps: 25 });
   assert.equal(audio.frameCount, 200);
   const { r } = bestLagPearson(audio.frames.map((f) => f.w.jawOpen!), video.frames.map((f) => f.w.jawOpen!), 3);
-  // measured 0.23 with the untrained F1-loudness jaw mapping (src/motion/README.md); the clip's
+  // measured 0.28 with the untrained F1-loudness jaw mapping (src/motion/README.md); the clip's
   // soundtrack leads its picture by ~200 ms, beyond the +-3 frame window, and she laughs silently
-  assert.ok(r > 0.15, `jawOpen r = ${r}`);
+  assert.ok(r > 0.2, `jawOpen r = ${r}`);
 });
 
 test('reenactment follows a grin and stays still on a still head (lp_d0, first 3 s)', async () => {
