@@ -47,7 +47,7 @@ export class SetupError extends Real3dError {
 /** The job was cancelled through its AbortSignal or Ctrl-C. */
 export class CancelledError extends Real3dError {
   override readonly exitCode = 130;
-  constructor(message = 'cancelled') {
+  constructor(message = 'cancelled; no output was written') {
     super(message);
   }
 }
