@@ -78,7 +78,11 @@ export interface FaceMeasures {
   roll: number;
   /** size of the face in pixels (eye-corner distance, 3D) */
   scale: number;
-  /** face centre in pixels (nose tip) */
+  /**
+   * the head's turning centre as seen in the image: midway between the face's sides at ear level
+   * (landmarks 234/454). The nose tip would also move when the head only rotates, and the renderer
+   * adds that rotation itself about its own pivot, so using the nose would count it twice.
+   */
   centre: [number, number];
 }
 
@@ -132,7 +136,7 @@ export function faceMeasures(lm: Landmarks): FaceMeasures {
     gaze: [(gA[0] + gB[0]) / 2, (gA[1] + gB[1]) / 2],
     roll: (Math.atan2(ey, ex) * 180) / Math.PI,
     scale: iod,
-    centre: [lm[LM.noseTip]![0]!, lm[LM.noseTip]![1]!],
+    centre: [(lm[LM.cheekL]![0]! + lm[LM.cheekR]![0]!) / 2, (lm[LM.cheekL]![1]! + lm[LM.cheekR]![1]!) / 2],
   };
 }
 
