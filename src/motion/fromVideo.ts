@@ -134,22 +134,11 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
 }
 
-/** The driver's rest face (see the header comment). */
-export interface RestFace {
-  lipGap: number;
-  mouthWidth: number;
-  lipThickness: number;
-  upperLip: number;
-  lowerLip: number;
-  cornerLiftLeft: number;
-  cornerLiftRight: number;
-  eyeLeft: number;
-  eyeRight: number;
-  browLeft: number;
-  browRight: number;
-  browInnerLeft: number;
-  browInnerRight: number;
-}
+/** The driver's rest face (see the header comment): the scalar measures, at rest. */
+export type RestFace = Pick<
+  FaceMeasures,
+  'lipGap' | 'mouthWidth' | 'lipThickness' | 'upperLip' | 'lowerLip' | 'cornerLiftLeft' | 'cornerLiftRight' | 'eyeLeft' | 'eyeRight' | 'browLeft' | 'browRight' | 'browInnerLeft' | 'browInnerRight'
+>;
 
 export function estimateRest(ms: FaceMeasures[]): RestFace {
   const col = (k: keyof FaceMeasures) => ms.map((m) => m[k] as number);
