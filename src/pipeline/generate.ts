@@ -279,7 +279,7 @@ function debugFrame(out: RgbaImage, p: { source?: RgbaImage; result: RgbaImage; 
   const withMarks = { width: size, height: size, data: new Uint8ClampedArray(p.result.data) };
   drawDots(withMarks, p.landmarks, [40, 255, 120], 1);
   let driverPanel: RgbaImage;
-  if (p.driver) driverPanel = p.driver;
+  if (p.driver) driverPanel = coverResize(p.driver, size, size); // keep the driver's aspect
   else {
     driverPanel = solidImage(size, size, [24, 24, 32]);
     drawSeries(driverPanel, p.jaw, p.index, [255, 170, 60]);
