@@ -159,6 +159,38 @@ export async function loadEngine(): Promise<EvalEngine> {
 
 // ------------------------------------------------------------------ helpers
 
+interface EngineDrive {
+  motion?: Motion;
+  renderer?: Renderer;
+  /** why the engine rows are missing, when they are */
+  unavailable?: string;
+}
+
+/**
+ * Reads the motion and builds the renderer when the engine has both pieces; otherwise says which
+ * are missing (the report then has the baseline rows only).
+ */
+async function driveEngine(
+  engine: EvalEngine,
+  source: string,
+  readMotion: (() => Promise<Motion>) | undefined,
+  portrait: Portrait,
+  size: number,
+  timings: Record<string, number>,
+  log: (s: string) => void,
+): Promise<EngineDrive> {
+  const missing = [!engine.makeRenderer && 'renderer', !readMotion && source].filter(Boolean);
+  if (missing.length) return { unavailable: `${missing.join(', ')} not available (${engine.missing.join('; ')})` };
+  let t0 = performance.now();
+  log(`reading ${source}`);
+  const motion = await readMotion!();
+  timings.motion = performance.now() - t0;
+  t0 = performance.now();
+  const renderer = engine.makeRenderer!(portrait, size);
+  timings.avatar = performance.now() - t0;
+  return { motion, renderer };
+}
+
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new CancelledError();
 }
@@ -322,20 +354,10 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     'faceScale (report.json) = inter-ocular distance generated / real (1 = same size); faceShift = nose-tip distance / inter-ocular: the size and position parts of NME',
     'AED (rig) = mean |weight difference| over 21 rig controls, both fitted with the driver\'s neutral face (estimated over the clip); AED (lm) = pose-normalised (Procrustes) landmark distance / inter-ocular distance',
   ];
-  let renderer: Renderer | undefined;
-  let motion: Motion | undefined;
-  const unavailable: string[] = [];
-  if (!engine.makeRenderer) unavailable.push('renderer');
-  if (!engine.motionFromVideo) unavailable.push('motion from video');
-  if (!unavailable.length) {
-    t0 = performance.now();
-    log('reading the motion of the video');
-    motion = rebasePose(await engine.motionFromVideo!(o.video, { fps: o.fps, maxSeconds: src.maxFrames / o.fps }, signal), o.frame);
-    timings.motion = performance.now() - t0;
-    t0 = performance.now();
-    renderer = engine.makeRenderer!(src.portrait, src.size);
-    timings.avatar = performance.now() - t0;
-  }
+  const readVideo = engine.motionFromVideo;
+  const drive = await driveEngine(engine, 'motion from video', readVideo && (() => readVideo(o.video, { fps: o.fps, maxSeconds: src.maxFrames / o.fps }, signal)), src.portrait, src.size, timings, log);
+  const renderer = drive.renderer;
+  const motion = drive.motion && rebasePose(drive.motion, o.frame);
   throwIfAborted(signal);
   const reconstruction = renderer ? reconstructionScores(renderer, src.portrait, src.photoFace) : undefined;
   if (reconstruction) notes.push(`the avatar re-rendered at rest vs the photo itself: PSNR ${reconstruction.psnr.toFixed(2)} dB (face ${reconstruction.psnrFace.toFixed(2)}), SSIM ${reconstruction.ssim.toFixed(3)} (face ${reconstruction.ssimFace.toFixed(3)}): the ceiling of the image metrics`);
@@ -445,7 +467,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     seconds: frames / o.fps,
     fps: o.fps,
     detectEvery: o.detectEvery,
-    ...(unavailable.length ? { engineUnavailable: `${unavailable.join(', ')} not available (${engine.missing.join('; ')})` } : {}),
+    ...(drive.unavailable ? { engineUnavailable: drive.unavailable } : {}),
     notes,
     methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])),
     perFrame: series,
@@ -505,18 +527,9 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
   if (inSample) notes.push('IN-SAMPLE: this clip is in the audio mouth model\'s training data (trainedOn in src/motion/model/mouth.json): the lip-sync figure is not fully held out');
   notes.push('lipRWide / lipLagWide (report.json): the same with a +-8 frame window, for clips whose picture is offset from their sound');
   if (audio !== o.video) notes.push(`soundtrack: ${audio} (the video has no audio track)`);
-  let renderer: Renderer | undefined;
-  let motion: Motion | undefined;
-  const unavailable: string[] = [];
-  if (!engine.makeRenderer) unavailable.push('renderer');
-  if (!engine.motionFromAudio) unavailable.push('motion from audio');
-  if (!unavailable.length) {
-    t0 = performance.now();
-    log('audio to motion');
-    motion = await engine.motionFromAudio!(audio, { fps: o.fps }, signal);
-    timings.motion = performance.now() - t0;
-    renderer = engine.makeRenderer!(src.portrait, src.size);
-  }
+  const readAudio = engine.motionFromAudio;
+  const drive = await driveEngine(engine, 'motion from audio', readAudio && (() => readAudio(audio, { fps: o.fps }, signal)), src.portrait, src.size, timings, log);
+  const { renderer, motion } = drive;
   const frames = motion ? Math.min(src.maxFrames, motion.frames.length) : src.maxFrames;
   const realGap: (number | null)[] = [];
   const genGap: (number | null)[] = [];
@@ -577,7 +590,7 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
     seconds: frames / o.fps,
     fps: o.fps,
     detectEvery: 1,
-    ...(unavailable.length ? { engineUnavailable: `${unavailable.join(', ')} not available (${engine.missing.join('; ')})` } : {}),
+    ...(drive.unavailable ? { engineUnavailable: drive.unavailable } : {}),
     notes,
     methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])),
     perFrame: series,
@@ -616,18 +629,9 @@ export async function evaluateCross(o: EvalOptions, engine: EvalEngine, control:
     'AED (rig): output fitted with the photo as its neutral face, driver with its own neutral (estimated over the clip)',
     'APD on pose CHANGES since the first evaluated frame (the photo keeps its own starting pose)',
   ];
-  let renderer: Renderer | undefined;
-  let motion: Motion | undefined;
-  const unavailable: string[] = [];
-  if (!engine.makeRenderer) unavailable.push('renderer');
-  if (!engine.motionFromVideo) unavailable.push('motion from video');
-  if (!unavailable.length) {
-    t0 = performance.now();
-    log('reading the motion of the video');
-    motion = await engine.motionFromVideo!(o.video, { fps: o.fps, maxSeconds: maxFrames / o.fps }, signal);
-    timings.motion = performance.now() - t0;
-    renderer = engine.makeRenderer!(portrait, size);
-  }
+  const readVideo = engine.motionFromVideo;
+  const drive = await driveEngine(engine, 'motion from video', readVideo && (() => readVideo(o.video, { fps: o.fps, maxSeconds: maxFrames / o.fps }, signal)), portrait, size, timings, log);
+  const { renderer, motion } = drive;
   const frames = motion ? Math.min(maxFrames, motion.frames.length) : maxFrames;
   const sheetAt = new Set(sheetFrames(0, frames - 1, o.sheetColumns));
   const columns: SheetColumn[] = [];
@@ -690,7 +694,7 @@ export async function evaluateCross(o: EvalOptions, engine: EvalEngine, control:
     seconds: frames / o.fps,
     fps: o.fps,
     detectEvery: o.detectEvery,
-    ...(unavailable.length ? { engineUnavailable: `${unavailable.join(', ')} not available (${engine.missing.join('; ')})` } : {}),
+    ...(drive.unavailable ? { engineUnavailable: drive.unavailable } : {}),
     notes,
     methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])),
     perFrame: series,

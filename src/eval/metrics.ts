@@ -460,8 +460,8 @@ export function poseDistance(a: Angles, b: Angles): number {
   return (Math.abs(a.yaw - b.yaw) + Math.abs(a.pitch - b.pitch) + Math.abs(a.roll - b.roll)) / 3;
 }
 
-/** APD: mean over frames of poseDistance (pairs where either side is missing are skipped). */
-export function apd(a: (Angles | null | undefined)[], b: (Angles | null | undefined)[]): number {
+/** Mean of `distance` over paired frames; pairs where either side is missing are skipped (NaN when none). */
+function meanOverPairs<T>(a: (T | null | undefined)[], b: (T | null | undefined)[], distance: (p: T, q: T) => number): number {
   const n = Math.min(a.length, b.length);
   let s = 0;
   let count = 0;
@@ -469,25 +469,20 @@ export function apd(a: (Angles | null | undefined)[], b: (Angles | null | undefi
     const p = a[i];
     const q = b[i];
     if (!p || !q) continue;
-    s += poseDistance(p, q);
+    s += distance(p, q);
     count++;
   }
   return count ? s / count : NaN;
 }
 
+/** APD: mean over frames of poseDistance (pairs where either side is missing are skipped). */
+export function apd(a: (Angles | null | undefined)[], b: (Angles | null | undefined)[]): number {
+  return meanOverPairs(a, b, poseDistance);
+}
+
 /** AED over frames of weight vectors (pairs with a missing side skipped). */
 export function aed(a: (ArrayLike<number> | null | undefined)[], b: (ArrayLike<number> | null | undefined)[]): number {
-  const n = Math.min(a.length, b.length);
-  let s = 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const p = a[i];
-    const q = b[i];
-    if (!p || !q) continue;
-    s += weightDistance(p, q);
-    count++;
-  }
-  return count ? s / count : NaN;
+  return meanOverPairs(a, b, weightDistance);
 }
 
 /** NME: mean 2D landmark distance divided by the reference's inter-ocular distance (33-263). */
