@@ -16,6 +16,16 @@ async function assertReadableFile(file: string, what: string, ErrorClass: typeof
   if (size === 0) throw new ErrorClass(`The ${what} ${file} is empty (0 bytes). Give a real ${what} file.`);
 }
 
+/** ffprobe of a media file that must exist and be non-empty; the error names what to give instead. */
+async function probeMedia(file: string, what: 'video' | 'audio', ErrorClass: typeof InputError, hint: string): Promise<ProbeResult> {
+  await assertReadableFile(file, what, ErrorClass);
+  try {
+    return await probe(file);
+  } catch (err) {
+    throw new ErrorClass(`Cannot read ${file} as ${what === 'video' ? 'a video' : 'audio'} (${(err as Error).message.split('\n')[0]}). ${hint}`);
+  }
+}
+
 export interface VideoInfo {
   width: number;
   height: number;
@@ -27,13 +37,7 @@ export interface VideoInfo {
 
 /** Reads a video's stream properties; VideoError with a clear message if it is not a video. */
 export async function probeVideo(file: string): Promise<VideoInfo> {
-  await assertReadableFile(file, 'video', VideoError);
-  let info: ProbeResult;
-  try {
-    info = await probe(file);
-  } catch (err) {
-    throw new VideoError(`Cannot read ${file} as a video (${(err as Error).message.split('\n')[0]}). Use an mp4, mov, webm or another format ffmpeg reads.`);
-  }
+  const info = await probeMedia(file, 'video', VideoError, 'Use an mp4, mov, webm or another format ffmpeg reads.');
   const v = info.streams.find((s) => s.codec_type === 'video' && s.width && s.height);
   if (!v) throw new VideoError(`${file} has no video stream. Give a video of a face (mp4, mov, webm...).`);
   const fps = parseRate(v.avg_frame_rate) || parseRate(v.r_frame_rate) || 25;
@@ -120,13 +124,7 @@ export interface AudioInfo {
 
 /** Reads an audio (or video-with-audio) file's first audio stream; AudioError if there is none. */
 export async function probeAudio(file: string): Promise<AudioInfo> {
-  await assertReadableFile(file, 'audio', AudioError);
-  let info: ProbeResult;
-  try {
-    info = await probe(file);
-  } catch (err) {
-    throw new AudioError(`Cannot read ${file} as audio (${(err as Error).message.split('\n')[0]}). Use wav, mp3, m4a, ogg or any format ffmpeg reads.`);
-  }
+  const info = await probeMedia(file, 'audio', AudioError, 'Use wav, mp3, m4a, ogg or any format ffmpeg reads.');
   const a = info.streams.find((s) => s.codec_type === 'audio');
   if (!a) throw new AudioError(`${file} has no audio stream. Give a speech recording (wav, mp3, m4a...).`);
   return {
