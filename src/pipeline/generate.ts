@@ -17,6 +17,7 @@ import { createRenderer } from '../render/renderer.ts';
 import { motionFromAudio } from '../motion/fromAudio.ts';
 import { motionFromVideo } from '../motion/fromVideo.ts';
 import { loadMotion, saveMotion } from '../motion/record.ts';
+import { combineMotion } from '../motion/combine.ts';
 import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits } from './layout.ts';
 
 export interface GenerateResult {
@@ -106,15 +107,6 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new CancelledError();
 }
 
-/** Replaces the pose track of `motion` by that of `poseMotion` (frame by frame, last frame held). */
-export function withPoseFrom(motion: Motion, poseMotion: Motion): Motion {
-  const frames = motion.frames.map((f, i) => {
-    const p = poseMotion.frames[Math.min(i, poseMotion.frames.length - 1)]!;
-    return { ...f, pose: { ...p.pose } };
-  });
-  return { ...motion, frames, relativePose: poseMotion.relativePose };
-}
-
 /** Runs the whole job. Same behaviour as `real3d generate`. */
 export async function generate(input: GenerateInput, control: JobControl = {}): Promise<GenerateResult> {
   const o = parseGenerateOptions(input);
@@ -185,7 +177,7 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   }
   if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) {
     const poseMotion = await motionFromVideo(plan.pose.file!, { fps: o.fps, mapToInitPose: o.mapToInitPose }, { signal });
-    motion = withPoseFrom(motion, poseMotion);
+    motion = combineMotion(motion, poseMotion);
   } else if (plan.pose.kind === 'static' && plan.expressions.kind === 'video') {
     motion = { ...motion, frames: motion.frames.map((f) => ({ ...f, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } })) };
   }
@@ -257,19 +249,12 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
 
 /** The whole photo as the canvas for --crop full, downscaled to at most 1920 px and to even sizes (H.264 needs them). */
 function fullFrameCanvas(photo: RgbaImage): RgbaImage & { scale: number } {
-  const scale = Math.min(1, 1920 / Math.max(photo.width, photo.height));
-  const width = Math.max(2, Math.floor((photo.width * scale) / 2) * 2);
-  const height = Math.max(2, Math.floor((photo.height * scale) / 2) * 2);
-  const canvas = createImage(width, height);
-  // exact scale per axis may differ by a pixel; use the width ratio for the paste box
-  const sx = width / photo.width;
-  const small = scale === 1 && width === photo.width && height === photo.height ? photo : undefined;
-  if (small) canvas.data.set(photo.data);
-  else {
-    // cover-resize is exact here since aspect is kept up to rounding
-    canvas.data.set(coverResize(photo, width, height).data);
-  }
-  return Object.assign(canvas, { scale: sx });
+  const fit = Math.min(1, 1920 / Math.max(photo.width, photo.height));
+  const width = Math.max(2, Math.floor((photo.width * fit) / 2) * 2);
+  const height = Math.max(2, Math.floor((photo.height * fit) / 2) * 2);
+  // the aspect is kept up to rounding, so cover-resize only trims a pixel at most
+  const canvas = coverResize(photo, width, height);
+  return Object.assign(canvas, { scale: width / photo.width });
 }
 
 /** Debug layout: source | result with landmarks | driving signal | result. */
