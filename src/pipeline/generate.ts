@@ -260,7 +260,6 @@ function fullFrameCanvas(photo: RgbaImage): RgbaImage & { scale: number } {
 /** Debug layout: source | result with landmarks | driving signal | result. */
 function debugFrame(out: RgbaImage, p: { source?: RgbaImage; result: RgbaImage; landmarks: [number, number, number][]; driver?: RgbaImage; jaw: Float32Array; index: number }): RgbaImage {
   const size = p.result.width;
-  const result = { width: size, height: size, data: new Uint8ClampedArray(p.result.data) };
   const withMarks = { width: size, height: size, data: new Uint8ClampedArray(p.result.data) };
   drawDots(withMarks, p.landmarks, [40, 255, 120], 1);
   let driverPanel: RgbaImage;
@@ -270,6 +269,7 @@ function debugFrame(out: RgbaImage, p: { source?: RgbaImage; result: RgbaImage; 
     drawSeries(driverPanel, p.jaw, p.index, [255, 170, 60]);
   }
   const source = p.source ?? solidImage(size, size, [0, 0, 0]);
-  sideBySide([source, withMarks, driverPanel, result], out);
+  // the renderer's buffer is read here before the next frame overwrites it, so no copy is needed
+  sideBySide([source, withMarks, driverPanel, p.result], out);
   return out;
 }
