@@ -10,6 +10,7 @@ import { OneEuroFilter, oneEuro, fillGaps, bestLagPearson, anticipatorySmooth } 
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { combineMotion } from '../src/motion/combine.ts';
 import { fft } from '../src/motion/features.ts';
+import { breathOpening, JAW_PHYSICAL } from '../src/motion/mouthModel.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { AudioError, CancelledError, FileFormatError } from '../src/errors.ts';
 import type { Motion } from '../src/types.ts';
@@ -142,7 +143,8 @@ test('motionFromAudio: frame count, mouth moves with speech, same seed -> identi
   assert.equal(a.frames.length, 200);
   const jaw = a.frames.map((f) => f.w.jawOpen!);
   assert.ok(Math.max(...jaw) > 0.15, `max jawOpen ${Math.max(...jaw)}`);
-  assert.ok(jaw.filter((v) => v < 0.01).length > 10, 'mouth closes in pauses');
+  // shut for lip closures and pauses (not all of a pause: the lips part for the breath before a phrase)
+  assert.ok(jaw.filter((v) => v < 0.05).length > 8, `mouth closes at times: ${jaw.filter((v) => v < 0.05).length} frames`);
   assert.ok(a.frames.some((f) => f.blink > 0.9), 'natural blinks happen in 8 s');
   const yaw = a.frames.map((f) => f.pose.yaw);
   assert.ok(Math.max(...yaw.map(Math.abs)) > 0.3 && Math.max(...yaw.map(Math.abs)) < 10, 'auto pose: a few degrees');
@@ -173,15 +175,33 @@ test('jawOpen opens with a voiced sound, follows its loudness and closes after i
     const m = await motionFromAudio(tone, { blink: 'none' });
     const jaw = m.frames.map((f) => f.w.jawOpen!);
     assert.equal(jaw.length, 60);
-    assert.ok(jaw.slice(0, 23).every((v) => v === 0), `closed before the sound: ${jaw.slice(0, 23)}`);
-    assert.ok(jaw[25]! > 0.03, `opens as the sound starts (frame 25 = 1.0 s): ${jaw.slice(22, 27)}`);
+    // silence, then the inhale: the lips part in the last 0.6 s before the first sound
+    assert.ok(jaw.slice(0, 10).every((v) => v === 0), `closed before the breath: ${jaw.slice(0, 10)}`);
+    assert.ok(jaw[20]! > 0.1 && jaw[20]! <= JAW_PHYSICAL.breath + 1e-9, `breath before the sound: ${jaw.slice(10, 25)}`);
+    assert.ok(jaw[25]! > 0.03, `open as the sound starts (frame 25 = 1.0 s): ${jaw.slice(22, 27)}`);
     const quiet = Math.max(...jaw.slice(27, 31));
     const loud = Math.max(...jaw.slice(35, 39));
     assert.ok(loud > quiet + 0.1, `louder vowel opens wider: ${quiet} vs ${loud}`);
-    assert.ok(jaw.slice(52).every((v) => v < 0.02), `closes after it ends: ${jaw.slice(40)}`);
+    // no breath after the last sound: the mouth closes (release 0.2 s)
+    assert.ok(jaw.slice(56).every((v) => v < 0.02), `closes after it ends: ${jaw.slice(40)}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('breathOpening: only in the last 0.6 s of a pause that is long enough and followed by speech', () => {
+  const fps = 25;
+  // speech 20 frames, pause 30, speech 20, pause 3, speech 10, pause 20 to the end
+  const runs: [number, number][] = [[1, 20], [0, 30], [1, 20], [0, 3], [1, 10], [0, 20]];
+  const speechAt = runs.flatMap(([v, len]) => Array<number>(len).fill(v));
+  const b = breathOpening(speechAt, fps);
+  const window = Math.round(JAW_PHYSICAL.breathWindow * fps);
+  assert.ok(b.slice(0, 50 - window).every((v) => v === 0), 'nothing before the window or in speech');
+  assert.ok(b.slice(50 - window, 50).every((v) => v > 0), 'opens in the window');
+  assert.equal(b[49], JAW_PHYSICAL.breath, 'fully open just before the phrase');
+  assert.ok(b.slice(50 - window, 50).every((v, i, a) => i === 0 || v >= a[i - 1]!), 'rises and holds');
+  assert.ok(b.slice(50).every((v) => v === 0), 'no breath in a 3-frame gap or after the last phrase');
+  assert.ok(breathOpening(Array<number>(100).fill(0), fps).every((v) => v === 0), 'a silent file stays closed');
 });
 
 test('audio bad input: silence gives a closed mouth; empty, non-audio and too short files fail clearly', async () => {
