@@ -568,7 +568,7 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
   const lagged = (values: ArrayLike<number>) => bestLagCorrelation(values, realSeries, 3);
   const scoreInto = (key: string, values: ArrayLike<number>, extra: Record<string, (number | null)[]> = {}) => {
     const c = lagged(values);
-    // a wider window as information only: some clips' pictures lag their sound by 4-5 frames
+    // a wider window as information only: a mouth left open after speech moves the peak 4-5 frames late
     const w = bestLagCorrelation(values, realSeries, 8);
     series[key] = { lipR: [num(c.r)], lipLag: [Number.isFinite(c.r) ? c.lag : null], lipR0: [num(c.r0)], lipRWide: [num(w.r)], lipLagWide: [Number.isFinite(w.r) ? w.lag : null], ...extra };
   };
