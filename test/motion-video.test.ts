@@ -6,11 +6,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { motionFromVideo } from '../src/motion/fromVideo.ts';
+import { motionFromVideo, motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
-import { NoFaceError, VideoError } from '../src/errors.ts';
+import { CancelledError, NoFaceError, VideoError } from '../src/errors.ts';
 
 const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
 const katie = data('video/WDA_KatieHill_000.mp4');
@@ -24,9 +24,10 @@ test('lip sync: jawOpen from the audio follows jawOpen read off the video (Katie
   const audio = await motionFromAudio(katie, { fps: 25 });
   assert.equal(audio.frameCount, 200);
   const { r } = bestLagPearson(audio.frames.map((f) => f.w.jawOpen!), video.frames.map((f) => f.w.jawOpen!), 3);
-  // measured 0.28 with the untrained F1-loudness jaw mapping (src/motion/README.md); the clip's
-  // soundtrack leads its picture by ~200 ms, beyond the +-3 frame window, and she laughs silently
-  assert.ok(r > 0.2, `jawOpen r = ${r}`);
+  // measured 0.40 with the F1-loudness jaw mapping and the breath before a phrase (0.28 without
+  // the breath; src/motion/README.md). Her mouth stays open after she stops speaking at 0.8-1.3 s,
+  // which no audio model sees, so the issue's 0.6 is not reached
+  assert.ok(r > 0.3, `jawOpen r = ${r}`);
 });
 
 test('reenactment follows a grin and stays still on a still head (lp_d0, first 3 s)', async () => {
@@ -42,6 +43,24 @@ test('reenactment follows a grin and stays still on a still head (lp_d0, first 3
   const abs = await motionFromVideo(data('video/lp_d0.mp4'), { fps: 25, maxSeconds: 0.4, mapToInitPose: false });
   assert.equal(abs.relativePose, false);
   assert.equal(abs.frameCount, 10);
+});
+
+test('tracking on two threads gives the same motion as on one, and stops cleanly when cancelled', async () => {
+  const clip = data('video/lp_d0.mp4');
+  const one = await trackVideo(clip, { fps: 25, maxSide: 720, maxSeconds: 3, threads: 1 });
+  const two = await trackVideo(clip, { fps: 25, maxSide: 720, maxSeconds: 3, threads: 2 });
+  assert.equal(two.length, one.length);
+  assert.equal(two.length, 75);
+  const a = motionFramesFromRaw(one, 25, true).frames;
+  const b = motionFramesFromRaw(two, 25, true).frames;
+  // each tracker crops around its own previous box (two frames back): sub-pixel differences only
+  const maxDiff = (f: (x: (typeof a)[number]) => number) => Math.max(...a.map((x, i) => Math.abs(f(x) - f(b[i]!))));
+  assert.ok(maxDiff((x) => x.w.jawOpen!) < 0.05, `jawOpen differs by ${maxDiff((x) => x.w.jawOpen!)}`);
+  assert.ok(maxDiff((x) => x.w.mouthSmileLeft!) < 0.05, `smile differs by ${maxDiff((x) => x.w.mouthSmileLeft!)}`);
+  assert.ok(maxDiff((x) => x.pose.yaw) < 0.5, `yaw differs by ${maxDiff((x) => x.pose.yaw)} deg`);
+  const controller = new AbortController();
+  const cancelled = trackVideo(clip, { fps: 25, maxSide: 720, threads: 2 }, { signal: controller.signal, onProgress: (e) => e.done >= 20 && controller.abort() });
+  await assert.rejects(cancelled, (e: Error) => e instanceof CancelledError);
 });
 
 test('video bad input: no face, corrupt file, empty file', async () => {

@@ -10,14 +10,15 @@
 // the first 0.2 s, the reference's choice (a clip-wide median fails when one expression fills most
 // of the clip). Weights are then one-sided
 // (clamped to 0..1), so a driver's quirk at rest never pushes the photo's face the other way.
-import sharp from 'sharp';
 import { decodeVideoFrames, probeVideo } from '../io/media.ts';
-import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
-import type { Motion, MotionFrame, RgbaImage } from '../types.ts';
-import { faceMeasures, headAngles, LM, type FaceMeasures } from './measures.ts';
+import type { Motion, MotionFrame } from '../types.ts';
+import { LM, type FaceMeasures } from './measures.ts';
+import { type RawFaceFrame } from './faceTracker.ts';
+export { FaceTracker, type RawFaceFrame } from './faceTracker.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
+import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 
 export interface VideoMotionOptions {
   /** output frame rate (default: 25) */
@@ -41,89 +42,6 @@ export interface VideoMotionStats {
   missing: number;
   /** frames filled from neighbours (missing + rejected fits) */
   interpolated: number;
-}
-
-/** What one video frame yields before smoothing (null = no usable face). */
-export interface RawFaceFrame {
-  m: FaceMeasures;
-  angles: { yaw: number; pitch: number; roll: number };
-  score: number;
-  box: [number, number, number, number];
-}
-
-const CROP_SIDE = 384;
-
-/** Crops a square (clamped to the image) and scales it to `size`. */
-async function cropSquare(img: RgbaImage, cx: number, cy: number, side: number, size: number): Promise<{ image: RgbaImage; x0: number; y0: number; s: number }> {
-  const s = Math.max(16, Math.min(Math.round(side), img.width, img.height));
-  const x0 = Math.max(0, Math.min(img.width - s, Math.round(cx - s / 2)));
-  const y0 = Math.max(0, Math.min(img.height - s, Math.round(cy - s / 2)));
-  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
-    .extract({ left: x0, top: y0, width: s, height: s })
-    .resize(size, size, { kernel: 'cubic' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { image: { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) }, x0, y0, s: s / size };
-}
-
-function boxCentre(b: [number, number, number, number]): [number, number] {
-  return [b[0] + b[2] / 2, b[1] + b[3] / 2];
-}
-
-/** The face nearest the previous box (largest first when there is no previous one). */
-function pickFace(faces: DetectedFace[], prev: [number, number, number, number] | null): DetectedFace | undefined {
-  if (!faces.length) return undefined;
-  if (!prev) return faces[0];
-  const [px, py] = boxCentre(prev);
-  let best = faces[0]!;
-  let bestD = Infinity;
-  for (const f of faces) {
-    const [x, y] = boxCentre(f.box);
-    const d = Math.hypot(x - px, y - py);
-    if (d < bestD) {
-      bestD = d;
-      best = f;
-    }
-  }
-  return best;
-}
-
-/**
- * Finds the face in one frame. The face model reports whole-pixel landmarks, so a small face loses
- * the lip detail; detecting on an upscaled crop around the previous box keeps it.
- */
-export class FaceTracker {
-  private prev: [number, number, number, number] | null = null;
-
-  async track(img: RgbaImage): Promise<RawFaceFrame | null> {
-    let face: DetectedFace | undefined;
-    let map = (x: number, y: number, z: number): [number, number, number] => [x, y, z];
-    if (this.prev) {
-      const [cx, cy] = boxCentre(this.prev);
-      const side = Math.max(this.prev[2], this.prev[3]) * 2;
-      const crop = await cropSquare(img, cx, cy, side, CROP_SIDE);
-      const faces = await detectFaces(crop.image, { embedding: false });
-      // in the crop the tracked face is the one near the centre
-      face = pickFace(faces, [CROP_SIDE / 2 - 1, CROP_SIDE / 2 - 1, 2, 2]);
-      if (face) {
-        const { x0, y0, s } = crop;
-        map = (x, y, z) => [x0 + x * s, y0 + y * s, z * s];
-        face = { ...face, box: [x0 + face.box[0] * s, y0 + face.box[1] * s, face.box[2] * s, face.box[3] * s] };
-      }
-    }
-    if (!face) {
-      face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
-      if (face && Math.max(face.box[2], face.box[3]) < CROP_SIDE / 3) {
-        // small face: detect again on an upscaled crop for finer landmarks
-        this.prev = face.box;
-        return this.track(img);
-      }
-    }
-    if (!face) return null;
-    const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
-    this.prev = face.box;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box };
-  }
 }
 
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
@@ -299,24 +217,35 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
 }
 
 /** Reads raw per-frame faces from a video (streamed; only the small per-frame records are kept). */
-export async function trackVideo(videoFile: string, opts: { fps: number; maxSide: number; maxSeconds?: number }, control: JobControl = {}): Promise<(RawFaceFrame | null)[]> {
+export async function trackVideo(videoFile: string, opts: { fps: number; maxSide: number; maxSeconds?: number; threads?: number }, control: JobControl = {}): Promise<(RawFaceFrame | null)[]> {
   const info = await probeVideo(videoFile);
   const total = Math.max(1, Math.round(Math.min(info.duration || Infinity, opts.maxSeconds ?? Infinity) * opts.fps)) || undefined;
-  const tracker = new FaceTracker();
-  const raw: (RawFaceFrame | null)[] = [];
+  // a helper thread loads its own face model (~1 s): worth it from a couple of seconds of video
+  const threads = (total ?? 0) >= 50 ? (opts.threads ?? defaultTrackThreads()) : 1;
+  const pool = new TrackerPool(threads);
+  const results: Promise<RawFaceFrame | null>[] = [];
+  let done = 0;
   const t0 = Date.now();
   const maxFrames = opts.maxSeconds ? Math.max(1, Math.round(opts.maxSeconds * opts.fps)) : undefined;
-  for await (const img of decodeVideoFrames(videoFile, { fps: opts.fps, maxSide: opts.maxSide, maxFrames, signal: control.signal })) {
-    if (control.signal?.aborted) throw new CancelledError();
-    raw.push(await tracker.track(img));
-    const done = raw.length;
-    if (control.onProgress && (done % 10 === 0 || done === total)) {
-      const fps = (done * 1000) / Math.max(1, Date.now() - t0);
-      control.onProgress({ stage: 'motion', done, total: total ?? done, fps, eta: total ? Math.max(0, (total - done) / fps) : undefined, message: 'tracking the face' });
+  try {
+    for await (const img of decodeVideoFrames(videoFile, { fps: opts.fps, maxSide: opts.maxSide, maxFrames, signal: control.signal })) {
+      if (control.signal?.aborted) throw new CancelledError();
+      const { face } = await pool.push(img);
+      results.push(face);
+      void face.then(() => {
+        done++;
+        if (control.onProgress && (done % 10 === 0 || done === total)) {
+          const fps = (done * 1000) / Math.max(1, Date.now() - t0);
+          control.onProgress({ stage: 'motion', done, total: total ?? done, fps, eta: total ? Math.max(0, (total - done) / fps) : undefined, message: 'tracking the face' });
+        }
+      }, () => undefined);
     }
+    const raw = await Promise.all(results);
+    if (control.signal?.aborted) throw new CancelledError();
+    return raw;
+  } finally {
+    await pool.close();
   }
-  if (control.signal?.aborted) throw new CancelledError();
-  return raw;
 }
 
 export type VideoMotion = Motion & { stats: VideoMotionStats };

@@ -1,0 +1,91 @@
+// One face followed through video frames: detection on an upscaled crop around the previous box
+// (the face model reports whole-pixel landmarks, so a small face would lose its lip detail), and
+// the per-frame measures the video path needs. Used by trackVideo, on the main thread and in
+// helper threads (trackPool.ts).
+import sharp from 'sharp';
+import { detectFaces, type DetectedFace } from '../face/detect.ts';
+import type { RgbaImage } from '../types.ts';
+import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
+
+/** What one video frame yields before smoothing (null = no usable face). */
+export interface RawFaceFrame {
+  m: FaceMeasures;
+  angles: { yaw: number; pitch: number; roll: number };
+  score: number;
+  box: [number, number, number, number];
+}
+
+const CROP_SIDE = 384;
+
+/** Crops a square (clamped to the image) and scales it to `size`. */
+async function cropSquare(img: RgbaImage, cx: number, cy: number, side: number, size: number): Promise<{ image: RgbaImage; x0: number; y0: number; s: number }> {
+  const s = Math.max(16, Math.min(Math.round(side), img.width, img.height));
+  const x0 = Math.max(0, Math.min(img.width - s, Math.round(cx - s / 2)));
+  const y0 = Math.max(0, Math.min(img.height - s, Math.round(cy - s / 2)));
+  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
+    .extract({ left: x0, top: y0, width: s, height: s })
+    .resize(size, size, { kernel: 'cubic' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { image: { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) }, x0, y0, s: s / size };
+}
+
+function boxCentre(b: [number, number, number, number]): [number, number] {
+  return [b[0] + b[2] / 2, b[1] + b[3] / 2];
+}
+
+/** The face nearest the previous box (largest first when there is no previous one). */
+function pickFace(faces: DetectedFace[], prev: [number, number, number, number] | null): DetectedFace | undefined {
+  if (!faces.length) return undefined;
+  if (!prev) return faces[0];
+  const [px, py] = boxCentre(prev);
+  let best = faces[0]!;
+  let bestD = Infinity;
+  for (const f of faces) {
+    const [x, y] = boxCentre(f.box);
+    const d = Math.hypot(x - px, y - py);
+    if (d < bestD) {
+      bestD = d;
+      best = f;
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds the face in one frame. The face model reports whole-pixel landmarks, so a small face loses
+ * the lip detail; detecting on an upscaled crop around the previous box keeps it.
+ */
+export class FaceTracker {
+  private prev: [number, number, number, number] | null = null;
+
+  async track(img: RgbaImage): Promise<RawFaceFrame | null> {
+    let face: DetectedFace | undefined;
+    let map = (x: number, y: number, z: number): [number, number, number] => [x, y, z];
+    if (this.prev) {
+      const [cx, cy] = boxCentre(this.prev);
+      const side = Math.max(this.prev[2], this.prev[3]) * 2;
+      const crop = await cropSquare(img, cx, cy, side, CROP_SIDE);
+      const faces = await detectFaces(crop.image, { embedding: false });
+      // in the crop the tracked face is the one near the centre
+      face = pickFace(faces, [CROP_SIDE / 2 - 1, CROP_SIDE / 2 - 1, 2, 2]);
+      if (face) {
+        const { x0, y0, s } = crop;
+        map = (x, y, z) => [x0 + x * s, y0 + y * s, z * s];
+        face = { ...face, box: [x0 + face.box[0] * s, y0 + face.box[1] * s, face.box[2] * s, face.box[3] * s] };
+      }
+    }
+    if (!face) {
+      face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
+      if (face && Math.max(face.box[2], face.box[3]) < CROP_SIDE / 3) {
+        // small face: detect again on an upscaled crop for finer landmarks
+        this.prev = face.box;
+        return this.track(img);
+      }
+    }
+    if (!face) return null;
+    const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
+    this.prev = face.box;
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box };
+  }
+}
