@@ -118,7 +118,7 @@ export const JAW_PHYSICAL = {
    */
   breath: 0.3,
   breathWindow: 0.6,
-  breathMinPause: 0.2,
+  breathMinPause: 0.4,
   /**
    * scale at mouthAmp 0.45: the output's 90th percentile within speech matches the video path's
    * jawOpen on the training clips (Katie and mt_sun pooled; the only figure fitted to data)
