@@ -15,8 +15,8 @@ import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { LM, type FaceMeasures } from './measures.ts';
-import { type RawFaceFrame } from './faceTracker.ts';
-export { FaceTracker, type RawFaceFrame } from './faceTracker.ts';
+import type { RawFaceFrame } from './faceTracker.ts';
+export type { RawFaceFrame } from './faceTracker.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 

@@ -29,13 +29,12 @@ export function defaultTrackThreads(): number {
 class HelperTracker {
   private readonly worker = new Worker(new URL('./track-thread.mjs', import.meta.url));
   /** frames posted and not yet answered, oldest first (a Map keeps insertion order) */
-  private readonly pending = new Map<number, { promise: Promise<unknown>; resolve: (f: RawFaceFrame | null) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { settled: Promise<void>; resolve: (f: RawFaceFrame | null) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private failure: Error | null = null;
 
   constructor() {
-    this.worker.on('message', (msg: TrackReply | { ready: true }) => {
-      if ('ready' in msg) return;
+    this.worker.on('message', (msg: TrackReply) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
@@ -55,7 +54,7 @@ class HelperTracker {
 
   /** Waits until at most `n` frames are waiting for this thread. */
   async drainTo(n: number): Promise<void> {
-    while (this.pending.size > n) await this.pending.values().next().value!.promise;
+    while (this.pending.size > n) await this.pending.values().next().value!.settled;
   }
 
   /** Hands the frame's pixels over to the thread (the caller must not use `img` afterwards). */
@@ -63,13 +62,14 @@ class HelperTracker {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const data = img.data.byteOffset === 0 && img.data.byteLength === img.data.buffer.byteLength ? (img.data.buffer as ArrayBuffer) : img.data.slice().buffer;
-    let entry!: { promise: Promise<unknown>; resolve: (f: RawFaceFrame | null) => void; reject: (e: Error) => void };
-    const promise = new Promise<RawFaceFrame | null>((resolve, reject) => {
-      entry = { promise: Promise.resolve(), resolve, reject };
+    let resolve!: (f: RawFaceFrame | null) => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<RawFaceFrame | null>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-    // a settled-either-way copy to wait on, so waiting never throws
-    entry.promise = promise.catch(() => undefined);
-    this.pending.set(id, entry);
+    // `settled` is what drainTo waits on: it never throws (the caller sees the error on `promise`)
+    this.pending.set(id, { settled: promise.then(() => undefined, () => undefined), resolve, reject });
     this.worker.postMessage({ id, width: img.width, height: img.height, data } satisfies TrackRequest, [data]);
     return promise;
   }

@@ -21,4 +21,3 @@ port.on('message', (msg: TrackRequest) => {
     port.postMessage(reply);
   });
 });
-port.postMessage({ ready: true });
