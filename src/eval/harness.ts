@@ -307,6 +307,11 @@ function summarizeAll(series: Record<string, (number | null)[]>): MethodScores {
   return out;
 }
 
+/** The scored part of a report: each method's summaries, and the per-frame series they come from. */
+function scored(series: Record<string, Record<string, (number | null)[]>>): Pick<EvalReport, 'methods' | 'perFrame'> {
+  return { methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])), perFrame: series };
+}
+
 function push(series: Record<string, (number | null)[]>, key: string, value: number | null): void {
   (series[key] ??= []).push(value);
 }
@@ -469,8 +474,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     detectEvery: o.detectEvery,
     ...(drive.unavailable ? { engineUnavailable: drive.unavailable } : {}),
     notes,
-    methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])),
-    perFrame: series,
+    ...scored(series),
     ...(reconstruction ? { reconstruction } : {}),
     timings,
   };
@@ -592,8 +596,7 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
     detectEvery: 1,
     ...(drive.unavailable ? { engineUnavailable: drive.unavailable } : {}),
     notes,
-    methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])),
-    perFrame: series,
+    ...scored(series),
     timings,
   };
   const plotSeries = [
@@ -696,8 +699,7 @@ export async function evaluateCross(o: EvalOptions, engine: EvalEngine, control:
     detectEvery: o.detectEvery,
     ...(drive.unavailable ? { engineUnavailable: drive.unavailable } : {}),
     notes,
-    methods: Object.fromEntries(Object.entries(series).map(([m, s]) => [m, summarizeAll(s)])),
-    perFrame: series,
+    ...scored(series),
     timings,
   };
   const sheet = await contactSheet(columns, { title: `${path.basename(o.image)} driven by ${path.basename(o.video)}`, realLabel: 'driver', noDiff: true });

@@ -36,12 +36,8 @@ const AUDIO_COLUMNS: Column[] = [
   { key: 'faceFound', title: 'face found', digits: 2, better: '↑' },
 ];
 
-const CROSS_COLUMNS: Column[] = [
-  { key: 'csim', title: 'CSIM', digits: 3, better: '↑' },
-  { key: 'aedRig', title: 'AED rig', digits: 3, better: '↓' },
-  { key: 'apd', title: 'APD °', digits: 2, better: '↓' },
-  { key: 'faceFound', title: 'face found', digits: 2, better: '↑' },
-];
+/** cross mode has no real frames of the driven photo: only identity, expression and pose */
+const CROSS_COLUMNS: Column[] = ['csim', 'aedRig', 'apd', 'faceFound'].map((key) => REENACT_COLUMNS.find((c) => c.key === key)!);
 
 export function columnsFor(mode: EvalReport['mode']): Column[] {
   return mode === 'reenact' ? REENACT_COLUMNS : mode === 'audio' ? AUDIO_COLUMNS : CROSS_COLUMNS;
