@@ -59,29 +59,34 @@ export function oneEuroZeroLag(values: ArrayLike<number>, rate: number, minCutof
   return rev.reverse();
 }
 
-/** Gaussian smoothing with a kernel of standard deviation `sigma` samples (edges clamped). */
-export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float64Array {
+/**
+ * Weighted moving average: out[i] = sum_j w[j] x[i + j - behind] / sum_j w[j] over the samples
+ * inside the signal (the window shrinks at the edges instead of padding).
+ */
+function kernelSmooth(values: ArrayLike<number>, weights: Float64Array, behind: number): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
-  if (sigma <= 0) {
-    for (let i = 0; i < n; i++) out[i] = values[i]!;
-    return out;
-  }
-  const r = Math.ceil(sigma * 3);
-  const k = new Float64Array(2 * r + 1);
-  for (let i = -r; i <= r; i++) k[i + r] = Math.exp((-0.5 * i * i) / (sigma * sigma));
   for (let i = 0; i < n; i++) {
     let s = 0;
     let ws = 0;
-    for (let j = -r; j <= r; j++) {
-      const t = i + j;
+    for (let j = 0; j < weights.length; j++) {
+      const t = i + j - behind;
       if (t < 0 || t >= n) continue;
-      s += k[j + r]! * values[t]!;
-      ws += k[j + r]!;
+      s += weights[j]! * values[t]!;
+      ws += weights[j]!;
     }
     out[i] = s / ws;
   }
   return out;
+}
+
+/** Gaussian smoothing with a kernel of standard deviation `sigma` samples (edges clamped). */
+export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float64Array {
+  if (sigma <= 0) return Float64Array.from(values);
+  const r = Math.ceil(sigma * 3);
+  const k = new Float64Array(2 * r + 1);
+  for (let i = -r; i <= r; i++) k[i + r] = Math.exp((-0.5 * i * i) / (sigma * sigma));
+  return kernelSmooth(values, k, r);
 }
 
 /**
@@ -89,22 +94,10 @@ export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float6
  * samples and the previous `behind` samples, so the mouth starts moving before a sound (as people do).
  */
 export function anticipatorySmooth(values: ArrayLike<number>, behind: number, ahead: number): Float64Array {
-  const n = values.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    let ws = 0;
-    for (let j = -behind; j <= ahead; j++) {
-      const t = i + j;
-      if (t < 0 || t >= n) continue;
-      // triangular weights, wider on the future side
-      const w = j < 0 ? 1 - -j / (behind + 1) : 1 - j / (ahead + 1);
-      s += w * values[t]!;
-      ws += w;
-    }
-    out[i] = s / ws;
-  }
-  return out;
+  // triangular weights, wider on the future side
+  const w = new Float64Array(behind + ahead + 1);
+  for (let j = -behind; j <= ahead; j++) w[j + behind] = j < 0 ? 1 - -j / (behind + 1) : 1 - j / (ahead + 1);
+  return kernelSmooth(values, w, behind);
 }
 
 /**
