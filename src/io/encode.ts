@@ -2,7 +2,7 @@
 // Frames are written as they are made, with backpressure, so memory stays flat in clip length.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ffmpegPath } from './ffmpeg.ts';
+import { ffmpegPath, fileUrl, inputArgs } from './ffmpeg.ts';
 import { InputError, CancelledError, Real3dError } from '../errors.ts';
 import type { RgbaImage } from '../types.ts';
 
@@ -25,6 +25,8 @@ export interface EncoderOptions {
   fps: number;
   /** audio file to mux (any format ffmpeg reads); its first audio stream is used */
   audio?: string;
+  /** the audio file's container as probed (probeAudio().container): it is read as that and nothing else */
+  audioContainer?: string;
   /** seconds of audio to keep (the video's duration), so video and audio end together */
   duration?: number;
   /** keep the alpha channel (webm/mov only) */
@@ -35,7 +37,8 @@ export interface EncoderOptions {
 /** ffmpeg arguments for the chosen container: pure, so tests can check them. */
 export function encoderArgs(o: EncoderOptions): string[] {
   const args = ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.width}x${o.height}`, '-r', String(o.fps), '-i', 'pipe:0'];
-  if (o.audio) args.push('-i', o.audio);
+  // a user's file is read as its probed container only, through the file protocol only
+  if (o.audio) args.push(...(o.audioContainer ? inputArgs(o.audio, o.audioContainer) : ['-protocol_whitelist', 'file', '-i', fileUrl(o.audio)]));
   args.push('-map', '0:v:0');
   if (o.audio) args.push('-map', '1:a:0');
   if (o.container === 'mp4') {
@@ -50,7 +53,7 @@ export function encoderArgs(o: EncoderOptions): string[] {
     if (o.audio) args.push('-c:a', 'aac', '-b:a', '192k');
   }
   if (o.duration !== undefined) args.push('-t', o.duration.toFixed(3));
-  args.push('-f', o.container === 'mp4' ? 'mp4' : o.container === 'webm' ? 'webm' : 'mov', o.output);
+  args.push('-f', o.container === 'mp4' ? 'mp4' : o.container === 'webm' ? 'webm' : 'mov', fileUrl(o.output));
   return args;
 }
 

@@ -3,6 +3,7 @@
 import { accessSync, chmodSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { SetupError } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
@@ -64,26 +65,120 @@ export interface ProbeStream {
 export interface ProbeResult {
   streams: ProbeStream[];
   format: { duration?: string; format_name?: string; size?: string };
+  /** the demuxer the file is read with (forced on every later decode) */
+  container: string;
 }
 
-/** Runs ffprobe on a file; rejects with the tool's stderr when it cannot read it. */
-export function probe(file: string): Promise<ProbeResult> {
+/**
+ * Containers (ffmpeg demuxer names) that a user's file may be read as. Everything else is refused
+ * before it is opened, notably the formats that make ffmpeg read OTHER files or URLs named inside
+ * the upload: hls/dash playlists, concat lists, image2 sequences, webm_dash_manifest, ffmetadata,
+ * sdp/rtp, lavfi. Each listed one carries its own media only.
+ */
+export const ACCEPTED_CONTAINERS: readonly string[] = [
+  // audio
+  'wav', 'w64', 'mp3', 'flac', 'ogg', 'aac', 'aiff', 'caf', 'au', 'amr', 'wv', 'ape', 'tta', 'ac3', 'eac3', 'dts',
+  // audio and video
+  'mov', 'matroska', 'asf', 'avi', 'mpegts', 'mpeg', 'flv', 'nut',
+  // raw video streams (no duration in their header: limits are counted while reading)
+  'h264', 'hevc', 'm4v', 'mpegvideo', 'ivf', 'mjpeg', 'yuv4mpegpipe',
+];
+
+const PROBE_TIMEOUT_MS = 20_000;
+
+/** Why a media file could not be opened: `refused` = a container we do not accept, `timeout` = the tool hung. */
+export class MediaOpenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'refused' | 'unreadable' | 'timeout',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The file as an ffmpeg input URL: absolute, with the `file:` protocol, so a name that starts with
+ * `-` is not an option and a name like `concat:a|b` or `http://x` is not a protocol.
+ */
+export function fileUrl(file: string): string {
+  return `file:${path.resolve(file)}`;
+}
+
+/**
+ * ffmpeg input arguments that read `file` as the container `format` and nothing else: only the file
+ * protocol, only that demuxer (so a decoder build that would guess differently cannot open it as
+ * a playlist), never stdin.
+ */
+export function inputArgs(file: string, format: string): string[] {
+  return ['-protocol_whitelist', 'file', '-format_whitelist', format, '-f', format, '-i', fileUrl(file)];
+}
+
+interface ToolRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+/** Runs a short tool to completion with a hard time limit (the child is killed past it). */
+function runTool(bin: string, args: string[], timeoutMs: number): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    const p = spawn(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', file]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('error', reject);
+    const p = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      p.kill('SIGKILL');
+    }, timeoutMs);
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => {
+      if (stderr.length < 65536) stderr += d;
+    });
+    p.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
     p.on('close', (code) => {
-      if (code !== 0) return reject(new Error(err.trim() || `ffprobe exited with ${code}`));
-      try {
-        resolve(JSON.parse(out) as ProbeResult);
-      } catch (e) {
-        reject(e);
-      }
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, timedOut });
     });
   });
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop()?.trim() ?? '';
+}
+
+/**
+ * The container of a file as the DECODING ffmpeg sees it (the same binary that will read it, so
+ * a probe by another build cannot disagree), restricted to ACCEPTED_CONTAINERS.
+ */
+export async function detectContainer(file: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<string> {
+  const r = await runTool(ffmpegPath(), ['-hide_banner', '-nostdin', '-protocol_whitelist', 'file', '-format_whitelist', ACCEPTED_CONTAINERS.join(','), '-i', fileUrl(file)], timeoutMs);
+  if (r.timedOut) throw new MediaOpenError(`reading its header took more than ${timeoutMs / 1000} s`, 'timeout');
+  const m = /^Input #0, ([^ ]+), from '/m.exec(r.stderr);
+  if (m) return m[1]!.split(',')[0]!;
+  if (/not on whitelist/i.test(r.stderr)) throw new MediaOpenError('its container is not an accepted audio or video format (playlists, concat lists and image sequences are refused)', 'refused');
+  throw new MediaOpenError(lastLine(r.stderr).replace(/^file:[^:]*: /, '') || `ffmpeg exited with ${r.code}`, 'unreadable');
+}
+
+/**
+ * Stream and container details of a media file. The container is detected by the decoding ffmpeg
+ * (detectContainer) and ffprobe is forced to read the file as that container only.
+ */
+export async function probe(file: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
+  const container = await detectContainer(file, timeoutMs);
+  const r = await runTool(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', ...inputArgs(file, container).filter((a) => a !== '-i')], timeoutMs);
+  if (r.timedOut) throw new MediaOpenError(`ffprobe took more than ${timeoutMs / 1000} s`, 'timeout');
+  if (r.code !== 0) throw new MediaOpenError(lastLine(r.stderr) || `ffprobe exited with ${r.code}`, 'unreadable');
+  let result: ProbeResult;
+  try {
+    result = JSON.parse(r.stdout) as ProbeResult;
+  } catch {
+    throw new MediaOpenError('ffprobe gave no readable answer', 'unreadable');
+  }
+  return { ...result, streams: result.streams ?? [], format: { ...result.format }, container };
 }
 
 /** Parses an ffprobe rate like "25/1" into a number. */

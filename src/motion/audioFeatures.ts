@@ -4,6 +4,7 @@
 // the look-ahead window, whatever the audio length.
 import { decodeAudioChunks } from '../io/media.ts';
 import { AudioError, CancelledError } from '../errors.ts';
+import { cancellationCheckpoint } from '../cancel.ts';
 import { FEATURE_RATE, LogMelStream, MEL_BANDS, SAMPLE_RATE, melBandCentresHz } from './features.ts';
 
 /** Cepstral coefficients kept per pooled window (c0 is replaced by the relative energy). */
@@ -84,8 +85,9 @@ export async function measureLevels(file: string, signal?: AbortSignal): Promise
     f1Hist[Math.max(0, Math.min(F1_HIST_BINS - 1, Math.floor((f1Energy(f) - F1_HIST_LO) / HIST_STEP)))]! += 1;
     for (let b = 0; b < MEL_BANDS; b++) bandSums[bin * MEL_BANDS + b]! += f[b + 1]!;
   }, 3);
+  const checkpoint = cancellationCheckpoint(signal);
   for await (const chunk of decodeAudioChunks(file, { sampleRate: SAMPLE_RATE, chunkSamples: SAMPLE_RATE * 4, signal })) {
-    if (signal?.aborted) throw new CancelledError();
+    await checkpoint();
     samples += chunk.length;
     stream.push(chunk);
   }

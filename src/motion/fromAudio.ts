@@ -5,6 +5,7 @@ import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { audioFrameFeatures, frameCountFor, measureLevels } from './audioFeatures.ts';
 import { jawFromF1, loadMouthModel, postprocessMouth, predictMouth } from './mouthModel.ts';
+import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, gazeCurve, headMotion } from './generators.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
@@ -33,8 +34,9 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   const f1Hz = new Float64Array(n);
   const pred = new Float64Array(T);
   const t0 = Date.now();
+  const checkpoint = cancellationCheckpoint(signal);
   for await (const f of audioFrameFeatures(audioFile, o.fps, levels, signal)) {
-    if (signal?.aborted) throw new CancelledError();
+    await checkpoint();
     predictMouth(model, f.x, pred);
     for (let t = 0; t < T; t++) raw[t]![f.index] = pred[t]!;
     speech[f.index] = levels.silent ? 0 : f.speech;

@@ -11,6 +11,7 @@
 // of the clip). Weights are then one-sided
 // (clamped to 0..1), so a driver's quirk at rest never pushes the photo's face the other way.
 import { decodeVideoFrames, probeVideo } from '../io/media.ts';
+import { cancellationCheckpoint } from '../cancel.ts';
 import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
 import type { Motion, MotionFrame } from '../types.ts';
@@ -228,8 +229,9 @@ export async function trackVideo(videoFile: string, opts: { fps: number; maxSide
   const t0 = Date.now();
   const maxFrames = opts.maxSeconds ? Math.max(1, Math.round(opts.maxSeconds * opts.fps)) : undefined;
   try {
+    const checkpoint = cancellationCheckpoint(control.signal);
     for await (const img of decodeVideoFrames(videoFile, { fps: opts.fps, maxSide: opts.maxSide, maxFrames, signal: control.signal })) {
-      if (control.signal?.aborted) throw new CancelledError();
+      await checkpoint();
       const { face } = await pool.push(img);
       results.push(face);
       void face.then(() => {

@@ -190,13 +190,14 @@ export function breathOpening(speech: ArrayLike<number>, fps: number, P: Pick<Ja
   if (P.breath <= 0) return out;
   const minPause = Math.max(1, Math.round(P.breathMinPause * fps));
   const window = Math.max(1, Math.round(P.breathWindow * fps));
+  // written as !(x >= 0.5) so a NaN counts as pause: the scan always moves forward
   for (let i = 0; i < n; ) {
     if (speech[i]! >= 0.5) {
       i++;
       continue;
     }
-    let end = i;
-    while (end < n && speech[end]! < 0.5) end++;
+    let end = i + 1;
+    while (end < n && !(speech[end]! >= 0.5)) end++;
     const pause = end - i;
     if (end < n && pause >= minPause) {
       const w = Math.min(pause, window);

@@ -9,6 +9,7 @@ import { InputError, CancelledError } from '../errors.ts';
 import type { Motion, MotionFrame, RgbaImage } from '../types.ts';
 import { loadImage, createImage } from '../io/image.ts';
 import { probeAudio, probeVideo, decodeVideoFrames } from '../io/media.ts';
+import { cancellationCheckpoint } from '../cancel.ts';
 import { VideoEncoder, containerFor } from '../io/encode.ts';
 import { withAtomicFile, assertWritableOutput } from '../io/atomic.ts';
 import { analyzePortrait } from '../analyze/index.ts';
@@ -125,8 +126,10 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   const plan = planDrive(o);
   if (o.image) await assertFileExists(o.image, 'photo');
   if (o.avatar) await assertFileExists(o.avatar, 'avatar file');
-  if (plan.expressions.kind === 'audio') await probeAudio(plan.expressions.file);
-  if (plan.expressions.kind === 'video') await probeVideo(plan.expressions.file);
+  // the soundtrack is read as the container probed here and nothing else (no playlists)
+  let soundtrackContainer: string | undefined;
+  if (plan.expressions.kind === 'audio') soundtrackContainer = (await probeAudio(plan.expressions.file)).container;
+  if (plan.expressions.kind === 'video') soundtrackContainer = (await probeVideo(plan.expressions.file)).container;
   if (plan.expressions.kind === 'motion') await assertFileExists(plan.expressions.file, 'motion file');
   if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) await probeVideo(plan.pose.file!);
   let soundtrack = plan.soundtrack;
@@ -201,13 +204,15 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   const jawSeries = debug ? Float32Array.from(motion.frames, (f) => f.w.jawOpen ?? 0) : undefined;
 
   const result = await withAtomicFile(o.output, async (tmp) => {
-    const encoder = new VideoEncoder({ output: tmp, container, width: outW, height: outH, fps, audio: soundtrack, duration, alpha: background === null, signal });
+    const encoder = new VideoEncoder({ output: tmp, container, width: outW, height: outH, fps, audio: soundtrack, audioContainer: soundtrackContainer, duration, alpha: background === null, signal });
     let renderMs = 0;
     let encodeMs = 0;
     const started = performance.now();
     try {
+      // the checkpoint yields to the event loop every 100 ms so Ctrl-C and a server DELETE are seen
+      const checkpoint = cancellationCheckpoint(signal);
       for (let i = 0; i < total; i++) {
-        throwIfAborted(signal);
+        await checkpoint();
         let t = performance.now();
         const frame: MotionFrame = motion.frames[i]!;
         let image = renderer.render(frame, { background });
