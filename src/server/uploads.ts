@@ -8,9 +8,8 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import sharp from 'sharp';
-import { loadImage } from '../io/image.ts';
-import { decodeAudioChunks, probeAudio, probeVideo } from '../io/media.ts';
+import { verifyImage } from '../io/image.ts';
+import { measureAudioSeconds, measureVideoSeconds, probeAudio, probeVideo } from '../io/media.ts';
 import type { JobFile, UploadField } from './jobs.ts';
 
 export interface UploadLimits {
@@ -124,10 +123,12 @@ export async function validateImage(field: UploadField, received: { path: string
   let width = 0;
   let height = 0;
   try {
-    const img = await loadImage(received.path);
-    width = img.width;
-    height = img.height;
-    format = (await sharp(received.path).metadata()).format ?? 'img';
+    // header checked (size limit, HEIC) and pixels streamed through a shrink: never decoded whole here
+    const img = await verifyImage(received.path);
+    const swap = img.orientation >= 5;
+    width = swap ? img.height : img.width;
+    height = swap ? img.width : img.height;
+    format = img.format;
   } catch (err) {
     throw new HttpError(400, `The ${field} is not an image this server can read: ${publicText((err as Error).message, received.path, what)}`, 'bad_input');
   }
@@ -143,8 +144,8 @@ export async function validateAudio(received: { path: string; bytes: number; sha
   } catch (err) {
     throw new HttpError(400, `The audio is not audio this server can read: ${publicText((err as Error).message, received.path, 'the uploaded audio')}`, 'bad_input');
   }
-  // browser recordings (MediaRecorder webm/ogg) carry no duration in their header: decode to measure
-  if (!(info.duration > 0)) info.duration = await measureAudioSeconds(received.path, limits.maxSeconds);
+  // what counts is what decodes, not the header (browser recordings carry none, others can lie)
+  info.duration = await measured(() => measureAudioSeconds(received.path, limits.maxSeconds), received.path, 'audio');
   if (!(info.duration > 0)) throw new HttpError(400, 'The audio has no sound samples (empty or broken recording). Record or upload again.', 'bad_input');
   if (info.duration > limits.maxSeconds) throw new HttpError(413, `The audio is ${Math.round(info.duration)} s long; the limit is ${limits.maxSeconds} s.`, 'too_long');
   return finalise('audio', received, 'media', { duration: info.duration, sampleRate: info.sampleRate, channels: info.channels });
@@ -159,23 +160,20 @@ export async function validateVideo(received: { path: string; bytes: number; sha
   } catch (err) {
     throw new HttpError(400, `The video is not a video this server can read: ${publicText((err as Error).message, received.path, 'the uploaded video')}`, 'bad_input');
   }
+  // raw H.264 has no duration in its header: count its frames
+  info.duration = await measured(() => measureVideoSeconds(received.path, limits.maxSeconds), received.path, 'video');
+  if (!(info.duration > 0)) throw new HttpError(400, 'The video has no frames (empty or broken file).', 'bad_input');
   if (info.duration > limits.maxSeconds) throw new HttpError(413, `The video is ${Math.round(info.duration)} s long; the limit is ${limits.maxSeconds} s.`, 'too_long');
   return finalise('video', received, 'media', { width: info.width, height: info.height, fps: Math.round(info.fps * 100) / 100, duration: info.duration, hasAudio: info.hasAudio });
 }
 
-/** Seconds of audio found by decoding, at a low rate; stops just past `limit`. */
-async function measureAudioSeconds(file: string, limit: number): Promise<number> {
-  const rate = 8000;
-  let samples = 0;
+/** Runs a duration count; a decode failure is the client's bad input (400). */
+async function measured(count: () => Promise<number>, file: string, what: 'audio' | 'video'): Promise<number> {
   try {
-    for await (const chunk of decodeAudioChunks(file, { sampleRate: rate, chunkSamples: rate })) {
-      samples += chunk.length;
-      if (samples > (limit + 1) * rate) break;
-    }
+    return await count();
   } catch (err) {
-    throw new HttpError(400, `The audio cannot be decoded: ${publicText((err as Error).message, file, 'the uploaded audio')}`, 'bad_input');
+    throw new HttpError(400, `The ${what} cannot be decoded: ${publicText((err as Error).message, file, `the uploaded ${what}`)}`, 'bad_input');
   }
-  return samples / rate;
 }
 
 async function finalise(field: UploadField, received: { path: string; bytes: number; sha256: string }, ext: string, info: JobFile['info']): Promise<JobFile & { path: string }> {
