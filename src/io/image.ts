@@ -9,11 +9,11 @@ import type { RgbaImage, GrayImage } from '../types.ts';
 export const MAX_DECODE_SIDE = 4096;
 
 /**
- * Largest photo accepted, in pixels (64 MP, e.g. 8192 x 8192: above any phone's default mode).
+ * Largest photo accepted, in pixels (151 MP, 12288 x 12288: above any camera's default mode).
  * Checked from the file's header before any pixel is decoded, so a small file that claims
  * 16000 x 16000 (a decompression "bomb": 1 GB of RGBA) is refused without costing memory.
  */
-export const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
+export const MAX_IMAGE_PIXELS = 12288 * 12288;
 
 const USE_INSTEAD = 'Use a JPEG, PNG or WebP photo.';
 

@@ -59,7 +59,8 @@ function pickFace(faces: DetectedFace[], prev: [number, number, number, number] 
 export class FaceTracker {
   private prev: [number, number, number, number] | null = null;
 
-  async track(img: RgbaImage): Promise<RawFaceFrame | null> {
+  /** `refine`: a small face found on the whole frame may be looked for once more on an upscaled crop (once: a face that the crop does not confirm is kept as found) */
+  async track(img: RgbaImage, refine = true): Promise<RawFaceFrame | null> {
     let face: DetectedFace | undefined;
     let map = (x: number, y: number, z: number): [number, number, number] => [x, y, z];
     if (this.prev) {
@@ -77,10 +78,12 @@ export class FaceTracker {
     }
     if (!face) {
       face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
-      if (face && Math.max(face.box[2], face.box[3]) < CROP_SIDE / 3) {
-        // small face: detect again on an upscaled crop for finer landmarks
+      if (refine && face && Math.max(face.box[2], face.box[3]) < CROP_SIDE / 3) {
+        // small face: detect again on an upscaled crop for finer landmarks. Only once: on a
+        // corrupt frame the crop may find nothing again, and recursing then never ended.
         this.prev = face.box;
-        return this.track(img);
+        const refined = await this.track(img, false);
+        if (refined) return refined;
       }
     }
     if (!face) return null;
