@@ -109,7 +109,7 @@ async function withBound(run: (signal: AbortSignal) => Promise<unknown>): Promis
 
 async function main(): Promise<void> {
   const root = await mkdtemp(path.join(tmpdir(), 'real3d-fuzz-'));
-  // small seeds keep each run short: 3 s of speech, 1 s of a talking face at 256 px
+  // small seeds keep each run short: 2 s of speech, 0.6 s of a talking face at 256 px
   const audioSeed = path.join(root, 'seed.wav');
   const mp3Seed = path.join(root, 'seed.mp3');
   const videoSeed = path.join(root, 'seed.mp4');
@@ -117,9 +117,9 @@ async function main(): Promise<void> {
     const r = spawnSync(ffmpegPath(), ['-v', 'error', '-y', ...args]);
     if (r.status !== 0) throw new Error(String(r.stderr));
   };
-  ff(['-t', '3', '-i', data('audio/RD_Radio31_000.wav'), '-ac', '1', audioSeed]);
-  ff(['-t', '3', '-i', data('audio/RD_Radio31_000.wav'), '-c:a', 'libmp3lame', '-b:a', '48k', mp3Seed]);
-  ff(['-t', '1', '-i', data('video/WDA_KatieHill_000.mp4'), '-vf', 'scale=256:256', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', videoSeed]);
+  ff(['-t', '2', '-i', data('audio/RD_Radio31_000.wav'), '-ac', '1', audioSeed]);
+  ff(['-t', '2', '-i', data('audio/RD_Radio31_000.wav'), '-c:a', 'libmp3lame', '-b:a', '48k', mp3Seed]);
+  ff(['-t', '0.6', '-i', data('video/WDA_KatieHill_000.mp4'), '-vf', 'scale=256:256', '-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', videoSeed]);
   const seeds: Record<Kind, Buffer[]> = {
     photo: [await readFile(data('portraits/lp_s42.jpg')), await readFile(data('portraits/st_happy.png'))],
     audio: [await readFile(audioSeed), await readFile(mp3Seed)],
@@ -135,9 +135,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < COUNT; i++) {
     const dir = path.join(root, `case-${i}`);
     await mkdir(dir);
-    // analyze 30 %, motion from audio 30 %, motion from video 15 %, generate 25 %
+    // analyze 25 %, motion from audio 40 %, motion from video 15 %, generate 20 %
     const r = rand();
-    const target = r < 0.3 ? 'analyze' : r < 0.6 ? 'motion-audio' : r < 0.75 ? 'motion-video' : 'generate';
+    const target = r < 0.25 ? 'analyze' : r < 0.65 ? 'motion-audio' : r < 0.8 ? 'motion-video' : 'generate';
     const kind: Kind = target === 'analyze' ? 'photo' : target === 'motion-audio' ? 'audio' : target === 'motion-video' ? 'video' : rand() < 0.5 ? 'photo' : 'audio';
     const pool = seeds[kind];
     const src = pool[Math.floor(rand() * pool.length)]!;
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       if (target === 'analyze') return analyzePortrait(input, {}, { signal });
       if (target === 'motion-audio') return motionFromAudio(input, {}, { signal });
       if (target === 'motion-video') return motionFromVideo(input, {}, { signal });
-      return generate({ image: kind === 'photo' ? input : data('portraits/lp_s42.jpg'), audio: kind === 'audio' ? input : audioSeed, output: path.join(dir, 'out.mp4'), size: 128 }, { signal });
+      return generate({ image: kind === 'photo' ? input : data('portraits/lp_s42.jpg'), audio: kind === 'audio' ? input : audioSeed, output: path.join(dir, 'out.mp4'), size: 64 }, { signal });
     });
     slowest = Math.max(slowest, res.ms);
     counts[res.outcome]!++;

@@ -14,7 +14,9 @@ import { breathOpening } from '../src/motion/mouthModel.ts';
 import { cancellationCheckpoint } from '../src/cancel.ts';
 import { generate } from '../src/pipeline/generate.ts';
 import { validateAudio, validateImage, validateVideo, HttpError, DEFAULT_LIMITS } from '../src/server/uploads.ts';
-import { AudioError, CancelledError, InputError, VideoError } from '../src/errors.ts';
+import { AudioError, CancelledError, InputError, Real3dError, VideoError } from '../src/errors.ts';
+import { VideoEncoder } from '../src/io/encode.ts';
+import { createImage } from '../src/io/image.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const SPEECH = new URL('audio/RD_Radio31_000.wav', DATA).pathname;
@@ -130,6 +132,13 @@ test('an HLS playlist with an mp3 appended is refused: the local file it names i
   await assert.rejects(validateAudio(upload(evil, 1000), DEFAULT_LIMITS), (e: Error) => e instanceof HttpError && e.statusCode === 400 && /playlists/.test(e.message) && !e.message.includes(dir));
   // generate: refused before any work, no output written
   await assert.rejects(generate({ image: PHOTO, audio: evil, output: path.join(dir, 'out.mp4') }), (e: Error) => e instanceof AudioError);
+  // the encoder given it as a soundtrack without a probed container (a caller that skipped the probe) refuses it too
+  const encoder = new VideoEncoder({ output: path.join(dir, 'enc.mp4'), container: 'mp4', width: 64, height: 64, fps: 25, audio: evil, duration: 1 });
+  const encode = async () => {
+    for (let i = 0; i < 25; i++) await encoder.write(createImage(64, 64));
+    await encoder.finish();
+  };
+  await assert.rejects(encode(), (e: Error) => e instanceof Real3dError && /Video encoding failed/.test(e.message));
   assert.ok(Date.now() - t0 < 20_000);
   assert.deepEqual((await readdir(dir)).sort(), ['a.mp3', 'secret.wav', 'voice.upload']);
 });
@@ -261,5 +270,29 @@ test('generate: an abort during the render stops it within 1 s, with no output o
   await assert.rejects(started, CancelledError);
   assert.ok(abortedAt > 0, 'the render was reached');
   assert.ok(Date.now() - abortedAt < 1_000, `stopped ${Date.now() - abortedAt} ms after the abort`);
+  assert.deepEqual(await readdir(dir), []);
+});
+
+test('Ctrl-C (SIGINT) during a CLI render: exit 130 within ~1 s, one line, nothing left', async () => {
+  const dir = await caseDir('sigint');
+  const t0 = Date.now();
+  const p = spawn(process.execPath, [BIN, 'generate', '--image', PHOTO, '--audio', LONG_SPEECH, '-o', 'out.mp4', '--size', '256', '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  p.stderr.on('data', (d) => (stderr += d));
+  let sentAt = 0;
+  p.stdout.on('data', (d: Buffer) => {
+    if (!sentAt && /"stage":"render"/.test(String(d))) {
+      sentAt = Date.now();
+      p.kill('SIGINT');
+    }
+  });
+  const guard = setTimeout(() => p.kill('SIGKILL'), 120_000);
+  const code = await new Promise<number | null>((resolve) => p.on('close', resolve));
+  clearTimeout(guard);
+  assert.ok(sentAt > 0, `the render was never reached (${Date.now() - t0} ms): ${stderr}`);
+  assert.ok(Date.now() - sentAt < 1_500, `exited ${Date.now() - sentAt} ms after Ctrl-C`);
+  assert.equal(code, 130, stderr);
+  assert.equal(stderr.trim().split('\n').length, 1, stderr);
+  assert.match(stderr, /cancelled/);
   assert.deepEqual(await readdir(dir), []);
 });

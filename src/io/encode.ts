@@ -2,7 +2,7 @@
 // Frames are written as they are made, with backpressure, so memory stays flat in clip length.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ffmpegPath, fileUrl, inputArgs } from './ffmpeg.ts';
+import { ACCEPTED_CONTAINERS, ffmpegPath, fileUrl, inputArgs } from './ffmpeg.ts';
 import { InputError, CancelledError, Real3dError } from '../errors.ts';
 import type { RgbaImage } from '../types.ts';
 
@@ -25,7 +25,7 @@ export interface EncoderOptions {
   fps: number;
   /** audio file to mux (any format ffmpeg reads); its first audio stream is used */
   audio?: string;
-  /** the audio file's container as probed (probeAudio().container): it is read as that and nothing else */
+  /** the audio file's container as probed (probeAudio().container): it is read as that and nothing else; unset, any of ACCEPTED_CONTAINERS */
   audioContainer?: string;
   /** seconds of audio to keep (the video's duration), so video and audio end together */
   duration?: number;
@@ -38,7 +38,7 @@ export interface EncoderOptions {
 export function encoderArgs(o: EncoderOptions): string[] {
   const args = ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.width}x${o.height}`, '-r', String(o.fps), '-i', 'pipe:0'];
   // a user's file is read as its probed container only, through the file protocol only
-  if (o.audio) args.push(...(o.audioContainer ? inputArgs(o.audio, o.audioContainer) : ['-protocol_whitelist', 'file', '-i', fileUrl(o.audio)]));
+  if (o.audio) args.push(...(o.audioContainer ? inputArgs(o.audio, o.audioContainer) : ['-protocol_whitelist', 'file', '-format_whitelist', ACCEPTED_CONTAINERS.join(','), '-i', fileUrl(o.audio)]));
   args.push('-map', '0:v:0');
   if (o.audio) args.push('-map', '1:a:0');
   if (o.container === 'mp4') {
@@ -56,6 +56,9 @@ export function encoderArgs(o: EncoderOptions): string[] {
   args.push('-f', o.container === 'mp4' ? 'mp4' : o.container === 'webm' ? 'webm' : 'mov', fileUrl(o.output));
   return args;
 }
+
+/** An encoder that takes no frame (or does not finish the file) for this long is killed: a hung ffmpeg must not hold a job forever. */
+const ENCODER_STALL_MS = 120_000;
 
 /** One running ffmpeg encode. Call write() per frame (awaiting it), then finish(). */
 export class VideoEncoder {
@@ -90,21 +93,40 @@ export class VideoEncoder {
     if (this.failed || this.proc.exitCode !== null) throw this.error();
     // copy: the renderer reuses its buffer for the next frame
     const ok = this.proc.stdin!.write(Buffer.from(frame.data.buffer.slice(frame.data.byteOffset, frame.data.byteOffset + this.frameBytes) as ArrayBuffer));
-    if (!ok) await new Promise<void>((resolve) => {
-      const done = () => {
-        this.proc.stdin!.off('drain', done);
-        this.proc.off('close', done);
-        resolve();
-      };
-      this.proc.stdin!.once('drain', done);
-      this.proc.once('close', done);
-    });
+    if (!ok)
+      await this.untilStalled(
+        new Promise<void>((resolve) => {
+          const done = () => {
+            this.proc.stdin!.off('drain', done);
+            this.proc.off('close', done);
+            resolve();
+          };
+          this.proc.stdin!.once('drain', done);
+          this.proc.once('close', done);
+        }),
+      );
+    if (this.stalled) throw this.error();
+  }
+
+  private stalled = false;
+
+  /** Waits for `p`; kills ffmpeg (and marks the encode stalled) when it takes ENCODER_STALL_MS. */
+  private async untilStalled<T>(p: Promise<T>): Promise<T> {
+    const timer = setTimeout(() => {
+      this.stalled = true;
+      this.kill();
+    }, ENCODER_STALL_MS);
+    try {
+      return await p;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Closes the input and waits for ffmpeg to finish the file. */
   async finish(): Promise<void> {
     this.proc.stdin!.end();
-    const code = await this.exited;
+    const code = await this.untilStalled(this.exited);
     if (this.opts.signal?.aborted) throw new CancelledError();
     if (code !== 0) throw this.error();
   }
@@ -115,6 +137,7 @@ export class VideoEncoder {
 
   private error(): Error {
     if (this.opts.signal?.aborted) return new CancelledError();
+    if (this.stalled) return new Real3dError(`Video encoding stalled: ffmpeg took no frame for ${ENCODER_STALL_MS / 1000} s and was stopped.`);
     const detail = this.stderr.trim().split('\n').slice(-3).join(' | ') || this.failed?.message || 'ffmpeg stopped';
     return new Real3dError(`Video encoding failed: ${detail}`);
   }
