@@ -7,8 +7,8 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { ffmpegPath } from '../src/io/ffmpeg.ts';
-import { decodeAudio, decodeVideoFrames, probeAudio } from '../src/io/media.ts';
+import { ffmpegPath, streamsFromFfmpeg } from '../src/io/ffmpeg.ts';
+import { decodeAudio, decodeVideoFrames, probeAudio, probeVideo } from '../src/io/media.ts';
 import { loadImage, imageSize } from '../src/io/image.ts';
 import { breathOpening } from '../src/motion/mouthModel.ts';
 import { cancellationCheckpoint } from '../src/cancel.ts';
@@ -295,4 +295,31 @@ test('Ctrl-C (SIGINT) during a CLI render: exit 130 within ~1 s, one line, nothi
   assert.equal(stderr.trim().split('\n').length, 1, stderr);
   assert.match(stderr, /cancelled/);
   assert.deepEqual(await readdir(dir), []);
+});
+
+test('an MPEG-TS video (the bundled ffprobe build segfaults on it) is probed from ffmpeg\'s own description', async () => {
+  const dir = await caseDir('mpegts');
+  const ts = path.join(dir, 'clip.ts');
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=96x64:rate=25:duration=1', '-f', 'lavfi', '-i', 'sine=duration=1', '-shortest', ts]);
+  const info = await probeVideo(ts);
+  assert.equal(info.container, 'mpegts');
+  assert.deepEqual([info.width, info.height, info.fps, info.hasAudio], [96, 64, 25, true]);
+  assert.ok(Math.abs(info.duration - 1) < 0.1, String(info.duration));
+  assert.ok(Math.abs((await probeAudio(ts)).sampleRate - 44100) < 1);
+  assert.deepEqual(await readdir(dir), ['clip.ts']);
+});
+
+test('streamsFromFfmpeg reads the fields the pipeline needs from ffmpeg\'s input description', () => {
+  const text = [
+    "Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'file:/x.mp4':",
+    '  Duration: 00:01:02.50, start: 0.000000, bitrate: 900 kb/s',
+    '    Stream #0:0(und): Video: h264 (High) (avc1 / 0x31637661), yuv420p, 512x384 [SAR 1:1 DAR 4:3], 800 kb/s, 29.97 fps, 29.97 tbr, 30k tbn, 59.94 tbc (default)',
+    '    Stream #0:1(und): Audio: aac (LC) (mp4a / 0x6134706D), 48000 Hz, 5.1, fltp, 128 kb/s (default)',
+  ].join('\n');
+  const r = streamsFromFfmpeg(text);
+  assert.equal(r.format.duration, '62.5');
+  assert.deepEqual(r.streams.map((s) => [s.codec_type, s.codec_name, s.width, s.height, s.avg_frame_rate, s.sample_rate, s.channels]), [
+    ['video', 'h264', 512, 384, '29.97', undefined, undefined],
+    ['audio', 'aac', undefined, undefined, undefined, '48000', 6],
+  ]);
 });

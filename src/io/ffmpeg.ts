@@ -155,10 +155,15 @@ function lastLine(text: string): string {
  * a probe by another build cannot disagree), restricted to ACCEPTED_CONTAINERS.
  */
 export async function detectContainer(file: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<string> {
+  return (await openWithFfmpeg(file, timeoutMs)).container;
+}
+
+/** detectContainer, plus ffmpeg's own description of the input (stderr), for streamsFromFfmpeg. */
+async function openWithFfmpeg(file: string, timeoutMs: number): Promise<{ container: string; stderr: string }> {
   const r = await runTool(ffmpegPath(), ['-hide_banner', '-nostdin', '-protocol_whitelist', 'file', '-format_whitelist', ACCEPTED_CONTAINERS.join(','), '-i', fileUrl(file)], timeoutMs);
   if (r.timedOut) throw new MediaOpenError(`reading its header took more than ${timeoutMs / 1000} s`, 'timeout');
   const m = /^Input #0, ([^ ]+), from '/m.exec(r.stderr);
-  if (m) return m[1]!.split(',')[0]!;
+  if (m) return { container: m[1]!.split(',')[0]!, stderr: r.stderr };
   if (/not on whitelist/i.test(r.stderr)) throw new MediaOpenError('its container is not an accepted audio or video format (playlists, concat lists and image sequences are refused)', 'refused');
   throw new MediaOpenError(lastLine(r.stderr).replace(/^file:[^:]*: /, '') || `ffmpeg exited with ${r.code}`, 'unreadable');
 }
@@ -168,9 +173,12 @@ export async function detectContainer(file: string, timeoutMs = PROBE_TIMEOUT_MS
  * (detectContainer) and ffprobe is forced to read the file as that container only.
  */
 export async function probe(file: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
-  const container = await detectContainer(file, timeoutMs);
+  const opened = await openWithFfmpeg(file, timeoutMs);
+  const container = opened.container;
   const r = await runTool(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', ...inputArgs(file, container).filter((a) => a !== '-i')], timeoutMs);
   if (r.timedOut) throw new MediaOpenError(`ffprobe took more than ${timeoutMs / 1000} s`, 'timeout');
+  // the bundled ffprobe build crashes (SIGSEGV) on any MPEG-TS file: use what ffmpeg said instead
+  if (r.code === null) return { ...streamsFromFfmpeg(opened.stderr), container };
   if (r.code !== 0) throw new MediaOpenError(lastLine(r.stderr) || `ffprobe exited with ${r.code}`, 'unreadable');
   let result: ProbeResult;
   try {
@@ -179,6 +187,33 @@ export async function probe(file: string, timeoutMs = PROBE_TIMEOUT_MS): Promise
     throw new MediaOpenError('ffprobe gave no readable answer', 'unreadable');
   }
   return { ...result, streams: result.streams ?? [], format: { ...result.format }, container };
+}
+
+/**
+ * The streams and duration of an input from ffmpeg's own description of it (the "Input #0" block
+ * it prints on stderr): only the fields the pipeline reads. A fallback for when ffprobe fails.
+ */
+export function streamsFromFfmpeg(stderr: string): Omit<ProbeResult, 'container'> {
+  const d = /^\s*Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/m.exec(stderr);
+  const duration = d ? Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]) : undefined;
+  const streams: ProbeStream[] = [];
+  for (const m of stderr.matchAll(/^\s*Stream #0:(\d+)[^:]*: (Video|Audio): (\w+)(.*)$/gm)) {
+    const rest = m[4]!;
+    const s: ProbeStream = { index: Number(m[1]), codec_type: m[2]!.toLowerCase(), codec_name: m[3] };
+    if (s.codec_type === 'video') {
+      const size = /, (\d+)x(\d+)/.exec(rest);
+      if (size) [s.width, s.height] = [Number(size[1]), Number(size[2])];
+      const fps = /, ([\d.]+k?) (?:fps|tbr)/.exec(rest);
+      if (fps && !fps[1]!.endsWith('k')) s.avg_frame_rate = s.r_frame_rate = fps[1];
+    } else {
+      const hz = /, (\d+) Hz/.exec(rest);
+      if (hz) s.sample_rate = hz[1];
+      const ch = /Hz, ([^,]+)/.exec(rest)?.[1] ?? '';
+      s.channels = ch === 'mono' ? 1 : ch === 'stereo' ? 2 : Number(/(\d+) channels/.exec(ch)?.[1] ?? /^(\d)\.(\d)/.exec(ch)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 1) || 1;
+    }
+    streams.push(s);
+  }
+  return { streams, format: { duration: duration !== undefined ? String(duration) : undefined } };
 }
 
 /** Parses an ffprobe rate like "25/1" into a number. */
