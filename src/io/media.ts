@@ -291,9 +291,11 @@ export async function measureAudioSeconds(file: string, limitSeconds: number, si
 }
 
 /**
- * Seconds of video actually in a file, by counting the packets of its first video stream (demuxed
- * without decoding: fast, and it works for raw H.264 whose header has no duration). Stops as soon
- * as `limitSeconds` is passed and then returns a value above it.
+ * Seconds of video actually in a file, from the packets of its first video stream (demuxed
+ * without decoding: fast, and it works for raw H.264 whose header has no duration): the larger of
+ * the packets' time span and their count at the stream's frame rate, so neither odd timestamps
+ * nor an odd frame rate make a long video look short. Stops as soon as `limitSeconds` is passed
+ * and then returns a value above it.
  */
 export async function measureVideoSeconds(file: string, limitSeconds: number, signal?: AbortSignal): Promise<number> {
   const info = await probeVideo(file);
@@ -301,16 +303,33 @@ export async function measureVideoSeconds(file: string, limitSeconds: number, si
   const unhook = killOnAbort(proc, signal);
   const watchdog = idleWatchdog(proc);
   const exited = new Promise<number | null>((resolve) => proc.on('close', resolve));
-  const maxPackets = Math.floor(limitSeconds * info.fps);
   let packets = 0;
   let partial = '';
+  let timeBase = 0;
+  let first = Infinity;
+  let end = -Infinity;
+  const seconds = () => Math.max(packets / info.fps, end > first ? (end - first) * timeBase : 0);
   try {
     for await (const chunk of proc.stdout! as AsyncIterable<Buffer>) {
       watchdog.touch();
       const lines = (partial + chunk.toString('latin1')).split('\n');
       partial = lines.pop()!;
-      for (const line of lines) if (line && line[0] !== '#') packets++;
-      if (packets > maxPackets) return limitSeconds + 1 / info.fps;
+      for (const line of lines) {
+        if (line.startsWith('#tb 0:')) {
+          const [n, d] = line.slice(6).trim().split('/').map(Number);
+          timeBase = d ? n! / d : 0;
+        }
+        if (!line || line[0] === '#') continue;
+        packets++;
+        // framecrc: stream, dts, pts, duration, size, crc (a missing pts is printed as INT64_MIN)
+        const [, dts, pts, duration] = line.split(',').map(Number);
+        const at = pts! > -9e18 ? pts! : dts! > -9e18 ? dts! : NaN;
+        if (Number.isFinite(at)) {
+          first = Math.min(first, at);
+          end = Math.max(end, at + Math.max(0, duration || 0));
+        }
+      }
+      if (seconds() > limitSeconds) return Math.max(seconds(), limitSeconds + 1 / info.fps);
     }
     await exited;
     if (signal?.aborted) throw new CancelledError();
@@ -320,5 +339,5 @@ export async function measureVideoSeconds(file: string, limitSeconds: number, si
     watchdog.stop();
     if (proc.exitCode === null) proc.kill('SIGKILL');
   }
-  return packets / info.fps;
+  return seconds();
 }
