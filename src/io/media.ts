@@ -6,7 +6,7 @@
 // (so a playlist or concat list cannot pull in other files), and limits are checked on what is
 // actually decoded, not on the header's duration.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { ffmpegPath, inputArgs, probe, parseRate, MediaOpenError, type ProbeResult } from './ffmpeg.ts';
 import { AudioError, VideoError, InputError, CancelledError } from '../errors.ts';
 import type { RgbaImage } from '../types.ts';
@@ -24,6 +24,24 @@ async function assertReadableFile(file: string, what: string, ErrorClass: typeof
   if (size === 0) throw new ErrorClass(`The ${what} ${file} is empty (0 bytes). Give a real ${what} file.`);
 }
 
+/** The kind of image a file starts like (its magic bytes), or undefined. */
+async function imageKind(file: string): Promise<string | undefined> {
+  const fh = await open(file, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    await fh.read(b, 0, 16, 0);
+    if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'JPEG';
+    if (b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))) return 'PNG';
+    if (b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'WebP';
+    if (b.toString('latin1', 0, 3) === 'GIF') return 'GIF';
+    if (b.toString('latin1', 0, 2) === 'BM') return 'BMP';
+    if (b.toString('latin1', 4, 8) === 'ftyp' && /^(hei|hev|mif|avi)/.test(b.toString('latin1', 8, 12))) return 'HEIF/AVIF';
+    return undefined;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** ffprobe of a media file that must exist and be non-empty; the error names what to give instead. */
 async function probeMedia(file: string, what: 'video' | 'audio', ErrorClass: typeof InputError, hint: string): Promise<ProbeResult> {
   await assertReadableFile(file, what, ErrorClass);
@@ -31,6 +49,9 @@ async function probeMedia(file: string, what: 'video' | 'audio', ErrorClass: typ
     return await probe(file);
   } catch (err) {
     const reason = err instanceof MediaOpenError ? err.message : (err as Error).message.split('\n')[0];
+    // a photo given where sound or video is expected: say so rather than "format refused"
+    const image = err instanceof MediaOpenError && err.reason === 'refused' ? await imageKind(file) : undefined;
+    if (image) throw new ErrorClass(`${file} is an image (${image}): it has no ${what === 'video' ? 'video' : 'audio'} stream. ${hint}`);
     throw new ErrorClass(`Cannot read ${file} as ${what === 'video' ? 'a video' : 'audio'}: ${reason}. ${hint}`);
   }
 }
