@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, stat } from 'node:fs/promises';
 import { ffmpegPath, inputArgs, probe, parseRate, MediaOpenError, type ProbeResult } from './ffmpeg.ts';
-import { AudioError, VideoError, InputError, CancelledError } from '../errors.ts';
+import { AudioError, VideoError, InputError, CancelledError, SetupError } from '../errors.ts';
 import type { RgbaImage } from '../types.ts';
 
 /** A decode that produces nothing for this long is killed (a hung or pathological file). */
@@ -48,6 +48,7 @@ async function probeMedia(file: string, what: 'video' | 'audio', ErrorClass: typ
   try {
     return await probe(file);
   } catch (err) {
+    if (err instanceof SetupError) throw err; // a missing ffmpeg is not the file's fault
     const reason = err instanceof MediaOpenError ? err.message : (err as Error).message.split('\n')[0];
     // a photo given where sound or video is expected: say so rather than "format refused"
     const image = err instanceof MediaOpenError && err.reason === 'refused' ? await imageKind(file) : undefined;
