@@ -141,8 +141,10 @@ test('wall-clock limit: a job running too long is stopped, marked failed with th
   assert.match(job.error, /^Stopped: the job ran longer than this server's limit of 0\.5 s \(--max-job-minutes\)/);
   assert.equal(slow.aborted, 1, 'the runner saw the abort');
   assert.deepEqual((await readdir(path.join(s.dataDir, 'jobs', body.id))).filter((n) => n.startsWith('.')), [], 'no temporary output left');
-  const onDisk = JSON.parse(await readFile(path.join(s.dataDir, 'jobs', body.id, 'job.json'), 'utf8')) as { state: string };
-  assert.equal(onDisk.state, 'failed', 'the failure is persisted (not re-run after a restart)');
+  // the record is written right after the state changes in memory
+  const stateOnDisk = async () => (JSON.parse(await readFile(path.join(s.dataDir, 'jobs', body.id, 'job.json'), 'utf8')) as { state: string }).state;
+  for (let i = 0; i < 40 && (await stateOnDisk()) !== 'failed'; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(await stateOnDisk(), 'failed', 'the failure is persisted (not re-run after a restart)');
 });
 
 test('CSRF: state-changing requests from another site are refused with 403; same origin, plain clients and --allow-origin pass', { timeout: 30_000 }, async () => {
@@ -300,17 +302,17 @@ function stalledUpload(base: string, route: string): Promise<{ status: number; b
 }
 
 test('a stalled upload times out: 408 with the reason, its folder removed, the connection closed', { timeout: 30_000 }, async () => {
-  const s = await serve('stall', { bodyTimeoutMs: 400 });
+  const s = await serve('stall', { bodyTimeoutMs: 1000 });
   const uploads = await Promise.all([...Array.from({ length: 5 }, () => stalledUpload(s.url, '/api/jobs')), stalledUpload(s.url, '/api/analyze')]);
   for (const r of uploads) {
     assert.equal(r.status, 408, r.body);
-    assert.match(JSON.parse(r.body).error, /^The upload stalled: no data for 0\.4 s\. Nothing was kept; send it again\./);
+    assert.match(JSON.parse(r.body).error, /^The upload stalled: no data for 1 s\. Nothing was kept; send it again\./);
     assert.ok(r.ms < 5000, `answered after ${r.ms} ms`);
     assert.ok(r.closed);
   }
   assert.deepEqual(await jobsIn(s), []);
   assert.deepEqual(await readdir(path.join(s.dataDir, 'tmp')), []);
-  // a slow but moving upload is not cut: 6 pieces 150 ms apart take longer than the idle limit
+  // a slow but moving upload is not cut: 6 pieces 300 ms apart take longer than the idle limit
   const form = jobForm();
   const r = new Request('http://x/', { method: 'POST', body: form });
   const bytes = Buffer.from(await r.arrayBuffer());
@@ -327,7 +329,7 @@ test('a stalled upload times out: 408 with the reason, its folder removed, the c
       req.write(bytes.subarray(at, at + step));
       at += step;
       if (at >= bytes.length) req.end();
-      else setTimeout(next, 150);
+      else setTimeout(next, 300);
     };
     next();
   });
@@ -437,6 +439,21 @@ test('result route: a result deleted behind the server is a 404, not a 500', { t
   const s = await serve('result-race');
   const { body } = await send(s.url, 'POST', '/api/jobs', { form: jobForm() });
   const job = await waitForState(s.url, body.id, ['done'], 20_000);
+  // the descriptor opened per request is closed however the request ends
+  const openFds = async () => (await readdir('/proc/self/fd')).length;
+  const fdsBefore = await openFds();
+  for (let i = 0; i < 10; i++) {
+    assert.equal((await fetch(`${s.url}${job.result.url}`, { method: 'HEAD' })).status, 200);
+    assert.equal((await fetch(`${s.url}${job.result.url}`, { headers: { range: 'bytes=999999999-' } })).status, 416);
+    const part = await fetch(`${s.url}${job.result.url}`, { headers: { range: 'bytes=0-99' } });
+    assert.equal((await part.arrayBuffer()).byteLength, 100);
+    const dropped = new AbortController();
+    const res = await fetch(`${s.url}${job.result.url}`, { signal: dropped.signal });
+    dropped.abort(); // the client goes away before reading the video
+    await res.body?.cancel().catch(() => {});
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok((await openFds()) - fdsBefore <= 2, `descriptors ${fdsBefore} -> ${await openFds()}`);
   await rm(path.join(s.dataDir, 'jobs', body.id, 'result.mp4'));
   const res = await send(s.url, 'GET', job.result.url);
   assert.equal(res.status, 404, JSON.stringify(res.body));

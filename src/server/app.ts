@@ -2,7 +2,7 @@
 // JobQueue (persisted under the data folder); uploads are checked by decoding; results are served
 // with Range support so browsers can seek.
 import { readFileSync } from 'node:fs';
-import { access, constants, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, rm } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +12,11 @@ import { FINISHED_STATES, JobStore, isJobId, newJobId, queuedProgress, type JobF
 import { JobQueue, QueueFullError, type JobRunner } from './queue.ts';
 import { DEFAULT_SERVER_OPTIONS, parseJobOptions, type ServerOptions, type ServerOptionsInput } from './options.ts';
 import { HttpError, discard, receiveMultipart, validateAudio, validateImage, validateVideo } from './uploads.ts';
-import { parseRange } from './range.ts';
+import { sendVideoFile } from './result.ts';
 import { openApiDocument } from './openapi.ts';
 import { createPreviewThread, createThreadRunner } from './thread-runner.ts';
 import type { PreviewAnalysis } from './preview.ts';
-import { budgetRefusal, crossSiteRefusal, jobWork, normaliseOrigin } from './guards.ts';
+import { budgetRefusal, crossSiteRefusal, isAllowedOrigin, jobWork, normaliseOrigin } from './guards.ts';
 import { registerEventRoutes } from './events.ts';
 import { DISK_FULL_MESSAGE, diskStorage, isDiskFull, type ServerStorage } from './storage.ts';
 
@@ -122,9 +122,11 @@ export async function startServer(options: ServerOptionsInput = {}, deps: Server
   await mkdir(analyzeDir, { recursive: true });
   const staticBodies = new Map<string, Buffer>();
   for (const [route, s] of Object.entries(STATIC_FILES)) staticBodies.set(route, await readFile(new URL(s.file, PUBLIC_DIR)));
-  const openapi = openApiDocument(opts.limits, VERSION);
+  const openapi = openApiDocument(opts.limits, VERSION, opts.maxJobPixels);
 
-  const app = Fastify({ logger: opts.log, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  // connectionTimeout: a backstop for any socket with no traffic at all (a stalled non-upload body);
+  // event streams send a ping every 15 s, uploads have their own, shorter, body timeout
+  const app = Fastify({ logger: opts.log, bodyLimit: 64 * 1024, forceCloseConnections: true, connectionTimeout: Math.max(2 * opts.bodyTimeoutMs, 120_000) });
   await app.register(multipart, { throwFileSizeLimit: false });
 
   const hostIsLoopback = LOOPBACK_NAMES.has(opts.host);
@@ -139,12 +141,11 @@ export async function startServer(options: ServerOptionsInput = {}, deps: Server
     const refusal = crossSiteRefusal(req.method, req.headers, allowedOrigins);
     if (refusal) return sendError(reply, 403, refusal, 'cross_site');
     const origin = req.headers.origin;
-    if (origin && allowedOrigins.has(origin)) reply.header('access-control-allow-origin', origin).header('vary', 'origin');
+    if (isAllowedOrigin(origin, allowedOrigins)) reply.header('access-control-allow-origin', origin!).header('vary', 'origin');
   });
   // the preflight a browser sends before a DELETE from an allowed origin
   app.options('/api/*', async (req, reply) => {
-    const origin = req.headers.origin;
-    if (!origin || !allowedOrigins.has(origin)) return sendError(reply, 403, 'Cross-origin requests are not allowed; start the server with --allow-origin to allow a site.', 'cross_site');
+    if (!isAllowedOrigin(req.headers.origin, allowedOrigins)) return sendError(reply, 403, 'Cross-origin requests are not allowed; start the server with --allow-origin to allow a site.', 'cross_site');
     return reply.code(204).header('access-control-allow-methods', 'GET, POST, DELETE').header('access-control-allow-headers', 'content-type').header('access-control-max-age', '600').send();
   });
 
@@ -267,38 +268,14 @@ export async function startServer(options: ServerOptionsInput = {}, deps: Server
       const why = job.state === 'failed' ? `the job failed: ${job.error}` : `the job is ${job.state}`;
       return sendError(reply, 409, `No result: ${why}.`, 'not_ready');
     }
-    // opened once, then measured and streamed from the descriptor: a delete in between cannot
-    // make the size and the bytes disagree, and a result already gone is a 404
-    let handle: FileHandle;
-    try {
-      handle = await open(store.fileOf(job.id, job.result.name), 'r');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return sendError(reply, 404, `The result of job ${job.id} is gone: the job was deleted or expired.`, 'not_found');
-      throw err;
-    }
-    let size: number;
-    try {
-      size = (await handle.stat()).size;
-    } catch (err) {
-      await handle.close();
-      throw err;
-    }
-    const ext = path.extname(job.result.name);
-    reply.header('accept-ranges', 'bytes');
-    reply.header('cache-control', 'private, max-age=3600');
-    reply.header('content-disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="real3d-${job.id.slice(0, 8)}${ext}"`);
-    reply.type(job.result.contentType);
-    const range = parseRange(req.headers.range, size);
-    if (range.kind === 'unsatisfiable') {
-      await handle.close();
-      return reply.code(416).header('content-range', `bytes */${size}`).send();
-    }
-    if (range.kind === 'partial') {
-      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', range.end - range.start + 1);
-      return reply.send(handle.createReadStream({ start: range.start, end: range.end }));
-    }
-    reply.header('content-length', size);
-    return reply.send(handle.createReadStream());
+    const sent = await sendVideoFile(reply, store.fileOf(job.id, job.result.name), {
+      contentType: job.result.contentType,
+      filename: `real3d-${job.id.slice(0, 8)}${path.extname(job.result.name)}`,
+      attachment: !!req.query.download,
+      range: req.headers.range,
+    });
+    if (!sent) return sendError(reply, 404, `The result of job ${job.id} is gone: the job was deleted or expired.`, 'not_found');
+    return reply;
   });
 
   try {

@@ -37,13 +37,18 @@ export function crossSiteRefusal(method: string, headers: Record<string, string 
   if (SAFE_METHODS.has(method)) return undefined;
   const origin = typeof headers.origin === 'string' ? headers.origin : undefined;
   const site = headers['sec-fetch-site'];
-  if (origin && origin !== 'null' && allowed.has(safeNormalise(origin))) return undefined;
+  if (isAllowedOrigin(origin, allowed)) return undefined;
   const from = origin ? `a page at ${origin}` : 'another site';
   const hint = origin && origin !== 'null' ? ` To accept requests from that site, start the server with --allow-origin ${safeNormalise(origin)}.` : '';
   const refusal = `Refused: this ${method} request came from ${from}, not from this server's own page (cross-site request).${hint}`;
   if (site === 'cross-site' || site === 'same-site') return refusal;
   if (origin !== undefined && !sameHost(origin, headers.host as string | undefined)) return refusal;
   return undefined;
+}
+
+/** True when the user allowed pages of this origin (--allow-origin). */
+export function isAllowedOrigin(origin: string | undefined, allowed: ReadonlySet<string>): boolean {
+  return !!origin && origin !== 'null' && allowed.has(safeNormalise(origin));
 }
 
 function safeNormalise(origin: string): string {

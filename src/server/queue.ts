@@ -223,7 +223,8 @@ export class JobQueue extends EventEmitter {
     job.attempts++;
     job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
     const limitMs = (this.options.maxJobSeconds ?? 0) * 1000;
-    const wallClock = limitMs > 0 ? setTimeout(() => this.abortRun(run, 'timeout'), limitMs) : undefined;
+    // beyond setTimeout's range (24.8 days) the limit is no limit
+    const wallClock = limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(() => this.abortRun(run, 'timeout'), limitMs) : undefined;
     run.done = this.store
       .save(job)
       .then(() => {

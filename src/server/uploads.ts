@@ -101,9 +101,10 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, o: Rece
   const storage = o.storage ?? diskStorage;
   const maxFile = Math.max(limits.photoBytes, limits.audioBytes, limits.videoBytes, limits.backgroundBytes);
   const out: ReceivedUpload = { files: {}, fields: {} };
+  const parts = req.parts({ limits: { fileSize: maxFile + 1, ...FORM_LIMITS } }); // pipes the body into the parser
   const stopWatching = o.idleMs ? failWhenIdle(req.raw, o.idleMs) : () => {};
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxFile + 1, ...FORM_LIMITS } })) {
+    for await (const part of parts) {
       if (part.type === 'field') {
         if (typeof part.value !== 'string') continue;
         if (part.valueTruncated) throw new HttpError(400, `The field ${part.fieldname} is too long.`, 'bad_request');
