@@ -2,18 +2,27 @@
 // stalled uploads. Prints the answers, the time they took, the server process's peak memory and
 // what was left on disk. The job runner and the face preview are stand-ins: this measures the
 // HTTP server itself.
-//   node --import tsx bench/serve-hostile.ts [--bombs 5] [--stalled 50] [--body-timeout-ms 2000]
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+// With --hang, a job the real pipeline cannot finish (a float WAV of NaN samples) is sent to a
+// server with the real render thread and a wall-clock limit: prints how it ended and when.
+//   node --import tsx bench/serve-hostile.ts [--bombs 5] [--stalled 50] [--body-timeout-ms 2000] [--hang] [--job-seconds 20]
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDeflate } from 'node:zlib';
-import { crc32 } from 'node:zlib';
+import { crc32, createDeflate } from 'node:zlib';
 import { startServer } from '../src/server/app.ts';
 import { fakeRunner } from '../src/server/testing.ts';
 
-const { values } = parseArgs({ options: { bombs: { type: 'string', default: '5' }, stalled: { type: 'string', default: '50' }, 'body-timeout-ms': { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+  options: {
+    bombs: { type: 'string', default: '5' },
+    stalled: { type: 'string', default: '50' },
+    'body-timeout-ms': { type: 'string', default: '2000' },
+    hang: { type: 'boolean', default: false },
+    'job-seconds': { type: 'string', default: '20' },
+  },
+});
 const BOMBS = Number(values.bombs);
 const STALLED = Number(values.stalled);
 const BODY_TIMEOUT_MS = Number(values['body-timeout-ms']);
@@ -97,4 +106,45 @@ console.log(`${STALLED} stalled uploads (body timeout ${BODY_TIMEOUT_MS} ms): al
 
 clearInterval(sampler);
 await server.close();
+
+/** A 32-bit float WAV, 16 kHz mono, whose samples are all NaN. */
+function nanWav(seconds: number): Buffer {
+  const n = seconds * 16000;
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0, 'latin1');
+  h.writeUInt32LE(36 + n * 4, 4);
+  h.write('WAVEfmt ', 8, 'latin1');
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(3, 20); // IEEE float
+  h.writeUInt16LE(1, 22);
+  h.writeUInt32LE(16000, 24);
+  h.writeUInt32LE(16000 * 4, 28);
+  h.writeUInt16LE(4, 32);
+  h.writeUInt16LE(32, 34);
+  h.write('data', 36, 'latin1');
+  h.writeUInt32LE(n * 4, 40);
+  return Buffer.concat([h, Buffer.from(new Float32Array(n).fill(NaN).buffer)]);
+}
+
+if (values.hang) {
+  const limit = Number(values['job-seconds']);
+  const real = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'hang'), ttlHours: 0, maxJobSeconds: limit, avatarCache: false });
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(await readFile(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)))]), 'me.jpg');
+  form.append('audio', new Blob([new Uint8Array(nanWav(2))]), 'nan.wav');
+  const started = performance.now();
+  const res = await fetch(`${real.url}/api/jobs`, { method: 'POST', body: form });
+  const job = (await res.json()) as { id?: string; error?: string };
+  let state = `${res.status} ${job.error ?? ''}`;
+  if (job.id) {
+    for (;;) {
+      const j = (await (await fetch(`${real.url}/api/jobs/${job.id}`)).json()) as { state: string; error?: string };
+      state = `${j.state}: ${j.error ?? ''}`;
+      if (!['queued', 'running'].includes(j.state) || performance.now() - started > (limit + 60) * 1000) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  console.log(`NaN WAV job, real render thread, time limit ${limit} s: after ${Math.round((performance.now() - started) / 100) / 10} s: ${state}`);
+  await real.close();
+}
 await rm(tmp, { recursive: true, force: true });
