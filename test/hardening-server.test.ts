@@ -459,3 +459,33 @@ test('result route: a result deleted behind the server is a 404, not a 500', { t
   assert.equal(res.status, 404, JSON.stringify(res.body));
   assert.match(res.body.error, /result of job .* is gone/);
 });
+
+test('the serve command passes --max-job-pixels and --allow-origin to the server', { timeout: 60_000 }, async () => {
+  const { spawn } = await import('node:child_process');
+  const bin = new URL('../bin/real3d.mjs', import.meta.url).pathname;
+  const args = ['serve', '--port', '0', '--data', path.join(tmp, 'cli'), '--max-job-pixels', '1', '--max-job-minutes', '5', '--allow-origin', 'http://localhost:3000'];
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      child.stderr.on('data', (d) => {
+        err += d;
+        const m = /real3d serve: (http:\/\/\S+)/.exec(err);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+    });
+    // 1 s at 25 fps of 512x512 is 6.6 million frame pixels: over a budget of 1 million
+    const over = await send(url, 'POST', '/api/jobs', { headers: { origin: 'http://localhost:3000' }, form: jobForm() });
+    assert.equal(over.status, 422, JSON.stringify(over.body));
+    assert.match(over.body.error, /is 7 million frame pixels; the limit is 1 million \(--max-job-pixels\)/);
+    const evil = await send(url, 'POST', '/api/jobs', { headers: { origin: 'http://evil.example' }, form: jobForm() });
+    assert.equal(evil.status, 403);
+    assert.deepEqual(await readdir(path.join(tmp, 'cli', 'jobs')), []);
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});

@@ -194,7 +194,7 @@ export async function validateImage(field: UploadField, received: { path: string
     throw new HttpError(413, `The ${field} is ${width}x${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${Math.round(maxPixels / 1e6)} megapixels. Resize it (2000 pixels on the long side is plenty) and upload it again.`, 'too_many_pixels');
   }
   try {
-    await sharp(received.path, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).resize(256, 256, { fit: 'inside' }).raw().toBuffer();
+    await sharp(received.path, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
   } catch (err) {
     if (format === 'heif') throw new HttpError(400, `The ${field} is a HEIC/HEIF image, which this server cannot decode. Convert it to JPEG or PNG and upload it again.`, 'bad_input');
     throw notReadable(err);
