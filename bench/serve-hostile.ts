@@ -83,6 +83,8 @@ console.log(`  server process RSS ${mb(base)} before, peak ${mb(peak)} (+${mb(pe
 console.log(`  left in data/tmp: ${(await readdir(path.join(dataDir, 'tmp'))).length}`);
 
 // ---- stalled uploads: headers and 20 kB of a photo, then nothing
+const fds = async () => (await readdir('/proc/self/fd')).length;
+const fdsBefore = await fds();
 t0 = performance.now();
 const stalled = await Promise.all(
   Array.from(
@@ -102,7 +104,8 @@ const stalled = await Promise.all(
 );
 const held = (await readdir(path.join(dataDir, 'jobs'))).length;
 const statuses = [...new Set(stalled.map((s) => s.status))].join(',');
-console.log(`${STALLED} stalled uploads (body timeout ${BODY_TIMEOUT_MS} ms): all answered in ${Math.round(performance.now() - t0)} ms, status ${statuses}, slowest ${Math.round(Math.max(...stalled.map((s) => s.ms)))} ms; job folders left: ${held}`);
+await new Promise((r) => setTimeout(r, 200));
+console.log(`${STALLED} stalled uploads (body timeout ${BODY_TIMEOUT_MS} ms): all answered in ${Math.round(performance.now() - t0)} ms, status ${statuses}, slowest ${Math.round(Math.max(...stalled.map((s) => s.ms)))} ms; job folders left: ${held}; open descriptors ${fdsBefore} before, ${await fds()} after`);
 
 clearInterval(sampler);
 await server.close();
