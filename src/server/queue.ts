@@ -290,7 +290,7 @@ export class JobQueue extends EventEmitter {
   private async settleError(job: JobRecord, run: Running, err: unknown): Promise<void> {
     const aborted = run.controller.signal.aborted;
     // a render stopped midway (or its thread killed) may leave its temporary output behind
-    await removeTemporariesIn(this.store.dirOf(job.id));
+    await this.store.removeTemporaries(job.id);
     if (aborted && run.abortReason === 'timeout') {
       const limit = this.options.maxJobSeconds ?? 0;
       const took = limit >= 120 ? `${Math.round(limit / 60)} min` : `${limit} s`;

@@ -137,8 +137,7 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, o: Rece
     }
   } catch (err) {
     if (err instanceof HttpError) throw err;
-    const e = err as { statusCode?: number; code?: string; message?: string; syscall?: string };
-    if (e.syscall) throw err; // a file-system error of the server (500)
+    const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.code === 'FST_FIELDS_LIMIT') throw new HttpError(400, `Too many form fields: at most ${FORM_LIMITS.fields} option fields are read. Send only the job's options (see /openapi.json).`, 'too_many_fields');
     if (e.code === 'FST_FILES_LIMIT') throw new HttpError(400, `Too many files: send at most ${FORM_LIMITS.files} (${[...allowed].join(', ')}).`, 'too_many_files');
     if (e.code === 'FST_PARTS_LIMIT') throw new HttpError(400, `Too many form parts: at most ${FORM_LIMITS.parts} files and fields together.`, 'too_many_fields');
