@@ -9,6 +9,7 @@ import { InputError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { probeVideo } from '../io/media.ts';
 import { abortOnSignals } from './progress.ts';
+import { addOutputOption } from './options.ts';
 import { DEFAULT_EVAL_OPTIONS, evaluate, loadEngine, soundtrackFor, toJson, writeReport, type EvalMode, type EvalOptions, type EvalReport } from '../eval/harness.ts';
 import { reportMarkdown, summaryMarkdown } from '../eval/report.ts';
 
@@ -34,7 +35,7 @@ function defaultDataDir(): string {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('eval')
     .description('measure realism, identity, expression, pose and lip sync on real videos, next to the photo-repeated baseline')
     .option('-v, --video <file>', 'a video of a person talking')
@@ -44,8 +45,9 @@ export function register(program: Command): void {
     .option('--frame <n>', 'which frame of the video is the photo', toNumber('frame', 0), 0)
     .option('--max-seconds <s>', 'evaluate only the first S seconds (--all: default 8)', toNumber('max-seconds', 0.1))
     .option('--fps <n>', 'evaluation frame rate', toNumber('fps', 1), 25)
-    .option('--detect-every <n>', 'face-detection metrics on every Nth frame (reenact, cross)', toNumber('detect-every', 1), DEFAULT_EVAL_OPTIONS.detectEvery)
-    .option('-o, --out <dir>', 'write report.json, report.md and sheet.png there (--all: one folder per run plus summary.md/json)')
+    .option('--detect-every <n>', 'face-detection metrics on every Nth frame (reenact, cross)', toNumber('detect-every', 1), DEFAULT_EVAL_OPTIONS.detectEvery);
+  addOutputOption(cmd, 'write report.json, report.md and sheet.png there (--all: one folder per run plus summary.md/json)', { placeholder: 'dir' });
+  cmd
     .option('--all', 'reenact (and audio, for speech videos) on every video in <data>/video, then a summary table')
     .option('--data <dir>', 'the test-media folder for --all (default ../shared/data)')
     .option('--skip-audio <names>', '--all: videos (base names, comma-separated) whose soundtrack is not speech', NON_SPEECH_VIDEOS.join(','))
@@ -74,9 +76,9 @@ export function register(program: Command): void {
         await probeVideo(o.video);
         const { report, sheet } = await evaluate(o, engine, { log, signal });
         const md = reportMarkdown(report);
-        if (opts.out) {
-          await writeReport(opts.out, report, sheet, md);
-          log(`wrote ${path.join(opts.out, 'report.json')}, report.md, sheet.png`);
+        if (opts.output) {
+          await writeReport(opts.output, report, sheet, md);
+          log(`wrote ${path.join(opts.output, 'report.json')}, report.md, sheet.png`);
         }
         process.stdout.write(opts.json ? toJson(report) + '\n' : md);
       } finally {
@@ -95,7 +97,7 @@ async function runAll(opts: Record<string, any>, base: Omit<EvalOptions, 'video'
     throw new InputError(`--all reads the videos in ${videoDir}, which does not exist: give --data DIR (a folder with video/ and audio/).`);
   }
   if (!names.length) throw new InputError(`No videos in ${videoDir}.`);
-  const out = path.resolve(opts.out ?? 'eval-out');
+  const out = path.resolve(opts.output ?? 'eval-out');
   await mkdir(out, { recursive: true });
   const maxSeconds = base.maxSeconds ?? 8;
   const skipAudio = new Set(String(opts.skipAudio ?? '').split(',').map((s) => s.trim()).filter(Boolean));

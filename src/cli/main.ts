@@ -1,7 +1,8 @@
 // The `real3d` command line. Each subcommand lives in its own file and is loaded on demand, so
 // `real3d --help` is fast and one broken stage does not break the others.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { Real3dError } from '../errors.ts';
+import { EXIT, packageVersion, usageHint } from './options.ts';
 
 type Register = (program: Command) => void;
 
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<void> {
   program
     .name('real3d')
     .description('One-shot 3D talking portraits: one photo + speech audio (or a driving video) -> a talking video')
-    .showHelpAfterError();
+    .version(packageVersion(), '-V, --version', 'print the version');
   for (const { file } of commands) {
     try {
       const mod = (await import(file)) as { register: Register };
@@ -39,6 +40,10 @@ export async function main(argv: string[]): Promise<void> {
         });
     }
   }
+  // A usage error is the error and one hint line (not the whole help), and throws instead of exiting
+  // so that every usage error leaves with the same code.
+  program.exitOverride().showHelpAfterError(usageHint());
+  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(usageHint(cmd.name()));
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -48,11 +53,15 @@ export async function main(argv: string[]): Promise<void> {
 
 /** Prints a user-facing error in one line (stack only with REAL3D_DEBUG=1) and sets the exit code. */
 export function reportAndExit(err: unknown): never {
+  if (err instanceof CommanderError) {
+    // commander has already printed the message (and the hint); help and --version end with 0
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  }
   if (err instanceof Real3dError) {
     process.stderr.write(`error: ${err.message}\n`);
     if (process.env.REAL3D_DEBUG) process.stderr.write(`${err.stack}\n`);
     process.exit(err.exitCode);
   }
   process.stderr.write(`error: ${(err as Error)?.stack ?? String(err)}\n`);
-  process.exit(1);
+  process.exit(EXIT.runtime);
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
+import { addOutputOption } from './options.ts';
 
 function num(flag: string, integer = false) {
   return (value: string): number => {
@@ -29,12 +30,13 @@ interface MotionCliOptions {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('motion')
     .description('Compute a Motion JSON (rig weights, head pose, gaze, blinks per frame) from speech audio or from a driving video')
-    .option('--audio <file>', 'speech or singing audio (any format ffmpeg reads)')
-    .option('--video <file>', 'driving video of a face (reenactment)')
-    .requiredOption('-o, --output <file>', 'output motion JSON (written atomically)')
+    .option('-a, --audio <file>', 'speech or singing audio (any format ffmpeg reads); recorded in the JSON (absolute path + SHA-256) as the soundtrack for generate --motion')
+    .option('-v, --video <file>', 'driving video of a face (reenactment)');
+  addOutputOption(cmd, 'output motion JSON (written atomically)', { required: true });
+  cmd
     .option('--fps <n>', 'frames per second (default 25)', num('--fps'))
     .option('--pose <mode>', 'audio: static | auto (head motion from the speech rhythm)')
     .option('--blink <mode>', 'audio: none | periodic | natural')
