@@ -1,18 +1,10 @@
 // `real3d analyze <image> -o DIR`: face, landmarks, crop, matte, regions and background plate.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { InputError } from '../errors.ts';
-import { analyzePortrait, writeAnalysis } from '../analyze/index.ts';
-import { addOutputOption } from './options.ts';
+import { addOutputOption, numberArg } from './options.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
 
-function parseNumber(flag: string, integer: boolean) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < 0) throw new InputError(`${flag} needs a ${integer ? 'whole number' : 'number'} >= 0, got "${value}".`);
-    return n;
-  };
-}
+const parseNumber = (flag: string, integer: boolean) => numberArg(flag, { min: 0, integer });
 
 export function register(program: Command): void {
   const cmd = program
@@ -29,6 +21,7 @@ export function register(program: Command): void {
       // Fail before the slow part when the output cannot be written.
       const { assertWritableOutputDir } = await import('../io/atomic.ts');
       await assertWritableOutputDir(outDir);
+      const { analyzePortrait, writeAnalysis } = await import('../analyze/index.ts');
       const { signal, dispose } = abortOnSignals();
       const onProgress = progressPrinter(chooseProgressStyle(o));
       const portrait = await analyzePortrait(image, { ...(o.face !== undefined ? { face: o.face } : {}), ...(o.minFaceArea !== undefined ? { minFaceArea: o.minFaceArea } : {}) }, { onProgress, signal }).finally(dispose);

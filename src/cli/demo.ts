@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { generate } from '../pipeline/generate.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
 import { addOutputOption } from './options.ts';
 
@@ -16,6 +15,7 @@ export function register(program: Command): void {
     await mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
     const { signal, dispose } = abortOnSignals();
     try {
+      const { generate } = await import('../pipeline/generate.ts');
       const result = await generate(
         { image: path.join(root, 'samples', 'astronaut.jpg'), audio: path.join(root, 'samples', 'speech.mp3'), output: opts.output, pose: 'auto', blink: 'natural' },
         { onProgress: progressPrinter(chooseProgressStyle(opts)), signal },

@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { InputError } from '../errors.ts';
+import { InputError, CancelledError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { probeVideo } from '../io/media.ts';
 import { abortOnSignals } from './progress.ts';
-import { addOutputOption } from './options.ts';
+import { addOutputOption, numberArg } from './options.ts';
 import { DEFAULT_EVAL_OPTIONS, evaluate, loadEngine, soundtrackFor, toJson, writeReport, type EvalMode, type EvalOptions, type EvalReport } from '../eval/harness.ts';
 import { reportMarkdown, summaryMarkdown } from '../eval/report.ts';
 
@@ -19,13 +19,7 @@ import { reportMarkdown, summaryMarkdown } from '../eval/report.ts';
  */
 const NON_SPEECH_VIDEOS = ['lp_d0', 'lp_d6', 'lp_d10', 'lp_d11', 'lp_d14'];
 
-function toNumber(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min) throw new InputError(`--${name} expects a number >= ${min}, got "${value}"`);
-    return n;
-  };
-}
+const toNumber = (name: string, min: number) => numberArg(`--${name}`, { min });
 
 /** ../shared/data from the working directory, else relative to this file (repo/../shared/data). */
 function defaultDataDir(): string {
@@ -113,7 +107,7 @@ async function runAll(opts: Record<string, any>, base: Omit<EvalOptions, 'video'
       if (await soundtrackFor(video, info)) modes.push('audio');
     }
     for (const mode of modes) {
-      if (signal.aborted) throw new InputError('cancelled');
+      if (signal.aborted) throw new CancelledError();
       log(`${name} ${mode} (first ${maxSeconds} s)`);
       const t = performance.now();
       try {

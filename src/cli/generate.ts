@@ -1,7 +1,6 @@
 // `real3d generate`: photo + audio/video/motion -> talking-portrait video.
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { generate } from '../pipeline/generate.ts';
 import type { GenerateInput } from '../config.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
 import { addOutputOption, numberArg } from './options.ts';
@@ -63,6 +62,7 @@ export function register(program: Command): void {
         minFaceArea: opts.minFaceArea,
       };
       try {
+        const { generate } = await import('../pipeline/generate.ts');
         const result = await generate(input, { onProgress: progressPrinter(style), signal });
         if (style === 'json') process.stdout.write(JSON.stringify({ type: 'result', ...result }) + '\n');
         else if (!opts.quiet) {

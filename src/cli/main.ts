@@ -1,5 +1,6 @@
-// The `real3d` command line. Each subcommand lives in its own file and is loaded on demand, so
-// `real3d --help` is fast and one broken stage does not break the others.
+// The `real3d` command line. Each subcommand lives in its own file and is loaded on demand: a run
+// of one command loads only that command's file (and its heavy modules only in its action), so
+// usage errors and --version answer at once, and one broken stage does not break the others.
 import { Command, CommanderError } from 'commander';
 import { Real3dError } from '../errors.ts';
 import { EXIT, packageVersion, usageHint } from './options.ts';
@@ -17,13 +18,24 @@ const commands: Array<{ file: string }> = [
   { file: './demo.ts' },
 ];
 
-export async function main(argv: string[]): Promise<void> {
+/** The command files a run needs: the named command's only; all of them for help and unknown commands. */
+export function commandFilesFor(argv: string[]): string[] {
+  const args = argv.slice(2);
+  const name = args.find((a) => !a.startsWith('-'));
+  const named = commands.filter(({ file }) => file === `./${name}.ts`);
+  if (named.length) return named.map((c) => c.file);
+  if (name === undefined && (args.includes('--version') || args.includes('-V'))) return [];
+  return commands.map((c) => c.file);
+}
+
+/** The program with the commands of these files registered, usage errors set to throw. */
+export async function buildProgram(files: string[] = commands.map((c) => c.file)): Promise<Command> {
   const program = new Command();
   program
     .name('real3d')
     .description('One-shot 3D talking portraits: one photo + speech audio (or a driving video) -> a talking video')
     .version(packageVersion(), '-V, --version', 'print the version');
-  for (const { file } of commands) {
+  for (const file of files) {
     try {
       const mod = (await import(file)) as { register: Register };
       mod.register(program);
@@ -44,6 +56,11 @@ export async function main(argv: string[]): Promise<void> {
   // so that every usage error leaves with the same code.
   program.exitOverride().showHelpAfterError(usageHint());
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError(usageHint(cmd.name()));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = await buildProgram(commandFilesFor(argv));
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -2,15 +2,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
-import { addOutputOption } from './options.ts';
+import { addOutputOption, numberArg } from './options.ts';
 
-function num(flag: string, integer = false) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new InputError(`${flag} needs a ${integer ? 'whole number' : 'number'}, got "${value}".`);
-    return n;
-  };
-}
+const num = (flag: string, integer = false) => numberArg(flag, { integer });
 
 interface MotionCliOptions {
   audio?: string;
