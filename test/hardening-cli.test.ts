@@ -186,7 +186,7 @@ test('generate --avatar --motion keeps the soundtrack the motion was made from; 
   // made from a relative path in another working folder: the reference must survive that
   await copyFile(shortAudio, path.join(w.path, 'speech.wav'));
   const motionFile = path.join(w.path, 'm.json');
-  const m = await run([cli, 'motion', '-a', 'speech.wav', '-o', 'm.json'], { cwd: w.path, node: [] });
+  const m = await run([cli, 'motion', '--audio', 'speech.wav', '-o', 'm.json'], { cwd: w.path, node: [] });
   assert.equal(m.code, 0, m.stderr);
   const saved = JSON.parse(await readFile(motionFile, 'utf8'));
   assert.equal(saved.source.file, path.join(w.path, 'speech.wav'), 'absolute path of the audio');
@@ -260,9 +260,25 @@ test('progress when stderr is not a terminal: plain lines at a modest rate, also
   assert.deepEqual(lines(q.stderr), []);
 });
 
+/**
+ * One photo-driven run serves two checks (analysis is the slow part of a run): a 474x266 photo
+ * (the portrait letterboxed into a wide frame), --crop full --size 512, progress as JSON lines.
+ */
+let fullRun: Promise<{ r: Run; out: string; left: () => Promise<string[]> }> | undefined;
+function wideFullJsonRun() {
+  fullRun ??= (async () => {
+    const w = await workDir('full');
+    const wide = path.join(w.path, 'wide.png');
+    await sharp(photo).resize(474, 266, { fit: 'contain', background: '#406080' }).png().toFile(wide);
+    const out = path.join(w.path, 'full.mp4');
+    const r = await run(['generate', '-i', wide, '-a', shortAudio, '--crop', 'full', '--size', '512', '--json', '-o', out], { timeoutMs: 120_000 });
+    return { r, out, left: w.left };
+  })();
+  return fullRun;
+}
+
 test('generate --json reports the analyze substeps, not one event then silence', async () => {
-  const w = await workDir('json');
-  const r = await run(['generate', '-i', photo, '-a', shortAudio, '--size', '64', '--json', '-o', path.join(w.path, 't.mp4')], { timeoutMs: 120_000 });
+  const { r } = await wideFullJsonRun();
   assert.equal(r.code, 0, r.stderr);
   const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   const analyze = events.filter((e) => e.type === 'progress' && e.stage === 'analyze').map((e) => e.message);
@@ -274,17 +290,12 @@ test('generate --json reports the analyze substeps, not one event then silence',
 });
 
 test('--crop full: --size is the longer side of the video, both sides even (a small wide photo grows)', async () => {
-  const w = await workDir('full');
-  // a 474x266 photo: the portrait letterboxed into a wide frame
-  const wide = path.join(w.path, 'wide.png');
-  await sharp(photo).resize(474, 266, { fit: 'contain', background: '#406080' }).png().toFile(wide);
-  const out = path.join(w.path, 'full.mp4');
-  const r = await run(['generate', '-i', wide, '-a', shortAudio, '--crop', 'full', '--size', '512', '-q', '-o', out], { timeoutMs: 120_000 });
+  const { r, out, left } = await wideFullJsonRun();
   assert.equal(r.code, 0, r.stderr);
   const v = (await streams(out)).video!;
   assert.equal(v.width, 512);
   assert.equal(v.height, 288, '266 * 512 / 474 = 287.3, rounded to even');
-  assert.deepEqual(await w.left(), ['full.mp4', 'wide.png']);
+  assert.deepEqual(await left(), ['full.mp4', 'wide.png']);
 });
 
 test('fullFrameSize: longer side = size, even sides, aspect kept within a pixel', () => {
