@@ -46,6 +46,7 @@ export function register(program: Command): void {
       if (!!o.audio === !!o.video) throw new InputError('Give exactly one of --audio (speech) or --video (a driving face video).');
       const { assertWritableOutput } = await import('../io/atomic.ts');
       await assertWritableOutput(o.output);
+      if (o.plot) await assertWritableOutput(o.plot);
       const style = chooseProgressStyle(o);
       const { signal, dispose } = abortOnSignals();
       try {
