@@ -310,7 +310,7 @@ test('fullFrameSize: longer side = size, even sides, aspect kept within a pixel'
   }
 });
 
-test('linePrinter: stage start and end, every 10% or 2 s, nothing in between', () => {
+test('linePrinter: stage start and end, every 10% or 5 s, nothing in between', () => {
   const out: string[] = [];
   let t = 0;
   const print = linePrinter((l) => out.push(l), () => t);
@@ -326,6 +326,14 @@ test('linePrinter: stage start and end, every 10% or 2 s, nothing in between', (
   assert.equal(out[0], 'render 1/200 (1%)');
   assert.ok(out.includes('render done in 1.0 s'));
   assert.equal(out.at(-1), 'encode done in 3.0 s');
+  // a slow stage (one frame a second, 1000 frames): a line every 5 s
+  const slow: string[] = [];
+  const printSlow = linePrinter((l) => slow.push(l), () => t);
+  for (let i = 1; i <= 30; i++) {
+    t += 1000;
+    printSlow({ stage: 'render', done: i, total: 1000 });
+  }
+  assert.deepEqual(slow.map((l) => Number(l.split(/[ /]/)[1])), [1, 6, 11, 16, 21, 26]);
   assert.equal(formatLine({ stage: 'render', done: 50, total: 250, fps: 12.34, eta: 16.2 }), 'render 50/250 (20%)  12.3 fps  ETA 17s');
 });
 

@@ -34,8 +34,11 @@ export function formatLine(e: ProgressEvent): string {
 
 /**
  * Plain lines for logs and pipes, at a modest rate: when a stage starts and ends, when a step's
- * message changes, and within a stage every 10% or every 2 s, whichever comes first, and its last step.
+ * message changes, and within a stage every 10% and its last step; a slow stage also every 5 s,
+ * so a log is never silent for long (a 10-minute render: about 130 lines, not one per frame).
  */
+const HEARTBEAT_MS = 5000;
+
 export function linePrinter(write: (line: string) => void, now: () => number = Date.now): (e: ProgressEvent) => void {
   let stage = '';
   let message: string | undefined;
@@ -49,7 +52,7 @@ export function linePrinter(write: (line: string) => void, now: () => number = D
       if (stage) write(`${stage} done in ${((t - stageStart) / 1000).toFixed(1)} s`);
       stage = e.stage;
       stageStart = t;
-    } else if (e.message === message && fraction < lastFraction + 0.1 - 1e-9 && t - lastAt < 2000 && !(fraction >= 1 && lastFraction < 1)) return;
+    } else if (e.message === message && fraction < lastFraction + 0.1 - 1e-9 && t - lastAt < HEARTBEAT_MS && !(fraction >= 1 && lastFraction < 1)) return;
     message = e.message;
     lastAt = t;
     lastFraction = fraction;
