@@ -176,8 +176,7 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
     emit(control, { stage: 'avatar', done: 0, total: 1, message: 'loading avatar' });
     avatar = await loadAvatar(o.avatar);
   } else {
-    emit(control, { stage: 'analyze', done: 0, total: 1, message: 'finding the face' });
-    sourcePhoto = await loadImage(o.image!);
+    sourcePhoto = await loadImage(o.image!); // analyzePortrait reports its own steps
     const portrait = await analyzePortrait(sourcePhoto, { face: o.face, minFaceArea: o.minFaceArea }, { signal, ...(control.onProgress ? { onProgress: control.onProgress } : {}) });
     tick('analyze', t0);
     throwIfAborted(signal);
