@@ -101,6 +101,8 @@ test('a usage error is the error and one hint line, always exit code 2', async (
     { args: ['generate', '--size', 'big', '-o', 'x.mp4'], error: /--size.*needs a number/, hint: '(run real3d generate --help for the options)' },
     { args: ['view'], error: /missing required argument 'input'/, hint: '(run real3d view --help for the options)' },
     { args: ['avatar', photo, '--face', '-1'], error: /--face needs a whole number >= 0/, hint: '(run real3d avatar --help for the options)' },
+    { args: ['serve', '--port', 'x'], error: /--port needs a number >= 0/, hint: '(run real3d serve --help for the options)' },
+    { args: ['motion', '--fps', '2x', '-o', 'm.json'], error: /--fps needs a number/, hint: '(run real3d motion --help for the options)' },
     { args: ['frobnicate'], error: /unknown command 'frobnicate'/, hint: '(run real3d --help for the commands)' },
   ];
   for (const c of cases) {
