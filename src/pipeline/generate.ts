@@ -150,7 +150,6 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) await probeVideo(plan.pose.file!);
   let soundtrack = plan.soundtrack;
   let soundtrackKind = plan.expressions.kind === 'video' ? 'video' : 'audio';
-  if (savedMotion && soundtrack) await probeAudio(soundtrack);
   if (savedMotion && !soundtrack) {
     // the recording the motion was made from, if it is still there unchanged
     const own = await motionSoundtrack(savedMotion, plan.expressions.file);
@@ -158,6 +157,8 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
     soundtrack = own.file;
     soundtrackKind = savedMotion.source.kind;
   }
+  // a saved motion's soundtrack (--audio beside it, or its own recording) is probed like any input
+  if (savedMotion && soundtrack && soundtrackKind === 'audio') await probeAudio(soundtrack);
   if (soundtrack && soundtrackKind === 'video') {
     const info = await probeVideo(soundtrack);
     if (!info.hasAudio) soundtrack = undefined; // a silent driving video gives a silent result
