@@ -1,16 +1,11 @@
 // `real3d serve`: the web page and HTTP API on one port.
 import type { Command } from 'commander';
-import { InputError } from '../errors.ts';
 import { startServer } from '../server/app.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../server/options.ts';
+import { numberArg } from './options.ts';
 
-function positiveNumber(name: string, min = 0) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min) throw new InputError(`--${name} must be a number >= ${min} (got ${JSON.stringify(v)})`);
-    return n;
-  };
-}
+/** A bad value is a usage error like any other: the error, one hint line, exit code 2. */
+const positiveNumber = (name: string, min = 0) => numberArg(`--${name}`, { min });
 
 const MB = 1024 * 1024;
 
