@@ -58,6 +58,8 @@ export interface ServerOptions {
   avatarCache: boolean;
   /** log requests to stderr */
   log: boolean;
+  /** redis://host:port: queue jobs in BullMQ for `real3d worker` processes instead of rendering here */
+  redis?: string;
 }
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
