@@ -29,10 +29,13 @@ export function register(program: Command): void {
     .option('--max-audio-mb <mb>', 'audio upload limit', positiveNumber('max-audio-mb'), d.limits.audioBytes / MB)
     .option('--max-video-mb <mb>', 'driving video upload limit', positiveNumber('max-video-mb'), d.limits.videoBytes / MB)
     .option('--max-seconds <s>', 'longest audio or video accepted', positiveNumber('max-seconds', 1), d.limits.maxSeconds)
+    .option('--max-job-pixels <millions>', 'most frames x pixels one job may render, in millions (default: 120 s of 512x512 at 25 fps; debug frames count 4 panels); 0 = no limit', positiveNumber('max-job-pixels'), d.maxJobPixels / 1e6)
+    .option('--max-job-minutes <m>', 'stop a job (failed) that runs longer than this; 0 = no limit', positiveNumber('max-job-minutes'), d.maxJobSeconds / 60)
+    .option('--allow-origin <url>', 'also accept POST/DELETE from pages of this origin, e.g. http://localhost:3000 (repeatable); by default only the server\'s own page', (v: string, all: string[] | undefined) => [...(all ?? []), v])
     .option('--no-avatar-cache', 'do not reuse avatars of the same photo')
     .option('--log', 'log every request')
     .option('--redis <url>', 'queue jobs in BullMQ on Redis (redis://host:port) for `real3d worker` processes instead of rendering here; --data must be a folder the workers see too')
-    .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; avatarCache: boolean; log?: boolean; redis?: string }) => {
+    .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; maxJobPixels: number; maxJobMinutes: number; allowOrigin?: string[]; avatarCache: boolean; log?: boolean; redis?: string }) => {
       const server = await startServer({
         port: Math.round(o.port),
         host: o.host,
@@ -42,6 +45,9 @@ export function register(program: Command): void {
         ttlHours: o.ttl,
         avatarCache: o.avatarCache,
         log: !!o.log,
+        maxJobPixels: Math.round(o.maxJobPixels * 1e6),
+        maxJobSeconds: o.maxJobMinutes * 60,
+        allowOrigins: o.allowOrigin ?? [],
         ...(o.redis ? { redis: o.redis } : {}),
         limits: {
           photoBytes: Math.round(o.maxPhotoMb * MB),

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { JobControl } from '../config.ts';
 import { CancelledError, Real3dError } from '../errors.ts';
-import { FINISHED_STATES, JobStore, progressFromEvent, queuedProgress, type JobRecord } from './jobs.ts';
+import { FINISHED_STATES, JobStore, removeTemporariesIn, progressFromEvent, queuedProgress, type JobRecord } from './jobs.ts';
 import { avatarsDirOf, publicMessage, runStoredJob, type JobRunContext, type JobRunner } from './jobRun.ts';
 import { sweepExpired } from './retention.ts';
 
@@ -21,6 +21,8 @@ export interface QueueOptions {
   maxAttempts: number;
   /** cache avatars by photo content hash (only when the pipeline supports saved avatars) */
   avatarCache: boolean;
+  /** a running job is stopped and marked failed after this many seconds; 0 = no limit */
+  maxJobSeconds?: number;
 }
 
 export class QueueFullError extends Real3dError {}
@@ -28,8 +30,8 @@ export class QueueFullError extends Real3dError {}
 interface Running {
   controller: AbortController;
   done: Promise<void>;
-  /** why the run was aborted: the user's cancel, or a server shutdown (re-queued) */
-  abortReason?: 'cancel' | 'shutdown';
+  /** why the run was aborted: the user's cancel, a server shutdown (re-queued), the wall-clock limit */
+  abortReason?: 'cancel' | 'shutdown' | 'timeout';
 }
 
 const PROGRESS_SAVE_INTERVAL_MS = 1000;
@@ -59,6 +61,7 @@ export class JobQueue extends EventEmitter {
   /** Loads persisted jobs: re-queues unfinished ones, fails those interrupted too often. */
   async start(): Promise<{ requeued: number; failed: number; broken: number }> {
     await this.store.init();
+    await removeTemporariesIn(this.avatarsDir); // an avatar half-saved by a crash
     const { jobs, broken } = await this.store.loadAll();
     let requeued = 0;
     let failed = 0;
@@ -112,12 +115,16 @@ export class JobQueue extends EventEmitter {
     if (this.waiting.length >= this.options.maxQueued) throw new QueueFullError(`The queue is full (${this.options.maxQueued} jobs waiting). Try again when some have finished.`);
   }
 
-  /** Adds a job whose files are already in its folder. */
+  /**
+   * Adds a job whose files are already in its folder. All or nothing: the job enters the queue only
+   * once its record is on disk, so a failed write (disk full) leaves no job behind in memory.
+   */
   async submit(job: JobRecord): Promise<void> {
     this.assertRoom();
+    await this.store.save(job);
+    this.assertRoom(); // the line may have filled, or the server begun closing, during the write
     this.jobs.set(job.id, job);
     this.waiting.push(job.id);
-    await this.store.save(job);
     this.emit(job.id, job);
     this.pump();
   }
@@ -140,8 +147,7 @@ export class JobQueue extends EventEmitter {
     if (waitingAt >= 0) this.waiting.splice(waitingAt, 1);
     const run = this.running.get(id);
     if (run) {
-      run.abortReason = 'cancel';
-      run.controller.abort(new CancelledError('cancelled by the user'));
+      this.abortRun(run, 'cancel');
       await run.done;
     }
     if (!FINISHED_STATES.has(job.state)) {
@@ -165,10 +171,7 @@ export class JobQueue extends EventEmitter {
     this.closing = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     const runs = [...this.running.values()];
-    for (const run of runs) {
-      run.abortReason = 'shutdown';
-      run.controller.abort(new CancelledError('server shutting down'));
-    }
+    for (const run of runs) this.abortRun(run, 'shutdown');
     await Promise.all(runs.map((r) => r.done));
   }
 
@@ -189,6 +192,9 @@ export class JobQueue extends EventEmitter {
     job.startedAt = new Date().toISOString();
     job.attempts++;
     job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
+    const limitMs = (this.options.maxJobSeconds ?? 0) * 1000;
+    // beyond setTimeout's range (24.8 days) the limit is no limit
+    const wallClock = limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(() => this.abortRun(run, 'timeout'), limitMs) : undefined;
     run.done = this.store
       .save(job)
       .then(() => {
@@ -197,6 +203,7 @@ export class JobQueue extends EventEmitter {
       })
       .catch((err) => this.settleError(job, run, err))
       .finally(() => {
+        if (wallClock) clearTimeout(wallClock);
         this.running.delete(job.id);
         this.lastProgressSave.delete(job.id);
         this.pump();
@@ -220,8 +227,23 @@ export class JobQueue extends EventEmitter {
     await this.finish(job, 'done');
   }
 
+  private abortRun(run: Running, reason: NonNullable<Running['abortReason']>): void {
+    if (run.controller.signal.aborted) return;
+    run.abortReason = reason;
+    const why = reason === 'cancel' ? 'cancelled by the user' : reason === 'shutdown' ? 'server shutting down' : 'time limit reached';
+    run.controller.abort(new CancelledError(why));
+  }
+
   private async settleError(job: JobRecord, run: Running, err: unknown): Promise<void> {
     const aborted = run.controller.signal.aborted;
+    // a render stopped midway (or its thread killed) may leave its temporary output behind
+    await this.store.removeTemporaries(job.id);
+    if (aborted && run.abortReason === 'timeout') {
+      const limit = this.options.maxJobSeconds ?? 0;
+      const took = limit >= 120 ? `${Math.round(limit / 60)} min` : `${limit} s`;
+      await this.finish(job, 'failed', `Stopped: the job ran longer than this server's limit of ${took} (--max-job-minutes). Submit a shorter audio, a smaller size or a lower fps.`);
+      return;
+    }
     if (aborted && run.abortReason === 'shutdown') {
       // not the job's fault: it will run again on the next start
       job.state = 'queued';

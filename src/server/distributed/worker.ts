@@ -24,6 +24,8 @@ export interface WorkerOptions {
   /** seconds a job's lock lasts without renewal; a killed worker's job is picked up after about this long */
   lockSeconds: number;
   avatarCache: boolean;
+  /** a running job is stopped and marked failed after this many seconds; 0 = no limit */
+  maxJobSeconds: number;
   /** default: generate() on worker threads */
   runner?: JobRunner;
   /** one line per job event (started, done, failed, cancelled) */
@@ -59,8 +61,13 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     const job = await readJobRecord(store, id);
     if (!job) throw new UnrecoverableError(`job ${id.slice(0, 40)} has no record in the store (deleted, or this worker's --store is not the server's --data)`);
     if (await access(store.fileOf(id, CANCEL_MARKER)).then(() => true, () => false)) throw new UnrecoverableError('cancelled by the user');
+    // a worker killed during this job's last run may have left its temporary outputs
+    await store.removeTemporaries(id);
     const controller = new AbortController();
     running.set(id, controller);
+    const limitMs = o.maxJobSeconds * 1000;
+    let timedOut = false;
+    const wallClock = limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(() => ((timedOut = true), controller.abort(new CancelledError('time limit reached'))), limitMs) : undefined;
     job.state = 'running';
     job.startedAt = new Date().toISOString();
     job.attempts++;
@@ -91,6 +98,13 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       log(`done ${id}`);
       return { frames: job.result.frames, duration: job.result.duration };
     } catch (err) {
+      await store.removeTemporaries(id);
+      if (timedOut) {
+        const message = `Stopped: the job ran longer than this worker's limit of ${Math.round(o.maxJobSeconds / 60)} min (--max-job-minutes). Submit a shorter audio, a smaller size or a lower fps.`;
+        await finish(job, 'failed', message);
+        log(`failed ${id}: ${message}`);
+        throw new UnrecoverableError(message);
+      }
       if (controller.signal.aborted || err instanceof CancelledError) {
         await finish(job, 'cancelled', 'Cancelled by the user.');
         log(`cancelled ${id}`);
@@ -110,6 +124,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       log(`retry ${id}: ${message}`);
       throw err;
     } finally {
+      if (wallClock) clearTimeout(wallClock);
       running.delete(id);
     }
   };
