@@ -29,12 +29,16 @@ export interface RemoteQueueOptions {
 const REFRESH_MS = 2000;
 /** How long a cancel waits for the worker running the job to stop before removing its files. */
 const CANCEL_WAIT_MS = 15000;
+/** How long close() waits for BullMQ to close gracefully before dropping the connections. */
+const CLOSE_WAIT_MS = 2000;
+
+const delay = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms).unref());
 
 export class RemoteQueue extends EventEmitter implements JobBackend {
   private readonly jobs = new Map<string, JobRecord>();
   private queue?: Queue;
   private events?: QueueEvents;
-  /** plain client for the cancel channel */
+  /** the producer's own connection (queueing, the cancel channel), so close() can always drop it */
   private publisher?: Redis;
   private timers: NodeJS.Timeout[] = [];
   private closing = false;
@@ -53,12 +57,12 @@ export class RemoteQueue extends EventEmitter implements JobBackend {
     await this.store.init();
     const { jobs, broken } = await this.store.loadAll();
     for (const job of jobs) this.jobs.set(job.id, job);
-    this.queue = new Queue(QUEUE_NAME, { connection: bullConnection(this.options.redis, 'producer') });
+    this.publisher = new Redis(bullConnection(this.options.redis, 'producer'));
+    this.publisher.on('error', (err) => this.redisDown(err));
+    this.queue = new Queue(QUEUE_NAME, { connection: this.publisher });
     this.queue.on('error', (err) => this.redisDown(err));
     this.events = new QueueEvents(QUEUE_NAME, { connection: bullConnection(this.options.redis, 'blocking') });
     this.events.on('error', (err) => this.redisDown(err));
-    this.publisher = new Redis(bullConnection(this.options.redis, 'producer'));
-    this.publisher.on('error', (err) => this.redisDown(err));
     this.events.on('progress', ({ jobId, data }) => this.onProgress(jobId, data as JobProgress));
     for (const name of ['active', 'completed', 'failed'] as const) this.events.on(name, (e: { jobId: string; failedReason?: string }) => void this.refresh(e.jobId, e.failedReason));
     await this.events.waitUntilReady();
@@ -147,8 +151,12 @@ export class RemoteQueue extends EventEmitter implements JobBackend {
   async close(): Promise<void> {
     this.closing = true;
     for (const t of this.timers) clearInterval(t);
-    await this.events?.close().catch(() => {});
-    await this.queue?.close().catch(() => {});
+    // a graceful close needs Redis (BullMQ's close waits for it, and its QUIT fails unhandled while
+    // Redis is down): when not connected, drop the connections instead
+    const connected = this.publisher?.status === 'ready';
+    const closeWithin = (p: Promise<void>) => Promise.race([p.then(() => true, () => false), delay(CLOSE_WAIT_MS, false)]);
+    if (this.events && !(connected && (await closeWithin(this.events.close())))) void this.events.disconnect().catch(() => {});
+    if (this.queue && connected) await closeWithin(this.queue.close());
     this.publisher?.disconnect();
   }
 
