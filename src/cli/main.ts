@@ -15,6 +15,7 @@ const commands: Array<{ file: string }> = [
   { file: './generate.ts' },
   { file: './eval.ts' },
   { file: './serve.ts' },
+  { file: './worker.ts' },
   { file: './demo.ts' },
 ];
 

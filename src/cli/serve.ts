@@ -29,7 +29,8 @@ export function register(program: Command): void {
     .option('--allow-origin <url>', 'also accept POST/DELETE from pages of this origin, e.g. http://localhost:3000 (repeatable); by default only the server\'s own page', (v: string, all: string[] | undefined) => [...(all ?? []), v])
     .option('--no-avatar-cache', 'do not reuse avatars of the same photo')
     .option('--log', 'log every request')
-    .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; maxJobPixels: number; maxJobMinutes: number; allowOrigin?: string[]; avatarCache: boolean; log?: boolean }) => {
+    .option('--redis <url>', 'queue jobs in BullMQ on Redis (redis://host:port) for `real3d worker` processes instead of rendering here; --data must be a folder the workers see too')
+    .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; maxJobPixels: number; maxJobMinutes: number; allowOrigin?: string[]; avatarCache: boolean; log?: boolean; redis?: string }) => {
       const server = await startServer({
         port: Math.round(o.port),
         host: o.host,
@@ -42,6 +43,7 @@ export function register(program: Command): void {
         maxJobPixels: Math.round(o.maxJobPixels * 1e6),
         maxJobSeconds: o.maxJobMinutes * 60,
         allowOrigins: o.allowOrigin ?? [],
+        ...(o.redis ? { redis: o.redis } : {}),
         limits: {
           photoBytes: Math.round(o.maxPhotoMb * MB),
           backgroundBytes: Math.round(o.maxPhotoMb * MB),
@@ -52,7 +54,8 @@ export function register(program: Command): void {
       });
       const r = server.recovered;
       if (r.requeued || r.failed) process.stderr.write(`real3d serve: ${r.requeued} unfinished job(s) queued again, ${r.failed} marked failed\n`);
-      process.stderr.write(`real3d serve: ${server.url}  (data: ${o.data}, workers: ${o.workers}; Ctrl-C to stop)\n`);
+      const rendering = o.redis ? `jobs queued on ${o.redis} for real3d worker processes` : `workers: ${o.workers}`;
+      process.stderr.write(`real3d serve: ${server.url}  (data: ${o.data}, ${rendering}; Ctrl-C to stop)\n`);
       if (o.host !== '127.0.0.1' && o.host !== 'localhost') process.stderr.write('real3d serve: warning: listening beyond this computer; anyone who can reach it can submit jobs\n');
       let stopping = false;
       const stop = () => {

@@ -10,6 +10,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import multipart from '@fastify/multipart';
 import { FINISHED_STATES, JobStore, isJobId, newJobId, queuedProgress, type JobFile, type JobRecord, type UploadField } from './jobs.ts';
 import { JobQueue, QueueFullError, type JobRunner } from './queue.ts';
+import type { JobBackend } from './backend.ts';
+import { RemoteQueue } from './distributed/remoteQueue.ts';
+import { parseRedisUrl } from './distributed/redis.ts';
 import { DEFAULT_SERVER_OPTIONS, parseJobOptions, type ServerOptions, type ServerOptionsInput } from './options.ts';
 import { HttpError, discard, receiveMultipart, validateAudio, validateImage, validateVideo } from './uploads.ts';
 import { sendVideoFile } from './result.ts';
@@ -31,7 +34,8 @@ export interface ServerDeps {
 
 export interface RunningServer {
   app: FastifyInstance;
-  queue: JobQueue;
+  /** the local queue, or BullMQ on Redis with --redis */
+  queue: JobBackend;
   /** base URL, e.g. http://127.0.0.1:7861 */
   url: string;
   /** what start() found on disk */
@@ -58,7 +62,7 @@ function securityHeaders(reply: FastifyReply): void {
 }
 
 /** The job as the API shows it: no server paths, links to its resources. */
-export function publicJob(job: JobRecord, queue: JobQueue): Record<string, unknown> {
+export function publicJob(job: JobRecord, queue: JobBackend): Record<string, unknown> {
   const base = `/api/jobs/${job.id}`;
   const inputs: Record<string, unknown> = {};
   for (const [field, f] of Object.entries(job.files) as [UploadField, JobFile][]) inputs[field] = { bytes: f.bytes, ...f.info };
@@ -77,6 +81,7 @@ export function publicJob(job: JobRecord, queue: JobQueue): Record<string, unkno
   if (job.error) out.error = job.error;
   if (job.note) out.note = job.note;
   if (job.avatar) out.avatar = job.avatar;
+  if (job.worker) out.worker = job.worker;
   if (job.result && job.state === 'done') {
     out.result = { url: `${base}/result`, bytes: job.result.bytes, contentType: job.result.contentType, frames: job.result.frames, duration: job.result.duration };
   }
@@ -87,7 +92,7 @@ function sendError(reply: FastifyReply, status: number, message: string, code: s
   return reply.code(status).type('application/json').send({ error: message, code });
 }
 
-function jobOr404(queue: JobQueue, id: string, reply: FastifyReply): JobRecord | undefined {
+function jobOr404(queue: JobBackend, id: string, reply: FastifyReply): JobRecord | undefined {
   const job = isJobId(id) ? queue.get(id) : undefined;
   if (!job) sendError(reply, 404, `No job ${id.slice(0, 40)}. It may have been deleted or expired.`, 'not_found');
   return job;
@@ -109,11 +114,19 @@ export async function startServer(options: ServerOptionsInput = {}, deps: Server
   } catch (err) {
     throw new InputError(`Cannot use the data folder ${dataDir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): choose a writable folder with --data.`);
   }
-  const threads = deps.runner ? undefined : createThreadRunner(opts.workers);
-  const runner = deps.runner ?? threads!.run;
   const store = new JobStore(dataDir, storage);
-  const avatarCache = opts.avatarCache && (await pipelineSavesAvatars());
-  const queue = new JobQueue(store, runner, { workers: opts.workers, maxQueued: opts.maxQueued, ttlHours: opts.ttlHours, maxAttempts: 2, avatarCache, maxJobSeconds: opts.maxJobSeconds });
+  // with --redis, jobs are rendered by `real3d worker` processes, not here
+  const threads = deps.runner || opts.redis ? undefined : createThreadRunner(opts.workers);
+  const queue: JobBackend = opts.redis
+    ? new RemoteQueue(store, { redis: parseRedisUrl(opts.redis), maxQueued: opts.maxQueued, ttlHours: opts.ttlHours, attempts: 2 })
+    : new JobQueue(store, deps.runner ?? threads!.run, {
+        workers: opts.workers,
+        maxQueued: opts.maxQueued,
+        ttlHours: opts.ttlHours,
+        maxAttempts: 2,
+        avatarCache: opts.avatarCache && (await pipelineSavesAvatars()),
+        maxJobSeconds: opts.maxJobSeconds,
+      });
   const recovered = await queue.start();
   const previewThread = deps.analyze ? undefined : createPreviewThread();
   const analyze = deps.analyze ?? previewThread!.analyze;
@@ -174,7 +187,7 @@ export async function startServer(options: ServerOptionsInput = {}, deps: Server
 
   app.get('/api/health', async () => {
     const { queued, running, total } = queue.counts();
-    return { ok: true, version: VERSION, workers: opts.workers, queued, running, jobs: total, uptime: Math.round(process.uptime()) };
+    return { ok: true, version: VERSION, queue: opts.redis ? 'redis' : 'local', workers: opts.redis ? undefined : opts.workers, queued, running, jobs: total, uptime: Math.round(process.uptime()) };
   });
 
   const receiving = { limits: opts.limits, idleMs: opts.bodyTimeoutMs, storage };

@@ -4,7 +4,7 @@
 // number of open streams is bounded (429 beyond).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { FINISHED_STATES, isJobId, type JobRecord } from './jobs.ts';
-import type { JobQueue } from './queue.ts';
+import type { JobBackend } from './backend.ts';
 
 /** What an event stream writes to (an http.ServerResponse). */
 export interface StreamSink {
@@ -82,7 +82,7 @@ const STALLED_CLIENT_MS = 60_000;
 const MIN_EVENT_GAP_MS = 125;
 
 /** Registers the events route; returns a function that ends every open stream (server close). */
-export function registerEventRoutes(app: FastifyInstance, queue: JobQueue, o: EventRoutesOptions): () => void {
+export function registerEventRoutes(app: FastifyInstance, queue: JobBackend, o: EventRoutesOptions): () => void {
   const open = new Set<() => void>();
 
   app.get<{ Params: { id: string } }>('/api/jobs/:id/events', async (req, reply) => {

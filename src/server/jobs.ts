@@ -76,6 +76,8 @@ export interface JobRecord {
   avatar?: 'built' | 'cached';
   /** why the server touched the job outside its normal run (re-queued after a restart, ...) */
   note?: string;
+  /** distributed mode: host:pid of the worker process that ran (or runs) the job */
+  worker?: string;
 }
 
 /** 128 random bits, url-safe: ids cannot be guessed or enumerated. */

@@ -69,6 +69,8 @@ export interface ServerOptions {
   bodyTimeoutMs: number;
   /** most event streams open at once (429 beyond) */
   maxEventStreams: number;
+  /** redis://host:port: queue jobs in BullMQ for `real3d worker` processes instead of rendering here */
+  redis?: string;
 }
 
 /** What startServer accepts: any subset, limits included. */
