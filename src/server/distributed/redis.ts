@@ -49,12 +49,14 @@ export function bullConnection(target: RedisTarget, role: 'producer' | 'blocking
 /** Connects once and pings, so a wrong address fails at start with one line. */
 export async function checkRedis(target: RedisTarget, timeoutMs = 5000): Promise<void> {
   const client = new Redis({ ...target.options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
-  client.on('error', () => {});
+  // the socket's own error (ECONNREFUSED, ENOTFOUND...) says more than the "Connection is closed" that follows it
+  let cause: Error | undefined;
+  client.on('error', (err: Error) => (cause ??= err));
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
-    throw new SetupError(`Cannot reach Redis at ${target.where} (${(err as Error).message}). Start redis-server there, or fix --redis.`);
+    throw new SetupError(`Cannot reach Redis at ${target.where} (${(cause ?? (err as Error)).message}). Start redis-server there, or fix --redis.`);
   } finally {
     client.disconnect();
   }
