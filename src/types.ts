@@ -78,7 +78,8 @@ export interface MotionHeader {
   version: 1;
   fps: number;
   frameCount: number;
-  source: { kind: 'audio' | 'video' | 'manual'; file?: string };
+  /** what the motion was made from: file is absolute and sha256 its content hash once saved (the soundtrack reference) */
+  source: { kind: 'audio' | 'video' | 'manual'; file?: string; sha256?: string };
   options: Record<string, unknown>;
   seed: number;
   /** pose is relative to the photo's own pose (added to it) when true */

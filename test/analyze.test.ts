@@ -212,5 +212,6 @@ test('analyzePortrait takes RGBA pixels and honours an aborted signal', async ()
   const p = await analyzePortrait(rgba, {}, { onProgress: (e) => events.push(`${e.stage}:${e.done}/${e.total}`) });
   assert.equal(p.analysis.source.width, 256);
   assert.equal(p.analysis.source.file, undefined);
-  assert.deepEqual(events.at(-1), 'analyze:6/6');
+  assert.deepEqual(events.at(-1), 'analyze:7/7');
+  assert.ok(events.includes('analyze:1/7'), 'the model load is a step of its own');
 });

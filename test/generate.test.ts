@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generate, planDrive, parseGenerateOptions } from '../src/pipeline/generate.ts';
 import { probe, ffmpegPath, parseRate } from '../src/io/ffmpeg.ts';
-import { CancelledError, InputError, NoFaceError, AudioError, Real3dError } from '../src/errors.ts';
+import { CancelledError, InputError, NoFaceError, AudioError, FileFormatError, Real3dError } from '../src/errors.ts';
 import { formatBar } from '../src/cli/progress.ts';
 
 const data = new URL('../../shared/data/', import.meta.url).pathname;
@@ -69,7 +69,8 @@ test('bad inputs fail before any video work, with a clear message and no output 
     ['missing output dir', { image: photo, audio: shortAudio, output: path.join(dir, 'no', 'such', 'dir', 'x.mp4') }, InputError, /does not exist|not writable/],
     ['unknown extension', { image: photo, audio: shortAudio, output: path.join(dir, 'x.avi') }, InputError, /\.mp4/],
     ['unreadable background', { image: photo, audio: shortAudio, output: out, bg: notAudio }, InputError, /background/],
-    ['motion with audio', { image: photo, audio: shortAudio, motion: notAudio, output: out }, InputError, /--motion/],
+    ['motion with video', { image: photo, video: shortAudio, motion: notAudio, output: out }, InputError, /--motion/],
+    ['broken motion file (read before the photo is analysed)', { image: photo, audio: shortAudio, motion: notAudio, output: out }, FileFormatError, /motion file .* not valid JSON/],
     ['transparent mp4', { image: photo, audio: shortAudio, output: out, bg: 'transparent' }, InputError, /webm/],
     ['nothing drives', { image: photo, output: out }, InputError, /--audio/],
     ['unknown option', { image: photo, audio: shortAudio, output: out, colour: 'x' } as never, InputError, /Invalid option/],

@@ -12,7 +12,7 @@ import { parseRange } from '../src/server/range.ts';
 import { ffmpegPath, probe } from '../src/io/ffmpeg.ts';
 import { FileFormatError, NoFaceError } from '../src/errors.ts';
 import type { JobRecord } from '../src/server/jobs.ts';
-import type { JobRunner } from '../src/server/queue.ts';
+import type { JobQueue, JobRunner } from '../src/server/queue.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA);
@@ -192,7 +192,7 @@ test('media longer than the limit: 413; a busy port or unusable data folder: cle
 test('limits: 413 too big, 400 not an image / not audio / bad option, 404 unknown, 429 queue full', async () => {
   const runner = fakeRunner();
   const s = await serve({ dataDir: path.join(tmp, 'limits'), maxQueued: 1, limits: { photoBytes: 200_000, audioBytes: 100_000, videoBytes: 1000, backgroundBytes: 1000, maxSeconds: 600 } }, { runner });
-  s.queue.pause(); // keep submitted jobs waiting so the queue can fill up
+  (s.queue as JobQueue).pause(); // keep submitted jobs waiting so the queue can fill up
 
   const bigPhoto = await submit(s.url, jobForm({}, { photo: Buffer.concat([photo, Buffer.alloc(250_000)]) }));
   assert.equal(bigPhoto.status, 413);
@@ -237,7 +237,7 @@ test('limits: 413 too big, 400 not an image / not audio / bad option, 404 unknow
   const full = await submit(s.url, jobForm());
   assert.equal(full.status, 429);
   assert.match(full.body.error, /queue is full/);
-  s.queue.resume();
+  (s.queue as JobQueue).resume();
   const done = await waitForState(s.url, first.body.id, ['done', 'failed']);
   assert.equal(done.state, 'done');
   const health = (await (await fetch(`${s.url}/api/health`)).json()) as Record<string, any>;

@@ -9,6 +9,7 @@ import { InputError, NoFaceError, FaceTooSmallError, CancelledError, FileFormatE
 import { loadImage, imageSize, encodePng, encodeGrayPng } from '../io/image.ts';
 import { withAtomicDir } from '../io/atomic.ts';
 import { detectFaces, type DetectedFace } from '../face/detect.ts';
+import { faceRuntime } from '../face/runtime.ts';
 import { personMatte, selfieMatte } from '../face/matte.ts';
 import { detectObjects } from '../face/objects.ts';
 import { locateFaces, mapFace } from './locate.ts';
@@ -26,7 +27,8 @@ export { cropBoxForFace } from './crop.ts';
 /** Smallest forehead-to-chin length, in source pixels, that still gives a usable face. */
 export const MIN_FACE_LENGTH_PX = 24;
 
-const STEPS = 6;
+/** Progress steps: decode, model load, detect, landmarks, check, matte, regions + inpaint. */
+const STEPS = 7;
 
 export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: Partial<AnalyzeOptions> = {}, control: JobControl = {}): Promise<Portrait> {
   const parsed = AnalyzeOptionsSchema.safeParse(opts);
@@ -54,8 +56,10 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   img = flattenAlpha(img);
   const toSource = source.width / img.width;
 
-  // 2. find faces (overview, then windows for small faces)
-  step(1, 'finding faces');
+  // 2. find faces (overview, then windows for small faces); the models load first (1-2 s, once per process)
+  step(1, 'loading the face models');
+  await faceRuntime();
+  step(2, 'finding faces');
   const located = await locateFaces(img, control.signal);
   const faces = located.faces;
   if (faces.length === 0) throw new NoFaceError(`No face found in ${name}. Use a photo in which a person's face is clearly visible (frontal or three-quarter, not covered).`);
@@ -79,11 +83,11 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const chosen = faces[chosenIndex]!;
 
   // 5. person matte, regions, background plate
-  step(4, 'matting');
+  step(5, 'matting');
   const oval = faceOvalMask(cropFace.landmarks, size, size);
   const matte = cleanMatte(fuseMattes(await personMatte(crop), await selfieMatte(crop)), oval);
   backgroundAbove(crop, matte, valid[1]);
-  step(5, 'regions and background');
+  step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte);
 
@@ -109,7 +113,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
     crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
     detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
   };
-  step(6, 'done');
+  step(7, 'done');
   return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
 }
 
@@ -140,7 +144,7 @@ interface FrameContext {
  */
 async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, step: (done: number, message: string) => void): Promise<FramedFace> {
   const size = c.size;
-  step(2, 'cropping');
+  step(3, 'landmarks on the crop');
   const box1 = cropBoxForFace(chosen.landmarks, img.width, img.height);
   const crop1 = (await extractCrop(img, box1, size)).image;
   const expected = mapFace(chosen, (x, y) => toCrop(box1, size, x, y), size / box1.side);
@@ -155,7 +159,7 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   fadePadding(crop, framed.valid);
   const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
 
-  step(3, 'checking the face');
+  step(4, 'checking the face');
   const faceLength = dist(face.landmarks[FOREHEAD_TOP]!, face.landmarks[CHIN]!) * c.toSource;
   const faceAreaPercent = ((face.box[2] * face.box[3] * c.toSource * c.toSource) / (c.source.width * c.source.height)) * 100;
   if (faceLength < MIN_FACE_LENGTH_PX || faceAreaPercent < c.minFaceArea) {

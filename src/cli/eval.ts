@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { InputError } from '../errors.ts';
+import { InputError, CancelledError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import { probeVideo } from '../io/media.ts';
 import { abortOnSignals } from './progress.ts';
+import { addOutputOption, numberArg } from './options.ts';
 import { DEFAULT_EVAL_OPTIONS, evaluate, loadEngine, soundtrackFor, toJson, writeReport, type EvalMode, type EvalOptions, type EvalReport } from '../eval/harness.ts';
 import { reportMarkdown, summaryMarkdown } from '../eval/report.ts';
 
@@ -18,13 +19,7 @@ import { reportMarkdown, summaryMarkdown } from '../eval/report.ts';
  */
 const NON_SPEECH_VIDEOS = ['lp_d0', 'lp_d6', 'lp_d10', 'lp_d11', 'lp_d14'];
 
-function toNumber(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min) throw new InputError(`--${name} expects a number >= ${min}, got "${value}"`);
-    return n;
-  };
-}
+const toNumber = (name: string, min: number) => numberArg(`--${name}`, { min });
 
 /** ../shared/data from the working directory, else relative to this file (repo/../shared/data). */
 function defaultDataDir(): string {
@@ -34,7 +29,7 @@ function defaultDataDir(): string {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('eval')
     .description('measure realism, identity, expression, pose and lip sync on real videos, next to the photo-repeated baseline')
     .option('-v, --video <file>', 'a video of a person talking')
@@ -44,8 +39,9 @@ export function register(program: Command): void {
     .option('--frame <n>', 'which frame of the video is the photo', toNumber('frame', 0), 0)
     .option('--max-seconds <s>', 'evaluate only the first S seconds (--all: default 8)', toNumber('max-seconds', 0.1))
     .option('--fps <n>', 'evaluation frame rate', toNumber('fps', 1), 25)
-    .option('--detect-every <n>', 'face-detection metrics on every Nth frame (reenact, cross)', toNumber('detect-every', 1), DEFAULT_EVAL_OPTIONS.detectEvery)
-    .option('-o, --out <dir>', 'write report.json, report.md and sheet.png there (--all: one folder per run plus summary.md/json)')
+    .option('--detect-every <n>', 'face-detection metrics on every Nth frame (reenact, cross)', toNumber('detect-every', 1), DEFAULT_EVAL_OPTIONS.detectEvery);
+  addOutputOption(cmd, 'write report.json, report.md and sheet.png there (--all: one folder per run plus summary.md/json)', { placeholder: 'dir' });
+  cmd
     .option('--all', 'reenact (and audio, for speech videos) on every video in <data>/video, then a summary table')
     .option('--data <dir>', 'the test-media folder for --all (default ../shared/data)')
     .option('--skip-audio <names>', '--all: videos (base names, comma-separated) whose soundtrack is not speech', NON_SPEECH_VIDEOS.join(','))
@@ -74,9 +70,9 @@ export function register(program: Command): void {
         await probeVideo(o.video);
         const { report, sheet } = await evaluate(o, engine, { log, signal });
         const md = reportMarkdown(report);
-        if (opts.out) {
-          await writeReport(opts.out, report, sheet, md);
-          log(`wrote ${path.join(opts.out, 'report.json')}, report.md, sheet.png`);
+        if (opts.output) {
+          await writeReport(opts.output, report, sheet, md);
+          log(`wrote ${path.join(opts.output, 'report.json')}, report.md, sheet.png`);
         }
         process.stdout.write(opts.json ? toJson(report) + '\n' : md);
       } finally {
@@ -95,7 +91,7 @@ async function runAll(opts: Record<string, any>, base: Omit<EvalOptions, 'video'
     throw new InputError(`--all reads the videos in ${videoDir}, which does not exist: give --data DIR (a folder with video/ and audio/).`);
   }
   if (!names.length) throw new InputError(`No videos in ${videoDir}.`);
-  const out = path.resolve(opts.out ?? 'eval-out');
+  const out = path.resolve(opts.output ?? 'eval-out');
   await mkdir(out, { recursive: true });
   const maxSeconds = base.maxSeconds ?? 8;
   const skipAudio = new Set(String(opts.skipAudio ?? '').split(',').map((s) => s.trim()).filter(Boolean));
@@ -111,7 +107,7 @@ async function runAll(opts: Record<string, any>, base: Omit<EvalOptions, 'video'
       if (await soundtrackFor(video, info)) modes.push('audio');
     }
     for (const mode of modes) {
-      if (signal.aborted) throw new InputError('cancelled');
+      if (signal.aborted) throw new CancelledError();
       log(`${name} ${mode} (first ${maxSeconds} s)`);
       const t = performance.now();
       try {

@@ -1,28 +1,23 @@
 // `real3d generate`: photo + audio/video/motion -> talking-portrait video.
+import path from 'node:path';
 import { Command, Option } from 'commander';
-import { generate } from '../pipeline/generate.ts';
 import type { GenerateInput } from '../config.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
-import { InputError } from '../errors.ts';
+import { addOutputOption, numberArg } from './options.ts';
 
-function toNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n)) throw new InputError(`--${name} expects a number, got "${value}"`);
-    return n;
-  };
-}
+const toNumber = (name: string) => numberArg(`--${name}`);
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('generate')
     .description('make a talking-portrait video from a photo and speech audio, a driving video, or a saved motion')
     .option('-i, --image <photo>', 'the photo of the person to animate')
     .option('--avatar <file>', 'a saved avatar (instead of --image)')
-    .option('-a, --audio <file>', 'speech audio, any format ffmpeg reads [drv_aud]')
+    .option('-a, --audio <file>', 'speech audio, any format ffmpeg reads [drv_aud]; with --motion: the soundtrack')
     .option('-v, --video <file>', 'a driving video of someone talking (expressions, and pose unless --pose)')
-    .option('-m, --motion <file>', 'a saved motion JSON (from `real3d motion` or --save-motion)')
-    .requiredOption('-o, --output <file>', 'output video: .mp4, .webm or .mov')
+    .option('-m, --motion <file>', 'a saved motion JSON (from `real3d motion` or --save-motion)');
+  addOutputOption(cmd, 'output video: .mp4, .webm or .mov', { required: true });
+  cmd
     .option('--pose <static|auto|VIDEO>', 'head pose: still, generated from the audio, or the pose of a video [drv_pose]')
     .option('--no-map-to-init-pose', "do not map the driver's first pose onto the photo's pose [map_to_init_pose]")
     .addOption(new Option('--blink <mode>', 'blinks [blink_mode]').choices(['none', 'periodic', 'natural']).default('periodic'))
@@ -30,7 +25,7 @@ export function register(program: Command): void {
     .option('--temperature <n>', 'variety of generated motion [temperature]', toNumber('temperature'), 0.2)
     .option('--seed <n>', 'random seed: same seed, same motion [seed]', toNumber('seed'), 0)
     .option('--bg <inpainted|IMAGE|#rrggbb|transparent>', 'background [bg_img]', 'inpainted')
-    .option('--size <px>', 'output width and height', toNumber('size'), 512)
+    .option('--size <px>', 'output size: the square side, or with --crop full the longer side', toNumber('size'), 512)
     .option('--fps <n>', 'frames per second', toNumber('fps'), 25)
     .addOption(new Option('--crop <mode>', 'head: the square head crop; full: the whole photo with the head animated in place').choices(['head', 'full']).default('head'))
     .addOption(new Option('--mode <mode>', 'final video, or debug: source | landmarks | driver | result [out_mode]').choices(['final', 'debug']).default('final'))
@@ -67,12 +62,16 @@ export function register(program: Command): void {
         minFaceArea: opts.minFaceArea,
       };
       try {
+        const { generate } = await import('../pipeline/generate.ts');
         const result = await generate(input, { onProgress: progressPrinter(style), signal });
         if (style === 'json') process.stdout.write(JSON.stringify({ type: 'result', ...result }) + '\n');
         else if (!opts.quiet) {
           const total = Object.values(result.timings).reduce((a, b) => a + b, 0) / 1000;
-          process.stderr.write(`wrote ${result.output} (${result.width}x${result.height}, ${result.frames} frames, ${result.duration.toFixed(2)} s) in ${total.toFixed(1)} s\n`);
+          const sound = result.soundtrack ? `sound from ${path.basename(result.soundtrack)}` : 'silent';
+          process.stderr.write(`wrote ${result.output} (${result.width}x${result.height}, ${result.frames} frames, ${result.duration.toFixed(2)} s, ${sound}) in ${total.toFixed(1)} s\n`);
         }
+        // notes are not progress: even --quiet shows them (--json carries them in the result)
+        if (style !== 'json') for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
       } finally {
         dispose();
       }

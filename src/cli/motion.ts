@@ -2,14 +2,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
+import { addOutputOption, numberArg } from './options.ts';
 
-function num(flag: string, integer = false) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new InputError(`${flag} needs a ${integer ? 'whole number' : 'number'}, got "${value}".`);
-    return n;
-  };
-}
+const num = (flag: string, integer = false) => numberArg(flag, { integer });
 
 interface MotionCliOptions {
   audio?: string;
@@ -29,12 +24,13 @@ interface MotionCliOptions {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('motion')
     .description('Compute a Motion JSON (rig weights, head pose, gaze, blinks per frame) from speech audio or from a driving video')
-    .option('--audio <file>', 'speech or singing audio (any format ffmpeg reads)')
-    .option('--video <file>', 'driving video of a face (reenactment)')
-    .requiredOption('-o, --output <file>', 'output motion JSON (written atomically)')
+    .option('-a, --audio <file>', 'speech or singing audio (any format ffmpeg reads); recorded in the JSON (absolute path + SHA-256) as the soundtrack for generate --motion')
+    .option('-v, --video <file>', 'driving video of a face (reenactment)');
+  addOutputOption(cmd, 'output motion JSON (written atomically)', { required: true });
+  cmd
     .option('--fps <n>', 'frames per second (default 25)', num('--fps'))
     .option('--pose <mode>', 'audio: static | auto (head motion from the speech rhythm)')
     .option('--blink <mode>', 'audio: none | periodic | natural')
@@ -50,6 +46,7 @@ export function register(program: Command): void {
       if (!!o.audio === !!o.video) throw new InputError('Give exactly one of --audio (speech) or --video (a driving face video).');
       const { assertWritableOutput } = await import('../io/atomic.ts');
       await assertWritableOutput(o.output);
+      if (o.plot) await assertWritableOutput(o.plot);
       const style = chooseProgressStyle(o);
       const { signal, dispose } = abortOnSignals();
       try {

@@ -1,16 +1,11 @@
 // `real3d serve`: the web page and HTTP API on one port.
 import type { Command } from 'commander';
-import { InputError } from '../errors.ts';
 import { startServer } from '../server/app.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../server/options.ts';
+import { numberArg } from './options.ts';
 
-function positiveNumber(name: string, min = 0) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min) throw new InputError(`--${name} must be a number >= ${min} (got ${JSON.stringify(v)})`);
-    return n;
-  };
-}
+/** A bad value is a usage error like any other: the error, one hint line, exit code 2. */
+const positiveNumber = (name: string, min = 0) => numberArg(`--${name}`, { min });
 
 const MB = 1024 * 1024;
 
@@ -29,9 +24,13 @@ export function register(program: Command): void {
     .option('--max-audio-mb <mb>', 'audio upload limit', positiveNumber('max-audio-mb'), d.limits.audioBytes / MB)
     .option('--max-video-mb <mb>', 'driving video upload limit', positiveNumber('max-video-mb'), d.limits.videoBytes / MB)
     .option('--max-seconds <s>', 'longest audio or video accepted', positiveNumber('max-seconds', 1), d.limits.maxSeconds)
+    .option('--max-job-pixels <millions>', 'most frames x pixels one job may render, in millions (default: 120 s of 512x512 at 25 fps; debug frames count 4 panels); 0 = no limit', positiveNumber('max-job-pixels'), d.maxJobPixels / 1e6)
+    .option('--max-job-minutes <m>', 'stop a job (failed) that runs longer than this; 0 = no limit', positiveNumber('max-job-minutes'), d.maxJobSeconds / 60)
+    .option('--allow-origin <url>', 'also accept POST/DELETE from pages of this origin, e.g. http://localhost:3000 (repeatable); by default only the server\'s own page', (v: string, all: string[] | undefined) => [...(all ?? []), v])
     .option('--no-avatar-cache', 'do not reuse avatars of the same photo')
     .option('--log', 'log every request')
-    .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; avatarCache: boolean; log?: boolean }) => {
+    .option('--redis <url>', 'queue jobs in BullMQ on Redis (redis://host:port) for `real3d worker` processes instead of rendering here; --data must be a folder the workers see too')
+    .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; maxJobPixels: number; maxJobMinutes: number; allowOrigin?: string[]; avatarCache: boolean; log?: boolean; redis?: string }) => {
       const server = await startServer({
         port: Math.round(o.port),
         host: o.host,
@@ -41,6 +40,10 @@ export function register(program: Command): void {
         ttlHours: o.ttl,
         avatarCache: o.avatarCache,
         log: !!o.log,
+        maxJobPixels: Math.round(o.maxJobPixels * 1e6),
+        maxJobSeconds: o.maxJobMinutes * 60,
+        allowOrigins: o.allowOrigin ?? [],
+        ...(o.redis ? { redis: o.redis } : {}),
         limits: {
           photoBytes: Math.round(o.maxPhotoMb * MB),
           backgroundBytes: Math.round(o.maxPhotoMb * MB),
@@ -51,7 +54,8 @@ export function register(program: Command): void {
       });
       const r = server.recovered;
       if (r.requeued || r.failed) process.stderr.write(`real3d serve: ${r.requeued} unfinished job(s) queued again, ${r.failed} marked failed\n`);
-      process.stderr.write(`real3d serve: ${server.url}  (data: ${o.data}, workers: ${o.workers}; Ctrl-C to stop)\n`);
+      const rendering = o.redis ? `jobs queued on ${o.redis} for real3d worker processes` : `workers: ${o.workers}`;
+      process.stderr.write(`real3d serve: ${server.url}  (data: ${o.data}, ${rendering}; Ctrl-C to stop)\n`);
       if (o.host !== '127.0.0.1' && o.host !== 'localhost') process.stderr.write('real3d serve: warning: listening beyond this computer; anyone who can reach it can submit jobs\n');
       let stopping = false;
       const stop = () => {

@@ -12,8 +12,24 @@ export function temporarySibling(finalPath: string): string {
   return path.join(dir, `.${path.basename(finalPath, ext)}.${randomBytes(4).toString('hex')}.tmp${ext}`);
 }
 
-/** Checks that the directory of an output path exists and is writable; says what to do if not. */
+/**
+ * Checks, before any work, that an output file can be written: its folder exists and is writable,
+ * and the path itself is not a folder. Says what to do if not.
+ */
 export async function assertWritableOutput(finalPath: string): Promise<void> {
+  const existing = await stat(finalPath).catch(() => undefined);
+  if (existing?.isDirectory()) throw new InputError(`Cannot write ${finalPath}: it is a folder. Give a file name, e.g. ${path.join(finalPath, 'out' + (path.extname(finalPath) || '.mp4'))}.`);
+  await assertWritableFolder(finalPath);
+}
+
+/** Same for an output folder (analyze --out): it may exist (it is replaced), but not as a file. */
+export async function assertWritableOutputDir(finalDir: string): Promise<void> {
+  const existing = await stat(finalDir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new InputError(`Cannot write the folder ${finalDir}: a file of that name exists. Choose another output folder.`);
+  await assertWritableFolder(finalDir);
+}
+
+async function assertWritableFolder(finalPath: string): Promise<void> {
   const dir = path.dirname(path.resolve(finalPath));
   try {
     const s = await stat(dir);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FileFormatError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import type { Motion, MotionFrame } from '../types.ts';
+import { withSourceReference } from './soundtrack.ts';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
@@ -19,7 +20,7 @@ export const MotionSchema = z
     version: z.literal(1),
     fps: z.number().positive().max(240),
     frameCount: z.number().int().min(0),
-    source: z.object({ kind: z.enum(['audio', 'video', 'manual']), file: z.string().optional() }),
+    source: z.object({ kind: z.enum(['audio', 'video', 'manual']), file: z.string().optional(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex').optional() }),
     options: z.record(z.string(), z.unknown()).default({}),
     seed: z.number().int().default(0),
     relativePose: z.boolean().default(true),
@@ -74,9 +75,9 @@ export function formatMotion(motion: Motion): string {
   return `{\n${head},\n  "frames": [\n${body}${frames.length ? '\n' : ''}  ]\n}\n`;
 }
 
-/** Writes a Motion atomically (temp file + rename). */
+/** Writes a Motion atomically (temp file + rename), its source recorded as absolute path + content hash. */
 export async function saveMotion(motion: Motion, file: string): Promise<void> {
-  await writeFileAtomic(file, formatMotion(motion));
+  await writeFileAtomic(file, formatMotion(await withSourceReference(motion)));
 }
 
 /** Reads and validates a Motion file. */

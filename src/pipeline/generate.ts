@@ -18,6 +18,7 @@ import { createRenderer } from '../render/renderer.ts';
 import { motionFromAudio } from '../motion/fromAudio.ts';
 import { motionFromVideo } from '../motion/fromVideo.ts';
 import { loadMotion, saveMotion } from '../motion/record.ts';
+import { motionSoundtrack } from '../motion/soundtrack.ts';
 import { combineMotion } from '../motion/combine.ts';
 import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits } from './layout.ts';
 
@@ -29,6 +30,10 @@ export interface GenerateResult {
   duration: number;
   width: number;
   height: number;
+  /** the file whose audio is the soundtrack, or null for a silent video */
+  soundtrack: string | null;
+  /** things the user should know about the result (e.g. why a saved motion's video is silent) */
+  notes: string[];
   /** wall time per stage, ms */
   timings: Record<string, number>;
 }
@@ -55,6 +60,16 @@ export interface DrivePlan {
   soundtrack?: string;
 }
 
+/** --pose is a mode or a video file: a typo must not read as "cannot read the video auot". */
+async function assertPoseChoice(pose: string | undefined): Promise<void> {
+  if (pose === undefined || pose === 'static' || pose === 'auto') return;
+  try {
+    await access(pose);
+  } catch {
+    throw new InputError(`--pose must be static, auto or a video file that exists; got "${pose}".`);
+  }
+}
+
 async function assertFileExists(file: string, what: string): Promise<void> {
   try {
     await access(file);
@@ -67,9 +82,10 @@ async function assertFileExists(file: string, what: string): Promise<void> {
 export function planDrive(o: GenerateOptions): DrivePlan {
   const drivers = [o.audio && 'audio', o.video && 'video', o.motion && 'motion'].filter(Boolean);
   if (drivers.length === 0) throw new InputError('Nothing drives the portrait: give --audio (speech), --video (a talking face) or --motion (a saved motion JSON).');
-  if (o.motion && (o.audio || o.video)) throw new InputError('--motion already holds the whole animation: do not combine it with --audio or --video.');
+  if (o.motion && o.video) throw new InputError('--motion already holds the whole animation: do not combine it with --video (give --audio to set its soundtrack).');
   if (o.motion) {
-    return { expressions: { kind: 'motion', file: o.motion }, pose: { kind: 'motion' } };
+    // the motion is used as is; --audio only sets the soundtrack (else the motion's own, see generate)
+    return { expressions: { kind: 'motion', file: o.motion }, pose: { kind: 'motion' }, ...(o.audio ? { soundtrack: o.audio } : {}) };
   }
   const poseIsFile = o.pose !== undefined && o.pose !== 'static' && o.pose !== 'auto';
   if (o.audio) {
@@ -124,17 +140,31 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   if (o.saveAvatar) await assertWritableOutput(o.saveAvatar);
   if (o.saveMotion) await assertWritableOutput(o.saveMotion);
   const plan = planDrive(o);
+  await assertPoseChoice(o.pose);
   if (o.image) await assertFileExists(o.image, 'photo');
   if (o.avatar) await assertFileExists(o.avatar, 'avatar file');
-  // the soundtrack is read as the container probed here and nothing else (no playlists)
-  let soundtrackContainer: string | undefined;
-  if (plan.expressions.kind === 'audio') soundtrackContainer = (await probeAudio(plan.expressions.file)).container;
-  if (plan.expressions.kind === 'video') soundtrackContainer = (await probeVideo(plan.expressions.file)).container;
-  if (plan.expressions.kind === 'motion') await assertFileExists(plan.expressions.file, 'motion file');
+  if (plan.expressions.kind === 'audio') await probeAudio(plan.expressions.file);
+  if (plan.expressions.kind === 'video') await probeVideo(plan.expressions.file);
+  // a saved motion is read now: a broken file fails before the slow part, and it names its soundtrack
+  const savedMotion = plan.expressions.kind === 'motion' ? await loadMotion(plan.expressions.file) : undefined;
+  const notes: string[] = [];
   if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) await probeVideo(plan.pose.file!);
   let soundtrack = plan.soundtrack;
-  if (soundtrack && plan.expressions.kind === 'video') {
+  let soundtrackKind = plan.expressions.kind === 'video' ? 'video' : 'audio';
+  if (savedMotion && !soundtrack) {
+    // the recording the motion was made from, if it is still there unchanged
+    const own = await motionSoundtrack(savedMotion, plan.expressions.file);
+    if (own.note) notes.push(own.note);
+    soundtrack = own.file;
+    soundtrackKind = savedMotion.source.kind;
+  }
+  // every soundtrack (the audio, the driving video, a saved motion's) is probed like any input, and
+  // the encoder reads it as the container found here and nothing else (no playlists)
+  let soundtrackContainer: string | undefined;
+  if (soundtrack && soundtrackKind === 'audio') soundtrackContainer = (await probeAudio(soundtrack)).container;
+  if (soundtrack && soundtrackKind === 'video') {
     const info = await probeVideo(soundtrack);
+    soundtrackContainer = info.container;
     if (!info.hasAudio) soundtrack = undefined; // a silent driving video gives a silent result
   }
   const background = await resolveBackground(o.bg, o.size);
@@ -151,9 +181,8 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
     emit(control, { stage: 'avatar', done: 0, total: 1, message: 'loading avatar' });
     avatar = await loadAvatar(o.avatar);
   } else {
-    emit(control, { stage: 'analyze', done: 0, total: 1, message: 'finding the face' });
-    sourcePhoto = await loadImage(o.image!);
-    const portrait = await analyzePortrait(sourcePhoto, { face: o.face, minFaceArea: o.minFaceArea }, { signal });
+    sourcePhoto = await loadImage(o.image!); // analyzePortrait reports its own steps
+    const portrait = await analyzePortrait(sourcePhoto, { face: o.face, minFaceArea: o.minFaceArea }, { signal, ...(control.onProgress ? { onProgress: control.onProgress } : {}) });
     tick('analyze', t0);
     throwIfAborted(signal);
     t0 = performance.now();
@@ -171,15 +200,16 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   emit(control, { stage: 'motion', done: 0, total: 1, message: `reading the ${plan.expressions.kind}` });
   const audioOpts = { fps: o.fps, pose: plan.pose.kind === 'auto' ? ('auto' as const) : ('static' as const), blink: o.blink, mouthAmp: o.mouthAmp, temperature: o.temperature, seed: o.seed };
   let motion: Motion;
-  if (plan.expressions.kind === 'motion') {
-    motion = await loadMotion(plan.expressions.file);
+  const motionControl = { signal, ...(control.onProgress ? { onProgress: control.onProgress } : {}) };
+  if (savedMotion) {
+    motion = savedMotion;
   } else if (plan.expressions.kind === 'audio') {
-    motion = await motionFromAudio(plan.expressions.file, audioOpts, { signal });
+    motion = await motionFromAudio(plan.expressions.file, audioOpts, motionControl);
   } else {
-    motion = await motionFromVideo(plan.expressions.file, { fps: o.fps, mapToInitPose: o.mapToInitPose }, { signal });
+    motion = await motionFromVideo(plan.expressions.file, { fps: o.fps, mapToInitPose: o.mapToInitPose }, motionControl);
   }
   if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) {
-    const poseMotion = await motionFromVideo(plan.pose.file!, { fps: o.fps, mapToInitPose: o.mapToInitPose }, { signal });
+    const poseMotion = await motionFromVideo(plan.pose.file!, { fps: o.fps, mapToInitPose: o.mapToInitPose }, motionControl);
     motion = combineMotion(motion, poseMotion);
   } else if (plan.pose.kind === 'static' && plan.expressions.kind === 'video') {
     motion = { ...motion, frames: motion.frames.map((f) => ({ ...f, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } })) };
@@ -195,7 +225,7 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   const duration = total / fps;
   const renderSize = o.size;
   const renderer = createRenderer(avatar, { width: renderSize, height: renderSize });
-  const full = o.crop === 'full' && sourcePhoto && cropBox ? fullFrameCanvas(sourcePhoto) : undefined;
+  const full = o.crop === 'full' && sourcePhoto && cropBox ? fullFrameCanvas(sourcePhoto, o.size) : undefined;
   const debug = o.mode === 'debug';
   const outW = full ? full.width : debug ? renderSize * 4 : renderSize;
   const outH = full ? full.height : renderSize;
@@ -246,17 +276,24 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
     }
     timings.render = renderMs;
     timings.encode = encodeMs;
-    return { output: path.resolve(o.output), frames: total, fps, duration, width: outW, height: outH, timings };
+    return { output: path.resolve(o.output), frames: total, fps, duration, width: outW, height: outH, soundtrack: soundtrack ? path.resolve(soundtrack) : null, notes, timings };
   });
   emit(control, { stage: 'done', done: total, total });
   return result;
 }
 
-/** The whole photo as the canvas for --crop full, downscaled to at most 1920 px and to even sizes (H.264 needs them). */
-function fullFrameCanvas(photo: RgbaImage): RgbaImage & { scale: number } {
-  const fit = Math.min(1, 1920 / Math.max(photo.width, photo.height));
-  const width = Math.max(2, Math.floor((photo.width * fit) / 2) * 2);
-  const height = Math.max(2, Math.floor((photo.height * fit) / 2) * 2);
+/**
+ * The whole photo as the canvas for --crop full, scaled so that its longer side is --size (up or
+ * down), both sides even (H.264 needs them): a 474x266 photo at --size 512 gives 512x288.
+ */
+export function fullFrameSize(width: number, height: number, longSide: number): { width: number; height: number } {
+  const fit = longSide / Math.max(width, height);
+  const even = (v: number) => Math.max(2, Math.round(v / 2) * 2);
+  return { width: even(width * fit), height: even(height * fit) };
+}
+
+function fullFrameCanvas(photo: RgbaImage, longSide: number): RgbaImage & { scale: number } {
+  const { width, height } = fullFrameSize(photo.width, photo.height, longSide);
   // the aspect is kept up to rounding, so cover-resize only trims a pixel at most
   const canvas = coverResize(photo, width, height);
   return Object.assign(canvas, { scale: width / photo.width });

@@ -1,8 +1,8 @@
 // `real3d serve`: the web page and the JSON HTTP API on one port (fastify). Jobs go through
 // JobQueue (persisted under the data folder); uploads are checked by decoding; results are served
 // with Range support so browsers can seek.
-import { createReadStream, readFileSync } from 'node:fs';
-import { access, constants, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { access, constants, mkdir, readFile, rm } from 'node:fs/promises';
 import { InputError } from '../errors.ts';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -10,23 +10,32 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import multipart from '@fastify/multipart';
 import { FINISHED_STATES, JobStore, isJobId, newJobId, queuedProgress, type JobFile, type JobRecord, type UploadField } from './jobs.ts';
 import { JobQueue, QueueFullError, type JobRunner } from './queue.ts';
-import { DEFAULT_SERVER_OPTIONS, parseJobOptions, type ServerOptions } from './options.ts';
+import type { JobBackend } from './backend.ts';
+import { RemoteQueue } from './distributed/remoteQueue.ts';
+import { parseRedisUrl } from './distributed/redis.ts';
+import { DEFAULT_SERVER_OPTIONS, parseJobOptions, type ServerOptions, type ServerOptionsInput } from './options.ts';
 import { HttpError, discard, receiveMultipart, validateAudio, validateImage, validateVideo } from './uploads.ts';
-import { parseRange } from './range.ts';
+import { sendVideoFile } from './result.ts';
 import { openApiDocument } from './openapi.ts';
 import { createPreviewThread, createThreadRunner } from './thread-runner.ts';
 import type { PreviewAnalysis } from './preview.ts';
+import { budgetRefusal, crossSiteRefusal, isAllowedOrigin, jobWork, normaliseOrigin } from './guards.ts';
+import { registerEventRoutes } from './events.ts';
+import { DISK_FULL_MESSAGE, diskStorage, isDiskFull, type ServerStorage } from './storage.ts';
 
 export interface ServerDeps {
   /** runs one job; default: generate() on worker threads */
   runner?: JobRunner;
   /** face preview of a photo file; default: the face models on a preview thread */
   analyze?: (file: string) => Promise<PreviewAnalysis>;
+  /** job records and upload streams; default: the disk (tests inject a full one) */
+  storage?: Partial<ServerStorage>;
 }
 
 export interface RunningServer {
   app: FastifyInstance;
-  queue: JobQueue;
+  /** the local queue, or BullMQ on Redis with --redis */
+  queue: JobBackend;
   /** base URL, e.g. http://127.0.0.1:7861 */
   url: string;
   /** what start() found on disk */
@@ -53,7 +62,7 @@ function securityHeaders(reply: FastifyReply): void {
 }
 
 /** The job as the API shows it: no server paths, links to its resources. */
-export function publicJob(job: JobRecord, queue: JobQueue): Record<string, unknown> {
+export function publicJob(job: JobRecord, queue: JobBackend): Record<string, unknown> {
   const base = `/api/jobs/${job.id}`;
   const inputs: Record<string, unknown> = {};
   for (const [field, f] of Object.entries(job.files) as [UploadField, JobFile][]) inputs[field] = { bytes: f.bytes, ...f.info };
@@ -72,6 +81,7 @@ export function publicJob(job: JobRecord, queue: JobQueue): Record<string, unkno
   if (job.error) out.error = job.error;
   if (job.note) out.note = job.note;
   if (job.avatar) out.avatar = job.avatar;
+  if (job.worker) out.worker = job.worker;
   if (job.result && job.state === 'done') {
     out.result = { url: `${base}/result`, bytes: job.result.bytes, contentType: job.result.contentType, frames: job.result.frames, duration: job.result.duration };
   }
@@ -82,14 +92,21 @@ function sendError(reply: FastifyReply, status: number, message: string, code: s
   return reply.code(status).type('application/json').send({ error: message, code });
 }
 
-function jobOr404(queue: JobQueue, id: string, reply: FastifyReply): JobRecord | undefined {
+function jobOr404(queue: JobBackend, id: string, reply: FastifyReply): JobRecord | undefined {
   const job = isJobId(id) ? queue.get(id) : undefined;
   if (!job) sendError(reply, 404, `No job ${id.slice(0, 40)}. It may have been deleted or expired.`, 'not_found');
   return job;
 }
 
-export async function startServer(options: Partial<ServerOptions> = {}, deps: ServerDeps = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptionsInput = {}, deps: ServerDeps = {}): Promise<RunningServer> {
   const opts: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...options, limits: { ...DEFAULT_SERVER_OPTIONS.limits, ...options.limits } };
+  let allowedOrigins: ReadonlySet<string>;
+  try {
+    allowedOrigins = new Set(opts.allowOrigins.map(normaliseOrigin));
+  } catch (err) {
+    throw new InputError(`--allow-origin: ${(err as Error).message}.`);
+  }
+  const storage: ServerStorage = { ...diskStorage, ...deps.storage };
   const dataDir = path.resolve(opts.dataDir);
   try {
     await mkdir(path.join(dataDir, 'jobs'), { recursive: true });
@@ -97,11 +114,19 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
   } catch (err) {
     throw new InputError(`Cannot use the data folder ${dataDir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): choose a writable folder with --data.`);
   }
-  const threads = deps.runner ? undefined : createThreadRunner(opts.workers);
-  const runner = deps.runner ?? threads!.run;
-  const store = new JobStore(dataDir);
-  const avatarCache = opts.avatarCache && (await pipelineSavesAvatars());
-  const queue = new JobQueue(store, runner, { workers: opts.workers, maxQueued: opts.maxQueued, ttlHours: opts.ttlHours, maxAttempts: 2, avatarCache });
+  const store = new JobStore(dataDir, storage);
+  // with --redis, jobs are rendered by `real3d worker` processes, not here
+  const threads = deps.runner || opts.redis ? undefined : createThreadRunner(opts.workers);
+  const queue: JobBackend = opts.redis
+    ? new RemoteQueue(store, { redis: parseRedisUrl(opts.redis), maxQueued: opts.maxQueued, ttlHours: opts.ttlHours, attempts: 2 })
+    : new JobQueue(store, deps.runner ?? threads!.run, {
+        workers: opts.workers,
+        maxQueued: opts.maxQueued,
+        ttlHours: opts.ttlHours,
+        maxAttempts: 2,
+        avatarCache: opts.avatarCache && (await pipelineSavesAvatars()),
+        maxJobSeconds: opts.maxJobSeconds,
+      });
   const recovered = await queue.start();
   const previewThread = deps.analyze ? undefined : createPreviewThread();
   const analyze = deps.analyze ?? previewThread!.analyze;
@@ -110,10 +135,11 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
   await mkdir(analyzeDir, { recursive: true });
   const staticBodies = new Map<string, Buffer>();
   for (const [route, s] of Object.entries(STATIC_FILES)) staticBodies.set(route, await readFile(new URL(s.file, PUBLIC_DIR)));
-  const openapi = openApiDocument(opts.limits, VERSION);
-  const sseStreams = new Set<() => void>();
+  const openapi = openApiDocument(opts.limits, VERSION, opts.maxJobPixels);
 
-  const app = Fastify({ logger: opts.log, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  // connectionTimeout: a backstop for any socket with no traffic at all (a stalled non-upload body);
+  // event streams send a ping every 15 s, uploads have their own, shorter, body timeout
+  const app = Fastify({ logger: opts.log, bodyLimit: 64 * 1024, forceCloseConnections: true, connectionTimeout: Math.max(2 * opts.bodyTimeoutMs, 120_000) });
   await app.register(multipart, { throwFileSizeLimit: false });
 
   const hostIsLoopback = LOOPBACK_NAMES.has(opts.host);
@@ -124,10 +150,28 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
       const hostname = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       if (!LOOPBACK_NAMES.has(hostname)) return sendError(reply, 403, 'This server only answers requests addressed to localhost.', 'forbidden');
     }
+    // a web page on another site must not queue or delete jobs through the user's browser (CSRF)
+    const refusal = crossSiteRefusal(req.method, req.headers, allowedOrigins);
+    if (refusal) return sendError(reply, 403, refusal, 'cross_site');
+    const origin = req.headers.origin;
+    if (isAllowedOrigin(origin, allowedOrigins)) reply.header('access-control-allow-origin', origin!).header('vary', 'origin');
+  });
+  // the preflight a browser sends before a DELETE from an allowed origin
+  app.options('/api/*', async (req, reply) => {
+    if (!isAllowedOrigin(req.headers.origin, allowedOrigins)) return sendError(reply, 403, 'Cross-origin requests are not allowed; start the server with --allow-origin to allow a site.', 'cross_site');
+    return reply.code(204).header('access-control-allow-methods', 'GET, POST, DELETE').header('access-control-allow-headers', 'content-type').header('access-control-max-age', '600').send();
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    if (err instanceof HttpError) return sendError(reply, err.statusCode, err.message, err.code);
+    if (err instanceof HttpError) {
+      // a stalled client gets its answer and the connection is closed (its body never came)
+      if (err.statusCode === 408) reply.header('connection', 'close');
+      return sendError(reply, err.statusCode, err.message, err.code);
+    }
+    if (isDiskFull(err)) {
+      req.log.error(err);
+      return sendError(reply, 507, DISK_FULL_MESSAGE, 'disk_full');
+    }
     if (err instanceof QueueFullError) return sendError(reply.header('retry-after', '30'), 429, err.message, 'queue_full');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(reply, err.statusCode, err.message, err.code ?? 'bad_request');
     req.log.error(err);
@@ -143,8 +187,10 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
 
   app.get('/api/health', async () => {
     const { queued, running, total } = queue.counts();
-    return { ok: true, version: VERSION, workers: opts.workers, queued, running, jobs: total, uptime: Math.round(process.uptime()) };
+    return { ok: true, version: VERSION, queue: opts.redis ? 'redis' : 'local', workers: opts.redis ? undefined : opts.workers, queued, running, jobs: total, uptime: Math.round(process.uptime()) };
   });
+
+  const receiving = { limits: opts.limits, idleMs: opts.bodyTimeoutMs, storage };
 
   // Face preview of a photo. One at a time: the CPU is shared with the render threads.
   let analyzing = Promise.resolve();
@@ -155,9 +201,9 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
     await mkdir(dir);
     analyzeWaiting++;
     try {
-      const up = await receiveMultipart(req, dir, opts.limits, new Set(['photo']));
+      const up = await receiveMultipart(req, dir, { ...receiving, allowed: new Set(['photo']) });
       if (!up.files.photo) throw new HttpError(400, 'Add a photo (form field "photo").', 'bad_input');
-      const photo = await validateImage('photo', up.files.photo);
+      const photo = await validateImage('photo', up.files.photo, opts.limits.maxImagePixels);
       const turn = analyzing.then(() => analyze(photo.path));
       analyzing = turn.then(
         () => {},
@@ -185,17 +231,19 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
     const dir = store.dirOf(id);
     await mkdir(dir, { recursive: true });
     try {
-      const up = await receiveMultipart(req, dir, opts.limits);
+      const up = await receiveMultipart(req, dir, receiving);
       const jobOptions = parseJobOptions(up.fields);
       if (!up.files.photo) throw new HttpError(400, 'Add a photo (form field "photo").', 'bad_input');
       if (!up.files.audio && !up.files.video) throw new HttpError(400, 'Add a speech audio (field "audio") or a driving video (field "video").', 'bad_input');
       if (jobOptions.bg === 'image' && !up.files.background) throw new HttpError(400, 'bg=image needs a background image (field "background").', 'bad_input');
       if (jobOptions.pose === 'auto' && !up.files.audio) throw new HttpError(400, 'pose=auto moves the head with the speech: it needs an audio (field "audio").', 'bad_input');
       if (jobOptions.pose === 'video' && !up.files.video) throw new HttpError(400, 'pose=video needs a driving video (field "video").', 'bad_input');
-      const files: JobRecord['files'] = { photo: strip(await validateImage('photo', up.files.photo)) };
+      const files: JobRecord['files'] = { photo: strip(await validateImage('photo', up.files.photo, l.maxImagePixels)) };
       if (up.files.audio) files.audio = strip(await validateAudio(up.files.audio, opts.limits));
       if (up.files.video) files.video = strip(await validateVideo(up.files.video, opts.limits));
-      if (up.files.background) files.background = strip(await validateImage('background', up.files.background));
+      if (up.files.background) files.background = strip(await validateImage('background', up.files.background, l.maxImagePixels));
+      const overBudget = budgetRefusal(jobWork(jobOptions, files), jobOptions, opts.maxJobPixels);
+      if (overBudget) throw new HttpError(422, overBudget, 'too_much_work');
       const job: JobRecord = { version: 1, id, state: 'queued', createdAt: new Date().toISOString(), attempts: 0, options: jobOptions, files, progress: queuedProgress() };
       await queue.submit(job);
       return reply.code(202).header('location', `/api/jobs/${id}`).send(publicJob(job, queue));
@@ -219,56 +267,11 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
     return reply.send({ id: job.id, state: wasFinished ? 'deleted' : 'cancelled' });
   });
 
-  app.get<{ Params: { id: string } }>('/api/jobs/:id/events', async (req, reply) => {
-    const job = jobOr404(queue, req.params.id, reply);
-    if (!job) return;
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
-    });
-    let lastState = '';
-    let lastSent = 0;
-    let trailing: NodeJS.Timeout | undefined;
-    let ended = false;
-    const send = (j: JobRecord) => {
-      if (ended) return;
-      lastState = j.state;
-      lastSent = Date.now();
-      raw.write(`event: job\ndata: ${JSON.stringify(publicJob(j, queue))}\n\n`);
-      if (FINISHED_STATES.has(j.state)) end();
-    };
-    // progress can come per frame: at most ~8 events a second, state changes always at once
-    const onJob = (j: JobRecord) => {
-      if (j.state !== lastState || Date.now() - lastSent >= 125) {
-        if (trailing) clearTimeout(trailing);
-        trailing = undefined;
-        return send(j);
-      }
-      trailing ??= setTimeout(() => {
-        trailing = undefined;
-        send(j);
-      }, 125);
-    };
-    const heartbeat = setInterval(() => raw.write(': ping\n\n'), 15000);
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      queue.off(job.id, onJob);
-      clearInterval(heartbeat);
-      if (trailing) clearTimeout(trailing);
-      sseStreams.delete(end);
-      raw.end();
-    };
-    sseStreams.add(end);
-    raw.on('close', end);
-    queue.on(job.id, onJob);
-    raw.write('retry: 2000\n\n');
-    send(job);
+  const closeEventStreams = registerEventRoutes(app, queue, {
+    maxStreams: opts.maxEventStreams,
+    view: (j) => publicJob(j, queue),
+    notFound: (reply, id) => jobOr404(queue, id, reply),
+    tooMany: (reply, message) => sendError(reply.header('retry-after', '5'), 429, message, 'too_many_streams'),
   });
 
   app.get<{ Params: { id: string }; Querystring: { download?: string } }>('/api/jobs/:id/result', async (req, reply) => {
@@ -278,21 +281,14 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
       const why = job.state === 'failed' ? `the job failed: ${job.error}` : `the job is ${job.state}`;
       return sendError(reply, 409, `No result: ${why}.`, 'not_ready');
     }
-    const file = store.fileOf(job.id, job.result.name);
-    const size = (await stat(file)).size;
-    const ext = path.extname(job.result.name);
-    reply.header('accept-ranges', 'bytes');
-    reply.header('cache-control', 'private, max-age=3600');
-    reply.header('content-disposition', `${req.query.download ? 'attachment' : 'inline'}; filename="real3d-${job.id.slice(0, 8)}${ext}"`);
-    reply.type(job.result.contentType);
-    const range = parseRange(req.headers.range, size);
-    if (range.kind === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
-    if (range.kind === 'partial') {
-      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`).header('content-length', range.end - range.start + 1);
-      return reply.send(createReadStream(file, { start: range.start, end: range.end }));
-    }
-    reply.header('content-length', size);
-    return reply.send(createReadStream(file));
+    const sent = await sendVideoFile(reply, store.fileOf(job.id, job.result.name), {
+      contentType: job.result.contentType,
+      filename: `real3d-${job.id.slice(0, 8)}${path.extname(job.result.name)}`,
+      attachment: !!req.query.download,
+      range: req.headers.range,
+    });
+    if (!sent) return sendError(reply, 404, `The result of job ${job.id} is gone: the job was deleted or expired.`, 'not_found');
+    return reply;
   });
 
   try {
@@ -316,7 +312,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
     recovered,
     close() {
       closing ??= (async () => {
-        for (const end of [...sseStreams]) end();
+        closeEventStreams();
         await queue.close();
         await app.close();
         await threads?.close();

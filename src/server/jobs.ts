@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../io/atomic.ts';
 import type { ProgressEvent } from '../config.ts';
+import { diskStorage, type ServerStorage } from './storage.ts';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export const FINISHED_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
@@ -76,6 +76,8 @@ export interface JobRecord {
   avatar?: 'built' | 'cached';
   /** why the server touched the job outside its normal run (re-queued after a restart, ...) */
   note?: string;
+  /** distributed mode: host:pid of the worker process that ran (or runs) the job */
+  worker?: string;
 }
 
 /** 128 random bits, url-safe: ids cannot be guessed or enumerated. */
@@ -121,7 +123,10 @@ export class JobStore {
   readonly jobsDir: string;
   private readonly writes = new Map<string, Promise<void>>();
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    private readonly storage: Pick<ServerStorage, 'writeFileAtomic'> = diskStorage,
+  ) {
     this.jobsDir = path.join(dataDir, 'jobs');
   }
 
@@ -145,7 +150,7 @@ export class JobStore {
     const snapshot = JSON.stringify(job, null, 1);
     const file = path.join(this.dirOf(job.id), 'job.json');
     const prev = this.writes.get(job.id) ?? Promise.resolve();
-    const next = prev.then(() => writeFileAtomic(file, snapshot)).catch((err: NodeJS.ErrnoException) => {
+    const next = prev.then(() => this.storage.writeFileAtomic(file, snapshot)).catch((err: NodeJS.ErrnoException) => {
       // the job folder was removed (cancel/cleanup) while a write was pending: nothing to keep
       if (err?.code !== 'ENOENT' && !String(err?.message).includes('does not exist')) throw err;
     });
@@ -154,6 +159,11 @@ export class JobStore {
     });
     this.writes.set(job.id, tracked);
     return tracked;
+  }
+
+  /** Removes the half-written files (`.result.<hex>.tmp.mp4`...) a crashed or killed render left in a job folder. */
+  removeTemporaries(id: string): Promise<number> {
+    return removeTemporariesIn(this.dirOf(id));
   }
 
   /** Removes a job's folder (uploads, result, record). */
@@ -172,6 +182,8 @@ export class JobStore {
     let partial = 0;
     for (const entry of await readdir(this.jobsDir, { withFileTypes: true })) {
       if (!entry.isDirectory() || !isJobId(entry.name)) continue;
+      // nothing runs yet: any temporary file is what a crash left behind
+      await removeTemporariesIn(path.join(this.jobsDir, entry.name));
       let text: string;
       try {
         text = await readFile(path.join(this.jobsDir, entry.name, 'job.json'), 'utf8');
@@ -195,4 +207,15 @@ export class JobStore {
     jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { jobs, broken, partial };
   }
+}
+
+/** Names of temporarySibling() (src/io/atomic.ts): `.<name>.<8 hex>.tmp<.ext>`. */
+const TEMPORARY_NAME = /^\..+\.[0-9a-f]{8}\.tmp(\.[A-Za-z0-9]+)?$/;
+
+/** Removes the temporary files of atomic writes left in `dir` (not recursive); returns how many. */
+export async function removeTemporariesIn(dir: string): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const temporary = names.filter((n) => TEMPORARY_NAME.test(n));
+  await Promise.all(temporary.map((n) => rm(path.join(dir, n), { recursive: true, force: true })));
+  return temporary.length;
 }

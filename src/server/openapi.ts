@@ -9,7 +9,13 @@ const errorBody = {
 
 const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
-export function openApiDocument(limits: UploadLimits, version: string): Record<string, unknown> {
+const common = {
+  '403': err('sent from a page of another site (cross-site request); see --allow-origin'),
+  '408': err('the upload stalled (no data for the body timeout); nothing was kept'),
+  '507': err("the server's disk is full; nothing was kept"),
+};
+
+export function openApiDocument(limits: UploadLimits, version: string, maxJobPixels = 0): Record<string, unknown> {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } };
   return {
     openapi: '3.0.3',
@@ -34,8 +40,10 @@ export function openApiDocument(limits: UploadLimits, version: string): Record<s
           },
           responses: {
             '200': { description: 'faces found (possibly none)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Analysis' } } } },
-            '400': err('not an image'),
-            '413': err(`photo larger than ${limits.photoBytes} bytes`),
+            '400': err('not an image, or too many form fields'),
+            '413': err(`photo larger than ${limits.photoBytes} bytes or ${limits.maxImagePixels} pixels`),
+            '429': err('too many previews at once'),
+            ...common,
           },
         },
       },
@@ -49,9 +57,11 @@ export function openApiDocument(limits: UploadLimits, version: string): Record<s
           },
           responses: {
             '202': { description: 'queued', content: { 'application/json': { schema: { $ref: '#/components/schemas/Job' } } } },
-            '400': err('missing or undecodable file, bad option'),
-            '413': err('a file above its size limit, or media too long'),
+            '400': err('missing or undecodable file, bad option, too many form fields'),
+            '413': err('a file above its size limit, an image above its pixel limit, or media too long'),
+            '422': err(`more work than the server's budget: frames x pixels of the video above ${maxJobPixels || 'the limit'} (the debug view counts 4 panels); the message says what fits`),
             '429': err('queue full; retry later (Retry-After header)'),
+            ...common,
           },
         },
       },
@@ -64,14 +74,14 @@ export function openApiDocument(limits: UploadLimits, version: string): Record<s
         delete: {
           summary: 'Cancel the job (if queued or running) and delete its files',
           parameters: [idParam],
-          responses: { '200': { description: 'cancelled / deleted', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' } } } } } }, '404': err('unknown job') },
+          responses: { '200': { description: 'cancelled / deleted', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' } } } } } }, '403': common['403'], '404': err('unknown job') },
         },
       },
       '/api/jobs/{id}/events': {
         get: {
           summary: 'Server-sent events: `job` events carry the Job record on every change; the stream ends when the job finishes',
           parameters: [idParam],
-          responses: { '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, '404': err('unknown job') },
+          responses: { '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, '404': err('unknown job'), '429': err('too many event streams open; poll the job instead') },
         },
       },
       '/api/jobs/{id}/result': {
@@ -81,7 +91,7 @@ export function openApiDocument(limits: UploadLimits, version: string): Record<s
           responses: {
             '200': { description: 'the whole video', content: { 'video/mp4': { schema: { type: 'string', format: 'binary' } }, 'video/webm': { schema: { type: 'string', format: 'binary' } } } },
             '206': { description: 'a byte range of the video' },
-            '404': err('unknown job'),
+            '404': err('unknown job, or its result deleted'),
             '409': err('job not finished (or failed)'),
             '416': err('range not satisfiable'),
           },

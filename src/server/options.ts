@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GenerateOptionsSchema } from '../config.ts';
 import type { JobOptions } from './jobs.ts';
 import { DEFAULT_LIMITS, HttpError, type UploadLimits } from './uploads.ts';
+import { DEFAULT_MAX_JOB_PIXELS } from './guards.ts';
 
 const shape = GenerateOptionsSchema.shape;
 const boolField = z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
@@ -58,7 +59,22 @@ export interface ServerOptions {
   avatarCache: boolean;
   /** log requests to stderr */
   log: boolean;
+  /** most frames x pixels one job may render (debug frames are 4 panels wide); 0 = no limit */
+  maxJobPixels: number;
+  /** a running job is stopped and marked failed after this many seconds; 0 = no limit */
+  maxJobSeconds: number;
+  /** origins (http://host:port) whose pages may POST/DELETE here besides the server's own page */
+  allowOrigins: string[];
+  /** an upload whose body brings no data for this long is refused (408) and removed */
+  bodyTimeoutMs: number;
+  /** most event streams open at once (429 beyond) */
+  maxEventStreams: number;
+  /** redis://host:port: queue jobs in BullMQ for `real3d worker` processes instead of rendering here */
+  redis?: string;
 }
+
+/** What startServer accepts: any subset, limits included. */
+export type ServerOptionsInput = Partial<Omit<ServerOptions, 'limits'>> & { limits?: Partial<UploadLimits> };
 
 export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   port: 7861,
@@ -70,4 +86,10 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
   limits: DEFAULT_LIMITS,
   avatarCache: true,
   log: false,
+  maxJobPixels: DEFAULT_MAX_JOB_PIXELS,
+  // a 120 s job takes ~1 min on 2 idle cores; 30 min leaves room for a loaded machine
+  maxJobSeconds: 30 * 60,
+  allowOrigins: [],
+  bodyTimeoutMs: 60_000,
+  maxEventStreams: 100,
 };

@@ -3,28 +3,13 @@
 // persisted, so jobs survive a restart: queued ones are re-queued, interrupted ones re-queued a
 // bounded number of times and otherwise marked failed with the reason.
 import { EventEmitter } from 'node:events';
-import { stat, rm, readdir, mkdir, utimes } from 'node:fs/promises';
-import path from 'node:path';
-import type { GenerateInput, JobControl } from '../config.ts';
-import { CancelledError, FileFormatError, Real3dError } from '../errors.ts';
-import {
-  FINISHED_STATES,
-  JobStore,
-  progressFromEvent,
-  queuedProgress,
-  type JobRecord,
-  type JobResult,
-} from './jobs.ts';
+import type { JobControl } from '../config.ts';
+import { CancelledError, Real3dError } from '../errors.ts';
+import { FINISHED_STATES, JobStore, removeTemporariesIn, progressFromEvent, queuedProgress, type JobRecord } from './jobs.ts';
+import { avatarsDirOf, publicMessage, runStoredJob, type JobRunContext, type JobRunner } from './jobRun.ts';
+import { sweepExpired } from './retention.ts';
 
-/** What the queue needs back from a run (a subset of GenerateResult). */
-export interface RunResult {
-  output: string;
-  frames: number;
-  duration: number;
-}
-
-/** Runs one generate job; the signature of generate() in src/pipeline/generate.ts. */
-export type JobRunner = (input: GenerateInput, control?: JobControl) => Promise<RunResult>;
+export type { RunResult, JobRunner } from './jobRun.ts';
 
 export interface QueueOptions {
   workers: number;
@@ -36,6 +21,8 @@ export interface QueueOptions {
   maxAttempts: number;
   /** cache avatars by photo content hash (only when the pipeline supports saved avatars) */
   avatarCache: boolean;
+  /** a running job is stopped and marked failed after this many seconds; 0 = no limit */
+  maxJobSeconds?: number;
 }
 
 export class QueueFullError extends Real3dError {}
@@ -43,8 +30,8 @@ export class QueueFullError extends Real3dError {}
 interface Running {
   controller: AbortController;
   done: Promise<void>;
-  /** why the run was aborted: the user's cancel, or a server shutdown (re-queued) */
-  abortReason?: 'cancel' | 'shutdown';
+  /** why the run was aborted: the user's cancel, a server shutdown (re-queued), the wall-clock limit */
+  abortReason?: 'cancel' | 'shutdown' | 'timeout';
 }
 
 const PROGRESS_SAVE_INTERVAL_MS = 1000;
@@ -58,20 +45,23 @@ export class JobQueue extends EventEmitter {
   private closing = false;
   private sweepTimer?: NodeJS.Timeout;
   readonly avatarsDir: string;
+  private readonly runContext: JobRunContext;
 
   constructor(
     readonly store: JobStore,
-    private readonly runner: JobRunner,
+    runner: JobRunner,
     readonly options: QueueOptions,
   ) {
     super();
     this.setMaxListeners(0);
-    this.avatarsDir = path.join(store.dataDir, 'avatars');
+    this.avatarsDir = avatarsDirOf(store);
+    this.runContext = { store, runner, avatarCache: options.avatarCache };
   }
 
   /** Loads persisted jobs: re-queues unfinished ones, fails those interrupted too often. */
   async start(): Promise<{ requeued: number; failed: number; broken: number }> {
     await this.store.init();
+    await removeTemporariesIn(this.avatarsDir); // an avatar half-saved by a crash
     const { jobs, broken } = await this.store.loadAll();
     let requeued = 0;
     let failed = 0;
@@ -125,12 +115,16 @@ export class JobQueue extends EventEmitter {
     if (this.waiting.length >= this.options.maxQueued) throw new QueueFullError(`The queue is full (${this.options.maxQueued} jobs waiting). Try again when some have finished.`);
   }
 
-  /** Adds a job whose files are already in its folder. */
+  /**
+   * Adds a job whose files are already in its folder. All or nothing: the job enters the queue only
+   * once its record is on disk, so a failed write (disk full) leaves no job behind in memory.
+   */
   async submit(job: JobRecord): Promise<void> {
     this.assertRoom();
+    await this.store.save(job);
+    this.assertRoom(); // the line may have filled, or the server begun closing, during the write
     this.jobs.set(job.id, job);
     this.waiting.push(job.id);
-    await this.store.save(job);
     this.emit(job.id, job);
     this.pump();
   }
@@ -153,8 +147,7 @@ export class JobQueue extends EventEmitter {
     if (waitingAt >= 0) this.waiting.splice(waitingAt, 1);
     const run = this.running.get(id);
     if (run) {
-      run.abortReason = 'cancel';
-      run.controller.abort(new CancelledError('cancelled by the user'));
+      this.abortRun(run, 'cancel');
       await run.done;
     }
     if (!FINISHED_STATES.has(job.state)) {
@@ -170,23 +163,7 @@ export class JobQueue extends EventEmitter {
 
   /** Deletes finished jobs, and cached avatars, older than the time to live. */
   async sweep(now = Date.now()): Promise<number> {
-    if (this.options.ttlHours <= 0) return 0;
-    const limit = now - this.options.ttlHours * 3_600_000;
-    let removed = 0;
-    for (const job of [...this.jobs.values()]) {
-      if (!FINISHED_STATES.has(job.state) || !job.finishedAt) continue;
-      if (Date.parse(job.finishedAt) > limit) continue;
-      this.jobs.delete(job.id);
-      await this.store.remove(job.id);
-      removed++;
-    }
-    const avatars = await readdir(this.avatarsDir).catch(() => [] as string[]);
-    for (const name of avatars) {
-      const file = path.join(this.avatarsDir, name);
-      const s = await stat(file).catch(() => undefined);
-      if (s && s.mtimeMs <= limit) await rm(file, { recursive: true, force: true });
-    }
-    return removed;
+    return sweepExpired(this.store, this.jobs, this.options.ttlHours, now);
   }
 
   /** Stops the workers. Running jobs are aborted and left queued for the next start. */
@@ -194,10 +171,7 @@ export class JobQueue extends EventEmitter {
     this.closing = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     const runs = [...this.running.values()];
-    for (const run of runs) {
-      run.abortReason = 'shutdown';
-      run.controller.abort(new CancelledError('server shutting down'));
-    }
+    for (const run of runs) this.abortRun(run, 'shutdown');
     await Promise.all(runs.map((r) => r.done));
   }
 
@@ -218,6 +192,9 @@ export class JobQueue extends EventEmitter {
     job.startedAt = new Date().toISOString();
     job.attempts++;
     job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
+    const limitMs = (this.options.maxJobSeconds ?? 0) * 1000;
+    // beyond setTimeout's range (24.8 days) the limit is no limit
+    const wallClock = limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(() => this.abortRun(run, 'timeout'), limitMs) : undefined;
     run.done = this.store
       .save(job)
       .then(() => {
@@ -226,6 +203,7 @@ export class JobQueue extends EventEmitter {
       })
       .catch((err) => this.settleError(job, run, err))
       .finally(() => {
+        if (wallClock) clearTimeout(wallClock);
         this.running.delete(job.id);
         this.lastProgressSave.delete(job.id);
         this.pump();
@@ -244,36 +222,28 @@ export class JobQueue extends EventEmitter {
       }
     };
     const control: JobControl = { signal: run.controller.signal, onProgress };
-    const { input, avatarFile } = await this.buildInput(job);
-    let result: RunResult;
-    try {
-      result = await this.runner(input, control);
-    } catch (err) {
-      // a cached avatar that no longer loads (format change, corrupt): rebuild it from the photo once
-      const avatarUnreadable = err instanceof FileFormatError || (err instanceof Error && !!avatarFile && err.message.includes(avatarFile));
-      if (avatarFile && input.avatar && avatarUnreadable && !run.controller.signal.aborted) {
-        await rm(avatarFile, { recursive: true, force: true });
-        const retry = await this.buildInput(job);
-        result = await this.runner(retry.input, control);
-      } else throw err;
-    }
-    if (run.controller.signal.aborted) throw new CancelledError();
-    const resultName = path.basename(input.output);
-    const s = await stat(this.store.fileOf(job.id, resultName));
-    const res: JobResult = {
-      name: resultName,
-      bytes: s.size,
-      contentType: resultName.endsWith('.webm') ? 'video/webm' : 'video/mp4',
-      frames: result.frames,
-      duration: result.duration,
-    };
-    job.result = res;
+    job.result = await runStoredJob(this.runContext, job, control);
     job.progress = { ...job.progress, stage: 'done', done: job.progress.total, fraction: 1 };
     await this.finish(job, 'done');
   }
 
+  private abortRun(run: Running, reason: NonNullable<Running['abortReason']>): void {
+    if (run.controller.signal.aborted) return;
+    run.abortReason = reason;
+    const why = reason === 'cancel' ? 'cancelled by the user' : reason === 'shutdown' ? 'server shutting down' : 'time limit reached';
+    run.controller.abort(new CancelledError(why));
+  }
+
   private async settleError(job: JobRecord, run: Running, err: unknown): Promise<void> {
     const aborted = run.controller.signal.aborted;
+    // a render stopped midway (or its thread killed) may leave its temporary output behind
+    await this.store.removeTemporaries(job.id);
+    if (aborted && run.abortReason === 'timeout') {
+      const limit = this.options.maxJobSeconds ?? 0;
+      const took = limit >= 120 ? `${Math.round(limit / 60)} min` : `${limit} s`;
+      await this.finish(job, 'failed', `Stopped: the job ran longer than this server's limit of ${took} (--max-job-minutes). Submit a shorter audio, a smaller size or a lower fps.`);
+      return;
+    }
     if (aborted && run.abortReason === 'shutdown') {
       // not the job's fault: it will run again on the next start
       job.state = 'queued';
@@ -288,7 +258,7 @@ export class JobQueue extends EventEmitter {
       await this.finish(job, 'cancelled', 'Cancelled by the user.');
       return;
     }
-    await this.finish(job, 'failed', this.publicMessage(job, err));
+    await this.finish(job, 'failed', publicMessage(this.store, job, err));
   }
 
   /** Persists the final state before announcing it, so a client told "done" finds it on disk. */
@@ -298,69 +268,5 @@ export class JobQueue extends EventEmitter {
     if (error !== undefined) job.error = error;
     await this.store.save(job).catch((err) => process.emitWarning(`real3d serve: cannot save job ${job.id}: ${(err as Error).message}`));
     this.emit(job.id, job);
-  }
-
-  /** The error as the client should see it: user-facing text, no server paths. */
-  private publicMessage(job: JobRecord, err: unknown): string {
-    const raw = err instanceof Real3dError ? err.message : `Internal error while generating: ${(err as Error)?.message ?? String(err)}`;
-    const dir = this.store.dirOf(job.id);
-    let msg = raw;
-    for (const [field, f] of Object.entries(job.files)) {
-      if (f) msg = msg.split(path.join(dir, f.name)).join(`the uploaded ${field}`);
-    }
-    // stages that name files by their base name
-    for (const [field, f] of Object.entries(job.files)) {
-      if (f) msg = msg.split(f.name).join(`the uploaded ${field}`);
-    }
-    return msg.split(this.store.dataDir).join('<data>');
-  }
-
-  /** The generate input of a job: server-chosen paths only; the avatar cache when possible. */
-  private async buildInput(job: JobRecord): Promise<{ input: GenerateInput & { output: string }; avatarFile?: string }> {
-    const file = (name: string) => this.store.fileOf(job.id, name);
-    const o = job.options;
-    const transparent = o.bg === 'transparent';
-    const input: GenerateInput & { output: string } = {
-      output: file(transparent ? 'result.webm' : 'result.mp4'),
-      blink: o.blink,
-      mouthAmp: o.mouthAmp,
-      temperature: o.temperature,
-      seed: o.seed,
-      size: o.size,
-      fps: o.fps,
-      crop: o.crop,
-      mode: o.mode,
-      mapToInitPose: o.mapToInitPose,
-      face: o.face,
-      bg: o.bg === 'image' && job.files.background ? file(job.files.background.name) : o.bg,
-      pose: o.pose === 'video' && job.files.video ? file(job.files.video.name) : o.pose === 'video' ? 'static' : o.pose,
-    };
-    if (job.files.audio) input.audio = file(job.files.audio.name);
-    if (job.files.video) input.video = file(job.files.video.name);
-    let avatarFile: string | undefined;
-    // a saved avatar has no source photo: full-frame crop and the debug view need the photo itself
-    if (this.options.avatarCache && o.crop === 'head' && o.mode === 'final') {
-      // the avatar depends on the photo and on how the face is chosen and cropped
-      const key = `${job.files.photo.sha256.slice(0, 32)}-f${o.face}-${o.crop}`;
-      avatarFile = path.join(this.avatarsDir, `${key}.avatar`);
-      const cached = await stat(avatarFile).then(
-        () => true,
-        () => false,
-      );
-      if (cached) {
-        input.avatar = avatarFile;
-        job.avatar = 'cached';
-        // the time to live of a cached avatar counts from its last use
-        await utimes(avatarFile, new Date(), new Date()).catch(() => {});
-      } else {
-        job.avatar = 'built';
-        input.image = file(job.files.photo.name);
-        await mkdir(this.avatarsDir, { recursive: true });
-        input.saveAvatar = avatarFile;
-      }
-    } else {
-      input.image = file(job.files.photo.name);
-    }
-    return { input, avatarFile };
   }
 }

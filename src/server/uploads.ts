@@ -2,15 +2,16 @@
 // per-field byte limit (413 beyond it), then checked by decoding them (sharp for images, ffprobe for
 // audio/video). The client's file name and MIME type are never trusted or used as paths.
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import { verifyImage } from '../io/image.ts';
+import sharp, { type Metadata } from 'sharp';
 import { measureAudioSeconds, measureVideoSeconds, probeAudio, probeVideo } from '../io/media.ts';
 import type { JobFile, UploadField } from './jobs.ts';
+import { DISK_FULL_MESSAGE, diskStorage, isDiskFull, type ServerStorage } from './storage.ts';
 
 export interface UploadLimits {
   photoBytes: number;
@@ -19,6 +20,8 @@ export interface UploadLimits {
   backgroundBytes: number;
   /** longest audio (and video) accepted, in seconds: bounds the work of one job */
   maxSeconds: number;
+  /** most pixels (width x height) of a photo or background, read from its header before decoding */
+  maxImagePixels: number;
 }
 
 export const DEFAULT_LIMITS: UploadLimits = {
@@ -27,7 +30,12 @@ export const DEFAULT_LIMITS: UploadLimits = {
   videoBytes: 200 * 1024 * 1024,
   backgroundBytes: 15 * 1024 * 1024,
   maxSeconds: 600,
+  // a 48 MP phone photo fits; a 16000x16000 "bomb" (768 MB decoded) does not
+  maxImagePixels: 50_000_000,
 };
+
+/** Form limits of a multipart request (busboy's), named in the messages that refuse them. */
+const FORM_LIMITS = { files: 4, fields: 40, parts: 50, fieldSize: 4096 };
 
 /** An HTTP error with a status code and a message for the client. */
 export class HttpError extends Error {
@@ -73,16 +81,30 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
 }
 
+export interface ReceiveOptions {
+  limits: UploadLimits;
+  /** file fields accepted (default: photo, audio, video, background) */
+  allowed?: ReadonlySet<string>;
+  /** refuse the upload (408) when the body brings no data for this long; 0 = never */
+  idleMs?: number;
+  storage?: Pick<ServerStorage, 'createUploadStream'>;
+}
+
 /**
  * Streams a multipart request into `dir` as <field>.upload files. Throws HttpError (413 too large,
- * 400 malformed). Files already written are the caller's to remove (it owns `dir`).
+ * 400 malformed, 408 stalled, 507 disk full). Files already written are the caller's to remove (it owns `dir`).
  */
-export async function receiveMultipart(req: FastifyRequest, dir: string, limits: UploadLimits, allowed: ReadonlySet<string> = FILE_FIELDS): Promise<ReceivedUpload> {
+export async function receiveMultipart(req: FastifyRequest, dir: string, o: ReceiveOptions): Promise<ReceivedUpload> {
   if (!req.isMultipart()) throw new HttpError(400, 'Send the job as multipart/form-data (fields photo, audio or video, and options).', 'bad_request');
+  const { limits } = o;
+  const allowed = o.allowed ?? FILE_FIELDS;
+  const storage = o.storage ?? diskStorage;
   const maxFile = Math.max(limits.photoBytes, limits.audioBytes, limits.videoBytes, limits.backgroundBytes);
   const out: ReceivedUpload = { files: {}, fields: {} };
+  const parts = req.parts({ limits: { fileSize: maxFile + 1, ...FORM_LIMITS } }); // pipes the body into the parser
+  const stopWatching = o.idleMs ? failWhenIdle(req.raw, o.idleMs) : () => {};
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxFile + 1, files: 4, fields: 40, parts: 50, fieldSize: 4096 } })) {
+    for await (const part of parts) {
       if (part.type === 'field') {
         if (typeof part.value !== 'string') continue;
         if (part.valueTruncated) throw new HttpError(400, `The field ${part.fieldname} is too long.`, 'bad_request');
@@ -100,39 +122,85 @@ export async function receiveMultipart(req: FastifyRequest, dir: string, limits:
       }
       const file = path.join(dir, `${field}.upload`);
       const counter = new LimitedHash(limitOf(field as UploadField, limits), field);
-      await pipeline(part.file, counter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+      const sink = storage.createUploadStream(file);
+      let writeError: unknown;
+      sink.once('error', (err) => (writeError = err));
+      try {
+        await pipeline(part.file, counter, sink);
+      } catch (err) {
+        // the server could not store the bytes: its fault, not the client's
+        if (writeError) throw isDiskFull(writeError) ? new HttpError(507, DISK_FULL_MESSAGE, 'disk_full') : writeError;
+        throw err;
+      }
       if (part.file.truncated) throw new HttpError(413, `The ${field} is too large: the limit is ${mb(limitOf(field as UploadField, limits))}.`, 'too_large');
       out.files[field as UploadField] = { path: file, bytes: counter.bytes, sha256: counter.hash.digest('hex') };
     }
   } catch (err) {
     if (err instanceof HttpError) throw err;
-    const e = err as { statusCode?: number; message?: string };
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_FIELDS_LIMIT') throw new HttpError(400, `Too many form fields: at most ${FORM_LIMITS.fields} option fields are read. Send only the job's options (see /openapi.json).`, 'too_many_fields');
+    if (e.code === 'FST_FILES_LIMIT') throw new HttpError(400, `Too many files: send at most ${FORM_LIMITS.files} (${[...allowed].join(', ')}).`, 'too_many_files');
+    if (e.code === 'FST_PARTS_LIMIT') throw new HttpError(400, `Too many form parts: at most ${FORM_LIMITS.parts} files and fields together.`, 'too_many_fields');
     if (e.statusCode === 413) throw new HttpError(413, `An uploaded file is too large: the limit is ${mb(maxFile)}.`, 'too_large');
     throw new HttpError(400, `Cannot read the upload: ${e.message ?? String(err)}.`, 'bad_request');
+  } finally {
+    stopWatching();
   }
   return out;
 }
 
+/**
+ * Ends the parsing of a request body that brings no data for `idleMs` (a stalled or deliberately
+ * slow client would otherwise hold its folder and descriptors forever): the multipart reader
+ * fails with a 408 HttpError; the caller removes the folder and answers.
+ */
+function failWhenIdle(raw: IncomingMessage, idleMs: number): () => void {
+  const timer = setTimeout(() => {
+    if (raw.complete || raw.destroyed) return;
+    const seconds = Math.round(idleMs / 100) / 10;
+    // @fastify/multipart ends the parts iteration with an error emitted on the request
+    raw.emit('error', new HttpError(408, `The upload stalled: no data for ${seconds} s. Nothing was kept; send it again.`, 'upload_timeout'));
+  }, idleMs);
+  const onData = () => timer.refresh();
+  raw.on('data', onData);
+  return () => {
+    clearTimeout(timer);
+    raw.off('data', onData);
+  };
+}
+
 const IMAGE_EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif', heif: 'heic' };
 
-/** Checks an uploaded image by decoding it; renames it to <field>.<ext of its real format>. */
-export async function validateImage(field: UploadField, received: { path: string; bytes: number; sha256: string }): Promise<JobFile & { path: string }> {
+/**
+ * Checks an uploaded image; renames it to <field>.<ext of its real format>. Its size is read from
+ * the header first and refused beyond `maxPixels` (a decompression bomb is never decoded); then it
+ * is decoded once at thumbnail size, which libvips streams (JPEG shrinks on load), so memory stays
+ * small whatever the photo's size.
+ */
+export async function validateImage(field: UploadField, received: { path: string; bytes: number; sha256: string }, maxPixels: number): Promise<JobFile & { path: string }> {
   const what = `the uploaded ${field}`;
   if (received.bytes === 0) throw new HttpError(400, `The ${field} is empty (0 bytes).`, 'bad_input');
-  let format = 'img';
-  let width = 0;
-  let height = 0;
+  const notReadable = (err: unknown) => new HttpError(400, `The ${field} is not an image this server can read: ${publicText((err as Error).message, received.path, what)}. Use a JPEG, PNG or WebP image.`, 'bad_input');
+  let meta: Metadata;
   try {
-    // header checked (size limit, HEIC) and pixels streamed through a shrink: never decoded whole here
-    const img = await verifyImage(received.path);
-    const swap = img.orientation >= 5;
-    width = swap ? img.height : img.width;
-    height = swap ? img.width : img.height;
-    format = img.format;
+    meta = await sharp(received.path, { limitInputPixels: false }).metadata(); // reads the header only
   } catch (err) {
-    throw new HttpError(400, `The ${field} is not an image this server can read: ${publicText((err as Error).message, received.path, what)}`, 'bad_input');
+    throw notReadable(err);
   }
-  return finalise(field, received, IMAGE_EXT[format] ?? 'img', { format, width, height });
+  const { width = 0, height = 0, format = 'img' } = meta;
+  if (!(width > 0 && height > 0)) throw notReadable(new Error('it has no size'));
+  if (width * height > maxPixels) {
+    throw new HttpError(413, `The ${field} is ${width}x${height} pixels (${Math.round((width * height) / 1e6)} megapixels); the limit is ${Math.round(maxPixels / 1e6)} megapixels. Resize it (2000 pixels on the long side is plenty) and upload it again.`, 'too_many_pixels');
+  }
+  try {
+    await sharp(received.path, { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true }).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer();
+  } catch (err) {
+    if (format === 'heif') throw new HttpError(400, `The ${field} is a HEIC/HEIF image, which this server cannot decode. Convert it to JPEG or PNG and upload it again.`, 'bad_input');
+    throw notReadable(err);
+  }
+  // orientations 5-8 turn the picture a quarter: shown width and height swap
+  const swap = (meta.orientation ?? 1) >= 5;
+  return finalise(field, received, IMAGE_EXT[format] ?? 'img', { format, width: swap ? height : width, height: swap ? width : height });
 }
 
 /** Checks an uploaded audio (or a video's soundtrack used as audio) with ffprobe. */

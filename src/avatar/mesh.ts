@@ -1,0 +1,193 @@
+// The avatar's geometry in crop space: the dense face mesh on the 478 landmarks, a mouth-interior
+// fan and two eyeballs in the face mesh's holes, and a ring sheet from the face oval out past the
+// crop border (skull, hair, ears, neck and torso), skinned head -> torso.
+import type { GrayImage } from '../types.ts';
+import {
+  faceTopology, LANDMARK_COUNT, FACE_OVAL, MOUTH_LOOP, EYE_L_LOOP, EYE_R_LOOP, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER,
+} from '../rig/topology.ts';
+import { MATERIAL } from './types.ts';
+import type { HeadShape } from './shape.ts';
+
+export interface SheetOptions {
+  /** rings of the head/torso sheet (default 22) */
+  rings?: number;
+  /** directions of the sheet (default 72) */
+  directions?: number;
+}
+
+/** Growing vertex and triangle lists; each vertex follows up to 4 landmarks (rig influence). */
+export class MeshBuilder {
+  readonly positions: number[] = [];
+  readonly uvs: number[] = [];
+  readonly heads: number[] = [];
+  readonly influence: number[] = [];
+  readonly influenceWeight: number[] = [];
+  /** distance of sheet vertices from the face oval along their ray (Infinity off the sheet) */
+  readonly ovalDistance: number[] = [];
+  readonly triangles: number[] = [];
+  readonly materials: number[] = [];
+
+  get vertexCount(): number {
+    return this.heads.length;
+  }
+
+  addVertex(x: number, y: number, z: number, u: number, v: number, head: number, ids: number[], ws: number[], dOval = Infinity): number {
+    this.ovalDistance.push(dOval);
+    this.positions.push(x, y, z);
+    this.uvs.push(u, v);
+    this.heads.push(head);
+    for (let k = 0; k < 4; k++) { this.influence.push(ids[k] ?? -1); this.influenceWeight.push(ws[k] ?? 0); }
+    return this.heads.length - 1;
+  }
+
+  addTriangle(a: number, b: number, c: number, material: number): void {
+    this.triangles.push(a, b, c);
+    this.materials.push(material);
+  }
+}
+
+/** The landmarks as vertices (texture = their own photo position) and the face triangulation, eye openings left as holes. */
+export function addFaceMesh(mesh: MeshBuilder, flat: Float64Array): void {
+  for (let i = 0; i < LANDMARK_COUNT; i++) mesh.addVertex(flat[i * 3]!, flat[i * 3 + 1]!, flat[i * 3 + 2]!, flat[i * 3]!, flat[i * 3 + 1]!, 1, [i], [1]);
+  const { triangles } = faceTopology();
+  const eyeSets = [new Set(EYE_L_LOOP), new Set(EYE_R_LOOP)];
+  for (let t = 0; t < triangles.length; t += 3) {
+    const i0 = triangles[t]!, i1 = triangles[t + 1]!, i2 = triangles[t + 2]!;
+    if (eyeSets.some((s) => s.has(i0) && s.has(i1) && s.has(i2))) continue;
+    mesh.addTriangle(i0, i1, i2, MATERIAL.skin);
+  }
+}
+
+/** Mouth interior: a fan over the inner-lip hole, its centre pushed back into the head. */
+export function addMouthInterior(mesh: MeshBuilder, flat: Float64Array, iod: number): void {
+  let mx = 0, my = 0, mz = 0;
+  for (const i of MOUTH_LOOP) { mx += flat[i * 3]!; my += flat[i * 3 + 1]!; mz += flat[i * 3 + 2]!; }
+  mx /= MOUTH_LOOP.length; my /= MOUTH_LOOP.length; mz /= MOUTH_LOOP.length;
+  const centre = mesh.addVertex(mx, my, mz + 0.12 * iod, mx, my, 1, [13, 14, 78, 308], [0.25, 0.25, 0.25, 0.25]);
+  for (let q = 0; q < MOUTH_LOOP.length; q++) mesh.addTriangle(centre, MOUTH_LOOP[q]!, MOUTH_LOOP[(q + 1) % MOUTH_LOOP.length]!, MATERIAL.mouth);
+}
+
+/**
+ * Eyeballs: fans over each eye opening, set back a little and stretched up/down past the lids
+ * (hidden under the lid skin at rest) so a wider eye never opens onto nothing. Rigid with the
+ * skull. Returns the [start, end) range of their vertices.
+ */
+export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number): [number, number] {
+  const start = mesh.vertexCount;
+  for (const [upper, lower] of [[EYE_L_UPPER, EYE_L_LOWER], [EYE_R_UPPER, EYE_R_LOWER]] as const) {
+    let ex = 0, ey = 0, ez = 0;
+    const loop = [...upper, ...lower.slice(1, -1).reverse()];
+    for (const i of loop) { ex += flat[i * 3]!; ey += flat[i * 3 + 1]!; ez += flat[i * 3 + 2]!; }
+    ex /= loop.length; ey /= loop.length; ez /= loop.length;
+    const back = 0.035 * iod;
+    const centre = mesh.addVertex(ex, ey, ez + back, ex, ey, 1, [], []);
+    const ids: number[] = [];
+    for (let q = 0; q < loop.length; q++) {
+      const i = loop[q]!;
+      const isUpper = q < upper.length;
+      const corner = i === upper[0] || i === upper[upper.length - 1];
+      // partner on the other lid: same position along the eye
+      const k = isUpper ? q : upper.length - 1 - (q - upper.length + 1);
+      const other = isUpper ? lower[q]! : upper[k]!;
+      const gap = Math.abs(flat[other * 3 + 1]! - flat[i * 3 + 1]!);
+      const dy = corner ? 0 : (isUpper ? -1 : 1) * Math.max(0.6 * gap, 0.04 * iod);
+      // a little wider than the opening too, so the set-back eyeball never shows a gap at the corners
+      const x = ex + (flat[i * 3]! - ex) * 1.12, y = flat[i * 3 + 1]! + dy;
+      ids.push(mesh.addVertex(x, y, flat[i * 3 + 2]! + back, x, y, 1, [], []));
+    }
+    for (let q = 0; q < ids.length; q++) mesh.addTriangle(centre, ids[q]!, ids[(q + 1) % ids.length]!, MATERIAL.eye);
+  }
+  return [start, mesh.vertexCount];
+}
+
+/**
+ * The head/torso sheet: rings from the face oval out past the crop border. The skull recedes from
+ * the face edge to the head silhouette with a round profile; below the chin it blends into the
+ * neck/torso. Triangles wholly outside the person matte are dropped.
+ */
+export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): void {
+  const size = matte.width;
+  const D = opts.directions ?? 72;
+  const R = opts.rings ?? 22;
+  let ocx = 0, ocy = 0;
+  for (const i of FACE_OVAL) { ocx += flat[i * 3]!; ocy += flat[i * 3 + 1]!; }
+  ocx /= FACE_OVAL.length; ocy /= FACE_OVAL.length;
+  const perOval = D / FACE_OVAL.length;
+  const ring0: number[] = [];
+  const ovalPos: [number, number, number][] = [];
+  for (let j = 0; j < D; j++) {
+    const seg = Math.floor(j / perOval), f = (j % perOval) / perOval;
+    const i0 = FACE_OVAL[seg]!, i1 = FACE_OVAL[(seg + 1) % FACE_OVAL.length]!;
+    if (f === 0) { ring0.push(i0); ovalPos.push([flat[i0 * 3]!, flat[i0 * 3 + 1]!, flat[i0 * 3 + 2]!]); continue; }
+    const x = flat[i0 * 3]! * (1 - f) + flat[i1 * 3]! * f;
+    const y = flat[i0 * 3 + 1]! * (1 - f) + flat[i1 * 3 + 1]! * f;
+    const z = flat[i0 * 3 + 2]! * (1 - f) + flat[i1 * 3 + 2]! * f;
+    ring0.push(mesh.addVertex(x, y, z, x, y, 1, [i0, i1], [1 - f, f], 0));
+    ovalPos.push([x, y, z]);
+  }
+  const margin = 0.03 * size;
+  const rings: number[][] = [ring0];
+  for (let r = 1; r <= R; r++) {
+    const t = (r / R) ** 1.6;
+    const ring: number[] = [];
+    for (let j = 0; j < D; j++) {
+      const [ox, oy, oz] = ovalPos[j]!;
+      let dx = ox - ocx, dy = oy - ocy;
+      const len = Math.hypot(dx, dy) || 1;
+      dx /= len; dy /= len;
+      // distance along the ray from the oval point to the (expanded) crop border
+      const tx = dx > 1e-6 ? (size + margin - ox) / dx : dx < -1e-6 ? (-margin - ox) / dx : Infinity;
+      const ty = dy > 1e-6 ? (size + margin - oy) / dy : dy < -1e-6 ? (-margin - oy) / dy : Infinity;
+      const reach = Math.max(0, Math.min(tx, ty));
+      const x = ox + dx * reach * t, y = oy + dy * reach * t;
+      const h = head.headWeightAt(y);
+      const dOval = reach * t;
+      // beyond the silhouette (hair, background) the sheet stays at the equator depth
+      const dSil = Math.max(1, head.silhouetteDistance(ox, oy, dx, dy));
+      const sRel = Math.min(1, dOval / dSil);
+      const zHead = head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos(sRel * Math.PI / 2);
+      const z = h * zHead + (1 - h) * head.neckZ(x);
+      // follows the expression of the nearby oval (e.g. the chin going down), fading outward
+      const fade = Math.exp(-((dOval / (0.3 * head.faceWidth)) ** 2));
+      const seg = Math.floor(j / perOval), f = (j % perOval) / perOval;
+      const i0 = FACE_OVAL[seg]!, i1 = FACE_OVAL[(seg + 1) % FACE_OVAL.length]!;
+      ring.push(mesh.addVertex(x, y, z, x, y, h, [i0, i1], [(1 - f) * fade, f * fade], dOval));
+    }
+    rings.push(ring);
+  }
+  const alphaAt = (x: number, y: number) => {
+    const xi = Math.min(size - 1, Math.max(0, Math.round(x))), yi = Math.min(size - 1, Math.max(0, Math.round(y)));
+    return matte.data[yi * size + xi]!;
+  };
+  const visible = (v0: number, v1: number, v2: number) => triangleMaxAlpha(mesh.positions, v0, v1, v2, alphaAt) > 0.004;
+  for (let r = 0; r < R; r++) {
+    const inner = rings[r]!, outer = rings[r + 1]!;
+    for (let j = 0; j < D; j++) {
+      const j1 = (j + 1) % D;
+      // orientation consistent with the face mesh is not needed (no back-face culling)
+      if (visible(inner[j]!, outer[j]!, outer[j1]!)) mesh.addTriangle(inner[j]!, outer[j]!, outer[j1]!, MATERIAL.skin);
+      if (visible(inner[j]!, outer[j1]!, inner[j1]!)) mesh.addTriangle(inner[j]!, outer[j1]!, inner[j1]!, MATERIAL.skin);
+    }
+  }
+}
+
+/** Largest matte value over a triangle (rest position), sampled on its pixel grid. */
+function triangleMaxAlpha(pos: number[], v0: number, v1: number, v2: number, alphaAt: (x: number, y: number) => number): number {
+  const x0 = pos[v0 * 3]!, y0 = pos[v0 * 3 + 1]!, x1 = pos[v1 * 3]!, y1 = pos[v1 * 3 + 1]!, x2 = pos[v2 * 3]!, y2 = pos[v2 * 3 + 1]!;
+  let best = Math.max(alphaAt(x0, y0), alphaAt(x1, y1), alphaAt(x2, y2));
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+  if (Math.abs(area) < 1e-6) return best;
+  const minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
+  const minY = Math.floor(Math.min(y0, y1, y2)), maxY = Math.ceil(Math.max(y0, y1, y2));
+  for (let y = minY; y <= maxY; y += 2) {
+    for (let x = minX; x <= maxX; x += 2) {
+      const w0 = ((x1 - x) * (y2 - y) - (x2 - x) * (y1 - y)) / area;
+      const w1 = ((x2 - x) * (y0 - y) - (x0 - x) * (y2 - y)) / area;
+      const w2 = 1 - w0 - w1;
+      if (w0 < -0.05 || w1 < -0.05 || w2 < -0.05) continue;
+      const a = alphaAt(x, y);
+      if (a > best) best = a;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,224 @@
+// Texturing of the avatar: the premultiplied person layer, the eye texture grown past the lids,
+// "revealed" texture positions for the steep bands of the face, and the colour probes (skin,
+// lips, light) the mouth interior matches.
+import type { RgbaImage, GrayImage } from '../types.ts';
+import { FACE_OVAL, LANDMARK_COUNT } from '../rig/topology.ts';
+import { smoothstep } from './shape.ts';
+
+/**
+ * For face-mesh vertices on steep parts of the face (the bands near the outline seen almost
+ * edge-on), a texture position pulled inward toward the face centre, used as that side turns
+ * toward the camera, so the widened band shows nearby skin instead of stretched edge pixels.
+ */
+export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCount: number, faceTris: Uint16Array, faceWidth: number, influence: ArrayLike<number>, influenceWeight: ArrayLike<number>, sheetDistance: ArrayLike<number>, skinLike: (x: number, y: number) => boolean): { uvRevealed: Float32Array; revealDir: Float32Array } {
+  const uvRevealed = Float32Array.from(uv);
+  const revealDir = new Float32Array(vertexCount * 2);
+  const normals = new Float64Array(LANDMARK_COUNT * 3);
+  for (let t = 0; t < faceTris.length; t += 3) {
+    const a = faceTris[t]! * 3, b = faceTris[t + 1]! * 3, c = faceTris[t + 2]! * 3;
+    const ux = flat[b]! - flat[a]!, uy = flat[b + 1]! - flat[a + 1]!, uz = flat[b + 2]! - flat[a + 2]!;
+    const vx = flat[c]! - flat[a]!, vy = flat[c + 1]! - flat[a + 1]!, vz = flat[c + 2]! - flat[a + 2]!;
+    let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    if (nz > 0) { nx = -nx; ny = -ny; nz = -nz; } // orient toward the camera (z < 0)
+    for (const v of [a, b, c]) { normals[v] += nx; normals[v + 1] += ny; normals[v + 2] += nz; }
+  }
+  let cx = 0, cy = 0;
+  for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
+  cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
+  for (let i = 0; i < 468; i++) {
+    const nx = normals[i * 3]!, ny = normals[i * 3 + 1]!, nz = normals[i * 3 + 2]!;
+    const len = Math.hypot(nx, ny, nz) || 1;
+    const facing = -nz / len; // 1 = faces the camera, 0 = seen edge-on
+    // only the band inside the outline (not the nose); the head sheet just outside follows below
+    const r = Math.hypot(flat[i * 3]! - cx, flat[i * 3 + 1]! - cy);
+    let rOval = 0, best = Infinity;
+    const ang = Math.atan2(flat[i * 3 + 1]! - cy, flat[i * 3]! - cx);
+    for (const o of FACE_OVAL) {
+      const a = Math.atan2(flat[o * 3 + 1]! - cy, flat[o * 3]! - cx);
+      const da = Math.abs(Math.atan2(Math.sin(a - ang), Math.cos(a - ang)));
+      if (da < best) { best = da; rOval = Math.hypot(flat[o * 3]! - cx, flat[o * 3 + 1]! - cy); }
+    }
+    const rho = r / Math.max(1, rOval);
+    const band = smoothstep(0.55, 0.85, rho);
+    const steep = Math.min(1, Math.max(0, (0.7 - facing) / 0.5)) * band;
+    if (steep <= 0) continue;
+    let dx = flat[i * 3]! - cx, dy = flat[i * 3 + 1]! - cy;
+    const d = Math.hypot(dx, dy) || 1;
+    dx /= d; dy /= d;
+    const pull = steep * 0.07 * faceWidth;
+    // only where the path from the outline inward is plain skin: a hair strand lying on the cheek
+    // must not be copied inward, detached from the rest of the hair
+    let plain = true;
+    for (let q = 0; q <= 6 && plain; q++) plain = skinLike(uv[i * 2]! - (dx * pull * q) / 6, uv[i * 2 + 1]! - (dy * pull * q) / 6);
+    if (!plain) continue;
+    uvRevealed[i * 2] = uv[i * 2]! - dx * pull;
+    uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! - dy * pull;
+    revealDir[i * 2] = dx * steep;
+    revealDir[i * 2 + 1] = dy * steep;
+  }
+  // Smooth the pull over the mesh so neighbours that were refused (hair) or accepted blend
+  // instead of leaving seams.
+  {
+    const nbrs: number[][] = Array.from({ length: 468 }, () => []);
+    for (let t = 0; t < faceTris.length; t += 3) {
+      const a = faceTris[t]!, b = faceTris[t + 1]!, c = faceTris[t + 2]!;
+      nbrs[a]!.push(b, c); nbrs[b]!.push(a, c); nbrs[c]!.push(a, b);
+    }
+    const off = new Float64Array(468 * 4);
+    for (let i = 0; i < 468; i++) {
+      off[i * 4] = uvRevealed[i * 2]! - uv[i * 2]!; off[i * 4 + 1] = uvRevealed[i * 2 + 1]! - uv[i * 2 + 1]!;
+      off[i * 4 + 2] = revealDir[i * 2]!; off[i * 4 + 3] = revealDir[i * 2 + 1]!;
+    }
+    for (let pass = 0; pass < 3; pass++) {
+      const next = new Float64Array(off.length);
+      for (let i = 0; i < 468; i++) {
+        const list = nbrs[i]!;
+        for (let k = 0; k < 4; k++) {
+          let acc = off[i * 4 + k]! * 2;
+          for (const j of list) acc += off[j * 4 + k]!;
+          next[i * 4 + k] = acc / (2 + list.length);
+        }
+      }
+      off.set(next);
+    }
+    for (let i = 0; i < 468; i++) {
+      uvRevealed[i * 2] = uv[i * 2]! + off[i * 4]!; uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! + off[i * 4 + 1]!;
+      revealDir[i * 2] = off[i * 4 + 2]!; revealDir[i * 2 + 1] = off[i * 4 + 3]!;
+    }
+  }
+  // Sheet vertices next to the outline move their texture with it (no seam), fading outward.
+  for (let v = LANDMARK_COUNT; v < vertexCount; v++) {
+    const near = Math.exp(-((sheetDistance[v]! / (0.08 * faceWidth)) ** 2));
+    if (near < 0.01) continue;
+    let ox = 0, oy = 0, dx = 0, dy = 0;
+    for (let q = 0; q < 4; q++) {
+      const i = influence[v * 4 + q]!;
+      if (i < 0 || i >= 468) continue;
+      const w = influenceWeight[v * 4 + q]! * near;
+      ox += w * (uvRevealed[i * 2]! - uv[i * 2]!); oy += w * (uvRevealed[i * 2 + 1]! - uv[i * 2 + 1]!);
+      dx += w * revealDir[i * 2]!; dy += w * revealDir[i * 2 + 1]!;
+    }
+    uvRevealed[v * 2] = uv[v * 2]! + ox; uvRevealed[v * 2 + 1] = uv[v * 2 + 1]! + oy;
+    revealDir[v * 2] = dx; revealDir[v * 2 + 1] = dy;
+  }
+  return { uvRevealed, revealDir };
+}
+
+
+/** photo = F*m + (1-m)*plate, so the premultiplied foreground is photo - (1-m)*plate (clamped to [0, 255m]). */
+export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage): RgbaImage {
+  const n = image.width * image.height;
+  const out = new Uint8ClampedArray(n * 4);
+  const src = image.data, bg = plate.data, m = matte.data;
+  for (let i = 0; i < n; i++) {
+    const a = Math.round(Math.min(1, Math.max(0, m[i]!)) * 255);
+    const af = a / 255, inv = 1 - af;
+    const o = i * 4;
+    for (let ch = 0; ch < 3; ch++) {
+      const v = src[o + ch]! - inv * bg[o + ch]!;
+      out[o + ch] = Math.min(a, Math.max(0, Math.round(v)));
+    }
+    out[o + 3] = a;
+  }
+  return { width: image.width, height: image.height, data: out };
+}
+
+/** Point-in-polygon (even-odd). */
+function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * The eye texture: inside each eye opening the photo itself; around it, the eye's own colours
+ * grown outward (repeated neighbour averaging), so shifting the texture for gaze pulls in more
+ * eye, never eyelid skin.
+ */
+export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number): RgbaImage {
+  const size = texture.width;
+  const out = new Uint8ClampedArray(texture.data);
+  const pad = Math.ceil(0.2 * iod) + 2;
+  for (const poly of eyes) {
+    const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs)) - pad), x1 = Math.min(size - 1, Math.ceil(Math.max(...xs)) + pad);
+    const y0 = Math.max(0, Math.floor(Math.min(...ys)) - pad), y1 = Math.min(size - 1, Math.ceil(Math.max(...ys)) + pad);
+    const w = x1 - x0 + 1, h = y1 - y0 + 1;
+    const known = new Uint8Array(w * h);
+    const col = new Float32Array(w * h * 4);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      if (!insidePolygon(x0 + x + 0.5, y0 + y + 0.5, poly)) continue;
+      known[y * w + x] = 1;
+      for (let ch = 0; ch < 4; ch++) col[(y * w + x) * 4 + ch] = texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!;
+    }
+    // Outside the opening: the eye's own sclera colour (its brightest pixels), so an iris slid
+    // sideways uncovers white of the eye, not a smear of lashes and lid.
+    const lums: number[] = [];
+    for (let i = 0; i < w * h; i++) if (known[i]) lums.push(0.3 * col[i * 4]! + 0.59 * col[i * 4 + 1]! + 0.11 * col[i * 4 + 2]!);
+    lums.sort((p, q) => p - q);
+    const bright = lums.length ? lums[Math.floor(lums.length * 0.8)]! : 255;
+    const sclera = [0, 0, 0, 0];
+    let sc = 0;
+    for (let i = 0; i < w * h; i++) {
+      if (!known[i]) continue;
+      const l = 0.3 * col[i * 4]! + 0.59 * col[i * 4 + 1]! + 0.11 * col[i * 4 + 2]!;
+      if (l < bright) continue;
+      for (let ch = 0; ch < 4; ch++) sclera[ch]! += col[i * 4 + ch]!;
+      sc++;
+    }
+    for (let ch = 0; ch < 4; ch++) sclera[ch] = sc ? sclera[ch]! / sc * (ch < 3 ? 0.92 : 1) : 255;
+    for (let i = 0; i < w * h; i++) {
+      if (known[i]) continue;
+      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = sclera[ch]!;
+      known[i] = 1;
+    }
+    // soften the jump at the opening's border by one averaging pass over a thin ring
+    for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      if (insidePolygon(x0 + x + 0.5, y0 + y + 0.5, poly)) continue;
+      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = (col[i * 4 + ch]! * 2 + col[(i - 1) * 4 + ch]! + col[(i + 1) * 4 + ch]! + col[(i - w) * 4 + ch]! + col[(i + w) * 4 + ch]!) / 6;
+    }
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      if (!known[y * w + x]) continue;
+      for (let ch = 0; ch < 4; ch++) out[((y0 + y) * size + x0 + x) * 4 + ch] = col[(y * w + x) * 4 + ch]!;
+    }
+  }
+  return { width: size, height: size, data: out };
+}
+
+/** Brightness (cheek luminance relative to a well-lit face) and colourfulness of the photo, for the procedural mouth. */
+export function mouthLight(img: RgbaImage, cheeks: [number, number][]): { brightness: number; saturation: number; tint: [number, number, number] } {
+  const [r, g, b] = averageColour(img, cheeks);
+  const lum = 0.3 * r + 0.59 * g + 0.11 * b;
+  const chroma = Math.max(r, g, b) - Math.min(r, g, b);
+  const saturation = Math.min(1, chroma / 40);
+  // a share of the skin's own hue, so teeth sit in the same (warm, cold, yellowed) light
+  const cast = [r, g, b].map((v) => 0.6 + 0.4 * Math.min(1.4, Math.max(0.5, v / Math.max(1, lum)))) as [number, number, number];
+  return { brightness: Math.min(1.05, Math.max(0.45, lum / 185)), saturation, tint: cast };
+}
+
+/** A test for "looks like this face's cheek skin" (colour within a tolerance of the cheeks' mean). */
+export function skinTest(img: RgbaImage, cheeks: [number, number][]): (x: number, y: number) => boolean {
+  const ref = averageColour(img, cheeks);
+  const refLum = 0.3 * ref[0] + 0.59 * ref[1] + 0.11 * ref[2];
+  return (x, y) => {
+    const xi = Math.min(img.width - 1, Math.max(0, Math.round(x))), yi = Math.min(img.height - 1, Math.max(0, Math.round(y)));
+    const o = (yi * img.width + xi) * 4;
+    const r = img.data[o]!, g = img.data[o + 1]!, b = img.data[o + 2]!;
+    const lum = 0.3 * r + 0.59 * g + 0.11 * b;
+    const chroma = Math.abs(r - g - (ref[0] - ref[1])) + Math.abs(g - b - (ref[1] - ref[2]));
+    return Math.abs(lum - refLum) < 45 && chroma < 40;
+  };
+}
+
+export function averageColour(img: RgbaImage, pts: [number, number][]): [number, number, number] {
+  const acc = [0, 0, 0];
+  for (const [x, y] of pts) {
+    const xi = Math.min(img.width - 1, Math.max(0, Math.round(x))), yi = Math.min(img.height - 1, Math.max(0, Math.round(y)));
+    for (let ch = 0; ch < 3; ch++) acc[ch]! += img.data[(yi * img.width + xi) * 4 + ch]!;
+  }
+  return acc.map((v) => v / pts.length) as [number, number, number];
+}
