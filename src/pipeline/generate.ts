@@ -143,7 +143,7 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   await assertPoseChoice(o.pose);
   if (o.image) await assertFileExists(o.image, 'photo');
   if (o.avatar) await assertFileExists(o.avatar, 'avatar file');
-  if (plan.expressions.kind === 'audio') await probeAudio(plan.expressions.file);
+  // (an audio drive is probed below as the soundtrack: it is the same file)
   if (plan.expressions.kind === 'video') await probeVideo(plan.expressions.file);
   // a saved motion is read now: a broken file fails before the slow part, and it names its soundtrack
   const savedMotion = plan.expressions.kind === 'motion' ? await loadMotion(plan.expressions.file) : undefined;
