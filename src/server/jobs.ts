@@ -114,6 +114,16 @@ export function progressFromEvent(prev: JobProgress, e: ProgressEvent): JobProgr
   return next;
 }
 
+/** Ends a job's record in a final state (its time, and the reason when there is one). */
+export function markFinished(job: JobRecord, state: 'done' | 'failed' | 'cancelled', error?: string): void {
+  job.state = state;
+  job.finishedAt = new Date().toISOString();
+  if (error !== undefined) job.error = error;
+}
+
+/** The reason shown for a job the user cancelled. */
+export const CANCELLED_BY_USER = 'Cancelled by the user.';
+
 export function queuedProgress(): JobProgress {
   return { stage: 'queued', done: 0, total: 0, fraction: 0 };
 }

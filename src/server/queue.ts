@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { JobControl } from '../config.ts';
 import { CancelledError, Real3dError } from '../errors.ts';
-import { FINISHED_STATES, JobStore, removeTemporariesIn, progressFromEvent, queuedProgress, type JobRecord } from './jobs.ts';
+import { CANCELLED_BY_USER, FINISHED_STATES, JobStore, markFinished, removeTemporariesIn, progressFromEvent, queuedProgress, type JobRecord } from './jobs.ts';
 import { avatarsDirOf, publicMessage, runStoredJob, type JobRunContext, type JobRunner } from './jobRun.ts';
 import { sweepExpired } from './retention.ts';
 
@@ -151,9 +151,7 @@ export class JobQueue extends EventEmitter {
       await run.done;
     }
     if (!FINISHED_STATES.has(job.state)) {
-      job.state = 'cancelled';
-      job.finishedAt = new Date().toISOString();
-      job.error = 'Cancelled by the user.';
+      markFinished(job, 'cancelled', CANCELLED_BY_USER);
       this.emit(id, job);
     }
     this.jobs.delete(id);
@@ -255,7 +253,7 @@ export class JobQueue extends EventEmitter {
       return;
     }
     if (aborted || err instanceof CancelledError) {
-      await this.finish(job, 'cancelled', 'Cancelled by the user.');
+      await this.finish(job, 'cancelled', CANCELLED_BY_USER);
       return;
     }
     await this.finish(job, 'failed', publicMessage(this.store, job, err));
@@ -263,9 +261,7 @@ export class JobQueue extends EventEmitter {
 
   /** Persists the final state before announcing it, so a client told "done" finds it on disk. */
   private async finish(job: JobRecord, state: 'done' | 'failed' | 'cancelled', error?: string): Promise<void> {
-    job.state = state;
-    job.finishedAt = new Date().toISOString();
-    if (error !== undefined) job.error = error;
+    markFinished(job, state, error);
     await this.store.save(job).catch((err) => process.emitWarning(`real3d serve: cannot save job ${job.id}: ${(err as Error).message}`));
     this.emit(job.id, job);
   }

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { FINISHED_STATES, type JobProgress, type JobRecord, type JobStore } from '../jobs.ts';
+import { CANCELLED_BY_USER, FINISHED_STATES, markFinished, type JobProgress, type JobRecord, type JobStore } from '../jobs.ts';
 import type { JobBackend } from '../backend.ts';
 import { QueueFullError } from '../queue.ts';
 import { HttpError } from '../uploads.ts';
@@ -134,9 +134,7 @@ export class RemoteQueue extends EventEmitter implements JobBackend {
       } catch {
         // Redis down: the marker does the work when a worker gets to the job
       }
-      job.state = 'cancelled';
-      job.finishedAt = new Date().toISOString();
-      job.error = 'Cancelled by the user.';
+      markFinished(job, 'cancelled', CANCELLED_BY_USER);
       this.emit(id, job);
     }
     this.jobs.delete(id);
@@ -188,11 +186,10 @@ export class RemoteQueue extends EventEmitter implements JobBackend {
     const stored = await readJobRecord(this.store, id);
     if (!stored || !this.jobs.has(id)) return;
     if (failedReason !== undefined && !FINISHED_STATES.has(stored.state)) {
-      stored.state = 'failed';
-      stored.finishedAt = new Date().toISOString();
-      stored.error = /stalled/i.test(failedReason)
+      const why = /stalled/i.test(failedReason)
         ? 'The worker running this job stopped too often; it was not retried again. Submit it again, maybe with a shorter audio or smaller size.'
         : `Internal error while generating: ${failedReason}`;
+      markFinished(stored, 'failed', why);
       await this.store.save(stored).catch(() => {});
     }
     if (JSON.stringify(stored) === JSON.stringify(known)) return;

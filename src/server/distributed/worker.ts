@@ -9,7 +9,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobControl, ProgressEvent } from '../../config.ts';
 import { CancelledError, Real3dError } from '../../errors.ts';
-import { JobStore, progressFromEvent, type JobRecord } from '../jobs.ts';
+import { CANCELLED_BY_USER, JobStore, markFinished, progressFromEvent, type JobRecord } from '../jobs.ts';
 import { publicMessage, runStoredJob, type JobRunContext, type JobRunner } from '../jobRun.ts';
 import { createThreadRunner } from '../thread-runner.ts';
 import { CANCEL_CHANNEL, QUEUE_NAME, bullConnection, checkRedis, type RedisTarget } from './redis.ts';
@@ -106,7 +106,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         throw new UnrecoverableError(message);
       }
       if (controller.signal.aborted || err instanceof CancelledError) {
-        await finish(job, 'cancelled', 'Cancelled by the user.');
+        await finish(job, 'cancelled', CANCELLED_BY_USER);
         log(`cancelled ${id}`);
         throw new UnrecoverableError('cancelled by the user');
       }
@@ -130,9 +130,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   };
 
   async function finish(job: JobRecord, state: 'done' | 'failed' | 'cancelled', error?: string): Promise<void> {
-    job.state = state;
-    job.finishedAt = new Date().toISOString();
-    if (error !== undefined) job.error = error;
+    markFinished(job, state, error);
     await store.save(job);
   }
 
