@@ -1,8 +1,9 @@
 // Background plate: the crop with the person removed and the hole filled from the surrounding
-// background by a push-pull (pyramid) fill, plus grain matched to the background's own texture so
-// the fill is not flat. No person colour survives: the hole covers the soft matte edge with margin.
+// background: texture by exemplar synthesis (synthesis.ts), broad shading by a push-pull (pyramid)
+// membrane fill. No person colour survives: the hole covers the soft matte edge with margin.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { boxBlur, dilate } from './raster.ts';
+import { synthesize } from './synthesis.ts';
 
 export interface InpaintOptions {
   /** matte above this counts as person before dilation */
@@ -10,6 +11,8 @@ export interface InpaintOptions {
   /** dilation radius in pixels (default ~1.6% of the side + 2) */
   margin?: number;
   seed?: number;
+  /** 1 = pixel invented (past the photo's edges): never copied from */
+  invented?: Uint8Array;
 }
 
 /** Person hole: matte above the threshold, dilated. */
@@ -22,8 +25,29 @@ export function personHole(matte: GrayImage, opts: InpaintOptions = {}): Uint8Ar
   return dilate(mask, width, height, margin);
 }
 
+/**
+ * The background plate: the person's hole filled by exemplar synthesis (synthesis.ts) from the
+ * real background only (never from `invented` pixels, the crop past the photo's edges), with a
+ * weak preference for sources at the same height so sky stays up and floor down.
+ */
 export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: InpaintOptions = {}): RgbaImage {
-  return fillHole(img, personHole(matte, opts), opts.seed ?? 1);
+  const hole = personHole(matte, opts);
+  // sources keep clear of the hole: the matte often misses a sliver of the person near its edge
+  const nearHole = dilate(hole, img.width, img.height, Math.round(img.width / 80));
+  const source = new Uint8Array(hole.length);
+  for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
+  const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
+  // Copied patches carry their own shading: a patch from a brighter or redder part of the
+  // backdrop shows as a blotch. Keep the synthesis's detail (below ~5% of the side) but take the
+  // broad shading from the smooth membrane fill, which follows gradients across the hole.
+  const smooth = toColour(fillHole(img, hole, opts.seed ?? 1));
+  const r = Math.max(2, Math.round(img.width / 20));
+  for (let c = 0; c < 3; c++) {
+    const plane = (src: Float32Array) => boxBlur(boxBlur(Float32Array.from({ length: hole.length }, (_, i) => src[i * 3 + c]!), img.width, img.height, r >> 1), img.width, img.height, r >> 1);
+    const lowSynth = plane(colour), lowSmooth = plane(smooth);
+    for (let i = 0; i < hole.length; i++) if (hole[i]) colour[i * 3 + c] = colour[i * 3 + c]! + lowSmooth[i]! - lowSynth[i]!;
+  }
+  return fromColour(colour, img.width, img.height);
 }
 
 /** Fills the pixels where hole[i] = 1 from the rest of the image (push-pull pyramid + matched grain). */
@@ -191,4 +215,20 @@ function borrowedDetail(img: RgbaImage, hole: Uint8Array, seed: number): Float32
     }
   }
   return detail;
+}
+
+/** RGBA bytes -> RGB floats. */
+export function toColour(img: RgbaImage): Float32Array {
+  const n = img.width * img.height;
+  const out = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) out[i * 3 + c] = img.data[i * 4 + c]!;
+  return out;
+}
+
+/** RGB floats -> opaque RGBA bytes. */
+export function fromColour(colour: Float32Array, width: number, height: number): RgbaImage {
+  const n = width * height;
+  const data = new Uint8ClampedArray(n * 4);
+  for (let i = 0; i < n; i++) { for (let c = 0; c < 3; c++) data[i * 4 + c] = colour[i * 3 + c]!; data[i * 4 + 3] = 255; }
+  return { width, height, data };
 }
