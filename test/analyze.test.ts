@@ -138,6 +138,9 @@ test('writeAnalysis / readAnalysis round trip', async () => {
     for (const f of ['analysis.json', 'crop.png', 'matte.png', 'regions.png', 'background.png', 'debug.png']) assert.ok((await stat(path.join(out, f))).size > 0, f);
     const back = await readAnalysis(out);
     assert.deepEqual(back.analysis.landmarks, p.analysis.landmarks);
+    // a 256 px photo with the face filling it: the crop reaches past its edges, and says how much
+    assert.ok(p.analysis.invented && p.analysis.invented.share > 0.1 && p.analysis.invented.share < 0.6, `invented share ${p.analysis.invented?.share}`);
+    assert.equal(back.analysis.invented?.share, p.analysis.invented.share);
     assert.deepEqual(Array.from(back.regions.data), Array.from(p.regions.data));
     assert.equal(back.image.width, 512);
     let err = 0;

@@ -110,7 +110,7 @@ export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCo
  * foreground colour is F = (photo - (1-a)*B)/a with B the plate (blurred: near the person the plate
  * is itself a guess). Where a is small that estimate is noisy and carries what is left of the old
  * background (a light halo on a new backdrop), so F there is taken from the nearby opaque person
- * instead: a normalised blur of F weighted by a^4, blended in as a falls. Output a*F, alpha a.
+ * instead: a normalised blur of the opaque person's F, blended in as a falls. Output a*F, alpha a.
  */
 export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage): RgbaImage {
   const { width: w, height: h } = image;
@@ -122,24 +122,29 @@ export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plat
     const a = Math.min(1, Math.max(0, m[i]!));
     if (a < 1 / 255) continue;
     for (let ch = 0; ch < 3; ch++) fg[i * 3 + ch] = Math.min(255, Math.max(0, (src[i * 4 + ch]! - (1 - a) * bg[i * 3 + ch]!) / a));
-    weight[i] = a ** 4;
+    weight[i] = smoothstep(0.85, 1, a); // only the (nearly) opaque person is trusted
   }
-  // F from the opaque interior, reaching ~1.5% of the side out (two box passes)
-  const r = Math.max(2, Math.round(w / 70));
-  const wb = boxBlur2d(weight, w, h, r);
-  const weighted = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) for (let ch = 0; ch < 3; ch++) weighted[i * 3 + ch] = fg[i * 3 + ch]! * weight[i]!;
-  const fb = [0, 1, 2].map((ch) => boxBlur2d(Float32Array.from({ length: n }, (_, i) => weighted[i * 3 + ch]!), w, h, r));
+  // F from the opaque interior, at two reaches: ~1.5% of the side, and ~5% for wide soft fringes
+  // (fine hair) that the short reach does not cross
+  const inner = (r: number) => {
+    const wb = boxBlur2d(weight, w, h, r);
+    const planes = [0, 1, 2].map((ch) => boxBlur2d(Float32Array.from({ length: n }, (_, i) => fg[i * 3 + ch]! * weight[i]!), w, h, r));
+    return { wb, planes };
+  };
+  const near = inner(Math.max(2, Math.round(w / 70))), far = inner(Math.max(4, Math.round(w / 20)));
   const out = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
     const a = Math.min(1, Math.max(0, m[i]!));
     const a8 = Math.round(a * 255);
     if (a8 === 0) continue;
-    const trust = smoothstep(0.35, 0.9, a);
+    const trust = smoothstep(0.45, 0.9, a);
     const o = i * 4;
+    const t = Math.min(1, near.wb[i]! / 0.1);
     for (let ch = 0; ch < 3; ch++) {
-      const inner = wb[i]! > 1e-4 ? fb[ch]![i]! / wb[i]! : fg[i * 3 + ch]!;
-      const f = fg[i * 3 + ch]! * trust + inner * (1 - trust);
+      const fNear = near.wb[i]! > 1e-6 ? near.planes[ch]![i]! / near.wb[i]! : 0;
+      const fFar = far.wb[i]! > 1e-6 ? far.planes[ch]![i]! / far.wb[i]! : fg[i * 3 + ch]!;
+      const interior = t * fNear + (1 - t) * fFar;
+      const f = fg[i * 3 + ch]! * trust + interior * (1 - trust);
       out[o + ch] = Math.min(a8, Math.max(0, Math.round(f * a)));
     }
     out[o + 3] = a8;
