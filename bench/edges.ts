@@ -88,9 +88,11 @@ async function measure(name: string): Promise<void> {
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   const file = path.join(DATA, name);
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const portrait: Portrait = await analyzePortrait(file);
   const analyzeMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const analyzeCpuMs = (cpu.user + cpu.system) / 1000;
   const avatar = buildAvatar(portrait);
   const size = avatar.size;
   const renderer = createRenderer(avatar, { width: size, height: size });
@@ -126,7 +128,7 @@ async function measure(name: string): Promise<void> {
   }
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const figures = {
-    name, tag, analyzeMs: Math.round(analyzeMs),
+    name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
     csim, halo: round(haloExcess(alpha[0]!)),
@@ -154,7 +156,7 @@ async function measure(name: string): Promise<void> {
 async function compose(): Promise<void> {
   const docs = path.join(HERE, 'docs', 'edges');
   await mkdir(docs, { recursive: true });
-  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | CSIM -25 / 0 / +25 | halo | analyze ms |', '|---|---|---|---|---|---|---|'];
+  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|'];
   for (const name of NAMES) {
     const base = path.basename(name, path.extname(name));
     const rows: Buffer[] = [];
@@ -163,7 +165,7 @@ async function compose(): Promise<void> {
       if (!existsSync(f)) continue;
       rows.push(await readFile(f));
       const j = JSON.parse(await readFile(path.join(outDir, t, `${base}.json`), 'utf8'));
-      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} |`);
+      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
     }
     if (rows.length === 0) continue;
     const metas = await Promise.all(rows.map((r) => sharp(r).metadata()));

@@ -14,7 +14,7 @@ export interface CropBox {
 /** Crop side in units of the forehead-to-chin length (landmarks 10-152): the head with hair measures ~1.6 of it (median over the test portraits), so it fills about half the crop. */
 export const CROP_SIDE_PER_FACE = 3.2;
 /** How much tighter than the ideal framing the crop may get to avoid padding past the photo's edges (real pixels beat invented ones, even with less headroom). */
-const MIN_TIGHTENING = 0.66;
+const MIN_TIGHTENING = 0.6;
 /** The crop centre sits this far below the face centre (in face lengths), leaving room for the shoulders. */
 const CENTRE_DROP = 0.05;
 

@@ -150,5 +150,15 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   const source = new Uint8Array(w * h);
   for (let i = 0; i < source.length; i++) source[i] = hole[i] || face[i] ? 0 : 1;
   const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: 1 }, { positionWeight: 0.3, seed: 7 });
+  // Across the seam inside the photo, cross-fade from the synthesis to the photo's own (partly
+  // padded) pixels over the inset, so the join is a blend, not a line.
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (!hole[i] || invented[i]) continue;
+    const cx = x + 0.5, cy = y + 0.5;
+    const depth = Math.min(cx - valid[0]!, cy - valid[1]!, valid[2]! - cx, valid[3]! - cy); // 0..inset into the photo
+    const t = Math.min(1, Math.max(0, depth / (inset + 1)));
+    for (let c = 0; c < 3; c++) colour[i * 3 + c] = colour[i * 3 + c]! * (1 - t) + image.data[i * 4 + c]! * t;
+  }
   return { image: fromColour(colour, w, h), matte: { width: w, height: h, data: guideMatte }, invented };
 }

@@ -81,7 +81,13 @@ export function synthesize(input: SynthesisInput, opts: SynthesisOptions = {}): 
       // window (whole patches would blur texture, single pixels would show 2x2 blocks)
       vote(L, nnf, active, k === 0 ? Math.min(r, 2) : r, false);
     }
-    if (k === 0 && start > 0) break;
+    if (k === 0 && start > 0) {
+      // ...except along the hole's border, where a seam would show: one search there
+      const band = borderBand(L, r + 6);
+      search(L, nnf, band, valid, r, G, opts.positionWeight ?? 0, random, 4);
+      vote(L, nnf, active, Math.min(r, 2), false);
+      break;
+    }
     const iterations = k <= 1 ? 1 : 3;
     const pw = (opts.positionWeight ?? 0) * (input.width / L.w);
     for (let it = 0; it < iterations; it++) {
@@ -137,6 +143,16 @@ function activeTargets(L: Level, r: number): Int32Array {
   const near = dilate(L.hole, L.w, L.h, r);
   const out: number[] = [];
   for (let i = 0; i < near.length; i++) if (near[i]) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** Hole pixels within `reach` of a known pixel (a 4-neighbour flood from the known region). */
+function borderBand(L: Level, reach: number): Int32Array {
+  const known = new Uint8Array(L.w * L.h);
+  for (let i = 0; i < known.length; i++) known[i] = L.hole[i] ? 0 : 1;
+  const near = dilate(known, L.w, L.h, reach);
+  const out: number[] = [];
+  for (let i = 0; i < near.length; i++) if (near[i] && L.hole[i]) out.push(i);
   return Int32Array.from(out);
 }
 
