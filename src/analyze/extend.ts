@@ -59,6 +59,9 @@ export function continueMatte(matte: GrayImage, invented: Uint8Array, valid: rea
       : matte.data[i]!; // the thin seam inside the photo keeps its own matte
   }
   if (y0 > 0) addHairCap(out, w, y0, profile(w, (x) => matte.data[y0 * w + clampX(x)]!), lm);
+  // hair cut by a side edge above the chin: a rounded end instead of a straight cut
+  if (x0 > 0) addSideCaps(out, w, x0, -1, left, y0, Math.min(y1, Math.round(chinY)), lm);
+  if (x1 < w - 1) addSideCaps(out, w, x1, 1, right, y0, Math.min(y1, Math.round(chinY)), lm);
   const soft = boxBlur(out, w, h, 1);
   for (let i = 0; i < out.length; i++) if (invented[i]) out[i] = soft[i]!;
   return out;
@@ -86,7 +89,7 @@ function addHairCap(out: Float32Array, w: number, y0: number, top: Float32Array,
   const slope = Math.max(0.1, (below - half) / probe);
   const capH = Math.max(0.12 * half, Math.min(0.7 * half, 0.6 * half / slope, Math.max(0.12 * half, y0 - headTop)));
   // the base sits a few rows inside the photo, so the first real rows (matted next to the padding) join it seamlessly
-  const base = y0 + 3;
+  const base = y0 + Math.max(3, probe >> 1);
   for (let y = base - 1; y >= 0; y--) {
     const d = (base - (y + 0.5)) / capH;
     if (d >= 1) break;
@@ -95,6 +98,37 @@ function addHairCap(out: Float32Array, w: number, y0: number, top: Float32Array,
       const a = Math.min(1, Math.max(0, 0.5 + (hw - Math.abs(px + 0.5 - centre)) / 4));
       out[y * w + px] = Math.max(out[y * w + px]!, a);
     }
+  }
+}
+
+/**
+ * Each long run of person along a side edge (column `edge`, rows from..to) ends in a half-ellipse
+ * outward (`dir` -1 = left, 1 = right), as deep as half its length allows, at most 0.3 face
+ * lengths and never past the crop.
+ */
+function addSideCaps(out: Float32Array, w: number, edge: number, dir: number, profile: Float32Array, from: number, to: number, lm: Landmarks): void {
+  const faceLength = Math.hypot(lm[CHIN]![0]! - lm[FOREHEAD_TOP]![0]!, lm[CHIN]![1]! - lm[FOREHEAD_TOP]![1]!);
+  for (let y = from; y <= to; ) {
+    if (profile[y]! < 0.5) { y++; continue; }
+    // gaps between strands closed; short runs (a lock of hair) get no cap
+    let end = y;
+    for (let k = y; k <= to && k <= end + Math.round(0.05 * w); k++) if (profile[k]! >= 0.5) end = k;
+    if (end - y < 0.2 * faceLength) { y = end + 1; continue; }
+    const half = (end - y + 1) / 2, centre = (y + end + 1) / 2;
+    const room = dir < 0 ? edge : w - 1 - edge;
+    const depth = Math.min(0.6 * half, 0.3 * faceLength, room);
+    for (let k = 1; k <= room && depth > 1; k++) {
+      const d = (k - 0.5) / depth;
+      if (d >= 1) break;
+      const hh = half * Math.sqrt(1 - d * d);
+      const x = edge + dir * k;
+      const h = out.length / w;
+      for (let py = Math.max(0, Math.floor(centre - hh - 3)); py <= Math.min(h - 1, Math.ceil(centre + hh + 3)); py++) {
+        const a = Math.min(1, Math.max(0, 0.5 + (hh - Math.abs(py + 0.5 - centre)) / 4));
+        out[py * w + x] = Math.max(out[py * w + x]!, a);
+      }
+    }
+    y = end + 1;
   }
 }
 
