@@ -5,7 +5,7 @@
 // outline (not a straight cut, not a column). Nothing is stretched from the last row or column.
 import type { GrayImage, RgbaImage } from '../types.ts';
 import { synthesize } from './synthesis.ts';
-import { toColour, fromColour } from './inpaint.ts';
+import { toColour, fromColour, seamCorrect, broadShadingFromMembrane } from './inpaint.ts';
 import { boxBlur, dilate } from './raster.ts';
 import { FOREHEAD_TOP, CHIN } from './landmarks.ts';
 
@@ -184,6 +184,14 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   const source = new Uint8Array(w * h);
   for (let i = 0; i < source.length; i++) source[i] = hole[i] || face[i] ? 0 : 1;
   const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: 1 }, { positionWeight: 0.3, seed: 7 });
+  // shading matched at the border, person and background each on their own
+  const person = Uint8Array.from(guideMatte, (v) => (v >= 0.1 ? 1 : 0));
+  seamCorrect(colour, image, hole, person);
+  // the background's broad shading from a membrane over the background alone (no seams where
+  // fills from different borders meet; the person's colours never enter it)
+  const notBackground = Uint8Array.from(hole, (v, i) => (v || person[i] ? 1 : 0));
+  const backgroundHole = Uint8Array.from(hole, (v, i) => (v && !person[i] ? 1 : 0));
+  broadShadingFromMembrane(colour, image, notBackground, backgroundHole, Uint8Array.from(notBackground, (v) => 1 - v), 7);
   // Across the seam inside the photo, cross-fade from the synthesis to the photo's own (partly
   // padded) pixels over the inset, so the join is a blend, not a line.
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
