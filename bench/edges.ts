@@ -10,7 +10,7 @@
 //   (1 = all gradient energy along one direction: streaks, stretched edges, ramps; real photo
 //   texture measures ~0.3-0.6; see docs/edges/README.md)
 // - csim at yaw -25 / 0 / +25: face-embedding cosine of the rendered frame against the photo's
-// - halo: mean luminance excess of a white-background frame's edge band over the inside (see below)
+// - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
 import path from 'node:path';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -44,16 +44,13 @@ function outsidePhoto(p: Portrait): Uint8Array {
 }
 
 /**
- * Halo on a white background: in the band just outside the person (rendered alpha 0.05-0.6 at rest,
- * over white) compare the frame composited over white with the same frame composited over black
- * scaled... simpler and direct: mean over the band of max(0, L_white(p) - L_ref(p)) where L_ref is
- * what an ideal matte gives: alpha*F_inside + (1-alpha)*255 with F_inside the mean colour of the
- * solid person pixels within 6 px. A light fringe left from a light original background shows as
- * excess below 255 ... reported in luminance levels.
+ * Halo: over the edge band of a transparent render (alpha 0.05-0.6; the renderer returns straight,
+ * not premultiplied, colour there), the mean luminance excess of the edge colour over the solid
+ * person pixels (alpha >= 250) within 6 px. A fringe of the old, lighter background scores high;
+ * on a new background it shows as a light outline.
  */
-function haloExcess(onBlack: RgbaImage): number {
-  // onBlack: rendered with background = null -> premultiplied? the renderer returns straight RGBA
-  const { width: w, height: h, data } = onBlack;
+function haloExcess(transparent: RgbaImage): number {
+  const { width: w, height: h, data } = transparent;
   let sum = 0, n = 0;
   const r = 6;
   for (let y = r; y < h - r; y += 1) for (let x = r; x < w - r; x += 1) {

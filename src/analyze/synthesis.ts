@@ -71,7 +71,6 @@ export function synthesize(input: SynthesisInput, opts: SynthesisOptions = {}): 
     const valid = validCentres(L, r);
     if (valid.length === 0) return smoothFill(input);
     const active = activeTargets(L, r);
-    if (process.env.SYNTH_DEBUG) console.error(`level ${k}: ${L.w}x${L.h} r=${r} valid=${valid.length} active=${active.length}`);
     if (nnf === null) {
       nnf = randomField(L, active, valid, random);
       onionPeel(L, nnf, valid, r, G, (opts.positionWeight ?? 0) * (input.width / L.w));
