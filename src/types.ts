@@ -47,6 +47,8 @@ export interface PortraitAnalysis {
   embedding: number[];
   /** Square crop in source pixels that crop.png shows at `crop.size` px. */
   crop: { x: number; y: number; side: number; size: number };
+  /** Share of the crop's pixels that lie past the photo's edges and were synthesised (absent in old analyses). */
+  invented?: { share: number; how: string };
   /** How the face was found and why it passed as human (see analyze/human-check.ts). */
   detection?: { search: 'overview' | 'windows'; person: number; animal: number; eyeMouthRatio: number; faceAreaPercent: number };
 }

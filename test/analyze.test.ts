@@ -40,9 +40,10 @@ function checkPortrait(p: Portrait, name: string): void {
   const top = p.cropLandmarks[FOREHEAD_TOP]!, chin = p.cropLandmarks[CHIN]!;
   const cx = (top[0] + chin[0]) / 2 / 512, cy = (top[1] + chin[1]) / 2 / 512;
   assert.ok(Math.abs(cx - 0.5) < 0.12, `${name}: face centre x ${cx.toFixed(2)}`);
-  assert.ok(Math.abs(cy - 0.47) < 0.12, `${name}: face centre y ${cy.toFixed(2)}`);
+  // (the crop prefers real pixels to invented ones: it may shift or tighten, issue 15)
+  assert.ok(Math.abs(cy - 0.47) < 0.15, `${name}: face centre y ${cy.toFixed(2)}`);
   const faceLength = Math.hypot(chin[0] - top[0], chin[1] - top[1]) / 512;
-  assert.ok(faceLength > 0.28 && faceLength < 0.45, `${name}: face length ${faceLength.toFixed(2)} of the crop`);
+  assert.ok(faceLength > 0.28 && faceLength < 0.53, `${name}: face length ${faceLength.toFixed(2)} of the crop`);
   // matte: hair above the forehead, shoulders at the bottom, background in the top corners
   const hairY = top[1] / 512 - 0.06;
   assert.ok(matteMean(p, cx - 0.06, hairY - 0.03, cx + 0.06, hairY) > 0.8, `${name}: hair above the forehead is in the matte`);
@@ -137,6 +138,9 @@ test('writeAnalysis / readAnalysis round trip', async () => {
     for (const f of ['analysis.json', 'crop.png', 'matte.png', 'regions.png', 'background.png', 'debug.png']) assert.ok((await stat(path.join(out, f))).size > 0, f);
     const back = await readAnalysis(out);
     assert.deepEqual(back.analysis.landmarks, p.analysis.landmarks);
+    // a 256 px photo with the face filling it: the crop reaches past its edges, and says how much
+    assert.ok(p.analysis.invented && p.analysis.invented.share > 0.1 && p.analysis.invented.share < 0.6, `invented share ${p.analysis.invented?.share}`);
+    assert.equal(back.analysis.invented?.share, p.analysis.invented.share);
     assert.deepEqual(Array.from(back.regions.data), Array.from(p.regions.data));
     assert.equal(back.image.width, 512);
     let err = 0;

@@ -13,8 +13,8 @@ export interface CropBox {
 
 /** Crop side in units of the forehead-to-chin length (landmarks 10-152): the head with hair measures ~1.6 of it (median over the test portraits), so it fills about half the crop. */
 export const CROP_SIDE_PER_FACE = 3.2;
-/** How much tighter than the ideal framing the crop may get to avoid padding past the photo's edges. */
-const MIN_TIGHTENING = 0.75;
+/** How much tighter than the ideal framing the crop may get to avoid padding past the photo's edges (real pixels beat invented ones, even with less headroom). */
+const MIN_TIGHTENING = 0.6;
 /** The crop centre sits this far below the face centre (in face lengths), leaving room for the shoulders. */
 const CENTRE_DROP = 0.05;
 
@@ -32,8 +32,8 @@ export function cropBoxForFace(landmarks: readonly (readonly number[])[], width:
   const side = ideal > fit ? Math.max(fit, Math.round(ideal * MIN_TIGHTENING)) : ideal;
   let x = Math.round(centre[0] - side / 2);
   let y = Math.round(idealTop + (ideal - side) * 0.3);
-  // Shift back inside when it costs little off-centring (at most 15% of the side).
-  const maxShift = side * 0.15;
+  // Shift back inside when it costs little off-centring (at most 25% of the side).
+  const maxShift = side * 0.25;
   x = shiftInside(x, side, width, maxShift);
   y = shiftInside(y, side, height, maxShift);
   return { x, y, side };

@@ -16,7 +16,8 @@ import { locateFaces, mapFace } from './locate.ts';
 import { cropBoxForFace, extractCrop, fadePadding, type CropBox } from './crop.ts';
 import { judgeHumanFace, type HumanEvidence } from './human-check.ts';
 import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts';
-import { inpaintBackground, fillHole } from './inpaint.ts';
+import { inpaintBackground } from './inpaint.ts';
+import { extendPastPhoto } from './extend.ts';
 import { debugSheet } from './debug.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
 
@@ -79,17 +80,19 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
       skipped.push(`face ${index} ${err.message.replace(/^.*region /, '').replace(/\. Use .*$/, '')}`);
     }
   }
-  const { face, box, crop, valid, cropFace, evidence, faceAreaPercent } = framed!;
+  const { face, box, crop: faded, valid, cropFace, evidence, faceAreaPercent } = framed!;
   const chosen = faces[chosenIndex]!;
 
   // 5. person matte, regions, background plate
   step(5, 'matting');
   const oval = faceOvalMask(cropFace.landmarks, size, size);
-  const matte = cleanMatte(fuseMattes(await personMatte(crop), await selfieMatte(crop)), oval);
-  backgroundAbove(crop, matte, valid[1]);
+  // Past the photo's edges: synthesise the missing pixels and continue the matte (extend.ts).
+  const { image: crop, matte, invented } = extendPastPhoto(faded, cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1);
   step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
-  const background = inpaintBackground(crop, matte);
+  const background = inpaintBackground(crop, matte, { invented });
+  let inventedCount = 0;
+  for (let i = 0; i < invented.length; i++) inventedCount += invented[i]!;
 
   const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
   const reason =
@@ -111,6 +114,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
     pose: { yaw: round2(face.pose.yaw), pitch: round2(face.pose.pitch), roll: round2(face.pose.roll) },
     embedding: face.embedding.map((v) => Math.round(v * 1e5) / 1e5),
     crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
+    invented: { share: Math.round((inventedCount / invented.length) * 1000) / 1000, how: 'exemplar synthesis past the photo edges (analyze/extend.ts)' },
     detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
   };
   step(7, 'done');
@@ -154,7 +158,7 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   let box = cropBoxForFace(face.landmarks, img.width, img.height);
   if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) <= box1.side * 0.01) box = box1;
   const framed = await extractCrop(img, box, size);
-  // Where the crop reaches past the photo's edges, fade the repeated edge instead of streaking it.
+  // Past the photo's edges: a faded edge for the detectors only; analyzePortrait synthesises it (extend.ts).
   const crop = framed.image;
   fadePadding(crop, framed.valid);
   const cropFace = mapFace(face, (x, y) => toCrop(box, size, x, y), size / box.side);
@@ -168,23 +172,6 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   const evidence = judgeHumanFace(cropFace.landmarks, await detectObjects(crop));
   if (!evidence.human) throw new NoFaceError(`No human face found in ${c.name}: the face-like region ${evidence.reason}. Use a photo of a person.`);
   return { face, box, crop, valid: framed.valid, cropFace, evidence, faceAreaPercent };
-}
-
-/**
- * Padding above the photo: when the photo cuts the hair, the faded edge continues the hair upward
- * as a blurred column. Repaint those rows from the background only (person pixels excluded) and
- * take them out of the matte, so neither the crop nor the plate shows a ghost above the head.
- * In place.
- */
-function backgroundAbove(crop: RgbaImage, matte: GrayImage, validTop: number): void {
-  const rows = Math.min(crop.height, Math.ceil(validTop - 0.5));
-  if (rows <= 0) return;
-  const w = crop.width;
-  const hole = new Uint8Array(w * crop.height);
-  for (let i = 0; i < hole.length; i++) hole[i] = i < rows * w || matte.data[i]! > 0.05 ? 1 : 0;
-  const filled = fillHole(crop, hole, 11);
-  crop.data.set(filled.data.subarray(0, rows * w * 4), 0);
-  matte.data.fill(0, 0, rows * w);
 }
 
 /** Landmarks of an analysis mapped into its crop's pixels. */

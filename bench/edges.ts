@@ -1,0 +1,185 @@
+// Past the photo's edge and around the head: figures and sheets (prints figures; never asserts).
+//   node --import tsx bench/edges.ts [--root DIR] [--tag after] [--out DIR] [names...]
+//   node --import tsx bench/edges.ts compose [--out DIR]      (before/after sheets into docs/edges/)
+// --root runs the analyze/avatar/render code of another checkout (e.g. a worktree of an older
+// commit), so "before" and "after" are measured by the same metric code and face model.
+// Per portrait it writes <out>/<tag>/<name>.png (one row of cells) and <name>.json (figures):
+// - invented: share of output pixels (512 px rest frame) that do not come from the photo: the
+//   crop outside the photo, plus at yaw +-25 the plate behind the person that the turn uncovers
+// - streak: energy-weighted structure-tensor coherence of the invented area outside the photo
+//   (1 = all gradient energy along one direction: streaks, stretched edges, ramps; real photo
+//   texture measures ~0.3-0.6; see docs/edges/README.md)
+// - csim at yaw -25 / 0 / +25: face-embedding cosine of the rendered frame against the photo's
+// - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
+import path from 'node:path';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import sharp from 'sharp';
+import { detectFaces } from '../src/face/detect.ts';
+import { cosineSimilarity } from '../src/eval/metrics.ts';
+import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
+import { streakCoherence } from '../src/eval/stretch.ts';
+
+const HERE = path.resolve(import.meta.dirname, '..');
+const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
+const NAMES = ['lp_s42.jpg', 'st_happy.png', 'lp_s12.jpg', 'lp_s10.jpg', 'mt_man.png', 'st_art_1.png'];
+const CELL = 256;
+
+const args = process.argv.slice(2);
+const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if (i < 0) return dflt; const v = args[i + 1]!; args.splice(i, 2); return v; };
+const root = path.resolve(flag('--root', HERE));
+const tag = flag('--tag', root === HERE ? 'after' : 'before');
+const outDir = path.resolve(flag('--out', '/tmp/edges-bench'));
+
+/** Crop pixels whose centre maps outside the source photo. */
+function outsidePhoto(p: Portrait): Uint8Array {
+  const { crop, source } = p.analysis;
+  const n = crop.size, k = crop.side / crop.size;
+  const m = new Uint8Array(n * n);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
+    const sx = crop.x + (x + 0.5) * k, sy = crop.y + (y + 0.5) * k;
+    m[y * n + x] = sx < 0 || sy < 0 || sx >= source.width || sy >= source.height ? 1 : 0;
+  }
+  return m;
+}
+
+/**
+ * Halo: over the edge band of a transparent render (alpha 0.05-0.6; the renderer returns straight,
+ * not premultiplied, colour there), the mean luminance excess of the edge colour over the solid
+ * person pixels (alpha >= 250) within 6 px. A fringe of the old, lighter background scores high;
+ * on a new background it shows as a light outline.
+ */
+function haloExcess(transparent: RgbaImage): number {
+  const { width: w, height: h, data } = transparent;
+  let sum = 0, n = 0;
+  const r = 6;
+  for (let y = r; y < h - r; y += 1) for (let x = r; x < w - r; x += 1) {
+    const i = y * w + x;
+    const a = data[i * 4 + 3]! / 255;
+    if (a < 0.05 || a > 0.6) continue;
+    // solid neighbours' mean luminance
+    let s = 0, c = 0;
+    for (let dy = -r; dy <= r; dy += 2) for (let dx = -r; dx <= r; dx += 2) {
+      const j = (y + dy) * w + x + dx;
+      if (data[j * 4 + 3]! < 250) continue;
+      s += 0.299 * data[j * 4]! + 0.587 * data[j * 4 + 1]! + 0.114 * data[j * 4 + 2]!; c++;
+    }
+    if (c === 0) continue;
+    const L = 0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!;
+    sum += Math.max(0, L - s / c); n++;
+  }
+  return n ? sum / n : 0;
+}
+
+async function pngOf(img: RgbaImage, label: string): Promise<{ input: Buffer }> {
+  const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
+  const tile = await sharp(raw, { raw: { width: img.width, height: img.height, channels: 4 } }).flatten({ background: '#000' }).resize(CELL, CELL).png().toBuffer();
+  const labelH = 18;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CELL}" height="${labelH}"><rect width="100%" height="100%" fill="#111"/><text x="4" y="${labelH - 5}" font-family="sans-serif" font-size="13" fill="#eee">${label}</text></svg>`;
+  const out = await sharp({ create: { width: CELL, height: CELL + labelH, channels: 3, background: '#000' } }).composite([{ input: tile, left: 0, top: 0 }, { input: Buffer.from(svg), left: 0, top: CELL }]).png().toBuffer();
+  return { input: out };
+}
+
+async function measure(name: string): Promise<void> {
+  const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
+  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
+  const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
+  const file = path.join(DATA, name);
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  const portrait: Portrait = await analyzePortrait(file);
+  const analyzeMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const analyzeCpuMs = (cpu.user + cpu.system) / 1000;
+  const avatar = buildAvatar(portrait);
+  const size = avatar.size;
+  const renderer = createRenderer(avatar, { width: size, height: size });
+  const neutral: MotionFrame = renderer.neutralFrame();
+  const at = (yaw: number): MotionFrame => ({ ...neutral, pose: { ...neutral.pose, yaw } });
+  const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
+  const white = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4).fill(255) };
+  const frames: Record<string, RgbaImage> = {};
+  for (const yaw of [-25, 0, 25]) frames[`yaw ${yaw}`] = copy(renderer.render(at(yaw)));
+  for (const yaw of [0, 25]) frames[`white ${yaw}`] = copy(renderer.render(at(yaw), { background: white }));
+  const alpha: Record<number, RgbaImage> = {};
+  for (const yaw of [-25, 0, 25]) alpha[yaw] = copy(renderer.render(at(yaw), { background: null }));
+
+  const outside = outsidePhoto(portrait);
+  const n = size * size;
+  let outsideCount = 0;
+  for (let i = 0; i < n; i++) outsideCount += outside[i]!;
+  const inside = Uint8Array.from(outside, (v) => 1 - v);
+  const streak = streakCoherence(frames['yaw 0']!, outside);
+  const reference = streakCoherence(frames['yaw 0']!, inside);
+  // plate behind the person uncovered by a turn (the plate under matte > 0.02 is invented)
+  const uncovered: Record<string, number> = {};
+  for (const yaw of [-25, 25]) {
+    let c = 0;
+    for (let i = 0; i < n; i++) if (!outside[i] && portrait.matte.data[i]! > 0.02 && alpha[yaw]!.data[i * 4 + 3]! < 128) c++;
+    uncovered[yaw] = (outsideCount + c) / n;
+  }
+  const csim: Record<string, number | null> = {};
+  for (const yaw of [-25, 0, 25]) {
+    const faces = await detectFaces(frames[`yaw ${yaw}`]!, { embedding: true });
+    const best = faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
+    csim[yaw] = best?.embedding.length ? Math.round(cosineSimilarity(best.embedding, portrait.analysis.embedding) * 1000) / 1000 : null;
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const figures = {
+    name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
+    inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
+    streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
+    csim, halo: round(haloExcess(alpha[0]!)),
+    analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
+  };
+  const dir = path.join(outDir, tag);
+  await mkdir(dir, { recursive: true });
+  const cells = [
+    await pngOf(portrait.image, `${tag}: crop`),
+    await pngOf(portrait.background, 'plate'),
+    await pngOf(frames['yaw -25']!, 'yaw -25'),
+    await pngOf(frames['yaw 0']!, 'yaw 0 (rest)'),
+    await pngOf(frames['yaw 25']!, 'yaw +25'),
+    await pngOf(frames['white 0']!, "--bg '#ffffff' rest"),
+    await pngOf(frames['white 25']!, "--bg '#ffffff' +25"),
+  ];
+  const row = await sharp({ create: { width: CELL * cells.length, height: CELL + 18, channels: 3, background: '#000' } })
+    .composite(cells.map((c, k) => ({ input: c.input, left: k * CELL, top: 0 }))).png().toBuffer();
+  const base = path.basename(name, path.extname(name));
+  await writeFile(path.join(dir, `${base}.png`), row);
+  await writeFile(path.join(dir, `${base}.json`), JSON.stringify(figures, null, 1));
+  console.log(JSON.stringify(figures));
+}
+
+async function compose(): Promise<void> {
+  const docs = path.join(HERE, 'docs', 'edges');
+  await mkdir(docs, { recursive: true });
+  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|'];
+  for (const name of NAMES) {
+    const base = path.basename(name, path.extname(name));
+    const rows: Buffer[] = [];
+    for (const t of ['before', 'after']) {
+      const f = path.join(outDir, t, `${base}.png`);
+      if (!existsSync(f)) continue;
+      rows.push(await readFile(f));
+      const j = JSON.parse(await readFile(path.join(outDir, t, `${base}.json`), 'utf8'));
+      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
+    }
+    if (rows.length === 0) continue;
+    const metas = await Promise.all(rows.map((r) => sharp(r).metadata()));
+    const height = metas.reduce((s, m) => s + m.height!, 0);
+    let top = 0;
+    const sheet = await sharp({ create: { width: metas[0]!.width!, height, channels: 3, background: '#000' } })
+      .composite(rows.map((r, k) => { const o = { input: r, left: 0, top }; top += metas[k]!.height!; return o; }))
+      .png({ palette: true, quality: 90, effort: 8, compressionLevel: 9 }).toBuffer();
+    await writeFile(path.join(docs, `${base}.png`), sheet);
+  }
+  console.log(table.join('\n'));
+}
+
+if (args[0] === 'compose') {
+  await compose();
+} else {
+  const names = args.length ? args.map((a) => (a.includes('.') ? a : NAMES.find((n) => n.startsWith(a + '.')) ?? a)) : NAMES;
+  for (const name of names) await measure(name);
+}
+process.exit(0);

@@ -1,0 +1,206 @@
+// Past the photo's edges: where the head-and-shoulders crop reaches beyond the photo, the missing
+// pixels are synthesised from the photo's own texture (synthesis.ts), guided by a person matte
+// continued into the missing area: the torso goes on downward as cloth, background beside it as
+// background, and a head cut by the photo's top is completed as a rounded cap of hair with a soft
+// outline (not a straight cut, not a column). Nothing is stretched from the last row or column.
+import type { GrayImage, RgbaImage } from '../types.ts';
+import { synthesize } from './synthesis.ts';
+import { toColour, fromColour, seamCorrect, broadShadingFromMembrane } from './inpaint.ts';
+import { boxBlur, dilate } from './raster.ts';
+import { FOREHEAD_TOP, CHIN } from './landmarks.ts';
+
+type Landmarks = readonly (readonly number[])[];
+
+/** Pixels whose centre lies outside the valid rectangle [x0, y0, x1, y1] (crop pixels). */
+export function inventedMask(width: number, height: number, valid: readonly number[]): Uint8Array {
+  const m = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    const cx = x + 0.5, cy = y + 0.5;
+    m[y * width + x] = cx < valid[0]! || cy < valid[1]! || cx > valid[2]! || cy > valid[3]! ? 1 : 0;
+  }
+  return m;
+}
+
+/**
+ * The matte continued past the photo: below and beside it, the matte along the nearest edge,
+ * smoothed along that edge (a torso goes on as it left the frame, without the stripes a single
+ * row would draw); above it, the person along the top rows (gaps of stray hairs closed) grows an
+ * elliptic cap up to the expected top of the head (1.55 face lengths above the chin), with a 4 px
+ * soft outline.
+ */
+export function continueMatte(matte: GrayImage, invented: Uint8Array, valid: readonly number[], lm: Landmarks): Float32Array {
+  const { width: w, height: h } = matte;
+  const x0 = Math.max(0, Math.ceil(valid[0]! - 0.5)), y0 = Math.max(0, Math.ceil(valid[1]! - 0.5));
+  const x1 = Math.min(w - 1, Math.floor(valid[2]! - 0.5)), y1 = Math.min(h - 1, Math.floor(valid[3]! - 0.5));
+  const out = Float32Array.from(matte.data);
+  const radius = Math.max(2, Math.round(w / 50));
+  const profile = (count: number, at: (k: number) => number) => smooth1d(Float32Array.from({ length: count }, (_, k) => at(k)), radius);
+  const clampX = (x: number) => Math.min(x1, Math.max(x0, x)), clampY = (y: number) => Math.min(y1, Math.max(y0, y));
+  // profiles pushed toward 0/1: a half-transparent edge continued for tens of pixels is a ghost
+  const firm = (v: number) => smoothstep(0.25, 0.75, v);
+  const bottom = profile(w, (x) => firm(matte.data[y1 * w + clampX(x)]!));
+  const left = profile(h, (y) => firm(matte.data[clampY(y) * w + x0]!));
+  const right = profile(h, (y) => firm(matte.data[clampY(y) * w + x1]!));
+  // Beside the head (above the chin) the person does not go on sideways (hair falls, it does not
+  // stretch): it ends in a soft edge a few pixels past the photo. Below the chin shoulders do.
+  const chinY = lm[CHIN]![1]!;
+  const fadeOut = Math.max(3, Math.round(w / 80));
+  const sideways = (y: number, d: number) => {
+    const below = smoothstep(chinY - 0.05 * w, chinY + 0.05 * w, y);
+    return below + (1 - below) * (1 - smoothstep(0, fadeOut, d));
+  };
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (!invented[i]) continue;
+    out[i] = y < y0 ? 0
+      : y > y1 ? bottom[x]!
+      : x < x0 ? left[y]! * sideways(y, x0 - x)
+      : x > x1 ? right[y]! * sideways(y, x - x1)
+      : matte.data[i]!; // the thin seam inside the photo keeps its own matte
+  }
+  if (y0 > 0) addHairCap(out, w, y0, profile(w, (x) => matte.data[y0 * w + clampX(x)]!), lm);
+  // hair cut by a side edge above the chin: a rounded end instead of a straight cut
+  if (x0 > 0) addSideCaps(out, w, x0, -1, left, y0, Math.min(y1, Math.round(chinY)), lm);
+  if (x1 < w - 1) addSideCaps(out, w, x1, 1, right, y0, Math.min(y1, Math.round(chinY)), lm);
+  const soft = boxBlur(out, w, h, 1);
+  for (let i = 0; i < out.length; i++) if (invented[i]) out[i] = soft[i]!;
+  return out;
+}
+
+/** The widest run of person on the first real row (gaps under 8% of the width closed) grows a rounded cap upward. */
+function addHairCap(out: Float32Array, w: number, y0: number, top: Float32Array, lm: Landmarks): void {
+  const faceLength = Math.hypot(lm[CHIN]![0]! - lm[FOREHEAD_TOP]![0]!, lm[CHIN]![1]! - lm[FOREHEAD_TOP]![1]!);
+  const headTop = lm[CHIN]![1]! - 1.55 * faceLength;
+  const gap = Math.round(w * 0.08);
+  let best: [number, number] | null = null;
+  for (let x = 0; x < w; ) {
+    if (top[x]! < 0.5) { x++; continue; }
+    let end = x;
+    for (let k = x; k < w && k <= end + gap; k++) if (top[k]! >= 0.5) end = k;
+    if (!best || end - x > best[1] - best[0]) best = [x, end];
+    x = end + 1;
+  }
+  if (!best || best[1] - best[0] < 0.3 * faceLength) return;
+  const half = (best[1] - best[0] + 1) / 2, centre = (best[0] + best[1] + 1) / 2;
+  // The outline's slope just below the cut says how close the top of the head is: an outline that
+  // widens fast going down is near the crown (a low cap), a vertical one is far from it.
+  const probe = Math.max(4, Math.round(0.06 * faceLength));
+  const below = halfWidthAt(out, w, y0 + probe, centre);
+  const slope = Math.max(0.1, (below - half) / probe);
+  const capH = Math.max(0.12 * half, Math.min(0.7 * half, 0.6 * half / slope, Math.max(0.12 * half, y0 - headTop)));
+  // the base sits a few rows inside the photo, so the first real rows (matted next to the padding) join it seamlessly
+  const base = y0 + Math.max(3, probe >> 1);
+  for (let y = base - 1; y >= 0; y--) {
+    const d = (base - (y + 0.5)) / capH;
+    if (d >= 1) break;
+    const hw = half * Math.sqrt(1 - d * d);
+    for (let px = Math.max(0, Math.floor(centre - hw - 3)); px <= Math.min(w - 1, Math.ceil(centre + hw + 3)); px++) {
+      const a = Math.min(1, Math.max(0, 0.5 + (hw - Math.abs(px + 0.5 - centre)) / 4));
+      out[y * w + px] = Math.max(out[y * w + px]!, a);
+    }
+  }
+}
+
+/**
+ * Each long run of person along a side edge (column `edge`, rows from..to) ends in a half-ellipse
+ * outward (`dir` -1 = left, 1 = right), as deep as half its length allows, at most 0.3 face
+ * lengths and never past the crop.
+ */
+function addSideCaps(out: Float32Array, w: number, edge: number, dir: number, profile: Float32Array, from: number, to: number, lm: Landmarks): void {
+  const faceLength = Math.hypot(lm[CHIN]![0]! - lm[FOREHEAD_TOP]![0]!, lm[CHIN]![1]! - lm[FOREHEAD_TOP]![1]!);
+  for (let y = from; y <= to; ) {
+    if (profile[y]! < 0.5) { y++; continue; }
+    // gaps between strands closed; short runs (a lock of hair) get no cap
+    let end = y;
+    for (let k = y; k <= to && k <= end + Math.round(0.05 * w); k++) if (profile[k]! >= 0.5) end = k;
+    if (end - y < 0.2 * faceLength) { y = end + 1; continue; }
+    const half = (end - y + 1) / 2, centre = (y + end + 1) / 2;
+    const room = dir < 0 ? edge : w - 1 - edge;
+    const depth = Math.min(0.6 * half, 0.3 * faceLength, room);
+    for (let k = 1; k <= room && depth > 1; k++) {
+      const d = (k - 0.5) / depth;
+      if (d >= 1) break;
+      const hh = half * Math.sqrt(1 - d * d);
+      const x = edge + dir * k;
+      const h = out.length / w;
+      for (let py = Math.max(0, Math.floor(centre - hh - 3)); py <= Math.min(h - 1, Math.ceil(centre + hh + 3)); py++) {
+        const a = Math.min(1, Math.max(0, 0.5 + (hh - Math.abs(py + 0.5 - centre)) / 4));
+        out[py * w + x] = Math.max(out[py * w + x]!, a);
+      }
+    }
+    y = end + 1;
+  }
+}
+
+/** Half the width of the person (matte >= 0.5) on row y around x = centre. */
+function halfWidthAt(m: Float32Array, w: number, y: number, centre: number): number {
+  const c = Math.round(Math.min(w - 1, Math.max(0, centre)));
+  let l = c, r = c;
+  while (l > 0 && m[y * w + l - 1]! >= 0.5) l--;
+  while (r < w - 1 && m[y * w + r + 1]! >= 0.5) r++;
+  return (r - l + 1) / 2;
+}
+
+function smoothstep(e0: number, e1: number, x: number): number {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+}
+
+/** Box smoothing of a 1-D profile, edges clamped. */
+function smooth1d(v: Float32Array, r: number): Float32Array {
+  const out = new Float32Array(v.length);
+  for (let k = 0; k < v.length; k++) {
+    let s = 0, n = 0;
+    for (let j = Math.max(0, k - r); j <= Math.min(v.length - 1, k + r); j++) { s += v[j]!; n++; }
+    out[k] = s / n;
+  }
+  return out;
+}
+
+export interface Extended {
+  image: RgbaImage;
+  matte: GrayImage;
+  invented: Uint8Array;
+}
+
+/**
+ * Synthesises the crop's invented pixels, and `inset` pixels inside the photo's edge too (the
+ * resize kernel mixed the edge-repeated padding into them). `faceOval` pixels (dilated) are never copied: the cap of
+ * hair must be made of hair, not forehead. The continued matte is a guide channel of the
+ * synthesis, so person patches land on the person and background patches on the background.
+ */
+export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: readonly number[], lm: Landmarks, faceOval: Uint8Array, inset = 2): Extended {
+  const { width: w, height: h } = image;
+  const invented = inventedMask(w, h, valid);
+  let any = false;
+  for (let i = 0; i < invented.length && !any; i++) any = invented[i] === 1;
+  if (!any) return { image, matte, invented };
+  const clean = [valid[0]! > 0 ? valid[0]! + inset : 0, valid[1]! > 0 ? valid[1]! + inset : 0, valid[2]! < w ? valid[2]! - inset : w, valid[3]! < h ? valid[3]! - inset : h];
+  const hole = inventedMask(w, h, clean);
+  const guideMatte = continueMatte(matte, hole, clean, lm);
+  const guide = new Float32Array(w * h);
+  for (let i = 0; i < guide.length; i++) guide[i] = guideMatte[i]! * 180;
+  const face = dilate(faceOval, w, h, Math.round(w / 40));
+  const source = new Uint8Array(w * h);
+  for (let i = 0; i < source.length; i++) source[i] = hole[i] || face[i] ? 0 : 1;
+  const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: 1 }, { positionWeight: 0.3, seed: 7 });
+  // shading matched at the border, person and background each on their own
+  const person = Uint8Array.from(guideMatte, (v) => (v >= 0.1 ? 1 : 0));
+  seamCorrect(colour, image, hole, person);
+  // the background's broad shading from a membrane over the background alone (no seams where
+  // fills from different borders meet; the person's colours never enter it)
+  const notBackground = Uint8Array.from(hole, (v, i) => (v || person[i] ? 1 : 0));
+  const backgroundHole = Uint8Array.from(hole, (v, i) => (v && !person[i] ? 1 : 0));
+  broadShadingFromMembrane(colour, image, notBackground, backgroundHole, Uint8Array.from(notBackground, (v) => 1 - v), 7);
+  // Across the seam inside the photo, cross-fade from the synthesis to the photo's own (partly
+  // padded) pixels over the inset, so the join is a blend, not a line.
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (!hole[i] || invented[i]) continue;
+    const cx = x + 0.5, cy = y + 0.5;
+    const depth = Math.min(cx - valid[0]!, cy - valid[1]!, valid[2]! - cx, valid[3]! - cy); // 0..inset into the photo
+    const t = Math.min(1, Math.max(0, depth / (inset + 1)));
+    for (let c = 0; c < 3; c++) colour[i * 3 + c] = colour[i * 3 + c]! * (1 - t) + image.data[i * 4 + c]! * t;
+  }
+  return { image: fromColour(colour, w, h), matte: { width: w, height: h, data: guideMatte }, invented };
+}

@@ -1,0 +1,364 @@
+// Exemplar synthesis: fills a hole with patches copied from the known part of the same image
+// (multi-scale PatchMatch with patch voting, after Wexler et al. 2007 and Barnes et al. 2009).
+// Unlike a smooth fill or repeated edge pixels, it continues real texture (foliage, cloth weave,
+// hair strands) and never draws streaks. An optional guide (e.g. the person matte, known
+// everywhere, inside the hole too) steers which kind of patch lands where: a patch of the hole
+// marked "person" is matched to person patches, "background" to background, and a boundary to a
+// boundary, so outlines continue sharp instead of smeared.
+import { fillHole } from './inpaint.ts';
+import { dilate } from './raster.ts';
+
+export interface SynthesisInput {
+  width: number;
+  height: number;
+  /** RGB, 3 floats per pixel; read where hole = 0 */
+  colour: Float32Array;
+  /** 1 = to synthesise */
+  hole: Uint8Array;
+  /** 1 = patches may be copied from here (hole pixels never are) */
+  source: Uint8Array;
+  /** guide channels, `guideChannels` floats per pixel, known everywhere (same scale as colour: 0..255) */
+  guide?: Float32Array;
+  guideChannels?: number;
+}
+
+export interface SynthesisOptions {
+  /** patch side (odd), default 7 */
+  patch?: number;
+  /** weight of the vertical distance between a target and its source, per pixel of distance (keeps sky up, ground down) */
+  positionWeight?: number;
+  seed?: number;
+  /** coarsest level's longer side, default 40 */
+  coarsest?: number;
+}
+
+interface Level {
+  w: number;
+  h: number;
+  colour: Float32Array;
+  hole: Uint8Array;
+  source: Uint8Array;
+  guide: Float32Array;
+}
+
+/** Returns the image with its hole synthesised from the source region (3 floats per pixel). */
+export function synthesize(input: SynthesisInput, opts: SynthesisOptions = {}): Float32Array {
+  const G = input.guide ? input.guideChannels ?? 1 : 0;
+  const patch = opts.patch ?? 7;
+  const coarsest = opts.coarsest ?? 40;
+  const random = mulberry(opts.seed ?? 1);
+  // pyramid: level 0 = full size
+  const levels: Level[] = [{ w: input.width, h: input.height, colour: input.colour.slice(), hole: input.hole, source: sourceMask(input.source, input.hole), guide: input.guide ?? new Float32Array(0) }];
+  while (Math.max(levels[levels.length - 1]!.w, levels[levels.length - 1]!.h) > coarsest * 1.5) levels.push(halve(levels[levels.length - 1]!, G));
+  let holeAny = false;
+  for (let i = 0; i < input.hole.length && !holeAny; i++) holeAny = input.hole[i] === 1;
+  if (!holeAny) return input.colour.slice();
+
+  const radiusAt = (L: Level) => Math.max(1, Math.min(patch >> 1, Math.floor(Math.min(L.w, L.h) / 16)));
+  // start at the coarsest level that still has enough whole source patches
+  // (a thin strip of background may hold whole patches only at finer levels; coarse levels then
+  // use 3x3 patches)
+  let start = levels.length - 1;
+  const radii = levels.map((L) => radiusAt(L));
+  while (start > 0 && validCentres(levels[start]!, radii[start]!).length < 64) {
+    if (radii[start]! > 1) radii[start] = 1;
+    else start--;
+  }
+  let nnf: Int32Array | null = null;
+  for (let k = start; k >= 0; k--) {
+    const L = levels[k]!;
+    const r = radii[k]!;
+    const valid = validCentres(L, r);
+    if (valid.length === 0) return smoothFill(input);
+    const active = activeTargets(L, r);
+    if (nnf === null) {
+      nnf = randomField(L, active, valid, random);
+      onionPeel(L, nnf, valid, r, G, (opts.positionWeight ?? 0) * (input.width / L.w));
+    } else {
+      nnf = upsampleField(nnf, levels[k + 1]!, L, active, valid, r, random);
+      // the finest level costs no search: it votes from the upsampled matches over a small
+      // window (whole patches would blur texture, single pixels would show 2x2 blocks)
+      vote(L, nnf, active, k === 0 ? Math.min(r, 2) : r, false);
+    }
+    if (k === 0 && start > 0) {
+      // ...except along the hole's border, where a seam would show: one search there
+      const band = borderBand(L, r + 6);
+      search(L, nnf, band, valid, r, G, opts.positionWeight ?? 0, random, 4);
+      vote(L, nnf, active, Math.min(r, 2), false);
+      break;
+    }
+    const iterations = k <= 1 ? 1 : 3;
+    const pw = (opts.positionWeight ?? 0) * (input.width / L.w);
+    for (let it = 0; it < iterations; it++) {
+      search(L, nnf, active, valid, r, G, pw, random, 6);
+      vote(L, nnf, active, r, k === 0 && it === iterations - 1);
+    }
+  }
+  return levels[0]!.colour;
+}
+
+/** A centre may be a source when its whole patch is source: computed per level in validCentres. */
+function sourceMask(source: Uint8Array, hole: Uint8Array): Uint8Array {
+  const m = new Uint8Array(source.length);
+  for (let i = 0; i < m.length; i++) m[i] = source[i] && !hole[i] ? 1 : 0;
+  return m;
+}
+
+/** 2x box downsampling; a coarse pixel is hole if any fine one is, source only if all are. */
+function halve(f: Level, G: number): Level {
+  const w = Math.max(1, f.w >> 1), h = Math.max(1, f.h >> 1);
+  const colour = new Float32Array(w * h * 3), hole = new Uint8Array(w * h), source = new Uint8Array(w * h), guide = new Float32Array(w * h * G);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const o = y * w + x;
+    let known = 0, anyHole = 0, allSource = 1;
+    const acc = [0, 0, 0];
+    for (let q = 0; q < 4; q++) {
+      const fx = Math.min(f.w - 1, x * 2 + (q & 1)), fy = Math.min(f.h - 1, y * 2 + (q >> 1));
+      const j = fy * f.w + fx;
+      if (f.hole[j]) anyHole = 1;
+      else { known++; for (let c = 0; c < 3; c++) acc[c]! += f.colour[j * 3 + c]!; }
+      if (!f.source[j]) allSource = 0;
+      for (let g = 0; g < G; g++) guide[o * G + g]! += f.guide[j * G + g]! / 4;
+    }
+    hole[o] = anyHole;
+    source[o] = allSource && !anyHole ? 1 : 0;
+    if (known) for (let c = 0; c < 3; c++) colour[o * 3 + c] = acc[c]! / known;
+  }
+  return { w, h, colour, hole, source, guide };
+}
+
+/** Patch centres whose whole patch lies inside the image and in the source region. */
+function validCentres(L: Level, r: number): Int32Array {
+  const notSource = new Uint8Array(L.w * L.h);
+  for (let i = 0; i < notSource.length; i++) notSource[i] = L.source[i] ? 0 : 1;
+  const bad = dilate(notSource, L.w, L.h, r);
+  const out: number[] = [];
+  for (let y = r; y < L.h - r; y++) for (let x = r; x < L.w - r; x++) if (!bad[y * L.w + x]) out.push(y * L.w + x);
+  return Int32Array.from(out);
+}
+
+/** Target centres whose patch touches the hole (their matches decide the hole's colours). */
+function activeTargets(L: Level, r: number): Int32Array {
+  const near = dilate(L.hole, L.w, L.h, r);
+  const out: number[] = [];
+  for (let i = 0; i < near.length; i++) if (near[i]) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** Hole pixels within `reach` of a known pixel (a 4-neighbour flood from the known region). */
+function borderBand(L: Level, reach: number): Int32Array {
+  const known = new Uint8Array(L.w * L.h);
+  for (let i = 0; i < known.length; i++) known[i] = L.hole[i] ? 0 : 1;
+  const near = dilate(known, L.w, L.h, reach);
+  const out: number[] = [];
+  for (let i = 0; i < near.length; i++) if (near[i] && L.hole[i]) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** Coarsest level: a smooth push-pull fill as the first guess of the hole's colours. */
+function initColour(L: Level): void {
+  const n = L.w * L.h;
+  const img = { width: L.w, height: L.h, data: new Uint8ClampedArray(n * 4) };
+  for (let i = 0; i < n; i++) { for (let c = 0; c < 3; c++) img.data[i * 4 + c] = L.colour[i * 3 + c]!; img.data[i * 4 + 3] = 255; }
+  const filled = fillHole(img, L.hole, 1);
+  for (let i = 0; i < n; i++) if (L.hole[i]) for (let c = 0; c < 3; c++) L.colour[i * 3 + c] = filled.data[i * 4 + c]!;
+}
+
+function smoothFill(input: SynthesisInput): Float32Array {
+  const L: Level = { w: input.width, h: input.height, colour: input.colour.slice(), hole: input.hole, source: input.source, guide: new Float32Array(0) };
+  initColour(L);
+  return L.colour;
+}
+
+/**
+ * Coarsest level: fills the hole from its border inward, a ring at a time; each pixel takes the
+ * centre of the source patch that best matches its already known neighbours (exhaustive over the
+ * valid centres). Texture and outlines grow in from the border instead of a smooth guess that the
+ * search would then happily match with smooth patches.
+ */
+function onionPeel(L: Level, nnf: Int32Array, valid: Int32Array, r: number, G: number, pw: number): void {
+  const { w, h } = L;
+  const known = new Uint8Array(w * h);
+  let left = 0;
+  for (let i = 0; i < known.length; i++) { known[i] = L.hole[i] ? 0 : 1; if (!known[i]) left++; }
+  const ring: number[] = [];
+  while (left > 0) {
+    ring.length = 0;
+    for (let i = 0; i < known.length; i++) {
+      if (known[i]) continue;
+      const x = i % w, y = (i - x) / w;
+      let touches = false;
+      for (let dy = -1; dy <= 1 && !touches; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx, yy = y + dy;
+        if (xx >= 0 && yy >= 0 && xx < w && yy < h && known[yy * w + xx]) { touches = true; break; }
+      }
+      if (touches) ring.push(i);
+    }
+    if (ring.length === 0) break;
+    for (const t of ring) {
+      const tx = t % w, ty = (t - tx) / w;
+      let best = valid[0]!, bestD = Infinity;
+      // all valid centres, or an evenly spread subset of ~400 when there are many
+      const stride = Math.max(1, Math.floor(valid.length / Math.max(24, Math.min(400, 3e6 / (left + 1)))));
+      for (let k = (t * 7919) % stride; k < valid.length; k += stride) {
+        const s = valid[k]!;
+        const sx = s % w, sy = (s - sx) / w;
+        const e = (ty - sy) * pw;
+        let d = e * e * (2 * r + 1) * (2 * r + 1), n = 0;
+        for (let dy = -r; dy <= r; dy++) {
+          const y = ty + dy;
+          if (y < 0 || y >= h) continue;
+          for (let dx = -r; dx <= r; dx++) {
+            const x = tx + dx;
+            if (x < 0 || x >= w) continue;
+            const a = y * w + x, b = (sy + dy) * w + sx + dx;
+            for (let g = 0; g < G; g++) { const q = L.guide[a * G + g]! - L.guide[b * G + g]!; d += q * q; }
+            if (!known[a]) continue;
+            const e0 = L.colour[a * 3]! - L.colour[b * 3]!, e1 = L.colour[a * 3 + 1]! - L.colour[b * 3 + 1]!, e2 = L.colour[a * 3 + 2]! - L.colour[b * 3 + 2]!;
+            d += e0 * e0 + e1 * e1 + e2 * e2;
+            n++;
+          }
+        }
+        // compare per known pixel, so patches with few known pixels are not favoured
+        const score = n > 0 ? d / n : d;
+        if (score < bestD) { bestD = score; best = s; }
+      }
+      nnf[t] = best;
+      for (let c = 0; c < 3; c++) L.colour[t * 3 + c] = L.colour[best * 3 + c]!;
+    }
+    for (const t of ring) { known[t] = 1; left--; }
+  }
+}
+
+/** nnf[i] = source centre index for target pixel i (-1 when i is not active). */
+function randomField(L: Level, active: Int32Array, valid: Int32Array, random: () => number): Int32Array {
+  const nnf = new Int32Array(L.w * L.h).fill(-1);
+  for (const i of active) nnf[i] = valid[Math.floor(random() * valid.length)]!;
+  return nnf;
+}
+
+function upsampleField(coarse: Int32Array, C: Level, L: Level, active: Int32Array, valid: Int32Array, r: number, random: () => number): Int32Array {
+  const ok = new Uint8Array(L.w * L.h);
+  for (const v of valid) ok[v] = 1;
+  const nnf = new Int32Array(L.w * L.h).fill(-1);
+  for (const i of active) {
+    const x = i % L.w, y = (i - x) / L.w;
+    const cx = Math.min(C.w - 1, x >> 1), cy = Math.min(C.h - 1, y >> 1);
+    const m = coarse[cy * C.w + cx]!;
+    let s = -1;
+    if (m >= 0) {
+      const mx = m % C.w, my = (m - mx) / C.w;
+      const sx = Math.min(L.w - 1 - r, Math.max(r, mx * 2 + (x & 1))), sy = Math.min(L.h - 1 - r, Math.max(r, my * 2 + (y & 1)));
+      if (ok[sy * L.w + sx]) s = sy * L.w + sx;
+    }
+    nnf[i] = s >= 0 ? s : valid[Math.floor(random() * valid.length)]!;
+  }
+  return nnf;
+}
+
+/** Sum of squared differences between the patches at target t and source s (colour + guide + height), stopping past `limit`. */
+function distance(L: Level, t: number, s: number, r: number, G: number, pw: number, limit: number): number {
+  const w = L.w, h = L.h;
+  const tx = t % w, ty = (t - tx) / w, sx = s % w, sy = (s - sx) / w;
+  const dyPos = (ty - sy) * pw;
+  let d = dyPos * dyPos * (2 * r + 1) * (2 * r + 1);
+  const col = L.colour, gd = L.guide;
+  for (let dy = -r; dy <= r; dy++) {
+    const y = ty + dy;
+    if (y < 0 || y >= h) continue;
+    for (let dx = -r; dx <= r; dx++) {
+      const x = tx + dx;
+      if (x < 0 || x >= w) continue;
+      const a = y * w + x, b = (sy + dy) * w + sx + dx;
+      const e0 = col[a * 3]! - col[b * 3]!, e1 = col[a * 3 + 1]! - col[b * 3 + 1]!, e2 = col[a * 3 + 2]! - col[b * 3 + 2]!;
+      d += e0 * e0 + e1 * e1 + e2 * e2;
+      for (let g = 0; g < G; g++) { const e = gd[a * G + g]! - gd[b * G + g]!; d += e * e; }
+    }
+    if (d > limit) return d;
+  }
+  return d;
+}
+
+/** PatchMatch: one forward and one backward sweep of propagation and random search. */
+function search(L: Level, nnf: Int32Array, active: Int32Array, valid: Int32Array, r: number, G: number, pw: number, random: () => number, tries: number): void {
+  const w = L.w, h = L.h;
+  const ok = new Uint8Array(w * h);
+  for (const v of valid) ok[v] = 1;
+  const cost = new Float64Array(w * h);
+  for (const t of active) cost[t] = distance(L, t, nnf[t]!, r, G, pw, Infinity);
+  for (let pass = 0; pass < 2; pass++) {
+    const step = pass === 0 ? 1 : -1;
+    for (let k = pass === 0 ? 0 : active.length - 1; k >= 0 && k < active.length; k += step) {
+      const t = active[k]!;
+      const tx = t % w;
+      let best = nnf[t]!, bestD = cost[t]!;
+      // propagation from the left/up (forward) or right/down (backward) neighbour
+      for (const nb of [t - step, t - step * w]) {
+        if (nb < 0 || nb >= w * h || nnf[nb]! < 0) continue;
+        if (step === 1 ? nb === t - 1 && tx === 0 : nb === t + 1 && tx === w - 1) continue;
+        const cand = nnf[nb]! + (t - nb);
+        if (cand < 0 || cand >= w * h || !ok[cand] || cand === best) continue;
+        const d = distance(L, t, cand, r, G, pw, bestD);
+        if (d < bestD) { bestD = d; best = cand; }
+      }
+      // random search around the current best, halving the radius
+      const bx = best % w, by = (best - bx) / w;
+      for (let radius = Math.max(w, h), n = 0; radius >= 1 && n < tries; radius >>= 1, n++) {
+        const cx = Math.round(bx + (random() * 2 - 1) * radius), cy = Math.round(by + (random() * 2 - 1) * radius);
+        if (cx < r || cy < r || cx >= w - r || cy >= h - r) continue;
+        const cand = cy * w + cx;
+        if (!ok[cand] || cand === best) continue;
+        const d = distance(L, t, cand, r, G, pw, bestD);
+        if (d < bestD) { bestD = d; best = cand; }
+      }
+      nnf[t] = best;
+      cost[t] = bestD;
+    }
+  }
+}
+
+/**
+ * Voting: each hole pixel becomes the average of what the patches covering it copy there. On the
+ * last pass of the finest level only each pixel's own match counts (no averaging: crisp texture).
+ */
+function vote(L: Level, nnf: Int32Array, active: Int32Array, r: number, centreOnly: boolean): void {
+  const w = L.w, h = L.h;
+  if (centreOnly) {
+    for (const t of active) {
+      if (!L.hole[t]) continue;
+      const s = nnf[t]!;
+      for (let c = 0; c < 3; c++) L.colour[t * 3 + c] = L.colour[s * 3 + c]!;
+    }
+    return;
+  }
+  const acc = new Float32Array(w * h * 3), wsum = new Float32Array(w * h);
+  for (const t of active) {
+    const s = nnf[t]!;
+    const tx = t % w, ty = (t - tx) / w;
+    for (let dy = -r; dy <= r; dy++) {
+      const y = ty + dy;
+      if (y < 0 || y >= h) continue;
+      for (let dx = -r; dx <= r; dx++) {
+        const x = tx + dx;
+        if (x < 0 || x >= w) continue;
+        const a = y * w + x;
+        if (!L.hole[a]) continue;
+        const b = s + dy * w + dx;
+        acc[a * 3] += L.colour[b * 3]!; acc[a * 3 + 1] += L.colour[b * 3 + 1]!; acc[a * 3 + 2] += L.colour[b * 3 + 2]!;
+        wsum[a]! += 1;
+      }
+    }
+  }
+  for (let i = 0; i < w * h; i++) if (L.hole[i] && wsum[i]! > 0) for (let c = 0; c < 3; c++) L.colour[i * 3 + c] = acc[i * 3 + c]! / wsum[i]!;
+}
+
+function mulberry(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
