@@ -186,7 +186,8 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   }
 
   // Eyes. Blink: each upper-lid point travels onto the matching lower-lid point (the lists run
-  // corner to corner), meeting 15 % above the lower lid; the lid skin above follows, softly.
+  // corner to corner), meeting 10 % above the lower lid and bulging forward a little (the lid
+  // rides over the eyeball); the crease row follows about half way, so the lid skin stretches.
   const eye = (upper: number[], lower: number[], upper2: number[], lower2: number[], blink: RigControl, wide: RigControl) => {
     const lineY = (Y(upper[0]!) + Y(upper[upper.length - 1]!)) / 2;
     const x0 = Math.min(X(upper[0]!), X(upper[upper.length - 1]!)) - 0.1, x1 = Math.max(X(upper[0]!), X(upper[upper.length - 1]!)) + 0.1;
@@ -197,14 +198,14 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     for (let q = 1; q < upper.length - 1; q++) {
       const u = upper[q]!, l = lower[q]!;
       const gx = X(l) - X(u), gy = Y(l) - Y(u), gz = Z(l) - Z(u);
-      bh.push({ i: u, d: [gx * 0.85, gy * 0.85, gz * 0.85 - 0.01] });
-      bl.push({ i: l, d: [-gx * 0.15, -gy * 0.15, -gz * 0.15] });
+      bh.push({ i: u, d: [gx * 0.9, gy * 0.9, gz * 0.9 - 0.015] });
+      bl.push({ i: l, d: [-gx * 0.1, -gy * 0.1, -gz * 0.1] });
       wh.push({ i: u, d: [0, -Math.max(0.02, gy) * 0.35, 0] });
     }
     // The crease row follows part of the way, so lid skin stretches instead of folding.
     for (let q = 1; q < upper2.length - 1; q++) {
       const u2 = upper2[q]!, u = upper[q]!, l = lower[q]!;
-      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * 0.35, 0] });
+      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * 0.45, 0] });
       wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * 0.18, 0] });
     }
     for (let q = 1; q < lower2.length - 1; q++) bl.push({ i: lower2[q]!, d: [0, -(Y(lower[q]!) - Y(upper[q]!)) * 0.05, 0] });
