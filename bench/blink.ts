@@ -3,11 +3,11 @@
 // width) with the photo's own. A shut human eye reads about 0.1-0.2 of its open value; the goal is
 // <= 0.25 on every portrait. Prints a table; never asserts.
 //   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...]
-// Analyses are cached in $REAL3D_CACHE (default /work/cache/eyes) as analyze output folders.
+// Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { analyzePortrait, readAnalysis, writeAnalysis } from '../src/analyze/index.ts';
+import { readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
@@ -15,19 +15,9 @@ import { eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCel
 import type { Portrait, RgbaImage } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');
-
-export async function cachedPortrait(file: string): Promise<Portrait> {
-  const dir = path.join(CACHE, 'analysis', path.basename(file));
-  if (existsSync(path.join(dir, 'analysis.json'))) return readAnalysis(dir);
-  const p = await analyzePortrait(file);
-  await mkdir(path.dirname(dir), { recursive: true });
-  await writeAnalysis(p, dir);
-  return p;
-}
 
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];

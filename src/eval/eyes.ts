@@ -64,7 +64,7 @@ export interface GridCell { label: string; image: RgbaImage }
  * A labelled grid PNG: rows of cells, every image scaled to cellW x cellH (nearest-neighbour when
  * enlarging, so zoomed pixels stay honest).
  */
-export async function labelledGrid(rows: GridCell[][], opts: { title: string; cellW: number; cellH: number; rowLabels?: string[] }): Promise<Buffer> {
+export async function labelledGrid(rows: GridCell[][], opts: { title: string; cellW: number; cellH: number; rowLabels?: string[]; fill?: boolean }): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
   const labelW = opts.rowLabels ? 110 : 0, head = 30, capH = 16, gap = 4;
   const cols = Math.max(...rows.map((r) => r.length));
@@ -80,7 +80,7 @@ export async function labelledGrid(rows: GridCell[][], opts: { title: string; ce
       const cell = rows[r]![c]!;
       const left = labelW + c * (opts.cellW + gap);
       const png = await sharp(Buffer.from(cell.image.data.buffer, cell.image.data.byteOffset, cell.image.data.byteLength), { raw: { width: cell.image.width, height: cell.image.height, channels: 4 } })
-        .resize(opts.cellW, opts.cellH, { fit: 'contain', kernel: 'nearest', background: { r: 0, g: 0, b: 0, alpha: 1 } }).png().toBuffer();
+        .resize(opts.cellW, opts.cellH, { fit: opts.fill ? 'fill' : 'contain', kernel: 'nearest', background: { r: 0, g: 0, b: 0, alpha: 1 } }).png().toBuffer();
       layers.push({ input: png, left, top });
       texts.push(`<text x="${left + 2}" y="${top + opts.cellH + 12}" font-size="11" font-family="sans-serif" fill="#ccc">${esc(cell.label)}</text>`);
     }
