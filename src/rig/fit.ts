@@ -48,6 +48,12 @@ export interface FitOptions {
   regularization?: number;
   /** controls to keep at 0 (e.g. when a driver's expression channel is not wanted) */
   exclude?: RigControl[];
+  /**
+   * Robust fit (iteratively reweighted): points the model cannot explain (glasses frames pulling
+   * the lids, hair over a brow, a hand) get less weight, Huber-style, so they do not drag the
+   * other controls. Costs a Gram matrix per iteration (~1 ms).
+   */
+  robust?: boolean;
 }
 
 let meanFaceCache: Float64Array | null = null;
@@ -119,6 +125,21 @@ const CONTROL_PRIOR: Partial<Record<RigControl, number>> = {
   mouthPucker: 2,
   mouthPress: 2,
   cheekPuff: 3,
+  // the richer set overlaps the base controls: each must explain clearly more than they do
+  eyeSquintLeft: 2,
+  eyeSquintRight: 2,
+  cheekSquintLeft: 3,
+  cheekSquintRight: 3,
+  noseSneerLeft: 3,
+  noseSneerRight: 3,
+  mouthFrownLeft: 2,
+  mouthFrownRight: 2,
+  mouthShrugUpper: 4,
+  mouthShrugLower: 3,
+  mouthRollUpper: 3,
+  mouthRollLower: 3,
+  mouthDimpleLeft: 3,
+  mouthDimpleRight: 3,
 };
 
 interface Solver { basis: Basis; gram: Float64Array; diag: Float64Array }
@@ -193,7 +214,10 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`fitRig: landmark ${i} is not a finite point`);
   }
   const neutral = resolveNeutral(opts.neutral);
-  const { basis, gram, diag } = solverFor(neutral, opts.regularization ?? 0.004);
+  const solver = solverFor(neutral, opts.regularization ?? 0.004);
+  const basis = solver.basis;
+  let { gram, diag } = solver;
+  const pointWeight = opts.robust ? Float64Array.from(POINT_WEIGHT) : POINT_WEIGHT;
   const target = flatten(landmarks);
   const K = CONTROL_COUNT;
   const w = new Float64Array(K);
@@ -202,17 +226,18 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   const shape = new Float64Array(N * 3);
   const rhs = new Float64Array(K);
   let sim: Similarity = solveSimilarity(neutral, target, RIGID_POINTS);
-  const iterations = opts.iterations ?? 3;
+  const iterations = opts.iterations ?? (opts.robust ? 5 : 3);
   for (let it = 0; it < iterations; it++) {
     deform(neutral, basis, w, shape);
     sim = solveSimilarity(shape, target, RIGID_POINTS);
     const canon = inverseTransform(target, sim);
+    if (opts.robust && it > 0) ({ gram, diag } = robustSystem(basis, canon, shape, pointWeight, opts.regularization ?? 0.004));
     // rhs = B^T W (canon - neutral)
     for (let k = 0; k < K; k++) {
       let s = 0;
       const o = k * N * 3;
       for (let i = 0; i < N; i++) {
-        const pw = POINT_WEIGHT[i]!;
+        const pw = pointWeight[i]!;
         if (pw === 0) continue;
         const j = i * 3;
         s += pw * (basis[o + j]! * (canon[j]! - neutral[j]!) + basis[o + j + 1]! * (canon[j + 1]! - neutral[j + 1]!) + Z_WEIGHT * basis[o + j + 2]! * (canon[j + 2]! - neutral[j + 2]!));
@@ -255,6 +280,38 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     residual: err / MESH_POINT_COUNT / iod,
     rotation: Array.from(r),
   };
+}
+
+/**
+ * One IRLS step: per-point weights from the current residuals (Huber: 1 up to 2.5 x the median
+ * residual, then falling as 1/r; written into `pointWeight`) and the weighted normal matrix.
+ */
+function robustSystem(basis: Basis, canon: Float64Array, shape: Float64Array, pointWeight: Float64Array, regularization: number): { gram: Float64Array; diag: Float64Array } {
+  const res = new Float64Array(MESH_POINT_COUNT);
+  for (let i = 0; i < MESH_POINT_COUNT; i++) res[i] = Math.hypot(canon[i * 3]! - shape[i * 3]!, canon[i * 3 + 1]! - shape[i * 3 + 1]!, Z_WEIGHT * (canon[i * 3 + 2]! - shape[i * 3 + 2]!));
+  const sorted = Float64Array.from(res).sort();
+  const c = Math.max(1e-4, 2.5 * sorted[sorted.length >> 1]!);
+  for (let i = 0; i < MESH_POINT_COUNT; i++) pointWeight[i] = POINT_WEIGHT[i]! * (res[i]! <= c ? 1 : c / res[i]!);
+  const K = CONTROL_COUNT;
+  const gram = new Float64Array(K * K);
+  for (let a = 0; a < K; a++) {
+    for (let b = a; b < K; b++) {
+      let s = 0;
+      for (let i = 0; i < MESH_POINT_COUNT; i++) {
+        const pw = pointWeight[i]!;
+        const oa = (a * N + i) * 3, ob = (b * N + i) * 3;
+        s += pw * (basis[oa]! * basis[ob]! + basis[oa + 1]! * basis[ob + 1]! + Z_WEIGHT * basis[oa + 2]! * basis[ob + 2]!);
+      }
+      gram[a * K + b] = s;
+      gram[b * K + a] = s;
+    }
+  }
+  let trace = 0;
+  for (let a = 0; a < K; a++) trace += gram[a * K + a]!;
+  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace * (CONTROL_PRIOR[RIG_CONTROLS[a]!] ?? 1)) / K;
+  const diag = new Float64Array(K);
+  for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
+  return { gram, diag };
 }
 
 function RIG_INDEX(c: RigControl): number {
@@ -328,4 +385,7 @@ export function toCanonical(landmarks: Landmarks, fit: RigFit): Float64Array {
 export const IDENTITY_AMBIGUOUS: RigControl[] = [
   'eyeWideLeft', 'eyeWideRight', 'browInnerUp', 'browDownLeft', 'browDownRight', 'browOuterUpLeft', 'browOuterUpRight',
   'mouthPress', 'mouthPucker', 'mouthFunnel', 'mouthStretchLeft', 'mouthStretchRight', 'cheekPuff', 'mouthClose',
+  'eyeSquintLeft', 'eyeSquintRight', 'cheekSquintLeft', 'cheekSquintRight', 'noseSneerLeft', 'noseSneerRight',
+  'mouthFrownLeft', 'mouthFrownRight', 'mouthShrugUpper', 'mouthShrugLower', 'mouthRollUpper', 'mouthRollLower',
+  'mouthDimpleLeft', 'mouthDimpleRight',
 ];
