@@ -3,8 +3,10 @@
 // over the rig controls between the result (fitted with the photo as neutral) and the driver
 // (fitted with its own neutral, estimated over the clip), against the photo repeated (baseline).
 // Also sheets driver | result at each driver's expression peaks. Prints a table; never asserts.
-//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--controls 21]
-// --controls N scores only the first N controls (21 = the original set, for before/after).
+//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...]
+// --expressions measures: the video path's expressions from the face measures alone (the retarget
+// before the rig fit), scored by the same rig, for before/after. AED is printed over the original
+// 21 controls and over all of them.
 import path from 'node:path';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -24,7 +26,7 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s42.jpg');
 const tag = arg('--tag', 'now');
-const scoreN = Number(arg('--controls', String(RIG_CONTROLS.length)));
+const expressions = arg('--expressions', 'rig') as 'rig' | 'measures';
 const only = process.argv.includes('--only') ? arg('--only', '').split(',') : DRIVERS;
 const FPS = 10;
 const outDir = arg('--out', '/work/cache/eyes/cross');
@@ -35,7 +37,8 @@ const avatar = buildAvatar(portrait);
 const size = portrait.image.width;
 const renderer = createRenderer(avatar, { width: size, height: size });
 const photoLm = (await detectFaces(portrait.image, { embedding: false }))[0]!.landmarks as Landmarks;
-const dist = (a: Float64Array, b: Float64Array) => { let s = 0; for (let k = 0; k < scoreN; k++) s += Math.abs(a[k]! - b[k]!); return s / scoreN; };
+const dist = (a: Float64Array, b: Float64Array, count: number) => { let s = 0; for (let k = 0; k < count; k++) s += Math.abs(a[k]! - b[k]!); return s / count; };
+const ALL = RIG_CONTROLS.length, BASE = 21;
 const vec = (lm: Landmarks, neutral: FitOptions['neutral']) => weightsToVector(fitRig(lm, { neutral }).weights);
 const photoW = vec(photoLm, photoLm);
 
@@ -51,15 +54,15 @@ const PEAKS: [string, (w: Record<string, number>) => number][] = [
   ['"O"', (w) => w.mouthFunnel! + 0.3 * w.jawOpen!],
 ];
 
-console.log(`photo ${photo}, ${tag}, AED over the first ${scoreN} controls`);
-console.log('driver                  frames  AED engine  AED baseline  engine < baseline');
-const sheetRows: GridCell[][] = [];
+console.log(`photo ${photo}, ${tag} (expressions from ${expressions}); AED over the first ${BASE} controls | over all ${ALL}`);
+console.log('driver                  frames  AED engine  AED baseline  engine < baseline | engine  baseline');
 for (const video of only) {
+  const sheetRows: GridCell[][] = [];
   const raw = await cachedTrack(video, FPS);
-  const { frames } = motionFramesFromRaw(raw, FPS, true);
+  const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions });
   const drvLm = raw.map((r) => (r?.lm ?? null) as Landmarks | null);
   const drvNeutral = estimateNeutral(drvLm.filter((l): l is Landmarks => !!l));
-  let se = 0, sb = 0, count = 0;
+  let se = 0, sb = 0, seAll = 0, sbAll = 0, count = 0;
   const drvW: (Record<string, number> | null)[] = [];
   const gens = new Map<number, Float64Array>();
   for (let i = 0; i < frames.length; i++) {
@@ -72,10 +75,10 @@ for (const video of only) {
     if (!g) continue;
     const gw = vec(g.landmarks as Landmarks, photoLm);
     gens.set(i, gw);
-    se += dist(gw, dw); sb += dist(photoW, dw); count++;
+    se += dist(gw, dw, BASE); sb += dist(photoW, dw, BASE); seAll += dist(gw, dw, ALL); sbAll += dist(photoW, dw, ALL); count++;
   }
   const e = se / count, b = sb / count;
-  console.log(`${video.padEnd(24)}${String(count).padStart(6)}  ${e.toFixed(4).padStart(10)}  ${b.toFixed(4).padStart(12)}  ${e < b ? 'yes' : 'NO'}`);
+  console.log(`${video.padEnd(24)}${String(count).padStart(6)}  ${e.toFixed(4).padStart(10)}  ${b.toFixed(4).padStart(12)}  ${(e < b ? 'yes' : 'NO').padEnd(17)} | ${(seAll / count).toFixed(4)}  ${(sbAll / count).toFixed(4)}`);
   // peaks: driver | result (face crop), each expression once per driver, if it shows at all
   const want = new Map<number, string>();
   for (const [name, score] of PEAKS) {
@@ -110,6 +113,13 @@ for (const video of only) {
       { label: 'result eyes (3x)', image: cropImage(res, box) },
     ]);
   }
+  if (sheetRows.length) {
+    const png = await labelledGrid(sheetRows, { title: `${photo} driven by ${video} (${tag}): driver | result at the driver's expression peaks, eyes zoomed`, cellW: 260, cellH: 200 });
+    const file = path.join(outDir, `peaks-${path.parse(video).name}-${path.parse(photo).name}-${tag}.png`);
+    await writeFile(file + '.tmp', png);
+    await rename(file + '.tmp', file);
+    console.log(`  sheet ${file}`);
+  }
 }
 function faceBox(lm: Landmarks, size: number): [number, number, number, number] {
   const xs = lm.map((p) => p[0]), ys = lm.map((p) => p[1]);
@@ -117,8 +127,3 @@ function faceBox(lm: Landmarks, size: number): [number, number, number, number] 
   const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
   return [Math.max(0, Math.min(size - side, Math.round(cx - side / 2))), Math.max(0, Math.min(size - side, Math.round(cy - side / 2))), side, side];
 }
-const png = await labelledGrid(sheetRows, { title: `${photo} driven (${tag}): driver | result at each driver's expression peaks, eyes zoomed`, cellW: 260, cellH: 200 });
-const file = path.join(outDir, `peaks-${path.parse(photo).name}-${tag}.png`);
-await writeFile(file + '.tmp', png);
-await rename(file + '.tmp', file);
-console.log(`sheet ${file}`);

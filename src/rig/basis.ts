@@ -12,6 +12,8 @@ import {
 const N = LANDMARK_COUNT;
 const DEG = Math.PI / 180;
 const MOUTH_CORNERS = [61, 291, 78, 308];
+/** A blink's lids meet this share of the opening down from the upper lid. */
+const MEET = 0.9;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -198,8 +200,8 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     for (let q = 1; q < upper.length - 1; q++) {
       const u = upper[q]!, l = lower[q]!;
       const gx = X(l) - X(u), gy = Y(l) - Y(u), gz = Z(l) - Z(u);
-      bh.push({ i: u, d: [gx * 0.9, gy * 0.9, gz * 0.9 - 0.015] });
-      bl.push({ i: l, d: [-gx * 0.1, -gy * 0.1, -gz * 0.1] });
+      bh.push({ i: u, d: [gx * MEET, gy * MEET, gz * MEET - 0.015] });
+      bl.push({ i: l, d: [-gx * (1 - MEET), -gy * (1 - MEET), -gz * (1 - MEET)] });
       wh.push({ i: u, d: [0, -Math.max(0.02, gy) * 0.35, 0] });
     }
     // The crease row follows part of the way, so lid skin stretches instead of folding.

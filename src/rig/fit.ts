@@ -229,7 +229,8 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   const iterations = opts.iterations ?? (opts.robust ? 5 : 3);
   for (let it = 0; it < iterations; it++) {
     deform(neutral, basis, w, shape);
-    sim = solveSimilarity(shape, target, RIGID_POINTS);
+    // the robust fit also drops occluded points from the pose solve
+    sim = solveSimilarity(shape, target, opts.robust && it > 1 ? trustedRigidPoints(pointWeight) : RIGID_POINTS);
     const canon = inverseTransform(target, sim);
     if (opts.robust && it > 0) ({ gram, diag } = robustSystem(basis, canon, shape, pointWeight, opts.regularization ?? 0.004));
     // rhs = B^T W (canon - neutral)
@@ -290,7 +291,8 @@ function robustSystem(basis: Basis, canon: Float64Array, shape: Float64Array, po
   const res = new Float64Array(MESH_POINT_COUNT);
   for (let i = 0; i < MESH_POINT_COUNT; i++) res[i] = Math.hypot(canon[i * 3]! - shape[i * 3]!, canon[i * 3 + 1]! - shape[i * 3 + 1]!, Z_WEIGHT * (canon[i * 3 + 2]! - shape[i * 3 + 2]!));
   const sorted = Float64Array.from(res).sort();
-  const c = Math.max(1e-4, 2.5 * sorted[sorted.length >> 1]!);
+  // never below landmark noise (~1.5 % of the eye-corner distance): a clean face keeps all its points
+  const c = Math.max(0.015, 2.5 * sorted[sorted.length >> 1]!);
   for (let i = 0; i < MESH_POINT_COUNT; i++) pointWeight[i] = POINT_WEIGHT[i]! * (res[i]! <= c ? 1 : c / res[i]!);
   const K = CONTROL_COUNT;
   const gram = new Float64Array(K * K);
@@ -312,6 +314,12 @@ function robustSystem(basis: Basis, canon: Float64Array, shape: Float64Array, po
   const diag = new Float64Array(K);
   for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
   return { gram, diag };
+}
+
+/** The rigid points the robust weights still trust (all of them if too few are left). */
+function trustedRigidPoints(pointWeight: Float64Array): number[] {
+  const kept = RIGID_POINTS.filter((i) => pointWeight[i]! >= 0.5);
+  return kept.length >= 12 ? kept : RIGID_POINTS;
 }
 
 function RIG_INDEX(c: RigControl): number {
