@@ -357,7 +357,8 @@ export function estimateNeutral(frames: Landmarks[], rounds = 1): Float64Array {
     const cols: Float64Array[] = [];
     const { basis } = solverFor(neutral, 0.004);
     for (const lm of sample) {
-      const fit = fitRig(lm, { neutral });
+      // identity-like shapes (a narrow mouth, low brows) are the person's rest, not an expression to remove
+      const fit = fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS });
       const canon = toCanonical(lm, fit);
       const expr = deform(new Float64Array(N * 3), basis, weightsToVector(fit.weights));
       for (let j = 0; j < N * 3; j++) canon[j]! -= expr[j]!;
