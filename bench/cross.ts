@@ -63,6 +63,7 @@ for (const video of only) {
   const drvLm = raw.map((r) => (r?.lm ?? null) as Landmarks | null);
   const drvNeutral = estimateNeutral(drvLm.filter((l): l is Landmarks => !!l));
   let se = 0, sb = 0, seAll = 0, sbAll = 0, count = 0;
+  const perE = new Float64Array(ALL), perB = new Float64Array(ALL);
   const drvW: (Record<string, number> | null)[] = [];
   const gens = new Map<number, Float64Array>();
   for (let i = 0; i < frames.length; i++) {
@@ -75,10 +76,16 @@ for (const video of only) {
     if (!g) continue;
     const gw = vec(g.landmarks as Landmarks, photoLm);
     gens.set(i, gw);
+    for (let k = 0; k < ALL; k++) { perE[k]! += Math.abs(gw[k]! - dw[k]!); perB[k]! += Math.abs(photoW[k]! - dw[k]!); }
     se += dist(gw, dw, BASE); sb += dist(photoW, dw, BASE); seAll += dist(gw, dw, ALL); sbAll += dist(photoW, dw, ALL); count++;
   }
   const e = se / count, b = sb / count;
   console.log(`${video.padEnd(24)}${String(count).padStart(6)}  ${e.toFixed(4).padStart(10)}  ${b.toFixed(4).padStart(12)}  ${(e < b ? 'yes' : 'NO').padEnd(17)} | ${(seAll / count).toFixed(4)}  ${(sbAll / count).toFixed(4)}`);
+  if (process.argv.includes('--per-control')) {
+    console.log('  per control, mean |result - driver| vs |photo - driver| (worst first):');
+    const order = [...RIG_CONTROLS.keys()].sort((a, b) => (perE[b]! - perB[b]!) - (perE[a]! - perB[a]!));
+    console.log('  ' + order.map((k) => `${RIG_CONTROLS[k]} ${(perE[k]! / count).toFixed(2)}/${(perB[k]! / count).toFixed(2)}`).join(', '));
+  }
   // peaks: driver | result (face crop), each expression once per driver, if it shows at all
   const want = new Map<number, string>();
   for (const [name, score] of PEAKS) {

@@ -90,9 +90,9 @@ test('retarget: expressions relative to the driver rest, scaled so the driver pe
   }
   const out = retargetFromLandmarks(clip);
   const brow = out.get('browInnerUp')!, smile = out.get('mouthSmileLeft')!;
-  assert.ok(brow[20]! > 0.6, `raised brows retarget to a strong raise (${brow[20]!.toFixed(2)})`);
+  assert.ok(brow[20]! > 0.5, `raised brows (0.3) retarget to a strong raise (${brow[20]!.toFixed(2)})`);
   assert.ok(brow[5]! < 0.1, `brows at rest stay at rest (${brow[5]!.toFixed(2)})`);
   assert.ok(Math.max(...smile) < 0.1, `the driver's constant slight smile is its rest, not an expression (${Math.max(...smile).toFixed(2)})`);
-  assert.equal(calibratedGain(0.1, 0.13), 1, 'a range within noise is not amplified');
-  assert.ok(calibratedGain(0, 0.3) > 2.5 && calibratedGain(0, 0.9) === 1);
+  assert.equal(calibratedGain(0.1, 0.2), 1, 'a range within noise is not amplified');
+  assert.ok(calibratedGain(0, 0.3) === 2 && calibratedGain(0, 0.5) > 1.6 && calibratedGain(0, 0.9) === 1);
 });

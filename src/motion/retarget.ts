@@ -22,8 +22,9 @@ const REST_PERCENTILE = 10, HIGH_PERCENTILE = 98;
 /** The driver's range top maps to this weight (a strong but not maxed expression). */
 const TARGET_PEAK = 0.85;
 /** Below this range a control is noise for this driver: no gain above 1. */
-const MIN_RANGE = 0.08;
-const MAX_GAIN = 3;
+const MIN_RANGE = 0.15;
+/** Rendered expressions read back about half as strong (a 0.6 smile re-detects as 0.3), but noise must not be blown up. */
+const MAX_GAIN = 2;
 
 function percentile(values: Float64Array, p: number): number {
   const s = Float64Array.from(values).sort();

@@ -46,6 +46,12 @@ export type RigControl = (typeof RIG_CONTROLS)[number];
 
 export const CONTROL_COUNT = RIG_CONTROLS.length;
 
+/**
+ * The original 21 controls. Expression distances (AED) are scored on these: the richer set moves
+ * few landmarks a little, so re-detected rendered faces read detector noise as dimples and squints.
+ */
+export const BASE_CONTROL_COUNT = 21;
+
 /** Index of each control in RIG_CONTROLS (and in the weight vectors of the rig). */
 export const CONTROL_INDEX: Record<RigControl, number> = Object.fromEntries(RIG_CONTROLS.map((c, i) => [c, i])) as Record<RigControl, number>;
 

@@ -125,21 +125,22 @@ const CONTROL_PRIOR: Partial<Record<RigControl, number>> = {
   mouthPucker: 2,
   mouthPress: 2,
   cheekPuff: 3,
-  // the richer set overlaps the base controls: each must explain clearly more than they do
-  eyeSquintLeft: 2,
-  eyeSquintRight: 2,
-  cheekSquintLeft: 3,
-  cheekSquintRight: 3,
-  noseSneerLeft: 3,
-  noseSneerRight: 3,
-  mouthFrownLeft: 2,
-  mouthFrownRight: 2,
-  mouthShrugUpper: 4,
-  mouthShrugLower: 3,
-  mouthRollUpper: 3,
-  mouthRollLower: 3,
-  mouthDimpleLeft: 3,
-  mouthDimpleRight: 3,
+  // the richer set overlaps the base controls and the detector's noise: each must explain
+  // clearly more than they do (lower priors read spurious dimples and squints off a plain smile)
+  eyeSquintLeft: 6,
+  eyeSquintRight: 6,
+  cheekSquintLeft: 10,
+  cheekSquintRight: 10,
+  noseSneerLeft: 8,
+  noseSneerRight: 8,
+  mouthFrownLeft: 6,
+  mouthFrownRight: 6,
+  mouthShrugUpper: 12,
+  mouthShrugLower: 10,
+  mouthRollUpper: 10,
+  mouthRollLower: 10,
+  mouthDimpleLeft: 12,
+  mouthDimpleRight: 12,
 };
 
 interface Solver { basis: Basis; gram: Float64Array; diag: Float64Array }
