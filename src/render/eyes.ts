@@ -50,7 +50,7 @@ export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayL
 export class LidSkin {
   /** the working texture (the avatar's texture with the lid bands blended for the current closure) */
   readonly data: Uint8ClampedArray;
-  private readonly regions: { control: number; pixels: Int32Array; photo: Uint8ClampedArray; smooth: Uint8ClampedArray; closure: number }[] = [];
+  private readonly regions: { control: number; pixels: Int32Array; photo: Uint8ClampedArray; smooth: Uint8ClampedArray; weight: Float32Array; closure: number }[] = [];
 
   constructor(texture: { width: number; height: number; data: Uint8ClampedArray }, landmarkXY: (i: number) => [number, number], lashBand: number) {
     this.data = new Uint8ClampedArray(texture.data);
@@ -90,9 +90,23 @@ export class LidSkin {
           smooth.push(c[0]! * shade, c[1]! * shade, c[2]! * shade, texture.data[o + 3]!);
         }
       }
+      const weight = pixels.map(() => 0.9);
+      // the lash line: a crisp dark line along the lid edge (what the lash strip carries down), where
+      // a shut eye shows its lashes; a soft band of photo lashes alone reads as a slit of open eye
+      for (let y = Math.max(0, Math.floor(Math.min(...edge.map((p) => p[1])) - 3)); y <= Math.min(H - 1, Math.ceil(Math.max(...edge.map((p) => p[1])) + 3)); y++) {
+        for (let x = Math.max(0, Math.floor(edge[0]![0] - 1)); x <= Math.min(W - 1, Math.ceil(edge[n - 1]![0] + 1)); x++) {
+          const d = distanceToPolyline(x + 0.5, y + 0.5, edge);
+          const w = Math.min(1, Math.max(0, (LASH_LINE_HALF + 0.5 - d)));
+          if (w <= 0) continue;
+          const o = (y * W + x) * 4;
+          pixels.push(o);
+          smooth.push(texture.data[o]! * 0.3, texture.data[o + 1]! * 0.3, texture.data[o + 2]! * 0.3, texture.data[o + 3]!);
+          weight.push(0.85 * w);
+        }
+      }
       const photo = new Uint8ClampedArray(pixels.length * 4);
       pixels.forEach((o, k) => photo.set(texture.data.subarray(o, o + 4), k * 4));
-      this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), closure: 0 });
+      this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(weight), closure: 0 });
     }
   }
 
@@ -102,16 +116,30 @@ export class LidSkin {
       const closure = Math.min(1, Math.max(0, weights[r.control]! - photoWeights[r.control]!));
       if (Math.abs(closure - r.closure) < 1e-3) continue;
       r.closure = closure;
-      const a = 0.9 * closure, b = 1 - a;
-      const d = this.data, px = r.pixels, p = r.photo, s = r.smooth;
+      const d = this.data, px = r.pixels, p = r.photo, s = r.smooth, wt = r.weight;
       for (let k = 0; k < px.length; k++) {
         const o = px[k]!, m = k * 4;
+        const a = wt[k]! * closure, b = 1 - a;
         d[o] = b * p[m]! + a * s[m]!;
         d[o + 1] = b * p[m + 1]! + a * s[m + 1]!;
         d[o + 2] = b * p[m + 2]! + a * s[m + 2]!;
       }
     }
   }
+}
+
+/** Half width in texture pixels of the drawn lash line. */
+const LASH_LINE_HALF = 1.6;
+
+function distanceToPolyline(x: number, y: number, line: [number, number][]): number {
+  let best = Infinity;
+  for (let q = 0; q + 1 < line.length; q++) {
+    const [ax, ay] = line[q]!, [bx, by] = line[q + 1]!;
+    const dx = bx - ax, dy = by - ay;
+    const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
+    best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
+  }
+  return best;
 }
 
 function lum(c: number[]): number {
