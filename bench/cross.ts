@@ -13,6 +13,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
+import { landmarkList } from '../src/motion/retarget.ts';
 import { fitRig, estimateNeutral, type Landmarks, type FitOptions } from '../src/rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector } from '../src/rig/controls.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
@@ -60,7 +61,7 @@ for (const video of only) {
   const sheetRows: GridCell[][] = [];
   const raw = await cachedTrack(video, FPS);
   const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions });
-  const drvLm = raw.map((r) => (r?.lm ?? null) as Landmarks | null);
+  const drvLm = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
   const drvNeutral = estimateNeutral(drvLm.filter((l): l is Landmarks => !!l));
   let se = 0, sb = 0, seAll = 0, sbAll = 0, count = 0;
   const perE = new Float64Array(ALL), perB = new Float64Array(ALL);

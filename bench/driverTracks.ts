@@ -17,16 +17,18 @@ export function trackFile(video: string, fps: number): string {
 
 export async function cachedTrack(video: string, fps: number): Promise<(RawFaceFrame | null)[]> {
   const file = trackFile(video, fps);
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8'));
+  // landmarks are stored as plain number lists (JSON), in memory as flat float32 like the tracker's
+  const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
+  if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));
   const t0 = Date.now();
   const raw = await trackVideo(path.join(DATA, 'video', video), { fps, maxSide: 720 });
   const round = (v: number) => Math.round(v * 100) / 100;
-  const slim = raw.map((r) => r && { ...r, lm: r.lm?.map((p) => p.map(round) as [number, number, number]) });
+  const slim = raw.map((r) => r && { ...r, lm: r.lm ? Array.from({ length: r.lm.length / 3 }, (_, i) => [round(r.lm![i * 3]!), round(r.lm![i * 3 + 1]!), round(r.lm![i * 3 + 2]!)]) : undefined });
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file + '.tmp', JSON.stringify(slim));
   await rename(file + '.tmp', file);
   console.log(`${video}: ${raw.length} frames tracked in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return slim;
+  return revive(slim);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

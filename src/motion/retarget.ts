@@ -38,11 +38,19 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
+/** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
+export function landmarkList(flat: ArrayLike<number>): Landmarks {
+  const out: Landmarks = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) out.push([flat[i]!, flat[i + 1]!, flat[i + 2]!]);
+  return out;
+}
+
 /**
  * Per-frame weights of the RETARGETED controls (null frames = no landmarks: left 0, the caller fills
- * gaps). Returns channels by control name.
+ * gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
-export function retargetFromLandmarks(lms: (Landmarks | null | undefined)[]): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[]): Map<RigControl, Float64Array> {
+  const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
   const out = new Map<RigControl, Float64Array>();
