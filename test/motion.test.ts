@@ -258,3 +258,24 @@ test('real3d motion --audio writes a loadable motion; a cancelled job stops with
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('audio eyes and brows: blinks cluster at phrase ends, gaze fixates with saccades and look-aways, brows move with stresses (seeded)', async () => {
+  const { blinkCurve, gazeCurve, browMotion, phraseEnds } = await import('../src/motion/generators.ts');
+  const fps = 25, n = 250;
+  // 10 s of synthetic speech energy: phrases of 1.6 s with 0.6 s pauses and a stress every 0.4 s
+  const energy = Float64Array.from({ length: n }, (_, i) => (i % 55 < 40 ? (i % 10 < 2 ? 0 : -2.5) : -8));
+  const ends = phraseEnds(energy, fps);
+  assert.deepEqual(ends.slice(0, 3), [40, 95, 150]);
+  const blink = blinkCurve(n, fps, 'natural', 7, 0.2, ends);
+  const onsets = [...blink.keys()].filter((i) => blink[i]! > 0 && !(blink[i - 1]! > 0));
+  const nearEnd = onsets.filter((i) => ends.some((e) => i >= e && i <= e + 6)).length;
+  assert.ok(nearEnd >= 2 && nearEnd / onsets.length >= 0.4, `blinks at phrase ends: ${nearEnd} of ${onsets.length}`);
+  const [gx] = gazeCurve(n, fps, 7, 0.2, energy);
+  const steps = [...gx.keys()].filter((i) => i > 0 && Math.abs(gx[i]! - gx[i - 1]!) > 0.02).length;
+  assert.ok(steps >= 10, `gaze moves (${steps} frames in saccades)`);
+  assert.ok(Math.max(...gx.map(Math.abs)) > 0.25, 'at least one look-away');
+  const brows = browMotion(energy, fps, 7, 0.2);
+  assert.ok(Math.max(...brows.innerUp) > 0.1 && Math.max(...brows.innerUp) <= 0.35, 'brows rise with stresses, a little');
+  assert.ok(brows.innerUp.slice(45, 55).every((v) => v < Math.max(...brows.innerUp)), 'brows settle in pauses');
+  assert.deepEqual(gazeCurve(n, fps, 7, 0.2, energy)[0], gx, 'same seed, same gaze');
+});

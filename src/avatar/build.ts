@@ -15,6 +15,7 @@ import { faceTopology, LANDMARK_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/top
 import { AVATAR_VERSION, type Avatar } from './types.ts';
 import { measureHead } from './shape.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, type SheetOptions } from './mesh.ts';
+import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, revealedTexturing, skinTest, averageColour, mouthLight } from './texture.ts';
 
 export type { Avatar } from './types.ts';
@@ -64,6 +65,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   addFaceMesh(mesh, flat);
   addMouthInterior(mesh, flat, head.iod);
   const eyeVertices = addEyeballs(mesh, flat, head.iod);
+  addLashStrips(mesh, flat, head.iod);
   addHeadSheet(mesh, flat, head, matte, opts);
 
   // ---- textures

@@ -2,7 +2,8 @@
 // space. A plain record of typed arrays (saved by build.ts as one binary file).
 import type { RgbaImage, PortraitAnalysis } from '../types.ts';
 
-export const AVATAR_VERSION = 1;
+/** 2: 35 rig controls (was 21) and lash strips in the mesh. */
+export const AVATAR_VERSION = 2;
 
 /** Triangle materials. */
 export const MATERIAL = { skin: 0, eye: 1, mouth: 2 } as const;

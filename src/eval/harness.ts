@@ -21,7 +21,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import { analyzePortrait } from '../analyze/index.ts';
 import { extractCrop, type CropBox } from '../analyze/crop.ts';
 import { fitRig, estimateNeutral, type Landmarks as RigLandmarks } from '../rig/fit.ts';
-import { weightsToVector } from '../rig/controls.ts';
+import { weightsToVector, BASE_CONTROL_COUNT } from '../rig/controls.ts';
 import { RIGID_POINTS } from '../rig/topology.ts';
 import { coverResize } from '../pipeline/layout.ts';
 import { plotCurves } from '../motion/plot.ts';
@@ -250,7 +250,8 @@ export function mouthOpening(lm: Landmarks): number {
 
 function weightsOf(lm: RigLandmarks, neutral: ArrayLike<number> | RigLandmarks | undefined): { w: Float64Array; pose: Angles } {
   const fit = fitRig(lm, neutral ? { neutral } : {});
-  return { w: weightsToVector(fit.weights), pose: { yaw: fit.pose.yaw, pitch: fit.pose.pitch, roll: fit.pose.roll } };
+  // AED is scored on the base controls (see BASE_CONTROL_COUNT)
+  return { w: weightsToVector(fit.weights).subarray(0, BASE_CONTROL_COUNT), pose: { yaw: fit.pose.yaw, pitch: fit.pose.pitch, roll: fit.pose.roll } };
 }
 
 /** Distance between the nose tips (landmark 1) of two faces, over the second's inter-ocular distance. */
@@ -357,7 +358,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     `PSNR/SSIM whole-frame on every frame; face-region PSNR/SSIM, CSIM, AED, APD, NME on every ${o.detectEvery}${o.detectEvery === 1 ? 'st' : o.detectEvery === 2 ? 'nd' : o.detectEvery === 3 ? 'rd' : 'th'} frame (face detection)`,
     'face region = convex hull of the real frame\'s 478 landmarks grown 10%; crop padding past the video edge is not scored',
     'faceScale (report.json) = inter-ocular distance generated / real (1 = same size); faceShift = nose-tip distance / inter-ocular: the size and position parts of NME',
-    'AED (rig) = mean |weight difference| over 21 rig controls, both fitted with the driver\'s neutral face (estimated over the clip); AED (lm) = pose-normalised (Procrustes) landmark distance / inter-ocular distance',
+    `AED (rig) = mean |weight difference| over the ${BASE_CONTROL_COUNT} base rig controls, both fitted with the driver's neutral face (estimated over the clip); AED (lm) = pose-normalised (Procrustes) landmark distance / inter-ocular distance`,
   ];
   const readVideo = engine.motionFromVideo;
   const drive = await driveEngine(engine, 'motion from video', readVideo && (() => readVideo(o.video, { fps: o.fps, maxSeconds: src.maxFrames / o.fps }, signal)), src.portrait, src.size, timings, log);

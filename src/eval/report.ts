@@ -1,6 +1,7 @@
 // Markdown tables for evaluation reports: one per run, and one summary over many runs.
 import path from 'node:path';
 import type { EvalReport, MethodScores } from './harness.ts';
+import { BASE_CONTROL_COUNT } from '../rig/controls.ts';
 
 interface Column {
   key: string;
@@ -136,7 +137,7 @@ export function summaryMarkdown(reports: EvalReport[], opts: { maxSeconds?: numb
   if (missing) lines.push(`**Engine rows missing:** ${missing.engineUnavailable}`, '');
   for (const f of opts.failures ?? []) lines.push(`- ${path.basename(f.video)} ${f.mode}: FAILED: ${f.error}`);
   lines.push(
-    `PSNR in dB, whole frame every frame; face-region metrics (hull of the real landmarks +10%), CSIM (cosine of face embeddings vs the photo), AED rig (mean |Δweight| over 21 rig controls), AED lm (Procrustes-aligned landmark distance / inter-ocular), APD (mean |Δyaw|,|Δpitch|,|Δroll|, degrees) and NME (landmark distance / inter-ocular) on every ${reenact[0]?.detectEvery ?? 3}${ordinal(reenact[0]?.detectEvery ?? 3)} frame. Lip r: Pearson r of the inner-lip gap, generated vs real, best lag within ±3 frames. The baseline has no mouth motion, so its r is undefined (–). The source frame is not scored. Rest PSNR face: the avatar rendered at rest (the photo's own pose and expression) against the photo, face region: the ceiling of the image metrics whatever the motion. CSIM of the baseline is 1 by construction (it is the photo).`,
+    `PSNR in dB, whole frame every frame; face-region metrics (hull of the real landmarks +10%), CSIM (cosine of face embeddings vs the photo), AED rig (mean |Δweight| over the ${BASE_CONTROL_COUNT} base rig controls), AED lm (Procrustes-aligned landmark distance / inter-ocular), APD (mean |Δyaw|,|Δpitch|,|Δroll|, degrees) and NME (landmark distance / inter-ocular) on every ${reenact[0]?.detectEvery ?? 3}${ordinal(reenact[0]?.detectEvery ?? 3)} frame. Lip r: Pearson r of the inner-lip gap, generated vs real, best lag within ±3 frames. The baseline has no mouth motion, so its r is undefined (–). The source frame is not scored. Rest PSNR face: the avatar rendered at rest (the photo's own pose and expression) against the photo, face region: the ceiling of the image metrics whatever the motion. CSIM of the baseline is 1 by construction (it is the photo).`,
   );
   return lines.join('\n') + '\n';
 }

@@ -13,6 +13,8 @@ export interface RawFaceFrame {
   angles: { yaw: number; pitch: number; roll: number };
   score: number;
   box: [number, number, number, number];
+  /** the 478 landmarks in frame pixels, flat x, y, z (the rig fit reads expressions from them; flat float32 keeps a long clip's frames small) */
+  lm?: Float32Array;
 }
 
 const CROP_SIDE = 384;
@@ -89,6 +91,6 @@ export class FaceTracker {
     if (!face) return null;
     const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
     this.prev = face.box;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: Float32Array.from(lm.flat()) };
   }
 }

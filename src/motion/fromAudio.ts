@@ -6,7 +6,7 @@ import type { Motion, MotionFrame } from '../types.ts';
 import { audioFrameFeatures, frameCountFor, measureLevels } from './audioFeatures.ts';
 import { jawFromF1, loadMouthModel, postprocessMouth, predictMouth } from './mouthModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
-import { blinkCurve, gazeCurve, headMotion } from './generators.ts';
+import { blinkCurve, browMotion, gazeCurve, headMotion, phraseEnds } from './generators.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -52,14 +52,19 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   // jawOpen from the physical F1-loudness mapping: it generalises better than the ridge's (README)
   const jawIndex = model.targets.indexOf('jawOpen');
   if (jawIndex >= 0) mouth[jawIndex] = jawFromF1(f1, f1Hz, speech, o.fps, o.mouthAmp);
-  const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature);
-  const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature);
+  // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
+  const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature, phraseEnds(energy, o.fps));
+  const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature, energy);
+  const brows = browMotion(energy, o.fps, o.seed, o.temperature);
   const head = o.pose === 'auto' ? headMotion(energy, o.fps, o.seed, o.temperature) : null;
   const frames: MotionFrame[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w: Record<string, number> = {};
     for (let t = 0; t < T; t++) w[model.targets[t]!] = mouth[t]![i]!;
-    if (head) w.browInnerUp = Math.round(head.brow[i]! * 1e4) / 1e4;
+    const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+    w.browInnerUp = r4(brows.innerUp[i]!);
+    w.browOuterUpLeft = w.browOuterUpRight = r4(brows.outerUp[i]!);
+    w.browDownLeft = w.browDownRight = r4(brows.down[i]!);
     frames[i] = {
       w,
       pose: { yaw: head ? head.yaw[i]! : 0, pitch: head ? head.pitch[i]! : 0, roll: head ? head.roll[i]! : 0, tx: 0, ty: 0, tz: 0 },

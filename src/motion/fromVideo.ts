@@ -20,6 +20,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
+import { retargetFromLandmarks } from './retarget.ts';
 
 export interface VideoMotionOptions {
   /** output frame rate (default: 25) */
@@ -119,12 +120,15 @@ export function weightsFromMeasures(m: FaceMeasures, rest: RestFace): { w: Recor
   return { w, blinkLeft: blink(m.eyeLeft, rest.eyeLeft), blinkRight: blink(m.eyeRight, rest.eyeRight) };
 }
 
+/** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
+const GAZE_UNIT = 2;
+
 /** Face-size change that counts as a tracking glitch (fraction of the neighbours' median). */
 const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
-export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean): { frames: MotionFrame[]; stats: VideoMotionStats } {
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures' } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
   const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
   const missing = raw.filter((r) => !r).length;
@@ -141,6 +145,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const good = raw.filter((r, i) => valid[i]) as RawFaceFrame[];
   if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
   const rest = estimateRest(good.map((r) => r.m));
+  const restGaze = [0, 1].map((a) => percentile(good.map((r) => r.m.gaze[a]!), 50)) as [number, number];
   const first = good[0]!;
   const firstAngles = first.angles;
   const faceWidth0 = first.m.scale * 1.6;
@@ -171,8 +176,19 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     ch('ty')[i] = (r.m.centre[1] - (mapToInitPose ? first.m.centre[1] : 0)) / faceWidth0;
     // 4 face widths from the camera: moving closer enlarges the face
     ch('tz')[i] = 4 * (1 - first.m.scale / r.m.scale);
-    ch('gx')[i] = r.m.gaze[0];
-    ch('gy')[i] = r.m.gaze[1];
+    // gaze relative to the driver's usual gaze, in the renderer's unit (1 = a quarter eye width;
+    // the measure's 1 is half an eye width)
+    ch('gx')[i] = GAZE_UNIT * (r.m.gaze[0] - restGaze[0]);
+    ch('gy')[i] = GAZE_UNIT * (r.m.gaze[1] - restGaze[1]);
+  }
+  // the richer expressions through the rig fit, relative to the driver's rest with a calibrated
+  // gain (retarget.ts); the smile keeps the larger of both readings (the corner-lift measure is sharp)
+  // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
+  const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)));
+  for (const [control, series] of rigChannels) {
+    const c = ch(`w.${control}`);
+    const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight';
+    for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? Math.max(c[i]!, series[i]!) : series[i]!;
   }
   let interpolated = 0;
   for (const name of names) interpolated = Math.max(interpolated, fillGaps(channels.get(name)!, valid));

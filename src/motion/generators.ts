@@ -28,49 +28,130 @@ function blinkShape(i: number, len: number): number {
 }
 
 /**
- * Blink curve: none; periodic (every ~5 s, 10 frames at 25 fps, as in the reference system);
- * natural (random 2-6 s intervals, durations 8-12 frames at 25 fps, occasional double blinks).
+ * Frames where a phrase ends: speech (energy above the silence level) followed by at least
+ * `minPause` s of quiet. Speakers blink most right there (and at the start of a look-away).
  */
-export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | 'natural', seed: number, temperature: number): Float64Array {
-  const out = new Float64Array(n);
-  if (mode === 'none') return out;
-  const rand = rng(seed ^ 0xb1b1);
-  const frameScale = fps / 25;
-  let t = mode === 'periodic' ? 2.5 : 1 + rand() * 2;
-  while (t * fps < n) {
-    const len = Math.max(3, Math.round((mode === 'periodic' ? 10 : 8 + rand() * 4) * frameScale));
-    const start = Math.round(t * fps);
-    for (let i = 0; i < len && start + i < n; i++) out[start + i] = Math.max(out[start + i]!, blinkShape(i, len));
-    if (mode === 'periodic') t += 5 + (rand() - 0.5) * 0.5 * temperature;
-    else {
-      t += rand() < 0.1 ? (len / fps) + 0.15 : 2 + rand() * 4;
-    }
+export function phraseEnds(energy: ArrayLike<number> | undefined, fps: number, minPause = 0.25): number[] {
+  if (!energy) return [];
+  const n = energy.length;
+  const loud = (i: number) => energy[i]! > -4.6;
+  const out: number[] = [];
+  const need = Math.max(1, Math.round(minPause * fps));
+  for (let i = 1; i < n; i++) {
+    if (!loud(i - 1) || loud(i)) continue;
+    let quiet = 0;
+    while (i + quiet < n && !loud(i + quiet) && quiet < need) quiet++;
+    if (quiet >= need) out.push(i);
   }
   return out;
 }
 
-/** Gaze: mostly forward, small saccades held for 0.5-3 s, amplitude grows with temperature. */
-export function gazeCurve(n: number, fps: number, seed: number, temperature: number): [Float64Array, Float64Array] {
+/**
+ * Blink curve: none; periodic (every ~5 s, 10 frames at 25 fps, as in the reference system);
+ * natural (random 2-6 s intervals, durations 8-12 frames at 25 fps, occasional double blinks,
+ * and, given the phrase ends of the speech, a blink at most phrase ends). Blinks keep 0.6 s apart.
+ */
+export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | 'natural', seed: number, temperature: number, phraseEndFrames: number[] = []): Float64Array {
+  const out = new Float64Array(n);
+  if (mode === 'none') return out;
+  const rand = rng(seed ^ 0xb1b1);
+  const frameScale = fps / 25;
+  const starts: number[] = [];
+  let t = mode === 'periodic' ? 2.5 : 1 + rand() * 2;
+  while (t * fps < n) {
+    starts.push(Math.round(t * fps));
+    if (mode === 'periodic') t += 5 + (rand() - 0.5) * 0.5 * temperature;
+    else t += rand() < 0.1 ? 0.55 : 2 + rand() * 4;
+  }
+  if (mode === 'natural') {
+    // a blink 0-0.2 s after 70 % of phrase ends; a random blink too close to one is dropped
+    for (const e of phraseEndFrames) if (rand() < 0.7) starts.push(e + Math.round(rand() * 0.2 * fps));
+    starts.sort((a, b) => a - b);
+  }
+  let last = -Infinity;
+  for (const start of starts) {
+    if (start - last < 0.5 * fps) continue;
+    last = start;
+    const len = Math.max(3, Math.round((mode === 'periodic' ? 10 : 8 + rand() * 4) * frameScale));
+    for (let i = 0; i < len && start + i < n; i++) out[start + i] = Math.max(out[start + i]!, blinkShape(i, len));
+  }
+  return out;
+}
+
+/**
+ * Gaze of a speaker: fixations of 0.4-2.5 s mostly on the camera, each with small saccades
+ * (micro-shifts of a few hundredths) every 0.2-0.6 s; occasional look-aways (sideways or down,
+ * 0.4-1.2 s, more often in pauses when `energy` is given) before returning. Saccades take ~2
+ * frames. Amplitude grows with temperature.
+ */
+export function gazeCurve(n: number, fps: number, seed: number, temperature: number, energy?: ArrayLike<number>): [Float64Array, Float64Array] {
   const gx = new Float64Array(n);
   const gy = new Float64Array(n);
   const rand = rng(seed ^ 0x6a2e);
   const amp = 0.08 + 0.25 * temperature;
-  let x = 0;
-  let y = 0;
-  let next = 0;
+  let baseX = 0, baseY = 0; // the fixation
+  let x = 0, y = 0; // the target incl. the small saccade
+  let nextFixation = 0, nextMicro = 0;
   for (let i = 0; i < n; i++) {
-    if (i >= next) {
-      // most fixations return to the camera
-      const away = rand() < 0.4;
-      x = away ? gauss(rand) * amp : 0;
-      y = away ? gauss(rand) * amp * 0.5 : 0;
-      next = i + Math.round((0.5 + rand() * 2.5) * fps);
+    if (i >= nextFixation) {
+      const pause = energy ? energy[i]! <= -4.6 : false;
+      const lookAway = rand() < (pause ? 0.35 : 0.15);
+      if (lookAway) {
+        // away: mostly sideways, sometimes down (thinking), rarely up
+        const side = rand() < 0.5 ? -1 : 1;
+        baseX = side * (0.35 + 0.3 * rand()) * (0.6 + temperature);
+        baseY = rand() < 0.3 ? (0.2 + 0.25 * rand()) : gauss(rand) * 0.08;
+        nextFixation = i + Math.round((0.4 + rand() * 0.8) * fps);
+      } else {
+        // back to (near) the listener
+        baseX = gauss(rand) * amp * 0.5;
+        baseY = gauss(rand) * amp * 0.25;
+        nextFixation = i + Math.round((0.4 + rand() * 2.1) * fps);
+      }
+      x = baseX; y = baseY;
+      nextMicro = i + Math.round((0.2 + rand() * 0.4) * fps);
+    } else if (i >= nextMicro) {
+      x = baseX + gauss(rand) * 0.05;
+      y = baseY + gauss(rand) * 0.03;
+      nextMicro = i + Math.round((0.2 + rand() * 0.4) * fps);
     }
-    // a saccade takes ~2 frames
     gx[i] = i ? gx[i - 1]! + (x - gx[i - 1]!) * 0.6 : x;
     gy[i] = i ? gy[i - 1]! + (y - gy[i - 1]!) * 0.6 : y;
   }
   return [gx.map((v) => Math.max(-1, Math.min(1, v))), gy.map((v) => Math.max(-1, Math.min(1, v)))];
+}
+
+/**
+ * Brows of a speaker: quick raises on stressed syllables (inner and, often, outer), an occasional
+ * short frown on a stress, decaying over ~0.4 s; all small (up to ~0.35), still in silence.
+ * `energy` as in headMotion.
+ */
+export function browMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { innerUp: Float64Array; outerUp: Float64Array; down: Float64Array } {
+  const n = energy.length;
+  const rand = rng(seed ^ 0xb20f);
+  const scale = 0.5 + temperature * 2.5;
+  const innerUp = new Float64Array(n), outerUp = new Float64Array(n), down = new Float64Array(n);
+  const dt = 1 / fps;
+  let slow = -8, inner = 0, outer = 0, frown = 0, refractory = 0;
+  for (let i = 0; i < n; i++) {
+    const e = energy[i]!;
+    slow += (e - slow) * (1 / (0.25 * fps));
+    const stress = Math.max(0, e - slow - 1.5);
+    if (stress > 0 && refractory <= 0) {
+      refractory = Math.round(0.35 * fps);
+      const r = rand();
+      const size = Math.min(0.35, (0.08 + stress * 0.15) * scale * (0.6 + 0.8 * rand()));
+      if (r < 0.45) { inner = Math.max(inner, size); if (rand() < 0.6) outer = Math.max(outer, size * 0.8); }
+      else if (r < 0.55) frown = Math.max(frown, size * 0.7);
+    }
+    refractory--;
+    const decay = Math.exp(-dt / 0.4);
+    inner *= decay; outer *= decay; frown *= Math.exp(-dt / 0.3);
+    innerUp[i] = Math.min(1, inner);
+    outerUp[i] = Math.min(1, outer);
+    down[i] = Math.min(1, frown);
+  }
+  return { innerUp, outerUp, down };
 }
 
 /**

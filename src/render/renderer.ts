@@ -11,6 +11,8 @@ import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topol
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
 import { MouthShader } from './mouth.ts';
+import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { LASH_BAND } from '../avatar/eyes.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -67,7 +69,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const colorBytes = new Uint8ClampedArray(W * H * 4);
   const edgeIndex = new Int32Array(W * H), edgeColor = new Uint32Array(W * H);
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H) };
-  const skinTex: TextureSource = { width: size, height: size, data32: packedView(avatar.texture.data) };
+  // the skin texture is the renderer's own copy: closing lids blend their band toward smooth lid skin
+  const lidSkin = new LidSkin(avatar.texture, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], LASH_BAND);
+  const skinTex: TextureSource = { width: size, height: size, data32: packedView(lidSkin.data) };
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
@@ -169,6 +173,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);
       uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! + k * (avatar.uvRevealed[v * 2 + 1]! - avatar.uv[v * 2 + 1]!);
     }
+    // closing lids show lid skin (the lash line rides on the lash strips)
+    slideLidTexture(wv, rig.photoWeights, avatar.uv, uvNow);
+    lidSkin.update(wv, rig.photoWeights);
     // gaze: slide the eye texture under the lids
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
@@ -203,11 +210,13 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     for (let t = 0; t < m; t++) {
       const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
       const material = mat[t]!;
+      // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
+      const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
       rasterTriangle(
         target,
-        sx[a]!, sy[a]!, siz[a]!, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
-        sx[b]!, sy[b]!, siz[b]!, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
-        sx[c]!, sy[c]!, siz[c]!, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
+        sx[a]!, sy[a]!, siz[a]! * bias, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
+        sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
+        sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
         material === MATERIAL.eye ? eyeTex : skinTex,
         material === MATERIAL.mouth && mouth.amount > 0 ? mouth.shade : null,
       );

@@ -12,6 +12,8 @@ import {
 const N = LANDMARK_COUNT;
 const DEG = Math.PI / 180;
 const MOUTH_CORNERS = [61, 291, 78, 308];
+/** A blink's lids meet this share of the opening down from the upper lid. */
+const MEET = 0.9;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -186,7 +188,8 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   }
 
   // Eyes. Blink: each upper-lid point travels onto the matching lower-lid point (the lists run
-  // corner to corner), meeting 15 % above the lower lid; the lid skin above follows, softly.
+  // corner to corner), meeting 10 % above the lower lid and bulging forward a little (the lid
+  // rides over the eyeball); the crease row follows about half way, so the lid skin stretches.
   const eye = (upper: number[], lower: number[], upper2: number[], lower2: number[], blink: RigControl, wide: RigControl) => {
     const lineY = (Y(upper[0]!) + Y(upper[upper.length - 1]!)) / 2;
     const x0 = Math.min(X(upper[0]!), X(upper[upper.length - 1]!)) - 0.1, x1 = Math.max(X(upper[0]!), X(upper[upper.length - 1]!)) + 0.1;
@@ -197,14 +200,14 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     for (let q = 1; q < upper.length - 1; q++) {
       const u = upper[q]!, l = lower[q]!;
       const gx = X(l) - X(u), gy = Y(l) - Y(u), gz = Z(l) - Z(u);
-      bh.push({ i: u, d: [gx * 0.85, gy * 0.85, gz * 0.85 - 0.01] });
-      bl.push({ i: l, d: [-gx * 0.15, -gy * 0.15, -gz * 0.15] });
+      bh.push({ i: u, d: [gx * MEET, gy * MEET, gz * MEET - 0.015] });
+      bl.push({ i: l, d: [-gx * (1 - MEET), -gy * (1 - MEET), -gz * (1 - MEET)] });
       wh.push({ i: u, d: [0, -Math.max(0.02, gy) * 0.35, 0] });
     }
     // The crease row follows part of the way, so lid skin stretches instead of folding.
     for (let q = 1; q < upper2.length - 1; q++) {
       const u2 = upper2[q]!, u = upper[q]!, l = lower[q]!;
-      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * 0.35, 0] });
+      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * 0.45, 0] });
       wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * 0.18, 0] });
     }
     for (let q = 1; q < lower2.length - 1; q++) bl.push({ i: lower2[q]!, d: [0, -(Y(lower[q]!) - Y(upper[q]!)) * 0.05, 0] });
@@ -236,6 +239,61 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   };
   browSide(BROW_L, BROW_L_OUTER, 'browDownLeft', 'browOuterUpLeft', 1);
   browSide(BROW_R, BROW_R_OUTER, 'browDownRight', 'browOuterUpRight', -1);
+
+  // ---- the richer set (where the 478 landmarks can show them)
+  // eyeSquint: the lower lid rises (a third of the opening) with the skin under it; the upper lid a little
+  const squint = (upper: number[], lower: number[], lower2: number[], control: RigControl) => {
+    const hs: Handle[] = [];
+    for (let q = 1; q < upper.length - 1; q++) {
+      const gap = Y(lower[q]!) - Y(upper[q]!);
+      hs.push({ i: lower[q]!, d: [0, -0.35 * gap, -0.005] }, { i: upper[q]!, d: [0, 0.08 * gap, 0] });
+      hs.push({ i: lower2[q]!, d: [0, -0.2 * gap, -0.005] });
+    }
+    const eyeY = Y(upper[4]!);
+    spread(out, K(control), p, hs, 0.08, (i) => (i >= 468 ? 0 : smoothstep(eyeY - 0.02, eyeY + 0.05, Y(i))));
+  };
+  squint(EYE_L_UPPER, EYE_L_LOWER, EYE_L_LOWER2, 'eyeSquintLeft');
+  squint(EYE_R_UPPER, EYE_R_LOWER, EYE_R_LOWER2, 'eyeSquintRight');
+  // cheekSquint: the cheek mass rises and comes forward under the eye
+  const cheekUp = (ids: number[], control: RigControl, lower: number[]) => {
+    const hs: Handle[] = ids.map((i) => ({ i, d: [0, -0.045, -0.025] }));
+    for (let q = 2; q < lower.length - 2; q++) hs.push({ i: lower[q]!, d: [0, -0.015, 0] });
+    spread(out, K(control), p, hs, 0.14, (i) => (i >= 468 ? 0 : 1));
+  };
+  cheekUp([280, 330, 425, 346, 347, 352, 266, 411], 'cheekSquintLeft', EYE_L_LOWER);
+  cheekUp([50, 101, 205, 117, 118, 123, 36, 187], 'cheekSquintRight', EYE_R_LOWER);
+  // noseSneer: the nose wing and the skin beside the nose pull up; the upper lip near it a little
+  const sneer = (wing: number[], lipSide: number[], control: RigControl) => {
+    const hs: Handle[] = [...wing.map((i) => ({ i, d: [0, -0.045, -0.01] as [number, number, number] })), ...lipSide.map((i) => ({ i, d: [0, -0.02, 0] as [number, number, number] }))];
+    spread(out, K(control), p, hs, 0.09, upperSide);
+  };
+  sneer([358, 327, 294, 278, 331, 279, 437, 399], [267, 269, 270], 'noseSneerLeft');
+  sneer([129, 98, 64, 48, 102, 49, 217, 174], [37, 39, 40], 'noseSneerRight');
+  // mouthFrown: the corner (and the lips near it) pulled down
+  cornerPull('mouthFrownLeft', 291, 308, 1, [0.015, 0.085, 0.005], 0.22);
+  cornerPull('mouthFrownRight', 61, 78, -1, [0.015, 0.085, 0.005], 0.22);
+  // mouthDimple: the corner pulled back and a little out
+  cornerPull('mouthDimpleLeft', 291, 308, 1, [0.03, 0, 0.03], 0.18);
+  cornerPull('mouthDimpleRight', 61, 78, -1, [0.03, 0, 0.03], 0.18);
+  // mouthShrug: a lip pushed up and forward (the lower one with the chin boss)
+  {
+    const up: Handle[] = [...upperLip].map((i) => ({ i, d: [0, -0.025, -0.02] }));
+    spread(out, K('mouthShrugUpper'), p, up, 0.12, upperSide);
+    const lo: Handle[] = [...lowerLip].map((i) => ({ i, d: [0, -0.045, -0.025] }));
+    for (const i of [152, 175, 199, 200, 18]) lo.push({ i, d: [0, -0.03, -0.015] });
+    spread(out, K('mouthShrugLower'), p, lo, 0.14, jawSide);
+  }
+  // mouthRoll: a lip rolls in over the teeth (its outer edge toward the parting line and back)
+  {
+    const up: Handle[] = [];
+    for (const i of LIPS_OUTER_UPPER) if (upperLip.has(i)) up.push({ i, d: [0, 0.045, 0.03] });
+    for (const i of LIPS_INNER_UPPER) if (upperLip.has(i)) up.push({ i, d: [0, 0.01, 0.02] });
+    spread(out, K('mouthRollUpper'), p, up, 0.07, upperSide);
+    const lo: Handle[] = [];
+    for (const i of LIPS_OUTER_LOWER) if (lowerLip.has(i)) lo.push({ i, d: [0, -0.045, 0.03] });
+    for (const i of LIPS_INNER_LOWER) if (lowerLip.has(i)) lo.push({ i, d: [0, -0.01, 0.02] });
+    spread(out, K('mouthRollLower'), p, lo, 0.07, jawSide);
+  }
 
   return out;
 }

@@ -1,4 +1,4 @@
-// The expression controls of the face rig, named as Apple ARKit blendshapes (Left/Right = the
+// The expression controls of the face rig (35), named as Apple ARKit blendshapes (Left/Right = the
 // subject's own left/right, which is the IMAGE right for a frontal face). Gaze and head pose are
 // separate fields of MotionFrame, not controls.
 
@@ -24,11 +24,33 @@ export const RIG_CONTROLS = [
   'browDownRight',
   'browOuterUpLeft',
   'browOuterUpRight',
+  // added with the richer rig (avatar format 2): names only ever get appended, so motion files
+  // and the lip-sync model keep addressing controls by name
+  'eyeSquintLeft',
+  'eyeSquintRight',
+  'cheekSquintLeft',
+  'cheekSquintRight',
+  'noseSneerLeft',
+  'noseSneerRight',
+  'mouthFrownLeft',
+  'mouthFrownRight',
+  'mouthShrugUpper',
+  'mouthShrugLower',
+  'mouthRollUpper',
+  'mouthRollLower',
+  'mouthDimpleLeft',
+  'mouthDimpleRight',
 ] as const;
 
 export type RigControl = (typeof RIG_CONTROLS)[number];
 
 export const CONTROL_COUNT = RIG_CONTROLS.length;
+
+/**
+ * The original 21 controls. Expression distances (AED) are scored on these: the richer set moves
+ * few landmarks a little, so re-detected rendered faces read detector noise as dimples and squints.
+ */
+export const BASE_CONTROL_COUNT = 21;
 
 /** Index of each control in RIG_CONTROLS (and in the weight vectors of the rig). */
 export const CONTROL_INDEX: Record<RigControl, number> = Object.fromEntries(RIG_CONTROLS.map((c, i) => [c, i])) as Record<RigControl, number>;

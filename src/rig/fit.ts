@@ -48,6 +48,12 @@ export interface FitOptions {
   regularization?: number;
   /** controls to keep at 0 (e.g. when a driver's expression channel is not wanted) */
   exclude?: RigControl[];
+  /**
+   * Robust fit (iteratively reweighted): points the model cannot explain (glasses frames pulling
+   * the lids, hair over a brow, a hand) get less weight, Huber-style, so they do not drag the
+   * other controls. Costs a Gram matrix per iteration (~1 ms).
+   */
+  robust?: boolean;
 }
 
 let meanFaceCache: Float64Array | null = null;
@@ -119,6 +125,22 @@ const CONTROL_PRIOR: Partial<Record<RigControl, number>> = {
   mouthPucker: 2,
   mouthPress: 2,
   cheekPuff: 3,
+  // the richer set overlaps the base controls and the detector's noise: each must explain
+  // clearly more than they do (lower priors read spurious dimples and squints off a plain smile)
+  eyeSquintLeft: 6,
+  eyeSquintRight: 6,
+  cheekSquintLeft: 10,
+  cheekSquintRight: 10,
+  noseSneerLeft: 8,
+  noseSneerRight: 8,
+  mouthFrownLeft: 6,
+  mouthFrownRight: 6,
+  mouthShrugUpper: 12,
+  mouthShrugLower: 10,
+  mouthRollUpper: 10,
+  mouthRollLower: 10,
+  mouthDimpleLeft: 12,
+  mouthDimpleRight: 12,
 };
 
 interface Solver { basis: Basis; gram: Float64Array; diag: Float64Array }
@@ -193,7 +215,10 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`fitRig: landmark ${i} is not a finite point`);
   }
   const neutral = resolveNeutral(opts.neutral);
-  const { basis, gram, diag } = solverFor(neutral, opts.regularization ?? 0.004);
+  const solver = solverFor(neutral, opts.regularization ?? 0.004);
+  const basis = solver.basis;
+  let { gram, diag } = solver;
+  const pointWeight = opts.robust ? Float64Array.from(POINT_WEIGHT) : POINT_WEIGHT;
   const target = flatten(landmarks);
   const K = CONTROL_COUNT;
   const w = new Float64Array(K);
@@ -202,17 +227,19 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   const shape = new Float64Array(N * 3);
   const rhs = new Float64Array(K);
   let sim: Similarity = solveSimilarity(neutral, target, RIGID_POINTS);
-  const iterations = opts.iterations ?? 3;
+  const iterations = opts.iterations ?? (opts.robust ? 5 : 3);
   for (let it = 0; it < iterations; it++) {
     deform(neutral, basis, w, shape);
-    sim = solveSimilarity(shape, target, RIGID_POINTS);
+    // the robust fit also drops occluded points from the pose solve
+    sim = solveSimilarity(shape, target, opts.robust && it > 1 ? trustedRigidPoints(pointWeight) : RIGID_POINTS);
     const canon = inverseTransform(target, sim);
+    if (opts.robust && it > 0) ({ gram, diag } = robustSystem(basis, canon, shape, pointWeight, opts.regularization ?? 0.004));
     // rhs = B^T W (canon - neutral)
     for (let k = 0; k < K; k++) {
       let s = 0;
       const o = k * N * 3;
       for (let i = 0; i < N; i++) {
-        const pw = POINT_WEIGHT[i]!;
+        const pw = pointWeight[i]!;
         if (pw === 0) continue;
         const j = i * 3;
         s += pw * (basis[o + j]! * (canon[j]! - neutral[j]!) + basis[o + j + 1]! * (canon[j + 1]! - neutral[j + 1]!) + Z_WEIGHT * basis[o + j + 2]! * (canon[j + 2]! - neutral[j + 2]!));
@@ -257,6 +284,45 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   };
 }
 
+/**
+ * One IRLS step: per-point weights from the current residuals (Huber: 1 up to 2.5 x the median
+ * residual, then falling as 1/r; written into `pointWeight`) and the weighted normal matrix.
+ */
+function robustSystem(basis: Basis, canon: Float64Array, shape: Float64Array, pointWeight: Float64Array, regularization: number): { gram: Float64Array; diag: Float64Array } {
+  const res = new Float64Array(MESH_POINT_COUNT);
+  for (let i = 0; i < MESH_POINT_COUNT; i++) res[i] = Math.hypot(canon[i * 3]! - shape[i * 3]!, canon[i * 3 + 1]! - shape[i * 3 + 1]!, Z_WEIGHT * (canon[i * 3 + 2]! - shape[i * 3 + 2]!));
+  const sorted = Float64Array.from(res).sort();
+  // never below landmark noise (~1.5 % of the eye-corner distance): a clean face keeps all its points
+  const c = Math.max(0.015, 2.5 * sorted[sorted.length >> 1]!);
+  for (let i = 0; i < MESH_POINT_COUNT; i++) pointWeight[i] = POINT_WEIGHT[i]! * (res[i]! <= c ? 1 : c / res[i]!);
+  const K = CONTROL_COUNT;
+  const gram = new Float64Array(K * K);
+  for (let a = 0; a < K; a++) {
+    for (let b = a; b < K; b++) {
+      let s = 0;
+      for (let i = 0; i < MESH_POINT_COUNT; i++) {
+        const pw = pointWeight[i]!;
+        const oa = (a * N + i) * 3, ob = (b * N + i) * 3;
+        s += pw * (basis[oa]! * basis[ob]! + basis[oa + 1]! * basis[ob + 1]! + Z_WEIGHT * basis[oa + 2]! * basis[ob + 2]!);
+      }
+      gram[a * K + b] = s;
+      gram[b * K + a] = s;
+    }
+  }
+  let trace = 0;
+  for (let a = 0; a < K; a++) trace += gram[a * K + a]!;
+  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace * (CONTROL_PRIOR[RIG_CONTROLS[a]!] ?? 1)) / K;
+  const diag = new Float64Array(K);
+  for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
+  return { gram, diag };
+}
+
+/** The rigid points the robust weights still trust (all of them if too few are left). */
+function trustedRigidPoints(pointWeight: Float64Array): number[] {
+  const kept = RIGID_POINTS.filter((i) => pointWeight[i]! >= 0.5);
+  return kept.length >= 12 ? kept : RIGID_POINTS;
+}
+
 function RIG_INDEX(c: RigControl): number {
   return CONTROL_INDEX[c];
 }
@@ -292,7 +358,8 @@ export function estimateNeutral(frames: Landmarks[], rounds = 1): Float64Array {
     const cols: Float64Array[] = [];
     const { basis } = solverFor(neutral, 0.004);
     for (const lm of sample) {
-      const fit = fitRig(lm, { neutral });
+      // identity-like shapes (a narrow mouth, low brows) are the person's rest, not an expression to remove
+      const fit = fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS });
       const canon = toCanonical(lm, fit);
       const expr = deform(new Float64Array(N * 3), basis, weightsToVector(fit.weights));
       for (let j = 0; j < N * 3; j++) canon[j]! -= expr[j]!;
@@ -328,4 +395,7 @@ export function toCanonical(landmarks: Landmarks, fit: RigFit): Float64Array {
 export const IDENTITY_AMBIGUOUS: RigControl[] = [
   'eyeWideLeft', 'eyeWideRight', 'browInnerUp', 'browDownLeft', 'browDownRight', 'browOuterUpLeft', 'browOuterUpRight',
   'mouthPress', 'mouthPucker', 'mouthFunnel', 'mouthStretchLeft', 'mouthStretchRight', 'cheekPuff', 'mouthClose',
+  'eyeSquintLeft', 'eyeSquintRight', 'cheekSquintLeft', 'cheekSquintRight', 'noseSneerLeft', 'noseSneerRight',
+  'mouthFrownLeft', 'mouthFrownRight', 'mouthShrugUpper', 'mouthShrugLower', 'mouthRollUpper', 'mouthRollLower',
+  'mouthDimpleLeft', 'mouthDimpleRight',
 ];

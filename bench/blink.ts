@@ -1,0 +1,64 @@
+// Blink read-back: render every human portrait with both eyes shut (eyeBlinkLeft = eyeBlinkRight
+// = 1), find the face mesh on the rendered frame, and compare each eye's opening (lid gap / eye
+// width) with the photo's own. A shut human eye reads about 0.1-0.2 of its open value; the goal is
+// <= 0.25 on every portrait. Prints a table; never asserts.
+//   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...]
+// Analyses are cached (bench/portraitCache.ts).
+import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cachedPortrait } from './portraitCache.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCell } from '../src/eval/eyes.ts';
+import type { Portrait, RgbaImage } from '../src/types.ts';
+
+const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const only = arg('--only')?.split(',');
+const sheetFile = arg('--sheet');
+
+const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
+const rows: GridCell[][] = [];
+const ratios: number[] = [];
+console.log('portrait          open L/R (photo)   shut L/R (render)   ratio L/R   worst');
+for (const file of readdirSync(path.join(DATA, 'portraits')).sort()) {
+  if (only && !only.includes(file)) continue;
+  let portrait: Portrait;
+  try { portrait = await cachedPortrait(path.join(DATA, 'portraits', file)); } catch (err) { console.log(`${file.padEnd(18)}not analyzed (${(err as Error).message.slice(0, 120)}): skipped`); continue; }
+  const avatar = buildAvatar(portrait);
+  const size = portrait.image.width;
+  const r = createRenderer(avatar, { width: size, height: size });
+  const n = r.neutralFrame();
+  const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
+  const photoFace = (await detectFaces(portrait.image, { embedding: false }))[0];
+  const shutFace = (await detectFaces(shut, { embedding: false }))[0];
+  if (!photoFace || !shutFace) { console.log(`${file.padEnd(18)}no face found on the ${photoFace ? 'shut render' : 'photo'}`); continue; }
+  const o = eyeOpenings(photoFace.landmarks), s = eyeOpenings(shutFace.landmarks);
+  const rl = s.left / o.left, rr = s.right / o.right;
+  const worst = Math.max(rl, rr);
+  ratios.push(worst);
+  const f2 = (v: number) => v.toFixed(2);
+  console.log(`${file.padEnd(18)}${f2(o.left)} / ${f2(o.right)}        ${f2(s.left)} / ${f2(s.right)}         ${f2(rl)} / ${f2(rr)}  ${f2(worst)}${worst <= 0.25 ? '' : '  > 0.25'}`);
+  if (sheetFile) {
+    const box = eyeRegion(photoFace.landmarks, size, size);
+    const half = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 0.5, eyeBlinkRight: 0.5 } }));
+    const look = copy(r.render({ ...n, gaze: [0.8, -0.3] }));
+    rows.push([
+      { label: `${file} photo`, image: cropImage(portrait.image, box) },
+      { label: 'render blink 0.5', image: cropImage(half, box) },
+      { label: `blink 1: ratio ${f2(worst)}`, image: cropImage(shut, box) },
+      { label: 'blink 1, lids read back', image: cropImage(markLids(shut, shutFace.landmarks), box) },
+      { label: 'gaze right-up', image: cropImage(look, box) },
+    ]);
+  }
+}
+if (ratios.length) console.log(`portraits ${ratios.length}, worst ratio ${Math.max(...ratios).toFixed(2)}, median ${[...ratios].sort((a, b) => a - b)[ratios.length >> 1]!.toFixed(2)}, at or under 0.25: ${ratios.filter((v) => v <= 0.25).length}`);
+if (sheetFile) {
+  const png = await labelledGrid(rows, { title: 'blink read-back: photo | blink 0.5 | blink 1 | lids read back | gaze (eyes zoomed)', cellW: 400, cellH: 140 });
+  await writeFile(sheetFile + '.tmp', png);
+  const { rename } = await import('node:fs/promises');
+  await rename(sheetFile + '.tmp', sheetFile);
+  console.log(`sheet: ${sheetFile}`);
+}

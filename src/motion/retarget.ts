@@ -1,0 +1,78 @@
+// Expression retargeting from a driver's landmarks through the rig: each frame is fitted (robust
+// IRLS: glasses, hair, a hand) against the driver's own neutral face estimated over the clip, then
+// each control is taken relative to the driver's REST for it (a low percentile over the clip: a
+// driver who frowns a little all along does not make the photo frown) and scaled by a gain
+// calibrated on the driver's own range (its high percentile maps to a strong expression), so a
+// big driver expression gives a big one on the photo whatever the driver's face.
+import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
+import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
+
+/** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
+export const RETARGETED: RigControl[] = [
+  'mouthFunnel', 'mouthPucker', 'mouthSmileLeft', 'mouthSmileRight', 'mouthStretchLeft', 'mouthStretchRight',
+  'mouthUpperUp', 'mouthPress', 'cheekPuff', 'eyeWideLeft', 'eyeWideRight',
+  'browInnerUp', 'browDownLeft', 'browDownRight', 'browOuterUpLeft', 'browOuterUpRight',
+  'eyeSquintLeft', 'eyeSquintRight', 'cheekSquintLeft', 'cheekSquintRight', 'noseSneerLeft', 'noseSneerRight',
+  'mouthFrownLeft', 'mouthFrownRight', 'mouthShrugUpper', 'mouthShrugLower', 'mouthRollUpper', 'mouthRollLower',
+  'mouthDimpleLeft', 'mouthDimpleRight',
+];
+
+/** Rest = this percentile of a control over the clip; the driver's range top = the high one. */
+const REST_PERCENTILE = 10, HIGH_PERCENTILE = 98;
+/** The driver's range top maps to this weight (a strong but not maxed expression). */
+const TARGET_PEAK = 0.85;
+/** Below this range a control is noise for this driver: no gain above 1. */
+const MIN_RANGE = 0.15;
+/** Rendered expressions read back about half as strong (a 0.6 smile re-detects as 0.3), but noise must not be blown up. */
+const MAX_GAIN = 2;
+
+function percentile(values: Float64Array, p: number): number {
+  const s = Float64Array.from(values).sort();
+  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
+}
+
+/** Gain for a control whose driver range is rest..high: maps high to TARGET_PEAK (1 when the range is noise). */
+export function calibratedGain(rest: number, high: number): number {
+  const range = high - rest;
+  if (range < MIN_RANGE) return 1;
+  return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
+}
+
+/** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
+export function landmarkList(flat: ArrayLike<number>): Landmarks {
+  const out: Landmarks = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) out.push([flat[i]!, flat[i + 1]!, flat[i + 2]!]);
+  return out;
+}
+
+/**
+ * Per-frame weights of the RETARGETED controls (null frames = no landmarks: left 0, the caller fills
+ * gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
+ */
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[]): Map<RigControl, Float64Array> {
+  const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
+  const n = lms.length;
+  const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
+  const out = new Map<RigControl, Float64Array>();
+  if (!good.length) return out;
+  const neutral = estimateNeutral(good);
+  const raw = RIG_CONTROLS.map(() => new Float64Array(n));
+  const have: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const lm = lms[i];
+    if (!lm || lm.length < 478) continue;
+    const w = weightsToVector(fitRig(lm, { neutral, robust: true }).weights);
+    for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
+    have.push(i);
+  }
+  for (const c of RETARGETED) {
+    const k = RIG_CONTROLS.indexOf(c);
+    const series = Float64Array.from(have, (i) => raw[k]![i]!);
+    const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
+    const gain = calibratedGain(rest, high);
+    const ch = new Float64Array(n);
+    for (const i of have) ch[i] = Math.min(1, Math.max(0, (raw[k]![i]! - rest) * gain));
+    out.set(c, ch);
+  }
+  return out;
+}

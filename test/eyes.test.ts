@@ -1,0 +1,98 @@
+// Eyes, brows and the richer expression transfer: the blink read-back on real portraits (render
+// both eyes shut, find the face mesh on the frame, compare the eye opening with the photo's), the
+// robust rig fit under a local occlusion, and the retarget's rest and gain on a synthetic driver.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { loadImage } from '../src/io/image.ts';
+import { eyeOpenings } from '../src/eval/eyes.ts';
+import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
+import { buildBasis } from '../src/rig/basis.ts';
+import { fitRig, canonicalize, deform, type Landmarks } from '../src/rig/fit.ts';
+import { rotationFromAngles } from '../src/rig/pose.ts';
+import { landmarkDepthScale, LANDMARK_COUNT, BROW_L, EYE_L_UPPER, EYE_L_UPPER2 } from '../src/rig/topology.ts';
+import { retargetFromLandmarks, calibratedGain } from '../src/motion/retarget.ts';
+
+const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+
+/** Closed/open eye-opening ratio of the worse eye, read back by the face mesh. */
+async function blinkReadBack(file: string): Promise<number> {
+  const portrait = await analyzePortrait(`${DATA}portraits/${file}`);
+  const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
+  const n = r.neutralFrame();
+  const shut = r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } });
+  const open = eyeOpenings((await detectFaces(portrait.image, { embedding: false }))[0]!.landmarks);
+  const closed = eyeOpenings((await detectFaces({ ...shut, data: new Uint8ClampedArray(shut.data) }, { embedding: false }))[0]!.landmarks);
+  return Math.max(closed.left / open.left, closed.right / open.right);
+}
+
+test('blink read-back: a rendered blink reads as a shut eye on the face mesh (lp_s42 within the 0.25 goal; mt_man, lp_s12 at least half shut)', async () => {
+  // measured (bench/blink.ts): lp_s42 0.23, mt_man 0.40, lp_s12 0.29; before this work 0.40, 0.52, 0.47.
+  // The 0.25 goal is not met on most portraits yet (see docs/eyes/README.md).
+  const s42 = await blinkReadBack('lp_s42.jpg');
+  assert.ok(s42 <= 0.25, `lp_s42 closed/open ${s42.toFixed(2)}`);
+  for (const file of ['mt_man.png', 'lp_s12.jpg']) {
+    const ratio = await blinkReadBack(file);
+    assert.ok(ratio <= 0.5, `${file} closed/open ${ratio.toFixed(2)}`);
+  }
+});
+
+/** Landmarks (raw detector convention) of the rig's shape for given weights, posed. */
+function synthetic(neutral: Float64Array, basis: Float32Array, truth: Partial<Record<RigControl, number>>, yaw = 10): Landmarks {
+  const shape = deform(neutral, basis, Float64Array.from(RIG_CONTROLS, (c) => truth[c] ?? 0));
+  const R = rotationFromAngles(yaw, -5, 3);
+  const lm: Landmarks = [];
+  for (let i = 0; i < LANDMARK_COUNT; i++) {
+    const x = shape[i * 3]!, y = shape[i * 3 + 1]!, z = shape[i * 3 + 2]!;
+    lm.push([0, 1, 2].map((a) => 90 * (R[a * 3]! * x + R[a * 3 + 1]! * y + R[a * 3 + 2]! * z) + [250, 230, 40][a]!) as [number, number, number]);
+  }
+  const zs = landmarkDepthScale(lm);
+  for (const p of lm) p[2] /= zs;
+  return lm;
+}
+
+let neutralCache: Float64Array | null = null;
+async function realNeutral(): Promise<Float64Array> {
+  neutralCache ??= canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);
+  return neutralCache;
+}
+
+test('robust fit: a glasses-like occlusion over one eye disturbs the expression less than with the plain fit', async () => {
+  const neutral = await realNeutral();
+  const basis = buildBasis(neutral);
+  const truth: Partial<Record<RigControl, number>> = { mouthSmileLeft: 0.5, mouthSmileRight: 0.5, browInnerUp: 0.4, eyeSquintRight: 0.5 };
+  const clean = synthetic(neutral, basis, truth);
+  // a frame edge crossing the subject-left eye: lid, crease and brow points scattered by up to 6 px
+  const lm = clean.map((p) => [...p] as [number, number, number]);
+  [...EYE_L_UPPER.slice(1, -1), ...EYE_L_UPPER2, ...BROW_L].forEach((i, k) => { lm[i]![1] += k % 2 ? 6 : -4; lm[i]![0] += k % 3 ? 3 : -3; });
+  // the occlusion's effect = the change from the fit of the clean face (the rig's own ambiguity aside)
+  const change = (opts: { robust?: boolean }) => {
+    const a = fitRig(clean, { neutral, ...opts }).weights, b = fitRig(lm, { neutral, ...opts }).weights;
+    return Math.max(...RIG_CONTROLS.map((c) => Math.abs(a[c] - b[c])));
+  };
+  const plain = change({}), robust = change({ robust: true });
+  console.log(`largest weight change: robust ${robust.toFixed(3)} vs plain ${plain.toFixed(3)}`);
+  assert.ok(robust < 0.75 * plain, `largest weight change: robust ${robust.toFixed(3)} vs plain ${plain.toFixed(3)}`);
+});
+
+test('retarget: expressions relative to the driver rest, scaled so the driver peak is a strong expression', async () => {
+  const neutral = await realNeutral();
+  const basis = buildBasis(neutral);
+  // a driver who smiles slightly all along (0.15) and raises the brows to 0.3 in the middle of the clip
+  const clip: Landmarks[] = [];
+  for (let i = 0; i < 40; i++) {
+    const brow = i >= 15 && i < 25 ? 0.3 : 0.02;
+    clip.push(synthetic(neutral, basis, { mouthSmileLeft: 0.15, mouthSmileRight: 0.15, browInnerUp: brow }, 5 * Math.sin(i / 5)));
+  }
+  const out = retargetFromLandmarks(clip);
+  const brow = out.get('browInnerUp')!, smile = out.get('mouthSmileLeft')!;
+  assert.ok(brow[20]! > 0.5, `raised brows (0.3) retarget to a strong raise (${brow[20]!.toFixed(2)})`);
+  assert.ok(brow[5]! < 0.1, `brows at rest stay at rest (${brow[5]!.toFixed(2)})`);
+  assert.ok(Math.max(...smile) < 0.1, `the driver's constant slight smile is its rest, not an expression (${Math.max(...smile).toFixed(2)})`);
+  assert.equal(calibratedGain(0.1, 0.2), 1, 'a range within noise is not amplified');
+  assert.ok(calibratedGain(0, 0.3) === 2 && calibratedGain(0, 0.5) > 1.6 && calibratedGain(0, 0.9) === 1);
+});
