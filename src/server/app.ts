@@ -16,6 +16,7 @@ import { parseRange } from './range.ts';
 import { openApiDocument } from './openapi.ts';
 import { createPreviewThread, createThreadRunner } from './thread-runner.ts';
 import type { PreviewAnalysis } from './preview.ts';
+import { registerLive } from './live.ts';
 
 export interface ServerDeps {
   /** runs one job; default: generate() on worker threads */
@@ -139,6 +140,7 @@ export async function startServer(options: Partial<ServerOptions> = {}, deps: Se
     app.get(route, async (_req, reply) => reply.type(s.type).header('cache-control', 'no-cache').send(staticBodies.get(route)));
   }
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
+  registerLive(app, { limits: opts.limits, tmpDir: analyzeDir });
   app.get('/openapi.json', async () => openapi);
 
   app.get('/api/health', async () => {

@@ -2,6 +2,7 @@
 // audio features use) go straight into the causal mouth model on the audio thread, and after every
 // 10 ms hop the mouth's state is posted to the page. To try another causal audio-to-mouth model,
 // change the import below: anything implementing LiveMouth fits.
+import './workletGlobals.ts';
 import { createLiveMouth } from '../mouth.ts';
 import type { LiveMouthState } from '../mouth.ts';
 import type { MouthModel } from '../../motion/mouthModel.ts';

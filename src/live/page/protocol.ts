@@ -10,6 +10,6 @@ export type ToRenderer =
   | { type: 'frame'; id: number; frame: MotionFrame };
 
 export type FromRenderer =
-  | { type: 'ready'; size: number; vertices: number; neutral: MotionFrame }
+  | { type: 'ready'; size: number; vertices: number; neutral: MotionFrame; mouthBox: [number, number, number, number] }
   | { type: 'frame'; id: number; bitmap: ImageBitmap; renderMs: number }
   | { type: 'error'; message: string };

@@ -28,6 +28,14 @@ function backgroundImage(bg: LiveBackground, size: number): RgbaImage | null | u
   return { width: size, height: size, data };
 }
 
+/** Where the mouth is drawn at rest (output px, x0 y0 x1 y1), with room for the jaw to open: tests watch it. */
+function mouthBox(r: Renderer): [number, number, number, number] {
+  const lm = r.landmarks(r.neutralFrame());
+  const [left, right, top, bottom] = [lm[61]!, lm[291]!, lm[0]!, lm[17]!];
+  const h = bottom[1] - top[1];
+  return [Math.round(left[0]), Math.round(top[1]), Math.round(right[0]), Math.round(bottom[1] + h)];
+}
+
 scope.onmessage = (e: MessageEvent<ToRenderer>) => {
   const msg = e.data;
   try {
@@ -37,7 +45,7 @@ scope.onmessage = (e: MessageEvent<ToRenderer>) => {
       canvas = new OffscreenCanvas(msg.size, msg.size);
       ctx = canvas.getContext('2d');
       background = backgroundImage(msg.background, msg.size);
-      post({ type: 'ready', size: msg.size, vertices: avatar.vertexCount, neutral: renderer.neutralFrame() });
+      post({ type: 'ready', size: msg.size, vertices: avatar.vertexCount, neutral: renderer.neutralFrame(), mouthBox: mouthBox(renderer) });
     } else if (msg.type === 'background') {
       if (renderer) background = backgroundImage(msg.background, renderer.width);
     } else if (msg.type === 'frame') {
