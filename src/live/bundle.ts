@@ -11,6 +11,7 @@ const ENTRIES: Record<string, string> = {
   'main.js': './page/main.ts',
   'render-worker.js': './page/renderWorker.ts',
   'audio-worklet.js': './page/audioWorklet.ts',
+  'face-worker.js': './page/faceWorker.ts',
 };
 
 /** Project modules replaced in the browser: their node-only exports as stubs. */

@@ -10,6 +10,8 @@ export interface MicMotionOptions {
   seed?: number;
   temperature?: number;
   blink?: 'none' | 'periodic' | 'natural';
+  /** head motion from the speech (auto, default) or a still head (static), as generate's --pose */
+  pose?: 'auto' | 'static';
 }
 
 /** Ten minutes of blinks and gaze; longer sessions loop them. */
@@ -22,6 +24,7 @@ export class MicMotion {
   private readonly head: HeadMotionStream;
   private readonly headNow: HeadMotionFrame = { yaw: 0, pitch: 0, roll: 0, brow: 0 };
   private step = 0;
+  private readonly still: boolean;
 
   constructor(opts: MicMotionOptions = {}) {
     this.fps = opts.fps ?? 25;
@@ -30,6 +33,7 @@ export class MicMotion {
     this.blink = blinkCurve(n, this.fps, opts.blink ?? 'natural', seed, temperature);
     this.gaze = gazeCurve(n, this.fps, seed, temperature);
     this.head = new HeadMotionStream(this.fps, seed, temperature);
+    this.still = opts.pose === 'static';
   }
 
   /** The frame to show `seconds` after the start, with the mouth as it is now. */
@@ -39,9 +43,10 @@ export class MicMotion {
     for (; this.step <= target; this.step++) this.head.next(mouth.energy, this.headNow);
     const i = target % this.blink.length;
     const h = this.headNow;
+    const k = this.still ? 0 : 1;
     return {
-      w: { ...mouth.weights, browInnerUp: h.brow },
-      pose: { yaw: h.yaw, pitch: h.pitch, roll: h.roll, tx: 0, ty: 0, tz: 0 },
+      w: { ...mouth.weights, browInnerUp: h.brow * k },
+      pose: { yaw: h.yaw * k, pitch: h.pitch * k, roll: h.roll * k, tx: 0, ty: 0, tz: 0 },
       gaze: [this.gaze[0][i]!, this.gaze[1][i]!],
       blink: this.blink[i]!,
     };

@@ -1,7 +1,7 @@
 // The live page: pick a photo (the server builds its avatar) or a saved .avatar, then drive it with
 // the microphone (AudioWorklet -> causal mouth, src/live/mouth.ts; blinks, gaze and head from
-// src/live/micMotion.ts) or the webcam (Human in the page -> the video path's retargeting,
-// src/live/retarget.ts). Frames are drawn by the CPU renderer in a worker (renderWorker.ts) and
+// src/live/micMotion.ts) or the webcam (face landmarks -> the video path's retargeting,
+// src/live/retarget.ts; Human runs in faceWorker.ts). Frames are drawn by the CPU renderer in a worker (renderWorker.ts) and
 // shown on a canvas, which MediaRecorder can record with the sound.
 // URL options: ?size=512 (render size), ?fps=30 (frame rate cap), ?backend=wasm|webgl (face tracking).
 import type { MotionFrame } from '../../types.ts';
@@ -236,7 +236,7 @@ async function startMic(): Promise<void> {
   const mute = audioContext.createGain();
   mute.gain.value = 0;
   node.connect(mute).connect(audioContext.destination);
-  const motion = new MicMotion({ fps: 25, blink: 'natural' });
+  const motion = new MicMotion({ fps: 25, blink: 'natural', pose: $<HTMLSelectElement>('head').value === 'static' ? 'static' : 'auto' });
   let mouth: LiveMouthState = { weights: {}, speech: 0, energy: -8, loudnessDb: -100, time: 0 };
   let mouthAt = 0;
   node.port.onmessage = (e: MessageEvent<MouthMessage | { error: string }>) => {
@@ -283,7 +283,7 @@ async function startCam(): Promise<void> {
   void (async () => {
     while (running) {
       const t0 = performance.now();
-      const face = video.readyState >= 2 ? await t.detect(video) : null;
+      const face = video.readyState >= 2 ? await t.detect(await createImageBitmap(video)) : null;
       const ms = performance.now() - t0;
       if (face && face.score >= 0.5) {
         const a = headAngles(face.landmarks);

@@ -1,65 +1,48 @@
-// Webcam face tracking in the page: Human's browser build with the same face models as the
-// offline path (blazeface detector, attention face mesh, iris), all served by this server (never a
-// CDN). Human reuses the mesh's own box from the previous frame for up to REUSE_BOXES frames
-// instead of running the detector, as `generate --video` now does (src/motion/faceTracker.ts).
-import { patchIntegerMatMul } from '../../face/tfPatches.ts';
-
-const REUSE_BOXES = 10;
+// The page's side of face tracking: hands pictures to the face worker (faceWorker.ts) one at a time
+// and gets 478 landmarks back.
 
 export interface TrackedFace {
-  /** 478 landmarks [x, y, z] in video pixels */
+  /** 478 landmarks [x, y, z] in picture pixels */
   landmarks: number[][];
   score: number;
 }
 
+export type FaceRequest = { type: 'load'; id: number; backend: string } | { type: 'detect'; id: number; backend: string; image: ImageBitmap | ImageData };
+export type FaceReply = { id: number; backend: string } | { id: number; face: TrackedFace | null } | { id: number; error: string };
+
 export interface FaceTracker {
   readonly backend: string;
-  detect(input: HTMLVideoElement | HTMLCanvasElement | ImageData): Promise<TrackedFace | null>;
+  /** the face in a picture (an ImageBitmap is handed over and closed) */
+  detect(image: ImageBitmap | ImageData): Promise<TrackedFace | null>;
 }
 
-/** Loads Human and its models (a few seconds the first time). backend: 'wasm' (default) or 'webgl'. */
+/** Starts the face worker and loads Human and its models (seconds). backend: 'wasm' (default) or 'webgl'. */
 export async function loadFaceTracker(backend = 'wasm'): Promise<FaceTracker> {
-  // a URL in a variable: the bundler leaves this import to the browser
-  const url = '/live/human/human.esm.js';
-  const mod = await import(url);
-  const human = new mod.Human({
-    backend,
-    wasmPath: '/live/wasm/',
-    modelBasePath: '/live/models/',
-    debug: false,
-    async: true,
-    warmup: 'none',
-    // with box reuse on, any frame counts as "unchanged enough" to skip the detector
-    cacheSensitivity: 1e9,
-    filter: { enabled: false },
-    face: {
-      enabled: true,
-      detector: { enabled: true, modelPath: 'blazeface.json', rotation: true, maxDetected: 1, minConfidence: 0.3, return: false, skipFrames: REUSE_BOXES, skipTime: 1e9 },
-      mesh: { enabled: true, modelPath: 'facemesh-attention.json' },
-      attention: { enabled: true },
-      iris: { enabled: true, modelPath: 'iris.json' },
-      description: { enabled: false },
-      emotion: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-    },
-    body: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    gesture: { enabled: false },
-    segmentation: { enabled: false },
-  });
-  await human.load();
-  await human.tf.ready();
-  if (human.tf.getBackend() === 'wasm') patchIntegerMatMul(human.tf);
+  const worker = new Worker('/live/face-worker.js', { type: 'module' });
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (r: FaceReply) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (e: MessageEvent<FaceReply>) => {
+    const p = pending.get(e.data.id);
+    pending.delete(e.data.id);
+    if (!p) return;
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(e.data);
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`the face worker failed: ${e.message}`));
+    pending.clear();
+  };
+  const call = (msg: FaceRequest, transfer: Transferable[] = []) =>
+    new Promise<FaceReply>((resolve, reject) => {
+      pending.set(msg.id, { resolve, reject });
+      worker.postMessage(msg, transfer);
+    });
+  const loaded = (await call({ type: 'load', id: nextId++, backend })) as { backend: string };
   return {
-    backend: human.tf.getBackend(),
-    async detect(input) {
-      const result = await human.detect(input);
-      const faces = (result.face as { mesh: number[][]; faceScore?: number; score?: number }[]).filter((f) => Array.isArray(f.mesh) && f.mesh.length >= 478);
-      const f = faces[0];
-      if (!f) return null;
-      return { landmarks: f.mesh.slice(0, 478), score: f.faceScore ?? f.score ?? 0 };
+    backend: loaded.backend,
+    async detect(image) {
+      const reply = await call({ type: 'detect', id: nextId++, backend, image }, 'close' in image ? [image] : []);
+      return 'face' in reply ? reply.face : null;
     },
   };
 }
