@@ -26,6 +26,14 @@ export class LiveRetarget {
     private readonly rate = 15,
   ) {}
 
+  /** Forgets the rest face and the first pose: the next REST_FRAMES frames are measured again. */
+  recalibrate(): void {
+    this.startup.length = 0;
+    this.rest = null;
+    this.first = null;
+    this.filters.clear();
+  }
+
   /** True once the rest face is known (after REST_FRAMES frames). */
   get calibrated(): boolean {
     return this.rest !== null;

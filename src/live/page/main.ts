@@ -302,7 +302,17 @@ async function startCam(): Promise<void> {
     showError(`Face tracking failed: ${(err as Error).message}`);
   });
   source = () => ({ frame: latest ?? neutral!, mouthAt: 0 });
-  stopDriver = () => { running = false; };
+  const calibrate = $<HTMLButtonElement>('calibrate-btn');
+  calibrate.hidden = false;
+  calibrate.onclick = () => {
+    retarget.recalibrate();
+    first.yaw = NaN;
+    latest = null;
+  };
+  stopDriver = () => {
+    running = false;
+    calibrate.hidden = true;
+  };
   setMode('cam');
 }
 
