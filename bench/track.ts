@@ -13,9 +13,9 @@ for await (const f of decodeVideoFrames(video, { fps: 25, maxSide: 720, maxFrame
 
 const variants: [string, FaceTrackerOptions][] = [
   ['detect every frame, 2x box -> 384 px (before)', { reuseBoxes: 0, cropScale: 2, cropSide: 384 }],
-  ['reuse box 10 frames, 2x box -> 384 px', { reuseBoxes: 10, cropScale: 2, cropSide: 384 }],
+  ['reuse box 10 frames, 2x box -> 384 px (default now)', {}],
   ['reuse box 10 frames, 1.5x box -> 288 px', { reuseBoxes: 10, cropScale: 1.5, cropSide: 288 }],
-  ['reuse box 10 frames, 1.5x box -> 256 px (default now)', {}],
+  ['reuse box 10 frames, 1.5x box -> 256 px', { reuseBoxes: 10, cropScale: 1.5, cropSide: 256 }],
 ];
 let base: (RawFaceFrame | null)[] | null = null;
 // warm the model up once (first call loads it)

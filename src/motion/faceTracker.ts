@@ -17,11 +17,14 @@ export interface RawFaceFrame {
 
 /**
  * Defaults measured with bench/track.ts on lp_d6 (CPU ms per frame, one thread): detecting every
- * frame on a 2x box crop scaled to 384 px, 69 ms; reusing the previous frame's box (the mesh's own
- * box, as MediaPipe tracks) for up to 10 frames, 40 ms; and a tighter 1.5x crop at 256 px, 30 ms.
- * The detector still runs on the first frame, every 11th, and whenever the mesh loses the face.
+ * frame, 69 ms; reusing the previous frame's box (the mesh's own box, as MediaPipe tracks) for up
+ * to 10 frames, 40 ms. A tighter crop is cheaper (1.5x box at 288 px: 33 ms; at 256 px: 30 ms) but
+ * Katie's head yaw then jitters more frame to frame (0.54 deg per frame at 2x, 0.62 at 1.75x, 0.73
+ * at 1.5x/288 px, 0.82 at 1.5x/256 px; 0.57 before): the mesh sees less context, so the crop stays
+ * at 2x box sizes, 384 px. The detector still runs on the first frame, every 11th, and whenever
+ * the mesh loses the face.
  */
-const DEFAULTS: Required<FaceTrackerOptions> = { reuseBoxes: 10, cropScale: 1.5, cropSide: 256 };
+const DEFAULTS: Required<FaceTrackerOptions> = { reuseBoxes: 10, cropScale: 2, cropSide: 384 };
 
 /** Crops a square (clamped to the image) and scales it to `size`. */
 async function cropSquare(img: RgbaImage, cx: number, cy: number, side: number, size: number): Promise<{ image: RgbaImage; x0: number; y0: number; s: number }> {
@@ -65,9 +68,9 @@ function pickFace(faces: DetectedFace[], prev: [number, number, number, number] 
 export interface FaceTrackerOptions {
   /** consecutive frames that reuse the previous frame's face box instead of running the detector (0 = detect every frame; default 10) */
   reuseBoxes?: number;
-  /** crop side around the previous box, in box sizes (default 1.5) */
+  /** crop side around the previous box, in box sizes (default 2) */
   cropScale?: number;
-  /** the crop is scaled to this many pixels (default 256) */
+  /** the crop is scaled to this many pixels (default 384) */
   cropSide?: number;
 }
 
