@@ -6,12 +6,13 @@
 // Speeds are printed by bench/live.ts, not asserted here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/server/app.ts';
+import { httpFetch as fetch } from '../src/server/testing.ts';
 import { decodeAudioChunks, probeVideo } from '../src/io/media.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { loadMouthModel } from '../src/motion/mouthModel.ts';
@@ -30,6 +31,7 @@ let context: BrowserContext | undefined;
 let media: FakeMedia;
 let page: Page;
 let consoleErrors: string[];
+let savedAvatar = '';
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), 'chromium is missing: apt-get install -y chromium (.ci/run does it)');
@@ -67,6 +69,27 @@ test('the live mouth (causal, 10 ms hops) follows the offline mouth of the same 
   assert.ok(lag >= 0 && lag <= 4, `lag ${lag} frames`);
 });
 
+test('/live serves the page with wasm allowed, only the listed model files, and says why a photo cannot be used', { timeout: 300_000 }, async () => {
+  const pageRes = await fetch(`${server.url}/live`);
+  assert.equal(pageRes.status, 200);
+  assert.match(pageRes.headers.get('content-security-policy') ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal((await fetch(`${server.url}/live/models/faceres.json`)).status, 404, 'only the tracker\'s models');
+  assert.equal((await fetch(`${server.url}/live/models/..%2F..%2Fpackage.json`)).status, 404);
+  assert.equal((await fetch(`${server.url}/live/nothing.js`)).status, 404);
+  const post = async (bytes: Uint8Array<ArrayBuffer>, name: string) => {
+    const form = new FormData();
+    form.append('photo', new Blob([bytes]), name);
+    const res = await fetch(`${server.url}/live/avatar`, { method: 'POST', body: form });
+    return { status: res.status, body: (await res.json()) as { error: string } };
+  };
+  const junk = await post(new TextEncoder().encode('not an image at all'), 'me.jpg');
+  assert.equal(junk.status, 400, JSON.stringify(junk.body));
+  const dog = await post(new Uint8Array(await readFile(new URL('portraits/lp_s25.jpg', DATA))), 'dog.jpg');
+  assert.equal(dog.status, 422, JSON.stringify(dog.body));
+  assert.match(dog.body.error, /face/i);
+  assert.doesNotMatch(dog.body.error, new RegExp(tmp), 'no server paths in the message');
+});
+
 /** Every `everyMs` for `forMs`, the canvas's mouth box: mean absolute difference from `reference` (same box). */
 async function sampleMouth(p: Page, reference: number[], forMs: number, everyMs: number): Promise<{ t: number[]; v: number[] }> {
   return p.evaluate(
@@ -95,6 +118,15 @@ test('the live page: a photo becomes an avatar, the fake microphone moves the mo
   ({ page, consoleErrors } = await openLivePage(context!, server.url, { photo: PHOTO }));
   assert.equal(await page.evaluate(() => (window as any).__live.ready), true, `avatar not ready: ${await page.textContent('#avatar-status')}`);
   assert.match((await page.textContent('#avatar-status')) ?? '', /^Avatar ready/);
+  // the page offers the avatar the server built: keep it for the webcam test
+  const avatarBase64 = await page.evaluate(async () => {
+    const bytes = new Uint8Array(await (await fetch((document.getElementById('save-avatar') as HTMLAnchorElement).href)).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  savedAvatar = path.join(tmp, 'portrait.avatar');
+  await writeFile(savedAvatar, Buffer.from(avatarBase64, 'base64'));
   // the closed mouth before any sound: the reference picture of the mouth box
   await page.waitForTimeout(300);
   const reference = await page.evaluate(() => {
@@ -157,7 +189,12 @@ test('the live page: a photo becomes an avatar, the fake microphone moves the mo
 });
 
 test('the live page: the fake webcam drives the head, measured in the canvas pictures', { timeout: 600_000 }, async () => {
-  assert.ok(page, 'the microphone test opened the page');
+  assert.ok(page && savedAvatar, 'the microphone test opened the page and saved the avatar');
+  // a saved .avatar loads without the server
+  await page.evaluate(() => { (window as any).__live.ready = false; });
+  await page.setInputFiles('#avatar-file', savedAvatar);
+  await page.waitForFunction(() => (window as any).__live.ready === true, null, { timeout: 60_000 });
+  assert.match((await page.textContent('#avatar-status')) ?? '', /^Avatar ready/);
   await page.click('#cam-btn');
   // the rest face is measured over the first frames, then the avatar moves
   await page.waitForFunction(() => (window as any).__live.frames.slice(-5).some((f: { yaw: number; roll: number }) => f.yaw !== 0 || f.roll !== 0), null, { timeout: 120_000, polling: 200 });

@@ -18,7 +18,7 @@ const MODEL_FILES = new Set(['blazeface.json', 'blazeface.bin', 'facemesh-attent
 const WASM_FILES = new Set(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']);
 
 /** The app's policy plus WebAssembly compilation, which the face tracker needs. */
-const LIVE_CSP = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; connect-src 'self'; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'";
+const LIVE_CSP = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; connect-src 'self' blob:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'";
 
 function avatarThread(): { build(file: string): Promise<ArrayBuffer>; close(): Promise<void> } {
   let worker: Worker | undefined;
