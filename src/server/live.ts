@@ -89,9 +89,12 @@ export function registerLive(app: FastifyInstance, opts: { limits: UploadLimits;
 
   // photo -> .avatar bytes; one build at a time (the CPU is shared with everything else)
   let building = Promise.resolve();
+  let waiting = 0;
   app.post('/live/avatar', async (req, reply) => {
+    if (waiting >= 3) return reply.code(429).header('retry-after', '5').send({ error: 'Several avatars are being built; try again in a few seconds.', code: 'busy' });
     const dir = path.join(opts.tmpDir, `live-${newJobId()}`);
     await mkdir(dir, { recursive: true });
+    waiting++;
     try {
       const up = await receiveMultipart(req, dir, opts.limits, new Set(['photo']));
       if (!up.files.photo) throw new HttpError(400, 'Add a photo (form field "photo").', 'bad_input');
@@ -107,6 +110,7 @@ export function registerLive(app: FastifyInstance, opts: { limits: UploadLimits;
       }
       return reply.type('application/octet-stream').header('content-disposition', 'attachment; filename="portrait.avatar"').send(Buffer.from(bytes));
     } finally {
+      waiting--;
       await discard(dir);
     }
   });
