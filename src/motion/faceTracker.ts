@@ -79,6 +79,12 @@ export class FaceTracker {
   private readonly reuseBoxes: number;
   private readonly cropScale: number;
   private readonly cropSide: number;
+  /**
+   * The face model remembers the boxes of its last call, whoever made it (it is one per thread):
+   * they are only reused when that call was this tracker's previous crop with the face found.
+   * Otherwise a new clip would start from the box where the last clip ended.
+   */
+  private boxesAreOurs = false;
 
   constructor(opts: FaceTrackerOptions = {}) {
     this.reuseBoxes = opts.reuseBoxes ?? DEFAULTS.reuseBoxes;
@@ -93,9 +99,10 @@ export class FaceTracker {
       const [cx, cy] = boxCentre(this.prev);
       const side = Math.max(this.prev[2], this.prev[3]) * this.cropScale;
       const crop = await cropSquare(img, cx, cy, side, this.cropSide);
-      const faces = await detectFaces(crop.image, { embedding: false, reuseBoxes: this.reuseBoxes });
+      const faces = await detectFaces(crop.image, { embedding: false, reuseBoxes: this.boxesAreOurs ? this.reuseBoxes : 0 });
       // in the crop the tracked face is the one near the centre
       face = pickFace(faces, [this.cropSide / 2 - 1, this.cropSide / 2 - 1, 2, 2]);
+      this.boxesAreOurs = !!face;
       if (face) {
         const { x0, y0, s } = crop;
         map = (x, y, z) => [x0 + x * s, y0 + y * s, z * s];
@@ -103,6 +110,7 @@ export class FaceTracker {
       }
     }
     if (!face) {
+      this.boxesAreOurs = false;
       face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
       if (face && Math.max(face.box[2], face.box[3]) < this.cropSide / 3) {
         // small face: detect again on an upscaled crop for finer landmarks
