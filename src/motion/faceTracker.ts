@@ -17,8 +17,8 @@ export interface RawFaceFrame {
 
 /**
  * Defaults measured with bench/track.ts on lp_d6 (CPU ms per frame, one thread): detecting every
- * frame, 69 ms; reusing the previous frame's box (the mesh's own box, as MediaPipe tracks) for up
- * to 10 frames, 40 ms. A tighter crop is cheaper (1.5x box at 288 px: 33 ms; at 256 px: 30 ms) but
+ * frame, 60-69 ms; reusing the previous frame's box (the mesh's own box, as MediaPipe tracks) for
+ * up to 10 frames, 35-40 ms. A tighter crop is cheaper (1.5x box at 288 px: 33 ms; at 256 px: 30 ms) but
  * Katie's head yaw then jitters more frame to frame (0.54 deg per frame at 2x, 0.62 at 1.75x, 0.73
  * at 1.5x/288 px, 0.82 at 1.5x/256 px; 0.57 before): the mesh sees less context, so the crop stays
  * at 2x box sizes, 384 px. The detector still runs on the first frame, every 11th, and whenever
