@@ -59,15 +59,18 @@ export function encodeAvatar(av: Avatar): Buffer {
 }
 
 /** Parses an avatar file's bytes; throws FileFormatError saying what is wrong. */
-export function decodeAvatar(buf: Buffer, name = 'the avatar file'): Avatar {
+export function decodeAvatar(buf: Uint8Array, name = 'the avatar file'): Avatar {
+  // plain Uint8Array reads (no Buffer methods): the live page decodes avatars in the browser
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const text = (a: number, b: number) => new TextDecoder('latin1').decode(buf.subarray(a, b));
   const bad = (why: string) => new FileFormatError(`${name} is not a usable real3d avatar: ${why}. Rebuild it with \`real3d avatar <photo> -o file.avatar\`.`);
-  if (buf.length < 16 || buf.toString('latin1', 0, 8) !== MAGIC) throw bad('it does not start with the avatar signature');
-  const version = buf.readUInt32LE(8);
+  if (buf.length < 16 || text(0, 8) !== MAGIC) throw bad('it does not start with the avatar signature');
+  const version = view.getUint32(8, true);
   if (version !== AVATAR_VERSION) throw bad(`it is format version ${version}, this real3d reads version ${AVATAR_VERSION}`);
-  const len = buf.readUInt32LE(12);
+  const len = view.getUint32(12, true);
   if (16 + len > buf.length) throw bad('the file is truncated (header)');
   let h: any;
-  try { h = JSON.parse(buf.toString('utf8', 16, 16 + len)); } catch { throw bad('its header is not valid JSON'); }
+  try { h = JSON.parse(new TextDecoder().decode(buf.subarray(16, 16 + len))); } catch { throw bad('its header is not valid JSON'); }
   if (h?.format !== 'real3d-avatar' || typeof h.size !== 'number' || typeof h.vertexCount !== 'number' || !h.arrays) throw bad('its header is incomplete');
   if (h.controls !== CONTROL_COUNT) throw bad(`it was made with ${h.controls} rig controls, this real3d has ${CONTROL_COUNT}`);
   const start = Math.ceil((16 + len) / 8) * 8;

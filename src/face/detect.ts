@@ -23,6 +23,12 @@ export interface DetectedFace {
 export interface DetectOptions {
   /** compute the identity embedding (slower; default true) */
   embedding?: boolean;
+  /**
+   * Video tracking: up to this many calls in a row reuse the face boxes the mesh found in the
+   * previous call instead of running the face detector. Only for consecutive frames of one video
+   * at one size; 0 starts a track (the detector runs). Unset: not tracking, detect every call.
+   */
+  reuseBoxes?: number;
 }
 
 const RAD = 180 / Math.PI;
@@ -34,8 +40,16 @@ export async function detectFaces(img: RgbaImage, opts: DetectOptions = {}): Pro
     try {
       // Full face config each call: Human merges per-call config into its own, so another caller
       // (objects, segmentation) may have changed it.
+      const tracking = opts.reuseBoxes !== undefined;
+      const reuse = opts.reuseBoxes ?? 0;
       const result = await human.detect(tensor, {
-        face: { enabled: true, description: { enabled: opts.embedding ?? true } },
+        // Human reuses boxes only when it judges the input unchanged (mean squared difference <=
+        // cacheSensitivity): when tracking, any frame counts as unchanged. Set on every call (also
+        // for the first frame of a track, so Human's memory of the last input is always this
+        // track's: the same frames give the same result whatever ran before) because Human keeps
+        // the merged config between calls.
+        cacheSensitivity: tracking ? 1e9 : 0,
+        face: { enabled: true, detector: { skipFrames: reuse, skipTime: reuse > 0 ? 1e9 : 0 }, description: { enabled: opts.embedding ?? true } },
         object: { enabled: false },
         segmentation: { enabled: false },
       });

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { patchIntegerMatMul } from './tfPatches.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -113,34 +114,6 @@ async function createRuntime(): Promise<HumanLike> {
   await human.tf.ready();
   patchIntegerMatMul(human.tf);
   return human;
-}
-
-/**
- * The face-mesh graph multiplies two small int32 tensors (an index computation), which the wasm
- * backend's BatchMatMul refuses. Run those in float32 and cast back: exact for the small integers involved.
- */
-function patchIntegerMatMul(tf: any): void {
-  const kernel = tf.getKernel('BatchMatMul', 'wasm');
-  if (!kernel || kernel.real3dPatched) return;
-  const floatMatMul = kernel.kernelFunc;
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel({
-    ...kernel,
-    real3dPatched: true,
-    kernelFunc: (args: any) => {
-      const { a, b } = args.inputs;
-      if (a.dtype === 'float32' && b.dtype === 'float32') return floatMatMul(args);
-      const backend = args.backend;
-      const cast = (t: any) => tf.engine().runKernel('Cast', { x: t }, { dtype: 'float32' });
-      const af = cast(a), bf = cast(b);
-      const out = floatMatMul({ ...args, inputs: { a: af, b: bf } });
-      const outTensor = tf.engine().makeTensorFromTensorInfo(out, backend);
-      const rounded = tf.round(outTensor);
-      const result = tf.engine().runKernel('Cast', { x: rounded }, { dtype: a.dtype });
-      tf.dispose([af, bf, outTensor, rounded]);
-      return result;
-    },
-  });
 }
 
 /** An RGBA image as a [1, h, w, 3] float32 tensor (0..255), the input every Human model takes. */

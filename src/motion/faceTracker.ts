@@ -17,7 +17,16 @@ export interface RawFaceFrame {
   lm?: Float32Array;
 }
 
-const CROP_SIDE = 384;
+/**
+ * Defaults measured with bench/track.ts on lp_d6 (CPU ms per frame, one thread): detecting every
+ * frame, 60-69 ms; reusing the previous frame's box (the mesh's own box, as MediaPipe tracks) for
+ * up to 10 frames, 35-40 ms. A tighter crop is cheaper (1.5x box at 288 px: 33 ms; at 256 px: 30 ms) but
+ * Katie's head yaw then jitters more frame to frame (0.54 deg per frame at 2x, 0.62 at 1.75x, 0.73
+ * at 1.5x/288 px, 0.82 at 1.5x/256 px; 0.57 before): the mesh sees less context, so the crop stays
+ * at 2x box sizes, 384 px. The detector still runs on the first frame, every 11th, and whenever
+ * the mesh loses the face.
+ */
+const DEFAULTS: Required<FaceTrackerOptions> = { reuseBoxes: 10, cropScale: 2, cropSide: 384 };
 
 /** Crops a square (clamped to the image) and scales it to `size`. */
 async function cropSquare(img: RgbaImage, cx: number, cy: number, side: number, size: number): Promise<{ image: RgbaImage; x0: number; y0: number; s: number }> {
@@ -58,8 +67,32 @@ function pickFace(faces: DetectedFace[], prev: [number, number, number, number] 
  * Finds the face in one frame. The face model reports whole-pixel landmarks, so a small face loses
  * the lip detail; detecting on an upscaled crop around the previous box keeps it.
  */
+export interface FaceTrackerOptions {
+  /** consecutive frames that reuse the previous frame's face box instead of running the detector (0 = detect every frame; default 10) */
+  reuseBoxes?: number;
+  /** crop side around the previous box, in box sizes (default 2) */
+  cropScale?: number;
+  /** the crop is scaled to this many pixels (default 384) */
+  cropSide?: number;
+}
+
 export class FaceTracker {
   private prev: [number, number, number, number] | null = null;
+  private readonly reuseBoxes: number;
+  private readonly cropScale: number;
+  private readonly cropSide: number;
+  /**
+   * The face model remembers the boxes of its last call, whoever made it (it is one per thread):
+   * they are only reused when that call was this tracker's previous crop with the face found.
+   * Otherwise a new clip would start from the box where the last clip ended.
+   */
+  private boxesAreOurs = false;
+
+  constructor(opts: FaceTrackerOptions = {}) {
+    this.reuseBoxes = opts.reuseBoxes ?? DEFAULTS.reuseBoxes;
+    this.cropScale = opts.cropScale ?? DEFAULTS.cropScale;
+    this.cropSide = opts.cropSide ?? DEFAULTS.cropSide;
+  }
 
   /** `refine`: a small face found on the whole frame may be looked for once more on an upscaled crop (once: a face that the crop does not confirm is kept as found) */
   async track(img: RgbaImage, refine = true): Promise<RawFaceFrame | null> {
@@ -67,11 +100,12 @@ export class FaceTracker {
     let map = (x: number, y: number, z: number): [number, number, number] => [x, y, z];
     if (this.prev) {
       const [cx, cy] = boxCentre(this.prev);
-      const side = Math.max(this.prev[2], this.prev[3]) * 2;
-      const crop = await cropSquare(img, cx, cy, side, CROP_SIDE);
-      const faces = await detectFaces(crop.image, { embedding: false });
+      const side = Math.max(this.prev[2], this.prev[3]) * this.cropScale;
+      const crop = await cropSquare(img, cx, cy, side, this.cropSide);
+      const faces = await detectFaces(crop.image, { embedding: false, reuseBoxes: this.boxesAreOurs ? this.reuseBoxes : 0 });
       // in the crop the tracked face is the one near the centre
-      face = pickFace(faces, [CROP_SIDE / 2 - 1, CROP_SIDE / 2 - 1, 2, 2]);
+      face = pickFace(faces, [this.cropSide / 2 - 1, this.cropSide / 2 - 1, 2, 2]);
+      this.boxesAreOurs = !!face;
       if (face) {
         const { x0, y0, s } = crop;
         map = (x, y, z) => [x0 + x * s, y0 + y * s, z * s];
@@ -79,8 +113,9 @@ export class FaceTracker {
       }
     }
     if (!face) {
+      this.boxesAreOurs = false;
       face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
-      if (refine && face && Math.max(face.box[2], face.box[3]) < CROP_SIDE / 3) {
+      if (refine && face && Math.max(face.box[2], face.box[3]) < this.cropSide / 3) {
         // small face: detect again on an upscaled crop for finer landmarks. Only once: on a
         // corrupt frame the crop may find nothing again, and recursing then never ended.
         this.prev = face.box;

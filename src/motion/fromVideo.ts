@@ -15,10 +15,12 @@ import { cancellationCheckpoint } from '../cancel.ts';
 import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
 import type { Motion, MotionFrame } from '../types.ts';
-import { LM, type FaceMeasures } from './measures.ts';
+import { LM } from './measures.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
+import { clamp01, estimateRest, percentile, weightsFromMeasures } from './restFace.ts';
+export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 import { retargetFromLandmarks } from './retarget.ts';
 
@@ -44,80 +46,6 @@ export interface VideoMotionStats {
   missing: number;
   /** frames filled from neighbours (missing + rejected fits) */
   interpolated: number;
-}
-
-const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
-}
-
-/** The driver's rest face (see the header comment): the scalar measures, at rest. */
-export type RestFace = Pick<
-  FaceMeasures,
-  'lipGap' | 'mouthWidth' | 'lipThickness' | 'upperLip' | 'lowerLip' | 'cornerLiftLeft' | 'cornerLiftRight' | 'eyeLeft' | 'eyeRight' | 'browLeft' | 'browRight' | 'browInnerLeft' | 'browInnerRight'
->;
-
-export function estimateRest(ms: FaceMeasures[]): RestFace {
-  const col = (k: keyof FaceMeasures) => ms.map((m) => m[k] as number);
-  // two-sided measures: the driver's first 0.2 s (median of 5 frames), as in the reference's
-  // relative mode; a whole-clip median would call a grin that fills most of the clip "neutral"
-  const head = ms.slice(0, 5);
-  const start = (k: keyof FaceMeasures) => percentile(head.map((m) => m[k] as number), 50);
-  return {
-    lipGap: Math.min(start('lipGap'), percentile(col('lipGap'), 5)),
-    mouthWidth: start('mouthWidth'),
-    lipThickness: start('lipThickness'),
-    upperLip: start('upperLip'),
-    lowerLip: start('lowerLip'),
-    cornerLiftLeft: start('cornerLiftLeft'),
-    cornerLiftRight: start('cornerLiftRight'),
-    eyeLeft: Math.max(start('eyeLeft'), percentile(col('eyeLeft'), 80)),
-    eyeRight: Math.max(start('eyeRight'), percentile(col('eyeRight'), 80)),
-    browLeft: start('browLeft'),
-    browRight: start('browRight'),
-    browInnerLeft: start('browInnerLeft'),
-    browInnerRight: start('browInnerRight'),
-  };
-}
-
-/**
- * Rig weights from measures relative to the rest face. Scales: a lip gap of 0.6 eye-corner
- * distances is a fully open jaw; 25 % narrower/wider mouth is full pucker/stretch.
- */
-export function weightsFromMeasures(m: FaceMeasures, rest: RestFace): { w: Record<string, number>; blinkLeft: number; blinkRight: number } {
-  const open = clamp01((m.lipGap - rest.lipGap) / 0.6);
-  const narrow = clamp01((rest.mouthWidth - m.mouthWidth) / (0.25 * rest.mouthWidth));
-  const wide = clamp01((m.mouthWidth - rest.mouthWidth) / (0.25 * rest.mouthWidth));
-  const smileL = clamp01((m.cornerLiftLeft - rest.cornerLiftLeft) / 0.12);
-  const smileR = clamp01((m.cornerLiftRight - rest.cornerLiftRight) / 0.12);
-  const press = clamp01((rest.lipThickness - m.lipThickness) / (0.35 * rest.lipThickness)) * (1 - clamp01(open * 5));
-  const blink = (eye: number, ref: number) => clamp01((1 - eye / Math.max(ref, 1e-6) - 0.15) / 0.65);
-  const wideEye = (eye: number, ref: number) => clamp01((eye / Math.max(ref, 1e-6) - 1.15) / 0.5);
-  const browUp = (b: number, ref: number) => clamp01((b / ref - 1) / 0.15);
-  const browDown = (b: number, ref: number) => clamp01((1 - b / ref) / 0.12);
-  const w: Record<string, number> = {
-    jawOpen: open,
-    mouthFunnel: narrow * clamp01(open * 4),
-    mouthPucker: narrow * (1 - clamp01(open * 4)),
-    mouthSmileLeft: smileL,
-    mouthSmileRight: smileR,
-    mouthStretchLeft: wide * (1 - smileL),
-    mouthStretchRight: wide * (1 - smileR),
-    mouthUpperUp: clamp01((rest.upperLip - m.upperLip) / (0.3 * rest.upperLip)),
-    mouthLowerDown: clamp01((rest.lowerLip - m.lowerLip) / (0.3 * rest.lowerLip)) * clamp01(open * 4),
-    mouthPress: press,
-    eyeWideLeft: wideEye(m.eyeLeft, rest.eyeLeft),
-    eyeWideRight: wideEye(m.eyeRight, rest.eyeRight),
-    browInnerUp: (browUp(m.browInnerLeft, rest.browInnerLeft) + browUp(m.browInnerRight, rest.browInnerRight)) / 2,
-    browDownLeft: browDown(m.browInnerLeft, rest.browInnerLeft),
-    browDownRight: browDown(m.browInnerRight, rest.browInnerRight),
-    browOuterUpLeft: browUp(m.browLeft, rest.browLeft),
-    browOuterUpRight: browUp(m.browRight, rest.browRight),
-  };
-  return { w, blinkLeft: blink(m.eyeLeft, rest.eyeLeft), blinkRight: blink(m.eyeRight, rest.eyeRight) };
 }
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */

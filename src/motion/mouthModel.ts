@@ -145,6 +145,17 @@ function localLevel(level: ArrayLike<number>, half: number, boost: number): Floa
 }
 
 /**
+ * The jaw opening one instant of sound asks for (before timing, gating and gain): F1-band
+ * loudness relative to the local loud level, compressed, times the vowel height from the F1
+ * centroid. Shared by jawFromF1 and the live microphone path (src/live/mouth.ts).
+ */
+export function jawTarget(f1Relative: number, f1Hz: number, P: JawPhysicalParams = JAW_PHYSICAL): number {
+  const loud = Math.max(0, Math.min(1, (f1Relative + P.range) / P.range)) ** P.gamma;
+  const height = Math.sqrt(Math.max(0.3, Math.min(1.5, (f1Hz - P.f1Closed) / P.f1Span)));
+  return loud * height;
+}
+
+/**
  * jawOpen per frame from the relative F1-band energy and centroid (AudioFrameFeatures.f1, f1Hz)
  * and speech activity: 0..1, closed in silence, scaled by mouthAmp / 0.45.
  */
@@ -152,11 +163,7 @@ export function jawFromF1(f1: ArrayLike<number>, f1Hz: ArrayLike<number>, speech
   const n = f1.length;
   const local = localLevel(f1, Math.round(P.window * fps), P.localBoost);
   const open = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const loud = Math.max(0, Math.min(1, (f1[i]! - local[i]! + P.range) / P.range)) ** P.gamma;
-    const height = Math.sqrt(Math.max(0.3, Math.min(1.5, (f1Hz[i]! - P.f1Closed) / P.f1Span)));
-    open[i] = loud * height;
-  }
+  for (let i = 0; i < n; i++) open[i] = jawTarget(f1[i]! - local[i]!, f1Hz[i]!, P);
   // anticipation: frame i shows the opening of the sound `advance` seconds later
   const lead = Math.round(P.advance * fps);
   const led = new Float64Array(n);

@@ -22,6 +22,7 @@ import type { PreviewAnalysis } from './preview.ts';
 import { budgetRefusal, crossSiteRefusal, isAllowedOrigin, jobWork, normaliseOrigin } from './guards.ts';
 import { registerEventRoutes } from './events.ts';
 import { DISK_FULL_MESSAGE, diskStorage, isDiskFull, type ServerStorage } from './storage.ts';
+import { registerLive } from './live.ts';
 
 export interface ServerDeps {
   /** runs one job; default: generate() on worker threads */
@@ -191,6 +192,7 @@ export async function startServer(options: ServerOptionsInput = {}, deps: Server
   });
 
   const receiving = { limits: opts.limits, idleMs: opts.bodyTimeoutMs, storage };
+  registerLive(app, { receive: receiving, tmpDir: analyzeDir });
 
   // Face preview of a photo. One at a time: the CPU is shared with the render threads.
   let analyzing = Promise.resolve();

@@ -1,0 +1,91 @@
+// Live webcam -> MotionFrame: the same measures and rig weights as `generate --video`
+// (measures.ts, retarget.ts), made causal: the driver's rest face is estimated from the first
+// REST_FRAMES tracked frames instead of the whole clip, pose is relative to the first frame, and the
+// forward-backward One Euro filters of the offline path become forward-only ones (same cutoffs).
+import type { MotionFrame } from '../types.ts';
+import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
+import { clamp01, estimateRest, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
+import { OneEuroFilter } from '../motion/filters.ts';
+
+/** Frames of the driver used as their rest face (about a second at webcam rates). */
+export const REST_FRAMES = 10;
+
+type Channel = 'w' | 'blink' | 'gaze' | 'move' | 'turn';
+/** One Euro settings per kind of channel: the offline path's (fromVideo.motionFramesFromRaw). */
+const FILTER: Record<Channel, [number, number]> = { w: [4, 0.5], blink: [6, 1], gaze: [2, 0.5], move: [1, 2], turn: [1, 0.3] };
+
+export class LiveRetarget {
+  private readonly startup: FaceMeasures[] = [];
+  private rest: RestFace | null = null;
+  private first: { angles: { yaw: number; pitch: number; roll: number }; centre: [number, number]; scale: number } | null = null;
+  private readonly filters = new Map<string, OneEuroFilter>();
+  private lastTime = -1;
+
+  constructor(
+    /** expected tracking rate (Hz): the One Euro filters' nominal rate */
+    private readonly rate = 15,
+  ) {}
+
+  /** Forgets the rest face and the first pose: the next REST_FRAMES frames are measured again. */
+  recalibrate(): void {
+    this.startup.length = 0;
+    this.rest = null;
+    this.first = null;
+    this.filters.clear();
+  }
+
+  /** True once the rest face is known (after REST_FRAMES frames). */
+  get calibrated(): boolean {
+    return this.rest !== null;
+  }
+
+  private smooth(name: string, kind: Channel, v: number): number {
+    let f = this.filters.get(name);
+    if (!f) {
+      f = new OneEuroFilter(this.rate, FILTER[kind][0], FILTER[kind][1]);
+      this.filters.set(name, f);
+    }
+    return f.filter(v);
+  }
+
+  /**
+   * One tracked frame: 478 landmarks in video pixels. Returns the motion frame (relative to the
+   * driver's first frame and rest face), or null while the rest face is still being measured.
+   */
+  update(landmarks: ArrayLike<ArrayLike<number>>, time: number): MotionFrame | null {
+    if (time <= this.lastTime) return null;
+    this.lastTime = time;
+    const m = faceMeasures(landmarks);
+    const angles = headAngles(landmarks);
+    if (!this.first) this.first = { angles, centre: [m.centre[0], m.centre[1]], scale: m.scale };
+    if (!this.rest) {
+      this.startup.push(m);
+      if (this.startup.length < REST_FRAMES) return null;
+      this.rest = estimateRest(this.startup);
+    }
+    const { w, blinkLeft, blinkRight } = weightsFromMeasures(m, this.rest);
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(w)) out[k] = clamp01(this.smooth(k, 'w', v));
+    const bl = clamp01(this.smooth('blinkL', 'blink', blinkLeft));
+    const br = clamp01(this.smooth('blinkR', 'blink', blinkRight));
+    const blink = Math.min(bl, br);
+    out.eyeBlinkLeft = bl - blink;
+    out.eyeBlinkRight = br - blink;
+    const f = this.first;
+    const faceWidth0 = f.scale * 1.6;
+    return {
+      w: out,
+      pose: {
+        yaw: this.smooth('yaw', 'turn', angles.yaw - f.angles.yaw),
+        pitch: this.smooth('pitch', 'turn', angles.pitch - f.angles.pitch),
+        roll: this.smooth('roll', 'turn', angles.roll - f.angles.roll),
+        tx: this.smooth('tx', 'move', (m.centre[0] - f.centre[0]) / faceWidth0),
+        ty: this.smooth('ty', 'move', (m.centre[1] - f.centre[1]) / faceWidth0),
+        // 4 face widths from the camera: moving closer enlarges the face
+        tz: this.smooth('tz', 'move', 4 * (1 - f.scale / m.scale)),
+      },
+      gaze: [Math.max(-1, Math.min(1, this.smooth('gx', 'gaze', m.gaze[0]))), Math.max(-1, Math.min(1, this.smooth('gy', 'gaze', m.gaze[1])))],
+      blink,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+// The driver's rest face and rig weights from landmark measures relative to it. Pure functions,
+// shared by the offline video path (fromVideo.ts) and the live webcam page (src/live), so both
+// read a face the same way. (The rig-fit retargeting of the richer controls is retarget.ts.)
+import type { FaceMeasures } from './measures.ts';
+
+export const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
+}
+
+/** The driver's rest face (see fromVideo.ts' header: robust statistics over the clip): the scalar measures, at rest. */
+export type RestFace = Pick<
+  FaceMeasures,
+  'lipGap' | 'mouthWidth' | 'lipThickness' | 'upperLip' | 'lowerLip' | 'cornerLiftLeft' | 'cornerLiftRight' | 'eyeLeft' | 'eyeRight' | 'browLeft' | 'browRight' | 'browInnerLeft' | 'browInnerRight'
+>;
+
+export function estimateRest(ms: FaceMeasures[]): RestFace {
+  const col = (k: keyof FaceMeasures) => ms.map((m) => m[k] as number);
+  // two-sided measures: the driver's first 0.2 s (median of 5 frames), as in the reference's
+  // relative mode; a whole-clip median would call a grin that fills most of the clip "neutral"
+  const head = ms.slice(0, 5);
+  const start = (k: keyof FaceMeasures) => percentile(head.map((m) => m[k] as number), 50);
+  return {
+    lipGap: Math.min(start('lipGap'), percentile(col('lipGap'), 5)),
+    mouthWidth: start('mouthWidth'),
+    lipThickness: start('lipThickness'),
+    upperLip: start('upperLip'),
+    lowerLip: start('lowerLip'),
+    cornerLiftLeft: start('cornerLiftLeft'),
+    cornerLiftRight: start('cornerLiftRight'),
+    eyeLeft: Math.max(start('eyeLeft'), percentile(col('eyeLeft'), 80)),
+    eyeRight: Math.max(start('eyeRight'), percentile(col('eyeRight'), 80)),
+    browLeft: start('browLeft'),
+    browRight: start('browRight'),
+    browInnerLeft: start('browInnerLeft'),
+    browInnerRight: start('browInnerRight'),
+  };
+}
+
+/**
+ * Rig weights from measures relative to the rest face. Scales: a lip gap of 0.6 eye-corner
+ * distances is a fully open jaw; 25 % narrower/wider mouth is full pucker/stretch.
+ */
+export function weightsFromMeasures(m: FaceMeasures, rest: RestFace): { w: Record<string, number>; blinkLeft: number; blinkRight: number } {
+  const open = clamp01((m.lipGap - rest.lipGap) / 0.6);
+  const narrow = clamp01((rest.mouthWidth - m.mouthWidth) / (0.25 * rest.mouthWidth));
+  const wide = clamp01((m.mouthWidth - rest.mouthWidth) / (0.25 * rest.mouthWidth));
+  const smileL = clamp01((m.cornerLiftLeft - rest.cornerLiftLeft) / 0.12);
+  const smileR = clamp01((m.cornerLiftRight - rest.cornerLiftRight) / 0.12);
+  const press = clamp01((rest.lipThickness - m.lipThickness) / (0.35 * rest.lipThickness)) * (1 - clamp01(open * 5));
+  const blink = (eye: number, ref: number) => clamp01((1 - eye / Math.max(ref, 1e-6) - 0.15) / 0.65);
+  const wideEye = (eye: number, ref: number) => clamp01((eye / Math.max(ref, 1e-6) - 1.15) / 0.5);
+  const browUp = (b: number, ref: number) => clamp01((b / ref - 1) / 0.15);
+  const browDown = (b: number, ref: number) => clamp01((1 - b / ref) / 0.12);
+  const w: Record<string, number> = {
+    jawOpen: open,
+    mouthFunnel: narrow * clamp01(open * 4),
+    mouthPucker: narrow * (1 - clamp01(open * 4)),
+    mouthSmileLeft: smileL,
+    mouthSmileRight: smileR,
+    mouthStretchLeft: wide * (1 - smileL),
+    mouthStretchRight: wide * (1 - smileR),
+    mouthUpperUp: clamp01((rest.upperLip - m.upperLip) / (0.3 * rest.upperLip)),
+    mouthLowerDown: clamp01((rest.lowerLip - m.lowerLip) / (0.3 * rest.lowerLip)) * clamp01(open * 4),
+    mouthPress: press,
+    eyeWideLeft: wideEye(m.eyeLeft, rest.eyeLeft),
+    eyeWideRight: wideEye(m.eyeRight, rest.eyeRight),
+    browInnerUp: (browUp(m.browInnerLeft, rest.browInnerLeft) + browUp(m.browInnerRight, rest.browInnerRight)) / 2,
+    browDownLeft: browDown(m.browInnerLeft, rest.browInnerLeft),
+    browDownRight: browDown(m.browInnerRight, rest.browInnerRight),
+    browOuterUpLeft: browUp(m.browLeft, rest.browLeft),
+    browOuterUpRight: browUp(m.browRight, rest.browRight),
+  };
+  return { w, blinkLeft: blink(m.eyeLeft, rest.eyeLeft), blinkRight: blink(m.eyeRight, rest.eyeRight) };
+}
+

@@ -1,0 +1,229 @@
+// The live page (/live) in headless Chromium with fake devices: the fake microphone plays speech and
+// the fake webcam a talking face (both made from the shared media). Frames are read back from the
+// page's canvas: the mouth must move with the speech's loudness, and the avatar's head (found by
+// the face tracker in the canvas pictures) must follow the webcam's head. Also: the live mouth
+// against the offline one, the record button, the background options, and no console errors.
+// Speeds are printed by bench/live.ts, not asserted here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../src/server/app.ts';
+import { httpFetch as fetch } from '../src/server/testing.ts';
+import { decodeAudioChunks, probeVideo } from '../src/io/media.ts';
+import { motionFromAudio } from '../src/motion/fromAudio.ts';
+import { loadMouthModel } from '../src/motion/mouthModel.ts';
+import { bestLagPearson } from '../src/motion/filters.ts';
+import { createLiveMouth } from '../src/live/mouth.ts';
+import { CHROMIUM, bestLag, launchLiveBrowser, makeFakeMedia, openLivePage, type FakeMedia } from '../src/live/harness.ts';
+
+const DATA = new URL('../../shared/data/', import.meta.url);
+const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
+const SPEECH = new URL('audio/RD_Radio31_000.wav', DATA).pathname;
+const TALKING = new URL('video/WDA_KatieHill_000.mp4', DATA).pathname;
+
+let tmp: string;
+let server: RunningServer;
+let context: BrowserContext | undefined;
+let media: FakeMedia;
+let page: Page;
+let consoleErrors: string[];
+let savedAvatar = '';
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), 'chromium is missing: apt-get install -y chromium (.ci/run does it)');
+  tmp = await mkdtemp(path.join(tmpdir(), 'real3d-live-test-'));
+  media = makeFakeMedia(tmp, SPEECH, TALKING);
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'data'), workers: 1, ttlHours: 0 });
+  context = await launchLiveBrowser(path.join(tmp, 'profile'), media);
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+test('the live mouth (causal, 10 ms hops) follows the offline mouth of the same speech', async () => {
+  const file = new URL('audio/eng.wav', DATA).pathname;
+  const offline = await motionFromAudio(file, { fps: 25 });
+  const mouth = createLiveMouth(loadMouthModel());
+  const jaw: number[] = [];
+  let heard = 0;
+  for await (const chunk of decodeAudioChunks(file, { sampleRate: 16000, chunkSamples: 16000 })) {
+    // the browser hands the worklet 128 samples at a time
+    for (let o = 0; o < chunk.length; o += 128) {
+      const block = chunk.subarray(o, o + 128);
+      mouth.push(block);
+      heard += block.length;
+      while (jaw.length / 25 <= heard / 16000) jaw.push(mouth.state.weights.jawOpen!);
+    }
+  }
+  const ref = offline.frames.map((f) => f.w.jawOpen ?? 0);
+  const { r, lag } = bestLagPearson(ref, jaw.slice(0, ref.length), 6);
+  console.log(`live vs offline jawOpen on eng.wav: r ${r.toFixed(2)} at a lag of ${lag} frames (offline leads by its 40 ms anticipation)`);
+  assert.ok(r > 0.7, `jawOpen r = ${r}`);
+  assert.ok(lag >= 0 && lag <= 4, `lag ${lag} frames`);
+});
+
+test('/live serves the page with wasm allowed, only the listed model files, and says why a photo cannot be used', { timeout: 300_000 }, async () => {
+  const pageRes = await fetch(`${server.url}/live`);
+  assert.equal(pageRes.status, 200);
+  assert.match(pageRes.headers.get('content-security-policy') ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal((await fetch(`${server.url}/live/models/faceres.json`)).status, 404, 'only the tracker\'s models');
+  assert.equal((await fetch(`${server.url}/live/models/..%2F..%2Fpackage.json`)).status, 404);
+  assert.equal((await fetch(`${server.url}/live/nothing.js`)).status, 404);
+  const post = async (bytes: Uint8Array<ArrayBuffer>, name: string) => {
+    const form = new FormData();
+    form.append('photo', new Blob([bytes]), name);
+    const res = await fetch(`${server.url}/live/avatar`, { method: 'POST', body: form });
+    return { status: res.status, body: (await res.json()) as { error: string } };
+  };
+  const junk = await post(new TextEncoder().encode('not an image at all'), 'me.jpg');
+  assert.equal(junk.status, 400, JSON.stringify(junk.body));
+  const dog = await post(new Uint8Array(await readFile(new URL('portraits/lp_s25.jpg', DATA))), 'dog.jpg');
+  assert.equal(dog.status, 422, JSON.stringify(dog.body));
+  assert.match(dog.body.error, /face/i);
+  assert.doesNotMatch(dog.body.error, new RegExp(tmp), 'no server paths in the message');
+});
+
+/** Every `everyMs` for `forMs`, the canvas's mouth box: mean absolute difference from `reference` (same box). */
+async function sampleMouth(p: Page, reference: number[], forMs: number, everyMs: number): Promise<{ t: number[]; v: number[] }> {
+  return p.evaluate(
+    async ({ reference, forMs, everyMs }) => {
+      const live = (window as any).__live;
+      const [x0, y0, x1, y1] = live.mouthBox as number[];
+      const c = document.getElementById('live-canvas') as HTMLCanvasElement;
+      const g = c.getContext('2d')!;
+      const t: number[] = [], v: number[] = [];
+      const end = performance.now() + forMs;
+      while (performance.now() < end) {
+        const d = g.getImageData(x0!, y0!, x1! - x0!, y1! - y0!).data;
+        let s = 0;
+        for (let i = 0; i < d.length; i += 4) s += Math.abs(d[i]! - reference[i]!) + Math.abs(d[i + 1]! - reference[i + 1]!) + Math.abs(d[i + 2]! - reference[i + 2]!);
+        t.push(performance.now());
+        v.push(s / (d.length / 4) / 3);
+        await new Promise((r) => setTimeout(r, everyMs));
+      }
+      return { t, v };
+    },
+    { reference, forMs, everyMs },
+  );
+}
+
+test('the live page: a photo becomes an avatar, the fake microphone moves the mouth, the recording has sound', { timeout: 600_000 }, async () => {
+  ({ page, consoleErrors } = await openLivePage(context!, server.url, { photo: PHOTO }));
+  assert.equal(await page.evaluate(() => (window as any).__live.ready), true, `avatar not ready: ${await page.textContent('#avatar-status')}`);
+  assert.match((await page.textContent('#avatar-status')) ?? '', /^Avatar ready/);
+  // the page offers the avatar the server built: keep it for the webcam test
+  const avatarBase64 = await page.evaluate(async () => {
+    const bytes = new Uint8Array(await (await fetch((document.getElementById('save-avatar') as HTMLAnchorElement).href)).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  savedAvatar = path.join(tmp, 'portrait.avatar');
+  await writeFile(savedAvatar, Buffer.from(avatarBase64, 'base64'));
+  // the closed mouth before any sound: the reference picture of the mouth box
+  await page.waitForTimeout(300);
+  const reference = await page.evaluate(() => {
+    const [x0, y0, x1, y1] = (window as any).__live.mouthBox as number[];
+    const g = (document.getElementById('live-canvas') as HTMLCanvasElement).getContext('2d')!;
+    return Array.from(g.getImageData(x0!, y0!, x1! - x0!, y1! - y0!).data);
+  });
+  // a still head, so only the mouth changes the mouth box
+  await page.selectOption('#head', 'static');
+  await page.click('#mic-btn');
+  await page.waitForFunction(() => (window as any).__live.audio.length > 100, null, { timeout: 60_000 });
+  const mouthPixels = await sampleMouth(page, reference, 7000, 30);
+  const audio = await page.evaluate(() => (window as any).__live.audio.map((a: { t: number; loudnessDb: number }) => [a.t, a.loudnessDb]) as [number, number][]);
+  // loudness in dB (floor -60), averaged over the last 60 ms (3 worklet messages): the jaw has inertia
+  const db = audio.map((a) => Math.max(-60, a[1]));
+  const loud = { t: audio.map((a) => a[0]), v: db.map((_, i) => (db[i]! + db[Math.max(0, i - 1)]! + db[Math.max(0, i - 2)]!) / 3) };
+  const follow = bestLag(loud, mouthPixels, 400, 10);
+  // control: the same mouth series played backwards (same smoothness and spread, no alignment)
+  const control = bestLag(loud, { t: mouthPixels.t, v: [...mouthPixels.v].reverse() }, 400, 10);
+  const range = Math.max(...mouthPixels.v) - Math.min(...mouthPixels.v);
+  console.log(`mouth pixels vs the fake speech's loudness: r ${follow.r.toFixed(2)} at a lag of ${follow.lag} ms (time-reversed control r ${control.r.toFixed(2)}); ${mouthPixels.t.length} canvas samples, mouth-box change range ${range.toFixed(1)} levels`);
+  assert.ok(range > 5, `the mouth box barely changes (${range})`);
+  assert.ok(follow.r > 0.3, `mouth pixels follow the loudness: r = ${follow.r}`);
+  assert.ok(follow.r > control.r + 0.2, `better than the time-reversed control (${control.r})`);
+
+  // record 2.5 s: a webm with a video and an audio stream
+  await page.click('#record-btn');
+  await page.waitForTimeout(2500);
+  await page.click('#record-btn');
+  await page.waitForFunction(() => /^Recorded/.test(document.getElementById('record-status')!.textContent ?? ''));
+  const webmBase64 = await page.evaluate(async () => {
+    const blob = (window as any).__live.recording as Blob;
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  const webm = path.join(tmp, 'recording.webm');
+  await writeFile(webm, Buffer.from(webmBase64, 'base64'));
+  const info = await probeVideo(webm);
+  console.log(`recording: ${JSON.stringify(info)}`);
+  assert.equal(info.width, 512, 'the canvas is recorded');
+  assert.ok(info.hasAudio, `sound in the recording: ${JSON.stringify(info)}`);
+  assert.match((await page.textContent('#record-status')) ?? '', /with sound/);
+
+  // background options: a colour fills the corners, transparent leaves them empty
+  await page.selectOption('#bg', 'colour');
+  await page.fill('#bg-colour', '#ff0000');
+  await page.dispatchEvent('#bg-colour', 'input');
+  await page.waitForTimeout(500);
+  const corner = () => page.evaluate(() => Array.from((document.getElementById('live-canvas') as HTMLCanvasElement).getContext('2d')!.getImageData(2, 2, 1, 1).data));
+  assert.deepEqual(await corner(), [255, 0, 0, 255]);
+  await page.selectOption('#bg', 'transparent');
+  await page.waitForTimeout(500);
+  assert.equal((await corner())[3], 0, 'transparent corner');
+  await page.selectOption('#bg', 'plate');
+  await page.click('#stop-btn');
+  assert.deepEqual(consoleErrors, []);
+  await page.screenshot({ path: path.join(tmp, 'live-mic.png') });
+});
+
+test('the live page: the fake webcam drives the head, measured in the canvas pictures', { timeout: 600_000 }, async () => {
+  assert.ok(page && savedAvatar, 'the microphone test opened the page and saved the avatar');
+  // a saved .avatar loads without the server
+  await page.evaluate(() => { (window as any).__live.ready = false; });
+  await page.setInputFiles('#avatar-file', savedAvatar);
+  await page.waitForFunction(() => (window as any).__live.ready === true, null, { timeout: 60_000 });
+  assert.match((await page.textContent('#avatar-status')) ?? '', /^Avatar ready/);
+  await page.click('#cam-btn');
+  // the rest face is measured over the first frames, then the avatar moves
+  await page.waitForFunction(() => (window as any).__live.frames.slice(-5).some((f: { yaw: number; roll: number }) => f.yaw !== 0 || f.roll !== 0), null, { timeout: 120_000, polling: 200 });
+  const snaps = await page.evaluate(async () => {
+    const c = document.getElementById('live-canvas') as HTMLCanvasElement;
+    const g = c.getContext('2d')!;
+    const live = (window as any).__live;
+    const pics: ImageData[] = [], t: number[] = [];
+    const end = performance.now() + 8000;
+    while (performance.now() < end) {
+      pics.push(g.getImageData(0, 0, c.width, c.height));
+      t.push(performance.now());
+      await new Promise((r) => setTimeout(r, 160));
+    }
+    document.getElementById('stop-btn')!.click();
+    const heads = await live.measureHeads(pics);
+    const driver = live.track.filter((d: { found: boolean }) => d.found);
+    return { t, heads, driver: driver.map((d: { t: number; yaw: number; roll: number; pitch: number }) => [d.t, d.yaw, d.pitch, d.roll]) };
+  });
+  const found = snaps.heads.map((h: unknown, i: number) => (h ? i : -1)).filter((i: number) => i >= 0);
+  assert.ok(found.length > snaps.t.length * 0.8, `a face in the canvas pictures: ${found.length} of ${snaps.t.length}`);
+  const driver = (k: number) => ({ t: snaps.driver.map((d: number[]) => d[0]!), v: snaps.driver.map((d: number[]) => d[k]!) });
+  const avatar = (key: 'yaw' | 'pitch' | 'roll') => ({ t: found.map((i: number) => snaps.t[i]!), v: found.map((i: number) => snaps.heads[i]![key] as number) });
+  const yaw = bestLag(driver(1), avatar('yaw'), 600, 20);
+  const pitch = bestLag(driver(2), avatar('pitch'), 600, 20);
+  const roll = bestLag(driver(3), avatar('roll'), 600, 20);
+  const spread = (v: number[]) => Math.max(...v) - Math.min(...v);
+  console.log(`avatar head (tracked in the canvas) vs webcam head: yaw r ${yaw.r.toFixed(2)} (lag ${yaw.lag} ms), pitch r ${pitch.r.toFixed(2)} (lag ${pitch.lag} ms), roll r ${roll.r.toFixed(2)} (lag ${roll.lag} ms); webcam yaw range ${spread(driver(1).v).toFixed(1)} deg, avatar yaw range ${spread(avatar('yaw').v).toFixed(1)} deg`);
+  assert.ok(yaw.r > 0.6, `yaw follows: r = ${yaw.r}`);
+  assert.ok(Math.max(pitch.r, roll.r) > 0.4, `pitch or roll follows: ${pitch.r}, ${roll.r}`);
+  assert.deepEqual(consoleErrors, []);
+});
