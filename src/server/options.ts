@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { GenerateOptionsSchema } from '../config.ts';
 import type { JobOptions } from './jobs.ts';
-import { DEFAULT_LIMITS, HttpError, type UploadLimits } from './uploads.ts';
+import { DEFAULT_LIMITS, type UploadLimits } from './limits.ts';
+import { HttpError } from './http-error.ts';
 import { DEFAULT_MAX_JOB_PIXELS } from './guards.ts';
 
 const shape = GenerateOptionsSchema.shape;

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Build: compile src/ to dist/ (JavaScript, declarations, source maps with the sources inlined, so
+// stack traces point at TypeScript lines without shipping src/), then copy what is not TypeScript.
+// Runs on `npm run build` and on `prepare` (installs from git and from a packed tarball).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const src = path.join(root, 'src');
+const dist = path.join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+// tsc from the installed typescript package (not a global one), run by this node
+const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+
+/** Files the runtime reads next to the code: pages, JSON models and data. Docs and training sources stay out. */
+const isAsset = (name) => /\.(json|html|css|js)$/.test(name) && !name.endsWith('.d.ts');
+
+let copied = 0;
+for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const from = path.join(entry.parentPath, entry.name);
+  const to = path.join(dist, path.relative(src, from));
+  if (entry.name.endsWith('.mjs')) {
+    // Worker-thread entries register tsx before importing their .ts body; compiled, they import the .js body.
+    mkdirSync(path.dirname(to), { recursive: true });
+    writeFileSync(to, compiledWorkerEntry(readFileSync(from, 'utf8'), from));
+    copied++;
+  } else if (!entry.name.endsWith('.ts') && isAsset(entry.name)) {
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(from, to);
+    copied++;
+  }
+}
+console.log(`build: dist/ written, ${copied} non-TypeScript files copied`);
+
+/** The worker entry without the tsx loader: `await import('./x.ts')` becomes `await import('./x.js')`. */
+function compiledWorkerEntry(text, file) {
+  const imports = [...text.matchAll(/await import\('(\.\/[^']+)\.ts'\);/g)];
+  if (imports.length !== 1) throw new Error(`${file}: expected one "await import('./x.ts')" line, found ${imports.length}`);
+  return `// Compiled worker-thread entry (written by scripts/build.mjs from ${path.relative(root, file)}).\nawait import('${imports[0][1]}.js');\n`;
+}
