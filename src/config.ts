@@ -16,8 +16,8 @@ export const Option = {
   minFaceArea: z.number().min(0).max(100).default(0.1).describe('smallest face accepted, in percent of the image area'),
   fps: z.number().min(1).max(60).default(25).describe('frames per second of the video'),
   blink: BlinkMode.default('periodic').describe('blinks: none, periodic, or natural (random intervals) [blink_mode]'),
-  mouthAmp: z.number().min(0).max(2).default(0.45).describe('scale of mouth opening, 1 = unscaled model output [mouth_amp]'),
-  temperature: z.number().min(0).max(2).default(0.2).describe('variety of generated head motion and blinks, 0 = none [temperature]'),
+  mouthAmp: z.number().min(0).max(2).default(0.45).describe('scale of mouth opening: 0 keeps the mouth closed, 0.45 is the calibrated default, 2 the widest [mouth_amp]'),
+  temperature: z.number().min(0).max(2).default(0.2).describe('variety of generated head motion and blink timing, unitless [temperature]'),
   seed: z.number().int().default(0).describe('random seed: the same seed and inputs give the same motion [seed]'),
   mapToInitPose: z.boolean().default(true).describe("map the driver's first head pose onto the photo's pose [map_to_init_pose]"),
   bg: z.string().default('inpainted').describe('background: inpainted (the photo\'s own, person removed), a path of an image, a colour #rrggbb, or transparent (webm/mov) [bg_img]'),
@@ -83,18 +83,23 @@ export type GenerateInput = z.input<typeof GenerateOptionsSchema>;
 
 /** Progress events emitted by long jobs (CLI bar, --json lines, HTTP server). */
 export interface ProgressEvent {
+  /** the stage running now */
   stage: 'analyze' | 'avatar' | 'motion' | 'render' | 'encode' | 'done';
-  /** frames (or steps) done and total, when known */
+  /** frames (or steps) of this stage done */
   done: number;
+  /** frames (or steps) of this stage in all, when known */
   total: number;
   /** frames per second of the current stage, when meaningful */
   fps?: number;
   /** estimated seconds left */
   eta?: number;
+  /** what is happening, in words */
   message?: string;
 }
 
 export interface JobControl {
+  /** called with each progress event of the job */
   onProgress?: (e: ProgressEvent) => void;
+  /** aborting it cancels the job: it rejects with CancelledError and writes no output */
   signal?: AbortSignal;
 }
