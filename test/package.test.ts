@@ -1,5 +1,5 @@
 // The package as a user gets it: `npm pack` (which builds dist/ on prepare), install the tarball
-// into an empty project from the local npm cache, then in plain `node` (no tsx, no loader) import
+// into an empty project (from the local npm cache where it can: --prefer-offline), then in plain `node` (no tsx, no loader) import
 // the public API, run generate() on the bundled samples, and run the installed `real3d` command.
 // Slow (a build, an install, one short video): about 1-2 min on an idle 2-core machine.
 import { test, before, after } from 'node:test';
@@ -61,7 +61,7 @@ test('installed from the tarball, plain node imports the API, generate() makes a
   const app = path.join(dir, 'app');
   execFileSync('mkdir', ['-p', app]);
   await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  const install = timed('npm install', npm, ['install', '--offline', '--no-audit', '--no-fund', tarball], app, userEnv());
+  const install = timed('npm install', npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], app, userEnv());
   // Every install warning must be one the README explains (see "Install warnings" there).
   const explained = [/EBADENGINE/, /required: \{ node: '>=22' \}/, /current: \{ node:/, /package: 'cookie@2/, /install-scripts/, /^npm warn\s*$/];
   const unexplained = install.split('\n').filter((l) => /^npm warn/i.test(l) && !explained.some((re) => re.test(l)));

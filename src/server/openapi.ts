@@ -5,7 +5,7 @@ import { JobOptionsSchema } from './options.ts';
 
 /** The job options as OpenAPI properties, derived from the one declaration of each option (config.ts). */
 export function jobOptionProperties(): Record<string, Record<string, unknown>> {
-  const schema = z.toJSONSchema(JobOptionsSchema, { io: 'output', target: 'openapi-3.0' }) as { properties: Record<string, Record<string, unknown>> };
+  const schema = z.toJSONSchema(JobOptionsSchema, { io: 'output', target: 'openapi-3.0', unrepresentable: 'any' }) as { properties: Record<string, Record<string, unknown>> };
   for (const p of Object.values(schema.properties)) {
     // zod states the range of safe integers; an API reader needs no such bound
     if (p.maximum === Number.MAX_SAFE_INTEGER) delete p.maximum;
