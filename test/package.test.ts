@@ -65,6 +65,8 @@ test('installed from the tarball, plain node imports the API, generate() makes a
   // Every install warning must be one the README explains (see "Install warnings" there).
   const explained = [/EBADENGINE/, /required: \{ node: '>=22' \}/, /current: \{ node:/, /package: 'cookie@2/, /install-scripts/, /^npm warn\s*$/];
   const unexplained = install.split('\n').filter((l) => /^npm warn/i.test(l) && !explained.some((re) => re.test(l)));
+  const warnings = install.split('\n').filter((l) => /^npm warn/i.test(l));
+  console.log(`install warnings (${warnings.length}):\n${warnings.join('\n')}`);
   assert.deepEqual(unexplained, [], 'install warnings not explained in the README');
   assert.ok(!existsSync(path.join(app, 'node_modules', 'tsx')), 'tsx is not installed for users');
   assert.ok(!existsSync(path.join(app, 'node_modules', 'playwright-core')), 'playwright-core is not installed for users');
