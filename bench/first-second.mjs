@@ -3,7 +3,8 @@
 // the first video of a photo (empty cache: face models, analysis, avatar) and the second video of
 // the same photo (avatar from the cache), as a ratio to the clip's length. Each pair uses a fresh
 // cache folder. Usage: node bench/first-second.mjs [pairs=3] [seconds=5]
-// Set REAL3D_DIST=1 to run the compiled dist/ (what an installed package runs).
+// Set REAL3D_DIST=1 to run the compiled dist/ (what an installed package runs); REAL3D_BIN=path to
+// time another checkout's bin/real3d.mjs (e.g. one without the cache: both runs are then first runs).
 import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function run(cacheDir, label) {
   const out = path.join(work, 'out.mp4');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'real3d.mjs'), 'generate', '-i', photo, '-a', audio, '-o', out, '-q'], {
+  const r = spawnSync(process.execPath, [process.env.REAL3D_BIN ?? path.join(root, 'bin', 'real3d.mjs'), 'generate', '-i', photo, '-a', audio, '-o', out, '-q'], {
     env: { ...process.env, REAL3D_CACHE_DIR: cacheDir },
     encoding: 'utf8',
   });

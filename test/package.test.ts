@@ -33,6 +33,8 @@ function timed(label: string, cmd: string, args: string[], cwd: string, env: Nod
 function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('npm_') && k !== 'NODE_OPTIONS') env[k] = v;
+  // the cache of analysed photos stays in the test's folder
+  env.REAL3D_CACHE_DIR = path.join(dir, 'cache');
   return env;
 }
 
