@@ -23,7 +23,7 @@ const isAsset = (name) => /\.(json|html|css|js)$/.test(name) && !name.endsWith('
 let copied = 0;
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
-  const from = path.join(entry.parentPath, entry.name);
+  const from = path.join(entry.parentPath ?? entry.path, entry.name); // parentPath: Node >= 20.12
   const to = path.join(dist, path.relative(src, from));
   if (entry.name.endsWith('.mjs')) {
     // Worker-thread entries register tsx before importing their .ts body; compiled, they import the .js body.
