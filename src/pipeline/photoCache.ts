@@ -21,8 +21,9 @@ const AVATAR_CODE = ['analyze', 'avatar', 'face', 'rig'];
 let codeFingerprint: Promise<string> | undefined;
 
 /**
- * A short hash of the names, sizes and modification times of the avatar-making code: a new
- * version, a rebuilt dist/ or an edited source file gives new cache keys (about 1 ms, once).
+ * A short hash of the avatar-making code's files (names and contents: npm gives every installed
+ * file the same modification time, so times would not tell versions apart). A new version, a
+ * rebuilt dist/ or an edited source file gives new cache keys. Reads about 1 MB, once per process.
  */
 function avatarCodeFingerprint(): Promise<string> {
   codeFingerprint ??= (async () => {
@@ -31,8 +32,8 @@ function avatarCodeFingerprint(): Promise<string> {
     for (const dir of AVATAR_CODE) {
       const names = await readdir(path.join(root, dir), { recursive: true }).catch(() => [] as string[]);
       for (const name of names.sort()) {
-        const s = await stat(path.join(root, dir, name)).catch(() => undefined);
-        if (s?.isFile()) h.update(`${dir}/${name}:${s.size}:${s.mtimeMs}\n`);
+        const bytes = await readFile(path.join(root, dir, name)).catch(() => undefined); // undefined: a folder
+        if (bytes) h.update(`${dir}/${name}:${bytes.length}\n`).update(bytes);
       }
     }
     return h.digest('hex').slice(0, 12);
