@@ -101,6 +101,20 @@ console.log(JSON.stringify({ frames: result.frames, stages: [...stages], default
   assert.equal(v.width, 128);
   assert.ok((await stat(out)).size > 1000);
 
+  // a TypeScript user type-checks against the installed declarations (this checkout's tsc, the user's project)
+  await writeFile(
+    path.join(app, 'check.ts'),
+    `import { generate, type GenerateInput, type ProgressEvent } from 'real3d';
+const input: GenerateInput = { image: 'a.jpg', audio: 'b.wav', output: 'c.mp4', mouthAmp: 0.5 };
+const result = await generate(input, { onProgress: (e: ProgressEvent) => e.stage === 'render' });
+export const frames: number = result.frames;
+// @ts-expect-error: size is a number of pixels
+await generate({ output: 'x.mp4', size: 'big' });
+`,
+  );
+  await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
+  timed('tsc on a user project', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app, userEnv());
+
   // the installed command: compiled code, help at once, a usage error with exit code 2
   const bin = path.join(app, 'node_modules', '.bin', 'real3d');
   const help = timed('real3d --help', bin, ['--help'], app, userEnv());
