@@ -3,7 +3,7 @@
 // stack traces point at TypeScript lines without shipping src/), then copy what is not TypeScript.
 // Runs on `npm run build` and on `prepare` (installs from git and from a packed tarball).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -12,6 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
 
+// npm may run `prepare` when a packed tarball is installed: it holds dist/ and no sources, so there is nothing to build
+if (!existsSync(src) && existsSync(path.join(dist, 'index.js'))) {
+  console.log('build: no src/ here (an installed package); dist/ is already built');
+  process.exit(0);
+}
 rmSync(dist, { recursive: true, force: true });
 // tsc from the installed typescript package (not a global one), run by this node
 const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');

@@ -55,7 +55,7 @@ test('the tarball holds the compiled code, declarations, samples and notices, an
   for (const f of ['package.json', 'bin/real3d.mjs', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/cli/main.js', 'dist/server/generate-thread.mjs', 'dist/server/public/index.html', 'dist/motion/model/mouth.json', 'dist/rig/mean-face.json', 'samples/astronaut.jpg', 'samples/speech.mp3', 'LICENSE', 'NOTICE.md', 'docs/api.md']) {
     assert.ok(packedFiles.includes(f), `${f} is in the tarball`);
   }
-  const devOnly = packedFiles.filter((f) => /^(src|test|bench|scripts|\.ci)\//.test(f) || /\.png$/.test(f) || f.startsWith('tsconfig'));
+  const devOnly = packedFiles.filter((f) => (/^(src|test|bench|scripts|\.ci)\//.test(f) && f !== 'scripts/build.mjs') || /\.png$/.test(f) || f.startsWith('tsconfig'));
   assert.deepEqual(devOnly, [], 'no sources, tests, benches, build scripts or images');
 });
 
@@ -101,7 +101,11 @@ console.log(JSON.stringify({ frames: result.frames, stages: [...stages], default
   assert.equal(v.width, 128);
   assert.ok((await stat(out)).size > 1000);
 
-  // a TypeScript user type-checks against the installed declarations (this checkout's tsc, the user's project)
+  // npm may run the package's `prepare` on a tarball install (when allowed): it must find nothing to build
+  assert.match(timed('prepare in the installed package', process.execPath, ['scripts/build.mjs'], path.join(app, 'node_modules', 'real3d'), userEnv()), /nothing to build|already built/);
+
+  // a TypeScript user (with Node's types, as the declarations use Buffer) type-checks against the
+  // installed declarations (this checkout's tsc and @types/node, the user's project)
   await writeFile(
     path.join(app, 'check.ts'),
     `import { generate, type GenerateInput, type ProgressEvent } from 'real3d';
@@ -112,7 +116,7 @@ export const frames: number = result.frames;
 await generate({ output: 'x.mp4', size: 'big' });
 `,
   );
-  await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
+  await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], strict: true, noEmit: true, skipLibCheck: false, typeRoots: [path.join(root, 'node_modules', '@types')], types: ['node'] }, files: ['check.ts'] }));
   timed('tsc on a user project', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app, userEnv());
 
   // the installed command: compiled code, help at once, a usage error with exit code 2
