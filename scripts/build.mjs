@@ -22,8 +22,11 @@ rmSync(dist, { recursive: true, force: true });
 const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
 
-/** Files the runtime reads next to the code: pages, JSON models and data. Docs and training sources stay out. */
-const isAsset = (name) => /\.(json|html|css|js)$/.test(name) && !name.endsWith('.d.ts');
+/**
+ * Files the runtime reads next to the code (pages, models, data): every file that is not TypeScript,
+ * documentation or a development tool's source, so a new asset ships without a change here.
+ */
+const isAsset = (rel) => !/\.(ts|md|c|h)$/.test(rel) && !rel.startsWith(`motion${path.sep}train${path.sep}`);
 
 let copied = 0;
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
@@ -35,7 +38,7 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
     mkdirSync(path.dirname(to), { recursive: true });
     writeFileSync(to, compiledWorkerEntry(readFileSync(from, 'utf8'), from));
     copied++;
-  } else if (!entry.name.endsWith('.ts') && isAsset(entry.name)) {
+  } else if (isAsset(path.relative(src, from))) {
     mkdirSync(path.dirname(to), { recursive: true });
     copyFileSync(from, to);
     copied++;
