@@ -23,12 +23,17 @@ import { avatarCacheEntry } from './photoCache.ts';
 import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits } from './layout.ts';
 
 export interface GenerateResult {
+  /** path of the video written */
   output: string;
+  /** frames in the video */
   frames: number;
+  /** frames per second */
   fps: number;
   /** seconds of video */
   duration: number;
+  /** pixels */
   width: number;
+  /** pixels */
   height: number;
   /** the file whose audio is the soundtrack, or null for a silent video */
   soundtrack: string | null;
