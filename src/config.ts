@@ -6,62 +6,76 @@ export const BlinkMode = z.enum(['none', 'periodic', 'natural']);
 export const OutputMode = z.enum(['final', 'debug']);
 export const CropMode = z.enum(['head', 'full']);
 
+/**
+ * Each option is declared once, here: its type, range, default and description (with units).
+ * The schemas below, the server's form schema, the OpenAPI document, the web page's defaults,
+ * the CLI's defaults and docs/api.md are all derived from these declarations.
+ */
+export const Option = {
+  face: z.number().int().min(0).default(0).describe('which detected face to use, 0 = the largest'),
+  minFaceArea: z.number().min(0).max(100).default(0.1).describe('smallest face accepted, in percent of the image area'),
+  fps: z.number().min(1).max(60).default(25).describe('frames per second of the video'),
+  blink: BlinkMode.default('periodic').describe('blinks: none, periodic, or natural (random intervals) [blink_mode]'),
+  mouthAmp: z.number().min(0).max(2).default(0.45).describe('scale of mouth opening: 0 keeps the mouth closed, 0.45 is the calibrated default, 2 the widest [mouth_amp]'),
+  temperature: z.number().min(0).max(2).default(0.2).describe('variety of generated head motion and blink timing, unitless [temperature]'),
+  seed: z.number().int().default(0).describe('random seed: the same seed and inputs give the same motion [seed]'),
+  mapToInitPose: z.boolean().default(true).describe("map the driver's first head pose onto the photo's pose [map_to_init_pose]"),
+  bg: z.string().default('inpainted').describe('background: inpainted (the photo\'s own, person removed), a path of an image, a colour #rrggbb, or transparent (webm/mov) [bg_img]'),
+  size: z.number().int().min(64).max(2048).default(512).describe('output size in pixels: the square side, or with crop full the longer side'),
+  crop: CropMode.default('head').describe('head: the square head crop; full: the whole photo with the head animated in place'),
+  mode: OutputMode.default('final').describe('final video, or debug: source | landmarks | driver | result side by side [out_mode]'),
+  cache: z.boolean().default(true).describe("reuse the avatar of a photo seen before, from the user's cache folder (REAL3D_CACHE_DIR, else $XDG_CACHE_HOME/real3d or ~/.cache/real3d); false: analyse again and write nothing there"),
+};
+
+/** The default of a declared option. */
+export function defaultOf<T>(schema: z.ZodType<T, unknown>): T {
+  return schema.parse(undefined);
+}
+
 /** Options of the analyze stage (also accepted by generate). */
 export const AnalyzeOptionsSchema = z.object({
-  /** which detected face to use, 0 = largest */
-  face: z.number().int().min(0).default(0),
-  /** smallest face area, in percent of the image, accepted before auto-crop gives up */
-  minFaceArea: z.number().min(0).max(100).default(0.1),
-  /** side of the square crop in pixels */
-  cropSize: z.number().int().min(128).max(2048).default(512),
+  face: Option.face,
+  minFaceArea: Option.minFaceArea,
+  cropSize: z.number().int().min(128).max(2048).default(512).describe('side of the square crop in pixels'),
 });
 export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
 
 /** Options of motion generation from audio [audio-to-motion]. */
 export const AudioMotionOptionsSchema = z.object({
-  fps: z.number().min(1).max(120).default(25),
-  /** pose: static head, or head motion generated from the audio's rhythm */
-  pose: z.enum(['static', 'auto']).default('static'),
-  blink: BlinkMode.default('periodic'),
-  /** scale of mouth opening [mouth_amp] */
-  mouthAmp: z.number().min(0).max(2).default(0.45),
-  /** variety of generated head motion and blinks [temperature] */
-  temperature: z.number().min(0).max(2).default(0.2),
-  seed: z.number().int().default(0),
+  // a motion file may be sampled faster than a video plays
+  fps: z.number().min(1).max(120).default(defaultOf(Option.fps)).describe('frames per second of the motion'),
+  pose: z.enum(['static', 'auto']).default('static').describe('static head, or head motion generated from the rhythm of the audio'),
+  blink: Option.blink,
+  mouthAmp: Option.mouthAmp,
+  temperature: Option.temperature,
+  seed: Option.seed,
 });
 export type AudioMotionOptions = z.infer<typeof AudioMotionOptionsSchema>;
 
 export const GenerateOptionsSchema = z
   .object({
-    image: z.string().optional(),
-    /** reuse a saved avatar instead of --image */
-    avatar: z.string().optional(),
-    audio: z.string().optional(),
-    /** driving video: expressions (and pose unless --pose says otherwise) */
-    video: z.string().optional(),
-    /** a saved Motion JSON */
-    motion: z.string().optional(),
-    output: z.string(),
-    /**
-     * static | auto | path of a video whose head pose drives the photo [drv_pose].
-     * Unset: the driving video's pose when --video is given, else static.
-     */
-    pose: z.string().optional(),
-    mapToInitPose: z.boolean().default(true),
-    blink: BlinkMode.default('periodic'),
-    mouthAmp: z.number().min(0).max(2).default(0.45),
-    temperature: z.number().min(0).max(2).default(0.2),
-    seed: z.number().int().default(0),
-    /** inpainted | path of an image | #rrggbb | transparent [bg_img] */
-    bg: z.string().default('inpainted'),
-    size: z.number().int().min(64).max(2048).default(512),
-    fps: z.number().min(1).max(60).default(25),
-    crop: CropMode.default('head'),
-    mode: OutputMode.default('final'),
-    saveAvatar: z.string().optional(),
-    saveMotion: z.string().optional(),
-    face: z.number().int().min(0).default(0),
-    minFaceArea: z.number().min(0).max(100).default(0.1),
+    image: z.string().optional().describe('path of the photo of the person to animate (or give avatar)'),
+    avatar: z.string().optional().describe('path of a saved avatar, instead of image'),
+    audio: z.string().optional().describe('path of speech audio, any format ffmpeg reads [drv_aud]; with motion: the soundtrack'),
+    video: z.string().optional().describe('path of a driving video: its expressions (and head pose unless pose says otherwise)'),
+    motion: z.string().optional().describe('path of a saved Motion JSON'),
+    output: z.string().describe('path of the video to write: .mp4, .webm or .mov (written to a temporary file, renamed when complete)'),
+    pose: z.string().optional().describe("static | auto | path of a video whose head pose drives the photo [drv_pose]. Unset: the driving video's pose when video is given, else static"),
+    mapToInitPose: Option.mapToInitPose,
+    blink: Option.blink,
+    mouthAmp: Option.mouthAmp,
+    temperature: Option.temperature,
+    seed: Option.seed,
+    bg: Option.bg,
+    size: Option.size,
+    fps: Option.fps,
+    crop: Option.crop,
+    mode: Option.mode,
+    saveAvatar: z.string().optional().describe('also save the avatar to this path, for reuse with avatar'),
+    saveMotion: z.string().optional().describe('also save the motion JSON to this path'),
+    face: Option.face,
+    minFaceArea: Option.minFaceArea,
+    cache: Option.cache,
   })
   .strict();
 export type GenerateOptions = z.infer<typeof GenerateOptionsSchema>;
@@ -69,18 +83,23 @@ export type GenerateInput = z.input<typeof GenerateOptionsSchema>;
 
 /** Progress events emitted by long jobs (CLI bar, --json lines, HTTP server). */
 export interface ProgressEvent {
+  /** the stage running now */
   stage: 'analyze' | 'avatar' | 'motion' | 'render' | 'encode' | 'done';
-  /** frames (or steps) done and total, when known */
+  /** frames (or steps) of this stage done */
   done: number;
+  /** frames (or steps) of this stage in all, when known */
   total: number;
   /** frames per second of the current stage, when meaningful */
   fps?: number;
   /** estimated seconds left */
   eta?: number;
+  /** what is happening, in words */
   message?: string;
 }
 
 export interface JobControl {
+  /** called with each progress event of the job */
   onProgress?: (e: ProgressEvent) => void;
+  /** aborting it cancels the job: it rejects with CancelledError and writes no output */
   signal?: AbortSignal;
 }

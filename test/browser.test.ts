@@ -62,6 +62,13 @@ test('the web page makes a talking portrait from a photo and an audio and plays 
 
   await page.goto(server.url);
   assert.equal(await page.title(), 'real3d: talking portrait');
+  // the option fields take their defaults and ranges from the server's /openapi.json (one declaration)
+  await page.waitForFunction(() => (document.getElementById('mouthAmp-out')!.textContent ?? '') !== '', null, { timeout: 10_000 });
+  const fields = await page.evaluate(() => Object.fromEntries(['mouthAmp', 'size', 'fps', 'temperature', 'seed', 'blink'].map((id) => [id, (document.getElementById(id) as HTMLInputElement).value])));
+  const job = (await (await fetch(`${server.url}/openapi.json`)).json()) as any;
+  const defaults = job.components.schemas.JobRequest.properties;
+  for (const [id, value] of Object.entries(fields)) assert.equal(value, String(defaults[id].default), `the page's ${id} is the API's default`);
+  assert.equal(await page.getAttribute('#fps', 'max'), String(defaults.fps.maximum));
 
   // photo: the preview draws the face found by the server
   await page.setInputFiles('#photo', PHOTO);

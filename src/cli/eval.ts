@@ -7,11 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { InputError, CancelledError } from '../errors.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
-import { probeVideo } from '../io/media.ts';
 import { abortOnSignals } from './progress.ts';
 import { addOutputOption, numberArg } from './options.ts';
-import { DEFAULT_EVAL_OPTIONS, evaluate, loadEngine, soundtrackFor, toJson, writeReport, type EvalMode, type EvalOptions, type EvalReport } from '../eval/harness.ts';
-import { reportMarkdown, summaryMarkdown } from '../eval/report.ts';
+import type { EvalMode, EvalOptions, EvalReport, loadEngine } from '../eval/harness.ts';
+import { DEFAULT_EVAL_OPTIONS } from '../eval/defaults.ts';
 
 /**
  * Videos of the shared test set whose soundtrack is not speech (music, or none): the audio mode
@@ -51,6 +50,10 @@ export function register(program: Command): void {
       const { signal, dispose } = abortOnSignals();
       const log = opts.quiet ? () => {} : (line: string) => process.stderr.write(`eval: ${line}\n`);
       try {
+        // the harness loads the face models and media tools: only when a command runs, never for --help
+        const { loadEngine, evaluate, writeReport, toJson } = await import('../eval/harness.ts');
+        const { reportMarkdown } = await import('../eval/report.ts');
+        const { probeVideo } = await import('../io/media.ts');
         const engine = await loadEngine();
         if (engine.missing.length) log(`engine pieces missing, their rows are left out: ${engine.missing.join('; ')}`);
         const base: Omit<EvalOptions, 'video' | 'mode'> = {
@@ -82,6 +85,9 @@ export function register(program: Command): void {
 }
 
 async function runAll(opts: Record<string, any>, base: Omit<EvalOptions, 'video' | 'mode'>, engine: Awaited<ReturnType<typeof loadEngine>>, log: (s: string) => void, signal: AbortSignal): Promise<void> {
+  const { evaluate, soundtrackFor, writeReport, toJson } = await import('../eval/harness.ts');
+  const { reportMarkdown, summaryMarkdown } = await import('../eval/report.ts');
+  const { probeVideo } = await import('../io/media.ts');
   const data = path.resolve(opts.data ?? defaultDataDir());
   const videoDir = path.join(data, 'video');
   let names: string[];

@@ -1,11 +1,14 @@
 // `real3d generate`: photo + audio/video/motion -> talking-portrait video.
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { GenerateInput } from '../config.ts';
+import { BlinkMode, CropMode, OutputMode, GenerateOptionsSchema, type GenerateInput } from '../config.ts';
 import { chooseProgressStyle, progressPrinter, abortOnSignals } from './progress.ts';
 import { addOutputOption, numberArg } from './options.ts';
 
 const toNumber = (name: string) => numberArg(`--${name}`);
+
+/** Defaults shown in --help: those of the options' one declaration (config.ts). */
+const D = GenerateOptionsSchema.omit({ output: true }).parse({});
 
 export function register(program: Command): void {
   const cmd = program
@@ -20,19 +23,20 @@ export function register(program: Command): void {
   cmd
     .option('--pose <static|auto|VIDEO>', 'head pose: still, generated from the audio, or the pose of a video [drv_pose]')
     .option('--no-map-to-init-pose', "do not map the driver's first pose onto the photo's pose [map_to_init_pose]")
-    .addOption(new Option('--blink <mode>', 'blinks [blink_mode]').choices(['none', 'periodic', 'natural']).default('periodic'))
-    .option('--mouth-amp <n>', 'mouth opening scale [mouth_amp]', toNumber('mouth-amp'), 0.45)
-    .option('--temperature <n>', 'variety of generated motion [temperature]', toNumber('temperature'), 0.2)
-    .option('--seed <n>', 'random seed: same seed, same motion [seed]', toNumber('seed'), 0)
-    .option('--bg <inpainted|IMAGE|#rrggbb|transparent>', 'background [bg_img]', 'inpainted')
-    .option('--size <px>', 'output size: the square side, or with --crop full the longer side', toNumber('size'), 512)
-    .option('--fps <n>', 'frames per second', toNumber('fps'), 25)
-    .addOption(new Option('--crop <mode>', 'head: the square head crop; full: the whole photo with the head animated in place').choices(['head', 'full']).default('head'))
-    .addOption(new Option('--mode <mode>', 'final video, or debug: source | landmarks | driver | result [out_mode]').choices(['final', 'debug']).default('final'))
+    .addOption(new Option('--blink <mode>', 'blinks [blink_mode]').choices(BlinkMode.options).default(D.blink))
+    .option('--mouth-amp <n>', 'mouth opening scale [mouth_amp]', toNumber('mouth-amp'), D.mouthAmp)
+    .option('--temperature <n>', 'variety of generated motion [temperature]', toNumber('temperature'), D.temperature)
+    .option('--seed <n>', 'random seed: same seed, same motion [seed]', toNumber('seed'), D.seed)
+    .option('--bg <inpainted|IMAGE|#rrggbb|transparent>', 'background [bg_img]', D.bg)
+    .option('--size <px>', 'output size: the square side, or with --crop full the longer side', toNumber('size'), D.size)
+    .option('--fps <n>', 'frames per second', toNumber('fps'), D.fps)
+    .addOption(new Option('--crop <mode>', 'head: the square head crop; full: the whole photo with the head animated in place').choices(CropMode.options).default(D.crop))
+    .addOption(new Option('--mode <mode>', 'final video, or debug: source | landmarks | driver | result [out_mode]').choices(OutputMode.options).default(D.mode))
     .option('--save-avatar <file>', 'also save the avatar for reuse')
     .option('--save-motion <file>', 'also save the motion JSON')
-    .option('--face <n>', 'which face to use when the photo has several (0 = largest)', toNumber('face'), 0)
-    .option('--min-face-area <percent>', 'smallest face, in percent of the image area', toNumber('min-face-area'), 0.1)
+    .option('--face <n>', 'which face to use when the photo has several (0 = largest)', toNumber('face'), D.face)
+    .option('--min-face-area <percent>', 'smallest face, in percent of the image area', toNumber('min-face-area'), D.minFaceArea)
+    .option('--no-cache', 'analyse the photo again instead of reusing its avatar from the cache folder (REAL3D_CACHE_DIR, else $XDG_CACHE_HOME/real3d or ~/.cache/real3d)')
     .option('-q, --quiet', 'no progress output')
     .option('--json', 'print progress and the result as JSON lines on stdout')
     .action(async (opts) => {
@@ -60,6 +64,7 @@ export function register(program: Command): void {
         saveMotion: opts.saveMotion,
         face: opts.face,
         minFaceArea: opts.minFaceArea,
+        cache: opts.cache,
       };
       try {
         const { generate } = await import('../pipeline/generate.ts');

@@ -1,6 +1,5 @@
 // `real3d serve`: the web page and HTTP API on one port.
 import type { Command } from 'commander';
-import { startServer } from '../server/app.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../server/options.ts';
 import { numberArg } from './options.ts';
 
@@ -31,6 +30,8 @@ export function register(program: Command): void {
     .option('--log', 'log every request')
     .option('--redis <url>', 'queue jobs in BullMQ on Redis (redis://host:port) for `real3d worker` processes instead of rendering here; --data must be a folder the workers see too')
     .action(async (o: { port: number; host: string; data: string; workers: number; maxQueue: number; ttl: number; maxPhotoMb: number; maxAudioMb: number; maxVideoMb: number; maxSeconds: number; maxJobPixels: number; maxJobMinutes: number; allowOrigin?: string[]; avatarCache: boolean; log?: boolean; redis?: string }) => {
+      // the server (fastify, sharp, media tools) loads only when the command runs, never for --help
+      const { startServer } = await import('../server/app.ts');
       const server = await startServer({
         port: Math.round(o.port),
         host: o.host,

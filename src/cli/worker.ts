@@ -2,9 +2,7 @@
 // that sees the server's data folder.
 import type { Command } from 'commander';
 import { InputError } from '../errors.ts';
-import { parseRedisUrl } from '../server/distributed/redis.ts';
 import { DEFAULT_SERVER_OPTIONS } from '../server/options.ts';
-import { startWorker } from '../server/distributed/worker.ts';
 
 function wholeNumber(name: string, min: number) {
   return (v: string): number => {
@@ -29,6 +27,9 @@ export function register(program: Command): void {
     }, DEFAULT_SERVER_OPTIONS.maxJobSeconds / 60)
     .option('--no-avatar-cache', 'do not reuse avatars of the same photo (the cache lives in the store, shared by all workers)')
     .action(async (o: { redis: string; store: string; concurrency: number; lockSeconds: number; maxJobMinutes: number; avatarCache: boolean }) => {
+      // Redis and BullMQ load only when the command runs
+      const { parseRedisUrl } = await import('../server/distributed/redis.ts');
+      const { startWorker } = await import('../server/distributed/worker.ts');
       const worker = await startWorker({
         redis: parseRedisUrl(o.redis),
         dataDir: o.store,

@@ -69,7 +69,7 @@ export interface EvalOptions {
   thumb: number;
 }
 
-export const DEFAULT_EVAL_OPTIONS: Omit<EvalOptions, 'video' | 'mode'> = { frame: 0, fps: 25, detectEvery: 3, sheetColumns: 8, thumb: 144 };
+export { DEFAULT_EVAL_OPTIONS } from './defaults.ts';
 
 export interface EvalControl {
   log?: (line: string) => void;

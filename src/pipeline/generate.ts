@@ -20,15 +20,21 @@ import { motionFromVideo } from '../motion/fromVideo.ts';
 import { loadMotion, saveMotion } from '../motion/record.ts';
 import { motionSoundtrack } from '../motion/soundtrack.ts';
 import { combineMotion } from '../motion/combine.ts';
+import { avatarCacheEntry } from './photoCache.ts';
 import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits } from './layout.ts';
 
 export interface GenerateResult {
+  /** path of the video written */
   output: string;
+  /** frames in the video */
   frames: number;
+  /** frames per second */
   fps: number;
   /** seconds of video */
   duration: number;
+  /** pixels */
   width: number;
+  /** pixels */
   height: number;
   /** the file whose audio is the soundtrack, or null for a silent video */
   soundtrack: string | null;
@@ -177,9 +183,18 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   let sourcePhoto: RgbaImage | undefined;
   let cropBox: { x: number; y: number; side: number } | undefined;
   let sourceCrop: RgbaImage | undefined;
+  // the avatar of a photo seen before comes from the cache (head crop, final video: the others need the photo itself)
+  const cached = o.image && o.cache && o.crop === 'head' && o.mode === 'final' ? await avatarCacheEntry(o.image, { face: o.face, minFaceArea: o.minFaceArea }) : undefined;
+  // an entry that no longer loads (damaged) is rebuilt and overwritten
+  const cachedAvatar = !o.avatar && cached?.hit ? await loadAvatar(cached.file).catch(() => undefined) : undefined;
   if (o.avatar) {
     emit(control, { stage: 'avatar', done: 0, total: 1, message: 'loading avatar' });
     avatar = await loadAvatar(o.avatar);
+  } else if (cachedAvatar) {
+    emit(control, { stage: 'analyze', done: 1, total: 1, message: 'photo seen before: analysis reused from the cache' });
+    emit(control, { stage: 'avatar', done: 1, total: 1, message: 'avatar from the cache' });
+    avatar = cachedAvatar;
+    if (o.saveAvatar) await saveAvatar(avatar, o.saveAvatar);
   } else {
     sourcePhoto = await loadImage(o.image!); // analyzePortrait reports its own steps
     const portrait = await analyzePortrait(sourcePhoto, { face: o.face, minFaceArea: o.minFaceArea }, { signal, ...(control.onProgress ? { onProgress: control.onProgress } : {}) });
@@ -191,6 +206,7 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
     cropBox = portrait.analysis.crop;
     sourceCrop = portrait.image;
     if (o.saveAvatar) await saveAvatar(avatar, o.saveAvatar);
+    if (cached) await saveAvatar(avatar, cached.file).catch(() => {}); // best effort: a full disk must not fail the video
   }
   tick('avatar', t0);
   throwIfAborted(signal);

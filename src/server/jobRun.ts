@@ -88,6 +88,8 @@ async function jobInput(ctx: JobRunContext, job: JobRecord): Promise<{ input: Ge
     mode: o.mode,
     mapToInitPose: o.mapToInitPose,
     face: o.face,
+    // the server keeps its own avatar cache in its store (below), not in the user's cache folder
+    cache: false,
     bg: o.bg === 'image' && job.files.background ? file(job.files.background.name) : o.bg,
     pose: o.pose === 'video' && job.files.video ? file(job.files.video.name) : o.pose === 'video' ? 'static' : o.pose,
   };

@@ -1,5 +1,20 @@
 // The OpenAPI 3 description of the HTTP API, served at /openapi.json.
-import type { UploadLimits } from './uploads.ts';
+import { z } from 'zod';
+import type { UploadLimits } from './limits.ts';
+import { JobOptionsSchema } from './options.ts';
+
+/** The job options as OpenAPI properties, derived from the one declaration of each option (config.ts). */
+export function jobOptionProperties(): Record<string, Record<string, unknown>> {
+  const schema = z.toJSONSchema(JobOptionsSchema, { io: 'output', target: 'openapi-3.0', unrepresentable: 'any' }) as { properties: Record<string, Record<string, unknown>> };
+  for (const p of Object.values(schema.properties)) {
+    // zod states the range of safe integers; an API reader needs no such bound
+    if (p.maximum === Number.MAX_SAFE_INTEGER) delete p.maximum;
+    if (p.minimum === Number.MIN_SAFE_INTEGER) delete p.minimum;
+  }
+  // a form field accepts true/false/on/off/1/0; the value is a boolean
+  schema.properties.mapToInitPose = { ...schema.properties.mapToInitPose, type: 'boolean' };
+  return schema.properties;
+}
 
 const errorBody = {
   type: 'object',
@@ -124,18 +139,7 @@ export function openApiDocument(limits: UploadLimits, version: string, maxJobPix
             audio: { type: 'string', format: 'binary', description: 'speech (any format ffmpeg reads); audio or video is required' },
             video: { type: 'string', format: 'binary', description: 'a driving video (expressions, and head pose with pose=video)' },
             background: { type: 'string', format: 'binary', description: 'background image, used with bg=image' },
-            pose: { type: 'string', enum: ['static', 'auto', 'video'], default: 'static' },
-            blink: { type: 'string', enum: ['none', 'periodic', 'natural'], default: 'periodic' },
-            mouthAmp: { type: 'number', minimum: 0, maximum: 2, default: 0.45 },
-            temperature: { type: 'number', minimum: 0, maximum: 2, default: 0.2 },
-            seed: { type: 'integer', default: 0 },
-            bg: { type: 'string', description: 'inpainted | transparent | image | #rrggbb', default: 'inpainted' },
-            size: { type: 'integer', minimum: 64, maximum: 2048, default: 512 },
-            fps: { type: 'number', minimum: 1, maximum: 60, default: 25 },
-            crop: { type: 'string', enum: ['head', 'full'], default: 'head' },
-            mode: { type: 'string', enum: ['final', 'debug'], default: 'final', description: 'debug shows the inner stages side by side' },
-            mapToInitPose: { type: 'boolean', default: true },
-            face: { type: 'integer', minimum: 0, default: 0, description: 'which detected face, 0 = largest' },
+            ...jobOptionProperties(),
           },
         },
         Job: {

@@ -2,33 +2,46 @@
 // ranges and defaults come from the shared GenerateOptionsSchema, so the CLI, the API and the
 // server agree; paths are never accepted from a client.
 import { z } from 'zod';
-import { GenerateOptionsSchema } from '../config.ts';
+import { Option, defaultOf } from '../config.ts';
 import type { JobOptions } from './jobs.ts';
-import { DEFAULT_LIMITS, HttpError, type UploadLimits } from './uploads.ts';
+import { DEFAULT_LIMITS, type UploadLimits } from './limits.ts';
+import { HttpError } from './http-error.ts';
 import { DEFAULT_MAX_JOB_PIXELS } from './guards.ts';
 
-const shape = GenerateOptionsSchema.shape;
 const boolField = z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
 
+/** A form field (text) read as the number of a declared option: same range, same default. */
+function numberField(option: z.ZodDefault<z.ZodNumber>) {
+  return z.coerce.number().pipe(option.unwrap()).default(defaultOf(option)).describe(option.description ?? '');
+}
+
+/** The options a job request may set: the generate options without paths, read from form fields. */
 export const JobOptionsSchema = z
   .object({
-    pose: z.enum(['static', 'auto', 'video']).default('static'),
-    blink: shape.blink,
-    mouthAmp: z.coerce.number().pipe(shape.mouthAmp.unwrap()).default(0.45),
-    temperature: z.coerce.number().pipe(shape.temperature.unwrap()).default(0.2),
-    seed: z.coerce.number().pipe(shape.seed.unwrap()).default(0),
+    // a job's driving video is an upload, so pose names it 'video' instead of a path
+    pose: z.enum(['static', 'auto', 'video']).default('static').describe('head pose: still, generated from the audio, or the pose of the uploaded video [drv_pose]'),
+    blink: Option.blink,
+    mouthAmp: numberField(Option.mouthAmp),
+    temperature: numberField(Option.temperature),
+    seed: numberField(Option.seed),
     bg: z
       .string()
       .regex(/^(inpainted|transparent|image|#[0-9a-fA-F]{6})$/, 'bg must be inpainted, transparent, image (with a background file) or a colour #rrggbb')
-      .default('inpainted'),
-    size: z.coerce.number().pipe(shape.size.unwrap()).default(512),
-    fps: z.coerce.number().pipe(shape.fps.unwrap()).default(25),
-    crop: shape.crop,
-    mode: shape.mode,
-    mapToInitPose: boolField.default(true),
-    face: z.coerce.number().pipe(shape.face.unwrap()).default(0),
+      .default(defaultOf(Option.bg))
+      .describe('background: inpainted, transparent (webm), image (the uploaded background file) or a colour #rrggbb [bg_img]'),
+    size: numberField(Option.size),
+    fps: numberField(Option.fps),
+    crop: Option.crop,
+    mode: Option.mode,
+    mapToInitPose: boolField.default(defaultOf(Option.mapToInitPose)).describe(Option.mapToInitPose.description ?? ''),
+    face: numberField(Option.face),
   })
   .strict();
+
+/** Defaults of the job options, as the page and /api/options show them. */
+export function jobOptionDefaults(): Record<string, unknown> {
+  return JobOptionsSchema.parse({});
+}
 
 /** Parses the text fields of a job request; 400 with the first problem in words. */
 export function parseJobOptions(fields: Record<string, string>): JobOptions {

@@ -13,40 +13,14 @@ import { measureAudioSeconds, measureVideoSeconds, probeAudio, probeVideo } from
 import type { JobFile, UploadField } from './jobs.ts';
 import { DISK_FULL_MESSAGE, diskStorage, isDiskFull, type ServerStorage } from './storage.ts';
 
-export interface UploadLimits {
-  photoBytes: number;
-  audioBytes: number;
-  videoBytes: number;
-  backgroundBytes: number;
-  /** longest audio (and video) accepted, in seconds: bounds the work of one job */
-  maxSeconds: number;
-  /** most pixels (width x height) of a photo or background, read from its header before decoding */
-  maxImagePixels: number;
-}
-
-export const DEFAULT_LIMITS: UploadLimits = {
-  photoBytes: 15 * 1024 * 1024,
-  audioBytes: 50 * 1024 * 1024,
-  videoBytes: 200 * 1024 * 1024,
-  backgroundBytes: 15 * 1024 * 1024,
-  maxSeconds: 600,
-  // a 48 MP phone photo fits; a 16000x16000 "bomb" (768 MB decoded) does not
-  maxImagePixels: 50_000_000,
-};
+import { DEFAULT_LIMITS, type UploadLimits } from './limits.ts';
+export { DEFAULT_LIMITS, type UploadLimits } from './limits.ts';
+import { HttpError } from './http-error.ts';
+export { HttpError } from './http-error.ts';
 
 /** Form limits of a multipart request (busboy's), named in the messages that refuse them. */
 const FORM_LIMITS = { files: 4, fields: 40, parts: 50, fieldSize: 4096 };
 
-/** An HTTP error with a status code and a message for the client. */
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
 
 const FILE_FIELDS: ReadonlySet<string> = new Set<UploadField>(['photo', 'audio', 'video', 'background']);
 

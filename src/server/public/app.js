@@ -135,6 +135,29 @@ $('record-btn').addEventListener('click', async () => {
 });
 
 // ---- options ----
+// Defaults and ranges come from the server's API description (one declaration per option, in
+// the server's code), never from this page. Until they arrive (or if they cannot), empty fields
+// mean "the server's default".
+const OPTION_FIELDS = ['pose', 'blink', 'mouthAmp', 'size', 'crop', 'fps', 'temperature', 'seed'];
+async function loadOptionDefaults() {
+  const doc = await fetch('/openapi.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  const props = doc?.components?.schemas?.JobRequest?.properties;
+  if (!props) return;
+  for (const id of OPTION_FIELDS) {
+    const el = $(id);
+    const p = props[id];
+    if (!el || !p) continue;
+    if (el.tagName === 'INPUT') {
+      if (p.minimum !== undefined) el.min = String(p.minimum);
+      if (p.maximum !== undefined) el.max = String(p.maximum);
+    }
+    if (p.default === undefined) continue;
+    if (el.tagName === 'SELECT' && ![...el.options].some((o) => o.value === String(p.default))) el.add(new Option(`${p.default} px`, String(p.default)));
+    el.value = String(p.default);
+  }
+  $('mouthAmp-out').textContent = $('mouthAmp').value;
+}
+void loadOptionDefaults();
 $('mouthAmp').addEventListener('input', () => ($('mouthAmp-out').textContent = $('mouthAmp').value));
 $('bg-kind').addEventListener('change', () => {
   $('bg-color-row').hidden = $('bg-kind').value !== 'color';
