@@ -6,18 +6,21 @@
 import { build, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
+/** The sources' extension: .ts in a checkout (run through tsx), .js in the installed package's dist/. */
+const EXT = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+
 /** Bundled entry points, by the URL name they are served under. */
 const ENTRIES: Record<string, string> = {
-  'main.js': './page/main.ts',
-  'render-worker.js': './page/renderWorker.ts',
-  'audio-worklet.js': './page/audioWorklet.ts',
-  'face-worker.js': './page/faceWorker.ts',
+  'main.js': `./page/main${EXT}`,
+  'render-worker.js': `./page/renderWorker${EXT}`,
+  'audio-worklet.js': `./page/audioWorklet${EXT}`,
+  'face-worker.js': `./page/faceWorker${EXT}`,
 };
 
-/** Project modules replaced in the browser: their node-only exports as stubs. */
+/** Project modules replaced in the browser (path below src/ or dist/, no extension): their node-only exports as stubs. */
 const NODE_ONLY_MODULES: Record<string, string> = {
   // topology.ts imports packageDir to read Human's triangulation (only the avatar builder calls it)
-  'face/runtime.ts': 'export const packageDir = () => { throw new Error("packageDir is node-only"); }; export const MODELS_DIR = "";',
+  'face/runtime': 'export const packageDir = () => { throw new Error("packageDir is node-only"); }; export const MODELS_DIR = "";',
 };
 
 /**
@@ -40,8 +43,8 @@ const browserStubs: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
     b.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({ contents: NODE_STUB, loader: 'js' }));
-    b.onLoad({ filter: /\.ts$/ }, (args) => {
-      const rel = Object.keys(NODE_ONLY_MODULES).find((m) => args.path.endsWith('/src/' + m));
+    b.onLoad({ filter: /\.(ts|js)$/ }, (args) => {
+      const rel = Object.keys(NODE_ONLY_MODULES).find((m) => args.path.endsWith(`/src/${m}.ts`) || args.path.endsWith(`/dist/${m}.js`));
       return rel ? { contents: NODE_ONLY_MODULES[rel], loader: 'js' } : undefined;
     });
   },
