@@ -61,8 +61,8 @@ for (const file of portraits) {
       tiles.push({ input: tile, left: k * CELL, top: 0 });
     }
     cellSide = CELL;
-    rows.push(await sharp({ create: { width: columns.length * CELL, height: CELL, channels: 3, background: '#000' } }).composite(tiles).png().toBuffer());
     rows.push(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${columns.length * CELL}" height="18"><rect width="100%" height="100%" fill="#111"/><text x="4" y="14" font-family="sans-serif" font-size="13" fill="#eee">${labels[ri] ?? ''} ${file}: ${side}px around the mouth of a ${RENDER}px frame, shown at ${(CELL / side).toFixed(1)}x</text></svg>`));
+    rows.push(await sharp({ create: { width: columns.length * CELL, height: CELL, channels: 3, background: '#000' } }).composite(tiles).png().toBuffer());
   }
   process.stdout.write(`${file} `);
 }

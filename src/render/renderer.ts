@@ -85,7 +85,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     }
     const [lr, lg, lb] = lip as [number, number, number];
     // the inner lip surface: that colour in the mouth's shadow, a little redder
-    mouth.lipInner = [lr * 0.55, lg * 0.42, lb * 0.45];
+    const redder: [number, number, number] = [lr * 0.55, lg * 0.42, lb * 0.45];
+    const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
+    mouth.lipInner = redder.map((v) => grey + (v - grey) * sat) as [number, number, number];
     mouth.lipEdge = [lr * 0.9, lg * 0.85, lb * 0.87];
   }
   const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);

@@ -75,14 +75,14 @@ interface LightMatch { gain: [number, number, number]; saturation: number }
 /**
  * Per-channel gains that move the library's light to the photo's: the ratio of cheek
  * luminances (exposure, limited so a dark-skinned face does not get dark teeth), times a share
- * (power 0.3) of the ratio of the cheeks' hues (white balance); colourfulness follows the photo (grey for B/W).
+ * (power 0.6) of the ratio of the cheeks' hues (white balance); colourfulness follows the photo (grey for B/W).
  */
 export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number): LightMatch {
   const ls = lum(...srcCheek), ld = lum(...dstCheek);
   const exposure = Math.min(1.25, Math.max(0.55, ld / Math.max(1, ls)));
   const gain = [0, 1, 2].map((k) => {
     const hueRatio = (dstCheek[k]! / Math.max(1, ld)) / (srcCheek[k]! / Math.max(1, ls));
-    return exposure * Math.min(1.6, Math.max(0.6, hueRatio)) ** 0.3;
+    return exposure * Math.min(2, Math.max(0.5, hueRatio)) ** 0.6;
   }) as [number, number, number];
   return { gain, saturation: Math.min(1, Math.max(0, saturation)) };
 }

@@ -44,6 +44,8 @@ export class MouthShader {
   readonly shade: (x: number, y: number, u: number, v: number) => number;
   private readonly layers: ReadyMouth;
   private readonly scratch: Float32Array;
+  private readonly upperRaw: Float32Array;
+  private readonly lowerRaw: Float32Array;
   // per-frame constants
   private teethLight = 1;
 
@@ -52,6 +54,8 @@ export class MouthShader {
     this.lowerY = new Float32Array(width);
     this.layers = layers;
     this.scratch = new Float32Array(width);
+    this.upperRaw = new Float32Array(width);
+    this.lowerRaw = new Float32Array(width);
     this.shade = (x, y, u, v) => this.shadePixel(x, y, u, v);
   }
 
@@ -61,7 +65,10 @@ export class MouthShader {
     this.lowerY.fill(NaN);
     fillColumns(this.upperY, upX, upY);
     fillColumns(this.lowerY, loX, loY);
-    // round the polygon's corners: the lip lines are smooth curves, not 11-point polylines
+    this.upperRaw.set(this.upperY);
+    this.lowerRaw.set(this.lowerY);
+    // round the polygon's corners: the lip lines are smooth curves, not 11-point polylines (the
+    // raw lines are kept: where the curve passes outside the polygon, its edge is the lip line)
     const radius = Math.max(1, Math.round(0.035 * this.place.unit));
     smoothColumns(this.upperY, radius, this.scratch);
     smoothColumns(this.lowerY, radius, this.scratch);
@@ -70,7 +77,7 @@ export class MouthShader {
   /** Sets this frame's placement; light reaching into the mouth grows with the opening. */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
-    this.teethLight = 0.5 + 0.5 * smooth(0.02, 0.22, p.gap);
+    this.teethLight = 0.65 + 0.35 * smooth(0.01, 0.16, p.gap);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -89,7 +96,7 @@ export class MouthShader {
     let r = L.cavity[0] * depthShade, g = L.cavity[1] * depthShade, b = L.cavity[2] * depthShade;
     // jaw pieces: tongue behind the lower teeth
     const inv = 1 / p.scale, c = p.cos, s = p.sin;
-    const side = (1 - 0.45 * lateral * lateral) * this.teethLight;
+    const side = (1 - 0.35 * lateral * lateral) * this.teethLight;
     {
       const dx = cx - p.lowerX, dy = cy - p.lowerY;
       const lx = (dx * c + dy * s) * inv, ly = (-dx * s + dy * c) * inv;
@@ -112,7 +119,7 @@ export class MouthShader {
       const a = sampleInto(L.upper, lx, ly, tmp);
       if (a > 0) {
         // the upper lip shades the teeth just under it
-        const k = side * (1 - 0.4 * Math.exp(-(cy - top) / (0.03 * unit + 0.5)));
+        const k = side * (1 - 0.3 * Math.exp(-(cy - top) / (0.025 * unit + 0.5)));
         r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
       }
     }
@@ -120,7 +127,10 @@ export class MouthShader {
     // from the lip's own colour at the line to the lip in the mouth's shadow, then the interior
     const open = bottom - top;
     const band = Math.max(0.8, Math.min(0.045 * unit, 0.35 * open));
-    const dTop = cy - top, dBot = bottom - cy;
+    let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
+    if (rawTop !== rawTop) rawTop = cy;
+    if (rawBottom !== rawBottom) rawBottom = cy;
+    const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
     const d = Math.min(dTop, dBot * 0.85);
     const li = this.lipInner, le = this.lipEdge;
     const toInterior = smooth(0.3 * band, band, d);
@@ -147,7 +157,7 @@ export class MouthShader {
 
 const tmp = new Float32Array(4);
 /** how far (iod) the tongue sits below the lower lip's line */
-const TONGUE_DROP = 0.025;
+const TONGUE_DROP = 0;
 
 /** Bilinear premultiplied sample of a layer at local offset (lx, ly) from its anchor; returns alpha, colour in out. */
 function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): number {
