@@ -65,9 +65,9 @@ test('the teeth library holds upper teeth, lower teeth and a tongue, and survive
 
 test('light match: a grey photo gets grey teeth gains, a darker face darker ones (within limits)', () => {
   const same = lightMatch([200, 150, 130], [200, 150, 130], 1);
-  assert.ok(same.gain.every((g) => Math.abs(g - 1) < 1e-9));
+  assert.ok(same.gain.every((g) => Math.abs(g - 1.1) < 1e-9), `gains ${same.gain}`);
   const dark = lightMatch([200, 150, 130], [100, 75, 65], 1);
-  assert.ok(dark.gain.every((g) => g < 0.8 && g >= 0.55 - 1e-9), `gains ${dark.gain}`);
+  assert.ok(dark.gain.every((g) => g < 0.85 && g >= 0.7 * 0.9 - 1e-9), `gains ${dark.gain}`);
   const bw = lightMatch([200, 150, 130], [160, 160, 160], 0);
   assert.ok(bw.gain[2] > bw.gain[0], 'a neutral photo cools the warm library light');
   assert.equal(bw.saturation, 0);

@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const DATA = opt('--data', '/work/shared/data/train/clips');
 const pick = (name: string, dflt: string) => { const [clip, frame] = opt(name, dflt).split(':'); return { clip: clip!, frame: Number(frame) }; };
-const UPPER = pick('--upper', 'dfrf_french.mp4:220');
+const UPPER = pick('--upper', 'videoretalking_4.mp4:75');
 const LOWER = pick('--lower', 'dfrf_french.mp4:250');
 const TONGUE = pick('--tongue', 'videoretalking_4.mp4:75');
 /** library resolution: pixels per inter-ocular distance (the teeth frame has ~128 px per iod) */
@@ -38,17 +38,28 @@ async function layersOf(clip: string, index: number) {
 const upper = await layersOf(UPPER.clip, UPPER.frame);
 const lower = await layersOf(LOWER.clip, LOWER.frame);
 const tongue = await layersOf(TONGUE.clip, TONGUE.frame);
-// every layer is lit like the upper-teeth frame: scaled by the ratio of the cheeks
-const relit = (from: typeof lower, l: MouthLayer): MouthLayer => {
-  const gain = upper.layers.cheek.map((v, k) => v / Math.max(1, from.layers.cheek[k]!));
-  return { ...l, data: Float32Array.from(l.data, (v, k) => (k % 4 === 3 ? v : Math.min(255, v * gain[k % 4]!))) };
+// White balance on the teeth themselves: each frame's brightest tenth of its teeth is made the
+// same ivory, since the three frames are different people under different light (their cheeks
+// say little about each other's light). The stored cheek colour is the upper frame's after the same
+// correction: the skin colour under whose light these teeth look ivory (layers.ts matches it).
+const IVORY = [236, 228, 214];
+const teethGains = (l: MouthLayer): number[] => {
+  const px: number[][] = [];
+  for (let k = 0; k < l.width * l.height; k++) if (l.data[k * 4 + 3]! >= 0.9) px.push([l.data[k * 4]!, l.data[k * 4 + 1]!, l.data[k * 4 + 2]!]);
+  px.sort((a, b) => a[0]! + a[1]! + a[2]! - (b[0]! + b[1]! + b[2]!));
+  const top = px.slice(Math.floor(px.length * 0.85), Math.floor(px.length * 0.95));
+  return IVORY.map((v, ch) => v / Math.max(1, top.reduce((acc, p) => acc + p[ch]!, 0) / Math.max(1, top.length)));
 };
+const apply = (l: MouthLayer, gain: number[]): MouthLayer => ({ ...l, data: Float32Array.from(l.data, (v, k) => (k % 4 === 3 ? v : Math.min(255, v * gain[k % 4]!))) });
+const upperGain = teethGains(upper.layers.upper);
+const lowerGain = teethGains(lower.layers.lower);
 const lib: TeethLibrary = {
-  upper: upper.layers.upper,
-  lower: relit(lower, lower.layers.lower),
-  tongue: relit(tongue, tongue.layers.lower),
-  cavity: upper.layers.cavity,
-  cheek: upper.layers.cheek,
+  upper: apply(upper.layers.upper, upperGain),
+  lower: apply(lower.layers.lower, lowerGain),
+  // the tongue frame's own teeth set its light (its upper piece holds them)
+  tongue: apply(tongue.layers.lower, teethGains(tongue.layers.upper)),
+  cavity: upper.layers.cavity.map((v, ch) => v * upperGain[ch]!) as [number, number, number],
+  cheek: upper.layers.cheek.map((v, ch) => Math.min(255, v * upperGain[ch]!)) as [number, number, number],
   source: `upper teeth: ${UPPER.clip} frame ${UPPER.frame}; lower teeth: ${LOWER.clip} frame ${LOWER.frame}; tongue: ${TONGUE.clip} frame ${TONGUE.frame} (train/clips, 25 fps)`,
 };
 writeFileSync(LIBRARY_FILE, encodeLibrary(lib));

@@ -25,6 +25,8 @@ export interface ReadyMouth {
 }
 
 const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
+/** gamma on the library teeth (< 1 brightens the mid-tones) */
+const TEETH_LIFT = 0.75;
 
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
 export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
@@ -62,8 +64,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   return {
-    upper: ready(lib.upper, outPerIod, extra, match),
-    lower: ready(lib.lower, outPerIod, extra, match),
+    upper: ready(lib.upper, outPerIod, extra, match, TEETH_LIFT),
+    lower: ready(lib.lower, outPerIod, extra, match, TEETH_LIFT),
     tongue: lib.tongue ? ready(lib.tongue, outPerIod, extra, match) : null,
     cavity: desaturate(cav, match.saturation),
     fromPhoto: false,
@@ -74,16 +76,19 @@ interface LightMatch { gain: [number, number, number]; saturation: number }
 
 /**
  * Per-channel gains that move the library's light to the photo's: the ratio of cheek
- * luminances (exposure, limited so a dark-skinned face does not get dark teeth), times a share
- * (power 0.6) of the ratio of the cheeks' hues (white balance); colourfulness follows the photo (grey for B/W).
+ * luminances (exposure, limited to 0.7..1.25 so a dark-skinned face does not get dark teeth), times a share
+ * (power 0.5, within 0.9..1.1: cheeks also carry make-up) of the ratio of the cheeks' hues (white balance, never bluer than neutral); colourfulness follows the photo (grey for B/W).
  */
 export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number): LightMatch {
   const ls = lum(...srcCheek), ld = lum(...dstCheek);
-  const exposure = Math.min(1.25, Math.max(0.55, ld / Math.max(1, ls)));
+  // teeth catch a little more light than the cheeks' average (they are the most reflective surface)
+  const exposure = Math.min(1.25, Math.max(0.7, (1.1 * ld) / Math.max(1, ls)));
   const gain = [0, 1, 2].map((k) => {
     const hueRatio = (dstCheek[k]! / Math.max(1, ld)) / (srcCheek[k]! / Math.max(1, ls));
-    return exposure * Math.min(2, Math.max(0.5, hueRatio)) ** 0.6;
+    return exposure * Math.min(1.1, Math.max(0.9, hueRatio ** 0.5));
   }) as [number, number, number];
+  // teeth are never bluer than neutral grey (a pale cheek is no blue light)
+  if (gain[2] > gain[0]) gain[2] = gain[0];
   return { gain, saturation: Math.min(1, Math.max(0, saturation)) };
 }
 
@@ -97,7 +102,7 @@ function desaturate(c: [number, number, number], s: number): [number, number, nu
 }
 
 /** Resamples a layer to `outPerIod`, blurs it by `sigma` output px, applies the light match, premultiplies. */
-function ready(layer: MouthLayer, outPerIod: number, sigma: number, match: LightMatch): ReadyLayer {
+function ready(layer: MouthLayer, outPerIod: number, sigma: number, match: LightMatch, lift = 1): ReadyLayer {
   const k = outPerIod / layer.ppi;
   const W = Math.max(2, Math.round(layer.width * k)), H = Math.max(2, Math.round(layer.height * k));
   const data = new Float32Array(W * H * 4);
@@ -133,6 +138,10 @@ function ready(layer: MouthLayer, outPerIod: number, sigma: number, match: Light
     const y = lum(r, g, b);
     r = y + (r - y) * s; g = y + (g - y) * s; b = y + (b - y) * s;
     const cap = 255 * data[o + 3]!;
+    if (lift !== 1 && cap > 0) {
+      // a brighter mid-tone (video-frame teeth are dull next to a photo's): colour / alpha, lifted, times alpha
+      r = cap * Math.min(1, Math.max(0, r / cap)) ** lift; g = cap * Math.min(1, Math.max(0, g / cap)) ** lift; b = cap * Math.min(1, Math.max(0, b / cap)) ** lift;
+    }
     data[o] = Math.min(cap, Math.max(0, r)); data[o + 1] = Math.min(cap, Math.max(0, g)); data[o + 2] = Math.min(cap, Math.max(0, b));
   }
   return { width: W, height: H, anchorX: layer.anchorX * k, anchorY: layer.anchorY * k, data };
