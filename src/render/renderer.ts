@@ -12,6 +12,7 @@ import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
+import { softenLipLine } from './mouth/edge.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -73,7 +74,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
   const iod = avatar.head.iod;
-  const mouth = new MouthShader(W, readyMouth(avatar, iod * S));
+  const mouthLayers = readyMouth(avatar, iod * S);
+  const mouth = new MouthShader(W, mouthLayers);
+  const lipMask = new Uint8Array(W * H);
   mouth.texture = skinTex;
   {
     // the lip's own colour: the photo halfway between the inner and outer lip lines (upper and lower)
@@ -232,18 +235,24 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const b = projectWithHead(rest[308 * 3]!, rest[308 * 3 + 1]!, rest[308 * 3 + 2]!);
     const len = Math.hypot(b[0]! - ax, b[1]! - ay) || 1;
     const scale = (f + rest[41]!) / depth;
+    // teeth turn with the head: foreshortened like the mouth corners (the photo's own teeth are
+    // already foreshortened as in the photo, the library's are frontal)
+    const cdx = rest[308 * 3]! - rest[78 * 3]!, cdy = rest[308 * 3 + 1]! - rest[78 * 3 + 1]!, cdz = rest[308 * 3 + 2]! - rest[78 * 3 + 2]!;
+    const restSpan = mouthLayers.fromPhoto ? Math.hypot(cdx, cdy) : Math.hypot(cdx, cdy, cdz);
+    const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
     const unit = iod * S * scale;
     const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
     // the photo's own mouth (a slit, or its open mouth) stays as it is until the lips part further
     const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
     const rebuilt = smooth01(extra);
-    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, unit, gap: gap / unit, rebuilt });
+    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
   }
 
   function rasterize(): void {
     target.color.fill(0);
     target.depth.fill(0);
+    mouth.beginFrame(H);
     const tri = avatar.triangles, mat = avatar.material;
     const m = tri.length / 3;
     for (let t = 0; t < m; t++) {
@@ -258,6 +267,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         material === MATERIAL.mouth ? mouth.shade : null,
       );
     }
+    softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
     smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);
   }

@@ -21,6 +21,8 @@ export interface MouthPlacement {
   sin: number;
   /** output pixels per iod this frame over those the layers were made for (perspective) */
   scale: number;
+  /** horizontal foreshortening of the teeth (1 = as the layers were cut; < 1 = head turned further) */
+  squeeze: number;
   /** inter-ocular distance in output pixels this frame */
   unit: number;
   /** lip gap (13-14) in iod */
@@ -35,7 +37,7 @@ export class MouthShader {
   readonly lowerY: Float32Array;
   centreX = 0;
   halfWidth = 1;
-  place: MouthPlacement = { upperX: 0, upperY: 0, lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, unit: 1, gap: 0, rebuilt: 1 };
+  place: MouthPlacement = { upperX: 0, upperY: 0, lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 1, gap: 0, rebuilt: 1 };
   /** inner lip surface colour (the photo's lip colour in shadow) */
   lipInner: [number, number, number] = [120, 60, 60];
   /** the lip's own colour at the inner lip line */
@@ -74,6 +76,18 @@ export class MouthShader {
     smoothColumns(this.lowerY, radius, this.scratch);
   }
 
+  /** pixels this frame's mouth wrote (index, colour), for the lip-line anti-aliasing pass */
+  owned: Int32Array = new Int32Array(0);
+  ownedColour: Uint32Array = new Uint32Array(0);
+  ownedCount = 0;
+
+  /** Starts a frame: forget the pixels of the last one. */
+  beginFrame(height: number): void {
+    const n = this.upperY.length * height;
+    if (this.owned.length !== n) { this.owned = new Int32Array(n); this.ownedColour = new Uint32Array(n); }
+    this.ownedCount = 0;
+  }
+
   /** Sets this frame's placement; light reaching into the mouth grows with the opening. */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
@@ -81,6 +95,15 @@ export class MouthShader {
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
+    const c = this.shadeColour(x, y, u, v);
+    if (this.ownedCount < this.owned.length) {
+      this.owned[this.ownedCount] = y * this.upperY.length + x;
+      this.ownedColour[this.ownedCount++] = c;
+    }
+    return c;
+  }
+
+  private shadeColour(x: number, y: number, u: number, v: number): number {
     const p = this.place;
     const cx = x + 0.5, cy = y + 0.5;
     let top = this.upperY[x]!, bottom = this.lowerY[x]!;
@@ -95,11 +118,11 @@ export class MouthShader {
     const depthShade = (1 - 0.6 * lateral * lateral) * (1 - 0.45 * mid) * 0.75 * this.teethLight;
     let r = L.cavity[0] * depthShade, g = L.cavity[1] * depthShade, b = L.cavity[2] * depthShade;
     // jaw pieces: tongue behind the lower teeth
-    const inv = 1 / p.scale, c = p.cos, s = p.sin;
+    const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
     const side = (1 - 0.35 * lateral * lateral) * this.teethLight;
     {
       const dx = cx - p.lowerX, dy = cy - p.lowerY;
-      const lx = (dx * c + dy * s) * inv, ly = (-dx * s + dy * c) * inv;
+      const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
       if (L.tongue) {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
@@ -115,7 +138,7 @@ export class MouthShader {
     }
     {
       const dx = cx - p.upperX, dy = cy - p.upperY;
-      const lx = (dx * c + dy * s) * inv, ly = (-dx * s + dy * c) * inv;
+      const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
       const a = sampleInto(L.upper, lx, ly, tmp);
       if (a > 0) {
         // the upper lip shades the teeth just under it
