@@ -51,13 +51,25 @@ const teethGains = (l: MouthLayer): number[] => {
   return IVORY.map((v, ch) => v / Math.max(1, top.reduce((acc, p) => acc + p[ch]!, 0) / Math.max(1, top.length)));
 };
 const apply = (l: MouthLayer, gain: number[]): MouthLayer => ({ ...l, data: Float32Array.from(l.data, (v, k) => (k % 4 === 3 ? v : Math.min(255, v * gain[k % 4]!))) });
+const TONGUE_COLOUR = [196, 104, 106];
+function tongueHue(l: MouthLayer): MouthLayer {
+  const y0 = 0.3 * TONGUE_COLOUR[0]! + 0.59 * TONGUE_COLOUR[1]! + 0.11 * TONGUE_COLOUR[2]!;
+  const data = Float32Array.from(l.data);
+  for (let k = 0; k < l.width * l.height; k++) {
+    const y = 0.3 * data[k * 4]! + 0.59 * data[k * 4 + 1]! + 0.11 * data[k * 4 + 2]!;
+    for (let ch = 0; ch < 3; ch++) data[k * 4 + ch] = Math.min(255, (TONGUE_COLOUR[ch]! * y) / y0);
+  }
+  return { ...l, data };
+}
 const upperGain = teethGains(upper.layers.upper);
 const lowerGain = teethGains(lower.layers.lower);
 const lib: TeethLibrary = {
   upper: apply(upper.layers.upper, upperGain),
   lower: apply(lower.layers.lower, lowerGain),
-  // the tongue frame's own teeth set its light (its upper piece holds them)
-  tongue: apply(tongue.layers.lower, teethGains(tongue.layers.upper)),
+  // the tongue frame's own teeth set its light (its upper piece holds them); its hue is then
+  // set to a tongue's (the frame's magenta cast leaves it grey-lilac once corrected): each
+  // pixel keeps its luminance (the texture and shading) with the chroma of TONGUE_COLOUR
+  tongue: tongueHue(apply(tongue.layers.lower, teethGains(tongue.layers.upper))),
   cavity: upper.layers.cavity.map((v, ch) => v * upperGain[ch]!) as [number, number, number],
   cheek: upper.layers.cheek.map((v, ch) => Math.min(255, v * upperGain[ch]!)) as [number, number, number],
   source: `upper teeth: ${UPPER.clip} frame ${UPPER.frame}; lower teeth: ${LOWER.clip} frame ${LOWER.frame}; tongue: ${TONGUE.clip} frame ${TONGUE.frame} (train/clips, 25 fps)`,

@@ -126,7 +126,7 @@ export class MouthShader {
       if (L.tongue) {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
-        const k = side * 0.75;
+        const k = side * 0.85;
         const a = sampleInto(L.tongue, lx, ly - TONGUE_DROP * p.unit, tmp);
         if (a > 0) { r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k; }
       }
@@ -149,12 +149,12 @@ export class MouthShader {
     // inner surface of the lips: a band along each lip line, as thick as the opening allows,
     // from the lip's own colour at the line to the lip in the mouth's shadow, then the interior
     const open = bottom - top;
-    const band = Math.max(0.8, Math.min(0.045 * unit, 0.35 * open));
+    const band = Math.max(0.8, Math.min(0.022 * unit, 0.3 * open));
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = cy;
     if (rawBottom !== rawBottom) rawBottom = cy;
     const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
-    const d = Math.min(dTop, dBot * 0.85);
+    const d = Math.min(dTop, dBot * 0.75);
     const li = this.lipInner, le = this.lipEdge;
     const toInterior = smooth(0.3 * band, band, d);
     if (toInterior < 1) {
@@ -180,7 +180,7 @@ export class MouthShader {
 
 const tmp = new Float32Array(4);
 /** how far (iod) the tongue sits below the lower lip's line */
-const TONGUE_DROP = 0;
+const TONGUE_DROP = -0.03;
 
 /** Bilinear premultiplied sample of a layer at local offset (lx, ly) from its anchor; returns alpha, colour in out. */
 function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): number {
