@@ -47,9 +47,11 @@ const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
 
 /**
  * Cuts the two layers out of a picture. `at(i)` gives landmark i in picture pixels. The result is
- * sampled at `ppi` pixels per iod (bilinear from the picture).
+ * sampled at `ppi` pixels per iod (bilinear from the picture). Without `fillBehindLip` the rows
+ * behind the lips stay transparent (for a piece laid over another set).
  */
-export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, number], ppi: number): MouthLayers {
+export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, number], ppi: number, opts: { fillBehindLip?: boolean } = {}): MouthLayers {
+  const fillBehindLip = opts.fillBehindLip ?? true;
   const [ex0, ey0] = at(33), [ex1, ey1] = at(263);
   const iod = Math.hypot(ex1 - ex0, ey1 - ey0);
   const [lx, ly] = at(78), [rx, ry] = at(308);
@@ -152,7 +154,7 @@ export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, n
       for (let k = 0; k < f; k++) {
         const o = ((down ? k : H - 1 - k) * W + i) * 4;
         // fading into the cavity further behind the lip
-        data[o] = gum[0]!; data[o + 1] = gum[1]!; data[o + 2] = gum[2]!; data[o + 3] = gn ? Math.max(0, 1 - (f - k) / fade) : 0;
+        data[o] = gum[0]!; data[o + 1] = gum[1]!; data[o + 2] = gum[2]!; data[o + 3] = gn && fillBehindLip ? Math.max(0, 1 - (f - k) / fade) : 0;
       }
     }
     softenAlpha(data, W, H);

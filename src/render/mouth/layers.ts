@@ -20,7 +20,7 @@ export interface ReadyMouth {
   lower: ReadyLayer;
   tongue: ReadyLayer | null;
   cavity: [number, number, number];
-  /** the layers are the photo's own teeth (the photo shows an open mouth) */
+  /** the photo's own teeth are laid over the library set (the photo shows them) */
   fromPhoto: boolean;
 }
 
@@ -38,19 +38,10 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const photoBlurCrop = Math.max(0.35, 0.5 * enlarge);
   const photoBlurOut = photoBlurCrop * (outPerIod / avatar.head.iod);
 
-  if (avatar.mouth.usePhotoInterior) {
-    // the photo's own interior: already in the photo's light and sharpness
-    const ppi = Math.max(16, Math.round(avatar.head.iod));
-    const own = cutMouthLayers(tex, at, ppi);
-    const ident = { gain: [1, 1, 1] as [number, number, number], saturation: 1 };
-    return {
-      upper: ready(own.upper, outPerIod, 0, ident),
-      lower: ready(own.lower, outPerIod, 0, ident),
-      tongue: null,
-      cavity: own.cavity,
-      fromPhoto: true,
-    };
-  }
+  // the photo's own interior, where it shows one: already in the photo's light and sharpness
+  const photoGapIod = avatar.mouth.photoGap / avatar.head.iod;
+  const own = photoGapIod >= PHOTO_TEETH_MIN_GAP ? cutMouthLayers(tex, at, Math.max(16, Math.round(avatar.head.iod)), { fillBehindLip: false }) : null;
+  const ident = { gain: [1, 1, 1] as [number, number, number], saturation: 1 };
   const lib = teethLibrary();
   const cheek = [0, 0, 0];
   for (const i of CHEEK_PROBES) {
@@ -63,13 +54,55 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
+  let upper = ready(lib.upper, outPerIod, extra, match, TEETH_LIFT);
+  let lower = ready(lib.lower, outPerIod, extra, match, TEETH_LIFT);
+  let fromPhoto = false;
+  if (own) {
+    // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
+    const upperOwn = ready(own.upper, outPerIod, 0, ident), lowerOwn = ready(own.lower, outPerIod, 0, ident);
+    // a barely parted photo shows its upper teeth; its lower half is mostly lip shadow, used only
+    // when the photo's mouth is really open
+    const lowerToo = avatar.mouth.usePhotoInterior;
+    fromPhoto = coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0;
+    upper = over(upperOwn, upper);
+    if (lowerToo) lower = over(lowerOwn, lower);
+  }
   return {
-    upper: ready(lib.upper, outPerIod, extra, match, TEETH_LIFT),
-    lower: ready(lib.lower, outPerIod, extra, match, TEETH_LIFT),
+    upper,
+    lower,
     tongue: lib.tongue ? ready(lib.tongue, outPerIod, extra, match) : null,
-    cavity: desaturate(cav, match.saturation),
-    fromPhoto: false,
+    cavity: own && fromPhoto ? own.cavity : desaturate(cav, match.saturation),
+    fromPhoto,
   };
+}
+
+/** The photo shows its teeth from this lip gap (IOD) on. */
+const PHOTO_TEETH_MIN_GAP = 0.035;
+
+/** Solid pixels of a layer (alpha >= 0.9). */
+function coverage(l: ReadyLayer): number {
+  let n = 0;
+  for (let k = 3; k < l.data.length; k += 4) if (l.data[k]! >= 0.9) n++;
+  return n;
+}
+
+/** `top` over `base` (premultiplied), aligned on their anchors, on `base`'s grid. */
+function over(top: ReadyLayer, base: ReadyLayer): ReadyLayer {
+  const data = Float32Array.from(base.data);
+  const dx = Math.round(top.anchorX - base.anchorX), dy = Math.round(top.anchorY - base.anchorY);
+  for (let y = 0; y < base.height; y++) {
+    const ty = y + dy;
+    if (ty < 0 || ty >= top.height) continue;
+    for (let x = 0; x < base.width; x++) {
+      const tx = x + dx;
+      if (tx < 0 || tx >= top.width) continue;
+      const t = (ty * top.width + tx) * 4, o = (y * base.width + x) * 4;
+      const a = top.data[t + 3]!;
+      if (a <= 0) continue;
+      for (let ch = 0; ch < 4; ch++) data[o + ch] = top.data[t + ch]! + data[o + ch]! * (1 - a);
+    }
+  }
+  return { ...base, data };
 }
 
 interface LightMatch { gain: [number, number, number]; saturation: number }
