@@ -242,9 +242,11 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
     const unit = iod * S * scale;
     const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
-    // the photo's own mouth (a slit, or its open mouth) stays as it is until the lips part further
+    // the photo's own mouth (a slit, or its open mouth) is shown as it is only at the photo's own
+    // opening; parting further or closing, the rigid pieces take over (never a squeezed or
+    // stretched photo interior)
     const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
-    const rebuilt = smooth01(extra);
+    const rebuilt = smooth01(Math.abs(extra));
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
   }
