@@ -1,7 +1,7 @@
 // Mouth sheets: for each portrait, a row of jawOpen 0 -> 1 and the visemes (funnel, pucker, smile,
 // close), cropped around the mouth and enlarged 3x. Renders with the code of any checkout, so the
 // same script makes the "before" (an older worktree) and "after" sheets:
-//   node --import tsx tools/mouth-sheet.ts --root /work/wt/mouth-before --out before.png [--cache /tmp/avatars]
+//   node --import tsx tools/mouth-sheet.ts --root /work/wt/mouth-before,. --labels before,after --out sheet.png [--cell 384] [--portraits a.jpg,b.png] [--cache /tmp/avatars]
 // Avatars are built once per portrait and cached (the .avatar format is shared by both checkouts).
 import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -21,7 +21,7 @@ const { buildAvatar, saveAvatar, loadAvatar } = await import(path.join(roots[0]!
 const { analyzePortrait } = await import(path.join(roots[0]!, 'src/analyze/index.ts'));
 const renderers = await Promise.all(roots.map(async (r) => (await import(path.join(r, 'src/render/renderer.ts'))).createRenderer));
 
-const RENDER = 512, CELL = 384;
+const RENDER = 512, CELL = Number(opt('--cell', '384'));
 const columns: [string, Record<string, number>][] = [
   ['photo', {}],
   ['jaw 0', { jawOpen: 0 }],
