@@ -26,7 +26,7 @@ test('a teeth piece is moved with its anchor, never stretched', () => {
   const W = 64;
   const empty = bandLayer(8, 8, 0, 0);
   const shader = new MouthShader(W, { upper: bandLayer(64, 64, 6, 16), lower: empty, tongue: null, cavity: [20, 10, 10], fromPhoto: false });
-  shader.setPlacement({ upperX: 32, upperY: 10, lowerX: 32, lowerY: 60, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.3, rebuilt: 1 });
+  shader.setPlacement({ upperX: 32, upperY: 10, lowerX: 32, lowerY: 60, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.3, photoGap: 0, rebuilt: 1 });
   shader.centreX = 32; shader.halfWidth = 30;
   shader.lipEdge = [0, 0, 0]; shader.lipInner = [0, 0, 0];
   // an opening from y = 0 to y = 63 over every column

@@ -247,7 +247,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     // stretched photo interior)
     const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
     const rebuilt = smooth01(Math.abs(extra));
-    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, rebuilt });
+    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
   }
 

@@ -25,8 +25,9 @@ export interface MouthPlacement {
   squeeze: number;
   /** inter-ocular distance in output pixels this frame */
   unit: number;
-  /** lip gap (13-14) in iod */
+  /** lip gap (13-14) in iod, this frame and in the photo */
   gap: number;
+  photoGap: number;
   /** 0 = the photo's own mouth as it is (texture), 1 = the rebuilt interior */
   rebuilt: number;
 }
@@ -37,7 +38,7 @@ export class MouthShader {
   readonly lowerY: Float32Array;
   centreX = 0;
   halfWidth = 1;
-  place: MouthPlacement = { upperX: 0, upperY: 0, lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 1, gap: 0, rebuilt: 1 };
+  place: MouthPlacement = { upperX: 0, upperY: 0, lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 1, gap: 0, photoGap: 0, rebuilt: 1 };
   /** inner lip surface colour (the photo's lip colour in shadow) */
   lipInner: [number, number, number] = [120, 60, 60];
   /** the lip's own colour at the inner lip line */
@@ -91,7 +92,9 @@ export class MouthShader {
   /** Sets this frame's placement; light reaching into the mouth grows with the opening. */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
-    this.teethLight = 0.65 + 0.35 * smooth(0.01, 0.16, p.gap);
+    // relative to the photo's own opening when its teeth are in the layers (they carry its light)
+    const light = (gap: number) => 0.65 + 0.35 * smooth(0.01, 0.16, gap);
+    this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -149,7 +152,7 @@ export class MouthShader {
     // inner surface of the lips: a band along each lip line, as thick as the opening allows,
     // from the lip's own colour at the line to the lip in the mouth's shadow, then the interior
     const open = bottom - top;
-    const band = Math.max(0.8, Math.min(0.022 * unit, 0.3 * open));
+    const band = Math.max(0.8, Math.min(0.022 * unit, 0.2 * open));
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = cy;
     if (rawBottom !== rawBottom) rawBottom = cy;
