@@ -1,5 +1,5 @@
-// Render time with the mouth interior, against another checkout's renderer on the same frames
-// (alternating, so both see the same machine load). Prints medians; never asserts.
+// Render time with the mouth interior, against another checkout's renderer on the same frames.
+// Prints medians; never asserts.
 //   node --import tsx bench/mouth.ts [--before /work/wt/mouth-before] [--portrait lp_s42.jpg]
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
@@ -32,17 +32,20 @@ for (let i = 0; i < 120; i++) {
   varied.push(f);
   open.push({ ...f, w: { ...f.w, jawOpen: 1 } });
 }
+// Process CPU time per frame (user + system) rather than wall time: the shared machine's load
+// stretches wall time by whatever else runs. Each renderer on its own passes (alternating would
+// share one renderer's garbage collection with the other).
 for (const [name, frames] of [['varied frames', varied], ['jawOpen 1', open]] as const) {
-  const times = renderers.map(() => [] as number[]);
-  for (let rep = 0; rep < 3; rep++) {
-    for (const f of frames) {
-      for (let k = 0; k < renderers.length; k++) {
-        const t0 = performance.now();
-        renderers[k]![1].render(f);
-        if (rep > 0) times[k]!.push(performance.now() - t0); // first pass warms the JIT
-      }
+  for (const [label, r] of renderers) {
+    for (const f of frames) r.render(f); // JIT warm-up
+    const passes: number[] = [];
+    for (let rep = 0; rep < 5; rep++) {
+      const c0 = process.cpuUsage();
+      for (const f of frames) r.render(f);
+      const c = process.cpuUsage(c0);
+      passes.push((c.user + c.system) / 1000 / frames.length);
     }
+    console.log(`${name}: ${label}: ${median(passes).toFixed(2)} ms CPU/frame (512x512, median of 5 passes of ${frames.length})`);
   }
-  for (let k = 0; k < renderers.length; k++) console.log(`${name}: ${renderers[k]![0]}: median ${median(times[k]!).toFixed(2)} ms/frame (512x512, ${times[k]!.length} renders)`);
 }
 process.exit(0);

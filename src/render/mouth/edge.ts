@@ -21,7 +21,8 @@ export function softenLipLine(t: RasterTarget, mouth: MouthShader, mask: Uint8Ar
     if (x < 1 || y < 1 || x >= W - 1 || y >= H - 1) continue;
     mask[i] = 2; // listed once
     let border = false;
-    for (const j of [i - 1, i + 1, i - W, i + W]) {
+    for (let q = 0; q < 4; q++) {
+      const j = q === 0 ? i - 1 : q === 1 ? i + 1 : q === 2 ? i - W : i + W;
       if (mask[j] === 0 && color[j]! >>> 24 !== 0) { border = true; mask[j] = 3; scratchIndex[count++] = j; }
     }
     if (border) scratchIndex[count++] = i;
