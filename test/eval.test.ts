@@ -43,7 +43,11 @@ test('eval reenact on 1.2 s of a real talking video: report, Markdown, contact s
     assert.ok(e.apd.n >= 9 && e.aedRig.n >= 9 && e.nme.n >= 9);
     // the avatar at rest reproduces the photo far better than any moving frame does
     assert.ok(report.reconstruction.psnrFace > e.psnrFace.mean, `rest ${report.reconstruction.psnrFace} vs moving ${e.psnrFace.mean}`);
-    assert.deepEqual((await readdir(dir)).sort(), ['report.json', 'report.md', 'sheet.png']);
+    // the mouth region: a box around the real lips on every detection frame, engine and baseline
+    assert.ok(b.psnrMouth.n >= 9 && e.psnrMouth.n >= 9 && e.ssimMouth.n >= 9, 'mouth-box metrics on the detection frames');
+    assert.ok(e.psnrMouth.mean > 8 && e.psnrMouth.mean < 40, `engine mouth PSNR ${e.psnrMouth.mean}`);
+    assert.equal(report.perFrame.engine.psnrMouthOpen.length, report.perFrame.engine.psnrMouth.length);
+    assert.deepEqual((await readdir(dir)).sort(), ['mouth.png', 'report.json', 'report.md', 'sheet.png']);
     const md = await readFile(path.join(dir, 'report.md'), 'utf8');
     assert.match(md, /\| baseline \| \d+\.\d\d \|/);
     const meta = await sharp(path.join(dir, 'sheet.png')).metadata();

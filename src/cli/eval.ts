@@ -71,11 +71,11 @@ export function register(program: Command): void {
         const o: EvalOptions = { ...base, video: opts.video, mode: opts.mode as EvalMode, image: opts.image, audio: opts.audio };
         if (o.mode === 'cross' && !o.image) throw new InputError('--mode cross needs --image PHOTO (the person driven by the video).');
         await probeVideo(o.video);
-        const { report, sheet } = await evaluate(o, engine, { log, signal });
+        const { report, sheet, mouthSheet } = await evaluate(o, engine, { log, signal });
         const md = reportMarkdown(report);
         if (opts.output) {
-          await writeReport(opts.output, report, sheet, md);
-          log(`wrote ${path.join(opts.output, 'report.json')}, report.md, sheet.png`);
+          await writeReport(opts.output, report, sheet, md, mouthSheet);
+          log(`wrote ${path.join(opts.output, 'report.json')}, report.md, sheet.png${mouthSheet ? ', mouth.png' : ''}`);
         }
         process.stdout.write(opts.json ? toJson(report) + '\n' : md);
       } finally {
@@ -117,9 +117,9 @@ async function runAll(opts: Record<string, any>, base: Omit<EvalOptions, 'video'
       log(`${name} ${mode} (first ${maxSeconds} s)`);
       const t = performance.now();
       try {
-        const { report, sheet } = await evaluate({ ...base, maxSeconds, video, mode }, engine, { log, signal });
+        const { report, sheet, mouthSheet } = await evaluate({ ...base, maxSeconds, video, mode }, engine, { log, signal });
         const md = reportMarkdown(report);
-        await writeReport(path.join(out, `${stem}-${mode}`), report, sheet, md);
+        await writeReport(path.join(out, `${stem}-${mode}`), report, sheet, md, mouthSheet);
         reports.push(report);
         log(`${name} ${mode} done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
       } catch (err) {

@@ -44,6 +44,7 @@ import {
   type Angles,
 } from './metrics.ts';
 import { faceRegionMask } from './masks.ts';
+import { lipBox, lipGap, boxMask, closeUp, MostOpenFrames, type Box } from './mouthRegion.ts';
 import { contactSheet, sheetFrames, thumbnail, type SheetColumn } from './sheet.ts';
 
 export type EvalMode = 'reenact' | 'audio' | 'cross';
@@ -137,7 +138,8 @@ export async function loadEngine(): Promise<EvalEngine> {
   const missing: string[] = [];
   // specifiers through variables: the modules may not exist yet, and then eval still runs the baseline
   const avatarSpec = '../avatar/build.ts';
-  const renderSpec = '../render/renderer.ts';
+  // REAL3D_EVAL_RENDERER: score another renderer module (e.g. an older checkout's) on the same motion
+  const renderSpec = process.env.REAL3D_EVAL_RENDERER || '../render/renderer.ts';
   const videoSpec = '../motion/fromVideo.ts';
   const audioSpec = '../motion/fromAudio.ts';
   const avatar = await tryImport(avatarSpec, missing);
@@ -300,7 +302,7 @@ async function loudnessPerFrame(file: string, fps: number, frames: number): Prom
 const num = (v: number | undefined | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Summaries of every series: higher-is-better for the metrics that say so. */
-const HIGHER_IS_BETTER = new Set(['psnr', 'psnrFace', 'ssim', 'ssimFace', 'csim', 'faceFound', 'lipR', 'lipR0', 'lipRWide']);
+const HIGHER_IS_BETTER = new Set(['psnr', 'psnrFace', 'ssim', 'ssimFace', 'psnrMouth', 'ssimMouth', 'psnrMouthOpen', 'ssimMouthOpen', 'csim', 'faceFound', 'lipR', 'lipR0', 'lipRWide']);
 
 function summarizeAll(series: Record<string, (number | null)[]>): MethodScores {
   const out: MethodScores = {};
@@ -379,6 +381,9 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
   const genEmb: (number[] | null)[] = [];
   let evaluated = 0;
   let i = -1;
+  // the real lips of the latest detection (each frame with --detect-every 1)
+  let lips: { box: Box; gap: number } | null = null;
+  const mostOpen = new MostOpenFrames(8, 6);
   let tRender = 0;
   let tMetrics = 0;
   let tDetect = 0;
@@ -415,6 +420,8 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
       realLms.push(realFace?.landmarks ?? null);
       genLms.push(genFace?.landmarks ?? null);
       genEmb.push(genFace?.embedding.length ? genFace.embedding : null);
+      if (realFace) lips = { box: lipBox(realFace.landmarks), gap: lipGap(realFace.landmarks) };
+      if (realFace && gen && mostOpen.wants(i, lips!.gap)) mostOpen.offer({ frame: i, gap: lips!.gap, real: closeUp(real, lips!.box, o.thumb), generated: closeUp(gen, lips!.box, o.thumb) });
       const mask = realFace ? intersect(valid, faceRegionMask(realFace.landmarks, src.size, src.size, 1.1)) : null;
       push(series.baseline!, 'psnrFace', mask ? num(psnr(base, real, mask)) : null);
       push(series.baseline!, 'ssimFace', mask ? num(maskedMean(baseMap, mask)) : null);
@@ -422,6 +429,25 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
         push(series.engine!, 'psnrFace', mask ? num(psnr(gen, real, mask)) : null);
         push(series.engine!, 'ssimFace', mask ? num(maskedMean(genMap, mask)) : null);
         push(series.engine!, 'faceFound', genFace ? 1 : 0);
+      }
+      tMetrics += performance.now() - t;
+    }
+    if (lips) {
+      // the mouth: a box around the real lips; "open" = frames whose real lips are apart
+      t = performance.now();
+      const m = intersect(valid, boxMask(lips.box, src.size, src.size));
+      const open = lips.gap >= MOUTH_OPEN_GAP;
+      const bp = num(psnr(base, real, m)), bs = num(maskedMean(baseMap, m));
+      push(series.baseline!, 'psnrMouth', bp);
+      push(series.baseline!, 'ssimMouth', bs);
+      push(series.baseline!, 'psnrMouthOpen', open ? bp : null);
+      push(series.baseline!, 'ssimMouthOpen', open ? bs : null);
+      if (gen && genMap) {
+        const gp = num(psnr(gen, real, m)), gs = num(maskedMean(genMap, m));
+        push(series.engine!, 'psnrMouth', gp);
+        push(series.engine!, 'ssimMouth', gs);
+        push(series.engine!, 'psnrMouthOpen', open ? gp : null);
+        push(series.engine!, 'ssimMouthOpen', open ? gs : null);
       }
       tMetrics += performance.now() - t;
     }
@@ -480,8 +506,13 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     timings,
   };
   const sheet = await contactSheet(columns, { title: `${path.basename(o.video)} reenact (photo = frame ${o.frame})${renderer ? '' : ' - ENGINE MISSING: generated = baseline'}`, diffGain: 2 });
-  return { report, sheet };
+  const open = mostOpen.frames();
+  const mouthSheet = open.length ? await contactSheet(open, { title: `${path.basename(o.video)} reenact: the ${open.length} most open real mouths (lip gap ${open.map((f) => f.gap.toFixed(2)).join(', ')} IOD)`, diffGain: 2 }) : undefined;
+  return { report, sheet, ...(mouthSheet ? { mouthSheet } : {}) };
 }
+
+/** Real lips apart by this share of the inter-ocular distance count as an open mouth. */
+const MOUTH_OPEN_GAP = 0.08;
 
 /** Where a video's speech is: the given file, the video's own track, or audio/<name>.wav beside a data folder. */
 export async function soundtrackFor(video: string, info: VideoInfo, given?: string): Promise<string | null> {
@@ -709,7 +740,7 @@ export async function evaluateCross(o: EvalOptions, engine: EvalEngine, control:
 
 // ------------------------------------------------------------------ run + write
 
-export async function evaluate(o: EvalOptions, engine: EvalEngine, control: EvalControl = {}): Promise<{ report: EvalReport; sheet: Buffer }> {
+export async function evaluate(o: EvalOptions, engine: EvalEngine, control: EvalControl = {}): Promise<{ report: EvalReport; sheet: Buffer; mouthSheet?: Buffer }> {
   if (o.mode === 'reenact') return evaluateReenact(o, engine, control);
   if (o.mode === 'audio') return evaluateAudio(o, engine, control);
   return evaluateCross(o, engine, control);
@@ -721,10 +752,11 @@ export function toJson(value: unknown): string {
 }
 
 /** Writes report.json, report.md and sheet.png into `dir` atomically. */
-export async function writeReport(dir: string, report: EvalReport, sheet: Buffer, markdown: string): Promise<void> {
+export async function writeReport(dir: string, report: EvalReport, sheet: Buffer, markdown: string, mouthSheet?: Buffer): Promise<void> {
   await withAtomicDir(dir, async (tmp) => {
     await writeFile(path.join(tmp, 'report.json'), toJson(report));
     await writeFile(path.join(tmp, 'report.md'), markdown);
     await writeFile(path.join(tmp, 'sheet.png'), sheet);
+    if (mouthSheet) await writeFile(path.join(tmp, 'mouth.png'), mouthSheet);
   });
 }

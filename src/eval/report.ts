@@ -16,6 +16,10 @@ const REENACT_COLUMNS: Column[] = [
   { key: 'psnrFace', title: 'PSNR face', digits: 2, better: '↑' },
   { key: 'ssim', title: 'SSIM', digits: 3, better: '↑' },
   { key: 'ssimFace', title: 'SSIM face', digits: 3, better: '↑' },
+  { key: 'psnrMouth', title: 'PSNR mouth', digits: 2, better: '↑' },
+  { key: 'ssimMouth', title: 'SSIM mouth', digits: 3, better: '↑' },
+  { key: 'psnrMouthOpen', title: 'PSNR mouth open', digits: 2, better: '↑' },
+  { key: 'ssimMouthOpen', title: 'SSIM mouth open', digits: 3, better: '↑' },
   { key: 'csim', title: 'CSIM', digits: 3, better: '↑' },
   { key: 'aedRig', title: 'AED rig', digits: 3, better: '↓' },
   { key: 'aedLm', title: 'AED lm', digits: 4, better: '↓' },
@@ -102,12 +106,12 @@ export function summaryMarkdown(reports: EvalReport[], opts: { maxSeconds?: numb
   if (reenact.length) {
     lines.push('Self-reenactment (photo = frame 0, driven by the rest of the video):');
     lines.push('');
-    lines.push('| video | s | PSNR ↑ | PSNR face ↑ | SSIM ↑ | SSIM face ↑ | CSIM ↑ | AED rig ↓ | AED lm ↓ | APD ° ↓ | NME ↓ | face found | rest PSNR face |');
-    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('| video | s | PSNR ↑ | PSNR face ↑ | SSIM ↑ | SSIM face ↑ | PSNR mouth ↑ | SSIM mouth ↑ | PSNR mouth open ↑ | CSIM ↑ | AED rig ↓ | AED lm ↓ | APD ° ↓ | NME ↓ | face found | rest PSNR face |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of reenact) {
       const found = r.methods.engine?.faceFound;
       lines.push(
-        `| ${path.basename(r.video)} | ${r.seconds.toFixed(1)} | ${pair(r, 'psnr', 2, true)} | ${pair(r, 'psnrFace', 2, true)} | ${pair(r, 'ssim', 3, true)} | ${pair(r, 'ssimFace', 3, true)} | ${pair(r, 'csim', 3, true)} | ${pair(r, 'aedRig', 3, false)} | ${pair(r, 'aedLm', 4, false)} | ${pair(r, 'apd', 2, false)} | ${pair(r, 'nme', 4, false)} | ${found && found.n ? fmt(found.mean, 2) : '–'} | ${fmt(r.reconstruction?.psnrFace, 2)} |`,
+        `| ${path.basename(r.video)} | ${r.seconds.toFixed(1)} | ${pair(r, 'psnr', 2, true)} | ${pair(r, 'psnrFace', 2, true)} | ${pair(r, 'ssim', 3, true)} | ${pair(r, 'ssimFace', 3, true)} | ${pair(r, 'psnrMouth', 2, true)} | ${pair(r, 'ssimMouth', 3, true)} | ${pair(r, 'psnrMouthOpen', 2, true)} | ${pair(r, 'csim', 3, true)} | ${pair(r, 'aedRig', 3, false)} | ${pair(r, 'aedLm', 4, false)} | ${pair(r, 'apd', 2, false)} | ${pair(r, 'nme', 4, false)} | ${found && found.n ? fmt(found.mean, 2) : '–'} | ${fmt(r.reconstruction?.psnrFace, 2)} |`,
       );
     }
     lines.push('');

@@ -10,9 +10,11 @@ import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../
 import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
-import { MouthShader } from './mouth.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
+import { MouthShader } from './mouth/shader.ts';
+import { readyMouth } from './mouth/layers.ts';
+import { softenLipLine } from './mouth/edge.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -75,11 +77,26 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
-  const mouth = new MouthShader(W);
+  const iod = avatar.head.iod;
+  const mouthLayers = readyMouth(avatar, iod * S);
+  const mouth = new MouthShader(W, mouthLayers);
+  const lipMask = new Uint8Array(W * H);
   mouth.texture = skinTex;
-  mouth.brightness = avatar.mouth.light?.brightness ?? 1;
-  mouth.saturation = avatar.mouth.light?.saturation ?? 1;
-  if (avatar.mouth.light?.tint) mouth.tint = avatar.mouth.light.tint;
+  {
+    // the lip's own colour: the photo halfway between the inner and outer lip lines (upper and lower)
+    const lip = [0, 0, 0];
+    for (const [inner, outer] of [[13, 0], [14, 17], [82, 37], [312, 267], [87, 84], [317, 314]] as const) {
+      const x = (avatar.uv[inner * 2]! + avatar.uv[outer * 2]!) / 2, y = (avatar.uv[inner * 2 + 1]! + avatar.uv[outer * 2 + 1]!) / 2;
+      const o = (Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))) * 4;
+      for (let ch = 0; ch < 3; ch++) lip[ch]! += avatar.texture.data[o + ch]! / 6;
+    }
+    const [lr, lg, lb] = lip as [number, number, number];
+    // the inner lip surface: that colour in the mouth's shadow, a little redder
+    const redder: [number, number, number] = [lr * 0.55, lg * 0.42, lb * 0.45];
+    const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
+    mouth.lipInner = redder.map((v) => grey + (v - grey) * sat) as [number, number, number];
+    mouth.lipEdge = [lr * 0.9, lg * 0.85, lb * 0.87];
+  }
   const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);
   const loX = new Float32Array(LIPS_INNER_LOWER.length), loY = new Float32Array(LIPS_INNER_LOWER.length);
   const photoR = rig.rotation;
@@ -95,7 +112,18 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   toWorld(tPivot[0], tPivot[1], tPivot[2], tPivotW);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
-  const iod = avatar.head.iod;
+  const headT = new Float64Array(3);
+  const rigidOut = new Float64Array(3);
+  /** A crop-space point moved rigidly with the head (no expression) and projected: rigidOut = [x, y, depth]. */
+  const projectWithHead = (x: number, y: number, z: number): Float64Array => {
+    const kk = (f + z) / f;
+    const px = (x - c0) * kk - pivotW[0]!, py = (y - c0) * kk - pivotW[1]!, pz = f + z - pivotW[2]!;
+    const ox = headR[0]! * px + headR[1]! * py + headR[2]! * pz + pivotW[0]! + headT[0]!;
+    const oy = headR[3]! * px + headR[4]! * py + headR[5]! * pz + pivotW[1]! + headT[1]!;
+    const oz = Math.max(1, headR[6]! * px + headR[7]! * py + headR[8]! * pz + pivotW[2]! + headT[2]!);
+    rigidOut[0] = (f * ox / oz + c0) * S + offX; rigidOut[1] = (f * oy / oz + c0) * S + offY; rigidOut[2] = oz;
+    return rigidOut;
+  };
 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
@@ -130,6 +158,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0) * follow.yaw, ang.pitch + (pose.pitch || 0) * follow.pitch, ang.roll + (pose.roll || 0) * follow.roll, tmpR), photoRT, torsoR);
     const fw = avatar.head.faceWidth;
     const tx = (pose.tx || 0) * fw, ty = (pose.ty || 0) * fw, tz = -(pose.tz || 0) * fw;
+    headT[0] = tx; headT[1] = ty; headT[2] = tz;
     const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight;
     for (let v = 0; v < n; v++) {
       let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
@@ -187,24 +216,52 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     }
   }
 
+  const JAW = CONTROL_INDEX.jawOpen;
   function prepareMouth(): void {
     for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
     for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
-    mouth.setLips(upX, upY, loX, loY);
     mouth.centreX = (sx[13]! + sx[14]!) / 2;
     mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
-    const unit = iod * S;
-    mouth.unit = unit;
-    if (avatar.mouth.usePhotoInterior) { mouth.amount = 0; return; }
+    const rest = avatar.rest;
+    // upper teeth: the photo's inner upper lip centre, moved with the skull only
+    const up = projectWithHead(rest[39]!, rest[40]!, rest[41]!);
+    const upperX = up[0]!, upperY = up[1]!, depth = up[2]!;
+    // lower teeth and tongue: the photo's inner lower lip centre moved by the jaw alone (the
+    // jawOpen part of the expression), then with the skull
+    const jd = delta[JAW]!, s = rig.scale, o = JAW * LANDMARK_COUNT * 3 + 14 * 3;
+    const bx = jd * rig.basis[o]!, by = jd * rig.basis[o + 1]!, bz = jd * rig.basis[o + 2]!;
+    const lo = projectWithHead(
+      rest[42]! + s * (photoR[0]! * bx + photoR[1]! * by + photoR[2]! * bz),
+      rest[43]! + s * (photoR[3]! * bx + photoR[4]! * by + photoR[5]! * bz),
+      rest[44]! + s * (photoR[6]! * bx + photoR[7]! * by + photoR[8]! * bz),
+    );
+    const lowerX = lo[0]!, lowerY = lo[1]!;
+    // mouth axis: the skull-rigid inner corners
+    const a = projectWithHead(rest[78 * 3]!, rest[78 * 3 + 1]!, rest[78 * 3 + 2]!);
+    const ax = a[0]!, ay = a[1]!;
+    const b = projectWithHead(rest[308 * 3]!, rest[308 * 3 + 1]!, rest[308 * 3 + 2]!);
+    const len = Math.hypot(b[0]! - ax, b[1]! - ay) || 1;
+    const scale = (f + rest[41]!) / depth;
+    // teeth turn with the head: foreshortened like the mouth corners (the photo's own teeth are
+    // already foreshortened as in the photo, the library's are frontal)
+    const cdx = rest[308 * 3]! - rest[78 * 3]!, cdy = rest[308 * 3 + 1]! - rest[78 * 3 + 1]!, cdz = rest[308 * 3 + 2]! - rest[78 * 3 + 2]!;
+    const restSpan = mouthLayers.fromPhoto ? Math.hypot(cdx, cdy) : Math.hypot(cdx, cdy, cdz);
+    const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
+    const unit = iod * S * scale;
     const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
-    const photoGap = avatar.mouth.photoGap * S;
-    const t = Math.min(1, Math.max(0, (gap - photoGap - 0.5) / (0.05 * unit)));
-    mouth.amount = t * t * (3 - 2 * t);
+    // the photo's own mouth (a slit, or its open mouth) is shown as it is only at the photo's own
+    // opening; parting further or closing, the rigid pieces take over (never a squeezed or
+    // stretched photo interior)
+    const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
+    const rebuilt = smooth01(Math.abs(extra));
+    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
+    mouth.setLips(upX, upY, loX, loY);
   }
 
   function rasterize(): void {
     target.color.fill(0);
     target.depth.fill(0);
+    mouth.beginFrame(H);
     const tri = avatar.triangles, mat = avatar.material;
     const m = tri.length / 3;
     for (let t = 0; t < m; t++) {
@@ -218,9 +275,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
         sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
         material === MATERIAL.eye ? eyeTex : skinTex,
-        material === MATERIAL.mouth && mouth.amount > 0 ? mouth.shade : null,
+        material === MATERIAL.mouth ? mouth.shade : null,
       );
     }
+    softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
     smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);
   }
@@ -271,4 +329,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       return { w: { ...neutral.w }, pose: { ...neutral.pose }, gaze: [neutral.gaze[0], neutral.gaze[1]], blink: 0 };
     },
   };
+}
+
+function smooth01(x: number): number {
+  const t = x < 0 ? 0 : x > 1 ? 1 : x;
+  return t * t * (3 - 2 * t);
 }

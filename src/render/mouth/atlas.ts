@@ -1,0 +1,216 @@
+// Mouth-interior layers cut from a real picture of an open mouth (a video frame for the teeth
+// library, or the portrait itself when it shows its teeth). The interior is split into two rigid
+// pieces, each in a head-aligned frame measured in inter-ocular distances (iod) so it can be
+// moved without ever being stretched:
+//   upper: upper teeth and gums, anchored at the inner upper lip centre (landmark 13) - it moves
+//          with the skull;
+//   lower: lower teeth and tongue, anchored at the inner lower lip centre (landmark 14) - it
+//          moves with the jaw.
+// What lies between them (the dark cavity) is left transparent: the renderer paints its own
+// cavity there, so any opening wider than the source's shows more cavity, never stretched teeth.
+import { MOUTH_LOOP } from '../../rig/topology.ts';
+
+/** One rigid piece: straight-alpha RGBA floats (0..255 colour, 0..1 alpha) on a grid of `ppi` pixels per iod. */
+export interface MouthLayer {
+  width: number;
+  height: number;
+  /** atlas pixel (x, y) of the anchor landmark */
+  anchorX: number;
+  anchorY: number;
+  /** pixels per inter-ocular distance */
+  ppi: number;
+  data: Float32Array;
+}
+
+export interface MouthLayers {
+  upper: MouthLayer;
+  lower: MouthLayer;
+  /** mean colour of the darkest tenth of the opening (the cavity) */
+  cavity: [number, number, number];
+  /** mean cheek colour of the source picture (for light matching) */
+  cheek: [number, number, number];
+}
+
+export interface PictureSource {
+  width: number;
+  height: number;
+  /** RGBA bytes; premultiplied is fine where alpha is 1 (the mouth) */
+  data: Uint8ClampedArray | Uint8Array;
+}
+
+/** Extent of each layer in iod: across the mouth, and above/below its anchor. */
+export const LAYER_HALF_WIDTH = 0.42;
+export const LAYER_OVER_LIP = 0.14; // room behind the lip (revealed when the lip moves away)
+export const LAYER_INTO_MOUTH = 0.34;
+
+const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
+
+/**
+ * Cuts the two layers out of a picture. `at(i)` gives landmark i in picture pixels. The result is
+ * sampled at `ppi` pixels per iod (bilinear from the picture). Without `fillBehindLip` the rows
+ * behind the lips stay transparent (for a piece laid over another set).
+ */
+export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, number], ppi: number, opts: { fillBehindLip?: boolean } = {}): MouthLayers {
+  const fillBehindLip = opts.fillBehindLip ?? true;
+  const [ex0, ey0] = at(33), [ex1, ey1] = at(263);
+  const iod = Math.hypot(ex1 - ex0, ey1 - ey0);
+  const [lx, ly] = at(78), [rx, ry] = at(308);
+  const ang = Math.atan2(ry - ly, rx - lx);
+  const c = Math.cos(ang), s = Math.sin(ang);
+  const loop = MOUTH_LOOP.map((i) => at(i));
+  const inside = (x: number, y: number) => insidePolygon(x, y, loop);
+
+  // reference levels of the opening: its darkest and brightest (teeth) luminance
+  const lums: number[] = [];
+  const cav = [0, 0, 0];
+  {
+    const xs = loop.map((p) => p[0]), ys = loop.map((p) => p[1]);
+    const samples: [number, number, number, number][] = [];
+    for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++) {
+      for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
+        if (!inside(x + 0.5, y + 0.5)) continue;
+        const [r, g, b] = sample(pic, x + 0.5, y + 0.5);
+        samples.push([lum(r, g, b), r, g, b]);
+      }
+    }
+    samples.sort((p, q) => p[0] - q[0]);
+    for (const p of samples) lums.push(p[0]);
+    const dark = samples.slice(0, Math.max(1, Math.ceil(samples.length * 0.1)));
+    for (const p of dark) { cav[0]! += p[1]; cav[1]! += p[2]; cav[2]! += p[3]; }
+    for (let k = 0; k < 3; k++) cav[k] = dark.length ? cav[k]! / dark.length : 20;
+  }
+  const lo = lums.length ? lums[Math.floor(lums.length * 0.1)]! : 20;
+  const hi = lums.length ? lums[Math.floor(lums.length * 0.92)]! : 200;
+  const level = (r: number, g: number, b: number) => (lum(r, g, b) - lo) / Math.max(20, hi - lo);
+
+  const W = Math.round(2 * LAYER_HALF_WIDTH * ppi);
+  const H = Math.round((LAYER_OVER_LIP + LAYER_INTO_MOUTH) * ppi);
+  const cut = (anchor: number, down: boolean): MouthLayer => {
+    const [ax, ay] = at(anchor);
+    const data = new Float32Array(W * H * 4);
+    const anchorX = W / 2, anchorY = down ? LAYER_OVER_LIP * ppi : LAYER_INTO_MOUTH * ppi;
+    // picture position of atlas pixel (i, j)
+    const pos = (i: number, j: number): [number, number] => {
+      const u = ((i + 0.5 - anchorX) / ppi) * iod, v = ((j + 0.5 - anchorY) / ppi) * iod;
+      return [ax + u * c - v * s, ay + u * s + v * c];
+    };
+    const firstRow = new Int32Array(W).fill(-1);
+    for (let i = 0; i < W; i++) {
+      // rows from the lip into the mouth
+      const rows = Array.from({ length: H }, (_, k) => (down ? k : H - 1 - k));
+      let first = -1, mid = -1;
+      // first row inside the opening, and the middle of the opening in this column
+      let lastInside = -1;
+      for (let k = 0; k < H; k++) {
+        const [x, y] = pos(i, rows[k]!);
+        if (inside(x, y)) { if (first < 0) first = k; lastInside = k; }
+      }
+      if (first < 0) continue; // beyond the mouth corners: nothing of this layer
+      mid = first + Math.max(1, Math.floor((lastInside - first + 1) / 2));
+      // walk from the lip into the mouth while the picture shows teeth/gum (upper) or teeth/tongue (lower)
+      let stop = mid;
+      let seenSolid = false;
+      for (let k = first; k < mid; k++) {
+        const [x, y] = pos(i, rows[k]!);
+        const [r, g, b] = sample(pic, x, y);
+        const lv = level(r, g, b);
+        const tongue = !down ? false : r > 1.2 * g && lv > 0.12;
+        const solid = lv > 0.32 || tongue;
+        if (solid) seenSolid = true;
+        // a short dark band right under the lip is its shadow on the teeth, not the cavity
+        if (!solid && (seenSolid || k - first > 0.05 * ppi)) { stop = k; break; }
+      }
+      if (!seenSolid) continue;
+      for (let k = first; k < H; k++) {
+        if (k >= stop + 2) break;
+        const [x, y] = pos(i, rows[k]!);
+        const [r, g, b] = sample(pic, x, y);
+        const o = (rows[k]! * W + i) * 4;
+        data[o] = r; data[o + 1] = g; data[o + 2] = b;
+        data[o + 3] = k < stop ? 1 : k === stop ? 0.6 : 0.25;
+      }
+      firstRow[i] = first;
+    }
+    // Behind the lip (revealed when the lip moves away from the teeth): the teeth and gums go on,
+    // in shadow; one colour for the whole band (the mean of the rows next to the lip), so nothing
+    // is smeared into stripes.
+    const band = Math.max(2, Math.round(0.03 * ppi));
+    const gum = [0, 0, 0];
+    let gn = 0;
+    for (let i = 0; i < W; i++) {
+      const f = firstRow[i]!;
+      if (f < 0) continue;
+      for (let k = f; k < f + band && k < H; k++) {
+        const o = ((down ? k : H - 1 - k) * W + i) * 4;
+        if (data[o + 3]! < 0.9) continue;
+        gum[0]! += data[o]!; gum[1]! += data[o + 1]!; gum[2]! += data[o + 2]!; gn++;
+      }
+    }
+    for (let ch = 0; ch < 3; ch++) gum[ch] = gn ? (0.6 * gum[ch]!) / gn : 0;
+    const fade = 0.06 * ppi;
+    for (let i = 0; i < W; i++) {
+      const f = firstRow[i]!;
+      if (f < 0) continue;
+      for (let k = 0; k < f; k++) {
+        const o = ((down ? k : H - 1 - k) * W + i) * 4;
+        // fading into the cavity further behind the lip
+        data[o] = gum[0]!; data[o + 1] = gum[1]!; data[o + 2] = gum[2]!; data[o + 3] = gn && fillBehindLip ? Math.max(0, 1 - (f - k) / fade) : 0;
+      }
+    }
+    softenAlpha(data, W, H);
+    return { width: W, height: H, anchorX, anchorY, ppi, data };
+  };
+  const cheek = [0, 0, 0];
+  for (const i of CHEEK_PROBES) { const [r, g, b] = sample(pic, ...at(i)); cheek[0]! += r; cheek[1]! += g; cheek[2]! += b; }
+  return {
+    upper: cut(13, true),
+    lower: cut(14, false),
+    cavity: cav as [number, number, number],
+    cheek: cheek.map((v) => v / CHEEK_PROBES.length) as [number, number, number],
+  };
+}
+
+function lum(r: number, g: number, b: number): number {
+  return 0.3 * r + 0.59 * g + 0.11 * b;
+}
+
+/** Bilinear RGB at a pixel-centre-based position. */
+function sample(pic: PictureSource, x: number, y: number): [number, number, number] {
+  const W = pic.width, H = pic.height, d = pic.data;
+  let fx = x - 0.5, fy = y - 0.5;
+  fx = fx < 0 ? 0 : fx > W - 1 ? W - 1 : fx;
+  fy = fy < 0 ? 0 : fy > H - 1 ? H - 1 : fy;
+  const ix = Math.min(W - 2, fx | 0), iy = Math.min(H - 2, fy | 0);
+  const ax = fx - ix, ay = fy - iy;
+  const out: [number, number, number] = [0, 0, 0];
+  for (let ch = 0; ch < 3; ch++) {
+    const p00 = d[(iy * W + ix) * 4 + ch]!, p10 = d[(iy * W + ix + 1) * 4 + ch]!;
+    const p01 = d[((iy + 1) * W + ix) * 4 + ch]!, p11 = d[((iy + 1) * W + ix + 1) * 4 + ch]!;
+    out[ch] = (p00 * (1 - ax) + p10 * ax) * (1 - ay) + (p01 * (1 - ax) + p11 * ax) * ay;
+  }
+  return out;
+}
+
+function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** A 3x3 average of alpha (the per-column cut is ragged); colour is kept. */
+function softenAlpha(data: Float32Array, W: number, H: number): void {
+  const a = new Float32Array(W * H);
+  for (let j = 0; j < H; j++) for (let i = 0; i < W; i++) {
+    let acc = 0, n = 0;
+    for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) {
+      const x = i + di, y = j + dj;
+      if (x < 0 || y < 0 || x >= W || y >= H) continue;
+      acc += data[(y * W + x) * 4 + 3]!; n++;
+    }
+    a[j * W + i] = acc / n;
+  }
+  for (let k = 0; k < W * H; k++) data[k * 4 + 3] = Math.min(data[k * 4 + 3]!, a[k]! * 1.15);
+}

@@ -1,0 +1,44 @@
+// Anti-aliasing of the lip line from both sides: the z-buffer leaves stair steps where the lip
+// skin triangles meet the mouth fan. Pixels on that border (a mouth pixel next to a non-mouth one,
+// and that neighbour) take a weighted 3x3 average, as smoothDepthEdges does for depth steps.
+import type { RasterTarget } from '../raster.ts';
+import type { MouthShader } from './shader.ts';
+
+/**
+ * `mask` and the index/colour scratch buffers are the caller's, width*height long, reused between
+ * frames (the mask is cleared again before returning).
+ */
+export function softenLipLine(t: RasterTarget, mouth: MouthShader, mask: Uint8Array, scratchIndex: Int32Array, scratchColour: Uint32Array): void {
+  const W = t.width, H = t.height, color = t.color;
+  const n = mouth.ownedCount, owned = mouth.owned, ownedColour = mouth.ownedColour;
+  // mouth pixels still showing what the mouth wrote (a nearer lip triangle may have covered them)
+  for (let k = 0; k < n; k++) { const i = owned[k]!; if (color[i] === ownedColour[k]) mask[i] = 1; }
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const i = owned[k]!;
+    if (mask[i] !== 1) continue;
+    const x = i % W, y = (i - x) / W;
+    if (x < 1 || y < 1 || x >= W - 1 || y >= H - 1) continue;
+    mask[i] = 2; // listed once
+    let border = false;
+    for (let q = 0; q < 4; q++) {
+      const j = q === 0 ? i - 1 : q === 1 ? i + 1 : q === 2 ? i - W : i + W;
+      if (mask[j] === 0 && color[j]! >>> 24 !== 0) { border = true; mask[j] = 3; scratchIndex[count++] = j; }
+    }
+    if (border) scratchIndex[count++] = i;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = scratchIndex[k]!;
+    let packed = 0;
+    for (let s = 0; s < 32; s += 8) {
+      let acc = ((color[i]! >>> s) & 255) * 4;
+      acc += (color[i - 1]! >>> s) & 255; acc += (color[i + 1]! >>> s) & 255;
+      acc += (color[i - W]! >>> s) & 255; acc += (color[i + W]! >>> s) & 255;
+      packed |= (((acc / 8) + 0.5) | 0) << s;
+    }
+    scratchColour[k] = packed >>> 0;
+  }
+  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColour[k]!;
+  for (let k = 0; k < n; k++) mask[owned[k]!] = 0;
+  for (let k = 0; k < count; k++) mask[scratchIndex[k]!] = 0;
+}

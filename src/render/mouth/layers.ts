@@ -1,0 +1,204 @@
+// The mouth layers an avatar uses, made ready for one output size: the photo's own teeth (cut
+// from the photo when it shows an open mouth) or the teeth library, light-matched to the face
+// (exposure, white balance, colourfulness) and softened to the photo's own sharpness, then
+// resampled once to output pixels so the per-pixel shader only does 1:1 bilinear lookups.
+import type { Avatar } from '../../avatar/types.ts';
+import { cutMouthLayers, type MouthLayer } from './atlas.ts';
+import { teethLibrary } from './library.ts';
+
+/** A layer at output scale, PREMULTIPLIED RGBA floats (colour 0..255 times alpha, alpha 0..1). */
+export interface ReadyLayer {
+  width: number;
+  height: number;
+  anchorX: number;
+  anchorY: number;
+  data: Float32Array;
+}
+
+export interface ReadyMouth {
+  upper: ReadyLayer;
+  lower: ReadyLayer;
+  tongue: ReadyLayer | null;
+  cavity: [number, number, number];
+  /** the photo's own teeth are laid over the library set (the photo shows them) */
+  fromPhoto: boolean;
+}
+
+const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
+/** gamma on the library teeth (< 1 brightens the mid-tones) */
+const TEETH_LIFT = 0.75;
+
+/** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
+export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
+  const tex = avatar.texture;
+  const at = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
+  // how soft the photo is, in crop pixels: a source smaller than the crop was enlarged into it
+  const a = avatar.analysis;
+  const enlarge = a ? a.crop.size / Math.max(1, a.crop.side) : 1;
+  const photoBlurCrop = Math.max(0.35, 0.5 * enlarge);
+  const photoBlurOut = photoBlurCrop * (outPerIod / avatar.head.iod);
+
+  // the photo's own interior, where it shows one: already in the photo's light and sharpness
+  const photoGapIod = avatar.mouth.photoGap / avatar.head.iod;
+  const own = photoGapIod >= PHOTO_TEETH_MIN_GAP ? cutMouthLayers(tex, at, Math.max(16, Math.round(avatar.head.iod)), { fillBehindLip: false }) : null;
+  const ident = { gain: [1, 1, 1] as [number, number, number], saturation: 1 };
+  const lib = teethLibrary();
+  const cheek = [0, 0, 0];
+  for (const i of CHEEK_PROBES) {
+    const [x, y] = at(i);
+    const o = (Math.min(tex.height - 1, Math.max(0, Math.round(y))) * tex.width + Math.min(tex.width - 1, Math.max(0, Math.round(x)))) * 4;
+    for (let ch = 0; ch < 3; ch++) cheek[ch]! += tex.data[o + ch]! / CHEEK_PROBES.length;
+  }
+  const match = lightMatch(lib.cheek, cheek as [number, number, number], avatar.mouth.light?.saturation ?? 1);
+  // the library is softer than its ppi suggests (a video frame); only add what the photo has more
+  const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
+  const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
+  const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
+  let upper = ready(lib.upper, outPerIod, extra, match, TEETH_LIFT);
+  let lower = ready(lib.lower, outPerIod, extra, match, TEETH_LIFT);
+  let fromPhoto = false;
+  if (own) {
+    // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
+    const upperOwn = ready(own.upper, outPerIod, 0, ident), lowerOwn = ready(own.lower, outPerIod, 0, ident);
+    // a barely parted photo shows its upper teeth; its lower half is mostly lip shadow, used only
+    // when the photo's mouth is really open
+    const lowerToo = avatar.mouth.usePhotoInterior;
+    fromPhoto = coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0;
+    upper = over(upperOwn, upper);
+    if (lowerToo) lower = over(lowerOwn, lower);
+  }
+  return {
+    upper,
+    lower,
+    tongue: lib.tongue ? ready(lib.tongue, outPerIod, extra, match) : null,
+    cavity: own && fromPhoto ? own.cavity : desaturate(cav, match.saturation),
+    fromPhoto,
+  };
+}
+
+/** The photo shows its teeth from this lip gap (IOD) on. */
+const PHOTO_TEETH_MIN_GAP = 0.035;
+
+/** Solid pixels of a layer (alpha >= 0.9). */
+function coverage(l: ReadyLayer): number {
+  let n = 0;
+  for (let k = 3; k < l.data.length; k += 4) if (l.data[k]! >= 0.9) n++;
+  return n;
+}
+
+/** `top` over `base` (premultiplied), aligned on their anchors, on `base`'s grid. */
+function over(top: ReadyLayer, base: ReadyLayer): ReadyLayer {
+  const data = Float32Array.from(base.data);
+  const dx = Math.round(top.anchorX - base.anchorX), dy = Math.round(top.anchorY - base.anchorY);
+  for (let y = 0; y < base.height; y++) {
+    const ty = y + dy;
+    if (ty < 0 || ty >= top.height) continue;
+    for (let x = 0; x < base.width; x++) {
+      const tx = x + dx;
+      if (tx < 0 || tx >= top.width) continue;
+      const t = (ty * top.width + tx) * 4, o = (y * base.width + x) * 4;
+      const a = top.data[t + 3]!;
+      if (a <= 0) continue;
+      for (let ch = 0; ch < 4; ch++) data[o + ch] = top.data[t + ch]! + data[o + ch]! * (1 - a);
+    }
+  }
+  return { ...base, data };
+}
+
+interface LightMatch { gain: [number, number, number]; saturation: number }
+
+/**
+ * Per-channel gains that move the library's light to the photo's: the ratio of cheek
+ * luminances (exposure, limited to 0.7..1.25 so a dark-skinned face does not get dark teeth), times a share
+ * (power 0.5, within 0.9..1.1: cheeks also carry make-up) of the ratio of the cheeks' hues (white balance, never bluer than neutral); colourfulness follows the photo (grey for B/W).
+ */
+export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number): LightMatch {
+  const ls = lum(...srcCheek), ld = lum(...dstCheek);
+  // teeth catch a little more light than the cheeks' average (they are the most reflective surface)
+  const exposure = Math.min(1.25, Math.max(0.7, (1.1 * ld) / Math.max(1, ls)));
+  const gain = [0, 1, 2].map((k) => {
+    const hueRatio = (dstCheek[k]! / Math.max(1, ld)) / (srcCheek[k]! / Math.max(1, ls));
+    return exposure * Math.min(1.1, Math.max(0.9, hueRatio ** 0.5));
+  }) as [number, number, number];
+  // teeth are never bluer than neutral grey (a pale cheek is no blue light)
+  if (gain[2] > gain[0]) gain[2] = gain[0];
+  return { gain, saturation: Math.min(1, Math.max(0, saturation)) };
+}
+
+function lum(r: number, g: number, b: number): number {
+  return 0.3 * r + 0.59 * g + 0.11 * b;
+}
+
+function desaturate(c: [number, number, number], s: number): [number, number, number] {
+  const y = lum(...c);
+  return [y + (c[0] - y) * s, y + (c[1] - y) * s, y + (c[2] - y) * s];
+}
+
+/** Resamples a layer to `outPerIod`, blurs it by `sigma` output px, applies the light match, premultiplies. */
+function ready(layer: MouthLayer, outPerIod: number, sigma: number, match: LightMatch, lift = 1): ReadyLayer {
+  const k = outPerIod / layer.ppi;
+  const W = Math.max(2, Math.round(layer.width * k)), H = Math.max(2, Math.round(layer.height * k));
+  const data = new Float32Array(W * H * 4);
+  const src = layer.data, sw = layer.width, sh = layer.height;
+  // area-aware resampling: a box of the source footprint when shrinking, bilinear when enlarging
+  const foot = Math.max(1, 1 / k);
+  for (let j = 0; j < H; j++) {
+    for (let i = 0; i < W; i++) {
+      const cx = (i + 0.5) / k - 0.5, cy = (j + 0.5) / k - 0.5;
+      let r = 0, g = 0, b = 0, a = 0, wsum = 0;
+      const steps = Math.ceil(foot);
+      for (let q = 0; q < steps; q++) for (let p = 0; p < steps; p++) {
+        const x = cx + (p + 0.5) / steps * foot - foot / 2, y = cy + (q + 0.5) / steps * foot - foot / 2;
+        const fx = Math.min(sw - 1, Math.max(0, x)), fy = Math.min(sh - 1, Math.max(0, y));
+        const ix = Math.min(sw - 2, fx | 0), iy = Math.min(sh - 2, fy | 0);
+        const ax = fx - ix, ay = fy - iy;
+        for (const [dx, dy, w] of [[0, 0, (1 - ax) * (1 - ay)], [1, 0, ax * (1 - ay)], [0, 1, (1 - ax) * ay], [1, 1, ax * ay]] as const) {
+          const o = ((iy + dy) * sw + ix + dx) * 4;
+          const al = src[o + 3]! * w;
+          r += src[o]! * al; g += src[o + 1]! * al; b += src[o + 2]! * al; a += al;
+        }
+        wsum += 1;
+      }
+      const o = (j * W + i) * 4;
+      data[o] = r / wsum; data[o + 1] = g / wsum; data[o + 2] = b / wsum; data[o + 3] = a / wsum;
+    }
+  }
+  if (sigma > 0.3) blurPremultiplied(data, W, H, sigma);
+  const [g0, g1, g2] = match.gain, s = match.saturation;
+  for (let q = 0; q < W * H; q++) {
+    const o = q * 4;
+    let r = data[o]! * g0, g = data[o + 1]! * g1, b = data[o + 2]! * g2;
+    const y = lum(r, g, b);
+    r = y + (r - y) * s; g = y + (g - y) * s; b = y + (b - y) * s;
+    const cap = 255 * data[o + 3]!;
+    if (lift !== 1 && cap > 0) {
+      // a brighter mid-tone (video-frame teeth are dull next to a photo's): colour / alpha, lifted, times alpha
+      r = cap * Math.min(1, Math.max(0, r / cap)) ** lift; g = cap * Math.min(1, Math.max(0, g / cap)) ** lift; b = cap * Math.min(1, Math.max(0, b / cap)) ** lift;
+    }
+    data[o] = Math.min(cap, Math.max(0, r)); data[o + 1] = Math.min(cap, Math.max(0, g)); data[o + 2] = Math.min(cap, Math.max(0, b));
+  }
+  return { width: W, height: H, anchorX: layer.anchorX * k, anchorY: layer.anchorY * k, data };
+}
+
+/** Separable gaussian blur of premultiplied RGBA floats (edges clamped). */
+function blurPremultiplied(data: Float32Array, W: number, H: number, sigma: number): void {
+  const r = Math.max(1, Math.ceil(2.5 * sigma));
+  const kernel = Array.from({ length: 2 * r + 1 }, (_, i) => Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)));
+  const sum = kernel.reduce((p, q) => p + q, 0);
+  for (let i = 0; i < kernel.length; i++) kernel[i] = kernel[i]! / sum;
+  const tmp = new Float32Array(data.length);
+  for (const horizontal of [true, false]) {
+    const from = horizontal ? data : tmp, to = horizontal ? tmp : data;
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+      for (let ch = 0; ch < 4; ch++) {
+        let acc = 0;
+        for (let t = -r; t <= r; t++) {
+          const xx = horizontal ? Math.min(W - 1, Math.max(0, x + t)) : x;
+          const yy = horizontal ? y : Math.min(H - 1, Math.max(0, y + t));
+          acc += from[(yy * W + xx) * 4 + ch]! * kernel[t + r]!;
+        }
+        to[(y * W + x) * 4 + ch] = acc;
+      }
+    }
+  }
+}

@@ -1,0 +1,242 @@
+// The mouth interior, per pixel of the mouth fan: a dark oral cavity with soft depth falloff,
+// the tongue and lower teeth riding on the jaw, the upper teeth fixed to the skull (rigid
+// pieces of real teeth, see layers.ts: moved, never stretched), then the inner surface of the
+// lips (their thickness rolling into the mouth, a wet edge on the lower lip) and an
+// anti-aliased lip line.
+import type { TextureSource } from '../raster.ts';
+import type { ReadyLayer, ReadyMouth } from './layers.ts';
+
+const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
+
+/** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
+export interface MouthPlacement {
+  /** skull-rigid anchor of the upper teeth (the rest position of the inner upper lip centre) */
+  upperX: number;
+  upperY: number;
+  /** jaw-rigid anchor of the lower teeth and tongue */
+  lowerX: number;
+  lowerY: number;
+  /** mouth axis (cos, sin) of the head's roll */
+  cos: number;
+  sin: number;
+  /** output pixels per iod this frame over those the layers were made for (perspective) */
+  scale: number;
+  /** horizontal foreshortening of the teeth (1 = as the layers were cut; < 1 = head turned further) */
+  squeeze: number;
+  /** inter-ocular distance in output pixels this frame */
+  unit: number;
+  /** lip gap (13-14) in iod, this frame and in the photo */
+  gap: number;
+  photoGap: number;
+  /** 0 = the photo's own mouth as it is (texture), 1 = the rebuilt interior */
+  rebuilt: number;
+}
+
+export class MouthShader {
+  /** per output column: y of the inner upper lip and inner lower lip (NaN outside the mouth) */
+  readonly upperY: Float32Array;
+  readonly lowerY: Float32Array;
+  centreX = 0;
+  halfWidth = 1;
+  place: MouthPlacement = { upperX: 0, upperY: 0, lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 1, gap: 0, photoGap: 0, rebuilt: 1 };
+  /** inner lip surface colour (the photo's lip colour in shadow) */
+  lipInner: [number, number, number] = [120, 60, 60];
+  /** the lip's own colour at the inner lip line */
+  lipEdge: [number, number, number] = [170, 100, 100];
+  texture: TextureSource | null = null;
+  readonly shade: (x: number, y: number, u: number, v: number) => number;
+  private readonly layers: ReadyMouth;
+  private readonly scratch: Float32Array;
+  private readonly upperRaw: Float32Array;
+  private readonly lowerRaw: Float32Array;
+  // per-frame constants
+  private teethLight = 1;
+
+  constructor(width: number, layers: ReadyMouth) {
+    this.upperY = new Float32Array(width);
+    this.lowerY = new Float32Array(width);
+    this.layers = layers;
+    this.scratch = new Float32Array(width);
+    this.upperRaw = new Float32Array(width);
+    this.lowerRaw = new Float32Array(width);
+    this.shade = (x, y, u, v) => this.shadePixel(x, y, u, v);
+  }
+
+  /** Fills the lip-line tables from the projected inner-lip contours (xs/ys of upper and lower, corner to corner). */
+  setLips(upX: ArrayLike<number>, upY: ArrayLike<number>, loX: ArrayLike<number>, loY: ArrayLike<number>): void {
+    this.upperY.fill(NaN);
+    this.lowerY.fill(NaN);
+    fillColumns(this.upperY, upX, upY);
+    fillColumns(this.lowerY, loX, loY);
+    this.upperRaw.set(this.upperY);
+    this.lowerRaw.set(this.lowerY);
+    // round the polygon's corners: the lip lines are smooth curves, not 11-point polylines (the
+    // raw lines are kept: where the curve passes outside the polygon, its edge is the lip line)
+    const radius = Math.max(1, Math.round(0.035 * this.place.unit));
+    smoothColumns(this.upperY, radius, this.scratch);
+    smoothColumns(this.lowerY, radius, this.scratch);
+  }
+
+  /** pixels this frame's mouth wrote (index, colour), for the lip-line anti-aliasing pass */
+  owned: Int32Array = new Int32Array(0);
+  ownedColour: Uint32Array = new Uint32Array(0);
+  ownedCount = 0;
+
+  /** Starts a frame: forget the pixels of the last one. */
+  beginFrame(height: number): void {
+    const n = this.upperY.length * height;
+    if (this.owned.length !== n) { this.owned = new Int32Array(n); this.ownedColour = new Uint32Array(n); }
+    this.ownedCount = 0;
+  }
+
+  /** Sets this frame's placement; light reaching into the mouth grows with the opening. */
+  setPlacement(p: MouthPlacement): void {
+    this.place = p;
+    // relative to the photo's own opening when its teeth are in the layers (they carry its light)
+    const light = (gap: number) => 0.65 + 0.35 * smooth(0.01, 0.16, gap);
+    this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+  }
+
+  private shadePixel(x: number, y: number, u: number, v: number): number {
+    const c = this.shadeColour(x, y, u, v);
+    if (this.ownedCount < this.owned.length) {
+      this.owned[this.ownedCount] = y * this.upperY.length + x;
+      this.ownedColour[this.ownedCount++] = c;
+    }
+    return c;
+  }
+
+  private shadeColour(x: number, y: number, u: number, v: number): number {
+    const p = this.place;
+    const cx = x + 0.5, cy = y + 0.5;
+    let top = this.upperY[x]!, bottom = this.lowerY[x]!;
+    if (top !== top) top = cy; // NaN: column outside the table
+    if (bottom !== bottom) bottom = cy;
+    const unit = p.unit;
+    const lateral = Math.min(1, Math.abs(cx - this.centreX) / Math.max(1, this.halfWidth));
+    const L = this.layers;
+    // cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open
+    // and deepest (darkest) halfway between the lips, away from the light they reflect in
+    const mid = clamp01(Math.min(cy - top, bottom - cy) / (0.08 * unit + 1));
+    const depthShade = (1 - 0.6 * lateral * lateral) * (1 - 0.45 * mid) * 0.75 * this.teethLight;
+    let r = L.cavity[0] * depthShade, g = L.cavity[1] * depthShade, b = L.cavity[2] * depthShade;
+    // jaw pieces: tongue behind the lower teeth
+    const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
+    const side = (1 - 0.35 * lateral * lateral) * this.teethLight;
+    {
+      const dx = cx - p.lowerX, dy = cy - p.lowerY;
+      const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
+      if (L.tongue) {
+        // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
+        // once the jaw has opened past them
+        const k = side * 0.85;
+        const a = sampleInto(L.tongue, lx, ly - TONGUE_DROP * p.unit, tmp);
+        if (a > 0) { r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k; }
+      }
+      const a = sampleInto(L.lower, lx, ly, tmp);
+      if (a > 0) {
+        const k = side * 0.92;
+        r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
+      }
+    }
+    {
+      const dx = cx - p.upperX, dy = cy - p.upperY;
+      const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
+      const a = sampleInto(L.upper, lx, ly, tmp);
+      if (a > 0) {
+        // the upper lip shades the teeth just under it
+        const k = side * (1 - 0.3 * Math.exp(-(cy - top) / (0.025 * unit + 0.5)));
+        r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
+      }
+    }
+    // inner surface of the lips: a band along each lip line, as thick as the opening allows,
+    // from the lip's own colour at the line to the lip in the mouth's shadow, then the interior
+    const open = bottom - top;
+    const band = Math.max(0.8, Math.min(0.022 * unit, 0.2 * open));
+    let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
+    if (rawTop !== rawTop) rawTop = cy;
+    if (rawBottom !== rawBottom) rawBottom = cy;
+    const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
+    const d = Math.min(dTop, dBot * 0.75);
+    const li = this.lipInner, le = this.lipEdge;
+    const toInterior = smooth(0.3 * band, band, d);
+    if (toInterior < 1) {
+      // the wet edge: a soft highlight on the lower lip's rim, where light from above meets it
+      const wet = dBot < dTop ? 0.3 * Math.exp(-(((dBot - 0.4 * band) / (0.2 * band + 0.4)) ** 2)) : 0;
+      const lr = li[0] * (1 + wet) + 45 * wet, lg = li[1] * (1 + wet) + 45 * wet, lb = li[2] * (1 + wet) + 45 * wet;
+      r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
+    }
+    // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
+    const atLine = 1 - smooth(-0.5, 0.35 * band + 0.5, d);
+    if (atLine > 0) { r += (le[0] - r) * atLine; g += (le[1] - g) * atLine; b += (le[2] - b) * atLine; }
+    // the photo's own mouth (texture) where the lips have not parted further than in the photo
+    const keep = 1 - p.rebuilt;
+    if (keep > 0 && this.texture) {
+      const t = this.texture;
+      const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
+      const q = t.data32[iy * t.width + ix]!;
+      r += ((q & 255) - r) * keep; g += (((q >>> 8) & 255) - g) * keep; b += (((q >>> 16) & 255) - b) * keep;
+    }
+    return pack(r + 0.5, g + 0.5, b + 0.5);
+  }
+}
+
+const tmp = new Float32Array(4);
+/** how far (iod) the tongue sits below the lower lip's line */
+const TONGUE_DROP = -0.03;
+
+/** Bilinear premultiplied sample of a layer at local offset (lx, ly) from its anchor; returns alpha, colour in out. */
+function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): number {
+  const fx = lx + l.anchorX - 0.5, fy = ly + l.anchorY - 0.5;
+  if (fx < 0 || fy < 0 || fx >= l.width - 1 || fy >= l.height - 1) return 0;
+  const ix = fx | 0, iy = fy | 0, ax = fx - ix, ay = fy - iy;
+  const d = l.data, W = l.width;
+  const o00 = (iy * W + ix) * 4, o10 = o00 + 4, o01 = o00 + W * 4, o11 = o01 + 4;
+  const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
+  const a = d[o00 + 3]! * w00 + d[o10 + 3]! * w10 + d[o01 + 3]! * w01 + d[o11 + 3]! * w11;
+  if (a <= 0.002) return 0;
+  out[0] = d[o00]! * w00 + d[o10]! * w10 + d[o01]! * w01 + d[o11]! * w11;
+  out[1] = d[o00 + 1]! * w00 + d[o10 + 1]! * w10 + d[o01 + 1]! * w01 + d[o11 + 1]! * w11;
+  out[2] = d[o00 + 2]! * w00 + d[o10 + 2]! * w10 + d[o01 + 2]! * w01 + d[o11 + 2]! * w11;
+  return a;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function smooth(e0: number, e1: number, x: number): number {
+  const t = clamp01((x - e0) / (e1 - e0));
+  return t * t * (3 - 2 * t);
+}
+
+/** Piecewise-linear y(x) written into the columns the polyline spans. */
+function fillColumns(table: Float32Array, xs: ArrayLike<number>, ys: ArrayLike<number>): void {
+  const W = table.length;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    let xa = xs[i]!, ya = ys[i]!, xb = xs[i + 1]!, yb = ys[i + 1]!;
+    if (xb < xa) { [xa, xb] = [xb, xa]; [ya, yb] = [yb, ya]; }
+    const c0 = Math.max(0, Math.floor(xa - 1)), c1 = Math.min(W - 1, Math.ceil(xb + 1));
+    for (let c = c0; c <= c1; c++) {
+      const t = xb - xa > 1e-6 ? clamp01((c + 0.5 - xa) / (xb - xa)) : 0.5;
+      const y = ya + (yb - ya) * t;
+      const prev = table[c]!;
+      table[c] = prev !== prev ? y : (prev + y) / 2;
+    }
+  }
+}
+
+/** Box-smooths a column table twice (radius in columns), leaving NaN (outside) columns alone. */
+function smoothColumns(table: Float32Array, radius: number, scratch: Float32Array): void {
+  const W = table.length;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let c = 0; c < W; c++) {
+      const v = table[c]!;
+      if (v !== v) { scratch[c] = v; continue; }
+      let acc = 0, n = 0;
+      for (let k = Math.max(0, c - radius); k <= Math.min(W - 1, c + radius); k++) { const w = table[k]!; if (w === w) { acc += w; n++; } }
+      scratch[c] = acc / n;
+    }
+    table.set(scratch);
+  }
+}

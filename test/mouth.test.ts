@@ -1,0 +1,118 @@
+// The mouth interior: rigid teeth pieces (moved, never stretched), the teeth library, the
+// photo's own teeth, and the eval's mouth region.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { MouthShader } from '../src/render/mouth/shader.ts';
+import { teethLibrary, encodeLibrary, decodeLibrary } from '../src/render/mouth/library.ts';
+import { lightMatch, type ReadyLayer } from '../src/render/mouth/layers.ts';
+import { lipBox, boxMask, MostOpenFrames } from '../src/eval/mouthRegion.ts';
+import type { RgbaImage } from '../src/types.ts';
+
+const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const lum = (img: RgbaImage, x: number, y: number) => { const o = (y * img.width + x) * 4; return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!; };
+
+function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {
+  const data = new Float32Array(w * h * 4);
+  for (let y = from; y < to; y++) for (let x = 0; x < w; x++) { const o = (y * w + x) * 4; data[o] = data[o + 1] = data[o + 2] = 240; data[o + 3] = 1; }
+  return { width: w, height: h, anchorX: w / 2, anchorY: 0, data };
+}
+
+test('a teeth piece is moved with its anchor, never stretched', () => {
+  const W = 64;
+  const empty = bandLayer(8, 8, 0, 0);
+  const shader = new MouthShader(W, { upper: bandLayer(64, 64, 6, 16), lower: empty, tongue: null, cavity: [20, 10, 10], fromPhoto: false });
+  shader.setPlacement({ upperX: 32, upperY: 10, lowerX: 32, lowerY: 60, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.3, photoGap: 0, rebuilt: 1 });
+  shader.centreX = 32; shader.halfWidth = 30;
+  shader.lipEdge = [0, 0, 0]; shader.lipInner = [0, 0, 0];
+  // an opening from y = 0 to y = 63 over every column
+  const xs = [0, W], top = [0, 0], bottom = [63, 63];
+  shader.setLips(xs, top, xs, bottom);
+  const brightRows = (anchorY: number) => {
+    shader.setPlacement({ ...shader.place, upperY: anchorY });
+    const rows: number[] = [];
+    for (let y = 0; y < 64; y++) if ((shader.shade(32, y, 0, 0) & 255) > 120) rows.push(y);
+    return rows;
+  };
+  const a = brightRows(10), b = brightRows(25);
+  assert.ok(a.length >= 9 && a.length <= 11, `band of ${a.length} rows`);
+  assert.equal(b.length, a.length, 'the same height after moving');
+  assert.equal(b[0]! - a[0]!, 15, 'moved by the anchor offset');
+});
+
+test('the teeth library holds upper teeth, lower teeth and a tongue, and survives a round trip', () => {
+  const lib = teethLibrary();
+  for (const [name, layer] of [['upper', lib.upper], ['lower', lib.lower], ['tongue', lib.tongue!]] as const) {
+    let solid = 0, bright = 0;
+    for (let k = 0; k < layer.width * layer.height; k++) {
+      if (layer.data[k * 4 + 3]! < 0.9) continue;
+      solid++;
+      if (0.3 * layer.data[k * 4]! + 0.59 * layer.data[k * 4 + 1]! + 0.11 * layer.data[k * 4 + 2]! > 150) bright++;
+    }
+    assert.ok(solid > 200, `${name}: ${solid} solid pixels`);
+    if (name !== 'tongue') assert.ok(bright > 50, `${name}: ${bright} bright (tooth) pixels`);
+  }
+  // the cavity is dark
+  assert.ok(lib.cavity.every((v) => v < 90), `cavity ${lib.cavity.map((v) => v.toFixed(0))}`);
+  const again = decodeLibrary(encodeLibrary(lib));
+  assert.equal(again.upper.width, lib.upper.width);
+  assert.ok(Math.abs(again.upper.data[1000]! - lib.upper.data[1000]!) <= 0.5);
+});
+
+test('light match: a grey photo gets grey teeth gains, a darker face darker ones (within limits)', () => {
+  const same = lightMatch([200, 150, 130], [200, 150, 130], 1);
+  assert.ok(same.gain.every((g) => Math.abs(g - 1.1) < 1e-9), `gains ${same.gain}`);
+  const dark = lightMatch([200, 150, 130], [100, 75, 65], 1);
+  assert.ok(dark.gain.every((g) => g < 0.85 && g >= 0.7 * 0.9 - 1e-9), `gains ${dark.gain}`);
+  const bw = lightMatch([200, 150, 130], [160, 160, 160], 0);
+  assert.ok(bw.gain[2] <= bw.gain[0] + 1e-9, `teeth never bluer than neutral: ${bw.gain}`);
+  assert.equal(bw.saturation, 0);
+  const varnish = lightMatch([200, 150, 130], [190, 160, 60], 1);
+  assert.ok(varnish.gain[2] < varnish.gain[1] * 0.9, `a yellow painting yellows the teeth: ${varnish.gain}`);
+});
+
+test('opening the jaw: the upper teeth stay with the skull, the lower teeth follow the jaw (lp_s42)', async () => {
+  const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s42.jpg')));
+  const r = createRenderer(avatar, { width: 512, height: 512 });
+  const n = r.neutralFrame();
+  // lower edge of the upper teeth and upper edge of the lower teeth on the centre column
+  const edges = (jaw: number) => {
+    const f = { ...n, w: { ...n.w, jawOpen: jaw } };
+    const lm = r.landmarks(f);
+    const img = r.render(f);
+    const x = Math.round((lm[13]![0] + lm[14]![0]) / 2) + 3;
+    const y0 = Math.ceil(lm[13]![1]) + 1, y1 = Math.floor(lm[14]![1]) - 1;
+    let upperEdge = -1, lowerEdge = -1;
+    // where the luminance falls through 100 after a bright (tooth) pixel, walking from each lip inward
+    let seen = false;
+    for (let y = y0; y < y1; y++) { if (lum(img, x, y) > 170) seen = true; if (seen && lum(img, x, y) >= 100 && lum(img, x, y + 1) < 100) { upperEdge = y; break; } }
+    seen = false;
+    for (let y = y1; y > y0; y--) { if (lum(img, x, y) > 170) seen = true; if (seen && lum(img, x, y) >= 100 && lum(img, x, y - 1) < 100) { lowerEdge = y; break; } }
+    return { upperEdge, lowerEdge, lip14: lm[14]![1] };
+  };
+  const half = edges(0.7), full = edges(1);
+  assert.ok(half.upperEdge > 0 && full.upperEdge > 0 && half.lowerEdge > 0 && full.lowerEdge > 0, `teeth edges found ${JSON.stringify([half, full])}`);
+  assert.ok(Math.abs(full.upperEdge - half.upperEdge) <= 1, `upper teeth moved ${full.upperEdge - half.upperEdge} px`);
+  const jawMove = full.lip14 - half.lip14;
+  assert.ok(jawMove > 4, `the jaw opened ${jawMove.toFixed(1)} px`);
+  assert.ok(Math.abs(full.lowerEdge - half.lowerEdge - jawMove) <= 2, `lower teeth moved ${full.lowerEdge - half.lowerEdge} px, the jaw ${jawMove.toFixed(1)} px`);
+});
+
+test('eval mouth region: a box around the lips, and the most open frames kept apart', () => {
+  const lm = Array.from({ length: 478 }, () => [100, 100, 0]);
+  lm[61] = [80, 100, 0]; lm[291] = [120, 100, 0]; lm[0] = [100, 90, 0]; lm[17] = [100, 112, 0];
+  const box = lipBox(lm, 0.25);
+  assert.deepEqual(box, [70, 80, 130, 122]);
+  const mask = boxMask(box, 200, 200);
+  let n = 0;
+  for (const v of mask) n += v;
+  assert.equal(n, 60 * 42);
+  const keep = new MostOpenFrames(2, 5);
+  const img = { width: 1, height: 1, data: new Uint8ClampedArray(4) };
+  for (const [frame, gap] of [[0, 0.1], [2, 0.3], [3, 0.2], [20, 0.25], [40, 0.05]] as const) keep.offer({ frame, gap, real: img, generated: img });
+  assert.deepEqual(keep.frames().map((f) => f.frame), [2, 20]);
+});
