@@ -123,7 +123,7 @@ const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
-export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean): { frames: MotionFrame[]; stats: VideoMotionStats } {
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, restOverride?: RestFace): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
   const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
   const missing = raw.filter((r) => !r).length;
@@ -139,7 +139,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   }
   const good = raw.filter((r, i) => valid[i]) as RawFaceFrame[];
   if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
-  const rest = estimateRest(good.map((r) => r.m));
+  const rest = restOverride ?? estimateRest(good.map((r) => r.m));
   const first = good[0]!;
   const firstAngles = first.angles;
   const faceWidth0 = first.m.scale * 1.6;
