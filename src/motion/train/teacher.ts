@@ -15,6 +15,8 @@ import { trackVideo, type RawFaceFrame } from '../fromVideo.ts';
 
 export const DATA = path.resolve(fileURLToPath(new URL('../../../../shared/data/', import.meta.url)));
 export const TEACHER_FPS = 25;
+/** GRID sentences used by default (one speaker: a few minutes are plenty; the tracker is the cost) */
+export const DEFAULT_GRID = 60;
 export const DEFAULT_CACHE = process.env.REAL3D_LIPSYNC_CACHE ?? '/work/cache/lipsync';
 
 export interface TrainClip {
@@ -34,17 +36,34 @@ export function speakerOf(file: string): string {
   const m = /^styletalk_(KristiNoem|Obama|andrew|feifeili|reagan)/.exec(base);
   if (m) return `styletalk_${m[1]}`;
   if (base.startsWith('edtalk_')) return base; // two different people
+  // PC-AVS: 14 clips of 12 people; the long ids share their first 4 digits per person (7414...)
+  const pc = /^pcavs_.*_(\d{9})$/.exec(base);
+  if (pc) return `pcavs_${pc[1]!.slice(0, 4)}`;
   return base;
 }
 
-/** GRID sentences, evenly spaced over the sorted list, interleaved so any prefix is spread too. */
+/**
+ * GRID sentences in a fixed pseudo-random order (seeded shuffle of the sorted list): the first n
+ * are a spread-out sample for any n, and a smaller n is a prefix of a larger one (the cache of a
+ * larger extraction serves any smaller training run).
+ */
 export function gridSubsample(count: number): string[] {
   const dir = path.join(DATA, 'train/grid_s1');
   const all = readdirSync(dir).filter((f) => f.endsWith('.mp4')).sort();
-  const n = Math.min(count, all.length);
-  const picked: string[] = [];
-  for (let i = 0; i < n; i++) picked.push(all[Math.floor(((i + 0.5) * all.length) / n)]!);
-  return picked;
+  let a = 12345;
+  const next = () => {
+    // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all.slice(0, Math.min(count, all.length));
 }
 
 export function trainingClips(gridCount: number): TrainClip[] {
@@ -129,7 +148,7 @@ function arg(name: string, fallback: string): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const cacheDir = arg('--cache', DEFAULT_CACHE);
-  const grid = Number(arg('--grid', '160'));
+  const grid = Number(arg('--grid', String(DEFAULT_GRID)));
   const clips = [...HELDOUT_CLIPS, ...trainingClips(grid)];
   const secs = await extractAll(cacheDir, clips);
   console.log(`[teacher] done in ${secs.toFixed(0)} s`);
