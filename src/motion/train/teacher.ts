@@ -15,8 +15,8 @@ import { trackVideo, type RawFaceFrame } from '../fromVideo.ts';
 
 export const DATA = path.resolve(fileURLToPath(new URL('../../../../shared/data/', import.meta.url)));
 export const TEACHER_FPS = 25;
-/** GRID sentences used by default (one speaker: a few minutes are plenty; the tracker is the cost) */
-export const DEFAULT_GRID = 60;
+/** GRID sentences used by default (one speaker, 80 s: its weight is capped like any speaker's, and on this shared machine the tracker ran at 3-4 frames/s) */
+export const DEFAULT_GRID = 32;
 export const DEFAULT_CACHE = process.env.REAL3D_LIPSYNC_CACHE ?? '/work/cache/lipsync';
 
 export interface TrainClip {
