@@ -273,7 +273,7 @@ export function speakerFolds(speakers: string[], k: number, seed: number): strin
 
 export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed' | 'log'> = {
   hidden: [64, 32],
-  epochs: 20,
+  epochs: 12,
   batch: 64,
   lr: 2e-3,
   decay: 1e-4,
