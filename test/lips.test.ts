@@ -76,3 +76,28 @@ test('motionFromAudio with the lip model: speech opens and closes the mouth; a p
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('lip training is deterministic with a seed and learns a simple mapping', async () => {
+  const { trainMlp, predictRows, rng } = await import('../src/motion/train/mlp.ts');
+  const rows = 600;
+  const dim = 6;
+  const r = rng(5);
+  const X = new Float32Array(rows * dim).map(() => r() * 2 - 1);
+  const Y = new Float32Array(rows).map((_, i) => Math.max(0, X[i * dim]! + 0.5 * X[i * dim + 1]!));
+  const set = { X, Y, rowWeight: new Float32Array(rows).fill(1), rows, dim, T: 1 };
+  const opts = { hidden: [16], epochs: 15, batch: 16, lr: 3e-3, decay: 0, targetWeight: [1], inputNoise: 0.05, seed: 1 };
+  const a = trainMlp(set, opts);
+  const b = trainMlp(set, opts);
+  const c = trainMlp(set, { ...opts, seed: 2 });
+  assert.deepEqual(Array.from(a[0]!.w), Array.from(b[0]!.w), 'same seed, same weights');
+  assert.notDeepEqual(Array.from(a[0]!.w), Array.from(c[0]!.w));
+  const p = predictRows(a, X, rows, dim, 1);
+  let se = 0;
+  let sv = 0;
+  const mean = Y.reduce((s, v) => s + v, 0) / rows;
+  for (let i = 0; i < rows; i++) {
+    se += (p[i]! - Y[i]!) ** 2;
+    sv += (Y[i]! - mean) ** 2;
+  }
+  assert.ok(se / sv < 0.2, `explains most of the variance: residual ${(se / sv).toFixed(3)}`);
+});
