@@ -3,7 +3,6 @@
 //   node --import tsx bench/motion.ts --long     also a 1-hour audio (made with ffmpeg in /tmp): time and peak RSS
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
@@ -11,7 +10,7 @@ import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { bestLagPearson, postprocessMouthEnergyBaseline } from './motionBaseline.ts';
 import { plotMotion } from '../src/motion/plot.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
-import { MODEL_FILE } from '../src/motion/mouthModel.ts';
+import { loadLipModel } from '../src/motion/lipModel.ts';
 import type { Motion } from '../src/types.ts';
 
 const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
@@ -80,8 +79,9 @@ for (const p of pairs) {
   const wide = bestLagPearson(jaw(a).slice(0, n), vj, 10);
   console.log(`  best lag within +-10 frames: r ${r3(wide.r)} at lag ${wide.lag} (positive = the picture follows the sound)`);
 }
-const trained = JSON.parse(await readFile(MODEL_FILE, 'utf8'));
-console.log(`model figures from training (src/motion/model/mouth.json, lambda ${trained.lambda}): ${JSON.stringify(trained.metrics)}`);
+const lips = loadLipModel();
+const weights = lips.layers.reduce((s, l) => s + l.w.length + l.b.length, 0);
+console.log(`lip model (src/motion/models/lips.json): ${weights} weights, layers ${lips.layers.map((l) => l.outputs).join('-')}; figures from training: ${JSON.stringify({ meanHeldOutR: lips.meta.meanHeldOutR, katie: lips.meta.katie, mt_sun: lips.meta.mt_sun })}`);
 
 // ---- reenactment curves
 for (const [name, seconds] of [['lp_d0', 3], ['lp_d6', 10]] as const) {

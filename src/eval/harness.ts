@@ -527,15 +527,12 @@ export async function soundtrackFor(video: string, info: VideoInfo, given?: stri
   }
 }
 
-/** Clips the audio mouth model was trained on (so lip sync there is in-sample). */
+/** Videos the audio lip model was trained on (so lip sync there is in-sample): file names from its model card meta. */
 async function mouthModelTrainingVideos(): Promise<string[]> {
   try {
-    const spec = '../motion/train/trainMouth.ts';
-    const train = (await import(spec)) as { CLIPS?: { name: string; video: string }[] };
-    const modelSpec = '../motion/model/mouth.json';
-    const model = (await import(modelSpec, { with: { type: 'json' } })) as { default: { trainedOn?: string[] } };
-    const names = new Set(model.default.trainedOn ?? []);
-    return (train.CLIPS ?? []).filter((c) => names.has(c.name)).map((c) => path.resolve(c.video));
+    const spec = '../motion/lipModel.ts';
+    const lips = (await import(spec)) as { loadLipModel: () => { meta: { trainedOnFiles?: string[] } } };
+    return lips.loadLipModel().meta.trainedOnFiles ?? [];
   } catch {
     return [];
   }
@@ -552,7 +549,7 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
   let t0 = performance.now();
   const src = await setupSource(o, log);
   timings.analyze = performance.now() - t0;
-  const inSample = (await mouthModelTrainingVideos()).includes(path.resolve(o.video));
+  const inSample = (await mouthModelTrainingVideos()).includes(path.basename(o.video));
   const notes = [
     `photo = frame ${o.frame}; motion from ${path.basename(audio)} with a STATIC head pose (no pose generation), seed 0`,
     'mouth opening = inner-lip gap (landmarks 13-14) / outer-eye-corner distance, measured by face detection on every real and generated frame',
@@ -560,7 +557,7 @@ export async function evaluateAudio(o: EvalOptions, engine: EvalEngine, control:
     'jitter = mean frame-to-frame movement of the rigid (non-expression) landmarks / inter-ocular distance: head shake with a still pose (the real video\'s is real head motion)',
     'rows: engine = measured on the rendered frames; motion = the motion\'s own jawOpen curve (no render); loudness = RMS of the audio (a reference, not a method); baseline = the photo repeated (constant mouth: r undefined)',
   ];
-  if (inSample) notes.push('IN-SAMPLE: this clip is in the audio mouth model\'s training data (trainedOn in src/motion/model/mouth.json): the lip-sync figure is not fully held out');
+  if (inSample) notes.push('IN-SAMPLE: this clip is in the audio mouth model\'s training data (meta.trainedOnFiles in src/motion/models/lips.json): the lip-sync figure is not fully held out');
   notes.push('lipRWide / lipLagWide (report.json): the same with a +-8 frame window, for clips whose picture is offset from their sound');
   if (audio !== o.video) notes.push(`soundtrack: ${audio} (the video has no audio track)`);
   const readAudio = engine.motionFromAudio;

@@ -1,10 +1,11 @@
-// Audio -> Motion: the trained mouth model on streamed audio features, co-articulation and silence
-// handling, then seeded blinks, gaze and (optionally) head motion from the speech rhythm.
+// Audio -> Motion: the learned lip model (lipModel.ts) on the file's normalised log-mel, its
+// silence gate and mouthAmp scaling, then seeded blinks, gaze and (optionally) head motion from
+// the speech rhythm.
 import { AudioMotionOptionsSchema, type AudioMotionOptions, type JobControl } from '../config.ts';
 import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
-import { audioFrameFeatures, frameCountFor, measureLevels } from './audioFeatures.ts';
-import { jawFromF1, loadMouthModel, postprocessMouth, predictMouth } from './mouthModel.ts';
+import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
+import { forwardMlp, loadLipModel, postprocessLips } from './lipModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, gazeCurve, headMotion, phraseEnds } from './generators.ts';
 
@@ -21,37 +22,37 @@ function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
 export async function motionFromAudio(audioFile: string, opts: Partial<AudioMotionOptions> = {}, control: JobControl = {}): Promise<Motion> {
   const o = parseOptions(opts);
   const { signal, onProgress } = control;
-  const levels = await measureLevels(audioFile, signal);
-  const n = frameCountFor(levels.samples, o.fps);
-  if (levels.samples === 0) throw new AudioError(`${audioFile} contains no audio samples. Give a speech recording.`);
-  if (n < 1) throw new AudioError(`${audioFile} is too short (${(levels.samples / 16000).toFixed(3)} s): it must last at least one frame (${(1 / o.fps).toFixed(3)} s at ${o.fps} fps).`);
-  const model = loadMouthModel();
+  const model = loadLipModel();
+  const audio = await lipAudio(audioFile, signal);
+  const n = Math.round((audio.samples / 16000) * o.fps);
+  if (audio.samples === 0) throw new AudioError(`${audioFile} contains no audio samples. Give a speech recording.`);
+  if (n < 1) throw new AudioError(`${audioFile} is too short (${(audio.samples / 16000).toFixed(3)} s): it must last at least one frame (${(1 / o.fps).toFixed(3)} s at ${o.fps} fps).`);
   const T = model.targets.length;
   const raw = model.targets.map(() => new Float64Array(n));
   const speech = new Float64Array(n);
   const energy = new Float64Array(n);
-  const f1 = new Float64Array(n);
-  const f1Hz = new Float64Array(n);
-  const pred = new Float64Array(T);
+  const x = new Float32Array(model.offsets.length * LIP_FRAME_DIM);
+  const here = new Float32Array(LIP_FRAME_DIM);
+  const y = new Float32Array(T);
+  const scratch = model.layers.map((l) => new Float32Array(l.outputs));
   const t0 = Date.now();
   const checkpoint = cancellationCheckpoint(signal);
-  for await (const f of audioFrameFeatures(audioFile, o.fps, levels, signal)) {
+  for (let i = 0; i < n; i++) {
     await checkpoint();
-    predictMouth(model, f.x, pred);
-    for (let t = 0; t < T; t++) raw[t]![f.index] = pred[t]!;
-    speech[f.index] = levels.silent ? 0 : f.speech;
-    energy[f.index] = levels.silent ? -8 : f.energy;
-    f1[f.index] = levels.silent ? -8 : f.f1;
-    f1Hz[f.index] = f.f1Hz;
-    if (onProgress && (f.index % 250 === 0 || f.index === n - 1)) {
-      const fps = ((f.index + 1) * 1000) / Math.max(1, Date.now() - t0);
-      onProgress({ stage: 'motion', done: f.index + 1, total: n, fps, eta: (n - f.index - 1) / fps, message: 'audio to motion' });
+    const t = i / o.fps;
+    contextVector(audio, t, model.offsets, x);
+    for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
+    forwardMlp(model.layers, x, y, scratch);
+    for (let k = 0; k < T; k++) raw[k]![i] = y[k]! * model.gain[k]! + model.offset[k]!;
+    contextVector(audio, t, [0], here);
+    energy[i] = here[0]!;
+    speech[i] = audio.silent ? 0 : Math.max(0, Math.min(1, (here[0]! + ACTIVITY_GATE) / 1.5));
+    if (onProgress && (i % 250 === 0 || i === n - 1)) {
+      const fps = ((i + 1) * 1000) / Math.max(1, Date.now() - t0);
+      onProgress({ stage: 'motion', done: i + 1, total: n, fps, eta: (n - i - 1) / fps, message: 'audio to motion' });
     }
   }
-  const mouth = postprocessMouth(raw, speech, o.fps, o.mouthAmp, model.gain);
-  // jawOpen from the physical F1-loudness mapping: it generalises better than the ridge's (README)
-  const jawIndex = model.targets.indexOf('jawOpen');
-  if (jawIndex >= 0) mouth[jawIndex] = jawFromF1(f1, f1Hz, speech, o.fps, o.mouthAmp);
+  const mouth = postprocessLips(raw, speech, o.fps, o.mouthAmp);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature, phraseEnds(energy, o.fps));
   const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature, energy);

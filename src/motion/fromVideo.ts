@@ -19,7 +19,7 @@ import { LM } from './measures.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
-import { clamp01, estimateRest, percentile, weightsFromMeasures } from './restFace.ts';
+import { clamp01, estimateRest, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 import { retargetFromLandmarks } from './retarget.ts';
@@ -56,7 +56,7 @@ const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
-export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures' } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures'; rest?: RestFace } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
   const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
   const missing = raw.filter((r) => !r).length;
@@ -72,7 +72,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   }
   const good = raw.filter((r, i) => valid[i]) as RawFaceFrame[];
   if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
-  const rest = estimateRest(good.map((r) => r.m));
+  // `opts.rest`: a rest face measured elsewhere (the lip teacher uses the clip's own closed-mouth frames)
+  const rest = opts.rest ?? estimateRest(good.map((r) => r.m));
   const restGaze = [0, 1].map((a) => percentile(good.map((r) => r.m.gaze[a]!), 50)) as [number, number];
   const first = good[0]!;
   const firstAngles = first.angles;

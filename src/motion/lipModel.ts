@@ -1,0 +1,190 @@
+// The learned audio -> mouth model: a small multilayer perceptron from the pooled log-mel context
+// of one output frame (lipFeatures.ts) to the rig's mouth weights, trained on real people talking
+// (src/motion/train/trainLips.ts, model card in models/README.md). Plain TypeScript inference over
+// Float32Arrays; the post-processing (silence gate, mouthAmp) is shared with training evaluation.
+import { readFileSync } from 'node:fs';
+import { FileFormatError } from '../errors.ts';
+import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
+import { anticipatorySmooth } from './filters.ts';
+
+export interface DenseLayer {
+  inputs: number;
+  outputs: number;
+  /** outputs x inputs, row-major */
+  w: Float32Array;
+  b: Float32Array;
+}
+
+export interface LipModel {
+  kind: 'lip-mlp';
+  version: 2;
+  /** context window offsets, in 40 ms pooling windows around the output frame */
+  offsets: number[];
+  /** rig weights predicted, in output order */
+  targets: string[];
+  /** input standardisation */
+  mean: Float32Array;
+  std: Float32Array;
+  /** hidden layers use ReLU; the last layer is linear */
+  layers: DenseLayer[];
+  /**
+   * per-target affine calibration of the output (y * gain + offset): undoes the regression's
+   * shrinkage toward the mean, so that the 10th and 90th percentiles of the prediction in speech
+   * match the training videos' (lips close for p/b/m instead of hovering half open)
+   */
+  gain: number[];
+  offset: number[];
+  /** free-form training record (data, split, figures) */
+  meta: Record<string, unknown>;
+}
+
+/** On-disk form: arrays as base64 little-endian float32. */
+interface LipModelFile {
+  kind: 'lip-mlp';
+  version: 2;
+  offsets: number[];
+  targets: string[];
+  mean: string;
+  std: string;
+  layers: { inputs: number; outputs: number; w: string; b: string }[];
+  gain: number[];
+  offset: number[];
+  meta: Record<string, unknown>;
+}
+
+const toB64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+function fromB64(s: string): Float32Array {
+  const buf = Buffer.from(s, 'base64');
+  const out = new Float32Array(buf.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
+  return out;
+}
+
+export function serialiseLipModel(m: LipModel): string {
+  const f: LipModelFile = {
+    kind: m.kind,
+    version: m.version,
+    offsets: m.offsets,
+    targets: m.targets,
+    mean: toB64(m.mean),
+    std: toB64(m.std),
+    layers: m.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: toB64(l.w), b: toB64(l.b) })),
+    gain: m.gain,
+    offset: m.offset,
+    meta: m.meta,
+  };
+  return JSON.stringify(f, null, 1);
+}
+
+export function parseLipModel(text: string, where: string): LipModel {
+  let f: LipModelFile;
+  try {
+    f = JSON.parse(text) as LipModelFile;
+  } catch (err) {
+    throw new FileFormatError(`The lip model ${where} is not valid JSON (${(err as Error).message}). Rebuild it: npm run train:mouth`);
+  }
+  if (f.kind !== 'lip-mlp' || f.version !== 2) throw new FileFormatError(`${where} is not a version-2 lip model. Rebuild it: npm run train:mouth`);
+  const m: LipModel = {
+    kind: f.kind,
+    version: f.version,
+    offsets: f.offsets,
+    targets: f.targets,
+    mean: fromB64(f.mean),
+    std: fromB64(f.std),
+    layers: f.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: fromB64(l.w), b: fromB64(l.b) })),
+    gain: f.gain ?? f.targets.map(() => 1),
+    offset: f.offset ?? f.targets.map(() => 0),
+    meta: f.meta,
+  };
+  const dim = m.offsets.length * LIP_FRAME_DIM;
+  let prev = dim;
+  const bad = m.mean.length !== dim || m.std.length !== dim || m.layers.some((l) => {
+    const wrong = l.inputs !== prev || l.w.length !== l.inputs * l.outputs || l.b.length !== l.outputs;
+    prev = l.outputs;
+    return wrong;
+  }) || prev !== m.targets.length || m.gain.length !== m.targets.length || m.offset.length !== m.targets.length;
+  if (bad) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
+  return m;
+}
+
+export const LIP_MODEL_FILE = new URL('./models/lips.json', import.meta.url);
+
+let cached: LipModel | null = null;
+
+export function loadLipModel(): LipModel {
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(LIP_MODEL_FILE, 'utf8');
+  } catch (err) {
+    throw new FileFormatError(`The lip model ${LIP_MODEL_FILE.pathname} is missing (${(err as Error).message}). Rebuild it: npm run train:mouth`);
+  }
+  cached = parseLipModel(text, LIP_MODEL_FILE.pathname);
+  return cached;
+}
+
+/** Forward pass of one standardised input; `scratch` holds the hidden activations. */
+export function forwardMlp(layers: DenseLayer[], x: Float32Array, out: Float32Array, scratch: Float32Array[] = layers.map((l) => new Float32Array(l.outputs))): Float32Array {
+  let input = x;
+  for (let li = 0; li < layers.length; li++) {
+    const l = layers[li]!;
+    const last = li === layers.length - 1;
+    const y = last ? out : scratch[li]!;
+    for (let o = 0; o < l.outputs; o++) {
+      let s = l.b[o]!;
+      const row = o * l.inputs;
+      for (let i = 0; i < l.inputs; i++) s += l.w[row + i]! * input[i]!;
+      y[o] = last || s > 0 ? s : 0;
+    }
+    input = y;
+  }
+  return out;
+}
+
+/** Raw model curves (targets x n frames) for n output frames at `fps`. */
+export function predictLips(model: LipModel, audio: LipAudio, fps: number, n: number): Float64Array[] {
+  const T = model.targets.length;
+  const curves = model.targets.map(() => new Float64Array(n));
+  const x = new Float32Array(model.offsets.length * LIP_FRAME_DIM);
+  const y = new Float32Array(T);
+  const scratch = model.layers.map((l) => new Float32Array(l.outputs));
+  for (let i = 0; i < n; i++) {
+    contextVector(audio, i / fps, model.offsets, x);
+    for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
+    forwardMlp(model.layers, x, y, scratch);
+    for (let t = 0; t < T; t++) curves[t]![i] = y[t]! * model.gain[t]! + model.offset[t]!;
+  }
+  return curves;
+}
+
+/** mouthAmp at which the mouth opens as much as in the training videos */
+export const LIP_REFERENCE_AMP = 0.45;
+/** the lips may start moving this long before the sound (s), and stay this long after it */
+export const LIP_LEAD = 0.08;
+export const LIP_TRAIL = 0.04;
+/**
+ * most a curve may keep in silence. 0: shut. (0.03, lips ~3 px apart at 512 px, scored speaker-held-out
+ * r 0.01 higher, but a silent file would then not give a closed mouth.)
+ */
+export const LIP_SILENCE_CAP = 0;
+
+/**
+ * Curves -> rig weights: a light 3-tap smoothing (the model sees each frame alone), a silence gate
+ * that shuts the mouth where there is no sound (opening at most LIP_LEAD before it), mouthAmp
+ * scaling and clamping to 0..1.
+ */
+export function postprocessLips(curves: Float64Array[], speech: ArrayLike<number>, fps: number, mouthAmp: number, silenceCap = LIP_SILENCE_CAP): Float64Array[] {
+  const gate = anticipatorySmooth(speech, Math.max(0, Math.round(LIP_TRAIL * fps)), Math.max(1, Math.round(LIP_LEAD * fps)));
+  const gain = mouthAmp / LIP_REFERENCE_AMP;
+  return curves.map((c) => {
+    const n = c.length;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = 0.25 * c[Math.max(0, i - 1)]! + 0.5 * c[i]! + 0.25 * c[Math.min(n - 1, i + 1)]!;
+      // in silence the model's value is kept up to a barely-parted cap; with sound, all of it
+      const cap = silenceCap + (1 - silenceCap) * gate[i]!;
+      out[i] = Math.max(0, Math.min(1, Math.min(s, cap) * gain));
+    }
+    return out;
+  });
+}

@@ -1,0 +1,103 @@
+// The learned lip model: it loads and is consistent, its input does not depend on loudness,
+// silence gives a still closed mouth, and held-out real speech (Katie) drives the jaw.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadLipModel, parseLipModel, serialiseLipModel, forwardMlp, postprocessLips } from '../src/motion/lipModel.ts';
+import { lipAudio, LIP_FRAME_DIM, contextVector } from '../src/motion/lipFeatures.ts';
+import { motionFromAudio } from '../src/motion/fromAudio.ts';
+import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { FileFormatError } from '../src/errors.ts';
+
+const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+
+test('lip model: loads, sizes agree, survives a save/parse round trip; a broken file fails clearly', () => {
+  const m = loadLipModel();
+  assert.ok(m.targets.includes('jawOpen'));
+  assert.equal(m.mean.length, m.offsets.length * LIP_FRAME_DIM);
+  const bytes = m.layers.reduce((s, l) => s + 4 * (l.w.length + l.b.length), 0);
+  assert.ok(bytes < 2e6, `weights ${bytes} bytes: small`);
+  const again = parseLipModel(serialiseLipModel(m), 'round trip');
+  const x = new Float32Array(m.mean.length).map((_, i) => Math.sin(i));
+  const a = forwardMlp(m.layers, x, new Float32Array(m.targets.length));
+  const b = forwardMlp(again.layers, x, new Float32Array(m.targets.length));
+  assert.deepEqual(Array.from(a), Array.from(b));
+  const broken = JSON.parse(serialiseLipModel(m));
+  broken.layers[0].inputs += 1;
+  assert.throws(() => parseLipModel(JSON.stringify(broken), 'broken.json'), (e: Error) => e instanceof FileFormatError && /train:mouth/.test(e.message));
+  assert.throws(() => parseLipModel('{', 'bad.json'), (e: Error) => e instanceof FileFormatError && /not valid JSON/.test(e.message));
+});
+
+test('lip features do not depend on loudness (the same speech 20 dB quieter gives the same input)', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lips-'));
+  try {
+    const quiet = path.join(dir, 'quiet.wav');
+    const src = data('audio/RD_Radio31_000.wav');
+    execFileSync(ffmpegPath(), ['-v', 'error', '-i', src, '-t', '3', '-af', 'volume=0.1', '-ar', '16000', '-ac', '1', quiet]);
+    const loud = path.join(dir, 'loud.wav');
+    execFileSync(ffmpegPath(), ['-v', 'error', '-i', src, '-t', '3', '-ar', '16000', '-ac', '1', loud]);
+    const [a, b] = [await lipAudio(loud), await lipAudio(quiet)];
+    const offsets = loadLipModel().offsets;
+    const va = contextVector(a, 1.5, offsets, new Float32Array(offsets.length * LIP_FRAME_DIM));
+    const vb = contextVector(b, 1.5, offsets, new Float32Array(offsets.length * LIP_FRAME_DIM));
+    const maxDiff = Math.max(...va.map((v, i) => Math.abs(v - vb[i]!)));
+    assert.ok(maxDiff < 0.05, `max feature difference ${maxDiff}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('silence gate: the mouth is shut where there is no sound and opens at most 80 ms before it', () => {
+  const fps = 25;
+  const speech = Array.from({ length: 50 }, (_, i) => (i >= 20 && i < 35 ? 1 : 0));
+  const open = [new Float64Array(50).fill(0.5)];
+  const [jaw] = postprocessLips(open, speech, fps, 0.45);
+  assert.ok(jaw!.slice(0, 18).every((v) => v === 0), `shut until 2 frames (80 ms) before the sound: ${Array.from(jaw!.slice(0, 20))}`);
+  assert.ok(jaw!.slice(21, 34).every((v) => v > 0.3), 'open with the sound');
+  assert.ok(jaw!.slice(37).every((v) => v === 0), 'shut after it');
+});
+
+test('motionFromAudio with the lip model: speech opens and closes the mouth; a pure tone between silences stays shut outside it', async () => {
+  const m = await motionFromAudio(data('audio/RD_Radio31_000.wav'), { blink: 'none' });
+  const jaw = m.frames.map((f) => f.w.jawOpen!);
+  assert.ok(Math.max(...jaw) > 0.15, `max jawOpen ${Math.max(...jaw)}`);
+  assert.ok(jaw.filter((v) => v < 0.03).length > 10, `closes at times: ${jaw.filter((v) => v < 0.03).length} frames`);
+  const dir = await mkdtemp(path.join(tmpdir(), 'lips-'));
+  try {
+    const tone = path.join(dir, 'tone.wav');
+    execFileSync(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'aevalsrc=sin(2*PI*500*t)*0.5*gte(t\\,1)*lt(t\\,1.6):s=16000:d=2.4', tone]);
+    const t = (await motionFromAudio(tone, { blink: 'none' })).frames.map((f) => f.w.jawOpen!);
+    assert.ok(t.slice(0, 22).every((v) => v === 0), `shut before the sound (starts at frame 25): ${t.slice(0, 25)}`);
+    assert.ok(t.slice(44).every((v) => v === 0), `shut after it: ${t.slice(40)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('lip training is deterministic with a seed and learns a simple mapping', async () => {
+  const { trainMlp, predictRows, rng } = await import('../src/motion/train/mlp.ts');
+  const rows = 600;
+  const dim = 6;
+  const r = rng(5);
+  const X = new Float32Array(rows * dim).map(() => r() * 2 - 1);
+  const Y = new Float32Array(rows).map((_, i) => Math.max(0, X[i * dim]! + 0.5 * X[i * dim + 1]!));
+  const set = { X, Y, rowWeight: new Float32Array(rows).fill(1), rows, dim, T: 1 };
+  const opts = { hidden: [16], epochs: 15, batch: 16, lr: 3e-3, decay: 0, targetWeight: [1], inputNoise: 0.05, seed: 1 };
+  const a = trainMlp(set, opts);
+  const b = trainMlp(set, opts);
+  const c = trainMlp(set, { ...opts, seed: 2 });
+  assert.deepEqual(Array.from(a[0]!.w), Array.from(b[0]!.w), 'same seed, same weights');
+  assert.notDeepEqual(Array.from(a[0]!.w), Array.from(c[0]!.w));
+  const p = predictRows(a, X, rows, dim, 1);
+  let se = 0;
+  let sv = 0;
+  const mean = Y.reduce((s, v) => s + v, 0) / rows;
+  for (let i = 0; i < rows; i++) {
+    se += (p[i]! - Y[i]!) ** 2;
+    sv += (Y[i]! - mean) ** 2;
+  }
+  assert.ok(se / sv < 0.2, `explains most of the variance: residual ${(se / sv).toFixed(3)}`);
+});
