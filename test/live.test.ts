@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../src/server/app.ts';
 import { httpFetch as fetch } from '../src/server/testing.ts';
 import { decodeAudioChunks, probeVideo } from '../src/io/media.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
-import { loadMouthModel } from '../src/motion/mouthModel.ts';
+import { loadMouthModel, ruleBasedJaw } from '../src/motion/mouthModel.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
 import { createLiveMouth } from '../src/live/mouth.ts';
 import { CHROMIUM, bestLag, launchLiveBrowser, makeFakeMedia, openLivePage, type FakeMedia } from '../src/live/harness.ts';
@@ -47,9 +47,13 @@ after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-test('the live mouth (causal, 10 ms hops) follows the offline mouth of the same speech', async () => {
+test('the live mouth (causal, 10 ms hops) follows the offline rule-based jaw it streams', async () => {
   const file = new URL('audio/eng.wav', DATA).pathname;
-  const offline = await motionFromAudio(file, { fps: 25 });
+  // The live page streams the rule-based jaw: the learned lip model's causal variant looks 100 ms
+  // ahead, beyond the live latency budget. Its offline counterpart is the reference here; the
+  // learned offline mouth is printed for comparison.
+  const ruleJaw = await ruleBasedJaw(file, 25, 0.45);
+  const learned = await motionFromAudio(file, { fps: 25 });
   const mouth = createLiveMouth(loadMouthModel());
   const jaw: number[] = [];
   let heard = 0;
@@ -62,9 +66,10 @@ test('the live mouth (causal, 10 ms hops) follows the offline mouth of the same 
       while (jaw.length / 25 <= heard / 16000) jaw.push(mouth.state.weights.jawOpen!);
     }
   }
-  const ref = offline.frames.map((f) => f.w.jawOpen ?? 0);
+  const ref = Array.from(ruleJaw);
   const { r, lag } = bestLagPearson(ref, jaw.slice(0, ref.length), 6);
-  console.log(`live vs offline jawOpen on eng.wav: r ${r.toFixed(2)} at a lag of ${lag} frames (offline leads by its 40 ms anticipation)`);
+  const vsLearned = bestLagPearson(learned.frames.map((f) => f.w.jawOpen ?? 0), jaw.slice(0, ref.length), 6);
+  console.log(`live vs offline rule-based jawOpen on eng.wav: r ${r.toFixed(2)} at a lag of ${lag} frames (offline leads by its 40 ms anticipation); live vs the learned offline mouth: r ${vsLearned.r.toFixed(2)}`);
   assert.ok(r > 0.7, `jawOpen r = ${r}`);
   assert.ok(lag >= 0 && lag <= 4, `lag ${lag} frames`);
 });

@@ -2,7 +2,7 @@
 // rig weights (trained by src/motion/train/trainMouth.ts on the project's own talking videos), plus
 // the post-processing shared by training evaluation and motionFromAudio.
 import { readFileSync } from 'node:fs';
-import { CONTEXT_DIM } from './audioFeatures.ts';
+import { CONTEXT_DIM, audioFrameFeatures, measureLevels } from './audioFeatures.ts';
 import { anticipatorySmooth } from './filters.ts';
 import { FileFormatError } from '../errors.ts';
 
@@ -217,4 +217,22 @@ export function breathOpening(speech: ArrayLike<number>, fps: number, P: Pick<Ja
     i = end;
   }
   return out;
+}
+
+/**
+ * The rule-based jaw of a whole file (F1-band loudness, `jawFromF1`): what `motionFromAudio` used
+ * before the learned lip model, and what the live page still streams (its learned causal variant
+ * looks 100 ms ahead, more than the live latency budget). For comparisons and the live test.
+ */
+export async function ruleBasedJaw(file: string, fps: number, mouthAmp: number, signal?: AbortSignal): Promise<Float64Array> {
+  const levels = await measureLevels(file, signal);
+  const f1: number[] = [];
+  const f1Hz: number[] = [];
+  const speech: number[] = [];
+  for await (const f of audioFrameFeatures(file, fps, levels, signal)) {
+    f1.push(levels.silent ? -8 : f.f1);
+    f1Hz.push(f.f1Hz);
+    speech.push(levels.silent ? 0 : f.speech);
+  }
+  return jawFromF1(f1, f1Hz, speech, fps, mouthAmp);
 }

@@ -18,8 +18,7 @@ import type { FaceMeasures } from '../measures.ts';
 import { contextVector, LIP_FRAME_DIM, lipAudio, speechActivity, type LipAudio } from '../lipFeatures.ts';
 import { LIP_MODEL_FILE, postprocessLips, predictLips, serialiseLipModel, type LipModel } from '../lipModel.ts';
 import { bestLagPearson } from '../filters.ts';
-import { audioFrameFeatures, measureLevels } from '../audioFeatures.ts';
-import { jawFromF1 } from '../mouthModel.ts';
+import { ruleBasedJaw } from '../mouthModel.ts';
 import { DEFAULT_CACHE, DEFAULT_GRID, extractAll, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS, trainingClips, type CachedFace, type TrainClip } from './teacher.ts';
 import { rng, trainMlp, type TrainOptions, type TrainSet } from './mlp.ts';
 
@@ -245,16 +244,7 @@ export function scoreClip(model: LipModel, c: ClipData, gate?: { speech: Float64
 
 /** The previous rule-based jaw on the same clip (for the before/after figure). */
 async function scoreBefore(c: ClipData): Promise<number> {
-  const levels = await measureLevels(c.clip.audio);
-  const f1: number[] = [];
-  const f1Hz: number[] = [];
-  const speech: number[] = [];
-  for await (const f of audioFrameFeatures(c.clip.audio, TEACHER_FPS, levels)) {
-    f1.push(levels.silent ? -8 : f.f1);
-    f1Hz.push(f.f1Hz);
-    speech.push(levels.silent ? 0 : f.speech);
-  }
-  const jaw = jawFromF1(f1, f1Hz, speech, TEACHER_FPS, 0.45);
+  const jaw = await ruleBasedJaw(c.clip.audio, TEACHER_FPS, 0.45);
   return bestLagPearson(jaw.subarray(0, c.n), c.videoJaw, 3).r;
 }
 
