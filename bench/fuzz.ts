@@ -14,6 +14,7 @@ import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { generate } from '../src/pipeline/generate.ts';
 import { CancelledError, Real3dError } from '../src/errors.ts';
+import { mulberry32 } from '../src/math/random.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -28,17 +29,7 @@ const KEEP = process.argv.includes('--keep') ? process.argv[process.argv.indexOf
 
 const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
 
-/** mulberry32: small seeded generator, so a failing case can be replayed with the same seed */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type Kind = 'photo' | 'audio' | 'video';
 

@@ -24,18 +24,9 @@ import {
   type ImageLike,
 } from '../src/eval/metrics.ts';
 import { convexHull, polygonMask, faceRegionMask, maskArea } from '../src/eval/masks.ts';
+import { mulberry32 } from '../src/math/random.ts';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function image(width: number, height: number, f: (x: number, y: number, c: number) => number): ImageLike & { data: Uint8ClampedArray } {
   const data = new Uint8ClampedArray(width * height * 4);

@@ -7,6 +7,7 @@
 // boundary, so outlines continue sharp instead of smeared.
 import { fillHole } from './inpaint.ts';
 import { dilate } from './raster.ts';
+import { mulberry32 } from '../math/random.ts';
 
 export interface SynthesisInput {
   width: number;
@@ -352,13 +353,5 @@ function vote(L: Level, nnf: Int32Array, active: Int32Array, r: number, centreOn
   for (let i = 0; i < w * h; i++) if (L.hole[i] && wsum[i]! > 0) for (let c = 0; c < 3; c++) L.colour[i * 3 + c] = acc[i * 3 + c]! / wsum[i]!;
 }
 
-function mulberry(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded random numbers (seed 0 reads as 1, as this module always did). */
+const mulberry = (seed: number) => mulberry32(seed >>> 0 || 1);

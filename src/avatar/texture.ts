@@ -4,6 +4,7 @@
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { FACE_OVAL, LANDMARK_COUNT } from '../rig/topology.ts';
 import { smoothstep } from './shape.ts';
+import { insidePolygon } from '../math/polygon.ts';
 
 /**
  * For face-mesh vertices on steep parts of the face (the bands near the outline seen almost
@@ -189,15 +190,6 @@ function boxBlur2d(src: Float32Array, w: number, h: number, r: number): Float32A
   return a;
 }
 
-/** Point-in-polygon (even-odd). */
-function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 /**
  * The eye texture: inside each eye opening the photo itself; around it, the eye's own colours

@@ -1,17 +1,9 @@
 // Seeded generators for what audio does not determine: blinks, gaze saccades and head motion.
 // Everything is driven by a small PRNG so the same seed gives the same motion.
+import { mulberry32 } from '../math/random.ts';
 
-/** mulberry32: tiny, fast, good enough for animation noise. */
-export function rng(seed: number): () => number {
-  let a = (seed >>> 0) + 0x9e3779b9;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generators' seeded random numbers (mulberry32 from an offset seed, so seed 0 is not a degenerate start). */
+export const rng = (seed: number): (() => number) => mulberry32((seed >>> 0) + 0x9e3779b9);
 
 /** Standard normal sample (Box-Muller). */
 export function gauss(rand: () => number): number {

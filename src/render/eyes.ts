@@ -8,6 +8,7 @@
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_L_UPPER2, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/topology.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
+import { insidePolygon } from '../math/polygon.ts';
 
 /** Eyeball depth is multiplied by this (1/z: smaller = farther); 1 % of the camera distance. */
 export const EYEBALL_DEPTH_BIAS = 0.99;
@@ -152,11 +153,3 @@ function pixelAt(img: { width: number; height: number; data: Uint8ClampedArray }
   return [img.data[o]!, img.data[o + 1]!, img.data[o + 2]!];
 }
 
-function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}

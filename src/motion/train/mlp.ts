@@ -3,18 +3,9 @@
 // thousands of weights train in a minute or two on one core.
 import type { DenseLayer } from '../lipModel.ts';
 import { forwardMlp } from '../lipModel.ts';
+import { mulberry32 } from '../../math/random.ts';
 
-/** mulberry32: a small seeded PRNG */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 function gaussian(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());

@@ -9,6 +9,7 @@
 // What lies between them (the dark cavity) is left transparent: the renderer paints its own
 // cavity there, so any opening wider than the source's shows more cavity, never stretched teeth.
 import { MOUTH_LOOP } from '../../rig/topology.ts';
+import { insidePolygon } from '../../math/polygon.ts';
 
 /** One rigid piece: straight-alpha RGBA floats (0..255 colour, 0..1 alpha) on a grid of `ppi` pixels per iod. */
 export interface MouthLayer {
@@ -191,14 +192,6 @@ function sample(pic: PictureSource, x: number, y: number): [number, number, numb
   return out;
 }
 
-function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 /** A 3x3 average of alpha (the per-column cut is ragged); colour is kept. */
 function softenAlpha(data: Float32Array, W: number, H: number): void {
