@@ -4,12 +4,12 @@
 // of an uploaded photo on a thread and returns its .avatar bytes. Registered by app.ts.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { liveScripts } from '../live/bundle.ts';
 import { loadMouthModel } from '../motion/mouthModel.ts';
 import { packageDir, MODELS_DIR } from '../face/runtime.ts';
 import { newJobId } from './jobs.ts';
+import { createFileThread } from './thread-runner.ts';
 import { HttpError, discard, receiveMultipart, validateImage, publicText, type ReceiveOptions } from './uploads.ts';
 
 const PAGE_DIR = new URL('../live/page/', import.meta.url);
@@ -20,44 +20,14 @@ const WASM_FILES = new Set(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wa
 /** The app's policy plus WebAssembly compilation, which the face tracker needs. */
 const LIVE_CSP = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; connect-src 'self' blob:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; frame-ancestors 'none'";
 
+/** Avatars of uploaded photos, built on their own thread (analysis + avatar: seconds of CPU). */
 function avatarThread(): { build(file: string): Promise<ArrayBuffer>; close(): Promise<void> } {
-  let worker: Worker | undefined;
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (b: ArrayBuffer) => void; reject: (e: Error) => void }>();
-  const failAll = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  const start = () => {
-    const w = new Worker(new URL('./live-avatar-thread.mjs', import.meta.url));
-    w.unref();
-    w.on('message', (msg: { id: number; bytes?: ArrayBuffer; error?: string; userFacing?: boolean }) => {
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.bytes) p.resolve(msg.bytes);
-      else p.reject(msg.userFacing ? new HttpError(422, msg.error ?? 'The photo cannot be used.', 'bad_input') : new Error(msg.error));
-    });
-    w.on('error', (err: Error) => failAll(new Error(`the avatar thread failed: ${err.message}`)));
-    w.on('exit', () => {
-      if (worker === w) worker = undefined;
-      failAll(new Error('the avatar thread stopped'));
-    });
-    return w;
-  };
-  return {
-    build(file) {
-      worker ??= start();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker!.postMessage({ id, file });
-      });
-    },
-    async close() {
-      await worker?.terminate();
-    },
-  };
+  const thread = createFileThread<{ id: number; bytes?: ArrayBuffer; error?: string; userFacing?: boolean }, ArrayBuffer>(
+    new URL('./live-avatar-thread.mjs', import.meta.url),
+    'the avatar thread',
+    (msg) => msg.bytes ?? (msg.userFacing ? new HttpError(422, msg.error ?? 'The photo cannot be used.', 'bad_input') : new Error(msg.error)),
+  );
+  return { build: (file) => thread.request(file), close: () => thread.close() };
 }
 
 export function registerLive(app: FastifyInstance, opts: { receive: ReceiveOptions; tmpDir: string }): void {

@@ -116,34 +116,45 @@ export function createThreadRunner(threads: number): ThreadRunner {
   };
 }
 
-/** Photo previews on their own thread, one at a time; the thread starts on first use. */
-export function createPreviewThread(): { analyze: (file: string) => Promise<PreviewAnalysis>; close(): Promise<void> } {
+/** A thread answering one request per file: started on first use, started again after it stops. */
+export interface FileThread<T> {
+  request(file: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A worker thread (`entry`) that takes { id, file } messages and answers { id, ... }; `settle` turns
+ * an answer into the value or the error to reject with. Requests in flight when the thread fails
+ * or stops are rejected, naming `what` ("the preview thread").
+ */
+export function createFileThread<Reply extends { id: number }, T>(entry: URL, what: string, settle: (msg: Reply) => T | Error): FileThread<T> {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: PreviewAnalysis) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: T) => void; reject: (e: Error) => void }>();
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
   const start = (): Worker => {
-    const w = new Worker(new URL('./preview-thread.mjs', import.meta.url));
+    const w = new Worker(entry);
     w.unref();
-    w.on('message', (msg: { id: number; result?: PreviewAnalysis; error?: string }) => {
+    w.on('message', (msg: Reply) => {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.result!);
+      const outcome = settle(msg);
+      if (outcome instanceof Error) p.reject(outcome);
+      else p.resolve(outcome);
     });
-    w.on('error', (err: Error) => failAll(new Error(`the preview thread failed: ${err.message}`)));
+    w.on('error', (err: Error) => failAll(new Error(`${what} failed: ${err.message}`)));
     w.on('exit', () => {
       if (worker === w) worker = undefined;
-      failAll(new Error('the preview thread stopped'));
+      failAll(new Error(`${what} stopped`));
     });
     return w;
   };
   return {
-    analyze(file) {
+    request(file) {
       worker ??= start();
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -155,4 +166,14 @@ export function createPreviewThread(): { analyze: (file: string) => Promise<Prev
       await worker?.terminate();
     },
   };
+}
+
+/** Photo previews on their own thread, one at a time; the thread starts on first use. */
+export function createPreviewThread(): { analyze: (file: string) => Promise<PreviewAnalysis>; close(): Promise<void> } {
+  const thread = createFileThread<{ id: number; result?: PreviewAnalysis; error?: string }, PreviewAnalysis>(
+    new URL('./preview-thread.mjs', import.meta.url),
+    'the preview thread',
+    (msg) => (msg.error !== undefined ? new Error(msg.error) : msg.result!),
+  );
+  return { analyze: (file) => thread.request(file), close: () => thread.close() };
 }
