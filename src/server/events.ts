@@ -78,7 +78,7 @@ export interface EventRoutesOptions {
 const HEARTBEAT_MS = 15_000;
 /** a client that has not read anything for this long is dropped */
 const STALLED_CLIENT_MS = 60_000;
-/** progress can come per frame: at most ~8 events a second, state changes always at once */
+/** progress can come per frame: at most ~8 events a second; state and stage changes always at once */
 const MIN_EVENT_GAP_MS = 125;
 
 /** Registers the events route; returns a function that ends every open stream (server close). */
@@ -99,19 +99,20 @@ export function registerEventRoutes(app: FastifyInstance, queue: JobBackend, o: 
       'x-content-type-options': 'nosniff',
     });
     const out = new SnapshotWriter(raw);
-    let lastState = '';
+    // state and stage: a change of either is sent at once (a short stage must not vanish in the throttle)
+    let lastKey = '';
     let lastSent = 0;
     let trailing: NodeJS.Timeout | undefined;
     let ended = false;
     const send = (j: JobRecord) => {
       if (ended) return;
-      lastState = j.state;
+      lastKey = `${j.state}/${j.progress.stage}`;
       lastSent = Date.now();
       out.snapshot(`event: job\ndata: ${JSON.stringify(o.view(j))}\n\n`);
       if (FINISHED_STATES.has(j.state)) end();
     };
     const onJob = (j: JobRecord) => {
-      if (j.state !== lastState || Date.now() - lastSent >= MIN_EVENT_GAP_MS) {
+      if (`${j.state}/${j.progress.stage}` !== lastKey || Date.now() - lastSent >= MIN_EVENT_GAP_MS) {
         if (trailing) clearTimeout(trailing);
         trailing = undefined;
         return send(j);
