@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ffmpegPath } from '../io/ffmpeg.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = process.env.REAL3D_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface FakeMedia {
   /** 16 kHz mono speech WAV (Chromium loops it) */
