@@ -152,27 +152,7 @@ function solverFor(neutral: Float64Array, regularization: number): Solver {
   const cached = byReg.get(regularization);
   if (cached) return cached;
   const basis = buildBasis(neutral);
-  const K = CONTROL_COUNT;
-  const gram = new Float64Array(K * K);
-  for (let a = 0; a < K; a++) {
-    for (let b = a; b < K; b++) {
-      let s = 0;
-      for (let i = 0; i < N; i++) {
-        const pw = POINT_WEIGHT[i]!;
-        if (pw === 0) continue;
-        const oa = (a * N + i) * 3, ob = (b * N + i) * 3;
-        s += pw * (basis[oa]! * basis[ob]! + basis[oa + 1]! * basis[ob + 1]! + Z_WEIGHT * basis[oa + 2]! * basis[ob + 2]!);
-      }
-      gram[a * K + b] = s;
-      gram[b * K + a] = s;
-    }
-  }
-  let trace = 0;
-  for (let a = 0; a < K; a++) trace += gram[a * K + a]!;
-  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace * (CONTROL_PRIOR[RIG_CONTROLS[a]!] ?? 1)) / K;
-  const diag = new Float64Array(K);
-  for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
-  const solver = { basis, gram, diag };
+  const solver = { basis, ...normalMatrix(basis, POINT_WEIGHT, regularization) };
   byReg.set(regularization, solver);
   return solver;
 }
@@ -295,13 +275,23 @@ function robustSystem(basis: Basis, canon: Float64Array, shape: Float64Array, po
   // never below landmark noise (~1.5 % of the eye-corner distance): a clean face keeps all its points
   const c = Math.max(0.015, 2.5 * sorted[sorted.length >> 1]!);
   for (let i = 0; i < MESH_POINT_COUNT; i++) pointWeight[i] = POINT_WEIGHT[i]! * (res[i]! <= c ? 1 : c / res[i]!);
+  return normalMatrix(basis, pointWeight, regularization);
+}
+
+/**
+ * The regularised normal matrix of the expression solve for per-point weights: the Gram matrix of
+ * the basis (depth at Z_WEIGHT), plus each control's relative ridge scaled by the mean diagonal.
+ * Points of weight 0 (the irises) are skipped.
+ */
+function normalMatrix(basis: Basis, pointWeight: ArrayLike<number>, regularization: number): { gram: Float64Array; diag: Float64Array } {
   const K = CONTROL_COUNT;
   const gram = new Float64Array(K * K);
   for (let a = 0; a < K; a++) {
     for (let b = a; b < K; b++) {
       let s = 0;
-      for (let i = 0; i < MESH_POINT_COUNT; i++) {
+      for (let i = 0; i < N; i++) {
         const pw = pointWeight[i]!;
+        if (pw === 0) continue;
         const oa = (a * N + i) * 3, ob = (b * N + i) * 3;
         s += pw * (basis[oa]! * basis[ob]! + basis[oa + 1]! * basis[ob + 1]! + Z_WEIGHT * basis[oa + 2]! * basis[ob + 2]!);
       }
