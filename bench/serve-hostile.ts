@@ -10,9 +10,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { crc32, createDeflate } from 'node:zlib';
+import { createDeflate } from 'node:zlib';
 import { startServer } from '../src/server/app.ts';
-import { fakeRunner } from '../src/server/testing.ts';
+import { fakeRunner, pngWithHeader } from '../src/server/testing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,18 +29,6 @@ const BODY_TIMEOUT_MS = Number(values['body-timeout-ms']);
 
 /** A real decompression bomb: a 16000x16000 RGB PNG of zeros (768 MB decoded), ~0.8 MB on disk. */
 async function pngBomb(side: number): Promise<Buffer> {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
   const deflate = createDeflate({ level: 9 });
   const parts: Buffer[] = [];
   deflate.on('data', (d: Buffer) => parts.push(d));
@@ -49,7 +37,7 @@ async function pngBomb(side: number): Promise<Buffer> {
   for (let y = 0; y < side; y++) if (!deflate.write(row)) await new Promise((r) => deflate.once('drain', r));
   deflate.end();
   await done;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
+  return pngWithHeader(side, side, Buffer.concat(parts));
 }
 
 const tmp = await mkdtemp(path.join(tmpdir(), 'real3d-bench-hostile-'));

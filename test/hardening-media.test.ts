@@ -6,7 +6,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { ffmpegPath, streamsFromFfmpeg } from '../src/io/ffmpeg.ts';
 import { decodeAudio, decodeVideoFrames, probeAudio, probeVideo } from '../src/io/media.ts';
 import { loadImage, imageSize } from '../src/io/image.ts';
@@ -17,6 +16,7 @@ import { validateAudio, validateImage, validateVideo, HttpError, DEFAULT_LIMITS 
 import { AudioError, CancelledError, InputError, Real3dError, VideoError } from '../src/errors.ts';
 import { VideoEncoder } from '../src/io/encode.ts';
 import { createImage } from '../src/io/image.ts';
+import { pngWithHeader } from '../src/server/testing.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const SPEECH = new URL('audio/RD_Radio31_000.wav', DATA).pathname;
@@ -195,22 +195,7 @@ test('a HEIC photo: says the format is not supported and what to convert to (lib
 });
 
 /** A PNG whose header claims width x height, with one tiny IDAT: a decompression "bomb" stand-in. */
-function pngHeader(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([120, 156, 3, 0, 0, 0, 0, 1])), chunk('IEND', Buffer.alloc(0))]);
-}
+const pngHeader = (width: number, height: number) => pngWithHeader(width, height, Buffer.from([120, 156, 3, 0, 0, 0, 0, 1]));
 
 test('a 16000x16000 image "bomb" is refused from its header, before any decode (library and server)', async () => {
   const dir = await caseDir('bomb');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { startServer, type RunningServer, type ServerDeps } from '../src/server/app.ts';
-import { fakeRunner, readEvents, waitForState, httpFetch as fetch } from '../src/server/testing.ts';
+import { fakeRunner, pngWithHeader, readEvents, waitForState, httpFetch as fetch } from '../src/server/testing.ts';
 import { budgetRefusal, crossSiteRefusal, jobWork } from '../src/server/guards.ts';
 import { SnapshotWriter, type StreamSink } from '../src/server/events.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptionsInput } from '../src/server/options.ts';
@@ -338,31 +338,7 @@ test('a stalled upload times out: 408 with the reason, its folder removed, the c
 });
 
 /** A PNG whose header says width x height; its pixel data is a stub (the header is all a size check reads). */
-function pngHeader(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of b) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width * 3 + 1))), chunk('IEND', Buffer.alloc(0))]);
-}
+const pngHeader = (width: number, height: number) => pngWithHeader(width, height, deflateSync(Buffer.alloc(width * 3 + 1)));
 
 test('image bombs: a 16000x16000 photo is refused from its header (413) on the preview and job routes, never decoded', { timeout: 30_000 }, async () => {
   const analyzed: string[] = [];

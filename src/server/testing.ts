@@ -8,6 +8,36 @@ import type { GenerateInput, JobControl } from '../config.ts';
 import { CancelledError } from '../errors.ts';
 import type { JobRunner, RunResult } from './queue.ts';
 
+/**
+ * An 8-bit RGB PNG whose header says width x height, around the given IDAT bytes: size checks read
+ * only the header, so a tiny stub stands in for a decompression "bomb" (and a real bomb is the
+ * same with its rows deflated).
+ */
+export function pngWithHeader(width: number, height: number, idat: Buffer): Buffer {
+  // zlib.crc32 needs Node 20.15; engines allow 20.9
+  const crc32 = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of b) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
 // The face runtime replaces globalThis.fetch with one that refuses http URLs (models are never
 // downloaded); test clients in the same process keep the original.
 const httpFetch = globalThis.fetch;
