@@ -6,6 +6,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { patchIntegerMatMul } from './tfPatches.ts';
+import { faceModelConfig } from './humanConfig.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -91,22 +92,8 @@ async function createRuntime(): Promise<HumanLike> {
     debug: false,
     async: true,
     cacheSensitivity: 0,
-    filter: { enabled: false },
-    face: {
-      enabled: true,
-      detector: { enabled: true, modelPath: 'blazeface.json', rotation: true, maxDetected: 8, minConfidence: 0.3, return: false, skipFrames: 0, skipTime: 0 },
-      mesh: { enabled: true, modelPath: 'facemesh-attention.json' },
-      attention: { enabled: true },
-      iris: { enabled: true, modelPath: 'iris.json' },
-      description: { enabled: true, modelPath: 'faceres.json', skipFrames: 0, skipTime: 0 },
-      emotion: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-    },
-    body: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    gesture: { enabled: false },
+    ...faceModelConfig({ maxDetected: 8, skipFrames: 0, skipTime: 0, description: true }),
+    // off at load, as before; matte.ts names its models per call
     segmentation: { enabled: false, modelPath: 'rvm.json' },
   };
   const human: HumanLike = new Human(config);

@@ -2,9 +2,11 @@
 // offline path (blazeface detector, attention face mesh, iris), all served by this server (never a
 // CDN), off the page's thread (a detection is tens of milliseconds of wasm that would stall the
 // page). Human reuses the mesh's own box from the previous frame for up to REUSE_BOXES frames
-// instead of running the detector, as `generate --video` now does (src/motion/faceTracker.ts).
+// instead of running the detector, as `generate --video` does (src/motion/faceTracker.ts; there
+// 3 frames, because 10 let the box drift on mt_sun; here the webcam's 10 is not re-measured).
 /// <reference lib="webworker" />
 import { patchIntegerMatMul } from '../../face/tfPatches.ts';
+import { faceModelConfig } from '../../face/humanConfig.ts';
 import type { FaceReply, FaceRequest } from './webcam.ts';
 
 const REUSE_BOXES = 10;
@@ -23,23 +25,7 @@ async function loadHuman(backend: string): Promise<any> {
     warmup: 'none',
     // with box reuse on, any frame counts as "unchanged enough" to skip the detector
     cacheSensitivity: 1e9,
-    filter: { enabled: false },
-    face: {
-      enabled: true,
-      detector: { enabled: true, modelPath: 'blazeface.json', rotation: true, maxDetected: 1, minConfidence: 0.3, return: false, skipFrames: REUSE_BOXES, skipTime: 1e9 },
-      mesh: { enabled: true, modelPath: 'facemesh-attention.json' },
-      attention: { enabled: true },
-      iris: { enabled: true, modelPath: 'iris.json' },
-      description: { enabled: false },
-      emotion: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-    },
-    body: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    gesture: { enabled: false },
-    segmentation: { enabled: false },
+    ...faceModelConfig({ maxDetected: 1, skipFrames: REUSE_BOXES, skipTime: 1e9, description: false }),
   });
   await human.load();
   await human.tf.ready();
