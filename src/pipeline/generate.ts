@@ -21,7 +21,8 @@ import { loadMotion, saveMotion } from '../motion/record.ts';
 import { motionSoundtrack } from '../motion/soundtrack.ts';
 import { combineMotion } from '../motion/combine.ts';
 import { avatarCacheEntry } from './photoCache.ts';
-import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits } from './layout.ts';
+import { parseHexColour, solidImage, coverResize, pasteFeathered, sideBySide, drawDots, drawSeries, assertBackgroundFits, fullFrameSize } from './layout.ts';
+export { fullFrameSize } from './layout.ts';
 
 export interface GenerateResult {
   /** path of the video written */
@@ -296,16 +297,6 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   });
   emit(control, { stage: 'done', done: total, total });
   return result;
-}
-
-/**
- * The whole photo as the canvas for --crop full, scaled so that its longer side is --size (up or
- * down), both sides even (H.264 needs them): a 474x266 photo at --size 512 gives 512x288.
- */
-export function fullFrameSize(width: number, height: number, longSide: number): { width: number; height: number } {
-  const fit = longSide / Math.max(width, height);
-  const even = (v: number) => Math.max(2, Math.round(v / 2) * 2);
-  return { width: even(width * fit), height: even(height * fit) };
 }
 
 function fullFrameCanvas(photo: RgbaImage, longSide: number): RgbaImage & { scale: number } {

@@ -166,3 +166,15 @@ export function assertBackgroundFits(bg: string, containerHasAlpha: boolean): vo
     throw new InputError('--bg transparent needs an output that keeps alpha: name the output .webm (VP9) or .mov (ProRes 4444).');
   }
 }
+
+/**
+ * The whole photo as the canvas for --crop full, scaled so that its longer side is --size (up or
+ * down), both sides even (H.264 needs them): a 474x266 photo at --size 512 gives 512x288. The server's
+ * work budget sizes crop=full jobs with it too.
+ */
+export function fullFrameSize(width: number, height: number, longSide: number): { width: number; height: number } {
+  const fit = longSide / Math.max(width, height);
+  const even = (v: number) => Math.max(2, Math.round(v / 2) * 2);
+  return { width: even(width * fit), height: even(height * fit) };
+}
+

@@ -2,6 +2,7 @@
 // (CSRF) and jobs whose work (frames x pixels) is beyond the server's budget. Pure functions: the
 // routes in app.ts turn their messages into 403 / 422 answers.
 import type { JobFile, JobOptions, UploadField } from './jobs.ts';
+import { fullFrameSize } from '../pipeline/layout.ts';
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -61,15 +62,9 @@ function safeNormalise(origin: string): string {
 
 // ---- work budget
 
-/** The widest frame generate() makes when the whole photo is kept (crop full); see fullFrameCanvas. */
-const FULL_FRAME_MAX_SIDE = 1920;
-
 /** Width and height of the frames a job's video will have, as generate() lays them out. */
 export function outputFrameSize(options: Pick<JobOptions, 'size' | 'mode' | 'crop'>, photo: { width: number; height: number }): { width: number; height: number } {
-  if (options.crop === 'full' && photo.width > 0 && photo.height > 0) {
-    const fit = Math.min(1, FULL_FRAME_MAX_SIDE / Math.max(photo.width, photo.height));
-    return { width: Math.max(2, Math.floor((photo.width * fit) / 2) * 2), height: Math.max(2, Math.floor((photo.height * fit) / 2) * 2) };
-  }
+  if (options.crop === 'full' && photo.width > 0 && photo.height > 0) return fullFrameSize(photo.width, photo.height, options.size);
   // the debug view puts four panels side by side: source, landmarks, driver, result
   return { width: options.mode === 'debug' ? options.size * 4 : options.size, height: options.size };
 }
