@@ -6,6 +6,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promise
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { avatarCacheKey } from '../src/pipeline/photoCache.ts';
 import { startServer, type RunningServer } from '../src/server/app.ts';
 import { fakeRunner, readEvents, waitForState, httpFetch as fetch } from '../src/server/testing.ts';
 import { parseRange } from '../src/server/range.ts';
@@ -346,6 +348,9 @@ test('avatar cache: the second job of a photo gets the saved avatar; an unreadab
   const first = await waitForState(s.url, (await submit(s.url, jobForm())).body.id, ['done', 'failed']);
   assert.equal(first.avatar, 'built');
   assert.ok(runner.calls[0]!.image && runner.calls[0]!.saveAvatar && !runner.calls[0]!.avatar);
+  // named as generate's own cache names it: a new version of the avatar code never reuses an old avatar
+  const photoSha256 = createHash('sha256').update(photo).digest('hex');
+  assert.equal(path.basename(runner.calls[0]!.saveAvatar!), `${await avatarCacheKey(photoSha256, { face: 0, minFaceArea: 0.1 })}.avatar`);
   const second = await waitForState(s.url, (await submit(s.url, jobForm({ seed: '5' }))).body.id, ['done', 'failed']);
   assert.equal(second.avatar, 'cached');
   assert.equal(runner.calls[1]!.avatar, runner.calls[0]!.saveAvatar);

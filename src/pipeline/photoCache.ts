@@ -47,11 +47,19 @@ export interface CachedAvatar {
   hit: boolean;
 }
 
+/**
+ * The name of a photo's cached avatar: its content hash, the options that change the analysis,
+ * and the avatar-making code's fingerprint (an upgraded program never reuses an old avatar).
+ * Shared by generate's cache and the server's cache in its store.
+ */
+export async function avatarCacheKey(photoSha256: string, options: { face: number; minFaceArea: number }): Promise<string> {
+  return `${photoSha256.slice(0, 32)}-f${options.face}-m${options.minFaceArea}-${await avatarCodeFingerprint()}`;
+}
+
 /** The cache entry of a photo for these analysis options (undefined: no usable cache folder); a hit's time of last use is refreshed. */
 export async function avatarCacheEntry(photo: string, options: { face: number; minFaceArea: number }, env: NodeJS.ProcessEnv = process.env): Promise<CachedAvatar | undefined> {
-  const bytes = await readFile(photo);
-  const photoHash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
-  const key = `${photoHash}-f${options.face}-m${options.minFaceArea}-${await avatarCodeFingerprint()}`;
+  const photoSha256 = createHash('sha256').update(await readFile(photo)).digest('hex');
+  const key = await avatarCacheKey(photoSha256, options);
   const dir = path.join(cacheDir(env), 'avatars');
   const file = path.join(dir, `${key}.avatar`);
   const hit = await stat(file).then(

@@ -4,7 +4,8 @@
 // the result record, and the error text a client may see.
 import { mkdir, stat, utimes, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { GenerateInput, JobControl } from '../config.ts';
+import { Option, type GenerateInput, type JobControl } from '../config.ts';
+import { avatarCacheKey } from '../pipeline/photoCache.ts';
 import { CancelledError, FileFormatError, Real3dError } from '../errors.ts';
 import type { JobRecord, JobResult, JobStore } from './jobs.ts';
 
@@ -98,8 +99,8 @@ async function jobInput(ctx: JobRunContext, job: JobRecord): Promise<{ input: Ge
   let avatarFile: string | undefined;
   // a saved avatar has no source photo: full-frame crop and the debug view need the photo itself
   if (ctx.avatarCache && o.crop === 'head' && o.mode === 'final') {
-    // the avatar depends on the photo and on how the face is chosen and cropped
-    const key = `${job.files.photo.sha256.slice(0, 32)}-f${o.face}-${o.crop}`;
+    // the same key as generate's own cache: photo, analysis options and the avatar code's version
+    const key = await avatarCacheKey(job.files.photo.sha256, { face: o.face, minFaceArea: Option.minFaceArea.parse(undefined) });
     const avatarsDir = avatarsDirOf(ctx.store);
     avatarFile = path.join(avatarsDir, `${key}.avatar`);
     const cached = await stat(avatarFile).then(
