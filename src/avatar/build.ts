@@ -13,8 +13,9 @@ import { buildBasis } from '../rig/basis.ts';
 import { weightsToVector } from '../rig/controls.ts';
 import { faceTopology, LANDMARK_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
 import { AVATAR_VERSION, type Avatar } from './types.ts';
-import { measureHead } from './shape.ts';
-import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, type SheetOptions } from './mesh.ts';
+import { measureHead, smoothstep } from './shape.ts';
+import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, mirrorPartners, type SheetOptions } from './mesh.ts';
+import { mirrorTexturing } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, revealedTexturing, skinTest, averageColour, mouthLight } from './texture.ts';
 
@@ -45,6 +46,24 @@ function fitNeutralFace(lm: Portrait['cropLandmarks']): { fit: RigFit; neutral: 
   return { fit: fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS }), neutral };
 }
 
+/**
+ * A mirrored eye looks the other way: an iris left of its eye's centre shows right of centre in
+ * the mirror copy. The eyeball's mirror texture positions are shifted by twice the partner iris's
+ * horizontal offset from its eye's centre, so the copied eye keeps the photo's gaze.
+ */
+function gazeMirroredIris(uvMirror: Float32Array, uvs: number[], eyeVertices: [number, number], flat: Float64Array): void {
+  const half = (eyeVertices[1] - eyeVertices[0]) / 2;
+  for (const start of [eyeVertices[0], eyeVertices[0] + half]) {
+    // this block's eye centre (its fan centre) and the iris centre landmark nearest to it
+    const cx = uvs[start * 2]!, cy = uvs[start * 2 + 1]!;
+    const iris = [468, 473].reduce((best, i) => Math.hypot(flat[i * 3]! - cx, flat[i * 3 + 1]! - cy) < Math.hypot(flat[best * 3]! - cx, flat[best * 3 + 1]! - cy) ? i : best);
+    const dx = flat[iris * 3]! - cx;
+    // the block whose texture this one's partners sample is the other one
+    const other = start === eyeVertices[0] ? eyeVertices[0] + half : eyeVertices[0];
+    for (let k = 0; k < half; k++) uvMirror[(other + k) * 2] = uvMirror[(other + k) * 2]! + 2 * dx;
+  }
+}
+
 /** Builds the avatar. Synchronous, ~50-150 ms for a 512 crop. */
 export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): Avatar {
   const { image, matte, background } = portrait;
@@ -66,7 +85,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   addMouthInterior(mesh, flat, head.iod);
   const eyeVertices = addEyeballs(mesh, flat, head.iod);
   addLashStrips(mesh, flat, head.iod);
-  addHeadSheet(mesh, flat, head, matte, opts);
+  const sheetStart = mesh.triangles.length;
+  const rings = addHeadSheet(mesh, flat, head, matte, opts);
 
   // ---- textures
   const texture = premultipliedForeground(image, matte, background);
@@ -75,6 +95,14 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinTest(image, at(CHEEK_PROBES)),
   );
+  // far side: the mirror-symmetric texture, for the face, the eyeballs and the sheet's band just
+  // outside the face (sideburns, ears, jaw), fading out on the torso and farther into the hair
+  const [eyeStart, eyeEnd] = eyeVertices;
+  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => v < 468 || (v >= eyeStart && v < eyeEnd) ? 1
+    : Math.exp(-((mesh.ovalDistance[v]! / (0.15 * head.faceWidth)) ** 2)) * smoothstep(0.5, 1, mesh.heads[v]!));
+  const surfaces = [faceTopology().triangles, mesh.triangles.slice(sheetStart)];
+  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, surfaces, mirrorPartners(mesh.vertexCount, rings, eyeVertices), reach, texture, head.faceWidth);
+  gazeMirroredIris(mirror.uvMirror, mesh.uvs, eyeVertices, flat);
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {
@@ -89,6 +117,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     uv: Float32Array.from(mesh.uvs),
     uvRevealed,
     revealDir,
+    ...mirror,
     headWeight: Float32Array.from(mesh.heads),
     influence: Int32Array.from(mesh.influence),
     influenceWeight: Float32Array.from(mesh.influenceWeight),

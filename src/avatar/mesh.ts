@@ -103,9 +103,10 @@ export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number):
 /**
  * The head/torso sheet: rings from the face oval out past the crop border. The skull recedes from
  * the face edge to the head silhouette with a round profile; below the chin it blends into the
- * neck/torso. Triangles wholly outside the person matte are dropped.
+ * neck/torso. Triangles wholly outside the person matte are dropped. Returns the vertex ids of
+ * each ring (ring 0 on the oval), direction j starting at the forehead's centre landmark.
  */
-export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): void {
+export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): number[][] {
   const size = matte.width;
   const D = opts.directions ?? 72;
   const R = opts.rings ?? 22;
@@ -169,6 +170,28 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       if (visible(inner[j]!, outer[j1]!, inner[j1]!)) mesh.addTriangle(inner[j]!, outer[j1]!, inner[j1]!, MATERIAL.skin);
     }
   }
+  return rings;
+}
+
+/**
+ * Mirror partners of the mesh's vertices: the face landmarks by the topology's left/right map,
+ * the eyeballs vertex by vertex (the renderer turns a mirrored iris back to the same gaze), the
+ * head sheet by direction (the oval is symmetric about its first landmark: j mirrors to D - j).
+ */
+export function mirrorPartners(vertexCount: number, rings: number[][], eyeVertices: [number, number]): Int32Array {
+  const out = new Int32Array(vertexCount).fill(-1);
+  const { mirror } = faceTopology();
+  for (let i = 0; i < 468; i++) out[i] = mirror[i]!;
+  // the two eyeballs are built alike (centre, then the lid loops in mirrored order)
+  const half = (eyeVertices[1] - eyeVertices[0]) / 2;
+  for (let k = 0; k < half; k++) { out[eyeVertices[0] + k] = eyeVertices[0] + half + k; out[eyeVertices[0] + half + k] = eyeVertices[0] + k; }
+  const D = rings[0]?.length ?? 0;
+  if (D % FACE_OVAL.length !== 0) return out; // directions between oval points would not pair up
+  for (const ring of rings) for (let j = 0; j < D; j++) {
+    const v = ring[j]!;
+    if (v >= 468) out[v] = ring[(D - j) % D]!;
+  }
+  return out;
 }
 
 /** Largest matte value over a triangle (rest position), sampled on its pixel grid. */
