@@ -142,12 +142,19 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
     const xi = Math.min(size - 1, Math.max(0, Math.round(x - 0.5))), yi = Math.min(size - 1, Math.max(0, Math.round(y - 0.5)));
     return broad[(yi * size + xi) * 3 + ch]!;
   };
+  const hidden: number[] = [];
+  const sum = [0, 0, 0];
+  let count = 0;
   for (let v = 0; v < vertexCount; v++) {
     const m = mirrorOf[v]!;
     mirrorFacing[v] = facing(v);
     if (m < 0 || m === v || reach[v]! <= 0) continue;
     uvMirror[v * 2] = uv[m * 2]!; uvMirror[v * 2 + 1] = uv[m * 2 + 1]!;
     mirrorFacing[v] = facing(m);
+    mirrorReach[v] = reach[v]!;
+    // a vertex the photo did not see (hidden, or edge-on at a fold) has the colour of whatever hid
+    // it or a smear of the outline: no measure of its light or material
+    if (facing(v) <= 0.02) { hidden.push(v); continue; }
     // a partner of another material (turban or hair over one temple, skin over the other) is no
     // stand-in: the more the broad colours differ, the less of it is allowed
     let differ = 0;
@@ -158,7 +165,10 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
       mirrorGain[v * 3 + ch] = Math.min(1.6, Math.max(0.6, ratio));
     }
     mirrorReach[v] = reach[v]! * (1 - smoothstep(0.3, 0.6, differ));
+    if (differ < 0.3) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
   }
+  // hidden vertices take the mean relighting of the seen ones (the far side's overall shade)
+  for (const v of hidden) for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = count ? sum[ch]! / count : 1;
   return { uvMirror, normal, photoFacing, mirrorFacing, mirrorGain, mirrorReach };
 }
 
