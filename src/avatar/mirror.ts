@@ -108,15 +108,19 @@ export function photoVisibility(pos: ArrayLike<number>, vertexCount: number, gro
 
 /**
  * Share of mirror texture for one vertex in the current view: how much less the partner's texels
- * would be stretched than the vertex's own. `facingNow` is -normal.z after the head's rotation.
- * 0 at the photo's own pose (nothing is stretched there), rising with the turn toward the vertex.
+ * would be stretched than the vertex's own. `facingNow` is -normal.z after the head's rotation,
+ * `facingRest` the same at the photo's pose (the geometry's, visible or not); `facingPhoto` is 0
+ * where the photo did not see the vertex. Nothing changes until the turn shows the vertex more
+ * squarely than the photo's pose did (the rest frame reproduces the photo), then the share rises.
  */
-export function mirrorShare(facingPhoto: number, facingMirror: number, facingNow: number, reach: number): number {
+export function mirrorShare(facingPhoto: number, facingMirror: number, facingRest: number, facingNow: number, reach: number): number {
   if (reach <= 0 || facingNow <= 0.05) return 0;
+  const turned = Math.min(1, Math.max(0, (facingNow - facingRest - 0.01) / 0.1));
+  if (turned <= 0) return 0;
   // texel quality: 1 = at least as many texels as screen pixels along the slope, c/cNow below
   const own = Math.min(1, Math.max(0.02, facingPhoto) / facingNow);
   const mirrored = Math.min(1, Math.max(0.02, facingMirror) / facingNow);
-  const t = Math.min(1, Math.max(0, (mirrored - own - 0.04) / 0.22));
+  const t = Math.min(1, Math.max(0, (mirrored - own - 0.04) / 0.22)) * turned;
   return reach * t * t * (3 - 2 * t);
 }
 

@@ -206,7 +206,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       const v = mirrorList[q]!;
       const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
       const facingNow = -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz);
-      share[v] = mirrorShare(avatar.photoFacing[v]!, avatar.mirrorFacing[v]!, facingNow, avatar.mirrorReach[v]!);
+      share[v] = mirrorShare(avatar.photoFacing[v]!, avatar.mirrorFacing[v]!, -nz, facingNow, avatar.mirrorReach[v]!);
     }
     // sides of the head turning toward the camera sample nearby skin instead of edge pixels
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
