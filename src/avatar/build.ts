@@ -46,24 +46,6 @@ function fitNeutralFace(lm: Portrait['cropLandmarks']): { fit: RigFit; neutral: 
   return { fit: fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS }), neutral };
 }
 
-/**
- * A mirrored eye looks the other way: an iris left of its eye's centre shows right of centre in
- * the mirror copy. The eyeball's mirror texture positions are shifted by twice the partner iris's
- * horizontal offset from its eye's centre, so the copied eye keeps the photo's gaze.
- */
-function gazeMirroredIris(uvMirror: Float32Array, uvs: number[], eyeVertices: [number, number], flat: Float64Array): void {
-  const half = (eyeVertices[1] - eyeVertices[0]) / 2;
-  for (const start of [eyeVertices[0], eyeVertices[0] + half]) {
-    // this block's eye centre (its fan centre) and the iris centre landmark nearest to it
-    const cx = uvs[start * 2]!, cy = uvs[start * 2 + 1]!;
-    const iris = [468, 473].reduce((best, i) => Math.hypot(flat[i * 3]! - cx, flat[i * 3 + 1]! - cy) < Math.hypot(flat[best * 3]! - cx, flat[best * 3 + 1]! - cy) ? i : best);
-    const dx = flat[iris * 3]! - cx;
-    // the block whose texture this one's partners sample is the other one
-    const other = start === eyeVertices[0] ? eyeVertices[0] + half : eyeVertices[0];
-    for (let k = 0; k < half; k++) uvMirror[(other + k) * 2] = uvMirror[(other + k) * 2]! + 2 * dx;
-  }
-}
-
 /** Builds the avatar. Synchronous, ~50-150 ms for a 512 crop. */
 export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): Avatar {
   const { image, matte, background } = portrait;
@@ -95,14 +77,16 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinTest(image, at(CHEEK_PROBES)),
   );
-  // far side: the mirror-symmetric texture, for the face, the eyeballs and the sheet's band just
-  // outside the face (sideburns, ears, jaw), fading out on the torso and farther into the hair
-  const [eyeStart, eyeEnd] = eyeVertices;
-  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => v < 468 || (v >= eyeStart && v < eyeEnd) ? 1
-    : Math.exp(-((mesh.ovalDistance[v]! / (0.15 * head.faceWidth)) ** 2)) * smoothstep(0.5, 1, mesh.heads[v]!));
+  // far side: the mirror-symmetric texture, for the face and the sheet's band just outside it
+  // (sideburns, ears, jaw), fading out on the torso and farther into the hair. Not around the eyes:
+  // the far eye's landmarks of a turned head rarely sit on the painted eye, and a copied eye there
+  // shows as a ghost beside the eyeball (which keeps its own texture and gaze).
+  const eyeCentres = [at(EYE_L_LOOP), at(EYE_R_LOOP)].map((loop) => loop.reduce((c, p) => [c[0] + p[0] / loop.length, c[1] + p[1] / loop.length], [0, 0]));
+  const awayFromEyes = (x: number, y: number) => smoothstep(0.3 * head.iod, 0.5 * head.iod, Math.min(...eyeCentres.map((c) => Math.hypot(x - c[0]!, y - c[1]!))));
+  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < 468 ? 1
+    : Math.exp(-((mesh.ovalDistance[v]! / (0.15 * head.faceWidth)) ** 2)) * smoothstep(0.5, 1, mesh.heads[v]!)) * awayFromEyes(mesh.positions[v * 3]!, mesh.positions[v * 3 + 1]!));
   const surfaces = [faceTopology().triangles, mesh.triangles.slice(sheetStart)];
-  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, surfaces, mirrorPartners(mesh.vertexCount, rings, eyeVertices), reach, texture, head.faceWidth);
-  gazeMirroredIris(mirror.uvMirror, mesh.uvs, eyeVertices, flat);
+  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, surfaces, mirrorPartners(mesh.vertexCount, rings), reach, texture, head.faceWidth);
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {

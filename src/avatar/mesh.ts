@@ -174,17 +174,14 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
 }
 
 /**
- * Mirror partners of the mesh's vertices: the face landmarks by the topology's left/right map,
- * the eyeballs vertex by vertex (the renderer turns a mirrored iris back to the same gaze), the
- * head sheet by direction (the oval is symmetric about its first landmark: j mirrors to D - j).
+ * Mirror partners of the mesh's vertices (-1 = none): the face landmarks by the topology's
+ * left/right map (not the iris points), the head sheet by direction (the oval is symmetric about
+ * its first landmark: direction j mirrors to D - j). Eyeballs, mouth and lashes have none.
  */
-export function mirrorPartners(vertexCount: number, rings: number[][], eyeVertices: [number, number]): Int32Array {
+export function mirrorPartners(vertexCount: number, rings: number[][]): Int32Array {
   const out = new Int32Array(vertexCount).fill(-1);
   const { mirror } = faceTopology();
   for (let i = 0; i < 468; i++) out[i] = mirror[i]!;
-  // the two eyeballs are built alike (centre, then the lid loops in mirrored order)
-  const half = (eyeVertices[1] - eyeVertices[0]) / 2;
-  for (let k = 0; k < half; k++) { out[eyeVertices[0] + k] = eyeVertices[0] + half + k; out[eyeVertices[0] + half + k] = eyeVertices[0] + k; }
   const D = rings[0]?.length ?? 0;
   if (D % FACE_OVAL.length !== 0) return out; // directions between oval points would not pair up
   for (const ring of rings) for (let j = 0; j < D; j++) {

@@ -171,9 +171,58 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
     mirrorReach[v] = reach[v]! * (1 - smoothstep(0.3, 0.6, differ));
     if (differ < 0.3) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
   }
-  // hidden vertices take the mean relighting of the seen ones (the far side's overall shade)
-  for (const v of hidden) for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = count ? sum[ch]! / count : 1;
+  // hidden vertices take the mean relighting of the seen ones (the far side's overall shade), and
+  // their partner must look like the face's own colour (the mean over the seen face vertices):
+  // a partner under a turban or hair is no stand-in for a hidden temple
+  const face = [0, 0, 0];
+  let faceCount = 0;
+  for (let v = 0; v < Math.min(468, vertexCount); v++) {
+    if (facing(v) <= 0.02) continue;
+    for (let ch = 0; ch < 3; ch++) face[ch]! += at(uv[v * 2]!, uv[v * 2 + 1]!, ch);
+    faceCount++;
+  }
+  for (const v of hidden) {
+    const m = mirrorOf[v]!;
+    let differ = 0;
+    for (let ch = 0; ch < 3; ch++) {
+      mirrorGain[v * 3 + ch] = count ? sum[ch]! / count : 1;
+      if (faceCount) differ = Math.max(differ, Math.abs(Math.log((face[ch]! / faceCount + 4) / (at(uv[m * 2]!, uv[m * 2 + 1]!, ch) + 4))));
+    }
+    mirrorReach[v] = mirrorReach[v]! * (1 - smoothstep(0.35, 0.7, differ));
+  }
+  // soft seams: neighbours' values averaged over the mesh, so the share does not jump from one
+  // vertex to the next where visibility or material changes (a hidden vertex beside a seen one)
+  const neighbours = adjacency(vertexCount, triangleGroups);
+  for (const [values, stride] of [[photoFacing, 1], [mirrorFacing, 1], [mirrorReach, 1], [mirrorGain, 3]] as const) smoothOverMesh(values, stride, neighbours, 3);
   return { uvMirror, normal, photoFacing, mirrorFacing, mirrorGain, mirrorReach };
+}
+
+/** Vertex neighbour lists of the triangle groups. */
+function adjacency(vertexCount: number, groups: ArrayLike<number>[]): number[][] {
+  const out: number[][] = Array.from({ length: vertexCount }, () => []);
+  for (const triangles of groups) {
+    for (let t = 0; t < triangles.length; t += 3) {
+      const a = triangles[t]!, b = triangles[t + 1]!, c = triangles[t + 2]!;
+      out[a]!.push(b, c); out[b]!.push(a, c); out[c]!.push(a, b);
+    }
+  }
+  return out;
+}
+
+/** In place: each vertex's value(s) become the mean of itself (counted twice) and its neighbours, `passes` times. */
+function smoothOverMesh(values: Float32Array, stride: number, neighbours: number[][], passes: number): void {
+  for (let pass = 0; pass < passes; pass++) {
+    const prev = Float32Array.from(values);
+    for (let v = 0; v < neighbours.length; v++) {
+      const list = neighbours[v]!;
+      if (list.length === 0) continue;
+      for (let k = 0; k < stride; k++) {
+        let acc = 2 * prev[v * stride + k]!;
+        for (const u of list) acc += prev[u * stride + k]!;
+        values[v * stride + k] = acc / (2 + list.length);
+      }
+    }
+  }
 }
 
 /** Un-premultiplied colour blurred over the opaque person (alpha-weighted box blur, two passes). */

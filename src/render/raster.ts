@@ -204,9 +204,9 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
  * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share.
- * Same coverage, depth and transparency rules as rasterTriangle; `depthBias` scales 1/Z (the eyeballs').
+ * Same coverage, depth and transparency rules as rasterTriangle.
  */
-export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number, depthBias = 1): void {
+export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
   const x0 = m.x[ia]!, y0 = m.y[ia]!, x1 = m.x[ib]!, y1 = m.y[ib]!, x2 = m.x[ic]!, y2 = m.y[ic]!;
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
   if (area > -1e-9 && area < 1e-9) return;
@@ -218,7 +218,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   if (maxX > W - 1) maxX = W - 1;
   if (maxY > H - 1) maxY = H - 1;
   if (minX > maxX || minY > maxY) return;
-  const iz0 = m.iz[ia]! * depthBias, iz1 = m.iz[ib]! * depthBias, iz2 = m.iz[ic]! * depthBias;
+  const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
   const inv = 1 / area;
   const A0 = (y1 - y2) * inv, B0 = (x2 - x1) * inv, C0 = (x1 * y2 - x2 * y1) * inv;
   const A1 = (y2 - y0) * inv, B1 = (x0 - x2) * inv, C1 = (x2 * y0 - x0 * y2) * inv;

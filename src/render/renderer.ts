@@ -115,8 +115,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   // far side: vertices that may blend in their mirror partner's texture, and this frame's share
   const mirrorList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.mirrorReach[v]! > 0);
   const share = new Float32Array(n);
-  const uvMirrorNow = Float32Array.from(avatar.uvMirror);
-  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: uvMirrorNow, share, gain: avatar.mirrorGain };
+  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
   const headT = new Float64Array(3);
   const rigidOut = new Float64Array(3);
@@ -228,9 +227,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     for (let v = eyeStart; v < eyeEnd; v++) {
       uvNow[v * 2] = avatar.uv[v * 2]! - shiftX;
       uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! - shiftY;
-      // the mirrored eye's texture runs the other way horizontally
-      uvMirrorNow[v * 2] = avatar.uvMirror[v * 2]! + shiftX;
-      uvMirrorNow[v * 2 + 1] = avatar.uvMirror[v * 2 + 1]! - shiftY;
     }
   }
 
@@ -287,8 +283,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       const material = mat[t]!;
       // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
       const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
-      if (material !== MATERIAL.mouth && share[a]! + share[b]! + share[c]! > 0) {
-        rasterTriangleMirror(target, material === MATERIAL.eye ? eyeTex : skinTex, mirrorVerts, a, b, c, bias);
+      if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
+        rasterTriangleMirror(target, skinTex, mirrorVerts, a, b, c);
         continue;
       }
       rasterTriangle(
