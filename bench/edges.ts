@@ -13,6 +13,9 @@
 // - headStreak at yaw -25 / 0 / +25: the same coherence over the head of the rendered frame (the
 //   projected face oval grown by 25%, opaque pixels): stretched far-side texels raise it on a turn
 //   (the rest frame, 0, is the photo's own texture: the reference); faceStreak: inside the oval itself
+// - revealedAcross at yaw -25 / 0 / +25: on the half of the face oval the turn brings into view,
+//   the share of gradient energy across x (acrossStretchShare): texels stretched along x by the
+//   turn make streaks along x; ~0.5 without a preferred direction (0 = the whole oval at rest)
 // - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
 import path from 'node:path';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -21,7 +24,7 @@ import sharp from 'sharp';
 import { detectFaces } from '../src/face/detect.ts';
 import { cosineSimilarity } from '../src/eval/metrics.ts';
 import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
-import { streakCoherence } from '../src/eval/stretch.ts';
+import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
@@ -135,7 +138,7 @@ async function measure(name: string): Promise<void> {
   // streak on the head of turned frames: inside the projected face oval grown by 25% about its
   // centre (cheeks, jaw, sideburns, ears, hairline), where the rendered person is opaque
   // and over the face alone (the projected oval itself: cheeks, forehead, jaw)
-  const headStreak: Record<string, number> = {}, faceStreak: Record<string, number> = {};
+  const headStreak: Record<string, number> = {}, faceStreak: Record<string, number> = {}, revealedAcross: Record<string, number> = {};
   const headBox: Record<string, [number, number, number, number]> = {};
   for (const yaw of [-25, 0, 25]) {
     const lm = renderer.landmarks(at(yaw)) as [number, number, number][];
@@ -153,6 +156,16 @@ async function measure(name: string): Promise<void> {
     const poly = grown(1.25);
     headStreak[yaw] = coherenceIn(poly);
     faceStreak[yaw] = coherenceIn(grown(1));
+    // the half of the face the turn brings into view (beyond the nose bridge, 168, on the side
+    // that turns toward the camera; both halves at rest): the share of gradient energy across x
+    const noseX = lm[168]![0];
+    const half = new Uint8Array(n);
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+      const i = y * size + x;
+      const side = yaw > 0 ? x + 0.5 < noseX : yaw < 0 ? x + 0.5 > noseX : true;
+      half[i] = side && alpha[yaw]!.data[i * 4 + 3]! >= 128 && insidePolygon(x + 0.5, y + 0.5, oval.map((p) => [p[0], p[1]] as [number, number])) ? 1 : 0;
+    }
+    revealedAcross[yaw] = Math.round(acrossStretchShare(frames[`yaw ${yaw}`]!, half) * 1000) / 1000;
     const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
     headBox[yaw] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
   }
@@ -167,7 +180,7 @@ async function measure(name: string): Promise<void> {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    csim, headStreak, faceStreak, halo: round(haloExcess(alpha[0]!)),
+    csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)),
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);
@@ -194,7 +207,7 @@ async function measure(name: string): Promise<void> {
 async function compose(): Promise<void> {
   const docs = path.resolve(flag('--docs', path.join(HERE, 'docs', 'edges')));
   await mkdir(docs, { recursive: true });
-  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|'];
+  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | across-x share, revealed half -25 / 0 / +25 | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const name of NAMES) {
     const base = path.basename(name, path.extname(name));
     const rows: Buffer[] = [];
@@ -203,7 +216,7 @@ async function compose(): Promise<void> {
       if (!existsSync(f)) continue;
       rows.push(await readFile(f));
       const j = JSON.parse(await readFile(path.join(outDir, t, `${base}.json`), 'utf8'));
-      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
+      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.revealedAcross ? `${j.revealedAcross[-25]} / ${j.revealedAcross[0]} / ${j.revealedAcross[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
     }
     if (rows.length === 0) continue;
     const metas = await Promise.all(rows.map((r) => sharp(r).metadata()));
