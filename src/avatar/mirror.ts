@@ -146,7 +146,25 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
     const xi = Math.min(size - 1, Math.max(0, Math.round(x - 0.5))), yi = Math.min(size - 1, Math.max(0, Math.round(y - 0.5)));
     return broad[(yi * size + xi) * 3 + ch]!;
   };
-  const hidden: number[] = [];
+  // The face's own colour: the median broad colour over the face vertices the photo saw squarely
+  // (the skin; a mean would be pulled toward brows, moustache and hairline).
+  const face = [0, 1, 2].map((ch) => {
+    const values: number[] = [];
+    for (let v = 0; v < Math.min(468, vertexCount); v++) if (facing(v) > 0.5) values.push(at(uv[v * 2]!, uv[v * 2 + 1]!, ch));
+    values.sort((a, b) => a - b);
+    return values.length ? values[values.length >> 1]! : 128;
+  });
+  // How unlike two materials are, lighting aside: chromaticity apart by 0.05 or brightness by a
+  // factor e^0.9 (~2.5) scores 1. The lit and the shaded cheek score ~0.5, skin and dark hair ~1.2,
+  // skin and a blue turban ~3.
+  const differ = (a: number[], b: number[]) => {
+    const sa = a[0]! + a[1]! + a[2]! + 12, sb = b[0]! + b[1]! + b[2]! + 12;
+    const chroma = Math.hypot((a[0]! + 4) / sa - (b[0]! + 4) / sb, (a[1]! + 4) / sa - (b[1]! + 4) / sb);
+    const la = 0.3 * a[0]! + 0.59 * a[1]! + 0.11 * a[2]!, lb = 0.3 * b[0]! + 0.59 * b[1]! + 0.11 * b[2]!;
+    return Math.max(chroma / 0.05, Math.abs(Math.log((la + 4) / (lb + 4))) / 0.9);
+  };
+  const colourAt = (x: number, y: number) => [0, 1, 2].map((ch) => at(x, y, ch));
+  const unlit: number[] = [];
   const sum = [0, 0, 0];
   let count = 0;
   for (let v = 0; v < vertexCount; v++) {
@@ -155,41 +173,21 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
     if (m < 0 || m === v || reach[v]! <= 0) continue;
     uvMirror[v * 2] = uv[m * 2]!; uvMirror[v * 2 + 1] = uv[m * 2 + 1]!;
     mirrorFacing[v] = facing(m);
-    mirrorReach[v] = reach[v]!;
-    // a vertex the photo did not see (hidden, or edge-on at a fold) has the colour of whatever hid
-    // it or a smear of the outline: no measure of its light or material
-    if (facing(v) <= 0.02) { hidden.push(v); continue; }
-    // a partner of another material (turban or hair over one temple, skin over the other) is no
-    // stand-in: the more the broad colours differ, the less of it is allowed
-    let differ = 0;
-    for (let ch = 0; ch < 3; ch++) {
-      const own = at(uv[v * 2]!, uv[v * 2 + 1]!, ch), other = at(uv[m * 2]!, uv[m * 2 + 1]!, ch);
-      const ratio = (own + 4) / (other + 4);
-      differ = Math.max(differ, Math.abs(Math.log(ratio)));
-      mirrorGain[v * 3 + ch] = Math.min(1.6, Math.max(0.6, ratio));
-    }
-    mirrorReach[v] = reach[v]! * (1 - smoothstep(0.3, 0.6, differ));
-    if (differ < 0.3) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
+    const own = colourAt(uv[v * 2]!, uv[v * 2 + 1]!), other = colourAt(uv[m * 2]!, uv[m * 2 + 1]!);
+    // A partner of another material is no stand-in: on the face it must look like the face's skin
+    // (a turban or hair over the near temple is not copied onto the far one; a sideburn smeared
+    // over the far cheek is replaced by the near cheek); on the sheet like the vertex itself.
+    const onFace = v < 468;
+    mirrorReach[v] = reach[v]! * (1 - smoothstep(0.8, 1.2, differ(other, onFace ? face : own)));
+    // The relighting comes from this vertex's own colour only where that shows this side's skin
+    // (seen by the photo, and face-coloured on the face); elsewhere (hidden, edge-on, covered by
+    // a smeared sideburn) the far side's mean relighting is used.
+    if (facing(v) <= 0.02 || (onFace && differ(own, face) > 0.8)) { unlit.push(v); continue; }
+    for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = Math.min(1.6, Math.max(0.6, (own[ch]! + 4) / (other[ch]! + 4)));
+    // (the far side's mean: where the partner was seen better than the vertex itself)
+    if (onFace && facing(m) > facing(v) + 0.1) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
   }
-  // hidden vertices take the mean relighting of the seen ones (the far side's overall shade), and
-  // their partner must look like the face's own colour (the mean over the seen face vertices):
-  // a partner under a turban or hair is no stand-in for a hidden temple
-  const face = [0, 0, 0];
-  let faceCount = 0;
-  for (let v = 0; v < Math.min(468, vertexCount); v++) {
-    if (facing(v) <= 0.02) continue;
-    for (let ch = 0; ch < 3; ch++) face[ch]! += at(uv[v * 2]!, uv[v * 2 + 1]!, ch);
-    faceCount++;
-  }
-  for (const v of hidden) {
-    const m = mirrorOf[v]!;
-    let differ = 0;
-    for (let ch = 0; ch < 3; ch++) {
-      mirrorGain[v * 3 + ch] = count ? sum[ch]! / count : 1;
-      if (faceCount) differ = Math.max(differ, Math.abs(Math.log((face[ch]! / faceCount + 4) / (at(uv[m * 2]!, uv[m * 2 + 1]!, ch) + 4))));
-    }
-    mirrorReach[v] = mirrorReach[v]! * (1 - smoothstep(0.35, 0.7, differ));
-  }
+  for (const v of unlit) for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = count ? sum[ch]! / count : 1;
   // soft seams: neighbours' values averaged over the mesh, so the share does not jump from one
   // vertex to the next where visibility or material changes (a hidden vertex beside a seen one)
   const neighbours = adjacency(vertexCount, triangleGroups);
