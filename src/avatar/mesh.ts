@@ -103,10 +103,9 @@ export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number):
 /**
  * The head/torso sheet: rings from the face oval out past the crop border. The skull recedes from
  * the face edge to the head silhouette with a round profile; below the chin it blends into the
- * neck/torso. Triangles wholly outside the person matte are dropped. Returns the vertex ids of
- * each ring (ring 0 on the oval), direction j starting at the forehead's centre landmark.
+ * neck/torso. Triangles wholly outside the person matte are dropped.
  */
-export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): number[][] {
+export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): void {
   const size = matte.width;
   const D = opts.directions ?? 72;
   const R = opts.rings ?? 22;
@@ -170,25 +169,6 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       if (visible(inner[j]!, outer[j1]!, inner[j1]!)) mesh.addTriangle(inner[j]!, outer[j1]!, inner[j1]!, MATERIAL.skin);
     }
   }
-  return rings;
-}
-
-/**
- * Mirror partners of the mesh's vertices (-1 = none): the face landmarks by the topology's
- * left/right map (not the iris points), the head sheet by direction (the oval is symmetric about
- * its first landmark: direction j mirrors to D - j). Eyeballs, mouth and lashes have none.
- */
-export function mirrorPartners(vertexCount: number, rings: number[][]): Int32Array {
-  const out = new Int32Array(vertexCount).fill(-1);
-  const { mirror } = faceTopology();
-  for (let i = 0; i < 468; i++) out[i] = mirror[i]!;
-  const D = rings[0]?.length ?? 0;
-  if (D % FACE_OVAL.length !== 0) return out; // directions between oval points would not pair up
-  for (const ring of rings) for (let j = 0; j < D; j++) {
-    const v = ring[j]!;
-    if (v >= 468) out[v] = ring[(D - j) % D]!;
-  }
-  return out;
 }
 
 /** Largest matte value over a triangle (rest position), sampled on its pixel grid. */

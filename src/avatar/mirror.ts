@@ -1,13 +1,22 @@
-// Far-side completion by symmetry. Where the photo saw the surface at a grazing angle (the far
-// cheek of a turned head, the band in front of the ear), its few texels stretch when the head turns
-// toward that side. The mirror-symmetric point on the other side of the face was usually seen
+// Far-side completion by symmetry. Where the photo saw the face at a grazing angle (the far cheek
+// and temple of a turned head), its few texels stretch when the head turns toward that side. The mirror-symmetric point on the other side of the face was usually seen
 // more squarely: the renderer blends in that point's texture (a second texture coordinate per
 // vertex), relit to the far side's own broad shading by a per-vertex colour gain. This file
-// computes, at avatar build time, what the renderer needs for that: the mirror texture coordinate,
-// the photo's surface normal (its foreshortening), the mirror point's foreshortening, the relighting
-// gain and how far each vertex may take the mirror at all.
+// computes, at avatar build time, what the renderer needs for that, for the face-mesh points (the
+// head sheet's hair, ears and background are not symmetric enough to copy): the mirror texture
+// coordinate, the photo's surface normal and whether the photo saw the point at all, the mirror
+// point's foreshortening, the relighting gain and how far each vertex may take the mirror.
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from './shape.ts';
+import { faceTopology, MESH_POINT_COUNT } from '../rig/topology.ts';
+
+/** Mirror partner of each vertex: the face-mesh points by the topology's left/right map, -1 for every other vertex. */
+export function landmarkMirror(vertexCount: number): Int32Array {
+  const out = new Int32Array(vertexCount).fill(-1);
+  const { mirror } = faceTopology();
+  for (let i = 0; i < Math.min(MESH_POINT_COUNT, vertexCount); i++) out[i] = mirror[i]!;
+  return out;
+}
 
 export interface MirrorTexturing {
   /** per vertex: texture position of its mirror partner (own position where it has none) */
@@ -26,7 +35,7 @@ export interface MirrorTexturing {
 
 /**
  * Unit vertex normals (area-weighted triangle normals). Each group of triangles has a consistent
- * winding of its own (the face mesh, the head sheet): a group is turned as a whole so that it
+ * winding of its own (the face mesh): a group is turned as a whole so that it
  * faces the camera overall, never triangle by triangle, so surface the photo saw from behind (the
  * far temple folded behind the eye of a turned head) keeps a normal facing away (z > 0).
  * Vertices of no listed triangle face the camera.
@@ -126,11 +135,12 @@ export function mirrorShare(facingPhoto: number, facingMirror: number, facingRes
 
 /**
  * The mirror data for every vertex. `mirrorOf[v]` is v's mirror partner (-1 = none); `reach[v]`
- * caps its mirror share (the head sheet's hair and background far from the face are not
- * symmetric enough to copy). The gain compares the blurred un-premultiplied texture around each
- * vertex with that around its partner, so the copied texture keeps this side's light.
+ * caps its mirror share (0 = never, e.g. around the eyes). Normals and visibility come from the
+ * face mesh's triangles. The gain compares the blurred un-premultiplied texture around each vertex
+ * with that around its partner, so the copied texture keeps this side's light.
  */
-export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertexCount: number, triangleGroups: ArrayLike<number>[], mirrorOf: Int32Array, reach: Float32Array, texture: RgbaImage, faceWidth: number): MirrorTexturing {
+export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertexCount: number, faceTriangles: ArrayLike<number>, mirrorOf: Int32Array, reach: Float32Array, texture: RgbaImage, faceWidth: number): MirrorTexturing {
+  const triangleGroups = [faceTriangles];
   const normal = vertexNormals(pos, vertexCount, triangleGroups);
   // how squarely the photo saw each vertex: 0 where it was hidden behind nearer surface
   const size = texture.width;
@@ -150,7 +160,7 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
   // (the skin; a mean would be pulled toward brows, moustache and hairline).
   const face = [0, 1, 2].map((ch) => {
     const values: number[] = [];
-    for (let v = 0; v < Math.min(468, vertexCount); v++) if (facing(v) > 0.5) values.push(at(uv[v * 2]!, uv[v * 2 + 1]!, ch));
+    for (let v = 0; v < Math.min(MESH_POINT_COUNT, vertexCount); v++) if (facing(v) > 0.5) values.push(at(uv[v * 2]!, uv[v * 2 + 1]!, ch));
     values.sort((a, b) => a - b);
     return values.length ? values[values.length >> 1]! : 128;
   });
@@ -174,18 +184,20 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
     uvMirror[v * 2] = uv[m * 2]!; uvMirror[v * 2 + 1] = uv[m * 2 + 1]!;
     mirrorFacing[v] = facing(m);
     const own = colourAt(uv[v * 2]!, uv[v * 2 + 1]!), other = colourAt(uv[m * 2]!, uv[m * 2 + 1]!);
-    // A partner of another material is no stand-in: on the face it must look like the face's skin
-    // (a turban or hair over the near temple is not copied onto the far one; a sideburn smeared
-    // over the far cheek is replaced by the near cheek); on the sheet like the vertex itself.
-    const onFace = v < 468;
-    mirrorReach[v] = reach[v]! * (1 - smoothstep(0.8, 1.2, differ(other, onFace ? face : own)));
+    // A partner of another material is no stand-in: it must look like the vertex itself (hair the
+    // photo saw at a temple stays hair) or, where the photo saw the face at a grazing angle and the
+    // partner far more squarely (the vertex's colour is then a smear of whatever lies there: a
+    // sideburn squeezed over the far cheek), like the face's skin (a turban or hair over the near
+    // temple is not copied onto the far one).
+    const trusted = facing(v) > 0.35 || facing(m) < facing(v) + 0.3;
+    mirrorReach[v] = reach[v]! * (1 - smoothstep(0.8, 1.2, differ(other, trusted ? own : face)));
     // The relighting comes from this vertex's own colour only where that shows this side's skin
-    // (seen by the photo, and face-coloured on the face); elsewhere (hidden, edge-on, covered by
-    // a smeared sideburn) the far side's mean relighting is used.
-    if (facing(v) <= 0.02 || (onFace && differ(own, face) > 0.8)) { unlit.push(v); continue; }
+    // (seen by the photo, and skin-coloured); elsewhere (hidden, edge-on, covered by a smeared
+    // sideburn) the far side's mean relighting is used.
+    if (facing(v) <= 0.02 || differ(own, face) > 0.8) { unlit.push(v); continue; }
     for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = Math.min(1.6, Math.max(0.6, (own[ch]! + 4) / (other[ch]! + 4)));
     // (the far side's mean: where the partner was seen better than the vertex itself)
-    if (onFace && facing(m) > facing(v) + 0.1) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
+    if (facing(m) > facing(v) + 0.1) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
   }
   for (const v of unlit) for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = count ? sum[ch]! / count : 1;
   // soft seams: neighbours' values averaged over the mesh, so the share does not jump from one
