@@ -1,6 +1,6 @@
 // Past the photo's edge and around the head: figures and sheets (prints figures; never asserts).
 //   node --import tsx bench/edges.ts [--root DIR] [--tag after] [--out DIR] [names...]
-//   node --import tsx bench/edges.ts compose [--out DIR]      (before/after sheets into docs/edges/)
+//   node --import tsx bench/edges.ts compose [--out DIR] [--docs DIR]   (before/after sheets, default docs/edges/)
 // --root runs the analyze/avatar/render code of another checkout (e.g. a worktree of an older
 // commit), so "before" and "after" are measured by the same metric code and face model.
 // Per portrait it writes <out>/<tag>/<name>.png (one row of cells) and <name>.json (figures):
@@ -10,6 +10,12 @@
 //   (1 = all gradient energy along one direction: streaks, stretched edges, ramps; real photo
 //   texture measures ~0.3-0.6; see docs/edges/README.md)
 // - csim at yaw -25 / 0 / +25: face-embedding cosine of the rendered frame against the photo's
+// - headStreak at yaw -25 / 0 / +25: the same coherence over the head of the rendered frame (the
+//   projected face oval grown by 25%, opaque pixels): stretched far-side texels raise it on a turn
+//   (the rest frame, 0, is the photo's own texture: the reference); faceStreak: inside the oval itself
+// - revealedAcross at yaw -25 / 0 / +25: on the half of the face oval the turn brings into view,
+//   the share of gradient energy across x (acrossStretchShare): texels stretched along x by the
+//   turn make streaks along x; ~0.5 without a preferred direction (0 = the whole oval at rest)
 // - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
 import path from 'node:path';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -18,7 +24,9 @@ import sharp from 'sharp';
 import { detectFaces } from '../src/face/detect.ts';
 import { cosineSimilarity } from '../src/eval/metrics.ts';
 import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
-import { streakCoherence } from '../src/eval/stretch.ts';
+import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
+import { insidePolygon } from '../src/math/polygon.ts';
+import { FACE_OVAL } from '../src/rig/topology.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
@@ -71,6 +79,16 @@ function haloExcess(transparent: RgbaImage): number {
   return n ? sum / n : 0;
 }
 
+/** The square around a box (clamped to the image), for a zoomed cell. */
+function cropSquare(img: RgbaImage, box: [number, number, number, number]): RgbaImage {
+  const side = Math.min(img.width, img.height, Math.ceil(Math.max(box[2] - box[0], box[3] - box[1])));
+  const x0 = Math.max(0, Math.min(img.width - side, Math.round((box[0] + box[2] - side) / 2)));
+  const y0 = Math.max(0, Math.min(img.height - side, Math.round((box[1] + box[3] - side) / 2)));
+  const data = new Uint8ClampedArray(side * side * 4);
+  for (let y = 0; y < side; y++) data.set(img.data.subarray(((y0 + y) * img.width + x0) * 4, ((y0 + y) * img.width + x0 + side) * 4), y * side * 4);
+  return { width: side, height: side, data };
+}
+
 async function pngOf(img: RgbaImage, label: string): Promise<{ input: Buffer }> {
   const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
   const tile = await sharp(raw, { raw: { width: img.width, height: img.height, channels: 4 } }).flatten({ background: '#000' }).resize(CELL, CELL).png().toBuffer();
@@ -117,6 +135,40 @@ async function measure(name: string): Promise<void> {
     for (let i = 0; i < n; i++) if (!outside[i] && portrait.matte.data[i]! > 0.02 && alpha[yaw]!.data[i * 4 + 3]! < 128) c++;
     uncovered[yaw] = (outsideCount + c) / n;
   }
+  // streak on the head of turned frames: inside the projected face oval grown by 25% about its
+  // centre (cheeks, jaw, sideburns, ears, hairline), where the rendered person is opaque
+  // and over the face alone (the projected oval itself: cheeks, forehead, jaw)
+  const headStreak: Record<string, number> = {}, faceStreak: Record<string, number> = {}, revealedAcross: Record<string, number> = {};
+  const headBox: Record<string, [number, number, number, number]> = {};
+  for (const yaw of [-25, 0, 25]) {
+    const lm = renderer.landmarks(at(yaw)) as [number, number, number][];
+    const oval = FACE_OVAL.map((i) => lm[i]!);
+    const cx = oval.reduce((a, p) => a + p[0], 0) / oval.length, cy = oval.reduce((a, p) => a + p[1], 0) / oval.length;
+    const grown = (k: number) => oval.map((p) => [cx + k * (p[0] - cx), cy + k * (p[1] - cy)] as [number, number]);
+    const coherenceIn = (poly: [number, number][]) => {
+      const mask = new Uint8Array(n);
+      for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+        const i = y * size + x;
+        mask[i] = alpha[yaw]!.data[i * 4 + 3]! >= 128 && insidePolygon(x + 0.5, y + 0.5, poly) ? 1 : 0;
+      }
+      return Math.round(streakCoherence(frames[`yaw ${yaw}`]!, mask).coherence * 1000) / 1000;
+    };
+    const poly = grown(1.25);
+    headStreak[yaw] = coherenceIn(poly);
+    faceStreak[yaw] = coherenceIn(grown(1));
+    // the half of the face the turn brings into view (beyond the nose bridge, 168, on the side
+    // that turns toward the camera; both halves at rest): the share of gradient energy across x
+    const noseX = lm[168]![0];
+    const half = new Uint8Array(n);
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+      const i = y * size + x;
+      const side = yaw > 0 ? x + 0.5 < noseX : yaw < 0 ? x + 0.5 > noseX : true;
+      half[i] = side && alpha[yaw]!.data[i * 4 + 3]! >= 128 && insidePolygon(x + 0.5, y + 0.5, oval.map((p) => [p[0], p[1]] as [number, number])) ? 1 : 0;
+    }
+    revealedAcross[yaw] = Math.round(acrossStretchShare(frames[`yaw ${yaw}`]!, half) * 1000) / 1000;
+    const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+    headBox[yaw] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  }
   const csim: Record<string, number | null> = {};
   for (const yaw of [-25, 0, 25]) {
     const faces = await detectFaces(frames[`yaw ${yaw}`]!, { embedding: true });
@@ -128,7 +180,7 @@ async function measure(name: string): Promise<void> {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    csim, halo: round(haloExcess(alpha[0]!)),
+    csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)),
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);
@@ -141,6 +193,8 @@ async function measure(name: string): Promise<void> {
     await pngOf(frames['yaw 25']!, 'yaw +25'),
     await pngOf(frames['white 0']!, "--bg '#ffffff' rest"),
     await pngOf(frames['white 25']!, "--bg '#ffffff' +25"),
+    await pngOf(cropSquare(frames['yaw -25']!, headBox[-25]!), 'yaw -25, head zoomed'),
+    await pngOf(cropSquare(frames['yaw 25']!, headBox[25]!), 'yaw +25, head zoomed'),
   ];
   const row = await sharp({ create: { width: CELL * cells.length, height: CELL + 18, channels: 3, background: '#000' } })
     .composite(cells.map((c, k) => ({ input: c.input, left: k * CELL, top: 0 }))).png().toBuffer();
@@ -151,9 +205,9 @@ async function measure(name: string): Promise<void> {
 }
 
 async function compose(): Promise<void> {
-  const docs = path.join(HERE, 'docs', 'edges');
+  const docs = path.resolve(flag('--docs', path.join(HERE, 'docs', 'edges')));
   await mkdir(docs, { recursive: true });
-  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|'];
+  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | across-x share, revealed half -25 / 0 / +25 | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const name of NAMES) {
     const base = path.basename(name, path.extname(name));
     const rows: Buffer[] = [];
@@ -162,7 +216,7 @@ async function compose(): Promise<void> {
       if (!existsSync(f)) continue;
       rows.push(await readFile(f));
       const j = JSON.parse(await readFile(path.join(outDir, t, `${base}.json`), 'utf8'));
-      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
+      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.revealedAcross ? `${j.revealedAcross[-25]} / ${j.revealedAcross[0]} / ${j.revealedAcross[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
     }
     if (rows.length === 0) continue;
     const metas = await Promise.all(rows.map((r) => sharp(r).metadata()));

@@ -1,5 +1,5 @@
 // Render benchmark and rig/avatar quality figures (prints medians; never asserts):
-//   node --import tsx bench/render.ts [--quick]
+//   node --import tsx bench/render.ts [--quick] [--portrait lp_s10.jpg]
 // - avatar build time and 512x512 frame time on one core (median over varied frames)
 // - reproduction PSNR (person region, matte > 0.5) of every portrait analyze accepts
 // - rig fit NME on the KatieHill video (landmark error / inter-ocular distance)
@@ -27,8 +27,10 @@ export function personPsnr(a: RgbaImage, b: RgbaImage, matte: { data: Float32Arr
   return n === 0 ? NaN : se === 0 ? 99 : 10 * Math.log10((255 * 255 * n) / se);
 }
 
-// ---- speed on lp_s42
-const portrait = await analyzePortrait(path.join(DATA, 'portraits', 'lp_s42.jpg'));
+// ---- speed on lp_s42 (or --portrait: e.g. lp_s10.jpg, a turned head, where the far side's mirror path works most)
+const portraitArg = process.argv.indexOf('--portrait');
+const speedPortrait = portraitArg > 0 ? process.argv[portraitArg + 1]! : 'lp_s42.jpg';
+const portrait = await analyzePortrait(path.join(DATA, 'portraits', speedPortrait));
 buildAvatar(portrait); // warm (loads the mesh topology once per process)
 const buildTimes: number[] = [];
 for (let i = 0; i < 5; i++) { const t0 = performance.now(); buildAvatar(portrait); buildTimes.push(performance.now() - t0); }
@@ -47,9 +49,12 @@ for (let i = 0; i < 120; i++) {
 }
 for (const f of frames.slice(0, 20)) renderer.render(f); // JIT warm-up
 const frameTimes: number[] = [];
+// CPU time too: on a shared machine wall time also counts the waits for a core
+const cpu0 = process.cpuUsage();
 for (const f of frames) { const t0 = performance.now(); renderer.render(f); frameTimes.push(performance.now() - t0); }
+const cpu = process.cpuUsage(cpu0);
 console.log(`avatar build: median ${median(buildTimes).toFixed(1)} ms (${avatar.vertexCount} vertices, ${avatar.triangles.length / 3} triangles)`);
-console.log(`render 512x512: median ${median(frameTimes).toFixed(2)} ms/frame, p90 ${[...frameTimes].sort((a, b) => a - b)[Math.floor(frameTimes.length * 0.9)]!.toFixed(2)} ms (one core, ${frames.length} varied frames)`);
+console.log(`render 512x512 (${speedPortrait}): median ${median(frameTimes).toFixed(2)} ms/frame, p90 ${[...frameTimes].sort((a, b) => a - b)[Math.floor(frameTimes.length * 0.9)]!.toFixed(2)} ms (one core, ${frames.length} varied frames); CPU ${((cpu.user + cpu.system) / 1000 / frames.length).toFixed(2)} ms/frame`);
 
 // ---- reproduction PSNR on every portrait analyze accepts
 if (!quick) {

@@ -30,7 +30,7 @@ test('avatar: build, save, load round trip (bit-exact arrays, identical renders)
     await saveAvatar(avatar, file);
     assert.deepEqual((await readdir(dir)).sort(), ['person.avatar'], 'no temporary file left behind');
     const loaded = await loadAvatar(file);
-    for (const key of ['rest', 'uv', 'headWeight', 'influence', 'influenceWeight', 'triangles', 'material'] as const) {
+    for (const key of ['rest', 'uv', 'headWeight', 'influence', 'influenceWeight', 'triangles', 'material', 'normal', 'photoFacing', 'uvMirror', 'mirrorFacing', 'mirrorGain', 'mirrorReach'] as const) {
       assert.deepEqual(Buffer.from(loaded[key].buffer, loaded[key].byteOffset, loaded[key].byteLength), Buffer.from(avatar[key].buffer, avatar[key].byteOffset, avatar[key].byteLength), key);
     }
     assert.deepEqual(Buffer.from(loaded.texture.data), Buffer.from(avatar.texture.data));

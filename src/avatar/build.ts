@@ -11,10 +11,11 @@ import { InputError } from '../errors.ts';
 import { fitRig, flatten, toCanonical, deform, meanFace, IDENTITY_AMBIGUOUS, type RigFit } from '../rig/fit.ts';
 import { buildBasis } from '../rig/basis.ts';
 import { weightsToVector } from '../rig/controls.ts';
-import { faceTopology, LANDMARK_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
+import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
 import { AVATAR_VERSION, type Avatar } from './types.ts';
-import { measureHead } from './shape.ts';
+import { measureHead, smoothstep } from './shape.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, type SheetOptions } from './mesh.ts';
+import { mirrorTexturing, landmarkMirror } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, revealedTexturing, skinTest, averageColour, mouthLight } from './texture.ts';
 
@@ -75,6 +76,14 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinTest(image, at(CHEEK_PROBES)),
   );
+  // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
+  // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around
+  // the eyes: the far eye's landmarks of a turned head rarely sit on the painted eye, and a copied
+  // eye there shows as a ghost beside the eyeball (which keeps its own texture and gaze).
+  const eyeCentres = [at(EYE_L_LOOP), at(EYE_R_LOOP)].map((loop) => loop.reduce((c, p) => [c[0] + p[0] / loop.length, c[1] + p[1] / loop.length], [0, 0]));
+  const awayFromEyes = (x: number, y: number) => smoothstep(0.3 * head.iod, 0.5 * head.iod, Math.min(...eyeCentres.map((c) => Math.hypot(x - c[0]!, y - c[1]!))));
+  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) : 0));
+  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {
@@ -89,6 +98,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     uv: Float32Array.from(mesh.uvs),
     uvRevealed,
     revealDir,
+    ...mirror,
     headWeight: Float32Array.from(mesh.heads),
     influence: Int32Array.from(mesh.influence),
     influenceWeight: Float32Array.from(mesh.influenceWeight),

@@ -14,7 +14,9 @@ const CTOR: Record<ArrayKind, any> = { f32: Float32Array, f64: Float64Array, u8:
 function arraysOf(av: Avatar): Record<string, ArrayBufferView & { length: number }> {
   return {
     texture: av.texture.data, eyeTexture: av.eyeTexture.data, background: av.background.data,
-    rest: av.rest, uv: av.uv, uvRevealed: av.uvRevealed, revealDir: av.revealDir, headWeight: av.headWeight, influence: av.influence, influenceWeight: av.influenceWeight,
+    rest: av.rest, uv: av.uv, uvRevealed: av.uvRevealed, revealDir: av.revealDir,
+    normal: av.normal, photoFacing: av.photoFacing, uvMirror: av.uvMirror, mirrorFacing: av.mirrorFacing, mirrorGain: av.mirrorGain, mirrorReach: av.mirrorReach,
+    headWeight: av.headWeight, influence: av.influence, influenceWeight: av.influenceWeight,
     triangles: av.triangles, material: av.material,
     neutral: av.rig.neutral, basis: av.rig.basis, photoWeights: av.rig.photoWeights, rotation: av.rig.rotation,
   };
@@ -92,7 +94,9 @@ export function decodeAvatar(buf: Uint8Array, name = 'the avatar file'): Avatar 
   for (let i = 0; i < triangles.length; i++) if (triangles[i]! >= n) throw bad('a triangle refers to a missing vertex');
   return {
     version: AVATAR_VERSION, size: s, focal: h.focal, texture: img('texture'), eyeTexture: img('eyeTexture'), background: img('background'),
-    vertexCount: n, rest: get('rest', n * 3), uv: get('uv', n * 2), uvRevealed: get('uvRevealed', n * 2), revealDir: get('revealDir', n * 2), headWeight: get('headWeight', n),
+    vertexCount: n, rest: get('rest', n * 3), uv: get('uv', n * 2), uvRevealed: get('uvRevealed', n * 2), revealDir: get('revealDir', n * 2),
+    normal: get('normal', n * 3), photoFacing: get('photoFacing', n), uvMirror: get('uvMirror', n * 2), mirrorFacing: get('mirrorFacing', n), mirrorGain: get('mirrorGain', n * 3), mirrorReach: get('mirrorReach', n),
+    headWeight: get('headWeight', n),
     influence: get('influence', n * 4), influenceWeight: get('influenceWeight', n * 4), triangles, material,
     eyeVertices: h.eyeVertices, head: h.head, mouth: h.mouth,
     rig: {

@@ -2,8 +2,8 @@
 // space. A plain record of typed arrays (saved by build.ts as one binary file).
 import type { RgbaImage, PortraitAnalysis } from '../types.ts';
 
-/** 2: 35 rig controls (was 21) and lash strips in the mesh. */
-export const AVATAR_VERSION = 2;
+/** 2: 35 rig controls (was 21) and lash strips in the mesh. 3: far-side mirror texturing (normal, photoFacing, uvMirror, mirrorFacing, mirrorGain, mirrorReach). */
+export const AVATAR_VERSION = 3;
 
 /** Triangle materials. */
 export const MATERIAL = { skin: 0, eye: 1, mouth: 2 } as const;
@@ -50,6 +50,18 @@ export interface Avatar {
    */
   uvRevealed: Float32Array;
   revealDir: Float32Array;
+  /**
+   * Far-side completion (mirror.ts): per vertex the photo's unit normal and how squarely (and whether) the photo saw it, the
+   * texture position of the mirror-symmetric vertex, how squarely the photo saw that partner, an
+   * RGB gain relighting the partner's colour to this side, and the largest mirror share allowed.
+   * The renderer blends in the mirrored texture where turning stretches this side's texels more.
+   */
+  normal: Float32Array;
+  photoFacing: Float32Array;
+  uvMirror: Float32Array;
+  mirrorFacing: Float32Array;
+  mirrorGain: Float32Array;
+  mirrorReach: Float32Array;
   /** skinning: 1 = moves with the head, 0 = with the torso */
   headWeight: Float32Array;
   /** per vertex, up to 4 landmarks whose expression displacement it follows (-1 = none) */

@@ -48,3 +48,27 @@ function boxBlur2(src: Float32Array, w: number, h: number, r: number): Float32Ar
   return out;
 }
 
+
+/**
+ * Streaks of a known direction: a head turned by yaw stretches the far side's texels along the
+ * image x axis, and each texel row becomes a streak along x, whose gradients point across it. The
+ * share of the luminance gradient energy across the stretch direction (dx, dy) over the mask:
+ * ~0.5 for texture without a preferred direction, toward 1 for streaks along (dx, dy). Unlike the
+ * coherence above it does not count a clean edge across the stretch (a jaw or hair outline) as a
+ * streak: inside a face such edges are real and carry most of the gradient energy.
+ */
+export function acrossStretchShare(img: RgbaImage, mask: Uint8Array, dx = 1, dy = 0): number {
+  const { width: w, height: h, data } = img;
+  const len = Math.hypot(dx, dy) || 1;
+  const nx = -dy / len, ny = dx / len; // across the stretch
+  const lum = (i: number) => 0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!;
+  let across = 0, total = 0;
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+    const i = y * w + x;
+    if (!mask[i]) continue;
+    const gx = (lum(i + 1) - lum(i - 1)) / 2, gy = (lum(i + w) - lum(i - w)) / 2;
+    const g = gx * nx + gy * ny;
+    across += g * g; total += gx * gx + gy * gy;
+  }
+  return total > 0 ? across / total : NaN;
+}

@@ -169,3 +169,109 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
   }
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }
+
+/** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
+export interface MirrorVertices {
+  x: Float32Array;
+  y: Float32Array;
+  iz: Float32Array;
+  uv: Float32Array;
+  uvMirror: Float32Array;
+  share: Float32Array;
+  gain: Float32Array;
+}
+
+/** Bilinear sample of a packed texture into `out` (r, g, b, a as floats). */
+function sampleInto(td: Uint32Array, tw: number, th: number, u: number, v: number, out: Float64Array): void {
+  let fx = u - 0.5, fy = v - 0.5;
+  if (fx < 0) fx = 0;
+  else if (fx > tw - 1) fx = tw - 1;
+  if (fy < 0) fy = 0;
+  else if (fy > th - 1) fy = th - 1;
+  const ix = fx | 0, iy = fy | 0;
+  const ax = fx - ix, ay = fy - iy;
+  const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
+  const t00 = td[iy * tw + ix]!, t10 = td[iy * tw + ix1]!, t01 = td[iy1 * tw + ix]!, t11 = td[iy1 * tw + ix1]!;
+  const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
+  out[0] = (t00 & 255) * w00 + (t10 & 255) * w10 + (t01 & 255) * w01 + (t11 & 255) * w11;
+  out[1] = ((t00 >>> 8) & 255) * w00 + ((t10 >>> 8) & 255) * w10 + ((t01 >>> 8) & 255) * w01 + ((t11 >>> 8) & 255) * w11;
+  out[2] = ((t00 >>> 16) & 255) * w00 + ((t10 >>> 16) & 255) * w10 + ((t01 >>> 16) & 255) * w01 + ((t11 >>> 16) & 255) * w11;
+  out[3] = (t00 >>> 24) * w00 + (t10 >>> 24) * w10 + (t01 >>> 24) * w01 + (t11 >>> 24) * w11;
+}
+
+const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
+
+/**
+ * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
+ * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share.
+ * Same coverage, depth and transparency rules as rasterTriangle.
+ */
+export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
+  const x0 = m.x[ia]!, y0 = m.y[ia]!, x1 = m.x[ib]!, y1 = m.y[ib]!, x2 = m.x[ic]!, y2 = m.y[ic]!;
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+  if (area > -1e-9 && area < 1e-9) return;
+  const W = t.width, H = t.height;
+  let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
+  let minY = Math.floor(Math.min(y0, y1, y2)), maxY = Math.ceil(Math.max(y0, y1, y2));
+  if (minX < 0) minX = 0;
+  if (minY < 0) minY = 0;
+  if (maxX > W - 1) maxX = W - 1;
+  if (maxY > H - 1) maxY = H - 1;
+  if (minX > maxX || minY > maxY) return;
+  const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
+  const inv = 1 / area;
+  const A0 = (y1 - y2) * inv, B0 = (x2 - x1) * inv, C0 = (x1 * y2 - x2 * y1) * inv;
+  const A1 = (y2 - y0) * inv, B1 = (x0 - x2) * inv, C1 = (x2 * y0 - x0 * y2) * inv;
+  const A2 = (y0 - y1) * inv, B2 = (x1 - x0) * inv, C2 = (x0 * y1 - x1 * y0) * inv;
+  // perspective-correct texture positions (u/Z, v/Z interpolated), affine share and gain (smooth anyway)
+  const uv = m.uv, um = m.uvMirror;
+  const uz0 = uv[ia * 2]! * iz0, uz1 = uv[ib * 2]! * iz1, uz2 = uv[ic * 2]! * iz2;
+  const vz0 = uv[ia * 2 + 1]! * iz0, vz1 = uv[ib * 2 + 1]! * iz1, vz2 = uv[ic * 2 + 1]! * iz2;
+  const mu0 = um[ia * 2]! * iz0, mu1 = um[ib * 2]! * iz1, mu2 = um[ic * 2]! * iz2;
+  const mv0 = um[ia * 2 + 1]! * iz0, mv1 = um[ib * 2 + 1]! * iz1, mv2 = um[ic * 2 + 1]! * iz2;
+  const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
+  const g = m.gain;
+  const color = t.color, depth = t.depth;
+  const tw = tex.width, th = tex.height, td = tex.data32;
+  const eps = -1e-3;
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5;
+    let lo = minX, hi = maxX;
+    const r0 = B0 * cy + C0, r1 = B1 * cy + C1, r2 = B2 * cy + C2;
+    if (A0 > 0) { const b = Math.floor(-r0 / A0 - 0.5); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.ceil(-r0 / A0 - 0.5); if (b < hi) hi = b; } else if (r0 < eps) continue;
+    if (A1 > 0) { const b = Math.floor(-r1 / A1 - 0.5); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.ceil(-r1 / A1 - 0.5); if (b < hi) hi = b; } else if (r1 < eps) continue;
+    if (A2 > 0) { const b = Math.floor(-r2 / A2 - 0.5); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.ceil(-r2 / A2 - 0.5); if (b < hi) hi = b; } else if (r2 < eps) continue;
+    if (lo > hi) continue;
+    const cx0 = lo + 0.5;
+    let b0 = A0 * cx0 + r0, b1 = A1 * cx0 + r1, b2 = A2 * cx0 + r2;
+    let row = py * W + lo;
+    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
+      if (b0 < eps || b1 < eps || b2 < eps) continue;
+      const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+      if (iz <= depth[row]!) continue;
+      const rz = 1 / iz;
+      sampleInto(td, tw, th, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
+      const s = b0 * s0 + b1 * s1 + b2 * s2;
+      let r = ownSample[0]!, gg = ownSample[1]!, bb = ownSample[2]!, a = ownSample[3]!;
+      if (s > 0.002) {
+        sampleInto(td, tw, th, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
+        const k = 1 - s;
+        r = k * r + s * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
+        gg = k * gg + s * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
+        bb = k * bb + s * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
+        a = k * a + s * mirrorSample[3]!;
+      }
+      const ai = (a + 0.5) | 0;
+      if (ai < 128) {
+        if (color[row]! >>> 24 >= ai) continue;
+      } else {
+        depth[row] = iz;
+      }
+      // premultiplied: no channel above alpha (the gain may brighten past it)
+      if (r > ai) r = ai;
+      if (gg > ai) gg = ai;
+      if (bb > ai) bb = ai;
+      color[row] = (((r + 0.5) | 0) | (((gg + 0.5) | 0) << 8) | (((bb + 0.5) | 0) << 16) | (ai << 24)) >>> 0;
+    }
+  }
+}

@@ -9,7 +9,8 @@ import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
 import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
-import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
+import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
+import { mirrorShare } from '../avatar/mirror.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { MouthShader } from './mouth/shader.ts';
@@ -111,6 +112,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   toWorld(pivot[0], pivot[1], pivot[2], pivotW);
   toWorld(tPivot[0], tPivot[1], tPivot[2], tPivotW);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
+  // far side: vertices that may blend in their mirror partner's texture, and this frame's share
+  const mirrorList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.mirrorReach[v]! > 0);
+  const share = new Float32Array(n);
+  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
   const headT = new Float64Array(3);
   const rigidOut = new Float64Array(3);
@@ -193,6 +198,15 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       siz[v] = iz;
       sz[v] = (oz - f) * S;
     }
+    // far side: where the turn shows this side more squarely than the photo did, its mirror partner's
+    // texture (seen more squarely) is blended in
+    const nrm = avatar.normal;
+    for (let q = 0; q < mirrorList.length; q++) {
+      const v = mirrorList[q]!;
+      const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
+      const facingNow = -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz);
+      share[v] = mirrorShare(avatar.photoFacing[v]!, avatar.mirrorFacing[v]!, -nz, facingNow, avatar.mirrorReach[v]!);
+    }
     // sides of the head turning toward the camera sample nearby skin instead of edge pixels
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
     for (let q = 0; q < revealList.length; q++) {
@@ -269,6 +283,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       const material = mat[t]!;
       // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
       const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
+      if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
+        rasterTriangleMirror(target, skinTex, mirrorVerts, a, b, c);
+        continue;
+      }
       rasterTriangle(
         target,
         sx[a]!, sy[a]!, siz[a]! * bias, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
