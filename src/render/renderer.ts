@@ -12,6 +12,7 @@ import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
+import { ClosedEyes } from './closedEye/overlay.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -74,6 +75,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   // the skin texture is the renderer's own copy: closing lids blend their band toward smooth lid skin
   const lidSkin = new LidSkin(avatar.texture, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], LASH_BAND);
   const skinTex: TextureSource = { width: size, height: size, data32: packedView(lidSkin.data) };
+  // a real shut eye (library) fitted to the photo, shown as a blink completes
+  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!] });
+  const closure: [number, number] = [0, 0];
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
@@ -278,6 +282,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         material === MATERIAL.mouth ? mouth.shade : null,
       );
     }
+    // side 0 is the image-left eye (the subject's right)
+    closure[0] = Math.min(1, Math.max(0, wv[BLINK_R]! - rig.photoWeights[BLINK_R]!));
+    closure[1] = Math.min(1, Math.max(0, wv[BLINK_L]! - rig.photoWeights[BLINK_L]!));
+    closedEyes.draw(target, closure, sx, sy, siz);
     softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
     smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);
