@@ -16,7 +16,7 @@ import type { RgbaImage } from '../src/types.ts';
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const DATA = opt('--data', '/work/shared/data/train/clips');
-const PICKS = opt('--picks', 'dfrf_french.mp4:78,styletalk_feifeili_clip2_short.mp4:57,videoretalking_4.mp4:106').split(',').map((s) => { const [clip, frame] = s.split(':'); return { clip: clip!, frame: Number(frame) }; });
+const PICKS = opt('--picks', 'styletalk_andrew_clip_1.mp4:105').split(',').map((s) => { const [clip, frame] = s.split(':'); return { clip: clip!, frame: Number(frame) }; });
 const preview = opt('--preview', '');
 const dry = args.includes('--dry');
 

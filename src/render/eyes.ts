@@ -92,19 +92,6 @@ export class LidSkin {
         }
       }
       const weight = pixels.map(() => 0.9);
-      // the lash line: a crisp dark line along the lid edge (what the lash strip carries down), where
-      // a shut eye shows its lashes; a soft band of photo lashes alone reads as a slit of open eye
-      for (let y = Math.max(0, Math.floor(Math.min(...edge.map((p) => p[1])) - 3)); y <= Math.min(H - 1, Math.ceil(Math.max(...edge.map((p) => p[1])) + 3)); y++) {
-        for (let x = Math.max(0, Math.floor(edge[0]![0] - 1)); x <= Math.min(W - 1, Math.ceil(edge[n - 1]![0] + 1)); x++) {
-          const d = distanceToPolyline(x + 0.5, y + 0.5, edge);
-          const w = Math.min(1, Math.max(0, (LASH_LINE_HALF + 0.5 - d)));
-          if (w <= 0) continue;
-          const o = (y * W + x) * 4;
-          pixels.push(o);
-          smooth.push(texture.data[o]! * 0.3, texture.data[o + 1]! * 0.3, texture.data[o + 2]! * 0.3, texture.data[o + 3]!);
-          weight.push(0.85 * w);
-        }
-      }
       const photo = new Uint8ClampedArray(pixels.length * 4);
       pixels.forEach((o, k) => photo.set(texture.data.subarray(o, o + 4), k * 4));
       this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(weight), closure: 0 });
@@ -127,20 +114,6 @@ export class LidSkin {
       }
     }
   }
-}
-
-/** Half width in texture pixels of the drawn lash line. */
-const LASH_LINE_HALF = 1.6;
-
-function distanceToPolyline(x: number, y: number, line: [number, number][]): number {
-  let best = Infinity;
-  for (let q = 0; q + 1 < line.length; q++) {
-    const [ax, ay] = line[q]!, [bx, by] = line[q + 1]!;
-    const dx = bx - ax, dy = by - ay;
-    const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
-    best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
-  }
-  return best;
 }
 
 function lum(c: number[]): number {

@@ -137,6 +137,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
       wv[BLINK_R] = 1 - (1 - wv[BLINK_R]!) * (1 - blink);
     }
+    // blink beyond the photo's own, per eye (side 0 is the image-left eye, the subject's right)
+    closure[0] = Math.min(1, Math.max(0, wv[BLINK_R]! - rig.photoWeights[BLINK_R]!));
+    closure[1] = Math.min(1, Math.max(0, wv[BLINK_L]! - rig.photoWeights[BLINK_L]!));
     canonDisp.fill(0);
     const basis = rig.basis;
     const stride = LANDMARK_COUNT * 3;
@@ -282,9 +285,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         material === MATERIAL.mouth ? mouth.shade : null,
       );
     }
-    // side 0 is the image-left eye (the subject's right)
-    closure[0] = Math.min(1, Math.max(0, wv[BLINK_R]! - rig.photoWeights[BLINK_R]!));
-    closure[1] = Math.min(1, Math.max(0, wv[BLINK_L]! - rig.photoWeights[BLINK_L]!));
     closedEyes.draw(target, closure, sx, sy, siz);
     softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge

@@ -16,10 +16,17 @@ import type { RasterTarget } from '../raster.ts';
 
 /** Blink completion (closure beyond the photo's own) where the real shut eye starts / is full. */
 const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
-/** Mask margins in eye widths: below the photo's crease, below its lower lid, beyond the corners; feather width. */
-const MASK_ABOVE = 0.02, MASK_BELOW = 0.08, MASK_SIDE = 0.06, FEATHER = 0.1;
+/** Mask margins in eye widths: below the photo's crease, below its lower lid, past the outer corner (winged lashes) and the inner one, below its lower lid, beyond the corners; feather width. */
+const MASK_ABOVE = 0.02, MASK_BELOW = 0.08, MASK_OUTER = 0.16, MASK_INNER = 0.1, FEATHER = 0.1;
+/** The mask's top is also at least this far above the upper lid (near the corners the crease ring meets the lid). */
+const MASK_CORNER_UP = 0.14;
+/** Top edge (v) of the mask at u, from the photo's lines. */
+const maskTop = (g: { lid: Line; crease: Line }, uc: number) => Math.min(Math.min(lineAt(g.lid, uc) - 0.05, lineAt(g.crease, uc)) + MASK_ABOVE, lineAt(g.lid, uc) - MASK_CORNER_UP);
+type Line = { u: number[]; v: number[] };
 /** Where the shut lid's edge lies: this share of the way from the photo's lower lid line up to its upper lid line. */
 const SHUT_LINE = 0.15;
+/** Bounds of the contrast given to the library's shading (1 = its own). */
+const GAMMA_MIN = 0.6, GAMMA_MAX = 1.8;
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -44,7 +51,7 @@ export class ClosedEyes {
   constructor(input: ClosedEyeInput) {
     const lib = closedEyeLibrary();
     const geo = eyeGeometry(input.xy);
-    const entry = input.entry ?? Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.EYE_ENTRY ?? 0); // TEMP
+    const entry = input.entry ?? 0;
     this.eyes = geo.map((g, side) => bakeEye(input.texture, g, lib[(entry * 2 + side) % lib.length]!));
   }
 
@@ -82,11 +89,11 @@ export function bakeEye(tex: ClosedEyeInput['texture'], g: ReturnType<typeof eye
     const aLid = lineAt(lib.lid, uc), aCrease = Math.min(aLid - 0.05, lineAt(lib.crease, uc));
     const stretch = Math.min(1.6, Math.max(0.6, (aLid - aCrease) / (shut - crease)));
     // mask: from above the upper lid to below the lower lid, corners to corners, feathered
-    const side = u < 0 ? -u : u > 1 ? u - 1 : 0;
+    const side = u < 0 ? MASK_OUTER + u : u > 1 ? MASK_INNER - (u - 1) : Math.min(MASK_OUTER + u, MASK_INNER + 1 - u);
     for (let r = 0; r < PATCH_H; r++) {
       const v = PATCH_V0 + (r + 0.5) / PATCH_PPW;
       const k = r * PATCH_W + c;
-      const inside = Math.min(v - (crease + MASK_ABOVE), low + MASK_BELOW - v, MASK_SIDE - side);
+      const inside = Math.min(v - maskTop(g, uc), low + MASK_BELOW - v, side);
       mask[k] = smoothstep(0, FEATHER, inside + FEATHER / 2);
       // the library's point for this photo point: the shut lines coincide; above them the lid is
       // stretched so the creases coincide too
@@ -103,17 +110,23 @@ export function bakeEye(tex: ClosedEyeInput['texture'], g: ReturnType<typeof eye
   const lowerBand = (u: number) => { const l = lineAt(g.lower, clamp01(u)); return [l + 0.08, l + 0.22]; };
   const photoRef = bandField(photo, upperBand, lowerBand);
   const libRef = bandField(warped, upperBand, lowerBand);
+  // contrast: the shut lash line as dark against the skin as the photo's own lash line (a painting
+  // without lashes gets a soft line, a made-up eye a dark one)
+  const photoDark = darkness(photo, photoRef, (u) => { const l = lineAt(g.lid, clamp01(u)); return [l - 0.06, l + 0.04]; });
+  const libDark = darkness(warped, libRef, (u) => { const l = lineAt(g.lower, clamp01(u)); const sh = l - SHUT_LINE * (l - lineAt(g.lid, clamp01(u))); return [sh - 0.05, sh + 0.05]; });
+  const gamma = Math.min(GAMMA_MAX, Math.max(GAMMA_MIN, Math.log(photoDark) / Math.log(libDark)));
   const rgb = new Float32Array(n * 3);
   const pr = [0, 0, 0], lr = [0, 0, 0];
   for (let k = 0; k < n; k++) {
     const u = PATCH_U0 + ((k % PATCH_W) + 0.5) / PATCH_PPW, v = PATCH_V0 + (Math.floor(k / PATCH_W) + 0.5) / PATCH_PPW;
     photoRef(u, v, pr); libRef(u, v, lr);
-    const ratio = lum(warped[k * 3]!, warped[k * 3 + 1]!, warped[k * 3 + 2]!) / Math.max(1, lum(lr[0]!, lr[1]!, lr[2]!));
+    const ratio = Math.pow(lum(warped[k * 3]!, warped[k * 3 + 1]!, warped[k * 3 + 2]!) / Math.max(1, lum(lr[0]!, lr[1]!, lr[2]!)), gamma);
     for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, pr[ch]! * ratio));
   }
   // resolution: soften to the photo's own pixel size (the library has PATCH_PPW px per width)
   const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, g.frame.width) - 1);
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
+  addPhotoGrain(rgb, photo, mask, g);
   return { rgb, mask, debug: { photo, warped } };
 }
 
@@ -140,6 +153,66 @@ function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>,
       color[row] = ((a << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
     }
   }
+}
+
+/** Share of the photo's own fine texture (pores, film grain, brush marks) given to the shut lid. */
+const GRAIN = 1;
+/** Height (eye widths) of the skin bands the grain is mirrored from. */
+const GRAIN_BAND = 0.12;
+
+/**
+ * The library eye is smooth (a video frame, upsampled); a photo has grain. The photo's fine detail
+ * (the photo minus its blur) is mirrored into the lid from the skin just past the mask's upper and
+ * lower edges, so the shut lid carries the photo's own texture, not a flat patch.
+ */
+function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: ReturnType<typeof eyeGeometry>[number]): void {
+  const blurred = Float32Array.from(photo);
+  blurRgb(blurred, PATCH_W, PATCH_H, 1.2);
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = PATCH_U0 + (c + 0.5) / PATCH_PPW, uc = clamp01(u);
+    const top = maskTop(g, uc) - FEATHER / 2, bottom = lineAt(g.lower, uc) + MASK_BELOW + FEATHER / 2;
+    for (let r = 0; r < PATCH_H; r++) {
+      const k = r * PATCH_W + c;
+      if (mask[k]! <= 0) continue;
+      const v = PATCH_V0 + (r + 0.5) / PATCH_PPW;
+      // the nearer edge's band, mirrored back and forth
+      const fromTop = v - top, fromBottom = bottom - v;
+      const d = Math.max(0, Math.min(fromTop, fromBottom)) % (2 * GRAIN_BAND);
+      const m = d < GRAIN_BAND ? d : 2 * GRAIN_BAND - d;
+      const vs = fromTop <= fromBottom ? top - m : bottom + m;
+      const rs = Math.round((vs - PATCH_V0) * PATCH_PPW - 0.5);
+      if (rs < 0 || rs >= PATCH_H) continue;
+      const ks = rs * PATCH_W + c;
+      let detail = 0;
+      for (let ch = 0; ch < 3; ch++) detail += photo[ks * 3 + ch]! - blurred[ks * 3 + ch]!;
+      detail = Math.max(-20, Math.min(20, (GRAIN * detail) / 3));
+      for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + detail));
+    }
+  }
+}
+
+/**
+ * How dark a line is against the skin: the 10th-percentile luminance within v0..v1 (u 0.15..0.85)
+ * over the skin reference's there, in (0.05, 0.95).
+ */
+function darkness(rgb: Float32Array, ref: ReturnType<typeof bandField>, band: (u: number) => number[]): number {
+  const rel: number[] = [];
+  const r = [0, 0, 0];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = PATCH_U0 + (c + 0.5) / PATCH_PPW;
+    if (u < 0.15 || u > 0.85) continue;
+    const [v0, v1] = band(u);
+    for (let row = 0; row < PATCH_H; row++) {
+      const v = PATCH_V0 + (row + 0.5) / PATCH_PPW;
+      if (v < v0! || v > v1!) continue;
+      const k = row * PATCH_W + c;
+      ref(u, v, r);
+      rel.push(lum(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!) / Math.max(1, lum(r[0]!, r[1]!, r[2]!)));
+    }
+  }
+  if (!rel.length) return 0.5;
+  rel.sort((a, b) => a - b);
+  return Math.min(0.95, Math.max(0.05, rel[Math.floor(rel.length * 0.1)]!));
 }
 
 // ---- small math ----
@@ -181,37 +254,6 @@ function bandField(rgb: Float32Array, upper: (u: number) => number[], lower: (u:
     const t = smoothstep((a0! + a1!) / 2, (b0! + b1!) / 2, v);
     for (let ch = 0; ch < 3; ch++) out[ch] = alongU(up, u, ch) + t * (alongU(lo, u, ch) - alongU(up, u, ch));
   };
-}
-
-type Plane = [number, number, number];
-
-/** Least-squares plane value = a + b u + c v (ridge-stabilised). */
-function fitPlane(pts: [number, number][], vals: number[]): Plane {
-  if (!pts.length) return [128, 0, 0];
-  let s1 = 0, su = 0, sv = 0, suu = 0, suv = 0, svv = 0, sy = 0, suy = 0, svy = 0;
-  pts.forEach(([u, v], k) => { const y = vals[k]!; s1++; su += u; sv += v; suu += u * u; suv += u * v; svv += v * v; sy += y; suy += u * y; svy += v * y; });
-  const ridge = 1e-3 * s1;
-  const m = [[s1, su, sv], [su, suu + ridge, suv], [sv, suv, svv + ridge]];
-  const rhs = [sy, suy, svy];
-  return solve3(m, rhs) as Plane;
-}
-
-function evalPlane(p: Plane, u: number, v: number): number {
-  return p[0] + p[1] * u + p[2] * v;
-}
-
-function solve3(m: number[][], b: number[]): number[] {
-  const det = (a: number[][]) => a[0]![0]! * (a[1]![1]! * a[2]![2]! - a[1]![2]! * a[2]![1]!) - a[0]![1]! * (a[1]![0]! * a[2]![2]! - a[1]![2]! * a[2]![0]!) + a[0]![2]! * (a[1]![0]! * a[2]![1]! - a[1]![1]! * a[2]![0]!);
-  const d = det(m) || 1e-9;
-  return [0, 1, 2].map((col) => det(m.map((row, r) => row.map((v, c) => (c === col ? b[r]! : v)))) / d);
-}
-
-/** Median absolute deviation about the median. */
-function mad(vals: number[]): number {
-  if (!vals.length) return 0;
-  const s = [...vals].sort((a, b) => a - b), med = s[s.length >> 1]!;
-  const d = vals.map((v) => Math.abs(v - med)).sort((a, b) => a - b);
-  return d[d.length >> 1]!;
 }
 
 function smoothstep(a: number, b: number, x: number): number {
