@@ -30,16 +30,16 @@ async function blinkReadBack(file: string): Promise<number> {
   return Math.max(closed.left / open.left, closed.right / open.right);
 }
 
-test('blink read-back: a rendered blink reads as a mostly shut eye on the face mesh (lp_s42 two-thirds shut; mt_man, lp_s12 at least half shut)', async () => {
-  // measured (bench/blink.ts): lp_s42 0.23 with the old framing, 0.29 with the tighter crop that
-  // keeps the head inside the photo (docs/edges); mt_man 0.40, lp_s12 0.29; before the lid work
-  // 0.40, 0.52, 0.47. The issue's 0.25 goal is not met on most portraits yet (docs/eyes/README.md).
+test('blink read-back: a rendered blink reads as a shut eye on the face mesh (lp_s42 and lp_s12 at the issue goal 0.25; mt_man at least two-thirds shut)', async () => {
+  // measured (bench/blink.ts) with the real shut eye of src/render/closedEye: lp_s42 0.18, lp_s12
+  // 0.23, mt_man 0.32; with the lid-only closing before it 0.19, 0.32, 0.40. The issue's 0.25
+  // goal is met on 7 of 14 portraits (docs/eyes/README.md).
   const s42 = await blinkReadBack('lp_s42.jpg');
-  assert.ok(s42 <= 0.35, `lp_s42 closed/open ${s42.toFixed(2)}`);
-  for (const file of ['mt_man.png', 'lp_s12.jpg']) {
-    const ratio = await blinkReadBack(file);
-    assert.ok(ratio <= 0.5, `${file} closed/open ${ratio.toFixed(2)}`);
-  }
+  assert.ok(s42 <= 0.25, `lp_s42 closed/open ${s42.toFixed(2)}`);
+  const s12 = await blinkReadBack('lp_s12.jpg');
+  assert.ok(s12 <= 0.25, `lp_s12 closed/open ${s12.toFixed(2)}`);
+  const man = await blinkReadBack('mt_man.png');
+  assert.ok(man <= 0.36, `mt_man closed/open ${man.toFixed(2)}`);
 });
 
 /** Landmarks (raw detector convention) of the rig's shape for given weights, posed. */

@@ -33,7 +33,6 @@ export interface BakedEye {
   rgb: Float32Array;
   /** mask 0..1, same grid */
   mask: Float32Array;
-  debug?: { photo: Float32Array; warped: Float32Array };
 }
 
 export interface ClosedEyeInput {
@@ -127,7 +126,7 @@ export function bakeEye(tex: ClosedEyeInput['texture'], g: ReturnType<typeof eye
   const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, g.frame.width) - 1);
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
   addPhotoGrain(rgb, photo, mask, g);
-  return { rgb, mask, debug: { photo, warped } };
+  return { rgb, mask };
 }
 
 function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>, show: number, nearIz: number): void {
