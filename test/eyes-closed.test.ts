@@ -19,9 +19,9 @@ test('eye frame: image <-> eye coordinates round-trip, and both sides map the br
   }
 });
 
-test('library: one real shut pair, its lid edge between the corners and below its crease', () => {
+test('library: a real shut eye, its lid edge between the corners and below its crease', () => {
   const lib = closedEyeLibrary();
-  assert.ok(lib.length >= 2 && lib.length % 2 === 0);
+  assert.ok(lib.length >= 1);
   for (const p of lib) {
     assert.equal(p.rgb.length, PATCH_W * PATCH_H * 3);
     assert.match(p.source, /frame \d+/);

@@ -1,7 +1,8 @@
 // Regenerates src/render/closedEye/closedEyeData.ts (the closed-eye library, base64) from frames of
 // the training videos where a blink is fully shut:
 //   node --import tsx tools/closed-eye-atlas.ts [--data /work/shared/data/train/clips] [--picks clip:frame,...] [--preview out.png] [--dry]
-// Each pick is one frame (25 fps index); both of its eyes are cut into the eye frame (frame.ts).
+// Each pick is one frame (25 fps index); of its two eyes, the one the face mesh reads as more shut
+// is kept, cut into the eye frame (frame.ts), which serves either side.
 // The frames were found with the eye openings of the lip-sync tracks (the frames whose eyes read
 // lowest against the clip's median), then checked by eye in the preview.
 import path from 'node:path';
@@ -44,6 +45,7 @@ for (const pick of PICKS) {
   const xy = (i: number) => [lm[i]![0]!, lm[i]![1]!] as const;
   const open = eyeOpenings(lm);
   const row: { label: string; image: RgbaImage }[] = [];
+  const candidates: { patch: ClosedEyePatch; opening: number }[] = [];
   eyeGeometry(xy).forEach((g, side) => {
     const rgb = new Float32Array(PATCH_W * PATCH_H * 3);
     const view = new Uint8ClampedArray(PATCH_W * PATCH_H * 4);
@@ -66,11 +68,13 @@ for (const pick of PICKS) {
       });
     }
     const source = `${pick.clip} frame ${pick.frame} (train/clips, 25 fps), ${side === 0 ? 'image-left' : 'image-right (mirrored by its frame)'} eye`;
-    patches.push({ rgb, lid: g.lid, crease: g.crease, source });
+    candidates.push({ patch: { rgb, lid: g.lid, crease: g.crease, source }, opening: side ? open.left : open.right });
     row.push({ label: `${pick.clip}:${pick.frame} ${side ? 'R' : 'L'} open ${(side ? open.left : open.right).toFixed(3)} w ${g.frame.width.toFixed(0)}px`, image: { width: PATCH_W, height: PATCH_H, data: view } });
   });
+  candidates.sort((a, b) => a.opening - b.opening);
+  patches.push(candidates[0]!.patch);
   cells.push(row);
-  console.log(`${pick.clip}:${pick.frame}: openings L ${open.right.toFixed(3)} R ${open.left.toFixed(3)}`);
+  console.log(`${pick.clip}:${pick.frame}: openings L ${open.right.toFixed(3)} R ${open.left.toFixed(3)}; kept: ${candidates[0]!.patch.source}`);
 }
 
 if (preview) {

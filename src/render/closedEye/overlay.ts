@@ -19,7 +19,7 @@ const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
 /** Mask margins in eye widths: below the photo's crease, below its lower lid, past the outer corner (winged lashes) and the inner one, below its lower lid, beyond the corners; feather width. */
 const MASK_ABOVE = 0.02, MASK_BELOW = 0.08, MASK_OUTER = 0.16, MASK_INNER = 0.1, FEATHER = 0.1;
 /** The mask's top is also at least this far above the upper lid (near the corners the crease ring meets the lid). */
-const MASK_CORNER_UP = 0.14;
+const MASK_CORNER_UP = 0.2;
 /** Top edge (v) of the mask at u, from the photo's lines. */
 const maskTop = (g: { lid: Line; crease: Line }, uc: number) => Math.min(Math.min(lineAt(g.lid, uc) - 0.05, lineAt(g.crease, uc)) + MASK_ABOVE, lineAt(g.lid, uc) - MASK_CORNER_UP);
 type Line = { u: number[]; v: number[] };
@@ -40,7 +40,7 @@ export interface ClosedEyeInput {
   texture: { width: number; height: number; data: Uint8ClampedArray };
   /** landmark i's position in the texture */
   xy: (i: number) => readonly [number, number];
-  /** library entry (a pair: image-left and image-right eye of one frame); default: chosen by skin tone */
+  /** library entry (default: the first) */
   entry?: number;
 }
 
@@ -51,7 +51,8 @@ export class ClosedEyes {
     const lib = closedEyeLibrary();
     const geo = eyeGeometry(input.xy);
     const entry = input.entry ?? 0;
-    this.eyes = geo.map((g, side) => bakeEye(input.texture, g, lib[(entry * 2 + side) % lib.length]!));
+    // one library eye serves both sides (the eye frame mirrors it)
+    this.eyes = geo.map((g) => bakeEye(input.texture, g, lib[entry % lib.length]!));
   }
 
   /**
