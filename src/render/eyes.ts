@@ -25,12 +25,20 @@ const LIDS = [
 ];
 
 /**
+ * How far a blink has come from the photo's own lid position to shut: 0 at the photo's blink
+ * weight, 1 at weight 1. (A narrow-eyed photo already reads blink 0.3: its lid closes the rest.)
+ */
+export function blinkCompletion(weight: number, photoWeight: number): number {
+  return Math.min(1, Math.max(0, (weight - photoWeight) / Math.max(0.05, 1 - photoWeight)));
+}
+
+/**
  * Writes the lid-edge vertices' texture positions for this frame into uvNow (from the rest uv):
- * closure = the blink weight beyond the photo's own.
+ * closure = the blink's completion (blinkCompletion).
  */
 export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayLike<number>, uv: ArrayLike<number>, uvNow: Float32Array): void {
   for (const lid of LIDS) {
-    const closure = Math.min(1, Math.max(0, weights[lid.control]! - photoWeights[lid.control]!));
+    const closure = blinkCompletion(weights[lid.control]!, photoWeights[lid.control]!);
     const k = LID_TEXTURE_SLIDE * closure * closure * (3 - 2 * closure);
     // the corners stay (they do not move with the blink)
     for (let q = 1; q < lid.edge.length - 1; q++) {
@@ -98,10 +106,10 @@ export class LidSkin {
     }
   }
 
-  /** Blends each lid band for this frame's closure (blink weight beyond the photo's own); cheap when nothing changed. */
+  /** Blends each lid band for this frame's closure (the blink's completion); cheap when nothing changed. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     for (const r of this.regions) {
-      const closure = Math.min(1, Math.max(0, weights[r.control]! - photoWeights[r.control]!));
+      const closure = blinkCompletion(weights[r.control]!, photoWeights[r.control]!);
       if (Math.abs(closure - r.closure) < 1e-3) continue;
       r.closure = closure;
       const d = this.data, px = r.pixels, p = r.photo, s = r.smooth, wt = r.weight;

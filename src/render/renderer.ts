@@ -10,7 +10,7 @@ import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../
 import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, smoothDepthEdges, packedView, type RasterTarget, type TextureSource } from './raster.ts';
-import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
 import { MouthShader } from './mouth/shader.ts';
@@ -137,9 +137,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
       wv[BLINK_R] = 1 - (1 - wv[BLINK_R]!) * (1 - blink);
     }
-    // blink beyond the photo's own, per eye (side 0 is the image-left eye, the subject's right)
-    closure[0] = Math.min(1, Math.max(0, wv[BLINK_R]! - rig.photoWeights[BLINK_R]!));
-    closure[1] = Math.min(1, Math.max(0, wv[BLINK_L]! - rig.photoWeights[BLINK_L]!));
+    // how far each blink has come from the photo's lid to shut (side 0 is the image-left eye, the subject's right)
+    closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
+    closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
     canonDisp.fill(0);
     const basis = rig.basis;
     const stride = LANDMARK_COUNT * 3;

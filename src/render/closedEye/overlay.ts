@@ -56,7 +56,7 @@ export class ClosedEyes {
   }
 
   /**
-   * Blends the shut eyes into the rendered frame. closure[side]: 0..1 blink beyond the photo's own
+   * Blends the shut eyes into the rendered frame. closure[side]: the blink's completion 0..1
    * (side 0 = image-left eye); sx/sy/siz: projected landmark positions and 1/z.
    */
   draw(target: RasterTarget, closure: readonly [number, number], sx: Float32Array, sy: Float32Array, siz: Float32Array): void {
@@ -140,17 +140,19 @@ function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>,
     for (let x = x0; x <= x1; x++) {
       const row = y * W + x;
       const dz = depth[row]!;
-      if (dz === 0 || dz > nearIz) continue;
+      if (dz > nearIz) continue;
       const [u, v] = toEye(f, x + 0.5, y + 0.5);
       const gx = (u - PATCH_U0) * PATCH_PPW, gy = (v - PATCH_V0) * PATCH_PPW;
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
       const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * show;
       if (m <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
+      // premultiplied "over": also fills any pinhole the closing lid's triangles left
       const c = color[row]!;
-      const a = c >>> 24, k = m * (a / 255), j = 1 - m;
-      const r = (c & 255) * j + px[0]! * k, g = ((c >>> 8) & 255) * j + px[1]! * k, b = ((c >>> 16) & 255) * j + px[2]! * k;
-      color[row] = ((a << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
+      const j = 1 - m;
+      const r = (c & 255) * j + px[0]! * m, g = ((c >>> 8) & 255) * j + px[1]! * m, b = ((c >>> 16) & 255) * j + px[2]! * m;
+      const a = (c >>> 24) * j + 255 * m;
+      color[row] = ((Math.round(a) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
     }
   }
 }
