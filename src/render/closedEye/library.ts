@@ -73,7 +73,7 @@ export function eyeGeometry(xy: (i: number) => readonly [number, number]): { fra
 
 /** Piecewise-linear value of a line (sorted or not by u) at u, held flat past its ends. */
 export function lineAt(line: { u: number[]; v: number[] }, u: number): number {
-  const idx = line.u.map((_, k) => k).sort((a, b) => line.u[a]! - line.u[b]!);
+  const idx = sortedOrder(line.u);
   if (u <= line.u[idx[0]!]!) return line.v[idx[0]!]!;
   for (let k = 0; k + 1 < idx.length; k++) {
     const a = idx[k]!, b = idx[k + 1]!;
@@ -83,4 +83,12 @@ export function lineAt(line: { u: number[]; v: number[] }, u: number): number {
     }
   }
   return line.v[idx[idx.length - 1]!]!;
+}
+
+const ORDER_CACHE = new WeakMap<number[], number[]>();
+/** Indices of us in increasing order (cached per array: lines are not changed after they are made). */
+function sortedOrder(us: number[]): number[] {
+  let idx = ORDER_CACHE.get(us);
+  if (!idx) { idx = us.map((_, k) => k).sort((a, b) => us[a]! - us[b]!); ORDER_CACHE.set(us, idx); }
+  return idx;
 }
