@@ -51,8 +51,11 @@ export class ClosedEyes {
     const lib = closedEyeLibrary();
     const geo = eyeGeometry(input.xy);
     const entry = input.entry ?? 0;
-    // one library eye serves both sides (the eye frame mirrors it)
-    this.eyes = geo.map((g) => bakeEye(input.texture, g, lib[entry % lib.length]!));
+    // one library eye serves both sides (the eye frame mirrors it); both get the darker of the
+    // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
+    const sampled = geo.map((g) => sampleEye(input.texture, g, lib[entry % lib.length]!));
+    const lashDark = Math.min(...sampled.map((x) => x.photoDark));
+    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark));
   }
 
   /**
@@ -75,7 +78,16 @@ export class ClosedEyes {
   }
 }
 
-export function bakeEye(tex: ClosedEyeInput['texture'], g: ReturnType<typeof eyeGeometry>[number], lib: ClosedEyePatch): BakedEye {
+type EyeGeometry = ReturnType<typeof eyeGeometry>[number];
+
+/** The fit of a library eye to one photo eye (lashDark: the lash darkness to match; default this eye's own). */
+export function bakeEye(tex: ClosedEyeInput['texture'], g: EyeGeometry, lib: ClosedEyePatch, lashDark?: number): BakedEye {
+  const s = sampleEye(tex, g, lib);
+  return finishEye(s, g, lashDark ?? s.photoDark);
+}
+
+/** The photo and the warped library on the patch grid, the mask, both skin references and lash darknesses. */
+function sampleEye(tex: ClosedEyeInput['texture'], g: EyeGeometry, lib: ClosedEyePatch) {
   const n = PATCH_W * PATCH_H;
   const mask = new Float32Array(n);
   const warped = new Float32Array(n * 3);
@@ -114,7 +126,13 @@ export function bakeEye(tex: ClosedEyeInput['texture'], g: ReturnType<typeof eye
   // without lashes gets a soft line, a made-up eye a dark one)
   const photoDark = darkness(photo, photoRef, (u) => { const l = lineAt(g.lid, clamp01(u)); return [l - 0.06, l + 0.04]; });
   const libDark = darkness(warped, libRef, (u) => { const l = lineAt(g.lower, clamp01(u)); const sh = l - SHUT_LINE * (l - lineAt(g.lid, clamp01(u))); return [sh - 0.05, sh + 0.05]; });
-  const gamma = Math.min(GAMMA_MAX, Math.max(GAMMA_MIN, Math.log(photoDark) / Math.log(libDark)));
+  return { mask, warped, photo, photoRef, libRef, photoDark, libDark };
+}
+
+function finishEye(s: ReturnType<typeof sampleEye>, g: EyeGeometry, lashDark: number): BakedEye {
+  const { mask, warped, photo, photoRef, libRef, libDark } = s;
+  const n = PATCH_W * PATCH_H;
+  const gamma = Math.min(GAMMA_MAX, Math.max(GAMMA_MIN, Math.log(lashDark) / Math.log(libDark)));
   const rgb = new Float32Array(n * 3);
   const pr = [0, 0, 0], lr = [0, 0, 0];
   for (let k = 0; k < n; k++) {
@@ -167,7 +185,7 @@ const GRAIN_BAND = 0.12;
  * (the photo minus its blur) is mirrored into the lid from the skin just past the mask's upper and
  * lower edges, so the shut lid carries the photo's own texture, not a flat patch.
  */
-function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: ReturnType<typeof eyeGeometry>[number]): void {
+function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
   const blurred = Float32Array.from(photo);
   blurRgb(blurred, PATCH_W, PATCH_H, 1.2);
   for (let c = 0; c < PATCH_W; c++) {
