@@ -4,9 +4,9 @@
 // blended over each eye:
 // - fitted once per renderer (bake): in the photo's eye frame, the library lid's edge is laid on
 //   the photo's lower lid line and its crease on the photo's crease; its light is the photo's own
-//   (a plane fitted to the skin ring around the eye, per colour channel) with the library's shading
-//   (its luminance relative to its own ring plane, contrast matched to the photo's skin); it is
-//   softened to the photo's resolution. Chroma comes from the photo, so grey photos stay grey.
+//   skin (above the crease, below the lower lid) times the library's shading (its luminance over
+//   its own skin there), with its lash line as dark as the photo's; softened to the photo's
+//   resolution, with the photo's grain. Chroma comes from the photo, so grey photos stay grey.
 // - drawn every frame (draw): warped by the eye's corners as rendered (so it turns with the head),
 //   with a feathered mask covering the open eye, weighted by the blink's completion, under
 //   anything in front of the eye (depth test).
@@ -14,14 +14,14 @@ import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, EYE_SIDES, eyeFrame, t
 import { closedEyeLibrary, eyeGeometry, lineAt, type ClosedEyePatch } from './library.ts';
 import type { RasterTarget } from '../raster.ts';
 
-/** Blink completion (closure beyond the photo's own) where the real shut eye starts / is full. */
+/** Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. */
 const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
-/** Mask margins in eye widths: below the photo's crease, below its lower lid, past the outer corner (winged lashes) and the inner one, below its lower lid, beyond the corners; feather width. */
+/** Mask margins in eye widths: below the photo's crease, below its lower lid, past the outer corner (winged lashes), past the inner one; feather width. */
 const MASK_ABOVE = 0.02, MASK_BELOW = 0.08, MASK_OUTER = 0.16, MASK_INNER = 0.1, FEATHER = 0.1;
 /** The mask's top is also at least this far above the upper lid (near the corners the crease ring meets the lid). */
 const MASK_CORNER_UP = 0.2;
 /** Top edge (v) of the mask at u, from the photo's lines. */
-const maskTop = (g: { lid: Line; crease: Line }, uc: number) => Math.min(Math.min(lineAt(g.lid, uc) - 0.05, lineAt(g.crease, uc)) + MASK_ABOVE, lineAt(g.lid, uc) - MASK_CORNER_UP);
+const maskTop = (g: { lid: Line; crease: Line }, uc: number): number => Math.min(Math.min(lineAt(g.lid, uc) - 0.05, lineAt(g.crease, uc)) + MASK_ABOVE, lineAt(g.lid, uc) - MASK_CORNER_UP);
 type Line = { u: number[]; v: number[] };
 /** Where the shut lid's edge lies: this share of the way from the photo's lower lid line up to its upper lid line. */
 const SHUT_LINE = 0.15;
@@ -100,7 +100,7 @@ function sampleEye(tex: ClosedEyeInput['texture'], g: EyeGeometry, lib: ClosedEy
     const shut = low - SHUT_LINE * (low - up);
     const aLid = lineAt(lib.lid, uc), aCrease = Math.min(aLid - 0.05, lineAt(lib.crease, uc));
     const stretch = Math.min(1.6, Math.max(0.6, (aLid - aCrease) / (shut - crease)));
-    // mask: from above the upper lid to below the lower lid, corners to corners, feathered
+    // mask: from just below the crease to below the lower lid, past the corners, feathered
     const side = u < 0 ? MASK_OUTER + u : u > 1 ? MASK_INNER - (u - 1) : Math.min(MASK_OUTER + u, MASK_INNER + 1 - u);
     for (let r = 0; r < PATCH_H; r++) {
       const v = PATCH_V0 + (r + 0.5) / PATCH_PPW;
