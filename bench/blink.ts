@@ -2,7 +2,8 @@
 // = 1), find the face mesh on the rendered frame, and compare each eye's opening (lid gap / eye
 // width) with the photo's own. A shut human eye reads about 0.1-0.2 of its open value; the goal is
 // <= 0.25 on every portrait. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...]
+//   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos]
+// --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
@@ -18,15 +19,16 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');
+const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
 
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
 const ratios: number[] = [];
 console.log('portrait          open L/R (photo)   shut L/R (render)   ratio L/R   worst');
-for (const file of readdirSync(path.join(DATA, 'portraits')).sort()) {
+for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
   if (only && !only.includes(file)) continue;
   let portrait: Portrait;
-  try { portrait = await cachedPortrait(path.join(DATA, 'portraits', file)); } catch (err) { console.log(`${file.padEnd(18)}not analyzed (${(err as Error).message.slice(0, 120)}): skipped`); continue; }
+  try { portrait = await cachedPortrait(path.join(dir, file)); } catch (err) { console.log(`${file.padEnd(18)}not analyzed (${(err as Error).message.slice(0, 120)}): skipped`); continue; }
   const avatar = buildAvatar(portrait);
   const size = portrait.image.width;
   const r = createRenderer(avatar, { width: size, height: size });

@@ -30,15 +30,16 @@ async function blinkReadBack(file: string): Promise<number> {
   return Math.max(closed.left / open.left, closed.right / open.right);
 }
 
-test('blink read-back: a rendered blink reads as a mostly shut eye on the face mesh (lp_s42 two-thirds shut; mt_man, lp_s12 at least half shut)', async () => {
-  // measured (bench/blink.ts): lp_s42 0.23 with the old framing, 0.29 with the tighter crop that
-  // keeps the head inside the photo (docs/edges); mt_man 0.40, lp_s12 0.29; before the lid work
-  // 0.40, 0.52, 0.47. The issue's 0.25 goal is not met on most portraits yet (docs/eyes/README.md).
+test('blink read-back: a rendered blink reads as a shut eye on the face mesh (lp_s42 at the issue goal 0.25; lp_s12, mt_man at least two-thirds shut)', async () => {
+  // measured with the real shut eye of src/render/closedEye: lp_s42 0.18, lp_s12 0.22, mt_man
+  // 0.25; with the lid-only closing before it 0.19, 0.32, 0.40 (bench/blink.ts, square frames;
+  // this test renders lp_s12 at 375x500, which reads differently). The issue's 0.25 goal is met on
+  // 9 of 14 portraits (docs/eyes/README.md).
   const s42 = await blinkReadBack('lp_s42.jpg');
-  assert.ok(s42 <= 0.35, `lp_s42 closed/open ${s42.toFixed(2)}`);
-  for (const file of ['mt_man.png', 'lp_s12.jpg']) {
+  assert.ok(s42 <= 0.25, `lp_s42 closed/open ${s42.toFixed(2)}`);
+  for (const file of ['lp_s12.jpg', 'mt_man.png']) {
     const ratio = await blinkReadBack(file);
-    assert.ok(ratio <= 0.5, `${file} closed/open ${ratio.toFixed(2)}`);
+    assert.ok(ratio <= 0.34, `${file} closed/open ${ratio.toFixed(2)}`);
   }
 });
 

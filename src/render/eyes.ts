@@ -25,12 +25,20 @@ const LIDS = [
 ];
 
 /**
+ * How far a blink has come from the photo's own lid position to shut: 0 at the photo's blink
+ * weight, 1 at weight 1. (A narrow-eyed photo already reads blink 0.3: its lid closes the rest.)
+ */
+export function blinkCompletion(weight: number, photoWeight: number): number {
+  return Math.min(1, Math.max(0, (weight - photoWeight) / Math.max(0.05, 1 - photoWeight)));
+}
+
+/**
  * Writes the lid-edge vertices' texture positions for this frame into uvNow (from the rest uv):
- * closure = the blink weight beyond the photo's own.
+ * closure = the blink's completion (blinkCompletion).
  */
 export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayLike<number>, uv: ArrayLike<number>, uvNow: Float32Array): void {
   for (const lid of LIDS) {
-    const closure = Math.min(1, Math.max(0, weights[lid.control]! - photoWeights[lid.control]!));
+    const closure = blinkCompletion(weights[lid.control]!, photoWeights[lid.control]!);
     const k = LID_TEXTURE_SLIDE * closure * closure * (3 - 2 * closure);
     // the corners stay (they do not move with the blink)
     for (let q = 1; q < lid.edge.length - 1; q++) {
@@ -92,29 +100,16 @@ export class LidSkin {
         }
       }
       const weight = pixels.map(() => 0.9);
-      // the lash line: a crisp dark line along the lid edge (what the lash strip carries down), where
-      // a shut eye shows its lashes; a soft band of photo lashes alone reads as a slit of open eye
-      for (let y = Math.max(0, Math.floor(Math.min(...edge.map((p) => p[1])) - 3)); y <= Math.min(H - 1, Math.ceil(Math.max(...edge.map((p) => p[1])) + 3)); y++) {
-        for (let x = Math.max(0, Math.floor(edge[0]![0] - 1)); x <= Math.min(W - 1, Math.ceil(edge[n - 1]![0] + 1)); x++) {
-          const d = distanceToPolyline(x + 0.5, y + 0.5, edge);
-          const w = Math.min(1, Math.max(0, (LASH_LINE_HALF + 0.5 - d)));
-          if (w <= 0) continue;
-          const o = (y * W + x) * 4;
-          pixels.push(o);
-          smooth.push(texture.data[o]! * 0.3, texture.data[o + 1]! * 0.3, texture.data[o + 2]! * 0.3, texture.data[o + 3]!);
-          weight.push(0.85 * w);
-        }
-      }
       const photo = new Uint8ClampedArray(pixels.length * 4);
       pixels.forEach((o, k) => photo.set(texture.data.subarray(o, o + 4), k * 4));
       this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(weight), closure: 0 });
     }
   }
 
-  /** Blends each lid band for this frame's closure (blink weight beyond the photo's own); cheap when nothing changed. */
+  /** Blends each lid band for this frame's closure (the blink's completion); cheap when nothing changed. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     for (const r of this.regions) {
-      const closure = Math.min(1, Math.max(0, weights[r.control]! - photoWeights[r.control]!));
+      const closure = blinkCompletion(weights[r.control]!, photoWeights[r.control]!);
       if (Math.abs(closure - r.closure) < 1e-3) continue;
       r.closure = closure;
       const d = this.data, px = r.pixels, p = r.photo, s = r.smooth, wt = r.weight;
@@ -127,20 +122,6 @@ export class LidSkin {
       }
     }
   }
-}
-
-/** Half width in texture pixels of the drawn lash line. */
-const LASH_LINE_HALF = 1.6;
-
-function distanceToPolyline(x: number, y: number, line: [number, number][]): number {
-  let best = Infinity;
-  for (let q = 0; q + 1 < line.length; q++) {
-    const [ax, ay] = line[q]!, [bx, by] = line[q + 1]!;
-    const dx = bx - ax, dy = by - ay;
-    const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
-    best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
-  }
-  return best;
 }
 
 function lum(c: number[]): number {

@@ -11,8 +11,10 @@ import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topol
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
-import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
+import { ClosedEyes } from './closedEye/overlay.ts';
+import { ForeheadFolds } from './brows.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -75,6 +77,11 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   // the skin texture is the renderer's own copy: closing lids blend their band toward smooth lid skin
   const lidSkin = new LidSkin(avatar.texture, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], LASH_BAND);
   const skinTex: TextureSource = { width: size, height: size, data32: packedView(lidSkin.data) };
+  // a real shut eye (library) fitted to the photo, shown as a blink completes
+  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!] });
+  const closure: [number, number] = [0, 0];
+  // raised brows deepen the photo's own forehead grooves (same working texture)
+  const folds = new ForeheadFolds(lidSkin.data, size, size, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], avatar.head.iod);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
@@ -138,6 +145,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
       wv[BLINK_R] = 1 - (1 - wv[BLINK_R]!) * (1 - blink);
     }
+    // how far each blink has come from the photo's lid to shut (side 0 is the image-left eye, the subject's right)
+    closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
+    closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
     canonDisp.fill(0);
     const basis = rig.basis;
     const stride = LANDMARK_COUNT * 3;
@@ -219,6 +229,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     // closing lids show lid skin (the lash line rides on the lash strips)
     slideLidTexture(wv, rig.photoWeights, avatar.uv, uvNow);
     lidSkin.update(wv, rig.photoWeights);
+    folds.update(wv, rig.photoWeights);
     // gaze: slide the eye texture under the lids
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
@@ -296,6 +307,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         material === MATERIAL.mouth ? mouth.shade : null,
       );
     }
+    closedEyes.draw(target, closure, sx, sy, siz);
     softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
     smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);

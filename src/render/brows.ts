@@ -1,0 +1,96 @@
+// Forehead folds: raised brows push the forehead skin together, so the wrinkles the photo shows
+// deepen; lowered brows smooth them. The mesh moves the forehead with the brows; this deepens (or
+// softens) the photo's own horizontal grooves in the renderer's skin texture. A groove is where the
+// skin is darker than its vertical neighbourhood (the photo minus its vertical blur): horizontal
+// lines only, so the brows' own edges (excluded by a margin), hair strands and vertical shading
+// are left alone. Nothing is invented where the photo shows a smooth forehead.
+import { CONTROL_INDEX } from '../rig/controls.ts';
+import { insidePolygon } from '../math/polygon.ts';
+
+/** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
+const TOP = [54, 103, 67, 109, 10, 338, 297, 332, 284];
+const BROW_TOPS = [300, 293, 334, 296, 336, 107, 66, 105, 63, 70];
+/** Grooves this much darker than their surroundings or more count (relative luminance). */
+const MIN_GROOVE = 0.015;
+/** Darker than this is a hair strand or a mole, not a fold (wrinkles are shallow). */
+const MAX_GROOVE = 0.2;
+/** At a full brow raise a groove is 1 + FOLD times as deep; lowered brows smooth it by up to SMOOTH. */
+const FOLD = 1.2, SMOOTH = 0.5;
+
+const INNER = CONTROL_INDEX.browInnerUp, OUTER_L = CONTROL_INDEX.browOuterUpLeft, OUTER_R = CONTROL_INDEX.browOuterUpRight;
+const DOWN_L = CONTROL_INDEX.browDownLeft, DOWN_R = CONTROL_INDEX.browDownRight;
+
+export class ForeheadFolds {
+  private readonly pixels: Int32Array;
+  private readonly photo: Uint8ClampedArray;
+  /** the groove's relative darkness (negative), per pixel */
+  private readonly groove: Float32Array;
+  private raise = 0;
+
+  /**
+   * data: the renderer's working skin texture (written by update); xy: landmark i in it; iod: the
+   * inter-ocular distance in texture pixels.
+   */
+  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
+    // the brows' edges lifted by a margin, so their own dark edge is not taken for a groove
+    const lift = 0.06 * iod;
+    const poly = [...TOP.map(xy), ...BROW_TOPS.map((i) => [xy(i)[0], xy(i)[1] - lift] as const)] as [number, number][];
+    const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(width - 1, Math.ceil(Math.max(...xs)));
+    const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(height - 1, Math.ceil(Math.max(...ys)));
+    const bw = Math.max(0, x1 - x0 + 1), bh = Math.max(0, y1 - y0 + 1);
+    // luminance of the box and its vertical blur (Gaussian, a wrinkle's spacing)
+    const lum = new Float32Array(bw * bh);
+    for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+      const o = ((y + y0) * width + x + x0) * 4;
+      lum[y * bw + x] = 0.3 * data[o]! + 0.59 * data[o + 1]! + 0.11 * data[o + 2]!;
+    }
+    const blurred = verticalBlur(lum, bw, bh, Math.max(1, 0.04 * iod));
+    const px: number[] = [], gv: number[] = [];
+    for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+      if (!insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly)) continue;
+      const k = y * bw + x;
+      const g = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
+      if (g > -MIN_GROOVE || g < -MAX_GROOVE) continue;
+      px.push(((y + y0) * width + x + x0) * 4);
+      gv.push(g + MIN_GROOVE);
+    }
+    this.pixels = Int32Array.from(px);
+    this.groove = Float32Array.from(gv);
+    this.photo = new Uint8ClampedArray(px.length * 3);
+    px.forEach((o, k) => { this.photo[k * 3] = data[o]!; this.photo[k * 3 + 1] = data[o + 1]!; this.photo[k * 3 + 2] = data[o + 2]!; });
+  }
+
+  /** Deepens or softens the grooves for this frame's brows (relative to the photo's); cheap when unchanged. */
+  update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
+    const d = (c: number) => weights[c]! - photoWeights[c]!;
+    const up = Math.max(d(INNER), (d(OUTER_L) + d(OUTER_R)) / 2);
+    const down = (d(DOWN_L) + d(DOWN_R)) / 2;
+    const raise = Math.max(-1, Math.min(1, up - down));
+    if (Math.abs(raise - this.raise) < 0.01) return;
+    this.raise = raise;
+    const data = this.data, px = this.pixels, g = this.groove, p = this.photo;
+    for (let k = 0; k < px.length; k++) {
+      // the groove's darkening scaled by 1 + FOLD * raise (never brighter than the surroundings)
+      const f = Math.max(0.3, 1 + (raise > 0 ? FOLD : SMOOTH) * raise * g[k]! / (1 + g[k]!));
+      const o = px[k]!;
+      data[o] = p[k * 3]! * f; data[o + 1] = p[k * 3 + 1]! * f; data[o + 2] = p[k * 3 + 2]! * f;
+    }
+  }
+}
+
+function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Float32Array {
+  const rad = Math.ceil(2.5 * sigma);
+  const k = Array.from({ length: 2 * rad + 1 }, (_, i) => Math.exp(-((i - rad) ** 2) / (2 * sigma * sigma)));
+  const out = new Float32Array(a.length);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    let acc = 0, wsum = 0;
+    for (let i = -rad; i <= rad; i++) {
+      const yy = y + i;
+      if (yy < 0 || yy >= h) continue;
+      acc += k[i + rad]! * a[yy * w + x]!; wsum += k[i + rad]!;
+    }
+    out[y * w + x] = acc / wsum;
+  }
+  return out;
+}
