@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadLipModel, parseLipModel, serialiseLipModel, forwardMlp, postprocessLips } from '../src/motion/lipModel.ts';
+import { loadLipModel, parseLipModel, serialiseLipModel, forwardMlp, postprocessLips, mapThrough } from '../src/motion/lipModel.ts';
 import { lipAudio, LIP_FRAME_DIM, contextVector } from '../src/motion/lipFeatures.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
@@ -29,6 +29,20 @@ test('lip model: loads, sizes agree, survives a save/parse round trip; a broken 
   broken.layers[0].inputs += 1;
   assert.throws(() => parseLipModel(JSON.stringify(broken), 'broken.json'), (e: Error) => e instanceof FileFormatError && /train:mouth/.test(e.message));
   assert.throws(() => parseLipModel('{', 'bad.json'), (e: Error) => e instanceof FileFormatError && /not valid JSON/.test(e.message));
+});
+
+test('lip calibration: the quantile map is piecewise linear through its knots, extended past the ends; unordered knots are refused', () => {
+  const from = [-1, 0, 2];
+  const to = [0, 0.1, 0.5];
+  assert.equal(mapThrough(0, from, to), 0.1);
+  assert.ok(Math.abs(mapThrough(1, from, to) - 0.3) < 1e-12);
+  assert.ok(Math.abs(mapThrough(3, from, to) - 0.7) < 1e-12, 'above the top knot: the top segment continued');
+  assert.ok(Math.abs(mapThrough(-2, from, to) + 0.1) < 1e-12, 'below the bottom knot: the bottom segment continued');
+  const m = loadLipModel();
+  assert.ok(m.quantileMap, 'the shipped model is calibrated by quantiles');
+  const broken = JSON.parse(serialiseLipModel(m));
+  broken.quantileMap[0].from = [...broken.quantileMap[0].from].reverse();
+  assert.throws(() => parseLipModel(JSON.stringify(broken), 'unordered.json'), (e: Error) => e instanceof FileFormatError && /train:mouth/.test(e.message));
 });
 
 test('lip features do not depend on loudness (the same speech 20 dB quieter gives the same input)', async () => {
