@@ -167,7 +167,7 @@ export interface LipRecipe {
   /** quantile map onto the teacher (else the affine 10th..90th percentile map) */
   quantiles: boolean;
 }
-export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1, quantiles: true };
+export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true };
 
 /** Quantiles (percent) of the calibration map's knots: dense at the top, where the widest openings are */
 export const CALIBRATION_QUANTILES = [0.5, 2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99.5];
@@ -336,7 +336,7 @@ export function speakerFolds(speakers: string[], k: number, seed: number): strin
 
 export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed' | 'log'> = {
   hidden: [64, 32],
-  epochs: 12,
+  epochs: 6,
   batch: 64,
   lr: 2e-3,
   decay: 1e-4,
