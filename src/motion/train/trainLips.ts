@@ -25,8 +25,8 @@ import { rng, trainMlp, type TrainOptions, type TrainSet } from './mlp.ts';
 export const LIP_TARGETS = ['jawOpen', 'mouthFunnel', 'mouthPucker', 'mouthStretchLeft', 'mouthStretchRight', 'mouthPress', 'mouthUpperUp', 'mouthLowerDown'];
 /** offline context: 13 pooled 40 ms windows, -240..+240 ms */
 export const OFFLINE_OFFSETS = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6];
-/** causal variant: -440..+80 ms (the window at +80 ms reaches +100 ms) */
-export const CAUSAL_OFFSETS = [-11, -10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2];
+/** causal variant: windows centred at -480..0 ms (the one at 0 reaches +20 ms, its 100 Hz frames +32 ms: within a 40 ms look-ahead) */
+export const CAUSAL_OFFSETS = [-12, -11, -10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 0];
 /** heads turned further than this (deg) read the lips badly: those frames are not trained on */
 const MAX_YAW = 35;
 const MAX_PITCH = 25;
@@ -366,6 +366,8 @@ async function main(): Promise<void> {
   const epochs = Number(arg('--epochs', String(DEFAULT_TRAIN.epochs)));
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
+  // the causal variant gets no smoothing: a symmetric kernel would look ahead
+  const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : DEFAULT_RECIPE;
   const log = (s: string) => console.log(s);
   const clips = trainingClips(grid);
   // --cached-only: train on what the cache holds (e.g. while an extraction runs elsewhere)
@@ -389,13 +391,13 @@ async function main(): Promise<void> {
   if (folds > 1) {
     const speakers = [...new Set(train.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
     for (const [k, fold] of speakerFolds(speakers, folds, seed).entries()) {
-      const model = trainModel(train.filter((c) => !fold.includes(c.clip.speaker)), offsets, opts, {});
+      const model = trainModel(train.filter((c) => !fold.includes(c.clip.speaker)), offsets, opts, {}, recipe);
       for (const c of train.filter((c) => fold.includes(c.clip.speaker))) scores.push(scoreClip(model, c));
       heldoutByFold.push(heldout.map((c) => scoreClip(model, c)));
       log(`[train] fold ${k + 1}/${folds} (${fold.join(', ')}): done at ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
-  const finalModel = trainModel(train, offsets, { ...opts, log }, {});
+  const finalModel = trainModel(train, offsets, { ...opts, log }, {}, recipe);
   const finalHeld = heldout.map((c) => scoreClip(finalModel, c));
   if (before) {
     for (const s of [...scores, ...finalHeld]) {
@@ -438,7 +440,7 @@ async function main(): Promise<void> {
     causal,
     seed,
     train: { ...opts, log: undefined },
-    recipe: DEFAULT_RECIPE,
+    recipe,
     heldOutSpeakers: Object.fromEntries(speakerRows.map((s) => [s.speaker, Math.round(s.r * 1000) / 1000])),
     meanHeldOutR: Math.round(meanR * 1000) / 1000,
     katie: Math.round(finalHeld[0]!.r * 1000) / 1000,
