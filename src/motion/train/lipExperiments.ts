@@ -6,7 +6,7 @@
 //   node --import tsx src/motion/train/lipExperiments.ts base zjaw ...
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import { LIP_FRAME_DIM } from '../lipFeatures.ts';
+import { contextVector, LIP_FRAME_DIM, SPEECH_GATE, type LipAudio } from '../lipFeatures.ts';
 import { postprocessLips, predictLips, type LipModel } from '../lipModel.ts';
 import { bestLagPearson, gaussianSmooth, pearson } from '../filters.ts';
 import { DEFAULT_CACHE, DEFAULT_GRID, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS, trainingClips, type TrainClip } from './teacher.ts';
@@ -47,10 +47,12 @@ interface Recipe {
   seeds: number[];
   /** two passes: each training clip's teacher shifted to its best lag (+-3 frames) against the first pass's prediction */
   align: boolean;
+  /** per-file band spread normalisation of the audio frames (each mel band divided by its standard deviation over speech frames) */
+  cmvn: boolean;
   /** silence cap of postprocessLips (1: no gate, for reference only) */
   cap: number;
 }
-const BASE: Recipe = { offsets: WIDE.slice(6, 19), z: 'none', quant: false, teacherSigma: 0, outSigma: 0, hidden: [64, 32], epochs: 12, inputNoise: 0.2, decay: 1e-4, quality: false, seeds: [1], cap: 0, align: false };
+const BASE: Recipe = { offsets: WIDE.slice(6, 19), z: 'none', quant: false, teacherSigma: 0, outSigma: 0, hidden: [64, 32], epochs: 12, inputNoise: 0.2, decay: 1e-4, quality: false, seeds: [1], cap: 0, align: false, cmvn: false };
 const RECIPES: Record<string, Partial<Recipe>> = {
   base: {},
   zsq: { z: 'all', outSigma: 1, quant: true },
@@ -65,6 +67,7 @@ const RECIPES: Record<string, Partial<Recipe>> = {
   zsq_e4_s2_ens3: { z: 'all', outSigma: 1.5, quant: true, epochs: 4, seeds: [1, 2, 3] },
   zsq_e6_s2_ens3: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, seeds: [1, 2, 3] },
   causal20: { z: 'all', outSigma: 0, quant: true, epochs: 6, offsets: WIDE.slice(0, 13) },
+  zsq_cmvn: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, cmvn: true },
   zsq_q: { z: 'all', outSigma: 1, quant: true, quality: true },
   zsq_wide: { z: 'all', outSigma: 1, quant: true, offsets: WIDE.slice(2, 23) },
   zall: { z: 'all' },
@@ -94,6 +97,18 @@ function sliceWindows(c: ClipData, offsets: number[]): Float32Array {
   return X;
 }
 
+function bandSpread(a: LipAudio): LipAudio {
+  const D = LIP_FRAME_DIM;
+  const frames = new Float32Array(a.frames);
+  for (let b = 1; b < D; b++) {
+    let s = 0, s2 = 0, k = 0;
+    for (let j = 0; j < a.n100; j++) if (frames[j * D]! > -SPEECH_GATE) (s += frames[j * D + b]!, s2 += frames[j * D + b]! ** 2, k++);
+    const sd = k > 10 ? Math.sqrt(Math.max(1e-4, s2 / k - (s / k) ** 2)) : 1;
+    for (let j = 0; j < a.n100; j++) frames[j * D + b] = frames[j * D + b]! / sd;
+  }
+  return { ...a, frames };
+}
+
 /** teacher jaw vs loudness of the clip: a tracker that does not follow the sound shows here */
 function teacherQuality(c: ClipData): number {
   const T = LIP_TARGETS.length;
@@ -112,6 +127,13 @@ function prepare(c: ClipData, r: Recipe): ClipData {
       for (let i = 0; i < c.n; i++) Ycal[i * T + t] = s[i]!;
     }
   const Y = new Float32Array(Ycal);
+  if (r.cmvn) {
+    const audio = bandSpread(c.audio);
+    const dim = r.offsets.length * LIP_FRAME_DIM;
+    const X = new Float32Array(c.n * dim);
+    for (let i = 0; i < c.n; i++) contextVector(audio, i / TEACHER_FPS, r.offsets, X.subarray(i * dim, (i + 1) * dim));
+    return { ...c, audio, X, Y, Ycal };
+  }
   const q = r.quality ? Math.max(0.1, Math.min(1, teacherQuality(c) / 0.3)) : 1;
   return { ...c, X: sliceWindows(c, r.offsets), Y, Ycal, weight: q };
 }
@@ -170,7 +192,8 @@ async function main() {
         console.log(`   fold lags: ${fit.map((c) => (c as ClipData & { lag: number }).lag).join(',')}`);
       }
       const models = r.seeds.map((seed) => trainModel(fit, r.offsets, opts(seed), {}, recipe));
-      for (const c of train.filter((c) => fold.includes(c.clip.speaker))) {
+      for (const c0 of train.filter((c) => fold.includes(c.clip.speaker))) {
+        const c = r.cmvn ? { ...c0, audio: bandSpread(c0.audio) } : c0;
         const jaw = jawCurve(models, c, r);
         const s = bestLagPearson(jaw, c.videoJaw, 3).r;
         lags.push(bestLagPearson(jaw, c.videoJaw, 10).lag);
@@ -180,7 +203,7 @@ async function main() {
           if (c.speech[i]! === 0) (silent++, (jaw[i]! * 0.6 > 0.02 ? openOurs++ : 0));
         }
       }
-      heldout.forEach((c, k) => held[k]!.push(bestLagPearson(jawCurve(models, c, r), c.videoJaw, 3).r));
+      heldout.forEach((c, k) => held[k]!.push(bestLagPearson(jawCurve(models, r.cmvn ? { ...c, audio: bandSpread(c.audio) } : c, r), c.videoJaw, 3).r));
     }
     const rows = [...bySpeaker.entries()].map(([sp, v]) => [sp, v.reduce((a, x) => a + x.r * x.n, 0) / v.reduce((a, x) => a + x.n, 0)] as const).sort();
     const mean = rows.reduce((a, [, v]) => a + v, 0) / rows.length;
