@@ -109,6 +109,14 @@ function bandSpread(a: LipAudio): LipAudio {
   return { ...a, frames };
 }
 
+function jawSpread(c: ClipData): number {
+  const T = LIP_TARGETS.length;
+  const v: number[] = [];
+  for (let i = 0; i < c.n; i++) if (c.valid[i]) v.push(c.Y[i * T]!);
+  const m = v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, v.length));
+}
+
 /** teacher jaw vs loudness of the clip: a tracker that does not follow the sound shows here */
 function teacherQuality(c: ClipData): number {
   const T = LIP_TARGETS.length;
@@ -198,6 +206,8 @@ async function main() {
         const s = bestLagPearson(jaw, c.videoJaw, 3).r;
         lags.push(bestLagPearson(jaw, c.videoJaw, 10).lag);
         bySpeaker.set(c.clip.speaker, [...(bySpeaker.get(c.clip.speaker) ?? []), { r: s, n: c.n }]);
+        const usable = c.valid.reduce((a, b) => a + b, 0) / c.n;
+        if (process.env.LIP_TEACHER_REPORT) console.log(`   teacher ${c.clip.name}: jaw~loudness r ${teacherQuality(c).toFixed(2)}, usable ${(100 * usable).toFixed(0)} %, jaw std ${jawSpread(c).toFixed(3)}, model r ${s.toFixed(2)}`);
         for (let i = 0; i < c.n; i++) {
           if (c.speech[i]! >= 0.5 && c.valid[i]) (predSpeech.push(jaw[i]!), realSpeech.push(c.Y[i * LIP_TARGETS.length]!));
           if (c.speech[i]! === 0) (silent++, (jaw[i]! * 0.6 > 0.02 ? openOurs++ : 0));
