@@ -13,7 +13,9 @@ import { DEFAULT_CACHE, DEFAULT_GRID, HELDOUT_CLIPS, readCachedFaces, TEACHER_FP
 import { DEFAULT_TRAIN, LIP_TARGETS, loadClipData, speakerFolds, trainModel, type ClipData } from './trainLips.ts';
 
 const WIDE = Array.from({ length: 25 }, (_, i) => i - 12);
-const SNAP = '/tmp/lip2/clips.v8';
+/** LIP_STREAMING=1: the audio normalised as a live stream would be (StreamingLipNormaliser) */
+const STREAMING = process.env.LIP_STREAMING === '1';
+const SNAP = STREAMING ? '/tmp/lip2/clips-streaming.v8' : '/tmp/lip2/clips.v8';
 
 async function loadAll(): Promise<{ train: ClipData[]; heldout: ClipData[] }> {
   if (existsSync(SNAP)) return deserialize(readFileSync(SNAP)) as { train: ClipData[]; heldout: ClipData[] };
@@ -21,7 +23,7 @@ async function loadAll(): Promise<{ train: ClipData[]; heldout: ClipData[] }> {
     const out: ClipData[] = [];
     for (const c of list) {
       const faces = readCachedFaces(DEFAULT_CACHE, c);
-      if (faces) out.push(await loadClipData(c, faces, WIDE));
+      if (faces) out.push(await loadClipData(c, faces, WIDE, STREAMING));
     }
     return out;
   };

@@ -88,13 +88,13 @@ export function closedMouthRest(ms: FaceMeasures[]): RestFace {
   };
 }
 
-export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[]): Promise<ClipData> {
+export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[], streaming = false): Promise<ClipData> {
   const raw = faces as unknown as (RawFaceFrame | null)[];
   const usable = faces.filter((f): f is CachedFace => !!f && f.score >= 0.5);
   const rest = closedMouthRest(usable.map((f) => f.m));
   const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
   const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
-  const audio = await lipAudio(clip.audio);
+  const audio = await lipAudio(clip.audio, undefined, streaming);
   const audioFrames = Math.round((audio.samples / 16000) * TEACHER_FPS);
   const n = Math.min(faces.length, audioFrames);
   const dim = offsets.length * LIP_FRAME_DIM;
