@@ -51,6 +51,9 @@ interface Recipe {
   align: boolean;
   /** per-file band spread normalisation of the audio frames (each mel band divided by its standard deviation over speech frames) */
   cmvn: boolean;
+  /** per-target loss weights (default DEFAULT_TRAIN's) */
+  targetWeight?: number[];
+  lr?: number;
   /** silence cap of postprocessLips (1: no gate, for reference only) */
   cap: number;
 }
@@ -70,6 +73,10 @@ const RECIPES: Record<string, Partial<Recipe>> = {
   zsq_e6_s2_ens3: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, seeds: [1, 2, 3] },
   causal20: { z: 'all', outSigma: 0, quant: true, epochs: 6, offsets: WIDE.slice(0, 13) },
   zsq_cmvn: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, cmvn: true },
+  f_big: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, hidden: [96, 48] },
+  f_jawonly: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, targetWeight: [4, 0.1, 0.1, 0.05, 0.05, 0.1, 0.05, 0.05] },
+  f_lr1_e12: { z: 'all', outSigma: 1.5, quant: true, epochs: 12, lr: 1e-3 },
+  f_decay: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, decay: 1e-3 },
   zsq_q: { z: 'all', outSigma: 1, quant: true, quality: true },
   zsq_wide: { z: 'all', outSigma: 1, quant: true, offsets: WIDE.slice(2, 23) },
   zall: { z: 'all' },
@@ -194,7 +201,7 @@ async function main() {
     let silent = 0, openOurs = 0;
     const lags: number[] = [];
     for (const fold of speakerFolds(speakers, 3, 1)) {
-      const opts = (seed: number) => ({ ...DEFAULT_TRAIN, hidden: r.hidden, epochs: r.epochs, inputNoise: r.inputNoise, decay: r.decay, seed });
+      const opts = (seed: number) => ({ ...DEFAULT_TRAIN, hidden: r.hidden, epochs: r.epochs, inputNoise: r.inputNoise, decay: r.decay, seed, targetWeight: r.targetWeight ?? DEFAULT_TRAIN.targetWeight, lr: r.lr ?? DEFAULT_TRAIN.lr });
       let fit = tr.filter((c) => !fold.includes(c.clip.speaker));
       if (r.align) {
         const first = trainModel(fit, r.offsets, opts(r.seeds[0]!), {}, recipe);
