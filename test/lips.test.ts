@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadLipModel, parseLipModel, serialiseLipModel, forwardMlp, postprocessLips } from '../src/motion/lipModel.ts';
-import { lipAudio, LIP_FRAME_DIM, contextVector } from '../src/motion/lipFeatures.ts';
+import { loadLipModel, parseLipModel, serialiseLipModel, forwardMlp, postprocessLips, mapThrough } from '../src/motion/lipModel.ts';
+import { lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming } from '../src/motion/lipFeatures.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { FileFormatError } from '../src/errors.ts';
@@ -31,6 +31,20 @@ test('lip model: loads, sizes agree, survives a save/parse round trip; a broken 
   assert.throws(() => parseLipModel('{', 'bad.json'), (e: Error) => e instanceof FileFormatError && /not valid JSON/.test(e.message));
 });
 
+test('lip calibration: the quantile map is piecewise linear through its knots, extended past the ends; unordered knots are refused', () => {
+  const from = [-1, 0, 2];
+  const to = [0, 0.1, 0.5];
+  assert.equal(mapThrough(0, from, to), 0.1);
+  assert.ok(Math.abs(mapThrough(1, from, to) - 0.3) < 1e-12);
+  assert.ok(Math.abs(mapThrough(3, from, to) - 0.7) < 1e-12, 'above the top knot: the top segment continued');
+  assert.ok(Math.abs(mapThrough(-2, from, to) + 0.1) < 1e-12, 'below the bottom knot: the bottom segment continued');
+  const m = loadLipModel();
+  assert.ok(m.quantileMap, 'the shipped model is calibrated by quantiles');
+  const broken = JSON.parse(serialiseLipModel(m));
+  broken.quantileMap[0].from = [...broken.quantileMap[0].from].reverse();
+  assert.throws(() => parseLipModel(JSON.stringify(broken), 'unordered.json'), (e: Error) => e instanceof FileFormatError && /train:mouth/.test(e.message));
+});
+
 test('lip features do not depend on loudness (the same speech 20 dB quieter gives the same input)', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'lips-'));
   try {
@@ -48,6 +62,38 @@ test('lip features do not depend on loudness (the same speech 20 dB quieter give
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('streaming lip normalisation (for a live microphone): a frame never depends on later audio, and after a few seconds it is close to the per-file one', async () => {
+  const D = LIP_FRAME_DIM;
+  const r = (await import('../src/math/random.ts')).mulberry32(3);
+  // raw [logEnergy, logMel...] frames: 2 s of noise floor, then syllables (~-4 ln) with pauses
+  const n = 900;
+  const raw = new Float32Array(n * D).map((_, k) => {
+    const j = Math.floor(k / D);
+    const loud = j >= 200 && Math.floor(j / 20) % 2 === 0;
+    return (loud ? -4 : -16) + r() - 0.5 + (k % D) * 0.05;
+  });
+  const whole = Float32Array.from(raw);
+  normaliseLogMelStreaming(whole, n);
+  const prefix = raw.slice(0, 400 * D);
+  normaliseLogMelStreaming(prefix, 400);
+  assert.deepEqual(Array.from(prefix), Array.from(whole.subarray(0, 400 * D)), 'the first 4 s do not change when more audio follows');
+  // leading noise: the level is held 30 dB above the quietest frames, so noise reads ~30 dB down
+  // (per file it would read at the floor; a known limit until speech has been heard)
+  const leading = Array.from({ length: 200 }, (_, j) => whole[j * D]!);
+  assert.ok(Math.max(...leading) < -5.5, `leading noise stays far below the speech level: ${Math.max(...leading)}`);
+  // a real recording: after 3 s, within 0.2 (energy) and 0.4 (bands) of the per-file normalisation, mean absolute
+  const file = data('audio/eng.wav');
+  const [a, b] = [await lipAudio(file), await lipAudio(file, undefined, true)];
+  let e = 0;
+  let bd = 0;
+  for (let j = 300; j < a.n100; j++) {
+    e += Math.abs(a.frames[j * D]! - b.frames[j * D]!);
+    for (let d = 1; d < D; d++) bd += Math.abs(a.frames[j * D + d]! - b.frames[j * D + d]!) / (D - 1);
+  }
+  assert.ok(e / (a.n100 - 300) < 0.2, `energy ${e / (a.n100 - 300)}`);
+  assert.ok(bd / (a.n100 - 300) < 0.4, `bands ${bd / (a.n100 - 300)}`);
 });
 
 test('silence gate: the mouth is shut where there is no sound and opens at most 80 ms before it', () => {

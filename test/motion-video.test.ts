@@ -24,10 +24,10 @@ test('lip sync: jawOpen from the audio follows jawOpen read off the video (Katie
   const audio = await motionFromAudio(katie, { fps: 25 });
   assert.equal(audio.frameCount, 200);
   const { r } = bestLagPearson(audio.frames.map((f) => f.w.jawOpen!), video.frames.map((f) => f.w.jawOpen!), 3);
-  // Katie is never trained on: the learned lip model (models/lips.json) measures 0.46 here (the
-  // rule-based jaw before it: 0.40). Her mouth stays open after she stops speaking at 0.8-1.3 s,
-  // which no audio model sees, so the issue's 0.6 is not reached
-  assert.ok(r > 0.38, `jawOpen r = ${r}`);
+  // Katie is never trained on: the learned lip model (models/lips.json) measures 0.47 here (the
+  // first learned model 0.46, the rule-based jaw before it 0.40). Her mouth stays open after she
+  // stops speaking at 0.8-1.3 s, which no audio model sees, so the issue's 0.6 is not reached
+  assert.ok(r > 0.42, `jawOpen r = ${r}`);
 });
 
 test('reenactment follows a grin and stays still on a still head (lp_d0, first 3 s)', async () => {

@@ -5,7 +5,7 @@ import { AudioMotionOptionsSchema, type AudioMotionOptions, type JobControl } fr
 import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
-import { forwardMlp, loadLipModel, postprocessLips } from './lipModel.ts';
+import { calibrateLips, lipFrame, loadLipModel, postprocessLips } from './lipModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, gazeCurve, headMotion, phraseEnds } from './generators.ts';
 
@@ -39,12 +39,9 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   const checkpoint = cancellationCheckpoint(signal);
   for (let i = 0; i < n; i++) {
     await checkpoint();
-    const t = i / o.fps;
-    contextVector(audio, t, model.offsets, x);
-    for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
-    forwardMlp(model.layers, x, y, scratch);
-    for (let k = 0; k < T; k++) raw[k]![i] = y[k]! * model.gain[k]! + model.offset[k]!;
-    contextVector(audio, t, [0], here);
+    lipFrame(model, audio, i, o.fps, x, y, scratch);
+    for (let k = 0; k < T; k++) raw[k]![i] = y[k]!;
+    contextVector(audio, i / o.fps, [0], here);
     energy[i] = here[0]!;
     speech[i] = audio.silent ? 0 : Math.max(0, Math.min(1, (here[0]! + ACTIVITY_GATE) / 1.5));
     if (onProgress && (i % 250 === 0 || i === n - 1)) {
@@ -52,7 +49,7 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
       onProgress({ stage: 'motion', done: i + 1, total: n, fps, eta: (n - i - 1) / fps, message: 'audio to motion' });
     }
   }
-  const mouth = postprocessLips(raw, speech, o.fps, o.mouthAmp);
+  const mouth = postprocessLips(calibrateLips(model, raw, o.fps), speech, o.fps, o.mouthAmp);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature, phraseEnds(energy, o.fps));
   const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature, energy);

@@ -70,8 +70,86 @@ export function normaliseLogMel(raw: Float32Array, n100: number): boolean {
   return silent;
 }
 
-/** Decodes a file and returns its normalised 100 Hz frames. */
-export async function lipAudio(file: string, signal?: AbortSignal): Promise<LipAudio> {
+/** seconds of past audio the streaming loud-speech level is measured over */
+export const STREAM_LEVEL_SECONDS = 10;
+/** time constant (s) of the streaming band means over speech frames (a plain mean until then) */
+const STREAM_BAND_SECONDS = 10;
+/**
+ * the streaming level is at least this far (natural log of power, 30 dB) above the quietest 5 %
+ * of the window: while only noise has been heard (a file or a microphone starting in silence), its
+ * 95th percentile is noise, which would otherwise read as speech
+ */
+const STREAM_MIN_DYNAMIC = 6.9;
+/** histogram of the streaming level: bins of 0.1 natural-log units from -40 to +5 */
+const LEVEL_BIN = 0.1;
+const LEVEL_MIN = -40;
+const LEVEL_BINS = 450;
+
+/**
+ * The same normalisation as normaliseLogMel from the audio heard so far (for a live microphone):
+ * the loud-speech level is the 95th percentile of the last STREAM_LEVEL_SECONDS of frame energy
+ * (a sliding histogram), the band means an exponential average over the speech frames heard.
+ * A frame's output never depends on later frames.
+ */
+export class StreamingLipNormaliser {
+  private readonly hist = new Uint32Array(LEVEL_BINS);
+  private readonly window: Int16Array;
+  private count = 0;
+  private readonly bandMean = new Float64Array(MEL_BANDS);
+  private speechFrames = 0;
+
+  constructor(rate = FEATURE_RATE) {
+    this.window = new Int16Array(Math.round(STREAM_LEVEL_SECONDS * rate));
+  }
+
+  private level(): number {
+    const want = Math.max(1, Math.ceil(0.05 * Math.min(this.count, this.window.length)));
+    let seen = 0;
+    let p95 = NaN;
+    for (let b = LEVEL_BINS - 1; b >= 0 && !(p95 === p95); b--) if ((seen += this.hist[b]!) >= want) p95 = LEVEL_MIN + (b + 0.5) * LEVEL_BIN;
+    seen = 0;
+    let p5 = NaN;
+    for (let b = 0; b < LEVEL_BINS && !(p5 === p5); b++) if ((seen += this.hist[b]!) >= want) p5 = LEVEL_MIN + (b + 0.5) * LEVEL_BIN;
+    return Math.max(p95, p5 + STREAM_MIN_DYNAMIC);
+  }
+
+  /** Normalises one raw [logEnergy, logMel...] frame in place. */
+  push(frame: Float32Array): Float32Array {
+    const bin = Math.max(0, Math.min(LEVEL_BINS - 1, Math.floor((frame[0]! - LEVEL_MIN) / LEVEL_BIN)));
+    const slot = this.count % this.window.length;
+    if (this.count >= this.window.length) this.hist[this.window[slot]!]!--;
+    this.window[slot] = bin;
+    this.hist[bin]!++;
+    this.count++;
+    const level = this.level();
+    const silent = !(level >= SILENT_LEVEL);
+    const speech = !silent && frame[0]! >= level - SPEECH_GATE;
+    if (speech) {
+      this.speechFrames++;
+      const a = Math.max(1 / this.speechFrames, 1 / (STREAM_BAND_SECONDS * FEATURE_RATE));
+      for (let b = 0; b < MEL_BANDS; b++) this.bandMean[b] = this.bandMean[b]! + a * (frame[1 + b]! - this.bandMean[b]!);
+    }
+    const clip = (v: number) => (v < FLOOR ? FLOOR : v > CEIL ? CEIL : v);
+    frame[0] = silent ? FLOOR : clip(frame[0]! - level);
+    for (let b = 0; b < MEL_BANDS; b++) frame[1 + b] = silent || this.speechFrames === 0 ? FLOOR : clip(frame[1 + b]! - this.bandMean[b]! + Math.min(0, frame[0]!));
+    return frame;
+  }
+}
+
+/** Streaming normalisation of a whole matrix of raw frames, in place (the offline check of the live path). */
+export function normaliseLogMelStreaming(raw: Float32Array, n100: number): boolean {
+  const D = LIP_FRAME_DIM;
+  const norm = new StreamingLipNormaliser();
+  let anySound = false;
+  for (let j = 0; j < n100; j++) {
+    norm.push(raw.subarray(j * D, (j + 1) * D));
+    if (raw[j * D]! > FLOOR) anySound = true;
+  }
+  return !anySound;
+}
+
+/** Decodes a file and returns its normalised 100 Hz frames (per file, or as a live stream would with `streaming`). */
+export async function lipAudio(file: string, signal?: AbortSignal, streaming = false): Promise<LipAudio> {
   const chunks: Float32Array[] = [];
   let stored = 0;
   let samples = 0;
@@ -100,7 +178,7 @@ export async function lipAudio(file: string, signal?: AbortSignal): Promise<LipA
     o += c.length;
   }
   const n100 = total / LIP_FRAME_DIM;
-  const silent = normaliseLogMel(frames, n100);
+  const silent = streaming ? normaliseLogMelStreaming(frames, n100) : normaliseLogMel(frames, n100);
   return { frames, n100, samples, silent };
 }
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
-import { anticipatorySmooth } from './filters.ts';
+import { anticipatorySmooth, gaussianSmooth } from './filters.ts';
 
 export interface DenseLayer {
   inputs: number;
@@ -34,6 +34,19 @@ export interface LipModel {
    */
   gain: number[];
   offset: number[];
+  /**
+   * Gaussian smoothing of the network's curves (sigma in 25 fps frames) before the calibration:
+   * each frame is predicted alone, so the raw curve jitters where the real jaw cannot
+   */
+  smooth?: number;
+  /**
+   * per target, replaces gain/offset when present: a monotone piecewise-linear map from the
+   * (smoothed) prediction's quantiles in speech onto the training videos' quantiles, so that the
+   * openings reach the real distribution, peaks included (an affine map on two percentiles
+   * left the widest openings short). Needed because the network is trained on per-clip
+   * standardised targets (every speaker's jaw in units of its own spread).
+   */
+  quantileMap?: { from: number[]; to: number[] }[];
   /** free-form training record (data, split, figures) */
   meta: Record<string, unknown>;
 }
@@ -49,6 +62,8 @@ interface LipModelFile {
   layers: { inputs: number; outputs: number; w: string; b: string }[];
   gain: number[];
   offset: number[];
+  smooth?: number;
+  quantileMap?: { from: number[]; to: number[] }[];
   meta: Record<string, unknown>;
 }
 
@@ -71,6 +86,8 @@ export function serialiseLipModel(m: LipModel): string {
     layers: m.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: toB64(l.w), b: toB64(l.b) })),
     gain: m.gain,
     offset: m.offset,
+    smooth: m.smooth,
+    quantileMap: m.quantileMap,
     meta: m.meta,
   };
   return JSON.stringify(f, null, 1);
@@ -94,6 +111,8 @@ export function parseLipModel(text: string, where: string): LipModel {
     layers: f.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: fromB64(l.w), b: fromB64(l.b) })),
     gain: f.gain ?? f.targets.map(() => 1),
     offset: f.offset ?? f.targets.map(() => 0),
+    smooth: f.smooth,
+    quantileMap: f.quantileMap,
     meta: f.meta,
   };
   const dim = m.offsets.length * LIP_FRAME_DIM;
@@ -102,7 +121,8 @@ export function parseLipModel(text: string, where: string): LipModel {
     const wrong = l.inputs !== prev || l.w.length !== l.inputs * l.outputs || l.b.length !== l.outputs;
     prev = l.outputs;
     return wrong;
-  }) || prev !== m.targets.length || m.gain.length !== m.targets.length || m.offset.length !== m.targets.length;
+  }) || prev !== m.targets.length || m.gain.length !== m.targets.length || m.offset.length !== m.targets.length ||
+    (m.quantileMap !== undefined && (m.quantileMap.length !== m.targets.length || m.quantileMap.some((q) => q.from.length < 2 || q.from.length !== q.to.length || q.from.some((v, i) => i > 0 && v <= q.from[i - 1]!))));
   if (bad) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
   return m;
 }
@@ -141,20 +161,50 @@ export function forwardMlp(layers: DenseLayer[], x: Float32Array, out: Float32Ar
   return out;
 }
 
-/** Raw model curves (targets x n frames) for n output frames at `fps`. */
-export function predictLips(model: LipModel, audio: LipAudio, fps: number, n: number): Float64Array[] {
+/** The network's raw outputs for output frame i at `fps` into y (x: scratch of the context size). */
+export function lipFrame(model: LipModel, audio: LipAudio, i: number, fps: number, x: Float32Array, y: Float32Array, scratch: Float32Array[]): void {
+  contextVector(audio, i / fps, model.offsets, x);
+  for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
+  forwardMlp(model.layers, x, y, scratch);
+}
+
+/** Piecewise-linear through the knots, extended linearly past the ends with the end segments' slopes. */
+export function mapThrough(v: number, from: readonly number[], to: readonly number[]): number {
+  const k = from.length;
+  let j = 1;
+  while (j < k - 1 && v > from[j]!) j++;
+  const x0 = from[j - 1]!;
+  const x1 = from[j]!;
+  return to[j - 1]! + ((v - x0) * (to[j]! - to[j - 1]!)) / (x1 - x0);
+}
+
+/** Raw network curves (targets x n frames, modified in place) -> smoothed, calibrated curves. */
+export function calibrateLips(model: LipModel, raw: Float64Array[], fps: number): Float64Array[] {
+  return raw.map((c, t) => {
+    const s = model.smooth ? gaussianSmooth(c, (model.smooth * fps) / 25) : c;
+    const q = model.quantileMap?.[t];
+    for (let i = 0; i < s.length; i++) s[i] = q ? mapThrough(s[i]!, q.from, q.to) : s[i]! * model.gain[t]! + model.offset[t]!;
+    return s;
+  });
+}
+
+/** The network's curves (targets x n frames) for n output frames at `fps`, before calibration. */
+export function rawLipCurves(model: LipModel, audio: LipAudio, fps: number, n: number): Float64Array[] {
   const T = model.targets.length;
   const curves = model.targets.map(() => new Float64Array(n));
   const x = new Float32Array(model.offsets.length * LIP_FRAME_DIM);
   const y = new Float32Array(T);
   const scratch = model.layers.map((l) => new Float32Array(l.outputs));
   for (let i = 0; i < n; i++) {
-    contextVector(audio, i / fps, model.offsets, x);
-    for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
-    forwardMlp(model.layers, x, y, scratch);
-    for (let t = 0; t < T; t++) curves[t]![i] = y[t]! * model.gain[t]! + model.offset[t]!;
+    lipFrame(model, audio, i, fps, x, y, scratch);
+    for (let t = 0; t < T; t++) curves[t]![i] = y[t]!;
   }
   return curves;
+}
+
+/** Calibrated model curves (targets x n frames) for n output frames at `fps`. */
+export function predictLips(model: LipModel, audio: LipAudio, fps: number, n: number): Float64Array[] {
+  return calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
 }
 
 /** mouthAmp at which the mouth opens as much as in the training videos */
@@ -169,9 +219,8 @@ export const LIP_TRAIL = 0.04;
 export const LIP_SILENCE_CAP = 0;
 
 /**
- * Curves -> rig weights: a light 3-tap smoothing (the model sees each frame alone), a silence gate
- * that shuts the mouth where there is no sound (opening at most LIP_LEAD before it), mouthAmp
- * scaling and clamping to 0..1.
+ * Calibrated curves -> rig weights: a silence gate that shuts the mouth where there is no sound
+ * (opening at most LIP_LEAD before it), mouthAmp scaling and clamping to 0..1.
  */
 export function postprocessLips(curves: Float64Array[], speech: ArrayLike<number>, fps: number, mouthAmp: number, silenceCap = LIP_SILENCE_CAP): Float64Array[] {
   const gate = anticipatorySmooth(speech, Math.max(0, Math.round(LIP_TRAIL * fps)), Math.max(1, Math.round(LIP_LEAD * fps)));
@@ -180,10 +229,9 @@ export function postprocessLips(curves: Float64Array[], speech: ArrayLike<number
     const n = c.length;
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const s = 0.25 * c[Math.max(0, i - 1)]! + 0.5 * c[i]! + 0.25 * c[Math.min(n - 1, i + 1)]!;
       // in silence the model's value is kept up to a barely-parted cap; with sound, all of it
       const cap = silenceCap + (1 - silenceCap) * gate[i]!;
-      out[i] = Math.max(0, Math.min(1, Math.min(s, cap) * gain));
+      out[i] = Math.max(0, Math.min(1, Math.min(c[i]!, cap) * gain));
     }
     return out;
   });

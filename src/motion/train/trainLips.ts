@@ -25,8 +25,8 @@ import { rng, trainMlp, type TrainOptions, type TrainSet } from './mlp.ts';
 export const LIP_TARGETS = ['jawOpen', 'mouthFunnel', 'mouthPucker', 'mouthStretchLeft', 'mouthStretchRight', 'mouthPress', 'mouthUpperUp', 'mouthLowerDown'];
 /** offline context: 13 pooled 40 ms windows, -240..+240 ms */
 export const OFFLINE_OFFSETS = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6];
-/** causal variant: -440..+80 ms (the window at +80 ms reaches +100 ms) */
-export const CAUSAL_OFFSETS = [-11, -10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2];
+/** causal variant: windows centred at -480..0 ms (the one at 0 reaches +20 ms, its 100 Hz frames +32 ms: within a 40 ms look-ahead) */
+export const CAUSAL_OFFSETS = [-12, -11, -10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 0];
 /** heads turned further than this (deg) read the lips badly: those frames are not trained on */
 const MAX_YAW = 35;
 const MAX_PITCH = 25;
@@ -49,6 +49,10 @@ export interface ClipData {
   gapOverRest: Float64Array;
   speech: Float64Array;
   audio: LipAudio;
+  /** targets the calibration maps onto (the raw teacher; Y itself may be per-clip standardised) */
+  Ycal?: Float32Array;
+  /** loss weight of the whole clip (1 unless the teacher is doubtful) */
+  weight?: number;
 }
 
 function percentile(values: number[], p: number): number {
@@ -84,13 +88,13 @@ export function closedMouthRest(ms: FaceMeasures[]): RestFace {
   };
 }
 
-export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[]): Promise<ClipData> {
+export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[], streaming = false): Promise<ClipData> {
   const raw = faces as unknown as (RawFaceFrame | null)[];
   const usable = faces.filter((f): f is CachedFace => !!f && f.score >= 0.5);
   const rest = closedMouthRest(usable.map((f) => f.m));
   const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
   const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
-  const audio = await lipAudio(clip.audio);
+  const audio = await lipAudio(clip.audio, undefined, streaming);
   const audioFrames = Math.round((audio.samples / 16000) * TEACHER_FPS);
   const n = Math.min(faces.length, audioFrames);
   const dim = offsets.length * LIP_FRAME_DIM;
@@ -122,7 +126,7 @@ function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float
   for (const c of clips) perSpeaker.set(c.clip.speaker, (perSpeaker.get(c.clip.speaker) ?? 0) + c.n);
   let r = 0;
   for (const c of clips) {
-    const w = Math.min(1, 1500 / perSpeaker.get(c.clip.speaker)!) ** 0.5;
+    const w = Math.min(1, 1500 / perSpeaker.get(c.clip.speaker)!) ** 0.5 * (c.weight ?? 1);
     for (let i = 0; i < c.n; i++, r++) {
       for (let d = 0; d < dim; d++) X[r * dim + d] = (c.X[i * dim + d]! - mean[d]!) / std[d]!;
       Y.set(c.Y.subarray(i * T, (i + 1) * T), r * T);
@@ -154,43 +158,102 @@ function standardisation(clips: ClipData[], dim: number): { mean: Float32Array; 
   return { mean: m, std: s };
 }
 
-export function trainModel(clips: ClipData[], offsets: number[], o: TrainOptions, meta: Record<string, unknown>): LipModel {
+/** How the network's targets and outputs are treated (chosen on the speaker folds). */
+export interface LipRecipe {
+  /** train on per-clip standardised targets (r is scale-invariant per speaker: a big-mouthed speaker no longer outweighs a small one) */
+  standardise: boolean;
+  /** Gaussian smoothing of the raw curves, sigma in 25 fps frames (LipModel.smooth) */
+  smooth: number;
+  /** quantile map onto the teacher (else the affine 10th..90th percentile map) */
+  quantiles: boolean;
+}
+export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true };
+
+/** Quantiles (percent) of the calibration map's knots: dense at the top, where the widest openings are */
+export const CALIBRATION_QUANTILES = [0.5, 2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99.5];
+
+/** Per-clip standardised targets (mean 0, std 1 over the clip's usable frames); Ycal keeps the teacher's own scale. */
+export function standardiseTargets(c: ClipData): ClipData {
+  const T = LIP_TARGETS.length;
+  const Y = new Float32Array(c.Y);
+  for (let t = 0; t < T; t++) {
+    let s = 0;
+    let s2 = 0;
+    let k = 0;
+    for (let i = 0; i < c.n; i++) if (c.valid[i]) (s += Y[i * T + t]!, s2 += Y[i * T + t]! ** 2, k++);
+    if (k < 10) continue;
+    const m = s / k;
+    const sd = Math.sqrt(Math.max(1e-8, s2 / k - m * m));
+    for (let i = 0; i < c.n; i++) Y[i * T + t] = (Y[i * T + t]! - m) / sd;
+  }
+  return { ...c, Y, Ycal: c.Ycal ?? c.Y };
+}
+
+export function trainModel(clips: ClipData[], offsets: number[], o: TrainOptions, meta: Record<string, unknown>, recipe: LipRecipe = DEFAULT_RECIPE): LipModel {
   const dim = offsets.length * LIP_FRAME_DIM;
-  const { mean, std } = standardisation(clips, dim);
-  const set = buildSet(clips, dim, mean, std);
+  const data = recipe.standardise ? clips.map(standardiseTargets) : clips;
+  const { mean, std } = standardisation(data, dim);
+  const set = buildSet(data, dim, mean, std);
   const layers = trainMlp(set, o);
-  const model: LipModel = { kind: 'lip-mlp', version: 2, offsets, targets: LIP_TARGETS, mean, std, layers, gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), meta };
-  const { gain, offset } = calibration(model, clips);
-  model.gain = gain;
-  model.offset = offset;
+  const model: LipModel = { kind: 'lip-mlp', version: 2, offsets, targets: LIP_TARGETS, mean, std, layers, gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), smooth: recipe.smooth, meta };
+  if (recipe.quantiles) model.quantileMap = quantileCalibration(model, data);
+  else {
+    const { gain, offset } = calibration(model, data, recipe.standardise ? 0 : 1, recipe.standardise ? 1e3 : 4);
+    model.gain = gain;
+    model.offset = offset;
+  }
   return model;
 }
 
-/** Per-target affine map of the prediction onto the teacher's 10th..90th percentiles in speech frames (gain 1..4). */
-function calibration(model: LipModel, clips: ClipData[]): { gain: number[]; offset: number[] } {
+/** The prediction (uncalibrated, smoothed) and the teacher in the training clips' speech frames, per target. */
+function speechValues(model: LipModel, clips: ClipData[]): { pred: number[][]; real: number[][] } {
   const T = LIP_TARGETS.length;
   const pred: number[][] = LIP_TARGETS.map(() => []);
   const real: number[][] = LIP_TARGETS.map(() => []);
+  const bare = { ...model, quantileMap: undefined, gain: model.targets.map(() => 1), offset: model.targets.map(() => 0) };
   for (const c of clips) {
-    const curves = predictLips(model, c.audio, TEACHER_FPS, c.n);
+    const curves = predictLips(bare, c.audio, TEACHER_FPS, c.n);
     for (let i = 0; i < c.n; i++) {
       if (!c.valid[i] || c.speech[i]! < 0.5) continue;
       for (let t = 0; t < T; t++) {
         pred[t]!.push(curves[t]![i]!);
-        real[t]!.push(c.Y[i * T + t]!);
+        real[t]!.push((c.Ycal ?? c.Y)[i * T + t]!);
       }
     }
   }
+  return { pred, real };
+}
+
+/** Per-target affine map of the prediction onto the teacher's 10th..90th percentiles in speech frames (gain clamped to minGain..maxGain). */
+function calibration(model: LipModel, clips: ClipData[], minGain: number, maxGain: number): { gain: number[]; offset: number[] } {
+  const { pred, real } = speechValues(model, clips);
   const gain: number[] = [];
   const offset: number[] = [];
-  for (let t = 0; t < T; t++) {
+  for (let t = 0; t < LIP_TARGETS.length; t++) {
     const [p10, p90] = [percentile(pred[t]!, 10), percentile(pred[t]!, 90)];
     const [r10, r90] = [percentile(real[t]!, 10), percentile(real[t]!, 90)];
-    const g = p90 - p10 > 1e-4 ? Math.max(1, Math.min(4, (r90 - r10) / (p90 - p10))) : 1;
+    const g = p90 - p10 > 1e-4 ? Math.max(minGain, Math.min(maxGain, (r90 - r10) / (p90 - p10))) : 1;
     gain.push(g);
     offset.push(r10 - g * p10);
   }
   return { gain, offset };
+}
+
+/** Quantile map of each target's prediction onto the teacher's, in speech frames (knots made strictly increasing). */
+function quantileCalibration(model: LipModel, clips: ClipData[]): { from: number[]; to: number[] }[] {
+  const { pred, real } = speechValues(model, clips);
+  return LIP_TARGETS.map((_, t) => {
+    const from: number[] = [];
+    const to: number[] = [];
+    for (const q of CALIBRATION_QUANTILES) {
+      const f = percentile(pred[t]!, q);
+      if (from.length && f <= from[from.length - 1]! + 1e-6) continue;
+      from.push(f);
+      to.push(Math.max(to.length ? to[to.length - 1]! : -Infinity, percentile(real[t]!, q)));
+    }
+    if (from.length < 2) return { from: [0, 1], to: [0, 0] };
+    return { from, to };
+  });
 }
 
 export interface ClipScore {
@@ -209,6 +272,8 @@ export interface ClipScore {
   silentOpenReal: number;
   silentOpenOurs: number;
   silentFrames: number;
+  /** jawOpen in the clip's speech frames with a usable face: ours (mouthAmp 0.45), the teacher, the video path */
+  speechJaw: { ours: number[]; teacher: number[]; video: number[] };
 }
 
 /** Frames at least `pad` frames from any speech (speech activity >= 0.5). */
@@ -230,6 +295,14 @@ export function scoreClip(model: LipModel, c: ClipData, gate?: { speech: Float64
   const { r, lag } = bestLagPearson(jaw, c.videoJaw, 3);
   const wide = bestLagPearson(jaw, c.videoJaw, 10);
   const quiet = silentMask(c.speech, Math.round(0.1 * TEACHER_FPS));
+  const speechJaw: ClipScore['speechJaw'] = { ours: [], teacher: [], video: [] };
+  const T = LIP_TARGETS.length;
+  for (let i = 0; i < c.n; i++) {
+    if (!c.valid[i] || c.speech[i]! < 0.5) continue;
+    speechJaw.ours.push(jaw[i]!);
+    speechJaw.teacher.push((c.Ycal ?? c.Y)[i * T]!);
+    speechJaw.video.push(c.videoJaw[i]!);
+  }
   let silent = 0;
   let openReal = 0;
   let openOurs = 0;
@@ -239,7 +312,7 @@ export function scoreClip(model: LipModel, c: ClipData, gate?: { speech: Float64
     if (c.gapOverRest[i]! > OPEN_GAP) openReal++;
     if (jaw[i]! * JAW_SCALE > OPEN_GAP) openOurs++;
   }
-  return { clip: c.clip.name, speaker: c.clip.speaker, frames: c.n, r, lag, wideR: wide.r, wideLag: wide.lag, silentOpenReal: silent ? openReal / silent : NaN, silentOpenOurs: silent ? openOurs / silent : NaN, silentFrames: silent };
+  return { clip: c.clip.name, speaker: c.clip.speaker, frames: c.n, r, lag, wideR: wide.r, wideLag: wide.lag, silentOpenReal: silent ? openReal / silent : NaN, silentOpenOurs: silent ? openOurs / silent : NaN, silentFrames: silent, speechJaw };
 }
 
 /** The previous rule-based jaw on the same clip (for the before/after figure). */
@@ -263,7 +336,7 @@ export function speakerFolds(speakers: string[], k: number, seed: number): strin
 
 export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed' | 'log'> = {
   hidden: [64, 32],
-  epochs: 12,
+  epochs: 6,
   batch: 64,
   lr: 2e-3,
   decay: 1e-4,
@@ -293,6 +366,8 @@ async function main(): Promise<void> {
   const epochs = Number(arg('--epochs', String(DEFAULT_TRAIN.epochs)));
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
+  // the causal variant gets no smoothing: a symmetric kernel would look ahead
+  const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : DEFAULT_RECIPE;
   const log = (s: string) => console.log(s);
   const clips = trainingClips(grid);
   // --cached-only: train on what the cache holds (e.g. while an extraction runs elsewhere)
@@ -316,13 +391,13 @@ async function main(): Promise<void> {
   if (folds > 1) {
     const speakers = [...new Set(train.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
     for (const [k, fold] of speakerFolds(speakers, folds, seed).entries()) {
-      const model = trainModel(train.filter((c) => !fold.includes(c.clip.speaker)), offsets, opts, {});
+      const model = trainModel(train.filter((c) => !fold.includes(c.clip.speaker)), offsets, opts, {}, recipe);
       for (const c of train.filter((c) => fold.includes(c.clip.speaker))) scores.push(scoreClip(model, c));
       heldoutByFold.push(heldout.map((c) => scoreClip(model, c)));
       log(`[train] fold ${k + 1}/${folds} (${fold.join(', ')}): done at ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
-  const finalModel = trainModel(train, offsets, { ...opts, log }, {});
+  const finalModel = trainModel(train, offsets, { ...opts, log }, {}, recipe);
   const finalHeld = heldout.map((c) => scoreClip(finalModel, c));
   if (before) {
     for (const s of [...scores, ...finalHeld]) {
@@ -353,6 +428,9 @@ async function main(): Promise<void> {
   const sf = silence.reduce((a, s) => a + s.silentFrames, 0);
   const share = (f: (s: ClipScore) => number) => silence.reduce((a, s) => a + (Number.isFinite(f(s)) ? f(s) * s.silentFrames : 0), 0) / Math.max(1, sf);
   log(`silent frames (>= 0.1 s from speech) with lips apart > ${OPEN_GAP} eye-corner distances: real ${(100 * share((s) => s.silentOpenReal)).toFixed(1)} %, ours ${(100 * share((s) => s.silentOpenOurs)).toFixed(1)} % (${sf} frames)`);
+  const jawPercentiles = (k: keyof ClipScore['speechJaw']) => [50, 75, 90, 95, 99].map((p) => percentile(scores.flatMap((s) => s.speechJaw[k]), p).toFixed(3)).join(' / ');
+  log(`jawOpen in speech, held-out fold clips, percentiles 50/75/90/95/99: ours ${jawPercentiles('ours')}; teacher ${jawPercentiles('teacher')}; motion --video ${jawPercentiles('video')}`);
+  for (const s of finalHeld) log(`  ${s.clip}: ours ${[50, 90, 99].map((p) => percentile(s.speechJaw.ours, p).toFixed(3)).join(' / ')}; teacher ${[50, 90, 99].map((p) => percentile(s.speechJaw.teacher, p).toFixed(3)).join(' / ')} (50/90/99)`);
   const seconds = (Date.now() - t0) / 1000;
   log(`[train] total ${seconds.toFixed(0)} s`);
   if (!write) return;
@@ -362,6 +440,7 @@ async function main(): Promise<void> {
     causal,
     seed,
     train: { ...opts, log: undefined },
+    recipe,
     heldOutSpeakers: Object.fromEntries(speakerRows.map((s) => [s.speaker, Math.round(s.r * 1000) / 1000])),
     meanHeldOutR: Math.round(meanR * 1000) / 1000,
     katie: Math.round(finalHeld[0]!.r * 1000) / 1000,
