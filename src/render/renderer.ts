@@ -15,6 +15,7 @@ import { LASH_BAND } from '../avatar/eyes.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
+import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw } from './mouth/opening.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -47,7 +48,7 @@ export interface Renderer {
   meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
 }
 
-const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight;
+const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 
 export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
   const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
@@ -60,6 +61,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const S = Math.max(W, H) / size;
   const offX = (W - size * S) / 2, offY = (H - size * S) / 2;
   const rig = avatar.rig;
+  // a motion's jawOpen is a lip gap; the rig's is this face's jaw rotation (mouth/opening.ts)
+  const jawMap = jawMapOf(avatar);
 
   // reusable buffers
   const wv = new Float64Array(CONTROL_COUNT);
@@ -128,6 +131,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
     weightsToVector(frame.w, wv);
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar));
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
@@ -284,7 +288,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   const neutral: MotionFrame = {
-    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, rig.photoWeights[k]!])),
+    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, k === JAW_OPEN ? photoMotionJaw(jawMap) : rig.photoWeights[k]!])),
     pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 },
     gaze: [rig.gaze[0], rig.gaze[1]],
     blink: 0,
