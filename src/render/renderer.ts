@@ -15,6 +15,7 @@ import { LASH_BAND } from '../avatar/eyes.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
+import { slideLipTexture } from './mouth/lipTexture.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw } from './mouth/opening.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
@@ -94,8 +95,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       for (let ch = 0; ch < 3; ch++) lip[ch]! += avatar.texture.data[o + ch]! / 6;
     }
     const [lr, lg, lb] = lip as [number, number, number];
-    // the inner lip surface: that colour in the mouth's shadow, a little redder
-    const redder: [number, number, number] = [lr * 0.55, lg * 0.42, lb * 0.45];
+    // the inner lip surface: that colour a little in the mouth's shadow, a little redder (darker, it read as a drawn outline)
+    const redder: [number, number, number] = [lr * 0.8, lg * 0.66, lb * 0.68];
     const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
     mouth.lipInner = redder.map((v) => grey + (v - grey) * sat) as [number, number, number];
     mouth.lipEdge = [lr * 0.9, lg * 0.85, lb * 0.87];
@@ -258,6 +259,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     // stretched photo interior)
     const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
     const rebuilt = smooth01(Math.abs(extra));
+    slideLipTexture(avatar.uv, uvNow, smooth01(extra));
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
   }

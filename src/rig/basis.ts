@@ -87,9 +87,12 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   // Jaw weight: 1 on the lower lip and everything under the lip line, 0 on the upper lip and above.
   const jaw = new Float64Array(N);
   const upperLipBody = new Set([...upperLip, ...LIPS_MID_UPPER]), lowerLipBody = new Set([...lowerLip, ...LIPS_MID_LOWER]);
+  // toward the corners both lips share the jaw (the corner itself 0.45): the opening closes into the
+  // corner as a lens, instead of a step between a still upper lip and a dropped corner (a boxy mouth)
+  const cornerShare = (i: number) => smoothstep(0.55, 0.95, Math.abs(X(i) - mcx) / mouthHalf);
   for (let i = 0; i < N; i++) {
-    if (lowerLipBody.has(i)) jaw[i] = 1;
-    else if (upperLipBody.has(i)) jaw[i] = 0;
+    if (lowerLipBody.has(i)) jaw[i] = 1 - 0.55 * cornerShare(i);
+    else if (upperLipBody.has(i)) jaw[i] = 0.45 * cornerShare(i);
     else if (MOUTH_CORNERS.includes(i)) jaw[i] = 0.45;
     else {
       const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;
