@@ -16,7 +16,7 @@ import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
 import { slideLipTexture } from './mouth/lipTexture.ts';
-import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw } from './mouth/opening.ts';
+import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -132,7 +132,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
     weightsToVector(frame.w, wv);
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar));
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP]);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
@@ -259,7 +259,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     // stretched photo interior)
     const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
     const rebuilt = smooth01(Math.abs(extra));
-    slideLipTexture(avatar.uv, uvNow, smooth01(extra));
+    // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
+    // seam drew a jagged dark line
+    slideLipTexture(avatar.uv, uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
   }

@@ -64,8 +64,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     // when the photo's mouth is really open
     const lowerToo = avatar.mouth.usePhotoInterior;
     fromPhoto = coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0;
-    upper = over(upperOwn, upper);
-    if (lowerToo) lower = over(lowerOwn, lower);
+    upper = over(withoutDark(upperOwn), upper);
+    if (lowerToo) lower = over(withoutDark(lowerOwn), lower);
   }
   return {
     upper,
@@ -78,6 +78,31 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
 
 /** The photo shows its teeth from this lip gap (IOD) on. */
 const PHOTO_TEETH_MIN_GAP = 0.035;
+
+/**
+ * The photo's teeth piece without its dark pixels (the slit between its rows, the shadow between
+ * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 50-68 % of
+ * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
+ * the lip-coloured rim of the cut goes too (it drew a ring inside the teeth).
+ */
+function withoutDark(l: ReadyLayer): ReadyLayer {
+  const lums: number[] = [];
+  const d = l.data;
+  for (let o = 0; o < d.length; o += 4) if (d[o + 3]! >= 0.9) lums.push(lum(d[o]!, d[o + 1]!, d[o + 2]!) / d[o + 3]!);
+  if (lums.length < 8) return l;
+  lums.sort((a, b) => a - b);
+  const bright = lums[Math.floor(0.9 * (lums.length - 1))]!;
+  const lo = 0.5 * bright, hi = 0.68 * bright;
+  const data = Float32Array.from(d);
+  for (let o = 0; o < data.length; o += 4) {
+    const a = data[o + 3]!;
+    if (a <= 0) continue;
+    const t = Math.min(1, Math.max(0, (lum(data[o]!, data[o + 1]!, data[o + 2]!) / a - lo) / (hi - lo)));
+    const keep = t * t * (3 - 2 * t);
+    for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep;
+  }
+  return { ...l, data };
+}
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {

@@ -38,4 +38,11 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
       }
     }
   }
+  // the inner corners too (toward the outer ones): the photo's dark corner of an open mouth
+  // otherwise stays as a dark notch at each corner of the closed or reopened lips
+  for (const [v, o] of CORNERS) {
+    uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
+    uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+  }
 }
+const CORNERS = [[78, 61], [308, 291]] as const;

@@ -15,6 +15,13 @@ import { CONTROL_INDEX } from '../../rig/controls.ts';
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
 /**
+ * A motion frame's `w` entry (not a rig control) with the driver's lip gap at rest, in iod: video
+ * motions count jawOpen from it. A photo whose own lips are apart keeps min(photo's gap, it) at
+ * the driver's rest: a speaker whose lips never close (mt_sun) does not close the photo's mouth,
+ * and a closed photo, or any photo driven by audio (no entry), rests with closed lips.
+ */
+export const REST_LIP_GAP = 'restLipGap';
+/**
  * The shader draws the inner surface of each lip as a band inside the mesh's opening (about 0.022
  * IOD upper, 0.029 lower, less when barely open; shader.ts), which a face detector counts as lip:
  * rendered faces read 0.01-0.04 IOD less open than their mesh (lp_s42, lp_s1, mt_man, st_happy at
@@ -36,6 +43,8 @@ export interface JawMap {
   gaps: Float64Array;
   /** rig jawOpen of the photo itself */
   photoJaw: number;
+  /** the photo's own lip gap, iod */
+  photoGap: number;
 }
 
 /** What the table needs from an avatar (the fields of Avatar it reads). */
@@ -69,7 +78,7 @@ export function jawMapOf(av: JawGeometry): JawMap {
     const gap = Math.sign(b[1] - a[1]) * Math.hypot(b[0] - a[0], b[1] - a[1]) / Math.max(1e-6, av.head.iod);
     gaps[q] = q ? Math.max(gaps[q - 1]!, gap) : gap;
   }
-  return { gaps, photoJaw };
+  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)) };
 }
 
 /** The rig's jawOpen whose mesh gap is `gap` iod (never below the lips touching; at most 1). */
@@ -93,14 +102,15 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
 }
 
 /**
- * A motion's jawOpen (a lip gap over JAW_GAP_SPAN) -> the rig's jawOpen that opens the mesh that
- * far, plus the lip band the shader draws inside the opening; 0 = the jaw where the lips just touch
+ * A motion's jawOpen (a lip gap over JAW_GAP_SPAN, over `restGap` iod at the driver's rest: see
+ * REST_LIP_GAP) -> the rig's jawOpen that opens the mesh that far, plus the lip band the shader draws inside the opening; 0 = the jaw where the lips just touch
  * (never pressed through each other). `otherGap`: the opening the frame's other controls already
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0): number {
-  const gap = JAW_GAP_SPAN * Math.min(1, Math.max(0, motionJaw));
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0): number {
+  const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
+  const gap = JAW_GAP_SPAN * Math.min(1, Math.max(0, motionJaw)) + rest;
   return rigJawForGap(map, gap + lipBandAllowance(gap) - otherGap);
 }
 
