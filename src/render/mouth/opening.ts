@@ -25,10 +25,18 @@ export const REST_LIP_GAP = 'restLipGap';
  * The shader draws the inner surface of each lip as a band inside the mesh's opening (about 0.022
  * IOD upper, 0.029 lower, less when barely open; shader.ts), which a face detector counts as lip:
  * rendered faces read 0.01-0.04 IOD less open than their mesh (lp_s42, lp_s1, mt_man, st_happy at
- * gaps 0.06-0.3, scratch measurement in the commit). The mesh opens by that much more.
+ * gaps 0.06-0.3). The mesh opens by about that much more (0.03 overshot Katie: eval lip gap / real 1.13).
  */
 export function lipBandAllowance(gap: number): number {
-  return Math.max(0, Math.min(0.03, 0.3 * gap));
+  return Math.max(0, Math.min(0.025, 0.25 * gap));
+}
+/**
+ * Near the photo's own gap the renderer shows the photo's own mouth (no band: renderer.ts fades
+ * the rebuilt interior in over 0.04 IOD), so the allowance fades in over the same distance (at the
+ * photo's gap the mesh is the photo's: a speaker whose mouth hardly moves, mt_sun, keeps her photo).
+ */
+function allowanceAt(gap: number, photoGap: number): number {
+  return lipBandAllowance(gap) * Math.min(1, Math.abs(gap - photoGap) / 0.04);
 }
 /**
  * The table spans the rig's jawOpen JAW_MIN..1 in STEPS steps. Below 0: a photo whose lips are
@@ -111,7 +119,7 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
 export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
   const gap = JAW_GAP_SPAN * Math.min(1, Math.max(0, motionJaw)) + rest;
-  return rigJawForGap(map, gap + lipBandAllowance(gap) - otherGap);
+  return rigJawForGap(map, gap + allowanceAt(gap, map.photoGap) - otherGap);
 }
 
 /**
@@ -132,8 +140,6 @@ export function otherLipGap(weights: ArrayLike<number>, av: JawGeometry): number
 
 /** The motion jawOpen that reproduces the photo's own opening (the inverse of rigJaw at the photo). */
 export function photoMotionJaw(map: JawMap): number {
-  const mesh = gapForRigJaw(map, map.photoJaw);
-  // invert gap + lipBandAllowance(gap) (slope 1.3 up to 0.1, then +0.03)
-  const gap = mesh <= 0 ? mesh : mesh <= 0.13 ? mesh / 1.3 : mesh - 0.03;
-  return Math.min(1, Math.max(0, gap / JAW_GAP_SPAN));
+  // (no allowance at the photo's own gap)
+  return Math.min(1, Math.max(0, map.photoGap / JAW_GAP_SPAN));
 }
