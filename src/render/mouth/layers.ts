@@ -81,9 +81,9 @@ const PHOTO_TEETH_MIN_GAP = 0.035;
 
 /**
  * The photo's teeth piece without its dark pixels (the slit between its rows, the shadow between
- * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 50-68 % of
+ * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 35-50 % of
  * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
- * the lip-coloured rim of the cut goes too (it drew a ring inside the teeth).
+ * darker lip pixels of the cut go too.
  */
 function withoutDark(l: ReadyLayer): ReadyLayer {
   const lums: number[] = [];
@@ -92,7 +92,7 @@ function withoutDark(l: ReadyLayer): ReadyLayer {
   if (lums.length < 8) return l;
   lums.sort((a, b) => a - b);
   const bright = lums[Math.floor(0.9 * (lums.length - 1))]!;
-  const lo = 0.5 * bright, hi = 0.68 * bright;
+  const lo = 0.35 * bright, hi = 0.5 * bright;
   const data = Float32Array.from(d);
   for (let o = 0; o < data.length; o += 4) {
     const a = data[o + 3]!;
