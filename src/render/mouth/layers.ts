@@ -54,8 +54,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
-  let upper = ready(lib.upper, outPerIod, extra, match, TEETH_LIFT);
-  let lower = ready(lib.lower, outPerIod, extra, match, TEETH_LIFT);
+  let upper = mainRow(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT));
+  let lower = mainRow(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT));
   let fromPhoto = false;
   if (own) {
     // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
@@ -100,6 +100,36 @@ function withoutDark(l: ReadyLayer): ReadyLayer {
     const t = Math.min(1, Math.max(0, (lum(data[o]!, data[o + 1]!, data[o + 2]!) / a - lo) / (hi - lo)));
     const keep = t * t * (3 - 2 * t);
     for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep;
+  }
+  return { ...l, data };
+}
+
+/**
+ * The library's row of teeth from its centre out to the first dark gap on each side: past a gap
+ * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe
+ * and a sliver of tooth at the ends of every wide opening. Columns past the gap fade out (2 px).
+ */
+function mainRow(l: ReadyLayer): ReadyLayer {
+  const W = l.width, H = l.height, d = l.data;
+  const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), half = Math.max(1, Math.round(0.12 * W));
+  const lumAt = (x: number, y: number) => { const o = (y * W + x) * 4; return lum(d[o]!, d[o + 1]!, d[o + 2]!); };
+  // the teeth's rows: bright across the centre columns
+  const rowLum = Float32Array.from({ length: H }, (_, y) => { let s = 0; for (let x = c - half; x <= c + half; x++) s += lumAt(Math.min(W - 1, Math.max(0, x)), y); return s / (2 * half + 1); });
+  const top = Math.max(...rowLum);
+  if (top <= 0) return l;
+  const rows = [...rowLum.keys()].filter((y) => rowLum[y]! >= 0.6 * top);
+  // each column's mean over those rows; the row ends where a column falls under 45 % of the centre's
+  const bright = Float32Array.from({ length: W }, (_, x) => rows.reduce((s, y) => s + lumAt(x, y), 0) / rows.length);
+  const ref = bright.subarray(c - half < 0 ? 0 : c - half, c + half + 1).reduce((s, v) => s + v, 0) / (2 * half + 1);
+  let left = c, right = c;
+  while (left > 0 && bright[left - 1]! >= 0.45 * ref) left--;
+  while (right < W - 1 && bright[right + 1]! >= 0.45 * ref) right++;
+  const data = Float32Array.from(d);
+  for (let x = 0; x < W; x++) {
+    const out = x < left ? left - x : x > right ? x - right : 0;
+    if (out === 0) continue;
+    const keep = Math.max(0, 1 - out / 2);
+    for (let y = 0; y < H; y++) { const o = (y * W + x) * 4; for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep; }
   }
   return { ...l, data };
 }
