@@ -70,12 +70,16 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   return {
     upper,
     lower,
-    tongue: lib.tongue ? ready(lib.tongue, outPerIod, extra, match) : null,
+    // the tongue softer than the teeth: its top edge is the source's lower-teeth silhouette, which
+    // read as a jagged line under the dark band between the rows
+    tongue: lib.tongue ? ready(lib.tongue, outPerIod, Math.max(extra, TONGUE_BLUR * outPerIod), match) : null,
     cavity: own && fromPhoto ? own.cavity : desaturate(cav, match.saturation),
     fromPhoto,
   };
 }
 
+/** Blur of the tongue layer, in IOD. */
+const TONGUE_BLUR = 0.012;
 /** The photo shows its teeth from this lip gap (IOD) on. */
 const PHOTO_TEETH_MIN_GAP = 0.035;
 
