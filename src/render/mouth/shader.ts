@@ -127,9 +127,7 @@ export class MouthShader {
     // jaw pieces: tongue behind the lower teeth
     const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
     // (the layers are premultiplied: their colour fades with their alpha)
-    // (the photo's own teeth already carry its light and shade: no extra side or lip shadow on them)
-    const own = L.fromPhoto;
-    const side = (own ? 1 : 1 - 0.35 * lateral * lateral) * this.teethLight * this.teethShow;
+    const side = (1 - 0.35 * lateral * lateral) * this.teethLight * this.teethShow;
     {
       const dx = cx - p.lowerX, dy = cy - p.lowerY;
       const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
@@ -142,7 +140,7 @@ export class MouthShader {
       }
       const a = sampleInto(L.lower, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
-        const k = own ? side : side * 0.92;
+        const k = side * 0.92;
         r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
       }
     }
@@ -152,7 +150,7 @@ export class MouthShader {
       const a = sampleInto(L.upper, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
         // the upper lip shades the teeth just under it
-        const k = own ? side : side * (1 - 0.3 * Math.exp(-(cy - top) / (0.025 * unit + 0.5)));
+        const k = side * (1 - 0.3 * Math.exp(-(cy - top) / (0.025 * unit + 0.5)));
         r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
       }
     }
