@@ -47,6 +47,10 @@ test('eval reenact on 1.2 s of a real talking video: report, Markdown, contact s
     assert.ok(b.psnrMouth.n >= 9 && e.psnrMouth.n >= 9 && e.ssimMouth.n >= 9, 'mouth-box metrics on the detection frames');
     assert.ok(e.psnrMouth.mean > 8 && e.psnrMouth.mean < 40, `engine mouth PSNR ${e.psnrMouth.mean}`);
     assert.equal(report.perFrame.engine.psnrMouthOpen.length, report.perFrame.engine.psnrMouth.length);
+    // how far our mouth opens against the real one: a ratio on the open frames and one r over the clip
+    assert.ok(e.lipGapR.n === 1 && e.lipGapR.mean > -1 && e.lipGapR.mean <= 1, `lip gap r ${JSON.stringify(e.lipGapR)}`);
+    assert.ok(e.lipGapRatio.n <= b.lipGapRatio.n, 'engine ratios on the open frames where the generated face is found');
+    if (e.lipGapRatio.n) assert.ok(e.lipGapRatio.mean > 0.2 && e.lipGapRatio.mean < 5, `lip gap / real ${e.lipGapRatio.mean}`);
     assert.deepEqual((await readdir(dir)).sort(), ['mouth.png', 'report.json', 'report.md', 'sheet.png']);
     const md = await readFile(path.join(dir, 'report.md'), 'utf8');
     assert.match(md, /\| baseline \| \d+\.\d\d \|/);

@@ -1,5 +1,6 @@
 // The mouth interior: rigid teeth pieces (moved, never stretched), the teeth library, the
 // photo's own teeth, and the eval's mouth region.
+import { lipBandAllowance } from '../src/render/mouth/opening.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -94,12 +95,35 @@ test('opening the jaw: the upper teeth stay with the skull, the lower teeth foll
     for (let y = y1; y > y0; y--) { if (lum(img, x, y) > 170) seen = true; if (seen && lum(img, x, y) >= 100 && lum(img, x, y - 1) < 100) { lowerEdge = y; break; } }
     return { upperEdge, lowerEdge, lip14: lm[14]![1] };
   };
-  const half = edges(0.7), full = edges(1);
+  // motion jawOpen is a lip gap over 0.6 IOD (render/mouth/opening.ts): 0.4 and 0.6 are wide openings
+  const half = edges(0.4), full = edges(0.6);
   assert.ok(half.upperEdge > 0 && full.upperEdge > 0 && half.lowerEdge > 0 && full.lowerEdge > 0, `teeth edges found ${JSON.stringify([half, full])}`);
   assert.ok(Math.abs(full.upperEdge - half.upperEdge) <= 1, `upper teeth moved ${full.upperEdge - half.upperEdge} px`);
   const jawMove = full.lip14 - half.lip14;
   assert.ok(jawMove > 4, `the jaw opened ${jawMove.toFixed(1)} px`);
   assert.ok(Math.abs(full.lowerEdge - half.lowerEdge - jawMove) <= 2, `lower teeth moved ${full.lowerEdge - half.lowerEdge} px, the jaw ${jawMove.toFixed(1)} px`);
+});
+
+test('a motion\'s jawOpen opens the rendered lips by that gap (0.6 IOD per unit) on any face; the neutral frame keeps the photo\'s jaw', async () => {
+  for (const name of ['mt_man.png', 'lp_s1.jpg']) {
+    const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, name)));
+    const r = createRenderer(avatar, { width: 512, height: 512 });
+    const n = r.neutralFrame();
+    const iodOf = (lm: number[][]) => Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
+    const gapAt = (jaw: number, restLipGap?: number) => { const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: jaw, ...(restLipGap === undefined ? {} : { restLipGap }) } }); return Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iodOf(lm); };
+    for (const jaw of [0.2, 0.35]) {
+      const want = 0.6 * jaw + lipBandAllowance(0.6 * jaw); // (far from the photo's own gap)
+      assert.ok(Math.abs(gapAt(jaw) - want) < 0.01, `${name}: jawOpen ${jaw} opens ${gapAt(jaw).toFixed(3)} IOD, want ${want.toFixed(3)}`);
+    }
+    // the mouth closes at 0 (never pressed through: the lower lip stays below the upper)
+    const closed = r.landmarks({ ...n, w: { ...n.w, jawOpen: 0 } });
+    assert.ok(closed[14]![1]! - closed[13]![1]! > -0.5 && gapAt(0) < 0.02, `${name}: closed gap ${gapAt(0).toFixed(3)}`);
+    // a driver whose lips rest 0.05 apart: the photo keeps up to that much of its own opening at rest
+    const photoGap = avatar.mouth.photoGap / avatar.head.iod, kept = Math.min(0.05, photoGap);
+    assert.ok(Math.abs(gapAt(0, 0.05) - kept) < 0.01, `${name}: at a driver's parted rest ${gapAt(0, 0.05).toFixed(3)} IOD, photo ${photoGap.toFixed(3)}`);
+    const rest = r.landmarks(n), photo = avatar.rest;
+    assert.ok(Math.abs(rest[14]![1]! - photo[14 * 3 + 1]!) < 0.05, `${name}: neutral frame moves the lower lip ${(rest[14]![1]! - photo[14 * 3 + 1]!).toFixed(3)} px`);
+  }
 });
 
 test('eval mouth region: a box around the lips, and the most open frames kept apart', () => {

@@ -2,7 +2,7 @@
 // close), cropped around the mouth and enlarged 3x. Renders with the code of any checkout, so the
 // same script makes the "before" (an older worktree) and "after" sheets:
 //   node --import tsx tools/mouth-sheet.ts --root /work/wt/mouth-before,. --labels before,after --out sheet.png [--cell 384] [--portraits a.jpg,b.png] [--cache /tmp/avatars]
-// Avatars are built once per portrait and cached (the .avatar format is shared by both checkouts).
+// Avatars are built by each checkout's own code (the rig basis is stored in them) and cached per checkout.
 import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
 import sharp from 'sharp';
@@ -17,17 +17,19 @@ const cache = path.resolve(opt('--cache', '/tmp/real3d-mouth-avatars'));
 const DATA = '/work/shared/data/portraits';
 const portraits = opt('--portraits', 'lp_s42.jpg,st_happy.png,mt_man.png,lp_s1.jpg,lp_s2.jpg,lp_s12.jpg,lp_s9.jpg,st_art_1.png,lp_s10.jpg,lp_s5.jpg').split(',');
 
-const { buildAvatar, saveAvatar, loadAvatar } = await import(path.join(roots[0]!, 'src/avatar/build.ts'));
+const builders = await Promise.all(roots.map((r) => import(path.join(r, 'src/avatar/build.ts'))));
 const { analyzePortrait } = await import(path.join(roots[0]!, 'src/analyze/index.ts'));
 const renderers = await Promise.all(roots.map(async (r) => (await import(path.join(r, 'src/render/renderer.ts'))).createRenderer));
 
 const RENDER = 512, CELL = Number(opt('--cell', '384'));
 const columns: [string, Record<string, number>][] = [
   ['photo', {}],
+  // jawOpen is a lip gap of 0.6 IOD per unit (render/mouth/opening.ts): speech spans 0-0.5
   ['jaw 0', { jawOpen: 0 }],
-  ['jaw .25', { jawOpen: 0.25 }],
+  ['jaw .1', { jawOpen: 0.1 }],
+  ['jaw .2', { jawOpen: 0.2 }],
+  ['jaw .3', { jawOpen: 0.3 }],
   ['jaw .5', { jawOpen: 0.5 }],
-  ['jaw .75', { jawOpen: 0.75 }],
   ['jaw 1', { jawOpen: 1 }],
   ['funnel', { mouthFunnel: 1, jawOpen: 0.3 }],
   ['pucker', { mouthPucker: 1, jawOpen: 0 }],
@@ -39,11 +41,13 @@ mkdirSync(cache, { recursive: true });
 const rows: Buffer[] = [];
 let cellSide = 0;
 for (const file of portraits) {
-  const cached = path.join(cache, file.replace(/\.\w+$/, '.avatar'));
-  let avatar;
-  if (existsSync(cached)) avatar = await loadAvatar(cached);
-  else { avatar = buildAvatar(await analyzePortrait(path.join(DATA, file))); await saveAvatar(avatar, cached); }
+  let portrait;
   for (let ri = 0; ri < roots.length; ri++) {
+    const { buildAvatar, saveAvatar, loadAvatar } = builders[ri]!;
+    const cached = path.join(cache, `${file.replace(/\.\w+$/, '')}.${ri}.avatar`);
+    let avatar;
+    if (existsSync(cached)) avatar = await loadAvatar(cached);
+    else { portrait ??= await analyzePortrait(path.join(DATA, file)); avatar = buildAvatar(portrait); await saveAvatar(avatar, cached); }
     const renderer = renderers[ri]!(avatar, { width: RENDER, height: RENDER });
     const n = renderer.neutralFrame();
     const lm = renderer.landmarks(n);

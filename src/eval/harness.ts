@@ -37,6 +37,7 @@ import {
   nme,
   jitter,
   bestLagCorrelation,
+  pearson,
   summarize,
   interOcular,
   type Summary,
@@ -302,7 +303,7 @@ async function loudnessPerFrame(file: string, fps: number, frames: number): Prom
 const num = (v: number | undefined | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Summaries of every series: higher-is-better for the metrics that say so. */
-const HIGHER_IS_BETTER = new Set(['psnr', 'psnrFace', 'ssim', 'ssimFace', 'psnrMouth', 'ssimMouth', 'psnrMouthOpen', 'ssimMouthOpen', 'csim', 'faceFound', 'lipR', 'lipR0', 'lipRWide']);
+const HIGHER_IS_BETTER = new Set(['lipGapR', 'psnr', 'psnrFace', 'ssim', 'ssimFace', 'psnrMouth', 'ssimMouth', 'psnrMouthOpen', 'ssimMouthOpen', 'csim', 'faceFound', 'lipR', 'lipR0', 'lipRWide']);
 
 function summarizeAll(series: Record<string, (number | null)[]>): MethodScores {
   const out: MethodScores = {};
@@ -359,6 +360,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
     `real frames cropped with the photo's analysis crop box (${src.box.side} px) and resized to ${src.size} px`,
     `PSNR/SSIM whole-frame on every frame; face-region PSNR/SSIM, CSIM, AED, APD, NME on every ${o.detectEvery}${o.detectEvery === 1 ? 'st' : o.detectEvery === 2 ? 'nd' : o.detectEvery === 3 ? 'rd' : 'th'} frame (face detection)`,
     'face region = convex hull of the real frame\'s 478 landmarks grown 10%; crop padding past the video edge is not scored',
+    'lip gap / real = inner-lip gap (13-14, IOD) of the generated (baseline: the photo\'s) over the real frame\'s, on the detection frames whose real lips are apart (>= 0.08 IOD); lip gap r = Pearson r of generated vs real gap over the detection frames',
     'faceScale (report.json) = inter-ocular distance generated / real (1 = same size); faceShift = nose-tip distance / inter-ocular: the size and position parts of NME',
     `AED (rig) = mean |weight difference| over the ${BASE_CONTROL_COUNT} base rig controls, both fitted with the driver's neutral face (estimated over the clip); AED (lm) = pose-normalised (Procrustes) landmark distance / inter-ocular distance`,
   ];
@@ -383,6 +385,9 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
   let i = -1;
   // the real lips of the latest detection (each frame with --detect-every 1)
   let lips: { box: Box; gap: number } | null = null;
+  // the lip gap (IOD) of each detection frame, real and generated: how far our mouth opens
+  const realGaps: number[] = [], genGaps: number[] = [];
+  const photoGap = lipGap(src.photoFace.landmarks);
   const mostOpen = new MostOpenFrames(8, 6);
   let tRender = 0;
   let tMetrics = 0;
@@ -421,6 +426,13 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
       genLms.push(genFace?.landmarks ?? null);
       genEmb.push(genFace?.embedding.length ? genFace.embedding : null);
       if (realFace) lips = { box: lipBox(realFace.landmarks), gap: lipGap(realFace.landmarks) };
+      if (realFace && lips!.gap >= MOUTH_OPEN_GAP) push(series.baseline!, 'lipGapRatio', photoGap / lips!.gap);
+      if (realFace && genFace) {
+        const g = lipGap(genFace.landmarks);
+        realGaps.push(lips!.gap);
+        genGaps.push(g);
+        if (lips!.gap >= MOUTH_OPEN_GAP) push(series.engine!, 'lipGapRatio', g / lips!.gap);
+      }
       if (realFace && gen && mostOpen.wants(i, lips!.gap)) mostOpen.offer({ frame: i, gap: lips!.gap, real: closeUp(real, lips!.box, o.thumb), generated: closeUp(gen, lips!.box, o.thumb) });
       const mask = realFace ? intersect(valid, faceRegionMask(realFace.landmarks, src.size, src.size, 1.1)) : null;
       push(series.baseline!, 'psnrFace', mask ? num(psnr(base, real, mask)) : null);
@@ -457,6 +469,7 @@ export async function evaluateReenact(o: EvalOptions, engine: EvalEngine, contro
   timings.render = tRender;
   timings.detect = tDetect;
   timings.metrics = tMetrics;
+  if (genGaps.length > 2) push(series.engine!, 'lipGapR', num(pearson(realGaps, genGaps)));
 
   // detection-based metrics, after the pass: the driver's neutral face needs all its frames
   t0 = performance.now();

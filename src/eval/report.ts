@@ -20,6 +20,8 @@ const REENACT_COLUMNS: Column[] = [
   { key: 'ssimMouth', title: 'SSIM mouth', digits: 3, better: '↑' },
   { key: 'psnrMouthOpen', title: 'PSNR mouth open', digits: 2, better: '↑' },
   { key: 'ssimMouthOpen', title: 'SSIM mouth open', digits: 3, better: '↑' },
+  { key: 'lipGapRatio', title: 'lip gap / real (open)', digits: 2, better: '' },
+  { key: 'lipGapR', title: 'lip gap r', digits: 3, better: '↑' },
   { key: 'csim', title: 'CSIM', digits: 3, better: '↑' },
   { key: 'aedRig', title: 'AED rig', digits: 3, better: '↓' },
   { key: 'aedLm', title: 'AED lm', digits: 4, better: '↓' },

@@ -23,6 +23,7 @@ import { clamp01, estimateRest, percentile, weightsFromMeasures, type RestFace }
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 import { retargetFromLandmarks } from './retarget.ts';
+import { REST_LIP_GAP } from '../render/mouth/opening.ts';
 
 export interface VideoMotionOptions {
   /** output frame rate (default: 25) */
@@ -149,6 +150,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     const bl = clamp01(at('blinkL', i));
     const br = clamp01(at('blinkR', i));
     // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights
+    // the driver's lips at rest (jawOpen counts from them): a photo whose own lips are apart keeps
+    // up to that much of its opening at the driver's rest (render/mouth/opening.ts)
+    w[REST_LIP_GAP] = rest.lipGap;
     const blink = Math.min(bl, br);
     w.eyeBlinkLeft = bl - blink;
     w.eyeBlinkRight = br - blink;

@@ -18,6 +18,8 @@ import { ForeheadFolds } from './brows.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
+import { slideLipTexture } from './mouth/lipTexture.ts';
+import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -50,7 +52,7 @@ export interface Renderer {
   meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
 }
 
-const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight;
+const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 
 export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
   const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
@@ -63,6 +65,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const S = Math.max(W, H) / size;
   const offX = (W - size * S) / 2, offY = (H - size * S) / 2;
   const rig = avatar.rig;
+  // a motion's jawOpen is a lip gap; the rig's is this face's jaw rotation (mouth/opening.ts)
+  const jawMap = jawMapOf(avatar);
 
   // reusable buffers
   const wv = new Float64Array(CONTROL_COUNT);
@@ -99,8 +103,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       for (let ch = 0; ch < 3; ch++) lip[ch]! += avatar.texture.data[o + ch]! / 6;
     }
     const [lr, lg, lb] = lip as [number, number, number];
-    // the inner lip surface: that colour in the mouth's shadow, a little redder
-    const redder: [number, number, number] = [lr * 0.55, lg * 0.42, lb * 0.45];
+    // the inner lip surface: that colour a little in the mouth's shadow, a little redder (darker, it read as a drawn outline)
+    const redder: [number, number, number] = [lr * 0.8, lg * 0.66, lb * 0.68];
     const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
     mouth.lipInner = redder.map((v) => grey + (v - grey) * sat) as [number, number, number];
     mouth.lipEdge = [lr * 0.9, lg * 0.85, lb * 0.87];
@@ -140,6 +144,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
     weightsToVector(frame.w, wv);
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP]);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
@@ -279,6 +284,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     // stretched photo interior)
     const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
     const rebuilt = smooth01(Math.abs(extra));
+    // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
+    // seam drew a jagged dark line
+    slideLipTexture(avatar.uv, uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
   }
@@ -314,7 +322,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   const neutral: MotionFrame = {
-    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, rig.photoWeights[k]!])),
+    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, k === JAW_OPEN ? photoMotionJaw(jawMap) : rig.photoWeights[k]!])),
     pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 },
     gaze: [rig.gaze[0], rig.gaze[1]],
     blink: 0,

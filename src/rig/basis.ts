@@ -12,6 +12,14 @@ import {
 const N = LANDMARK_COUNT;
 const DEG = Math.PI / 180;
 const MOUTH_CORNERS = [61, 291, 78, 308];
+/**
+ * The two rows of lip points between the outer and inner contours (MediaPipe's lip mesh, corner to
+ * corner), upper and lower. They are lip, not skin: they move with their lip. Weighted by distance
+ * to the lip line like skin, the upper rows (11, 12...) took 0.2-0.4 of the jaw and the upper lip's
+ * skin folded down over the opening.
+ */
+const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
+const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
 
@@ -78,9 +86,13 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
 
   // Jaw weight: 1 on the lower lip and everything under the lip line, 0 on the upper lip and above.
   const jaw = new Float64Array(N);
+  const upperLipBody = new Set([...upperLip, ...LIPS_MID_UPPER]), lowerLipBody = new Set([...lowerLip, ...LIPS_MID_LOWER]);
+  // toward the corners both lips share the jaw (the corner itself 0.45): the opening closes into the
+  // corner as a lens, instead of a step between a still upper lip and a dropped corner (a boxy mouth)
+  const cornerShare = (i: number) => smoothstep(0.55, 0.95, Math.abs(X(i) - mcx) / mouthHalf);
   for (let i = 0; i < N; i++) {
-    if (lowerLip.has(i)) jaw[i] = 1;
-    else if (upperLip.has(i)) jaw[i] = 0;
+    if (lowerLipBody.has(i)) jaw[i] = 1 - 0.55 * cornerShare(i);
+    else if (upperLipBody.has(i)) jaw[i] = 0.45 * cornerShare(i);
     else if (MOUTH_CORNERS.includes(i)) jaw[i] = 0.45;
     else {
       const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;

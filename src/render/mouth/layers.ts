@@ -54,8 +54,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
-  let upper = ready(lib.upper, outPerIod, extra, match, TEETH_LIFT);
-  let lower = ready(lib.lower, outPerIod, extra, match, TEETH_LIFT);
+  let upper = mainRow(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT));
+  let lower = mainRow(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT));
   let fromPhoto = false;
   if (own) {
     // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
@@ -64,20 +64,79 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     // when the photo's mouth is really open
     const lowerToo = avatar.mouth.usePhotoInterior;
     fromPhoto = coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0;
-    upper = over(upperOwn, upper);
-    if (lowerToo) lower = over(lowerOwn, lower);
+    upper = over(withoutDark(upperOwn), upper);
+    if (lowerToo) lower = over(withoutDark(lowerOwn), lower);
   }
   return {
     upper,
     lower,
-    tongue: lib.tongue ? ready(lib.tongue, outPerIod, extra, match) : null,
+    // the tongue softer than the teeth: its top edge is the source's lower-teeth silhouette, which
+    // read as a jagged line under the dark band between the rows
+    tongue: lib.tongue ? ready(lib.tongue, outPerIod, Math.max(extra, TONGUE_BLUR * outPerIod), match) : null,
     cavity: own && fromPhoto ? own.cavity : desaturate(cav, match.saturation),
     fromPhoto,
   };
 }
 
+/** Blur of the tongue layer, in IOD. */
+const TONGUE_BLUR = 0.012;
 /** The photo shows its teeth from this lip gap (IOD) on. */
 const PHOTO_TEETH_MIN_GAP = 0.035;
+
+/**
+ * The photo's teeth piece without its dark pixels (the slit between its rows, the shadow between
+ * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 35-50 % of
+ * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
+ * darker lip pixels of the cut go too.
+ */
+function withoutDark(l: ReadyLayer): ReadyLayer {
+  const lums: number[] = [];
+  const d = l.data;
+  for (let o = 0; o < d.length; o += 4) if (d[o + 3]! >= 0.9) lums.push(lum(d[o]!, d[o + 1]!, d[o + 2]!) / d[o + 3]!);
+  if (lums.length < 8) return l;
+  lums.sort((a, b) => a - b);
+  const bright = lums[Math.floor(0.9 * (lums.length - 1))]!;
+  const lo = 0.35 * bright, hi = 0.5 * bright;
+  const data = Float32Array.from(d);
+  for (let o = 0; o < data.length; o += 4) {
+    const a = data[o + 3]!;
+    if (a <= 0) continue;
+    const t = Math.min(1, Math.max(0, (lum(data[o]!, data[o + 1]!, data[o + 2]!) / a - lo) / (hi - lo)));
+    const keep = t * t * (3 - 2 * t);
+    for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep;
+  }
+  return { ...l, data };
+}
+
+/**
+ * The library's row of teeth from its centre out to the first dark gap on each side: past a gap
+ * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe
+ * and a sliver of tooth at the ends of every wide opening. Columns past the gap fade out (2 px).
+ */
+function mainRow(l: ReadyLayer): ReadyLayer {
+  const W = l.width, H = l.height, d = l.data;
+  const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), half = Math.max(1, Math.round(0.12 * W));
+  const lumAt = (x: number, y: number) => { const o = (y * W + x) * 4; return lum(d[o]!, d[o + 1]!, d[o + 2]!); };
+  // the teeth's rows: bright across the centre columns
+  const rowLum = Float32Array.from({ length: H }, (_, y) => { let s = 0; for (let x = c - half; x <= c + half; x++) s += lumAt(Math.min(W - 1, Math.max(0, x)), y); return s / (2 * half + 1); });
+  const top = Math.max(...rowLum);
+  if (top <= 0) return l;
+  const rows = [...rowLum.keys()].filter((y) => rowLum[y]! >= 0.6 * top);
+  // each column's mean over those rows; the row ends where a column falls under 45 % of the centre's
+  const bright = Float32Array.from({ length: W }, (_, x) => rows.reduce((s, y) => s + lumAt(x, y), 0) / rows.length);
+  const ref = bright.subarray(c - half < 0 ? 0 : c - half, c + half + 1).reduce((s, v) => s + v, 0) / (2 * half + 1);
+  let left = c, right = c;
+  while (left > 0 && bright[left - 1]! >= 0.45 * ref) left--;
+  while (right < W - 1 && bright[right + 1]! >= 0.45 * ref) right++;
+  const data = Float32Array.from(d);
+  for (let x = 0; x < W; x++) {
+    const out = x < left ? left - x : x > right ? x - right : 0;
+    if (out === 0) continue;
+    const keep = Math.max(0, 1 - out / 2);
+    for (let y = 0; y < H; y++) { const o = (y * W + x) * 4; for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep; }
+  }
+  return { ...l, data };
+}
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {

@@ -51,6 +51,8 @@ export class MouthShader {
   private readonly lowerRaw: Float32Array;
   // per-frame constants
   private teethLight = 1;
+  /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
+  private teethShow = 1;
 
   constructor(width: number, layers: ReadyMouth) {
     this.upperY = new Float32Array(width);
@@ -95,6 +97,8 @@ export class MouthShader {
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
     const light = (gap: number) => 0.65 + 0.35 * smooth(0.01, 0.16, gap);
     this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
+    this.teethShow = smooth(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -122,7 +126,8 @@ export class MouthShader {
     let r = L.cavity[0] * depthShade, g = L.cavity[1] * depthShade, b = L.cavity[2] * depthShade;
     // jaw pieces: tongue behind the lower teeth
     const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
-    const side = (1 - 0.35 * lateral * lateral) * this.teethLight;
+    // (the layers are premultiplied: their colour fades with their alpha)
+    const side = (1 - 0.35 * lateral * lateral) * this.teethLight * this.teethShow;
     {
       const dx = cx - p.lowerX, dy = cy - p.lowerY;
       const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
@@ -130,10 +135,10 @@ export class MouthShader {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
         const k = side * 0.85;
-        const a = sampleInto(L.tongue, lx, ly - TONGUE_DROP * p.unit, tmp);
+        const a = sampleInto(L.tongue, lx, ly - TONGUE_DROP * p.unit, tmp) * this.teethShow;
         if (a > 0) { r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k; }
       }
-      const a = sampleInto(L.lower, lx, ly, tmp);
+      const a = sampleInto(L.lower, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
         const k = side * 0.92;
         r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
@@ -142,7 +147,7 @@ export class MouthShader {
     {
       const dx = cx - p.upperX, dy = cy - p.upperY;
       const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
-      const a = sampleInto(L.upper, lx, ly, tmp);
+      const a = sampleInto(L.upper, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
         // the upper lip shades the teeth just under it
         const k = side * (1 - 0.3 * Math.exp(-(cy - top) / (0.025 * unit + 0.5)));
@@ -182,6 +187,8 @@ export class MouthShader {
 }
 
 const tmp = new Float32Array(4);
+/** lip gaps (iod) between which the teeth fade in */
+const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
 

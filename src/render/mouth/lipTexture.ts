@@ -1,0 +1,48 @@
+// The lips' own texture along the opening. The inner-lip vertices sit on the photo's lip line: a
+// closed (or barely parted) photo has its dark slit there, 2-4 px wide at 512 px and reaching past
+// the lip's inner middle row (mt_man), and an opened mouth stretched it into a dark rim all around
+// the opening. As the lips part past the photo's own gap, each lip's texture is taken from a little
+// further out: every row between the inner and the outer contour samples a share of the way toward
+// the outer one, so the opening is rimmed by lip, not by the slit.
+
+/** Columns of each lip, corner to corner without the corners: inner row, two middle rows, outer row. */
+const UPPER = [
+  [191, 80, 81, 82, 13, 312, 311, 310, 415],
+  [183, 42, 41, 38, 12, 268, 271, 272, 407],
+  [184, 74, 73, 72, 11, 302, 303, 304, 408],
+  [185, 40, 39, 37, 0, 267, 269, 270, 409],
+] as const;
+const LOWER = [
+  [95, 88, 178, 87, 14, 317, 402, 318, 324],
+  [96, 89, 179, 86, 15, 316, 403, 319, 325],
+  [77, 90, 180, 85, 16, 315, 404, 320, 307],
+  [146, 91, 181, 84, 17, 314, 405, 321, 375],
+] as const;
+/** At a full opening the rows sample this share of the way to the outer contour. */
+const SHIFT = 0.4;
+
+/**
+ * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
+ * `open` (0 = the photo's own, 1 = parted well past it): `uv` the rest ones, `uvNow` the frame's.
+ */
+export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open: number): void {
+  const k = SHIFT * Math.min(1, Math.max(0, open));
+  for (const lip of [UPPER, LOWER]) {
+    const outer = lip[3];
+    for (let row = 0; row < 3; row++) {
+      const ids = lip[row]!;
+      for (let c = 0; c < ids.length; c++) {
+        const v = ids[c]!, o = outer[c]!;
+        uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
+        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+      }
+    }
+  }
+  // the inner corners too (toward the outer ones): the photo's dark corner of an open mouth
+  // otherwise stays as a dark notch at each corner of the closed or reopened lips
+  for (const [v, o] of CORNERS) {
+    uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
+    uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+  }
+}
+const CORNERS = [[78, 61], [308, 291]] as const;

@@ -1,0 +1,145 @@
+// How far the mouth opens: from a motion's jawOpen to the rig's jawOpen, per avatar.
+//
+// The two are different units. A motion's jawOpen is a lip gap: the video path and the audio
+// model's teacher read it as (inner-lip gap - the driver's closed gap) / 0.6 inter-ocular distances
+// (motion/restFace.ts), so 0 is closed lips and 0.25 is a gap of 0.15 IOD, whatever the face. The
+// rig's jawOpen is a jaw rotation whose lip gap depends on the face's geometry (0.33-0.39 IOD per
+// unit on the talking videos), counted from the photo's own fitted weight (a closed-mouth photo can
+// fit 0.14 from its chin shape alone). Read as one unit, a driver's opening arrived at 0.3-0.9 of its
+// size (bench/mouthOpening.ts). So each avatar tabulates its own mesh's lip gap against the rig's
+// jawOpen once (the rendered landmarks 13-14 at the photo's pose, a closed loop on the geometry)
+// and inverts it: a motion's gap lands as that gap on the rendered face.
+import { LANDMARK_COUNT } from '../../rig/topology.ts';
+import { CONTROL_INDEX } from '../../rig/controls.ts';
+
+/** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
+export const JAW_GAP_SPAN = 0.6;
+/**
+ * A motion frame's `w` entry (not a rig control) with the driver's lip gap at rest, in iod: video
+ * motions count jawOpen from it. A photo whose own lips are apart keeps min(photo's gap, it) at
+ * the driver's rest: a speaker whose lips never close (mt_sun) does not close the photo's mouth,
+ * and a closed photo, or any photo driven by audio (no entry), rests with closed lips.
+ */
+export const REST_LIP_GAP = 'restLipGap';
+/**
+ * The shader draws the inner surface of each lip as a band inside the mesh's opening (about 0.022
+ * IOD upper, 0.029 lower, less when barely open; shader.ts), which a face detector counts as lip:
+ * rendered faces read 0.01-0.04 IOD less open than their mesh (lp_s42, lp_s1, mt_man, st_happy at
+ * gaps 0.06-0.3). The mesh opens by about that much more (0.03 overshot Katie: eval lip gap / real 1.13).
+ */
+export function lipBandAllowance(gap: number): number {
+  return Math.max(0, Math.min(0.025, 0.25 * gap));
+}
+/**
+ * Near the photo's own gap the renderer shows the photo's own mouth (no band: renderer.ts fades
+ * the rebuilt interior in over 0.04 IOD), so the allowance fades in over the same distance (at the
+ * photo's gap the mesh is the photo's: a speaker whose mouth hardly moves, mt_sun, keeps her photo).
+ */
+function allowanceAt(gap: number, photoGap: number): number {
+  return lipBandAllowance(gap) * Math.min(1, Math.abs(gap - photoGap) / 0.04);
+}
+/**
+ * The table spans the rig's jawOpen JAW_MIN..1 in STEPS steps. Below 0: a photo whose lips are
+ * apart can fit jawOpen 0 (its neutral face is a guess), and closing its mouth then turns the jaw
+ * up past the fitted rest; the inversion never goes past the lips touching.
+ */
+const JAW_MIN = -0.5, STEPS = 30;
+const jawAt = (q: number) => JAW_MIN + (q / STEPS) * (1 - JAW_MIN);
+
+export interface JawMap {
+  /** rig jawOpen at STEPS+1 even steps JAW_MIN..1 -> the mesh's inner-lip gap there, in iod (non-decreasing; < 0: the lips would cross) */
+  gaps: Float64Array;
+  /** rig jawOpen of the photo itself */
+  photoJaw: number;
+  /** the photo's own lip gap, iod */
+  photoGap: number;
+}
+
+/** What the table needs from an avatar (the fields of Avatar it reads). */
+export interface JawGeometry {
+  /** crop-frame rest positions, landmark i at [3i, 3i+2] */
+  rest: ArrayLike<number>;
+  rig: { basis: ArrayLike<number>; rotation: ArrayLike<number>; scale: number; photoWeights: ArrayLike<number> };
+  head: { iod: number };
+}
+
+/**
+ * The mesh's lip gap at each rig jawOpen, with every other control at the photo's own. At the
+ * photo's pose the renderer's projection leaves crop x, y unchanged, so the gap is the 2D distance
+ * of landmarks 13 and 14 moved by the jawOpen field (rotated and scaled into the crop frame).
+ */
+export function jawMapOf(av: JawGeometry): JawMap {
+  const k = CONTROL_INDEX.jawOpen;
+  const photoJaw = av.rig.photoWeights[k]!;
+  const R = av.rig.rotation, s = av.rig.scale, B = av.rig.basis;
+  const moved = (i: number, d: number): [number, number] => {
+    const o = (k * LANDMARK_COUNT + i) * 3;
+    const bx = B[o]!, by = B[o + 1]!, bz = B[o + 2]!;
+    return [av.rest[i * 3]! + d * s * (R[0]! * bx + R[1]! * by + R[2]! * bz), av.rest[i * 3 + 1]! + d * s * (R[3]! * bx + R[4]! * by + R[5]! * bz)];
+  };
+  const gaps = new Float64Array(STEPS + 1);
+  for (let q = 0; q <= STEPS; q++) {
+    const d = jawAt(q) - photoJaw;
+    const a = moved(13, d), b = moved(14, d);
+    // negative where the lower lip would pass above the upper one (so a closed target finds the
+    // jaw where the lips just touch); kept non-decreasing for the inversion
+    const gap = Math.sign(b[1] - a[1]) * Math.hypot(b[0] - a[0], b[1] - a[1]) / Math.max(1e-6, av.head.iod);
+    gaps[q] = q ? Math.max(gaps[q - 1]!, gap) : gap;
+  }
+  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)) };
+}
+
+/** The rig's jawOpen whose mesh gap is `gap` iod (never below the lips touching; at most 1). */
+function rigJawForGap(map: JawMap, gap: number): number {
+  const g = map.gaps;
+  gap = Math.max(0, gap);
+  if (gap <= g[0]!) return JAW_MIN;
+  for (let q = 1; q <= STEPS; q++) {
+    if (gap <= g[q]!) {
+      const span = g[q]! - g[q - 1]!;
+      return jawAt(q - 1 + (span > 1e-9 ? (gap - g[q - 1]!) / span : 1));
+    }
+  }
+  return 1;
+}
+
+/** The mesh gap at a rig jawOpen (linear between the table's steps). */
+function gapForRigJaw(map: JawMap, jaw: number): number {
+  const t = ((Math.min(1, Math.max(JAW_MIN, jaw)) - JAW_MIN) / (1 - JAW_MIN)) * STEPS, q = Math.min(STEPS - 1, Math.floor(t));
+  return map.gaps[q]! + (t - q) * (map.gaps[q + 1]! - map.gaps[q]!);
+}
+
+/**
+ * A motion's jawOpen (a lip gap over JAW_GAP_SPAN, over `restGap` iod at the driver's rest: see
+ * REST_LIP_GAP) -> the rig's jawOpen that opens the mesh that far, plus the lip band the shader draws inside the opening; 0 = the jaw where the lips just touch
+ * (never pressed through each other). `otherGap`: the opening the frame's other controls already
+ * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
+ * adds only the rest).
+ */
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0): number {
+  const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
+  const gap = JAW_GAP_SPAN * Math.min(1, Math.max(0, motionJaw)) + rest;
+  return rigJawForGap(map, gap + allowanceAt(gap, map.photoGap) - otherGap);
+}
+
+/**
+ * The lip gap (iod, vertical in the photo's crop frame) that the controls other than jawOpen add
+ * at these weights, relative to the photo's own: landmarks 14 minus 13 of their fields.
+ */
+export function otherLipGap(weights: ArrayLike<number>, av: JawGeometry): number {
+  const jaw = CONTROL_INDEX.jawOpen, R = av.rig.rotation, B = av.rig.basis, pw = av.rig.photoWeights;
+  let dx = 0, dy = 0, dz = 0;
+  for (let k = 0; k < pw.length; k++) {
+    const d = weights[k]! - pw[k]!;
+    if (k === jaw || d === 0) continue;
+    const a = (k * LANDMARK_COUNT + 14) * 3, b = (k * LANDMARK_COUNT + 13) * 3;
+    dx += d * (B[a]! - B[b]!); dy += d * (B[a + 1]! - B[b + 1]!); dz += d * (B[a + 2]! - B[b + 2]!);
+  }
+  return (av.rig.scale * (R[3]! * dx + R[4]! * dy + R[5]! * dz)) / Math.max(1e-6, av.head.iod);
+}
+
+/** The motion jawOpen that reproduces the photo's own opening (the inverse of rigJaw at the photo). */
+export function photoMotionJaw(map: JawMap): number {
+  // (no allowance at the photo's own gap)
+  return Math.min(1, Math.max(0, map.photoGap / JAW_GAP_SPAN));
+}
