@@ -9,7 +9,7 @@ import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
 import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
-import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
+import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, featherSilhouette, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
@@ -125,6 +125,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
   const headT = new Float64Array(3);
+  /** 0 at the photo's pose, 1 from a 6° turn on */
+  let turnAmount = 0;
   const rigidOut = new Float64Array(3);
   /** A crop-space point moved rigidly with the head (no expression) and projected: rigidOut = [x, y, depth]. */
   const projectWithHead = (x: number, y: number, z: number): Float64Array => {
@@ -219,6 +221,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     }
     // sides of the head turning toward the camera sample nearby skin instead of edge pixels
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
+    turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
     for (let q = 0; q < revealList.length; q++) {
       const v = revealList[q]!;
       let k = avatar.revealDir[v * 2]! * revealX + avatar.revealDir[v * 2 + 1]! * revealY;
@@ -311,6 +314,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
     smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);
+    // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
+    // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
+    featherSilhouette(target, turnAmount, edgeIndex, edgeColor);
   }
 
   const neutral: MotionFrame = {
