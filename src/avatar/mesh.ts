@@ -15,9 +15,6 @@ export interface SheetOptions {
   directions?: number;
 }
 
-/** Shortest distance (x face width) over which the sheet recedes from the face oval to the head's equator depth. */
-const JAW_FALLOFF = 0.17;
-
 /** Growing vertex and triangle lists; each vertex follows up to 4 landmarks (rig influence). */
 export class MeshBuilder {
   readonly positions: number[] = [];
@@ -146,11 +143,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       const h = head.headWeightAt(y);
       const dOval = reach * t;
       // beyond the silhouette (hair, background) the sheet stays at the equator depth
-      // Never a wall: where the oval already lies on or past the head ellipse (the jaw below the
-      // ears) the sheet used to drop to the equator depth within one ring, a surface seen edge-on
-      // whose one or two texel rows (the jaw's outline) a turn toward it smeared into a swollen
-      // band; it recedes over at least a sixth of the face width instead.
-      const dSil = Math.max(JAW_FALLOFF * head.faceWidth, head.silhouetteDistance(ox, oy, dx, dy));
+      const dSil = Math.max(1, head.silhouetteDistance(ox, oy, dx, dy));
       const sRel = Math.min(1, dOval / dSil);
       const zHead = head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos(sRel * Math.PI / 2);
       const z = h * zHead + (1 - h) * head.neckZ(x);

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { featherSilhouette, type RasterTarget } from '../src/render/raster.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import type { MotionFrame } from '../src/types.ts';
+
+const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
 /** A 12x12 target with an opaque (depth-keeping) square at x, y 3..8: a geometric cut against nothing. */
 function square(): RasterTarget {
@@ -26,4 +33,20 @@ test('featherSilhouette at strength 0 (the photo pose) changes nothing', () => {
   const t = square(), before = Uint32Array.from(t.color);
   featherSilhouette(t, 0, new Int32Array(144), new Uint32Array(144));
   assert.deepEqual(t.color, before);
+});
+
+test('a turn draws the revealed side shallower: narrower cheek-to-ear band, far side and rest frame unchanged', async () => {
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'mt_man.png'));
+  const trueDepth = createRenderer(avatar, { width: 512, height: 512, revealFlatten: 0 });
+  const flattened = createRenderer(avatar, { width: 512, height: 512 });
+  const nf = trueDepth.neutralFrame();
+  const at = (yaw: number): MotionFrame => ({ ...nf, pose: { ...nf.pose, yaw } });
+  // the photo's pose renders byte-identically
+  assert.deepEqual(flattened.render(at(0)).data, Uint8ClampedArray.from(trueDepth.render(at(0)).data));
+  // +25 shows the image-left side: its band from the face edge (234) to the cheek (50) widens less
+  const band = (r: typeof trueDepth, edge: number, cheek: number) => { const lm = r.landmarks(at(25)); return Math.abs(lm[cheek]![0] - lm[edge]![0]); };
+  const wTrue = band(trueDepth, 234, 50), wFlat = band(flattened, 234, 50);
+  assert.ok(wFlat < 0.9 * wTrue, `revealed band ${wFlat.toFixed(1)} px vs ${wTrue.toFixed(1)} px at true depth`);
+  // the side turning away keeps its true depth
+  assert.ok(Math.abs(band(flattened, 454, 280) - band(trueDepth, 454, 280)) < 0.5);
 });
