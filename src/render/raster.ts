@@ -295,9 +295,12 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   for (let y = 1; y < H - 1; y++) {
     let i = y * W + 1;
     for (let x = 1; x < W - 1; x++, i++) {
+      // (fast path first: inside the person or in open background all four neighbours agree on depth)
+      const l = depth[i - 1] !== 0, r = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
       if (depth[i] !== 0) {
-        if (empty(i - 1) || empty(i + 1) || empty(i - W) || empty(i + W)) scratchIndex[count++] = i;
-      } else if (empty(i) && (depth[i - 1] !== 0 || depth[i + 1] !== 0 || depth[i - W] !== 0 || depth[i + W] !== 0)) {
+        if (l && r && u && d) continue;
+        if ((!l && empty(i - 1)) || (!r && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
+      } else if ((l || r || u || d) && empty(i)) {
         scratchIndex[count++] = i;
       }
     }
