@@ -275,3 +275,49 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
     }
   }
 }
+
+/**
+ * Feathers the person layer's own outline where it is geometry, not matte: a turned head's jaw or
+ * cheek edge lies inside the photo's opaque skin, so the triangles end on fully opaque texels and
+ * the z-buffer leaves a hard, stair-stepped cut against the plate. Pixels on either side of the
+ * line between covered and empty pixels take their 3x3 mean (premultiplied colour, empty = 0),
+ * a ~2 px coverage ramp, mixed in by `strength` (0 = off: the rest frame keeps the photo's own
+ * matte edge, hard where the photo's is, e.g. an ear). Scratch buffers as above.
+ */
+export function featherSilhouette(t: RasterTarget, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
+  if (!(strength > 0)) return;
+  const k1 = Math.min(1, strength) / 9, k0 = 1 - Math.min(1, strength);
+  const W = t.width, H = t.height, depth = t.depth, color = t.color;
+  // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
+  // fringe of the sheet's background part (alpha < 64)
+  const empty = (i: number) => depth[i] === 0 && color[i]! >>> 24 < 64;
+  let count = 0;
+  for (let y = 1; y < H - 1; y++) {
+    let i = y * W + 1;
+    for (let x = 1; x < W - 1; x++, i++) {
+      // (fast path first: inside the person or in open background all four neighbours agree on depth)
+      const l = depth[i - 1] !== 0, r = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
+      if (depth[i] !== 0) {
+        if (l && r && u && d) continue;
+        if ((!l && empty(i - 1)) || (!r && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
+      } else if ((l || r || u || d) && empty(i)) {
+        scratchIndex[count++] = i;
+      }
+    }
+  }
+  for (let k = 0; k < count; k++) {
+    const i = scratchIndex[k]!;
+    let packed = 0;
+    for (let s = 0; s < 32; s += 8) {
+      const own = (color[i]! >>> s) & 255;
+      let acc = own;
+      acc += (color[i - 1]! >>> s) & 255; acc += (color[i + 1]! >>> s) & 255;
+      acc += (color[i - W]! >>> s) & 255; acc += (color[i + W]! >>> s) & 255;
+      acc += (color[i - W - 1]! >>> s) & 255; acc += (color[i - W + 1]! >>> s) & 255;
+      acc += (color[i + W - 1]! >>> s) & 255; acc += (color[i + W + 1]! >>> s) & 255;
+      packed |= ((own * k0 + acc * k1 + 0.5) | 0) << s;
+    }
+    scratchColor[k] = packed >>> 0;
+  }
+  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
+}

@@ -7,9 +7,9 @@ import type { GrayImage, MotionFrame, RgbaImage } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
-import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../rig/topology.ts';
+import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
-import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
+import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, featherSilhouette, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
@@ -20,6 +20,7 @@ import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
 import { slideLipTexture } from './mouth/lipTexture.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
+import { insidePolygon } from '../math/polygon.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -27,6 +28,11 @@ export interface RendererOptions {
   height: number;
   /** how much of the head's rotation the torso follows (default yaw 0.15, pitch 0.05, roll 0.25) */
   torsoFollow?: { yaw: number; pitch: number; roll: number };
+  /**
+   * share of the depth behind the cheek removed, at a 25° yaw, on the side the turn shows (default
+   * 0.7; 0 = the true depth, whose widened cheek-to-ear band is a smear of a few edge texels)
+   */
+  revealFlatten?: number;
 }
 
 export interface RenderOptions {
@@ -57,6 +63,7 @@ const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRigh
 export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
   const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
   const follow = opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 };
+  const revealFlatten = opts.revealFlatten ?? 0.7;
   const n = avatar.vertexCount;
   const size = avatar.size;
   const f = avatar.focal;
@@ -128,7 +135,33 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const share = new Float32Array(n);
   const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
+  // Revealed side: how far each vertex lies behind its side's cheek (landmark 50 image-left, 280
+  // image-right), counted only well off the face's centre line (0 within 0.1 face widths of the
+  // nose bridge, 1 from 0.35 on) and on the face and what lies close beside it (the ear: full up
+  // to 0.25 face widths past the face oval, none past 0.5, so long hair and shoulders keep their
+  // place). A turn toward one side shortens that side's depth by revealFlatten (at 25°; see
+  // computeVertices).
+  const behindLeft = new Float32Array(n), behindRight = new Float32Array(n);
+  {
+    const r = avatar.rest, fw = avatar.head.faceWidth, noseX = r[168 * 3]!;
+    const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
+    for (let v = 0; v < n; v++) {
+      let near = 1;
+      // (eyeballs, lashes and mouth inside the oval move exactly with the face mesh around them)
+      if (v >= MESH_POINT_COUNT && !insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
+        let d = Infinity;
+        for (const i of FACE_OVAL) d = Math.min(d, Math.hypot(r[v * 3]! - r[i * 3]!, r[v * 3 + 1]! - r[i * 3 + 1]!));
+        near = 1 - smooth01((d / fw - 0.25) / 0.25);
+      }
+      if (near === 0) continue;
+      const off = (r[v * 3]! - noseX) / fw;
+      behindLeft[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
+      behindRight[v] = near * Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!) * smooth01((off - 0.1) / 0.25);
+    }
+  }
   const headT = new Float64Array(3);
+  /** 0 at the photo's pose, 1 from a 6° turn on */
+  let turnAmount = 0;
   const rigidOut = new Float64Array(3);
   /** A crop-space point moved rigidly with the head (no expression) and projected: rigidOut = [x, y, depth]. */
   const projectWithHead = (x: number, y: number, z: number): Float64Array => {
@@ -180,8 +213,18 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const tx = (pose.tx || 0) * fw, ty = (pose.ty || 0) * fw, tz = -(pose.tz || 0) * fw;
     headT[0] = tx; headT[1] = ty; headT[2] = tz;
     const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight;
+    // The side a yaw turns toward the camera (+yaw: image-left) was seen edge-on between cheek and
+    // ear: its true depth would widen that band into a few stretched texels (a flat smear, a jaw
+    // swinging out). It is drawn shallower instead, in proportion to the turn, so it widens less.
+    // Depth alone changes: the photo's pose (yaw 0) projects exactly as before.
+    const yawNow = pose.yaw || 0;
+    // (a photo already turned that way saw that side squarely: its texture holds real detail there)
+    const seenAlready = smooth01((Math.sign(yawNow) * rig.angles.yaw) / 30);
+    const flatten = revealFlatten * Math.min(1, Math.abs(yawNow) / 25) * (1 - seenAlready);
+    const behind = yawNow > 0 ? behindLeft : behindRight;
     for (let v = 0; v < n; v++) {
       let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
+      if (flatten > 0) z -= flatten * behind[v]!;
       for (let q = 0; q < 4; q++) {
         const li = infl[v * 4 + q]!;
         if (li < 0) break;
@@ -224,6 +267,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     }
     // sides of the head turning toward the camera sample nearby skin instead of edge pixels
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
+    turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
     for (let q = 0; q < revealList.length; q++) {
       const v = revealList[q]!;
       let k = avatar.revealDir[v * 2]! * revealX + avatar.revealDir[v * 2 + 1]! * revealY;
@@ -319,6 +363,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
     // a depth step of a tenth of the face width between neighbours is an occlusion edge
     smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / f, edgeIndex, edgeColor);
+    // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
+    // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
+    featherSilhouette(target, turnAmount, edgeIndex, edgeColor);
   }
 
   const neutral: MotionFrame = {

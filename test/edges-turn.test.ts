@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { featherSilhouette, type RasterTarget } from '../src/render/raster.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import type { MotionFrame } from '../src/types.ts';
+
+const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+
+/** A 12x12 target with an opaque (depth-keeping) square at x, y 3..8: a geometric cut against nothing. */
+function square(): RasterTarget {
+  const W = 12, t: RasterTarget = { width: W, height: W, color: new Uint32Array(W * W), depth: new Float32Array(W * W) };
+  for (let y = 3; y <= 8; y++) for (let x = 3; x <= 8; x++) { t.color[y * W + x] = 0xff406080; t.depth[y * W + x] = 0.01; }
+  return t;
+}
+const alpha = (t: RasterTarget, x: number, y: number) => t.color[y * t.width + x]! >>> 24;
+
+test('featherSilhouette ramps a hard geometric outline over ~2 px and leaves the inside alone', () => {
+  const t = square();
+  featherSilhouette(t, 1, new Int32Array(144), new Uint32Array(144));
+  // inner edge pixel partly covered, outer neighbour picks up some coverage, interior untouched
+  assert.ok(alpha(t, 3, 5) > 120 && alpha(t, 3, 5) < 230, `edge alpha ${alpha(t, 3, 5)}`);
+  assert.ok(alpha(t, 2, 5) > 40 && alpha(t, 2, 5) < alpha(t, 3, 5), `outside alpha ${alpha(t, 2, 5)}`);
+  assert.equal(alpha(t, 5, 5), 255);
+  assert.equal(alpha(t, 0, 0), 0);
+  // premultiplied: colour scales with the coverage
+  assert.ok(Math.abs((t.color[5 * 12 + 3]! & 255) - (0x80 * alpha(t, 3, 5)) / 255) <= 2);
+});
+
+test('featherSilhouette at strength 0 (the photo pose) changes nothing', () => {
+  const t = square(), before = Uint32Array.from(t.color);
+  featherSilhouette(t, 0, new Int32Array(144), new Uint32Array(144));
+  assert.deepEqual(t.color, before);
+});
+
+test('a turn draws the revealed side shallower: narrower cheek-to-ear band, far side and rest frame unchanged', async () => {
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'mt_man.png'));
+  const trueDepth = createRenderer(avatar, { width: 512, height: 512, revealFlatten: 0 });
+  const flattened = createRenderer(avatar, { width: 512, height: 512 });
+  const nf = trueDepth.neutralFrame();
+  const at = (yaw: number): MotionFrame => ({ ...nf, pose: { ...nf.pose, yaw } });
+  // the photo's pose renders byte-identically
+  assert.deepEqual(flattened.render(at(0)).data, Uint8ClampedArray.from(trueDepth.render(at(0)).data));
+  // +25 shows the image-left side: its band from the face edge (234) to the cheek (50) widens less
+  const band = (r: typeof trueDepth, edge: number, cheek: number) => { const lm = r.landmarks(at(25)); return Math.abs(lm[cheek]![0] - lm[edge]![0]); };
+  const wTrue = band(trueDepth, 234, 50), wFlat = band(flattened, 234, 50);
+  assert.ok(wFlat < 0.9 * wTrue, `revealed band ${wFlat.toFixed(1)} px vs ${wTrue.toFixed(1)} px at true depth`);
+  // the side turning away keeps its true depth
+  assert.ok(Math.abs(band(flattened, 454, 280) - band(trueDepth, 454, 280)) < 0.5);
+});
