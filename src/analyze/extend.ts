@@ -8,6 +8,7 @@ import { synthesize } from './synthesis.ts';
 import { toColour, fromColour, seamCorrect, broadShadingFromMembrane } from './inpaint.ts';
 import { boxBlur, dilate } from './raster.ts';
 import { FOREHEAD_TOP, CHIN } from './landmarks.ts';
+import { smoothstep } from '../math/smooth.ts';
 
 type Landmarks = readonly (readonly number[])[];
 
@@ -139,11 +140,6 @@ function halfWidthAt(m: Float32Array, w: number, y: number, centre: number): num
   while (l > 0 && m[y * w + l - 1]! >= 0.5) l--;
   while (r < w - 1 && m[y * w + r + 1]! >= 0.5) r++;
   return (r - l + 1) / 2;
-}
-
-function smoothstep(e0: number, e1: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
 }
 
 /** Box smoothing of a 1-D profile, edges clamped. */

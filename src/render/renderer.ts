@@ -7,7 +7,7 @@ import type { GrayImage, MotionFrame, RgbaImage } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
-import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
+import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, featherSilhouette, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
@@ -18,9 +18,10 @@ import { ForeheadFolds } from './brows.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
-import { slideLipTexture } from './mouth/lipTexture.ts';
+import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
-import { insidePolygon } from '../math/polygon.ts';
+import { smooth01 } from '../math/smooth.ts';
+import { revealDepth, revealFlattening } from './turn.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -101,23 +102,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const mouth = new MouthShader(W, mouthLayers);
   const lipMask = new Uint8Array(W * H);
   mouth.texture = skinTex;
-  {
-    // the lip's own colour: the photo halfway between the inner and outer lip lines (upper and lower)
-    const lip = [0, 0, 0];
-    for (const [inner, outer] of [[13, 0], [14, 17], [82, 37], [312, 267], [87, 84], [317, 314]] as const) {
-      const x = (avatar.uv[inner * 2]! + avatar.uv[outer * 2]!) / 2, y = (avatar.uv[inner * 2 + 1]! + avatar.uv[outer * 2 + 1]!) / 2;
-      const o = (Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))) * 4;
-      for (let ch = 0; ch < 3; ch++) lip[ch]! += avatar.texture.data[o + ch]! / 6;
-    }
-    const [lr, lg, lb] = lip as [number, number, number];
-    // the inner lip surface: that colour a little in the mouth's shadow, a little redder (darker, it read as a drawn outline)
-    const redder: [number, number, number] = [lr * 0.8, lg * 0.66, lb * 0.68];
-    const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
-    mouth.lipInner = redder.map((v) => grey + (v - grey) * sat) as [number, number, number];
-    mouth.lipEdge = [lr * 0.9, lg * 0.85, lb * 0.87];
-  }
-  const upX = new Float32Array(LIPS_INNER_UPPER.length), upY = new Float32Array(LIPS_INNER_UPPER.length);
-  const loX = new Float32Array(LIPS_INNER_LOWER.length), loY = new Float32Array(LIPS_INNER_LOWER.length);
+  const lips = lipSurfaceColours(avatar);
+  mouth.lipInner = lips.lipInner;
+  mouth.lipEdge = lips.lipEdge;
+  const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S);
   const photoR = rig.rotation;
   const photoRT = transpose3(photoR);
   const headR = new Float64Array(9), torsoR = new Float64Array(9), tmpR = new Float64Array(9);
@@ -135,30 +123,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const share = new Float32Array(n);
   const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
-  // Revealed side: how far each vertex lies behind its side's cheek (landmark 50 image-left, 280
-  // image-right), counted only well off the face's centre line (0 within 0.1 face widths of the
-  // nose bridge, 1 from 0.35 on) and on the face and what lies close beside it (the ear: full up
-  // to 0.25 face widths past the face oval, none past 0.5, so long hair and shoulders keep their
-  // place). A turn toward one side shortens that side's depth by revealFlatten (at 25°; see
-  // computeVertices).
-  const behindLeft = new Float32Array(n), behindRight = new Float32Array(n);
-  {
-    const r = avatar.rest, fw = avatar.head.faceWidth, noseX = r[168 * 3]!;
-    const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
-    for (let v = 0; v < n; v++) {
-      let near = 1;
-      // (eyeballs, lashes and mouth inside the oval move exactly with the face mesh around them)
-      if (v >= MESH_POINT_COUNT && !insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
-        let d = Infinity;
-        for (const i of FACE_OVAL) d = Math.min(d, Math.hypot(r[v * 3]! - r[i * 3]!, r[v * 3 + 1]! - r[i * 3 + 1]!));
-        near = 1 - smooth01((d / fw - 0.25) / 0.25);
-      }
-      if (near === 0) continue;
-      const off = (r[v * 3]! - noseX) / fw;
-      behindLeft[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
-      behindRight[v] = near * Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!) * smooth01((off - 0.1) / 0.25);
-    }
-  }
+  // the side a turn shows is drawn shallower (turn.ts)
+  const behindCheek = revealDepth(avatar);
   const headT = new Float64Array(3);
   /** 0 at the photo's pose, 1 from a 6° turn on */
   let turnAmount = 0;
@@ -213,15 +179,10 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const tx = (pose.tx || 0) * fw, ty = (pose.ty || 0) * fw, tz = -(pose.tz || 0) * fw;
     headT[0] = tx; headT[1] = ty; headT[2] = tz;
     const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight;
-    // The side a yaw turns toward the camera (+yaw: image-left) was seen edge-on between cheek and
-    // ear: its true depth would widen that band into a few stretched texels (a flat smear, a jaw
-    // swinging out). It is drawn shallower instead, in proportion to the turn, so it widens less.
-    // Depth alone changes: the photo's pose (yaw 0) projects exactly as before.
+    // the side a yaw turns toward the camera (+yaw: image-left) is drawn shallower (turn.ts)
     const yawNow = pose.yaw || 0;
-    // (a photo already turned that way saw that side squarely: its texture holds real detail there)
-    const seenAlready = smooth01((Math.sign(yawNow) * rig.angles.yaw) / 30);
-    const flatten = revealFlatten * Math.min(1, Math.abs(yawNow) / 25) * (1 - seenAlready);
-    const behind = yawNow > 0 ? behindLeft : behindRight;
+    const flatten = revealFlattening(yawNow, rig.angles.yaw, revealFlatten);
+    const behind = yawNow > 0 ? behindCheek.left : behindCheek.right;
     for (let v = 0; v < n; v++) {
       let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
       if (flatten > 0) z -= flatten * behind[v]!;
@@ -292,47 +253,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
 
   const JAW = CONTROL_INDEX.jawOpen;
   function prepareMouth(): void {
-    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
-    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
-    mouth.centreX = (sx[13]! + sx[14]!) / 2;
-    mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
-    const rest = avatar.rest;
-    // upper teeth: the photo's inner upper lip centre, moved with the skull only
-    const up = projectWithHead(rest[39]!, rest[40]!, rest[41]!);
-    const upperX = up[0]!, upperY = up[1]!, depth = up[2]!;
-    // lower teeth and tongue: the photo's inner lower lip centre moved by the jaw alone (the
-    // jawOpen part of the expression), then with the skull
-    const jd = delta[JAW]!, s = rig.scale, o = JAW * LANDMARK_COUNT * 3 + 14 * 3;
-    const bx = jd * rig.basis[o]!, by = jd * rig.basis[o + 1]!, bz = jd * rig.basis[o + 2]!;
-    const lo = projectWithHead(
-      rest[42]! + s * (photoR[0]! * bx + photoR[1]! * by + photoR[2]! * bz),
-      rest[43]! + s * (photoR[3]! * bx + photoR[4]! * by + photoR[5]! * bz),
-      rest[44]! + s * (photoR[6]! * bx + photoR[7]! * by + photoR[8]! * bz),
-    );
-    const lowerX = lo[0]!, lowerY = lo[1]!;
-    // mouth axis: the skull-rigid inner corners
-    const a = projectWithHead(rest[78 * 3]!, rest[78 * 3 + 1]!, rest[78 * 3 + 2]!);
-    const ax = a[0]!, ay = a[1]!;
-    const b = projectWithHead(rest[308 * 3]!, rest[308 * 3 + 1]!, rest[308 * 3 + 2]!);
-    const len = Math.hypot(b[0]! - ax, b[1]! - ay) || 1;
-    const scale = (f + rest[41]!) / depth;
-    // teeth turn with the head: foreshortened like the mouth corners (the photo's own teeth are
-    // already foreshortened as in the photo, the library's are frontal)
-    const cdx = rest[308 * 3]! - rest[78 * 3]!, cdy = rest[308 * 3 + 1]! - rest[78 * 3 + 1]!, cdz = rest[308 * 3 + 2]! - rest[78 * 3 + 2]!;
-    const restSpan = mouthLayers.fromPhoto ? Math.hypot(cdx, cdy) : Math.hypot(cdx, cdy, cdz);
-    const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
-    const unit = iod * S * scale;
-    const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
-    // the photo's own mouth (a slit, or its open mouth) is shown as it is only at the photo's own
-    // opening; parting further or closing, the rigid pieces take over (never a squeezed or
-    // stretched photo interior)
-    const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
-    const rebuilt = smooth01(Math.abs(extra));
-    // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
-    // seam drew a jagged dark line
-    slideLipTexture(avatar.uv, uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
-    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
-    mouth.setLips(upX, upY, loX, loY);
+    mouthPlacer.place({ sx, sy, jawDelta: delta[JAW]!, projectWithHead, uvNow });
   }
 
   function rasterize(): void {
@@ -414,9 +335,4 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       return { w: { ...neutral.w }, pose: { ...neutral.pose }, gaze: [neutral.gaze[0], neutral.gaze[1]], blink: 0 };
     },
   };
-}
-
-function smooth01(x: number): number {
-  const t = x < 0 ? 0 : x > 1 ? 1 : x;
-  return t * t * (3 - 2 * t);
 }

@@ -1,0 +1,12 @@
+// Smooth ramps shared by the renderer, the rig and the analysis.
+
+/** 0 below e0, 1 above e1, a cubic Hermite ramp between (GLSL's smoothstep). */
+export function smoothstep(e0: number, e1: number, x: number): number {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+}
+
+/** smoothstep over 0..1. */
+export function smooth01(x: number): number {
+  return smoothstep(0, 1, x);
+}

@@ -1,0 +1,106 @@
+// Where the mouth's pieces go in a frame: the upper teeth with the skull, the lower teeth and
+// tongue with the jaw, the mouth axis from the skull-rigid inner corners, the inner lip lines, and
+// how much of the photo's own mouth is replaced by the rebuilt interior. Also the lip surface
+// colours, taken once from the photo.
+import type { Avatar } from '../../avatar/types.ts';
+import { CONTROL_INDEX } from '../../rig/controls.ts';
+import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../../rig/topology.ts';
+import { smooth01 } from '../../math/smooth.ts';
+import type { MouthShader } from './shader.ts';
+import type { ReadyMouth } from './layers.ts';
+import { slideLipTexture } from './lipTexture.ts';
+
+type Rgb = [number, number, number];
+
+/** The photo's lip colour (halfway between inner and outer lip lines) as the inner lip surface and the lip edge. */
+export function lipSurfaceColours(avatar: Avatar): { lipInner: Rgb; lipEdge: Rgb } {
+  const lip = [0, 0, 0];
+  const size = avatar.size;
+  for (const [inner, outer] of [[13, 0], [14, 17], [82, 37], [312, 267], [87, 84], [317, 314]] as const) {
+    const x = (avatar.uv[inner * 2]! + avatar.uv[outer * 2]!) / 2, y = (avatar.uv[inner * 2 + 1]! + avatar.uv[outer * 2 + 1]!) / 2;
+    const o = (Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))) * 4;
+    for (let ch = 0; ch < 3; ch++) lip[ch]! += avatar.texture.data[o + ch]! / 6;
+  }
+  const [lr, lg, lb] = lip as Rgb;
+  // the inner lip surface: that colour a little in the mouth's shadow, a little redder (darker, it read as a drawn outline)
+  const redder: Rgb = [lr * 0.8, lg * 0.66, lb * 0.68];
+  const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
+  return { lipInner: redder.map((v) => grey + (v - grey) * sat) as Rgb, lipEdge: [lr * 0.9, lg * 0.85, lb * 0.87] };
+}
+
+/** This frame's geometry the placement reads. */
+export interface MouthFrameGeometry {
+  /** projected vertex positions, output pixels */
+  sx: Float32Array;
+  sy: Float32Array;
+  /** the frame's jawOpen minus the photo's (rig units) */
+  jawDelta: number;
+  /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
+  projectWithHead: (x: number, y: number, z: number) => Float64Array;
+  /** the frame's texture coordinates, updated in place (the lip texture slides off the opening) */
+  uvNow: Float32Array;
+}
+
+const JAW = CONTROL_INDEX.jawOpen;
+
+export class MouthPlacer {
+  private readonly upX = new Float32Array(LIPS_INNER_UPPER.length);
+  private readonly upY = new Float32Array(LIPS_INNER_UPPER.length);
+  private readonly loX = new Float32Array(LIPS_INNER_LOWER.length);
+  private readonly loY = new Float32Array(LIPS_INNER_LOWER.length);
+
+  /** outScale: output pixels per crop pixel */
+  constructor(
+    private readonly avatar: Avatar,
+    private readonly mouth: MouthShader,
+    private readonly layers: ReadyMouth,
+    private readonly outScale: number,
+  ) {}
+
+  place(g: MouthFrameGeometry): void {
+    const { sx, sy } = g;
+    const { avatar, mouth, upX, upY, loX, loY } = this;
+    const S = this.outScale, f = avatar.focal, rig = avatar.rig, photoR = rig.rotation, iod = avatar.head.iod;
+    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
+    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
+    mouth.centreX = (sx[13]! + sx[14]!) / 2;
+    mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
+    const rest = avatar.rest;
+    // upper teeth: the photo's inner upper lip centre, moved with the skull only
+    const up = g.projectWithHead(rest[39]!, rest[40]!, rest[41]!);
+    const upperX = up[0]!, upperY = up[1]!, depth = up[2]!;
+    // lower teeth and tongue: the photo's inner lower lip centre moved by the jaw alone (the
+    // jawOpen part of the expression), then with the skull
+    const jd = g.jawDelta, s = rig.scale, o = JAW * LANDMARK_COUNT * 3 + 14 * 3;
+    const bx = jd * rig.basis[o]!, by = jd * rig.basis[o + 1]!, bz = jd * rig.basis[o + 2]!;
+    const lo = g.projectWithHead(
+      rest[42]! + s * (photoR[0]! * bx + photoR[1]! * by + photoR[2]! * bz),
+      rest[43]! + s * (photoR[3]! * bx + photoR[4]! * by + photoR[5]! * bz),
+      rest[44]! + s * (photoR[6]! * bx + photoR[7]! * by + photoR[8]! * bz),
+    );
+    const lowerX = lo[0]!, lowerY = lo[1]!;
+    // mouth axis: the skull-rigid inner corners
+    const a = g.projectWithHead(rest[78 * 3]!, rest[78 * 3 + 1]!, rest[78 * 3 + 2]!);
+    const ax = a[0]!, ay = a[1]!;
+    const b = g.projectWithHead(rest[308 * 3]!, rest[308 * 3 + 1]!, rest[308 * 3 + 2]!);
+    const len = Math.hypot(b[0]! - ax, b[1]! - ay) || 1;
+    const scale = (f + rest[41]!) / depth;
+    // teeth turn with the head: foreshortened like the mouth corners (the photo's own teeth are
+    // already foreshortened as in the photo, the library's are frontal)
+    const cdx = rest[308 * 3]! - rest[78 * 3]!, cdy = rest[308 * 3 + 1]! - rest[78 * 3 + 1]!, cdz = rest[308 * 3 + 2]! - rest[78 * 3 + 2]!;
+    const restSpan = this.layers.fromPhoto ? Math.hypot(cdx, cdy) : Math.hypot(cdx, cdy, cdz);
+    const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
+    const unit = iod * S * scale;
+    const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
+    // the photo's own mouth (a slit, or its open mouth) is shown as it is only at the photo's own
+    // opening; parting further or closing, the rigid pieces take over (never a squeezed or
+    // stretched photo interior)
+    const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
+    const rebuilt = smooth01(Math.abs(extra));
+    // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
+    // seam drew a jagged dark line
+    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
+    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
+    mouth.setLips(upX, upY, loX, loY);
+  }
+}

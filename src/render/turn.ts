@@ -1,0 +1,52 @@
+// Turning the head toward a side the photo saw edge-on: that side's true depth would widen the
+// cheek-to-ear band into a few stretched texels (a flat smear, a jaw swinging out), so it is drawn
+// shallower in proportion to the turn. Depth alone changes: the photo's pose projects exactly as
+// before. Pure functions of the avatar and the pose; the renderer applies them per vertex.
+import type { Avatar } from '../avatar/types.ts';
+import { FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
+import { insidePolygon } from '../math/polygon.ts';
+import { smooth01 } from '../math/smooth.ts';
+
+/** Per vertex, how far it lies behind each side's cheek (crop pixels; 0 where flattening must not reach). */
+export interface RevealDepth {
+  /** behind landmark 50's depth, on the image-left side (shown by a +yaw turn) */
+  left: Float32Array;
+  /** behind landmark 280's depth, on the image-right side (shown by a -yaw turn) */
+  right: Float32Array;
+}
+
+/**
+ * Depth behind each side's cheek, counted only well off the face's centre line (0 within 0.1 face
+ * widths of the nose bridge, 1 from 0.35 on) and on the face and what lies close beside it (the
+ * ear: full up to 0.25 face widths past the face oval, none past 0.5, so long hair and shoulders
+ * keep their place). Eyeballs, lashes and mouth inside the oval move exactly with the face mesh.
+ */
+export function revealDepth(avatar: Avatar): RevealDepth {
+  const n = avatar.vertexCount;
+  const left = new Float32Array(n), right = new Float32Array(n);
+  const r = avatar.rest, fw = avatar.head.faceWidth, noseX = r[168 * 3]!;
+  const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
+  for (let v = 0; v < n; v++) {
+    let near = 1;
+    if (v >= MESH_POINT_COUNT && !insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
+      let d = Infinity;
+      for (const i of FACE_OVAL) d = Math.min(d, Math.hypot(r[v * 3]! - r[i * 3]!, r[v * 3 + 1]! - r[i * 3 + 1]!));
+      near = 1 - smooth01((d / fw - 0.25) / 0.25);
+    }
+    if (near === 0) continue;
+    const off = (r[v * 3]! - noseX) / fw;
+    left[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
+    right[v] = near * Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!) * smooth01((off - 0.1) / 0.25);
+  }
+  return { left, right };
+}
+
+/**
+ * Share of the depth behind the cheek removed at this yaw (degrees, relative to the photo): up to
+ * `strength` at 25°, none on a side the photo itself was turned toward (its texture holds real
+ * detail there). photoYaw: the photo's own yaw in the rig's angles.
+ */
+export function revealFlattening(yaw: number, photoYaw: number, strength: number): number {
+  const seenAlready = smooth01((Math.sign(yaw) * photoYaw) / 30);
+  return strength * Math.min(1, Math.abs(yaw) / 25) * (1 - seenAlready);
+}
