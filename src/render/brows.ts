@@ -94,3 +94,80 @@ function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Flo
   }
   return out;
 }
+
+/**
+ * Raised brows uncover the skin between the brow and the lid crease (it was folded under the
+ * brow). The mesh stretches that band from its thin strip of the photo, which holds the brow's
+ * lower hair and the socket's shadow, so a full raise drew a dark band. Here the band's pixels
+ * blend toward clean skin in proportion to how much of the band is newly uncovered: the skin's
+ * colour is taken per column from the forehead above the brow and from just above the crease.
+ */
+export class UnderBrowSkin {
+  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number }[] = [];
+
+  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
+    for (const side of UNDER_BROW_SIDES) {
+      const under = side.under.map(xy), crease = side.crease.map(xy), top = side.browTop.map(xy);
+      // y of a row at x (linear along the row, clamped at its ends)
+      const rowY = (row: (readonly [number, number])[], x: number) => {
+        const s = [...row].sort((a, b) => a[0] - b[0]);
+        if (x <= s[0]![0]) return s[0]![1];
+        for (let q = 1; q < s.length; q++) if (x <= s[q]![0]) { const t = (x - s[q - 1]![0]) / Math.max(1e-6, s[q]![0] - s[q - 1]![0]); return s[q - 1]![1] + t * (s[q]![1] - s[q - 1]![1]); }
+        return s[s.length - 1]![1];
+      };
+      const xsU = under.map((p) => p[0]), xsC = crease.map((p) => p[0]);
+      const x0 = Math.max(0, Math.ceil(Math.max(Math.min(...xsU), Math.min(...xsC)))), x1 = Math.min(width - 1, Math.floor(Math.min(Math.max(...xsU), Math.max(...xsC))));
+      const px: number[] = [], prof: number[] = [], tgt: number[] = [];
+      const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
+      for (let x = x0; x <= x1; x++) {
+        const yU = rowY(under, x), yC = rowY(crease, x), yT = rowY(top, x);
+        if (yC - yU < 1) continue;
+        // clean skin: the forehead a little above the brow's top edge, and the lid just above the crease
+        const fore = [0, 1, 2].map((ch) => (sample(x, yT - 0.12 * iod, ch) + sample(x, yT - 0.15 * iod, ch) + sample(x, yT - 0.18 * iod, ch)) / 3);
+        const lid = [0, 1, 2].map((ch) => sample(x, yC - 0.2 * (yC - yU), ch));
+        for (let y = Math.max(0, Math.floor(yU - 0.15 * (yC - yU))); y <= Math.min(height - 1, Math.ceil(yC)); y++) {
+          const t = (y - yU) / (yC - yU);
+          // full in the band's middle, none on the crease (the lid keeps its own skin), fading into the brow
+          const w = Math.min(smooth01((t + 0.15) / 0.15), smooth01((1 - t) / 0.3)) * smooth01(Math.min(x - x0, x1 - x) / (0.05 * iod));
+          if (w <= 0) continue;
+          px.push((y * width + x) * 4); prof.push(w);
+          const a = Math.min(1, Math.max(0, t));
+          for (let ch = 0; ch < 3; ch++) tgt.push(0.5 * (fore[ch]! * (1 - a) + lid[ch]! * a) + 0.5 * (0.6 * fore[ch]! + 0.4 * lid[ch]!));
+        }
+      }
+      const photo = new Uint8ClampedArray(px.length * 3);
+      px.forEach((o, k) => { photo[k * 3] = data[o]!; photo[k * 3 + 1] = data[o + 1]!; photo[k * 3 + 2] = data[o + 2]!; });
+      this.sides.push({ pixels: Int32Array.from(px), photo, target: Float32Array.from(tgt), profile: Float32Array.from(prof), raise: 0 });
+    }
+  }
+
+  /** Blends each side's band toward clean skin by how far that brow is raised beyond the photo's. */
+  update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
+    const d = (c: number) => weights[c]! - photoWeights[c]!;
+    const raises = [Math.max(0, d(INNER) * 0.75 + d(OUTER_L) * 0.6), Math.max(0, d(INNER) * 0.75 + d(OUTER_R) * 0.6)];
+    this.sides.forEach((s, k) => {
+      const raise = Math.min(1, raises[k]!);
+      if (Math.abs(raise - s.raise) < 0.01) return;
+      s.raise = raise;
+      // share of the stretched band that is newly uncovered skin grows with the raise
+      const f = UNCOVER * raise;
+      for (let q = 0; q < s.pixels.length; q++) {
+        const o = s.pixels[q]!, w = f * s.profile[q]!;
+        for (let ch = 0; ch < 3; ch++) this.data[o + ch] = s.photo[q * 3 + ch]! + w * (s.target[q * 3 + ch]! - s.photo[q * 3 + ch]!);
+      }
+    });
+  }
+}
+
+/** At a full raise this share of the band's colour is clean skin. */
+const UNCOVER = 0.75;
+/** Per side (image-right eye first, the subject's left): the row under the brow, the crease row, the brow's top edge. */
+const UNDER_BROW_SIDES = [
+  { under: [342, 445, 444, 443, 442, 441, 413], crease: [359, 467, 260, 259, 257, 258, 286, 414, 463], browTop: [300, 293, 334, 296, 336] },
+  { under: [113, 225, 224, 223, 222, 221, 189], crease: [130, 247, 30, 29, 27, 28, 56, 190, 243], browTop: [70, 63, 105, 66, 107] },
+];
+
+function smooth01(x: number): number {
+  const t = Math.min(1, Math.max(0, x));
+  return t * t * (3 - 2 * t);
+}

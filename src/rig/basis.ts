@@ -14,6 +14,13 @@ const DEG = Math.PI / 180;
 const MOUTH_CORNERS = [61, 291, 78, 308];
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
+/** The brows' lower contours (outer end first) and the mesh row under each (brow hair's lower edge). */
+const BROW_R_LOWER = [46, 53, 52, 65, 55];
+const BROW_L_LOWER = [276, 283, 282, 295, 285];
+const UNDER_BROW_R = [113, 225, 224, 223, 222, 221, 189];
+const UNDER_BROW_L = [342, 445, 444, 443, 442, 441, 413];
+/** Share of the brow's move the row under it and the lid crease row take. */
+const UNDER_BROW_SHARE = 0.85, CREASE_SHARE = 0.12;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -218,10 +225,31 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   eye(EYE_L_UPPER, EYE_L_LOWER, EYE_L_UPPER2, EYE_L_LOWER2, 'eyeBlinkLeft', 'eyeWideLeft');
   eye(EYE_R_UPPER, EYE_R_LOWER, EYE_R_UPPER2, EYE_R_LOWER2, 'eyeBlinkRight', 'eyeWideRight');
 
-  // Brows: the forehead above moves with them; the eyes below do not.
+  // Brows: the forehead above moves with them; the eyes below do not. The face mesh's brow contours
+  // run through the middle of the brow hair, which reaches down to the row under them (UNDER_BROW),
+  // so that row is carried almost fully: the brow moves as a whole and the stretch falls on the skin
+  // between it and the crease row (EYE_*_UPPER2), which lifts a little. Before, the row under the brow
+  // stayed and a raise stretched the hair's lower half into a dark band.
   const browMask = (brow: number[]) => {
     const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
     return (i: number) => (i >= 468 ? 0 : smoothstep(0, 0.08, upperLidY - Y(i)));
+  };
+  /** The brow handles plus the rows below them, following the brow's displacement at their x. */
+  const withUnderBrow = (hs: Handle[], lower: number[], under: number[], crease: number[]): Handle[] => {
+    const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));
+    const at = (x: number): [number, number, number] => {
+      if (x <= X(byX[0]!.i)) return byX[0]!.d;
+      for (let q = 1; q < byX.length; q++) {
+        const a = byX[q - 1]!, b = byX[q]!;
+        if (x <= X(b.i)) {
+          const t = (x - X(a.i)) / Math.max(1e-6, X(b.i) - X(a.i));
+          return [a.d[0] + t * (b.d[0] - a.d[0]), a.d[1] + t * (b.d[1] - a.d[1]), a.d[2] + t * (b.d[2] - a.d[2])];
+        }
+      }
+      return byX[byX.length - 1]!.d;
+    };
+    const follow = (i: number, share: number): Handle => { const d = at(X(i)); return { i, d: [d[0] * share, d[1] * share, d[2] * share] }; };
+    return [...hs, ...under.map((i) => follow(i, UNDER_BROW_SHARE)), ...crease.slice(1, -1).map((i) => follow(i, CREASE_SHARE))];
   };
   {
     const hs: Handle[] = [];
@@ -229,16 +257,21 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       const inner = BROW_L_INNER.includes(i) || BROW_R_INNER.includes(i);
       hs.push({ i, d: [0, inner ? -0.1 : -0.035, 0] });
     }
+    const all = [
+      ...withUnderBrow(hs.filter((h) => BROW_L.includes(h.i)), BROW_L_LOWER, UNDER_BROW_L, EYE_L_UPPER2),
+      ...withUnderBrow(hs.filter((h) => BROW_R.includes(h.i)), BROW_R_LOWER, UNDER_BROW_R, EYE_R_UPPER2),
+    ];
     const mL = browMask(BROW_L), mR = browMask(BROW_R);
-    spread(out, K('browInnerUp'), p, hs, 0.22, (i) => Math.max(mL(i), mR(i)));
+    spread(out, K('browInnerUp'), p, all, 0.22, (i) => Math.max(mL(i), mR(i)));
   }
-  const browSide = (brow: number[], outer: number[], down: RigControl, outerUp: RigControl, dir: number) => {
+  const browSide = (brow: number[], outer: number[], lower: number[], under: number[], crease: number[], down: RigControl, outerUp: RigControl, dir: number) => {
     const m = browMask(brow);
-    spread(out, K(down), p, brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] })), 0.16, m);
-    spread(out, K(outerUp), p, brow.map((i) => ({ i, d: [0, outer.includes(i) ? -0.1 : -0.035, 0] as [number, number, number] })), 0.2, m);
+    const rows = (hs: Handle[]) => withUnderBrow(hs, lower, under, crease);
+    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] }))), 0.16, m);
+    spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, outer.includes(i) ? -0.1 : -0.035, 0] as [number, number, number] }))), 0.2, m);
   };
-  browSide(BROW_L, BROW_L_OUTER, 'browDownLeft', 'browOuterUpLeft', 1);
-  browSide(BROW_R, BROW_R_OUTER, 'browDownRight', 'browOuterUpRight', -1);
+  browSide(BROW_L, BROW_L_OUTER, BROW_L_LOWER, UNDER_BROW_L, EYE_L_UPPER2, 'browDownLeft', 'browOuterUpLeft', 1);
+  browSide(BROW_R, BROW_R_OUTER, BROW_R_LOWER, UNDER_BROW_R, EYE_R_UPPER2, 'browDownRight', 'browOuterUpRight', -1);
 
   // ---- the richer set (where the 478 landmarks can show them)
   // eyeSquint: the lower lid rises (a third of the opening) with the skin under it; the upper lid a little
