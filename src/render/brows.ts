@@ -107,32 +107,46 @@ export class UnderBrowSkin {
 
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
     for (const side of UNDER_BROW_SIDES) {
-      const under = side.under.map(xy), crease = side.crease.map(xy), top = side.browTop.map(xy);
-      // y of a row at x (linear along the row, clamped at its ends)
+      const lower = side.browLower.map(xy), lid = side.lid.map(xy), top = side.browTop.map(xy);
+      // y of a row at x (linear along the row, flat past its ends)
       const rowY = (row: (readonly [number, number])[], x: number) => {
         const s = [...row].sort((a, b) => a[0] - b[0]);
         if (x <= s[0]![0]) return s[0]![1];
         for (let q = 1; q < s.length; q++) if (x <= s[q]![0]) { const t = (x - s[q - 1]![0]) / Math.max(1e-6, s[q]![0] - s[q - 1]![0]); return s[q - 1]![1] + t * (s[q]![1] - s[q - 1]![1]); }
         return s[s.length - 1]![1];
       };
-      const xsU = under.map((p) => p[0]), xsC = crease.map((p) => p[0]);
-      const x0 = Math.max(0, Math.ceil(Math.max(Math.min(...xsU), Math.min(...xsC)))), x1 = Math.min(width - 1, Math.floor(Math.min(Math.max(...xsU), Math.max(...xsC))));
+      const xs = lower.map((p) => p[0]);
+      const x0 = Math.max(0, Math.ceil(Math.min(...xs))), x1 = Math.min(width - 1, Math.floor(Math.max(...xs)));
       const px: number[] = [], prof: number[] = [], tgt: number[] = [];
       const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
+      // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
+      // above the brow's top edge, and the lid skin just above the crease
+      const cols = Math.max(0, x1 - x0 + 1);
+      const fore = new Float32Array(cols * 3), lidSkin = new Float32Array(cols * 3);
       for (let x = x0; x <= x1; x++) {
-        const yU = rowY(under, x), yC = rowY(crease, x), yT = rowY(top, x);
-        if (yC - yU < 1) continue;
-        // clean skin: the forehead a little above the brow's top edge, and the lid just above the crease
-        const fore = [0, 1, 2].map((ch) => (sample(x, yT - 0.12 * iod, ch) + sample(x, yT - 0.15 * iod, ch) + sample(x, yT - 0.18 * iod, ch)) / 3);
-        const lid = [0, 1, 2].map((ch) => sample(x, yC - 0.2 * (yC - yU), ch));
-        for (let y = Math.max(0, Math.floor(yU - 0.15 * (yC - yU))); y <= Math.min(height - 1, Math.ceil(yC)); y++) {
-          const t = (y - yU) / (yC - yU);
-          // full in the band's middle, none on the crease (the lid keeps its own skin), fading into the brow
-          const w = Math.min(smooth01((t + 0.15) / 0.15), smooth01((1 - t) / 0.3)) * smooth01(Math.min(x - x0, x1 - x) / (0.05 * iod));
+        const yB = rowY(lower, x), yL = rowY(lid, x), yT = rowY(top, x);
+        for (let ch = 0; ch < 3; ch++) {
+          let f = 0, l = 0;
+          for (let q = 0; q < 5; q++) {
+            f += sample(x, yT - (0.12 + 0.015 * q) * iod, ch) / 5;
+            l += sample(x, yL - (0.15 + 0.05 * q) * Math.max(0, yL - yB), ch) / 5;
+          }
+          fore[(x - x0) * 3 + ch] = f; lidSkin[(x - x0) * 3 + ch] = l;
+        }
+      }
+      const foreS = boxAlongX(fore, cols, Math.round(0.05 * iod)), lidS = boxAlongX(lidSkin, cols, Math.round(0.05 * iod));
+      for (let x = x0; x <= x1; x++) {
+        const yB = rowY(lower, x), yL = rowY(lid, x);
+        if (yL - yB < 2) continue;
+        for (let y = Math.ceil(yB); y <= Math.floor(yL); y++) {
+          // t: 1 on the brow's lower contour, 0 on the upper lid (as in the rig's UNDER_BROW_T)
+          const t = (yL - y) / (yL - yB);
+          // where the rig stretches the skin: none on the lid and crease, none in the brow hair
+          const w = Math.min(smooth01((t - 0.12) / 0.2), smooth01((0.95 - t) / 0.25)) * smooth01(Math.min(x - x0, x1 - x) / (0.1 * iod));
           if (w <= 0) continue;
           px.push((y * width + x) * 4); prof.push(w);
-          const a = Math.min(1, Math.max(0, t));
-          for (let ch = 0; ch < 3; ch++) tgt.push(0.5 * (fore[ch]! * (1 - a) + lid[ch]! * a) + 0.5 * (0.6 * fore[ch]! + 0.4 * lid[ch]!));
+          const c = (x - x0) * 3;
+          for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * t + lidS[c + ch]! * (1 - t));
         }
       }
       const photo = new Uint8ClampedArray(px.length * 3);
@@ -161,13 +175,24 @@ export class UnderBrowSkin {
 
 /** At a full raise this share of the band's colour is clean skin. */
 const UNCOVER = 0.75;
-/** Per side (image-right eye first, the subject's left): the row under the brow, the crease row, the brow's top edge. */
+/** Per side (image-right eye first, the subject's left): the brow's lower contour, the upper lid, the brow's top edge. */
 const UNDER_BROW_SIDES = [
-  { under: [342, 445, 444, 443, 442, 441, 413], crease: [359, 467, 260, 259, 257, 258, 286, 414, 463], browTop: [300, 293, 334, 296, 336] },
-  { under: [113, 225, 224, 223, 222, 221, 189], crease: [130, 247, 30, 29, 27, 28, 56, 190, 243], browTop: [70, 63, 105, 66, 107] },
+  { browLower: [276, 283, 282, 295, 285], lid: [263, 466, 388, 387, 386, 385, 384, 398, 362], browTop: [300, 293, 334, 296, 336] },
+  { browLower: [46, 53, 52, 65, 55], lid: [33, 246, 161, 160, 159, 158, 157, 173, 133], browTop: [70, 63, 105, 66, 107] },
 ];
 
 function smooth01(x: number): number {
   const t = Math.min(1, Math.max(0, x));
   return t * t * (3 - 2 * t);
+}
+
+/** Box average of per-column RGB triples along x (radius r columns, clamped at the ends). */
+function boxAlongX(a: Float32Array, cols: number, r: number): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let x = 0; x < cols; x++) for (let ch = 0; ch < 3; ch++) {
+    let s = 0, n = 0;
+    for (let q = Math.max(0, x - r); q <= Math.min(cols - 1, x + r); q++) { s += a[q * 3 + ch]!; n++; }
+    out[x * 3 + ch] = s / n;
+  }
+  return out;
 }

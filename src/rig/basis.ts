@@ -14,13 +14,15 @@ const DEG = Math.PI / 180;
 const MOUTH_CORNERS = [61, 291, 78, 308];
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
-/** The brows' lower contours (outer end first) and the mesh row under each (brow hair's lower edge). */
+/** The brows' lower contours (outer end first). */
 const BROW_R_LOWER = [46, 53, 52, 65, 55];
 const BROW_L_LOWER = [276, 283, 282, 295, 285];
-const UNDER_BROW_R = [113, 225, 224, 223, 222, 221, 189];
-const UNDER_BROW_L = [342, 445, 444, 443, 442, 441, 413];
-/** Share of the brow's move the row under it and the lid crease row take. */
-const UNDER_BROW_SHARE = 0.85, CREASE_SHARE = 0.12;
+/**
+ * Between a brow's lower contour (t = 1) and the upper lid (t = 0) a point takes this share of the
+ * brow's move: smoothstep over t (UNDER_BROW_T). Monotone down each column, so the skin stretches
+ * and never folds, whatever order the face mesh's rows come in on a given face.
+ */
+export const UNDER_BROW_T: [number, number] = [0.25, 0.75];
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -226,16 +228,25 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   eye(EYE_R_UPPER, EYE_R_LOWER, EYE_R_UPPER2, EYE_R_LOWER2, 'eyeBlinkRight', 'eyeWideRight');
 
   // Brows: the forehead above moves with them; the eyes below do not. The face mesh's brow contours
-  // run through the middle of the brow hair, which reaches down to the row under them (UNDER_BROW),
-  // so that row is carried almost fully: the brow moves as a whole and the stretch falls on the skin
-  // between it and the crease row (EYE_*_UPPER2), which lifts a little. Before, the row under the brow
-  // stayed and a raise stretched the hair's lower half into a dark band.
+  // run through the brow hair, which reaches further down, so the skin under the lower contour is
+  // carried almost fully near the brow and less toward the lid (UNDER_BROW_T): the brow moves as a
+  // whole and the stretch falls on the skin above the crease. Before, everything under the lower
+  // contour stayed and a raise stretched the hair's lower half into a dark band.
   const browMask = (brow: number[]) => {
     const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
     return (i: number) => (i >= 468 ? 0 : smoothstep(0, 0.08, upperLidY - Y(i)));
   };
-  /** The brow handles plus the rows below them, following the brow's displacement at their x. */
-  const withUnderBrow = (hs: Handle[], lower: number[], under: number[], crease: number[]): Handle[] => {
+  /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
+  const contourY = (ids: number[], x: number) => {
+    const s = [...ids].sort((a, b) => X(a) - X(b));
+    if (x <= X(s[0]!)) return Y(s[0]!);
+    for (let q = 1; q < s.length; q++) {
+      if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
+    }
+    return Y(s[s.length - 1]!);
+  };
+  /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
+  const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[]): Handle[] => {
     const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));
     const at = (x: number): [number, number, number] => {
       if (x <= X(byX[0]!.i)) return byX[0]!.d;
@@ -248,8 +259,18 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       }
       return byX[byX.length - 1]!.d;
     };
-    const follow = (i: number, share: number): Handle => { const d = at(X(i)); return { i, d: [d[0] * share, d[1] * share, d[2] * share] }; };
-    return [...hs, ...under.map((i) => follow(i, UNDER_BROW_SHARE)), ...crease.slice(1, -1).map((i) => follow(i, CREASE_SHARE))];
+    const x0 = Math.min(...lower.map(X)), x1 = Math.max(...lower.map(X));
+    const skip = new Set([...brow, ...lid]);
+    const under: Handle[] = [];
+    for (let i = 0; i < 468; i++) {
+      if (skip.has(i) || X(i) < x0 || X(i) > x1) continue;
+      const yB = contourY(lower, X(i)), yL = contourY(lid, X(i));
+      if (yL - yB < 1e-3 || Y(i) <= yB || Y(i) >= yL) continue;
+      const share = smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], (yL - Y(i)) / (yL - yB));
+      const d = at(X(i));
+      under.push({ i, d: [d[0] * share, d[1] * share, d[2] * share] });
+    }
+    return [...hs, ...under];
   };
   {
     const hs: Handle[] = [];
@@ -258,20 +279,20 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       hs.push({ i, d: [0, inner ? -0.1 : -0.035, 0] });
     }
     const all = [
-      ...withUnderBrow(hs.filter((h) => BROW_L.includes(h.i)), BROW_L_LOWER, UNDER_BROW_L, EYE_L_UPPER2),
-      ...withUnderBrow(hs.filter((h) => BROW_R.includes(h.i)), BROW_R_LOWER, UNDER_BROW_R, EYE_R_UPPER2),
+      ...withUnderBrow(hs.filter((h) => BROW_L.includes(h.i)), BROW_L, BROW_L_LOWER, EYE_L_UPPER),
+      ...withUnderBrow(hs.filter((h) => BROW_R.includes(h.i)), BROW_R, BROW_R_LOWER, EYE_R_UPPER),
     ];
     const mL = browMask(BROW_L), mR = browMask(BROW_R);
     spread(out, K('browInnerUp'), p, all, 0.22, (i) => Math.max(mL(i), mR(i)));
   }
-  const browSide = (brow: number[], outer: number[], lower: number[], under: number[], crease: number[], down: RigControl, outerUp: RigControl, dir: number) => {
+  const browSide = (brow: number[], outer: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number) => {
     const m = browMask(brow);
-    const rows = (hs: Handle[]) => withUnderBrow(hs, lower, under, crease);
+    const rows = (hs: Handle[]) => withUnderBrow(hs, brow, lower, lid);
     spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] }))), 0.16, m);
     spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, outer.includes(i) ? -0.1 : -0.035, 0] as [number, number, number] }))), 0.2, m);
   };
-  browSide(BROW_L, BROW_L_OUTER, BROW_L_LOWER, UNDER_BROW_L, EYE_L_UPPER2, 'browDownLeft', 'browOuterUpLeft', 1);
-  browSide(BROW_R, BROW_R_OUTER, BROW_R_LOWER, UNDER_BROW_R, EYE_R_UPPER2, 'browDownRight', 'browOuterUpRight', -1);
+  browSide(BROW_L, BROW_L_OUTER, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);
+  browSide(BROW_R, BROW_R_OUTER, BROW_R_LOWER, EYE_R_UPPER, 'browDownRight', 'browOuterUpRight', -1);
 
   // ---- the richer set (where the 478 landmarks can show them)
   // eyeSquint: the lower lid rises (a third of the opening) with the skin under it; the upper lid a little
