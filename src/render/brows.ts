@@ -120,7 +120,7 @@ export class UnderBrowSkin {
       const px: number[] = [], prof: number[] = [], tgt: number[] = [];
       const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
       // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
-      // above the brow's top edge, and the lid skin just above the crease
+      // above the brow's top edge, and the lid skin just above the crease (toward the lid the band turns into it)
       const cols = Math.max(0, x1 - x0 + 1);
       const fore = new Float32Array(cols * 3), lidSkin = new Float32Array(cols * 3);
       for (let x = x0; x <= x1; x++) {
@@ -146,7 +146,8 @@ export class UnderBrowSkin {
           if (w <= 0) continue;
           px.push((y * width + x) * 4); prof.push(w);
           const c = (x - x0) * 3;
-          for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * t + lidS[c + ch]! * (1 - t));
+          const tf = smooth01(t / 0.6);
+          for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * tf + lidS[c + ch]! * (1 - tf));
         }
       }
       const photo = new Uint8ClampedArray(px.length * 3);

@@ -23,6 +23,7 @@ const BROW_L_LOWER = [276, 283, 282, 295, 285];
  * and never folds, whatever order the face mesh's rows come in on a given face.
  */
 export const UNDER_BROW_T: [number, number] = [0.25, 0.75];
+const UNDER_BROW_TAPER = 0.08;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -259,14 +260,16 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       }
       return byX[byX.length - 1]!.d;
     };
-    const x0 = Math.min(...lower.map(X)), x1 = Math.max(...lower.map(X));
+    // past the brow's ends the share tapers off over UNDER_BROW_TAPER (no sheared seam at the ends)
+    const x0 = Math.min(...lower.map(X)) - UNDER_BROW_TAPER, x1 = Math.max(...lower.map(X)) + UNDER_BROW_TAPER;
     const skip = new Set([...brow, ...lid]);
     const under: Handle[] = [];
     for (let i = 0; i < 468; i++) {
       if (skip.has(i) || X(i) < x0 || X(i) > x1) continue;
       const yB = contourY(lower, X(i)), yL = contourY(lid, X(i));
       if (yL - yB < 1e-3 || Y(i) <= yB || Y(i) >= yL) continue;
-      const share = smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], (yL - Y(i)) / (yL - yB));
+      const taper = smoothstep(0, UNDER_BROW_TAPER, Math.min(X(i) - x0, x1 - X(i)));
+      const share = taper * smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], (yL - Y(i)) / (yL - yB));
       const d = at(X(i));
       under.push({ i, d: [d[0] * share, d[1] * share, d[2] * share] });
     }
