@@ -116,7 +116,9 @@ export class UnderBrowSkin {
         return s[s.length - 1]![1];
       };
       const xs = lower.map((p) => p[0]);
-      const x0 = Math.max(0, Math.ceil(Math.min(...xs))), x1 = Math.min(width - 1, Math.floor(Math.max(...xs)));
+      // past the brow's ends as far as the rig's taper (UNDER_BROW_TAPER, in eye-corner widths), feathered over it
+      const reach = TAPER * iod;
+      const x0 = Math.max(0, Math.ceil(Math.min(...xs) - reach)), x1 = Math.min(width - 1, Math.floor(Math.max(...xs) + reach));
       const px: number[] = [], prof: number[] = [], tgt: number[] = [];
       const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
       // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
@@ -142,7 +144,7 @@ export class UnderBrowSkin {
           // t: 1 on the brow's lower contour, 0 on the upper lid (as in the rig's UNDER_BROW_T)
           const t = (yL - y) / (yL - yB);
           // where the rig stretches the skin: none on the lid and crease, none in the brow hair
-          const w = Math.min(smooth01((t - 0.12) / 0.2), smooth01((0.95 - t) / 0.25)) * smooth01(Math.min(x - x0, x1 - x) / (0.1 * iod));
+          const w = Math.min(smooth01((t - 0.12) / 0.2), smooth01((0.95 - t) / 0.25)) * smooth01(Math.min(x - x0, x1 - x) / (2 * reach));
           if (w <= 0) continue;
           px.push((y * width + x) * 4); prof.push(w);
           const c = (x - x0) * 3;
@@ -174,6 +176,8 @@ export class UnderBrowSkin {
   }
 }
 
+/** How far past the brow's ends the rig carries the skin under it (basis.ts UNDER_BROW_TAPER), in iod. */
+const TAPER = 0.08;
 /** At a full raise this share of the band's colour is clean skin. */
 const UNCOVER = 0.75;
 /** Per side (image-right eye first, the subject's left): the brow's lower contour, the upper lid, the brow's top edge. */

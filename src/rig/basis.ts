@@ -6,7 +6,7 @@ import { CONTROL_COUNT, CONTROL_INDEX, type RigControl } from './controls.ts';
 import {
   LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER,
   EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER, EYE_L_UPPER2, EYE_R_UPPER2, EYE_L_LOWER2, EYE_R_LOWER2,
-  BROW_L, BROW_R, BROW_L_INNER, BROW_R_INNER, BROW_L_OUTER, BROW_R_OUTER,
+  BROW_L, BROW_R,
 } from './topology.ts';
 
 const N = LANDMARK_COUNT;
@@ -24,6 +24,13 @@ const BROW_L_LOWER = [276, 283, 282, 295, 285];
  */
 export const UNDER_BROW_T: [number, number] = [0.25, 0.75];
 const UNDER_BROW_TAPER = 0.08;
+/**
+ * browInnerUp lifts a brow's inner end by BROW_RAISE, falling off linearly along the brow to
+ * 1 - BROW_FALL of it at the outer end; browOuterUp the mirror image. Both together lift the whole
+ * brow evenly (before, both lifted only the inner and outer points fully and the middle half as
+ * much: an M-shaped brow at a full raise).
+ */
+const BROW_RAISE = 0.1, BROW_FALL = 0.65;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -237,6 +244,8 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
     return (i: number) => (i >= 468 ? 0 : smoothstep(0, 0.08, upperLidY - Y(i)));
   };
+  /** 0 at a brow's inner end (its first point) .. 1 at its outer end (its fifth, the upper contour's last), by x. */
+  const alongBrow = (brow: number[], i: number) => Math.min(1, Math.max(0, (X(i) - X(brow[0]!)) / (X(brow[4]!) - X(brow[0]!))));
   /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
   const contourY = (ids: number[], x: number) => {
     const s = [...ids].sort((a, b) => X(a) - X(b));
@@ -277,10 +286,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   };
   {
     const hs: Handle[] = [];
-    for (const i of [...BROW_L, ...BROW_R]) {
-      const inner = BROW_L_INNER.includes(i) || BROW_R_INNER.includes(i);
-      hs.push({ i, d: [0, inner ? -0.1 : -0.035, 0] });
-    }
+    for (const brow of [BROW_L, BROW_R]) for (const i of brow) hs.push({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL * alongBrow(brow, i)), 0] });
     const all = [
       ...withUnderBrow(hs.filter((h) => BROW_L.includes(h.i)), BROW_L, BROW_L_LOWER, EYE_L_UPPER),
       ...withUnderBrow(hs.filter((h) => BROW_R.includes(h.i)), BROW_R, BROW_R_LOWER, EYE_R_UPPER),
@@ -288,14 +294,14 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     const mL = browMask(BROW_L), mR = browMask(BROW_R);
     spread(out, K('browInnerUp'), p, all, 0.22, (i) => Math.max(mL(i), mR(i)));
   }
-  const browSide = (brow: number[], outer: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number) => {
+  const browSide = (brow: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number) => {
     const m = browMask(brow);
     const rows = (hs: Handle[]) => withUnderBrow(hs, brow, lower, lid);
     spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] }))), 0.16, m);
-    spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, outer.includes(i) ? -0.1 : -0.035, 0] as [number, number, number] }))), 0.2, m);
+    spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(brow, i)), 0] as [number, number, number] }))), 0.2, m);
   };
-  browSide(BROW_L, BROW_L_OUTER, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);
-  browSide(BROW_R, BROW_R_OUTER, BROW_R_LOWER, EYE_R_UPPER, 'browDownRight', 'browOuterUpRight', -1);
+  browSide(BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);
+  browSide(BROW_R, BROW_R_LOWER, EYE_R_UPPER, 'browDownRight', 'browOuterUpRight', -1);
 
   // ---- the richer set (where the 478 landmarks can show them)
   // eyeSquint: the lower lid rises (a third of the opening) with the skin under it; the upper lid a little
