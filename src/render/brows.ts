@@ -137,6 +137,12 @@ export class UnderBrowSkin {
         }
       }
       const foreS = boxAlongX(fore, cols, Math.round(0.05 * iod)), lidS = boxAlongX(lidSkin, cols, Math.round(0.05 * iod));
+      // a fringe over the forehead gives hair, darker than the lid's skin: then the lid's skin serves
+      for (let c = 0; c < cols; c++) {
+        const lf = foreS[c * 3]! * 0.3 + foreS[c * 3 + 1]! * 0.59 + foreS[c * 3 + 2]! * 0.11;
+        const ll = lidS[c * 3]! * 0.3 + lidS[c * 3 + 1]! * 0.59 + lidS[c * 3 + 2]! * 0.11;
+        if (lf < ll) for (let ch = 0; ch < 3; ch++) foreS[c * 3 + ch] = lidS[c * 3 + ch]!;
+      }
       for (let x = x0; x <= x1; x++) {
         const yB = rowY(lower, x), yL = rowY(lid, x);
         if (yL - yB < 2) continue;
