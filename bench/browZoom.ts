@@ -2,7 +2,7 @@
 // browOuterUp at that weight), cropped around one eye and its brow with room above for the raise.
 // For looking at raised brows as a critic would (the skin between brow and lid should stretch
 // smoothly, the crease stay). Never asserts.
-//   node --import tsx bench/browZoom.ts out.png lp_s2.jpg,st_art_1.png,...
+//   node --import tsx bench/browZoom.ts out.png lp_s2.jpg,st_art_1.png,... [title] [--dir other/photos]
 import path from 'node:path';
 import { writeFile, rename } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
@@ -12,12 +12,14 @@ import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const [out, list, title] = process.argv.slice(2);
+const dirAt = process.argv.indexOf('--dir');
+const dir = dirAt > 0 ? path.resolve(process.argv[dirAt + 1]!) : path.join(DATA, 'portraits');
+const [out, list, title] = process.argv.slice(2).filter((_, k, a) => a[k] !== '--dir' && a[k - 1] !== '--dir');
 if (!out || !list) throw new Error('usage: node --import tsx bench/browZoom.ts out.png file1,file2,... [title] (portraits in ../shared/data/portraits)');
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) {
-  const portrait = await cachedPortrait(path.join(DATA, 'portraits', file));
+  const portrait = await cachedPortrait(path.join(dir, file));
   const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
   const n = r.neutralFrame();
   const raised = (v: number) => copy(r.render({ ...n, w: { ...n.w, browInnerUp: v, browOuterUpLeft: v, browOuterUpRight: v } }));
