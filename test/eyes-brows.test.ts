@@ -38,3 +38,36 @@ test('forehead folds: grooves deepen with raised brows, smooth with lowered ones
   folds.update(w, p);
   assert.ok(at(60) > 162 && at(60) < 180, `wrinkle smooths: ${at(60)}`);
 });
+
+test('raised brows uncover clean skin between brow and crease; at the photo own brows the texture is the photo', async () => {
+  const { UnderBrowSkin } = await import('../src/render/brows.ts');
+  const W = 200, H = 200;
+  const data = new Uint8ClampedArray(W * H * 4);
+  // skin 200; under the brow's lower contour (y 90) its dark lower hair and the socket's shadow (90)
+  // down to the lid skin (170) above the crease and the upper lid (y 140)
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const o = (y * W + x) * 4;
+    data[o] = data[o + 1] = data[o + 2] = y >= 92 && y < 120 ? 90 : y >= 120 && y < 140 ? 170 : 200; data[o + 3] = 255;
+  }
+  const photo = Uint8ClampedArray.from(data);
+  const rows: Record<number, [number, number]> = {};
+  const place = (ids: number[], y: number, x0: number, x1: number) => ids.forEach((i, k) => { rows[i] = [x0 + ((x1 - x0) * k) / (ids.length - 1), y]; });
+  place([276, 283, 282, 295, 285], 90, 110, 190); place([263, 466, 388, 387, 386, 385, 384, 398, 362], 140, 115, 185); place([300, 293, 334, 296, 336], 80, 110, 190);
+  place([46, 53, 52, 65, 55], 90, 10, 90); place([33, 246, 161, 160, 159, 158, 157, 173, 133], 140, 15, 85); place([70, 63, 105, 66, 107], 80, 10, 90);
+  const skin = new UnderBrowSkin(data, W, H, (i) => rows[i] ?? [0, 0], 100);
+  const w = new Float64Array(CONTROL_COUNT), p = new Float64Array(CONTROL_COUNT);
+  skin.update(w, p);
+  assert.deepEqual(data, photo, 'at the photo own brows the texture is the photo');
+  w[CONTROL_INDEX.browInnerUp] = 1; w[CONTROL_INDEX.browOuterUpLeft] = 1;
+  skin.update(w, p);
+  const at = (x: number, y: number) => data[(y * W + x) * 4]!;
+  assert.ok(at(150, 110) > 150, `the uncovered band (subject's left) turns toward skin: ${at(150, 110)}`);
+  assert.ok(at(50, 110) > at(150, 115) - 60 && at(50, 115) > 90, `the other side follows browInnerUp: ${at(50, 115)}`);
+  assert.equal(at(150, 137), 170, 'on the crease the lid keeps its own texture');
+  assert.equal(at(150, 150), 200, 'below the upper lid untouched');
+  assert.equal(at(150, 60), 200, 'the forehead is untouched');
+  assert.equal(at(150, 91), 200, 'the brow is untouched');
+  w.fill(0);
+  skin.update(w, p);
+  assert.deepEqual(data, photo, 'back to the photo when the brows come down');
+});

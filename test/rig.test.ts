@@ -151,3 +151,20 @@ function pearson(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) { sab += (a[i]! - ma) * (b[i]! - mb); saa += (a[i]! - ma) ** 2; sbb += (b[i]! - mb) ** 2; }
   return sab / Math.sqrt(saa * sbb || 1);
 }
+
+test('brow raise carries the row under the brow (brow hair) and leaves the upper lid in place', async () => {
+  const { buildBasis } = await import('../src/rig/basis.ts');
+  const { meanFace } = await import('../src/rig/fit.ts');
+  const { CONTROL_INDEX } = await import('../src/rig/controls.ts');
+  const b = buildBasis(meanFace());
+  const dy = (k: number, i: number) => b[(k * 478 + i) * 3 + 1]!;
+  for (const k of [CONTROL_INDEX.browInnerUp, CONTROL_INDEX.browOuterUpLeft, CONTROL_INDEX.browOuterUpRight]) {
+    // under the middle of each brow: 223 under 52/65 (subject's right), 443 under 282/295 (left)
+    for (const [under, browA, browB] of [[223, 52, 65], [443, 282, 295]] as const) {
+      const brow = Math.min(dy(k, browA), dy(k, browB));
+      if (brow > -0.01) continue;
+      assert.ok(dy(k, under) < 0.5 * Math.max(dy(k, browA), dy(k, browB)), `row under the brow rises with it: ${dy(k, under)} vs ${dy(k, browA)}, ${dy(k, browB)}`);
+    }
+    for (const lid of [159, 386]) assert.equal(dy(k, lid), 0, 'the upper lid stays');
+  }
+});

@@ -94,3 +94,116 @@ function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Flo
   }
   return out;
 }
+
+/**
+ * Raised brows uncover the skin between the brow and the lid crease (it was folded under the
+ * brow). The mesh stretches that band from its thin strip of the photo, which holds the brow's
+ * lower hair and the socket's shadow, so a full raise drew a dark band. Here the band's pixels
+ * blend toward clean skin in proportion to how much of the band is newly uncovered: the skin's
+ * colour is taken per column from the forehead above the brow and from just above the crease.
+ */
+export class UnderBrowSkin {
+  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number }[] = [];
+
+  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
+    for (const side of UNDER_BROW_SIDES) {
+      const lower = side.browLower.map(xy), lid = side.lid.map(xy), top = side.browTop.map(xy);
+      // y of a row at x (linear along the row, flat past its ends)
+      const rowY = (row: (readonly [number, number])[], x: number) => {
+        const s = [...row].sort((a, b) => a[0] - b[0]);
+        if (x <= s[0]![0]) return s[0]![1];
+        for (let q = 1; q < s.length; q++) if (x <= s[q]![0]) { const t = (x - s[q - 1]![0]) / Math.max(1e-6, s[q]![0] - s[q - 1]![0]); return s[q - 1]![1] + t * (s[q]![1] - s[q - 1]![1]); }
+        return s[s.length - 1]![1];
+      };
+      const xs = lower.map((p) => p[0]);
+      // past the brow's ends as far as the rig's taper (UNDER_BROW_TAPER, in eye-corner widths), feathered over it
+      const reach = TAPER * iod;
+      const x0 = Math.max(0, Math.ceil(Math.min(...xs) - reach)), x1 = Math.min(width - 1, Math.floor(Math.max(...xs) + reach));
+      const px: number[] = [], prof: number[] = [], tgt: number[] = [];
+      const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
+      // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
+      // above the brow's top edge, and the lid skin just above the crease (toward the lid the band turns into it)
+      const cols = Math.max(0, x1 - x0 + 1);
+      const fore = new Float32Array(cols * 3), lidSkin = new Float32Array(cols * 3);
+      for (let x = x0; x <= x1; x++) {
+        const yB = rowY(lower, x), yL = rowY(lid, x), yT = rowY(top, x);
+        for (let ch = 0; ch < 3; ch++) {
+          let f = 0, l = 0;
+          for (let q = 0; q < 5; q++) {
+            f += sample(x, yT - (0.12 + 0.015 * q) * iod, ch) / 5;
+            l += sample(x, yL - (0.15 + 0.05 * q) * Math.max(0, yL - yB), ch) / 5;
+          }
+          fore[(x - x0) * 3 + ch] = f; lidSkin[(x - x0) * 3 + ch] = l;
+        }
+      }
+      const foreS = boxAlongX(fore, cols, Math.round(0.05 * iod)), lidS = boxAlongX(lidSkin, cols, Math.round(0.05 * iod));
+      // a fringe over the forehead gives hair, darker than the lid's skin: then the lid's skin serves
+      for (let c = 0; c < cols; c++) {
+        const lf = foreS[c * 3]! * 0.3 + foreS[c * 3 + 1]! * 0.59 + foreS[c * 3 + 2]! * 0.11;
+        const ll = lidS[c * 3]! * 0.3 + lidS[c * 3 + 1]! * 0.59 + lidS[c * 3 + 2]! * 0.11;
+        if (lf < ll) for (let ch = 0; ch < 3; ch++) foreS[c * 3 + ch] = lidS[c * 3 + ch]!;
+      }
+      for (let x = x0; x <= x1; x++) {
+        const yB = rowY(lower, x), yL = rowY(lid, x);
+        if (yL - yB < 2) continue;
+        for (let y = Math.ceil(yB); y <= Math.floor(yL); y++) {
+          // t: 1 on the brow's lower contour, 0 on the upper lid (as in the rig's UNDER_BROW_T)
+          const t = (yL - y) / (yL - yB);
+          // where the rig stretches the skin: none on the lid and crease, none in the brow hair
+          const w = Math.min(smooth01((t - 0.12) / 0.2), smooth01((0.95 - t) / 0.25)) * smooth01(Math.min(x - x0, x1 - x) / (2 * reach));
+          if (w <= 0) continue;
+          px.push((y * width + x) * 4); prof.push(w);
+          const c = (x - x0) * 3;
+          const tf = smooth01(t / 0.6);
+          for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * tf + lidS[c + ch]! * (1 - tf));
+        }
+      }
+      const photo = new Uint8ClampedArray(px.length * 3);
+      px.forEach((o, k) => { photo[k * 3] = data[o]!; photo[k * 3 + 1] = data[o + 1]!; photo[k * 3 + 2] = data[o + 2]!; });
+      this.sides.push({ pixels: Int32Array.from(px), photo, target: Float32Array.from(tgt), profile: Float32Array.from(prof), raise: 0 });
+    }
+  }
+
+  /** Blends each side's band toward clean skin by how far that brow is raised beyond the photo's. */
+  update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
+    const d = (c: number) => weights[c]! - photoWeights[c]!;
+    const raises = [Math.max(0, d(INNER) * 0.75 + d(OUTER_L) * 0.6), Math.max(0, d(INNER) * 0.75 + d(OUTER_R) * 0.6)];
+    this.sides.forEach((s, k) => {
+      const raise = Math.min(1, raises[k]!);
+      if (Math.abs(raise - s.raise) < 0.01) return;
+      s.raise = raise;
+      // share of the stretched band that is newly uncovered skin grows with the raise
+      const f = UNCOVER * raise;
+      for (let q = 0; q < s.pixels.length; q++) {
+        const o = s.pixels[q]!, w = f * s.profile[q]!;
+        for (let ch = 0; ch < 3; ch++) this.data[o + ch] = s.photo[q * 3 + ch]! + w * (s.target[q * 3 + ch]! - s.photo[q * 3 + ch]!);
+      }
+    });
+  }
+}
+
+/** How far past the brow's ends the rig carries the skin under it (basis.ts UNDER_BROW_TAPER), in iod. */
+const TAPER = 0.08;
+/** At a full raise this share of the band's colour is clean skin. */
+const UNCOVER = 0.75;
+/** Per side (image-right eye first, the subject's left): the brow's lower contour, the upper lid, the brow's top edge. */
+const UNDER_BROW_SIDES = [
+  { browLower: [276, 283, 282, 295, 285], lid: [263, 466, 388, 387, 386, 385, 384, 398, 362], browTop: [300, 293, 334, 296, 336] },
+  { browLower: [46, 53, 52, 65, 55], lid: [33, 246, 161, 160, 159, 158, 157, 173, 133], browTop: [70, 63, 105, 66, 107] },
+];
+
+function smooth01(x: number): number {
+  const t = Math.min(1, Math.max(0, x));
+  return t * t * (3 - 2 * t);
+}
+
+/** Box average of per-column RGB triples along x (radius r columns, clamped at the ends). */
+function boxAlongX(a: Float32Array, cols: number, r: number): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let x = 0; x < cols; x++) for (let ch = 0; ch < 3; ch++) {
+    let s = 0, n = 0;
+    for (let q = Math.max(0, x - r); q <= Math.min(cols - 1, x + r); q++) { s += a[q * 3 + ch]!; n++; }
+    out[x * 3 + ch] = s / n;
+  }
+  return out;
+}

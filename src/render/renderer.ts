@@ -14,7 +14,7 @@ import { mirrorShare } from '../avatar/mirror.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
-import { ForeheadFolds } from './brows.ts';
+import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -94,6 +94,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const closure: [number, number] = [0, 0];
   // raised brows deepen the photo's own forehead grooves (same working texture)
   const folds = new ForeheadFolds(lidSkin.data, size, size, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], avatar.head.iod);
+  // and uncover clean skin between brow and crease
+  const underBrow = new UnderBrowSkin(lidSkin.data, size, size, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], avatar.head.iod);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
@@ -240,6 +242,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     slideLidTexture(wv, rig.photoWeights, avatar.uv, uvNow);
     lidSkin.update(wv, rig.photoWeights);
     folds.update(wv, rig.photoWeights);
+    underBrow.update(wv, rig.photoWeights);
     // gaze: slide the eye texture under the lids
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];

@@ -6,7 +6,7 @@ import { CONTROL_COUNT, CONTROL_INDEX, type RigControl } from './controls.ts';
 import {
   LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER,
   EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER, EYE_L_UPPER2, EYE_R_UPPER2, EYE_L_LOWER2, EYE_R_LOWER2,
-  BROW_L, BROW_R, BROW_L_INNER, BROW_R_INNER, BROW_L_OUTER, BROW_R_OUTER,
+  BROW_L, BROW_R,
 } from './topology.ts';
 
 const N = LANDMARK_COUNT;
@@ -22,6 +22,23 @@ const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 18
 const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
+/** The brows' lower contours (outer end first). */
+const BROW_R_LOWER = [46, 53, 52, 65, 55];
+const BROW_L_LOWER = [276, 283, 282, 295, 285];
+/**
+ * Between a brow's lower contour (t = 1) and the upper lid (t = 0) a point takes this share of the
+ * brow's move: smoothstep over t (UNDER_BROW_T). Monotone down each column, so the skin stretches
+ * and never folds, whatever order the face mesh's rows come in on a given face.
+ */
+export const UNDER_BROW_T: [number, number] = [0.25, 0.75];
+const UNDER_BROW_TAPER = 0.08;
+/**
+ * browInnerUp lifts a brow's inner end by BROW_RAISE, falling off linearly along the brow to
+ * 1 - BROW_FALL of it at the outer end; browOuterUp the mirror image. Both together lift the whole
+ * brow evenly (before, both lifted only the inner and outer points fully and the middle half as
+ * much: an M-shaped brow at a full raise).
+ */
+const BROW_RAISE = 0.1, BROW_FALL = 0.65;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -230,27 +247,73 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   eye(EYE_L_UPPER, EYE_L_LOWER, EYE_L_UPPER2, EYE_L_LOWER2, 'eyeBlinkLeft', 'eyeWideLeft');
   eye(EYE_R_UPPER, EYE_R_LOWER, EYE_R_UPPER2, EYE_R_LOWER2, 'eyeBlinkRight', 'eyeWideRight');
 
-  // Brows: the forehead above moves with them; the eyes below do not.
+  // Brows: the forehead above moves with them; the eyes below do not. The face mesh's brow contours
+  // run through the brow hair, which reaches further down, so the skin under the lower contour is
+  // carried almost fully near the brow and less toward the lid (UNDER_BROW_T): the brow moves as a
+  // whole and the stretch falls on the skin above the crease. Before, everything under the lower
+  // contour stayed and a raise stretched the hair's lower half into a dark band.
   const browMask = (brow: number[]) => {
     const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
     return (i: number) => (i >= 468 ? 0 : smoothstep(0, 0.08, upperLidY - Y(i)));
   };
+  /** 0 at a brow's inner end (its first point) .. 1 at its outer end (its fifth, the upper contour's last), by x. */
+  const alongBrow = (brow: number[], i: number) => Math.min(1, Math.max(0, (X(i) - X(brow[0]!)) / (X(brow[4]!) - X(brow[0]!))));
+  /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
+  const contourY = (ids: number[], x: number) => {
+    const s = [...ids].sort((a, b) => X(a) - X(b));
+    if (x <= X(s[0]!)) return Y(s[0]!);
+    for (let q = 1; q < s.length; q++) {
+      if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
+    }
+    return Y(s[s.length - 1]!);
+  };
+  /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
+  const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[]): Handle[] => {
+    const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));
+    const at = (x: number): [number, number, number] => {
+      if (x <= X(byX[0]!.i)) return byX[0]!.d;
+      for (let q = 1; q < byX.length; q++) {
+        const a = byX[q - 1]!, b = byX[q]!;
+        if (x <= X(b.i)) {
+          const t = (x - X(a.i)) / Math.max(1e-6, X(b.i) - X(a.i));
+          return [a.d[0] + t * (b.d[0] - a.d[0]), a.d[1] + t * (b.d[1] - a.d[1]), a.d[2] + t * (b.d[2] - a.d[2])];
+        }
+      }
+      return byX[byX.length - 1]!.d;
+    };
+    // past the brow's ends the share tapers off over UNDER_BROW_TAPER (no sheared seam at the ends)
+    const x0 = Math.min(...lower.map(X)) - UNDER_BROW_TAPER, x1 = Math.max(...lower.map(X)) + UNDER_BROW_TAPER;
+    const skip = new Set([...brow, ...lid]);
+    const under: Handle[] = [];
+    for (let i = 0; i < 468; i++) {
+      if (skip.has(i) || X(i) < x0 || X(i) > x1) continue;
+      const yB = contourY(lower, X(i)), yL = contourY(lid, X(i));
+      if (yL - yB < 1e-3 || Y(i) <= yB || Y(i) >= yL) continue;
+      const taper = smoothstep(0, UNDER_BROW_TAPER, Math.min(X(i) - x0, x1 - X(i)));
+      const share = taper * smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], (yL - Y(i)) / (yL - yB));
+      const d = at(X(i));
+      under.push({ i, d: [d[0] * share, d[1] * share, d[2] * share] });
+    }
+    return [...hs, ...under];
+  };
   {
     const hs: Handle[] = [];
-    for (const i of [...BROW_L, ...BROW_R]) {
-      const inner = BROW_L_INNER.includes(i) || BROW_R_INNER.includes(i);
-      hs.push({ i, d: [0, inner ? -0.1 : -0.035, 0] });
-    }
+    for (const brow of [BROW_L, BROW_R]) for (const i of brow) hs.push({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL * alongBrow(brow, i)), 0] });
+    const all = [
+      ...withUnderBrow(hs.filter((h) => BROW_L.includes(h.i)), BROW_L, BROW_L_LOWER, EYE_L_UPPER),
+      ...withUnderBrow(hs.filter((h) => BROW_R.includes(h.i)), BROW_R, BROW_R_LOWER, EYE_R_UPPER),
+    ];
     const mL = browMask(BROW_L), mR = browMask(BROW_R);
-    spread(out, K('browInnerUp'), p, hs, 0.22, (i) => Math.max(mL(i), mR(i)));
+    spread(out, K('browInnerUp'), p, all, 0.22, (i) => Math.max(mL(i), mR(i)));
   }
-  const browSide = (brow: number[], outer: number[], down: RigControl, outerUp: RigControl, dir: number) => {
+  const browSide = (brow: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number) => {
     const m = browMask(brow);
-    spread(out, K(down), p, brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] })), 0.16, m);
-    spread(out, K(outerUp), p, brow.map((i) => ({ i, d: [0, outer.includes(i) ? -0.1 : -0.035, 0] as [number, number, number] })), 0.2, m);
+    const rows = (hs: Handle[]) => withUnderBrow(hs, brow, lower, lid);
+    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] }))), 0.16, m);
+    spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(brow, i)), 0] as [number, number, number] }))), 0.2, m);
   };
-  browSide(BROW_L, BROW_L_OUTER, 'browDownLeft', 'browOuterUpLeft', 1);
-  browSide(BROW_R, BROW_R_OUTER, 'browDownRight', 'browOuterUpRight', -1);
+  browSide(BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);
+  browSide(BROW_R, BROW_R_LOWER, EYE_R_UPPER, 'browDownRight', 'browOuterUpRight', -1);
 
   // ---- the richer set (where the 478 landmarks can show them)
   // eyeSquint: the lower lid rises (a third of the opening) with the skin under it; the upper lid a little

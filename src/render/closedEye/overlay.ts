@@ -33,6 +33,10 @@ export interface BakedEye {
   rgb: Float32Array;
   /** mask 0..1, same grid */
   mask: Float32Array;
+  /** per patch column (v in the eye frame): the fixed crease, the shut lid's edge, the mask's bottom */
+  creaseV: Float32Array;
+  shutV: Float32Array;
+  bottomV: Float32Array;
 }
 
 export interface ClosedEyeInput {
@@ -73,7 +77,11 @@ export class ClosedEyes {
       // nearest eye-region surface: corners and lid; a surface clearly nearer (the nose of a turned head) stays
       let iz = 0;
       for (const i of [...s.upper, ...s.lower]) iz = Math.max(iz, siz[i]!);
-      drawEye(target, this.eyes[side]!, f, show, iz * 1.025);
+      // the closing mesh lid's edge as rendered: while the shut eye fades in, its lid edge rides on
+      // it (one lash line, not the mesh lid's and the library's a little apart: a double image)
+      const pts = s.upper.map((i) => toEye(f, sx[i]!, sy[i]!));
+      const lidNow = { u: pts.map((p) => p[0]), v: pts.map((p) => p[1]) };
+      drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow);
     }
   }
 }
@@ -145,10 +153,29 @@ function finishEye(s: ReturnType<typeof sampleEye>, g: EyeGeometry, lashDark: nu
   const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, g.frame.width) - 1);
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
   addPhotoGrain(rgb, photo, mask, g);
-  return { rgb, mask };
+  const creaseV = new Float32Array(PATCH_W), shutV = new Float32Array(PATCH_W), bottomV = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    const uc = clamp01(PATCH_U0 + (c + 0.5) / PATCH_PPW);
+    const up = lineAt(g.lid, uc), low = lineAt(g.lower, uc);
+    creaseV[c] = Math.min(up - 0.05, lineAt(g.crease, uc));
+    shutV[c] = low - SHUT_LINE * (low - up);
+    bottomV[c] = low + MASK_BELOW + FEATHER;
+  }
+  return { rgb, mask, creaseV, shutV, bottomV };
 }
 
-function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>, show: number, nearIz: number): void {
+function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>, show: number, nearIz: number, lidNow: Line): void {
+  // per column: where the library's shut edge is drawn (the rendered lid's edge, reaching the
+  // library's own place as the fade completes)
+  const ride = 1 - smoothstep(RIDE_UNTIL[0], RIDE_UNTIL[1], show);
+  const edgeV = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    const now = lineAt(lidNow, clamp01(PATCH_U0 + (c + 0.5) / PATCH_PPW));
+    const shut = eye.shutV[c]!;
+    // only upward of the shut edge and below the crease (a lid that is not yet down)
+    const e = Math.min(shut, Math.max(eye.creaseV[c]! + 0.02, now));
+    edgeV[c] = shut + ride * (e - shut);
+  }
   const corners = [[PATCH_U0, PATCH_V0], [PATCH_U0 + PATCH_W / PATCH_PPW, PATCH_V0], [PATCH_U0, PATCH_V0 + PATCH_H / PATCH_PPW], [PATCH_U0 + PATCH_W / PATCH_PPW, PATCH_V0 + PATCH_H / PATCH_PPW]].map(([u, v]) => toImage(f, u!, v!));
   const x0 = Math.max(0, Math.floor(Math.min(...corners.map((p) => p[0])))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...corners.map((p) => p[0]))));
   const y0 = Math.max(0, Math.floor(Math.min(...corners.map((p) => p[1])))), y1 = Math.min(t.height - 1, Math.ceil(Math.max(...corners.map((p) => p[1]))));
@@ -160,7 +187,9 @@ function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>,
       const dz = depth[row]!;
       if (dz > nearIz) continue;
       const [u, v] = toEye(f, x + 0.5, y + 0.5);
-      const gx = (u - PATCH_U0) * PATCH_PPW, gy = (v - PATCH_V0) * PATCH_PPW;
+      const gx = (u - PATCH_U0) * PATCH_PPW;
+      const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
+      const gy = (warpV(v, eye.creaseV[col]!, edgeV[col]!, eye.shutV[col]!, eye.bottomV[col]!) - PATCH_V0) * PATCH_PPW;
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
       const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * show;
       if (m <= 0.002) continue;
@@ -173,6 +202,19 @@ function drawEye(t: RasterTarget, eye: BakedEye, f: ReturnType<typeof eyeFrame>,
       color[row] = ((Math.round(a) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
     }
   }
+}
+
+/** The shut eye's edge rides on the closing lid until the fade (0..1) reaches RIDE_UNTIL[0], then settles by RIDE_UNTIL[1]. */
+const RIDE_UNTIL = [0.7, 1] as const;
+
+/**
+ * Where to sample the baked eye (v) for drawn position v, when its shut edge (shut) is drawn at
+ * edge: crease..edge maps to crease..shut, edge..bottom to shut..bottom; outside unchanged.
+ */
+function warpV(v: number, crease: number, edge: number, shut: number, bottom: number): number {
+  if (edge === shut || v <= crease || v >= bottom) return v;
+  if (v <= edge) return crease + ((v - crease) * (shut - crease)) / Math.max(1e-4, edge - crease);
+  return shut + ((v - edge) * (bottom - shut)) / Math.max(1e-4, bottom - edge);
 }
 
 /** Share of the photo's own fine texture (pores, film grain, brush marks) given to the shut lid. */
