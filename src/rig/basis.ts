@@ -8,6 +8,7 @@ import {
   EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER, EYE_L_UPPER2, EYE_R_UPPER2, EYE_L_LOWER2, EYE_R_LOWER2,
   BROW_L, BROW_R,
 } from './topology.ts';
+import { smoothstep } from '../math/smooth.ts';
 
 const N = LANDMARK_COUNT;
 const DEG = Math.PI / 180;
@@ -42,11 +43,6 @@ const BROW_RAISE = 0.1, BROW_FALL = 0.65;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
-
-function smoothstep(e0: number, e1: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-}
 
 interface Handle { i: number; d: [number, number, number] }
 

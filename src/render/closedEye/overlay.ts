@@ -13,6 +13,7 @@
 import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, EYE_SIDES, eyeFrame, toImage, toEye } from './frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt, type ClosedEyePatch } from './library.ts';
 import type { RasterTarget } from '../raster.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
 /** Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. */
 const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
@@ -316,11 +317,6 @@ function bandField(rgb: Float32Array, upper: (u: number) => number[], lower: (u:
     const t = smoothstep((a0! + a1!) / 2, (b0! + b1!) / 2, v);
     for (let ch = 0; ch < 3; ch++) out[ch] = alongU(up, u, ch) + t * (alongU(lo, u, ch) - alongU(up, u, ch));
   };
-}
-
-function smoothstep(a: number, b: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
 
 /** Bilinear RGB sample of a float grid at grid position (gx, gy) (pixel centres at +0.5), into out[o..o+2]. */
