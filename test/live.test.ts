@@ -198,18 +198,27 @@ test('the live page: a photo becomes an avatar, the fake microphone moves the mo
   await page.click('#mic-btn');
   await page.waitForFunction(() => (window as any).__live.audio.length > 100, null, { timeout: 60_000 });
   const mouthPixels = await sampleMouth(page, reference, 7000, 30);
-  const audio = await page.evaluate(() => (window as any).__live.audio.map((a: { t: number; loudnessDb: number }) => [a.t, a.loudnessDb]) as [number, number][]);
-  // loudness in dB (floor -60), averaged over the last 60 ms (3 worklet messages): the jaw has inertia
+  const audio = await page.evaluate(() => (window as any).__live.audio.map((a: { t: number; loudnessDb: number; jaw: number }) => [a.t, a.loudnessDb, a.jaw]) as [number, number, number][]);
+  // loudness in dB (floor -60), averaged over the last 30 ms (3 worklet messages)
   const db = audio.map((a) => Math.max(-60, a[1]));
   const loud = { t: audio.map((a) => a[0]), v: db.map((_, i) => (db[i]! + db[Math.max(0, i - 1)]! + db[Math.max(0, i - 2)]!) / 3) };
-  const follow = bestLag(loud, mouthPixels, 400, 10);
-  // control: the same mouth series played backwards (same smoothness and spread, no alignment)
-  const control = bestLag(loud, { t: mouthPixels.t, v: [...mouthPixels.v].reverse() }, 400, 10);
+  const jaw = { t: audio.map((a) => a[0]), v: audio.map((a) => a[2]) };
+  // Two links, each against a time-reversed control (same smoothness and spread, no alignment):
+  // the learned mouth the audio thread computes follows the microphone (it models real mouths, so
+  // it follows the loudness less than the older F1-energy jaw: r 0.48 against 0.68 in node on
+  // this speech), and the canvas's mouth box follows that mouth.
+  const heard = bestLag(loud, jaw, 200, 10);
+  const heardControl = bestLag(loud, { t: jaw.t, v: [...jaw.v].reverse() }, 200, 10);
+  const shown = bestLag(jaw, mouthPixels, 300, 10);
+  const shownControl = bestLag(jaw, { t: mouthPixels.t, v: [...mouthPixels.v].reverse() }, 300, 10);
+  const endToEnd = bestLag(loud, mouthPixels, 400, 10);
   const range = Math.max(...mouthPixels.v) - Math.min(...mouthPixels.v);
-  console.log(`mouth pixels vs the fake speech's loudness: r ${follow.r.toFixed(2)} at a lag of ${follow.lag} ms (time-reversed control r ${control.r.toFixed(2)}); ${mouthPixels.t.length} canvas samples, mouth-box change range ${range.toFixed(1)} levels`);
+  console.log(`worklet jawOpen vs the fake speech's loudness: r ${heard.r.toFixed(2)} at ${heard.lag} ms (reversed ${heardControl.r.toFixed(2)}); ` +
+    `mouth-box pixels vs the worklet jawOpen: r ${shown.r.toFixed(2)} at ${shown.lag} ms (reversed ${shownControl.r.toFixed(2)}); ` +
+    `pixels vs loudness r ${endToEnd.r.toFixed(2)} at ${endToEnd.lag} ms; ${mouthPixels.t.length} canvas samples, mouth-box change range ${range.toFixed(1)} levels`);
   assert.ok(range > 5, `the mouth box barely changes (${range})`);
-  assert.ok(follow.r > 0.3, `mouth pixels follow the loudness: r = ${follow.r}`);
-  assert.ok(follow.r > control.r + 0.2, `better than the time-reversed control (${control.r})`);
+  assert.ok(heard.r > 0.3 && heard.r > heardControl.r + 0.2, `the worklet's mouth follows the loudness: r = ${heard.r} (control ${heardControl.r})`);
+  assert.ok(shown.r > 0.5 && shown.r > shownControl.r + 0.3, `the canvas mouth follows the worklet's mouth: r = ${shown.r} (control ${shownControl.r})`);
 
   // record 2.5 s: a webm with a video and an audio stream
   await page.click('#record-btn');
