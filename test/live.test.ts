@@ -20,7 +20,7 @@ import { bestLagPearson } from '../src/motion/filters.ts';
 import { createLiveMouth, type LiveMouth } from '../src/live/mouth.ts';
 import { createLearnedLiveMouth } from '../src/live/lipMouth.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
-import { LIP_CAUSAL_MODEL_FILE, loadLipModel, postprocessLips, predictLips } from '../src/motion/lipModel.ts';
+import { LIP_CAUSAL_MODEL_FILE, loadLipModel, parseLipModel, postprocessLips, predictLips } from '../src/motion/lipModel.ts';
 import { CHROMIUM, bestLag, launchLiveBrowser, makeFakeMedia, openLivePage, type FakeMedia } from '../src/live/harness.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
@@ -135,6 +135,12 @@ test('/live serves the page with wasm allowed, only the listed model files, and 
   assert.equal((await fetch(`${server.url}/live/models/faceres.json`)).status, 404, 'only the tracker\'s models');
   assert.equal((await fetch(`${server.url}/live/models/..%2F..%2Fpackage.json`)).status, 404);
   assert.equal((await fetch(`${server.url}/live/nothing.js`)).status, 404);
+  // the learned causal lip model, as the page reads it
+  const lipRes = await fetch(`${server.url}/live/lip-model.json`);
+  assert.equal(lipRes.status, 200);
+  const served = parseLipModel(await lipRes.text(), 'lip-model.json');
+  assert.ok(Math.max(...served.offsets) <= 0, 'the causal model');
+  assert.deepEqual(Array.from(served.layers[0]!.w.subarray(0, 50)), Array.from(loadLipModel(LIP_CAUSAL_MODEL_FILE).layers[0]!.w.subarray(0, 50)));
   const post = async (bytes: Uint8Array<ArrayBuffer>, name: string) => {
     const form = new FormData();
     form.append('photo', new Blob([bytes]), name);
