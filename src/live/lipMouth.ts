@@ -108,7 +108,8 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     frame.set(f.subarray(0, D));
     norm.push(frame);
     ring.set(frame, (hops % ringLen) * D);
-    overNoise[hops % ringLen] = f[0]! > DIGITAL_SILENCE ? f[0]! - noise.push(f[0]!) : (noise.push(f[0]!), 0);
+    const noiseFloor = noise.push(f[0]!);
+    overNoise[hops % ringLen] = f[0]! > DIGITAL_SILENCE ? f[0]! - noiseFloor : 0;
     hops++;
     newHops++;
     state.time = hops / FEATURE_RATE;
