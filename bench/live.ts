@@ -4,7 +4,7 @@
 // - page delay: from the mouth's state leaving the audio thread to the frame showing it on screen;
 // - end to end in the page: the lag at which the shown jaw best follows the loudness the audio thread heard.
 // The microphone's own capture buffer (OS/driver, ~10-20 ms on real hardware) is outside all of these.
-// Usage: node --import tsx bench/live.ts [seconds per mode, default 12] [face backend: wasm (default) | webgl]
+// Usage: node --import tsx bench/live.ts [seconds per mode, default 12] [face backend: wasm (default) | webgl] [mouth: learned (default) | rules]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, loadavg } from 'node:os';
 import path from 'node:path';
@@ -12,11 +12,15 @@ import { startServer } from '../src/server/app.ts';
 import { decodeAudioChunks } from '../src/io/media.ts';
 import { LogMelStream, melBandCentresHz } from '../src/motion/features.ts';
 import { loadMouthModel } from '../src/motion/mouthModel.ts';
-import { createLiveMouth } from '../src/live/mouth.ts';
+import { LIP_CAUSAL_MODEL_FILE, loadLipModel } from '../src/motion/lipModel.ts';
+import { createLiveMouth, type LiveMouth } from '../src/live/mouth.ts';
+import { createLearnedLiveMouth } from '../src/live/lipMouth.ts';
+import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { bestLag, launchLiveBrowser, makeFakeMedia, openLivePage } from '../src/live/harness.ts';
 
 const seconds = Number(process.argv[2] ?? 12);
 const backend = process.argv[3] ?? 'wasm';
+const mouthKind = process.argv[4] === 'rules' ? 'rules' : 'learned';
 const DATA = new URL('../../shared/data/', import.meta.url);
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
@@ -25,9 +29,9 @@ const median = (v: number[]) => {
 const load = () => loadavg().map((v) => v.toFixed(1)).join(' ');
 
 /** Model delay: the live jaw (10 ms steps) against the F1-band energy of the same 10 ms frames. */
-async function modelDelay(): Promise<{ lag: number; r: number }> {
+async function modelDelay(mouth: LiveMouth, product: { t: number[]; v: number[] }): Promise<{ lag: number; r: number; ms: number; vsProduct: { lag: number; r: number } }> {
   const file = new URL('audio/eng.wav', DATA).pathname;
-  const mouth = createLiveMouth(loadMouthModel());
+  let busy = 0;
   const centres = melBandCentresHz();
   const bands = [...centres.keys()].filter((b) => centres[b]! >= 250 && centres[b]! <= 1000);
   const f1: number[] = [];
@@ -40,14 +44,18 @@ async function modelDelay(): Promise<{ lag: number; r: number }> {
       const block = chunk.subarray(o, o + 128);
       energy.push(block);
       heard += block.length;
-      if (mouth.push(block) > 0) {
+      const t0 = performance.now();
+      const hops = mouth.push(block);
+      busy += performance.now() - t0;
+      if (hops > 0) {
         jaw.t.push((heard / 16000) * 1000);
         jaw.v.push(mouth.state.weights.jawOpen!);
       }
     }
   }
   const sound = { t: f1.map((_, i) => i * 10 + 12.5), v: f1 };
-  return bestLag(sound, jaw, 200, 5);
+  // ms of mouth computation per second of audio (the audio thread's cost)
+  return { ...bestLag(sound, jaw, 200, 5), ms: busy / (heard / 16000), vsProduct: bestLag(product, jaw, 300, 5) };
 }
 
 const tmp = await mkdtemp(path.join(tmpdir(), 'real3d-live-bench-'));
@@ -55,10 +63,18 @@ const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.joi
 const media = makeFakeMedia(tmp, new URL('audio/RD_Radio31_000.wav', DATA).pathname, new URL('video/WDA_KatieHill_000.mp4', DATA).pathname);
 const context = await launchLiveBrowser(path.join(tmp, 'profile'), media);
 try {
-  const model = await modelDelay();
-  console.log(`model delay (node, eng.wav): the live jaw lags the first-formant energy by ${model.lag} ms (r ${model.r.toFixed(2)})`);
+  // the offline product's jawOpen (lips.json, 240 ms of look-ahead): frame i shows the mouth at i * 40 ms
+  const offline = await motionFromAudio(new URL('audio/eng.wav', DATA).pathname, { fps: 25 });
+  const product = { t: offline.frames.map((_, i) => i * 40), v: offline.frames.map((f) => f.w.jawOpen ?? 0) };
+  const rules = await modelDelay(createLiveMouth(loadMouthModel()), product);
+  const learned = await modelDelay(createLearnedLiveMouth(loadLipModel(LIP_CAUSAL_MODEL_FILE)), product);
+  for (const [name, m] of [['rule-based', rules], ['learned', learned]] as const) {
+    console.log(`model delay (node, eng.wav), ${name} mouth: the live jaw lags the first-formant energy by ${m.lag} ms (r ${m.r.toFixed(2)}) and the offline product's jaw by ${m.vsProduct.lag} ms (r ${m.vsProduct.r.toFixed(2)}); ${m.ms.toFixed(1)} ms of computation per audio second`);
+  }
+  const model = mouthKind === 'rules' ? rules : learned;
+  console.log(`the page runs the ${mouthKind} mouth`);
   const t0 = performance.now();
-  const { page, consoleErrors } = await openLivePage(context, server.url, { photo: new URL('portraits/lp_s42.jpg', DATA).pathname }, `?backend=${backend}`);
+  const { page, consoleErrors } = await openLivePage(context, server.url, { photo: new URL('portraits/lp_s42.jpg', DATA).pathname }, `?backend=${backend}${mouthKind === 'rules' ? '&mouth=rules' : ''}`);
   console.log(`avatar built by the server and loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${load()}`);
   const webgl = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');

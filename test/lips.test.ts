@@ -11,6 +11,9 @@ import { lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming } from
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { FileFormatError } from '../src/errors.ts';
+import { readFileSync } from 'node:fs';
+import { base64ToFloat32, float32ToBase64 } from '../src/motion/base64.ts';
+import { LIP_CAUSAL_MODEL_FILE, LIP_MODEL_FILE } from '../src/motion/lipModel.ts';
 
 const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
 
@@ -29,6 +32,26 @@ test('lip model: loads, sizes agree, survives a save/parse round trip; a broken 
   broken.layers[0].inputs += 1;
   assert.throws(() => parseLipModel(JSON.stringify(broken), 'broken.json'), (e: Error) => e instanceof FileFormatError && /train:mouth/.test(e.message));
   assert.throws(() => parseLipModel('{', 'bad.json'), (e: Error) => e instanceof FileFormatError && /not valid JSON/.test(e.message));
+});
+
+test('lip model weights: the plain-TS base64 decoder (used in the browser) reads the shipped files exactly as node\'s Buffer does', () => {
+  for (const file of [LIP_MODEL_FILE, LIP_CAUSAL_MODEL_FILE]) {
+    const f = JSON.parse(readFileSync(file, 'utf8')) as { mean: string; layers: { w: string; b: string }[] };
+    for (const b64 of [f.mean, ...f.layers.flatMap((l) => [l.w, l.b])]) {
+      const buf = Buffer.from(b64, 'base64');
+      const ours = base64ToFloat32(b64);
+      assert.equal(ours.length, buf.byteLength / 4);
+      for (let i = 0; i < ours.length; i++) if (ours[i] !== buf.readFloatLE(i * 4)) assert.fail(`${file.pathname}: value ${i} differs`);
+      assert.equal(float32ToBase64(ours), b64, 'and encodes back to the same text');
+    }
+  }
+  // every padding length
+  for (const n of [0, 1, 2, 3, 7]) {
+    const a = Float32Array.from({ length: n }, (_, i) => Math.PI * (i - 2) * 1e-3);
+    assert.deepEqual(Array.from(base64ToFloat32(float32ToBase64(a))), Array.from(a));
+  }
+  assert.throws(() => base64ToFloat32('AAAA*AAA'), /not base64/);
+  assert.throws(() => base64ToFloat32('AAA='), /multiple of 4/);
 });
 
 test('lip calibration: the quantile map is piecewise linear through its knots, extended past the ends; unordered knots are refused', () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 import { anticipatorySmooth, gaussianSmooth } from './filters.ts';
+import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 
 export interface DenseLayer {
   inputs: number;
@@ -67,13 +68,9 @@ interface LipModelFile {
   meta: Record<string, unknown>;
 }
 
-const toB64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromB64(s: string): Float32Array {
-  const buf = Buffer.from(s, 'base64');
-  const out = new Float32Array(buf.byteLength / 4);
-  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
-  return out;
-}
+// pure TypeScript (no Buffer): the live page decodes the causal model in the browser
+const toB64 = float32ToBase64;
+const fromB64 = base64ToFloat32;
 
 export function serialiseLipModel(m: LipModel): string {
   const f: LipModelFile = {
@@ -128,19 +125,24 @@ export function parseLipModel(text: string, where: string): LipModel {
 }
 
 export const LIP_MODEL_FILE = new URL('./models/lips.json', import.meta.url);
+/** the causal variant (at most 40 ms look-ahead): the live page's microphone mouth */
+export const LIP_CAUSAL_MODEL_FILE = new URL('./models/lips-causal.json', import.meta.url);
 
-let cached: LipModel | null = null;
+const cached = new Map<string, LipModel>();
 
-export function loadLipModel(): LipModel {
-  if (cached) return cached;
-  let text: string;
+/** The model file's text (the live server sends it to the page as is). */
+export function readLipModelText(file: URL = LIP_MODEL_FILE): string {
   try {
-    text = readFileSync(LIP_MODEL_FILE, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new FileFormatError(`The lip model ${LIP_MODEL_FILE.pathname} is missing (${(err as Error).message}). Rebuild it: npm run train:mouth`);
+    throw new FileFormatError(`The lip model ${file.pathname} is missing (${(err as Error).message}). Rebuild it: npm run train:mouth`);
   }
-  cached = parseLipModel(text, LIP_MODEL_FILE.pathname);
-  return cached;
+}
+
+export function loadLipModel(file: URL = LIP_MODEL_FILE): LipModel {
+  let m = cached.get(file.href);
+  if (!m) cached.set(file.href, (m = parseLipModel(readLipModelText(file), file.pathname)));
+  return m;
 }
 
 /** Forward pass of one standardised input; `scratch` holds the hidden activations. */

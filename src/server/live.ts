@@ -1,12 +1,13 @@
 // The live page (/live): its HTML and CSS, the browser bundles of the project's own modules
 // (src/live/bundle.ts), Human's browser build with the face models and wasm binaries from the
-// installed packages (never a CDN), the mouth model, and POST /live/avatar, which builds the avatar
+// installed packages (never a CDN), the mouth models, and POST /live/avatar, which builds the avatar
 // of an uploaded photo on a thread and returns its .avatar bytes. Registered by app.ts.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { liveScripts } from '../live/bundle.ts';
 import { loadMouthModel } from '../motion/mouthModel.ts';
+import { LIP_CAUSAL_MODEL_FILE, readLipModelText } from '../motion/lipModel.ts';
 import { packageDir, MODELS_DIR } from '../face/runtime.ts';
 import { newJobId } from './jobs.ts';
 import { createFileThread } from './thread-runner.ts';
@@ -42,6 +43,8 @@ export function registerLive(app: FastifyInstance, opts: { receive: ReceiveOptio
   app.get<{ Params: { name: string } }>('/live/:name', async (req, reply) => {
     const name = req.params.name;
     if (name === 'mouth-model.json') return page(reply, 'application/json').send(loadMouthModel());
+    // the learned causal lip model, as stored (weights in base64: the page decodes them)
+    if (name === 'lip-model.json') return page(reply, 'application/json').send(readLipModelText(LIP_CAUSAL_MODEL_FILE));
     const script = (await liveScripts()).get(name);
     if (!script) throw new HttpError(404, `Nothing at /live/${name.slice(0, 60)}.`, 'not_found');
     return page(reply, 'text/javascript; charset=utf-8').send(script);

@@ -1,16 +1,18 @@
 // The live page: pick a photo (the server builds its avatar) or a saved .avatar, then drive it with
-// the microphone (AudioWorklet -> causal mouth, src/live/mouth.ts; blinks, gaze and head from
+// the microphone (AudioWorklet -> the learned causal lip model, src/live/lipMouth.ts; blinks, gaze and head from
 // src/live/micMotion.ts) or the webcam (face landmarks -> the video path's retargeting,
 // src/live/retarget.ts; Human runs in faceWorker.ts). Frames are drawn by the CPU renderer in a worker (renderWorker.ts) and
 // shown on a canvas, which MediaRecorder can record with the sound.
-// URL options: ?size=512 (render size), ?fps=30 (frame rate cap), ?backend=wasm|webgl (face tracking).
+// URL options: ?size=512 (render size), ?fps=30 (frame rate cap), ?backend=wasm|webgl (face tracking),
+// ?mouth=rules (the rule-based microphone jaw instead of the learned lip model).
 import type { MotionFrame } from '../../types.ts';
 import type { MouthModel } from '../../motion/mouthModel.ts';
+import { parseLipModel, type LipModel } from '../../motion/lipModel.ts';
 import { headAngles } from '../../motion/measures.ts';
 import { MicMotion } from '../micMotion.ts';
 import { LiveRetarget } from '../retarget.ts';
 import type { LiveMouthState } from '../mouth.ts';
-import type { MouthMessage } from './audioWorklet.ts';
+import type { MouthMessage, MouthProcessorOptions } from './audioWorklet.ts';
 import type { FromRenderer, LiveBackground, ToRenderer } from './protocol.ts';
 import { loadFaceTracker, type FaceTracker } from './webcam.ts';
 
@@ -18,6 +20,8 @@ const params = new URLSearchParams(location.search);
 const SIZE = Math.max(128, Math.min(1024, Number(params.get('size')) || 512));
 const FRAME_INTERVAL = 1000 / Math.max(5, Math.min(60, Number(params.get('fps')) || 30));
 const TRACK_BACKEND = params.get('backend') ?? 'wasm';
+/** microphone mouth: the learned causal lip model (default) or the older rule-based jaw (?mouth=rules) */
+const MOUTH = params.get('mouth') === 'rules' ? 'rules' : 'learned';
 /** log lengths kept for the stats and for tests (about two minutes) */
 const LOG_LIMIT = 4000;
 
@@ -218,10 +222,23 @@ function stop(): void {
 }
 
 let mouthModel: Promise<MouthModel> | null = null;
+let lipModel: Promise<LipModel> | null = null;
+
+/** The worklet's mouth: the learned causal lip model, decoded here (plain TS base64, no Buffer), or the rule-based jaw. */
+async function mouthOptions(): Promise<MouthProcessorOptions> {
+  if (MOUTH === 'rules') {
+    mouthModel ??= fetch('/live/mouth-model.json').then((r) => r.json() as Promise<MouthModel>);
+    return { model: await mouthModel, mouthAmp: 0.45 };
+  }
+  lipModel ??= fetch('/live/lip-model.json').then(async (r) => parseLipModel(await r.text(), '/live/lip-model.json'));
+  lipModel.catch(() => { lipModel = null; });
+  return { lipModel: await lipModel, mouthAmp: 0.45 };
+}
 
 async function startMic(): Promise<void> {
   stop();
-  mouthModel ??= fetch('/live/mouth-model.json').then((r) => r.json() as Promise<MouthModel>);
+  const mouthSetup = mouthOptions();
+  mouthSetup.catch(() => {}); // awaited below; this only keeps an early failure from being reported twice
   // no browser clean-up of the voice: the mouth model was trained on plain recordings
   live.audioState = 'asking for the microphone';
   media = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false, channelCount: 1 } });
@@ -230,7 +247,7 @@ async function startMic(): Promise<void> {
   live.audioState = 'loading the audio worklet';
   await audioContext.audioWorklet.addModule('/live/audio-worklet.js');
   live.audioState = 'loading the mouth model';
-  const node = new AudioWorkletNode(audioContext, 'real3d-mouth', { numberOfInputs: 1, numberOfOutputs: 1, processorOptions: { model: await mouthModel, mouthAmp: 0.45 } });
+  const node = new AudioWorkletNode(audioContext, 'real3d-mouth', { numberOfInputs: 1, numberOfOutputs: 1, processorOptions: await mouthSetup });
   audioContext.createMediaStreamSource(media).connect(node);
   // a silent path to the speakers keeps the graph (and so the worklet) running
   const mute = audioContext.createGain();
