@@ -32,6 +32,8 @@ const MAX_YAW = 35;
 const MAX_PITCH = 25;
 /** lips apart by more than this (eye-corner distances over rest) count as open in the silence figure (~3 px when the eye corners span 150 px of a 512 px portrait) */
 export const OPEN_GAP = 0.02;
+/** fewer silent frames than this (1 s): the lip lengths' rest is the median over the whole clip */
+const MIN_SILENT_FRAMES = 25;
 /** the video path's scale: a lip gap of 0.6 eye-corner distances is jawOpen 1 */
 const JAW_SCALE = 0.6;
 
@@ -63,20 +65,28 @@ function percentile(values: number[], p: number): number {
 /**
  * The clip's rest face from its closed-mouth frames: lip gap at its 5th percentile, the two-sided
  * measures (width, corners, lip thickness) as medians over the frames whose gap is in the lowest
- * fifth. More robust than the video path's first 0.2 s when a clip starts mid-word.
+ * fifth, the lip lengths (upperUp/lowerDown) as medians over the silent frames (`silent`).
+ * More robust than the video path's first 0.2 s when a clip starts mid-word.
  */
-export function closedMouthRest(ms: FaceMeasures[]): RestFace {
+export function closedMouthRest(ms: FaceMeasures[], silent?: boolean[]): RestFace {
   const gaps = ms.map((m) => m.lipGap);
   const closedGap = percentile(gaps, 20);
   const closed = ms.filter((m) => m.lipGap <= closedGap);
   const med = (k: keyof FaceMeasures) => percentile(closed.map((m) => m[k] as number), 50);
   const all = (k: keyof FaceMeasures, p: number) => percentile(ms.map((m) => m[k] as number), p);
+  // The lips' lengths (upperUp/lowerDown) are not taken from the closed frames: those are mostly
+  // pressed lips (p/b/m), where the upper lip is stretched long, so a speaker's relaxed face read as
+  // "upper lip up" all along (teacher upperUp medians in silence up to 0.9, above the speech ones).
+  // Their rest is the relaxed face: the median over the clip's silent frames (all frames when it
+  // has under a second of silence), so the target is the speaker's lift, not a resting offset.
+  const quiet = silent ? ms.filter((_, i) => silent[i]) : [];
+  const relaxed = (k: keyof FaceMeasures) => percentile((quiet.length >= MIN_SILENT_FRAMES ? quiet : ms).map((m) => m[k] as number), 50);
   return {
     lipGap: percentile(gaps, 5),
     mouthWidth: med('mouthWidth'),
     lipThickness: med('lipThickness'),
-    upperLip: med('upperLip'),
-    lowerLip: med('lowerLip'),
+    upperLip: relaxed('upperLip'),
+    lowerLip: relaxed('lowerLip'),
     cornerLiftLeft: med('cornerLiftLeft'),
     cornerLiftRight: med('cornerLiftRight'),
     eyeLeft: all('eyeLeft', 80),
@@ -90,13 +100,14 @@ export function closedMouthRest(ms: FaceMeasures[]): RestFace {
 
 export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[], streaming = false): Promise<ClipData> {
   const raw = faces as unknown as (RawFaceFrame | null)[];
-  const usable = faces.filter((f): f is CachedFace => !!f && f.score >= 0.5);
-  const rest = closedMouthRest(usable.map((f) => f.m));
-  const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
-  const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
   const audio = await lipAudio(clip.audio, undefined, streaming);
   const audioFrames = Math.round((audio.samples / 16000) * TEACHER_FPS);
   const n = Math.min(faces.length, audioFrames);
+  const speech = speechActivity(audio, TEACHER_FPS, n);
+  const usable = faces.map((f, i) => ({ f, i })).filter((u): u is { f: CachedFace; i: number } => !!u.f && u.f.score >= 0.5);
+  const rest = closedMouthRest(usable.map((u) => u.f.m), usable.map((u) => u.i < n && speech[u.i]! < 0.5));
+  const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
+  const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
   const dim = offsets.length * LIP_FRAME_DIM;
   const T = LIP_TARGETS.length;
   const X = new Float32Array(n * dim);
@@ -112,7 +123,7 @@ export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[]
     if (f) gapOverRest[i] = f.m.lipGap - rest.lipGap;
     valid[i] = f && f.score >= 0.5 && Math.abs(f.angles.yaw) <= MAX_YAW && Math.abs(f.angles.pitch) <= MAX_PITCH ? 1 : 0;
   }
-  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech: speechActivity(audio, TEACHER_FPS, n), audio };
+  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech, audio };
 }
 
 function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float32Array): TrainSet {
