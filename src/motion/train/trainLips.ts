@@ -177,8 +177,10 @@ export interface LipRecipe {
   smooth: number;
   /** quantile map onto the teacher (else the affine 10th..90th percentile map) */
   quantiles: boolean;
+  /** targets whose map goes to the teacher's mean at each predicted level instead of its quantiles (see quantileCalibration) */
+  meanMapped?: string[];
 }
-export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true };
+export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true, meanMapped: ['mouthUpperUp'] };
 
 /** Quantiles (percent) of the calibration map's knots: dense at the top, where the widest openings are */
 export const CALIBRATION_QUANTILES = [0.5, 2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99.5];
@@ -207,7 +209,7 @@ export function trainModel(clips: ClipData[], offsets: number[], o: TrainOptions
   const set = buildSet(data, dim, mean, std);
   const layers = trainMlp(set, o);
   const model: LipModel = { kind: 'lip-mlp', version: 2, offsets, targets: LIP_TARGETS, mean, std, layers, gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), smooth: recipe.smooth, meta };
-  if (recipe.quantiles) model.quantileMap = quantileCalibration(model, data);
+  if (recipe.quantiles) model.quantileMap = quantileCalibration(model, data, recipe.meanMapped ?? []);
   else {
     const { gain, offset } = calibration(model, data, recipe.standardise ? 0 : 1, recipe.standardise ? 1e3 : 4);
     model.gain = gain;
@@ -250,17 +252,45 @@ function calibration(model: LipModel, clips: ClipData[], minGain: number, maxGai
   return { gain, offset };
 }
 
-/** Quantile map of each target's prediction onto the teacher's, in speech frames (knots made strictly increasing). */
-function quantileCalibration(model: LipModel, clips: ClipData[]): { from: number[]; to: number[] }[] {
+/**
+ * The teacher's mean over the frames whose prediction lies in the bin around each knot (bins split
+ * half-way between neighbouring knots): the expected teacher value at that predicted level.
+ */
+function binnedMeans(pred: number[], real: number[], knots: number[]): number[] {
+  const sum = knots.map(() => 0);
+  const count = knots.map(() => 0);
+  for (let i = 0; i < pred.length; i++) {
+    let k = 0;
+    while (k + 1 < knots.length && pred[i]! > (knots[k]! + knots[k + 1]!) / 2) k++;
+    sum[k]! += real[i]!;
+    count[k]!++;
+  }
+  return knots.map((_, k) => (count[k] ? sum[k]! / count[k]! : NaN));
+}
+
+/**
+ * Map of each target's prediction onto the teacher, in speech frames (knots made strictly
+ * increasing, targets non-decreasing). Quantile map: the prediction's distribution becomes the
+ * teacher's, the widest openings included. For a target the audio predicts weakly this stretches
+ * the few frames the model is surest of to the teacher's extreme: the upper lip's top predictions
+ * fall on the widest openings (upperUp 0.41 median in our frames with jawOpen in its top 1 %,
+ * real speakers 0.11: their upper lip does not rise with the jaw), which the renderer shows as
+ * gums over the teeth. `meanMapped` targets are mapped to the teacher's mean at each predicted
+ * level instead (a binned regression): no more lift than real speakers show when the sound is the same.
+ */
+function quantileCalibration(model: LipModel, clips: ClipData[], meanMapped: string[] = []): { from: number[]; to: number[] }[] {
   const { pred, real } = speechValues(model, clips);
-  return LIP_TARGETS.map((_, t) => {
+  return LIP_TARGETS.map((name, t) => {
+    const knots = CALIBRATION_QUANTILES.map((q) => percentile(pred[t]!, q));
+    const means = meanMapped.includes(name) ? binnedMeans(pred[t]!, real[t]!, knots) : null;
     const from: number[] = [];
     const to: number[] = [];
-    for (const q of CALIBRATION_QUANTILES) {
-      const f = percentile(pred[t]!, q);
+    for (const [k, q] of CALIBRATION_QUANTILES.entries()) {
+      const f = knots[k]!;
       if (from.length && f <= from[from.length - 1]! + 1e-6) continue;
+      const target = means && Number.isFinite(means[k]) ? means[k]! : percentile(real[t]!, q);
       from.push(f);
-      to.push(Math.max(to.length ? to[to.length - 1]! : -Infinity, percentile(real[t]!, q)));
+      to.push(Math.max(to.length ? to[to.length - 1]! : -Infinity, target));
     }
     if (from.length < 2) return { from: [0, 1], to: [0, 0] };
     return { from, to };
