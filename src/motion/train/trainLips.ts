@@ -32,6 +32,8 @@ const MAX_YAW = 35;
 const MAX_PITCH = 25;
 /** lips apart by more than this (eye-corner distances over rest) count as open in the silence figure (~3 px when the eye corners span 150 px of a 512 px portrait) */
 export const OPEN_GAP = 0.02;
+/** fewer silent frames than this (1 s): the lip lengths' rest is the median over the whole clip */
+const MIN_SILENT_FRAMES = 25;
 /** the video path's scale: a lip gap of 0.6 eye-corner distances is jawOpen 1 */
 const JAW_SCALE = 0.6;
 
@@ -63,20 +65,28 @@ function percentile(values: number[], p: number): number {
 /**
  * The clip's rest face from its closed-mouth frames: lip gap at its 5th percentile, the two-sided
  * measures (width, corners, lip thickness) as medians over the frames whose gap is in the lowest
- * fifth. More robust than the video path's first 0.2 s when a clip starts mid-word.
+ * fifth, the lip lengths (upperUp/lowerDown) as medians over the silent frames (`silent`).
+ * More robust than the video path's first 0.2 s when a clip starts mid-word.
  */
-export function closedMouthRest(ms: FaceMeasures[]): RestFace {
+export function closedMouthRest(ms: FaceMeasures[], silent?: boolean[]): RestFace {
   const gaps = ms.map((m) => m.lipGap);
   const closedGap = percentile(gaps, 20);
   const closed = ms.filter((m) => m.lipGap <= closedGap);
   const med = (k: keyof FaceMeasures) => percentile(closed.map((m) => m[k] as number), 50);
   const all = (k: keyof FaceMeasures, p: number) => percentile(ms.map((m) => m[k] as number), p);
+  // The lips' lengths (upperUp/lowerDown) are not taken from the closed frames: those are mostly
+  // pressed lips (p/b/m), where the upper lip is stretched long, so a speaker's relaxed face read as
+  // "upper lip up" all along (teacher upperUp medians in silence up to 0.9, above the speech ones).
+  // Their rest is the relaxed face: the median over the clip's silent frames (all frames when it
+  // has under a second of silence), so the target is the speaker's lift, not a resting offset.
+  const quiet = silent ? ms.filter((_, i) => silent[i]) : [];
+  const relaxed = (k: keyof FaceMeasures) => percentile((quiet.length >= MIN_SILENT_FRAMES ? quiet : ms).map((m) => m[k] as number), 50);
   return {
     lipGap: percentile(gaps, 5),
     mouthWidth: med('mouthWidth'),
     lipThickness: med('lipThickness'),
-    upperLip: med('upperLip'),
-    lowerLip: med('lowerLip'),
+    upperLip: relaxed('upperLip'),
+    lowerLip: relaxed('lowerLip'),
     cornerLiftLeft: med('cornerLiftLeft'),
     cornerLiftRight: med('cornerLiftRight'),
     eyeLeft: all('eyeLeft', 80),
@@ -90,13 +100,14 @@ export function closedMouthRest(ms: FaceMeasures[]): RestFace {
 
 export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[], streaming = false): Promise<ClipData> {
   const raw = faces as unknown as (RawFaceFrame | null)[];
-  const usable = faces.filter((f): f is CachedFace => !!f && f.score >= 0.5);
-  const rest = closedMouthRest(usable.map((f) => f.m));
-  const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
-  const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
   const audio = await lipAudio(clip.audio, undefined, streaming);
   const audioFrames = Math.round((audio.samples / 16000) * TEACHER_FPS);
   const n = Math.min(faces.length, audioFrames);
+  const speech = speechActivity(audio, TEACHER_FPS, n);
+  const usable = faces.map((f, i) => ({ f, i })).filter((u): u is { f: CachedFace; i: number } => !!u.f && u.f.score >= 0.5);
+  const rest = closedMouthRest(usable.map((u) => u.f.m), usable.map((u) => u.i < n && speech[u.i]! < 0.5));
+  const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
+  const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
   const dim = offsets.length * LIP_FRAME_DIM;
   const T = LIP_TARGETS.length;
   const X = new Float32Array(n * dim);
@@ -112,7 +123,7 @@ export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[]
     if (f) gapOverRest[i] = f.m.lipGap - rest.lipGap;
     valid[i] = f && f.score >= 0.5 && Math.abs(f.angles.yaw) <= MAX_YAW && Math.abs(f.angles.pitch) <= MAX_PITCH ? 1 : 0;
   }
-  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech: speechActivity(audio, TEACHER_FPS, n), audio };
+  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech, audio };
 }
 
 function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float32Array): TrainSet {
@@ -166,8 +177,10 @@ export interface LipRecipe {
   smooth: number;
   /** quantile map onto the teacher (else the affine 10th..90th percentile map) */
   quantiles: boolean;
+  /** targets whose map goes to the teacher's mean at each predicted level instead of its quantiles (see quantileCalibration) */
+  meanMapped?: string[];
 }
-export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true };
+export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true, meanMapped: ['mouthUpperUp'] };
 
 /** Quantiles (percent) of the calibration map's knots: dense at the top, where the widest openings are */
 export const CALIBRATION_QUANTILES = [0.5, 2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99.5];
@@ -196,7 +209,7 @@ export function trainModel(clips: ClipData[], offsets: number[], o: TrainOptions
   const set = buildSet(data, dim, mean, std);
   const layers = trainMlp(set, o);
   const model: LipModel = { kind: 'lip-mlp', version: 2, offsets, targets: LIP_TARGETS, mean, std, layers, gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), smooth: recipe.smooth, meta };
-  if (recipe.quantiles) model.quantileMap = quantileCalibration(model, data);
+  if (recipe.quantiles) model.quantileMap = quantileCalibration(model, data, recipe.meanMapped ?? []);
   else {
     const { gain, offset } = calibration(model, data, recipe.standardise ? 0 : 1, recipe.standardise ? 1e3 : 4);
     model.gain = gain;
@@ -239,17 +252,45 @@ function calibration(model: LipModel, clips: ClipData[], minGain: number, maxGai
   return { gain, offset };
 }
 
-/** Quantile map of each target's prediction onto the teacher's, in speech frames (knots made strictly increasing). */
-function quantileCalibration(model: LipModel, clips: ClipData[]): { from: number[]; to: number[] }[] {
+/**
+ * The teacher's mean over the frames whose prediction lies in the bin around each knot (bins split
+ * half-way between neighbouring knots): the expected teacher value at that predicted level.
+ */
+function binnedMeans(pred: number[], real: number[], knots: number[]): number[] {
+  const sum = knots.map(() => 0);
+  const count = knots.map(() => 0);
+  for (let i = 0; i < pred.length; i++) {
+    let k = 0;
+    while (k + 1 < knots.length && pred[i]! > (knots[k]! + knots[k + 1]!) / 2) k++;
+    sum[k]! += real[i]!;
+    count[k]!++;
+  }
+  return knots.map((_, k) => (count[k] ? sum[k]! / count[k]! : NaN));
+}
+
+/**
+ * Map of each target's prediction onto the teacher, in speech frames (knots made strictly
+ * increasing, targets non-decreasing). Quantile map: the prediction's distribution becomes the
+ * teacher's, the widest openings included. For a target the audio predicts weakly this stretches
+ * the few frames the model is surest of to the teacher's extreme: the upper lip's top predictions
+ * fall on the widest openings (upperUp 0.41 median in our frames with jawOpen in its top 1 %,
+ * real speakers 0.11: their upper lip does not rise with the jaw), which the renderer shows as
+ * gums over the teeth. `meanMapped` targets are mapped to the teacher's mean at each predicted
+ * level instead (a binned regression): no more lift than real speakers show when the sound is the same.
+ */
+function quantileCalibration(model: LipModel, clips: ClipData[], meanMapped: string[] = []): { from: number[]; to: number[] }[] {
   const { pred, real } = speechValues(model, clips);
-  return LIP_TARGETS.map((_, t) => {
+  return LIP_TARGETS.map((name, t) => {
+    const knots = CALIBRATION_QUANTILES.map((q) => percentile(pred[t]!, q));
+    const means = meanMapped.includes(name) ? binnedMeans(pred[t]!, real[t]!, knots) : null;
     const from: number[] = [];
     const to: number[] = [];
-    for (const q of CALIBRATION_QUANTILES) {
-      const f = percentile(pred[t]!, q);
+    for (const [k, q] of CALIBRATION_QUANTILES.entries()) {
+      const f = knots[k]!;
       if (from.length && f <= from[from.length - 1]! + 1e-6) continue;
+      const target = means && Number.isFinite(means[k]) ? means[k]! : percentile(real[t]!, q);
       from.push(f);
-      to.push(Math.max(to.length ? to[to.length - 1]! : -Infinity, percentile(real[t]!, q)));
+      to.push(Math.max(to.length ? to[to.length - 1]! : -Infinity, target));
     }
     if (from.length < 2) return { from: [0, 1], to: [0, 0] };
     return { from, to };
