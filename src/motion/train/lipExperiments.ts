@@ -10,7 +10,8 @@ import { contextVector, LIP_FRAME_DIM, SPEECH_GATE, type LipAudio } from '../lip
 import { postprocessLips, predictLips, type LipModel } from '../lipModel.ts';
 import { bestLagPearson, gaussianSmooth, pearson } from '../filters.ts';
 import { DEFAULT_CACHE, DEFAULT_GRID, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS, trainingClips, type TrainClip } from './teacher.ts';
-import { DEFAULT_TRAIN, LIP_TARGETS, loadClipData, speakerFolds, trainModel, type ClipData } from './trainLips.ts';
+import { DEFAULT_TRAIN, speakerFolds, trainModel } from './trainLips.ts';
+import { LIP_TARGETS, loadClipData, type ClipData } from './lipData.ts';
 
 const WIDE = Array.from({ length: 25 }, (_, i) => i - 12);
 /** LIP_STREAMING=1: the audio normalised as a live stream would be (StreamingLipNormaliser) */

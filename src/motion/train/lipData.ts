@@ -1,0 +1,111 @@
+// The training data of the lip model, per clip: the teacher's mouth weights (the rig's mouth
+// controls as the video path reads them, relative to the clip's own rest face), the audio context
+// vectors, and what the scores need (the video path's jawOpen, the lip gap, speech activity).
+import { motionFramesFromRaw, type RawFaceFrame, type RestFace } from '../fromVideo.ts';
+import type { FaceMeasures } from '../measures.ts';
+import { contextVector, LIP_FRAME_DIM, lipAudio, speechActivity, type LipAudio } from '../lipFeatures.ts';
+import { TEACHER_FPS, type CachedFace, type TrainClip } from './teacher.ts';
+
+export const LIP_TARGETS = ['jawOpen', 'mouthFunnel', 'mouthPucker', 'mouthStretchLeft', 'mouthStretchRight', 'mouthPress', 'mouthUpperUp', 'mouthLowerDown'];
+/** offline context: 13 pooled 40 ms windows, -240..+240 ms */
+export const OFFLINE_OFFSETS = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6];
+/** causal variant: windows centred at -480..0 ms (the one at 0 reaches +20 ms, its 100 Hz frames +32 ms: within a 40 ms look-ahead) */
+export const CAUSAL_OFFSETS = [-12, -11, -10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 0];
+/** heads turned further than this (deg) read the lips badly: those frames are not trained on */
+const MAX_YAW = 35;
+const MAX_PITCH = 25;
+/** lips apart by more than this (eye-corner distances over rest) count as open in the silence figure (~3 px when the eye corners span 150 px of a 512 px portrait) */
+export const OPEN_GAP = 0.02;
+/** fewer silent frames than this (1 s): the lip lengths' rest is the median over the whole clip */
+const MIN_SILENT_FRAMES = 25;
+/** the video path's scale: a lip gap of 0.6 eye-corner distances is jawOpen 1 */
+export const JAW_SCALE = 0.6;
+
+export interface ClipData {
+  clip: TrainClip;
+  n: number;
+  /** n x dim raw (unstandardised) context vectors */
+  X: Float32Array;
+  /** n x T targets (relative to the clip's closed-mouth rest) */
+  Y: Float32Array;
+  valid: Uint8Array;
+  /** the issue's measure: jawOpen of the video path as `motion --video` computes it */
+  videoJaw: Float64Array;
+  /** lip gap over the clip's rest, eye-corner distances (NaN where no face) */
+  gapOverRest: Float64Array;
+  speech: Float64Array;
+  audio: LipAudio;
+  /** targets the calibration maps onto (the raw teacher; Y itself may be per-clip standardised) */
+  Ycal?: Float32Array;
+  /** loss weight of the whole clip (1 unless the teacher is doubtful) */
+  weight?: number;
+}
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
+}
+
+/**
+ * The clip's rest face from its closed-mouth frames: lip gap at its 5th percentile, the two-sided
+ * measures (width, corners, lip thickness) as medians over the frames whose gap is in the lowest
+ * fifth, the lip lengths (upperUp/lowerDown) as medians over the silent frames (`silent`).
+ * More robust than the video path's first 0.2 s when a clip starts mid-word.
+ */
+export function closedMouthRest(ms: FaceMeasures[], silent?: boolean[]): RestFace {
+  const gaps = ms.map((m) => m.lipGap);
+  const closedGap = percentile(gaps, 20);
+  const closed = ms.filter((m) => m.lipGap <= closedGap);
+  const med = (k: keyof FaceMeasures) => percentile(closed.map((m) => m[k] as number), 50);
+  const all = (k: keyof FaceMeasures, p: number) => percentile(ms.map((m) => m[k] as number), p);
+  // The lips' lengths (upperUp/lowerDown) are not taken from the closed frames: those are mostly
+  // pressed lips (p/b/m), where the upper lip is stretched long, so a speaker's relaxed face read as
+  // "upper lip up" all along (teacher upperUp medians in silence up to 0.9, above the speech ones).
+  // Their rest is the relaxed face: the median over the clip's silent frames (all frames when it
+  // has under a second of silence), so the target is the speaker's lift, not a resting offset.
+  const quiet = silent ? ms.filter((_, i) => silent[i]) : [];
+  const relaxed = (k: keyof FaceMeasures) => percentile((quiet.length >= MIN_SILENT_FRAMES ? quiet : ms).map((m) => m[k] as number), 50);
+  return {
+    lipGap: percentile(gaps, 5),
+    mouthWidth: med('mouthWidth'),
+    lipThickness: med('lipThickness'),
+    upperLip: relaxed('upperLip'),
+    lowerLip: relaxed('lowerLip'),
+    cornerLiftLeft: med('cornerLiftLeft'),
+    cornerLiftRight: med('cornerLiftRight'),
+    eyeLeft: all('eyeLeft', 80),
+    eyeRight: all('eyeRight', 80),
+    browLeft: all('browLeft', 50),
+    browRight: all('browRight', 50),
+    browInnerLeft: all('browInnerLeft', 50),
+    browInnerRight: all('browInnerRight', 50),
+  };
+}
+
+export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[], offsets: number[], streaming = false): Promise<ClipData> {
+  const raw = faces as unknown as (RawFaceFrame | null)[];
+  const audio = await lipAudio(clip.audio, undefined, streaming);
+  const audioFrames = Math.round((audio.samples / 16000) * TEACHER_FPS);
+  const n = Math.min(faces.length, audioFrames);
+  const speech = speechActivity(audio, TEACHER_FPS, n);
+  const usable = faces.map((f, i) => ({ f, i })).filter((u): u is { f: CachedFace; i: number } => !!u.f && u.f.score >= 0.5);
+  const rest = closedMouthRest(usable.map((u) => u.f.m), usable.map((u) => u.i < n && speech[u.i]! < 0.5));
+  const teacher = motionFramesFromRaw(raw, TEACHER_FPS, true, { rest, expressions: 'measures' }).frames;
+  const video = motionFramesFromRaw(raw, TEACHER_FPS, true, { expressions: 'measures' }).frames;
+  const dim = offsets.length * LIP_FRAME_DIM;
+  const T = LIP_TARGETS.length;
+  const X = new Float32Array(n * dim);
+  const Y = new Float32Array(n * T);
+  const valid = new Uint8Array(n);
+  const videoJaw = new Float64Array(n);
+  const gapOverRest = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    contextVector(audio, i / TEACHER_FPS, offsets, X.subarray(i * dim, (i + 1) * dim));
+    for (let t = 0; t < T; t++) Y[i * T + t] = teacher[i]!.w[LIP_TARGETS[t]!] ?? 0;
+    videoJaw[i] = video[i]!.w.jawOpen ?? 0;
+    const f = faces[i];
+    if (f) gapOverRest[i] = f.m.lipGap - rest.lipGap;
+    valid[i] = f && f.score >= 0.5 && Math.abs(f.angles.yaw) <= MAX_YAW && Math.abs(f.angles.pitch) <= MAX_PITCH ? 1 : 0;
+  }
+  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech, audio };
+}
