@@ -30,6 +30,57 @@ export function packedView(data: Uint8ClampedArray | Uint8Array): Uint32Array {
 /** A shader returns the packed premultiplied RGBA for screen pixel (x, y) with texture coordinate (u, v). */
 export type PixelShader = (x: number, y: number, u: number, v: number) => number;
 
+/** A hair of overlap on shared edges (and T-junctions): no pixel falls between two triangles. */
+const EDGE_EPS = -1e-3;
+
+/**
+ * The current triangle's setup, shared by both rasterizers (module scope: nothing allocated per
+ * triangle): its pixel bounds [minX, maxX, minY, maxY] clipped to the target (integers: the pixel
+ * loops stay in small-integer arithmetic), and the barycentric planes b_k = A_k px + B_k py + C_k
+ * as [A0, B0, C0, A1, B1, C1, A2, B2, C2].
+ */
+const bounds = new Int32Array(4);
+const tri = new Float64Array(9);
+/** The current row's pixel span [lo, hi] (set by rowSpan). */
+const span = new Int32Array(2);
+
+/** Fills `tri` for a triangle in screen pixels; false when it is degenerate or off the target. */
+function setupTriangle(W: number, H: number, x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): boolean {
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+  if (area > -1e-9 && area < 1e-9) return false;
+  let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
+  let minY = Math.floor(Math.min(y0, y1, y2)), maxY = Math.ceil(Math.max(y0, y1, y2));
+  if (minX < 0) minX = 0;
+  if (minY < 0) minY = 0;
+  if (maxX > W - 1) maxX = W - 1;
+  if (maxY > H - 1) maxY = H - 1;
+  if (minX > maxX || minY > maxY) return false;
+  const inv = 1 / area;
+  bounds[0] = minX; bounds[1] = maxX; bounds[2] = minY; bounds[3] = maxY;
+  // Barycentric weight of vertex k at (px, py) = edge function of the opposite edge / area.
+  // b0 = ((x1 - px)(y2 - py) - (x2 - px)(y1 - py)) / area, linear: b0 = A0 px + B0 py + C0.
+  tri[0] = (y1 - y2) * inv; tri[1] = (x2 - x1) * inv; tri[2] = (x1 * y2 - x2 * y1) * inv;
+  tri[3] = (y2 - y0) * inv; tri[4] = (x0 - x2) * inv; tri[5] = (x2 * y0 - x0 * y2) * inv;
+  tri[6] = (y0 - y1) * inv; tri[7] = (x1 - x0) * inv; tri[8] = (x0 * y1 - x1 * y0) * inv;
+  return true;
+}
+
+/**
+ * Span of row centre cy inside all three edges of the set-up triangle (widened by a pixel; the
+ * per-pixel test decides), into `span`; false when the row has no pixel of the triangle.
+ */
+function rowSpan(cy: number): boolean {
+  let lo = bounds[0]!, hi = bounds[1]!;
+  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
+  const r0 = tri[1]! * cy + tri[2]!, r1 = tri[4]! * cy + tri[5]!, r2 = tri[7]! * cy + tri[8]!;
+  if (A0 > 0) { const b = Math.floor(-r0 / A0 - 0.5); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.ceil(-r0 / A0 - 0.5); if (b < hi) hi = b; } else if (r0 < EDGE_EPS) return false;
+  if (A1 > 0) { const b = Math.floor(-r1 / A1 - 0.5); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.ceil(-r1 / A1 - 0.5); if (b < hi) hi = b; } else if (r1 < EDGE_EPS) return false;
+  if (A2 > 0) { const b = Math.floor(-r2 / A2 - 0.5); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.ceil(-r2 / A2 - 0.5); if (b < hi) hi = b; } else if (r2 < EDGE_EPS) return false;
+  if (lo > hi) return false;
+  span[0] = lo; span[1] = hi;
+  return true;
+}
+
 /**
  * Rasterizes one triangle. Screen positions (x, y) in output pixels, iz = 1/Z, (u, v) texture pixels.
  * With `shader` set the texture is not sampled and the shader writes the colour.
@@ -42,22 +93,10 @@ export function rasterTriangle(
   tex: TextureSource,
   shader: PixelShader | null,
 ): void {
-  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
-  if (area > -1e-9 && area < 1e-9) return;
   const W = t.width, H = t.height;
-  let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
-  let minY = Math.floor(Math.min(y0, y1, y2)), maxY = Math.ceil(Math.max(y0, y1, y2));
-  if (minX < 0) minX = 0;
-  if (minY < 0) minY = 0;
-  if (maxX > W - 1) maxX = W - 1;
-  if (maxY > H - 1) maxY = H - 1;
-  if (minX > maxX || minY > maxY) return;
-  const inv = 1 / area;
-  // Barycentric weight of vertex k at (px, py) = edge function of the opposite edge / area.
-  // b0 = ((x1 - px)(y2 - py) - (x2 - px)(y1 - py)) / area, linear: b0 = A0 px + B0 py + C0.
-  const A0 = (y1 - y2) * inv, B0 = (x2 - x1) * inv, C0 = (x1 * y2 - x2 * y1) * inv;
-  const A1 = (y2 - y0) * inv, B1 = (x0 - x2) * inv, C1 = (x2 * y0 - x0 * y2) * inv;
-  const A2 = (y0 - y1) * inv, B2 = (x1 - x0) * inv, C2 = (x0 * y1 - x1 * y0) * inv;
+  if (!setupTriangle(W, H, x0, y0, x1, y1, x2, y2)) return;
+  const minX = bounds[0]!, maxX = bounds[1]!, minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   // Where depth barely varies over the triangle, affine texture coordinates are within 0.1 px of
   // perspective-correct ones: skip the per-pixel division there.
   const izMin = Math.min(iz0, iz1, iz2), izMax = Math.max(iz0, iz1, iz2);
@@ -66,21 +105,16 @@ export function rasterTriangle(
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
-  const eps = -1e-3; // a hair of overlap on shared edges (and T-junctions): no pixel falls between two triangles
+  const eps = EDGE_EPS;
   const shaded = shader !== null;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
-    // Span of this row inside all three edges (then widened by a pixel; the per-pixel test decides).
-    let lo = minX, hi = maxX;
-    const r0 = B0 * cy + C0, r1 = B1 * cy + C1, r2 = B2 * cy + C2;
-    if (A0 > 0) { const b = Math.floor(-r0 / A0 - 0.5); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.ceil(-r0 / A0 - 0.5); if (b < hi) hi = b; } else if (r0 < eps) continue;
-    if (A1 > 0) { const b = Math.floor(-r1 / A1 - 0.5); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.ceil(-r1 / A1 - 0.5); if (b < hi) hi = b; } else if (r1 < eps) continue;
-    if (A2 > 0) { const b = Math.floor(-r2 / A2 - 0.5); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.ceil(-r2 / A2 - 0.5); if (b < hi) hi = b; } else if (r2 < eps) continue;
-    if (lo > hi) continue;
+    if (!rowSpan(cy)) continue;
+    const lo = span[0]!, hi = span[1]!;
     const cx0 = lo + 0.5;
-    let b0 = A0 * cx0 + r0;
-    let b1 = A1 * cx0 + r1;
-    let b2 = A2 * cx0 + r2;
+    let b0 = A0 * cx0 + (B0 * cy + C0);
+    let b1 = A1 * cx0 + (B1 * cy + C1);
+    let b2 = A2 * cx0 + (B2 * cy + C2);
     let row = py * W + lo;
     for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
       if (b0 < eps || b1 < eps || b2 < eps) continue;
@@ -127,6 +161,13 @@ export function rasterTriangle(
   }
 }
 
+/** Sum of one 8-bit channel (at bit `shift`) of packed pixel i and its 8 neighbours (i not on the border). */
+function sum3x3(color: Uint32Array, i: number, W: number, shift: number): number {
+  let acc = 0;
+  for (let j = i - W; j <= i + W; j += W) acc += ((color[j - 1]! >>> shift) & 255) + ((color[j]! >>> shift) & 255) + ((color[j + 1]! >>> shift) & 255);
+  return acc;
+}
+
 /**
  * Anti-aliases occlusion edges inside the person layer: pixels next to a clear depth step (a jaw
  * over the neck, a cheek over hair) take the average of their 3x3 neighbourhood (centre counted
@@ -158,11 +199,8 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
     const i = scratchIndex[k]!;
     let packed = 0;
     for (let s = 0; s < 32; s += 8) {
-      let acc = ((color[i]! >>> s) & 255) * 2;
-      acc += (color[i - 1]! >>> s) & 255; acc += (color[i + 1]! >>> s) & 255;
-      acc += (color[i - W]! >>> s) & 255; acc += (color[i + W]! >>> s) & 255;
-      acc += (color[i - W - 1]! >>> s) & 255; acc += (color[i - W + 1]! >>> s) & 255;
-      acc += (color[i + W - 1]! >>> s) & 255; acc += (color[i + W + 1]! >>> s) & 255;
+      // (the centre counted twice)
+      const acc = ((color[i]! >>> s) & 255) + sum3x3(color, i, W, s);
       packed |= (((acc / 10) + 0.5) | 0) << s;
     }
     scratchColor[k] = packed >>> 0;
@@ -208,21 +246,11 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
  */
 export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
   const x0 = m.x[ia]!, y0 = m.y[ia]!, x1 = m.x[ib]!, y1 = m.y[ib]!, x2 = m.x[ic]!, y2 = m.y[ic]!;
-  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
-  if (area > -1e-9 && area < 1e-9) return;
-  const W = t.width, H = t.height;
-  let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
-  let minY = Math.floor(Math.min(y0, y1, y2)), maxY = Math.ceil(Math.max(y0, y1, y2));
-  if (minX < 0) minX = 0;
-  if (minY < 0) minY = 0;
-  if (maxX > W - 1) maxX = W - 1;
-  if (maxY > H - 1) maxY = H - 1;
-  if (minX > maxX || minY > maxY) return;
+  const W = t.width;
+  if (!setupTriangle(W, t.height, x0, y0, x1, y1, x2, y2)) return;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
-  const inv = 1 / area;
-  const A0 = (y1 - y2) * inv, B0 = (x2 - x1) * inv, C0 = (x1 * y2 - x2 * y1) * inv;
-  const A1 = (y2 - y0) * inv, B1 = (x0 - x2) * inv, C1 = (x2 * y0 - x0 * y2) * inv;
-  const A2 = (y0 - y1) * inv, B2 = (x1 - x0) * inv, C2 = (x0 * y1 - x1 * y0) * inv;
   // perspective-correct texture positions (u/Z, v/Z interpolated), affine share and gain (smooth anyway)
   const uv = m.uv, um = m.uvMirror;
   const uz0 = uv[ia * 2]! * iz0, uz1 = uv[ib * 2]! * iz1, uz2 = uv[ic * 2]! * iz2;
@@ -233,17 +261,13 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const g = m.gain;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
-  const eps = -1e-3;
+  const eps = EDGE_EPS;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
-    let lo = minX, hi = maxX;
-    const r0 = B0 * cy + C0, r1 = B1 * cy + C1, r2 = B2 * cy + C2;
-    if (A0 > 0) { const b = Math.floor(-r0 / A0 - 0.5); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.ceil(-r0 / A0 - 0.5); if (b < hi) hi = b; } else if (r0 < eps) continue;
-    if (A1 > 0) { const b = Math.floor(-r1 / A1 - 0.5); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.ceil(-r1 / A1 - 0.5); if (b < hi) hi = b; } else if (r1 < eps) continue;
-    if (A2 > 0) { const b = Math.floor(-r2 / A2 - 0.5); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.ceil(-r2 / A2 - 0.5); if (b < hi) hi = b; } else if (r2 < eps) continue;
-    if (lo > hi) continue;
+    if (!rowSpan(cy)) continue;
+    const lo = span[0]!, hi = span[1]!;
     const cx0 = lo + 0.5;
-    let b0 = A0 * cx0 + r0, b1 = A1 * cx0 + r1, b2 = A2 * cx0 + r2;
+    let b0 = A0 * cx0 + (B0 * cy + C0), b1 = A1 * cx0 + (B1 * cy + C1), b2 = A2 * cx0 + (B2 * cy + C2);
     let row = py * W + lo;
     for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
       if (b0 < eps || b1 < eps || b2 < eps) continue;
@@ -310,12 +334,7 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
     let packed = 0;
     for (let s = 0; s < 32; s += 8) {
       const own = (color[i]! >>> s) & 255;
-      let acc = own;
-      acc += (color[i - 1]! >>> s) & 255; acc += (color[i + 1]! >>> s) & 255;
-      acc += (color[i - W]! >>> s) & 255; acc += (color[i + W]! >>> s) & 255;
-      acc += (color[i - W - 1]! >>> s) & 255; acc += (color[i - W + 1]! >>> s) & 255;
-      acc += (color[i + W - 1]! >>> s) & 255; acc += (color[i + W + 1]! >>> s) & 255;
-      packed |= ((own * k0 + acc * k1 + 0.5) | 0) << s;
+      packed |= ((own * k0 + sum3x3(color, i, W, s) * k1 + 0.5) | 0) << s;
     }
     scratchColor[k] = packed >>> 0;
   }
