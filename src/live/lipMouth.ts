@@ -3,7 +3,7 @@
 // - log-mel frames from LogMelStream (features.ts), normalised from the audio heard so far by
 //   StreamingLipNormaliser (lipFeatures.ts) instead of per file;
 // - after every 10 ms hop, the model's context (13 pooled 40 ms windows, the newest ending with the
-//   newest frame) -> forwardMlp -> the model's calibration (quantile map), as predictLips does,
+//   newest frame) -> forwardLipModel -> the model's calibration (quantile map), as predictLips does,
 //   without smoothing (the causal model has none);
 // - the offline silence gate looks 80 ms ahead; here it is causal: the speech activity of the
 //   newest 40 ms (as speechActivity) through a one-pole filter that opens in ~20 ms and shuts in
@@ -11,7 +11,7 @@
 // The output for audio time t = (newest frame's centre - 10 ms) uses audio up to t + 22.5 ms.
 import { FEATURE_RATE, LogMelStream } from '../motion/features.ts';
 import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/lipFeatures.ts';
-import { forwardMlp, LIP_REFERENCE_AMP, mapThrough, type LipModel } from '../motion/lipModel.ts';
+import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
 
 /** 100 Hz frames per 40 ms pooling window (lipFeatures.ts POOL_SECONDS) */
@@ -116,15 +116,13 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     // the context: window k (in pooling windows) ends (newest - k) * POOL frames before the newest
     for (let w = 0; w < model.offsets.length; w++) pool(w, (newest - model.offsets[w]!) * POOL);
     const nowEnergy = x[model.offsets.indexOf(newest) * D]!;
-    for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
-    forwardMlp(model.layers, x, y, scratch);
+    forwardLipModel(model, x, y, scratch);
     let over = 0;
     for (let j = 0; j < POOL; j++) over += overNoise[(hops - 1 - j + ringLen) % ringLen]! / POOL;
     const sound = Math.max(0, Math.min(1, (over - OVER_NOISE) / OVER_NOISE_RAMP));
     gate = attackRelease(gate, Math.min(activityOf(nowEnergy), sound), kUp, kDown);
     for (let t = 0; t < model.targets.length; t++) {
-      const q = model.quantileMap?.[t];
-      const c = q ? mapThrough(y[t]!, q.from, q.to) : y[t]! * model.gain[t]! + model.offset[t]!;
+      const c = calibrateValue(model, t, y[t]!);
       // as postprocessLips: shut in silence, scaled by mouthAmp, 0..1
       state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(c, gate) * gain));
     }

@@ -166,6 +166,11 @@ export function forwardMlp(layers: DenseLayer[], x: Float32Array, out: Float32Ar
 /** The network's raw outputs for output frame i at `fps` into y (x: scratch of the context size). */
 export function lipFrame(model: LipModel, audio: LipAudio, i: number, fps: number, x: Float32Array, y: Float32Array, scratch: Float32Array[]): void {
   contextVector(audio, i / fps, model.offsets, x);
+  forwardLipModel(model, x, y, scratch);
+}
+
+/** The network on one raw context vector x (standardised in place with the training mean/std) into y. */
+export function forwardLipModel(model: LipModel, x: Float32Array, y: Float32Array, scratch: Float32Array[]): void {
   for (let d = 0; d < x.length; d++) x[d] = (x[d]! - model.mean[d]!) / model.std[d]!;
   forwardMlp(model.layers, x, y, scratch);
 }
@@ -184,10 +189,15 @@ export function mapThrough(v: number, from: readonly number[], to: readonly numb
 export function calibrateLips(model: LipModel, raw: Float64Array[], fps: number): Float64Array[] {
   return raw.map((c, t) => {
     const s = model.smooth ? gaussianSmooth(c, (model.smooth * fps) / 25) : c;
-    const q = model.quantileMap?.[t];
-    for (let i = 0; i < s.length; i++) s[i] = q ? mapThrough(s[i]!, q.from, q.to) : s[i]! * model.gain[t]! + model.offset[t]!;
+    for (let i = 0; i < s.length; i++) s[i] = calibrateValue(model, t, s[i]!);
     return s;
   });
+}
+
+/** One network output v of target t, calibrated: through the quantile map, else the affine gain/offset. */
+export function calibrateValue(model: LipModel, t: number, v: number): number {
+  const q = model.quantileMap?.[t];
+  return q ? mapThrough(v, q.from, q.to) : v * model.gain[t]! + model.offset[t]!;
 }
 
 /** The network's curves (targets x n frames) for n output frames at `fps`, before calibration. */

@@ -87,15 +87,17 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const edgeIndex = new Int32Array(W * H), edgeColor = new Uint32Array(W * H);
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H) };
   // the skin texture is the renderer's own copy: closing lids blend their band toward smooth lid skin
-  const lidSkin = new LidSkin(avatar.texture, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], LASH_BAND);
+  // where mesh vertex i sits in the photo (texture pixels)
+  const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
+  const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
   const skinTex: TextureSource = { width: size, height: size, data32: packedView(lidSkin.data) };
   // a real shut eye (library) fitted to the photo, shown as a blink completes
-  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!] });
+  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: photoXY });
   const closure: [number, number] = [0, 0];
   // raised brows deepen the photo's own forehead grooves (same working texture)
-  const folds = new ForeheadFolds(lidSkin.data, size, size, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], avatar.head.iod);
+  const folds = new ForeheadFolds(lidSkin.data, size, size, photoXY, avatar.head.iod);
   // and uncover clean skin between brow and crease
-  const underBrow = new UnderBrowSkin(lidSkin.data, size, size, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], avatar.head.iod);
+  const underBrow = new UnderBrowSkin(lidSkin.data, size, size, photoXY, avatar.head.iod);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
