@@ -7,7 +7,7 @@
 // coordinate, the photo's surface normal and whether the photo saw the point at all, the mirror
 // point's foreshortening, the relighting gain and how far each vertex may take the mirror.
 import type { RgbaImage } from '../types.ts';
-import { smoothstep } from './shape.ts';
+import { smooth01, smoothstep } from '../math/smooth.ts';
 import { faceTopology, MESH_POINT_COUNT } from '../rig/topology.ts';
 
 /** Mirror partner of each vertex: the face-mesh points by the topology's left/right map, -1 for every other vertex. */
@@ -129,8 +129,7 @@ export function mirrorShare(facingPhoto: number, facingMirror: number, facingRes
   // texel quality: 1 = at least as many texels as screen pixels along the slope, c/cNow below
   const own = Math.min(1, Math.max(0.02, facingPhoto) / facingNow);
   const mirrored = Math.min(1, Math.max(0.02, facingMirror) / facingNow);
-  const t = Math.min(1, Math.max(0, (mirrored - own - 0.04) / 0.22)) * turned;
-  return reach * t * t * (3 - 2 * t);
+  return reach * smooth01(Math.min(1, Math.max(0, (mirrored - own - 0.04) / 0.22)) * turned);
 }
 
 /**

@@ -1,11 +1,7 @@
 // The head's overall shape measured on the photo's landmarks and matte: the proportions every
 // other avatar part is sized by, and the ellipsoid the skull and hair sheet recede on.
 import type { GrayImage } from '../types.ts';
-
-export const smoothstep = (e0: number, e1: number, x: number): number => {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-};
+import { smoothstep } from '../math/smooth.ts';
 
 export interface HeadShape {
   /** inter-ocular distance, face width (ear to ear) and height (forehead to chin), crop px */

@@ -3,7 +3,7 @@
 // lips, light) the mouth interior matches.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { FACE_OVAL, LANDMARK_COUNT } from '../rig/topology.ts';
-import { smoothstep } from './shape.ts';
+import { smoothstep } from '../math/smooth.ts';
 import { insidePolygon } from '../math/polygon.ts';
 
 /**

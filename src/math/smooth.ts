@@ -1,4 +1,4 @@
-// Smooth ramps shared by the renderer, the rig and the analysis.
+// Smooth ramps: the one smoothstep of the project (avatar, rig, renderer, mouth, analysis, layout).
 
 /** 0 below e0, 1 above e1, a cubic Hermite ramp between (GLSL's smoothstep). */
 export function smoothstep(e0: number, e1: number, x: number): number {

@@ -3,6 +3,7 @@
 import type { RgbaImage } from '../types.ts';
 import { createImage } from '../io/image.ts';
 import { InputError } from '../errors.ts';
+import { smooth01 } from '../math/smooth.ts';
 
 /** Parses "#rrggbb" (or "#rgb") into [r, g, b]; null when the text is not a colour. */
 export function parseHexColour(text: string): [number, number, number] | null {
@@ -66,8 +67,7 @@ export function pasteFeathered(dest: RgbaImage, patch: RgbaImage, x: number, y: 
       if (y > 0) edge = Math.min(edge, v);
       if (x + side < dest.width) edge = Math.min(edge, side - u);
       if (y + side < dest.height) edge = Math.min(edge, side - v);
-      const t = feather > 0 ? Math.max(0, Math.min(1, edge / feather)) : 1;
-      const weight = t * t * (3 - 2 * t); // smoothstep
+      const weight = feather > 0 ? smooth01(edge / feather) : 1;
       if (weight <= 0) continue;
       sampleBilinear(patch, (u + 0.5) * scale - 0.5, (v + 0.5) * scale - 0.5, px);
       const o = (dy * dest.width + dx) * 4;

@@ -6,6 +6,7 @@
 // are left alone. Nothing is invented where the photo shows a smooth forehead.
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { insidePolygon } from '../math/polygon.ts';
+import { smooth01 } from '../math/smooth.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
 const TOP = [54, 103, 67, 109, 10, 338, 297, 332, 284];
@@ -191,11 +192,6 @@ const UNDER_BROW_SIDES = [
   { browLower: [276, 283, 282, 295, 285], lid: [263, 466, 388, 387, 386, 385, 384, 398, 362], browTop: [300, 293, 334, 296, 336] },
   { browLower: [46, 53, 52, 65, 55], lid: [33, 246, 161, 160, 159, 158, 157, 173, 133], browTop: [70, 63, 105, 66, 107] },
 ];
-
-function smooth01(x: number): number {
-  const t = Math.min(1, Math.max(0, x));
-  return t * t * (3 - 2 * t);
-}
 
 /** Box average of per-column RGB triples along x (radius r columns, clamped at the ends). */
 function boxAlongX(a: Float32Array, cols: number, r: number): Float32Array {

@@ -5,6 +5,7 @@
 import type { Avatar } from '../../avatar/types.ts';
 import { cutMouthLayers, type MouthLayer } from './atlas.ts';
 import { teethLibrary } from './library.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
 /** A layer at output scale, PREMULTIPLIED RGBA floats (colour 0..255 times alpha, alpha 0..1). */
 export interface ReadyLayer {
@@ -101,8 +102,7 @@ function withoutDark(l: ReadyLayer): ReadyLayer {
   for (let o = 0; o < data.length; o += 4) {
     const a = data[o + 3]!;
     if (a <= 0) continue;
-    const t = Math.min(1, Math.max(0, (lum(data[o]!, data[o + 1]!, data[o + 2]!) / a - lo) / (hi - lo)));
-    const keep = t * t * (3 - 2 * t);
+    const keep = smoothstep(lo, hi, lum(data[o]!, data[o + 1]!, data[o + 2]!) / a);
     for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep;
   }
   return { ...l, data };

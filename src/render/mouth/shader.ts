@@ -5,6 +5,7 @@
 // anti-aliased lip line.
 import type { TextureSource } from '../raster.ts';
 import type { ReadyLayer, ReadyMouth } from './layers.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
 const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
 
@@ -95,10 +96,10 @@ export class MouthShader {
   setPlacement(p: MouthPlacement): void {
     this.place = p;
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
-    const light = (gap: number) => 0.65 + 0.35 * smooth(0.01, 0.16, gap);
+    const light = (gap: number) => 0.65 + 0.35 * smoothstep(0.01, 0.16, gap);
     this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
-    this.teethShow = smooth(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
+    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -164,7 +165,7 @@ export class MouthShader {
     const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
     const d = Math.min(dTop, dBot * 0.75);
     const li = this.lipInner, le = this.lipEdge;
-    const toInterior = smooth(0.3 * band, band, d);
+    const toInterior = smoothstep(0.3 * band, band, d);
     if (toInterior < 1) {
       // the wet edge: a soft highlight on the lower lip's rim, where light from above meets it
       const wet = dBot < dTop ? 0.3 * Math.exp(-(((dBot - 0.4 * band) / (0.2 * band + 0.4)) ** 2)) : 0;
@@ -172,7 +173,7 @@ export class MouthShader {
       r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
     }
     // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
-    const atLine = 1 - smooth(-0.5, 0.35 * band + 0.5, d);
+    const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
     if (atLine > 0) { r += (le[0] - r) * atLine; g += (le[1] - g) * atLine; b += (le[2] - b) * atLine; }
     // the photo's own mouth (texture) where the lips have not parted further than in the photo
     const keep = 1 - p.rebuilt;
@@ -210,11 +211,6 @@ function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): n
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-function smooth(e0: number, e1: number, x: number): number {
-  const t = clamp01((x - e0) / (e1 - e0));
-  return t * t * (3 - 2 * t);
 }
 
 /** Piecewise-linear y(x) written into the columns the polyline spans. */
