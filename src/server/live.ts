@@ -40,11 +40,13 @@ export function registerLive(app: FastifyInstance, opts: { receive: ReceiveOptio
 
   app.get('/live', async (_req, reply) => page(reply, 'text/html; charset=utf-8').send(await readFile(new URL('live.html', PAGE_DIR))));
   app.get('/live/live.css', async (_req, reply) => page(reply, 'text/css; charset=utf-8').send(await readFile(new URL('live.css', PAGE_DIR))));
+  // read once (130 KB, synchronously): not on every page load
+  let lipModelText: string | undefined;
   app.get<{ Params: { name: string } }>('/live/:name', async (req, reply) => {
     const name = req.params.name;
     if (name === 'mouth-model.json') return page(reply, 'application/json').send(loadMouthModel());
     // the learned causal lip model, as stored (weights in base64: the page decodes them)
-    if (name === 'lip-model.json') return page(reply, 'application/json').send(readLipModelText(LIP_CAUSAL_MODEL_FILE));
+    if (name === 'lip-model.json') return page(reply, 'application/json').send((lipModelText ??= readLipModelText(LIP_CAUSAL_MODEL_FILE)));
     const script = (await liveScripts()).get(name);
     if (!script) throw new HttpError(404, `Nothing at /live/${name.slice(0, 60)}.`, 'not_found');
     return page(reply, 'text/javascript; charset=utf-8').send(script);
