@@ -147,7 +147,12 @@ test('motionFromAudio: frame count, mouth moves with speech, same seed -> identi
   assert.ok(jaw.filter((v) => v < 0.05).length > 8, `mouth closes at times: ${jaw.filter((v) => v < 0.05).length} frames`);
   assert.ok(a.frames.some((f) => f.blink > 0.9), 'natural blinks happen in 8 s');
   const yaw = a.frames.map((f) => f.pose.yaw);
-  assert.ok(Math.max(...yaw.map(Math.abs)) > 0.3 && Math.max(...yaw.map(Math.abs)) < 10, 'auto pose: a few degrees');
+  // auto pose moves like a real speaker's head (bench/headMotion.ts: real clips' yaw sd ~2.8°, ~0.6°
+  // per frame): a few degrees, and not a slow drift (the old generator changed 0.07° per frame)
+  const sd = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + (x - v.reduce((a, b) => a + b, 0) / v.length) ** 2, 0) / v.length);
+  const steps = yaw.slice(1).map((v, i) => v - yaw[i]!);
+  assert.ok(sd(yaw) > 1 && Math.max(...yaw.map(Math.abs)) < 15, `auto pose: a few degrees (yaw sd ${sd(yaw)})`);
+  assert.ok(sd(steps) > 0.2, `auto pose moves at a speaker's speed (yaw step sd ${sd(steps)})`);
   const b = await motionFromAudio(speech, { seed: 3, pose: 'auto', blink: 'natural' });
   assert.deepEqual(b.frames, a.frames);
   const c = await motionFromAudio(speech, { seed: 4, pose: 'auto', blink: 'natural' });

@@ -2,7 +2,8 @@
 // `generate` (src/motion/generators.ts): seeded blinks and gaze (precomputed curves, looped), and head
 // motion and brow raises following the speech energy, stepped causally at the motion frame rate.
 import type { MotionFrame } from '../types.ts';
-import { blinkCurve, gazeCurve, HeadMotionStream, type HeadMotionFrame } from '../motion/generators.ts';
+import { blinkCurve, gazeCurve } from '../motion/generators.ts';
+import { HeadMotionStream, type HeadMotionFrame } from '../motion/headMotion.ts';
 import type { LiveMouthState } from './mouth.ts';
 
 export interface MicMotionOptions {

@@ -7,7 +7,8 @@ import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
 import { calibrateLips, lipFrame, loadLipModel, postprocessLips } from './lipModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
-import { blinkCurve, browMotion, gazeCurve, headMotion, phraseEnds } from './generators.ts';
+import { blinkCurve, browMotion, gazeCurve, phraseEnds } from './generators.ts';
+import { headMotion } from './headMotion.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);

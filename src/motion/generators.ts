@@ -1,4 +1,4 @@
-// Seeded generators for what audio does not determine: blinks, gaze saccades and head motion.
+// Seeded generators for what audio does not determine: blinks, gaze saccades and brows (head motion: headMotion.ts).
 // Everything is driven by a small PRNG so the same seed gives the same motion.
 import { mulberry32 } from '../math/random.ts';
 
@@ -113,14 +113,6 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
   return [gx.map((v) => Math.max(-1, Math.min(1, v))), gy.map((v) => Math.max(-1, Math.min(1, v)))];
 }
 
-/** One frame of generated head motion (degrees) and brow raise (0..1). */
-export interface HeadMotionFrame {
-  yaw: number;
-  pitch: number;
-  roll: number;
-  brow: number;
-}
-
 /**
  * Brows of a speaker: quick raises on stressed syllables (inner and, often, outer), an occasional
  * short frown on a stress, decaying over ~0.4 s; all small (up to ~0.35), still in silence.
@@ -152,86 +144,4 @@ export function browMotion(energy: ArrayLike<number>, fps: number, seed: number,
     down[i] = Math.min(1, frown);
   }
   return { innerUp, outerUp, down };
-}
-
-/**
- * Head motion following the speech, one frame at a time (causal: frame i uses energies up to i):
- * a slow seeded drift (a few degrees), plus small nods on stressed syllables (rises of the energy
- * envelope) and stillness in pauses. Used over a whole file by headMotion and live by src/live.
- */
-export class HeadMotionStream {
-  private readonly rand: () => number;
-  private readonly scale: number;
-  private readonly yawDrift: (t: number) => number;
-  private readonly pitchDrift: (t: number) => number;
-  private readonly rollDrift: (t: number) => number;
-  private readonly k: number;
-  private readonly damp: number;
-  private readonly dt: number;
-  private i = 0;
-  private level = 0;
-  private slow = -8;
-  private b = 0;
-  private p = 0;
-  private v = 0;
-  private refractory = 0;
-
-  constructor(private readonly fps: number, seed: number, temperature: number) {
-    const rand = rng(seed ^ 0x4ead);
-    this.rand = rand;
-    this.scale = 0.5 + temperature * 2.5; // temperature 0.2 -> about 1 (a few degrees)
-    // smooth random drift: sum of slow sinusoids with random phases
-    const comp = (amp: number) => {
-      const parts = [0.07, 0.13, 0.23].map((f) => ({ f: f * (0.8 + 0.4 * rand()), p: rand() * 2 * Math.PI, a: amp * (0.5 + rand()) }));
-      return (t: number) => parts.reduce((s, c) => s + c.a * Math.sin(2 * Math.PI * c.f * t + c.p), 0) / parts.length;
-    };
-    this.yawDrift = comp(4.5);
-    this.pitchDrift = comp(2);
-    this.rollDrift = comp(1.2);
-    // nods: a damped spring kicked by stresses (pitch down then back)
-    this.k = (2 * Math.PI * 2.2) ** 2;
-    this.damp = 2 * 0.6 * 2 * Math.PI * 2.2;
-    this.dt = 1 / fps;
-  }
-
-  /** The next frame, from this frame's relative speech energy (0 = loud speech, about -8 = silence). */
-  next(e: number, out: HeadMotionFrame = { yaw: 0, pitch: 0, roll: 0, brow: 0 }): HeadMotionFrame {
-    const { fps, dt, scale } = this;
-    // speech activity, slowly smoothed, makes the head livelier while talking
-    const a = Math.max(0, Math.min(1, (e + 4.6) / 3));
-    this.level += (a - this.level) * (1 / (0.6 * fps));
-    this.slow += (e - this.slow) * (1 / (0.25 * fps));
-    // stress: energy well above its recent average
-    const onset = Math.max(0, e - this.slow - 1.5);
-    if (onset > 0 && this.refractory <= 0) {
-      this.v += (onset * 30 + 25) * scale * (0.6 + 0.8 * this.rand());
-      this.refractory = Math.round(0.3 * fps);
-      // brows rise a little with stressed syllables (decays over ~0.4 s)
-      if (this.rand() < 0.5) this.b = Math.max(this.b, Math.min(0.35, (0.1 + onset * 0.2) * scale));
-    }
-    this.b *= Math.exp(-dt / 0.4);
-    this.refractory--;
-    this.v += (-this.k * this.p - this.damp * this.v) * dt;
-    this.p += this.v * dt;
-    const t = this.i++ / fps;
-    const live = 0.4 + 0.6 * this.level;
-    out.yaw = this.yawDrift(t) * scale * live;
-    out.pitch = this.pitchDrift(t) * scale * live + Math.max(-4, Math.min(4, this.p));
-    out.roll = this.rollDrift(t) * scale * live;
-    out.brow = this.b;
-    return out;
-  }
-}
-
-/** Head motion over a whole series of relative speech energies (see HeadMotionStream). */
-export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array; brow: Float64Array } {
-  const n = energy.length;
-  const yaw = new Float64Array(n), pitch = new Float64Array(n), roll = new Float64Array(n), brow = new Float64Array(n);
-  const stream = new HeadMotionStream(fps, seed, temperature);
-  const f: HeadMotionFrame = { yaw: 0, pitch: 0, roll: 0, brow: 0 };
-  for (let i = 0; i < n; i++) {
-    stream.next(energy[i]!, f);
-    yaw[i] = f.yaw; pitch[i] = f.pitch; roll[i] = f.roll; brow[i] = f.brow;
-  }
-  return { yaw, pitch, roll, brow };
 }

@@ -1,0 +1,153 @@
+// Head motion of a speaker, generated from the speech rhythm (audio has no pose to read).
+// Three parts per axis, added:
+// - a slow seeded drift (sinusoids below 0.3 Hz): where the head rests over seconds;
+// - random sway: white noise through damped springs, whose spectrum matches real speakers' heads
+//   (SWAY below, fitted to the training clips), so the head moves as fast and as far as a real one;
+// - nods: pitch kicked by stressed syllables (rises of the energy envelope), decaying in ~0.5 s.
+// Everything is scaled by speech activity (stiller in pauses) and by `temperature`.
+import { gauss, rng } from './generators.ts';
+
+/** One frame of generated head motion (degrees) and brow raise (0..1). */
+export interface HeadMotionFrame {
+  yaw: number;
+  pitch: number;
+  roll: number;
+  brow: number;
+}
+
+/** A damped spring driven by white noise: `hz` natural frequency, `damping` ratio, `deg` standard deviation. */
+interface SwaySpring {
+  hz: number;
+  damping: number;
+  deg: number;
+}
+
+/**
+ * Sway per axis at temperature 0.2. Fitted to the median power spectrum (0.4-4.7 Hz) of the head
+ * angles our tracker reads off the 39 non-GRID training clips, minus the spectrum it reads off GRID's
+ * still, frontal speaker (tracker noise). Together with the drift this gives per-clip standard
+ * deviations near the real medians (yaw 2.9°, pitch 2.3°, roll 3.1°); bench/headMotion.ts compares.
+ */
+export const SWAY: Record<'yaw' | 'pitch' | 'roll', readonly SwaySpring[]> = {
+  yaw: [{ hz: 0.5, damping: 0.8, deg: 3.8 }, { hz: 1.4, damping: 0.8, deg: 1.4 }],
+  pitch: [{ hz: 0.7, damping: 0.5, deg: 3.0 }, { hz: 2.0, damping: 0.5, deg: 1.0 }],
+  roll: [{ hz: 0.2, damping: 0.5, deg: 4.0 }, { hz: 0.7, damping: 0.8, deg: 2.9 }],
+};
+
+/** Stationary standard deviation of p for dv = (-k p - c v) dt + dW: 1 / sqrt(2 c k). */
+export function springSd(hz: number, damping: number): number {
+  const w = 2 * Math.PI * hz;
+  return 1 / Math.sqrt(2 * (2 * damping * w) * w * w);
+}
+
+/** A noise-driven spring stepped causally (semi-implicit Euler); output in the spring's `deg` units. */
+class NoiseSpring {
+  private p = 0;
+  private v = 0;
+  private readonly k: number;
+  private readonly c: number;
+  private readonly gain: number;
+
+  constructor(private readonly s: SwaySpring, private readonly dt: number) {
+    const w = 2 * Math.PI * s.hz;
+    this.k = w * w;
+    this.c = 2 * s.damping * w;
+    this.gain = s.deg / springSd(s.hz, s.damping);
+  }
+
+  step(noise: number): number {
+    this.v += (-this.k * this.p - this.c * this.v) * this.dt + noise * Math.sqrt(this.dt);
+    this.p += this.v * this.dt;
+    return this.p * this.gain;
+  }
+}
+
+/**
+ * Head motion following the speech, one frame at a time (causal: frame i uses energies up to i).
+ * Used over a whole file by headMotion and live by src/live.
+ */
+export class HeadMotionStream {
+  private readonly rand: () => number;
+  private readonly scale: number;
+  private readonly yawDrift: (t: number) => number;
+  private readonly pitchDrift: (t: number) => number;
+  private readonly rollDrift: (t: number) => number;
+  private readonly sway: { yaw: NoiseSpring[]; pitch: NoiseSpring[]; roll: NoiseSpring[] };
+  private readonly k: number;
+  private readonly damp: number;
+  private readonly dt: number;
+  private i = 0;
+  private level = 0;
+  private slow = -8;
+  private b = 0;
+  private p = 0;
+  private v = 0;
+  private refractory = 0;
+
+  constructor(private readonly fps: number, seed: number, temperature: number) {
+    const rand = rng(seed ^ 0x4ead);
+    this.rand = rand;
+    this.scale = 0.5 + temperature * 2.5; // temperature 0.2 -> 1 (a real speaker's amount)
+    // smooth random drift: sum of slow sinusoids with random phases
+    const comp = (amp: number) => {
+      const parts = [0.07, 0.13, 0.23].map((f) => ({ f: f * (0.8 + 0.4 * rand()), p: rand() * 2 * Math.PI, a: amp * (0.5 + rand()) }));
+      return (t: number) => parts.reduce((s, c) => s + c.a * Math.sin(2 * Math.PI * c.f * t + c.p), 0) / parts.length;
+    };
+    this.yawDrift = comp(4.5);
+    this.pitchDrift = comp(2);
+    this.rollDrift = comp(1.2);
+    this.dt = 1 / fps;
+    const springs = (list: readonly SwaySpring[]) => list.map((s) => new NoiseSpring(s, this.dt));
+    this.sway = { yaw: springs(SWAY.yaw), pitch: springs(SWAY.pitch), roll: springs(SWAY.roll) };
+    // nods: a damped spring kicked by stresses (pitch down then back)
+    this.k = (2 * Math.PI * 2.2) ** 2;
+    this.damp = 2 * 0.6 * 2 * Math.PI * 2.2;
+  }
+
+  private swayOf(axis: NoiseSpring[]): number {
+    let sum = 0;
+    for (const s of axis) sum += s.step(gauss(this.rand));
+    return sum;
+  }
+
+  /** The next frame, from this frame's relative speech energy (0 = loud speech, about -8 = silence). */
+  next(e: number, out: HeadMotionFrame = { yaw: 0, pitch: 0, roll: 0, brow: 0 }): HeadMotionFrame {
+    const { fps, dt, scale } = this;
+    // speech activity, slowly smoothed, makes the head livelier while talking
+    const a = Math.max(0, Math.min(1, (e + 4.6) / 3));
+    this.level += (a - this.level) * (1 / (0.6 * fps));
+    this.slow += (e - this.slow) * (1 / (0.25 * fps));
+    // stress: energy well above its recent average
+    const onset = Math.max(0, e - this.slow - 1.5);
+    if (onset > 0 && this.refractory <= 0) {
+      this.v += (onset * 30 + 25) * scale * (0.6 + 0.8 * this.rand());
+      this.refractory = Math.round(0.3 * fps);
+      // brows rise a little with stressed syllables (decays over ~0.4 s)
+      if (this.rand() < 0.5) this.b = Math.max(this.b, Math.min(0.35, (0.1 + onset * 0.2) * scale));
+    }
+    this.b *= Math.exp(-dt / 0.4);
+    this.refractory--;
+    this.v += (-this.k * this.p - this.damp * this.v) * dt;
+    this.p += this.v * dt;
+    const t = this.i++ / fps;
+    const live = 0.4 + 0.6 * this.level;
+    out.yaw = (this.yawDrift(t) + this.swayOf(this.sway.yaw)) * scale * live;
+    out.pitch = (this.pitchDrift(t) + this.swayOf(this.sway.pitch)) * scale * live + Math.max(-4, Math.min(4, this.p));
+    out.roll = (this.rollDrift(t) + this.swayOf(this.sway.roll)) * scale * live;
+    out.brow = this.b;
+    return out;
+  }
+}
+
+/** Head motion over a whole series of relative speech energies (see HeadMotionStream). */
+export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array; brow: Float64Array } {
+  const n = energy.length;
+  const yaw = new Float64Array(n), pitch = new Float64Array(n), roll = new Float64Array(n), brow = new Float64Array(n);
+  const stream = new HeadMotionStream(fps, seed, temperature);
+  const f: HeadMotionFrame = { yaw: 0, pitch: 0, roll: 0, brow: 0 };
+  for (let i = 0; i < n; i++) {
+    stream.next(energy[i]!, f);
+    yaw[i] = f.yaw; pitch[i] = f.pitch; roll[i] = f.roll; brow[i] = f.brow;
+  }
+  return { yaw, pitch, roll, brow };
+}
