@@ -8,6 +8,17 @@ export interface Renderer {
   neutralFrame(): MotionFrame;
 }
 
+/** The renderer's image of `frame`, copied: the renderer draws its next frame into the same buffer. */
+export function renderCopy(renderer: Renderer, frame: MotionFrame): RgbaImage {
+  const img = renderer.render(frame);
+  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) };
+}
+
+/** Frame `index` of the motion rendered, or undefined without the engine. */
+export function renderMotionFrame(renderer: Renderer | undefined, motion: Motion | undefined, index: number): RgbaImage | undefined {
+  return renderer && motion ? renderCopy(renderer, motion.frames[index]!) : undefined;
+}
+
 /** The engine pieces the harness needs; each may be missing while the project is being built. */
 export interface EvalEngine {
   makeRenderer?: (portrait: Portrait, size: number) => Renderer;

@@ -31,9 +31,13 @@ async function videoFrame(file: string, index: number, fps: number, maxSide: num
   return last;
 }
 
-/** A copy the renderer cannot overwrite on its next frame. */
-export function copyImage(img: RgbaImage): RgbaImage {
-  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) };
+/** The video's frames numbered from 0; stops with CancelledError once `signal` aborts. */
+export async function* numberedFrames(video: string, opts: { fps: number; maxSide: number; maxFrames: number; signal?: AbortSignal }): AsyncGenerator<[number, RgbaImage]> {
+  let i = 0;
+  for await (const frame of decodeVideoFrames(video, opts)) {
+    throwIfAborted(opts.signal);
+    yield [i++, frame];
+  }
 }
 
 /** The mask of the pixels inside `valid` ([x0, y0, x1, y1] in crop pixels), or undefined when that is all of them. */

@@ -4,25 +4,14 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { withAtomicDir } from '../io/atomic.ts';
 import { scored } from './series.ts';
-import type { EvalMode, EvalReport, MethodSeries } from './types.ts';
+import type { EvalReport, MethodSeries } from './types.ts';
 
-export interface ReportParts {
-  video: string;
-  mode: EvalMode;
-  image?: string;
-  audio?: string;
-  /** frames scored, and the seconds of video decoded */
-  frames: number;
-  seconds: number;
-  fps: number;
-  detectEvery: number;
+/** A report's fields as a mode has them: the per-frame series, not yet summarised. */
+export interface ReportParts extends Pick<EvalReport, 'video' | 'mode' | 'image' | 'audio' | 'frames' | 'seconds' | 'fps' | 'detectEvery' | 'notes' | 'reconstruction' | 'timings'> {
   /** why the engine rows are missing, when they are */
   unavailable?: string;
-  notes: string[];
   /** method -> metric -> per-frame values */
   series: Record<string, MethodSeries>;
-  reconstruction?: EvalReport['reconstruction'];
-  timings: Record<string, number>;
 }
 
 /** The report of a run, dated now, with each method's summaries computed from its series. */

@@ -4,15 +4,15 @@
 import path from 'node:path';
 import type { Motion } from '../../types.ts';
 import { InputError } from '../../errors.ts';
-import { decodeVideoFrames, probeVideo } from '../../io/media.ts';
+import { probeVideo } from '../../io/media.ts';
 import { RIGID_POINTS } from '../../rig/topology.ts';
 import { plotCurves } from '../../motion/plot.ts';
 import { jitter, type Landmarks } from '../metrics/landmarks.ts';
 import { bestLagCorrelation } from '../metrics/correlation.ts';
 import { lipGap } from '../mouthRegion.ts';
 import { contactSheet, sheetFrames, thumbnail, type SheetColumn } from '../sheet.ts';
-import { driveEngine, type EvalEngine, type Renderer } from '../engine.ts';
-import { setupSource, cropReal, copyImage, detectOne, throwIfAborted, type SourceSetup } from '../frames.ts';
+import { driveEngine, renderMotionFrame, type EvalEngine, type Renderer } from '../engine.ts';
+import { setupSource, cropReal, detectOne, numberedFrames, type SourceSetup } from '../frames.ts';
 import { soundtrackFor, loudnessPerFrame, mouthModelTrainingVideos } from '../soundtrack.ts';
 import { num } from '../series.ts';
 import { assembleReport } from '../output.ts';
@@ -47,15 +47,12 @@ async function trackMouths(o: EvalOptions, src: SourceSetup, frames: number, ren
   const log = control.log ?? (() => {});
   const track: MouthTrack = { realGap: [], genGap: [], realLm: [], genLm: [], columns: [] };
   const sheetAt = new Set(sheetFrames(o.frame === 0 ? 1 : 0, frames - 1, o.sheetColumns));
-  let i = -1;
   let tDetect = 0;
   let tRender = 0;
-  for await (const frame of decodeVideoFrames(o.video, { fps: o.fps, maxSide: src.maxSide, maxFrames: frames, signal: control.signal })) {
-    i++;
-    throwIfAborted(control.signal);
+  for await (const [i, frame] of numberedFrames(o.video, { fps: o.fps, maxSide: src.maxSide, maxFrames: frames, signal: control.signal })) {
     const { image: real } = await cropReal(frame, src.box, src.size);
     let t = performance.now();
-    const gen = renderer && motion ? copyImage(renderer.render(motion.frames[i]!)) : undefined;
+    const gen = renderMotionFrame(renderer, motion, i);
     tRender += performance.now() - t;
     t = performance.now();
     const rf = await detectOne(real, false);

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Motion, Portrait } from '../../types.ts';
 import { InputError, NoFaceError } from '../../errors.ts';
-import { decodeVideoFrames, probeVideo } from '../../io/media.ts';
+import { probeVideo } from '../../io/media.ts';
 import { loadImage } from '../../io/image.ts';
 import type { DetectedFace } from '../../face/detect.ts';
 import { analyzePortrait } from '../../analyze/index.ts';
@@ -12,8 +12,8 @@ import { coverResize } from '../../pipeline/layout.ts';
 import { cosineSimilarity } from '../metrics/identity.ts';
 import { weightDistance, poseDistance, type Angles } from '../metrics/expression.ts';
 import { contactSheet, sheetFrames, thumbnail, type SheetColumn } from '../sheet.ts';
-import { driveEngine, type EvalEngine, type Renderer } from '../engine.ts';
-import { framesToEvaluate, copyImage, detectOne, throwIfAborted } from '../frames.ts';
+import { driveEngine, renderMotionFrame, type EvalEngine, type Renderer } from '../engine.ts';
+import { framesToEvaluate, detectOne, numberedFrames } from '../frames.ts';
 import { weightsOf, angleChange } from '../rigFit.ts';
 import { num, push } from '../series.ts';
 import { assembleReport } from '../output.ts';
@@ -42,11 +42,8 @@ async function trackCross(o: EvalOptions, portrait: Portrait, frames: number, re
   const log = control.log ?? (() => {});
   const track: CrossTrack = { drvLm: [], genLm: [], genEmb: [], columns: [] };
   const sheetAt = new Set(sheetFrames(0, frames - 1, o.sheetColumns));
-  let i = -1;
-  for await (const frame of decodeVideoFrames(o.video, { fps: o.fps, maxSide: 640, maxFrames: frames, signal: control.signal })) {
-    i++;
-    throwIfAborted(control.signal);
-    const gen = renderer && motion ? copyImage(renderer.render(motion.frames[i]!)) : undefined;
+  for await (const [i, frame] of numberedFrames(o.video, { fps: o.fps, maxSide: 640, maxFrames: frames, signal: control.signal })) {
+    const gen = renderMotionFrame(renderer, motion, i);
     if (i % o.detectEvery === 0) {
       const df = await detectOne(frame, false);
       const gf = gen ? await detectOne(gen, true) : null;

@@ -2,16 +2,15 @@
 // frame is compared with the real one in the photo's crop space (PSNR/SSIM whole, face region and
 // mouth; CSIM, AED, APD, NME), next to the baseline (the photo repeated).
 import path from 'node:path';
-import type { Motion, Portrait, RgbaImage } from '../../types.ts';
+import type { Motion, Portrait } from '../../types.ts';
 import type { DetectedFace } from '../../face/detect.ts';
-import { decodeVideoFrames } from '../../io/media.ts';
 import { BASE_CONTROL_COUNT } from '../../rig/controls.ts';
 import { psnr, maskedMean } from '../metrics/image.ts';
 import { ssimMap } from '../metrics/ssim.ts';
 import { faceRegionMask } from '../masks.ts';
 import { contactSheet, sheetFrames, thumbnail, type SheetColumn } from '../sheet.ts';
-import { driveEngine, type EvalEngine, type Renderer } from '../engine.ts';
-import { setupSource, cropReal, copyImage, throwIfAborted, type SourceSetup } from '../frames.ts';
+import { driveEngine, renderCopy, renderMotionFrame, type EvalEngine, type Renderer } from '../engine.ts';
+import { setupSource, cropReal, numberedFrames, throwIfAborted, type SourceSetup } from '../frames.ts';
 import { assembleReport } from '../output.ts';
 import type { EvalControl, EvalOptions, EvalReport, EvalResult } from '../types.ts';
 import { ReenactScores, isDetectionFrame } from './reenactScores.ts';
@@ -46,7 +45,7 @@ function rebasePose(motion: Motion, index: number): Motion {
 
 /** The avatar rendered at rest against the photo it was built from (whole crop and face region). */
 function reconstructionScores(renderer: Renderer, portrait: Portrait, photoFace: DetectedFace): NonNullable<EvalReport['reconstruction']> {
-  const rest = copyImage(renderer.render(renderer.neutralFrame()));
+  const rest = renderCopy(renderer, renderer.neutralFrame());
   const size = portrait.image.width;
   const mask = faceRegionMask(photoFace.landmarks, size, size, 1.1);
   const map = ssimMap(rest, portrait.image);
@@ -60,20 +59,14 @@ async function scoreFrames(o: EvalOptions, src: SourceSetup, frames: number, ren
   const sheetAt = new Set(sheetFrames(o.frame === 0 ? 1 : 0, frames - 1, o.sheetColumns));
   const columns: SheetColumn[] = [];
   let evaluated = 0;
-  let i = -1;
   let tRender = 0;
-  for await (const frame of decodeVideoFrames(o.video, { fps: o.fps, maxSide: src.maxSide, maxFrames: frames, signal: control.signal })) {
-    i++;
-    throwIfAborted(control.signal);
+  for await (const [i, frame] of numberedFrames(o.video, { fps: o.fps, maxSide: src.maxSide, maxFrames: frames, signal: control.signal })) {
     if (i === o.frame) continue;
     evaluated++;
     const { image: real, valid } = await cropReal(frame, src.box, src.size);
-    let gen: RgbaImage | undefined;
-    if (renderer && motion) {
-      const t = performance.now();
-      gen = copyImage(renderer.render(motion.frames[i]!));
-      tRender += performance.now() - t;
-    }
+    const t = performance.now();
+    const gen = renderMotionFrame(renderer, motion, i);
+    tRender += performance.now() - t;
     await scores.frame(i, real, valid, gen, isDetectionFrame(evaluated, o.detectEvery));
     if (sheetAt.has(i)) columns.push({ frame: i, real: thumbnail(real, o.thumb), generated: thumbnail(gen ?? src.portrait.image, o.thumb) });
     if (evaluated % 25 === 0) log(`frame ${i + 1}/${frames}`);

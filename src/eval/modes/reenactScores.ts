@@ -39,6 +39,12 @@ function imageScores(c: Candidate, real: RgbaImage, mask: PixelMask | undefined)
   return [num(psnr(c.image, real, mask)), num(maskedMean(c.map, mask))];
 }
 
+/** Appends a PSNR and an SSIM value to the series psnr<region> and ssim<region>. */
+function pushImageScores(c: Candidate, region: string, [p, s]: [number | null, number | null]): void {
+  push(c.series, `psnr${region}`, p);
+  push(c.series, `ssim${region}`, s);
+}
+
 export class ReenactScores {
   readonly series: Record<string, MethodSeries> = { engine: {}, baseline: {} };
   /** per detection frame: the real and generated landmarks, the generated identity embedding */
@@ -73,11 +79,7 @@ export class ReenactScores {
     const baseline: Candidate = { series: this.series.baseline!, image: this.base, map: ssimMap(this.baseStats, realStats) };
     const engine: Candidate | undefined = gen && { series: this.series.engine!, image: gen, map: ssimMap(lumaStats(gen), realStats) };
     const candidates = engine ? [baseline, engine] : [baseline];
-    for (const c of candidates) {
-      const [p, s] = imageScores(c, real, valid);
-      push(c.series, 'psnr', p);
-      push(c.series, 'ssim', s);
-    }
+    for (const c of candidates) pushImageScores(c, '', imageScores(c, real, valid));
     this.ms.metrics += performance.now() - t;
     if (detect) await this.detectionFrame(index, real, valid, candidates, engine);
     if (this.lips) {
@@ -99,11 +101,7 @@ export class ReenactScores {
     this.genEmb.push(genFace?.embedding.length ? genFace.embedding : null);
     if (realFace) this.lipGaps(index, real, realFace, genFace, engine);
     const mask = realFace ? intersect(valid, faceRegionMask(realFace.landmarks, this.size, this.size, 1.1)) : null;
-    for (const c of candidates) {
-      const [p, s] = mask ? imageScores(c, real, mask) : [null, null];
-      push(c.series, 'psnrFace', p);
-      push(c.series, 'ssimFace', s);
-    }
+    for (const c of candidates) pushImageScores(c, 'Face', mask ? imageScores(c, real, mask) : [null, null]);
     if (engine) push(engine.series, 'faceFound', genFace ? 1 : 0);
     this.ms.metrics += performance.now() - t;
   }
@@ -130,10 +128,8 @@ export class ReenactScores {
     const open = lips.gap >= MOUTH_OPEN_GAP;
     for (const c of candidates) {
       const [p, s] = imageScores(c, real, m);
-      push(c.series, 'psnrMouth', p);
-      push(c.series, 'ssimMouth', s);
-      push(c.series, 'psnrMouthOpen', open ? p : null);
-      push(c.series, 'ssimMouthOpen', open ? s : null);
+      pushImageScores(c, 'Mouth', [p, s]);
+      pushImageScores(c, 'MouthOpen', open ? [p, s] : [null, null]);
     }
   }
 
