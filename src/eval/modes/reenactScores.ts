@@ -45,6 +45,7 @@ function pushImageScores(c: Candidate, region: string, [p, s]: [number | null, n
   push(c.series, `ssim${region}`, s);
 }
 
+/** The scores of one reenact run: filled frame by frame (`frame`), then after the pass. */
 export class ReenactScores {
   readonly series: Record<string, MethodSeries> = { engine: {}, baseline: {} };
   /** per detection frame: the real and generated landmarks, the generated identity embedding */
