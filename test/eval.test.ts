@@ -8,7 +8,8 @@ import { mkdtemp, rm, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { evaluate, loadEngine, DEFAULT_EVAL_OPTIONS, mouthOpening } from '../src/eval/harness.ts';
+import { evaluate, loadEngine, DEFAULT_EVAL_OPTIONS } from '../src/eval/harness.ts';
+import { lipGap } from '../src/eval/mouthRegion.ts';
 import { reportMarkdown, summaryMarkdown } from '../src/eval/report.ts';
 
 const run = promisify(execFile);
@@ -92,13 +93,13 @@ test('eval cross: another photo driven by the video; the baseline keeps identity
   assert.ok(report.methods.engine!.apd!.n >= 3);
 });
 
-test('mouthOpening is the inner-lip gap over the outer-eye-corner distance', () => {
+test('lipGap (the audio mode\'s mouth opening) is the inner-lip gap over the outer-eye-corner distance', () => {
   const lm = Array.from({ length: 478 }, () => [0, 0, 0]);
   lm[33] = [100, 100, 0];
   lm[263] = [200, 100, 0];
   lm[13] = [150, 180, 0];
   lm[14] = [150, 195, 0];
-  assert.equal(mouthOpening(lm), 0.15);
+  assert.equal(lipGap(lm), 0.15);
 });
 
 test('eval CLI: clear errors for missing inputs', async () => {

@@ -1,6 +1,6 @@
 // Region masks for masked metrics: the face region is the convex hull of a frame's landmarks,
 // grown about its centroid so the jaw line and forehead edge are included.
-import type { Landmarks } from './metrics.ts';
+import type { Landmarks } from './metrics/landmarks.ts';
 
 /** Convex hull (Andrew's monotone chain) of 2D points, counter-clockwise in a y-up sense. */
 export function convexHull(points: Landmarks): [number, number][] {
@@ -67,4 +67,12 @@ export function maskArea(mask: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i]! > 0) n++;
   return n;
+}
+
+/** Pixel-wise product of two masks (undefined = everything). */
+export function intersect(a: Uint8Array | undefined, b: Uint8Array): Uint8Array {
+  if (!a) return b;
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = a[i]! & b[i]!;
+  return out;
 }

@@ -1,8 +1,8 @@
 // The mouth region of a reenactment: a box around the REAL frame's lips (where the generated
 // mouth must match), and the most open real frames kept as mouth close-ups (real beside ours).
 import type { RgbaImage } from '../types.ts';
-import type { Landmarks } from './metrics.ts';
-import { interOcular } from './metrics.ts';
+import type { Landmarks } from './metrics/landmarks.ts';
+import { interOcular } from './metrics/landmarks.ts';
 import { createImage } from '../io/image.ts';
 import { drawScaled } from '../pipeline/layout.ts';
 

@@ -1,6 +1,6 @@
 // Markdown tables for evaluation reports: one per run, and one summary over many runs.
 import path from 'node:path';
-import type { EvalReport, MethodScores } from './harness.ts';
+import type { EvalReport, MethodScores } from './types.ts';
 import { BASE_CONTROL_COUNT } from '../rig/controls.ts';
 
 interface Column {

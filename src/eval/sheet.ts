@@ -5,7 +5,7 @@ import sharp, { type OverlayOptions } from 'sharp';
 import type { RgbaImage } from '../types.ts';
 import { createImage } from '../io/image.ts';
 import { drawScaled } from '../pipeline/layout.ts';
-import { absDiffImage } from './metrics.ts';
+import { absDiffImage } from './metrics/image.ts';
 
 export interface SheetColumn {
   frame: number;
