@@ -13,6 +13,7 @@
 //   node --import tsx bench/lipChecks.ts [--grid-from 32 --grid-count 60]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { tmpdir } from 'node:os';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { DATA, DEFAULT_CACHE, gridSubsample, readCachedFaces, TEACHER_FPS, type TrainClip } from '../src/motion/train/teacher.ts';
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     }
     console.log(`  ${name.padEnd(20)} silent frames ${String(quiet.length).padStart(4)}, lips apart in ${((100 * open) / Math.max(1, quiet.length)).toFixed(1)} % (max jawOpen there ${maxQuiet.toFixed(3)}); ${leads.length} phrase onsets, opening before the sound: median ${median(leads).toFixed(0)} ms, max ${Math.max(0, ...leads).toFixed(0)} ms (before any sound above the -30 dB gate: max ${Math.max(0, ...soundLeads).toFixed(0)} ms); loud stretches >= 0.3 s: ${held} frames, jaw above half the stretch median in ${((100 * heldOk) / Math.max(1, held)).toFixed(0)} %`);
   }
-  const silent = '/tmp/lips5/silence.wav';
+  const silent = path.join(tmpdir(), 'real3d-lipchecks-silence.wav');
   const { writeFileSync } = await import('node:fs');
   const n = 16000 * 3;
   const wav = Buffer.alloc(44 + 2 * n);

@@ -62,20 +62,31 @@ interface Recipe {
   cap: number;
   /** vocal-tract-length augmentation: one extra copy of each training clip per factor, its mel axis warped f -> f * factor */
   vtlp?: number[];
+  /** speaker balance exponent (LipRecipe.balance) */
+  balance?: number;
   /** GRID sentences trained on (at most the snapshot's) */
   grid?: number;
   /** diagnostic, not a held-out figure: every clip trains on its first 70 % and is scored on its last 25 % (speakers seen) */
   seenSpeakers?: boolean;
+  /** train jawOpen on the measure's own curve (motion --video's jawOpen) instead of the teacher's */
+  videoJawTarget?: boolean;
 }
 const BASE: Recipe = { offsets: WIDE.slice(6, 19), z: 'none', quant: false, teacherSigma: 0, outSigma: 0, hidden: [64, 32], epochs: 12, inputNoise: 0.2, decay: 1e-4, quality: false, seeds: [1], cap: 0, align: false, cmvn: false };
 const RECIPES: Record<string, Partial<Recipe>> = {
   base: {},
+  vjaw: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, videoJawTarget: true },
   seen: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, seenSpeakers: true },
   cur: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32 },
   cur_g100: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 100 },
   cur_g200: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 200 },
   vtlp2: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, vtlp: [0.9, 1.1] },
   vtlp2_e2: { z: 'all', outSigma: 1.5, quant: true, epochs: 2, grid: 32, vtlp: [0.9, 1.1] },
+  ens5_e4: { z: 'all', outSigma: 1.5, quant: true, epochs: 4, grid: 32, seeds: [1, 2, 3, 4, 5] },
+  s10: { z: 'all', outSigma: 1, quant: true, epochs: 6, grid: 32 },
+  s075: { z: 'all', outSigma: 0.75, quant: true, epochs: 6, grid: 32 },
+  bal0: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, balance: 0 },
+  bal1: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, balance: 1 },
+  bal1_g200: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 200, balance: 1 },
   ens5: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, seeds: [1, 2, 3, 4, 5] },
   vtlp4: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, vtlp: [0.85, 0.92, 1.08, 1.15] },
   zsq: { z: 'all', outSigma: 1, quant: true },
@@ -189,6 +200,11 @@ function prepare(c: ClipData, r: Recipe): ClipData {
       for (let i = 0; i < c.n; i++) Ycal[i * T + t] = s[i]!;
     }
   const Y = new Float32Array(Ycal);
+  if (r.videoJawTarget) for (let i = 0; i < c.n; i++) Y[i * T] = c.videoJaw[i]!;
+  if (process.env.LIP_TEACHER_VS_VIDEO) {
+    const ok = Array.from({ length: c.n }, (_, i) => i).filter((i) => c.valid[i]);
+    console.log(`   ${c.clip.name}: teacher jaw vs motion --video jaw r ${pearson(ok.map((i) => c.Y[i * T]!), ok.map((i) => c.videoJaw[i]!)).toFixed(3)}, video jaw at 0 in ${((100 * ok.filter((i) => c.videoJaw[i]! <= 0).length) / ok.length).toFixed(0)} %`);
+  }
   if (r.cmvn) {
     const audio = bandSpread(c.audio);
     const dim = r.offsets.length * LIP_FRAME_DIM;
@@ -242,7 +258,7 @@ async function main() {
       const p = prepare(c, r);
       return [p, ...(r.vtlp ?? []).map((f) => withAudio(p, warpMel(c.audio, f), r.offsets))];
     });
-    const recipe = { standardise: r.z === 'all', smooth: r.outSigma, quantiles: r.quant };
+    const recipe = { standardise: r.z === 'all', smooth: r.outSigma, quantiles: r.quant, balance: r.balance };
     const speakers = [...new Set(tr.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
     const bySpeaker = new Map<string, { r: number; n: number }[]>();
     const held: number[][] = heldout.map(() => []);

@@ -7,7 +7,8 @@
 // the same way on both (a smile read as an opening) are not counted, so this is an upper bound.
 //
 //   node --import tsx src/motion/train/teacherCeiling.ts [--seconds 6] [--out /tmp/ceiling.json]
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { decodeVideoFrames } from '../../io/media.ts';
 import { TrackerPool } from '../trackPool.ts';
 import type { RawFaceFrame } from '../fromVideo.ts';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg('--seconds', '6'));
   const out = arg('--out', '/tmp/lips5/ceiling.json');
   const frames = Math.round(seconds * TEACHER_FPS);
+  mkdirSync(path.dirname(out), { recursive: true });
   const clips = [...trainingClips(0), ...HELDOUT_CLIPS];
   const rows: { clip: string; speaker: string; frames: number; teacherR: number; videoR: number }[] = [];
   const t0 = Date.now();
