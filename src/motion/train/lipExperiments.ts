@@ -75,6 +75,7 @@ const BASE: Recipe = { offsets: WIDE.slice(6, 19), z: 'none', quant: false, teac
 const RECIPES: Record<string, Partial<Recipe>> = {
   base: {},
   vjaw: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, videoJawTarget: true },
+  seen_big: { z: 'all', outSigma: 1.5, quant: true, epochs: 16, hidden: [128, 64], grid: 32, seenSpeakers: true },
   seen: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, seenSpeakers: true },
   cur: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32 },
   cur_g100: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 100 },
@@ -269,7 +270,7 @@ async function main() {
     const tails = new Map<string, { r: number; n: number }[]>();
     if (r.seenSpeakers) {
       const head = (c: ClipData) => ({ ...c, valid: c.valid.map((v, i) => (i < 0.7 * c.n ? v : 0)) });
-      const model = trainModel(tr.map(head), r.offsets, { ...DEFAULT_TRAIN, seed: 1 }, {}, { standardise: true, smooth: r.outSigma, quantiles: true });
+      const model = trainModel(tr.map(head), r.offsets, { ...DEFAULT_TRAIN, hidden: r.hidden, epochs: r.epochs, seed: 1 }, {}, { standardise: true, smooth: r.outSigma, quantiles: true });
       const rows: [string, number, number][] = [];
       for (const c of base.filter((c) => c.clip.speaker !== 'grid_s1')) {
         const jaw = jawCurve([model], c, r);
