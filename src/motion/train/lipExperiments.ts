@@ -9,6 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import { contextVector, LIP_FRAME_DIM, SPEECH_GATE, type LipAudio } from '../lipFeatures.ts';
 import { postprocessLips, predictLips, type LipModel } from '../lipModel.ts';
 import { bestLagPearson, gaussianSmooth, pearson } from '../filters.ts';
+import { melBandCentresHz } from '../features.ts';
 import { DEFAULT_CACHE, DEFAULT_GRID, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS, trainingClips, type TrainClip } from './teacher.ts';
 import { DEFAULT_TRAIN, speakerFolds, trainModel } from './trainLips.ts';
 import { LIP_TARGETS, loadClipData, type ClipData } from './lipData.ts';
@@ -16,7 +17,9 @@ import { LIP_TARGETS, loadClipData, type ClipData } from './lipData.ts';
 const WIDE = Array.from({ length: 25 }, (_, i) => i - 12);
 /** LIP_STREAMING=1: the audio normalised as a live stream would be (StreamingLipNormaliser) */
 const STREAMING = process.env.LIP_STREAMING === '1';
-const SNAP = STREAMING ? '/tmp/lip2/clips-streaming.v8' : '/tmp/lip2/clips.v8';
+/** LIP_GRID=N: GRID sentences in the snapshot (the cache holds more than the default) */
+const GRID = Number(process.env.LIP_GRID ?? DEFAULT_GRID);
+const SNAP = `/tmp/lips5/clips${STREAMING ? '-streaming' : ''}-grid${GRID}.v8`;
 
 async function loadAll(): Promise<{ train: ClipData[]; heldout: ClipData[] }> {
   if (existsSync(SNAP)) return deserialize(readFileSync(SNAP)) as { train: ClipData[]; heldout: ClipData[] };
@@ -28,8 +31,8 @@ async function loadAll(): Promise<{ train: ClipData[]; heldout: ClipData[] }> {
     }
     return out;
   };
-  const d = { train: await load(trainingClips(DEFAULT_GRID)), heldout: await load(HELDOUT_CLIPS) };
-  mkdirSync('/tmp/lip2', { recursive: true });
+  const d = { train: await load(trainingClips(GRID)), heldout: await load(HELDOUT_CLIPS) };
+  mkdirSync('/tmp/lips5', { recursive: true });
   writeFileSync(SNAP, serialize(d));
   return d;
 }
@@ -57,10 +60,36 @@ interface Recipe {
   lr?: number;
   /** silence cap of postprocessLips (1: no gate, for reference only) */
   cap: number;
+  /** vocal-tract-length augmentation: one extra copy of each training clip per factor, its mel axis warped f -> f * factor */
+  vtlp?: number[];
+  /** speaker balance exponent (LipRecipe.balance) */
+  balance?: number;
+  /** GRID sentences trained on (at most the snapshot's) */
+  grid?: number;
+  /** diagnostic, not a held-out figure: every clip trains on its first 70 % and is scored on its last 25 % (speakers seen) */
+  seenSpeakers?: boolean;
+  /** train jawOpen on the measure's own curve (motion --video's jawOpen) instead of the teacher's */
+  videoJawTarget?: boolean;
 }
 const BASE: Recipe = { offsets: WIDE.slice(6, 19), z: 'none', quant: false, teacherSigma: 0, outSigma: 0, hidden: [64, 32], epochs: 12, inputNoise: 0.2, decay: 1e-4, quality: false, seeds: [1], cap: 0, align: false, cmvn: false };
 const RECIPES: Record<string, Partial<Recipe>> = {
   base: {},
+  vjaw: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, videoJawTarget: true },
+  seen_big: { z: 'all', outSigma: 1.5, quant: true, epochs: 16, hidden: [128, 64], grid: 32, seenSpeakers: true },
+  seen: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, seenSpeakers: true },
+  cur: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32 },
+  cur_g100: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 100 },
+  cur_g200: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 200 },
+  vtlp2: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, vtlp: [0.9, 1.1] },
+  vtlp2_e2: { z: 'all', outSigma: 1.5, quant: true, epochs: 2, grid: 32, vtlp: [0.9, 1.1] },
+  ens5_e4: { z: 'all', outSigma: 1.5, quant: true, epochs: 4, grid: 32, seeds: [1, 2, 3, 4, 5] },
+  s10: { z: 'all', outSigma: 1, quant: true, epochs: 6, grid: 32 },
+  s075: { z: 'all', outSigma: 0.75, quant: true, epochs: 6, grid: 32 },
+  bal0: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, balance: 0 },
+  bal1: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, balance: 1 },
+  bal1_g200: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 200, balance: 1 },
+  ens5: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, seeds: [1, 2, 3, 4, 5] },
+  vtlp4: { z: 'all', outSigma: 1.5, quant: true, epochs: 6, grid: 32, vtlp: [0.85, 0.92, 1.08, 1.15] },
   zsq: { z: 'all', outSigma: 1, quant: true },
   zsq_align: { z: 'all', outSigma: 1, quant: true, align: true },
   zsq_e8: { z: 'all', outSigma: 1, quant: true, epochs: 8 },
@@ -119,6 +148,33 @@ function bandSpread(a: LipAudio): LipAudio {
   return { ...a, frames };
 }
 
+/** The 100 Hz frames with the mel axis warped: band b reads the spectrum at its centre frequency / factor. */
+function warpMel(a: LipAudio, factor: number): LipAudio {
+  const D = LIP_FRAME_DIM;
+  const centres = melBandCentresHz();
+  const mel = (f: number) => 2595 * Math.log10(1 + f / 700);
+  const m0 = mel(centres[0]!);
+  const step = mel(centres[1]!) - m0;
+  const src = Array.from(centres, (f) => Math.max(0, Math.min(D - 2, (mel(f / factor) - m0) / step)));
+  const frames = new Float32Array(a.frames);
+  for (let j = 0; j < a.n100; j++)
+    for (let b = 0; b < D - 1; b++) {
+      const x = src[b]!;
+      const i0 = Math.floor(x);
+      const i1 = Math.min(D - 2, i0 + 1);
+      const f = x - i0;
+      frames[j * D + 1 + b] = (1 - f) * a.frames[j * D + 1 + i0]! + f * a.frames[j * D + 1 + i1]!;
+    }
+  return { ...a, frames };
+}
+
+function withAudio(c: ClipData, audio: LipAudio, offsets: number[]): ClipData {
+  const dim = offsets.length * LIP_FRAME_DIM;
+  const X = new Float32Array(c.n * dim);
+  for (let i = 0; i < c.n; i++) contextVector(audio, i / TEACHER_FPS, offsets, X.subarray(i * dim, (i + 1) * dim));
+  return { ...c, audio, X };
+}
+
 function jawSpread(c: ClipData): number {
   const T = LIP_TARGETS.length;
   const v: number[] = [];
@@ -145,6 +201,11 @@ function prepare(c: ClipData, r: Recipe): ClipData {
       for (let i = 0; i < c.n; i++) Ycal[i * T + t] = s[i]!;
     }
   const Y = new Float32Array(Ycal);
+  if (r.videoJawTarget) for (let i = 0; i < c.n; i++) Y[i * T] = c.videoJaw[i]!;
+  if (process.env.LIP_TEACHER_VS_VIDEO) {
+    const ok = Array.from({ length: c.n }, (_, i) => i).filter((i) => c.valid[i]);
+    console.log(`   ${c.clip.name}: teacher jaw vs motion --video jaw r ${pearson(ok.map((i) => c.Y[i * T]!), ok.map((i) => c.videoJaw[i]!)).toFixed(3)}, video jaw at 0 in ${((100 * ok.filter((i) => c.videoJaw[i]! <= 0).length) / ok.length).toFixed(0)} %`);
+  }
   if (r.cmvn) {
     const audio = bandSpread(c.audio);
     const dim = r.offsets.length * LIP_FRAME_DIM;
@@ -192,8 +253,13 @@ async function main() {
   for (const name of process.argv.slice(2)) {
     const t1 = Date.now();
     const r: Recipe = { ...BASE, ...RECIPES[name] };
-    const tr = train.map((c) => prepare(c, r));
-    const recipe = { standardise: r.z === 'all', smooth: r.outSigma, quantiles: r.quant };
+    let gridLeft = r.grid ?? Infinity;
+    const base = train.filter((c) => c.clip.speaker !== 'grid_s1' || gridLeft-- > 0);
+    const tr = base.flatMap((c) => {
+      const p = prepare(c, r);
+      return [p, ...(r.vtlp ?? []).map((f) => withAudio(p, warpMel(c.audio, f), r.offsets))];
+    });
+    const recipe = { standardise: r.z === 'all', smooth: r.outSigma, quantiles: r.quant, balance: r.balance };
     const speakers = [...new Set(tr.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
     const bySpeaker = new Map<string, { r: number; n: number }[]>();
     const held: number[][] = heldout.map(() => []);
@@ -201,6 +267,22 @@ async function main() {
     const realSpeech: number[] = [];
     let silent = 0, openOurs = 0;
     const lags: number[] = [];
+    const tails = new Map<string, { r: number; n: number }[]>();
+    if (r.seenSpeakers) {
+      const head = (c: ClipData) => ({ ...c, valid: c.valid.map((v, i) => (i < 0.7 * c.n ? v : 0)) });
+      const model = trainModel(tr.map(head), r.offsets, { ...DEFAULT_TRAIN, hidden: r.hidden, epochs: r.epochs, seed: 1 }, {}, { standardise: true, smooth: r.outSigma, quantiles: true });
+      const rows: [string, number, number][] = [];
+      for (const c of base.filter((c) => c.clip.speaker !== 'grid_s1')) {
+        const jaw = jawCurve([model], c, r);
+        const from = Math.ceil(0.75 * c.n);
+        rows.push([c.clip.speaker, bestLagPearson(jaw.subarray(from), c.videoJaw.subarray(from), 3).r, c.n - from]);
+      }
+      const sp = new Map<string, [number, number]>();
+      for (const [s0, v, n] of rows) sp.set(s0, [(sp.get(s0)?.[0] ?? 0) + v * n, (sp.get(s0)?.[1] ?? 0) + n]);
+      const vals = [...sp.values()].map(([a, b]) => a / b);
+      console.log(`\n== ${name}: seen speakers, last 25 % of each clip: mean r ${(vals.reduce((a, b) => a + b, 0) / vals.length).toFixed(3)} over ${vals.length} speakers; ${[...sp.entries()].map(([k, [a, b]]) => `${k} ${(a / b).toFixed(2)}`).join(', ')}`);
+      continue;
+    }
     for (const fold of speakerFolds(speakers, 3, 1)) {
       const opts = (seed: number) => ({ ...DEFAULT_TRAIN, hidden: r.hidden, epochs: r.epochs, inputNoise: r.inputNoise, decay: r.decay, seed, targetWeight: r.targetWeight ?? DEFAULT_TRAIN.targetWeight, lr: r.lr ?? DEFAULT_TRAIN.lr });
       let fit = tr.filter((c) => !fold.includes(c.clip.speaker));
@@ -210,10 +292,12 @@ async function main() {
         console.log(`   fold lags: ${fit.map((c) => (c as ClipData & { lag: number }).lag).join(',')}`);
       }
       const models = r.seeds.map((seed) => trainModel(fit, r.offsets, opts(seed), {}, recipe));
-      for (const c0 of train.filter((c) => fold.includes(c.clip.speaker))) {
+      for (const c0 of base.filter((c) => fold.includes(c.clip.speaker))) {
         const c = r.cmvn ? { ...c0, audio: bandSpread(c0.audio) } : c0;
         const jaw = jawCurve(models, c, r);
         const s = bestLagPearson(jaw, c.videoJaw, 3).r;
+        const from = Math.ceil(0.75 * c.n);
+        tails.set(c.clip.speaker, [...(tails.get(c.clip.speaker) ?? []), { r: bestLagPearson(jaw.subarray(from), c.videoJaw.subarray(from), 3).r, n: c.n - from }]);
         lags.push(bestLagPearson(jaw, c.videoJaw, 10).lag);
         bySpeaker.set(c.clip.speaker, [...(bySpeaker.get(c.clip.speaker) ?? []), { r: s, n: c.n }]);
         const usable = c.valid.reduce((a, b) => a + b, 0) / c.n;
@@ -230,6 +314,8 @@ async function main() {
     const f = (v: number) => v.toFixed(3);
     const mh = held.map((v) => v.reduce((a, b) => a + b, 0) / v.length);
     console.log(`\n== ${name} ${JSON.stringify(RECIPES[name])}: mean r ${f(mean)} over ${rows.length}; katie ${f(mh[0]!)} (${held[0]!.map(f).join(' ')}); mt_sun ${f(mh[1]!)}; ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+    const tailRows = [...tails.values()].map((v) => v.reduce((a, x) => a + x.r * x.n, 0) / v.reduce((a, x) => a + x.n, 0));
+    console.log(`   last 25 % of each clip only (compare with the seen-speaker diagnostic): mean r ${f(tailRows.reduce((a, b) => a + b, 0) / tailRows.length)}`);
     console.log(`   per speaker: ${rows.map(([s, v]) => `${s.replace(/^(pcavs_|styletalk_|latentsync_|videoretalking_)/, '')} ${v.toFixed(2)}`).join(', ')}`);
     console.log(`   speech jaw p50/p90/p99 ours ${[50, 90, 99].map((p) => f(pct(predSpeech, p))).join('/')} teacher ${[50, 90, 99].map((p) => f(pct(realSpeech, p))).join('/')}; silent frames open ${((100 * openOurs) / Math.max(1, silent)).toFixed(1)} %; wide lags ${lags.sort((a, b) => a - b).join(',')}`);
   }

@@ -10,7 +10,7 @@
 //   5. the shipped model: trained on all training speakers with the same settings and seed, its
 //      outputs calibrated onto the teacher (calibrate.ts).
 //
-//   node --import tsx src/motion/train/trainLips.ts [--folds 3] [--no-write] [--grid 160] [--seed 1]
+//   node --import tsx src/motion/train/trainLips.ts [--folds 3] [--no-write] [--grid 160] [--seed 1] [--smooth 1.5]
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { calibration, quantileCalibration } from './calibrate.ts';
 import { scoreBefore, scoreClip, type ClipScore } from './score.ts';
 import { rng, trainMlp, type TrainOptions, type TrainSet } from './mlp.ts';
 
-function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float32Array): TrainSet {
+function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float32Array, balance = 0.5): TrainSet {
   const rows = clips.reduce((s, c) => s + c.n, 0);
   const T = LIP_TARGETS.length;
   const X = new Float32Array(rows * dim);
@@ -33,7 +33,7 @@ function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float
   for (const c of clips) perSpeaker.set(c.clip.speaker, (perSpeaker.get(c.clip.speaker) ?? 0) + c.n);
   let r = 0;
   for (const c of clips) {
-    const w = Math.min(1, 1500 / perSpeaker.get(c.clip.speaker)!) ** 0.5 * (c.weight ?? 1);
+    const w = Math.min(1, 1500 / perSpeaker.get(c.clip.speaker)!) ** balance * (c.weight ?? 1);
     for (let i = 0; i < c.n; i++, r++) {
       for (let d = 0; d < dim; d++) X[r * dim + d] = (c.X[i * dim + d]! - mean[d]!) / std[d]!;
       Y.set(c.Y.subarray(i * T, (i + 1) * T), r * T);
@@ -75,6 +75,8 @@ export interface LipRecipe {
   quantiles: boolean;
   /** targets whose map goes to the teacher's mean at each predicted level instead of its quantiles (see quantileCalibration) */
   meanMapped?: string[];
+  /** rows of a speaker with more than 1500 frames weigh min(1, 1500 / frames) ^ balance (default 0.5) */
+  balance?: number;
 }
 export const DEFAULT_RECIPE: LipRecipe = { standardise: true, smooth: 1.5, quantiles: true, meanMapped: ['mouthUpperUp'] };
 
@@ -100,7 +102,7 @@ export function trainModel(clips: ClipData[], offsets: number[], o: TrainOptions
   const dim = offsets.length * LIP_FRAME_DIM;
   const data = recipe.standardise ? clips.map(standardiseTargets) : clips;
   const { mean, std } = standardisation(data, dim);
-  const set = buildSet(data, dim, mean, std);
+  const set = buildSet(data, dim, mean, std, recipe.balance);
   const layers = trainMlp(set, o);
   const model: LipModel = { kind: 'lip-mlp', version: 2, offsets, targets: LIP_TARGETS, mean, std, layers, gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), smooth: recipe.smooth, meta };
   if (recipe.quantiles) model.quantileMap = quantileCalibration(model, data, recipe.meanMapped ?? []);
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
   // the causal variant gets no smoothing: a symmetric kernel would look ahead
-  const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : DEFAULT_RECIPE;
+  const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : { ...DEFAULT_RECIPE, smooth: Number(arg('--smooth', String(DEFAULT_RECIPE.smooth))) };
   const log = (s: string) => console.log(s);
   const clips = trainingClips(grid);
   // --cached-only: train on what the cache holds (e.g. while an extraction runs elsewhere)
