@@ -101,6 +101,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     revealDir,
     ...mirror,
     headWeight: Float32Array.from(mesh.heads),
+    neckLag: Float32Array.from(mesh.neckLag),
     influence: Int32Array.from(mesh.influence),
     influenceWeight: Float32Array.from(mesh.influenceWeight),
     triangles: Uint32Array.from(mesh.triangles),

@@ -50,3 +50,27 @@ export function revealFlattening(yaw: number, photoYaw: number, strength: number
   const seenAlready = smooth01((Math.sign(yaw) * photoYaw) / 30);
   return strength * Math.min(1, Math.abs(yaw) / 25) * (1 - seenAlready);
 }
+
+/**
+ * Per vertex, how far the neck steps back behind the jaw on a full turn (crop pixels): the neck
+ * turns less than the head (avatar.neckLag), so where the two overlap the jaw must be in front.
+ * Full on the strip under the jaw and the neck's top edge, fading out 0.25 face widths below the
+ * jaw line. 0.12 face widths: past the renderer's occlusion-edge step, so the jaw's outline over
+ * the neck is anti-aliased. The renderer scales it by the turn: at rest nothing moves.
+ */
+export function neckRecess(avatar: Avatar): Float32Array {
+  const n = avatar.vertexCount;
+  const out = new Float32Array(n);
+  const r = avatar.rest, fw = avatar.head.faceWidth;
+  const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
+  for (let v = MESH_POINT_COUNT; v < n; v++) {
+    if (!(avatar.neckLag[v]! > 0)) continue;
+    let d = 0;
+    if (!insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
+      d = Infinity;
+      for (const [ox, oy] of oval) d = Math.min(d, Math.hypot(r[v * 3]! - ox, r[v * 3 + 1]! - oy));
+    }
+    out[v] = 0.12 * fw * (1 - smooth01(d / (0.25 * fw)));
+  }
+  return out;
+}
