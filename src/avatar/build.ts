@@ -68,14 +68,15 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   addMouthInterior(mesh, flat, head.iod);
   const eyeVertices = addEyeballs(mesh, flat, head.iod);
   addLashStrips(mesh, flat, head.iod);
-  addHeadSheet(mesh, flat, head, matte, opts);
+  const skinLike = skinTest(image, at(CHEEK_PROBES));
+  addHeadSheet(mesh, flat, head, matte, opts, skinLike);
 
   // ---- textures
   const texture = premultipliedForeground(image, matte, background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const { uvRevealed, revealDir } = revealedTexturing(
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
-    mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinTest(image, at(CHEEK_PROBES)),
+    mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike,
   );
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
   // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around

@@ -109,7 +109,7 @@ export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number):
  * the face edge to the head silhouette with a round profile; below the chin it blends into the
  * neck/torso. Triangles wholly outside the person matte are dropped.
  */
-export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): void {
+export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}, skinLike: (x: number, y: number) => boolean = () => true): void {
   const size = matte.width;
   const D = opts.directions ?? 72;
   const R = opts.rings ?? 22;
@@ -133,13 +133,17 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // the jaw-line vertices (same place, depth and texture: the rest frame is unchanged) that turn
   // less than the head, plus a strip tucked under the jaw (hidden at rest) that the turned jaw
   // uncovers. neckShare[j]: how much direction j's sheet belongs to the neck.
-  // Only where the photo shows neck below the jaw line: at a jaw wider than the neck, the lag would
-  // open a gap onto background.
-  const opaqueAt = (x: number, y: number) => {
-    const xi = Math.min(size - 1, Math.max(0, Math.round(x))), yi = Math.min(size - 1, Math.max(0, Math.round(y)));
-    return smoothstep(0.3, 0.9, matte.data[yi * size + xi]!);
+  // Only where the photo shows neck skin below the jaw line: at a jaw wider than the neck the lag
+  // would open a gap onto background, and long hair beside the jaw must not lag with the neck.
+  const neckSkinBelow = (x: number, y: number) => {
+    let s = 0;
+    for (const k of [0.06, 0.1, 0.14]) {
+      const xi = Math.min(size - 1, Math.max(0, Math.round(x))), yi = Math.min(size - 1, Math.max(0, Math.round(y + k * head.faceH)));
+      s += skinLike(xi, yi) ? smoothstep(0.3, 0.9, matte.data[yi * size + xi]!) / 3 : 0;
+    }
+    return s;
   };
-  const neckShare = smoothAround(ovalPos.map(([x, y]) => smoothstep(head.earY + 0.2 * head.faceH, head.earY + 0.4 * head.faceH, y) * opaqueAt(x, y + 0.1 * head.faceH)), 2);
+  const neckShare = smoothAround(ovalPos.map(([x, y]) => smoothstep(head.earY + 0.2 * head.faceH, head.earY + 0.4 * head.faceH, y) * neckSkinBelow(x, y)), 2);
   const sheetRing0 = addNeckSeam(mesh, ring0, ovalPos, neckShare, [ocx, ocy], head);
   const margin = 0.03 * size;
   const rings: number[][] = [sheetRing0];
