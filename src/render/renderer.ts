@@ -21,7 +21,7 @@ import { softenLipLine } from './mouth/edge.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
-import { revealDepth, revealFlattening, neckRecess } from './turn.ts';
+import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -129,8 +129,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
   // the side a turn shows is drawn shallower (turn.ts)
   const behindCheek = revealDepth(avatar);
-  // the neck, turning less than the head, steps back behind the jaw (turn.ts)
-  const neckBack = neckRecess(avatar);
+  // on the side turning away the neck lags the head and steps back behind the jaw (turn.ts)
+  const neck = neckTurn(avatar);
   const headT = new Float64Array(3);
   /** 0 at the photo's pose, 1 from a 6° turn on */
   let turnAmount = 0;
@@ -190,10 +190,16 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const flatten = revealFlattening(yawNow, rig.angles.yaw, revealFlatten);
     const behind = yawNow > 0 ? behindCheek.left : behindCheek.right;
     turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
+    const neckAmount = smooth01(Math.abs(yawNow) / 6), farIsRight = yawNow > 0;
     for (let v = 0; v < n; v++) {
       let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
       if (flatten > 0) z -= flatten * behind[v]!;
-      if (turnAmount > 0) z += turnAmount * neckBack[v]!;
+      let h = hw[v]!;
+      if (neckAmount > 0 && lag[v]! > 0) {
+        const k = neckAmount * (farIsRight ? neck.right[v]! : 1 - neck.right[v]!);
+        z += k * neck.back[v]!;
+        h -= k * lag[v]!;
+      }
       for (let q = 0; q < 4; q++) {
         const li = infl[v * 4 + q]!;
         if (li < 0) break;
@@ -203,8 +209,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       // to camera space
       const kk = (f + z) / f;
       const X = (x - c0) * kk, Y = (y - c0) * kk, Z = f + z;
-      // (the neck lags behind a turning head: avatar.neckLag, exactly 0 at rest)
-      const h = turnAmount > 0 ? hw[v]! - turnAmount * lag[v]! : hw[v]!;
       let ox = 0, oy = 0, oz = 0;
       if (h > 0) {
         const px = X - pivotW[0]!, py = Y - pivotW[1]!, pz = Z - pivotW[2]!;

@@ -51,17 +51,27 @@ export function revealFlattening(yaw: number, photoYaw: number, strength: number
   return strength * Math.min(1, Math.abs(yaw) / 25) * (1 - seenAlready);
 }
 
+/** Per vertex, what the neck does on a turn (render/renderer.ts applies it; nothing at rest). */
+export interface NeckTurn {
+  /** how far it steps back behind the jaw on a full turn (crop pixels) */
+  back: Float32Array;
+  /** 0 on the image-left of the chin, 1 on the image-right, a ramp between (the side it lags on) */
+  right: Float32Array;
+}
+
 /**
- * Per vertex, how far the neck steps back behind the jaw on a full turn (crop pixels): the neck
- * turns less than the head (avatar.neckLag), so where the two overlap the jaw must be in front.
- * Full on the strip under the jaw and the neck's top edge, fading out 0.25 face widths below the
- * jaw line. 0.12 face widths: past the renderer's occlusion-edge step, so the jaw's outline over
- * the neck is anti-aliased. The renderer scales it by the turn: at rest nothing moves.
+ * The neck turns less than the head (avatar.neckLag), so the jaw passes in front of it. Only on
+ * the side turning away: there the jaw slides over the neck and hides it. On the side a turn
+ * shows, a lagging neck would uncover the underside of the jaw, which the photo never saw (a pale
+ * smeared band), so there the neck keeps turning with the head. Where it lags it steps back
+ * 0.12 face widths (past the renderer's occlusion-edge step, so the jaw's outline over it is
+ * anti-aliased): full on the strip under the jaw and the neck's top edge, fading out 0.25 face
+ * widths below the jaw line.
  */
-export function neckRecess(avatar: Avatar): Float32Array {
+export function neckTurn(avatar: Avatar): NeckTurn {
   const n = avatar.vertexCount;
-  const out = new Float32Array(n);
-  const r = avatar.rest, fw = avatar.head.faceWidth;
+  const back = new Float32Array(n), right = new Float32Array(n);
+  const r = avatar.rest, fw = avatar.head.faceWidth, chinX = r[152 * 3]!;
   const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
   for (let v = MESH_POINT_COUNT; v < n; v++) {
     if (!(avatar.neckLag[v]! > 0)) continue;
@@ -70,7 +80,8 @@ export function neckRecess(avatar: Avatar): Float32Array {
       d = Infinity;
       for (const [ox, oy] of oval) d = Math.min(d, Math.hypot(r[v * 3]! - ox, r[v * 3 + 1]! - oy));
     }
-    out[v] = 0.12 * fw * (1 - smooth01(d / (0.25 * fw)));
+    back[v] = 0.12 * fw * (1 - smooth01(d / (0.25 * fw)));
+    right[v] = smooth01(0.5 + (r[v * 3]! - chinX) / (0.3 * fw));
   }
-  return out;
+  return { back, right };
 }
