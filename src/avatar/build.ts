@@ -11,14 +11,14 @@ import { InputError } from '../errors.ts';
 import { fitRig, flatten, toCanonical, deform, meanFace, IDENTITY_AMBIGUOUS, type RigFit } from '../rig/fit.ts';
 import { buildBasis } from '../rig/basis.ts';
 import { weightsToVector } from '../rig/controls.ts';
-import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
+import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
 import { AVATAR_VERSION, type Avatar } from './types.ts';
 import { measureHead } from './shape.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, type SheetOptions } from './mesh.ts';
 import { mirrorTexturing, landmarkMirror } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
-import { premultipliedForeground, extendEyes, revealedTexturing, skinTest, averageColour, mouthLight } from './texture.ts';
+import { premultipliedForeground, extendEyes, revealedTexturing, skinTest, averageColour, mouthLight, hairBesideOutline } from './texture.ts';
 
 export type { Avatar } from './types.ts';
 export { encodeAvatar, decodeAvatar, saveAvatar, loadAvatar } from './file.ts';
@@ -68,14 +68,16 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   addMouthInterior(mesh, flat, head.iod);
   const eyeVertices = addEyeballs(mesh, flat, head.iod);
   addLashStrips(mesh, flat, head.iod);
-  addHeadSheet(mesh, flat, head, matte, opts);
+  const skinLike = skinTest(image, at(CHEEK_PROBES));
+  addHeadSheet(mesh, flat, head, matte, opts, skinLike);
 
   // ---- textures
   const texture = premultipliedForeground(image, matte, background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
+  const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const { uvRevealed, revealDir } = revealedTexturing(
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
-    mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinTest(image, at(CHEEK_PROBES)),
+    mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge,
   );
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
   // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around
@@ -85,6 +87,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const awayFromEyes = (x: number, y: number) => smoothstep(0.3 * head.iod, 0.5 * head.iod, Math.min(...eyeCentres.map((c) => Math.hypot(x - c[0]!, y - c[1]!))));
   const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) : 0));
   const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
+  // (and takes no mirrored texture there either)
+  for (const i of FACE_OVAL) mirror.mirrorReach[i]! *= 1 - keepEdge[i]!;
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {
@@ -101,6 +105,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     revealDir,
     ...mirror,
     headWeight: Float32Array.from(mesh.heads),
+    neckLag: Float32Array.from(mesh.neckLag),
     influence: Int32Array.from(mesh.influence),
     influenceWeight: Float32Array.from(mesh.influenceWeight),
     triangles: Uint32Array.from(mesh.triangles),

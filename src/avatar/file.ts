@@ -16,7 +16,7 @@ function arraysOf(av: Avatar): Record<string, ArrayBufferView & { length: number
     texture: av.texture.data, eyeTexture: av.eyeTexture.data, background: av.background.data,
     rest: av.rest, uv: av.uv, uvRevealed: av.uvRevealed, revealDir: av.revealDir,
     normal: av.normal, photoFacing: av.photoFacing, uvMirror: av.uvMirror, mirrorFacing: av.mirrorFacing, mirrorGain: av.mirrorGain, mirrorReach: av.mirrorReach,
-    headWeight: av.headWeight, influence: av.influence, influenceWeight: av.influenceWeight,
+    headWeight: av.headWeight, neckLag: av.neckLag, influence: av.influence, influenceWeight: av.influenceWeight,
     triangles: av.triangles, material: av.material,
     neutral: av.rig.neutral, basis: av.rig.basis, photoWeights: av.rig.photoWeights, rotation: av.rig.rotation,
   };
@@ -97,6 +97,8 @@ export function decodeAvatar(buf: Uint8Array, name = 'the avatar file'): Avatar 
     vertexCount: n, rest: get('rest', n * 3), uv: get('uv', n * 2), uvRevealed: get('uvRevealed', n * 2), revealDir: get('revealDir', n * 2),
     normal: get('normal', n * 3), photoFacing: get('photoFacing', n), uvMirror: get('uvMirror', n * 2), mirrorFacing: get('mirrorFacing', n), mirrorGain: get('mirrorGain', n * 3), mirrorReach: get('mirrorReach', n),
     headWeight: get('headWeight', n),
+    // (files written before the neck was its own surface have none: nothing lags)
+    neckLag: h.arrays.neckLag ? get('neckLag', n) : new Float32Array(n),
     influence: get('influence', n * 4), influenceWeight: get('influenceWeight', n * 4), triangles, material,
     eyeVertices: h.eyeVertices, head: h.head, mouth: h.mouth,
     rig: {

@@ -7,6 +7,7 @@ import {
 } from '../rig/topology.ts';
 import { MATERIAL } from './types.ts';
 import type { HeadShape } from './shape.ts';
+import { smoothstep } from '../math/smooth.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -20,6 +21,8 @@ export class MeshBuilder {
   readonly positions: number[] = [];
   readonly uvs: number[] = [];
   readonly heads: number[] = [];
+  /** head weight given up on a turn (the neck under the jaw; set after addVertex) */
+  readonly neckLag: number[] = [];
   readonly influence: number[] = [];
   readonly influenceWeight: number[] = [];
   /** distance of sheet vertices from the face oval along their ray (Infinity off the sheet) */
@@ -36,6 +39,7 @@ export class MeshBuilder {
     this.positions.push(x, y, z);
     this.uvs.push(u, v);
     this.heads.push(head);
+    this.neckLag.push(0);
     for (let k = 0; k < 4; k++) { this.influence.push(ids[k] ?? -1); this.influenceWeight.push(ws[k] ?? 0); }
     return this.heads.length - 1;
   }
@@ -105,7 +109,7 @@ export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number):
  * the face edge to the head silhouette with a round profile; below the chin it blends into the
  * neck/torso. Triangles wholly outside the person matte are dropped.
  */
-export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}): void {
+export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadShape, matte: GrayImage, opts: SheetOptions = {}, skinLike: (x: number, y: number) => boolean = () => true): void {
   const size = matte.width;
   const D = opts.directions ?? 72;
   const R = opts.rings ?? 22;
@@ -125,8 +129,24 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
     ring0.push(mesh.addVertex(x, y, z, x, y, 1, [i0, i1], [1 - f, f], 0));
     ovalPos.push([x, y, z]);
   }
+  // Below the ear the neck is its own surface behind the jaw: the sheet there starts from copies of
+  // the jaw-line vertices (same place, depth and texture: the rest frame is unchanged) that turn
+  // less than the head, plus a strip tucked under the jaw (hidden at rest) that the turned jaw
+  // uncovers. neckShare[j]: how much direction j's sheet belongs to the neck.
+  // Only where the photo shows neck skin below the jaw line: at a jaw wider than the neck the lag
+  // would open a gap onto background, and long hair beside the jaw must not lag with the neck.
+  const neckSkinBelow = (x: number, y: number) => {
+    let s = 0;
+    for (const k of [0.06, 0.1, 0.14]) {
+      const xi = Math.min(size - 1, Math.max(0, Math.round(x))), yi = Math.min(size - 1, Math.max(0, Math.round(y + k * head.faceH)));
+      s += skinLike(xi, yi) ? smoothstep(0.3, 0.9, matte.data[yi * size + xi]!) / 3 : 0;
+    }
+    return s;
+  };
+  const neckShare = smoothAround(ovalPos.map(([x, y]) => smoothstep(head.earY + 0.2 * head.faceH, head.earY + 0.4 * head.faceH, y) * neckSkinBelow(x, y)), 2);
+  const sheetRing0 = addNeckSeam(mesh, ring0, ovalPos, neckShare, [ocx, ocy], head);
   const margin = 0.03 * size;
-  const rings: number[][] = [ring0];
+  const rings: number[][] = [sheetRing0];
   for (let r = 1; r <= R; r++) {
     const t = (r / R) ** 1.6;
     const ring: number[] = [];
@@ -151,7 +171,10 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       const fade = Math.exp(-((dOval / (0.3 * head.faceWidth)) ** 2));
       const seg = Math.floor(j / perOval), f = (j % perOval) / perOval;
       const i0 = FACE_OVAL[seg]!, i1 = FACE_OVAL[(seg + 1) % FACE_OVAL.length]!;
-      ring.push(mesh.addVertex(x, y, z, x, y, h, [i0, i1], [(1 - f) * fade, f * fade], dOval));
+      const v = mesh.addVertex(x, y, z, x, y, h, [i0, i1], [(1 - f) * fade, f * fade], dOval);
+      // the neck turns less than the head: at most down to 1 - NECK_LAG near the jaw
+      mesh.neckLag[v] = Math.max(0, h - (1 - NECK_LAG * neckShare[j]!));
+      ring.push(v);
     }
     rings.push(ring);
   }
@@ -169,6 +192,62 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       if (visible(inner[j]!, outer[j1]!, inner[j1]!)) mesh.addTriangle(inner[j]!, outer[j1]!, inner[j1]!, MATERIAL.skin);
     }
   }
+}
+
+/** A closed loop of values smoothed by `passes` of a [1 2 1]/4 kernel. */
+function smoothAround(values: number[], passes: number): number[] {
+  let a = values;
+  for (let p = 0; p < passes; p++) a = a.map((v, j) => (a[(j + a.length - 1) % a.length]! + 2 * v + a[(j + 1) % a.length]!) / 4);
+  return a;
+}
+
+/** Share of the head's turn the neck does not follow, just under the jaw (the torso below follows less still). */
+export const NECK_LAG = 0.25;
+
+/**
+ * The neck's top edge: for each sheet direction with a neck share, a copy of the jaw-line vertex
+ * (same position, texture, rig influence and head weight; on a turn it lags by the share) replaces it as the
+ * sheet's first ring, so the face's jaw is a free edge in front of the neck. Behind the jaw, a
+ * strip reaches up under it (0.12 face heights toward the face centre, 0.12 face widths deeper;
+ * drawn only on a turn: at rest its neck texture would show through the jaw's soft matte edge), textured with the shadowed neck just below the jaw line, for the
+ * neck a turned jaw uncovers. Returns the sheet's first ring.
+ */
+function addNeckSeam(mesh: MeshBuilder, ring0: number[], ovalPos: [number, number, number][], neckShare: number[], centre: [number, number], head: HeadShape): number[] {
+  const D = ring0.length;
+  const first = ring0.slice();
+  const under: number[] = new Array(D).fill(-1);
+  const ids: number[] = [], ws: number[] = [];
+  for (let j = 0; j < D; j++) {
+    const share = neckShare[j]!;
+    if (share <= 0) continue;
+    const v = ring0[j]!;
+    const [x, y, z] = ovalPos[j]!;
+    ids.length = 0; ws.length = 0;
+    for (let q = 0; q < 4; q++) {
+      const li = mesh.influence[v * 4 + q]!;
+      if (li < 0) break;
+      ids.push(li); ws.push(mesh.influenceWeight[v * 4 + q]!);
+    }
+    // head weight 1 as the jaw's own vertex (the photo's pose renders exactly as before); on a turn
+    // it gives up NECK_LAG * share (render/turn.ts)
+    first[j] = mesh.addVertex(x, y, z, mesh.uvs[v * 2]!, mesh.uvs[v * 2 + 1]!, 1, ids, ws, 0);
+    mesh.neckLag[first[j]!] = NECK_LAG * share;
+    let dx = centre[0] - x, dy = centre[1] - y;
+    const len = Math.hypot(dx, dy) || 1;
+    dx /= len; dy /= len;
+    const reach = 0.12 * head.faceH;
+    under[j] = mesh.addVertex(x + dx * reach, y + dy * reach, z + 0.12 * head.faceWidth, x, y + 0.25 * reach, 1, ids, ws, 0);
+    mesh.neckLag[under[j]!] = NECK_LAG * share;
+  }
+  for (let j = 0; j < D; j++) {
+    const j1 = (j + 1) % D;
+    if (under[j]! < 0 && under[j1]! < 0) continue;
+    // where the neck begins, the strip closes on the jaw-line vertex itself (no gap at its end)
+    const u0 = under[j]! >= 0 ? under[j]! : first[j]!, u1 = under[j1]! >= 0 ? under[j1]! : first[j1]!;
+    mesh.addTriangle(u0, first[j]!, first[j1]!, MATERIAL.underJaw);
+    if (u1 !== first[j1]) mesh.addTriangle(u0, first[j1]!, u1, MATERIAL.underJaw);
+  }
+  return first;
 }
 
 /** Largest matte value over a triangle (rest position), sampled on its pixel grid. */

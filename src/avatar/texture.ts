@@ -11,7 +11,7 @@ import { insidePolygon } from '../math/polygon.ts';
  * edge-on), a texture position pulled inward toward the face centre, used as that side turns
  * toward the camera, so the widened band shows nearby skin instead of stretched edge pixels.
  */
-export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCount: number, faceTris: Uint16Array, faceWidth: number, influence: ArrayLike<number>, influenceWeight: ArrayLike<number>, sheetDistance: ArrayLike<number>, skinLike: (x: number, y: number) => boolean): { uvRevealed: Float32Array; revealDir: Float32Array } {
+export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCount: number, faceTris: Uint16Array, faceWidth: number, influence: ArrayLike<number>, influenceWeight: ArrayLike<number>, sheetDistance: ArrayLike<number>, skinLike: (x: number, y: number) => boolean, keepEdge?: ArrayLike<number>): { uvRevealed: Float32Array; revealDir: Float32Array } {
   const uvRevealed = Float32Array.from(uv);
   const revealDir = new Float32Array(vertexCount * 2);
   const normals = new Float64Array(LANDMARK_COUNT * 3);
@@ -82,6 +82,9 @@ export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCo
       }
       off.set(next);
     }
+    // where hair lies right outside the outline, the outline keeps its own texels: the photo's soft
+    // skin-to-hair shading there, instead of pulled-in skin meeting the hair in a hard line
+    if (keepEdge) for (let i = 0; i < 468; i++) for (let k = 0; k < 4; k++) off[i * 4 + k] *= 1 - keepEdge[i]!;
     for (let i = 0; i < 468; i++) {
       uvRevealed[i * 2] = uv[i * 2]! + off[i * 4]!; uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! + off[i * 4 + 1]!;
       revealDir[i * 2] = off[i * 4 + 2]!; revealDir[i * 2 + 1] = off[i * 4 + 3]!;
@@ -105,6 +108,31 @@ export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCo
   return { uvRevealed, revealDir };
 }
 
+
+/**
+ * Per landmark (face-outline points only), how surely hair lies just outside the outline: the
+ * person matte there (0.03 and 0.06 face widths out from the outline's centre) and not
+ * skin-coloured. 0 where background or an ear (skin) lies beside the face.
+ */
+export function hairBesideOutline(flat: Float64Array, matte: GrayImage, skinLike: (x: number, y: number) => boolean, faceWidth: number): Float32Array {
+  const keep = new Float32Array(LANDMARK_COUNT);
+  const size = matte.width;
+  let cx = 0, cy = 0;
+  for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
+  cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
+  for (const i of FACE_OVAL) {
+    const x = flat[i * 3]!, y = flat[i * 3 + 1]!;
+    const d = Math.hypot(x - cx, y - cy) || 1;
+    let s = 0;
+    for (const k of [0.03, 0.06]) {
+      const px = x + ((x - cx) / d) * k * faceWidth, py = y + ((y - cy) / d) * k * faceWidth;
+      const xi = Math.min(size - 1, Math.max(0, Math.round(px))), yi = Math.min(size - 1, Math.max(0, Math.round(py)));
+      s += skinLike(px, py) ? 0 : smoothstep(0.5, 0.9, matte.data[yi * size + xi]!) / 2;
+    }
+    keep[i] = s;
+  }
+  return keep;
+}
 
 /**
  * The premultiplied person layer with its edges decontaminated. photo = a*F + (1-a)*B, so the

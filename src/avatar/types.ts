@@ -6,7 +6,8 @@ import type { RgbaImage, PortraitAnalysis } from '../types.ts';
 export const AVATAR_VERSION = 3;
 
 /** Triangle materials. */
-export const MATERIAL = { skin: 0, eye: 1, mouth: 2 } as const;
+/** underJaw: skin drawn only on a turn (the neck tucked under the jaw, hidden at the photo's pose) */
+export const MATERIAL = { skin: 0, eye: 1, mouth: 2, underJaw: 3 } as const;
 
 export interface AvatarRig {
   /** the person's neutral face in the canonical rig frame (478*3) */
@@ -64,6 +65,11 @@ export interface Avatar {
   mirrorReach: Float32Array;
   /** skinning: 1 = moves with the head, 0 = with the torso */
   headWeight: Float32Array;
+  /**
+   * the neck under the jaw: how much head weight a vertex gives up on a turn (0 elsewhere), so the
+   * neck turns less than the head and the jaw passes in front of it (avatar/mesh.ts, render/turn.ts)
+   */
+  neckLag: Float32Array;
   /** per vertex, up to 4 landmarks whose expression displacement it follows (-1 = none) */
   influence: Int32Array;
   influenceWeight: Float32Array;

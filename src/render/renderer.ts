@@ -21,7 +21,7 @@ import { softenLipLine } from './mouth/edge.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
-import { revealDepth, revealFlattening } from './turn.ts';
+import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
 export interface RendererOptions {
@@ -129,6 +129,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
   // the side a turn shows is drawn shallower (turn.ts)
   const behindCheek = revealDepth(avatar);
+  // on the side turning away the neck lags the head and steps back behind the jaw (turn.ts)
+  const neck = neckTurn(avatar);
   const headT = new Float64Array(3);
   /** 0 at the photo's pose, 1 from a 6° turn on */
   let turnAmount = 0;
@@ -182,14 +184,22 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     const fw = avatar.head.faceWidth;
     const tx = (pose.tx || 0) * fw, ty = (pose.ty || 0) * fw, tz = -(pose.tz || 0) * fw;
     headT[0] = tx; headT[1] = ty; headT[2] = tz;
-    const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight;
+    const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight, lag = avatar.neckLag;
     // the side a yaw turns toward the camera (+yaw: image-left) is drawn shallower (turn.ts)
     const yawNow = pose.yaw || 0;
     const flatten = revealFlattening(yawNow, rig.angles.yaw, revealFlatten);
     const behind = yawNow > 0 ? behindCheek.left : behindCheek.right;
+    turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
+    const neckAmount = smooth01(Math.abs(yawNow) / 6), farIsRight = yawNow > 0;
     for (let v = 0; v < n; v++) {
       let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
       if (flatten > 0) z -= flatten * behind[v]!;
+      let h = hw[v]!;
+      if (neckAmount > 0 && lag[v]! > 0) {
+        const k = neckAmount * (farIsRight ? neck.right[v]! : 1 - neck.right[v]!);
+        z += k * neck.back[v]!;
+        h -= k * lag[v]!;
+      }
       for (let q = 0; q < 4; q++) {
         const li = infl[v * 4 + q]!;
         if (li < 0) break;
@@ -199,7 +209,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       // to camera space
       const kk = (f + z) / f;
       const X = (x - c0) * kk, Y = (y - c0) * kk, Z = f + z;
-      const h = hw[v]!;
       let ox = 0, oy = 0, oz = 0;
       if (h > 0) {
         const px = X - pivotW[0]!, py = Y - pivotW[1]!, pz = Z - pivotW[2]!;
@@ -232,7 +241,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     }
     // sides of the head turning toward the camera sample nearby skin instead of edge pixels
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
-    turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
     for (let q = 0; q < revealList.length; q++) {
       const v = revealList[q]!;
       let k = avatar.revealDir[v * 2]! * revealX + avatar.revealDir[v * 2 + 1]! * revealY;
@@ -270,6 +278,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     for (let t = 0; t < m; t++) {
       const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
       const material = mat[t]!;
+      // the neck under the jaw only shows when the jaw turns off it (the photo's pose keeps its matte edge)
+      if (material === MATERIAL.underJaw && turnAmount === 0) continue;
       // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
       const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
       if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {

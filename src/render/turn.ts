@@ -50,3 +50,38 @@ export function revealFlattening(yaw: number, photoYaw: number, strength: number
   const seenAlready = smooth01((Math.sign(yaw) * photoYaw) / 30);
   return strength * Math.min(1, Math.abs(yaw) / 25) * (1 - seenAlready);
 }
+
+/** Per vertex, what the neck does on a turn (render/renderer.ts applies it; nothing at rest). */
+export interface NeckTurn {
+  /** how far it steps back behind the jaw on a full turn (crop pixels) */
+  back: Float32Array;
+  /** 0 on the image-left of the chin, 1 on the image-right, a ramp between (the side it lags on) */
+  right: Float32Array;
+}
+
+/**
+ * The neck turns less than the head (avatar.neckLag), so the jaw passes in front of it. Only on
+ * the side turning away: there the jaw slides over the neck and hides it. On the side a turn
+ * shows, a lagging neck would uncover the underside of the jaw, which the photo never saw (a pale
+ * smeared band), so there the neck keeps turning with the head. Where it lags it steps back
+ * 0.12 face widths (past the renderer's occlusion-edge step, so the jaw's outline over it is
+ * anti-aliased): full on the strip under the jaw and the neck's top edge, fading out 0.25 face
+ * widths below the jaw line.
+ */
+export function neckTurn(avatar: Avatar): NeckTurn {
+  const n = avatar.vertexCount;
+  const back = new Float32Array(n), right = new Float32Array(n);
+  const r = avatar.rest, fw = avatar.head.faceWidth, chinX = r[152 * 3]!;
+  const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
+  for (let v = MESH_POINT_COUNT; v < n; v++) {
+    if (!(avatar.neckLag[v]! > 0)) continue;
+    let d = 0;
+    if (!insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
+      d = Infinity;
+      for (const [ox, oy] of oval) d = Math.min(d, Math.hypot(r[v * 3]! - ox, r[v * 3 + 1]! - oy));
+    }
+    back[v] = 0.12 * fw * (1 - smooth01(d / (0.25 * fw)));
+    right[v] = smooth01(0.5 + (r[v * 3]! - chinX) / (0.3 * fw));
+  }
+  return { back, right };
+}

@@ -1,0 +1,32 @@
+// The photo's pose rendered by one checkout, saved, and compared byte for byte with another's:
+// changes meant for turns must leave the rest frame untouched (prints PSNR against the photo).
+// Run each checkout in its own process (a second analysis in one process can differ slightly).
+//   node --import tsx bench/restframe.ts --root DIR --tag before lp_s12.jpg mt_man.png ...
+//   node --import tsx bench/restframe.ts --tag after lp_s12.jpg mt_man.png ...   (says IDENTICAL / DIFFERS)
+import path from 'node:path';
+import { writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+
+const HERE = path.resolve(import.meta.dirname, '..');
+const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
+const args = process.argv.slice(2);
+const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if (i < 0) return dflt; const v = args[i + 1]!; args.splice(i, 2); return v; };
+const root = path.resolve(flag('--root', HERE));
+const tag = flag('--tag', root === HERE ? 'after' : 'before');
+const out = path.resolve(flag('--out', '/tmp/restframe'));
+mkdirSync(out, { recursive: true });
+const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
+const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
+const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
+for (const name of args) {
+  const p = await analyzePortrait(path.join(DATA, name));
+  const r = createRenderer(buildAvatar(p), { width: p.image.width, height: p.image.height });
+  const img = r.render(r.neutralFrame());
+  let se = 0;
+  for (let i = 0; i < img.data.length; i++) { if ((i & 3) === 3) continue; const d = img.data[i]! - p.image.data[i]!; se += d * d; }
+  const psnr = 10 * Math.log10((255 * 255) / (se / (img.data.length * 0.75)));
+  writeFileSync(path.join(out, `${tag}_${name}.raw`), img.data);
+  const before = path.join(out, `before_${name}.raw`);
+  const same = tag !== 'before' && existsSync(before) ? (Buffer.compare(readFileSync(before), Buffer.from(img.data)) === 0 ? 'IDENTICAL to before' : 'DIFFERS from before') : '';
+  console.log(`${name} ${tag}: PSNR against the photo ${psnr.toFixed(2)} dB ${same}`);
+}
+process.exit(0);
