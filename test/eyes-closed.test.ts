@@ -1,6 +1,6 @@
 // The real shut eye (src/render/closedEye): the eye frame's math, the committed library, and the
 // fit to a photo (bake) on a synthetic face: grey photos stay grey, the lid takes the photo's skin,
-// the lash line is dark, and the mask covers the open eye but not the brow or the cheek.
+// the lash line is dark and on the lower lid line, the mask covers the open eye and its lid fold but not the brow or the cheek, and the lid meets graded skin without a rim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
@@ -81,4 +81,52 @@ test('bake: the shut lid takes the photo skin (grey stays grey), a dark lash lin
     assert.ok(at(0.5, (lidV + lowV) / 2).mask > 0.99);
     assert.ok(at(0.5, creaseV - 0.2).mask === 0 && at(0.5, lowV + 0.2).mask === 0);
   }
+});
+
+test('bake: the lash line lies on the lower lid line, the lid fold is covered, and the lid meets graded skin without an outline', () => {
+  const lib = closedEyeLibrary();
+  const face = syntheticFace([190, 150, 120]);
+  const { texture } = face;
+  // brows well above the eye; a dark fold arc just above the crease ring; skin darkening toward the
+  // brow (a socket in shadow), as on a painting
+  const brow = new Map<number, [number, number]>();
+  EYE_SIDES.forEach((s, side) => s.brow.forEach((i, q) => brow.set(i, [side === 0 ? 95 + q * 18 : 305 - q * 18, 40])));
+  const xy = (i: number) => brow.get(i) ?? face.xy(i);
+  const g = eyeGeometry(xy)[0]!;
+  for (let y = 0; y < texture.height; y++) for (let x = 0; x < texture.width; x++) {
+    const o = (y * texture.width + x) * 4;
+    if (texture.data[o]! < 100) continue; // the open eye
+    const [u, v] = toEye(g.frame, x + 0.5, y + 0.5);
+    const crease = lineAt(g.crease, Math.min(1, Math.max(0, u)));
+    const fold = u > 0 && u < 1 && v > crease - 0.06 && v < crease - 0.01;
+    const shade = fold ? 0.45 : 1 - 0.35 * Math.max(0, Math.min(1, (0.2 - v) / 0.8));
+    for (let ch = 0; ch < 3; ch++) texture.data[o + ch] = texture.data[o + ch]! * shade;
+  }
+  const baked = bakeEye(texture, g, lib[0]!);
+  const lum = (c: ArrayLike<number>, k = 0) => 0.3 * c[k]! + 0.59 * c[k + 1]! + 0.11 * c[k + 2]!;
+  const cell = (u: number, v: number) => Math.round((v - PATCH_V0) * PATCH_PPW - 0.5) * PATCH_W + Math.round((u - PATCH_U0) * PATCH_PPW - 0.5);
+  const photoLum = (u: number, v: number) => { const [x, y] = toImage(g.frame, u, v); return lum(texture.data, (Math.floor(y) * texture.width + Math.floor(x)) * 4); };
+  // the lash line (darkest point of the middle column) on the lower lid line, not above it
+  const lowV = lineAt(g.lower, 0.5), creaseV = lineAt(g.crease, 0.5);
+  let darkV = 0, darkest = Infinity;
+  for (let v = creaseV; v <= lowV + 0.1; v += 1 / PATCH_PPW) { const l = lum(baked.rgb, cell(0.5, v) * 3); if (l < darkest) { darkest = l; darkV = v; } }
+  assert.ok(Math.abs(darkV - lowV) < 0.035, `lash line at v ${darkV.toFixed(3)}, lower lid at ${lowV.toFixed(3)}`);
+  // the fold arc is under the mask, and the lid there is not the fold's dark
+  const k = cell(0.5, creaseV - 0.035);
+  assert.ok(baked.mask[k]! > 0.8, `mask over the fold ${baked.mask[k]!.toFixed(2)}`);
+  assert.ok(lum(baked.rgb, k * 3) > 1.3 * photoLum(0.5, creaseV - 0.035), 'the fold is not kept on the shut lid');
+  // along the mask's upper edge the shut lid continues the photo's skin (no lighter or darker rim)
+  const diffs: number[] = [];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = PATCH_U0 + (c + 0.5) / PATCH_PPW;
+    if (u < 0.1 || u > 0.9) continue;
+    for (let r = 0; r < PATCH_H; r++) {
+      const v = PATCH_V0 + (r + 0.5) / PATCH_PPW, q = r * PATCH_W + c;
+      if (v > lineAt(g.lid, u) || baked.mask[q]! < 0.3 || baked.mask[q]! > 0.7) continue;
+      diffs.push(Math.abs(lum(baked.rgb, q * 3) - photoLum(u, v)) / photoLum(u, v));
+      break;
+    }
+  }
+  const mean = diffs.reduce((a, b) => a + b, 0) / diffs.length;
+  assert.ok(diffs.length > 10 && mean < 0.08, `shut lid vs photo along the mask's top edge: ${(100 * mean).toFixed(1)} % (${diffs.length} columns)`);
 });

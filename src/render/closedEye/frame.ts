@@ -10,12 +10,12 @@ export const PATCH_PPW = 48;
 export const PATCH_W = Math.round((PATCH_U1 - PATCH_U0) * PATCH_PPW);
 export const PATCH_H = Math.round((PATCH_V1 - PATCH_V0) * PATCH_PPW);
 
-/** Landmark indices per eye: corners, upper lid (outer..inner), lower lid (outer..inner), crease. */
+/** Landmark indices per eye: corners, upper lid (outer..inner), lower lid (outer..inner), crease, the brow's lower contour (outer..inner). */
 export const EYE_SIDES = [
   // image-left eye (the subject's right)
-  { outer: 33, inner: 133, upper: [33, 246, 161, 160, 159, 158, 157, 173, 133], lower: [33, 7, 163, 144, 145, 153, 154, 155, 133], crease: [130, 247, 30, 29, 27, 28, 56, 190, 243] },
+  { outer: 33, inner: 133, upper: [33, 246, 161, 160, 159, 158, 157, 173, 133], lower: [33, 7, 163, 144, 145, 153, 154, 155, 133], crease: [130, 247, 30, 29, 27, 28, 56, 190, 243], brow: [46, 53, 52, 65, 55] },
   // image-right eye (the subject's left)
-  { outer: 263, inner: 362, upper: [263, 466, 388, 387, 386, 385, 384, 398, 362], lower: [263, 249, 390, 373, 374, 380, 381, 382, 362], crease: [359, 467, 260, 259, 257, 258, 286, 414, 463] },
+  { outer: 263, inner: 362, upper: [263, 466, 388, 387, 386, 385, 384, 398, 362], lower: [263, 249, 390, 373, 374, 380, 381, 382, 362], crease: [359, 467, 260, 259, 257, 258, 286, 414, 463], brow: [276, 283, 282, 295, 285] },
 ] as const;
 
 /** An eye frame in an image: origin (outer corner), unit axes scaled by the width. */

@@ -59,7 +59,7 @@ export function faceDown(xy: (i: number) => readonly [number, number]): [number,
 }
 
 /** Each side's eye frame and its lines, from landmarks. */
-export function eyeGeometry(xy: (i: number) => readonly [number, number]): { frame: EyeFrame; lid: { u: number[]; v: number[] }; lower: { u: number[]; v: number[] }; crease: { u: number[]; v: number[] } }[] {
+export function eyeGeometry(xy: (i: number) => readonly [number, number]): { frame: EyeFrame; lid: { u: number[]; v: number[] }; lower: { u: number[]; v: number[] }; crease: { u: number[]; v: number[] }; brow: { u: number[]; v: number[] } }[] {
   const down = faceDown(xy);
   return EYE_SIDES.map((side) => {
     const frame = eyeFrame(xy(side.outer), xy(side.inner), down);
@@ -67,7 +67,7 @@ export function eyeGeometry(xy: (i: number) => readonly [number, number]): { fra
       const pts = ids.map((i) => toEye(frame, xy(i)[0], xy(i)[1]));
       return { u: pts.map((p) => p[0]), v: pts.map((p) => p[1]) };
     };
-    return { frame, lid: line(side.upper), lower: line(side.lower), crease: line(side.crease) };
+    return { frame, lid: line(side.upper), lower: line(side.lower), crease: line(side.crease), brow: line(side.brow) };
   });
 }
 
