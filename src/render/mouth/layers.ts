@@ -55,8 +55,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
-  let upper = mainRow(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT));
-  let lower = mainRow(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT));
+  let upper = teethUnderLip(mainRow(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT), outPerIod), outPerIod, -1);
+  let lower = teethUnderLip(mainRow(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT), outPerIod), outPerIod, 1);
   let fromPhoto = false;
   if (own) {
     // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
@@ -109,11 +109,14 @@ function withoutDark(l: ReadyLayer): ReadyLayer {
 }
 
 /**
- * The library's row of teeth from its centre out to the first dark gap on each side: past a gap
- * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe
- * and a sliver of tooth at the ends of every wide opening. Columns past the gap fade out (2 px).
+ * The library's row of teeth from its centre out to the first dark gap on each side (past a gap
+ * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe and
+ * a sliver of tooth at the ends of every wide opening), then carried on toward the mouth corners:
+ * the row's last teeth mirrored outward, narrower (the arch turns away) and darker (deeper in the
+ * mouth), fading out over ROW_RUN iod. Before, the row ended in a straight vertical cut with black
+ * cavity beyond it at every wide opening.
  */
-function mainRow(l: ReadyLayer): ReadyLayer {
+function mainRow(l: ReadyLayer, outPerIod: number): ReadyLayer {
   const W = l.width, H = l.height, d = l.data;
   const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), half = Math.max(1, Math.round(0.12 * W));
   const lumAt = (x: number, y: number) => { const o = (y * W + x) * 4; return lum(d[o]!, d[o + 1]!, d[o + 2]!); };
@@ -129,14 +132,78 @@ function mainRow(l: ReadyLayer): ReadyLayer {
   while (left > 0 && bright[left - 1]! >= 0.45 * ref) left--;
   while (right < W - 1 && bright[right + 1]! >= 0.45 * ref) right++;
   const data = Float32Array.from(d);
+  const run = ROW_RUN * outPerIod;
   for (let x = 0; x < W; x++) {
     const out = x < left ? left - x : x > right ? x - right : 0;
     if (out === 0) continue;
-    const keep = Math.max(0, 1 - out / 2);
-    for (let y = 0; y < H; y++) { const o = (y * W + x) * 4; for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep; }
+    // the mirrored source column, ROW_NARROW times as fast (narrower teeth), within the row
+    const src = x < left ? Math.min(right, left + out * ROW_NARROW) : Math.max(left, right - out * ROW_NARROW);
+    const s0 = Math.floor(src), s1 = Math.min(W - 1, s0 + 1), t = src - s0;
+    const fade = Math.max(0, 1 - out / run) ** 1.5;
+    const shade = Math.exp(-out / (0.5 * run));
+    for (let y = 0; y < H; y++) {
+      const o = (y * W + x) * 4, a0 = (y * W + s0) * 4, a1 = (y * W + s1) * 4;
+      for (let ch = 0; ch < 4; ch++) {
+        const v = d[a0 + ch]! * (1 - t) + d[a1 + ch]! * t;
+        data[o + ch] = v * fade * (ch === 3 ? 1 : shade);
+      }
+    }
   }
   return { ...l, data };
 }
+/** How far (iod) a library row carries on past its last tooth, and how much narrower those teeth are. */
+const ROW_RUN = 0.16, ROW_NARROW = 1.4;
+
+/**
+ * The teeth go on behind the lip: each column's teeth colour (a little into the row) carried on
+ * past the row's lip end for UNDER_LIP iod, darkening toward the gum, over the source's flat
+ * shadowed band. A smile lifts the upper lip (and drops the lower) off the teeth: before, that
+ * showed a grey band above the upper teeth. `dir` -1: the lip is above (upper row), 1: below.
+ */
+function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLayer {
+  const W = l.width, H = l.height, d = l.data;
+  const lums: number[] = [];
+  for (let o = 0; o < d.length; o += 4) if (d[o + 3]! >= 0.9) lums.push(lum(d[o]!, d[o + 1]!, d[o + 2]!) / d[o + 3]!);
+  if (lums.length < 8) return l;
+  lums.sort((a, b) => a - b);
+  // (above 0.6: the source's shadowed band behind the lip is 0.6 of its teeth)
+  const teeth = 0.7 * lums[Math.floor(0.9 * (lums.length - 1))]!;
+  const reach = UNDER_LIP * outPerIod, inset = Math.max(1, Math.round(0.015 * outPerIod));
+  const data = Float32Array.from(d);
+  // rows from the lip side into the mouth
+  const rowAt = (k: number) => (dir < 0 ? k : H - 1 - k);
+  for (let x = 0; x < W; x++) {
+    let first = -1;
+    for (let k = 0; k < H; k++) {
+      const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
+      if (a >= 0.9 && lum(d[o]!, d[o + 1]!, d[o + 2]!) / a >= teeth) { first = k; break; }
+    }
+    if (first < 1) continue;
+    // the column's tooth colour a little into the row (straight), from the solid pixels there (the
+    // rows right under the lip are its shadow, or the lip's own pink, in the source frame; the
+    // shader draws the lip's shadow where the lip is now)
+    const c = [0, 0, 0];
+    let n = 0;
+    const start = Math.min(H - 1, first + inset);
+    for (let k = start; k < Math.min(H, start + inset + 1); k++) {
+      const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
+      if (a < 0.9) continue;
+      for (let ch = 0; ch < 3; ch++) c[ch]! += d[o + ch]! / a;
+      n++;
+    }
+    if (!n) continue;
+    for (let k = start - 1; k >= 0 && start - k <= reach; k--) {
+      const t = Math.max(0, (first - k) / reach);
+      const a = 1 - smoothstep(0.5, 1, t), shade = (1 - 0.35 * t) / n;
+      const o = (rowAt(k) * W + x) * 4;
+      for (let ch = 0; ch < 3; ch++) data[o + ch] = c[ch]! * shade * a + data[o + ch]! * (1 - a);
+      data[o + 3] = a + data[o + 3]! * (1 - a);
+    }
+  }
+  return { ...l, data };
+}
+/** How far (iod) the teeth go on behind the lip before the gum's shadow. */
+const UNDER_LIP = 0.05;
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {
