@@ -81,6 +81,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
+/** The photo's own teeth pixels fade out between these shares of its bright teeth (darker: the slit, the shadow between teeth). */
+const OWN_TEETH_KEEP = [0.5, 0.7] as const;
 /** The photo shows its teeth from this lip gap (IOD) on. */
 const PHOTO_TEETH_MIN_GAP = 0.035;
 
@@ -97,13 +99,24 @@ function withoutDark(l: ReadyLayer): ReadyLayer {
   if (lums.length < 8) return l;
   lums.sort((a, b) => a - b);
   const bright = lums[Math.floor(0.9 * (lums.length - 1))]!;
-  const lo = 0.35 * bright, hi = 0.5 * bright;
-  const data = Float32Array.from(d);
-  for (let o = 0; o < data.length; o += 4) {
-    const a = data[o + 3]!;
-    if (a <= 0) continue;
-    const keep = smoothstep(lo, hi, lum(data[o]!, data[o + 1]!, data[o + 2]!) / a);
-    for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep;
+  const lo = OWN_TEETH_KEEP[0] * bright, hi = OWN_TEETH_KEEP[1] * bright;
+  const keep = new Float32Array(d.length / 4);
+  for (let q = 0; q < keep.length; q++) {
+    const a = d[q * 4 + 3]!;
+    keep[q] = a > 0 ? smoothstep(lo, hi, lum(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!) / a) : 0;
+  }
+  // eroded by a pixel and softened: the teeth's half-dark rim (where they meet the photo's dark
+  // slit) read as a brown ring around the photo's teeth over the library's
+  const W = l.width, H = l.height, data = Float32Array.from(d);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    let k = keep[y * W + x]!, sum = 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const v = keep[Math.min(H - 1, Math.max(0, y + dy)) * W + Math.min(W - 1, Math.max(0, x + dx))]!;
+      if (v < k) k = v;
+      sum += v;
+    }
+    k = 0.5 * k + 0.5 * Math.min(k * 2, sum / 9);
+    for (let ch = 0; ch < 4; ch++) data[(y * W + x) * 4 + ch] = d[(y * W + x) * 4 + ch]! * k;
   }
   return { ...l, data };
 }
@@ -202,8 +215,8 @@ function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLaye
   }
   return { ...l, data };
 }
-/** How far (iod) the teeth go on behind the lip before the gum's shadow. */
-const UNDER_LIP = 0.05;
+/** How far (iod) the teeth go on behind the lip before the gum's shadow (upper incisors are ~0.17 IOD long; the library shows ~0.09 of them). */
+const UNDER_LIP = 0.08;
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {
