@@ -6,6 +6,7 @@ import type { Avatar } from '../../avatar/types.ts';
 import { cutMouthLayers, type MouthLayer } from './atlas.ts';
 import { teethLibrary } from './library.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { lipSurfaceColours } from './placement.ts';
 
 /** A layer at output scale, PREMULTIPLIED RGBA floats (colour 0..255 times alpha, alpha 0..1). */
 export interface ReadyLayer {
@@ -73,7 +74,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     lower,
     // the tongue softer than the teeth: its top edge is the source's lower-teeth silhouette, which
     // read as a jagged line under the dark band between the rows
-    tongue: lib.tongue ? ready(lib.tongue, outPerIod, Math.max(extra, TONGUE_BLUR * outPerIod), match) : null,
+    tongue: lib.tongue ? inLipHue(ready(lib.tongue, outPerIod, Math.max(extra, TONGUE_BLUR * outPerIod), match), lipSurfaceColours(avatar).lipEdge) : null,
     cavity: own && fromPhoto ? own.cavity : desaturate(cav, match.saturation),
     fromPhoto,
   };
@@ -217,6 +218,25 @@ function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLaye
 }
 /** How far (iod) the teeth go on behind the lip before the gum's shadow (upper incisors are ~0.17 IOD long; the library shows ~0.09 of them). */
 const UNDER_LIP = 0.08;
+
+/**
+ * The tongue in the hue of the picture's own lips (its luminance kept): the library tongue's fixed
+ * pink was off the palette of a varnished painting (a lilac tongue in Mona Lisa's yellow) and of
+ * black-and-white photos. TONGUE_LIP_HUE of the way.
+ */
+function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
+  const ly = Math.max(1, lum(...lip));
+  const data = Float32Array.from(l.data);
+  for (let o = 0; o < data.length; o += 4) {
+    const y = lum(data[o]!, data[o + 1]!, data[o + 2]!);
+    for (let ch = 0; ch < 3; ch++) {
+      const v = data[o + ch]! + (Math.min(255 * data[o + 3]!, (y * lip[ch]!) / ly) - data[o + ch]!) * TONGUE_LIP_HUE;
+      data[o + ch] = v;
+    }
+  }
+  return { ...l, data };
+}
+const TONGUE_LIP_HUE = 0.7;
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {
