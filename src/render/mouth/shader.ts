@@ -196,7 +196,9 @@ export class MouthShader {
         const t = this.texture;
         const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
         const q = t.data32[iy * t.width + ix]!;
-        er = (q & 255) * EDGE_SHADE; eg = ((q >>> 8) & 255) * EDGE_SHADE; eb = ((q >>> 16) & 255) * EDGE_SHADE;
+        // never the photo's dark slit (the fan's texture runs toward it): at least EDGE_FLOOR of the lip colour
+        const le = this.lipEdge;
+        er = Math.max((q & 255) * EDGE_SHADE, EDGE_FLOOR * le[0]); eg = Math.max(((q >>> 8) & 255) * EDGE_SHADE, EDGE_FLOOR * le[1]); eb = Math.max(((q >>> 16) & 255) * EDGE_SHADE, EDGE_FLOOR * le[2]);
       }
       if (toInterior < 1) {
         // the inner surface: that lip turning into the mouth's shadow, a little redder; a faint wet
@@ -226,7 +228,7 @@ const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
 /** the lip edge: the lip's texture next to the line, this much darker (it turns into the mouth) */
-const EDGE_SHADE = 0.92;
+const EDGE_SHADE = 0.92, EDGE_FLOOR = 0.8;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
 const WET = 0.12;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
