@@ -222,7 +222,7 @@ const UNDER_LIP = 0.08;
 /**
  * The tongue in the hue of the picture's own lips (its luminance kept): the library tongue's fixed
  * pink was off the palette of a varnished painting (a lilac tongue in Mona Lisa's yellow) and of
- * black-and-white photos. TONGUE_LIP_HUE of the way.
+ * black-and-white photos. TONGUE_LIP_HUE of the way (more made lipstick a red tongue, Katie).
  */
 function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
   const ly = Math.max(1, lum(...lip));
@@ -236,7 +236,7 @@ function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
   }
   return { ...l, data };
 }
-const TONGUE_LIP_HUE = 0.7;
+const TONGUE_LIP_HUE = 0.45;
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {
