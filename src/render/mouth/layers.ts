@@ -89,7 +89,7 @@ const PHOTO_TEETH_MIN_GAP = 0.035;
 
 /**
  * The photo's teeth piece without its dark pixels (the slit between its rows, the shadow between
- * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 35-50 % of
+ * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 50-70 % of
  * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
  * darker lip pixels of the cut go too.
  */

@@ -228,7 +228,7 @@ const tmp = new Float32Array(4);
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** the most the photo's own teeth (and the set under them) brighten as the mouth opens past its own */
-const PHOTO_TEETH_LIFT = 1.25;
+const PHOTO_TEETH_LIFT = 1.12;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
 /** the lip edge: the lip's texture next to the line, this much darker (it turns into the mouth) */
