@@ -154,7 +154,8 @@ function mainRow(l: ReadyLayer, outPerIod: number): ReadyLayer {
     const src = x < left ? Math.min(right, left + out * ROW_NARROW) : Math.max(left, right - out * ROW_NARROW);
     const s0 = Math.floor(src), s1 = Math.min(W - 1, s0 + 1), t = src - s0;
     const fade = Math.max(0, 1 - out / run) ** 1.5;
-    const shade = Math.exp(-out / (0.5 * run));
+    // (darker toward the back, mildly: exp(-out / (run / 2)) read as a dark grey block in a wide smile, lp_s1)
+    const shade = 1 - ROW_END_SHADE * Math.min(1, out / run);
     for (let y = 0; y < H; y++) {
       const o = (y * W + x) * 4, a0 = (y * W + s0) * 4, a1 = (y * W + s1) * 4;
       for (let ch = 0; ch < 4; ch++) {
@@ -165,12 +166,12 @@ function mainRow(l: ReadyLayer, outPerIod: number): ReadyLayer {
   }
   return { ...l, data };
 }
-/** How far (iod) a library row carries on past its last tooth, and how much narrower those teeth are. */
-const ROW_RUN = 0.16, ROW_NARROW = 1.4;
+/** How far (iod) a library row carries on past its last tooth, how much narrower those teeth are, and how much darker at the end. */
+const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
 
 /**
  * The teeth go on behind the lip: each column's teeth colour (a little into the row) carried on
- * past the row's lip end for UNDER_LIP iod, darkening toward the gum, over the source's flat
+ * past the row's lip end for UNDER_LIP_* iod, darkening toward the gum, over the source's flat
  * shadowed band. A smile lifts the upper lip (and drops the lower) off the teeth: before, that
  * showed a grey band above the upper teeth. `dir` -1: the lip is above (upper row), 1: below.
  */
@@ -182,10 +183,13 @@ function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLaye
   lums.sort((a, b) => a - b);
   // (above 0.6: the source's shadowed band behind the lip is 0.6 of its teeth)
   const teeth = 0.7 * lums[Math.floor(0.9 * (lums.length - 1))]!;
-  const reach = UNDER_LIP * outPerIod, inset = Math.max(1, Math.round(0.015 * outPerIod));
-  const data = Float32Array.from(d);
+  const reach = (dir < 0 ? UNDER_LIP_UPPER : UNDER_LIP_LOWER) * outPerIod, inset = Math.max(1, Math.round(0.015 * outPerIod));
   // rows from the lip side into the mouth
   const rowAt = (k: number) => (dir < 0 ? k : H - 1 - k);
+  // per column: where its teeth start under the lip, and their colour a little into the row
+  // (straight; the rows right under the lip are its shadow or the lip's own pink in the source
+  // frame, and the shader draws the lip's shadow where the lip is now)
+  const firstAt = new Int32Array(W).fill(-1), colour = new Float32Array(W * 3), has = new Uint8Array(W);
   for (let x = 0; x < W; x++) {
     let first = -1;
     for (let k = 0; k < H; k++) {
@@ -193,19 +197,32 @@ function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLaye
       if (a >= 0.9 && lum(d[o]!, d[o + 1]!, d[o + 2]!) / a >= teeth) { first = k; break; }
     }
     if (first < 1) continue;
-    // the column's tooth colour a little into the row (straight), from the solid pixels there (the
-    // rows right under the lip are its shadow, or the lip's own pink, in the source frame; the
-    // shader draws the lip's shadow where the lip is now)
-    const c = [0, 0, 0];
-    let n = 0;
     const start = Math.min(H - 1, first + inset);
+    let n = 0;
     for (let k = start; k < Math.min(H, start + inset + 1); k++) {
       const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
       if (a < 0.9) continue;
-      for (let ch = 0; ch < 3; ch++) c[ch]! += d[o + ch]! / a;
+      for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch]! += d[o + ch]! / a;
       n++;
     }
     if (!n) continue;
+    for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch] = colour[x * 3 + ch]! / n;
+    firstAt[x] = first; has[x] = 1;
+  }
+  // averaged across neighbouring columns: carried on column by column, the dark gaps between the
+  // teeth drew vertical stripes (a "barcode") under a dropped lower lip (lp_s1)
+  const r = Math.max(1, Math.round(0.02 * outPerIod));
+  const data = Float32Array.from(d);
+  for (let x = 0; x < W; x++) {
+    if (!has[x]) continue;
+    const c = [0, 0, 0];
+    let n = 0;
+    for (let q = Math.max(0, x - r); q <= Math.min(W - 1, x + r); q++) {
+      if (!has[q]) continue;
+      for (let ch = 0; ch < 3; ch++) c[ch]! += colour[q * 3 + ch]!;
+      n++;
+    }
+    const first = firstAt[x]!, start = Math.min(H - 1, first + inset);
     for (let k = start - 1; k >= 0 && start - k <= reach; k--) {
       const t = Math.max(0, (first - k) / reach);
       const a = 1 - smoothstep(0.5, 1, t), shade = (1 - 0.35 * t) / n;
@@ -216,8 +233,11 @@ function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLaye
   }
   return { ...l, data };
 }
-/** How far (iod) the teeth go on behind the lip before the gum's shadow (upper incisors are ~0.17 IOD long; the library shows ~0.09 of them). */
-const UNDER_LIP = 0.08;
+/**
+ * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
+ * long and the library shows ~0.09 of them; the lower row, shorter and mostly behind the lip, less.
+ */
+const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.04;
 
 /**
  * The tongue in the hue of the picture's own lips (its luminance kept): the library tongue's fixed
