@@ -100,9 +100,7 @@ export class MouthShader {
     this.place = p;
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
     const light = (gap: number) => 0.65 + 0.35 * smoothstep(0.01, 0.16, gap);
-    // (up to PHOTO_TEETH_LIFT: the photo's teeth were in the shade of its narrower opening; capped at 1
-    // they stayed grey beside a smiling driver's bright teeth, Katie)
-    this.teethLight = this.layers.fromPhoto ? Math.min(PHOTO_TEETH_LIFT, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
@@ -227,8 +225,6 @@ export class MouthShader {
 const tmp = new Float32Array(4);
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
-/** the most the photo's own teeth (and the set under them) brighten as the mouth opens past its own */
-const PHOTO_TEETH_LIFT = 1.12;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
 /** the lip edge: the lip's texture next to the line, this much darker (it turns into the mouth) */
