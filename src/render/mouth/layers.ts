@@ -56,8 +56,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
-  let upper = teethUnderLip(mainRow(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT), outPerIod), outPerIod, -1);
-  let lower = teethUnderLip(mainRow(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT), outPerIod), outPerIod, 1);
+  let upper = mainRow(teethUnderLip(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT), outPerIod, -1), outPerIod);
+  let lower = mainRow(teethUnderLip(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT), outPerIod, 1), outPerIod);
   let fromPhoto = false;
   if (own) {
     // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
