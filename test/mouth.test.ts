@@ -91,8 +91,9 @@ test('opening the jaw: the upper teeth stay with the skull, the lower teeth foll
     // where the luminance falls through 100 after a bright (tooth) pixel, walking from each lip inward
     let seen = false;
     for (let y = y0; y < y1; y++) { if (lum(img, x, y) > 170) seen = true; if (seen && lum(img, x, y) >= 100 && lum(img, x, y + 1) < 100) { upperEdge = y; break; } }
+    // (the lower teeth's top edge against the tongue behind them, lit in an open mouth: through 170)
     seen = false;
-    for (let y = y1; y > y0; y--) { if (lum(img, x, y) > 170) seen = true; if (seen && lum(img, x, y) >= 100 && lum(img, x, y - 1) < 100) { lowerEdge = y; break; } }
+    for (let y = y1; y > y0; y--) { if (lum(img, x, y) > 190) seen = true; if (seen && lum(img, x, y) >= 170 && lum(img, x, y - 1) < 170) { lowerEdge = y; break; } }
     return { upperEdge, lowerEdge, lip14: lm[14]![1] };
   };
   // motion jawOpen is a lip gap over 0.6 IOD (render/mouth/opening.ts): 0.4 and 0.6 are wide openings
@@ -111,7 +112,8 @@ test('a motion\'s jawOpen opens the rendered lips by that gap (0.6 IOD per unit)
     const n = r.neutralFrame();
     const iodOf = (lm: number[][]) => Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
     const gapAt = (jaw: number, restLipGap?: number) => { const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: jaw, ...(restLipGap === undefined ? {} : { restLipGap }) } }); return Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iodOf(lm); };
-    for (const jaw of [0.2, 0.35]) {
+    // 0.8: a wide vowel or singing (0.48 IOD), past the rig's 17-degree unit (0.29-0.41 IOD)
+    for (const jaw of [0.2, 0.35, 0.8]) {
       const want = 0.6 * jaw + lipBandAllowance(0.6 * jaw); // (far from the photo's own gap)
       assert.ok(Math.abs(gapAt(jaw) - want) < 0.01, `${name}: jawOpen ${jaw} opens ${gapAt(jaw).toFixed(3)} IOD, want ${want.toFixed(3)}`);
     }
@@ -124,6 +126,28 @@ test('a motion\'s jawOpen opens the rendered lips by that gap (0.6 IOD per unit)
     const rest = r.landmarks(n), photo = avatar.rest;
     assert.ok(Math.abs(rest[14]![1]! - photo[14 * 3 + 1]!) < 0.05, `${name}: neutral frame moves the lower lip ${(rest[14]![1]! - photo[14 * 3 + 1]!).toFixed(3)} px`);
   }
+});
+
+test('a smile parts the lips over nearly closed teeth: the same gap, filled with teeth (mt_man)', async () => {
+  const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'mt_man.png')));
+  const r = createRenderer(avatar, { width: 512, height: 512 });
+  const n = r.neutralFrame();
+  const look = (smile: number) => {
+    const f = { ...n, w: { ...n.w, jawOpen: 0.25, mouthSmileLeft: smile, mouthSmileRight: smile } };
+    const lm = r.landmarks(f), img = r.render(f);
+    const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
+    const x = Math.round((lm[13]![0] + lm[14]![0]) / 2) + 3;
+    const y0 = Math.ceil(lm[13]![1]) + 2, y1 = Math.floor(lm[14]![1]) - 2;
+    let teeth = 0;
+    for (let y = y0; y <= y1; y++) if (lum(img, x, y) > 150) teeth++;
+    // the chin's drop from the neutral frame: how much of the gap is jaw
+    const chin = (lm[152]![1] - r.landmarks(n)[152]![1]) / iod;
+    return { gap: Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iod, teeth: teeth / Math.max(1, y1 - y0 + 1), chin };
+  };
+  const plain = look(0), smiling = look(0.6);
+  assert.ok(Math.abs(smiling.gap - plain.gap) < 0.025, `gap ${plain.gap.toFixed(3)} -> ${smiling.gap.toFixed(3)} IOD`);
+  assert.ok(smiling.chin < 0.5 * plain.chin, `chin drop ${plain.chin.toFixed(3)} plain, ${smiling.chin.toFixed(3)} IOD smiling`);
+  assert.ok(smiling.teeth > 0.6, `share of the gap showing teeth: ${plain.teeth.toFixed(2)} plain, ${smiling.teeth.toFixed(2)} smiling`);
 });
 
 test('eval mouth region: a box around the lips, and the most open frames kept apart', () => {

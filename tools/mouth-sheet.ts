@@ -24,12 +24,13 @@ const renderers = await Promise.all(roots.map(async (r) => (await import(path.jo
 const RENDER = 512, CELL = Number(opt('--cell', '384'));
 const columns: [string, Record<string, number>][] = [
   ['photo', {}],
-  // jawOpen is a lip gap of 0.6 IOD per unit (render/mouth/opening.ts): speech spans 0-0.5
+  // jawOpen is a lip gap of 0.6 IOD per unit (render/mouth/opening.ts): speech spans 0-0.5, song and shouts go on to 1
   ['jaw 0', { jawOpen: 0 }],
   ['jaw .1', { jawOpen: 0.1 }],
   ['jaw .2', { jawOpen: 0.2 }],
   ['jaw .3', { jawOpen: 0.3 }],
   ['jaw .5', { jawOpen: 0.5 }],
+  ['jaw .75', { jawOpen: 0.75 }],
   ['jaw 1', { jawOpen: 1 }],
   ['funnel', { mouthFunnel: 1, jawOpen: 0.3 }],
   ['pucker', { mouthPucker: 1, jawOpen: 0 }],

@@ -19,7 +19,7 @@ import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
-import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, REST_LIP_GAP } from './mouth/opening.ts';
+import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, partLipsInSmile, lipUnitsOf, REST_LIP_GAP } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
@@ -75,6 +75,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const rig = avatar.rig;
   // a motion's jawOpen is a lip gap; the rig's is this face's jaw rotation (mouth/opening.ts)
   const jawMap = jawMapOf(avatar);
+  const lipUnits = lipUnitsOf(avatar);
 
   // reusable buffers
   const wv = new Float64Array(CONTROL_COUNT);
@@ -149,6 +150,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
     weightsToVector(frame.w, wv);
+    partLipsInSmile(wv, jawMap, lipUnits, avatar, frame.w[REST_LIP_GAP]);
     wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP]);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {

@@ -21,6 +21,8 @@ const MOUTH_CORNERS = [61, 291, 78, 308];
  */
 const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
 const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
+/** Share of its distance from the mouth's centre a lip corner moves inward per unit of jawOpen. */
+const JAW_NARROW = 0.05;
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
 /** The brows' lower contours (outer end first). */
@@ -129,6 +131,14 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       const o = (k * N + i) * 3;
       out[o + 1] = ry * c - rz * s - ry;
       out[o + 2] = ry * s + rz * c - rz;
+    }
+    // the lips stretched open draw the corners in: a wide-open mouth is an oval, narrower than the
+    // closed one (without it the opening past ~0.3 IOD had straight vertical sides at the corners)
+    for (let i = 0; i < 468; i++) {
+      const ex = (X(i) - mcx) / (1.6 * mouthHalf), ey = (Y(i) - mcy) / mouthHalf;
+      const g = Math.exp(-(ex * ex + ey * ey));
+      if (g < 1e-3) continue;
+      out[(k * N + i) * 3] = -JAW_NARROW * (X(i) - mcx) * g;
     }
   }
 

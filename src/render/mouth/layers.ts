@@ -6,6 +6,7 @@ import type { Avatar } from '../../avatar/types.ts';
 import { cutMouthLayers, type MouthLayer } from './atlas.ts';
 import { teethLibrary } from './library.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { lipSurfaceColours } from './placement.ts';
 
 /** A layer at output scale, PREMULTIPLIED RGBA floats (colour 0..255 times alpha, alpha 0..1). */
 export interface ReadyLayer {
@@ -55,8 +56,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const libBlurOut = 0.6 * (outPerIod / lib.upper.ppi);
   const extra = Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
-  let upper = mainRow(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT));
-  let lower = mainRow(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT));
+  let upper = mainRow(teethUnderLip(ready(lib.upper, outPerIod, extra, match, TEETH_LIFT), outPerIod, -1), outPerIod);
+  let lower = mainRow(teethUnderLip(ready(lib.lower, outPerIod, extra, match, TEETH_LIFT), outPerIod, 1), outPerIod);
   let fromPhoto = false;
   if (own) {
     // the photo's teeth as rigid pieces over the library set (which goes on where the photo hid it)
@@ -73,7 +74,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     lower,
     // the tongue softer than the teeth: its top edge is the source's lower-teeth silhouette, which
     // read as a jagged line under the dark band between the rows
-    tongue: lib.tongue ? ready(lib.tongue, outPerIod, Math.max(extra, TONGUE_BLUR * outPerIod), match) : null,
+    tongue: lib.tongue ? inLipHue(ready(lib.tongue, outPerIod, Math.max(extra, TONGUE_BLUR * outPerIod), match), lipSurfaceColours(avatar).lipEdge) : null,
     cavity: own && fromPhoto ? own.cavity : desaturate(cav, match.saturation),
     fromPhoto,
   };
@@ -81,12 +82,14 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
+/** The photo's own teeth pixels fade out between these shares of its bright teeth (darker: the slit, the shadow between teeth). */
+const OWN_TEETH_KEEP = [0.5, 0.7] as const;
 /** The photo shows its teeth from this lip gap (IOD) on. */
 const PHOTO_TEETH_MIN_GAP = 0.035;
 
 /**
  * The photo's teeth piece without its dark pixels (the slit between its rows, the shadow between
- * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 35-50 % of
+ * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 50-70 % of
  * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
  * darker lip pixels of the cut go too.
  */
@@ -97,23 +100,37 @@ function withoutDark(l: ReadyLayer): ReadyLayer {
   if (lums.length < 8) return l;
   lums.sort((a, b) => a - b);
   const bright = lums[Math.floor(0.9 * (lums.length - 1))]!;
-  const lo = 0.35 * bright, hi = 0.5 * bright;
-  const data = Float32Array.from(d);
-  for (let o = 0; o < data.length; o += 4) {
-    const a = data[o + 3]!;
-    if (a <= 0) continue;
-    const keep = smoothstep(lo, hi, lum(data[o]!, data[o + 1]!, data[o + 2]!) / a);
-    for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep;
+  const lo = OWN_TEETH_KEEP[0] * bright, hi = OWN_TEETH_KEEP[1] * bright;
+  const keep = new Float32Array(d.length / 4);
+  for (let q = 0; q < keep.length; q++) {
+    const a = d[q * 4 + 3]!;
+    keep[q] = a > 0 ? smoothstep(lo, hi, lum(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!) / a) : 0;
+  }
+  // eroded by a pixel and softened: the teeth's half-dark rim (where they meet the photo's dark
+  // slit) read as a brown ring around the photo's teeth over the library's
+  const W = l.width, H = l.height, data = Float32Array.from(d);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    let k = keep[y * W + x]!, sum = 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const v = keep[Math.min(H - 1, Math.max(0, y + dy)) * W + Math.min(W - 1, Math.max(0, x + dx))]!;
+      if (v < k) k = v;
+      sum += v;
+    }
+    k = 0.5 * k + 0.5 * Math.min(k * 2, sum / 9);
+    for (let ch = 0; ch < 4; ch++) data[(y * W + x) * 4 + ch] = d[(y * W + x) * 4 + ch]! * k;
   }
   return { ...l, data };
 }
 
 /**
- * The library's row of teeth from its centre out to the first dark gap on each side: past a gap
- * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe
- * and a sliver of tooth at the ends of every wide opening. Columns past the gap fade out (2 px).
+ * The library's row of teeth from its centre out to the first dark gap on each side (past a gap
+ * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe and
+ * a sliver of tooth at the ends of every wide opening), then carried on toward the mouth corners:
+ * the row's last teeth mirrored outward, narrower (the arch turns away) and darker (deeper in the
+ * mouth), fading out over ROW_RUN iod. Before, the row ended in a straight vertical cut with black
+ * cavity beyond it at every wide opening.
  */
-function mainRow(l: ReadyLayer): ReadyLayer {
+function mainRow(l: ReadyLayer, outPerIod: number): ReadyLayer {
   const W = l.width, H = l.height, d = l.data;
   const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), half = Math.max(1, Math.round(0.12 * W));
   const lumAt = (x: number, y: number) => { const o = (y * W + x) * 4; return lum(d[o]!, d[o + 1]!, d[o + 2]!); };
@@ -129,14 +146,117 @@ function mainRow(l: ReadyLayer): ReadyLayer {
   while (left > 0 && bright[left - 1]! >= 0.45 * ref) left--;
   while (right < W - 1 && bright[right + 1]! >= 0.45 * ref) right++;
   const data = Float32Array.from(d);
+  const run = ROW_RUN * outPerIod;
   for (let x = 0; x < W; x++) {
     const out = x < left ? left - x : x > right ? x - right : 0;
     if (out === 0) continue;
-    const keep = Math.max(0, 1 - out / 2);
-    for (let y = 0; y < H; y++) { const o = (y * W + x) * 4; for (let ch = 0; ch < 4; ch++) data[o + ch] = data[o + ch]! * keep; }
+    // the mirrored source column, ROW_NARROW times as fast (narrower teeth), within the row
+    const src = x < left ? Math.min(right, left + out * ROW_NARROW) : Math.max(left, right - out * ROW_NARROW);
+    const s0 = Math.floor(src), s1 = Math.min(W - 1, s0 + 1), t = src - s0;
+    const fade = Math.max(0, 1 - out / run) ** 1.5;
+    // (darker toward the back, mildly: exp(-out / (run / 2)) read as a dark grey block in a wide smile, lp_s1)
+    const shade = 1 - ROW_END_SHADE * Math.min(1, out / run);
+    for (let y = 0; y < H; y++) {
+      const o = (y * W + x) * 4, a0 = (y * W + s0) * 4, a1 = (y * W + s1) * 4;
+      for (let ch = 0; ch < 4; ch++) {
+        const v = d[a0 + ch]! * (1 - t) + d[a1 + ch]! * t;
+        data[o + ch] = v * fade * (ch === 3 ? 1 : shade);
+      }
+    }
   }
   return { ...l, data };
 }
+/** How far (iod) a library row carries on past its last tooth, how much narrower those teeth are, and how much darker at the end. */
+const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
+
+/**
+ * The teeth go on behind the lip: each column's teeth colour (a little into the row) carried on
+ * past the row's lip end for UNDER_LIP_* iod, darkening toward the gum, over the source's flat
+ * shadowed band. A smile lifts the upper lip (and drops the lower) off the teeth: before, that
+ * showed a grey band above the upper teeth. `dir` -1: the lip is above (upper row), 1: below.
+ */
+function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLayer {
+  const W = l.width, H = l.height, d = l.data;
+  const lums: number[] = [];
+  for (let o = 0; o < d.length; o += 4) if (d[o + 3]! >= 0.9) lums.push(lum(d[o]!, d[o + 1]!, d[o + 2]!) / d[o + 3]!);
+  if (lums.length < 8) return l;
+  lums.sort((a, b) => a - b);
+  // (above 0.6: the source's shadowed band behind the lip is 0.6 of its teeth)
+  const teeth = 0.7 * lums[Math.floor(0.9 * (lums.length - 1))]!;
+  const reach = (dir < 0 ? UNDER_LIP_UPPER : UNDER_LIP_LOWER) * outPerIod, inset = Math.max(1, Math.round(0.015 * outPerIod));
+  // rows from the lip side into the mouth
+  const rowAt = (k: number) => (dir < 0 ? k : H - 1 - k);
+  // per column: where its teeth start under the lip, and their colour a little into the row
+  // (straight; the rows right under the lip are its shadow or the lip's own pink in the source
+  // frame, and the shader draws the lip's shadow where the lip is now)
+  const firstAt = new Int32Array(W).fill(-1), colour = new Float32Array(W * 3), has = new Uint8Array(W);
+  for (let x = 0; x < W; x++) {
+    let first = -1;
+    for (let k = 0; k < H; k++) {
+      const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
+      if (a >= 0.9 && lum(d[o]!, d[o + 1]!, d[o + 2]!) / a >= teeth) { first = k; break; }
+    }
+    if (first < 1) continue;
+    const start = Math.min(H - 1, first + inset);
+    let n = 0;
+    for (let k = start; k < Math.min(H, start + inset + 1); k++) {
+      const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
+      if (a < 0.9) continue;
+      for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch]! += d[o + ch]! / a;
+      n++;
+    }
+    if (!n) continue;
+    for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch] = colour[x * 3 + ch]! / n;
+    firstAt[x] = first; has[x] = 1;
+  }
+  // averaged across neighbouring columns: carried on column by column, the dark gaps between the
+  // teeth drew vertical stripes (a "barcode") under a dropped lower lip (lp_s1)
+  const r = Math.max(1, Math.round(0.02 * outPerIod));
+  const data = Float32Array.from(d);
+  for (let x = 0; x < W; x++) {
+    if (!has[x]) continue;
+    const c = [0, 0, 0];
+    let n = 0;
+    for (let q = Math.max(0, x - r); q <= Math.min(W - 1, x + r); q++) {
+      if (!has[q]) continue;
+      for (let ch = 0; ch < 3; ch++) c[ch]! += colour[q * 3 + ch]!;
+      n++;
+    }
+    const first = firstAt[x]!, start = Math.min(H - 1, first + inset);
+    for (let k = start - 1; k >= 0 && start - k <= reach; k--) {
+      const t = Math.max(0, (first - k) / reach);
+      const a = 1 - smoothstep(0.5, 1, t), shade = (1 - 0.35 * t) / n;
+      const o = (rowAt(k) * W + x) * 4;
+      for (let ch = 0; ch < 3; ch++) data[o + ch] = c[ch]! * shade * a + data[o + ch]! * (1 - a);
+      data[o + 3] = a + data[o + 3]! * (1 - a);
+    }
+  }
+  return { ...l, data };
+}
+/**
+ * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
+ * long and the library shows ~0.09 of them; the lower row, shorter and mostly behind the lip, less.
+ */
+const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.04;
+
+/**
+ * The tongue in the hue of the picture's own lips (its luminance kept): the library tongue's fixed
+ * pink was off the palette of a varnished painting (a lilac tongue in Mona Lisa's yellow) and of
+ * black-and-white photos. TONGUE_LIP_HUE of the way (more made lipstick a red tongue, Katie).
+ */
+function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
+  const ly = Math.max(1, lum(...lip));
+  const data = Float32Array.from(l.data);
+  for (let o = 0; o < data.length; o += 4) {
+    const y = lum(data[o]!, data[o + 1]!, data[o + 2]!);
+    for (let ch = 0; ch < 3; ch++) {
+      const v = data[o + ch]! + (Math.min(255 * data[o + 3]!, (y * lip[ch]!) / ly) - data[o + ch]!) * TONGUE_LIP_HUE;
+      data[o + ch] = v;
+    }
+  }
+  return { ...l, data };
+}
+const TONGUE_LIP_HUE = 0.45;
 
 /** Solid pixels of a layer (alpha >= 0.9). */
 function coverage(l: ReadyLayer): number {

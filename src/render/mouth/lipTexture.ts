@@ -40,9 +40,28 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
   }
   // the inner corners too (toward the outer ones): the photo's dark corner of an open mouth
   // otherwise stays as a dark notch at each corner of the closed or reopened lips
-  for (const [v, o] of CORNERS) {
+  for (const [v, o] of CORNER_ROWS) {
     uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
     uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
   }
+  // the inner corners sample out past the outer corner (the skin beyond the commissure): on the way
+  // there, along the photo's lip line, they kept its dark slit as a spike out of each corner
+  for (const [v, o] of CORNERS) {
+    const kc = CORNER_REACH * Math.min(1, Math.max(0, open));
+    uvNow[v * 2] = uv[v * 2]! + kc * (uv[o * 2]! - uv[v * 2]!);
+    uvNow[v * 2 + 1] = uv[v * 2 + 1]! + kc * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+    // and the outer corner a little past itself (the photo's darkest spot is the commissure)
+    const ko = CORNER_OUT * Math.min(1, Math.max(0, open));
+    uvNow[o * 2] = uv[o * 2]! + ko * (uv[o * 2]! - uv[v * 2]!);
+    uvNow[o * 2 + 1] = uv[o * 2 + 1]! + ko * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+  }
 }
 const CORNERS = [[78, 61], [308, 291]] as const;
+/** At a full opening the inner corners sample this far along (and past, > 1) inner -> outer corner. */
+const CORNER_REACH = 1.5, CORNER_OUT = 0.6;
+/**
+ * The ends of the lips' middle rows, on the photo's lip line between the inner and outer corners,
+ * slide off it toward their lip's outer contour: the photo's dark slit there otherwise drew a dark
+ * spike out of each corner of an open mouth (lp_s2, lp_s42).
+ */
+const CORNER_ROWS = [[62, 185], [76, 185], [292, 409], [306, 409], [96, 146], [77, 146], [325, 375], [307, 375]] as const;

@@ -11,6 +11,7 @@
 // and inverts it: a motion's gap lands as that gap on the rendered face.
 import { LANDMARK_COUNT } from '../../rig/topology.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
@@ -39,15 +40,22 @@ function allowanceAt(gap: number, photoGap: number): number {
   return lipBandAllowance(gap) * Math.min(1, Math.abs(gap - photoGap) / 0.04);
 }
 /**
- * The table spans the rig's jawOpen JAW_MIN..1 in STEPS steps. Below 0: a photo whose lips are
+ * The table spans the rig's jawOpen JAW_MIN..JAW_MAX in STEPS steps. Below 0: a photo whose lips are
  * apart can fit jawOpen 0 (its neutral face is a guess), and closing its mouth then turns the jaw
  * up past the fitted rest; the inversion never goes past the lips touching.
  */
-const JAW_MIN = -0.5, STEPS = 30;
-const jawAt = (q: number) => JAW_MIN + (q / STEPS) * (1 - JAW_MIN);
+const JAW_MIN = -0.5, STEPS = 50;
+/**
+ * Above: the rig's jaw field is a 17-degree rotation per unit, 0.29-0.41 IOD of lip gap, while a
+ * motion's jawOpen 1 is 0.6 IOD (a wide vowel, singing). Capped at 1, every opening past ~0.35 IOD
+ * looked alike; the field is followed past 1 (to about 34 degrees, the jaw's real range in speech
+ * and song) so the widest openings land as wide as the driver's.
+ */
+export const JAW_MAX = 2;
+const jawAt = (q: number) => JAW_MIN + (q / STEPS) * (JAW_MAX - JAW_MIN);
 
 export interface JawMap {
-  /** rig jawOpen at STEPS+1 even steps JAW_MIN..1 -> the mesh's inner-lip gap there, in iod (non-decreasing; < 0: the lips would cross) */
+  /** rig jawOpen at STEPS+1 even steps JAW_MIN..JAW_MAX -> the mesh's inner-lip gap there, in iod (non-decreasing; < 0: the lips would cross) */
   gaps: Float64Array;
   /** rig jawOpen of the photo itself */
   photoJaw: number;
@@ -89,7 +97,7 @@ export function jawMapOf(av: JawGeometry): JawMap {
   return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)) };
 }
 
-/** The rig's jawOpen whose mesh gap is `gap` iod (never below the lips touching; at most 1). */
+/** The rig's jawOpen whose mesh gap is `gap` iod (never below the lips touching; at most JAW_MAX). */
 function rigJawForGap(map: JawMap, gap: number): number {
   const g = map.gaps;
   gap = Math.max(0, gap);
@@ -100,12 +108,12 @@ function rigJawForGap(map: JawMap, gap: number): number {
       return jawAt(q - 1 + (span > 1e-9 ? (gap - g[q - 1]!) / span : 1));
     }
   }
-  return 1;
+  return JAW_MAX;
 }
 
 /** The mesh gap at a rig jawOpen (linear between the table's steps). */
 function gapForRigJaw(map: JawMap, jaw: number): number {
-  const t = ((Math.min(1, Math.max(JAW_MIN, jaw)) - JAW_MIN) / (1 - JAW_MIN)) * STEPS, q = Math.min(STEPS - 1, Math.floor(t));
+  const t = ((Math.min(JAW_MAX, Math.max(JAW_MIN, jaw)) - JAW_MIN) / (JAW_MAX - JAW_MIN)) * STEPS, q = Math.min(STEPS - 1, Math.floor(t));
   return map.gaps[q]! + (t - q) * (map.gaps[q + 1]! - map.gaps[q]!);
 }
 
@@ -142,4 +150,47 @@ export function otherLipGap(weights: ArrayLike<number>, av: JawGeometry): number
 export function photoMotionJaw(map: JawMap): number {
   // (no allowance at the photo's own gap)
   return Math.min(1, Math.max(0, map.photoGap / JAW_GAP_SPAN));
+}
+
+/**
+ * Smiling speakers part their lips over nearly closed teeth: the lower lip drops off the teeth and
+ * the upper lip lifts a little, the jaw hardly moves, so the gap fills with teeth (Katie, Obama).
+ * Before, the whole gap was jaw: teeth apart, a dark slot between them. Up to SMILE_LIP_PART iod of
+ * a frame's opening past the photo's own goes to the lips, in proportion to the smile; what the
+ * driver's own lip controls already open counts toward it. Adds mouthLowerDown and mouthUpperUp to
+ * the frame's weights `w` (a motion's jawOpen still in w: call before rigJaw, which then gives the
+ * jaw only the rest).
+ */
+export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av: JawGeometry, restGap = 0): void {
+  const smile = 0.5 * (w[CONTROL_INDEX.mouthSmileLeft]! + w[CONTROL_INDEX.mouthSmileRight]!);
+  const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
+  if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
+  const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
+  const extra = JAW_GAP_SPAN * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
+  if (want <= 0) return;
+  const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
+  w[up] = Math.min(1, w[up]! + (UPPER_LIP_SHARE * want) / lips.up);
+  w[down] = Math.min(1, w[down]! + ((1 - UPPER_LIP_SHARE) * want) / lips.down);
+}
+/** At most this lip gap (iod) parts over closed teeth in a full smile (incisors show ~0.1-0.15 IOD). */
+const SMILE_LIP_PART = 0.12;
+/** mouthSmile (mean of both sides) from which the lips start to take the opening, and where fully. */
+const SMILE_FROM = 0.1, SMILE_FULL = 0.5;
+/**
+ * The upper lip's share: small, since above the teeth the layers have only a shadowed band (the
+ * lip hid the gums in every source frame); the lower lip uncovers the upper teeth's tips and the
+ * lower teeth behind them.
+ */
+const UPPER_LIP_SHARE = 0;
+
+/** Lip gap (iod) one unit of mouthUpperUp / mouthLowerDown opens at the lip centre on this face. */
+export interface LipUnits { up: number; down: number }
+export function lipUnitsOf(av: JawGeometry): LipUnits {
+  const one = (k: number) => {
+    const w = Float64Array.from(av.rig.photoWeights);
+    w[k] = w[k]! + 1;
+    return otherLipGap(w, av);
+  };
+  return { up: one(CONTROL_INDEX.mouthUpperUp), down: one(CONTROL_INDEX.mouthLowerDown) };
 }

@@ -54,6 +54,9 @@ export class MouthShader {
   private teethLight = 1;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   private teethShow = 1;
+  private tongueGrow = 1;
+  private readonly cavityNow: [number, number, number] = [0, 0, 0];
+  private readonly innerShade: [number, number, number] = [0.8, 0.7, 0.7];
 
   constructor(width: number, layers: ReadyMouth) {
     this.upperY = new Float32Array(width);
@@ -100,6 +103,17 @@ export class MouthShader {
     this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
+    // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
+    // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
+    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
+    this.tongueGrow = 1 + TONGUE_GROW * wide;
+    const li = this.lipInner, cav = this.layers.cavity, k = THROAT_MIX * wide;
+    for (let ch = 0; ch < 3; ch++) {
+      this.cavityNow[ch] = cav[ch]! + (THROAT_SHADE * li[ch]! - cav[ch]!) * k;
+      // the inner lip surface is the edge's colour in the mouth's shadow: darker, redder (as the
+      // photo's inner and edge colours differ, grey on a black-and-white photo)
+      this.innerShade[ch] = Math.min(1, li[ch]! / Math.max(1, this.lipEdge[ch]!));
+    }
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -124,7 +138,8 @@ export class MouthShader {
     // and deepest (darkest) halfway between the lips, away from the light they reflect in
     const mid = clamp01(Math.min(cy - top, bottom - cy) / (0.08 * unit + 1));
     const depthShade = (1 - 0.6 * lateral * lateral) * (1 - 0.45 * mid) * 0.75 * this.teethLight;
-    let r = L.cavity[0] * depthShade, g = L.cavity[1] * depthShade, b = L.cavity[2] * depthShade;
+    const cav = this.cavityNow;
+    let r = cav[0] * depthShade, g = cav[1] * depthShade, b = cav[2] * depthShade;
     // jaw pieces: tongue behind the lower teeth
     const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
     // (the layers are premultiplied: their colour fades with their alpha)
@@ -136,8 +151,13 @@ export class MouthShader {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
         const k = side * 0.85;
-        const a = sampleInto(L.tongue, lx, ly - TONGUE_DROP * p.unit, tmp) * this.teethShow;
-        if (a > 0) { r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k; }
+        const grow = this.tongueGrow, up = ly - TONGUE_DROP * p.unit;
+        const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * this.teethShow;
+        if (a > 0) {
+          // its back, further up the opening, in the mouth's shadow
+          const kk = k * (1 - TONGUE_BACK_SHADE * smoothstep(0, 0.12 * grow * p.unit, -up));
+          r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
+        }
       }
       const a = sampleInto(L.lower, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
@@ -164,17 +184,32 @@ export class MouthShader {
     if (rawBottom !== rawBottom) rawBottom = cy;
     const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
     const d = Math.min(dTop, dBot * 0.75);
-    const li = this.lipInner, le = this.lipEdge;
     const toInterior = smoothstep(0.3 * band, band, d);
-    if (toInterior < 1) {
-      // the wet edge: a soft highlight on the lower lip's rim, where light from above meets it
-      const wet = dBot < dTop ? 0.3 * Math.exp(-(((dBot - 0.4 * band) / (0.2 * band + 0.4)) ** 2)) : 0;
-      const lr = li[0] * (1 + wet) + 45 * wet, lg = li[1] * (1 + wet) + 45 * wet, lb = li[2] * (1 + wet) + 45 * wet;
-      r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
-    }
     // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
     const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
-    if (atLine > 0) { r += (le[0] - r) * atLine; g += (le[1] - g) * atLine; b += (le[2] - b) * atLine; }
+    if (toInterior < 1 || atLine > 0) {
+      // The texture under the fan next to the line is the lip beside it (the fan's texture
+      // coordinates run from the lip vertices): the edge and the inner surface continue the lip as
+      // it is drawn. Fixed photo lip colours read as a thin rim line around the opening.
+      let er = this.lipEdge[0], eg = this.lipEdge[1], eb = this.lipEdge[2];
+      if (this.texture) {
+        const t = this.texture;
+        const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
+        const q = t.data32[iy * t.width + ix]!;
+        // never the photo's dark slit (the fan's texture runs toward it): at least EDGE_FLOOR of the lip colour
+        const le = this.lipEdge;
+        er = Math.max((q & 255) * EDGE_SHADE, EDGE_FLOOR * le[0]); eg = Math.max(((q >>> 8) & 255) * EDGE_SHADE, EDGE_FLOOR * le[1]); eb = Math.max(((q >>> 16) & 255) * EDGE_SHADE, EDGE_FLOOR * le[2]);
+      }
+      if (toInterior < 1) {
+        // the inner surface: that lip turning into the mouth's shadow, a little redder; a faint wet
+        // highlight on the lower lip's rim, where light from above meets it
+        const wet = dBot < dTop ? WET * Math.exp(-(((dBot - 0.4 * band) / (0.2 * band + 0.4)) ** 2)) : 0;
+        const ir = this.innerShade;
+        const lr = er * ir[0] * (1 + wet), lg = eg * ir[1] * (1 + wet), lb = eb * ir[2] * (1 + wet);
+        r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
+      }
+      if (atLine > 0) { r += (er - r) * atLine; g += (eg - g) * atLine; b += (eb - b) * atLine; }
+    }
     // the photo's own mouth (texture) where the lips have not parted further than in the photo
     const keep = 1 - p.rebuilt;
     if (keep > 0 && this.texture) {
@@ -192,6 +227,16 @@ const tmp = new Float32Array(4);
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
+/** the lip edge: the lip's texture next to the line, this much darker (it turns into the mouth) */
+const EDGE_SHADE = 0.92, EDGE_FLOOR = 0.8;
+/** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
+const WET = 0.12;
+/** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
+const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
+/** wide open: the tongue's visible top grows by this share (taller), its back shaded by up to this share */
+const TONGUE_GROW = 1.2, TONGUE_BACK_SHADE = 0.45;
+/** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
+const THROAT_MIX = 0.8, THROAT_SHADE = 0.3;
 
 /** Bilinear premultiplied sample of a layer at local offset (lx, ly) from its anchor; returns alpha, colour in out. */
 function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): number {
