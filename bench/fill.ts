@@ -1,0 +1,58 @@
+// Invented pixels only, fast (prints figures; never asserts): analyze per portrait, then the
+// figures of the crop past the photo and of the plate, and one PNG per portrait (crop, the crop
+// over white through its matte, plate, each 2x around the invented area's largest part).
+//   node --import tsx bench/fill.ts [--root DIR] [--out DIR] [names...]
+// --root analyses with another checkout's code (e.g. a worktree of the commit before a change).
+import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { Portrait, RgbaImage } from '../src/types.ts';
+import { streakCoherence } from '../src/eval/stretch.ts';
+import { repeatedShare } from '../src/eval/repetition.ts';
+
+const HERE = path.resolve(import.meta.dirname, '..');
+const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
+const NAMES = ['lp_s42.jpg', 'st_happy.png', 'lp_s12.jpg', 'lp_s10.jpg', 'mt_man.png', 'st_art_1.png'];
+const args = process.argv.slice(2);
+const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if (i < 0) return dflt; const v = args[i + 1]!; args.splice(i, 2); return v; };
+const root = path.resolve(flag('--root', HERE));
+const outDir = path.resolve(flag('--out', '/tmp/fill-bench/' + (root === HERE ? 'after' : 'before')));
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Crop pixels whose centre maps outside the source photo. */
+function outsidePhoto(p: Portrait): Uint8Array {
+  const { crop, source } = p.analysis;
+  const n = crop.size, k = crop.side / crop.size;
+  const m = new Uint8Array(n * n);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
+    const sx = crop.x + (x + 0.5) * k, sy = crop.y + (y + 0.5) * k;
+    m[y * n + x] = sx < 0 || sy < 0 || sx >= source.width || sy >= source.height ? 1 : 0;
+  }
+  return m;
+}
+
+const png = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toBuffer();
+
+await mkdir(outDir, { recursive: true });
+const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
+for (const name of args.length ? args.map((a) => NAMES.find((n) => n.startsWith(a + '.')) ?? a) : NAMES) {
+  const c0 = process.cpuUsage();
+  const portrait: Portrait = await analyzePortrait(path.join(DATA, name));
+  const cpu = process.cpuUsage(c0);
+  const outside = outsidePhoto(portrait);
+  const behind = Uint8Array.from(portrait.matte.data, (v) => (v > 0.02 ? 1 : 0));
+  const { width: w, height: h } = portrait.image;
+  const overWhite: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(portrait.image.data) };
+  for (let i = 0; i < w * h; i++) for (let c = 0; c < 3; c++) overWhite.data[i * 4 + c] = portrait.image.data[i * 4 + c]! * portrait.matte.data[i]! + 255 * (1 - portrait.matte.data[i]!);
+  let inv = 0;
+  for (const v of outside) inv += v;
+  console.log(JSON.stringify({
+    name, analyzeCpuMs: Math.round((cpu.user + cpu.system) / 1000), invented: round(inv / outside.length),
+    streak: round(streakCoherence(portrait.image, outside).coherence), repeat: round(repeatedShare(portrait.image, outside)), plateRepeat: round(repeatedShare(portrait.background, behind)),
+  }));
+  const cells = await Promise.all([portrait.image, overWhite, portrait.background].map(png));
+  await sharp({ create: { width: w * 3, height: h, channels: 3, background: '#000' } })
+    .composite(cells.map((input, k) => ({ input, left: k * w, top: 0 }))).png()
+    .toFile(path.join(outDir, path.basename(name, path.extname(name)) + '.png'));
+}
+process.exit(0);

@@ -1,0 +1,71 @@
+// Repetition in synthesised texture: exemplar synthesis copies real patches, and when it copies
+// the same source region to several places the eye sees repeated blocks (a grass tuft, a leaf
+// cluster, a knit row seen twice). Measured on the image alone, so any fill method can be scored:
+// the share of textured patches in the masked (invented) area that have a near-identical twin
+// elsewhere in the same area, at least one patch width away. Real texture almost never repeats at
+// this tolerance; copied blocks do.
+import type { RgbaImage } from '../types.ts';
+
+export interface RepetitionOptions {
+  /** patch side in pixels at the analysed scale (default 8) */
+  patch?: number;
+  /** grid step between patch origins (default 3) */
+  step?: number;
+  /** downsampling factor before comparing (default 2: 512 px -> 256 px) */
+  scale?: number;
+  /** a pair is a twin when the mean squared difference of the mean-removed patches is below this share of their variance (default 0.15) */
+  tolerance?: number;
+  /** patches with a luminance deviation below this (levels) are flat, not texture, and skipped (default 4) */
+  minDeviation?: number;
+}
+
+/** Share (0..1) of textured patches lying wholly in the mask that have a twin in the mask; NaN when there are fewer than 8 such patches. */
+export function repeatedShare(img: RgbaImage, mask: Uint8Array, opts: RepetitionOptions = {}): number {
+  const p = opts.patch ?? 8, step = opts.step ?? 3, k = opts.scale ?? 2;
+  const tol = opts.tolerance ?? 0.15, minDev = opts.minDeviation ?? 4;
+  const w = Math.floor(img.width / k), h = Math.floor(img.height / k);
+  const lum = new Float32Array(w * h), inMask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    let s = 0, all = 1;
+    for (let dy = 0; dy < k; dy++) for (let dx = 0; dx < k; dx++) {
+      const i = (y * k + dy) * img.width + x * k + dx;
+      s += 0.299 * img.data[i * 4]! + 0.587 * img.data[i * 4 + 1]! + 0.114 * img.data[i * 4 + 2]!;
+      if (!mask[i]) all = 0;
+    }
+    lum[y * w + x] = s / (k * k);
+    inMask[y * w + x] = all;
+  }
+  // mean-removed patches (shading differences do not hide a copy)
+  const patches: Float32Array[] = [], origins: [number, number][] = [], variances: number[] = [];
+  for (let y = 0; y + p <= h; y += step) for (let x = 0; x + p <= w; x += step) {
+    const v = new Float32Array(p * p);
+    let mean = 0, whole = true;
+    for (let dy = 0; dy < p && whole; dy++) for (let dx = 0; dx < p; dx++) {
+      const j = (y + dy) * w + x + dx;
+      if (!inMask[j]) { whole = false; break; }
+      v[dy * p + dx] = lum[j]!;
+      mean += lum[j]!;
+    }
+    if (!whole) continue;
+    mean /= p * p;
+    let variance = 0;
+    for (let q = 0; q < v.length; q++) { v[q] = v[q]! - mean; variance += v[q]! ** 2; }
+    variance /= p * p;
+    if (variance < minDev * minDev) continue;
+    patches.push(v); origins.push([x, y]); variances.push(variance);
+  }
+  if (patches.length < 8) return NaN;
+  const twin = new Uint8Array(patches.length);
+  for (let a = 0; a < patches.length; a++) for (let b = a + 1; b < patches.length; b++) {
+    if (twin[a] && twin[b]) continue;
+    if (Math.abs(origins[a]![0] - origins[b]![0]) < p && Math.abs(origins[a]![1] - origins[b]![1]) < p) continue;
+    const limit = tol * (variances[a]! + variances[b]!) / 2 * p * p;
+    const pa = patches[a]!, pb = patches[b]!;
+    let d = 0;
+    for (let q = 0; q < pa.length && d <= limit; q++) d += (pa[q]! - pb[q]!) ** 2;
+    if (d <= limit) { twin[a] = 1; twin[b] = 1; }
+  }
+  let n = 0;
+  for (const t of twin) n += t;
+  return n / patches.length;
+}
