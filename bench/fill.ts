@@ -2,6 +2,7 @@
 // figures of the crop past the photo and of the plate, and one PNG per portrait (crop, the crop
 // over white through its matte, plate, each 2x around the invented area's largest part).
 //   node --import tsx bench/fill.ts [--root DIR] [--out DIR] [names...]
+//   node --import tsx bench/fill.ts --rescore [--out DIR]   (figures again from the saved images)
 // --root analyses with another checkout's code (e.g. a worktree of the commit before a change).
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -33,7 +34,32 @@ function outsidePhoto(p: Portrait): Uint8Array {
 
 const png = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toBuffer();
 
+function figures(image: RgbaImage, background: RgbaImage, outside: Uint8Array, behind: Uint8Array) {
+  let inv = 0;
+  for (const v of outside) inv += v;
+  return {
+    invented: round(inv / outside.length), streak: round(streakCoherence(image, outside).coherence),
+    repeat: round(repeatedShare(image, outside)), plateRepeat: round(repeatedShare(background, behind)),
+  };
+}
+
+async function load(file: string): Promise<RgbaImage> {
+  const { data, info } = await sharp(file).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
+}
+
 await mkdir(outDir, { recursive: true });
+if (args[0] === '--rescore') {
+  for (const name of NAMES) {
+    const base = path.join(outDir, path.basename(name, path.extname(name)));
+    const [image, background, masks] = await Promise.all(['crop', 'plate', 'masks'].map((k) => load(`${base}.${k}.png`)));
+    const n = image!.width * image!.height;
+    const outside = Uint8Array.from({ length: n }, (_, i) => (masks!.data[i * 4]! > 127 ? 1 : 0));
+    const behind = Uint8Array.from({ length: n }, (_, i) => (masks!.data[i * 4 + 1]! > 127 ? 1 : 0));
+    console.log(JSON.stringify({ name, ...figures(image!, background!, outside, behind) }));
+  }
+  process.exit(0);
+}
 const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
 for (const name of args.length ? args.map((a) => NAMES.find((n) => n.startsWith(a + '.')) ?? a) : NAMES) {
   const c0 = process.cpuUsage();
@@ -44,12 +70,11 @@ for (const name of args.length ? args.map((a) => NAMES.find((n) => n.startsWith(
   const { width: w, height: h } = portrait.image;
   const overWhite: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(portrait.image.data) };
   for (let i = 0; i < w * h; i++) for (let c = 0; c < 3; c++) overWhite.data[i * 4 + c] = portrait.image.data[i * 4 + c]! * portrait.matte.data[i]! + 255 * (1 - portrait.matte.data[i]!);
-  let inv = 0;
-  for (const v of outside) inv += v;
-  console.log(JSON.stringify({
-    name, analyzeCpuMs: Math.round((cpu.user + cpu.system) / 1000), invented: round(inv / outside.length),
-    streak: round(streakCoherence(portrait.image, outside).coherence), repeat: round(repeatedShare(portrait.image, outside)), plateRepeat: round(repeatedShare(portrait.background, behind)),
-  }));
+  console.log(JSON.stringify({ name, analyzeCpuMs: Math.round((cpu.user + cpu.system) / 1000), ...figures(portrait.image, portrait.background, outside, behind) }));
+  const base = path.join(outDir, path.basename(name, path.extname(name)));
+  const masks: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
+  for (let i = 0; i < w * h; i++) masks.data.set([outside[i]! * 255, behind[i]! * 255, 0, 255], i * 4);
+  await Promise.all([['crop', portrait.image], ['plate', portrait.background], ['masks', masks]].map(async ([k, img]) => sharp(await png(img as RgbaImage)).toFile(`${base}.${k}.png`)));
   const cells = await Promise.all([portrait.image, overWhite, portrait.background].map(png));
   await sharp({ create: { width: w * 3, height: h, channels: 3, background: '#000' } })
     .composite(cells.map((input, k) => ({ input, left: k * w, top: 0 }))).png()

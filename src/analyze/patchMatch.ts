@@ -30,6 +30,8 @@ export interface MatchCost {
   pw: number;
   /** penalty per other hole pixel copying the same source centre, per patch pixel (colour SSD units) */
   reuse: number;
+  /** copies past this many add no more penalty: a patch of the right kind (hair for a hair cap) used many times beats a patch of the wrong kind (an ear) */
+  reuseCap: number;
 }
 
 /**
@@ -90,7 +92,7 @@ export function onionPeel(L: Level, nnf: Int32Array, valid: Int32Array, c: Match
       const stride = Math.max(1, Math.floor(valid.length / Math.max(24, Math.min(400, 3e6 / (left + 1)))));
       for (let k = (t * 7919) % stride; k < valid.length; k += stride) {
         const s = valid[k]!;
-        const score = patchDistance(L, t, s, c, Infinity, known) + c.reuse * used[s]!;
+        const score = patchDistance(L, t, s, c, Infinity, known) + c.reuse * Math.min(c.reuseCap, used[s]!);
         if (score < bestD) { bestD = score; best = s; }
       }
       nnf[t] = best;
@@ -118,7 +120,7 @@ export function search(L: Level, nnf: Int32Array, active: Int32Array, valid: Int
   const used = usageOf(L, nnf);
   const area = (2 * c.r + 1) ** 2;
   // the penalty for copying source s, not counting target t's own current copy
-  const penalty = (t: number, s: number) => c.reuse * area * Math.max(0, used[s]! - (L.hole[t] && nnf[t] === s ? 1 : 0));
+  const penalty = (t: number, s: number) => c.reuse * area * Math.min(c.reuseCap, Math.max(0, used[s]! - (L.hole[t] && nnf[t] === s ? 1 : 0)));
   const cost = new Float64Array(w * h);
   for (const t of active) cost[t] = patchDistance(L, t, nnf[t]!, c) + penalty(t, nnf[t]!);
   const tryCandidate = (t: number, cand: number, best: { s: number; d: number }) => {

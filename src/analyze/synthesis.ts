@@ -34,6 +34,8 @@ export interface SynthesisOptions {
   coarsest?: number;
   /** cost of copying a source patch that another hole pixel already copies, per patch pixel in colour SSD units (default 300: about a 10-level error per channel); 0 = plain PatchMatch, repeats blocks */
   reuse?: number;
+  /** copies of one source centre past which the penalty stops growing (default 6) */
+  reuseCap?: number;
 }
 
 /** Returns the image with its hole synthesised from the source region (3 floats per pixel). */
@@ -64,7 +66,7 @@ export function synthesize(input: SynthesisInput, opts: SynthesisOptions = {}): 
   let nnf: Int32Array | null = null;
   for (let k = start; k >= 0; k--) {
     const L = levels[k]!;
-    const cost: MatchCost = { r: radii[k]!, G, pw: pwAt(L), reuse };
+    const cost: MatchCost = { r: radii[k]!, G, pw: pwAt(L), reuse, reuseCap: opts.reuseCap ?? 6 };
     const valid = validCentres(L, cost.r);
     if (valid.length === 0) return smoothFill(input);
     const active = activeTargets(L, cost.r);

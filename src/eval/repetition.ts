@@ -13,7 +13,7 @@ export interface RepetitionOptions {
   step?: number;
   /** downsampling factor before comparing (default 2: 512 px -> 256 px) */
   scale?: number;
-  /** a pair is a twin when the mean squared difference of the mean-removed patches is below this share of their variance (default 0.15) */
+  /** a pair is a twin when the mean squared difference of the plane-removed patches is below this share of their variance (default 0.15) */
   tolerance?: number;
   /** patches with a luminance deviation below this (levels) are flat, not texture, and skipped (default 4) */
   minDeviation?: number;
@@ -35,7 +35,12 @@ export function repeatedShare(img: RgbaImage, mask: Uint8Array, opts: Repetition
     lum[y * w + x] = s / (k * k);
     inMask[y * w + x] = all;
   }
-  // mean-removed patches (shading differences do not hide a copy)
+  // patches minus their best-fit plane: shading differences do not hide a copy, and smooth ramps
+  // (which all look alike) count as flat
+  const c0 = (p - 1) / 2;
+  let sxx = 0;
+  for (let q = 0; q < p; q++) sxx += (q - c0) ** 2;
+  sxx *= p;
   const patches: Float32Array[] = [], origins: [number, number][] = [], variances: number[] = [];
   for (let y = 0; y + p <= h; y += step) for (let x = 0; x + p <= w; x += step) {
     const v = new Float32Array(p * p);
@@ -48,8 +53,11 @@ export function repeatedShare(img: RgbaImage, mask: Uint8Array, opts: Repetition
     }
     if (!whole) continue;
     mean /= p * p;
+    let gx = 0, gy = 0;
+    for (let q = 0; q < v.length; q++) { gx += v[q]! * ((q % p) - c0); gy += v[q]! * (Math.floor(q / p) - c0); }
+    gx /= sxx; gy /= sxx;
     let variance = 0;
-    for (let q = 0; q < v.length; q++) { v[q] = v[q]! - mean; variance += v[q]! ** 2; }
+    for (let q = 0; q < v.length; q++) { v[q] = v[q]! - mean - gx * ((q % p) - c0) - gy * (Math.floor(q / p) - c0); variance += v[q]! ** 2; }
     variance /= p * p;
     if (variance < minDev * minDev) continue;
     patches.push(v); origins.push([x, y]); variances.push(variance);
