@@ -1,11 +1,13 @@
 // Invented pixels only, fast (prints figures; never asserts): analyze per portrait, then the
 // figures of the crop past the photo and of the plate, and one PNG per portrait (crop, the crop
-// over white through its matte, plate, each 2x around the invented area's largest part).
+// over white through its matte, plate). repeat / plateRepeat: repeatedShare of the crop past the
+// photo / of the plate behind the person; realRepeat: the same over the photo's own background.
 //   node --import tsx bench/fill.ts [--root DIR] [--out DIR] [names...]
 //   node --import tsx bench/fill.ts --rescore [--out DIR]   (figures again from the saved images)
 // --root analyses with another checkout's code (e.g. a worktree of the commit before a change).
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Portrait, RgbaImage } from '../src/types.ts';
 import { streakCoherence } from '../src/eval/stretch.ts';
@@ -40,6 +42,8 @@ function figures(image: RgbaImage, background: RgbaImage, outside: Uint8Array, b
   return {
     invented: round(inv / outside.length), streak: round(streakCoherence(image, outside).coherence),
     repeat: round(repeatedShare(image, outside)), plateRepeat: round(repeatedShare(background, behind)),
+    // the reference: the photo's own background (inside the photo, not behind the person)
+    realRepeat: round(repeatedShare(image, Uint8Array.from(outside, (o, i) => (o || behind[i] ? 0 : 1)))),
   };
 }
 
@@ -52,6 +56,7 @@ await mkdir(outDir, { recursive: true });
 if (args[0] === '--rescore') {
   for (const name of NAMES) {
     const base = path.join(outDir, path.basename(name, path.extname(name)));
+    if (!existsSync(`${base}.masks.png`)) continue;
     const [image, background, masks] = await Promise.all(['crop', 'plate', 'masks'].map((k) => load(`${base}.${k}.png`)));
     const n = image!.width * image!.height;
     const outside = Uint8Array.from({ length: n }, (_, i) => (masks!.data[i * 4]! > 127 ? 1 : 0));

@@ -9,7 +9,7 @@ import type { RgbaImage } from '../types.ts';
 export interface RepetitionOptions {
   /** patch side in pixels at the analysed scale (default 8) */
   patch?: number;
-  /** grid step between patch origins (default 3) */
+  /** grid step between the query patches' origins (default 4; twins are searched at every position) */
   step?: number;
   /** downsampling factor before comparing (default 2: 512 px -> 256 px) */
   scale?: number;
@@ -19,9 +19,9 @@ export interface RepetitionOptions {
   minDeviation?: number;
 }
 
-/** Share (0..1) of textured patches lying wholly in the mask that have a twin in the mask; NaN when there are fewer than 8 such patches. */
+/** Share (0..1) of textured patches (on a grid) lying wholly in the mask that have a twin anywhere in the mask; NaN when there are fewer than 8 such patches. */
 export function repeatedShare(img: RgbaImage, mask: Uint8Array, opts: RepetitionOptions = {}): number {
-  const p = opts.patch ?? 8, step = opts.step ?? 3, k = opts.scale ?? 2;
+  const p = opts.patch ?? 8, step = opts.step ?? 4, k = opts.scale ?? 2;
   const tol = opts.tolerance ?? 0.15, minDev = opts.minDeviation ?? 4;
   const w = Math.floor(img.width / k), h = Math.floor(img.height / k);
   const lum = new Float32Array(w * h), inMask = new Uint8Array(w * h);
@@ -36,13 +36,14 @@ export function repeatedShare(img: RgbaImage, mask: Uint8Array, opts: Repetition
     inMask[y * w + x] = all;
   }
   // patches minus their best-fit plane: shading differences do not hide a copy, and smooth ramps
-  // (which all look alike) count as flat
+  // (which all look alike) count as flat. Every position is a candidate twin (a copy lands at any
+  // offset); the queries are the patches on a grid.
   const c0 = (p - 1) / 2;
   let sxx = 0;
   for (let q = 0; q < p; q++) sxx += (q - c0) ** 2;
   sxx *= p;
   const patches: Float32Array[] = [], origins: [number, number][] = [], variances: number[] = [];
-  for (let y = 0; y + p <= h; y += step) for (let x = 0; x + p <= w; x += step) {
+  for (let y = 0; y + p <= h; y++) for (let x = 0; x + p <= w; x++) {
     const v = new Float32Array(p * p);
     let mean = 0, whole = true;
     for (let dy = 0; dy < p && whole; dy++) for (let dx = 0; dx < p; dx++) {
@@ -62,18 +63,19 @@ export function repeatedShare(img: RgbaImage, mask: Uint8Array, opts: Repetition
     if (variance < minDev * minDev) continue;
     patches.push(v); origins.push([x, y]); variances.push(variance);
   }
-  if (patches.length < 8) return NaN;
-  const twin = new Uint8Array(patches.length);
-  for (let a = 0; a < patches.length; a++) for (let b = a + 1; b < patches.length; b++) {
-    if (twin[a] && twin[b]) continue;
-    if (Math.abs(origins[a]![0] - origins[b]![0]) < p && Math.abs(origins[a]![1] - origins[b]![1]) < p) continue;
-    const limit = tol * (variances[a]! + variances[b]!) / 2 * p * p;
-    const pa = patches[a]!, pb = patches[b]!;
-    let d = 0;
-    for (let q = 0; q < pa.length && d <= limit; q++) d += (pa[q]! - pb[q]!) ** 2;
-    if (d <= limit) { twin[a] = 1; twin[b] = 1; }
+  const queries = patches.map((_, k) => k).filter((k) => origins[k]![0] % step === 0 && origins[k]![1] % step === 0);
+  if (queries.length < 8) return NaN;
+  let twins = 0;
+  for (const a of queries) {
+    const pa = patches[a]!;
+    for (let b = 0; b < patches.length; b++) {
+      if (Math.abs(origins[a]![0] - origins[b]![0]) < p && Math.abs(origins[a]![1] - origins[b]![1]) < p) continue;
+      const limit = tol * (variances[a]! + variances[b]!) / 2 * p * p;
+      const pb = patches[b]!;
+      let d = 0;
+      for (let q = 0; q < pa.length && d <= limit; q++) d += (pa[q]! - pb[q]!) ** 2;
+      if (d <= limit) { twins++; break; }
+    }
   }
-  let n = 0;
-  for (const t of twin) n += t;
-  return n / patches.length;
+  return twins / queries.length;
 }
