@@ -29,6 +29,7 @@ import { cosineSimilarity } from '../src/eval/metrics.ts';
 import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
 import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
+import { outsidePhoto } from './outsidePhoto.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
@@ -42,18 +43,6 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 const root = path.resolve(flag('--root', HERE));
 const tag = flag('--tag', root === HERE ? 'after' : 'before');
 const outDir = path.resolve(flag('--out', '/tmp/edges-bench'));
-
-/** Crop pixels whose centre maps outside the source photo. */
-function outsidePhoto(p: Portrait): Uint8Array {
-  const { crop, source } = p.analysis;
-  const n = crop.size, k = crop.side / crop.size;
-  const m = new Uint8Array(n * n);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
-    const sx = crop.x + (x + 0.5) * k, sy = crop.y + (y + 0.5) * k;
-    m[y * n + x] = sx < 0 || sy < 0 || sx >= source.width || sy >= source.height ? 1 : 0;
-  }
-  return m;
-}
 
 /**
  * Halo: over the edge band of a transparent render (alpha 0.05-0.6; the renderer returns straight,

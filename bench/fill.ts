@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { Portrait, RgbaImage } from '../src/types.ts';
 import { streakCoherence } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
+import { outsidePhoto } from './outsidePhoto.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
@@ -21,18 +22,6 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 const root = path.resolve(flag('--root', HERE));
 const outDir = path.resolve(flag('--out', '/tmp/fill-bench/' + (root === HERE ? 'after' : 'before')));
 const round = (v: number) => Math.round(v * 1000) / 1000;
-
-/** Crop pixels whose centre maps outside the source photo. */
-function outsidePhoto(p: Portrait): Uint8Array {
-  const { crop, source } = p.analysis;
-  const n = crop.size, k = crop.side / crop.size;
-  const m = new Uint8Array(n * n);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
-    const sx = crop.x + (x + 0.5) * k, sy = crop.y + (y + 0.5) * k;
-    m[y * n + x] = sx < 0 || sy < 0 || sx >= source.width || sy >= source.height ? 1 : 0;
-  }
-  return m;
-}
 
 const png = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toBuffer();
 
