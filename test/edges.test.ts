@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { synthesize } from '../src/analyze/synthesis.ts';
 import { continueMatte, inventedMask, extendPastPhoto } from '../src/analyze/extend.ts';
+import { outlineLook } from '../src/analyze/hairCap.ts';
 import { premultipliedForeground } from '../src/avatar/texture.ts';
 import { streakCoherence } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
@@ -159,4 +160,21 @@ test('synthesize: the re-use penalty spreads copies over the source (fewer repea
   };
   const plain = share(0), penalised = share(300);
   assert.ok(penalised < 0.6 * plain, `twins: plain PatchMatch ${plain.toFixed(3)}, with the re-use penalty ${penalised.toFixed(3)}`);
+});
+
+test('outlineLook: a ragged hair outline measures rougher than a smooth one, a soft fringe wider than a hard edge', () => {
+  const w = 96, rows = 30;
+  const random = mulberry32(9);
+  const smooth = new Float32Array(w * rows), ragged = new Float32Array(w * rows);
+  for (let y = 0; y < rows; y++) {
+    const jag = Math.round((random() * 2 - 1) * 4);
+    for (let x = 0; x < w; x++) {
+      smooth[y * w + x] = Math.abs(x - 48) <= 20 ? 1 : 0;
+      // a soft fringe (8 px from 0 to 1) around a wandering edge
+      ragged[y * w + x] = Math.min(1, Math.max(0, (20 + jag - Math.abs(x - 48)) / 8 + 0.5));
+    }
+  }
+  const s = outlineLook(smooth, w, 0, rows, 48), r = outlineLook(ragged, w, 0, rows, 48);
+  assert.ok(s.roughness < 0.1 && r.roughness > 1.5, `roughness smooth ${s.roughness.toFixed(2)}, ragged ${r.roughness.toFixed(2)}`);
+  assert.ok(s.fringe === 0 && r.fringe >= 2, `fringe smooth ${s.fringe}, ragged ${r.fringe.toFixed(1)}`);
 });
