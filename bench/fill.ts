@@ -57,7 +57,8 @@ if (args[0] === '--rescore') {
 const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
 for (const name of args.length ? args.map((a) => NAMES.find((n) => n.startsWith(a + '.')) ?? a) : NAMES) {
   const c0 = process.cpuUsage();
-  const portrait: Portrait = await analyzePortrait(path.join(DATA, name));
+  let portrait: Portrait;
+  try { portrait = await analyzePortrait(path.join(DATA, name)); } catch (err) { console.log(JSON.stringify({ name, error: (err as Error).message })); continue; }
   const cpu = process.cpuUsage(c0);
   const outside = outsidePhoto(portrait);
   const behind = Uint8Array.from(portrait.matte.data, (v) => (v > 0.02 ? 1 : 0));
