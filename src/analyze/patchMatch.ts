@@ -7,7 +7,9 @@
 // patches again and again: the eye sees repeated blocks (grass, foliage, a knit row). Each source
 // centre counts how many hole pixels copy it now, and a candidate costs `reuse` more per other
 // copier (coherent copies of a region use each source pixel once, so they are not penalised;
-// copying one region to two places is). This spreads the copies over the whole source.
+// copying one region to two places is). This spreads the copies over the whole source. It is
+// scaled by the source patch's texture: a plain backdrop's patches repeat unseen, and forcing
+// other, slightly differently shaded ones there only draws blotches.
 
 export interface Level {
   w: number;
@@ -32,6 +34,8 @@ export interface MatchCost {
   reuse: number;
   /** copies past this many add no more penalty: a patch of the right kind (hair for a hair cap) used many times beats a patch of the wrong kind (an ear) */
   reuseCap: number;
+  /** per source centre, 0..1: how visible a repeat of it would be (its texture); flat patches repeat unseen */
+  reuseScale: Float32Array;
 }
 
 /**
@@ -92,7 +96,7 @@ export function onionPeel(L: Level, nnf: Int32Array, valid: Int32Array, c: Match
       const stride = Math.max(1, Math.floor(valid.length / Math.max(24, Math.min(400, 3e6 / (left + 1)))));
       for (let k = (t * 7919) % stride; k < valid.length; k += stride) {
         const s = valid[k]!;
-        const score = patchDistance(L, t, s, c, Infinity, known) + c.reuse * Math.min(c.reuseCap, used[s]!);
+        const score = patchDistance(L, t, s, c, Infinity, known) + c.reuse * c.reuseScale[s]! * Math.min(c.reuseCap, used[s]!);
         if (score < bestD) { bestD = score; best = s; }
       }
       nnf[t] = best;
@@ -120,7 +124,7 @@ export function search(L: Level, nnf: Int32Array, active: Int32Array, valid: Int
   const used = usageOf(L, nnf);
   const area = (2 * c.r + 1) ** 2;
   // the penalty for copying source s, not counting target t's own current copy
-  const penalty = (t: number, s: number) => c.reuse * area * Math.min(c.reuseCap, Math.max(0, used[s]! - (L.hole[t] && nnf[t] === s ? 1 : 0)));
+  const penalty = (t: number, s: number) => c.reuse * c.reuseScale[s]! * area * Math.min(c.reuseCap, Math.max(0, used[s]! - (L.hole[t] && nnf[t] === s ? 1 : 0)));
   const cost = new Float64Array(w * h);
   for (const t of active) cost[t] = patchDistance(L, t, nnf[t]!, c) + penalty(t, nnf[t]!);
   const tryCandidate = (t: number, cand: number, best: { s: number; d: number }) => {

@@ -6,7 +6,8 @@
 // marked "person" is matched to person patches, "background" to background, and a boundary to a
 // boundary, so outlines continue sharp instead of smeared.
 import { fillHole } from './inpaint.ts';
-import { dilate } from './raster.ts';
+import { boxBlur, dilate } from './raster.ts';
+import { smoothstep } from '../math/smooth.ts';
 import { mulberry32 } from '../math/random.ts';
 import { onionPeel, search, vote, type Level, type MatchCost } from './patchMatch.ts';
 
@@ -66,7 +67,7 @@ export function synthesize(input: SynthesisInput, opts: SynthesisOptions = {}): 
   let nnf: Int32Array | null = null;
   for (let k = start; k >= 0; k--) {
     const L = levels[k]!;
-    const cost: MatchCost = { r: radii[k]!, G, pw: pwAt(L), reuse, reuseCap: opts.reuseCap ?? 6 };
+    const cost: MatchCost = { r: radii[k]!, G, pw: pwAt(L), reuse, reuseCap: opts.reuseCap ?? 6, reuseScale: textureStrength(L, radii[k]!) };
     const valid = validCentres(L, cost.r);
     if (valid.length === 0) return smoothFill(input);
     const active = activeTargets(L, cost.r);
@@ -192,6 +193,22 @@ function upsampleField(coarse: Int32Array, C: Level, L: Level, active: Int32Arra
     nnf[i] = s >= 0 ? s : valid[Math.floor(random() * valid.length)]!;
   }
   return nnf;
+}
+
+/**
+ * How visible a repeat of the patch at each pixel would be, 0..1: the mean absolute luminance step
+ * over the patch, from 1.5 levels per pixel (a plain backdrop: repeats unseen) to 5 (foliage,
+ * hair, weave: repeats show). Steps are per pixel of this level, so coarse levels read stronger.
+ */
+function textureStrength(L: Level, r: number): Float32Array {
+  const { w, h, colour } = L;
+  const lum = (i: number) => 0.3 * colour[i * 3]! + 0.59 * colour[i * 3 + 1]! + 0.11 * colour[i * 3 + 2]!;
+  const step = new Float32Array(w * h);
+  for (let y = 0; y < h - 1; y++) for (let x = 0; x < w - 1; x++) {
+    const i = y * w + x;
+    if (L.source[i] && L.source[i + 1] && L.source[i + w]) step[i] = Math.abs(lum(i + 1) - lum(i)) + Math.abs(lum(i + w) - lum(i));
+  }
+  return boxBlur(step, w, h, r).map((v) => 0.25 + 0.75 * smoothstep(1.5, 5, v));
 }
 
 /** Seeded random numbers (seed 0 reads as 1, as this module always did). */
