@@ -16,6 +16,9 @@
 // - revealedAcross at yaw -25 / 0 / +25: on the half of the face oval the turn brings into view,
 //   the share of gradient energy across x (acrossStretchShare): texels stretched along x by the
 //   turn make streaks along x; ~0.5 without a preferred direction (0 = the whole oval at rest)
+// - repeat / plateRepeat: share of textured 16 px patches of the crop past the photo / of the plate
+//   behind the person (matte > 0.02) that have a near-identical twin elsewhere in that area
+//   (repeatedShare: copied blocks; real texture ~0)
 // - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
 import path from 'node:path';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
@@ -25,6 +28,8 @@ import { detectFaces } from '../src/face/detect.ts';
 import { cosineSimilarity } from '../src/eval/metrics.ts';
 import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
 import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
+import { repeatedShare } from '../src/eval/repetition.ts';
+import { outsidePhoto } from './outsidePhoto.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
@@ -38,18 +43,6 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 const root = path.resolve(flag('--root', HERE));
 const tag = flag('--tag', root === HERE ? 'after' : 'before');
 const outDir = path.resolve(flag('--out', '/tmp/edges-bench'));
-
-/** Crop pixels whose centre maps outside the source photo. */
-function outsidePhoto(p: Portrait): Uint8Array {
-  const { crop, source } = p.analysis;
-  const n = crop.size, k = crop.side / crop.size;
-  const m = new Uint8Array(n * n);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
-    const sx = crop.x + (x + 0.5) * k, sy = crop.y + (y + 0.5) * k;
-    m[y * n + x] = sx < 0 || sy < 0 || sx >= source.width || sy >= source.height ? 1 : 0;
-  }
-  return m;
-}
 
 /**
  * Halo: over the edge band of a transparent render (alpha 0.05-0.6; the renderer returns straight,
@@ -176,11 +169,13 @@ async function measure(name: string): Promise<void> {
     csim[yaw] = best?.embedding.length ? Math.round(cosineSimilarity(best.embedding, portrait.analysis.embedding) * 1000) / 1000 : null;
   }
   const round = (v: number) => Math.round(v * 1000) / 1000;
+  const behind = Uint8Array.from(portrait.matte.data, (v) => (v > 0.02 ? 1 : 0));
+  const repeat = round(repeatedShare(portrait.image, outside)), plateRepeat = round(repeatedShare(portrait.background, behind));
   const figures = {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)),
+    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)),
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);
@@ -207,7 +202,7 @@ async function measure(name: string): Promise<void> {
 async function compose(): Promise<void> {
   const docs = path.resolve(flag('--docs', path.join(HERE, 'docs', 'edges')));
   await mkdir(docs, { recursive: true });
-  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | across-x share, revealed half -25 / 0 / +25 | CSIM -25 / 0 / +25 | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | across-x share, revealed half -25 / 0 / +25 | CSIM -25 / 0 / +25 | repeat past photo / plate | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const name of NAMES) {
     const base = path.basename(name, path.extname(name));
     const rows: Buffer[] = [];
@@ -216,7 +211,7 @@ async function compose(): Promise<void> {
       if (!existsSync(f)) continue;
       rows.push(await readFile(f));
       const j = JSON.parse(await readFile(path.join(outDir, t, `${base}.json`), 'utf8'));
-      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.revealedAcross ? `${j.revealedAcross[-25]} / ${j.revealedAcross[0]} / ${j.revealedAcross[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
+      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.revealedAcross ? `${j.revealedAcross[-25]} / ${j.revealedAcross[0]} / ${j.revealedAcross[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.repeat ?? '-'} / ${j.plateRepeat ?? '-'} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
     }
     if (rows.length === 0) continue;
     const metas = await Promise.all(rows.map((r) => sharp(r).metadata()));

@@ -3,8 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { synthesize } from '../src/analyze/synthesis.ts';
 import { continueMatte, inventedMask, extendPastPhoto } from '../src/analyze/extend.ts';
+import { outlineLook } from '../src/analyze/hairCap.ts';
 import { premultipliedForeground } from '../src/avatar/texture.ts';
 import { streakCoherence } from '../src/eval/stretch.ts';
+import { repeatedShare } from '../src/eval/repetition.ts';
+import { mulberry32 } from '../src/math/random.ts';
 import type { RgbaImage } from '../src/types.ts';
 
 /** A rough diagonal weave with noise: texture an edge stretch would turn into streaks. */
@@ -108,4 +111,70 @@ test('premultipliedForeground: edge pixels lose the old background colour even w
   }
   // (plain subtraction of the plate, before issue 15: 201 levels)
   assert.ok(worst < 50, `edge colour at most ${worst.toFixed(1)} levels lighter than the person (a light halo otherwise)`);
+});
+
+/** Non-periodic texture: white noise (seeded) blurred twice, 0..255-ish. */
+function blobs(size: number, seed: number): Float32Array {
+  const random = mulberry32(seed);
+  let v = Float32Array.from({ length: size * size }, () => random() * 255);
+  for (let pass = 0; pass < 2; pass++) {
+    const out = new Float32Array(v.length);
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+      let s = 0, n = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx, yy = y + dy;
+        if (xx >= 0 && yy >= 0 && xx < size && yy < size) { s += v[yy * size + xx]!; n++; }
+      }
+      out[y * size + x] = s / n;
+    }
+    v = out;
+  }
+  // stretch the contrast back (blurring flattened it)
+  return v.map((a) => 128 + (a - 128) * 4);
+}
+
+test('repeatedShare: real texture has no twins, a copied block has', () => {
+  const size = 128;
+  const tex = blobs(size, 3);
+  const all = new Uint8Array(size * size).fill(1);
+  const real = imageOf(size, (x, y) => { const v = tex[y * size + x]!; return [v, v, v]; });
+  // three copies of the top-left 40 px block side by side along the bottom
+  const copied = imageOf(size, (x, y) => { const v = y >= 80 ? tex[(y - 80) * size + (x % 40)]! : tex[y * size + x]!; return [v, v, v]; });
+  const r = repeatedShare(real, all), c = repeatedShare(copied, all);
+  assert.ok(r < 0.02, `real texture: ${r.toFixed(3)} of patches with a twin`);
+  assert.ok(c > 0.2, `copied blocks: ${c.toFixed(3)} of patches with a twin`);
+});
+
+test('synthesize: the re-use penalty spreads copies over the source (fewer repeated blocks)', () => {
+  const size = 128;
+  const tex = blobs(size, 5);
+  // a source strip of 32 rows at the top; the 96 rows below are the hole
+  const hole = new Uint8Array(size * size);
+  for (let i = 32 * size; i < size * size; i++) hole[i] = 1;
+  const colour = new Float32Array(size * size * 3);
+  for (let i = 0; i < size * size; i++) for (let c = 0; c < 3; c++) colour[i * 3 + c] = hole[i] ? 0 : tex[i]! * (1 - 0.2 * c);
+  const source = Uint8Array.from(hole, (h) => 1 - h);
+  const share = (reuse: number) => {
+    const out = synthesize({ width: size, height: size, colour, hole, source }, { reuse });
+    return repeatedShare(imageOf(size, (x, y) => { const i = y * size + x; return [out[i * 3]!, out[i * 3 + 1]!, out[i * 3 + 2]!]; }), hole);
+  };
+  const plain = share(0), penalised = share(300);
+  assert.ok(penalised < 0.6 * plain, `twins: plain PatchMatch ${plain.toFixed(3)}, with the re-use penalty ${penalised.toFixed(3)}`);
+});
+
+test('outlineLook: a ragged hair outline measures rougher than a smooth one, a soft fringe wider than a hard edge', () => {
+  const w = 96, rows = 30;
+  const random = mulberry32(9);
+  const smooth = new Float32Array(w * rows), ragged = new Float32Array(w * rows);
+  for (let y = 0; y < rows; y++) {
+    const jag = Math.round((random() * 2 - 1) * 4);
+    for (let x = 0; x < w; x++) {
+      smooth[y * w + x] = Math.abs(x - 48) <= 20 ? 1 : 0;
+      // a soft fringe (8 px from 0 to 1) around a wandering edge
+      ragged[y * w + x] = Math.min(1, Math.max(0, (20 + jag - Math.abs(x - 48)) / 8 + 0.5));
+    }
+  }
+  const s = outlineLook(smooth, w, 0, rows, 48), r = outlineLook(ragged, w, 0, rows, 48);
+  assert.ok(s.roughness < 0.1 && r.roughness > 1.5, `roughness smooth ${s.roughness.toFixed(2)}, ragged ${r.roughness.toFixed(2)}`);
+  assert.ok(s.fringe === 0 && r.fringe >= 2, `fringe smooth ${s.fringe}, ragged ${r.fringe.toFixed(1)}`);
 });

@@ -9,6 +9,7 @@ import { toColour, fromColour, seamCorrect, broadShadingFromMembrane } from './i
 import { boxBlur, dilate } from './raster.ts';
 import { FOREHEAD_TOP, CHIN } from './landmarks.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { addHairCap } from './hairCap.ts';
 
 type Landmarks = readonly (readonly number[])[];
 
@@ -50,56 +51,26 @@ export function continueMatte(matte: GrayImage, invented: Uint8Array, valid: rea
     const below = smoothstep(chinY - 0.05 * w, chinY + 0.05 * w, y);
     return below + (1 - below) * (1 - smoothstep(0, fadeOut, d));
   };
+  // A shoulder that leaves the photo at a side goes on sloping down outward (the slope of its top
+  // outline just inside the photo, at least 0.25): continuing each row sideways drew a flat step.
+  const slopeLeft = shoulderSlope(matte, left, x0, 1, chinY, y1), slopeRight = shoulderSlope(matte, right, x1, -1, chinY, y1);
+  const sideAt = (profile: Float32Array, slope: number, y: number, d: number) => profile[clampY(Math.round(y - slope * d * smoothstep(chinY, chinY + 0.1 * w, y)))]!;
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
     if (!invented[i]) continue;
     out[i] = y < y0 ? 0
+      : x < x0 ? sideAt(left, slopeLeft, y, x0 - x) * sideways(y, x0 - x)
+      : x > x1 ? sideAt(right, slopeRight, y, x - x1) * sideways(y, x - x1)
       : y > y1 ? bottom[x]!
-      : x < x0 ? left[y]! * sideways(y, x0 - x)
-      : x > x1 ? right[y]! * sideways(y, x - x1)
       : matte.data[i]!; // the thin seam inside the photo keeps its own matte
   }
-  if (y0 > 0) addHairCap(out, w, y0, profile(w, (x) => matte.data[y0 * w + clampX(x)]!), lm);
+  if (y0 > 0) addHairCap(out, matte.data, w, y0, profile(w, (x) => matte.data[y0 * w + clampX(x)]!), lm);
   // hair cut by a side edge above the chin: a rounded end instead of a straight cut
   if (x0 > 0) addSideCaps(out, w, x0, -1, left, y0, Math.min(y1, Math.round(chinY)), lm);
   if (x1 < w - 1) addSideCaps(out, w, x1, 1, right, y0, Math.min(y1, Math.round(chinY)), lm);
   const soft = boxBlur(out, w, h, 1);
   for (let i = 0; i < out.length; i++) if (invented[i]) out[i] = soft[i]!;
   return out;
-}
-
-/** The widest run of person on the first real row (gaps under 8% of the width closed) grows a rounded cap upward. */
-function addHairCap(out: Float32Array, w: number, y0: number, top: Float32Array, lm: Landmarks): void {
-  const faceLength = Math.hypot(lm[CHIN]![0]! - lm[FOREHEAD_TOP]![0]!, lm[CHIN]![1]! - lm[FOREHEAD_TOP]![1]!);
-  const headTop = lm[CHIN]![1]! - 1.55 * faceLength;
-  const gap = Math.round(w * 0.08);
-  let best: [number, number] | null = null;
-  for (let x = 0; x < w; ) {
-    if (top[x]! < 0.5) { x++; continue; }
-    let end = x;
-    for (let k = x; k < w && k <= end + gap; k++) if (top[k]! >= 0.5) end = k;
-    if (!best || end - x > best[1] - best[0]) best = [x, end];
-    x = end + 1;
-  }
-  if (!best || best[1] - best[0] < 0.3 * faceLength) return;
-  const half = (best[1] - best[0] + 1) / 2, centre = (best[0] + best[1] + 1) / 2;
-  // The outline's slope just below the cut says how close the top of the head is: an outline that
-  // widens fast going down is near the crown (a low cap), a vertical one is far from it.
-  const probe = Math.max(4, Math.round(0.06 * faceLength));
-  const below = halfWidthAt(out, w, y0 + probe, centre);
-  const slope = Math.max(0.1, (below - half) / probe);
-  const capH = Math.max(0.12 * half, Math.min(0.7 * half, 0.6 * half / slope, Math.max(0.12 * half, y0 - headTop)));
-  // the base sits a few rows inside the photo, so the first real rows (matted next to the padding) join it seamlessly
-  const base = y0 + Math.max(3, probe >> 1);
-  for (let y = base - 1; y >= 0; y--) {
-    const d = (base - (y + 0.5)) / capH;
-    if (d >= 1) break;
-    const hw = half * Math.sqrt(1 - d * d);
-    for (let px = Math.max(0, Math.floor(centre - hw - 3)); px <= Math.min(w - 1, Math.ceil(centre + hw + 3)); px++) {
-      const a = Math.min(1, Math.max(0, 0.5 + (hw - Math.abs(px + 0.5 - centre)) / 4));
-      out[y * w + px] = Math.max(out[y * w + px]!, a);
-    }
-  }
 }
 
 /**
@@ -133,13 +104,19 @@ function addSideCaps(out: Float32Array, w: number, edge: number, dir: number, pr
   }
 }
 
-/** Half the width of the person (matte >= 0.5) on row y around x = centre. */
-function halfWidthAt(m: Float32Array, w: number, y: number, centre: number): number {
-  const c = Math.round(Math.min(w - 1, Math.max(0, centre)));
-  let l = c, r = c;
-  while (l > 0 && m[y * w + l - 1]! >= 0.5) l--;
-  while (r < w - 1 && m[y * w + r + 1]! >= 0.5) r++;
-  return (r - l + 1) / 2;
+/**
+ * How fast the shoulder's top outline drops per pixel outward at a side edge (column `edge`,
+ * inward direction `inward`): the first person row below the chin on the edge profile against
+ * the same 8% of the width inside. 0.25..1.5; 0.25 when there is no shoulder to measure.
+ */
+function shoulderSlope(matte: GrayImage, edgeProfile: Float32Array, edge: number, inward: number, chinY: number, y1: number): number {
+  const w = matte.width;
+  const k = Math.max(4, Math.round(0.08 * w));
+  const inner = Math.min(w - 1, Math.max(0, edge + inward * k));
+  const firstPerson = (at: (y: number) => number) => { for (let y = Math.max(0, Math.round(chinY)); y <= y1; y++) if (at(y) >= 0.5) return y; return -1; };
+  const yEdge = firstPerson((y) => edgeProfile[y]!), yInner = firstPerson((y) => matte.data[y * w + inner]!);
+  if (yEdge < 0 || yInner < 0) return 0.25;
+  return Math.min(1.5, Math.max(0.25, (yEdge - yInner) / k));
 }
 
 /** Box smoothing of a 1-D profile, edges clamped. */
@@ -151,6 +128,33 @@ function smooth1d(v: Float32Array, r: number): Float32Array {
     out[k] = s / n;
   }
   return out;
+}
+
+/**
+ * Cloth continued below or beside the photo (below the chin) loses its fine detail with the
+ * distance from the photo, down to half at ~0.1 of the side: the copied knit or print would
+ * otherwise repeat at full contrast, while a real chest recedes out of the light and focus. The
+ * detail is taken against a local mean over the person only (no background bleeds in). In place.
+ */
+function fadeClothDetail(colour: Float32Array, w: number, h: number, invented: Uint8Array, matte: Float32Array, valid: readonly number[], chinY: number): void {
+  const r = Math.max(2, Math.round(w / 64));
+  const person = Float32Array.from(matte, (v) => (v >= 0.5 ? 1 : 0));
+  const weight = boxBlur(boxBlur(person, w, h, r), w, h, r);
+  const lows = [0, 1, 2].map((c) => {
+    const plane = Float32Array.from(person, (p, i) => p * colour[i * 3 + c]!);
+    return boxBlur(boxBlur(plane, w, h, r), w, h, r);
+  });
+  const reach = 0.1 * w;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (!invented[i] || matte[i]! < 0.1 || weight[i]! < 0.05 || y < chinY) continue;
+    const d = Math.max(0, valid[0]! - (x + 0.5), x + 0.5 - valid[2]!, y + 0.5 - valid[3]!);
+    const keep = 0.5 + 0.5 * Math.exp(-d / reach);
+    for (let c = 0; c < 3; c++) {
+      const low = lows[c]![i]! / weight[i]!;
+      colour[i * 3 + c] = low + keep * (colour[i * 3 + c]! - low);
+    }
+  }
 }
 
 export interface Extended {
@@ -176,9 +180,12 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   const guideMatte = continueMatte(matte, hole, clean, lm);
   const guide = new Float32Array(w * h);
   for (let i = 0; i < guide.length; i++) guide[i] = guideMatte[i]! * 180;
+  // the face (grown above the chin, so no forehead lands in a hair cap) is never a source; the
+  // neck below the chin is: a neck cut by the photo's bottom goes on as skin, not as hair
   const face = dilate(faceOval, w, h, Math.round(w / 40));
+  const chinY = lm[CHIN]![1]!;
   const source = new Uint8Array(w * h);
-  for (let i = 0; i < source.length; i++) source[i] = hole[i] || face[i] ? 0 : 1;
+  for (let i = 0; i < source.length; i++) source[i] = hole[i] || faceOval[i] || (face[i] && Math.floor(i / w) < chinY) ? 0 : 1;
   const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: 1 }, { positionWeight: 0.3, seed: 7 });
   // shading matched at the border, person and background each on their own
   const person = Uint8Array.from(guideMatte, (v) => (v >= 0.1 ? 1 : 0));
@@ -188,6 +195,7 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   const notBackground = Uint8Array.from(hole, (v, i) => (v || person[i] ? 1 : 0));
   const backgroundHole = Uint8Array.from(hole, (v, i) => (v && !person[i] ? 1 : 0));
   broadShadingFromMembrane(colour, image, notBackground, backgroundHole, Uint8Array.from(notBackground, (v) => 1 - v), 7);
+  fadeClothDetail(colour, w, h, invented, guideMatte, valid, chinY);
   // Across the seam inside the photo, cross-fade from the synthesis to the photo's own (partly
   // padded) pixels over the inset, so the join is a blend, not a line.
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {

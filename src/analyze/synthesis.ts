@@ -6,8 +6,10 @@
 // marked "person" is matched to person patches, "background" to background, and a boundary to a
 // boundary, so outlines continue sharp instead of smeared.
 import { fillHole } from './inpaint.ts';
-import { dilate } from './raster.ts';
+import { boxBlur, dilate } from './raster.ts';
+import { smoothstep } from '../math/smooth.ts';
 import { mulberry32 } from '../math/random.ts';
+import { onionPeel, search, vote, type Level, type MatchCost } from './patchMatch.ts';
 
 export interface SynthesisInput {
   width: number;
@@ -31,15 +33,10 @@ export interface SynthesisOptions {
   seed?: number;
   /** coarsest level's longer side, default 40 */
   coarsest?: number;
-}
-
-interface Level {
-  w: number;
-  h: number;
-  colour: Float32Array;
-  hole: Uint8Array;
-  source: Uint8Array;
-  guide: Float32Array;
+  /** cost of copying a source patch that another hole pixel already copies, per patch pixel in colour SSD units (default 300: about a 10-level error per channel); 0 = plain PatchMatch, repeats blocks */
+  reuse?: number;
+  /** copies of one source centre past which the penalty stops growing (default 6) */
+  reuseCap?: number;
 }
 
 /** Returns the image with its hole synthesised from the source region (3 floats per pixel). */
@@ -65,34 +62,35 @@ export function synthesize(input: SynthesisInput, opts: SynthesisOptions = {}): 
     if (radii[start]! > 1) radii[start] = 1;
     else start--;
   }
+  const pwAt = (L: Level) => (opts.positionWeight ?? 0) * (input.width / L.w);
+  const reuse = opts.reuse ?? 300;
   let nnf: Int32Array | null = null;
   for (let k = start; k >= 0; k--) {
     const L = levels[k]!;
-    const r = radii[k]!;
-    const valid = validCentres(L, r);
+    const cost: MatchCost = { r: radii[k]!, G, pw: pwAt(L), reuse, reuseCap: opts.reuseCap ?? 6, reuseScale: textureStrength(L, radii[k]!) };
+    const valid = validCentres(L, cost.r);
     if (valid.length === 0) return smoothFill(input);
-    const active = activeTargets(L, r);
+    const active = activeTargets(L, cost.r);
     if (nnf === null) {
       nnf = randomField(L, active, valid, random);
-      onionPeel(L, nnf, valid, r, G, (opts.positionWeight ?? 0) * (input.width / L.w));
+      onionPeel(L, nnf, valid, cost);
     } else {
-      nnf = upsampleField(nnf, levels[k + 1]!, L, active, valid, r, random);
+      nnf = upsampleField(nnf, levels[k + 1]!, L, active, valid, cost.r, random);
       // the finest level costs no search: it votes from the upsampled matches over a small
       // window (whole patches would blur texture, single pixels would show 2x2 blocks)
-      vote(L, nnf, active, k === 0 ? Math.min(r, 2) : r, false);
+      vote(L, nnf, active, k === 0 ? Math.min(cost.r, 2) : cost.r, false);
     }
     if (k === 0 && start > 0) {
       // ...except along the hole's border, where a seam would show: one search there
-      const band = borderBand(L, r + 6);
-      search(L, nnf, band, valid, r, G, opts.positionWeight ?? 0, random, 4);
-      vote(L, nnf, active, Math.min(r, 2), false);
+      const band = borderBand(L, cost.r + 6);
+      search(L, nnf, band, valid, { ...cost, pw: opts.positionWeight ?? 0 }, random, 4);
+      vote(L, nnf, active, Math.min(cost.r, 2), false);
       break;
     }
     const iterations = k <= 1 ? 1 : 3;
-    const pw = (opts.positionWeight ?? 0) * (input.width / L.w);
     for (let it = 0; it < iterations; it++) {
-      search(L, nnf, active, valid, r, G, pw, random, 6);
-      vote(L, nnf, active, r, k === 0 && it === iterations - 1);
+      search(L, nnf, active, valid, cost, random, 6);
+      vote(L, nnf, active, cost.r, k === 0 && it === iterations - 1);
     }
   }
   return levels[0]!.colour;
@@ -171,66 +169,6 @@ function smoothFill(input: SynthesisInput): Float32Array {
   return L.colour;
 }
 
-/**
- * Coarsest level: fills the hole from its border inward, a ring at a time; each pixel takes the
- * centre of the source patch that best matches its already known neighbours (exhaustive over the
- * valid centres). Texture and outlines grow in from the border instead of a smooth guess that the
- * search would then happily match with smooth patches.
- */
-function onionPeel(L: Level, nnf: Int32Array, valid: Int32Array, r: number, G: number, pw: number): void {
-  const { w, h } = L;
-  const known = new Uint8Array(w * h);
-  let left = 0;
-  for (let i = 0; i < known.length; i++) { known[i] = L.hole[i] ? 0 : 1; if (!known[i]) left++; }
-  const ring: number[] = [];
-  while (left > 0) {
-    ring.length = 0;
-    for (let i = 0; i < known.length; i++) {
-      if (known[i]) continue;
-      const x = i % w, y = (i - x) / w;
-      let touches = false;
-      for (let dy = -1; dy <= 1 && !touches; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const xx = x + dx, yy = y + dy;
-        if (xx >= 0 && yy >= 0 && xx < w && yy < h && known[yy * w + xx]) { touches = true; break; }
-      }
-      if (touches) ring.push(i);
-    }
-    if (ring.length === 0) break;
-    for (const t of ring) {
-      const tx = t % w, ty = (t - tx) / w;
-      let best = valid[0]!, bestD = Infinity;
-      // all valid centres, or an evenly spread subset of ~400 when there are many
-      const stride = Math.max(1, Math.floor(valid.length / Math.max(24, Math.min(400, 3e6 / (left + 1)))));
-      for (let k = (t * 7919) % stride; k < valid.length; k += stride) {
-        const s = valid[k]!;
-        const sx = s % w, sy = (s - sx) / w;
-        const e = (ty - sy) * pw;
-        let d = e * e * (2 * r + 1) * (2 * r + 1), n = 0;
-        for (let dy = -r; dy <= r; dy++) {
-          const y = ty + dy;
-          if (y < 0 || y >= h) continue;
-          for (let dx = -r; dx <= r; dx++) {
-            const x = tx + dx;
-            if (x < 0 || x >= w) continue;
-            const a = y * w + x, b = (sy + dy) * w + sx + dx;
-            for (let g = 0; g < G; g++) { const q = L.guide[a * G + g]! - L.guide[b * G + g]!; d += q * q; }
-            if (!known[a]) continue;
-            const e0 = L.colour[a * 3]! - L.colour[b * 3]!, e1 = L.colour[a * 3 + 1]! - L.colour[b * 3 + 1]!, e2 = L.colour[a * 3 + 2]! - L.colour[b * 3 + 2]!;
-            d += e0 * e0 + e1 * e1 + e2 * e2;
-            n++;
-          }
-        }
-        // compare per known pixel, so patches with few known pixels are not favoured
-        const score = n > 0 ? d / n : d;
-        if (score < bestD) { bestD = score; best = s; }
-      }
-      nnf[t] = best;
-      for (let c = 0; c < 3; c++) L.colour[t * 3 + c] = L.colour[best * 3 + c]!;
-    }
-    for (const t of ring) { known[t] = 1; left--; }
-  }
-}
-
 /** nnf[i] = source centre index for target pixel i (-1 when i is not active). */
 function randomField(L: Level, active: Int32Array, valid: Int32Array, random: () => number): Int32Array {
   const nnf = new Int32Array(L.w * L.h).fill(-1);
@@ -257,100 +195,20 @@ function upsampleField(coarse: Int32Array, C: Level, L: Level, active: Int32Arra
   return nnf;
 }
 
-/** Sum of squared differences between the patches at target t and source s (colour + guide + height), stopping past `limit`. */
-function distance(L: Level, t: number, s: number, r: number, G: number, pw: number, limit: number): number {
-  const w = L.w, h = L.h;
-  const tx = t % w, ty = (t - tx) / w, sx = s % w, sy = (s - sx) / w;
-  const dyPos = (ty - sy) * pw;
-  let d = dyPos * dyPos * (2 * r + 1) * (2 * r + 1);
-  const col = L.colour, gd = L.guide;
-  for (let dy = -r; dy <= r; dy++) {
-    const y = ty + dy;
-    if (y < 0 || y >= h) continue;
-    for (let dx = -r; dx <= r; dx++) {
-      const x = tx + dx;
-      if (x < 0 || x >= w) continue;
-      const a = y * w + x, b = (sy + dy) * w + sx + dx;
-      const e0 = col[a * 3]! - col[b * 3]!, e1 = col[a * 3 + 1]! - col[b * 3 + 1]!, e2 = col[a * 3 + 2]! - col[b * 3 + 2]!;
-      d += e0 * e0 + e1 * e1 + e2 * e2;
-      for (let g = 0; g < G; g++) { const e = gd[a * G + g]! - gd[b * G + g]!; d += e * e; }
-    }
-    if (d > limit) return d;
-  }
-  return d;
-}
-
-/** PatchMatch: one forward and one backward sweep of propagation and random search. */
-function search(L: Level, nnf: Int32Array, active: Int32Array, valid: Int32Array, r: number, G: number, pw: number, random: () => number, tries: number): void {
-  const w = L.w, h = L.h;
-  const ok = new Uint8Array(w * h);
-  for (const v of valid) ok[v] = 1;
-  const cost = new Float64Array(w * h);
-  for (const t of active) cost[t] = distance(L, t, nnf[t]!, r, G, pw, Infinity);
-  for (let pass = 0; pass < 2; pass++) {
-    const step = pass === 0 ? 1 : -1;
-    for (let k = pass === 0 ? 0 : active.length - 1; k >= 0 && k < active.length; k += step) {
-      const t = active[k]!;
-      const tx = t % w;
-      let best = nnf[t]!, bestD = cost[t]!;
-      // propagation from the left/up (forward) or right/down (backward) neighbour
-      for (const nb of [t - step, t - step * w]) {
-        if (nb < 0 || nb >= w * h || nnf[nb]! < 0) continue;
-        if (step === 1 ? nb === t - 1 && tx === 0 : nb === t + 1 && tx === w - 1) continue;
-        const cand = nnf[nb]! + (t - nb);
-        if (cand < 0 || cand >= w * h || !ok[cand] || cand === best) continue;
-        const d = distance(L, t, cand, r, G, pw, bestD);
-        if (d < bestD) { bestD = d; best = cand; }
-      }
-      // random search around the current best, halving the radius
-      const bx = best % w, by = (best - bx) / w;
-      for (let radius = Math.max(w, h), n = 0; radius >= 1 && n < tries; radius >>= 1, n++) {
-        const cx = Math.round(bx + (random() * 2 - 1) * radius), cy = Math.round(by + (random() * 2 - 1) * radius);
-        if (cx < r || cy < r || cx >= w - r || cy >= h - r) continue;
-        const cand = cy * w + cx;
-        if (!ok[cand] || cand === best) continue;
-        const d = distance(L, t, cand, r, G, pw, bestD);
-        if (d < bestD) { bestD = d; best = cand; }
-      }
-      nnf[t] = best;
-      cost[t] = bestD;
-    }
-  }
-}
-
 /**
- * Voting: each hole pixel becomes the average of what the patches covering it copy there. On the
- * last pass of the finest level only each pixel's own match counts (no averaging: crisp texture).
+ * How visible a repeat of the patch at each pixel would be, 0..1: the mean absolute luminance step
+ * over the patch, from 1.5 levels per pixel (a plain backdrop: repeats unseen) to 5 (foliage,
+ * hair, weave: repeats show). Steps are per pixel of this level, so coarse levels read stronger.
  */
-function vote(L: Level, nnf: Int32Array, active: Int32Array, r: number, centreOnly: boolean): void {
-  const w = L.w, h = L.h;
-  if (centreOnly) {
-    for (const t of active) {
-      if (!L.hole[t]) continue;
-      const s = nnf[t]!;
-      for (let c = 0; c < 3; c++) L.colour[t * 3 + c] = L.colour[s * 3 + c]!;
-    }
-    return;
+function textureStrength(L: Level, r: number): Float32Array {
+  const { w, h, colour } = L;
+  const lum = (i: number) => 0.3 * colour[i * 3]! + 0.59 * colour[i * 3 + 1]! + 0.11 * colour[i * 3 + 2]!;
+  const step = new Float32Array(w * h);
+  for (let y = 0; y < h - 1; y++) for (let x = 0; x < w - 1; x++) {
+    const i = y * w + x;
+    if (L.source[i] && L.source[i + 1] && L.source[i + w]) step[i] = Math.abs(lum(i + 1) - lum(i)) + Math.abs(lum(i + w) - lum(i));
   }
-  const acc = new Float32Array(w * h * 3), wsum = new Float32Array(w * h);
-  for (const t of active) {
-    const s = nnf[t]!;
-    const tx = t % w, ty = (t - tx) / w;
-    for (let dy = -r; dy <= r; dy++) {
-      const y = ty + dy;
-      if (y < 0 || y >= h) continue;
-      for (let dx = -r; dx <= r; dx++) {
-        const x = tx + dx;
-        if (x < 0 || x >= w) continue;
-        const a = y * w + x;
-        if (!L.hole[a]) continue;
-        const b = s + dy * w + dx;
-        acc[a * 3] += L.colour[b * 3]!; acc[a * 3 + 1] += L.colour[b * 3 + 1]!; acc[a * 3 + 2] += L.colour[b * 3 + 2]!;
-        wsum[a]! += 1;
-      }
-    }
-  }
-  for (let i = 0; i < w * h; i++) if (L.hole[i] && wsum[i]! > 0) for (let c = 0; c < 3; c++) L.colour[i * 3 + c] = acc[i * 3 + c]! / wsum[i]!;
+  return boxBlur(step, w, h, r).map((v) => 0.25 + 0.75 * smoothstep(1.5, 5, v));
 }
 
 /** Seeded random numbers (seed 0 reads as 1, as this module always did). */
