@@ -39,7 +39,8 @@ for (const dir of dirs) {
     cell('yaw -20', { ...n, pose: { ...n.pose, yaw: -20 } }),
     cell('yaw +20', { ...n, pose: { ...n.pose, yaw: 20 } }),
   ]);
-  rowLabels.push(path.basename(path.dirname(path.dirname(dir))) + '/' + path.basename(dir));
+  // the folder's two last parts (the cache's "analysis" level skipped): before/lp_s10.jpg
+  rowLabels.push(dir.split(path.sep).filter((p) => p && p !== 'analysis').slice(-2).join('/'));
 }
 const png = await labelledGrid(rows, { title: 'eyes zoomed: photo | rest | blink 0.5 | blink 1 | yaw -20 | yaw +20', cellW: far ? 240 : 360, cellH: far ? 240 : 150, rowLabels });
 await writeFile(out + '.tmp', png);
