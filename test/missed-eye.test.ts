@@ -72,3 +72,16 @@ test('no dark disc near the landmarks (an eye of skin colour): nothing moves', (
   const lm = meshWithEyes([60, 91], [130, 80]);
   assert.equal(correctMissedEyes(img, lm).moved.length, 0);
 });
+
+test('an eye with a pale iris where the landmarks are is kept, even beside a darker eye-like disc', () => {
+  // skin luma ~197; the pale iris at the landmarks ~0.62 of it, the dark disc 11 px above
+  const img = paintedFace([[60, 80], [130, 91]]);
+  for (let y = 0; y < SIZE; y++) {
+    for (let x = 0; x < SIZE; x++) {
+      if (Math.hypot(x - 130, y - 91) <= 5) img.data.set([130, 120, 115], (y * SIZE + x) * 4);
+    }
+  }
+  const lm = meshWithEyes([60, 80], [130, 91]);
+  for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) if (Math.hypot(x - 130, y - 78) <= 5) img.data.set([50, 40, 35], (y * SIZE + x) * 4);
+  assert.equal(correctMissedEyes(img, lm).moved.length, 0);
+});
