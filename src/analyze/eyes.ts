@@ -29,7 +29,7 @@ const MIN_OFFSET = 0.35;
 /** The search reaches this many eye widths around the landmarks' iris. */
 const SEARCH_REACH = 1.1;
 /**
- * The landmarks' iris counts as "no iris there" above this share of the cheek's lightness. On 66 eyes the
+ * The landmarks' iris counts as "no iris there" above this share of the cheek's lightness. On 67 eyes the
  * mesh found (34 faces) the disc at its iris reads at most 0.62 of the cheek; lp_s10's missed eye 0.86
  * (0.74 at half size, 0.84 mirrored).
  */
