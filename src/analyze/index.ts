@@ -19,6 +19,7 @@ import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts
 import { inpaintBackground } from './inpaint.ts';
 import { extendPastPhoto } from './extend.ts';
 import { debugSheet } from './debug.ts';
+import { correctMissedEyes, type EyeCorrection } from './eyes.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
 
 export { judgeHumanFace } from './human-check.ts';
@@ -80,7 +81,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
       skipped.push(`face ${index} ${err.message.replace(/^.*region /, '').replace(/\. Use .*$/, '')}`);
     }
   }
-  const { face, box, crop: faded, valid, cropFace, evidence, faceAreaPercent } = framed!;
+  const { face, box, crop: faded, valid, cropFace, evidence, faceAreaPercent, eyesMoved } = framed!;
   const chosen = faces[chosenIndex]!;
 
   // 5. person matte, regions, background plate
@@ -116,6 +117,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
     crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
     invented: { share: Math.round((inventedCount / invented.length) * 1000) / 1000, how: 'exemplar synthesis past the photo edges (analyze/extend.ts)' },
     detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
+    ...(eyesMoved.length > 0 ? { eyesMoved: eyesMoved.map((m) => ({ eye: m.eye, offset: round2(m.miss.offset), scale: round2(m.miss.scale) })) } : {}),
   };
   step(7, 'done');
   return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
@@ -132,6 +134,8 @@ interface FramedFace {
   cropFace: DetectedFace;
   evidence: HumanEvidence;
   faceAreaPercent: number;
+  /** eyes moved by the missed-eye check (usually none) */
+  eyesMoved: EyeCorrection['moved'];
 }
 
 interface FrameContext {
@@ -152,7 +156,11 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   const box1 = cropBoxForFace(chosen.landmarks, img.width, img.height);
   const crop1 = (await extractCrop(img, box1, size)).image;
   const expected = mapFace(chosen, (x, y) => toCrop(box1, size, x, y), size / box1.side);
-  const refinedInCrop = nearest(await detectFaces(crop1, { embedding: true }), expected) ?? expected;
+  const detected = nearest(await detectFaces(crop1, { embedding: true }), expected) ?? expected;
+  // An eye the mesh missed (a turned, painted face) moves onto the iris in the crop, so the
+  // avatar, blink, gaze and mirror all use the corrected points.
+  const eyes = correctMissedEyes(crop1, detected.landmarks);
+  const refinedInCrop = eyes.moved.length === 0 ? detected : withLandmarks(detected, eyes.landmarks);
   const face = mapFace(refinedInCrop, (x, y) => fromCrop(box1, size, x, y), box1.side / size);
   if (face.embedding.length === 0) face.embedding = chosen.embedding;
   let box = cropBoxForFace(face.landmarks, img.width, img.height);
@@ -171,7 +179,12 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   }
   const evidence = judgeHumanFace(cropFace.landmarks, await detectObjects(crop));
   if (!evidence.human) throw new NoFaceError(`No human face found in ${c.name}: the face-like region ${evidence.reason}. Use a photo of a person.`);
-  return { face, box, crop, valid: framed.valid, cropFace, evidence, faceAreaPercent };
+  return { face, box, crop, valid: framed.valid, cropFace, evidence, faceAreaPercent, eyesMoved: eyes.moved };
+}
+
+/** The face with new landmarks (and the iris centres that come from them, as detect.ts reads them). */
+function withLandmarks(f: DetectedFace, landmarks: [number, number, number][]): DetectedFace {
+  return { ...f, landmarks, iris: { left: [landmarks[468]![0], landmarks[468]![1]], right: [landmarks[473]![0], landmarks[473]![1]] } };
 }
 
 /** Landmarks of an analysis mapped into its crop's pixels. */

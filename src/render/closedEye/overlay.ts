@@ -121,6 +121,9 @@ function sampleEye(tex: ClosedEyeInput['texture'], g: EyeGeometry, lib: ClosedEy
   const mask = new Float32Array(n);
   const warped = new Float32Array(n * 3);
   const photo = new Float32Array(n * 3);
+  // how much of each patch point is the person (the texture's alpha, its matte): a far eye at the
+  // face's silhouette (lp_s10) has background inside its patch
+  const person = new Float32Array(n);
   // per column: the photo's lines (eye frame) and the library's
   for (let c = 0; c < PATCH_W; c++) {
     const u = PATCH_U0 + (c + 0.5) / PATCH_PPW;
@@ -142,7 +145,7 @@ function sampleEye(tex: ClosedEyeInput['texture'], g: EyeGeometry, lib: ClosedEy
       const ua = u;
       sample(lib.rgb, PATCH_W, PATCH_H, (ua - PATCH_U0) * PATCH_PPW, (va - PATCH_V0) * PATCH_PPW, warped, k * 3);
       const [x, y] = toImage(g.frame, u, v);
-      sampleRgba(tex, x, y, photo, k * 3);
+      person[k] = sampleRgba(tex, x, y, photo, k * 3) / 255;
     }
   }
   // light: the photo's skin just above its crease and just below its lower lid (3 bins along the
@@ -151,17 +154,19 @@ function sampleEye(tex: ClosedEyeInput['texture'], g: EyeGeometry, lib: ClosedEy
   const lowerBand = (u: number) => { const l = lineAt(g.lower, clamp01(u)); return [l + 0.08, l + 0.22]; };
   // the skin under the shut lid continues the photo's skin around the mask at every point of its
   // edge (a membrane fill), so no oval outline frames it; the library's own skin the same way
-  const photoRef = membraneField(photo, mask, bandField(photo, upperBand, lowerBand));
+  const photoRef = membraneField(photo, mask, bandField(photo, upperBand, lowerBand), person);
   const libRef = membraneField(warped, mask, bandField(warped, upperBand, lowerBand));
   // contrast: the shut lash line as dark against the skin as the photo's own lash line (a painting
   // without lashes gets a soft line, a made-up eye a dark one)
   const photoDark = darkness(photo, photoRef, (u) => { const l = lineAt(g.lid, clamp01(u)); return [l - 0.06, l + 0.04]; });
   const libDark = darkness(warped, libRef, (u) => { const l = lineAt(g.lower, clamp01(u)); const sh = l - SHUT_LINE * (l - lineAt(g.lid, clamp01(u))); return [sh - 0.05, sh + 0.05]; });
-  return { mask, warped, photo, photoRef, libRef, photoDark, libDark };
+  return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person };
 }
 
 function finishEye(s: ReturnType<typeof sampleEye>, g: EyeGeometry, lashDark: number): BakedEye {
-  const { mask, warped, photo, photoRef, libRef, libDark } = s;
+  const { warped, photo, photoRef, libRef, libDark, person } = s;
+  // nothing is drawn over the background past the silhouette
+  const mask = s.mask.map((m, k) => (person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, person[k]!)));
   const n = PATCH_W * PATCH_H;
   const gamma = Math.min(GAMMA_MAX, Math.max(GAMMA_MIN, Math.log(lashDark) / Math.log(libDark)));
   const rgb = new Float32Array(n * 3);
@@ -350,14 +355,16 @@ function bandField(rgb: Float32Array, upper: (u: number) => number[], lower: (u:
  * the fill meets the surrounding skin at every point of the mask's edge (no outline), started from
  * the band field (guess). Boundary colours are lightly blurred first so one dark pixel does not bleed in.
  */
-function membraneField(rgb: Float32Array, mask: Float32Array, guess: ReturnType<typeof bandField>): (u: number, v: number, out: number[]) => void {
+function membraneField(rgb: Float32Array, mask: Float32Array, guess: ReturnType<typeof bandField>, person?: Float32Array): (u: number, v: number, out: number[]) => void {
+  // held fixed: outside the mask, on the person (the background past a silhouette is filled too)
+  const free = (k: number) => mask[k]! >= 0.02 || (person !== undefined && person[k]! < 0.5);
   const w = PATCH_W, h = PATCH_H;
   const soft = Float32Array.from(rgb);
   blurRgb(soft, w, h, 1.5);
   const fill = new Float32Array(w * h * 3);
   const g = [0, 0, 0];
   for (let k = 0; k < w * h; k++) {
-    if (mask[k]! < 0.02) { for (let ch = 0; ch < 3; ch++) fill[k * 3 + ch] = soft[k * 3 + ch]!; continue; }
+    if (!free(k)) { for (let ch = 0; ch < 3; ch++) fill[k * 3 + ch] = soft[k * 3 + ch]!; continue; }
     guess(PATCH_U0 + ((k % w) + 0.5) / PATCH_PPW, PATCH_V0 + (Math.floor(k / w) + 0.5) / PATCH_PPW, g);
     for (let ch = 0; ch < 3; ch++) fill[k * 3 + ch] = g[ch]!;
   }
@@ -366,7 +373,7 @@ function membraneField(rgb: Float32Array, mask: Float32Array, guess: ReturnType<
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const k = y * w + x;
-        if (mask[k]! < 0.02) continue;
+        if (!free(k)) continue;
         const l = x > 0 ? k - 1 : k + 1, r = x < w - 1 ? k + 1 : k - 1, t = y > 0 ? k - w : k + w, b = y < h - 1 ? k + w : k - w;
         for (let ch = 0; ch < 3; ch++) {
           const avg = (fill[l * 3 + ch]! + fill[r * 3 + ch]! + fill[t * 3 + ch]! + fill[b * 3 + ch]!) / 4;
@@ -399,13 +406,15 @@ function sampleScalar(a: Float32Array, w: number, h: number, gx: number, gy: num
   return (1 - ay) * ((1 - ax) * a[p]! + ax * a[p + 1]!) + ay * ((1 - ax) * a[p + w]! + ax * a[p + w + 1]!);
 }
 
-function sampleRgba(img: ClosedEyeInput['texture'], x: number, y: number, out: Float32Array, o: number): void {
+/** Bilinear RGB sample into out[o..o+2]; returns the alpha there (0..255). */
+function sampleRgba(img: ClosedEyeInput['texture'], x: number, y: number, out: Float32Array, o: number): number {
   const w = img.width, h = img.height;
   const fx = Math.min(w - 1, Math.max(0, x - 0.5)), fy = Math.min(h - 1, Math.max(0, y - 0.5));
   const ix = Math.min(w - 2, fx | 0), iy = Math.min(h - 2, fy | 0);
   const ax = fx - ix, ay = fy - iy, d = img.data;
   const p = (iy * w + ix) * 4, q = p + w * 4;
   for (let ch = 0; ch < 3; ch++) out[o + ch] = (1 - ay) * ((1 - ax) * d[p + ch]! + ax * d[p + 4 + ch]!) + ay * ((1 - ax) * d[q + ch]! + ax * d[q + 4 + ch]!);
+  return (1 - ay) * ((1 - ax) * d[p + 3]! + ax * d[p + 7]!) + ay * ((1 - ax) * d[q + 3]! + ax * d[q + 7]!);
 }
 
 /** Separable Gaussian blur of an RGB float grid, in place. */
