@@ -168,3 +168,21 @@ test('brow raise carries the row under the brow (brow hair) and leaves the upper
     for (const lid of [159, 386]) assert.equal(dy(k, lid), 0, 'the upper lid stays');
   }
 });
+
+test('a smile moves the lip rows together: the middle rows keep between the contours (real face)', async () => {
+  const neutral = canonicalize(await realLandmarks());
+  const basis = buildBasis(neutral);
+  const w = new Float64Array(CONTROL_COUNT);
+  w[CONTROL_INDEX.mouthSmileLeft] = 1; w[CONTROL_INDEX.mouthSmileRight] = 1;
+  const smiled = deform(neutral, basis, w);
+  const y = (i: number) => smiled[i * 3 + 1]!;
+  // the upper lip's rows from the outer contour to the inner one, column by column (MediaPipe's lip mesh)
+  const outer = [185, 40, 39, 37, 0, 267, 269, 270, 409], mid1 = [184, 74, 73, 72, 11, 302, 303, 304, 408];
+  const mid2 = [183, 42, 41, 38, 12, 268, 271, 272, 407], inner = [191, 80, 81, 82, 13, 312, 311, 310, 415];
+  let worst = Infinity;
+  for (let c = 0; c < outer.length; c++) {
+    // y grows downward: outer above mid1 above mid2 above inner, as on the neutral face
+    worst = Math.min(worst, y(mid1[c]!) - y(outer[c]!), y(mid2[c]!) - y(mid1[c]!), y(inner[c]!) - y(mid2[c]!));
+  }
+  assert.ok(worst > 0, `a lip row crossed its neighbour (${worst})`);
+});
