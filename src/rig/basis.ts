@@ -143,9 +143,13 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   // Jaw weight: 1 on the lower lip and everything under the lip line, 0 on the upper lip and above.
   const jaw = new Float64Array(N);
   const upperLipBody = new Set([...upperLip, ...LIPS_MID_UPPER]), lowerLipBody = new Set([...lowerLip, ...LIPS_MID_LOWER]);
-  // toward the corners both lips share the jaw (the corner itself 0.45): the opening closes into the
-  // corner as a lens, instead of a step between a still upper lip and a dropped corner (a boxy mouth)
-  const cornerShare = (i: number) => smoothstep(0.55, 0.95, Math.abs(X(i) - mcx) / mouthHalf);
+  // toward the corners both lips share the jaw (the corner itself 0.45), so the opening closes into
+  // the corner instead of a step between a still upper lip and a dropped corner (a boxy mouth). The
+  // gap across the lips falls off as an ellipse's height, sqrt(1 - (x / inner corner's x)^2): a round
+  // opening. (A smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle
+  // straight: past 0.4 IOD a hexagon with pointed corners.)
+  const innerCornerR = Math.max(0.3, (X(308) - X(78)) / 2 / mouthHalf);
+  const cornerShare = (i: number) => 1 - Math.sqrt(Math.max(0, 1 - (Math.abs(X(i) - mcx) / mouthHalf / innerCornerR) ** 2));
   for (let i = 0; i < N; i++) {
     if (lowerLipBody.has(i)) jaw[i] = 1 - 0.55 * cornerShare(i);
     else if (upperLipBody.has(i)) jaw[i] = 0.45 * cornerShare(i);
