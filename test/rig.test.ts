@@ -186,3 +186,17 @@ test('a smile moves the lip rows together: the middle rows keep between the cont
   }
   assert.ok(worst > 0, `a lip row crossed its neighbour (${worst})`);
 });
+
+test('a wide jaw opening is round: the lip gap falls off toward the corners without a flat middle or a sudden drop (real face)', async () => {
+  const neutral = canonicalize(await realLandmarks());
+  const w = new Float64Array(CONTROL_COUNT);
+  w[CONTROL_INDEX.jawOpen] = 1.5;
+  const opened = deform(neutral, buildBasis(neutral), w);
+  // the inner lip contours, column by column from one corner to the other (the corners left out)
+  const up = [191, 80, 81, 82, 13, 312, 311, 310, 415], lo = [95, 88, 178, 87, 14, 317, 402, 318, 324];
+  const gaps = up.map((u, q) => (opened[lo[q]! * 3 + 1]! - opened[u * 3 + 1]!) / (opened[14 * 3 + 1]! - opened[13 * 3 + 1]!));
+  // two columns out from the middle an oval has lost over a tenth of its height (a box: none)
+  assert.ok(gaps[2]! < 0.9 && gaps[6]! < 0.9, `flat middle: ${gaps.map((g) => g.toFixed(2))}`);
+  // and no step between neighbouring columns drops by more than a quarter (a pointed corner)
+  for (let q = 1; q < gaps.length; q++) assert.ok(Math.abs(gaps[q]! - gaps[q - 1]!) < 0.25, `sudden drop: ${gaps.map((g) => g.toFixed(2))}`);
+});
