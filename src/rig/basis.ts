@@ -21,6 +21,8 @@ const MOUTH_CORNERS = [61, 291, 78, 308];
  */
 const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
 const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
+/** The jaw's share at the mouth corners, where both lips meet. */
+const UPPER_LIP_JAW = 0.45;
 /** Share of its distance from the mouth's centre a lip corner moves inward per unit of jawOpen. */
 const JAW_NARROW = 0.05;
 /** A blink's lids meet this share of the opening down from the upper lid. */
@@ -147,13 +149,15 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   // the corner instead of a step between a still upper lip and a dropped corner (a boxy mouth). The
   // gap across the lips falls off as an ellipse's height, sqrt(1 - (x / inner corner's x)^2): a round
   // opening. (A smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle
-  // straight: past 0.4 IOD a hexagon with pointed corners.)
+  // straight: past 0.4 IOD a hexagon with pointed corners.) The upper lip comes down only near the
+  // corners (the square of the share), the lower lip takes the rest: a wide mouth keeps its upper
+  // teeth in view across the middle.
   const innerCornerR = Math.max(0.3, (X(308) - X(78)) / 2 / mouthHalf);
   const cornerShare = (i: number) => 1 - Math.sqrt(Math.max(0, 1 - (Math.abs(X(i) - mcx) / mouthHalf / innerCornerR) ** 2));
   for (let i = 0; i < N; i++) {
-    if (lowerLipBody.has(i)) jaw[i] = 1 - 0.55 * cornerShare(i);
-    else if (upperLipBody.has(i)) jaw[i] = 0.45 * cornerShare(i);
-    else if (MOUTH_CORNERS.includes(i)) jaw[i] = 0.45;
+    if (lowerLipBody.has(i)) jaw[i] = 1 - cornerShare(i) + UPPER_LIP_JAW * cornerShare(i) ** 2;
+    else if (upperLipBody.has(i)) jaw[i] = UPPER_LIP_JAW * cornerShare(i) ** 2;
+    else if (MOUTH_CORNERS.includes(i)) jaw[i] = UPPER_LIP_JAW;
     else {
       const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;
       const dy = Y(i) - (inside ? lipLineY(X(i)) : Y(61));
