@@ -168,3 +168,35 @@ test('brow raise carries the row under the brow (brow hair) and leaves the upper
     for (const lid of [159, 386]) assert.equal(dy(k, lid), 0, 'the upper lid stays');
   }
 });
+
+test('a smile moves the lip rows together: the middle rows keep between the contours (real face)', async () => {
+  const neutral = canonicalize(await realLandmarks());
+  const basis = buildBasis(neutral);
+  const w = new Float64Array(CONTROL_COUNT);
+  w[CONTROL_INDEX.mouthSmileLeft] = 1; w[CONTROL_INDEX.mouthSmileRight] = 1;
+  const smiled = deform(neutral, basis, w);
+  const y = (i: number) => smiled[i * 3 + 1]!;
+  // the upper lip's rows from the outer contour to the inner one, column by column (MediaPipe's lip mesh)
+  const outer = [185, 40, 39, 37, 0, 267, 269, 270, 409], mid1 = [184, 74, 73, 72, 11, 302, 303, 304, 408];
+  const mid2 = [183, 42, 41, 38, 12, 268, 271, 272, 407], inner = [191, 80, 81, 82, 13, 312, 311, 310, 415];
+  let worst = Infinity;
+  for (let c = 0; c < outer.length; c++) {
+    // y grows downward: outer above mid1 above mid2 above inner, as on the neutral face
+    worst = Math.min(worst, y(mid1[c]!) - y(outer[c]!), y(mid2[c]!) - y(mid1[c]!), y(inner[c]!) - y(mid2[c]!));
+  }
+  assert.ok(worst > 0, `a lip row crossed its neighbour (${worst})`);
+});
+
+test('a wide jaw opening is round: the lip gap falls off toward the corners without a flat middle or a sudden drop (real face)', async () => {
+  const neutral = canonicalize(await realLandmarks());
+  const w = new Float64Array(CONTROL_COUNT);
+  w[CONTROL_INDEX.jawOpen] = 1.5;
+  const opened = deform(neutral, buildBasis(neutral), w);
+  // the inner lip contours, column by column from one corner to the other (the corners left out)
+  const up = [191, 80, 81, 82, 13, 312, 311, 310, 415], lo = [95, 88, 178, 87, 14, 317, 402, 318, 324];
+  const gaps = up.map((u, q) => (opened[lo[q]! * 3 + 1]! - opened[u * 3 + 1]!) / (opened[14 * 3 + 1]! - opened[13 * 3 + 1]!));
+  // two columns out from the middle an oval has lost over a tenth of its height (a box: none)
+  assert.ok(gaps[2]! < 0.9 && gaps[6]! < 0.9, `flat middle: ${gaps.map((g) => g.toFixed(2))}`);
+  // and no step between neighbouring columns drops by more than a quarter (a pointed corner)
+  for (let q = 1; q < gaps.length; q++) assert.ok(Math.abs(gaps[q]! - gaps[q - 1]!) < 0.25, `sudden drop: ${gaps.map((g) => g.toFixed(2))}`);
+});

@@ -21,6 +21,8 @@ const MOUTH_CORNERS = [61, 291, 78, 308];
  */
 const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
 const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
+/** The jaw's share at the mouth corners, where both lips meet. */
+const UPPER_LIP_JAW = 0.45;
 /** Share of its distance from the mouth's centre a lip corner moves inward per unit of jawOpen. */
 const JAW_NARROW = 0.05;
 /** A blink's lids meet this share of the opening down from the upper lid. */
@@ -76,6 +78,47 @@ function spread(out: Float32Array, k: number, p: Float64Array, handles: Handle[]
   }
 }
 
+/**
+ * Like spread, for a field that varies along the handles: a point's displacement is a Gaussian-weighted
+ * average of the handles' as in spread, but the Gaussian narrows to SHAPE_NEAR next to the handles
+ * (widening to sigma at FOLLOW_DIST from the nearest one, where the field is spread's again). Skin next
+ * to the lips follows the lip beside it; spread's mouth-wide average made the skin just over the
+ * upper lip's middle rise past the lip's own edge. reachPerHandle scales each handle's share of the
+ * reach (below 1 when more handles stand for the same lips).
+ */
+const SHAPE_NEAR = 0.04, FOLLOW_DIST = 0.15;
+function spreadFollowingNearest(out: Float32Array, k: number, p: Float64Array, handles: Handle[], sigma: number, mask: (i: number) => number, reachPerHandle: number): void {
+  const isHandle = new Uint8Array(N);
+  for (const h of handles) isHandle[h.i] = 1;
+  const inv = 1 / (sigma * sigma);
+  const d2 = new Float64Array(handles.length);
+  for (let i = 0; i < N; i++) {
+    if (isHandle[i]) continue;
+    const m = mask(i);
+    if (m <= 0) continue;
+    let reach = 0, nearest2 = Infinity;
+    handles.forEach((h, q) => {
+      const ex = p[i * 3]! - p[h.i * 3]!, ey = p[i * 3 + 1]! - p[h.i * 3 + 1]!, ez = p[i * 3 + 2]! - p[h.i * 3 + 2]!;
+      d2[q] = ex * ex + ey * ey + ez * ez;
+      reach += reachPerHandle * Math.exp(-d2[q]! * inv);
+      nearest2 = Math.min(nearest2, d2[q]!);
+    });
+    const shape = SHAPE_NEAR + (sigma - SHAPE_NEAR) * smoothstep(0, FOLLOW_DIST, Math.sqrt(nearest2)), invShape = 1 / (shape * shape);
+    let sw = 0, dx = 0, dy = 0, dz = 0;
+    handles.forEach((h, q) => {
+      const w = Math.exp(-(d2[q]! - nearest2) * invShape);
+      sw += w; dx += w * h.d[0]; dy += w * h.d[1]; dz += w * h.d[2];
+    });
+    const scale = (m * Math.min(1, reach)) / sw;
+    const o = (k * N + i) * 3;
+    out[o] += dx * scale; out[o + 1] += dy * scale; out[o + 2] += dz * scale;
+  }
+  for (const h of handles) {
+    const o = (k * N + h.i) * 3;
+    out[o] += h.d[0]; out[o + 1] += h.d[1]; out[o + 2] += h.d[2];
+  }
+}
+
 /** Builds the basis for a neutral face given as 478*3 canonical coordinates. */
 export function buildBasis(neutral: ArrayLike<number>): Basis {
   const p = Float64Array.from(neutral as ArrayLike<number>);
@@ -102,13 +145,19 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   // Jaw weight: 1 on the lower lip and everything under the lip line, 0 on the upper lip and above.
   const jaw = new Float64Array(N);
   const upperLipBody = new Set([...upperLip, ...LIPS_MID_UPPER]), lowerLipBody = new Set([...lowerLip, ...LIPS_MID_LOWER]);
-  // toward the corners both lips share the jaw (the corner itself 0.45): the opening closes into the
-  // corner as a lens, instead of a step between a still upper lip and a dropped corner (a boxy mouth)
-  const cornerShare = (i: number) => smoothstep(0.55, 0.95, Math.abs(X(i) - mcx) / mouthHalf);
+  // toward the corners both lips share the jaw (the corner itself 0.45), so the opening closes into
+  // the corner instead of a step between a still upper lip and a dropped corner (a boxy mouth). The
+  // gap across the lips falls off as an ellipse's height, sqrt(1 - (x / inner corner's x)^2): a round
+  // opening. (A smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle
+  // straight: past 0.4 IOD a hexagon with pointed corners.) The upper lip comes down only near the
+  // corners (the square of the share), the lower lip takes the rest: a wide mouth keeps its upper
+  // teeth in view across the middle.
+  const innerCornerR = Math.max(0.3, (X(308) - X(78)) / 2 / mouthHalf);
+  const cornerShare = (i: number) => 1 - Math.sqrt(Math.max(0, 1 - (Math.abs(X(i) - mcx) / mouthHalf / innerCornerR) ** 2));
   for (let i = 0; i < N; i++) {
-    if (lowerLipBody.has(i)) jaw[i] = 1 - 0.55 * cornerShare(i);
-    else if (upperLipBody.has(i)) jaw[i] = 0.45 * cornerShare(i);
-    else if (MOUTH_CORNERS.includes(i)) jaw[i] = 0.45;
+    if (lowerLipBody.has(i)) jaw[i] = 1 - cornerShare(i) + UPPER_LIP_JAW * cornerShare(i) ** 2;
+    else if (upperLipBody.has(i)) jaw[i] = UPPER_LIP_JAW * cornerShare(i) ** 2;
+    else if (MOUTH_CORNERS.includes(i)) jaw[i] = UPPER_LIP_JAW;
     else {
       const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;
       const dy = Y(i) - (inside ? lipLineY(X(i)) : Y(61));
@@ -144,6 +193,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
 
   const lipPoints = [...LIPS_OUTER_UPPER, ...LIPS_OUTER_LOWER.slice(1, -1), ...LIPS_INNER_UPPER, ...LIPS_INNER_LOWER.slice(1, -1)];
   const uniqueLip = [...new Set(lipPoints)];
+  const lipBody = [...new Set([...uniqueLip, ...LIPS_MID_UPPER, ...LIPS_MID_LOWER])];
 
   // mouthClose: lips pressed shut against an open jaw (lower lip up, upper lip a little down).
   {
@@ -172,23 +222,26 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     });
     spread(out, k, p, hs, 0.2, () => 1);
   }
-  // Smile / stretch: the corner (and the lips near it) pulled out and up / out and down.
-  const cornerPull = (control: RigControl, corner: number, innerCorner: number, dir: number, d: [number, number, number], sigma: number) => {
-    const k = K(control);
-    const hs: Handle[] = [];
-    for (const i of uniqueLip) {
+  // Smile / stretch: the corner (and the lips near it) pulled out and up / out and down. Every lip
+  // point, its two middle rows too, takes the same share f(x) of the pull for its column, so each lip
+  // column moves as one and keeps its thickness. (Before, only the outer and inner contours were
+  // handles; the middle rows took the mouth-wide average, lagging half way behind near the corner
+  // and rising past the outer contour at the middle: a smile folded the lip skin into stair steps.)
+  const cornerPull = (control: RigControl, corner: number, dir: number, d: [number, number, number], sigma: number) => {
+    const hs: Handle[] = lipBody.map((i) => {
       const f = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.65)) ** 2));
-      hs.push({ i, d: [d[0] * dir * f, d[1] * f, d[2] * f] });
-    }
-    void innerCorner;
+      return { i, d: [d[0] * dir * f, d[1] * f, d[2] * f] };
+    });
     // the pull fades out below the eyes (the lids are the eye controls' business)
     const eyeY = (Y(33) + Y(263)) / 2;
-    spread(out, k, p, hs, sigma, (i) => (i >= 468 ? 0 : smoothstep(eyeY + 0.12, eyeY + 0.32, Y(i))));
+    // the reach stays the two contours' (the middle rows doubled it: the whole cheek moved with the corner)
+    const reachPerHandle = uniqueLip.length / lipBody.length;
+    spreadFollowingNearest(out, K(control), p, hs, sigma, (i) => (i >= 468 ? 0 : smoothstep(eyeY + 0.12, eyeY + 0.32, Y(i))), reachPerHandle);
   };
-  cornerPull('mouthSmileLeft', 291, 308, 1, [0.07, -0.13, 0.04], 0.3);
-  cornerPull('mouthSmileRight', 61, 78, -1, [0.07, -0.13, 0.04], 0.3);
-  cornerPull('mouthStretchLeft', 291, 308, 1, [0.09, 0.05, 0.01], 0.28);
-  cornerPull('mouthStretchRight', 61, 78, -1, [0.09, 0.05, 0.01], 0.28);
+  cornerPull('mouthSmileLeft', 291, 1, [0.07, -0.13, 0.04], 0.3);
+  cornerPull('mouthSmileRight', 61, -1, [0.07, -0.13, 0.04], 0.3);
+  cornerPull('mouthStretchLeft', 291, 1, [0.09, 0.05, 0.01], 0.28);
+  cornerPull('mouthStretchRight', 61, -1, [0.09, 0.05, 0.01], 0.28);
   // Upper lip up / lower lip down (without the jaw).
   {
     const hs: Handle[] = [...upperLip].map((i) => ({ i, d: [0, -0.075 * (1 - 0.5 * ((X(i) - mcx) / mouthHalf) ** 2), -0.02] }));
@@ -351,11 +404,11 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   sneer([358, 327, 294, 278, 331, 279, 437, 399], [267, 269, 270], 'noseSneerLeft');
   sneer([129, 98, 64, 48, 102, 49, 217, 174], [37, 39, 40], 'noseSneerRight');
   // mouthFrown: the corner (and the lips near it) pulled down
-  cornerPull('mouthFrownLeft', 291, 308, 1, [0.015, 0.085, 0.005], 0.22);
-  cornerPull('mouthFrownRight', 61, 78, -1, [0.015, 0.085, 0.005], 0.22);
+  cornerPull('mouthFrownLeft', 291, 1, [0.015, 0.085, 0.005], 0.22);
+  cornerPull('mouthFrownRight', 61, -1, [0.015, 0.085, 0.005], 0.22);
   // mouthDimple: the corner pulled back and a little out
-  cornerPull('mouthDimpleLeft', 291, 308, 1, [0.03, 0, 0.03], 0.18);
-  cornerPull('mouthDimpleRight', 61, 78, -1, [0.03, 0, 0.03], 0.18);
+  cornerPull('mouthDimpleLeft', 291, 1, [0.03, 0, 0.03], 0.18);
+  cornerPull('mouthDimpleRight', 61, -1, [0.03, 0, 0.03], 0.18);
   // mouthShrug: a lip pushed up and forward (the lower one with the chin boss)
   {
     const up: Handle[] = [...upperLip].map((i) => ({ i, d: [0, -0.025, -0.02] }));
