@@ -7,6 +7,21 @@ import { FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
 
+/** The face oval of the rest mesh, as image points (crop pixels). */
+function restFaceOval(avatar: Avatar): [number, number][] {
+  const r = avatar.rest;
+  return FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!]);
+}
+
+/** How far rest vertex v lies outside the face oval: 0 inside, else the distance to its nearest oval point. */
+function distancePastOval(rest: Float32Array, v: number, oval: [number, number][]): number {
+  const x = rest[v * 3]!, y = rest[v * 3 + 1]!;
+  if (insidePolygon(x, y, oval)) return 0;
+  let d = Infinity;
+  for (const [ox, oy] of oval) d = Math.min(d, Math.hypot(x - ox, y - oy));
+  return d;
+}
+
 /** Per vertex, how far it lies behind each side's cheek (crop pixels; 0 where flattening must not reach). */
 export interface RevealDepth {
   /** behind landmark 50's depth, on the image-left side (shown by a +yaw turn) */
@@ -25,14 +40,11 @@ export function revealDepth(avatar: Avatar): RevealDepth {
   const n = avatar.vertexCount;
   const left = new Float32Array(n), right = new Float32Array(n);
   const r = avatar.rest, fw = avatar.head.faceWidth, noseX = r[168 * 3]!;
-  const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
+  const oval = restFaceOval(avatar);
   for (let v = 0; v < n; v++) {
-    let near = 1;
-    if (v >= MESH_POINT_COUNT && !insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
-      let d = Infinity;
-      for (const i of FACE_OVAL) d = Math.min(d, Math.hypot(r[v * 3]! - r[i * 3]!, r[v * 3 + 1]! - r[i * 3 + 1]!));
-      near = 1 - smooth01((d / fw - 0.25) / 0.25);
-    }
+    // face mesh points are on the face; added vertices count by their distance past the oval
+    const past = v >= MESH_POINT_COUNT ? distancePastOval(r, v, oval) : 0;
+    const near = 1 - smooth01((past / fw - 0.25) / 0.25);
     if (near === 0) continue;
     const off = (r[v * 3]! - noseX) / fw;
     left[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
@@ -72,14 +84,10 @@ export function neckTurn(avatar: Avatar): NeckTurn {
   const n = avatar.vertexCount;
   const back = new Float32Array(n), right = new Float32Array(n);
   const r = avatar.rest, fw = avatar.head.faceWidth, chinX = r[152 * 3]!;
-  const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
+  const oval = restFaceOval(avatar);
   for (let v = MESH_POINT_COUNT; v < n; v++) {
     if (!(avatar.neckLag[v]! > 0)) continue;
-    let d = 0;
-    if (!insidePolygon(r[v * 3]!, r[v * 3 + 1]!, oval)) {
-      d = Infinity;
-      for (const [ox, oy] of oval) d = Math.min(d, Math.hypot(r[v * 3]! - ox, r[v * 3 + 1]! - oy));
-    }
+    const d = distancePastOval(r, v, oval);
     back[v] = 0.12 * fw * (1 - smooth01(d / (0.25 * fw)));
     right[v] = smooth01(0.5 + (r[v * 3]! - chinX) / (0.3 * fw));
   }
