@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
-import { bakeEye } from '../src/render/closedEye/overlay.ts';
+import { bakeEye } from '../src/render/closedEye/bake.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);

@@ -10,7 +10,8 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { MouthShader } from '../src/render/mouth/shader.ts';
 import { teethLibrary, encodeLibrary, decodeLibrary } from '../src/render/mouth/library.ts';
-import { lightMatch, type ReadyLayer } from '../src/render/mouth/layers.ts';
+import { lightMatch } from '../src/render/mouth/lightMatch.ts';
+import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { lipBox, boxMask, MostOpenFrames } from '../src/eval/mouthRegion.ts';
 import type { RgbaImage } from '../src/types.ts';
 

@@ -10,6 +10,7 @@
 // cavity there, so any opening wider than the source's shows more cavity, never stretched teeth.
 import { MOUTH_LOOP } from '../../rig/topology.ts';
 import { insidePolygon } from '../../math/polygon.ts';
+import { luminance as lum } from '../../math/colour.ts';
 
 /** One rigid piece: straight-alpha RGBA floats (0..255 colour, 0..1 alpha) on a grid of `ppi` pixels per iod. */
 export interface MouthLayer {
@@ -171,9 +172,6 @@ export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, n
   };
 }
 
-function lum(r: number, g: number, b: number): number {
-  return 0.3 * r + 0.59 * g + 0.11 * b;
-}
 
 /** Bilinear RGB at a pixel-centre-based position. */
 function sample(pic: PictureSource, x: number, y: number): [number, number, number] {

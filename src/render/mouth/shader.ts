@@ -4,7 +4,8 @@
 // lips (their thickness rolling into the mouth, a wet edge on the lower lip) and an
 // anti-aliased lip line.
 import type { TextureSource } from '../raster.ts';
-import type { ReadyLayer, ReadyMouth } from './layers.ts';
+import type { ReadyMouth } from './layers.ts';
+import type { ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;

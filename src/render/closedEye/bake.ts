@@ -1,0 +1,92 @@
+// Fitting a library eye to one photo eye, once per renderer: the photo and the library eye
+// sampled on the patch grid in the photo's eye frame (lids.ts), the mask (mask.ts), the skin under
+// the lid (skinFill.ts), the shaded lid with the photo's grain (shading.ts).
+import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage } from './frame.ts';
+import { lineAt, type ClosedEyePatch } from './library.ts';
+import { cellU, cellV, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
+import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
+import { maskColumn, maskEnd } from './mask.ts';
+import { bandField, membraneField, skinBands } from './skinFill.ts';
+import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain } from './shading.ts';
+import { smoothstep } from '../../math/smooth.ts';
+
+export interface BakedEye {
+  /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
+  rgb: Float32Array;
+  /** mask 0..1, same grid */
+  mask: Float32Array;
+  /** per patch column (v in the eye frame): the fixed crease, the shut lid's edge, the mask's bottom */
+  creaseV: Float32Array;
+  shutV: Float32Array;
+  bottomV: Float32Array;
+}
+
+/** The fit of a library eye to one photo eye (lashDark: the lash darkness to match; default this eye's own). */
+export function bakeEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, lashDark?: number): BakedEye {
+  const s = sampleEye(tex, g, lib);
+  return finishEye(s, g, lashDark ?? s.photoDark);
+}
+
+/** What sampleEye measures of one photo eye, before the lash darkness of both eyes is known. */
+export type SampledEye = ReturnType<typeof sampleEye>;
+
+/** The photo and the warped library on the patch grid, with the mask and how much of each point is the person. */
+function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch) {
+  const n = PATCH_W * PATCH_H;
+  const mask = new Float32Array(n);
+  const warped = new Float32Array(n * 3);
+  const photo = new Float32Array(n * 3);
+  // how much of each patch point is the person (the texture's alpha, its matte): a far eye at the
+  // face's silhouette (lp_s10) has background inside its patch
+  const person = new Float32Array(n);
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    const maskAt = maskColumn(g, u), libV = libraryColumn(g, lib, clamp01(u));
+    for (let r = 0; r < PATCH_H; r++) {
+      const v = cellV(r);
+      const k = r * PATCH_W + c;
+      mask[k] = maskAt(v);
+      sample(lib.rgb, PATCH_W, PATCH_H, (u - PATCH_U0) * PATCH_PPW, (libV(v) - PATCH_V0) * PATCH_PPW, warped, k * 3);
+      const [x, y] = toImage(g.frame, u, v);
+      person[k] = sampleRgba(tex, x, y, photo, k * 3) / 255;
+    }
+  }
+  return { mask, warped, photo, person };
+}
+
+/** The patch grid (sampleGrid), both skin references and both lash darknesses. */
+export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch) {
+  const { mask, warped, photo, person } = sampleGrid(tex, g, lib);
+  // the skin under the shut lid continues the photo's skin around the mask at every point of its
+  // edge (a membrane fill), so no oval outline frames it; the library's own skin the same way
+  const bands = skinBands(g);
+  const photoRef = membraneField(photo, mask, bandField(photo, bands.upper, bands.lower), person);
+  const libRef = membraneField(warped, mask, bandField(warped, bands.upper, bands.lower));
+  // contrast: the shut lash line as dark against the skin as the photo's own lash line (a painting
+  // without lashes gets a soft line, a made-up eye a dark one)
+  const photoDark = darkness(photo, photoRef, (u) => { const l = lineAt(g.lid, clamp01(u)); return [l - 0.06, l + 0.04]; });
+  const libDark = darkness(warped, libRef, (u) => { const sh = shutAt(g, clamp01(u)); return [sh - 0.05, sh + 0.05]; });
+  return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person };
+}
+
+/** The baked eye from its samples, its lash line as dark as lashDark. */
+export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number): BakedEye {
+  // nothing is drawn over the background past the silhouette
+  const mask = s.mask.map((m, k) => (s.person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, s.person[k]!)));
+  const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
+  softenToPhoto(rgb, g.frame.width);
+  addPhotoGrain(rgb, s.photo, mask, g);
+  return { rgb, mask, ...drawLines(g) };
+}
+
+/** Per patch column, the lines the per-frame warp needs: crease, shut edge, the mask's end. */
+function drawLines(g: EyeGeometry): Pick<BakedEye, 'creaseV' | 'shutV' | 'bottomV'> {
+  const creaseV = new Float32Array(PATCH_W), shutV = new Float32Array(PATCH_W), bottomV = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    const uc = clamp01(cellU(c));
+    creaseV[c] = creaseAt(g, uc);
+    shutV[c] = shutAt(g, uc);
+    bottomV[c] = maskEnd(g, uc);
+  }
+  return { creaseV, shutV, bottomV };
+}

@@ -1,0 +1,85 @@
+// Drawing a baked shut eye every frame: the patch placed by the eye's corners as rendered (so it
+// turns, tilts and foreshortens with the head), its shut edge riding on the closing mesh lid while
+// it fades in, blended "over" under anything in front of the eye.
+import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage, toEye, type EyeFrame } from './frame.ts';
+import { lineAt } from './library.ts';
+import { cellU, clamp01, sample, sampleScalar } from './grid.ts';
+import type { Line } from './lids.ts';
+import type { BakedEye } from './bake.ts';
+import type { RasterTarget } from '../raster.ts';
+import { smoothstep } from '../../math/smooth.ts';
+
+/** The shut eye's edge rides on the closing lid until the fade (0..1) reaches RIDE_UNTIL[0], then settles by RIDE_UNTIL[1]. */
+const RIDE_UNTIL = [0.7, 1] as const;
+
+/**
+ * Per patch column: where the library's shut edge is drawn (the rendered lid's edge, reaching the
+ * library's own place as the fade completes).
+ */
+function riddenEdge(eye: BakedEye, lidNow: Line, show: number): Float32Array {
+  const ride = 1 - smoothstep(RIDE_UNTIL[0], RIDE_UNTIL[1], show);
+  const edgeV = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    const now = lineAt(lidNow, clamp01(cellU(c)));
+    const shut = eye.shutV[c]!;
+    // only upward of the shut edge and below the crease (a lid that is not yet down)
+    const e = Math.min(shut, Math.max(eye.creaseV[c]! + 0.02, now));
+    edgeV[c] = shut + ride * (e - shut);
+  }
+  return edgeV;
+}
+
+/**
+ * Where to sample the baked eye (v) for drawn position v, when its shut edge (shut) is drawn at
+ * edge: crease..edge maps to crease..shut, edge..bottom to shut..bottom; outside unchanged.
+ */
+function warpV(v: number, crease: number, edge: number, shut: number, bottom: number): number {
+  if (edge === shut || v <= crease || v >= bottom) return v;
+  if (v <= edge) return crease + ((v - crease) * (shut - crease)) / Math.max(1e-4, edge - crease);
+  return shut + ((v - edge) * (bottom - shut)) / Math.max(1e-4, bottom - edge);
+}
+
+/** The pixel box (inclusive, within the target) the patch covers in frame f. */
+function patchBox(f: EyeFrame, width: number, height: number): { x0: number; x1: number; y0: number; y1: number } {
+  const u1 = PATCH_U0 + PATCH_W / PATCH_PPW, v1 = PATCH_V0 + PATCH_H / PATCH_PPW;
+  const corners = [[PATCH_U0, PATCH_V0], [u1, PATCH_V0], [PATCH_U0, v1], [u1, v1]].map(([u, v]) => toImage(f, u!, v!));
+  const xs = corners.map((p) => p[0]), ys = corners.map((p) => p[1]);
+  return {
+    x0: Math.max(0, Math.floor(Math.min(...xs))), x1: Math.min(width - 1, Math.ceil(Math.max(...xs))),
+    y0: Math.max(0, Math.floor(Math.min(...ys))), y1: Math.min(height - 1, Math.ceil(Math.max(...ys))),
+  };
+}
+
+/** Premultiplied "over" of RGB px at coverage m onto a packed RGBA pixel (also fills a pinhole the closing lid's triangles left). */
+function blendOver(c: number, px: Float32Array, m: number): number {
+  const j = 1 - m;
+  const r = (c & 255) * j + px[0]! * m, g = ((c >>> 8) & 255) * j + px[1]! * m, b = ((c >>> 16) & 255) * j + px[2]! * m;
+  const a = (c >>> 24) * j + 255 * m;
+  return ((Math.round(a) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
+}
+
+/**
+ * Blends one baked eye into the target in eye frame f at fade `show`, over surfaces no nearer than
+ * nearIz (1/z), its shut edge riding on the rendered lid's edge lidNow.
+ */
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line): void {
+  const edgeV = riddenEdge(eye, lidNow, show);
+  const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
+  const color = t.color, depth = t.depth, W = t.width;
+  const px = new Float32Array(3);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const row = y * W + x;
+      if (depth[row]! > nearIz) continue;
+      const [u, v] = toEye(f, x + 0.5, y + 0.5);
+      const gx = (u - PATCH_U0) * PATCH_PPW;
+      const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
+      const gy = (warpV(v, eye.creaseV[col]!, edgeV[col]!, eye.shutV[col]!, eye.bottomV[col]!) - PATCH_V0) * PATCH_PPW;
+      if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
+      const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * show;
+      if (m <= 0.002) continue;
+      sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
+      color[row] = blendOver(color[row]!, px, m);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// The patch grid (PATCH_W x PATCH_H cells in the eye frame, frame.ts): cell centres, bilinear
+// sampling and blur of float grids, and bilinear sampling of the photo.
+import { PATCH_U0, PATCH_V0, PATCH_PPW } from './frame.ts';
+
+/** Photo pixels (the avatar's texture), straight RGBA bytes. */
+export interface PhotoTexture { width: number; height: number; data: Uint8ClampedArray }
+
+/** Eye-frame u of patch column c's centre. */
+export const cellU = (c: number): number => PATCH_U0 + (c + 0.5) / PATCH_PPW;
+/** Eye-frame v of patch row r's centre. */
+export const cellV = (r: number): number => PATCH_V0 + (r + 0.5) / PATCH_PPW;
+
+/** Fractional patch column whose centre is at u (inverse of cellU). */
+export const cellColumn = (u: number): number => (u - PATCH_U0) * PATCH_PPW - 0.5;
+/** Fractional patch row whose centre is at v (inverse of cellV). */
+export const cellRow = (v: number): number => (v - PATCH_V0) * PATCH_PPW - 0.5;
+
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Bilinear RGB sample of a float grid at grid position (gx, gy) (pixel centres at +0.5), into out[o..o+2]. */
+export function sample(rgb: Float32Array, w: number, h: number, gx: number, gy: number, out: Float32Array, o: number): void {
+  const fx = Math.min(w - 1, Math.max(0, gx - 0.5)), fy = Math.min(h - 1, Math.max(0, gy - 0.5));
+  const ix = Math.min(w - 2, fx | 0), iy = Math.min(h - 2, fy | 0);
+  const ax = fx - ix, ay = fy - iy;
+  const p = (iy * w + ix) * 3, q = p + w * 3;
+  for (let ch = 0; ch < 3; ch++) {
+    out[o + ch] = (1 - ay) * ((1 - ax) * rgb[p + ch]! + ax * rgb[p + 3 + ch]!) + ay * ((1 - ax) * rgb[q + ch]! + ax * rgb[q + 3 + ch]!);
+  }
+}
+
+/** Bilinear sample of a scalar float grid, as `sample`. */
+export function sampleScalar(a: Float32Array, w: number, h: number, gx: number, gy: number): number {
+  const fx = Math.min(w - 1, Math.max(0, gx - 0.5)), fy = Math.min(h - 1, Math.max(0, gy - 0.5));
+  const ix = Math.min(w - 2, fx | 0), iy = Math.min(h - 2, fy | 0);
+  const ax = fx - ix, ay = fy - iy, p = iy * w + ix;
+  return (1 - ay) * ((1 - ax) * a[p]! + ax * a[p + 1]!) + ay * ((1 - ax) * a[p + w]! + ax * a[p + w + 1]!);
+}
+
+/** Bilinear RGB sample of the photo into out[o..o+2]; returns the alpha there (0..255). */
+export function sampleRgba(img: PhotoTexture, x: number, y: number, out: Float32Array, o: number): number {
+  const w = img.width, h = img.height;
+  const fx = Math.min(w - 1, Math.max(0, x - 0.5)), fy = Math.min(h - 1, Math.max(0, y - 0.5));
+  const ix = Math.min(w - 2, fx | 0), iy = Math.min(h - 2, fy | 0);
+  const ax = fx - ix, ay = fy - iy, d = img.data;
+  const p = (iy * w + ix) * 4, q = p + w * 4;
+  for (let ch = 0; ch < 3; ch++) out[o + ch] = (1 - ay) * ((1 - ax) * d[p + ch]! + ax * d[p + 4 + ch]!) + ay * ((1 - ax) * d[q + ch]! + ax * d[q + 4 + ch]!);
+  return (1 - ay) * ((1 - ax) * d[p + 3]! + ax * d[p + 7]!) + ay * ((1 - ax) * d[q + 3]! + ax * d[q + 7]!);
+}
+
+/** Separable Gaussian blur of an RGB float grid, in place. */
+export function blurRgb(rgb: Float32Array, w: number, h: number, sigma: number): void {
+  const rad = Math.ceil(sigma * 2.5);
+  const k = Array.from({ length: 2 * rad + 1 }, (_, i) => Math.exp(-((i - rad) ** 2) / (2 * sigma * sigma)));
+  const sum = k.reduce((a, b) => a + b, 0);
+  const tmp = new Float32Array(rgb.length);
+  for (let pass = 0; pass < 2; pass++) {
+    const src = pass === 0 ? rgb : tmp, dst = pass === 0 ? tmp : rgb;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        for (let ch = 0; ch < 3; ch++) {
+          let acc = 0;
+          for (let i = -rad; i <= rad; i++) {
+            const xx = pass === 0 ? Math.min(w - 1, Math.max(0, x + i)) : x, yy = pass === 0 ? y : Math.min(h - 1, Math.max(0, y + i));
+            acc += k[i + rad]! * src[(yy * w + xx) * 3 + ch]!;
+          }
+          dst[(y * w + x) * 3 + ch] = acc / sum;
+        }
+      }
+    }
+  }
+}

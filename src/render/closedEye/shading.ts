@@ -1,0 +1,106 @@
+// The shut lid's look on the photo: the photo's skin (its membrane fill) times the library's
+// shading, with the library's lash line as dark as the photo's; softened to the photo's
+// resolution; with the photo's own grain.
+import { PATCH_PPW, PATCH_W, PATCH_H } from './frame.ts';
+import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
+import { maskTopEdge, maskBottomEdge } from './mask.ts';
+import type { EyeGeometry } from './lids.ts';
+import type { Band, ColourField } from './skinFill.ts';
+import { luminance as lum } from '../../math/colour.ts';
+
+/** Bounds of the contrast given to the library's shading (1 = its own). */
+const GAMMA_MIN = 0.6, GAMMA_MAX = 1.8;
+/** Share of the photo's own fine texture (pores, film grain, brush marks) given to the shut lid. */
+const GRAIN = 1;
+/** Height (eye widths) of the skin bands the grain is mirrored from. */
+const GRAIN_BAND = 0.12;
+
+/**
+ * How dark a line is against the skin: the 10th-percentile luminance within the band (u 0.15..0.85)
+ * over the skin reference's there, in (0.05, 0.95).
+ */
+export function darkness(rgb: Float32Array, ref: ColourField, band: Band): number {
+  const rel: number[] = [];
+  const r = [0, 0, 0];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u < 0.15 || u > 0.85) continue;
+    const [v0, v1] = band(u);
+    for (let row = 0; row < PATCH_H; row++) {
+      const v = cellV(row);
+      if (v < v0! || v > v1!) continue;
+      const k = row * PATCH_W + c;
+      ref(u, v, r);
+      rel.push(lum(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!) / Math.max(1, lum(r[0]!, r[1]!, r[2]!)));
+    }
+  }
+  if (!rel.length) return 0.5;
+  rel.sort((a, b) => a - b);
+  return Math.min(0.95, Math.max(0.05, rel[Math.floor(rel.length * 0.1)]!));
+}
+
+/** The power on the library's shading that makes its lash line (libDark) as dark as lashDark. */
+export const lashGamma = (lashDark: number, libDark: number): number =>
+  Math.min(GAMMA_MAX, Math.max(GAMMA_MIN, Math.log(lashDark) / Math.log(libDark)));
+
+/**
+ * The lid's colour: the photo's skin (photoRef) times the library's luminance over its own skin
+ * (libRef) raised to gamma. Chroma comes from the photo, so a grey photo gives a grey lid.
+ */
+export function shadedSkin(warped: Float32Array, photoRef: ColourField, libRef: ColourField, gamma: number): Float32Array {
+  const n = PATCH_W * PATCH_H;
+  const rgb = new Float32Array(n * 3);
+  const pr = [0, 0, 0], lr = [0, 0, 0];
+  for (let k = 0; k < n; k++) {
+    const u = cellU(k % PATCH_W), v = cellV(Math.floor(k / PATCH_W));
+    photoRef(u, v, pr); libRef(u, v, lr);
+    const raw = lum(warped[k * 3]!, warped[k * 3 + 1]!, warped[k * 3 + 2]!) / Math.max(1, lum(lr[0]!, lr[1]!, lr[2]!));
+    // the contrast darkens the lash line; it must not brighten the lid's highlight above it
+    // (raised to a power > 1 it turned into a pale band, a sliver of white over the lash line)
+    const ratio = raw > 1 ? Math.pow(raw, Math.min(1, gamma)) : Math.pow(raw, gamma);
+    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, pr[ch]! * ratio));
+  }
+  return rgb;
+}
+
+/** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide). */
+export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
+  const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, eyeWidth) - 1);
+  if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
+}
+
+/** Distance d mirrored back and forth within 0..GRAIN_BAND. */
+function mirrorInBand(d: number): number {
+  const m = Math.max(0, d) % (2 * GRAIN_BAND);
+  return m < GRAIN_BAND ? m : 2 * GRAIN_BAND - m;
+}
+
+/**
+ * The library eye is smooth (a video frame, upsampled); a photo has grain. The photo's fine detail
+ * (the photo minus its blur) is mirrored into the lid from the skin just past the mask's upper and
+ * lower edges, so the shut lid carries the photo's own texture, not a flat patch.
+ */
+export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
+  const blurred = Float32Array.from(photo);
+  blurRgb(blurred, PATCH_W, PATCH_H, 1.2);
+  for (let c = 0; c < PATCH_W; c++) {
+    const uc = clamp01(cellU(c));
+    const top = maskTopEdge(g, uc), bottom = maskBottomEdge(g, uc);
+    for (let r = 0; r < PATCH_H; r++) {
+      const k = r * PATCH_W + c;
+      if (mask[k]! <= 0) continue;
+      const v = cellV(r);
+      // the nearer edge's band, mirrored back and forth
+      const fromTop = v - top, fromBottom = bottom - v;
+      const m = mirrorInBand(Math.min(fromTop, fromBottom));
+      const vs = fromTop <= fromBottom ? top - m : bottom + m;
+      const rs = Math.round(cellRow(vs));
+      if (rs < 0 || rs >= PATCH_H) continue;
+      const ks = rs * PATCH_W + c;
+      let detail = 0;
+      for (let ch = 0; ch < 3; ch++) detail += photo[ks * 3 + ch]! - blurred[ks * 3 + ch]!;
+      detail = Math.max(-20, Math.min(20, (GRAIN * detail) / 3));
+      for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + detail));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// The library's light moved to the photo's: exposure and white balance from the cheeks,
+// colourfulness from the avatar's measured saturation.
+import type { Avatar } from '../../avatar/types.ts';
+import { luminance as lum } from '../../math/colour.ts';
+
+export interface LightMatch { gain: [number, number, number]; saturation: number }
+
+/** Cheek landmarks sampled for the photo's skin colour. */
+const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
+
+/** The mean colour of the photo at the cheek landmarks. */
+export function cheekColour(avatar: Avatar): [number, number, number] {
+  const tex = avatar.texture;
+  const cheek = [0, 0, 0];
+  for (const i of CHEEK_PROBES) {
+    const x = avatar.uv[i * 2]!, y = avatar.uv[i * 2 + 1]!;
+    const o = (Math.min(tex.height - 1, Math.max(0, Math.round(y))) * tex.width + Math.min(tex.width - 1, Math.max(0, Math.round(x)))) * 4;
+    for (let ch = 0; ch < 3; ch++) cheek[ch]! += tex.data[o + ch]! / CHEEK_PROBES.length;
+  }
+  return cheek as [number, number, number];
+}
+
+/**
+ * Per-channel gains that move the library's light to the photo's: the ratio of cheek
+ * luminances (exposure, limited to 0.7..1.25 so a dark-skinned face does not get dark teeth), times a share
+ * (power 0.5, within 0.9..1.1: cheeks also carry make-up) of the ratio of the cheeks' hues (white balance, never bluer than neutral); colourfulness follows the photo (grey for B/W).
+ */
+export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number): LightMatch {
+  const ls = lum(...srcCheek), ld = lum(...dstCheek);
+  // teeth catch a little more light than the cheeks' average (they are the most reflective surface)
+  const exposure = Math.min(1.25, Math.max(0.7, (1.1 * ld) / Math.max(1, ls)));
+  const gain = [0, 1, 2].map((k) => {
+    const hueRatio = (dstCheek[k]! / Math.max(1, ld)) / (srcCheek[k]! / Math.max(1, ls));
+    return exposure * Math.min(1.1, Math.max(0.9, hueRatio ** 0.5));
+  }) as [number, number, number];
+  // teeth are never bluer than neutral grey (a pale cheek is no blue light)
+  if (gain[2] > gain[0]) gain[2] = gain[0];
+  return { gain, saturation: Math.min(1, Math.max(0, saturation)) };
+}
+
+/** A colour with its saturation scaled by s. */
+export function desaturate(c: [number, number, number], s: number): [number, number, number] {
+  const y = lum(...c);
+  return [y + (c[0] - y) * s, y + (c[1] - y) * s, y + (c[2] - y) * s];
+}

@@ -1,0 +1,140 @@
+// The library's rows of teeth made to fill any opening: each row cut at its first dark gap and
+// carried on to the mouth corners (mainRow), and its teeth carried on behind the lip (teethUnderLip).
+import { brightLuminance, type ReadyLayer } from './readyLayer.ts';
+import { smoothstep } from '../../math/smooth.ts';
+import { luminance as lum } from '../../math/colour.ts';
+
+/** How far (iod) a library row carries on past its last tooth, how much narrower those teeth are, and how much darker at the end. */
+const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
+/**
+ * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
+ * long and the library shows ~0.09 of them; the lower row, shorter and mostly behind the lip, less.
+ */
+const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.04;
+
+/**
+ * The columns [left, right] of a row of teeth: out from the anchor's column until a column (its mean
+ * over the bright rows) falls under 45 % of the centre's. Null for an empty layer.
+ */
+function rowExtent(l: ReadyLayer): [number, number] | null {
+  const W = l.width, H = l.height, d = l.data;
+  const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), half = Math.max(1, Math.round(0.12 * W));
+  const lumAt = (x: number, y: number) => { const o = (y * W + x) * 4; return lum(d[o]!, d[o + 1]!, d[o + 2]!); };
+  // the teeth's rows: bright across the centre columns
+  const rowLum = Float32Array.from({ length: H }, (_, y) => { let s = 0; for (let x = c - half; x <= c + half; x++) s += lumAt(Math.min(W - 1, Math.max(0, x)), y); return s / (2 * half + 1); });
+  const top = Math.max(...rowLum);
+  if (top <= 0) return null;
+  const rows = [...rowLum.keys()].filter((y) => rowLum[y]! >= 0.6 * top);
+  const bright = Float32Array.from({ length: W }, (_, x) => rows.reduce((s, y) => s + lumAt(x, y), 0) / rows.length);
+  const ref = bright.subarray(c - half < 0 ? 0 : c - half, c + half + 1).reduce((s, v) => s + v, 0) / (2 * half + 1);
+  let left = c, right = c;
+  while (left > 0 && bright[left - 1]! >= 0.45 * ref) left--;
+  while (right < W - 1 && bright[right + 1]! >= 0.45 * ref) right++;
+  return [left, right];
+}
+
+/**
+ * The library's row of teeth from its centre out to the first dark gap on each side (past a gap
+ * beside a canine the source frame has a lone tooth fragment, which drew a dark vertical stripe and
+ * a sliver of tooth at the ends of every wide opening), then carried on toward the mouth corners:
+ * the row's last teeth mirrored outward, narrower (the arch turns away) and darker (deeper in the
+ * mouth), fading out over ROW_RUN iod. Before, the row ended in a straight vertical cut with black
+ * cavity beyond it at every wide opening.
+ */
+export function mainRow(l: ReadyLayer, outPerIod: number): ReadyLayer {
+  const extent = rowExtent(l);
+  if (!extent) return l;
+  const [left, right] = extent;
+  const W = l.width, H = l.height, d = l.data;
+  const data = Float32Array.from(d);
+  const run = ROW_RUN * outPerIod;
+  for (let x = 0; x < W; x++) {
+    const out = x < left ? left - x : x > right ? x - right : 0;
+    if (out === 0) continue;
+    // the mirrored source column, ROW_NARROW times as fast (narrower teeth), within the row
+    const src = x < left ? Math.min(right, left + out * ROW_NARROW) : Math.max(left, right - out * ROW_NARROW);
+    const s0 = Math.floor(src), s1 = Math.min(W - 1, s0 + 1), t = src - s0;
+    const fade = Math.max(0, 1 - out / run) ** 1.5;
+    // (darker toward the back, mildly: exp(-out / (run / 2)) read as a dark grey block in a wide smile, lp_s1)
+    const shade = 1 - ROW_END_SHADE * Math.min(1, out / run);
+    for (let y = 0; y < H; y++) {
+      const o = (y * W + x) * 4, a0 = (y * W + s0) * 4, a1 = (y * W + s1) * 4;
+      for (let ch = 0; ch < 4; ch++) {
+        const v = d[a0 + ch]! * (1 - t) + d[a1 + ch]! * t;
+        data[o + ch] = v * fade * (ch === 3 ? 1 : shade);
+      }
+    }
+  }
+  return { ...l, data };
+}
+
+/**
+ * Per column, from the lip side (row k from the lip into the mouth: rowAt(k)): where its teeth
+ * start (first row at least `teeth` bright) and their straight colour a little (inset) into the row.
+ * The rows right under the lip are its shadow or the lip's own pink in the source frame (the shader
+ * draws the lip's shadow where the lip is now).
+ */
+function toothStarts(l: ReadyLayer, rowAt: (k: number) => number, teeth: number, inset: number) {
+  const W = l.width, H = l.height, d = l.data;
+  const firstAt = new Int32Array(W).fill(-1), colour = new Float32Array(W * 3), has = new Uint8Array(W);
+  for (let x = 0; x < W; x++) {
+    let first = -1;
+    for (let k = 0; k < H; k++) {
+      const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
+      if (a >= 0.9 && lum(d[o]!, d[o + 1]!, d[o + 2]!) / a >= teeth) { first = k; break; }
+    }
+    if (first < 1) continue;
+    const start = Math.min(H - 1, first + inset);
+    let n = 0;
+    for (let k = start; k < Math.min(H, start + inset + 1); k++) {
+      const o = (rowAt(k) * W + x) * 4, a = d[o + 3]!;
+      if (a < 0.9) continue;
+      for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch]! += d[o + ch]! / a;
+      n++;
+    }
+    if (!n) continue;
+    for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch] = colour[x * 3 + ch]! / n;
+    firstAt[x] = first; has[x] = 1;
+  }
+  return { firstAt, colour, has };
+}
+
+/**
+ * The teeth go on behind the lip: each column's teeth colour (a little into the row) carried on
+ * past the row's lip end for UNDER_LIP_* iod, darkening toward the gum, over the source's flat
+ * shadowed band. A smile lifts the upper lip (and drops the lower) off the teeth: before, that
+ * showed a grey band above the upper teeth. `dir` -1: the lip is above (upper row), 1: below.
+ */
+export function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLayer {
+  const bright = brightLuminance(l);
+  if (bright === null) return l;
+  const W = l.width, H = l.height;
+  // (above 0.6: the source's shadowed band behind the lip is 0.6 of its teeth)
+  const teeth = 0.7 * bright;
+  const reach = (dir < 0 ? UNDER_LIP_UPPER : UNDER_LIP_LOWER) * outPerIod, inset = Math.max(1, Math.round(0.015 * outPerIod));
+  const rowAt = (k: number) => (dir < 0 ? k : H - 1 - k);
+  const { firstAt, colour, has } = toothStarts(l, rowAt, teeth, inset);
+  // averaged across neighbouring columns: carried on column by column, the dark gaps between the
+  // teeth drew vertical stripes (a "barcode") under a dropped lower lip (lp_s1)
+  const r = Math.max(1, Math.round(0.02 * outPerIod));
+  const data = Float32Array.from(l.data);
+  for (let x = 0; x < W; x++) {
+    if (!has[x]) continue;
+    const c = [0, 0, 0];
+    let n = 0;
+    for (let q = Math.max(0, x - r); q <= Math.min(W - 1, x + r); q++) {
+      if (!has[q]) continue;
+      for (let ch = 0; ch < 3; ch++) c[ch]! += colour[q * 3 + ch]!;
+      n++;
+    }
+    const first = firstAt[x]!, start = Math.min(H - 1, first + inset);
+    for (let k = start - 1; k >= 0 && start - k <= reach; k--) {
+      const t = Math.max(0, (first - k) / reach);
+      const a = 1 - smoothstep(0.5, 1, t), shade = (1 - 0.35 * t) / n;
+      const o = (rowAt(k) * W + x) * 4;
+      for (let ch = 0; ch < 3; ch++) data[o + ch] = c[ch]! * shade * a + data[o + ch]! * (1 - a);
+      data[o + 3] = a + data[o + 3]! * (1 - a);
+    }
+  }
+  return { ...l, data };
+}
