@@ -15,6 +15,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
 import { fitRig, estimateNeutral, type Landmarks, type FitOptions } from '../src/rig/fit.ts';
+import { removePoseBias } from '../src/rig/poseBias.ts';
 import { RIG_CONTROLS, weightsToVector } from '../src/rig/controls.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { coverResize } from '../src/pipeline/layout.ts';
@@ -40,7 +41,13 @@ const renderer = createRenderer(avatar, { width: size, height: size });
 const photoLm = (await detectFaces(portrait.image, { embedding: false }))[0]!.landmarks as Landmarks;
 const dist = (a: Float64Array, b: Float64Array, count: number) => { let s = 0; for (let k = 0; k < count; k++) s += Math.abs(a[k]! - b[k]!); return s / count; };
 const ALL = RIG_CONTROLS.length, BASE = 21;
-const vec = (lm: Landmarks, neutral: FitOptions['neutral']) => weightsToVector(fitRig(lm, { neutral }).weights);
+// --pose-corrected: the scorer removes the pose's reading (rig/poseBias.ts) from every fit alike:
+// driver, result and photo (never from one side only)
+const poseCorrected = process.argv.includes('--pose-corrected');
+const vec = (lm: Landmarks, neutral: FitOptions['neutral']) => {
+  const fit = fitRig(lm, { neutral });
+  return weightsToVector(poseCorrected ? removePoseBias(fit.weights, fit.pose) as typeof fit.weights : fit.weights);
+};
 const photoW = vec(photoLm, photoLm);
 
 /** The driver frame that shows each expression most (by the driver's own fitted weights). */

@@ -57,7 +57,7 @@ const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
-export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures'; rest?: RestFace } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures'; rest?: RestFace; poseCorrection?: boolean } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
   const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
   const missing = raw.filter((r) => !r).length;
@@ -114,7 +114,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated
   // gain (retarget.ts); the smile keeps the larger of both readings (the corner-lift measure is sharp)
   // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
-  const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)));
+  const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.poseCorrection);
   for (const [control, series] of rigChannels) {
     const c = ch(`w.${control}`);
     const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight';

@@ -6,6 +6,7 @@
 // big driver expression gives a big one on the photo whatever the driver's face.
 import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
+import { removePoseBias } from '../rig/poseBias.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -16,6 +17,9 @@ export const RETARGETED: RigControl[] = [
   'mouthFrownLeft', 'mouthFrownRight', 'mouthShrugUpper', 'mouthShrugLower', 'mouthRollUpper', 'mouthRollLower',
   'mouthDimpleLeft', 'mouthDimpleRight',
 ];
+
+/** Remove the pose's reading from driver fits (REAL3D_POSE_BIAS=0 turns it off, for comparisons). */
+const POSE_CORRECTION = process.env.REAL3D_POSE_BIAS !== '0';
 
 /** Rest = this percentile of a control over the clip; the driver's range top = the high one. */
 const REST_PERCENTILE = 10, HIGH_PERCENTILE = 98;
@@ -49,7 +53,7 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * Per-frame weights of the RETARGETED controls (null frames = no landmarks: left 0, the caller fills
  * gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[]): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], correctPose: boolean = POSE_CORRECTION): Map<RigControl, Float64Array> {
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
@@ -61,7 +65,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
-    const w = weightsToVector(fitRig(lm, { neutral, robust: true }).weights);
+    // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
+    // face reads at this pose (rig/poseBias.ts)
+    const fit = fitRig(lm, { neutral, robust: true });
+    const w = weightsToVector(correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     have.push(i);
   }
