@@ -5,6 +5,10 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { analyzePortrait, readAnalysis, writeAnalysis } from '../src/analyze/index.ts';
 import type { Portrait } from '../src/types.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import type { Landmarks } from '../src/rig/fit.ts';
 
 const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
 
@@ -15,4 +19,24 @@ export async function cachedPortrait(file: string): Promise<Portrait> {
   await mkdir(path.dirname(dir), { recursive: true });
   await writeAnalysis(p, dir);
   return p;
+}
+
+export interface NeutralPoseReader {
+  /** The neutral avatar's face-mesh landmarks at pose 0, or undefined when the detector misses it. */
+  neutral: Landmarks | undefined;
+  /** Renders the neutral avatar (no expression, no blink) at a head pose and reads it back. */
+  read(yaw: number, pitch: number, roll: number): Promise<Landmarks | undefined>;
+}
+
+/** A portrait's neutral avatar read back by the face mesh at any head pose, as a driver frame would be
+ *  (the pose-bias table and its check both measure what pose alone makes the rig fit read). */
+export async function neutralPoseReader(file: string): Promise<NeutralPoseReader> {
+  const portrait = await cachedPortrait(file);
+  const size = portrait.image.width;
+  const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
+  const read = async (yaw: number, pitch: number, roll: number): Promise<Landmarks | undefined> => {
+    const frame = renderer.render({ w: {}, pose: { yaw, pitch, roll, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0], blink: 0 });
+    return (await detectFaces(frame, { embedding: false }))[0]?.landmarks as Landmarks | undefined;
+  };
+  return { neutral: await read(0, 0, 0), read };
 }

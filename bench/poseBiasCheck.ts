@@ -2,13 +2,10 @@
 // (rig/poseBias.ts). Portraits not used to build the table by default.
 //   node --import tsx bench/poseBiasCheck.ts [lp_s1.jpg mt_man.png ...]
 import path from 'node:path';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { createRenderer } from '../src/render/renderer.ts';
-import { detectFaces } from '../src/face/detect.ts';
-import { fitRig, type Landmarks } from '../src/rig/fit.ts';
+import { fitRig } from '../src/rig/fit.ts';
 import { removePoseBias } from '../src/rig/poseBias.ts';
 import { RETARGETED } from '../src/motion/retarget.ts';
-import { cachedPortrait } from './portraitCache.ts';
+import { neutralPoseReader } from './portraitCache.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ['lp_s1.jpg', 'lp_s10.jpg', 'st_happy.png'];
@@ -16,15 +13,10 @@ const POSES = [[0, -20, 0], [0, -20, 7], [-3, -20, 7], [0, -10, 5], [0, 0, 8], [
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 const all: { before: number[]; after: number[] } = { before: [], after: [] };
 for (const name of names) {
-  const portrait = await cachedPortrait(path.join(DATA, name));
-  const size = portrait.image.width;
-  const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
-  const zero = { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
-  const read = async (pose: typeof zero) => (await detectFaces(renderer.render({ w: {}, pose, gaze: [0, 0], blink: 0 }), { embedding: false }))[0]?.landmarks as Landmarks | undefined;
-  const neutral = await read(zero);
+  const { neutral, read } = await neutralPoseReader(path.join(DATA, name));
   if (!neutral) { console.log(name, 'no face'); continue; }
   for (const [yaw, pitch, roll] of POSES) {
-    const lm = await read({ ...zero, yaw: yaw!, pitch: pitch!, roll: roll! });
+    const lm = await read(yaw!, pitch!, roll!);
     if (!lm) { console.log(name, yaw, pitch, roll, 'no face'); continue; }
     const fit = fitRig(lm, { neutral, robust: true });
     const after = removePoseBias(fit.weights, fit.pose);

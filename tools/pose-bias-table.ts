@@ -8,12 +8,9 @@
 //   node --import tsx tools/pose-bias-table.ts [lp_s42.jpg lp_s0.jpg ...]
 import path from 'node:path';
 import { rename, writeFile } from 'node:fs/promises';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { createRenderer } from '../src/render/renderer.ts';
-import { detectFaces } from '../src/face/detect.ts';
-import { fitRig, type Landmarks } from '../src/rig/fit.ts';
+import { fitRig } from '../src/rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector } from '../src/rig/controls.ts';
-import { cachedPortrait } from '../bench/portraitCache.ts';
+import { neutralPoseReader } from '../bench/portraitCache.ts';
 import { poseFeatures, POSE_FEATURES } from '../src/rig/poseBias.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
@@ -22,15 +19,10 @@ const YAWS = [-20, -10, 0, 10, 20], PITCHES = [-24, -16, -8, 0, 8], ROLLS = [-10
 const X: number[][] = [], Y: number[][] = [];
 const poses: number[][] = [];
 for (const name of names) {
-  const portrait = await cachedPortrait(path.join(DATA, name));
-  const size = portrait.image.width;
-  const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
-  const zero = { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
-  const read = async (pose: typeof zero) => (await detectFaces(renderer.render({ w: {}, pose, gaze: [0, 0], blink: 0 }), { embedding: false }))[0]?.landmarks as Landmarks | undefined;
-  const neutral = await read(zero);
+  const { neutral, read } = await neutralPoseReader(path.join(DATA, name));
   if (!neutral) { console.log(name, 'no face at pose 0, skipped'); continue; }
   for (const yaw of YAWS) for (const pitch of PITCHES) for (const roll of ROLLS) {
-    const lm = await read({ ...zero, yaw, pitch, roll });
+    const lm = await read(yaw, pitch, roll);
     if (!lm) continue;
     const fit = fitRig(lm, { neutral, robust: true });
     X.push(poseFeatures(fit.pose.yaw, fit.pose.pitch, fit.pose.roll));
