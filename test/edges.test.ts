@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { synthesize } from '../src/analyze/synthesis.ts';
-import { continueMatte, inventedMask, extendPastPhoto } from '../src/analyze/extend.ts';
+import { continueMatte, inventedMask, extendPastPhoto, bodyLayout } from '../src/analyze/extend.ts';
 import { outlineLook } from '../src/analyze/hairCap.ts';
 import { premultipliedForeground } from '../src/avatar/texture.ts';
 import { streakCoherence } from '../src/eval/stretch.ts';
@@ -177,4 +177,17 @@ test('outlineLook: a ragged hair outline measures rougher than a smooth one, a s
   const s = outlineLook(smooth, w, 0, rows, 48), r = outlineLook(ragged, w, 0, rows, 48);
   assert.ok(s.roughness < 0.1 && r.roughness > 1.5, `roughness smooth ${s.roughness.toFixed(2)}, ragged ${r.roughness.toFixed(2)}`);
   assert.ok(s.fringe === 0 && r.fringe >= 2, `fringe smooth ${s.fringe}, ragged ${r.fringe.toFixed(1)}`);
+});
+
+test('bodyLayout: 0 above the chin, the broad colour below it (a shirt stays green, a neck red)', () => {
+  const size = 96;
+  const img = imageOf(size, (x, y) => { const v = weave(x, y); return y < 48 ? [v * 0.3, v * 0.2, v * 0.2] : x < 48 ? [v * 0.4, v + 50, v * 0.4] : [v + 70, v * 0.6, v * 0.5]; });
+  const layout = bodyLayout(img, 48);
+  const at = (x: number, y: number) => [0, 1, 2].map((c) => layout[(y * size + x) * 3 + c]!);
+  assert.deepEqual(at(20, 40), [0, 0, 0]);
+  const [sr, sg] = at(20, 85), [nr, ng] = at(76, 85);
+  assert.ok(sg! > sr! + 50, `shirt green below the chin (${sr!.toFixed(0)}, ${sg!.toFixed(0)})`);
+  assert.ok(nr! > ng! + 50, `neck red below the chin (${nr!.toFixed(0)}, ${ng!.toFixed(0)})`);
+  // no fine texture: neighbours differ by far less than the weave does
+  assert.ok(Math.abs(at(20, 85)[1]! - at(21, 85)[1]!) < 3);
 });

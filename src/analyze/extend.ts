@@ -157,6 +157,25 @@ function fadeClothDetail(colour: Float32Array, w: number, h: number, invented: U
   }
 }
 
+/**
+ * The broad colour layout below the chin, 3 floats per pixel: the image (in the hole: the faded
+ * padding, the photo's edge rows and columns blurred more with the distance) blurred over ~1/20
+ * of the side, faded in over 0.05 of the side below the chin and 0 above it, so a guide channel
+ * built from it leaves the head and the hair cap to the matte guide alone (there the padding's
+ * spread hair colour drew stray hair tips into the background beside the cap).
+ */
+export function bodyLayout(image: RgbaImage, chinY: number): Float32Array {
+  const { width: w, height: h } = image;
+  const r = Math.max(2, Math.round(w / 40));
+  const out = new Float32Array(w * h * 3);
+  for (let c = 0; c < 3; c++) {
+    const plane = Float32Array.from({ length: w * h }, (_, i) => image.data[i * 4 + c]!);
+    const low = boxBlur(boxBlur(plane, w, h, r), w, h, r);
+    for (let i = 0; i < w * h; i++) out[i * 3 + c] = smoothstep(chinY, chinY + 0.05 * w, Math.floor(i / w)) * low[i]!;
+  }
+  return out;
+}
+
 export interface Extended {
   image: RgbaImage;
   matte: GrayImage;
@@ -178,15 +197,24 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   const clean = [valid[0]! > 0 ? valid[0]! + inset : 0, valid[1]! > 0 ? valid[1]! + inset : 0, valid[2]! < w ? valid[2]! - inset : w, valid[3]! < h ? valid[3]! - inset : h];
   const hole = inventedMask(w, h, clean);
   const guideMatte = continueMatte(matte, hole, clean, lm);
-  const guide = new Float32Array(w * h);
-  for (let i = 0; i < guide.length; i++) guide[i] = guideMatte[i]! * 180;
+  // guide: the continued matte (person patches land on the person), and below the chin the
+  // broad colour layout (bodyLayout): a neck cut by the photo's bottom goes on as skin, a shirt as
+  // shirt and hair as hair, instead of whichever person patch fits best (st_happy: a dark band of
+  // hair-like texture under the whole photo, with a straight top edge)
+  const G = 4;
+  const guide = new Float32Array(w * h * G);
+  const layout = bodyLayout(image, lm[CHIN]![1]!);
+  for (let i = 0; i < w * h; i++) {
+    guide[i * G] = guideMatte[i]! * 180;
+    for (let c = 0; c < 3; c++) guide[i * G + 1 + c] = layout[i * 3 + c]!;
+  }
   // the face (grown above the chin, so no forehead lands in a hair cap) is never a source; the
   // neck below the chin is: a neck cut by the photo's bottom goes on as skin, not as hair
   const face = dilate(faceOval, w, h, Math.round(w / 40));
   const chinY = lm[CHIN]![1]!;
   const source = new Uint8Array(w * h);
   for (let i = 0; i < source.length; i++) source[i] = hole[i] || faceOval[i] || (face[i] && Math.floor(i / w) < chinY) ? 0 : 1;
-  const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: 1 }, { positionWeight: 0.3, seed: 7 });
+  const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: G }, { positionWeight: 0.3, seed: 7 });
   // shading matched at the border, person and background each on their own
   const person = Uint8Array.from(guideMatte, (v) => (v >= 0.1 ? 1 : 0));
   seamCorrect(colour, image, hole, person);
