@@ -201,12 +201,15 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   // broad colour layout (bodyLayout): a neck cut by the photo's bottom goes on as skin, a shirt as
   // shirt and hair as hair, instead of whichever person patch fits best (st_happy: a dark band of
   // hair-like texture under the whole photo, with a straight top edge)
-  const G = 4;
+  // (only when something below the chin is missing: else the matte alone, at a quarter of the cost)
+  const chinRow = Math.max(0, Math.ceil(lm[CHIN]![1]!));
+  const below = hole.subarray(Math.min(h, chinRow) * w).includes(1);
+  const G = below ? 4 : 1;
   const guide = new Float32Array(w * h * G);
-  const layout = bodyLayout(image, lm[CHIN]![1]!);
+  const layout = below ? bodyLayout(image, lm[CHIN]![1]!) : null;
   for (let i = 0; i < w * h; i++) {
     guide[i * G] = guideMatte[i]! * 180;
-    for (let c = 0; c < 3; c++) guide[i * G + 1 + c] = layout[i * 3 + c]!;
+    if (layout) for (let c = 0; c < 3; c++) guide[i * G + 1 + c] = layout[i * 3 + c]!;
   }
   // the face (grown above the chin, so no forehead lands in a hair cap) is never a source; the
   // neck below the chin is: a neck cut by the photo's bottom goes on as skin, not as hair
