@@ -1,7 +1,7 @@
 // The jaw: which share of the jaw's move each landmark takes (the lower lip and everything under
 // the lip line 1, the upper face 0, the corners shared), and the jawOpen field itself.
 import {
-  LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER,
+  LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER,
 } from './topology.ts';
 import { smoothstep } from '../math/smooth.ts';
 
@@ -20,6 +20,8 @@ export const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 
 const UPPER_LIP_JAW = 0.45;
 /** Share of its distance from the mouth's centre a lip corner moves inward per unit of jawOpen. */
 const JAW_NARROW = 0.05;
+/** Between these many mouth half widths from the centre the skin under the lips turns into cheek. */
+const CHEEK_FROM = 0.85, CHEEK_TO = 1.6;
 
 /** The mouth's centre and half width, and each lip's contour points (corners left out). */
 export interface MouthFrame { mcx: number; mcy: number; mouthHalf: number; upperLip: Set<number>; lowerLip: Set<number> }
@@ -29,10 +31,10 @@ const coords = (p: Float64Array) => ({ X: (i: number) => p[i * 3]!, Y: (i: numbe
 
 export function mouthFrame(p: Float64Array): MouthFrame {
   const { X, Y } = coords(p);
-const mcx = (X(13) + X(14)) / 2, mcy = (Y(13) + Y(14)) / 2;
-const mouthHalf = Math.max(0.05, (X(291) - X(61)) / 2);
-const upperLip = new Set([...LIPS_OUTER_UPPER, ...LIPS_INNER_UPPER].filter((i) => !MOUTH_CORNERS.includes(i)));
-const lowerLip = new Set([...LIPS_OUTER_LOWER, ...LIPS_INNER_LOWER].filter((i) => !MOUTH_CORNERS.includes(i)));
+  const mcx = (X(13) + X(14)) / 2, mcy = (Y(13) + Y(14)) / 2;
+  const mouthHalf = Math.max(0.05, (X(291) - X(61)) / 2);
+  const upperLip = new Set([...LIPS_OUTER_UPPER, ...LIPS_INNER_UPPER].filter((i) => !MOUTH_CORNERS.includes(i)));
+  const lowerLip = new Set([...LIPS_OUTER_LOWER, ...LIPS_INNER_LOWER].filter((i) => !MOUTH_CORNERS.includes(i)));
   return { mcx, mcy, mouthHalf, upperLip, lowerLip };
 }
 
@@ -58,18 +60,24 @@ export function jawWeights(p: Float64Array, m: MouthFrame): Float64Array {
   // gap across the lips falls off as an ellipse's height, sqrt(1 - (x / inner corner's x)^2): a round
   // opening. (A smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle
   // straight: past 0.4 IOD a hexagon with pointed corners.) The upper lip comes down only near the
-  // corners (the square of the share), the lower lip takes the rest: a wide mouth keeps its upper
-  // teeth in view across the middle.
+  // corners (the square of the share): a wide mouth keeps its upper teeth in view across the middle.
+  // The lower lip hangs from the corners' height as an ellipse (a "U"): taking the rest of the gap,
+  // 1 - share + 0.45 share^2, it fell from the corners as a parabola and the opening's lower edge
+  // came to a soft point at jaw .75-1.
   const innerCornerR = Math.max(0.3, (X(308) - X(78)) / 2 / mouthHalf);
   const cornerShare = (i: number) => 1 - Math.sqrt(Math.max(0, 1 - (Math.abs(X(i) - mcx) / mouthHalf / innerCornerR) ** 2));
   for (let i = 0; i < N; i++) {
-    if (lowerLipBody.has(i)) jaw[i] = 1 - cornerShare(i) + UPPER_LIP_JAW * cornerShare(i) ** 2;
+    if (lowerLipBody.has(i)) jaw[i] = UPPER_LIP_JAW + (1 - UPPER_LIP_JAW) * (1 - cornerShare(i));
     else if (upperLipBody.has(i)) jaw[i] = UPPER_LIP_JAW * cornerShare(i) ** 2;
     else if (MOUTH_CORNERS.includes(i)) jaw[i] = UPPER_LIP_JAW;
     else {
-      const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;
-      const dy = Y(i) - (inside ? lipLineY(X(i)) : Y(61));
-      jaw[i] = inside ? smoothstep(-0.1, 0.1, dy) : smoothstep(-0.22, 0.3, dy);
+      // under the lips the skin goes with the jaw within 0.1 of the lip line; out past the corners
+      // the cheek takes it over a wide band (from 0.22 above the corners to 0.3 below), blended
+      // across the corners' column (a switch at 1.05 half widths sheared the skin under each corner
+      // into a vertical smear as the jaw opened)
+      const under = smoothstep(-0.1, 0.1, Y(i) - lipLineY(X(i)));
+      const cheek = smoothstep(-0.22, 0.3, Y(i) - Y(61));
+      jaw[i] = under + (cheek - under) * smoothstep(CHEEK_FROM, CHEEK_TO, Math.abs(X(i) - mcx) / mouthHalf);
     }
   }
   for (let i = 468; i < N; i++) jaw[i] = 0;
@@ -90,6 +98,16 @@ export function writeJawOpen(out: Float32Array, k: number, p: Float64Array, jaw:
     out[o + 1] = ry * c - rz * s - ry;
     out[o + 2] = ry * s + rz * c - rz;
   }
+  // the lower lip keeps its thickness: each of its columns moves as its inner point does (turned
+  // with the jaw, the lip tilted away and its outer edge, nearer the corners, took less of the jaw:
+  // at a full opening the lip was 8 % thinner in the middle and 45 % at the sides)
+  for (let c = 0; c < LIP_COLUMNS_LOWER[0].length; c++) {
+    const inner = (k * N + LIP_COLUMNS_LOWER[0][c]!) * 3;
+    for (let row = 1; row < LIP_COLUMNS_LOWER.length; row++) {
+      const o = (k * N + LIP_COLUMNS_LOWER[row]![c]!) * 3;
+      out[o + 1] = out[inner + 1]!; out[o + 2] = out[inner + 2]!;
+    }
+  }
   // the lips stretched open draw the corners in: a wide-open mouth is an oval, narrower than the
   // closed one (without it the opening past ~0.3 IOD had straight vertical sides at the corners)
   for (let i = 0; i < 468; i++) {
@@ -97,5 +115,10 @@ export function writeJawOpen(out: Float32Array, k: number, p: Float64Array, jaw:
     const g = Math.exp(-(ex * ex + ey * ey));
     if (g < 1e-3) continue;
     out[(k * N + i) * 3] = -JAW_NARROW * (X(i) - mcx) * g;
+  }
+  // (the lower lip's columns in x too)
+  for (let c = 0; c < LIP_COLUMNS_LOWER[0].length; c++) {
+    const inner = (k * N + LIP_COLUMNS_LOWER[0][c]!) * 3;
+    for (let row = 1; row < LIP_COLUMNS_LOWER.length; row++) out[(k * N + LIP_COLUMNS_LOWER[row]![c]!) * 3] = out[inner]!;
   }
 }
