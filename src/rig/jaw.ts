@@ -22,6 +22,8 @@ const UPPER_LIP_JAW = 0.45;
 const JAW_NARROW = 0.05;
 /** Between these many mouth half widths from the centre the skin under the lips turns into cheek. */
 const CHEEK_FROM = 0.85, CHEEK_TO = 1.6;
+/** Share of the lower lip's move the chin takes over its own turn about the hinge. */
+const CHIN_CARRY = 0.6;
 
 /** The mouth's centre and half width, and each lip's contour points (corners left out). */
 export interface MouthFrame { mcx: number; mcy: number; mouthHalf: number; upperLip: Set<number>; lowerLip: Set<number> }
@@ -89,14 +91,26 @@ export function writeJawOpen(out: Float32Array, k: number, p: Float64Array, jaw:
   const { X, Y, Z } = coords(p);
   const { mcx, mcy, mouthHalf } = m;
   const hy = (Y(234) + Y(454)) / 2 + 0.05, hz = (Z(234) + Z(454)) / 2 + 0.45;
+  /** (dy, dz) of a point (y, z) turned by angle a about the hinge */
+  const turn = (y: number, z: number, a: number): [number, number] => {
+    const ry = y - hy, rz = z - hz, c = Math.cos(a), s = Math.sin(a);
+    return [ry * c - rz * s - ry, ry * s + rz * c - rz];
+  };
   for (let i = 0; i < N; i++) {
     const a = jaw[i]! * 17 * DEG;
     if (a === 0) continue;
-    const ry = Y(i) - hy, rz = Z(i) - hz;
-    const c = Math.cos(a), s = Math.sin(a);
+    let [dy, dz] = turn(Y(i), Z(i), a);
+    // the chin under the mouth goes down with the lower lip (CHIN_CARRY of the way from its own turn
+    // to the lower lip's move): turned about the hinge, then doubled by a wide opening's jawOpen 2,
+    // it tilted away and the lip-to-chin height shrank by 45 % at a full opening
+    const carry = CHIN_CARRY * (1 - smoothstep(CHEEK_FROM, CHEEK_TO, Math.abs(X(i) - mcx) / mouthHalf)) * smoothstep(0, 0.1, Y(i) - Y(14));
+    if (carry > 0) {
+      const [ly, lz] = turn(Y(14), Z(14), a);
+      dy += carry * (ly - dy); dz += carry * (lz - dz);
+    }
     const o = (k * N + i) * 3;
-    out[o + 1] = ry * c - rz * s - ry;
-    out[o + 2] = ry * s + rz * c - rz;
+    out[o + 1] = dy;
+    out[o + 2] = dz;
   }
   // the lower lip keeps its thickness: each of its columns moves as its inner point does (turned
   // with the jaw, the lip tilted away and its outer edge, nearer the corners, took less of the jaw:
