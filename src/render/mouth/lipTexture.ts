@@ -46,7 +46,7 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
 }
 const CORNERS = [[78, 61], [308, 291]] as const;
 /** At a full opening the inner corners sample this far along (and past, > 1) inner -> outer corner. */
-const CORNER_REACH = 1.5, CORNER_OUT = 0.6;
+const CORNER_REACH = 1.5, CORNER_OUT = 1.2;
 /**
  * The ends of the lips' middle rows, on the photo's lip line between the inner and outer corners,
  * slide off it toward their lip's outer contour: the photo's dark slit there otherwise drew a dark
