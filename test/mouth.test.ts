@@ -165,3 +165,26 @@ test('eval mouth region: a box around the lips, and the most open frames kept ap
   for (const [frame, gap] of [[0, 0.1], [2, 0.3], [3, 0.2], [20, 0.25], [40, 0.05]] as const) keep.offer({ frame, gap, real: img, generated: img });
   assert.deepEqual(keep.frames().map((f) => f.frame), [2, 20]);
 });
+
+test('teeth look: a soft library layer is sharpened toward a sharp photo, a sharp one softened toward a soft photo; teeth stay under the picture\'s white', async () => {
+  const { detailRatio, sharpened, sharpnessToMatch, teethTarget } = await import('../src/render/mouth/photoLook.ts');
+  // a row of "teeth": bright blocks with dark gaps, solid alpha
+  const W = 80, H = 40, data = new Float32Array(W * H * 4);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const o = (y * W + x) * 4, v = x % 10 < 2 || y < 6 || y > 33 ? 60 : 230;
+    data[o] = data[o + 1] = data[o + 2] = v; data[o + 3] = 1;
+  }
+  const sharp: ReadyLayer = { width: W, height: H, anchorX: 40, anchorY: 0, data };
+  const soft = sharpened(sharp, -1.2);
+  const ratio = (l: ReadyLayer) => {
+    const L = new Float32Array(W * H), mask = new Uint8Array(W * H);
+    for (let q = 0; q < W * H; q++) { L[q] = l.data[q * 4]!; mask[q] = 1; }
+    return detailRatio(L, W, H, mask)!;
+  };
+  assert.ok(ratio(soft) < 0.8 * ratio(sharp), `softening lowers the detail ratio: ${ratio(soft).toFixed(3)} vs ${ratio(sharp).toFixed(3)}`);
+  assert.ok(sharpnessToMatch(soft, ratio(sharp)) > 0, 'a soft layer beside a sharp photo is sharpened');
+  assert.ok(sharpnessToMatch(sharp, ratio(soft)) < 0, 'a sharp layer beside a soft photo is softened');
+  // teeth brighter than the cheeks, but never past the picture's own white
+  assert.ok(teethTarget(120, 255) > 150 && teethTarget(120, 255) < 255);
+  assert.equal(teethTarget(200, 190), 190);
+});

@@ -200,3 +200,24 @@ test('a wide jaw opening is round: the lip gap falls off toward the corners with
   // and no step between neighbouring columns drops by more than a quarter (a pointed corner)
   for (let q = 1; q < gaps.length; q++) assert.ok(Math.abs(gaps[q]! - gaps[q - 1]!) < 0.25, `sudden drop: ${gaps.map((g) => g.toFixed(2))}`);
 });
+
+test('the jaw carries the lower lip down whole: its thickness holds from closed to wide open, at every column (real face)', async () => {
+  const neutral = canonicalize(await realLandmarks());
+  const basis = buildBasis(neutral);
+  // the lower lip's columns, inner contour -> outer contour (MediaPipe's lip mesh), corners left out
+  const inner = T.LIP_COLUMNS_LOWER[0], outer = T.LIP_COLUMNS_LOWER[3];
+  const thickness = (jaw: number) => {
+    const w = new Float64Array(CONTROL_COUNT);
+    w[CONTROL_INDEX.jawOpen] = jaw;
+    const f = deform(neutral, basis, w);
+    // as seen from the front (x, y): what the camera shows of the lip
+    return inner.map((a, c) => Math.hypot(f[outer[c]! * 3]! - f[a * 3]!, f[outer[c]! * 3 + 1]! - f[a * 3 + 1]!));
+  };
+  const rest = thickness(0);
+  // rig jawOpen 2 is a motion's jawOpen 1: a 0.6 IOD lip gap (render/mouth/opening.ts)
+  for (const jaw of [0.5, 1, 1.5, 2]) {
+    const now = thickness(jaw);
+    const worst = Math.max(...now.map((t, c) => Math.abs(t / rest[c]! - 1)));
+    assert.ok(worst < 0.04, `jawOpen ${jaw}: the lower lip's thickness changed by up to ${(100 * worst).toFixed(0)} % (${now.map((t, c) => (t / rest[c]!).toFixed(2)).join(' ')})`);
+  }
+});

@@ -9,22 +9,10 @@ import {
   BROW_L, BROW_R,
 } from './topology.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { spread, spreadFollowingNearest, type Handle } from './spread.ts';
+import { mouthFrame, jawWeights, writeJawOpen, LIPS_MID_UPPER, LIPS_MID_LOWER, MOUTH_CORNERS } from './jaw.ts';
 
 const N = LANDMARK_COUNT;
-const DEG = Math.PI / 180;
-const MOUTH_CORNERS = [61, 291, 78, 308];
-/**
- * The two rows of lip points between the outer and inner contours (MediaPipe's lip mesh, corner to
- * corner), upper and lower. They are lip, not skin: they move with their lip. Weighted by distance
- * to the lip line like skin, the upper rows (11, 12...) took 0.2-0.4 of the jaw and the upper lip's
- * skin folded down over the opening.
- */
-const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
-const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
-/** The jaw's share at the mouth corners, where both lips meet. */
-const UPPER_LIP_JAW = 0.45;
-/** Share of its distance from the mouth's centre a lip corner moves inward per unit of jawOpen. */
-const JAW_NARROW = 0.05;
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
 /** The brows' lower contours (outer end first). */
@@ -48,77 +36,6 @@ const BROW_RAISE = 0.1, BROW_FALL = 0.65;
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
 
-interface Handle { i: number; d: [number, number, number] }
-
-/**
- * Writes a control's field: handles get their displacement exactly; every other point gets a
- * Gaussian-weighted blend of the handle displacements (decaying to 0 away from them), times mask[i].
- */
-function spread(out: Float32Array, k: number, p: Float64Array, handles: Handle[], sigma: number, mask: (i: number) => number): void {
-  const isHandle = new Uint8Array(N);
-  for (const h of handles) isHandle[h.i] = 1;
-  const inv = 1 / (sigma * sigma);
-  for (let i = 0; i < N; i++) {
-    const o = (k * N + i) * 3;
-    if (isHandle[i]) continue;
-    const m = mask(i);
-    if (m <= 0) continue;
-    let sw = 0, dx = 0, dy = 0, dz = 0;
-    for (const h of handles) {
-      const ex = p[i * 3]! - p[h.i * 3]!, ey = p[i * 3 + 1]! - p[h.i * 3 + 1]!, ez = p[i * 3 + 2]! - p[h.i * 3 + 2]!;
-      const w = Math.exp(-(ex * ex + ey * ey + ez * ez) * inv);
-      sw += w; dx += w * h.d[0]; dy += w * h.d[1]; dz += w * h.d[2];
-    }
-    const norm = m / Math.max(1, sw);
-    out[o] += dx * norm; out[o + 1] += dy * norm; out[o + 2] += dz * norm;
-  }
-  for (const h of handles) {
-    const o = (k * N + h.i) * 3;
-    out[o] += h.d[0]; out[o + 1] += h.d[1]; out[o + 2] += h.d[2];
-  }
-}
-
-/**
- * Like spread, for a field that varies along the handles: a point's displacement is a Gaussian-weighted
- * average of the handles' as in spread, but the Gaussian narrows to SHAPE_NEAR next to the handles
- * (widening to sigma at FOLLOW_DIST from the nearest one, where the field is spread's again). Skin next
- * to the lips follows the lip beside it; spread's mouth-wide average made the skin just over the
- * upper lip's middle rise past the lip's own edge. reachPerHandle scales each handle's share of the
- * reach (below 1 when more handles stand for the same lips).
- */
-const SHAPE_NEAR = 0.04, FOLLOW_DIST = 0.15;
-function spreadFollowingNearest(out: Float32Array, k: number, p: Float64Array, handles: Handle[], sigma: number, mask: (i: number) => number, reachPerHandle: number): void {
-  const isHandle = new Uint8Array(N);
-  for (const h of handles) isHandle[h.i] = 1;
-  const inv = 1 / (sigma * sigma);
-  const d2 = new Float64Array(handles.length);
-  for (let i = 0; i < N; i++) {
-    if (isHandle[i]) continue;
-    const m = mask(i);
-    if (m <= 0) continue;
-    let reach = 0, nearest2 = Infinity;
-    handles.forEach((h, q) => {
-      const ex = p[i * 3]! - p[h.i * 3]!, ey = p[i * 3 + 1]! - p[h.i * 3 + 1]!, ez = p[i * 3 + 2]! - p[h.i * 3 + 2]!;
-      d2[q] = ex * ex + ey * ey + ez * ez;
-      reach += reachPerHandle * Math.exp(-d2[q]! * inv);
-      nearest2 = Math.min(nearest2, d2[q]!);
-    });
-    const shape = SHAPE_NEAR + (sigma - SHAPE_NEAR) * smoothstep(0, FOLLOW_DIST, Math.sqrt(nearest2)), invShape = 1 / (shape * shape);
-    let sw = 0, dx = 0, dy = 0, dz = 0;
-    handles.forEach((h, q) => {
-      const w = Math.exp(-(d2[q]! - nearest2) * invShape);
-      sw += w; dx += w * h.d[0]; dy += w * h.d[1]; dz += w * h.d[2];
-    });
-    const scale = (m * Math.min(1, reach)) / sw;
-    const o = (k * N + i) * 3;
-    out[o] += dx * scale; out[o + 1] += dy * scale; out[o + 2] += dz * scale;
-  }
-  for (const h of handles) {
-    const o = (k * N + h.i) * 3;
-    out[o] += h.d[0]; out[o + 1] += h.d[1]; out[o + 2] += h.d[2];
-  }
-}
-
 /** Builds the basis for a neutral face given as 478*3 canonical coordinates. */
 export function buildBasis(neutral: ArrayLike<number>): Basis {
   const p = Float64Array.from(neutral as ArrayLike<number>);
@@ -126,70 +43,13 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   const out = new Float32Array(CONTROL_COUNT * N * 3);
   const K = (c: RigControl) => CONTROL_INDEX[c];
 
-  // Mouth frame.
-  const mcx = (X(13) + X(14)) / 2, mcy = (Y(13) + Y(14)) / 2;
-  const mouthHalf = Math.max(0.05, (X(291) - X(61)) / 2);
-  const upperLip = new Set([...LIPS_OUTER_UPPER, ...LIPS_INNER_UPPER].filter((i) => !MOUTH_CORNERS.includes(i)));
-  const lowerLip = new Set([...LIPS_OUTER_LOWER, ...LIPS_INNER_LOWER].filter((i) => !MOUTH_CORNERS.includes(i)));
-  // The lip parting line y at a given x: the inner upper lip contour, interpolated.
-  const innerUp = [...LIPS_INNER_UPPER].sort((a, b) => X(a) - X(b));
-  const lipLineY = (x: number) => {
-    if (x <= X(innerUp[0]!)) return Y(innerUp[0]!);
-    for (let q = 1; q < innerUp.length; q++) {
-      const a = innerUp[q - 1]!, b = innerUp[q]!;
-      if (x <= X(b)) { const t = (x - X(a)) / Math.max(1e-6, X(b) - X(a)); return Y(a) + t * (Y(b) - Y(a)); }
-    }
-    return Y(innerUp[innerUp.length - 1]!);
-  };
-
-  // Jaw weight: 1 on the lower lip and everything under the lip line, 0 on the upper lip and above.
-  const jaw = new Float64Array(N);
-  const upperLipBody = new Set([...upperLip, ...LIPS_MID_UPPER]), lowerLipBody = new Set([...lowerLip, ...LIPS_MID_LOWER]);
-  // toward the corners both lips share the jaw (the corner itself 0.45), so the opening closes into
-  // the corner instead of a step between a still upper lip and a dropped corner (a boxy mouth). The
-  // gap across the lips falls off as an ellipse's height, sqrt(1 - (x / inner corner's x)^2): a round
-  // opening. (A smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle
-  // straight: past 0.4 IOD a hexagon with pointed corners.) The upper lip comes down only near the
-  // corners (the square of the share), the lower lip takes the rest: a wide mouth keeps its upper
-  // teeth in view across the middle.
-  const innerCornerR = Math.max(0.3, (X(308) - X(78)) / 2 / mouthHalf);
-  const cornerShare = (i: number) => 1 - Math.sqrt(Math.max(0, 1 - (Math.abs(X(i) - mcx) / mouthHalf / innerCornerR) ** 2));
-  for (let i = 0; i < N; i++) {
-    if (lowerLipBody.has(i)) jaw[i] = 1 - cornerShare(i) + UPPER_LIP_JAW * cornerShare(i) ** 2;
-    else if (upperLipBody.has(i)) jaw[i] = UPPER_LIP_JAW * cornerShare(i) ** 2;
-    else if (MOUTH_CORNERS.includes(i)) jaw[i] = UPPER_LIP_JAW;
-    else {
-      const inside = Math.abs(X(i) - mcx) < mouthHalf * 1.05;
-      const dy = Y(i) - (inside ? lipLineY(X(i)) : Y(61));
-      jaw[i] = inside ? smoothstep(-0.1, 0.1, dy) : smoothstep(-0.22, 0.3, dy);
-    }
-  }
-  for (let i = 468; i < N; i++) jaw[i] = 0;
+  // Mouth frame and the jaw (jaw.ts).
+  const mouth = mouthFrame(p);
+  const { mcx, mouthHalf, upperLip, lowerLip } = mouth;
+  const jaw = jawWeights(p, mouth);
   const jawSide = (i: number) => jaw[i]!;
   const upperSide = (i: number) => (i >= 468 ? 0 : 1 - jaw[i]!);
-
-  // jawOpen: rotate about a hinge in front of the ears, behind the face.
-  {
-    const k = K('jawOpen');
-    const hy = (Y(234) + Y(454)) / 2 + 0.05, hz = (Z(234) + Z(454)) / 2 + 0.45;
-    for (let i = 0; i < N; i++) {
-      const a = jaw[i]! * 17 * DEG;
-      if (a === 0) continue;
-      const ry = Y(i) - hy, rz = Z(i) - hz;
-      const c = Math.cos(a), s = Math.sin(a);
-      const o = (k * N + i) * 3;
-      out[o + 1] = ry * c - rz * s - ry;
-      out[o + 2] = ry * s + rz * c - rz;
-    }
-    // the lips stretched open draw the corners in: a wide-open mouth is an oval, narrower than the
-    // closed one (without it the opening past ~0.3 IOD had straight vertical sides at the corners)
-    for (let i = 0; i < 468; i++) {
-      const ex = (X(i) - mcx) / (1.6 * mouthHalf), ey = (Y(i) - mcy) / mouthHalf;
-      const g = Math.exp(-(ex * ex + ey * ey));
-      if (g < 1e-3) continue;
-      out[(k * N + i) * 3] = -JAW_NARROW * (X(i) - mcx) * g;
-    }
-  }
+  writeJawOpen(out, K('jawOpen'), p, jaw, mouth);
 
   const lipPoints = [...LIPS_OUTER_UPPER, ...LIPS_OUTER_LOWER.slice(1, -1), ...LIPS_INNER_UPPER, ...LIPS_INNER_LOWER.slice(1, -1)];
   const uniqueLip = [...new Set(lipPoints)];

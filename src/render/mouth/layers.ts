@@ -11,6 +11,8 @@ import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMat
 import { mainRow, teethUnderLip } from './teethRows.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue } from './tongue.ts';
+import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
+import { luminance as lum } from '../../math/colour.ts';
 
 export interface ReadyMouth {
   upper: ReadyLayer;
@@ -50,14 +52,29 @@ function photoCut(avatar: Avatar): MouthLayers | null {
  * A barely parted photo shows its upper teeth; its lower half is mostly lip shadow, used only when
  * the photo's mouth is really open (lowerToo).
  */
-function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: ReadyLayer }, outPerIod: number, lowerToo: boolean) {
+function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: ReadyLayer }, outPerIod: number, lowerToo: boolean, target: number) {
   const ident: LightMatch = { gain: [1, 1, 1], saturation: 1 };
   const upperOwn = ready(own.upper, outPerIod, 0, ident), lowerOwn = ready(own.lower, outPerIod, 0, ident);
+  // the photo's teeth sat in the shade of its lips (lp_s42 at 0.63 of the teeth brightness its
+  // light gives, st_full_body_1 at 0.5: grey teeth in an open mouth): lifted toward it, by 1.25 at most
+  const { layers: [upper, lower] } = brightenedTo([withoutDark(upperOwn), withoutDark(lowerOwn)], target, OWN_TEETH_GAIN);
   return {
     fromPhoto: coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0,
-    upper: over(withoutDark(upperOwn), rows.upper),
-    lower: lowerToo ? over(withoutDark(lowerOwn), rows.lower) : rows.lower,
+    upper: over(upper!, rows.upper),
+    lower: lowerToo ? over(lower!, rows.lower) : rows.lower,
   };
+}
+/** The gain on the photo's own teeth: never darker, at most this much brighter. */
+const OWN_TEETH_GAIN: [number, number] = [1, 1.25];
+
+/**
+ * The library rows in this photo's look (photoLook.ts): sharpened (or softened) to the detail of the
+ * photo around its lips, their bright teeth brought to the photo's teeth brightness (`target`).
+ */
+function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower: ReadyLayer, target: number): { upper: ReadyLayer; lower: ReadyLayer } {
+  const amount = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
+  const { layers: [u, l] } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], target);
+  return { upper: u!, lower: l! };
 }
 
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
@@ -67,8 +84,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1);
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi);
   const row = (layer: typeof lib.upper, dir: -1 | 1) => mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir), outPerIod);
-  let teeth = { upper: row(lib.upper, -1), lower: row(lib.lower, 1), fromPhoto: false };
-  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior);
+  const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
+  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false };
+  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   return {
     upper: teeth.upper,

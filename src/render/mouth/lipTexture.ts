@@ -4,20 +4,8 @@
 // the opening. As the lips part past the photo's own gap, each lip's texture is taken from a little
 // further out: every row between the inner and the outer contour samples a share of the way toward
 // the outer one, so the opening is rimmed by lip, not by the slit.
+import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../rig/topology.ts';
 
-/** Columns of each lip, corner to corner without the corners: inner row, two middle rows, outer row. */
-const UPPER = [
-  [191, 80, 81, 82, 13, 312, 311, 310, 415],
-  [183, 42, 41, 38, 12, 268, 271, 272, 407],
-  [184, 74, 73, 72, 11, 302, 303, 304, 408],
-  [185, 40, 39, 37, 0, 267, 269, 270, 409],
-] as const;
-const LOWER = [
-  [95, 88, 178, 87, 14, 317, 402, 318, 324],
-  [96, 89, 179, 86, 15, 316, 403, 319, 325],
-  [77, 90, 180, 85, 16, 315, 404, 320, 307],
-  [146, 91, 181, 84, 17, 314, 405, 321, 375],
-] as const;
 /** At a full opening the rows sample this share of the way to the outer contour. */
 const SHIFT = 0.4;
 
@@ -58,7 +46,7 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
 }
 const CORNERS = [[78, 61], [308, 291]] as const;
 /** At a full opening the inner corners sample this far along (and past, > 1) inner -> outer corner. */
-const CORNER_REACH = 1.5, CORNER_OUT = 0.6;
+const CORNER_REACH = 1.5, CORNER_OUT = 1.2;
 /**
  * The ends of the lips' middle rows, on the photo's lip line between the inner and outer corners,
  * slide off it toward their lip's outer contour: the photo's dark slit there otherwise drew a dark
