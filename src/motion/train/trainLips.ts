@@ -21,6 +21,7 @@ import { CAUSAL_OFFSETS, LIP_TARGETS, loadClipData, OFFLINE_OFFSETS, OPEN_GAP, p
 import { calibration, quantileCalibration } from './calibrate.ts';
 import { scoreBefore, scoreClip, type ClipScore } from './score.ts';
 import { rng, trainMlp, type TrainOptions, type TrainSet } from './mlp.ts';
+import { seqLipModel, trainSeqNetworks } from './trainLipSeq.ts';
 
 function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float32Array, balance = 0.5): TrainSet {
   const rows = clips.reduce((s, c) => s + c.n, 0);
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
   const epochs = Number(arg('--epochs', String(DEFAULT_TRAIN.epochs)));
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
+  const net = arg('--net', 'mlp');
   // the causal variant gets no smoothing: a symmetric kernel would look ahead
   const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : { ...DEFAULT_RECIPE, smooth: Number(arg('--smooth', String(DEFAULT_RECIPE.smooth))) };
   const log = (s: string) => console.log(s);
@@ -181,16 +183,21 @@ async function main(): Promise<void> {
   const opts: TrainOptions = { ...DEFAULT_TRAIN, hidden, epochs, seed };
   const scores: ClipScore[] = [];
   const heldoutByFold: ClipScore[][] = [];
+  const speakers = [...new Set(train.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
+  const foldList = folds > 1 ? speakerFolds(speakers, folds, seed) : [];
+  // the sequence network (default) is trained by torch for every fold at once; the MLP here, fold by fold
+  const seq = net === 'mlp' ? null : trainSeqNetworks([...train, ...heldout], foldList, net, seed, log);
+  const fit = (clips: ClipData[], tag: string, o: TrainOptions) =>
+    seq ? seqLipModel(seq.get(tag)!, clips.map(standardiseTargets), recipe, {}) : trainModel(clips, offsets, o, {}, recipe);
   if (folds > 1) {
-    const speakers = [...new Set(train.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
-    for (const [k, fold] of speakerFolds(speakers, folds, seed).entries()) {
-      const model = trainModel(train.filter((c) => !fold.includes(c.clip.speaker)), offsets, opts, {}, recipe);
+    for (const [k, fold] of foldList.entries()) {
+      const model = fit(train.filter((c) => !fold.includes(c.clip.speaker)), `fold${k + 1}`, opts);
       for (const c of train.filter((c) => fold.includes(c.clip.speaker))) scores.push(scoreClip(model, c));
       heldoutByFold.push(heldout.map((c) => scoreClip(model, c)));
       log(`[train] fold ${k + 1}/${folds} (${fold.join(', ')}): done at ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
-  const finalModel = trainModel(train, offsets, { ...opts, log }, {}, recipe);
+  const finalModel = fit(train, 'final', { ...opts, log });
   const finalHeld = heldout.map((c) => scoreClip(finalModel, c));
   if (before) {
     for (const s of [...scores, ...finalHeld]) {
