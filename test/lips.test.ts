@@ -60,6 +60,33 @@ test('sequence lip network: a dilated convolution computes what it should; with 
   assert.notEqual(yb[33], ya[33], 'frame 33 hears frame 35');
 });
 
+test('lip model weights: the plain-TS base64 decoder (used in the browser) reads the shipped files exactly as node\'s Buffer does', () => {
+  for (const file of [LIP_MODEL_FILE, LIP_CAUSAL_MODEL_FILE]) {
+    // every base64 field of the file, MLP (mean, std, layers) or sequence network (tcn.mean, tcn.input.w, ...)
+    const fields: string[] = [];
+    const walk = (o: unknown): void => {
+      if (Array.isArray(o)) o.forEach(walk);
+      else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) typeof v === 'string' && ['mean', 'std', 'w', 'b'].includes(k) ? fields.push(v) : walk(v);
+    };
+    walk(JSON.parse(readFileSync(file, 'utf8')));
+    assert.ok(fields.length >= 4, `${file.pathname}: weights found`);
+    for (const b64 of fields) {
+      const buf = Buffer.from(b64, 'base64');
+      const ours = base64ToFloat32(b64);
+      assert.equal(ours.length, buf.byteLength / 4);
+      for (let i = 0; i < ours.length; i++) if (ours[i] !== buf.readFloatLE(i * 4)) assert.fail(`${file.pathname}: value ${i} differs`);
+      assert.equal(float32ToBase64(ours), b64, 'and encodes back to the same text');
+    }
+  }
+  // every padding length
+  for (const n of [0, 1, 2, 3, 7]) {
+    const a = Float32Array.from({ length: n }, (_, i) => Math.PI * (i - 2) * 1e-3);
+    assert.deepEqual(Array.from(base64ToFloat32(float32ToBase64(a))), Array.from(a));
+  }
+  assert.throws(() => base64ToFloat32('AAAA*AAA'), /not base64/);
+  assert.throws(() => base64ToFloat32('AAA='), /multiple of 4/);
+});
+
 test('lip calibration: the quantile map is piecewise linear through its knots, extended past the ends; unordered knots are refused', () => {
   const from = [-1, 0, 2];
   const to = [0, 0.1, 0.5];
