@@ -10,7 +10,7 @@ import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { bestLagPearson, postprocessMouthEnergyBaseline } from './motionBaseline.ts';
 import { plotMotion } from '../src/motion/plot.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
-import { loadLipModel } from '../src/motion/lipModel.ts';
+import { describeLipModel, loadLipModel } from '../src/motion/lipModel.ts';
 import type { Motion } from '../src/types.ts';
 
 const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
@@ -80,8 +80,8 @@ for (const p of pairs) {
   console.log(`  best lag within +-10 frames: r ${r3(wide.r)} at lag ${wide.lag} (positive = the picture follows the sound)`);
 }
 const lips = loadLipModel();
-const weights = lips.layers.reduce((s, l) => s + l.w.length + l.b.length, 0);
-console.log(`lip model (src/motion/models/lips.json): ${weights} weights, layers ${lips.layers.map((l) => l.outputs).join('-')}; figures from training: ${JSON.stringify({ meanHeldOutR: lips.meta.meanHeldOutR, katie: lips.meta.katie, mt_sun: lips.meta.mt_sun })}`);
+const { weights, layers } = describeLipModel(lips);
+console.log(`lip model (src/motion/models/lips.json): ${weights} weights, ${layers}; figures from training: ${JSON.stringify({ meanHeldOutR: lips.meta.meanHeldOutR, katie: lips.meta.katie, mt_sun: lips.meta.mt_sun })}`);
 
 // ---- reenactment curves
 for (const [name, seconds] of [['lp_d0', 3], ['lp_d6', 10]] as const) {

@@ -6,8 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadLipModel, parseLipModel, serialiseLipModel, forwardMlp, postprocessLips, mapThrough } from '../src/motion/lipModel.ts';
-import { lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming } from '../src/motion/lipFeatures.ts';
+import { loadLipModel, parseLipModel, serialiseLipModel, postprocessLips, mapThrough, describeLipModel, rawLipCurves } from '../src/motion/lipModel.ts';
+import { lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming, type LipAudio } from '../src/motion/lipFeatures.ts';
+import { conv1d, tcnCurves, type LipTcn } from '../src/motion/lipTcn.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { FileFormatError } from '../src/errors.ts';
@@ -17,27 +18,59 @@ import { LIP_CAUSAL_MODEL_FILE, LIP_MODEL_FILE } from '../src/motion/lipModel.ts
 
 const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
 
+/** A short synthetic normalised log-mel stream (values in the features' range). */
+function fakeAudio(n100: number, seed = 1): LipAudio {
+  let a = seed;
+  const rnd = () => ((a = (a * 16807) % 2147483647) / 2147483647);
+  return { frames: Float32Array.from({ length: n100 * LIP_FRAME_DIM }, () => -6 + 8 * rnd()), n100, samples: n100 * 160, silent: false };
+}
+
 test('lip model: loads, sizes agree, survives a save/parse round trip; a broken file fails clearly', () => {
   const m = loadLipModel();
   assert.ok(m.targets.includes('jawOpen'));
-  assert.equal(m.mean.length, m.offsets.length * LIP_FRAME_DIM);
-  const bytes = m.layers.reduce((s, l) => s + 4 * (l.w.length + l.b.length), 0);
-  assert.ok(bytes < 2e6, `weights ${bytes} bytes: small`);
+  const { weights } = describeLipModel(m);
+  assert.ok(weights > 1000 && 4 * weights < 2e6, `weights ${4 * weights} bytes: small`);
   const again = parseLipModel(serialiseLipModel(m), 'round trip');
-  const x = new Float32Array(m.mean.length).map((_, i) => Math.sin(i));
-  const a = forwardMlp(m.layers, x, new Float32Array(m.targets.length));
-  const b = forwardMlp(again.layers, x, new Float32Array(m.targets.length));
-  assert.deepEqual(Array.from(a), Array.from(b));
+  const audio = fakeAudio(400);
+  assert.deepEqual(rawLipCurves(again, audio, 25, 100).map((c) => Array.from(c)), rawLipCurves(m, audio, 25, 100).map((c) => Array.from(c)));
   const broken = JSON.parse(serialiseLipModel(m));
-  broken.layers[0].inputs += 1;
+  if (broken.tcn) broken.tcn.input.inputs += 1;
+  else broken.layers[0].inputs += 1;
   assert.throws(() => parseLipModel(JSON.stringify(broken), 'broken.json'), (e: Error) => e instanceof FileFormatError && /train:mouth/.test(e.message));
   assert.throws(() => parseLipModel('{', 'bad.json'), (e: Error) => e instanceof FileFormatError && /not valid JSON/.test(e.message));
 });
 
+test('sequence lip network: a dilated convolution computes what it should; with a look-ahead of k frames, frame i never hears audio after frame i + k', () => {
+  // one input, one output, kernel 3, dilation 2: y[i] = b + w0 x[i-2] + w1 x[i] + w2 x[i+2] (symmetric), zero outside
+  const l = { outputs: 1, inputs: 1, kernel: 3, dilation: 2, w: Float32Array.from([1, 10, 100]), b: Float32Array.from([0.5]) };
+  const x = [1, 2, 3, 4, 5].map((v) => Float32Array.from([v]));
+  assert.deepEqual(conv1d(l, x, 2, false).map((v) => v[0]), [0.5 + 10 + 300, 0.5 + 20 + 400, 0.5 + 1 + 30 + 500, 0.5 + 2 + 40, 0.5 + 3 + 50]);
+  assert.deepEqual(conv1d(l, x, 4, false).map((v) => v[0]), [0.5 + 100, 0.5 + 200, 0.5 + 10 + 300, 0.5 + 20 + 400, 0.5 + 1 + 30 + 500], 'causal: taps at i-4, i-2, i');
+  // a random causal network with a look-ahead of 2 frames: changing the audio from frame 32 + 3 on leaves frames 0..32 alone
+  let s = 7;
+  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5);
+  const conv = (o: number, i: number, k: number, d: number) => ({ outputs: o, inputs: i, kernel: k, dilation: d, w: Float32Array.from({ length: o * i * k }, rnd), b: Float32Array.from({ length: o }, rnd) });
+  const D = 4 * LIP_FRAME_DIM;
+  const net: LipTcn = { kind: 'lip-tcn', version: 1, targets: ['jawOpen'], mean: new Float32Array(D), std: new Float32Array(D).fill(1), input: conv(8, D, 1, 1), residual: [conv(8, 8, 3, 1), conv(8, 8, 3, 4)], output: conv(1, 8, 1, 1), lookahead: 2 };
+  const a = fakeAudio(240);
+  const b = { ...a, frames: Float32Array.from(a.frames) };
+  for (let j = 4 * 35 - 3; j < b.n100; j++) for (let d = 0; d < LIP_FRAME_DIM; d++) b.frames[j * LIP_FRAME_DIM + d] = 0;
+  const [ya, yb] = [tcnCurves(net, a, 60)[0]!, tcnCurves(net, b, 60)[0]!];
+  assert.deepEqual(Array.from(yb.subarray(0, 33)), Array.from(ya.subarray(0, 33)), 'frames up to 32 unchanged');
+  assert.notEqual(yb[33], ya[33], 'frame 33 hears frame 35');
+});
+
 test('lip model weights: the plain-TS base64 decoder (used in the browser) reads the shipped files exactly as node\'s Buffer does', () => {
   for (const file of [LIP_MODEL_FILE, LIP_CAUSAL_MODEL_FILE]) {
-    const f = JSON.parse(readFileSync(file, 'utf8')) as { mean: string; layers: { w: string; b: string }[] };
-    for (const b64 of [f.mean, ...f.layers.flatMap((l) => [l.w, l.b])]) {
+    // every base64 field of the file, MLP (mean, std, layers) or sequence network (tcn.mean, tcn.input.w, ...)
+    const fields: string[] = [];
+    const walk = (o: unknown): void => {
+      if (Array.isArray(o)) o.forEach(walk);
+      else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) typeof v === 'string' && ['mean', 'std', 'w', 'b'].includes(k) ? fields.push(v) : walk(v);
+    };
+    walk(JSON.parse(readFileSync(file, 'utf8')));
+    assert.ok(fields.length >= 4, `${file.pathname}: weights found`);
+    for (const b64 of fields) {
       const buf = Buffer.from(b64, 'base64');
       const ours = base64ToFloat32(b64);
       assert.equal(ours.length, buf.byteLength / 4);
@@ -77,7 +110,7 @@ test('lip features do not depend on loudness (the same speech 20 dB quieter give
     const loud = path.join(dir, 'loud.wav');
     execFileSync(ffmpegPath(), ['-v', 'error', '-i', src, '-t', '3', '-ar', '16000', '-ac', '1', loud]);
     const [a, b] = [await lipAudio(loud), await lipAudio(quiet)];
-    const offsets = loadLipModel().offsets;
+    const offsets = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6];
     const va = contextVector(a, 1.5, offsets, new Float32Array(offsets.length * LIP_FRAME_DIM));
     const vb = contextVector(b, 1.5, offsets, new Float32Array(offsets.length * LIP_FRAME_DIM));
     const maxDiff = Math.max(...va.map((v, i) => Math.abs(v - vb[i]!)));

@@ -73,6 +73,8 @@ export function activityOf(relativeEnergy: number): number {
 /** The causal mouth on the learned model; `model` must look at most one pooling window ahead. */
 export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions = {}): LiveMouth {
   const D = LIP_FRAME_DIM;
+  // the sequence network (lips.json since lips6) looks 0.6 s ahead and runs on whole clips
+  if (model.tcn || !model.offsets.length) throw new Error('this lip model is the offline sequence network: the live mouth needs the causal one (lips-causal.json)');
   const newest = Math.max(...model.offsets);
   const oldest = Math.min(...model.offsets);
   if (newest > 0) throw new Error(`this lip model looks ${newest * 40} ms ahead of its frame: the live mouth needs the causal one (lips-causal.json)`);

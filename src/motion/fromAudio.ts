@@ -5,7 +5,7 @@ import { AudioMotionOptionsSchema, type AudioMotionOptions, type JobControl } fr
 import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
-import { calibrateLips, lipFrame, loadLipModel, postprocessLips } from './lipModel.ts';
+import { calibrateLips, loadLipModel, postprocessLips, rawLipCurves } from './lipModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, gazeCurve, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
@@ -29,19 +29,14 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   if (audio.samples === 0) throw new AudioError(`${audioFile} contains no audio samples. Give a speech recording.`);
   if (n < 1) throw new AudioError(`${audioFile} is too short (${(audio.samples / 16000).toFixed(3)} s): it must last at least one frame (${(1 / o.fps).toFixed(3)} s at ${o.fps} fps).`);
   const T = model.targets.length;
-  const raw = model.targets.map(() => new Float64Array(n));
+  const raw = rawLipCurves(model, audio, o.fps, n);
   const speech = new Float64Array(n);
   const energy = new Float64Array(n);
-  const x = new Float32Array(model.offsets.length * LIP_FRAME_DIM);
   const here = new Float32Array(LIP_FRAME_DIM);
-  const y = new Float32Array(T);
-  const scratch = model.layers.map((l) => new Float32Array(l.outputs));
   const t0 = Date.now();
   const checkpoint = cancellationCheckpoint(signal);
   for (let i = 0; i < n; i++) {
     await checkpoint();
-    lipFrame(model, audio, i, o.fps, x, y, scratch);
-    for (let k = 0; k < T; k++) raw[k]![i] = y[k]!;
     contextVector(audio, i / o.fps, [0], here);
     energy[i] = here[0]!;
     speech[i] = audio.silent ? 0 : Math.max(0, Math.min(1, (here[0]! + ACTIVITY_GATE) / 1.5));

@@ -13,6 +13,8 @@ import { FEATURE_RATE, LogMelStream, MEL_BANDS, SAMPLE_RATE } from './features.t
 export const LIP_FRAME_DIM = MEL_BANDS + 1;
 /** natural-log floor (about -35 dB) and ceiling of the relative values */
 const FLOOR = -8;
+/** the value of silence (and of audio outside the file) in every normalised column */
+export const FLOOR_VALUE = FLOOR;
 const CEIL = 3;
 /** frames more than 20 dB (4.6 natural-log units of power) below the speech level are not speech */
 export const SPEECH_GATE = 4.6;

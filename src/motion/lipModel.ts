@@ -7,6 +7,7 @@ import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 import { anticipatorySmooth, gaussianSmooth } from './filters.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
+import { FRAMES_PER_STEP, tcnCurves, tcnFromJson, tcnToJson, type LipTcn } from './lipTcn.ts';
 
 export interface DenseLayer {
   inputs: number;
@@ -17,8 +18,10 @@ export interface DenseLayer {
 }
 
 export interface LipModel {
-  kind: 'lip-mlp';
+  /** lip-mlp: the frame-wise MLP below; lip-tcn: the sequence network `tcn` (offsets, mean, std and layers empty) */
+  kind: 'lip-mlp' | 'lip-tcn';
   version: 2;
+  tcn?: LipTcn;
   /** context window offsets, in 40 ms pooling windows around the output frame */
   offsets: number[];
   /** rig weights predicted, in output order */
@@ -73,8 +76,10 @@ const toB64 = float32ToBase64;
 const fromB64 = base64ToFloat32;
 
 export function serialiseLipModel(m: LipModel): string {
+  const mlp = m.layers.length ? { offsets: m.offsets, mean: toB64(m.mean), std: toB64(m.std), layers: m.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: toB64(l.w), b: toB64(l.b) })) } : undefined;
+  if (m.tcn) return JSON.stringify({ kind: 'lip-tcn', version: 1, targets: m.targets, tcn: tcnToJson(m.tcn), mlp, gain: m.gain, offset: m.offset, smooth: m.smooth, quantileMap: m.quantileMap, meta: m.meta }, null, 1);
   const f: LipModelFile = {
-    kind: m.kind,
+    kind: 'lip-mlp',
     version: m.version,
     offsets: m.offsets,
     targets: m.targets,
@@ -97,6 +102,7 @@ export function parseLipModel(text: string, where: string): LipModel {
   } catch (err) {
     throw new FileFormatError(`The lip model ${where} is not valid JSON (${(err as Error).message}). Rebuild it: npm run train:mouth`);
   }
+  if ((f.kind as string) === 'lip-tcn') return parseTcnModel(f as unknown as Record<string, unknown>, where);
   if (f.kind !== 'lip-mlp' || f.version !== 2) throw new FileFormatError(`${where} is not a version-2 lip model. Rebuild it: npm run train:mouth`);
   const m: LipModel = {
     kind: f.kind,
@@ -122,6 +128,51 @@ export function parseLipModel(text: string, where: string): LipModel {
     (m.quantileMap !== undefined && (m.quantileMap.length !== m.targets.length || m.quantileMap.some((q) => q.from.length < 2 || q.from.length !== q.to.length || q.from.some((v, i) => i > 0 && v <= q.from[i - 1]!))));
   if (bad) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
   return m;
+}
+
+/** A sequence model's file: the network (lipTcn.ts) plus the same calibration fields as the MLP's. */
+function parseTcnModel(f: Record<string, unknown>, where: string): LipModel {
+  const g = f as { targets: string[]; tcn: Record<string, unknown>; mlp?: { offsets: number[]; mean: string; std: string; layers: { inputs: number; outputs: number; w: string; b: string }[] }; gain?: number[]; offset?: number[]; smooth?: number; quantileMap?: { from: number[]; to: number[] }[]; meta: Record<string, unknown> };
+  const tcn = tcnFromJson(g.tcn, where);
+  const empty = new Float32Array(0);
+  // an MLP beside the network: the two raw curves are averaged (see rawLipCurves)
+  const layers = (g.mlp?.layers ?? []).map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: fromB64(l.w), b: fromB64(l.b) }));
+  const m: LipModel = { kind: 'lip-tcn', version: 2, tcn, offsets: g.mlp?.offsets ?? [], targets: g.targets, mean: g.mlp ? fromB64(g.mlp.mean) : empty, std: g.mlp ? fromB64(g.mlp.std) : empty, layers, gain: g.gain ?? g.targets.map(() => 1), offset: g.offset ?? g.targets.map(() => 0), smooth: g.smooth, quantileMap: g.quantileMap, meta: g.meta ?? {} };
+  let prev = m.offsets.length * LIP_FRAME_DIM;
+  const badMlp = layers.length > 0 && (m.mean.length !== prev || m.std.length !== prev || layers.some((l) => {
+    const wrong = l.inputs !== prev || l.w.length !== l.inputs * l.outputs || l.b.length !== l.outputs;
+    prev = l.outputs;
+    return wrong;
+  }) || prev !== m.targets.length);
+  if (badMlp || tcn.targets.length !== m.targets.length || m.quantileMap?.some((q) => q.from.length < 2 || q.from.length !== q.to.length || q.from.some((v, i) => i > 0 && v <= q.from[i - 1]!))) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
+  return m;
+}
+
+/**
+ * The sequence network's curves at `fps`: it runs at 25 fps (one step per four 100 Hz frames);
+ * other rates read its curves by linear interpolation at i / fps.
+ */
+function tcnCurvesAt(tcn: LipTcn, audio: LipAudio, fps: number, n: number): Float64Array[] {
+  const rate = 100 / FRAMES_PER_STEP;
+  if (fps === rate) return tcnCurves(tcn, audio, n);
+  const steps = Math.ceil(((n - 1) * rate) / fps) + 2;
+  const base = tcnCurves(tcn, audio, steps);
+  return base.map((c) => Float64Array.from({ length: n }, (_, i) => {
+    const x = (i * rate) / fps;
+    const j = Math.min(steps - 2, Math.floor(x));
+    const f = x - j;
+    return c[j]! * (1 - f) + c[j + 1]! * f;
+  }));
+}
+
+/** Number of weights and a short description of the network (reports, bench/motion). */
+export function describeLipModel(m: LipModel): { weights: number; layers: string } {
+  if (m.tcn) {
+    const convs = [m.tcn.input, ...m.tcn.residual, m.tcn.output];
+    const mlp = m.layers.length ? describeLipModel({ ...m, tcn: undefined }) : { weights: 0, layers: '' };
+    return { weights: convs.reduce((s, l) => s + l.w.length + l.b.length, 0) + mlp.weights, layers: (mlp.layers ? `mean of ${mlp.layers} and ` : '') + `tcn ${m.tcn.input.inputs}-${m.tcn.input.outputs} x${m.tcn.residual.length} (dilations ${m.tcn.residual.map((l) => l.dilation).join(',')})-${m.tcn.output.outputs}${m.tcn.lookahead === null ? '' : `, look-ahead ${m.tcn.lookahead} frames`}` };
+  }
+  return { weights: m.layers.reduce((s, l) => s + l.w.length + l.b.length, 0), layers: `mlp ${m.layers.map((l) => l.outputs).join('-')}` };
 }
 
 export const LIP_MODEL_FILE = new URL('./models/lips.json', import.meta.url);
@@ -202,6 +253,13 @@ export function calibrateValue(model: LipModel, t: number, v: number): number {
 
 /** The network's curves (targets x n frames) for n output frames at `fps`, before calibration. */
 export function rawLipCurves(model: LipModel, audio: LipAudio, fps: number, n: number): Float64Array[] {
+  if (model.tcn) {
+    const seq = tcnCurvesAt(model.tcn, audio, fps, n);
+    if (!model.layers.length) return seq;
+    // both networks predict the per-clip standardised weights: their mean is the ensemble's raw curve
+    const mlp = rawLipCurves({ ...model, tcn: undefined }, audio, fps, n);
+    return seq.map((c, t) => c.map((v, i) => 0.5 * (v + mlp[t]![i]!)));
+  }
   const T = model.targets.length;
   const curves = model.targets.map(() => new Float64Array(n));
   const x = new Float32Array(model.offsets.length * LIP_FRAME_DIM);

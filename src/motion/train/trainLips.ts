@@ -10,7 +10,11 @@
 //   5. the shipped model: trained on all training speakers with the same settings and seed, its
 //      outputs calibrated onto the teacher (calibrate.ts).
 //
-//   node --import tsx src/motion/train/trainLips.ts [--folds 3] [--no-write] [--grid 160] [--seed 1] [--smooth 1.5]
+// The offline network is the sequence model (`--net tcn`, default): Debian's python3-torch trains
+// it (trainLipSeq.ts, lipseq/), the rest (calibration, scores, the file) is here. `--net mlp` (and
+// `--causal`, for the live page) train the frame-wise MLP in plain Node (mlp.ts).
+//
+//   node --import tsx src/motion/train/trainLips.ts [--folds 3] [--no-write] [--grid 160] [--seed 1] [--smooth 1.5] [--net tcn|mlp] [--causal]
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +25,7 @@ import { CAUSAL_OFFSETS, LIP_TARGETS, loadClipData, OFFLINE_OFFSETS, OPEN_GAP, p
 import { calibration, quantileCalibration } from './calibrate.ts';
 import { scoreBefore, scoreClip, type ClipScore } from './score.ts';
 import { rng, trainMlp, type TrainOptions, type TrainSet } from './mlp.ts';
+import { seqLipModel, trainSeqNetworks } from './trainLipSeq.ts';
 
 function buildSet(clips: ClipData[], dim: number, mean: Float32Array, std: Float32Array, balance = 0.5): TrainSet {
   const rows = clips.reduce((s, c) => s + c.n, 0);
@@ -159,6 +164,9 @@ async function main(): Promise<void> {
   const epochs = Number(arg('--epochs', String(DEFAULT_TRAIN.epochs)));
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
+  // the offline model is the sequence network (python3-torch trains it); the causal one stays the MLP,
+  // which the live page runs frame by frame in its AudioWorklet
+  const net = causal ? 'mlp' : arg('--net', 'tcn');
   // the causal variant gets no smoothing: a symmetric kernel would look ahead
   const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : { ...DEFAULT_RECIPE, smooth: Number(arg('--smooth', String(DEFAULT_RECIPE.smooth))) };
   const log = (s: string) => console.log(s);
@@ -181,16 +189,23 @@ async function main(): Promise<void> {
   const opts: TrainOptions = { ...DEFAULT_TRAIN, hidden, epochs, seed };
   const scores: ClipScore[] = [];
   const heldoutByFold: ClipScore[][] = [];
+  const speakers = [...new Set(train.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
+  const foldList = folds > 1 ? speakerFolds(speakers, folds, seed) : [];
+  // the sequence network (default) is trained by torch for every fold at once; the MLP here, fold by fold
+  // `--net tcn+mlp`: the sequence network and the MLP averaged
+  const both = net.endsWith('+mlp');
+  const seq = net === 'mlp' ? null : trainSeqNetworks([...train, ...heldout], foldList, net.replace(/\+mlp$/, ''), seed, log);
+  const fit = (clips: ClipData[], tag: string, o: TrainOptions) =>
+    seq ? seqLipModel(seq.get(tag)!, clips.map(standardiseTargets), recipe, {}, both ? trainModel(clips, offsets, o, {}, recipe) : undefined) : trainModel(clips, offsets, o, {}, recipe);
   if (folds > 1) {
-    const speakers = [...new Set(train.map((c) => c.clip.speaker))].filter((s) => s !== 'grid_s1');
-    for (const [k, fold] of speakerFolds(speakers, folds, seed).entries()) {
-      const model = trainModel(train.filter((c) => !fold.includes(c.clip.speaker)), offsets, opts, {}, recipe);
+    for (const [k, fold] of foldList.entries()) {
+      const model = fit(train.filter((c) => !fold.includes(c.clip.speaker)), `fold${k + 1}`, opts);
       for (const c of train.filter((c) => fold.includes(c.clip.speaker))) scores.push(scoreClip(model, c));
       heldoutByFold.push(heldout.map((c) => scoreClip(model, c)));
       log(`[train] fold ${k + 1}/${folds} (${fold.join(', ')}): done at ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
-  const finalModel = trainModel(train, offsets, { ...opts, log }, {}, recipe);
+  const finalModel = fit(train, 'final', { ...opts, log });
   const finalHeld = heldout.map((c) => scoreClip(finalModel, c));
   if (before) {
     for (const s of [...scores, ...finalHeld]) {
@@ -232,7 +247,8 @@ async function main(): Promise<void> {
     trainedOnFiles: train.map((c) => path.basename(c.clip.video)),
     causal,
     seed,
-    train: { ...opts, log: undefined },
+    net,
+    train: net === 'mlp' ? { ...opts, log: undefined } : { recipe: net, trainer: 'src/motion/train/lipseq/train.py (python3-torch, one thread)' },
     recipe,
     heldOutSpeakers: Object.fromEntries(speakerRows.map((s) => [s.speaker, Math.round(s.r * 1000) / 1000])),
     meanHeldOutR: Math.round(meanR * 1000) / 1000,

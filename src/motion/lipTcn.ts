@@ -1,0 +1,164 @@
+// The sequence lip model: a temporal convolution network over the whole clip at the output rate
+// (25 fps). Each step's input is the four normalised 100 Hz log-mel frames that output frame covers
+// (lipFeatures.ts), projected by a 1x1 convolution, then residual dilated convolutions (kernel 3,
+// ReLU) give about a second of context, and a 1x1 convolution gives the mouth weights. Trained by
+// src/motion/train/lipseq/ (python3-torch, training only); this is the product's plain TypeScript
+// forward pass. `lookahead` null: symmetric convolutions (offline); a number k: causal convolutions
+// on input shifted k frames earlier (frame i hears audio up to frame i + k).
+import { FLOOR_VALUE, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
+import { base64ToFloat32, float32ToBase64 } from './base64.ts';
+import { FileFormatError } from '../errors.ts';
+
+/** 100 Hz frames per output frame (25 fps) */
+export const FRAMES_PER_STEP = 4;
+
+export interface ConvLayer {
+  /** outputs x inputs x kernel, row-major (torch's Conv1d layout) */
+  w: Float32Array;
+  b: Float32Array;
+  outputs: number;
+  inputs: number;
+  kernel: number;
+  dilation: number;
+}
+
+export interface LipTcn {
+  kind: 'lip-tcn';
+  version: 1;
+  targets: string[];
+  /** standardisation of the FRAMES_PER_STEP x LIP_FRAME_DIM input row */
+  mean: Float32Array;
+  std: Float32Array;
+  input: ConvLayer;
+  residual: ConvLayer[];
+  output: ConvLayer;
+  lookahead: number | null;
+}
+
+/**
+ * Input rows at 25 fps: row i holds 100 Hz frames 4i-3..4i (the frames the pooled 40 ms window of
+ * output time i/25 averages, see contextVector), silence (the floor) outside the file, standardised.
+ */
+export function tcnInputs(m: LipTcn, audio: LipAudio, n: number): Float32Array[] {
+  const D = LIP_FRAME_DIM;
+  const rows: Float32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = new Float32Array(FRAMES_PER_STEP * D);
+    for (let k = 0; k < FRAMES_PER_STEP; k++) {
+      const j = FRAMES_PER_STEP * i - (FRAMES_PER_STEP - 1) + k;
+      for (let d = 0; d < D; d++) {
+        const v = j >= 0 && j < audio.n100 ? audio.frames[j * D + d]! : FLOOR_VALUE;
+        const at = k * D + d;
+        x[at] = (v - m.mean[at]!) / m.std[at]!;
+      }
+    }
+    rows.push(x);
+  }
+  return rows;
+}
+
+/**
+ * One convolution over a whole sequence (n x inputs rows): zero outside the sequence; `left` is how
+ * many of the kernel's taps reach back (symmetric: dilation; causal: 2 x dilation for kernel 3).
+ */
+export function conv1d(l: ConvLayer, rows: Float32Array[], left: number, relu: boolean): Float32Array[] {
+  const n = rows.length;
+  const taps = tapMatrices(l);
+  const out: Float32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = Float32Array.from(l.b);
+    for (let k = 0; k < l.kernel; k++) {
+      const t = i - left + k * l.dilation;
+      if (t < 0 || t >= n) continue;
+      const x = rows[t]!;
+      const w = taps[k]!;
+      matVecAdd(w, x, y, l.outputs, l.inputs);
+    }
+    if (relu) for (let o = 0; o < l.outputs; o++) if (y[o]! < 0) y[o] = 0;
+    out.push(y);
+  }
+  return out;
+}
+
+/** y += W x (W outputs x inputs, row-major); four rows at a time so that each x[c] is loaded once per four. */
+function matVecAdd(w: Float32Array, x: Float32Array, y: Float32Array, outputs: number, inputs: number): void {
+  let o = 0;
+  for (; o + 3 < outputs; o += 4) {
+    const r0 = o * inputs, r1 = r0 + inputs, r2 = r1 + inputs, r3 = r2 + inputs;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let c = 0; c < inputs; c++) {
+      const v = x[c]!;
+      s0 += w[r0 + c]! * v;
+      s1 += w[r1 + c]! * v;
+      s2 += w[r2 + c]! * v;
+      s3 += w[r3 + c]! * v;
+    }
+    y[o]! += s0;
+    y[o + 1]! += s1;
+    y[o + 2]! += s2;
+    y[o + 3]! += s3;
+  }
+  for (; o < outputs; o++) {
+    let s = 0;
+    for (let c = 0; c < inputs; c++) s += w[o * inputs + c]! * x[c]!;
+    y[o]! += s;
+  }
+}
+
+const tapCache = new WeakMap<ConvLayer, Float32Array[]>();
+
+/** The layer's weights as one outputs x inputs matrix per kernel tap (contiguous rows for the inner loop). */
+function tapMatrices(l: ConvLayer): Float32Array[] {
+  let taps = tapCache.get(l);
+  if (!taps) {
+    taps = Array.from({ length: l.kernel }, (_, k) => Float32Array.from({ length: l.outputs * l.inputs }, (_, j) => l.w[j * l.kernel + k]!));
+    tapCache.set(l, taps);
+  }
+  return taps;
+}
+
+/** The network's raw curves (targets x n frames). */
+export function tcnCurves(m: LipTcn, audio: LipAudio, n: number): Float64Array[] {
+  let x = tcnInputs(m, audio, n);
+  if (m.lookahead) {
+    const k = m.lookahead;
+    const zero = new Float32Array(x[0]?.length ?? 0);
+    x = x.map((_, i) => (i + k < n ? x[i + k]! : zero));
+  }
+  let h = conv1d(m.input, x, 0, true);
+  for (const l of m.residual) {
+    const left = m.lookahead === null ? l.dilation : 2 * l.dilation;
+    const r = conv1d(l, h, left, true);
+    h = h.map((v, i) => v.map((a, o) => a + r[i]![o]!));
+  }
+  const y = conv1d(m.output, h, 0, false);
+  return m.targets.map((_, t) => Float64Array.from(y, (row) => row[t]!));
+}
+
+interface ConvFile { outputs: number; inputs: number; kernel: number; dilation: number; w: string; b: string }
+
+const convToFile = (l: ConvLayer): ConvFile => ({ outputs: l.outputs, inputs: l.inputs, kernel: l.kernel, dilation: l.dilation, w: float32ToBase64(l.w), b: float32ToBase64(l.b) });
+
+function convFromFile(f: ConvFile, where: string): ConvLayer {
+  const l = { outputs: f.outputs, inputs: f.inputs, kernel: f.kernel, dilation: f.dilation, w: base64ToFloat32(f.w), b: base64ToFloat32(f.b) };
+  if (l.w.length !== l.outputs * l.inputs * l.kernel || l.b.length !== l.outputs) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
+  return l;
+}
+
+export function tcnToJson(m: LipTcn): Record<string, unknown> {
+  return { kind: m.kind, version: m.version, targets: m.targets, lookahead: m.lookahead, mean: float32ToBase64(m.mean), std: float32ToBase64(m.std), input: convToFile(m.input), residual: m.residual.map(convToFile), output: convToFile(m.output) };
+}
+
+export function tcnFromJson(f: Record<string, unknown>, where: string): LipTcn {
+  const g = f as { targets: string[]; lookahead: number | null; mean: string; std: string; input: ConvFile; residual: ConvFile[]; output: ConvFile };
+  const m: LipTcn = {
+    kind: 'lip-tcn', version: 1, targets: g.targets, lookahead: g.lookahead ?? null,
+    mean: base64ToFloat32(g.mean), std: base64ToFloat32(g.std),
+    input: convFromFile(g.input, where), residual: g.residual.map((l) => convFromFile(l, where)), output: convFromFile(g.output, where),
+  };
+  const C = m.input.outputs;
+  const bad = m.mean.length !== FRAMES_PER_STEP * LIP_FRAME_DIM || m.std.length !== m.mean.length || m.input.inputs !== m.mean.length ||
+    m.residual.some((l) => l.inputs !== C || l.outputs !== C || l.kernel !== 3) || m.output.inputs !== C || m.output.outputs !== m.targets.length;
+  if (bad) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
+  return m;
+}

@@ -1,0 +1,166 @@
+# Speaker-fold experiments with sequence models (training tooling; Debian python3-torch).
+#   /usr/bin/python3 src/motion/train/lipseq/experiment.py /tmp/lipseq tcn gru mlp ...
+import sys
+import time
+import numpy as np
+import torch
+from data import load, stacked_frames, standardise_targets, quantile_map, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
+from models import Tcn, Gru, PooledMlp
+
+torch.set_num_threads(1)
+
+RECIPES = {
+    'mlp': dict(model='mlp', epochs=30),
+    'tcn': dict(model='tcn', epochs=30),
+    'tcn_e15': dict(model='tcn', epochs=15),
+    'tcn_e60': dict(model='tcn', epochs=60),
+    'tcn32': dict(model='tcn', channels=32, epochs=30),
+    'tcn_d5': dict(model='tcn', dilations=(1, 2, 4, 8, 16), epochs=30),
+    'tcn_c1': dict(model='tcn', lookahead=1, epochs=30),
+    'tcn_c2': dict(model='tcn', lookahead=2, epochs=30),
+    'gru': dict(model='gru', epochs=30),
+    'tcn_n4': dict(model='tcn', epochs=30, noise=0.4),
+    'tcn_e20_n4': dict(model='tcn', epochs=20, noise=0.4),
+    'tcn_ng': dict(model='tcn', epochs=30, grid=False),
+    'tcn_g05': dict(model='tcn', epochs=30, grid_weight=0.5),
+    'mlp_gap': dict(model='mlp', epochs=30, target='gap'),
+    'tcn_gap': dict(model='tcn', epochs=30, target='gap'),
+    'gru_c': dict(model='gru', bidirectional=False, epochs=30),
+}
+DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
+               noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0)
+
+
+def make_model(r, dim_in, dim_out):
+    if r['model'] == 'tcn':
+        return Tcn(dim_in, dim_out, r['channels'], r['dilations'], r['lookahead'])
+    if r['model'] == 'gru':
+        return Gru(dim_in, dim_out, r['channels'], r['hidden'], r['bidirectional'])
+    return PooledMlp(dim_in, dim_out)
+
+
+def prepare(clips, target):
+    for c in clips:
+        c['X'] = stacked_frames(c['mel'], c['n'])
+        Y = c['Y'].copy()
+        if target == 'gap':
+            Y[:, 0] = np.nan_to_num(c['gap'], nan=0.0)
+        elif target == 'video':
+            Y[:, 0] = c['videoJaw']
+        c['Yraw'] = Y
+        c['Yz'] = standardise_targets(dict(Y=Y, valid=c['valid']))
+        # the curve scored against: the measure (motion --video jawOpen), or the raw gap when trained on it
+        c['ref'] = np.nan_to_num(c['gap'], nan=float(np.nanmedian(c['gap']))) if target == 'gap' else c['videoJaw']
+
+
+def train(clips, r, log=False):
+    rng = np.random.default_rng(r['seed'])
+    torch.manual_seed(r['seed'])
+    X = np.concatenate([c['X'] for c in clips])
+    mean = X.mean(0); std = np.sqrt(np.maximum(1e-6, X.var(0)))
+    frames_per_speaker = {}
+    for c in clips:
+        frames_per_speaker[c['speaker']] = frames_per_speaker.get(c['speaker'], 0) + c['n']
+    T = clips[0]['Y'].shape[1]
+    model = make_model(r, X.shape[1], T)
+    opt = torch.optim.Adam(model.parameters(), lr=r['lr'], weight_decay=r['decay'])
+    tw = torch.tensor(TARGET_WEIGHT)
+    L = r['chunk']
+    # chunks of whole clips; each epoch a new random phase
+    def chunks():
+        out = []
+        for c in clips:
+            w = min(1.0, 1500 / frames_per_speaker[c['speaker']]) ** r['balance'] * (r['grid_weight'] if c['speaker'] == 'grid_s1' else 1.0)
+            start = -int(rng.integers(0, L))
+            for s in range(start, c['n'], L):
+                a, b = max(0, s), min(c['n'], s + L)
+                if b - a >= 8:
+                    out.append((c, a, b, w))
+        rng.shuffle(out)
+        return out
+    n_batches = (len(chunks()) + r['batch'] - 1) // r['batch']
+    total = n_batches * r['epochs']
+    step = 0
+    for ep in range(r['epochs']):
+        ch = chunks()
+        for k in range(0, len(ch), r['batch']):
+            part = ch[k:k + r['batch']]
+            Lb = max(b - a for _, a, b, _ in part)
+            xb = np.zeros((len(part), Lb, X.shape[1]), np.float32)
+            yb = np.zeros((len(part), Lb, T), np.float32)
+            wb = np.zeros((len(part), Lb), np.float32)
+            for i, (c, a, b, w) in enumerate(part):
+                xb[i, :b - a] = (c['X'][a:b] - mean) / std
+                yb[i, :b - a] = c['Yz'][a:b]
+                wb[i, :b - a] = c['valid'][a:b] * w
+            xt = torch.from_numpy(xb)
+            xt = xt + r['noise'] * torch.randn_like(xt)
+            lr = r['lr'] * 0.5 * (1 + np.cos(np.pi * step / total))
+            for g in opt.param_groups:
+                g['lr'] = lr
+            pred = model(xt)
+            err = ((pred - torch.from_numpy(yb)) ** 2 * tw).sum(2) * torch.from_numpy(wb)
+            loss = err.sum() / max(1e-6, wb.sum())
+            opt.zero_grad(); loss.backward(); opt.step(); step += 1
+        if log:
+            print(f'  epoch {ep + 1} loss {loss.item():.3f}', flush=True)
+    model.eval()
+    return model, mean, std
+
+
+def predict(model, mean, std, c):
+    with torch.no_grad():
+        return model(torch.from_numpy(((c['X'] - mean) / std)[None].astype(np.float32)))[0].numpy().astype(np.float64)
+
+
+def calibrate(model, mean, std, clips, sigma):
+    pred, real = [], []
+    for c in clips:
+        p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+        m = c['valid'] & (c['speech'] >= 0.5)
+        pred.append(p[m]); real.append(c['Yraw'][m, 0])
+    return quantile_map(np.concatenate(pred), np.concatenate(real))
+
+
+def jaw(model, mean, std, c, sigma, qmap):
+    p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+    return postprocess(map_through(p, *qmap), c['speech'])
+
+
+def run(name, clips, folds):
+    base, _, seed = name.partition('@')  # NAME@SEED: the recipe with another seed
+    r = dict(DEFAULT, **RECIPES[base])
+    if seed:
+        r['seed'] = int(seed)
+    t0 = time.time()
+    prepare(clips, r['target'])
+    train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
+    held = [c for c in clips if c['role'] == 'heldout']
+    rows = {s: [] for s in r['smooth']}
+    held_r = {s: [] for s in r['smooth']}
+    lags = []
+    for fold in folds:
+        fit = [c for c in train_clips if c['speaker'] not in fold]
+        model, mean, std = train(fit, r)
+        for s in r['smooth']:
+            q = calibrate(model, mean, std, fit, s)
+            for c in train_clips:
+                if c['speaker'] in fold:
+                    j = jaw(model, mean, std, c, s, q)
+                    rr, lag = best_lag(j, c['ref'], 3)
+                    rows[s].append((c['speaker'], rr, c['n']))
+                    if s == r['smooth'][-1]:
+                        lags.append(best_lag(j, c['ref'], 10)[1])
+            held_r[s].append([best_lag(jaw(model, mean, std, c, s, q), c['ref'], 3)[0] for c in held])
+    for s in r['smooth']:
+        sp = per_speaker(rows[s])
+        h = np.array(held_r[s]).mean(0)
+        print(f'== {name} smooth {s}: mean r {np.mean(list(sp.values())):.3f} over {len(sp)}; katie {h[0]:.3f} ({" ".join(f"{x[0]:.3f}" for x in held_r[s])}); mt_sun {h[1]:.3f}  [{time.time() - t0:.0f} s]')
+    print('   per speaker: ' + ', '.join(f'{k.replace("pcavs_", "").replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items())))
+    print('   wide lags: ' + ','.join(str(l) for l in sorted(lags)), flush=True)
+
+
+if __name__ == '__main__':
+    clips, idx = load(sys.argv[1])
+    for name in sys.argv[2:]:
+        run(name, clips, idx['folds'])
