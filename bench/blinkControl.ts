@@ -12,7 +12,8 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { decodeVideoFrames } from '../src/io/media.ts';
+import { videoFrameAt } from '../src/io/media.ts';
+import { sampleRgba } from '../src/render/closedEye/grid.ts';
 import { eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCell } from '../src/eval/eyes.ts';
 import { eyeGeometry } from '../src/render/closedEye/library.ts';
 import { toEye, toImage, type EyeFrame } from '../src/render/closedEye/frame.ts';
@@ -31,19 +32,8 @@ const DONORS = (arg('--donors') ?? 'styletalk_andrew_clip_1:105:90,dfrf_french:7
 type Lm = [number, number, number][];
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 
-async function frameAt(clip: string, index: number): Promise<RgbaImage> {
-  let i = 0;
-  for await (const f of decodeVideoFrames(path.join(DATA, 'train', 'clips', clip + '.mp4'), { maxFrames: index + 1 })) if (i++ === index) return f;
-  throw new Error(`${clip} has fewer than ${index + 1} frames`);
-}
-
-function bilinear(img: RgbaImage, x: number, y: number, ch: number): number {
-  const fx = Math.min(img.width - 1, Math.max(0, x - 0.5)), fy = Math.min(img.height - 1, Math.max(0, y - 0.5));
-  const ix = Math.min(img.width - 2, Math.floor(fx)), iy = Math.min(img.height - 2, Math.floor(fy));
-  const ax = fx - ix, ay = fy - iy, d = img.data, W = img.width;
-  const p = (xx: number, yy: number) => d[(yy * W + xx) * 4 + ch]!;
-  return (1 - ay) * ((1 - ax) * p(ix, iy) + ax * p(ix + 1, iy)) + ay * ((1 - ax) * p(ix, iy + 1) + ax * p(ix + 1, iy + 1));
-}
+const frameAt = (clip: string, index: number): Promise<RgbaImage> => videoFrameAt(path.join(DATA, 'train', 'clips', clip + '.mp4'), index);
+const px = new Float32Array(3);
 
 /** The paste's mask in the eye frame: a feathered ellipse over the eye, its lids and corners, short of the brow. */
 const pasteMask = (u: number, v: number): number => {
@@ -73,7 +63,8 @@ function stats(img: RgbaImage, f: EyeFrame, pts: { u: number; v: number; m: numb
   const rgb = [0, 0, 0];
   for (const p of pts) {
     const [x, yi] = toImage(f, p.u, p.v);
-    const c = [0, 1, 2].map((ch) => bilinear(img, x, yi, ch));
+    sampleRgba(img, x, yi, px, 0);
+    const c = [px[0]!, px[1]!, px[2]!];
     const l = luma(c[0]!, c[1]!, c[2]!);
     w += p.m; y += p.m * l; yy += p.m * l * l;
     for (let ch = 0; ch < 3; ch++) rgb[ch]! += p.m * c[ch]!;
@@ -102,7 +93,8 @@ function pasteEyes(target: RgbaImage, tLm: Lm, donor: RgbaImage, dLm: Lm, donorO
     const chroma = Math.min(1, sat(want) / sat(have));
     for (const p of pts) {
       const [sx, sy] = toImage(df, p.u, p.v);
-      const c = [0, 1, 2].map((ch) => bilinear(donor, sx, sy, ch));
+      sampleRgba(donor, sx, sy, px, 0);
+      const c = [px[0]!, px[1]!, px[2]!];
       const l = luma(c[0]!, c[1]!, c[2]!);
       const ly = (l - have.y) * gain + want.y;
       const o = (p.y * target.width + p.x) * 4;

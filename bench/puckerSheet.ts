@@ -12,7 +12,7 @@ import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
 import { fitRig, estimateNeutral, canonicalize, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import { mouthWidthRatio } from '../src/rig/mouthPrior.ts';
-import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
@@ -45,13 +45,6 @@ const picked: number[] = [];
 for (const [i] of pucker) if (picked.length < PICKS && picked.every((j) => Math.abs(j - i) >= 3)) picked.push(i);
 picked.sort((a, b) => a - b);
 const MOUTH = [61, 291, 0, 17, 13, 14, 78, 308];
-/** Square box around landmark points, `pad` times their extent. */
-const boxOf = (pts: number[][], pad: number, w: number, h: number): [number, number, number, number] => {
-  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
-  const side = Math.min(w, h, Math.round(pad * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))));
-  const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-  return [Math.max(0, Math.min(w - side, Math.round(cx - side / 2))), Math.max(0, Math.min(h - side, Math.round(cy - side / 2))), side, side];
-};
 const shots = new Map<number, RgbaImage>();
 let k = 0;
 for await (const f of decodeVideoFrames(path.join(DATA, 'video', video), { fps: FPS, maxSide: 512, maxFrames: raw.length })) { if (picked.includes(k)) shots.set(k, f); k++; }
@@ -61,14 +54,14 @@ for (const i of picked) {
   const f = shots.get(i), r = raw[i];
   if (!f || !r?.lm) continue;
   const lm = Array.from({ length: r.lm.length / 3 }, (_, j) => [r.lm![3 * j]!, r.lm![3 * j + 1]!]);
-  const faces: GridCell[] = [{ label: `t=${(i / FPS).toFixed(1)}s raw pucker ${pucker.find(([j]) => j === i)![1].toFixed(2)} width ${driverWidth(lms[i]!).toFixed(2)}`, image: cropImage(f, boxOf(lm, 1.2, f.width, f.height)) }];
-  const mouths: GridCell[] = [{ label: 'driver mouth', image: cropImage(f, boxOf(MOUTH.map((j) => lm[j]!), 1.6, f.width, f.height)) }];
+  const faces: GridCell[] = [{ label: `t=${(i / FPS).toFixed(1)}s raw pucker ${pucker.find(([j]) => j === i)![1].toFixed(2)} width ${driverWidth(lms[i]!).toFixed(2)}`, image: cropImage(f, squareBox(lm, 1.2, f.width, f.height)) }];
+  const mouths: GridCell[] = [{ label: 'driver mouth', image: cropImage(f, squareBox(MOUTH.map((j) => lm[j]!), 1.6, f.width, f.height)) }];
   for (const [tag, frames] of [['prior off', before], ['prior on', after]] as const) {
     const img = renderer.render(frames[i]!);
     const res = { ...img, data: new Uint8ClampedArray(img.data) };
     const glm = ((await detectFaces(res, { embedding: false }))[0]?.landmarks ?? []) as number[][];
-    faces.push({ label: `${tag} ${fmt(frames[i]!.w)}`, image: glm.length ? cropImage(res, boxOf(glm, 1.2, size, size)) : res });
-    mouths.push({ label: `${tag} mouth${glm.length ? `, width ${mouthWidthRatio(canonicalize(glm as Landmarks), photoCanon).toFixed(2)}` : ''}`, image: glm.length ? cropImage(res, boxOf(MOUTH.map((j) => glm[j]!), 1.6, size, size)) : res });
+    faces.push({ label: `${tag} ${fmt(frames[i]!.w)}`, image: glm.length ? cropImage(res, squareBox(glm, 1.2, size, size)) : res });
+    mouths.push({ label: `${tag} mouth${glm.length ? `, width ${mouthWidthRatio(canonicalize(glm as Landmarks), photoCanon).toFixed(2)}` : ''}`, image: glm.length ? cropImage(res, squareBox(MOUTH.map((j) => glm[j]!), 1.6, size, size)) : res });
     console.log(i, tag, fmt(frames[i]!.w));
   }
   rows.push([...faces, ...mouths]);

@@ -6,13 +6,11 @@ import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
 import { buildBasis } from '../src/rig/basis.ts';
-import { fitRig, canonicalize, deform, type Landmarks } from '../src/rig/fit.ts';
-import { rotationFromAngles } from '../src/rig/pose.ts';
+import { fitRig, canonicalize, deform } from '../src/rig/fit.ts';
 import { puckerCap, mouthWidthRatio, PUCKER_NONE_WIDTH } from '../src/rig/mouthPrior.ts';
-import * as T from '../src/rig/topology.ts';
+import { posedLandmarks } from './rigSynthetic.ts';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
-const N = T.LANDMARK_COUNT;
 
 test('the pucker cap: none at or above the no-pucker width, rising as the mouth narrows', () => {
   assert.equal(puckerCap(PUCKER_NONE_WIDTH), 0);
@@ -21,19 +19,7 @@ test('the pucker cap: none at or above the no-pucker width, rising as the mouth 
   assert.ok(puckerCap(0.95) > 0 && puckerCap(0.95) < puckerCap(0.85) && puckerCap(0.85) < 1);
 });
 
-/** Landmarks of a canonical shape posed in an image (as the detector would give them). */
-function posed(shape: Float64Array): Landmarks {
-  const R = rotationFromAngles(6, -12, 3);
-  const s = 90, t = [250, 230, 40];
-  const lm: Landmarks = [];
-  for (let i = 0; i < N; i++) {
-    const x = shape[i * 3]!, y = shape[i * 3 + 1]!, z = shape[i * 3 + 2]!;
-    lm.push([0, 1, 2].map((a) => s * (R[a * 3]! * x + R[a * 3 + 1]! * y + R[a * 3 + 2]! * z) + t[a]!) as [number, number, number]);
-  }
-  const zScale = T.landmarkDepthScale(lm);
-  for (const p of lm) p[2] /= zScale;
-  return lm;
-}
+const posed = (shape: Float64Array) => posedLandmarks(shape, [6, -12, 3]);
 
 test('a mouth wider than at rest gets no pucker with the prior, the smile kept; a real pucker (narrowing) still reads', async () => {
   const neutral = canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);
