@@ -1,7 +1,8 @@
 // A driver's frames that the rig fit reads as a pucker (the raw fit, no prior): driver | result
 // with the mouth-width prior off | on (REAL3D_PUCKER_PRIOR, motion/retarget.ts), faces and mouths
 // (3x), with the motion's mouth weights on each. Katie's toothy smile fitted as a pucker.
-//   node --import tsx bench/puckerSheet.ts [WDA_KatieHill_000.mp4] [out.png] [--photo lp_s42.jpg]
+//   node --import tsx bench/puckerSheet.ts [WDA_KatieHill_000.mp4] [out.png] [--photo lp_s42.jpg] [--widths]
+// --widths: only print, for every frame the raw fit reads as pucker > 0.2, the mouth's width over rest.
 import path from 'node:path';
 import { rename, writeFile } from 'node:fs/promises';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -41,6 +42,12 @@ const pucker = lms.map((lm, i) => [i, lm ? fitRig(lm, { neutral, robust: true })
 /** Mouth width over rest: the driver's against its neutral; a result's (read back) against the photo's. */
 const driverWidth = (lm: Landmarks) => mouthWidthRatio(toCanonical(lm, fitRig(lm, { neutral, robust: true })), neutral);
 const photoCanon = canonicalize((await detectFaces(portrait.image, { embedding: false }))[0]!.landmarks as Landmarks);
+if (process.argv.includes('--widths')) {
+  // every frame the raw fit reads as pucker > 0.2: the mouth's width over rest, then the pucker
+  const rows = lms.flatMap((lm, i) => (lm && pucker.find(([j]) => j === i)![1] > 0.2 ? [`${driverWidth(lm).toFixed(2)}:${pucker.find(([j]) => j === i)![1].toFixed(2)}`] : [])).sort();
+  console.log(`${video}: width over rest : raw pucker, where the pucker > 0.2: ${rows.join(' ')}`);
+  process.exit(0);
+}
 const picked: number[] = [];
 for (const [i] of pucker) if (picked.length < PICKS && picked.every((j) => Math.abs(j - i) >= 3)) picked.push(i);
 picked.sort((a, b) => a - b);
