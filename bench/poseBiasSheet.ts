@@ -8,7 +8,7 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
-import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
@@ -24,13 +24,6 @@ const raw = await cachedTrack(video, FPS);
 const before = motionFramesFromRaw(raw, FPS, true, { poseCorrection: false }).frames;
 const after = motionFramesFromRaw(raw, FPS, true, { poseCorrection: true }).frames;
 const MOUTH = [61, 291, 0, 17, 13, 14, 78, 308];
-/** Square box around landmark points, `pad` times their extent. */
-const boxOf = (pts: number[][], pad: number, w: number, h: number): [number, number, number, number] => {
-  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
-  const side = Math.min(w, h, Math.round(pad * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))));
-  const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-  return [Math.max(0, Math.min(w - side, Math.round(cx - side / 2))), Math.max(0, Math.min(h - side, Math.round(cy - side / 2))), side, side];
-};
 // the most pitched (head down) frames, 5 of them at least 1 s apart
 const order = raw.map((r, i) => [i, r?.angles.pitch ?? Infinity] as const).filter(([, p]) => Number.isFinite(p)).sort((a, b) => a[1] - b[1]);
 const picked: number[] = [];
@@ -45,16 +38,16 @@ for (const i of picked) {
   if (!f || !r?.lm) continue;
   const lm = Array.from({ length: r.lm.length / 3 }, (_, j) => [r.lm![3 * j]!, r.lm![3 * j + 1]!]);
   const row: GridCell[] = [
-    { label: `t=${(i / FPS).toFixed(1)}s pitch ${r.angles.pitch.toFixed(0)} roll ${r.angles.roll.toFixed(0)}`, image: cropImage(f, boxOf(lm, 1.2, f.width, f.height)) },
+    { label: `t=${(i / FPS).toFixed(1)}s pitch ${r.angles.pitch.toFixed(0)} roll ${r.angles.roll.toFixed(0)}`, image: cropImage(f, squareBox(lm, 1.2, f.width, f.height)) },
   ];
-  const mouths: GridCell[] = [{ label: 'driver mouth', image: cropImage(f, boxOf(MOUTH.map((j) => lm[j]!), 1.6, f.width, f.height)) }];
+  const mouths: GridCell[] = [{ label: 'driver mouth', image: cropImage(f, squareBox(MOUTH.map((j) => lm[j]!), 1.6, f.width, f.height)) }];
   for (const [tag, frames] of [['before', before], ['after', after]] as const) {
     const img = renderer.render(frames[i]!);
     const res = { ...img, data: new Uint8ClampedArray(img.data) };
     const g = (await detectFaces(res, { embedding: false }))[0];
     const glm = (g?.landmarks ?? []) as number[][];
-    row.push({ label: `${tag} ${fmt(frames[i]!.w)}`, image: glm.length ? cropImage(res, boxOf(glm, 1.2, size, size)) : res });
-    mouths.push({ label: `${tag} mouth`, image: glm.length ? cropImage(res, boxOf(MOUTH.map((j) => glm[j]!), 1.6, size, size)) : res });
+    row.push({ label: `${tag} ${fmt(frames[i]!.w)}`, image: glm.length ? cropImage(res, squareBox(glm, 1.2, size, size)) : res });
+    mouths.push({ label: `${tag} mouth`, image: glm.length ? cropImage(res, squareBox(MOUTH.map((j) => glm[j]!), 1.6, size, size)) : res });
     console.log(i, tag, fmt(frames[i]!.w));
   }
   rows.push([...row, ...mouths]);

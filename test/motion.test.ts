@@ -276,7 +276,9 @@ test('audio eyes and brows: blinks cluster at phrase ends, gaze fixates with sac
   assert.ok(steps >= 10, `gaze moves (${steps} frames in saccades)`);
   assert.ok(Math.max(...gx.map(Math.abs)) > 0.25, 'at least one look-away');
   const brows = browMotion(energy, fps, 7, 0.2);
-  assert.ok(Math.max(...brows.innerUp) > 0.1 && Math.max(...brows.innerUp) <= 0.35, 'brows rise with stresses, a little');
+  // sized on real speakers (src/motion/generators.ts): raises up to ~0.5, not maxed
+  assert.ok(Math.max(...brows.innerUp) > 0.2 && Math.max(...brows.innerUp) <= 0.7, `brows rise with stresses: ${Math.max(...brows.innerUp).toFixed(2)}`);
+  assert.ok(Math.max(...brows.outerUp) > 0.1 && Math.max(...brows.down) > 0.05, 'the outer brows rise too, and some frowns');
   assert.ok(brows.innerUp.slice(45, 55).every((v) => v < Math.max(...brows.innerUp)), 'brows settle in pauses');
   assert.deepEqual(gazeCurve(n, fps, 7, 0.2, energy)[0], gx, 'same seed, same gaze');
 });

@@ -11,6 +11,7 @@ import { buildBasis } from '../src/rig/basis.ts';
 import { fitRig, canonicalize, deform, estimateNeutral, type Landmarks } from '../src/rig/fit.ts';
 import { rotationFromAngles, anglesFromRotation } from '../src/rig/pose.ts';
 import * as T from '../src/rig/topology.ts';
+import { posedLandmarks } from './rigSynthetic.ts';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const N = T.LANDMARK_COUNT;
@@ -111,16 +112,7 @@ test('fitRig recovers known pose and weights from synthetic landmarks', async ()
   const truth: Partial<Record<RigControl, number>> = { jawOpen: 0.6, mouthSmileLeft: 0.4, eyeBlinkRight: 1, browInnerUp: 0.5 };
   const w = Float64Array.from(RIG_CONTROLS, (c) => truth[c] ?? 0);
   const shape = deform(neutral, basis, w);
-  const R = rotationFromAngles(15, -8, 4);
-  const s = 90, t = [250, 230, 40];
-  const lm: Landmarks = [];
-  for (let i = 0; i < N; i++) {
-    const x = shape[i * 3]!, y = shape[i * 3 + 1]!, z = shape[i * 3 + 2]!;
-    lm.push([0, 1, 2].map((a) => s * (R[a * 3]! * x + R[a * 3 + 1]! * y + R[a * 3 + 2]! * z) + t[a]!) as [number, number, number]);
-  }
-  // the fit reads z through the depth scale of raw detector output: undo it here
-  const zScale = T.landmarkDepthScale(lm);
-  for (const p of lm) p[2] /= zScale;
+  const lm = posedLandmarks(shape, [15, -8, 4]);
   const fit = fitRig(lm, { neutral });
   assert.ok(Math.abs(fit.pose.yaw - 15) < 1 && Math.abs(fit.pose.pitch + 8) < 1 && Math.abs(fit.pose.roll - 4) < 1, JSON.stringify(fit.pose));
   for (const c of RIG_CONTROLS) assert.ok(Math.abs(fit.weights[c] - (truth[c] ?? 0)) < 0.1, `${c}: ${fit.weights[c].toFixed(3)} vs ${truth[c] ?? 0}`);

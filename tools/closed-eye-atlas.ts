@@ -7,7 +7,8 @@
 // lowest against the clip's median), then checked by eye in the preview.
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { decodeVideoFrames } from '../src/io/media.ts';
+import { videoFrameAt } from '../src/io/media.ts';
+import { sampleRgba } from '../src/render/closedEye/grid.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { eyeOpenings } from '../src/eval/eyes.ts';
 import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage } from '../src/render/closedEye/frame.ts';
@@ -21,19 +22,7 @@ const PICKS = opt('--picks', 'styletalk_andrew_clip_1.mp4:105').split(',').map((
 const preview = opt('--preview', '');
 const dry = args.includes('--dry');
 
-async function frameAt(clip: string, index: number): Promise<RgbaImage> {
-  let i = 0;
-  for await (const f of decodeVideoFrames(path.join(DATA, clip), { maxFrames: index + 1 })) if (i++ === index) return f;
-  throw new Error(`${clip} has fewer than ${index + 1} frames`);
-}
-
-function bilinear(img: RgbaImage, x: number, y: number, ch: number): number {
-  const fx = Math.min(img.width - 1, Math.max(0, x - 0.5)), fy = Math.min(img.height - 1, Math.max(0, y - 0.5));
-  const ix = Math.min(img.width - 2, Math.floor(fx)), iy = Math.min(img.height - 2, Math.floor(fy));
-  const ax = fx - ix, ay = fy - iy, d = img.data, W = img.width;
-  const p = (xx: number, yy: number) => d[(yy * W + xx) * 4 + ch]!;
-  return (1 - ay) * ((1 - ax) * p(ix, iy) + ax * p(ix + 1, iy)) + ay * ((1 - ax) * p(ix, iy + 1) + ax * p(ix + 1, iy + 1));
-}
+const frameAt = (clip: string, index: number): Promise<RgbaImage> => videoFrameAt(path.join(DATA, clip), index);
 
 const patches: ClosedEyePatch[] = [];
 const cells: { label: string; image: RgbaImage }[][] = [];
@@ -52,11 +41,8 @@ for (const pick of PICKS) {
     for (let r = 0; r < PATCH_H; r++) {
       for (let c = 0; c < PATCH_W; c++) {
         const [x, y] = toImage(g.frame, PATCH_U0 + (c + 0.5) / PATCH_PPW, PATCH_V0 + (r + 0.5) / PATCH_PPW);
-        for (let ch = 0; ch < 3; ch++) {
-          const v = bilinear(img, x, y, ch);
-          rgb[(r * PATCH_W + c) * 3 + ch] = v;
-          view[(r * PATCH_W + c) * 4 + ch] = v;
-        }
+        sampleRgba(img, x, y, rgb, (r * PATCH_W + c) * 3);
+        for (let ch = 0; ch < 3; ch++) view[(r * PATCH_W + c) * 4 + ch] = rgb[(r * PATCH_W + c) * 3 + ch]!;
         view[(r * PATCH_W + c) * 4 + 3] = 255;
       }
     }

@@ -51,6 +51,14 @@ export function markLids(img: RgbaImage, lm: Landmarks): RgbaImage {
   return out;
 }
 
+/** Square box [x, y, side, side] around points, `pad` times their larger extent, kept inside a w x h image (for zoomed crops). */
+export function squareBox(pts: ArrayLike<number>[], pad: number, w: number, h: number): [number, number, number, number] {
+  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
+  const side = Math.min(w, h, Math.round(pad * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))));
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  return [Math.max(0, Math.min(w - side, Math.round(cx - side / 2))), Math.max(0, Math.min(h - side, Math.round(cy - side / 2))), side, side];
+}
+
 /** A copy of a rectangle of an image. */
 export function cropImage(img: RgbaImage, [x, y, w, h]: [number, number, number, number]): RgbaImage {
   const out = new Uint8ClampedArray(w * h * 4);

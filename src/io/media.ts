@@ -363,3 +363,10 @@ export async function measureVideoSeconds(file: string, limitSeconds: number, si
   }
   return seconds();
 }
+
+/** One frame (0-based, at the video's own rate) of a video: decodes from the start up to it. */
+export async function videoFrameAt(file: string, index: number): Promise<RgbaImage> {
+  let i = 0;
+  for await (const f of decodeVideoFrames(file, { maxFrames: index + 1 })) if (i++ === index) return f;
+  throw new Error(`${file} has fewer than ${index + 1} frames`);
+}

@@ -21,6 +21,9 @@ export const RETARGETED: RigControl[] = [
 /** Remove the pose's reading from driver fits (REAL3D_POSE_BIAS=0 turns it off, for comparisons). */
 const POSE_CORRECTION = process.env.REAL3D_POSE_BIAS !== '0';
 
+/** The fit's mouth prior (a mouth wider than at rest is not puckered; rig/mouthPrior.ts); REAL3D_PUCKER_PRIOR=0 turns it off, for comparisons. Read per call. */
+const puckerPriorOn = () => process.env.REAL3D_PUCKER_PRIOR !== '0';
+
 /** Rest = this percentile of a control over the clip; the driver's range top = the high one. */
 const REST_PERCENTILE = 10, HIGH_PERCENTILE = 98;
 /** The driver's range top maps to this weight (a strong but not maxed expression). */
@@ -67,7 +70,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
-    const fit = fitRig(lm, { neutral, robust: true });
+    const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn() });
     const w = weightsToVector(correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     have.push(i);

@@ -1,15 +1,17 @@
 // Fitting the rig to 478 landmarks of any face in any pose: a similarity pose (scale, rotation,
 // translation) solved on rigid points, then the control weights by box-constrained least squares
-// (projected coordinate descent on the small normal equations), alternated a few times.
-import { readFileSync } from 'node:fs';
-import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, vectorToWeights, weightsToVector, type RigControl } from './controls.ts';
-import { buildBasis, type Basis } from './basis.ts';
+// (projected coordinate descent on the small normal equations, fitSystem.ts), alternated a few
+// times; and a person's neutral face from many frames. The canonical frame is in canonical.ts.
+import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector, vectorToWeights, type RigControl } from './controls.ts';
 import { solveSimilarity, anglesFromRotation, type Similarity } from './pose.ts';
-import { landmarkDepthScale, LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
+import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
+import { meanFace, flatten, canonicalize, inverseTransform, deform, toCanonical, type Landmarks } from './canonical.ts';
+import { mouthWidthRatio, puckerCap } from './mouthPrior.ts';
+import { solverFor, robustSystem, trustedRigidPoints, POINT_WEIGHT, Z_WEIGHT } from './fitSystem.ts';
+
+export { meanFace, flatten, canonicalize, deform, toCanonical, type Landmarks };
 
 const N = LANDMARK_COUNT;
-
-export type Landmarks = [number, number, number][];
 
 export interface RigPose {
   /** degrees, conventions of types.ts HeadPose */
@@ -54,119 +56,15 @@ export interface FitOptions {
    * other controls. Costs a Gram matrix per iteration (~1 ms).
    */
   robust?: boolean;
-}
-
-let meanFaceCache: Float64Array | null = null;
-
-/** The generic neutral face in the canonical frame (see derive-mean-face.ts). */
-export function meanFace(): Float64Array {
-  if (meanFaceCache) return meanFaceCache;
-  const json = JSON.parse(readFileSync(new URL('./mean-face.json', import.meta.url), 'utf8')) as { points: number[] };
-  if (!Array.isArray(json.points) || json.points.length !== N * 3) throw new Error('src/rig/mean-face.json is damaged: re-run src/rig/derive-mean-face.ts');
-  meanFaceCache = Float64Array.from(json.points);
-  return meanFaceCache;
-}
-
-/** Landmarks as a flat xyz array, depth in image pixels (see landmarkDepthScale). */
-export function flatten(lm: Landmarks): Float64Array {
-  const out = new Float64Array(N * 3);
-  const zs = landmarkDepthScale(lm);
-  for (let i = 0; i < N; i++) {
-    const p = lm[i]!;
-    out[i * 3] = p[0]; out[i * 3 + 1] = p[1]; out[i * 3 + 2] = (p[2] ?? 0) * zs;
-  }
-  return out;
+  /**
+   * Mouth prior (mouthPrior.ts): the pucker is capped by how wide the mouth is against the
+   * neutral's (none once 1.08 times as wide), so a wide smile is not read as smile + pucker.
+   */
+  puckerWidthPrior?: boolean;
 }
 
 function isLandmarkList(v: ArrayLike<number> | Landmarks): v is Landmarks {
   return Array.isArray(v) && Array.isArray(v[0]);
-}
-
-/** Maps raw landmarks into the canonical frame (pose and scale removed, rigid points matched to the mean face). */
-export function canonicalize(landmarks: Landmarks | Float64Array, reference: ArrayLike<number> = meanFace()): Float64Array {
-  const flat = landmarks instanceof Float64Array ? landmarks : flatten(landmarks);
-  const sim = solveSimilarity(reference, flat, RIGID_POINTS);
-  return inverseTransform(flat, sim);
-}
-
-function inverseTransform(flat: ArrayLike<number>, sim: Similarity): Float64Array {
-  const out = new Float64Array(N * 3);
-  const r = sim.r, inv = 1 / sim.s;
-  for (let i = 0; i < N; i++) {
-    const x = flat[i * 3]! - sim.t[0], y = flat[i * 3 + 1]! - sim.t[1], z = flat[i * 3 + 2]! - sim.t[2];
-    // R^T (p - t) / s
-    out[i * 3] = (r[0]! * x + r[3]! * y + r[6]! * z) * inv;
-    out[i * 3 + 1] = (r[1]! * x + r[4]! * y + r[7]! * z) * inv;
-    out[i * 3 + 2] = (r[2]! * x + r[5]! * y + r[8]! * z) * inv;
-  }
-  return out;
-}
-
-// Per-point weights of the expression solve: the features that carry expression count more,
-// the irises not at all (gaze is read separately), depth half (noisier than x, y).
-const POINT_WEIGHT = (() => {
-  const w = new Float64Array(N).fill(1);
-  for (let i = MESH_POINT_COUNT; i < N; i++) w[i] = 0;
-  return w;
-})();
-const Z_WEIGHT = 0.5;
-
-/**
- * Relative ridge per control: several controls can explain the same lip motion (an opening is
- * jawOpen, or mouthLowerDown + mouthUpperUp); the cheaper jawOpen should win, and opposite
- * pairs (mouthClose against an opening) should not both be used.
- */
-const CONTROL_PRIOR: Partial<Record<RigControl, number>> = {
-  jawOpen: 0.1,
-  mouthLowerDown: 4,
-  mouthUpperUp: 4,
-  mouthClose: 4,
-  mouthFunnel: 2,
-  mouthPucker: 2,
-  mouthPress: 2,
-  cheekPuff: 3,
-  // the richer set overlaps the base controls and the detector's noise: each must explain
-  // clearly more than they do (lower priors read spurious dimples and squints off a plain smile)
-  eyeSquintLeft: 6,
-  eyeSquintRight: 6,
-  cheekSquintLeft: 10,
-  cheekSquintRight: 10,
-  noseSneerLeft: 8,
-  noseSneerRight: 8,
-  mouthFrownLeft: 6,
-  mouthFrownRight: 6,
-  mouthShrugUpper: 12,
-  mouthShrugLower: 10,
-  mouthRollUpper: 10,
-  mouthRollLower: 10,
-  mouthDimpleLeft: 12,
-  mouthDimpleRight: 12,
-};
-
-interface Solver { basis: Basis; gram: Float64Array; diag: Float64Array }
-const solverCache = new WeakMap<object, Map<number, Solver>>();
-
-function solverFor(neutral: Float64Array, regularization: number): Solver {
-  let byReg = solverCache.get(neutral);
-  if (!byReg) solverCache.set(neutral, (byReg = new Map()));
-  const cached = byReg.get(regularization);
-  if (cached) return cached;
-  const basis = buildBasis(neutral);
-  const solver = { basis, ...normalMatrix(basis, POINT_WEIGHT, regularization) };
-  byReg.set(regularization, solver);
-  return solver;
-}
-
-/** Applies weights: shape = neutral + basis * w (canonical). */
-export function deform(neutral: ArrayLike<number>, basis: Basis, w: ArrayLike<number>, out: Float64Array = new Float64Array(N * 3)): Float64Array {
-  for (let j = 0; j < N * 3; j++) out[j] = neutral[j]!;
-  for (let k = 0; k < CONTROL_COUNT; k++) {
-    const wk = w[k]!;
-    if (wk === 0) continue;
-    const o = k * N * 3;
-    for (let j = 0; j < N * 3; j++) out[j]! += wk * basis[o + j]!;
-  }
-  return out;
 }
 
 const neutralCache = new WeakMap<object, Float64Array>();
@@ -204,6 +102,9 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   const w = new Float64Array(K);
   const excluded = new Uint8Array(K);
   if (opts.exclude) for (const c of opts.exclude) excluded[RIG_INDEX(c)] = 1;
+  // upper bound of each weight (1 but for the mouth prior's pucker cap)
+  const upper = new Float64Array(K).fill(1);
+  const PUCKER = RIG_INDEX('mouthPucker');
   const shape = new Float64Array(N * 3);
   const rhs = new Float64Array(K);
   let sim: Similarity = solveSimilarity(neutral, target, RIGID_POINTS);
@@ -226,14 +127,15 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
       }
       rhs[k] = s;
     }
-    // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [0, 1].
+    if (opts.puckerWidthPrior) upper[PUCKER] = puckerCap(mouthWidthRatio(canon, neutral));
+    // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [0, upper].
     for (let sweep = 0; sweep < 60; sweep++) {
       let change = 0;
       for (let k = 0; k < K; k++) {
         if (excluded[k]) { w[k] = 0; continue; }
         let g = rhs[k]!;
         for (let j = 0; j < K; j++) if (j !== k) g -= gram[k * K + j]! * w[j]!;
-        const v = Math.min(1, Math.max(0, g / diag[k]!));
+        const v = Math.min(upper[k]!, Math.max(0, g / diag[k]!));
         change += Math.abs(v - w[k]!);
         w[k] = v;
       }
@@ -262,55 +164,6 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     residual: err / MESH_POINT_COUNT / iod,
     rotation: Array.from(r),
   };
-}
-
-/**
- * One IRLS step: per-point weights from the current residuals (Huber: 1 up to 2.5 x the median
- * residual, then falling as 1/r; written into `pointWeight`) and the weighted normal matrix.
- */
-function robustSystem(basis: Basis, canon: Float64Array, shape: Float64Array, pointWeight: Float64Array, regularization: number): { gram: Float64Array; diag: Float64Array } {
-  const res = new Float64Array(MESH_POINT_COUNT);
-  for (let i = 0; i < MESH_POINT_COUNT; i++) res[i] = Math.hypot(canon[i * 3]! - shape[i * 3]!, canon[i * 3 + 1]! - shape[i * 3 + 1]!, Z_WEIGHT * (canon[i * 3 + 2]! - shape[i * 3 + 2]!));
-  const sorted = Float64Array.from(res).sort();
-  // never below landmark noise (~1.5 % of the eye-corner distance): a clean face keeps all its points
-  const c = Math.max(0.015, 2.5 * sorted[sorted.length >> 1]!);
-  for (let i = 0; i < MESH_POINT_COUNT; i++) pointWeight[i] = POINT_WEIGHT[i]! * (res[i]! <= c ? 1 : c / res[i]!);
-  return normalMatrix(basis, pointWeight, regularization);
-}
-
-/**
- * The regularised normal matrix of the expression solve for per-point weights: the Gram matrix of
- * the basis (depth at Z_WEIGHT), plus each control's relative ridge scaled by the mean diagonal.
- * Points of weight 0 (the irises) are skipped.
- */
-function normalMatrix(basis: Basis, pointWeight: ArrayLike<number>, regularization: number): { gram: Float64Array; diag: Float64Array } {
-  const K = CONTROL_COUNT;
-  const gram = new Float64Array(K * K);
-  for (let a = 0; a < K; a++) {
-    for (let b = a; b < K; b++) {
-      let s = 0;
-      for (let i = 0; i < N; i++) {
-        const pw = pointWeight[i]!;
-        if (pw === 0) continue;
-        const oa = (a * N + i) * 3, ob = (b * N + i) * 3;
-        s += pw * (basis[oa]! * basis[ob]! + basis[oa + 1]! * basis[ob + 1]! + Z_WEIGHT * basis[oa + 2]! * basis[ob + 2]!);
-      }
-      gram[a * K + b] = s;
-      gram[b * K + a] = s;
-    }
-  }
-  let trace = 0;
-  for (let a = 0; a < K; a++) trace += gram[a * K + a]!;
-  for (let a = 0; a < K; a++) gram[a * K + a]! += (regularization * trace * (CONTROL_PRIOR[RIG_CONTROLS[a]!] ?? 1)) / K;
-  const diag = new Float64Array(K);
-  for (let a = 0; a < K; a++) diag[a] = gram[a * K + a]!;
-  return { gram, diag };
-}
-
-/** The rigid points the robust weights still trust (all of them if too few are left). */
-function trustedRigidPoints(pointWeight: Float64Array): number[] {
-  const kept = RIGID_POINTS.filter((i) => pointWeight[i]! >= 0.5);
-  return kept.length >= 12 ? kept : RIGID_POINTS;
 }
 
 function RIG_INDEX(c: RigControl): number {
@@ -370,12 +223,6 @@ function medianShape(cols: Float64Array[]): Float64Array {
     next[j] = tmp[tmp.length >> 1]!;
   }
   return next;
-}
-
-/** The landmarks mapped into the canonical frame by a fit's pose (expression kept). */
-export function toCanonical(landmarks: Landmarks, fit: RigFit): Float64Array {
-  const sim: Similarity = { r: Float64Array.from(fit.rotation), s: fit.pose.scale, t: [fit.pose.tx, fit.pose.ty, fit.pose.tz] };
-  return inverseTransform(flatten(landmarks), sim);
 }
 
 /**

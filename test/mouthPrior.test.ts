@@ -1,0 +1,41 @@
+// The rig fit's mouth prior (src/rig/mouthPrior.ts): a mouth wider than at rest is not puckered.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { loadImage } from '../src/io/image.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
+import { buildBasis } from '../src/rig/basis.ts';
+import { fitRig, canonicalize, deform } from '../src/rig/fit.ts';
+import { puckerCap, mouthWidthRatio, PUCKER_NONE_WIDTH } from '../src/rig/mouthPrior.ts';
+import { posedLandmarks } from './rigSynthetic.ts';
+
+const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+
+test('the pucker cap: none at or above the no-pucker width, rising as the mouth narrows', () => {
+  assert.equal(puckerCap(PUCKER_NONE_WIDTH), 0);
+  assert.equal(puckerCap(1.3), 0);
+  assert.equal(puckerCap(0.6), 1);
+  assert.ok(puckerCap(0.95) > 0 && puckerCap(0.95) < puckerCap(0.85) && puckerCap(0.85) < 1);
+});
+
+const posed = (shape: Float64Array) => posedLandmarks(shape, [6, -12, 3]);
+
+test('a mouth wider than at rest gets no pucker with the prior, the smile kept; a real pucker (narrowing) still reads', async () => {
+  const neutral = canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);
+  const basis = buildBasis(neutral);
+  const vec = (truth: Partial<Record<RigControl, number>>) => Float64Array.from(RIG_CONTROLS, (c) => truth[c] ?? 0);
+  // the reading the prior refuses: a toothy wide smile fitted as smile + stretch + pucker (Katie
+  // at 1.1 s: smile 0.4, stretch 0.3-0.5, pucker 0.36; the pucker's narrowing paid back by the
+  // stretch, the pucker left explaining the lips' depth): the mouth is wider than at rest
+  const wide = deform(neutral, basis, vec({ mouthSmileLeft: 0.5, mouthSmileRight: 0.5, mouthStretchLeft: 0.4, mouthStretchRight: 0.4, mouthPucker: 0.4, jawOpen: 0.3 }));
+  assert.ok(mouthWidthRatio(wide, neutral) > PUCKER_NONE_WIDTH, `the mouth is wide: ${mouthWidthRatio(wide, neutral).toFixed(2)}`);
+  const lm = posed(wide);
+  const off = fitRig(lm, { neutral, robust: true }), on = fitRig(lm, { neutral, robust: true, puckerWidthPrior: true });
+  assert.ok(Math.abs(off.weights.mouthPucker - 0.4) < 0.1, `without the prior: pucker ${off.weights.mouthPucker.toFixed(2)}`);
+  assert.ok(on.weights.mouthPucker < 0.02, `with it: pucker ${on.weights.mouthPucker.toFixed(2)}`);
+  assert.ok(on.weights.mouthSmileLeft > 0.3 && on.weights.mouthSmileRight > 0.3, `smile still read: ${on.weights.mouthSmileLeft.toFixed(2)}/${on.weights.mouthSmileRight.toFixed(2)}`);
+  // a real pucker narrows the mouth: the prior leaves it
+  const pucker = fitRig(posed(deform(neutral, basis, vec({ mouthPucker: 0.6 }))), { neutral, robust: true, puckerWidthPrior: true });
+  assert.ok(Math.abs(pucker.weights.mouthPucker - 0.6) < 0.1, `real pucker reads ${pucker.weights.mouthPucker.toFixed(2)}`);
+});
