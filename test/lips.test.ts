@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadLipModel, parseLipModel, serialiseLipModel, postprocessLips, mapThrough, describeLipModel, rawLipCurves } from '../src/motion/lipModel.ts';
 import { lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming, type LipAudio } from '../src/motion/lipFeatures.ts';
-import { conv1d, tcnCurves, type LipTcn } from '../src/motion/lipTcn.ts';
+import { conv1d, tcnCurves, tcnInputs, type LipTcn } from '../src/motion/lipTcn.ts';
+import { LipTcnStream } from '../src/motion/lipTcnStream.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { FileFormatError } from '../src/errors.ts';
@@ -58,6 +59,43 @@ test('sequence lip network: a dilated convolution computes what it should; with 
   const [ya, yb] = [tcnCurves(net, a, 60)[0]!, tcnCurves(net, b, 60)[0]!];
   assert.deepEqual(Array.from(yb.subarray(0, 33)), Array.from(ya.subarray(0, 33)), 'frames up to 32 unchanged');
   assert.notEqual(yb[33], ya[33], 'frame 33 hears frame 35');
+});
+
+test('streaming sequence lip network (live microphone): one row in, one row out, the same numbers as the whole-clip pass; the output at step t never hears input after t + look-ahead', () => {
+  let s = 11;
+  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5);
+  const conv = (o: number, i: number, k: number, d: number) => ({ outputs: o, inputs: i, kernel: k, dilation: d, w: Float32Array.from({ length: o * i * k }, rnd), b: Float32Array.from({ length: o }, rnd) });
+  const D = 4 * LIP_FRAME_DIM;
+  for (const lookahead of [0, 1, 2]) {
+    // the shipped layout (dilations 1, 2, 4, 8), fewer channels; random standardisation
+    const net: LipTcn = { kind: 'lip-tcn', version: 1, targets: ['jawOpen', 'mouthFunnel'], mean: Float32Array.from({ length: D }, rnd), std: Float32Array.from({ length: D }, () => 1 + rnd()), input: conv(12, D, 1, 1), residual: [1, 2, 4, 8].map((d) => conv(12, 12, 3, d)), output: conv(2, 12, 1, 1), lookahead };
+    const n = 90;
+    const audio = fakeAudio(4 * n + 2, 3 + lookahead);
+    const offline = tcnCurves(net, audio, n);
+    const stream = new LipTcnStream(net);
+    const rows = tcnInputs(net, audio, n);
+    const out: number[][] = [];
+    for (const [i, x] of rows.entries()) {
+      const y = stream.push(x);
+      assert.equal(y === null, i < lookahead, `step ${i}: an output once ${lookahead} more rows have come`);
+      if (y) out.push(Array.from(y));
+    }
+    out.push(...stream.flush().map((y) => Array.from(y)));
+    assert.equal(out.length, n);
+    let worst = 0;
+    for (let i = 0; i < n; i++) for (let t = 0; t < 2; t++) worst = Math.max(worst, Math.abs(out[i]![t]! - offline[t]![i]!));
+    assert.ok(worst <= 1e-6, `look-ahead ${lookahead}: streaming differs from the whole-clip pass by ${worst}`);
+    // causality of the stream itself: new rows after step 40 + lookahead change nothing up to step 40
+    const other = new LipTcnStream(net);
+    const early: number[][] = [];
+    for (const [i, x] of rows.entries()) {
+      const y = other.push(i > 40 + lookahead ? x.map(() => 5 * rnd()) : x);
+      if (y) early.push(Array.from(y));
+    }
+    assert.deepEqual(early.slice(0, 41), out.slice(0, 41));
+    assert.notDeepEqual(early[41], out[41], 'step 41 hears row 41 + lookahead');
+  }
+  assert.throws(() => new LipTcnStream({ ...loadLipModel().tcn!, lookahead: null }), /causal/);
 });
 
 test('lip model weights: the plain-TS base64 decoder (used in the browser) reads the shipped files exactly as node\'s Buffer does', () => {

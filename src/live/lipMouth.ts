@@ -2,16 +2,22 @@
 // model card in src/motion/models/README.md). The offline path's pieces, made streaming:
 // - log-mel frames from LogMelStream (features.ts), normalised from the audio heard so far by
 //   StreamingLipNormaliser (lipFeatures.ts) instead of per file;
-// - after every 10 ms hop, the model's context (13 pooled 40 ms windows, the newest ending with the
-//   newest frame) -> forwardLipModel -> the model's calibration (quantile map), as predictLips does,
-//   without smoothing (the causal model has none);
+// - the network: the causal sequence network (lips-causal.json since lips7) step by step
+//   (lipTcnStream.ts): every fourth 10 ms hop completes a 25 fps input row and gives the outputs of
+//   the step one row (40 ms) earlier, which has heard audio up to 65 ms after its time; or the
+//   frame-wise MLP after every hop (13 pooled 40 ms windows, the newest ending with the newest frame;
+//   its output for time t uses audio up to t + 22.5 ms). Then the model's calibration (quantile map),
+//   as predictLips does, without smoothing (the causal models have none);
 // - the offline silence gate looks 80 ms ahead; here it is causal: the speech activity of the
 //   newest 40 ms (as speechActivity) through a one-pole filter that opens in ~20 ms and shuts in
-//   ~40 ms, times a room-noise check: only sound at least 10 dB over the noise floor is speech. In silence every mouth weight is 0 (closed, no teeth).
-// The output for audio time t = (newest frame's centre - 10 ms) uses audio up to t + 22.5 ms.
+//   ~40 ms, times a room-noise check: only sound at least 10 dB over the noise floor is speech; for
+//   the sequence network it is held open over the 40 ms between the shown step and the newest audio.
+//   In silence every mouth weight is 0 (closed, no teeth).
 import { FEATURE_RATE, LogMelStream } from '../motion/features.ts';
 import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/lipFeatures.ts';
 import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
+import { FRAMES_PER_STEP, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
+import { LipTcnStream } from '../motion/lipTcnStream.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
 
 /** 100 Hz frames per 40 ms pooling window (lipFeatures.ts POOL_SECONDS) */
@@ -70,40 +76,87 @@ export function activityOf(relativeEnergy: number): number {
   return Math.max(0, Math.min(1, (relativeEnergy + ACTIVITY_GATE) / 1.5));
 }
 
-/** The causal mouth on the learned model; `model` must look at most one pooling window ahead. */
-export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions = {}): LiveMouth {
+/**
+ * The network part of the live mouth: after every 10 ms hop (the ring's newest frame at index
+ * hops - 1), it may produce new raw outputs into y; returns whether it did.
+ */
+type NetworkStep = (ring: Float32Array, ringLen: number, hops: number, y: Float32Array) => boolean;
+
+/** The frame-wise MLP: every hop, its 13 pooled windows (the newest ending with the newest frame). */
+function mlpStep(model: LipModel): { step: NetworkStep; ringLen: number; lookaheadHops: number } {
   const D = LIP_FRAME_DIM;
-  // the sequence network (lips.json since lips6) looks 0.6 s ahead and runs on whole clips
-  if (model.tcn || !model.offsets.length) throw new Error('this lip model is the offline sequence network: the live mouth needs the causal one (lips-causal.json)');
   const newest = Math.max(...model.offsets);
   const oldest = Math.min(...model.offsets);
   if (newest > 0) throw new Error(`this lip model looks ${newest * 40} ms ahead of its frame: the live mouth needs the causal one (lips-causal.json)`);
+  const x = new Float32Array(model.offsets.length * D);
+  const scratch = model.layers.map((l) => new Float32Array(l.outputs));
   const ringLen = (newest - oldest + 1) * POOL;
+  const step: NetworkStep = (ring, len, hops, y) => {
+    // window w ends (newest - offset) * POOL frames before the newest
+    for (let w = 0; w < model.offsets.length; w++) poolFrames(ring, len, hops - 1 - (newest - model.offsets[w]!) * POOL, x.subarray(w * D, (w + 1) * D));
+    forwardLipModel(model, x, y, scratch);
+    return true;
+  };
+  return { step, ringLen, lookaheadHops: 0 };
+}
+
+/**
+ * The causal sequence network (lipTcnStream.ts): every fourth hop completes a 25 fps input row
+ * (100 Hz frames 4i-3..4i, lipTcn.ts tcnInputRow) and gives the outputs of the step `lookahead`
+ * rows earlier, i.e. of the audio 4 x lookahead hops before the newest.
+ */
+function tcnStep(tcn: LipTcn): { step: NetworkStep; ringLen: number; lookaheadHops: number } {
+  const D = LIP_FRAME_DIM;
+  const stream = new LipTcnStream(tcn);
+  const row = new Float32Array(FRAMES_PER_STEP * D);
+  const step: NetworkStep = (ring, len, hops, y) => {
+    const j = hops - 1;
+    if (j % FRAMES_PER_STEP) return false;
+    const frame = (f: number, d: number) => (f < 0 ? FLOOR : ring[(f % len) * D + d]!);
+    const out = stream.push(tcnInputRow(tcn, frame, j / FRAMES_PER_STEP, row));
+    if (out) y.set(out);
+    return out !== null;
+  };
+  return { step, ringLen: FRAMES_PER_STEP, lookaheadHops: FRAMES_PER_STEP * stream.delay };
+}
+
+/** Mean of the POOL ring frames ending with frame `last` (frames before the first read as FLOOR) into out. */
+function poolFrames(ring: Float32Array, ringLen: number, last: number, out: Float32Array): void {
+  const D = out.length;
+  out.fill(0);
+  for (let j = last - POOL + 1; j <= last; j++) {
+    const r = ((j % ringLen) + ringLen) % ringLen;
+    for (let d = 0; d < D; d++) out[d]! += j < 0 ? FLOOR : ring[r * D + d]!;
+  }
+  for (let d = 0; d < D; d++) out[d] = out[d]! / POOL;
+}
+
+/**
+ * The causal mouth on the learned model: the frame-wise MLP (offsets <= 0) or the causal sequence
+ * network (a `tcn` with a look-ahead; the mouth then shows the audio 40 ms x lookahead behind the
+ * newest, and the gate is held open over that span so that a word's end is not cut).
+ */
+export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions = {}): LiveMouth {
+  const D = LIP_FRAME_DIM;
+  if (model.tcn ? model.tcn.lookahead === null || model.layers.length > 0 : !model.offsets.length) throw new Error('this lip model is the offline sequence network: the live mouth needs the causal one (lips-causal.json)');
+  const net = model.tcn ? tcnStep(model.tcn) : mlpStep(model);
+  const ringLen = net.ringLen;
   const ring = new Float32Array(ringLen * D).fill(FLOOR);
-  /** each ring frame's energy over the noise floor then (natural log of power) */
-  const overNoise = new Float32Array(ringLen);
+  /** the last POOL frames' energy over the noise floor then (natural log of power) */
+  const overNoise = new Float32Array(POOL);
+  /** the causal gate's recent values: the shown frame (lookaheadHops behind) is open if any since was */
+  const gates = new Float32Array(net.lookaheadHops + 1);
   const norm = new StreamingLipNormaliser();
   const noise = new NoiseFloor();
   const frame = new Float32Array(D);
-  const x = new Float32Array(model.offsets.length * D);
+  const now = new Float32Array(D);
   const y = new Float32Array(model.targets.length);
-  const scratch = model.layers.map((l) => new Float32Array(l.outputs));
+  const calibrated = new Float32Array(model.targets.length);
   const gain = (opts.mouthAmp ?? LIP_REFERENCE_AMP) / LIP_REFERENCE_AMP;
   const kUp = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_ATTACK));
   const kDown = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_RELEASE));
   const state: LiveMouthState = { weights: Object.fromEntries(model.targets.map((t) => [t, 0])), speech: 0, energy: FLOOR, loudnessDb: -100, time: 0 };
   let hops = 0, newHops = 0, gate = 0;
-
-  /** Mean of the POOL frames ending `back` frames before the newest, into x at window w. */
-  const pool = (w: number, back: number) => {
-    const o = w * D;
-    for (let d = 0; d < D; d++) x[o + d] = 0;
-    for (let j = back; j < back + POOL; j++) {
-      const r = ((hops - 1 - j) % ringLen + ringLen) % ringLen;
-      for (let d = 0; d < D; d++) x[o + d]! += ring[r * D + d]!;
-    }
-    for (let d = 0; d < D; d++) x[o + d] = x[o + d]! / POOL;
-  };
 
   const onHop = (f: Float32Array) => {
     state.loudnessDb = (10 * f[0]!) / Math.LN10;
@@ -111,24 +164,25 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     norm.push(frame);
     ring.set(frame, (hops % ringLen) * D);
     const noiseFloor = noise.push(f[0]!);
-    overNoise[hops % ringLen] = f[0]! > DIGITAL_SILENCE ? f[0]! - noiseFloor : 0;
+    overNoise[hops % POOL] = f[0]! > DIGITAL_SILENCE ? f[0]! - noiseFloor : 0;
     hops++;
     newHops++;
     state.time = hops / FEATURE_RATE;
-    // the context: window k (in pooling windows) ends (newest - k) * POOL frames before the newest
-    for (let w = 0; w < model.offsets.length; w++) pool(w, (newest - model.offsets[w]!) * POOL);
-    const nowEnergy = x[model.offsets.indexOf(newest) * D]!;
-    forwardLipModel(model, x, y, scratch);
+    if (net.step(ring, ringLen, hops, y)) for (let t = 0; t < model.targets.length; t++) calibrated[t] = calibrateValue(model, t, y[t]!);
+    // the causal gate on the newest 40 ms
+    poolFrames(ring, ringLen, hops - 1, now);
+    const nowEnergy = now[0]!;
     let over = 0;
-    for (let j = 0; j < POOL; j++) over += overNoise[(hops - 1 - j + ringLen) % ringLen]! / POOL;
+    for (let j = 0; j < POOL; j++) over += overNoise[j]! / POOL;
     const sound = Math.max(0, Math.min(1, (over - OVER_NOISE) / OVER_NOISE_RAMP));
     gate = attackRelease(gate, Math.min(activityOf(nowEnergy), sound), kUp, kDown);
+    gates[hops % gates.length] = gate;
+    const open = Math.max(...gates);
     for (let t = 0; t < model.targets.length; t++) {
-      const c = calibrateValue(model, t, y[t]!);
       // as postprocessLips: shut in silence, scaled by mouthAmp, 0..1
-      state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(c, gate) * gain));
+      state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(calibrated[t]!, open) * gain));
     }
-    state.speech = gate;
+    state.speech = open;
     state.energy = nowEnergy;
   };
   const stream = new LogMelStream(onHop);

@@ -176,7 +176,7 @@ export function describeLipModel(m: LipModel): { weights: number; layers: string
 }
 
 export const LIP_MODEL_FILE = new URL('./models/lips.json', import.meta.url);
-/** the causal variant (at most 40 ms look-ahead): the live page's microphone mouth */
+/** the causal variant (a sequence network with 65 ms look-ahead, lipTcnStream.ts): the live page's microphone mouth */
 export const LIP_CAUSAL_MODEL_FILE = new URL('./models/lips-causal.json', import.meta.url);
 
 const cached = new Map<string, LipModel>();

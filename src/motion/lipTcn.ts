@@ -41,20 +41,21 @@ export interface LipTcn {
  */
 export function tcnInputs(m: LipTcn, audio: LipAudio, n: number): Float32Array[] {
   const D = LIP_FRAME_DIM;
-  const rows: Float32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = new Float32Array(FRAMES_PER_STEP * D);
-    for (let k = 0; k < FRAMES_PER_STEP; k++) {
-      const j = FRAMES_PER_STEP * i - (FRAMES_PER_STEP - 1) + k;
-      for (let d = 0; d < D; d++) {
-        const v = j >= 0 && j < audio.n100 ? audio.frames[j * D + d]! : FLOOR_VALUE;
-        const at = k * D + d;
-        x[at] = (v - m.mean[at]!) / m.std[at]!;
-      }
+  const frame = (j: number, d: number) => (j >= 0 && j < audio.n100 ? audio.frames[j * D + d]! : FLOOR_VALUE);
+  return Array.from({ length: n }, (_, i) => tcnInputRow(m, frame, i, new Float32Array(FRAMES_PER_STEP * D)));
+}
+
+/** Input row i (see tcnInputs) into `out`; frame(j, d) is value d of 100 Hz frame j (the floor outside the audio). */
+export function tcnInputRow(m: LipTcn, frame: (j: number, d: number) => number, i: number, out: Float32Array): Float32Array {
+  const D = LIP_FRAME_DIM;
+  for (let k = 0; k < FRAMES_PER_STEP; k++) {
+    const j = FRAMES_PER_STEP * i - (FRAMES_PER_STEP - 1) + k;
+    for (let d = 0; d < D; d++) {
+      const at = k * D + d;
+      out[at] = (frame(j, d) - m.mean[at]!) / m.std[at]!;
     }
-    rows.push(x);
   }
-  return rows;
+  return out;
 }
 
 /**
@@ -63,21 +64,25 @@ export function tcnInputs(m: LipTcn, audio: LipAudio, n: number): Float32Array[]
  */
 export function conv1d(l: ConvLayer, rows: Float32Array[], left: number, relu: boolean): Float32Array[] {
   const n = rows.length;
-  const taps = tapMatrices(l);
   const out: Float32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const y = Float32Array.from(l.b);
-    for (let k = 0; k < l.kernel; k++) {
-      const t = i - left + k * l.dilation;
-      if (t < 0 || t >= n) continue;
-      const x = rows[t]!;
-      const w = taps[k]!;
-      matVecAdd(w, x, y, l.outputs, l.inputs);
-    }
-    if (relu) for (let o = 0; o < l.outputs; o++) if (y[o]! < 0) y[o] = 0;
-    out.push(y);
-  }
+  for (let i = 0; i < n; i++) out.push(convStep(l, (k) => { const t = i - left + k * l.dilation; return t >= 0 && t < n ? rows[t]! : null; }, relu, new Float32Array(l.outputs)));
   return out;
+}
+
+/**
+ * One output row of a convolution into y: tap(k) is the input row under kernel tap k (null: outside
+ * the sequence, zero). Shared by the whole-sequence pass and the streaming one (lipTcnStream.ts),
+ * so both add the same numbers in the same order.
+ */
+export function convStep(l: ConvLayer, tap: (k: number) => Float32Array | null, relu: boolean, y: Float32Array): Float32Array {
+  const taps = tapMatrices(l);
+  y.set(l.b);
+  for (let k = 0; k < l.kernel; k++) {
+    const x = tap(k);
+    if (x) matVecAdd(taps[k]!, x, y, l.outputs, l.inputs);
+  }
+  if (relu) for (let o = 0; o < l.outputs; o++) if (y[o]! < 0) y[o] = 0;
+  return y;
 }
 
 /** y += W x (W outputs x inputs, row-major); four rows at a time so that each x[c] is loaded once per four. */

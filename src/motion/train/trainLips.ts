@@ -11,10 +11,11 @@
 //      outputs calibrated onto the teacher (calibrate.ts).
 //
 // The offline network is the sequence model (`--net tcn`, default): Debian's python3-torch trains
-// it (trainLipSeq.ts, lipseq/), the rest (calibration, scores, the file) is here. `--net mlp` (and
-// `--causal`, for the live page) train the frame-wise MLP in plain Node (mlp.ts).
+// it (trainLipSeq.ts, lipseq/), the rest (calibration, scores, the file) is here. `--causal` (for the
+// live page) trains the causal network `tcn_c1` (65 ms look-ahead, streamed by lipTcnStream.ts).
+// `--net mlp` trains the frame-wise MLP in plain Node (mlp.ts).
 //
-//   node --import tsx src/motion/train/trainLips.ts [--folds 3] [--no-write] [--grid 160] [--seed 1] [--smooth 1.5] [--net tcn|mlp] [--causal]
+//   node --import tsx src/motion/train/trainLips.ts [--folds 3] [--no-write] [--grid 160] [--seed 1] [--smooth 1.5] [--net tcn|tcn_c1|mlp] [--causal]
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,9 +165,10 @@ async function main(): Promise<void> {
   const epochs = Number(arg('--epochs', String(DEFAULT_TRAIN.epochs)));
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
-  // the offline model is the sequence network (python3-torch trains it); the causal one stays the MLP,
-  // which the live page runs frame by frame in its AudioWorklet
-  const net = causal ? 'mlp' : arg('--net', 'tcn');
+  // both are the sequence network (python3-torch trains it); the causal one (`tcn_c1`: one 40 ms step
+  // of look-ahead) runs in the live page's AudioWorklet step by step (lipTcnStream.ts). `--net mlp`
+  // trains the frame-wise MLP instead.
+  const net = arg('--net', causal ? 'tcn_c1' : 'tcn');
   // the causal variant gets no smoothing: a symmetric kernel would look ahead
   const recipe: LipRecipe = causal ? { ...DEFAULT_RECIPE, smooth: 0 } : { ...DEFAULT_RECIPE, smooth: Number(arg('--smooth', String(DEFAULT_RECIPE.smooth))) };
   const log = (s: string) => console.log(s);
@@ -195,6 +197,7 @@ async function main(): Promise<void> {
   // `--net tcn+mlp`: the sequence network and the MLP averaged
   const both = net.endsWith('+mlp');
   const seq = net === 'mlp' ? null : trainSeqNetworks([...train, ...heldout], foldList, net.replace(/\+mlp$/, ''), seed, log);
+  if (causal && seq?.get('final')!.lookahead === null) throw new Error(`--causal needs a causal network recipe (tcn_c1), not ${net}`);
   const fit = (clips: ClipData[], tag: string, o: TrainOptions) =>
     seq ? seqLipModel(seq.get(tag)!, clips.map(standardiseTargets), recipe, {}, both ? trainModel(clips, offsets, o, {}, recipe) : undefined) : trainModel(clips, offsets, o, {}, recipe);
   if (folds > 1) {
