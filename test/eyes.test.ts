@@ -98,3 +98,15 @@ test('retarget: expressions relative to the driver rest, scaled so the driver pe
   assert.equal(calibratedGain(0.1, 0.2), 1, 'a range within noise is not amplified');
   assert.ok(calibratedGain(0, 0.3) === 2 && calibratedGain(0, 0.5) > 1.6 && calibratedGain(0, 0.9) === 1);
 });
+
+test('retarget: a lower lip that drops with the jaw still (a toothy smile) is read by the fit as mouthLowerDown', async () => {
+  const neutral = await realNeutral();
+  const basis = buildBasis(neutral);
+  // smiling, the lower lip dropping off the teeth in the middle of the clip, the jaw still
+  const clip: Landmarks[] = [];
+  for (let i = 0; i < 40; i++) clip.push(synthetic(neutral, basis, { mouthSmileLeft: 0.5, mouthSmileRight: 0.5, mouthLowerDown: i >= 15 && i < 25 ? 0.7 : 0 }, 5 * Math.sin(i / 5)));
+  const down = retargetFromLandmarks(clip).get('mouthLowerDown')!;
+  assert.ok(down[20]! > 0.5 && down[5]! < 0.1, `lower lip down ${down[20]!.toFixed(2)} (at rest ${down[5]!.toFixed(2)})`);
+  process.env.REAL3D_LOWER_LIP_FIT = '0';
+  try { assert.equal(retargetFromLandmarks(clip).get('mouthLowerDown'), undefined, 'off: the measures alone'); } finally { delete process.env.REAL3D_LOWER_LIP_FIT; }
+});

@@ -112,12 +112,13 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     ch('gy')[i] = GAZE_UNIT * (r.m.gaze[1] - restGaze[1]);
   }
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated
-  // gain (retarget.ts); the smile keeps the larger of both readings (the corner-lift measure is sharp)
+  // gain (retarget.ts); the smile and the lower lip keep the larger of both readings (the corner-lift
+  // measure is sharp; the fit sees a lip that drops with the jaw still)
   // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
   const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.poseCorrection);
   for (const [control, series] of rigChannels) {
     const c = ch(`w.${control}`);
-    const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight';
+    const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight' || control === 'mouthLowerDown';
     for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? Math.max(c[i]!, series[i]!) : series[i]!;
   }
   let interpolated = 0;
