@@ -16,6 +16,7 @@ import { fitRig, canonicalize, deform, type Landmarks } from '../src/rig/fit.ts'
 import { rotationFromAngles } from '../src/rig/pose.ts';
 import { landmarkDepthScale, LANDMARK_COUNT, BROW_L, EYE_L_UPPER, EYE_L_UPPER2 } from '../src/rig/topology.ts';
 import { retargetFromLandmarks, calibratedGain } from '../src/motion/retarget.ts';
+import { lowerLipWithinGap } from '../src/motion/fromVideo.ts';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 
@@ -97,4 +98,23 @@ test('retarget: expressions relative to the driver rest, scaled so the driver pe
   assert.ok(Math.max(...smile) < 0.1, `the driver's constant slight smile is its rest, not an expression (${Math.max(...smile).toFixed(2)})`);
   assert.equal(calibratedGain(0.1, 0.2), 1, 'a range within noise is not amplified');
   assert.ok(calibratedGain(0, 0.3) === 2 && calibratedGain(0, 0.5) > 1.6 && calibratedGain(0, 0.9) === 1);
+});
+
+test('retarget: a lower lip that drops with the jaw still (a toothy smile) is read by the fit as mouthLowerDown', async () => {
+  const neutral = await realNeutral();
+  const basis = buildBasis(neutral);
+  // smiling, the lower lip dropping off the teeth in the middle of the clip, the jaw still
+  const clip: Landmarks[] = [];
+  for (let i = 0; i < 40; i++) clip.push(synthetic(neutral, basis, { mouthSmileLeft: 0.5, mouthSmileRight: 0.5, mouthLowerDown: i >= 15 && i < 25 ? 0.7 : 0 }, 5 * Math.sin(i / 5)));
+  const down = retargetFromLandmarks(clip).get('mouthLowerDown')!;
+  assert.ok(down[20]! > 0.5 && down[5]! < 0.1, `lower lip down ${down[20]!.toFixed(2)} (at rest ${down[5]!.toFixed(2)})`);
+  process.env.REAL3D_LOWER_LIP_FIT = '0';
+  try { assert.equal(retargetFromLandmarks(clip).get('mouthLowerDown'), undefined, 'off: the measures alone'); } finally { delete process.env.REAL3D_LOWER_LIP_FIT; }
+});
+
+test('the fit\'s lower lip is kept within the measured opening: none with the lips shut, all of it in a wide smile', () => {
+  assert.equal(lowerLipWithinGap(0.8, 0), 0, 'lips shut: the photo\'s stay shut');
+  assert.equal(lowerLipWithinGap(0.8, 0.41), 0.8, 'Katie at 1.1 s: the gap holds the whole drop');
+  const small = lowerLipWithinGap(0.8, 0.05);
+  assert.ok(small > 0 && small <= 0.6 * 0.05 / 0.09 + 1e-12 && small <= 0.8 * 0.2 + 1e-12, `a small gap limits the drop: ${small.toFixed(3)}`);
 });

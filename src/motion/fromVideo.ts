@@ -23,7 +23,7 @@ import { clamp01, estimateRest, percentile, weightsFromMeasures, type RestFace }
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 import { retargetFromLandmarks } from './retarget.ts';
-import { REST_LIP_GAP } from '../render/mouth/opening.ts';
+import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 
 export interface VideoMotionOptions {
   /** output frame rate (default: 25) */
@@ -55,6 +55,18 @@ const GAZE_UNIT = 2;
 /** Face-size change that counts as a tracking glitch (fraction of the neighbours' median). */
 const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
+
+/** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis.ts). */
+const LOWER_LIP_DROP = 0.09;
+
+/**
+ * The rig fit's mouthLowerDown kept within the measured opening (a motion's jawOpen is the lip gap
+ * over JAW_GAP_SPAN): faded in as the lips part, as the measure's own (restFace.ts), and no larger
+ * than the drop that alone would open the lips that far.
+ */
+export function lowerLipWithinGap(fitted: number, jawOpen: number): number {
+  return Math.min(fitted * clamp01(jawOpen * 4), (JAW_GAP_SPAN * jawOpen) / LOWER_LIP_DROP);
+}
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
 export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures'; rest?: RestFace; poseCorrection?: boolean } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
@@ -112,13 +124,17 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     ch('gy')[i] = GAZE_UNIT * (r.m.gaze[1] - restGaze[1]);
   }
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated
-  // gain (retarget.ts); the smile keeps the larger of both readings (the corner-lift measure is sharp)
+  // gain (retarget.ts); the smile and the lower lip keep the larger of both readings (the corner-lift
+  // measure is sharp; the fit sees a lip that drops with the jaw still)
   // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
   const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.poseCorrection);
   for (const [control, series] of rigChannels) {
     const c = ch(`w.${control}`);
-    const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight';
-    for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? Math.max(c[i]!, series[i]!) : series[i]!;
+    const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight' || control === 'mouthLowerDown';
+    // the fit's lower lip only where the measured lips are apart, and never dropping further than
+    // they are: with the lips shut it would part the photo's lips (lp_d14 lip gap r 0.95 -> 0.78)
+    const fitted = (i: number) => (control === 'mouthLowerDown' ? lowerLipWithinGap(series[i]!, ch('w.jawOpen')[i]!) : series[i]!);
+    for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? Math.max(c[i]!, fitted(i)) : fitted(i);
   }
   let interpolated = 0;
   for (const name of names) interpolated = Math.max(interpolated, fillGaps(channels.get(name)!, valid));

@@ -18,6 +18,16 @@ export const RETARGETED: RigControl[] = [
   'mouthDimpleLeft', 'mouthDimpleRight',
 ];
 
+/**
+ * The lower lip's own drop, read by the fit (REAL3D_LOWER_LIP_FIT=0 turns it off, for comparisons;
+ * read per call). The video path keeps the larger of it and the measure's (fromVideo.ts). The
+ * opening stays the measured lip gap (the renderer gives the jaw only what the lips do not open,
+ * render/mouth/opening.ts), so this moves a smile's opening from the jaw to the lip: Katie's
+ * toothy smiles part the lips with the jaw nearly still (the fit's jawOpen 0.00-0.03, lowerDown
+ * 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
+ */
+export const lowerLipFromFit = () => process.env.REAL3D_LOWER_LIP_FIT !== '0';
+
 /** Remove the pose's reading from driver fits (REAL3D_POSE_BIAS=0 turns it off, for comparisons). */
 const POSE_CORRECTION = process.env.REAL3D_POSE_BIAS !== '0';
 
@@ -45,6 +55,12 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
+/** One driver frame's weights against its neutral (the pose's reading removed: correctPose). */
+export function driverWeights(lm: Landmarks, neutral: Float64Array, correctPose: boolean): Record<string, number> {
+  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn() });
+  return correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights;
+}
+
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
 export function landmarkList(flat: ArrayLike<number>): Landmarks {
   const out: Landmarks = [];
@@ -53,8 +69,8 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 }
 
 /**
- * Per-frame weights of the RETARGETED controls (null frames = no landmarks: left 0, the caller fills
- * gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
+ * Per-frame weights of the RETARGETED controls and, with lowerLipFromFit, mouthLowerDown (null
+ * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
 export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], correctPose: boolean = POSE_CORRECTION): Map<RigControl, Float64Array> {
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
@@ -70,12 +86,12 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
-    const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn() });
-    const w = weightsToVector(correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights);
+    const w = weightsToVector(driverWeights(lm, neutral, correctPose));
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     have.push(i);
   }
-  for (const c of RETARGETED) {
+  const controls: RigControl[] = lowerLipFromFit() ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
+  for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
     const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
