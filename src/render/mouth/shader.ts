@@ -221,6 +221,20 @@ export class MouthShader {
       }
       if (atLine > 0) { r += (er - r) * atLine; g += (eg - g) * atLine; b += (eb - b) * atLine; }
     }
+    // a slit a pixel or two tall: each pixel shows the interior by the share of its (slightly widened)
+    // footprint the opening covers, the lip edge elsewhere. Shaded by distance alone, a thin slit
+    // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
+    const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
+    if (cover < 1) {
+      let er = this.lipEdge[0], eg = this.lipEdge[1], eb = this.lipEdge[2];
+      if (this.texture) {
+        const t = this.texture, le = this.lipEdge;
+        const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
+        const q = t.data32[iy * t.width + ix]!;
+        er = Math.max((q & 255) * EDGE_SHADE, EDGE_FLOOR * le[0]); eg = Math.max(((q >>> 8) & 255) * EDGE_SHADE, EDGE_FLOOR * le[1]); eb = Math.max(((q >>> 16) & 255) * EDGE_SHADE, EDGE_FLOOR * le[2]);
+      }
+      r = er + (r - er) * cover; g = eg + (g - eg) * cover; b = eb + (b - eb) * cover;
+    }
     // the photo's own mouth (texture) where the lips have not parted further than in the photo
     const keep = 1 - p.rebuilt;
     if (keep > 0 && this.texture) {
@@ -267,6 +281,14 @@ function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): n
   out[1] = d[o00 + 1]! * w00 + d[o10 + 1]! * w10 + d[o01 + 1]! * w01 + d[o11 + 1]! * w11;
   out[2] = d[o00 + 2]! * w00 + d[o10 + 2]! * w10 + d[o01 + 2]! * w01 + d[o11 + 2]! * w11;
   return a;
+}
+
+/** Half the height (px) of the footprint a pixel's slit coverage is taken over: a little over a pixel's, a soft edge at 3x zoom. */
+const SLIT_FOOTPRINT = 0.75;
+
+/** The share of the vertical footprint round a pixel centre cy that lies between the lip lines top and bottom. */
+export function slitCoverage(cy: number, top: number, bottom: number): number {
+  return clamp01((Math.min(cy + SLIT_FOOTPRINT, bottom) - Math.max(cy - SLIT_FOOTPRINT, top)) / (2 * SLIT_FOOTPRINT));
 }
 
 function clamp01(x: number): number {
