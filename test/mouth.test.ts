@@ -46,6 +46,35 @@ test('a teeth piece is moved with its anchor, never stretched', () => {
   assert.equal(b[0]! - a[0]!, 15, 'moved by the anchor offset');
 });
 
+test('between nearly closed rows the gap is dark, not a red tongue line; shaded teeth stay warm, not grey-teal', () => {
+  const W = 64;
+  // a bright pink tongue under the whole opening, grey-white teeth above
+  const tongue = bandLayer(64, 64, 0, 64);
+  for (let q = 0; q < tongue.data.length; q += 4) { tongue.data[q] = 220; tongue.data[q + 1] = 120; tongue.data[q + 2] = 100; }
+  tongue.anchorY = 32;
+  const shader = new MouthShader(W, { upper: bandLayer(64, 64, 0, 10), lower: bandLayer(8, 8, 0, 0), tongue, cavity: [20, 10, 12], fromPhoto: false });
+  shader.lipEdge = [180, 100, 90]; shader.lipInner = [140, 60, 55];
+  const place = { upperX: 32, upperY: 0, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.15, photoGap: 0, rebuilt: 1 };
+  shader.setPlacement(place);
+  shader.centreX = 32; shader.halfWidth = 30;
+  const xs = [0, W];
+  shader.setLips(xs, [0, 0], xs, [63, 63]);
+  const px = (x: number, y: number) => { const c = shader.shade(x, y, 0, 0); return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255]; };
+  // the tongue seen just under the upper teeth at a speech opening: in their shadow, well under the
+  // lips' inner surface (main drew it at 69 of luminance against the surface's 83: a red line)
+  const gapNarrow = px(32, 25);
+  const lipLum = 0.3 * 140 + 0.59 * 60 + 0.11 * 55;
+  const L = (c: number[]) => 0.3 * c[0]! + 0.59 * c[1]! + 0.11 * c[2]!;
+  assert.ok(L(gapNarrow) < 0.5 * lipLum, `gap at 0.15 IOD ${gapNarrow}`);
+  shader.setPlacement({ ...place, gap: 0.45 });
+  const gapWide = px(32, 25);
+  // a tooth in the upper lip's and the corner's shadow: redder than green, greener than blue (never teal)
+  shader.setPlacement(place);
+  const shaded = px(58, 5);
+  assert.ok(L(gapWide) > 2 * L(gapNarrow), `the tongue is lit once the mouth is wide open: ${gapWide} against ${gapNarrow}`);
+  assert.ok(shaded[0]! > shaded[1]! + 5 && shaded[1]! >= shaded[2]!, `shaded tooth ${shaded} (main: neutral grey 165)`);
+});
+
 test('the teeth library holds upper teeth, lower teeth and a tongue, and survives a round trip', () => {
   const lib = teethLibrary();
   for (const [name, layer] of [['upper', lib.upper], ['lower', lib.lower], ['tongue', lib.tongue!]] as const) {

@@ -7,6 +7,7 @@ import type { TextureSource } from '../raster.ts';
 import type { ReadyMouth } from './layers.ts';
 import type { ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
 
 const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
 
@@ -56,6 +57,10 @@ export class MouthShader {
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   private teethShow = 1;
   private tongueGrow = 1;
+  /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
+  private tongueLight = 1;
+  /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
+  private readonly warmShadow: [number, number, number] = [1, 1, 1];
   private readonly cavityNow: [number, number, number] = [0, 0, 0];
   private readonly innerShade: [number, number, number] = [0.8, 0.7, 0.7];
 
@@ -108,6 +113,7 @@ export class MouthShader {
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.tongueGrow = 1 + TONGUE_GROW * wide;
+    this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
     const li = this.lipInner, cav = this.layers.cavity, k = THROAT_MIX * wide;
     for (let ch = 0; ch < 3; ch++) {
       this.cavityNow[ch] = cav[ch]! + (THROAT_SHADE * li[ch]! - cav[ch]!) * k;
@@ -115,6 +121,10 @@ export class MouthShader {
       // photo's inner and edge colours differ, grey on a black-and-white photo)
       this.innerShade[ch] = Math.min(1, li[ch]! / Math.max(1, this.lipEdge[ch]!));
     }
+    // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
+    this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
+    const liMax = Math.max(1, li[0], li[1], li[2]);
+    for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = 1 - WARM_SHADOW * (1 - li[ch]! / liMax);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -151,7 +161,7 @@ export class MouthShader {
       if (L.tongue) {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
-        const k = side * 0.85;
+        const k = side * 0.85 * this.tongueLight;
         const grow = this.tongueGrow, up = ly - TONGUE_DROP * p.unit;
         const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * this.teethShow;
         if (a > 0) {
@@ -162,8 +172,8 @@ export class MouthShader {
       }
       const a = sampleInto(L.lower, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
-        const k = side * 0.92;
-        r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
+        const k = side * 0.92, ws = this.warmShadow, w = 1 - k * this.teethShow;
+        r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
       }
     }
     {
@@ -173,7 +183,8 @@ export class MouthShader {
       if (a > 0) {
         // the upper lip shades the teeth just under it
         const k = side * (1 - 0.3 * Math.exp(-(cy - top) / (0.025 * unit + 0.5)));
-        r = r * (1 - a) + tmp[0]! * k; g = g * (1 - a) + tmp[1]! * k; b = b * (1 - a) + tmp[2]! * k;
+        const ws = this.warmShadow, w = 1 - k * this.teethShow;
+        r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
       }
     }
     // inner surface of the lips: a band along each lip line, as thick as the opening allows,
@@ -211,6 +222,20 @@ export class MouthShader {
       }
       if (atLine > 0) { r += (er - r) * atLine; g += (eg - g) * atLine; b += (eb - b) * atLine; }
     }
+    // a slit a pixel or two tall: each pixel shows the interior by the share of its (slightly widened)
+    // footprint the opening covers, the lip edge elsewhere. Shaded by distance alone, a thin slit
+    // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
+    const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
+    if (cover < 1) {
+      let er = this.lipEdge[0], eg = this.lipEdge[1], eb = this.lipEdge[2];
+      if (this.texture) {
+        const t = this.texture, le = this.lipEdge;
+        const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
+        const q = t.data32[iy * t.width + ix]!;
+        er = Math.max((q & 255) * EDGE_SHADE, EDGE_FLOOR * le[0]); eg = Math.max(((q >>> 8) & 255) * EDGE_SHADE, EDGE_FLOOR * le[1]); eb = Math.max(((q >>> 16) & 255) * EDGE_SHADE, EDGE_FLOOR * le[2]);
+      }
+      r = er + (r - er) * cover; g = eg + (g - eg) * cover; b = eb + (b - eb) * cover;
+    }
     // the photo's own mouth (texture) where the lips have not parted further than in the photo
     const keep = 1 - p.rebuilt;
     if (keep > 0 && this.texture) {
@@ -236,6 +261,10 @@ const WET = 0.12;
 const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
 /** wide open: the tongue's visible top grows by this share (taller), its back shaded by up to this share */
 const TONGUE_GROW = 1.2, TONGUE_BACK_SHADE = 0.45;
+/** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */
+const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
+/** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
+const WARM_SHADOW = 0.6;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
 const THROAT_MIX = 0.8, THROAT_SHADE = 0.3;
 
@@ -257,35 +286,4 @@ function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): n
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-/** Piecewise-linear y(x) written into the columns the polyline spans. */
-function fillColumns(table: Float32Array, xs: ArrayLike<number>, ys: ArrayLike<number>): void {
-  const W = table.length;
-  for (let i = 0; i + 1 < xs.length; i++) {
-    let xa = xs[i]!, ya = ys[i]!, xb = xs[i + 1]!, yb = ys[i + 1]!;
-    if (xb < xa) { [xa, xb] = [xb, xa]; [ya, yb] = [yb, ya]; }
-    const c0 = Math.max(0, Math.floor(xa - 1)), c1 = Math.min(W - 1, Math.ceil(xb + 1));
-    for (let c = c0; c <= c1; c++) {
-      const t = xb - xa > 1e-6 ? clamp01((c + 0.5 - xa) / (xb - xa)) : 0.5;
-      const y = ya + (yb - ya) * t;
-      const prev = table[c]!;
-      table[c] = prev !== prev ? y : (prev + y) / 2;
-    }
-  }
-}
-
-/** Box-smooths a column table twice (radius in columns), leaving NaN (outside) columns alone. */
-function smoothColumns(table: Float32Array, radius: number, scratch: Float32Array): void {
-  const W = table.length;
-  for (let pass = 0; pass < 2; pass++) {
-    for (let c = 0; c < W; c++) {
-      const v = table[c]!;
-      if (v !== v) { scratch[c] = v; continue; }
-      let acc = 0, n = 0;
-      for (let k = Math.max(0, c - radius); k <= Math.min(W - 1, c + radius); k++) { const w = table[k]!; if (w === w) { acc += w; n++; } }
-      scratch[c] = acc / n;
-    }
-    table.set(scratch);
-  }
 }
