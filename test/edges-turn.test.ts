@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import { besideFaceFlattening } from '../src/render/turn.ts';
+import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { featherSilhouette, type RasterTarget } from '../src/render/raster.ts';
@@ -49,4 +51,22 @@ test('a turn draws the revealed side shallower: narrower cheek-to-ear band, far 
   assert.ok(wFlat < 0.9 * wTrue, `revealed band ${wFlat.toFixed(1)} px vs ${wTrue.toFixed(1)} px at true depth`);
   // the side turning away keeps its true depth
   assert.ok(Math.abs(band(flattened, 454, 280) - band(trueDepth, 454, 280)) < 0.5);
+});
+
+test('beside the face the flattening fades smoothly (the ear keeps its depth), measured from the oval\'s edges', () => {
+  const fw = 100;
+  assert.equal(besideFaceFlattening(0, fw), 1);
+  let last = 1;
+  for (let d = 2; d <= 40; d += 2) {
+    const k = besideFaceFlattening(d, fw);
+    // no step between neighbouring sheet rings (a step folds the face edge and the sheet)
+    assert.ok(k <= last && last - k < 0.12, `at ${d}: ${k} after ${last}`);
+    last = k;
+  }
+  assert.ok(last > 0.1 && last < 0.2, `far beside the face ${last}`);
+  // a point on an edge between two corners is on the outline (the sheet's first ring lies there)
+  const square: [number, number][] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+  assert.equal(distanceToOutline(5, 0, square), 0);
+  assert.equal(distanceToOutline(5, -3, square), 3);
+  assert.ok(Math.abs(distanceToOutline(13, 14, square) - 5) < 1e-9);
 });

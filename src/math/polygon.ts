@@ -9,3 +9,15 @@ export function insidePolygon(x: number, y: number, poly: [number, number][]): b
   }
   return inside;
 }
+
+/** Distance from a point to a closed polygon's outline (its nearest edge, not its nearest corner). */
+export function distanceToOutline(x: number, y: number, poly: [number, number][]): number {
+  let d = Infinity;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
+    const ex = xi - xj, ey = yi - yj, len2 = ex * ex + ey * ey;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - xj) * ex + (y - yj) * ey) / len2)) : 0;
+    d = Math.min(d, Math.hypot(x - xj - t * ex, y - yj - t * ey));
+  }
+  return d;
+}

@@ -4,7 +4,7 @@
 // before. Pure functions of the avatar and the pose; the renderer applies them per vertex.
 import type { Avatar } from '../avatar/types.ts';
 import { FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
-import { insidePolygon } from '../math/polygon.ts';
+import { insidePolygon, distanceToOutline } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
 
 /** The face oval of the rest mesh, as image points (crop pixels). */
@@ -31,10 +31,23 @@ export interface RevealDepth {
 }
 
 /**
+ * How much of the flattening reaches a vertex beside the face (ear, sideburn, hair): all of it on
+ * the oval, falling smoothly to 1 - EAR_KEEP by EAR_REACH face widths outside it. The ear then
+ * keeps most of its depth behind the cheek and stands out from it on a turn (seen more squarely,
+ * as a real ear) instead of being pressed flat against it. The ramp spans several sheet rings:
+ * a step within one ring folds the flattened face edge and the deeper sheet into a jagged cut.
+ * outside: distance to the oval's outline (its edges: the sheet's first ring lies on them).
+ */
+const EAR_KEEP = 0.85, EAR_REACH = 0.3;
+export function besideFaceFlattening(outside: number, faceWidth: number): number {
+  return 1 - EAR_KEEP * smooth01(outside / (EAR_REACH * faceWidth));
+}
+
+/**
  * Depth behind each side's cheek, counted only well off the face's centre line (0 within 0.1 face
  * widths of the nose bridge, 1 from 0.35 on) and on the face and what lies close beside it (the
- * ear: full up to 0.25 face widths past the face oval, none past 0.5, so long hair and shoulders
- * keep their place). Eyeballs, lashes and mouth inside the oval move exactly with the face mesh.
+ * ear, less the further out: besideFaceFlattening; none past 0.5 face widths, so long hair and
+ * shoulders keep their place). Eyeballs, lashes and mouth inside the oval move exactly with the face mesh.
  */
 export function revealDepth(avatar: Avatar): RevealDepth {
   const n = avatar.vertexCount;
@@ -44,7 +57,8 @@ export function revealDepth(avatar: Avatar): RevealDepth {
   for (let v = 0; v < n; v++) {
     // face mesh points are on the face; added vertices count by their distance past the oval
     const past = v >= MESH_POINT_COUNT ? distancePastOval(r, v, oval) : 0;
-    const near = 1 - smooth01((past / fw - 0.25) / 0.25);
+    let near = 1 - smooth01((past / fw - 0.25) / 0.25);
+    if (past > 0) near *= besideFaceFlattening(distanceToOutline(r[v * 3]!, r[v * 3 + 1]!, oval), fw);
     if (near === 0) continue;
     const off = (r[v * 3]! - noseX) / fw;
     left[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
