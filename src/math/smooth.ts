@@ -6,6 +6,11 @@ export function smoothstep(e0: number, e1: number, x: number): number {
   return t * t * (3 - 2 * t);
 }
 
+/** x limited to 0..1. */
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
 /** smoothstep over 0..1. */
 export function smooth01(x: number): number {
   return smoothstep(0, 1, x);

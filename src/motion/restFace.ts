@@ -3,7 +3,8 @@
 // read a face the same way. (The rig-fit retargeting of the richer controls is retarget.ts.)
 import type { FaceMeasures } from './measures.ts';
 
-export const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+import { clamp01 } from '../math/smooth.ts';
+export { clamp01 };
 
 export function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);

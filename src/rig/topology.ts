@@ -13,7 +13,6 @@ export const LIPS_OUTER_UPPER = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291
 export const LIPS_OUTER_LOWER = [61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291];
 export const LIPS_INNER_UPPER = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308];
 export const LIPS_INNER_LOWER = [78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308];
-/** Inner lip contour as a closed loop (upper lip left to right, then lower lip right to left). */
 /**
  * Each lip's columns, corner to corner without the corners: inner contour, the two middle rows,
  * outer contour (MediaPipe's lip mesh).
@@ -30,6 +29,7 @@ export const LIP_COLUMNS_LOWER = [
   [77, 90, 180, 85, 16, 315, 404, 320, 307],
   [146, 91, 181, 84, 17, 314, 405, 321, 375],
 ] as const;
+/** Inner lip contour as a closed loop (upper lip left to right, then lower lip right to left). */
 export const MOUTH_LOOP = [...LIPS_INNER_UPPER, ...LIPS_INNER_LOWER.slice(1, -1).reverse()];
 
 // Eyes: "R" = the subject's right eye = IMAGE left; "L" = subject's left = image right.

@@ -15,7 +15,8 @@ export const cellColumn = (u: number): number => (u - PATCH_U0) * PATCH_PPW - 0.
 /** Fractional patch row whose centre is at v (inverse of cellV). */
 export const cellRow = (v: number): number => (v - PATCH_V0) * PATCH_PPW - 0.5;
 
-export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+import { clamp01 } from '../../math/smooth.ts';
+export { clamp01 };
 
 /** Bilinear RGB sample of a float grid at grid position (gx, gy) (pixel centres at +0.5), into out[o..o+2]. */
 export function sample(rgb: Float32Array, w: number, h: number, gx: number, gy: number, out: Float32Array, o: number): void {

@@ -1,9 +1,6 @@
 // The inner lip lines as per-column tables (y of the line at each output column) and what a pixel
 // of a thin slit between them covers: the shader's geometry, apart from its colours.
-
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
+import { clamp01 } from '../../math/smooth.ts';
 
 /** Half the height (px) of the footprint a pixel's slit coverage is taken over: a little over a pixel's, a soft edge at 3x zoom. */
 const SLIT_FOOTPRINT = 0.75;

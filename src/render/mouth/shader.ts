@@ -6,7 +6,7 @@
 import type { TextureSource } from '../raster.ts';
 import type { ReadyMouth } from './layers.ts';
 import type { ReadyLayer } from './readyLayer.ts';
-import { smoothstep } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
 
 const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
@@ -284,6 +284,3 @@ function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): n
   return a;
 }
 
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
