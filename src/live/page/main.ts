@@ -15,6 +15,8 @@ import type { LiveMouthState } from '../mouth.ts';
 import type { MouthMessage, MouthProcessorOptions } from './audioWorklet.ts';
 import type { FromRenderer, LiveBackground, ToRenderer } from './protocol.ts';
 import { loadFaceTracker, type FaceTracker } from './webcam.ts';
+import { wireRecording } from './recording.ts';
+import { statsLine, type AudioLog, type FrameLog, type TrackLog } from './stats.ts';
 
 const params = new URLSearchParams(location.search);
 const SIZE = Math.max(128, Math.min(1024, Number(params.get('size')) || 512));
@@ -36,9 +38,6 @@ const micBtn = $<HTMLButtonElement>('mic-btn'), camBtn = $<HTMLButtonElement>('c
 const recordBtn = $<HTMLButtonElement>('record-btn'), recordStatus = $('record-status');
 const bgSelect = $<HTMLSelectElement>('bg'), bgColour = $<HTMLInputElement>('bg-colour');
 
-interface FrameLog { t: number; jaw: number; yaw: number; pitch: number; roll: number; renderMs: number; mouthAgeMs: number }
-interface AudioLog { t: number; loudnessDb: number; jaw: number; speech: number }
-interface TrackLog { t: number; ms: number; found: boolean; yaw: number; pitch: number; roll: number }
 
 /** What the page exposes for tests and benches (read-only use). */
 const live = {
@@ -346,59 +345,15 @@ micBtn.addEventListener('click', run(startMic, 'The microphone could not start')
 camBtn.addEventListener('click', run(startCam, 'The webcam could not start'));
 stopBtn.addEventListener('click', stop);
 
-// ---- recording ---------------------------------------------------------------------------------
+// ---- recording and stats -----------------------------------------------------------------------
 
-let recorder: MediaRecorder | null = null;
-recordBtn.addEventListener('click', () => {
-  if (recorder) {
-    recorder.stop();
-    return;
-  }
-  const stream = canvas.captureStream(30);
-  for (const track of media?.getAudioTracks() ?? []) stream.addTrack(track);
-  const type = ['video/webm;codecs=vp9,opus', 'video/webm;codecs=vp8,opus', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t));
-  const rec = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
-  const chunks: Blob[] = [];
-  rec.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
-  rec.onstop = () => {
-    const blob = new Blob(chunks, { type: rec.mimeType || 'video/webm' });
-    live.recording = blob;
-    const link = $<HTMLAnchorElement>('download');
-    if (link.href) URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(blob);
-    link.hidden = false;
-    const playback = $<HTMLVideoElement>('playback');
-    playback.src = link.href;
-    playback.hidden = false;
-    recordStatus.textContent = `Recorded ${(blob.size / 1024).toFixed(0)} KB${stream.getAudioTracks().length ? ' with sound' : ' (no sound: start the microphone or webcam first)'}.`;
-    recordBtn.textContent = 'Record';
-    recordBtn.classList.remove('active');
-    recorder = null;
-  };
-  rec.start(500);
-  recorder = rec;
-  recordBtn.textContent = 'Stop recording';
-  recordBtn.classList.add('active');
-  recordStatus.textContent = 'Recording...';
-});
-
-// ---- stats -------------------------------------------------------------------------------------
+wireRecording(
+  { button: recordBtn, status: recordStatus, download: $<HTMLAnchorElement>('download'), playback: $<HTMLVideoElement>('playback') },
+  canvas,
+  () => media?.getAudioTracks() ?? [],
+  (blob) => { live.recording = blob; },
+);
 
 setInterval(() => {
-  if (!live.ready) return;
-  const now = performance.now();
-  const recent = live.frames.filter((f) => f.t > now - 2000);
-  const fps = recent.length / 2;
-  const render = recent.reduce((s, f) => s + f.renderMs, 0) / Math.max(1, recent.length);
-  let text = `${fps.toFixed(1)} frames/s, ${render.toFixed(1)} ms to draw a frame`;
-  if (live.mode === 'mic') {
-    const ages = recent.map((f) => f.mouthAgeMs).filter(Number.isFinite);
-    if (ages.length) text += `, sound to screen ${(ages.reduce((a, b) => a + b, 0) / ages.length).toFixed(0)} ms after analysis`;
-  }
-  if (live.mode === 'cam') {
-    const tr = live.track.filter((f) => f.t > now - 2000);
-    text += `, face tracked ${(tr.length / 2).toFixed(1)} times/s (${live.trackBackend})`;
-    if (tr.length && !tr.some((f) => f.found)) text += ': no face in view';
-  }
-  statsEl.textContent = text;
+  if (live.ready) statsEl.textContent = statsLine(live.frames, live.track, live.mode, live.trackBackend, performance.now());
 }, 500);
