@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const epochs = Number(arg('--epochs', String(DEFAULT_TRAIN.epochs)));
   const hidden = arg('--hidden', DEFAULT_TRAIN.hidden.join(',')).split(',').map(Number);
   const offsets = causal ? CAUSAL_OFFSETS : OFFLINE_OFFSETS;
-  // both are the sequence network (python3-torch trains it); the causal one (`tcn_c1`: one 40 ms step
+  // both are the sequence network (python3-torch trains it); the causal one (`tcn_c1_on`: one 40 ms step
   // of look-ahead) runs in the live page's AudioWorklet step by step (lipTcnStream.ts). `--net mlp`
   // trains the frame-wise MLP instead.
   const net = arg('--net', causal ? 'tcn_c1_on' : 'tcn_on');
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   // `--net tcn+mlp`: the sequence network and the MLP averaged
   const both = net.endsWith('+mlp');
   const seq = net === 'mlp' ? null : trainSeqNetworks([...train, ...heldout], foldList, net.replace(/\+mlp$/, ''), seed, log);
-  if (causal && seq?.get('final')!.lookahead === null) throw new Error(`--causal needs a causal network recipe (tcn_c1), not ${net}`);
+  if (causal && seq?.get('final')!.lookahead === null) throw new Error(`--causal needs a causal network recipe (tcn_c1_on, tcn_c1), not ${net}`);
   const fit = (clips: ClipData[], tag: string, o: TrainOptions) =>
     seq ? seqLipModel(seq.get(tag)!, clips.map(standardiseTargets), recipe, {}, both ? trainModel(clips, offsets, o, {}, recipe) : undefined) : trainModel(clips, offsets, o, {}, recipe);
   if (folds > 1) {

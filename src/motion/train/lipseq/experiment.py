@@ -1,5 +1,8 @@
 # Speaker-fold experiments with sequence models (training tooling; Debian python3-torch).
 #   /usr/bin/python3 src/motion/train/lipseq/experiment.py /tmp/lipseq tcn gru mlp ...
+# A run is RECIPE[:key=value...][@SEED], e.g. tcn_ng:flux=1:epochs=45@2 (fields of DEFAULT: corr,
+# tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight...). With LIPSEQ_RESULTS=FILE
+# each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
 import json
 import os
 import sys
