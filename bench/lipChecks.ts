@@ -6,7 +6,7 @@
 //   - p/b/m: at the start of GRID words that begin with b/p (bin, blue, by, place, please), the
 //     jaw's minimum within -40..+80 ms of the word's start against the speaker's median jaw in
 //     speech, ours and the real (teacher) jaw; GRID sentences the shipped model was not trained on
-//     (the model did hear this speaker: GRID s1 is in its training set);
+//     (since lips8 the sequence model never hears GRID s1: SEQ_GRID = 0 in trainLips.ts; the MLP did);
 //   - long vowels and held notes: in voiced stretches of 0.3 s or more (singing), the share of
 //     frames whose jaw stays above half of the stretch's median.
 //

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadLipModel, parseLipModel, serialiseLipModel, postprocessLips, mapThrough, describeLipModel, rawLipCurves } from '../src/motion/lipModel.ts';
-import { lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming, type LipAudio } from '../src/motion/lipFeatures.ts';
-import { conv1d, tcnCurves, tcnInputs, type LipTcn } from '../src/motion/lipTcn.ts';
+import { FLOOR_VALUE, lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming, type LipAudio } from '../src/motion/lipFeatures.ts';
+import { conv1d, frameOnsets, ONSET_DIM, tcnCurves, tcnInputs, type LipTcn } from '../src/motion/lipTcn.ts';
 import { LipTcnStream } from '../src/motion/lipTcnStream.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
@@ -52,7 +52,7 @@ test('sequence lip network: a dilated convolution computes what it should; with 
   const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5);
   const conv = (o: number, i: number, k: number, d: number) => ({ outputs: o, inputs: i, kernel: k, dilation: d, w: Float32Array.from({ length: o * i * k }, rnd), b: Float32Array.from({ length: o }, rnd) });
   const D = 4 * LIP_FRAME_DIM;
-  const net: LipTcn = { kind: 'lip-tcn', version: 1, targets: ['jawOpen'], mean: new Float32Array(D), std: new Float32Array(D).fill(1), input: conv(8, D, 1, 1), residual: [conv(8, 8, 3, 1), conv(8, 8, 3, 4)], output: conv(1, 8, 1, 1), lookahead: 2 };
+  const net: LipTcn = { kind: 'lip-tcn', version: 1, targets: ['jawOpen'], mean: new Float32Array(D), std: new Float32Array(D).fill(1), input: conv(8, D, 1, 1), residual: [conv(8, 8, 3, 1), conv(8, 8, 3, 4)], output: conv(1, 8, 1, 1), lookahead: 2, onsets: false };
   const a = fakeAudio(240);
   const b = { ...a, frames: Float32Array.from(a.frames) };
   for (let j = 4 * 35 - 3; j < b.n100; j++) for (let d = 0; d < LIP_FRAME_DIM; d++) b.frames[j * LIP_FRAME_DIM + d] = 0;
@@ -61,14 +61,26 @@ test('sequence lip network: a dilated convolution computes what it should; with 
   assert.notEqual(yb[33], ya[33], 'frame 33 hears frame 35');
 });
 
+test('onset inputs of the sequence network: spectral flux counts only the bands that rise since the frame before, the frame before the audio is the floor', () => {
+  const D = LIP_FRAME_DIM;
+  // frame 0: energy -2, bands 0; frame 1: energy -1, band 1 up by 2, band 2 down by 3
+  const frames = [[-2, ...new Array(D - 1).fill(0)], [-1, 2, -3, ...new Array(D - 3).fill(0)]];
+  const frame = (j: number, d: number) => (j >= 0 && j < 2 ? frames[j]![d]! : FLOOR_VALUE);
+  const [flux1, rise1] = frameOnsets(frame, 1);
+  assert.ok(Math.abs(flux1 - 2 / (D - 1)) < 1e-12, `flux ${flux1}: the fall of band 2 is ignored`);
+  assert.equal(rise1, 1);
+  assert.deepEqual(frameOnsets(frame, 0), [-FLOOR_VALUE, -2 - FLOOR_VALUE], 'the first frame rises from the floor');
+  assert.deepEqual(frameOnsets(frame, 5), [0, 0], 'after the audio: floor on floor');
+});
+
 test('streaming sequence lip network (live microphone): one row in, one row out, the same numbers as the whole-clip pass; the output at step t never hears input after t + look-ahead', () => {
   let s = 11;
   const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5);
   const conv = (o: number, i: number, k: number, d: number) => ({ outputs: o, inputs: i, kernel: k, dilation: d, w: Float32Array.from({ length: o * i * k }, rnd), b: Float32Array.from({ length: o }, rnd) });
-  const D = 4 * LIP_FRAME_DIM;
-  for (const lookahead of [0, 1, 2]) {
+  for (const [lookahead, onsets] of [[0, false], [1, false], [2, false], [1, true]] as const) {
+    const D = 4 * (LIP_FRAME_DIM + (onsets ? ONSET_DIM : 0));
     // the shipped layout (dilations 1, 2, 4, 8), fewer channels; random standardisation
-    const net: LipTcn = { kind: 'lip-tcn', version: 1, targets: ['jawOpen', 'mouthFunnel'], mean: Float32Array.from({ length: D }, rnd), std: Float32Array.from({ length: D }, () => 1 + rnd()), input: conv(12, D, 1, 1), residual: [1, 2, 4, 8].map((d) => conv(12, 12, 3, d)), output: conv(2, 12, 1, 1), lookahead };
+    const net: LipTcn = { kind: 'lip-tcn', version: 1, targets: ['jawOpen', 'mouthFunnel'], mean: Float32Array.from({ length: D }, rnd), std: Float32Array.from({ length: D }, () => 1 + rnd()), input: conv(12, D, 1, 1), residual: [1, 2, 4, 8].map((d) => conv(12, 12, 3, d)), output: conv(2, 12, 1, 1), lookahead, onsets };
     const n = 90;
     const audio = fakeAudio(4 * n + 2, 3 + lookahead);
     const offline = tcnCurves(net, audio, n);

@@ -16,7 +16,7 @@
 import { FEATURE_RATE, LogMelStream } from '../motion/features.ts';
 import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/lipFeatures.ts';
 import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
-import { FRAMES_PER_STEP, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
+import { FRAMES_PER_STEP, tcnFrameDim, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
 import { LipTcnStream } from '../motion/lipTcnStream.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
 
@@ -108,7 +108,7 @@ function mlpStep(model: LipModel): { step: NetworkStep; ringLen: number; lookahe
 function tcnStep(tcn: LipTcn): { step: NetworkStep; ringLen: number; lookaheadHops: number } {
   const D = LIP_FRAME_DIM;
   const stream = new LipTcnStream(tcn);
-  const row = new Float32Array(FRAMES_PER_STEP * D);
+  const row = new Float32Array(FRAMES_PER_STEP * tcnFrameDim(tcn));
   const step: NetworkStep = (ring, len, hops, y) => {
     const j = hops - 1;
     if (j % FRAMES_PER_STEP) return false;
@@ -117,7 +117,8 @@ function tcnStep(tcn: LipTcn): { step: NetworkStep; ringLen: number; lookaheadHo
     if (out) y.set(out);
     return out !== null;
   };
-  return { step, ringLen: FRAMES_PER_STEP, lookaheadHops: FRAMES_PER_STEP * stream.delay };
+  // one frame more than a row: the onset values of a row's first frame need the frame before it
+  return { step, ringLen: FRAMES_PER_STEP + 1, lookaheadHops: FRAMES_PER_STEP * stream.delay };
 }
 
 /** Mean of the POOL ring frames ending with frame `last` (frames before the first read as FLOOR) into out. */

@@ -33,26 +33,53 @@ export interface LipTcn {
   residual: ConvLayer[];
   output: ConvLayer;
   lookahead: number | null;
+  /** each 100 Hz frame followed by its onset values (frameOnsets): spectral flux and energy change */
+  onsets: boolean;
+}
+
+/** values per 100 Hz frame in the network's input row */
+export function tcnFrameDim(m: LipTcn): number {
+  return LIP_FRAME_DIM + (m.onsets ? ONSET_DIM : 0);
+}
+
+/** onset values per frame: spectral flux, energy change */
+export const ONSET_DIM = 2;
+
+/**
+ * Spectral flux (mean rise of the mel bands since the frame before, falls ignored) and the change
+ * of relative energy of 100 Hz frame j, from frames j-1 and j as `frame` reads them (the floor
+ * outside the audio, so the first frame of a file is an onset). Sudden rises mark syllable
+ * onsets, which the input layer, linear in the frames, cannot form from the log-mel alone.
+ */
+export function frameOnsets(frame: (j: number, d: number) => number, j: number): [number, number] {
+  let flux = 0;
+  for (let d = 1; d < LIP_FRAME_DIM; d++) flux += Math.max(0, frame(j, d) - frame(j - 1, d));
+  return [flux / (LIP_FRAME_DIM - 1), frame(j, 0) - frame(j - 1, 0)];
 }
 
 /**
- * Input rows at 25 fps: row i holds 100 Hz frames 4i-3..4i (the frames the pooled 40 ms window of
+ * Input rows at 25 fps: row i holds 100 Hz frames 4i-3..4i (each with its onset values when the
+ * network takes them) (the frames the pooled 40 ms window of
  * output time i/25 averages, see contextVector), silence (the floor) outside the file, standardised.
  */
 export function tcnInputs(m: LipTcn, audio: LipAudio, n: number): Float32Array[] {
   const D = LIP_FRAME_DIM;
   const frame = (j: number, d: number) => (j >= 0 && j < audio.n100 ? audio.frames[j * D + d]! : FLOOR_VALUE);
-  return Array.from({ length: n }, (_, i) => tcnInputRow(m, frame, i, new Float32Array(FRAMES_PER_STEP * D)));
+  return Array.from({ length: n }, (_, i) => tcnInputRow(m, frame, i, new Float32Array(FRAMES_PER_STEP * tcnFrameDim(m))));
 }
 
 /** Input row i (see tcnInputs) into `out`; frame(j, d) is value d of 100 Hz frame j (the floor outside the audio). */
 export function tcnInputRow(m: LipTcn, frame: (j: number, d: number) => number, i: number, out: Float32Array): Float32Array {
   const D = LIP_FRAME_DIM;
+  const W = tcnFrameDim(m);
+  const put = (at: number, v: number) => (out[at] = (v - m.mean[at]!) / m.std[at]!);
   for (let k = 0; k < FRAMES_PER_STEP; k++) {
     const j = FRAMES_PER_STEP * i - (FRAMES_PER_STEP - 1) + k;
-    for (let d = 0; d < D; d++) {
-      const at = k * D + d;
-      out[at] = (frame(j, d) - m.mean[at]!) / m.std[at]!;
+    for (let d = 0; d < D; d++) put(k * W + d, frame(j, d));
+    if (m.onsets) {
+      const [flux, rise] = frameOnsets(frame, j);
+      put(k * W + D, flux);
+      put(k * W + D + 1, rise);
     }
   }
   return out;
@@ -151,18 +178,18 @@ function convFromFile(f: ConvFile, where: string): ConvLayer {
 }
 
 export function tcnToJson(m: LipTcn): Record<string, unknown> {
-  return { kind: m.kind, version: m.version, targets: m.targets, lookahead: m.lookahead, mean: float32ToBase64(m.mean), std: float32ToBase64(m.std), input: convToFile(m.input), residual: m.residual.map(convToFile), output: convToFile(m.output) };
+  return { kind: m.kind, version: m.version, targets: m.targets, lookahead: m.lookahead, ...(m.onsets ? { onsets: true } : {}), mean: float32ToBase64(m.mean), std: float32ToBase64(m.std), input: convToFile(m.input), residual: m.residual.map(convToFile), output: convToFile(m.output) };
 }
 
 export function tcnFromJson(f: Record<string, unknown>, where: string): LipTcn {
-  const g = f as { targets: string[]; lookahead: number | null; mean: string; std: string; input: ConvFile; residual: ConvFile[]; output: ConvFile };
+  const g = f as { targets: string[]; lookahead: number | null; onsets?: boolean; mean: string; std: string; input: ConvFile; residual: ConvFile[]; output: ConvFile };
   const m: LipTcn = {
-    kind: 'lip-tcn', version: 1, targets: g.targets, lookahead: g.lookahead ?? null,
+    kind: 'lip-tcn', version: 1, targets: g.targets, lookahead: g.lookahead ?? null, onsets: g.onsets === true,
     mean: base64ToFloat32(g.mean), std: base64ToFloat32(g.std),
     input: convFromFile(g.input, where), residual: g.residual.map((l) => convFromFile(l, where)), output: convFromFile(g.output, where),
   };
   const C = m.input.outputs;
-  const bad = m.mean.length !== FRAMES_PER_STEP * LIP_FRAME_DIM || m.std.length !== m.mean.length || m.input.inputs !== m.mean.length ||
+  const bad = m.mean.length !== FRAMES_PER_STEP * tcnFrameDim(m) || m.std.length !== m.mean.length || m.input.inputs !== m.mean.length ||
     m.residual.some((l) => l.inputs !== C || l.outputs !== C || l.kernel !== 3) || m.output.inputs !== C || m.output.outputs !== m.targets.length;
   if (bad) throw new FileFormatError(`The lip model ${where} has inconsistent layer sizes. Rebuild it: npm run train:mouth`);
   return m;

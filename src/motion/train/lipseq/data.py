@@ -23,18 +23,39 @@ def load(folder):
                           mel=b['mel'].reshape(-1, D), Y=b['Y'].reshape(n, T), valid=b['valid'] > 0.5,
                           videoJaw=b['videoJaw'].astype(np.float64), gap=b['gap'].astype(np.float64),
                           speech=b['speech'].astype(np.float64)))
+    # optional: voicing and relative log pitch per 100 Hz frame (exportVoicing.ts, an experiment)
+    vf = os.path.join(folder, 'voicing.f32')
+    if os.path.exists(vf):
+        v = np.fromfile(vf, dtype=np.float32).reshape(-1, 2)
+        at = 0
+        for c, meta in zip(clips, idx['clips']):
+            c['voicing'] = v[at:at + meta['n100']]
+            at += meta['n100']
     return clips, idx
 
 
-def stacked_frames(mel, n):
-    """25 fps rows of the four 100 Hz frames each output frame pools (frames 4i-3..4i), 4*D values."""
+def stacked_frames(mel, n, onsets=False):
+    """25 fps rows of the four 100 Hz frames each output frame pools (frames 4i-3..4i), 4*D values
+    (4*(D+2) with `onsets`: each frame followed by its spectral flux and energy change)."""
     D = mel.shape[1]
     pad = np.full((3, D), FLOOR, np.float32)
     need = 4 * n + 3
     m = np.concatenate([pad, mel], 0)
     if m.shape[0] < need:
         m = np.concatenate([m, np.full((need - m.shape[0], D), FLOOR, np.float32)], 0)
-    return m[:4 * n].reshape(n, 4 * D)
+    m = m[:4 * n]
+    if onsets:
+        m = with_onsets(m)
+    return m.reshape(n, -1)
+
+
+def with_onsets(m):
+    """appends per 100 Hz frame the spectral flux (mean positive band rise from the frame before)
+    and the energy change, the frame before the first reading as silence (the floor), as
+    lipTcn.ts's tcnInputRow computes them: onsets, which the linear input layer cannot form"""
+    d = np.diff(m, axis=0, prepend=np.full((1, m.shape[1]), FLOOR, np.float32))
+    flux = np.maximum(0, d[:, 1:]).mean(1, keepdims=True)
+    return np.concatenate([m, flux, d[:, :1]], 1).astype(np.float32)
 
 
 def standardise_targets(c):

@@ -1,11 +1,19 @@
 # Speaker-fold experiments with sequence models (training tooling; Debian python3-torch).
 #   /usr/bin/python3 src/motion/train/lipseq/experiment.py /tmp/lipseq tcn gru mlp ...
+# A run is RECIPE[:key=value...][@SEED], e.g. tcn_ng:flux=1:epochs=45@2 (fields of DEFAULT: corr,
+# tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight...). With LIPSEQ_RESULTS=FILE
+# each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
+import json
+import os
 import sys
 import time
 import numpy as np
 import torch
 from data import load, stacked_frames, standardise_targets, quantile_map, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
 from models import Tcn, Gru, PooledMlp
+from augment import augmented_view, any_augmentation, spec_mask
+from losses import lip_loss
+from murmur import MurmurStats
 
 torch.set_num_threads(1)
 
@@ -17,6 +25,9 @@ RECIPES = {
     'tcn32': dict(model='tcn', channels=32, epochs=30),
     'tcn_d5': dict(model='tcn', dilations=(1, 2, 4, 8, 16), epochs=30),
     'tcn_c1': dict(model='tcn', lookahead=1, epochs=30),
+    # shipped since lips8 (trained without GRID: trainLips.ts SEQ_GRID): onset inputs, 45 epochs
+    'tcn_on': dict(model='tcn', epochs=45, flux=True),
+    'tcn_c1_on': dict(model='tcn', lookahead=1, epochs=45, flux=True),
     'tcn_c2': dict(model='tcn', lookahead=2, epochs=30),
     'gru': dict(model='gru', epochs=30),
     'tcn_n4': dict(model='tcn', epochs=30, noise=0.4),
@@ -28,7 +39,8 @@ RECIPES = {
     'gru_c': dict(model='gru', bidirectional=False, epochs=30),
 }
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
-               noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0)
+               noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
+               corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False)
 
 
 def make_model(r, dim_in, dim_out):
@@ -39,9 +51,26 @@ def make_model(r, dim_in, dim_out):
     return PooledMlp(dim_in, dim_out)
 
 
-def prepare(clips, target):
+def with_band_variance(mel):
+    """per-file variance normalisation of the bands over speech frames (the product removes only their mean)"""
+    speech = mel[:, 0] >= -4.6
+    if speech.sum() < 20:
+        return mel
+    sd = mel[speech, 1:].std(0)
+    out = mel.copy()
+    out[:, 1:] = mel[:, 1:] * (np.mean(sd) / np.maximum(sd, 1e-3))[None]
+    return out
+
+
+def prepare(clips, target, flux=False, cvn=False, voicing=False):
     for c in clips:
-        c['X'] = stacked_frames(c['mel'], c['n'])
+        c.setdefault('mel0', c['mel'])
+        c['mel'] = with_band_variance(c['mel0']) if cvn else c['mel0']
+        if voicing:
+            m = c['mel']
+            v = c['voicing'][:m.shape[0]]
+            c['mel'] = np.concatenate([m, np.pad(v, ((0, m.shape[0] - v.shape[0]), (0, 0)))], 1).astype(np.float32)
+        c['X'] = stacked_frames(c['mel'], c['n'], flux)
         Y = c['Y'].copy()
         if target == 'gap':
             Y[:, 0] = np.nan_to_num(c['gap'], nan=0.0)
@@ -66,23 +95,25 @@ def train(clips, r, log=False):
     opt = torch.optim.Adam(model.parameters(), lr=r['lr'], weight_decay=r['decay'])
     tw = torch.tensor(TARGET_WEIGHT)
     L = r['chunk']
-    # chunks of whole clips; each epoch a new random phase
-    def chunks():
+    weight = {c['name']: min(1.0, 1500 / frames_per_speaker[c['speaker']]) ** r['balance'] * (r['grid_weight'] if c['speaker'] == 'grid_s1' else 1.0) for c in clips}
+    # chunks of whole clips (augmented anew each epoch when the recipe asks); each epoch a new random phase
+    def chunks(augment):
         out = []
         for c in clips:
-            w = min(1.0, 1500 / frames_per_speaker[c['speaker']]) ** r['balance'] * (r['grid_weight'] if c['speaker'] == 'grid_s1' else 1.0)
+            v = augmented_view(c, r, rng) if augment else c
+            w = weight[c['name']]
             start = -int(rng.integers(0, L))
-            for s in range(start, c['n'], L):
-                a, b = max(0, s), min(c['n'], s + L)
+            for s in range(start, v['n'], L):
+                a, b = max(0, s), min(v['n'], s + L)
                 if b - a >= 8:
-                    out.append((c, a, b, w))
+                    out.append((v, a, b, w))
         rng.shuffle(out)
         return out
-    n_batches = (len(chunks()) + r['batch'] - 1) // r['batch']
+    n_batches = (len(chunks(False)) + r['batch'] - 1) // r['batch']
     total = n_batches * r['epochs']
     step = 0
     for ep in range(r['epochs']):
-        ch = chunks()
+        ch = chunks(any_augmentation(r))
         for k in range(0, len(ch), r['batch']):
             part = ch[k:k + r['batch']]
             Lb = max(b - a for _, a, b, _ in part)
@@ -93,14 +124,12 @@ def train(clips, r, log=False):
                 xb[i, :b - a] = (c['X'][a:b] - mean) / std
                 yb[i, :b - a] = c['Yz'][a:b]
                 wb[i, :b - a] = c['valid'][a:b] * w
-            xt = torch.from_numpy(xb)
+            xt = torch.from_numpy(spec_mask(xb, r, rng))
             xt = xt + r['noise'] * torch.randn_like(xt)
             lr = r['lr'] * 0.5 * (1 + np.cos(np.pi * step / total))
             for g in opt.param_groups:
                 g['lr'] = lr
-            pred = model(xt)
-            err = ((pred - torch.from_numpy(yb)) ** 2 * tw).sum(2) * torch.from_numpy(wb)
-            loss = err.sum() / max(1e-6, wb.sum())
+            loss = lip_loss(model(xt), torch.from_numpy(yb), torch.from_numpy(wb), tw, r['corr'], r['corr_targets'])
             opt.zero_grad(); loss.backward(); opt.step(); step += 1
         if log:
             print(f'  epoch {ep + 1} loss {loss.item():.3f}', flush=True)
@@ -127,40 +156,76 @@ def jaw(model, mean, std, c, sigma, qmap):
     return postprocess(map_through(p, *qmap), c['speech'])
 
 
-def run(name, clips, folds):
-    base, _, seed = name.partition('@')  # NAME@SEED: the recipe with another seed
+def parse_value(v, old):
+    if isinstance(old, bool):
+        return v in ('1', 'true')
+    for kind in (int, float):
+        try:
+            return kind(v)
+        except ValueError:
+            pass
+    return v
+
+
+def parse_recipe(name):
+    """NAME[:key=value...][@SEED]: a recipe, optionally with fields overridden, and a seed"""
+    spec, _, seed = name.partition('@')
+    base, *over = spec.split(':')
     r = dict(DEFAULT, **RECIPES[base])
+    for kv in over:
+        k, v = kv.split('=')
+        r[k] = parse_value(v, r.get(k))
     if seed:
         r['seed'] = int(seed)
+    return r
+
+
+def oof_maps(fold_models, fold_clips, sigma):
+    """calibration of fold k from the other folds' models on their own unheard speakers (cross-fitted)"""
+    pred, real = [], []
+    for (model, mean, std), cl in zip(fold_models, fold_clips):
+        pk, rk = [], []
+        for c in cl:
+            p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+            m = c['valid'] & (c['speech'] >= 0.5)
+            pk.append(p[m]); rk.append(c['Yraw'][m, 0])
+        pred.append(np.concatenate(pk)); real.append(np.concatenate(rk))
+    K = len(fold_models)
+    return [quantile_map(np.concatenate([pred[j] for j in range(K) if j != k]), np.concatenate([real[j] for j in range(K) if j != k])) for k in range(K)]
+
+
+def run(name, clips, folds, out=None):
+    r = parse_recipe(name)
     t0 = time.time()
-    prepare(clips, r['target'])
+    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
     held = [c for c in clips if c['role'] == 'heldout']
-    rows = {s: [] for s in r['smooth']}
-    held_r = {s: [] for s in r['smooth']}
-    lags = []
-    for fold in folds:
-        fit = [c for c in train_clips if c['speaker'] not in fold]
-        model, mean, std = train(fit, r)
-        for s in r['smooth']:
-            q = calibrate(model, mean, std, fit, s)
-            for c in train_clips:
-                if c['speaker'] in fold:
-                    j = jaw(model, mean, std, c, s, q)
-                    rr, lag = best_lag(j, c['ref'], 3)
-                    rows[s].append((c['speaker'], rr, c['n']))
-                    if s == r['smooth'][-1]:
-                        lags.append(best_lag(j, c['ref'], 10)[1])
-            held_r[s].append([best_lag(jaw(model, mean, std, c, s, q), c['ref'], 3)[0] for c in held])
+    fits = [[c for c in train_clips if c['speaker'] not in fold] for fold in folds]
+    fold_clips = [[c for c in train_clips if c['speaker'] in fold] for fold in folds]
+    models = [train(fit, r) for fit in fits]
+    result = dict(name=name, recipe={k: v for k, v in r.items() if k != 'dilations'})
     for s in r['smooth']:
-        sp = per_speaker(rows[s])
-        h = np.array(held_r[s]).mean(0)
-        print(f'== {name} smooth {s}: mean r {np.mean(list(sp.values())):.3f} over {len(sp)}; katie {h[0]:.3f} ({" ".join(f"{x[0]:.3f}" for x in held_r[s])}); mt_sun {h[1]:.3f}  [{time.time() - t0:.0f} s]')
-    print('   per speaker: ' + ', '.join(f'{k.replace("pcavs_", "").replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items())))
-    print('   wide lags: ' + ','.join(str(l) for l in sorted(lags)), flush=True)
+        rows, held_r, murmur = [], [], MurmurStats()
+        maps = oof_maps(models, fold_clips, s) if r['cal'] == 'oof' else [calibrate(*m, fit, s) for m, fit in zip(models, fits)]
+        for (model, mean, std), q, cl in zip(models, maps, fold_clips):
+            for c in cl:
+                j = jaw(model, mean, std, c, s, q)
+                rows.append((c['speaker'], best_lag(j, c['ref'], 3)[0], c['n']))
+                murmur.add(c, j)
+            held_r.append([best_lag(jaw(model, mean, std, c, s, q), c['ref'], 3)[0] for c in held])
+        sp = per_speaker(rows)
+        h = np.array(held_r).mean(0)
+        print(f'== {name} smooth {s}: mean r {np.mean(list(sp.values())):.3f} over {len(sp)}; katie {h[0]:.3f} ({" ".join(f"{x[0]:.3f}" for x in held_r)}); mt_sun {h[1]:.3f}  [{time.time() - t0:.0f} s]')
+        result[f'smooth{s}'] = dict(mean=float(np.mean(list(sp.values()))), speakers=sp, katie=float(h[0]), mt_sun=float(h[1]), murmur=murmur.summary())
+    print('   ' + murmur.line())
+    print('   per speaker: ' + ', '.join(f'{k.replace("pcavs_", "").replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items())), flush=True)
+    if out:
+        with open(out, 'a') as f:
+            f.write(json.dumps(result) + '\n')
 
 
 if __name__ == '__main__':
     clips, idx = load(sys.argv[1])
+    out = os.environ.get('LIPSEQ_RESULTS')  # one JSON line per run, for the paired comparisons (compare.py)
     for name in sys.argv[2:]:
-        run(name, clips, idx['folds'])
+        run(name, clips, idx['folds'], out)

@@ -12,6 +12,6 @@ def conv(c, dilation=1):
     return dict(outputs=int(w.shape[0]), inputs=int(w.shape[1]), kernel=int(w.shape[2]), dilation=int(dilation), w=b64(w), b=b64(c.bias.detach().numpy()))
 
 
-def tcn_json(model, mean, std, targets):
-    return dict(kind='lip-tcn', version=1, targets=targets, lookahead=model.lookahead, mean=b64(mean), std=b64(std),
+def tcn_json(model, mean, std, targets, onsets=False):
+    return dict(kind='lip-tcn', version=1, targets=targets, lookahead=model.lookahead, **({'onsets': True} if onsets else {}), mean=b64(mean), std=b64(std),
                 input=conv(model.inp), residual=[conv(c, d) for c, d in zip(model.convs, model.dilations)], output=conv(model.out))
