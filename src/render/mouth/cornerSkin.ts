@@ -9,7 +9,7 @@ import { luminance as lum } from '../../math/colour.ts';
 /** Corner disc radius, in inter-ocular distances, round each outer lip corner. */
 const CORNER_RADIUS = 0.08;
 /** Pixels darker than this share of the disc's bright-half light are the notch, lifted to it (the lip's own shade is lighter). */
-const DARK = Number((globalThis as any).M9?.dark ?? 0.7);
+const DARK = 0.7;
 const OUTER_CORNERS = [61, 291] as const;
 
 export class CornerSkin {

@@ -11,7 +11,6 @@ import type { MouthShader } from './shader.ts';
 export function softenLipLine(t: RasterTarget, mouth: MouthShader, mask: Uint8Array, scratchIndex: Int32Array, scratchColour: Uint32Array): void {
   const W = t.width, H = t.height, color = t.color;
   const n = mouth.ownedCount, owned = mouth.owned, ownedColour = mouth.ownedColour;
-  if ((globalThis as any).M9?.noSoften) return;
   // mouth pixels still showing what the mouth wrote (a nearer lip triangle may have covered them)
   for (let k = 0; k < n; k++) { const i = owned[k]!; if (color[i] === ownedColour[k]) mask[i] = 1; }
   // (not at the photo's own opening: the rest frame is the photo's mouth as it is)

@@ -69,6 +69,8 @@ export interface MouthFrameGeometry {
 }
 
 const JAW = CONTROL_INDEX.jawOpen;
+/** the lip's colour along the opening is taken this share of the way from its inner row to its next row out */
+const RIM_SHARE = 0.5;
 /** corner to corner like the inner lines: the inner corners, then each lip's first row out from its inner line */
 const RIM_UPPER = [LIPS_INNER_UPPER[0]!, ...LIP_COLUMNS_UPPER[1], LIPS_INNER_UPPER[LIPS_INNER_UPPER.length - 1]!];
 const RIM_LOWER = [LIPS_INNER_LOWER[0]!, ...LIP_COLUMNS_LOWER[1], LIPS_INNER_LOWER[LIPS_INNER_LOWER.length - 1]!];
@@ -135,16 +137,15 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    if (!(globalThis as any).M9?.noCorner) this.corners?.update(extra > 0 ? rebuilt : 0);
-    if (!(globalThis as any).M9?.noSlide) slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
+    this.corners?.update(extra > 0 ? rebuilt : 0);
+    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
-    // the lip colour along each line, from the frame's (slid) lip texture at the lip's first row
-    // out from the line (the inner row still carries the photo's shade next to its slit)
+    // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first
+    // row out from the line (the inner row itself still carries the photo's shade next to its slit)
     const uv = g.uvNow, { upU, upV, loU, loV } = this;
-    const RS = Number((globalThis as any).M9?.rs ?? 0.5);
-    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!, j = RIM_UPPER[q]!; upU[q] = uv[i * 2]! + RS * (uv[j * 2]! - uv[i * 2]!); upV[q] = uv[i * 2 + 1]! + RS * (uv[j * 2 + 1]! - uv[i * 2 + 1]!); }
-    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!, j = RIM_LOWER[q]!; loU[q] = uv[i * 2]! + RS * (uv[j * 2]! - uv[i * 2]!); loV[q] = uv[i * 2 + 1]! + RS * (uv[j * 2 + 1]! - uv[i * 2 + 1]!); }
+    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!, j = RIM_UPPER[q]!; upU[q] = uv[i * 2]! + RIM_SHARE * (uv[j * 2]! - uv[i * 2]!); upV[q] = uv[i * 2 + 1]! + RIM_SHARE * (uv[j * 2 + 1]! - uv[i * 2 + 1]!); }
+    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!, j = RIM_LOWER[q]!; loU[q] = uv[i * 2]! + RIM_SHARE * (uv[j * 2]! - uv[i * 2]!); loV[q] = uv[i * 2 + 1]! + RIM_SHARE * (uv[j * 2 + 1]! - uv[i * 2 + 1]!); }
     if (mouth.texture) { mouth.rimUpper.fill(mouth.texture, upX, upU, upV); mouth.rimLower.fill(mouth.texture, loX, loU, loV); }
   }
 }

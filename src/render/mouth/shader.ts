@@ -5,12 +5,11 @@
 // anti-aliased lip line.
 import type { TextureSource } from '../raster.ts';
 import type { ReadyMouth } from './layers.ts';
-import type { ReadyLayer } from './readyLayer.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
+import { pack, sampleInto, shadeLift } from './pixels.ts';
 
-const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
 
 /** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
 export interface MouthPlacement {
@@ -116,10 +115,8 @@ export class MouthShader {
   /** Sets this frame's placement; light reaching into the mouth grows with the opening. */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
-    (globalThis as any).M9place = p;
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
-    const LF = Number((globalThis as any).M9?.lf ?? 0.8);
-    const light = (gap: number) => LF + (1 - LF) * smoothstep(0.01, 0.16, gap);
+    const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
     this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
@@ -225,9 +222,7 @@ export class MouthShader {
     const toInterior = smoothstep(0.3 * band, band, d);
     // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
     const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
-    const DBG = (globalThis as any).M9 ?? {};
-    if (DBG.fan) return pack(0, 255, 0);
-    if (!DBG.noBand && (toInterior < 1 || atLine > 0)) {
+    if (toInterior < 1 || atLine > 0) {
       // The texture under the fan next to the line is the lip beside it (the fan's texture
       // coordinates run from the lip vertices): the edge and the inner surface continue the lip as
       // it is drawn. Fixed photo lip colours read as a thin rim line around the opening.
@@ -239,7 +234,7 @@ export class MouthShader {
         // The surface is shaded only as deep as what lies behind it: against bright teeth it stays
         // the lip's colour (a band darker than both the lip and the teeth read as a drawn ring round
         // the opening); against the dark cavity it falls off into it
-        const ir = this.innerShade, lift = DBG.oldBand ? 0 : shadeLift(r, g, b, er, eg, eb, ir);
+        const ir = this.innerShade, lift = shadeLift(r, g, b, er, eg, eb, ir);
         const lr = er * (ir[0] + (1 - ir[0]) * lift) * (1 + wet), lg = eg * (ir[1] + (1 - ir[1]) * lift) * (1 + wet), lb = eb * (ir[2] + (1 - ir[2]) * lift) * (1 + wet);
         r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
       }
@@ -249,7 +244,7 @@ export class MouthShader {
     // footprint the opening covers, the lip edge elsewhere. Shaded by distance alone, a thin slit
     // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
     const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
-    if (cover < 1 && !DBG.noCover) {
+    if (cover < 1) {
       const e = this.edgeColour(x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
       r = er + (r - er) * cover; g = eg + (g - eg) * cover; b = eb + (b - eb) * cover;
     }
@@ -268,23 +263,18 @@ export class MouthShader {
 const tmp = new Float32Array(4);
 
 /**
- * How much of the inner lip surface's shade to lift (0: full shade, 1: the lip edge's own colour):
- * the share of the way from the shaded lip's luminance to the edge's that the interior behind it
- * reaches. Bright teeth lift it all; the dark cavity none.
- */
-export function shadeLift(r: number, g: number, b: number, er: number, eg: number, eb: number, shade: readonly number[]): number {
-  const edge = 0.3 * er + 0.59 * eg + 0.11 * eb;
-  const shaded = 0.3 * er * shade[0]! + 0.59 * eg * shade[1]! + 0.11 * eb * shade[2]!;
-  return clamp01((0.3 * r + 0.59 * g + 0.11 * b - shaded) / Math.max(1, edge - shaded));
-}
-/**
  * The library's upper row is raised this much (iod) over the photo's inner upper lip centre. It was
  * cut at an open mouth's lip, the upper lip raised: hung from a closed photo's lip line its tips
  * reached 0.09 below it and met the lower row until the jaw had dropped 0.16 (a band of teeth with
  * no dark gap between the rows at any speech opening). A closed lip hides all but the last few
  * hundredths of the incisors.
  */
-const UPPER_TEETH_RAISE = Number((globalThis as any).M9?.raise ?? 0.03);
+const UPPER_TEETH_RAISE = 0.03;
+/**
+ * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
+ * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
+ */
+const CLOSED_LIGHT = 0.8;
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
@@ -302,24 +292,8 @@ const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 /** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
 const WARM_SHADOW = 0.6;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
-const THROAT_MIX = 0.8, THROAT_SHADE = Number((globalThis as any).M9?.ts ?? 0.42);
+const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;
 /** toward the corners the rim darkens by up to this share (the cheeks' shade there: a lip-coloured rim read as a drawn light outline down the sides) */
-const CORNER_EDGE_SHADE = Number((globalThis as any).M9?.ce ?? 0.3);
-const MID_DARK = Number((globalThis as any).M9?.md ?? 0.3);
-
-/** Bilinear premultiplied sample of a layer at local offset (lx, ly) from its anchor; returns alpha, colour in out. */
-function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): number {
-  const fx = lx + l.anchorX - 0.5, fy = ly + l.anchorY - 0.5;
-  if (fx < 0 || fy < 0 || fx >= l.width - 1 || fy >= l.height - 1) return 0;
-  const ix = fx | 0, iy = fy | 0, ax = fx - ix, ay = fy - iy;
-  const d = l.data, W = l.width;
-  const o00 = (iy * W + ix) * 4, o10 = o00 + 4, o01 = o00 + W * 4, o11 = o01 + 4;
-  const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
-  const a = d[o00 + 3]! * w00 + d[o10 + 3]! * w10 + d[o01 + 3]! * w01 + d[o11 + 3]! * w11;
-  if (a <= 0.002) return 0;
-  out[0] = d[o00]! * w00 + d[o10]! * w10 + d[o01]! * w01 + d[o11]! * w11;
-  out[1] = d[o00 + 1]! * w00 + d[o10 + 1]! * w10 + d[o01 + 1]! * w01 + d[o11 + 1]! * w11;
-  out[2] = d[o00 + 2]! * w00 + d[o10 + 2]! * w10 + d[o01 + 2]! * w01 + d[o11 + 2]! * w11;
-  return a;
-}
-
+const CORNER_EDGE_SHADE = 0.3;
+/** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
+const MID_DARK = 0.3;
