@@ -128,3 +128,15 @@ test('a wide-open cavity is a dark red, not black, and darkest away from the lip
   assert.ok(centre[0]! > centre[1]! + 8, `dark red, not grey: ${centre}`);
   assert.ok(L(nearLip) > L(centre), `falls off from the lips (${nearLip}) to the centre (${centre})`);
 });
+
+test('under a dropped lower lip the lower teeth go on (no black slot between the lower teeth and the lip)', async () => {
+  const { teethUnderLip } = await import('../src/render/mouth/teethRows.ts');
+  // a lower row of bright teeth on rows 10-29 of a 60-row layer, 100 px per IOD, empty below
+  const W = 40, H = 60, data = new Float32Array(W * H * 4);
+  for (let y = 10; y < 30; y++) for (let x = 0; x < W; x++) { const o = (y * W + x) * 4; data[o] = data[o + 1] = data[o + 2] = 220; data[o + 3] = 1; }
+  const out = teethUnderLip({ width: W, height: H, anchorX: 20, anchorY: 28, data }, 100, 1);
+  // 0.05 IOD below the row's end (a smile's mouthLowerDown drops the lip ~0.1 off the teeth)
+  const o = (35 * W + 20) * 4, a = out.data[o + 3]!;
+  // main: nothing past 0.04 IOD (the cavity showed as a black crescent above the lower lip)
+  assert.ok(a > 0.8 && out.data[o]! / a > 120, `alpha ${a.toFixed(2)}, level ${(out.data[o]! / Math.max(a, 1e-6)).toFixed(0)}`);
+});
