@@ -24,16 +24,21 @@ function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {
   return { width: w, height: h, anchorX: w / 2, anchorY: 0, data };
 }
 
-function teethShader(): MouthShader {
+/**
+ * A 64-column shader over an opening between lip lines at rows `top` and `bottom` (100 px per IOD),
+ * lips (180,100,90), inner lip (140,60,55); `place` overrides the placement (anchors, gap).
+ */
+function shaderOver(layers: { upper: ReadyLayer; lower: ReadyLayer; cavity: [number, number, number] }, top: number, bottom: number, place: Partial<MouthShader['place']>): MouthShader {
   const W = 64;
-  const shader = new MouthShader(W, { upper: bandLayer(64, 64, 0, 40), lower: bandLayer(8, 8, 0, 0), tongue: null, cavity: [20, 10, 12], fromPhoto: false });
+  const shader = new MouthShader(W, { ...layers, tongue: null, fromPhoto: false });
   const lip: [number, number, number] = [180, 100, 90];
   shader.lipEdge = lip; shader.lipRimUpper = lip; shader.lipRimLower = lip; shader.lipInner = [140, 60, 55];
-  shader.setPlacement({ upperX: 32, upperY: 10, lowerX: 32, lowerY: 60, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.3, photoGap: 0, rebuilt: 1 });
+  shader.setPlacement({ upperX: 32, upperY: 10, lowerX: 32, lowerY: 60, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.3, photoGap: 0, rebuilt: 1, ...place });
   shader.centreX = 32; shader.halfWidth = 30;
-  shader.setLips([0, W], [10, 10], [0, W], [60, 60]);
+  shader.setLips([0, W], [top, top], [0, W], [bottom, bottom]);
   return shader;
 }
+const teethShader = () => shaderOver({ upper: bandLayer(64, 64, 0, 40), lower: bandLayer(8, 8, 0, 0), cavity: [20, 10, 12] }, 10, 60, {});
 const px = (s: MouthShader, x: number, y: number) => { const c = s.shade(x, y, 0, 0); return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255]; };
 
 test('between the upper lip and bright teeth the inner lip surface is no darker than both (no ring round the opening)', () => {
@@ -106,13 +111,7 @@ test('the photo\'s dark mouth corner is lifted as the lips part, and left as it 
 });
 
 test('a wide-open cavity is a dark red, not black, and darkest away from the lips', () => {
-  const W = 64;
-  const shader = new MouthShader(W, { upper: bandLayer(8, 8, 0, 0), lower: bandLayer(8, 8, 0, 0), tongue: null, cavity: [56, 17, 24], fromPhoto: false });
-  const lip: [number, number, number] = [180, 100, 90];
-  shader.lipEdge = lip; shader.lipRimUpper = lip; shader.lipRimLower = lip; shader.lipInner = [140, 60, 55];
-  shader.setPlacement({ upperX: 32, upperY: 0, lowerX: 32, lowerY: 60, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.45, photoGap: 0, rebuilt: 1 });
-  shader.centreX = 32; shader.halfWidth = 30;
-  shader.setLips([0, W], [2, 2], [0, W], [60, 60]);
+  const shader = shaderOver({ upper: bandLayer(8, 8, 0, 0), lower: bandLayer(8, 8, 0, 0), cavity: [56, 17, 24] }, 2, 60, { upperY: 0, gap: 0.45 });
   const centre = px(shader, 32, 31), nearLip = px(shader, 32, 6);
   // main: 19,7,7 (luminance 11: a black hole at every wide opening)
   assert.ok(L(centre) >= 0.17 * L([140, 60, 55]), `centre ${centre}`);
@@ -137,12 +136,7 @@ test('library teeth hung from a closed photo\'s lip line: the rows part once the
   // its anchor to 0.09 below, the lower from 0.07 above its anchor to 0.01 below
   const upper = bandLayer(64, 64, 0, 12), lower = bandLayer(64, 64, 0, 8);
   upper.anchorY = 3; lower.anchorY = 7;
-  const shader = new MouthShader(64, { upper, lower, tongue: null, cavity: [20, 10, 12], fromPhoto: false });
-  const lip: [number, number, number] = [180, 100, 90];
-  shader.lipEdge = lip; shader.lipRimUpper = lip; shader.lipRimLower = lip; shader.lipInner = [140, 60, 55];
-  shader.setPlacement({ upperX: 32, upperY: 10, lowerX: 32, lowerY: 26, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.2, photoGap: 0, rebuilt: 1 });
-  shader.centreX = 32; shader.halfWidth = 30;
-  shader.setLips([0, 64], [8, 8], [0, 64], [40, 40]);
+  const shader = shaderOver({ upper, lower, cavity: [20, 10, 12] }, 8, 40, { lowerY: 26, gap: 0.2 });
   let dark = 0;
   for (let y = 12; y < 19; y++) if (L(px(shader, 32, y)) < 60) dark++; // (the lower row starts at 19)
   // main: none (the rows overlapped until the jaw had dropped 0.16: a band of teeth at every speech opening)
