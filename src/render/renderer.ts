@@ -18,6 +18,7 @@ import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
+import { CornerSkin } from './mouth/cornerSkin.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, partLipsInSmile, lipUnitsOf, REST_LIP_GAP } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
@@ -110,7 +111,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const lips = lipSurfaceColours(avatar);
   mouth.lipInner = lips.lipInner;
   mouth.lipEdge = lips.lipEdge;
-  const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S);
+  mouth.lipRimUpper = lips.lipRimUpper;
+  mouth.lipRimLower = lips.lipRimLower;
+  const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S, new CornerSkin(lidSkin.data, size, size, photoXY, iod));
   const photoR = rig.rotation;
   const photoRT = transpose3(photoR);
   const headR = new Float64Array(9), torsoR = new Float64Array(9), tmpR = new Float64Array(9);

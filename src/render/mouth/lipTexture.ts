@@ -8,6 +8,12 @@ import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../ri
 
 /** At a full opening the rows sample this share of the way to the outer contour. */
 const SHIFT = 0.4;
+/**
+ * The inner row (on the lip line) slides this much further: the photo's shade beside its slit
+ * reaches past 0.4 of the lip (mt_man's lower lip, 0.82 of the lip's light there) and drew a dark
+ * ring round the opening, right beside the shader's lip-coloured rim.
+ */
+const INNER_ROW_SLIDE = 1.5;
 
 /**
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
@@ -19,10 +25,11 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
     const outer = lip[3];
     for (let row = 0; row < 3; row++) {
       const ids = lip[row]!;
+      const kr = row === 0 ? k * INNER_ROW_SLIDE : k;
       for (let c = 0; c < ids.length; c++) {
         const v = ids[c]!, o = outer[c]!;
-        uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
-        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+        uvNow[v * 2] = uv[v * 2]! + kr * (uv[o * 2]! - uv[v * 2]!);
+        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + kr * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
       }
     }
   }

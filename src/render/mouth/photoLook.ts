@@ -128,7 +128,7 @@ export function teethTarget(cheekLum: number, pictureWhite: number): number {
   return Math.min(pictureWhite, cheekLum + TEETH_ABOVE_CHEEK * (255 - cheekLum));
 }
 /** Share of the way from the cheeks' luminance to white the bright teeth sit at. */
-const TEETH_ABOVE_CHEEK = 0.5;
+const TEETH_ABOVE_CHEEK = 0.6;
 /** The gain on the library's teeth is kept within this (a grey or dark library row is not made chalk). */
 const TEETH_GAIN: [number, number] = [0.95, 1.3];
 

@@ -4,29 +4,56 @@
 // colours, taken once from the photo.
 import type { Avatar } from '../../avatar/types.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
-import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../../rig/topology.ts';
+import { LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../../rig/topology.ts';
 import { smooth01 } from '../../math/smooth.ts';
 import type { MouthShader } from './shader.ts';
 import type { ReadyMouth } from './layers.ts';
 import { slideLipTexture } from './lipTexture.ts';
+import type { CornerSkin } from './cornerSkin.ts';
 
 type Rgb = [number, number, number];
 
-/** The photo's lip colour (halfway between inner and outer lip lines) as the inner lip surface and the lip edge. */
-export function lipSurfaceColours(avatar: Avatar): { lipInner: Rgb; lipEdge: Rgb } {
-  const lip = [0, 0, 0];
-  const size = avatar.size;
-  for (const [inner, outer] of [[13, 0], [14, 17], [82, 37], [312, 267], [87, 84], [317, 314]] as const) {
-    const x = (avatar.uv[inner * 2]! + avatar.uv[outer * 2]!) / 2, y = (avatar.uv[inner * 2 + 1]! + avatar.uv[outer * 2 + 1]!) / 2;
-    const o = (Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))) * 4;
-    for (let ch = 0; ch < 3; ch++) lip[ch]! += avatar.texture.data[o + ch]! / 6;
-  }
-  const [lr, lg, lb] = lip as Rgb;
+/** The photo's colour at a share t of the way from inner lip landmark `inner` to outer lip landmark `outer`. */
+function lipSample(avatar: Avatar, inner: number, outer: number, t: number): Rgb {
+  const size = avatar.size, uv = avatar.uv;
+  const x = uv[inner * 2]! + (uv[outer * 2]! - uv[inner * 2]!) * t, y = uv[inner * 2 + 1]! + (uv[outer * 2 + 1]! - uv[inner * 2 + 1]!) * t;
+  const o = (Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))) * 4;
+  return [avatar.texture.data[o]!, avatar.texture.data[o + 1]!, avatar.texture.data[o + 2]!];
+}
+
+const UPPER_LIP_PAIRS = [[13, 0], [82, 37], [312, 267]] as const;
+const LOWER_LIP_PAIRS = [[14, 17], [87, 84], [317, 314]] as const;
+
+/** Mean colour over the pairs' points a share t out from the inner line. */
+function lipMean(avatar: Avatar, pairs: readonly (readonly [number, number])[], t: number): Rgb {
+  const m: Rgb = [0, 0, 0];
+  for (const [inner, outer] of pairs) { const c = lipSample(avatar, inner, outer, t); for (let ch = 0; ch < 3; ch++) m[ch] += c[ch]! / pairs.length; }
+  return m;
+}
+
+/**
+ * The photo's lip colour (halfway between inner and outer lip lines) as the inner lip surface and
+ * the mean lip edge, and each lip's colour near its inner line as that lip's rim: the upper and lower lips often differ
+ * in light (a lit lower lip, a shaded upper one), and one mean colour drew the lighter lip's rim
+ * darker than the lip (a dark ring round the opening).
+ */
+export function lipSurfaceColours(avatar: Avatar): { lipInner: Rgb; lipEdge: Rgb; lipRimUpper: Rgb; lipRimLower: Rgb } {
+  const up = lipMean(avatar, UPPER_LIP_PAIRS, 0.5), lo = lipMean(avatar, LOWER_LIP_PAIRS, 0.5);
+  const [lr, lg, lb] = up.map((v, ch) => (v + lo[ch]!) / 2) as Rgb;
   // the inner lip surface: that colour a little in the mouth's shadow, a little redder (darker, it read as a drawn outline)
   const redder: Rgb = [lr * 0.8, lg * 0.66, lb * 0.68];
   const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
-  return { lipInner: redder.map((v) => grey + (v - grey) * sat) as Rgb, lipEdge: [lr * 0.9, lg * 0.85, lb * 0.87] };
+  const edge = (c: Rgb): Rgb => [c[0] * 0.9, c[1] * 0.85, c[2] * 0.87];
+  return {
+    lipInner: redder.map((v) => grey + (v - grey) * sat) as Rgb,
+    lipEdge: edge([lr, lg, lb]),
+    lipRimUpper: edge(lipMean(avatar, UPPER_LIP_PAIRS, EDGE_SAMPLE)),
+    lipRimLower: edge(lipMean(avatar, LOWER_LIP_PAIRS, EDGE_SAMPLE)),
+  };
 }
+
+/** where each lip's edge colour is taken: this share of the way from its inner line to its outer (on the lip, clear of the photo's slit) */
+const EDGE_SAMPLE = 0.35;
 
 /** This frame's geometry the placement reads. */
 export interface MouthFrameGeometry {
@@ -42,12 +69,21 @@ export interface MouthFrameGeometry {
 }
 
 const JAW = CONTROL_INDEX.jawOpen;
+/** the lip's colour along the opening is taken this share of the way from its inner row to its next row out */
+const RIM_SHARE = 0.5;
+/** corner to corner like the inner lines: the inner corners, then each lip's first row out from its inner line */
+const RIM_UPPER = [LIPS_INNER_UPPER[0]!, ...LIP_COLUMNS_UPPER[1], LIPS_INNER_UPPER[LIPS_INNER_UPPER.length - 1]!];
+const RIM_LOWER = [LIPS_INNER_LOWER[0]!, ...LIP_COLUMNS_LOWER[1], LIPS_INNER_LOWER[LIPS_INNER_LOWER.length - 1]!];
 
 export class MouthPlacer {
   private readonly upX = new Float32Array(LIPS_INNER_UPPER.length);
   private readonly upY = new Float32Array(LIPS_INNER_UPPER.length);
   private readonly loX = new Float32Array(LIPS_INNER_LOWER.length);
   private readonly loY = new Float32Array(LIPS_INNER_LOWER.length);
+  private readonly upU = new Float32Array(LIPS_INNER_UPPER.length);
+  private readonly upV = new Float32Array(LIPS_INNER_UPPER.length);
+  private readonly loU = new Float32Array(LIPS_INNER_LOWER.length);
+  private readonly loV = new Float32Array(LIPS_INNER_LOWER.length);
 
   /** outScale: output pixels per crop pixel */
   constructor(
@@ -55,6 +91,8 @@ export class MouthPlacer {
     private readonly mouth: MouthShader,
     private readonly layers: ReadyMouth,
     private readonly outScale: number,
+    /** the photo's dark mouth corners, lifted as the lips part (working texture) */
+    private readonly corners: CornerSkin | null = null,
   ) {}
 
   place(g: MouthFrameGeometry): void {
@@ -99,8 +137,15 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
+    this.corners?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt });
     mouth.setLips(upX, upY, loX, loY);
+    // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first
+    // row out from the line (the inner row itself still carries the photo's shade next to its slit)
+    const uv = g.uvNow, { upU, upV, loU, loV } = this;
+    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!, j = RIM_UPPER[q]!; upU[q] = uv[i * 2]! + RIM_SHARE * (uv[j * 2]! - uv[i * 2]!); upV[q] = uv[i * 2 + 1]! + RIM_SHARE * (uv[j * 2 + 1]! - uv[i * 2 + 1]!); }
+    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!, j = RIM_LOWER[q]!; loU[q] = uv[i * 2]! + RIM_SHARE * (uv[j * 2]! - uv[i * 2]!); loV[q] = uv[i * 2 + 1]! + RIM_SHARE * (uv[j * 2 + 1]! - uv[i * 2 + 1]!); }
+    if (mouth.texture) { mouth.rimUpper.fill(mouth.texture, upX, upU, upV); mouth.rimLower.fill(mouth.texture, loX, loU, loV); }
   }
 }

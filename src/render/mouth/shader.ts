@@ -5,11 +5,11 @@
 // anti-aliased lip line.
 import type { TextureSource } from '../raster.ts';
 import type { ReadyMouth } from './layers.ts';
-import type { ReadyLayer } from './readyLayer.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
+import { LipRim } from './lipRim.ts';
+import { pack, sampleInto, shadeLift } from './pixels.ts';
 
-const pack = (r: number, g: number, b: number) => ((r < 0 ? 0 : r > 255 ? 255 : r | 0) | ((g < 0 ? 0 : g > 255 ? 255 : g | 0) << 8) | ((b < 0 ? 0 : b > 255 ? 255 : b | 0) << 16) | (255 << 24)) >>> 0;
 
 /** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
 export interface MouthPlacement {
@@ -46,6 +46,9 @@ export class MouthShader {
   lipInner: [number, number, number] = [120, 60, 60];
   /** the lip's own colour at the inner lip line */
   lipEdge: [number, number, number] = [170, 100, 100];
+  /** each lip's colour near its inner line: the least its edge and inner surface are lit (upper and lower lips differ in light) */
+  lipRimUpper: [number, number, number] = [170, 100, 100];
+  lipRimLower: [number, number, number] = [170, 100, 100];
   texture: TextureSource | null = null;
   readonly shade: (x: number, y: number, u: number, v: number) => number;
   private readonly layers: ReadyMouth;
@@ -54,6 +57,8 @@ export class MouthShader {
   private readonly lowerRaw: Float32Array;
   // per-frame constants
   private teethLight = 1;
+  /** output pixels the library's upper row is raised by (see UPPER_TEETH_RAISE) */
+  private upperLift = 0;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   private teethShow = 1;
   private tongueGrow = 1;
@@ -71,8 +76,14 @@ export class MouthShader {
     this.scratch = new Float32Array(width);
     this.upperRaw = new Float32Array(width);
     this.lowerRaw = new Float32Array(width);
+    this.rimUpper = new LipRim(width);
+    this.rimLower = new LipRim(width);
     this.shade = (x, y, u, v) => this.shadePixel(x, y, u, v);
   }
+
+  /** the lip's colour along each line, per column (lipRim.ts) */
+  readonly rimUpper: LipRim;
+  readonly rimLower: LipRim;
 
   /** Fills the lip-line tables from the projected inner-lip contours (xs/ys of upper and lower, corner to corner). */
   setLips(upX: ArrayLike<number>, upY: ArrayLike<number>, loX: ArrayLike<number>, loY: ArrayLike<number>): void {
@@ -105,10 +116,11 @@ export class MouthShader {
   setPlacement(p: MouthPlacement): void {
     this.place = p;
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
-    const light = (gap: number) => 0.65 + 0.35 * smoothstep(0.01, 0.16, gap);
+    const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
     this.teethLight = this.layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
+    this.upperLift = this.layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
@@ -136,6 +148,17 @@ export class MouthShader {
     return c;
   }
 
+  private readonly edge = new Float32Array(3);
+  /** The lip edge's colour at column x: the lip drawn beside the line, a little shaded (it turns into the mouth), never darker than that lip's rim colour. */
+  private edgeColour(x: number, lower: boolean, shade: number): Float32Array {
+    const rim = lower ? this.lipRimLower : this.lipRimUpper, e = this.edge;
+    const col = (lower ? this.rimLower : this.rimUpper).colour, o = x * 3;
+    const c0 = col[o]!;
+    if (c0 !== c0) { e[0] = rim[0] * shade; e[1] = rim[1] * shade; e[2] = rim[2] * shade; return e; }
+    e[0] = shade * Math.max(c0 * EDGE_SHADE, EDGE_FLOOR * rim[0]); e[1] = shade * Math.max(col[o + 1]! * EDGE_SHADE, EDGE_FLOOR * rim[1]); e[2] = shade * Math.max(col[o + 2]! * EDGE_SHADE, EDGE_FLOOR * rim[2]);
+    return e;
+  }
+
   private shadeColour(x: number, y: number, u: number, v: number): number {
     const p = this.place;
     const cx = x + 0.5, cy = y + 0.5;
@@ -148,7 +171,7 @@ export class MouthShader {
     // cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open
     // and deepest (darkest) halfway between the lips, away from the light they reflect in
     const mid = clamp01(Math.min(cy - top, bottom - cy) / (0.08 * unit + 1));
-    const depthShade = (1 - 0.6 * lateral * lateral) * (1 - 0.45 * mid) * 0.75 * this.teethLight;
+    const depthShade = (1 - 0.6 * lateral * lateral) * (1 - MID_DARK * mid) * 0.75 * this.teethLight;
     const cav = this.cavityNow;
     let r = cav[0] * depthShade, g = cav[1] * depthShade, b = cav[2] * depthShade;
     // jaw pieces: tongue behind the lower teeth
@@ -177,7 +200,7 @@ export class MouthShader {
       }
     }
     {
-      const dx = cx - p.upperX, dy = cy - p.upperY;
+      const dx = cx - p.upperX, dy = cy - p.upperY + this.upperLift;
       const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
       const a = sampleInto(L.upper, lx, ly, tmp) * this.teethShow;
       if (a > 0) {
@@ -203,21 +226,16 @@ export class MouthShader {
       // The texture under the fan next to the line is the lip beside it (the fan's texture
       // coordinates run from the lip vertices): the edge and the inner surface continue the lip as
       // it is drawn. Fixed photo lip colours read as a thin rim line around the opening.
-      let er = this.lipEdge[0], eg = this.lipEdge[1], eb = this.lipEdge[2];
-      if (this.texture) {
-        const t = this.texture;
-        const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
-        const q = t.data32[iy * t.width + ix]!;
-        // never the photo's dark slit (the fan's texture runs toward it): at least EDGE_FLOOR of the lip colour
-        const le = this.lipEdge;
-        er = Math.max((q & 255) * EDGE_SHADE, EDGE_FLOOR * le[0]); eg = Math.max(((q >>> 8) & 255) * EDGE_SHADE, EDGE_FLOOR * le[1]); eb = Math.max(((q >>> 16) & 255) * EDGE_SHADE, EDGE_FLOOR * le[2]);
-      }
+      const e = this.edgeColour(x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
       if (toInterior < 1) {
         // the inner surface: that lip turning into the mouth's shadow, a little redder; a faint wet
         // highlight on the lower lip's rim, where light from above meets it
         const wet = dBot < dTop ? WET * Math.exp(-(((dBot - 0.4 * band) / (0.2 * band + 0.4)) ** 2)) : 0;
-        const ir = this.innerShade;
-        const lr = er * ir[0] * (1 + wet), lg = eg * ir[1] * (1 + wet), lb = eb * ir[2] * (1 + wet);
+        // The surface is shaded only as deep as what lies behind it: against bright teeth it stays
+        // the lip's colour (a band darker than both the lip and the teeth read as a drawn ring round
+        // the opening); against the dark cavity it falls off into it
+        const ir = this.innerShade, lift = shadeLift(r, g, b, er, eg, eb, ir);
+        const lr = er * (ir[0] + (1 - ir[0]) * lift) * (1 + wet), lg = eg * (ir[1] + (1 - ir[1]) * lift) * (1 + wet), lb = eb * (ir[2] + (1 - ir[2]) * lift) * (1 + wet);
         r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
       }
       if (atLine > 0) { r += (er - r) * atLine; g += (eg - g) * atLine; b += (eb - b) * atLine; }
@@ -227,13 +245,7 @@ export class MouthShader {
     // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
     const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
     if (cover < 1) {
-      let er = this.lipEdge[0], eg = this.lipEdge[1], eb = this.lipEdge[2];
-      if (this.texture) {
-        const t = this.texture, le = this.lipEdge;
-        const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
-        const q = t.data32[iy * t.width + ix]!;
-        er = Math.max((q & 255) * EDGE_SHADE, EDGE_FLOOR * le[0]); eg = Math.max(((q >>> 8) & 255) * EDGE_SHADE, EDGE_FLOOR * le[1]); eb = Math.max(((q >>> 16) & 255) * EDGE_SHADE, EDGE_FLOOR * le[2]);
-      }
+      const e = this.edgeColour(x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
       r = er + (r - er) * cover; g = eg + (g - eg) * cover; b = eb + (b - eb) * cover;
     }
     // the photo's own mouth (texture) where the lips have not parted further than in the photo
@@ -249,12 +261,26 @@ export class MouthShader {
 }
 
 const tmp = new Float32Array(4);
+
+/**
+ * The library's upper row is raised this much (iod) over the photo's inner upper lip centre. It was
+ * cut at an open mouth's lip, the upper lip raised: hung from a closed photo's lip line its tips
+ * reached 0.09 below it and met the lower row until the jaw had dropped 0.16 (a band of teeth with
+ * no dark gap between the rows at any speech opening). A closed lip hides all but the last few
+ * hundredths of the incisors.
+ */
+const UPPER_TEETH_RAISE = 0.03;
+/**
+ * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
+ * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
+ */
+const CLOSED_LIGHT = 0.8;
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
-/** the lip edge: the lip's texture next to the line, this much darker (it turns into the mouth) */
-const EDGE_SHADE = 0.92, EDGE_FLOOR = 0.8;
+/** the lip edge: the lip drawn beside the line (lipRim.ts), this much darker (it turns into the mouth); never below EDGE_FLOOR of that lip's mean rim colour */
+const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
 const WET = 0.12;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
@@ -266,21 +292,8 @@ const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 /** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
 const WARM_SHADOW = 0.6;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
-const THROAT_MIX = 0.8, THROAT_SHADE = 0.3;
-
-/** Bilinear premultiplied sample of a layer at local offset (lx, ly) from its anchor; returns alpha, colour in out. */
-function sampleInto(l: ReadyLayer, lx: number, ly: number, out: Float32Array): number {
-  const fx = lx + l.anchorX - 0.5, fy = ly + l.anchorY - 0.5;
-  if (fx < 0 || fy < 0 || fx >= l.width - 1 || fy >= l.height - 1) return 0;
-  const ix = fx | 0, iy = fy | 0, ax = fx - ix, ay = fy - iy;
-  const d = l.data, W = l.width;
-  const o00 = (iy * W + ix) * 4, o10 = o00 + 4, o01 = o00 + W * 4, o11 = o01 + 4;
-  const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
-  const a = d[o00 + 3]! * w00 + d[o10 + 3]! * w10 + d[o01 + 3]! * w01 + d[o11 + 3]! * w11;
-  if (a <= 0.002) return 0;
-  out[0] = d[o00]! * w00 + d[o10]! * w10 + d[o01]! * w01 + d[o11]! * w11;
-  out[1] = d[o00 + 1]! * w00 + d[o10 + 1]! * w10 + d[o01 + 1]! * w01 + d[o11 + 1]! * w11;
-  out[2] = d[o00 + 2]! * w00 + d[o10 + 2]! * w10 + d[o01 + 2]! * w01 + d[o11 + 2]! * w11;
-  return a;
-}
-
+const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;
+/** toward the corners the rim darkens by up to this share (the cheeks' shade there: a lip-coloured rim read as a drawn light outline down the sides) */
+const CORNER_EDGE_SHADE = 0.3;
+/** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
+const MID_DARK = 0.3;

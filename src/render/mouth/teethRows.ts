@@ -8,9 +8,10 @@ import { luminance as lum } from '../../math/colour.ts';
 const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
 /**
  * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
- * long and the library shows ~0.09 of them; the lower row, shorter and mostly behind the lip, less.
+ * long and the library shows ~0.09 of them; the lower row as far (0.04 until round 7: a smile's
+ * dropped lower lip uncovered a black crescent between the lower teeth and the lip).
  */
-const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.04;
+const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.1;
 
 /**
  * The columns [left, right] of a row of teeth: out from the anchor's column until a column (its mean

@@ -1,0 +1,77 @@
+// The photo's mouth corners (commissures) as the lips part. A closed or barely parted photo has a
+// dark notch at each corner; the skin and lip triangles round the corners keep it in their texture
+// and, once the mouth opens and widens, it shows as a dark wedge beside each corner of the opening
+// (lp_s2, lp_s42 at small openings), outside the mouth fan where the shader cannot reach it.
+// The corner discs of the working texture are lifted toward the light of their brighter half as the
+// mouth opens past the photo's own gap (the rest frame keeps the photo as it is).
+import { luminance as lum } from '../../math/colour.ts';
+
+/** Corner disc radius, in inter-ocular distances, round each outer lip corner. */
+const CORNER_RADIUS = 0.08;
+/** Pixels darker than this share of the disc's bright-half light are the notch, lifted to it (the lip's own shade is lighter). */
+const DARK = 0.7;
+const OUTER_CORNERS = [61, 291] as const;
+
+export class CornerSkin {
+  private readonly pixels: Int32Array;
+  private readonly photo: Uint8ClampedArray;
+  private readonly lifted: Uint8ClampedArray;
+  private readonly weight: Float32Array;
+  private amount = 0;
+
+  /** data: the renderer's working texture (RGBA, width x height), changed in place by update(). */
+  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], iod: number) {
+    const pixels: number[] = [], weight: number[] = [], lifted: number[] = [];
+    const R = Math.max(2, CORNER_RADIUS * iod);
+    for (const c of OUTER_CORNERS) {
+      const [cx, cy] = landmarkXY(c);
+      const disc: number[] = [];
+      for (let y = Math.max(0, Math.floor(cy - R)); y <= Math.min(height - 1, Math.ceil(cy + R)); y++) {
+        for (let x = Math.max(0, Math.floor(cx - R)); x <= Math.min(width - 1, Math.ceil(cx + R)); x++) {
+          if ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 <= R * R) disc.push(y * width + x);
+        }
+      }
+      // the notch is blended toward the colour of the disc's light pixels (lip and skin round it)
+      // until it reaches DARK of their light: a gain on its own colour made a saturated red dot
+      const [ref, refColour] = lightPixels(data, disc);
+      for (const p of disc) {
+        const o = p * 4, L = lum(data[o]!, data[o + 1]!, data[o + 2]!);
+        if (L >= DARK * ref) continue;
+        const x = p % width, y = (p - x) / width;
+        const r2 = ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) / (R * R);
+        const t = (DARK * ref - L) / Math.max(1, ref - L);
+        pixels.push(p);
+        weight.push((1 - r2) ** 2);
+        for (let ch = 0; ch < 3; ch++) lifted.push(data[o + ch]! + (refColour[ch]! - data[o + ch]!) * t);
+      }
+    }
+    this.pixels = Int32Array.from(pixels);
+    this.weight = Float32Array.from(weight);
+    this.lifted = Uint8ClampedArray.from(lifted);
+    this.photo = new Uint8ClampedArray(pixels.length * 3);
+    for (let k = 0; k < pixels.length; k++) for (let ch = 0; ch < 3; ch++) this.photo[k * 3 + ch] = data[pixels[k]! * 4 + ch]!;
+  }
+
+  /** open: 0 = the photo's own opening (its corners as they are) .. 1 = parted well past it. */
+  update(open: number): void {
+    const a = Math.min(1, Math.max(0, open));
+    if (Math.abs(a - this.amount) < 0.005) return;
+    this.amount = a;
+    const { data, pixels, photo, lifted, weight } = this;
+    for (let k = 0; k < pixels.length; k++) {
+      const o = pixels[k]! * 4, w = a * weight[k]!;
+      for (let ch = 0; ch < 3; ch++) data[o + ch] = photo[k * 3 + ch]! + (lifted[k * 3 + ch]! - photo[k * 3 + ch]!) * w;
+    }
+  }
+}
+
+/** The 75th percentile luminance of the pixels and the mean colour of those at or above it (the lip and skin round the notch). */
+function lightPixels(data: Uint8ClampedArray, pixels: number[]): [number, [number, number, number]] {
+  const ls = pixels.map((p) => lum(data[p * 4]!, data[p * 4 + 1]!, data[p * 4 + 2]!));
+  const sorted = [...ls].sort((a, b) => a - b);
+  const ref = sorted.length ? sorted[Math.floor(0.75 * (sorted.length - 1))]! : 0;
+  const c: [number, number, number] = [0, 0, 0];
+  let n = 0;
+  pixels.forEach((p, k) => { if (ls[k]! >= ref) { for (let ch = 0; ch < 3; ch++) c[ch] += data[p * 4 + ch]!; n++; } });
+  return [ref, c.map((v) => v / Math.max(1, n)) as [number, number, number]];
+}
