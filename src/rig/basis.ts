@@ -32,6 +32,13 @@ const UNDER_BROW_TAPER = 0.08;
  * much: an M-shaped brow at a full raise).
  */
 const BROW_RAISE = 0.1, BROW_FALL = 0.65;
+/**
+ * The lower lip's inner edge drops by this much (canonical y, at its middle rows' full share) per
+ * side at a full smile or stretch: the lip drawn thin over the lower teeth. (The upper lip is left
+ * whole: lifted off the teeth it uncovered a dark band above the upper row, the teeth being fixed to
+ * the skull at the photo's lip line; render/mouth README.)
+ */
+export const LOWER_LIP_THINNING = 0.04;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -82,6 +89,21 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     });
     spread(out, k, p, hs, 0.2, () => 1);
   }
+  // How far a lower-lip point moves down in a smile or stretch, for one side at weight 1: the lip
+  // thins toward its outer contour (which stays), the inner contour by the whole LOWER_LIP_THINNING,
+  // the middle rows by their share; most in the middle of the mouth half, none at the corner, so
+  // the opening tapers into the corners. Without it a grin's lower teeth could only show by
+  // dropping the jaw or the whole lower lip: a driver's smile came out as a round, talking oval.
+  const thinShare = new Map<number, number>();
+  for (const [row, share] of [[LIPS_INNER_LOWER, 1], [LIPS_MID_LOWER.slice(0, 9), 1 / 3], [LIPS_MID_LOWER.slice(9), 2 / 3]] as const) {
+    for (const i of row) if (!MOUTH_CORNERS.includes(i)) thinShare.set(i, share);
+  }
+  const lipThinning = (i: number, fromCorner: number) => {
+    const share = thinShare.get(i);
+    if (!share) return 0;
+    const along = Math.exp(-((fromCorner / (mouthHalf * 1.2)) ** 2)) * (1 - Math.exp(-((fromCorner / (mouthHalf * 0.3)) ** 2)));
+    return share * along * LOWER_LIP_THINNING;
+  };
   // Smile / stretch: the corner (and the lips near it) pulled out and up / out and down. Every lip
   // point, its two middle rows too, takes the same share f(x) of the pull for its column, so each lip
   // column moves as one and keeps its thickness. (Before, only the outer and inner contours were
@@ -90,7 +112,9 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   const cornerPull = (control: RigControl, corner: number, dir: number, d: [number, number, number], sigma: number) => {
     const hs: Handle[] = lipBody.map((i) => {
       const f = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.65)) ** 2));
-      return { i, d: [d[0] * dir * f, d[1] * f, d[2] * f] };
+      // the lower lip stretched sideways thins over the teeth: its inner edge drops, its outer contour stays
+      const thin = lipThinning(i, X(i) - X(corner));
+      return { i, d: [d[0] * dir * f, d[1] * f + thin, d[2] * f] };
     });
     // the pull fades out below the eyes (the lids are the eye controls' business)
     const eyeY = (Y(33) + Y(263)) / 2;
