@@ -65,3 +65,12 @@ test('gaze: the iris moves, the lid margin inside the opening stays (lp_s42, gaz
   // measured: before (the whole texture slid) margin 34.8 against iris 36.4; now 17.1 against 27.9
   assert.ok(margin < 0.7 * iris, `the margin stays (mean change ${margin.toFixed(1)} against the iris's ${iris.toFixed(1)})`);
 });
+
+test('audio mode: looking down, the upper lid follows the iris (no white above it); looking up, nothing', async () => {
+  const { lidFollowingGaze, LID_FOLLOW } = await import('../src/motion/generators.ts');
+  assert.equal(lidFollowingGaze(0), 0);
+  assert.equal(lidFollowingGaze(-0.4), 0);
+  assert.ok(Math.abs(lidFollowingGaze(0.3) - 0.3 * LID_FOLLOW) < 1e-12);
+  assert.ok(lidFollowingGaze(0.3) >= 0.1, 'a look-away down (0.2-0.45) drops the lid visibly');
+  assert.ok(lidFollowingGaze(1) <= 0.5, 'never more than half shut');
+});
