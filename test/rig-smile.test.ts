@@ -1,6 +1,7 @@
 // Reading and drawing smiles (round eyes8): the face oval out of the pose solve of a turned,
 // tilted head (one corner read out, the other in: one-sided stretch), and the lower lip thinning over
-// the teeth in a smile (the opening tapers into the corners instead of a round oval).
+// the teeth in a smile (the opening tapers into the corners instead of a round oval). Also a frown
+// that compresses the skin under the brow without folding it over the lid.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RIG_CONTROLS } from '../src/rig/controls.ts';
@@ -56,4 +57,22 @@ test('a smile thins the lower lip over the teeth: its inner edge drops in the mi
   }
   // the upper lip is whole: its inner centre moves with its outer one
   assert.ok(Math.abs((smile[13 * 3 + 1]! - smile[0 * 3 + 1]!) - (neutral[13 * 3 + 1]! - neutral[0 * 3 + 1]!)) < 0.005);
+});
+
+test('a full frown compresses the skin under the brow without folding it: no face-mesh triangle flips', async () => {
+  const { faceTopology } = await import('../src/rig/topology.ts');
+  const neutral = meanFace();
+  const basis = buildBasis(neutral);
+  const tri = faceTopology().triangles;
+  const area = (p: ArrayLike<number>, a: number, b: number, c: number) => (p[b * 3]! - p[a * 3]!) * (p[c * 3 + 1]! - p[a * 3 + 1]!) - (p[c * 3]! - p[a * 3]!) * (p[b * 3 + 1]! - p[a * 3 + 1]!);
+  for (const controls of [['browDownLeft', 'browDownRight'], ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight']]) {
+    const moved = deform(neutral, basis, Float64Array.from(RIG_CONTROLS, (c) => (controls.includes(c) ? 1 : 0)));
+    let flipped = 0;
+    for (let t = 0; t < tri.length; t += 3) {
+      const a0 = area(neutral, tri[t]!, tri[t + 1]!, tri[t + 2]!), a1 = area(moved, tri[t]!, tri[t + 1]!, tri[t + 2]!);
+      if (Math.abs(a0) > 1e-9 && a1 / a0 <= 0) flipped++;
+    }
+    // before round eyes8 a full frown flipped 16 triangles between brow and lid (a jagged fold over the lid)
+    assert.equal(flipped, 0, `${controls.join('+')} at 1: ${flipped} triangles folded over`);
+  }
 });

@@ -211,7 +211,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     return Y(s[s.length - 1]!);
   };
   /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
-  const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[]): Handle[] => {
+  const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[], share: (t: number) => number = (t) => smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], t)): Handle[] => {
     const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));
     const at = (x: number): [number, number, number] => {
       if (x <= X(byX[0]!.i)) return byX[0]!.d;
@@ -233,9 +233,9 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       const yB = contourY(lower, X(i)), yL = contourY(lid, X(i));
       if (yL - yB < 1e-3 || Y(i) <= yB || Y(i) >= yL) continue;
       const taper = smoothstep(0, UNDER_BROW_TAPER, Math.min(X(i) - x0, x1 - X(i)));
-      const share = taper * smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], (yL - Y(i)) / (yL - yB));
+      const k = taper * share((yL - Y(i)) / (yL - yB));
       const d = at(X(i));
-      under.push({ i, d: [d[0] * share, d[1] * share, d[2] * share] });
+      under.push({ i, d: [d[0] * k, d[1] * k, d[2] * k] });
     }
     return [...hs, ...under];
   };
@@ -251,8 +251,11 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   }
   const browSide = (brow: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number) => {
     const m = browMask(brow);
-    const rows = (hs: Handle[]) => withUnderBrow(hs, brow, lower, lid);
-    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] }))), 0.16, m);
+    const rows = (hs: Handle[], share?: (t: number) => number) => withUnderBrow(hs, brow, lower, lid, share);
+    // lowered, the skin under the brow is compressed evenly (a share linear from the lid up): the
+    // raise's steeper smoothstep made rows pass each other when the brow came down, and a full frown
+    // folded the brow over the lid with a jagged edge (bench/browZoom.ts --frown, round eyes8)
+    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] })), (t) => Math.min(1, Math.max(0, t))), 0.16, m);
     spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(brow, i)), 0] as [number, number, number] }))), 0.2, m);
   };
   browSide(BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);
