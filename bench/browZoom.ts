@@ -2,7 +2,7 @@
 // browOuterUp at that weight), cropped around one eye and its brow with room above for the raise.
 // For looking at raised brows as a critic would (the skin between brow and lid should stretch
 // smoothly, the crease stay). Never asserts.
-//   node --import tsx bench/browZoom.ts out.png lp_s2.jpg,st_art_1.png,... [title] [--dir other/photos]
+//   node --import tsx bench/browZoom.ts out.png lp_s2.jpg,st_art_1.png,... [title] [--dir other/photos] [--frown]
 import path from 'node:path';
 import { writeFile, rename } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
@@ -14,15 +14,17 @@ import type { RgbaImage } from '../src/types.ts';
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const dirAt = process.argv.indexOf('--dir');
 const dir = dirAt > 0 ? path.resolve(process.argv[dirAt + 1]!) : path.join(DATA, 'portraits');
-const [out, list, title] = process.argv.slice(2).filter((_, k, a) => a[k] !== '--dir' && a[k - 1] !== '--dir');
+const [out, list, title] = process.argv.slice(2).filter((_, k, a) => a[k] !== '--dir' && a[k - 1] !== '--dir' && a[k] !== '--frown');
 if (!out || !list) throw new Error('usage: node --import tsx bench/browZoom.ts out.png file1,file2,... [title] (portraits in ../shared/data/portraits)');
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
+// --frown: browDownLeft/Right instead of the raise
+const frown = process.argv.includes('--frown');
 for (const file of list.split(',')) {
   const portrait = await cachedPortrait(path.join(dir, file));
   const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
   const n = r.neutralFrame();
-  const raised = (v: number) => copy(r.render({ ...n, w: { ...n.w, browInnerUp: v, browOuterUpLeft: v, browOuterUpRight: v } }));
+  const raised = (v: number) => copy(r.render({ ...n, w: { ...n.w, ...(frown ? { browDownLeft: v, browDownRight: v } : { browInnerUp: v, browOuterUpLeft: v, browOuterUpRight: v }) } }));
   const half = raised(0.5), full = raised(1);
   const lm = portrait.cropLandmarks;
   const row: GridCell[] = [];
@@ -37,11 +39,11 @@ for (const file of list.split(',')) {
   const box: [number, number, number, number] = [x, y, w, h];
   row.push(
     { label: `${file} photo`, image: cropImage(portrait.image, box) },
-    { label: 'brows up 0.5', image: cropImage(half, box) },
-    { label: 'brows up 1', image: cropImage(full, box) },
+    { label: `brows ${frown ? 'down' : 'up'} 0.5`, image: cropImage(half, box) },
+    { label: `brows ${frown ? 'down' : 'up'} 1`, image: cropImage(full, box) },
   );
   rows.push(row);
 }
-await writeFile(out + '.tmp', await labelledGrid(rows, { title: title ?? 'brows zoomed: photo | brows up 0.5 | brows up 1 (inner + outer)', cellW: 420, cellH: 210 }));
+await writeFile(out + '.tmp', await labelledGrid(rows, { title: title ?? (frown ? 'brows zoomed: photo | brows down 0.5 | brows down 1' : 'brows zoomed: photo | brows up 0.5 | brows up 1 (inner + outer)'), cellW: 420, cellH: 210 }));
 await rename(out + '.tmp', out);
 console.log(`sheet: ${out}`);

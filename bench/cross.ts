@@ -3,7 +3,8 @@
 // over the rig controls between the result (fitted with the photo as neutral) and the driver
 // (fitted with its own neutral, estimated over the clip), against the photo repeated (baseline).
 // Also sheets driver | result at each driver's expression peaks. Prints a table; never asserts.
-//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...]
+//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--no-silhouette-fade]
+// --no-silhouette-fade: the driver fits' pose solve keeps the face oval at any head angle (before round eyes8).
 // --expressions measures: the video path's expressions from the face measures alone (the retarget
 // before the rig fit), scored by the same rig, for before/after. AED is printed over the original
 // 21 controls and over all of them.
@@ -67,7 +68,7 @@ console.log('driver                  frames  AED engine  AED baseline  engine < 
 for (const video of only) {
   const sheetRows: GridCell[][] = [];
   const raw = await cachedTrack(video, FPS);
-  const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions });
+  const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions, fit: { silhouetteFade: !process.argv.includes('--no-silhouette-fade') } });
   const drvLm = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
   const drvNeutral = estimateNeutral(drvLm.filter((l): l is Landmarks => !!l));
   let se = 0, sb = 0, seAll = 0, sbAll = 0, count = 0;

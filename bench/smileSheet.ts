@@ -1,7 +1,8 @@
 // A driver's smile frames: driver | result before | after (face, then mouth 3x), with the motion's
-// mouth weights on each. "before" = the lower lip from the landmark measures alone
-// (REAL3D_LOWER_LIP_FIT=0, motion/retarget.ts), "after" = now.
-//   node --import tsx bench/smileSheet.ts [WDA_KatieHill_000.mp4] [out.png] [--photo lp_s42.jpg] [--at 0.8,1.1,...]
+// mouth weights on each. "before" = the driver fits' pose solve with the face oval at full weight
+// at any head angle (silhouetteFade off, rig/fit.ts), or with --before-root DIR another checkout's
+// motion, avatar and renderer (e.g. /work/main); "after" = this checkout.
+//   node --import tsx bench/smileSheet.ts [WDA_KatieHill_000.mp4] [out.png] [--photo lp_s42.jpg] [--at 0.8,1.1,...] [--before-root DIR]
 import path from 'node:path';
 import { rename, writeFile } from 'node:fs/promises';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -28,13 +29,14 @@ const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const size = portrait.image.width;
 const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
 const raw = await cachedTrack(video, FPS);
-const BEFORE = { REAL3D_LOWER_LIP_FIT: '0' };
-const withEnv = (env: Record<string, string>) => {
-  const was = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try { return motionFramesFromRaw(raw, FPS, true).frames; } finally { for (const [k, v] of Object.entries(was)) if (v === undefined) delete process.env[k]; else process.env[k] = v; }
-};
-const before = withEnv(BEFORE), after = withEnv({});
+const beforeRoot = opt('--before-root');
+const old = beforeRoot ? {
+  motion: (await import(path.join(path.resolve(beforeRoot), 'src/motion/fromVideo.ts'))).motionFramesFromRaw as typeof motionFramesFromRaw,
+  renderer: (await import(path.join(path.resolve(beforeRoot), 'src/render/renderer.ts'))).createRenderer((await import(path.join(path.resolve(beforeRoot), 'src/avatar/build.ts'))).buildAvatar(portrait), { width: size, height: size }) as typeof renderer,
+} : null;
+// before: the driver fits' pose solve keeps the face oval at any head angle (silhouetteFade off)
+const before = old ? old.motion(raw, FPS, true).frames : motionFramesFromRaw(raw, FPS, true, { fit: { silhouetteFade: false } }).frames;
+const after = motionFramesFromRaw(raw, FPS, true).frames;
 // corner lift (canonical up, iod, mean of both corners) and mouth width over rest: the driver's
 // against its neutral, a result's (read back) against the photo's
 const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
@@ -62,7 +64,7 @@ for (const i of picked) {
   const faces: GridCell[] = [{ label: `t=${(i / FPS).toFixed(1)}s ${drv}`, image: cropImage(f, squareBox(lm, 1.2, f.width, f.height)) }];
   const mouths: GridCell[] = [{ label: 'driver mouth', image: cropImage(f, squareBox(MOUTH.map((j) => lm[j]!), 1.6, f.width, f.height)) }];
   for (const [tag, frames] of [['before', before], ['after', after]] as const) {
-    const img = renderer.render(frames[i]!);
+    const img = (tag === 'before' && old ? old.renderer : renderer).render(frames[i]!);
     const res = { ...img, data: new Uint8ClampedArray(img.data) };
     const glm = ((await detectFaces(res, { embedding: false }))[0]?.landmarks ?? []) as number[][];
     faces.push({ label: `${tag} ${fmt(frames[i]!.w)}`, image: glm.length ? cropImage(res, squareBox(glm, 1.2, size, size)) : res });

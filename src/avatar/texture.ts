@@ -4,7 +4,6 @@
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { FACE_OVAL, LANDMARK_COUNT } from '../rig/topology.ts';
 import { smoothstep } from '../math/smooth.ts';
-import { insidePolygon } from '../math/polygon.ts';
 
 /**
  * For face-mesh vertices on steep parts of the face (the bands near the outline seen almost
@@ -219,61 +218,7 @@ function boxBlur2d(src: Float32Array, w: number, h: number, r: number): Float32A
 }
 
 
-/**
- * The eye texture: inside each eye opening the photo itself; around it, the eye's own colours
- * grown outward (repeated neighbour averaging), so shifting the texture for gaze pulls in more
- * eye, never eyelid skin.
- */
-export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number): RgbaImage {
-  const size = texture.width;
-  const out = new Uint8ClampedArray(texture.data);
-  const pad = Math.ceil(0.2 * iod) + 2;
-  for (const poly of eyes) {
-    const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
-    const x0 = Math.max(0, Math.floor(Math.min(...xs)) - pad), x1 = Math.min(size - 1, Math.ceil(Math.max(...xs)) + pad);
-    const y0 = Math.max(0, Math.floor(Math.min(...ys)) - pad), y1 = Math.min(size - 1, Math.ceil(Math.max(...ys)) + pad);
-    const w = x1 - x0 + 1, h = y1 - y0 + 1;
-    const known = new Uint8Array(w * h);
-    const col = new Float32Array(w * h * 4);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      if (!insidePolygon(x0 + x + 0.5, y0 + y + 0.5, poly)) continue;
-      known[y * w + x] = 1;
-      for (let ch = 0; ch < 4; ch++) col[(y * w + x) * 4 + ch] = texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!;
-    }
-    // Outside the opening: the eye's own sclera colour (its brightest pixels), so an iris slid
-    // sideways uncovers white of the eye, not a smear of lashes and lid.
-    const lums: number[] = [];
-    for (let i = 0; i < w * h; i++) if (known[i]) lums.push(0.3 * col[i * 4]! + 0.59 * col[i * 4 + 1]! + 0.11 * col[i * 4 + 2]!);
-    lums.sort((p, q) => p - q);
-    const bright = lums.length ? lums[Math.floor(lums.length * 0.8)]! : 255;
-    const sclera = [0, 0, 0, 0];
-    let sc = 0;
-    for (let i = 0; i < w * h; i++) {
-      if (!known[i]) continue;
-      const l = 0.3 * col[i * 4]! + 0.59 * col[i * 4 + 1]! + 0.11 * col[i * 4 + 2]!;
-      if (l < bright) continue;
-      for (let ch = 0; ch < 4; ch++) sclera[ch]! += col[i * 4 + ch]!;
-      sc++;
-    }
-    for (let ch = 0; ch < 4; ch++) sclera[ch] = sc ? sclera[ch]! / sc * (ch < 3 ? 0.92 : 1) : 255;
-    for (let i = 0; i < w * h; i++) {
-      if (known[i]) continue;
-      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = sclera[ch]!;
-      known[i] = 1;
-    }
-    // soften the jump at the opening's border by one averaging pass over a thin ring
-    for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      if (insidePolygon(x0 + x + 0.5, y0 + y + 0.5, poly)) continue;
-      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = (col[i * 4 + ch]! * 2 + col[(i - 1) * 4 + ch]! + col[(i + 1) * 4 + ch]! + col[(i - w) * 4 + ch]! + col[(i + w) * 4 + ch]!) / 6;
-    }
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      if (!known[y * w + x]) continue;
-      for (let ch = 0; ch < 4; ch++) out[((y0 + y) * size + x0 + x) * 4 + ch] = col[(y * w + x) * 4 + ch]!;
-    }
-  }
-  return { width: size, height: size, data: out };
-}
+export { extendEyes } from './eyeTexture.ts';
 
 /** Brightness (cheek luminance relative to a well-lit face) and colourfulness of the photo, for the procedural mouth. */
 export function mouthLight(img: RgbaImage, cheeks: [number, number][]): { brightness: number; saturation: number; tint: [number, number, number] } {

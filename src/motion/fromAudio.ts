@@ -7,7 +7,7 @@ import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
 import { calibrateLips, loadLipModel, postprocessLips, rawLipCurves } from './lipModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
-import { blinkCurve, browMotion, gazeCurve, phraseEnds } from './generators.ts';
+import { blinkCurve, browMotion, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
@@ -63,7 +63,9 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
       w,
       pose: { yaw: head ? head.yaw[i]! : 0, pitch: head ? head.pitch[i]! : 0, roll: head ? head.roll[i]! : 0, tx: 0, ty: 0, tz: 0 },
       gaze: [gx[i]!, gy[i]!],
-      blink: blink[i]!,
+      // looking down, the upper lid comes down with the eye (audio mode only: a driver's lids already
+      // do; not with blinks 'none', which keeps the lids still)
+      blink: o.blink === 'none' ? blink[i]! : Math.max(blink[i]!, lidFollowingGaze(gy[i]!)),
     };
   }
   return {

@@ -114,6 +114,17 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
 }
 
 /**
+ * The upper lid follows the iris down (a person looking down lowers the lid with the eye, so no white
+ * shows above the iris): the blink closure that drops the lid by as much as the iris moves. The
+ * renderer moves the iris 0.04 iod per unit of gaze y (render/renderer.ts) and a blink of 1 closes
+ * an opening of about 0.1 iod, so 0.4 per unit of downward gaze. Looking up is left alone.
+ */
+export const LID_FOLLOW = 0.4;
+export function lidFollowingGaze(gazeY: number): number {
+  return Math.min(0.5, LID_FOLLOW * Math.max(0, gazeY));
+}
+
+/**
  * Brows of a speaker: raises on stressed syllables (inner and, mostly, outer) and some short frowns,
  * each reached in ~0.1 s and held fading over ~0.6 s, on top of a phrase's tone (a phrase spoken
  * with the brows a little up, or a little drawn down), which relaxes in the pauses. Sized on

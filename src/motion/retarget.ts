@@ -55,9 +55,15 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
+/**
+ * How the driver's frames are fitted: silhouetteFade (rig/fit.ts) lets the face oval count less in
+ * the pose solve as the head turns or tilts (default on; off for before/after runs).
+ */
+export interface DriverFitOptions { silhouetteFade?: boolean }
+
 /** One driver frame's weights against its neutral (the pose's reading removed: correctPose). */
-export function driverWeights(lm: Landmarks, neutral: Float64Array, correctPose: boolean): Record<string, number> {
-  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn() });
+export function driverWeights(lm: Landmarks, neutral: Float64Array, correctPose: boolean, fitOptions: DriverFitOptions = {}): Record<string, number> {
+  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn(), silhouetteFade: fitOptions.silhouetteFade ?? true });
   return correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights;
 }
 
@@ -72,13 +78,13 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * Per-frame weights of the RETARGETED controls and, with lowerLipFromFit, mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], correctPose: boolean = POSE_CORRECTION): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], correctPose: boolean = POSE_CORRECTION, fitOptions: DriverFitOptions = {}): Map<RigControl, Float64Array> {
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
   const out = new Map<RigControl, Float64Array>();
   if (!good.length) return out;
-  const neutral = estimateNeutral(good);
+  const neutral = estimateNeutral(good, 1, { silhouetteFade: fitOptions.silhouetteFade ?? true });
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -86,7 +92,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
-    const w = weightsToVector(driverWeights(lm, neutral, correctPose));
+    const w = weightsToVector(driverWeights(lm, neutral, correctPose, fitOptions));
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     have.push(i);
   }

@@ -50,6 +50,23 @@ export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayL
 }
 
 /**
+ * Gaze: the eyeball's texture positions for this frame (from the rest uv `uv` into `uvNow`). Each
+ * eyeball is a fan (avatar/mesh.ts addEyeballs: its centre vertex, then a ring just outside the
+ * opening, under the lids): the centre's texture moves by the shift, the ring's stays, so the iris
+ * moves and the white stretches on one side while the lid margin the photo shows inside the opening
+ * stays at the lid. Before, the whole texture slid: at gaze -0.47 the margin's dark pixels slid into
+ * the opening as a jagged line, with a pale flat wedge of filled-in white beyond them.
+ */
+export function slideEyeballs(uv: ArrayLike<number>, uvNow: Float32Array, start: number, end: number, shiftX: number, shiftY: number): void {
+  const perEye = (end - start) / 2;
+  for (let v = start; v < end; v++) {
+    const k = (v - start) % perEye === 0 ? 1 : 0;
+    uvNow[v * 2] = uv[v * 2]! - k * shiftX;
+    uvNow[v * 2 + 1] = uv[v * 2 + 1]! - k * shiftY;
+  }
+}
+
+/**
  * The closing lid's skin. In the photo the band between the lash line and the crease is often in
  * shadow; stretched over a shut eye, a dark band reads as an open eye. So the renderer keeps its
  * own copy of the skin texture in which that band (above the lash band, up to the crease row)

@@ -11,7 +11,7 @@ import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, featherSilhouette, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
-import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
+import { slideLidTexture, slideEyeballs, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
@@ -258,15 +258,12 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     lidSkin.update(wv, rig.photoWeights);
     folds.update(wv, rig.photoWeights);
     underBrow.update(wv, rig.photoWeights);
-    // gaze: slide the eye texture under the lids
+    // gaze: move the eyeball's texture under the lids (its centre, the rim staying)
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
     const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
     const shiftX = gx * 0.075 * iod, shiftY = gy * 0.04 * iod;
-    for (let v = eyeStart; v < eyeEnd; v++) {
-      uvNow[v * 2] = avatar.uv[v * 2]! - shiftX;
-      uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! - shiftY;
-    }
+    slideEyeballs(avatar.uv, uvNow, eyeStart, eyeEnd, shiftX, shiftY);
   }
 
   const JAW = CONTROL_INDEX.jawOpen;

@@ -32,6 +32,13 @@ const UNDER_BROW_TAPER = 0.08;
  * much: an M-shaped brow at a full raise).
  */
 const BROW_RAISE = 0.1, BROW_FALL = 0.65;
+/**
+ * The lower lip's inner edge drops by this much (canonical y, at its middle rows' full share) per
+ * side at a full smile or stretch: the lip drawn thin over the lower teeth. (The upper lip is left
+ * whole: lifted off the teeth it uncovered a dark band above the upper row, the teeth being fixed to
+ * the skull at the photo's lip line; render/mouth README.)
+ */
+export const LOWER_LIP_THINNING = 0.04;
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
 export type Basis = Float32Array;
@@ -82,6 +89,21 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     });
     spread(out, k, p, hs, 0.2, () => 1);
   }
+  // How far a lower-lip point moves down in a smile or stretch, for one side at weight 1: the lip
+  // thins toward its outer contour (which stays), the inner contour by the whole LOWER_LIP_THINNING,
+  // the middle rows by their share; most in the middle of the mouth half, none at the corner, so
+  // the opening tapers into the corners. Without it a grin's lower teeth could only show by
+  // dropping the jaw or the whole lower lip: a driver's smile came out as a round, talking oval.
+  const thinShare = new Map<number, number>();
+  for (const [row, share] of [[LIPS_INNER_LOWER, 1], [LIPS_MID_LOWER.slice(0, 9), 1 / 3], [LIPS_MID_LOWER.slice(9), 2 / 3]] as const) {
+    for (const i of row) if (!MOUTH_CORNERS.includes(i)) thinShare.set(i, share);
+  }
+  const lipThinning = (i: number, fromCorner: number) => {
+    const share = thinShare.get(i);
+    if (!share) return 0;
+    const along = Math.exp(-((fromCorner / (mouthHalf * 1.2)) ** 2)) * (1 - Math.exp(-((fromCorner / (mouthHalf * 0.3)) ** 2)));
+    return share * along * LOWER_LIP_THINNING;
+  };
   // Smile / stretch: the corner (and the lips near it) pulled out and up / out and down. Every lip
   // point, its two middle rows too, takes the same share f(x) of the pull for its column, so each lip
   // column moves as one and keeps its thickness. (Before, only the outer and inner contours were
@@ -90,7 +112,9 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   const cornerPull = (control: RigControl, corner: number, dir: number, d: [number, number, number], sigma: number) => {
     const hs: Handle[] = lipBody.map((i) => {
       const f = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.65)) ** 2));
-      return { i, d: [d[0] * dir * f, d[1] * f, d[2] * f] };
+      // the lower lip stretched sideways thins over the teeth: its inner edge drops, its outer contour stays
+      const thin = lipThinning(i, X(i) - X(corner));
+      return { i, d: [d[0] * dir * f, d[1] * f + thin, d[2] * f] };
     });
     // the pull fades out below the eyes (the lids are the eye controls' business)
     const eyeY = (Y(33) + Y(263)) / 2;
@@ -187,7 +211,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     return Y(s[s.length - 1]!);
   };
   /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
-  const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[]): Handle[] => {
+  const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[], share: (t: number) => number = (t) => smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], t)): Handle[] => {
     const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));
     const at = (x: number): [number, number, number] => {
       if (x <= X(byX[0]!.i)) return byX[0]!.d;
@@ -209,9 +233,9 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       const yB = contourY(lower, X(i)), yL = contourY(lid, X(i));
       if (yL - yB < 1e-3 || Y(i) <= yB || Y(i) >= yL) continue;
       const taper = smoothstep(0, UNDER_BROW_TAPER, Math.min(X(i) - x0, x1 - X(i)));
-      const share = taper * smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], (yL - Y(i)) / (yL - yB));
+      const k = taper * share((yL - Y(i)) / (yL - yB));
       const d = at(X(i));
-      under.push({ i, d: [d[0] * share, d[1] * share, d[2] * share] });
+      under.push({ i, d: [d[0] * k, d[1] * k, d[2] * k] });
     }
     return [...hs, ...under];
   };
@@ -227,8 +251,11 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   }
   const browSide = (brow: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number) => {
     const m = browMask(brow);
-    const rows = (hs: Handle[]) => withUnderBrow(hs, brow, lower, lid);
-    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] }))), 0.16, m);
+    const rows = (hs: Handle[], share?: (t: number) => number) => withUnderBrow(hs, brow, lower, lid, share);
+    // lowered, the skin under the brow is compressed evenly (a share linear from the lid up): the
+    // raise's steeper smoothstep made rows pass each other when the brow came down, and a full frown
+    // folded the brow over the lid with a jagged edge (bench/browZoom.ts --frown, round eyes8)
+    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] })), (t) => Math.min(1, Math.max(0, t))), 0.16, m);
     spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(brow, i)), 0] as [number, number, number] }))), 0.2, m);
   };
   browSide(BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);

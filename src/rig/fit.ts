@@ -4,7 +4,7 @@
 // times; and a person's neutral face from many frames. The canonical frame is in canonical.ts.
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector, vectorToWeights, type RigControl } from './controls.ts';
 import { solveSimilarity, anglesFromRotation, type Similarity } from './pose.ts';
-import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
+import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, FACE_OVAL, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
 import { meanFace, flatten, canonicalize, inverseTransform, deform, toCanonical, type Landmarks } from './canonical.ts';
 import { mouthWidthRatio, puckerCap } from './mouthPrior.ts';
 import { solverFor, robustSystem, trustedRigidPoints, POINT_WEIGHT, Z_WEIGHT } from './fitSystem.ts';
@@ -61,6 +61,34 @@ export interface FitOptions {
    * neutral's (none once 1.08 times as wide), so a wide smile is not read as smile + pucker.
    */
   puckerWidthPrior?: boolean;
+  /**
+   * In the pose solve, the face-oval points among the rigid points (temples, forehead outline) count
+   * less as the head turns or tilts away from the neutral's pose (silhouetteWeight): they lie on the
+   * silhouette and slide along it, so with them the pose of a turned, tilted-back face is off by a
+   * few degrees and the mouth, in front of the pivot, is read shifted sideways: one corner out, the
+   * other in, i.e. one-sided stretch (Katie's tilted smiles; docs/eyes README, round eyes8).
+   */
+  silhouetteFade?: boolean;
+}
+
+/** Face-oval points in the pose solve: full weight up to this head angle (degrees, hypot of yaw and pitch) ... */
+export const SILHOUETTE_FULL = 4;
+/** ... and none from this one. */
+export const SILHOUETTE_NONE = 14;
+
+/** Weight of the face-oval points in the pose solve at this head angle (silhouetteFade). */
+export function silhouetteWeight(yaw: number, pitch: number): number {
+  const a = Math.hypot(yaw, pitch);
+  return Math.min(1, Math.max(0, (SILHOUETTE_NONE - a) / (SILHOUETTE_NONE - SILHOUETTE_FULL)));
+}
+
+const OVAL = new Set(FACE_OVAL);
+
+/** Per-landmark weights of the pose solve: 1, the face-oval points `oval`. */
+function poseSolveWeights(oval: number): Float64Array {
+  const w = new Float64Array(N).fill(1);
+  for (const i of OVAL) w[i] = oval;
+  return w;
 }
 
 function isLandmarkList(v: ArrayLike<number> | Landmarks): v is Landmarks {
@@ -108,11 +136,15 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   const shape = new Float64Array(N * 3);
   const rhs = new Float64Array(K);
   let sim: Similarity = solveSimilarity(neutral, target, RIGID_POINTS);
+  // with silhouetteFade, the first solve's angle sets how much the face oval counts from here on
+  const first = opts.silhouetteFade ? anglesFromRotation(sim.r) : null;
+  const poseWeight = first ? poseSolveWeights(silhouetteWeight(first.yaw, first.pitch)) : undefined;
+  if (poseWeight) sim = solveSimilarity(neutral, target, RIGID_POINTS, 1, poseWeight);
   const iterations = opts.iterations ?? (opts.robust ? 5 : 3);
   for (let it = 0; it < iterations; it++) {
     deform(neutral, basis, w, shape);
     // the robust fit also drops occluded points from the pose solve
-    sim = solveSimilarity(shape, target, opts.robust && it > 1 ? trustedRigidPoints(pointWeight) : RIGID_POINTS);
+    sim = solveSimilarity(shape, target, opts.robust && it > 1 ? trustedRigidPoints(pointWeight) : RIGID_POINTS, 1, poseWeight);
     const canon = inverseTransform(target, sim);
     if (opts.robust && it > 0) ({ gram, diag } = robustSystem(basis, canon, shape, pointWeight, opts.regularization ?? 0.004));
     // rhs = B^T W (canon - neutral)
@@ -143,7 +175,7 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     }
   }
   deform(neutral, basis, w, shape);
-  sim = solveSimilarity(shape, target, RIGID_POINTS);
+  sim = solveSimilarity(shape, target, RIGID_POINTS, 1, poseWeight);
   // Residual: 2D error of the posed model, over the 468 mesh points, per inter-ocular distance.
   const [ea, eb] = OUTER_EYE_CORNERS;
   const iod = Math.hypot(target[eb * 3]! - target[ea * 3]!, target[eb * 3 + 1]! - target[ea * 3 + 1]!) || 1;
@@ -191,7 +223,7 @@ function gazeOf(canon: Float64Array, neutral: Float64Array): [number, number] {
  * its expression removed, and the per-coordinate median taken. Use it as FitOptions.neutral when
  * reading expressions off a driving video, so the weights are relative to the driver's own face.
  */
-export function estimateNeutral(frames: Landmarks[], rounds = 1): Float64Array {
+export function estimateNeutral(frames: Landmarks[], rounds = 1, fitOptions: Pick<FitOptions, 'silhouetteFade'> = {}): Float64Array {
   if (frames.length === 0) return meanFace();
   const sample = frames.length > 60 ? frames.filter((_, i) => i % Math.ceil(frames.length / 60) === 0) : frames;
   // Fitted against the generic (closed-mouth) mean face, each frame's expression is what differs
@@ -202,7 +234,7 @@ export function estimateNeutral(frames: Landmarks[], rounds = 1): Float64Array {
     const { basis } = solverFor(neutral, 0.004);
     for (const lm of sample) {
       // identity-like shapes (a narrow mouth, low brows) are the person's rest, not an expression to remove
-      const fit = fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS });
+      const fit = fitRig(lm, { ...fitOptions, neutral, exclude: IDENTITY_AMBIGUOUS });
       const canon = toCanonical(lm, fit);
       const expr = deform(new Float64Array(N * 3), basis, weightsToVector(fit.weights));
       for (let j = 0; j < N * 3; j++) canon[j]! -= expr[j]!;

@@ -92,27 +92,31 @@ export interface Similarity {
  * (both flat xyz arrays), over the listed indices, minimising the weighted squared error.
  * Horn's quaternion method. `zWeight` down-weights the noisier depth axis.
  */
-export function solveSimilarity(src: ArrayLike<number>, dst: ArrayLike<number>, indices: ArrayLike<number>, zWeight = 1): Similarity {
+export function solveSimilarity(src: ArrayLike<number>, dst: ArrayLike<number>, indices: ArrayLike<number>, zWeight = 1, pointWeight?: ArrayLike<number>): Similarity {
   const n = indices.length;
-  let sx = 0, sy = 0, sz = 0, dx = 0, dy = 0, dz = 0;
+  // pointWeight (per landmark index, default 1): how much each listed point counts
+  const pw = (k: number) => (pointWeight ? pointWeight[indices[k]!]! : 1);
+  let sx = 0, sy = 0, sz = 0, dx = 0, dy = 0, dz = 0, wsum = 0;
   for (let k = 0; k < n; k++) {
-    const i = indices[k]! * 3;
-    sx += src[i]!; sy += src[i + 1]!; sz += src[i + 2]!;
-    dx += dst[i]!; dy += dst[i + 1]!; dz += dst[i + 2]!;
+    const i = indices[k]! * 3, w = pw(k);
+    sx += w * src[i]!; sy += w * src[i + 1]!; sz += w * src[i + 2]!;
+    dx += w * dst[i]!; dy += w * dst[i + 1]!; dz += w * dst[i + 2]!;
+    wsum += w;
   }
-  sx /= n; sy /= n; sz /= n; dx /= n; dy /= n; dz /= n;
+  wsum = wsum || 1;
+  sx /= wsum; sy /= wsum; sz /= wsum; dx /= wsum; dy /= wsum; dz /= wsum;
   // Cross-covariance M = sum (src - sc)(dst - dc)^T with z scaled by sqrt(zWeight) on both sides.
   const wz = Math.sqrt(zWeight);
   const M = new Float64Array(9);
   let srcVar = 0;
   for (let k = 0; k < n; k++) {
-    const i = indices[k]! * 3;
+    const i = indices[k]! * 3, w = pw(k);
     const a0 = src[i]! - sx, a1 = src[i + 1]! - sy, a2 = (src[i + 2]! - sz) * wz;
-    const b0 = dst[i]! - dx, b1 = dst[i + 1]! - dy, b2 = (dst[i + 2]! - dz) * wz;
+    const b0 = w * (dst[i]! - dx), b1 = w * (dst[i + 1]! - dy), b2 = w * (dst[i + 2]! - dz) * wz;
     M[0] += a0 * b0; M[1] += a0 * b1; M[2] += a0 * b2;
     M[3] += a1 * b0; M[4] += a1 * b1; M[5] += a1 * b2;
     M[6] += a2 * b0; M[7] += a2 * b1; M[8] += a2 * b2;
-    srcVar += a0 * a0 + a1 * a1 + a2 * a2;
+    srcVar += w * (a0 * a0 + a1 * a1 + a2 * a2);
   }
   const [Sxx, Sxy, Sxz, Syx, Syy, Syz, Szx, Szy, Szz] = M as unknown as number[];
   const N = new Float64Array([

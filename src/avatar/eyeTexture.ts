@@ -1,0 +1,113 @@
+// The eye texture the renderer slides under the lids for gaze (renderer.ts): inside each eye
+// opening the photo itself; around it, what an iris moved sideways uncovers: white of the eye.
+import type { RgbaImage } from '../types.ts';
+import { insidePolygon } from '../math/polygon.ts';
+
+const lum = (c: ArrayLike<number>, o: number) => 0.3 * c[o]! + 0.59 * c[o + 1]! + 0.11 * c[o + 2]!;
+
+/**
+ * The eye texture: inside each eye opening the photo itself; around it, each row carries on the
+ * eye white that row shows at that end of the opening (its shade under the upper lid, its pink
+ * toward the inner corner), fading over 0.2 eye-corner distances into the eye's overall white
+ * (its brightest fifth, a little darker). Before, the whole outside was that one flat white: an iris
+ * looking to one side uncovered a pale, flat wedge at the other corner.
+ */
+export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: number): RgbaImage {
+  const size = texture.width;
+  const out = new Uint8ClampedArray(texture.data);
+  const pad = Math.ceil(0.2 * iod) + 2;
+  for (const poly of eyes) {
+    const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+    const x0 = Math.max(0, Math.floor(Math.min(...xs)) - pad), x1 = Math.min(size - 1, Math.ceil(Math.max(...xs)) + pad);
+    const y0 = Math.max(0, Math.floor(Math.min(...ys)) - pad), y1 = Math.min(size - 1, Math.ceil(Math.max(...ys)) + pad);
+    const w = x1 - x0 + 1, h = y1 - y0 + 1;
+    const inside = new Uint8Array(w * h);
+    const col = new Float32Array(w * h * 4);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      if (!insidePolygon(x0 + x + 0.5, y0 + y + 0.5, poly)) continue;
+      inside[y * w + x] = 1;
+      for (let ch = 0; ch < 4; ch++) col[(y * w + x) * 4 + ch] = texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!;
+    }
+    fillOutside(col, inside, w, h, Math.max(1, 0.2 * iod));
+    // soften the jump at the opening's border by one averaging pass over a thin ring
+    const soft = Float32Array.from(col);
+    for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      if (inside[i]) continue;
+      for (let ch = 0; ch < 4; ch++) soft[i * 4 + ch] = (col[i * 4 + ch]! * 2 + col[(i - 1) * 4 + ch]! + col[(i + 1) * 4 + ch]! + col[(i - w) * 4 + ch]! + col[(i + w) * 4 + ch]!) / 6;
+    }
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      for (let ch = 0; ch < 4; ch++) out[((y0 + y) * size + x0 + x) * 4 + ch] = soft[(y * w + x) * 4 + ch]!;
+    }
+  }
+  return { width: size, height: size, data: out };
+}
+
+/** How many of a row's outermost white pixels at each end of the opening set that row's fill. */
+const ROW_SAMPLE = 3;
+/** A white pixel is at least this share of its row's brightest (and brighter than the opening's darkest 30 %: iris, lashes). */
+const WHITE_OF_ROW = 0.8;
+
+/**
+ * Fills the pixels outside the opening (inside[i] = 0) of a w x h RGBA float patch: row by row from
+ * the eye white at that end of the opening (pixels near the row's brightest and above the opening's
+ * darkest 30 %: not iris, lashes or the lid margin), rows without such white taking the nearest row's;
+ * fading over `fade` pixels into the overall white (the brightest fifth of the opening, x 0.92).
+ */
+export function fillOutside(col: Float32Array, inside: Uint8Array, w: number, h: number, fade: number): void {
+  const lums: number[] = [];
+  for (let i = 0; i < w * h; i++) if (inside[i]) lums.push(lum(col, i * 4));
+  if (!lums.length) return;
+  lums.sort((p, q) => p - q);
+  const darkest = lums[Math.floor(lums.length * 0.3)]!, bright = lums[Math.floor(lums.length * 0.8)]!;
+  const overall = [0, 0, 0, 0];
+  let n = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (!inside[i] || lum(col, i * 4) < bright) continue;
+    for (let ch = 0; ch < 4; ch++) overall[ch]! += col[i * 4 + ch]!;
+    n++;
+  }
+  for (let ch = 0; ch < 4; ch++) overall[ch] = n ? (overall[ch]! / n) * (ch < 3 ? 0.92 : 1) : 255;
+  // per row and end (0 left, 1 right): the mean of its outermost white pixels and where the opening ends
+  const rowColour: (number[] | null)[][] = [[], []];
+  const rowEnd: number[][] = [[], []];
+  for (let y = 0; y < h; y++) {
+    let first = -1, last = -1, rowMax = 0;
+    for (let x = 0; x < w; x++) if (inside[y * w + x]) { if (first < 0) first = x; last = x; rowMax = Math.max(rowMax, lum(col, (y * w + x) * 4)); }
+    const whiteFrom = Math.max(darkest, WHITE_OF_ROW * rowMax);
+    rowEnd[0]![y] = first; rowEnd[1]![y] = last;
+    for (const side of [0, 1]) {
+      const acc = [0, 0, 0, 0];
+      let k = 0;
+      for (let step = 0; step < w && k < ROW_SAMPLE; step++) {
+        const x = side === 0 ? step : w - 1 - step;
+        const i = y * w + x;
+        if (!inside[i] || lum(col, i * 4) < whiteFrom) continue;
+        for (let ch = 0; ch < 4; ch++) acc[ch]! += col[i * 4 + ch]!;
+        k++;
+      }
+      rowColour[side]![y] = k ? acc.map((v) => v / k) : null;
+    }
+  }
+  for (const side of [0, 1]) {
+    // rows without white of their own take the nearest row's
+    const have = [...Array(h).keys()].filter((y) => rowColour[side]![y]);
+    for (let y = 0; y < h; y++) {
+      if (rowColour[side]![y] || !have.length) continue;
+      const near = have.reduce((b, q) => (Math.abs(q - y) < Math.abs(b - y) ? q : b));
+      rowColour[side]![y] = rowColour[side]![near]!;
+      rowEnd[side]![y] = rowEnd[side]![near]!;
+    }
+  }
+  const mid = w / 2;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (inside[i]) continue;
+    // the side this pixel lies on: past the row's nearer end of the opening (or the patch's half)
+    const side = rowEnd[0]![y]! >= 0 ? (x < rowEnd[0]![y]! ? 0 : x > rowEnd[1]![y]! ? 1 : x < mid ? 0 : 1) : x < mid ? 0 : 1;
+    const c = rowColour[side]![y];
+    const end = rowEnd[side]![y]!;
+    const t = c && end >= 0 ? Math.min(1, Math.abs(x - end) / fade) : 1;
+    for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = (c ? c[ch]! * (1 - t) : 0) + overall[ch]! * (c ? t : 1);
+  }
+}
