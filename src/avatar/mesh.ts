@@ -7,7 +7,7 @@ import {
 } from '../rig/topology.ts';
 import { MATERIAL } from './types.ts';
 import type { HeadShape } from './shape.ts';
-import { smoothstep } from '../math/smooth.ts';
+import { smoothstep, smoothAround } from '../math/smooth.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -194,12 +194,6 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
 }
 
-/** A closed loop of values smoothed by `passes` of a [1 2 1]/4 kernel. */
-function smoothAround(values: number[], passes: number): number[] {
-  let a = values;
-  for (let p = 0; p < passes; p++) a = a.map((v, j) => (a[(j + a.length - 1) % a.length]! + 2 * v + a[(j + 1) % a.length]!) / 4);
-  return a;
-}
 
 /** Share of the head's turn the neck does not follow, just under the jaw (the torso below follows less still). */
 export const NECK_LAG = 0.25;
