@@ -6,6 +6,11 @@
 // and the reveal (reveal.ts) samples the cheek just past it instead.
 import type { RgbaImage } from '../types.ts';
 import { FACE_OVAL } from '../rig/topology.ts';
+import { insidePolygon, distanceToOutline } from '../math/polygon.ts';
+
+/** Face-mesh points (the 468 without the irises), how far inside the outline a rim's skip reaches (in rim widths). */
+const FACE_MESH_POINTS = 468, RIM_SPREAD = 3;
+const ovalIndex = new Set<number>(FACE_OVAL);
 import { smoothstep, smoothAround } from '../math/smooth.ts';
 
 /** The rim found on a luminance profile taken from the outline inward. */
@@ -40,7 +45,7 @@ export function rimOnProfile(profile: ArrayLike<number>, near: number, refFrom: 
 
 /** Rim skips per face-outline landmark: the inward texture offset (crop px) past the rim, full on a turn. */
 export interface RimSkips {
-  /** landmark ids (FACE_OVAL points on the cheeks' sides) */
+  /** face-mesh vertex ids (outline points on the cheeks' sides and the vertices just inside them) */
   ids: number[];
   /** per id: texture offset x, y that skips the rim (0, 0 = no rim) */
   offset: [number, number][];
@@ -89,15 +94,26 @@ export function rimSkips(image: RgbaImage, flat: Float64Array, faceWidth: number
     skip[k] = rim.width * smoothstep(20, 40, rim.excess);
   });
   const smoothed = smoothAround(skip, 2);
+  const rim = FACE_OVAL.map((_, k) => Math.max(skip[k]!, smoothed[k]!));
+  // Every face-mesh vertex within RIM_SPREAD rim widths of the outline moves too: the band
+  // [0, D] inside the outline samples [e, D] instead (a wide rim holds more than the outline's own
+  // points; moving those alone would leave the rim on the next vertices in).
   const out: RimSkips = { ids: [], offset: [], strength: [] };
-  FACE_OVAL.forEach((i, k) => {
-    const e = Math.max(skip[k]!, smoothed[k]!);
-    if (e < 0.25) return;
+  const oval = FACE_OVAL.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
+  for (let v = 0; v < FACE_MESH_POINTS; v++) {
+    const x = flat[v * 3]!, y = flat[v * 3 + 1]!;
+    let k = 0, best = Infinity;
+    oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
+    const w = rim[k]!;
+    if (w < 0.25) continue;
+    const d = ovalIndex.has(v) ? 0 : insidePolygon(x, y, oval) ? distanceToOutline(x, y, oval) : Infinity;
+    const e = w * (1 - d / (RIM_SPREAD * w));
+    if (!(e > 0.25)) continue;
     // full strength from a 2 px skip on; below, a weaker activation of the same short offset
     const strength = Math.min(1, e / 2), [inX, inY] = inward[k]!;
-    out.ids.push(i);
+    out.ids.push(v);
     out.offset.push([(inX * e) / strength, (inY * e) / strength]);
     out.strength.push(strength);
-  });
+  }
   return out;
 }
