@@ -106,7 +106,8 @@ export function rimSkips(image: RgbaImage, flat: Float64Array, faceWidth: number
     oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
     const w = rim[k]!;
     if (w < 0.25) continue;
-    const d = ovalIndex.has(v) ? 0 : insidePolygon(x, y, oval) ? distanceToOutline(x, y, oval) : Infinity;
+    // (face-mesh points a little outside the outline's polygon, e.g. 447 beside 454, lie on it)
+    const d = ovalIndex.has(v) ? 0 : insidePolygon(x, y, oval) ? distanceToOutline(x, y, oval) : distanceToOutline(x, y, oval) < 0.03 * faceWidth ? 0 : Infinity;
     const e = w * (1 - d / (RIM_SPREAD * w));
     if (!(e > 0.25)) continue;
     // full strength from a 2 px skip on; below, a weaker activation of the same short offset
