@@ -2,9 +2,8 @@
 // row per checkout (prints nothing but the file path; for looking, not measuring).
 //   node --import tsx bench/turnzoom.ts [--root DIR]... --out FILE.png name
 import path from 'node:path';
-import sharp from 'sharp';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
-import { FACE_OVAL } from '../src/rig/topology.ts';
+import { ovalBox, squareCell, writeSheet } from './headCells.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
@@ -21,7 +20,7 @@ const name = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWi
 if (roots.length === 0) roots.push(HERE);
 const CELL = 420;
 const file = path.join(DATA, name);
-const rows: Buffer[] = [];
+const rows: Buffer[][] = [];
 for (const root of roots) {
   const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
@@ -35,17 +34,11 @@ for (const root of roots) {
   const cells: Buffer[] = [];
   for (const yaw of yaws) {
     const frame = { ...neutral, pose: { ...neutral.pose, yaw } };
-    const lm = renderer.landmarks(frame) as [number, number, number][];
-    const img = renderer.render(frame, { background: white });
-    const xs = FACE_OVAL.map((i) => lm[i]![0]), ys = FACE_OVAL.map((i) => lm[i]![1]);
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2 + 0.1 * (Math.max(...ys) - Math.min(...ys));
-    const side = Math.min(size, Math.round(1.7 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))));
-    const x0 = Math.max(0, Math.min(size - side, Math.round(cx - side / 2))), y0 = Math.max(0, Math.min(size - side, Math.round(cy - side / 2)));
-    const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
-    cells.push(await sharp(raw, { raw: { width: size, height: size, channels: 4 } }).extract({ left: x0, top: y0, width: side, height: side }).resize(CELL, CELL, { kernel: 'lanczos3' }).removeAlpha().png().toBuffer());
+    const box = ovalBox(renderer.landmarks(frame) as [number, number, number][]);
+    cells.push(await squareCell(renderer.render(frame, { background: white }), box.cx, box.cy + 0.1 * box.extent, 1.7 * box.extent, CELL));
   }
-  rows.push(await sharp({ create: { width: CELL * cells.length, height: CELL, channels: 3, background: '#000' } }).composite(cells.map((c, k) => ({ input: c, left: k * CELL, top: 0 }))).png().toBuffer());
+  rows.push(cells);
 }
-await sharp({ create: { width: CELL * yaws.length, height: CELL * rows.length, channels: 3, background: '#000' } }).composite(rows.map((r, k) => ({ input: r, left: 0, top: k * CELL }))).png().toFile(out);
+await writeSheet(rows, CELL, out);
 console.log(out);
 process.exit(0);

@@ -18,7 +18,9 @@ import { smoothstep } from '../math/smooth.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, type SheetOptions } from './mesh.ts';
 import { mirrorTexturing, landmarkMirror } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
-import { premultipliedForeground, extendEyes, revealedTexturing, skinTest, averageColour, mouthLight, hairBesideOutline } from './texture.ts';
+import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
+import { revealedTexturing, hairBesideOutline } from './reveal.ts';
+import { rimSkips } from './rim.ts';
 
 export type { Avatar } from './types.ts';
 export { encodeAvatar, decodeAvatar, saveAvatar, loadAvatar } from './file.ts';
@@ -75,9 +77,10 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const texture = premultipliedForeground(image, matte, background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
+  const rims = rimSkips(image, flat, head.faceWidth);
   const { uvRevealed, revealDir } = revealedTexturing(
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
-    mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge,
+    mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge, rims,
   );
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
   // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around
@@ -89,6 +92,13 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
   // (and takes no mirrored texture there either)
   for (const i of FACE_OVAL) mirror.mirrorReach[i]! *= 1 - keepEdge[i]!;
+  // a partner's rim is skipped in the copy too (the mirror shows only on turns)
+  const mirrorOf = landmarkMirror(mesh.vertexCount);
+  rims.ids.forEach((i, k) => {
+    const v = mirrorOf[i]!;
+    if (v < 0 || !(mirror.mirrorReach[v]! > 0)) return;
+    mirror.uvMirror[v * 2] += rims.offset[k]![0] * rims.strength[k]!; mirror.uvMirror[v * 2 + 1] += rims.offset[k]![1] * rims.strength[k]!;
+  });
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {

@@ -7,7 +7,8 @@ import {
 } from '../rig/topology.ts';
 import { MATERIAL } from './types.ts';
 import type { HeadShape } from './shape.ts';
-import { smoothstep } from '../math/smooth.ts';
+import { hairShellReach } from './hairShell.ts';
+import { smoothstep, smoothAround } from '../math/smooth.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -146,6 +147,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   const neckShare = smoothAround(ovalPos.map(([x, y]) => smoothstep(head.earY + 0.2 * head.faceH, head.earY + 0.4 * head.faceH, y) * neckSkinBelow(x, y)), 2);
   const sheetRing0 = addNeckSeam(mesh, ring0, ovalPos, neckShare, [ocx, ocy], head);
   const margin = 0.03 * size;
+  const shell = hairShellReach(ovalPos, [ocx, ocy], head, matte);
   const rings: number[][] = [sheetRing0];
   for (let r = 1; r <= R; r++) {
     const t = (r / R) ** 1.6;
@@ -162,8 +164,8 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       const x = ox + dx * reach * t, y = oy + dy * reach * t;
       const h = head.headWeightAt(y);
       const dOval = reach * t;
-      // beyond the silhouette (hair, background) the sheet stays at the equator depth
-      const dSil = Math.max(1, head.silhouetteDistance(ox, oy, dx, dy));
+      // beyond the skull's or the hair's outline (hairShell.ts) the sheet stays at the equator depth
+      const dSil = shell[j]!;
       const sRel = Math.min(1, dOval / dSil);
       const zHead = head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos(sRel * Math.PI / 2);
       const z = h * zHead + (1 - h) * head.neckZ(x);
@@ -194,12 +196,6 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
 }
 
-/** A closed loop of values smoothed by `passes` of a [1 2 1]/4 kernel. */
-function smoothAround(values: number[], passes: number): number[] {
-  let a = values;
-  for (let p = 0; p < passes; p++) a = a.map((v, j) => (a[(j + a.length - 1) % a.length]! + 2 * v + a[(j + 1) % a.length]!) / 4);
-  return a;
-}
 
 /** Share of the head's turn the neck does not follow, just under the jaw (the torso below follows less still). */
 export const NECK_LAG = 0.25;

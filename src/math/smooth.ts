@@ -15,3 +15,10 @@ export function clamp01(x: number): number {
 export function smooth01(x: number): number {
   return smoothstep(0, 1, x);
 }
+
+/** A closed loop of values smoothed by `passes` of a [1 2 1]/4 kernel. */
+export function smoothAround(values: number[], passes: number): number[] {
+  let a = values;
+  for (let p = 0; p < passes; p++) a = a.map((v, j) => (a[(j + a.length - 1) % a.length]! + 2 * v + a[(j + 1) % a.length]!) / 4);
+  return a;
+}

@@ -1,0 +1,28 @@
+// Shared by the turn zoom benches (turnzoom.ts, edgeZoom.ts): the head's box in a rendered frame
+// and one enlarged cell of it, and the rows of cells stacked into a sheet.
+import sharp from 'sharp';
+import type { RgbaImage } from '../src/types.ts';
+import { FACE_OVAL } from '../src/rig/topology.ts';
+
+/** The face oval's box in frame landmarks: centre and its larger side. */
+export function ovalBox(lm: [number, number, number][]): { cx: number; cy: number; extent: number } {
+  const xs = FACE_OVAL.map((i) => lm[i]![0]), ys = FACE_OVAL.map((i) => lm[i]![1]);
+  const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+  return { cx: (Math.min(...xs) + Math.max(...xs)) / 2, cy: (Math.min(...ys) + Math.max(...ys)) / 2, extent: Math.max(w, h) };
+}
+
+/** A square of `side` px around (cx, cy) (kept inside the frame), enlarged to a cell x cell PNG. */
+export async function squareCell(img: RgbaImage, cx: number, cy: number, side: number, cell: number): Promise<Buffer> {
+  const size = img.width;
+  side = Math.max(1, Math.min(size, Math.round(side)));
+  const x0 = Math.max(0, Math.min(size - side, Math.round(cx - side / 2))), y0 = Math.max(0, Math.min(img.height - side, Math.round(cy - side / 2)));
+  const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
+  return sharp(raw, { raw: { width: size, height: img.height, channels: 4 } }).extract({ left: x0, top: y0, width: side, height: side }).resize(cell, cell, { kernel: 'lanczos3' }).removeAlpha().png().toBuffer();
+}
+
+/** Rows of equally sized cells (cell x cell) written as one PNG sheet. */
+export async function writeSheet(rows: Buffer[][], cell: number, out: string): Promise<void> {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const composite = rows.flatMap((r, y) => r.map((input, x) => ({ input, left: x * cell, top: y * cell })));
+  await sharp({ create: { width: cell * cols, height: cell * rows.length, channels: 3, background: '#000' } }).composite(composite).png().toFile(out);
+}

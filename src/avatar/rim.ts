@@ -1,0 +1,120 @@
+// A light rim along the face's outline: a back or side light (or, in a painting, a highlight laid
+// along the edge) brightens the last few pixels of the cheek, which the photo saw almost edge-on.
+// On a turn toward that side the flattened face edge widens those few pixels into a pale band
+// between cheek and ear; a real cheek turned toward the camera also turns away from the light
+// behind it, so its rim would fade. rimSkips measures each outline point's rim from the photo,
+// and the reveal (reveal.ts) samples the cheek just past it instead.
+import type { RgbaImage } from '../types.ts';
+import { FACE_OVAL } from '../rig/topology.ts';
+import { insidePolygon, distanceToOutline } from '../math/polygon.ts';
+
+/** Face-mesh points (the 468 without the irises), how far inside the outline a rim's skip reaches (in rim widths). */
+const FACE_MESH_POINTS = 468, RIM_SPREAD = 3;
+const ovalIndex = new Set<number>(FACE_OVAL);
+import { smoothstep, smoothAround } from '../math/smooth.ts';
+
+/** The rim found on a luminance profile taken from the outline inward. */
+export interface RimProfile {
+  /** brightness of the rim over the cheek behind it (luminance levels; 0 = none) */
+  excess: number;
+  /** how far inward the rim reaches (samples of the profile) */
+  width: number;
+}
+
+/**
+ * The light rim on a luminance profile from the outline inward (profile[d] at d samples inside):
+ * the brightest value over the first `near` samples against the cheek's level over [refFrom,
+ * refTo); its width is where the profile first falls back to within a quarter of the excess of
+ * the cheek's level. A bright region wider than `near` is the face's lit side (the photo's own
+ * light, kept), not a rim: no rim.
+ */
+export function rimOnProfile(profile: ArrayLike<number>, near: number, refFrom: number, refTo: number): RimProfile {
+  let peak = -Infinity, at = 0;
+  for (let d = 0; d < Math.min(near, profile.length); d++) if (profile[d]! > peak) { peak = profile[d]!; at = d; }
+  let ref = 0, n = 0;
+  for (let d = refFrom; d < Math.min(refTo, profile.length); d++) { ref += profile[d]!; n++; }
+  if (n === 0) return { excess: 0, width: 0 };
+  ref /= n;
+  const excess = peak - ref;
+  if (excess <= 0) return { excess: 0, width: 0 };
+  for (let d = at; d < Math.min(refFrom, profile.length); d++) {
+    if (profile[d]! <= ref + 0.25 * excess) return d <= near ? { excess, width: d } : { excess: 0, width: 0 };
+  }
+  return { excess: 0, width: 0 };
+}
+
+/** Rim skips per face-outline landmark: the inward texture offset (crop px) past the rim, full on a turn. */
+export interface RimSkips {
+  /** face-mesh vertex ids (outline points on the cheeks' sides and the vertices just inside them) */
+  ids: number[];
+  /** per id: texture offset x, y that skips the rim (0, 0 = no rim) */
+  offset: [number, number][];
+  /** per id: how far a full turn moves toward the offset (0..1): offset x strength is the skip in px, smoothed along the outline */
+  strength: number[];
+}
+
+/**
+ * For each point of the face outline on the sides of the face (where the outline runs more
+ * up-down than across: cheek, temple, jaw by the ear; not the forehead's hairline or the chin),
+ * the light rim the photo shows just inside it, and the texture offset that skips it. The profile
+ * runs from 1 px outside the outline toward the face centre, each sample averaged over 5 px along
+ * the outline. A rim reaches at most 0.07 face widths; the cheek's level is read 0.085-0.125 face
+ * widths inside.
+ */
+export function rimSkips(image: RgbaImage, flat: Float64Array, faceWidth: number): RimSkips {
+  const size = image.width;
+  let cx = 0, cy = 0;
+  for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
+  cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
+  const lum = (x: number, y: number) => {
+    const xi = Math.min(size - 1, Math.max(0, Math.round(x))), yi = Math.min(size - 1, Math.max(0, Math.round(y)));
+    const o = (yi * size + xi) * 4;
+    return 0.3 * image.data[o]! + 0.59 * image.data[o + 1]! + 0.11 * image.data[o + 2]!;
+  };
+  const steps = Math.ceil(0.125 * faceWidth) + 1;
+  const near = Math.max(2, Math.round(0.07 * faceWidth));
+  // the skip (px, times how surely there is a rim) along the loop, then smoothed along it: a skip
+  // that ends from one outline point to the next shears the texture between them into a streak
+  const skip = FACE_OVAL.map(() => 0);
+  const inward = FACE_OVAL.map((i) => {
+    const x = flat[i * 3]!, y = flat[i * 3 + 1]!, d = Math.hypot(cx - x, cy - y) || 1;
+    return [(cx - x) / d, (cy - y) / d] as [number, number];
+  });
+  FACE_OVAL.forEach((i, k) => {
+    const x = flat[i * 3]!, y = flat[i * 3 + 1]!, [inX, inY] = inward[k]!;
+    if (Math.abs(inX) < 0.35) return; // forehead and chin: the outline runs across
+    const profile = new Float32Array(steps);
+    for (let s = 0; s < steps; s++) {
+      let acc = 0;
+      for (const t of [-2, 0, 2]) acc += lum(x + inX * (s - 1) - inY * t, y + inY * (s - 1) + inX * t);
+      profile[s] = acc / 3;
+    }
+    // (the profile starts 1 px outside: a width of w samples skips w - 1 px, plus 1 px for the rim's foot)
+    const rim = rimOnProfile(profile, near + 1, Math.round(0.085 * faceWidth) + 1, steps);
+    skip[k] = rim.width * smoothstep(20, 40, rim.excess);
+  });
+  const smoothed = smoothAround(skip, 2);
+  const rim = FACE_OVAL.map((_, k) => Math.max(skip[k]!, smoothed[k]!));
+  // Every face-mesh vertex within RIM_SPREAD rim widths of the outline moves too: the band
+  // [0, D] inside the outline samples [e, D] instead (a wide rim holds more than the outline's own
+  // points; moving those alone would leave the rim on the next vertices in).
+  const out: RimSkips = { ids: [], offset: [], strength: [] };
+  const oval = FACE_OVAL.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
+  for (let v = 0; v < FACE_MESH_POINTS; v++) {
+    const x = flat[v * 3]!, y = flat[v * 3 + 1]!;
+    let k = 0, best = Infinity;
+    oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
+    const w = rim[k]!;
+    if (w < 0.25) continue;
+    // (face-mesh points a little outside the outline's polygon, e.g. 447 beside 454, lie on it)
+    const d = ovalIndex.has(v) ? 0 : insidePolygon(x, y, oval) ? distanceToOutline(x, y, oval) : distanceToOutline(x, y, oval) < 0.03 * faceWidth ? 0 : Infinity;
+    const e = w * (1 - d / (RIM_SPREAD * w));
+    if (!(e > 0.25)) continue;
+    // full strength from a 2 px skip on; below, a weaker activation of the same short offset
+    const strength = Math.min(1, e / 2), [inX, inY] = inward[k]!;
+    out.ids.push(v);
+    out.offset.push([(inX * e) / strength, (inY * e) / strength]);
+    out.strength.push(strength);
+  }
+  return out;
+}
