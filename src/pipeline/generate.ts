@@ -6,26 +6,12 @@ import type { GenerateInput, JobControl } from '../config.ts';
 import { parseGenerateOptions, checkJob } from './plan.ts';
 import { obtainAvatar } from './avatarStage.ts';
 import { driveMotion } from './motionStage.ts';
-import { renderVideo } from './renderStage.ts';
+import { renderVideo, type VideoFacts } from './renderStage.ts';
 import { emit, throwIfAborted } from './progress.ts';
 export { fullFrameSize } from './layout.ts';
 export { parseGenerateOptions, planDrive, type DrivePlan } from './plan.ts';
 
-export interface GenerateResult {
-  /** path of the video written */
-  output: string;
-  /** frames in the video */
-  frames: number;
-  /** frames per second */
-  fps: number;
-  /** seconds of video */
-  duration: number;
-  /** pixels */
-  width: number;
-  /** pixels */
-  height: number;
-  /** the file whose audio is the soundtrack, or null for a silent video */
-  soundtrack: string | null;
+export interface GenerateResult extends VideoFacts {
   /** things the user should know about the result (e.g. why a saved motion's video is silent) */
   notes: string[];
   /** wall time per stage, ms */

@@ -14,14 +14,25 @@ import { emit } from './progress.ts';
 import type { CheckedJob } from './plan.ts';
 import type { AvatarStage } from './avatarStage.ts';
 
-export interface RenderedVideo {
+/** What the written video is. */
+export interface VideoFacts {
+  /** path of the video written */
   output: string;
+  /** frames in the video */
   frames: number;
+  /** frames per second */
   fps: number;
+  /** seconds of video */
   duration: number;
+  /** pixels */
   width: number;
+  /** pixels */
   height: number;
+  /** the file whose audio is the soundtrack, or null for a silent video */
   soundtrack: string | null;
+}
+
+export interface RenderedVideo extends VideoFacts {
   renderMs: number;
   encodeMs: number;
 }
