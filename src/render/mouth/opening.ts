@@ -16,13 +16,17 @@ import { smoothstep } from '../../math/smooth.ts';
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
 /**
- * The lip gap the renderer gives one unit of a motion's jawOpen. A tracked jawOpen is the gap over
- * JAW_GAP_SPAN smoothed (fromVideo.ts: a zero-lag one-euro pass), which flattens every syllable's
- * peak, and the audio model learns that smoothed curve. Against it, real speakers' gaps run 0.72
- * IOD per unit (line over all frames, median of 39 cached talking clips, 0.61-0.94; bench/jawGain.ts),
- * and the rendered face, read by the same detector, opened 0.645 per unit at 0.6 (6 portraits).
+ * A tracked jawOpen is the driver's gap over JAW_GAP_SPAN, smoothed (fromVideo.ts: a zero-lag
+ * one-euro pass), which flattens each syllable's peak; the audio model learns that smoothed curve.
+ * Real speakers' gap against it runs 0.68-0.80 IOD per unit (line over all frames; 0.60 against the
+ * unsmoothed jawOpen; bench/jawGain.ts, median 0.72 over 39 talking clips) where the rendered face
+ * gave 0.645 at 0.6 per unit. The full 0.72/0.645 overshot the real gap at open frames in
+ * self-reenactment (eval lip gap / real 0.91-1.10 -> 0.99-1.24 on 4 dev clips): the gain is the part
+ * that centres it (~1) and opens the audio path 0.68 per unit, Katie's own line.
  */
-export const RENDER_GAP_PER_JAW = JAW_GAP_SPAN * (0.72 / 0.645);
+const TRACKED_PEAK_GAIN = 1.06;
+/** The lip gap (IOD) the renderer gives one unit of a motion's jawOpen. */
+export const RENDER_GAP_PER_JAW = JAW_GAP_SPAN * TRACKED_PEAK_GAIN;
 /**
  * A motion frame's `w` entry (not a rig control) with the driver's lip gap at rest, in iod: video
  * motions count jawOpen from it. A photo whose own lips are apart keeps min(photo's gap, it) at
