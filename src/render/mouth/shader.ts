@@ -123,7 +123,7 @@ export class MouthShader {
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     this.upperLift = this.layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
-    this.lowerDrop = this.layers.fromPhoto ? 0 : LOWER_TEETH_DROP * p.unit;
+    this.lowerDrop = this.layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit;
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
