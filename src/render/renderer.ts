@@ -20,7 +20,7 @@ import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
 import { CornerSkin } from './mouth/cornerSkin.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
-import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, partLipsInSmile, jawCarriesOpening, lipUnitsOf, REST_LIP_GAP } from './mouth/opening.ts';
+import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, partLipsInSmile, lipUnitsOf, REST_LIP_GAP } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
@@ -153,7 +153,6 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
     weightsToVector(frame.w, wv);
-    jawCarriesOpening(wv, lipUnits, avatar, frame.w[REST_LIP_GAP], jawMap.photoGap);
     partLipsInSmile(wv, jawMap, lipUnits, avatar, frame.w[REST_LIP_GAP]);
     wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP]);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));

@@ -206,24 +206,3 @@ export function lipUnitsOf(av: JawGeometry): LipUnits {
   };
   return { up: one(CONTROL_INDEX.mouthUpperUp), down: one(CONTROL_INDEX.mouthLowerDown) };
 }
-
-/**
- * In speech the jaw makes most of the lip gap: the teeth part with it, a dark gap or the tongue
- * between the rows. A driver's lower lip read from landmarks (mouthLowerDown 0.3-0.8 on Obama's
- * clip, with mouthUpperUp) made 0.8 of the opening without the jaw, so the teeth stayed shut behind
- * parted lips: one band of teeth at every speech opening, where the real mouth is dark with thin
- * rows. The lower lip's drop is cut back so the jaw makes at least JAW_SHARE of the frame's opening
- * (the upper lip's lift, which shows the upper teeth, is kept; partLipsInSmile, called after, still
- * parts a smile's lips over closed teeth). `w` holds the motion's jawOpen.
- */
-export function jawCarriesOpening(w: Float64Array, lips: LipUnits, av: JawGeometry, restGap = 0, photoGap = 0): void {
-  if (lips.down <= 1e-4) return;
-  const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), photoGap) : 0;
-  const opening = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest;
-  const excess = otherLipGap(w, av) - (1 - JAW_SHARE) * opening;
-  if (excess <= 0) return;
-  const down = CONTROL_INDEX.mouthLowerDown, floor = Math.min(w[down]!, av.rig.photoWeights[down]!);
-  w[down] = Math.max(floor, w[down]! - excess / lips.down);
-}
-/** The least share of a frame's lip gap the jaw makes (see jawCarriesOpening). */
-const JAW_SHARE = 0.6;

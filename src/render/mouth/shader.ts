@@ -9,7 +9,7 @@ import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
 import { pack, sampleInto, shadeLift } from './pixels.ts';
-import { LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts';
+import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts';
 
 
 /** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
@@ -123,7 +123,7 @@ export class MouthShader {
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     this.upperLift = this.layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
-    this.lowerDrop = this.layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit;
+    this.lowerDrop = this.layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);

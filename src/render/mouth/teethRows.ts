@@ -29,6 +29,12 @@ export const UPPER_TEETH_RAISE = 0.03;
  * upper row, a dark gap or the tongue, and the lower tips just over the lip.
  */
 export const LOWER_TEETH_DROP = 0.04;
+/**
+ * ...only where the rows overlap: gone by a 0.3 IOD lip gap, where the lower row's tips (~0.06 IOD
+ * over the lip) would otherwise sink behind the lower lip's inner band (no lower teeth in a wide-open
+ * mouth, lp_s42 .5-.75).
+ */
+export const DROP_UNTIL: [number, number] = [0.12, 0.3];
 
 /**
  * The columns [left, right] of a row of teeth: out from the anchor's column until a column (its mean
