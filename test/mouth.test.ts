@@ -1,6 +1,6 @@
 // The mouth interior: rigid teeth pieces (moved, never stretched), the teeth library, the
 // photo's own teeth, and the eval's mouth region.
-import { lipBandAllowance } from '../src/render/mouth/opening.ts';
+import { lipBandAllowance, RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -135,7 +135,7 @@ test('opening the jaw: the upper teeth stay with the skull, the lower teeth foll
   assert.ok(Math.abs(full.lowerEdge - half.lowerEdge - jawMove) <= 2, `lower teeth moved ${full.lowerEdge - half.lowerEdge} px, the jaw ${jawMove.toFixed(1)} px`);
 });
 
-test('a motion\'s jawOpen opens the rendered lips by that gap (0.6 IOD per unit) on any face; the neutral frame keeps the photo\'s jaw', async () => {
+test('a motion\'s jawOpen opens the rendered lips by that gap (RENDER_GAP_PER_JAW, 0.64 IOD per unit) on any face; the neutral frame keeps the photo\'s jaw', async () => {
   for (const name of ['mt_man.png', 'lp_s1.jpg']) {
     const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, name)));
     const r = createRenderer(avatar, { width: 512, height: 512 });
@@ -144,7 +144,7 @@ test('a motion\'s jawOpen opens the rendered lips by that gap (0.6 IOD per unit)
     const gapAt = (jaw: number, restLipGap?: number) => { const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: jaw, ...(restLipGap === undefined ? {} : { restLipGap }) } }); return Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iodOf(lm); };
     // 0.8: a wide vowel or singing (0.48 IOD), past the rig's 17-degree unit (0.29-0.41 IOD)
     for (const jaw of [0.2, 0.35, 0.8]) {
-      const want = 0.6 * jaw + lipBandAllowance(0.6 * jaw); // (far from the photo's own gap)
+      const g = RENDER_GAP_PER_JAW * jaw, want = g + lipBandAllowance(g); // (far from the photo's own gap)
       assert.ok(Math.abs(gapAt(jaw) - want) < 0.01, `${name}: jawOpen ${jaw} opens ${gapAt(jaw).toFixed(3)} IOD, want ${want.toFixed(3)}`);
     }
     // the mouth closes at 0 (never pressed through: the lower lip stays below the upper)

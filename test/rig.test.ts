@@ -206,7 +206,7 @@ test('the jaw carries the lower lip down whole: its thickness holds from closed 
     return inner.map((a, c) => Math.hypot(f[outer[c]! * 3]! - f[a * 3]!, f[outer[c]! * 3 + 1]! - f[a * 3 + 1]!));
   };
   const rest = thickness(0);
-  // rig jawOpen 2 is a motion's jawOpen 1: a 0.6 IOD lip gap (render/mouth/opening.ts)
+  // rig jawOpen 2 is about a motion's jawOpen 1: a 0.64 IOD lip gap (render/mouth/opening.ts)
   for (const jaw of [0.5, 1, 1.5, 2]) {
     const now = thickness(jaw);
     const worst = Math.max(...now.map((t, c) => Math.abs(t / rest[c]! - 1)));

@@ -45,10 +45,10 @@ for (const file of portraits) {
   let portrait;
   for (let ri = 0; ri < roots.length; ri++) {
     const { buildAvatar, saveAvatar, loadAvatar } = builders[ri]!;
-    const cached = path.join(cache, `${file.replace(/\.\w+$/, '')}.${ri}.avatar`);
+    const cached = path.join(cache, `${path.basename(file).replace(/\.\w+$/, '')}.${ri}.avatar`);
     let avatar;
     if (existsSync(cached)) avatar = await loadAvatar(cached);
-    else { portrait ??= await analyzePortrait(path.join(DATA, file)); avatar = buildAvatar(portrait); await saveAvatar(avatar, cached); }
+    else { portrait ??= await analyzePortrait(path.resolve(DATA, file)); avatar = buildAvatar(portrait); await saveAvatar(avatar, cached); }
     const renderer = renderers[ri]!(avatar, { width: RENDER, height: RENDER });
     const n = renderer.neutralFrame();
     const lm = renderer.landmarks(n);

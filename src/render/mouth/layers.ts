@@ -21,6 +21,8 @@ export interface ReadyMouth {
   cavity: [number, number, number];
   /** the photo's own teeth are laid over the library set (the photo shows them) */
   fromPhoto: boolean;
+  /** the lower row is the photo's own too (a really open photo), not only the library's */
+  lowerFromPhoto?: boolean;
 }
 
 /** gamma on the library teeth (< 1 brightens the mid-tones) */
@@ -60,6 +62,7 @@ function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: Read
   const { layers: [upper, lower] } = brightenedTo([withoutDark(upperOwn), withoutDark(lowerOwn)], target, OWN_TEETH_GAIN);
   return {
     fromPhoto: coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0,
+    lowerFromPhoto: lowerToo && coverage(lowerOwn) > 0,
     upper: over(upper!, rows.upper),
     lower: lowerToo ? over(lower!, rows.lower) : rows.lower,
   };
@@ -85,7 +88,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi);
   const row = (layer: typeof lib.upper, dir: -1 | 1) => mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir), outPerIod);
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
-  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false };
+  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   return {
@@ -94,5 +97,6 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     tongue: lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null,
     cavity: own && teeth.fromPhoto ? own.cavity : desaturate(cav, match.saturation),
     fromPhoto: teeth.fromPhoto,
+    lowerFromPhoto: teeth.lowerFromPhoto,
   };
 }

@@ -16,6 +16,18 @@ import { smoothstep } from '../../math/smooth.ts';
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
 /**
+ * A tracked jawOpen is the driver's gap over JAW_GAP_SPAN, smoothed (fromVideo.ts: a zero-lag
+ * one-euro pass), which flattens each syllable's peak; the audio model learns that smoothed curve.
+ * Real speakers' gap against it runs 0.68-0.80 IOD per unit (line over all frames; 0.60 against the
+ * unsmoothed jawOpen; bench/jawGain.ts, median 0.72 over 39 talking clips) where the rendered face
+ * gave 0.645 at 0.6 per unit. The full 0.72/0.645 overshot the real gap at open frames in
+ * self-reenactment (eval lip gap / real 0.91-1.10 -> 0.99-1.24 on 4 dev clips): the gain is the part
+ * that centres it (~1) and opens the audio path 0.68 per unit, Katie's own line.
+ */
+const TRACKED_PEAK_GAIN = 1.06;
+/** The lip gap (IOD) the renderer gives one unit of a motion's jawOpen. */
+export const RENDER_GAP_PER_JAW = JAW_GAP_SPAN * TRACKED_PEAK_GAIN;
+/**
  * A motion frame's `w` entry (not a rig control) with the driver's lip gap at rest, in iod: video
  * motions count jawOpen from it. A photo whose own lips are apart keeps min(photo's gap, it) at
  * the driver's rest: a speaker whose lips never close (mt_sun) does not close the photo's mouth,
@@ -126,7 +138,7 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  */
 export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const gap = JAW_GAP_SPAN * Math.min(1, Math.max(0, motionJaw)) + rest;
+  const gap = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, motionJaw)) + rest;
   return rigJawForGap(map, gap + allowanceAt(gap, map.photoGap) - otherGap);
 }
 
@@ -149,7 +161,7 @@ export function otherLipGap(weights: ArrayLike<number>, av: JawGeometry): number
 /** The motion jawOpen that reproduces the photo's own opening (the inverse of rigJaw at the photo). */
 export function photoMotionJaw(map: JawMap): number {
   // (no allowance at the photo's own gap)
-  return Math.min(1, Math.max(0, map.photoGap / JAW_GAP_SPAN));
+  return Math.min(1, Math.max(0, map.photoGap / RENDER_GAP_PER_JAW));
 }
 
 /**
@@ -166,7 +178,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = JAW_GAP_SPAN * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;

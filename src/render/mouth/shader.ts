@@ -9,6 +9,7 @@ import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
 import { pack, sampleInto, shadeLift } from './pixels.ts';
+import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts';
 
 
 /** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
@@ -57,8 +58,9 @@ export class MouthShader {
   private readonly lowerRaw: Float32Array;
   // per-frame constants
   private teethLight = 1;
-  /** output pixels the library's upper row is raised by (see UPPER_TEETH_RAISE) */
+  /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   private upperLift = 0;
+  private lowerDrop = 0;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   private teethShow = 1;
   private tongueGrow = 1;
@@ -121,6 +123,7 @@ export class MouthShader {
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     this.upperLift = this.layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
+    this.lowerDrop = this.layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
@@ -193,7 +196,7 @@ export class MouthShader {
           r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
         }
       }
-      const a = sampleInto(L.lower, lx, ly, tmp) * this.teethShow;
+      const a = sampleInto(L.lower, lx, ly - this.lowerDrop * inv, tmp) * this.teethShow;
       if (a > 0) {
         const k = side * 0.92, ws = this.warmShadow, w = 1 - k * this.teethShow;
         r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
@@ -262,14 +265,6 @@ export class MouthShader {
 
 const tmp = new Float32Array(4);
 
-/**
- * The library's upper row is raised this much (iod) over the photo's inner upper lip centre. It was
- * cut at an open mouth's lip, the upper lip raised: hung from a closed photo's lip line its tips
- * reached 0.09 below it and met the lower row until the jaw had dropped 0.16 (a band of teeth with
- * no dark gap between the rows at any speech opening). A closed lip hides all but the last few
- * hundredths of the incisors.
- */
-const UPPER_TEETH_RAISE = 0.03;
 /**
  * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
  * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).

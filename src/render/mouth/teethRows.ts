@@ -14,6 +14,29 @@ const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
 const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.1;
 
 /**
+ * The library's upper row is raised this much (iod) over the photo's inner upper lip centre. It was
+ * cut at an open mouth's lip, the upper lip raised: hung from a closed photo's lip line its tips
+ * reached 0.09 below it and met the lower row until the jaw had dropped 0.16 (a band of teeth with
+ * no dark gap between the rows at any speech opening). A closed lip hides all but the last few
+ * hundredths of the incisors.
+ */
+export const UPPER_TEETH_RAISE = 0.03;
+/**
+ * The library's lower row is dropped this much (iod) under the photo's inner lower lip centre as the
+ * jaw carries it. Its tips stood 0.07 above the lip line, so the rows overlapped 0.13 IOD at rest
+ * (a real overbite is ~0.03) and every speech opening up to ~0.13 IOD of jaw drop was one tall band
+ * of teeth, lower teeth half of it (lp_d6, Obama, Fei-Fei Li, lp_s5), where real speakers show the
+ * upper row, a dark gap or the tongue, and the lower tips just over the lip.
+ */
+export const LOWER_TEETH_DROP = 0.04;
+/**
+ * ...only where the rows overlap: gone by a 0.3 IOD lip gap, where the lower row's tips (~0.06 IOD
+ * over the lip) would otherwise sink behind the lower lip's inner band (no lower teeth in a wide-open
+ * mouth, lp_s42 .5-.75).
+ */
+export const DROP_UNTIL: [number, number] = [0.12, 0.3];
+
+/**
  * The columns [left, right] of a row of teeth: out from the anchor's column until a column (its mean
  * over the bright rows) falls under 45 % of the centre's. Null for an empty layer.
  */
