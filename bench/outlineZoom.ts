@@ -4,8 +4,8 @@
 // backdrop (src/eval/outlineLine.ts).
 //   REAL3D_CACHE=/tmp/e8cache node --import tsx bench/outlineZoom.ts [--root DIR]... [--yaw Y] [--bg '#333333'] --out FILE.png name
 import path from 'node:path';
-import type { MotionFrame, RgbaImage } from '../src/types.ts';
-import { ovalBox, squareCell, writeSheet } from './headCells.ts';
+import type { RgbaImage } from '../src/types.ts';
+import { ovalBox, squareCell, writeSheet, checkoutRenderer } from './headCells.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { outlineLineExcess } from '../src/eval/outlineLine.ts';
 
@@ -33,12 +33,7 @@ const flat = (size: number, [r, g, b]: [number, number, number]): RgbaImage => {
 };
 const rows: Buffer[][] = [];
 for (const root of roots) {
-  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-  const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-  const avatar = buildAvatar(portrait);
-  const size = avatar.size;
-  const renderer = createRenderer(avatar, { width: size, height: size });
-  const neutral: MotionFrame = renderer.neutralFrame();
+  const { renderer, size, neutral } = await checkoutRenderer(root, portrait);
   const frame = { ...neutral, pose: { ...neutral.pose, yaw } };
   const lm = renderer.landmarks(frame) as [number, number, number][];
   const box = ovalBox(lm);
