@@ -5,8 +5,8 @@
 // --ear: centred on the outline at ear height on the side the turn reveals, a square of 0.5
 // (--ear-side k: k) times the head's zoomed one
 import path from 'node:path';
-import type { MotionFrame, RgbaImage } from '../src/types.ts';
-import { ovalBox, squareCell, writeSheet } from './headCells.ts';
+import type { RgbaImage } from '../src/types.ts';
+import { ovalBox, squareCell, writeSheet, checkoutRenderer } from './headCells.ts';
 import { cachedPortrait } from './portraitCache.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
@@ -30,12 +30,7 @@ if (roots.length === 0) roots.push(HERE);
 const portrait = await cachedPortrait(path.join(DATA, rest[0]!));
 const rows: Buffer[][] = [];
 for (const root of roots) {
-  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-  const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-  const avatar = buildAvatar(portrait);
-  const size = avatar.size;
-  const renderer = createRenderer(avatar, { width: size, height: size });
-  const neutral: MotionFrame = renderer.neutralFrame();
+  const { renderer, size, neutral } = await checkoutRenderer(root, portrait);
   const white: RgbaImage = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4).fill(255) };
   for (const bg of [undefined, white]) {
     const cells: Buffer[] = [];

@@ -20,6 +20,8 @@
 //   behind the person (matte > 0.02) that have a near-identical twin elsewhere in that area
 //   (repeatedShare: copied blocks; real texture ~0)
 // - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
+// - line: the old background's line along the outline at rest over white and black (outlineLineExcess):
+//   mean excess toward the old wall (levels) and share of rim pixels > 10 levels toward it
 import path from 'node:path';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -30,6 +32,7 @@ import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
 import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
+import { outlineLineExcess } from '../src/eval/outlineLine.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
@@ -43,6 +46,12 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 const root = path.resolve(flag('--root', HERE));
 const tag = flag('--tag', root === HERE ? 'after' : 'before');
 const outDir = path.resolve(flag('--out', '/tmp/edges-bench'));
+// --cached: read the analysis from $REAL3D_CACHE (bench/portraitCache.ts, this checkout's analyze)
+// instead of analysing afresh, for before/after runs of avatar or renderer changes: both sides then
+// render the same analysis and the runs cost a fraction (analyze figures then read 0)
+const cachedIdx = args.indexOf('--cached');
+const cached = cachedIdx >= 0;
+if (cached) args.splice(cachedIdx, 1);
 
 /**
  * Halo: over the edge band of a transparent render (alpha 0.05-0.6; the renderer returns straight,
@@ -97,7 +106,7 @@ async function measure(name: string): Promise<void> {
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   const file = path.join(DATA, name);
   const t0 = performance.now(), c0 = process.cpuUsage();
-  const portrait: Portrait = await analyzePortrait(file);
+  const portrait: Portrait = cached ? await (await import('./portraitCache.ts')).cachedPortrait(file) : await analyzePortrait(file);
   const analyzeMs = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const analyzeCpuMs = (cpu.user + cpu.system) / 1000;
@@ -111,6 +120,8 @@ async function measure(name: string): Promise<void> {
   const frames: Record<string, RgbaImage> = {};
   for (const yaw of [-25, 0, 25]) frames[`yaw ${yaw}`] = copy(renderer.render(at(yaw)));
   for (const yaw of [0, 25]) frames[`white ${yaw}`] = copy(renderer.render(at(yaw), { background: white }));
+  const black = { width: size, height: size, data: Uint8ClampedArray.from({ length: size * size * 4 }, (_, k) => (k % 4 === 3 ? 255 : 0)) };
+  frames['black 0'] = copy(renderer.render(at(0), { background: black }));
   const alpha: Record<number, RgbaImage> = {};
   for (const yaw of [-25, 0, 25]) alpha[yaw] = copy(renderer.render(at(yaw), { background: null }));
 
@@ -169,13 +180,17 @@ async function measure(name: string): Promise<void> {
     csim[yaw] = best?.embedding.length ? Math.round(cosineSimilarity(best.embedding, portrait.analysis.embedding) * 1000) / 1000 : null;
   }
   const round = (v: number) => Math.round(v * 1000) / 1000;
+  // the old background's line along the outline at rest, over white and over black (both pooled by pixel count)
+  const lines = [outlineLineExcess(frames['white 0']!, alpha[0]!, portrait.background, 255), outlineLineExcess(frames['black 0']!, alpha[0]!, portrait.background, 0)];
+  const lineCount = lines[0]!.count + lines[1]!.count;
+  const line = { excess: round(lineCount ? (lines[0]!.excess * lines[0]!.count + lines[1]!.excess * lines[1]!.count) / lineCount : 0), share: round(lineCount ? (lines[0]!.share * lines[0]!.count + lines[1]!.share * lines[1]!.count) / lineCount : 0), px: lineCount };
   const behind = Uint8Array.from(portrait.matte.data, (v) => (v > 0.02 ? 1 : 0));
   const repeat = round(repeatedShare(portrait.image, outside)), plateRepeat = round(repeatedShare(portrait.background, behind));
   const figures = {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)),
+    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)), line,
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);
@@ -202,7 +217,7 @@ async function measure(name: string): Promise<void> {
 async function compose(): Promise<void> {
   const docs = path.resolve(flag('--docs', path.join(HERE, 'docs', 'edges')));
   await mkdir(docs, { recursive: true });
-  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | across-x share, revealed half -25 / 0 / +25 | CSIM -25 / 0 / +25 | repeat past photo / plate | halo | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|---|---|'];
+  const table: string[] = ['| portrait | invented rest | invented at ±25 | streak (photo ref) | head streak -25 / 0 / +25 | face streak -25 / 0 / +25 | across-x share, revealed half -25 / 0 / +25 | CSIM -25 / 0 / +25 | repeat past photo / plate | halo | outline line levels / share | analyze ms wall / cpu |', '|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const name of NAMES) {
     const base = path.basename(name, path.extname(name));
     const rows: Buffer[] = [];
@@ -211,7 +226,7 @@ async function compose(): Promise<void> {
       if (!existsSync(f)) continue;
       rows.push(await readFile(f));
       const j = JSON.parse(await readFile(path.join(outDir, t, `${base}.json`), 'utf8'));
-      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.revealedAcross ? `${j.revealedAcross[-25]} / ${j.revealedAcross[0]} / ${j.revealedAcross[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.repeat ?? '-'} / ${j.plateRepeat ?? '-'} | ${j.halo} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
+      table.push(`| ${base} ${t} | ${j.inventedRest} | ${j.inventedYawMinus25} / ${j.inventedYawPlus25} | ${j.streak} (${j.streakPhoto}) | ${j.headStreak ? `${j.headStreak[-25]} / ${j.headStreak[0]} / ${j.headStreak[25]}` : '-'} | ${j.faceStreak ? `${j.faceStreak[-25]} / ${j.faceStreak[0]} / ${j.faceStreak[25]}` : '-'} | ${j.revealedAcross ? `${j.revealedAcross[-25]} / ${j.revealedAcross[0]} / ${j.revealedAcross[25]}` : '-'} | ${j.csim[-25]} / ${j.csim[0]} / ${j.csim[25]} | ${j.repeat ?? '-'} / ${j.plateRepeat ?? '-'} | ${j.halo} | ${j.line ? `${j.line.excess} / ${j.line.share}` : '-'} | ${j.analyzeMs} / ${j.analyzeCpuMs ?? '-'} |`);
     }
     if (rows.length === 0) continue;
     const metas = await Promise.all(rows.map((r) => sharp(r).metadata()));

@@ -1,7 +1,9 @@
 // Shared by the turn zoom benches (turnzoom.ts, edgeZoom.ts): the head's box in a rendered frame
 // and one enlarged cell of it, and the rows of cells stacked into a sheet.
 import sharp from 'sharp';
-import type { RgbaImage } from '../src/types.ts';
+import path from 'node:path';
+import type { RgbaImage, Portrait, MotionFrame } from '../src/types.ts';
+import type { createRenderer } from '../src/render/renderer.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
 /** The face oval's box in frame landmarks: centre and its larger side. */
@@ -25,4 +27,14 @@ export async function writeSheet(rows: Buffer[][], cell: number, out: string): P
   const cols = Math.max(...rows.map((r) => r.length));
   const composite = rows.flatMap((r, y) => r.map((input, x) => ({ input, left: x * cell, top: y * cell })));
   await sharp({ create: { width: cell * cols, height: cell * rows.length, channels: 3, background: '#000' } }).composite(composite).png().toFile(out);
+}
+
+/** The avatar of `portrait` as built and rendered by the checkout at `root` (frame-sized), and its neutral frame. */
+export async function checkoutRenderer(root: string, portrait: Portrait): Promise<{ renderer: ReturnType<typeof createRenderer>; size: number; neutral: MotionFrame }> {
+  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
+  const { createRenderer: create } = await import(path.join(root, 'src/render/renderer.ts'));
+  const avatar = buildAvatar(portrait);
+  const size: number = avatar.size;
+  const renderer = create(avatar, { width: size, height: size }) as ReturnType<typeof createRenderer>;
+  return { renderer, size, neutral: renderer.neutralFrame() };
 }

@@ -3,6 +3,7 @@
 // Run each checkout in its own process (a second analysis in one process can differ slightly).
 //   node --import tsx bench/restframe.ts --root DIR --tag before lp_s12.jpg mt_man.png ...
 //   node --import tsx bench/restframe.ts --tag after lp_s12.jpg mt_man.png ...   (says IDENTICAL / DIFFERS)
+//   (--cached: both read the analysis from $REAL3D_CACHE instead, for avatar or renderer changes)
 import path from 'node:path';
 import { writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 
@@ -13,12 +14,15 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 const root = path.resolve(flag('--root', HERE));
 const tag = flag('--tag', root === HERE ? 'after' : 'before');
 const out = path.resolve(flag('--out', '/tmp/restframe'));
+// --cached: the analysis from $REAL3D_CACHE (bench/portraitCache.ts) for both checkouts (avatar or renderer changes)
+const cached = args.includes('--cached');
+if (cached) args.splice(args.indexOf('--cached'), 1);
 mkdirSync(out, { recursive: true });
 const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
 const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
 const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
 for (const name of args) {
-  const p = await analyzePortrait(path.join(DATA, name));
+  const p = cached ? await (await import('./portraitCache.ts')).cachedPortrait(path.join(DATA, name)) : await analyzePortrait(path.join(DATA, name));
   const r = createRenderer(buildAvatar(p), { width: p.image.width, height: p.image.height });
   const img = r.render(r.neutralFrame());
   let se = 0;

@@ -3,6 +3,7 @@
 // turn uses instead are in reveal.ts.)
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { refineEdgeAlpha } from './matteEdge.ts';
 
 /**
  * The premultiplied person layer with its edges decontaminated. photo = a*F + (1-a)*B, so the
@@ -14,8 +15,10 @@ import { smoothstep } from '../math/smooth.ts';
 export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage): RgbaImage {
   const { width: w, height: h } = image;
   const n = w * h;
-  const src = image.data, m = matte.data;
+  const src = image.data;
   const bg = blurRgb(plate, Math.max(1, Math.round(w / 128)));
+  // the matte's rim lowered to what the colours say (matteEdge.ts): no old-background line
+  const { alpha: m, lowered } = refineEdgeAlpha(image, matte, bg, (plane, r) => boxBlur2d(plane, w, h, r));
   const fg = new Float32Array(n * 3), weight = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const a = Math.min(1, Math.max(0, m[i]!));
@@ -36,7 +39,7 @@ export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plat
     const a = Math.min(1, Math.max(0, m[i]!));
     const a8 = Math.round(a * 255);
     if (a8 === 0) continue;
-    const trust = smoothstep(0.45, 0.9, a);
+    const trust = smoothstep(0.45, 0.9, a) * (1 - lowered[i]!);
     const o = i * 4;
     const t = Math.min(1, near.wb[i]! / 0.1);
     for (let ch = 0; ch < 3; ch++) {

@@ -1,0 +1,81 @@
+// The matte's outer rim, re-read from the photo's colours. The segmentation matte steps from 0 to
+// 1 within a pixel or two, while the photo's own edge (lens blur, resampling, fine hair) spreads
+// over several: the outermost "opaque" pixels are still part old background. Kept at alpha 1
+// they show on any new backdrop as a 1-2 px line of the old background's colour (light on
+// mt_man's pale wall, dark on lp_s10's black). Here, near the matte's edge, alpha is lowered to
+// what the colour says: photo = a*F + (1-a)*B with F the person just inside and B the plate.
+import type { RgbaImage, GrayImage } from '../types.ts';
+import { smoothstep } from '../math/smooth.ts';
+
+/**
+ * Chamfer distance (px, 3-4 weights / 3) of every pixel to the nearest pixel where `outside` is
+ * true, capped at `cap`. Two raster passes.
+ */
+export function distanceToOutside(outside: (i: number) => boolean, w: number, h: number, cap: number): Float32Array {
+  const big = cap * 3;
+  const d = new Float32Array(w * h);
+  for (let i = 0; i < w * h; i++) d[i] = outside(i) ? 0 : big;
+  const relax = (i: number, j: number, cost: number) => { if (d[j]! + cost < d[i]!) d[i] = d[j]! + cost; };
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (x > 0) relax(i, i - 1, 3);
+    if (y > 0) { relax(i, i - w, 3); if (x > 0) relax(i, i - w - 1, 4); if (x < w - 1) relax(i, i - w + 1, 4); }
+  }
+  for (let y = h - 1; y >= 0; y--) for (let x = w - 1; x >= 0; x--) {
+    const i = y * w + x;
+    if (x < w - 1) relax(i, i + 1, 3);
+    if (y < h - 1) { relax(i, i + w, 3); if (x < w - 1) relax(i, i + w + 1, 4); if (x > 0) relax(i, i + w - 1, 4); }
+  }
+  for (let i = 0; i < w * h; i++) d[i] = Math.min(cap, d[i]! / 3);
+  return d;
+}
+
+/**
+ * Alpha of a pixel that mixes `fg` over `bg`: the projection of (pixel - bg) onto (fg - bg), with
+ * how far the pixel lies off that line (levels): a colour the mix cannot explain (a lit rim, a
+ * different material) is not evidence of transparency.
+ */
+export function mixAlpha(px: ArrayLike<number>, fg: ArrayLike<number>, bg: ArrayLike<number>): { alpha: number; separation: number; residual: number } {
+  let dot = 0, len2 = 0;
+  for (let ch = 0; ch < 3; ch++) { const d = fg[ch]! - bg[ch]!; dot += (px[ch]! - bg[ch]!) * d; len2 += d * d; }
+  const alpha = len2 > 0 ? Math.min(1, Math.max(0, dot / len2)) : 1;
+  let res2 = 0;
+  for (let ch = 0; ch < 3; ch++) { const e = px[ch]! - (bg[ch]! + alpha * (fg[ch]! - bg[ch]!)); res2 += e * e; }
+  return { alpha, separation: Math.sqrt(len2), residual: Math.sqrt(res2 / 3) };
+}
+
+/**
+ * The matte with its rim re-read from colour (only ever lowered). Within `band` px of the matte's
+ * outside (< 0.5), F is the person's colour 1-2 bands further in (a normalised blur of the pixels
+ * deeper than the band) and B the blurred plate; where F and B differ enough to tell apart and the
+ * pixel is a plausible mix of them, alpha becomes min(matte, mix alpha). `lowered` (0-1) says
+ * where it did: there the colour left after removing B carries the mix's error (a tint of the
+ * wall's complement), so the caller should take the person's colour from further in.
+ */
+export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Float32Array, blur: (src: Float32Array, r: number) => Float32Array): { alpha: Float32Array; lowered: Float32Array } {
+  const { width: w, height: h } = image;
+  const n = w * h;
+  const band = Math.max(2, Math.round(w / 128)); // 4 px at 512: the photo's edge blur at crop scale
+  const m = matte.data;
+  const dist = distanceToOutside((i) => m[i]! < 0.5, w, h, band + 1);
+  // the person just inside the band: a normalised blur over pixels deeper than it
+  const deep = Float32Array.from({ length: n }, (_, i) => (dist[i]! > band && m[i]! > 0.95 ? 1 : 0));
+  const reach = 2 * band;
+  const wDeep = blur(deep, reach);
+  const planes = [0, 1, 2].map((ch) => blur(Float32Array.from({ length: n }, (_, i) => image.data[i * 4 + ch]! * deep[i]!), reach));
+  const out = Float32Array.from(m, (v) => Math.min(1, Math.max(0, v)));
+  const lowered = new Float32Array(n);
+  const px = [0, 0, 0], fg = [0, 0, 0], bg = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    if (out[i]! < 1 / 255 || dist[i]! > band || wDeep[i]! < 0.02) continue;
+    for (let ch = 0; ch < 3; ch++) { px[ch] = image.data[i * 4 + ch]!; fg[ch] = planes[ch]![i]! / wDeep[i]!; bg[ch] = plateRgb[i * 3 + ch]!; }
+    const mix = mixAlpha(px, fg, bg);
+    // trust: person and backdrop clearly apart, the pixel on the line between them, and fading
+    // toward the inner end of the band (no step where the band ends)
+    const trust = smoothstep(30, 60, mix.separation) * (1 - smoothstep(12, 28, mix.residual)) * (1 - smoothstep(band - 1, band, dist[i]!));
+    const a = out[i]!;
+    out[i] = a + trust * (Math.min(a, mix.alpha) - a);
+    lowered[i] = smoothstep(0, 0.15, a - out[i]!);
+  }
+  return { alpha: out, lowered };
+}
