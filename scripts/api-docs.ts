@@ -30,10 +30,17 @@ export function optionTable(schema: z.ZodObject): string {
 }
 
 /** The fields of an exported interface with their TSDoc, read from the source text. */
-export function interfaceTable(file: string, name: string): string {
+export function interfaceTable(file: string, name: string, ...more: [file: string, name: string][]): string {
+  const rows = [[file, name] as [string, string], ...more].flatMap(([f, n]) => interfaceRows(f, n));
+  return ['| field | type | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** One table row per field of `export interface name` (its own fields; `extends` is not followed). */
+function interfaceRows(file: string, name: string): string[] {
   const text = source(file);
-  const start = text.indexOf(`export interface ${name} {`);
-  if (start < 0) throw new Error(`interface ${name} not found in ${file}`);
+  const found = new RegExp(`export interface ${name}( extends [\\w, ]+)? \\{`).exec(text);
+  if (!found) throw new Error(`interface ${name} not found in ${file}`);
+  const start = found.index;
   const body = text.slice(text.indexOf('{', start) + 1, text.indexOf('\n}', start));
   const rows: string[] = [];
   let doc = '';
@@ -51,7 +58,7 @@ export function interfaceTable(file: string, name: string): string {
       doc = '';
     }
   }
-  return ['| field | type | meaning |', '|---|---|---|', ...rows].join('\n');
+  return rows;
 }
 
 /** The error classes and their CLI exit codes, with the TSDoc line above each class. */
@@ -115,7 +122,7 @@ ${interfaceTable('src/config.ts', 'ProgressEvent')}
 
 ### Result (\`GenerateResult\`)
 
-${interfaceTable('src/pipeline/generate.ts', 'GenerateResult')}
+${interfaceTable('src/pipeline/renderStage.ts', 'VideoFacts', ['src/pipeline/generate.ts', 'GenerateResult'])}
 
 ## analyzePortrait(photo, options?, control?) -> Promise<Portrait>
 
