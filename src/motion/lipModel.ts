@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
-import { anticipatorySmooth, gaussianSmooth } from './filters.ts';
+import { gaussianSmooth } from './filters.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { FRAMES_PER_STEP, tcnCurves, tcnFromJson, tcnToJson, type LipTcn } from './lipTcn.ts';
 
@@ -277,32 +277,5 @@ export function predictLips(model: LipModel, audio: LipAudio, fps: number, n: nu
   return calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
 }
 
-/** mouthAmp at which the mouth opens as much as in the training videos */
-export const LIP_REFERENCE_AMP = 0.45;
-/** the lips may start moving this long before the sound (s), and stay this long after it */
-export const LIP_LEAD = 0.08;
-export const LIP_TRAIL = 0.04;
-/**
- * most a curve may keep in silence. 0: shut. (0.03, lips ~3 px apart at 512 px, scored speaker-held-out
- * r 0.01 higher, but a silent file would then not give a closed mouth.)
- */
-export const LIP_SILENCE_CAP = 0;
-
-/**
- * Calibrated curves -> rig weights: a silence gate that shuts the mouth where there is no sound
- * (opening at most LIP_LEAD before it), mouthAmp scaling and clamping to 0..1.
- */
-export function postprocessLips(curves: Float64Array[], speech: ArrayLike<number>, fps: number, mouthAmp: number, silenceCap = LIP_SILENCE_CAP): Float64Array[] {
-  const gate = anticipatorySmooth(speech, Math.max(0, Math.round(LIP_TRAIL * fps)), Math.max(1, Math.round(LIP_LEAD * fps)));
-  const gain = mouthAmp / LIP_REFERENCE_AMP;
-  return curves.map((c) => {
-    const n = c.length;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      // in silence the model's value is kept up to a barely-parted cap; with sound, all of it
-      const cap = silenceCap + (1 - silenceCap) * gate[i]!;
-      out[i] = Math.max(0, Math.min(1, Math.min(c[i]!, cap) * gain));
-    }
-    return out;
-  });
-}
+// the silence gate and mouthAmp scaling live in lipGate.ts; re-exported for the callers of this module
+export { LIP_LEAD, LIP_REFERENCE_AMP, LIP_SILENCE_CAP, LIP_TRAIL, postprocessLips } from './lipGate.ts';
