@@ -29,6 +29,8 @@ RECIPES = {
     # shipped since lips8 (trained without GRID: trainLips.ts SEQ_GRID): onset inputs, 45 epochs
     'tcn_on': dict(model='tcn', epochs=45, flux=True),
     'tcn_c1_on': dict(model='tcn', lookahead=1, epochs=45, flux=True),
+    # shipped since lips9: tcn_on plus a training-only phoneme head on the StyleTalk clips' ids
+    'tcn_ph': dict(model='tcn', epochs=45, flux=True, phon=1.0),
     'tcn_c2': dict(model='tcn', lookahead=2, epochs=30),
     'gru': dict(model='gru', epochs=30),
     'tcn_n4': dict(model='tcn', epochs=30, noise=0.4),
@@ -42,7 +44,7 @@ RECIPES = {
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
-               phon=0.0, ens=1)
+               phon=0.0, ens=1, dip=0.0)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -181,17 +183,27 @@ def predict(model, mean, std, c):
         return model(torch.from_numpy(((c['X'] - mean) / std)[None].astype(np.float32)))[0].numpy().astype(np.float64)
 
 
+# dips kept through the output smoothing: the smoothed curve less DIP times how far a light smoothing
+# (sigma 0.5) falls below it, so short closures (p/b/m, ~60-100 ms) are not blurred away; set per run
+DIP = 0.0
+
+
+def smoothed(x, sigma):
+    s = gaussian(x, sigma)
+    return s - DIP * np.maximum(0, s - gaussian(x, 0.5)) if DIP > 0 else s
+
+
 def calibrate(model, mean, std, clips, sigma):
     pred, real = [], []
     for c in clips:
-        p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+        p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
         m = c['valid'] & (c['speech'] >= 0.5)
         pred.append(p[m]); real.append(c['Yraw'][m, 0])
     return quantile_map(np.concatenate(pred), np.concatenate(real))
 
 
 def jaw(model, mean, std, c, sigma, qmap):
-    p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+    p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
     return postprocess(map_through(p, *qmap), c['speech'])
 
 
@@ -225,7 +237,7 @@ def oof_maps(fold_models, fold_clips, sigma):
     for (model, mean, std), cl in zip(fold_models, fold_clips):
         pk, rk = [], []
         for c in cl:
-            p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+            p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
             m = c['valid'] & (c['speech'] >= 0.5)
             pk.append(p[m]); rk.append(c['Yraw'][m, 0])
         pred.append(np.concatenate(pk)); real.append(np.concatenate(rk))
@@ -234,7 +246,9 @@ def oof_maps(fold_models, fold_clips, sigma):
 
 
 def run(name, clips, folds, out=None):
+    global DIP
     r = parse_recipe(name)
+    DIP = r['dip']
     t0 = time.time()
     prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]

@@ -37,6 +37,7 @@ def quiet_mask(speech, pad=3):
 def main():
     clips, idx = load(sys.argv[1])
     r = ex.parse_recipe(sys.argv[2] if len(sys.argv) > 2 else 'tcn_on')
+    ex.DIP = r['dip']
     seeds = [int(s) for s in (sys.argv[3] if len(sys.argv) > 3 else '1,2,3').split(',')]
     ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
     train = [c for c in clips if c['role'] == 'train']
@@ -51,7 +52,7 @@ def main():
             for c in train:
                 if c['speaker'] not in fold:
                     continue
-                cal = map_through(gaussian(ex.predict(model, mean, std, c)[:, 0], 1.5), *q)
+                cal = map_through(ex.smoothed(ex.predict(model, mean, std, c)[:, 0], 1.5), *q)
                 gate = gate_curve(c['speech'])
                 qm = quiet_mask(c['speech']) & np.isfinite(c['gap'])
                 for g, f in GATES.items():
