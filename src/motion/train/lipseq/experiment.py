@@ -44,7 +44,7 @@ RECIPES = {
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
-               phon=0.0, ens=1, dip=0.0)
+               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -115,6 +115,11 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False):
 
 
 def train(clips, r, log=False):
+    if r['distil'] > 1:
+        # one student on a mix of the teacher's targets and the mean output of `distil` networks
+        ens, mean, std = train(clips, dict(r, distil=0, ens=r['distil']), log)
+        taught = [dict(c, Yz=((1 - r['distil_mix']) * c['Yz'] + r['distil_mix'] * predict(ens, mean, std, c)).astype(np.float32)) for c in clips]
+        return train(taught, dict(r, distil=0, ens=1, seed=r['seed'] + 7), log)
     if r['ens'] > 1:
         members = [train(clips, dict(r, ens=1, seed=r['seed'] + 1000 * k), log) for k in range(r['ens'])]
         return Ensemble([m for m, _, _ in members]), members[0][1], members[0][2]
