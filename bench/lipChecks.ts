@@ -16,6 +16,7 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
+import { silentStretchMask } from '../src/motion/lipGate.ts';
 import { DATA, DEFAULT_CACHE, gridSubsample, readCachedFaces, TEACHER_FPS, type TrainClip } from '../src/motion/train/teacher.ts';
 import { loadClipData, JAW_SCALE, OPEN_GAP } from '../src/motion/train/lipData.ts';
 
@@ -32,15 +33,10 @@ async function jawAndSpeech(file: string): Promise<{ jaw: number[]; speech: Floa
   return { jaw, speech };
 }
 
-/** Frames at least `pad` frames from any speech frame. */
+/** Frames more than `pad` frames from any speech frame (the product's silent stretches, lipGate.ts). */
 function quietFrames(speech: ArrayLike<number>, pad: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < speech.length; i++) {
-    let q = true;
-    for (let j = Math.max(0, i - pad); j <= Math.min(speech.length - 1, i + pad) && q; j++) if (speech[j]! >= 0.5) q = false;
-    if (q) out.push(i);
-  }
-  return out;
+  const m = silentStretchMask(speech, pad);
+  return [...m.keys()].filter((i) => m[i]);
 }
 
 /** For each onset after >= minGap frames of no speech: ms between the jaw's first opening and the onset (positive: before the sound). */

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadLipModel, parseLipModel, serialiseLipModel, postprocessLips, mapThrough, describeLipModel, rawLipCurves } from '../src/motion/lipModel.ts';
+import { silentStretchMask } from '../src/motion/lipGate.ts';
 import { FLOOR_VALUE, lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming, type LipAudio } from '../src/motion/lipFeatures.ts';
 import { conv1d, frameOnsets, ONSET_DIM, tcnCurves, tcnInputs, type LipTcn } from '../src/motion/lipTcn.ts';
 import { LipTcnStream } from '../src/motion/lipTcnStream.ts';
@@ -210,6 +211,17 @@ test('silence gate: the mouth is shut where there is no sound and opens at most 
   assert.ok(jaw!.slice(0, 18).every((v) => v === 0), `shut until 2 frames (80 ms) before the sound: ${Array.from(jaw!.slice(0, 20))}`);
   assert.ok(jaw!.slice(21, 34).every((v) => v > 0.3), 'open with the sound');
   assert.ok(jaw!.slice(37).every((v) => v === 0), 'shut after it');
+});
+
+test('silence gate: breaths and room noise below speech level (activity 0.4) leave the lips shut more than 0.1 s from speech', () => {
+  const fps = 25;
+  // noise at 0.4 throughout, speech at frames 20..34
+  const speech = Array.from({ length: 60 }, (_, i) => (i >= 20 && i < 35 ? 1 : 0.4));
+  const [jaw] = postprocessLips([new Float64Array(60).fill(0.5)], speech, fps, 0.45);
+  const far = [...Array(60).keys()].filter((i) => i < 20 - 3 || i > 34 + 3);
+  assert.ok(far.every((i) => jaw![i] === 0), `shut more than 3 frames from speech: ${Array.from(jaw!)}`);
+  assert.ok(jaw![18]! > 0.1 && jaw![36]! > 0.1, 'the soft gate still opens right next to speech');
+  assert.deepEqual(Array.from(silentStretchMask([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0], 3)), [1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
 });
 
 test('motionFromAudio with the lip model: speech opens and closes the mouth; a pure tone between silences stays shut outside it', async () => {

@@ -16,6 +16,7 @@
 import { FEATURE_RATE, LogMelStream } from '../motion/features.ts';
 import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/lipFeatures.ts';
 import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
+import { LIP_SILENT_STRETCH } from '../motion/lipGate.ts';
 import { FRAMES_PER_STEP, tcnFrameDim, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
 import { LipTcnStream } from '../motion/lipTcnStream.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
@@ -158,6 +159,10 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
   const kDown = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_RELEASE));
   const state: LiveMouthState = { weights: Object.fromEntries(model.targets.map((t) => [t, 0])), speech: 0, energy: FLOOR, loudnessDb: -100, time: 0 };
   let hops = 0, newHops = 0, gate = 0;
+  /** the last hop whose activity reached 0.5 (speech, as the offline silent stretches count it) */
+  let lastSpeech = -Infinity;
+  /** as postprocessLips: the shown frame is shut when no speech came within LIP_SILENT_STRETCH before it nor since */
+  const silentHops = net.lookaheadHops + Math.round(LIP_SILENT_STRETCH * FEATURE_RATE);
 
   const onHop = (f: Float32Array) => {
     state.loudnessDb = (10 * f[0]!) / Math.LN10;
@@ -176,9 +181,11 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     let over = 0;
     for (let j = 0; j < POOL; j++) over += overNoise[j]! / POOL;
     const sound = Math.max(0, Math.min(1, (over - OVER_NOISE) / OVER_NOISE_RAMP));
-    gate = attackRelease(gate, Math.min(activityOf(nowEnergy), sound), kUp, kDown);
+    const activity = Math.min(activityOf(nowEnergy), sound);
+    if (activity >= 0.5) lastSpeech = hops;
+    gate = attackRelease(gate, activity, kUp, kDown);
     gates[hops % gates.length] = gate;
-    const open = Math.max(...gates);
+    const open = hops - lastSpeech > silentHops ? 0 : Math.max(...gates);
     for (let t = 0; t < model.targets.length; t++) {
       // as postprocessLips: shut in silence, scaled by mouthAmp, 0..1
       state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(calibrated[t]!, open) * gain));

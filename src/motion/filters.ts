@@ -90,6 +90,15 @@ export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float6
 }
 
 /**
+ * Keeps a curve's short dips through smoothing (in place): where the lightly smoothed curve falls
+ * below the smoothed one, the smoothed one is lowered by `k` times the difference; peaks stay smooth.
+ */
+export function deepenDips(smoothed: Float64Array, light: ArrayLike<number>, k: number): Float64Array {
+  for (let i = 0; i < smoothed.length; i++) smoothed[i] = smoothed[i]! - k * Math.max(0, smoothed[i]! - light[i]!);
+  return smoothed;
+}
+
+/**
  * Asymmetric smoothing for co-articulation: each output is a weighted mean of the next `ahead`
  * samples and the previous `behind` samples, so the mouth starts moving before a sound (as people do).
  */

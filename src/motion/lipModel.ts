@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
-import { anticipatorySmooth, gaussianSmooth } from './filters.ts';
+import { deepenDips, gaussianSmooth } from './filters.ts';
+
+/** the light smoothing (sigma, 25 fps frames) whose dips jawDips keeps */
+const DIP_SIGMA = 0.5;
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { FRAMES_PER_STEP, tcnCurves, tcnFromJson, tcnToJson, type LipTcn } from './lipTcn.ts';
 
@@ -44,6 +47,11 @@ export interface LipModel {
    */
   smooth?: number;
   /**
+   * jawOpen's dips kept through the smoothing (deepenDips, filters.ts): the smoothed curve less this
+   * times how far a light smoothing falls below it, so that short closures (p/b/m) are not blurred away
+   */
+  jawDips?: number;
+  /**
    * per target, replaces gain/offset when present: a monotone piecewise-linear map from the
    * (smoothed) prediction's quantiles in speech onto the training videos' quantiles, so that the
    * openings reach the real distribution, peaks included (an affine map on two percentiles
@@ -77,7 +85,7 @@ const fromB64 = base64ToFloat32;
 
 export function serialiseLipModel(m: LipModel): string {
   const mlp = m.layers.length ? { offsets: m.offsets, mean: toB64(m.mean), std: toB64(m.std), layers: m.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: toB64(l.w), b: toB64(l.b) })) } : undefined;
-  if (m.tcn) return JSON.stringify({ kind: 'lip-tcn', version: 1, targets: m.targets, tcn: tcnToJson(m.tcn), mlp, gain: m.gain, offset: m.offset, smooth: m.smooth, quantileMap: m.quantileMap, meta: m.meta }, null, 1);
+  if (m.tcn) return JSON.stringify({ kind: 'lip-tcn', version: 1, targets: m.targets, tcn: tcnToJson(m.tcn), mlp, gain: m.gain, offset: m.offset, smooth: m.smooth, jawDips: m.jawDips, quantileMap: m.quantileMap, meta: m.meta }, null, 1);
   const f: LipModelFile = {
     kind: 'lip-mlp',
     version: m.version,
@@ -132,12 +140,12 @@ export function parseLipModel(text: string, where: string): LipModel {
 
 /** A sequence model's file: the network (lipTcn.ts) plus the same calibration fields as the MLP's. */
 function parseTcnModel(f: Record<string, unknown>, where: string): LipModel {
-  const g = f as { targets: string[]; tcn: Record<string, unknown>; mlp?: { offsets: number[]; mean: string; std: string; layers: { inputs: number; outputs: number; w: string; b: string }[] }; gain?: number[]; offset?: number[]; smooth?: number; quantileMap?: { from: number[]; to: number[] }[]; meta: Record<string, unknown> };
+  const g = f as { targets: string[]; tcn: Record<string, unknown>; mlp?: { offsets: number[]; mean: string; std: string; layers: { inputs: number; outputs: number; w: string; b: string }[] }; gain?: number[]; offset?: number[]; smooth?: number; jawDips?: number; quantileMap?: { from: number[]; to: number[] }[]; meta: Record<string, unknown> };
   const tcn = tcnFromJson(g.tcn, where);
   const empty = new Float32Array(0);
   // an MLP beside the network: the two raw curves are averaged (see rawLipCurves)
   const layers = (g.mlp?.layers ?? []).map((l) => ({ inputs: l.inputs, outputs: l.outputs, w: fromB64(l.w), b: fromB64(l.b) }));
-  const m: LipModel = { kind: 'lip-tcn', version: 2, tcn, offsets: g.mlp?.offsets ?? [], targets: g.targets, mean: g.mlp ? fromB64(g.mlp.mean) : empty, std: g.mlp ? fromB64(g.mlp.std) : empty, layers, gain: g.gain ?? g.targets.map(() => 1), offset: g.offset ?? g.targets.map(() => 0), smooth: g.smooth, quantileMap: g.quantileMap, meta: g.meta ?? {} };
+  const m: LipModel = { kind: 'lip-tcn', version: 2, tcn, offsets: g.mlp?.offsets ?? [], targets: g.targets, mean: g.mlp ? fromB64(g.mlp.mean) : empty, std: g.mlp ? fromB64(g.mlp.std) : empty, layers, gain: g.gain ?? g.targets.map(() => 1), offset: g.offset ?? g.targets.map(() => 0), smooth: g.smooth, jawDips: g.jawDips, quantileMap: g.quantileMap, meta: g.meta ?? {} };
   let prev = m.offsets.length * LIP_FRAME_DIM;
   const badMlp = layers.length > 0 && (m.mean.length !== prev || m.std.length !== prev || layers.some((l) => {
     const wrong = l.inputs !== prev || l.w.length !== l.inputs * l.outputs || l.b.length !== l.outputs;
@@ -239,7 +247,9 @@ export function mapThrough(v: number, from: readonly number[], to: readonly numb
 /** Raw network curves (targets x n frames, modified in place) -> smoothed, calibrated curves. */
 export function calibrateLips(model: LipModel, raw: Float64Array[], fps: number): Float64Array[] {
   return raw.map((c, t) => {
+    const light = model.jawDips && model.targets[t] === 'jawOpen' ? gaussianSmooth(c, (DIP_SIGMA * fps) / 25) : null;
     const s = model.smooth ? gaussianSmooth(c, (model.smooth * fps) / 25) : c;
+    if (light) deepenDips(s, light, model.jawDips!);
     for (let i = 0; i < s.length; i++) s[i] = calibrateValue(model, t, s[i]!);
     return s;
   });
@@ -277,32 +287,5 @@ export function predictLips(model: LipModel, audio: LipAudio, fps: number, n: nu
   return calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
 }
 
-/** mouthAmp at which the mouth opens as much as in the training videos */
-export const LIP_REFERENCE_AMP = 0.45;
-/** the lips may start moving this long before the sound (s), and stay this long after it */
-export const LIP_LEAD = 0.08;
-export const LIP_TRAIL = 0.04;
-/**
- * most a curve may keep in silence. 0: shut. (0.03, lips ~3 px apart at 512 px, scored speaker-held-out
- * r 0.01 higher, but a silent file would then not give a closed mouth.)
- */
-export const LIP_SILENCE_CAP = 0;
-
-/**
- * Calibrated curves -> rig weights: a silence gate that shuts the mouth where there is no sound
- * (opening at most LIP_LEAD before it), mouthAmp scaling and clamping to 0..1.
- */
-export function postprocessLips(curves: Float64Array[], speech: ArrayLike<number>, fps: number, mouthAmp: number, silenceCap = LIP_SILENCE_CAP): Float64Array[] {
-  const gate = anticipatorySmooth(speech, Math.max(0, Math.round(LIP_TRAIL * fps)), Math.max(1, Math.round(LIP_LEAD * fps)));
-  const gain = mouthAmp / LIP_REFERENCE_AMP;
-  return curves.map((c) => {
-    const n = c.length;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      // in silence the model's value is kept up to a barely-parted cap; with sound, all of it
-      const cap = silenceCap + (1 - silenceCap) * gate[i]!;
-      out[i] = Math.max(0, Math.min(1, Math.min(c[i]!, cap) * gain));
-    }
-    return out;
-  });
-}
+// the silence gate and mouthAmp scaling live in lipGate.ts; re-exported for the callers of this module
+export { LIP_LEAD, LIP_REFERENCE_AMP, LIP_SILENCE_CAP, LIP_TRAIL, postprocessLips } from './lipGate.ts';

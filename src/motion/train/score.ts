@@ -1,6 +1,7 @@
 // Scores of a lip model on one clip: the issue's jawOpen r against the video path (best lag within
 // +-3 frames), the wider-lag r, the silence figure, and the previous rule-based jaw's r.
 import { postprocessLips, predictLips, type LipModel } from '../lipModel.ts';
+import { silentStretchMask } from '../lipGate.ts';
 import { bestLagPearson } from '../filters.ts';
 import { ruleBasedJaw } from '../mouthModel.ts';
 import { TEACHER_FPS } from './teacher.ts';
@@ -26,25 +27,13 @@ export interface ClipScore {
   speechJaw: { ours: number[]; teacher: number[]; video: number[] };
 }
 
-/** Frames at least `pad` frames from any speech (speech activity >= 0.5). */
-function silentMask(speech: Float64Array, pad: number): Uint8Array {
-  const n = speech.length;
-  const m = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let quiet = true;
-    for (let j = Math.max(0, i - pad); j <= Math.min(n - 1, i + pad) && quiet; j++) if (speech[j]! >= 0.5) quiet = false;
-    m[i] = quiet ? 1 : 0;
-  }
-  return m;
-}
-
 export function scoreClip(model: LipModel, c: ClipData, gate?: { speech: Float64Array; cap: number }): ClipScore {
   const curves = predictLips(model, c.audio, TEACHER_FPS, c.n);
   const mouth = postprocessLips(curves, gate?.speech ?? c.speech, TEACHER_FPS, 0.45, gate?.cap);
   const jaw = mouth[model.targets.indexOf('jawOpen')]!;
   const { r, lag } = bestLagPearson(jaw, c.videoJaw, 3);
   const wide = bestLagPearson(jaw, c.videoJaw, 10);
-  const quiet = silentMask(c.speech, Math.round(0.1 * TEACHER_FPS));
+  const quiet = silentStretchMask(c.speech, Math.round(0.1 * TEACHER_FPS));
   const speechJaw: ClipScore['speechJaw'] = { ours: [], teacher: [], video: [] };
   const T = LIP_TARGETS.length;
   for (let i = 0; i < c.n; i++) {

@@ -37,7 +37,7 @@ export function trainSeqNetworks(clips: ClipData[], folds: string[][], recipe: s
 export function seqLipModel(tcn: LipTcn, fit: ClipData[], recipe: LipRecipe, meta: Record<string, unknown>, mlp?: LipModel): LipModel {
   const empty = new Float32Array(0);
   // with `mlp` (trained on the same clips), the model averages the two networks' raw curves
-  const model: LipModel = { kind: 'lip-tcn', version: 2, tcn, offsets: mlp?.offsets ?? [], targets: LIP_TARGETS, mean: mlp?.mean ?? empty, std: mlp?.std ?? empty, layers: mlp?.layers ?? [], gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), smooth: recipe.smooth, meta };
+  const model: LipModel = { kind: 'lip-tcn', version: 2, tcn, offsets: mlp?.offsets ?? [], targets: LIP_TARGETS, mean: mlp?.mean ?? empty, std: mlp?.std ?? empty, layers: mlp?.layers ?? [], gain: LIP_TARGETS.map(() => 1), offset: LIP_TARGETS.map(() => 0), smooth: recipe.smooth, jawDips: recipe.jawDips || undefined, meta };
   model.quantileMap = quantileCalibration(model, fit, recipe.meanMapped ?? []);
   return model;
 }

@@ -9,6 +9,7 @@ import sys
 import time
 import numpy as np
 import torch
+import torch.nn.functional as F
 from data import load, stacked_frames, standardise_targets, quantile_map, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
 from models import Tcn, Gru, PooledMlp
 from augment import augmented_view, any_augmentation, spec_mask
@@ -28,6 +29,8 @@ RECIPES = {
     # shipped since lips8 (trained without GRID: trainLips.ts SEQ_GRID): onset inputs, 45 epochs
     'tcn_on': dict(model='tcn', epochs=45, flux=True),
     'tcn_c1_on': dict(model='tcn', lookahead=1, epochs=45, flux=True),
+    # shipped since lips9: tcn_on plus a training-only phoneme head on the StyleTalk clips' ids
+    'tcn_ph': dict(model='tcn', epochs=45, flux=True, phon=1.0),
     'tcn_c2': dict(model='tcn', lookahead=2, epochs=30),
     'gru': dict(model='gru', epochs=30),
     'tcn_n4': dict(model='tcn', epochs=30, noise=0.4),
@@ -40,12 +43,40 @@ RECIPES = {
 }
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
-               corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False)
+               corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
+               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5)
+
+
+N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
+PHONEME_DIR = os.path.join(os.path.dirname(__file__), '../../../../../shared/data/train/clips')
+
+
+def phonemes_25fps(name, n):
+    """the clip's per-frame phoneme ids (30 fps of the original) at our 25 fps frames, -1 where there are none"""
+    f = os.path.join(PHONEME_DIR, f'{name}.phonemes30fps.json')
+    out = np.full(n, -1, np.int64)
+    if os.path.exists(f):
+        ids = json.load(open(f))
+        at = np.floor((np.arange(n) + 0.5) * 30 / 25).astype(int)
+        ok = at < len(ids)
+        out[ok] = np.array(ids)[at[ok]]
+    return out
+
+
+class Ensemble(torch.nn.Module):
+    """the mean output of several networks trained on the same data with different seeds"""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = torch.nn.ModuleList(members)
+
+    def forward(self, x):
+        return torch.stack([m(x) for m in self.members]).mean(0)
 
 
 def make_model(r, dim_in, dim_out):
     if r['model'] == 'tcn':
-        return Tcn(dim_in, dim_out, r['channels'], r['dilations'], r['lookahead'])
+        return Tcn(dim_in, dim_out, r['channels'], r['dilations'], r['lookahead'], N_PHONEMES if r['phon'] > 0 else 0)
     if r['model'] == 'gru':
         return Gru(dim_in, dim_out, r['channels'], r['hidden'], r['bidirectional'])
     return PooledMlp(dim_in, dim_out)
@@ -71,6 +102,7 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False):
             v = c['voicing'][:m.shape[0]]
             c['mel'] = np.concatenate([m, np.pad(v, ((0, m.shape[0] - v.shape[0]), (0, 0)))], 1).astype(np.float32)
         c['X'] = stacked_frames(c['mel'], c['n'], flux)
+        c['ph'] = phonemes_25fps(c['name'], c['n'])
         Y = c['Y'].copy()
         if target == 'gap':
             Y[:, 0] = np.nan_to_num(c['gap'], nan=0.0)
@@ -83,6 +115,14 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False):
 
 
 def train(clips, r, log=False):
+    if r['distil'] > 1:
+        # one student on a mix of the teacher's targets and the mean output of `distil` networks
+        ens, mean, std = train(clips, dict(r, distil=0, ens=r['distil']), log)
+        taught = [dict(c, Yz=((1 - r['distil_mix']) * c['Yz'] + r['distil_mix'] * predict(ens, mean, std, c)).astype(np.float32)) for c in clips]
+        return train(taught, dict(r, distil=0, ens=1, seed=r['seed'] + 7), log)
+    if r['ens'] > 1:
+        members = [train(clips, dict(r, ens=1, seed=r['seed'] + 1000 * k), log) for k in range(r['ens'])]
+        return Ensemble([m for m, _, _ in members]), members[0][1], members[0][2]
     rng = np.random.default_rng(r['seed'])
     torch.manual_seed(r['seed'])
     X = np.concatenate([c['X'] for c in clips])
@@ -120,7 +160,10 @@ def train(clips, r, log=False):
             xb = np.zeros((len(part), Lb, X.shape[1]), np.float32)
             yb = np.zeros((len(part), Lb, T), np.float32)
             wb = np.zeros((len(part), Lb), np.float32)
+            pb = np.full((len(part), Lb), -1, np.int64)
             for i, (c, a, b, w) in enumerate(part):
+                if 'ph' in c:
+                    pb[i, :b - a] = c['ph'][a:b]
                 xb[i, :b - a] = (c['X'][a:b] - mean) / std
                 yb[i, :b - a] = c['Yz'][a:b]
                 wb[i, :b - a] = c['valid'][a:b] * w
@@ -130,6 +173,9 @@ def train(clips, r, log=False):
             for g in opt.param_groups:
                 g['lr'] = lr
             loss = lip_loss(model(xt), torch.from_numpy(yb), torch.from_numpy(wb), tw, r['corr'], r['corr_targets'])
+            if r['phon'] > 0 and (pb >= 0).any():
+                logits = model.aux_logits
+                loss = loss + r['phon'] * F.cross_entropy(logits.reshape(-1, logits.shape[2]), torch.from_numpy(pb).reshape(-1), ignore_index=-1)
             opt.zero_grad(); loss.backward(); opt.step(); step += 1
         if log:
             print(f'  epoch {ep + 1} loss {loss.item():.3f}', flush=True)
@@ -142,17 +188,27 @@ def predict(model, mean, std, c):
         return model(torch.from_numpy(((c['X'] - mean) / std)[None].astype(np.float32)))[0].numpy().astype(np.float64)
 
 
+# dips kept through the output smoothing: the smoothed curve less DIP times how far a light smoothing
+# (sigma 0.5) falls below it, so short closures (p/b/m, ~60-100 ms) are not blurred away; set per run
+DIP = 0.0
+
+
+def smoothed(x, sigma):
+    s = gaussian(x, sigma)
+    return s - DIP * np.maximum(0, s - gaussian(x, 0.5)) if DIP > 0 else s
+
+
 def calibrate(model, mean, std, clips, sigma):
     pred, real = [], []
     for c in clips:
-        p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+        p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
         m = c['valid'] & (c['speech'] >= 0.5)
         pred.append(p[m]); real.append(c['Yraw'][m, 0])
     return quantile_map(np.concatenate(pred), np.concatenate(real))
 
 
 def jaw(model, mean, std, c, sigma, qmap):
-    p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+    p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
     return postprocess(map_through(p, *qmap), c['speech'])
 
 
@@ -186,7 +242,7 @@ def oof_maps(fold_models, fold_clips, sigma):
     for (model, mean, std), cl in zip(fold_models, fold_clips):
         pk, rk = [], []
         for c in cl:
-            p = gaussian(predict(model, mean, std, c)[:, 0], sigma)
+            p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
             m = c['valid'] & (c['speech'] >= 0.5)
             pk.append(p[m]); rk.append(c['Yraw'][m, 0])
         pred.append(np.concatenate(pk)); real.append(np.concatenate(rk))
@@ -195,7 +251,9 @@ def oof_maps(fold_models, fold_clips, sigma):
 
 
 def run(name, clips, folds, out=None):
+    global DIP
     r = parse_recipe(name)
+    DIP = r['dip']
     t0 = time.time()
     prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]

@@ -11,8 +11,11 @@ class Tcn(nn.Module):
     lookahead None: symmetric (offline). Otherwise causal convolutions on the input shifted
     `lookahead` frames earlier, so frame i sees audio up to frame i + lookahead."""
 
-    def __init__(self, dim_in, dim_out, channels=64, dilations=(1, 2, 4, 8), lookahead=None):
+    def __init__(self, dim_in, dim_out, channels=64, dilations=(1, 2, 4, 8), lookahead=None, n_aux=0):
         super().__init__()
+        # training-only phoneme head on the last hidden layer (multi-task); never exported
+        self.aux = nn.Conv1d(channels, n_aux, 1) if n_aux else None
+        self.aux_logits = None
         self.inp = nn.Conv1d(dim_in, channels, 1)
         self.convs = nn.ModuleList([nn.Conv1d(channels, channels, 3, dilation=d) for d in dilations])
         self.dilations = list(dilations)
@@ -27,6 +30,8 @@ class Tcn(nn.Module):
         for conv, d in zip(self.convs, self.dilations):
             pad = (2 * d, 0) if self.lookahead is not None else (d, d)
             h = h + F.relu(conv(F.pad(h, pad)))
+        if self.aux is not None:
+            self.aux_logits = self.aux(h).transpose(1, 2)
         return self.out(h).transpose(1, 2)
 
 
