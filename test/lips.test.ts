@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadLipModel, parseLipModel, serialiseLipModel, postprocessLips, mapThrough, describeLipModel, rawLipCurves } from '../src/motion/lipModel.ts';
-import { silentStretchMask } from '../src/motion/lipGate.ts';
+import { silentStretchMask, bridgeShortPauses, LIP_BRIDGED_PAUSE, LIP_REFERENCE_AMP } from '../src/motion/lipGate.ts';
 import { FLOOR_VALUE, lipAudio, LIP_FRAME_DIM, contextVector, normaliseLogMelStreaming, type LipAudio } from '../src/motion/lipFeatures.ts';
 import { conv1d, frameOnsets, ONSET_DIM, tcnCurves, tcnInputs, type LipTcn } from '../src/motion/lipTcn.ts';
 import { LipTcnStream } from '../src/motion/lipTcnStream.ts';
@@ -264,4 +264,16 @@ test('lip training is deterministic with a seed and learns a simple mapping', as
     sv += (Y[i]! - mean) ** 2;
   }
   assert.ok(se / sv < 0.2, `explains most of the variance: residual ${(se / sv).toFixed(3)}`);
+});
+
+test('a short pause inside speech does not snap the mouth shut; a long one does', () => {
+  const fps = 25;
+  const activity = (gap: number) => [...Array(10).fill(1), ...Array(gap).fill(0), ...Array(10).fill(1)];
+  const bridged = bridgeShortPauses(activity(4), Math.round(LIP_BRIDGED_PAUSE * fps));
+  assert.ok(bridged.slice(10, 14).every((v) => v === 1), `4-frame dropout bridged: ${[...bridged.slice(10, 14)]}`);
+  const curve = (n: number) => [Float64Array.from({ length: n }, () => 0.3)];
+  const short = postprocessLips(curve(24), activity(4), fps, LIP_REFERENCE_AMP)[0]!;
+  assert.ok(Math.min(...short) > 0.25, `mouth through a 160 ms dropout: min ${Math.min(...short)}`);
+  const long = postprocessLips(curve(32), activity(12), fps, LIP_REFERENCE_AMP)[0]!;
+  assert.equal(Math.min(...long), 0, 'a 480 ms pause still shuts the mouth');
 });

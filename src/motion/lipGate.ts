@@ -20,6 +20,30 @@ export const LIP_SILENCE_CAP = 0;
  */
 export const LIP_SILENT_STRETCH = 0.1;
 
+/**
+ * pauses inside speech up to this long (s) do not shut the gate: the model's own curve decides there.
+ * A stop's closure (80-150 ms of near silence) shuts the lips only for p/b/m, and a recording's
+ * dropout (japanese.wav 1.48-1.60 s: digital silence mid-word) snapped every mouth control to 0 for
+ * one frame between frames at jawOpen 0.13.
+ */
+export const LIP_BRIDGED_PAUSE = 0.16;
+
+/** Speech activity with the pauses of at most `maxFrames` frames between speech (>= 0.5) filled at the lower side's level. */
+export function bridgeShortPauses(speech: ArrayLike<number>, maxFrames: number): Float64Array {
+  const out = Float64Array.from(speech);
+  let last = -1; // the latest speech frame
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]! < 0.5) continue;
+    const gap = i - last - 1;
+    if (last >= 0 && gap > 0 && gap <= maxFrames) {
+      const level = Math.min(out[last]!, out[i]!);
+      for (let j = last + 1; j < i; j++) out[j] = Math.max(out[j]!, level);
+    }
+    last = i;
+  }
+  return out;
+}
+
 /** 1 at frames more than `pad` frames from any frame with speech activity >= 0.5, else 0. */
 export function silentStretchMask(speech: ArrayLike<number>, pad: number): Uint8Array {
   const n = speech.length;
@@ -41,9 +65,11 @@ export function silentStretchMask(speech: ArrayLike<number>, pad: number): Uint8
 
 /**
  * Calibrated curves -> rig weights: a silence gate that shuts the mouth where there is no sound
- * (opening at most LIP_LEAD before it, shut in silent stretches), mouthAmp scaling and clamping to 0..1.
+ * (opening at most LIP_LEAD before it, shut in silent stretches, open through short pauses), mouthAmp
+ * scaling and clamping to 0..1.
  */
-export function postprocessLips(curves: Float64Array[], speech: ArrayLike<number>, fps: number, mouthAmp: number, silenceCap = LIP_SILENCE_CAP): Float64Array[] {
+export function postprocessLips(curves: Float64Array[], activity: ArrayLike<number>, fps: number, mouthAmp: number, silenceCap = LIP_SILENCE_CAP): Float64Array[] {
+  const speech = bridgeShortPauses(activity, Math.round(LIP_BRIDGED_PAUSE * fps));
   const gate = anticipatorySmooth(speech, Math.max(0, Math.round(LIP_TRAIL * fps)), Math.max(1, Math.round(LIP_LEAD * fps)));
   const silent = silentStretchMask(speech, Math.round(LIP_SILENT_STRETCH * fps));
   const gain = mouthAmp / LIP_REFERENCE_AMP;
