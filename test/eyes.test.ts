@@ -108,8 +108,7 @@ test('retarget: a lower lip that drops with the jaw still (a toothy smile) is re
   for (let i = 0; i < 40; i++) clip.push(synthetic(neutral, basis, { mouthSmileLeft: 0.5, mouthSmileRight: 0.5, mouthLowerDown: i >= 15 && i < 25 ? 0.7 : 0 }, 5 * Math.sin(i / 5)));
   const down = retargetFromLandmarks(clip).get('mouthLowerDown')!;
   assert.ok(down[20]! > 0.5 && down[5]! < 0.1, `lower lip down ${down[20]!.toFixed(2)} (at rest ${down[5]!.toFixed(2)})`);
-  process.env.REAL3D_LOWER_LIP_FIT = '0';
-  try { assert.equal(retargetFromLandmarks(clip).get('mouthLowerDown'), undefined, 'off: the measures alone'); } finally { delete process.env.REAL3D_LOWER_LIP_FIT; }
+  assert.equal(retargetFromLandmarks(clip, { lowerLipFit: false }).get('mouthLowerDown'), undefined, 'off: the measures alone');
 });
 
 test('the fit\'s lower lip is kept within the measured opening: none with the lips shut, all of it in a wide smile', () => {

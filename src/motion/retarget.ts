@@ -18,22 +18,6 @@ export const RETARGETED: RigControl[] = [
   'mouthDimpleLeft', 'mouthDimpleRight',
 ];
 
-/**
- * The lower lip's own drop, read by the fit (REAL3D_LOWER_LIP_FIT=0 turns it off, for comparisons;
- * read per call). The video path keeps the larger of it and the measure's (fromVideo.ts). The
- * opening stays the measured lip gap (the renderer gives the jaw only what the lips do not open,
- * render/mouth/opening.ts), so this moves a smile's opening from the jaw to the lip: Katie's
- * toothy smiles part the lips with the jaw nearly still (the fit's jawOpen 0.00-0.03, lowerDown
- * 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
- */
-export const lowerLipFromFit = () => process.env.REAL3D_LOWER_LIP_FIT !== '0';
-
-/** Remove the pose's reading from driver fits (REAL3D_POSE_BIAS=0 turns it off, for comparisons). */
-const POSE_CORRECTION = process.env.REAL3D_POSE_BIAS !== '0';
-
-/** The fit's mouth prior (a mouth wider than at rest is not puckered; rig/mouthPrior.ts); REAL3D_PUCKER_PRIOR=0 turns it off, for comparisons. Read per call. */
-const puckerPriorOn = () => process.env.REAL3D_PUCKER_PRIOR !== '0';
-
 /** Rest = this percentile of a control over the clip; the driver's range top = the high one. */
 const REST_PERCENTILE = 10, HIGH_PERCENTILE = 98;
 /** The driver's range top maps to this weight (a strong but not maxed expression). */
@@ -55,16 +39,34 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
-/**
- * How the driver's frames are fitted: silhouetteFade (rig/fit.ts) lets the face oval count less in
- * the pose solve as the head turns or tilts (default on; off for before/after runs).
- */
-export interface DriverFitOptions { silhouetteFade?: boolean }
+/** How the driver's frames are fitted and retargeted; each option defaults to on (off only for before/after runs). */
+export interface DriverFitOptions {
+  /** The face oval counts less in the pose solve as the head turns or tilts (rig/fit.ts). */
+  silhouetteFade?: boolean;
+  /** Remove what a neutral face reads at the frame's head pose (rig/poseBias.ts): the face mesh reads a pitched/tilted head as one-sided expression. */
+  poseCorrection?: boolean;
+  /** The fit's mouth prior: a mouth wider than at rest is not puckered (rig/mouthPrior.ts). */
+  puckerPrior?: boolean;
+  /**
+   * The lower lip's own drop read by the fit (mouthLowerDown); the video path keeps the larger of it and
+   * the measure's (fromVideo.ts). The opening stays the measured lip gap (the renderer gives the jaw only
+   * what the lips do not open, render/mouth/opening.ts), so this moves a smile's opening from the jaw to
+   * the lip: Katie's toothy smiles part the lips with the jaw nearly still (the fit's jawOpen 0.00-0.03,
+   * lowerDown 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
+   */
+  lowerLipFit?: boolean;
+}
 
-/** One driver frame's weights against its neutral (the pose's reading removed: correctPose). */
-export function driverWeights(lm: Landmarks, neutral: Float64Array, correctPose: boolean, fitOptions: DriverFitOptions = {}): Record<string, number> {
-  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn(), silhouetteFade: fitOptions.silhouetteFade ?? true });
-  return correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights;
+/** Every option at its default. */
+export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true };
+}
+
+/** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
+export function driverWeights(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions = {}): Record<string, number> {
+  const o = driverFitDefaults(options);
+  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
+  return o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights;
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -75,16 +77,17 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 }
 
 /**
- * Per-frame weights of the RETARGETED controls and, with lowerLipFromFit, mouthLowerDown (null
+ * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], correctPose: boolean = POSE_CORRECTION, fitOptions: DriverFitOptions = {}): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}): Map<RigControl, Float64Array> {
+  const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
   const out = new Map<RigControl, Float64Array>();
   if (!good.length) return out;
-  const neutral = estimateNeutral(good, 1, { silhouetteFade: fitOptions.silhouetteFade ?? true });
+  const neutral = estimateNeutral(good, 1, { silhouetteFade: o.silhouetteFade });
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -92,11 +95,11 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
-    const w = weightsToVector(driverWeights(lm, neutral, correctPose, fitOptions));
+    const w = weightsToVector(driverWeights(lm, neutral, o));
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     have.push(i);
   }
-  const controls: RigControl[] = lowerLipFromFit() ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
+  const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
