@@ -14,6 +14,7 @@ import { landmarkList } from '../src/motion/retarget.ts';
 import { fitRig, estimateNeutral, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack, DRIVERS } from './driverTracks.ts';
+import { browHeight, browRaise, browFrown } from './browMeasure.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -25,14 +26,8 @@ const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const size = portrait.image.width;
 const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
 const photoLm = (await detectFaces(portrait.image, { embedding: false }))[0]!.landmarks as Landmarks;
-const raise = (w: Record<string, number>) => (w.browInnerUp! + (w.browOuterUpLeft! + w.browOuterUpRight!) / 2) / 2;
-const frown = (w: Record<string, number>) => (w.browDownLeft! + w.browDownRight!) / 2;
+const raise = browRaise, frown = browFrown;
 const f2 = (v: number) => v.toFixed(2);
-/** Brow height over the upper lids (inner and middle brow points), in eye-corner distances. */
-const browHeight = (l: ArrayLike<ArrayLike<number>>) => {
-  const iod = Math.hypot(l[263]![0]! - l[33]![0]!, l[263]![1]! - l[33]![1]!);
-  return ([159, 386].reduce((s, i) => s + l[i]![1]!, 0) / 2 - [105, 334, 66, 296].reduce((s, i) => s + l[i]![1]!, 0) / 4) / iod;
-};
 const photoBrow = browHeight(photoLm);
 console.log(`photo ${photo}: mean over each driver's ${TOP} strongest frames: driver fit | motion weight | result read back (raise = (inner + mean outer) / 2)`);
 for (const video of only) {
