@@ -9,3 +9,9 @@ export const browHeight = (l: ArrayLike<ArrayLike<number>>) => {
 export const browRaise = (w: Record<string, number>) => (w.browInnerUp! + (w.browOuterUpLeft! + w.browOuterUpRight!) / 2) / 2;
 /** The fitted frown: mean of both browDown. */
 export const browFrown = (w: Record<string, number>) => (w.browDownLeft! + w.browDownRight!) / 2;
+
+/** browHeight in the head's own frame (pose and scale removed by the rig fit's similarity): a nod moves the projected brows over the lids without any frown. */
+export const browHeightHead = (canonical: ArrayLike<number>) => {
+  const pts = Array.from({ length: canonical.length / 3 }, (_, i) => [canonical[i * 3]!, canonical[i * 3 + 1]!]);
+  return browHeight(pts);
+};

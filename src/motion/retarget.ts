@@ -7,6 +7,8 @@
 import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
+import { toCanonical } from '../rig/canonical.ts';
+import { browHeights, frownWithinDrop } from './browDrop.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -32,6 +34,15 @@ function percentile(values: Float64Array, p: number): number {
   return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
 }
 
+/**
+ * The brows' frown read back off a render: the rig fit (the same fit that reads the driver) reads a
+ * rendered full frown as only 0.29-0.40 (bench/browProbe.ts, 4 portraits), and drivers' strong frowns
+ * moved their brows 0.08-0.13 iod over the lids in the head frame where ours moved 0.03-0.04
+ * (bench/browGain.ts). A frown is taken at this gain at least, so a driver's frown reading arrives as
+ * the same reading on the result.
+ */
+const READ_BACK_GAIN: Partial<Record<RigControl, number>> = { browDownLeft: 1 / 0.35, browDownRight: 1 / 0.35 };
+
 /** Gain for a control whose driver range is rest..high: maps high to TARGET_PEAK (1 when the range is noise). */
 export function calibratedGain(rest: number, high: number): number {
   const range = high - rest;
@@ -55,18 +66,25 @@ export interface DriverFitOptions {
    * lowerDown 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
    */
   lowerLipFit?: boolean;
+  /** A frown no deeper than the driver's brows came down over its lids (head frame, against its median; browDrop.ts). */
+  frownWithinDrop?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
 export function driverWeights(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions = {}): Record<string, number> {
+  return driverFrame(lm, neutral, options).weights;
+}
+
+/** driverWeights, and the brows' heights over the lids in the head frame (browDrop.ts). */
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number] } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
-  return o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights;
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)) };
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -90,23 +108,30 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const neutral = estimateNeutral(good, 1, { silhouetteFade: o.silhouetteFade });
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
+  const brows = [new Float64Array(n), new Float64Array(n)];
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
-    const w = weightsToVector(driverWeights(lm, neutral, o));
+    const frame = driverFrame(lm, neutral, o);
+    const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
+    brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     have.push(i);
   }
+  // each brow's rest height: its median over the clip
+  const browRest = brows.map((h) => percentile(Float64Array.from(have, (i) => h[i]!), 50));
   const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
     const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
-    const gain = calibratedGain(rest, high);
+    const gain = Math.max(calibratedGain(rest, high), READ_BACK_GAIN[c] ?? 0);
     const ch = new Float64Array(n);
     for (const i of have) ch[i] = Math.min(1, Math.max(0, (raw[k]![i]! - rest) * gain));
+    const side = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
+    if (side >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, browRest[side]! - brows[side]![i]!);
     out.set(c, ch);
   }
   return out;
