@@ -41,10 +41,11 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   if (!photoFace || !shutFace) { console.log(`${file.padEnd(18)}no face found on the ${photoFace ? 'shut render' : 'photo'}`); continue; }
   const o = eyeOpenings(photoFace.landmarks), s = eyeOpenings(shutFace.landmarks);
   // the second measure, without the face mesh on the render: the open eye's pixels still showing
-  // inside the photo's eye contour (at blink 0.5 as a check that it sees an eye half covered)
+  // inside the photo's eye contour (at blink 0.5 as a check that it sees an eye half covered); the
+  // analysis' landmarks, which src/analyze/eyes.ts may have moved onto an eye the face mesh missed
   const open = copy(r.render(n));
-  const px = eyePixelsBoth(open, shut, photoFace.landmarks);
-  const pxHalf = eyePixelsBoth(open, copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 0.5, eyeBlinkRight: 0.5 } })), photoFace.landmarks);
+  const px = eyePixelsBoth(open, shut, portrait.cropLandmarks);
+  const pxHalf = eyePixelsBoth(open, copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 0.5, eyeBlinkRight: 0.5 } })), portrait.cropLandmarks);
   pixelsLeft.push(Math.max(px.left, px.right));
   const rl = s.left / o.left, rr = s.right / o.right;
   const worst = Math.max(rl, rr);
