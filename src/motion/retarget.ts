@@ -66,7 +66,7 @@ export interface DriverFitOptions {
    * lowerDown 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
    */
   lowerLipFit?: boolean;
-  /** A frown no deeper than the driver's brows came down over its lids (head frame, against its median; browDrop.ts). */
+  /** A frown no deeper than the driver's brows came down over its eye corners (head frame, against its median; browDrop.ts). */
   frownWithinDrop?: boolean;
 }
 
@@ -80,7 +80,7 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
   return driverFrame(lm, neutral, options).weights;
 }
 
-/** driverWeights, and the brows' heights over the lids in the head frame (browDrop.ts). */
+/** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
 function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number] } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });

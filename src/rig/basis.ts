@@ -222,8 +222,9 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       if (i >= 468) return 0;
       // 1 between the inner corners, fading over 0.06 towards each eye
       const medial = smoothstep(0, 0.06, Math.min(X(i) - xIn, xOut - X(i)));
-      const band = 0.08 + medial * (GLABELLA_BAND - 0.08);
-      return smoothstep(-medial * (GLABELLA_BAND - 0.08), band - medial * (GLABELLA_BAND - 0.08), upperLidY - Y(i));
+      // browMask's band (0 at the lid line .. 1 at 0.08 above it), reaching this far below the line
+      const below = medial * (GLABELLA_BAND - 0.08);
+      return smoothstep(-below, 0.08, upperLidY - Y(i));
     };
   };
   /** 0 at a brow's inner end (its first point) .. 1 at its outer end (its fifth, the upper contour's last), by x. */
