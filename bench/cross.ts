@@ -3,8 +3,9 @@
 // over the rig controls between the result (fitted with the photo as neutral) and the driver
 // (fitted with its own neutral, estimated over the clip), against the photo repeated (baseline).
 // Also sheets driver | result at each driver's expression peaks. Prints a table; never asserts.
-//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--no-silhouette-fade]
-// --no-silhouette-fade: the driver fits' pose solve keeps the face oval at any head angle (before round eyes8).
+//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--fit-off silhouetteFade,poseCorrection,...]
+// --fit-off: DriverFitOptions (motion/retarget.ts) turned off in the driver retarget, for before/after
+// (--no-silhouette-fade = --fit-off silhouetteFade: the pose solve keeps the face oval at any head angle, before round eyes8).
 // --expressions measures: the video path's expressions from the face measures alone (the retarget
 // before the rig fit), scored by the same rig, for before/after. AED is printed over the original
 // 21 controls and over all of them.
@@ -14,7 +15,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
-import { landmarkList } from '../src/motion/retarget.ts';
+import { landmarkList, type DriverFitOptions } from '../src/motion/retarget.ts';
 import { fitRig, estimateNeutral, type Landmarks, type FitOptions } from '../src/rig/fit.ts';
 import { removePoseBias } from '../src/rig/poseBias.ts';
 import { RIG_CONTROLS, weightsToVector } from '../src/rig/controls.ts';
@@ -32,6 +33,8 @@ const tag = arg('--tag', 'now');
 const expressions = arg('--expressions', 'rig') as 'rig' | 'measures';
 const only = process.argv.includes('--only') ? arg('--only', '').split(',') : DRIVERS;
 const FPS = 10;
+const fitOff = [...(process.argv.includes('--fit-off') ? arg('--fit-off', '').split(',') : []), ...(process.argv.includes('--no-silhouette-fade') ? ['silhouetteFade'] : [])];
+const fitOptions: DriverFitOptions = Object.fromEntries(fitOff.map((k) => [k, false]));
 const outDir = arg('--out', '/work/cache/eyes/cross');
 await mkdir(outDir, { recursive: true });
 
@@ -68,7 +71,7 @@ console.log('driver                  frames  AED engine  AED baseline  engine < 
 for (const video of only) {
   const sheetRows: GridCell[][] = [];
   const raw = await cachedTrack(video, FPS);
-  const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions, fit: { silhouetteFade: !process.argv.includes('--no-silhouette-fade') } });
+  const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions, fit: fitOptions });
   const drvLm = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
   const drvNeutral = estimateNeutral(drvLm.filter((l): l is Landmarks => !!l));
   let se = 0, sb = 0, seAll = 0, sbAll = 0, count = 0;

@@ -21,8 +21,8 @@ const portrait = await cachedPortrait(path.join(DATA, 'portraits', 'lp_s42.jpg')
 const size = portrait.image.width;
 const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
 const raw = await cachedTrack(video, FPS);
-const before = motionFramesFromRaw(raw, FPS, true, { poseCorrection: false }).frames;
-const after = motionFramesFromRaw(raw, FPS, true, { poseCorrection: true }).frames;
+const before = motionFramesFromRaw(raw, FPS, true, { fit: { poseCorrection: false } }).frames;
+const after = motionFramesFromRaw(raw, FPS, true, { fit: { poseCorrection: true } }).frames;
 const MOUTH = [61, 291, 0, 17, 13, 14, 78, 308];
 // the most pitched (head down) frames, 5 of them at least 1 s apart
 const order = raw.map((r, i) => [i, r?.angles.pitch ?? Infinity] as const).filter(([, p]) => Number.isFinite(p)).sort((a, b) => a[1] - b[1]);

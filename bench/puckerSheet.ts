@@ -1,5 +1,5 @@
 // A driver's frames that the rig fit reads as a pucker (the raw fit, no prior): driver | result
-// with the mouth-width prior off | on (REAL3D_PUCKER_PRIOR, motion/retarget.ts), faces and mouths
+// with the mouth-width prior off | on (DriverFitOptions.puckerPrior, motion/retarget.ts), faces and mouths
 // (3x), with the motion's mouth weights on each. Katie's toothy smile fitted as a pucker.
 //   node --import tsx bench/puckerSheet.ts [WDA_KatieHill_000.mp4] [out.png] [--photo lp_s42.jpg] [--widths]
 // --widths: only print, for every frame the raw fit reads as pucker > 0.2, the mouth's width over rest.
@@ -29,11 +29,7 @@ const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const size = portrait.image.width;
 const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
 const raw = await cachedTrack(video, FPS);
-const withPrior = (on: boolean) => {
-  const was = process.env.REAL3D_PUCKER_PRIOR;
-  process.env.REAL3D_PUCKER_PRIOR = on ? '1' : '0';
-  try { return motionFramesFromRaw(raw, FPS, true).frames; } finally { if (was === undefined) delete process.env.REAL3D_PUCKER_PRIOR; else process.env.REAL3D_PUCKER_PRIOR = was; }
-};
+const withPrior = (on: boolean) => motionFramesFromRaw(raw, FPS, true, { fit: { puckerPrior: on } }).frames;
 const before = withPrior(false), after = withPrior(true);
 const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
 const neutral = estimateNeutral(lms.filter((l): l is Landmarks => !!l));

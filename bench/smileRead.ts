@@ -15,7 +15,7 @@ const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
 const good = lms.filter((l): l is Landmarks => !!l);
 const neutral = estimateNeutral(good);
 const rest = estimateRest(raw.filter((r) => !!r).map((r) => r!.m));
-const rawW = lms.map((lm) => (lm ? driverWeights(lm, neutral, true) : null));
+const rawW = lms.map((lm) => (lm ? driverWeights(lm, neutral) : null));
 const ret = retargetFromLandmarks(lms);
 const { frames } = motionFramesFromRaw(raw, FPS, true);
 const C = ['mouthSmileLeft', 'mouthSmileRight', 'mouthStretchLeft', 'mouthStretchRight', 'jawOpen', 'mouthUpperUp', 'mouthLowerDown', 'mouthPucker', 'mouthFunnel', 'mouthDimpleLeft', 'mouthDimpleRight', 'cheekSquintLeft', 'cheekSquintRight'] as const;

@@ -17,6 +17,7 @@ import { rotationFromAngles } from '../src/rig/pose.ts';
 import { landmarkDepthScale, LANDMARK_COUNT, BROW_L, EYE_L_UPPER, EYE_L_UPPER2 } from '../src/rig/topology.ts';
 import { retargetFromLandmarks, calibratedGain } from '../src/motion/retarget.ts';
 import { lowerLipWithinGap } from '../src/motion/fromVideo.ts';
+import { browHeights, frownWithinDrop, FROWN_DROP_AT_FULL } from '../src/motion/browDrop.ts';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 
@@ -108,8 +109,7 @@ test('retarget: a lower lip that drops with the jaw still (a toothy smile) is re
   for (let i = 0; i < 40; i++) clip.push(synthetic(neutral, basis, { mouthSmileLeft: 0.5, mouthSmileRight: 0.5, mouthLowerDown: i >= 15 && i < 25 ? 0.7 : 0 }, 5 * Math.sin(i / 5)));
   const down = retargetFromLandmarks(clip).get('mouthLowerDown')!;
   assert.ok(down[20]! > 0.5 && down[5]! < 0.1, `lower lip down ${down[20]!.toFixed(2)} (at rest ${down[5]!.toFixed(2)})`);
-  process.env.REAL3D_LOWER_LIP_FIT = '0';
-  try { assert.equal(retargetFromLandmarks(clip).get('mouthLowerDown'), undefined, 'off: the measures alone'); } finally { delete process.env.REAL3D_LOWER_LIP_FIT; }
+  assert.equal(retargetFromLandmarks(clip, { lowerLipFit: false }).get('mouthLowerDown'), undefined, 'off: the measures alone');
 });
 
 test('the fit\'s lower lip is kept within the measured opening: none with the lips shut, all of it in a wide smile', () => {
@@ -117,4 +117,23 @@ test('the fit\'s lower lip is kept within the measured opening: none with the li
   assert.equal(lowerLipWithinGap(0.8, 0.41), 0.8, 'Katie at 1.1 s: the gap holds the whole drop');
   const small = lowerLipWithinGap(0.8, 0.05);
   assert.ok(small > 0 && small <= 0.6 * 0.05 / 0.09 + 1e-12 && small <= 0.8 * 0.2 + 1e-12, `a small gap limits the drop: ${small.toFixed(3)}`);
+});
+
+test('retarget: a frown arrives at the read-back gain, and only as deep as the driver\'s brows came down', async () => {
+  const neutral = await realNeutral();
+  const basis = buildBasis(neutral);
+  // a driver who frowns to 0.3 in the middle of the clip (brows down 0.3 of the rig's full frown)
+  const clip: Landmarks[] = [];
+  for (let i = 0; i < 40; i++) clip.push(synthetic(neutral, basis, { browDownLeft: i >= 15 && i < 25 ? 0.3 : 0, browDownRight: i >= 15 && i < 25 ? 0.3 : 0 }, 5 * Math.sin(i / 5)));
+  const on = retargetFromLandmarks(clip).get('browDownLeft')!, off = retargetFromLandmarks(clip, { frownWithinDrop: false }).get('browDownLeft')!;
+  assert.ok(on[20]! > 0.3 && on[5]! < 0.05, `frown at 0.3 arrives stronger (${on[20]!.toFixed(2)}), rest stays (${on[5]!.toFixed(2)})`);
+  assert.ok(on[20]! <= off[20]! + 1e-9, 'the cap never deepens a frown');
+  // the cap: no drop, no frown; a drop of the rig's full frown allows it all
+  assert.equal(frownWithinDrop(0.8, 0), 0);
+  assert.equal(frownWithinDrop(0.8, -0.02), 0, 'raised brows carry no frown');
+  assert.equal(frownWithinDrop(0.8, FROWN_DROP_AT_FULL), 0.8);
+  assert.ok(Math.abs(frownWithinDrop(0.8, FROWN_DROP_AT_FULL / 2) - 0.5) < 1e-12);
+  // the brows' heights over the eye corners: a synthetic frown lowers them (canonical frame, y down)
+  const h0 = browHeights(canonicalize(synthetic(neutral, basis, {}, 0))), h1 = browHeights(canonicalize(synthetic(neutral, basis, { browDownLeft: 1, browDownRight: 1 }, 0)));
+  assert.ok(h0[0] - h1[0] > 0.05 && h0[1] - h1[1] > 0.05, `a full frown lowers the brows ${(h0[0] - h1[0]).toFixed(3)} / ${(h0[1] - h1[1]).toFixed(3)}`);
 });

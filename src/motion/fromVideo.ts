@@ -69,7 +69,7 @@ export function lowerLipWithinGap(fitted: number, jawOpen: number): number {
 }
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
-export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures'; rest?: RestFace; poseCorrection?: boolean; fit?: DriverFitOptions } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: { expressions?: 'rig' | 'measures'; rest?: RestFace; fit?: DriverFitOptions } = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
   const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
   const missing = raw.filter((r) => !r).length;
@@ -127,7 +127,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // gain (retarget.ts); the smile and the lower lip keep the larger of both readings (the corner-lift
   // measure is sharp; the fit sees a lip that drops with the jaw still)
   // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
-  const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.poseCorrection, opts.fit);
+  const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit);
   for (const [control, series] of rigChannels) {
     const c = ch(`w.${control}`);
     const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight' || control === 'mouthLowerDown';

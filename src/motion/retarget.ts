@@ -7,6 +7,8 @@
 import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
+import { toCanonical } from '../rig/canonical.ts';
+import { browHeights, frownWithinDrop } from './browDrop.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -17,22 +19,6 @@ export const RETARGETED: RigControl[] = [
   'mouthFrownLeft', 'mouthFrownRight', 'mouthShrugUpper', 'mouthShrugLower', 'mouthRollUpper', 'mouthRollLower',
   'mouthDimpleLeft', 'mouthDimpleRight',
 ];
-
-/**
- * The lower lip's own drop, read by the fit (REAL3D_LOWER_LIP_FIT=0 turns it off, for comparisons;
- * read per call). The video path keeps the larger of it and the measure's (fromVideo.ts). The
- * opening stays the measured lip gap (the renderer gives the jaw only what the lips do not open,
- * render/mouth/opening.ts), so this moves a smile's opening from the jaw to the lip: Katie's
- * toothy smiles part the lips with the jaw nearly still (the fit's jawOpen 0.00-0.03, lowerDown
- * 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
- */
-export const lowerLipFromFit = () => process.env.REAL3D_LOWER_LIP_FIT !== '0';
-
-/** Remove the pose's reading from driver fits (REAL3D_POSE_BIAS=0 turns it off, for comparisons). */
-const POSE_CORRECTION = process.env.REAL3D_POSE_BIAS !== '0';
-
-/** The fit's mouth prior (a mouth wider than at rest is not puckered; rig/mouthPrior.ts); REAL3D_PUCKER_PRIOR=0 turns it off, for comparisons. Read per call. */
-const puckerPriorOn = () => process.env.REAL3D_PUCKER_PRIOR !== '0';
 
 /** Rest = this percentile of a control over the clip; the driver's range top = the high one. */
 const REST_PERCENTILE = 10, HIGH_PERCENTILE = 98;
@@ -48,6 +34,15 @@ function percentile(values: Float64Array, p: number): number {
   return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
 }
 
+/**
+ * The brows' frown read back off a render: the rig fit (the same fit that reads the driver) reads a
+ * rendered full frown as only 0.29-0.40 (bench/browProbe.ts, 4 portraits), and drivers' strong frowns
+ * moved their brows 0.08-0.13 iod over the lids in the head frame where ours moved 0.03-0.04
+ * (bench/browGain.ts). A frown is taken at this gain at least, so a driver's frown reading arrives as
+ * the same reading on the result.
+ */
+const READ_BACK_GAIN: Partial<Record<RigControl, number>> = { browDownLeft: 1 / 0.35, browDownRight: 1 / 0.35 };
+
 /** Gain for a control whose driver range is rest..high: maps high to TARGET_PEAK (1 when the range is noise). */
 export function calibratedGain(rest: number, high: number): number {
   const range = high - rest;
@@ -55,16 +50,41 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
-/**
- * How the driver's frames are fitted: silhouetteFade (rig/fit.ts) lets the face oval count less in
- * the pose solve as the head turns or tilts (default on; off for before/after runs).
- */
-export interface DriverFitOptions { silhouetteFade?: boolean }
+/** How the driver's frames are fitted and retargeted; each option defaults to on (off only for before/after runs). */
+export interface DriverFitOptions {
+  /** The face oval counts less in the pose solve as the head turns or tilts (rig/fit.ts). */
+  silhouetteFade?: boolean;
+  /** Remove what a neutral face reads at the frame's head pose (rig/poseBias.ts): the face mesh reads a pitched/tilted head as one-sided expression. */
+  poseCorrection?: boolean;
+  /** The fit's mouth prior: a mouth wider than at rest is not puckered (rig/mouthPrior.ts). */
+  puckerPrior?: boolean;
+  /**
+   * The lower lip's own drop read by the fit (mouthLowerDown); the video path keeps the larger of it and
+   * the measure's (fromVideo.ts). The opening stays the measured lip gap (the renderer gives the jaw only
+   * what the lips do not open, render/mouth/opening.ts), so this moves a smile's opening from the jaw to
+   * the lip: Katie's toothy smiles part the lips with the jaw nearly still (the fit's jawOpen 0.00-0.03,
+   * lowerDown 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
+   */
+  lowerLipFit?: boolean;
+  /** A frown no deeper than the driver's brows came down over its eye corners (head frame, against its median; browDrop.ts). */
+  frownWithinDrop?: boolean;
+}
 
-/** One driver frame's weights against its neutral (the pose's reading removed: correctPose). */
-export function driverWeights(lm: Landmarks, neutral: Float64Array, correctPose: boolean, fitOptions: DriverFitOptions = {}): Record<string, number> {
-  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: puckerPriorOn(), silhouetteFade: fitOptions.silhouetteFade ?? true });
-  return correctPose ? removePoseBias(fit.weights, fit.pose) : fit.weights;
+/** Every option at its default. */
+export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true };
+}
+
+/** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
+export function driverWeights(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions = {}): Record<string, number> {
+  return driverFrame(lm, neutral, options).weights;
+}
+
+/** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number] } {
+  const o = driverFitDefaults(options);
+  const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)) };
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -75,35 +95,43 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 }
 
 /**
- * Per-frame weights of the RETARGETED controls and, with lowerLipFromFit, mouthLowerDown (null
+ * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], correctPose: boolean = POSE_CORRECTION, fitOptions: DriverFitOptions = {}): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}): Map<RigControl, Float64Array> {
+  const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
   const out = new Map<RigControl, Float64Array>();
   if (!good.length) return out;
-  const neutral = estimateNeutral(good, 1, { silhouetteFade: fitOptions.silhouetteFade ?? true });
+  const neutral = estimateNeutral(good, 1, { silhouetteFade: o.silhouetteFade });
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
+  const brows = [new Float64Array(n), new Float64Array(n)];
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
-    const w = weightsToVector(driverWeights(lm, neutral, correctPose, fitOptions));
+    const frame = driverFrame(lm, neutral, o);
+    const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
+    brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     have.push(i);
   }
-  const controls: RigControl[] = lowerLipFromFit() ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
+  // each brow's rest height: its median over the clip
+  const browRest = brows.map((h) => percentile(Float64Array.from(have, (i) => h[i]!), 50));
+  const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
     const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
-    const gain = calibratedGain(rest, high);
+    const gain = Math.max(calibratedGain(rest, high), READ_BACK_GAIN[c] ?? 0);
     const ch = new Float64Array(n);
     for (const i of have) ch[i] = Math.min(1, Math.max(0, (raw[k]![i]! - rest) * gain));
+    const side = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
+    if (side >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, browRest[side]! - brows[side]![i]!);
     out.set(c, ch);
   }
   return out;

@@ -33,6 +33,16 @@ const UNDER_BROW_TAPER = 0.08;
  */
 const BROW_RAISE = 0.1, BROW_FALL = 0.65;
 /**
+ * browDown lowers the brow by BROW_DOWN (and draws it inward by a third of that). At 0.075 a full
+ * frown moved the rendered brows 0.043-0.069 iod while drivers' strong frowns move theirs 0.08-0.13
+ * (bench/browProbe.ts, bench/browGain.ts): no weight could reach a driver's frown.
+ */
+export const BROW_DOWN = 0.11;
+/** How deep the nose root's skin follows a frown, down from the upper lids' level (canonical units). */
+const GLABELLA_BAND = 0.24;
+/** A frown closes at most this share of the gap between a brow's lower contour and the upper lid. */
+const FROWN_CLOSE = 0.75;
+/**
  * The lower lip's inner edge drops by this much (canonical y, at its middle rows' full share) per
  * side at a full smile or stretch: the lip drawn thin over the lower teeth. (The upper lip is left
  * whole: lifted off the teeth it uncovered a dark band above the upper row, the teeth being fixed to
@@ -199,6 +209,24 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
     return (i: number) => (i >= 468 ? 0 : smoothstep(0, 0.08, upperLidY - Y(i)));
   };
+  /**
+   * A frown's reach: browMask, but between the eyes' inner corners (the nose root, no lid there) the
+   * skin follows the brows down over a band GLABELLA_BAND deep instead of 0.08: the procerus draws that
+   * skin down with the brows, and the short band made a jagged step across the nose root at a full
+   * frown (bench/browZoom.ts --frown, mt_man).
+   */
+  const frownMask = (brow: number[]) => {
+    const upperLidY = Math.min(...brow.map((i) => Y(i))) + 0.16;
+    const xIn = Math.min(X(133), X(362)), xOut = Math.max(X(133), X(362));
+    return (i: number) => {
+      if (i >= 468) return 0;
+      // 1 between the inner corners, fading over 0.06 towards each eye
+      const medial = smoothstep(0, 0.06, Math.min(X(i) - xIn, xOut - X(i)));
+      // browMask's band (0 at the lid line .. 1 at 0.08 above it), reaching this far below the line
+      const below = medial * (GLABELLA_BAND - 0.08);
+      return smoothstep(-below, 0.08, upperLidY - Y(i));
+    };
+  };
   /** 0 at a brow's inner end (its first point) .. 1 at its outer end (its fifth, the upper contour's last), by x. */
   const alongBrow = (brow: number[], i: number) => Math.min(1, Math.max(0, (X(i) - X(brow[0]!)) / (X(brow[4]!) - X(brow[0]!))));
   /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
@@ -255,7 +283,10 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     // lowered, the skin under the brow is compressed evenly (a share linear from the lid up): the
     // raise's steeper smoothstep made rows pass each other when the brow came down, and a full frown
     // folded the brow over the lid with a jagged edge (bench/browZoom.ts --frown, round eyes8)
-    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [-dir * 0.025, 0.075, 0] as [number, number, number] })), (t) => Math.min(1, Math.max(0, t))), 0.16, m);
+    // the brow comes down at most FROWN_CLOSE of its gap to the lid at that x (a face whose brows sit
+    // close to the eyes frowns less; the lower contour never passes the lid)
+    const depth = (i: number) => Math.min(BROW_DOWN, FROWN_CLOSE * Math.max(0, contourY(lid, X(i)) - contourY(lower, X(i))));
+    spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [(-dir * depth(i)) / 3, depth(i), 0] as [number, number, number] })), (t) => Math.min(1, Math.max(0, t))), 0.16, frownMask(brow));
     spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(brow, i)), 0] as [number, number, number] }))), 0.2, m);
   };
   browSide(BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);

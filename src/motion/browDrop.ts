@@ -1,0 +1,29 @@
+// How far a driver's brows actually came down over its eyes, in the head's own frame: the check
+// on the fit's frown. The rig fit reads some browDown on faces whose brows do not move (a smile's
+// cheeks pushing the lids, crosstalk from the mouth): lp_d0's and Katie's strongest "frowns" by the
+// fit (0.15-0.25) moved their brows +0.005 / -0.002 iod, against -0.05..-0.13 for drivers who frown
+// (bench/browGain.ts, head frame). Taken at the frown's read-back gain those became visible frowns.
+
+/**
+ * Per side (subject's left, then right): the eye's corners and the brow's inner and middle points.
+ * The corners, not the upper lid: a lid lowered by a downward look or a squint would hide a frown.
+ */
+const SIDES = [
+  { eye: [263, 362], brow: [334, 296] },
+  { eye: [33, 133], brow: [105, 66] },
+];
+
+/** A rendered full frown brings the brows this far down over the lids (canonical units = outer-eye-corner distances; bench/browProbe.ts: 0.057-0.084 in the image). */
+export const FROWN_DROP_AT_FULL = 0.07;
+
+/** Brow height over the eye's corners per side [left, right] of canonical landmarks (flat x, y, z; y down). */
+export function browHeights(canonical: ArrayLike<number>): [number, number] {
+  const y = (i: number) => canonical[i * 3 + 1]!;
+  const mean = (ids: number[]) => ids.reduce((s, i) => s + y(i), 0) / ids.length;
+  return SIDES.map((s) => mean(s.eye) - mean(s.brow)) as [number, number];
+}
+
+/** The largest frown weight a brow that came down `drop` (rest height minus height, canonical) supports. */
+export function frownWithinDrop(weight: number, drop: number): number {
+  return Math.min(weight, Math.max(0, drop) / FROWN_DROP_AT_FULL);
+}
