@@ -2,7 +2,7 @@
 // background: texture by exemplar synthesis (synthesis.ts), its shading matched to the border by a
 // push-pull (pyramid) interpolation of the border differences (seamCorrect). No person colour survives: the hole covers the soft matte edge with margin.
 import type { RgbaImage, GrayImage } from '../types.ts';
-import { boxBlur, dilate } from './raster.ts';
+import { boxBlur, dilate, distanceInside } from './raster.ts';
 import { synthesize } from './synthesis.ts';
 
 export interface InpaintOptions {
@@ -38,7 +38,9 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
   const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
   seamCorrect(colour, img, hole);
-  broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1);
+  const membrane = toColour(fillHole(img, hole, opts.seed ?? 1, false));
+  broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1, membrane);
+  borderShadingFromMembrane(colour, img, hole, source, membrane);
   return fromColour(colour, img.width, img.height);
 }
 
@@ -273,15 +275,70 @@ export function seamCorrect(colour: Float32Array, img: RgbaImage, hole: Uint8Arr
  * wall is all shading); mean luminance steps of 1 (plain) .. 6 (foliage) levels per pixel over the
  * `source` pixels set the scale. In place.
  */
-export function broadShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, apply: Uint8Array, source: Uint8Array, seed = 1): void {
-  const plainness = Math.min(1, Math.max(0, (6 - meanGradient(img, source)) / 5));
-  const smooth = toColour(fillHole(img, hole, seed, false));
+export function broadShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, apply: Uint8Array, source: Uint8Array, seed = 1, membrane?: Float32Array): void {
+  const plainness = plainnessOf(meanGradient(img, source));
+  const smooth = membrane ?? toColour(fillHole(img, hole, seed, false));
   const r = Math.max(2, Math.round(img.width / (20 + 44 * plainness)));
   for (let c = 0; c < 3; c++) {
     const plane = (src: Float32Array) => boxBlur(boxBlur(Float32Array.from({ length: hole.length }, (_, i) => src[i * 3 + c]!), img.width, img.height, r >> 1), img.width, img.height, r >> 1);
     const lowSynth = plane(colour), lowSmooth = plane(smooth);
     for (let i = 0; i < hole.length; i++) if (apply[i]) colour[i * 3 + c] = colour[i * 3 + c]! + lowSmooth[i]! - lowSynth[i]!;
   }
+}
+
+/** 1 on a plain backdrop (mean luminance step <= 1 level per pixel) .. 0 on foliage (>= 6). */
+const plainnessOf = (meanStep: number) => Math.min(1, Math.max(0, (6 - meanStep) / 5));
+
+/**
+ * The ghost outline on plain walls: copied patches carry shading ramps a few pixels wide (a patch
+ * from a brighter part of the wall brightens within 6 px of the border), which the border-ring
+ * match and the broad membrane (~8 px and coarser) both miss, so a dip then a bump traces the
+ * person. Within ~12 px of the hole's border, where the nearby backdrop is plain, all shading
+ * coarser than ~3 px is taken from the membrane (the real wall's level carried in smoothly) and
+ * only the synthesis's grain is kept; on textured backdrops (local steps >= 6 levels/px) nothing
+ * changes, so foliage and curtains keep their structure. In place.
+ */
+export function borderShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, source: Uint8Array, membrane: Float32Array): void {
+  const { width: w, height: h } = img;
+  const depth = distanceInside(hole, w, h);
+  const plain = localPlainness(img, hole, source);
+  const weight = Float32Array.from(depth, (d, i) => (hole[i] ? plain[i]! * Math.min(1, Math.max(0, (20 - d) / 8)) : 0));
+  // low-pass of (membrane - synthesis) over hole pixels only: real pixels would halve it at the border
+  const blur = (plane: Float32Array) => boxBlur(boxBlur(plane, w, h, 1), w, h, 1);
+  const inHole = blur(Float32Array.from(hole));
+  for (let c = 0; c < 3; c++) {
+    const diff = blur(Float32Array.from(hole, (v, i) => (v ? membrane[i * 3 + c]! - colour[i * 3 + c]! : 0)));
+    for (let i = 0; i < hole.length; i++) if (weight[i]! > 0) colour[i * 3 + c] = colour[i * 3 + c]! + (weight[i]! * diff[i]!) / inHole[i]!;
+  }
+}
+
+/**
+ * Plainness (plainnessOf) of the backdrop near each pixel: the mean luminance step of `source`
+ * pixels within ~12 px, carried into the hole from its border by push-pull.
+ */
+function localPlainness(img: RgbaImage, hole: Uint8Array, source: Uint8Array): Float32Array {
+  const { width: w, height: h } = img;
+  const n = w * h;
+  const lum = (i: number) => 0.3 * img.data[i * 4]! + 0.59 * img.data[i * 4 + 1]! + 0.11 * img.data[i * 4 + 2]!;
+  const step = new Float32Array(n), valid = new Float32Array(n);
+  for (let y = 0; y < h - 1; y++) for (let x = 0; x < w - 1; x++) {
+    const i = y * w + x;
+    if (!source[i] || !source[i + 1] || !source[i + w]) continue;
+    step[i] = Math.abs(lum(i + 1) - lum(i)) + Math.abs(lum(i + w) - lum(i));
+    valid[i] = 1;
+  }
+  const sum = boxBlur(step, w, h, 12), count = boxBlur(valid, w, h, 12);
+  // encode the local plainness as grey (0..255) and carry it over the pixels without enough sources
+  const grey: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(n * 4) };
+  const unknown = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (count[i]! * 625 < 25) { unknown[i] = 1; continue; }
+    grey.data.fill(255 * plainnessOf(sum[i]! / count[i]!), i * 4, i * 4 + 3);
+    grey.data[i * 4 + 3] = 255;
+  }
+  if (unknown.every((u) => u)) return new Float32Array(n).fill(plainnessOf(meanGradient(img, source)));
+  const spread = fillHole(grey, unknown, 1, false);
+  return Float32Array.from({ length: n }, (_, i) => spread.data[i * 4]! / 255);
 }
 
 /** Mean absolute luminance step to the right and down over the masked pixels (levels per pixel). */
