@@ -3,12 +3,14 @@
 //   node --import tsx bench/plateSeam.ts --dump [names...]      analyse once: crop, matte, invented -> cache
 //   node --import tsx bench/plateSeam.ts [--root DIR] [--tag T] [names...]   plate from DIR's inpaint.ts + figures
 // Figures (luminance, 3x3-smoothed so grain does not count):
-//   band: mean |plate - ref| over hole pixels 1..12 px inside the border, ref = the mean of the real
-//     backdrop 1..6 px outside the border within 16 px (its local level);
+//   band: mean |plate - ref| over hole pixels 1..24 px inside the border (most of it on screen beside the hair), ref = the mean of the real
+//     backdrop 1..6 px outside the border within 28 px (its local level);
 //   noise: the same |photo - ref| over those outside ring pixels (the backdrop's own variation);
-//   ratio = band / noise: ~1 means the first 12 px of fill vary like the backdrop; a ghost is > 1.5;
+//   ratio = band / noise: ~1 means the first 24 px of fill vary like the backdrop; a ghost is > 1.5;
+//   texture: mean |3x3 - 9x9 mean| of the plate in that band / of the photo in the ring (~1: the
+//     fill is as textured as the backdrop; < 1: flattened);
 //   swing: max - min of the profile;
-//   profile: mean signed plate - ref at depth 1..12 (a dip then bump is the ghost's shape).
+//   profile: mean signed plate - ref at depth 1..24 (a dip then bump is the ghost's shape).
 import path from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -45,23 +47,26 @@ function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, inven
   const ring = Uint8Array.from({ length: n }, (_, i) => (!hole[i] && !nearInvented[i] && outDepth[i]! <= 6 ? 1 : 0));
   const lPhoto = boxBlur(lum(photo), w, h, 1), lPlate = boxBlur(lum(plate), w, h, 1);
   // local backdrop level: normalised box mean of ring pixels within 10 px
-  const sum = boxBlur(Float32Array.from(ring, (r, i) => r * lPhoto[i]!), w, h, 16);
-  const cnt = boxBlur(Float32Array.from(ring), w, h, 16);
-  let band = 0, nb = 0, noise = 0, nn = 0;
-  const prof = new Float64Array(13), pn = new Float64Array(13);
+  const sum = boxBlur(Float32Array.from(ring, (r, i) => r * lPhoto[i]!), w, h, 28);
+  const cnt = boxBlur(Float32Array.from(ring), w, h, 28);
+  // texture at 2-8 px (what the border correction could flatten): |3x3 mean - 9x9 mean|
+  const bandPass = (l: Float32Array) => { const c = boxBlur(l, w, h, 4); return Float32Array.from(l, (v, i) => Math.abs(v - c[i]!)); };
+  const texPlate = bandPass(lPlate), texPhoto = bandPass(lPhoto);
+  let band = 0, nb = 0, noise = 0, nn = 0, texIn = 0, texOut = 0;
+  const prof = new Float64Array(25), pn = new Float64Array(25);
   for (let i = 0; i < n; i++) {
-    if (cnt[i]! * 33 * 33 < 40) continue; // too few backdrop pixels nearby
+    if (cnt[i]! * 57 * 57 < 60) continue; // too few backdrop pixels nearby
     const ref = sum[i]! / cnt[i]!;
-    if (hole[i] && !invented[i] && inDepth[i]! <= 12) {
+    if (hole[i] && !invented[i] && inDepth[i]! <= 24) {
       const dv = lPlate[i]! - ref;
-      band += Math.abs(dv); nb++;
-      const k = Math.min(12, Math.max(1, Math.round(inDepth[i]!)));
+      band += Math.abs(dv); nb++; texIn += texPlate[i]!;
+      const k = Math.min(24, Math.max(1, Math.round(inDepth[i]!)));
       prof[k]! += dv; pn[k]!++;
-    } else if (ring[i]) { noise += Math.abs(lPhoto[i]! - ref); nn++; }
+    } else if (ring[i]) { noise += Math.abs(lPhoto[i]! - ref); nn++; texOut += texPhoto[i]!; }
   }
   const r1 = (v: number) => Math.round(v * 10) / 10;
   const profile = Array.from(prof.slice(1), (v, k) => r1(v / Math.max(1, pn[k + 1]!)));
-  return { swing: r1(Math.max(...profile) - Math.min(...profile)), band: r1(band / Math.max(1, nb)), noise: r1(noise / Math.max(1, nn)), ratio: r1(band / Math.max(1, nb) / Math.max(0.5, noise / Math.max(1, nn))), profile };
+  return { swing: r1(Math.max(...profile) - Math.min(...profile)), band: r1(band / Math.max(1, nb)), noise: r1(noise / Math.max(1, nn)), ratio: r1(band / Math.max(1, nb) / Math.max(0.5, noise / Math.max(1, nn))), texture: r1((texIn / Math.max(1, nb)) / Math.max(0.1, texOut / Math.max(1, nn))), profile };
 }
 
 await mkdir(CACHE, { recursive: true });

@@ -293,7 +293,8 @@ const plainnessOf = (meanStep: number) => Math.min(1, Math.max(0, (6 - meanStep)
  * The ghost outline on plain walls: copied patches carry shading ramps a few pixels wide (a patch
  * from a brighter part of the wall brightens within 6 px of the border), which the border-ring
  * match and the broad membrane (~8 px and coarser) both miss, so a dip then a bump traces the
- * person. Within ~12 px of the hole's border, where the nearby backdrop is plain, all shading
+ * person (seen 1-30 px inside the border, most of it on screen beside the hair). Within ~40 px of
+ * the hole's border (fading out by 56), where the nearby backdrop is plain, all shading
  * coarser than ~3 px is taken from the membrane (the real wall's level carried in smoothly) and
  * only the synthesis's grain is kept; on textured backdrops (local steps >= 6 levels/px) nothing
  * changes, so foliage and curtains keep their structure. In place.
@@ -301,44 +302,55 @@ const plainnessOf = (meanStep: number) => Math.min(1, Math.max(0, (6 - meanStep)
 export function borderShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, source: Uint8Array, membrane: Float32Array): void {
   const { width: w, height: h } = img;
   const depth = distanceInside(hole, w, h);
-  const plain = localPlainness(img, hole, source);
-  const weight = Float32Array.from(depth, (d, i) => (hole[i] ? plain[i]! * Math.min(1, Math.max(0, (20 - d) / 8)) : 0));
+  const { plainness, mottle } = localBackdrop(img, hole, source);
+  const weight = Float32Array.from(depth, (d, i) => (hole[i] ? plainness[i]! * Math.min(1, Math.max(0, (56 - d) / 16)) : 0));
   // low-pass of (membrane - synthesis) over hole pixels only: real pixels would halve it at the border
   const blur = (plane: Float32Array) => boxBlur(boxBlur(plane, w, h, 1), w, h, 1);
   const inHole = blur(Float32Array.from(hole));
   for (let c = 0; c < 3; c++) {
     const diff = blur(Float32Array.from(hole, (v, i) => (v ? membrane[i * 3 + c]! - colour[i * 3 + c]! : 0)));
-    for (let i = 0; i < hole.length; i++) if (weight[i]! > 0) colour[i * 3 + c] = colour[i * 3 + c]! + (weight[i]! * diff[i]!) / inHole[i]!;
+    for (let i = 0; i < hole.length; i++) {
+      if (!(weight[i]! > 0)) continue;
+      // differences within the wall's own mottling stay (the fill keeps its texture); ramps beyond go
+      const d = diff[i]! / inHole[i]!;
+      colour[i * 3 + c] = colour[i * 3 + c]! + weight[i]! * Math.sign(d) * Math.max(0, Math.abs(d) - mottle[i]!);
+    }
   }
 }
 
 /**
- * Plainness (plainnessOf) of the backdrop near each pixel: the mean luminance step of `source`
- * pixels within ~12 px, carried into the hole from its border by push-pull.
+ * The backdrop near each pixel, from the `source` pixels within ~12 px, carried into the hole from
+ * its border by push-pull: plainness (plainnessOf its mean luminance step less 2 levels of JPEG
+ * grain, so a wall reads as plain up to steps of 3 and as texture from 8) and mottle (its mean
+ * |3x3 mean - 9x9 mean| of luminance, the shading variation a real wall has at a few pixels: grain
+ * does not count, since the correction is a 5x5 low-pass).
  */
-function localPlainness(img: RgbaImage, hole: Uint8Array, source: Uint8Array): Float32Array {
+function localBackdrop(img: RgbaImage, hole: Uint8Array, source: Uint8Array): { plainness: Float32Array; mottle: Float32Array } {
   const { width: w, height: h } = img;
   const n = w * h;
-  const lum = (i: number) => 0.3 * img.data[i * 4]! + 0.59 * img.data[i * 4 + 1]! + 0.11 * img.data[i * 4 + 2]!;
-  const step = new Float32Array(n), valid = new Float32Array(n);
+  const lum = Float32Array.from({ length: n }, (_, i) => 0.3 * img.data[i * 4]! + 0.59 * img.data[i * 4 + 1]! + 0.11 * img.data[i * 4 + 2]!);
+  const local = boxBlur(lum, w, h, 1), around = boxBlur(lum, w, h, 4);
+  const step = new Float32Array(n), mottle = new Float32Array(n), valid = new Float32Array(n);
   for (let y = 0; y < h - 1; y++) for (let x = 0; x < w - 1; x++) {
     const i = y * w + x;
     if (!source[i] || !source[i + 1] || !source[i + w]) continue;
-    step[i] = Math.abs(lum(i + 1) - lum(i)) + Math.abs(lum(i + w) - lum(i));
+    step[i] = Math.abs(lum[i + 1]! - lum[i]!) + Math.abs(lum[i + w]! - lum[i]!);
+    mottle[i] = Math.abs(local[i]! - around[i]!);
     valid[i] = 1;
   }
-  const sum = boxBlur(step, w, h, 12), count = boxBlur(valid, w, h, 12);
-  // encode the local plainness as grey (0..255) and carry it over the pixels without enough sources
+  const count = boxBlur(valid, w, h, 12), stepSum = boxBlur(step, w, h, 12), mottleSum = boxBlur(mottle, w, h, 12);
+  // encode as grey (plainness 0..1 -> R, mottle 0..25.5 levels -> G) and carry it over the pixels without enough sources
   const grey: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(n * 4) };
   const unknown = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (count[i]! * 625 < 25) { unknown[i] = 1; continue; }
-    grey.data.fill(255 * plainnessOf(sum[i]! / count[i]!), i * 4, i * 4 + 3);
+    grey.data[i * 4] = 255 * plainnessOf(stepSum[i]! / count[i]! - 2);
+    grey.data[i * 4 + 1] = 10 * (mottleSum[i]! / count[i]!);
     grey.data[i * 4 + 3] = 255;
   }
-  if (unknown.every((u) => u)) return new Float32Array(n).fill(plainnessOf(meanGradient(img, source)));
+  if (unknown.every((u) => u)) return { plainness: new Float32Array(n).fill(plainnessOf(meanGradient(img, source))), mottle: new Float32Array(n).fill(1) };
   const spread = fillHole(grey, unknown, 1, false);
-  return Float32Array.from({ length: n }, (_, i) => spread.data[i * 4]! / 255);
+  return { plainness: Float32Array.from({ length: n }, (_, i) => spread.data[i * 4]! / 255), mottle: Float32Array.from({ length: n }, (_, i) => spread.data[i * 4 + 1]! / 10) };
 }
 
 /** Mean absolute luminance step to the right and down over the masked pixels (levels per pixel). */
