@@ -1,7 +1,7 @@
 // Sheet of background plates before/after at the person's hole border (the ghost outline):
 // per portrait, photo | plate before | plate after at half size, then the same three at 3x around
 // the hole's left border a quarter of the way down (the hair's side). Plates from bench/plateSeam.ts.
-//   node --import tsx bench/plateSheet.ts --out docs/edges/plate/sheet.png [names...]
+//   node --import tsx bench/plateSheet.ts --out docs/edges/plate/sheet.jpg (or .png) [names...]
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -39,5 +39,5 @@ for (const [row, name] of names.entries()) {
   composites.push({ input: label, left: 0, top: row * HALF });
 }
 await sharp({ create: { width: 3 * HALF + 3 * WIN * ZOOM, height: names.length * HALF, channels: 3, background: '#000' } })
-  .composite(composites).png({ palette: false, compressionLevel: 9 }).toFile(path.resolve(out));
+  .composite(composites)[out.endsWith('.png') ? 'png' : 'jpeg']({ quality: 85 }).toFile(path.resolve(out));
 console.log(out);

@@ -311,9 +311,11 @@ export function borderShadingFromMembrane(colour: Float32Array, img: RgbaImage, 
     const diff = blur(Float32Array.from(hole, (v, i) => (v ? membrane[i * 3 + c]! - colour[i * 3 + c]! : 0)));
     for (let i = 0; i < hole.length; i++) {
       if (!(weight[i]! > 0)) continue;
-      // differences within the wall's own mottling stay (the fill keeps its texture); ramps beyond go
+      // differences within the wall's own mottling stay (the fill keeps its texture), ramps beyond
+      // go; in the first pixels, where the dark seam line sits against the real wall, all of it goes
       const d = diff[i]! / inHole[i]!;
-      colour[i * 3 + c] = colour[i * 3 + c]! + weight[i]! * Math.sign(d) * Math.max(0, Math.abs(d) - mottle[i]!);
+      const keep = mottle[i]! * Math.min(1, Math.max(0, (depth[i]! - 3) / 5));
+      colour[i * 3 + c] = colour[i * 3 + c]! + weight[i]! * Math.sign(d) * Math.max(0, Math.abs(d) - keep);
     }
   }
 }
