@@ -83,15 +83,16 @@ const plainnessOf = (meanStep: number) => Math.min(1, Math.max(0, (6 - meanStep)
  * backdrop is plain, shading coarser than ~3 px (a 5x5 low-pass) is taken from the membrane (the
  * real wall's level carried in smoothly) wherever the synthesis departs from it by more than the
  * wall's own mottle, fully so in the first 3-8 px where the seam line sits against the real wall;
- * the synthesis's grain stays. Over the whole hole, so the seams where fills from opposite borders
- * meet (revealed when the head moves) fade too. On textured backdrops (local steps >= 8 levels/px)
+ * the synthesis's grain stays. Up to 64 px deep (fading out by 96), so the seams where fills from
+ * opposite borders meet around the head (revealed when it moves) fade too; deeper, behind the
+ * torso, the synthesis keeps its structure (a whole-hole pass smudged lp_s0's lower plate). On textured backdrops (local steps >= 8 levels/px)
  * nothing changes, so foliage and curtains keep their structure. In place.
  */
 export function borderShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, source: Uint8Array, membrane: Float32Array): void {
   const { width: w, height: h } = img;
   const depth = distanceInside(hole, w, h);
   const { plainness, mottle } = localBackdrop(img, hole, source);
-  const weight = Float32Array.from(hole, (v, i) => (v ? plainness[i]! : 0));
+  const weight = Float32Array.from(depth, (d, i) => (hole[i] ? plainness[i]! * Math.min(1, Math.max(0, (96 - d) / 32)) : 0));
   // low-pass of (membrane - synthesis) over hole pixels only: real pixels would halve it at the border
   const blur = (plane: Float32Array) => boxBlur(boxBlur(plane, w, h, 1), w, h, 1);
   const inHole = blur(Float32Array.from(hole));
