@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import type { RgbaImage, GrayImage } from '../src/types.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
-import { boxBlur, dilate, distanceInside } from '../src/analyze/raster.ts';
+import { boxBlur, dilate } from '../src/analyze/raster.ts';
+import { distanceToOutside } from '../src/avatar/matteEdge.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
@@ -42,7 +43,7 @@ const lum = (img: RgbaImage) => Float32Array.from({ length: img.width * img.heig
 function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, invented: Uint8Array) {
   const { width: w, height: h } = photo;
   const n = w * h;
-  const inDepth = distanceInside(hole, w, h), outDepth = distanceInside(Uint8Array.from(hole, (v) => 1 - v), w, h);
+  const inDepth = distanceToOutside((i) => !hole[i], w, h, 64), outDepth = distanceToOutside((i) => hole[i] === 1, w, h, 64);
   const nearInvented = dilate(invented, w, h, 3);
   const ring = Uint8Array.from({ length: n }, (_, i) => (!hole[i] && !nearInvented[i] && outDepth[i]! <= 6 ? 1 : 0));
   const lPhoto = boxBlur(lum(photo), w, h, 1), lPlate = boxBlur(lum(plate), w, h, 1);

@@ -2,7 +2,8 @@
 // the real backdrop (border ring, broad membrane, and near the border on plain walls) so no seam
 // or ghost outline of the removed person shows.
 import type { RgbaImage } from '../types.ts';
-import { boxBlur, distanceInside } from './raster.ts';
+import { boxBlur } from './raster.ts';
+import { distanceToOutside } from '../avatar/matteEdge.ts';
 import { fillHole, toColour } from './inpaint.ts';
 
 /**
@@ -90,7 +91,7 @@ const plainnessOf = (meanStep: number) => Math.min(1, Math.max(0, (6 - meanStep)
  */
 export function borderShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, source: Uint8Array, membrane: Float32Array): void {
   const { width: w, height: h } = img;
-  const depth = distanceInside(hole, w, h);
+  const depth = distanceToOutside((i) => !hole[i], w, h, 128);
   const { plainness, mottle } = localBackdrop(img, hole, source);
   const weight = Float32Array.from(depth, (d, i) => (hole[i] ? plainness[i]! * Math.min(1, Math.max(0, (96 - d) / 32)) : 0));
   // low-pass of (membrane - synthesis) over hole pixels only: real pixels would halve it at the border

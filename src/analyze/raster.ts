@@ -99,22 +99,3 @@ export function keepComponentsTouching(mask: Uint8Array, seed: Uint8Array, width
   }
   return kept;
 }
-
-/** Chamfer (3-4) distance in pixels from each mask=1 pixel to the nearest mask=0 pixel (0 outside). */
-export function distanceInside(mask: Uint8Array, width: number, height: number): Float32Array {
-  const d = new Float32Array(width * height);
-  for (let i = 0; i < d.length; i++) d[i] = mask[i] ? 1e9 : 0;
-  const relax = (i: number, j: number, c: number) => { if (d[j]! + c < d[i]!) d[i] = d[j]! + c; };
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-    const i = y * width + x;
-    if (x > 0) relax(i, i - 1, 3);
-    if (y > 0) { relax(i, i - width, 3); if (x > 0) relax(i, i - width - 1, 4); if (x < width - 1) relax(i, i - width + 1, 4); }
-  }
-  for (let y = height - 1; y >= 0; y--) for (let x = width - 1; x >= 0; x--) {
-    const i = y * width + x;
-    if (x < width - 1) relax(i, i + 1, 3);
-    if (y < height - 1) { relax(i, i + width, 3); if (x < width - 1) relax(i, i + width + 1, 4); if (x > 0) relax(i, i + width - 1, 4); }
-  }
-  for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
-  return d;
-}
