@@ -1,9 +1,14 @@
 // Background plate: the crop with the person removed and the hole filled from the surrounding
-// background: texture by exemplar synthesis (synthesis.ts), its shading matched to the border by a
-// push-pull (pyramid) interpolation of the border differences (seamCorrect). No person colour survives: the hole covers the soft matte edge with margin.
+// background: texture by exemplar synthesis (synthesis.ts), its shading matched to the real backdrop
+// (plateShading.ts: border ring, broad membrane, and near the border on plain walls, where copied
+// ramps drew a ghost outline of the person). No person colour survives: the hole covers the soft
+// matte edge with margin.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { boxBlur, dilate } from './raster.ts';
 import { synthesize } from './synthesis.ts';
+import { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane } from './plateShading.ts';
+
+export { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane };
 
 export interface InpaintOptions {
   /** matte above this counts as person before dilation */
@@ -38,7 +43,9 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
   const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
   seamCorrect(colour, img, hole);
-  broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1);
+  const membrane = toColour(fillHole(img, hole, opts.seed ?? 1, false));
+  broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1, membrane);
+  borderShadingFromMembrane(colour, img, hole, source, membrane);
   return fromColour(colour, img.width, img.height);
 }
 
@@ -215,87 +222,6 @@ export function toColour(img: RgbaImage): Float32Array {
   const out = new Float32Array(n * 3);
   for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) out[i * 3 + c] = img.data[i * 4 + c]!;
   return out;
-}
-
-/**
- * Copied patches carry their own shading: a patch from a brighter part of the backdrop shows as a
- * blotch with a seam around it. Along the hole's border compare the real pixels' local mean with
- * the synthesis's (7x7, each side on its own), spread those differences smoothly over the hole
- * (push-pull interpolation) and add them: a cheap seamless clone that keeps the copied texture
- * and structure but follows the real shading at every border. With `group` (0/1 per pixel), only
- * pixels of the same group are compared and corrected together (person and background). In place.
- */
-export function seamCorrect(colour: Float32Array, img: RgbaImage, hole: Uint8Array, group?: Uint8Array): void {
-  const { width: w, height: h } = img;
-  const n = w * h;
-  for (const g of group ? [0, 1] : [0]) {
-    const inGroup = (i: number) => !group || group[i] === g;
-    const diff: RgbaImage = { width: w, height: h, data: new Uint8ClampedArray(n * 4) };
-    const unknown = new Uint8Array(n).fill(1);
-    let any = false;
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!hole[i] || !inGroup(i)) continue;
-      const kn = [0, 0, 0], sy = [0, 0, 0];
-      let nk = 0, ns = 0;
-      for (let dy = -3; dy <= 3; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -3; dx <= 3; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const j = yy * w + xx;
-          if (!inGroup(j)) continue;
-          if (hole[j]) { for (let c = 0; c < 3; c++) sy[c]! += colour[j * 3 + c]!; ns++; }
-          else { for (let c = 0; c < 3; c++) kn[c]! += img.data[j * 4 + c]!; nk++; }
-        }
-      }
-      if (nk < 6 || ns === 0) continue; // not on the border
-      for (let c = 0; c < 3; c++) diff.data[i * 4 + c] = 128 + Math.max(-127, Math.min(127, kn[c]! / nk - sy[c]! / ns));
-      diff.data[i * 4 + 3] = 255;
-      unknown[i] = 0;
-      any = true;
-    }
-    if (!any) continue;
-    const spread = fillHole(diff, unknown, 1, false);
-    for (let i = 0; i < n; i++) {
-      if (!hole[i] || !inGroup(i)) continue;
-      for (let c = 0; c < 3; c++) colour[i * 3 + c] = colour[i * 3 + c]! + spread.data[i * 4 + c]! - 128;
-    }
-  }
-}
-
-/**
- * Where fills from opposite borders meet inside a hole, their shading can differ (a seam in the
- * middle that traces the person: a ghost). Above a scale, the broad shading of the `apply` pixels
- * is taken from the smooth membrane fill of `hole` (push-pull, no seams) instead: above ~5% of the
- * side on a textured backdrop (its structures are kept), down to ~1.5% on a plain one (a studio
- * wall is all shading); mean luminance steps of 1 (plain) .. 6 (foliage) levels per pixel over the
- * `source` pixels set the scale. In place.
- */
-export function broadShadingFromMembrane(colour: Float32Array, img: RgbaImage, hole: Uint8Array, apply: Uint8Array, source: Uint8Array, seed = 1): void {
-  const plainness = Math.min(1, Math.max(0, (6 - meanGradient(img, source)) / 5));
-  const smooth = toColour(fillHole(img, hole, seed, false));
-  const r = Math.max(2, Math.round(img.width / (20 + 44 * plainness)));
-  for (let c = 0; c < 3; c++) {
-    const plane = (src: Float32Array) => boxBlur(boxBlur(Float32Array.from({ length: hole.length }, (_, i) => src[i * 3 + c]!), img.width, img.height, r >> 1), img.width, img.height, r >> 1);
-    const lowSynth = plane(colour), lowSmooth = plane(smooth);
-    for (let i = 0; i < hole.length; i++) if (apply[i]) colour[i * 3 + c] = colour[i * 3 + c]! + lowSmooth[i]! - lowSynth[i]!;
-  }
-}
-
-/** Mean absolute luminance step to the right and down over the masked pixels (levels per pixel). */
-function meanGradient(img: RgbaImage, mask: Uint8Array): number {
-  const { width: w, height: h } = img;
-  const lum = (i: number) => 0.3 * img.data[i * 4]! + 0.59 * img.data[i * 4 + 1]! + 0.11 * img.data[i * 4 + 2]!;
-  let sum = 0, n = 0;
-  for (let y = 0; y < h - 1; y++) for (let x = 0; x < w - 1; x++) {
-    const i = y * w + x;
-    if (!mask[i] || !mask[i + 1] || !mask[i + w]) continue;
-    sum += Math.abs(lum(i + 1) - lum(i)) + Math.abs(lum(i + w) - lum(i));
-    n++;
-  }
-  return n ? sum / n : 0;
 }
 
 /** RGB floats -> opaque RGBA bytes. */
