@@ -17,8 +17,7 @@ import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import type { RgbaImage, GrayImage } from '../src/types.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
-import { boxBlur, dilate } from '../src/analyze/raster.ts';
-import { distanceToOutside } from '../src/avatar/matteEdge.ts';
+import { boxBlur, dilate, distanceToOutside } from '../src/analyze/raster.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');

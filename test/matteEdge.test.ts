@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mixAlpha, distanceToOutside } from '../src/avatar/matteEdge.ts';
+import { mixAlpha } from '../src/avatar/matteEdge.ts';
+import { distanceToOutside } from '../src/analyze/raster.ts';
 import { premultipliedForeground } from '../src/avatar/texture.ts';
 import type { RgbaImage } from '../src/types.ts';
 

@@ -2,8 +2,7 @@
 // the real backdrop (border ring, broad membrane, and near the border on plain walls) so no seam
 // or ghost outline of the removed person shows.
 import type { RgbaImage } from '../types.ts';
-import { boxBlur } from './raster.ts';
-import { distanceToOutside } from '../avatar/matteEdge.ts';
+import { boxBlur, distanceToOutside } from './raster.ts';
 import { fillHole, toColour } from './inpaint.ts';
 
 /**

@@ -1,4 +1,5 @@
-// Small raster kernels over typed arrays: polygon fill, box blur, dilation, connected components.
+// Small raster kernels over typed arrays: polygon fill, box blur, dilation, connected components,
+// chamfer distance to a region.
 
 /** Sets mask[i] = value for pixels whose centre is inside the polygon (even-odd rule, scanline). */
 export function fillPolygon(mask: Uint8Array, width: number, height: number, poly: Float64Array, value = 1): void {
@@ -98,4 +99,27 @@ export function keepComponentsTouching(mask: Uint8Array, seed: Uint8Array, width
     }
   }
   return kept;
+}
+
+/**
+ * Chamfer distance (px, 3-4 weights / 3) of every pixel to the nearest pixel where `outside` is
+ * true, capped at `cap`. Two raster passes.
+ */
+export function distanceToOutside(outside: (i: number) => boolean, w: number, h: number, cap: number): Float32Array {
+  const big = cap * 3;
+  const d = new Float32Array(w * h);
+  for (let i = 0; i < w * h; i++) d[i] = outside(i) ? 0 : big;
+  const relax = (i: number, j: number, cost: number) => { if (d[j]! + cost < d[i]!) d[i] = d[j]! + cost; };
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (x > 0) relax(i, i - 1, 3);
+    if (y > 0) { relax(i, i - w, 3); if (x > 0) relax(i, i - w - 1, 4); if (x < w - 1) relax(i, i - w + 1, 4); }
+  }
+  for (let y = h - 1; y >= 0; y--) for (let x = w - 1; x >= 0; x--) {
+    const i = y * w + x;
+    if (x < w - 1) relax(i, i + 1, 3);
+    if (y < h - 1) { relax(i, i + w, 3); if (x < w - 1) relax(i, i + w + 1, 4); if (x > 0) relax(i, i + w - 1, 4); }
+  }
+  for (let i = 0; i < w * h; i++) d[i] = Math.min(cap, d[i]! / 3);
+  return d;
 }

@@ -6,29 +6,7 @@
 // what the colour says: photo = a*F + (1-a)*B with F the person just inside and B the plate.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
-
-/**
- * Chamfer distance (px, 3-4 weights / 3) of every pixel to the nearest pixel where `outside` is
- * true, capped at `cap`. Two raster passes.
- */
-export function distanceToOutside(outside: (i: number) => boolean, w: number, h: number, cap: number): Float32Array {
-  const big = cap * 3;
-  const d = new Float32Array(w * h);
-  for (let i = 0; i < w * h; i++) d[i] = outside(i) ? 0 : big;
-  const relax = (i: number, j: number, cost: number) => { if (d[j]! + cost < d[i]!) d[i] = d[j]! + cost; };
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    const i = y * w + x;
-    if (x > 0) relax(i, i - 1, 3);
-    if (y > 0) { relax(i, i - w, 3); if (x > 0) relax(i, i - w - 1, 4); if (x < w - 1) relax(i, i - w + 1, 4); }
-  }
-  for (let y = h - 1; y >= 0; y--) for (let x = w - 1; x >= 0; x--) {
-    const i = y * w + x;
-    if (x < w - 1) relax(i, i + 1, 3);
-    if (y < h - 1) { relax(i, i + w, 3); if (x < w - 1) relax(i, i + w + 1, 4); if (x > 0) relax(i, i + w - 1, 4); }
-  }
-  for (let i = 0; i < w * h; i++) d[i] = Math.min(cap, d[i]! / 3);
-  return d;
-}
+import { distanceToOutside } from '../analyze/raster.ts';
 
 /**
  * Alpha of a pixel that mixes `fg` over `bg`: the projection of (pixel - bg) onto (fg - bg), with

@@ -1,6 +1,6 @@
 // The old background's line along the person's outline on a new backdrop, as a number.
 import type { RgbaImage } from '../types.ts';
-import { distanceToOutside } from '../avatar/matteEdge.ts';
+import { distanceToOutside } from '../analyze/raster.ts';
 
 const lum = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
