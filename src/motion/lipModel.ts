@@ -7,10 +7,11 @@ import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 import { deepenDips, gaussianSmooth } from './filters.ts';
 
-/** the light smoothing (sigma, 25 fps frames) whose dips jawDips keeps */
-const DIP_SIGMA = 0.5;
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { FRAMES_PER_STEP, tcnCurves, tcnFromJson, tcnToJson, type LipTcn } from './lipTcn.ts';
+
+/** the light smoothing (sigma, 25 fps frames) whose dips jawDips keeps */
+const DIP_SIGMA = 0.5;
 
 export interface DenseLayer {
   inputs: number;
