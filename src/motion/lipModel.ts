@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { FileFormatError } from '../errors.ts';
 import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 import { deepenDips, gaussianSmooth } from './filters.ts';
-
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { FRAMES_PER_STEP, tcnCurves, tcnFromJson, tcnToJson, type LipTcn } from './lipTcn.ts';
 
