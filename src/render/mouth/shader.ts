@@ -226,9 +226,9 @@ export class MouthShader {
     // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
     const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
     if (toInterior < 1 || atLine > 0) {
-      // The texture under the fan next to the line is the lip beside it (the fan's texture
-      // coordinates run from the lip vertices): the edge and the inner surface continue the lip as
-      // it is drawn. Fixed photo lip colours read as a thin rim line around the opening.
+      // The edge and the inner surface continue the lip as it is drawn beside the line (its texture,
+      // read per column along each lip line: lipRim.ts). Fixed photo lip colours read as a thin rim
+      // line around the opening.
       const e = this.edgeColour(x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
       if (toInterior < 1) {
         // the inner surface: that lip turning into the mouth's shadow, a little redder; a faint wet
