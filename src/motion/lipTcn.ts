@@ -139,8 +139,8 @@ function matMatAdd4(w: Float32Array, xs: Rows4, ys: Rows4, outputs: number, inpu
 
 /**
  * One output row of a convolution into y: tap(k) is the input row under kernel tap k (null: outside
- * the sequence, zero). Shared by the whole-sequence pass and the streaming one (lipTcnStream.ts),
- * so both add the same numbers in the same order.
+ * the sequence, zero). The streaming pass (lipTcnStream.ts) uses it; conv1d adds the same sums in
+ * the same order four rows at a time, so the two agree.
  */
 export function convStep(l: ConvLayer, tap: (k: number) => Float32Array | null, relu: boolean, y: Float32Array): Float32Array {
   const taps = tapMatrices(l);
