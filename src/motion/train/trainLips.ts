@@ -216,9 +216,15 @@ async function main(): Promise<void> {
   if (causal && seq?.get('final')!.lookahead === null) throw new Error(`--causal needs a causal network recipe (tcn_c1_on, tcn_c1), not ${net}`);
   const fit = (clips: ClipData[], tag: string, o: TrainOptions) =>
     seq ? seqLipModel(seq.get(tag)!, clips.map(standardiseTargets), recipe, {}, both ? trainModel(clips, offsets, o, {}, recipe) : undefined) : trainModel(clips, offsets, o, {}, recipe);
+  // --save-folds DIR: the fold models as files (post-processing studies on held-out speakers without retraining)
+  const saveFolds = arg('--save-folds', '');
   if (folds > 1) {
     for (const [k, fold] of foldList.entries()) {
       const model = fit(train.filter((c) => !fold.includes(c.clip.speaker)), `fold${k + 1}`, opts);
+      if (saveFolds) {
+        mkdirSync(saveFolds, { recursive: true });
+        writeFileSync(path.join(saveFolds, `fold${k + 1}.json`), serialiseLipModel({ ...model, meta: { heldOutSpeakers: fold } }));
+      }
       for (const c of train.filter((c) => fold.includes(c.clip.speaker))) scores.push(scoreClip(model, c));
       heldoutByFold.push(heldout.map((c) => scoreClip(model, c)));
       log(`[train] fold ${k + 1}/${folds} (${fold.join(', ')}): done at ${((Date.now() - t0) / 1000).toFixed(0)} s`);
