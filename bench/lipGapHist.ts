@@ -7,7 +7,10 @@
 // speakers' width at their own rounded frames.
 // Writes a histogram figure with --png.
 //
-//   node --import tsx bench/lipGapHist.ts --audio A --photo P [--png out.png] [--label T]
+// With --track every speech frame is also rendered and read back by the face detector (the visible
+// gap, as `eval --mode audio` reads it: the shader's lip bands count as lip).
+//
+//   node --import tsx bench/lipGapHist.ts --audio A --photo P [--track] [--png out.png] [--label T]
 import { writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
@@ -16,6 +19,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { loadImage } from '../src/io/image.ts';
+import { detectFaces } from '../src/face/detect.ts';
 import { DEFAULT_CACHE, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS, trainingClips } from '../src/motion/train/teacher.ts';
 import { JAW_SCALE, LIP_TARGETS, loadClipData } from '../src/motion/train/lipData.ts';
 
@@ -38,6 +42,8 @@ const speech = speechActivity(await lipAudio(audioFile), FPS, motion.frameCount)
 const portrait = await analyzePortrait(await loadImage(photoFile));
 const renderer = createRenderer(buildAvatar(portrait), { width: 512, height: 512 });
 const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+const track = process.argv.includes('--track');
+const tracked: number[] = [];
 const rendered: number[] = [], motionGap: number[] = [], roundRatio: number[] = [], impliedRatio: number[] = [];
 const restLm = renderer.landmarks(renderer.neutralFrame());
 const restWidth = dist(restLm[61]!, restLm[291]!) / dist(restLm[33]!, restLm[263]!);
@@ -48,6 +54,10 @@ for (let i = 0; i < motion.frameCount; i++) {
   const iod = dist(lm[33]!, lm[263]!);
   const gap = dist(lm[13]!, lm[14]!) / iod;
   rendered.push(gap);
+  if (track) {
+    const face = (await detectFaces(renderer.render(f), { embedding: false }))[0];
+    if (face) tracked.push(dist(face.landmarks[13]!, face.landmarks[14]!) / dist(face.landmarks[33]!, face.landmarks[263]!));
+  }
   motionGap.push((f.w.jawOpen ?? 0) * JAW_SCALE);
   const width = dist(lm[61]!, lm[291]!) / iod;
   const round = (f.w.mouthFunnel ?? 0) + (f.w.mouthPucker ?? 0);
@@ -77,7 +87,8 @@ const share = (v: number[], f: (x: number) => boolean) => v.filter(f).length / M
 const hist = (v: number[]) => [-Infinity, ...EDGES].map((lo, k) => share(v, (x) => x >= lo && x < (EDGES[k] ?? Infinity)));
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 const between = (v: number[]) => share(v, (x) => x >= BETWEEN[0] && x < BETWEEN[1]);
-const rows = { 'rendered (mesh 13-14)': rendered, 'motion jawOpen x 0.6': motionGap, 'real speakers (teacher)': real };
+const rows: Record<string, number[]> = { 'rendered (mesh 13-14)': rendered, 'motion jawOpen x 0.6': motionGap, 'real speakers (teacher)': real };
+if (track) rows['rendered, read back'] = tracked;
 console.log(`${audioFile} on ${photoFile}: ${rendered.length} speech frames; gap bins ${['<', ...EDGES].join(' ')} (iod)`);
 for (const [name, v] of Object.entries(rows)) console.log(`  ${name.padEnd(24)} ${hist(v).map((s) => (100 * s).toFixed(0).padStart(3)).join(' ')} %; between ${BETWEEN.join('-')}: ${(100 * between(v)).toFixed(1)} %`);
 console.log(`mouth width over the photo's at rounded frames (funnel + pucker >= 0.3, ${roundRatio.length} frames): rendered ${median(roundRatio).toFixed(3)}, what the teacher's reading of the same rounding means ${median(impliedRatio).toFixed(3)}; real speakers at their rounded speech frames (${realRatio.length}) ${median(realRatio).toFixed(3)}`);
@@ -85,8 +96,8 @@ console.log(`mouth width over the photo's at rounded frames (funnel + pucker >= 
 const png = arg('--png');
 if (png) {
   // grouped bars: one group per bin, one bar per row
-  const W = 640, H = 300, pad = 40, colours = ['#e07040', '#8080e0', '#50b050'];
-  const groups = EDGES.length + 1, gw = (W - 2 * pad) / groups, bw = gw / 4;
+  const W = 640, H = 300, pad = 40, colours = ['#e07040', '#8080e0', '#50b050', '#e0d040'];
+  const groups = EDGES.length + 1, gw = (W - 2 * pad) / groups, bw = gw / (Object.keys(rows).length + 1);
   const names = Object.keys(rows);
   const bars: string[] = [];
   Object.values(rows).forEach((v, r) => hist(v).forEach((s, k) => {
