@@ -8,14 +8,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/server/app.ts';
-import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { httpFetch as fetch } from '../src/server/testing.ts';
+import { cutSpeech } from './speechClip.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
@@ -33,9 +32,7 @@ before(async () => {
   if (SKIP) return;
   assert.ok(existsSync(CHROMIUM), `chromium is missing at ${CHROMIUM} and CI=true requires it: apt-get install -y chromium (.ci/run does it) or set REAL3D_CHROMIUM`);
   tmp = await mkdtemp(path.join(tmpdir(), 'real3d-browser-test-'));
-  shortAudio = path.join(tmp, 'speech-2s.wav');
-  const cut = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-ss', '0.5', '-t', '2', '-i', new URL('audio/RD_Radio31_000.wav', DATA).pathname, shortAudio]);
-  assert.equal(cut.status, 0, String(cut.stderr));
+  shortAudio = cutSpeech(path.join(tmp, 'speech-2s.wav'), 2, 0.5);
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'data'), workers: 1, ttlHours: 0 });
 });
 

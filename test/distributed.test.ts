@@ -7,16 +7,17 @@
 // redis-server is not installed; with CI=true it is required (.ci/run installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { startServer, type RunningServer } from '../src/server/app.ts';
-import { ffmpegPath, probe } from '../src/io/ffmpeg.ts';
+import { probe } from '../src/io/ffmpeg.ts';
 import { httpFetch as fetch, waitForState } from '../src/server/testing.ts';
 import { hasRedisServer, startLocalRedis, type LocalRedis } from '../src/server/distributed/localRedis.ts';
 import { QUEUE_NAME, parseRedisUrl } from '../src/server/distributed/redis.ts';
+import { cutSpeech } from './speechClip.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
@@ -72,9 +73,7 @@ before(async () => {
   if (missing) return;
   tmp = await mkdtemp(path.join(tmpdir(), 'real3d-distributed-'));
   store = path.join(tmp, 'store');
-  speech = path.join(tmp, 'speech.wav');
-  const cut = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-t', '3', '-i', new URL('audio/RD_Radio31_000.wav', DATA).pathname, speech]);
-  assert.equal(cut.status, 0, String(cut.stderr));
+  speech = cutSpeech(path.join(tmp, 'speech.wav'), 3);
   redis = await startLocalRedis(tmp);
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: store, ttlHours: 0, redis: redis.url });
 });

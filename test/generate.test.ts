@@ -2,13 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, readdir, writeFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generate, planDrive, parseGenerateOptions } from '../src/pipeline/generate.ts';
-import { probe, ffmpegPath, parseRate } from '../src/io/ffmpeg.ts';
+import { probe, parseRate } from '../src/io/ffmpeg.ts';
 import { CancelledError, InputError, NoFaceError, AudioError, FileFormatError, Real3dError } from '../src/errors.ts';
 import { formatBar } from '../src/cli/progress.ts';
+import { cutSpeech } from './speechClip.ts';
 
 const data = new URL('../../shared/data/', import.meta.url).pathname;
 const photo = path.join(data, 'portraits', 'lp_s42.jpg');
@@ -17,8 +17,7 @@ let shortAudio = '';
 
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'real3d-gen-'));
-  shortAudio = path.join(dir, 'speech2s.wav');
-  execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-i', path.join(data, 'audio', 'RD_Radio31_000.wav'), '-t', '2', shortAudio]);
+  shortAudio = cutSpeech(path.join(dir, 'speech2s.wav'), 2);
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });

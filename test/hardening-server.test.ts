@@ -3,7 +3,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,9 +13,9 @@ import { fakeRunner, pngWithHeader, readEvents, waitForState, httpFetch as fetch
 import { budgetRefusal, crossSiteRefusal, jobWork } from '../src/server/guards.ts';
 import { SnapshotWriter, type StreamSink } from '../src/server/events.ts';
 import { DEFAULT_SERVER_OPTIONS, type ServerOptionsInput } from '../src/server/options.ts';
-import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import type { JobFile, JobOptions } from '../src/server/jobs.ts';
 import type { JobRunner } from '../src/server/queue.ts';
+import { cutSpeech } from './speechClip.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 
@@ -28,10 +27,7 @@ const servers: RunningServer[] = [];
 before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'real3d-hardening-'));
   photo = await readFile(new URL('portraits/lp_s42.jpg', DATA));
-  const wav = path.join(tmp, 'one-second.wav');
-  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-t', '1', '-i', new URL('audio/RD_Radio31_000.wav', DATA).pathname, wav]);
-  assert.equal(r.status, 0, String(r.stderr));
-  audio = await readFile(wav);
+  audio = await readFile(cutSpeech(path.join(tmp, 'one-second.wav'), 1));
 });
 
 after(async () => {

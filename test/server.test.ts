@@ -15,6 +15,7 @@ import { ffmpegPath, probe } from '../src/io/ffmpeg.ts';
 import { FileFormatError, NoFaceError } from '../src/errors.ts';
 import type { JobRecord } from '../src/server/jobs.ts';
 import type { JobQueue, JobRunner } from '../src/server/queue.ts';
+import { cutSpeech } from './speechClip.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA);
@@ -28,10 +29,7 @@ const servers: RunningServer[] = [];
 before(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'real3d-server-test-'));
   photo = await readFile(PHOTO);
-  const wav = path.join(tmp, 'short.wav');
-  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-t', '1', '-i', new URL('audio/RD_Radio31_000.wav', DATA).pathname, wav]);
-  assert.equal(r.status, 0, String(r.stderr));
-  audio = await readFile(wav);
+  audio = await readFile(cutSpeech(path.join(tmp, 'short.wav'), 1));
 });
 
 after(async () => {

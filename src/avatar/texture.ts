@@ -4,6 +4,7 @@
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { refineEdgeAlpha } from './matteEdge.ts';
+import { boxBlur } from '../analyze/raster.ts';
 
 /**
  * The premultiplied person layer with its edges decontaminated. photo = a*F + (1-a)*B, so the
@@ -67,28 +68,7 @@ function blurRgb(img: RgbaImage, r: number): Float32Array {
 
 /** Two passes of a separable box blur (close to a Gaussian), edges clamped. */
 function boxBlur2d(src: Float32Array, w: number, h: number, r: number): Float32Array {
-  let a = src;
-  for (let pass = 0; pass < 2; pass++) {
-    const tmp = new Float32Array(a.length), out = new Float32Array(a.length);
-    for (let y = 0; y < h; y++) {
-      let acc = 0;
-      for (let k = -r; k <= r; k++) acc += a[y * w + Math.min(w - 1, Math.max(0, k))]!;
-      for (let x = 0; x < w; x++) {
-        tmp[y * w + x] = acc / (2 * r + 1);
-        acc += a[y * w + Math.min(w - 1, x + r + 1)]! - a[y * w + Math.max(0, x - r)]!;
-      }
-    }
-    for (let x = 0; x < w; x++) {
-      let acc = 0;
-      for (let k = -r; k <= r; k++) acc += tmp[Math.min(h - 1, Math.max(0, k)) * w + x]!;
-      for (let y = 0; y < h; y++) {
-        out[y * w + x] = acc / (2 * r + 1);
-        acc += tmp[Math.min(h - 1, y + r + 1) * w + x]! - tmp[Math.max(0, y - r) * w + x]!;
-      }
-    }
-    a = out;
-  }
-  return a;
+  return boxBlur(boxBlur(src, w, h, r), w, h, r);
 }
 
 

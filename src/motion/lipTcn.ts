@@ -88,12 +88,53 @@ export function tcnInputRow(m: LipTcn, frame: (j: number, d: number) => number, 
 /**
  * One convolution over a whole sequence (n x inputs rows): zero outside the sequence; `left` is how
  * many of the kernel's taps reach back (symmetric: dilation; causal: 2 x dilation for kernel 3).
+ * Each output row gets the bias, then tap by tap the same sums convStep adds (so the streaming pass
+ * matches), four rows and four outputs at a time (matMatAdd4) so each weight and input is loaded
+ * once per four products.
  */
 export function conv1d(l: ConvLayer, rows: Float32Array[], left: number, relu: boolean): Float32Array[] {
   const n = rows.length;
-  const out: Float32Array[] = [];
-  for (let i = 0; i < n; i++) out.push(convStep(l, (k) => { const t = i - left + k * l.dilation; return t >= 0 && t < n ? rows[t]! : null; }, relu, new Float32Array(l.outputs)));
+  const taps = tapMatrices(l);
+  const out = Array.from({ length: n }, () => Float32Array.from(l.b));
+  const zeroIn = new Float32Array(l.inputs), spareOut = new Float32Array(l.outputs);
+  const input = (t: number) => (t >= 0 && t < n ? rows[t]! : zeroIn);
+  const output = (i: number) => (i < n ? out[i]! : spareOut);
+  for (let k = 0; k < l.kernel; k++) {
+    const shift = k * l.dilation - left;
+    for (let i = 0; i < n; i += 4) {
+      const xs: Rows4 = [input(i + shift), input(i + 1 + shift), input(i + 2 + shift), input(i + 3 + shift)];
+      matMatAdd4(taps[k]!, xs, [output(i), output(i + 1), output(i + 2), output(i + 3)], l.outputs, l.inputs);
+    }
+  }
+  if (relu) for (const y of out) for (let o = 0; o < l.outputs; o++) if (y[o]! < 0) y[o] = 0;
   return out;
+}
+
+type Rows4 = [Float32Array, Float32Array, Float32Array, Float32Array];
+
+/** ys[j] += W xs[j] for four rows j (W outputs x inputs, row-major): a 4 x 4 tile of sums per pass over the inputs. */
+function matMatAdd4(w: Float32Array, xs: Rows4, ys: Rows4, outputs: number, inputs: number): void {
+  const [x0, x1, x2, x3] = xs;
+  const [y0, y1, y2, y3] = ys;
+  let o = 0;
+  for (; o + 3 < outputs; o += 4) {
+    const r0 = o * inputs, r1 = r0 + inputs, r2 = r1 + inputs, r3 = r2 + inputs;
+    let a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
+    let a20 = 0, a21 = 0, a22 = 0, a23 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+    for (let c = 0; c < inputs; c++) {
+      const w0 = w[r0 + c]!, w1 = w[r1 + c]!, w2 = w[r2 + c]!, w3 = w[r3 + c]!;
+      const v0 = x0[c]!, v1 = x1[c]!, v2 = x2[c]!, v3 = x3[c]!;
+      a00 += w0 * v0; a01 += w1 * v0; a02 += w2 * v0; a03 += w3 * v0;
+      a10 += w0 * v1; a11 += w1 * v1; a12 += w2 * v1; a13 += w3 * v1;
+      a20 += w0 * v2; a21 += w1 * v2; a22 += w2 * v2; a23 += w3 * v2;
+      a30 += w0 * v3; a31 += w1 * v3; a32 += w2 * v3; a33 += w3 * v3;
+    }
+    y0[o]! += a00; y0[o + 1]! += a01; y0[o + 2]! += a02; y0[o + 3]! += a03;
+    y1[o]! += a10; y1[o + 1]! += a11; y1[o + 2]! += a12; y1[o + 3]! += a13;
+    y2[o]! += a20; y2[o + 1]! += a21; y2[o + 2]! += a22; y2[o + 3]! += a23;
+    y3[o]! += a30; y3[o + 1]! += a31; y3[o + 2]! += a32; y3[o + 3]! += a33;
+  }
+  for (let j = 0; j < 4; j++) matVecAdd(w.subarray(o * inputs), xs[j]!, ys[j]!.subarray(o), outputs - o, inputs);
 }
 
 /**
@@ -161,7 +202,11 @@ export function tcnCurves(m: LipTcn, audio: LipAudio, n: number): Float64Array[]
   for (const l of m.residual) {
     const left = m.lookahead === null ? l.dilation : 2 * l.dilation;
     const r = conv1d(l, h, left, true);
-    h = h.map((v, i) => v.map((a, o) => a + r[i]![o]!));
+    for (let i = 0; i < r.length; i++) {
+      const ri = r[i]!, hi = h[i]!;
+      for (let o = 0; o < ri.length; o++) ri[o]! += hi[o]!;
+    }
+    h = r;
   }
   const y = conv1d(m.output, h, 0, false);
   return m.targets.map((_, t) => Float64Array.from(y, (row) => row[t]!));
