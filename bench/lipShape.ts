@@ -1,14 +1,15 @@
 // How the audio mouth's post-processed curves compare with real speakers' on speakers the model never
 // heard (#12), printed, never asserted: the fold models of one training seed (saved by
 // `npm run train:mouth -- --cached-only --seed N --no-write --save-folds DIR`) on their held-out clips,
-// through the product's calibration and gate (predictLips + postprocessLips):
+// through the product's calibration, rounded-vowel opening and gate (as predictLips + postprocessLips):
 //   - mean jawOpen r (per speaker, frame-weighted over its clips, as train:mouth prints it);
 //   - loud frames nearly shut: share of the loudest 20 % of speech frames whose lip gap is under
-//     NEAR_SHUT (jawOpen x 0.6, the teacher's unit; the renderer opens the lips that far whatever funnel and the lip controls do);
+//     NEAR_SHUT (jawOpen x 0.6, the teacher's unit; the renderer opens the lips that far whatever
+//     funnel and the lip controls do);
 //   - the same at rounded loud frames (ours: pucker + funnel >= 0.3);
 //   - the jaw's distribution in speech (the "switch": share of frames between shut and open).
 //
-//   node --import tsx bench/lipShape.ts --folds DIR [--share 0.4] [--hist out.json]
+//   node --import tsx bench/lipShape.ts --folds DIR [--share S (lipRounding.ts; default the shipped one, 0: off)] [--hist out.json]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calibrateLips, parseLipModel, postprocessLips, rawLipCurves, type LipModel } from '../src/motion/lipModel.ts';
