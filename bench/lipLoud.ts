@@ -4,14 +4,17 @@
 // teacher: our tracker on the real frames) at the same frames. Also the syllable swing (std of the
 // jaw minus its 0.2 s moving average over speech frames) and the mean jaw where there is no speech.
 //
-//   node --import tsx bench/lipLoud.ts [--model src/motion/models/lips.json]
+// Also the share of those loud frames nearly shut (lip gap jawOpen x 0.6 under 0.03 eye-corner distances).
+//
+//   node --import tsx bench/lipLoud.ts [--model src/motion/models/lips.json] [--share S (rounded-vowel opening, lipRounding.ts)]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
 import { calibrateLips, loadLipModel, postprocessLips, rawLipCurves } from '../src/motion/lipModel.ts';
 import { DATA, DEFAULT_CACHE, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS } from '../src/motion/train/teacher.ts';
-import { loadClipData, LIP_TARGETS } from '../src/motion/train/lipData.ts';
+import { JAW_SCALE, loadClipData, LIP_TARGETS } from '../src/motion/train/lipData.ts';
 import { gaussianSmooth } from '../src/motion/filters.ts';
+import { openRoundedVowels, ROUNDED_OPEN_SHARE } from '../src/motion/lipRounding.ts';
 
 const FPS = TEACHER_FPS;
 const LOUD_SHARE = 0.2;
@@ -21,6 +24,9 @@ const arg = (n: string) => {
 };
 const modelFile = arg('--model');
 const model = loadLipModel(modelFile ? pathToFileURL(path.resolve(modelFile)) : undefined);
+const roundedShare = Number(arg('--share') ?? ROUNDED_OPEN_SHARE);
+/** a lip gap under this (eye-corner distances) reads as nearly shut */
+const NEAR_SHUT = 0.03;
 
 /** jawOpen as the product makes it (default mouthAmp), the pooled relative energy and speech activity per frame */
 async function productJaw(file: string): Promise<{ jaw: Float64Array; energy: Float64Array; speech: Float64Array }> {
@@ -34,7 +40,9 @@ async function productJaw(file: string): Promise<{ jaw: Float64Array; energy: Fl
     energy[i] = here[0]!;
     speech[i] = audio.silent ? 0 : Math.max(0, Math.min(1, (here[0]! + ACTIVITY_GATE) / 1.5));
   }
-  const mouth = postprocessLips(calibrateLips(model, rawLipCurves(model, audio, FPS, n), FPS), speech, FPS, 0.45);
+  const curves = calibrateLips(model, rawLipCurves(model, audio, FPS, n), FPS);
+  openRoundedVowels(curves, model.targets, energy, roundedShare);
+  const mouth = postprocessLips(curves, speech, FPS, 0.45);
   return { jaw: mouth[model.targets.indexOf('jawOpen')]!, energy, speech };
 }
 
@@ -57,11 +65,11 @@ function swing(jaw: ArrayLike<number>, frames: number[]): number {
   return Math.sqrt(d.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, d.length));
 }
 
-const fmt = (v: number[]) => `p10 ${quantile(v, 0.1).toFixed(3)} median ${quantile(v, 0.5).toFixed(3)} p90 ${quantile(v, 0.9).toFixed(3)}`;
+const fmt = (v: number[]) => `p10 ${quantile(v, 0.1).toFixed(3)} median ${quantile(v, 0.5).toFixed(3)} p90 ${quantile(v, 0.9).toFixed(3)} shut ${(100 * v.filter((j) => j * JAW_SCALE < NEAR_SHUT).length / Math.max(1, v.length)).toFixed(1)} %`;
 
 async function main(): Promise<void> {
-  console.log(`loudest ${LOUD_SHARE * 100} % of speech frames, jawOpen (model ${modelFile ?? 'lips.json'}):`);
-  for (const name of ['eng.wav', 'japanese.wav', 'imagine.wav', 'RD_Radio31_000.wav']) {
+  console.log(`loudest ${LOUD_SHARE * 100} % of speech frames, jawOpen (model ${modelFile ?? 'lips.json'}, rounded-vowel share ${roundedShare}):`);
+  for (const name of ['eng.wav', 'japanese.wav', 'imagine.wav', 'mt_sun.wav', 'RD_Radio31_000.wav']) {
     const { jaw, energy, speech } = await productJaw(path.join(DATA, 'audio', name));
     const loud = loudFrames(energy, (i) => speech[i]! >= 0.5);
     const speechFrames = [...speech.keys()].filter((i) => speech[i]! >= 0.5);

@@ -2,7 +2,9 @@
 // the loudest moments of the sound (plus two silent moments), mouth cropped around the rendered
 // lips and zoomed 3x; with --real, the real video's frames at the same times above ours.
 //
-//   node --import tsx bench/lipSheet.ts --audio A.wav (--photo P.jpg | --real V.mp4) --out sheet.png [--title T]
+//   node --import tsx bench/lipSheet.ts --audio A.wav (--photo P.jpg | --real V.mp4) --out sheet.png [--title T] [--at 1.08,3.4]
+//
+// --at adds moments (s) to the loudest ones (a reviewer's times), labelled with the time alone.
 //
 // With --real the photo is the video's frame 0 (as in `eval --mode audio`), cropped the same way.
 import { writeFileSync, renameSync } from 'node:fs';
@@ -50,6 +52,7 @@ for (const i of [...energy.keys()].sort((a, b) => energy[b]! - energy[a]!)) {
 }
 const quiet = [...energy.keys()].filter((i) => energy.slice(Math.max(0, i - 5), i + 6).every((e) => e < -6));
 for (const i of [quiet[Math.floor(quiet.length / 3)], quiet[Math.floor((2 * quiet.length) / 3)]]) if (i !== undefined) picked.push({ i, label: `${(i / FPS).toFixed(2)} s silent` });
+for (const t of (arg('--at') ?? '').split(',').filter(Boolean).map(Number)) picked.push({ i: Math.min(motion.frameCount - 1, Math.round(t * FPS)), label: `${t.toFixed(2)} s` });
 picked.sort((a, b) => a.i - b.i);
 
 const frameAt = async (file: string, wanted: number[]): Promise<Map<number, RgbaImage>> => {
@@ -116,8 +119,9 @@ const svgText: string[] = [`<text x="8" y="26" font-size="20" font-family="sans-
 picked.forEach((p, k) => {
   const x = 6 + (k % COLS) * (TW + 6);
   const y = 40 + Math.floor(k / COLS) * (blockH + 8);
-  const jaw = motion.frames[p.i]!.w.jawOpen ?? 0;
-  svgText.push(`<text x="${x + 4}" y="${y + 16}" font-size="15" font-family="sans-serif" fill="#ddd">${p.label}, jawOpen ${jaw.toFixed(2)}</text>`);
+  const f = motion.frames[p.i]!.w;
+  const jaw = f.jawOpen ?? 0;
+  svgText.push(`<text x="${x + 4}" y="${y + 16}" font-size="15" font-family="sans-serif" fill="#ddd">${p.label}, jawOpen ${jaw.toFixed(2)}, round ${((f.mouthFunnel ?? 0) + (f.mouthPucker ?? 0)).toFixed(2)}</text>`);
   if (realFile && real[k]) composites.push({ input: real[k]!, left: x, top: y + labelH });
   composites.push({ input: ours[k]!, left: x, top: y + labelH + (realFile ? TH : 0) });
 });

@@ -17,6 +17,7 @@ import { FileFormatError } from '../src/errors.ts';
 import { readFileSync } from 'node:fs';
 import { base64ToFloat32, float32ToBase64 } from '../src/motion/base64.ts';
 import { LIP_CAUSAL_MODEL_FILE, LIP_MODEL_FILE } from '../src/motion/lipModel.ts';
+import { loudness, openRoundedVowels, roundedJaw, ROUNDED_OPEN_SHARE } from '../src/motion/lipRounding.ts';
 
 const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
 
@@ -276,4 +277,25 @@ test('a short pause inside speech does not snap the mouth shut; a long one does'
   assert.ok(Math.min(...short) > 0.25, `mouth through a 160 ms dropout: min ${Math.min(...short)}`);
   const long = postprocessLips(curve(32), activity(12), fps, LIP_REFERENCE_AMP)[0]!;
   assert.equal(Math.min(...long), 0, 'a 480 ms pause still shuts the mouth');
+});
+
+test('loud rounded vowels: the jaw moves toward the opening funnel and pucker imply, never down; p/b/m (pucker alone), quiet frames and unrounded frames are left alone', () => {
+  // funnel-heavy rounding at jawOpen 0.02: the teacher's split implies 0.25 x 0.3 / 0.4 = 0.1875
+  const opened = roundedJaw(0.02, 0.3, 0.1, 1);
+  assert.ok(Math.abs(opened - 0.1875) < 1e-9, `full share reaches the implied opening, got ${opened}`);
+  assert.ok(roundedJaw(0.02, 0.3, 0.1, ROUNDED_OPEN_SHARE) > 0.02 + 0.5 * ROUNDED_OPEN_SHARE * 0.1675);
+  assert.equal(roundedJaw(0.3, 0.3, 0.1, 1), 0.3, 'an already wider jaw is never lowered');
+  assert.equal(roundedJaw(0.02, 0, 0.5, 1), 0.02, 'pucker alone (lips shut and rounded) implies no opening');
+  assert.equal(roundedJaw(0.02, 0.04, 0.04, 1), 0.02, 'barely rounded: no change');
+  assert.equal(roundedJaw(0.02, 0.3, 0.1, 0), 0.02);
+  assert.equal(loudness(-6), 0);
+  assert.equal(loudness(0), 1);
+  // on curves: loud in this frame and the one before, else untouched (a closure's loud burst frame keeps its dip)
+  const jaw = Float64Array.from([0.02, 0.02, 0.02, 0.02]);
+  const curves = [jaw, Float64Array.from([0.3, 0.3, 0.3, 0.3]), Float64Array.from([0.1, 0.1, 0.1, 0.1])];
+  openRoundedVowels(curves, ['jawOpen', 'mouthFunnel', 'mouthPucker'], [-6, 0, 0, -6]);
+  assert.equal(jaw[0], 0.02);
+  assert.equal(jaw[1], 0.02, 'the first loud frame after a quiet one keeps its jaw');
+  assert.ok(jaw[2]! > 0.05);
+  assert.equal(jaw[3], 0.02);
 });

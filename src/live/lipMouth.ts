@@ -17,6 +17,7 @@ import { FEATURE_RATE, LogMelStream } from '../motion/features.ts';
 import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/lipFeatures.ts';
 import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
 import { LIP_SILENT_STRETCH } from '../motion/lipGate.ts';
+import { loudness, roundedJaw, ROUNDED_OPEN_SHARE } from '../motion/lipRounding.ts';
 import { FRAMES_PER_STEP, tcnFrameDim, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
 import { LipTcnStream } from '../motion/lipTcnStream.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
@@ -154,11 +155,14 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
   const now = new Float32Array(D);
   const y = new Float32Array(model.targets.length);
   const calibrated = new Float32Array(model.targets.length);
+  const [jawAt, funnelAt, puckerAt] = ['jawOpen', 'mouthFunnel', 'mouthPucker'].map((t) => model.targets.indexOf(t)) as [number, number, number];
   const gain = (opts.mouthAmp ?? LIP_REFERENCE_AMP) / LIP_REFERENCE_AMP;
   const kUp = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_ATTACK));
   const kDown = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_RELEASE));
   const state: LiveMouthState = { weights: Object.fromEntries(model.targets.map((t) => [t, 0])), speech: 0, energy: FLOOR, loudnessDb: -100, time: 0 };
   let hops = 0, newHops = 0, gate = 0;
+  /** the newest 40 ms's energy at the network's previous step (a frame earlier): the rounded-vowel opening wants it loud in both */
+  let stepEnergy: number = FLOOR;
   /** the last hop whose activity reached 0.5 (speech, as the offline silent stretches count it) */
   let lastSpeech = -Infinity;
   /** as postprocessLips: the shown frame is shut when no speech came within LIP_SILENT_STRETCH before it nor since */
@@ -174,10 +178,15 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     hops++;
     newHops++;
     state.time = hops / FEATURE_RATE;
-    if (net.step(ring, ringLen, hops, y)) for (let t = 0; t < model.targets.length; t++) calibrated[t] = calibrateValue(model, t, y[t]!);
     // the causal gate on the newest 40 ms
     poolFrames(ring, ringLen, hops - 1, now);
     const nowEnergy = now[0]!;
+    if (net.step(ring, ringLen, hops, y)) {
+      for (let t = 0; t < model.targets.length; t++) calibrated[t] = calibrateValue(model, t, y[t]!);
+      // as predictLips: the jaw opened at loud rounded vowels (loudness of the newest 40 ms now and a step before, up to the look-ahead after the frame)
+      if (jawAt >= 0 && funnelAt >= 0 && puckerAt >= 0) calibrated[jawAt] = roundedJaw(calibrated[jawAt]!, calibrated[funnelAt]!, calibrated[puckerAt]!, ROUNDED_OPEN_SHARE * loudness(Math.min(nowEnergy, stepEnergy)));
+      stepEnergy = nowEnergy;
+    }
     let over = 0;
     for (let j = 0; j < POOL; j++) over += overNoise[j]! / POOL;
     const sound = Math.max(0, Math.min(1, (over - OVER_NOISE) / OVER_NOISE_RAMP));

@@ -9,6 +9,7 @@ import { calibrateLips, loadLipModel, postprocessLips, rawLipCurves } from './li
 import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
+import { openRoundedVowels } from './lipRounding.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -45,7 +46,9 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
       onProgress({ stage: 'motion', done: i + 1, total: n, fps, eta: (n - i - 1) / fps, message: 'audio to motion' });
     }
   }
-  const mouth = postprocessLips(calibrateLips(model, raw, o.fps), speech, o.fps, o.mouthAmp);
+  const curves = calibrateLips(model, raw, o.fps);
+  openRoundedVowels(curves, model.targets, energy);
+  const mouth = postprocessLips(curves, speech, o.fps, o.mouthAmp);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature, phraseEnds(energy, o.fps));
   const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature, energy);

@@ -8,6 +8,7 @@ import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 import { deepenDips, gaussianSmooth } from './filters.ts';
 import { base64ToFloat32, float32ToBase64 } from './base64.ts';
 import { FRAMES_PER_STEP, tcnCurves, tcnFromJson, tcnToJson, type LipTcn } from './lipTcn.ts';
+import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 
 /** the light smoothing (sigma, 25 fps frames) whose dips jawDips keeps */
 const DIP_SIGMA = 0.5;
@@ -282,9 +283,11 @@ export function rawLipCurves(model: LipModel, audio: LipAudio, fps: number, n: n
   return curves;
 }
 
-/** Calibrated model curves (targets x n frames) for n output frames at `fps`. */
+/** Calibrated model curves (targets x n frames) for n output frames at `fps`, the jaw opened at loud rounded vowels (lipRounding.ts). */
 export function predictLips(model: LipModel, audio: LipAudio, fps: number, n: number): Float64Array[] {
-  return calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
+  const curves = calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
+  openRoundedVowels(curves, model.targets, frameEnergy(audio, fps, n));
+  return curves;
 }
 
 // the silence gate and mouthAmp scaling live in lipGate.ts; re-exported for the callers of this module

@@ -31,6 +31,9 @@ RECIPES = {
     'tcn_c1_on': dict(model='tcn', lookahead=1, epochs=45, flux=True),
     # shipped since lips9: tcn_on plus a training-only phoneme head on the StyleTalk clips' ids
     'tcn_ph': dict(model='tcn', epochs=45, flux=True, phon=1.0),
+    # tried for the live model (lipshape1): tcn_c1_on with the same phoneme head; held-out r -0.0045 / -0.0034
+    # at seeds 1 / 2 (Katie +0.04 / +0.02), not shipped
+    'tcn_c1_ph': dict(model='tcn', lookahead=1, epochs=45, flux=True, phon=1.0),
     'tcn_c2': dict(model='tcn', lookahead=2, epochs=30),
     'gru': dict(model='gru', epochs=30),
     'tcn_n4': dict(model='tcn', epochs=30, noise=0.4),
