@@ -9,6 +9,7 @@ import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights, frownWithinDrop } from './browDrop.ts';
+import { changeSinceStart, isRelativeMouth } from './mouthStart.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -68,11 +69,13 @@ export interface DriverFitOptions {
   lowerLipFit?: boolean;
   /** A frown no deeper than the driver's brows came down over its eye corners (head frame, against its median; browDrop.ts). */
   frownWithinDrop?: boolean;
+  /** The mouth's shape as signed changes since the driver's start, added to the photo's own mouth (rig/mouthBase.ts). */
+  mouthFromStart?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, mouthFromStart: o.mouthFromStart ?? (process.env.REAL3D_MOUTH_START ?? '1') === '1' };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -129,6 +132,12 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
     const gain = Math.max(calibratedGain(rest, high), READ_BACK_GAIN[c] ?? 0);
     const ch = new Float64Array(n);
+    if (o.mouthFromStart && isRelativeMouth(c)) {
+      // from the first usable frame, as the pose (fromVideo.ts zeroes both again after smoothing)
+      for (const i of have) ch[i] = changeSinceStart(raw[k]![i]!, series[0]!, gain);
+      out.set(c, ch);
+      continue;
+    }
     for (const i of have) ch[i] = Math.min(1, Math.max(0, (raw[k]![i]! - rest) * gain));
     const side = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
     if (side >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, browRest[side]! - brows[side]![i]!);
