@@ -1,4 +1,9 @@
-import { existsSync } from 'node:fs';
+// The driver's mouth weights against the photo's own fit, in self-reenactment (photo = frame 0):
+// per mouth control, the photo's fitted weight, the video motion's weight at frames 0, 1, 10 and its
+// mean over 5 s. With the mouth taken from the driver's start (rig/mouthBase.ts) frame 0 reads 0.
+// Tracks are cached in $REAL3D_TRACKS (default /tmp/real3d-tracks) (25 fps, 5 s, the eval's own settings); bench/firstFrame.ts uses them.
+//   node --import tsx bench/mouthBase.ts obama2 mt_sun katie ...
+import { existsSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { trackVideo, motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
@@ -7,11 +12,13 @@ import { buildBasis } from '../src/rig/basis.ts';
 import { weightsToVector } from '../src/rig/controls.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
 const D = '/work/shared/data';
-const V: Record<string, string> = { katie: `${D}/video/WDA_KatieHill_000.mp4`, mt_sun: `${D}/video/mt_sun.mp4`, obama2: `${D}/train/clips/styletalk_Obama_clip2.mp4`, feifei1: `${D}/train/clips/styletalk_feifeili_clip1.mp4`, lp_d0: `${D}/video/lp_d0.mp4`, lp_d6: `${D}/video/lp_d6.mp4`, lp_d10: `${D}/video/lp_d10.mp4`, lp_d11: `${D}/video/lp_d11.mp4`, lp_d14: `${D}/video/lp_d14.mp4` };
+const TRACKS = process.env.REAL3D_TRACKS ?? '/tmp/real3d-tracks';
+export const VIDEOS: Record<string, string> = { katie: `${D}/video/WDA_KatieHill_000.mp4`, mt_sun: `${D}/video/mt_sun.mp4`, obama2: `${D}/train/clips/styletalk_Obama_clip2.mp4`, feifei1: `${D}/train/clips/styletalk_feifeili_clip1.mp4`, lp_d0: `${D}/video/lp_d0.mp4`, lp_d6: `${D}/video/lp_d6.mp4`, lp_d10: `${D}/video/lp_d10.mp4`, lp_d11: `${D}/video/lp_d11.mp4`, lp_d14: `${D}/video/lp_d14.mp4` };
 export async function track(c: string): Promise<(RawFaceFrame | null)[]> {
-  const f = `/tmp/m11/tracks/${c}.json`;
+  const f = `${TRACKS}/${c}.json`;
+  mkdirSync(TRACKS, { recursive: true });
   if (existsSync(f)) return JSON.parse(await readFile(f, 'utf8')).map((r: any) => r && { ...r, lm: Float32Array.from(r.lm) });
-  const raw = await trackVideo(V[c]!, { fps: 25, maxSide: 720, maxSeconds: 5 });
+  const raw = await trackVideo(VIDEOS[c]!, { fps: 25, maxSide: 720, maxSeconds: 5 });
   await writeFile(f, JSON.stringify(raw.map((r) => r && { ...r, lm: Array.from(r.lm!) })));
   return raw;
 }

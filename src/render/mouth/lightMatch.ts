@@ -46,8 +46,8 @@ export function lightMatch(srcCheek: [number, number, number], dstCheek: [number
  * 0.57 of the cheek), and then the cheeks' hue, limited, is used as before.
  */
 const WHITE_OVER_CHEEK = 0.85;
-/** Share of the white's hue the teeth take (power), and the gains' limits (a cast, not a recolouring). */
-const CAST_SHARE = 0.75, CAST_LIMITS: [number, number] = [0.5, 1.15];
+/** Share of the white's hue the teeth take (power; 0.75 gave Mona Lisa gold teeth), and the gains' limits (a cast, not a recolouring). */
+const CAST_SHARE = 0.5, CAST_LIMITS: [number, number] = [0.5, 1.15];
 
 /** Per-channel gains that give a neutral surface the hue of `white`, luminance kept (a share, limited). */
 export function whiteCast(white: [number, number, number]): [number, number, number] {
