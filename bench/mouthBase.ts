@@ -1,6 +1,6 @@
 // The driver's mouth weights against the photo's own fit, in self-reenactment (photo = frame 0):
 // per mouth control, the photo's fitted weight, the video motion's weight at frames 0, 1, 10 and its
-// mean over 5 s. With the mouth taken from the driver's start (rig/mouthBase.ts) frame 0 reads 0.
+// mean over 5 s (the mouth's shape as signed changes from the driver's rest, added to the photo's own: rig/mouthBase.ts).
 // Tracks are cached in $REAL3D_TRACKS (default /tmp/real3d-tracks) (25 fps, 5 s, the eval's own settings); bench/firstFrame.ts uses them.
 //   node --import tsx bench/mouthBase.ts obama2 mt_sun katie ...
 import { existsSync, mkdirSync } from 'node:fs';

@@ -1,11 +1,11 @@
-// A video motion's mouth is the photo's own plus the driver's change since its start
-// (rig/mouthBase.ts, motion/mouthStart.ts); the teeth take the picture's white (eyeWhite.ts,
+// A video motion's mouth is the photo's own plus the driver's change from its rest
+// (rig/mouthBase.ts, motion/mouthChange.ts); the teeth take the picture's white (eyeWhite.ts,
 // lightMatch.ts) and keep their hue when brightened (readyLayer.ts); the tracker reads the first
 // frame as it reads the rest (faceTracker.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rebaseMouth, MOUTH_FROM_START, BELOW_PHOTO, RELATIVE_MOUTH } from '../src/rig/mouthBase.ts';
-import { changeSinceStart, isRelativeMouth } from '../src/motion/mouthStart.ts';
+import { rebaseMouth, MOUTH_ON_PHOTO, BELOW_PHOTO, RELATIVE_MOUTH } from '../src/rig/mouthBase.ts';
+import { mouthChange, isRelativeMouth } from '../src/motion/mouthChange.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
 import { hueKeepingScale } from '../src/render/mouth/readyLayer.ts';
 import { lightMatch, whiteCast } from '../src/render/mouth/lightMatch.ts';
@@ -22,7 +22,7 @@ test('a marked frame adds the driver\'s mouth change to the photo\'s own; unmark
   rebaseMouth(abs, photo, w);
   assert.equal(abs[CONTROL_INDEX.mouthSmileLeft], 0, 'no marker: the weights are the whole expression');
   const wv = weightsToVector(w);
-  rebaseMouth(wv, photo, { ...w, [MOUTH_FROM_START]: 1 });
+  rebaseMouth(wv, photo, { ...w, [MOUTH_ON_PHOTO]: 1 });
   assert.ok(Math.abs(wv[CONTROL_INDEX.mouthSmileLeft]! - 0.3) < 1e-12, 'no change: the photo\'s own smile');
   assert.ok(Math.abs(wv[CONTROL_INDEX.mouthPress]! - (0.1 - BELOW_PHOTO)) < 1e-12, 'a large relaxation stops BELOW_PHOTO under the photo');
   assert.equal(wv[CONTROL_INDEX.mouthPucker], 0.5);
@@ -30,8 +30,8 @@ test('a marked frame adds the driver\'s mouth change to the photo\'s own; unmark
   assert.equal(wv[CONTROL_INDEX.browInnerUp], 0.2, 'nor the brows');
   assert.ok(RELATIVE_MOUTH.every((c) => c.startsWith('mouth') && c !== 'mouthLowerDown'));
   assert.ok(isRelativeMouth('mouthPress') && !isRelativeMouth('jawOpen'));
-  assert.equal(changeSinceStart(0.9, 0.2, 2), 1);
-  assert.ok(Math.abs(changeSinceStart(0.1, 0.4, 2) + 0.6) < 1e-12, 'signed below the start');
+  assert.equal(mouthChange(0.9, 0.2, 2), 1);
+  assert.ok(Math.abs(mouthChange(0.1, 0.4, 2) + 0.6) < 1e-12, 'signed below the reference');
 });
 
 test('teeth keep their hue where brightening would pass white, and take a yellow picture\'s white', () => {

@@ -24,8 +24,8 @@ import { clamp01, estimateRest, percentile, weightsFromMeasures, type RestFace }
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
-import { MOUTH_FROM_START } from '../rig/mouthBase.ts';
-import { isRelativeMouth } from './mouthStart.ts';
+import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 
 export interface VideoMotionOptions {
@@ -137,16 +137,17 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // measure is sharp; the fit sees a lip that drops with the jaw still)
   // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
   const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit);
-  // the mouth's shape as signed changes since the driver's start (retarget.ts, rig/mouthBase.ts)
-  const fromStart = rigChannels.size > 0 && driverFitDefaults(opts.fit).mouthFromStart;
-  const signed = (name: string) => fromStart && isRelativeMouth(name.slice(2) as RigControl);
+  // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
+  const fit = driverFitDefaults(opts.fit);
+  const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
+  const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   for (const [control, series] of rigChannels) {
     const c = ch(`w.${control}`);
     const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight' || control === 'mouthLowerDown';
     // the fit's lower lip only where the measured lips are apart, and never dropping further than
     // they are: with the lips shut it would part the photo's lips (lp_d14 lip gap r 0.95 -> 0.78)
     const fitted = (i: number) => (control === 'mouthLowerDown' ? lowerLipWithinGap(series[i]!, ch('w.jawOpen')[i]!) : series[i]!);
-    // a signed smile below the start stays (the corner-lift measure, one-sided, reads 0 there)
+    // a signed smile below the reference stays (the corner-lift measure, one-sided, reads 0 there)
     const merge = (measured: number, f: number) => (signed(`w.${control}`) && measured <= 0 ? f : Math.max(measured, f));
     for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? merge(c[i]!, fitted(i)) : fitted(i);
   }
@@ -164,9 +165,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     else if (name === 'tx' || name === 'ty' || name === 'tz') smooth(name, 1, 2);
     else smooth(name, 1, 0.3);
   }
-  // the mouth's changes, as the pose, exactly zero at the first frame after smoothing: the video
-  // starts with the photo's own mouth
-  for (const name of names) if (signed(name)) rezero(channels.get(name)!);
+  // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
+  // smoothing, so the video starts with the photo's own mouth
+  if (fit.mouthFromStart) for (const name of names) if (signed(name)) rezero(channels.get(name)!);
   if (mapToInitPose) {
     // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
     for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) {
@@ -178,7 +179,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   for (let i = 0; i < n; i++) {
     const w: Record<string, number> = {};
     for (const name of names) if (name.startsWith('w.')) w[name.slice(2)] = signed(name) ? Math.max(-1, Math.min(1, at(name, i))) : clamp01(at(name, i));
-    if (fromStart) w[MOUTH_FROM_START] = 1;
+    if (onPhoto) w[MOUTH_ON_PHOTO] = 1;
     const bl = clamp01(at('blinkL', i));
     const br = clamp01(at('blinkR', i));
     // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights

@@ -9,7 +9,7 @@ import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights, frownWithinDrop } from './browDrop.ts';
-import { changeSinceStart, isRelativeMouth } from './mouthStart.ts';
+import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -69,13 +69,20 @@ export interface DriverFitOptions {
   lowerLipFit?: boolean;
   /** A frown no deeper than the driver's brows came down over its eye corners (head frame, against its median; browDrop.ts). */
   frownWithinDrop?: boolean;
-  /** The mouth's shape as signed changes since the driver's start, added to the photo's own mouth (rig/mouthBase.ts). */
+  /** The mouth's shape as signed changes from the driver's rest, added to the photo's own mouth (rig/mouthBase.ts); off: the whole expression, as before round 9. */
+  mouthOnPhoto?: boolean;
+  /**
+   * With mouthOnPhoto: the changes count from the driver's first frame instead of its rest (default
+   * off). Right when the photo shows the driver's first frame (self-reenactment: mouth PSNR lp_d0
+   * 22.8 -> 24.5, Obama 2 20.1 -> 20.4), wrong for another face: a driver smiling from its first
+   * frame gave no smile (cross AED lp_d14 0.10 -> 0.17, docs/mouth/README.md round 9).
+   */
   mouthFromStart?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, mouthFromStart: o.mouthFromStart ?? (process.env.REAL3D_MOUTH_START ?? '1') === '1' };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, mouthOnPhoto: o.mouthOnPhoto ?? true, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -132,9 +139,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
     const gain = Math.max(calibratedGain(rest, high), READ_BACK_GAIN[c] ?? 0);
     const ch = new Float64Array(n);
-    if (o.mouthFromStart && isRelativeMouth(c)) {
-      // from the first usable frame, as the pose (fromVideo.ts zeroes both again after smoothing)
-      for (const i of have) ch[i] = changeSinceStart(raw[k]![i]!, series[0]!, gain);
+    if (o.mouthOnPhoto && isRelativeMouth(c)) {
+      // signed, from the rest (or the first usable frame, as the pose: fromVideo.ts zeroes it again after smoothing)
+      const ref = o.mouthFromStart ? series[0]! : rest;
+      for (const i of have) ch[i] = mouthChange(raw[k]![i]!, ref, gain);
       out.set(c, ch);
       continue;
     }
