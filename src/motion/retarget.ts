@@ -69,20 +69,26 @@ export interface DriverFitOptions {
   lowerLipFit?: boolean;
   /** A frown no deeper than the driver's brows came down over its eye corners (head frame, against its median; browDrop.ts). */
   frownWithinDrop?: boolean;
-  /** The mouth's shape as signed changes from the driver's rest, added to the photo's own mouth (rig/mouthBase.ts); off: the whole expression, as before round 9. */
+  /**
+   * The mouth's shape as signed changes from the driver's rest, added to the photo's own mouth
+   * (rig/mouthBase.ts). Off by default: it counts a photo's expression twice when the photo shows
+   * more than the driver's rest (self-reenactment mt_sun, who smiles throughout: mouth PSNR 20.38 ->
+   * 16.99), though it helps where the photo's fit reads less than the driver (Obama 2 19.75 -> 20.12).
+   */
   mouthOnPhoto?: boolean;
   /**
-   * With mouthOnPhoto: the changes count from the driver's first frame instead of its rest (default
-   * off). Right when the photo shows the driver's first frame (self-reenactment: mouth PSNR lp_d0
-   * 22.8 -> 24.5, Obama 2 20.1 -> 20.4), wrong for another face: a driver smiling from its first
-   * frame gave no smile (cross AED lp_d14 0.10 -> 0.17, docs/mouth/README.md round 9).
+   * With mouthOnPhoto: the changes count from the driver's first frame instead of its rest. Right
+   * when the photo shows the driver's first frame (self-reenactment mouth PSNR, from 20.38 / 22.86 /
+   * 19.75 without mouthOnPhoto: mt_sun 20.61, lp_d0 24.52, Obama 2 20.41), wrong for another face: a
+   * driver smiling from its first frame gave no smile (cross AED lp_d14 0.165 against 0.10, Katie
+   * 0.166, worse than the photo repeated; docs/mouth/README.md round 9).
    */
   mouthFromStart?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, mouthOnPhoto: o.mouthOnPhoto ?? true, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */

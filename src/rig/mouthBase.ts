@@ -7,7 +7,9 @@
 // disagree even when the faces are the same. Taken as the whole expression, the driver at rest
 // replaced the photo's mouth with the rig's rest (the photo's own smile fitted .24 went to 0), and
 // self-reenactment's mouth box lost to the photo repeated (Obama 2 19.75 dB -> 20.12 with this,
-// photo repeated 18.22; docs/mouth/README.md round 9).
+// photo repeated 18.22). But the rest-relative change counts the photo's expression twice when the
+// photo shows more than the driver's rest (mt_sun 20.38 -> 16.99), so the video path marks frames
+// only with DriverFitOptions.mouthOnPhoto (off by default; docs/mouth/README.md round 9).
 import { CONTROL_INDEX, type RigControl } from './controls.ts';
 
 /** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
