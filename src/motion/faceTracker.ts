@@ -118,8 +118,11 @@ export class FaceTracker {
     if (!face) {
       this.boxesAreOurs = false;
       face = pickFace(await detectFaces(img, { embedding: false }), this.prev);
-      if (refine && face && Math.max(face.box[2], face.box[3]) < this.cropSide / 3) {
-        // small face: detect again on an upscaled crop for finer landmarks. Only once: on a
+      if (refine && face) {
+        // read the face again on a crop round its box, as every following frame is: read on the
+        // whole frame, the first frame's mesh tilted differently (Obama 2: pitch 6 deg off the
+        // frames after it, while the real head stayed still, so a video's whole pose, relative to
+        // its first frame, was off by that), and a small face gets finer landmarks. Only once: on a
         // corrupt frame the crop may find nothing again, and recursing then never ended.
         this.prev = face.box;
         const refined = await this.track(img, false);

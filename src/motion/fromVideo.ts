@@ -15,6 +15,7 @@ import { cancellationCheckpoint } from '../cancel.ts';
 import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
 import type { Motion, MotionFrame } from '../types.ts';
+import type { RigControl } from '../rig/controls.ts';
 import { LM } from './measures.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
@@ -22,7 +23,9 @@ import { fillGaps, oneEuroZeroLag } from './filters.ts';
 import { clamp01, estimateRest, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
-import { retargetFromLandmarks, type DriverFitOptions } from './retarget.ts';
+import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
+import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 
 export interface VideoMotionOptions {
@@ -66,6 +69,12 @@ const LOWER_LIP_DROP = 0.09;
  */
 export function lowerLipWithinGap(fitted: number, jawOpen: number): number {
   return Math.min(fitted * clamp01(jawOpen * 4), (JAW_GAP_SPAN * jawOpen) / LOWER_LIP_DROP);
+}
+
+/** In place: the series minus its first value. */
+function rezero(c: Float64Array): void {
+  const c0 = c[0]!;
+  for (let i = 0; i < c.length; i++) c[i] = c[i]! - c0;
 }
 
 /** Turns per-frame raw faces into smoothed Motion frames (pure: used by fromVideo and training). */
@@ -128,13 +137,19 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // measure is sharp; the fit sees a lip that drops with the jaw still)
   // (expressions 'measures': the measures alone, as before the rig retarget; kept for comparisons)
   const rigChannels = opts.expressions === 'measures' ? new Map() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit);
+  // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
+  const fit = driverFitDefaults(opts.fit);
+  const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
+  const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   for (const [control, series] of rigChannels) {
     const c = ch(`w.${control}`);
     const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight' || control === 'mouthLowerDown';
     // the fit's lower lip only where the measured lips are apart, and never dropping further than
     // they are: with the lips shut it would part the photo's lips (lp_d14 lip gap r 0.95 -> 0.78)
     const fitted = (i: number) => (control === 'mouthLowerDown' ? lowerLipWithinGap(series[i]!, ch('w.jawOpen')[i]!) : series[i]!);
-    for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? Math.max(c[i]!, fitted(i)) : fitted(i);
+    // a signed smile below the reference stays (the corner-lift measure, one-sided, reads 0 there)
+    const merge = (measured: number, f: number) => (signed(`w.${control}`) && measured <= 0 ? f : Math.max(measured, f));
+    for (let i = 0; i < n; i++) if (valid[i]) c[i] = keepMax ? merge(c[i]!, fitted(i)) : fitted(i);
   }
   let interpolated = 0;
   for (const name of names) interpolated = Math.max(interpolated, fillGaps(channels.get(name)!, valid));
@@ -150,19 +165,21 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
     else if (name === 'tx' || name === 'ty' || name === 'tz') smooth(name, 1, 2);
     else smooth(name, 1, 0.3);
   }
+  // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
+  // smoothing, so the video starts with the photo's own mouth
+  if (fit.mouthFromStart) for (const name of names) if (signed(name)) rezero(channels.get(name)!);
   if (mapToInitPose) {
     // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
     for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) {
-      const c = channels.get(name)!;
-      const c0 = c[0]!;
-      for (let i = 0; i < n; i++) c[i] = c[i]! - c0;
+      rezero(channels.get(name)!);
     }
   }
   const frames: MotionFrame[] = [];
   const at = (name: string, i: number) => channels.get(name)![i]!;
   for (let i = 0; i < n; i++) {
     const w: Record<string, number> = {};
-    for (const name of names) if (name.startsWith('w.')) w[name.slice(2)] = clamp01(at(name, i));
+    for (const name of names) if (name.startsWith('w.')) w[name.slice(2)] = signed(name) ? Math.max(-1, Math.min(1, at(name, i))) : clamp01(at(name, i));
+    if (onPhoto) w[MOUTH_ON_PHOTO] = 1;
     const bl = clamp01(at('blinkL', i));
     const br = clamp01(at('blinkR', i));
     // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights

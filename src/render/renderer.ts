@@ -22,6 +22,7 @@ import { CornerSkin } from './mouth/cornerSkin.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { jawMapOf, rigJaw, otherLipGap, photoMotionJaw, partLipsInSmile, lipUnitsOf, REST_LIP_GAP } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
+import { rebaseMouth } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 
@@ -153,6 +154,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function computeVertices(frame: MotionFrame): void {
     // expression relative to the photo's own, in canonical units
     weightsToVector(frame.w, wv);
+    rebaseMouth(wv, rig.photoWeights, frame.w);
     partLipsInSmile(wv, jawMap, lipUnits, avatar, frame.w[REST_LIP_GAP]);
     wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP]);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));

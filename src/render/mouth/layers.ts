@@ -13,6 +13,7 @@ import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { eyeWhite } from './eyeWhite.ts';
 
 export interface ReadyMouth {
   upper: ReadyLayer;
@@ -84,7 +85,7 @@ function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower
 export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const own = photoCut(avatar);
   const lib = teethLibrary();
-  const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1);
+  const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyeWhite(avatar));
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi);
   const row = (layer: typeof lib.upper, dir: -1 | 1) => mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir), outPerIod);
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));

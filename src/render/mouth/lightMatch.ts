@@ -25,17 +25,34 @@ export function cheekColour(avatar: Avatar): [number, number, number] {
  * luminances (exposure, limited to 0.7..1.25 so a dark-skinned face does not get dark teeth), times a share
  * (power 0.5, within 0.9..1.1: cheeks also carry make-up) of the ratio of the cheeks' hues (white balance, never bluer than neutral); colourfulness follows the photo (grey for B/W).
  */
-export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number): LightMatch {
+export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number, white: [number, number, number] | null = null): LightMatch {
   const ls = lum(...srcCheek), ld = lum(...dstCheek);
   // teeth catch a little more light than the cheeks' average (they are the most reflective surface)
   const exposure = Math.min(1.25, Math.max(0.7, (1.1 * ld) / Math.max(1, ls)));
+  const cast = white && lum(...white) >= WHITE_OVER_CHEEK * ld ? whiteCast(white) : null;
   const gain = [0, 1, 2].map((k) => {
+    if (cast) return exposure * cast[k]!;
     const hueRatio = (dstCheek[k]! / Math.max(1, ld)) / (srcCheek[k]! / Math.max(1, ls));
     return exposure * Math.min(1.1, Math.max(0.9, hueRatio ** 0.5));
   }) as [number, number, number];
   // teeth are never bluer than neutral grey (a pale cheek is no blue light)
   if (gain[2] > gain[0]) gain[2] = gain[0];
   return { gain, saturation: Math.min(1, Math.max(0, saturation)) };
+}
+
+/**
+ * The eyes' white (eyeWhite.ts) is taken as the picture's white only when it is about as bright as
+ * the cheeks or brighter: shadowed or squinting eyes read mostly lid and lash (lp_s1 0.52, lp_s5
+ * 0.57 of the cheek), and then the cheeks' hue, limited, is used as before.
+ */
+const WHITE_OVER_CHEEK = 0.85;
+/** Share of the white's hue the teeth take (power; 0.75 gave Mona Lisa gold teeth), and the gains' limits (a cast, not a recolouring). */
+const CAST_SHARE = 0.5, CAST_LIMITS: [number, number] = [0.5, 1.15];
+
+/** Per-channel gains that give a neutral surface the hue of `white`, luminance kept (a share, limited). */
+export function whiteCast(white: [number, number, number]): [number, number, number] {
+  const y = Math.max(1, lum(...white));
+  return white.map((v) => Math.min(CAST_LIMITS[1], Math.max(CAST_LIMITS[0], (v / y) ** CAST_SHARE))) as [number, number, number];
 }
 
 /** A colour with its saturation scaled by s. */

@@ -5,7 +5,7 @@
 // already (layers.ts extraBlur), and a painting keeps its own softness and light.
 import type { Avatar } from '../../avatar/types.ts';
 import type { ReadyLayer } from './readyLayer.ts';
-import { brightLuminance } from './readyLayer.ts';
+import { brightLuminance, hueKeepingScale } from './readyLayer.ts';
 import { gaussianBlur } from '../../eval/metrics/ssim.ts';
 import { luminance as lum } from '../../math/colour.ts';
 
@@ -158,8 +158,9 @@ export function brightenedTo(layers: ReadyLayer[], target: number, limits = TEET
     layers: layers.map((l) => {
       const data = Float32Array.from(l.data);
       for (let q = 0; q < data.length; q += 4) {
-        const cap = 255 * data[q + 3]!;
-        for (let ch = 0; ch < 3; ch++) data[q + ch] = Math.min(cap, data[q + ch]! * gain);
+        // the hue kept where a channel would pass white (clipped alone, bright teeth went blue-white)
+        const k = hueKeepingScale(data[q]!, data[q + 1]!, data[q + 2]!, gain, 255 * data[q + 3]!);
+        for (let ch = 0; ch < 3; ch++) data[q + ch] = data[q + ch]! * k;
       }
       return { ...l, data };
     }),

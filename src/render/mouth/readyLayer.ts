@@ -64,11 +64,22 @@ function applyLight(data: Float32Array, match: LightMatch, lift: number): void {
     r = y + (r - y) * s; g = y + (g - y) * s; b = y + (b - y) * s;
     const cap = 255 * data[o + 3]!;
     if (lift !== 1 && cap > 0) {
-      // a brighter mid-tone (video-frame teeth are dull next to a photo's): colour / alpha, lifted, times alpha
-      r = cap * Math.min(1, Math.max(0, r / cap)) ** lift; g = cap * Math.min(1, Math.max(0, g / cap)) ** lift; b = cap * Math.min(1, Math.max(0, b / cap)) ** lift;
+      // a brighter mid-tone (video-frame teeth are dull next to a photo's), on the luminance: each
+      // channel lifted alone drew every colour toward grey-white (Mona Lisa's teeth B/R .36 -> .48)
+      const yy = lum(r, g, b);
+      if (yy > 0) {
+        const k = hueKeepingScale(r, g, b, (cap * Math.min(1, yy / cap) ** lift) / yy, cap);
+        r *= k; g *= k; b *= k;
+      }
     }
     data[o] = Math.min(cap, Math.max(0, r)); data[o + 1] = Math.min(cap, Math.max(0, g)); data[o + 2] = Math.min(cap, Math.max(0, b));
   }
+}
+
+/** The scale `k` on a colour, lowered so that no channel passes `cap` (the hue kept, where clipping each channel whitened it). */
+export function hueKeepingScale(r: number, g: number, b: number, k: number, cap: number): number {
+  const top = Math.max(r, g, b) * k;
+  return top > cap && top > 0 ? (k * cap) / top : k;
 }
 
 /** Separable gaussian blur of premultiplied RGBA floats (edges clamped). */

@@ -1,0 +1,47 @@
+// The mouth of a video motion is the photo's own mouth plus what the driver's mouth did: a motion
+// frame marks this with the MOUTH_ON_PHOTO entry; its RELATIVE_MOUTH weights are then signed
+// changes from the driver's rest (motion/retarget.ts, mouthChange.ts), and the renderer adds them to
+// the photo's own fitted weights (rebaseMouth) instead of taking them as the whole expression.
+//
+// Why: the rig reads each face against its own neutral, so a driver's reading and the photo's fit
+// disagree even when the faces are the same. Taken as the whole expression, the driver at rest
+// replaced the photo's mouth with the rig's rest (the photo's own smile fitted .24 went to 0), and
+// self-reenactment's mouth box lost to the photo repeated (Obama 2 19.75 dB -> 20.12 with this,
+// photo repeated 18.22). But the rest-relative change counts the photo's expression twice when the
+// photo shows more than the driver's rest (mt_sun 20.38 -> 16.99), so the video path marks frames
+// only with DriverFitOptions.mouthOnPhoto (off by default; docs/mouth/README.md round 9).
+import { CONTROL_INDEX, type RigControl } from './controls.ts';
+
+/** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
+export const MOUTH_ON_PHOTO = 'mouthOnPhoto';
+
+/**
+ * The mouth's shape controls taken as changes on the photo's own. Not jawOpen and mouthLowerDown (the
+ * opening: counted from the driver's lips at rest, REST_LIP_GAP, render/mouth/opening.ts), not
+ * the cheeks, nose, eyes or brows (issue #14's side of the retarget).
+ */
+export const RELATIVE_MOUTH: RigControl[] = [
+  'mouthFunnel', 'mouthPucker', 'mouthSmileLeft', 'mouthSmileRight', 'mouthStretchLeft', 'mouthStretchRight',
+  'mouthUpperUp', 'mouthPress', 'mouthFrownLeft', 'mouthFrownRight', 'mouthShrugUpper', 'mouthShrugLower',
+  'mouthRollUpper', 'mouthRollLower', 'mouthDimpleLeft', 'mouthDimpleRight',
+];
+
+/**
+ * A change may take the photo's own expression back below its fitted weight by at most this much
+ * (the rig's fields extended past their rest: a photo fitted at press 0 whose driver relaxes its
+ * pressed rest gets slightly fuller lips, never an inverted face).
+ */
+export const BELOW_PHOTO = 0.3;
+
+const RELATIVE_INDEX = RELATIVE_MOUTH.map((c) => CONTROL_INDEX[c]);
+
+/** In place: the RELATIVE_MOUTH entries of `wv` become the photo's own plus the frame's change, when the frame is marked. */
+export function rebaseMouth(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
+  if (w[MOUTH_ON_PHOTO] !== 1) return;
+  for (let i = 0; i < RELATIVE_MOUTH.length; i++) {
+    const change = w[RELATIVE_MOUTH[i]!];
+    if (typeof change !== 'number' || !Number.isFinite(change)) continue;
+    const k = RELATIVE_INDEX[i]!, own = photoWeights[k]!;
+    wv[k] = Math.min(1, Math.max(own - BELOW_PHOTO, own + change));
+  }
+}
