@@ -23,6 +23,14 @@ const MEET = 0.9;
  * under it were dragged down at every blink, a wince (the brow seemed to come down).
  */
 const CREASE_FOLLOW = 0.3, CREASE_FADE = 0.03;
+/**
+ * eyeWide raises the upper lid by this share of the opening (the lid folding up under the crease,
+ * which rises by WIDE_CREASE_LIFT of it). At 0.35 / 0.18 a rendered eyeWide 1 read back as 1.04-1.12x
+ * open and as eyeWide 0.05-0.24 by the rig fit (bench/wideZoom.ts), where drivers' wide eyes read
+ * 0.6-0.8: a surprised lid shows the white above the iris.
+ */
+export const WIDE_LIFT = 0.45;
+const WIDE_CREASE_LIFT = 0.3;
 /** The brows' lower contours (outer end first). */
 const BROW_R_LOWER = [46, 53, 52, 65, 55];
 const BROW_L_LOWER = [276, 283, 282, 295, 285];
@@ -205,13 +213,13 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
       const gx = X(l) - X(u), gy = Y(l) - Y(u), gz = Z(l) - Z(u);
       bh.push({ i: u, d: [gx * MEET, gy * MEET, gz * MEET - 0.015] });
       bl.push({ i: l, d: [-gx * (1 - MEET), -gy * (1 - MEET), -gz * (1 - MEET)] });
-      wh.push({ i: u, d: [0, -Math.max(0.02, gy) * 0.35, 0] });
+      wh.push({ i: u, d: [0, -Math.max(0.02, gy) * WIDE_LIFT, 0] });
     }
     // The crease row follows part of the way, so lid skin stretches instead of folding.
     for (let q = 1; q < upper2.length - 1; q++) {
       const u2 = upper2[q]!, u = upper[q]!, l = lower[q]!;
       bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * CREASE_FOLLOW, 0] });
-      wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * 0.18, 0] });
+      wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * WIDE_CREASE_LIFT, 0] });
     }
     for (let q = 1; q < lower2.length - 1; q++) bl.push({ i: lower2[q]!, d: [0, -(Y(lower[q]!) - Y(upper[q]!)) * 0.05, 0] });
     spread(out, K(blink), p, bh, 0.07, belowCrease);
