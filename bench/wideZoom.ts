@@ -78,7 +78,7 @@ for (const file of list.split(',')) {
       txt = `${((e.left / o.left + e.right / o.right) / 2).toFixed(2)}x | ${(b.inner - ob.inner).toFixed(3)} / ${(b.outer - ob.outer).toFixed(3)} | ${rb}`;
     }
     cells.push(`${name}: ${txt}`);
-    row.push({ label: `${name}: ${txt}`, image: cropImage(img, box) });
+    row.push({ label: `${name}: ${txt.split(" | ")[0]}`, image: cropImage(img, box) });
   }
   console.log(`${file.padEnd(16)} ${cells.join('   ')}`);
   rows.push(row);

@@ -15,6 +15,8 @@ import { WIDE_LIFT } from '../rig/basis.ts';
 /** The lid's shadow on the eye carried up with it: this share of the opening's height at that column (at least 1 px). */
 const MARGIN = 0.22;
 
+/** A column keeps the white under its own margin when within this RGB distance of the eye's mean white. */
+const WHITE_SPREAD = 40;
 /** The iris darkens toward its rim (the limbal ring) from this share of its radius, to LIMBUS_DARK at the rim. */
 const LIMBUS_FROM = 0.7, LIMBUS_DARK = 0.65;
 
@@ -34,6 +36,8 @@ export class WideEyes {
   private readonly rest: Uint8ClampedArray;
   private readonly width: number;
   private readonly eyes: { control: number; columns: Column[]; iris: Iris | null; amount: number }[] = [];
+  /** scratch: the eye's colour at the pixel being written */
+  private readonly eye = new Float64Array(4);
 
   constructor(eyeTexture: { width: number; height: number; data: Uint8ClampedArray }, landmarkXY: (i: number) => [number, number]) {
     this.rest = eyeTexture.data;
@@ -61,7 +65,8 @@ export class WideEyes {
       whites.sort((a, b) => 0.3 * b[0]! + 0.59 * b[1]! + 0.11 * b[2]! - (0.3 * a[0]! + 0.59 * a[1]! + 0.11 * a[2]!));
       const light = whites.slice(0, Math.max(1, whites.length >> 1));
       const mean = [0, 1, 2, 3].map((ch) => (whites.length ? light.reduce((a, w) => a + w[ch]!, 0) / light.length : 255));
-      for (const c of columns) if (!c.white.length) c.white = mean;
+      // and so do columns whose pixel is far from it (lid skin or liner where the opening's contour runs over them)
+      for (const c of columns) if (!c.white.length || Math.hypot(c.white[0]! - mean[0]!, c.white[1]! - mean[1]!, c.white[2]! - mean[2]!) > WHITE_SPREAD) c.white = mean;
       this.eyes.push({ control: eye.control, columns, iris, amount: 0 });
     }
   }
@@ -88,24 +93,25 @@ export class WideEyes {
   private lift(c: Column, amount: number, iris: Iris | null): void {
     const d = c.lift * amount, end = c.top + c.margin;
     const up = Math.ceil(d) + 1;
+    const eye = this.eye, rest = this.rest, w4 = this.width * 4, x4 = c.x * 4;
     for (let y = Math.max(0, c.top - up); y < end; y++) {
       // this row shows the rest texture at row y + d where that is margin, the eye where it lies below it
       const src = y + d, r0 = Math.floor(src), f = src - r0;
-      const eye = this.eyeAt(c, y, iris);
-      const at = (row: number, ch: number) => (row >= end ? eye[ch]! : this.rest[(Math.max(0, row) * this.width + c.x) * 4 + ch]!);
-      const o = (y * this.width + c.x) * 4;
-      for (let ch = 0; ch < 4; ch++) this.data[o + ch] = (1 - f) * at(r0, ch) + f * at(r0 + 1, ch);
+      this.eyeAt(c, y, iris);
+      const o = y * w4 + x4, a0 = Math.max(0, r0) * w4 + x4, a1 = Math.max(0, r0 + 1) * w4 + x4;
+      for (let ch = 0; ch < 4; ch++) {
+        const v0 = r0 >= end ? eye[ch]! : rest[a0 + ch]!, v1 = r0 + 1 >= end ? eye[ch]! : rest[a1 + ch]!;
+        this.data[o + ch] = (1 - f) * v0 + f * v1;
+      }
     }
   }
 
-  /** What the raised lid uncovers at row y of column c: the iris inside its circle (anti-aliased, darker toward the rim), else the column's white. */
-  private eyeAt(c: Column, y: number, iris: Iris | null): number[] {
-    if (!iris) return c.white;
-    const d = Math.hypot(c.x + 0.5 - iris.x, y + 0.5 - iris.y) / iris.r;
-    const a = Math.min(1, Math.max(0, (1 - d) * iris.r + 0.5));
-    if (a <= 0) return c.white;
+  /** What the raised lid uncovers at row y of column c, into this.eye: the iris inside its circle (anti-aliased, darker toward the rim), else the column's white. */
+  private eyeAt(c: Column, y: number, iris: Iris | null): void {
+    const d = iris ? Math.hypot(c.x + 0.5 - iris.x, y + 0.5 - iris.y) / iris.r : Infinity;
+    const a = iris ? Math.min(1, Math.max(0, (1 - d) * iris.r + 0.5)) : 0;
     const shade = d < LIMBUS_FROM ? 1 : 1 - (1 - LIMBUS_DARK) * Math.min(1, (d - LIMBUS_FROM) / (1 - LIMBUS_FROM));
-    return [0, 1, 2, 3].map((ch) => a * iris.colour[ch]! * (ch < 3 ? shade : 1) + (1 - a) * c.white[ch]!);
+    for (let ch = 0; ch < 4; ch++) this.eye[ch] = a > 0 ? a * iris!.colour[ch]! * (ch < 3 ? shade : 1) + (1 - a) * c.white[ch]! : c.white[ch]!;
   }
 
   private copyPixel(from: Uint8ClampedArray, o: number): void {
