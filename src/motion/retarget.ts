@@ -83,11 +83,13 @@ export interface DriverFitOptions {
   frownWithinDrop?: boolean;
   /** Brow raises at their read-back gain, no higher than the driver's brows rose over its eye corners (browDrop.ts). */
   raiseWithinRise?: boolean;
+  /** A wide eye is not squinting: eyeSquint less the side's eyeWide (wideOverSquint). */
+  wideOverSquint?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -115,6 +117,20 @@ function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float6
   if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -(drop(0, i) + drop(1, i)) / 2);
   const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
   if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -drop(raiseSide, i));
+}
+
+/**
+ * Wide eyes and a squint pull the lids apart and together: a driver's frame read as both (lp_d6's
+ * startled eyes at 8.8 s and 29.3 s: eyeWide 0.15-0.39 with eyeSquint 0.16-0.51) rendered as a
+ * narrowed eye, the squint's lower lid being plainer to see than the raised upper one. Per side the
+ * squint keeps only what exceeds the eyeWide.
+ */
+export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
+  for (const [wide, squint] of [['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const) {
+    const w = out.get(wide), s = out.get(squint);
+    if (!w || !s) continue;
+    for (let i = 0; i < s.length; i++) s[i] = Math.max(0, s[i]! - w[i]!);
+  }
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -163,5 +179,6 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
