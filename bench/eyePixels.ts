@@ -19,7 +19,7 @@ const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1
 const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1] ?? 0; };
 
 /** The share of one eye's open-eye pixels still showing in `shut` (see the file comment); NaN when the eye has no eye pixels. */
-export function eyePixelsLeft(open: RgbaImage, shut: RgbaImage, lm: Landmarks, upper: number[], lower: number[]): number {
+export function eyePixelsLeft(open: RgbaImage, shut: RgbaImage, lm: Landmarks, upper: number[], lower: number[], stillAt?: [number, number][]): number {
   const ring = [...upper, ...[...lower].reverse().slice(1, -1)].map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]);
   const cx = ring.reduce((s, p) => s + p[0], 0) / ring.length, cy = ring.reduce((s, p) => s + p[1], 0) / ring.length;
   const poly = ring.map(([x, y]) => [cx + SHRINK * (x - cx), cy + SHRINK * (y - cy)] as [number, number]);
@@ -40,7 +40,7 @@ export function eyePixelsLeft(open: RgbaImage, shut: RgbaImage, lm: Landmarks, u
       if (dist(o, lid) <= EYE_CONTRAST) continue;
       eye++;
       const s = rgbAt(shut, x, y);
-      if (dist(s, o) < dist(s, lid)) still++;
+      if (dist(s, o) < dist(s, lid)) { still++; stillAt?.push([x, y]); }
     }
   }
   return eye ? still / eye : NaN;

@@ -15,7 +15,7 @@ export const Option = {
   face: z.number().int().min(0).default(0).describe('which detected face to use, 0 = the largest'),
   minFaceArea: z.number().min(0).max(100).default(0.1).describe('smallest face accepted, in percent of the image area'),
   fps: z.number().min(1).max(60).default(25).describe('frames per second of the video'),
-  blink: BlinkMode.default('periodic').describe('blinks: none, periodic, or natural (random intervals) [blink_mode]'),
+  blink: BlinkMode.default('natural').describe('blinks: none, periodic (every ~5 s), or natural (like a speaker: after phrase ends and in pauses, seeded by the clip) [blink_mode]'),
   mouthAmp: z.number().min(0).max(2).default(0.45).describe('scale of mouth opening: 0 keeps the mouth closed, 0.45 is the calibrated default, 2 the widest [mouth_amp]'),
   temperature: z.number().min(0).max(2).default(0.2).describe('variety of generated head motion and blink timing, unitless [temperature]'),
   seed: z.number().int().default(0).describe('random seed: the same seed and inputs give the same motion [seed]'),

@@ -74,3 +74,46 @@ test('audio mode: looking down, the upper lid follows the iris (no white above i
   assert.ok(lidFollowingGaze(0.3) >= 0.1, 'a look-away down (0.2-0.45) drops the lid visibly');
   assert.ok(lidFollowingGaze(1) <= 0.5, 'never more than half shut');
 });
+
+test('wide eyes: the lid\'s shadow on the eye moves up with the lid; the white and the iris\'s circle fill what it uncovers', async () => {
+  const { WideEyes } = await import('../src/render/wideEyes.ts');
+  const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } = await import('../src/rig/topology.ts');
+  const { CONTROL_INDEX, CONTROL_COUNT } = await import('../src/rig/controls.ts');
+  const size = 96;
+  // one eye (the image-right one) 30..66 x 40..56: a dark margin (rows 40-43) under the lid, white
+  // below it, a dark blue iris of radius 7 centred at (48, 49) whose top the lid hides
+  const data = new Uint8ClampedArray(size * size * 4);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+    const o = (y * size + x) * 4;
+    const iris = Math.hypot(x + 0.5 - 48, y + 0.5 - 49) < 7;
+    const c = y < 44 ? [70, 60, 60] : iris ? [40, 60, 120] : [220, 215, 210];
+    data.set([c[0]!, c[1]!, c[2]!, 255], o);
+  }
+  const xy = new Map<number, [number, number]>();
+  const n = EYE_L_UPPER.length;
+  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 40]));
+  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 57]));
+  // the other eye and its iris far away (its rows stay as they are)
+  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
+  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
+  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
+  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0]);
+  const px = (x: number, y: number) => [0, 1, 2].map((c) => wide.data[(y * size + x) * 4 + c]!);
+  const lum = (c: number[]) => 0.3 * c[0]! + 0.59 * c[1]! + 0.11 * c[2]!;
+  const rest = new Float32Array(CONTROL_COUNT), w = new Float32Array(CONTROL_COUNT);
+  wide.update(rest, rest);
+  assert.deepEqual(px(36, 42), [70, 60, 60], 'at rest the photo unchanged');
+  w[CONTROL_INDEX.eyeWideLeft] = 1;
+  wide.update(w, rest);
+  // a column of white (x 36): the margin moved up, white below it where the margin was
+  assert.ok(lum(px(36, 44)) > 180 && lum(px(36, 42)) > 180, `white uncovered under the raised margin: ${px(36, 42)}`);
+  let dark = 0;
+  for (let y = 33; y < 40; y++) if (lum(px(36, y)) < 90) dark++;
+  assert.ok(dark >= 2, `the margin is carried up with the lid (${dark} dark rows above the old top)`);
+  // a column through the iris (x 48): the iris's hidden top, not the margin stretched
+  const top = px(48, 43);
+  assert.ok(top[2]! > top[0]! + 30, `the iris continues above the old lid line: ${top}`);
+  wide.update(rest, rest);
+  assert.deepEqual(px(36, 42), [70, 60, 60], 'back at rest, the photo again');
+});

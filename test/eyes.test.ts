@@ -137,3 +137,20 @@ test('retarget: a frown arrives at the read-back gain, and only as deep as the d
   const h0 = browHeights(canonicalize(synthetic(neutral, basis, {}, 0))), h1 = browHeights(canonicalize(synthetic(neutral, basis, { browDownLeft: 1, browDownRight: 1 }, 0)));
   assert.ok(h0[0] - h1[0] > 0.05 && h0[1] - h1[1] > 0.05, `a full frown lowers the brows ${(h0[0] - h1[0]).toFixed(3)} / ${(h0[1] - h1[1]).toFixed(3)}`);
 });
+
+test('retarget: brow raises are vetoed where the driver\'s brows did not rise; a wide eye is not squinting', async () => {
+  const { raiseWithinRise, RAISE_AT_FULL } = await import('../src/motion/browDrop.ts');
+  const { wideOverSquint } = await import('../src/motion/retarget.ts');
+  assert.equal(raiseWithinRise(0.8, 0), 0, 'brows that did not rise: no raise (the fit\'s crosstalk)');
+  assert.equal(raiseWithinRise(0.8, -0.02), 0, 'brows that came down: no raise');
+  assert.equal(raiseWithinRise(0.8, RAISE_AT_FULL), 0.8, 'a full rise allows any raise');
+  assert.ok(Math.abs(raiseWithinRise(0.8, RAISE_AT_FULL / 2) - 0.5) < 1e-12, 'half the rise, half a raise');
+  const out = new Map<RigControl, Float64Array>([
+    ['eyeWideLeft', Float64Array.from([0.4, 0, 0.2])], ['eyeSquintLeft', Float64Array.from([0.5, 0.3, 0.1])],
+    ['eyeWideRight', Float64Array.from([0, 0, 0])], ['eyeSquintRight', Float64Array.from([0.2, 0, 0.6])],
+  ]);
+  wideOverSquint(out);
+  assert.deepEqual([...out.get('eyeSquintLeft')!].map((v) => Number(v.toFixed(6))), [0.1, 0.3, 0], 'the squint less the same side\'s eyeWide');
+  assert.deepEqual([...out.get('eyeSquintRight')!], [0.2, 0, 0.6], 'no eyeWide: the squint as read');
+  assert.deepEqual([...out.get('eyeWideLeft')!], [0.4, 0, 0.2], 'eyeWide itself untouched');
+});

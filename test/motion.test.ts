@@ -158,7 +158,7 @@ test('motionFromAudio: frame count, mouth moves with speech, same seed -> identi
   const c = await motionFromAudio(speech, { seed: 4, pose: 'auto', blink: 'natural' });
   assert.notDeepEqual(c.frames.map((f) => f.pose.yaw), yaw);
   // mouthAmp scales the opening; static pose is zero
-  const loud = await motionFromAudio(speech, { seed: 3, mouthAmp: 0.9 });
+  const loud = await motionFromAudio(speech, { seed: 3, mouthAmp: 0.9, blink: 'periodic' });
   const sum = (m: Motion) => m.frames.reduce((s, f) => s + f.w.jawOpen!, 0);
   assert.ok(sum(loud) > 1.5 * sum(a));
   assert.ok(loud.frames.every((f) => f.pose.yaw === 0 && f.pose.pitch === 0));
@@ -281,4 +281,34 @@ test('audio eyes and brows: blinks cluster at phrase ends, gaze fixates with sac
   assert.ok(Math.max(...brows.outerUp) > 0.1 && Math.max(...brows.down) > 0.05, 'the outer brows rise too, and some frowns');
   assert.ok(brows.innerUp.slice(45, 55).every((v) => v < Math.max(...brows.innerUp)), 'brows settle in pauses');
   assert.deepEqual(gazeCurve(n, fps, 7, 0.2, energy)[0], gx, 'same seed, same gaze');
+});
+
+test('audio blinks: speaker-like rate, in pauses rather than mid-word, timed by the clip as well as the seed', async () => {
+  const { blinkCurve, phraseEnds, contentSeed } = await import('../src/motion/generators.ts');
+  const fps = 25, n = 60 * fps;
+  // a minute of synthetic speech: words of 0.3-0.5 s with 0.1 s gaps, phrases of 2-4 s, pauses of 0.6 s
+  const speechEnergy = (phraseS: number) => Float64Array.from({ length: n }, (_, i) => {
+    const inPhrase = i % Math.round((phraseS + 0.6) * fps);
+    if (inPhrase >= phraseS * fps) return -8;
+    return inPhrase % 10 < 8 ? -1.5 : -6;
+  });
+  const onsetsOf = (energy: Float64Array, seed: number) => {
+    const b = blinkCurve(n, fps, 'natural', contentSeed(seed, energy), 0.2, phraseEnds(energy, fps), energy);
+    return [...b.keys()].filter((i) => b[i]! > 0 && !(b[i - 1]! > 0));
+  };
+  for (const phraseS of [2, 3, 4]) {
+    const energy = speechEnergy(phraseS);
+    const onsets = onsetsOf(energy, 0);
+    // speakers blink about 15-30 times a minute
+    assert.ok(onsets.length >= 12 && onsets.length <= 32, `${onsets.length} blinks a minute (phrases of ${phraseS} s)`);
+    // most start where the speech is quiet (a pause or the gap between words)
+    const quiet = onsets.filter((i) => energy[i - 1]! < -4.6).length; // the curve rises from 0 one frame after a blink starts
+    assert.ok(quiet >= 0.8 * onsets.length, `blinks in quiet moments: ${quiet} of ${onsets.length}`);
+  }
+  // two clips, one seed: different first blinks; one clip, one seed: the same
+  const a = speechEnergy(3), b = speechEnergy(3.4);
+  assert.notEqual(contentSeed(0, a), contentSeed(0, b));
+  assert.deepEqual(onsetsOf(a, 0), onsetsOf(a, 0));
+  const firsts = [0, 1, 2, 3, 4, 5].map((k) => onsetsOf(speechEnergy(2 + k * 0.3), 0)[0]!);
+  assert.ok(new Set(firsts).size >= 4, `first blinks differ between clips: ${firsts.join(' ')}`);
 });

@@ -27,3 +27,16 @@ export function browHeights(canonical: ArrayLike<number>): [number, number] {
 export function frownWithinDrop(weight: number, drop: number): number {
   return Math.min(weight, Math.max(0, drop) / FROWN_DROP_AT_FULL);
 }
+
+/**
+ * Brows that rose this far over the eye corners (canonical units) allow a full raise: a check against
+ * the fit's crosstalk (a raise read on brows that did not move), not a measure of the raise. About
+ * half of what a rendered full raise shows when read back (bench/wideZoom.ts: 0.16-0.22 eye widths
+ * inner, 0.11-0.20 outer, on 4 portraits; an eye width is about 0.3 of these units).
+ */
+export const RAISE_AT_FULL = 0.03;
+
+/** The largest raise weight brows that rose `rise` (height minus rest height, canonical) support. */
+export function raiseWithinRise(weight: number, rise: number): number {
+  return Math.min(weight, Math.max(0, rise) / RAISE_AT_FULL);
+}

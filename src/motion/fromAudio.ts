@@ -7,7 +7,7 @@ import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
 import { calibrateLips, loadLipModel, postprocessLips, rawLipCurves } from './lipModel.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
-import { blinkCurve, browMotion, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
+import { blinkCurve, browMotion, contentSeed, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
 import { openRoundedVowels } from './lipRounding.ts';
 
@@ -50,8 +50,10 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   openRoundedVowels(curves, model.targets, energy);
   const mouth = postprocessLips(curves, speech, o.fps, o.mouthAmp);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
-  const blink = blinkCurve(n, o.fps, o.blink, o.seed, o.temperature, phraseEnds(energy, o.fps));
-  const [gx, gy] = gazeCurve(n, o.fps, o.seed, o.temperature, energy);
+  // blinks and look-aways are seeded by the clip too, so clips with one seed do not share their timing
+  const clipSeed = contentSeed(o.seed, energy);
+  const blink = blinkCurve(n, o.fps, o.blink, clipSeed, o.temperature, phraseEnds(energy, o.fps), energy);
+  const [gx, gy] = gazeCurve(n, o.fps, clipSeed, o.temperature, energy);
   const brows = browMotion(energy, o.fps, o.seed, o.temperature);
   const head = o.pose === 'auto' ? headMotion(energy, o.fps, o.seed, o.temperature) : null;
   const frames: MotionFrame[] = new Array(n);

@@ -39,25 +39,77 @@ export function phraseEnds(energy: ArrayLike<number> | undefined, fps: number, m
 }
 
 /**
- * Blink curve: none; periodic (every ~5 s, 10 frames at 25 fps, as in the reference system);
- * natural (random 2-6 s intervals, durations 8-12 frames at 25 fps, occasional double blinks,
- * and, given the phrase ends of the speech, a blink at most phrase ends). Blinks keep 0.6 s apart.
+ * A seed for this clip: the user's seed mixed with a hash of the speech's energy track, so two clips
+ * with the same seed do not blink or look away at the same moments (every clip blinked at 2.4-2.6 s
+ * with the default seed), while the same audio and seed still give the same motion.
  */
-export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | 'natural', seed: number, temperature: number, phraseEndFrames: number[] = []): Float64Array {
+export function contentSeed(seed: number, energy: ArrayLike<number>): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < energy.length; i++) h = Math.imul(h ^ (Math.round(energy[i]! * 8) & 0xffff), 0x01000193) >>> 0;
+  return (Math.imul((seed >>> 0) ^ 0x5bd1e995, 0x27d4eb2d) ^ h) >>> 0;
+}
+
+/**
+ * Time to the next spontaneous blink (s): log-normal, median BLINK_MEDIAN_S, within 0.9-10 s.
+ * Inter-blink intervals are right-skewed, most 1.5-5 s with a long tail; people blink about 20-26
+ * times a minute while talking (Bentivoglio et al. 1997), counting the blinks at phrase ends,
+ * which restart the wait.
+ */
+const BLINK_MEDIAN_S = 3.5, BLINK_LOG_SD = 0.5;
+/** A spontaneous blink due less than this before a phrase-end blink waits for it. */
+const HOLD_FOR_PAUSE_S = 1.5;
+function blinkInterval(rand: () => number): number {
+  return Math.min(10, Math.max(0.9, BLINK_MEDIAN_S * Math.exp(BLINK_LOG_SD * gauss(rand))));
+}
+
+/**
+ * The frame near `at` (from 0.3 s before to 0.5 s after) where the speech is quietest: a blink there
+ * falls in a pause or between syllables rather than in the middle of a word. Without energy, `at`.
+ */
+function quietNear(at: number, fps: number, energy: ArrayLike<number> | undefined): number {
+  if (!energy) return at;
+  let best = at, bestE = Infinity;
+  const from = Math.max(0, at - Math.round(0.3 * fps)), to = Math.min(energy.length - 1, at + Math.round(0.5 * fps));
+  for (let i = from; i <= to; i++) {
+    // nearer the planned time wins a tie (0.05 per 0.1 s)
+    const e = energy[i]! + (0.5 * Math.abs(i - at)) / fps;
+    if (e < bestE) { bestE = e; best = i; }
+  }
+  return best;
+}
+
+/**
+ * Blink curve: none; periodic (every ~5 s, 10 frames at 25 fps, as in the reference system);
+ * natural: a blink 0.05-0.25 s after most phrase ends, and spontaneous blinks in between, each
+ * after a log-normal wait from the last blink of either kind (blinkInterval), moved to the
+ * quietest moment nearby when the speech `energy` is given (quietNear); occasionally a double
+ * blink; durations 8-12 frames at 25 fps. Blinks keep 0.5 s apart.
+ */
+export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | 'natural', seed: number, temperature: number, phraseEndFrames: number[] = [], energy?: ArrayLike<number>): Float64Array {
   const out = new Float64Array(n);
   if (mode === 'none') return out;
   const rand = rng(seed ^ 0xb1b1);
   const frameScale = fps / 25;
   const starts: number[] = [];
-  let t = mode === 'periodic' ? 2.5 : 1 + rand() * 2;
-  while (t * fps < n) {
-    starts.push(Math.round(t * fps));
-    if (mode === 'periodic') t += 5 + (rand() - 0.5) * 0.5 * temperature;
-    else t += rand() < 0.1 ? 0.55 : 2 + rand() * 4;
-  }
-  if (mode === 'natural') {
-    // a blink 0-0.2 s after 70 % of phrase ends; a random blink too close to one is dropped
-    for (const e of phraseEndFrames) if (rand() < 0.7) starts.push(e + Math.round(rand() * 0.2 * fps));
+  if (mode === 'periodic') {
+    for (let t = 2.5; t * fps < n; t += 5 + (rand() - 0.5) * 0.5 * temperature) starts.push(Math.round(t * fps));
+  } else {
+    // phrase ends first: most get a blink just after the speech stops
+    const ends = phraseEndFrames.filter(() => rand() < 0.7).map((e) => e + Math.round((0.05 + 0.2 * rand()) * fps));
+    // spontaneous blinks fill the gaps: the clip starts part-way through a wait
+    let t = Math.round(blinkInterval(rand) * (0.2 + 0.8 * rand()) * fps);
+    let e = 0;
+    while (t < n) {
+      // a phrase-end blink before the planned one restarts the wait
+      if (e < ends.length && ends[e]! <= t) { const end = ends[e++]!; starts.push(end); t = end + Math.round(blinkInterval(rand) * fps); continue; }
+      // a phrase end coming soon takes this blink (speakers hold a blink for the pause)
+      if (e < ends.length && ends[e]! - t < HOLD_FOR_PAUSE_S * fps) { t = ends[e]!; continue; }
+      const at = quietNear(t, fps, energy);
+      starts.push(at);
+      if (rand() < 0.08) starts.push(at + Math.round((0.55 + 0.15 * rand()) * fps));
+      t = at + Math.round(blinkInterval(rand) * fps);
+    }
+    while (e < ends.length) starts.push(ends[e++]!);
     starts.sort((a, b) => a - b);
   }
   let last = -Infinity;

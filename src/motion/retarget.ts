@@ -8,7 +8,7 @@ import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
-import { browHeights, frownWithinDrop } from './browDrop.ts';
+import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
@@ -36,6 +36,14 @@ function percentile(values: Float64Array, p: number): number {
 }
 
 /**
+ * Brow raises read back the same way: a rendered browInnerUp 1 reads 0.32-0.49 and browOuterUp 1
+ * 0.27-0.45 by the rig fit (bench/wideZoom.ts, 4 portraits), so a driver's raise reading 0.7 arrived
+ * as 0.3: raised brows did not transfer (lp_d10). Taken at 1/0.42 at least, and (browCaps) no higher
+ * than the driver's brows really rose over its eye corners, so a fit's crosstalk is not blown up.
+ */
+const BROW_RAISE_READ_BACK: Partial<Record<RigControl, number>> = { browInnerUp: 1 / 0.42, browOuterUpLeft: 1 / 0.42, browOuterUpRight: 1 / 0.42 };
+
+/**
  * The brows' frown read back off a render: the rig fit (the same fit that reads the driver) reads a
  * rendered full frown as only 0.29-0.40 (bench/browProbe.ts, 4 portraits), and drivers' strong frowns
  * moved their brows 0.08-0.13 iod over the lids in the head frame where ours moved 0.03-0.04
@@ -44,6 +52,11 @@ function percentile(values: Float64Array, p: number): number {
  */
 const READ_BACK_GAIN: Partial<Record<RigControl, number>> = { browDownLeft: 1 / 0.35, browDownRight: 1 / 0.35 };
 
+/** The least gain control c is taken at, so the result reads back what the driver read (0: none). */
+function readBackGain(c: RigControl, o: Required<DriverFitOptions>): number {
+  return READ_BACK_GAIN[c] ?? (o.raiseWithinRise ? BROW_RAISE_READ_BACK[c] ?? 0 : 0);
+}
+
 /** Gain for a control whose driver range is rest..high: maps high to TARGET_PEAK (1 when the range is noise). */
 export function calibratedGain(rest: number, high: number): number {
   const range = high - rest;
@@ -51,7 +64,7 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
-/** How the driver's frames are fitted and retargeted; each option defaults to on (off only for before/after runs). */
+/** How the driver's frames are fitted and retargeted; each option defaults to on (off only for before/after runs) except the two mouth rebases, which are experiments. */
 export interface DriverFitOptions {
   /** The face oval counts less in the pose solve as the head turns or tilts (rig/fit.ts). */
   silhouetteFade?: boolean;
@@ -84,11 +97,15 @@ export interface DriverFitOptions {
    * 0.166, worse than the photo repeated; docs/mouth/README.md round 9).
    */
   mouthFromStart?: boolean;
+  /** Brow raises at their read-back gain, no higher than the driver's brows rose over its eye corners (browDrop.ts). */
+  raiseWithinRise?: boolean;
+  /** A wide eye is not squinting: eyeSquint less the side's eyeWide (wideOverSquint). */
+  wideOverSquint?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -101,6 +118,35 @@ function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOpt
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
   return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)) };
+}
+
+/**
+ * The brow controls no stronger than the driver's brows really moved over its eye corners (head
+ * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
+ * raise within how far they rose (browInnerUp: both brows' mean). Other controls are left alone.
+ */
+function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: number[], o: Required<DriverFitOptions>): void {
+  const drop = (side: number, i: number) => browRest[side]! - brows[side]![i]!;
+  const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
+  if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
+  if (!o.raiseWithinRise) return;
+  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -(drop(0, i) + drop(1, i)) / 2);
+  const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
+  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -drop(raiseSide, i));
+}
+
+/**
+ * Wide eyes and a squint pull the lids apart and together: a driver's frame read as both (lp_d6's
+ * startled eyes at 8.8 s and 29.3 s: eyeWide 0.15-0.39 with eyeSquint 0.16-0.51) rendered as a
+ * narrowed eye, the squint's lower lid being plainer to see than the raised upper one. Per side the
+ * squint keeps only what exceeds the eyeWide.
+ */
+export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
+  for (const [wide, squint] of [['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const) {
+    const w = out.get(wide), s = out.get(squint);
+    if (!w || !s) continue;
+    for (let i = 0; i < s.length; i++) s[i] = Math.max(0, s[i]! - w[i]!);
+  }
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -143,7 +189,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
     const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
-    const gain = Math.max(calibratedGain(rest, high), READ_BACK_GAIN[c] ?? 0);
+    const gain = Math.max(calibratedGain(rest, high), readBackGain(c, o));
     const ch = new Float64Array(n);
     if (o.mouthOnPhoto && isRelativeMouth(c)) {
       // signed, from the rest (or the first usable frame, as the pose: fromVideo.ts zeroes it again after smoothing)
@@ -153,9 +199,9 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
       continue;
     }
     for (const i of have) ch[i] = Math.min(1, Math.max(0, (raw[k]![i]! - rest) * gain));
-    const side = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
-    if (side >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, browRest[side]! - brows[side]![i]!);
+    browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }

@@ -9,6 +9,7 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_L_UPPER2, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/topology.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
+import { smoothstep } from '../math/smooth.ts';
 
 /** Eyeball depth is multiplied by this (1/z: smaller = farther); 1 % of the camera distance. */
 export const EYEBALL_DEPTH_BIAS = 0.99;
@@ -71,7 +72,8 @@ export function slideEyeballs(uv: ArrayLike<number>, uvNow: Float32Array, start:
  * shadow; stretched over a shut eye, a dark band reads as an open eye. So the renderer keeps its
  * own copy of the skin texture in which that band (above the lash band, up to the crease row)
  * fades toward smooth lid skin as the lid closes: the colour of the brow-bone skin just above the
- * crease, a little darker toward the lash line. At rest the copy is the photo, unchanged.
+ * crease, a little darker toward the lash line, feathered in from the crease (CREASE_FEATHER). At
+ * rest the copy is the photo, unchanged.
  */
 export class LidSkin {
   /** the working texture (the avatar's texture with the lid bands blended for the current closure) */
@@ -100,6 +102,7 @@ export class LidSkin {
       const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(H - 1, Math.ceil(Math.max(...ys)));
       const pixels: number[] = [];
       const smooth: number[] = [];
+      const blend: number[] = [];
       for (let y = y0; y <= y1; y++) {
         for (let x = x0; x <= x1; x++) {
           if (!insidePolygon(x + 0.5, y + 0.5, poly)) continue;
@@ -114,12 +117,12 @@ export class LidSkin {
           const o = (y * W + x) * 4;
           pixels.push(o);
           smooth.push(c[0]! * shade, c[1]! * shade, c[2]! * shade, texture.data[o + 3]!);
+          blend.push(CREASE_BLEND * smoothstep(0, CREASE_FEATHER, down));
         }
       }
-      const weight = pixels.map(() => 0.9);
       const photo = new Uint8ClampedArray(pixels.length * 4);
       pixels.forEach((o, k) => photo.set(texture.data.subarray(o, o + 4), k * 4));
-      this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(weight), closure: 0 });
+      this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(blend), closure: 0 });
     }
   }
 
@@ -140,6 +143,13 @@ export class LidSkin {
     }
   }
 }
+
+/**
+ * The lid band's blend toward smooth skin at blink 1, feathered in over this share of the band from
+ * the crease down: blended evenly (0.9 up to the crease row), the band's top edge showed mid-blink
+ * as a pale arc along the crease (lp_s42 at blink 0.5-0.8), outlining the lid; the crease stays.
+ */
+const CREASE_BLEND = 0.9, CREASE_FEATHER = 0.35;
 
 function lum(c: number[]): number {
   return 0.3 * c[0]! + 0.59 * c[1]! + 0.11 * c[2]!;

@@ -12,6 +12,7 @@ import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, featherSilhouette, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { slideLidTexture, slideEyeballs, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
+import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
@@ -101,7 +102,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const folds = new ForeheadFolds(lidSkin.data, size, size, photoXY, avatar.head.iod);
   // and uncover clean skin between brow and crease
   const underBrow = new UnderBrowSkin(lidSkin.data, size, size, photoXY, avatar.head.iod);
-  const eyeTex: TextureSource = { width: size, height: size, data32: packedView(avatar.eyeTexture.data) };
+  // wide eyes: the lid's shadow on the eye moves up with the lid (the renderer's own eye texture)
+  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY);
+  const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
   const iod = avatar.head.iod;
@@ -260,6 +263,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     lidSkin.update(wv, rig.photoWeights);
     folds.update(wv, rig.photoWeights);
     underBrow.update(wv, rig.photoWeights);
+    wideEyes.update(wv, rig.photoWeights);
     // gaze: move the eyeball's texture under the lids (its centre, the rim staying)
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];

@@ -15,6 +15,22 @@ import { mouthFrame, jawWeights, writeJawOpen, LIPS_MID_UPPER, LIPS_MID_LOWER, M
 const N = LANDMARK_COUNT;
 /** A blink's lids meet this share of the opening down from the upper lid. */
 const MEET = 0.9;
+/**
+ * A blink's crease row follows the upper lid by this share of its travel, and the skin above the
+ * crease by a share fading to 0 over CREASE_FADE (canonical units) above it. Before (0.45, the
+ * blink spread over everything above the lid line), the ring above the crease fell 0.054 with the
+ * crease while the brow's lower contour 0.035 above it stayed: the brow's lower hair and the skin
+ * under it were dragged down at every blink, a wince (the brow seemed to come down).
+ */
+const CREASE_FOLLOW = 0.3, CREASE_FADE = 0.03;
+/**
+ * eyeWide raises the upper lid by this share of the opening (the lid folding up under the crease,
+ * which rises by WIDE_CREASE_LIFT of it). At 0.35 / 0.18 a rendered eyeWide 1 read back as 1.04-1.12x
+ * open and as eyeWide 0.05-0.24 by the rig fit (bench/wideZoom.ts), where drivers' wide eyes read
+ * 0.6-0.8: a surprised lid shows the white above the iris.
+ */
+export const WIDE_LIFT = 0.45;
+const WIDE_CREASE_LIFT = 0.3;
 /** The brows' lower contours (outer end first). */
 const BROW_R_LOWER = [46, 53, 52, 65, 55];
 const BROW_L_LOWER = [276, 283, 282, 295, 285];
@@ -169,31 +185,44 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
     }
   }
 
+  /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
+  const contourY = (ids: number[], x: number) => {
+    const s = [...ids].sort((a, b) => X(a) - X(b));
+    if (x <= X(s[0]!)) return Y(s[0]!);
+    for (let q = 1; q < s.length; q++) {
+      if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
+    }
+    return Y(s[s.length - 1]!);
+  };
+
   // Eyes. Blink: each upper-lid point travels onto the matching lower-lid point (the lists run
   // corner to corner), meeting 10 % above the lower lid and bulging forward a little (the lid
-  // rides over the eyeball); the crease row follows about half way, so the lid skin stretches.
+  // rides over the eyeball); the crease row follows part of the way (CREASE_FOLLOW), so the lid
+  // skin stretches; above the crease the move fades out within CREASE_FADE (the brow stays).
   const eye = (upper: number[], lower: number[], upper2: number[], lower2: number[], blink: RigControl, wide: RigControl) => {
     const lineY = (Y(upper[0]!) + Y(upper[upper.length - 1]!)) / 2;
     const x0 = Math.min(X(upper[0]!), X(upper[upper.length - 1]!)) - 0.1, x1 = Math.max(X(upper[0]!), X(upper[upper.length - 1]!)) + 0.1;
     const inRange = (i: number) => X(i) > x0 - 0.15 && X(i) < x1 + 0.15;
     const above = (i: number) => (i >= 468 || !inRange(i) ? 0 : smoothstep(0, 0.04, lineY - Y(i)));
     const below = (i: number) => (i >= 468 || !inRange(i) ? 0 : smoothstep(0, 0.04, Y(i) - lineY));
+    // the blink's reach stops over the crease: the skin from the crease up to the brow stays
+    const belowCrease = (i: number) => above(i) * (1 - smoothstep(0, CREASE_FADE, contourY(upper2, X(i)) - Y(i)));
     const bh: Handle[] = [], bl: Handle[] = [], wh: Handle[] = [];
     for (let q = 1; q < upper.length - 1; q++) {
       const u = upper[q]!, l = lower[q]!;
       const gx = X(l) - X(u), gy = Y(l) - Y(u), gz = Z(l) - Z(u);
       bh.push({ i: u, d: [gx * MEET, gy * MEET, gz * MEET - 0.015] });
       bl.push({ i: l, d: [-gx * (1 - MEET), -gy * (1 - MEET), -gz * (1 - MEET)] });
-      wh.push({ i: u, d: [0, -Math.max(0.02, gy) * 0.35, 0] });
+      wh.push({ i: u, d: [0, -Math.max(0.02, gy) * WIDE_LIFT, 0] });
     }
     // The crease row follows part of the way, so lid skin stretches instead of folding.
     for (let q = 1; q < upper2.length - 1; q++) {
       const u2 = upper2[q]!, u = upper[q]!, l = lower[q]!;
-      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * 0.45, 0] });
-      wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * 0.18, 0] });
+      bh.push({ i: u2, d: [0, (Y(l) - Y(u)) * CREASE_FOLLOW, 0] });
+      wh.push({ i: u2, d: [0, -Math.max(0.02, Y(l) - Y(u)) * WIDE_CREASE_LIFT, 0] });
     }
     for (let q = 1; q < lower2.length - 1; q++) bl.push({ i: lower2[q]!, d: [0, -(Y(lower[q]!) - Y(upper[q]!)) * 0.05, 0] });
-    spread(out, K(blink), p, bh, 0.07, above);
+    spread(out, K(blink), p, bh, 0.07, belowCrease);
     spread(out, K(blink), p, bl, 0.06, below);
     spread(out, K(wide), p, wh, 0.08, above);
   };
@@ -229,15 +258,6 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   };
   /** 0 at a brow's inner end (its first point) .. 1 at its outer end (its fifth, the upper contour's last), by x. */
   const alongBrow = (brow: number[], i: number) => Math.min(1, Math.max(0, (X(i) - X(brow[0]!)) / (X(brow[4]!) - X(brow[0]!))));
-  /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
-  const contourY = (ids: number[], x: number) => {
-    const s = [...ids].sort((a, b) => X(a) - X(b));
-    if (x <= X(s[0]!)) return Y(s[0]!);
-    for (let q = 1; q < s.length; q++) {
-      if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
-    }
-    return Y(s[s.length - 1]!);
-  };
   /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
   const withUnderBrow = (hs: Handle[], brow: number[], lower: number[], lid: number[], share: (t: number) => number = (t) => smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], t)): Handle[] => {
     const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));

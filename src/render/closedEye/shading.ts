@@ -3,7 +3,7 @@
 // resolution; with the photo's own grain.
 import { PATCH_PPW, PATCH_W, PATCH_H } from './frame.ts';
 import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
-import { maskTopEdge, maskBottomEdge } from './mask.ts';
+import { maskBottomEdge } from './mask.ts';
 import type { EyeGeometry } from './lids.ts';
 import type { Band, ColourField } from './skinFill.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -77,23 +77,24 @@ function mirrorInBand(d: number): number {
 
 /**
  * The library eye is smooth (a video frame, upsampled); a photo has grain. The photo's fine detail
- * (the photo minus its blur) is mirrored into the lid from the skin just past the mask's upper and
- * lower edges, so the shut lid carries the photo's own texture, not a flat patch.
+ * (the photo minus its blur) is mirrored into the lid from the skin just past the mask's lower edge,
+ * so the shut lid carries the photo's own texture, not a flat patch.
  */
 export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
   const blurred = Float32Array.from(photo);
   blurRgb(blurred, PATCH_W, PATCH_H, 1.2);
   for (let c = 0; c < PATCH_W; c++) {
     const uc = clamp01(cellU(c));
-    const top = maskTopEdge(g, uc), bottom = maskBottomEdge(g, uc);
+    const bottom = maskBottomEdge(g, uc);
     for (let r = 0; r < PATCH_H; r++) {
       const k = r * PATCH_W + c;
       if (mask[k]! <= 0) continue;
       const v = cellV(r);
-      // the nearer edge's band, mirrored back and forth
-      const fromTop = v - top, fromBottom = bottom - v;
-      const m = mirrorInBand(Math.min(fromTop, fromBottom));
-      const vs = fromTop <= fromBottom ? top - m : bottom + m;
+      // the lower edge's band (the cheek's skin), mirrored back and forth; above the mask lies the
+      // brow's lower hair on many faces (mt_man), which mirrored in streaked the lid with hair, as
+      // if the brow came down over the shut eye
+      const m = mirrorInBand(bottom - v);
+      const vs = bottom + m;
       const rs = Math.round(cellRow(vs));
       if (rs < 0 || rs >= PATCH_H) continue;
       const ks = rs * PATCH_W + c;

@@ -1,0 +1,100 @@
+// What on a shut render makes the face mesh read it open? Renders blink 1 once per portrait, then
+// edits the frame in each eye's own frame (u along the eye, v across, in eye widths, measured from
+// the photo's lower lid line, where the shut lash line lies) and reads each edit back with the face
+// mesh: the worse eye's shut/open ratio (bench/blink.ts) per portrait and edit. Image edits only; the
+// render is not changed. Never asserts.
+//   node --import tsx bench/blinkAblate.ts [--only a.jpg,b.png]
+import path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { cachedPortrait } from './portraitCache.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { eyeOpenings } from '../src/eval/eyes.ts';
+import { eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
+import { toEye } from '../src/render/closedEye/frame.ts';
+import { luminance } from '../src/math/colour.ts';
+import type { RgbaImage } from '../src/types.ts';
+
+const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const only = arg('--only')?.split(',');
+const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
+
+/** An edit of one pixel's RGB given its eye-frame position: u 0..1 corner to corner, d = v minus the lower lid line there. */
+type Edit = (rgb: number[], u: number, d: number, skin: number[], at: (u: number, d: number) => number[]) => void;
+const bump = (d: number, c: number, w: number) => Math.exp(-(((d - c) / w) ** 2));
+const EDITS: Record<string, Edit> = {
+  none: () => {},
+  'lash darker': (p, u, d) => { if (u > -0.05 && u < 1.05) { const k = 1 - 0.5 * bump(d, 0, 0.025); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'lash thicker': (p, u, d) => { if (u > -0.05 && u < 1.05) { const k = 1 - 0.45 * bump(d, 0.01, 0.045); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'lid lighter': (p, u, d, s) => { if (u > 0 && u < 1 && d < -0.03 && d > -0.3) { const t = 0.6 * bump(d, -0.14, 0.09); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! * 1.08 - p[c]!); } },
+  'lid = skin': (p, u, d, s) => { if (u > 0 && u < 1 && d < -0.03 && d > -0.35) { const t = Math.min(1, (-d - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+  'below = skin': (p, u, d, s) => { if (u > 0 && u < 1 && d > 0.03 && d < 0.2) { const t = Math.min(1, (d - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+  'lashes below': (p, u, d) => { if (u > 0.05 && u < 0.95 && d > 0 && d < 0.08) { const k = 1 - 0.35 * bump(d, 0.035, 0.03) * (0.6 + 0.4 * Math.sin(u * 90)); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'arc 0.05': (p, u, d, _s, at) => { if (u > -0.05 && u < 1.05) { const q = at(u, d - 0.05 * Math.sin(Math.PI * Math.min(1, Math.max(0, u)))); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'arc 0.1': (p, u, d, _s, at) => { if (u > -0.05 && u < 1.05) { const q = at(u, d - 0.1 * Math.sin(Math.PI * Math.min(1, Math.max(0, u)))); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'lid convex': (p, u, d) => { if (u > 0 && u < 1 && d < -0.02) { const k = 1 + 0.12 * Math.sin(Math.PI * u) * bump(d, -0.15, 0.08); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'shadow below': (p, u, d) => { if (u > 0 && u < 1 && d > 0) { const k = 1 - 0.15 * Math.sin(Math.PI * u) * bump(d, 0.06, 0.05); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'both skin': (p, u, d, s) => { if (u > 0 && u < 1 && Math.abs(d) > 0.03 && d > -0.35 && d < 0.2) { const t = Math.min(1, (Math.abs(d) - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+};
+
+function applyEdit(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, edit: Edit): RgbaImage {
+  const out = copy(img);
+  const geo = eyeGeometry((i) => [lm[i]![0]!, lm[i]![1]!] as const);
+  for (const g of geo) {
+    const f = g.frame;
+    // skin reference: the median luminance colour 0.35-0.45 eye widths above the lower lid line, across the eye
+    const skinPx: number[][] = [];
+    const r = Math.ceil(f.width * 1.2);
+    const cx = f.ox + 0.5 * f.ux, cy = f.oy + 0.5 * f.uy;
+    const pts: [number, number, number, number][] = [];
+    for (let y = Math.max(0, Math.floor(cy - r)); y < Math.min(img.height, cy + r); y++) {
+      for (let x = Math.max(0, Math.floor(cx - r)); x < Math.min(img.width, cx + r); x++) {
+        const [u, v] = toEye(f, x + 0.5, y + 0.5);
+        const d = v - lineAt(g.lower, Math.min(1, Math.max(0, u)));
+        pts.push([x, y, u, d]);
+        if (u > 0.2 && u < 0.8 && d < -0.35 && d > -0.45) { const o = (y * img.width + x) * 4; skinPx.push([img.data[o]!, img.data[o + 1]!, img.data[o + 2]!]); }
+      }
+    }
+    skinPx.sort((a, b) => luminance(a[0]!, a[1]!, a[2]!) - luminance(b[0]!, b[1]!, b[2]!));
+    const skin = skinPx[skinPx.length >> 1] ?? [128, 128, 128];
+    const at = (u: number, d: number): number[] => {
+      const v = d + lineAt(g.lower, Math.min(1, Math.max(0, u)));
+      const x = Math.round(f.ox + u * f.ux + v * f.vx - 0.5), y = Math.round(f.oy + u * f.uy + v * f.vy - 0.5);
+      const o = (Math.min(img.height - 1, Math.max(0, y)) * img.width + Math.min(img.width - 1, Math.max(0, x))) * 4;
+      return [img.data[o]!, img.data[o + 1]!, img.data[o + 2]!];
+    };
+    for (const [x, y, u, d] of pts) {
+      const o = (y * img.width + x) * 4;
+      const p = [img.data[o]!, img.data[o + 1]!, img.data[o + 2]!];
+      edit(p, u, d, skin, at);
+      out.data[o] = p[0]!; out.data[o + 1] = p[1]!; out.data[o + 2] = p[2]!;
+    }
+  }
+  return out;
+}
+
+const dir = path.join(DATA, 'portraits');
+const names = arg('--edits')?.split(',') ?? Object.keys(EDITS);
+console.log(`portrait          ${names.map((n) => n.padStart(13)).join('')}`);
+for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort()) {
+  if (only && !only.includes(file)) continue;
+  let portrait;
+  try { portrait = await cachedPortrait(path.join(dir, file)); } catch { continue; }
+  const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
+  const n = r.neutralFrame();
+  const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
+  const fp = (await detectFaces(portrait.image, { embedding: false }))[0];
+  if (!fp) continue;
+  const o = eyeOpenings(fp.landmarks);
+  const cells: string[] = [];
+  for (const name of names) {
+    const img = applyEdit(shut, portrait.cropLandmarks, EDITS[name]!);
+    const fs = (await detectFaces(img, { embedding: false }))[0];
+    if (!fs) { cells.push('—'.padStart(13)); continue; }
+    const s = eyeOpenings(fs.landmarks);
+    cells.push(Math.max(s.left / o.left, s.right / o.right).toFixed(2).padStart(13));
+  }
+  console.log(`${file.padEnd(18)}${cells.join('')}`);
+}
