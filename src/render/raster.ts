@@ -340,3 +340,36 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   }
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }
+
+/**
+ * Rasterizes one triangle BEHIND everything already drawn, whatever its depth: it fills only the
+ * transparency left (premultiplied "under": colour += (1 - alpha) * its colour). For the back of
+ * the head (avatar/backShell.ts): turned, it shows beside the head through the outline's partly
+ * transparent rim and past it, and never over the head or the torso. Keeps no depth.
+ */
+export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
+  const W = t.width;
+  if (!setupTriangle(W, t.height, x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!)) return;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
+  const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;
+  const color = t.color, td = tex.data32;
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5;
+    if (!rowSpan(cy)) continue;
+    let row = py * W + span[0]!;
+    for (let px = span[0]!; px <= span[1]!; px++, row++) {
+      const cx = px + 0.5;
+      const b0 = A0 * cx + B0 * cy + C0, b1 = A1 * cx + B1 * cy + C1, b2 = A2 * cx + B2 * cy + C2;
+      if (b0 < EDGE_EPS || b1 < EDGE_EPS || b2 < EDGE_EPS) continue;
+      const under = color[row]!;
+      const left = 255 - (under >>> 24);
+      if (left <= 0) continue;
+      sampleInto(td, tex.width, tex.height, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
+      const k = left / 255;
+      let packed = 0;
+      for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;
+      color[row] = packed >>> 0;
+    }
+  }
+}
