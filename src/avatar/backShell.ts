@@ -32,6 +32,19 @@ export interface OutlinePoint {
   dx: number;
   dy: number;
   weight: number;
+  /** how far out from (x, y) the matte's soft fringe (hair tips) ends (px) */
+  fringe: number;
+}
+
+/** Distance from (x, y) along the ray to where the matte falls below 0.05 (INSET + FADE to INSET + MAX_FRINGE px). */
+function fringeEnd(matte: GrayImage, x: number, y: number, dx: number, dy: number): number {
+  const size = matte.width;
+  let d = INSET + FADE;
+  for (; d < INSET + MAX_FRINGE; d++) {
+    const xi = Math.round(x + dx * d), yi = Math.round(y + dy * d);
+    if (xi < 0 || yi < 0 || xi >= size || yi >= size || matte.data[yi * size + xi]! < 0.05) break;
+  }
+  return d;
 }
 
 /**
@@ -61,16 +74,19 @@ export function outlinePoints(ovalPos: [number, number, number][], centre: [numb
     const x = ox + dx * d, y = oy + dy * d;
     const inside = x >= 2 && y >= 2 && x <= size - 3 && y <= size - 3 && dRaw < limit;
     const weight = inside ? 1 - smoothstep(head.earY - 0.25 * head.faceH, head.earY, oy) : 0;
-    return { x, y, z: depthAt(j, d), dx, dy, weight };
+    return { x, y, z: depthAt(j, d), dx, dy, weight, fringe: fringeEnd(matte, x, y, dx, dy) };
   });
   // taper the band's ends over neighbouring directions (an abrupt end would fold into a step)
   const w = smoothAround(raw.map((p) => p.weight), 2);
   return raw.map((p, j) => ({ ...p, weight: Math.min(p.weight, w[j]!) }));
 }
 
-/** How far inside the outline the band starts, and how far past it its texture ends (px: the
- *  matte's soft fall-off, so the band's own geometric edge is transparent, not a cut). */
-const INSET = 4, FADE = 3;
+/** How far inside the outline the band starts, and how far past it its texture ends at least and
+ *  at most (px: out to the matte's soft fringe, spiky hair tips included, so the band's own
+ *  geometric edge is transparent, not a smooth cut). */
+const INSET = 8, FADE = 3, MAX_FRINGE = 14;
+
+const SIN25 = Math.sin((25 * Math.PI) / 180);
 
 /** The band's rings, as shares of its depth. */
 const RING_DEPTHS = [0, 1 / 3, 2 / 3, 1];
@@ -86,11 +102,12 @@ export function addBackShell(mesh: MeshBuilder, points: OutlinePoint[], head: He
   // along the ray, at the scale it shows at 25° (a few edge pixels stretched over it drew it as
   // horizontal streaks); its outer edge is the outline's own soft edge
   for (const p of points) {
-    const depth = BACK_DEPTH * Math.abs(p.x - head.cx) * p.weight;
-    const span = depth * Math.sin((25 * Math.PI) / 180);
+    // (plus what starting INSET px inside the outline takes back at 25°)
+    const depth = (BACK_DEPTH * Math.abs(p.x - head.cx) + INSET / SIN25) * p.weight;
+    const span = depth * SIN25;
     const h = head.headWeightAt(p.y);
     RING_DEPTHS.forEach((t, k) => {
-      const shift = t * (span + INSET + FADE) - span;
+      const shift = t * (span + p.fringe) - span;
       rings[k]!.push(mesh.addVertex(p.x, p.y, p.z + t * depth, p.x + p.dx * shift, p.y + p.dy * shift, h, [], []));
     });
   }
