@@ -29,15 +29,15 @@ export function matteRunLength(matte: GrayImage, x: number, y: number, dx: numbe
 
 /**
  * matteRunLength counting hair only: the run also ends at `gap` pixels of skin (`skinLike`), e.g.
- * an ear or the neck beside a jaw; skin within the first 4 gaps is the cheek's own rim past the
- * outline landmark and is skipped.
+ * an ear or the neck beside a jaw, and below `maxY` (a collar or suit is not hair); skin within
+ * the first 4 gaps is the cheek's own rim past the outline landmark and is skipped.
  */
-export function hairRunLength(matte: GrayImage, skinLike: (x: number, y: number) => boolean, x: number, y: number, dx: number, dy: number, limit: number, gap: number): number {
+export function hairRunLength(matte: GrayImage, skinLike: (x: number, y: number) => boolean, x: number, y: number, dx: number, dy: number, limit: number, gap: number, maxY = Infinity): number {
   const size = matte.width;
   let last = 0, out = 0, skin = 0;
   for (let d = 1; d <= limit; d++) {
     const xi = Math.round(x + dx * d), yi = Math.round(y + dy * d);
-    if (xi < 0 || yi < 0 || xi >= size || yi >= size) return d - 1;
+    if (xi < 0 || yi < 0 || xi >= size || yi >= size || yi > maxY) return Math.min(last, d - 1);
     if (matte.data[yi * size + xi]! < 0.5) { if (++out >= gap) break; continue; }
     out = 0;
     if (skinLike(xi, yi)) { if (++skin >= gap && d > 4 * gap) break; continue; }
@@ -66,7 +66,8 @@ export function hairShellReach(ovalPos: [number, number, number][], centre: [num
     // hair hanging beside the cheeks, down to the chin (not below: there the rays reach the shoulders)
     const beside = skinLike ? 1 - smoothstep(head.chinY - 0.15 * head.faceH, head.chinY, oy) : 0;
     const hair = above > 0 ? matteRunLength(matte, ox, oy, dx, dy, limit, gap) : 0;
-    const hanging = beside > 0 ? hairRunLength(matte, skinLike!, ox, oy, dx, dy, limit, gap) : 0;
+    // (not below the chin's level minus a little: rays from the jaw run down into collars and suits)
+    const hanging = beside > 0 ? hairRunLength(matte, skinLike!, ox, oy, dx, dy, limit, gap, head.chinY - 0.1 * head.faceH) : 0;
     return skull + Math.max(above * Math.max(0, hair - skull), beside * Math.max(0, hanging - skull));
   });
   return smoothAround(reach, 2);
