@@ -51,10 +51,10 @@ function fringeEnd(matte: GrayImage, x: number, y: number, dx: number, dy: numbe
  * Per sheet direction (rays from the face outline's points away from `centre`), where the person
  * matte ends, and how much back band it gets: full above the ears, fading out down to the ear line (an
  * ear moved out would look bigger; below, the neck and shoulders have their own surfaces); none where the ray leaves the crop before the
- * matte ends (hair cut by the photo's edge: its outline is unknown). `depthAt` is the head sheet's
- * depth at a distance along the ray.
+ * matte ends (hair cut by the photo's edge: its outline is unknown), nor where the outline is
+ * skin (`skinLike`: an ear). `depthAt` is the head sheet's depth at a distance along the ray.
  */
-export function outlinePoints(ovalPos: [number, number, number][], centre: [number, number], head: HeadShape, matte: GrayImage, depthAt: (j: number, d: number) => number): OutlinePoint[] {
+export function outlinePoints(ovalPos: [number, number, number][], centre: [number, number], head: HeadShape, matte: GrayImage, depthAt: (j: number, d: number) => number, skinLike: (x: number, y: number) => boolean = () => false): OutlinePoint[] {
   const size = matte.width;
   const gap = Math.max(2, Math.round(0.015 * head.faceWidth));
   const rays = ovalPos.map(([ox, oy]) => {
@@ -73,7 +73,10 @@ export function outlinePoints(ovalPos: [number, number, number][], centre: [numb
     const d = Math.max(0, Math.min(smooth[j]!, dRaw) - INSET);
     const x = ox + dx * d, y = oy + dy * d;
     const inside = x >= 2 && y >= 2 && x <= size - 3 && y <= size - 3 && dRaw < limit;
-    const weight = inside ? 1 - smoothstep(head.earY - 0.25 * head.faceH, head.earY, oy) : 0;
+    // hair only: where the outline is skin (an ear's rim) the band would copy the ear outward and
+    // draw it bigger
+    const hair = !skinLike(ox + dx * (dRaw - 3), oy + dy * (dRaw - 3));
+    const weight = inside && hair ? 1 - smoothstep(head.earY - 0.25 * head.faceH, head.earY, oy) : 0;
     return { x, y, z: depthAt(j, d), dx, dy, weight, fringe: fringeEnd(matte, x, y, dx, dy) };
   });
   // taper the band's ends over neighbouring directions (an abrupt end would fold into a step)

@@ -158,7 +158,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
     if (d >= dSil) return head.zc + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
     return head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos((d / dSil) * Math.PI / 2);
   };
-  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth), head);
+  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike), head);
   const rings: number[][] = [sheetRing0];
   for (let r = 1; r <= R; r++) {
     const t = (r / R) ** 1.6;
