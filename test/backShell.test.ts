@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { outlinePoints, addBackShell } from '../src/avatar/backShell.ts';
 import { hairRunLength } from '../src/avatar/hairShell.ts';
 import { MeshBuilder } from '../src/avatar/mesh.ts';
-import type { HeadShape } from '../src/avatar/shape.ts';
+import { circleHead } from './headShapes.ts';
 import type { GrayImage, MotionFrame } from '../src/types.ts';
 import { rasterTriangleUnder, type RasterTarget } from '../src/render/raster.ts';
 import { MATERIAL, type Avatar } from '../src/avatar/types.ts';
@@ -16,18 +16,6 @@ import { createRenderer } from '../src/render/renderer.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
-/** A head shape with a circular skull of radius r around (c, c), ears at earY. */
-function circleHead(c: number, r: number, earY: number): HeadShape {
-  return {
-    iod: 0.5 * r, faceWidth: 1.6 * r, faceH: 1.8 * r, cx: c, earY, chinY: c + r, zc: 0,
-    silhouetteDistance(x, y, dx, dy) {
-      const px = x - c, py = y - c, B = 2 * (px * dx + py * dy), C = px * px + py * py - r * r;
-      return C >= 0 ? 0 : (-B + Math.sqrt(B * B - 4 * C)) / 2;
-    },
-    neckZ: () => 0,
-    headWeightAt: () => 1,
-  };
-}
 
 test('the back band: no area at the photo\'s pose, deeper the further from the head\'s axis, none below the ears, its texture ends past the outline', () => {
   const size = 200, c = 100, r = 40;
