@@ -1,6 +1,6 @@
 // Anti-aliasing of the lip line from both sides: the z-buffer leaves stair steps where the lip
 // skin triangles meet the mouth fan. Pixels on that border (a mouth pixel next to a non-mouth one,
-// and that neighbour) take a weighted 3x3 average, as smoothDepthEdges (edgePasses.ts) does for depth steps.
+// and that neighbour) take a weighted 3x3 average, as smoothDepthEdges does for depth steps.
 import type { RasterTarget } from '../raster.ts';
 import type { MouthShader } from './shader.ts';
 
