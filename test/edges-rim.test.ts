@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { rimOnProfile } from '../src/avatar/rim.ts';
 import { matteRunLength, hairShellReach } from '../src/avatar/hairShell.ts';
-import type { HeadShape } from '../src/avatar/shape.ts';
+import { circleHead } from './headShapes.ts';
 import type { GrayImage } from '../src/types.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -26,18 +26,6 @@ test('rimOnProfile finds a narrow light rim, not the face\'s broad lit side', ()
   assert.equal(rimOnProfile([60, 70, 90, 110, 110, 110, 110, 110, 110, 110, 110, 110], 6, 8, 12).excess, 0);
 });
 
-/** A head shape with a circular skull of radius r around (c, c). */
-function circleHead(c: number, r: number, earY: number): HeadShape {
-  return {
-    iod: 0.5 * r, faceWidth: 1.6 * r, faceH: 1.8 * r, cx: c, earY, chinY: c + r, zc: 0,
-    silhouetteDistance(x, y, dx, dy) {
-      const px = x - c, py = y - c, B = 2 * (px * dx + py * dy), C = px * px + py * py - r * r;
-      return C >= 0 ? 0 : (-B + Math.sqrt(B * B - 4 * C)) / 2;
-    },
-    neckZ: () => 0,
-    headWeightAt: () => 1,
-  };
-}
 
 test('the hair shell reaches out to the hair\'s outline above the ears only, at most half a face width past the skull', () => {
   const size = 200, c = 100, r = 40;

@@ -49,3 +49,23 @@ test('premultipliedForeground: a matte that steps to 1 inside the photo\'s blurr
   assert.ok(worst < 15, `outline over black at most ${worst.toFixed(1)} levels lighter than the person`);
   assert.equal(inside, 0, 'the inside stays opaque');
 });
+
+test('premultipliedForeground: a fringe wider than the re-read band is read to its inner end (second pass)', () => {
+  // as above, but the photo's edge spreads over ~8 px (light hair tips, twice the band) and the
+  // matte is 1 out to where the photo is ~20% person: the first pass alone left the fringe's inner
+  // half, still mostly wall, at alpha 1
+  const size = 512, c = 256, R = 150, F = [70, 50, 45], B = [230, 232, 235];
+  const cover = (x: number, y: number) => Math.max(0, Math.min(1, (R - Math.hypot(x - c, y - c)) / 8 + 0.5));
+  const image = imageOf(size, (x, y) => { const a = cover(x, y); return [0, 1, 2].map((c) => a * F[c]! + (1 - a) * B[c]!) as [number, number, number]; });
+  const matte = { width: size, height: size, data: Float32Array.from({ length: size * size }, (_, i) => (Math.hypot((i % size) - c, Math.floor(i / size) - c) < R + 3 ? 1 : 0)) };
+  const plate = imageOf(size, () => [B[0]!, B[1]!, B[2]!]);
+  const out = premultipliedForeground(image, matte, plate);
+  // along a ray, 4-8 px inside the matte's edge: the photo there is up to 40% wall
+  let worst = 0;
+  for (let d = 4; d <= 8; d++) {
+    const x = c + R + 3 - d, o = (c * size + x) * 4;
+    worst = Math.max(worst, 0.3 * out.data[o]! + 0.59 * out.data[o + 1]! + 0.11 * out.data[o + 2]! - (0.3 * F[0]! + 0.59 * F[1]! + 0.11 * F[2]!));
+  }
+  // (one pass leaves ~66 levels here; two reach ~3 px further each side and leave ~22: a third of it)
+  assert.ok(worst < 30, `the fringe's inner half over black at most ${worst.toFixed(1)} levels lighter than the person`);
+});

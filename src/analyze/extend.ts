@@ -47,20 +47,24 @@ export function continueMatte(matte: GrayImage, invented: Uint8Array, valid: rea
   // stretch): it ends in a soft edge a few pixels past the photo. Below the chin shoulders do.
   const chinY = lm[CHIN]![1]!;
   const fadeOut = Math.max(3, Math.round(w / 80));
-  const sideways = (y: number, d: number) => {
-    const below = smoothstep(chinY - 0.05 * w, chinY + 0.05 * w, y);
-    return below + (1 - below) * (1 - smoothstep(0, fadeOut, d));
-  };
   // A shoulder that leaves the photo at a side goes on sloping down outward (the slope of its top
   // outline just inside the photo, at least 0.25): continuing each row sideways drew a flat step.
   const slopeLeft = shoulderSlope(matte, left, x0, 1, chinY, y1), slopeRight = shoulderSlope(matte, right, x1, -1, chinY, y1);
+  // Where the sideways continuation starts (chin height) drops outward too, at least 0.6 px per
+  // px: hair or a collar at the photo's side edge at chin height went on as a block with a flat
+  // top (st_happy's dark-brown rectangle beside the hair on a turn)
+  const sideways = (y: number, d: number, slope: number) => {
+    const drop = Math.max(0.6, slope) * d;
+    const below = smoothstep(chinY - 0.05 * w + drop, chinY + 0.05 * w + drop, y);
+    return below + (1 - below) * (1 - smoothstep(0, fadeOut, d));
+  };
   const sideAt = (profile: Float32Array, slope: number, y: number, d: number) => profile[clampY(Math.round(y - slope * d * smoothstep(chinY, chinY + 0.1 * w, y)))]!;
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     const i = y * w + x;
     if (!invented[i]) continue;
     out[i] = y < y0 ? 0
-      : x < x0 ? sideAt(left, slopeLeft, y, x0 - x) * sideways(y, x0 - x)
-      : x > x1 ? sideAt(right, slopeRight, y, x - x1) * sideways(y, x - x1)
+      : x < x0 ? sideAt(left, slopeLeft, y, x0 - x) * sideways(y, x0 - x, slopeLeft)
+      : x > x1 ? sideAt(right, slopeRight, y, x - x1) * sideways(y, x - x1, slopeRight)
       : y > y1 ? bottom[x]!
       : matte.data[i]!; // the thin seam inside the photo keeps its own matte
   }

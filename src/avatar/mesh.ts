@@ -8,6 +8,7 @@ import {
 import { MATERIAL } from './types.ts';
 import type { HeadShape } from './shape.ts';
 import { hairShellReach } from './hairShell.ts';
+import { addBackShell, outlinePoints } from './backShell.ts';
 import { smoothstep, smoothAround } from '../math/smooth.ts';
 
 export interface SheetOptions {
@@ -147,7 +148,17 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   const neckShare = smoothAround(ovalPos.map(([x, y]) => smoothstep(head.earY + 0.2 * head.faceH, head.earY + 0.4 * head.faceH, y) * neckSkinBelow(x, y)), 2);
   const sheetRing0 = addNeckSeam(mesh, ring0, ovalPos, neckShare, [ocx, ocy], head);
   const margin = 0.03 * size;
-  const shell = hairShellReach(ovalPos, [ocx, ocy], head, matte);
+  const shell = hairShellReach(ovalPos, [ocx, ocy], head, matte, skinLike);
+  // The head's surface along ray j at distance d from the outline: receding from the outline's
+  // depth with a round profile to the equator depth at the skull's or the hair's outline
+  // (hairShell.ts), then further back, gently (an ear: its rim lies behind its root, so a turn
+  // toward it shows it more squarely and a turn away tucks it behind the cheek; capped).
+  const headDepth = (j: number, d: number) => {
+    const oz = ovalPos[j]![2], dSil = shell[j]!;
+    if (d >= dSil) return head.zc + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
+    return head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos((d / dSil) * Math.PI / 2);
+  };
+  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike), head);
   const rings: number[][] = [sheetRing0];
   for (let r = 1; r <= R; r++) {
     const t = (r / R) ** 1.6;
@@ -164,11 +175,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       const x = ox + dx * reach * t, y = oy + dy * reach * t;
       const h = head.headWeightAt(y);
       const dOval = reach * t;
-      // beyond the skull's or the hair's outline (hairShell.ts) the sheet stays at the equator depth
-      const dSil = shell[j]!;
-      const sRel = Math.min(1, dOval / dSil);
-      const zHead = head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos(sRel * Math.PI / 2);
-      const z = h * zHead + (1 - h) * head.neckZ(x);
+      const z = h * headDepth(j, dOval) + (1 - h) * head.neckZ(x);
       // follows the expression of the nearby oval (e.g. the chin going down), fading outward
       const fade = Math.exp(-((dOval / (0.3 * head.faceWidth)) ** 2));
       const seg = Math.floor(j / perOval), f = (j % perOval) / perOval;
@@ -196,6 +203,9 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
 }
 
+
+/** Past the skull's or hair's outline the sheet recedes by this much per pixel outward, to at most the cap (face widths). */
+const BEHIND_OUTLINE_SLOPE = 1.5, BEHIND_OUTLINE_CAP = 0.2;
 
 /** Share of the head's turn the neck does not follow, just under the jaw (the torso below follows less still). */
 export const NECK_LAG = 0.25;

@@ -7,7 +7,8 @@ export const AVATAR_VERSION = 3;
 
 /** Triangle materials. */
 /** underJaw: skin drawn only on a turn (the neck tucked under the jaw, hidden at the photo's pose) */
-export const MATERIAL = { skin: 0, eye: 1, mouth: 2, underJaw: 3 } as const;
+/** backOfHead: the band behind the outline (backShell.ts), drawn on a turn under everything else */
+export const MATERIAL = { skin: 0, eye: 1, mouth: 2, underJaw: 3, backOfHead: 4 } as const;
 
 export interface AvatarRig {
   /** the person's neutral face in the canonical rig frame (478*3) */

@@ -161,53 +161,6 @@ export function rasterTriangle(
   }
 }
 
-/** Sum of one 8-bit channel (at bit `shift`) of packed pixel i and its 8 neighbours (i not on the border). */
-function sum3x3(color: Uint32Array, i: number, W: number, shift: number): number {
-  let acc = 0;
-  for (let j = i - W; j <= i + W; j += W) acc += ((color[j - 1]! >>> shift) & 255) + ((color[j]! >>> shift) & 255) + ((color[j + 1]! >>> shift) & 255);
-  return acc;
-}
-
-/**
- * Anti-aliases occlusion edges inside the person layer: pixels next to a clear depth step (a jaw
- * over the neck, a cheek over hair) take the average of their 3x3 neighbourhood (centre counted
- * twice), softening the stair steps the z-buffer leaves there. `scratch` buffers are the caller's
- * (reused between frames): indices and colours, each width*height long.
- */
-export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
-  const W = t.width, H = t.height, depth = t.depth, color = t.color;
-  // Pairs (right, down neighbours) across a depth step; both pixels of a pair are softened.
-  let count = 0;
-  let last = -1;
-  for (let y = 1; y < H - 2; y++) {
-    let i = y * W + 1;
-    for (let x = 1; x < W - 2; x++, i++) {
-      const d = depth[i]!;
-      if (d === 0) continue;
-      const lim = relativeJump * d;
-      const dr = depth[i + 1]!, dd = depth[i + W]!;
-      const right = dr !== 0 && (dr - d > lim || d - dr > lim);
-      const down = dd !== 0 && (dd - d > lim || d - dd > lim);
-      if (right || down) {
-        if (i !== last) scratchIndex[count++] = i;
-        if (right) { scratchIndex[count++] = i + 1; last = i + 1; }
-        if (down) scratchIndex[count++] = i + W;
-      }
-    }
-  }
-  for (let k = 0; k < count; k++) {
-    const i = scratchIndex[k]!;
-    let packed = 0;
-    for (let s = 0; s < 32; s += 8) {
-      // (the centre counted twice)
-      const acc = ((color[i]! >>> s) & 255) + sum3x3(color, i, W, s);
-      packed |= (((acc / 10) + 0.5) | 0) << s;
-    }
-    scratchColor[k] = packed >>> 0;
-  }
-  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
-}
-
 /** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
 export interface MirrorVertices {
   x: Float32Array;
@@ -301,42 +254,34 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
 }
 
 /**
- * Feathers the person layer's own outline where it is geometry, not matte: a turned head's jaw or
- * cheek edge lies inside the photo's opaque skin, so the triangles end on fully opaque texels and
- * the z-buffer leaves a hard, stair-stepped cut against the plate. Pixels on either side of the
- * line between covered and empty pixels take their 3x3 mean (premultiplied colour, empty = 0),
- * a ~2 px coverage ramp, mixed in by `strength` (0 = off: the rest frame keeps the photo's own
- * matte edge, hard where the photo's is, e.g. an ear). Scratch buffers as above.
+ * Rasterizes one triangle BEHIND everything already drawn, whatever its depth: it fills only the
+ * transparency left (premultiplied "under": colour += (1 - alpha) * its colour). For the back of
+ * the head (avatar/backShell.ts): turned, it shows beside the head through the outline's partly
+ * transparent rim and past it, and never over the head or the torso. Keeps no depth.
  */
-export function featherSilhouette(t: RasterTarget, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
-  if (!(strength > 0)) return;
-  const k1 = Math.min(1, strength) / 9, k0 = 1 - Math.min(1, strength);
-  const W = t.width, H = t.height, depth = t.depth, color = t.color;
-  // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
-  // fringe of the sheet's background part (alpha < 64)
-  const empty = (i: number) => depth[i] === 0 && color[i]! >>> 24 < 64;
-  let count = 0;
-  for (let y = 1; y < H - 1; y++) {
-    let i = y * W + 1;
-    for (let x = 1; x < W - 1; x++, i++) {
-      // (fast path first: inside the person or in open background all four neighbours agree on depth)
-      const l = depth[i - 1] !== 0, r = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
-      if (depth[i] !== 0) {
-        if (l && r && u && d) continue;
-        if ((!l && empty(i - 1)) || (!r && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
-      } else if ((l || r || u || d) && empty(i)) {
-        scratchIndex[count++] = i;
-      }
+export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
+  const W = t.width;
+  if (!setupTriangle(W, t.height, x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!)) return;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
+  const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;
+  const color = t.color, td = tex.data32;
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5;
+    if (!rowSpan(cy)) continue;
+    let row = py * W + span[0]!;
+    for (let px = span[0]!; px <= span[1]!; px++, row++) {
+      const cx = px + 0.5;
+      const b0 = A0 * cx + B0 * cy + C0, b1 = A1 * cx + B1 * cy + C1, b2 = A2 * cx + B2 * cy + C2;
+      if (b0 < EDGE_EPS || b1 < EDGE_EPS || b2 < EDGE_EPS) continue;
+      const under = color[row]!;
+      const left = 255 - (under >>> 24);
+      if (left <= 0) continue;
+      sampleInto(td, tex.width, tex.height, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
+      const k = left / 255;
+      let packed = 0;
+      for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;
+      color[row] = packed >>> 0;
     }
   }
-  for (let k = 0; k < count; k++) {
-    const i = scratchIndex[k]!;
-    let packed = 0;
-    for (let s = 0; s < 32; s += 8) {
-      const own = (color[i]! >>> s) & 255;
-      packed |= ((own * k0 + sum3x3(color, i, W, s) * k1 + 0.5) | 0) << s;
-    }
-    scratchColor[k] = packed >>> 0;
-  }
-  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }

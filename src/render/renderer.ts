@@ -9,7 +9,8 @@ import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, RIG_CONTROLS, weightsToVector } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
-import { rasterTriangle, rasterTriangleMirror, smoothDepthEdges, featherSilhouette, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
+import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
+import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { slideLidTexture, slideEyeballs, EYEBALL_DEPTH_BIAS, LidSkin, blinkCompletion } from './eyes.ts';
 import { WideEyes } from './wideEyes.ts';
@@ -131,6 +132,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   toWorld(tPivot[0], tPivot[1], tPivot[2], tPivotW);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
   // far side: vertices that may blend in their mirror partner's texture, and this frame's share
+  const backOfHead = Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead);
   const mirrorList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.mirrorReach[v]! > 0);
   const share = new Float32Array(n);
   const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
@@ -288,6 +290,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       const material = mat[t]!;
       // the neck under the jaw only shows when the jaw turns off it (the photo's pose keeps its matte edge)
       if (material === MATERIAL.underJaw && turnAmount === 0) continue;
+      // the back of the head goes under everything, after the rest (zero area at the photo's pose)
+      if (material === MATERIAL.backOfHead) continue;
       // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
       const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
       if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
@@ -310,6 +314,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
     // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
     featherSilhouette(target, turnAmount, edgeIndex, edgeColor);
+    if (turnAmount > 0) for (const t of backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
   }
 
   const neutral: MotionFrame = {
