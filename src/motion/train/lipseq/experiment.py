@@ -44,7 +44,7 @@ RECIPES = {
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
-               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5)
+               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -93,7 +93,18 @@ def with_band_variance(mel):
     return out
 
 
-def prepare(clips, target, flux=False, cvn=False, voicing=False):
+def cue_inputs(cues, mode, sigma):
+    """Rhubarb's per-frame cue fractions as extra inputs: mode 1 all nine, 2 only the jaw-relevant
+    order (closed A/B/X, mid C/E/F/G/H, open D as one number 0..1), each smoothed by `sigma` frames"""
+    if mode == 2:
+        opening = np.array([0.0, 0.25, 0.75, 1.0, 0.6, 0.35, 0.25, 0.6, 0.0], np.float32)
+        cues = (cues @ opening)[:, None]
+    if sigma > 0:
+        cues = np.stack([gaussian(cues[:, k], sigma) for k in range(cues.shape[1])], 1)
+    return cues.astype(np.float32)
+
+
+def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sigma=0.0):
     for c in clips:
         c.setdefault('mel0', c['mel'])
         c['mel'] = with_band_variance(c['mel0']) if cvn else c['mel0']
@@ -102,6 +113,8 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False):
             v = c['voicing'][:m.shape[0]]
             c['mel'] = np.concatenate([m, np.pad(v, ((0, m.shape[0] - v.shape[0]), (0, 0)))], 1).astype(np.float32)
         c['X'] = stacked_frames(c['mel'], c['n'], flux)
+        if cues:
+            c['X'] = np.concatenate([c['X'], cue_inputs(c['cues'], cues, cue_sigma)], 1)
         c['ph'] = phonemes_25fps(c['name'], c['n'])
         Y = c['Y'].copy()
         if target == 'gap':
@@ -255,7 +268,7 @@ def run(name, clips, folds, out=None):
     r = parse_recipe(name)
     DIP = r['dip']
     t0 = time.time()
-    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
+    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
     held = [c for c in clips if c['role'] == 'heldout']
     fits = [[c for c in train_clips if c['speaker'] not in fold] for fold in folds]
