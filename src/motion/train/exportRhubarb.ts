@@ -6,6 +6,8 @@
 //
 //   RHUBARB_MODULE=/path/to/rhubarb-lip-sync-wasm node --import tsx src/motion/train/exportRhubarb.ts \
 //     [--dir /tmp/lipseq] [--grid 0] [--cache /tmp/rhubarb-cues] [--shard K/N]
+// With shards (parallel processes), run once more without --shard afterwards: it finds every clip
+// cached and writes rhubarb.f32 (a shard writes it only if all clips were cached when it finished).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
