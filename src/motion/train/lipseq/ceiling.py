@@ -1,5 +1,5 @@
 # How far could jawOpen r go on these data? (training tooling; cheap, seconds to minutes)
-#   /usr/bin/python3 src/motion/train/lipseq/ceiling.py /tmp/lipseq [RECIPE]
+#   /usr/bin/python3 src/motion/train/lipseq/ceiling.py /tmp/lipseq [RECIPE [SIZES]]   (SIZES e.g. 8,14: part 4 only)
 # 1. smoothness: r of the teacher with itself smoothed as our output is (sigma 1.5 frames): what a
 #    perfect but smoothed predictor scores.
 # 2. the teacher against an independent geometric read of the same frames (the raw lip gap over rest):
@@ -88,6 +88,8 @@ def speakers_curve(train, folds, r, sizes=(4, 8, 14, 0)):
         n = k or int(np.mean([len({c['speaker'] for c in train if c['speaker'] not in f}) for f in folds]))
         pts.append((n, float(np.mean(means)), float(np.std(means))))
         print(f'4. {n:3d} training speakers: held-out mean r {pts[-1][1]:.3f} +- {pts[-1][2]:.3f}', flush=True)
+    if len(pts) < 2:
+        return
     x = np.log2([p[0] for p in pts]); y = np.array([p[1] for p in pts])
     slope, icpt = np.polyfit(x, y, 1)
     need = 2 ** ((0.6 - icpt) / slope) if slope > 0 else float('inf')
@@ -97,8 +99,11 @@ def speakers_curve(train, folds, r, sizes=(4, 8, 14, 0)):
 def main():
     clips, idx = load(sys.argv[1])
     r = ex.parse_recipe(sys.argv[2] if len(sys.argv) > 2 else 'tcn_on')
-    ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
+    ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'])
     train = [c for c in clips if c['role'] == 'train' and c['speaker'] != 'grid_s1']
+    if len(sys.argv) > 3:  # only the speaker-count curve, at the given sizes (e.g. 8,14; 0 = all)
+        speakers_curve(train, idx['folds'], r, tuple(int(k) for k in sys.argv[3].split(',')))
+        return
     smoothness(train)
     geometric(train)
     seen(train, idx['folds'], r)

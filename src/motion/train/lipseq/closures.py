@@ -36,7 +36,7 @@ def main():
     for name in sys.argv[2:]:
         r = ex.parse_recipe(name)
         ex.DIP = r['dip']
-        ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
+        ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'])
         fit = [c for c in clips if c['role'] == 'train' and c['speaker'] != 'grid_s1']
         model, mean, std = ex.train(fit, r)
         for s in r['smooth']:

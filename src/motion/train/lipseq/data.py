@@ -31,6 +31,14 @@ def load(folder):
         for c, meta in zip(clips, idx['clips']):
             c['voicing'] = v[at:at + meta['n100']]
             at += meta['n100']
+    # optional: Rhubarb's mouth-cue fractions per 25 fps frame (exportRhubarb.ts, an experiment)
+    rf = os.path.join(folder, 'rhubarb.f32')
+    if os.path.exists(rf):
+        r = np.fromfile(rf, dtype=np.float32).reshape(-1, 9)
+        at = 0
+        for c in clips:
+            c['cues'] = r[at:at + c['n']]
+            at += c['n']
     return clips, idx
 
 

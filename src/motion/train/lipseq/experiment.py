@@ -47,7 +47,7 @@ RECIPES = {
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
-               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5)
+               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX')
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -96,7 +96,21 @@ def with_band_variance(mel):
     return out
 
 
-def prepare(clips, target, flux=False, cvn=False, voicing=False):
+def cue_inputs(cues, mode, sigma, keep='ABCDEFGHX'):
+    """Rhubarb's per-frame cue fractions as extra inputs: mode 1 the cues named in `keep` (all nine
+    by default), 2 one hand-set opening number (closed A/X, mid B/C/E/F/G/H, open D), each smoothed
+    by `sigma` frames"""
+    if mode == 1:
+        cues = cues[:, ['ABCDEFGHX'.index(k) for k in keep]]
+    if mode == 2:
+        opening = np.array([0.0, 0.25, 0.75, 1.0, 0.6, 0.35, 0.25, 0.6, 0.0], np.float32)
+        cues = (cues @ opening)[:, None]
+    if sigma > 0:
+        cues = np.stack([gaussian(cues[:, k], sigma) for k in range(cues.shape[1])], 1)
+    return cues.astype(np.float32)
+
+
+def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX'):
     for c in clips:
         c.setdefault('mel0', c['mel'])
         c['mel'] = with_band_variance(c['mel0']) if cvn else c['mel0']
@@ -105,6 +119,8 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False):
             v = c['voicing'][:m.shape[0]]
             c['mel'] = np.concatenate([m, np.pad(v, ((0, m.shape[0] - v.shape[0]), (0, 0)))], 1).astype(np.float32)
         c['X'] = stacked_frames(c['mel'], c['n'], flux)
+        if cues:
+            c['X'] = np.concatenate([c['X'], cue_inputs(c['cues'], cues, cue_sigma, cue_keep)], 1)
         c['ph'] = phonemes_25fps(c['name'], c['n'])
         Y = c['Y'].copy()
         if target == 'gap':
@@ -258,13 +274,14 @@ def run(name, clips, folds, out=None):
     r = parse_recipe(name)
     DIP = r['dip']
     t0 = time.time()
-    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
+    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
     held = [c for c in clips if c['role'] == 'heldout']
     fits = [[c for c in train_clips if c['speaker'] not in fold] for fold in folds]
     fold_clips = [[c for c in train_clips if c['speaker'] in fold] for fold in folds]
     models = [train(fit, r) for fit in fits]
     result = dict(name=name, recipe={k: v for k, v in r.items() if k != 'dilations'})
+    dump = {} if os.environ.get('LIPSEQ_DUMP') else None
     for s in r['smooth']:
         rows, held_r, murmur = [], [], MurmurStats()
         maps = oof_maps(models, fold_clips, s) if r['cal'] == 'oof' else [calibrate(*m, fit, s) for m, fit in zip(models, fits)]
@@ -274,12 +291,19 @@ def run(name, clips, folds, out=None):
                 rows.append((c['speaker'], best_lag(j, c['ref'], 3)[0], c['n']))
                 murmur.add(c, j)
             held_r.append([best_lag(jaw(model, mean, std, c, s, q), c['ref'], 3)[0] for c in held])
+            if dump is not None and s == r['smooth'][-1]:
+                # the curves themselves (held-out clips from every fold model: Katie's is fold 1's), for plots
+                for c in cl + held:
+                    dump.setdefault(c['name'], dict(ref=c['ref'].tolist(), jaw=jaw(model, mean, std, c, s, q).tolist(), cues=c.get('cues', np.zeros((c['n'], 9))).tolist()))
         sp = per_speaker(rows)
         h = np.array(held_r).mean(0)
         print(f'== {name} smooth {s}: mean r {np.mean(list(sp.values())):.3f} over {len(sp)}; katie {h[0]:.3f} ({" ".join(f"{x[0]:.3f}" for x in held_r)}); mt_sun {h[1]:.3f}  [{time.time() - t0:.0f} s]')
         result[f'smooth{s}'] = dict(mean=float(np.mean(list(sp.values()))), speakers=sp, katie=float(h[0]), mt_sun=float(h[1]), murmur=murmur.summary())
     print('   ' + murmur.line())
     print('   per speaker: ' + ', '.join(f'{k.replace("pcavs_", "").replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items())), flush=True)
+    if dump is not None:
+        with open(os.path.join(os.environ['LIPSEQ_DUMP'], name.replace(':', '_') + '.json'), 'w') as f:
+            json.dump(dump, f)
     if out:
         with open(out, 'a') as f:
             f.write(json.dumps(result) + '\n')
