@@ -36,7 +36,7 @@ const GAZE_UNIT = 2;
 const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
 
-/** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis.ts). */
+/** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis/mouth.ts writeLipMoves). */
 const LOWER_LIP_DROP = 0.09;
 
 /**
