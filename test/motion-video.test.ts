@@ -40,6 +40,11 @@ test('reenactment follows a grin and stays still on a still head (lp_d0, first 3
   for (let i = 1; i < m.frames.length; i++) jitter += Math.abs(m.frames[i]!.pose.yaw - m.frames[i - 1]!.pose.yaw);
   jitter /= m.frames.length - 1;
   assert.ok(jitter < 0.3, `mean |d yaw| per frame ${jitter}`);
+  // her blink at 2.6 s closes both eyes fully (it arrived at 0.82-0.91 before the blink mapping met
+  // the face mesh's under-read of shut eyes); the open start stays open
+  const shut = m.frames.map((f) => Math.min(f.blink + f.w.eyeBlinkLeft!, f.blink + f.w.eyeBlinkRight!));
+  assert.ok(Math.max(...shut.slice(60, 72)) > 0.95, `deepest blink ${Math.max(...shut.slice(60, 72))}`);
+  assert.ok(Math.max(...shut.slice(0, 15)) < 0.05, 'eyes open at the start');
   const abs = await motionFromVideo(data('video/lp_d0.mp4'), { fps: 25, maxSeconds: 0.4, mapToInitPose: false });
   assert.equal(abs.relativePose, false);
   assert.equal(abs.frameCount, 10);

@@ -4,7 +4,7 @@
 // forward-backward One Euro filters of the offline path become forward-only ones (same cutoffs).
 import type { MotionFrame } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
-import { clamp01, estimateRest, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
+import { clamp01, estimateRest, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
 import { OneEuroFilter } from '../motion/filters.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
@@ -68,9 +68,9 @@ export class LiveRetarget {
     for (const [k, v] of Object.entries(w)) out[k] = clamp01(this.smooth(k, 'w', v));
     const bl = clamp01(this.smooth('blinkL', 'blink', blinkLeft));
     const br = clamp01(this.smooth('blinkR', 'blink', blinkRight));
-    const blink = Math.min(bl, br);
-    out.eyeBlinkLeft = bl - blink;
-    out.eyeBlinkRight = br - blink;
+    const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br);
+    out.eyeBlinkLeft = eyeBlinkLeft;
+    out.eyeBlinkRight = eyeBlinkRight;
     const f = this.first;
     const faceWidth0 = f.scale * 1.6;
     return {

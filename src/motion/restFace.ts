@@ -41,6 +41,40 @@ export function estimateRest(ms: FaceMeasures[]): RestFace {
   };
 }
 
+/** An eye open to this share of its rest opening starts to blink (weight 0)... */
+export const BLINK_START = 0.85;
+/**
+ * ...and is shut (weight 1) at this share. The face mesh never reads a shut eye as shut: at the
+ * deepest frame of real blinks it reads 0.09-0.28 of the rest opening (Katie 0.09-0.26, Obama 0.09-0.25,
+ * Fei-Fei 0.09-0.28, lp_d0 0.14). At 0.2 (before) a driver's blink at 0.25 arrived as 0.92 and,
+ * after smoothing, 0.73-0.86: no driver blink ever closed the photo's eyes.
+ */
+export const BLINK_SHUT = 0.3;
+
+/** Blink weight from an eye's opening as a share of its rest opening. */
+export function blinkFromOpening(share: number): number {
+  return clamp01((BLINK_START - share) / (BLINK_START - BLINK_SHUT));
+}
+
+/**
+ * Both eyes' blink weights as a frame shows them: shared closing as `blink`, the rest per eye (a
+ * wink). Real blinks close both eyes together, but the face mesh under-reads one of them when the
+ * face is small or turned (Obama at 0.92 s: one eye read 1.0, the other 0.23-0.47 while both lids
+ * were down), which arrived as a wink with one eye open. Where the less closed eye reads 0.1-0.3
+ * it is taken up toward the other (fully from 0.3); below 0.1 the other eye is open, a wink.
+ */
+export function pairBlinks(left: number, right: number): { blink: number; eyeBlinkLeft: number; eyeBlinkRight: number } {
+  const low = Math.min(left, right), high = Math.max(left, right);
+  const together = clamp01((low - WINK_OTHER_OPEN) / (BLINK_TOGETHER - WINK_OTHER_OPEN));
+  const l = left + together * (high - left), r = right + together * (high - right);
+  const blink = Math.min(l, r);
+  return { blink, eyeBlinkLeft: l - blink, eyeBlinkRight: r - blink };
+}
+/** In a wink the other eye's blink weight stays below this... */
+const WINK_OTHER_OPEN = 0.1;
+/** ...and from this on both eyes are one blink. */
+const BLINK_TOGETHER = 0.3;
+
 /**
  * Rig weights from measures relative to the rest face. Scales: a lip gap of 0.6 eye-corner
  * distances is a fully open jaw; 25 % narrower/wider mouth is full pucker/stretch.
@@ -52,7 +86,7 @@ export function weightsFromMeasures(m: FaceMeasures, rest: RestFace): { w: Recor
   const smileL = clamp01((m.cornerLiftLeft - rest.cornerLiftLeft) / 0.12);
   const smileR = clamp01((m.cornerLiftRight - rest.cornerLiftRight) / 0.12);
   const press = clamp01((rest.lipThickness - m.lipThickness) / (0.35 * rest.lipThickness)) * (1 - clamp01(open * 5));
-  const blink = (eye: number, ref: number) => clamp01((1 - eye / Math.max(ref, 1e-6) - 0.15) / 0.65);
+  const blink = (eye: number, ref: number) => blinkFromOpening(eye / Math.max(ref, 1e-6));
   const wideEye = (eye: number, ref: number) => clamp01((eye / Math.max(ref, 1e-6) - 1.15) / 0.5);
   const browUp = (b: number, ref: number) => clamp01((b / ref - 1) / 0.15);
   const browDown = (b: number, ref: number) => clamp01((1 - b / ref) / 0.12);
