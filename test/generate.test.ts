@@ -98,6 +98,8 @@ test('drive plan: audio+video = expressions from audio, pose from video; --pose 
   const plan = planDrive(parseGenerateOptions({ image: 'p', audio: 'a.wav', video: 'v.mp4', output: 'o.mp4' }));
   assert.deepEqual(plan.expressions, { kind: 'audio', file: 'a.wav' });
   assert.deepEqual(plan.pose, { kind: 'video', file: 'v.mp4' });
+  assert.match(plan.note ?? '', /only the head pose/, 'the user is told the video gives only the pose');
+  assert.equal(planDrive(parseGenerateOptions({ image: 'p', audio: 'a.wav', output: 'o.mp4' })).note, undefined);
   assert.deepEqual(planDrive(parseGenerateOptions({ image: 'p', video: 'v.mp4', output: 'o.mp4' })).pose, { kind: 'video', file: 'v.mp4' });
   assert.deepEqual(planDrive(parseGenerateOptions({ image: 'p', video: 'v.mp4', output: 'o.mp4', pose: 'static' })).pose, { kind: 'static' });
   assert.throws(() => planDrive(parseGenerateOptions({ image: 'p', video: 'v.mp4', output: 'o.mp4', pose: 'auto' })), InputError);

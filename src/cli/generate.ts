@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .option('-i, --image <photo>', 'the photo of the person to animate')
     .option('--avatar <file>', 'a saved avatar (instead of --image)')
     .option('-a, --audio <file>', 'speech audio, any format ffmpeg reads [drv_aud]; with --motion: the soundtrack')
-    .option('-v, --video <file>', 'a driving video of someone talking (expressions, and pose unless --pose)')
+    .option('-v, --video <file>', 'a driving video of someone talking: expressions, and pose unless --pose; with --audio, the pose only')
     .option('-m, --motion <file>', 'a saved motion JSON (from `real3d motion` or --save-motion)');
   addOutputOption(cmd, 'output video: .mp4, .webm or .mov', { required: true });
   cmd

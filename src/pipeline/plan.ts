@@ -33,6 +33,8 @@ export interface DrivePlan {
   pose: { kind: 'static' | 'auto' | 'video' | 'motion'; file?: string };
   /** audio muxed into the output, if any */
   soundtrack?: string;
+  /** what the user should know about how the inputs were combined */
+  note?: string;
 }
 
 /** --pose is a mode or a video file: a typo must not read as "cannot read the video auot". */
@@ -67,7 +69,9 @@ export function planDrive(o: GenerateOptions): DrivePlan {
     // audio drives expressions; pose from --pose VIDEO, else from --video, else static/auto
     const poseVideo = poseIsFile ? o.pose : o.video;
     const pose: DrivePlan['pose'] = poseVideo ? { kind: 'video', file: poseVideo } : { kind: o.pose === 'auto' ? 'auto' : 'static' };
-    return { expressions: { kind: 'audio', file: o.audio }, pose, soundtrack: o.audio };
+    // both given: the reference's drv_aud + drv_pose; a user may have expected the video's face with new sound
+    const note = o.video ? `the face follows --audio; --video ${o.video} gives only the head pose. For that video's expressions with this sound: real3d motion --video ${o.video} -o m.json, then generate --motion m.json --audio ${o.audio}` : undefined;
+    return { expressions: { kind: 'audio', file: o.audio }, pose, soundtrack: o.audio, ...(note ? { note } : {}) };
   }
   // video only: expressions from the video; pose from it too unless --pose says otherwise
   if (o.pose === 'auto') throw new InputError('--pose auto generates head motion from speech audio: add --audio, or leave --pose unset to follow the driving video.');
@@ -122,7 +126,7 @@ export async function checkJob(o: GenerateOptions): Promise<CheckedJob> {
   if (plan.expressions.kind === 'video') await probeVideo(plan.expressions.file);
   // a saved motion is read now: a broken file fails before the slow part, and it names its soundtrack
   const savedMotion = plan.expressions.kind === 'motion' ? await loadMotion(plan.expressions.file) : undefined;
-  const notes: string[] = [];
+  const notes: string[] = plan.note ? [plan.note] : [];
   if (plan.pose.kind === 'video' && plan.pose.file !== plan.expressions.file) await probeVideo(plan.pose.file!);
   let soundtrack = plan.soundtrack;
   let soundtrackKind = plan.expressions.kind === 'video' ? 'video' : 'audio';
