@@ -117,3 +117,26 @@ test('wide eyes: the lid\'s shadow on the eye moves up with the lid; the white a
   wide.update(rest, rest);
   assert.deepEqual(px(36, 42), [70, 60, 60], 'back at rest, the photo again');
 });
+
+test('gaze: under the lids, away from the corners, each column carries on its own lid margin (no white right above the opening)', async () => {
+  const { continueLidMargins } = await import('../src/avatar/eyeTexture.ts');
+  // a 9 x 9 patch: an opening on rows 2..6, columns 1..7 (row 4 only at the corner columns 1 and 7);
+  // inside dark margin rows (60) over white (220); outside already filled with white (230)
+  const w = 9, h = 9;
+  const inside = new Uint8Array(w * h), col = new Float32Array(w * h * 4);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const corner = x === 1 || x === 7;
+    const isIn = x >= 1 && x <= 7 && (corner ? y === 4 : y >= 2 && y <= 6);
+    inside[y * w + x] = isIn ? 1 : 0;
+    const v = !isIn ? 230 : y === 2 || y === 6 ? 60 : 220;
+    for (let ch = 0; ch < 3; ch++) col[(y * w + x) * 4 + ch] = v;
+    col[(y * w + x) * 4 + 3] = 255;
+  }
+  continueLidMargins(col, inside, w, h, 1);
+  const at = (x: number, y: number) => col[(y * w + x) * 4]!;
+  assert.equal(at(4, 1), 60, 'just above the middle: the margin carried on');
+  assert.equal(at(4, 7), 60, 'just below the middle: the margin carried on');
+  assert.equal(at(4, 0), 230, 'beyond twice the reach: the fill as it was');
+  assert.equal(at(1, 3), 230, 'above a corner column: the row fill stays');
+  assert.equal(at(4, 4), 220, 'inside: unchanged');
+});

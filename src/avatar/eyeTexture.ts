@@ -29,6 +29,7 @@ export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: 
       for (let ch = 0; ch < 4; ch++) col[(y * w + x) * 4 + ch] = texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!;
     }
     fillOutside(col, inside, w, h, Math.max(1, 0.2 * iod));
+    continueLidMargins(col, inside, w, h, Math.max(1, MARGIN_REACH * iod));
     // soften the jump at the opening's border by one averaging pass over a thin ring
     const soft = Float32Array.from(col);
     for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
@@ -41,6 +42,41 @@ export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: 
     }
   }
   return { width: size, height: size, data: out };
+}
+
+/**
+ * Above and below the opening (under the lids), each column carries on its own edge pixel (the lid
+ * margin's shadow) for this far (eye-corner distances), fading into the row fill beyond it. Gaze moves
+ * the eyeball's texture under the rim of the opening by up to half its shift (render/eyes.ts
+ * slideEyeballs), so pixels just inside a curved lid sample from just outside it: with the eye white
+ * there, a thin white outline showed along the lids whenever the eyes looked sideways (video mode).
+ */
+const MARGIN_REACH = 0.06;
+/** Columns lower than this share of the opening's tallest are the corners: left to the row fill. */
+const CORNER_HEIGHT = 0.25;
+
+/** In place: outside pixels straight above / below the opening (away from its corners) take their column's edge pixel, fading over `reach` px into what the fill put there. */
+export function continueLidMargins(col: Float32Array, inside: Uint8Array, w: number, h: number, reach: number): void {
+  const tops = new Int32Array(w).fill(-1), bottoms = new Int32Array(w).fill(-1);
+  for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) if (inside[y * w + x]) { if (tops[x]! < 0) tops[x] = y; bottoms[x] = y; }
+  let tallest = 0;
+  for (let x = 0; x < w; x++) if (tops[x]! >= 0) tallest = Math.max(tallest, bottoms[x]! - tops[x]! + 1);
+  for (let x = 0; x < w; x++) {
+    const top = tops[x]!, bottom = bottoms[x]!;
+    // toward the corners the rows' own white carries on past the ends (fillOutside)
+    if (top < 0 || bottom - top + 1 < CORNER_HEIGHT * tallest) continue;
+    for (const [edge, dir] of [[top, -1], [bottom, 1]] as const) {
+      const e = (edge * w + x) * 4;
+      for (let d = 1; d <= Math.ceil(2 * reach); d++) {
+        const y = edge + dir * d;
+        if (y < 0 || y >= h) break;
+        const i = (y * w + x) * 4;
+        // the edge colour held for `reach`, then faded out over as much again
+        const t = Math.max(0, Math.min(1, (d - reach) / reach));
+        for (let ch = 0; ch < 4; ch++) col[i + ch] = col[e + ch]! * (1 - t) + col[i + ch]! * t;
+      }
+    }
+  }
 }
 
 /** How many of a row's outermost white pixels at each end of the opening set that row's fill. */
