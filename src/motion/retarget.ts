@@ -101,11 +101,21 @@ export interface DriverFitOptions {
   raiseWithinRise?: boolean;
   /** A wide eye is not squinting: eyeSquint less the side's eyeWide (wideOverSquint). */
   wideOverSquint?: boolean;
+  /**
+   * The head's yaw from the rig fit's pose solve (a 3D face fitted to the landmarks' x, y) rather
+   * than from the face mesh's own depth (measures.ts headAngles), which is flat: on real drivers it
+   * read 0.51-0.77 of the fit's yaw (Katie 0.61, Obama 0.77, Fei-Fei 0.62, lp_d0 0.51), and on our own
+   * renders turned 25 deg it read 9.5-14 deg where the fit reads 16-20. Self-reenactment (yaw read back
+   * by the fit on ours vs on the real frames): Fei-Fei 0.65 -> 0.89 per real degree, mean error 2.70 ->
+   * 1.11 deg; Obama 0.85 -> 1.02, 1.17 -> 0.96. Pitch and roll stay the mesh's: the fit's pitch
+   * overshot (Obama 1.19 -> 1.32 per real degree, error 1.35 -> 1.93).
+   */
+  yawFromFit?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -114,11 +124,14 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number] } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; pose: { yaw: number; pitch: number; roll: number } } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
-  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)) };
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)), pose: fit.pose };
 }
+
+/** The rig fit's head angles per frame (degrees), filled by retargetFromLandmarks where a frame has landmarks. */
+export interface FittedPoses { yaw: Float64Array; pitch: Float64Array; roll: Float64Array }
 
 /**
  * The brow controls no stronger than the driver's brows really moved over its eye corners (head
@@ -160,7 +173,7 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, poseOut?: FittedPoses): Map<RigControl, Float64Array> {
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -177,6 +190,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
     const frame = driverFrame(lm, neutral, o);
+    if (poseOut) { poseOut.yaw[i] = frame.pose.yaw; poseOut.pitch[i] = frame.pose.pitch; poseOut.roll[i] = frame.pose.roll; }
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
