@@ -50,10 +50,14 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }
 
-/** Sum of one 8-bit channel (at bit `shift`) over the (2r+1)^2 square around pixel i (at least r from the border). */
-function sumSquare(color: Uint32Array, i: number, W: number, shift: number, r: number): number {
+/** Tent-weighted sum of one 8-bit channel (at bit `shift`) over the (2r+1)^2 square around pixel i
+ *  (at least r from the border): weight (r+1-|dx|)(r+1-|dy|), total (r+1)^4. */
+function tentSum(color: Uint32Array, i: number, W: number, shift: number, r: number): number {
   let acc = 0;
-  for (let dy = -r; dy <= r; dy++) for (let j = i + dy * W - r, end = i + dy * W + r; j <= end; j++) acc += (color[j]! >>> shift) & 255;
+  for (let dy = -r; dy <= r; dy++) {
+    const wy = r + 1 - Math.abs(dy);
+    for (let dx = -r; dx <= r; dx++) acc += wy * (r + 1 - Math.abs(dx)) * ((color[i + dy * W + dx]! >>> shift) & 255);
+  }
   return acc;
 }
 
@@ -67,15 +71,16 @@ let bandMark = new Uint8Array(0);
  * cheek edge lies inside the photo's opaque skin, so the triangles end on fully opaque texels and
  * the z-buffer leaves a hard, stair-stepped cut against the plate (a paper cut-out next to the
  * photo's own edges, which a lens and resampling spread over 3-5 px). Pixels within `ramp` px of the
- * line between covered and empty pixels take the mean of the (2*ramp+1)^2 square around them
- * (premultiplied colour, empty = 0): a coverage ramp ~2*ramp+1 px wide, mixed in by `strength`
+ * line between covered and empty pixels take the tent-weighted mean of the (2*ramp+1)^2 square
+ * around them (premultiplied colour, empty = 0): a coverage ramp whose 10-90% span is ~ramp+1 px
+ * (a box of the same size spread it wider than the photo's own edges), mixed in by `strength`
  * (0 = off: the rest frame keeps the photo's own matte edge, hard where the photo's is, e.g. an
  * ear). Scratch buffers as above.
  */
 export function featherSilhouette(t: RasterTarget, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array, ramp = SILHOUETTE_RAMP): void {
   if (!(strength > 0)) return;
   const r = Math.max(1, Math.round(ramp));
-  const k1 = Math.min(1, strength) / ((2 * r + 1) ** 2), k0 = 1 - Math.min(1, strength);
+  const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
   const W = t.width, H = t.height, depth = t.depth, color = t.color;
   if (bandMark.length < W * H) bandMark = new Uint8Array(W * H);
   // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
@@ -115,7 +120,7 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
     let packed = 0;
     for (let s = 0; s < 32; s += 8) {
       const own = (color[i]! >>> s) & 255;
-      packed |= ((own * k0 + sumSquare(color, i, W, s, r) * k1 + 0.5) | 0) << s;
+      packed |= ((own * k0 + tentSum(color, i, W, s, r) * k1 + 0.5) | 0) << s;
     }
     scratchColor[k] = packed >>> 0;
   }
