@@ -33,7 +33,7 @@ import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
 import { outlineLineExcess } from '../src/eval/outlineLine.ts';
-import { outlineRampWidth } from '../src/eval/outlineRamp.ts';
+import { outlineRampWidth, faintTail } from '../src/eval/outlineRamp.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
@@ -200,7 +200,7 @@ async function measure(name: string): Promise<void> {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, farRamp, halo: round(haloExcess(alpha[0]!)), line,
+    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, farRamp, tail: round(faintTail(alpha[0]!)), halo: round(haloExcess(alpha[0]!)), line,
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);

@@ -22,3 +22,20 @@ test('outlineRampWidth: a hard cut reads ~0 px, a 5 px linear ramp 3 px (the pix
   // nothing masked: nothing measured
   assert.equal(outlineRampWidth(halfPlane(5), new Uint8Array(64 * 64)).width, 0);
 });
+
+test('faintTail: a faint ring far outside the person counts, a clean edge does not', async () => {
+  const { faintTail } = await import('../src/eval/outlineRamp.ts');
+  const w = 96, c = 48;
+  const disc = (tail: number) => {
+    const data = new Uint8ClampedArray(w * w * 4);
+    for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) {
+      const d = Math.hypot(x - c, y - c) - 20;
+      data[(y * w + x) * 4 + 3] = d < 0 ? 255 : d < 2 ? 128 : d < 18 ? Math.round(tail * 255) : 0;
+    }
+    return { width: w, height: w, data };
+  };
+  assert.ok(faintTail(disc(0)) < 0.01, `clean ${faintTail(disc(0))}`);
+  // alpha 0.06 from 8 to 18 px out: ~12 px of 0.06 past the 6 px start, ~0.8 per outline px
+  const t = faintTail(disc(0.06));
+  assert.ok(t > 0.4 && t < 1.2, `tail ${t}`);
+});
