@@ -33,6 +33,7 @@ import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
 import { outlineLineExcess } from '../src/eval/outlineLine.ts';
+import { outlineRampWidth, faintTail } from '../src/eval/outlineRamp.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 
@@ -144,6 +145,9 @@ async function measure(name: string): Promise<void> {
   // and over the face alone (the projected oval itself: cheeks, forehead, jaw)
   const headStreak: Record<string, number> = {}, faceStreak: Record<string, number> = {}, revealedAcross: Record<string, number> = {};
   const headBox: Record<string, [number, number, number, number]> = {};
+  // the outline's alpha ramp (px) on the half of the grown face oval turning away (both halves at
+  // rest, the photo's own matte edge: the reference)
+  const farRamp: Record<string, number> = {};
   for (const yaw of [-25, 0, 25]) {
     const lm = renderer.landmarks(at(yaw)) as [number, number, number][];
     const oval = FACE_OVAL.map((i) => lm[i]!);
@@ -170,6 +174,12 @@ async function measure(name: string): Promise<void> {
       half[i] = side && alpha[yaw]!.data[i * 4 + 3]! >= 128 && insidePolygon(x + 0.5, y + 0.5, oval.map((p) => [p[0], p[1]] as [number, number])) ? 1 : 0;
     }
     revealedAcross[yaw] = Math.round(acrossStretchShare(frames[`yaw ${yaw}`]!, half) * 1000) / 1000;
+    const farHalf = new Uint8Array(n);
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+      const side = yaw > 0 ? x + 0.5 > noseX : yaw < 0 ? x + 0.5 < noseX : true;
+      farHalf[y * size + x] = side && insidePolygon(x + 0.5, y + 0.5, poly) ? 1 : 0;
+    }
+    farRamp[yaw] = Math.round(outlineRampWidth(alpha[yaw]!, farHalf).width * 100) / 100;
     const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
     headBox[yaw] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
   }
@@ -190,7 +200,7 @@ async function measure(name: string): Promise<void> {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, halo: round(haloExcess(alpha[0]!)), line,
+    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, farRamp, tail: round(faintTail(alpha[0]!)), halo: round(haloExcess(alpha[0]!)), line,
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);

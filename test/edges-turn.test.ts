@@ -12,15 +12,15 @@ import type { MotionFrame } from '../src/types.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
-/** A 12x12 target with an opaque (depth-keeping) square at x, y 3..8: a geometric cut against nothing. */
-function square(): RasterTarget {
-  const W = 12, t: RasterTarget = { width: W, height: W, color: new Uint32Array(W * W), depth: new Float32Array(W * W) };
-  for (let y = 3; y <= 8; y++) for (let x = 3; x <= 8; x++) { t.color[y * W + x] = 0xff406080; t.depth[y * W + x] = 0.01; }
+/** A W x W target (default 12) with an opaque (depth-keeping) square at x, y lo..W-1-lo: a geometric cut against nothing. */
+function square(W = 12, lo = 3): RasterTarget {
+  const t: RasterTarget = { width: W, height: W, color: new Uint32Array(W * W), depth: new Float32Array(W * W) };
+  for (let y = lo; y <= W - 1 - lo; y++) for (let x = lo; x <= W - 1 - lo; x++) { t.color[y * W + x] = 0xff406080; t.depth[y * W + x] = 0.01; }
   return t;
 }
 const alpha = (t: RasterTarget, x: number, y: number) => t.color[y * t.width + x]! >>> 24;
 
-test('featherSilhouette ramps a hard geometric outline over ~2 px and leaves the inside alone', () => {
+test('featherSilhouette ramps a hard geometric outline and leaves the inside alone', () => {
   const t = square();
   featherSilhouette(t, 1, new Int32Array(144), new Uint32Array(144));
   // inner edge pixel partly covered, outer neighbour picks up some coverage, interior untouched
@@ -30,6 +30,21 @@ test('featherSilhouette ramps a hard geometric outline over ~2 px and leaves the
   assert.equal(alpha(t, 0, 0), 0);
   // premultiplied: colour scales with the coverage
   assert.ok(Math.abs((t.color[5 * 12 + 3]! & 255) - (0x80 * alpha(t, 3, 5)) / 255) <= 2);
+});
+
+test('featherSilhouette ramps over about the width of the photo\'s own edges (3-5 px), not a 1-2 px paper cut', () => {
+  const t = square(20, 6);
+  featherSilhouette(t, 1, new Int32Array(400), new Uint32Array(400));
+  // along row 10 from outside in: 0 -> partial x4 -> opaque, strictly rising
+  const row = [2, 3, 4, 5, 6, 7, 8].map((x) => alpha(t, x, 10)).slice(1);
+  assert.equal(row[0], 0);
+  for (let x = 1; x <= 4; x++) assert.ok(row[x]! > row[x - 1]!, `ramp rises at x=${x}: ${row.join(' ')}`);
+  assert.ok(row[1]! > 20 && row[4]! < 250, `partial coverage over 4 px: ${row.join(' ')}`);
+  assert.equal(row[5], 255);
+  // a 1 px ramp (the old 3x3 mean) leaves the second pixel outside empty
+  const narrow = square(20, 6);
+  featherSilhouette(narrow, 1, new Int32Array(400), new Uint32Array(400), 1);
+  assert.equal(alpha(narrow, 4, 10), 0);
 });
 
 test('featherSilhouette at strength 0 (the photo pose) changes nothing', () => {

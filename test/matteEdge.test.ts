@@ -69,3 +69,21 @@ test('premultipliedForeground: a fringe wider than the re-read band is read to i
   // (one pass leaves ~66 levels here; two reach ~3 px further each side and leave ~22: a third of it)
   assert.ok(worst < 30, `the fringe's inner half over black at most ${worst.toFixed(1)} levels lighter than the person`);
 });
+
+test('premultipliedForeground: a faint matte tail far past the person, over plain wall, is read as wall (no arc around the head)', () => {
+  // a dark disc with a crisp edge on a mid-grey wall; the matte adds a faint tail (0.04-0.3) out to
+  // 20 px past the disc, as the segmentation matte did at lp_s0's crown
+  const size = 512, c = 256, R = 150, F = [40, 39, 44], B = [88, 90, 91];
+  const image = imageOf(size, (x, y) => (Math.hypot(x - c, y - c) < R ? [F[0]!, F[1]!, F[2]!] : [B[0]!, B[1]!, B[2]!]));
+  const matte = { width: size, height: size, data: Float32Array.from({ length: size * size }, (_, i) => {
+    const d = Math.hypot((i % size) - c, Math.floor(i / size) - c) - R;
+    return d < 0 ? 1 : d < 20 ? 0.3 * (1 - d / 20) + 0.04 : 0;
+  }) };
+  const plate = imageOf(size, () => [B[0]!, B[1]!, B[2]!]);
+  const out = premultipliedForeground(image, matte, plate);
+  // along a ray 8-19 px past the disc: the wall itself, so (nearly) transparent
+  let worst = 0;
+  for (let d = 8; d < 20; d++) worst = Math.max(worst, out.data[(c * size + c + R + d) * 4 + 3]!);
+  // (with the re-read's short reach only, the tail kept its matte: alpha up to ~0.2 there, coloured as the disc)
+  assert.ok(worst <= 5, `tail alpha at most ${worst}/255`);
+});

@@ -33,6 +33,22 @@ export interface BuildAvatarOptions extends SheetOptions {
 
 /** Landmarks probing the cheeks (skin colour and light). */
 const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
+/** The nose's ridge (bridge to tip) and wings: the mirror texture stays off them (NOSE_KEEP: none within
+ *  the first share of the eye distance, all from the second). */
+const NOSE_POINTS = [168, 6, 197, 195, 5, 4, 1, 2, 98, 327, 129, 358, 64, 294, 48, 278];
+const NOSE_KEEP = [0.15, 0.35] as const;
+/** Per landmark, 0 on the nose (NOSE_POINTS) rising to 1 at NOSE_KEEP[1] eye distances from it, on the neutral face (canonical x, y, z). */
+function noseDistanceRamp(neutral: Float64Array): (v: number) => number {
+  const P = (i: number) => [neutral[i * 3]!, neutral[i * 3 + 1]!, neutral[i * 3 + 2]!];
+  const iod = Math.hypot(...P(33).map((c, k) => c - P(263)[k]!));
+  const nose = NOSE_POINTS.map(P);
+  return (v) => {
+    const p = P(v);
+    const d = Math.min(...nose.map((q) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!)));
+    return smoothstep(NOSE_KEEP[0] * iod, NOSE_KEEP[1] * iod, d);
+  };
+}
+
 /** Landmarks on and around the lips (lip colour). */
 const LIP_PROBES = [0, 17, 13, 14, 37, 267, 84, 314];
 
@@ -88,7 +104,13 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // eye there shows as a ghost beside the eyeball (which keeps its own texture and gaze).
   const eyeCentres = [at(EYE_L_LOOP), at(EYE_R_LOOP)].map((loop) => loop.reduce((c, p) => [c[0] + p[0] / loop.length, c[1] + p[1] / loop.length], [0, 0]));
   const awayFromEyes = (x: number, y: number) => smoothstep(0.3 * head.iod, 0.5 * head.iod, Math.min(...eyeCentres.map((c) => Math.hypot(x - c[0]!, y - c[1]!))));
-  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) : 0));
+  // nor on the nose: its sides are lit unlike each other (one in the light, one in shadow), and the
+  // lit side of a turned nose took its partner's shadow (lp_s12 at +25: a grey diagonal smear; lp_s10:
+  // the near nose wing's shading edge drawn on the far cheek as a nose-shaped line). Distances are
+  // taken on the person's neutral 3D face (the photo's projection squeezes a turned far side
+  // toward the nose).
+  const awayFromNose = noseDistanceRamp(neutral);
+  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) * awayFromNose(v) : 0));
   const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
   // (and takes no mirrored texture there either)
   for (const i of FACE_OVAL) mirror.mirrorReach[i]! *= 1 - keepEdge[i]!;

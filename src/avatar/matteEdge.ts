@@ -39,8 +39,13 @@ export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Fl
   // the person just inside the band: a normalised blur over pixels deeper than it
   const deep = Float32Array.from({ length: n }, (_, i) => (dist[i]! > band && m[i]! > 0.95 ? 1 : 0));
   const reach = 2 * band;
-  const wDeep = blur(deep, reach);
-  const planes = [0, 1, 2].map((ch) => blur(Float32Array.from({ length: n }, (_, i) => image.data[i * 4 + ch]! * deep[i]!), reach));
+  const deepPlanes = (r: number) => ({ weight: blur(deep, r), planes: [0, 1, 2].map((ch) => blur(Float32Array.from({ length: n }, (_, i) => image.data[i * 4 + ch]! * deep[i]!), r)) });
+  const near = deepPlanes(reach);
+  // The matte's faint outer tail (lp_s0's crown: matte 0.04-0.4 up to 20 px past the hair over a
+  // photo that is plain wall there) lies beyond that reach: it kept its matte, coloured by the
+  // hair far inside, and drew a dark arc around the head on a light backdrop. It is read against
+  // the person from a wider reach (~5% of the side).
+  const wide = deepPlanes(Math.max(reach, Math.round(w / 20)));
   const out = Float32Array.from(m, (v) => Math.min(1, Math.max(0, v)));
   const lowered = new Float32Array(n);
   const px = [0, 0, 0], fg = [0, 0, 0], bg = [0, 0, 0];
@@ -52,8 +57,10 @@ export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Fl
   for (let pass = 0; pass < 2; pass++) {
     const d = pass === 0 ? dist : distanceToOutside((i) => out[i]! < 0.5, w, h, band + 1);
     for (let i = 0; i < n; i++) {
-      if (out[i]! < 1 / 255 || d[i]! > band || wDeep[i]! < 0.02) continue;
-      for (let ch = 0; ch < 3; ch++) { px[ch] = image.data[i * 4 + ch]!; fg[ch] = planes[ch]![i]! / wDeep[i]!; bg[ch] = plateRgb[i * 3 + ch]!; }
+      if (out[i]! < 1 / 255 || d[i]! > band) continue;
+      const from = near.weight[i]! >= 0.02 ? near : wide;
+      if (from.weight[i]! < 0.02) continue;
+      for (let ch = 0; ch < 3; ch++) { px[ch] = image.data[i * 4 + ch]!; fg[ch] = from.planes[ch]![i]! / from.weight[i]!; bg[ch] = plateRgb[i * 3 + ch]!; }
       const mix = mixAlpha(px, fg, bg);
       // trust: person and backdrop clearly apart, the pixel on the line between them, and fading
       // toward the inner end of the band (no step where the band ends)

@@ -50,43 +50,79 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }
 
+/** Tent-weighted sum of one 8-bit channel (at bit `shift`) over the (2r+1)^2 square around pixel i
+ *  (at least r from the border): weight (r+1-|dx|)(r+1-|dy|), total (r+1)^4. */
+function tentSum(color: Uint32Array, i: number, W: number, shift: number, r: number): number {
+  let acc = 0;
+  for (let dy = -r; dy <= r; dy++) {
+    const wy = r + 1 - Math.abs(dy);
+    for (let dx = -r; dx <= r; dx++) acc += wy * (r + 1 - Math.abs(dx)) * ((color[i + dy * W + dx]! >>> shift) & 255);
+  }
+  return acc;
+}
+
+/** Half-width (px) of the coverage ramp a turned outline gets: the photo's own edges spread over 3-5 px. */
+export const SILHOUETTE_RAMP = 2;
+
+let bandMark = new Uint8Array(0);
+
 /**
  * Feathers the person layer's own outline where it is geometry, not matte: a turned head's jaw or
  * cheek edge lies inside the photo's opaque skin, so the triangles end on fully opaque texels and
- * the z-buffer leaves a hard, stair-stepped cut against the plate. Pixels on either side of the
- * line between covered and empty pixels take their 3x3 mean (premultiplied colour, empty = 0),
- * a ~2 px coverage ramp, mixed in by `strength` (0 = off: the rest frame keeps the photo's own
- * matte edge, hard where the photo's is, e.g. an ear). Scratch buffers as above.
+ * the z-buffer leaves a hard, stair-stepped cut against the plate (a paper cut-out next to the
+ * photo's own edges, which a lens and resampling spread over 3-5 px). Pixels within `ramp` px of the
+ * line between covered and empty pixels take the tent-weighted mean of the (2*ramp+1)^2 square
+ * around them (premultiplied colour, empty = 0): a coverage ramp whose 10-90% span is ~ramp+1 px
+ * (a box of the same size spread it wider than the photo's own edges), mixed in by `strength`
+ * (0 = off: the rest frame keeps the photo's own matte edge, hard where the photo's is, e.g. an
+ * ear). Scratch buffers as above.
  */
-export function featherSilhouette(t: RasterTarget, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
+export function featherSilhouette(t: RasterTarget, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array, ramp = SILHOUETTE_RAMP): void {
   if (!(strength > 0)) return;
-  const k1 = Math.min(1, strength) / 9, k0 = 1 - Math.min(1, strength);
+  const r = Math.max(1, Math.round(ramp));
+  const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
   const W = t.width, H = t.height, depth = t.depth, color = t.color;
+  if (bandMark.length < W * H) bandMark = new Uint8Array(W * H);
   // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
   // fringe of the sheet's background part (alpha < 64)
   const empty = (i: number) => depth[i] === 0 && color[i]! >>> 24 < 64;
   let count = 0;
-  for (let y = 1; y < H - 1; y++) {
-    let i = y * W + 1;
-    for (let x = 1; x < W - 1; x++, i++) {
+  for (let y = r; y < H - r; y++) {
+    let i = y * W + r;
+    for (let x = r; x < W - r; x++, i++) {
       // (fast path first: inside the person or in open background all four neighbours agree on depth)
-      const l = depth[i - 1] !== 0, r = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
+      const l = depth[i - 1] !== 0, rt = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
       if (depth[i] !== 0) {
-        if (l && r && u && d) continue;
-        if ((!l && empty(i - 1)) || (!r && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
-      } else if ((l || r || u || d) && empty(i)) {
+        if (l && rt && u && d) continue;
+        if ((!l && empty(i - 1)) || (!rt && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
+      } else if ((l || rt || u || d) && empty(i)) {
         scratchIndex[count++] = i;
       }
     }
+  }
+  // the line's pixels grown to the ramp's half-width (each once)
+  for (let k = 0; k < count; k++) bandMark[scratchIndex[k]!] = 1;
+  for (let grow = 1, from = 0; grow < r; grow++) {
+    const to = count;
+    for (let k = from; k < to; k++) {
+      const i = scratchIndex[k]!;
+      for (const j of [i - 1, i + 1, i - W, i + W]) {
+        const x = j % W, y = (j - x) / W;
+        if (x < r || y < r || x >= W - r || y >= H - r || bandMark[j]) continue;
+        bandMark[j] = 1;
+        scratchIndex[count++] = j;
+      }
+    }
+    from = to;
   }
   for (let k = 0; k < count; k++) {
     const i = scratchIndex[k]!;
     let packed = 0;
     for (let s = 0; s < 32; s += 8) {
       const own = (color[i]! >>> s) & 255;
-      packed |= ((own * k0 + sum3x3(color, i, W, s) * k1 + 0.5) | 0) << s;
+      packed |= ((own * k0 + tentSum(color, i, W, s, r) * k1 + 0.5) | 0) << s;
     }
     scratchColor[k] = packed >>> 0;
   }
-  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
+  for (let k = 0; k < count; k++) { color[scratchIndex[k]!] = scratchColor[k]!; bandMark[scratchIndex[k]!] = 0; }
 }
