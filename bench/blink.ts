@@ -1,7 +1,9 @@
 // Blink read-back: render every human portrait with both eyes shut (eyeBlinkLeft = eyeBlinkRight
 // = 1), find the face mesh on the rendered frame, and compare each eye's opening (lid gap / eye
 // width) with the photo's own. A shut human eye reads about 0.1-0.2 of its open value; the goal is
-// <= 0.25 on every portrait. Prints a table; never asserts.
+// <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
+// eyes11: real shut eyes read 0.14 median on the measure, more on faces whose mesh points
+// slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
 //   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).

@@ -95,7 +95,7 @@ function mark(img: RgbaImage, lm: Lm): RgbaImage {
 }
 
 const f2 = (v: number) => v.toFixed(2);
-const all: { clip: string; orig: number; gap: number; origAbs: number; openAbs: number }[] = [];
+const all: { clip: string; orig: number; gap: number; origAbs: number; openAbs: number; both: boolean }[] = [];
 const openTail: { orig: number[]; gap: number[] } = { orig: [], gap: [] };
 const slides: { clip: string; open: number; shut: number; orig: number }[] = [];
 const rows: GridCell[][] = [];
@@ -113,16 +113,16 @@ for (const file of clips()) {
   const desc = list.map((b) => `${b.frames[0]}: ${f2(b.orig[0])}/${f2(b.orig[1])} ${f2(b.gap[0])}/${f2(b.gap[1])}`).join(' | ');
   console.log(`${name.padEnd(34)}${String(lms.length).padStart(5)}   ${med.o.map(f2).join('/')} | ${med.g.map(f2).join('/')}   ${list.length}: ${desc}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   // an eye that stayed open on both measures (a wink's other eye, a squint) is not a blink of that eye
-  for (const b of list) for (const s of [0, 1] as const) if (Math.min(b.orig[s], b.gap[s]) <= 0.4) all.push({ clip: name, orig: b.orig[s], gap: b.gap[s], origAbs: b.orig[s] * med.o[s], openAbs: med.o[s] });
+  for (const b of list) for (const s of [0, 1] as const) if (Math.min(b.orig[s], b.gap[s]) <= 0.4) all.push({ clip: name, orig: b.orig[s], gap: b.gap[s], origAbs: b.orig[s] * med.o[s], openAbs: med.o[s], both: Math.max(b.gap[0], b.gap[1]) <= 0.15 });
   // the pairs' slide along the line: open (clip median) and at each eye's most-shut frame of blinks the lid gap calls shut (<= 0.15)
   for (const s of [0, 1] as const) {
     const [up, lo] = SIDE_RINGS[s]!;
     const openAlong = median(lms.map((lm) => (lm ? along(lm, up, lo) : NaN)));
     for (const b of list) if (b.gap[s] <= 0.15) slides.push({ clip: name, open: openAlong, shut: along(lms[b.gapAt[s]]!, up, lo), orig: b.orig[s] });
   }
-  if (sheetFile && list.length) {
-    // the deepest blink of the clip (robust measure, both eyes): an open frame, the shut frame with its points, per eye
-    const b = list.reduce((x, y) => (y.gap[0] + y.gap[1] < x.gap[0] + x.gap[1] ? y : x));
+  if (sheetFile && list.some((b) => Math.max(...b.gap) <= 0.15)) {
+    // the deepest blink of the clip (the lid gap, worse eye): an open frame, the shut frame with its points, per eye
+    const b = list.reduce((x, y) => (Math.max(...y.gap) < Math.max(...x.gap) ? y : x));
     const tOpen = Math.max(0, b.frames[0]! - 8);
     const open = await videoFrameAt(file, tOpen);
     const row: GridCell[] = [];
@@ -142,6 +142,9 @@ const share = (v: number[], cut: number) => `${v.filter((x) => x > cut).length}/
 const pct = (v: number[], q: number) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(q * (s.length - 1))] ?? NaN; };
 console.log(`\nblink eyes ${all.length} in ${new Set(all.map((a) => a.clip)).size} clips: read > 0.25: orig ${share(all.map((a) => a.orig), 0.25)}, gap ${share(all.map((a) => a.gap), 0.25)}; median orig ${f2(pct(all.map((a) => a.orig), 0.5))}, gap ${f2(pct(all.map((a) => a.gap), 0.5))}; 90th pct orig ${f2(pct(all.map((a) => a.orig), 0.9))}, gap ${f2(pct(all.map((a) => a.gap), 0.9))}`);
 console.log(`absolute (eye widths), orig at the most-shut frame: median ${pct(all.map((a) => a.origAbs), 0.5).toFixed(3)}, 90th pct ${pct(all.map((a) => a.origAbs), 0.9).toFixed(3)}; the clips' open eyes ${pct(all.map((a) => a.openAbs), 0.1).toFixed(2)}-${pct(all.map((a) => a.openAbs), 0.9).toFixed(2)} (10th-90th pct)`);
+// blinks the lid gap calls shut on both eyes (<= 0.15): how does the issue's measure read those eyes?
+const bothShut = all.filter((a) => a.both);
+console.log(`both eyes shut by the lid gap (<= 0.15): ${bothShut.length} eyes in ${new Set(bothShut.map((a) => a.clip)).size} clips; issue measure > 0.25: ${share(bothShut.map((a) => a.orig), 0.25)}, median ${f2(pct(bothShut.map((a) => a.orig), 0.5))}, 90th pct ${f2(pct(bothShut.map((a) => a.orig), 0.9))}, max ${f2(pct(bothShut.map((a) => a.orig), 1))}; lid gap median ${f2(pct(bothShut.map((a) => a.gap), 0.5))}`);
 const wide = all.filter((a) => a.openAbs >= 0.3), narrow = all.filter((a) => a.openAbs < 0.3);
 console.log(`open eye >= 0.30 (like the failing portraits): ${wide.length} blink eyes, orig > 0.25 ${share(wide.map((a) => a.orig), 0.25)}, gap > 0.25 ${share(wide.map((a) => a.gap), 0.25)}; open eye < 0.30: orig ${share(narrow.map((a) => a.orig), 0.25)}, gap ${share(narrow.map((a) => a.gap), 0.25)}`);
 // does a shut eye's slide follow the person's open-eye slide (the mesh keeping the open parametrisation)?
