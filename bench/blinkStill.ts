@@ -1,27 +1,19 @@
 // Which pixels of the open eye still show at blink 1 (bench/eyePixels.ts)? Per portrait and eye:
 // the open render | blink 1 | blink 1 with those pixels in magenta, zoomed; prints the share.
 //   node --import tsx bench/blinkStill.ts out.png lp_s9.jpg,...
-import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { cachedPortrait } from './portraitCache.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { createRenderer } from '../src/render/renderer.ts';
+import { openAndShut } from './shutRender.ts';
 import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/eyes.ts';
 import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
 import { eyePixelsLeft } from './eyePixels.ts';
 import type { RgbaImage } from '../src/types.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const [out, list] = process.argv.slice(2);
 if (!out || !list) throw new Error('usage: node --import tsx bench/blinkStill.ts out.png file1,file2,...');
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) {
-  const portrait = await cachedPortrait(path.join(DATA, 'portraits', file));
-  const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
-  const n = r.neutralFrame();
-  const open = copy(r.render(n));
-  const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
+  const { portrait, open, shut } = await openAndShut(file);
   const lm = portrait.cropLandmarks;
   const row: GridCell[] = [];
   for (const [up, lo] of [[EYE_R_UPPER, EYE_R_LOWER], [EYE_L_UPPER, EYE_L_LOWER]] as const) {
