@@ -183,7 +183,7 @@ export class UnderBrowSkin {
   }
 }
 
-/** How far past the brow's ends the rig carries the skin under it (basis.ts UNDER_BROW_TAPER), in iod. */
+/** How far past the brow's ends the rig carries the skin under it (rig/basis/brows.ts UNDER_BROW_TAPER), in iod. */
 const TAPER = 0.08;
 /** At a full raise this share of the band's colour is clean skin. */
 const UNCOVER = 0.75;

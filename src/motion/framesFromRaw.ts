@@ -1,0 +1,212 @@
+// Tracked faces -> Motion frames (pure; used by the video path, the lip teacher and training).
+// The steps, in order: which frames to trust; per-frame channels from the landmark measures, the
+// head pose and the gaze; the rig fit's richer expressions merged in; gaps filled and every channel
+// smoothed; the channels read back out as MotionFrames.
+import type { MotionFrame } from '../types.ts';
+import type { RigControl } from '../rig/controls.ts';
+import type { RawFaceFrame } from './faceTracker.ts';
+import { NoFaceError } from '../errors.ts';
+import { fillGaps, oneEuroZeroLag } from './filters.ts';
+import { clamp01, estimateRest, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
+import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
+import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { isRelativeMouth } from './mouthChange.ts';
+import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
+
+export interface VideoMotionStats {
+  frames: number;
+  /** frames with no usable face */
+  missing: number;
+  /** frames filled from neighbours (missing + rejected fits) */
+  interpolated: number;
+}
+
+export interface FramesFromRawOptions {
+  /** 'measures': the landmark measures alone, as before the rig retarget (kept for comparisons) */
+  expressions?: 'rig' | 'measures';
+  /** a rest face measured elsewhere (the lip teacher uses the clip's own closed-mouth frames) */
+  rest?: RestFace;
+  fit?: DriverFitOptions;
+}
+
+/** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
+const GAZE_UNIT = 2;
+
+/** Face-size change that counts as a tracking glitch (fraction of the neighbours' median). */
+const SCALE_JUMP = 0.25;
+const MIN_MESH_SCORE = 0.5;
+
+/** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis/mouth.ts writeLipMoves). */
+const LOWER_LIP_DROP = 0.09;
+
+/**
+ * The rig fit's mouthLowerDown kept within the measured opening (a motion's jawOpen is the lip gap
+ * over JAW_GAP_SPAN): faded in as the lips part, as the measure's own (restFace.ts), and no larger
+ * than the drop that alone would open the lips that far.
+ */
+export function lowerLipWithinGap(fitted: number, jawOpen: number): number {
+  return Math.min(fitted * clamp01(jawOpen * 4), (JAW_GAP_SPAN * jawOpen) / LOWER_LIP_DROP);
+}
+
+/** Frames whose face is trusted: a confident mesh and no sudden size jump against its neighbours (a wrong face or a broken mesh). */
+export function usableFrames(raw: (RawFaceFrame | null)[]): boolean[] {
+  const n = raw.length;
+  const valid = raw.map((r) => !!r && r.score >= MIN_MESH_SCORE);
+  for (let i = 0; i < n; i++) {
+    if (!valid[i]) continue;
+    const near: number[] = [];
+    for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) if (j !== i && valid[j]) near.push(raw[j]!.m.scale);
+    if (near.length >= 2) {
+      const med = percentile(near, 50);
+      if (Math.abs(raw[i]!.m.scale - med) > SCALE_JUMP * med) valid[i] = false;
+    }
+  }
+  return valid;
+}
+
+/** Named per-frame series, each created on its first use; `names` keeps the order of creation. */
+class Channels {
+  readonly names: string[] = [];
+  private readonly series = new Map<string, Float64Array>();
+  constructor(readonly length: number) {}
+  get(name: string): Float64Array {
+    let c = this.series.get(name);
+    if (!c) {
+      c = new Float64Array(this.length);
+      this.series.set(name, c);
+      this.names.push(name);
+    }
+    return c;
+  }
+  replace(name: string, c: Float64Array): void {
+    this.series.set(name, c);
+  }
+  at(name: string, i: number): number {
+    return this.series.get(name)![i]!;
+  }
+}
+
+/** In place: the series minus its first value. */
+function rezero(c: Float64Array): void {
+  const c0 = c[0]!;
+  for (let i = 0; i < c.length; i++) c[i] = c[i]! - c0;
+}
+
+/**
+ * Per usable frame: the measures' weights and blinks against the rest face, the head pose (relative to
+ * the first usable frame when mapToInitPose) and the gaze relative to the driver's usual gaze.
+ */
+function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid: boolean[], good: RawFaceFrame[], rest: RestFace, mapToInitPose: boolean): void {
+  const restGaze = [0, 1].map((a) => percentile(good.map((r) => r.m.gaze[a]!), 50)) as [number, number];
+  const first = good[0]!;
+  const firstAngles = first.angles;
+  const faceWidth0 = first.m.scale * 1.6;
+  for (let i = 0; i < raw.length; i++) {
+    if (!valid[i]) continue;
+    const r = raw[i]!;
+    const { w, blinkLeft, blinkRight } = weightsFromMeasures(r.m, rest);
+    for (const [k, v] of Object.entries(w)) ch.get(`w.${k}`)[i] = v;
+    ch.get('blinkL')[i] = blinkLeft;
+    ch.get('blinkR')[i] = blinkRight;
+    const a = r.angles;
+    ch.get('yaw')[i] = mapToInitPose ? a.yaw - firstAngles.yaw : a.yaw;
+    ch.get('pitch')[i] = mapToInitPose ? a.pitch - firstAngles.pitch : a.pitch;
+    ch.get('roll')[i] = mapToInitPose ? a.roll - firstAngles.roll : a.roll;
+    ch.get('tx')[i] = (r.m.centre[0] - (mapToInitPose ? first.m.centre[0] : 0)) / faceWidth0;
+    ch.get('ty')[i] = (r.m.centre[1] - (mapToInitPose ? first.m.centre[1] : 0)) / faceWidth0;
+    // 4 face widths from the camera: moving closer enlarges the face
+    ch.get('tz')[i] = 4 * (1 - first.m.scale / r.m.scale);
+    // gaze relative to the driver's usual gaze, in the renderer's unit (1 = a quarter eye width;
+    // the measure's 1 is half an eye width)
+    ch.get('gx')[i] = GAZE_UNIT * (r.m.gaze[0] - restGaze[0]);
+    ch.get('gy')[i] = GAZE_UNIT * (r.m.gaze[1] - restGaze[1]);
+  }
+}
+
+/**
+ * The rig fit's channels (retarget.ts) over the measured ones. The smile and the lower lip keep the
+ * larger of both readings (the corner-lift measure is sharp; the fit sees a lip that drops with the
+ * jaw still); `signed` marks channels that are signed changes on the photo's own mouth.
+ */
+function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Array>, valid: boolean[], signed: (name: string) => boolean): void {
+  for (const [control, series] of rigChannels) {
+    const c = ch.get(`w.${control}`);
+    const keepMax = control === 'mouthSmileLeft' || control === 'mouthSmileRight' || control === 'mouthLowerDown';
+    // the fit's lower lip only where the measured lips are apart, and never dropping further than
+    // they are: with the lips shut it would part the photo's lips (lp_d14 lip gap r 0.95 -> 0.78)
+    const fitted = (i: number) => (control === 'mouthLowerDown' ? lowerLipWithinGap(series[i]!, ch.get('w.jawOpen')[i]!) : series[i]!);
+    // a signed smile below the reference stays (the corner-lift measure, one-sided, reads 0 there)
+    const merge = (measured: number, f: number) => (signed(`w.${control}`) && measured <= 0 ? f : Math.max(measured, f));
+    for (let i = 0; i < valid.length; i++) if (valid[i]) c[i] = keepMax ? merge(c[i]!, fitted(i)) : fitted(i);
+  }
+}
+
+/** One Euro settings (min cutoff Hz, beta) per channel: the mouth moves fast; head and gaze are smoothed harder when still. */
+function smoothingFor(name: string): [number, number] {
+  if (name.startsWith('w.')) return [4, 0.5];
+  if (name === 'blinkL' || name === 'blinkR') return [6, 1];
+  if (name === 'gx' || name === 'gy') return [2, 0.5];
+  if (name === 'tx' || name === 'ty' || name === 'tz') return [1, 2];
+  return [1, 0.3];
+}
+
+/** Gaps filled from neighbours, then every channel smoothed; returns the most frames filled in any channel. */
+function fillAndSmooth(ch: Channels, valid: boolean[], fps: number): number {
+  let interpolated = 0;
+  for (const name of ch.names) interpolated = Math.max(interpolated, fillGaps(ch.get(name), valid));
+  for (const name of ch.names) ch.replace(name, oneEuroZeroLag(ch.get(name), fps, ...smoothingFor(name)));
+  return interpolated;
+}
+
+/** The smoothed channels read out as frames: weights clamped (signed ones to -1..1), shared closing as `blink`. */
+function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onPhoto: boolean, restLipGap: number): MotionFrame[] {
+  const frames: MotionFrame[] = [];
+  const at = (name: string, i: number) => ch.at(name, i);
+  for (let i = 0; i < ch.length; i++) {
+    const w: Record<string, number> = {};
+    for (const name of ch.names) if (name.startsWith('w.')) w[name.slice(2)] = signed(name) ? Math.max(-1, Math.min(1, at(name, i))) : clamp01(at(name, i));
+    if (onPhoto) w[MOUTH_ON_PHOTO] = 1;
+    const bl = clamp01(at('blinkL', i));
+    const br = clamp01(at('blinkR', i));
+    // the driver's lips at rest (jawOpen counts from them): a photo whose own lips are apart keeps
+    // up to that much of its opening at the driver's rest (render/mouth/opening.ts)
+    w[REST_LIP_GAP] = restLipGap;
+    // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights
+    const blink = Math.min(bl, br);
+    w.eyeBlinkLeft = bl - blink;
+    w.eyeBlinkRight = br - blink;
+    frames.push({
+      w,
+      pose: { yaw: at('yaw', i), pitch: at('pitch', i), roll: at('roll', i), tx: at('tx', i), ty: at('ty', i), tz: at('tz', i) },
+      gaze: [Math.max(-1, Math.min(1, at('gx', i))), Math.max(-1, Math.min(1, at('gy', i)))],
+      blink,
+    });
+  }
+  return frames;
+}
+
+/** Turns per-frame raw faces into smoothed Motion frames. */
+export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+  const n = raw.length;
+  const valid = usableFrames(raw);
+  const missing = raw.filter((r) => !r).length;
+  const good = raw.filter((_r, i) => valid[i]) as RawFaceFrame[];
+  if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
+  const rest = opts.rest ?? estimateRest(good.map((r) => r.m));
+  const ch = new Channels(n);
+  writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose);
+  // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit);
+  // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
+  const fit = driverFitDefaults(opts.fit);
+  const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
+  const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
+  mergeRigChannels(ch, rigChannels, valid, signed);
+  const interpolated = fillAndSmooth(ch, valid, fps);
+  // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
+  // smoothing, so the video starts with the photo's own mouth
+  if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
+  // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
+  if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
+  return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap), stats: { frames: n, missing, interpolated } };
+}
