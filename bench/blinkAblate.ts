@@ -48,6 +48,7 @@ const EDITS: Record<string, Edit> = {
   'line higher': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.12) { const q = at(u, d + 0.04); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
   'lash lighter': (p, u, d, s) => { if (u > -0.05 && u < 1.05) { const t = 0.45 * bump(d, 0, 0.03); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
   'lash top lighter': (p, u, d, s) => { if (u > -0.05 && u < 1.05 && d < 0) { const t = 0.7 * bump(d, -0.025, 0.02); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+  'line blur': (p, u, d, _s, at) => { if (u > -0.1 && u < 1.1 && d > -0.08 && d < 0.08) { const w = [0.12, 0.22, 0.32, 0.22, 0.12]; const q = [0, 0, 0]; w.forEach((k, i) => { const x = at(u, d + (i - 2) * 0.015); for (let c = 0; c < 3; c++) q[c] += k * x[c]!; }); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
   'both skin': (p, u, d, s) => { if (u > 0 && u < 1 && Math.abs(d) > 0.03 && d > -0.35 && d < 0.2) { const t = Math.min(1, (Math.abs(d) - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
 };
 
