@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
-import { thinLashTop, softenToFineness } from '../src/render/closedEye/shading.ts';
+import { thinLashTop } from '../src/render/closedEye/shading.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -151,21 +151,4 @@ test('thin lash line: the band just above the shut line takes the lid colour abo
   assert.ok(at(rgb, SHUT - 0.2) === 200, 'the lid well above is kept');
   // outside the eye (past the corners' margin) nothing changes
   assert.equal(rgb[(rowOf(SHUT - 0.025) * PATCH_W + 0) * 3], before[(rowOf(SHUT - 0.025) * PATCH_W + 0) * 3]);
-});
-
-test('soften to the photo: a crisp line on a soft photo is blurred, on an equally crisp photo it is kept', () => {
-  const n = PATCH_W * PATCH_H;
-  const mask = new Float32Array(n).fill(1);
-  // a one-cell dark line across the patch every 12 rows: crisp
-  const crisp = () => { const a = new Float32Array(n * 3).fill(200); for (let r = 6; r < PATCH_H; r += 12) a.fill(50, r * PATCH_W * 3, (r + 1) * PATCH_W * 3); return a; };
-  // the same lines, soft (a 3-row ramp)
-  const soft = new Float32Array(n * 3).fill(200);
-  for (let r = 6; r < PATCH_H; r += 12) for (const [dr, v] of [[-1, 150], [0, 100], [1, 150]] as const) if (r + dr < PATCH_H) soft.fill(v, (r + dr) * PATCH_W * 3, (r + dr + 1) * PATCH_W * 3);
-  const lid = crisp();
-  const sigma = softenToFineness(lid, soft, mask);
-  assert.ok(sigma > 0, 'blurred toward a soft photo');
-  assert.ok(lid[(6 * PATCH_W + 10) * 3]! > 60, `line centre lightened by the blur: ${lid[(6 * PATCH_W + 10) * 3]}`);
-  const kept = crisp();
-  assert.equal(softenToFineness(kept, crisp(), mask), 0);
-  assert.deepEqual(kept, crisp());
 });

@@ -100,44 +100,6 @@ export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
 }
 
-/** Mean luminance gradient magnitude over the cells where mask > 0.5 (forward differences). */
-function meanGradient(rgb: Float32Array, mask: Float32Array): number {
-  let sum = 0, n = 0;
-  const L = (k: number) => lum(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!);
-  for (let r = 0; r + 1 < PATCH_H; r++) for (let c = 0; c + 1 < PATCH_W; c++) {
-    const k = r * PATCH_W + c;
-    if (mask[k]! <= 0.5) continue;
-    sum += Math.hypot(L(k + 1) - L(k), L(k + PATCH_W) - L(k)); n++;
-  }
-  return n ? sum / n : 0;
-}
-
-/** How much fine detail an image has: its mean gradient over that of its blur (sigma 2 cells); about 1 when soft. */
-function fineness(rgb: Float32Array, mask: Float32Array): number {
-  const coarse = Float32Array.from(rgb);
-  blurRgb(coarse, PATCH_W, PATCH_H, 2);
-  return meanGradient(rgb, mask) / Math.max(1e-3, meanGradient(coarse, mask));
-}
-
-/** Blurs tried, in patch cells, to bring the shut lid's fineness down to the photo's. */
-const SOFTEN_STEPS = [0.5, 0.8, 1.2, 1.6];
-
-/**
- * A soft photo (a sfumato painting, an old print) is softer than its pixel size says; the shut eye,
- * softened only to the pixel size, stood out as a crisp, drawn lash line (lp_s9). The lid is blurred
- * by the smallest step that makes it no finer than the photo's own patch (its open eye included).
- */
-export function softenToFineness(rgb: Float32Array, photo: Float32Array, mask: Float32Array): number {
-  const target = fineness(photo, mask);
-  if (fineness(rgb, mask) <= target) return 0;
-  for (const sigma of SOFTEN_STEPS) {
-    const tryRgb = Float32Array.from(rgb);
-    blurRgb(tryRgb, PATCH_W, PATCH_H, sigma);
-    if (fineness(tryRgb, mask) <= target || sigma === SOFTEN_STEPS.at(-1)) { rgb.set(tryRgb); return sigma; }
-  }
-  return 0;
-}
-
 /** Distance d mirrored back and forth within 0..GRAIN_BAND. */
 function mirrorInBand(d: number): number {
   const m = Math.max(0, d) % (2 * GRAIN_BAND);
