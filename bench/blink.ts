@@ -1,7 +1,9 @@
 // Blink read-back: render every human portrait with both eyes shut (eyeBlinkLeft = eyeBlinkRight
 // = 1), find the face mesh on the rendered frame, and compare each eye's opening (lid gap / eye
 // width) with the photo's own. A shut human eye reads about 0.1-0.2 of its open value; the goal is
-// <= 0.25 on every portrait. Prints a table; never asserts.
+// <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
+// eyes11: real shut eyes read 0.14 median on the issue's measure, more on faces whose mesh points
+// slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
 //   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
@@ -12,7 +14,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCell } from '../src/eval/eyes.ts';
+import { eyeLidGaps, eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCell } from '../src/eval/eyes.ts';
 import type { Portrait, RgbaImage } from '../src/types.ts';
 import { eyePixelsBoth } from './eyePixels.ts';
 
@@ -25,7 +27,8 @@ const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
 const ratios: number[] = [];
-console.log('portrait          open L/R (photo)   shut L/R (render)   ratio L/R   worst | eye pixels left L/R at blink 1 (0.5), bench/eyePixels.ts');
+console.log('portrait          open L/R (photo)   shut L/R (render)   ratio L/R   worst | lid gap ratio L/R worst (eval/eyes.ts eyeLidGaps) | eye pixels left L/R at blink 1 (0.5), bench/eyePixels.ts');
+const gapRatios: number[] = [];
 const pixelsLeft: number[] = [];
 for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
   if (only && !only.includes(file)) continue;
@@ -50,8 +53,12 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   const rl = s.left / o.left, rr = s.right / o.right;
   const worst = Math.max(rl, rr);
   ratios.push(worst);
+  // beside the issue's measure, the lid gap that ignores the mesh's points sliding along the lids
+  const og = eyeLidGaps(photoFace.landmarks), sg = eyeLidGaps(shutFace.landmarks);
+  const gl = sg.left / og.left, gr = sg.right / og.right;
+  gapRatios.push(Math.max(gl, gr));
   const f2 = (v: number) => v.toFixed(2);
-  console.log(`${file.padEnd(18)}${f2(o.left)} / ${f2(o.right)}        ${f2(s.left)} / ${f2(s.right)}         ${f2(rl)} / ${f2(rr)}  ${f2(worst)}${worst <= 0.25 ? '' : '  > 0.25'} | ${f2(px.left)} / ${f2(px.right)} (${f2(pxHalf.left)} / ${f2(pxHalf.right)})`);
+  console.log(`${file.padEnd(18)}${f2(o.left)} / ${f2(o.right)}        ${f2(s.left)} / ${f2(s.right)}         ${f2(rl)} / ${f2(rr)}  ${f2(worst)}${worst <= 0.25 ? '       ' : '  > 0.25'} | ${f2(gl)} / ${f2(gr)} ${f2(Math.max(gl, gr))}${Math.max(gl, gr) <= 0.25 ? '       ' : '  > 0.25'} | ${f2(px.left)} / ${f2(px.right)} (${f2(pxHalf.left)} / ${f2(pxHalf.right)})`);
   if (sheetFile) {
     const box = eyeRegion(photoFace.landmarks, size, size);
     const half = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 0.5, eyeBlinkRight: 0.5 } }));
@@ -65,7 +72,7 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
     ]);
   }
 }
-if (ratios.length) console.log(`portraits ${ratios.length}, worst ratio ${Math.max(...ratios).toFixed(2)}, median ${[...ratios].sort((a, b) => a - b)[ratios.length >> 1]!.toFixed(2)}, at or under 0.25: ${ratios.filter((v) => v <= 0.25).length}; eye pixels left (worse eye): median ${[...pixelsLeft].sort((a, b) => a - b)[pixelsLeft.length >> 1]!.toFixed(2)}, worst ${Math.max(...pixelsLeft).toFixed(2)}`);
+if (ratios.length) console.log(`portraits ${ratios.length}, worst ratio ${Math.max(...ratios).toFixed(2)}, median ${[...ratios].sort((a, b) => a - b)[ratios.length >> 1]!.toFixed(2)}, at or under 0.25: ${ratios.filter((v) => v <= 0.25).length}; lid gap at or under 0.25: ${gapRatios.filter((v) => v <= 0.25).length}, worst ${Math.max(...gapRatios).toFixed(2)}; eye pixels left (worse eye): median ${[...pixelsLeft].sort((a, b) => a - b)[pixelsLeft.length >> 1]!.toFixed(2)}, worst ${Math.max(...pixelsLeft).toFixed(2)}`);
 if (sheetFile) {
   const png = await labelledGrid(rows, { title: 'blink read-back: photo | blink 0.5 | blink 1 | lids read back | gaze (eyes zoomed)', cellW: 400, cellH: 140 });
   await writeFile(sheetFile + '.tmp', png);

@@ -10,10 +10,11 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { eyeOpenings } from '../src/eval/eyes.ts';
+import { eyeLidGaps, eyeOpenings } from '../src/eval/eyes.ts';
 import { eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { toEye } from '../src/render/closedEye/frame.ts';
 import { luminance } from '../src/math/colour.ts';
+import { eyePixelsBoth } from './eyePixels.ts';
 import type { RgbaImage } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -36,6 +37,18 @@ const EDITS: Record<string, Edit> = {
   'arc 0.1': (p, u, d, _s, at) => { if (u > -0.05 && u < 1.05) { const q = at(u, d - 0.1 * Math.sin(Math.PI * Math.min(1, Math.max(0, u)))); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
   'lid convex': (p, u, d) => { if (u > 0 && u < 1 && d < -0.02) { const k = 1 + 0.12 * Math.sin(Math.PI * u) * bump(d, -0.15, 0.08); for (let c = 0; c < 3; c++) p[c]! *= k; } },
   'shadow below': (p, u, d) => { if (u > 0 && u < 1 && d > 0) { const k = 1 - 0.15 * Math.sin(Math.PI * u) * bump(d, 0.06, 0.05); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  // geometric edits along the eye (eyes11): is the lash line's extent or asymmetry what the mesh's
+  // points follow along the line? The band d in [-0.12, 0.1] around the line is resampled.
+  'line longer': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.1) { const q = at(0.5 + (u - 0.5) / 1.15, d); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'line shorter': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.1) { const q = at(0.5 + (u - 0.5) / 0.87, d); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'to outer': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.1) { const q = at(u + 0.06, d); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'to inner': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.1) { const q = at(u - 0.06, d); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'mirrored': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.3 && d < 0.12) { const q = at(1 - u, d); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'line lower': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.12) { const q = at(u, d - 0.04); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'line higher': (p, u, d, _s, at) => { if (u > -0.2 && u < 1.2 && d > -0.12 && d < 0.12) { const q = at(u, d + 0.04); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'lash lighter': (p, u, d, s) => { if (u > -0.05 && u < 1.05) { const t = 0.45 * bump(d, 0, 0.03); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+  'lash top lighter': (p, u, d, s) => { if (u > -0.05 && u < 1.05 && d < 0) { const t = 0.7 * bump(d, -0.025, 0.02); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+  'line blur': (p, u, d, _s, at) => { if (u > -0.1 && u < 1.1 && d > -0.08 && d < 0.08) { const w = [0.12, 0.22, 0.32, 0.22, 0.12]; const q = [0, 0, 0]; w.forEach((k, i) => { const x = at(u, d + (i - 2) * 0.015); for (let c = 0; c < 3; c++) q[c] += k * x[c]!; }); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
   'both skin': (p, u, d, s) => { if (u > 0 && u < 1 && Math.abs(d) > 0.03 && d > -0.35 && d < 0.2) { const t = Math.min(1, (Math.abs(d) - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
 };
 
@@ -77,7 +90,7 @@ function applyEdit(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, edit: Edit)
 
 const dir = path.join(DATA, 'portraits');
 const names = arg('--edits')?.split(',') ?? Object.keys(EDITS);
-console.log(`portrait          ${names.map((n) => n.padStart(13)).join('')}`);
+console.log(`portrait          ${names.map((n) => n.padStart(19)).join('')}    (each: issue measure (lid gap) eye pixels)`);
 for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort()) {
   if (only && !only.includes(file)) continue;
   let portrait;
@@ -87,14 +100,18 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sor
   const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
   const fp = (await detectFaces(portrait.image, { embedding: false }))[0];
   if (!fp) continue;
-  const o = eyeOpenings(fp.landmarks);
+  const o = eyeOpenings(fp.landmarks), og = eyeLidGaps(fp.landmarks);
+  const open = copy(r.render(n));
   const cells: string[] = [];
   for (const name of names) {
     const img = applyEdit(shut, portrait.cropLandmarks, EDITS[name]!);
     const fs = (await detectFaces(img, { embedding: false }))[0];
     if (!fs) { cells.push('—'.padStart(13)); continue; }
-    const s = eyeOpenings(fs.landmarks);
-    cells.push(Math.max(s.left / o.left, s.right / o.right).toFixed(2).padStart(13));
+    const s = eyeOpenings(fs.landmarks), sg = eyeLidGaps(fs.landmarks);
+    // the issue's measure, and in brackets the sliding-robust lid gap (eval/eyes.ts eyeLidGaps)
+    // and the open eye's pixels still showing (bench/eyePixels.ts, worse eye)
+    const px = eyePixelsBoth(open, img, portrait.cropLandmarks);
+    cells.push(`${Math.max(s.left / o.left, s.right / o.right).toFixed(2)} (${Math.max(sg.left / og.left, sg.right / og.right).toFixed(2)}) ${Math.max(px.left, px.right).toFixed(2)}`.padStart(19));
   }
   console.log(`${file.padEnd(18)}${cells.join('')}`);
 }

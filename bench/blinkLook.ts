@@ -82,7 +82,7 @@ const eyeBox = (lm: Lm, s: (typeof SIDES)[number], w: number, h: number) => squa
     const off = offsets(fs.landmarks, fo.landmarks, s);
     const op = openingParts(fo.landmarks, s), sp = openingParts(fs.landmarks, s);
     console.log(`andrew real blink  opening open ${op.all.toFixed(3)} (across ${op.across.toFixed(3)}) shut ${sp.all.toFixed(3)} (across ${sp.across.toFixed(3)}) along ${sp.along} | photo along ${op.along}`);
-    row.push({ label: 'real open', image: cropImage(mark(open, fo.landmarks, s), box) }, { label: `real shut up ${off.upper.toFixed(2)} lo ${off.lower.toFixed(2)}`, image: cropImage(mark(shut, fs.landmarks, s), box) });
+    row.push({ label: 'real open', image: cropImage(open, box) }, { label: 'real shut', image: cropImage(shut, box) }, { label: `real shut up ${off.upper.toFixed(2)} lo ${off.lower.toFixed(2)}`, image: cropImage(mark(shut, fs.landmarks, s), box) });
   }
   rows.push(row);
 }
@@ -99,9 +99,9 @@ for (const file of list.split(',')) {
     const off = offsets(fs.landmarks, fp.landmarks, s);
     const op = openingParts(fp.landmarks, s), sp = openingParts(fs.landmarks, s);
     console.log(`${file.padEnd(18)} upper ${off.upper.toFixed(3)} lower ${off.lower.toFixed(3)}  opening photo ${op.all.toFixed(3)} (across ${op.across.toFixed(3)}) shut ${sp.all.toFixed(3)} (across ${sp.across.toFixed(3)}) along ${sp.along} | photo along ${op.along}`);
-    row.push({ label: `${file} photo`, image: cropImage(mark(portrait.image, fp.landmarks, s), box) }, { label: `shut up ${off.upper.toFixed(2)} lo ${off.lower.toFixed(2)}`, image: cropImage(mark(shut, fs.landmarks, s), box) });
+    row.push({ label: `${file} photo`, image: cropImage(portrait.image, box) }, { label: 'blink 1', image: cropImage(shut, box) }, { label: `read back: up ${off.upper.toFixed(2)} lo ${off.lower.toFixed(2)}`, image: cropImage(mark(shut, fs.landmarks, s), box) });
   }
   rows.push(row);
 }
-await writeFile(out, await labelledGrid(rows, { title: 'read-back lids (green upper, red lower, blue 2nd ring): photo | blink 1, each eye; top row a real blink', cellW: 260, cellH: 260 }));
+await writeFile(out, await labelledGrid(rows, { title: (process.env.LOOK_TITLE ?? '') + ' photo | blink 1 | read-back lids (green upper, red lower, blue 2nd ring), each eye; top row a real blink', cellW: 180, cellH: 180 }));
 console.log(`sheet: ${out}`);

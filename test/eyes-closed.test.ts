@@ -1,11 +1,13 @@
 // The real shut eye (src/render/closedEye): the eye frame's math, the committed library, and the
 // fit to a photo (bake) on a synthetic face: grey photos stay grey, the lid takes the photo's skin,
-// the lash line is dark and on the lower lid line, the mask covers the open eye and its lid fold but not the brow or the cheek, and the lid meets graded skin without a rim.
+// the lash line is dark and on the lower lid line, the mask covers the open eye and its lid fold but not the brow or the cheek, and the lid meets graded skin without a rim;
+// the lash line thinned from above (thinLashTop).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
+import { thinLashTop } from '../src/render/closedEye/shading.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -129,4 +131,24 @@ test('bake: the lash line lies on the lower lid line, the lid fold is covered, a
   }
   const mean = diffs.reduce((a, b) => a + b, 0) / diffs.length;
   assert.ok(diffs.length > 10 && mean < 0.08, `shut lid vs photo along the mask's top edge: ${(100 * mean).toFixed(1)} % (${diffs.length} columns)`);
+});
+
+test('thin lash line: the band just above the shut line takes the lid colour above it; the line itself and the lid stay', () => {
+  const SHUT = 0.1; // shut line's v in every column
+  const rowOf = (v: number) => Math.round((v - PATCH_V0) * PATCH_PPW - 0.5);
+  const rgb = new Float32Array(PATCH_W * PATCH_H * 3).fill(200); // lid skin
+  // a soft dark line: 60 at the shut line, darkening the lid up to 0.05 above it
+  for (let r = 0; r < PATCH_H; r++) {
+    const d = SHUT - (PATCH_V0 + (r + 0.5) / PATCH_PPW); // eye widths above the line
+    if (d >= -0.02 && d <= 0.05) for (let c = 0; c < PATCH_W; c++) rgb.fill(d <= 0 ? 60 : 60 + (140 * d) / 0.05, (r * PATCH_W + c) * 3, (r * PATCH_W + c) * 3 + 3);
+  }
+  const before = Float32Array.from(rgb);
+  thinLashTop(rgb, () => SHUT);
+  const c = Math.round(PATCH_W / 2);
+  const at = (a: Float32Array, v: number) => a[(rowOf(v) * PATCH_W + c) * 3]!;
+  assert.ok(at(rgb, SHUT - 0.025) > at(before, SHUT - 0.025) + 40, `0.025 above the line: ${at(before, SHUT - 0.025)} -> ${at(rgb, SHUT - 0.025)}`);
+  assert.ok(at(rgb, SHUT + 0.01) === at(before, SHUT + 0.01), 'the line at and below the shut edge is kept');
+  assert.ok(at(rgb, SHUT - 0.2) === 200, 'the lid well above is kept');
+  // outside the eye (past the corners' margin) nothing changes
+  assert.equal(rgb[(rowOf(SHUT - 0.025) * PATCH_W + 0) * 3], before[(rowOf(SHUT - 0.025) * PATCH_W + 0) * 3]);
 });

@@ -26,6 +26,41 @@ export function eyeOpenings(lm: Landmarks): { left: number; right: number } {
   return { left: opening(lm, EYE_L_UPPER, EYE_L_LOWER), right: opening(lm, EYE_R_UPPER, EYE_R_LOWER) };
 }
 
+/** Distance from point p to the segment a-b. */
+function pointSegment(p: ArrayLike<number>, a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / len2)) : 0;
+  return Math.hypot(p[0]! - (a[0]! + t * dx), p[1]! - (a[1]! + t * dy));
+}
+
+/** Distance from point p to the polyline through `ids` of lm. */
+function pointPolyline(lm: Landmarks, p: ArrayLike<number>, ids: number[]): number {
+  let best = Infinity;
+  for (let k = 0; k + 1 < ids.length; k++) best = Math.min(best, pointSegment(p, lm[ids[k]!]!, lm[ids[k + 1]!]!));
+  return best;
+}
+
+/**
+ * Lid gap of one eye that ignores how the mesh spaces its points ALONG the lids: the mean distance
+ * from each of the three middle lower-lid points to the upper lid's polyline, and from each middle
+ * upper-lid point to the lower lid's polyline, over the corner-to-corner width. On an open eye it
+ * is about the pair measure (`opening`); on a shut eye whose paired points slid apart along the
+ * lash line (both lids on one line) it reads the gap across the line, near zero.
+ */
+function lidGap(lm: Landmarks, upper: number[], lower: number[]): number {
+  const c0 = lm[upper[0]!]!, c1 = lm[upper[upper.length - 1]!]!;
+  const width = Math.hypot(c1[0]! - c0[0]!, c1[1]! - c0[1]!) || 1;
+  let gap = 0;
+  for (const q of [3, 4, 5]) gap += pointPolyline(lm, lm[lower[q]!]!, upper) + pointPolyline(lm, lm[upper[q]!]!, lower);
+  return gap / 6 / width;
+}
+
+/** The sliding-robust lid gap (`lidGap`) of the image-right eye (subject's left) and the image-left eye. */
+export function eyeLidGaps(lm: Landmarks): { left: number; right: number } {
+  return { left: lidGap(lm, EYE_L_UPPER, EYE_L_LOWER), right: lidGap(lm, EYE_R_UPPER, EYE_R_LOWER) };
+}
+
 /** Bounding box [x, y, w, h] of both eyes and brows, padded, clamped to the image. */
 export function eyeRegion(lm: Landmarks, width: number, height: number): [number, number, number, number] {
   const ids = [33, 133, 263, 362, 70, 300, 105, 334, 145, 374, 46, 276];

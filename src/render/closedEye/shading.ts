@@ -63,6 +63,37 @@ export function shadedSkin(warped: Float32Array, photoRef: ColourField, libRef: 
   return rgb;
 }
 
+/**
+ * The lash line's upper half lightened toward the lid just above it: the library's line is a 24 px
+ * video eye upsampled, soft and thick, and with its contrast matched to the photo's lash line its
+ * dark band reached up to 0.05 eye widths into the lid. To the face mesh that band read as a narrow
+ * open eye (its lids held apart; bench/blinkAblate.ts "lash top lighter": 9 -> 10 of 14 portraits
+ * at or under 0.25, lp_s9 0.43 -> 0.34), and on narrow eyes (lp_s9) as the iris still showing.
+ * Centre and width in eye widths above the shut line; the share blended at the centre.
+ */
+const LASH_TOP = { centre: 0.025, width: 0.02, share: 0.7 };
+/** The lid's own colour is taken this far (eye widths) above the shut line, in the same column. */
+const LID_ABOVE = 0.1;
+
+/** Thins the lash line from above (LASH_TOP), per patch column, given the shut line's v at each column. */
+export function thinLashTop(rgb: Float32Array, shutV: (u: number) => number): void {
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u < -0.05 || u > 1.05) continue;
+    const shut = shutV(clamp01(u));
+    const rLid = Math.round(cellRow(shut - LID_ABOVE));
+    if (rLid < 0 || rLid >= PATCH_H) continue;
+    const lid = [0, 1, 2].map((ch) => rgb[(rLid * PATCH_W + c) * 3 + ch]!);
+    for (let r = Math.max(0, rLid + 1); r < PATCH_H; r++) {
+      const d = shut - cellV(r);
+      if (d <= 0) break;
+      const t = LASH_TOP.share * Math.exp(-(((d - LASH_TOP.centre) / LASH_TOP.width) ** 2));
+      const k = (r * PATCH_W + c) * 3;
+      for (let ch = 0; ch < 3; ch++) rgb[k + ch] = rgb[k + ch]! + t * (lid[ch]! - rgb[k + ch]!);
+    }
+  }
+}
+
 /** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide). */
 export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
   const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, eyeWidth) - 1);
