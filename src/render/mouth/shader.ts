@@ -197,7 +197,8 @@ export class MouthShader {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
         const k = side * 0.85 * this.tongueLight;
-        const grow = this.tongueGrow, up = ly - (TONGUE_DROP * p.unit + this.jawFollow) * inv;
+        // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up behind the teeth)
+        const grow = this.tongueGrow, up = ly - (TONGUE_DROP * p.unit + TONGUE_FOLLOW * this.jawFollow) * inv;
         const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * this.teethShow;
         if (a > 0) {
           // its back, further up the opening, in the mouth's shadow
@@ -294,6 +295,8 @@ const CLOSED_LIGHT = 0.8;
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
+/** the share of the jaw set's follow of a dropped lower lip (jawFollow) the tongue takes */
+const TONGUE_FOLLOW = 0.5;
 /** the lip edge: the lip drawn beside the line (lipRim.ts), this much darker (it turns into the mouth); never below EDGE_FLOOR of that lip's mean rim colour */
 const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */

@@ -51,7 +51,7 @@ export const DROP_UNTIL: [number, number] = [0.12, 0.3];
  * IOD of lower teeth, one band of teeth filling the opening, where his real mouth shows a dark band
  * under the upper row and hardly any lower teeth; a smiling speaker shows ~0.05 of them (Katie).
  */
-export const LOWER_TEETH_SHOW = 0.05;
+export const LOWER_TEETH_SHOW = 0.075;
 
 /**
  * How far (layer px) the teeth of a lower row stand over its anchor: the top row over the centre
