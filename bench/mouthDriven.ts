@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import { mouthBox, mouthTile, stack, strip } from './mouthTiles.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
@@ -42,22 +42,14 @@ for (const [ri, root] of roots.entries()) {
   const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
   const n = r.neutralFrame();
   if (ri === 0) {
-    const lm = r.landmarks(n);
-    const mw = Math.hypot(lm[291]![0] - lm[61]![0], lm[291]![1] - lm[61]![1]);
-    side = Math.round(1.6 * mw);
-    left = Math.round((lm[61]![0] + lm[291]![0]) / 2 - side / 2);
-    top = Math.round((lm[13]![1] + lm[14]![1]) / 2 - 0.4 * side);
+    ({ side, left, top } = mouthBox(r.landmarks(n), 1.6, 0.4));
   }
   const tiles = [];
   for (const i of picked) {
     const img = r.render(frames[i]);
-    tiles.push(await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: SIZE, height: SIZE, channels: 4 } })
-      .extract({ left: Math.max(0, left), top: Math.max(0, top), width: side, height: side }).resize(side * ZOOM, side * ZOOM, { kernel: 'lanczos3' }).png().toBuffer());
+    tiles.push(await mouthTile(img.data, SIZE, { left, top, side }, ZOOM));
   }
-  const s = side * ZOOM;
-  rows.push(await sharp({ create: { width: s * tiles.length, height: s, channels: 3, background: '#000' } }).composite(tiles.map((input, q) => ({ input, left: q * s, top: 0 }))).png().toBuffer());
+  rows.push(await strip(tiles, side * ZOOM));
 }
-const s = side * ZOOM;
-await sharp({ create: { width: s * picked.length, height: s * rows.length, channels: 3, background: '#000' } })
-  .composite(rows.map((input, q) => ({ input, left: 0, top: q * s }))).png().toFile(out);
+await stack(rows, side * ZOOM * picked.length, side * ZOOM, out);
 console.log(`wrote ${out}: frames ${picked.join(',')} (jawOpen ${picked.map((i) => (frames[i].w.jawOpen ?? 0).toFixed(2)).join(',')}); rows ${roots.map((r) => path.basename(r)).join(', ')}`);

@@ -5,7 +5,7 @@
 // The motion (as eval reads it) and the frame-0 avatar are cached in $REAL3D_TRACKS (default /tmp/real3d-tracks).
 import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
-import sharp from 'sharp';
+import { mouthBox, mouthTile, stack, strip } from './mouthTiles.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { extractCrop } from '../src/analyze/crop.ts';
@@ -56,6 +56,7 @@ const frames = existsSync(motionFile) ? JSON.parse(await readFile(motionFile, 'u
 if (!existsSync(motionFile)) await writeFile(motionFile, JSON.stringify({ frames }));
 const rowsOut: Buffer[] = [];
 let side = 0, left = 0, top = 0;
+const tile = (data: Uint8ClampedArray | Uint8Array, size: number) => mouthTile(data, size, { left, top, side }, ZOOM);
 for (const [ri, root] of roots.entries()) {
   const { buildAvatar, saveAvatar, loadAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
@@ -70,11 +71,7 @@ for (const [ri, root] of roots.entries()) {
   const r = createRenderer(av, { width: c.size, height: c.size });
   const n = r.neutralFrame();
   if (ri === 0) {
-    const lm = r.landmarks(n);
-    const mw = Math.hypot(lm[291]![0] - lm[61]![0], lm[291]![1] - lm[61]![1]);
-    side = Math.round(1.5 * mw);
-    left = Math.round((lm[61]![0] + lm[291]![0]) / 2 - side / 2);
-    top = Math.round((lm[13]![1] + lm[14]![1]) / 2 - 0.42 * side);
+    ({ side, left, top } = mouthBox(r.landmarks(n), 1.5, 0.42));
     const realTiles = [];
     for (const i of at) {
       const crop = await extractCrop(real.get(i)! as never, box, c.size) as any;
@@ -83,7 +80,7 @@ for (const [ri, root] of roots.entries()) {
       const face = await detectOne(im, false);
       console.log(`real frame ${i}: ${face ? interior(im.data, c.size, face.landmarks) : 'no face'}`);
     }
-    rowsOut.push(await strip(realTiles));
+    rowsOut.push(await strip(realTiles, side * ZOOM));
   }
   const tiles = [];
   for (const i of at) {
@@ -101,18 +98,7 @@ for (const [ri, root] of roots.entries()) {
     const p = placed!, lead = (lm[14]![1] - p.lowerY) / p.unit, over = (p.upperY - lm[13]![1]) / p.unit;
     console.log(`${path.basename(root)} frame ${i}: upper lip up ${rise.toFixed(3)} (over the teeth anchor ${over.toFixed(3)}) lower lip down ${drop.toFixed(3)} (under the jaw anchor ${lead.toFixed(3)}) ${interior(img.data, c.size, lm)} gap ${(Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iod).toFixed(3)} ` + pick.map((p) => `${p} ${(w[p] ?? 0).toFixed(2)}`).join(' '));
   }
-  rowsOut.push(await strip(tiles));
+  rowsOut.push(await strip(tiles, side * ZOOM));
 }
-async function tile(data: Uint8ClampedArray | Uint8Array, size: number): Promise<Buffer> {
-  return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width: size, height: size, channels: 4 } })
-    .extract({ left, top, width: side, height: side }).resize(side * ZOOM, side * ZOOM, { kernel: 'lanczos3' }).png().toBuffer();
-}
-async function strip(tiles: Buffer[]): Promise<Buffer> {
-  const s = side * ZOOM;
-  return sharp({ create: { width: s * tiles.length, height: s, channels: 3, background: '#000' } })
-    .composite(tiles.map((input, q) => ({ input, left: q * s, top: 0 }))).png().toBuffer();
-}
-const s = side * ZOOM;
-await sharp({ create: { width: s * at.length, height: s * rowsOut.length, channels: 3, background: '#000' } })
-  .composite(rowsOut.map((input, q) => ({ input, left: 0, top: q * s }))).png().toFile(out);
+await stack(rowsOut, side * ZOOM * at.length, side * ZOOM, out);
 console.log(`wrote ${out} (rows: real, ${roots.map((r) => path.basename(r)).join(', ')}; ${side} px at ${ZOOM}x)`);
