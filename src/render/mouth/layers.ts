@@ -87,7 +87,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const lib = teethLibrary();
   const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyeWhite(avatar));
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi);
-  const row = (layer: typeof lib.upper, dir: -1 | 1) => mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir), outPerIod);
+  // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
+  const gum = lipSurfaceColours(avatar).lipInner;
+  const row = (layer: typeof lib.upper, dir: -1 | 1) => mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir, dir < 0 ? gum : null), outPerIod);
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);

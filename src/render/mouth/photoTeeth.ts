@@ -9,29 +9,67 @@ export const PHOTO_TEETH_MIN_GAP = 0.035;
 /** The photo's own teeth pixels fade out between these shares of its bright teeth (darker: the slit, the shadow between teeth). */
 const OWN_TEETH_KEEP = [0.5, 0.7] as const;
 
-/** Per pixel, how much of it is kept: 0 below lo, 1 above hi (luminance of its straight colour). */
-function keepBrighter(d: Float32Array, lo: number, hi: number): Float32Array {
+/** Each value the least of its 3x3 neighbourhood (clamped at the borders). */
+function minFilter(v: Float32Array, W: number, H: number): Float32Array {
+  const out = new Float32Array(v.length);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    let m = v[y * W + x]!;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) m = Math.min(m, v[Math.min(H - 1, Math.max(0, y + dy)) * W + Math.min(W - 1, Math.max(0, x + dx))]!);
+    out[y * W + x] = m;
+  }
+  return out;
+}
+
+/** Saturation (max - min) / max of a colour. */
+const saturation = (r: number, g: number, b: number) => { const mx = Math.max(r, g, b); return mx > 0 ? (mx - Math.min(r, g, b)) / mx : 0; };
+
+/**
+ * Per pixel, how much of it is kept: 0 below lo, 1 above hi (luminance of its straight colour), and
+ * 0 when it is more colourful than the teeth (`teethSat`, their saturation) by OWN_TEETH_SAT_OVER:
+ * bright lip pixels in the cut (a light lipstick, the lip's lit rim) drew a pink hexagon, the
+ * photo's inner lip outline, in the middle of the teeth (lp_s42 driven by lp_d0; red lines, Fei-Fei Li).
+ */
+function keepTeeth(d: Float32Array, lo: number, hi: number, teethSat: number): Float32Array {
   const keep = new Float32Array(d.length / 4);
+  const [s0, s1] = OWN_TEETH_SAT_OVER;
   for (let q = 0; q < keep.length; q++) {
     const a = d[q * 4 + 3]!;
-    keep[q] = a > 0 ? smoothstep(lo, hi, lum(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!) / a) : 0;
+    if (a <= 0) continue;
+    const r = d[q * 4]! / a, g = d[q * 4 + 1]! / a, b = d[q * 4 + 2]! / a;
+    keep[q] = smoothstep(lo, hi, lum(r, g, b)) * (1 - smoothstep(teethSat + s0, teethSat + s1, saturation(r, g, b)));
   }
   return keep;
+}
+/** How much more colourful than the teeth a pixel of the photo's cut may be before it goes (kept fully / gone). */
+const OWN_TEETH_SAT_OVER = [0.06, 0.14] as const;
+
+/** The saturation of a layer's bright teeth: of the mean colour of its solid pixels at or above `bright` luminance. */
+function brightSaturation(d: Float32Array, bright: number): number {
+  const m = [0, 0, 0];
+  let n = 0;
+  for (let o = 0; o < d.length; o += 4) {
+    const a = d[o + 3]!;
+    if (a < 0.9 || lum(d[o]!, d[o + 1]!, d[o + 2]!) / a < bright) continue;
+    for (let ch = 0; ch < 3; ch++) m[ch]! += d[o + ch]! / a;
+    n++;
+  }
+  return n ? saturation(m[0]! / n, m[1]! / n, m[2]! / n) : 0;
 }
 
 /**
  * The photo's teeth piece without its dark pixels (the slit between its rows, the shadow between
  * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 50-70 % of
  * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
- * darker lip pixels of the cut go too.
+ * darker lip pixels of the cut go too, and lip pixels as bright as teeth by their colour (keepTeeth).
  */
 export function withoutDark(l: ReadyLayer): ReadyLayer {
   const bright = brightLuminance(l);
   if (bright === null) return l;
   const d = l.data;
-  const keep = keepBrighter(d, OWN_TEETH_KEEP[0] * bright, OWN_TEETH_KEEP[1] * bright);
-  // eroded by a pixel and softened: the teeth's half-dark rim (where they meet the photo's dark
-  // slit) read as a brown ring around the photo's teeth over the library's
+  const keep = minFilter(keepTeeth(d, OWN_TEETH_KEEP[0] * bright, OWN_TEETH_KEEP[1] * bright, brightSaturation(d, 0.9 * bright)), l.width, l.height);
+  // eroded by two pixels and softened: the teeth's half-dark rim (where they meet the photo's dark
+  // slit) read as a brown ring around the photo's teeth over the library's, and their rim against
+  // the lip (the lip's colour resampled into it) as a pink outline (lp_s42)
   const W = l.width, H = l.height, data = Float32Array.from(d);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
     let k = keep[y * W + x]!, sum = 0;

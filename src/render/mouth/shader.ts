@@ -9,7 +9,7 @@ import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { fillColumns, slitCoverage, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
 import { pack, sampleInto, shadeLift } from './pixels.ts';
-import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts';
+import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE, lowerTipsAbove } from './teethRows.ts';
 
 
 /** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
@@ -34,6 +34,9 @@ export interface MouthPlacement {
   photoGap: number;
   /** 0 = the photo's own mouth as it is (texture), 1 = the rebuilt interior */
   rebuilt: number;
+  /** the frame's inner lower lip centre (landmark 14), output pixels: the jaw set goes no higher over it than teethRows.ts LOWER_TEETH_SHOW */
+  lowerLipX?: number;
+  lowerLipY?: number;
 }
 
 export class MouthShader {
@@ -61,6 +64,10 @@ export class MouthShader {
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   private upperLift = 0;
   private lowerDrop = 0;
+  /** output pixels the jaw set (lower teeth and tongue) follows a lower lip that is far under the jaw's anchor */
+  private jawFollow = 0;
+  /** layer pixels the lower row's tips stand over its anchor (null: no lower row) */
+  private readonly lowerTips: number | null;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   private teethShow = 1;
   private tongueGrow = 1;
@@ -75,6 +82,7 @@ export class MouthShader {
     this.upperY = new Float32Array(width);
     this.lowerY = new Float32Array(width);
     this.layers = layers;
+    this.lowerTips = lowerTipsAbove(layers.lower);
     this.scratch = new Float32Array(width);
     this.upperRaw = new Float32Array(width);
     this.lowerRaw = new Float32Array(width);
@@ -124,6 +132,7 @@ export class MouthShader {
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     this.upperLift = this.layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = this.layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
+    this.jawFollow = jawFollow(p, this.lowerTips, this.lowerDrop);
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
@@ -188,7 +197,8 @@ export class MouthShader {
         // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
         // once the jaw has opened past them
         const k = side * 0.85 * this.tongueLight;
-        const grow = this.tongueGrow, up = ly - TONGUE_DROP * p.unit;
+        // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up behind the teeth)
+        const grow = this.tongueGrow, up = ly - (TONGUE_DROP * p.unit + TONGUE_FOLLOW * this.jawFollow) * inv;
         const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * this.teethShow;
         if (a > 0) {
           // its back, further up the opening, in the mouth's shadow
@@ -196,7 +206,7 @@ export class MouthShader {
           r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
         }
       }
-      const a = sampleInto(L.lower, lx, ly - this.lowerDrop * inv, tmp) * this.teethShow;
+      const a = sampleInto(L.lower, lx, ly - (this.lowerDrop + this.jawFollow) * inv, tmp) * this.teethShow;
       if (a > 0) {
         const k = side * 0.92, ws = this.warmShadow, w = 1 - k * this.teethShow;
         r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
@@ -266,6 +276,17 @@ export class MouthShader {
 const tmp = new Float32Array(4);
 
 /**
+ * Output pixels the jaw set moves down past the jaw's anchor this frame: as far as the lower row's
+ * tips (`tips` layer px over the anchor, less `drop` output px) would stand more than
+ * LOWER_TEETH_SHOW over the lower lip's inner line (measured along the mouth's down axis).
+ */
+export function jawFollow(p: MouthPlacement, tips: number | null, drop: number): number {
+  if (tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
+  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+  return Math.max(0, lipUnder + tips * p.scale - drop - LOWER_TEETH_SHOW * p.unit);
+}
+
+/**
  * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
  * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
  */
@@ -274,6 +295,8 @@ const CLOSED_LIGHT = 0.8;
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /** how far (iod) the tongue sits below the lower lip's line */
 const TONGUE_DROP = -0.03;
+/** the share of the jaw set's follow of a dropped lower lip (jawFollow) the tongue takes */
+const TONGUE_FOLLOW = 0.5;
 /** the lip edge: the lip drawn beside the line (lipRim.ts), this much darker (it turns into the mouth); never below EDGE_FLOOR of that lip's mean rim colour */
 const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */

@@ -10,8 +10,16 @@ const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
  * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
  * long and the library shows ~0.09 of them; the lower row as far (0.04 until round 7: a smile's
  * dropped lower lip uncovered a black crescent between the lower teeth and the lip).
+ * The upper row goes on further, into the gum (below): a smiling driver lifts the upper lip 0.08-0.1
+ * IOD over the photo's (Katie), and at 0.08 (solid for half of it) a dark band of cavity showed under
+ * the lip where she shows the full length of her teeth.
  */
-const UNDER_LIP_UPPER = 0.08, UNDER_LIP_LOWER = 0.1;
+const UNDER_LIP_UPPER = 0.14, UNDER_LIP_LOWER = 0.1;
+/**
+ * Along the upper row's reach behind the lip (shares of it): teeth up to GUM_FROM, turning to the gum's
+ * colour by GUM_FULL, then fading out (the lower row, without a gum colour, fades from FADE_FROM_BARE).
+ */
+const GUM_FROM = 0.55, GUM_FULL = 0.8, FADE_FROM_GUM = 0.8, FADE_FROM_BARE = 0.5;
 
 /**
  * The library's upper row is raised this much (iod) over the photo's inner upper lip centre. It was
@@ -35,6 +43,31 @@ export const LOWER_TEETH_DROP = 0.04;
  * mouth, lp_s42 .5-.75).
  */
 export const DROP_UNTIL: [number, number] = [0.12, 0.3];
+/**
+ * The lower row's tips stand at most this far (iod) over the lower lip's inner line: where the lip
+ * is further under the jaw's anchor, the jaw set (lower teeth and tongue) follows it down. A tracked
+ * driver splits a lip gap between the jaw and mouthLowerDown as its landmarks allow, but a real lip
+ * that far down has the jaw under it: Obama 2 (lip 0.09-0.12 IOD under the jaw's anchor) drew 0.12
+ * IOD of lower teeth, one band of teeth filling the opening, where his real mouth shows a dark band
+ * under the upper row and hardly any lower teeth; a smiling speaker shows ~0.05 of them (Katie).
+ */
+export const LOWER_TEETH_SHOW = 0.075;
+
+/**
+ * How far (layer px) the teeth of a lower row stand over its anchor: the top row over the centre
+ * columns (a fifth of the layer) whose mean premultiplied luminance reaches half the brightest's.
+ * Null for an empty layer.
+ */
+export function lowerTipsAbove(l: ReadyLayer): number | null {
+  const W = l.width, d = l.data, half = Math.max(1, Math.round(0.1 * W));
+  const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), ay = Math.min(l.height - 1, Math.max(0, Math.round(l.anchorY)));
+  const rowLum = (y: number) => { let s = 0; for (let x = Math.max(0, c - half); x <= Math.min(W - 1, c + half); x++) { const o = (y * W + x) * 4; s += lum(d[o]!, d[o + 1]!, d[o + 2]!); } return s; };
+  let top = 0;
+  for (let y = 0; y < l.height; y++) top = Math.max(top, rowLum(y));
+  if (top <= 0) return null;
+  for (let y = 0; y <= ay; y++) if (rowLum(y) >= 0.5 * top) return ay - y;
+  return 0;
+}
 
 /**
  * The columns [left, right] of a row of teeth: out from the anchor's column until a column (its mean
@@ -127,9 +160,10 @@ function toothStarts(l: ReadyLayer, rowAt: (k: number) => number, teeth: number,
  * The teeth go on behind the lip: each column's teeth colour (a little into the row) carried on
  * past the row's lip end for UNDER_LIP_* iod, darkening toward the gum, over the source's flat
  * shadowed band. A smile lifts the upper lip (and drops the lower) off the teeth: before, that
- * showed a grey band above the upper teeth. `dir` -1: the lip is above (upper row), 1: below.
+ * showed a grey band above the upper teeth. `dir` -1: the lip is above (upper row), 1: below. With
+ * `gum` (straight colour) the far part of the reach turns to it before fading out.
  */
-export function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): ReadyLayer {
+export function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1, gum: [number, number, number] | null = null): ReadyLayer {
   const bright = brightLuminance(l);
   if (bright === null) return l;
   const W = l.width, H = l.height;
@@ -154,9 +188,13 @@ export function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1): Re
     const first = firstAt[x]!, start = Math.min(H - 1, first + inset);
     for (let k = start - 1; k >= 0 && start - k <= reach; k--) {
       const t = Math.max(0, (first - k) / reach);
-      const a = 1 - smoothstep(0.5, 1, t), shade = (1 - 0.35 * t) / n;
+      const a = 1 - smoothstep(gum ? FADE_FROM_GUM : FADE_FROM_BARE, 1, t), shade = 1 - 0.35 * t;
+      const toGum = gum ? smoothstep(GUM_FROM, GUM_FULL, t) : 0;
       const o = (rowAt(k) * W + x) * 4;
-      for (let ch = 0; ch < 3; ch++) data[o + ch] = c[ch]! * shade * a + data[o + ch]! * (1 - a);
+      for (let ch = 0; ch < 3; ch++) {
+        const tooth = (c[ch]! / n) * shade;
+        data[o + ch] = (tooth + ((gum?.[ch] ?? 0) - tooth) * toGum) * a + data[o + ch]! * (1 - a);
+      }
       data[o + 3] = a + data[o + 3]! * (1 - a);
     }
   }

@@ -1,0 +1,30 @@
+// Shared by bench/mouthFrames.ts and bench/mouthDriven.ts: a square around the mouth cut out of a
+// rendered or real frame and enlarged, and tiles side by side in one strip.
+import sharp from 'sharp';
+
+export interface MouthBox { left: number; top: number; side: number }
+
+/** The box's pixels of an RGBA frame `size` px square, enlarged `zoom` times (PNG). */
+export function mouthTile(data: Uint8ClampedArray | Uint8Array, size: number, box: MouthBox, zoom: number): Promise<Buffer> {
+  return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width: size, height: size, channels: 4 } })
+    .extract({ left: Math.max(0, box.left), top: Math.max(0, box.top), width: box.side, height: box.side }).resize(box.side * zoom, box.side * zoom, { kernel: 'lanczos3' }).png().toBuffer();
+}
+
+/** Square tiles of `side` px in one row (PNG). */
+export function strip(tiles: Buffer[], side: number): Promise<Buffer> {
+  return sharp({ create: { width: side * tiles.length, height: side, channels: 3, background: '#000' } })
+    .composite(tiles.map((input, q) => ({ input, left: q * side, top: 0 }))).png().toBuffer();
+}
+
+/** Strips stacked (PNG file). */
+export async function stack(rows: Buffer[], width: number, height: number, out: string): Promise<void> {
+  await sharp({ create: { width, height: height * rows.length, channels: 3, background: '#000' } })
+    .composite(rows.map((input, q) => ({ input, left: 0, top: q * height }))).png().toFile(out);
+}
+
+/** A square `widths` mouth widths across around rendered landmarks, its top `above` of its side over the lips' centre. */
+export function mouthBox(lm: ArrayLike<ArrayLike<number>>, widths: number, above: number): MouthBox {
+  const mw = Math.hypot(lm[291]![0]! - lm[61]![0]!, lm[291]![1]! - lm[61]![1]!);
+  const side = Math.round(widths * mw);
+  return { side, left: Math.round((lm[61]![0]! + lm[291]![0]!) / 2 - side / 2), top: Math.round((lm[13]![1]! + lm[14]![1]!) / 2 - above * side) };
+}
