@@ -39,6 +39,8 @@ const FPS = TEACHER_FPS;
 /** gap bins (eye-corner distances): shut below the first edge, open from the last */
 const EDGES = [0.03, 0.06, 0.09, 0.12, 0.15, 0.18];
 const BETWEEN: [number, number] = [0.03, 0.12];
+/** lips apart in silence: more than a few pixels at 512 px (as bench/lipShape.ts's near-shut) */
+const SILENT_APART = 0.03;
 const share = (v: number[], f: (x: number) => boolean) => v.filter(f).length / Math.max(1, v.length);
 const hist = (v: number[]) => [-Infinity, ...EDGES].map((lo, k) => share(v, (x) => x >= lo && x < (EDGES[k] ?? Infinity)));
 const between = (v: number[]) => share(v, (x) => x >= BETWEEN[0] && x < BETWEEN[1]);
@@ -148,8 +150,9 @@ async function evalHistograms(files: string[]): Promise<void> {
       into?.real.push(real[i]!); into?.ours.push(ours[i]!);
     }
     pooled['real video, read back']!.push(...sp.real); pooled['rendered, read back']!.push(...sp.ours);
+    const quietOurs = ours.filter((g, i) => quiet[i] && g != null) as number[];
     const q = (v: number[]) => [0.1, 0.5, 0.9].map((p) => quantile(v, p).toFixed(3)).join('/');
-    console.log(`${rep.video.split('/').pop()}: rendered lip r ${rep.methods.engine.lipR.mean?.toFixed(3)} (motion ${rep.methods.motion.lipR.mean?.toFixed(3)}); speech frames ${sp.real.length}, gap p10/p50/p90 real ${q(sp.real)} ours ${q(sp.ours)}; >= 0.15: real ${pct(sp.real, 0.15)} ours ${pct(sp.ours, 0.15)}`);
+    console.log(`${rep.video.split('/').pop()}: rendered lip r ${rep.methods.engine.lipR.mean?.toFixed(3)} (motion ${rep.methods.motion.lipR.mean?.toFixed(3)}); speech frames ${sp.real.length}, gap p10/p50/p90 real ${q(sp.real)} ours ${q(sp.ours)}; >= 0.15: real ${pct(sp.real, 0.15)} ours ${pct(sp.ours, 0.15)}; silent-stretch frames ${quietOurs.length}, ours apart ${pct(quietOurs, SILENT_APART)}`);
   }
   console.log(`pooled over ${files.length} clips, speech frames, gap bins ${['<', ...EDGES].join(' ')} (iod)`);
   for (const [name, v] of Object.entries(pooled)) console.log(`  ${name.padEnd(24)} ${hist(v).map((s) => (100 * s).toFixed(0).padStart(3)).join(' ')} %; between ${BETWEEN.join('-')}: ${(100 * between(v)).toFixed(1)} %; >= 0.15: ${pct(v, 0.15)}`);
@@ -162,8 +165,6 @@ interface EvalReport {
   methods: Record<'engine' | 'motion', { lipR: { mean: number | null } }>;
   perFrame: Record<'engine' | 'real', { mouthOpening: (number | null)[] }>;
 }
-/** lips apart in silence: more than a few pixels at 512 px (as bench/lipShape.ts's near-shut) */
-const SILENT_APART = 0.03;
 function quantile(v: number[], p: number): number {
   const s = [...v].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
