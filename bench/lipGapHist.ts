@@ -41,6 +41,8 @@ const EDGES = [0.03, 0.06, 0.09, 0.12, 0.15, 0.18];
 const BETWEEN: [number, number] = [0.03, 0.12];
 /** lips apart in silence: more than a few pixels at 512 px (as bench/lipShape.ts's near-shut) */
 const SILENT_APART = 0.03;
+/** motion jawOpen bins of the transfer figure */
+const JAW_BINS = [0, 0.01, 0.03, 0.05, 0.08, 0.12, 0.16, 0.2, 0.3];
 const share = (v: number[], f: (x: number) => boolean) => v.filter(f).length / Math.max(1, v.length);
 const hist = (v: number[]) => [-Infinity, ...EDGES].map((lo, k) => share(v, (x) => x >= lo && x < (EDGES[k] ?? Infinity)));
 const between = (v: number[]) => share(v, (x) => x >= BETWEEN[0] && x < BETWEEN[1]);
@@ -151,8 +153,16 @@ async function evalHistograms(files: string[]): Promise<void> {
     }
     pooled['real video, read back']!.push(...sp.real); pooled['rendered, read back']!.push(...sp.ours);
     const quietOurs = ours.filter((g, i) => quiet[i] && g != null) as number[];
+    // the transfer: median read-back gap by the motion's jawOpen (the same motion eval rendered:
+    // run from a checkout with the same lips.json), ours against the real video's at those frames
+    const jaw = (await motionFromAudio(rep.audio, { fps: FPS, pose: 'static', seed: 0, blink: 'none' })).frames.map((f) => f.w.jawOpen ?? 0);
+    const byJaw = JAW_BINS.map((lo, k) => {
+      const at = [...Array(n).keys()].filter((i) => jaw[i]! >= lo && jaw[i]! < (JAW_BINS[k + 1] ?? Infinity) && ours[i] != null && real[i] != null);
+      return at.length ? `${lo}: ${quantile(at.map((i) => ours[i]!), 0.5).toFixed(3)}/${quantile(at.map((i) => real[i]!), 0.5).toFixed(3)} (${at.length})` : `${lo}: -`;
+    });
     const q = (v: number[]) => [0.1, 0.5, 0.9].map((p) => quantile(v, p).toFixed(3)).join('/');
     console.log(`${rep.video.split('/').pop()}: rendered lip r ${rep.methods.engine.lipR.mean?.toFixed(3)} (motion ${rep.methods.motion.lipR.mean?.toFixed(3)}); speech frames ${sp.real.length}, gap p10/p50/p90 real ${q(sp.real)} ours ${q(sp.ours)}; >= 0.15: real ${pct(sp.real, 0.15)} ours ${pct(sp.ours, 0.15)}; silent-stretch frames ${quietOurs.length}, ours apart ${pct(quietOurs, SILENT_APART)}`);
+    console.log(`  median gap ours/real by motion jawOpen from: ${byJaw.join(' | ')}`);
   }
   console.log(`pooled over ${files.length} clips, speech frames, gap bins ${['<', ...EDGES].join(' ')} (iod)`);
   for (const [name, v] of Object.entries(pooled)) console.log(`  ${name.padEnd(24)} ${hist(v).map((s) => (100 * s).toFixed(0).padStart(3)).join(' ')} %; between ${BETWEEN.join('-')}: ${(100 * between(v)).toFixed(1)} %; >= 0.15: ${pct(v, 0.15)}`);

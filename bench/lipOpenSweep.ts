@@ -4,7 +4,8 @@
 // rendered frame (as `eval --mode audio` reads it), both over the eye-corner distance. Printed, never
 // asserted; --png writes the sheet.
 //
-//   node --import tsx bench/lipOpenSweep.ts [--photos a.jpg,b.png] [--png out.png]
+//   node --import tsx bench/lipOpenSweep.ts [--photos a.jpg,b.png,/path/v.mp4] [--png out.png]
+// (a video stands for its frame 0, as in `eval --mode audio`)
 import path from 'node:path';
 import sharp from 'sharp';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -12,6 +13,14 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { decodeVideoFrames } from '../src/io/media.ts';
+import type { RgbaImage } from '../src/types.ts';
+
+async function firstFrame(file: string): Promise<RgbaImage> {
+  for await (const f of decodeVideoFrames(file, { fps: 25, maxSide: 1024, maxFrames: 1 })) return { width: f.width, height: f.height, data: new Uint8ClampedArray(f.data) };
+  throw new Error(`${file}: no frames`);
+}
 
 const arg = (n: string) => {
   const i = process.argv.indexOf(n);
@@ -30,7 +39,8 @@ const ZOOM = 3, BOX = 60; // mouth box half-width in rendered px before the zoom
 const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
 const rows: Buffer[] = [];
 for (const file of photos) {
-  const renderer = createRenderer(buildAvatar(await cachedPortrait(path.join(DATA, file))), { width: 512, height: 512 });
+  const portrait = file.endsWith('.mp4') ? await analyzePortrait(await firstFrame(file)) : await cachedPortrait(path.join(DATA, file));
+  const renderer = createRenderer(buildAvatar(portrait), { width: 512, height: 512 });
   const base = renderer.neutralFrame();
   const line: string[] = [];
   const cells: Buffer[] = [];

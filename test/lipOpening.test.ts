@@ -52,4 +52,6 @@ test('the photo\'s own interior fades out over its own opening (a closed photo h
   assert.equal(interiorFadeSpan(0), 0.012);
   assert.equal(interiorFadeSpan(0.02), 0.02);
   assert.equal(interiorFadeSpan(0.2), 0.04);
+  // closing below a nearly shut photo's gap keeps its look over the full span
+  assert.equal(interiorFadeSpan(0.02, false), 0.04);
 });
