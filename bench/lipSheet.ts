@@ -2,9 +2,11 @@
 // the loudest moments of the sound (plus two silent moments), mouth cropped around the rendered
 // lips and zoomed 3x; with --real, the real video's frames at the same times above ours.
 //
-//   node --import tsx bench/lipSheet.ts --audio A.wav (--photo P.jpg | --real V.mp4) --out sheet.png [--title T] [--at 1.08,3.4]
+//   node --import tsx bench/lipSheet.ts --audio A.wav (--photo P.jpg | --real V.mp4) --out sheet.png [--title T] [--at 1.08,3.4] [--small 5]
 //
 // --at adds moments (s) to the loudest ones (a reviewer's times), labelled with the time alone.
+// --small N adds N small openings on the way into a vowel (consonant-vowel transitions: jawOpen
+// 0.015-0.07 and rising by at least 0.03 over the next two frames), spread over the clip.
 //
 // With --real the photo is the video's frame 0 (as in `eval --mode audio`), cropped the same way.
 import { writeFileSync, renameSync } from 'node:fs';
@@ -53,6 +55,15 @@ for (const i of [...energy.keys()].sort((a, b) => energy[b]! - energy[a]!)) {
 const quiet = [...energy.keys()].filter((i) => energy.slice(Math.max(0, i - 5), i + 6).every((e) => e < -6));
 for (const i of [quiet[Math.floor(quiet.length / 3)], quiet[Math.floor((2 * quiet.length) / 3)]]) if (i !== undefined) picked.push({ i, label: `${(i / FPS).toFixed(2)} s silent` });
 for (const t of (arg('--at') ?? '').split(',').filter(Boolean).map(Number)) picked.push({ i: Math.min(motion.frameCount - 1, Math.round(t * FPS)), label: `${t.toFixed(2)} s` });
+const small = Number(arg('--small') ?? 0);
+if (small > 0) {
+  const jaw = motion.frames.map((f) => f.w.jawOpen ?? 0);
+  const rising = [...jaw.keys()].filter((i) => jaw[i]! >= 0.015 && jaw[i]! <= 0.07 && (jaw[i + 2] ?? 0) - jaw[i]! >= 0.03 && picked.every((p) => Math.abs(p.i - i) >= 8));
+  for (let k = 0; k < small && rising.length; k++) {
+    const i = rising[Math.floor(((k + 0.5) * rising.length) / small)]!;
+    if (picked.every((p) => p.i !== i)) picked.push({ i, label: `${(i / FPS).toFixed(2)} s small` });
+  }
+}
 picked.sort((a, b) => a.i - b.i);
 
 const frameAt = async (file: string, wanted: number[]): Promise<Map<number, RgbaImage>> => {

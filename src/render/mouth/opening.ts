@@ -44,12 +44,23 @@ export function lipBandAllowance(gap: number): number {
   return Math.max(0, Math.min(0.025, 0.25 * gap));
 }
 /**
- * Near the photo's own gap the renderer shows the photo's own mouth (no band: renderer.ts fades
- * the rebuilt interior in over 0.04 IOD), so the allowance fades in over the same distance (at the
- * photo's gap the mesh is the photo's: a speaker whose mouth hardly moves, mt_sun, keeps her photo).
+ * Near the photo's own gap the renderer shows the photo's own mouth, fading the rebuilt interior in
+ * over this distance (iod) from it (mouth/placement.ts). A photo with an open mouth keeps its own
+ * interior over 0.04 IOD; opening a closed photo, there is none to keep (its "interior" is the lip
+ * seam), and a 0.04 fade drew the first 0.02-0.03 IOD of every opening (jawOpen < ~0.06, most
+ * consonant-vowel transitions) as a light line instead of a dark slit: opening, the rebuilt interior
+ * fades in over the photo's own gap, at least 0.012. Closing below a nearly shut photo's gap keeps
+ * the 0.04 (faster, its seam turned into a drawn line that the face detector read as 0.03 IOD apart).
+ */
+export function interiorFadeSpan(photoGap: number, opening = true): number {
+  return opening ? Math.min(0.04, Math.max(0.012, photoGap)) : 0.04;
+}
+/**
+ * The allowance fades in over the same distance (at the photo's gap the mesh is the photo's: a
+ * speaker whose mouth hardly moves, mt_sun, keeps her photo).
  */
 function allowanceAt(gap: number, photoGap: number): number {
-  return lipBandAllowance(gap) * Math.min(1, Math.abs(gap - photoGap) / 0.04);
+  return lipBandAllowance(gap) * Math.min(1, Math.abs(gap - photoGap) / interiorFadeSpan(photoGap, gap > photoGap));
 }
 /**
  * The table spans the rig's jawOpen JAW_MIN..JAW_MAX in STEPS steps. Below 0: a photo whose lips are

@@ -9,6 +9,7 @@ import { smooth01 } from '../../math/smooth.ts';
 import type { MouthShader } from './shader.ts';
 import type { ReadyMouth } from './layers.ts';
 import { slideLipTexture } from './lipTexture.ts';
+import { interiorFadeSpan } from './opening.ts';
 import type { CornerSkin } from './cornerSkin.ts';
 
 type Rgb = [number, number, number];
@@ -133,7 +134,7 @@ export class MouthPlacer {
     // the photo's own mouth (a slit, or its open mouth) is shown as it is only at the photo's own
     // opening; parting further or closing, the rigid pieces take over (never a squeezed or
     // stretched photo interior)
-    const extra = (gap - avatar.mouth.photoGap * S * scale) / (0.04 * unit);
+    const beyond = gap - avatar.mouth.photoGap * S * scale, extra = beyond / (interiorFadeSpan(avatar.mouth.photoGap / iod, beyond > 0) * unit);
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
