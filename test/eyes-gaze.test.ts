@@ -159,7 +159,7 @@ test('gaze: the eyeball\'s texture moves at its centre while the opening\'s edge
   const uv = Float32Array.from(mesh.uvs), now = Float32Array.from(uv);
   const slide = eyeballSlide(uv, start, end);
   assert.ok(Math.abs(slide.reach[0]![0] - 0.7 * 18) < 1e-3 && Math.abs(slide.reach[0]![1] - 0.5 * 6) < 1e-3, `reach ${slide.reach[0]}`);
-  const [sx, sy] = [9, 2];
+  const [sx, sy] = [6, 2];
   slideEyeballs(uv, now, start, end, sx, sy, slide);
   const perEye = (end - start) / 2;
   eyes.forEach(([upper, lower], e) => {

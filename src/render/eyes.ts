@@ -56,8 +56,9 @@ export interface EyeballSlide { pins: Float32Array; reach: [number, number][] }
 /**
  * How far the centre's texture may move, as a share of the eye's half width (x) / half height (y):
  * the far side of the opening stretches the photo's white between the iris and the far corner, so
- * the centre must stay short of that corner. At 1 (2x the gain of round eyes8 at gaze 1) a flat
- * patch of the fill past the corner filled the far half (lp_s42, mt_man).
+ * the centre must stay short of that corner. Unbounded at 2x the gain of round eyes8, a flat patch
+ * of the fill past the corner filled the far half at gaze 1 (lp_s42, mt_man); at 0.7 the stretched
+ * far white still read as a pale blob on mt_man, less at 0.55.
  */
 const REACH_X = 0.7, REACH_Y = 0.5;
 

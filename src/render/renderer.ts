@@ -64,8 +64,9 @@ const JAW_OPEN = CONTROL_INDEX.jawOpen;
  * The eyeball texture's centre shift per unit of gaze, in eye-corner distances (eased into each
  * eye's reach, render/eyes.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
  * on our frames per unit on the driver's, 5 s of lp_d0, lp_d6, Katie on lp_s42 and mt_man): at
- * 0.075 / 0.04 (round eyes8) x 0.11-0.50 (median 0.24); at 0.2 / 0.08 x 0.34-0.88 (median 0.46).
- * The mesh reads our strongest looks short (0.1-0.25 where the iris is at the corner on the sheet).
+ * 0.075 / 0.04 (round eyes8, rim not pinned) x 0.17-0.51 (median 0.27), y 0.07-0.69 (0.18); at
+ * 0.2 / 0.08 x 0.32-0.88 (0.46), y 0.18-0.77 (0.29). The mesh reads our strongest looks short:
+ * lp_d0's -0.52 reads -0.10 to -0.16 where the sheet shows our iris at the corner (docs/eyes/README.md).
  */
 const GAZE_SHIFT_X = 0.2, GAZE_SHIFT_Y = 0.08;
 
