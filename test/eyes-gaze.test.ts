@@ -140,3 +140,41 @@ test('gaze: under the lids, away from the corners, each column carries on its ow
   assert.equal(at(1, 3), 230, 'above a corner column: the row fill stays');
   assert.equal(at(4, 4), 220, 'inside: unchanged');
 });
+
+test('gaze: the eyeball\'s texture moves at its centre while the opening\'s edge keeps the photo\'s own pixels (lid margin and corners pinned)', async () => {
+  const { MeshBuilder, addEyeballs } = await import('../src/avatar/mesh.ts');
+  const { eyeballSlide, slideEyeballs, easeInto } = await import('../src/render/eyes.ts');
+  const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER, LANDMARK_COUNT } = await import('../src/rig/topology.ts');
+  // two almond eyes 36 px wide, 12 px tall at the middle (landmark positions = texture positions)
+  const flat = new Float64Array(LANDMARK_COUNT * 3);
+  const eyes = [[EYE_L_UPPER, EYE_L_LOWER, 130], [EYE_R_UPPER, EYE_R_LOWER, 50]] as const;
+  for (const [upper, lower, x0] of eyes) {
+    const n = upper.length;
+    upper.forEach((i, q) => { flat[i * 3] = x0 + (36 * q) / (n - 1); flat[i * 3 + 1] = 100 - 6 * Math.sin((Math.PI * q) / (n - 1)); });
+    lower.forEach((i, q) => { flat[i * 3] = x0 + (36 * q) / (n - 1); flat[i * 3 + 1] = 100 + 6 * Math.sin((Math.PI * q) / (n - 1)); });
+  }
+  const mesh = new MeshBuilder();
+  for (let i = 0; i < LANDMARK_COUNT; i++) mesh.addVertex(flat[i * 3]!, flat[i * 3 + 1]!, 0, flat[i * 3]!, flat[i * 3 + 1]!, 1, [i], [1]);
+  const [start, end] = addEyeballs(mesh, flat, 120);
+  const uv = Float32Array.from(mesh.uvs), now = Float32Array.from(uv);
+  const slide = eyeballSlide(uv, start, end);
+  assert.ok(Math.abs(slide.reach[0]![0] - 0.7 * 18) < 1e-3 && Math.abs(slide.reach[0]![1] - 0.5 * 6) < 1e-3, `reach ${slide.reach[0]}`);
+  const [sx, sy] = [6, 2];
+  slideEyeballs(uv, now, start, end, sx, sy, slide);
+  const perEye = (end - start) / 2;
+  eyes.forEach(([upper, lower], e) => {
+    const c = start + e * perEye;
+    const ex = easeInto(sx, slide.reach[e]![0]), ey = easeInto(sy, slide.reach[e]![1]);
+    assert.ok(ex < sx && ex > 0.8 * sx, `the centre's shift eased (${ex.toFixed(2)} of ${sx})`);
+    assert.ok(Math.abs(now[c * 2]! - (uv[c * 2]! - ex)) < 1e-4, 'the centre moves by the eased shift');
+    [...upper, ...lower.slice(1, -1).reverse()].forEach((lm, q) => {
+      const v = c + 1 + q;
+      // where the spoke (centre -> ring vertex, in the frame's positions = the rest texture) reaches the lid landmark
+      const px = uv[v * 2]! - uv[c * 2]!, py = uv[v * 2 + 1]! - uv[c * 2 + 1]!;
+      const r = ((flat[lm * 3]! - uv[c * 2]!) * px + (flat[lm * 3 + 1]! - uv[c * 2 + 1]!) * py) / (px * px + py * py);
+      const sampleX = (1 - r) * now[c * 2]! + r * now[v * 2]!, sampleY = (1 - r) * now[c * 2 + 1]! + r * now[v * 2 + 1]!;
+      const atX = (1 - r) * uv[c * 2]! + r * uv[v * 2]!, atY = (1 - r) * uv[c * 2 + 1]! + r * uv[v * 2 + 1]!;
+      assert.ok(Math.hypot(sampleX - atX, sampleY - atY) < 1e-3, `eye ${e} landmark ${lm}: the edge samples its own pixel (off by ${Math.hypot(sampleX - atX, sampleY - atY).toFixed(3)})`);
+    });
+  });
+});
