@@ -6,7 +6,7 @@
 // The sclera is a few pixels between lid, lashes and iris, and a video's colour is stored at half
 // resolution (4:2:0), so even its brightest pixels carry the lids' skin hue. Taking the brightest
 // quarter read Katie Hill's eyes as (175,147,133), skin, and gave her peach teeth. So the white is
-// the brightest pixels that are also the least colourful, and a reading that is still coloured like
+// the pixels that are bright and grey at once (whiteness()), and a reading that is still coloured like
 // the skin is refused (no white: the caller keeps its neutral fallback).
 import type { Avatar } from '../../avatar/types.ts';
 import { EYE_L_LOOP, EYE_R_LOOP, IRIS_L, IRIS_R } from '../../rig/topology.ts';
@@ -18,8 +18,10 @@ type Rgb = [number, number, number];
 
 /** The iris disc left out of the eye opening, in iris radii (the limbus is soft). */
 const IRIS_MARGIN = 1.25;
-/** Share of the opening's pixels (brightest first) that may be sclera; of those, the least colourful share taken. */
-const BRIGHTEST = 0.4, PALEST = 0.5;
+/** Share of the opening's pixels taken as sclera: the whitest (whiteness(), highest first). */
+const SCLERA_SHARE = 0.2;
+/** How much colour (max - min channel) counts against brightness in whiteness(): a lit lid is brighter than a shaded sclera, never as grey. */
+const CHROMA_WEIGHT = 1.5;
 /** Fewer sclera pixels than this: no reading (closed or tiny eyes). */
 const MIN_PIXELS = 12;
 /**
@@ -55,14 +57,15 @@ export function looksLikeSkin(white: Rgb, skin: Rgb): boolean {
   return dh <= SKIN_HUE && sw >= SKIN_LIKE * ss;
 }
 
-/**
- * Of an eye opening's pixels (RGB, any order), the sclera's: the brightest BRIGHTEST of them, then
- * the least colourful PALEST of those (positions in `pixels`).
- */
+/** Brightness less colour: highest for the sclera, lower for lid skin however lit, low for iris and lashes. */
+export function whiteness(c: Rgb): number {
+  return lum(...c) - CHROMA_WEIGHT * (Math.max(...c) - Math.min(...c));
+}
+
+/** Of an eye opening's pixels (RGB, any order), the sclera's: the whitest SCLERA_SHARE (positions in `pixels`). */
 export function scleraPixels(pixels: Rgb[]): number[] {
-  const order = pixels.map((_, k) => k);
-  const bright = order.sort((a, b) => lum(...pixels[b]!) - lum(...pixels[a]!)).slice(0, Math.round(BRIGHTEST * pixels.length));
-  return bright.sort((a, b) => saturation(pixels[a]!) - saturation(pixels[b]!)).slice(0, Math.round(PALEST * bright.length));
+  const score = pixels.map(whiteness);
+  return pixels.map((_, k) => k).sort((a, b) => score[b]! - score[a]!).slice(0, Math.round(SCLERA_SHARE * pixels.length));
 }
 
 /** The mean colour of the sclera's pixels among `pixels`, or null when too few. */
