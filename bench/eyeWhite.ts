@@ -63,5 +63,6 @@ for (const name of names) {
 const heights = await Promise.all(strips.map(async (s) => (await sharp(s).metadata()).height!));
 let y = 0;
 const comp = strips.map((input, k) => { const c = { input, left: 0, top: y }; y += heights[k]! + 4; return c; });
-await sharp({ create: { width: 600, height: y, channels: 3, background: '#000' } }).composite(comp).png().toFile(out);
+const sheet = sharp({ create: { width: 600, height: y, channels: 3, background: '#000' } }).composite(comp);
+await (out.endsWith('.jpg') ? sheet.jpeg({ quality: 82 }) : sheet.png()).toFile(out);
 console.log(`wrote ${out}`);
