@@ -87,3 +87,19 @@ test('the photo\'s own teeth piece loses its lip pixels as bright as teeth (lp_s
   assert.ok(a(3) < 0.05, `lip pixel kept ${a(3).toFixed(2)}`);
   assert.ok(a(20) > 0.95, `teeth kept ${a(20).toFixed(2)}`);
 });
+
+test('a mid opening shows the upper row\'s lit edge under the lip and the mouth\'s shadow under it, a wide one the whole row (round 11: no cream slab)', () => {
+  const W = 64;
+  // the upper row: teeth on the layer's rows 0-30 hanging from its anchor (row 0); the upper lip at row 10, the lower at 40
+  const shader = new MouthShader(W, { upper: band(64, 40, 0, 30, 0), lower: band(8, 8, 0, 0, 0), tongue: null, cavity: [20, 10, 12], fromPhoto: false, lowerFromPhoto: false });
+  const lip: [number, number, number] = [180, 100, 90];
+  shader.lipEdge = lip; shader.lipRimUpper = lip; shader.lipRimLower = lip; shader.lipInner = [140, 60, 55];
+  shader.centreX = 32; shader.halfWidth = 30;
+  shader.setLips([0, W], [10, 10], [0, W], [40, 40]);
+  const at = (gap: number, y: number) => { shader.setPlacement({ ...PLACE, upperY: 10, lowerY: 40, gap }); const c = shader.shade(32, y, 0, 0); return L([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]); };
+  // 0.1 IOD apart: 0.025 IOD under the lip the teeth's edge is lit, 0.125 under it the mouth is dark (before: teeth, 170+)
+  assert.ok(at(0.1, 12) > 120, `edge at a mid opening: ${at(0.1, 12).toFixed(0)}`);
+  assert.ok(at(0.1, 22) < 60, `under the edge at a mid opening: ${at(0.1, 22).toFixed(0)}`);
+  // 0.2 IOD apart: the whole row
+  assert.ok(at(0.2, 22) > 120, `under the edge wide open: ${at(0.2, 22).toFixed(0)}`);
+});

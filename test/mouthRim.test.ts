@@ -51,10 +51,11 @@ test('between the upper lip and bright teeth the inner lip surface is no darker 
 });
 
 test('teeth at a small speech opening (0.08 IOD) keep nearly the light they have wide open', () => {
+  // (their lit edge under the upper lip: since round 11 the rest of the row is in the mouth's shadow there, mouthJaw.test.ts)
   const s = teethShader();
-  const wide = L(px(s, 32, 30));
+  const wide = L(px(s, 32, 12));
   s.setPlacement({ ...s.place, gap: 0.08 });
-  const small = L(px(s, 32, 30));
+  const small = L(px(s, 32, 12));
   // main: 0.81 (the light fell to 0.65 at a closed mouth: grey teeth in most speech frames)
   assert.ok(small >= 0.85 * wide, `tooth ${small.toFixed(0)} at 0.08 IOD, ${wide.toFixed(0)} at 0.3`);
 });

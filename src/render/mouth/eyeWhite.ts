@@ -2,43 +2,120 @@
 // that is near white in any light, so its hue is the light's (or a painting's varnish). The teeth
 // take it (layers.ts): the cheeks' hue is mostly the skin's own and was only allowed to tint the
 // library teeth by 10 %, which left cold blue-white teeth in a yellow Mona Lisa.
+//
+// The sclera is a few pixels between lid, lashes and iris, and a video's colour is stored at half
+// resolution (4:2:0), so even its brightest pixels carry the lids' skin hue. Taking the brightest
+// quarter read Katie Hill's eyes as (175,147,133), skin, and gave her peach teeth. So the white is
+// the pixels that are bright and grey at once (whiteness()), and a reading that is still coloured like
+// the skin is refused (no white: the caller keeps its neutral fallback).
 import type { Avatar } from '../../avatar/types.ts';
-import { EYE_L_LOOP, EYE_R_LOOP } from '../../rig/topology.ts';
+import { EYE_L_LOOP, EYE_R_LOOP, IRIS_L, IRIS_R } from '../../rig/topology.ts';
 import { insidePolygon } from '../../math/polygon.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { cheekColour } from './lightMatch.ts';
 
-/** Iris centre landmarks (468: one eye, 473: the other); the iris ring follows each centre. */
-const IRIS = [468, 473];
-/** Share of the eye's inside pixels (brightest first) taken as its white. */
-const BRIGHTEST = 0.25;
+type Rgb = [number, number, number];
+
+/** The iris disc left out of the eye opening, in iris radii (the limbus is soft). */
+const IRIS_MARGIN = 1.25;
+/** Share of the opening's pixels taken as sclera: the whitest (whiteness(), highest first). */
+const SCLERA_SHARE = 0.2;
+/** How much colour (max - min channel) counts against brightness in whiteness(): a lit lid is brighter than a shaded sclera, never as grey. */
+const CHROMA_WEIGHT = 1.5;
 /** Fewer sclera pixels than this: no reading (closed or tiny eyes). */
 const MIN_PIXELS = 12;
-
 /**
- * The mean colour of the brightest quarter of the pixels inside both eye openings, away from the
- * irises (each a disc of 1.15 iris radii), or null when the eyes show too little white.
+ * A white as colourful as this share of the cheeks' colourfulness, with the cheeks' hue, is skin
+ * (lid, or sclera drowned in the skin's chroma), not white: refused.
  */
-export function eyeWhite(avatar: Avatar): [number, number, number] | null {
+const SKIN_LIKE = 0.6;
+/** Hue angle (degrees) within which a reading counts as the skin's hue. */
+const SKIN_HUE = 35;
+/**
+ * Skin more colourful than this is no lit skin but a tinted picture (varnish, sepia: the Mona Lisa's
+ * cheeks 0.59, her eyes' white 0.62; photographed skin 0.14-0.50 here): there the white shares the
+ * skin's hue because everything does, and it is taken.
+ */
+const TINTED_PICTURE = 0.55;
+
+/** Colourfulness: (max - min) / max of the channels, 0 for grey. */
+export function saturation(c: Rgb): number {
+  const hi = Math.max(...c), lo = Math.min(...c);
+  return hi > 0 ? (hi - lo) / hi : 0;
+}
+
+/** Hue angle in degrees (the chroma plane's angle; only differences are used). */
+function hue(c: Rgb): number {
+  return (Math.atan2(Math.sqrt(3) * (c[1] - c[2]), 2 * c[0] - c[1] - c[2]) * 180) / Math.PI;
+}
+
+/** True when `white` has about the skin's hue and more than SKIN_LIKE of its colourfulness. */
+export function looksLikeSkin(white: Rgb, skin: Rgb): boolean {
+  const sw = saturation(white), ss = saturation(skin);
+  if (sw < 0.06 || ss > TINTED_PICTURE) return false; // grey enough whatever its hue, or a tinted picture
+  const dh = Math.abs(((hue(white) - hue(skin) + 540) % 360) - 180);
+  return dh <= SKIN_HUE && sw >= SKIN_LIKE * ss;
+}
+
+/** Brightness less colour: highest for the sclera, lower for lid skin however lit, low for iris and lashes. */
+export function whiteness(c: Rgb): number {
+  return lum(...c) - CHROMA_WEIGHT * (Math.max(...c) - Math.min(...c));
+}
+
+/** Of an eye opening's pixels (RGB, any order), the sclera's: the whitest SCLERA_SHARE (positions in `pixels`). */
+export function scleraPixels(pixels: Rgb[]): number[] {
+  const score = pixels.map(whiteness);
+  return pixels.map((_, k) => k).sort((a, b) => score[b]! - score[a]!).slice(0, Math.round(SCLERA_SHARE * pixels.length));
+}
+
+/** The mean colour of the sclera's pixels among `pixels`, or null when too few. */
+export function scleraColour(pixels: Rgb[]): Rgb | null {
+  const pale = scleraPixels(pixels);
+  if (pale.length < MIN_PIXELS) return null;
+  return [0, 1, 2].map((k) => pale.reduce((s, q) => s + pixels[q]![k]!, 0) / pale.length) as Rgb;
+}
+
+/** Texture pixel indices inside both eye openings and outside each iris disc. */
+export function eyeOpeningPixels(avatar: Avatar): number[] {
   const tex = avatar.texture, uv = avatar.uv;
   const pt = (i: number): [number, number] => [uv[i * 2]!, uv[i * 2 + 1]!];
-  const samples: [number, number, number, number][] = [];
-  for (const [loop, iris] of [[EYE_L_LOOP, IRIS[1]!], [EYE_R_LOOP, IRIS[0]!]] as const) {
+  const out: number[] = [];
+  if (uv.length < (IRIS_R[4]! + 1) * 2) return out;
+  for (const loop of [EYE_L_LOOP, EYE_R_LOOP]) {
     const poly = loop.map(pt);
-    if (uv.length < (iris + 5) * 2) continue;
-    const [cx, cy] = pt(iris);
-    const r = 1.15 * Math.max(...[1, 2, 3, 4].map((k) => Math.hypot(pt(iris + k)[0] - cx, pt(iris + k)[1] - cy)));
+    // the iris is the one whose centre lies in this opening (the index convention is not trusted)
+    const iris = [IRIS_L, IRIS_R].find((ring) => insidePolygon(...pt(ring[0]!), poly)) ?? null;
+    const [cx, cy] = iris ? pt(iris[0]!) : [Infinity, Infinity];
+    const r = iris ? IRIS_MARGIN * Math.max(...iris.slice(1).map((k) => Math.hypot(pt(k)[0] - cx, pt(k)[1] - cy))) : 0;
     const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
     for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
       for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
         if (Math.hypot(x - cx, y - cy) < r || !insidePolygon(x, y, poly)) continue;
-        const o = (y * tex.width + x) * 4;
-        samples.push([lum(tex.data[o]!, tex.data[o + 1]!, tex.data[o + 2]!), tex.data[o]!, tex.data[o + 1]!, tex.data[o + 2]!]);
+        out.push(y * tex.width + x);
       }
     }
   }
-  if (samples.length < MIN_PIXELS / BRIGHTEST) return null;
-  samples.sort((a, b) => b[0] - a[0]);
-  const top = samples.slice(0, Math.max(MIN_PIXELS, Math.round(BRIGHTEST * samples.length)));
-  const mean = [1, 2, 3].map((k) => top.reduce((s, p) => s + p[k]!, 0) / top.length);
-  return mean as [number, number, number];
+  return out;
+}
+
+/** `pixels`: the texture pixels taken as sclera. */
+export interface EyeWhiteReading { white: Rgb | null; sclera: Rgb | null; skin: Rgb; pixels: number[]; why: string }
+
+/** The reading with what it looked at (for benches): the sclera's colour, and whether it was taken. */
+export function eyeWhiteReading(avatar: Avatar): EyeWhiteReading {
+  const d = avatar.texture.data;
+  const pixels = eyeOpeningPixels(avatar);
+  const rgb = (q: number): Rgb => [d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!];
+  const colours = pixels.map(rgb);
+  const sclera = scleraColour(colours);
+  const skin = cheekColour(avatar);
+  const fmt = (c: Rgb) => `(${c.map(Math.round).join(',')}) sat ${saturation(c).toFixed(2)}`;
+  if (!sclera) return { white: null, sclera, skin, pixels: [], why: `too few pixels (${pixels.length})` };
+  const skinLike = looksLikeSkin(sclera, skin);
+  return { white: skinLike ? null : sclera, sclera, skin, pixels: scleraPixels(colours).map((k) => pixels[k]!), why: `${skinLike ? 'refused, skin-like' : 'taken'}: sclera ${fmt(sclera)}, cheek ${fmt(skin)}, ${pixels.length} px` };
+}
+
+/** The picture's white read off the eyes' sclera, or null when the eyes show too little white or only skin-coloured pixels. */
+export function eyeWhite(avatar: Avatar): Rgb | null {
+  return eyeWhiteReading(avatar).white;
 }

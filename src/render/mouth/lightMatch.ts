@@ -42,10 +42,11 @@ export function lightMatch(srcCheek: [number, number, number], dstCheek: [number
 
 /**
  * The eyes' white (eyeWhite.ts) is taken as the picture's white only when it is about as bright as
- * the cheeks or brighter: shadowed or squinting eyes read mostly lid and lash (lp_s1 0.52, lp_s5
- * 0.57 of the cheek), and then the cheeks' hue, limited, is used as before.
+ * the cheeks or brighter: shadowed or squinting eyes read mostly lid and lash (lp_s1 0.60, lp_s5
+ * 0.6 of the cheek), and then the cheeks' hue, limited, is used as before. (0.85 when the white was
+ * the eyes' brightest quarter; the whitest pixels read darker: the Mona Lisa's 0.96 -> 0.83.)
  */
-const WHITE_OVER_CHEEK = 0.85;
+const WHITE_OVER_CHEEK = 0.8;
 /** Share of the white's hue the teeth take (power; 0.75 gave Mona Lisa gold teeth), and the gains' limits (a cast, not a recolouring). */
 const CAST_SHARE = 0.5, CAST_LIMITS: [number, number] = [0.5, 1.15];
 
