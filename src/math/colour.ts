@@ -3,3 +3,9 @@
 export function luminance(r: number, g: number, b: number): number {
   return 0.3 * r + 0.59 * g + 0.11 * b;
 }
+
+/** Colourfulness of an RGB colour: (max - min) / max of the channels, 0 for grey or black. */
+export function saturation(r: number, g: number, b: number): number {
+  const hi = Math.max(r, g, b);
+  return hi > 0 ? (hi - Math.min(r, g, b)) / hi : 0;
+}

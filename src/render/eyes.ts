@@ -6,7 +6,7 @@
 // - The eyeballs sit just behind the lids; a lid closing over them can pass a little behind the
 //   eyeball's fan in depth, so the eyeball is drawn with a small depth bias: skin always wins.
 import { CONTROL_INDEX } from '../rig/controls.ts';
-import { EYE_L_LOWER, EYE_L_UPPER, EYE_L_UPPER2, EYE_R_LOWER, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/topology.ts';
+import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_L_UPPER2, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/topology.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smoothstep } from '../math/smooth.ts';
@@ -99,8 +99,8 @@ export function eyeballSlide(uv: ArrayLike<number>, start: number, end: number):
   const pins = new Float32Array(end - start);
   const reach: [number, number][] = [];
   const perEye = (end - start) / 2;
-  [[EYE_L_UPPER, EYE_L_LOWER], [EYE_R_UPPER, EYE_R_LOWER]].forEach(([upper, lower], e) => {
-    const loop = [...upper!, ...lower!.slice(1, -1).reverse()];
+  // addEyeballs' ring order: each eye's lid loop
+  ([[EYE_L_LOOP, EYE_L_UPPER, EYE_L_LOWER], [EYE_R_LOOP, EYE_R_UPPER, EYE_R_LOWER]] as const).forEach(([loop, upper, lower], e) => {
     const c = start + e * perEye;
     pins[e * perEye] = 1;
     loop.forEach((lm, q) => {
@@ -112,8 +112,8 @@ export function eyeballSlide(uv: ArrayLike<number>, start: number, end: number):
       pins[e * perEye + 1 + q] = -(1 - r) / r;
     });
     const at = (lm: number, a: number) => uv[lm * 2 + a]!;
-    const halfW = Math.abs(at(upper!.at(-1)!, 0) - at(upper![0]!, 0)) / 2;
-    const halfH = Math.abs(at(lower![4]!, 1) - at(upper![4]!, 1)) / 2;
+    const halfW = Math.abs(at(upper.at(-1)!, 0) - at(upper[0]!, 0)) / 2;
+    const halfH = Math.abs(at(lower[4]!, 1) - at(upper[4]!, 1)) / 2;
     reach.push([REACH_X * halfW, REACH_Y * halfH]);
   });
   return { pins, reach };

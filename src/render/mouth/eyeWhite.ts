@@ -11,7 +11,7 @@
 import type { Avatar } from '../../avatar/types.ts';
 import { EYE_L_LOOP, EYE_R_LOOP, IRIS_L, IRIS_R } from '../../rig/topology.ts';
 import { insidePolygon } from '../../math/polygon.ts';
-import { luminance as lum } from '../../math/colour.ts';
+import { luminance as lum, saturation as rgbSaturation } from '../../math/colour.ts';
 import { cheekColour } from './lightMatch.ts';
 
 type Rgb = [number, number, number];
@@ -38,11 +38,7 @@ const SKIN_HUE = 35;
  */
 const TINTED_PICTURE = 0.55;
 
-/** Colourfulness: (max - min) / max of the channels, 0 for grey. */
-export function saturation(c: Rgb): number {
-  const hi = Math.max(...c), lo = Math.min(...c);
-  return hi > 0 ? (hi - lo) / hi : 0;
-}
+const saturation = (c: Rgb): number => rgbSaturation(...c);
 
 /** Hue angle in degrees (the chroma plane's angle; only differences are used). */
 function hue(c: Rgb): number {
@@ -68,9 +64,8 @@ export function scleraPixels(pixels: Rgb[]): number[] {
   return pixels.map((_, k) => k).sort((a, b) => score[b]! - score[a]!).slice(0, Math.round(SCLERA_SHARE * pixels.length));
 }
 
-/** The mean colour of the sclera's pixels among `pixels`, or null when too few. */
-export function scleraColour(pixels: Rgb[]): Rgb | null {
-  const pale = scleraPixels(pixels);
+/** The mean colour of the sclera's pixels (`pale`, positions in `pixels`), or null when too few. */
+export function scleraColour(pixels: Rgb[], pale: number[] = scleraPixels(pixels)): Rgb | null {
   if (pale.length < MIN_PIXELS) return null;
   return [0, 1, 2].map((k) => pale.reduce((s, q) => s + pixels[q]![k]!, 0) / pale.length) as Rgb;
 }
@@ -107,12 +102,13 @@ export function eyeWhiteReading(avatar: Avatar): EyeWhiteReading {
   const pixels = eyeOpeningPixels(avatar);
   const rgb = (q: number): Rgb => [d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!];
   const colours = pixels.map(rgb);
-  const sclera = scleraColour(colours);
+  const pale = scleraPixels(colours);
+  const sclera = scleraColour(colours, pale);
   const skin = cheekColour(avatar);
   const fmt = (c: Rgb) => `(${c.map(Math.round).join(',')}) sat ${saturation(c).toFixed(2)}`;
   if (!sclera) return { white: null, sclera, skin, pixels: [], why: `too few pixels (${pixels.length})` };
   const skinLike = looksLikeSkin(sclera, skin);
-  return { white: skinLike ? null : sclera, sclera, skin, pixels: scleraPixels(colours).map((k) => pixels[k]!), why: `${skinLike ? 'refused, skin-like' : 'taken'}: sclera ${fmt(sclera)}, cheek ${fmt(skin)}, ${pixels.length} px` };
+  return { white: skinLike ? null : sclera, sclera, skin, pixels: pale.map((k) => pixels[k]!), why: `${skinLike ? 'refused, skin-like' : 'taken'}: sclera ${fmt(sclera)}, cheek ${fmt(skin)}, ${pixels.length} px` };
 }
 
 /** The picture's white read off the eyes' sclera, or null when the eyes show too little white or only skin-coloured pixels. */

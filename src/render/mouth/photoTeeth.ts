@@ -2,7 +2,7 @@
 // library set without their dark pixels.
 import { brightLuminance, type ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
-import { luminance as lum } from '../../math/colour.ts';
+import { luminance as lum, saturation } from '../../math/colour.ts';
 
 /** The photo shows its teeth from this lip gap (IOD) on. */
 export const PHOTO_TEETH_MIN_GAP = 0.035;
@@ -19,9 +19,6 @@ function minFilter(v: Float32Array, W: number, H: number): Float32Array {
   }
   return out;
 }
-
-/** Saturation (max - min) / max of a colour. */
-const saturation = (r: number, g: number, b: number) => { const mx = Math.max(r, g, b); return mx > 0 ? (mx - Math.min(r, g, b)) / mx : 0; };
 
 /**
  * Per pixel, how much of it is kept: 0 below lo, 1 above hi (luminance of its straight colour), and
