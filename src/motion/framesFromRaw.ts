@@ -8,7 +8,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
 import { clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
-import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions, type FittedPoses } from './retarget.ts';
+import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
@@ -124,10 +124,10 @@ function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid
 }
 
 /** The head's yaw from the rig fit (DriverFitOptions.yawFromFit) in place of the face mesh's, relative to the first usable frame when mapToInitPose. */
-function writeFittedYaw(ch: Channels, poses: FittedPoses, valid: boolean[], mapToInitPose: boolean): void {
+function writeFittedYaw(ch: Channels, fittedYaw: Float64Array, valid: boolean[], mapToInitPose: boolean): void {
   const c = ch.get('yaw'), first = valid.indexOf(true);
-  const zero = mapToInitPose ? poses.yaw[first]! : 0;
-  for (let i = 0; i < valid.length; i++) if (valid[i]) c[i] = poses.yaw[i]! - zero;
+  const zero = mapToInitPose ? fittedYaw[first]! : 0;
+  for (let i = 0; i < valid.length; i++) if (valid[i]) c[i] = fittedYaw[i]! - zero;
 }
 
 /**
@@ -228,9 +228,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
-  const poses: FittedPoses = { yaw: new Float64Array(n), pitch: new Float64Array(n), roll: new Float64Array(n) };
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, poses);
-  if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, poses, valid, mapToInitPose);
+  const fittedYaw = new Float64Array(n);
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, fittedYaw);
+  if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);

@@ -124,14 +124,12 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; pose: { yaw: number; pitch: number; roll: number } } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; pose: { yaw: number } } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
   return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)), pose: fit.pose };
 }
 
-/** The rig fit's head angles per frame (degrees), filled by retargetFromLandmarks where a frame has landmarks. */
-export interface FittedPoses { yaw: Float64Array; pitch: Float64Array; roll: Float64Array }
 
 /**
  * The brow controls no stronger than the driver's brows really moved over its eye corners (head
@@ -172,8 +170,9 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 /**
  * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
+ * `fittedYaw`, when given, receives each frame's yaw from the same fit (degrees; yawFromFit).
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, poseOut?: FittedPoses): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, fittedYaw?: Float64Array): Map<RigControl, Float64Array> {
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -190,7 +189,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
     const frame = driverFrame(lm, neutral, o);
-    if (poseOut) { poseOut.yaw[i] = frame.pose.yaw; poseOut.pitch[i] = frame.pose.pitch; poseOut.roll[i] = frame.pose.roll; }
+    if (fittedYaw) fittedYaw[i] = frame.pose.yaw;
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
