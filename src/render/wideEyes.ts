@@ -10,6 +10,7 @@
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
 import { insidePolygon } from '../math/polygon.ts';
+import { luminance } from '../math/colour.ts';
 import { WIDE_LIFT } from '../rig/basis.ts';
 
 /** The lid's shadow on the eye carried up with it: this share of the opening's height at that column (at least 1 px). */
@@ -62,7 +63,7 @@ export class WideEyes {
         columns.push({ x, top, margin, lift: WIDE_LIFT * height, white });
       }
       // columns whose margin lies on the iris take the mean of the others' lighter half (not the corners' shadow)
-      whites.sort((a, b) => 0.3 * b[0]! + 0.59 * b[1]! + 0.11 * b[2]! - (0.3 * a[0]! + 0.59 * a[1]! + 0.11 * a[2]!));
+      whites.sort((a, b) => luminance(b[0]!, b[1]!, b[2]!) - luminance(a[0]!, a[1]!, a[2]!));
       const light = whites.slice(0, Math.max(1, whites.length >> 1));
       const mean = [0, 1, 2, 3].map((ch) => (whites.length ? light.reduce((a, w) => a + w[ch]!, 0) / light.length : 255));
       // and so do columns whose pixel is far from it (lid skin or liner where the opening's contour runs over them)
@@ -142,6 +143,6 @@ function irisOf(tex: { width: number; height: number; data: Uint8ClampedArray },
     }
   }
   if (!px.length) return null;
-  px.sort((a, b) => 0.3 * a[0]! + 0.59 * a[1]! + 0.11 * a[2]! - (0.3 * b[0]! + 0.59 * b[1]! + 0.11 * b[2]!));
+  px.sort((a, b) => luminance(a[0]!, a[1]!, a[2]!) - luminance(b[0]!, b[1]!, b[2]!));
   return { x, y, r, colour: px[px.length >> 1]! };
 }
