@@ -19,6 +19,10 @@
 // - repeat / plateRepeat: share of textured 16 px patches of the crop past the photo / of the plate
 //   behind the person (matte > 0.02) that have a near-identical twin elsewhere in that area
 //   (repeatedShare: copied blocks; real texture ~0)
+// - borderStretch at rest / yaw -25 / +25 / a driver's pose (Katie at 1.4 s: yaw -24, pitch -17,
+//   roll 9): within 16 px of the frame's left, right and bottom edges, over the opaque person, the
+//   share of gradient energy across the stretch a clamped texture would draw (borderStretchShare:
+//   ~0.5 cloth, toward 1 stripes)
 // - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
 // - line: the old background's line along the outline at rest over white and black (outlineLineExcess):
 //   mean excess toward the old wall (levels) and share of rim pixels > 10 levels toward it
@@ -29,7 +33,7 @@ import sharp from 'sharp';
 import { detectFaces } from '../src/face/detect.ts';
 import { cosineSimilarity } from '../src/eval/metrics.ts';
 import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
-import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
+import { streakCoherence, acrossStretchShare, borderStretchShare } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
 import { outlineLineExcess } from '../src/eval/outlineLine.ts';
@@ -125,6 +129,12 @@ async function measure(name: string): Promise<void> {
   frames['black 0'] = copy(renderer.render(at(0), { background: black }));
   const alpha: Record<number, RgbaImage> = {};
   for (const yaw of [-25, 0, 25]) alpha[yaw] = copy(renderer.render(at(yaw), { background: null }));
+  // the band past the crop shows when the torso moves: a driver's strong pose (Katie, frame 35)
+  const driverPose: MotionFrame = { ...neutral, pose: { yaw: -24, pitch: -17, roll: 9, tx: 0.09, ty: -0.06, tz: -0.13 } };
+  const driven = copy(renderer.render(driverPose)), drivenAlpha = copy(renderer.render(driverPose, { background: null }));
+  const borderStretch: Record<string, number> = {};
+  for (const yaw of [0, -25, 25]) borderStretch[yaw] = Math.round(borderStretchShare(frames[`yaw ${yaw}`]!, alpha[yaw]!) * 1000) / 1000;
+  borderStretch.driver = Math.round(borderStretchShare(driven, drivenAlpha) * 1000) / 1000;
 
   const outside = outsidePhoto(portrait);
   const n = size * size;
@@ -200,7 +210,7 @@ async function measure(name: string): Promise<void> {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, farRamp, tail: round(faintTail(alpha[0]!)), halo: round(haloExcess(alpha[0]!)), line,
+    repeat, plateRepeat, csim, borderStretch, headStreak, faceStreak, revealedAcross, farRamp, tail: round(faintTail(alpha[0]!)), halo: round(haloExcess(alpha[0]!)), line,
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);
@@ -215,6 +225,7 @@ async function measure(name: string): Promise<void> {
     await pngOf(frames['white 25']!, "--bg '#ffffff' +25"),
     await pngOf(cropSquare(frames['yaw -25']!, headBox[-25]!), 'yaw -25, head zoomed'),
     await pngOf(cropSquare(frames['yaw 25']!, headBox[25]!), 'yaw +25, head zoomed'),
+    await pngOf(driven, "driver's pose (Katie 1.4 s)"),
   ];
   const row = await sharp({ create: { width: CELL * cells.length, height: CELL + 18, channels: 3, background: '#000' } })
     .composite(cells.map((c, k) => ({ input: c.input, left: k * CELL, top: 0 }))).png().toBuffer();

@@ -72,3 +72,26 @@ export function acrossStretchShare(img: RgbaImage, mask: Uint8Array, dx = 1, dy 
   }
   return total > 0 ? across / total : NaN;
 }
+
+/**
+ * Stretched last rows and columns at the frame's edges: when the torso moves up or sideways the
+ * mesh's band past the crop comes into view, and a texture clamped at its border draws its last
+ * row as vertical stripes (bottom) or its last column as horizontal ones (sides). Over the opaque
+ * pixels (alpha >= 128 in `alpha`, a transparent render) within `band` px of the left, right and
+ * bottom edges, the share of the luminance gradient energy across the stretch (x at the bottom,
+ * y at the sides): ~0.5 for cloth or hair, toward 1 for stripes; NaN when no such pixel.
+ */
+export function borderStretchShare(img: RgbaImage, alpha: RgbaImage, band = 16): number {
+  const { width: w, height: h, data } = img;
+  const lum = (i: number) => 0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!;
+  let across = 0, total = 0;
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+    const i = y * w + x;
+    const toBottom = h - 1 - y, toSide = Math.min(x, w - 1 - x);
+    if (Math.min(toBottom, toSide) >= band || alpha.data[i * 4 + 3]! < 128) continue;
+    const gx = (lum(i + 1) - lum(i - 1)) / 2, gy = (lum(i + w) - lum(i - w)) / 2;
+    across += toBottom <= toSide ? gx * gx : gy * gy;
+    total += gx * gx + gy * gy;
+  }
+  return total > 0 ? across / total : NaN;
+}
