@@ -17,8 +17,17 @@ export interface TextureSource {
   height: number;
   /** packed RGBA texels (little-endian u32: r | g<<8 | b<<16 | a<<24) */
   data32: Uint32Array;
-  /** optional: a blurred copy, shown past the border more with the distance (sampleInto; pastBorder.ts) */
-  beyond?: Uint32Array;
+  /** optional: what shows past the border, precomputed (pastBorder.ts; else sampleInto computes a sharp mirror) */
+  past?: PastBorder;
+}
+
+/**
+ * The texture with a band of `margin` texels all around it holding what shows past its border
+ * (samplePastBorder), packed like the texture, (width + 2 margin) x (height + 2 margin).
+ */
+export interface PastBorder {
+  data32: Uint32Array;
+  margin: number;
 }
 
 /** A u32 view of an RGBA byte buffer (copied when the buffer is not 4-byte aligned). */
@@ -151,7 +160,7 @@ export function rasterTriangle(
       }
       if (u < 0.5 || v < 0.5 || u > tw - 0.5 || v > th - 0.5) {
         // past the texture's border (rare): the slow path (sampleInto)
-        const packed = samplePacked(td, tw, th, tex.beyond, u, v);
+        const packed = samplePacked(td, tw, th, tex.past, u, v);
         if (packed >>> 24 < 128) {
           if (color[row]! >>> 24 >= packed >>> 24) continue;
         } else {
@@ -195,7 +204,7 @@ export interface MirrorVertices {
 }
 
 /** Bilinear sample of a packed texture at texel-centre position (fx, fy), inside it, into `out` (r, g, b, a as floats). */
-function bilinearInto(td: Uint32Array, tw: number, th: number, fx: number, fy: number, out: Float64Array): void {
+export function bilinearInto(td: Uint32Array, tw: number, th: number, fx: number, fy: number, out: Float64Array): void {
   const ix = fx | 0, iy = fy | 0;
   const ax = fx - ix, ay = fy - iy;
   const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
@@ -212,24 +221,32 @@ const edgeSample = new Float64Array(4);
 /**
  * Bilinear sample of a packed texture into `out` (r, g, b, a as floats, premultiplied). Past the
  * border (the mesh reaches a little beyond the crop: the torso under the frame's bottom, the
- * shoulders past its sides, shown when the torso moves up or sideways) the colour is the mirror
- * image of the texture just inside (mirrorIntoTexture), going over to the blurred copy `beyond`
- * with the distance (PAST_BORDER_BLUR_REACH), its coverage the border's own: the cloth goes on as
- * receding cloth, the outline as it left the crop. A clamp stretched the last row or column into
- * stripes; a sharp mirror drew chevrons where a strand crossed the border; mirroring the coverage
- * too turned a sloping shoulder back up (a notch or a horn).
+ * shoulders past its sides, shown when the torso moves up or sideways) it shows samplePastBorder:
+ * the mirror image of the texture just inside (mirrorIntoTexture), going over to a blurred copy
+ * with the distance (PAST_BORDER_BLUR_REACH), at the border's own coverage: the cloth goes on as
+ * receding cloth, the outline as it left the crop. Read from `past`, the texture padded with it
+ * once per renderer (pastBorder.ts): one lookup, as inside. A clamp stretched the last row or
+ * column into stripes; a sharp mirror drew chevrons where a strand crossed the border; mirroring
+ * the coverage too turned a sloping shoulder back up (a notch or a horn).
  */
-function sampleInto(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, u: number, v: number, out: Float64Array): void {
+function sampleInto(td: Uint32Array, tw: number, th: number, past: PastBorder | undefined, u: number, v: number, out: Float64Array): void {
   const fx = u - 0.5, fy = v - 0.5;
   if (fx >= 0 && fy >= 0 && fx <= tw - 1 && fy <= th - 1) {
     bilinearInto(td, tw, th, fx, fy, out);
     return;
   }
-  samplePastBorder(td, tw, th, beyond, fx, fy, out);
+  if (past) {
+    const m = past.margin, px = fx + m, py = fy + m;
+    if (px >= 0 && py >= 0 && px <= tw + 2 * m - 1 && py <= th + 2 * m - 1) {
+      bilinearInto(past.data32, tw + 2 * m, th + 2 * m, px, py, out);
+      return;
+    }
+  }
+  samplePastBorder(td, tw, th, undefined, fx, fy, out);
 }
 
-/** sampleInto past the texture's border, at texel-centre position (fx, fy). */
-function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array): void {
+/** What shows past the texture's border at texel-centre position (fx, fy), `beyond` its blurred copy (see sampleInto). */
+export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array): void {
   const mx = mirrorIntoTexture(fx, tw), my = mirrorIntoTexture(fy, th);
   const k = beyond ? Math.min(1, Math.max(-fx, fx - (tw - 1), -fy, fy - (th - 1)) / (PAST_BORDER_BLUR_REACH * tw)) : 0;
   if (k >= 1) {
@@ -253,8 +270,8 @@ function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint3
 }
 
 /** sampleInto as one packed premultiplied texel (rounded). */
-function samplePacked(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, u: number, v: number): number {
-  sampleInto(td, tw, th, beyond, u, v, packSample);
+function samplePacked(td: Uint32Array, tw: number, th: number, past: PastBorder | undefined, u: number, v: number): number {
+  sampleInto(td, tw, th, past, u, v, packSample);
   return (((packSample[0]! + 0.5) | 0) | (((packSample[1]! + 0.5) | 0) << 8) | (((packSample[2]! + 0.5) | 0) << 16) | (((packSample[3]! + 0.5) | 0) << 24)) >>> 0;
 }
 
@@ -271,7 +288,7 @@ function bilinearAlpha(td: Uint32Array, tw: number, th: number, fx: number, fy: 
 }
 
 /** How far past the border (share of the texture's width) the mirror image is wholly the blurred copy. */
-const PAST_BORDER_BLUR_REACH = 0.025;
+export const PAST_BORDER_BLUR_REACH = 0.025;
 
 const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
 
@@ -296,7 +313,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
   const g = m.gain;
   const color = t.color, depth = t.depth;
-  const tw = tex.width, th = tex.height, td = tex.data32, beyond = tex.beyond;
+  const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
   const eps = EDGE_EPS;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
@@ -310,11 +327,11 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
       const rz = 1 / iz;
-      sampleInto(td, tw, th, beyond, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
+      sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
       const s = b0 * s0 + b1 * s1 + b2 * s2;
       let r = ownSample[0]!, gg = ownSample[1]!, bb = ownSample[2]!, a = ownSample[3]!;
       if (s > 0.002) {
-        sampleInto(td, tw, th, beyond, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
+        sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
         const k = 1 - s;
         r = k * r + s * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
         gg = k * gg + s * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
@@ -360,7 +377,7 @@ export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Floa
       const under = color[row]!;
       const left = 255 - (under >>> 24);
       if (left <= 0) continue;
-      sampleInto(td, tex.width, tex.height, tex.beyond, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
+      sampleInto(td, tex.width, tex.height, tex.past, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
       const k = left / 255;
       let packed = 0;
       for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;

@@ -10,7 +10,7 @@ import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
-import { pastBorderCopy } from './pastBorder.ts';
+import { pastBorderPad } from './pastBorder.ts';
 import { slideLidTexture, slideEyeballs, eyeballSlide, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
@@ -106,7 +106,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
   const skinData = packedView(lidSkin.data);
   // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
-  const skinTex: TextureSource = { width: size, height: size, data32: skinData, beyond: pastBorderCopy(skinData, size, size) };
+  const skinTex: TextureSource = { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) };
   // a real shut eye (library) fitted to the photo, shown as a blink completes
   const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: photoXY });
   // raised brows deepen the photo's own forehead grooves (same working texture)
