@@ -106,3 +106,19 @@ test('borderStretchShare: stripes from a stretched last row score high, noise ~0
   assert.ok(s > 0.8, `stretched ${s}`);
   assert.ok(Math.abs(t - 0.5) < 0.08, `texture ${t}`);
 });
+
+test('pastBorderPad: the padded band holds what sampleInto shows past the border; inside the texture a copy', async () => {
+  const { pastBorderPad } = await import('../src/render/pastBorder.ts');
+  const tex = rowTexture(16, 16, (x) => (x >= 4 ? 255 : 0));
+  const pad = pastBorderPad(tex.data32, 16, 16, 4);
+  const pw = 24;
+  assert.equal(pad.data32[(4 + 5) * pw + 4 + 7], tex.data32[5 * 16 + 7]);
+  // two rows below the texture, column 8: the mirror of row 13 (grey 130) blurred toward its
+  // neighbours, at the last row's coverage (opaque)
+  const below = pad.data32[(4 + 17) * pw + 4 + 8]!;
+  assert.equal(below >>> 24, 255);
+  const g = below & 255;
+  assert.ok(g > 100 && g < 150, `grey ${g}: the rows just inside, not the last row's 150 stretched`);
+  // left of the texture, row 8: coverage of the border column (transparent)
+  assert.equal(pad.data32[(4 + 8) * pw + 1]! >>> 24, 0);
+});
