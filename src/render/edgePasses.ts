@@ -91,21 +91,28 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   // fringe of the sheet's background part (alpha < 64)
   const empty = (i: number) => depth[i] === 0 && color[i]! >>> 24 < 64;
   let count = 0;
-  for (let y = r; y < H - r; y++) {
-    let i = y * W + r;
-    for (let x = r; x < W - r; x++, i++) {
-      // (fast path first: inside the person or in open background all four neighbours agree on depth)
-      const l = depth[i - 1] !== 0, rt = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
-      if (depth[i] !== 0) {
-        if (l && rt && u && d) continue;
-        if ((!l && empty(i - 1)) || (!rt && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
-      } else if ((l || rt || u || d) && empty(i)) {
-        scratchIndex[count++] = i;
-      }
+  // The line: both pixels of every covered/empty neighbour pair (each kept once, at least r from
+  // the border). One pass reads each pixel's right and lower neighbour: pairs, not 4-neighbourhoods.
+  const keep = (i: number, x: number, y: number) => {
+    if (x < r || y < r || x >= W - r || y >= H - r || bandMark[i]) return;
+    bandMark[i] = 1;
+    scratchIndex[count++] = i;
+  };
+  const pair = (i: number, x: number, y: number, j: number, xj: number, yj: number, iCovered: boolean) => {
+    if (!empty(iCovered ? j : i)) return;
+    keep(i, x, y);
+    keep(j, xj, yj);
+  };
+  for (let y = r - 1; y < H - r; y++) {
+    let i = y * W + r - 1;
+    let here = depth[i] !== 0;
+    for (let x = r - 1; x < W - r; x++, i++) {
+      const right = depth[i + 1] !== 0, below = depth[i + W] !== 0;
+      if (right !== here) pair(i, x, y, i + 1, x + 1, y, here);
+      if (below !== here) pair(i, x, y, i + W, x, y + 1, here);
+      here = right;
     }
   }
-  // the line's pixels grown to the ramp's half-width (each once)
-  for (let k = 0; k < count; k++) bandMark[scratchIndex[k]!] = 1;
   for (let grow = 1, from = 0; grow < r; grow++) {
     const to = count;
     for (let k = from; k < to; k++) {
