@@ -10,6 +10,7 @@ import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
+import { distrustTurnedOneSided } from './turnTrust.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -111,11 +112,13 @@ export interface DriverFitOptions {
    * overshot (Obama 1.19 -> 1.32 per real degree, error 1.35 -> 1.93).
    */
   yawFromFit?: boolean;
+  /** One-sided readings (left/right pairs) kept less as the head turns from the driver's usual heading (turnTrust.ts). */
+  oneSidedTurn?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -183,13 +186,14 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
+  const yaw = fittedYaw ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
     const frame = driverFrame(lm, neutral, o);
-    if (fittedYaw) fittedYaw[i] = frame.pose.yaw;
+    yaw[i] = frame.pose.yaw;
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
@@ -215,6 +219,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
   if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
