@@ -40,26 +40,3 @@ export const RAISE_AT_FULL = 0.03;
 export function raiseWithinRise(weight: number, rise: number): number {
   return Math.min(weight, Math.max(0, rise) / RAISE_AT_FULL);
 }
-
-/**
- * A rendered full raise (browInnerUp and both browOuterUp at 1) lifts the brows this far over the eye
- * corners when read back by the face mesh (canonical units; scratch measure on mt_man 0.092, lp_s1
- * 0.084, st_happy 0.096; a half raise 0.040-0.050). A driver's brows that rose as far call for a full raise.
- */
-export const RENDERED_RAISE_AT_FULL = 0.09;
-/** Brow height changes below this are the face mesh's noise (canonical units), not a move. */
-export const BROW_NOISE = 0.01;
-
-/**
- * The least raise weight brows that rose `rise` call for: what gives the same rise on a render. The
- * fit's reading of a raise fell short of the brows' own move (lp_d6's strongest raises rose 0.079 over
- * the eye corners, ours read back 0.044, bench/browGain.ts), so the physical move is a floor.
- */
-export function raiseFromRise(rise: number): number {
-  return Math.min(1, Math.max(0, rise - BROW_NOISE) / RENDERED_RAISE_AT_FULL);
-}
-
-/** The least frown weight brows that came down `drop` call for (a rendered full frown comes down FROWN_DROP_AT_FULL). */
-export function frownFromDrop(drop: number): number {
-  return Math.min(1, Math.max(0, drop - BROW_NOISE) / FROWN_DROP_AT_FULL);
-}

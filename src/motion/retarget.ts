@@ -8,7 +8,7 @@ import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
-import { browHeights, frownWithinDrop, raiseWithinRise, raiseFromRise, frownFromDrop } from './browDrop.ts';
+import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 
@@ -100,11 +100,6 @@ export interface DriverFitOptions {
   mouthFromStart?: boolean;
   /** Brow raises at their read-back gain, no higher than the driver's brows rose over its eye corners (browDrop.ts). */
   raiseWithinRise?: boolean;
-  /**
-   * The brow controls at least as strong as the driver's brows moved (browDrop.ts raiseFromRise,
-   * frownFromDrop: the weight that moves a render's brows as far), where the fit reads some of it.
-   */
-  browsAsMoved?: boolean;
   /** A wide eye is not squinting: eyeSquint less the side's eyeWide (wideOverSquint). */
   wideOverSquint?: boolean;
   /**
@@ -123,7 +118,7 @@ export interface DriverFitOptions {
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, browsAsMoved: o.browsAsMoved ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -142,18 +137,16 @@ function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOpt
 /**
  * The brow controls no stronger than the driver's brows really moved over its eye corners (head
  * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
- * raise within how far they rose (browInnerUp: both brows' mean). With browsAsMoved, where the fit
- * reads any of it, at least the weight that moves a render's brows as far. Other controls are left alone.
+ * raise within how far they rose (browInnerUp: both brows' mean). Other controls are left alone.
  */
 function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: number[], o: Required<DriverFitOptions>): void {
   const drop = (side: number, i: number) => browRest[side]! - brows[side]![i]!;
-  const floor = (v: number, least: number) => (o.browsAsMoved && v > 0 ? Math.max(v, least) : v);
   const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
-  if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = floor(frownWithinDrop(ch[i]!, drop(frownSide, i)), frownFromDrop(drop(frownSide, i)));
+  if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
   if (!o.raiseWithinRise) return;
-  const rise = (side: number, i: number) => (side < 0 ? -(drop(0, i) + drop(1, i)) / 2 : -drop(side, i));
-  const raiseSide = c === 'browInnerUp' ? -1 : c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -2;
-  if (raiseSide > -2) for (const i of have) ch[i] = floor(raiseWithinRise(ch[i]!, rise(raiseSide, i)), raiseFromRise(rise(raiseSide, i)));
+  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -(drop(0, i) + drop(1, i)) / 2);
+  const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
+  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -drop(raiseSide, i));
 }
 
 /**
