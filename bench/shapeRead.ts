@@ -6,6 +6,7 @@
 // the mouths 3x. Never asserts.
 //   node --import tsx bench/shapeRead.ts --photo lp_s42.jpg --video lp_d6.mp4 --frames 83,60 [--root a,b] [--out x.png]
 //   node --import tsx bench/shapeRead.ts --photo VIDEO.mp4 --audio VIDEO.mp4 --frames 17 (audio self-reenactment: photo = frame 0, real = the video)
+//   --real VIDEO: the real frames beside an audio motion (mt_sun.wav with mt_sun.mp4)
 //   --peaks N instead of --frames: the N most open motion frames (>= 5 apart)
 // Driver tracks and motions are cached in /tmp/shapeRead (motions per checkout).
 import path from 'node:path';
@@ -25,7 +26,7 @@ const resolve = (f: string, dir: string) => (f.includes('/') ? path.resolve(f) :
 const photoArg = opt('--photo', 'lp_s42.jpg'), video = opt('--video', ''), audio = opt('--audio', '');
 const photoFile = resolve(photoArg, photoArg.endsWith('.mp4') ? 'video' : 'portraits');
 const drive = video ? resolve(video, 'video') : resolve(audio, 'audio');
-const realVideo = video ? drive : drive.endsWith('.mp4') ? drive : '';
+const realVideo = video ? drive : args.includes('--real') ? resolve(opt('--real', ''), 'video') : drive.endsWith('.mp4') ? drive : '';
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const SECONDS = Number(opt('--seconds', '6')), FPS = 25, SIZE = 512, ZOOM = 3;
 const CACHE = '/tmp/shapeRead';
