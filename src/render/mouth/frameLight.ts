@@ -48,16 +48,20 @@ export class FrameLight {
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
+  /** layer pixels over its anchor up to which the grown tongue's top is fully lit (its back beyond falls into the mouth's shadow) */
+  tongueLitUp = 0;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
   tongueLight = 1;
   /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
   readonly warmShadow: Rgb = [1, 1, 1];
   readonly cavityNow: Rgb = [0, 0, 0];
+  /** the mouth's inner lining at its corners: the inner lip colour in the corner's shade */
+  readonly cornerLining: Rgb = [0, 0, 0];
   /** the inner lip surface's colour over the lip edge's, per channel */
   readonly innerShade: Rgb = [0.8, 0.7, 0.7];
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
-  set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
+  set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
@@ -70,7 +74,8 @@ export class FrameLight {
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
-    this.tongueGrow = 1 + TONGUE_GROW * wide;
+    this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
+    this.tongueLitUp = TONGUE_LIT_SHARE * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
     const li = lipInner, cav = layers.cavity, k = THROAT_MIX * wide;
     for (let ch = 0; ch < 3; ch++) {
@@ -81,6 +86,7 @@ export class FrameLight {
     }
     // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
+    for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     const liMax = Math.max(1, li[0]!, li[1]!, li[2]!);
     for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = 1 - WARM_SHADOW * (1 - li[ch]! / liMax);
   }
@@ -98,6 +104,19 @@ export function jawFollow(p: MouthPlacement, tips: number | null, drop: number):
 }
 
 /**
+ * The tongue's growth (vertical scale) that brings its top TONGUE_FILL of the opening over the
+ * lower lip: a wide-open mouth shows the lit top of the tongue over its lower half (lp_d6 driving
+ * lp_s42: the real tongue and lower row; ours was a dark-red band with the tongue a strip at the
+ * bottom). interior.ts places the tongue TONGUE_DROP over the jaw's anchor, following the jaw set half as far.
+ */
+export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: number): number {
+  if (top === null || top <= 0 || p.lowerLipX === undefined || p.lowerLipY === undefined) return 1;
+  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+  const want = lipUnder - TONGUE_FILL * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
+  return Math.max(1, -want / (top * p.scale));
+}
+
+/**
  * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
  * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
  */
@@ -112,11 +131,19 @@ const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
 const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
-/** wide open: the tongue's visible top grows by this share (taller) */
+/** wide open: the tongue's visible top grows by at least this share (taller) */
 const TONGUE_GROW = 1.2;
+/** wide open: the tongue's top stands this share of the lip gap over the lower lip */
+const TONGUE_FILL = 0.45;
+/** wide open: the share of the tongue's height (from its anchor) lit fully, its back shaded beyond */
+const TONGUE_LIT_SHARE = 0.7;
+/** the tongue's place: TONGUE_RAISE iod over the jaw's anchor, following the jaw set (jawFollow) by TONGUE_FOLLOW (interior.ts) */
+export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
 /** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */
 const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 /** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
 const WARM_SHADOW = 0.6;
+/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner) */
+const CORNER_LINING = 0.7;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
 const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;

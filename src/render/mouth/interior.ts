@@ -3,7 +3,7 @@
 // pieces of real teeth, see layers.ts: moved, never stretched). The lips' inner surface goes over
 // it after (lipSurface.ts).
 import type { ReadyMouth } from './layers.ts';
-import type { FrameLight, MouthPlacement } from './frameLight.ts';
+import { TONGUE_FOLLOW, TONGUE_RAISE, type FrameLight, type MouthPlacement } from './frameLight.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 
@@ -21,8 +21,13 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const lateral = q.lateral;
   const mid = clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / (0.08 * p.unit + 1));
   const depthShade = (1 - 0.6 * lateral * lateral) * (1 - MID_DARK * mid) * 0.75 * light.teethLight;
-  const cav = light.cavityNow;
-  out[0] = cav[0] * depthShade; out[1] = cav[1] * depthShade; out[2] = cav[2] * depthShade;
+  const cav = light.cavityNow, lip = light.cornerLining;
+  // toward the corners the opening closes into the cheeks' and lips' inner lining, lit from the
+  // front, not a black void (Katie's smile ended in a black wedge at each end beyond the teeth)
+  const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
+  out[0] = cav[0] * depthShade + (lip[0] - cav[0] * depthShade) * corner;
+  out[1] = cav[1] * depthShade + (lip[1] - cav[1] * depthShade) * corner;
+  out[2] = cav[2] * depthShade + (lip[2] - cav[2] * depthShade) * corner;
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners. */
@@ -41,11 +46,11 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // once the jaw has opened past them
     const k = side * 0.85 * light.tongueLight;
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up behind the teeth)
-    const grow = light.tongueGrow, up = ly - (TONGUE_DROP * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const grow = light.tongueGrow, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
     const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * light.teethShow;
     if (a > 0) {
       // its back, further up the opening, in the mouth's shadow
-      const kk = k * (1 - TONGUE_BACK_SHADE * smoothstep(0, 0.12 * grow * p.unit, -up));
+      const lit = light.tongueLitUp, kk = k * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
     }
   }
@@ -81,11 +86,9 @@ const tmp = new Float32Array(4);
 
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
-/** how far (iod) the tongue sits below the lower lip's line */
-const TONGUE_DROP = -0.03;
-/** the share of the jaw set's follow of a dropped lower lip (frameLight.ts jawFollow) the tongue takes */
-const TONGUE_FOLLOW = 0.5;
 /** wide open: the tongue's back shaded by up to this share */
 const TONGUE_BACK_SHADE = 0.45;
+/** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */
+const CORNER_LINING_FROM = 0.5;
 /** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
 const MID_DARK = 0.3;

@@ -8,13 +8,14 @@ import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../ri
 
 /**
  * At a full opening every row samples this share of the way to the outer contour: the inner row
- * just past the photo's slit (mt_man's reaches 0.3 of his lower lip at its centre), the rows
- * outside it moved alike, so the lip's texture is only compressed, in order. (Round 11 slid the
+ * past the photo's slit (mt_man's dark reaches 0.3 of his lower lip at its centre; 0.35 left a
+ * dark line on his lower rim at jawOpen .25, where the slide is partial), the rows outside it
+ * moved alike, so the lip's texture is only compressed (to 0.55), in order. (Round 11 slid the
  * inner row 1.5x further, 0.6: onto the next row's sample line, so the inner third of each lip
  * was one texture row drawn tall. Vertical streaks: mt_man's lower lip became a flat pink slab
  * with a hard vertical seam where the photo's diagonal shadow edge crossed it.)
  */
-const SHIFT = 0.35;
+const SHIFT = 0.45;
 
 /**
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening

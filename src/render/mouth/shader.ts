@@ -9,6 +9,7 @@ import { fillColumns, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
 import { pack } from './pixels.ts';
 import { lowerTipsAbove } from './teethRows.ts';
+import { tongueTopAbove } from './tongue.ts';
 import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
@@ -40,6 +41,8 @@ export class MouthShader implements LipColours {
   private readonly lowerRaw: Float32Array;
   /** layer pixels the lower row's tips stand over its anchor (null: no lower row) */
   private readonly lowerTips: number | null;
+  /** layer pixels the tongue's top stands over its anchor (null: no tongue) */
+  private readonly tongueTop: number | null;
   private readonly light = new FrameLight();
   private readonly pixel: OpeningPixel = { cx: 0, cy: 0, top: 0, bottom: 0, lateral: 0 };
   private readonly colour = new Float64Array(3);
@@ -49,6 +52,7 @@ export class MouthShader implements LipColours {
     this.lowerY = new Float32Array(width);
     this.layers = layers;
     this.lowerTips = lowerTipsAbove(layers.lower);
+    this.tongueTop = layers.tongue ? tongueTopAbove(layers.tongue) : null;
     this.scratch = new Float32Array(width);
     this.upperRaw = new Float32Array(width);
     this.lowerRaw = new Float32Array(width);
@@ -87,7 +91,7 @@ export class MouthShader implements LipColours {
   /** Sets this frame's placement and light (frameLight.ts). */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
-    this.light.set(p, this.layers, this.lowerTips, this.lipInner, this.lipEdge);
+    this.light.set(p, this.layers, this.lowerTips, this.tongueTop, this.lipInner, this.lipEdge);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
