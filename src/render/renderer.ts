@@ -10,7 +10,8 @@ import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
-import { slideLidTexture, slideEyeballs, eyeballSlide, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
@@ -127,7 +128,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   mouth.lipRimLower = lips.lipRimLower;
   const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S, new CornerSkin(lidSkin.data, size, size, photoXY, iod));
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
-  const eyeSlide = eyeballSlide(avatar.uv, eyeStart, eyeEnd);
+  // gaze: the iris moves as a rigid disc over the eye texture, the opening's edge stays (render/gazeIris.ts)
+  const gazeWarp = new GazeIris(avatar.uv, eyeTex);
+  const secondEye = eyeStart + (eyeEnd - eyeStart) / 2;
   // far side: triangles drawn under everything when the head turns, and the mirror-blended vertices
   const backOfHead = Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead);
   const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
@@ -140,12 +143,12 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     folds.update(wv, rig.photoWeights);
     underBrow.update(wv, rig.photoWeights);
     wideEyes.update(wv, rig.photoWeights);
-    // gaze: move the eyeball's texture under the lids (its centre, the rim pinned; render/eyes.ts)
+    // gaze: the eyeballs' shaders for this frame's shift
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
     const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
     const shiftX = gx * GAZE_SHIFT_X * iod, shiftY = gy * GAZE_SHIFT_Y * iod;
-    slideEyeballs(avatar.uv, uvNow, eyeStart, eyeEnd, shiftX, shiftY, eyeSlide);
+    gazeWarp.set(shiftX, shiftY);
   }
 
   function computeVertices(frame: MotionFrame): void {
@@ -182,7 +185,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
         sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
         material === MATERIAL.eye ? eyeTex : skinTex,
-        material === MATERIAL.mouth ? mouth.shade : null,
+        material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < secondEye ? 0 : 1] ?? null : null,
       );
     }
     closedEyes.draw(target, geometry.closure, sx, sy, siz);
