@@ -95,36 +95,6 @@ export function thinLashTop(rgb: Float32Array, shutV: (u: number) => number): vo
   }
 }
 
-/**
- * The lash line's lower part lightened toward the skin below it: under the library's shut line the
- * dark band ran 0.1 eye widths down (the upsampled video line and the lower lid's shadow: lp_s42
- * luminance 48 at the line, 63 / 85 / 102 at 0.07 / 0.09 / 0.11 below, the skin 135), a band as
- * tall as a narrow open eye. From `from` below the shut line the band blends toward the skin at
- * SKIN_BELOW, reaching `share` at `full`.
- */
-const LASH_BOTTOM = { from: 0.025, full: 0.07, share: 0.8 };
-const SKIN_BELOW = 0.14;
-
-/** Thins the lash line from below (LASH_BOTTOM), per patch column, given the shut line's v at each column. */
-export function thinLashBottom(rgb: Float32Array, shutV: (u: number) => number): void {
-  for (let c = 0; c < PATCH_W; c++) {
-    const u = cellU(c);
-    if (u < -0.05 || u > 1.05) continue;
-    const shut = shutV(clamp01(u));
-    const rSkin = Math.round(cellRow(shut + SKIN_BELOW));
-    if (rSkin < 0 || rSkin >= PATCH_H) continue;
-    const skin = [0, 1, 2].map((ch) => rgb[(rSkin * PATCH_W + c) * 3 + ch]!);
-    for (let r = Math.max(0, Math.round(cellRow(shut))); r < rSkin; r++) {
-      const d = cellV(r) - shut;
-      const t = LASH_BOTTOM.share * Math.min(1, Math.max(0, (d - LASH_BOTTOM.from) / (LASH_BOTTOM.full - LASH_BOTTOM.from)));
-      if (t <= 0) continue;
-      const k = (r * PATCH_W + c) * 3;
-      // only lightens: a lower lid darker than the band stays as it is
-      for (let ch = 0; ch < 3; ch++) rgb[k + ch] = Math.max(rgb[k + ch]!, rgb[k + ch]! + t * (skin[ch]! - rgb[k + ch]!));
-    }
-  }
-}
-
 /** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide). */
 export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
   const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, eyeWidth) - 1);
