@@ -13,8 +13,12 @@ import { mulberry32 } from '../../math/random.ts';
 const GAMMA_MIN = 0.6, GAMMA_MAX = 1.8;
 /** Share of the photo's own fine texture (pores, film grain, brush marks) given to the shut lid. */
 const GRAIN = 1;
-/** Height (eye widths) of the skin band the grain is drawn from, and the seed of its order. */
-const GRAIN_BAND = 0.12, GRAIN_SEED = 0x5eed;
+/**
+ * The skin band the grain is drawn from: from this far (eye widths) below the mask's lower edge (past
+ * the lower lid's line and lashes: just at the edge they were most of lp_s7's and mt_man's values),
+ * this tall; the seed of its order.
+ */
+const GRAIN_GAP = 0.08, GRAIN_BAND = 0.12, GRAIN_SEED = 0x5eed;
 
 /**
  * How dark a line is against the skin: the 10th-percentile luminance within the band (u 0.15..0.85)
@@ -119,7 +123,7 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
     const bottom = maskBottomEdge(g, u);
     for (let r = 0; r < PATCH_H; r++) {
       const v = cellV(r);
-      if (v < bottom || v > bottom + GRAIN_BAND) continue;
+      if (v < bottom + GRAIN_GAP || v > bottom + GRAIN_GAP + GRAIN_BAND) continue;
       const k = r * PATCH_W + c;
       let detail = 0;
       for (let ch = 0; ch < 3; ch++) detail += photo[k * 3 + ch]! - blurred[k * 3 + ch]!;
@@ -127,10 +131,14 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
     }
   }
   if (!grain.length) return;
+  // the band's edges (a lower lid line, a cartoon's outline) are no grain: past its 5th-95th
+  // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid)
+  const sorted = [...grain].sort((a, b) => a - b);
+  const lo = sorted[Math.floor(0.05 * (sorted.length - 1))]!, hi = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
   const random = mulberry32(GRAIN_SEED);
   for (let k = 0; k < PATCH_W * PATCH_H; k++) {
     if (mask[k]! <= 0) continue;
-    const detail = grain[Math.floor(random() * grain.length)]!;
+    const detail = Math.min(hi, Math.max(lo, grain[Math.floor(random() * grain.length)]!));
     for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + detail));
   }
 }
