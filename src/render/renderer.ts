@@ -62,12 +62,14 @@ export interface Renderer {
 
 const JAW_OPEN = CONTROL_INDEX.jawOpen;
 /**
- * The eyeball texture's centre shift per unit of gaze, in eye-corner distances (eased into each
- * eye's reach, render/eyes.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
+ * The iris's shift per unit of gaze, in eye-corner distances (eased into each eye's reach,
+ * render/gazeIris.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
  * on our frames per unit on the driver's, 5 s of lp_d0, lp_d6, Katie on lp_s42 and mt_man): at
  * 0.075 / 0.04 (round eyes8, rim not pinned) x 0.17-0.51 (median 0.27), y 0.07-0.69 (0.18); at
  * 0.2 / 0.08 x 0.32-0.88 (0.46), y 0.18-0.77 (0.29). The mesh reads our strongest looks short:
  * lp_d0's -0.52 reads -0.10 to -0.16 where the sheet shows our iris at the corner (docs/eyes/README.md).
+ * Since the iris moves as a rigid disc (round eyes12) it travels the whole eased shift (the fan's
+ * centre vertex moved it part of the way): x 0.46-1.32 (median 0.72), y 0.17-0.46 (0.30).
  */
 const GAZE_SHIFT_X = 0.2, GAZE_SHIFT_Y = 0.08;
 
