@@ -1,7 +1,7 @@
-// Eyes zoomed (about 3x): per portrait and eye, photo | blink 0.7 | blink 1 | blink 1 with the lids
-// the face mesh reads back (green upper, red lower) and the closed/open ratio of that eye.
+// Eyes zoomed (about 3x): per portrait and eye, photo | blink 1 | blink 0.5 (--half) | blink 1 with
+// the lids the face mesh reads back (green upper, red lower) and the closed/open ratio of that eye.
 // For looking at shut eyes as a critic would (bench/blink.ts gives the table). Never asserts.
-//   node --import tsx bench/eyeZoom.ts out.png lp_s42.jpg,st_happy.png,...
+//   node --import tsx bench/eyeZoom.ts out.png lp_s42.jpg,st_happy.png,... [--half 0.5]
 import path from 'node:path';
 import { writeFile, rename } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
@@ -13,6 +13,8 @@ import type { RgbaImage } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const [out, list] = process.argv.slice(2);
+const halfAt = Number(process.argv[process.argv.indexOf('--half') + 1] ?? NaN);
+const HALF = process.argv.includes('--half') && halfAt > 0 ? halfAt : 0.5;
 if (!out || !list) throw new Error('usage: node --import tsx bench/eyeZoom.ts out.png file1,file2,... (portraits in ../shared/data/portraits)');
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
@@ -21,7 +23,7 @@ for (const file of list.split(',')) {
   const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
   const n = r.neutralFrame();
   const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
-  const half = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 0.7, eyeBlinkRight: 0.7 } }));
+  const half = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: HALF, eyeBlinkRight: HALF } }));
   const shutFace = (await detectFaces(shut, { embedding: false }))[0];
   const photoFace = (await detectFaces(portrait.image, { embedding: false }))[0];
   if (!shutFace || !photoFace) { console.log(`${file}: no face found`); continue; }
@@ -36,13 +38,13 @@ for (const file of list.split(',')) {
     const ratio = a === 33 ? s.right / o.right : s.left / o.left;
     row.push(
       { label: `${file} photo`, image: cropImage(portrait.image, box) },
-      { label: 'blink 0.7', image: cropImage(half, box) },
       { label: `blink 1 (ratio ${ratio.toFixed(2)})`, image: cropImage(shut, box) },
+      { label: `blink ${HALF}`, image: cropImage(half, box) },
       { label: 'read back', image: cropImage(markLids(shut, shutFace.landmarks), box) },
     );
   }
   rows.push(row);
 }
-await writeFile(out + '.tmp', await labelledGrid(rows, { title: 'eyes zoomed, each eye: photo | blink 0.7 | blink 1 | lids read back (green upper, red lower)', cellW: 240, cellH: 144 }));
+await writeFile(out + '.tmp', await labelledGrid(rows, { title: `eyes zoomed, each eye: photo | blink 1 | blink ${HALF} | lids read back (green upper, red lower)`, cellW: 240, cellH: 144 }));
 await rename(out + '.tmp', out);
 console.log(`sheet: ${out}`);

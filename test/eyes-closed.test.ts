@@ -1,13 +1,13 @@
 // The real shut eye (src/render/closedEye): the eye frame's math, the committed library, and the
 // fit to a photo (bake) on a synthetic face: grey photos stay grey, the lid takes the photo's skin,
 // the lash line is dark and on the lower lid line, the mask covers the open eye and its lid fold but not the brow or the cheek, and the lid meets graded skin without a rim;
-// the lash line thinned from above (thinLashTop).
+// the lash line thinned from above (thinLashTop); the lid's grain without the band's structure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
-import { thinLashTop } from '../src/render/closedEye/shading.ts';
+import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -151,4 +151,31 @@ test('thin lash line: the band just above the shut line takes the lid colour abo
   assert.ok(at(rgb, SHUT - 0.2) === 200, 'the lid well above is kept');
   // outside the eye (past the corners' margin) nothing changes
   assert.equal(rgb[(rowOf(SHUT - 0.025) * PATCH_W + 0) * 3], before[(rowOf(SHUT - 0.025) * PATCH_W + 0) * 3]);
+});
+
+test('shut lid grain: the photo\'s grain without its structure (vertical lashes below the eye do not become a comb on the lid)', () => {
+  const face = syntheticFace([180, 140, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  // the photo patch: skin with vertical stripes (lower lashes) everywhere, +-15 in alternate columns
+  const photo = new Float32Array(PATCH_W * PATCH_H * 3);
+  for (let k = 0; k < PATCH_W * PATCH_H; k++) photo.fill((k % PATCH_W) % 2 ? 165 : 135, k * 3, k * 3 + 3);
+  const mask = new Float32Array(PATCH_W * PATCH_H);
+  const rgb = new Float32Array(PATCH_W * PATCH_H * 3).fill(150);
+  // the lid: columns over the eye, rows from the crease to the lower lid
+  const c0 = Math.round((0.2 - PATCH_U0) * PATCH_PPW), c1 = Math.round((0.8 - PATCH_U0) * PATCH_PPW);
+  const r0 = Math.round((lineAt(g.crease, 0.5) - PATCH_V0) * PATCH_PPW), r1 = Math.round((lineAt(g.lower, 0.5) - PATCH_V0) * PATCH_PPW);
+  for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) mask[r * PATCH_W + c] = 1;
+  addPhotoGrain(rgb, photo, mask, g);
+  // per column, the mean grain over the lid's rows; and the grain's spread per pixel
+  const colMeans: number[] = [];
+  let sq = 0, n = 0;
+  for (let c = c0; c < c1; c++) {
+    let s = 0;
+    for (let r = r0; r < r1; r++) { const d = rgb[(r * PATCH_W + c) * 3]! - 150; s += d; sq += d * d; n++; }
+    colMeans.push(s / (r1 - r0));
+  }
+  const spread = Math.sqrt(sq / n);
+  const colSpread = Math.sqrt(colMeans.reduce((a, m) => a + m * m, 0) / colMeans.length);
+  assert.ok(spread > 4, `the lid has grain (${spread.toFixed(1)} per pixel)`);
+  assert.ok(colSpread < 0.4 * spread, `no column structure (column means spread ${colSpread.toFixed(1)} against ${spread.toFixed(1)} per pixel)`);
 });

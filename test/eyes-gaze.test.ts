@@ -141,40 +141,50 @@ test('gaze: under the lids, away from the corners, each column carries on its ow
   assert.equal(at(4, 4), 220, 'inside: unchanged');
 });
 
-test('gaze: the eyeball\'s texture moves at its centre while the opening\'s edge keeps the photo\'s own pixels (lid margin and corners pinned)', async () => {
-  const { MeshBuilder, addEyeballs } = await import('../src/avatar/mesh.ts');
-  const { eyeballSlide, slideEyeballs, easeInto } = await import('../src/render/eyes.ts');
+test('gaze: the iris moves as a rigid disc over a filled white; the opening\'s far edge keeps the photo\'s pixels', async () => {
+  const { GazeIris, sampleTexture } = await import('../src/render/gazeIris.ts');
   const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER, LANDMARK_COUNT } = await import('../src/rig/topology.ts');
-  // two almond eyes 36 px wide, 12 px tall at the middle (landmark positions = texture positions)
-  const flat = new Float64Array(LANDMARK_COUNT * 3);
-  const eyes = [[EYE_L_UPPER, EYE_L_LOWER, 130], [EYE_R_UPPER, EYE_R_LOWER, 50]] as const;
-  for (const [upper, lower, x0] of eyes) {
+  // two almond eyes 36 px wide, 14 px tall (landmark texture positions); iris radius 5 at each middle,
+  // its colour a ramp across it (so a squashed or stretched iris would read back different values)
+  const size = 200, uv = new Float32Array(LANDMARK_COUNT * 2);
+  const eyes = [[EYE_L_UPPER, EYE_L_LOWER, 130, 468], [EYE_R_UPPER, EYE_R_LOWER, 50, 473]] as const;
+  for (const [upper, lower, x0, iris] of eyes) {
     const n = upper.length;
-    upper.forEach((i, q) => { flat[i * 3] = x0 + (36 * q) / (n - 1); flat[i * 3 + 1] = 100 - 6 * Math.sin((Math.PI * q) / (n - 1)); });
-    lower.forEach((i, q) => { flat[i * 3] = x0 + (36 * q) / (n - 1); flat[i * 3 + 1] = 100 + 6 * Math.sin((Math.PI * q) / (n - 1)); });
+    upper.forEach((i, q) => { uv[i * 2] = x0 + (36 * q) / (n - 1); uv[i * 2 + 1] = 100 - 7 * Math.sin((Math.PI * q) / (n - 1)); });
+    lower.forEach((i, q) => { uv[i * 2] = x0 + (36 * q) / (n - 1); uv[i * 2 + 1] = 100 + 7 * Math.sin((Math.PI * q) / (n - 1)); });
+    uv[iris * 2] = x0 + 18; uv[iris * 2 + 1] = 100;
+    [[5, 0], [0, -5], [-5, 0], [0, 5]].forEach(([dx, dy], k) => { uv[(iris + 1 + k) * 2] = x0 + 18 + dx!; uv[(iris + 1 + k) * 2 + 1] = 100 + dy!; });
   }
-  const mesh = new MeshBuilder();
-  for (let i = 0; i < LANDMARK_COUNT; i++) mesh.addVertex(flat[i * 3]!, flat[i * 3 + 1]!, 0, flat[i * 3]!, flat[i * 3 + 1]!, 1, [i], [1]);
-  const [start, end] = addEyeballs(mesh, flat, 120);
-  const uv = Float32Array.from(mesh.uvs), now = Float32Array.from(uv);
-  const slide = eyeballSlide(uv, start, end);
-  assert.ok(Math.abs(slide.reach[0]![0] - 0.7 * 18) < 1e-3 && Math.abs(slide.reach[0]![1] - 0.5 * 6) < 1e-3, `reach ${slide.reach[0]}`);
-  const [sx, sy] = [6, 2];
-  slideEyeballs(uv, now, start, end, sx, sy, slide);
-  const perEye = (end - start) / 2;
-  eyes.forEach(([upper, lower], e) => {
-    const c = start + e * perEye;
-    const ex = easeInto(sx, slide.reach[e]![0]), ey = easeInto(sy, slide.reach[e]![1]);
-    assert.ok(ex < sx && ex > 0.8 * sx, `the centre's shift eased (${ex.toFixed(2)} of ${sx})`);
-    assert.ok(Math.abs(now[c * 2]! - (uv[c * 2]! - ex)) < 1e-4, 'the centre moves by the eased shift');
-    [...upper, ...lower.slice(1, -1).reverse()].forEach((lm, q) => {
-      const v = c + 1 + q;
-      // where the spoke (centre -> ring vertex, in the frame's positions = the rest texture) reaches the lid landmark
-      const px = uv[v * 2]! - uv[c * 2]!, py = uv[v * 2 + 1]! - uv[c * 2 + 1]!;
-      const r = ((flat[lm * 3]! - uv[c * 2]!) * px + (flat[lm * 3 + 1]! - uv[c * 2 + 1]!) * py) / (px * px + py * py);
-      const sampleX = (1 - r) * now[c * 2]! + r * now[v * 2]!, sampleY = (1 - r) * now[c * 2 + 1]! + r * now[v * 2 + 1]!;
-      const atX = (1 - r) * uv[c * 2]! + r * uv[v * 2]!, atY = (1 - r) * uv[c * 2 + 1]! + r * uv[v * 2 + 1]!;
-      assert.ok(Math.hypot(sampleX - atX, sampleY - atY) < 1e-3, `eye ${e} landmark ${lm}: the edge samples its own pixel (off by ${Math.hypot(sampleX - atX, sampleY - atY).toFixed(3)})`);
-    });
+  const data32 = new Uint32Array(size * size);
+  const irisLeft = (x: number, y: number) => eyes.map(([, , x0]) => x0 + 18).find((cx) => Math.hypot(x + 0.5 - cx, y + 0.5 - 100) < 5)! - 5;
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+    const left = irisLeft(x, y);
+    const v = Number.isNaN(left) ? 220 : 40 + Math.round(5 * (x + 0.5 - left));
+    data32[y * size + x] = (v | (v << 8) | (v << 16) | (255 << 24)) >>> 0;
+  }
+  const tex = { width: size, height: size, data32 };
+  const gaze = new GazeIris(uv, tex);
+  gaze.set(0, 0);
+  assert.deepEqual(gaze.shaders, [null, null], 'at rest the eyes are textured as they are');
+  gaze.set(4, 0);
+  eyes.forEach(([, , x0], e) => {
+    const shade = gaze.shaders[e]!;
+    const cx = x0 + 18, cy = 100;
+    // the centre moved by the shift eased into the reach (0.7 of the half width: 12.6 px, so about 3.9 px)
+    let worst = 0, n = 0;
+    for (let y = cy - 4; y <= cy + 4; y++) for (let x = cx; x <= cx + 8; x++) {
+      const u = x + 0.5, v = y + 0.5;
+      // inside the moved iris (away from its edge): the iris's own pixel, shifted whole
+      if (Math.hypot(u - cx - 3.9, v - cy) > 3.5) continue;
+      const got = shade(0, 0, u, v) & 255, want = sampleTexture(tex, u - 3.9, v) & 255;
+      worst = Math.max(worst, Math.abs(got - want)); n++;
+    }
+    assert.ok(n > 20 && worst <= 2, `eye ${e}: the iris moves rigidly (${n} px, worst difference ${worst})`);
+    // where the iris's trailing edge was: white again (the fill), not a stretched iris
+    const trailing = shade(0, 0, cx - 4, cy + 0.5) & 255;
+    assert.ok(trailing > 190, `eye ${e}: the white behind the moved iris (${trailing})`);
+    // the far corner: the photo's own pixel
+    const corner = shade(0, 0, x0 + 1.5, cy + 0.5) & 255;
+    assert.equal(corner, 220, `eye ${e}: the corner stays`);
   });
 });

@@ -19,6 +19,9 @@ import { loadMouthModel } from '../src/motion/mouthModel.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
 import { createLiveMouth, type LiveMouth } from '../src/live/mouth.ts';
 import { createLearnedLiveMouth } from '../src/live/lipMouth.ts';
+import { shapeAudioMouth } from '../src/motion/lipShapes.ts';
+import { MicMotion } from '../src/live/micMotion.ts';
+import { MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { LIP_CAUSAL_MODEL_FILE, loadLipModel, parseLipModel, postprocessLips, predictLips } from '../src/motion/lipModel.ts';
 import { CHROMIUM, bestLag, correlation, launchLiveBrowser, makeFakeMedia, openLivePage, type FakeMedia } from '../src/live/harness.ts';
@@ -86,7 +89,9 @@ test('the live mouth (learned causal model, 10 ms hops) follows the offline caus
   const audio = await lipAudio(file, undefined, true);
   const n = Math.round((audio.samples / 16000) * 25);
   const offline = postprocessLips(predictLips(model, audio, 25, n), speechActivity(audio, 25, n), 25, 0.45);
+  shapeAudioMouth(offline, model.targets); // as the offline product
   const live = streamMouth(createLearnedLiveMouth(model), await decodeAll(file)).slice(0, n);
+  assert.ok(live.every((w) => w.mouthStretchLeft === w.mouthStretchRight), 'the live stretches are one (speech has no side)');
   // eng.wav starts with ~3 s of room noise. There the streaming normaliser (speech level = noise +
   // 30 dB until someone speaks) lets the offline gate pass a little, and the offline curves keep
   // the lips pressed (mouthPress ~0.3); the live gate (10 dB over the noise floor) keeps the mouth
@@ -110,6 +115,12 @@ test('the live mouth (learned causal model, 10 ms hops) follows the offline caus
   const ruleVsProduct = bestLagPearson(product.frames.map((f) => f.w.jawOpen ?? 0), ruleLive, 6);
   console.log(`jawOpen vs the offline product (lips.json): live learned r ${vsProduct.r.toFixed(2)} (lag ${vsProduct.lag}), live rule-based r ${ruleVsProduct.r.toFixed(2)} (lag ${ruleVsProduct.lag})`);
   assert.ok(vsProduct.r > ruleVsProduct.r + 0.1, 'the learned live mouth is closer to the offline product than the rule-based jaw');
+});
+
+test('microphone frames put the mouth on the photo\'s own, as generate\'s audio frames do', () => {
+  const f = new MicMotion({ seed: 1 }).frameAt(0.5, { weights: { jawOpen: 0.4, mouthSmileLeft: 0 }, speech: 1, energy: 0, loudnessDb: -20, time: 0.5 });
+  assert.equal(f.w[MOUTH_ON_PHOTO], 1, 'marked: a smiling photo keeps its smile (rig/mouthBase.ts)');
+  assert.equal(f.w.jawOpen, 0.4);
 });
 
 test('the live learned mouth is shut in silence and room noise, and opens with speech', async () => {

@@ -28,6 +28,13 @@ test('a marked frame adds the driver\'s mouth change to the photo\'s own; unmark
   assert.equal(wv[CONTROL_INDEX.mouthPucker], 0.5);
   assert.equal(wv[CONTROL_INDEX.jawOpen], 0.4, 'the opening is not rebased');
   assert.equal(wv[CONTROL_INDEX.browInnerUp], 0.2, 'nor the brows');
+  // a control the marked frame does not carry (the audio path predicts no smile) keeps the photo's own
+  const audio = { jawOpen: 0.3, mouthPucker: 0.2, [MOUTH_ON_PHOTO]: 1 };
+  const av = weightsToVector(audio);
+  rebaseMouth(av, photo, audio);
+  assert.equal(av[CONTROL_INDEX.mouthSmileLeft], 0.3, 'absent: the photo\'s own smile');
+  assert.equal(av[CONTROL_INDEX.mouthPress], 0.1);
+  assert.equal(av[CONTROL_INDEX.mouthPucker], 0.2, 'carried: own (0) + change');
   assert.ok(RELATIVE_MOUTH.every((c) => c.startsWith('mouth') && c !== 'mouthLowerDown'));
   assert.ok(isRelativeMouth('mouthPress') && !isRelativeMouth('jawOpen'));
   assert.equal(mouthChange(0.9, 0.2, 2), 1);

@@ -7,7 +7,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
 import { buildBasis } from '../src/rig/basis.ts';
 import { fitRig, canonicalize, deform } from '../src/rig/fit.ts';
-import { puckerCap, mouthWidthRatio, PUCKER_NONE_WIDTH } from '../src/rig/mouthPrior.ts';
+import { puckerCap, puckerFloor, widenCap, mouthWidthRatio, PUCKER_NONE_WIDTH, PUCKER_FLOOR_FROM, WIDEN_NONE_WIDTH } from '../src/rig/mouthPrior.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -38,4 +38,28 @@ test('a mouth wider than at rest gets no pucker with the prior, the smile kept; 
   // a real pucker narrows the mouth: the prior leaves it
   const pucker = fitRig(posed(deform(neutral, basis, vec({ mouthPucker: 0.6 }))), { neutral, robust: true, puckerWidthPrior: true });
   assert.ok(Math.abs(pucker.weights.mouthPucker - 0.6) < 0.1, `real pucker reads ${pucker.weights.mouthPucker.toFixed(2)}`);
+});
+
+test('the widening cap and the pucker floor: a mouth narrower than at rest holds no stretch or smile, and is held puckered', () => {
+  assert.equal(widenCap(WIDEN_NONE_WIDTH), 0);
+  assert.equal(widenCap(0.7), 0);
+  assert.equal(widenCap(1), 1);
+  assert.ok(widenCap(0.88) > 0 && widenCap(0.88) < 1);
+  assert.equal(puckerFloor(PUCKER_FLOOR_FROM), 0);
+  assert.equal(puckerFloor(1.2), 0);
+  assert.ok(puckerFloor(0.7) > 0.4 && puckerFloor(0.7) < 0.7, `floor at 0.7: ${puckerFloor(0.7).toFixed(2)}`);
+});
+
+test('a rounded mouth (narrower than at rest, lips apart) reads as pucker without stretch or smile with the prior', async () => {
+  const neutral = canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);
+  const basis = buildBasis(neutral);
+  const vec = (truth: Partial<Record<RigControl, number>>) => Float64Array.from(RIG_CONTROLS, (c) => truth[c] ?? 0);
+  // an "O": the basis's pucker with the jaw down; the fit without the prior may split it any way
+  const round = deform(neutral, basis, vec({ mouthPucker: 0.7, jawOpen: 0.25 }));
+  const ratio = mouthWidthRatio(round, neutral);
+  assert.ok(ratio < WIDEN_NONE_WIDTH, `the mouth is narrow: ${ratio.toFixed(2)}`);
+  const on = fitRig(posed(round), { neutral, robust: true, puckerWidthPrior: true });
+  const widen = on.weights.mouthStretchLeft + on.weights.mouthStretchRight + on.weights.mouthSmileLeft + on.weights.mouthSmileRight;
+  assert.equal(widen, 0, 'no widening control on a narrowed mouth');
+  assert.ok(on.weights.mouthPucker >= puckerFloor(ratio) - 1e-9 && on.weights.mouthPucker > 0.5, `pucker ${on.weights.mouthPucker.toFixed(2)}`);
 });

@@ -46,10 +46,10 @@ export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: 
 
 /**
  * Above and below the opening (under the lids), each column carries on its own edge pixel (the lid
- * margin's shadow) for this far (eye-corner distances), fading into the row fill beyond it. Gaze moves
- * the eyeball's texture under the rim of the opening by up to half its shift (render/eyes.ts
- * slideEyeballs), so pixels just inside a curved lid sample from just outside it: with the eye white
- * there, a thin white outline showed along the lids whenever the eyes looked sideways (video mode).
+ * margin's shadow) for this far (eye-corner distances), fading into the row fill beyond it. Gaze
+ * moves the iris's disc (render/gazeIris.ts), which may carry pixels from just outside a curved lid
+ * into the opening: with the eye white there, a thin white outline showed along the lids whenever
+ * the eyes looked sideways (video mode, when the eyeball's whole texture slid).
  */
 const MARGIN_REACH = 0.06;
 /** Columns lower than this share of the opening's tallest are the corners: left to the row fill. */

@@ -8,17 +8,25 @@ export function compositeOver(person: Uint8ClampedArray, background: Uint8Clampe
   const p32 = person.byteOffset % 4 === 0 ? new Uint32Array(person.buffer, person.byteOffset, n >> 2) : null;
   const b32 = background.byteOffset % 4 === 0 ? new Uint32Array(background.buffer, background.byteOffset, n >> 2) : null;
   const o32 = out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, n >> 2) : null;
-  const fast = p32 !== null && b32 !== null && o32 !== null;
-  for (let o = 0, i = 0; o < n; o += 4, i++) {
-    const a = person[o + 3]!;
-    if (fast && a === 255) { o32![i] = p32![i]!; continue; }
-    if (fast && a === 0) { o32![i] = (b32![i]! | 0xff000000) >>> 0; continue; }
-    const k = (255 - a) / 255;
-    out[o] = person[o]! + k * background[o]!;
-    out[o + 1] = person[o + 1]! + k * background[o + 1]!;
-    out[o + 2] = person[o + 2]! + k * background[o + 2]!;
-    out[o + 3] = 255;
+  if (p32 !== null && b32 !== null && o32 !== null) {
+    for (let i = 0, o = 0; i < p32.length; i++, o += 4) {
+      const p = p32[i]!, a = p >>> 24;
+      if (a === 255) o32[i] = p;
+      else if (a === 0) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+      else blendPixel(person, background, out, o, a);
+    }
+    return;
   }
+  for (let o = 0; o < n; o += 4) blendPixel(person, background, out, o, person[o + 3]!);
+}
+
+/** Premultiplied person pixel at byte o over the background pixel: out = person + (1 - a) background. */
+function blendPixel(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray, o: number, a: number): void {
+  const k = (255 - a) / 255;
+  out[o] = person[o]! + k * background[o]!;
+  out[o + 1] = person[o + 1]! + k * background[o + 1]!;
+  out[o + 2] = person[o + 2]! + k * background[o + 2]!;
+  out[o + 3] = 255;
 }
 
 /** Straight (un-premultiplied) RGBA of the person alone: for video with an alpha channel. */

@@ -156,6 +156,7 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
   const y = new Float32Array(model.targets.length);
   const calibrated = new Float32Array(model.targets.length);
   const [jawAt, funnelAt, puckerAt] = ['jawOpen', 'mouthFunnel', 'mouthPucker'].map((t) => model.targets.indexOf(t)) as [number, number, number];
+  const [stretchLeftAt, stretchRightAt] = ['mouthStretchLeft', 'mouthStretchRight'].map((t) => model.targets.indexOf(t)) as [number, number];
   const gain = (opts.mouthAmp ?? LIP_REFERENCE_AMP) / LIP_REFERENCE_AMP;
   const kUp = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_ATTACK));
   const kDown = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_RELEASE));
@@ -198,6 +199,11 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     for (let t = 0; t < model.targets.length; t++) {
       // as postprocessLips: shut in silence, scaled by mouthAmp, 0..1
       state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(calibrated[t]!, open) * gain));
+    }
+    // as shapeAudioMouth (motion/lipShapes.ts): speech says nothing of a side
+    if (stretchLeftAt >= 0 && stretchRightAt >= 0) {
+      const w = state.weights, l = model.targets[stretchLeftAt]!, r = model.targets[stretchRightAt]!;
+      w[l] = w[r] = (w[l]! + w[r]!) / 2;
     }
     state.speech = open;
     state.energy = nowEnergy;

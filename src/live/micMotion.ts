@@ -5,6 +5,7 @@ import type { MotionFrame } from '../types.ts';
 import { blinkCurve, gazeCurve } from '../motion/generators.ts';
 import { HeadMotionStream, type HeadMotionFrame } from '../motion/headMotion.ts';
 import type { LiveMouthState } from './mouth.ts';
+import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 
 export interface MicMotionOptions {
   fps?: number;
@@ -46,7 +47,8 @@ export class MicMotion {
     const h = this.headNow;
     const k = this.still ? 0 : 1;
     return {
-      w: { ...mouth.weights, browInnerUp: h.brow * k },
+      // as generate's audio frames: the mouth's shapes go on the photo's own (a smiling photo keeps its smile)
+      w: { ...mouth.weights, browInnerUp: h.brow * k, [MOUTH_ON_PHOTO]: 1 },
       pose: { yaw: h.yaw * k, pitch: h.pitch * k, roll: h.roll * k, tx: 0, ty: 0, tz: 0 },
       gaze: [this.gaze[0][i]!, this.gaze[1][i]!],
       blink: this.blink[i]!,

@@ -10,6 +10,8 @@ import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, contentSeed, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
 import { openRoundedVowels } from './lipRounding.ts';
+import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { shapeAudioMouth } from './lipShapes.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -49,6 +51,7 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   const curves = calibrateLips(model, raw, o.fps);
   openRoundedVowels(curves, model.targets, energy);
   const mouth = postprocessLips(curves, speech, o.fps, o.mouthAmp);
+  shapeAudioMouth(mouth, model.targets);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   // blinks and look-aways are seeded by the clip too, so clips with one seed do not share their timing
   const clipSeed = contentSeed(o.seed, energy);
@@ -60,6 +63,8 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   for (let i = 0; i < n; i++) {
     const w: Record<string, number> = {};
     for (let t = 0; t < T; t++) w[model.targets[t]!] = mouth[t]![i]!;
+    // the lip shapes are changes from the speaker's rest: on the photo's own mouth (rig/mouthBase.ts)
+    w[MOUTH_ON_PHOTO] = 1;
     const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
     w.browInnerUp = r4(brows.innerUp[i]!);
     w.browOuterUpLeft = w.browOuterUpRight = r4(brows.outerUp[i]!);

@@ -10,6 +10,9 @@ import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
+import { distrustTurnedOneSided } from './turnTrust.ts';
+import { lidsDecideAll } from './lidsDecide.ts';
+import { faceMeasures } from './measures.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -111,11 +114,15 @@ export interface DriverFitOptions {
    * overshot (Obama 1.19 -> 1.32 per real degree, error 1.35 -> 1.93).
    */
   yawFromFit?: boolean;
+  /** One-sided readings (left/right pairs) kept less as the head turns from the driver's usual heading (turnTrust.ts). */
+  oneSidedTurn?: boolean;
+  /** With wideOverSquint: an eye measured narrower than at rest keeps its squint over its eyeWide (lidsDecide.ts). */
+  lidsDecide?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -160,6 +167,14 @@ export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
   }
 }
 
+/** Each eye's opening as a share of its rest opening: the 80th percentile over the clip, as the blink's rest (restFace.ts). */
+function eyeShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
+  return eyes.map((e) => {
+    const rest = Math.max(1e-6, percentile(Float64Array.from(have, (i) => e[i]!), 80));
+    return Float64Array.from(e, (v) => v / rest);
+  }) as [Float64Array, Float64Array];
+}
+
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
 export function landmarkList(flat: ArrayLike<number>): Landmarks {
   const out: Landmarks = [];
@@ -183,16 +198,19 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
+  const yaw = fittedYaw ?? new Float64Array(n);
+  const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
     // the face mesh reads a pitched/tilted head as one-sided expression: remove what a neutral
     // face reads at this pose (rig/poseBias.ts)
     const frame = driverFrame(lm, neutral, o);
-    if (fittedYaw) fittedYaw[i] = frame.pose.yaw;
+    yaw[i] = frame.pose.yaw;
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
+    if (o.lidsDecide) { const m = faceMeasures(lm); eyes[0][i] = m.eyeLeft; eyes[1][i] = m.eyeRight; }
     have.push(i);
   }
   // each brow's rest height: its median over the clip
@@ -215,6 +233,8 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
-  if (o.wideOverSquint) wideOverSquint(out);
+  if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
+  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have);
+  else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }

@@ -50,16 +50,20 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }
 
-/** Tent-weighted sum of one 8-bit channel (at bit `shift`) over the (2r+1)^2 square around pixel i
- *  (at least r from the border): weight (r+1-|dx|)(r+1-|dy|), total (r+1)^4. */
-function tentSum(color: Uint32Array, i: number, W: number, shift: number, r: number): number {
-  let acc = 0;
+/** Tent-weighted sums of the four 8-bit channels over the (2r+1)^2 square around pixel i (at least
+ *  r from the border), into `out` (r, g, b, a): weight (r+1-|dx|)(r+1-|dy|), total (r+1)^4. */
+function tentSums(color: Uint32Array, i: number, W: number, r: number, out: Float64Array): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   for (let dy = -r; dy <= r; dy++) {
-    const wy = r + 1 - Math.abs(dy);
-    for (let dx = -r; dx <= r; dx++) acc += wy * (r + 1 - Math.abs(dx)) * ((color[i + dy * W + dx]! >>> shift) & 255);
+    const wy = r + 1 - (dy < 0 ? -dy : dy);
+    for (let dx = -r; dx <= r; dx++) {
+      const w = wy * (r + 1 - (dx < 0 ? -dx : dx)), c = color[i + dy * W + dx]!;
+      s0 += w * (c & 255); s1 += w * ((c >>> 8) & 255); s2 += w * ((c >>> 16) & 255); s3 += w * (c >>> 24);
+    }
   }
-  return acc;
+  out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
 }
+const tent = new Float64Array(4);
 
 /** Half-width (px) of the coverage ramp a turned outline gets: the photo's own edges spread over 3-5 px. */
 export const SILHOUETTE_RAMP = 2;
@@ -87,42 +91,49 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   // fringe of the sheet's background part (alpha < 64)
   const empty = (i: number) => depth[i] === 0 && color[i]! >>> 24 < 64;
   let count = 0;
-  for (let y = r; y < H - r; y++) {
-    let i = y * W + r;
-    for (let x = r; x < W - r; x++, i++) {
-      // (fast path first: inside the person or in open background all four neighbours agree on depth)
-      const l = depth[i - 1] !== 0, rt = depth[i + 1] !== 0, u = depth[i - W] !== 0, d = depth[i + W] !== 0;
-      if (depth[i] !== 0) {
-        if (l && rt && u && d) continue;
-        if ((!l && empty(i - 1)) || (!rt && empty(i + 1)) || (!u && empty(i - W)) || (!d && empty(i + W))) scratchIndex[count++] = i;
-      } else if ((l || rt || u || d) && empty(i)) {
-        scratchIndex[count++] = i;
-      }
+  // The line: both pixels of every covered/empty neighbour pair (each kept once, at least r from
+  // the border). One pass reads each pixel's right and lower neighbour: pairs, not 4-neighbourhoods.
+  const keep = (i: number, x: number, y: number) => {
+    if (x < r || y < r || x >= W - r || y >= H - r || bandMark[i]) return;
+    bandMark[i] = 1;
+    scratchIndex[count++] = i;
+  };
+  const pair = (i: number, x: number, y: number, j: number, xj: number, yj: number, iCovered: boolean) => {
+    if (!empty(iCovered ? j : i)) return;
+    keep(i, x, y);
+    keep(j, xj, yj);
+  };
+  for (let y = r - 1; y < H - r; y++) {
+    let i = y * W + r - 1;
+    let here = depth[i] !== 0;
+    for (let x = r - 1; x < W - r; x++, i++) {
+      const right = depth[i + 1] !== 0, below = depth[i + W] !== 0;
+      if (right !== here) pair(i, x, y, i + 1, x + 1, y, here);
+      if (below !== here) pair(i, x, y, i + W, x, y + 1, here);
+      here = right;
     }
   }
-  // the line's pixels grown to the ramp's half-width (each once)
-  for (let k = 0; k < count; k++) bandMark[scratchIndex[k]!] = 1;
   for (let grow = 1, from = 0; grow < r; grow++) {
     const to = count;
     for (let k = from; k < to; k++) {
       const i = scratchIndex[k]!;
-      for (const j of [i - 1, i + 1, i - W, i + W]) {
-        const x = j % W, y = (j - x) / W;
-        if (x < r || y < r || x >= W - r || y >= H - r || bandMark[j]) continue;
-        bandMark[j] = 1;
-        scratchIndex[count++] = j;
-      }
+      const x = i % W, y = (i - x) / W;
+      // the four neighbours, each only when it stays r from the border
+      if (x - 1 >= r && !bandMark[i - 1]) { bandMark[i - 1] = 1; scratchIndex[count++] = i - 1; }
+      if (x + 1 < W - r && !bandMark[i + 1]) { bandMark[i + 1] = 1; scratchIndex[count++] = i + 1; }
+      if (y - 1 >= r && !bandMark[i - W]) { bandMark[i - W] = 1; scratchIndex[count++] = i - W; }
+      if (y + 1 < H - r && !bandMark[i + W]) { bandMark[i + W] = 1; scratchIndex[count++] = i + W; }
     }
     from = to;
   }
   for (let k = 0; k < count; k++) {
     const i = scratchIndex[k]!;
-    let packed = 0;
-    for (let s = 0; s < 32; s += 8) {
-      const own = (color[i]! >>> s) & 255;
-      packed |= ((own * k0 + tentSum(color, i, W, s, r) * k1 + 0.5) | 0) << s;
-    }
-    scratchColor[k] = packed >>> 0;
+    tentSums(color, i, W, r, tent);
+    const own = color[i]!;
+    scratchColor[k] = (((own & 255) * k0 + tent[0]! * k1 + 0.5) | 0
+      | ((((own >>> 8) & 255) * k0 + tent[1]! * k1 + 0.5) | 0) << 8
+      | ((((own >>> 16) & 255) * k0 + tent[2]! * k1 + 0.5) | 0) << 16
+      | (((own >>> 24) * k0 + tent[3]! * k1 + 0.5) | 0) << 24) >>> 0;
   }
   for (let k = 0; k < count; k++) { color[scratchIndex[k]!] = scratchColor[k]!; bandMark[scratchIndex[k]!] = 0; }
 }

@@ -1,4 +1,4 @@
-// Eyes in the renderer: the closing lid's texture and the eyeball's depth.
+// Eyes in the renderer: the closing lid's texture and the eyeball's depth (gaze: gazeIris.ts).
 // - As a lid closes, its edge landmarks slide down over the eyeball and the skin between the lid
 //   edge and the crease stretches. Their texture positions slide up toward the crease's, so the
 //   stretched lid shows the photo's own lid skin instead of the lash line and iris dragged down
@@ -6,7 +6,7 @@
 // - The eyeballs sit just behind the lids; a lid closing over them can pass a little behind the
 //   eyeball's fan in depth, so the eyeball is drawn with a small depth bias: skin always wins.
 import { CONTROL_INDEX } from '../rig/controls.ts';
-import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_L_UPPER2, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/topology.ts';
+import { EYE_L_UPPER, EYE_L_UPPER2, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/topology.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smoothstep } from '../math/smooth.ts';
@@ -48,75 +48,6 @@ export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayL
       uvNow[e * 2 + 1] = uv[e * 2 + 1]! + k * (uv[c * 2 + 1]! - uv[e * 2 + 1]!);
     }
   }
-}
-
-/** A photo's eyeballs for gaze: per vertex the share of the shift its texture moves by; per eye the largest centre shift (x, y texture px). */
-export interface EyeballSlide { pins: Float32Array; reach: [number, number][] }
-
-/**
- * How far the centre's texture may move, as a share of the eye's half width (x) / half height (y):
- * the far side of the opening stretches the photo's white between the iris and the far corner, so
- * the centre must stay short of that corner. Unbounded at 2x the gain of round eyes8, a flat patch
- * of the fill past the corner filled the far half at gaze 1 (lp_s42, mt_man); at 0.7 the stretched
- * far white still read as a pale blob on mt_man, less at 0.55.
- */
-const REACH_X = 0.7, REACH_Y = 0.5;
-
-/**
- * Gaze: the eyeball's texture positions for this frame (from the rest uv `uv` into `uvNow`). Each
- * eyeball is a fan (avatar/mesh.ts addEyeballs: its centre vertex, then a ring just outside the
- * opening, under the lids, one ring vertex per lid landmark). The centre's texture moves by the
- * shift (eased into the eye's reach), so the iris moves and the white stretches on one side; each
- * ring vertex's texture moves the other way by its pin x the shift (eyeballSlide), so that where its
- * spoke crosses the opening's edge the texture is the photo's own edge pixel whatever the gaze: the
- * lid margin and the corners stay put. With the ring fixed (round eyes8) the spokes' edge points
- * sampled 0.11 (corners) to about 0.5 (mid-lid) of the shift away: past the corners the eye
- * texture's fill came in as a pale chevron, and pixels beyond the lids as a pale arc along the rim.
- */
-export function slideEyeballs(uv: ArrayLike<number>, uvNow: Float32Array, start: number, end: number, shiftX: number, shiftY: number, slide: EyeballSlide): void {
-  const perEye = (end - start) / 2;
-  for (let v = start; v < end; v++) {
-    const e = v - start < perEye ? 0 : 1;
-    const [rx, ry] = slide.reach[e]!;
-    const k = slide.pins[v - start]!;
-    uvNow[v * 2] = uv[v * 2]! - k * easeInto(shiftX, rx);
-    uvNow[v * 2 + 1] = uv[v * 2 + 1]! - k * easeInto(shiftY, ry);
-  }
-}
-
-/** v for small v, approaching +-reach for large (tanh). */
-export function easeInto(v: number, reach: number): number {
-  return reach > 0 ? reach * Math.tanh(v / reach) : 0;
-}
-
-/**
- * The eyeballs' slide (start..end, both eyes, in addEyeballs' order). Pins: the centre 1; a ring
- * vertex -(1 - r) / r, where r is how far along its spoke (centre -> ring vertex, rest texture
- * positions) its lid landmark projects: then (1 - r)(centre - shift) + r(ring + pin) is the
- * landmark's own texture position. Reach: REACH_X / REACH_Y of the eye's half width / height.
- */
-export function eyeballSlide(uv: ArrayLike<number>, start: number, end: number): EyeballSlide {
-  const pins = new Float32Array(end - start);
-  const reach: [number, number][] = [];
-  const perEye = (end - start) / 2;
-  // addEyeballs' ring order: each eye's lid loop
-  ([[EYE_L_LOOP, EYE_L_UPPER, EYE_L_LOWER], [EYE_R_LOOP, EYE_R_UPPER, EYE_R_LOWER]] as const).forEach(([loop, upper, lower], e) => {
-    const c = start + e * perEye;
-    pins[e * perEye] = 1;
-    loop.forEach((lm, q) => {
-      const v = c + 1 + q;
-      const px = uv[v * 2]! - uv[c * 2]!, py = uv[v * 2 + 1]! - uv[c * 2 + 1]!;
-      const ex = uv[lm * 2]! - uv[c * 2]!, ey = uv[lm * 2 + 1]! - uv[c * 2 + 1]!;
-      // kept from 0.3: a landmark almost at the centre (a near-shut photo eye) would pin far away
-      const r = Math.min(1, Math.max(0.3, (ex * px + ey * py) / (px * px + py * py || 1)));
-      pins[e * perEye + 1 + q] = -(1 - r) / r;
-    });
-    const at = (lm: number, a: number) => uv[lm * 2 + a]!;
-    const halfW = Math.abs(at(upper.at(-1)!, 0) - at(upper[0]!, 0)) / 2;
-    const halfH = Math.abs(at(lower[4]!, 1) - at(upper[4]!, 1)) / 2;
-    reach.push([REACH_X * halfW, REACH_Y * halfH]);
-  });
-  return { pins, reach };
 }
 
 /**

@@ -56,6 +56,8 @@ export type PixelShader = (x: number, y: number, u: number, v: number) => number
 
 /** A hair of overlap on shared edges (and T-junctions): no pixel falls between two triangles. */
 const EDGE_EPS = -1e-3;
+/** Pixels a row span is widened by against rounding in the solved bounds (see rowSpan). */
+const SPAN_SLACK = 1e-4;
 
 /**
  * The current triangle's setup, shared by both rasterizers (module scope: nothing allocated per
@@ -90,16 +92,18 @@ function setupTriangle(W: number, H: number, x0: number, y0: number, x1: number,
 }
 
 /**
- * Span of row centre cy inside all three edges of the set-up triangle (widened by a pixel; the
- * per-pixel test decides), into `span`; false when the row has no pixel of the triangle.
+ * Span of row centre cy inside all three edges of the set-up triangle, into `span`; false when the
+ * row has no pixel of the triangle. Pixel px is inside edge k when A_k (px + 0.5) + r_k >= EDGE_EPS;
+ * the bound is solved for px and widened by SPAN_SLACK px, so rounding can only add a pixel the
+ * per-pixel test then refuses, never drop one it would keep.
  */
 function rowSpan(cy: number): boolean {
   let lo = bounds[0]!, hi = bounds[1]!;
   const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
   const r0 = tri[1]! * cy + tri[2]!, r1 = tri[4]! * cy + tri[5]!, r2 = tri[7]! * cy + tri[8]!;
-  if (A0 > 0) { const b = Math.floor(-r0 / A0 - 0.5); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.ceil(-r0 / A0 - 0.5); if (b < hi) hi = b; } else if (r0 < EDGE_EPS) return false;
-  if (A1 > 0) { const b = Math.floor(-r1 / A1 - 0.5); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.ceil(-r1 / A1 - 0.5); if (b < hi) hi = b; } else if (r1 < EDGE_EPS) return false;
-  if (A2 > 0) { const b = Math.floor(-r2 / A2 - 0.5); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.ceil(-r2 / A2 - 0.5); if (b < hi) hi = b; } else if (r2 < EDGE_EPS) return false;
+  if (A0 > 0) { const b = Math.ceil((EDGE_EPS - r0) / A0 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.floor((EDGE_EPS - r0) / A0 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r0 < EDGE_EPS) return false;
+  if (A1 > 0) { const b = Math.ceil((EDGE_EPS - r1) / A1 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.floor((EDGE_EPS - r1) / A1 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r1 < EDGE_EPS) return false;
+  if (A2 > 0) { const b = Math.ceil((EDGE_EPS - r2) / A2 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.floor((EDGE_EPS - r2) / A2 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r2 < EDGE_EPS) return false;
   if (lo > hi) return false;
   span[0] = lo; span[1] = hi;
   return true;

@@ -11,7 +11,8 @@ import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
 import { pastBorderPad } from './pastBorder.ts';
-import { slideLidTexture, slideEyeballs, eyeballSlide, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
+import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
@@ -62,12 +63,14 @@ export interface Renderer {
 
 const JAW_OPEN = CONTROL_INDEX.jawOpen;
 /**
- * The eyeball texture's centre shift per unit of gaze, in eye-corner distances (eased into each
- * eye's reach, render/eyes.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
+ * The iris's shift per unit of gaze, in eye-corner distances (eased into each eye's reach,
+ * render/gazeIris.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
  * on our frames per unit on the driver's, 5 s of lp_d0, lp_d6, Katie on lp_s42 and mt_man): at
  * 0.075 / 0.04 (round eyes8, rim not pinned) x 0.17-0.51 (median 0.27), y 0.07-0.69 (0.18); at
  * 0.2 / 0.08 x 0.32-0.88 (0.46), y 0.18-0.77 (0.29). The mesh reads our strongest looks short:
  * lp_d0's -0.52 reads -0.10 to -0.16 where the sheet shows our iris at the corner (docs/eyes/README.md).
+ * Since the iris moves as a rigid disc (round eyes12) it travels the whole eased shift (the fan's
+ * centre vertex moved it part of the way): x 0.46-1.32 (median 0.72), y 0.17-0.46 (0.30).
  */
 const GAZE_SHIFT_X = 0.2, GAZE_SHIFT_Y = 0.08;
 
@@ -130,7 +133,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   mouth.lipRimLower = lips.lipRimLower;
   const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S, new CornerSkin(lidSkin.data, size, size, photoXY, iod));
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
-  const eyeSlide = eyeballSlide(avatar.uv, eyeStart, eyeEnd);
+  // gaze: the iris moves as a rigid disc over the eye texture, the opening's edge stays (render/gazeIris.ts)
+  const gazeWarp = new GazeIris(avatar.uv, eyeTex);
+  const secondEye = eyeStart + (eyeEnd - eyeStart) / 2;
   // far side: triangles drawn under everything when the head turns, and the mirror-blended vertices
   const backOfHead = Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead);
   const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
@@ -143,12 +148,12 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     folds.update(wv, rig.photoWeights);
     underBrow.update(wv, rig.photoWeights);
     wideEyes.update(wv, rig.photoWeights);
-    // gaze: move the eyeball's texture under the lids (its centre, the rim pinned; render/eyes.ts)
+    // gaze: the eyeballs' shaders for this frame's shift
     const gaze = frame.gaze ?? [0, 0];
     const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
     const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
     const shiftX = gx * GAZE_SHIFT_X * iod, shiftY = gy * GAZE_SHIFT_Y * iod;
-    slideEyeballs(avatar.uv, uvNow, eyeStart, eyeEnd, shiftX, shiftY, eyeSlide);
+    gazeWarp.set(shiftX, shiftY);
   }
 
   function computeVertices(frame: MotionFrame): void {
@@ -185,7 +190,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
         sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
         material === MATERIAL.eye ? eyeTex : skinTex,
-        material === MATERIAL.mouth ? mouth.shade : null,
+        material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < secondEye ? 0 : 1] ?? null : null,
       );
     }
     closedEyes.draw(target, geometry.closure, sx, sy, siz);

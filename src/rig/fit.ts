@@ -6,7 +6,7 @@ import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector, vectorToWeights, type Ri
 import { solveSimilarity, anglesFromRotation, type Similarity } from './pose.ts';
 import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, FACE_OVAL, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
 import { meanFace, flatten, canonicalize, inverseTransform, deform, toCanonical, type Landmarks } from './canonical.ts';
-import { mouthWidthRatio, puckerCap } from './mouthPrior.ts';
+import { applyWidthPrior, mouthWidthRatio } from './mouthPrior.ts';
 import { solverFor, robustSystem, trustedRigidPoints, POINT_WEIGHT, Z_WEIGHT } from './fitSystem.ts';
 
 export { meanFace, flatten, canonicalize, deform, toCanonical, type Landmarks };
@@ -58,7 +58,8 @@ export interface FitOptions {
   robust?: boolean;
   /**
    * Mouth prior (mouthPrior.ts): the pucker is capped by how wide the mouth is against the
-   * neutral's (none once 1.08 times as wide), so a wide smile is not read as smile + pucker.
+   * neutral's (none once 1.04 times as wide), so a wide smile is not read as smile + pucker; and
+   * stretch and smile by its narrowing (none under 0.84 times as wide), so an "O" is not a grin.
    */
   puckerWidthPrior?: boolean;
   /**
@@ -130,9 +131,8 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
   const w = new Float64Array(K);
   const excluded = new Uint8Array(K);
   if (opts.exclude) for (const c of opts.exclude) excluded[RIG_INDEX(c)] = 1;
-  // upper bound of each weight (1 but for the mouth prior's pucker cap)
-  const upper = new Float64Array(K).fill(1);
-  const PUCKER = RIG_INDEX('mouthPucker');
+  // bounds of each weight ([0, 1] but for the mouth prior's caps and pucker floor)
+  const upper = new Float64Array(K).fill(1), lower = new Float64Array(K);
   const shape = new Float64Array(N * 3);
   const rhs = new Float64Array(K);
   let sim: Similarity = solveSimilarity(neutral, target, RIGID_POINTS);
@@ -159,15 +159,15 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
       }
       rhs[k] = s;
     }
-    if (opts.puckerWidthPrior) upper[PUCKER] = puckerCap(mouthWidthRatio(canon, neutral));
-    // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [0, upper].
+    if (opts.puckerWidthPrior) applyWidthPrior(lower, upper, mouthWidthRatio(canon, neutral), RIG_INDEX);
+    // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [lower, upper].
     for (let sweep = 0; sweep < 60; sweep++) {
       let change = 0;
       for (let k = 0; k < K; k++) {
         if (excluded[k]) { w[k] = 0; continue; }
         let g = rhs[k]!;
         for (let j = 0; j < K; j++) if (j !== k) g -= gram[k * K + j]! * w[j]!;
-        const v = Math.min(upper[k]!, Math.max(0, g / diag[k]!));
+        const v = Math.min(upper[k]!, Math.max(lower[k]!, g / diag[k]!));
         change += Math.abs(v - w[k]!);
         w[k] = v;
       }

@@ -10,6 +10,8 @@
 // photo repeated 18.22). But the rest-relative change counts the photo's expression twice when the
 // photo shows more than the driver's rest (mt_sun 20.38 -> 16.99), so the video path marks frames
 // only with DriverFitOptions.mouthOnPhoto (off by default; docs/mouth/README.md round 9).
+// The audio path marks every frame: its lip model's shape curves are, like its teacher's readings
+// (motion/restFace.ts), changes from a speaker's rest, so they go on the photo's own mouth.
 import { CONTROL_INDEX, type RigControl } from './controls.ts';
 
 /** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
@@ -35,13 +37,18 @@ export const BELOW_PHOTO = 0.3;
 
 const RELATIVE_INDEX = RELATIVE_MOUTH.map((c) => CONTROL_INDEX[c]);
 
-/** In place: the RELATIVE_MOUTH entries of `wv` become the photo's own plus the frame's change, when the frame is marked. */
+/**
+ * In place: the RELATIVE_MOUTH entries of `wv` become the photo's own plus the frame's change, when
+ * the frame is marked; a control the frame does not carry keeps the photo's own (the audio path
+ * predicts no smile: taken as 0, a smiling photo lost its smile in every frame, and mt_sun's wide
+ * toothy smile talked as a narrow pout).
+ */
 export function rebaseMouth(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
   if (w[MOUTH_ON_PHOTO] !== 1) return;
   for (let i = 0; i < RELATIVE_MOUTH.length; i++) {
     const change = w[RELATIVE_MOUTH[i]!];
-    if (typeof change !== 'number' || !Number.isFinite(change)) continue;
     const k = RELATIVE_INDEX[i]!, own = photoWeights[k]!;
+    if (typeof change !== 'number' || !Number.isFinite(change)) { wv[k] = own; continue; }
     wv[k] = Math.min(1, Math.max(own - BELOW_PHOTO, own + change));
   }
 }

@@ -2,7 +2,10 @@
 // pucker narrows the mouth to 0.62 of its rest width), so a mouth pulled wider than at rest is not
 // puckered. Without it the fit reads open, toothy smiles (lips forward over the teeth, the face
 // mesh's depth noisy on a lowered head) as pucker 0.2-0.67 beside smile or stretch: Katie's wide
-// smile, every pucker reading of lp_d14 (mouth 1.08-1.33 times its rest width).
+// smile, every pucker reading of lp_d14 (mouth 1.08-1.33 times its rest width). And the other way:
+// a mouth narrower than at rest is not stretched or smiling (widenCap).
+import type { RigControl } from './controls.ts';
+
 /** The mouth corners (landmarks). */
 const CORNERS = [61, 291] as const;
 /**
@@ -17,6 +20,41 @@ export function mouthWidthRatio(canon: ArrayLike<number>, neutral: ArrayLike<num
   const w = (s: ArrayLike<number>) => Math.hypot(s[CORNERS[0] * 3]! - s[CORNERS[1] * 3]!, s[CORNERS[0] * 3 + 1]! - s[CORNERS[1] * 3 + 1]!);
   return w(canon) / (w(neutral) || 1);
 }
+
+/**
+ * The mirror image for the controls that widen the mouth (stretch, smile): a mouth pulled narrower
+ * than at rest is not stretched. Without it the fit read a driver's "O" (lp_d6 at 3.3 s: mouth 0.70
+ * of its rest width, lips rounded and forward) as stretch 0.28 on one side with funnel 0.14, and the
+ * photo made a one-sided grin with teeth. From WIDEN_NONE_WIDTH down none is allowed; the whole range
+ * opens over WIDEN_SPAN above it (a jaw opening alone narrows the mouth ~5 %: an "ah" keeps them).
+ */
+export const WIDEN_NONE_WIDTH = 0.84, WIDEN_SPAN = 0.1;
+
+/** The largest stretch / smile weight a mouth this wide (ratio to rest) can hold. */
+export function widenCap(widthRatio: number): number {
+  return Math.min(1, Math.max(0, (widthRatio - WIDEN_NONE_WIDTH) / WIDEN_SPAN));
+}
+
+/**
+ * A mouth much narrower than at rest is rounded: the fit under-read it (lp_d6's "O" at 0.70 of its
+ * rest width fitted pucker 0.00-0.11, funnel 0.09-0.14: the pucker's forward push, which the face
+ * mesh's depth hardly shows, cost more than its narrowing explained). The pucker is held at least at
+ * the share of the basis's full narrowing (PUCKER_NARROWING_FULL) that the mouth shows beyond
+ * PUCKER_FLOOR_FROM.
+ */
+export const PUCKER_FLOOR_FROM = 0.9, PUCKER_NARROWING_FULL = 0.38;
+export function puckerFloor(widthRatio: number): number {
+  return Math.min(1, Math.max(0, (PUCKER_FLOOR_FROM - widthRatio) / PUCKER_NARROWING_FULL));
+}
+
+/** The mouth-width prior written into a fit's per-control bounds (`index` maps a control to its slot). */
+export function applyWidthPrior(lower: Float64Array, upper: Float64Array, widthRatio: number, index: (c: RigControl) => number): void {
+  upper[index('mouthPucker')] = Math.max(puckerFloor(widthRatio), puckerCap(widthRatio));
+  lower[index('mouthPucker')] = puckerFloor(widthRatio);
+  const widen = widenCap(widthRatio);
+  for (const c of WIDENING) upper[index(c)] = widen;
+}
+const WIDENING: RigControl[] = ['mouthStretchLeft', 'mouthStretchRight', 'mouthSmileLeft', 'mouthSmileRight'];
 
 /** The largest pucker weight a mouth this wide (ratio to rest) can hold: 0 from PUCKER_NONE_WIDTH, rising with the narrowing below it. */
 export function puckerCap(widthRatio: number): number {

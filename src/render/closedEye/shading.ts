@@ -7,13 +7,18 @@ import { maskBottomEdge } from './mask.ts';
 import type { EyeGeometry } from './lids.ts';
 import type { Band, ColourField } from './skinFill.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { mulberry32 } from '../../math/random.ts';
 
 /** Bounds of the contrast given to the library's shading (1 = its own). */
 const GAMMA_MIN = 0.6, GAMMA_MAX = 1.8;
 /** Share of the photo's own fine texture (pores, film grain, brush marks) given to the shut lid. */
 const GRAIN = 1;
-/** Height (eye widths) of the skin bands the grain is mirrored from. */
-const GRAIN_BAND = 0.12;
+/**
+ * The skin band the grain is drawn from: from this far (eye widths) below the mask's lower edge (past
+ * the lower lid's line and lashes: just at the edge they were most of lp_s7's and mt_man's values),
+ * this tall; the seed of its order.
+ */
+const GRAIN_GAP = 0.08, GRAIN_BAND = 0.12, GRAIN_SEED = 0x5eed;
 
 /**
  * How dark a line is against the skin: the 10th-percentile luminance within the band (u 0.15..0.85)
@@ -100,39 +105,41 @@ export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
 }
 
-/** Distance d mirrored back and forth within 0..GRAIN_BAND. */
-function mirrorInBand(d: number): number {
-  const m = Math.max(0, d) % (2 * GRAIN_BAND);
-  return m < GRAIN_BAND ? m : 2 * GRAIN_BAND - m;
-}
-
 /**
  * The library eye is smooth (a video frame, upsampled); a photo has grain. The photo's fine detail
- * (the photo minus its blur) is mirrored into the lid from the skin just past the mask's lower edge,
- * so the shut lid carries the photo's own texture, not a flat patch.
+ * (the photo minus its blur) in the skin just past the mask's lower edge (GRAIN_BAND) is given to
+ * the lid pixel by pixel in a seeded random order, so the shut lid carries the photo's own grain,
+ * not a flat patch. Mirrored in place (rounds eyes5-11), the band's structure came along: mt_man's
+ * lower lashes and creases repeated up the lid as comb-like vertical streaks. (Above the mask lies
+ * the brow's lower hair on many faces, which streaked the lid with hair.)
  */
 export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
   const blurred = Float32Array.from(photo);
   blurRgb(blurred, PATCH_W, PATCH_H, 1.2);
+  const grain: number[] = [];
   for (let c = 0; c < PATCH_W; c++) {
-    const uc = clamp01(cellU(c));
-    const bottom = maskBottomEdge(g, uc);
+    const u = cellU(c);
+    if (u < 0 || u > 1) continue;
+    const bottom = maskBottomEdge(g, u);
     for (let r = 0; r < PATCH_H; r++) {
-      const k = r * PATCH_W + c;
-      if (mask[k]! <= 0) continue;
       const v = cellV(r);
-      // the lower edge's band (the cheek's skin), mirrored back and forth; above the mask lies the
-      // brow's lower hair on many faces (mt_man), which mirrored in streaked the lid with hair, as
-      // if the brow came down over the shut eye
-      const m = mirrorInBand(bottom - v);
-      const vs = bottom + m;
-      const rs = Math.round(cellRow(vs));
-      if (rs < 0 || rs >= PATCH_H) continue;
-      const ks = rs * PATCH_W + c;
+      if (v < bottom + GRAIN_GAP || v > bottom + GRAIN_GAP + GRAIN_BAND) continue;
+      const k = r * PATCH_W + c;
       let detail = 0;
-      for (let ch = 0; ch < 3; ch++) detail += photo[ks * 3 + ch]! - blurred[ks * 3 + ch]!;
-      detail = Math.max(-20, Math.min(20, (GRAIN * detail) / 3));
-      for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + detail));
+      for (let ch = 0; ch < 3; ch++) detail += photo[k * 3 + ch]! - blurred[k * 3 + ch]!;
+      grain.push(Math.max(-20, Math.min(20, (GRAIN * detail) / 3)));
     }
   }
+  if (!grain.length) return;
+  // the band's edges (a lower lid line, a cartoon's outline) are no grain: past its 5th-95th
+  // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid)
+  const sorted = [...grain].sort((a, b) => a - b);
+  const lo = sorted[Math.floor(0.05 * (sorted.length - 1))]!, hi = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
+  const random = mulberry32(GRAIN_SEED);
+  for (let k = 0; k < PATCH_W * PATCH_H; k++) {
+    if (mask[k]! <= 0) continue;
+    const detail = Math.min(hi, Math.max(lo, grain[Math.floor(random() * grain.length)]!));
+    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + detail));
+  }
 }
+

@@ -6,14 +6,16 @@
 // the outer one, so the opening is rimmed by lip, not by the slit.
 import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../rig/topology.ts';
 
-/** At a full opening the rows sample this share of the way to the outer contour. */
-const SHIFT = 0.4;
 /**
- * The inner row (on the lip line) slides this much further: the photo's shade beside its slit
- * reaches past 0.4 of the lip (mt_man's lower lip, 0.82 of the lip's light there) and drew a dark
- * ring round the opening, right beside the shader's lip-coloured rim.
+ * At a full opening every row samples this share of the way to the outer contour: the inner row
+ * past the photo's slit (mt_man's dark reaches 0.3 of his lower lip at its centre; 0.35 left a
+ * dark line on his lower rim at jawOpen .25, where the slide is partial), the rows outside it
+ * moved alike, so the lip's texture is only compressed (to 0.55), in order. (Round 11 slid the
+ * inner row 1.5x further, 0.6: onto the next row's sample line, so the inner third of each lip
+ * was one texture row drawn tall. Vertical streaks: mt_man's lower lip became a flat pink slab
+ * with a hard vertical seam where the photo's diagonal shadow edge crossed it.)
  */
-const INNER_ROW_SLIDE = 1.5;
+const SHIFT = 0.45;
 
 /**
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
@@ -25,11 +27,10 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
     const outer = lip[3];
     for (let row = 0; row < 3; row++) {
       const ids = lip[row]!;
-      const kr = row === 0 ? k * INNER_ROW_SLIDE : k;
       for (let c = 0; c < ids.length; c++) {
         const v = ids[c]!, o = outer[c]!;
-        uvNow[v * 2] = uv[v * 2]! + kr * (uv[o * 2]! - uv[v * 2]!);
-        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + kr * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+        uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
+        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
       }
     }
   }

@@ -4,8 +4,12 @@ import { brightLuminance, type ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
 
-/** How far (iod) a library row carries on past its last tooth, how much narrower those teeth are, and how much darker at the end. */
-const ROW_RUN = 0.16, ROW_NARROW = 1.4, ROW_END_SHADE = 0.45;
+/**
+ * How far (iod) a library row carries on past its last tooth, how much narrower those teeth are, and
+ * how much darker at the end. (0.16 and 0.45 until round 12: in a wide smile the rows faded into a
+ * dark grey wedge at each end, where Katie's real teeth run nearly to the corners.)
+ */
+const ROW_RUN = 0.22, ROW_NARROW = 1.4, ROW_END_SHADE = 0.2;
 /**
  * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
  * long and the library shows ~0.09 of them; the lower row as far (0.04 until round 7: a smile's

@@ -33,3 +33,18 @@ function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
   }
   return { ...l, data };
 }
+
+/**
+ * How far (layer px) the tongue's top stands over its anchor: the highest row of its middle
+ * columns (a fifth of the layer's width) at least half opaque. Null for an empty layer.
+ */
+export function tongueTopAbove(l: ReadyLayer): number | null {
+  const W = l.width, d = l.data, half = Math.max(1, Math.round(0.1 * W));
+  const c = Math.min(W - 1, Math.max(0, Math.round(l.anchorX))), ay = Math.min(l.height - 1, Math.max(0, Math.round(l.anchorY)));
+  for (let y = 0; y < l.height; y++) {
+    let a = 0;
+    for (let x = Math.max(0, c - half); x <= Math.min(W - 1, c + half); x++) a += d[(y * W + x) * 4 + 3]!;
+    if (a / (2 * half + 1) >= 0.5) return ay - y;
+  }
+  return null;
+}

@@ -1,0 +1,246 @@
+// Gaze as two layers of the eye texture, per pixel: the iris is a rigid disc that moves over the
+// eye's white, and the white stays where the photo has it. Before (round eyes10-11) the eyeball
+// fan's centre vertex carried the shift: the map was affine per spoke triangle, so the iris was
+// squashed on the side it moved toward with a polygonal trailing edge, and the white behind it was
+// the photo's thin strip of white stretched into a flat pale blob (mt_man) or a wedge (lp_s42).
+//
+//   sclera(p) = the eye texture, the iris's disc filled with the white around it
+//   out(p)    = sclera(p) under the iris (the disc's dark pixels) of the texture at p - s (s: the shift)
+// The opening's edge (lid margin, lid shadow, corners) is the sclera layer's own pixels, so it
+// stays; the lids' skin covers whatever part of the disc moves under them.
+import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
+import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
+import { luminance } from '../math/colour.ts';
+import type { PixelShader, TextureSource } from './raster.ts';
+
+/**
+ * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
+ * (tanh-eased): past that the iris would leave the opening. Kept from round eyes10.
+ */
+const REACH_X = 0.7, REACH_Y = 0.5;
+/**
+ * The disc: the iris radius read on the photo times this, so it takes the limbus's dark ring along;
+ * the white fills it at rest. What moves is the disc's iris only (IrisDisc.matte): a disc moving
+ * whole carried the light white next to the iris along (a pale crescent trailing it), a disc of the
+ * iris ring alone left the limbus behind as a white ring once filled.
+ */
+const DISC_MARGIN = 1.3;
+/** Within this share of the iris radius all moves (the catchlight too); beyond it, pixels as dark as the iris. */
+const IRIS_CORE = 0.8;
+/** A pixel is all iris when this share darker than the white behind it, none when as light. */
+const IRIS_CONTRAST = 0.3;
+/** The iris radius is kept within this share of the eye's half width (a misread iris ring). */
+const IRIS_MIN = 0.3, IRIS_MAX = 0.65;
+/** The disc's edge fades over this many texture px. */
+const EDGE_FADE = 1.5;
+/**
+ * Within this many texture px of the opening's outline (and outside it) the iris shows only
+ * 1 - RIM_KEEP over the photo's own pixel (the lid margin): a dark iris drawn up to the skin's
+ * unsmoothed triangle edge gave a staircase along the lids.
+ */
+const RIM_BAND = 1.5, RIM_KEEP = 0.7;
+/** Relaxation sweeps of the membrane fill (whiteBehind). */
+const MEMBRANE_SWEEPS = 120;
+
+/** One eye: the iris disc at rest (texture px), the reach of its centre, the white under it. */
+export interface IrisDisc {
+  cx: number; cy: number;
+  /** the disc's radius, its edge fade included */
+  radius: number;
+  reach: [number, number];
+  /** the white behind the disc: a patch of packed RGBA from (x0, y0), `size` px square */
+  x0: number; y0: number; size: number;
+  white: Uint32Array;
+  /** how much of each rest pixel on that patch is iris (moves with the gaze) */
+  matte: Float32Array;
+  /** how much of the photo's own pixel the opening's edge keeps over the iris: a patch from (rx0, ry0), rw x rh */
+  rx0: number; ry0: number; rw: number; rh: number;
+  rim: Float32Array;
+}
+
+/** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
+export function mixPacked(a: number, b: number, t: number): number {
+  let out = 0;
+  for (let sh = 0; sh < 32; sh += 8) {
+    const x = (a >>> sh) & 255, y = (b >>> sh) & 255;
+    out |= ((x + t * (y - x) + 0.5) | 0) << sh;
+  }
+  return out >>> 0;
+}
+
+/** Bilinear sample of a packed RGBA texture (texel centres at integer + 0.5), as the rasterizer samples. */
+export function sampleTexture(tex: TextureSource, u: number, v: number): number {
+  const tw = tex.width, th = tex.height, td = tex.data32;
+  const fx = Math.min(tw - 1, Math.max(0, u - 0.5)), fy = Math.min(th - 1, Math.max(0, v - 0.5));
+  const ix = fx | 0, iy = fy | 0, ax = fx - ix, ay = fy - iy;
+  const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
+  const t00 = td[iy * tw + ix]!, t10 = td[iy * tw + ix1]!, t01 = td[iy1 * tw + ix]!, t11 = td[iy1 * tw + ix1]!;
+  const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
+  let packed = 0;
+  for (let sh = 0; sh < 32; sh += 8) {
+    const c = ((t00 >>> sh) & 255) * w00 + ((t10 >>> sh) & 255) * w10 + ((t01 >>> sh) & 255) * w01 + ((t11 >>> sh) & 255) * w11 + 0.5;
+    packed |= (c | 0) << sh;
+  }
+  return packed >>> 0;
+}
+
+/** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
+export function discAlpha(d: number, radius: number): number {
+  return d >= radius ? 0 : d <= radius - EDGE_FADE ? 1 : (radius - d) / EDGE_FADE;
+}
+
+/**
+ * The white behind a disc: a membrane (Laplace) fill of the disc from the texture around it, so it
+ * meets the white, the lid's shadow and the corners at every point of its edge. (Each row's white
+ * from either side gave stripes and flat blocks; a fitted or distance-weighted white of the opening's
+ * light pixels met the texture with a visible seam at the disc's edge.)
+ */
+export function whiteBehind(tex: TextureSource, cx: number, cy: number, radius: number): { x0: number; y0: number; size: number; white: Uint32Array } {
+  const x0 = Math.floor(cx - radius) - 1, y0 = Math.floor(cy - radius) - 1;
+  const size = Math.ceil(cx + radius) + 2 - x0;
+  const rgba = new Float32Array(size * size * 4);
+  const free = new Uint8Array(size * size);
+  let ring = 0;
+  const mean = [0, 0, 0, 0];
+  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
+    const x = Math.min(tex.width - 1, Math.max(0, x0 + i)), y = Math.min(tex.height - 1, Math.max(0, y0 + j));
+    const c = tex.data32[y * tex.width + x]!;
+    for (let ch = 0; ch < 4; ch++) rgba[(j * size + i) * 4 + ch] = (c >>> (ch * 8)) & 255;
+    const inside = Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy) < radius;
+    const border = i === 0 || j === 0 || i === size - 1 || j === size - 1;
+    if (inside && !border) free[j * size + i] = 1;
+    else if (Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy) < radius + 1.5) { ring++; for (let ch = 0; ch < 4; ch++) mean[ch]! += rgba[(j * size + i) * 4 + ch]!; }
+  }
+  for (let k = 0; k < size * size; k++) if (free[k]) for (let ch = 0; ch < 4; ch++) rgba[k * 4 + ch] = mean[ch]! / Math.max(1, ring);
+  // Gauss-Seidel with over-relaxation: a patch of ~30 px settles well within these sweeps
+  for (let sweep = 0; sweep < MEMBRANE_SWEEPS; sweep++) {
+    for (let j = 1; j < size - 1; j++) for (let i = 1; i < size - 1; i++) {
+      const k = j * size + i;
+      if (!free[k]) continue;
+      for (let ch = 0; ch < 4; ch++) {
+        const o = k * 4 + ch;
+        const avg = (rgba[o - 4]! + rgba[o + 4]! + rgba[o - size * 4]! + rgba[o + size * 4]!) / 4;
+        rgba[o] = rgba[o]! + 1.8 * (avg - rgba[o]!);
+      }
+    }
+  }
+  const white = new Uint32Array(size * size);
+  for (let k = 0; k < size * size; k++) {
+    let packed = 0;
+    for (let ch = 0; ch < 4; ch++) packed |= ((Math.min(255, Math.max(0, rgba[k * 4 + ch]!)) + 0.5) | 0) << (ch * 8);
+    white[k] = packed >>> 0;
+  }
+  return { x0, y0, size, white };
+}
+
+/**
+ * Both eyes' discs (eye 0 = EYE_L, image right) from the mesh's rest texture positions (landmark i
+ * at uv[2i], uv[2i + 1]); the iris is whichever of the two face-mesh irises lies in that opening.
+ */
+export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[] {
+  return ([[EYE_L_LOOP, EYE_L_UPPER, EYE_L_LOWER], [EYE_R_LOOP, EYE_R_UPPER, EYE_R_LOWER]] as const).map(([loop, upper, lower]) => {
+    const at = (i: number, a: number) => uv[i * 2 + a]!;
+    const poly = loop.map((i) => [at(i, 0), at(i, 1)] as [number, number]);
+    const halfW = Math.abs(at(upper.at(-1)!, 0) - at(upper[0]!, 0)) / 2;
+    const halfH = Math.abs(at(lower[4]!, 1) - at(upper[4]!, 1)) / 2;
+    const centre = [468, 473].find((i) => insidePolygon(at(i, 0), at(i, 1), poly));
+    // no iris found in this opening: the opening's middle, a typical iris
+    const cx = centre === undefined ? poly.reduce((s, p) => s + p[0], 0) / poly.length : at(centre, 0);
+    const cy = centre === undefined ? poly.reduce((s, p) => s + p[1], 0) / poly.length : at(centre, 1);
+    let ring = 0;
+    if (centre !== undefined) for (let k = 1; k <= 4; k++) ring += Math.hypot(at(centre + k, 0) - cx, at(centre + k, 1) - cy) / 4;
+    const iris = Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, ring));
+    const radius = DISC_MARGIN * iris + EDGE_FADE;
+    const behind = whiteBehind(tex, cx, cy, radius);
+    const matte = irisMatte(tex, behind, cx, cy, IRIS_CORE * iris, radius);
+    return { cx, cy, radius, reach: [REACH_X * halfW, REACH_Y * halfH] as [number, number], ...behind, matte, ...rimPatch(poly) };
+  });
+}
+
+/**
+ * The iris's share of each pixel on the white's patch: 1 within `core` of the centre; out to the
+ * disc's edge, by how much darker than the white behind it the pixel is (IRIS_CONTRAST: all).
+ */
+export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number): Float32Array {
+  const { x0, y0, size, white } = patch;
+  const matte = new Float32Array(size * size);
+  const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
+  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
+    const x = x0 + i, y = y0 + j;
+    const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+    const edge = discAlpha(d, radius);
+    if (edge <= 0 || x < 0 || y < 0 || x >= tex.width || y >= tex.height) continue;
+    const w = lumOf(white[j * size + i]!), l = lumOf(tex.data32[y * tex.width + x]!);
+    const dark = w > 0 ? Math.min(1, Math.max(0, (w - l) / (IRIS_CONTRAST * w))) : 1;
+    matte[j * size + i] = edge * (d <= core ? 1 : dark);
+  }
+  return matte;
+}
+
+/** The opening's edge band (1 on and outside the outline, 0 from RIM_BAND px inside) over the outline's bounding box. */
+export function rimPatch(poly: [number, number][]): { rx0: number; ry0: number; rw: number; rh: number; rim: Float32Array } {
+  const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+  const rx0 = Math.floor(Math.min(...xs)) - 1, ry0 = Math.floor(Math.min(...ys)) - 1;
+  const rw = Math.ceil(Math.max(...xs)) + 2 - rx0, rh = Math.ceil(Math.max(...ys)) + 2 - ry0;
+  const rim = new Float32Array(rw * rh);
+  for (let j = 0; j < rh; j++) for (let i = 0; i < rw; i++) {
+    const x = rx0 + i + 0.5, y = ry0 + j + 0.5;
+    rim[j * rw + i] = insidePolygon(x, y, poly) ? Math.max(0, 1 - distanceToOutline(x, y, poly) / RIM_BAND) : 1;
+  }
+  return { rx0, ry0, rw, rh, rim };
+}
+
+/** v for small v, approaching +-reach for large (tanh). */
+export function easeInto(v: number, reach: number): number {
+  return reach > 0 ? reach * Math.tanh(v / reach) : 0;
+}
+
+/** The eye's colour at texture point (u, v) with the iris shifted by (sx, sy): the disc over the white. */
+export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: number, sx: number, sy: number): number {
+  let base = sampleTexture(tex, u, v);
+  const under = discAlpha(Math.hypot(u - disc.cx, v - disc.cy), disc.radius);
+  if (under > 0) {
+    const i = Math.min(disc.size - 1, Math.max(0, Math.floor(u) - disc.x0)), j = Math.min(disc.size - 1, Math.max(0, Math.floor(v) - disc.y0));
+    base = mixPacked(base, disc.white[j * disc.size + i]!, under);
+  }
+  let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);
+  if (over > 0) {
+    const i = Math.floor(u) - disc.rx0, j = Math.floor(v) - disc.ry0;
+    over *= 1 - RIM_KEEP * (i >= 0 && j >= 0 && i < disc.rw && j < disc.rh ? disc.rim[j * disc.rw + i]! : 1);
+  }
+  return over > 0 ? mixPacked(base, sampleTexture(tex, u - sx, v - sy), over) : base;
+}
+
+/** Bilinear sample of a size x size scalar patch at patch coordinates (x, y) (pixel centres at + 0.5); 0 outside. */
+export function patchAt(a: Float32Array, size: number, x: number, y: number): number {
+  const fx = x - 0.5, fy = y - 0.5;
+  const ix = Math.floor(fx), iy = Math.floor(fy), ax = fx - ix, ay = fy - iy;
+  const at = (i: number, j: number) => (i >= 0 && j >= 0 && i < size && j < size ? a[j * size + i]! : 0);
+  return (1 - ay) * ((1 - ax) * at(ix, iy) + ax * at(ix + 1, iy)) + ay * ((1 - ax) * at(ix, iy + 1) + ax * at(ix + 1, iy + 1));
+}
+
+/** The eyeballs' gaze shaders: `set` the frame's shift, then draw each eye's triangles with `shaders[e]` (null at rest: plain texturing). */
+export class GazeIris {
+  readonly discs: IrisDisc[];
+  readonly shaders: (PixelShader | null)[] = [null, null];
+  private readonly shift = [[0, 0], [0, 0]];
+  private readonly drawers: PixelShader[];
+
+  constructor(uv: ArrayLike<number>, tex: TextureSource) {
+    this.discs = irisDiscs(uv, tex);
+    this.drawers = this.discs.map((disc, e) => {
+      const s = this.shift[e]!;
+      return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+    });
+  }
+
+  /** This frame's shift (texture px, before easing into each eye's reach). */
+  set(shiftX: number, shiftY: number): void {
+    this.discs.forEach((disc, e) => {
+      const sx = easeInto(shiftX, disc.reach[0]), sy = easeInto(shiftY, disc.reach[1]);
+      const still = Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3;
+      this.shift[e]![0] = sx; this.shift[e]![1] = sy;
+      this.shaders[e] = still ? null : this.drawers[e]!;
+    });
+  }
+}

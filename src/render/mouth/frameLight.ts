@@ -1,0 +1,149 @@
+// The mouth's light and placement for one frame, set once per frame before its pixels: how far the
+// rigid pieces are raised, dropped or follow the lower lip, how much of the teeth shows, and the
+// colours of the cavity and of shadows inside the mouth. The per-pixel steps (interior.ts,
+// lipSurface.ts) read it.
+import type { ReadyMouth } from './layers.ts';
+import { smoothstep } from '../../math/smooth.ts';
+import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
+
+type Rgb = [number, number, number];
+
+/** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
+export interface MouthPlacement {
+  /** skull-rigid anchor of the upper teeth (the rest position of the inner upper lip centre) */
+  upperX: number;
+  upperY: number;
+  /** jaw-rigid anchor of the lower teeth and tongue */
+  lowerX: number;
+  lowerY: number;
+  /** mouth axis (cos, sin) of the head's roll */
+  cos: number;
+  sin: number;
+  /** output pixels per iod this frame over those the layers were made for (perspective) */
+  scale: number;
+  /** horizontal foreshortening of the teeth (1 = as the layers were cut; < 1 = head turned further) */
+  squeeze: number;
+  /** inter-ocular distance in output pixels this frame */
+  unit: number;
+  /** lip gap (13-14) in iod, this frame and in the photo */
+  gap: number;
+  photoGap: number;
+  /** 0 = the photo's own mouth as it is (texture), 1 = the rebuilt interior */
+  rebuilt: number;
+  /** the frame's inner lower lip centre (landmark 14), output pixels: the jaw set goes no higher over it than teethRows.ts LOWER_TEETH_SHOW */
+  lowerLipX?: number;
+  lowerLipY?: number;
+}
+
+/** The per-frame constants of the mouth's pixels. */
+export class FrameLight {
+  teethLight = 1;
+  /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
+  upperLift = 0;
+  lowerDrop = 0;
+  /** output pixels the jaw set (lower teeth and tongue) follows a lower lip that is far under the jaw's anchor */
+  jawFollow = 0;
+  /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
+  teethShow = 1;
+  /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
+  bodyShow = 1;
+  tongueGrow = 1;
+  /** layer pixels over its anchor up to which the grown tongue's top is fully lit (its back beyond falls into the mouth's shadow) */
+  tongueLitUp = 0;
+  /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
+  tongueLight = 1;
+  /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
+  readonly warmShadow: Rgb = [1, 1, 1];
+  readonly cavityNow: Rgb = [0, 0, 0];
+  /** the mouth's inner lining at its corners: the inner lip colour in the corner's shade */
+  readonly cornerLining: Rgb = [0, 0, 0];
+  /** the inner lip surface's colour over the lip edge's, per channel */
+  readonly innerShade: Rgb = [0.8, 0.7, 0.7];
+
+  /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
+  set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
+    // relative to the photo's own opening when its teeth are in the layers (they carry its light)
+    const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
+    this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
+    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
+    this.bodyShow = smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap);
+    this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
+    this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop);
+    // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
+    // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
+    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
+    this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
+    this.tongueLitUp = TONGUE_LIT_SHARE * wide * (tongueTop ?? 0) * this.tongueGrow;
+    this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
+    const li = lipInner, cav = layers.cavity, k = THROAT_MIX * wide;
+    for (let ch = 0; ch < 3; ch++) {
+      this.cavityNow[ch] = cav[ch]! + (THROAT_SHADE * li[ch]! - cav[ch]!) * k;
+      // the inner lip surface is the edge's colour in the mouth's shadow: darker, redder (as the
+      // photo's inner and edge colours differ, grey on a black-and-white photo)
+      this.innerShade[ch] = Math.min(1, li[ch]! / Math.max(1, lipEdge[ch]!));
+    }
+    // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
+    this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
+    for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
+    const liMax = Math.max(1, li[0]!, li[1]!, li[2]!);
+    for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = 1 - WARM_SHADOW * (1 - li[ch]! / liMax);
+  }
+}
+
+/**
+ * Output pixels the jaw set moves down past the jaw's anchor this frame: as far as the lower row's
+ * tips (`tips` layer px over the anchor, less `drop` output px) would stand more than
+ * LOWER_TEETH_SHOW over the lower lip's inner line (measured along the mouth's down axis).
+ */
+export function jawFollow(p: MouthPlacement, tips: number | null, drop: number): number {
+  if (tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
+  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+  return Math.max(0, lipUnder + tips * p.scale - drop - LOWER_TEETH_SHOW * p.unit);
+}
+
+/**
+ * The tongue's growth (vertical scale) that brings its top TONGUE_FILL of the opening over the
+ * lower lip: a wide-open mouth shows the lit top of the tongue over its lower half (lp_d6 driving
+ * lp_s42: the real tongue and lower row; ours was a dark-red band with the tongue a strip at the
+ * bottom). interior.ts places the tongue TONGUE_DROP over the jaw's anchor, following the jaw set half as far.
+ */
+export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: number): number {
+  if (top === null || top <= 0 || p.lowerLipX === undefined || p.lowerLipY === undefined) return 1;
+  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+  const want = lipUnder - TONGUE_FILL * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
+  return Math.max(1, -want / (top * p.scale));
+}
+
+/**
+ * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
+ * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
+ */
+const CLOSED_LIGHT = 0.8;
+/** lip gaps (iod) between which the teeth fade in */
+const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
+/**
+ * lip gaps (iod) between which the upper row beyond its edge (interior.ts EDGE_BAND iod under the lip) comes in: a
+ * mid opening is dark with a lit edge of teeth (Obama 2, Fei-Fei Li), not a cream slab. The lower
+ * row and tongue keep TEETH_SHOWN_GAP: hiding them too cost Obama 2 0.33 dB (round 11).
+ */
+const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
+/** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
+const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
+/** wide open: the tongue's visible top grows by at least this share (taller) */
+const TONGUE_GROW = 1.2;
+/** wide open: the tongue's top stands this share of the lip gap over the lower lip */
+const TONGUE_FILL = 0.45;
+/** wide open: the share of the tongue's height (from its anchor) lit fully, its back shaded beyond */
+const TONGUE_LIT_SHARE = 0.7;
+/** the tongue's place: TONGUE_RAISE iod over the jaw's anchor, following the jaw set (jawFollow) by TONGUE_FOLLOW (interior.ts) */
+export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
+/** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */
+const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
+/** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
+const WARM_SHADOW = 0.6;
+/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner) */
+const CORNER_LINING = 0.7;
+/** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
+const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;

@@ -1,0 +1,94 @@
+// What lies inside the opening at a pixel, back to front: the dark oral cavity with soft depth
+// falloff, the tongue and lower teeth riding on the jaw, the upper teeth fixed to the skull (rigid
+// pieces of real teeth, see layers.ts: moved, never stretched). The lips' inner surface goes over
+// it after (lipSurface.ts).
+import type { ReadyMouth } from './layers.ts';
+import { TONGUE_FOLLOW, TONGUE_RAISE, type FrameLight, type MouthPlacement } from './frameLight.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
+import { sampleInto } from './pixels.ts';
+
+/** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
+export interface OpeningPixel {
+  cx: number;
+  cy: number;
+  top: number;
+  bottom: number;
+  lateral: number;
+}
+
+/** The cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open, and deepest halfway between the lips, away from the light they reflect. */
+export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight, out: Float64Array): void {
+  const lateral = q.lateral;
+  const mid = clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / (0.08 * p.unit + 1));
+  const depthShade = (1 - 0.6 * lateral * lateral) * (1 - MID_DARK * mid) * 0.75 * light.teethLight;
+  const cav = light.cavityNow, lip = light.cornerLining;
+  // toward the corners the opening closes into the cheeks' and lips' inner lining, lit from the
+  // front, not a black void (Katie's smile ended in a black wedge at each end beyond the teeth)
+  const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
+  out[0] = cav[0] * depthShade + (lip[0] - cav[0] * depthShade) * corner;
+  out[1] = cav[1] * depthShade + (lip[1] - cav[1] * depthShade) * corner;
+  out[2] = cav[2] * depthShade + (lip[2] - cav[2] * depthShade) * corner;
+}
+
+/** The light on the teeth and tongue at this pixel: less toward the corners. */
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - 0.35 * q.lateral * q.lateral) * light.teethLight * light.teethShow;
+
+/** The jaw's pieces over `out`: the tongue behind the lower teeth, both at the jaw's anchor. */
+export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
+  let r = out[0]!, g = out[1]!, b = out[2]!;
+  const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
+  // (the layers are premultiplied: their colour fades with their alpha)
+  const side = sideLight(q, light);
+  const dx = q.cx - p.lowerX, dy = q.cy - p.lowerY;
+  const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
+  if (L.tongue) {
+    // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
+    // once the jaw has opened past them
+    const k = side * 0.85 * light.tongueLight;
+    // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up behind the teeth)
+    const grow = light.tongueGrow, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * light.teethShow;
+    if (a > 0) {
+      // its back, further up the opening, in the mouth's shadow
+      const lit = light.tongueLitUp, kk = k * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
+      r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
+    }
+  }
+  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow;
+  if (a > 0) {
+    const k = side * 0.92, ws = light.warmShadow, w = 1 - k * light.teethShow;
+    r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
+  }
+  out[0] = r; out[1] = g; out[2] = b;
+}
+
+/** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
+export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
+  const unit = p.unit, inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
+  const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift;
+  const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
+  // at mid openings only a band of the upper row under the lip is lit; the rest is in the mouth's shadow
+  const below = q.cy - q.top;
+  const edge = 1 - smoothstep(0.5 * EDGE_BAND * unit, EDGE_BAND * unit, below);
+  const shown = Math.max(edge, light.bodyShow);
+  const a = sampleInto(L.upper, lx, ly, tmp) * light.teethShow * shown;
+  if (a > 0) {
+    // the upper lip shades the teeth just under it
+    const k = sideLight(q, light) * shown * (1 - 0.3 * Math.exp(-below / (0.025 * unit + 0.5)));
+    const ws = light.warmShadow, w = 1 - k * light.teethShow;
+    out[0] = out[0]! * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0]));
+    out[1] = out[1]! * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1]));
+    out[2] = out[2]! * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
+  }
+}
+
+const tmp = new Float32Array(4);
+
+/** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
+const EDGE_BAND = 0.05;
+/** wide open: the tongue's back shaded by up to this share */
+const TONGUE_BACK_SHADE = 0.45;
+/** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */
+const CORNER_LINING_FROM = 0.5;
+/** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
+const MID_DARK = 0.3;

@@ -1,0 +1,80 @@
+// The lips over the interior at a pixel: the inner surface of each lip (its thickness rolling into
+// the mouth, a wet edge on the lower lip), the anti-aliased lip line, and a thin slit's pixel
+// coverage. Colours continue the lip drawn beside each line (lipRim.ts).
+import type { OpeningPixel } from './interior.ts';
+import type { FrameLight } from './frameLight.ts';
+import { smoothstep } from '../../math/smooth.ts';
+import { slitCoverage } from './lipColumns.ts';
+import { shadeLift } from './pixels.ts';
+import type { LipRim } from './lipRim.ts';
+
+/** Each lip's colour along its inner line: per column (lipRim.ts) and the least it is lit (that lip's mean rim colour). */
+export interface LipColours {
+  readonly rimUpper: LipRim;
+  readonly rimLower: LipRim;
+  lipRimUpper: readonly number[];
+  lipRimLower: readonly number[];
+}
+
+const edge = new Float32Array(3);
+/** The lip edge's colour at column x: the lip drawn beside the line, a little shaded (it turns into the mouth), never darker than that lip's rim colour. */
+function edgeColour(lips: LipColours, x: number, lower: boolean, shade: number): Float32Array {
+  const rim = lower ? lips.lipRimLower : lips.lipRimUpper, e = edge;
+  const col = (lower ? lips.rimLower : lips.rimUpper).colour, o = x * 3;
+  const c0 = col[o]!;
+  if (c0 !== c0) { e[0] = rim[0]! * shade; e[1] = rim[1]! * shade; e[2] = rim[2]! * shade; return e; }
+  e[0] = shade * Math.max(c0 * EDGE_SHADE, EDGE_FLOOR * rim[0]!); e[1] = shade * Math.max(col[o + 1]! * EDGE_SHADE, EDGE_FLOOR * rim[1]!); e[2] = shade * Math.max(col[o + 2]! * EDGE_SHADE, EDGE_FLOOR * rim[2]!);
+  return e;
+}
+
+/**
+ * The lips over the interior colour in `out` at column x: a band along each lip line, as thick as
+ * the opening allows, from the lip's own colour at the line to the lip in the mouth's shadow, then
+ * the interior. rawTop/rawBottom: the lines before rounding (where the rounded curve passes outside
+ * the polygon, its edge is the lip line).
+ */
+export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array): void {
+  const { cy, top, bottom, lateral } = q;
+  let r = out[0]!, g = out[1]!, b = out[2]!;
+  const open = bottom - top;
+  const band = Math.max(0.8, Math.min(0.022 * unit, 0.2 * open));
+  const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
+  const d = Math.min(dTop, dBot * 0.75);
+  const toInterior = smoothstep(0.3 * band, band, d);
+  // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
+  const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
+  if (toInterior < 1 || atLine > 0) {
+    // The edge and the inner surface continue the lip as it is drawn beside the line (its texture,
+    // read per column along each lip line: lipRim.ts). Fixed photo lip colours read as a thin rim
+    // line around the opening.
+    const e = edgeColour(lips, x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
+    if (toInterior < 1) {
+      // the inner surface: that lip turning into the mouth's shadow, a little redder; a faint wet
+      // highlight on the lower lip's rim, where light from above meets it
+      const wet = dBot < dTop ? WET * Math.exp(-(((dBot - 0.4 * band) / (0.2 * band + 0.4)) ** 2)) : 0;
+      // The surface is shaded only as deep as what lies behind it: against bright teeth it stays
+      // the lip's colour (a band darker than both the lip and the teeth read as a drawn ring round
+      // the opening); against the dark cavity it falls off into it
+      const ir = light.innerShade, lift = shadeLift(r, g, b, er, eg, eb, ir);
+      const lr = er * (ir[0] + (1 - ir[0]) * lift) * (1 + wet), lg = eg * (ir[1] + (1 - ir[1]) * lift) * (1 + wet), lb = eb * (ir[2] + (1 - ir[2]) * lift) * (1 + wet);
+      r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
+    }
+    if (atLine > 0) { r += (er - r) * atLine; g += (eg - g) * atLine; b += (eb - b) * atLine; }
+  }
+  // a slit a pixel or two tall: each pixel shows the interior by the share of its (slightly widened)
+  // footprint the opening covers, the lip edge elsewhere. Shaded by distance alone, a thin slit
+  // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
+  const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
+  if (cover < 1) {
+    const e = edgeColour(lips, x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
+    r = er + (r - er) * cover; g = eg + (g - eg) * cover; b = eb + (b - eb) * cover;
+  }
+  out[0] = r; out[1] = g; out[2] = b;
+}
+
+/** the lip edge: the lip drawn beside the line (lipRim.ts), this much darker (it turns into the mouth); never below EDGE_FLOOR of that lip's mean rim colour */
+const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
+/** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
+const WET = 0.12;
+/** toward the corners the rim darkens by up to this share (the cheeks' shade there: a lip-coloured rim read as a drawn light outline down the sides) */
+const CORNER_EDGE_SHADE = 0.3;
