@@ -19,6 +19,10 @@
 // - repeat / plateRepeat: share of textured 16 px patches of the crop past the photo / of the plate
 //   behind the person (matte > 0.02) that have a near-identical twin elsewhere in that area
 //   (repeatedShare: copied blocks; real texture ~0)
+// - borderStretch at yaw -25 / +25 / a driver's pose (Katie at 1.4 s: yaw -24, pitch -17, roll 9):
+//   over the opaque pixels whose texture position lies past the crop (the mesh's band beyond it), the share of
+//   gradient energy across the stripes a clamped texture draws there (borderStretchShare: ~0.5
+//   cloth, toward 1 stripes); bandShare: that band's share of the frame
 // - halo: mean luminance excess of the matte edge's colour over the solid person nearby (see haloExcess)
 // - line: the old background's line along the outline at rest over white and black (outlineLineExcess):
 //   mean excess toward the old wall (levels) and share of rim pixels > 10 levels toward it
@@ -29,7 +33,7 @@ import sharp from 'sharp';
 import { detectFaces } from '../src/face/detect.ts';
 import { cosineSimilarity } from '../src/eval/metrics.ts';
 import type { Portrait, RgbaImage, MotionFrame } from '../src/types.ts';
-import { streakCoherence, acrossStretchShare } from '../src/eval/stretch.ts';
+import { streakCoherence, acrossStretchShare, borderStretchShare } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
 import { outsidePhoto } from './outsidePhoto.ts';
 import { outlineLineExcess } from '../src/eval/outlineLine.ts';
@@ -125,6 +129,48 @@ async function measure(name: string): Promise<void> {
   frames['black 0'] = copy(renderer.render(at(0), { background: black }));
   const alpha: Record<number, RgbaImage> = {};
   for (const yaw of [-25, 0, 25]) alpha[yaw] = copy(renderer.render(at(yaw), { background: null }));
+  // the band past the crop shows when the torso moves: a driver's strong pose (Katie, frame 35)
+  const driverPose: MotionFrame = { ...neutral, pose: { yaw: -24, pitch: -17, roll: 9, tx: 0.09, ty: -0.06, tz: -0.13 } };
+  const driven = copy(renderer.render(driverPose)), drivenAlpha = copy(renderer.render(driverPose, { background: null }));
+  // where the frame shows the mesh's band past the crop (opaque pixels whose texture position lies
+  // outside it): the stripes of a stretched last row or column (borderStretchShare) and the
+  // band's share of the frame
+  const pastCrop = (frame: MotionFrame, a: RgbaImage): Uint8Array => {
+    const { x, y, triangles } = renderer.meshVertices(frame);
+    const mask = new Uint8Array(size * size);
+    const uv = avatar.uv;
+    const outsideUv = (u: number, v: number) => u < 0 || v < 0 || u > size || v > size;
+    for (let t = 0; t < triangles.length; t += 3) {
+      const ids = [triangles[t]!, triangles[t + 1]!, triangles[t + 2]!];
+      if (!ids.some((v) => outsideUv(uv[v * 2]!, uv[v * 2 + 1]!))) continue;
+      const [p, q, r] = ids as [number, number, number];
+      const area = (x[q]! - x[p]!) * (y[r]! - y[p]!) - (x[r]! - x[p]!) * (y[q]! - y[p]!);
+      if (Math.abs(area) < 1e-9) continue;
+      const x0 = Math.max(0, Math.floor(Math.min(x[p]!, x[q]!, x[r]!))), x1 = Math.min(size - 1, Math.ceil(Math.max(x[p]!, x[q]!, x[r]!)));
+      const y0 = Math.max(0, Math.floor(Math.min(y[p]!, y[q]!, y[r]!))), y1 = Math.min(size - 1, Math.ceil(Math.max(y[p]!, y[q]!, y[r]!)));
+      for (let py = y0; py <= y1; py++) for (let px = x0; px <= x1; px++) {
+        const cx = px + 0.5, cy = py + 0.5;
+        // barycentric weights (affine texture positions: within a pixel of the renderer's here)
+        const bq = ((cx - x[p]!) * (y[r]! - y[p]!) - (x[r]! - x[p]!) * (cy - y[p]!)) / area;
+        const br = ((x[q]! - x[p]!) * (cy - y[p]!) - (cx - x[p]!) * (y[q]! - y[p]!)) / area;
+        const bp = 1 - bq - br;
+        if (bp < 0 || bq < 0 || br < 0) continue;
+        const u = bp * uv[p * 2]! + bq * uv[q * 2]! + br * uv[r * 2]!, v = bp * uv[p * 2 + 1]! + bq * uv[q * 2 + 1]! + br * uv[r * 2 + 1]!;
+        if (outsideUv(u, v)) mask[py * size + px] = 1;
+      }
+    }
+    for (let i = 0; i < mask.length; i++) if (a.data[i * 4 + 3]! < 128) mask[i] = 0;
+    return mask;
+  };
+  const borderStretch: Record<string, number | null> = {}, bandShare: Record<string, number> = {};
+  const measureBand = (key: string, frame: MotionFrame, img: RgbaImage, a: RgbaImage) => {
+    const mask = pastCrop(frame, a);
+    const share = borderStretchShare(img, mask);
+    borderStretch[key] = Number.isNaN(share) ? null : Math.round(share * 1000) / 1000;
+    bandShare[key] = Math.round((mask.reduce((s, v) => s + v, 0) / mask.length) * 1000) / 1000;
+  };
+  for (const yaw of [-25, 25]) measureBand(String(yaw), at(yaw), frames[`yaw ${yaw}`]!, alpha[yaw]!);
+  measureBand('driver', driverPose, driven, drivenAlpha);
 
   const outside = outsidePhoto(portrait);
   const n = size * size;
@@ -200,7 +246,7 @@ async function measure(name: string): Promise<void> {
     name, tag, analyzeMs: Math.round(analyzeMs), analyzeCpuMs: Math.round(analyzeCpuMs),
     inventedRest: round(outsideCount / n), inventedYawMinus25: round(uncovered[-25]!), inventedYawPlus25: round(uncovered[25]!),
     streak: round(streak.coherence), streakEnergy: round(streak.energy), streakPhoto: round(reference.coherence),
-    repeat, plateRepeat, csim, headStreak, faceStreak, revealedAcross, farRamp, tail: round(faintTail(alpha[0]!)), halo: round(haloExcess(alpha[0]!)), line,
+    repeat, plateRepeat, csim, borderStretch, bandShare, headStreak, faceStreak, revealedAcross, farRamp, tail: round(faintTail(alpha[0]!)), halo: round(haloExcess(alpha[0]!)), line,
     analysisInvented: (portrait.analysis as unknown as { invented?: unknown }).invented ?? null,
   };
   const dir = path.join(outDir, tag);
@@ -215,6 +261,7 @@ async function measure(name: string): Promise<void> {
     await pngOf(frames['white 25']!, "--bg '#ffffff' +25"),
     await pngOf(cropSquare(frames['yaw -25']!, headBox[-25]!), 'yaw -25, head zoomed'),
     await pngOf(cropSquare(frames['yaw 25']!, headBox[25]!), 'yaw +25, head zoomed'),
+    await pngOf(driven, "driver's pose (Katie 1.4 s)"),
   ];
   const row = await sharp({ create: { width: CELL * cells.length, height: CELL + 18, channels: 3, background: '#000' } })
     .composite(cells.map((c, k) => ({ input: c.input, left: k * CELL, top: 0 }))).png().toBuffer();

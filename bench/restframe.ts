@@ -6,6 +6,7 @@
 //   (--cached: both read the analysis from $REAL3D_CACHE instead, for avatar or renderer changes)
 import path from 'node:path';
 import { writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { outsidePhoto } from './outsidePhoto.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
@@ -25,12 +26,20 @@ for (const name of args) {
   const p = cached ? await (await import('./portraitCache.ts')).cachedPortrait(path.join(DATA, name)) : await analyzePortrait(path.join(DATA, name));
   const r = createRenderer(buildAvatar(p), { width: p.image.width, height: p.image.height });
   const img = r.render(r.neutralFrame());
-  let se = 0;
-  for (let i = 0; i < img.data.length; i++) { if ((i & 3) === 3) continue; const d = img.data[i]! - p.image.data[i]!; se += d * d; }
+  // over the whole crop, and over the pixels the photo covers (the rest are our own synthesis)
+  const outside = outsidePhoto(p);
+  let se = 0, seIn = 0, nIn = 0;
+  for (let i = 0; i < img.data.length; i++) {
+    if ((i & 3) === 3) continue;
+    const d = img.data[i]! - p.image.data[i]!;
+    se += d * d;
+    if (!outside[i >> 2]) { seIn += d * d; nIn++; }
+  }
   const psnr = 10 * Math.log10((255 * 255) / (se / (img.data.length * 0.75)));
+  const psnrIn = 10 * Math.log10((255 * 255) / (seIn / Math.max(1, nIn)));
   writeFileSync(path.join(out, `${tag}_${name}.raw`), img.data);
   const before = path.join(out, `before_${name}.raw`);
   const same = tag !== 'before' && existsSync(before) ? (Buffer.compare(readFileSync(before), Buffer.from(img.data)) === 0 ? 'IDENTICAL to before' : 'DIFFERS from before') : '';
-  console.log(`${name} ${tag}: PSNR against the photo ${psnr.toFixed(2)} dB ${same}`);
+  console.log(`${name} ${tag}: PSNR against the photo ${psnr.toFixed(2)} dB (inside the photo ${psnrIn.toFixed(2)} dB) ${same}`);
 }
 process.exit(0);

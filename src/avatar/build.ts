@@ -21,6 +21,7 @@ import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
+import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 
 export type { Avatar } from './types.ts';
 export { encodeAvatar, decodeAvatar, saveAvatar, loadAvatar } from './file.ts';
@@ -90,7 +91,10 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   addHeadSheet(mesh, flat, head, matte, opts, skinLike);
 
   // ---- textures
-  const texture = premultipliedForeground(image, matte, background);
+  // past the photo's edge the continued matte's wide ramps are decided (invented.ts)
+  const a = portrait.analysis;
+  const outline = a?.crop?.size === size && a.source ? firmMattePastPhoto(matte, distancePastPhoto(a.crop, a.source)) : matte;
+  const texture = premultipliedForeground(image, outline, background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const rims = rimSkips(image, flat, head.faceWidth);

@@ -147,7 +147,10 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   };
   const neckShare = smoothAround(ovalPos.map(([x, y]) => smoothstep(head.earY + 0.2 * head.faceH, head.earY + 0.4 * head.faceH, y) * neckSkinBelow(x, y)), 2);
   const sheetRing0 = addNeckSeam(mesh, ring0, ovalPos, neckShare, [ocx, ocy], head);
-  const margin = 0.03 * size;
+  // the sheet reaches this far past the crop: a torso moved up or sideways by a driver's pose
+  // still fills the frame's edge (0.03 left a gap onto the plate at st_happy's shoulder at +25);
+  // the band shows the texture mirrored and blurred (render/raster.ts sampleInto), never stretched
+  const margin = 0.08 * size;
   const shell = hairShellReach(ovalPos, [ocx, ocy], head, matte, skinLike);
   // The head's surface along ray j at distance d from the outline: receding from the outline's
   // depth with a round profile to the equator depth at the skull's or the hair's outline

@@ -58,17 +58,34 @@ function boxBlur2(src: Float32Array, w: number, h: number, r: number): Float32Ar
  * streak: inside a face such edges are real and carry most of the gradient energy.
  */
 export function acrossStretchShare(img: RgbaImage, mask: Uint8Array, dx = 1, dy = 0): number {
-  const { width: w, height: h, data } = img;
   const len = Math.hypot(dx, dy) || 1;
   const nx = -dy / len, ny = dx / len; // across the stretch
+  return gradientShare(img, mask, (_x, _y, gx, gy) => (gx * nx + gy * ny) ** 2);
+}
+
+/** Over the masked pixels, the share of the luminance gradient energy that `part` (per pixel x, y and gradient gx, gy) keeps. */
+function gradientShare(img: RgbaImage, mask: Uint8Array, part: (x: number, y: number, gx: number, gy: number) => number): number {
+  const { width: w, height: h, data } = img;
   const lum = (i: number) => 0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!;
-  let across = 0, total = 0;
+  let kept = 0, total = 0;
   for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
     const i = y * w + x;
     if (!mask[i]) continue;
     const gx = (lum(i + 1) - lum(i - 1)) / 2, gy = (lum(i + w) - lum(i - w)) / 2;
-    const g = gx * nx + gy * ny;
-    across += g * g; total += gx * gx + gy * gy;
+    kept += part(x, y, gx, gy); total += gx * gx + gy * gy;
   }
-  return total > 0 ? across / total : NaN;
+  return total > 0 ? kept / total : NaN;
+}
+
+/**
+ * Stretched last rows and columns: where the mesh shows its band past the crop (a torso moved up
+ * or sideways by a pose), a texture clamped at its border draws its last row as stripes
+ * perpendicular to the nearest frame edge (vertical at the bottom, horizontal at the sides). Over
+ * the masked pixels (that band, opaque), the share of the luminance gradient energy across those
+ * stripes (across x for pixels nearest the top or bottom edge, across y nearest a side): ~0.5 for
+ * cloth or hair, toward 1 for stripes; NaN when the mask is empty.
+ */
+export function borderStretchShare(img: RgbaImage, mask: Uint8Array): number {
+  const { width: w, height: h } = img;
+  return gradientShare(img, mask, (x, y, gx, gy) => (Math.min(y, h - 1 - y) <= Math.min(x, w - 1 - x) ? gx * gx : gy * gy));
 }

@@ -17,6 +17,17 @@ export interface TextureSource {
   height: number;
   /** packed RGBA texels (little-endian u32: r | g<<8 | b<<16 | a<<24) */
   data32: Uint32Array;
+  /** optional: what shows past the border, precomputed (pastBorder.ts; else sampleInto computes a sharp mirror) */
+  past?: PastBorder;
+}
+
+/**
+ * The texture with a band of `margin` texels all around it holding what shows past its border
+ * (samplePastBorder), packed like the texture, (width + 2 margin) x (height + 2 margin).
+ */
+export interface PastBorder {
+  data32: Uint32Array;
+  margin: number;
 }
 
 /** A u32 view of an RGBA byte buffer (copied when the buffer is not 4-byte aligned). */
@@ -25,6 +36,19 @@ export function packedView(data: Uint8ClampedArray | Uint8Array): Uint32Array {
   const copy = new Uint8Array(data.length);
   copy.set(data);
   return new Uint32Array(copy.buffer);
+}
+
+/**
+ * A texel-centre coordinate f (texel k's centre at k) folded into [0, n - 1] by mirroring about
+ * the first and last texel centres (sampleInto: what the mesh shows past the crop). Inside the
+ * texture it is the identity.
+ */
+export function mirrorIntoTexture(f: number, n: number): number {
+  const last = n - 1;
+  if (f < 0) f = -f;
+  if (f > last) f = 2 * last - f;
+  // beyond a whole texture's width (never in practice): the nearest edge
+  return f < 0 ? 0 : f > last ? last : f;
 }
 
 /** A shader returns the packed premultiplied RGBA for screen pixel (x, y) with texture coordinate (u, v). */
@@ -138,12 +162,19 @@ export function rasterTriangle(
         color[row] = shader!(px, py, u, v);
         continue;
       }
+      if (u < 0.5 || v < 0.5 || u > tw - 0.5 || v > th - 0.5) {
+        // past the texture's border (rare): the slow path (sampleInto)
+        const packed = samplePacked(td, tw, th, tex.past, u, v);
+        if (packed >>> 24 < 128) {
+          if (color[row]! >>> 24 >= packed >>> 24) continue;
+        } else {
+          depth[row] = iz;
+        }
+        color[row] = packed;
+        continue;
+      }
       // bilinear, texel centres at integer + 0.5
-      let fx = u - 0.5, fy = v - 0.5;
-      if (fx < 0) fx = 0;
-      else if (fx > tw - 1) fx = tw - 1;
-      if (fy < 0) fy = 0;
-      else if (fy > th - 1) fy = th - 1;
+      const fx = u - 0.5, fy = v - 0.5;
       const ix = fx | 0, iy = fy | 0;
       const ax = fx - ix, ay = fy - iy;
       const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
@@ -176,13 +207,8 @@ export interface MirrorVertices {
   gain: Float32Array;
 }
 
-/** Bilinear sample of a packed texture into `out` (r, g, b, a as floats). */
-function sampleInto(td: Uint32Array, tw: number, th: number, u: number, v: number, out: Float64Array): void {
-  let fx = u - 0.5, fy = v - 0.5;
-  if (fx < 0) fx = 0;
-  else if (fx > tw - 1) fx = tw - 1;
-  if (fy < 0) fy = 0;
-  else if (fy > th - 1) fy = th - 1;
+/** Bilinear sample of a packed texture at texel-centre position (fx, fy), inside it, into `out` (r, g, b, a as floats). */
+export function bilinearInto(td: Uint32Array, tw: number, th: number, fx: number, fy: number, out: Float64Array): void {
   const ix = fx | 0, iy = fy | 0;
   const ax = fx - ix, ay = fy - iy;
   const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
@@ -193,6 +219,80 @@ function sampleInto(td: Uint32Array, tw: number, th: number, u: number, v: numbe
   out[2] = ((t00 >>> 16) & 255) * w00 + ((t10 >>> 16) & 255) * w10 + ((t01 >>> 16) & 255) * w01 + ((t11 >>> 16) & 255) * w11;
   out[3] = (t00 >>> 24) * w00 + (t10 >>> 24) * w10 + (t01 >>> 24) * w01 + (t11 >>> 24) * w11;
 }
+
+const edgeSample = new Float64Array(4);
+
+/**
+ * Bilinear sample of a packed texture into `out` (r, g, b, a as floats, premultiplied). Past the
+ * border (the mesh reaches a little beyond the crop: the torso under the frame's bottom, the
+ * shoulders past its sides, shown when the torso moves up or sideways) it shows samplePastBorder:
+ * the mirror image of the texture just inside (mirrorIntoTexture), going over to a blurred copy
+ * with the distance (PAST_BORDER_BLUR_REACH), at the border's own coverage: the cloth goes on as
+ * receding cloth, the outline as it left the crop. Read from `past`, the texture padded with it
+ * once per renderer (pastBorder.ts): one lookup, as inside. A clamp stretched the last row or
+ * column into stripes; a sharp mirror drew chevrons where a strand crossed the border; mirroring
+ * the coverage too turned a sloping shoulder back up (a notch or a horn).
+ */
+function sampleInto(td: Uint32Array, tw: number, th: number, past: PastBorder | undefined, u: number, v: number, out: Float64Array): void {
+  const fx = u - 0.5, fy = v - 0.5;
+  if (fx >= 0 && fy >= 0 && fx <= tw - 1 && fy <= th - 1) {
+    bilinearInto(td, tw, th, fx, fy, out);
+    return;
+  }
+  if (past) {
+    const m = past.margin, px = fx + m, py = fy + m;
+    if (px >= 0 && py >= 0 && px <= tw + 2 * m - 1 && py <= th + 2 * m - 1) {
+      bilinearInto(past.data32, tw + 2 * m, th + 2 * m, px, py, out);
+      return;
+    }
+  }
+  samplePastBorder(td, tw, th, undefined, fx, fy, out);
+}
+
+/** What shows past the texture's border at texel-centre position (fx, fy), `beyond` its blurred copy (see sampleInto). */
+export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array): void {
+  const mx = mirrorIntoTexture(fx, tw), my = mirrorIntoTexture(fy, th);
+  const k = beyond ? Math.min(1, Math.max(-fx, fx - (tw - 1), -fy, fy - (th - 1)) / (PAST_BORDER_BLUR_REACH * tw)) : 0;
+  if (k >= 1) {
+    bilinearInto(beyond!, tw, th, mx, my, out);
+  } else {
+    bilinearInto(td, tw, th, mx, my, out);
+    if (k > 0) {
+      bilinearInto(beyond!, tw, th, mx, my, edgeSample);
+      for (let ch = 0; ch < 4; ch++) out[ch] += k * (edgeSample[ch]! - out[ch]!);
+    }
+  }
+  const a = bilinearAlpha(td, tw, th, Math.min(tw - 1, Math.max(0, fx)), Math.min(th - 1, Math.max(0, fy)));
+  if (out[3]! > 0.5) {
+    // the mirrored colour, unpremultiplied, at the border's coverage
+    const s = a / out[3]!;
+    out[0] *= s; out[1] *= s; out[2] *= s; out[3] = a;
+  } else {
+    // nothing to mirror (the mirror image is background): the border's own texel
+    bilinearInto(td, tw, th, Math.min(tw - 1, Math.max(0, fx)), Math.min(th - 1, Math.max(0, fy)), out);
+  }
+}
+
+/** sampleInto as one packed premultiplied texel (rounded). */
+function samplePacked(td: Uint32Array, tw: number, th: number, past: PastBorder | undefined, u: number, v: number): number {
+  sampleInto(td, tw, th, past, u, v, packSample);
+  return (((packSample[0]! + 0.5) | 0) | (((packSample[1]! + 0.5) | 0) << 8) | (((packSample[2]! + 0.5) | 0) << 16) | (((packSample[3]! + 0.5) | 0) << 24)) >>> 0;
+}
+
+const packSample = new Float64Array(4);
+
+/** Bilinear alpha of a packed texture at texel-centre position (fx, fy), inside it. */
+function bilinearAlpha(td: Uint32Array, tw: number, th: number, fx: number, fy: number): number {
+  const ix = fx | 0, iy = fy | 0;
+  const ax = fx - ix, ay = fy - iy;
+  const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
+  const top = (td[iy * tw + ix]! >>> 24) * (1 - ax) + (td[iy * tw + ix1]! >>> 24) * ax;
+  const bottom = (td[iy1 * tw + ix]! >>> 24) * (1 - ax) + (td[iy1 * tw + ix1]! >>> 24) * ax;
+  return top * (1 - ay) + bottom * ay;
+}
+
+/** How far past the border (share of the texture's width) the mirror image is wholly the blurred copy. */
+export const PAST_BORDER_BLUR_REACH = 0.025;
 
 const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
 
@@ -217,7 +317,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
   const g = m.gain;
   const color = t.color, depth = t.depth;
-  const tw = tex.width, th = tex.height, td = tex.data32;
+  const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
   const eps = EDGE_EPS;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
@@ -231,11 +331,11 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
       const rz = 1 / iz;
-      sampleInto(td, tw, th, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
+      sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
       const s = b0 * s0 + b1 * s1 + b2 * s2;
       let r = ownSample[0]!, gg = ownSample[1]!, bb = ownSample[2]!, a = ownSample[3]!;
       if (s > 0.002) {
-        sampleInto(td, tw, th, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
+        sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
         const k = 1 - s;
         r = k * r + s * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
         gg = k * gg + s * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
@@ -281,7 +381,7 @@ export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Floa
       const under = color[row]!;
       const left = 255 - (under >>> 24);
       if (left <= 0) continue;
-      sampleInto(td, tex.width, tex.height, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
+      sampleInto(td, tex.width, tex.height, tex.past, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
       const k = left / 255;
       let packed = 0;
       for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;

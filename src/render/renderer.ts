@@ -10,6 +10,7 @@ import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
+import { pastBorderPad } from './pastBorder.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
@@ -106,7 +107,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   // where mesh vertex i sits in the photo (texture pixels)
   const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
   const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
-  const skinTex: TextureSource = { width: size, height: size, data32: packedView(lidSkin.data) };
+  const skinData = packedView(lidSkin.data);
+  // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
+  const skinTex: TextureSource = { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) };
   // a real shut eye (library) fitted to the photo, shown as a blink completes
   const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: photoXY });
   // raised brows deepen the photo's own forehead grooves (same working texture)
