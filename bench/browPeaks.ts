@@ -3,7 +3,7 @@
 // folder, so a run on the branch before a change and one after can be paired into a sheet
 // driver | before | after (--combine). Never asserts.
 //   node --import tsx bench/browPeaks.ts --tag before [--photos lp_s42.jpg,mt_man.png] [--only lp_d6.mp4,...] [--at lp_d6:1.9,...] [--dir /tmp/browPeaks]
-//   node --import tsx bench/browPeaks.ts --combine out.jpg [--dir /tmp/browPeaks]
+//   node --import tsx bench/browPeaks.ts --combine out.jpg [--match lp_s42] [--dir /tmp/browPeaks]
 import path from 'node:path';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -37,7 +37,8 @@ const fromPng = async (file: string): Promise<RgbaImage> => { const { data, info
 
 if (process.argv.includes('--combine')) {
   const out = arg('--combine', 'brows.jpg');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('-driver.png')).sort();
+  const match = arg('--match', '');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('-driver.png') && f.includes(match)).sort();
   const rows: GridCell[][] = [];
   for (const f of files) {
     const stem = f.replace(/-driver\.png$/, '');
@@ -65,7 +66,10 @@ if (process.argv.includes('--combine')) {
       const neutral = estimateNeutral(lms.filter((l): l is Landmarks => !!l));
       const drv = lms.map((lm) => (lm ? fitRig(lm, { neutral }).weights as Record<string, number> : null));
       const picks = PEAKS.map(([name, score]) => [name, drv.reduce((b, w, i) => (w && (b < 0 || score(w) > score(drv[b]!)) ? i : b), -1)] as const);
-      const want = new Map<number, string>(picks.map(([n, i]) => [i, n]));
+      // frames already picked for this pair (a before run) are kept: the picks follow the basis's fit
+      const prefix = `${path.parse(photo).name}~${path.parse(video).name}~`;
+      const earlier = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('-driver.png')).map((f) => f.slice(prefix.length).split('~'));
+      const want = new Map<number, string>(earlier.length ? earlier.map(([n, t]) => [Math.round(Number(t!.slice(2, -1)) * FPS), n!]) : picks.map(([n, i]) => [i, n]));
       // extra frames named on the command line (video:seconds), e.g. the critic's
       for (const a of extra) { const [v, t] = a.split(':'); if (v === path.parse(video).name) want.set(Math.round(Number(t) * FPS), 'at'); }
       let i = 0;
@@ -73,15 +77,13 @@ if (process.argv.includes('--combine')) {
         const name = want.get(i);
         if (name) {
           const stem = `${path.parse(photo).name}~${path.parse(video).name}~${name}~t=${(i / FPS).toFixed(1)}s`;
-          const m = frames[i]!.w as Record<string, number>;
-          const note = `w up ${browRaise(m).toFixed(2)} down ${browFrown(m).toFixed(2)}`;
-          await writeFile(path.join(dir, `${stem}~${note.replace(/ /g, '_')}-driver.png`), await toPng(cropImage(f, browBox(lms[i]!, f.width, f.height))));
+          await writeFile(path.join(dir, `${stem}-driver.png`), await toPng(cropImage(f, browBox(lms[i]!, f.width, f.height))));
           const img = renderer.render(frames[i]!);
           const res = { ...img, data: new Uint8ClampedArray(img.data) };
           // the box follows the rendered head (the frame's pose moves it off the photo's)
           const seen = (await detectFaces(res, { embedding: false }))[0];
           const at = seen ? browBox(seen.landmarks as Landmarks, size, size) : box;
-          await writeFile(path.join(dir, `${stem}~${note.replace(/ /g, '_')}-${tag}.png`), await toPng(cropImage(res, at)));
+          await writeFile(path.join(dir, `${stem}-${tag}.png`), await toPng(cropImage(res, at)));
         }
         i++;
       }

@@ -43,8 +43,8 @@ export function creaseField(f: BrowFrame, a: number, b: number, litX: number, px
   const w = Math.max(CREASE_W, 1.1 * px);
   let v = 0;
   for (const side of [-1, 1]) {
-    // the crease's centre: 0.45 of the way from the midline to the brow head, leaning out upward
-    const at = side * (0.45 * f.halfGap - 0.18 * b);
+    // the crease's centre: 0.45 of the way from the midline to the brow head, leaning a little out upward
+    const at = side * (0.45 * f.halfGap - 0.1 * b);
     // along: fades in from 0.26 above the heads, strongest near them, gone just below
     const along = ease((b + 0.2) / 0.1) * ease((0.04 - b) / 0.07) * (side < 0 ? 1 : 0.85);
     // the wall facing the light is the one on the light's far side

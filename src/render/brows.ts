@@ -24,7 +24,7 @@ const FOLD = 1.2, SMOOTH = 0.5;
  * At a full frown the glabella creases' valleys are CREASE darker than the photo's skin; at a full
  * raise the drawn forehead lines LINE darker (less where the photo shows grooves of its own).
  */
-const CREASE = 0.17, LINE = 0.15;
+const CREASE = 0.14, LINE = 0.15;
 
 const INNER = CONTROL_INDEX.browInnerUp, OUTER_L = CONTROL_INDEX.browOuterUpLeft, OUTER_R = CONTROL_INDEX.browOuterUpRight;
 const DOWN_L = CONTROL_INDEX.browDownLeft, DOWN_R = CONTROL_INDEX.browDownRight;

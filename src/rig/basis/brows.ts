@@ -35,7 +35,9 @@ export const BROW_DOWN = 0.15;
  * inner's and barely moves in. Before, the whole brow came down evenly and in by a third of its
  * drop: a frown read as a lowered, slightly widened brow, not brows drawn together (lp_d6, critic).
  */
-const BROW_PULL = 0.06, FROWN_OUTER = 0.55;
+const BROW_PULL = 0.03, FROWN_OUTER = 0.8;
+/** Over this distance either side of the midline a side's frown hands the skin over to the other side's. */
+const MIDLINE_SHARE = 0.08;
 /** The frown's move of brow point i: [toward the nose, down] at the inner end, easing to the outer end. */
 function frownMove(along: number, depth: number, dir: number): [number, number, number] {
   const inner = 1 - along;
@@ -136,7 +138,11 @@ function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: numbe
   // the upper lid is pinned (zero handles): the frown's spread reached the lid on faces whose brows
   // sit close to the eyes and pulled its contour down over the eyeball in a saw-toothed edge
   const pinned: Handle[] = lid.map((i) => ({ i, d: [0, 0, 0] }));
-  spread(out, K(down), p, [...rows(brow.map((i) => ({ i, d: frownMove(alongBrow(f, brow, i), depth(i), dir) })), (t) => Math.min(1, Math.max(0, t))), ...pinned], 0.16, frownMask(f, brow));
+  // each side's frown carries the glabella's midline half (both sides together move it once): at
+  // full both, the midline took each side's whole move, came down 0.21 against the brow heads' 0.15
+  // and folded over the nose root in a hard step (bench/browZoom.ts --frown, lp_s1, lp_s42)
+  const mask = frownMask(f, brow), ownSide = (i: number) => smoothstep(-MIDLINE_SHARE, MIDLINE_SHARE, dir * X(i));
+  spread(out, K(down), p, [...rows(brow.map((i) => ({ i, d: frownMove(alongBrow(f, brow, i), depth(i), dir) })), (t) => Math.min(1, Math.max(0, t))), ...pinned], 0.16, (i) => mask(i) * ownSide(i));
   spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(f, brow, i)), 0] as [number, number, number] }))), 0.2, browMask(f, brow));
 }
 
