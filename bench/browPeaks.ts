@@ -68,7 +68,7 @@ if (process.argv.includes('--combine')) {
       const picks = PEAKS.map(([name, score]) => [name, drv.reduce((b, w, i) => (w && (b < 0 || score(w) > score(drv[b]!)) ? i : b), -1)] as const);
       // frames already picked for this pair (a before run) are kept: the picks follow the basis's fit
       const prefix = `${path.parse(photo).name}~${path.parse(video).name}~`;
-      const earlier = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('-driver.png')).map((f) => f.slice(prefix.length).split('~'));
+      const earlier = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('-driver.png')).map((f) => f.slice(prefix.length, -'-driver.png'.length).split('~'));
       const want = new Map<number, string>(earlier.length ? earlier.map(([n, t]) => [Math.round(Number(t!.slice(2, -1)) * FPS), n!]) : picks.map(([n, i]) => [i, n]));
       // extra frames named on the command line (video:seconds), e.g. the critic's
       for (const a of extra) { const [v, t] = a.split(':'); if (v === path.parse(video).name) want.set(Math.round(Number(t) * FPS), 'at'); }

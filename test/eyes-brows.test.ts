@@ -37,7 +37,7 @@ test('forehead folds: grooves deepen with raised brows, smooth with lowered ones
   assert.ok(at(60) <= 154, `wrinkle deepens: ${at(60)}`);
   assert.equal(at(80), 60, 'hair strand untouched');
   assert.equal(at(40), 180, 'smooth skin high on the forehead untouched');
-  // over the brows (0.09-0.38 iod up: rows 74-109) a soft line: a darker valley and a lighter ridge
+  // over the brows (0.13-0.40 iod up: rows 72-104) a soft line: a darker valley and a lighter ridge
   const over = column(80, 84, 114);
   assert.ok(Math.min(...over) <= 168 && Math.max(...over) > 180, `a forehead line over the brows: ${Math.min(...over)}..${Math.max(...over)}`);
   assert.equal(at(150), 180, 'below the brows untouched');

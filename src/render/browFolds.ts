@@ -57,7 +57,7 @@ export function creaseField(f: BrowFrame, a: number, b: number, litX: number, px
 }
 
 /**
- * Forehead lines at [a, b] for a full raise: four horizontal valleys 0.09-0.38 iod above the brows' tops
+ * Forehead lines at [a, b] for a full raise: four horizontal valleys 0.13-0.40 iod above the brows' tops (nearer, the face mesh read lp_s42's raised brows lower: 0.056 -> 0.051 at a full raise)
  * (browTopB: the brows' top edge's b at a), each following the arch less as it rises, weaker higher
  * up, fading toward the temples, with a slow waviness so they are not ruled. Lit from above.
  */
@@ -66,7 +66,7 @@ export function foreheadLineField(a: number, b: number, browTopB: number, meanTo
   let v = 0;
   for (let k = 0; k < 4; k++) {
     const follow = 1 - 0.25 * k;
-    const centre = meanTopB + follow * (browTopB - meanTopB) - (0.09 + 0.095 * k) - 0.01 * Math.sin(7 * a + 1.9 * k);
+    const centre = meanTopB + follow * (browTopB - meanTopB) - (0.13 + 0.09 * k) - 0.01 * Math.sin(7 * a + 1.9 * k);
     const strength = (1 - 0.18 * k) * (0.7 + 0.3 * Math.sin(5.3 * a + 2.3 * k)) * ease((0.62 - Math.abs(a)) / 0.2);
     // light from above: the valley's lower wall (b larger) faces it
     v += strength * foldProfile((b - centre) / w, 0.6);
