@@ -49,6 +49,11 @@ test('forehead folds: grooves deepen with raised brows, smooth with lowered ones
   const row = Array.from({ length: 21 }, (_, k) => at(112, 90 + k));
   const left = Math.min(...row.slice(0, 10)), right = Math.min(...row.slice(11));
   assert.ok(left <= 168 && right <= 170 && at(112, 100) > Math.max(left, right) + 8, `glabella creases: ${row.join(',')}`);
+  // a one-sided frown (the subject's left brow, image right) creases its own side
+  w[CONTROL_INDEX.browDownRight] = 0;
+  folds.update(w, p);
+  const one = Array.from({ length: 21 }, (_, k) => at(112, 90 + k));
+  assert.ok(Math.min(...one.slice(11)) <= 170 && Math.min(...one.slice(0, 10)) > Math.min(...one.slice(11)) + 6, `one-sided frown, one crease: ${one.join(',')}`);
 });
 
 test('raised brows uncover clean skin between brow and crease; at the photo own brows the texture is the photo', async () => {

@@ -34,26 +34,26 @@ export function toFrame(f: BrowFrame, x: number, y: number): [number, number] {
 const CREASE_W = 0.018, LINE_W = 0.017;
 
 /**
- * Glabella creases at [a, b] for a full frown (-1 valley .. ridges > 0): one per side a little in from
- * the inner brow head, fanning out as it rises over about a quarter iod, and the nose root's faint
- * horizontal fold. litX: the photo's light across (-1..1, positive from image left). px: a pixel in iod
- * (the valley is never narrower than about a pixel).
+ * Glabella creases at [a, b] for a full frown (-1 valley .. ridges > 0), as [image-left crease,
+ * image-right crease, nose root]: one crease per side a little in from the inner brow head, fanning
+ * out a little as it rises over about a fifth of an iod (each side's corrugator draws its own), and
+ * the nose root's faint horizontal fold (procerus, both sides). litX: the photo's light across
+ * (-1..1, positive from image left). px: a pixel in iod (the valley is never narrower than about a pixel).
  */
-export function creaseField(f: BrowFrame, a: number, b: number, litX: number, px: number): number {
+export function creaseField(f: BrowFrame, a: number, b: number, litX: number, px: number): [number, number, number] {
   const w = Math.max(CREASE_W, 1.1 * px);
-  let v = 0;
-  for (const side of [-1, 1]) {
+  const crease = (side: number) => {
     // the crease's centre: 0.45 of the way from the midline to the brow head, leaning a little out upward
     const at = side * (0.45 * f.halfGap - 0.1 * b);
-    // along: fades in from 0.26 above the heads, strongest near them, gone just below
+    // along: fades in from 0.2 above the heads, strongest near them, gone just below; one side a
+    // little weaker (real creases are rarely a matched pair)
     const along = ease((b + 0.2) / 0.1) * ease((0.04 - b) / 0.07) * (side < 0 ? 1 : 0.85);
     // the wall facing the light is the one on the light's far side
-    v += along * foldProfile((a - at) / w, litX);
-  }
+    return along * foldProfile((a - at) / w, litX);
+  };
   // procerus: a shallow horizontal fold across the nose root, half as deep
-  const root = ease((0.13 - Math.abs(a)) / 0.06) * 0.5;
-  v += root * foldProfile((b - 0.2) / (1.4 * w), 0.6);
-  return v;
+  const root = ease((0.13 - Math.abs(a)) / 0.06) * 0.5 * foldProfile((b - 0.2) / (1.4 * w), 0.6);
+  return [crease(-1), crease(1), root];
 }
 
 /**

@@ -25,6 +25,11 @@ const FOLD = 1.2, SMOOTH = 0.5;
  * raise the drawn forehead lines LINE darker (less where the photo shows grooves of its own).
  */
 const CREASE = 0.14, LINE = 0.15;
+/**
+ * How deep the creases are at a frown weight: full from 0.75 (drivers' clear frowns reach
+ * 0.6-0.9; at the weight itself lp_d6's 0.66 frown showed only faint creases).
+ */
+const creaseShare = (w: number) => Math.max(0, Math.min(1, w / 0.75));
 
 const INNER = CONTROL_INDEX.browInnerUp, OUTER_L = CONTROL_INDEX.browOuterUpLeft, OUTER_R = CONTROL_INDEX.browOuterUpRight;
 const DOWN_L = CONTROL_INDEX.browDownLeft, DOWN_R = CONTROL_INDEX.browDownRight;
@@ -55,8 +60,8 @@ export class ForeheadFolds {
   /** per pixel: the photo groove's relative darkness (negative, 0 for none), the drawn forehead lines and glabella creases (foldProfile units) */
   private readonly groove: Float32Array;
   private readonly line: Float32Array;
-  private readonly crease: Float32Array;
-  private state = [0, 0, 0];
+  private readonly crease: Float32Array[];
+  private state = [0, 0, 0, 0];
 
   /**
    * data: the renderer's working skin texture (written by update); xy: landmark i in it; iod: the
@@ -101,7 +106,7 @@ export class ForeheadFolds {
       for (let q = 1; q < tops.length; q++) if (a <= tops[q]![0]) { const t = (a - tops[q - 1]![0]) / Math.max(1e-6, tops[q]![0] - tops[q - 1]![0]); return tops[q - 1]![1] + t * (tops[q]![1] - tops[q - 1]![1]); }
       return tops[tops.length - 1]![1];
     };
-    const px: number[] = [], gv: number[] = [], lv: number[] = [], cv: number[] = [];
+    const px: number[] = [], gv: number[] = [], lv: number[] = [], cv: [number[], number[], number[]] = [[], [], []];
     let grooves = 0;
     for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
       const inPoly = insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly);
@@ -112,16 +117,17 @@ export class ForeheadFolds {
       const g = inPoly && g0 <= -MIN_GROOVE && g0 >= -MAX_GROOVE ? g0 + MIN_GROOVE : 0;
       if (g < 0) grooves++;
       const l = inPoly ? foreheadLineField(a, b, topB(a), meanTopB, 1 / iod) * skinLike(data, o, foreheadRef) : 0;
-      const c = inGlabella(a, b) ? creaseField(frame, a, b, litX, 1 / iod) * skinLike(data, o, glabellaRef) : 0;
-      if (g === 0 && Math.abs(l) < 0.01 && Math.abs(c) < 0.01) continue;
-      px.push(o); gv.push(g); lv.push(l); cv.push(c);
+      const skin = inGlabella(a, b) ? skinLike(data, o, glabellaRef) : 0;
+      const c = skin > 0 ? creaseField(frame, a, b, litX, 1 / iod).map((v) => v * skin) : [0, 0, 0];
+      if (g === 0 && Math.abs(l) < 0.01 && c.every((v) => Math.abs(v) < 0.01)) continue;
+      px.push(o); gv.push(g); lv.push(l); c.forEach((v, q) => cv[q]!.push(v));
     }
     // a forehead with grooves of its own folds along them: the drawn lines only fill in
     const own = Math.min(0.6, (3 * grooves) / Math.max(1, foreheadPx.length));
     this.pixels = Int32Array.from(px);
     this.groove = Float32Array.from(gv);
     this.line = Float32Array.from(lv, (v) => v * (1 - own));
-    this.crease = Float32Array.from(cv);
+    this.crease = cv.map((v) => Float32Array.from(v));
     this.photo = new Uint8ClampedArray(px.length * 3);
     px.forEach((o, k) => { this.photo[k * 3] = data[o]!; this.photo[k * 3 + 1] = data[o + 1]!; this.photo[k * 3 + 2] = data[o + 2]!; });
   }
@@ -131,16 +137,17 @@ export class ForeheadFolds {
     const d = (c: number) => weights[c]! - photoWeights[c]!;
     const up = Math.max(d(INNER), (d(OUTER_L) + d(OUTER_R)) / 2);
     const down = (d(DOWN_L) + d(DOWN_R)) / 2;
-    const raise = Math.max(-1, Math.min(1, up - down)), frown = Math.max(0, Math.min(1, down));
-    const lines = Math.max(0, raise);
-    if (Math.abs(raise - this.state[0]!) < 0.01 && Math.abs(frown - this.state[1]!) < 0.01) return;
-    this.state = [raise, frown, lines];
-    const data = this.data, px = this.pixels, g = this.groove, p = this.photo, ln = this.line, cr = this.crease;
-    const drawnL = LINE * lines, drawnC = CREASE * frown;
+    const raise = Math.max(-1, Math.min(1, up - down));
+    // each crease by its own side's frown (image left is the subject's right), the nose root's by both
+    const creases = [creaseShare(d(DOWN_R)), creaseShare(d(DOWN_L)), creaseShare(down)];
+    if (Math.abs(raise - this.state[0]!) < 0.01 && creases.every((c, q) => Math.abs(c - this.state[q + 1]!) < 0.01)) return;
+    this.state = [raise, ...creases];
+    const data = this.data, px = this.pixels, g = this.groove, p = this.photo, ln = this.line, [cl, cr, cm] = this.crease as [Float32Array, Float32Array, Float32Array];
+    const drawnL = LINE * Math.max(0, raise), [dl, dr, dm] = creases.map((c) => CREASE * c) as [number, number, number];
     for (let k = 0; k < px.length; k++) {
       // the photo's groove scaled by 1 + FOLD * raise (never brighter than the surroundings), then the drawn folds
       const fg = 1 + (raise > 0 ? FOLD : SMOOTH) * raise * g[k]! / (1 + g[k]!);
-      const f = Math.max(0.3, fg * (1 + drawnL * ln[k]!) * (1 + drawnC * cr[k]!));
+      const f = Math.max(0.3, fg * (1 + drawnL * ln[k]!) * (1 + dl * cl[k]! + dr * cr[k]! + dm * cm[k]!));
       const o = px[k]!;
       data[o] = p[k * 3]! * f; data[o + 1] = p[k * 3 + 1]! * f; data[o + 2] = p[k * 3 + 2]! * f;
     }
