@@ -134,7 +134,10 @@ function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: numbe
   // folded the brow over the lid with a jagged edge (bench/browZoom.ts --frown, round eyes8)
   // the brow comes down at most FROWN_CLOSE of its gap to the lid at that x (a face whose brows sit
   // close to the eyes frowns less; the lower contour never passes the lid)
-  const depth = (i: number) => Math.min(BROW_DOWN, FROWN_CLOSE * Math.max(0, contourY(lid, X(i)) - contourY(lower, X(i))));
+  // medial to the lid's inner end the floor is the nose root's skin beside the brow head (193 / 417):
+  // the lid's line, extended flat, let the deeper inner drop pass it and fold the skin there
+  const floor = [...lid, dir > 0 ? 417 : 193];
+  const depth = (i: number) => Math.min(BROW_DOWN, FROWN_CLOSE * Math.max(0, contourY(floor, X(i)) - contourY(lower, X(i))));
   // the upper lid is pinned (zero handles): the frown's spread reached the lid on faces whose brows
   // sit close to the eyes and pulled its contour down over the eyeball in a saw-toothed edge
   const pinned: Handle[] = lid.map((i) => ({ i, d: [0, 0, 0] }));
