@@ -1,12 +1,15 @@
-// Forehead folds: raised brows push the forehead skin together, so the wrinkles the photo shows
-// deepen; lowered brows smooth them. The mesh moves the forehead with the brows; this deepens (or
-// softens) the photo's own horizontal grooves in the renderer's skin texture. A groove is where the
-// skin is darker than its vertical neighbourhood (the photo minus its vertical blur): horizontal
-// lines only, so the brows' own edges (excluded by a margin), hair strands and vertical shading
-// are left alone. Nothing is invented where the photo shows a smooth forehead.
+// Brow folds: raised brows push the forehead skin together, so the wrinkles the photo shows
+// deepen and soft horizontal lines appear on bare forehead skin; lowered brows smooth the forehead
+// and fold the glabella (vertical creases between the brows, a faint fold across the nose root).
+// The mesh moves the skin with the brows; this shades the renderer's skin texture. The photo's own
+// grooves are where the skin is darker than its vertical neighbourhood (the photo minus its vertical
+// blur): horizontal lines only, so the brows' own edges (excluded by a margin), hair strands and
+// vertical shading are left alone. The drawn folds (render/browFolds.ts) multiply the photo's
+// colour, only on pixels coloured like the skin there (not a fringe or a strand of hair).
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
+import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
 const TOP = [54, 103, 67, 109, 10, 338, 297, 332, 284];
@@ -17,26 +20,63 @@ const MIN_GROOVE = 0.015;
 const MAX_GROOVE = 0.2;
 /** At a full brow raise a groove is 1 + FOLD times as deep; lowered brows smooth it by up to SMOOTH. */
 const FOLD = 1.2, SMOOTH = 0.5;
+/**
+ * At a full frown the glabella creases' valleys are CREASE darker than the photo's skin; at a full
+ * raise the drawn forehead lines LINE darker (less where the photo shows grooves of its own).
+ */
+const CREASE = 0.14, LINE = 0.15;
+/**
+ * How deep the creases are at a frown weight: full from 0.75 (drivers' clear frowns reach
+ * 0.6-0.9; at the weight itself lp_d6's 0.66 frown showed only faint creases).
+ */
+const creaseShare = (w: number) => Math.max(0, Math.min(1, w / 0.75));
 
 const INNER = CONTROL_INDEX.browInnerUp, OUTER_L = CONTROL_INDEX.browOuterUpLeft, OUTER_R = CONTROL_INDEX.browOuterUpRight;
 const DOWN_L = CONTROL_INDEX.browDownLeft, DOWN_R = CONTROL_INDEX.browDownRight;
+type XY = (i: number) => readonly [number, number];
+
+/** The brows' frame (render/browFolds.ts): between the inner brow heads, along the eyes. */
+function browFrame(xy: XY, iod: number): BrowFrame {
+  const mid = (i: number, j: number) => [(xy(i)[0] + xy(j)[0]) / 2, (xy(i)[1] + xy(j)[1]) / 2];
+  const headR = mid(107, 55), headL = mid(336, 285);
+  const ex0 = xy(263)[0] - xy(33)[0], ey0 = xy(263)[1] - xy(33)[1], n = Math.hypot(ex0, ey0);
+  const ex: [number, number] = n > 1e-6 ? [ex0 / n, ey0 / n] : [1, 0];
+  const halfGap = Math.abs((headL[0]! - headR[0]!) * ex[0] + (headL[1]! - headR[1]!) * ex[1]) / 2 / iod;
+  return { ox: (headR[0]! + headL[0]!) / 2, oy: (headR[1]! + headL[1]!) / 2, ex, iod, halfGap };
+}
+
+/** Median RGB of the given pixel offsets (the skin's colour there). */
+function medianRgb(data: Uint8ClampedArray, offs: number[]): [number, number, number] {
+  const m = (ch: number) => { const v = offs.map((o) => data[o + ch]!).sort((a, b) => a - b); return v[v.length >> 1] ?? 0; };
+  return [m(0), m(1), m(2)];
+}
+/** 1 for the reference skin colour, falling off with RGB distance (hair, brows, shadow edges ~0). */
+const skinLike = (data: Uint8ClampedArray, o: number, ref: [number, number, number]) =>
+  Math.exp(-((data[o]! - ref[0]) ** 2 + (data[o + 1]! - ref[1]) ** 2 + (data[o + 2]! - ref[2]) ** 2) / (2 * 32 * 32));
 
 export class ForeheadFolds {
   private readonly pixels: Int32Array;
   private readonly photo: Uint8ClampedArray;
-  /** the groove's relative darkness (negative), per pixel */
+  /** per pixel: the photo groove's relative darkness (negative, 0 for none), the drawn forehead lines and glabella creases (foldProfile units) */
   private readonly groove: Float32Array;
-  private raise = 0;
+  private readonly line: Float32Array;
+  private readonly crease: Float32Array[];
+  private state = [0, 0, 0, 0];
 
   /**
    * data: the renderer's working skin texture (written by update); xy: landmark i in it; iod: the
    * inter-ocular distance in texture pixels.
    */
-  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
+  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: XY, iod: number) {
     // the brows' edges lifted by a margin, so their own dark edge is not taken for a groove
     const lift = 0.06 * iod;
     const poly = [...TOP.map(xy), ...BROW_TOPS.map((i) => [xy(i)[0], xy(i)[1] - lift] as const)] as [number, number][];
-    const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+    const frame = browFrame(xy, iod);
+    // the glabella's box in the frame: between the brows, from above their heads to the nose root
+    const gA = frame.halfGap + 0.08, gB0 = -0.34, gB1 = 0.3;
+    const inGlabella = (a: number, b: number) => Math.abs(a) < gA && b > gB0 && b < gB1;
+    const corners = [[-gA, gB0], [gA, gB0], [-gA, gB1], [gA, gB1]].map(([a, b]) => [frame.ox + iod * (a! * frame.ex[0] - b! * frame.ex[1]), frame.oy + iod * (a! * frame.ex[1] + b! * frame.ex[0])]);
+    const xs = [...poly.map((p) => p[0]), ...corners.map((p) => p[0]!)], ys = [...poly.map((p) => p[1]), ...corners.map((p) => p[1]!)];
     const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(width - 1, Math.ceil(Math.max(...xs)));
     const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(height - 1, Math.ceil(Math.max(...ys)));
     const bw = Math.max(0, x1 - x0 + 1), bh = Math.max(0, y1 - y0 + 1);
@@ -47,33 +87,67 @@ export class ForeheadFolds {
       lum[y * bw + x] = 0.3 * data[o]! + 0.59 * data[o + 1]! + 0.11 * data[o + 2]!;
     }
     const blurred = verticalBlur(lum, bw, bh, Math.max(1, 0.04 * iod));
-    const px: number[] = [], gv: number[] = [];
+    // the skin's colour on the forehead and at the glabella; the light across (forehead beside the brow heads)
+    const foreheadPx: number[] = [], glabellaPx: number[] = [];
+    let lumLeft = 0, lumRight = 0;
     for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
-      if (!insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly)) continue;
-      const k = y * bw + x;
-      const g = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
-      if (g > -MIN_GROOVE || g < -MAX_GROOVE) continue;
-      px.push(((y + y0) * width + x + x0) * 4);
-      gv.push(g + MIN_GROOVE);
+      const [a, b] = toFrame(frame, x + x0 + 0.5, y + y0 + 0.5), o = ((y + y0) * width + x + x0) * 4;
+      if (insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly)) foreheadPx.push(o);
+      if (Math.abs(a) < 0.5 * frame.halfGap && b > -0.15 && b < 0.15) glabellaPx.push(o);
+      if (b > -0.3 && b < -0.12 && Math.abs(Math.abs(a) - 0.45) < 0.1) { if (a < 0) lumLeft += lum[y * bw + x]!; else lumRight += lum[y * bw + x]!; }
     }
+    const foreheadRef = medianRgb(data, foreheadPx), glabellaRef = medianRgb(data, glabellaPx);
+    const litX = Math.max(-1, Math.min(1, (6 * (lumLeft - lumRight)) / Math.max(1, lumLeft + lumRight)));
+    // the brows' top edge in the frame, for the forehead lines' arch
+    const tops = BROW_TOPS.map((i) => toFrame(frame, xy(i)[0], xy(i)[1])).sort((p, q) => p[0] - q[0]);
+    const meanTopB = tops.reduce((s, p) => s + p[1], 0) / tops.length;
+    const topB = (a: number) => {
+      if (a <= tops[0]![0]) return tops[0]![1];
+      for (let q = 1; q < tops.length; q++) if (a <= tops[q]![0]) { const t = (a - tops[q - 1]![0]) / Math.max(1e-6, tops[q]![0] - tops[q - 1]![0]); return tops[q - 1]![1] + t * (tops[q]![1] - tops[q - 1]![1]); }
+      return tops[tops.length - 1]![1];
+    };
+    const px: number[] = [], gv: number[] = [], lv: number[] = [], cv: [number[], number[], number[]] = [[], [], []];
+    let grooves = 0;
+    for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+      const inPoly = insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly);
+      const [a, b] = toFrame(frame, x + x0 + 0.5, y + y0 + 0.5);
+      if (!inPoly && !inGlabella(a, b)) continue;
+      const k = y * bw + x, o = ((y + y0) * width + x + x0) * 4;
+      const g0 = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
+      const g = inPoly && g0 <= -MIN_GROOVE && g0 >= -MAX_GROOVE ? g0 + MIN_GROOVE : 0;
+      if (g < 0) grooves++;
+      const l = inPoly ? foreheadLineField(a, b, topB(a), meanTopB, 1 / iod) * skinLike(data, o, foreheadRef) : 0;
+      const skin = inGlabella(a, b) ? skinLike(data, o, glabellaRef) : 0;
+      const c = skin > 0 ? creaseField(frame, a, b, litX, 1 / iod).map((v) => v * skin) : [0, 0, 0];
+      if (g === 0 && Math.abs(l) < 0.01 && c.every((v) => Math.abs(v) < 0.01)) continue;
+      px.push(o); gv.push(g); lv.push(l); c.forEach((v, q) => cv[q]!.push(v));
+    }
+    // a forehead with grooves of its own folds along them: the drawn lines only fill in
+    const own = Math.min(0.6, (3 * grooves) / Math.max(1, foreheadPx.length));
     this.pixels = Int32Array.from(px);
     this.groove = Float32Array.from(gv);
+    this.line = Float32Array.from(lv, (v) => v * (1 - own));
+    this.crease = cv.map((v) => Float32Array.from(v));
     this.photo = new Uint8ClampedArray(px.length * 3);
     px.forEach((o, k) => { this.photo[k * 3] = data[o]!; this.photo[k * 3 + 1] = data[o + 1]!; this.photo[k * 3 + 2] = data[o + 2]!; });
   }
 
-  /** Deepens or softens the grooves for this frame's brows (relative to the photo's); cheap when unchanged. */
+  /** Folds the forehead and glabella for this frame's brows (relative to the photo's); cheap when unchanged. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     const d = (c: number) => weights[c]! - photoWeights[c]!;
     const up = Math.max(d(INNER), (d(OUTER_L) + d(OUTER_R)) / 2);
     const down = (d(DOWN_L) + d(DOWN_R)) / 2;
     const raise = Math.max(-1, Math.min(1, up - down));
-    if (Math.abs(raise - this.raise) < 0.01) return;
-    this.raise = raise;
-    const data = this.data, px = this.pixels, g = this.groove, p = this.photo;
+    // each crease by its own side's frown (image left is the subject's right), the nose root's by both
+    const creases = [creaseShare(d(DOWN_R)), creaseShare(d(DOWN_L)), creaseShare(down)];
+    if (Math.abs(raise - this.state[0]!) < 0.01 && creases.every((c, q) => Math.abs(c - this.state[q + 1]!) < 0.01)) return;
+    this.state = [raise, ...creases];
+    const data = this.data, px = this.pixels, g = this.groove, p = this.photo, ln = this.line, [cl, cr, cm] = this.crease as [Float32Array, Float32Array, Float32Array];
+    const drawnL = LINE * Math.max(0, raise), [dl, dr, dm] = creases.map((c) => CREASE * c) as [number, number, number];
     for (let k = 0; k < px.length; k++) {
-      // the groove's darkening scaled by 1 + FOLD * raise (never brighter than the surroundings)
-      const f = Math.max(0.3, 1 + (raise > 0 ? FOLD : SMOOTH) * raise * g[k]! / (1 + g[k]!));
+      // the photo's groove scaled by 1 + FOLD * raise (never brighter than the surroundings), then the drawn folds
+      const fg = 1 + (raise > 0 ? FOLD : SMOOTH) * raise * g[k]! / (1 + g[k]!);
+      const f = Math.max(0.3, fg * (1 + drawnL * ln[k]!) * (1 + dl * cl[k]! + dr * cr[k]! + dm * cm[k]!));
       const o = px[k]!;
       data[o] = p[k * 3]! * f; data[o + 1] = p[k * 3 + 1]! * f; data[o + 2] = p[k * 3 + 2]! * f;
     }

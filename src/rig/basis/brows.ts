@@ -24,11 +24,25 @@ const UNDER_BROW_TAPER = 0.08;
  */
 const BROW_RAISE = 0.1, BROW_FALL = 0.65;
 /**
- * browDown lowers the brow by BROW_DOWN (and draws it inward by a third of that). At 0.075 a full
- * frown moved the rendered brows 0.043-0.069 iod while drivers' strong frowns move theirs 0.08-0.13
- * (bench/browProbe.ts, bench/browGain.ts): no weight could reach a driver's frown.
+ * browDown lowers the brow's inner end by BROW_DOWN. At 0.075 a full frown moved the rendered brows
+ * 0.043-0.069 iod while drivers' strong frowns move theirs 0.08-0.13 (bench/browProbe.ts,
+ * bench/browGain.ts); at 0.11 lp_d10's -0.122 still came out -0.067 on mt_man.
  */
-export const BROW_DOWN = 0.11;
+export const BROW_DOWN = 0.15;
+/**
+ * A frown is the corrugators and procerus: the inner brow comes down most and is drawn toward the
+ * nose (the inner ends close in by BROW_PULL each), the outer end comes down FROWN_OUTER of the
+ * inner's and barely moves in. Before, the whole brow came down evenly and in by a third of its
+ * drop: a frown read as a lowered, slightly widened brow, not brows drawn together (lp_d6, critic).
+ */
+const BROW_PULL = 0.03, FROWN_OUTER = 0.8;
+/** Over this distance either side of the midline a side's frown hands the skin over to the other side's. */
+const MIDLINE_SHARE = 0.08;
+/** The frown's move of brow point i: [toward the nose, down] at the inner end, easing to the outer end. */
+function frownMove(along: number, depth: number, dir: number): [number, number, number] {
+  const inner = 1 - along;
+  return [-dir * (BROW_PULL * inner * inner + depth / 6), depth * (FROWN_OUTER + (1 - FROWN_OUTER) * inner), 0];
+}
 /** How deep the nose root's skin follows a frown, down from the upper lids' level (canonical units). */
 const GLABELLA_BAND = 0.24;
 /** A frown closes at most this share of the gap between a brow's lower contour and the upper lid. */
@@ -120,8 +134,18 @@ function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: numbe
   // folded the brow over the lid with a jagged edge (bench/browZoom.ts --frown, round eyes8)
   // the brow comes down at most FROWN_CLOSE of its gap to the lid at that x (a face whose brows sit
   // close to the eyes frowns less; the lower contour never passes the lid)
-  const depth = (i: number) => Math.min(BROW_DOWN, FROWN_CLOSE * Math.max(0, contourY(lid, X(i)) - contourY(lower, X(i))));
-  spread(out, K(down), p, rows(brow.map((i) => ({ i, d: [(-dir * depth(i)) / 3, depth(i), 0] as [number, number, number] })), (t) => Math.min(1, Math.max(0, t))), 0.16, frownMask(f, brow));
+  // medial to the lid's inner end the floor is the nose root's skin beside the brow head (193 / 417):
+  // the lid's line, extended flat, let the deeper inner drop pass it and fold the skin there
+  const floor = [...lid, dir > 0 ? 417 : 193];
+  const depth = (i: number) => Math.min(BROW_DOWN, FROWN_CLOSE * Math.max(0, contourY(floor, X(i)) - contourY(lower, X(i))));
+  // the upper lid is pinned (zero handles): the frown's spread reached the lid on faces whose brows
+  // sit close to the eyes and pulled its contour down over the eyeball in a saw-toothed edge
+  const pinned: Handle[] = lid.map((i) => ({ i, d: [0, 0, 0] }));
+  // each side's frown carries the glabella's midline half (both sides together move it once): at
+  // full both, the midline took each side's whole move, came down 0.21 against the brow heads' 0.15
+  // and folded over the nose root in a hard step (bench/browZoom.ts --frown, lp_s1, lp_s42)
+  const mask = frownMask(f, brow), ownSide = (i: number) => smoothstep(-MIDLINE_SHARE, MIDLINE_SHARE, dir * X(i));
+  spread(out, K(down), p, [...rows(brow.map((i) => ({ i, d: frownMove(alongBrow(f, brow, i), depth(i), dir) })), (t) => Math.min(1, Math.max(0, t))), ...pinned], 0.16, (i) => mask(i) * ownSide(i));
   spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(f, brow, i)), 0] as [number, number, number] }))), 0.2, browMask(f, brow));
 }
 
