@@ -11,14 +11,14 @@ const TIP_REACH = 0.035;
 /** The band (iod) over the edge that is evened out. */
 const TIP_BAND = 0.035;
 /** Nothing in the band is darker than this share of the teeth's colour beside it: a small dark gap between teeth, not the black cavity. */
-const TIP_FLOOR = 0.72;
+const TIP_FLOOR = 0.8;
 /** Coverage added between the tips takes this share of the teeth's colour. */
 const GAP_SHADE = 0.8;
 
 /**
  * The row's tips (`dir` 1: tips down, the upper row; -1: tips up, the lower row) made one edge: per
  * column the edge goes to the furthest tip within TIP_REACH (the most opaque of them, row by row), and in the TIP_BAND over it no pixel stays darker than TIP_FLOOR of the teeth's
- * colour there (averaged across the same reach, so an embrasure's dark is diluted).
+ * colour there (the brightest column's within the same reach).
  */
 export function evenTips(l: ReadyLayer, outPerIod: number, dir: 1 | -1): ReadyLayer {
   const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
@@ -44,15 +44,17 @@ export function evenTips(l: ReadyLayer, outPerIod: number, dir: 1 | -1): ReadyLa
   }
   for (let x = 0; x < W; x++) {
     if (tip[x]! < 0) continue;
-    let edge = tip[x]!, n = 0;
-    const ref = [0, 0, 0], q0 = Math.max(0, x - reach), q1 = Math.min(W - 1, x + reach);
+    let edge = tip[x]!, best = -1, bestLum = -1;
+    const q0 = Math.max(0, x - reach), q1 = Math.min(W - 1, x + reach);
     for (let q = q0; q <= q1; q++) {
       edge = Math.max(edge, tip[q]!);
-      n += ownN[q]!;
-      for (let ch = 0; ch < 3; ch++) ref[ch]! += own[q * 3 + ch]!;
+      if (!ownN[q]) continue;
+      const l = lum(own[q * 3]!, own[q * 3 + 1]!, own[q * 3 + 2]!) / ownN[q]!;
+      if (l > bestLum) { bestLum = l; best = q; }
     }
-    if (n === 0) continue;
-    for (let ch = 0; ch < 3; ch++) ref[ch] = ref[ch]! / n;
+    if (best < 0) continue;
+    // the brightest tooth beside it (a column's own mean can be an embrasure's dark)
+    const ref = [0, 1, 2].map((ch) => own[best * 3 + ch]! / ownN[best]!) as [number, number, number];
     const floor = TIP_FLOOR * lum(ref[0]!, ref[1]!, ref[2]!);
     for (let k = Math.max(0, edge - band); k <= Math.min(H - 1, edge + 1); k++) {
       const o = at(x, yOf(k)), a = d[o + 3]!;
