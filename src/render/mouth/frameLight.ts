@@ -33,6 +33,8 @@ export interface MouthPlacement {
   /** the frame's inner lower lip centre (landmark 14), output pixels: the jaw set goes no higher over it than teethRows.ts LOWER_TEETH_SHOW */
   lowerLipX?: number;
   lowerLipY?: number;
+  /** how much narrower the opening is than the photo's at rest (inner corners 78-308; a pucker or funnel draws them in) */
+  narrowing?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */
@@ -66,14 +68,16 @@ export class FrameLight {
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
-    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
+    // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
+    const round = roundness(p);
+    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap) * (1 - ROUND_TEETH_HIDE * round);
     this.bodyShow = smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop);
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
-    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
+    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap) * (1 - round);
     this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
     this.tongueLitUp = TONGUE_LIT_SHARE * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
@@ -90,6 +94,15 @@ export class FrameLight {
     const liMax = Math.max(1, li[0]!, li[1]!, li[2]!);
     for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = 1 - WARM_SHADOW * (1 - li[ch]! / liMax);
   }
+}
+
+/**
+ * How much the opening is an "O" (0..1): its corners drawn in ROUND_FROM..ROUND_FULL of the photo's
+ * rest width. The rig's pucker .52 with jaw .3 draws them in 0.18, a full funnel 0.3; jaw 1 alone
+ * 0.05 (rig/jaw.ts JAW_NARROW) and a smile widens them.
+ */
+export function roundness(p: MouthPlacement): number {
+  return smoothstep(ROUND_FROM, ROUND_FULL, p.narrowing ?? 0);
 }
 
 /**
@@ -121,6 +134,13 @@ export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: nu
  * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
  */
 const CLOSED_LIGHT = 0.8;
+/** narrowing of the opening (share of its rest width) over which it turns into a round dark "O" (roundness) */
+const ROUND_FROM = 0.06, ROUND_FULL = 0.22;
+/**
+ * A round opening hides this share of the teeth and tongue: lp_d6's real "O" (3.3 s) is a dark hole;
+ * ours, driven by her puckered rig, was an oval full of teeth.
+ */
+const ROUND_TEETH_HIDE = 0.85;
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /**

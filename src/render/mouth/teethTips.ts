@@ -32,10 +32,11 @@ export function evenTips(l: ReadyLayer, outPerIod: number, dir: 1 | -1): ReadyLa
     if (top[x]! < 0.3) continue;
     for (let k = H - 1; k >= 0; k--) if (d[at(x, yOf(k)) + 3]! >= 0.5 * top[x]!) { tip[x] = k; break; }
   }
-  // the teeth's straight colour in the band over each column's own tip (opaque pixels only)
+  // the teeth's straight colour over each column's tip band (opaque pixels only; in the band itself
+  // the tips are already greyed by the cavity behind them)
   const own = new Float32Array(W * 3), ownN = new Float32Array(W);
   for (let x = 0; x < W; x++) {
-    for (let k = Math.max(0, tip[x]! - band); k <= tip[x]!; k++) {
+    for (let k = Math.max(0, tip[x]! - 2 * band); k <= tip[x]! - band; k++) {
       const o = at(x, yOf(k)), a = d[o + 3]!;
       if (a < 0.9) continue;
       for (let ch = 0; ch < 3; ch++) own[x * 3 + ch]! += d[o + ch]! / a;
