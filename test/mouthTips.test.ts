@@ -92,6 +92,9 @@ test('a rounded opening (corners drawn in: pucker, funnel) hides the teeth and k
   // a smile widens them
   assert.equal(roundness({ ...PLACE, narrowing: -0.1 }), 0);
   assert.equal(roundness({ ...PLACE, narrowing: 0.25 }), 1);
+  // or the frame's pucker and funnel say so (lp_d6's O: pucker .69, its corners drawn in only 0.10)
+  assert.equal(roundness({ ...PLACE, narrowing: 0.1, rounding: 0.69 }), 1);
+  assert.equal(roundness({ ...PLACE, rounding: 0.1 }), 0);
   const open = new FrameLight(), round = new FrameLight(), lip = [140, 60, 55], edge = [180, 100, 90];
   open.set({ ...PLACE, gap: 0.4 }, layers, null, null, lip, edge);
   round.set({ ...PLACE, gap: 0.4, narrowing: 0.25 }, layers, null, null, lip, edge);

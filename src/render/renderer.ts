@@ -59,7 +59,7 @@ export interface Renderer {
   meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
 }
 
-const JAW_OPEN = CONTROL_INDEX.jawOpen;
+const JAW_OPEN = CONTROL_INDEX.jawOpen, PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 /**
  * The eyeball texture's centre shift per unit of gaze, in eye-corner distances (eased into each
  * eye's reach, render/eyes.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
@@ -154,7 +154,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   function prepareMouth(): void {
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, projectWithHead: geometry.projectWithHead, uvNow });
+    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + Math.max(0, geometry.delta[FUNNEL]!), projectWithHead: geometry.projectWithHead, uvNow });
   }
 
   function rasterize(): void {

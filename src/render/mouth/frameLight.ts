@@ -35,6 +35,8 @@ export interface MouthPlacement {
   lowerLipY?: number;
   /** how much narrower the opening is than the photo's at rest (inner corners 78-308; a pucker or funnel draws them in) */
   narrowing?: number;
+  /** the frame's mouthPucker + mouthFunnel over the photo's (placement.ts MouthFrameGeometry) */
+  rounding?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */
@@ -97,12 +99,14 @@ export class FrameLight {
 }
 
 /**
- * How much the opening is an "O" (0..1): its corners drawn in ROUND_FROM..ROUND_FULL of the photo's
- * rest width. The rig's pucker .52 with jaw .3 draws them in 0.18, a full funnel 0.3; jaw 1 alone
- * 0.05 (rig/jaw.ts JAW_NARROW) and a smile widens them.
+ * How much the opening is an "O" (0..1): the frame's pucker and funnel (ROUND_CONTROL_*), or its
+ * corners drawn in ROUND_FROM..ROUND_FULL of the photo's rest width, whichever says more. The rig's
+ * pucker .52 with jaw .3 draws them in 0.18, a full funnel 0.3, jaw 1 alone 0.05 (rig/jaw.ts
+ * JAW_NARROW), but lp_d6's O at 3.3 s (pucker .69 with a little smile) only 0.10: the corners alone
+ * missed it.
  */
 export function roundness(p: MouthPlacement): number {
-  return smoothstep(ROUND_FROM, ROUND_FULL, p.narrowing ?? 0);
+  return Math.max(smoothstep(ROUND_FROM, ROUND_FULL, p.narrowing ?? 0), smoothstep(ROUND_CONTROL_FROM, ROUND_CONTROL_FULL, p.rounding ?? 0));
 }
 
 /**
@@ -136,6 +140,8 @@ export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: nu
 const CLOSED_LIGHT = 0.8;
 /** narrowing of the opening (share of its rest width) over which it turns into a round dark "O" (roundness) */
 const ROUND_FROM = 0.06, ROUND_FULL = 0.22;
+/** pucker + funnel (over the photo's) over which the opening turns into an "O" */
+const ROUND_CONTROL_FROM = 0.2, ROUND_CONTROL_FULL = 0.55;
 /**
  * A round opening hides this share of the teeth and tongue: lp_d6's real "O" (3.3 s) is a dark hole;
  * ours, driven by her puckered rig, was an oval full of teeth.
