@@ -85,7 +85,7 @@ test('mainRow: the row is cut clear of a gap\'s dark edge (no dark line at the m
 const PLACE: MouthPlacement = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.3, photoGap: 0, rebuilt: 1 };
 const layers = { upper: combRow(), lower: combRow(), tongue: null, cavity: [20, 10, 12] as [number, number, number], fromPhoto: false };
 
-test('a rounded opening (corners drawn in: pucker, funnel) hides the teeth and keeps the cavity dark', () => {
+test('a rounded opening (corners drawn in: pucker, funnel) takes the light off the teeth and keeps the cavity dark', () => {
   assert.equal(roundness(PLACE), 0);
   // jaw 1 alone draws the corners in 0.05 (rig/jaw.ts): still a wide mouth with teeth
   assert.equal(roundness({ ...PLACE, narrowing: 0.05 }), 0);
@@ -94,12 +94,12 @@ test('a rounded opening (corners drawn in: pucker, funnel) hides the teeth and k
   assert.equal(roundness({ ...PLACE, narrowing: 0.25 }), 1);
   // or the frame's pucker and funnel say so (lp_d6's O: pucker .69, its corners drawn in only 0.10)
   assert.equal(roundness({ ...PLACE, narrowing: 0.1, rounding: 0.69 }), 1);
-  assert.equal(roundness({ ...PLACE, rounding: 0.1 }), 0);
+  assert.equal(roundness({ ...PLACE, rounding: 0.2 }), 0);
   const open = new FrameLight(), round = new FrameLight(), lip = [140, 60, 55], edge = [180, 100, 90];
   open.set({ ...PLACE, gap: 0.4 }, layers, null, null, lip, edge);
   round.set({ ...PLACE, gap: 0.4, narrowing: 0.25 }, layers, null, null, lip, edge);
-  assert.ok(open.teethShow > 0.99);
-  assert.ok(round.teethShow < 0.2, `teeth ${round.teethShow.toFixed(2)}`);
+  assert.ok(open.teethLight > 0.99);
+  assert.ok(round.teethLight < 0.2, `teeth ${round.teethLight.toFixed(2)}`);
   // wide open the cavity lightens to a dark red; an O stays the dark cavity
   assert.ok(round.cavityNow[0] < 0.6 * open.cavityNow[0], `cavity ${round.cavityNow[0].toFixed(0)} vs ${open.cavityNow[0].toFixed(0)}`);
 });

@@ -154,7 +154,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   function prepareMouth(): void {
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + Math.max(0, geometry.delta[FUNNEL]!), projectWithHead: geometry.projectWithHead, uvNow });
+    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), projectWithHead: geometry.projectWithHead, uvNow });
   }
 
   function rasterize(): void {

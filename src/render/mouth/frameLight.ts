@@ -35,7 +35,7 @@ export interface MouthPlacement {
   lowerLipY?: number;
   /** how much narrower the opening is than the photo's at rest (inner corners 78-308; a pucker or funnel draws them in) */
   narrowing?: number;
-  /** the frame's mouthPucker + mouthFunnel over the photo's (placement.ts MouthFrameGeometry) */
+  /** the frame's mouthPucker + half its mouthFunnel over the photo's (placement.ts MouthFrameGeometry) */
   rounding?: number;
 }
 
@@ -68,11 +68,12 @@ export class FrameLight {
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
-    this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
-    // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
+    // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = roundness(p);
-    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap) * (1 - ROUND_TEETH_HIDE * round);
+    this.teethLight = (layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap)) * (1 - ROUND_TEETH_DARK * round);
+    // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
+    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     this.bodyShow = smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
@@ -140,13 +141,13 @@ export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: nu
 const CLOSED_LIGHT = 0.8;
 /** narrowing of the opening (share of its rest width) over which it turns into a round dark "O" (roundness) */
 const ROUND_FROM = 0.06, ROUND_FULL = 0.22;
-/** pucker + funnel (over the photo's) over which the opening turns into an "O" */
-const ROUND_CONTROL_FROM = 0.2, ROUND_CONTROL_FULL = 0.55;
+/** pucker + half the funnel (over the photo's) over which the opening turns into an "O" */
+const ROUND_CONTROL_FROM = 0.25, ROUND_CONTROL_FULL = 0.6;
 /**
- * A round opening hides this share of the teeth and tongue: lp_d6's real "O" (3.3 s) is a dark hole;
- * ours, driven by her puckered rig, was an oval full of teeth.
+ * A round opening takes this share of the light off the teeth and tongue: lp_d6's real "O" (3.3 s)
+ * is a dark hole; ours, driven by her puckered rig, was an oval full of teeth.
  */
-const ROUND_TEETH_HIDE = 0.85;
+const ROUND_TEETH_DARK = 0.85;
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /**

@@ -63,7 +63,10 @@ export interface MouthFrameGeometry {
   sy: Float32Array;
   /** the frame's jawOpen minus the photo's (rig units) */
   jawDelta: number;
-  /** the frame's mouthPucker + mouthFunnel over the photo's (each counted only where it grows): how much of an "O" the lips make */
+  /**
+   * the frame's mouthPucker + half its mouthFunnel over the photo's (each counted only where it grows):
+   * how much of an "O" the lips make (a tracked driver reads funnel 0.3-0.45 in open vowels: lp_d6)
+   */
   rounding?: number;
   /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
   projectWithHead: (x: number, y: number, z: number) => Float64Array;
