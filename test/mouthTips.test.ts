@@ -98,8 +98,8 @@ test('a rounded opening (corners drawn in: pucker, funnel) takes the light off t
   const open = new FrameLight(), round = new FrameLight(), lip = [140, 60, 55], edge = [180, 100, 90];
   open.set({ ...PLACE, gap: 0.4 }, layers, null, null, lip, edge);
   round.set({ ...PLACE, gap: 0.4, narrowing: 0.25 }, layers, null, null, lip, edge);
-  assert.ok(open.teethLight > 0.99);
-  assert.ok(round.teethLight < 0.2, `teeth ${round.teethLight.toFixed(2)}`);
+  assert.ok(open.roundShade > 0.99);
+  assert.ok(round.roundShade < 0.2, `teeth ${round.roundShade.toFixed(2)}`);
   // wide open the cavity lightens to a dark red; an O stays the dark cavity
   assert.ok(round.cavityNow[0] < 0.6 * open.cavityNow[0], `cavity ${round.cavityNow[0].toFixed(0)} vs ${open.cavityNow[0].toFixed(0)}`);
 });

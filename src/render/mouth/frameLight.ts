@@ -49,6 +49,8 @@ export class FrameLight {
   jawFollow = 0;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   teethShow = 1;
+  /** the light left on the teeth and tongue in a rounded opening (an "O": they lie back in its shadow) */
+  roundShade = 1;
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
@@ -68,10 +70,11 @@ export class FrameLight {
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
+    this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = roundness(p);
-    this.teethLight = (layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap)) * (1 - ROUND_TEETH_DARK * round);
+    this.roundShade = 1 - ROUND_TEETH_DARK * round;
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
     this.bodyShow = smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap);
