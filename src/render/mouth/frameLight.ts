@@ -83,7 +83,7 @@ export class FrameLight {
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop);
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
-    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap) * (1 - round);
+    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
     this.tongueLitUp = TONGUE_LIT_SHARE * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
@@ -148,9 +148,10 @@ const ROUND_FROM = 0.06, ROUND_FULL = 0.22;
 const ROUND_CONTROL_FROM = 0.25, ROUND_CONTROL_FULL = 0.6;
 /**
  * A round opening takes this share of the light off the teeth and tongue: lp_d6's real "O" (3.3 s)
- * is a dark hole; ours, driven by her puckered rig, was an oval full of teeth.
+ * is a dark hole; ours, driven by her puckered rig, was an oval full of teeth. (0.85 with the
+ * cavity's wide-open light off too drew a flat black ellipse: the funnel of lp_s1, lp_s42.)
  */
-const ROUND_TEETH_DARK = 0.85;
+const ROUND_TEETH_DARK = 0.75;
 /** lip gaps (iod) between which the teeth fade in */
 const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
 /**
