@@ -87,17 +87,12 @@ const layers = { upper: combRow(), lower: combRow(), tongue: null, cavity: [20, 
 
 test('a rounded opening (corners drawn in: pucker, funnel) takes the light off the teeth', () => {
   assert.equal(roundness(PLACE), 0);
-  // jaw 1 alone draws the corners in 0.05 (rig/jaw.ts): still a wide mouth with teeth
-  assert.equal(roundness({ ...PLACE, narrowing: 0.05 }), 0);
-  // a smile widens them
-  assert.equal(roundness({ ...PLACE, narrowing: -0.1 }), 0);
-  assert.equal(roundness({ ...PLACE, narrowing: 0.25 }), 1);
-  // or the frame's pucker and funnel say so (lp_d6's O: pucker .69, its corners drawn in only 0.10)
-  assert.equal(roundness({ ...PLACE, narrowing: 0.1, rounding: 0.69 }), 1);
+  // the frame's pucker and half its funnel say so (lp_d6's O: pucker .69); a tracked open vowel's funnel 0.4 does not
+  assert.equal(roundness({ ...PLACE, rounding: 0.69 }), 1);
   assert.equal(roundness({ ...PLACE, rounding: 0.2 }), 0);
   const open = new FrameLight(), round = new FrameLight(), lip = [140, 60, 55], edge = [180, 100, 90];
   open.set({ ...PLACE, gap: 0.4 }, layers, null, null, lip, edge);
-  round.set({ ...PLACE, gap: 0.4, narrowing: 0.25 }, layers, null, null, lip, edge);
+  round.set({ ...PLACE, gap: 0.4, rounding: 0.7 }, layers, null, null, lip, edge);
   assert.ok(open.roundShade > 0.99);
   assert.ok(round.roundShade < 0.3, `teeth ${round.roundShade.toFixed(2)}`);
 });

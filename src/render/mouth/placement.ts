@@ -145,7 +145,7 @@ export class MouthPlacer {
     // seam drew a jagged dark line
     this.corners?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
-    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, narrowing: 1 - Math.hypot(sx[308]! - sx[78]!, sy[308]! - sy[78]!) / len, rounding: g.rounding ?? 0 });
+    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0 });
     mouth.setLips(upX, upY, loX, loY);
     // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first
     // row out from the line (the inner row itself still carries the photo's shade next to its slit)
