@@ -1,6 +1,6 @@
 // A portrait driven by a video (cross-reenactment) or by speech/song audio: the mouth at the most
 // open frames of the motion, 3x, one row per checkout (before/after), no ground truth.
-//   node --import tsx bench/mouthDriven.ts --portrait lp_s42.jpg (--video lp_d0.mp4 | --audio imagine.wav) [--root a,b] [--n 8] [--seconds 8] [--out x.png]
+//   node --import tsx bench/mouthDriven.ts --portrait lp_s42.jpg (--video lp_d0.mp4 | --audio imagine.wav) [--root a,b] [--n 8] [--seconds 8] [--frames i,j] [--out x.png]
 // The motion is cached in $REAL3D_TRACKS (default /tmp/real3d-tracks).
 import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -33,6 +33,9 @@ const order = frames.map((f: { w: Record<string, number> }, i: number) => [f.w.j
 const picked: number[] = [];
 for (const [, i] of order) { if (picked.every((p) => Math.abs(p - i) >= 5)) picked.push(i); if (picked.length === N) break; }
 picked.sort((a, b) => a - b);
+// (or the frames asked for: --frames 40,82)
+const asked = opt('--frames', '');
+if (asked) picked.splice(0, picked.length, ...asked.split(',').map(Number));
 const portrait = await analyzePortrait(portraitFile);
 const rows: Buffer[] = [];
 let side = 0, left = 0, top = 0;

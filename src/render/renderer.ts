@@ -61,7 +61,7 @@ export interface Renderer {
   meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
 }
 
-const JAW_OPEN = CONTROL_INDEX.jawOpen;
+const JAW_OPEN = CONTROL_INDEX.jawOpen, PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 /**
  * The iris's shift per unit of gaze, in eye-corner distances (eased into each eye's reach,
  * render/gazeIris.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
@@ -162,7 +162,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   function prepareMouth(): void {
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, projectWithHead: geometry.projectWithHead, uvNow });
+    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), projectWithHead: geometry.projectWithHead, uvNow });
   }
 
   function rasterize(): void {

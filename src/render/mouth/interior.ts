@@ -30,8 +30,8 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   out[2] = cav[2] * depthShade + (lip[2] - cav[2] * depthShade) * corner;
 }
 
-/** The light on the teeth and tongue at this pixel: less toward the corners. */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - 0.35 * q.lateral * q.lateral) * light.teethLight * light.teethShow;
+/** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening. */
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - 0.35 * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade;
 
 /** The jaw's pieces over `out`: the tongue behind the lower teeth, both at the jaw's anchor. */
 export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {

@@ -9,6 +9,7 @@ import { lipSurfaceColours } from './placement.ts';
 import { ready, coverage, type ReadyLayer } from './readyLayer.ts';
 import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMatch.ts';
 import { mainRow, teethUnderLip } from './teethRows.ts';
+import { evenTips } from './teethTips.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
@@ -89,7 +90,11 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi);
   // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
   const gum = lipSurfaceColours(avatar).lipInner;
-  const row = (layer: typeof lib.upper, dir: -1 | 1) => mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir, dir < 0 ? gum : null), outPerIod);
+  const row = (layer: typeof lib.upper, dir: -1 | 1) => {
+    const carried = mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir, dir < 0 ? gum : null), outPerIod);
+    // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts)
+    return evenTips(carried, outPerIod, dir < 0 ? 1 : -1);
+  };
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);

@@ -10,6 +10,8 @@ import { luminance as lum } from '../../math/colour.ts';
  * dark grey wedge at each end, where Katie's real teeth run nearly to the corners.)
  */
 const ROW_RUN = 0.22, ROW_NARROW = 1.4, ROW_END_SHADE = 0.2;
+/** A row is cut where its columns are at least this bright (share of its centre's), not in a gap's dark edge. */
+const ROW_CUT_CLEAN = 0.8;
 /**
  * How far (iod) the teeth go on behind the lip before the gum's shadow: upper incisors are ~0.17 IOD
  * long and the library shows ~0.09 of them; the lower row as far (0.04 until round 7: a smile's
@@ -19,6 +21,8 @@ const ROW_RUN = 0.22, ROW_NARROW = 1.4, ROW_END_SHADE = 0.2;
  * the lip where she shows the full length of her teeth.
  */
 const UNDER_LIP_UPPER = 0.14, UNDER_LIP_LOWER = 0.1;
+/** The widest run of columns (iod) without a tooth start that is bridged from its neighbours (bridgedStarts). */
+const UNDER_LIP_BRIDGE = 0.06;
 /**
  * Along the upper row's reach behind the lip (shares of it): teeth up to GUM_FROM, turning to the gum's
  * colour by GUM_FULL, then fading out (the lower row, without a gum colour, fades from FADE_FROM_BARE).
@@ -91,6 +95,11 @@ function rowExtent(l: ReadyLayer): [number, number] | null {
   let left = c, right = c;
   while (left > 0 && bright[left - 1]! >= 0.45 * ref) left--;
   while (right < W - 1 && bright[right + 1]! >= 0.45 * ref) right++;
+  // back off the gap's darkening edge (a blurred dark gap reaches a few columns in): mirrored from
+  // there, a dark vertical line ran through the teeth at the row's cut (lp_s12's smile, lp_s1)
+  const back = Math.max(1, Math.round(0.25 * half));
+  for (let k = 0; k < back && left < c && bright[left]! < ROW_CUT_CLEAN * ref; k++) left++;
+  for (let k = 0; k < back && right > c && bright[right]! < ROW_CUT_CLEAN * ref; k++) right--;
   return [left, right];
 }
 
@@ -161,6 +170,36 @@ function toothStarts(l: ReadyLayer, rowAt: (k: number) => number, teeth: number,
 }
 
 /**
+ * A column with no tooth start of its own (a dark gap between teeth, a darker lateral tooth) between
+ * two that have one within `span` px takes theirs, interpolated; then each start is the median of
+ * its neighbours'. Carried on column by column, the columns left out and the starts' steps drew
+ * dark vertical streaks behind a raised lip (a "barcode": lp_s42 <- lp_d6, st_art_1 <- lp_d0).
+ */
+function bridgedStarts(s: ReturnType<typeof toothStarts>, span: number): ReturnType<typeof toothStarts> {
+  const W = s.has.length, firstAt = Int32Array.from(s.firstAt), colour = Float32Array.from(s.colour), has = Uint8Array.from(s.has);
+  for (let x = 0; x < W; x++) {
+    if (s.has[x]) continue;
+    let l = x - 1, r = x + 1;
+    while (l >= 0 && x - l <= span && !s.has[l]) l--;
+    while (r < W && r - x <= span && !s.has[r]) r++;
+    if (l < 0 || r >= W || !s.has[l] || !s.has[r]) continue;
+    const t = (x - l) / (r - l);
+    firstAt[x] = Math.round(s.firstAt[l]! * (1 - t) + s.firstAt[r]! * t);
+    for (let ch = 0; ch < 3; ch++) colour[x * 3 + ch] = s.colour[l * 3 + ch]! * (1 - t) + s.colour[r * 3 + ch]! * t;
+    has[x] = 1;
+  }
+  const r = Math.max(1, Math.round(span / 3)), median = Int32Array.from(firstAt);
+  for (let x = 0; x < W; x++) {
+    if (!has[x]) continue;
+    const near: number[] = [];
+    for (let q = Math.max(0, x - r); q <= Math.min(W - 1, x + r); q++) if (has[q]) near.push(firstAt[q]!);
+    near.sort((a, b) => a - b);
+    median[x] = near[near.length >> 1]!;
+  }
+  return { firstAt: median, colour, has };
+}
+
+/**
  * The teeth go on behind the lip: each column's teeth colour (a little into the row) carried on
  * past the row's lip end for UNDER_LIP_* iod, darkening toward the gum, over the source's flat
  * shadowed band. A smile lifts the upper lip (and drops the lower) off the teeth: before, that
@@ -175,7 +214,7 @@ export function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1, gum
   const teeth = 0.7 * bright;
   const reach = (dir < 0 ? UNDER_LIP_UPPER : UNDER_LIP_LOWER) * outPerIod, inset = Math.max(1, Math.round(0.015 * outPerIod));
   const rowAt = (k: number) => (dir < 0 ? k : H - 1 - k);
-  const { firstAt, colour, has } = toothStarts(l, rowAt, teeth, inset);
+  const { firstAt, colour, has } = bridgedStarts(toothStarts(l, rowAt, teeth, inset), Math.round(UNDER_LIP_BRIDGE * outPerIod));
   // averaged across neighbouring columns: carried on column by column, the dark gaps between the
   // teeth drew vertical stripes (a "barcode") under a dropped lower lip (lp_s1)
   const r = Math.max(1, Math.round(0.02 * outPerIod));
