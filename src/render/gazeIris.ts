@@ -11,7 +11,8 @@
 import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { luminance } from '../math/colour.ts';
-import type { PixelShader, TextureSource } from './raster.ts';
+import { bilinearInto, type PixelShader, type TextureSource } from './raster.ts';
+import { whiteness } from './mouth/eyeWhite.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
@@ -68,20 +69,13 @@ export function mixPacked(a: number, b: number, t: number): number {
   return out >>> 0;
 }
 
-/** Bilinear sample of a packed RGBA texture (texel centres at integer + 0.5), as the rasterizer samples. */
+const texel = new Float64Array(4);
+
+/** Bilinear sample of a packed RGBA texture (texel centres at integer + 0.5, clamped), as the rasterizer samples, packed. */
 export function sampleTexture(tex: TextureSource, u: number, v: number): number {
-  const tw = tex.width, th = tex.height, td = tex.data32;
-  const fx = Math.min(tw - 1, Math.max(0, u - 0.5)), fy = Math.min(th - 1, Math.max(0, v - 0.5));
-  const ix = fx | 0, iy = fy | 0, ax = fx - ix, ay = fy - iy;
-  const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
-  const t00 = td[iy * tw + ix]!, t10 = td[iy * tw + ix1]!, t01 = td[iy1 * tw + ix]!, t11 = td[iy1 * tw + ix1]!;
-  const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
-  let packed = 0;
-  for (let sh = 0; sh < 32; sh += 8) {
-    const c = ((t00 >>> sh) & 255) * w00 + ((t10 >>> sh) & 255) * w10 + ((t01 >>> sh) & 255) * w01 + ((t11 >>> sh) & 255) * w11 + 0.5;
-    packed |= (c | 0) << sh;
-  }
-  return packed >>> 0;
+  const fx = Math.min(tex.width - 1, Math.max(0, u - 0.5)), fy = Math.min(tex.height - 1, Math.max(0, v - 0.5));
+  bilinearInto(tex.data32, tex.width, tex.height, fx, fy, texel);
+  return ((texel[0]! + 0.5) | 0 | (((texel[1]! + 0.5) | 0) << 8) | (((texel[2]! + 0.5) | 0) << 16) | (((texel[3]! + 0.5) | 0) << 24)) >>> 0;
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
@@ -158,7 +152,7 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
   });
 }
 
-/** Share of the opening's pixels, the whitest (luminance - 1.5 x chroma), that give the sclera's colour. */
+/** Share of the opening's pixels, the whitest (mouth/eyeWhite.ts whiteness(), as the teeth's white), that give the sclera's colour. */
 const SCLERA_SHARE = 0.06;
 /** How far the white shown behind a moved iris is lifted from the membrane toward the sclera's colour. */
 const SCLERA_LIFT = 0.85;
@@ -173,8 +167,8 @@ export function scleraColour(tex: TextureSource, poly: [number, number][]): [num
   for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
     for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
       if (!insidePolygon(x + 0.5, y + 0.5, poly)) continue;
-      const c = tex.data32[y * tex.width + x]!, r = c & 255, g = (c >>> 8) & 255, b = (c >>> 16) & 255;
-      found.push({ w: luminance(r, g, b) - 1.5 * (Math.max(r, g, b) - Math.min(r, g, b)), c });
+      const c = tex.data32[y * tex.width + x]!;
+      found.push({ w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]), c });
     }
   }
   if (found.length === 0) return null;
