@@ -11,7 +11,7 @@
 import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { luminance } from '../math/colour.ts';
-import { bilinearInto, type PixelShader, type TextureSource } from './raster.ts';
+import { bilinearInto, packRounded, type PixelShader, type TextureSource } from './raster.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 
 /**
@@ -75,7 +75,7 @@ const texel = new Float64Array(4);
 export function sampleTexture(tex: TextureSource, u: number, v: number): number {
   const fx = Math.min(tex.width - 1, Math.max(0, u - 0.5)), fy = Math.min(tex.height - 1, Math.max(0, v - 0.5));
   bilinearInto(tex.data32, tex.width, tex.height, fx, fy, texel);
-  return ((texel[0]! + 0.5) | 0 | (((texel[1]! + 0.5) | 0) << 8) | (((texel[2]! + 0.5) | 0) << 16) | (((texel[3]! + 0.5) | 0) << 24)) >>> 0;
+  return packRounded(texel);
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */

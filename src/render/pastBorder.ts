@@ -2,7 +2,7 @@
 // texture just inside, blurred more with the distance, at the border's coverage. Computed once per
 // renderer into a padded copy of the texture, so the band costs one bilinear lookup per pixel.
 import { boxBlur } from '../analyze/raster.ts';
-import { samplePastBorder, type PastBorder } from './raster.ts';
+import { packRounded, samplePastBorder, type PastBorder } from './raster.ts';
 
 /**
  * A packed premultiplied RGBA texture blurred by two box passes of radius r (~1.7% of the side by
@@ -31,7 +31,7 @@ export function pastBorderPad(data32: Uint32Array, width: number, height: number
     const fx = x - margin, fy = y - margin;
     if (fx >= 0 && fy >= 0 && fx < width && fy < height) { out[y * pw + x] = data32[fy * width + fx]!; continue; }
     samplePastBorder(data32, width, height, beyond, fx, fy, s);
-    out[y * pw + x] = (((s[0]! + 0.5) | 0) | (((s[1]! + 0.5) | 0) << 8) | (((s[2]! + 0.5) | 0) << 16) | (((s[3]! + 0.5) | 0) << 24)) >>> 0;
+    out[y * pw + x] = packRounded(s);
   }
   return { data32: out, margin };
 }

@@ -273,10 +273,15 @@ export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond
   }
 }
 
+/** Float r, g, b, a (0-255) as one packed texel, each rounded. */
+export function packRounded(c: Float64Array): number {
+  return (((c[0]! + 0.5) | 0) | (((c[1]! + 0.5) | 0) << 8) | (((c[2]! + 0.5) | 0) << 16) | (((c[3]! + 0.5) | 0) << 24)) >>> 0;
+}
+
 /** sampleInto as one packed premultiplied texel (rounded). */
 function samplePacked(td: Uint32Array, tw: number, th: number, past: PastBorder | undefined, u: number, v: number): number {
   sampleInto(td, tw, th, past, u, v, packSample);
-  return (((packSample[0]! + 0.5) | 0) | (((packSample[1]! + 0.5) | 0) << 8) | (((packSample[2]! + 0.5) | 0) << 16) | (((packSample[3]! + 0.5) | 0) << 24)) >>> 0;
+  return packRounded(packSample);
 }
 
 const packSample = new Float64Array(4);
