@@ -164,3 +164,29 @@ test('any output size; a given background; transparent output carries the matte'
   for (let i = 0; i < portrait.matte.data.length; i++) if (Math.abs(clear.data[i * 4 + 3]! - portrait.matte.data[i]! * 255) <= 3) agree++;
   assert.ok(agree > portrait.matte.data.length * 0.97, `alpha matches the matte on ${((agree / portrait.matte.data.length) * 100).toFixed(1)}% of pixels`);
 });
+
+test('compositing skips only empty margins: every person pixel shows over a given background, turned and blinking', async () => {
+  const { avatar } = await load('lp_s42.jpg');
+  const r = createRenderer(avatar, { width: 320, height: 320 });
+  const magenta = createImage(320, 320);
+  for (let i = 0; i < magenta.data.length; i += 4) { magenta.data[i] = 255; magenta.data[i + 1] = 0; magenta.data[i + 2] = 255; magenta.data[i + 3] = 255; }
+  const n = r.neutralFrame();
+  const frames: MotionFrame[] = [
+    n,
+    { ...n, pose: { ...n.pose, yaw: 25, pitch: -6, roll: 4, tx: 0.04 }, w: { ...n.w, jawOpen: 0.6 }, gaze: [0.5, -0.2], blink: 1 },
+    { ...n, pose: { ...n.pose, yaw: -28, pitch: 8, ty: -0.05 }, w: { ...n.w, mouthFunnel: 0.5, browDownLeft: 0.8 } },
+  ];
+  for (const f of frames) {
+    const person = Uint8ClampedArray.from(r.render(f, { background: null }).data);
+    const over = r.render(f, { background: magenta }).data;
+    let shown = 0, lost = 0;
+    for (let i = 0; i < person.length; i += 4) {
+      if (person[i + 3]! < 16) continue;
+      shown++;
+      // a person pixel dropped by the extents would leave the background's exact magenta
+      if (over[i] === 255 && over[i + 1] === 0 && over[i + 2] === 255) lost++;
+    }
+    assert.ok(shown > 20000, `the person covers ${shown} px`);
+    assert.equal(lost, 0, `${lost} person pixels lost in compositing at yaw ${f.pose.yaw}`);
+  }
+});

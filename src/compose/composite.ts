@@ -1,19 +1,38 @@
 // Layer compositing: the person layer (premultiplied RGBA, alpha = matte) over a background,
 // or alone with straight alpha for transparent output.
 
-/** out = person + (1 - alpha) * background. All buffers width*height*4. */
-export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray): void {
+/** Columns [lo[y], hi[y]] of each row that hold any person pixel (render/raster.ts RowExtents). */
+export interface DrawnRows {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/**
+ * out = person + (1 - alpha) * background. All buffers width*height*4. With `drawn`, pixels outside
+ * each row's extent are taken as empty person pixels without being read (the background copied).
+ */
+export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray, drawn?: DrawnRows): void {
   const n = person.length;
   // Whole-pixel copies through u32 views where the person is fully opaque or absent (most pixels).
   const p32 = person.byteOffset % 4 === 0 ? new Uint32Array(person.buffer, person.byteOffset, n >> 2) : null;
   const b32 = background.byteOffset % 4 === 0 ? new Uint32Array(background.buffer, background.byteOffset, n >> 2) : null;
   const o32 = out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, n >> 2) : null;
   if (p32 !== null && b32 !== null && o32 !== null) {
-    for (let i = 0, o = 0; i < p32.length; i++, o += 4) {
-      const p = p32[i]!, a = p >>> 24;
-      if (a === 255) o32[i] = p;
-      else if (a === 0) o32[i] = (b32[i]! | 0xff000000) >>> 0;
-      else blendPixel(person, background, out, o, a);
+    const rows = drawn ? drawn.lo.length : 1, W = p32.length / rows;
+    for (let y = 0, start = 0; y < rows; y++, start += W) {
+      let lo = 0, hi = W - 1;
+      if (drawn) {
+        lo = Math.max(0, drawn.lo[y]!); hi = Math.min(W - 1, drawn.hi[y]!);
+        if (hi < lo) { lo = W; hi = W - 1; }
+      }
+      for (let i = start; i < start + lo; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+      for (let i = start + lo, o = i * 4; i <= start + hi; i++, o += 4) {
+        const p = p32[i]!, a = p >>> 24;
+        if (a === 255) o32[i] = p;
+        else if (a === 0) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+        else blendPixel(person, background, out, o, a);
+      }
+      for (let i = start + hi + 1; i < start + W; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
     }
     return;
   }

@@ -1,7 +1,7 @@
 // The person layer's edge passes after rasterization: occlusion edges inside it anti-aliased
 // (smoothDepthEdges) and its geometric outline feathered on a turn (featherSilhouette). Pure
 // functions over the raster target; scratch buffers are the caller's.
-import type { RasterTarget } from './raster.ts';
+import { widenRow, type RasterTarget } from './raster.ts';
 
 /** Sum of one 8-bit channel (at bit `shift`) of packed pixel i and its 8 neighbours (i not on the border). */
 function sum3x3(color: Uint32Array, i: number, W: number, shift: number): number {
@@ -21,9 +21,12 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
   // Pairs (right, down neighbours) across a depth step; both pixels of a pair are softened.
   let count = 0;
   let last = -1;
+  const ext = t.extents;
   for (let y = 1; y < H - 2; y++) {
-    let i = y * W + 1;
-    for (let x = 1; x < W - 2; x++, i++) {
+    // a pair has a drawn first pixel: only the row's drawn extent
+    const x0 = ext ? Math.max(1, ext.lo[y]!) : 1, x1 = ext ? Math.min(W - 3, ext.hi[y]!) : W - 3;
+    let i = y * W + x0;
+    for (let x = x0; x <= x1; x++, i++) {
       const d = depth[i]!;
       if (d === 0) continue;
       const lim = relativeJump * d;
@@ -103,10 +106,14 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
     keep(i, x, y);
     keep(j, xj, yj);
   };
+  const ext = t.extents;
   for (let y = r - 1; y < H - r; y++) {
-    let i = y * W + r - 1;
+    // a pair has a drawn pixel on this row or the next: only their drawn extents, one wider to the left
+    const x0 = ext ? Math.max(r - 1, Math.min(ext.lo[y]!, ext.lo[y + 1]!) - 1) : r - 1;
+    const x1 = ext ? Math.min(W - r - 1, Math.max(ext.hi[y]!, ext.hi[y + 1]!)) : W - r - 1;
+    let i = y * W + x0;
     let here = depth[i] !== 0;
-    for (let x = r - 1; x < W - r; x++, i++) {
+    for (let x = x0; x <= x1; x++, i++) {
       const right = depth[i + 1] !== 0, below = depth[i + W] !== 0;
       if (right !== here) pair(i, x, y, i + 1, x + 1, y, here);
       if (below !== here) pair(i, x, y, i + W, x, y + 1, here);
@@ -135,5 +142,11 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
       | ((((own >>> 16) & 255) * k0 + tent[2]! * k1 + 0.5) | 0) << 16
       | (((own >>> 24) * k0 + tent[3]! * k1 + 0.5) | 0) << 24) >>> 0;
   }
-  for (let k = 0; k < count; k++) { color[scratchIndex[k]!] = scratchColor[k]!; bandMark[scratchIndex[k]!] = 0; }
+  for (let k = 0; k < count; k++) {
+    const i = scratchIndex[k]!;
+    color[i] = scratchColor[k]!;
+    bandMark[i] = 0;
+    // the ramp reaches past the drawn pixels
+    if (ext) { const x = i % W; widenRow(ext, (i - x) / W, x, x); }
+  }
 }

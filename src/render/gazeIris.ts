@@ -257,8 +257,13 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
 export function patchAt(a: Float32Array, size: number, x: number, y: number): number {
   const fx = x - 0.5, fy = y - 0.5;
   const ix = Math.floor(fx), iy = Math.floor(fy), ax = fx - ix, ay = fy - iy;
-  const at = (i: number, j: number) => (i >= 0 && j >= 0 && i < size && j < size ? a[j * size + i]! : 0);
-  return (1 - ay) * ((1 - ax) * at(ix, iy) + ax * at(ix + 1, iy)) + ay * ((1 - ax) * at(ix, iy + 1) + ax * at(ix + 1, iy + 1));
+  return (1 - ay) * ((1 - ax) * cellAt(a, size, ix, iy) + ax * cellAt(a, size, ix + 1, iy))
+    + ay * ((1 - ax) * cellAt(a, size, ix, iy + 1) + ax * cellAt(a, size, ix + 1, iy + 1));
+}
+
+/** One cell of a size x size patch; 0 outside. (A module function, not a closure: patchAt runs per eye pixel.) */
+function cellAt(a: Float32Array, size: number, i: number, j: number): number {
+  return i >= 0 && j >= 0 && i < size && j < size ? a[j * size + i]! : 0;
 }
 
 /** The eyeballs' gaze shaders: `set` the frame's shift, then draw each eye's triangles with `shaders[e]` (null at rest: plain texturing). */

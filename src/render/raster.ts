@@ -9,6 +9,34 @@ export interface RasterTarget {
   color: Uint32Array;
   /** 1/Z of the nearest surface so far (0 = empty) */
   depth: Float32Array;
+  /** Optional: each row's drawn extent, widened by every rasterizer (see RowExtents). */
+  extents?: RowExtents;
+}
+
+/**
+ * Per row y, the columns [lo[y], hi[y]] that anything was drawn into this frame (lo > hi: none):
+ * a superset of the non-empty pixels, so the full-frame passes (edge passes, compositing) can skip
+ * the empty margins, about half of a head-and-shoulders frame.
+ */
+export interface RowExtents {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+export function createRowExtents(height: number): RowExtents {
+  return { lo: new Int32Array(height), hi: new Int32Array(height) };
+}
+
+/** Empties every row (start of a frame). */
+export function clearRowExtents(e: RowExtents, width: number): void {
+  e.lo.fill(width);
+  e.hi.fill(-1);
+}
+
+/** Widens row y's extent to cover columns [lo, hi]. */
+export function widenRow(e: RowExtents, y: number, lo: number, hi: number): void {
+  if (lo < e.lo[y]!) e.lo[y] = lo;
+  if (hi > e.hi[y]!) e.hi[y] = hi;
 }
 
 /** Per-pixel colour source for a triangle: samples a texture, or a procedural shader. */
@@ -69,9 +97,12 @@ const bounds = new Int32Array(4);
 const tri = new Float64Array(9);
 /** The current row's pixel span [lo, hi] (set by rowSpan). */
 const span = new Int32Array(2);
+/** The current target's row extents (set by setupTriangle), widened by rowSpan. */
+let drawnRows: RowExtents | null = null;
 
-/** Fills `tri` for a triangle in screen pixels; false when it is degenerate or off the target. */
-function setupTriangle(W: number, H: number, x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): boolean {
+/** Fills `tri` for a triangle in screen pixels of target t; false when it is degenerate or off the target. */
+function setupTriangle(t: RasterTarget, x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): boolean {
+  const W = t.width, H = t.height;
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
   if (area > -1e-9 && area < 1e-9) return false;
   let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
@@ -88,6 +119,7 @@ function setupTriangle(W: number, H: number, x0: number, y0: number, x1: number,
   tri[0] = (y1 - y2) * inv; tri[1] = (x2 - x1) * inv; tri[2] = (x1 * y2 - x2 * y1) * inv;
   tri[3] = (y2 - y0) * inv; tri[4] = (x0 - x2) * inv; tri[5] = (x2 * y0 - x0 * y2) * inv;
   tri[6] = (y0 - y1) * inv; tri[7] = (x1 - x0) * inv; tri[8] = (x0 * y1 - x1 * y0) * inv;
+  drawnRows = t.extents ?? null;
   return true;
 }
 
@@ -106,6 +138,7 @@ function rowSpan(cy: number): boolean {
   if (A2 > 0) { const b = Math.ceil((EDGE_EPS - r2) / A2 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.floor((EDGE_EPS - r2) / A2 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r2 < EDGE_EPS) return false;
   if (lo > hi) return false;
   span[0] = lo; span[1] = hi;
+  if (drawnRows !== null) widenRow(drawnRows, cy - 0.5, lo, hi);
   return true;
 }
 
@@ -122,7 +155,7 @@ export function rasterTriangle(
   shader: PixelShader | null,
 ): void {
   const W = t.width, H = t.height;
-  if (!setupTriangle(W, H, x0, y0, x1, y1, x2, y2)) return;
+  if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
   const minX = bounds[0]!, maxX = bounds[1]!, minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   // Where depth barely varies over the triangle, affine texture coordinates are within 0.1 px of
@@ -173,25 +206,24 @@ export function rasterTriangle(
         color[row] = packed;
         continue;
       }
-      // bilinear, texel centres at integer + 0.5
+      // bilinear, texel centres at integer + 0.5; weights in 1/128 (two 8-bit channels per int32 lane pair)
       const fx = u - 0.5, fy = v - 0.5;
       const ix = fx | 0, iy = fy | 0;
-      const ax = fx - ix, ay = fy - iy;
+      const ax = ((fx - ix) * 128 + 0.5) | 0, ay = ((fy - iy) * 128 + 0.5) | 0;
       const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
       const t00 = td[iy * tw + ix]!, t10 = td[iy * tw + ix1]!, t01 = td[iy1 * tw + ix]!, t11 = td[iy1 * tw + ix1]!;
-      const w00 = (1 - ax) * (1 - ay), w10 = ax * (1 - ay), w01 = (1 - ax) * ay, w11 = ax * ay;
-      const a = (t00 >>> 24) * w00 + (t10 >>> 24) * w10 + (t01 >>> 24) * w01 + (t11 >>> 24) * w11 + 0.5;
+      const w11 = (ax * ay) >> 7, w10 = ax - w11, w01 = ay - w11, w00 = 128 - w10 - w01 - w11;
+      const rb = ((t00 & 0xff00ff) * w00 + (t10 & 0xff00ff) * w10 + (t01 & 0xff00ff) * w01 + (t11 & 0xff00ff) * w11 + 0x400040) >>> 7;
+      const ga = (((t00 >>> 8) & 0xff00ff) * w00 + ((t10 >>> 8) & 0xff00ff) * w10 + ((t01 >>> 8) & 0xff00ff) * w01 + ((t11 >>> 8) & 0xff00ff) * w11 + 0x400040) >>> 7;
+      const a = (ga >>> 16) & 255;
       // Mostly transparent fragments (matte fringe, background parts of the sheet) never occlude:
       // they keep no depth and only paint where nothing more opaque is already drawn.
       if (a < 128) {
-        if (color[row]! >>> 24 >= (a | 0)) continue;
+        if (color[row]! >>> 24 >= a) continue;
       } else {
         depth[row] = iz;
       }
-      const r = (t00 & 255) * w00 + (t10 & 255) * w10 + (t01 & 255) * w01 + (t11 & 255) * w11 + 0.5;
-      const g = ((t00 >>> 8) & 255) * w00 + ((t10 >>> 8) & 255) * w10 + ((t01 >>> 8) & 255) * w01 + ((t11 >>> 8) & 255) * w11 + 0.5;
-      const b = ((t00 >>> 16) & 255) * w00 + ((t10 >>> 16) & 255) * w10 + ((t01 >>> 16) & 255) * w01 + ((t11 >>> 16) & 255) * w11 + 0.5;
-      color[row] = ((r | 0) | ((g | 0) << 8) | ((b | 0) << 16) | ((a | 0) << 24)) >>> 0;
+      color[row] = ((rb & 0xff00ff) | ((ga & 0xff00ff) << 8)) >>> 0;
     }
   }
 }
@@ -309,7 +341,7 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
 export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
   const x0 = m.x[ia]!, y0 = m.y[ia]!, x1 = m.x[ib]!, y1 = m.y[ib]!, x2 = m.x[ic]!, y2 = m.y[ic]!;
   const W = t.width;
-  if (!setupTriangle(W, t.height, x0, y0, x1, y1, x2, y2)) return;
+  if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
@@ -370,7 +402,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
  */
 export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
   const W = t.width;
-  if (!setupTriangle(W, t.height, x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!)) return;
+  if (!setupTriangle(t, x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;

@@ -8,7 +8,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
+import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, packedView, createRowExtents, clearRowExtents, type RasterTarget, type TextureSource, type MirrorVertices } from './raster.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
 import { pastBorderPad } from './pastBorder.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
@@ -102,7 +102,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   // reusable buffers
   const colorBytes = new Uint8ClampedArray(W * H * 4);
   const edgeIndex = new Int32Array(W * H), edgeColor = new Uint32Array(W * H);
-  const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H) };
+  // each row's drawn columns: the edge passes and compositing skip the empty margins
+  const extents = createRowExtents(H);
+  const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H), extents };
   // the skin texture is the renderer's own copy: closing lids blend their band toward smooth lid skin
   // where mesh vertex i sits in the photo (texture pixels)
   const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
@@ -168,6 +170,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   function rasterize(): void {
     target.color.fill(0);
     target.depth.fill(0);
+    clearRowExtents(extents, W);
     mouth.beginFrame(H);
     const tri = avatar.triangles, mat = avatar.material;
     const m = tri.length / 3;
@@ -222,7 +225,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         unpremultiply(colorBytes, out.data);
       } else {
         if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
-        compositeOver(colorBytes, bg ? bg.data : plate, out.data);
+        compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents);
       }
       return out;
     },
