@@ -4,7 +4,7 @@
 // squashed on the side it moved toward with a polygonal trailing edge, and the white behind it was
 // the photo's thin strip of white stretched into a flat pale blob (mt_man) or a wedge (lp_s42).
 //
-//   sclera(p) = the eye texture, the iris's disc filled with the white around it
+//   sclera(p) = the eye texture, the iris's disc filled with each row's white (scleraBehind.ts)
 //   out(p)    = sclera(p) under the iris (the disc's dark pixels) of the texture at p - s (s: the shift)
 // The opening's edge (lid margin, lid shadow, corners) is the sclera layer's own pixels, so it
 // stays; the lids' skin covers whatever part of the disc moves under them.
@@ -12,7 +12,7 @@ import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UP
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { luminance } from '../math/colour.ts';
 import { bilinearInto, packRounded, type PixelShader, type TextureSource } from './raster.ts';
-import { whiteness } from './mouth/eyeWhite.ts';
+import { rowWhiteBehind } from './scleraBehind.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
@@ -147,56 +147,9 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const radius = DISC_MARGIN * iris + EDGE_FADE;
     const behind = whiteBehind(tex, cx, cy, radius);
     const matte = irisMatte(tex, behind, cx, cy, IRIS_CORE * iris, radius);
-    const shown = { ...behind, white: liftTowardSclera(behind.white, scleraColour(tex, poly)) };
+    const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris }, behind) };
     return { cx, cy, radius, reach: [REACH_X * halfW, REACH_Y * halfH] as [number, number], ...shown, matte, ...rimPatch(poly) };
   });
-}
-
-/** Share of the opening's pixels, the whitest (mouth/eyeWhite.ts whiteness(), as the teeth's white), that give the sclera's colour. */
-const SCLERA_SHARE = 0.06;
-/** How far the white shown behind a moved iris is lifted from the membrane toward the sclera's colour. */
-const SCLERA_LIFT = 0.85;
-
-/**
- * The eye's white as the photo shows it: the mean of the whitest pixels inside the opening (the
- * iris, lashes and lid shadow are darker or more coloured); null when the opening has no pixels.
- */
-export function scleraColour(tex: TextureSource, poly: [number, number][]): [number, number, number] | null {
-  const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
-  const found: { w: number; c: number }[] = [];
-  for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
-    for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
-      if (!insidePolygon(x + 0.5, y + 0.5, poly)) continue;
-      const c = tex.data32[y * tex.width + x]!;
-      found.push({ w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]), c });
-    }
-  }
-  if (found.length === 0) return null;
-  found.sort((a, b) => b.w - a.w);
-  const take = found.slice(0, Math.max(1, Math.round(SCLERA_SHARE * found.length)));
-  const mean: [number, number, number] = [0, 0, 0];
-  for (const { c } of take) for (let ch = 0; ch < 3; ch++) mean[ch]! += ((c >>> (ch * 8)) & 255) / take.length;
-  return mean;
-}
-
-/**
- * The white shown where the iris moved away: the membrane (which takes the lid margin and lashes
- * around the disc along: a flat grey, the eye dimming whenever it looked aside) lifted toward the
- * sclera's colour, keeping some of its shading.
- */
-export function liftTowardSclera(white: Uint32Array, sclera: [number, number, number] | null): Uint32Array {
-  if (!sclera) return white;
-  const out = new Uint32Array(white.length);
-  for (let k = 0; k < white.length; k++) {
-    const c = white[k]!;
-    let packed = c & 0xff000000;
-    for (let ch = 0; ch < 3; ch++) {
-      const v = (c >>> (ch * 8)) & 255;
-      packed |= ((v + SCLERA_LIFT * Math.max(0, sclera[ch]! - v) + 0.5) | 0) << (ch * 8);
-    }
-    out[k] = packed >>> 0;
-  }
-  return out;
 }
 
 /**
