@@ -4,7 +4,7 @@
 // opening's whitest colour was a flat pale chip with a hard outline (white2, critic s12); the row
 // mirrored across the disc's edge carried lashes and the pink corner in as streaks. A real eye's
 // white varies mostly from row to row (the upper lid's shadow, the lower lid's rim), and the photo
-// shows each row's white on either side of the iris: the whiter half of those pixels, smoothed over
+// shows each row's white on either side of the iris: the whiter 40 % of those pixels, smoothed over
 // neighbouring rows, gives the row its light, and near the disc's edge the fill goes over to the
 // membrane, which meets the photo there. A painted eye with almost no white keeps its dim one.
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
@@ -14,13 +14,17 @@ import { whiteness } from './mouth/eyeWhite.ts';
 /** Fewer white pixels than this beside the disc on a row: the row gives no white. */
 const MIN_ROW_PIXELS = 2;
 /** Of a row's pixels beside the disc, the whiter share (by whiteness) gives its white. */
-const ROW_WHITER_SHARE = 0.5;
+const ROW_WHITER_SHARE = 0.4;
 /** Vertical smoothing of the rows' whites: weights at row offsets -2..2. */
 const ROW_SMOOTH = [1, 2, 3, 2, 1];
 /** Pixels within this share of the iris radius of its centre are iris, not white. */
 const IRIS_CLEAR = 1.1;
-/** The fill goes over from the membrane at the disc's edge (and at the opening's) to the rows' white this many px inside. */
-const EDGE_BLEND = 2;
+/**
+ * The fill goes over from the membrane at the disc's edge (and at the opening's) to the rows' white
+ * over this share of the iris radius, within [EDGE_BLEND_MIN, EDGE_BLEND_MAX] px (a fixed 2 px left a
+ * small eye's disc mostly membrane).
+ */
+const EDGE_BLEND = 0.2, EDGE_BLEND_MIN = 0.75, EDGE_BLEND_MAX = 2;
 
 /** Horizontal extent [x0, x1] of a closed polygon on the line at height y, or null off it. */
 export function rowExtent(poly: [number, number][], y: number): [number, number] | null {
@@ -36,7 +40,7 @@ export function rowExtent(poly: [number, number][], y: number): [number, number]
 }
 
 /**
- * Each patch row's white (RGBA floats, or null): the whiter half of the opening's pixels on that
+ * Each patch row's white (RGBA floats, or null): the whiter ROW_WHITER_SHARE of the opening's pixels on that
  * row outside the iris (radius `iris`), by whiteness() (the limbus, lashes and the pink corner score lower).
  */
 export function rowWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }, y0: number, size: number): (number[] | null)[] {
@@ -85,7 +89,7 @@ export function smoothRows(rows: (number[] | null)[]): (number[] | null)[] {
 /**
  * The white behind a disc (centre cx, cy, radius; its iris's radius; texture px) over a patch from (x0, y0), `size` px
  * square, the membrane fill of that patch in `white`: inside the disc each row's white, going over
- * to the membrane within EDGE_BLEND px of the disc's edge and on rows without white of their own.
+ * to the membrane near the disc's and the opening's edges (EDGE_BLEND) and on rows without white of their own.
  */
 export function rowWhiteBehind(
   tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number; iris: number },
@@ -93,6 +97,7 @@ export function rowWhiteBehind(
 ): Uint32Array {
   const { cx, cy, radius } = disc, { x0, y0, size, white: membrane } = patch;
   const rows = smoothRows(rowWhites(tex, poly, disc, y0, size));
+  const blend = Math.min(EDGE_BLEND_MAX, Math.max(EDGE_BLEND_MIN, EDGE_BLEND * disc.iris));
   const out = Uint32Array.from(membrane);
   const mixed = new Float64Array(4);
   for (let j = 0; j < size; j++) {
@@ -104,7 +109,7 @@ export function rowWhiteBehind(
       const x = x0 + i + 0.5, y = y0 + j + 0.5;
       // and toward the lid margin: a light white drawn up to the opening's edge showed its triangles as steps
       const inOpening = insidePolygon(x, y, poly) ? distanceToOutline(x, y, poly) : 0;
-      const t = Math.min(1, inside / EDGE_BLEND) * Math.min(1, inOpening / EDGE_BLEND), k = j * size + i, m = membrane[k]!;
+      const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend), k = j * size + i, m = membrane[k]!;
       for (let ch = 0; ch < 4; ch++) mixed[ch] = (1 - t) * ((m >>> (ch * 8)) & 255) + t * r[ch]!;
       out[k] = packRounded(mixed);
     }
