@@ -179,3 +179,33 @@ test('shut lid grain: the photo\'s grain without its structure (vertical lashes 
   assert.ok(spread > 4, `the lid has grain (${spread.toFixed(1)} per pixel)`);
   assert.ok(colSpread < 0.4 * spread, `no column structure (column means spread ${colSpread.toFixed(1)} against ${spread.toFixed(1)} per pixel)`);
 });
+
+test('shut lid skin: the photo\'s own skin detail stays in place on the lid above the open eye, not over the open eye', () => {
+  const face = syntheticFace([180, 140, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  // the photo patch: skin at 150 with seeded blotches (pores, fine folds) of +-12 two cells wide
+  let seed = 7;
+  const rand = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const blotch = Array.from({ length: Math.ceil(PATCH_W / 2) * Math.ceil(PATCH_H / 2) }, () => (rand() - 0.5) * 24);
+  const photo = new Float32Array(PATCH_W * PATCH_H * 3);
+  for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) photo.fill(150 + blotch[(r >> 1) * Math.ceil(PATCH_W / 2) + (c >> 1)]!, (r * PATCH_W + c) * 3, (r * PATCH_W + c) * 3 + 3);
+  const mask = new Float32Array(PATCH_W * PATCH_H).fill(1);
+  const rgb = new Float32Array(PATCH_W * PATCH_H * 3).fill(150);
+  addPhotoGrain(rgb, photo, mask, g);
+  // correlation of the lid's added detail with the photo's own, over rows in a v range, columns u 0.2..0.8
+  const corr = (vOf: (u: number) => [number, number]) => {
+    let sxy = 0, sxx = 0, syy = 0;
+    for (let c = Math.round((0.2 - PATCH_U0) * PATCH_PPW); c < Math.round((0.8 - PATCH_U0) * PATCH_PPW); c++) {
+      const u = PATCH_U0 + (c + 0.5) / PATCH_PPW, [a, b] = vOf(u);
+      for (let r = Math.ceil((a - PATCH_V0) * PATCH_PPW); r < (b - PATCH_V0) * PATCH_PPW; r++) {
+        const x = photo[(r * PATCH_W + c) * 3]! - 150, y = rgb[(r * PATCH_W + c) * 3]! - 150;
+        sxy += x * y; sxx += x * x; syy += y * y;
+      }
+    }
+    return sxy / Math.sqrt(sxx * syy || 1);
+  };
+  const lidSkin = corr((u) => [lineAt(g.lid, u) - 0.3, lineAt(g.lid, u) - 0.15]);
+  const overEye = corr((u) => [lineAt(g.lid, u) + 0.02, lineAt(g.lower, u) - 0.02]);
+  assert.ok(lidSkin > 0.5, `the lid's own skin detail in place (correlation ${lidSkin.toFixed(2)})`);
+  assert.ok(Math.abs(overEye) < 0.25, `over the open eye the grain is dealt, not the eye's own structure (correlation ${overEye.toFixed(2)})`);
+});

@@ -1,0 +1,40 @@
+// Before/after sheet of shut eyes from folders written by bench/blinkShots.ts: per portrait and eye,
+// photo | each folder's frame at one blink weight, eyes about 3x (the crop from the analysis'
+// landmarks, which src/analyze/eyes.ts may have moved onto an eye the face mesh missed). Never asserts.
+//   node --import tsx bench/blinkCompare.ts out.png before=/tmp/a,after=/tmp/b [--only a.jpg,...] [--blink 1] [--cell 180]
+import path from 'node:path';
+import { readdirSync, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cachedPortrait } from './portraitCache.ts';
+import { loadImage } from '../src/io/image.ts';
+import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+
+const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const [out, colsArg] = process.argv.slice(2);
+if (!out || !colsArg) throw new Error('usage: node --import tsx bench/blinkCompare.ts out.png label=dir,label=dir [--only a.jpg,...] [--blink 1] [--cell 180]');
+const cols = colsArg.split(',').map((c) => c.split('=') as [string, string]);
+const only = arg('--only')?.split(',');
+const blink = arg('--blink') ?? '1';
+const cellW = Number(arg('--cell') ?? 180);
+const dir = path.join(DATA, 'portraits');
+const rows: GridCell[][] = [];
+for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
+  if (only && !only.includes(file)) continue;
+  if (!existsSync(path.join(cols[0]![1], `${file}@${blink}.png`))) continue;
+  const portrait = await cachedPortrait(path.join(dir, file));
+  const frames = await Promise.all(cols.map(([, d]) => loadImage(path.join(d, `${file}@${blink}.png`))));
+  const lm = portrait.cropLandmarks;
+  const row: GridCell[] = [];
+  for (const [a, b] of [[33, 133], [362, 263]] as const) {
+    const w = Math.hypot(lm[b]![0]! - lm[a]![0]!, lm[b]![1]! - lm[a]![1]!);
+    const cx = (lm[a]![0]! + lm[b]![0]!) / 2, cy = (lm[a]![1]! + lm[b]![1]!) / 2;
+    const x = Math.max(0, Math.round(cx - w)), y = Math.max(0, Math.round(cy - 0.6 * w));
+    const box: [number, number, number, number] = [x, y, Math.min(portrait.image.width - x, Math.round(2 * w)), Math.min(portrait.image.height - y, Math.round(1.2 * w))];
+    row.push({ label: `${file} photo`, image: cropImage(portrait.image, box) });
+    frames.forEach((f, k) => row.push({ label: `${cols[k]![0]} blink ${blink}`, image: cropImage(f, box) }));
+  }
+  rows.push(row);
+}
+await writeFile(out, await labelledGrid(rows, { title: `shut eyes, each eye: photo | ${cols.map((c) => c[0]).join(' | ')} (about 3x)`, cellW, cellH: Math.round(cellW * 0.6) }));
+console.log(`sheet: ${out}`);
