@@ -8,6 +8,7 @@ import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PAT
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
 import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
+import { drawEye } from '../src/render/closedEye/draw.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -208,4 +209,22 @@ test('shut lid skin: the photo\'s own skin detail stays in place on the lid abov
   const overEye = corr((u) => [lineAt(g.lid, u) + 0.02, lineAt(g.lower, u) - 0.02]);
   assert.ok(lidSkin > 0.5, `the lid's own skin detail in place (correlation ${lidSkin.toFixed(2)})`);
   assert.ok(Math.abs(overEye) < 0.25, `over the open eye the grain is dealt, not the eye's own structure (correlation ${overEye.toFixed(2)})`);
+});
+
+test('mid-blink: the shut lid comes in above the closing lid\'s edge first (showLid), the still open eye below it waits (show)', () => {
+  const face = syntheticFace([200, 150, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  const baked = bakeEye(face.texture, g, closedEyeLibrary()[0]!);
+  // a lid half way down: its edge between the photo's upper and lower lid lines
+  const lidNow = { u: g.lid.u, v: g.lid.u.map((u) => (lineAt(g.lid, u) + lineAt(g.lower, u)) / 2) };
+  const draw = (show: number, showLid?: number) => {
+    const t = { width: 400, height: 300, color: new Uint32Array(400 * 300).fill(0xff000000), depth: new Float32Array(400 * 300) };
+    drawEye(t, baked, g.frame, show, 1, lidNow, showLid);
+    return (u: number, v: number) => { const [x, y] = toImage(g.frame, u, v); return t.color[Math.floor(y) * 400 + Math.floor(x)]! & 0xffffff; };
+  };
+  const edge = lineAt(lidNow, 0.5);
+  const early = draw(0, 0.9), none = draw(0);
+  assert.notEqual(early(0.5, edge - 0.08), 0, 'the lid above the closing edge shows the shut eye');
+  assert.equal(early(0.5, edge + 0.06), 0, 'the open eye below the edge is left alone');
+  assert.equal(none(0.5, edge - 0.08), 0, 'without showLid nothing is drawn at show 0');
 });
