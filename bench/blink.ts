@@ -4,7 +4,7 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the issue's measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos]
+//   node --import tsx bench/blink.ts [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
@@ -23,6 +23,9 @@ const arg = (name: string) => { const i = process.argv.indexOf(name); return i >
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');
 const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
+// --json out.json: each portrait's photo and shut-render landmarks, for looking at why an eye reads open
+const jsonFile = arg('--json');
+const dump: Record<string, { photo: number[][]; shut: number[][] }> = {};
 
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
@@ -43,6 +46,7 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   const shutFace = (await detectFaces(shut, { embedding: false }))[0];
   if (!photoFace || !shutFace) { console.log(`${file.padEnd(18)}no face found on the ${photoFace ? 'shut render' : 'photo'}`); continue; }
   const o = eyeOpenings(photoFace.landmarks), s = eyeOpenings(shutFace.landmarks);
+  if (jsonFile) dump[file] = { photo: Array.from(photoFace.landmarks, (p) => Array.from(p)), shut: Array.from(shutFace.landmarks, (p) => Array.from(p)) };
   // the second measure, without the face mesh on the render: the open eye's pixels still showing
   // inside the photo's eye contour (at blink 0.5 as a check that it sees an eye half covered); the
   // analysis' landmarks, which src/analyze/eyes.ts may have moved onto an eye the face mesh missed
@@ -73,6 +77,7 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   }
 }
 if (ratios.length) console.log(`portraits ${ratios.length}, worst ratio ${Math.max(...ratios).toFixed(2)}, median ${[...ratios].sort((a, b) => a - b)[ratios.length >> 1]!.toFixed(2)}, at or under 0.25: ${ratios.filter((v) => v <= 0.25).length}; lid gap at or under 0.25: ${gapRatios.filter((v) => v <= 0.25).length}, worst ${Math.max(...gapRatios).toFixed(2)}; eye pixels left (worse eye): median ${[...pixelsLeft].sort((a, b) => a - b)[pixelsLeft.length >> 1]!.toFixed(2)}, worst ${Math.max(...pixelsLeft).toFixed(2)}`);
+if (jsonFile) await writeFile(jsonFile, JSON.stringify(dump));
 if (sheetFile) {
   const png = await labelledGrid(rows, { title: 'blink read-back: photo | blink 0.5 | blink 1 | lids read back | gaze (eyes zoomed)', cellW: 400, cellH: 140 });
   await writeFile(sheetFile + '.tmp', png);

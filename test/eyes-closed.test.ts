@@ -8,6 +8,7 @@ import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PAT
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
 import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
+import { drawEye } from '../src/render/closedEye/draw.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -178,4 +179,52 @@ test('shut lid grain: the photo\'s grain without its structure (vertical lashes 
   const colSpread = Math.sqrt(colMeans.reduce((a, m) => a + m * m, 0) / colMeans.length);
   assert.ok(spread > 4, `the lid has grain (${spread.toFixed(1)} per pixel)`);
   assert.ok(colSpread < 0.4 * spread, `no column structure (column means spread ${colSpread.toFixed(1)} against ${spread.toFixed(1)} per pixel)`);
+});
+
+test('shut lid skin: the photo\'s own skin detail stays in place below the lower lid, not over the open eye and its lid fold', () => {
+  const face = syntheticFace([180, 140, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  // the photo patch: skin at 150 with seeded blotches (pores, fine folds) of +-12 two cells wide
+  let seed = 7;
+  const rand = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const blotch = Array.from({ length: Math.ceil(PATCH_W / 2) * Math.ceil(PATCH_H / 2) }, () => (rand() - 0.5) * 24);
+  const photo = new Float32Array(PATCH_W * PATCH_H * 3);
+  for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) photo.fill(150 + blotch[(r >> 1) * Math.ceil(PATCH_W / 2) + (c >> 1)]!, (r * PATCH_W + c) * 3, (r * PATCH_W + c) * 3 + 3);
+  const mask = new Float32Array(PATCH_W * PATCH_H).fill(1);
+  const rgb = new Float32Array(PATCH_W * PATCH_H * 3).fill(150);
+  addPhotoGrain(rgb, photo, mask, g);
+  // correlation of the lid's added detail with the photo's own, over rows in a v range, columns u 0.2..0.8
+  const corr = (vOf: (u: number) => [number, number]) => {
+    let sxy = 0, sxx = 0, syy = 0;
+    for (let c = Math.round((0.2 - PATCH_U0) * PATCH_PPW); c < Math.round((0.8 - PATCH_U0) * PATCH_PPW); c++) {
+      const u = PATCH_U0 + (c + 0.5) / PATCH_PPW, [a, b] = vOf(u);
+      for (let r = Math.ceil((a - PATCH_V0) * PATCH_PPW); r < (b - PATCH_V0) * PATCH_PPW; r++) {
+        const x = photo[(r * PATCH_W + c) * 3]! - 150, y = rgb[(r * PATCH_W + c) * 3]! - 150;
+        sxy += x * y; sxx += x * x; syy += y * y;
+      }
+    }
+    return sxy / Math.sqrt(sxx * syy || 1);
+  };
+  const lowerSkin = corr((u) => [lineAt(g.lower, u) + 0.05, lineAt(g.lower, u) + 0.15]);
+  const overEye = corr((u) => [lineAt(g.crease, u), lineAt(g.lower, u) - 0.02]);
+  assert.ok(lowerSkin > 0.5, `the lower lid's own skin detail in place (correlation ${lowerSkin.toFixed(2)})`);
+  assert.ok(Math.abs(overEye) < 0.25, `over the open eye and its fold the grain is dealt, not their structure (correlation ${overEye.toFixed(2)})`);
+});
+
+test('mid-blink: the shut lid comes in above the closing lid\'s edge first (showLid), the still open eye below it waits (show)', () => {
+  const face = syntheticFace([200, 150, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  const baked = bakeEye(face.texture, g, closedEyeLibrary()[0]!);
+  // a lid half way down: its edge between the photo's upper and lower lid lines
+  const lidNow = { u: g.lid.u, v: g.lid.u.map((u) => (lineAt(g.lid, u) + lineAt(g.lower, u)) / 2) };
+  const draw = (show: number, showLid?: number) => {
+    const t = { width: 400, height: 300, color: new Uint32Array(400 * 300).fill(0xff000000), depth: new Float32Array(400 * 300) };
+    drawEye(t, baked, g.frame, show, 1, lidNow, showLid);
+    return (u: number, v: number) => { const [x, y] = toImage(g.frame, u, v); return t.color[Math.floor(y) * 400 + Math.floor(x)]! & 0xffffff; };
+  };
+  const edge = lineAt(lidNow, 0.5);
+  const early = draw(0, 0.9), none = draw(0);
+  assert.notEqual(early(0.5, edge - 0.08), 0, 'the lid above the closing edge shows the shut eye');
+  assert.equal(early(0.5, edge + 0.06), 0, 'the open eye below the edge is left alone');
+  assert.equal(none(0.5, edge - 0.08), 0, 'without showLid nothing is drawn at show 0');
 });

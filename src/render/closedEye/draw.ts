@@ -58,11 +58,15 @@ function blendOver(c: number, px: Float32Array, m: number): number {
   return ((Math.round(a) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
 }
 
+/** Over this many eye widths at the ridden edge the lid's fade (showLid) goes over to the open part's (show). */
+const EDGE_SOFT = 0.03;
+
 /**
  * Blends one baked eye into the target in eye frame f at fade `show`, over surfaces no nearer than
- * nearIz (1/z), its shut edge riding on the rendered lid's edge lidNow.
+ * nearIz (1/z), its shut edge riding on the rendered lid's edge lidNow; above that edge (the lid)
+ * at fade showLid (>= show).
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line): void {
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show): void {
   const edgeV = riddenEdge(eye, lidNow, show);
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
@@ -76,7 +80,9 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
       const gy = (warpV(v, eye.creaseV[col]!, edgeV[col]!, eye.shutV[col]!, eye.bottomV[col]!) - PATCH_V0) * PATCH_PPW;
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
-      const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * show;
+      // the lid (above the ridden edge) at its own fade, the still open eye below at show
+      const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, v - edgeV[col]!) : 0;
+      const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * (show + lidShare * (showLid - show));
       if (m <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       color[row] = blendOver(color[row]!, px, m);

@@ -20,6 +20,14 @@ import { smoothstep } from '../../math/smooth.ts';
 
 /** Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. */
 const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
+/**
+ * Above the closing lid's edge (the lid itself, up to the crease) the shut eye's lid comes in
+ * earlier, from SHOW_UPPER[0] to [1]: the mesh lid's stretched skin is a smear mid-blink and the
+ * photo's own lashes and liner above it stay where they were (a ghost of the open eye over the
+ * closing lid, st_happy, mt_man). Not before 0.45: a held half-shut lid keeps the photo's liner.
+ * Below the edge the eye is still open: there it waits for SHOW_FROM.
+ */
+const SHOW_UPPER = [0.45, 0.8] as const;
 
 export interface ClosedEyeInput {
   /** photo pixels (the avatar's texture) */
@@ -52,7 +60,8 @@ export class ClosedEyes {
     for (let side = 0; side < 2; side++) {
       const c = closure[side]!;
       const show = smoothstep(SHOW_FROM, SHOW_FULL, c);
-      if (show <= 0) continue;
+      const showLid = Math.max(show, smoothstep(SHOW_UPPER[0], SHOW_UPPER[1], c));
+      if (showLid <= 0) continue;
       const s = EYE_SIDES[side]!;
       const down: [number, number] = [(sx[13]! + sx[14]!) / 2 - (sx[33]! + sx[263]!) / 2, (sy[13]! + sy[14]!) / 2 - (sy[33]! + sy[263]!) / 2];
       const f = eyeFrame([sx[s.outer]!, sy[s.outer]!], [sx[s.inner]!, sy[s.inner]!], down);
@@ -63,7 +72,7 @@ export class ClosedEyes {
       // it (one lash line, not the mesh lid's and the library's a little apart: a double image)
       const pts = s.upper.map((i) => toEye(f, sx[i]!, sy[i]!));
       const lidNow = { u: pts.map((p) => p[0]), v: pts.map((p) => p[1]) };
-      drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow);
+      drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow, showLid);
     }
   }
 }

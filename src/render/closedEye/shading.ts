@@ -4,7 +4,8 @@
 import { PATCH_PPW, PATCH_W, PATCH_H } from './frame.ts';
 import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
 import { maskBottomEdge } from './mask.ts';
-import type { EyeGeometry } from './lids.ts';
+import { lineAt } from './library.ts';
+import { creaseAt, type EyeGeometry } from './lids.ts';
 import type { Band, ColourField } from './skinFill.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { mulberry32 } from '../../math/random.ts';
@@ -19,6 +20,14 @@ const GRAIN = 1;
  * this tall; the seed of its order.
  */
 const GRAIN_GAP = 0.08, GRAIN_BAND = 0.12, GRAIN_SEED = 0x5eed;
+/**
+ * The photo's own skin detail kept in place under the mask, outside the open eye (overOpenEye): the
+ * blur it is taken over (cells, about 2 photo pixels: pores and fine folds), its share, and its clip
+ * as a multiple of the dealt grain's 5th-95th percentiles.
+ */
+const SKIN_SIGMA = 2, SKIN_KEEP = 1, SKIN_CLIP = 1.5;
+/** The open eye's extent for overOpenEye (eye widths): above the crease, below the lower lid, past the corners. */
+const OPEN_ABOVE = 0.06, OPEN_BELOW = 0.03, OPEN_PAST_CORNER = 0.1;
 
 /**
  * How dark a line is against the skin: the 10th-percentile luminance within the band (u 0.15..0.85)
@@ -111,11 +120,12 @@ export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
  * the lid pixel by pixel in a seeded random order, so the shut lid carries the photo's own grain,
  * not a flat patch. Mirrored in place (rounds eyes5-11), the band's structure came along: mt_man's
  * lower lashes and creases repeated up the lid as comb-like vertical streaks. (Above the mask lies
- * the brow's lower hair on many faces, which streaked the lid with hair.)
+ * the brow's lower hair on many faces, which streaked the lid with hair.) Since eyes13 that is only
+ * over the open eye and its lid fold; the plain skin elsewhere under the mask keeps its own detail
+ * where it is (overOpenEye).
  */
 export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
-  const blurred = Float32Array.from(photo);
-  blurRgb(blurred, PATCH_W, PATCH_H, 1.2);
+  const fine = detailOf(photo, 1.2), skin = detailOf(photo, SKIN_SIGMA);
   const grain: number[] = [];
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
@@ -124,10 +134,7 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
     for (let r = 0; r < PATCH_H; r++) {
       const v = cellV(r);
       if (v < bottom + GRAIN_GAP || v > bottom + GRAIN_GAP + GRAIN_BAND) continue;
-      const k = r * PATCH_W + c;
-      let detail = 0;
-      for (let ch = 0; ch < 3; ch++) detail += photo[k * 3 + ch]! - blurred[k * 3 + ch]!;
-      grain.push(Math.max(-20, Math.min(20, (GRAIN * detail) / 3)));
+      grain.push(Math.max(-20, Math.min(20, GRAIN * fine[r * PATCH_W + c]!)));
     }
   }
   if (!grain.length) return;
@@ -138,8 +145,33 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
   const random = mulberry32(GRAIN_SEED);
   for (let k = 0; k < PATCH_W * PATCH_H; k++) {
     if (mask[k]! <= 0) continue;
-    const detail = Math.min(hi, Math.max(lo, grain[Math.floor(random() * grain.length)]!));
-    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + detail));
+    const u = cellU(k % PATCH_W), v = cellV(Math.floor(k / PATCH_W));
+    const dealt = grain[Math.floor(random() * grain.length)]!;
+    // plain skin under the mask (the lower lid, the brow bone) keeps its own detail in place (pores,
+    // fine wrinkles; clipped); over the open eye and its fold the band's grain is dealt
+    const detail = overOpenEye(g, u, v) ? dealt : SKIN_KEEP * skin[k]!;
+    const d = Math.min(hi * SKIN_CLIP, Math.max(lo * SKIN_CLIP, detail));
+    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + d));
   }
 }
 
+/** The photo's detail (mean over channels of the photo minus its blur at sigma cells). */
+function detailOf(photo: Float32Array, sigma: number): Float32Array {
+  const blurred = Float32Array.from(photo);
+  blurRgb(blurred, PATCH_W, PATCH_H, sigma);
+  const out = new Float32Array(PATCH_W * PATCH_H);
+  for (let k = 0; k < out.length; k++) out[k] = (photo[k * 3]! - blurred[k * 3]! + photo[k * 3 + 1]! - blurred[k * 3 + 1]! + photo[k * 3 + 2]! - blurred[k * 3 + 2]!) / 3;
+  return out;
+}
+
+/**
+ * The open eye, its lashes and lid fold (eye frame): between the corners, from past the photo's
+ * crease (the fold, long lashes and a cartoon's lid outline, kept in place, drew the open eye's
+ * outline as a faint ring over the shut lid: lp_s7, lp_s42) to just below the lower lid's line.
+ * Elsewhere under the mask the photo shows plain skin (the lower lid, the brow bone).
+ */
+function overOpenEye(g: EyeGeometry, u: number, v: number): boolean {
+  if (u < -OPEN_PAST_CORNER || u > 1 + OPEN_PAST_CORNER) return false;
+  const uc = clamp01(u);
+  return v > creaseAt(g, uc) - OPEN_ABOVE && v < lineAt(g.lower, uc) + OPEN_BELOW;
+}
