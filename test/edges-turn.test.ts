@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { besideFaceFlattening } from '../src/render/turn.ts';
+import { besideFaceFlattening, depthRemoved } from '../src/render/turn.ts';
 import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -85,4 +85,22 @@ test('beside the face the flattening fades smoothly (the ear keeps its depth), m
   assert.equal(distanceToOutline(5, 0, square), 0);
   assert.equal(distanceToOutline(5, -3, square), 3);
   assert.ok(Math.abs(distanceToOutline(13, 14, square) - 5) < 1e-9);
+});
+
+test('a reveal keeps the inner cheek round and brings only the edge-on band forward (soft cap on the depth behind the cheek)', () => {
+  const fw = 200;
+  // a little behind the cheek: nearly all of its depth kept (a uniform share pressed it flat)
+  assert.ok(depthRemoved(0.05 * fw, fw) < 0.003 * fw, `removed at 0.05 fw: ${depthRemoved(0.05 * fw, fw)}`);
+  // the outline, ~0.4-0.46 face widths behind: what is left lies within the cap (0.2 fw)
+  for (const d of [0.4, 0.46, 0.6]) {
+    const left = d * fw - depthRemoved(d * fw, fw);
+    assert.ok(left > 0.18 * fw && left <= 0.2 * fw, `left at ${d} fw: ${(left / fw).toFixed(3)} fw`);
+  }
+  // never pushes a vertex past the cheek, and the removal grows with the depth (no fold)
+  let last = 0;
+  for (let d = 0; d <= 0.6 * fw; d += 2) {
+    const r = depthRemoved(d, fw);
+    assert.ok(r >= last - 1e-9 && r <= d + 1e-9);
+    last = r;
+  }
 });

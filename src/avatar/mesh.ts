@@ -157,7 +157,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // (hairShell.ts), then further back, gently (an ear: its rim lies behind its root, so a turn
   // toward it shows it more squarely and a turn away tucks it behind the cheek; capped).
   const headDepth = (j: number, d: number) => {
-    const oz = ovalPos[j]![2], dSil = shell[j]!;
+    const oz = ovalPos[j]![2], dSil = Math.max(shell[j]!, MIN_RECESSION * head.faceWidth);
     if (d >= dSil) return head.zc + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
     return head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos((d / dSil) * Math.PI / 2);
   };
@@ -206,6 +206,16 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
 }
 
+
+/**
+ * The sheet takes at least this many face widths along its ray to recede from the outline's depth
+ * to the equator's. Below the jaw the skull's ellipse ends at the outline itself (1 px): the sheet
+ * stepped ~0.3 face widths back within one pixel, a wall under the jaw textured by a single row of
+ * the photo. A driver's raised chin or turn shows that wall face-on, that row stretched 30-40x: the
+ * stripe under the chin on Katie's turned frames (lp_s42 at 1.4 s). Depth only: the photo's pose
+ * projects the same.
+ */
+const MIN_RECESSION = 0.1;
 
 /** Past the skull's or hair's outline the sheet recedes by this much per pixel outward, to at most the cap (face widths). */
 const BEHIND_OUTLINE_SLOPE = 1.5, BEHIND_OUTLINE_CAP = 0.2;

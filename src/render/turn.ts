@@ -44,7 +44,22 @@ export function besideFaceFlattening(outside: number, faceWidth: number): number
 }
 
 /**
- * Depth behind each side's cheek, counted only well off the face's centre line (0 within 0.1 face
+ * Depth behind the cheek a full reveal leaves: the depth d softly capped at REVEAL_DEPTH_CAP face
+ * widths (c * tanh(d / c)). The inner cheek, only a little behind it, keeps nearly its true depth and
+ * turns as a round surface (a uniform share removed everywhere pressed it into a plane: the "card");
+ * the band near the outline, which the photo saw edge-on and holds only a few texels for, is brought
+ * forward onto the cap and faces the camera, so the turn shows it at about its photo width
+ * instead of stretching it. The outline itself lies 0.38-0.46 face widths behind the cheek on the
+ * test portraits.
+ */
+const REVEAL_DEPTH_CAP = 0.2;
+export function depthRemoved(d: number, faceWidth: number): number {
+  const c = REVEAL_DEPTH_CAP * faceWidth;
+  return d - c * Math.tanh(d / c);
+}
+
+/**
+ * Depth removed behind each side's cheek on a full reveal (depthRemoved), counted only well off the face's centre line (0 within 0.1 face
  * widths of the nose bridge, 1 from 0.35 on) and on the face and what lies close beside it (the
  * ear, less the further out: besideFaceFlattening; none past 0.5 face widths, so long hair and
  * shoulders keep their place). Eyeballs, lashes and mouth inside the oval move exactly with the face mesh.
@@ -61,14 +76,14 @@ export function revealDepth(avatar: Avatar): RevealDepth {
     if (past > 0) near *= besideFaceFlattening(distanceToOutline(r[v * 3]!, r[v * 3 + 1]!, oval), fw);
     if (near === 0) continue;
     const off = (r[v * 3]! - noseX) / fw;
-    left[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
-    right[v] = near * Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!) * smooth01((off - 0.1) / 0.25);
+    left[v] = near * depthRemoved(Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!), fw) * smooth01((-off - 0.1) / 0.25);
+    right[v] = near * depthRemoved(Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!), fw) * smooth01((off - 0.1) / 0.25);
   }
   return { left, right };
 }
 
 /**
- * Share of the depth behind the cheek removed at this yaw (degrees, relative to the photo): up to
+ * Share of depthRemoved taken away at this yaw (degrees, relative to the photo): up to
  * `strength` at 25°, none on a side the photo itself was turned toward (its texture holds real
  * detail there). photoYaw: the photo's own yaw in the rig's angles.
  */
