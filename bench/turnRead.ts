@@ -13,6 +13,7 @@ import { cosineSimilarity } from '../src/eval/metrics.ts';
 import { fitRig, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { FACE_OVAL } from '../src/rig/topology.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
 const args = process.argv.slice(2);
@@ -33,22 +34,26 @@ for (const name of names) {
   const photo = (await detectFaces(portrait.image))[0];
   const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size, ...(flatten ? { revealFlatten: Number(flatten) } : {}) });
   const read = async (yaw: number) => {
-    const frame = renderer.render({ ...renderer.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } });
+    const motion = { ...renderer.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } };
+    // where the face oval lands (for the sheets' zooms): [x0, y0, x1, y1]
+    const lm = renderer.landmarks(motion), xs = FACE_OVAL.map((i) => lm[i]![0]), ys = FACE_OVAL.map((i) => lm[i]![1]);
+    const oval = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    const frame = renderer.render(motion);
     await png(frame, path.join(out, tag, `${path.parse(name).name}_${yaw}.png`));
     const f = (await detectFaces(frame))[0];
-    if (!f) return null;
+    if (!f) return { oval };
     const fit = fitRig(f.landmarks as Landmarks, { robust: true });
     const csim = photo ? cosineSimilarity(photo.embedding, f.embedding) : NaN;
-    return { human: f.pose.yaw, rig: fit.pose.yaw, csim };
+    return { human: f.pose.yaw, rig: fit.pose.yaw, csim, oval };
   };
   const rest = await read(0);
-  const row: Record<string, unknown> = { name };
+  const row: Record<string, unknown> = { name, 0: { oval: rest.oval } };
   let line = name.padEnd(14);
   for (const y of yaws) {
     const r = await read(y);
-    if (!r || !rest) { line += ` ${y}: none`; continue; }
+    if (r.human === undefined || rest.human === undefined) { row[y] = { oval: r.oval }; line += ` ${y}: none`; continue; }
     const h = r.human - rest.human, g = r.rig - rest.rig;
-    row[y] = { human: h, rig: g, csim: r.csim };
+    row[y] = { human: h, rig: g, csim: r.csim, oval: r.oval };
     line += `  ${y > 0 ? '+' : ''}${y}: human ${h.toFixed(1)} rig ${g.toFixed(1)} csim ${r.csim.toFixed(3)}`;
   }
   rows.push(row);
