@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { besideFaceFlattening, depthRemoved } from '../src/render/turn.ts';
+import { besideFaceFlattening, depthRemoved, revealRemoval, turnedAway } from '../src/render/turn.ts';
 import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -103,4 +103,16 @@ test('a reveal keeps the inner cheek round and brings only the edge-on band forw
     assert.ok(r >= last - 1e-9 && r <= d + 1e-9);
     last = r;
   }
+});
+
+test('a photo turned well away from the revealed side keeps the uniform flattening; a frontal one the soft cap', () => {
+  const fw = 200, d = 0.3 * fw;
+  assert.equal(turnedAway(0), 0);
+  assert.equal(turnedAway(-20), 0);
+  assert.equal(turnedAway(15), 0);
+  assert.equal(turnedAway(34), 1);
+  assert.equal(revealRemoval(d, fw, 0), depthRemoved(d, fw));
+  assert.ok(Math.abs(revealRemoval(d, fw, 1) - 0.7 * d) < 1e-9);
+  // the inner cheek: the uniform share presses it, the cap keeps it
+  assert.ok(revealRemoval(0.05 * fw, fw, 1) > 10 * revealRemoval(0.05 * fw, fw, 0));
 });
