@@ -44,27 +44,28 @@ export function besideFaceFlattening(outside: number, faceWidth: number): number
 }
 
 /**
- * Depth behind the cheek a full reveal leaves: the depth d softly capped at REVEAL_DEPTH_CAP face
- * widths (c * tanh(d / c)). The inner cheek, only a little behind it, keeps nearly its true depth and
- * turns as a round surface (a uniform share removed everywhere pressed it into a plane: the "card");
- * the band near the outline, which the photo saw edge-on and holds only a few texels for, is brought
- * forward onto the cap and faces the camera, so the turn shows it at about its photo width
- * instead of stretching it. The outline itself lies 0.38-0.46 face widths behind the cheek on the
- * test portraits.
+ * Depth behind the cheek removed on a full reveal: UNIFORM_SHARE (70%, the old flattening of all of
+ * it) of the depth past a soft cap of REVEAL_DEPTH_CAP face widths (d - c * tanh(d / c)). The inner
+ * cheek, only a little behind it, keeps nearly its true depth and turns as a round surface (70% of
+ * all of it pressed the side into a plane: the "card", and the turn read back short); the band near
+ * the outline (0.38-0.46 face widths behind the cheek on the test portraits), which the photo saw
+ * edge-on and holds only a few texels for, loses nearly as much as before, so the turn widens it
+ * about as little. Removing all of the depth past the cap (a plateau) put the face's edge and the
+ * hair beside it at one depth: their seam turned stair-stepped (lp_s12, lp_s42 at +25).
  */
-const REVEAL_DEPTH_CAP = 0.2;
+const REVEAL_DEPTH_CAP = 0.12, UNIFORM_SHARE = 0.7;
 export function depthRemoved(d: number, faceWidth: number): number {
   const c = REVEAL_DEPTH_CAP * faceWidth;
-  return d - c * Math.tanh(d / c);
+  return UNIFORM_SHARE * (d - c * Math.tanh(d / c));
 }
 
 /**
  * 0 for a photo turned up to 18° away from the side a turn shows (by `yawAway` degrees, rig
  * angles), 1 from 30°: that side's texture is then a thin edge-on strip, and showing its cheek
  * round (depthRemoved) widens it into a wider wall of mirrored contours (lp_s10, a painting turned
- * 34°, at +25: CSIM 0.838 with this, 0.825 without; 0.850 on main), so there the old, uniform
- * flattening stays. lp_s9 (Mona Lisa, 18°) gains from the round cheek (+25: read back 19.4 -> 21.4°,
- * CSIM 0.908 -> 0.920).
+ * 34°, at +25: CSIM 0.838 with this, 0.825 without (a first, plateau cap); 0.850 on main), so there
+ * the old, uniform flattening stays. lp_s9 (Mona Lisa, 18°) gains from the round cheek (+25: read
+ * back 19.4 -> 21.0°, CSIM 0.908 -> 0.918).
  */
 export function turnedAway(yawAway: number): number {
   return smooth01((yawAway - 18) / 12);
@@ -74,7 +75,6 @@ export function turnedAway(yawAway: number): number {
 export function revealRemoval(d: number, faceWidth: number, away: number): number {
   return (1 - away) * depthRemoved(d, faceWidth) + away * UNIFORM_SHARE * d;
 }
-const UNIFORM_SHARE = 0.7;
 
 /**
  * Depth removed behind each side's cheek on a full reveal (revealRemoval), counted only well off the face's centre line (0 within 0.1 face
