@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { besideFaceFlattening } from '../src/render/turn.ts';
+import { besideFaceFlattening, depthRemoved, revealRemoval, turnedAway } from '../src/render/turn.ts';
 import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -85,4 +85,37 @@ test('beside the face the flattening fades smoothly (the ear keeps its depth), m
   assert.equal(distanceToOutline(5, 0, square), 0);
   assert.equal(distanceToOutline(5, -3, square), 3);
   assert.ok(Math.abs(distanceToOutline(13, 14, square) - 5) < 1e-9);
+});
+
+test('a reveal keeps the inner cheek round and takes nearly the old share from the edge-on band', () => {
+  const fw = 200;
+  // a little behind the cheek: nearly all of its depth kept (the old 70% of all of it pressed it flat)
+  assert.ok(depthRemoved(0.05 * fw, fw) < 0.003 * fw, `removed at 0.05 fw: ${depthRemoved(0.05 * fw, fw)}`);
+  assert.ok(depthRemoved(0.05 * fw, fw) < 0.1 * 0.7 * 0.05 * fw);
+  // the outline, ~0.4-0.46 face widths behind: most of the old removal, never more
+  for (const d of [0.4, 0.46, 0.6]) {
+    const r = depthRemoved(d * fw, fw), old = 0.7 * d * fw;
+    assert.ok(r > 0.65 * old && r < old, `removed at ${d} fw: ${(r / fw).toFixed(3)} fw (old ${(old / fw).toFixed(3)})`);
+  }
+  // never pushes a vertex past the cheek; the depth left grows with the depth (no plateau: the face's
+  // edge and the hair beside it keep their order, no stair-stepped seam)
+  let lastLeft = -1;
+  for (let d = 0; d <= 0.6 * fw; d += 2) {
+    const r = depthRemoved(d, fw), left = d - r;
+    assert.ok(r >= 0 && r <= d + 1e-9);
+    assert.ok(left - lastLeft >= 0.3 * 2 - 1e-9, `depth left grows at least 0.3 per unit at ${d}`);
+    lastLeft = left;
+  }
+});
+
+test('a photo turned well away from the revealed side keeps the uniform flattening; a frontal one the soft cap', () => {
+  const fw = 200, d = 0.3 * fw;
+  assert.equal(turnedAway(0), 0);
+  assert.equal(turnedAway(-20), 0);
+  assert.equal(turnedAway(15), 0);
+  assert.equal(turnedAway(34), 1);
+  assert.equal(revealRemoval(d, fw, 0), depthRemoved(d, fw));
+  assert.ok(Math.abs(revealRemoval(d, fw, 1) - 0.7 * d) < 1e-9);
+  // the inner cheek: the uniform share presses it, the cap keeps it
+  assert.ok(revealRemoval(0.05 * fw, fw, 1) > 10 * revealRemoval(0.05 * fw, fw, 0));
 });

@@ -61,3 +61,35 @@ test('the neck lags behind the jaw on the side turning away; the photo pose is u
   }
   assert.ok(lagged >= 2, `jaw-side landmarks checked: ${lagged}`);
 });
+
+/** Largest texture-to-screen stretch (singular value) over the skin triangles of the sheet below the chin at this frame. */
+function stretchBelowChin(avatar: Avatar, frame: MotionFrame): number {
+  const r = createRenderer(avatar, { width: avatar.size, height: avatar.size });
+  const { x, y, triangles } = r.meshVertices(frame);
+  const uv = avatar.uv, chinY = avatar.rest[152 * 3 + 1]!;
+  let worst = 0;
+  for (let t = 0; t < triangles.length; t += 3) {
+    const a = triangles[t]!, b = triangles[t + 1]!, c = triangles[t + 2]!;
+    if (avatar.material[t / 3] !== MATERIAL.skin || (a < 478 && b < 478 && c < 478)) continue;
+    if ((uv[a * 2 + 1]! + uv[b * 2 + 1]! + uv[c * 2 + 1]!) / 3 < chinY) continue;
+    const du1 = uv[b * 2]! - uv[a * 2]!, dv1 = uv[b * 2 + 1]! - uv[a * 2 + 1]!, du2 = uv[c * 2]! - uv[a * 2]!, dv2 = uv[c * 2 + 1]! - uv[a * 2 + 1]!;
+    const det = du1 * dv2 - du2 * dv1;
+    const dx1 = x[b]! - x[a]!, dy1 = y[b]! - y[a]!, dx2 = x[c]! - x[a]!, dy2 = y[c]! - y[a]!;
+    // skip slivers (a few square pixels on screen) whose stretch no one sees
+    if (Math.abs(det) < 1e-6 || Math.abs(dx1 * dy2 - dx2 * dy1) < 40) continue;
+    // screen = J * texture; the largest singular value of J
+    const j00 = (dx1 * dv2 - dx2 * dv1) / det, j01 = (dx2 * du1 - dx1 * du2) / det, j10 = (dy1 * dv2 - dy2 * dv1) / det, j11 = (dy2 * du1 - dy1 * du2) / det;
+    const A = j00 * j00 + j10 * j10, B = j00 * j01 + j10 * j11, C = j01 * j01 + j11 * j11;
+    worst = Math.max(worst, Math.sqrt((A + C) / 2 + Math.sqrt((A - C) ** 2 / 4 + B * B)));
+  }
+  return worst;
+}
+
+test('below the chin the sheet recedes over a span, not a wall: a raised, turned chin shows no stretched row', async () => {
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s42.jpg'));
+  const nf = createRenderer(avatar, { width: 64, height: 64 }).neutralFrame();
+  // Katie at 1.4 s (bench/edges.ts driver pose): turned, chin up, tilted
+  const stretch = stretchBelowChin(avatar, { ...nf, pose: { yaw: -24, pitch: -17, roll: 9, tx: 0.09, ty: -0.06, tz: -0.13 } });
+  // a one-pixel wall under the jaw stretched one texture row 30-40x here
+  assert.ok(stretch < 8, `largest stretch below the chin ${stretch.toFixed(1)}x`);
+});

@@ -152,12 +152,23 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // the band shows the texture mirrored and blurred (render/raster.ts sampleInto), never stretched
   const margin = 0.08 * size;
   const shell = hairShellReach(ovalPos, [ocx, ocy], head, matte, skinLike);
+  // under the jaw only, where the person goes on past the outline (the neck): beside a cheek, or a
+  // jaw against the background, a slow recession keeps the sheet past the outline near the face's
+  // depth, and a turn toward that side shows it as a pale bulge (lp_s10 at +25)
+  const minRecession = ovalPos.map(([x, y]) => {
+    let dx = x - ocx, dy = y - ocy;
+    const len = Math.hypot(dx, dy) || 1;
+    dx /= len; dy /= len;
+    const k = 0.06 * head.faceWidth;
+    const xi = Math.min(size - 1, Math.max(0, Math.round(x + dx * k))), yi = Math.min(size - 1, Math.max(0, Math.round(y + dy * k)));
+    return MIN_RECESSION * head.faceWidth * smoothstep(head.chinY - 0.3 * head.faceH, head.chinY - 0.15 * head.faceH, y) * smoothstep(0.3, 0.8, matte.data[yi * size + xi]!);
+  });
   // The head's surface along ray j at distance d from the outline: receding from the outline's
   // depth with a round profile to the equator depth at the skull's or the hair's outline
   // (hairShell.ts), then further back, gently (an ear: its rim lies behind its root, so a turn
   // toward it shows it more squarely and a turn away tucks it behind the cheek; capped).
   const headDepth = (j: number, d: number) => {
-    const oz = ovalPos[j]![2], dSil = shell[j]!;
+    const oz = ovalPos[j]![2], dSil = Math.max(shell[j]!, minRecession[j]!);
     if (d >= dSil) return head.zc + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
     return head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos((d / dSil) * Math.PI / 2);
   };
@@ -206,6 +217,16 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
 }
 
+
+/**
+ * Under the jaw the sheet takes at least this many face widths along its ray to recede from the
+ * outline's depth to the equator's. There the skull's ellipse ends at the outline itself (1 px): the sheet
+ * stepped ~0.3 face widths back within one pixel, a wall under the jaw textured by a single row of
+ * the photo. A driver's raised chin or turn shows that wall face-on, that row stretched 30-40x: the
+ * stripe under the chin on Katie's turned frames (lp_s42 at 1.4 s). Depth only: the photo's pose
+ * projects the same.
+ */
+const MIN_RECESSION = 0.1;
 
 /** Past the skull's or hair's outline the sheet recedes by this much per pixel outward, to at most the cap (face widths). */
 const BEHIND_OUTLINE_SLOPE = 1.5, BEHIND_OUTLINE_CAP = 0.2;

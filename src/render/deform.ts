@@ -22,7 +22,7 @@ export interface Framing { S: number; offX: number; offY: number }
 export interface DeformOptions {
   /** how much of the head's rotation the torso follows */
   torsoFollow: { yaw: number; pitch: number; roll: number };
-  /** share of the depth behind the cheek removed at a 25° yaw on the side the turn shows */
+  /** share of the depth past the soft cap behind the cheek (turn.ts depthRemoved) removed at a 25° yaw on the side the turn shows */
   revealFlatten: number;
 }
 

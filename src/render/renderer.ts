@@ -32,8 +32,9 @@ export interface RendererOptions {
   /** how much of the head's rotation the torso follows (default yaw 0.15, pitch 0.05, roll 0.25) */
   torsoFollow?: { yaw: number; pitch: number; roll: number };
   /**
-   * share of the depth behind the cheek removed, at a 25° yaw, on the side the turn shows (default
-   * 0.7; 0 = the true depth, whose widened cheek-to-ear band is a smear of a few edge texels)
+   * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
+   * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
+   * band is a smear of a few edge texels)
    */
   revealFlatten?: number;
 }
@@ -95,7 +96,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const jawMap = jawMapOf(avatar);
   const geometry = new Deformer(avatar, { S, offX, offY }, jawMap, lipUnitsOf(avatar), {
     torsoFollow: opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 },
-    revealFlatten: opts.revealFlatten ?? 0.7,
+    revealFlatten: opts.revealFlatten ?? 1,
   });
   const { sx, sy, siz, sz, uvNow, share, wv } = geometry;
 

@@ -44,7 +44,40 @@ export function besideFaceFlattening(outside: number, faceWidth: number): number
 }
 
 /**
- * Depth behind each side's cheek, counted only well off the face's centre line (0 within 0.1 face
+ * Depth behind the cheek removed on a full reveal: UNIFORM_SHARE (70%, the old flattening of all of
+ * it) of the depth past a soft cap of REVEAL_DEPTH_CAP face widths (d - c * tanh(d / c)). The inner
+ * cheek, only a little behind it, keeps nearly its true depth and turns as a round surface (70% of
+ * all of it pressed the side into a plane: the "card", and the turn read back short); the band near
+ * the outline (0.38-0.46 face widths behind the cheek on the test portraits), which the photo saw
+ * edge-on and holds only a few texels for, loses nearly as much as before, so the turn widens it
+ * about as little. Removing all of the depth past the cap (a plateau) put the face's edge and the
+ * hair beside it at one depth: their seam turned stair-stepped (lp_s12, lp_s42 at +25).
+ */
+const REVEAL_DEPTH_CAP = 0.12, UNIFORM_SHARE = 0.7;
+export function depthRemoved(d: number, faceWidth: number): number {
+  const c = REVEAL_DEPTH_CAP * faceWidth;
+  return UNIFORM_SHARE * (d - c * Math.tanh(d / c));
+}
+
+/**
+ * 0 for a photo turned up to 18° away from the side a turn shows (by `yawAway` degrees, rig
+ * angles), 1 from 30°: that side's texture is then a thin edge-on strip, and showing its cheek
+ * round (depthRemoved) widens it into a wider wall of mirrored contours (lp_s10, a painting turned
+ * 34°, at +25: CSIM 0.838 with this, 0.825 without (a first, plateau cap); 0.850 on main), so there
+ * the old, uniform flattening stays. lp_s9 (Mona Lisa, 18°) gains from the round cheek (+25: read
+ * back 19.4 -> 21.0°, CSIM 0.908 -> 0.918).
+ */
+export function turnedAway(yawAway: number): number {
+  return smooth01((yawAway - 18) / 12);
+}
+
+/** Depth removed on a full reveal: the soft cap's for a photo facing the camera, going over to 70% of all of it for one turned away (turnedAway). */
+export function revealRemoval(d: number, faceWidth: number, away: number): number {
+  return (1 - away) * depthRemoved(d, faceWidth) + away * UNIFORM_SHARE * d;
+}
+
+/**
+ * Depth removed behind each side's cheek on a full reveal (revealRemoval), counted only well off the face's centre line (0 within 0.1 face
  * widths of the nose bridge, 1 from 0.35 on) and on the face and what lies close beside it (the
  * ear, less the further out: besideFaceFlattening; none past 0.5 face widths, so long hair and
  * shoulders keep their place). Eyeballs, lashes and mouth inside the oval move exactly with the face mesh.
@@ -54,6 +87,8 @@ export function revealDepth(avatar: Avatar): RevealDepth {
   const left = new Float32Array(n), right = new Float32Array(n);
   const r = avatar.rest, fw = avatar.head.faceWidth, noseX = r[168 * 3]!;
   const oval = restFaceOval(avatar);
+  // how far the photo turned away from each side (+yaw shows the image-left side)
+  const photoYaw = avatar.rig.angles.yaw, awayLeft = turnedAway(-photoYaw), awayRight = turnedAway(photoYaw);
   for (let v = 0; v < n; v++) {
     // face mesh points are on the face; added vertices count by their distance past the oval
     const past = v >= MESH_POINT_COUNT ? distancePastOval(r, v, oval) : 0;
@@ -61,14 +96,14 @@ export function revealDepth(avatar: Avatar): RevealDepth {
     if (past > 0) near *= besideFaceFlattening(distanceToOutline(r[v * 3]!, r[v * 3 + 1]!, oval), fw);
     if (near === 0) continue;
     const off = (r[v * 3]! - noseX) / fw;
-    left[v] = near * Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!) * smooth01((-off - 0.1) / 0.25);
-    right[v] = near * Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!) * smooth01((off - 0.1) / 0.25);
+    left[v] = near * revealRemoval(Math.max(0, r[v * 3 + 2]! - r[50 * 3 + 2]!), fw, awayLeft) * smooth01((-off - 0.1) / 0.25);
+    right[v] = near * revealRemoval(Math.max(0, r[v * 3 + 2]! - r[280 * 3 + 2]!), fw, awayRight) * smooth01((off - 0.1) / 0.25);
   }
   return { left, right };
 }
 
 /**
- * Share of the depth behind the cheek removed at this yaw (degrees, relative to the photo): up to
+ * Share of depthRemoved taken away at this yaw (degrees, relative to the photo): up to
  * `strength` at 25°, none on a side the photo itself was turned toward (its texture holds real
  * detail there). photoYaw: the photo's own yaw in the rig's angles.
  */
