@@ -12,7 +12,8 @@ import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
-import { faceMeasures } from './measures.ts';
+import { lidHeights, lowerLidRises, smileSquint, type Lids } from './lowerLid.ts';
+import { eyeRestOf } from './restFace.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -118,11 +119,13 @@ export interface DriverFitOptions {
   oneSidedTurn?: boolean;
   /** With wideOverSquint: an eye measured narrower than at rest keeps its squint over its eyeWide (lidsDecide.ts). */
   lidsDecide?: boolean;
+  /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
+  lowerLidSquint?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -131,10 +134,11 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; pose: { yaw: number } } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number } } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
-  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)), pose: fit.pose };
+  const head = toCanonical(lm, fit);
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose };
 }
 
 
@@ -167,12 +171,31 @@ export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
   }
 }
 
-/** Each eye's opening as a share of its rest opening: the 80th percentile over the clip, as the blink's rest (restFace.ts). */
-function eyeShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
-  return eyes.map((e) => {
-    const rest = Math.max(1e-6, percentile(Float64Array.from(have, (i) => e[i]!), 80));
-    return Float64Array.from(e, (v) => v / rest);
+/** Each eye's opening (head frame, lowerLid.ts) as a share of its rest opening, the blink's rest rule (restFace.ts eyeRestOf). */
+function eyeShares(lids: [Lids, Lids][], have: number[]): [Float64Array, Float64Array] {
+  return [0, 1].map((side) => {
+    const open = (i: number) => lids[i]![side]!.upper + lids[i]![side]!.lower;
+    const rest = Math.max(1e-6, eyeRestOf(have.map(open)));
+    const out = new Float64Array(lids.length);
+    for (const i of have) out[i] = open(i) / rest;
+    return out;
   }) as [Float64Array, Float64Array];
+}
+
+/**
+ * In place: with a smile, each side's eyeSquint and cheekSquint at least what its lower lid's rise
+ * shows (lowerLid.ts smileSquint; the fit read lp_d0's squinting grin as a blink, 0.05 squint, no cheek).
+ */
+function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[]): void {
+  ([['eyeSquintLeft', 'cheekSquintLeft', 'mouthSmileLeft'], ['eyeSquintRight', 'cheekSquintRight', 'mouthSmileRight']] as const).forEach(([eye, cheek, smile], side) => {
+    const e = out.get(eye), c = out.get(cheek), sm = out.get(smile);
+    if (!e || !c || !sm) return;
+    for (const i of have) {
+      const s = smileSquint(rises[side]![i]!, sm[i]!);
+      e[i] = Math.max(e[i]!, s);
+      c[i] = Math.max(c[i]!, s);
+    }
+  });
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -185,9 +208,10 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 /**
  * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
- * `fittedYaw`, when given, receives each frame's yaw from the same fit (degrees; yawFromFit).
+ * `fittedYaw`, when given, receives each frame's yaw from the same fit (degrees; yawFromFit), and
+ * `lidRises` each side's lowerLidRise (lowerLid.ts: the share of the opening that is a squint, not a blink).
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, fittedYaw?: Float64Array): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, fittedYaw?: Float64Array, lidRises?: [Float64Array, Float64Array]): Map<RigControl, Float64Array> {
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -199,7 +223,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
   const yaw = fittedYaw ?? new Float64Array(n);
-  const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
+  const lids: [Lids, Lids][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
@@ -210,7 +234,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
-    if (o.lidsDecide) { const m = faceMeasures(lm); eyes[0][i] = m.eyeLeft; eyes[1][i] = m.eyeRight; }
+    lids[i] = frame.lids;
     have.push(i);
   }
   // each brow's rest height: its median over the clip
@@ -233,8 +257,12 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  const rises = lowerLidRises(lids, have);
+  lidRises?.[0].set(rises[0]);
+  lidRises?.[1].set(rises[1]);
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
-  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have);
+  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(lids, have), have);
   else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
