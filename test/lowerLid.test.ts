@@ -1,7 +1,7 @@
 // A smile's raised lower lid is a squint, not a blink (motion/lowerLid.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lidHeights, lowerLidRise, lowerLidRises, smileSquint, RISE_NOISE, RENDERED_RISE_AT_FULL, type Lids } from '../src/motion/lowerLid.ts';
+import { lidHeights, lowerLidRise, lowerLidRises, smileGate, smileSquint, RISE_NOISE, RENDERED_RISE_AT_FULL, type Lids } from '../src/motion/lowerLid.ts';
 import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER, LANDMARK_COUNT } from '../src/rig/topology.ts';
 
 /** Canonical landmarks (y down) with both eyes' corners at y 0, upper lids' middles at -up, lower lids' at +low. */
@@ -38,6 +38,9 @@ test('the squint from the lower lid needs a smile and a rise past the noise', ()
   assert.ok(Math.abs(smileSquint(RISE_NOISE + RENDERED_RISE_AT_FULL / 2, 0.8) - 0.5) < 1e-12, 'half the rendered full rise: half a squint');
   assert.ok(Math.abs(smileSquint(RISE_NOISE + RENDERED_RISE_AT_FULL / 2, 0.25) - 0.25) < 1e-12, 'a half smile holds half');
   assert.equal(smileSquint(1, 1), 1);
+  assert.equal(smileGate(0), 0);
+  assert.equal(smileGate(-0.3), 0, 'a signed smile below rest vouches for nothing');
+  assert.equal(smileGate(0.9), 1);
 });
 
 test('lowerLidRises: the rest is the open eye (the blink\'s rest rule), so a clip-long grin still reads as risen', () => {

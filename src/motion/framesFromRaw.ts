@@ -124,7 +124,7 @@ function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid
 }
 
 /**
- * The blinks read again with each lower lid's rise (the squint's share of the opening, lowerLid.ts)
+ * The blinks read again with the part of each lower lid's rise taken as a smile's squint (lowerLid.ts)
  * given back to the opening: a smile's raised lower lid is not a closing upper lid.
  */
 function blinksWithoutSquint(ch: Channels, raw: (RawFaceFrame | null)[], valid: boolean[], rest: RestFace, rises: [Float64Array, Float64Array]): void {

@@ -61,14 +61,18 @@ export function lowerLidRise(lids: Lids, rest: Lids): number {
   return rise * (1 - smoothstep(BLINKING_FROM, BLINKING_FULL, upperDown));
 }
 
+/** How much of a side's lower-lid rise a smile vouches for (0..1): the cheek that a smile raises pushes the lid up. */
+export function smileGate(smile: number): number {
+  return Math.min(1, Math.max(0, smile) / CHEEK_SMILE_FULL);
+}
+
 /**
  * A side's squint from its lower lid's rise, held to the smile that raises the cheek under it: a
  * smile's lower lid is pushed up by the cheek (eyeSquint and cheekSquint both). Without a smile the
  * rise is mostly gaze and speech, and a squint is left to the rig fit's reading.
  */
 export function smileSquint(rise: number, smile: number): number {
-  const squint = Math.min(1, Math.max(0, rise - RISE_NOISE) / RENDERED_RISE_AT_FULL);
-  return squint * Math.min(1, Math.max(0, smile) / CHEEK_SMILE_FULL);
+  return Math.min(1, Math.max(0, rise - RISE_NOISE) / RENDERED_RISE_AT_FULL) * smileGate(smile);
 }
 
 /**

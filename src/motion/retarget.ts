@@ -12,7 +12,7 @@ import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
-import { lidHeights, lowerLidRises, smileSquint, type Lids } from './lowerLid.ts';
+import { lidHeights, lowerLidRises, smileGate, smileSquint, type Lids } from './lowerLid.ts';
 import { eyeRestOf } from './restFace.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
@@ -184,7 +184,8 @@ function eyeShares(lids: [Lids, Lids][], have: number[]): [Float64Array, Float64
 
 /**
  * In place: with a smile, each side's eyeSquint and cheekSquint at least what its lower lid's rise
- * shows (lowerLid.ts smileSquint; the fit read lp_d0's squinting grin as a blink, 0.05 squint, no cheek).
+ * shows (lowerLid.ts smileSquint; the fit read lp_d0's squinting grin as a blink, 0.05 squint, no
+ * cheek). `rises` becomes the share of each rise so taken as a squint (the blink leaves it out).
  */
 function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[]): void {
   ([['eyeSquintLeft', 'cheekSquintLeft', 'mouthSmileLeft'], ['eyeSquintRight', 'cheekSquintRight', 'mouthSmileRight']] as const).forEach(([eye, cheek, smile], side) => {
@@ -194,6 +195,7 @@ function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Arra
       const s = smileSquint(rises[side]![i]!, sm[i]!);
       e[i] = Math.max(e[i]!, s);
       c[i] = Math.max(c[i]!, s);
+      rises[side]![i] *= smileGate(sm[i]!);
     }
   });
 }
@@ -209,7 +211,7 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
  * `fittedYaw`, when given, receives each frame's yaw from the same fit (degrees; yawFromFit), and
- * `lidRises` each side's lowerLidRise (lowerLid.ts: the share of the opening that is a squint, not a blink).
+ * `lidRises` each side's lowerLidRise taken as a smile's squint (lowerLid.ts: the share of the opening that is not a blink).
  */
 export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, fittedYaw?: Float64Array, lidRises?: [Float64Array, Float64Array]): Map<RigControl, Float64Array> {
   const o = driverFitDefaults(options);
@@ -258,9 +260,9 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     out.set(c, ch);
   }
   const rises = lowerLidRises(lids, have);
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   lidRises?.[0].set(rises[0]);
   lidRises?.[1].set(rises[1]);
-  if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
   if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(lids, have), have);
   else if (o.wideOverSquint) wideOverSquint(out);
