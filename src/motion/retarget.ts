@@ -12,7 +12,7 @@ import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
-import { lidHeights, lowerLidRises, smileGate, smileSquint, type Lids } from './lowerLid.ts';
+import { lidHeights, lowerLidRises, smileSquint, RENDERED_RISE_AT_FULL, type Lids } from './lowerLid.ts';
 import { eyeRestOf } from './restFace.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
@@ -185,7 +185,8 @@ function eyeShares(lids: [Lids, Lids][], have: number[]): [Float64Array, Float64
 /**
  * In place: with a smile, each side's eyeSquint and cheekSquint at least what its lower lid's rise
  * shows (lowerLid.ts smileSquint; the fit read lp_d0's squinting grin as a blink, 0.05 squint, no
- * cheek). `rises` becomes the share of each rise so taken as a squint (the blink leaves it out).
+ * cheek). `rises` becomes the share of the opening the added squint raises the photo's lower lid by
+ * (the blink leaves it out).
  */
 function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[]): void {
   ([['eyeSquintLeft', 'cheekSquintLeft', 'mouthSmileLeft'], ['eyeSquintRight', 'cheekSquintRight', 'mouthSmileRight']] as const).forEach(([eye, cheek, smile], side) => {
@@ -193,9 +194,11 @@ function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Arra
     if (!e || !c || !sm) return;
     for (const i of have) {
       const s = smileSquint(rises[side]![i]!, sm[i]!);
+      // only the squint the fit missed is taken from the blink: where the fit read the squint (lp_d6),
+      // the blink measure's narrowing stays as it was (giving it all back left her eyes too open)
+      rises[side]![i] = RENDERED_RISE_AT_FULL * Math.max(0, s - e[i]!);
       e[i] = Math.max(e[i]!, s);
       c[i] = Math.max(c[i]!, s);
-      rises[side]![i] *= smileGate(sm[i]!);
     }
   });
 }
