@@ -123,6 +123,11 @@ function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid
   }
 }
 
+/** Each frame's measured eye openings (subject's left, right; 0 where there is no face), as the tracker read them. */
+function measuredEyes(raw: (RawFaceFrame | null)[]): [Float64Array, Float64Array] {
+  return [Float64Array.from(raw, (r) => r?.m.eyeLeft ?? 0), Float64Array.from(raw, (r) => r?.m.eyeRight ?? 0)];
+}
+
 /**
  * The blinks read again with the part of each lower lid's rise taken as a smile's squint (lowerLid.ts)
  * given back to the opening: a smile's raised lower lid is not a closing upper lid.
@@ -244,7 +249,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, fittedYaw, lidRises);
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, eyes: measuredEyes(raw) });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)

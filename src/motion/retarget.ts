@@ -14,6 +14,7 @@ import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
 import { lidHeights, lowerLidRises, smileSquint, RENDERED_RISE_AT_FULL, type Lids } from './lowerLid.ts';
 import { eyeRestOf } from './restFace.ts';
+import { faceMeasures } from './measures.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -171,14 +172,15 @@ export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
   }
 }
 
-/** Each eye's opening (head frame, lowerLid.ts) as a share of its rest opening, the blink's rest rule (restFace.ts eyeRestOf). */
-function eyeShares(lids: [Lids, Lids][], have: number[]): [Float64Array, Float64Array] {
-  return [0, 1].map((side) => {
-    const open = (i: number) => lids[i]![side]!.upper + lids[i]![side]!.lower;
-    const rest = Math.max(1e-6, eyeRestOf(have.map(open)));
-    const out = new Float64Array(lids.length);
-    for (const i of have) out[i] = open(i) / rest;
-    return out;
+/**
+ * Each eye's opening (the face mesh's lid distance, measures.ts) as a share of its rest opening by the
+ * blink's rest rule (restFace.ts eyeRestOf). The head-frame lids (lowerLid.ts) were tried here: they
+ * kept more of the fitted squints and over-narrowed lp_d10 (AED .1117 -> .1128, lp_s42).
+ */
+function eyeShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
+  return eyes.map((e) => {
+    const rest = Math.max(1e-6, eyeRestOf(have.map((i) => e[i]!)));
+    return Float64Array.from(e, (v) => v / rest);
   }) as [Float64Array, Float64Array];
 }
 
@@ -203,6 +205,14 @@ function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Arra
   });
 }
 
+/** What the video path hands retargetFromLandmarks besides the landmarks, and what it reads back. */
+export interface RetargetIo {
+  /** per side (subject's left, right), each frame's measured eye opening (FaceMeasures eyeLeft / eyeRight) */
+  eyes?: [ArrayLike<number>, ArrayLike<number>];
+  fittedYaw?: Float64Array;
+  lidRises?: [Float64Array, Float64Array];
+}
+
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
 export function landmarkList(flat: ArrayLike<number>): Landmarks {
   const out: Landmarks = [];
@@ -213,10 +223,13 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 /**
  * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
- * `fittedYaw`, when given, receives each frame's yaw from the same fit (degrees; yawFromFit), and
- * `lidRises` each side's lowerLidRise taken as a smile's squint (lowerLid.ts: the share of the opening that is not a blink).
+ * `io.eyes`, when given, are the frames' measured eye openings (the video path's raw frames carry them;
+ * else measured here). `io.fittedYaw`, when given, receives each frame's yaw from the same fit
+ * (degrees; yawFromFit), and `io.lidRises` each side's lowerLidRise taken as a smile's squint
+ * (lowerLid.ts: the share of the opening that is not a blink).
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, fittedYaw?: Float64Array, lidRises?: [Float64Array, Float64Array]): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, io: RetargetIo = {}): Map<RigControl, Float64Array> {
+  const { fittedYaw, lidRises } = io;
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -229,6 +242,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const brows = [new Float64Array(n), new Float64Array(n)];
   const yaw = fittedYaw ?? new Float64Array(n);
   const lids: [Lids, Lids][] = new Array(n);
+  const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
@@ -240,6 +254,11 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     lids[i] = frame.lids;
+    if (o.lidsDecide) {
+      const m = io.eyes ? null : faceMeasures(lm);
+      eyes[0][i] = io.eyes ? io.eyes[0][i]! : m!.eyeLeft;
+      eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
+    }
     have.push(i);
   }
   // each brow's rest height: its median over the clip
@@ -267,7 +286,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   lidRises?.[0].set(rises[0]);
   lidRises?.[1].set(rises[1]);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
-  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(lids, have), have);
+  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have);
   else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
