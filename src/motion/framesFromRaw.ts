@@ -7,7 +7,7 @@ import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { fillGaps, oneEuroZeroLag } from './filters.ts';
-import { clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
+import { blinkFromOpening, clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
@@ -123,6 +123,25 @@ function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid
   }
 }
 
+/** Each frame's measured eye openings (subject's left, right; 0 where there is no face), as the tracker read them. */
+function measuredEyes(raw: (RawFaceFrame | null)[]): [Float64Array, Float64Array] {
+  return [Float64Array.from(raw, (r) => r?.m.eyeLeft ?? 0), Float64Array.from(raw, (r) => r?.m.eyeRight ?? 0)];
+}
+
+/**
+ * The blinks read again with the part of each lower lid's rise taken as a smile's squint (lowerLid.ts)
+ * given back to the opening: a smile's raised lower lid is not a closing upper lid.
+ */
+function blinksWithoutSquint(ch: Channels, raw: (RawFaceFrame | null)[], valid: boolean[], rest: RestFace, rises: [Float64Array, Float64Array]): void {
+  const [bl, br] = [ch.get('blinkL'), ch.get('blinkR')];
+  for (let i = 0; i < raw.length; i++) {
+    if (!valid[i]) continue;
+    const m = raw[i]!.m;
+    bl[i] = blinkFromOpening(m.eyeLeft / Math.max(rest.eyeLeft, 1e-6) + rises[0][i]!);
+    br[i] = blinkFromOpening(m.eyeRight / Math.max(rest.eyeRight, 1e-6) + rises[1][i]!);
+  }
+}
+
 /** The head's yaw from the rig fit (DriverFitOptions.yawFromFit) in place of the face mesh's, relative to the first usable frame when mapToInitPose. */
 function writeFittedYaw(ch: Channels, fittedYaw: Float64Array, valid: boolean[], mapToInitPose: boolean): void {
   const c = ch.get('yaw'), first = valid.indexOf(true);
@@ -229,8 +248,10 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, fittedYaw);
+  const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, eyes: measuredEyes(raw) });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
+  if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);

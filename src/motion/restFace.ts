@@ -12,6 +12,14 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
 }
 
+/**
+ * An eye's rest from its per-frame series (an opening, or a lid's height): open, not blinking, so the
+ * larger of its first 0.2 s (median of 5 frames; frame 0 may be a blink) and its 80th percentile.
+ */
+export function eyeRestOf(values: number[]): number {
+  return Math.max(percentile(values.slice(0, 5), 50), percentile(values, 80));
+}
+
 /** The driver's rest face (see fromVideo.ts' header: robust statistics over the clip): the scalar measures, at rest. */
 export type RestFace = Pick<
   FaceMeasures,
@@ -32,8 +40,8 @@ export function estimateRest(ms: FaceMeasures[]): RestFace {
     lowerLip: start('lowerLip'),
     cornerLiftLeft: start('cornerLiftLeft'),
     cornerLiftRight: start('cornerLiftRight'),
-    eyeLeft: Math.max(start('eyeLeft'), percentile(col('eyeLeft'), 80)),
-    eyeRight: Math.max(start('eyeRight'), percentile(col('eyeRight'), 80)),
+    eyeLeft: eyeRestOf(col('eyeLeft')),
+    eyeRight: eyeRestOf(col('eyeRight')),
     browLeft: start('browLeft'),
     browRight: start('browRight'),
     browInnerLeft: start('browInnerLeft'),

@@ -12,6 +12,8 @@ import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
+import { lidHeights, lowerLidRises, smileSquint, RENDERED_RISE_AT_FULL, type Lids } from './lowerLid.ts';
+import { eyeRestOf } from './restFace.ts';
 import { faceMeasures } from './measures.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
@@ -118,11 +120,13 @@ export interface DriverFitOptions {
   oneSidedTurn?: boolean;
   /** With wideOverSquint: an eye measured narrower than at rest keeps its squint over its eyeWide (lidsDecide.ts). */
   lidsDecide?: boolean;
+  /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
+  lowerLidSquint?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -131,10 +135,11 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; pose: { yaw: number } } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number } } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
-  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(toCanonical(lm, fit)), pose: fit.pose };
+  const head = toCanonical(lm, fit);
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose };
 }
 
 
@@ -167,12 +172,45 @@ export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
   }
 }
 
-/** Each eye's opening as a share of its rest opening: the 80th percentile over the clip, as the blink's rest (restFace.ts). */
+/**
+ * Each eye's opening (the face mesh's lid distance, measures.ts) as a share of its rest opening by the
+ * blink's rest rule (restFace.ts eyeRestOf). The head-frame lids (lowerLid.ts) were tried here: they
+ * kept more of the fitted squints and over-narrowed lp_d10 (AED .1117 -> .1128, lp_s42).
+ */
 function eyeShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
   return eyes.map((e) => {
-    const rest = Math.max(1e-6, percentile(Float64Array.from(have, (i) => e[i]!), 80));
+    const rest = Math.max(1e-6, eyeRestOf(have.map((i) => e[i]!)));
     return Float64Array.from(e, (v) => v / rest);
   }) as [Float64Array, Float64Array];
+}
+
+/**
+ * In place: with a smile, each side's eyeSquint and cheekSquint at least what its lower lid's rise
+ * shows (lowerLid.ts smileSquint; the fit read lp_d0's squinting grin as a blink, 0.05 squint, no
+ * cheek). `rises` becomes the share of the opening the added squint raises the photo's lower lid by
+ * (the blink leaves it out).
+ */
+function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[]): void {
+  ([['eyeSquintLeft', 'cheekSquintLeft', 'mouthSmileLeft'], ['eyeSquintRight', 'cheekSquintRight', 'mouthSmileRight']] as const).forEach(([eye, cheek, smile], side) => {
+    const e = out.get(eye), c = out.get(cheek), sm = out.get(smile);
+    if (!e || !c || !sm) return;
+    for (const i of have) {
+      const s = smileSquint(rises[side]![i]!, sm[i]!);
+      // only the squint the fit missed is taken from the blink: where the fit read the squint (lp_d6),
+      // the blink measure's narrowing stays as it was (giving it all back left her eyes too open)
+      rises[side]![i] = RENDERED_RISE_AT_FULL * Math.max(0, s - e[i]!);
+      e[i] = Math.max(e[i]!, s);
+      c[i] = Math.max(c[i]!, s);
+    }
+  });
+}
+
+/** What the video path hands retargetFromLandmarks besides the landmarks, and what it reads back. */
+export interface RetargetIo {
+  /** per side (subject's left, right), each frame's measured eye opening (FaceMeasures eyeLeft / eyeRight) */
+  eyes?: [ArrayLike<number>, ArrayLike<number>];
+  fittedYaw?: Float64Array;
+  lidRises?: [Float64Array, Float64Array];
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -185,9 +223,13 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
 /**
  * Per-frame weights of the RETARGETED controls and, with options.lowerLipFit (default), mouthLowerDown (null
  * frames = no landmarks: left 0, the caller fills gaps). Returns channels by control name. Frames are flat x, y, z landmarks or landmark lists.
- * `fittedYaw`, when given, receives each frame's yaw from the same fit (degrees; yawFromFit).
+ * `io.eyes`, when given, are the frames' measured eye openings (the video path's raw frames carry them;
+ * else measured here). `io.fittedYaw`, when given, receives each frame's yaw from the same fit
+ * (degrees; yawFromFit), and `io.lidRises` each side's lowerLidRise taken as a smile's squint
+ * (lowerLid.ts: the share of the opening that is not a blink).
  */
-export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, fittedYaw?: Float64Array): Map<RigControl, Float64Array> {
+export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, io: RetargetIo = {}): Map<RigControl, Float64Array> {
+  const { fittedYaw, lidRises } = io;
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -199,6 +241,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
   const yaw = fittedYaw ?? new Float64Array(n);
+  const lids: [Lids, Lids][] = new Array(n);
   const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
@@ -210,7 +253,12 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
-    if (o.lidsDecide) { const m = faceMeasures(lm); eyes[0][i] = m.eyeLeft; eyes[1][i] = m.eyeRight; }
+    lids[i] = frame.lids;
+    if (o.lidsDecide) {
+      const m = io.eyes ? null : faceMeasures(lm);
+      eyes[0][i] = io.eyes ? io.eyes[0][i]! : m!.eyeLeft;
+      eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
+    }
     have.push(i);
   }
   // each brow's rest height: its median over the clip
@@ -233,6 +281,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  const rises = lowerLidRises(lids, have);
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
+  lidRises?.[0].set(rises[0]);
+  lidRises?.[1].set(rises[1]);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
   if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have);
   else if (o.wideOverSquint) wideOverSquint(out);
