@@ -23,7 +23,7 @@ type V = { name: string; f: (jaw: number, press: number) => number };
 // the shipped map (lipShapes.ts audioJaw) against the alternatives tried: raised peaks with other
 // knees and gains, and convex power maps (pivot, exponent) that also shut more of the closures
 const variants: V[] = [{ name: 'identity', f: (j) => j }, { name: `shipped (audioJaw)`, f: audioJaw }];
-for (const [g, knee] of [[0.3, 0.15], [0.5, 0.25], [1, 0.25]]) variants.push({ name: `peak ${g}@${knee}`, f: (j) => j + g! * Math.max(0, j - knee!) });
+for (const [g, knee] of [[0.3, 0.15], [0.5, 0.25], [1, 0.25], [0.3, 0.25]]) variants.push({ name: `peak ${g}@${knee}`, f: (j) => j + g! * Math.max(0, j - knee!) });
 const pw = (j: number, piv: number, g: number) => piv * Math.pow(Math.max(0, j) / piv, g);
 for (const [piv, g] of [[0.15, 1.2], [0.2, 1.2], [0.3, 1.2], [0.3, 1.4]]) variants.push({ name: `pow ${g}@${piv}`, f: (j) => pw(j, piv!, g!) });
 for (const k of [1, 2]) variants.push({ name: `press x${k}`, f: (j, p) => j * Math.max(0, 1 - k * p) });
@@ -55,7 +55,10 @@ for (const clip of trainingClips(0)) {  // ~2 min on 2 cores
     if (ours.length > 20) a.p95.push(q(ours, 0.95) / Math.max(0.01, q(real, 0.95)));
   });
 }
+const speakerR = (k: number) => new Map([...acc[k]!.r.entries()].map(([s, x]) => [s, x.reduce((t, y) => t + y, 0) / x.length]));
+const base = speakerR(0);
 variants.forEach((v, k) => {
   const a = acc[k]!; const rs = [...a.r.values()].map((x) => x.reduce((s, y) => s + y, 0) / x.length);
-  console.log(`${v.name.padEnd(8)} r ${(rs.reduce((s, y) => s + y, 0) / rs.length).toFixed(4)} loud shut ${(100 * a.loudShut / a.loudN).toFixed(1)}% (real ${(100 * a.realLoudShut / a.loudN).toFixed(1)}%) real-closed (jaw<.05) ours closed ${(100 * a.clos / a.closN).toFixed(1)}% p95 ratio median ${q(a.p95, 0.5).toFixed(2)} p25 ${q(a.p95, 0.25).toFixed(2)} p75 ${q(a.p95, 0.75).toFixed(2)}`);
+  const mine = speakerR(k), up = [...mine.entries()].filter(([s, r]) => r > base.get(s)! + 1e-9).length;
+  console.log(`${v.name.padEnd(8)} r ${(rs.reduce((s, y) => s + y, 0) / rs.length).toFixed(4)} loud shut ${(100 * a.loudShut / a.loudN).toFixed(1)}% (real ${(100 * a.realLoudShut / a.loudN).toFixed(1)}%) real-closed (jaw<.05) ours closed ${(100 * a.clos / a.closN).toFixed(1)}% p95 ratio median ${q(a.p95, 0.5).toFixed(2)} p25 ${q(a.p95, 0.25).toFixed(2)} p75 ${q(a.p95, 0.75).toFixed(2)}; r up on ${up} of ${mine.size} speakers`);
 });
