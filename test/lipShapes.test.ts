@@ -36,9 +36,9 @@ test('the audio stretch has no side: both corners take the mean of the two curve
   assert.equal(curves[0]![1], 0.1);
   assert.deepEqual(Array.from(curves[3]!), [0.67, 0.05]);
   // a model without the stretch curves: the jaw alone
-  const jawOnly = [Float64Array.of(0.2, 0.6)];
+  const jawOnly = [Float64Array.of(JAW_PEAK_FROM, 0.6)];
   shapeAudioMouth(jawOnly, ['jawOpen']);
-  assert.deepEqual(Array.from(jawOnly[0]!), [0.2, audioJaw(0.6)]);
+  assert.deepEqual(Array.from(jawOnly[0]!), [JAW_PEAK_FROM, audioJaw(0.6)]);
 });
 
 test('the audio jaw keeps closures and small openings and raises the peaks, monotone and at most 1', () => {
