@@ -2,20 +2,55 @@
 // shapes as changes on the photo's own mouth (rig/mouthBase.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shapeAudioMouth } from '../src/motion/lipShapes.ts';
+import { audioJaw, audioStretch, JAW_PEAK_FROM, JAW_PEAK_GAIN, RIG_STRETCH_WIDENING, shapeAudioMouth, TEACHER_STRETCH_WIDENING } from '../src/motion/lipShapes.ts';
+import { buildBasis } from '../src/rig/basis.ts';
+import { deform, meanFace } from '../src/rig/canonical.ts';
+import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
+import { mouthWidthRatio } from '../src/rig/mouthPrior.ts';
 
-test('the audio stretch has no side: both corners take the mean of the two curves, the others untouched', () => {
+test('the audio stretch widens the rig\'s mouth as much as the teacher\'s unit says (1 = 25 % wider than at rest)', () => {
+  const neutral = meanFace();
+  const basis = buildBasis(neutral);
+  const widthAt = (stretch: number) => {
+    const w = new Float64Array(CONTROL_COUNT);
+    w[CONTROL_INDEX.mouthStretchLeft] = w[CONTROL_INDEX.mouthStretchRight] = stretch;
+    return mouthWidthRatio(deform(neutral, basis, w), neutral);
+  };
+  // the constant is the basis's own widening (it fails if the basis's stretch changes)
+  assert.ok(Math.abs(widthAt(1) - 1 - RIG_STRETCH_WIDENING) < 0.01, `rig widening ${(widthAt(1) - 1).toFixed(3)} vs ${RIG_STRETCH_WIDENING}`);
+  for (const teacher of [0.2, 0.5]) {
+    const widening = widthAt(audioStretch(teacher, teacher)) - 1;
+    assert.ok(Math.abs(widening - TEACHER_STRETCH_WIDENING * teacher) < 0.01, `teacher stretch ${teacher}: ${(widening * 100).toFixed(1)} % wider, wanted ${(TEACHER_STRETCH_WIDENING * teacher * 100).toFixed(1)} %`);
+  }
+});
+
+test('the audio stretch has no side: both corners take the mean of the two curves in the rig\'s unit, the others untouched', () => {
   const targets = ['jawOpen', 'mouthStretchLeft', 'mouthStretchRight', 'mouthLowerDown'];
   const curves = [Float64Array.of(0.34, 0.1), Float64Array.of(0.28, 0), Float64Array.of(0.49, 0.2), Float64Array.of(0.67, 0.05)];
   shapeAudioMouth(curves, targets);
-  assert.ok(Math.abs(curves[1]![0]! - 0.385) < 1e-12 && curves[1]![0] === curves[2]![0], `stretch ${curves[1]![0]} / ${curves[2]![0]}`);
-  assert.ok(Math.abs(curves[1]![1]! - 0.1) < 1e-12 && curves[2]![1] === curves[1]![1]);
-  assert.deepEqual(Array.from(curves[0]!), [0.34, 0.1]);
+  const unit = TEACHER_STRETCH_WIDENING / RIG_STRETCH_WIDENING;
+  assert.ok(Math.abs(curves[1]![0]! - 0.385 * unit) < 1e-12 && curves[1]![0] === curves[2]![0], `stretch ${curves[1]![0]} / ${curves[2]![0]}`);
+  assert.ok(Math.abs(curves[1]![1]! - 0.1 * unit) < 1e-12 && curves[2]![1] === curves[1]![1]);
+  // the jaw: its peak above JAW_PEAK_FROM raised, the small opening as it was
+  assert.ok(Math.abs(curves[0]![0]! - (0.34 + JAW_PEAK_GAIN * (0.34 - JAW_PEAK_FROM))) < 1e-12, `jaw ${curves[0]![0]}`);
+  assert.equal(curves[0]![1], 0.1);
   assert.deepEqual(Array.from(curves[3]!), [0.67, 0.05]);
-  // a model without the stretch curves: nothing to do
-  const jawOnly = [Float64Array.of(0.2)];
+  // a model without the stretch curves: the jaw alone
+  const jawOnly = [Float64Array.of(JAW_PEAK_FROM, 0.6)];
   shapeAudioMouth(jawOnly, ['jawOpen']);
-  assert.deepEqual(Array.from(jawOnly[0]!), [0.2]);
+  assert.deepEqual(Array.from(jawOnly[0]!), [JAW_PEAK_FROM, audioJaw(0.6)]);
+});
+
+test('the audio jaw keeps closures and small openings and raises the peaks, monotone and at most 1', () => {
+  for (const j of [0, 0.02, 0.1, JAW_PEAK_FROM]) assert.equal(audioJaw(j), j);
+  assert.ok(audioJaw(0.3) > 0.3 + 0.04, `0.3 -> ${audioJaw(0.3)}`);
+  let last = -1;
+  for (let j = 0; j <= 1.2; j += 0.01) {
+    const v = audioJaw(j);
+    assert.ok(v >= last && v <= 1, `${j.toFixed(2)} -> ${v}`);
+    last = v;
+  }
+  assert.equal(audioJaw(1), 1);
 });
 
 test('a smiling photo driven by audio keeps its smile: the audio frames\' lip shapes go on the photo\'s own mouth', async () => {

@@ -18,6 +18,7 @@ import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/
 import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
 import { LIP_SILENT_STRETCH } from '../motion/lipGate.ts';
 import { loudness, roundedJaw, ROUNDED_OPEN_SHARE } from '../motion/lipRounding.ts';
+import { audioJaw, audioStretch } from '../motion/lipShapes.ts';
 import { FRAMES_PER_STEP, tcnFrameDim, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
 import { LipTcnStream } from '../motion/lipTcnStream.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
@@ -200,10 +201,11 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
       // as postprocessLips: shut in silence, scaled by mouthAmp, 0..1
       state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(calibrated[t]!, open) * gain));
     }
-    // as shapeAudioMouth (motion/lipShapes.ts): speech says nothing of a side
+    // as shapeAudioMouth (motion/lipShapes.ts): the jaw's peaks raised; speech says nothing of a side; the rig's unit
+    if (jawAt >= 0) state.weights[model.targets[jawAt]!] = audioJaw(state.weights[model.targets[jawAt]!]!);
     if (stretchLeftAt >= 0 && stretchRightAt >= 0) {
       const w = state.weights, l = model.targets[stretchLeftAt]!, r = model.targets[stretchRightAt]!;
-      w[l] = w[r] = (w[l]! + w[r]!) / 2;
+      w[l] = w[r] = audioStretch(w[l]!, w[r]!);
     }
     state.speech = open;
     state.energy = nowEnergy;

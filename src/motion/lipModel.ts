@@ -199,7 +199,16 @@ export function readLipModelText(file: URL = LIP_MODEL_FILE): string {
   }
 }
 
-export function loadLipModel(file: URL = LIP_MODEL_FILE): LipModel {
+/**
+ * REAL3D_LIP_MODEL: another model file for the offline path (a fold model from `train:mouth --save-folds`,
+ * so that bench and eval render speakers the model never heard; bench/audioMouth.ts).
+ */
+function defaultLipModelFile(): URL {
+  const alt = typeof process !== 'undefined' ? process.env.REAL3D_LIP_MODEL : undefined;
+  return alt ? new URL(alt, `file://${process.cwd()}/`) : LIP_MODEL_FILE;
+}
+
+export function loadLipModel(file: URL = defaultLipModelFile()): LipModel {
   let m = cached.get(file.href);
   if (!m) cached.set(file.href, (m = parseLipModel(readLipModelText(file), file.pathname)));
   return m;
