@@ -46,3 +46,22 @@ test('a grey line between bright rows is a row gap; a gap between neighbouring t
   const open = [200, 205, 210, 60, 40, 30, 30, 30];
   assert.equal(rowGapAt((k) => open[Math.min(open.length - 1, k)]!, 4, 3), false);
 });
+
+test('an "O" is a dark red hole with depth: its cavity warmer than the library\'s, its middle darker than its rim (lp_s42 <- lp_d6: a flat black ellipse)', async () => {
+  const { FrameLight } = await import('../src/render/mouth/frameLight.ts');
+  const { cavityInto, sideLight } = await import('../src/render/mouth/interior.ts');
+  const place = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.15, photoGap: 0, rebuilt: 1 };
+  const empty = { width: 2, height: 2, anchorX: 1, anchorY: 1, data: new Float32Array(16) };
+  const layers = { upper: empty, lower: empty, tongue: null, cavity: [20, 20, 24] as [number, number, number], fromPhoto: false };
+  const lip = [140, 60, 55], edge = [180, 100, 90];
+  const slot = new FrameLight(), o = new FrameLight();
+  slot.set(place, layers, null, null, lip, edge);
+  o.set({ ...place, rounding: 0.7 }, layers, null, null, lip, edge);
+  assert.ok(o.cavityNow[0] > slot.cavityNow[0] + 10 && o.cavityNow[0] > o.cavityNow[2] + 10, `O cavity ${o.cavityNow.map((v) => v.toFixed(0))}`);
+  const rim = { cx: 32, cy: 11, top: 10, bottom: 25, lateral: 0 }, middle = { ...rim, cy: 17.5 };
+  const c = (light: InstanceType<typeof FrameLight>, q: typeof rim) => { const out = new Float64Array(3); cavityInto(q, place, light, out); return out[0]!; };
+  // the slot's middle is MID_DARK darker than its rim; the O's much more
+  assert.ok(c(o, middle) / c(o, rim) < c(slot, middle) / c(slot, rim) - 0.15);
+  assert.ok(sideLight(middle, o) < 0.8 * sideLight(rim, o));
+  assert.equal(sideLight(middle, slot), sideLight({ ...middle, cy: 11 }, slot));
+});
