@@ -46,10 +46,10 @@ test('at the photo\'s own opening the lip texture is the photo\'s', () => {
 
 test('a lip column slides only as far as the photo\'s dark slit reaches (lp_s10: a red inner lip slid whole drew a hard seam)', () => {
   const uv = evenLips();
-  // lips of luminance 150 (18 px tall); the lower lip's inner 8 px dark (40) on its left columns (x < 145) only
+  // lips of luminance 150 (18 px tall); the lower lip's inner 8 px under its line dark (40) on its left columns (x < 145) only
   const W = 300, H = 300, data = new Uint8ClampedArray(W * H * 4);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const o = (y * W + x) * 4, c = y >= 200 && y < 208 && x < 145 ? 40 : 150;
+    const o = (y * W + x) * 4, c = y >= 201 && y < 209 && x < 145 ? 40 : 150;
     data[o] = c; data[o + 1] = c; data[o + 2] = c; data[o + 3] = 255;
   }
   const [upper, lower] = lipSlideShares({ width: W, height: H, data }, uv);
