@@ -4,7 +4,7 @@
 // mt_man's hard seam across his lower lip, round 11).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { slideLipTexture } from '../src/render/mouth/lipTexture.ts';
+import { lipSlideShares, slideLipTexture } from '../src/render/mouth/lipTexture.ts';
 import { LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER, LANDMARK_COUNT } from '../src/rig/topology.ts';
 
 /** Texture coordinates with each lip's rows evenly spaced from the inner line (row 0) to the outer (row 3). */
@@ -42,4 +42,25 @@ test('at the photo\'s own opening the lip texture is the photo\'s', () => {
   now.set(uv);
   slideLipTexture(uv, now, 0);
   assert.deepEqual(Array.from(now), Array.from(uv));
+});
+
+test('a lip column slides only as far as the photo\'s dark slit reaches (lp_s10: a red inner lip slid whole drew a hard seam)', () => {
+  const uv = evenLips();
+  // lips of luminance 150 (18 px tall); the lower lip's inner 8 px under its line dark (40) on its left columns (x < 145) only
+  const W = 300, H = 300, data = new Uint8ClampedArray(W * H * 4);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const o = (y * W + x) * 4, c = y >= 201 && y < 209 && x < 145 ? 40 : 150;
+    data[o] = c; data[o + 1] = c; data[o + 2] = c; data[o + 3] = 255;
+  }
+  const [upper, lower] = lipSlideShares({ width: W, height: H, data }, uv);
+  assert.ok(lower[0]! > 0.95 && lower[2]! > 0.95, `slit columns ${lower[0]!.toFixed(2)}, ${lower[2]!.toFixed(2)}`);
+  assert.ok(lower[8]! < 0.05 && upper.every((v) => v < 0.05), `no slit: lower ${lower[8]!.toFixed(2)}, upper max ${Math.max(...upper).toFixed(2)}`);
+  // and in between no jump from one column to the next larger than half the slide
+  for (let c = 1; c < lower.length; c++) assert.ok(Math.abs(lower[c]! - lower[c - 1]!) <= 0.5, `columns ${c - 1}-${c}`);
+  // the slid texture: a slit column's inner row moves out, a clean one stays
+  const now = Float32Array.from(uv);
+  slideLipTexture(uv, now, 1, [upper, lower]);
+  const v0 = LIP_COLUMNS_LOWER[0][0], v8 = LIP_COLUMNS_LOWER[0][8];
+  assert.ok(now[v0 * 2 + 1]! - uv[v0 * 2 + 1]! > 7, 'slit column slid');
+  assert.ok(Math.abs(now[v8 * 2 + 1]! - uv[v8 * 2 + 1]!) < 0.5, 'clean column kept');
 });

@@ -52,7 +52,7 @@ const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
  * sampled at `ppi` pixels per iod (bilinear from the picture). Without `fillBehindLip` the rows
  * behind the lips stay transparent (for a piece laid over another set).
  */
-export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, number], ppi: number, opts: { fillBehindLip?: boolean } = {}): MouthLayers {
+export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, number], ppi: number, opts: { fillBehindLip?: boolean; stopAtRowGap?: boolean } = {}): MouthLayers {
   const fillBehindLip = opts.fillBehindLip ?? true;
   const [ex0, ey0] = at(33), [ex1, ey1] = at(263);
   const iod = Math.hypot(ex1 - ex0, ey1 - ey0);
@@ -112,6 +112,7 @@ export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, n
       // walk from the lip into the mouth while the picture shows teeth/gum (upper) or teeth/tongue (lower)
       let stop = mid;
       let seenSolid = false;
+      const colLum = (k: number) => lum(...sample(pic, ...pos(i, rows[Math.min(H - 1, k)]!)));
       for (let k = first; k < mid; k++) {
         const [x, y] = pos(i, rows[k]!);
         const [r, g, b] = sample(pic, x, y);
@@ -121,6 +122,9 @@ export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, n
         if (solid) seenSolid = true;
         // a short dark band right under the lip is its shadow on the teeth, not the cavity
         if (!solid && (seenSolid || k - first > 0.05 * ppi)) { stop = k; break; }
+        // a grey line between bright teeth above and below is the gap between the rows (a
+        // photo with its teeth together): the other row lies beyond it (lp_s42's dark dash)
+        if (opts.stopAtRowGap && seenSolid && rowGapAt(colLum, k, Math.max(2, Math.round(ROW_GAP_REACH * ppi)))) { stop = k; break; }
       }
       if (!seenSolid) continue;
       for (let k = first; k < H; k++) {
@@ -172,6 +176,26 @@ export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, n
   };
 }
 
+
+/** How far (iod) above and below a row the teeth are looked for when telling a gap between rows. */
+const ROW_GAP_REACH = 0.04;
+/** A row gap is at most this share of the teeth's luminance on both sides of it. */
+const ROW_GAP_DEPTH = 0.8;
+
+/**
+ * Whether row k of a column (luminance by row, `colLum`) is the gap between two rows of teeth:
+ * darker than ROW_GAP_DEPTH of the brightest row within `reach` rows on each side. A gap between
+ * neighbouring teeth runs down the column and is dark on both sides of it too, so it does not count.
+ */
+export function rowGapAt(colLum: (k: number) => number, k: number, reach: number): boolean {
+  const v = colLum(k);
+  let above = 0, below = 0;
+  for (let d = 1; d <= reach; d++) {
+    above = Math.max(above, colLum(Math.max(0, k - d)));
+    below = Math.max(below, colLum(k + d));
+  }
+  return v < ROW_GAP_DEPTH * above && v < ROW_GAP_DEPTH * below;
+}
 
 /** Bilinear RGB at a pixel-centre-based position. */
 function sample(pic: PictureSource, x: number, y: number): [number, number, number] {

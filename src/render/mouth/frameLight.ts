@@ -49,6 +49,10 @@ export class FrameLight {
   teethShow = 1;
   /** the light left on the teeth and tongue in a rounded opening (an "O": they lie back in its shadow) */
   roundShade = 1;
+  /** how much the opening is an "O" (roundness) */
+  round = 0;
+  /** inter-ocular distance in output pixels this frame */
+  unit = 1;
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
@@ -71,7 +75,8 @@ export class FrameLight {
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
-    const round = roundness(p);
+    const round = this.round = roundness(p);
+    this.unit = p.unit;
     this.roundShade = 1 - ROUND_TEETH_DARK * round;
     // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
     this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
@@ -85,7 +90,9 @@ export class FrameLight {
     this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
     this.tongueLitUp = TONGUE_LIT_SHARE * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
-    const li = lipInner, cav = layers.cavity, k = THROAT_MIX * wide;
+    // (an "O" is a dark red hole too, light off its lips reaching in: a grey-black one read as a
+    // hole punched through the face, lp_s42 <- lp_d6 at 3.3 s, every full funnel)
+    const li = lipInner, cav = layers.cavity, k = Math.max(THROAT_MIX * wide, ROUND_THROAT_MIX * round);
     for (let ch = 0; ch < 3; ch++) {
       this.cavityNow[ch] = cav[ch]! + (THROAT_SHADE * li[ch]! - cav[ch]!) * k;
       // the inner lip surface is the edge's colour in the mouth's shadow: darker, redder (as the
@@ -173,3 +180,5 @@ const WARM_SHADOW = 0.6;
 const CORNER_LINING = 0.7;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
 const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;
+/** a round opening ("O"): the cavity moves this share toward the same dark red */
+const ROUND_THROAT_MIX = 0.6;

@@ -19,8 +19,9 @@ export interface OpeningPixel {
 /** The cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open, and deepest halfway between the lips, away from the light they reflect. */
 export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight, out: Float64Array): void {
   const lateral = q.lateral;
-  const mid = clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / (0.08 * p.unit + 1));
-  const depthShade = (1 - 0.6 * lateral * lateral) * (1 - MID_DARK * mid) * 0.75 * light.teethLight;
+  const mid = openingMid(q, p.unit);
+  // (an "O" is deeper still in its middle: a flat dark disc read as a hole punched in the face)
+  const depthShade = (1 - 0.6 * lateral * lateral) * (1 - (MID_DARK + ROUND_MID_DARK * light.round) * mid) * 0.75 * light.teethLight;
   const cav = light.cavityNow, lip = light.cornerLining;
   // toward the corners the opening closes into the cheeks' and lips' inner lining, lit from the
   // front, not a black void (Katie's smile ended in a black wedge at each end beyond the teeth)
@@ -30,8 +31,13 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   out[2] = cav[2] * depthShade + (lip[2] - cav[2] * depthShade) * corner;
 }
 
-/** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening. */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - 0.35 * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade;
+/** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - 0.35 * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+
+/** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
+function openingMid(q: OpeningPixel, unit: number): number {
+  return clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / (0.08 * unit + 1));
+}
 
 /** The jaw's pieces over `out`: the tongue behind the lower teeth, both at the jaw's anchor. */
 export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
@@ -92,3 +98,5 @@ const TONGUE_BACK_SHADE = 0.45;
 const CORNER_LINING_FROM = 0.5;
 /** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
 const MID_DARK = 0.3;
+/** ... and in a round opening ("O") this much more: its rim lit off the lips, its middle deep */
+const ROUND_MID_DARK = 0.4;

@@ -48,7 +48,7 @@ function extraBlur(avatar: Avatar, outPerIod: number, libPpi: number): number {
 function photoCut(avatar: Avatar): MouthLayers | null {
   if (avatar.mouth.photoGap / avatar.head.iod < PHOTO_TEETH_MIN_GAP) return null;
   const at = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
-  return cutMouthLayers(avatar.texture, at, Math.max(16, Math.round(avatar.head.iod)), { fillBehindLip: false });
+  return cutMouthLayers(avatar.texture, at, Math.max(16, Math.round(avatar.head.iod)), { fillBehindLip: false, stopAtRowGap: true });
 }
 
 /**
@@ -61,7 +61,8 @@ function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: Read
   const upperOwn = ready(own.upper, outPerIod, 0, ident), lowerOwn = ready(own.lower, outPerIod, 0, ident);
   // the photo's teeth sat in the shade of its lips (lp_s42 at 0.63 of the teeth brightness its
   // light gives, st_full_body_1 at 0.5: grey teeth in an open mouth): lifted toward it, by 1.25 at most
-  const { layers: [upper, lower] } = brightenedTo([withoutDark(upperOwn), withoutDark(lowerOwn)], target, OWN_TEETH_GAIN);
+  const leastBright = target / OWN_TEETH_GAIN[1];
+  const { layers: [upper, lower] } = brightenedTo([withoutDark(upperOwn, leastBright), withoutDark(lowerOwn, leastBright)], target, OWN_TEETH_GAIN);
   return {
     fromPhoto: coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0,
     lowerFromPhoto: lowerToo && coverage(lowerOwn) > 0,

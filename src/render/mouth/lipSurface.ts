@@ -37,7 +37,9 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const { cy, top, bottom, lateral } = q;
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const open = bottom - top;
-  const band = Math.max(0.8, Math.min(0.022 * unit, 0.2 * open));
+  // (pushed out into an "O", the lips show more of their inner surface: a thin rim round a black
+  // ellipse read as a hole in the face, the full funnel of lp_s42, lp_s12, st_art_1)
+  const band = Math.max(0.8, Math.min(0.022 * unit, 0.2 * open)) * (1 + ROUND_LINING * light.round);
   const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
   const d = Math.min(dTop, dBot * 0.75);
   const toInterior = smoothstep(0.3 * band, band, d);
@@ -74,6 +76,8 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
 
 /** the lip edge: the lip drawn beside the line (lipRim.ts), this much darker (it turns into the mouth); never below EDGE_FLOOR of that lip's mean rim colour */
 const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
+/** an "O" shows this much more of the lips' inner surface (its band this much thicker) */
+const ROUND_LINING = 1.2;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
 const WET = 0.12;
 /** toward the corners the rim darkens by up to this share (the cheeks' shade there: a lip-coloured rim read as a drawn light outline down the sides) */

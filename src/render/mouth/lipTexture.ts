@@ -21,16 +21,16 @@ const SHIFT = 0.45;
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
  * `open` (0 = the photo's own, 1 = parted well past it): `uv` the rest ones, `uvNow` the frame's.
  */
-export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open: number): void {
+export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open: number, shares: LipSlideShares | null = null): void {
   const k = SHIFT * Math.min(1, Math.max(0, open));
-  for (const lip of [UPPER, LOWER]) {
+  for (const [li, lip] of [UPPER, LOWER].entries()) {
     const outer = lip[3];
     for (let row = 0; row < 3; row++) {
       const ids = lip[row]!;
       for (let c = 0; c < ids.length; c++) {
-        const v = ids[c]!, o = outer[c]!;
-        uvNow[v * 2] = uv[v * 2]! + k * (uv[o * 2]! - uv[v * 2]!);
-        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+        const v = ids[c]!, o = outer[c]!, kc = k * (shares ? shares[li]![c]! : 1);
+        uvNow[v * 2] = uv[v * 2]! + kc * (uv[o * 2]! - uv[v * 2]!);
+        uvNow[v * 2 + 1] = uv[v * 2 + 1]! + kc * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
       }
     }
   }
@@ -61,3 +61,43 @@ const CORNER_REACH = 1.5, CORNER_OUT = 1.2;
  * spike out of each corner of an open mouth (lp_s2, lp_s42).
  */
 const CORNER_ROWS = [[62, 185], [76, 185], [292, 409], [306, 409], [96, 146], [77, 146], [325, 375], [307, 375]] as const;
+
+/** Per lip (upper, lower) and column, the share of SHIFT that column slides (1: all of it). */
+export type LipSlideShares = [Float32Array, Float32Array];
+
+/** Below this share of its lip's light (the median of the lip's outer half) a pixel is the photo's slit or its shadow. */
+const SLIT_DARK = 0.8;
+/** the slide goes this much (of the way inner -> outer) past the slit's last dark sample */
+const SLIT_MARGIN = 0.1;
+
+/**
+ * How far each lip column needs to slide: past the photo's dark slit along it (the last sample
+ * darker than SLIT_DARK of the lip's light, plus SLIT_MARGIN), at most SHIFT; smoothed across
+ * columns. A lip without a dark slit (a painting's red inner lip, lp_s10) keeps its texture in place:
+ * slid all the way, every row's texture was squeezed into the lip's outer half and the photo's
+ * soft diagonal light boundary became a hard vertical seam (lp_s10's lower lip; mt_man's).
+ */
+export function lipSlideShares(tex: { width: number; height: number; data: ArrayLike<number> }, uv: ArrayLike<number>): LipSlideShares {
+  const lumAt = (x: number, y: number) => {
+    const xi = Math.min(tex.width - 1, Math.max(0, Math.round(x - 0.5))), yi = Math.min(tex.height - 1, Math.max(0, Math.round(y - 0.5))), o = (yi * tex.width + xi) * 4;
+    return 0.299 * tex.data[o]! + 0.587 * tex.data[o + 1]! + 0.114 * tex.data[o + 2]!;
+  };
+  const STEPS = 12;
+  return [UPPER, LOWER].map((lip) => {
+    const inner = lip[0], outer = lip[3], n = inner.length;
+    const along = (c: number, t: number) => lumAt(uv[inner[c]! * 2]! + t * (uv[outer[c]! * 2]! - uv[inner[c]! * 2]!), uv[inner[c]! * 2 + 1]! + t * (uv[outer[c]! * 2 + 1]! - uv[inner[c]! * 2 + 1]!));
+    const body: number[] = [];
+    for (let c = 0; c < n; c++) for (let k = STEPS / 2; k <= STEPS; k++) body.push(along(c, k / STEPS));
+    body.sort((a, b) => a - b);
+    const light = body[body.length >> 1]!;
+    const need = new Float32Array(n);
+    for (let c = 0; c < n; c++) {
+      let last = -1;
+      for (let k = 0; k <= STEPS; k++) { const t = (k / STEPS) * SHIFT * 1.5; if (t > SHIFT) break; if (along(c, t) < SLIT_DARK * light) last = t; }
+      need[c] = last < 0 ? 0 : Math.min(1, (last + SLIT_MARGIN) / SHIFT);
+    }
+    // (a neighbour's need, then a soft average: columns sliding unlike their neighbours squeeze the texture between them)
+    const wide = need.map((_, c) => Math.max(need[Math.max(0, c - 1)]!, need[c]!, need[Math.min(n - 1, c + 1)]!));
+    return wide.map((_, c) => 0.25 * wide[Math.max(0, c - 1)]! + 0.5 * wide[c]! + 0.25 * wide[Math.min(n - 1, c + 1)]!);
+  }) as LipSlideShares;
+}

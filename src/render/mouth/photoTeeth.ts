@@ -9,6 +9,15 @@ export const PHOTO_TEETH_MIN_GAP = 0.035;
 /** The photo's own teeth pixels fade out between these shares of its bright teeth (darker: the slit, the shadow between teeth). */
 const OWN_TEETH_KEEP = [0.5, 0.7] as const;
 
+/** ... and between these for teeth too dim to be lit as the face's (their grey reads as marks on the library's). */
+const DIM_TEETH_KEEP = [0.7, 0.9] as const;
+
+/** The keep shares for a piece whose bright teeth are `dimness` of the least bright they may be: stricter from 1 down to 0.8. */
+export function keepShares(dimness: number): [number, number] {
+  const t = smoothstep(1, 0.8, dimness);
+  return [OWN_TEETH_KEEP[0] + t * (DIM_TEETH_KEEP[0] - OWN_TEETH_KEEP[0]), OWN_TEETH_KEEP[1] + t * (DIM_TEETH_KEEP[1] - OWN_TEETH_KEEP[1])];
+}
+
 /** Each value the least of its 3x3 neighbourhood (clamped at the borders). */
 function minFilter(v: Float32Array, W: number, H: number): Float32Array {
   const out = new Float32Array(v.length);
@@ -58,12 +67,18 @@ function brightSaturation(d: Float32Array, bright: number): number {
  * teeth, seen as dark squares over the library set beneath: a "denture"): pixels under 50-70 % of
  * its bright teeth (90th percentile luminance of its solid pixels) fade out, the library shows there;
  * darker lip pixels of the cut go too, and lip pixels as bright as teeth by their colour (keepTeeth).
+ * `leastBright`: the least bright teeth may be and still be lit as the face's (the target over the
+ * largest gain): a dimmer piece's shares are taken of it.
  */
-export function withoutDark(l: ReadyLayer): ReadyLayer {
+export function withoutDark(l: ReadyLayer, leastBright = 0): ReadyLayer {
   const bright = brightLuminance(l);
   if (bright === null) return l;
   const d = l.data;
-  const keep = minFilter(keepTeeth(d, OWN_TEETH_KEEP[0] * bright, OWN_TEETH_KEEP[1] * bright, brightSaturation(d, 0.9 * bright)), l.width, l.height);
+  // (teeth too dim to reach the face's teeth light even at the largest gain: the shares are of that
+  // light; lp_s42's own teeth, in her lips' shade, drew a grey dash across the library's upper row)
+  const ref = Math.max(bright, leastBright);
+  const [lo, hi] = keepShares(bright / Math.max(1, leastBright));
+  const keep = minFilter(keepTeeth(d, lo * ref, hi * ref, brightSaturation(d, 0.9 * bright)), l.width, l.height);
   // eroded by two pixels and softened: the teeth's half-dark rim (where they meet the photo's dark
   // slit) read as a brown ring around the photo's teeth over the library's, and their rim against
   // the lip (the lip's colour resampled into it) as a pink outline (lp_s42)

@@ -8,7 +8,7 @@ import { LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER, LIPS_INNER_LOWER,
 import { smooth01 } from '../../math/smooth.ts';
 import type { MouthShader } from './shader.ts';
 import type { ReadyMouth } from './layers.ts';
-import { slideLipTexture } from './lipTexture.ts';
+import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTexture.ts';
 import { interiorFadeSpan } from './opening.ts';
 import type { CornerSkin } from './cornerSkin.ts';
 
@@ -99,7 +99,11 @@ export class MouthPlacer {
     private readonly outScale: number,
     /** the photo's dark mouth corners, lifted as the lips part (working texture) */
     private readonly corners: CornerSkin | null = null,
-  ) {}
+  ) {
+    this.slideShares = lipSlideShares(avatar.texture, avatar.uv);
+  }
+  /** how far each lip column's texture slides off the photo's slit (lipTexture.ts) */
+  private readonly slideShares: LipSlideShares;
 
   place(g: MouthFrameGeometry): void {
     const { sx, sy } = g;
@@ -144,7 +148,7 @@ export class MouthPlacer {
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
     this.corners?.update(extra > 0 ? rebuilt : 0);
-    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt);
+    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares);
     mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0 });
     mouth.setLips(upX, upY, loX, loY);
     // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first

@@ -24,6 +24,12 @@ const UNDER_LIP_UPPER = 0.14, UNDER_LIP_LOWER = 0.1;
 /** The widest run of columns (iod) without a tooth start that is bridged from its neighbours (bridgedStarts). */
 const UNDER_LIP_BRIDGE = 0.06;
 /**
+ * The half width (iod) of the columns whose teeth colour is averaged to carry on under the lip: about
+ * a tooth's width (0.02, under half a tooth, left each tooth's light and its gaps' shade as soft
+ * vertical bands in the gum above a smile's teeth, st_art_1).
+ */
+const UNDER_LIP_BLEND = 0.045;
+/**
  * Along the upper row's reach behind the lip (shares of it): teeth up to GUM_FROM, turning to the gum's
  * colour by GUM_FULL, then fading out (the lower row, without a gum colour, fades from FADE_FROM_BARE).
  */
@@ -217,7 +223,7 @@ export function teethUnderLip(l: ReadyLayer, outPerIod: number, dir: -1 | 1, gum
   const { firstAt, colour, has } = bridgedStarts(toothStarts(l, rowAt, teeth, inset), Math.round(UNDER_LIP_BRIDGE * outPerIod));
   // averaged across neighbouring columns: carried on column by column, the dark gaps between the
   // teeth drew vertical stripes (a "barcode") under a dropped lower lip (lp_s1)
-  const r = Math.max(1, Math.round(0.02 * outPerIod));
+  const r = Math.max(1, Math.round(UNDER_LIP_BLEND * outPerIod));
   const data = Float32Array.from(l.data);
   for (let x = 0; x < W; x++) {
     if (!has[x]) continue;
