@@ -8,6 +8,7 @@ import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
 import { maskColumn, maskEnd } from './mask.ts';
 import { bandField, membraneField, skinBands } from './skinFill.ts';
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
+import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 export interface BakedEye {
@@ -75,6 +76,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number): Bake
   const mask = s.mask.map((m, k) => (s.person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, s.person[k]!)));
   const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
   thinLashTop(rgb, (uc) => shutAt(g, uc));
+  shadeBulge(rgb, g);
+  taperLashLine(rgb, g, s.photoRef);
   softenToPhoto(rgb, g.frame.width);
   addPhotoGrain(rgb, s.photo, mask, g);
   return { rgb, mask, ...drawLines(g) };
