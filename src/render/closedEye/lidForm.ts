@@ -3,7 +3,7 @@
 // line is a soft tuft, thickest in the middle and thinning, lighter, toward both corners. Without
 // these the lid read as "flat skin with a drawn arc" (outside critic, sessions 10-12).
 import { PATCH_W, PATCH_H } from './frame.ts';
-import { cellU, cellV, clamp01 } from './grid.ts';
+import { cellU, cellV, cellRow, clamp01 } from './grid.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
 import type { ColourField } from './skinFill.ts';
 import { smoothstep } from '../../math/smooth.ts';
@@ -18,9 +18,11 @@ const BULGE_GAIN = 0.13, BULGE_AT = 0.45, BULGE_WIDTH = 0.32;
  * goes down to CORNER_KEEP at the corner itself. The middle (the face mesh's lid points lie at u
  * 0.25-0.67) keeps its full line: a lighter line there read as an open eye (eyes12, eyes13).
  */
-const CORNER = 0.3, CORNER_KEEP = 0.35;
+const CORNER = 0.22, CORNER_KEEP = 0.45;
 /** The band (eye widths above / below the shut line) the lash line's taper acts on. */
 const LASH_ABOVE = 0.06, LASH_BELOW = 0.04;
+/** The taper's share on the line's darkest row, and how far (eye widths) off it the taper is whole. */
+const CORE_LIGHTEN = 0.3, LASH_HALF = 0.025;
 /** How much lighter the bulge makes the lid at share t (0 crease .. 1 shut line) and u (0 outer .. 1 inner corner). */
 export function bulgeGain(t: number, u: number): number {
   if (t <= 0 || t >= 1 || u <= 0 || u >= 1) return 0;
@@ -53,9 +55,10 @@ export function shadeBulge(rgb: Float32Array, g: EyeGeometry): void {
 }
 
 /**
- * Tapers the lash line toward the corners (lashKeep): near the shut line, where the lid is darker
- * than the skin under it (ref), that darkness is scaled down. A lighter line is also a thinner one:
- * its soft flanks fall under what shows.
+ * Tapers the lash line toward the corners (lashKeep) by thinning it more than lightening it: near the
+ * shut line, where the lid is darker than the skin under it (ref), that darkness is scaled down, least
+ * on the line's darkest row (CORE_LIGHTEN of the taper) and fully from LASH_HALF off it. Lightened
+ * outright, the corners read as the open eye's corners to the face mesh (lp_s1 0.18 -> 0.27).
  */
 export function taperLashLine(rgb: Float32Array, g: EyeGeometry, ref: ColourField): void {
   const s = [0, 0, 0];
@@ -64,15 +67,20 @@ export function taperLashLine(rgb: Float32Array, g: EyeGeometry, ref: ColourFiel
     const keep = lashKeep(u);
     if (keep >= 1) continue;
     const shut = shutAt(g, clamp01(u));
-    for (let r = 0; r < PATCH_H; r++) {
-      const v = cellV(r);
-      if (v < shut - LASH_ABOVE || v > shut + LASH_BELOW) continue;
-      ref(u, v, s);
+    const r0 = Math.max(0, Math.ceil(cellRow(shut - LASH_ABOVE))), r1 = Math.min(PATCH_H - 1, Math.floor(cellRow(shut + LASH_BELOW)));
+    let core = r0;
+    for (let r = r0; r <= r1; r++) if (lumAt(rgb, r * PATCH_W + c) < lumAt(rgb, core * PATCH_W + c)) core = r;
+    for (let r = r0; r <= r1; r++) {
+      const off = Math.min(1, Math.abs(cellV(r) - cellV(core)) / LASH_HALF);
+      const lighten = (1 - keep) * (CORE_LIGHTEN + (1 - CORE_LIGHTEN) * off);
+      ref(u, cellV(r), s);
       const k = (r * PATCH_W + c) * 3;
       for (let ch = 0; ch < 3; ch++) {
         const dark = s[ch]! - rgb[k + ch]!;
-        if (dark > 0) rgb[k + ch] = s[ch]! - keep * dark;
+        if (dark > 0) rgb[k + ch] = s[ch]! - (1 - lighten) * dark;
       }
     }
   }
 }
+
+const lumAt = (rgb: Float32Array, k: number): number => rgb[k * 3]! + rgb[k * 3 + 1]! + rgb[k * 3 + 2]!;
