@@ -23,6 +23,7 @@ const CORNER = 0.22, CORNER_KEEP = 0.45;
 const LASH_ABOVE = 0.06, LASH_BELOW = 0.04;
 /** The taper's share on the line's darkest row, and how far (eye widths) off it the taper is whole. */
 const CORE_LIGHTEN = 0.3, LASH_HALF = 0.025;
+
 /** How much lighter the bulge makes the lid at share t (0 crease .. 1 shut line) and u (0 outer .. 1 inner corner). */
 export function bulgeGain(t: number, u: number): number {
   if (t <= 0 || t >= 1 || u <= 0 || u >= 1) return 0;
