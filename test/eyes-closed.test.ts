@@ -1,7 +1,7 @@
 // The real shut eye (src/render/closedEye): the eye frame's math, the committed library, and the
 // fit to a photo (bake) on a synthetic face: grey photos stay grey, the lid takes the photo's skin,
 // the lash line is dark and on the lower lid line, the mask covers the open eye and its lid fold but not the brow or the cheek, and the lid meets graded skin without a rim;
-// the lash line thinned from above (thinLashTop); the lid's grain without the band's structure.
+// the lash line thinned from above (thinLashTop); the lid's grain without the band's structure; the lid's form (a bulge, a tapering lash line).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
@@ -9,6 +9,7 @@ import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/l
 import { bakeEye } from '../src/render/closedEye/bake.ts';
 import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
 import { drawEye } from '../src/render/closedEye/draw.ts';
+import { bulgeGain, lashKeep, shadeBulge } from '../src/render/closedEye/lidForm.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -227,4 +228,36 @@ test('mid-blink: the shut lid comes in above the closing lid\'s edge first (show
   assert.notEqual(early(0.5, edge - 0.08), 0, 'the lid above the closing edge shows the shut eye');
   assert.equal(early(0.5, edge + 0.06), 0, 'the open eye below the edge is left alone');
   assert.equal(none(0.5, edge - 0.08), 0, 'without showLid nothing is drawn at show 0');
+});
+
+test('lid form: lighter over the eyeball\'s bulge than at the crease and the lash line; the lash line tapers toward the corners', () => {
+  // the pure profiles
+  assert.ok(bulgeGain(0.45, 0.5) > 0.08 && bulgeGain(0.02, 0.5) < 0.01 && bulgeGain(0.98, 0.5) < 0.01, 'the bulge peaks mid-lid');
+  assert.ok(bulgeGain(0.45, 0.05) < 0.5 * bulgeGain(0.45, 0.5), 'and fades toward the corners');
+  assert.equal(lashKeep(0.5), 1);
+  assert.ok(lashKeep(0) < 0.5 && lashKeep(1) < 0.5);
+  // baked on a synthetic face: the lash line's darkness against the skin below the mask, per column
+  const face = syntheticFace([190, 150, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  const baked = bakeEye(face.texture, g, closedEyeLibrary()[0]!);
+  const lumAt = (u: number, v: number) => {
+    const k = (Math.round((v - PATCH_V0) * PATCH_PPW - 0.5) * PATCH_W + Math.round((u - PATCH_U0) * PATCH_PPW - 0.5)) * 3;
+    return (baked.rgb[k]! + baked.rgb[k + 1]! + baked.rgb[k + 2]!) / 3;
+  };
+  const lineDark = (u: number) => {
+    const shut = lineAt(g.lower, u);
+    let min = 255;
+    for (let dv = -0.04; dv <= 0.03; dv += 0.5 / PATCH_PPW) min = Math.min(min, lumAt(u, shut + dv));
+    return lumAt(u, shut + 0.12) - min;
+  };
+  const mid = lineDark(0.5), corners = Math.max(lineDark(0.08), lineDark(0.92));
+  assert.ok(corners < 0.6 * mid, `the lash line lighter at the corners (${corners.toFixed(0)} against ${mid.toFixed(0)} in the middle)`);
+  // the bulge on a flat lid: lighter mid-lid than by the crease, by the lash line and at the corners
+  const flat = new Float32Array(PATCH_W * PATCH_H * 3).fill(150);
+  shadeBulge(flat, g);
+  const flatAt = (u: number, v: number) => flat[(Math.round((v - PATCH_V0) * PATCH_PPW - 0.5) * PATCH_W + Math.round((u - PATCH_U0) * PATCH_PPW - 0.5)) * 3]!;
+  const at = (u: number, t: number) => { const c = Math.min(lineAt(g.lid, u) - 0.05, lineAt(g.crease, u)), sh = lineAt(g.lower, u); return flatAt(u, c + t * (sh - c)); };
+  const top = at(0.5, 0.45);
+  assert.ok(top > 160 && top > at(0.5, 0.05) + 10 && top > at(0.5, 0.95) + 10 && top > at(0.05, 0.45) + 8,
+    `the bulge lighter mid-lid (${top.toFixed(0)}) than by the crease (${at(0.5, 0.05).toFixed(0)}), the lash line (${at(0.5, 0.95).toFixed(0)}), the corner (${at(0.05, 0.45).toFixed(0)})`);
 });

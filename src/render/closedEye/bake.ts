@@ -6,8 +6,9 @@ import { lineAt, type ClosedEyePatch } from './library.ts';
 import { cellU, cellV, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
 import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
 import { maskColumn, maskEnd } from './mask.ts';
-import { bandField, membraneField, skinBands } from './skinFill.ts';
+import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill.ts';
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
+import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 export interface BakedEye {
@@ -60,7 +61,8 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
   // the skin under the shut lid continues the photo's skin around the mask at every point of its
   // edge (a membrane fill), so no oval outline frames it; the library's own skin the same way
   const bands = skinBands(g);
-  const photoRef = membraneField(photo, mask, bandField(photo, bands.upper, bands.lower), person);
+  const hairless = withoutBrowHair(photo, g);
+  const photoRef = membraneField(hairless, mask, bandField(hairless, bands.upper, bands.lower), person);
   const libRef = membraneField(warped, mask, bandField(warped, bands.upper, bands.lower));
   // contrast: the shut lash line as dark against the skin as the photo's own lash line (a painting
   // without lashes gets a soft line, a made-up eye a dark one)
@@ -75,6 +77,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number): Bake
   const mask = s.mask.map((m, k) => (s.person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, s.person[k]!)));
   const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
   thinLashTop(rgb, (uc) => shutAt(g, uc));
+  shadeBulge(rgb, g);
+  taperLashLine(rgb, g, s.photoRef);
   softenToPhoto(rgb, g.frame.width);
   addPhotoGrain(rgb, s.photo, mask, g);
   return { rgb, mask, ...drawLines(g) };

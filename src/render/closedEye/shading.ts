@@ -108,9 +108,16 @@ export function thinLashTop(rgb: Float32Array, shutV: (u: number) => number): vo
   }
 }
 
-/** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide). */
+/**
+ * The least blur of the lid (patch cells): on a sharp photo (its eye wider than the library's) the
+ * library's lash line stayed a crisp even stroke, a pen line at 3x (0.7 moved the line's darkest
+ * point below the lower lid line on the synthetic face of test/eyes-closed).
+ */
+const MIN_SOFT = 0.5;
+
+/** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide), and at least MIN_SOFT. */
 export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
-  const sigma = 0.5 * Math.max(0, PATCH_PPW / Math.max(1, eyeWidth) - 1);
+  const sigma = Math.max(MIN_SOFT, 0.5 * (PATCH_PPW / Math.max(1, eyeWidth) - 1));
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
 }
 

@@ -102,3 +102,50 @@ export function membraneField(rgb: Float32Array, mask: Float32Array, guess: Colo
     for (let ch = 0; ch < 3; ch++) out[ch] = fill[(y * w + x) * 3 + ch]!;
   };
 }
+
+/**
+ * How dark (share of the skin below the eye) the skin above the eye may be before it counts as brow
+ * hair for the fill, and the share below that at which it is wholly replaced by that skin; how much
+ * more fine texture than the skin below the eye it must have (a shadowed socket is dark but smooth:
+ * lifted too, st_art_1's and the Mona Lisa's lids became pale patches framed by the shadow).
+ */
+const HAIR_BELOW = 0.8, HAIR_FULL = 0.5, HAIR_TEXTURE = [1.5, 3] as const;
+
+/**
+ * The photo patch with the brow's hair above the eye lifted toward the skin below the eye (the lower
+ * band's median colour), for the membrane fill only: where the mask's top meets a low brow (mt_man)
+ * the fill carried the hair's dark down over the shut lid as a grey hollow. Only dark and textured
+ * pixels are hair; the eye's own shadow is kept.
+ */
+export function withoutBrowHair(photo: Float32Array, g: EyeGeometry): Float32Array {
+  const bands = skinBands(g);
+  const skin = bandMedian(photo, bands.lower, [0, 1]);
+  const skinLum = Math.max(1, lum(skin[0]!, skin[1]!, skin[2]!));
+  const texture = textureOf(photo);
+  const skinTexture = Math.max(1, bandMedian(texture, bands.lower, [0, 1])[0]!);
+  const out = Float32Array.from(photo);
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c), lid = lineAt(g.lid, clamp01(u));
+    for (let r = 0; r < PATCH_H; r++) {
+      if (cellV(r) >= lid) break;
+      const k = (r * PATCH_W + c) * 3;
+      const share = lum(photo[k]!, photo[k + 1]!, photo[k + 2]!) / skinLum;
+      const t = (1 - smoothstep(HAIR_FULL * HAIR_BELOW, HAIR_BELOW, share)) * smoothstep(HAIR_TEXTURE[0], HAIR_TEXTURE[1], texture[k]! / skinTexture);
+      if (t <= 0) continue;
+      for (let ch = 0; ch < 3; ch++) out[k + ch] = photo[k + ch]! + t * (HAIR_BELOW * skin[ch]! - photo[k + ch]!);
+    }
+  }
+  return out;
+}
+
+/** Fine texture per cell (grey RGB): |luminance - its blur at 1 cell|, averaged over 2 cells. */
+function textureOf(photo: Float32Array): Float32Array {
+  const n = PATCH_W * PATCH_H;
+  const l = new Float32Array(n * 3);
+  for (let k = 0; k < n; k++) l.fill(lum(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!), k * 3, k * 3 + 3);
+  const b = Float32Array.from(l);
+  blurRgb(b, PATCH_W, PATCH_H, 1);
+  for (let k = 0; k < n * 3; k++) l[k] = Math.abs(l[k]! - b[k]!);
+  blurRgb(l, PATCH_W, PATCH_H, 2);
+  return l;
+}
