@@ -7,7 +7,7 @@ import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { interiorFadeSpan } from '../src/render/mouth/opening.ts';
+import { interiorFadeSpan, lipBandAllowance } from '../src/render/mouth/opening.ts';
 import type { RgbaImage } from '../src/types.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
@@ -54,4 +54,16 @@ test('the photo\'s own interior fades out over its own opening (a closed photo h
   assert.equal(interiorFadeSpan(0.2), 0.04);
   // closing below a nearly shut photo's gap keeps its look over the full span
   assert.equal(interiorFadeSpan(0.02, false), 0.04);
+});
+
+test('a small opening is not eaten by the lip bands: most of the target gap shows (opening.ts lipBandAllowance)', () => {
+  // barely open, the shader draws each lip's inner band 0.2 x the opening (lipSurface.ts), so the
+  // visible gap is 0.6 x the mesh's; the mesh opens the target plus the allowance
+  for (const g of [0.02, 0.03, 0.04]) {
+    const visible = (1 - 2 * 0.2) * (g + lipBandAllowance(g));
+    assert.ok(visible >= 0.8 * g, `target ${g}: only ${(visible / g).toFixed(2)} of it shows`);
+  }
+  // large openings keep the capped allowance (0.03 overshot Katie's real gap)
+  assert.ok(lipBandAllowance(0.3) <= 0.025);
+  assert.equal(lipBandAllowance(0), 0);
 });
