@@ -3,7 +3,7 @@
 // darkening follows it, and without it (audio, older motion files) stays as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { insidePolygon, mouthDarkness, mouthDarkSeries } from '../src/motion/mouthDark.ts';
+import { mouthDarkness, mouthDarkSeries } from '../src/motion/mouthDark.ts';
 import { FrameLight, darkOGate, roundness, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { formatMotion, parseMotion } from '../src/motion/record.ts';
 import type { Motion, RgbaImage } from '../src/types.ts';
@@ -36,12 +36,6 @@ function mouthImage(teeth: boolean): { img: RgbaImage; lm: Float32Array } {
   return { img: { width: W, height: W, data }, lm };
 }
 
-test('insidePolygon: a square', () => {
-  const sq = [0, 0, 10, 0, 10, 10, 0, 10];
-  assert.equal(insidePolygon(sq, 5, 5), true);
-  assert.equal(insidePolygon(sq, 15, 5), false);
-});
-
 test('the driver\'s opening reads dark with no teeth in it, not dark with its teeth showing', () => {
   const dark = mouthImage(false), teeth = mouthImage(true);
   assert.equal(mouthDarkness(dark.img, dark.lm), 1);
@@ -52,9 +46,9 @@ test('the driver\'s opening reads dark with no teeth in it, not dark with its te
   assert.equal(mouthDarkness(shut.img, shut.lm), null);
 });
 
-test('the series fills unread frames from their neighbours and drops one-frame flips', () => {
+test('the series fills unread frames from their neighbours, drops one-frame flips and softens steps', () => {
   assert.equal(mouthDarkSeries([null, undefined]), undefined);
-  assert.deepEqual(mouthDarkSeries([null, 1, null, 0, null]), [1, 1, 0.5, 0, 0]);
+  assert.deepEqual(mouthDarkSeries([null, 1, null, 0, null]), [1, 0.875, 0.5, 0.125, 0]);
   // one frame's misread among dark ones does not light the O
   assert.deepEqual(mouthDarkSeries([1, 1, 0, 1, 1]), [1, 1, 1, 1, 1]);
 });

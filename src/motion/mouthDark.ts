@@ -9,9 +9,9 @@
 // 0.49-0.70, his teeth at 110-111 0.15-0.23).
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { insidePolygon } from '../math/polygon.ts';
+import { MOUTH_LOOP } from '../rig/topology.ts';
 
-/** MediaPipe face-mesh indices of the inner lip contour, once round (upper lip left to right, then the lower lip back). */
-const INNER_LIP = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95];
 /** outer/inner lip landmark pairs: halfway between them lies the lip's body (its light is the reference) */
 const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
 /** a pixel inside the opening counts as teeth over this much of the lips' luminance */
@@ -35,16 +35,6 @@ function lumaAround(img: RgbaImage, x: number, y: number): number {
   return sum / 9;
 }
 
-/** Even-odd test of (x, y) against a closed polygon given as flat x, y pairs. */
-export function insidePolygon(poly: readonly number[], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 2; i < poly.length; j = i, i += 2) {
-    const xi = poly[i]!, yi = poly[i + 1]!, xj = poly[j]!, yj = poly[j + 1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * How dark the opening is (1: no teeth in it .. 0: teeth show, TEETH_FULL of the pixels inside the
  * inner lip contour over TEETH_OF_LIP of the lips' median luminance); null when the opening holds
@@ -52,20 +42,19 @@ export function insidePolygon(poly: readonly number[], x: number, y: number): bo
  * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
  */
 export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | null {
-  const poly: number[] = [];
-  for (const k of INNER_LIP) poly.push(lm[k * 3]!, lm[k * 3 + 1]!);
+  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const lips = LIP_PAIRS.map(([o, n]) => lumaAround(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2)).sort((a, b) => a - b);
   const lipLight = (lips[4]! + lips[5]!) / 2;
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < poly.length; i += 2) {
-    x0 = Math.min(x0, poly[i]!); x1 = Math.max(x1, poly[i]!);
-    y0 = Math.min(y0, poly[i + 1]!); y1 = Math.max(y1, poly[i + 1]!);
+  for (const [x, y] of poly) {
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y); y1 = Math.max(y1, y);
   }
   let count = 0, teeth = 0;
   const threshold = TEETH_OF_LIP * lipLight;
   for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++)
     for (let x = Math.max(0, Math.ceil(x0)); x <= Math.min(img.width - 1, Math.floor(x1)); x++) {
-      if (!insidePolygon(poly, x, y)) continue;
+      if (!insidePolygon(x, y, poly)) continue;
       count++;
       if (luma(img.data, (y * img.width + x) * 4) > threshold) teeth++;
     }
@@ -74,8 +63,9 @@ export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | n
 
 /**
  * Per frame measures (null = not measured: no face, or the lips closed) -> a series for the motion:
- * gaps filled linearly from the measured neighbours (held at the ends), then a 3-frame median (one
- * frame's misread lip light does not flip the O). All null: undefined (the renderer's default).
+ * gaps filled linearly from the measured neighbours (held at the ends), a 3-frame median (one
+ * frame's misread lip light does not flip the O), then a [1/4 1/2 1/4] average (the O comes and goes
+ * over three frames, not in one). All null: undefined (the renderer's default).
  */
 export function mouthDarkSeries(measured: readonly (number | null | undefined)[]): number[] | undefined {
   const idx: number[] = [];
@@ -90,8 +80,7 @@ export function mouthDarkSeries(measured: readonly (number | null | undefined)[]
     const a = idx[k - 1]!, b = idx[k]!, t = (i - a) / (b - a);
     return measured[a]! * (1 - t) + measured[b]! * t;
   });
-  return filled.map((_v, i) => {
-    const w = [filled[Math.max(0, i - 1)]!, filled[i]!, filled[Math.min(filled.length - 1, i + 1)]!].sort((a, b) => a - b);
-    return Math.round(w[1]! * 1e4) / 1e4;
-  });
+  const at = (a: readonly number[], i: number) => a[Math.max(0, Math.min(a.length - 1, i))]!;
+  const median = filled.map((_v, i) => [at(filled, i - 1), filled[i]!, at(filled, i + 1)].sort((a, b) => a - b)[1]!);
+  return median.map((v, i) => Math.round((0.25 * at(median, i - 1) + 0.5 * v + 0.25 * at(median, i + 1)) * 1e4) / 1e4);
 }
