@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mouthDarkness, mouthDarkSeries } from '../src/motion/mouthDark.ts';
 import { FrameLight, darkOGate, roundness, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { formatMotion, parseMotion } from '../src/motion/record.ts';
+import { resampleMotion } from '../src/motion/combine.ts';
 import type { Motion, RgbaImage } from '../src/types.ts';
 
 const INNER_LIP = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95];
@@ -59,6 +60,10 @@ test('the motion file keeps mouthDark, and a frame without it stays without', ()
   const back = parseMotion(JSON.parse(formatMotion(m)));
   assert.equal(back.frames[0]!.mouthDark, 0.25);
   assert.equal(back.frames[1]!.mouthDark, undefined);
+  // resampled to another frame rate, it is interpolated, and stays absent where it was
+  const at50 = resampleMotion({ ...m, frames: [{ ...frame, mouthDark: 0 }, { ...frame, mouthDark: 1 }] }, 50);
+  assert.equal(at50.frames[1]!.mouthDark, 0.5);
+  assert.equal(resampleMotion(m, 50).frames[3]!.mouthDark, undefined);
   assert.throws(() => parseMotion({ ...JSON.parse(formatMotion(m)), frames: [{ ...frame, mouthDark: 1.5 }, frame] }), /mouthDark/);
 });
 
