@@ -8,6 +8,8 @@ import { FrameLight, darkOGate, roundness, type MouthPlacement } from '../src/re
 import { formatMotion, parseMotion } from '../src/motion/record.ts';
 import { resampleMotion } from '../src/motion/combine.ts';
 import type { Motion, RgbaImage } from '../src/types.ts';
+import { insidePolygon } from '../src/math/polygon.ts';
+import { smoothstep } from '../src/math/smooth.ts';
 
 const INNER_LIP = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95];
 const OUTER_UPPER = [0, 37, 267, 39, 269], OUTER_LOWER = [17, 84, 314, 181, 405];
@@ -45,6 +47,21 @@ test('the driver\'s opening reads dark with no teeth in it, not dark with its te
   const shut = mouthImage(false);
   for (const k of INNER_LIP) shut.lm[k * 3 + 1] = 50;
   assert.equal(mouthDarkness(shut.img, shut.lm), null);
+});
+
+test('a few teeth pixels give a partial reading, counted over the pixels inside the contour', () => {
+  const { img, lm } = mouthImage(false);
+  // every 13th column inside the opening bright: about 8 % of it, mid-way up the ramp
+  const poly = INNER_LIP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
+  let inside = 0, bright = 0;
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) {
+    if (!insidePolygon(x, y, poly)) continue;
+    inside++;
+    if (x % 13 === 0) { bright++; img.data.fill(230, (y * img.width + x) * 4, (y * img.width + x) * 4 + 3); }
+  }
+  const got = mouthDarkness(img, lm)!;
+  assert.ok(got > 0.1 && got < 0.9, `partial: ${got}`);
+  assert.ok(Math.abs(got - (1 - smoothstep(0.03, 0.12, bright / inside))) < 1e-9, `${got} vs ${bright}/${inside}`);
 });
 
 test('the series fills unread frames from their neighbours, drops one-frame flips and softens steps', () => {

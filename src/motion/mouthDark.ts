@@ -9,7 +9,6 @@
 // 0.49-0.70, his teeth at 110-111 0.15-0.23).
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
-import { insidePolygon } from '../math/polygon.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 
 /** outer/inner lip landmark pairs: halfway between them lies the lip's body (its light is the reference) */
@@ -45,19 +44,28 @@ export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | n
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const lips = LIP_PAIRS.map(([o, n]) => lumaAround(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2)).sort((a, b) => a - b);
   const lipLight = (lips[4]! + lips[5]!) / 2;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (const [x, y] of poly) {
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x);
+  let y0 = Infinity, y1 = -Infinity;
+  for (const [, y] of poly) {
     y0 = Math.min(y0, y); y1 = Math.max(y1, y);
   }
   let count = 0, teeth = 0;
   const threshold = TEETH_OF_LIP * lipLight;
-  for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++)
-    for (let x = Math.max(0, Math.ceil(x0)); x <= Math.min(img.width - 1, Math.floor(x1)); x++) {
-      if (!insidePolygon(x, y, poly)) continue;
-      count++;
-      if (luma(img.data, (y * img.width + x) * 4) > threshold) teeth++;
+  // row by row, the pixel centres between the contour's crossings (even-odd), as insidePolygon
+  // would count them but without testing every pixel against every edge (4 ms -> well under 1 on a wide mouth)
+  const xs: number[] = [];
+  for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++) {
+    xs.length = 0;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
+      if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
     }
+    xs.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(img.width, xs[k + 1]!); x++) {
+        count++;
+        if (luma(img.data, (y * img.width + x) * 4) > threshold) teeth++;
+      }
+  }
   return count >= MIN_PIXELS ? 1 - smoothstep(TEETH_FROM, TEETH_FULL, teeth / count) : null;
 }
 
