@@ -76,6 +76,12 @@ export interface MotionFrame {
   gaze: [number, number];
   /** 0 open .. 1 closed; applied to both eyes on top of eyeBlinkL/R */
   blink: number;
+  /**
+   * video motions: how dark the inside of the driver's mouth is (0..1, the share of it much darker
+   * than the lips, motion/mouthDark.ts); a puckered opening is drawn as a dark "O" only as far as
+   * this. Absent (audio motions, older files): a dark O wherever the lips are rounded.
+   */
+  mouthDark?: number;
 }
 
 export interface MotionHeader {

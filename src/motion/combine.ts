@@ -46,6 +46,8 @@ export function resampleMotion(motion: Motion, fps: number): Motion {
       pose: { yaw: mix(a.pose.yaw, b.pose.yaw), pitch: mix(a.pose.pitch, b.pose.pitch), roll: mix(a.pose.roll, b.pose.roll), tx: mix(a.pose.tx, b.pose.tx), ty: mix(a.pose.ty, b.pose.ty), tz: mix(a.pose.tz, b.pose.tz) },
       gaze: [mix(a.gaze[0], b.gaze[0]), mix(a.gaze[1], b.gaze[1])],
       blink: mix(a.blink, b.blink),
+      // (a video motion's mouth darkness: the renderer's O follows it; dropped, every rounded frame was a dark O)
+      ...(a.mouthDark !== undefined && b.mouthDark !== undefined ? { mouthDark: mix(a.mouthDark, b.mouthDark) } : {}),
     });
   }
   return { ...motion, fps, frameCount: n, frames };

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
+import { mouthDarkness } from './mouthDark.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -15,6 +16,8 @@ export interface RawFaceFrame {
   box: [number, number, number, number];
   /** the 478 landmarks in frame pixels, flat x, y, z (the rig fit reads expressions from them; flat float32 keeps a long clip's frames small) */
   lm?: Float32Array;
+  /** how dark the inside of the mouth is (mouthDark.ts; null: lips closed) */
+  mouthDark?: number | null;
 }
 
 /**
@@ -132,6 +135,7 @@ export class FaceTracker {
     if (!face) return null;
     const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
     this.prev = face.box;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: Float32Array.from(lm.flat()) };
+    const flat = Float32Array.from(lm.flat());
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: mouthDarkness(img, flat) };
   }
 }

@@ -16,6 +16,7 @@ import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
+import { mouthDarkSeries } from './mouthDark.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
@@ -81,6 +82,9 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   const raw = await trackVideo(videoFile, o, control);
   if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
   const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose);
+  // the driver's own mouth: a dark hole or teeth showing (the renderer's "O" follows it)
+  const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
+  if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });

@@ -13,6 +13,7 @@ export const MotionFrameSchema = z.object({
   pose: z.object({ yaw: finite, pitch: finite, roll: finite, tx: finite.default(0), ty: finite.default(0), tz: finite.default(0) }),
   gaze: z.tuple([finite.refine((v) => Math.abs(v) <= 1, 'gaze x must be within -1..1'), finite.refine((v) => Math.abs(v) <= 1, 'gaze y must be within -1..1')]).default([0, 0]),
   blink: finite.refine((v) => v >= 0 && v <= 1, 'blink must be within 0..1').default(0),
+  mouthDark: finite.refine((v) => v >= 0 && v <= 1, 'mouthDark must be within 0..1').optional(),
 });
 
 export const MotionSchema = z
@@ -62,6 +63,7 @@ function frameLine(f: MotionFrame): string {
     pose: { yaw: round(p.yaw), pitch: round(p.pitch), roll: round(p.roll), tx: round(p.tx), ty: round(p.ty), tz: round(p.tz) },
     gaze: [round(f.gaze[0]), round(f.gaze[1])],
     blink: round(f.blink),
+    ...(f.mouthDark !== undefined ? { mouthDark: round(f.mouthDark) } : {}),
   });
 }
 

@@ -164,8 +164,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     updateTextures(frame);
   }
 
-  function prepareMouth(): void {
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), projectWithHead: geometry.projectWithHead, uvNow });
+  function prepareMouth(frame: MotionFrame): void {
+    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), driverDark: frame.mouthDark, projectWithHead: geometry.projectWithHead, uvNow });
   }
 
   function rasterize(): void {
@@ -219,7 +219,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     height: H,
     render(frame: MotionFrame, ropts: RenderOptions = {}): RgbaImage {
       computeVertices(frame);
-      prepareMouth();
+      prepareMouth(frame);
       rasterize();
       const bg = ropts.background;
       if (bg === null) {

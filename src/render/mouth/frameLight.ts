@@ -35,6 +35,8 @@ export interface MouthPlacement {
   lowerLipY?: number;
   /** the frame's mouthPucker + half its mouthFunnel over the photo's (placement.ts MouthFrameGeometry) */
   rounding?: number;
+  /** the driver's mouth darkness this frame (MotionFrame.mouthDark, motion/mouthDark.ts); absent: dark (audio motions) */
+  driverDark?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */
@@ -114,7 +116,17 @@ export class FrameLight {
  * speech (eval mouth PSNR 20.07 without them -> 19.89 with them alone).
  */
 export function roundness(p: MouthPlacement): number {
-  return smoothstep(ROUND_CONTROL_FROM, ROUND_CONTROL_FULL, p.rounding ?? 0);
+  return smoothstep(ROUND_CONTROL_FROM, ROUND_CONTROL_FULL, p.rounding ?? 0) * darkOGate(p.driverDark);
+}
+
+/**
+ * How far a rounded opening may be drawn as a dark "O", from the driver's own mouth (video motions):
+ * the rig's weights alone cannot tell lp_d6's dark O (pucker .55-.69, jaw .17-.22) from Obama 2's
+ * puckered words that show his teeth (pucker .54-.67, jaw .14-.24): the O's darkening is scaled by
+ * the driver's darkness (0 where its opening shows teeth). Absent (audio, older files): fully.
+ */
+export function darkOGate(driverDark: number | undefined): number {
+  return driverDark === undefined ? 1 : Math.max(0, Math.min(1, driverDark));
 }
 
 /**

@@ -68,6 +68,8 @@ export interface MouthFrameGeometry {
    * how much of an "O" the lips make (a tracked driver reads funnel 0.3-0.45 in open vowels: lp_d6)
    */
   rounding?: number;
+  /** the driver's mouth darkness (MotionFrame.mouthDark; absent: dark) */
+  driverDark?: number;
   /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
   projectWithHead: (x: number, y: number, z: number) => Float64Array;
   /** the frame's texture coordinates, updated in place (the lip texture slides off the opening) */
@@ -149,7 +151,7 @@ export class MouthPlacer {
     // seam drew a jagged dark line
     this.corners?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares);
-    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0 });
+    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark });
     mouth.setLips(upX, upY, loX, loY);
     // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first
     // row out from the line (the inner row itself still carries the photo's shade next to its slit)

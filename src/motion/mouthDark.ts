@@ -1,0 +1,94 @@
+// How dark the inside of a driver's mouth is, per video frame: whether the opening shows teeth
+// (pixels inside the inner-lip contour brighter than the lips). A puckered "O" with a dark hole
+// (lp_d6 at 3.3 s, frames 83-86) has none; Obama 2's puckered words show his teeth (frames 108-111:
+// 13-31 % of the opening). The rig's weights cannot tell the two apart (pucker .54-.69 and jaw
+// .14-.24 in both), so the renderer's "O" darkening (render/mouth/frameLight.ts) follows this.
+//
+// The share of pixels much darker than the lips was tried first: it does not separate them (lp_d6's
+// O 0.34-0.40, her lit tongue fills the contour's lower half; Obama's teeth-free slits at 106-109
+// 0.49-0.70, his teeth at 110-111 0.15-0.23).
+import type { RgbaImage } from '../types.ts';
+import { smoothstep } from '../math/smooth.ts';
+import { MOUTH_LOOP } from '../rig/topology.ts';
+
+/** outer/inner lip landmark pairs: halfway between them lies the lip's body (its light is the reference) */
+const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
+/** a pixel inside the opening counts as teeth over this much of the lips' luminance */
+const TEETH_OF_LIP = 1.15;
+/** shares of the opening's pixels that are teeth over which the mouth turns from dark (1) to showing teeth (0) */
+const TEETH_FROM = 0.03, TEETH_FULL = 0.12;
+/** openings with fewer pixels than this inside the contour are not measured (a closed or nearly closed mouth) */
+const MIN_PIXELS = 12;
+
+const luma = (d: ArrayLike<number>, i: number) => 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+
+/** The mean luminance of the 3x3 pixels round (x, y), clamped to the image. */
+function lumaAround(img: RgbaImage, x: number, y: number): number {
+  let sum = 0;
+  for (let dy = -1; dy <= 1; dy++)
+    for (let dx = -1; dx <= 1; dx++) {
+      const px = Math.max(0, Math.min(img.width - 1, Math.round(x) + dx));
+      const py = Math.max(0, Math.min(img.height - 1, Math.round(y) + dy));
+      sum += luma(img.data, (py * img.width + px) * 4);
+    }
+  return sum / 9;
+}
+
+/**
+ * How dark the opening is (1: no teeth in it .. 0: teeth show, TEETH_FULL of the pixels inside the
+ * inner lip contour over TEETH_OF_LIP of the lips' median luminance); null when the opening holds
+ * fewer than MIN_PIXELS pixels (nothing to read).
+ * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
+ */
+export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | null {
+  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
+  const lips = LIP_PAIRS.map(([o, n]) => lumaAround(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2)).sort((a, b) => a - b);
+  const lipLight = (lips[4]! + lips[5]!) / 2;
+  let y0 = Infinity, y1 = -Infinity;
+  for (const [, y] of poly) {
+    y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  }
+  let count = 0, teeth = 0;
+  const threshold = TEETH_OF_LIP * lipLight;
+  // row by row, the pixel centres between the contour's crossings (even-odd), as insidePolygon
+  // would count them but without testing every pixel against every edge (4 ms -> well under 1 on a wide mouth)
+  const xs: number[] = [];
+  for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++) {
+    xs.length = 0;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
+      if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+    }
+    xs.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(img.width, xs[k + 1]!); x++) {
+        count++;
+        if (luma(img.data, (y * img.width + x) * 4) > threshold) teeth++;
+      }
+  }
+  return count >= MIN_PIXELS ? 1 - smoothstep(TEETH_FROM, TEETH_FULL, teeth / count) : null;
+}
+
+/**
+ * Per frame measures (null = not measured: no face, or the lips closed) -> a series for the motion:
+ * gaps filled linearly from the measured neighbours (held at the ends), a 3-frame median (one
+ * frame's misread lip light does not flip the O), then a [1/4 1/2 1/4] average (the O comes and goes
+ * over three frames, not in one). All null: undefined (the renderer's default).
+ */
+export function mouthDarkSeries(measured: readonly (number | null | undefined)[]): number[] | undefined {
+  const idx: number[] = [];
+  measured.forEach((v, i) => { if (v !== null && v !== undefined) idx.push(i); });
+  if (!idx.length) return undefined;
+  const filled = measured.map((v, i) => {
+    if (v !== null && v !== undefined) return v;
+    let k = 0;
+    while (k < idx.length && idx[k]! < i) k++;
+    if (k === 0) return measured[idx[0]!]!;
+    if (k === idx.length) return measured[idx[idx.length - 1]!]!;
+    const a = idx[k - 1]!, b = idx[k]!, t = (i - a) / (b - a);
+    return measured[a]! * (1 - t) + measured[b]! * t;
+  });
+  const at = (a: readonly number[], i: number) => a[Math.max(0, Math.min(a.length - 1, i))]!;
+  const median = filled.map((_v, i) => [at(filled, i - 1), filled[i]!, at(filled, i + 1)].sort((a, b) => a - b)[1]!);
+  return median.map((v, i) => Math.round((0.25 * at(median, i - 1) + 0.5 * v + 0.25 * at(median, i + 1)) * 1e4) / 1e4);
+}
