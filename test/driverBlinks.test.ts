@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blinkFromOpening, pairBlinks, BLINK_START, BLINK_SHUT } from '../src/motion/restFace.ts';
-import { median3 } from '../src/motion/framesFromRaw.ts';
+import { median3 } from '../src/motion/filters.ts';
 
 test('blink weight from eye opening: 0 when open, 1 where the face mesh reads a shut eye, monotone between', () => {
   assert.equal(blinkFromOpening(1), 0);

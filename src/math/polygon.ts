@@ -10,6 +10,19 @@ export function insidePolygon(x: number, y: number, poly: [number, number][]): b
   return inside;
 }
 
+/**
+ * Where a closed polygon's edges cross the horizontal line at height y, left to right, into `out`
+ * (cleared first). Pairs of crossings bound the polygon's inside on that line (even-odd rule).
+ */
+export function rowCrossings(poly: [number, number][], y: number, out: number[] = []): number[] {
+  out.length = 0;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
+    if (yi > y !== yj > y) out.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+  }
+  return out.sort((a, b) => a - b);
+}
+
 /** Distance from a point to a closed polygon's outline (its nearest edge, not its nearest corner). */
 export function distanceToOutline(x: number, y: number, poly: [number, number][]): number {
   let d = Infinity;

@@ -134,6 +134,16 @@ export function fillGaps(values: Float64Array, valid: ArrayLike<boolean>): numbe
   return filled;
 }
 
+/** Median of each value and its two neighbours (the ends keep theirs): removes one-frame spikes, keeps anything two frames wide. */
+export function median3(c: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(c);
+  for (let i = 1; i < c.length - 1; i++) {
+    const a = c[i - 1]!, b = c[i]!, d = c[i + 1]!;
+    out[i] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), d));
+  }
+  return out;
+}
+
 /** Pearson correlation of two equal-length series (0 when either is constant). */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);

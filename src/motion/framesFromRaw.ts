@@ -6,7 +6,7 @@ import type { MotionFrame } from '../types.ts';
 import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
-import { fillGaps, oneEuroZeroLag } from './filters.ts';
+import { fillGaps, median3, oneEuroZeroLag } from './filters.ts';
 import { blinkFromOpening, clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
@@ -174,16 +174,6 @@ function smoothingFor(name: string): [number, number] {
   if (name === 'gx' || name === 'gy') return [2, 0.5];
   if (name === 'tx' || name === 'ty' || name === 'tz') return [1, 2];
   return [1, 0.3];
-}
-
-/** Median of each value and its two neighbours (the ends keep theirs): removes one-frame spikes, keeps anything two frames wide. */
-export function median3(c: ArrayLike<number>): Float64Array {
-  const out = Float64Array.from(c);
-  for (let i = 1; i < c.length - 1; i++) {
-    const a = c[i - 1]!, b = c[i]!, d = c[i + 1]!;
-    out[i] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), d));
-  }
-  return out;
 }
 
 /**

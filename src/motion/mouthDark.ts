@@ -10,6 +10,8 @@
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
+import { rowCrossings } from '../math/polygon.ts';
+import { fillGaps, median3 } from './filters.ts';
 
 /** outer/inner lip landmark pairs: halfway between them lies the lip's body (its light is the reference) */
 const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
@@ -54,12 +56,7 @@ export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | n
   // would count them but without testing every pixel against every edge (4 ms -> well under 1 on a wide mouth)
   const xs: number[] = [];
   for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++) {
-    xs.length = 0;
-    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-      const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
-      if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
-    }
-    xs.sort((a, b) => a - b);
+    rowCrossings(poly, y, xs);
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(img.width, xs[k + 1]!); x++) {
         count++;
@@ -76,19 +73,11 @@ export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | n
  * over three frames, not in one). All null: undefined (the renderer's default).
  */
 export function mouthDarkSeries(measured: readonly (number | null | undefined)[]): number[] | undefined {
-  const idx: number[] = [];
-  measured.forEach((v, i) => { if (v !== null && v !== undefined) idx.push(i); });
-  if (!idx.length) return undefined;
-  const filled = measured.map((v, i) => {
-    if (v !== null && v !== undefined) return v;
-    let k = 0;
-    while (k < idx.length && idx[k]! < i) k++;
-    if (k === 0) return measured[idx[0]!]!;
-    if (k === idx.length) return measured[idx[idx.length - 1]!]!;
-    const a = idx[k - 1]!, b = idx[k]!, t = (i - a) / (b - a);
-    return measured[a]! * (1 - t) + measured[b]! * t;
-  });
-  const at = (a: readonly number[], i: number) => a[Math.max(0, Math.min(a.length - 1, i))]!;
-  const median = filled.map((_v, i) => [at(filled, i - 1), filled[i]!, at(filled, i + 1)].sort((a, b) => a - b)[1]!);
-  return median.map((v, i) => Math.round((0.25 * at(median, i - 1) + 0.5 * v + 0.25 * at(median, i + 1)) * 1e4) / 1e4);
+  const valid = measured.map((v) => v !== null && v !== undefined);
+  if (!valid.includes(true)) return undefined;
+  const filled = Float64Array.from(measured, (v) => v ?? 0);
+  fillGaps(filled, valid);
+  const median = median3(filled);
+  const at = (i: number) => median[Math.max(0, Math.min(median.length - 1, i))]!;
+  return Array.from(median, (v, i) => Math.round((0.25 * at(i - 1) + 0.5 * v + 0.25 * at(i + 1)) * 1e4) / 1e4);
 }

@@ -7,7 +7,7 @@
 // shows each row's white on either side of the iris: the whiter 40 % of those pixels, smoothed over
 // neighbouring rows, gives the row its light, and near the disc's edge the fill goes over to the
 // membrane, which meets the photo there. A painted eye with almost no white keeps its dim one.
-import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
+import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
 import { packRounded, type TextureSource } from './raster.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 
@@ -26,17 +26,10 @@ const IRIS_CLEAR = 1.1;
  */
 const EDGE_BLEND = 0.2, EDGE_BLEND_MIN = 0.75, EDGE_BLEND_MAX = 2;
 
-/** Horizontal extent [x0, x1] of a closed polygon on the line at height y, or null off it. */
+/** Horizontal extent [x0, x1] of a closed polygon on the line at height y (its outermost crossings), or null off it. */
 export function rowExtent(poly: [number, number][], y: number): [number, number] | null {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
-    if (yi > y === yj > y) continue;
-    const x = xi + ((y - yi) * (xj - xi)) / (yj - yi);
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return hi > lo ? [lo, hi] : null;
+  const xs = rowCrossings(poly, y);
+  return xs.length >= 2 && xs.at(-1)! > xs[0]! ? [xs[0]!, xs.at(-1)!] : null;
 }
 
 /**
