@@ -1,17 +1,12 @@
 // Layer compositing: the person layer (premultiplied RGBA, alpha = matte) over a background,
 // or alone with straight alpha for transparent output.
-
-/** Columns [lo[y], hi[y]] of each row that hold any person pixel (render/raster.ts RowExtents). */
-export interface DrawnRows {
-  lo: Int32Array;
-  hi: Int32Array;
-}
+import type { RowExtents } from '../render/raster.ts';
 
 /**
  * out = person + (1 - alpha) * background. All buffers width*height*4. With `drawn`, pixels outside
  * each row's extent are taken as empty person pixels without being read (the background copied).
  */
-export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray, drawn?: DrawnRows): void {
+export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray, drawn?: RowExtents): void {
   const n = person.length;
   // Whole-pixel copies through u32 views where the person is fully opaque or absent (most pixels).
   const p32 = person.byteOffset % 4 === 0 ? new Uint32Array(person.buffer, person.byteOffset, n >> 2) : null;

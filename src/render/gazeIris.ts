@@ -84,10 +84,10 @@ export function discAlpha(d: number, radius: number): number {
 }
 
 /**
- * The white behind a disc: a membrane (Laplace) fill of the disc from the texture around it, so it
- * meets the white, the lid's shadow and the corners at every point of its edge. (Each row's white
- * from either side gave stripes and flat blocks; a fitted or distance-weighted white of the opening's
- * light pixels met the texture with a visible seam at the disc's edge.)
+ * A membrane (Laplace) fill of the disc from the texture around it: it meets the white, the lid's
+ * shadow and the corners at every point of the disc's edge. The iris matte is measured against it,
+ * and the white shown (scleraBehind.ts rowWhiteBehind) goes over to it at the disc's and the
+ * opening's edges; alone it is grey (it takes the lid margin and lashes along).
  */
 export function whiteBehind(tex: TextureSource, cx: number, cy: number, radius: number): { x0: number; y0: number; size: number; white: Uint32Array } {
   const x0 = Math.floor(cx - radius) - 1, y0 = Math.floor(cy - radius) - 1;
@@ -100,10 +100,10 @@ export function whiteBehind(tex: TextureSource, cx: number, cy: number, radius: 
     const x = Math.min(tex.width - 1, Math.max(0, x0 + i)), y = Math.min(tex.height - 1, Math.max(0, y0 + j));
     const c = tex.data32[y * tex.width + x]!;
     for (let ch = 0; ch < 4; ch++) rgba[(j * size + i) * 4 + ch] = (c >>> (ch * 8)) & 255;
-    const inside = Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy) < radius;
+    const d = Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy);
     const border = i === 0 || j === 0 || i === size - 1 || j === size - 1;
-    if (inside && !border) free[j * size + i] = 1;
-    else if (Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy) < radius + 1.5) { ring++; for (let ch = 0; ch < 4; ch++) mean[ch]! += rgba[(j * size + i) * 4 + ch]!; }
+    if (d < radius && !border) free[j * size + i] = 1;
+    else if (d < radius + 1.5) { ring++; for (let ch = 0; ch < 4; ch++) mean[ch]! += rgba[(j * size + i) * 4 + ch]!; }
   }
   for (let k = 0; k < size * size; k++) if (free[k]) for (let ch = 0; ch < 4; ch++) rgba[k * 4 + ch] = mean[ch]! / Math.max(1, ring);
   // Gauss-Seidel with over-relaxation: a patch of ~30 px settles well within these sweeps
