@@ -14,7 +14,7 @@ import { DEFAULT_CACHE, HELDOUT_CLIPS, readCachedFaces, TEACHER_FPS, trainingCli
 import { LIP_TARGETS, loadClipData } from '../src/motion/train/lipData.ts';
 import { audioJaw, shapeAudioMouth } from '../src/motion/lipShapes.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
-import { speechCues, spectrumCues } from '../src/motion/speakerSize.ts';
+import { speechCues, spectrumCues } from './speakerCues.ts';
 import { LogMelStream, SAMPLE_RATE } from '../src/motion/features.ts';
 import { decodeAudioChunks } from '../src/io/decodeAudio.ts';
 import { LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';

@@ -2,7 +2,7 @@
 // mt_sun over-open and Katie's openings small). The lip model sees each file normalised (level and
 // average spectrum taken off), so it predicts an average speaker's opening; these per-file cues are
 // what is left to tell a speaker who articulates big from one who talks through a fixed smile.
-import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
+import { contextVector, LIP_FRAME_DIM, type LipAudio } from '../src/motion/lipFeatures.ts';
 
 // mel bands [from, to) (0-based; a frame is [energy, band 0, band 1, ...])
 const LOW_BANDS = [0, 8] as const, HIGH_BANDS = [16, 24] as const;
