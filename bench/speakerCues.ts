@@ -38,18 +38,21 @@ export function speechCues(audio: LipAudio, fps: number, n: number, speech: Arra
   return { rate: syllableRate(audio, fps, n, speech), peakTilt: meanOf(tilt.filter((_, k) => e[k]! >= peakCut)), eSd: sdOf(e), eP10: quantile(e, 0.1), modDepth: meanOf(step), loudTilt, tiltSd: sdOf(tilt), speechShare: e.length / Math.max(1, n) };
 }
 
-/** Energy peaks (>= 1 ln-power unit over the dips either side) per second of speech: the speaking rate. */
+/** Energy peaks (rising >= 1 ln-power unit over the dip before and falling 1 after) per second of speech: the speaking rate. */
 export function syllableRate(audio: LipAudio, fps: number, n: number, speech: ArrayLike<number>): number {
   const v = new Float32Array(LIP_FRAME_DIM);
-  const e = Array.from({ length: n }, (_, i) => contextVector(audio, i / fps, [0], v)[0]!);
-  let peaks = 0, frames = 0, dip = Infinity, top = -Infinity;
+  let peaks = 0, frames = 0, rising = false, dip = Infinity, top = -Infinity;
   for (let i = 0; i < n; i++) {
+    const e = contextVector(audio, i / fps, [0], v)[0]!;
     if (speech[i]! >= 0.5) frames++;
-    // hysteresis: a peak counts once the energy has fallen 1 unit below it after rising 1 above the last dip
-    if (e[i]! < dip) dip = e[i]!;
-    if (e[i]! > top) top = e[i]!;
-    if (top - dip >= 1 && e[i]! <= top - 1 && top > dip) { if (speech[i]! >= 0.5) peaks++; dip = e[i]!; top = -Infinity; }
-    else if (top === -Infinity || e[i]! < dip) top = Math.max(top, e[i]!);
+    if (rising) {
+      top = Math.max(top, e);
+      // the peak is over once the energy falls 1 unit under it
+      if (e <= top - 1) { if (speech[i]! >= 0.5) peaks++; rising = false; dip = e; }
+    } else {
+      dip = Math.min(dip, e);
+      if (e >= dip + 1) { rising = true; top = e; }
+    }
   }
   return peaks / Math.max(1, frames / fps);
 }
