@@ -4,7 +4,8 @@
 // over gap at open frames, loud frames shut, silent frames showing teeth, real beside ours.
 //
 //   node --import tsx bench/audioMouth.ts --out DIR [--seconds 6] [--case name=video[,photo=P][,audio=A]] ...
-//   node --import tsx bench/audioMouth.ts --sheet OUT.png --cols real,DIR1,DIR2 [--cases a,b]
+//   node --import tsx bench/audioMouth.ts --sheet OUT.png --cols real,DIR1,DIR2 [--cases a,b] [--kinds open,closure,silence,oh]
+//   node --import tsx bench/audioMouth.ts --oh --out DIR --case ...   (adds the "oh" close-up to a run's cases)
 //
 // REAL3D_LIP_MODEL=fold1.json renders with a fold model, so a speaker it never heard is held out.
 // Loud = louder than 10 dB under the clip's loudest frame; silent = 30 dB under; shut = gap < 0.03 IOD
@@ -132,10 +133,39 @@ async function runCase(name: string, video: string, outDir: string, seconds: num
   console.log(`${name.padEnd(10)} r ${f(r.r)} | loud gap ${f(figures.ours.loudMean)} (real ${f(figures.real.loudMean)}) max ${f(figures.ours.max)} (${f(figures.real.max)}) | W/gap ${f(figures.ours.widthOverGap)} (${f(figures.real.widthOverGap)}) | loud shut ${p(figures.ours.loudShut)} (${p(figures.real.loudShut)}) | silent teeth ${p(figures.ours.silentTeeth)} (${p(figures.real.silentTeeth)}) | open dark ${f(figures.ours.openDark)} (${f(figures.real.openDark)}) | jaw loud ${f(figures.jawLoudMean)} max ${f(figures.jawMax)}`);
 }
 
+/**
+ * The "oh" of an existing run: the loud frame (within 10 dB of the clip's loudest) where the motion is
+ * most rounded (funnel + pucker; the jaw map leaves those curves alone, so every version picks the same
+ * frame), rendered alone with its real frame; saved as oh.png / oh_real.png and added to the picks.
+ */
+async function addRoundedFrame(name: string, video: string, outDir: string, seconds: number, photo?: string, audio?: string): Promise<void> {
+  const file = path.join(outDir, name, 'figures.json');
+  const fig = JSON.parse(readFileSync(file, 'utf8')) as { picks: Record<string, number>; db: number[]; gap: (number | null)[]; realGap: (number | null)[] };
+  const o: EvalOptions = { video, mode: 'audio', frame: 0, maxSeconds: seconds, fps: 25, detectEvery: 1, sheetColumns: 0, thumb: 64 };
+  const src = await setupSource(o, () => {});
+  const portrait = photo ? await analyzePortrait(await loadImage(photo)) : src.portrait;
+  const engine = await loadEngine();
+  const motion = await engine.motionFromAudio!(audio ?? video, { fps: 25 });
+  const round = (i: number) => (motion.frames[i]!.w.mouthFunnel ?? 0) + (motion.frames[i]!.w.mouthPucker ?? 0);
+  const loud = fig.db.map((d, i) => i).filter((i) => fig.db[i]! > -10 && i < motion.frames.length);
+  const at = loud.reduce((b, i) => (round(i) > round(b) ? i : b), loud[0]!);
+  const g = renderMotionFrame(engine.makeRenderer!(portrait, src.size), motion, at)!;
+  const gen = readRow(g, ((await detectOne(g, false))?.landmarks as Lm) ?? null);
+  await saveCrop(g, gen.lm, path.join(outDir, name, 'oh.png'));
+  for await (const [i, frame] of numberedFrames(video, { fps: 25, maxSide: src.maxSide, maxFrames: at + 1 })) {
+    if (i !== at) continue;
+    const { image } = await cropReal(frame, src.box, src.size);
+    await saveCrop(image, ((await detectOne(image, false))?.landmarks as Lm) ?? null, path.join(outDir, name, 'oh_real.png'));
+  }
+  fig.picks.oh = at;
+  fig.gap[at] = gen.gap;
+  writeFileSync(file, JSON.stringify(fig));
+  console.log(`${name}: oh at frame ${at} (funnel + pucker ${round(at).toFixed(2)}, jaw ${(motion.frames[at]!.w.jawOpen ?? 0).toFixed(3)}), gap ${gen.gap?.toFixed(3)} (real ${fig.realGap[at]?.toFixed(3)})`);
+}
+
 /** real | DIR1 | DIR2 ... close-ups, one row per case and kind, labelled. */
-async function sheet(out: string, cols: string[], cases: string[]): Promise<void> {
+async function sheet(out: string, cols: string[], cases: string[], kinds = ['open', 'closure', 'silence']): Promise<void> {
   const T = 240, L = 150;
-  const kinds = ['open', 'closure', 'silence'];
   const tiles: OverlayOptions[] = [];
   const rows = cases.flatMap((c) => kinds.map((k) => [c, k] as const));
   const label = (s: string, w: number, h: number) => Buffer.from(`<svg width="${w}" height="${h}"><style>text{font:15px sans-serif;fill:#fff}</style>${s.split('\n').map((l, i) => `<text x="6" y="${20 + i * 19}">${l}</text>`).join('')}</svg>`);
@@ -160,7 +190,7 @@ async function sheet(out: string, cols: string[], cases: string[]): Promise<void
 const argv = process.argv.slice(2);
 const arg = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
 if (arg('--sheet')) {
-  await sheet(arg('--sheet')!, arg('--cols')!.split(','), arg('--cases')!.split(','));
+  await sheet(arg('--sheet')!, arg('--cols')!.split(','), arg('--cases')!.split(','), arg('--kinds')?.split(','));
 } else {
   const out = arg('--out');
   if (!out) throw new Error('usage: bench/audioMouth.ts --out DIR --case name=video[,photo=P][,audio=A] ...');
@@ -170,6 +200,6 @@ if (arg('--sheet')) {
     const [head, ...opts] = argv[k + 1]!.split(',');
     const [name, video] = head!.split('=');
     const kv = Object.fromEntries(opts.map((s) => s.split('=')));
-    await runCase(name!, video!, out, seconds, kv.photo, kv.audio);
+    await (argv.includes('--oh') ? addRoundedFrame : runCase)(name!, video!, out, seconds, kv.photo, kv.audio);
   }
 }
