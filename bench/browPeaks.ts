@@ -2,7 +2,8 @@
 // them), zoomed on the brows and forehead: writes one PNG cell per (photo, driver, peak, tag) into a
 // folder, so a run on the branch before a change and one after can be paired into a sheet
 // driver | before | after (--combine). Never asserts.
-//   node --import tsx bench/browPeaks.ts --tag before [--photos lp_s42.jpg,mt_man.png] [--only lp_d6.mp4,...] [--at lp_d6:1.9,...] [--dir /tmp/browPeaks]
+//   node --import tsx bench/browPeaks.ts --tag before [--photos lp_s42.jpg,mt_man.png] [--only lp_d6.mp4,...] [--at lp_d6:1.9,lp_d0:2.3:smile,...] [--dir /tmp/browPeaks] [--box brows|face|eyes]
+// --no-peaks: only the --at frames. --box face: the whole face (any expression: smiles, puckers); eyes: the eyes and the cheeks under them (a smile's squint and cheek raise).
 //   node --import tsx bench/browPeaks.ts --combine out.jpg [--match lp_s42] [--dir /tmp/browPeaks]
 import path from 'node:path';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -32,6 +33,18 @@ function browBox(lm: Landmarks, w: number, h: number): [number, number, number, 
   const up = Math.min(y, Math.round(0.45 * bh));
   return [x, y - up, bw, bh + up];
 }
+/** The whole face (brows to chin), or the eyes with the cheeks under them. */
+function faceBox(lm: Landmarks, w: number, h: number): [number, number, number, number] {
+  const xs = lm.map((p) => p[0]!), ys = lm.map((p) => p[1]!);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs))), y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  return [x0, y0, Math.min(w - x0, Math.ceil(Math.max(...xs)) - x0), Math.min(h - y0, Math.ceil(Math.max(...ys)) - y0)];
+}
+function eyesBox(lm: Landmarks, w: number, h: number): [number, number, number, number] {
+  const [x, y, bw, bh] = eyeRegion(lm, w, h);
+  return [x, y, bw, Math.min(h - y, Math.round(1.7 * bh))];
+}
+const boxKind = arg('--box', 'brows');
+const boxOf = boxKind === 'face' ? faceBox : boxKind === 'eyes' ? eyesBox : browBox;
 const toPng = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toBuffer();
 const fromPng = async (file: string): Promise<RgbaImage> => { const { data, info } = await sharp(file).ensureAlpha().raw().toBuffer({ resolveWithObject: true }); return { width: info.width, height: info.height, data: new Uint8ClampedArray(data) }; };
 
@@ -45,7 +58,9 @@ if (process.argv.includes('--combine')) {
     const cell = async (tag: string) => ({ label: `${stem.split('~').slice(1).join(' ')} ${tag}`, image: await fromPng(path.join(dir, `${stem}-${tag}.png`)) });
     rows.push([{ label: stem.split('~').slice(0, 3).join(' '), image: await fromPng(path.join(dir, f)) }, await cell('before'), await cell('after')]);
   }
-  const png = await labelledGrid(rows, { title: 'brows at driver peaks: driver | before | after (brows and forehead zoomed)', cellW: 330, cellH: 170 });
+  const title = arg('--title', 'brows at driver peaks: driver | before | after (brows and forehead zoomed)');
+  const [cellW, cellH] = arg('--cell', '330x170').split('x').map(Number) as [number, number];
+  const png = await labelledGrid(rows, { title, cellW, cellH });
   await writeFile(out, out.endsWith(".png") ? png : await sharp(png).jpeg({ quality: 80 }).toBuffer());
   console.log(`sheet ${out} (${rows.length} rows)`);
 } else {
@@ -58,31 +73,31 @@ if (process.argv.includes('--combine')) {
     const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
     const size = portrait.image.width;
     const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
-    const box = browBox(portrait.cropLandmarks as Landmarks, size, size);
+    const box = boxOf(portrait.cropLandmarks as Landmarks, size, size);
     for (const video of only) {
       const raw = await cachedTrack(video, FPS);
       const { frames } = motionFramesFromRaw(raw, FPS, true);
       const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
       const neutral = estimateNeutral(lms.filter((l): l is Landmarks => !!l));
       const drv = lms.map((lm) => (lm ? fitRig(lm, { neutral }).weights as Record<string, number> : null));
-      const picks = PEAKS.map(([name, score]) => [name, drv.reduce((b, w, i) => (w && (b < 0 || score(w) > score(drv[b]!)) ? i : b), -1)] as const);
+      const picks = process.argv.includes('--no-peaks') ? [] : PEAKS.map(([name, score]) => [name, drv.reduce((b, w, i) => (w && (b < 0 || score(w) > score(drv[b]!)) ? i : b), -1)] as const);
       // frames already picked for this pair (a before run) are kept: the picks follow the basis's fit
       const prefix = `${path.parse(photo).name}~${path.parse(video).name}~`;
       const earlier = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('-driver.png')).map((f) => f.slice(prefix.length, -'-driver.png'.length).split('~'));
       const want = new Map<number, string>(earlier.length ? earlier.map(([n, t]) => [Math.round(Number(t!.slice(2, -1)) * FPS), n!]) : picks.map(([n, i]) => [i, n]));
       // extra frames named on the command line (video:seconds), e.g. the critic's
-      for (const a of extra) { const [v, t] = a.split(':'); if (v === path.parse(video).name) want.set(Math.round(Number(t) * FPS), 'at'); }
+      for (const a of extra) { const [v, t, name] = a.split(':'); if (v === path.parse(video).name) want.set(Math.round(Number(t) * FPS), name ?? 'at'); }
       let i = 0;
       for await (const f of decodeVideoFrames(path.join(DATA, 'video', video), { fps: FPS, maxSide: 512, maxFrames: frames.length })) {
         const name = want.get(i);
         if (name) {
           const stem = `${path.parse(photo).name}~${path.parse(video).name}~${name}~t=${(i / FPS).toFixed(1)}s`;
-          await writeFile(path.join(dir, `${stem}-driver.png`), await toPng(cropImage(f, browBox(lms[i]!, f.width, f.height))));
+          await writeFile(path.join(dir, `${stem}-driver.png`), await toPng(cropImage(f, boxOf(lms[i]!, f.width, f.height))));
           const img = renderer.render(frames[i]!);
           const res = { ...img, data: new Uint8ClampedArray(img.data) };
           // the box follows the rendered head (the frame's pose moves it off the photo's)
           const seen = (await detectFaces(res, { embedding: false }))[0];
-          const at = seen ? browBox(seen.landmarks as Landmarks, size, size) : box;
+          const at = seen ? boxOf(seen.landmarks as Landmarks, size, size) : box;
           await writeFile(path.join(dir, `${stem}-${tag}.png`), await toPng(cropImage(res, at)));
         }
         i++;

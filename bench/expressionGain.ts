@@ -41,6 +41,7 @@ const GROUPS: [string, string[], number, string][] = [
   ['smile', ['mouthSmileLeft', 'mouthSmileRight'], 0, 'width +%'],
   ['smile', ['mouthSmileLeft', 'mouthSmileRight'], 1, 'corner lift'],
   ['smile', ['mouthSmileLeft', 'mouthSmileRight'], 4, 'lower lid rise'],
+  ['smile', ['mouthSmileLeft', 'mouthSmileRight'], 3, 'eye open share'],
   ['brows up', ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight'], 2, 'brow rise'],
   ['frown', ['browDownLeft', 'browDownRight'], 2, 'brow rise'],
   ['squint', ['eyeSquintLeft', 'eyeSquintRight'], 3, 'eye open share'],

@@ -10,11 +10,14 @@ import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../rig/topol
 import { eyeRestOf } from './restFace.ts';
 
 /**
- * A render at eyeSquint 1 with cheekSquint 1 raises the photo's lower lid by this share of its
- * opening, read back by the face mesh (lp_s42 0.15, mt_man 0.07; the basis moves the lid 0.35 of
- * the opening, rig/basis/eyes.ts, but the eye render keeps most of the photo's lid line).
+ * A render at eyeSquint 1 with cheekSquint 1 (and a smile) narrows the photo's eye by about this share
+ * of its opening, read back by the face mesh (bench/squintRead.ts: lp_s42 0.28, st_art_1 0.20,
+ * st_happy 0.27, lp_s1 0.26, mt_man 0.12; median 0.26, since the cheek's push on the lid is a share of
+ * each eye's opening, rig/basis/eyes.ts). At 0.15 (lp_s42's lower-lid rise alone, when the cheek's push
+ * was one size on every face) lp_d0's grin narrowed the eyes to 0.79 of rest on lp_s42 and 0.73 on
+ * st_art_1 where his narrow to 0.83-0.91: the opening narrows by the upper lid's part too.
  */
-export const RENDERED_RISE_AT_FULL = 0.15;
+export const RENDERED_RISE_AT_FULL = 0.26;
 /**
  * Lower-lid rises under this share are the measure's noise and the lid's own play with gaze and
  * speech: over 7 drivers' frames without a smile the rise's median is 0.00-0.06, with a smile 0.02-0.12.

@@ -148,15 +148,25 @@ function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOpt
  * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
  * raise within how far they rose (browInnerUp: both brows' mean). Other controls are left alone.
  */
-function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: number[], o: Required<DriverFitOptions>): void {
-  const drop = (side: number, i: number) => browRest[side]! - brows[side]![i]!;
+function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Required<DriverFitOptions>): void {
+  const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
+  const rise = (side: number, i: number) => brows[side]![i]! - browRest.raise[side]!;
   const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
   if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
   if (!o.raiseWithinRise) return;
-  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -(drop(0, i) + drop(1, i)) / 2);
+  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, (rise(0, i) + rise(1, i)) / 2);
   const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
-  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, -drop(raiseSide, i));
+  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
 }
+
+/**
+ * Each brow's rest height per side, [subject's left, right]: a frown counts from the median over the
+ * clip; a raise from a lower percentile (RAISE_REST_PERCENTILE), since an animated driver's median
+ * frame already has the brows up (lp_d6: her right brow arched high at 2.4 s stood only 0.01 over
+ * her median, and the raise cap let little of it through).
+ */
+interface BrowRest { frown: number[]; raise: number[] }
+const RAISE_REST_PERCENTILE = 25;
 
 /**
  * Wide eyes and a squint pull the lids apart and together: a driver's frame read as both (lp_d6's
@@ -261,8 +271,8 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     }
     have.push(i);
   }
-  // each brow's rest height: its median over the clip
-  const browRest = brows.map((h) => percentile(Float64Array.from(have, (i) => h[i]!), 50));
+  const browAt = (p: number) => brows.map((h) => percentile(Float64Array.from(have, (i) => h[i]!), p));
+  const browRest: BrowRest = { frown: browAt(50), raise: browAt(RAISE_REST_PERCENTILE) };
   const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);

@@ -46,13 +46,13 @@ function browFrame(xy: XY, iod: number): BrowFrame {
 }
 
 /** Median RGB of the given pixel offsets (the skin's colour there). */
-function medianRgb(data: Uint8ClampedArray, offs: number[]): [number, number, number] {
+export function medianRgb(data: Uint8ClampedArray, offs: number[]): [number, number, number] {
   const m = (ch: number) => { const v = offs.map((o) => data[o + ch]!).sort((a, b) => a - b); return v[v.length >> 1] ?? 0; };
   return [m(0), m(1), m(2)];
 }
 /** 1 for the reference skin colour, falling off with RGB distance (hair, brows, shadow edges ~0). */
-const skinLike = (data: Uint8ClampedArray, o: number, ref: [number, number, number]) =>
-  Math.exp(-((data[o]! - ref[0]) ** 2 + (data[o + 1]! - ref[1]) ** 2 + (data[o + 2]! - ref[2]) ** 2) / (2 * 32 * 32));
+export const skinLike = (data: Uint8ClampedArray, o: number, ref: [number, number, number], sigma = 32) =>
+  Math.exp(-((data[o]! - ref[0]) ** 2 + (data[o + 1]! - ref[1]) ** 2 + (data[o + 2]! - ref[2]) ** 2) / (2 * sigma * sigma));
 
 export class ForeheadFolds {
   private readonly pixels: Int32Array;

@@ -17,6 +17,7 @@ import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
+import { CheekRaise } from './cheeks.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -119,6 +120,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const folds = new ForeheadFolds(lidSkin.data, size, size, photoXY, avatar.head.iod);
   // and uncover clean skin between brow and crease
   const underBrow = new UnderBrowSkin(lidSkin.data, size, size, photoXY, avatar.head.iod);
+  // a raised cheek: a lighter apple and a soft fold under the lower lid
+  const cheeks = new CheekRaise(lidSkin.data, size, size, photoXY, avatar.head.iod);
   // wide eyes: the lid's shadow on the eye moves up with the lid (the renderer's own eye texture)
   const wideEyes = new WideEyes(avatar.eyeTexture, photoXY);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
@@ -150,6 +153,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     lidSkin.update(wv, rig.photoWeights);
     folds.update(wv, rig.photoWeights);
     underBrow.update(wv, rig.photoWeights);
+    cheeks.update(wv, rig.photoWeights);
     wideEyes.update(wv, rig.photoWeights);
     // gaze: the eyeballs' shaders for this frame's shift
     const gaze = frame.gaze ?? [0, 0];

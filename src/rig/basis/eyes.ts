@@ -58,6 +58,9 @@ function writeLids(f: BasisFace, upper: number[], lower: number[], upper2: numbe
   spread(out, K(wide), p, wh, 0.08, above);
 }
 
+/** cheekSquint lifts the lower lid's middle by this share of the opening above it (lp_s42's old 0.015 canonical). */
+const CHEEK_LID_PUSH = 0.12;
+
 /** eyeSquint and cheekSquint, each side. */
 function writeSquints(f: BasisFace): void {
   const { out, p, Y, K } = f;
@@ -74,14 +77,16 @@ function writeSquints(f: BasisFace): void {
   };
   squint(EYE_L_UPPER, EYE_L_LOWER, EYE_L_LOWER2, 'eyeSquintLeft');
   squint(EYE_R_UPPER, EYE_R_LOWER, EYE_R_LOWER2, 'eyeSquintRight');
-  // cheekSquint: the cheek mass rises and comes forward under the eye
-  const cheekUp = (ids: number[], control: RigControl, lower: number[]) => {
+  // cheekSquint: the cheek mass rises and comes forward under the eye, pushing the lower lid up by a
+  // share of the eye's own opening (it was 0.015 canonical on every face: 0.12 of lp_s42's opening but
+  // 0.22 of st_art_1's narrow painted eye, whose grin squinted to slits)
+  const cheekUp = (ids: number[], control: RigControl, upper: number[], lower: number[]) => {
     const hs: Handle[] = ids.map((i) => ({ i, d: [0, -0.045, -0.025] }));
-    for (let q = 2; q < lower.length - 2; q++) hs.push({ i: lower[q]!, d: [0, -0.015, 0] });
+    for (let q = 2; q < lower.length - 2; q++) hs.push({ i: lower[q]!, d: [0, -CHEEK_LID_PUSH * Math.max(0, Y(lower[q]!) - Y(upper[q]!)), 0] });
     spread(out, K(control), p, hs, 0.14, (i) => (i >= 468 ? 0 : 1));
   };
-  cheekUp([280, 330, 425, 346, 347, 352, 266, 411], 'cheekSquintLeft', EYE_L_LOWER);
-  cheekUp([50, 101, 205, 117, 118, 123, 36, 187], 'cheekSquintRight', EYE_R_LOWER);
+  cheekUp([280, 330, 425, 346, 347, 352, 266, 411], 'cheekSquintLeft', EYE_L_UPPER, EYE_L_LOWER);
+  cheekUp([50, 101, 205, 117, 118, 123, 36, 187], 'cheekSquintRight', EYE_R_UPPER, EYE_R_LOWER);
 }
 
 /** Every eye control. */
