@@ -58,6 +58,20 @@ function blendOver(c: number, px: Float32Array, m: number): number {
   return ((Math.round(a) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
 }
 
+/**
+ * A closing eye's last gap (between the lid's edge and the lower lid) is the lid's shadow and its
+ * lashes, not the white: where the gap is under GAP_SHADOW[0] eye widths it takes the lash line's
+ * colour at GAP_SHADOW_MAX, fading out by a gap of GAP_SHADOW[1]. Without it the patch's lower-lid
+ * skin, blended in at the fade over the white, left a pale sliver under the lid (Obama's blink, the
+ * critic's s1v #82: read back .20 against his own .08).
+ */
+const GAP_SHADOW = [0.04, 0.12] as const, GAP_SHADOW_MAX = 0.9;
+
+/** The lid's shadow over a gap this tall (eye widths) under a closing lid. */
+export function gapShadow(gap: number): number {
+  return GAP_SHADOW_MAX * (1 - smoothstep(GAP_SHADOW[0], GAP_SHADOW[1], gap));
+}
+
 /** Over this many eye widths at the ridden edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
 
@@ -82,9 +96,18 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
       // the lid (above the ridden edge) at its own fade, the still open eye below at show
       const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, v - edgeV[col]!) : 0;
-      const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * (show + lidShare * (showLid - show));
-      if (m <= 0.002) continue;
+      const mask = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy);
+      let m = mask * (show + lidShare * (showLid - show));
+      // the closing eye's last gap, under the ridden edge and above the shut one: the lid's shadow
+      const shadow = v > edgeV[col]! && v < eye.shutV[col]! ? gapShadow(eye.shutV[col]! - edgeV[col]!) * mask : 0;
+      if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
+      if (shadow > m) {
+        // the lash line's colour, over what the patch would give there (lower-lid skin: a pale sliver)
+        const lash = col * 3, k = m / shadow;
+        for (let ch = 0; ch < 3; ch++) px[ch] = k * px[ch]! + (1 - k) * eye.lashRgb[lash + ch]!;
+        m = shadow;
+      }
       color[row] = blendOver(color[row]!, px, m);
     }
   }
