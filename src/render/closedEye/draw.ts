@@ -82,6 +82,9 @@ const EDGE_SOFT = 0.03;
  */
 export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show): void {
   const edgeV = riddenEdge(eye, lidNow, show);
+  // per column, the shadow over the gap still open under the ridden edge
+  const gapShade = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!);
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
@@ -99,7 +102,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const mask = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy);
       let m = mask * (show + lidShare * (showLid - show));
       // the closing eye's last gap, under the ridden edge and above the shut one: the lid's shadow
-      const shadow = v > edgeV[col]! && v < eye.shutV[col]! ? gapShadow(eye.shutV[col]! - edgeV[col]!) * mask : 0;
+      const shadow = gapShade[col]! > 0 && v > edgeV[col]! && v < eye.shutV[col]! ? gapShade[col]! * mask : 0;
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       if (shadow > m) {
