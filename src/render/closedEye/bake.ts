@@ -85,7 +85,7 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   shadeBulge(rgb, g);
   taperLashLine(rgb, g, s.photoRef);
   const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
-  softenToPhoto(rgb, eyePhotoPixels);
+  softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };

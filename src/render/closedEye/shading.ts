@@ -116,18 +116,26 @@ export function thinLashTop(rgb: Float32Array, shutV: (u: number) => number): vo
 const MIN_SOFT = 0.5;
 
 /**
- * The blur (photo pixels) every detail of a photo carries as rendered: its pixel, upsampled bilinearly
- * (a 256 px photo is drawn at 512). Softened by less, a small photo's shut lid kept the library's sharp
- * lash line at the output's resolution, a crisp drawn arc in a soft face (Obama, Fei-Fei: 23 px eyes).
+ * The blur (photo pixels) every detail of a photo carries as rendered: its pixel (PHOTO_PIXEL_SOFT),
+ * and on a photo enlarged onto the crop (a 256 px photo on the 512 crop) the bilinear enlargement's
+ * tent too (sigma 1/sqrt(6) of a photo pixel). Softened by less, a small photo's shut lid kept the
+ * library's sharp lash line at the output's resolution: a crisp drawn arc in a soft face (the outside
+ * critic on Obama s1v #25 and Fei-Fei s2 #76: 22-24 px eyes).
  */
-const PHOTO_PIXEL_SOFT = 0.5;
+const PHOTO_PIXEL_SOFT = 0.5, ENLARGED_SOFT = 1 / Math.sqrt(6);
 
-/** The blur (patch cells) of the photo's own pixel as rendered (PHOTO_PIXEL_SOFT), at least MIN_SOFT. */
-const photoPixelSigma = (eyeWidth: number): number => Math.max(MIN_SOFT, PHOTO_PIXEL_SOFT * (PATCH_PPW / Math.max(1, eyeWidth)));
+/**
+ * The blur (patch cells) of the photo's own pixel as rendered, at least MIN_SOFT; eyeWidth in photo
+ * pixels, enlarged: the photo was enlarged onto the crop.
+ */
+function photoPixelSigma(eyeWidth: number, enlarged = false): number {
+  const soft = enlarged ? Math.hypot(PHOTO_PIXEL_SOFT, ENLARGED_SOFT) : PHOTO_PIXEL_SOFT;
+  return Math.max(MIN_SOFT, soft * (PATCH_PPW / Math.max(1, eyeWidth)));
+}
 
 /** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide), and at least MIN_SOFT. */
-export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
-  const sigma = photoPixelSigma(eyeWidth);
+export function softenToPhoto(rgb: Float32Array, eyeWidth: number, enlarged = false): void {
+  const sigma = photoPixelSigma(eyeWidth, enlarged);
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
 }
 
