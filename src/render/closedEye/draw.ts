@@ -105,11 +105,12 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const shadow = gapShade[col]! > 0 && v > edgeV[col]! && v < eye.shutV[col]! ? gapShade[col]! * mask : 0;
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
-      if (shadow > m) {
-        // the lash line's colour, over what the patch would give there (lower-lid skin: a pale sliver)
-        const lash = col * 3, k = m / shadow;
-        for (let ch = 0; ch < 3; ch++) px[ch] = k * px[ch]! + (1 - k) * eye.lashRgb[lash + ch]!;
-        m = shadow;
+      if (shadow > 0.002) {
+        // the lash line's colour in the shadow's share, over what the patch would give there (its
+        // lower-lid skin, fading in over the white: a pale sliver)
+        const lash = col * 3, a = Math.max(m, shadow), k = shadow / a;
+        for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
+        m = a;
       }
       color[row] = blendOver(color[row]!, px, m);
     }
