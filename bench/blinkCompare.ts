@@ -20,7 +20,8 @@ const only = arg('--only')?.split(',');
 const blink = arg('--blink') ?? '1';
 const cellW = Number(arg('--cell') ?? 180);
 const strip = arg('--strip')?.split(',');
-const dir = path.join(DATA, 'portraits');
+// --dir: another folder of photos (e.g. the review's first frames of Obama and Fei-Fei)
+const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
 const rows: GridCell[][] = [];
 const eyeBox = (lm: ArrayLike<ArrayLike<number>>, a: number, b: number, W: number, H: number): [number, number, number, number] => {
   const w = Math.hypot(lm[b]![0]! - lm[a]![0]!, lm[b]![1]! - lm[a]![1]!);
@@ -28,6 +29,8 @@ const eyeBox = (lm: ArrayLike<ArrayLike<number>>, a: number, b: number, W: numbe
   const x = Math.max(0, Math.round(cx - w)), y = Math.max(0, Math.round(cy - 0.6 * w));
   return [x, y, Math.min(W - x, Math.round(2 * w)), Math.min(H - y, Math.round(1.2 * w))];
 };
+/** A photo box on a frame rendered at another size (blinkShots --size). */
+const scaleBox = (b: [number, number, number, number], s: number): [number, number, number, number] => (s === 1 ? b : [Math.round(b[0] * s), Math.round(b[1] * s), Math.round(b[2] * s), Math.round(b[3] * s)]);
 for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
   if (only && !only.includes(file)) continue;
   if (!existsSync(path.join(cols[0]![1], `${file}@${strip ? strip[0] : blink}.png`))) continue;
@@ -36,7 +39,10 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
     const box = eyeBox(portrait.cropLandmarks, 33, 133, portrait.image.width, portrait.image.height);
     for (const [label, d] of cols) {
       const cells: GridCell[] = [];
-      for (const b of strip) cells.push({ label: `${file} ${label} blink ${b}`, image: cropImage(await loadImage(path.join(d, `${file}@${b}.png`)), box) });
+      for (const b of strip) {
+        const frame = await loadImage(path.join(d, `${file}@${b}.png`));
+        cells.push({ label: `${file} ${label} blink ${b}`, image: cropImage(frame, scaleBox(box, frame.width / portrait.image.width)) });
+      }
       rows.push(cells);
     }
     continue;
@@ -47,7 +53,7 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   for (const [a, b] of [[33, 133], [362, 263]] as const) {
     const box = eyeBox(lm, a, b, portrait.image.width, portrait.image.height);
     row.push({ label: `${file} photo`, image: cropImage(portrait.image, box) });
-    frames.forEach((f, k) => row.push({ label: `${cols[k]![0]} blink ${blink}`, image: cropImage(f, box) }));
+    frames.forEach((f, k) => row.push({ label: `${cols[k]![0]} blink ${blink}`, image: cropImage(f, scaleBox(box, f.width / portrait.image.width)) }));
   }
   rows.push(row);
 }

@@ -8,7 +8,7 @@ import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PAT
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
 import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
-import { drawEye } from '../src/render/closedEye/draw.ts';
+import { drawEye, gapShadow } from '../src/render/closedEye/draw.ts';
 import { bulgeGain, lashKeep, shadeBulge } from '../src/render/closedEye/lidForm.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
@@ -260,4 +260,49 @@ test('lid form: lighter over the eyeball\'s bulge than at the crease and the las
   const top = at(0.5, 0.45);
   assert.ok(top > 160 && top > at(0.5, 0.05) + 10 && top > at(0.5, 0.95) + 10 && top > at(0.05, 0.45) + 8,
     `the bulge lighter mid-lid (${top.toFixed(0)}) than by the crease (${at(0.5, 0.05).toFixed(0)}), the lash line (${at(0.5, 0.95).toFixed(0)}), the corner (${at(0.05, 0.45).toFixed(0)})`);
+});
+
+test('closing eye: its last gap under the lid is the lid\'s shadow (dark), not the white; a wide gap is left alone', () => {
+  const face = syntheticFace([200, 150, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  const baked = bakeEye(face.texture, g, closedEyeLibrary()[0]!);
+  const lidAt = (gap: number) => ({ u: g.lid.u, v: g.lid.u.map((u) => lineAt(g.lower, u) - gap) });
+  const lum = (c: number) => 0.3 * (c & 255) + 0.59 * ((c >>> 8) & 255) + 0.11 * ((c >>> 16) & 255);
+  const whiteAt = (gap: number, show: number) => {
+    const t = { width: 400, height: 300, color: new Uint32Array(400 * 300).fill(0xffffffff), depth: new Float32Array(400 * 300) };
+    const lidNow = lidAt(gap);
+    drawEye(t, baked, g.frame, show, 1, lidNow, 0.9);
+    // the middle of the gap, half way between the lid's edge and the lower lid
+    const [x, y] = toImage(g.frame, 0.5, lineAt(g.lower, 0.5) - gap / 2);
+    return lum(t.color[Math.floor(y) * 400 + Math.floor(x)]!);
+  };
+  assert.ok(gapShadow(0.03) > 0.8 && gapShadow(0.2) === 0, 'the shadow is whole over a thin gap, none over a wide one');
+  const thin = whiteAt(0.04, 0), wide = whiteAt(0.2, 0);
+  assert.ok(thin < 110, `a thin gap reads dark (${thin.toFixed(0)})`);
+  assert.equal(wide, 255, 'a wide gap keeps the white (the shut eye not yet fading in below the lid)');
+});
+
+test('shut lid grain on a small photo: as coarse as the photo\'s pixel (neighbouring cells alike), with the same spread', () => {
+  const face = syntheticFace([200, 150, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  const n = PATCH_W * PATCH_H;
+  // a photo patch whose fine detail is a checkerboard below the eye (the grain band), a flat lid
+  const photo = new Float32Array(n * 3), mask = new Float32Array(n).fill(1);
+  for (let k = 0; k < n; k++) photo.fill(150 + ((k % PATCH_W) + Math.floor(k / PATCH_W)) % 2 * 12 - 6, k * 3, k * 3 + 3);
+  const grainOf = (eyeWidth: number) => {
+    const rgb = new Float32Array(n * 3).fill(150);
+    addPhotoGrain(rgb, photo, mask, g, eyeWidth);
+    // over the open eye: the spread of the grain and how alike neighbouring cells are
+    let spread = 0, step = 0, m = 0;
+    const r = Math.round((lineAt(g.lid, 0.5) - PATCH_V0) * PATCH_PPW);
+    for (let c = Math.round((0.3 - PATCH_U0) * PATCH_PPW); c < Math.round((0.7 - PATCH_U0) * PATCH_PPW); c++) {
+      const a = rgb[(r * PATCH_W + c) * 3]! - 150, b = rgb[(r * PATCH_W + c + 1) * 3]! - 150;
+      spread += Math.abs(a); step += Math.abs(a - b); m++;
+    }
+    return { spread: spread / m, step: step / m };
+  };
+  const sharp = grainOf(60), small = grainOf(22);
+  assert.ok(sharp.spread > 1, 'the sharp photo gets grain');
+  assert.ok(small.step < 0.6 * sharp.step, `the small photo's grain changes less from cell to cell (${small.step.toFixed(2)} vs ${sharp.step.toFixed(2)})`);
+  assert.ok(small.spread > 0.6 * sharp.spread, `and keeps most of its spread (${small.spread.toFixed(2)} vs ${sharp.spread.toFixed(2)})`);
 });

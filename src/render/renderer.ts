@@ -115,7 +115,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
   const skinTex: TextureSource = { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) };
   // a real shut eye (library) fitted to the photo, shown as a blink completes
-  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: photoXY });
+  const crop = avatar.analysis?.crop;
+  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1 });
   // raised brows deepen the photo's own forehead grooves (same working texture)
   const folds = new ForeheadFolds(lidSkin.data, size, size, photoXY, avatar.head.iod);
   // and uncover clean skin between brow and crease

@@ -3,7 +3,7 @@
 // the lid (skinFill.ts), the shaded lid with the photo's grain (shading.ts).
 import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage } from './frame.ts';
 import { lineAt, type ClosedEyePatch } from './library.ts';
-import { cellU, cellV, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
+import { cellU, cellV, cellRow, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
 import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
 import { maskColumn, maskEnd } from './mask.ts';
 import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill.ts';
@@ -20,12 +20,14 @@ export interface BakedEye {
   creaseV: Float32Array;
   shutV: Float32Array;
   bottomV: Float32Array;
+  /** per patch column, RGB: the shut lid's lash line (its darkest cell near the shut edge), the shadow in a closing eye's last gap */
+  lashRgb: Float32Array;
 }
 
 /** The fit of a library eye to one photo eye (lashDark: the lash darkness to match; default this eye's own). */
-export function bakeEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, lashDark?: number): BakedEye {
+export function bakeEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, lashDark?: number, photoPixel = 1): BakedEye {
   const s = sampleEye(tex, g, lib);
-  return finishEye(s, g, lashDark ?? s.photoDark);
+  return finishEye(s, g, lashDark ?? s.photoDark, photoPixel);
 }
 
 /** What sampleEye measures of one photo eye, before the lash darkness of both eyes is known. */
@@ -71,17 +73,40 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
   return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person };
 }
 
-/** The baked eye from its samples, its lash line as dark as lashDark. */
-export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number): BakedEye {
+/**
+ * The baked eye from its samples, its lash line as dark as lashDark. photoPixel: texture pixels per
+ * pixel of the photo (2 for a 256 px photo on the 512 crop; at least 1), for the softening and grain.
+ */
+export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photoPixel = 1): BakedEye {
   // nothing is drawn over the background past the silhouette
   const mask = s.mask.map((m, k) => (s.person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, s.person[k]!)));
   const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
   thinLashTop(rgb, (uc) => shutAt(g, uc));
   shadeBulge(rgb, g);
   taperLashLine(rgb, g, s.photoRef);
-  softenToPhoto(rgb, g.frame.width);
-  addPhotoGrain(rgb, s.photo, mask, g);
-  return { rgb, mask, ...drawLines(g) };
+  const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
+  softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
+  addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
+  const lines = drawLines(g);
+  return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
+}
+
+/** Within this far (eye widths) of the shut edge, a column's darkest cell is its lash line. */
+const LASH_SEARCH = 0.04;
+
+/** Per patch column, the RGB of the darkest cell within LASH_SEARCH of the shut edge. */
+function lashColours(rgb: Float32Array, shutV: Float32Array): Float32Array {
+  const out = new Float32Array(PATCH_W * 3);
+  for (let c = 0; c < PATCH_W; c++) {
+    const r0 = Math.max(0, Math.ceil(cellRow(shutV[c]! - LASH_SEARCH))), r1 = Math.min(PATCH_H - 1, Math.floor(cellRow(shutV[c]! + LASH_SEARCH)));
+    let best = -1, bestLum = Infinity;
+    for (let r = r0; r <= r1; r++) {
+      const k = (r * PATCH_W + c) * 3, l = rgb[k]! + rgb[k + 1]! + rgb[k + 2]!;
+      if (l < bestLum) { bestLum = l; best = k; }
+    }
+    if (best >= 0) out.set(rgb.subarray(best, best + 3), c * 3);
+  }
+  return out;
 }
 
 /** Per patch column, the lines the per-frame warp needs: crease, shut edge, the mask's end. */

@@ -58,6 +58,20 @@ function blendOver(c: number, px: Float32Array, m: number): number {
   return ((Math.round(a) << 24) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
 }
 
+/**
+ * A closing eye's last gap (between the lid's edge and the lower lid) is the lid's shadow and its
+ * lashes, not the white: where the gap is under GAP_SHADOW[0] eye widths it takes the lash line's
+ * colour at GAP_SHADOW_MAX, fading out by a gap of GAP_SHADOW[1]. Without it the patch's lower-lid
+ * skin, blended in at the fade over the white, left a pale sliver under the lid (Obama's blink, the
+ * critic's s1v #82: read back .20 against his own .08).
+ */
+const GAP_SHADOW = [0.04, 0.12] as const, GAP_SHADOW_MAX = 0.9;
+
+/** The lid's shadow over a gap this tall (eye widths) under a closing lid. */
+export function gapShadow(gap: number): number {
+  return GAP_SHADOW_MAX * (1 - smoothstep(GAP_SHADOW[0], GAP_SHADOW[1], gap));
+}
+
 /** Over this many eye widths at the ridden edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
 
@@ -68,6 +82,9 @@ const EDGE_SOFT = 0.03;
  */
 export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show): void {
   const edgeV = riddenEdge(eye, lidNow, show);
+  // per column, the shadow over the gap still open under the ridden edge
+  const gapShade = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!);
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
@@ -82,9 +99,19 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
       // the lid (above the ridden edge) at its own fade, the still open eye below at show
       const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, v - edgeV[col]!) : 0;
-      const m = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy) * (show + lidShare * (showLid - show));
-      if (m <= 0.002) continue;
+      const mask = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy);
+      let m = mask * (show + lidShare * (showLid - show));
+      // the closing eye's last gap, under the ridden edge and above the shut one: the lid's shadow
+      const shadow = gapShade[col]! > 0 && v > edgeV[col]! && v < eye.shutV[col]! ? gapShade[col]! * mask : 0;
+      if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
+      if (shadow > 0.002) {
+        // the lash line's colour in the shadow's share, over what the patch would give there (its
+        // lower-lid skin, fading in over the white: a pale sliver)
+        const lash = col * 3, a = Math.max(m, shadow), k = shadow / a;
+        for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
+        m = a;
+      }
       color[row] = blendOver(color[row]!, px, m);
     }
   }

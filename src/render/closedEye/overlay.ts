@@ -36,6 +36,8 @@ export interface ClosedEyeInput {
   xy: (i: number) => readonly [number, number];
   /** library entry (default: the first) */
   entry?: number;
+  /** texture pixels per pixel of the photo (a 256 px photo on the 512 crop: 2; default 1) */
+  photoPixel?: number;
 }
 
 export class ClosedEyes {
@@ -49,7 +51,7 @@ export class ClosedEyes {
     // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
     const sampled = geo.map((g) => sampleEye(input.texture, g, lib[entry % lib.length]!));
     const lashDark = Math.min(...sampled.map((x) => x.photoDark));
-    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark));
+    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel));
   }
 
   /**

@@ -115,9 +115,27 @@ export function thinLashTop(rgb: Float32Array, shutV: (u: number) => number): vo
  */
 const MIN_SOFT = 0.5;
 
+/**
+ * The blur (photo pixels) every detail of a photo carries as rendered: its pixel (PHOTO_PIXEL_SOFT),
+ * and on a photo enlarged onto the crop (a 256 px photo on the 512 crop) the bilinear enlargement's
+ * tent too (sigma 1/sqrt(6) of a photo pixel). Softened by less, a small photo's shut lid kept the
+ * library's sharp lash line at the output's resolution: a crisp drawn arc in a soft face (the outside
+ * critic on Obama s1v #25 and Fei-Fei s2 #76: 22-24 px eyes).
+ */
+const PHOTO_PIXEL_SOFT = 0.5, ENLARGED_SOFT = 1 / Math.sqrt(6);
+
+/**
+ * The blur (patch cells) of the photo's own pixel as rendered, at least MIN_SOFT; eyeWidth in photo
+ * pixels, enlarged: the photo was enlarged onto the crop.
+ */
+function photoPixelSigma(eyeWidth: number, enlarged = false): number {
+  const soft = enlarged ? Math.hypot(PHOTO_PIXEL_SOFT, ENLARGED_SOFT) : PHOTO_PIXEL_SOFT;
+  return Math.max(MIN_SOFT, soft * (PATCH_PPW / Math.max(1, eyeWidth)));
+}
+
 /** Softens the lid to the photo's own pixel size (the library has PATCH_PPW px per eye width; the photo's eye is eyeWidth px wide), and at least MIN_SOFT. */
-export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
-  const sigma = Math.max(MIN_SOFT, 0.5 * (PATCH_PPW / Math.max(1, eyeWidth) - 1));
+export function softenToPhoto(rgb: Float32Array, eyeWidth: number, enlarged = false): void {
+  const sigma = photoPixelSigma(eyeWidth, enlarged);
   if (sigma > 0.2) blurRgb(rgb, PATCH_W, PATCH_H, sigma);
 }
 
@@ -131,7 +149,7 @@ export function softenToPhoto(rgb: Float32Array, eyeWidth: number): void {
  * over the open eye and its lid fold; the plain skin elsewhere under the mask keeps its own detail
  * where it is (overOpenEye).
  */
-export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
+export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry, eyeWidth = g.frame.width): void {
   const fine = detailOf(photo, 1.2), skin = detailOf(photo, SKIN_SIGMA);
   const grain: number[] = [];
   for (let c = 0; c < PATCH_W; c++) {
@@ -149,11 +167,11 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
   // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid)
   const sorted = [...grain].sort((a, b) => a - b);
   const lo = sorted[Math.floor(0.05 * (sorted.length - 1))]!, hi = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
-  const random = mulberry32(GRAIN_SEED);
+  const dealtField = dealtGrainField(grain, mask, eyeWidth);
   for (let k = 0; k < PATCH_W * PATCH_H; k++) {
     if (mask[k]! <= 0) continue;
     const u = cellU(k % PATCH_W), v = cellV(Math.floor(k / PATCH_W));
-    const dealt = grain[Math.floor(random() * grain.length)]!;
+    const dealt = dealtField[k]!;
     // plain skin under the mask (the lower lid, the brow bone) keeps its own detail in place (pores,
     // fine wrinkles; clipped); over the open eye and its fold the band's grain is dealt
     const detail = overOpenEye(g, u, v) ? dealt : SKIN_KEEP * skin[k]!;
@@ -161,6 +179,31 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
     for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! + d));
   }
 }
+
+/**
+ * The dealt grain as a field over the patch, as coarse as the photo's own pixels: dealt one value per
+ * cell, it was a sand finer than the photo can show (a patch cell is 1.6-2 photo pixels' share on a
+ * 25-30 px eye), a speckled oval, the eye's outline, on a smooth painting (Mona Lisa, st_art_1).
+ * Blurred by the photo's pixel (softenToPhoto) and brought back to the dealt values' spread.
+ */
+function dealtGrainField(grain: number[], mask: Float32Array, eyeWidth: number): Float32Array {
+  const n = PATCH_W * PATCH_H;
+  const random = mulberry32(GRAIN_SEED);
+  const field = new Float32Array(n * 3);
+  for (let k = 0; k < n; k++) if (mask[k]! > 0) field.fill(grain[Math.floor(random() * grain.length)]!, k * 3, k * 3 + 3);
+  const sigma = photoPixelSigma(eyeWidth);
+  if (sigma <= MIN_SOFT) return pick(field);
+  const spread = (a: Float32Array) => { let sum = 0, m = 0; for (let k = 0; k < n; k++) if (mask[k]! > 0) { sum += Math.abs(a[k * 3]!); m++; } return sum / Math.max(1, m); };
+  const before = spread(field);
+  blurRgb(field, PATCH_W, PATCH_H, sigma);
+  const gain = before / Math.max(1e-6, spread(field));
+  const out = pick(field);
+  for (let k = 0; k < n; k++) out[k] = out[k]! * gain;
+  return out;
+}
+
+/** The first channel of an RGB grid. */
+const pick = (rgb: Float32Array): Float32Array => Float32Array.from({ length: rgb.length / 3 }, (_, k) => rgb[k * 3]!);
 
 /** The photo's detail (mean over channels of the photo minus its blur at sigma cells). */
 function detailOf(photo: Float32Array, sigma: number): Float32Array {

@@ -1,0 +1,65 @@
+// Shut and closing eyes at chosen frames of a saved motion (real3d generate --save-motion): per frame,
+// the driver's own eyes | ours from this checkout | (--base dir) ours from another checkout, both eyes
+// cropped from the rendered frame (512 px, as the product renders). For the outside review's frames
+// (Obama s1v #25 #82, Fei-Fei s2 #76). Never asserts.
+//   node --import tsx bench/blinkFrames.ts out.png --photo obama_f0.png --video obama6.mp4 --motion s1v.motion.json --frames 25,82 [--base /work/main] [--eye 33,133]
+import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cachedPortrait } from './portraitCache.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { decodeVideoFrames } from '../src/io/media.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import type { MotionFrame, RgbaImage } from '../src/types.ts';
+
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const out = process.argv[2];
+const photo = arg('--photo'), video = arg('--video'), motionFile = arg('--motion'), base = arg('--base');
+if (!out || !photo || !video || !motionFile) throw new Error('usage: bench/blinkFrames.ts out.png --photo p.png --video v.mp4 --motion m.json --frames 25,82 [--base dir]');
+const picks = (arg('--frames') ?? '0').split(',').map(Number);
+const SIZE = 512;
+const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
+const motion = JSON.parse(await readFile(motionFile, 'utf8')) as { fps: number; frames: MotionFrame[] };
+const portrait = await cachedPortrait(path.resolve(photo));
+type Render = (f: MotionFrame) => RgbaImage;
+const renderers: [string, Render][] = [];
+const here = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
+renderers.push(['after', (f) => copy(here.render(f))]);
+if (base) {
+  const b = await import(path.join(base, 'src/avatar/build.ts'));
+  const rr = await import(path.join(base, 'src/render/renderer.ts'));
+  const r = rr.createRenderer(b.buildAvatar(portrait), { width: SIZE, height: SIZE });
+  renderers.unshift(['before', (f) => copy(r.render(f))]);
+}
+// the driver's frames at the motion's rate
+const driver: RgbaImage[] = [];
+for await (const img of decodeVideoFrames(path.resolve(video), { fps: motion.fps, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) driver.push(copy(img));
+
+// --eye 33,133 (image-left) or 362,263: one eye, zoomed further
+const corners = (arg('--eye') ?? '33,133,263,362').split(',').map(Number);
+/** The eyes' box from the face mesh on an image (around the eye corners). */
+async function eyesBox(img: RgbaImage): Promise<[number, number, number, number]> {
+  const lm = (await detectFaces(img))[0]?.landmarks;
+  if (!lm) return [0, 0, img.width, img.height];
+  const xs = corners.map((i) => lm[i]![0]!), ys = corners.map((i) => lm[i]![1]!);
+  const iod = Math.max(...xs) - Math.min(...xs);
+  const cy = ys.reduce((s, y) => s + y, 0) / ys.length;
+  // one eye: 0.35 of its width past each corner, 0.9 of it tall; both: 0.12 and 0.44 of the corners' span
+  const [side, tall] = corners.length === 2 ? [0.35, 0.9] : [0.12, 0.44];
+  const x = Math.max(0, Math.round(Math.min(...xs) - side * iod)), y = Math.max(0, Math.round(cy - (tall / 2) * iod));
+  return [x, y, Math.min(img.width - x, Math.round((1 + 2 * side) * iod)), Math.min(img.height - y, Math.round(tall * iod))];
+}
+const rows: GridCell[][] = [];
+for (const i of picks) {
+  const f = motion.frames[i]!;
+  const real = driver[i]!;
+  const row: GridCell[] = [{ label: `${path.basename(video)} #${i} real`, image: cropImage(real, await eyesBox(real)) }];
+  for (const [label, render] of renderers) {
+    const img = render(f);
+    row.push({ label: `${label} #${i} blink ${f.blink.toFixed(2)}+${(f.w.eyeBlinkLeft ?? 0).toFixed(2)}/${(f.w.eyeBlinkRight ?? 0).toFixed(2)}`, image: cropImage(img, await eyesBox(img)) });
+  }
+  rows.push(row);
+}
+await writeFile(out, await labelledGrid(rows, { title: `${path.basename(photo)}: the driver's eyes | ours (${renderers.map((r) => r[0]).join(' | ')}) at the same motion frame`, cellW: corners.length === 2 ? 250 : 360, cellH: corners.length === 2 ? 132 : 128 }));
+console.log(`sheet: ${out}`);

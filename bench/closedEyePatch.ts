@@ -1,0 +1,73 @@
+// The baked shut eye of a portrait as the fit sees it, per eye: the photo on the patch grid | the
+// baked lid | its mask, with the fit's lines (crease blue, shut edge red, mask top/bottom green), for
+// finding where a ring or outline on a shut lid comes from. Never asserts.
+//   node --import tsx bench/closedEyePatch.ts out.png lp_s9.jpg,lp_s10.jpg [--dir photos]
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { cachedPortrait } from './portraitCache.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
+import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
+import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
+import { cellRow, cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
+import { creaseAt } from '../src/render/closedEye/lids.ts';
+import { maskTopEdge, maskBottomEdge } from '../src/render/closedEye/mask.ts';
+import { labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import type { RgbaImage } from '../src/types.ts';
+
+const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const [out, list] = process.argv.slice(2);
+if (!out || !list) throw new Error('usage: node --import tsx bench/closedEyePatch.ts out.png a.jpg,b.png [--dir photos]');
+const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
+
+function toImage(rgb: Float32Array, channels: 1 | 3, lines: [Float32Array, number][]): RgbaImage {
+  const data = new Uint8ClampedArray(PATCH_W * PATCH_H * 4);
+  for (let k = 0; k < PATCH_W * PATCH_H; k++) {
+    for (let ch = 0; ch < 3; ch++) data[k * 4 + ch] = channels === 3 ? rgb[k * 3 + ch]! : 255 * rgb[k]!;
+    data[k * 4 + 3] = 255;
+  }
+  for (const [line, colour] of lines) {
+    for (let c = 0; c < PATCH_W; c++) {
+      const r = Math.round(cellRow(line[c]!));
+      if (r < 0 || r >= PATCH_H) continue;
+      const k = (r * PATCH_W + c) * 4;
+      data[k] = (colour >> 16) & 255; data[k + 1] = (colour >> 8) & 255; data[k + 2] = colour & 255;
+    }
+  }
+  return { width: PATCH_W, height: PATCH_H, data };
+}
+
+const rows: GridCell[][] = [];
+for (const file of list.split(',')) {
+  const avatar = buildAvatar(await cachedPortrait(path.join(dir, file)));
+  const xy = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
+  const geo = eyeGeometry(xy);
+  const lib = closedEyeLibrary()[0]!;
+  const sampled = geo.map((g) => sampleEye(avatar.texture, g, lib));
+  const lashDark = Math.min(...sampled.map((s) => s.photoDark));
+  const row: GridCell[] = [];
+  sampled.forEach((s, side) => {
+    const g = geo[side]!;
+    const crop = avatar.analysis?.crop;
+    const baked = finishEye(s, g, lashDark, crop ? crop.size / crop.side : 1);
+    const col = (f: (uc: number) => number) => Float32Array.from({ length: PATCH_W }, (_, c) => f(clamp01(cellU(c))));
+    const lines: [Float32Array, number][] = [[baked.creaseV, 0x3070ff], [baked.shutV, 0xff3030], [col((uc) => maskTopEdge(g, uc)), 0x30ff30], [col((uc) => maskBottomEdge(g, uc)), 0x30ff30], [col((uc) => creaseAt(g, uc)), 0x3070ff]];
+    row.push({ label: `${file} eye ${side} photo`, image: toImage(s.photo, 3, lines) });
+    row.push({ label: 'baked lid', image: toImage(baked.rgb, 3, []) });
+    row.push({ label: 'photo skin fill', image: toImage(fieldImage(s.photoRef), 3, []) });
+  });
+  rows.push(row);
+}
+
+/** A colour field sampled on the patch grid. */
+function fieldImage(f: (u: number, v: number, out: number[]) => void): Float32Array {
+  const rgb = new Float32Array(PATCH_W * PATCH_H * 3), o = [0, 0, 0];
+  for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) {
+    f(cellU(c), cellV(r), o);
+    rgb.set(o, (r * PATCH_W + c) * 3);
+  }
+  return rgb;
+}
+await writeFile(out, await labelledGrid(rows, { title: 'shut-eye fit per eye: photo on the patch grid (crease blue, shut edge red, mask mid-feather green) | baked lid | skin fill', cellW: 230, cellH: Math.round((230 * PATCH_H) / PATCH_W) }));
+console.log(`sheet: ${out}`);
