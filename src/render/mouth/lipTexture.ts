@@ -11,14 +11,15 @@ import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../ri
  * contour, past the photo's slit, and each row (inner, the two middle rows) a share `rows` of that
  * same compression (the outer contour stays), so the rows keep their order, at least half their
  * rest spacing apart. The upper lip's rows all slide 0.45 (mt_man's dark reaches 0.3 of it). The
- * lower lip slides less, and less with each row out (session 13: slid 0.45 throughout, its texture
+ * lower lip's inner row 0.38 (mt_man's slit and its shade reach 0.25 of it at the centre; 0.3 left
+ * a dark red line along his lower rim, test/mouthRim), its outer rows less and less (session 13: slid 0.45 throughout, its texture
  * was squeezed into its outer half and stretched back over it: its gloss went, and the photo's soft
  * diagonal shadow edge across it was drawn twice as steep, a hard edge on a flat pink slab in every
  * open frame of mt_man, three reviews running). (Round 11 slid the inner row 1.5x further, 0.6:
  * onto the next row's sample line, so the inner third of each lip was one texture row drawn tall:
  * vertical streaks.)
  */
-const SLIDE = [{ shift: 0.45, rows: [1, 1, 1] }, { shift: 0.3, rows: [1, 0.7, 0.3] }] as const;
+const SLIDE = [{ shift: 0.45, rows: [1, 1, 1] }, { shift: 0.38, rows: [1, 0.85, 0.4] }] as const;
 
 /**
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
