@@ -8,7 +8,7 @@ import { roundOpening, ROUND_NARROW } from '../src/render/mouth/lipColumns.ts';
 function lens(): { upper: Float32Array; lower: Float32Array } {
   const upper = new Float32Array(200).fill(NaN), lower = new Float32Array(200).fill(NaN);
   for (let x = 50; x <= 150; x++) {
-    const h = 10 * (1 - ((x + 0.5 - 100) / 50) ** 2);
+    const h = Math.max(0, 10 * (1 - ((x + 0.5 - 100) / 50) ** 2));
     upper[x] = 100 - h; lower[x] = 100 + h;
   }
   return { upper, lower };
