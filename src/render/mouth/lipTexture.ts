@@ -12,10 +12,10 @@ import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../ri
  * same compression (the outer contour stays), so the rows keep their order, at least half their
  * rest spacing apart. The upper lip's rows all slide 0.45 (mt_man's dark reaches 0.3 of it). The
  * lower lip's inner row 0.38 (mt_man's slit and its shade reach 0.25 of it at the centre; 0.3 left
- * a dark red line along his lower rim, test/mouthRim), its outer rows less and less (session 13: slid 0.45 throughout, its texture
- * was squeezed into its outer half and stretched back over it: its gloss went, and the photo's soft
- * diagonal shadow edge across it was drawn twice as steep, a hard edge on a flat pink slab in every
- * open frame of mt_man, three reviews running). (Round 11 slid the inner row 1.5x further, 0.6:
+ * a dark red line along his lower rim, test/mouthRim), its outer rows less and less (session 13:
+ * slid 0.45 throughout, its texture was squeezed into its outer half and stretched back over it:
+ * its gloss went, and the photo's soft diagonal shadow edge across it was drawn twice as steep, a
+ * hard edge on a flat pink slab in every open frame of mt_man, three reviews running). (Round 11 slid the inner row 1.5x further, 0.6:
  * onto the next row's sample line, so the inner third of each lip was one texture row drawn tall:
  * vertical streaks.)
  */
@@ -88,7 +88,7 @@ export function lipSlideShares(tex: { width: number; height: number; data: Array
   };
   const STEPS = 12;
   return [UPPER, LOWER].map((lip, li) => {
-    const SHIFT = SLIDE[li]!.shift;
+    const shift = SLIDE[li]!.shift;
     const inner = lip[0], outer = lip[3], n = inner.length;
     const along = (c: number, t: number) => lumAt(uv[inner[c]! * 2]! + t * (uv[outer[c]! * 2]! - uv[inner[c]! * 2]!), uv[inner[c]! * 2 + 1]! + t * (uv[outer[c]! * 2 + 1]! - uv[inner[c]! * 2 + 1]!));
     const body: number[] = [];
@@ -98,8 +98,8 @@ export function lipSlideShares(tex: { width: number; height: number; data: Array
     const need = new Float32Array(n);
     for (let c = 0; c < n; c++) {
       let last = -1;
-      for (let k = 0; k <= STEPS; k++) { const t = (k / STEPS) * SHIFT * 1.5; if (t > SHIFT) break; if (along(c, t) < SLIT_DARK * light) last = t; }
-      need[c] = last < 0 ? 0 : Math.min(1, (last + SLIT_MARGIN) / SHIFT);
+      for (let k = 0; k <= STEPS; k++) { const t = (k / STEPS) * shift * 1.5; if (t > shift) break; if (along(c, t) < SLIT_DARK * light) last = t; }
+      need[c] = last < 0 ? 0 : Math.min(1, (last + SLIT_MARGIN) / shift);
     }
     // (a neighbour's need, then a soft average: columns sliding unlike their neighbours squeeze the texture between them)
     const wide = need.map((_, c) => Math.max(need[Math.max(0, c - 1)]!, need[c]!, need[Math.min(n - 1, c + 1)]!));
