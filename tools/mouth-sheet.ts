@@ -1,7 +1,7 @@
 // Mouth sheets: for each portrait, a row of jawOpen 0 -> 1 and the visemes (funnel, pucker, smile,
 // close), cropped around the mouth and enlarged 3x. Renders with the code of any checkout, so the
 // same script makes the "before" (an older worktree) and "after" sheets:
-//   node --import tsx tools/mouth-sheet.ts --root /work/wt/mouth-before,. --labels before,after --out sheet.png [--cell 384] [--portraits a.jpg,b.png] [--cache /tmp/avatars]
+//   node --import tsx tools/mouth-sheet.ts --root /work/wt/mouth-before,. --labels before,after --out sheet.png [--cell 384] [--portraits a.jpg,b.png] [--cache /tmp/avatars] [--set o]
 // Avatars are built by each checkout's own code (the rig basis is stored in them) and cached per checkout.
 import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -22,7 +22,15 @@ const { analyzePortrait } = await import(path.join(roots[0]!, 'src/analyze/index
 const renderers = await Promise.all(roots.map(async (r) => (await import(path.join(r, 'src/render/renderer.ts'))).createRenderer));
 
 const RENDER = 512, CELL = Number(opt('--cell', '384'));
-const columns: [string, Record<string, number>][] = [
+// --set o: the rounded mouth (pucker and funnel 0 -> 1, and lp_s42 <- lp_d6's O at 3.3 s as rig weights)
+const O_COLUMNS: [string, Record<string, number>][] = [
+  ['photo', {}],
+  ...[0.25, 0.5, 0.75, 1].map((k): [string, Record<string, number>] => [`pucker ${k}`, { mouthPucker: k, jawOpen: 0.2 }]),
+  ...[0.25, 0.5, 0.75, 1].map((k): [string, Record<string, number>] => [`funnel ${k}`, { mouthFunnel: k, jawOpen: 0.3 }]),
+  ['both .5', { mouthPucker: 0.5, mouthFunnel: 0.5, jawOpen: 0.25 }],
+  ['lp_d6 #83', { jawOpen: 0.23, mouthPucker: 0.72, mouthFunnel: 0.04, mouthLowerDown: 0.74, mouthRollUpper: 0.55, mouthDimpleLeft: 0.73, mouthFrownLeft: 0.26, mouthFrownRight: 0.5, mouthSmileLeft: 0.2, mouthSmileRight: 0.11 }],
+];
+const columns: [string, Record<string, number>][] = opt('--set', 'visemes') === 'o' ? O_COLUMNS : [
   ['photo', {}],
   // jawOpen is a lip gap of 0.6 IOD per unit (render/mouth/opening.ts): speech spans 0-0.5, song and shouts go on to 1
   ['jaw 0', { jawOpen: 0 }],

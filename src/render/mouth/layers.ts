@@ -27,8 +27,11 @@ export interface ReadyMouth {
   lowerFromPhoto?: boolean;
 }
 
-/** gamma on the library teeth (< 1 brightens the mid-tones) */
-const TEETH_LIFT = 0.75;
+/**
+ * gamma on the library teeth (< 1 brightens the mid-tones). 0.75 until session 13: it flattened
+ * the gaps between teeth and their shading into one bright band (Fei-Fei Li's "white tooth slab").
+ */
+const TEETH_LIFT = 1;
 
 /**
  * The blur (output px) the library layers need on top of their own to look as soft as the photo:

@@ -40,3 +40,30 @@ export function smoothColumns(table: Float32Array, radius: number, scratch: Floa
     table.set(scratch);
   }
 }
+
+/** An "O" at full roundness is this share of the mouth's inner half-width narrower than the lips' opening. */
+export const ROUND_NARROW = 0.5;
+
+/**
+ * An "O" (round 0..1): the opening drawn round, not as the lips' full-width lens. Each column's
+ * lines close toward their midline to fit an ellipse as tall as the opening at the mouth's centre
+ * and 1 - ROUND_NARROW x round of the inner half-width wide (never narrower than it is tall, never
+ * opened further): the pursed lips stay together toward the corners, showing their inner surface
+ * (lipSurface.ts draws the closed part as lip). lp_s42 <- lp_d6's O was a flat slot across the
+ * whole mouth, wider than tall, where the driver shows a small round hole.
+ */
+export function roundOpening(upper: Float32Array, lower: Float32Array, centreX: number, halfWidth: number, round: number): void {
+  if (!(round > 0)) return;
+  const W = upper.length, c = Math.min(W - 1, Math.max(0, Math.floor(centreX)));
+  const g0 = lower[c]! - upper[c]!;
+  if (!(g0 > 0)) return;
+  const half = Math.max(0.5 * g0, halfWidth * (1 - ROUND_NARROW * round));
+  for (let x = 0; x < W; x++) {
+    const u = upper[x]!, l = lower[x]!;
+    if (u !== u || l !== l) continue;
+    const dx = (x + 0.5 - centreX) / half;
+    const e = dx >= 1 || dx <= -1 ? 0 : 0.5 * g0 * Math.sqrt(1 - dx * dx), m = 0.5 * (u + l);
+    const top = Math.max(u, m - e), bottom = Math.min(l, m + e);
+    if (top < bottom) { upper[x] = top; lower[x] = bottom; } else { upper[x] = m; lower[x] = m; }
+  }
+}

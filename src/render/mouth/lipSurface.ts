@@ -61,23 +61,46 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
       const lr = er * (ir[0] + (1 - ir[0]) * lift) * (1 + wet), lg = eg * (ir[1] + (1 - ir[1]) * lift) * (1 + wet), lb = eb * (ir[2] + (1 - ir[2]) * lift) * (1 + wet);
       r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
     }
-    if (atLine > 0) { r += (er - r) * atLine; g += (eg - g) * atLine; b += (eb - b) * atLine; }
+    if (atLine > 0) { const l = lipAt(q, rawTop, rawBottom, unit, lips, light, e); r += (l[0]! - r) * atLine; g += (l[1]! - g) * atLine; b += (l[2]! - b) * atLine; }
   }
   // a slit a pixel or two tall: each pixel shows the interior by the share of its (slightly widened)
   // footprint the opening covers, the lip edge elsewhere. Shaded by distance alone, a thin slit
   // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
   const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
   if (cover < 1) {
-    const e = edgeColour(lips, x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral), er = e[0]!, eg = e[1]!, eb = e[2]!;
-    r = er + (r - er) * cover; g = eg + (g - eg) * cover; b = eb + (b - eb) * cover;
+    const l = lipAt(q, rawTop, rawBottom, unit, lips, light, edgeColour(lips, x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral));
+    r = l[0]! + (r - l[0]!) * cover; g = l[1]! + (g - l[1]!) * cover; b = l[2]! + (b - l[2]!) * cover;
   }
   out[0] = r; out[1] = g; out[2] = b;
 }
 
+const pressedColour = new Float32Array(3);
+/**
+ * The lip's colour at a pixel on or past the lip line: the lip edge `e`; where an "O" closed the
+ * opening (roundOpening: between the raw and the rounded line) the pursed lips pressed together,
+ * in that lip's mean rim colour (each column's own, drawn down a tall pressed band, was streaked),
+ * darker along the seam where they meet.
+ */
+function lipAt(q: OpeningPixel, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, e: Float32Array): Float32Array {
+  if (!(light.round > 0) || (q.cy >= q.top && q.cy <= q.bottom)) return e;
+  const shade = pressedShade(q.cy, q.top, q.bottom, rawTop, rawBottom, unit) * (1 - CORNER_EDGE_SHADE * q.lateral * q.lateral);
+  const m = q.cy < q.top ? lips.lipRimUpper : lips.lipRimLower;
+  pressedColour[0] = m[0]! * shade; pressedColour[1] = m[1]! * shade; pressedColour[2] = m[2]! * shade;
+  return pressedColour;
+}
+
+/** The shade of a pixel of lips an "O" pressed together: a soft seam PRESS_SEAM darker along the middle where they meet (not at the raw lip line). */
+function pressedShade(cy: number, top: number, bottom: number, rawTop: number, rawBottom: number, unit: number): number {
+  const mid = 0.5 * (top + bottom), w = Math.max(0.8, PRESS_SEAM_WIDTH * unit);
+  const seam = PRESS_SEAM * Math.exp(-(((cy - mid) / w) ** 2)) * smoothstep(0, 2 * w, Math.min(cy - rawTop, rawBottom - cy));
+  return 1 - seam;
+}
+const PRESS_SEAM = 0.25, PRESS_SEAM_WIDTH = 0.014;
+
 /** the lip edge: the lip drawn beside the line (lipRim.ts), this much darker (it turns into the mouth); never below EDGE_FLOOR of that lip's mean rim colour */
 const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
-/** an "O" shows this much more of the lips' inner surface (its band this much thicker) */
-const ROUND_LINING = 1.2;
+/** an "O" shows this much more of the lips' inner surface (its band this much thicker; 1.2 until session 13, when the O was the lips' whole lens: it ate a third of the O's height, lp_s42 <- lp_d6 .099 IOD tall where the driver's is .150; roundOpening now draws the pursed sides) */
+const ROUND_LINING = 0.4;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
 const WET = 0.12;
 /** toward the corners the rim darkens by up to this share (the cheeks' shade there: a lip-coloured rim read as a drawn light outline down the sides) */

@@ -7,28 +7,32 @@
 import { LIP_COLUMNS_UPPER as UPPER, LIP_COLUMNS_LOWER as LOWER } from '../../rig/topology.ts';
 
 /**
- * At a full opening every row samples this share of the way to the outer contour: the inner row
- * past the photo's slit (mt_man's dark reaches 0.3 of his lower lip at its centre; 0.35 left a
- * dark line on his lower rim at jawOpen .25, where the slide is partial), the rows outside it
- * moved alike, so the lip's texture is only compressed (to 0.55), in order. (Round 11 slid the
- * inner row 1.5x further, 0.6: onto the next row's sample line, so the inner third of each lip
- * was one texture row drawn tall. Vertical streaks: mt_man's lower lip became a flat pink slab
- * with a hard vertical seam where the photo's diagonal shadow edge crossed it.)
+ * Per lip (upper, lower): at a full opening the inner row samples `shift` of the way to the outer
+ * contour, past the photo's slit, and each row (inner, the two middle rows) a share `rows` of that
+ * same compression (the outer contour stays), so the rows keep their order, at least half their
+ * rest spacing apart. The upper lip's rows all slide 0.45 (mt_man's dark reaches 0.3 of it). The
+ * lower lip's inner row 0.38 (mt_man's slit and its shade reach 0.25 of it at the centre; 0.3 left
+ * a dark red line along his lower rim, test/mouthRim), its outer rows less and less (session 13:
+ * slid 0.45 throughout, its texture was squeezed into its outer half and stretched back over it:
+ * its gloss went, and the photo's soft diagonal shadow edge across it was drawn twice as steep, a
+ * hard edge on a flat pink slab in every open frame of mt_man, three reviews running). (Round 11 slid the inner row 1.5x further, 0.6:
+ * onto the next row's sample line, so the inner third of each lip was one texture row drawn tall:
+ * vertical streaks.)
  */
-const SHIFT = 0.45;
+const SLIDE = [{ shift: 0.45, rows: [1, 1, 1] }, { shift: 0.38, rows: [1, 0.85, 0.4] }] as const;
 
 /**
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
  * `open` (0 = the photo's own, 1 = parted well past it): `uv` the rest ones, `uvNow` the frame's.
  */
 export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open: number, shares: LipSlideShares | null = null): void {
-  const k = SHIFT * Math.min(1, Math.max(0, open));
+  const opened = Math.min(1, Math.max(0, open)), k = SLIDE[0].shift * opened;
   for (const [li, lip] of [UPPER, LOWER].entries()) {
-    const outer = lip[3];
+    const outer = lip[3], { shift, rows } = SLIDE[li]!;
     for (let row = 0; row < 3; row++) {
-      const ids = lip[row]!;
+      const ids = lip[row]!, kRow = shift * rows[row]! * opened;
       for (let c = 0; c < ids.length; c++) {
-        const v = ids[c]!, o = outer[c]!, kc = k * (shares ? shares[li]![c]! : 1);
+        const v = ids[c]!, o = outer[c]!, kc = kRow * (shares ? shares[li]![c]! : 1);
         uvNow[v * 2] = uv[v * 2]! + kc * (uv[o * 2]! - uv[v * 2]!);
         uvNow[v * 2 + 1] = uv[v * 2 + 1]! + kc * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
       }
@@ -62,7 +66,7 @@ const CORNER_REACH = 1.5, CORNER_OUT = 1.2;
  */
 const CORNER_ROWS = [[62, 185], [76, 185], [292, 409], [306, 409], [96, 146], [77, 146], [325, 375], [307, 375]] as const;
 
-/** Per lip (upper, lower) and column, the share of SHIFT that column slides (1: all of it). */
+/** Per lip (upper, lower) and column, the share of its lip's slide that column takes (1: all of it). */
 export type LipSlideShares = [Float32Array, Float32Array];
 
 /** Below this share of its lip's light (the median of the lip's outer half) a pixel is the photo's slit or its shadow. */
@@ -72,7 +76,7 @@ const SLIT_MARGIN = 0.1;
 
 /**
  * How far each lip column needs to slide: past the photo's dark slit along it (the last sample
- * darker than SLIT_DARK of the lip's light, plus SLIT_MARGIN), at most SHIFT; smoothed across
+ * darker than SLIT_DARK of the lip's light, plus SLIT_MARGIN), at most the lip's shift; smoothed across
  * columns. A lip without a dark slit (a painting's red inner lip, lp_s10) keeps its texture in place:
  * slid all the way, every row's texture was squeezed into the lip's outer half and the photo's
  * soft diagonal light boundary became a hard vertical seam (lp_s10's lower lip; mt_man's).
@@ -83,7 +87,8 @@ export function lipSlideShares(tex: { width: number; height: number; data: Array
     return 0.299 * tex.data[o]! + 0.587 * tex.data[o + 1]! + 0.114 * tex.data[o + 2]!;
   };
   const STEPS = 12;
-  return [UPPER, LOWER].map((lip) => {
+  return [UPPER, LOWER].map((lip, li) => {
+    const shift = SLIDE[li]!.shift;
     const inner = lip[0], outer = lip[3], n = inner.length;
     const along = (c: number, t: number) => lumAt(uv[inner[c]! * 2]! + t * (uv[outer[c]! * 2]! - uv[inner[c]! * 2]!), uv[inner[c]! * 2 + 1]! + t * (uv[outer[c]! * 2 + 1]! - uv[inner[c]! * 2 + 1]!));
     const body: number[] = [];
@@ -93,8 +98,8 @@ export function lipSlideShares(tex: { width: number; height: number; data: Array
     const need = new Float32Array(n);
     for (let c = 0; c < n; c++) {
       let last = -1;
-      for (let k = 0; k <= STEPS; k++) { const t = (k / STEPS) * SHIFT * 1.5; if (t > SHIFT) break; if (along(c, t) < SLIT_DARK * light) last = t; }
-      need[c] = last < 0 ? 0 : Math.min(1, (last + SLIT_MARGIN) / SHIFT);
+      for (let k = 0; k <= STEPS; k++) { const t = (k / STEPS) * shift * 1.5; if (t > shift) break; if (along(c, t) < SLIT_DARK * light) last = t; }
+      need[c] = last < 0 ? 0 : Math.min(1, (last + SLIT_MARGIN) / shift);
     }
     // (a neighbour's need, then a soft average: columns sliding unlike their neighbours squeeze the texture between them)
     const wide = need.map((_, c) => Math.max(need[Math.max(0, c - 1)]!, need[c]!, need[Math.min(n - 1, c + 1)]!));

@@ -5,7 +5,7 @@
 // frame (frameLight.ts); the lip lines are per-column tables (lipColumns.ts).
 import type { TextureSource } from '../raster.ts';
 import type { ReadyMouth } from './layers.ts';
-import { fillColumns, smoothColumns } from './lipColumns.ts';
+import { fillColumns, roundOpening, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
 import { pack } from './pixels.ts';
 import { lowerTipsAbove } from './teethRows.ts';
@@ -74,6 +74,7 @@ export class MouthShader implements LipColours {
     const radius = Math.max(1, Math.round(0.035 * this.place.unit));
     smoothColumns(this.upperY, radius, this.scratch);
     smoothColumns(this.lowerY, radius, this.scratch);
+    roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
   }
 
   /** pixels this frame's mouth wrote (index, colour), for the lip-line anti-aliasing pass */
