@@ -283,9 +283,10 @@ function sampleInto(td: Uint32Array, tw: number, th: number, past: PastBorder | 
   samplePastBorder(td, tw, th, undefined, fx, fy, out);
 }
 
-/** What shows past the texture's border at texel-centre position (fx, fy), `beyond` its blurred copy (see sampleInto). */
-export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array): void {
-  const mx = mirrorIntoTexture(fx, tw), my = mirrorIntoTexture(fy, th);
+/** What shows past the texture's border at texel-centre position (fx, fy), `beyond` its blurred copy (see sampleInto); the coverage stays the border's own at (fx, fy). */
+export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array, runX = 0, runY = 0): void {
+  // (runX, runY: a shift of the mirror image along the border, pastBorder.ts borderRuns)
+  const mx = mirrorIntoTexture(fx + runX, tw), my = mirrorIntoTexture(fy + runY, th);
   const k = beyond ? Math.min(1, Math.max(-fx, fx - (tw - 1), -fy, fy - (th - 1)) / (PAST_BORDER_BLUR_REACH * tw)) : 0;
   if (k >= 1) {
     bilinearInto(beyond!, tw, th, mx, my, out);
