@@ -144,7 +144,8 @@ function rowSpan(cy: number): boolean {
 
 /**
  * Rasterizes one triangle. Screen positions (x, y) in output pixels, iz = 1/Z, (u, v) texture pixels.
- * With `shader` set the texture is not sampled and the shader writes the colour.
+ * With `shader` set the texture is not sampled and the shader writes the colour. g0..g2: per-vertex
+ * brightness gains in 1/128, at most 128 (a turned head's shading, render/turn.ts turnShade).
  */
 export function rasterTriangle(
   t: RasterTarget,
@@ -153,6 +154,7 @@ export function rasterTriangle(
   x2: number, y2: number, iz2: number, u2: number, v2: number,
   tex: TextureSource,
   shader: PixelShader | null,
+  g0 = 128, g1 = 128, g2 = 128,
 ): void {
   const W = t.width, H = t.height;
   if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
@@ -168,6 +170,7 @@ export function rasterTriangle(
   const tw = tex.width, th = tex.height, td = tex.data32;
   const eps = EDGE_EPS;
   const shaded = shader !== null;
+  const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     if (!rowSpan(cy)) continue;
@@ -225,6 +228,14 @@ export function rasterTriangle(
       } else {
         depth[row] = iz;
       }
+      if (lit) {
+        // r, g, b scaled by the interpolated gain (each lane <= 255 * 128 + 64: no carry), alpha kept
+        const g = (b0 * g0 + b1 * g1 + b2 * g2 + 0.5) | 0;
+        const rbl = (((rb & 0xff00ff) * g + 0x400040) >>> 7) & 0xff00ff;
+        const gl = (((ga & 255) * g + 64) >>> 7) & 255;
+        color[row] = (rbl | (gl << 8) | (a << 24)) >>> 0;
+        continue;
+      }
       color[row] = ((rb & 0xff00ff) | ((ga & 0xff00ff) << 8)) >>> 0;
     }
   }
@@ -239,6 +250,8 @@ export interface MirrorVertices {
   uvMirror: Float32Array;
   share: Float32Array;
   gain: Float32Array;
+  /** per vertex, the turn's brightness gain in 1/128 (as rasterTriangle's g0..g2) */
+  shade: Float32Array;
 }
 
 /** Bilinear sample of a packed texture at texel-centre position (fx, fy), inside it, into `out` (r, g, b, a as floats). */
@@ -338,7 +351,8 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
 
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
- * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share.
+ * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
+ * both shaded by the turn's interpolated shade.
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
 export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
@@ -355,6 +369,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const mu0 = um[ia * 2]! * iz0, mu1 = um[ib * 2]! * iz1, mu2 = um[ic * 2]! * iz2;
   const mv0 = um[ia * 2 + 1]! * iz0, mv1 = um[ib * 2 + 1]! * iz1, mv2 = um[ic * 2 + 1]! * iz2;
   const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
+  const h0 = m.shade[ia]!, h1 = m.shade[ib]!, h2 = m.shade[ic]!;
   const g = m.gain;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
@@ -373,13 +388,14 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const rz = 1 / iz;
       sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
       const s = b0 * s0 + b1 * s1 + b2 * s2;
-      let r = ownSample[0]!, gg = ownSample[1]!, bb = ownSample[2]!, a = ownSample[3]!;
+      const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
+      let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
       if (s > 0.002) {
         sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
         const k = 1 - s;
-        r = k * r + s * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
-        gg = k * gg + s * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
-        bb = k * bb + s * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
+        r = k * r + s * lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
+        gg = k * gg + s * lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
+        bb = k * bb + s * lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
         a = k * a + s * mirrorSample[3]!;
       }
       const ai = (a + 0.5) | 0;
