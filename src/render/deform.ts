@@ -256,7 +256,7 @@ export class Deformer {
     const m = Math.min(MESH_POINT_COUNT, avatar.vertexCount);
     for (let v = 0; v < m; v++) {
       const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
-      shade[v] = 128 * turnShade(-nz, -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz));
+      shade[v] = Math.round(128 * turnShade(-nz, -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz)));
     }
     for (let v = m; v < avatar.vertexCount; v++) {
       let g = 128;
@@ -265,7 +265,7 @@ export class Deformer {
         if (li < 0) break;
         if (li < m) g += inflW[v * 4 + q]! * (shade[li]! - 128);
       }
-      shade[v] = g;
+      shade[v] = Math.round(g);
     }
   }
 

@@ -171,6 +171,7 @@ export function rasterTriangle(
   const eps = EDGE_EPS;
   const shaded = shader !== null;
   const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
+  const gStep = A0 * g0 + A1 * g1 + A2 * g2;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     if (!rowSpan(cy)) continue;
@@ -179,8 +180,10 @@ export function rasterTriangle(
     let b0 = A0 * cx0 + (B0 * cy + C0);
     let b1 = A1 * cx0 + (B1 * cy + C1);
     let b2 = A2 * cx0 + (B2 * cy + C2);
+    // the gain is linear along the row: one add per pixel
+    let gain = b0 * g0 + b1 * g1 + b2 * g2 + 0.5;
     let row = py * W + lo;
-    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
+    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2, gain += gStep) {
       if (b0 < eps || b1 < eps || b2 < eps) continue;
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
@@ -230,7 +233,7 @@ export function rasterTriangle(
       }
       if (lit) {
         // r, g, b scaled by the interpolated gain (each lane <= 255 * 128 + 64: no carry), alpha kept
-        const g = (b0 * g0 + b1 * g1 + b2 * g2 + 0.5) | 0;
+        const g = gain | 0;
         const rbl = (((rb & 0xff00ff) * g + 0x400040) >>> 7) & 0xff00ff;
         const gl = (((ga & 255) * g + 64) >>> 7) & 255;
         color[row] = (rbl | (gl << 8) | (a << 24)) >>> 0;
