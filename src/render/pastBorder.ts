@@ -2,7 +2,7 @@
 // texture just inside, blurred more with the distance, at the border's coverage. Computed once per
 // renderer into a padded copy of the texture, so the band costs one bilinear lookup per pixel.
 import { boxBlur } from '../analyze/raster.ts';
-import { packRounded, samplePastBorder, type PastBorder } from './raster.ts';
+import { packRounded, samplePastBorder, PAST_BORDER_BLUR_REACH, type PastBorder } from './raster.ts';
 import { smooth01 } from '../math/smooth.ts';
 
 /**
@@ -23,7 +23,7 @@ export function pastBorderCopy(data32: Uint32Array, width: number, height: numbe
 }
 
 /** Strands running more nearly along the border than this (run per unit of depth) are continued at this run. */
-const MAX_RUN = 2.5;
+const MAX_RUN = 1.5;
 
 /**
  * Per position along one border, how far the texture's strands run along it per texel of depth
@@ -57,8 +57,8 @@ export function borderRuns(lum: (i: number, j: number) => number, length: number
   return runs;
 }
 
-/** The runs along the texture's four borders (borderRuns over 3% of the side, 2% wide windows), from premultiplied luminance. */
-function textureRuns(data32: Uint32Array, width: number, height: number): { top: Float32Array; bottom: Float32Array; left: Float32Array; right: Float32Array } {
+/** The runs along the texture's top and bottom borders (borderRuns over 3% of the side, 2% wide windows), from premultiplied luminance. */
+function textureRuns(data32: Uint32Array, width: number, height: number): { top: Float32Array; bottom: Float32Array } {
   const lumAt = (x: number, y: number) => {
     const p = data32[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))]!;
     return 0.3 * (p & 255) + 0.59 * ((p >>> 8) & 255) + 0.11 * ((p >>> 16) & 255);
@@ -67,8 +67,6 @@ function textureRuns(data32: Uint32Array, width: number, height: number): { top:
   return {
     top: borderRuns((i, j) => lumAt(i, j), width, depth, half),
     bottom: borderRuns((i, j) => lumAt(i, height - 1 - j), width, depth, half),
-    left: borderRuns((i, j) => lumAt(j, i), height, depth, half),
-    right: borderRuns((i, j) => lumAt(width - 1 - j, i), height, depth, half),
   };
 }
 
@@ -76,6 +74,7 @@ function textureRuns(data32: Uint32Array, width: number, height: number): { top:
 export function pastBorderPad(data32: Uint32Array, width: number, height: number, margin = Math.ceil(0.1 * width)): PastBorder {
   const beyond = pastBorderCopy(data32, width, height);
   const runs = textureRuns(data32, width, height);
+  const sharpReach = PAST_BORDER_BLUR_REACH * width;
   const along = (r: Float32Array, f: number) => r[Math.min(r.length - 1, Math.max(0, Math.round(f)))]!;
   const pw = width + 2 * margin, ph = height + 2 * margin;
   const out = new Uint32Array(pw * ph);
@@ -83,13 +82,16 @@ export function pastBorderPad(data32: Uint32Array, width: number, height: number
   for (let y = 0; y < ph; y++) for (let x = 0; x < pw; x++) {
     const fx = x - margin, fy = y - margin;
     if (fx >= 0 && fy >= 0 && fx < width && fy < height) { out[y * pw + x] = data32[fy * width + fx]!; continue; }
-    // d texels past a border, the mirror image slides 2 d run along it (the strand's continuation)
-    let runX = 0, runY = 0;
-    if (fy < 0) runX += 2 * -fy * along(runs.top, fx);
-    if (fy > height - 1) runX += 2 * (fy - height + 1) * along(runs.bottom, fx);
-    if (fx < 0) runY += 2 * -fx * along(runs.left, fy);
-    if (fx > width - 1) runY += 2 * (fx - width + 1) * along(runs.right, fy);
-    samplePastBorder(data32, width, height, beyond, fx, fy, s, runX, runY);
+    // d texels past a border, the mirror image slides 2 d run along it (the strand's continuation);
+    // only over the sharp band: further out the blurred copy shows, and a slide growing with the
+    // distance fetched texture from far along the border (dark hair bands under a raised torso)
+    let runX = 0;
+    const past = (d: number) => 2 * Math.min(d, sharpReach);
+    if (fy < 0) runX += past(-fy) * along(runs.top, fx);
+    if (fy > height - 1) runX += past(fy - height + 1) * along(runs.bottom, fx);
+    // (past the sides the plain mirror: slid there, the shoulder's matte edge, the strongest
+    // structure at a side border, moved skin along it in steps: a shelf at lp_s42's left under Katie's pose)
+    samplePastBorder(data32, width, height, beyond, fx, fy, s, runX, 0);
     out[y * pw + x] = packRounded(s);
   }
   return { data32: out, margin };
