@@ -53,6 +53,7 @@ export class Deformer {
   /** per vertex, the turn's brightness gain in 1/128 (turnShading); `shaded` false: all 128 */
   readonly shade: Float32Array;
   shaded = false;
+  private shadeStrength = 0;
   /** 0 at the photo's pose, 1 from a 6° turn on */
   turnAmount = 0;
 
@@ -174,6 +175,9 @@ export class Deformer {
     const fw = this.avatar.head.faceWidth;
     headT[0] = (pose.tx || 0) * fw; headT[1] = (pose.ty || 0) * fw; headT[2] = -(pose.tz || 0) * fw;
     this.turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
+    // the turn's shading fades in from 5 to 15 degrees: below, its change is a few per cent, and
+    // unshaded triangles keep the rasterizer's fast path (most of a talking head's frames)
+    this.shadeStrength = smooth01((Math.hypot(pose.yaw || 0, pose.pitch || 0) - 5) / 10);
   }
 
   /** Every vertex: rest position plus its landmarks' displacement, the head/torso blend by its head weight, projected. */
@@ -250,13 +254,14 @@ export class Deformer {
    */
   private turnShading(): void {
     const { avatar, headR, shade } = this;
-    this.shaded = this.turnAmount > 0 && this.o.turnShading;
+    const k = this.shadeStrength;
+    this.shaded = k > 0 && this.o.turnShading;
     if (!this.shaded) { shade.fill(128); return; }
     const nrm = avatar.normal, infl = avatar.influence, inflW = avatar.influenceWeight;
     const m = Math.min(MESH_POINT_COUNT, avatar.vertexCount);
     for (let v = 0; v < m; v++) {
       const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
-      shade[v] = Math.round(128 * turnShade(-nz, -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz)));
+      shade[v] = Math.round(128 * (1 - k * (1 - turnShade(-nz, -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz)))));
     }
     for (let v = m; v < avatar.vertexCount; v++) {
       let g = 128;
