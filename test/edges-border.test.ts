@@ -122,3 +122,28 @@ test('pastBorderPad: the padded band holds what sampleInto shows past the border
   // left of the texture, row 8: coverage of the border column (transparent)
   assert.equal(pad.data32[(4 + 8) * pw + 1]! >>> 24, 0);
 });
+
+test('pastBorderPad: a strand crossing the border at a slant runs on straight past it (no mirrored chevron)', async () => {
+  const { pastBorderPad, borderRuns } = await import('../src/render/pastBorder.ts');
+  const n = 128, m = 12;
+  // a bright strand x = 40 + 0.8 y on an opaque dark texture: it leaves the bottom border at x ~141.6 (outside),
+  // so use x = 10 + 0.8 y: at the bottom row (y 127) x ~111.6
+  const lineX = (y: number) => 10 + 0.8 * y;
+  const data32 = new Uint32Array(n * n);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
+    const g = Math.round(30 + 200 * Math.exp(-(((x - lineX(y)) / 1.5) ** 2)));
+    data32[y * n + x] = (g | (g << 8) | (g << 16) | (255 << 24)) >>> 0;
+  }
+  const runs = borderRuns((i, j) => data32[(n - 1 - j) * n + i]! & 255, n, 4, 3);
+  // along the bottom border the strand runs -0.8 texels per texel of depth (inward = up, x falls)
+  assert.ok(Math.abs(runs[Math.round(lineX(n - 1))]! + 0.8) < 0.15, `run ${runs[Math.round(lineX(n - 1))]}`);
+  const pad = pastBorderPad(data32, n, n, m);
+  const pw = n + 2 * m;
+  for (const d of [2, 4]) {
+    const y = n - 1 + d;
+    let best = -1, bestX = -1;
+    for (let x = 60; x < n; x++) { const g = pad.data32[(y + m) * pw + x + m]! & 255; if (g > best) { best = g; bestX = x; } }
+    // the straight continuation, not the mirror image's x at row n - 1 - d (a chevron)
+    assert.ok(Math.abs(bestX - lineX(y)) <= 1.5, `row +${d}: the strand at x ${bestX}, its continuation ${lineX(y).toFixed(1)}, the plain mirror ${lineX(n - 1 - d).toFixed(1)}`);
+  }
+});

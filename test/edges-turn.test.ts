@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { besideFaceFlattening, depthRemoved, revealRemoval, turnedAway } from '../src/render/turn.ts';
+import { besideFaceFlattening, depthRemoved, revealRemoval, turnedAway, turnShade } from '../src/render/turn.ts';
 import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +118,63 @@ test('a photo turned well away from the revealed side keeps the uniform flatteni
   assert.ok(Math.abs(revealRemoval(d, fw, 1) - 0.7 * d) < 1e-9);
   // the inner cheek: the uniform share presses it, the cap keeps it
   assert.ok(revealRemoval(0.05 * fw, fw, 1) > 10 * revealRemoval(0.05 * fw, fw, 0));
+});
+
+test('turnShade: a surface turned away from the camera darkens, smoothly and within a floor; turned toward it, unchanged', () => {
+  assert.equal(turnShade(0.8, 0.8), 1);
+  assert.equal(turnShade(0.5, 0.9), 1); // toward the camera: the photo's own light
+  const g = [0.7, 0.5, 0.3, 0.1, -0.2].map((f) => turnShade(0.8, f));
+  for (let k = 1; k < g.length; k++) assert.ok(g[k]! <= g[k - 1]!, `monotone: ${g.join(', ')}`);
+  assert.ok(g[0]! < 1 && g[0]! > 0.9, `a little turn darkens a little: ${g[0]}`);
+  assert.ok(g[g.length - 1]! >= 0.75 - 1e-9, 'never below the floor');
+});
+
+test('a turned head\'s far cheek darkens (a rounded side, not a card), its near cheek and the rest frame keep the photo\'s light', async () => {
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'mt_man.png'));
+  const shaded = createRenderer(avatar, { width: 512, height: 512 });
+  const flat = createRenderer(avatar, { width: 512, height: 512, turnShading: false });
+  const nf = shaded.neutralFrame();
+  const at = (yaw: number): MotionFrame => ({ ...nf, pose: { ...nf.pose, yaw } });
+  assert.deepEqual(shaded.render(at(0)).data, Uint8ClampedArray.from(flat.render(at(0)).data));
+  // mean luminance in a 7x7 box around where landmark i lands at +25
+  const lum = (r: typeof flat, i: number) => {
+    const img = r.render(at(25)), [x, y] = r.landmarks(at(25))[i]!;
+    let s = 0;
+    for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) {
+      const o = ((Math.round(y) + dy) * 512 + Math.round(x) + dx) * 4;
+      s += 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!;
+    }
+    return s / 49;
+  };
+  // +25 turns the image-right cheek away (280, and 352 lower on it) and shows the image-left one (50)
+  const far = [280, 352].map((i) => lum(shaded, i) / lum(flat, i)), near = lum(shaded, 50) / lum(flat, 50);
+  assert.ok(far.every((g) => g < 0.95), `far cheek ${far.map((g) => g.toFixed(3)).join(', ')} of the unshaded brightness`);
+  assert.ok(near > 0.98, `near cheek ${near.toFixed(3)}`);
+});
+
+test('the nose\'s sidewall a turn shows samples a texture span like its turned screen span (no sliver stretched into a smear)', async () => {
+  const { faceTopology } = await import('../src/rig/topology.ts');
+  for (const [file, yaw, side] of [['mt_man.png', 25, -1], ['mt_man.png', -25, 1]] as const) {
+    const avatar = buildAvatar(await analyzePortrait(PORTRAITS + file));
+    const r = createRenderer(avatar, { width: 512, height: 512 });
+    const lm = r.landmarks({ ...r.neutralFrame(), pose: { ...r.neutralFrame().pose, yaw } });
+    const area = (p: (i: number) => [number, number], a: number, b: number, c: number) => Math.abs((p(b)[0] - p(a)[0]) * (p(c)[1] - p(a)[1]) - (p(c)[0] - p(a)[0]) * (p(b)[1] - p(a)[1])) / 2;
+    const uv = (t: Float32Array) => (i: number): [number, number] => [t[i * 2]!, t[i * 2 + 1]!];
+    const screen = (i: number): [number, number] => [lm[i]![0], lm[i]![1]];
+    const tris = faceTopology().triangles;
+    let worstOwn = 0, worstRevealed = 0, count = 0;
+    for (let t = 0; t < tris.length; t += 3) {
+      const [a, b, c] = [tris[t]!, tris[t + 1]!, tris[t + 2]!];
+      if (![a, b, c].every((i) => avatar.revealDir[i * 2] === side)) continue;
+      const s = area(screen, a, b, c);
+      if (s < 4) continue;
+      count++;
+      worstOwn = Math.max(worstOwn, s / Math.max(0.25, area(uv(avatar.uv), a, b, c)));
+      worstRevealed = Math.max(worstRevealed, s / Math.max(0.25, area(uv(avatar.uvRevealed), a, b, c)));
+    }
+    assert.ok(count >= 5, `${count} sidewall triangles`);
+    assert.ok(worstRevealed < 0.5 * worstOwn, `yaw ${yaw}: worst stretch ${worstOwn.toFixed(1)}x with the photo's texture positions, ${worstRevealed.toFixed(1)}x revealed`);
+    // the ridge keeps its texture
+    for (const i of [168, 6, 197, 195, 5, 4, 1]) assert.equal(avatar.revealDir[i * 2], 0, `ridge point ${i}`);
+  }
 });

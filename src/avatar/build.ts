@@ -21,6 +21,7 @@ import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
+import { noseSidewallReveal } from './noseReveal.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 
 export type { Avatar } from './types.ts';
@@ -39,9 +40,14 @@ const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
 const NOSE_POINTS = [168, 6, 197, 195, 5, 4, 1, 2, 98, 327, 129, 358, 64, 294, 48, 278];
 const NOSE_KEEP = [0.15, 0.35] as const;
 /** Per landmark, 0 on the nose (NOSE_POINTS) rising to 1 at NOSE_KEEP[1] eye distances from it, on the neutral face (canonical x, y, z). */
+/** The eye-corner distance (33 to 263) of a face in canonical units. */
+function eyeDistance(neutral: Float64Array): number {
+  return Math.hypot(neutral[33 * 3]! - neutral[263 * 3]!, neutral[33 * 3 + 1]! - neutral[263 * 3 + 1]!, neutral[33 * 3 + 2]! - neutral[263 * 3 + 2]!);
+}
+
 function noseDistanceRamp(neutral: Float64Array): (v: number) => number {
   const P = (i: number) => [neutral[i * 3]!, neutral[i * 3 + 1]!, neutral[i * 3 + 2]!];
-  const iod = Math.hypot(...P(33).map((c, k) => c - P(263)[k]!));
+  const iod = eyeDistance(neutral);
   const nose = NOSE_POINTS.map(P);
   return (v) => {
     const p = P(v);
@@ -102,6 +108,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge, rims,
   );
+  // the side of the nose a turn shows samples the skin either side of its outline (noseReveal.ts)
+  noseSidewallReveal(flat, neutral, eyeDistance(neutral), head.zc, uvRevealed, revealDir);
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
   // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around
   // the eyes: the far eye's landmarks of a turned head rarely sit on the painted eye, and a copied

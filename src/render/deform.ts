@@ -5,14 +5,14 @@
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.ts';
-import { LANDMARK_COUNT } from '../rig/topology.ts';
+import { LANDMARK_COUNT, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
 import { rigJaw, otherLipGap, partLipsInSmile, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth } from '../rig/mouthBase.ts';
-import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
+import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 
@@ -24,6 +24,8 @@ export interface DeformOptions {
   torsoFollow: { yaw: number; pitch: number; roll: number };
   /** share of the depth past the soft cap behind the cheek (turn.ts depthRemoved) removed at a 25° yaw on the side the turn shows */
   revealFlatten: number;
+  /** whether a turned head's skin is shaded by its turn (turn.ts turnShade) */
+  turnShading: boolean;
 }
 
 /** The crop's pinhole camera: a crop-space point (x, y, depth offset z) to camera space. */
@@ -48,6 +50,10 @@ export class Deformer {
   readonly uvNow: Float32Array;
   /** this frame's share of each vertex's mirror partner's texture (far side) */
   readonly share: Float32Array;
+  /** per vertex, the turn's brightness gain in 1/128 (turnShading); `shaded` false: all 128 */
+  readonly shade: Float32Array;
+  shaded = false;
+  private shadeStrength = 0;
   /** 0 at the photo's pose, 1 from a 6° turn on */
   turnAmount = 0;
 
@@ -79,6 +85,7 @@ export class Deformer {
     this.sx = new Float32Array(n); this.sy = new Float32Array(n); this.siz = new Float32Array(n); this.sz = new Float32Array(n);
     this.uvNow = Float32Array.from(avatar.uv);
     this.share = new Float32Array(n);
+    this.shade = new Float32Array(n).fill(128);
     this.f = avatar.focal;
     this.c0 = avatar.size / 2;
     this.photoRT = transpose3(avatar.rig.rotation);
@@ -103,6 +110,7 @@ export class Deformer {
     this.skinAndProject(pose);
     this.farSideShares();
     this.revealTexture(pose);
+    this.turnShading();
   }
 
   /** A crop-space point moved rigidly with the head (no expression) and projected: [x, y, depth] (a reused buffer). */
@@ -167,6 +175,9 @@ export class Deformer {
     const fw = this.avatar.head.faceWidth;
     headT[0] = (pose.tx || 0) * fw; headT[1] = (pose.ty || 0) * fw; headT[2] = -(pose.tz || 0) * fw;
     this.turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
+    // the turn's shading fades in from 5 to 15 degrees: below, its change is a few per cent, and
+    // unshaded triangles keep the rasterizer's fast path (most of a talking head's frames)
+    this.shadeStrength = smooth01((Math.hypot(pose.yaw || 0, pose.pitch || 0) - 5) / 10);
   }
 
   /** Every vertex: rest position plus its landmarks' displacement, the head/torso blend by its head weight, projected. */
@@ -232,6 +243,34 @@ export class Deformer {
       const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
       const facingNow = -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz);
       share[v] = mirrorShare(avatar.photoFacing[v]!, avatar.mirrorFacing[v]!, -nz, facingNow, avatar.mirrorReach[v]!);
+    }
+  }
+
+  /**
+   * Per vertex, the brightness gain of its surface turned away from the camera (turn.ts turnShade),
+   * in 1/128 (the rasterizer's fixed point); 128 everywhere at the photo's pose. Face-mesh points
+   * by their own normal, every other vertex by its landmarks' (the sheet next to the outline darkens
+   * with the cheek beside it, fading outward with its influence weights).
+   */
+  private turnShading(): void {
+    const { avatar, headR, shade } = this;
+    const k = this.shadeStrength;
+    this.shaded = k > 0 && this.o.turnShading;
+    if (!this.shaded) { shade.fill(128); return; }
+    const nrm = avatar.normal, infl = avatar.influence, inflW = avatar.influenceWeight;
+    const m = Math.min(MESH_POINT_COUNT, avatar.vertexCount);
+    for (let v = 0; v < m; v++) {
+      const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
+      shade[v] = Math.round(128 * (1 - k * (1 - turnShade(-nz, -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz)))));
+    }
+    for (let v = m; v < avatar.vertexCount; v++) {
+      let g = 128;
+      for (let q = 0; q < 4; q++) {
+        const li = infl[v * 4 + q]!;
+        if (li < 0) break;
+        if (li < m) g += inflW[v * 4 + q]! * (shade[li]! - 128);
+      }
+      shade[v] = Math.round(g);
     }
   }
 

@@ -144,7 +144,8 @@ function rowSpan(cy: number): boolean {
 
 /**
  * Rasterizes one triangle. Screen positions (x, y) in output pixels, iz = 1/Z, (u, v) texture pixels.
- * With `shader` set the texture is not sampled and the shader writes the colour.
+ * With `shader` set the texture is not sampled and the shader writes the colour. g0..g2: per-vertex
+ * brightness gains in 1/128, at most 128 (a turned head's shading, render/turn.ts turnShade).
  */
 export function rasterTriangle(
   t: RasterTarget,
@@ -153,6 +154,7 @@ export function rasterTriangle(
   x2: number, y2: number, iz2: number, u2: number, v2: number,
   tex: TextureSource,
   shader: PixelShader | null,
+  g0 = 128, g1 = 128, g2 = 128,
 ): void {
   const W = t.width, H = t.height;
   if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
@@ -168,6 +170,8 @@ export function rasterTriangle(
   const tw = tex.width, th = tex.height, td = tex.data32;
   const eps = EDGE_EPS;
   const shaded = shader !== null;
+  const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
+  const gStep = A0 * g0 + A1 * g1 + A2 * g2;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     if (!rowSpan(cy)) continue;
@@ -176,8 +180,10 @@ export function rasterTriangle(
     let b0 = A0 * cx0 + (B0 * cy + C0);
     let b1 = A1 * cx0 + (B1 * cy + C1);
     let b2 = A2 * cx0 + (B2 * cy + C2);
+    // the gain is linear along the row: one add per pixel
+    let gain = b0 * g0 + b1 * g1 + b2 * g2 + 0.5;
     let row = py * W + lo;
-    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
+    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2, gain += gStep) {
       if (b0 < eps || b1 < eps || b2 < eps) continue;
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
@@ -225,6 +231,14 @@ export function rasterTriangle(
       } else {
         depth[row] = iz;
       }
+      if (lit) {
+        // r, g, b scaled by the interpolated gain (each lane <= 255 * 128 + 64: no carry), alpha kept
+        const g = gain | 0;
+        const rbl = (((rb & 0xff00ff) * g + 0x400040) >>> 7) & 0xff00ff;
+        const gl = (((ga & 255) * g + 64) >>> 7) & 255;
+        color[row] = (rbl | (gl << 8) | (a << 24)) >>> 0;
+        continue;
+      }
       color[row] = ((rb & 0xff00ff) | ((ga & 0xff00ff) << 8)) >>> 0;
     }
   }
@@ -239,6 +253,8 @@ export interface MirrorVertices {
   uvMirror: Float32Array;
   share: Float32Array;
   gain: Float32Array;
+  /** per vertex, the turn's brightness gain in 1/128 (as rasterTriangle's g0..g2) */
+  shade: Float32Array;
 }
 
 /** Bilinear sample of a packed texture at texel-centre position (fx, fy), inside it, into `out` (r, g, b, a as floats). */
@@ -283,9 +299,10 @@ function sampleInto(td: Uint32Array, tw: number, th: number, past: PastBorder | 
   samplePastBorder(td, tw, th, undefined, fx, fy, out);
 }
 
-/** What shows past the texture's border at texel-centre position (fx, fy), `beyond` its blurred copy (see sampleInto). */
-export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array): void {
-  const mx = mirrorIntoTexture(fx, tw), my = mirrorIntoTexture(fy, th);
+/** What shows past the texture's border at texel-centre position (fx, fy), `beyond` its blurred copy (see sampleInto); the coverage stays the border's own at (fx, fy). */
+export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond: Uint32Array | undefined, fx: number, fy: number, out: Float64Array, runX = 0, runY = 0): void {
+  // (runX, runY: a shift of the mirror image along the border, pastBorder.ts borderRuns)
+  const mx = mirrorIntoTexture(fx + runX, tw), my = mirrorIntoTexture(fy + runY, th);
   const k = beyond ? Math.min(1, Math.max(-fx, fx - (tw - 1), -fy, fy - (th - 1)) / (PAST_BORDER_BLUR_REACH * tw)) : 0;
   if (k >= 1) {
     bilinearInto(beyond!, tw, th, mx, my, out);
@@ -337,7 +354,8 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
 
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
- * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share.
+ * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
+ * both shaded by the turn's interpolated shade.
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
 export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
@@ -354,6 +372,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const mu0 = um[ia * 2]! * iz0, mu1 = um[ib * 2]! * iz1, mu2 = um[ic * 2]! * iz2;
   const mv0 = um[ia * 2 + 1]! * iz0, mv1 = um[ib * 2 + 1]! * iz1, mv2 = um[ic * 2 + 1]! * iz2;
   const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
+  const h0 = m.shade[ia]!, h1 = m.shade[ib]!, h2 = m.shade[ic]!;
   const g = m.gain;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
@@ -372,13 +391,14 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const rz = 1 / iz;
       sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
       const s = b0 * s0 + b1 * s1 + b2 * s2;
-      let r = ownSample[0]!, gg = ownSample[1]!, bb = ownSample[2]!, a = ownSample[3]!;
+      const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
+      let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
       if (s > 0.002) {
         sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
         const k = 1 - s;
-        r = k * r + s * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
-        gg = k * gg + s * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
-        bb = k * bb + s * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
+        r = k * r + s * lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
+        gg = k * gg + s * lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
+        bb = k * bb + s * lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
         a = k * a + s * mirrorSample[3]!;
       }
       const ai = (a + 0.5) | 0;

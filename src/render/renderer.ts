@@ -38,6 +38,8 @@ export interface RendererOptions {
    * band is a smear of a few edge texels)
    */
   revealFlatten?: number;
+  /** a turned head's skin darkens where it turns away from the camera (render/turn.ts turnShade; default true) */
+  turnShading?: boolean;
 }
 
 export interface RenderOptions {
@@ -98,8 +100,9 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const geometry = new Deformer(avatar, { S, offX, offY }, jawMap, lipUnitsOf(avatar), {
     torsoFollow: opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 },
     revealFlatten: opts.revealFlatten ?? 1,
+    turnShading: opts.turnShading ?? true,
   });
-  const { sx, sy, siz, sz, uvNow, share, wv } = geometry;
+  const { sx, sy, siz, sz, uvNow, share, shade, wv } = geometry;
 
   // reusable buffers
   const colorBytes = new Uint8ClampedArray(W * H * 4);
@@ -145,7 +148,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const secondEye = eyeStart + (eyeEnd - eyeStart) / 2;
   // far side: triangles drawn under everything when the head turns, and the mirror-blended vertices
   const backOfHead = Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead);
-  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain };
+  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade: geometry.shade };
 
   /** The eye and brow textures for this frame's weights and gaze (after the geometry). */
   function updateTextures(frame: MotionFrame): void {
@@ -189,6 +192,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       if (material === MATERIAL.backOfHead) continue;
       // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
       const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
+      // a turned head's shading (turn.ts turnShade) on its skin
+      const lit = material === MATERIAL.skin && geometry.shaded;
       if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
         rasterTriangleMirror(target, skinTex, mirrorVerts, a, b, c);
         continue;
@@ -200,6 +205,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
         material === MATERIAL.eye ? eyeTex : skinTex,
         material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < secondEye ? 0 : 1] ?? null : null,
+        lit ? shade[a]! : 128, lit ? shade[b]! : 128, lit ? shade[c]! : 128,
       );
     }
     closedEyes.draw(target, geometry.closure, sx, sy, siz);

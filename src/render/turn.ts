@@ -142,3 +142,24 @@ export function neckTurn(avatar: Avatar): NeckTurn {
   }
   return { back, right };
 }
+
+/**
+ * Light from the camera's side over a fill (TURN_FILL of the light reaches every surface): how lit
+ * a surface is that faces the camera by `facing` (-normal.z, 1 = square on).
+ */
+const TURN_FILL = 0.5, TURN_SHADE_FLOOR = 0.75;
+function litBy(facing: number): number {
+  return TURN_FILL + (1 - TURN_FILL) * (facing > 0 ? facing : 0);
+}
+
+/**
+ * Brightness gain of a surface point turned from facing the camera by `facingRest` (the photo's
+ * pose) to `facingNow`: a cheek the turn takes away from the camera (and from a light near it)
+ * darkens, as a real head's far side does, instead of keeping the photo's brightness like a card
+ * seen obliquely. Only darkening (a near side turned toward the camera keeps the photo's light,
+ * which its texture already holds), at most to TURN_SHADE_FLOOR.
+ */
+export function turnShade(facingRest: number, facingNow: number): number {
+  const g = litBy(facingNow) / litBy(facingRest);
+  return g >= 1 ? 1 : g < TURN_SHADE_FLOOR ? TURN_SHADE_FLOOR : g;
+}

@@ -1,0 +1,76 @@
+// The side of the nose a turn shows: the photo saw that sidewall nearly edge-on (for a nose in
+// profile against the cheek its triangles are slivers a pixel wide along the nose's outline), and a
+// turn widens them 3-7x: the outline's shadow drawn as a broad dark diagonal smear (lp_s12 at +25).
+// Here the sidewall's texture positions are re-spread for the turn: a Poisson solve asks each
+// edge of the sidewall to span in the texture what it spans on screen at a 25° turn, with every
+// vertex off the sidewall held at its own position. The sliver then samples the skin either side
+// of the outline's line, and the line stays a line. Used through the reveal's texture positions
+// (uvRevealed / revealDir), so it grows with the turn and is absent at the photo's pose.
+import { faceTopology, EYE_L_LOOP, EYE_R_LOOP, MESH_POINT_COUNT } from '../rig/topology.ts';
+
+/** The nose's ridge (bridge to tip), held fixed; its sidewalls lie either side. */
+const RIDGE = [168, 6, 197, 195, 5, 4, 1];
+/** The nose's points (ridge and wings): the sidewall is what lies within SIDEWALL_REACH eye distances of them (neutral face). */
+const NOSE = [...RIDGE, 2, 98, 327, 129, 358, 64, 294, 48, 278];
+const SIDEWALL_REACH = 0.4, TURN_DEG = 25, ITERATIONS = 150;
+
+/**
+ * Per side, the turned layout of the crop-space points (x, y, depth z): a rotation by TURN_DEG about
+ * the vertical axis through (cx, zc) that brings that side toward the camera (sign -1: the
+ * image-left side, shown by +yaw; +1: the image-right). Pure.
+ */
+export function turnedX(x: number, z: number, cx: number, zc: number, side: -1 | 1): number {
+  const t = (TURN_DEG * Math.PI) / 180;
+  // showing the image-left side moves the front (small z) to the right
+  return cx + (x - cx) * Math.cos(t) - side * (zc - z) * Math.sin(t);
+}
+
+/**
+ * In place: for the landmarks of each nose sidewall, a revealed texture position (uvRevealed) and
+ * its activation (revealDir: along x toward the side, so a turn showing that side applies it in
+ * full at 25°). Vertices that already have a revealed position (the outline band) are left alone.
+ * neutral: the person's neutral 3D face (canonical units) to find the sidewall; flat: the
+ * landmarks in crop space (x, y, depth); iod: the eye distance in canonical units.
+ */
+export function noseSidewallReveal(flat: Float64Array, neutral: Float64Array, iod: number, zc: number, uvRevealed: Float32Array, revealDir: Float32Array): void {
+  const { triangles } = faceTopology();
+  const n = MESH_POINT_COUNT;
+  const P = (a: Float64Array, i: number, k: number) => a[i * 3 + k]!;
+  const ridgeX = RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / RIDGE.length;
+  const fixed = new Set<number>([...RIDGE, ...EYE_L_LOOP, ...EYE_R_LOOP]);
+  const nearNose = (i: number) => Math.min(...NOSE.map((q) => Math.hypot(P(neutral, i, 0) - P(neutral, q, 0), P(neutral, i, 1) - P(neutral, q, 1), P(neutral, i, 2) - P(neutral, q, 2)))) < SIDEWALL_REACH * iod;
+  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  for (let t = 0; t < triangles.length; t += 3) {
+    const a = triangles[t]!, b = triangles[t + 1]!, c = triangles[t + 2]!;
+    if (a >= n || b >= n || c >= n) continue;
+    neighbours[a]!.push(b, c); neighbours[b]!.push(a, c); neighbours[c]!.push(a, b);
+  }
+  for (const side of [-1, 1] as const) {
+    const free = [];
+    for (let i = 0; i < n; i++) {
+      if (fixed.has(i) || revealDir[i * 2] !== 0 || revealDir[i * 2 + 1] !== 0) continue;
+      if (Math.sign(P(flat, i, 0) - ridgeX) !== side || !nearNose(i)) continue;
+      free.push(i);
+    }
+    if (free.length === 0) continue;
+    const px = Float64Array.from({ length: n }, (_, i) => turnedX(P(flat, i, 0), P(flat, i, 2), ridgeX, zc, side));
+    // Jacobi: each free vertex at the mean of its neighbours' texture x plus the turned layout's
+    // offset to them (texture spans what the screen spans); y is not widened by a yaw
+    const u = Float64Array.from({ length: n }, (_, i) => P(flat, i, 0));
+    for (let it = 0; it < ITERATIONS; it++) {
+      const next = Float64Array.from(u);
+      for (const i of free) {
+        const list = neighbours[i]!;
+        if (list.length === 0) continue;
+        let s = 0;
+        for (const j of list) s += u[j]! + (px[i]! - px[j]!);
+        next[i] = s / list.length;
+      }
+      u.set(next);
+    }
+    for (const i of free) {
+      uvRevealed[i * 2] = uvRevealed[i * 2]! + (u[i]! - P(flat, i, 0));
+      revealDir[i * 2] = side;
+    }
+  }
+}
