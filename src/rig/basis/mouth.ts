@@ -53,13 +53,6 @@ function mouthParts(f: BasisFace): MouthParts {
  */
 export const PUCKER_NARROWING = 0.45;
 /**
- * A full dimple pulls its corner this far out (canonical x; 0.03 before round 17). A dimple is the
- * corner pulled back; its outward share is what the fit used against a driver's "O" (lp_d6 #83:
- * dimple .7 with pucker .45), widening the rounded mouth again.
- */
-export const DIMPLE_OUT = 0.015;
-
-/**
  * How far a pucker moves an outer lip contour away from the parting line (canonical y, at weight 1)
  * at rx = x from the mouth's middle over its half width: none at the middle (the pout there is the
  * forward push), most two thirds of the way out, where the rest lips taper into the corners.
@@ -150,8 +143,8 @@ function writeCornerPulls(f: BasisFace, m: MouthParts): void {
   cornerPull('mouthFrownLeft', 291, 1, [0.015, 0.085, 0.005], 0.22);
   cornerPull('mouthFrownRight', 61, -1, [0.015, 0.085, 0.005], 0.22);
   // mouthDimple: pulled back and a little out
-  cornerPull('mouthDimpleLeft', 291, 1, [DIMPLE_OUT, 0, 0.03], 0.18);
-  cornerPull('mouthDimpleRight', 61, -1, [DIMPLE_OUT, 0, 0.03], 0.18);
+  cornerPull('mouthDimpleLeft', 291, 1, [0.03, 0, 0.03], 0.18);
+  cornerPull('mouthDimpleRight', 61, -1, [0.03, 0, 0.03], 0.18);
 }
 
 /** Each lip on its own: upper lip up / lower lip down (without the jaw), press, shrug, roll. */
