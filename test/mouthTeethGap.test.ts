@@ -60,7 +60,7 @@ function openingLight(img: RgbaImage, lm: number[][]): { median: number; max: nu
   return { median: inside[inside.length >> 1] ?? lips, max: inside[inside.length - 1] ?? 0, lips };
 }
 
-test('rendered: a 0.05 IOD parting is a dark slit, a 0.15 one shows teeth (closed photos)', async () => {
+test('rendered: a 0.05 IOD parting is a dark slit, a 0.15 one shows teeth (mt_man, st_happy)', async () => {
   for (const name of ['mt_man.png', 'st_happy.png']) {
     const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, name))), { width: 512, height: 512 });
     const n = r.neutralFrame();
