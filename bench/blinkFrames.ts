@@ -2,7 +2,8 @@
 // the driver's own eyes | ours from this checkout | (--base dir) ours from another checkout, both eyes
 // cropped from the rendered frame (512 px, as the product renders). For the outside review's frames
 // (Obama s1v #25 #82, Fei-Fei s2 #76). Never asserts.
-//   node --import tsx bench/blinkFrames.ts out.png --photo obama_f0.png --video obama6.mp4 --motion s1v.motion.json --frames 25,82 [--base /work/main] [--eye 33,133]
+// --base-motion m.json: the before column is that motion through this checkout's renderer (a motion change).
+//   node --import tsx bench/blinkFrames.ts out.png --photo obama_f0.png --video obama6.mp4 --motion s1v.motion.json --frames 25,82 [--base /work/main | --base-motion old.json] [--eye 33,133]
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
@@ -20,17 +21,22 @@ if (!out || !photo || !video || !motionFile) throw new Error('usage: bench/blink
 const picks = (arg('--frames') ?? '0').split(',').map(Number);
 const SIZE = 512;
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
-const motion = JSON.parse(await readFile(motionFile, 'utf8')) as { fps: number; frames: MotionFrame[] };
+type Motion = { fps: number; frames: MotionFrame[] };
+const motion = JSON.parse(await readFile(motionFile, 'utf8')) as Motion;
+const baseMotionFile = arg('--base-motion');
+const baseMotion = baseMotionFile ? (JSON.parse(await readFile(baseMotionFile, 'utf8')) as Motion) : undefined;
 const portrait = await cachedPortrait(path.resolve(photo));
-type Render = (f: MotionFrame) => RgbaImage;
+type Render = (i: number) => [MotionFrame, RgbaImage];
 const renderers: [string, Render][] = [];
 const here = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
-renderers.push(['after', (f) => copy(here.render(f))]);
+const drawn = (m: Motion, r: { render: (f: MotionFrame) => RgbaImage }): Render => (i) => [m.frames[i]!, copy(r.render(m.frames[i]!))];
+renderers.push(['after', drawn(motion, here)]);
+if (baseMotion) renderers.unshift(['before', drawn(baseMotion, here)]);
 if (base) {
   const b = await import(path.join(base, 'src/avatar/build.ts'));
   const rr = await import(path.join(base, 'src/render/renderer.ts'));
   const r = rr.createRenderer(b.buildAvatar(portrait), { width: SIZE, height: SIZE });
-  renderers.unshift(['before', (f) => copy(r.render(f))]);
+  renderers.unshift(['before', drawn(motion, r)]);
 }
 // the driver's frames at the motion's rate
 const driver: RgbaImage[] = [];
@@ -52,11 +58,10 @@ async function eyesBox(img: RgbaImage): Promise<[number, number, number, number]
 }
 const rows: GridCell[][] = [];
 for (const i of picks) {
-  const f = motion.frames[i]!;
   const real = driver[i]!;
   const row: GridCell[] = [{ label: `${path.basename(video)} #${i} real`, image: cropImage(real, await eyesBox(real)) }];
   for (const [label, render] of renderers) {
-    const img = render(f);
+    const [f, img] = render(i);
     row.push({ label: `${label} #${i} blink ${f.blink.toFixed(2)}+${(f.w.eyeBlinkLeft ?? 0).toFixed(2)}/${(f.w.eyeBlinkRight ?? 0).toFixed(2)}`, image: cropImage(img, await eyesBox(img)) });
   }
   rows.push(row);

@@ -20,7 +20,7 @@ if (!process.argv.includes('--folds') || !dir) throw new Error('usage: bench/lip
 const folds = readdirSync(dir).filter((f) => /^fold\d+\.json$/.test(f)).map((f) => { const model = parseLipModel(readFileSync(path.join(dir, f), 'utf8'), f); return { model, speakers: model.meta.heldOutSpeakers as string[] }; });
 const J = LIP_TARGETS.indexOf('jawOpen'), PR = LIP_TARGETS.indexOf('mouthPress');
 type V = { name: string; f: (jaw: number, press: number) => number };
-// the shipped map (lipShapes.ts audioJaw: since speaker13 the peaks lowered, bench/speakerScale.ts) against the alternatives tried: raised peaks with other
+// the shipped map (lipShapes.ts audioJaw: audio2's raise; speaker13's lowered map was not kept, bench/speakerScale.ts) against the alternatives tried: raised peaks with other
 // knees and gains, and convex power maps (pivot, exponent) that also shut more of the closures
 const variants: V[] = [{ name: 'identity', f: (j) => j }, { name: `shipped (audioJaw)`, f: audioJaw }];
 for (const [g, knee] of [[0.3, 0.15], [0.5, 0.25], [1, 0.25], [0.3, 0.25]]) variants.push({ name: `peak ${g}@${knee}`, f: (j) => j + g! * Math.max(0, j - knee!) });

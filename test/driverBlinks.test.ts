@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blinkFromOpening, pairBlinks, BLINK_START, BLINK_SHUT } from '../src/motion/restFace.ts';
-import { median3 } from '../src/motion/filters.ts';
+import { blinkPeaksKept, median3 } from '../src/motion/filters.ts';
 
 test('blink weight from eye opening: 0 when open, 1 where the face mesh reads a shut eye, monotone between', () => {
   assert.equal(blinkFromOpening(1), 0);
@@ -37,4 +37,23 @@ test('median of three: a one-frame flicker goes, a two-frame blink stays', () =>
   assert.deepEqual([...median3([0, 0, 1, 0, 0])], [0, 0, 0, 0, 0]);
   assert.deepEqual([...median3([0, 0, 1, 1, 0, 0])], [0, 0, 1, 1, 0, 0]);
   assert.deepEqual([...median3([0.2, 0.9, 0.4])], [0.2, 0.4, 0.4]);
+});
+
+test('blink peaks: a blink of 2+ frames in either eye keeps its deepest frame; a one-frame flicker goes', () => {
+  const keep = (l: number[], r: number[]) => blinkPeaksKept([l, r]).map((e) => [...e].map((v) => Math.round(v * 100) / 100));
+  // a 2-frame blink: the median cut its deepest frame to the shallower one
+  assert.deepEqual([...median3([0, 0.78, 0.91, 0, 0])], [0, 0.78, 0.78, 0, 0]);
+  assert.deepEqual(keep([0, 0.78, 0.91, 0, 0], [0, 0, 0, 0, 0])[0], [0, 0.78, 0.91, 0, 0]);
+  // Obama s1v #80-#83: one eye shut for two frames, the other only in the second; both keep it
+  const [l, r] = keep([0, 0.03, 0.78, 0, 0], [0.05, 0.79, 0.78, 0, 0]);
+  assert.equal(l[2], 0.78);
+  assert.equal(r[1], 0.79);
+  // a one-frame flicker in one eye or in both, and a shallow neighbour, stay cut
+  assert.deepEqual(keep([0, 0, 0.9, 0, 0], [0, 0, 0, 0, 0])[0], [0, 0, 0, 0, 0]);
+  assert.deepEqual(keep([0, 0, 1, 0, 0], [0, 0, 1, 0, 0]), [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0]]);
+  assert.deepEqual(keep([0, 0.2, 0.9, 0.1, 0], [0, 0, 0.3, 0, 0])[0], [0, 0.2, 0.2, 0.1, 0]);
+  // never lower than the plain median
+  const a = [0.1, 0.5, 0.2, 0.7, 0.6, 0.1, 0.4], b = [0.3, 0.2, 0.6, 0.1, 0.5, 0.5, 0];
+  const kept = blinkPeaksKept([a, b]);
+  for (const [e, k] of [[a, kept[0]], [b, kept[1]]] as const) median3(e).forEach((m, i) => assert.ok(k[i]! >= m - 1e-12 && k[i]! <= Math.max(m, e[i]!) + 1e-12, `frame ${i}`));
 });

@@ -31,7 +31,7 @@ test('the audio stretch has no side: both corners take the mean of the two curve
   const unit = TEACHER_STRETCH_WIDENING / RIG_STRETCH_WIDENING;
   assert.ok(Math.abs(curves[1]![0]! - 0.385 * unit) < 1e-12 && curves[1]![0] === curves[2]![0], `stretch ${curves[1]![0]} / ${curves[2]![0]}`);
   assert.ok(Math.abs(curves[1]![1]! - 0.1 * unit) < 1e-12 && curves[2]![1] === curves[1]![1]);
-  // the jaw: its peak above JAW_KNEE lowered, the small opening as it was
+  // the jaw: its peak above JAW_KNEE raised, the small opening as it was
   assert.ok(Math.abs(curves[0]![0]! - (JAW_KNEE + JAW_ABOVE_KNEE * (0.34 - JAW_KNEE))) < 1e-12, `jaw ${curves[0]![0]}`);
   assert.equal(curves[0]![1], 0.1);
   assert.deepEqual(Array.from(curves[3]!), [0.67, 0.05]);
@@ -41,14 +41,15 @@ test('the audio stretch has no side: both corners take the mean of the two curve
   assert.deepEqual(Array.from(jawOnly[0]!), [JAW_KNEE, audioJaw(0.6)]);
 });
 
-test('the audio jaw keeps closures and small openings and lowers the peaks, monotone and continuous', () => {
+test('the audio jaw keeps closures and small openings and raises the peaks, monotone and continuous', () => {
   for (const j of [0, 0.02, 0.05, JAW_KNEE]) assert.equal(audioJaw(j), j);
-  // a loud vowel at 0.3 (the median unseen speaker opens ~0.75 of the model's peaks): lowered, still open
-  assert.ok(audioJaw(0.3) < 0.3 - 0.03 && audioJaw(0.3) > 0.2, `0.3 -> ${audioJaw(0.3)}`);
+  // a loud vowel at 0.3 (held-out speakers' peaks rise above the model's): raised, by less than a third
+  assert.ok(audioJaw(0.3) > 0.3 + 0.03 && audioJaw(0.3) < 0.4, `0.3 -> ${audioJaw(0.3)}`);
+  assert.equal(audioJaw(1), 1);
   let last = 0;
   for (let j = 0; j <= 1.2; j += 0.01) {
     const v = audioJaw(j);
-    assert.ok(v >= last && v <= 1 && v - last < 0.011, `${j.toFixed(2)} -> ${v}`);
+    assert.ok(v >= last && v <= 1 && v - last < 0.014, `${j.toFixed(2)} -> ${v}`);
     last = v;
   }
 });

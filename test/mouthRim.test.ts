@@ -52,7 +52,7 @@ test('between the upper lip and bright teeth the inner lip surface is no darker 
 
 test('teeth at a small speech opening (0.115 IOD) keep nearly the light they have wide open', () => {
   // (their lit edge under the upper lip: since round 11 the rest of the row is in the mouth's shadow there, mouthJaw.test.ts)
-  // (0.08 until round 17 (teethgap): the teeth now fade in over gaps ~0.06-0.11, hidden at a small
+  // (0.08 until round 18 (teethgap): the teeth now fade in over gaps ~0.06-0.11, hidden at a small
   // parting, so the smallest gap that shows them whole is where their light is checked)
   const s = teethShader();
   const wide = L(px(s, 32, 12));

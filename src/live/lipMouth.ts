@@ -201,7 +201,7 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
       // as postprocessLips: shut in silence, scaled by mouthAmp, 0..1
       state.weights[model.targets[t]!] = Math.max(0, Math.min(1, Math.min(calibrated[t]!, open) * gain));
     }
-    // as shapeAudioMouth (motion/lipShapes.ts): the jaw's peaks lowered to the median speaker's; speech says nothing of a side; the rig's unit
+    // as shapeAudioMouth (motion/lipShapes.ts): the jaw's peaks raised; speech says nothing of a side; the rig's unit
     if (jawAt >= 0) state.weights[model.targets[jawAt]!] = audioJaw(state.weights[model.targets[jawAt]!]!);
     if (stretchLeftAt >= 0 && stretchRightAt >= 0) {
       const w = state.weights, l = model.targets[stretchLeftAt]!, r = model.targets[stretchRightAt]!;

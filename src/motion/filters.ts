@@ -144,6 +144,26 @@ export function median3(c: ArrayLike<number>): Float64Array {
   return out;
 }
 
+/**
+ * Both eyes' blink channels through a 3-frame median that keeps the top of a short blink: a frame
+ * higher than both its neighbours keeps its own value when, in either eye, that frame and a neighbour
+ * have both risen at least `share` of the way (a blink of 2+ frames in one eye at least: Obama s1v #82,
+ * one eye shut for #81-#82, the other only at #82, which the plain median cut from .78 to .03), and
+ * falls to the median otherwise (a one-frame flicker of the measure).
+ */
+export function blinkPeaksKept(eyes: [ArrayLike<number>, ArrayLike<number>], share = 0.5): [Float64Array, Float64Array] {
+  const n = eyes[0].length;
+  const risen = (e: ArrayLike<number>, i: number, v: number) => e[i]! >= share * v && Math.max(e[i - 1]!, e[i + 1]!) >= share * v;
+  return eyes.map((e) => {
+    const out = median3(e);
+    for (let i = 1; i < n - 1; i++) {
+      const v = e[i]!;
+      if (v > Math.max(e[i - 1]!, e[i + 1]!) && eyes.some((any) => risen(any, i, v))) out[i] = v;
+    }
+    return out;
+  }) as [Float64Array, Float64Array];
+}
+
 /** Pearson correlation of two equal-length series (0 when either is constant). */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);

@@ -6,7 +6,7 @@ import type { MotionFrame } from '../types.ts';
 import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
-import { fillGaps, median3, oneEuroZeroLag } from './filters.ts';
+import { blinkPeaksKept, fillGaps, oneEuroZeroLag } from './filters.ts';
 import { blinkFromOpening, clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
@@ -27,6 +27,8 @@ export interface FramesFromRawOptions {
   /** a rest face measured elsewhere (the lip teacher uses the clip's own closed-mouth frames) */
   rest?: RestFace;
   fit?: DriverFitOptions;
+  /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
+  blinksAsMeasured?: boolean;
 }
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
@@ -180,15 +182,18 @@ function smoothingFor(name: string): [number, number] {
  * Gaps filled from neighbours, then every channel smoothed; returns the most frames filled in any
  * channel. A blink keeps its depth: it lasts 3-5 frames at 25 fps and the smoothing took 15-20 % off
  * its deepest frame (1.00 -> 0.79-0.86), so a blink channel is the larger of its smoothed curve and its
- * 3-frame median (which drops single-frame flickers of the measure).
+ * 3-frame median, which drops single-frame flickers of the measure but keeps the deepest frame of a
+ * blink of 2+ frames in either eye (blinkPeaksKept).
  */
-function fillAndSmooth(ch: Channels, valid: boolean[], fps: number): number {
+function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeasured = false): number {
   let interpolated = 0;
   for (const name of ch.names) interpolated = Math.max(interpolated, fillGaps(ch.get(name), valid));
+  const [peaksL, peaksR] = blinkPeaksKept([ch.get('blinkL'), ch.get('blinkR')]);
   for (const name of ch.names) {
+    if (blinksAsMeasured && (name === 'blinkL' || name === 'blinkR')) continue;
     const smoothed = oneEuroZeroLag(ch.get(name), fps, ...smoothingFor(name));
     if (name === 'blinkL' || name === 'blinkR') {
-      const peaks = median3(ch.get(name));
+      const peaks = name === 'blinkL' ? peaksL : peaksR;
       for (let i = 0; i < smoothed.length; i++) smoothed[i] = Math.max(smoothed[i]!, peaks[i]!);
     }
     ch.replace(name, smoothed);
@@ -246,7 +251,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
-  const interpolated = fillAndSmooth(ch, valid, fps);
+  const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));

@@ -46,6 +46,23 @@ function mouthParts(f: BasisFace): MouthParts {
   };
 }
 
+/**
+ * A full pucker brings each lip point in by this share of its distance from the mouth's middle (0.38
+ * before round 17: the fit's pucker floor, rig/mouthPrior.ts, holds a driver's "O" near half a
+ * pucker, which then narrowed lp_s42's mouth to 0.85 of its rest width where lp_d6's was 0.72).
+ */
+export const PUCKER_NARROWING = 0.45;
+/**
+ * How far a pucker moves an outer lip contour away from the parting line (canonical y, at weight 1)
+ * at rx = x from the mouth's middle over its half width: none at the middle (the pout there is the
+ * forward push), most two thirds of the way out, where the rest lips taper into the corners.
+ */
+export const PUCKER_BUNCH = 0.02;
+export function puckerBunching(rx: number): number {
+  const a = Math.min(1, Math.abs(rx));
+  return PUCKER_BUNCH * 4 * a * a * (1 - a * a);
+}
+
 /** mouthClose, mouthFunnel, mouthPucker: the lips' own shapes. */
 function writeLipShapes(f: BasisFace, m: MouthParts): void {
   const { out, p, X, K } = f;
@@ -62,10 +79,13 @@ function writeLipShapes(f: BasisFace, m: MouthParts): void {
     return { i, d: [-rx * 0.09, dy * (1 - 0.5 * rx * rx), -0.1] };
   });
   spread(out, K('mouthFunnel'), p, funnel, 0.18, () => 1);
-  // mouthPucker: mouth narrows, lips closed and pushed forward.
+  // mouthPucker: mouth narrows, lips closed and pushed forward; the lip tissue squeezed in from the
+  // corners bunches, so the outer contours move apart toward the sides (puckerBunching) and the
+  // outline comes out round, where a narrowing alone left a shorter copy of the flat rest lens.
   const pucker: Handle[] = m.uniqueLip.map((i) => {
     const rx = (X(i) - mcx) / mouthHalf;
-    return { i, d: [-(X(i) - mcx) * 0.38, 0, -0.13 * (1 - 0.4 * rx * rx)] };
+    const bunch = MOUTH_CORNERS.includes(i) ? 0 : puckerBunching(rx) * (LIPS_OUTER_UPPER.includes(i) ? -1 : LIPS_OUTER_LOWER.includes(i) ? 1 : 0);
+    return { i, d: [-(X(i) - mcx) * PUCKER_NARROWING, bunch, -0.13 * (1 - 0.4 * rx * rx)] };
   });
   spread(out, K('mouthPucker'), p, pucker, 0.2, () => 1);
 }
