@@ -4,6 +4,7 @@
 // lipSurface.ts) read it.
 import type { ReadyMouth } from './layers.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { shownGap } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
 
 type Rgb = [number, number, number];
@@ -80,8 +81,8 @@ export class FrameLight {
     const round = this.round = roundness(p);
     this.unit = p.unit;
     this.roundShade = 1 - ROUND_TEETH_DARK * round;
-    // lips parted less than this show a dark slit, not a grey strip of shadowed teeth
-    this.teethShow = smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, p.gap);
+    // lips parted a little show a dark slit or their own inner wet edge, not a row of teeth
+    this.teethShow = teethShown(p.gap, round);
     this.bodyShow = smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
@@ -107,6 +108,14 @@ export class FrameLight {
     const liMax = Math.max(1, li[0]!, li[1]!, li[2]!);
     for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = 1 - WARM_SHADOW * (1 - li[ch]! / liMax);
   }
+}
+
+/**
+ * How much of the teeth a lip gap (IOD) shows, 0..1: faded in by the parting the viewer sees
+ * between the lips' inner surfaces (lipSurface.ts shownGap), not by the mesh's gap.
+ */
+export function teethShown(gap: number, round: number): number {
+  return smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, shownGap(gap, round));
 }
 
 /**
@@ -166,8 +175,12 @@ const ROUND_CONTROL_FROM = 0.25, ROUND_CONTROL_FULL = 0.6;
  * cavity's wide-open light off too drew a flat black ellipse: the funnel of lp_s1, lp_s42.)
  */
 const ROUND_TEETH_DARK = 0.75;
-/** lip gaps (iod) between which the teeth fade in */
-const TEETH_HIDDEN_GAP = 0.03, TEETH_SHOWN_GAP = 0.07;
+/**
+ * shown partings (iod, lipSurface.ts shownGap) between which the teeth fade in. Until session 13
+ * the mesh's gap 0.03-0.07 (shown 0.016-0.037): a small parting drew a row of teeth (Katie's
+ * closures, mt_sun's silences) where a real mouth shows a dark slit.
+ */
+const TEETH_HIDDEN_GAP = 0.032, TEETH_SHOWN_GAP = 0.059;
 /**
  * lip gaps (iod) between which the upper row beyond its edge (interior.ts EDGE_BAND iod under the lip) comes in: a
  * mid opening is dark with a lit edge of teeth (Obama 2, Fei-Fei Li), not a cream slab. The lower

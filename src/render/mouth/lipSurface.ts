@@ -16,6 +16,26 @@ export interface LipColours {
   lipRimLower: readonly number[];
 }
 
+/**
+ * The thickness of each lip's inner surface drawn inside an opening `open` tall (same unit as
+ * `unit`, the IOD): a fifth of the opening a side when barely open, at most 0.022 IOD, at least
+ * `least`, thicker in an "O". The lower lip's band is 1 / LOWER_BAND_SQUEEZE of it.
+ */
+export function innerBand(open: number, unit: number, round: number, least = 0): number {
+  return Math.max(least, Math.min(INNER_BAND_MAX * unit, INNER_BAND_SHARE * open)) * (1 + ROUND_LINING * round);
+}
+
+/**
+ * The part of a lip gap (IOD, centre 13-14) left between the two lips' inner surfaces: what a
+ * viewer sees as the parting (0.53 of a small gap; the gap less 0.051 IOD from 0.11 on).
+ */
+export function shownGap(gap: number, round: number): number {
+  return Math.max(0, gap - innerBand(gap, 1, round) * (1 + 1 / LOWER_BAND_SQUEEZE));
+}
+const INNER_BAND_MAX = 0.022, INNER_BAND_SHARE = 0.2;
+/** the lower lip's band is reached at this share of the distance from its line (its surface rolls out further) */
+const LOWER_BAND_SQUEEZE = 0.75;
+
 const edge = new Float32Array(3);
 /** The lip edge's colour at column x: the lip drawn beside the line, a little shaded (it turns into the mouth), never darker than that lip's rim colour. */
 function edgeColour(lips: LipColours, x: number, lower: boolean, shade: number): Float32Array {
@@ -39,9 +59,9 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const open = bottom - top;
   // (pushed out into an "O", the lips show more of their inner surface: a thin rim round a black
   // ellipse read as a hole in the face, the full funnel of lp_s42, lp_s12, st_art_1)
-  const band = Math.max(0.8, Math.min(0.022 * unit, 0.2 * open)) * (1 + ROUND_LINING * light.round);
+  const band = innerBand(open, unit, light.round, 0.8);
   const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
-  const d = Math.min(dTop, dBot * 0.75);
+  const d = Math.min(dTop, dBot * LOWER_BAND_SQUEEZE);
   const toInterior = smoothstep(0.3 * band, band, d);
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
   const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
