@@ -39,12 +39,12 @@ const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
  *  the first share of the eye distance, all from the second). */
 const NOSE_POINTS = [168, 6, 197, 195, 5, 4, 1, 2, 98, 327, 129, 358, 64, 294, 48, 278];
 const NOSE_KEEP = [0.15, 0.35] as const;
-/** Per landmark, 0 on the nose (NOSE_POINTS) rising to 1 at NOSE_KEEP[1] eye distances from it, on the neutral face (canonical x, y, z). */
 /** The eye-corner distance (33 to 263) of a face in canonical units. */
 function eyeDistance(neutral: Float64Array): number {
   return Math.hypot(neutral[33 * 3]! - neutral[263 * 3]!, neutral[33 * 3 + 1]! - neutral[263 * 3 + 1]!, neutral[33 * 3 + 2]! - neutral[263 * 3 + 2]!);
 }
 
+/** Per landmark, 0 on the nose (NOSE_POINTS) rising to 1 at NOSE_KEEP[1] eye distances from it, on the neutral face (canonical x, y, z). */
 function noseDistanceRamp(neutral: Float64Array): (v: number) => number {
   const P = (i: number) => [neutral[i * 3]!, neutral[i * 3 + 1]!, neutral[i * 3 + 2]!];
   const iod = eyeDistance(neutral);

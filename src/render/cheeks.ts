@@ -17,7 +17,7 @@ const APPLE_LIGHT = 0.12, FOLD_DARK = 0.13;
  */
 const FOLD_BELOW = 0.075, FOLD_W = 0.018, APPLE_BELOW = 0.19, APPLE_W = 0.13, APPLE_H = 0.075;
 
-/** Each side's cheek control, lower lid and the cheek points cheekSquint lifts (as rig/basis/eyes.ts). */
+/** Each side's cheek control and lower lid (rig/basis/eyes.ts: cheekSquint lifts the cheek under it). */
 const SIDES = [
   { control: CONTROL_INDEX.cheekSquintLeft, lower: EYE_L_LOWER },
   { control: CONTROL_INDEX.cheekSquintRight, lower: EYE_R_LOWER },

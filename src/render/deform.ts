@@ -174,10 +174,11 @@ export class Deformer {
     multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0) * follow.yaw, ang.pitch + (pose.pitch || 0) * follow.pitch, ang.roll + (pose.roll || 0) * follow.roll, tmpR), photoRT, torsoR);
     const fw = this.avatar.head.faceWidth;
     headT[0] = (pose.tx || 0) * fw; headT[1] = (pose.ty || 0) * fw; headT[2] = -(pose.tz || 0) * fw;
-    this.turnAmount = smooth01(Math.hypot(pose.yaw || 0, pose.pitch || 0) / 6);
+    const turn = Math.hypot(pose.yaw || 0, pose.pitch || 0);
+    this.turnAmount = smooth01(turn / 6);
     // the turn's shading fades in from 5 to 15 degrees: below, its change is a few per cent, and
     // unshaded triangles keep the rasterizer's fast path (most of a talking head's frames)
-    this.shadeStrength = smooth01((Math.hypot(pose.yaw || 0, pose.pitch || 0) - 5) / 10);
+    this.shadeStrength = smooth01((turn - 5) / 10);
   }
 
   /** Every vertex: rest position plus its landmarks' displacement, the head/torso blend by its head weight, projected. */

@@ -4,6 +4,7 @@
 import { boxBlur } from '../analyze/raster.ts';
 import { packRounded, samplePastBorder, PAST_BORDER_BLUR_REACH, type PastBorder } from './raster.ts';
 import { smooth01 } from '../math/smooth.ts';
+import { luminance } from '../math/colour.ts';
 
 /**
  * A packed premultiplied RGBA texture blurred by two box passes of radius r (~1.7% of the side by
@@ -61,7 +62,7 @@ export function borderRuns(lum: (i: number, j: number) => number, length: number
 function textureRuns(data32: Uint32Array, width: number, height: number): { top: Float32Array; bottom: Float32Array } {
   const lumAt = (x: number, y: number) => {
     const p = data32[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))]!;
-    return 0.3 * (p & 255) + 0.59 * ((p >>> 8) & 255) + 0.11 * ((p >>> 16) & 255);
+    return luminance(p & 255, (p >>> 8) & 255, (p >>> 16) & 255);
   };
   const depth = Math.max(3, Math.round(0.03 * Math.min(width, height))), half = Math.max(2, Math.round(0.02 * Math.max(width, height)));
   return {
