@@ -30,6 +30,7 @@ export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: 
     }
     fillOutside(col, inside, w, h, Math.max(1, 0.2 * iod));
     continueLidMargins(col, inside, w, h, Math.max(1, MARGIN_REACH * iod));
+    keepPhotoAtCorners(col, inside, w, h, (x, y, ch) => texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!);
     // soften the jump at the opening's border by one averaging pass over a thin ring
     const soft = Float32Array.from(col);
     for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
@@ -75,6 +76,36 @@ export function continueLidMargins(col: Float32Array, inside: Uint8Array, w: num
         const t = Math.max(0, Math.min(1, (d - reach) / reach));
         for (let ch = 0; ch < 4; ch++) col[i + ch] = col[e + ch]! * (1 - t) + col[i + ch]! * t;
       }
+    }
+  }
+}
+
+/**
+ * Columns up to this share of the opening's tallest keep the photo's own pixels outside the
+ * opening, going over to the fill by twice this share. The corners are where the lids meet: a
+ * squint, a cheek raise or a blink slides the lid skin there and the eyeball's fan (wider than the
+ * opening) shows through slivers along the corner: with the eye white carried on past the ends they
+ * were thin white flecks (critic s13, bench/eyeCorners.ts); the photo's canthus skin there shows as
+ * skin. (The white past the ends was for gaze sliding the whole eyeball texture; since round eyes12
+ * the iris moves as a disc over the opening's own white, render/gazeIris.ts.)
+ */
+const CORNER_PHOTO = 0.3;
+
+/** In place: outside pixels of the corner columns (and past the opening's ends) take the photo's pixel `photo(x, y, ch)`, fading into the fill by 2 x CORNER_PHOTO of the tallest column. */
+export function keepPhotoAtCorners(col: Float32Array, inside: Uint8Array, w: number, h: number, photo: (x: number, y: number, ch: number) => number): void {
+  const heights = new Int32Array(w);
+  for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) if (inside[y * w + x]) heights[x]!++;
+  let tallest = 0;
+  for (let x = 0; x < w; x++) tallest = Math.max(tallest, heights[x]!);
+  if (!tallest) return;
+  for (let x = 0; x < w; x++) {
+    const open = heights[x]! / tallest;
+    const keep = 1 - Math.max(0, Math.min(1, (open - CORNER_PHOTO) / CORNER_PHOTO));
+    if (keep <= 0) continue;
+    for (let y = 0; y < h; y++) {
+      const i = y * w + x;
+      if (inside[i]) continue;
+      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = col[i * 4 + ch]! * (1 - keep) + photo(x, y, ch) * keep;
     }
   }
 }
