@@ -63,3 +63,25 @@ test('eye corners: a squint with a cheek raise + smile leaves no bright specks a
   // measured: 21 with the eye white carried on past the ends (s13), 2 now (a faint one at the inner corner)
   assert.ok(specks <= 5, `${specks} bright specks at the eye corners`);
 });
+
+test('lid shadow: mid-blink the eyeball under the closing lid is shaded, most under the lid\'s edge; the lid skin keeps its light', async () => {
+  const { drawLidShadow, lidShadowStrength } = await import('../src/render/closedEye/lidShadow.ts');
+  const { eyeFrame } = await import('../src/render/closedEye/frame.ts');
+  const W = 80, H = 50;
+  const grey = (0xff << 24 | 200 << 16 | 200 << 8 | 200) >>> 0;
+  const target = { width: W, height: H, color: new Uint32Array(W * H).fill(grey), depth: new Float32Array(W * H).fill(1) };
+  // an eye from (10, 25) to (70, 25); rows 20..32 are eyeball (farther: smaller 1/z), the rest skin
+  for (let y = 20; y <= 32; y++) for (let x = 12; x <= 68; x++) target.depth[y * W + x] = 0.98;
+  const f = eyeFrame([10, 25], [70, 25], [0, 1]);
+  // the closing lid's edge as rendered: 1/12 eye width below the corners' line; the lower lid below
+  const upper = { u: [0, 0.5, 1], v: [0, 1 / 12, 0] }, lower = { u: [0, 0.5, 1], v: [0, 0.2, 0] };
+  assert.equal(lidShadowStrength(0), 0);
+  assert.equal(lidShadowStrength(0.2), 0, 'a lid barely moving: no shadow');
+  drawLidShadow(target, f, upper, lower, lidShadowStrength(0.7), 0.99);
+  const red = (x: number, y: number) => target.color[y * W + x]! & 255;
+  assert.equal(red(40, 10), 200, 'skin above keeps its light');
+  assert.equal(red(40, 40), 200, 'skin below keeps its light');
+  // under the lid's edge (row 30, just below 25 + 5) darker than farther down the eyeball (row 32) and than the photo's 200
+  assert.ok(red(40, 31) < red(40, 32), `under the edge ${red(40, 31)}, below ${red(40, 32)}`);
+  assert.ok(red(40, 32) < 170, `the gap darkened at .7: ${red(40, 32)}`);
+});

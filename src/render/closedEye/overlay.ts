@@ -15,6 +15,7 @@ import { closedEyeLibrary, eyeGeometry } from './library.ts';
 import type { PhotoTexture } from './grid.ts';
 import { sampleEye, finishEye, type BakedEye } from './bake.ts';
 import { drawEye } from './draw.ts';
+import { drawLidShadow, lidShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
@@ -28,6 +29,9 @@ const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
  * Below the edge the eye is still open: there it waits for SHOW_FROM.
  */
 const SHOW_UPPER = [0.45, 0.8] as const;
+
+/** The eyeball's pixels are at most this share of the lids' nearest-to-far 1/z (it is set back and depth-biased by 0.99). */
+const EYEBALL_BELOW = 0.995;
 
 export interface ClosedEyeInput {
   /** photo pixels (the avatar's texture) */
@@ -63,7 +67,8 @@ export class ClosedEyes {
       const c = closure[side]!;
       const show = smoothstep(SHOW_FROM, SHOW_FULL, c);
       const showLid = Math.max(show, smoothstep(SHOW_UPPER[0], SHOW_UPPER[1], c));
-      if (showLid <= 0) continue;
+      const shadow = lidShadowStrength(c);
+      if (showLid <= 0 && shadow <= 0) continue;
       const s = EYE_SIDES[side]!;
       const down: [number, number] = [(sx[13]! + sx[14]!) / 2 - (sx[33]! + sx[263]!) / 2, (sy[13]! + sy[14]!) / 2 - (sy[33]! + sy[263]!) / 2];
       const f = eyeFrame([sx[s.outer]!, sy[s.outer]!], [sx[s.inner]!, sy[s.inner]!], down);
@@ -74,7 +79,12 @@ export class ClosedEyes {
       // it (one lash line, not the mesh lid's and the library's a little apart: a double image)
       const pts = s.upper.map((i) => toEye(f, sx[i]!, sy[i]!));
       const lidNow = { u: pts.map((p) => p[0]), v: pts.map((p) => p[1]) };
-      drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow, showLid);
+      // the lid's shadow on what is still open under it (lidShadow.ts), then the shut eye over it
+      const lowPts = s.lower.map((i) => toEye(f, sx[i]!, sy[i]!));
+      let lidIz = Infinity;
+      for (const i of [...s.upper, ...s.lower]) lidIz = Math.min(lidIz, siz[i]!);
+      drawLidShadow(target, f, lidNow, { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) }, shadow, EYEBALL_BELOW * lidIz);
+      if (showLid > 0) drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow, showLid);
     }
   }
 }

@@ -1,0 +1,71 @@
+// The closing lid's shadow on the eye it uncovers less and less. Mid-blink (completion ~.2-.5) the
+// mesh lid has come down but the real shut eye has not begun to show (overlay.ts SHOW_UPPER from
+// .45): the gap under the lid showed the photo's open-eye white at full light, a pale sliver under a
+// lid half down (Obama's half blink, critic s13 #82). A real lid and its lashes shade the eye under
+// them, most just under the lash line. So the rendered opening (between the lid's edge as rendered
+// and the lower lid) is darkened with the blink's completion, more toward the lid's edge.
+import { toEye, type EyeFrame } from './frame.ts';
+import type { RasterTarget } from '../raster.ts';
+import { smoothstep } from '../../math/smooth.ts';
+
+/** Completion over which the shadow comes in (full by the time the shut eye's lid starts to show). */
+const SHADOW_IN = [0.3, 0.75] as const;
+/** The whole gap's darkening at full shadow (share of its light taken). */
+const SHADOW_GAP = 0.3;
+/** Just under the lid's edge, darkening on top of SHADOW_GAP, fading over SHADOW_EDGE_REACH eye widths below it. */
+const SHADOW_EDGE = 0.15, SHADOW_EDGE_REACH = 0.06;
+/** Samples of the lid lines across the eye (u 0..1). */
+const COLUMNS = 64;
+
+/** The share of light left at depth d (eye widths) under the lid's edge, for shadow strength s (0..1). */
+export function lidShadowLight(d: number, s: number): number {
+  return 1 - s * (SHADOW_GAP + SHADOW_EDGE * (1 - smoothstep(0, SHADOW_EDGE_REACH, d)));
+}
+
+/** How strong the lid's shadow is at this blink completion. */
+export function lidShadowStrength(closure: number): number {
+  return smoothstep(SHADOW_IN[0], SHADOW_IN[1], closure);
+}
+
+/** A lid line (eye frame, u increasing outer -> inner) sampled at COLUMNS even u steps. */
+function sampleLine(u: readonly number[], v: readonly number[]): Float32Array {
+  const out = new Float32Array(COLUMNS);
+  for (let c = 0; c < COLUMNS; c++) {
+    const x = c / (COLUMNS - 1);
+    let k = 0;
+    while (k + 2 < u.length && x > u[k + 1]!) k++;
+    const t = Math.max(0, Math.min(1, (x - u[k]!) / (u[k + 1]! - u[k]! || 1)));
+    out[c] = v[k]! + t * (v[k + 1]! - v[k]!);
+  }
+  return out;
+}
+
+/**
+ * Darkens, in place, the eyeball's pixels (1/z at most eyeballIz) within the opening's box (upper and
+ * lower lid lines as rendered, eye frame f, u ascending) at shadow strength s, by their depth under
+ * the upper lid line.
+ */
+export function drawLidShadow(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, s: number, eyeballIz: number): void {
+  if (s <= 0) return;
+  const up = sampleLine(upper.u, upper.v);
+  // the pixel box of the opening
+  const pts = [...upper.u.map((u, k) => [u, upper.v[k]!]), ...lower.u.map((u, k) => [u, lower.v[k]!])].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
+  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(t.height - 1, Math.ceil(Math.max(...ys)));
+  const color = t.color, depth = t.depth, W = t.width;
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    const row = y * W + x;
+    // the eyeball only: it lies behind the lids (set back and depth-biased, avatar/mesh.ts
+    // addEyeballs, ../eyes.ts EYEBALL_DEPTH_BIAS); the lid skin and its lash line keep their light
+    const iz = depth[row]!;
+    if (iz <= 0 || iz > eyeballIz) continue;
+    const [u, v] = toEye(f, x + 0.5, y + 0.5);
+    const c = Math.min(COLUMNS - 1, Math.max(0, Math.round(u * (COLUMNS - 1))));
+    const d = Math.max(0, v - up[c]!);
+    const light = lidShadowLight(d, s);
+    const p = color[row]!;
+    const r = (p & 255) * light, g = ((p >>> 8) & 255) * light, b = ((p >>> 16) & 255) * light;
+    color[row] = ((p & 0xff000000) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
+  }
+}
