@@ -8,6 +8,7 @@
 //   mask (skinFill.ts) times the library's shading, with its lash line as dark as the photo's;
 //   softened to the photo's resolution, with the photo's grain (shading.ts). Chroma comes from the
 //   photo, so grey photos stay grey.
+// - mid-blink, before the shut eye shows, the closing lid's shadow on the eyeball under it (lidShadow.ts).
 // - drawn every frame (draw.ts): warped by the eye's corners as rendered (so it turns with the
 //   head), weighted by the blink's completion, under anything in front of the eye (depth test).
 import { EYE_SIDES, eyeFrame, toEye } from './frame.ts';
@@ -30,7 +31,7 @@ const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
  */
 const SHOW_UPPER = [0.45, 0.8] as const;
 
-/** The eyeball's pixels are at most this share of the lids' nearest-to-far 1/z (it is set back and depth-biased by 0.99). */
+/** The eyeball's pixels are at most this share of the farthest lid point's 1/z (the eyeball is set back and depth-biased by 0.99). */
 const EYEBALL_BELOW = 0.995;
 
 export interface ClosedEyeInput {
