@@ -8,7 +8,7 @@ import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
-import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
+import { browHeights, frownWithinDrop, raiseWithinRise, innerRaiseTakenBack } from './browDrop.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
@@ -128,11 +128,13 @@ export interface DriverFitOptions {
    * short "O" between smiles (lp_d6 at 3.3 s, 0.2 s) took 0.16-0.21 of their smile from the smoothing.
    */
   roundAfterSmoothing?: boolean;
+  /** With raiseWithinRise: the shared inner raise capped by the higher brow's rise and taken back on the side that rose less (oneSidedBrows). */
+  oneSidedBrows?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -160,9 +162,25 @@ function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float6
   const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
   if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
   if (!o.raiseWithinRise) return;
-  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, (rise(0, i) + rise(1, i)) / 2);
+  // the inner raise within the higher brow's rise (oneSidedBrows takes it back on the other side)
+  const innerRise = (i: number) => (o.oneSidedBrows ? Math.max(rise(0, i), rise(1, i)) : (rise(0, i) + rise(1, i)) / 2);
+  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, innerRise(i));
   const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
   if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
+}
+
+/**
+ * In place: on the side whose brow rose less, a frown at least as deep as the share of the shared
+ * inner raise (browInnerUp) that side did not show (browDrop.ts innerRaiseTakenBack).
+ */
+function oneSidedBrows(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
+  const inner = out.get('browInnerUp');
+  const down = [out.get('browDownLeft'), out.get('browDownRight')];
+  if (!inner || !down[0] || !down[1]) return;
+  for (const i of have) {
+    const rise = [0, 1].map((s) => brows[s]![i]! - browRest.raise[s]!);
+    for (const s of [0, 1]) down[s]![i] = Math.max(down[s]![i]!, innerRaiseTakenBack(inner[i]!, rise[s]!, rise[1 - s]!));
+  }
 }
 
 /**
@@ -301,6 +319,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  if (o.raiseWithinRise && o.oneSidedBrows) oneSidedBrows(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   lidRises?.[0].set(rises[0]);
