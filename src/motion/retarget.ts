@@ -8,7 +8,8 @@ import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
-import { browHeights, frownWithinDrop, raiseWithinRise, innerRaiseTakenBack } from './browDrop.ts';
+import { browHeights } from './browDrop.ts';
+import { browCaps, browRestOf, oneSidedBrows } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
@@ -44,7 +45,7 @@ function percentile(values: Float64Array, p: number): number {
 /**
  * Brow raises read back the same way: a rendered browInnerUp 1 reads 0.32-0.49 and browOuterUp 1
  * 0.27-0.45 by the rig fit (bench/wideZoom.ts, 4 portraits), so a driver's raise reading 0.7 arrived
- * as 0.3: raised brows did not transfer (lp_d10). Taken at 1/0.42 at least, and (browCaps) no higher
+ * as 0.3: raised brows did not transfer (lp_d10). Taken at 1/0.42 at least, and (browRetarget.ts browCaps) no higher
  * than the driver's brows really rose over its eye corners, so a fit's crosstalk is not blown up.
  */
 const BROW_RAISE_READ_BACK: Partial<Record<RigControl, number>> = { browInnerUp: 1 / 0.42, browOuterUpLeft: 1 / 0.42, browOuterUpRight: 1 / 0.42 };
@@ -154,38 +155,6 @@ function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOpt
 
 
 /**
- * The brow controls no stronger than the driver's brows really moved over its eye corners (head
- * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
- * raise within how far they rose (browInnerUp: both brows' mean). Other controls are left alone.
- */
-function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Required<DriverFitOptions>): void {
-  const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
-  const rise = (side: number, i: number) => brows[side]![i]! - browRest.raise[side]!;
-  const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
-  if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
-  if (!o.raiseWithinRise) return;
-  // the inner raise within the higher brow's rise (oneSidedBrows takes it back on the other side)
-  const innerRise = (i: number) => (o.oneSidedBrows ? Math.max(rise(0, i), rise(1, i)) : (rise(0, i) + rise(1, i)) / 2);
-  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, innerRise(i));
-  const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
-  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
-}
-
-/**
- * In place: on the side whose brow rose less, a frown at least as deep as the share of the shared
- * inner raise (browInnerUp) that side did not show (browDrop.ts innerRaiseTakenBack).
- */
-function oneSidedBrows(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
-  const inner = out.get('browInnerUp');
-  const down = [out.get('browDownLeft'), out.get('browDownRight')];
-  if (!inner || !down[0] || !down[1]) return;
-  for (const i of have) {
-    const rise = [0, 1].map((s) => brows[s]![i]! - browRest.raise[s]!);
-    for (const s of [0, 1]) down[s]![i] = Math.max(down[s]![i]!, innerRaiseTakenBack(inner[i]!, rise[s]!, rise[1 - s]!));
-  }
-}
-
-/**
  * In place: each side's stretch times what its smile leaves (1 - smile), the measures' rule
  * (restFace.ts: a wide mouth with lifted corners is a smile). The basis's stretch pulls the corner
  * out and down, so beside a smile it flattens the grin: lp_d0's grin fitted stretch 0.15-0.2 on
@@ -200,14 +169,6 @@ function stretchUnderSmile(out: Map<RigControl, Float64Array>, have: number[]): 
   }
 }
 
-/**
- * Each brow's rest height per side, [subject's left, right]: a frown counts from the median over the
- * clip; a raise from a lower percentile (RAISE_REST_PERCENTILE), since an animated driver's median
- * frame already has the brows up (lp_d6: her right brow arched high at 2.4 s stood only 0.01 over
- * her median, and the raise cap let little of it through).
- */
-interface BrowRest { frown: number[]; raise: number[] }
-const RAISE_REST_PERCENTILE = 25;
 
 /**
  * Wide eyes and a squint pull the lids apart and together: a driver's frame read as both (lp_d6's
@@ -316,8 +277,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     }
     have.push(i);
   }
-  const browAt = (p: number) => brows.map((h) => percentile(Float64Array.from(have, (i) => h[i]!), p));
-  const browRest: BrowRest = { frown: browAt(50), raise: browAt(RAISE_REST_PERCENTILE) };
+  const browRest = browRestOf(brows, have);
   const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
