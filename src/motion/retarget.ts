@@ -129,15 +129,13 @@ export interface DriverFitOptions {
    * short "O" between smiles (lp_d6 at 3.3 s, 0.2 s) took 0.16-0.21 of their smile from the smoothing.
    */
   roundAfterSmoothing?: boolean;
-  /** A side's stretch kept only as far as its smile leaves it (stretchUnderSmile). */
-  stretchUnderSmile?: boolean;
   /** With raiseWithinRise: the shared inner raise capped by the higher brow's rise and taken back on the side that rose less (oneSidedBrows). */
   oneSidedBrows?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, stretchUnderSmile: o.stretchUnderSmile ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -153,21 +151,6 @@ function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOpt
   return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral) };
 }
 
-
-/**
- * In place: each side's stretch times what its smile leaves (1 - smile), the measures' rule
- * (restFace.ts: a wide mouth with lifted corners is a smile). The basis's stretch pulls the corner
- * out and down, so beside a smile it flattens the grin: lp_d0's grin fitted stretch 0.15-0.2 on
- * alternate sides beside smile 0.6-0.75, taken at his stretch gain (2) to 0.3-0.4, and st_art_1's
- * grin came out a stretched line with level corners.
- */
-function stretchUnderSmile(out: Map<RigControl, Float64Array>, have: number[]): void {
-  for (const [stretch, smile] of [['mouthStretchLeft', 'mouthSmileLeft'], ['mouthStretchRight', 'mouthSmileRight']] as const) {
-    const st = out.get(stretch), sm = out.get(smile);
-    if (!st || !sm) continue;
-    for (const i of have) st[i] = st[i]! * (1 - Math.min(1, Math.max(0, sm[i]!)));
-  }
-}
 
 
 /**
@@ -297,7 +280,6 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     out.set(c, ch);
   }
   if (o.raiseWithinRise && o.oneSidedBrows) oneSidedBrows(out, have, brows, browRest);
-  if (o.stretchUnderSmile && !o.mouthOnPhoto) stretchUnderSmile(out, have);
   const rises = lowerLidRises(lids, have);
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   lidRises?.[0].set(rises[0]);
