@@ -2,8 +2,8 @@
 // them), zoomed on the brows and forehead: writes one PNG cell per (photo, driver, peak, tag) into a
 // folder, so a run on the branch before a change and one after can be paired into a sheet
 // driver | before | after (--combine). Never asserts.
-//   node --import tsx bench/browPeaks.ts --tag before [--photos lp_s42.jpg,mt_man.png] [--only lp_d6.mp4,...] [--at lp_d6:1.9,lp_d0:2.3:smile,...] [--dir /tmp/browPeaks] [--box brows|face|eyes]
-// --no-peaks: only the --at frames. --box face: the whole face (any expression: smiles, puckers); eyes: the eyes and the cheeks under them (a smile's squint and cheek raise).
+//   node --import tsx bench/browPeaks.ts --tag before [--photos lp_s42.jpg,mt_man.png] [--only lp_d6.mp4,...] [--at lp_d6:1.9,lp_d0:2.3:smile,...] [--dir /tmp/browPeaks] [--box brows|face|eyes|mouth]
+// --no-peaks: only the --at frames. --box face: the whole face (any expression: smiles, puckers); eyes: the eyes and the cheeks under them (a smile's squint and cheek raise); mouth: the mouth, its corners and folds.
 //   node --import tsx bench/browPeaks.ts --combine out.jpg [--match lp_s42] [--dir /tmp/browPeaks]
 import path from 'node:path';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -43,8 +43,15 @@ function eyesBox(lm: Landmarks, w: number, h: number): [number, number, number, 
   const [x, y, bw, bh] = eyeRegion(lm, w, h);
   return [x, y, bw, Math.min(h - y, Math.round(1.7 * bh))];
 }
+/** The mouth and its surround (corners, cheeks' folds, chin), 1.9 rest mouth widths across. */
+function mouthBox(lm: Landmarks, w: number, h: number): [number, number, number, number] {
+  const cx = (lm[61]![0]! + lm[291]![0]!) / 2, cy = (lm[13]![1]! + lm[14]![1]!) / 2;
+  const side = 1.9 * Math.hypot(lm[61]![0]! - lm[291]![0]!, lm[61]![1]! - lm[291]![1]!) * 1.2;
+  const bw = Math.min(w, Math.round(side)), bh = Math.min(h, Math.round(0.75 * side));
+  return [Math.max(0, Math.min(w - bw, Math.round(cx - bw / 2))), Math.max(0, Math.min(h - bh, Math.round(cy - bh / 2))), bw, bh];
+}
 const boxKind = arg('--box', 'brows');
-const boxOf = boxKind === 'face' ? faceBox : boxKind === 'eyes' ? eyesBox : browBox;
+const boxOf = boxKind === 'face' ? faceBox : boxKind === 'eyes' ? eyesBox : boxKind === 'mouth' ? mouthBox : browBox;
 const toPng = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toBuffer();
 const fromPng = async (file: string): Promise<RgbaImage> => { const { data, info } = await sharp(file).ensureAlpha().raw().toBuffer({ resolveWithObject: true }); return { width: info.width, height: info.height, data: new Uint8ClampedArray(data) }; };
 

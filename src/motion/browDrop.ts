@@ -4,6 +4,8 @@
 // fit (0.15-0.25) moved their brows +0.005 / -0.002 iod, against -0.05..-0.13 for drivers who frown
 // (bench/browGain.ts, head frame). Taken at the frown's read-back gain those became visible frowns.
 
+import { BROW_RAISE, BROW_DOWN } from '../rig/basis/brows.ts';
+
 /**
  * Per side (subject's left, then right): the eye's corners and the brow's inner and middle points.
  * The corners, not the upper lid: a lid lowered by a downward look or a squint would hide a frown.
@@ -39,4 +41,24 @@ export const RAISE_AT_FULL = 0.03;
 /** The largest raise weight brows that rose `rise` (height minus rest height, canonical) support. */
 export function raiseWithinRise(weight: number, rise: number): number {
   return Math.min(weight, Math.max(0, rise) / RAISE_AT_FULL);
+}
+
+/**
+ * browInnerUp is one control for both brows (ARKit's): a driver who raised one brow and not the
+ * other (lp_d6 at 7.4 s and 14.4 s: one brow up 0.06-0.07, the other down 0.03-0.06) got its inner
+ * raise on both, and the lowered side's own frown had to undo it. The side that rose less takes back
+ * the share of the inner raise it did not show, by a frown that lowers its inner head as far
+ * (INNER_RAISE_PER_FROWN: the basis's inner raise over its frown depth, rig/basis/brows.ts).
+ */
+export const INNER_RAISE_PER_FROWN = BROW_RAISE / BROW_DOWN;
+
+/**
+ * The frown that takes back the inner raise `innerUp` on a side whose brow rose `rise` while the
+ * other rose `otherRise` (height over rest, canonical): none when it rose as much, all of the raise
+ * when it did not rise at all.
+ */
+export function innerRaiseTakenBack(innerUp: number, rise: number, otherRise: number): number {
+  if (otherRise <= 0 || rise >= otherRise) return 0;
+  const shown = Math.max(0, rise) / otherRise;
+  return Math.min(1, INNER_RAISE_PER_FROWN * innerUp * (1 - shown));
 }

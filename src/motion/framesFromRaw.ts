@@ -12,6 +12,7 @@ import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from 
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
+import { puckerFloor, widenCap, WIDENING } from '../rig/mouthPrior.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -169,6 +170,20 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
   }
 }
 
+/**
+ * In place: the fit's mouth prior (rig/mouthPrior.ts) once more on the smoothed channels, at the frames
+ * whose driver mouth was narrower than its rest (`widths`, over its neutral): the smoothing carries the
+ * neighbours' smile into a short "O" and takes its pucker down.
+ */
+function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
+  const pucker = ch.get('w.mouthPucker');
+  for (let i = 0; i < valid.length; i++) {
+    if (!valid[i]) continue;
+    for (const c of WIDENING) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, widenCap(widths[i]!));
+    pucker[i] = Math.max(pucker[i]!, puckerFloor(widths[i]!));
+  }
+}
+
 /** One Euro settings (min cutoff Hz, beta) per channel: the mouth moves fast; head and gaze are smoothed harder when still. */
 function smoothingFor(name: string): [number, number] {
   if (name.startsWith('w.')) return [4, 0.5];
@@ -244,7 +259,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, eyes: measuredEyes(raw) });
+  const mouthWidths = new Float64Array(n);
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, mouthWidths, eyes: measuredEyes(raw) });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
@@ -252,6 +268,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured);
+  if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));

@@ -4,6 +4,7 @@
 import type { FaceMeasures } from './measures.ts';
 
 import { clamp01 } from '../math/smooth.ts';
+import { widenCap } from '../rig/mouthPrior.ts';
 export { clamp01 };
 
 export function percentile(values: number[], p: number): number {
@@ -91,8 +92,11 @@ export function weightsFromMeasures(m: FaceMeasures, rest: RestFace): { w: Recor
   const open = clamp01((m.lipGap - rest.lipGap) / 0.6);
   const narrow = clamp01((rest.mouthWidth - m.mouthWidth) / (0.25 * rest.mouthWidth));
   const wide = clamp01((m.mouthWidth - rest.mouthWidth) / (0.25 * rest.mouthWidth));
-  const smileL = clamp01((m.cornerLiftLeft - rest.cornerLiftLeft) / 0.12);
-  const smileR = clamp01((m.cornerLiftRight - rest.cornerLiftRight) / 0.12);
+  // a mouth drawn narrower than at rest is rounded, not smiling (the rig fit's own prior,
+  // rig/mouthPrior.ts): lp_d6's "O" at 3.3 s lifted her corners and read as a 0.3 smile here
+  const roundCap = widenCap(m.mouthWidth / Math.max(rest.mouthWidth, 1e-6));
+  const smileL = Math.min(roundCap, clamp01((m.cornerLiftLeft - rest.cornerLiftLeft) / 0.12));
+  const smileR = Math.min(roundCap, clamp01((m.cornerLiftRight - rest.cornerLiftRight) / 0.12));
   const press = clamp01((rest.lipThickness - m.lipThickness) / (0.35 * rest.lipThickness)) * (1 - clamp01(open * 5));
   const blink = (eye: number, ref: number) => blinkFromOpening(eye / Math.max(ref, 1e-6));
   const wideEye = (eye: number, ref: number) => clamp01((eye / Math.max(ref, 1e-6) - 1.15) / 0.5);

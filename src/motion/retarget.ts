@@ -8,13 +8,15 @@ import { fitRig, estimateNeutral, type Landmarks } from '../rig/fit.ts';
 import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.ts';
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
-import { browHeights, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
+import { browHeights } from './browDrop.ts';
+import { browCaps, browRestOf, oneSidedBrows } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
 import { lidHeights, lowerLidRises, smileSquint, RENDERED_RISE_AT_FULL, type Lids } from './lowerLid.ts';
 import { eyeRestOf } from './restFace.ts';
 import { faceMeasures } from './measures.ts';
+import { mouthWidthRatio } from '../rig/mouthPrior.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -43,7 +45,7 @@ function percentile(values: Float64Array, p: number): number {
 /**
  * Brow raises read back the same way: a rendered browInnerUp 1 reads 0.32-0.49 and browOuterUp 1
  * 0.27-0.45 by the rig fit (bench/wideZoom.ts, 4 portraits), so a driver's raise reading 0.7 arrived
- * as 0.3: raised brows did not transfer (lp_d10). Taken at 1/0.42 at least, and (browCaps) no higher
+ * as 0.3: raised brows did not transfer (lp_d10). Taken at 1/0.42 at least, and (browRetarget.ts browCaps) no higher
  * than the driver's brows really rose over its eye corners, so a fit's crosstalk is not blown up.
  */
 const BROW_RAISE_READ_BACK: Partial<Record<RigControl, number>> = { browInnerUp: 1 / 0.42, browOuterUpLeft: 1 / 0.42, browOuterUpRight: 1 / 0.42 };
@@ -122,11 +124,18 @@ export interface DriverFitOptions {
   lidsDecide?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
   lowerLidSquint?: boolean;
+  /**
+   * With puckerPrior: the mouth prior again after the video path's smoothing (framesFromRaw.ts): a
+   * short "O" between smiles (lp_d6 at 3.3 s, 0.2 s) took 0.16-0.21 of their smile from the smoothing.
+   */
+  roundAfterSmoothing?: boolean;
+  /** With raiseWithinRise: the shared inner raise capped by the higher brow's rise and taken back on the side that rose less (oneSidedBrows). */
+  oneSidedBrows?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -135,38 +144,14 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number } } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number }; mouthWidth: number } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, silhouetteFade: o.silhouetteFade });
   const head = toCanonical(lm, fit);
-  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose };
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral) };
 }
 
 
-/**
- * The brow controls no stronger than the driver's brows really moved over its eye corners (head
- * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
- * raise within how far they rose (browInnerUp: both brows' mean). Other controls are left alone.
- */
-function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Required<DriverFitOptions>): void {
-  const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
-  const rise = (side: number, i: number) => brows[side]![i]! - browRest.raise[side]!;
-  const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
-  if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
-  if (!o.raiseWithinRise) return;
-  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, (rise(0, i) + rise(1, i)) / 2);
-  const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
-  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
-}
-
-/**
- * Each brow's rest height per side, [subject's left, right]: a frown counts from the median over the
- * clip; a raise from a lower percentile (RAISE_REST_PERCENTILE), since an animated driver's median
- * frame already has the brows up (lp_d6: her right brow arched high at 2.4 s stood only 0.01 over
- * her median, and the raise cap let little of it through).
- */
-interface BrowRest { frown: number[]; raise: number[] }
-const RAISE_REST_PERCENTILE = 25;
 
 /**
  * Wide eyes and a squint pull the lids apart and together: a driver's frame read as both (lp_d6's
@@ -221,6 +206,8 @@ export interface RetargetIo {
   eyes?: [ArrayLike<number>, ArrayLike<number>];
   fittedYaw?: Float64Array;
   lidRises?: [Float64Array, Float64Array];
+  /** receives each frame's mouth width over the driver's neutral (the fit's mouth prior reads it: rig/mouthPrior.ts) */
+  mouthWidths?: Float64Array;
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -236,10 +223,11 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * `io.eyes`, when given, are the frames' measured eye openings (the video path's raw frames carry them;
  * else measured here). `io.fittedYaw`, when given, receives each frame's yaw from the same fit
  * (degrees; yawFromFit), and `io.lidRises` each side's lowerLidRise taken as a smile's squint
- * (lowerLid.ts: the share of the opening that is not a blink).
+ * (lowerLid.ts: the share of the opening that is not a blink), `io.mouthWidths` each frame's mouth
+ * width over the driver's neutral.
  */
 export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, io: RetargetIo = {}): Map<RigControl, Float64Array> {
-  const { fittedYaw, lidRises } = io;
+  const { fittedYaw, lidRises, mouthWidths } = io;
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -260,6 +248,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     // face reads at this pose (rig/poseBias.ts)
     const frame = driverFrame(lm, neutral, o);
     yaw[i] = frame.pose.yaw;
+    if (mouthWidths) mouthWidths[i] = frame.mouthWidth;
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
@@ -271,8 +260,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     }
     have.push(i);
   }
-  const browAt = (p: number) => brows.map((h) => percentile(Float64Array.from(have, (i) => h[i]!), p));
-  const browRest: BrowRest = { frown: browAt(50), raise: browAt(RAISE_REST_PERCENTILE) };
+  const browRest = browRestOf(brows, have);
   const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
@@ -291,6 +279,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  if (o.raiseWithinRise && o.oneSidedBrows) oneSidedBrows(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   lidRises?.[0].set(rises[0]);

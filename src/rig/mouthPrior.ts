@@ -1,16 +1,17 @@
 // A prior of the rig fit on the mouth: a pucker pulls the lip corners together (the basis's full
-// pucker narrows the mouth to 0.62 of its rest width), so a mouth pulled wider than at rest is not
+// pucker narrows the mouth to 0.55 of its rest width), so a mouth pulled wider than at rest is not
 // puckered. Without it the fit reads open, toothy smiles (lips forward over the teeth, the face
 // mesh's depth noisy on a lowered head) as pucker 0.2-0.67 beside smile or stretch: Katie's wide
 // smile, every pucker reading of lp_d14 (mouth 1.08-1.33 times its rest width). And the other way:
-// a mouth narrower than at rest is not stretched or smiling (widenCap).
+// a mouth narrower than at rest is not stretched, smiling or dimpled (widenCap).
 import type { RigControl } from './controls.ts';
+import { PUCKER_NARROWING as BASIS_PUCKER_NARROWING } from './basis/mouth.ts';
 
 /** The mouth corners (landmarks). */
 const CORNERS = [61, 291] as const;
 /**
  * The pucker must show as narrowing: from this width ratio to rest none is allowed, and each
- * PUCKER_NARROWING of narrowing below it allows a full pucker (the basis's own is 0.38; less, for
+ * PUCKER_NARROWING of narrowing below it allows a full pucker (the basis's own is 0.45; less, for
  * faces whose pucker narrows less than the generic one, and for the noise of the rest estimate).
  */
 export const PUCKER_NONE_WIDTH = 1.04, PUCKER_NARROWING = 0.3;
@@ -39,12 +40,19 @@ export function widenCap(widthRatio: number): number {
  * A mouth much narrower than at rest is rounded: the fit under-read it (lp_d6's "O" at 0.70 of its
  * rest width fitted pucker 0.00-0.11, funnel 0.09-0.14: the pucker's forward push, which the face
  * mesh's depth hardly shows, cost more than its narrowing explained). The pucker is held at least at
- * the share of the basis's full narrowing (PUCKER_NARROWING_FULL) that the mouth shows beyond
- * PUCKER_FLOOR_FROM.
+ * the share of the way from PUCKER_FLOOR_FROM to the basis's full pucker width (PUCKER_FULL_WIDTH)
+ * that the mouth has come.
  */
-export const PUCKER_FLOOR_FROM = 0.9, PUCKER_NARROWING_FULL = 0.38;
+export const PUCKER_FLOOR_FROM = 0.9;
+/**
+ * The width ratio of the basis's full pucker: 1 - its narrowing (basis/mouth.ts), 0.55 (bench/puckerWidth.ts: 0.550-0.551
+ * on lp_s42, mt_man, st_art_1, lp_s2, st_happy). It was written as a separate 0.38, the narrowing of the
+ * pucker before round 17 (0.62), and so held a driver's "O" at 0.74 to a 0.42 pucker where the basis
+ * needs 0.46 to come as far from PUCKER_FLOOR_FROM.
+ */
+export const PUCKER_FULL_WIDTH = 1 - BASIS_PUCKER_NARROWING;
 export function puckerFloor(widthRatio: number): number {
-  return Math.min(1, Math.max(0, (PUCKER_FLOOR_FROM - widthRatio) / PUCKER_NARROWING_FULL));
+  return Math.min(1, Math.max(0, (PUCKER_FLOOR_FROM - widthRatio) / (PUCKER_FLOOR_FROM - PUCKER_FULL_WIDTH)));
 }
 
 /** The mouth-width prior written into a fit's per-control bounds (`index` maps a control to its slot). */
@@ -54,7 +62,12 @@ export function applyWidthPrior(lower: Float64Array, upper: Float64Array, widthR
   const widen = widenCap(widthRatio);
   for (const c of WIDENING) upper[index(c)] = widen;
 }
-const WIDENING: RigControl[] = ['mouthStretchLeft', 'mouthStretchRight', 'mouthSmileLeft', 'mouthSmileRight'];
+/**
+ * The controls that pull the corners out. The dimples too (basis: corners back and out): lp_d6's "O"
+ * at 3.3 s (0.74 of her rest width) fitted mouthDimpleLeft 1.00 beside pucker 0.42, and the photo's
+ * lips stayed wide.
+ */
+export const WIDENING: RigControl[] = ['mouthStretchLeft', 'mouthStretchRight', 'mouthSmileLeft', 'mouthSmileRight', 'mouthDimpleLeft', 'mouthDimpleRight'];
 
 /** The largest pucker weight a mouth this wide (ratio to rest) can hold: 0 from PUCKER_NONE_WIDTH, rising with the narrowing below it. */
 export function puckerCap(widthRatio: number): number {

@@ -22,7 +22,8 @@ const UNDER_BROW_TAPER = 0.08;
  * brow evenly (before, both lifted only the inner and outer points fully and the middle half as
  * much: an M-shaped brow at a full raise).
  */
-const BROW_RAISE = 0.1, BROW_FALL = 0.65;
+export const BROW_RAISE = 0.1;
+const BROW_FALL = 0.65;
 /**
  * browDown lowers the brow's inner end by BROW_DOWN. At 0.075 a full frown moved the rendered brows
  * 0.043-0.069 iod while drivers' strong frowns move theirs 0.08-0.13 (bench/browProbe.ts,

@@ -1,0 +1,53 @@
+// The brow channels of the retarget (retarget.ts) checked against how far the driver's brows really
+// moved over its eye corners in the head frame (browDrop.ts), and a one-sided brow kept one-sided.
+import type { RigControl } from '../rig/controls.ts';
+import type { DriverFitOptions } from './retarget.ts';
+import { frownWithinDrop, raiseWithinRise, innerRaiseTakenBack } from './browDrop.ts';
+import { percentile } from './restFace.ts';
+
+/**
+ * Each brow's rest height per side, [subject's left, right]: a frown counts from the median over the
+ * clip; a raise from a lower percentile (RAISE_REST_PERCENTILE), since an animated driver's median
+ * frame already has the brows up (lp_d6: her right brow arched high at 2.4 s stood only 0.01 over
+ * her median, and the raise cap let little of it through).
+ */
+export interface BrowRest { frown: number[]; raise: number[] }
+const RAISE_REST_PERCENTILE = 25;
+
+/** Each side's brow rest heights over the usable frames `have` (heights: browDrop.ts browHeights per frame). */
+export function browRestOf(brows: Float64Array[], have: number[]): BrowRest {
+  const at = (p: number) => brows.map((h) => percentile(have.map((i) => h[i]!), p));
+  return { frown: at(50), raise: at(RAISE_REST_PERCENTILE) };
+}
+
+/**
+ * The brow controls no stronger than the driver's brows really moved over its eye corners (head
+ * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
+ * raise within how far they rose (browInnerUp: the higher brow's rise with oneSidedBrows, else both brows' mean). Other controls are left alone.
+ */
+export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Pick<Required<DriverFitOptions>, 'frownWithinDrop' | 'raiseWithinRise' | 'oneSidedBrows'>): void {
+  const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
+  const rise = (side: number, i: number) => brows[side]![i]! - browRest.raise[side]!;
+  const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
+  if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
+  if (!o.raiseWithinRise) return;
+  // the inner raise within the higher brow's rise (oneSidedBrows takes it back on the other side)
+  const innerRise = (i: number) => (o.oneSidedBrows ? Math.max(rise(0, i), rise(1, i)) : (rise(0, i) + rise(1, i)) / 2);
+  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, innerRise(i));
+  const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
+  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
+}
+
+/**
+ * In place: on the side whose brow rose less, a frown at least as deep as the share of the shared
+ * inner raise (browInnerUp) that side did not show (browDrop.ts innerRaiseTakenBack).
+ */
+export function oneSidedBrows(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
+  const inner = out.get('browInnerUp');
+  const down = [out.get('browDownLeft'), out.get('browDownRight')];
+  if (!inner || !down[0] || !down[1]) return;
+  for (const i of have) {
+    const rise = [0, 1].map((s) => brows[s]![i]! - browRest.raise[s]!);
+    for (const s of [0, 1]) down[s]![i] = Math.max(down[s]![i]!, innerRaiseTakenBack(inner[i]!, rise[s]!, rise[1 - s]!));
+  }
+}
