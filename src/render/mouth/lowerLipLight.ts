@@ -23,6 +23,8 @@ const GRAIN_MAX = 1.15;
 /** the lift is whole out to this share of the way to the outer contour and gone at the second (the lip's turn under keeps its shade) */
 const KEEP_FROM = 0.45, KEEP_AT = 0.9;
 
+/** texture pixels over which the lift comes in from the inner contour (lifted right up to it, the photo's slit above it drew a jagged dark line along a partly slid lip) */
+const SLIT_EDGE = 2;
 /** toward the corners (share of the mouth's half-width out from its middle) the lift fades out: their light pixels are skin, a pale band along the corner's rim */
 const SIDE_FROM = 0.6, SIDE_AT = 0.9;
 
@@ -66,7 +68,7 @@ export function liftLipShadow(data: Uint8ClampedArray, width: number, height: nu
     const px = x0 + x + 0.5, py = y0 + y + 0.5;
     const dIn = distanceToPolyline(px, py, inner), dOut = distanceToPolyline(px, py, outer);
     const side = Math.abs(px - midX) / halfWidth;
-    const keep = (1 - smoothstep(KEEP_FROM, KEEP_AT, dIn / Math.max(1e-6, dIn + dOut))) * (1 - smoothstep(SIDE_FROM, SIDE_AT, side));
+    const keep = (1 - smoothstep(KEEP_FROM, KEEP_AT, dIn / Math.max(1e-6, dIn + dOut))) * (1 - smoothstep(SIDE_FROM, SIDE_AT, side)) * smoothstep(0, SLIT_EDGE, dIn);
     // how far in shadow (0 at the lit level, 1 at MAX_LIFT of it and darker) and the pixel's own grain
     const shadow = smoothstep(1 - LIT_SHARE, SHADOW_FULL, 1 - smooth[k]! / lit[k]!);
     const w = keep * shadow;
