@@ -75,3 +75,19 @@ test('a lip column slides only as far as the photo\'s dark slit reaches (lp_s10:
   assert.ok(now[v0 * 2 + 1]! - uv[v0 * 2 + 1]! > 0.25 * 18, 'slit column slid');
   assert.ok(Math.abs(now[v8 * 2 + 1]! - uv[v8 * 2 + 1]!) < 0.5, 'clean column kept');
 });
+
+test('in an "O" the inner corners take the lower lip beside them, not the skin past the outer corner (a grey wedge at each corner of lp_s42\'s O)', () => {
+  const uv = evenLips();
+  // the corners as in a face: inner corners 78 / 308 on the lip line, outer corners 61 / 291 beyond them
+  for (const [v, x] of [[78, 85], [308, 195], [61, 75], [291, 205]] as const) { uv[v * 2] = x; uv[v * 2 + 1] = 200; }
+  const open = Float32Array.from(uv), round = Float32Array.from(uv);
+  slideLipTexture(uv, open, 1);
+  slideLipTexture(uv, round, 1, null, 1);
+  // wide open the inner corner samples past the outer one (the photo's slit drew spikes)
+  assert.ok(open[78 * 2]! < 75, `open: inner corner at x ${open[78 * 2]!.toFixed(1)}`);
+  // main: round, it samples the lower lip's slid inner row end, inside the lip
+  const end = LIP_COLUMNS_LOWER[0][0];
+  assert.ok(Math.abs(round[78 * 2]! - open[end * 2]!) < 0.5 && Math.abs(round[78 * 2 + 1]! - open[end * 2 + 1]!) < 0.5, `round: inner corner at ${round[78 * 2]!.toFixed(1)}, ${round[78 * 2 + 1]!.toFixed(1)}`);
+  const endR = LIP_COLUMNS_LOWER[0][8];
+  assert.ok(Math.abs(round[308 * 2]! - open[endR * 2]!) < 0.5, `round: right inner corner at x ${round[308 * 2]!.toFixed(1)}`);
+});

@@ -22,6 +22,7 @@ import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
 import { CornerSkin } from './mouth/cornerSkin.ts';
+import { LowerLipLight } from './mouth/lowerLipLight.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
 import { Deformer } from './deform.ts';
@@ -141,7 +142,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   mouth.lipEdge = lips.lipEdge;
   mouth.lipRimUpper = lips.lipRimUpper;
   mouth.lipRimLower = lips.lipRimLower;
-  const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S, new CornerSkin(lidSkin.data, size, size, photoXY, iod));
+  const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S, new CornerSkin(lidSkin.data, size, size, photoXY, iod), new LowerLipLight(lidSkin.data, size, size, photoXY));
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
   // gaze: the iris moves as a rigid disc over the eye texture, the opening's edge stays (render/gazeIris.ts)
   const gazeWarp = new GazeIris(avatar.uv, eyeTex);

@@ -23,9 +23,10 @@ const SLIDE = [{ shift: 0.45, rows: [1, 1, 1] }, { shift: 0.38, rows: [1, 0.85, 
 
 /**
  * Sets the texture coordinates of the lip rows (landmark index = vertex index) for an opening
- * `open` (0 = the photo's own, 1 = parted well past it): `uv` the rest ones, `uvNow` the frame's.
+ * `open` (0 = the photo's own, 1 = parted well past it): `uv` the rest ones, `uvNow` the frame's;
+ * `round`: how much the opening is an "O" (frameLight.ts roundness).
  */
-export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open: number, shares: LipSlideShares | null = null): void {
+export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open: number, shares: LipSlideShares | null = null, round = 0): void {
   const opened = Math.min(1, Math.max(0, open)), k = SLIDE[0].shift * opened;
   for (const [li, lip] of [UPPER, LOWER].entries()) {
     const outer = lip[3], { shift, rows } = SLIDE[li]!;
@@ -45,13 +46,19 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
     uvNow[v * 2 + 1] = uv[v * 2 + 1]! + k * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
   }
   // the inner corners sample out past the outer corner (the skin beyond the commissure): on the way
-  // there, along the photo's lip line, they kept its dark slit as a spike out of each corner
-  for (const [v, o] of CORNERS) {
-    const kc = CORNER_REACH * Math.min(1, Math.max(0, open));
-    uvNow[v * 2] = uv[v * 2]! + kc * (uv[o * 2]! - uv[v * 2]!);
-    uvNow[v * 2 + 1] = uv[v * 2 + 1]! + kc * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+  // there, along the photo's lip line, they kept its dark slit as a spike out of each corner. In an
+  // "O" (round) the corners are lips pressed together, drawn wide by the pucker: there they take
+  // the lower lip beside them (its slid inner row's end; halfway to the upper one is the slit), not the skin (a grey wedge at each corner of
+  // lp_s42's and mt_man's O)
+  const cornerOpen = Math.min(1, Math.max(0, open)), pressed = Math.min(1, Math.max(0, round));
+  for (const [ci, [v, o]] of CORNERS.entries()) {
+    const kc = CORNER_REACH * cornerOpen, end = ci === 0 ? 0 : UPPER[0].length - 1;
+    const b = LOWER[0][end]!;
+    const pu = uv[v * 2]! + kc * (uv[o * 2]! - uv[v * 2]!), pv = uv[v * 2 + 1]! + kc * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
+    uvNow[v * 2] = pu + pressed * (uvNow[b * 2]! - pu);
+    uvNow[v * 2 + 1] = pv + pressed * (uvNow[b * 2 + 1]! - pv);
     // and the outer corner a little past itself (the photo's darkest spot is the commissure)
-    const ko = CORNER_OUT * Math.min(1, Math.max(0, open));
+    const ko = CORNER_OUT * cornerOpen * (1 - pressed);
     uvNow[o * 2] = uv[o * 2]! + ko * (uv[o * 2]! - uv[v * 2]!);
     uvNow[o * 2 + 1] = uv[o * 2 + 1]! + ko * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
   }

@@ -10,7 +10,9 @@ import type { MouthShader } from './shader.ts';
 import type { ReadyMouth } from './layers.ts';
 import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTexture.ts';
 import { interiorFadeSpan } from './opening.ts';
+import { roundness } from './frameLight.ts';
 import type { CornerSkin } from './cornerSkin.ts';
+import type { LowerLipLight } from './lowerLipLight.ts';
 
 type Rgb = [number, number, number];
 
@@ -101,6 +103,8 @@ export class MouthPlacer {
     private readonly outScale: number,
     /** the photo's dark mouth corners, lifted as the lips part (working texture) */
     private readonly corners: CornerSkin | null = null,
+    /** the lower lip's shadow under the photo's upper lip, lifted as the lips part (working texture) */
+    private readonly lowerLip: LowerLipLight | null = null,
   ) {
     this.slideShares = lipSlideShares(avatar.texture, avatar.uv);
   }
@@ -150,8 +154,10 @@ export class MouthPlacer {
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
     this.corners?.update(extra > 0 ? rebuilt : 0);
-    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares);
-    mouth.setPlacement({ upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark });
+    this.lowerLip?.update(extra > 0 ? rebuilt : 0);
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark };
+    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
+    mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
     // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first
     // row out from the line (the inner row itself still carries the photo's shade next to its slit)
