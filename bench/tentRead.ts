@@ -4,6 +4,8 @@
 // line, y down across it): dy < 0 is up. Prints, never asserts.
 //   node --import tsx bench/tentRead.ts --rig lp_s42.jpg,mt_man.png [--mesh]   (rig landmarks; --mesh: the face mesh on the render too)
 //   node --import tsx bench/tentRead.ts --real styletalk_obama1.mp4,WDA_KatieHill_000.mp4 [--seconds 12]
+//   node --import tsx bench/tentRead.ts --fit WDA_KatieHill_000.mp4,lp_d6.mp4 --root /tmp/before,. [--seconds 8]
+//     (the rig fit's NME per checkout, as bench/render.ts measures it: the driver's estimated neutral, and the mean face)
 // Real: rest = the median of the 15 % most closed frames, loud = of the 10 % most open (inner gap).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -14,7 +16,7 @@ const D = '/work/shared/data';
 
 type Lm = ArrayLike<ArrayLike<number>>;
 /** Points read: nose base, upper lip outer/inner centre, lower lip inner/outer centre, chin, corners. */
-const P = { nose: 2, upOut: 0, upIn: 13, loIn: 14, loOut: 17, chin: 152, cornerL: 291, cornerR: 61, upSide: 37, upSideR: 267 } as const;
+const P = { nose: 2, upOut: 0, upIn: 13, loIn: 14, loOut: 17, chin: 152, cornerL: 291, cornerR: 61, upSide: 37, upSideR: 267, upOuter: 40, upOuterR: 270 } as const;
 type Reading = Record<keyof typeof P, [number, number]> & { width: number; gap: number };
 
 /** Each point in the head's frame, over the IOD. */
@@ -41,8 +43,11 @@ function moves(rest: Reading, s: Reading): string {
   // the arch: the centre's rise over the sides' (37/267): > 1 a peak at the middle (a tent), ~1 flat
   const sideRise = -(dy('upSide') + dy('upSideR')) / 2;
   const arch = sideRise > 0.004 ? (lipRise / sideRise).toFixed(2) : '  - ';
+  // and three quarters of the way out (40/270): how far the raise reaches toward the corners
+  const outerRise = -(dy('upOuter') + dy('upOuterR')) / 2;
+  const outer = lipRise > 0.004 ? (outerRise / lipRise).toFixed(2) : '  - ';
   return `nose ${f(dy('nose'))} upOut ${f(dy('upOut'))} upIn ${f(dy('upIn'))} loIn ${f(dy('loIn'))} loOut ${f(dy('loOut'))} chin ${f(dy('chin'))} ` +
-    `width ${f(s.width - rest.width)} gap ${s.gap.toFixed(3)} | nose/lip ${noseShare} centre/side ${arch} philtrum ${f(s.upOut[1] - s.nose[1] - (rest.upOut[1] - rest.nose[1]))}`;
+    `width ${f(s.width - rest.width)} gap ${s.gap.toFixed(3)} | nose/lip ${noseShare} centre/side ${arch} outer/centre ${outer} philtrum ${f(s.upOut[1] - s.nose[1] - (rest.upOut[1] - rest.nose[1]))}`;
 }
 
 /** The rig's controls at a few weights: the shapes the brief names. */
@@ -108,6 +113,30 @@ async function real(clips: string[], seconds: number): Promise<void> {
   }
 }
 
+async function fitNme(clips: string[], roots: string[], seconds: number): Promise<void> {
+  const { decodeVideoFrames } = await import('../src/io/media.ts');
+  const { detectOne } = await import('../src/eval/frames.ts');
+  const fits = await Promise.all(roots.map((r) => import(path.join(path.resolve(r), 'src/rig/fit.ts'))));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  for (const clip of clips) {
+    const file = [path.join(D, 'video', clip), path.join(D, 'train/clips', clip)].find((f) => existsSync(f));
+    if (!file) { console.log(`${clip}: not found`); continue; }
+    const lms: [number, number, number][][] = [];
+    for await (const f of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: seconds * 25 })) {
+      const face = await detectOne({ width: f.width, height: f.height, data: new Uint8ClampedArray(f.data) }, false);
+      if (face) lms.push(face.landmarks);
+    }
+    roots.forEach((r, k) => {
+      const { fitRig, estimateNeutral } = fits[k]!;
+      const own = estimateNeutral(lms);
+      const personal = mean(lms.map((l) => fitRig(l, { neutral: own }).residual));
+      const generic = mean(lms.map((l) => fitRig(l).residual));
+      console.log(`${clip} (${lms.length} frames) ${path.basename(path.resolve(r))}: NME ${personal.toFixed(4)} own neutral, ${generic.toFixed(4)} mean face`);
+    });
+  }
+}
+
+if (args.includes('--fit')) await fitNme(opt('--fit', '').split(','), opt('--root', '.').split(','), Number(opt('--seconds', '8')));
 if (args.includes('--rig')) await rig(opt('--rig', 'lp_s42.jpg').split(','), args.includes('--mesh'));
 if (args.includes('--real')) await real(opt('--real', '').split(','), Number(opt('--seconds', '12')));
 process.exit(0);
