@@ -17,7 +17,9 @@ const D = '/work/shared/data';
 type Lm = ArrayLike<ArrayLike<number>>;
 /** Points read: nose base, upper lip outer/inner centre, lower lip inner/outer centre, chin, corners. */
 const P = { nose: 2, upOut: 0, upIn: 13, loIn: 14, loOut: 17, chin: 152, cornerL: 291, cornerR: 61, upSide: 37, upSideR: 267, upOuter: 40, upOuterR: 270 } as const;
-type Reading = Record<keyof typeof P, [number, number]> & { width: number; gap: number };
+type Reading = Record<keyof typeof P, [number, number]> & { width: number; gap: number; profile: number[] };
+/** Inner-lip columns (upper, lower; both sides) at about 0.5, 0.7 and 0.85 of the inner half width. */
+const COLUMNS: [number, number, number, number][] = [[81, 178, 311, 402], [80, 88, 310, 318], [191, 95, 415, 324]];
 
 /** Each point in the head's frame, over the IOD. */
 export function headFrame(lm: Lm): Reading {
@@ -31,6 +33,8 @@ export function headFrame(lm: Lm): Reading {
   const r = Object.fromEntries(Object.entries(P).map(([k, i]) => [k, at(i)])) as unknown as Reading;
   r.width = r.cornerL[0] - r.cornerR[0];
   r.gap = r.loIn[1] - r.upIn[1];
+  // the opening's gap across each column (an ellipse: 0.87 0.71 0.53; a lens pointed at the corners: 0.75 0.51 0.28)
+  r.profile = COLUMNS.map(([u, l, u2, l2]) => ((at(l)[1] - at(u)[1]) + (at(l2)[1] - at(u2)[1])) / 2);
   return r;
 }
 
@@ -46,7 +50,8 @@ function moves(rest: Reading, s: Reading): string {
   // and three quarters of the way out (40/270): how far the raise reaches toward the corners
   const outerRise = -(dy('upOuter') + dy('upOuterR')) / 2;
   const outer = lipRise > 0.004 ? (outerRise / lipRise).toFixed(2) : '  - ';
-  return `nose ${f(dy('nose'))} upOut ${f(dy('upOut'))} upIn ${f(dy('upIn'))} loIn ${f(dy('loIn'))} loOut ${f(dy('loOut'))} chin ${f(dy('chin'))} ` +
+  const prof = s.gap > 0.05 ? s.profile.map((g) => (g / s.gap).toFixed(2)).join(' ') : '-';
+  return `opening ${prof} | nose ${f(dy('nose'))} upOut ${f(dy('upOut'))} upIn ${f(dy('upIn'))} loIn ${f(dy('loIn'))} loOut ${f(dy('loOut'))} chin ${f(dy('chin'))} ` +
     `width ${f(s.width - rest.width)} gap ${s.gap.toFixed(3)} | nose/lip ${noseShare} centre/side ${arch} outer/centre ${outer} philtrum ${f(s.upOut[1] - s.nose[1] - (rest.upOut[1] - rest.nose[1]))}`;
 }
 
@@ -93,6 +98,7 @@ async function real(clips: string[], seconds: number): Promise<void> {
     const out = {} as unknown as Reading;
     for (const k of Object.keys(P) as (keyof typeof P)[]) out[k] = [median(rs.map((r) => r[k][0])), median(rs.map((r) => r[k][1]))];
     out.width = median(rs.map((r) => r.width)); out.gap = median(rs.map((r) => r.gap));
+    out.profile = COLUMNS.map((_, c) => median(rs.map((r) => r.profile[c]!)));
     return out;
   };
   for (const clip of clips) {
