@@ -6,7 +6,8 @@
 //   node --import tsx bench/tentRead.ts --real styletalk_obama1.mp4,WDA_KatieHill_000.mp4 [--seconds 12]
 //   node --import tsx bench/tentRead.ts --fit WDA_KatieHill_000.mp4,lp_d6.mp4 --root /tmp/before,. [--seconds 8]
 //     (the rig fit's NME per checkout, as bench/render.ts measures it: the driver's estimated neutral, and the mean face)
-// Real: rest = the median of the 15 % most closed frames, loud = of the 10 % most open (inner gap).
+// Real: rest = the median of the 15 % most closed frames, loud = of the 10 % most open (inner gap);
+// wide = the 10 % widest against the 15 % narrowest (a smile's nose base).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -116,6 +117,10 @@ async function real(clips: string[], seconds: number): Promise<void> {
     console.log(`${clip} (${rs.length} frames, rest gap ${rest.gap.toFixed(3)})`);
     console.log(`  ${'mid (60-75 % open)'.padEnd(24)} ${moves(rest, mid)}`);
     console.log(`  ${'loud (90-100 % open)'.padEnd(24)} ${moves(rest, loud)}`);
+    // the widest mouths (a smile's): rest = the narrowest 15 %
+    const byWidth = [...rs].sort((a, b) => a.width - b.width);
+    const narrow = medianReading(byWidth.slice(0, Math.max(1, Math.round(rs.length * 0.15))));
+    console.log(`  ${'wide (90-100 % width)'.padEnd(24)} ${moves(narrow, medianReading(byWidth.slice(Math.round(rs.length * 0.9))))}`);
   }
 }
 
