@@ -7,7 +7,7 @@ import { buildBasis } from '../src/rig/basis.ts';
 import { meanFace } from '../src/rig/fit.ts';
 import { CONTROL_INDEX, type RigControl } from '../src/rig/controls.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
-import { NOSE_BASE_SHARE } from '../src/rig/basis/mouth.ts';
+import { NOSE_BASE_SHARE } from '../src/rig/basis/philtrum.ts';
 
 const SUBNASALE = 2, LIP_TOP = 0, MID_PHILTRUM = 164;
 const basis = buildBasis(meanFace());

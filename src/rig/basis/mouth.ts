@@ -6,6 +6,7 @@ import { smoothstep } from '../../math/smooth.ts';
 import { spread, spreadFollowingNearest, type Handle } from '../spread.ts';
 import { mouthFrame, jawWeights, writeJawOpen, LIPS_MID_UPPER, LIPS_MID_LOWER, MOUTH_CORNERS, type MouthFrame } from '../jaw.ts';
 import type { BasisFace } from './face.ts';
+import { philtrumTaper } from './philtrum.ts';
 
 const N = LANDMARK_COUNT;
 
@@ -108,28 +109,6 @@ function lowerLipThinning(mouthHalf: number): (i: number, fromCorner: number) =>
     const along = Math.exp(-((fromCorner / (mouthHalf * 1.2)) ** 2)) * (1 - Math.exp(-((fromCorner / (mouthHalf * 0.3)) ** 2)));
     return share * along * LOWER_LIP_THINNING;
   };
-}
-
-/**
- * Share of the upper lip's own rise (mouthUpperUp) the nose base (subnasale) takes: the skin between
- * them, the philtrum, shortens. Spread from the lip alone, the nose base went up 0.94 of the lip
- * (rig landmarks, mt_man / st_happy / lp_s42) and the raised lip came out a tent that dragged the
- * nose with it; real speakers' philtrum shortens 0.02-0.04 IOD at their loudest frames (Obama clip1,
- * Katie; bench/tentRead.ts --real), ours did not at all.
- */
-export const NOSE_BASE_SHARE = 0.12;
-
-/**
- * How much of the upper lip's rise a point above the lip takes: all of it at the lip's outer contour,
- * falling (smoothly, across the philtrum's height) to NOSE_BASE_SHARE at the nose base's height and
- * above. Points on and below the outer contour take all of it.
- */
-export function philtrumTaper(f: BasisFace): (i: number) => number {
-  const { X, Y, contourY } = f;
-  const noseBase = Y(2);
-  const lipTop = (x: number) => contourY(LIPS_OUTER_UPPER, x);
-  const span = Math.max(0.05, lipTop(X(0)) - noseBase);
-  return (i) => 1 - (1 - NOSE_BASE_SHARE) * smoothstep(0, 1, (lipTop(X(i)) - Y(i)) / span);
 }
 
 /** Half width (in mouth half widths) of the column over the lips' middle where a corner pull leaves the nose base still. */
