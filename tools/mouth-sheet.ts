@@ -30,7 +30,19 @@ const O_COLUMNS: [string, Record<string, number>][] = [
   ['both .5', { mouthPucker: 0.5, mouthFunnel: 0.5, jawOpen: 0.25 }],
   ['lp_d6 #83', { jawOpen: 0.23, mouthPucker: 0.72, mouthFunnel: 0.04, mouthLowerDown: 0.74, mouthRollUpper: 0.55, mouthDimpleLeft: 0.73, mouthFrownLeft: 0.26, mouthFrownRight: 0.5, mouthSmileLeft: 0.2, mouthSmileRight: 0.11 }],
 ];
-const columns: [string, Record<string, number>][] = opt('--set', 'visemes') === 'o' ? O_COLUMNS : [
+// --set tent: the upper lip's raise and the sounds' shapes (issue #13's "tented lens": the nose base and the arch)
+const TENT_COLUMNS: [string, Record<string, number>][] = [
+  ['photo', {}],
+  ['jaw .3', { jawOpen: 0.3 }], ['jaw .6', { jawOpen: 0.6 }], ['jaw 1', { jawOpen: 1 }],
+  ['upperUp .5', { mouthUpperUp: 0.5, jawOpen: 0.1 }], ['upperUp 1', { mouthUpperUp: 1, jawOpen: 0.1 }],
+  ['lowerDown .5', { mouthLowerDown: 0.5, jawOpen: 0.1 }],
+  ['ah', { jawOpen: 0.6, mouthUpperUp: 0.3, mouthLowerDown: 0.3 }],
+  ['ee', { mouthSmileLeft: 0.5, mouthSmileRight: 0.5, mouthStretchLeft: 0.3, mouthStretchRight: 0.3, jawOpen: 0.15, mouthUpperUp: 0.3 }],
+  ['oh', { mouthFunnel: 0.5, jawOpen: 0.3 }],
+  ['smile 1', { mouthSmileLeft: 1, mouthSmileRight: 1, jawOpen: 0.2 }],
+];
+const set = opt('--set', 'visemes');
+const columns: [string, Record<string, number>][] = set === 'o' ? O_COLUMNS : set === 'tent' ? TENT_COLUMNS : [
   ['photo', {}],
   // jawOpen is a lip gap of 0.6 IOD per unit (render/mouth/opening.ts): speech spans 0-0.5, song and shouts go on to 1
   ['jaw 0', { jawOpen: 0 }],

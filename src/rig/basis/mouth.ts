@@ -6,6 +6,7 @@ import { smoothstep } from '../../math/smooth.ts';
 import { spread, spreadFollowingNearest, type Handle } from '../spread.ts';
 import { mouthFrame, jawWeights, writeJawOpen, LIPS_MID_UPPER, LIPS_MID_LOWER, MOUTH_CORNERS, type MouthFrame } from '../jaw.ts';
 import type { BasisFace } from './face.ts';
+import { philtrumTaper } from './philtrum.ts';
 
 const N = LANDMARK_COUNT;
 
@@ -110,6 +111,9 @@ function lowerLipThinning(mouthHalf: number): (i: number, fromCorner: number) =>
   };
 }
 
+/** Half width (in mouth half widths) of the column over the lips' middle where a corner pull leaves the nose base still. */
+const SMILE_NOSE_COLUMN = 0.6;
+
 /**
  * Smile, stretch, frown, dimple: the corner (and the lips near it) pulled. Every lip point, its two
  * middle rows too, takes the same share f(x) of the pull for its column, so each lip column moves as
@@ -121,6 +125,10 @@ function writeCornerPulls(f: BasisFace, m: MouthParts): void {
   const { out, p, X, Y, K } = f;
   const { mouthHalf } = m.mouth;
   const lipThinning = lowerLipThinning(mouthHalf);
+  // a corner's pull reached the nose base whole: a half smile lifted it 0.033 IOD, 2.6 times the
+  // upper lip's middle (mt_man, st_happy, st_art_1, lp_s42; bench/tentRead.ts --rig)
+  const taper = philtrumTaper(f);
+  const noseBaseStays = (i: number) => 1 - (1 - taper(i)) * Math.exp(-(((X(i) - m.mouth.mcx) / (SMILE_NOSE_COLUMN * mouthHalf)) ** 2));
   const cornerPull = (control: RigControl, corner: number, dir: number, d: [number, number, number], sigma: number) => {
     const hs: Handle[] = m.lipBody.map((i) => {
       const share = Math.exp(-(((X(i) - X(corner)) / (mouthHalf * 0.65)) ** 2));
@@ -132,7 +140,8 @@ function writeCornerPulls(f: BasisFace, m: MouthParts): void {
     const eyeY = (Y(33) + Y(263)) / 2;
     // the reach stays the two contours' (the middle rows doubled it: the whole cheek moved with the corner)
     const reachPerHandle = m.uniqueLip.length / m.lipBody.length;
-    spreadFollowingNearest(out, K(control), p, hs, sigma, (i) => (i >= 468 ? 0 : smoothstep(eyeY + 0.12, eyeY + 0.32, Y(i))), reachPerHandle);
+    // and the nose base stays (philtrumTaper down the middle column; the nose wings beside it still rise)
+    spreadFollowingNearest(out, K(control), p, hs, sigma, (i) => (i >= 468 ? 0 : smoothstep(eyeY + 0.12, eyeY + 0.32, Y(i)) * noseBaseStays(i)), reachPerHandle);
   };
   // smile / stretch: out and up / out and down
   cornerPull('mouthSmileLeft', 291, 1, [0.07, -0.13, 0.04], 0.3);
@@ -152,7 +161,9 @@ function writeLipMoves(f: BasisFace, m: MouthParts): void {
   const { out, p, X, K } = f;
   const { mcx, mouthHalf, upperLip, lowerLip } = m.mouth;
   const arch = (i: number) => 1 - 0.5 * ((X(i) - mcx) / mouthHalf) ** 2;
-  spread(out, K('mouthUpperUp'), p, [...upperLip].map((i) => ({ i, d: [0, -0.075 * arch(i), -0.02] })), 0.14, m.upperSide);
+  // the upper lip rises off the teeth; the skin above it follows less and less up to the nose base
+  const taper = philtrumTaper(f);
+  spread(out, K('mouthUpperUp'), p, [...upperLip].map((i) => ({ i, d: [0, -0.075 * arch(i), -0.02] })), 0.14, (i) => m.upperSide(i) * taper(i));
   spread(out, K('mouthLowerDown'), p, [...lowerLip].map((i) => ({ i, d: [0, 0.09 * arch(i), -0.01] })), 0.14, m.jawSide);
   // mouthPress: lips thin (outer edges roll in toward the parting line).
   {
