@@ -169,8 +169,9 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // toward it shows it more squarely and a turn away tucks it behind the cheek; capped).
   const headDepth = (j: number, d: number) => {
     const oz = ovalPos[j]![2], dSil = Math.max(shell[j]!, minRecession[j]!);
-    if (d >= dSil) return head.zc + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
-    return head.zc - (head.zc - Math.min(oz, head.zc)) * Math.cos((d / dSil) * Math.PI / 2);
+    const ze = head.equatorZ(ovalPos[j]![0]);
+    if (d >= dSil) return ze + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
+    return ze - (ze - Math.min(oz, ze)) * Math.cos((d / dSil) * Math.PI / 2);
   };
   addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike), head);
   const rings: number[][] = [sheetRing0];

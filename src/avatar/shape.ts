@@ -13,6 +13,8 @@ export interface HeadShape {
   earY: number;
   chinY: number;
   zc: number;
+  /** depth of the head's equator (where the sheet reaches the ears and the hair's outline) at column x */
+  equatorZ(x: number): number;
   /** distance from (x, y) along (dx, dy) to the head ellipse's outline (0 if already outside) */
   silhouetteDistance(x: number, y: number, dx: number, dy: number): number;
   /** depth of the rounded neck/torso at column x */
@@ -33,6 +35,13 @@ export function measureHead(flat: Float64Array, matte: GrayImage): HeadShape {
   const earY = (P(234)[1] + P(454)[1]) / 2;
   const chinY = P(152)[1];
   const zc = (P(234)[2] + P(454)[2]) / 2 + 0.05 * faceWidth;
+  // A photo turned by some yaw has its ears at different depths, on the line through the face's
+  // sides (234, 454): the equator follows that line, so the near side's ear and hair are not set
+  // back to the far side's depth. A flat equator put lp_s12's near (image-right) side, turned 10°
+  // toward the camera, 24 px deep over its 40 px band from cheek to hair: a turn away squeezed the
+  // ear and temple hair into a few pixels (at +30, 0.37 of their width) and left a straight cheek
+  // edge where they were (the critic's "flat card"). The slope is capped at that of a 30° turn.
+  const earSlope = Math.max(-0.58, Math.min(0.58, (P(454)[2] - P(234)[2]) / Math.max(1, P(454)[0] - P(234)[0])));
   // Head ellipsoid: width from the face sides (ears, hair), top from the matte above the forehead.
   const a = faceWidth * 0.58;
   let topY = P(10)[1] - 0.3 * faceH;
@@ -46,6 +55,7 @@ export function measureHead(flat: Float64Array, matte: GrayImage): HeadShape {
   const b = Math.max(0.3 * faceH, cy - topY);
   return {
     iod, faceWidth, faceH, cx, earY, chinY, zc,
+    equatorZ: (x) => zc + earSlope * (x - cx),
     silhouetteDistance(x, y, dx, dy) {
       const px = (x - cx) / a, py = (y - cy) / b, qx = dx / a, qy = dy / b;
       const A = qx * qx + qy * qy, B = 2 * (px * qx + py * qy), C = px * px + py * py - 1;
