@@ -16,12 +16,15 @@ export const CLOSURE_FLOOR_HALF = 0.02;
 export const CLOSURE_SIDE = 0.15;
 /**
  * valley depth (natural-log power units: 2.3 = 10 dB) at which the closure starts / is complete.
- * Chosen on 8 GRID s1 sentences the model never heard (bench/closures.ts): 1.5-3.5 closed the
- * same b/p words at 0.015 more cost in jawOpen r against the real jaw, firing on 15 % of speech frames (3-5: 9 %).
+ * Chosen on 12 GRID s1 sentences the model never heard (bench/closures.ts): b/p words closed 23 -> 85 %,
+ * jawOpen r against the real jaw 0.679 -> 0.649, 9 % of speech frames touched (3-5: the same words, r 0.657, but
+ * Katie's real closures only half shut; 2-4: 77 %, r 0.640, 11 %).
  */
-export const CLOSURE_FROM = 3, CLOSURE_FULL = 5;
+export const CLOSURE_FROM = 2.5, CLOSURE_FULL = 4.5;
 /** after a pause, how soon (s) the sound must start for the frame to be a stop's closure before its burst */
 export const CLOSURE_ONSET = 0.04;
+/** a burst after a pause: its first this many sounding 100 Hz frames must hiss by more than BURST_HISS on average (Katie's "p": 0.8-1.4; a vowel's start 0.2 then below 0) */
+export const BURST_FRAMES = 3, BURST_HISS = 0.5;
 /** the lower of the two neighbours must be this loud (relative to the file's loud level) to count as speech on both sides */
 export const CLOSURE_SPEECH = -4.6;
 /**
@@ -44,19 +47,29 @@ const smoothstep = (a: number, b: number, x: number) => {
 /**
  * Depth of the energy valley at 100 Hz frames [j0, j1) within the series `e`: the lower of the
  * loudest frames `side` frames either way, less the floor. After a pause (the frames before all
- * quieter than CLOSURE_SPEECH) only the sound starting within `onset` frames counts: the lips of a
- * stop at a phrase's start stay shut until its burst (Katie's "p" at 1.32 s). 0 if neither.
+ * quieter than CLOSURE_SPEECH) only a voiceless burst starting within `onset` frames counts (its first
+ * sounding frames hiss, `tilt` > BURST_HISS: p/t/k's release and aspiration): the lips of a stop at a
+ * phrase's start stay shut until it (Katie's "p" at 1.32 s); a voiced start (a vowel: Katie at 5.2 s,
+ * her lips already apart) does not. 0 if neither.
  */
-export function valleyDepth(e: ArrayLike<number>, j0: number, j1: number, side: number, onset: number): number {
+export function valleyDepth(e: ArrayLike<number>, tilt: ArrayLike<number>, j0: number, j1: number, side: number, onset: number): number {
   const at = (j: number) => (j >= 0 && j < e.length ? e[j]! : -Infinity);
   let floor = Infinity, left = -Infinity, right = -Infinity, burst = -Infinity;
   for (let j = j0; j < j1; j++) floor = Math.min(floor, at(j));
   for (let j = j0 - side; j < j0; j++) left = Math.max(left, at(j));
   for (let j = j1; j < j1 + side; j++) right = Math.max(right, at(j));
-  for (let j = j1; j < j1 + onset; j++) burst = Math.max(burst, at(j));
   if (!Number.isFinite(floor)) return 0;
   if (left > CLOSURE_SPEECH) return right > CLOSURE_SPEECH ? Math.max(0, Math.min(left, right) - floor) : 0;
-  return burst > CLOSURE_SPEECH ? Math.max(0, burst - floor) : 0;
+  // the burst: the first frames from the floor window on that sound, at most BURST_FRAMES of them
+  let hiss = 0, sounding = 0;
+  for (let j = Math.max(0, j0); j < j1 + onset + BURST_FRAMES && j < e.length && sounding < BURST_FRAMES; j++) {
+    if (at(j) <= CLOSURE_SPEECH) continue;
+    if (j >= j1 + onset && sounding === 0) break;
+    burst = Math.max(burst, at(j));
+    hiss += tilt[j]!;
+    sounding++;
+  }
+  return sounding > 0 && hiss / sounding > BURST_HISS ? Math.max(0, burst - floor) : 0;
 }
 
 /** Per output frame (n at `fps`), 0..1: how surely the lips are closed there by the sound (a short deep energy valley inside speech). */
@@ -81,7 +94,7 @@ export function closureWeights(audio: LipAudio, fps: number, n: number, from = C
     const j1 = Math.ceil((t + CLOSURE_FLOOR_HALF - 0.0125) * FEATURE_RATE - 1e-9);
     let hiss = 0;
     for (let j = Math.max(0, j0); j < Math.min(audio.n100, j1); j++) hiss += tilt[j]! / (j1 - j0);
-    out[i] = smoothstep(from, full, valleyDepth(e, j0, j1, side, onset)) * (1 - smoothstep(HISS_FROM, HISS_FULL, hiss));
+    out[i] = smoothstep(from, full, valleyDepth(e, tilt, j0, j1, side, onset)) * (1 - smoothstep(HISS_FROM, HISS_FULL, hiss));
   }
   return out;
 }
