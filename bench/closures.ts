@@ -5,8 +5,9 @@
 //   - jawOpen r against the video path's jaw (best lag within +-3 frames);
 //   - loud frames (speech activity 1, the loudest third) with the jaw nearly shut (< 0.05);
 //   - share of speech frames the closure weight touches (> 0.5).
-// Per closure setting (--sweep FROM:FULL,...), the product's post-processing otherwise.
-//   REAL3D_LIPSYNC_CACHE=/work/cache/closures14/lipsync node --import tsx bench/closures.ts [--sweep 1.5:3.5,2:4] [--from 32 --count 40]
+// Per closure setting (--sweep FROM:FULL[:ONSET s[:STRENGTH]],...), the product's post-processing otherwise.
+// Sentences without a cached teacher are skipped; --extract tracks them first (~1 s of CPU a frame at load).
+//   REAL3D_LIPSYNC_CACHE=/work/cache/closures14/lipsync node --import tsx bench/closures.ts [--extract] [--sweep 2.5:4.5,3:5:0.04] [--from 32 --count 40]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lipAudio } from '../src/motion/lipFeatures.ts';
@@ -15,7 +16,7 @@ import { frameEnergy, openRoundedVowels } from '../src/motion/lipRounding.ts';
 import { shapeAudioMouth } from '../src/motion/lipShapes.ts';
 import { closureWeights, shutClosures } from '../src/motion/lipClosures.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
-import { DATA, DEFAULT_CACHE, gridSubsample, readCachedFaces, TEACHER_FPS, type TrainClip } from '../src/motion/train/teacher.ts';
+import { DATA, DEFAULT_CACHE, extractAll, gridSubsample, readCachedFaces, TEACHER_FPS, type TrainClip } from '../src/motion/train/teacher.ts';
 import { loadClipData } from '../src/motion/train/lipData.ts';
 
 const FPS = TEACHER_FPS;
@@ -29,9 +30,11 @@ const model = loadLipModel();
 const jawAt = model.targets.indexOf('jawOpen');
 type Acc = { ours: number[]; real: number[]; r: number[]; loud: number; loudShut: number; realLoudShut: number; touched: number; speechFrames: number };
 const acc: Acc[] = settings.map(() => ({ ours: [], real: [], r: [], loud: 0, loudShut: 0, realLoudShut: 0, touched: 0, speechFrames: 0 }));
+const gridClip = (f: string): TrainClip => ({ name: `grid_${f.replace(/\.mp4$/, '')}`, speaker: 'grid_s1', video: path.join(DATA, 'train/grid_s1', f), audio: path.join(DATA, 'train/grid_s1', f), role: 'train' });
+if (process.argv.includes('--extract')) await extractAll(DEFAULT_CACHE, names.map(gridClip));
 let used = 0;
 for (const f of names) {
-  const clip: TrainClip = { name: `grid_${f.replace(/\.mp4$/, '')}`, speaker: 'grid_s1', video: path.join(DATA, 'train/grid_s1', f), audio: path.join(DATA, 'train/grid_s1', f), role: 'train' };
+  const clip = gridClip(f);
   const faces = readCachedFaces(DEFAULT_CACHE, clip);
   if (!faces) continue;
   used++;
