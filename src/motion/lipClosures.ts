@@ -23,8 +23,11 @@ export const CLOSURE_SIDE = 0.15;
 export const CLOSURE_FROM = 2.5, CLOSURE_FULL = 4.5;
 /** after a pause, how soon (s) the sound must start for the frame to be a stop's closure before its burst */
 export const CLOSURE_ONSET = 0.04;
-/** a burst after a pause: its first this many sounding 100 Hz frames must hiss by more than BURST_HISS on average (Katie's "p": 0.8-1.4; a vowel's start 0.2 then below 0) */
-export const BURST_FRAMES = 3, BURST_HISS = 0.5;
+/**
+ * a burst after a pause: one of its first this many sounding 100 Hz frames must hiss by more than
+ * BURST_HISS (Katie's "p": 0.8-1.4; GRID "place": -0.8, -0.3, 1.5, 2.3; a vowel's start 0.2 then below 0)
+ */
+export const BURST_FRAMES = 4, BURST_HISS = 0.5;
 /** the lower of the two neighbours must be this loud (relative to the file's loud level) to count as speech on both sides */
 export const CLOSURE_SPEECH = -4.6;
 /**
@@ -47,8 +50,8 @@ const smoothstep = (a: number, b: number, x: number) => {
 /**
  * Depth of the energy valley at 100 Hz frames [j0, j1) within the series `e`: the lower of the
  * loudest frames `side` frames either way, less the floor. After a pause (the frames before all
- * quieter than CLOSURE_SPEECH) only a voiceless burst starting within `onset` frames counts (its first
- * sounding frames hiss, `tilt` > BURST_HISS: p/t/k's release and aspiration): the lips of a stop at a
+ * quieter than CLOSURE_SPEECH) only a voiceless burst starting within `onset` frames counts (one of its
+ * first sounding frames hisses, `tilt` > BURST_HISS: p/t/k's release and aspiration): the lips of a stop at a
  * phrase's start stay shut until it (Katie's "p" at 1.32 s); a voiced start (a vowel: Katie at 5.2 s,
  * her lips already apart) does not. 0 if neither.
  */
@@ -61,15 +64,15 @@ export function valleyDepth(e: ArrayLike<number>, tilt: ArrayLike<number>, j0: n
   if (!Number.isFinite(floor)) return 0;
   if (left > CLOSURE_SPEECH) return right > CLOSURE_SPEECH ? Math.max(0, Math.min(left, right) - floor) : 0;
   // the burst: the first frames from the floor window on that sound, at most BURST_FRAMES of them
-  let hiss = 0, sounding = 0;
+  let hiss = -Infinity, sounding = 0;
   for (let j = Math.max(0, j0); j < j1 + onset + BURST_FRAMES && j < e.length && sounding < BURST_FRAMES; j++) {
     if (at(j) <= CLOSURE_SPEECH) continue;
     if (j >= j1 + onset && sounding === 0) break;
     burst = Math.max(burst, at(j));
-    hiss += tilt[j]!;
+    hiss = Math.max(hiss, tilt[j]!);
     sounding++;
   }
-  return sounding > 0 && hiss / sounding > BURST_HISS ? Math.max(0, burst - floor) : 0;
+  return hiss > BURST_HISS ? Math.max(0, burst - floor) : 0;
 }
 
 /** Per output frame (n at `fps`), 0..1: how surely the lips are closed there by the sound (a short deep energy valley inside speech). */
