@@ -16,9 +16,9 @@ export const CLOSURE_FLOOR_HALF = 0.02;
 export const CLOSURE_SIDE = 0.15;
 /**
  * valley depth (natural-log power units: 2.3 = 10 dB) at which the closure starts / is complete.
- * Chosen on 12 GRID s1 sentences the model never heard (bench/closures.ts): b/p words closed 23 -> 85 %,
- * jawOpen r against the real jaw 0.679 -> 0.649, 9 % of speech frames touched (3-5: the same words, r 0.657, but
- * Katie's real closures only half shut; 2-4: 77 %, r 0.640, 11 %).
+ * Chosen on 36 GRID s1 sentences the model never heard (bench/closures.ts): b/p words closed 25 -> 88 %
+ * (the real, smoothed teacher jaw: 34 %), jawOpen r against the real jaw 0.653 -> 0.627, 9 % of speech frames
+ * touched; 3-5: the same words, r 0.631, 8 %, but Katie's real closures only half shut; 2-4: 91 %, r 0.623, 11 %.
  */
 export const CLOSURE_FROM = 2.5, CLOSURE_FULL = 4.5;
 /** after a pause, how soon (s) the sound must start for the frame to be a stop's closure before its burst */
