@@ -12,6 +12,7 @@ import { headMotion } from './headMotion.ts';
 import { openRoundedVowels } from './lipRounding.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
+import { closureWeights, shutClosures } from './lipClosures.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -51,6 +52,7 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   const curves = calibrateLips(model, raw, o.fps);
   openRoundedVowels(curves, model.targets, energy);
   const mouth = postprocessLips(curves, speech, o.fps, o.mouthAmp);
+  shutClosures(mouth, model.targets, closureWeights(audio, o.fps, n));
   shapeAudioMouth(mouth, model.targets);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   // blinks and look-aways are seeded by the clip too, so clips with one seed do not share their timing
