@@ -70,6 +70,9 @@ function steepestAcrossLip(img: RgbaImage, lm: [number, number, number][]): numb
   return Math.max(...steps) / lights[lights.length >> 1]!;
 }
 
+/** How much steeper than the photo's the curved, opened lower lip may read (its own fold tilted). */
+const LIP_TILT_ALLOWANCE = 1.06;
+
 test('mt_man: the opened lower lip is no steeper across than his photo\'s (its shadow edge was drawn hard in every open frame)', async () => {
   const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'mt_man.png')));
   const r = createRenderer(avatar, { width: 512, height: 512 });
@@ -78,7 +81,9 @@ test('mt_man: the opened lower lip is no steeper across than his photo\'s (its s
   for (const jawOpen of [0.2, 0.3, 0.5]) {
     const f = { ...n, w: { ...n.w, jawOpen } };
     const open = steepestAcrossLip(r.render(f), r.landmarks(f));
-    // main: 1.25x the photo's at jaw .2-.5 (0.122 against 0.098): the shadow's edge across the lip
-    assert.ok(open <= photo, `jaw ${jawOpen}: ${open.toFixed(3)} against the photo's ${photo.toFixed(3)}`);
+    // main: 1.25x the photo's at jaw .2-.5 (0.122 against 0.098): the shadow's edge across the lip.
+    // Since the opening tapers to the corners (s14 ah14) the lower lip curves up toward them and
+    // tilts the photo's own fold on it: 0.102 at jaw .5, 1.04x; a new hard edge is 1.25x.
+    assert.ok(open <= LIP_TILT_ALLOWANCE * photo, `jaw ${jawOpen}: ${open.toFixed(3)} against the photo's ${photo.toFixed(3)}`);
   }
 });

@@ -18,8 +18,28 @@ export const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306,
 export const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
 /** The jaw's share at the mouth corners, where both lips meet. */
 const UPPER_LIP_JAW = 0.45;
-/** Share of its distance from the mouth's centre a lip corner moves inward per unit of jawOpen. */
-const JAW_NARROW = 0.05;
+/**
+ * Share of its distance from the mouth's centre a lip corner moves outward per unit of jawOpen. Real
+ * loud frames widen 0.004-0.010 IOD (bench/tentRead.ts --real, Obama, Fei-Fei); drawn in by 0.05 the
+ * rig's "ah" (jaw .6) came 0.021-0.027 IOD narrower, a tall, narrow opening.
+ */
+const JAW_WIDEN = 0.01;
+/**
+ * The opening's gap across the lips, as a share of the middle's, at r of the inner half width:
+ * (1 - r^2)^OPENING_TAPER. Real loud frames read 0.78-0.81 / 0.56-0.60 / 0.31-0.36 at r = 0.5 / 0.7
+ * / 0.85 (tentRead --real, Obama, Fei-Fei): 0.8 gives 0.79 / 0.58 / 0.36; an ellipse (0.5) 0.87 / 0.71
+ * / 0.53, blunt ends.
+ */
+const OPENING_TAPER = 0.8;
+
+/** The lips' shares of the jaw's turn at r (0 the middle, 1 the inner corner): the gap between them tapers to the corners. */
+export function lipJawShares(r: number): { upper: number; lower: number } {
+  const gap = Math.max(0, 1 - Math.min(1, r) ** 2) ** OPENING_TAPER;
+  // the upper lip comes down only near the corners, so a wide mouth keeps its upper teeth in view
+  // across the middle; the lower lip is the gap under it, meeting it at the corners' share
+  const upper = UPPER_LIP_JAW * (1 - gap) ** 2;
+  return { upper, lower: upper + gap };
+}
 /** Between these many mouth half widths from the centre the skin under the lips turns into cheek. */
 const CHEEK_FROM = 0.85, CHEEK_TO = 1.6;
 /** Share of the lower lip's move the chin takes over its own turn about the hinge. */
@@ -59,18 +79,14 @@ export function jawWeights(p: Float64Array, m: MouthFrame): Float64Array {
   const upperLipBody = new Set([...upperLip, ...LIPS_MID_UPPER]), lowerLipBody = new Set([...lowerLip, ...LIPS_MID_LOWER]);
   // toward the corners both lips share the jaw (the corner itself 0.45), so the opening closes into
   // the corner instead of a step between a still upper lip and a dropped corner (a boxy mouth). The
-  // gap across the lips falls off as an ellipse's height, sqrt(1 - (x / inner corner's x)^2): a round
-  // opening. (A smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle
-  // straight: past 0.4 IOD a hexagon with pointed corners.) The upper lip comes down only near the
-  // corners (the square of the share): a wide mouth keeps its upper teeth in view across the middle.
-  // The lower lip hangs from the corners' height as an ellipse (a "U"): taking the rest of the gap,
-  // 1 - share + 0.45 share^2, it fell from the corners as a parabola and the opening's lower edge
-  // came to a soft point at jaw .75-1.
+  // gap tapers as lipJawShares says: an ellipse's height (sqrt(1 - r^2)) left blunt, rounded-box ends;
+  // a smoothstep(0.55, 0.95) share closed it flat into the corner and left the middle straight (past
+  // 0.4 IOD a hexagon).
   const innerCornerR = Math.max(0.3, (X(308) - X(78)) / 2 / mouthHalf);
-  const cornerShare = (i: number) => 1 - Math.sqrt(Math.max(0, 1 - (Math.abs(X(i) - mcx) / mouthHalf / innerCornerR) ** 2));
+  const shares = (i: number) => lipJawShares(Math.abs(X(i) - mcx) / mouthHalf / innerCornerR);
   for (let i = 0; i < N; i++) {
-    if (lowerLipBody.has(i)) jaw[i] = UPPER_LIP_JAW + (1 - UPPER_LIP_JAW) * (1 - cornerShare(i));
-    else if (upperLipBody.has(i)) jaw[i] = UPPER_LIP_JAW * cornerShare(i) ** 2;
+    if (lowerLipBody.has(i)) jaw[i] = shares(i).lower;
+    else if (upperLipBody.has(i)) jaw[i] = shares(i).upper;
     else if (MOUTH_CORNERS.includes(i)) jaw[i] = UPPER_LIP_JAW;
     else {
       // under the lips the skin goes with the jaw within 0.1 of the lip line; out past the corners
@@ -122,13 +138,13 @@ export function writeJawOpen(out: Float32Array, k: number, p: Float64Array, jaw:
       out[o + 1] = out[inner + 1]!; out[o + 2] = out[inner + 2]!;
     }
   }
-  // the lips stretched open draw the corners in: a wide-open mouth is an oval, narrower than the
-  // closed one (without it the opening past ~0.3 IOD had straight vertical sides at the corners)
+  // the corners ease out a little as the jaw drops (real loud frames are slightly wider than rest;
+  // drawn in, the opening read tall and narrow: width/gap 1.1-1.3 against 1.9-2.6 real)
   for (let i = 0; i < 468; i++) {
     const ex = (X(i) - mcx) / (1.6 * mouthHalf), ey = (Y(i) - mcy) / mouthHalf;
     const g = Math.exp(-(ex * ex + ey * ey));
     if (g < 1e-3) continue;
-    out[(k * N + i) * 3] = -JAW_NARROW * (X(i) - mcx) * g;
+    out[(k * N + i) * 3] = JAW_WIDEN * (X(i) - mcx) * g;
   }
   // (the lower lip's columns in x too)
   for (let c = 0; c < LIP_COLUMNS_LOWER[0].length; c++) {
