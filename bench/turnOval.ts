@@ -9,8 +9,7 @@ import path from 'node:path';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cachedPortrait } from './portraitCache.ts';
-import { MESH_POINT_COUNT } from '../src/rig/topology.ts';
-import type { Avatar } from '../src/avatar/types.ts';
+import { bandWidthRatio } from '../src/eval/turnBand.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
 const args = process.argv.slice(2);
@@ -18,26 +17,6 @@ const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i 
 const yaws = flag('--yaws', '-30,-15,0,15,30').split(',').map(Number);
 const names = args.length ? args : ['lp_s12.jpg', 'lp_s42.jpg', 'st_happy.png', 'mt_man.png'];
 const deg = Math.PI / 180;
-
-/**
- * The band of head sheet between an ear-level oval point (234 or 454) and the head's outline beside
- * it (cheek rim, ear, hair: sheet vertices on its row, |dy| < 0.05 face widths), turned rigidly by
- * `yaw` about the head pivot (the side turning away gets no reveal flattening): its projected width
- * over its width in the photo. Tells how much of the ear and hair a turn away squeezes out of view.
- */
-function bandWidthRatio(avatar: Avatar, ovalPoint: number, yaw: number): number {
-  const r = avatar.rest, [px, , pz] = avatar.head.pivot, fw = avatar.head.faceWidth;
-  const side = Math.sign(r[ovalPoint * 3]! - px), t = yaw * deg;
-  const turnedX = (v: number) => px + (r[v * 3]! - px) * Math.cos(t) - (r[v * 3 + 2]! - pz) * Math.sin(t);
-  let outer = ovalPoint;
-  for (let v = MESH_POINT_COUNT; v < avatar.vertexCount; v++) {
-    if (avatar.headWeight[v]! < 1 || Math.abs(r[v * 3 + 1]! - r[ovalPoint * 3 + 1]!) > 0.05 * fw) continue;
-    if (avatar.uv[v * 2]! < 0 || avatar.uv[v * 2]! > avatar.size) continue;
-    if (side * (r[v * 3]! - r[outer * 3]!) > 0 && side * (r[v * 3]! - r[ovalPoint * 3]!) < 0.35 * fw) outer = v;
-  }
-  const rest = side * (r[outer * 3]! - r[ovalPoint * 3]!);
-  return rest > 0 ? side * (turnedX(outer) - turnedX(ovalPoint)) / rest : NaN;
-}
 
 for (const name of names) {
   const avatar = buildAvatar(await cachedPortrait(path.join(DATA, name)));

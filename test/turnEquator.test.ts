@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { measureHead } from '../src/avatar/shape.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
-import { LANDMARK_COUNT, MESH_POINT_COUNT } from '../src/rig/topology.ts';
-import type { Avatar } from '../src/avatar/types.ts';
+import { LANDMARK_COUNT } from '../src/rig/topology.ts';
+import { bandWidthRatio } from '../src/eval/turnBand.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
@@ -27,20 +27,6 @@ test('the equator depth follows the line through the face\'s sides, its slope ca
   const wild = measureHead(flat, matte);
   assert.ok(Math.abs(wild.equatorZ(150) - wild.equatorZ(50) + 58) < 1e-6);
 });
-
-/** The sheet band beside an ear-level oval point out to 0.35 face widths (cheek rim, ear, hair), turned rigidly by yaw: projected width over its rest width. */
-function bandWidthRatio(avatar: Avatar, ovalPoint: number, yaw: number): number {
-  const r = avatar.rest, [px, , pz] = avatar.head.pivot, fw = avatar.head.faceWidth;
-  const side = Math.sign(r[ovalPoint * 3]! - px), t = (yaw * Math.PI) / 180;
-  const turnedX = (v: number) => px + (r[v * 3]! - px) * Math.cos(t) - (r[v * 3 + 2]! - pz) * Math.sin(t);
-  let outer = ovalPoint;
-  for (let v = MESH_POINT_COUNT; v < avatar.vertexCount; v++) {
-    if (avatar.headWeight[v]! < 1 || Math.abs(r[v * 3 + 1]! - r[ovalPoint * 3 + 1]!) > 0.05 * fw) continue;
-    if (avatar.uv[v * 2]! < 0 || avatar.uv[v * 2]! > avatar.size) continue;
-    if (side * (r[v * 3]! - r[outer * 3]!) > 0 && side * (r[v * 3]! - r[ovalPoint * 3]!) < 0.35 * fw) outer = v;
-  }
-  return side * (turnedX(outer) - turnedX(ovalPoint)) / (side * (r[outer * 3]! - r[ovalPoint * 3]!));
-}
 
 test('lp_s12 (photo turned 10°) keeps its near side\'s ear and hair in view on a 30° turn away', async () => {
   const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s12.jpg'));
