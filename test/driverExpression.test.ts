@@ -22,7 +22,8 @@ test('the inner raise taken back on the side that rose less: none when both rose
   assert.equal(innerRaiseTakenBack(0.6, 0.03, 0.03), 0);
   assert.equal(innerRaiseTakenBack(0.6, 0.04, 0.03), 0, 'the higher side keeps its raise');
   assert.ok(Math.abs(innerRaiseTakenBack(0.6, -0.02, 0.03) - 0.6 * INNER_RAISE_PER_FROWN) < 1e-12, 'a side that came down takes it all back');
-  assert.ok(Math.abs(innerRaiseTakenBack(0.6, 0.015, 0.03) - 0.3 * INNER_RAISE_PER_FROWN) < 1e-12, 'half the rise, half the raise back');
+  assert.equal(innerRaiseTakenBack(0.6, 0.015, 0.03), 0, 'a side that rose half as much keeps its raise (a bilateral raise read unevenly)');
+  assert.ok(Math.abs(innerRaiseTakenBack(0.6, 0.0075, 0.03) - 0.3 * INNER_RAISE_PER_FROWN) < 1e-12, 'a quarter of the rise, half the raise back');
   assert.equal(innerRaiseTakenBack(0.6, 0, 0), 0, 'neither rose: nothing to take back');
 });
 

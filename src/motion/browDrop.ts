@@ -53,6 +53,14 @@ export function raiseWithinRise(weight: number, rise: number): number {
 export const INNER_RAISE_PER_FROWN = BROW_RAISE / BROW_DOWN;
 
 /**
+ * Only a raise this one-sided is taken back: the lower side rose less than this share of the higher
+ * one, and all of it when it did not rise at all. Both brows of a real raise rarely read the same
+ * (lp_d6's bilateral raises differ by a third frame to frame); taking back every difference halved
+ * lp_d6's raises on lp_s42 (outside review s14: 0.055 -> 0.029 IOD at the driver's highest brows, 0.071).
+ */
+export const ONE_SIDED_BELOW = 0.5;
+
+/**
  * The frown that takes back the inner raise `innerUp` on a side whose brow rose `rise` while the
  * other rose `otherRise` (height over rest, canonical): none when it rose as much, all of the raise
  * when it did not rise at all.
@@ -60,5 +68,5 @@ export const INNER_RAISE_PER_FROWN = BROW_RAISE / BROW_DOWN;
 export function innerRaiseTakenBack(innerUp: number, rise: number, otherRise: number): number {
   if (otherRise <= 0 || rise >= otherRise) return 0;
   const shown = Math.max(0, rise) / otherRise;
-  return Math.min(1, INNER_RAISE_PER_FROWN * innerUp * (1 - shown));
+  return Math.min(1, INNER_RAISE_PER_FROWN * innerUp * Math.max(0, 1 - shown / ONE_SIDED_BELOW));
 }
