@@ -5,6 +5,7 @@
 // The corner discs of the working texture are lifted toward the light of their brighter half as the
 // mouth opens past the photo's own gap (the rest frame keeps the photo as it is).
 import { luminance as lum } from '../../math/colour.ts';
+import { TextureLift } from './textureLift.ts';
 
 /** Corner disc radius, in inter-ocular distances, round each outer lip corner. */
 const CORNER_RADIUS = 0.08;
@@ -12,15 +13,9 @@ const CORNER_RADIUS = 0.08;
 const DARK = 0.7;
 const OUTER_CORNERS = [61, 291] as const;
 
-export class CornerSkin {
-  private readonly pixels: Int32Array;
-  private readonly photo: Uint8ClampedArray;
-  private readonly lifted: Uint8ClampedArray;
-  private readonly weight: Float32Array;
-  private amount = 0;
-
+export class CornerSkin extends TextureLift {
   /** data: the renderer's working texture (RGBA, width x height), changed in place by update(). */
-  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], iod: number) {
+  constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], iod: number) {
     const pixels: number[] = [], weight: number[] = [], lifted: number[] = [];
     const R = Math.max(2, CORNER_RADIUS * iod);
     for (const c of OUTER_CORNERS) {
@@ -45,23 +40,7 @@ export class CornerSkin {
         for (let ch = 0; ch < 3; ch++) lifted.push(data[o + ch]! + (refColour[ch]! - data[o + ch]!) * t);
       }
     }
-    this.pixels = Int32Array.from(pixels);
-    this.weight = Float32Array.from(weight);
-    this.lifted = Uint8ClampedArray.from(lifted);
-    this.photo = new Uint8ClampedArray(pixels.length * 3);
-    for (let k = 0; k < pixels.length; k++) for (let ch = 0; ch < 3; ch++) this.photo[k * 3 + ch] = data[pixels[k]! * 4 + ch]!;
-  }
-
-  /** open: 0 = the photo's own opening (its corners as they are) .. 1 = parted well past it. */
-  update(open: number): void {
-    const a = Math.min(1, Math.max(0, open));
-    if (Math.abs(a - this.amount) < 0.005) return;
-    this.amount = a;
-    const { data, pixels, photo, lifted, weight } = this;
-    for (let k = 0; k < pixels.length; k++) {
-      const o = pixels[k]! * 4, w = a * weight[k]!;
-      for (let ch = 0; ch < 3; ch++) data[o + ch] = photo[k * 3 + ch]! + (lifted[k * 3 + ch]! - photo[k * 3 + ch]!) * w;
-    }
+    super(data, Int32Array.from(pixels), Uint8ClampedArray.from(lifted), Float32Array.from(weight));
   }
 }
 

@@ -7,6 +7,7 @@
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER } from '../../rig/topology.ts';
+import { TextureLift } from './textureLift.ts';
 
 /** The light a lip pixel is lifted toward: this percentile of its surroundings' (grain-free) light. */
 const LIT_PERCENTILE = 0.8;
@@ -82,31 +83,13 @@ export function liftLipShadow(data: Uint8ClampedArray, width: number, height: nu
 }
 
 /** The lower lip's shadow lifted in the renderer's working texture as the lips part (the rest frame keeps the photo). */
-export class LowerLipLight {
-  private readonly lift: LipLift;
-  private readonly photo: Uint8ClampedArray;
-  private amount = 0;
-
-  /** data: the renderer's working texture (RGBA, width x height), changed in place by update(). */
-  constructor(private readonly data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number]) {
+export class LowerLipLight extends TextureLift {
+  /** data: the renderer's working texture (RGBA, width x height), changed in place by update() (open: 0 = the photo's own opening .. 1 = parted well past it). */
+  constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number]) {
     const inner = [78, ...LIP_COLUMNS_LOWER[0], 308].map(landmarkXY), outer = [61, ...LIP_COLUMNS_LOWER[3], 291].map(landmarkXY);
     const [ax, ay] = landmarkXY(14), [bx, by] = landmarkXY(17);
-    this.lift = liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay));
-    const { pixels } = this.lift;
-    this.photo = new Uint8ClampedArray(pixels.length * 3);
-    for (let k = 0; k < pixels.length; k++) for (let ch = 0; ch < 3; ch++) this.photo[k * 3 + ch] = data[pixels[k]! * 4 + ch]!;
-  }
-
-  /** open: 0 = the photo's own opening (its lip as it is) .. 1 = parted well past it. */
-  update(open: number): void {
-    const a = Math.min(1, Math.max(0, open));
-    if (Math.abs(a - this.amount) < 0.005) return;
-    this.amount = a;
-    const { data, photo } = this, { pixels, lifted } = this.lift;
-    for (let k = 0; k < pixels.length; k++) {
-      const o = pixels[k]! * 4;
-      for (let ch = 0; ch < 3; ch++) data[o + ch] = photo[k * 3 + ch]! + (lifted[k * 3 + ch]! - photo[k * 3 + ch]!) * a;
-    }
+    const { pixels, lifted } = liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay));
+    super(data, pixels, lifted);
   }
 }
 
