@@ -149,7 +149,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const secondEye = eyeStart + (eyeEnd - eyeStart) / 2;
   // far side: triangles drawn under everything when the head turns, and the mirror-blended vertices
   const backOfHead = Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead);
-  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade: geometry.shade };
+  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade };
 
   /** The eye and brow textures for this frame's weights and gaze (after the geometry). */
   function updateTextures(frame: MotionFrame): void {

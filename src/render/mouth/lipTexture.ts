@@ -52,7 +52,7 @@ export function slideLipTexture(uv: ArrayLike<number>, uvNow: Float32Array, open
   // lp_s42's and mt_man's O)
   const cornerOpen = Math.min(1, Math.max(0, open)), pressed = Math.min(1, Math.max(0, round));
   for (const [ci, [v, o]] of CORNERS.entries()) {
-    const kc = CORNER_REACH * cornerOpen, end = ci === 0 ? 0 : UPPER[0].length - 1;
+    const kc = CORNER_REACH * cornerOpen, end = ci === 0 ? 0 : LOWER[0].length - 1;
     const b = LOWER[0][end]!;
     const pu = uv[v * 2]! + kc * (uv[o * 2]! - uv[v * 2]!), pv = uv[v * 2 + 1]! + kc * (uv[o * 2 + 1]! - uv[v * 2 + 1]!);
     uvNow[v * 2] = pu + pressed * (uvNow[b * 2]! - pu);

@@ -8,6 +8,7 @@ import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER } from '../../rig/topology.ts';
 import { TextureLift } from './textureLift.ts';
+import { insidePolygon, distanceToPolyline } from '../../math/polygon.ts';
 
 /** The light a lip pixel is lifted toward: this percentile of its surroundings' (grain-free) light. */
 const LIT_PERCENTILE = 0.8;
@@ -91,26 +92,6 @@ export class LowerLipLight extends TextureLift {
     const { pixels, lifted } = liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay));
     super(data, pixels, lifted);
   }
-}
-
-function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!, [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function distanceToPolyline(x: number, y: number, line: [number, number][]): number {
-  let best = Infinity;
-  for (let i = 0; i + 1 < line.length; i++) {
-    const [ax, ay] = line[i]!, [bx, by] = line[i + 1]!;
-    const dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
-    const t = l2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / l2)) : 0;
-    best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
-  }
-  return best;
 }
 
 /** Mean of v over the masked pixels in a (2r+1)^2 box round each masked pixel. */
