@@ -20,6 +20,11 @@ export function browRestOf(brows: Float64Array[], have: number[]): BrowRest {
   return { frown: at(50), raise: at(RAISE_REST_PERCENTILE) };
 }
 
+/** How far a side's brow (0 the subject's left, 1 right) rose over its raise rest at frame i. */
+function browRise(brows: Float64Array[], browRest: BrowRest, side: number, i: number): number {
+  return brows[side]![i]! - browRest.raise[side]!;
+}
+
 /**
  * The brow controls no stronger than the driver's brows really moved over its eye corners (head
  * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
@@ -27,7 +32,7 @@ export function browRestOf(brows: Float64Array[], have: number[]): BrowRest {
  */
 export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Pick<Required<DriverFitOptions>, 'frownWithinDrop' | 'raiseWithinRise' | 'oneSidedBrows'>): void {
   const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
-  const rise = (side: number, i: number) => brows[side]![i]! - browRest.raise[side]!;
+  const rise = (side: number, i: number) => browRise(brows, browRest, side, i);
   const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
   if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
   if (!o.raiseWithinRise) return;
@@ -47,7 +52,7 @@ export function oneSidedBrows(out: Map<RigControl, Float64Array>, have: number[]
   const down = [out.get('browDownLeft'), out.get('browDownRight')];
   if (!inner || !down[0] || !down[1]) return;
   for (const i of have) {
-    const rise = [0, 1].map((s) => brows[s]![i]! - browRest.raise[s]!);
+    const rise = [0, 1].map((s) => browRise(brows, browRest, s, i));
     for (const s of [0, 1]) down[s]![i] = Math.max(down[s]![i]!, innerRaiseTakenBack(inner[i]!, rise[s]!, rise[1 - s]!));
   }
 }

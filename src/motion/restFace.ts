@@ -7,8 +7,8 @@ import { clamp01 } from '../math/smooth.ts';
 import { widenCap } from '../rig/mouthPrior.ts';
 export { clamp01 };
 
-export function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
+export function percentile(values: ArrayLike<number>, p: number): number {
+  const s = Array.from(values).sort((a, b) => a - b);
   if (!s.length) return 0;
   return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
 }

@@ -14,7 +14,7 @@ import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
 import { lidHeights, lowerLidRises, smileSquint, RENDERED_RISE_AT_FULL, type Lids } from './lowerLid.ts';
-import { eyeRestOf } from './restFace.ts';
+import { eyeRestOf, percentile } from './restFace.ts';
 import { faceMeasures } from './measures.ts';
 import { mouthWidthRatio } from '../rig/mouthPrior.ts';
 
@@ -37,10 +37,6 @@ const MIN_RANGE = 0.15;
 /** Rendered expressions read back about half as strong (a 0.6 smile re-detects as 0.3), but noise must not be blown up. */
 const MAX_GAIN = 2;
 
-function percentile(values: Float64Array, p: number): number {
-  const s = Float64Array.from(values).sort();
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
-}
 
 /**
  * Brow raises read back the same way: a rendered browInnerUp 1 reads 0.32-0.49 and browOuterUp 1
