@@ -153,25 +153,14 @@ test('a turned head\'s far cheek darkens (a rounded side, not a card), its near 
 });
 
 test('the nose\'s sidewall a turn shows samples a texture span like its turned screen span (no sliver stretched into a smear)', async () => {
-  const { faceTopology } = await import('../src/rig/topology.ts');
+  const { revealedStretches } = await import('../src/eval/revealStretch.ts');
   for (const [file, yaw, side] of [['mt_man.png', 25, -1], ['mt_man.png', -25, 1]] as const) {
     const avatar = buildAvatar(await analyzePortrait(PORTRAITS + file));
     const r = createRenderer(avatar, { width: 512, height: 512 });
     const lm = r.landmarks({ ...r.neutralFrame(), pose: { ...r.neutralFrame().pose, yaw } });
-    const area = (p: (i: number) => [number, number], a: number, b: number, c: number) => Math.abs((p(b)[0] - p(a)[0]) * (p(c)[1] - p(a)[1]) - (p(c)[0] - p(a)[0]) * (p(b)[1] - p(a)[1])) / 2;
-    const uv = (t: Float32Array) => (i: number): [number, number] => [t[i * 2]!, t[i * 2 + 1]!];
-    const screen = (i: number): [number, number] => [lm[i]![0], lm[i]![1]];
-    const tris = faceTopology().triangles;
-    let worstOwn = 0, worstRevealed = 0, count = 0;
-    for (let t = 0; t < tris.length; t += 3) {
-      const [a, b, c] = [tris[t]!, tris[t + 1]!, tris[t + 2]!];
-      if (![a, b, c].every((i) => avatar.revealDir[i * 2] === side)) continue;
-      const s = area(screen, a, b, c);
-      if (s < 4) continue;
-      count++;
-      worstOwn = Math.max(worstOwn, s / Math.max(0.25, area(uv(avatar.uv), a, b, c)));
-      worstRevealed = Math.max(worstRevealed, s / Math.max(0.25, area(uv(avatar.uvRevealed), a, b, c)));
-    }
+    const tris = revealedStretches(avatar, (i) => [lm[i]![0], lm[i]![1]], side, 4, [avatar.uv, avatar.uvRevealed]);
+    const count = tris.length;
+    const worstOwn = Math.max(0, ...tris.map((t) => t.stretch[0]!)), worstRevealed = Math.max(0, ...tris.map((t) => t.stretch[1]!));
     assert.ok(count >= 5, `${count} sidewall triangles`);
     assert.ok(worstRevealed < 0.5 * worstOwn, `yaw ${yaw}: worst stretch ${worstOwn.toFixed(1)}x with the photo's texture positions, ${worstRevealed.toFixed(1)}x revealed`);
     // the ridge keeps its texture
