@@ -42,6 +42,8 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   quiet_cs1: { closureShift: 1 },
   quiet_shift1: { shift: 1 },
   quiet_open1: { openLead: 1 },
+  quiet_trim: { trimEnds: true },
+  trim: { trimEnds: true, quiet: null },
 };
 
 interface Case { name: string; held: boolean; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[] }

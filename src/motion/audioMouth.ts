@@ -23,11 +23,13 @@ export interface AudioMouthTiming {
   shift: number;
   /** the closure weights read this many frames ahead */
   closureShift: number;
+  /** a closure of two frames or more ends a frame early (its last frame takes the next one's weight: trimClosureEnds) */
+  trimEnds: boolean;
   /** the opening controls open this many frames early after the closures (openEarly) */
   openLead: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, openLead: 0 };
+export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0 };
 
 const OPENING = ['jawOpen', 'mouthLowerDown', 'mouthUpperUp'];
 
@@ -46,6 +48,13 @@ export function openEarly(c: ArrayLike<number>, k: number): Float64Array {
   });
 }
 
+/** Closure weights with the last frame of every run of two or more (weight >= 0.5) given the next frame's weight. */
+export function trimClosureEnds(w: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(w);
+  for (let i = 1; i < w.length - 1; i++) if (w[i]! >= 0.5 && w[i - 1]! >= 0.5 && w[i + 1]! < 0.5) out[i] = w[i + 1]!;
+  return out;
+}
+
 /**
  * The mouth curves (model.targets x n frames, rig weights) of the file's sound. `speech` and `energy`
  * per output frame may be given (fromAudio.ts computes them with its progress), else computed.
@@ -59,7 +68,8 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
   const mouth = postprocessLips(curves, sp, fps, mouthAmp);
   if (t.closures) {
-    const w = closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet);
+    let w = closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet);
+    if (t.trimEnds) w = trimClosureEnds(w);
     shutClosures(mouth, model.targets, t.closureShift ? advance(w, t.closureShift) : w);
   }
   if (t.openLead) for (const k of OPENING) {
