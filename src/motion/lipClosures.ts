@@ -46,10 +46,10 @@ const LOW_BANDS = [0, 6], HIGH_BANDS = [14, 24];
  * valley whose 40 ms around the frame (the frame's energy, log power under the file's loud level) is
  * louder than the first value is no closure, fully one from the second (-15 and -24 dB). The valley's
  * depth alone also shut quiet open vowels between louder ones (an "uh"): Obama clip1 f14-15 (-3.6, -3.9)
- * shut where his real mouth is wide open (0.20 IOD). sync15 on real read-backs (bench/lipTiming.ts):
- * GRID s1 (36 sentences, never heard) jawOpen r at lag 0 .610 -> .633, false closures (ours shut, the
- * real mouth above its median) 112 -> 86, b/p words closed 28 -> 25 of 32; 11 heard speakers' clips
- * r .438 -> .458 (see docs/lipsync/README.md, timing-s15). -3/-5 and -4/-6 measured alike.
+ * shut where his real mouth is wide open (0.20 IOD). sync15 (bench/lipTiming.ts, docs/lipsync/README.md timing15):
+ * GRID s1 (36 sentences, never heard) jawOpen r at lag 0 .610 -> .633, false closures (ours shut, the real mouth
+ * above its median) 112 -> 86, real closures hit 35 -> 31 of 48, b/p words closed 28 -> 25 of 32; 18 read-backs
+ * of heard speakers r .456 -> .467, false closures 160 -> 106. -3/-5 and -4/-6 measured alike.
  */
 export const CLOSURE_QUIET_FROM = -3.5, CLOSURE_QUIET_FULL = -5.5;
 /** the press at a complete closure (the lips' edges roll in, as they do at p/b/m) */
