@@ -5,14 +5,12 @@ import { AudioMotionOptionsSchema, type AudioMotionOptions, type JobControl } fr
 import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
-import { calibrateLips, loadLipModel, postprocessLips, rawLipCurves } from './lipModel.ts';
+import { loadLipModel } from './lipModel.ts';
+import { audioMouthCurves } from './audioMouth.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, contentSeed, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
-import { openRoundedVowels } from './lipRounding.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
-import { shapeAudioMouth } from './lipShapes.ts';
-import { closureWeights, shutClosures } from './lipClosures.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -33,7 +31,6 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
   if (audio.samples === 0) throw new AudioError(`${audioFile} contains no audio samples. Give a speech recording.`);
   if (n < 1) throw new AudioError(`${audioFile} is too short (${(audio.samples / 16000).toFixed(3)} s): it must last at least one frame (${(1 / o.fps).toFixed(3)} s at ${o.fps} fps).`);
   const T = model.targets.length;
-  const raw = rawLipCurves(model, audio, o.fps, n);
   const speech = new Float64Array(n);
   const energy = new Float64Array(n);
   const here = new Float32Array(LIP_FRAME_DIM);
@@ -49,11 +46,7 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
       onProgress({ stage: 'motion', done: i + 1, total: n, fps, eta: (n - i - 1) / fps, message: 'audio to motion' });
     }
   }
-  const curves = calibrateLips(model, raw, o.fps);
-  openRoundedVowels(curves, model.targets, energy);
-  const mouth = postprocessLips(curves, speech, o.fps, o.mouthAmp);
-  shutClosures(mouth, model.targets, closureWeights(audio, o.fps, n));
-  shapeAudioMouth(mouth, model.targets);
+  const mouth = audioMouthCurves(model, audio, o.fps, n, {}, o.mouthAmp, speech, energy);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   // blinks and look-aways are seeded by the clip too, so clips with one seed do not share their timing
   const clipSeed = contentSeed(o.seed, energy);

@@ -7,8 +7,10 @@
 // raise scaled down, the press raised. The cue is per file (relative to its own loud level), so a
 // speaker who talks through a smile is shut only where her sound stops, not by a global rule.
 // Which stop (p/b/m or t/d/k/g) is not told: at t/d/k/g real lips are nearly together as well.
+// The valley must also be near silence (CLOSURE_QUIET_*, sync15): a quiet vowel between loud ones is a
+// valley too, with the mouth open.
 import { FEATURE_RATE } from './features.ts';
-import { LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
+import { FLOOR_VALUE, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 
 /** half the window (s) the valley's floor is read over: a closure is at least ~40 ms long */
 export const CLOSURE_FLOOR_HALF = 0.02;
@@ -39,6 +41,17 @@ export const CLOSURE_SPEECH = -4.6;
 export const HISS_FROM = 0.5, HISS_FULL = 2.5;
 /** mel bands (of 24) averaged as low and high for the tilt */
 const LOW_BANDS = [0, 6], HIGH_BANDS = [14, 24];
+/**
+ * a closure's own sound is near silence (a stop's gap; a nasal's or voice bar's murmur is quiet too): a
+ * valley whose 40 ms around the frame (the frame's energy, log power under the file's loud level) is
+ * louder than the first value is no closure, fully one from the second (-15 and -24 dB). The valley's
+ * depth alone also shut quiet open vowels between louder ones (an "uh"): Obama clip1 f14-15 (-3.6, -3.9)
+ * shut where his real mouth is wide open (0.20 IOD). sync15 (bench/lipTiming.ts, docs/lipsync/README.md timing15):
+ * GRID s1 (36 sentences, never heard) jawOpen r at lag 0 .610 -> .633, false closures (ours shut, the real mouth
+ * above its median) 112 -> 86, real closures hit 35 -> 31 of 48, b/p words closed 28 -> 25 of 32; 18 read-backs
+ * of heard speakers r .456 -> .467, false closures 160 -> 106. -3/-5 and -4/-6 measured alike.
+ */
+export const CLOSURE_QUIET_FROM = -3.5, CLOSURE_QUIET_FULL = -5.5;
 /** the press at a complete closure (the lips' edges roll in, as they do at p/b/m) */
 export const CLOSURE_PRESS = 0.3;
 
@@ -75,8 +88,16 @@ export function valleyDepth(e: ArrayLike<number>, tilt: ArrayLike<number>, j0: n
   return hiss > BURST_HISS ? Math.max(0, burst - floor) : 0;
 }
 
-/** Per output frame (n at `fps`), 0..1: how surely the lips are closed there by the sound (a short deep energy valley inside speech). */
-export function closureWeights(audio: LipAudio, fps: number, n: number, from = CLOSURE_FROM, full = CLOSURE_FULL, onsetSeconds = CLOSURE_ONSET): Float64Array {
+/** 1 at a frame energy at or under `full`, 0 at or over `from`, linear between: how near silence a closure's frame is. */
+export function quietness(energy: number, from = CLOSURE_QUIET_FROM, full = CLOSURE_QUIET_FULL): number {
+  return Math.max(0, Math.min(1, (from - energy) / (from - full)));
+}
+
+/**
+ * Per output frame (n at `fps`), 0..1: how surely the lips are closed there by the sound (a short deep
+ * energy valley inside speech whose floor is near silence). `quiet` null: the valley's depth alone (closures14).
+ */
+export function closureWeights(audio: LipAudio, fps: number, n: number, from = CLOSURE_FROM, full = CLOSURE_FULL, onsetSeconds = CLOSURE_ONSET, quiet: [number, number] | null = [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL]): Float64Array {
   const e = new Float64Array(audio.n100), tilt = new Float64Array(audio.n100);
   const bandMean = (o: number, [a, b]: number[]) => {
     let s = 0;
@@ -95,9 +116,14 @@ export function closureWeights(audio: LipAudio, fps: number, n: number, from = C
     const t = i / fps;
     const j0 = Math.ceil((t - CLOSURE_FLOOR_HALF - 0.0125) * FEATURE_RATE - 1e-9);
     const j1 = Math.ceil((t + CLOSURE_FLOOR_HALF - 0.0125) * FEATURE_RATE - 1e-9);
-    let hiss = 0;
-    for (let j = Math.max(0, j0); j < Math.min(audio.n100, j1); j++) hiss += tilt[j]! / (j1 - j0);
-    out[i] = smoothstep(from, full, valleyDepth(e, tilt, j0, j1, side, onset)) * (1 - smoothstep(HISS_FROM, HISS_FULL, hiss));
+    let hiss = 0, level = 0;
+    for (let j = j0; j < j1; j++) {
+      const inside = j >= 0 && j < audio.n100;
+      if (inside) hiss += tilt[j]! / (j1 - j0);
+      // the frame's energy as frameEnergy reads it (lipFeatures.ts contextVector: the floor outside the file)
+      level += (inside ? e[j]! : FLOOR_VALUE) / Math.max(1, j1 - j0);
+    }
+    out[i] = smoothstep(from, full, valleyDepth(e, tilt, j0, j1, side, onset)) * (1 - smoothstep(HISS_FROM, HISS_FULL, hiss)) * (quiet ? quietness(level, quiet[0], quiet[1]) : 1);
   }
   return out;
 }

@@ -1,0 +1,81 @@
+// The audio mouth's whole chain, one function for the product (fromAudio.ts) and the benches: the lip
+// model's curves, calibrated, rounded vowels opened, the silence gate and mouthAmp, the closures the
+// sound shows, the rig's shapes. `timing` holds the switches sync15 measured (bench/lipTiming.ts); the
+// product runs the defaults.
+// Measured and not kept (docs/lipsync/README.md, timing-s15): the lip model's lag against real mouths is
+// the speaker's, not the model's (best lag -2..+3 frames over 13 clips, mean ~0; Obama clip1 +3, clip2 0),
+// so a global shift (`shift`), closures moved earlier (`closureShift`) or rises made early (`openLead`)
+// each helped some speakers and hurt as many (GRID s1 r at lag 0: .610 -> .583, .604, .638 with b/p
+// closures lost).
+import { speechActivity, type LipAudio } from './lipFeatures.ts';
+import { calibrateLips, postprocessLips, rawLipCurves, type LipModel } from './lipModel.ts';
+import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
+import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, shutClosures } from './lipClosures.ts';
+import { shapeAudioMouth } from './lipShapes.ts';
+import { LIP_REFERENCE_AMP } from './lipGate.ts';
+
+export interface AudioMouthTiming {
+  /** the closures from the sound (lipClosures.ts) on */
+  closures: boolean;
+  /** the closures' quiet gate [from, full] (lipClosures.ts CLOSURE_QUIET_*); null: the valley's depth alone (closures14) */
+  quiet: [number, number] | null;
+  /** the model's curves read this many frames ahead (the mouth earlier) before the gate */
+  shift: number;
+  /** the closure weights read this many frames ahead */
+  closureShift: number;
+  /** a closure of two frames or more ends a frame early (its last frame takes the next one's weight: trimClosureEnds) */
+  trimEnds: boolean;
+  /** the opening controls open this many frames early after the closures (openEarly) */
+  openLead: number;
+}
+
+export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0 };
+
+const OPENING = ['jawOpen', 'mouthLowerDown', 'mouthUpperUp'];
+
+/** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
+export function advance(c: ArrayLike<number>, k: number): Float64Array {
+  const n = c.length;
+  return Float64Array.from({ length: n }, (_, i) => c[Math.max(0, Math.min(n - 1, i + k))]!);
+}
+
+/** Each frame the widest of itself and the next k: a rise comes k frames early, a fall on time. */
+export function openEarly(c: ArrayLike<number>, k: number): Float64Array {
+  return Float64Array.from({ length: c.length }, (_, i) => {
+    let m = c[i]!;
+    for (let j = i + 1; j <= i + k && j < c.length; j++) m = Math.max(m, c[j]!);
+    return m;
+  });
+}
+
+/** Closure weights with the last frame of every run of two or more (weight >= 0.5) given the next frame's weight. */
+export function trimClosureEnds(w: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(w);
+  for (let i = 1; i < w.length - 1; i++) if (w[i]! >= 0.5 && w[i - 1]! >= 0.5 && w[i + 1]! < 0.5) out[i] = w[i + 1]!;
+  return out;
+}
+
+/**
+ * The mouth curves (model.targets x n frames, rig weights) of the file's sound. `speech` and `energy`
+ * per output frame may be given (fromAudio.ts computes them with its progress), else computed.
+ */
+export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, n: number, timing: Partial<AudioMouthTiming> = {}, mouthAmp = LIP_REFERENCE_AMP, speech?: ArrayLike<number>, energy?: ArrayLike<number>): Float64Array[] {
+  const t = { ...DEFAULT_TIMING, ...timing };
+  const sp = speech ?? speechActivity(audio, fps, n);
+  const en = energy ?? frameEnergy(audio, fps, n);
+  let curves = calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
+  openRoundedVowels(curves, model.targets, en);
+  if (t.shift) curves = curves.map((c) => advance(c, t.shift));
+  const mouth = postprocessLips(curves, sp, fps, mouthAmp);
+  if (t.closures) {
+    let w = closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet);
+    if (t.trimEnds) w = trimClosureEnds(w);
+    shutClosures(mouth, model.targets, t.closureShift ? advance(w, t.closureShift) : w);
+  }
+  if (t.openLead) for (const k of OPENING) {
+    const at = model.targets.indexOf(k);
+    if (at >= 0) mouth[at] = openEarly(mouth[at]!, t.openLead);
+  }
+  shapeAudioMouth(mouth, model.targets);
+  return mouth;
+}
