@@ -34,6 +34,15 @@ export const SWAY: Record<'yaw' | 'pitch' | 'roll', readonly SwaySpring[]> = {
   roll: [{ hz: 0.2, damping: 0.5, deg: 4.0 }, { hz: 0.7, damping: 0.8, deg: 2.9 }],
 };
 
+/** A gain per axis on the drift and sway (not the nods). */
+export type HeadGain = Record<'yaw' | 'pitch' | 'roll', number>;
+
+/**
+ * HEAD_GAIN: 1 on every axis is SWAY as fitted above (in the face mesh's angles, which read a real
+ * turn at ~0.6 of the rig fit's). Placeholder until fitted (bench/headFit.ts).
+ */
+export const HEAD_GAIN: HeadGain = { yaw: 1, pitch: 1, roll: 1 };
+
 /** Stationary standard deviation of p for dv = (-k p - c v) dt + dW: 1 / sqrt(2 c k). */
 export function springSd(hz: number, damping: number): number {
   const w = 2 * Math.PI * hz;
@@ -84,7 +93,10 @@ export class HeadMotionStream {
   private v = 0;
   private refractory = 0;
 
-  constructor(private readonly fps: number, seed: number, temperature: number) {
+  private readonly gain: HeadGain;
+
+  constructor(private readonly fps: number, seed: number, temperature: number, gain: HeadGain = HEAD_GAIN) {
+    this.gain = gain;
     const rand = rng(seed ^ 0x4ead);
     this.rand = rand;
     this.scale = 0.5 + temperature * 2.5; // temperature 0.2 -> 1 (a real speaker's amount)
@@ -131,19 +143,20 @@ export class HeadMotionStream {
     this.p += this.v * dt;
     const t = this.i++ / fps;
     const live = 0.4 + 0.6 * this.level;
-    out.yaw = (this.yawDrift(t) + this.swayOf(this.sway.yaw)) * scale * live;
-    out.pitch = (this.pitchDrift(t) + this.swayOf(this.sway.pitch)) * scale * live + Math.max(-4, Math.min(4, this.p));
-    out.roll = (this.rollDrift(t) + this.swayOf(this.sway.roll)) * scale * live;
+    const { gain } = this;
+    out.yaw = (this.yawDrift(t) + this.swayOf(this.sway.yaw)) * scale * live * gain.yaw;
+    out.pitch = (this.pitchDrift(t) + this.swayOf(this.sway.pitch)) * scale * live * gain.pitch + Math.max(-4, Math.min(4, this.p));
+    out.roll = (this.rollDrift(t) + this.swayOf(this.sway.roll)) * scale * live * gain.roll;
     out.brow = this.b;
     return out;
   }
 }
 
 /** Head motion over a whole series of relative speech energies (see HeadMotionStream). */
-export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array; brow: Float64Array } {
+export function headMotion(energy: ArrayLike<number>, fps: number, seed: number, temperature: number, gain: HeadGain = HEAD_GAIN): { yaw: Float64Array; pitch: Float64Array; roll: Float64Array; brow: Float64Array } {
   const n = energy.length;
   const yaw = new Float64Array(n), pitch = new Float64Array(n), roll = new Float64Array(n), brow = new Float64Array(n);
-  const stream = new HeadMotionStream(fps, seed, temperature);
+  const stream = new HeadMotionStream(fps, seed, temperature, gain);
   const f: HeadMotionFrame = { yaw: 0, pitch: 0, roll: 0, brow: 0 };
   for (let i = 0; i < n; i++) {
     stream.next(energy[i]!, f);
