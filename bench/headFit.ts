@@ -5,7 +5,7 @@
 // command, bench/headRead.ts on rendered clips). Speakers sorted by name alternate between the fit and
 // the report half. Prints the fitted gain per axis and, on the held-out half, real vs ours
 // (median [q25..q75]). Never asserts.
-//   node --import tsx bench/headFit.ts --real DIR [--render-gain 1,1,1] [--gain y,p,r] [--seeds 8] [--seconds 8]
+//   node --import tsx bench/headFit.ts --real DIR[,DIR2] [--render-gain 1,1,1] [--gain y,p,r] [--seeds 8] [--seconds 8]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
@@ -15,7 +15,7 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const AXES = ['yaw', 'pitch', 'roll'] as const;
 const argv = process.argv.slice(2);
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
-const realDir = arg('--real', '/tmp/head15/real');
+const realDirs = arg('--real', '/tmp/head15/real').split(',');
 const renderGain = arg('--render-gain', '1,1,1').split(',').map(Number);
 const seeds = Number(arg('--seeds', '8')), seconds = Number(arg('--seconds', '8'));
 const FPS = 25, STEP = 5; // the reads are every 5th frame at 25 fps
@@ -48,10 +48,11 @@ async function energyOf(file: string): Promise<Float64Array> {
 
 interface Clip { name: string; speaker: string; real: number[]; energy: Float64Array }
 const clips: Clip[] = [];
-for (const f of readdirSync(realDir).filter((x) => x.endsWith('.json'))) {
-  const run = JSON.parse(readFileSync(path.join(realDir, f), 'utf8')) as { name: string; speaker: string; real: ({ fit: Record<string, number> } | null)[] };
+const files = realDirs.flatMap((d) => readdirSync(d).filter((x) => x.endsWith('.json')).map((x) => path.join(d, x)));
+for (const file of files) {
+  const run = JSON.parse(readFileSync(file, 'utf8')) as { name: string; speaker: string; real: ({ fit: Record<string, number> } | null)[] };
   const ok = run.real.filter((r) => r !== null);
-  if (ok.length < 15) continue;
+  if (ok.length < 15 || clips.some((c) => c.name === run.name)) continue;
   clips.push({ name: run.name, speaker: run.speaker, real: AXES.map((a) => sd(ok.map((r) => r.fit[a]!))), energy: await energyOf(audioOf(run.name)) });
 }
 
