@@ -54,7 +54,7 @@ for (const name of names) {
       // the far cheek: the side of the face oval nearer the nose tip in the image (234 image-left, 454 image-right)
       const nose = lm[1]!, far = Math.abs(lm[234]![0] - nose[0]) < Math.abs(lm[454]![0] - nose[0]) ? lm[234]! : lm[454]!;
       const face = await squareCell(img, box.cx, box.cy, box.extent * 1.3, CELL);
-      const cheek = await squareCell(img, (far[0] + nose[0]) / 2 + (far[0] - nose[0]) * 0.35, far[1], (box.extent * 1.3) / 3, CELL);
+      const cheek = await squareCell(img, far[0] - (far[0] - nose[0]) * 0.15, far[1] + box.extent * 0.12, (box.extent * 1.3) / 3, CELL);
       tiles.push({ input: face, left: LABEL + col * CELL, top: row * CELL }, { input: cheek, left: LABEL + (col + 1) * CELL, top: row * CELL });
       tiles.push({ input: label(`${peak} f${at} y${head.yaw[at]!.toFixed(1)} p${head.pitch[at]!.toFixed(1)}`, CELL, 22), left: LABEL + col * CELL, top: row * CELL });
       col += 2;
