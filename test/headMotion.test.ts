@@ -26,12 +26,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
  * Real speakers' head motion: per speaker, the sd of the rig fit's angles read off the first 8 s of
  * their frames; quartiles and median over 33 speakers (train/clips non-GRID, Katie, mt_sun;
  * bench/headRead.ts, bench/headFit.ts). A rendered head reads back at its command's angle (rig fit
- * 1.08 / 0.95 / 1.01 x), so the command is compared with them directly.
+ * 1.05-1.08 / 0.95-1.0 / 1.01 x), so the command is compared with them directly.
  */
 const REAL_SD = {
-  yaw: { q25: 1.94, median: 3.86, q75: 7.58 },
-  pitch: { q25: 1.9, median: 2.91, q75: 5.6 },
-  roll: { q25: 1.49, median: 3.21, q75: 4.42 },
+  yaw: { q25: 1.94, median: 3.86, q75: 7.54 },
+  pitch: { q25: 1.98, median: 2.91, q75: 5.6 },
+  roll: { q25: 1.43, median: 3.21, q75: 4.42 },
 } as const;
 
 /** Each 8 s window's sd over 20 s of speech (as the real clips were read), median over windows and seeds. */

@@ -38,14 +38,16 @@ export const SWAY: Record<'yaw' | 'pitch' | 'roll', readonly SwaySpring[]> = {
 export type HeadGain = Record<'yaw' | 'pitch' | 'roll', number>;
 
 /**
- * How far the head moves, per axis, over SWAY and the drift. Fitted (bench/headFit.ts) to the rig
+ * How far the head moves, per axis, over SWAY and the drift (SWAY's angles were the face mesh's own,
+ * which read a turn at ~0.65 of the rig's degrees the pose is in). Fitted (bench/headFit.ts) to the rig
  * fit's angles read off real speakers' frames by bench/headRead.ts: per speaker the sd over the first
- * 8 s, 17 of 33 speakers (train/clips non-GRID + Katie + mt_sun, alternate by name) to fit, the
- * median; the other 16 held out (sd yaw / pitch / roll, real median 3.5 / 3.3 / 3.3°, ours 2.9 / 2.0 /
- * 2.9° at gain 1 -> 4.5 / 2.6 / 3.2°). The rendered head reads back at the command's angle (rig
- * fit 1.08 / 0.95 / 1.01 x), the detector at 0.67 / 0.7 x as on a real head: gain 1 was small.
+ * 8 s; 17 of 33 speakers (train/clips non-GRID + Katie + mt_sun, alternate by name) fit, median on
+ * median; the other 16 held out (sd yaw / pitch / roll: real median 3.6 / 3.3 / 3.3 deg, ours 2.9 /
+ * 2.0 / 2.9 at gain 1 -> 4.0 / 2.6 / 3.3). The rendered head reads back at the command's angle (rig
+ * fit 1.05-1.08 / 0.95-1.0 / 1.01 x on 5 speakers), the detector at 0.67 / 0.71 x of the fit as on a
+ * real head (0.68 / 0.72): the generated pose was small, not the rendered turn.
  */
-export const HEAD_GAIN: HeadGain = { yaw: 1.5, pitch: 1.3, roll: 1.1 };
+export const HEAD_GAIN: HeadGain = { yaw: 1.35, pitch: 1.3, roll: 1.15 };
 
 /** Stationary standard deviation of p for dv = (-k p - c v) dt + dW: 1 / sqrt(2 c k). */
 export function springSd(hz: number, damping: number): number {
