@@ -134,6 +134,14 @@ function summary(dirs: string[]): void {
       });
       if (cells.some(Boolean)) console.log(`  ${n.padEnd(9)} ${cells.join('   ')}`);
     });
+    // how fast: sd of the change between consecutive reads (0.2 s at --fps 5), median over clips; includes tracker jitter on both sides
+    const stepSd = (rows: (Read | null)[], a: Axis) => {
+      const d: number[] = [];
+      for (let i = 1; i < rows.length; i++) if (rows[i] && rows[i - 1]) d.push(rows[i]!.fit[a] - rows[i - 1]!.fit[a]);
+      return sd(d);
+    };
+    const steps = (get: (r: ClipRun) => (Read | null)[] | undefined) => AXES.map((a) => quantile(runs.filter((r) => get(r)).map((r) => stepSd(get(r)!, a)), 0.5).toFixed(2)).join(' ');
+    console.log(`  median step sd between reads, rig fit (yaw pitch roll): real ${steps((r) => r.real)}${runs.some((r) => r.ours) ? `, ours ${steps((r) => r.ours)}` : ''}`);
     // gains: detector on fit over the real frames; read-back on command over ours (pooled frames per clip, median)
     const gains = (f: (r: ClipRun, a: Axis) => number) => AXES.map((a) => quantile(runs.map((r) => f(r, a)).filter(Number.isFinite), 0.5).toFixed(2)).join(' ');
     const pairs = (rows: (Read | null)[], a: Axis, x: 'det' | 'fit', y: 'det' | 'fit') => { const k = ok(rows); return slope(k.map((r) => r[x][a]), k.map((r) => r[y][a])); };
