@@ -45,10 +45,11 @@ export type HeadGain = Record<'yaw' | 'pitch' | 'roll', number>;
  * which read a turn at ~0.65 of the rig's degrees the pose is in). Fitted (bench/headFit.ts) to the rig
  * fit's angles read off real speakers' frames by bench/headRead.ts: per speaker the sd over the first
  * 8 s; 17 of 33 speakers (train/clips non-GRID + Katie + mt_sun, alternate by name) fit, median on
- * median; the other 16 held out (sd yaw / pitch / roll: real median 3.6 / 3.3 / 3.3 deg, ours 2.9 /
- * 2.0 / 2.9 at gain 1 -> 4.0 / 2.6 / 3.4, roll with its slower spectrum). The rendered head reads back at the command's angle (rig
- * fit 1.05-1.08 / 0.95-1.0 / 1.01 x on 5 speakers), the detector at 0.67 / 0.71 x of the fit as on a
- * real head (0.68 / 0.72): the generated pose was small, not the rendered turn.
+ * median (1.38 / 1.26 / 1.20); on the other 16, held out, sd yaw / pitch / roll: real median 3.6 /
+ * 3.3 / 3.3 deg, the generator before head15 2.95 / 2.0 / 2.9, with this 3.9 / 2.7 / 3.5. The rendered
+ * head reads back at the command's angle (rig fit 1.05-1.08 / 0.95-1.0 / 1.01 x on 5 speakers), the
+ * detector at 0.67 / 0.71 x of the fit as on a real head (0.68 / 0.72): the generated pose was small,
+ * not the rendered turn.
  */
 export const HEAD_GAIN: HeadGain = { yaw: 1.35, pitch: 1.3, roll: 1.2 };
 
