@@ -1,7 +1,7 @@
 // The turned-head frames audio mode actually shows (issue #14/#15): each portrait driven by a speech
 // clip with `--pose auto` (seed 0), the frames at the generated pose's peaks (most yaw either way,
 // most pitch either way); per peak the face at ~1x and the far cheek / ear 3x. One row per portrait
-// and head gain: the gain of 1 on every axis (the motion before HEAD_GAIN was fitted) and the shipped
+// and head gain: the gain of 1 on every axis (the old size of the same seeded motion) and the shipped
 // HEAD_GAIN, each at its own peaks. For looking, not measuring.
 //   node --import tsx bench/headPeaks.ts --out FILE.jpg [--audio FILE] [--seconds 20] [names...]
 import path from 'node:path';
