@@ -5,6 +5,9 @@
 // Per clip: standard deviation of each angle (how far the head moves) and of its frame-to-frame
 // change (how fast); medians over clips. The real figures include tracker jitter: GRID's still,
 // frontal speaker gives its size (printed), which we subtract in quadrature for the "denoised" row.
+// These real angles are the face mesh's own (measures.ts headAngles, flat depth): they read a turn at
+// ~0.65 of the rig fit's, while ours are commands in the rig's degrees; bench/headRead.ts reads both
+// sides with one ruler (what HEAD_GAIN was fitted on).
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { DEFAULT_CACHE, readCachedFaces, trainingClips, type CachedFace } from '../src/motion/train/teacher.ts';
 
