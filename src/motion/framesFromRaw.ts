@@ -7,7 +7,7 @@ import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { blinkPeaksKept, fillGaps, oneEuroZeroLag } from './filters.ts';
-import { blinkFromOpening, clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
+import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { frameEyesTrust } from './blinkPairTrust.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
@@ -236,7 +236,7 @@ function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onP
     w.eyeBlinkLeft = eyeBlinkLeft;
     w.eyeBlinkRight = eyeBlinkRight;
     // a closing lid is not a wide one (the rig fit read Obama's under-read blinking eye as wide, 0.45)
-    for (const [wide, shut] of [['eyeWideLeft', blink + eyeBlinkLeft], ['eyeWideRight', blink + eyeBlinkRight]] as const) if (w[wide] !== undefined) w[wide] *= 1 - shut;
+    for (const [wide, shut] of [['eyeWideLeft', foldBlink(blink, eyeBlinkLeft)], ['eyeWideRight', foldBlink(blink, eyeBlinkRight)]] as const) if (w[wide] !== undefined) w[wide] *= 1 - shut;
     frames.push({
       w,
       pose: { yaw: at('yaw', i), pitch: at('pitch', i), roll: at('roll', i), tx: at('tx', i), ty: at('ty', i), tz: at('tz', i) },

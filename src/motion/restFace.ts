@@ -79,7 +79,15 @@ export function pairBlinks(left: number, right: number, ownTrust = 0): { blink: 
   const together = clamp01((low - WINK_OTHER_OPEN) / (BLINK_TOGETHER - WINK_OTHER_OPEN)) * (1 - clamp01(ownTrust));
   const l = left + together * (high - left), r = right + together * (high - right);
   const blink = Math.min(l, r);
-  return { blink, eyeBlinkLeft: l - blink, eyeBlinkRight: r - blink };
+  // each eye's own part such that the renderer's fold gives back l and r (at blink .56 the sum's
+  // .44 folded to .75: lp_d6's shut eye at 7.44 s showed a grey slit)
+  const own = (x: number) => (blink >= 1 ? 0 : (x - blink) / (1 - blink));
+  return { blink, eyeBlinkLeft: own(l), eyeBlinkRight: own(r) };
+}
+
+/** An eye's closure as the renderer folds the shared blink into its own weight (render/deform.ts frameWeights). */
+export function foldBlink(blink: number, eyeBlink: number): number {
+  return 1 - (1 - eyeBlink) * (1 - blink);
 }
 /** In a wink the other eye's blink weight stays below this... */
 const WINK_OTHER_OPEN = 0.1;
