@@ -11,7 +11,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -48,6 +48,9 @@ const corners = (arg('--eye') ?? '33,133,263,362').split(',').map(Number);
 async function eyesBox(img: RgbaImage): Promise<[number, number, number, number]> {
   const lm = (await detectFaces(img))[0]?.landmarks;
   if (!lm) return [0, 0, img.width, img.height];
+  // each eye's opening read back by the face mesh (subject's left / right, as the critic's read.ts eyeL / eyeR)
+  const o = eyeOpenings(lm);
+  lastOpenings = `${o.left.toFixed(2)}/${o.right.toFixed(2)}`;
   const xs = corners.map((i) => lm[i]![0]!), ys = corners.map((i) => lm[i]![1]!);
   const iod = Math.max(...xs) - Math.min(...xs);
   const cy = ys.reduce((s, y) => s + y, 0) / ys.length;
@@ -56,14 +59,20 @@ async function eyesBox(img: RgbaImage): Promise<[number, number, number, number]
   const x = Math.max(0, Math.round(Math.min(...xs) - side * iod)), y = Math.max(0, Math.round(cy - (tall / 2) * iod));
   return [x, y, Math.min(img.width - x, Math.round((1 + 2 * side) * iod)), Math.min(img.height - y, Math.round(tall * iod))];
 }
+let lastOpenings = 'no face';
 const rows: GridCell[][] = [];
 for (const i of picks) {
   const real = driver[i]!;
-  const row: GridCell[] = [{ label: `${path.basename(video)} #${i} real`, image: cropImage(real, await eyesBox(real)) }];
+  const realBox = await eyesBox(real);
+  const readLine = [`#${i} eye opening L/R read back: real ${lastOpenings}`];
+  const row: GridCell[] = [{ label: `${path.basename(video)} #${i} real, open ${lastOpenings}`, image: cropImage(real, realBox) }];
   for (const [label, render] of renderers) {
     const [f, img] = render(i);
-    row.push({ label: `${label} #${i} blink ${f.blink.toFixed(2)}+${(f.w.eyeBlinkLeft ?? 0).toFixed(2)}/${(f.w.eyeBlinkRight ?? 0).toFixed(2)}`, image: cropImage(img, await eyesBox(img)) });
+    const box = await eyesBox(img);
+    readLine.push(`${label} ${lastOpenings}`);
+    row.push({ label: `${label} #${i} blink ${f.blink.toFixed(2)}+${(f.w.eyeBlinkLeft ?? 0).toFixed(2)}/${(f.w.eyeBlinkRight ?? 0).toFixed(2)}, open ${lastOpenings}`, image: cropImage(img, box) });
   }
+  console.log(readLine.join(', '));
   rows.push(row);
 }
 await writeFile(out, await labelledGrid(rows, { title: `${path.basename(photo)}: the driver's eyes | ours (${renderers.map((r) => r[0]).join(' | ')}) at the same motion frame`, cellW: corners.length === 2 ? 250 : 360, cellH: corners.length === 2 ? 132 : 128 }));

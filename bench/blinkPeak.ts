@@ -1,6 +1,6 @@
 // Does a driver's blink reach shut in our motion? Per driver (raw 25 fps tracks), each blink's deepest
 // reading of the driver (per eye: the blink channels as measured, squint taken out, before any
-// smoothing: motionFramesFromRaw blinksAsMeasured) beside our eye weight there (blink + eyeBlink per eye, motionFramesFromRaw) from this
+// smoothing: motionFramesFromRaw blinksAsMeasured) beside our eye weight there (blink and eyeBlink per eye folded as the renderer does, restFace.ts foldBlink; a sum before eyes15) from this
 // checkout and from --base (another checkout, default /work/main); and the false blinks: frames away from
 // any driver blink (2+ frames from a frame the driver reads >= 0.3) where our eye weight reaches 0.3.
 // Weights only, no render. Never asserts.
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
+import { foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/fromVideo.ts';
 import type { MotionFrame } from '../src/types.ts';
 
@@ -25,7 +26,7 @@ const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32A
 const baseFrames = (await import(path.join(base, 'src/motion/framesFromRaw.ts'))).motionFramesFromRaw as typeof motionFramesFromRaw;
 const eyes = (f: MotionFrame | undefined): [number, number] => {
   const b = f?.blink ?? 0;
-  return [b + (f?.w.eyeBlinkLeft ?? 0), b + (f?.w.eyeBlinkRight ?? 0)];
+  return [foldBlink(b, f?.w.eyeBlinkLeft ?? 0), foldBlink(b, f?.w.eyeBlinkRight ?? 0)];
 };
 const f2 = (v: number) => v.toFixed(2).replace(/^0/, '');
 

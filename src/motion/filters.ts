@@ -145,20 +145,30 @@ export function median3(c: ArrayLike<number>): Float64Array {
 }
 
 /**
+ * Both eyes' blink weights at least this high on one frame between open ones: a real blink that fits
+ * in one 25 fps frame, not the measure's flicker. Every such frame of the 25 fps driver tracks (lp_d6
+ * #42, lp_d14 #43 #55 #105 #176 #323; session 13's list) is a shut pair of eyes on the video
+ * (looked at, eyes15), which the median had cut to .54-.71: lp_d6 #42 rendered .24/.19 open.
+ */
+export const BOTH_SHUT_ONE_FRAME = 0.9;
+
+/**
  * Both eyes' blink channels through a 3-frame median that keeps the top of a short blink: a frame
  * higher than both its neighbours keeps its own value when, in either eye, that frame and a neighbour
  * have both risen at least `share` of the way (a blink of 2+ frames in one eye at least: Obama s1v #82,
  * one eye shut for #81-#82, the other only at #82, which the plain median cut from .78 to .03), and
- * falls to the median otherwise (a one-frame flicker of the measure).
+ * falls to the median otherwise (a one-frame flicker of the measure). A frame where both eyes read
+ * shut at once (BOTH_SHUT_ONE_FRAME) is kept too: a blink too quick for 25 fps.
  */
 export function blinkPeaksKept(eyes: [ArrayLike<number>, ArrayLike<number>], share = 0.5): [Float64Array, Float64Array] {
   const n = eyes[0].length;
   const risen = (e: ArrayLike<number>, i: number, v: number) => e[i]! >= share * v && Math.max(e[i - 1]!, e[i + 1]!) >= share * v;
+  const bothShut = (i: number) => eyes.every((any) => any[i]! >= BOTH_SHUT_ONE_FRAME);
   return eyes.map((e) => {
     const out = median3(e);
     for (let i = 1; i < n - 1; i++) {
       const v = e[i]!;
-      if (v > Math.max(e[i - 1]!, e[i + 1]!) && eyes.some((any) => risen(any, i, v))) out[i] = v;
+      if (v > Math.max(e[i - 1]!, e[i + 1]!) && (bothShut(i) || eyes.some((any) => risen(any, i, v)))) out[i] = v;
     }
     return out;
   }) as [Float64Array, Float64Array];

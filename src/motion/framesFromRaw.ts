@@ -7,7 +7,8 @@ import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { blinkPeaksKept, fillGaps, oneEuroZeroLag } from './filters.ts';
-import { blinkFromOpening, clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
+import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
+import { frameEyesTrust } from './blinkPairTrust.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
@@ -217,7 +218,7 @@ function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeas
 }
 
 /** The smoothed channels read out as frames: weights clamped (signed ones to -1..1), shared closing as `blink`. */
-function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onPhoto: boolean, restLipGap: number): MotionFrame[] {
+function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onPhoto: boolean, restLipGap: number, eyesTrust: ArrayLike<number>): MotionFrame[] {
   const frames: MotionFrame[] = [];
   const at = (name: string, i: number) => ch.at(name, i);
   for (let i = 0; i < ch.length; i++) {
@@ -229,12 +230,13 @@ function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onP
     // the driver's lips at rest (jawOpen counts from them): a photo whose own lips are apart keeps
     // up to that much of its opening at the driver's rest (render/mouth/opening.ts)
     w[REST_LIP_GAP] = restLipGap;
-    // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights
-    const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br);
+    // shared closing goes to `blink`, the one-eyed rest (a wink) to the per-eye weights; on a large
+    // frontal face a less closed eye stays as read (blinkPairTrust.ts)
+    const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br, eyesTrust[i]);
     w.eyeBlinkLeft = eyeBlinkLeft;
     w.eyeBlinkRight = eyeBlinkRight;
     // a closing lid is not a wide one (the rig fit read Obama's under-read blinking eye as wide, 0.45)
-    for (const [wide, shut] of [['eyeWideLeft', blink + eyeBlinkLeft], ['eyeWideRight', blink + eyeBlinkRight]] as const) if (w[wide] !== undefined) w[wide] *= 1 - shut;
+    for (const [wide, shut] of [['eyeWideLeft', foldBlink(blink, eyeBlinkLeft)], ['eyeWideRight', foldBlink(blink, eyeBlinkRight)]] as const) if (w[wide] !== undefined) w[wide] *= 1 - shut;
     frames.push({
       w,
       pose: { yaw: at('yaw', i), pitch: at('pitch', i), roll: at('roll', i), tx: at('tx', i), ty: at('ty', i), tz: at('tz', i) },
@@ -274,5 +276,6 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
-  return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap), stats: { frames: n, missing, interpolated } };
+  const eyesTrust = raw.map((r, i) => (valid[i] ? frameEyesTrust(r) : 0));
+  return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust), stats: { frames: n, missing, interpolated } };
 }

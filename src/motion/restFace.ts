@@ -71,13 +71,23 @@ export function blinkFromOpening(share: number): number {
  * face is small or turned (Obama at 0.92 s: one eye read 1.0, the other 0.23-0.47 while both lids
  * were down), which arrived as a wink with one eye open. Where the less closed eye reads 0.1-0.3
  * it is taken up toward the other (fully from 0.3); below 0.1 the other eye is open, a wink.
+ * `ownTrust` (0..1, blinkPairTrust.ts): how far each eye's reading is its own (a large frontal face),
+ * which keeps that much of a less closed eye as read.
  */
-export function pairBlinks(left: number, right: number): { blink: number; eyeBlinkLeft: number; eyeBlinkRight: number } {
+export function pairBlinks(left: number, right: number, ownTrust = 0): { blink: number; eyeBlinkLeft: number; eyeBlinkRight: number } {
   const low = Math.min(left, right), high = Math.max(left, right);
-  const together = clamp01((low - WINK_OTHER_OPEN) / (BLINK_TOGETHER - WINK_OTHER_OPEN));
+  const together = clamp01((low - WINK_OTHER_OPEN) / (BLINK_TOGETHER - WINK_OTHER_OPEN)) * (1 - clamp01(ownTrust));
   const l = left + together * (high - left), r = right + together * (high - right);
   const blink = Math.min(l, r);
-  return { blink, eyeBlinkLeft: l - blink, eyeBlinkRight: r - blink };
+  // each eye's own part such that the renderer's fold gives back l and r (at blink .56 the sum's
+  // .44 folded to .75: lp_d6's shut eye at 7.44 s showed a grey slit)
+  const own = (x: number) => (blink >= 1 ? 0 : (x - blink) / (1 - blink));
+  return { blink, eyeBlinkLeft: own(l), eyeBlinkRight: own(r) };
+}
+
+/** An eye's closure as the renderer folds the shared blink into its own weight (render/deform.ts frameWeights). */
+export function foldBlink(blink: number, eyeBlink: number): number {
+  return 1 - (1 - eyeBlink) * (1 - blink);
 }
 /** In a wink the other eye's blink weight stays below this... */
 const WINK_OTHER_OPEN = 0.1;

@@ -1,0 +1,35 @@
+// How far a driver frame's two eyes can be read apart. pairBlinks (restFace.ts) takes a less closed
+// eye up to the other because the face mesh under-reads one eye of a real blink on a small or turned
+// face (Obama, eyes ~23 px wide: 0.45 and 1.00 while both lids were down; Katie at 6.8 s, turned 8.8
+// deg: 0.58 and 1.00, both shut on the video). On a large face seen from the front the two readings
+// are what the eyes do: every frame of the drivers' tracks with one eye shut and the other under 0.8
+// there (lp_d6 7.3-7.5 s, lp_d14 12.9 s, Katie 1.2 s) shows one eye less closed than the other on the
+// video, and pairing them shut both: lp_d6's lowered lids at 7.36 s (read back .23/.09) rendered fully
+// shut (.04/.03, critic14). Looked at frame by frame (eyes15).
+import { smoothstep } from '../math/smooth.ts';
+import type { RawFaceFrame } from './faceTracker.ts';
+
+/** Eyes narrower than this (corner to corner, frame pixels) are read together (Obama's 256 px video: 23-24 px)... */
+export const EYE_PX_PAIRED = 28;
+/** ...and from this width each eye's own reading is trusted (lp_d0 42 px, Katie and lp_d6 44-53 px). */
+export const EYE_PX_OWN = 40;
+/** Head yaw (the face mesh's own angle, degrees; it reads about 0.6 of the real turn) from which the far eye's reading is doubted... */
+export const TURN_DOUBTED = 4;
+/** ...and from which the eyes are read together again (Katie at 6.8 s: 8.8). */
+export const TURN_PAIRED = 8;
+
+/** 0..1: how much a frame's per-eye blink readings are its own (1: kept apart; 0: paired as before). */
+export function ownEyesTrust(smallerEyePx: number, yawDeg: number): number {
+  return smoothstep(EYE_PX_PAIRED, EYE_PX_OWN, smallerEyePx) * (1 - smoothstep(TURN_DOUBTED, TURN_PAIRED, Math.abs(yawDeg)));
+}
+
+/** The narrower eye's corner-to-corner width in frame pixels (flat x, y, z landmarks). */
+export function smallerEyeWidthPx(lm: ArrayLike<number>): number {
+  const d = (a: number, b: number) => Math.hypot(lm[a * 3]! - lm[b * 3]!, lm[a * 3 + 1]! - lm[b * 3 + 1]!);
+  return Math.min(d(33, 133), d(263, 362));
+}
+
+/** ownEyesTrust of a tracked frame; 0 (paired) without landmarks. */
+export function frameEyesTrust(r: RawFaceFrame | null | undefined): number {
+  return r?.lm ? ownEyesTrust(smallerEyeWidthPx(r.lm), r.angles.yaw) : 0;
+}
