@@ -1,0 +1,138 @@
+// The shape of separate teeth laid onto a library row. The rows were cut from video frames in which
+// the teeth are ~8 px wide blobs: the gaps between them were lost to compression before we ever had
+// them, and every later stage (resampling, evenTips' floor, the photo's softness) only smooths more.
+// Five reviews saw "one smooth white band without gaps between teeth". Real teeth, seen from the
+// front: a dark line between neighbours (deepest at the midline, between the central incisors),
+// opening into a small dark V at the tips (the incisal embrasure); each tooth rounded (lighter
+// centre, darker sides); narrower teeth further out, turning away into the cheeks' shadow.
+// The relief is drawn at output scale, as wide as the picture's own softness (a 256 px photo or a
+// painting gets soft gaps, never sharper than its own detail), before photoLook.ts matches the
+// rows' sharpness to the photo.
+import type { ReadyLayer } from './readyLayer.ts';
+import { smoothstep } from '../../math/smooth.ts';
+
+/**
+ * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
+ * canine, two premolars, a molar (mean adult crowns over a 62 mm inter-ocular distance, the
+ * side teeth foreshortened by the arch's curve).
+ */
+export const UPPER_TEETH_WIDTHS = [0.135, 0.1, 0.08, 0.065, 0.055, 0.05];
+export const LOWER_TEETH_WIDTHS = [0.085, 0.09, 0.08, 0.065, 0.055, 0.05];
+/**
+ * How far (iod) each tooth's tip stands back from the row's edge: the upper laterals are ~0.7 mm
+ * shorter than the centrals, the canines' cusp nearly level, the premolars higher (the smile arc);
+ * the lower incisors make a straight edge.
+ */
+const UPPER_TIP_BACK = [0, 0.012, 0.004, 0.01, 0.014, 0.018];
+const LOWER_TIP_BACK = [0, 0, 0.004, 0.008, 0.012, 0.016];
+/** each tip's corners rounded over this share of its half-width, by up to this many iod (the incisal embrasure's V between two tips) */
+const CORNER_SHARE = 0.4;
+const UPPER_CORNER = 0.009;
+const LOWER_CORNER = 0.007;
+
+/** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
+const GAP_SIGMA = 0.005;
+const GAP_DARK = 0.24;
+/** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
+const GAP_FALLOFF = 0.85;
+/** a tooth's sides are this much darker than its centre (it is rounded) */
+const ROUND_DARK = 0.1;
+/** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
+const EMBRASURE_REACH = 0.025;
+const EMBRASURE_WIDEN = 2.2;
+const EMBRASURE_DARK = 0.65;
+/** the side teeth turn away from the light: from x = 0.18 iod to 0.42 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
+const SIDE_TURN: [number, number, number] = [0.22, 0.5, 0.2];
+
+/** The tooth at |x| (iod) from the midline: its index out from the midline and where across it (0 at its inner side, 1 at its outer). */
+export function toothAt(ax: number, widths: number[]): { index: number; u: number } {
+  const bounds = toothBoundaries(widths);
+  let k = 0;
+  while (k < bounds.length - 2 && ax > bounds[k + 1]!) k++;
+  return { index: k, u: Math.min(1, Math.max(0, (ax - bounds[k]!) / (bounds[k + 1]! - bounds[k]!))) };
+}
+
+/** How far (iod) the tip at |x| stands back from the row's edge: the tooth's own length, its corners rounded. */
+export function tipBack(ax: number, widths: number[], back: number[], corner: number): number {
+  const { index, u } = toothAt(ax, widths);
+  const side = Math.abs(2 * u - 1), from = 1 - CORNER_SHARE;
+  const t = side <= from ? 0 : (side - from) / CORNER_SHARE;
+  return back[Math.min(index, back.length - 1)]! + corner * (1 - Math.sqrt(Math.max(0, 1 - t * t)));
+}
+
+/** Boundaries between teeth (iod, x >= 0) out from the midline: 0, then the running sum of widths. */
+export function toothBoundaries(widths: number[]): number[] {
+  const out = [0];
+  for (const w of widths) out.push(out[out.length - 1]! + w);
+  return out;
+}
+
+/**
+ * The relief across the row at |x| (iod) from the midline: the light multiplier of a column, and
+ * its gap darkening split out (`gap`: 0 none, up to GAP_DARK) so the tips can widen it.
+ * `soft` is the picture's blur (iod): the line widens and pales with it (the same darkness spread wider).
+ */
+export function columnRelief(x: number, widths: number[], soft: number, tipShare: number): number {
+  const ax = Math.abs(x);
+  const bounds = toothBoundaries(widths);
+  let k = 0;
+  while (k < bounds.length - 2 && ax > bounds[k + 1]!) k++;
+  const left = bounds[k]!, right = bounds[k + 1]!;
+  // rounded: lighter centre, darker sides
+  const u = Math.min(1, Math.max(0, (ax - left) / (right - left)));
+  let m = 1 - ROUND_DARK * (2 * u - 1) ** 2;
+  // the nearest boundary's dark line (the midline's seen from both sides: same value)
+  const widen = 1 + (EMBRASURE_WIDEN - 1) * tipShare;
+  const sharpSigma = GAP_SIGMA * widen;
+  const sigma = Math.hypot(sharpSigma, soft);
+  let gap = 0;
+  for (const j of [k, k + 1]) {
+    if (j >= bounds.length - 1 && j > k) break;
+    const depth = (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1);
+    const d = ax - bounds[j]!;
+    gap = Math.max(gap, depth * (sharpSigma / sigma) * Math.exp(-(d * d) / (2 * sigma * sigma)));
+  }
+  m *= 1 - gap;
+  m *= 1 - SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax);
+  return m;
+}
+
+/**
+ * The row with separate teeth: each pixel's light times the relief of its column, the gaps opening
+ * toward the row's tips (`dir` 1: tips down, the upper row; -1: tips up, the lower row).
+ * `softPx` is the picture's blur at output scale (px).
+ */
+export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number): ReadyLayer {
+  const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
+  const upper = dir > 0;
+  const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
+  const soft = softPx / outPerIod, reach = EMBRASURE_REACH * outPerIod;
+  // the cut tip's edge ramps over a pixel, or the picture's softness
+  const ramp = Math.max(1, 2 * softPx);
+  for (let x = 0; x < W; x++) {
+    const xi = (x + 0.5 - l.anchorX) / outPerIod;
+    // the column's tip: its furthest row of at least half its peak coverage
+    let top = 0;
+    for (let y = 0; y < H; y++) top = Math.max(top, d[(y * W + x) * 4 + 3]!);
+    if (top < 0.05) continue;
+    let tip = -1;
+    for (let y = 0; y < H; y++) {
+      const yy = upper ? H - 1 - y : y;
+      if (d[(yy * W + x) * 4 + 3]! >= 0.5 * top) { tip = yy; break; }
+    }
+    const back = tipBack(Math.abs(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER) * outPerIod;
+    for (let y = 0; y < H; y++) {
+      const o = (y * W + x) * 4;
+      if (d[o + 3]! <= 0) continue;
+      // rows in from the row's edge (0 at the tip, counting into the tooth)
+      const fromTip = (tip - y) * dir;
+      // this tooth's own tip stands back: the cavity shows below it
+      const cover = Math.min(1, Math.max(0, (fromTip - back) / ramp + 0.5));
+      // 1 at the tooth's tip, 0 from EMBRASURE_REACH into it
+      const tipShare = 1 - smoothstep(0, reach, fromTip - back);
+      const m = columnRelief(xi, widths, soft, tipShare) * cover;
+      data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
+    }
+  }
+  return { ...l, data };
+}
