@@ -127,7 +127,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       // rows in from the row's edge (0 at the tip, counting into the tooth)
       const fromTip = (tip - y) * dir;
       // this tooth's own tip stands back: the cavity shows below it
-      const cover = Math.min(1, Math.max(0, (fromTip - back) / ramp + 0.5));
+      const cover = Math.min(1, Math.max(0, (fromTip - back) / ramp + 1));
       // 1 at the tooth's tip, 0 from EMBRASURE_REACH into it
       const tipShare = 1 - smoothstep(0, reach, fromTip - back);
       const m = columnRelief(xi, widths, soft, tipShare) * cover;
