@@ -13,36 +13,36 @@ import { smoothstep } from '../../math/smooth.ts';
 
 /**
  * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
- * canine, two premolars, a molar (mean adult crowns over a 62 mm inter-ocular distance, the
- * side teeth foreshortened by the arch's curve).
+ * canine, two premolars, a molar (mean adult crowns, 8.6 mm for an upper central, over the ~90 mm
+ * between the outer eye corners, the project's IOD; the side teeth foreshortened by the arch's curve).
  */
-export const UPPER_TEETH_WIDTHS = [0.135, 0.1, 0.08, 0.065, 0.055, 0.05];
-export const LOWER_TEETH_WIDTHS = [0.085, 0.09, 0.08, 0.065, 0.055, 0.05];
+export const UPPER_TEETH_WIDTHS = [0.095, 0.067, 0.06, 0.048, 0.042, 0.036];
+export const LOWER_TEETH_WIDTHS = [0.06, 0.064, 0.058, 0.048, 0.042, 0.036];
 /**
  * How far (iod) each tooth's tip stands back from the row's edge: the upper laterals are ~0.7 mm
  * shorter than the centrals, the canines' cusp nearly level, the premolars higher (the smile arc);
  * the lower incisors make a straight edge.
  */
-const UPPER_TIP_BACK = [0, 0.012, 0.004, 0.01, 0.014, 0.018];
-const LOWER_TIP_BACK = [0, 0, 0.004, 0.008, 0.012, 0.016];
+const UPPER_TIP_BACK = [0, 0.008, 0.003, 0.007, 0.01, 0.013];
+const LOWER_TIP_BACK = [0, 0, 0.003, 0.006, 0.009, 0.012];
 /** each tip's corners rounded over this share of its half-width, by up to this many iod (the incisal embrasure's V between two tips) */
 const CORNER_SHARE = 0.4;
-const UPPER_CORNER = 0.009;
-const LOWER_CORNER = 0.007;
+const UPPER_CORNER = 0.007;
+const LOWER_CORNER = 0.005;
 
 /** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
-const GAP_SIGMA = 0.005;
+const GAP_SIGMA = 0.0035;
 const GAP_DARK = 0.24;
 /** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
 const GAP_FALLOFF = 0.85;
 /** a tooth's sides are this much darker than its centre (it is rounded) */
 const ROUND_DARK = 0.1;
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
-const EMBRASURE_REACH = 0.025;
+const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 2.2;
 const EMBRASURE_DARK = 0.65;
-/** the side teeth turn away from the light: from x = 0.18 iod to 0.42 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
-const SIDE_TURN: [number, number, number] = [0.22, 0.5, 0.2];
+/** the side teeth turn away from the light: from x = 0.16 iod (the canines) to 0.36 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
+const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.2];
 
 /** The tooth at |x| (iod) from the midline: its index out from the midline and where across it (0 at its inner side, 1 at its outer). */
 export function toothAt(ax: number, widths: number[]): { index: number; u: number } {
