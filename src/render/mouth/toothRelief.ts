@@ -41,6 +41,9 @@ const ROUND_DARK = 0.1;
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 2.2;
 const EMBRASURE_DARK = 0.65;
+/** The biting edge (the last this-many iod of a tooth) is up to this much darker: translucent enamel, the cavity behind it (the smile's two rows met as one slab). */
+const INCISAL_BAND = 0.012;
+const INCISAL_DARK = 0.2;
 /** the side teeth turn away from the light: from x = 0.16 iod (the canines) to 0.36 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
 const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.2];
 
@@ -108,7 +111,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
   const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
   const soft = softPx / outPerIod, reach = EMBRASURE_REACH * outPerIod;
   // the cut tip's edge ramps over a pixel, or the picture's softness
-  const ramp = Math.max(1, 2 * softPx);
+  const ramp = Math.max(1, 2 * softPx), incisal = Math.max(1, INCISAL_BAND * outPerIod);
   for (let x = 0; x < W; x++) {
     const xi = (x + 0.5 - l.anchorX) / outPerIod;
     // the column's tip: its furthest row of at least half its peak coverage
@@ -130,7 +133,9 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const cover = Math.min(1, Math.max(0, (fromTip - back) / ramp + 1));
       // 1 at the tooth's tip, 0 from EMBRASURE_REACH into it
       const tipShare = 1 - smoothstep(0, reach, fromTip - back);
-      const m = columnRelief(xi, widths, soft, tipShare) * cover;
+      // the biting edge is thin and translucent: a little darker, so two rows that meet keep a line between them
+      const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
+      const m = columnRelief(xi, widths, soft, tipShare) * edge * cover;
       data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
     }
   }
