@@ -32,7 +32,7 @@ const LOWER_CORNER = 0.005;
 
 /** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
 const GAP_SIGMA = 0.0035;
-const GAP_DARK = 0.24;
+const GAP_DARK = 0.2;
 /** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
 const GAP_FALLOFF = 0.85;
 /** a tooth's sides are this much darker than its centre (it is rounded) */
@@ -45,7 +45,7 @@ const EMBRASURE_DARK = 0.65;
 const INCISAL_BAND = 0.012;
 const INCISAL_DARK = 0.2;
 /** the side teeth turn away from the light: from x = 0.16 iod (the canines) to 0.36 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
-const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.2];
+const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.12];
 
 /** The tooth at |x| (iod) from the midline: its index out from the midline and where across it (0 at its inner side, 1 at its outer). */
 export function toothAt(ax: number, widths: number[]): { index: number; u: number } {
