@@ -124,6 +124,8 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       if (d[(yy * W + x) * 4 + 3]! >= 0.5 * top) { tip = yy; break; }
     }
     const back = tipBack(Math.abs(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER) * outPerIod;
+    // (away from the tip the column's relief is one value)
+    const body = columnRelief(xi, widths, soft, 0);
     for (let y = 0; y < H; y++) {
       const o = (y * W + x) * 4;
       if (d[o + 3]! <= 0) continue;
@@ -135,7 +137,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const tipShare = 1 - smoothstep(0, reach, fromTip - back);
       // the biting edge is thin and translucent: a little darker, so two rows that meet keep a line between them
       const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
-      const m = columnRelief(xi, widths, soft, tipShare) * edge * cover;
+      const m = (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare) : body) * edge * cover;
       data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
     }
   }
