@@ -41,6 +41,8 @@ const ROUND_DARK = 0.1;
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 2.2;
 const EMBRASURE_DARK = 0.65;
+/** The relief fades out between these distances (iod) from a tooth's tip: an upper central's crown is ~10.5 mm; beyond it teethRows.ts carries the row on into the gum's colour. */
+const CROWN: [number, number] = [0.1, 0.13];
 /** The biting edge (the last this-many iod of a tooth) is up to this much darker: translucent enamel, the cavity behind it (the smile's two rows met as one slab). */
 const INCISAL_BAND = 0.012;
 const INCISAL_DARK = 0.2;
@@ -137,7 +139,10 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const tipShare = 1 - smoothstep(0, reach, fromTip - back);
       // the biting edge is thin and translucent: a little darker, so two rows that meet keep a line between them
       const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
-      const m = (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare) : body) * edge * cover;
+      // past the crown (the gum a raised lip shows) no teeth are drawn
+      const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
+      const relief = 1 - (1 - (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare) : body)) * crown;
+      const m = relief * edge * cover;
       data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
     }
   }
