@@ -25,7 +25,26 @@ function interior(data: Uint8ClampedArray | Uint8Array, size: number, lm: ArrayL
   if (px.length < 10) return 'closed';
   const mean = (a: typeof px) => [0, 1, 2].map((k) => Math.round(a.reduce((s, p) => s + p[k]!, 0) / a.length)).join(',');
   px.sort((a, b) => b[3] - a[3]);
-  return `interior ${mean(px)} bright ${mean(px.slice(0, Math.max(1, Math.round(0.15 * px.length))))} (${px.length} px)`;
+  return `interior ${mean(px)} bright ${mean(px.slice(0, Math.max(1, Math.round(0.15 * px.length))))} (${px.length} px) teeth detail ${teethDetail(data, size, mask, px[Math.floor(0.05 * px.length)]![3])}`;
+}
+
+/**
+ * How much the teeth vary across the row (session 15, #13: "one smooth band without gaps between
+ * teeth"): over the teeth pixels inside the opening (at least half its bright 95th percentile,
+ * both horizontal neighbours too), the mean |L - mean of the two neighbours|, as a percentage of
+ * their mean L. A smooth band reads ~1, separate teeth with dark lines between them more.
+ */
+function teethDetail(data: Uint8ClampedArray | Uint8Array, size: number, mask: Uint8Array, bright: number): string {
+  const L = (q: number) => 0.3 * data[q * 4]! + 0.59 * data[q * 4 + 1]! + 0.11 * data[q * 4 + 2]!;
+  const floor = 0.5 * bright;
+  let hp = 0, sum = 0, n = 0;
+  for (let q = 1; q < mask.length - 1; q++) {
+    if (!mask[q] || !mask[q - 1] || !mask[q + 1] || q % size === 0 || q % size === size - 1) continue;
+    const l = L(q), a = L(q - 1), b = L(q + 1);
+    if (l < floor || a < floor || b < floor) continue;
+    hp += Math.abs(l - (a + b) / 2); sum += l; n++;
+  }
+  return n < 20 ? '- (under 20 px)' : `${((100 * hp) / sum).toFixed(2)} % (${n} px)`;
 }
 
 const args = process.argv.slice(2);

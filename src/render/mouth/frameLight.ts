@@ -106,7 +106,7 @@ export class FrameLight {
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     const liMax = Math.max(1, li[0]!, li[1]!, li[2]!);
-    for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = 1 - WARM_SHADOW * (1 - li[ch]! / liMax);
+    for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = Math.max(WARM_SHADOW_FLOOR, 1 - WARM_SHADOW * (1 - li[ch]! / liMax));
   }
 }
 
@@ -201,6 +201,11 @@ export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
 const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 /** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
 const WARM_SHADOW = 0.6;
+/**
+ * ... but no channel of it below this: a lipstick's saturated inner lip (mt_sun 126,39,52: green
+ * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9)
+ */
+const WARM_SHADOW_FLOOR = 0.75;
 /** the corners' lining: this share of the inner lip's colour (its light falls off into the corner) */
 const CORNER_LINING = 0.7;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */

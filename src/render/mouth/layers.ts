@@ -10,6 +10,7 @@ import { ready, coverage, type ReadyLayer } from './readyLayer.ts';
 import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMatch.ts';
 import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
+import { withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
@@ -41,12 +42,16 @@ const TEETH_LIFT = 0.75;
  * (a video frame), so only what the photo has more is added.
  */
 function extraBlur(avatar: Avatar, outPerIod: number, libPpi: number): number {
-  const a = avatar.analysis;
-  const enlarge = a ? a.crop.size / Math.max(1, a.crop.side) : 1;
-  const photoBlurCrop = Math.max(0.35, 0.5 * enlarge);
-  const photoBlurOut = photoBlurCrop * (outPerIod / avatar.head.iod);
+  const photoBlurOut = photoSoftness(avatar, outPerIod);
   const libBlurOut = 0.6 * (outPerIod / libPpi);
   return Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
+}
+
+/** The photo's own softness at output scale (gaussian sigma, px): a source smaller than the crop was enlarged into it. */
+function photoSoftness(avatar: Avatar, outPerIod: number): number {
+  const a = avatar.analysis;
+  const enlarge = a ? a.crop.size / Math.max(1, a.crop.side) : 1;
+  return Math.max(0.35, 0.5 * enlarge) * (outPerIod / avatar.head.iod);
 }
 
 /** The photo's own interior, where it shows one (already in the photo's light and sharpness). */
@@ -93,13 +98,15 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const own = photoCut(avatar);
   const lib = teethLibrary();
   const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyeWhite(avatar));
-  const extra = extraBlur(avatar, outPerIod, lib.upper.ppi);
+  const extra = extraBlur(avatar, outPerIod, lib.upper.ppi), soft = photoSoftness(avatar, outPerIod);
   // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
   const gum = lipSurfaceColours(avatar).lipInner;
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
     const carried = mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir, dir < 0 ? gum : null), outPerIod);
-    // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts)
-    return evenTips(carried, outPerIod, dir < 0 ? 1 : -1);
+    // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
+    // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
+    const tipsDir = dir < 0 ? 1 : -1;
+    return withToothRelief(evenTips(carried, outPerIod, tipsDir), outPerIod, tipsDir, soft);
   };
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };

@@ -23,7 +23,7 @@ export function cheekColour(avatar: Avatar): [number, number, number] {
 /**
  * Per-channel gains that move the library's light to the photo's: the ratio of cheek
  * luminances (exposure, limited to 0.7..1.25 so a dark-skinned face does not get dark teeth), times a share
- * (power 0.5, within 0.9..1.1: cheeks also carry make-up) of the ratio of the cheeks' hues (white balance, never bluer than neutral); colourfulness follows the photo (grey for B/W).
+ * (power CHEEK_HUE_SHARE, within 0.9..1.1: cheeks also carry make-up and their own pigment) of the ratio of the cheeks' hues (white balance, never bluer than neutral); colourfulness follows the photo (grey for B/W).
  */
 export function lightMatch(srcCheek: [number, number, number], dstCheek: [number, number, number], saturation: number, white: [number, number, number] | null = null): LightMatch {
   const ls = lum(...srcCheek), ld = lum(...dstCheek);
@@ -33,12 +33,20 @@ export function lightMatch(srcCheek: [number, number, number], dstCheek: [number
   const gain = [0, 1, 2].map((k) => {
     if (cast) return exposure * cast[k]!;
     const hueRatio = (dstCheek[k]! / Math.max(1, ld)) / (srcCheek[k]! / Math.max(1, ls));
-    return exposure * Math.min(1.1, Math.max(0.9, hueRatio ** 0.5));
+    return exposure * Math.min(1.1, Math.max(0.9, hueRatio ** CHEEK_HUE_SHARE));
   }) as [number, number, number];
   // teeth are never bluer than neutral grey (a pale cheek is no blue light)
   if (gain[2] > gain[0]) gain[2] = gain[0];
   return { gain, saturation: Math.min(1, Math.max(0, saturation)) };
 }
+
+/**
+ * Share (power) of the cheeks' hue over the library's skin the teeth take when the eyes give no
+ * white: most of a cheek's hue is its skin, not the light. 0.5 until session 15: st_art_1's tanned
+ * painted skin (196,133,98) gave its teeth B/R 0.75 (222,191,166), lp_s1's pink cheeks pink teeth.
+ * A varnish (a cheek of B/R 0.3) still yellows them, at the 0.9 limit.
+ */
+const CHEEK_HUE_SHARE = 0.3;
 
 /**
  * The eyes' white (eyeWhite.ts) is taken as the picture's white only when it is about as bright as

@@ -1,0 +1,150 @@
+// The shape of separate teeth laid onto a library row. The rows were cut from video frames in which
+// the teeth are ~8 px wide blobs: the gaps between them were lost to compression before we ever had
+// them, and every later stage (resampling, evenTips' floor, the photo's softness) only smooths more.
+// Five reviews saw "one smooth white band without gaps between teeth". Real teeth, seen from the
+// front: a dark line between neighbours (deepest at the midline, between the central incisors),
+// opening into a small dark V at the tips (the incisal embrasure); each tooth rounded (lighter
+// centre, darker sides); narrower teeth further out, turning away into the cheeks' shadow.
+// The relief is drawn at output scale, as wide as the picture's own softness (a 256 px photo or a
+// painting gets soft gaps, never sharper than its own detail), before photoLook.ts matches the
+// rows' sharpness to the photo.
+import type { ReadyLayer } from './readyLayer.ts';
+import { smoothstep } from '../../math/smooth.ts';
+
+/**
+ * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
+ * canine, two premolars, a molar (mean adult crowns, 8.6 mm for an upper central, over the ~90 mm
+ * between the outer eye corners, the project's IOD; the side teeth foreshortened by the arch's curve).
+ */
+export const UPPER_TEETH_WIDTHS = [0.095, 0.067, 0.06, 0.048, 0.042, 0.036];
+export const LOWER_TEETH_WIDTHS = [0.06, 0.064, 0.058, 0.048, 0.042, 0.036];
+/**
+ * How far (iod) each tooth's tip stands back from the row's edge: the upper laterals are ~0.7 mm
+ * shorter than the centrals, the canines' cusp nearly level, the premolars higher (the smile arc);
+ * the lower incisors make a straight edge.
+ */
+const UPPER_TIP_BACK = [0, 0.008, 0.003, 0.007, 0.01, 0.013];
+const LOWER_TIP_BACK = [0, 0, 0.003, 0.006, 0.009, 0.012];
+/** each tip's corners rounded over this share of its half-width, by up to this many iod (the incisal embrasure's V between two tips) */
+const CORNER_SHARE = 0.4;
+const UPPER_CORNER = 0.007;
+const LOWER_CORNER = 0.005;
+
+/** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
+const GAP_SIGMA = 0.0035;
+const GAP_DARK = 0.2;
+/** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
+const GAP_FALLOFF = 0.85;
+/** a tooth's sides are this much darker than its centre (it is rounded) */
+const ROUND_DARK = 0.1;
+/** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
+const EMBRASURE_REACH = 0.018;
+const EMBRASURE_WIDEN = 2.2;
+const EMBRASURE_DARK = 0.65;
+/** The relief fades out between these distances (iod) from a tooth's tip: an upper central's crown is ~10.5 mm; beyond it teethRows.ts carries the row on into the gum's colour. */
+const CROWN: [number, number] = [0.1, 0.13];
+/** The biting edge (the last this-many iod of a tooth) is up to this much darker: translucent enamel, the cavity behind it (the smile's two rows met as one slab). */
+const INCISAL_BAND = 0.012;
+const INCISAL_DARK = 0.2;
+/** the side teeth turn away from the light: from x = 0.16 iod (the canines) to 0.36 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
+const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.12];
+
+/** The tooth at |x| (iod) from the midline: its index out from the midline and where across it (0 at its inner side, 1 at its outer). */
+export function toothAt(ax: number, widths: number[]): { index: number; u: number } {
+  const bounds = toothBoundaries(widths);
+  let k = 0;
+  while (k < bounds.length - 2 && ax > bounds[k + 1]!) k++;
+  return { index: k, u: Math.min(1, Math.max(0, (ax - bounds[k]!) / (bounds[k + 1]! - bounds[k]!))) };
+}
+
+/** How far (iod) the tip at |x| stands back from the row's edge: the tooth's own length, its corners rounded. */
+export function tipBack(ax: number, widths: number[], back: number[], corner: number): number {
+  const { index, u } = toothAt(ax, widths);
+  const side = Math.abs(2 * u - 1), from = 1 - CORNER_SHARE;
+  const t = side <= from ? 0 : (side - from) / CORNER_SHARE;
+  return back[Math.min(index, back.length - 1)]! + corner * (1 - Math.sqrt(Math.max(0, 1 - t * t)));
+}
+
+/** Boundaries between teeth (iod, x >= 0) out from the midline: 0, then the running sum of widths. */
+export function toothBoundaries(widths: number[]): number[] {
+  const out = [0];
+  for (const w of widths) out.push(out[out.length - 1]! + w);
+  return out;
+}
+
+/**
+ * The relief across the row at |x| (iod) from the midline: the light multiplier of a column, and
+ * its gap darkening split out (`gap`: 0 none, up to GAP_DARK) so the tips can widen it.
+ * `soft` is the picture's blur (iod): the line widens and pales with it (the same darkness spread wider).
+ */
+export function columnRelief(x: number, widths: number[], soft: number, tipShare: number): number {
+  const ax = Math.abs(x);
+  const bounds = toothBoundaries(widths);
+  let k = 0;
+  while (k < bounds.length - 2 && ax > bounds[k + 1]!) k++;
+  const left = bounds[k]!, right = bounds[k + 1]!;
+  // rounded: lighter centre, darker sides
+  const u = Math.min(1, Math.max(0, (ax - left) / (right - left)));
+  let m = 1 - ROUND_DARK * (2 * u - 1) ** 2;
+  // the nearest boundary's dark line (the midline's seen from both sides: same value)
+  const widen = 1 + (EMBRASURE_WIDEN - 1) * tipShare;
+  const sharpSigma = GAP_SIGMA * widen;
+  const sigma = Math.hypot(sharpSigma, soft);
+  let gap = 0;
+  for (const j of [k, k + 1]) {
+    if (j >= bounds.length - 1 && j > k) break;
+    const depth = (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1);
+    const d = ax - bounds[j]!;
+    gap = Math.max(gap, depth * (sharpSigma / sigma) * Math.exp(-(d * d) / (2 * sigma * sigma)));
+  }
+  m *= 1 - gap;
+  m *= 1 - SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax);
+  return m;
+}
+
+/**
+ * The row with separate teeth: each pixel's light times the relief of its column, the gaps opening
+ * toward the row's tips (`dir` 1: tips down, the upper row; -1: tips up, the lower row).
+ * `softPx` is the picture's blur at output scale (px).
+ */
+export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number): ReadyLayer {
+  const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
+  const upper = dir > 0;
+  const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
+  const soft = softPx / outPerIod, reach = EMBRASURE_REACH * outPerIod;
+  // the cut tip's edge ramps over a pixel, or the picture's softness
+  const ramp = Math.max(1, 2 * softPx), incisal = Math.max(1, INCISAL_BAND * outPerIod);
+  for (let x = 0; x < W; x++) {
+    const xi = (x + 0.5 - l.anchorX) / outPerIod;
+    // the column's tip: its furthest row of at least half its peak coverage
+    let top = 0;
+    for (let y = 0; y < H; y++) top = Math.max(top, d[(y * W + x) * 4 + 3]!);
+    if (top < 0.05) continue;
+    let tip = -1;
+    for (let y = 0; y < H; y++) {
+      const yy = upper ? H - 1 - y : y;
+      if (d[(yy * W + x) * 4 + 3]! >= 0.5 * top) { tip = yy; break; }
+    }
+    const back = tipBack(Math.abs(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER) * outPerIod;
+    // (away from the tip the column's relief is one value)
+    const body = columnRelief(xi, widths, soft, 0);
+    for (let y = 0; y < H; y++) {
+      const o = (y * W + x) * 4;
+      if (d[o + 3]! <= 0) continue;
+      // rows in from the row's edge (0 at the tip, counting into the tooth)
+      const fromTip = (tip - y) * dir;
+      // this tooth's own tip stands back: the cavity shows below it
+      const cover = Math.min(1, Math.max(0, (fromTip - back) / ramp + 1));
+      // 1 at the tooth's tip, 0 from EMBRASURE_REACH into it
+      const tipShare = 1 - smoothstep(0, reach, fromTip - back);
+      // the biting edge is thin and translucent: a little darker, so two rows that meet keep a line between them
+      const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
+      // past the crown (the gum a raised lip shows) no teeth are drawn
+      const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
+      const relief = 1 - (1 - (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare) : body)) * crown;
+      const m = relief * edge * cover;
+      data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
+    }
+  }
+  return { ...l, data };
+}

@@ -1,0 +1,95 @@
+// Teeth that read as separate teeth (session 15, #13: five reviews saw "one smooth white band
+// without gaps between teeth"): dark lines between neighbours, rounded teeth, the side teeth darker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { withToothRelief, UPPER_TEETH_WIDTHS, toothBoundaries } from '../src/render/mouth/toothRelief.ts';
+import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
+import { readyMouth } from '../src/render/mouth/layers.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+
+const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const OUT_PER_IOD = 110;
+
+/** An even slab of teeth colour (a smooth band: what the rows looked like), its anchor in the middle of its top, tips at the bottom. */
+function slab(widthIod: number, heightIod: number): ReadyLayer {
+  const W = Math.round(widthIod * OUT_PER_IOD), H = Math.round(heightIod * OUT_PER_IOD);
+  const data = new Float32Array(W * H * 4);
+  for (let k = 0; k < W * H; k++) data.set([230, 222, 208, 1], k * 4);
+  return { width: W, height: H, anchorX: W / 2, anchorY: 0, data };
+}
+
+/** The luminance of row `y` of a premultiplied layer, per column (0 where transparent). */
+function rowLuminance(l: ReadyLayer, y: number): number[] {
+  return Array.from({ length: l.width }, (_, x) => {
+    const o = (y * l.width + x) * 4;
+    return 0.3 * l.data[o]! + 0.59 * l.data[o + 1]! + 0.11 * l.data[o + 2]!;
+  });
+}
+
+/**
+ * Dark lines across a row: columns within `span` (iod) of the anchor that are the lowest within 2 px
+ * and at least `depth` darker than the brightest within 0.05 IOD either side.
+ */
+function darkLines(lums: number[], anchorX: number, span: number, depth: number): number[] {
+  const reach = Math.round(0.05 * OUT_PER_IOD), found: number[] = [];
+  for (let x = 2; x < lums.length - 2; x++) {
+    if (Math.abs((x + 0.5 - anchorX) / OUT_PER_IOD) > span) continue;
+    const l = lums[x]!;
+    if (!(l > 0) || lums.slice(x - 2, x + 3).some((v) => v < l)) continue;
+    const around = Math.max(...lums.slice(Math.max(0, x - reach), x + reach + 1));
+    if (l <= (1 - depth) * around) found.push((x + 0.5 - anchorX) / OUT_PER_IOD);
+  }
+  return found;
+}
+
+test('tooth relief: an even slab gets a dark line between each pair of front teeth, lighter tooth centres and darker side teeth', () => {
+  const s = slab(1, 0.15);
+  const out = withToothRelief(s, OUT_PER_IOD, 1, 0.4);
+  const y = s.height - 1 - Math.round(0.05 * OUT_PER_IOD);
+  const lums = rowLuminance(out, y);
+  assert.deepEqual(darkLines(rowLuminance(s, y), s.anchorX, 0.3, 0.1), [], 'the slab itself has none');
+  const lines = darkLines(lums, out.anchorX, 0.3, 0.1);
+  // the midline and the central/lateral and lateral/canine boundaries on both sides
+  const bounds = toothBoundaries(UPPER_TEETH_WIDTHS).slice(0, 3);
+  for (const b of [...bounds, ...bounds.slice(1).map((v) => -v)]) {
+    assert.ok(lines.some((x) => Math.abs(x - b) < 0.01), `a dark line near x ${b.toFixed(3)} IOD: ${lines.map((v) => v.toFixed(3))}`);
+  }
+  const at = (xIod: number) => lums[Math.round(out.anchorX + xIod * OUT_PER_IOD)]!;
+  const centre = at(UPPER_TEETH_WIDTHS[0]! / 2);
+  assert.ok(at(0.45) < 0.85 * centre, `a side tooth (${at(0.45).toFixed(0)}) darker than a central incisor (${centre.toFixed(0)})`);
+  assert.ok(at(0.012) < 0.97 * centre, 'a tooth is darker toward its side (rounded)');
+});
+
+test('tooth relief: the upper laterals end higher than the centrals; a soft picture gets softer, paler lines', () => {
+  const s = slab(1, 0.15);
+  const sharp = withToothRelief(s, OUT_PER_IOD, 1, 0.4), soft = withToothRelief(s, OUT_PER_IOD, 1, 3);
+  const tipRow = s.height - 1;
+  const alpha = (l: ReadyLayer, xIod: number) => l.data[(tipRow * l.width + Math.round(l.anchorX + xIod * OUT_PER_IOD)) * 4 + 3]!;
+  assert.ok(alpha(sharp, 0.047) > 0.9, `a central incisor reaches the row's edge (${alpha(sharp, 0.047).toFixed(2)})`);
+  assert.ok(alpha(sharp, 0.128) < 0.2, `a lateral incisor stops short of it (${alpha(sharp, 0.128).toFixed(2)})`);
+  const y = s.height - 1 - Math.round(0.06 * OUT_PER_IOD);
+  const dip = (l: ReadyLayer) => {
+    const lums = rowLuminance(l, y), mid = Math.round(l.anchorX + UPPER_TEETH_WIDTHS[0]! * OUT_PER_IOD);
+    return 1 - Math.min(...lums.slice(mid - 3, mid + 4)) / lums[Math.round(l.anchorX + (UPPER_TEETH_WIDTHS[0]! / 2) * OUT_PER_IOD)]!;
+  };
+  assert.ok(dip(soft) < dip(sharp) && dip(soft) > 0.05, `the line between central and lateral: sharp ${dip(sharp).toFixed(3)}, soft ${dip(soft).toFixed(3)}`);
+});
+
+test('the library upper row made ready for a photo (lp_s1) has dark lines between its front teeth', async () => {
+  const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s1.jpg')));
+  const m = readyMouth(avatar, OUT_PER_IOD);
+  const u = m.upper;
+  // the row's centre column tip, then a row 0.04 IOD up into the teeth
+  const cx = Math.round(u.anchorX);
+  let tip = -1;
+  for (let y = u.height - 1; y >= 0 && tip < 0; y--) if (u.data[(y * u.width + cx) * 4 + 3]! > 0.5) tip = y;
+  const lums = rowLuminance(u, tip - Math.round(0.04 * OUT_PER_IOD));
+  const lines = darkLines(lums, u.anchorX, 0.3, 0.08);
+  // the midline and both central incisors' outer sides (before session 15 only the midline: the
+  // library's own blobs fall where they fall, the right central ran into the lateral as one)
+  for (const b of [0, -UPPER_TEETH_WIDTHS[0]!, UPPER_TEETH_WIDTHS[0]!]) {
+    assert.ok(lines.some((x) => Math.abs(x - b) < 0.01), `a dark line near x ${b.toFixed(3)} IOD: ${lines.map((v) => v.toFixed(3))}`);
+  }
+});
