@@ -12,7 +12,7 @@ import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from 
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
-import { puckerFloor, widenCap, WIDENING } from '../rig/mouthPrior.ts';
+import { funnelCap, puckerFloor, widenCap, widenToWidth, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -173,14 +173,33 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
 /**
  * In place: the fit's mouth prior (rig/mouthPrior.ts) once more on the smoothed channels, at the frames
  * whose driver mouth was narrower than its rest (`widths`, over its neutral): the smoothing carries the
- * neighbours' smile into a short "O" and takes its pucker down.
+ * neighbours' smile into a short "O" and takes its pucker down (and a rounded neighbour's funnel into a grin).
  */
 function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
-  const pucker = ch.get('w.mouthPucker');
+  const pucker = ch.get('w.mouthPucker'), funnel = ch.get('w.mouthFunnel');
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, widenCap(widths[i]!));
     pucker[i] = Math.max(pucker[i]!, puckerFloor(widths[i]!));
+    // and the other way: a smile's wide frames keep no funnel the smoothing brought from a rounded neighbour
+    funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
+  }
+}
+
+/**
+ * In place: at the frames whose driver mouth was wider than its rest, the smile, stretch and dimples
+ * raised until they widen the photo's mouth as much (rig/mouthPrior.ts widenToWidth), the width
+ * taken as the median of 3 frames (one frame's mouth corners jitter by a few percent).
+ */
+function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
+  const shaping = Object.keys(WIDTH_PER_UNIT) as RigControl[];
+  for (let i = 0; i < valid.length; i++) {
+    if (!valid[i]) continue;
+    const near = [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => widths[j]!);
+    const w: Partial<Record<RigControl, number>> = {};
+    for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
+    widenToWidth(w, percentile(near, 50));
+    for (const c of WIDENING) ch.get(`w.${c}`)[i] = w[c]!;
   }
 }
 
@@ -269,6 +288,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   mergeRigChannels(ch, rigChannels, valid, signed);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid);
+  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
