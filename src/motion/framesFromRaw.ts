@@ -39,6 +39,9 @@ const GAZE_UNIT = 2;
 const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
 
+/** The driver's rest mouth width: this percentile of its widths over the clip (retarget.ts's REST_PERCENTILE). */
+const WIDTH_REST_PERCENTILE = 10;
+
 /** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis/mouth.ts writeLipMoves). */
 const LOWER_LIP_DROP = 0.09;
 
@@ -187,18 +190,23 @@ function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[]): v
 }
 
 /**
- * In place: at the frames whose driver mouth was wider than its rest, the smile, stretch and dimples
- * raised until they widen the photo's mouth as much (rig/mouthPrior.ts widenToWidth), the width
- * taken as the median of 3 frames (one frame's mouth corners jitter by a few percent).
+ * In place: at the frames whose driver mouth was wider than at its rest, the smile, stretch and
+ * dimples raised until they widen the photo's mouth as much (rig/mouthPrior.ts widenToWidth). The
+ * width counts from the driver's rest width (the clip's 10th percentile, as each control's rest in
+ * retarget.ts, and at least its neutral's: the photo is taken to show the driver's rest; counted from its neutral, lp_d14's
+ * self-reenactment, whose photo already smiles, smiled twice: mouth PSNR 24.01 -> 22.01), taken as
+ * the median of 3 frames (one frame's mouth corners jitter by a few percent).
  */
 function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
   const shaping = Object.keys(WIDTH_PER_UNIT) as RigControl[];
+  // never below the neutral's width: a talking driver's low widths are its rounded vowels, not its rest
+  const rest = Math.max(1, percentile(widths.filter((_w, i) => valid[i]), WIDTH_REST_PERCENTILE));
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
     const near = [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => widths[j]!);
     const w: Partial<Record<RigControl, number>> = {};
     for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
-    widenToWidth(w, percentile(near, 50));
+    widenToWidth(w, 1 + percentile(near, 50) - rest);
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = w[c]!;
   }
 }
