@@ -178,14 +178,14 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
  * whose driver mouth was narrower than its rest (`widths`, over its neutral): the smoothing carries the
  * neighbours' smile into a short "O" and takes its pucker down (and a rounded neighbour's funnel into a grin).
  */
-function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
+function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[], noWideFunnel: boolean): void {
   const pucker = ch.get('w.mouthPucker'), funnel = ch.get('w.mouthFunnel');
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, widenCap(widths[i]!));
     pucker[i] = Math.max(pucker[i]!, puckerFloor(widths[i]!));
     // and the other way: a smile's wide frames keep no funnel the smoothing brought from a rounded neighbour
-    funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
+    if (noWideFunnel) funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
   }
 }
 
@@ -295,7 +295,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured);
-  if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid);
+  if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth

@@ -56,10 +56,10 @@ export function puckerFloor(widthRatio: number): number {
 }
 
 /** The mouth-width prior written into a fit's per-control bounds (`index` maps a control to its slot). */
-export function applyWidthPrior(lower: Float64Array, upper: Float64Array, widthRatio: number, index: (c: RigControl) => number): void {
+export function applyWidthPrior(lower: Float64Array, upper: Float64Array, widthRatio: number, index: (c: RigControl) => number, funnel = true): void {
   upper[index('mouthPucker')] = Math.max(puckerFloor(widthRatio), puckerCap(widthRatio));
   lower[index('mouthPucker')] = puckerFloor(widthRatio);
-  upper[index('mouthFunnel')] = funnelCap(widthRatio);
+  if (funnel) upper[index('mouthFunnel')] = funnelCap(widthRatio);
   const widen = widenCap(widthRatio);
   for (const c of WIDENING) upper[index(c)] = widen;
 }
