@@ -62,6 +62,8 @@ export interface FitOptions {
    * stretch and smile by its narrowing (none under 0.84 times as wide), so an "O" is not a grin.
    */
   puckerWidthPrior?: boolean;
+  /** With puckerWidthPrior: the funnel capped as well (mouthPrior.ts funnelCap; default true, false for before/after runs). */
+  funnelWidthPrior?: boolean;
   /**
    * In the pose solve, the face-oval points among the rigid points (temples, forehead outline) count
    * less as the head turns or tilts away from the neutral's pose (silhouetteWeight): they lie on the
@@ -159,7 +161,7 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
       }
       rhs[k] = s;
     }
-    if (opts.puckerWidthPrior) applyWidthPrior(lower, upper, mouthWidthRatio(canon, neutral), RIG_INDEX);
+    if (opts.puckerWidthPrior) applyWidthPrior(lower, upper, mouthWidthRatio(canon, neutral), RIG_INDEX, opts.funnelWidthPrior ?? true);
     // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [lower, upper].
     for (let sweep = 0; sweep < 60; sweep++) {
       let change = 0;

@@ -56,11 +56,28 @@ export function puckerFloor(widthRatio: number): number {
 }
 
 /** The mouth-width prior written into a fit's per-control bounds (`index` maps a control to its slot). */
-export function applyWidthPrior(lower: Float64Array, upper: Float64Array, widthRatio: number, index: (c: RigControl) => number): void {
+export function applyWidthPrior(lower: Float64Array, upper: Float64Array, widthRatio: number, index: (c: RigControl) => number, funnel = true): void {
   upper[index('mouthPucker')] = Math.max(puckerFloor(widthRatio), puckerCap(widthRatio));
   lower[index('mouthPucker')] = puckerFloor(widthRatio);
+  if (funnel) upper[index('mouthFunnel')] = funnelCap(widthRatio);
   const widen = widenCap(widthRatio);
   for (const c of WIDENING) upper[index(c)] = widen;
+}
+
+/**
+ * A funnel draws the corners in as well (the basis's funnel 0.5 leaves the mouth 0.83 of its rest
+ * width on lp_s2, lp_s42, st_art_1: /work/wt probe of basis/mouth.ts), so a mouth at or past its rest
+ * width is not funnelled. Without it the fit read smiles with the lips apart over the teeth as
+ * funnel 0.35-0.53 beside smile and stretch (Katie at 2.2 s and 2.7 s, mouth 1.05-1.24 of rest;
+ * every driver read its widest mouths so): the photo drew a rounded, pouting mouth at the driver's
+ * grin (the smile's width eaten by the funnel's narrowing: lp_s2 read back 0.48-0.55 IOD where
+ * Katie's was 0.63-0.79). From FUNNEL_NONE_WIDTH none is allowed, a full one FUNNEL_NARROWING below it.
+ */
+export const FUNNEL_NONE_WIDTH = 1.06, FUNNEL_NARROWING = 0.2;
+
+/** The largest funnel weight a mouth this wide (ratio to rest) can hold. */
+export function funnelCap(widthRatio: number): number {
+  return Math.min(1, Math.max(0, (FUNNEL_NONE_WIDTH - widthRatio) / FUNNEL_NARROWING));
 }
 /**
  * The controls that pull the corners out. The dimples too (basis: corners back and out): lp_d6's "O"
@@ -72,4 +89,42 @@ export const WIDENING: RigControl[] = ['mouthStretchLeft', 'mouthStretchRight', 
 /** The largest pucker weight a mouth this wide (ratio to rest) can hold: 0 from PUCKER_NONE_WIDTH, rising with the narrowing below it. */
 export function puckerCap(widthRatio: number): number {
   return Math.min(1, Math.max(0, (PUCKER_NONE_WIDTH - widthRatio) / PUCKER_NARROWING));
+}
+
+/**
+ * The mouth's width over rest that one unit of each control gives on the basis (one side of a pair):
+ * both smiles at 1 widen it 1.24-1.28 times, both stretches 1.31-1.35, both dimples 1.10-1.12, a
+ * funnel 0.5 leaves 0.82-0.84, a pucker 1 0.55 (lp_s42, lp_s2, st_art_1; basis/mouth.ts).
+ */
+export const WIDTH_PER_UNIT: Partial<Record<RigControl, number>> = {
+  mouthSmileLeft: 0.13, mouthSmileRight: 0.13, mouthStretchLeft: 0.17, mouthStretchRight: 0.17,
+  mouthDimpleLeft: 0.055, mouthDimpleRight: 0.055, mouthFunnel: -0.34, mouthPucker: -(1 - PUCKER_FULL_WIDTH),
+};
+
+/** The mouth's width over rest these weights give on the basis (linear in the weights). */
+export function widthFromWeights(w: Partial<Record<RigControl, number>>): number {
+  let r = 1;
+  for (const [c, per] of Object.entries(WIDTH_PER_UNIT) as [RigControl, number][]) r += per * (w[c] ?? 0);
+  return r;
+}
+
+/** The most the widening controls are scaled up by to reach the driver's width (noise in the width must not blow a trace of a smile up). */
+export const WIDEN_FLOOR_MAX_GAIN = 2.5;
+
+/**
+ * In place: the widening controls (WIDENING) scaled up until the weights give the driver's mouth
+ * width over its rest (`widthRatio`, at most WIDEN_FLOOR_MAX_GAIN times, each at most 1); a mouth no
+ * wider than at rest, or with nothing widening it, is left alone. The mirror of puckerFloor: the rest
+ * and gain of the retarget (motion/retarget.ts) read a driver who smiles most of the clip against a
+ * smiling rest, and what was left of Katie's grin at 2.7 s (mouth 1.24 times her rest) widened
+ * lp_s2's by 1.12 (smile 0.35, stretch 0.06): her grin arrived as a round, pursed mouth.
+ */
+export function widenToWidth(w: Partial<Record<RigControl, number>>, widthRatio: number): void {
+  const missing = widthRatio - widthFromWeights(w);
+  if (widthRatio <= 1 || missing <= 0) return;
+  let widening = 0;
+  for (const c of WIDENING) widening += (WIDTH_PER_UNIT[c] ?? 0) * (w[c] ?? 0);
+  if (widening <= 1e-6) return;
+  const gain = Math.min(WIDEN_FLOOR_MAX_GAIN, (widening + missing) / widening);
+  for (const c of WIDENING) if (w[c] !== undefined) w[c] = Math.min(1, w[c]! * gain);
 }
