@@ -22,8 +22,8 @@ const MIN_SIDE_PIXELS = 2;
  * pink corner) left out. The whiter 40 % (s14) was 10-25 % lighter than the white around it on Obama.
  */
 const SIDE_RANKS = [0.05, 0.6] as const;
-/** A side's pixels count out to this share of the iris radius past the iris (the white near the disc). */
-const SIDE_REACH = 1.6;
+/** A side's pixels count out to this share of the iris radius past the iris: the white next to the disc, so the fill meets it at the disc's edge (1.6 took the darker corner in: a step at the edge on lp_s42). */
+const SIDE_REACH = 0.8;
 /** Vertical smoothing of the rows' whites: weights at row offsets -2..2. */
 const ROW_SMOOTH = [1, 2, 3, 2, 1];
 /** Pixels within this share of the iris radius of its centre are iris, not white. */
