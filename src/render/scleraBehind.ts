@@ -43,6 +43,12 @@ const LID_SHADOW = 0.4;
 const GRAIN_BOX = 2;
 /** A residual is clipped to this (0-255 luminance): a lash or glint beside the disc is not grain (8: st_art_1 kept .24 of its grain, 14: .28; no lash streaks on lp_s42 either way). */
 const GRAIN_CLIP = 14;
+/**
+ * Grain is taken only where the photo's box there is the white's: its mean within this share of the
+ * fill's luminance and nothing in it darker by more (a dark line at the source was cloned as a
+ * second line beside lp_s42's iris).
+ */
+const GRAIN_MATCH = 0.15;
 
 /** Horizontal extent [x0, x1] of a closed polygon on the line at height y (its outermost crossings), or null off it. */
 export function rowExtent(poly: [number, number][], y: number): [number, number] | null {
@@ -111,15 +117,22 @@ export function smoothRows(rows: (number[] | null)[]): (number[] | null)[] {
 
 /**
  * The photo's grain at texel (x, y): its luminance minus its mean over the GRAIN_BOX box, clipped to
- * GRAIN_CLIP; 0 off the texture and within 1 px of the opening's outline or outside it (the lid margin).
+ * GRAIN_CLIP; 0 off the texture, within 1 px of the opening's outline or outside it (the lid margin),
+ * and where that mean is not the white's (`white`: the fill's luminance there; GRAIN_MATCH): a
+ * limbus, lash or corner there copied over as a dark line.
  */
-export function grainAt(tex: TextureSource, poly: [number, number][], x: number, y: number): number {
+export function grainAt(tex: TextureSource, poly: [number, number][], x: number, y: number, white: number): number {
   const xi = Math.round(x), yi = Math.round(y);
   if (xi - GRAIN_BOX < 0 || yi - GRAIN_BOX < 0 || xi + GRAIN_BOX >= tex.width || yi + GRAIN_BOX >= tex.height) return 0;
   if (!insidePolygon(xi + 0.5, yi + 0.5, poly) || distanceToOutline(xi + 0.5, yi + 0.5, poly) < 1) return 0;
-  let sum = 0, n = 0;
-  for (let dy = -GRAIN_BOX; dy <= GRAIN_BOX; dy++) for (let dx = -GRAIN_BOX; dx <= GRAIN_BOX; dx++) { sum += lumOf(tex.data32[(yi + dy) * tex.width + xi + dx]!); n++; }
-  return Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(tex.data32[yi * tex.width + xi]!) - sum / n));
+  let sum = 0, n = 0, darkest = Infinity;
+  for (let dy = -GRAIN_BOX; dy <= GRAIN_BOX; dy++) for (let dx = -GRAIN_BOX; dx <= GRAIN_BOX; dx++) {
+    const l = lumOf(tex.data32[(yi + dy) * tex.width + xi + dx]!);
+    sum += l; n++; darkest = Math.min(darkest, l);
+  }
+  const mean = sum / n;
+  if (Math.abs(mean - white) > GRAIN_MATCH * white || mean - darkest > GRAIN_MATCH * white) return 0;
+  return Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(tex.data32[yi * tex.width + xi]!) - mean));
 }
 
 /** 0 at 0, 1 from 1 on, smooth between. */
@@ -151,7 +164,7 @@ export function rowWhiteBehind(
   const blend = Math.min(EDGE_BLEND_MAX, Math.max(EDGE_BLEND_MIN, EDGE_BLEND * disc.iris));
   const shadow = Math.max(blend, LID_SHADOW * disc.iris);
   const out = Uint32Array.from(membrane);
-  const mixed = new Float64Array(4);
+  const mixed = new Float64Array(4), colour = new Float64Array(4);
   for (let j = 0; j < size; j++) {
     const l = lefts[j], r = rights[j];
     if (!l && !r) continue;
@@ -165,10 +178,10 @@ export function rowWhiteBehind(
       const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend) * smoothstep(belowTop(poly, x, y) / shadow);
       const k = j * size + i, m = membrane[k]!;
       // the grain: the photo's, from as far beside the disc on the pixel's own side (a shifted copy keeps its scale)
-      const g = grainAt(tex, poly, x0 + i + (x < cx ? -radius : radius), y0 + j);
+      for (let ch = 0; ch < 4; ch++) colour[ch] = l && r ? (1 - across) * l[ch]! + across * r[ch]! : (l ?? r)![ch]!;
+      const g = grainAt(tex, poly, x0 + i + (x < cx ? -radius : radius), y0 + j, 0.299 * colour[0]! + 0.587 * colour[1]! + 0.114 * colour[2]!);
       for (let ch = 0; ch < 4; ch++) {
-        const row = l && r ? (1 - across) * l[ch]! + across * r[ch]! : (l ?? r)![ch]!;
-        mixed[ch] = Math.min(255, Math.max(0, (1 - t) * ((m >>> (ch * 8)) & 255) + t * (ch < 3 ? row + g : row)));
+        mixed[ch] = Math.min(255, Math.max(0, (1 - t) * ((m >>> (ch * 8)) & 255) + t * (ch < 3 ? colour[ch]! + g : colour[ch]!)));
       }
       out[k] = packRounded(mixed);
     }
