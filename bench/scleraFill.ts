@@ -1,8 +1,8 @@
 // The white shown behind a moved iris against the photo's visible white on the same eye (render/scleraBehind.ts):
 // per eye, the fill's mean luminance, its spread and its fine grain, each over the visible white's.
-// Visible white: the opening's pixels outside the iris's disc, at least 1 px inside the outline, the
+// Visible white: the opening's pixels outside the iris's disc, at least INSET px inside the outline, the
 // whiter half of them by whiteness (lashes, limbus, pink corner out). Fill: the disc's white patch
-// inside the opening (at least 1 px in). Grain: luminance minus its 3x3 mean. Never asserts.
+// inside the opening (at least INSET px in, and from the disc's edge). Grain: luminance minus its 3x3 mean. Never asserts.
 //   node --import tsx bench/scleraFill.ts /abs/frame.png,lp_s42.jpg,...
 import path from 'node:path';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -13,6 +13,8 @@ import { distanceToOutline, insidePolygon } from '../src/math/polygon.ts';
 import { whiteness } from '../src/render/mouth/eyeWhite.ts';
 import { cachedPortrait } from './portraitCache.ts';
 
+/** Pixels this far (px) inside the outline and the disc's edge count: the grain measure is not the lid's or the disc's edge. */
+const INSET = 1.5;
 const lum = (c: number) => 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
 const meanStd = (v: number[]) => { const m = v.reduce((s, x) => s + x, 0) / v.length; return [m, Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / v.length)] as const; };
 /** luminance minus its 3x3 mean at (x, y) of a packed image read by `at`. */
@@ -40,10 +42,10 @@ for (const file of list.split(',')) {
     const visible: { w: number; l: number; g: number }[] = [], fill: number[] = [], fillGrain: number[] = [];
     for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++) for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
       const px = x + 0.5, py = y + 0.5;
-      if (!insidePolygon(px, py, poly) || distanceToOutline(px, py, poly) < 1) continue;
+      if (!insidePolygon(px, py, poly) || distanceToOutline(px, py, poly) < INSET) continue;
       const c = texAt(x, y);
       if (Math.hypot(px - d.cx, py - d.cy) >= d.radius) visible.push({ w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]), l: lum(c), g: highPass(texAt, x, y) });
-      else if (Math.hypot(px - d.cx, py - d.cy) < d.radius - 1.5) { fill.push(lum(fillAt(x, y))); fillGrain.push(highPass(fillAt, x, y)); }
+      else if (Math.hypot(px - d.cx, py - d.cy) < d.radius - INSET) { fill.push(lum(fillAt(x, y))); fillGrain.push(highPass(fillAt, x, y)); }
     }
     visible.sort((a, b) => b.w - a.w);
     const white = visible.slice(0, Math.round(visible.length / 2));

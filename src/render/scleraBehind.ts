@@ -40,15 +40,16 @@ const EDGE_BLEND = 0.2, EDGE_BLEND_MIN = 0.75, EDGE_BLEND_MAX = 2;
  */
 const LID_SHADOW = 0.4;
 /** The grain: the photo's luminance minus its mean over a box of this radius (px) around it. */
-const GRAIN_BOX = 2;
+const GRAIN_BOX = 1;
 /** A residual is clipped to this (0-255 luminance): a lash or glint beside the disc is not grain (8: st_art_1 kept .24 of its grain, 14: .28; no lash streaks on lp_s42 either way). */
 const GRAIN_CLIP = 14;
 /**
- * Grain is taken only where the photo's box there is the white's: its mean within this share of the
- * fill's luminance and nothing in it darker by more (a dark line at the source was cloned as a
- * second line beside lp_s42's iris).
+ * Grain is taken only where the photo's box there is the white's: its mean within GRAIN_MATCH of the
+ * fill's luminance and its spread (std, 0-255) at most GRAIN_SPREAD (a dark line or the limbus at the
+ * source was cloned as a second line beside lp_s42's iris; a darkest-pixel test instead left
+ * Obama's and st_art_1's fills with no grain at all).
  */
-const GRAIN_MATCH = 0.15;
+const GRAIN_MATCH = 0.25, GRAIN_SPREAD = 8;
 
 /** Horizontal extent [x0, x1] of a closed polygon on the line at height y (its outermost crossings), or null off it. */
 export function rowExtent(poly: [number, number][], y: number): [number, number] | null {
@@ -118,20 +119,20 @@ export function smoothRows(rows: (number[] | null)[]): (number[] | null)[] {
 /**
  * The photo's grain at texel (x, y): its luminance minus its mean over the GRAIN_BOX box, clipped to
  * GRAIN_CLIP; 0 off the texture, within 1 px of the opening's outline or outside it (the lid margin),
- * and where that mean is not the white's (`white`: the fill's luminance there; GRAIN_MATCH): a
- * limbus, lash or corner there copied over as a dark line.
+ * and where the box is not plain white (`white`: the fill's luminance there; GRAIN_MATCH, GRAIN_SPREAD):
+ * a limbus, lash or corner there copied over as a dark line.
  */
 export function grainAt(tex: TextureSource, poly: [number, number][], x: number, y: number, white: number): number {
   const xi = Math.round(x), yi = Math.round(y);
   if (xi - GRAIN_BOX < 0 || yi - GRAIN_BOX < 0 || xi + GRAIN_BOX >= tex.width || yi + GRAIN_BOX >= tex.height) return 0;
   if (!insidePolygon(xi + 0.5, yi + 0.5, poly) || distanceToOutline(xi + 0.5, yi + 0.5, poly) < 1) return 0;
-  let sum = 0, n = 0, darkest = Infinity;
+  let sum = 0, sum2 = 0, n = 0;
   for (let dy = -GRAIN_BOX; dy <= GRAIN_BOX; dy++) for (let dx = -GRAIN_BOX; dx <= GRAIN_BOX; dx++) {
     const l = lumOf(tex.data32[(yi + dy) * tex.width + xi + dx]!);
-    sum += l; n++; darkest = Math.min(darkest, l);
+    sum += l; sum2 += l * l; n++;
   }
-  const mean = sum / n;
-  if (Math.abs(mean - white) > GRAIN_MATCH * white || mean - darkest > GRAIN_MATCH * white) return 0;
+  const mean = sum / n, spread = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
+  if (Math.abs(mean - white) > GRAIN_MATCH * white || spread > GRAIN_SPREAD) return 0;
   return Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(tex.data32[yi * tex.width + xi]!) - mean));
 }
 
