@@ -1,20 +1,29 @@
-// The white shown where a moved iris was: each row's white as the photo shows it beside the iris.
+// The white shown where a moved iris was: each row's white as the photo shows it on either side of
+// the iris, with the photo's own grain, shaded under the upper lid.
 // Earlier fills read as a patch: a membrane (Laplace) fill of the disc took the lid margin and
 // lashes above and below the iris along (a grey blob, eyes12); that membrane lifted toward the
 // opening's whitest colour was a flat pale chip with a hard outline (white2, critic s12); the row
-// mirrored across the disc's edge carried lashes and the pink corner in as streaks. A real eye's
-// white varies mostly from row to row (the upper lid's shadow, the lower lid's rim), and the photo
-// shows each row's white on either side of the iris: the whiter 40 % of those pixels, smoothed over
-// neighbouring rows, gives the row its light, and near the disc's edge the fill goes over to the
-// membrane, which meets the photo there. A painted eye with almost no white keeps its dim one.
+// mirrored across the disc's edge carried lashes and the pink corner in as streaks; one colour per
+// row from the whiter 40 % of the row's white (s13-14) was paler than the white around it, without
+// grain, and its top ended in a straight line under the lid (Obama 256 px, lp_s42, st_art_1: a flat
+// salmon / grey block, sclera15). Now each side of the iris gives its own row colour from its
+// typical (not its whitest) white near the disc, the disc goes over from one side's to the other's,
+// each pixel takes the photo's grain from a disc radius beside it (its own side), and toward the upper
+// lid the fill goes over to the membrane (the lid margin's dark) over a band: the lid's shadow.
 import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
 import { packRounded, type TextureSource } from './raster.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 
-/** Fewer white pixels than this beside the disc on a row: the row gives no white. */
-const MIN_ROW_PIXELS = 2;
-/** Of a row's pixels beside the disc, the whiter share (by whiteness) gives its white. */
-const ROW_WHITER_SHARE = 0.4;
+/** Fewer white pixels than this on one side of the disc on a row: that side gives no white on the row. */
+const MIN_SIDE_PIXELS = 2;
+/**
+ * Of a side's pixels on a row (by whiteness, whitest first), those from rank share SIDE_RANKS[0] to
+ * SIDE_RANKS[1] give its white: the whitest few (glints) and the darker ones (limbus, lashes, the
+ * pink corner) left out. The whiter 40 % (s14) was 10-25 % lighter than the white around it on Obama.
+ */
+const SIDE_RANKS = [0.05, 0.6] as const;
+/** A side's pixels count out to this share of the iris radius past the iris: the white next to the disc, so the fill meets it at the disc's edge (1.6 took the darker corner in: a step at the edge on lp_s42). */
+const SIDE_REACH = 0.8;
 /** Vertical smoothing of the rows' whites: weights at row offsets -2..2. */
 const ROW_SMOOTH = [1, 2, 3, 2, 1];
 /** Pixels within this share of the iris radius of its centre are iris, not white. */
@@ -25,6 +34,22 @@ const IRIS_CLEAR = 1.1;
  * small eye's disc mostly membrane).
  */
 const EDGE_BLEND = 0.2, EDGE_BLEND_MIN = 0.75, EDGE_BLEND_MAX = 2;
+/**
+ * Under the upper lid the fill goes over to the membrane (the lid margin's dark) over this share of
+ * the iris radius below the opening's top (smoothstep): the lid's shadow, with no straight edge.
+ */
+const LID_SHADOW = 0.4;
+/** The grain: the photo's luminance minus its mean over a box of this radius (px) around it. */
+const GRAIN_BOX = 1;
+/** A residual is clipped to this (0-255 luminance): a lash or glint beside the disc is not grain (8: st_art_1 kept .24 of its grain, 14: .28; no lash streaks on lp_s42 either way). */
+const GRAIN_CLIP = 14;
+/**
+ * Grain is taken only where the photo's box there is the white's: its mean within GRAIN_MATCH of the
+ * fill's luminance and its spread (std, 0-255) at most GRAIN_SPREAD (a dark line or the limbus at the
+ * source was cloned as a second line beside lp_s42's iris; a darkest-pixel test instead left
+ * Obama's and st_art_1's fills with no grain at all).
+ */
+const GRAIN_MATCH = 0.25, GRAIN_SPREAD = 8;
 
 /** Horizontal extent [x0, x1] of a closed polygon on the line at height y (its outermost crossings), or null off it. */
 export function rowExtent(poly: [number, number][], y: number): [number, number] | null {
@@ -32,37 +57,49 @@ export function rowExtent(poly: [number, number][], y: number): [number, number]
   return xs.length >= 2 && xs.at(-1)! > xs[0]! ? [xs[0]!, xs.at(-1)!] : null;
 }
 
+/** One side's white on a row: its colour (RGBA floats). */
+export interface SideWhite { colour: number[] }
+
+const lumOf = (c: number) => 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
+
+/** A side's white from its pixels (packed RGBA): the SIDE_RANKS share by whiteness, or null when too few. */
+export function sideWhite(pixels: number[]): SideWhite | null {
+  if (pixels.length < MIN_SIDE_PIXELS) return null;
+  const scored = pixels.map((c) => ({ c, w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]) })).sort((a, b) => b.w - a.w);
+  const from = Math.floor(SIDE_RANKS[0] * scored.length), to = Math.max(from + 1, Math.round(SIDE_RANKS[1] * scored.length));
+  const take = scored.slice(from, to);
+  const colour = [0, 0, 0, 0];
+  for (const { c } of take) for (let ch = 0; ch < 4; ch++) colour[ch]! += ((c >>> (ch * 8)) & 255) / take.length;
+  return { colour };
+}
+
 /**
- * Each patch row's white (RGBA floats, or null): the whiter ROW_WHITER_SHARE of the opening's pixels on that
- * row outside the iris (radius `iris`), by whiteness() (the limbus, lashes and the pink corner score lower).
+ * Each patch row's whites left and right of the iris (radius `iris`): the opening's pixels on that
+ * row outside the iris and within SIDE_REACH iris radii past it, by sideWhite().
  */
-export function rowWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }, y0: number, size: number): (number[] | null)[] {
+export function sideWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }, y0: number, size: number): { left: (SideWhite | null)[]; right: (SideWhite | null)[] } {
   const { cx, cy, iris } = disc;
-  const rows: (number[] | null)[] = [];
+  const left: (SideWhite | null)[] = [], right: (SideWhite | null)[] = [];
   for (let j = 0; j < size; j++) {
     const py = y0 + j;
     const row = py >= 0 && py < tex.height ? rowExtent(poly, py + 0.5) : null;
-    const found: { w: number; c: number }[] = [];
+    const sides: number[][] = [[], []];
     if (row) {
-      // the white between the iris and the disc's edge counts (the limbus ring scores low anyway)
+      // the white between the iris and the disc's edge counts (the limbus ring ranks low anyway)
       const reach = IRIS_CLEAR * iris, dy = py + 0.5 - cy, half = Math.abs(dy) < reach ? Math.sqrt(reach * reach - dy * dy) : 0;
+      const far = half + SIDE_REACH * iris;
       for (let px = Math.max(0, Math.ceil(row[0] - 0.5)); px <= Math.min(tex.width - 1, Math.floor(row[1] - 0.5)); px++) {
-        if (Math.abs(px + 0.5 - cx) < half) continue;
-        const c = tex.data32[py * tex.width + px]!;
-        found.push({ w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]), c });
+        const off = px + 0.5 - cx;
+        if (Math.abs(off) < half || Math.abs(off) > far) continue;
+        sides[off < 0 ? 0 : 1]!.push(tex.data32[py * tex.width + px]!);
       }
     }
-    if (found.length < MIN_ROW_PIXELS) { rows.push(null); continue; }
-    found.sort((a, b) => b.w - a.w);
-    const take = found.slice(0, Math.max(1, Math.round(ROW_WHITER_SHARE * found.length)));
-    const mean = [0, 0, 0, 0];
-    for (const { c } of take) for (let ch = 0; ch < 4; ch++) mean[ch]! += ((c >>> (ch * 8)) & 255) / take.length;
-    rows.push(mean);
+    left.push(sideWhite(sides[0]!)); right.push(sideWhite(sides[1]!));
   }
-  return rows;
+  return { left, right };
 }
 
-/** Rows smoothed with ROW_SMOOTH over the rows that have a white; null where none within reach. */
+/** Rows' colours smoothed with ROW_SMOOTH over the rows that have a white; null where none within reach. */
 export function smoothRows(rows: (number[] | null)[]): (number[] | null)[] {
   const reach = (ROW_SMOOTH.length - 1) / 2;
   return rows.map((_, j) => {
@@ -80,30 +117,73 @@ export function smoothRows(rows: (number[] | null)[]): (number[] | null)[] {
 }
 
 /**
+ * The photo's grain at texel (x, y): its luminance minus its mean over the GRAIN_BOX box, clipped to
+ * GRAIN_CLIP; 0 off the texture, within 1 px of the opening's outline or outside it (the lid margin),
+ * and where the box is not plain white (`white`: the fill's luminance there; GRAIN_MATCH, GRAIN_SPREAD):
+ * a limbus, lash or corner there copied over as a dark line.
+ */
+export function grainAt(tex: TextureSource, poly: [number, number][], x: number, y: number, white: number): number {
+  const xi = Math.round(x), yi = Math.round(y);
+  if (xi - GRAIN_BOX < 0 || yi - GRAIN_BOX < 0 || xi + GRAIN_BOX >= tex.width || yi + GRAIN_BOX >= tex.height) return 0;
+  if (!insidePolygon(xi + 0.5, yi + 0.5, poly) || distanceToOutline(xi + 0.5, yi + 0.5, poly) < 1) return 0;
+  let sum = 0, sum2 = 0, n = 0;
+  for (let dy = -GRAIN_BOX; dy <= GRAIN_BOX; dy++) for (let dx = -GRAIN_BOX; dx <= GRAIN_BOX; dx++) {
+    const l = lumOf(tex.data32[(yi + dy) * tex.width + xi + dx]!);
+    sum += l; sum2 += l * l; n++;
+  }
+  const mean = sum / n, spread = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
+  if (Math.abs(mean - white) > GRAIN_MATCH * white || spread > GRAIN_SPREAD) return 0;
+  return Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(tex.data32[yi * tex.width + xi]!) - mean));
+}
+
+/** 0 at 0, 1 from 1 on, smooth between. */
+function smoothstep(t: number): number {
+  const s = Math.min(1, Math.max(0, t));
+  return s * s * (3 - 2 * s);
+}
+
+/** How far below the opening's top (its uppermost crossing on the column at x) the point (x, y) lies; 0 off the column. */
+export function belowTop(poly: [number, number][], x: number, y: number): number {
+  const ys = rowCrossings(poly.map(([a, b]) => [b, a] as [number, number]), x);
+  return ys.length >= 2 ? Math.max(0, y - ys[0]!) : 0;
+}
+
+/**
  * The white behind a disc (centre cx, cy, radius; its iris's radius; texture px) over a patch from (x0, y0), `size` px
- * square, the membrane fill of that patch in `white`: inside the disc each row's white, going over
- * to the membrane near the disc's and the opening's edges (EDGE_BLEND) and on rows without white of their own.
+ * square, the membrane fill of that patch in `white`: inside the disc each row's white going over
+ * from the left side's to the right side's, with the photo's grain from beside the disc (grainAt);
+ * over to the membrane near the disc's and the opening's edges (EDGE_BLEND), under the upper lid
+ * (LID_SHADOW) and on rows without white of their own.
  */
 export function rowWhiteBehind(
   tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number; iris: number },
   patch: { x0: number; y0: number; size: number; white: Uint32Array },
 ): Uint32Array {
   const { cx, cy, radius } = disc, { x0, y0, size, white: membrane } = patch;
-  const rows = smoothRows(rowWhites(tex, poly, disc, y0, size));
+  const sides = sideWhites(tex, poly, disc, y0, size);
+  const lefts = smoothRows(sides.left.map((s) => s?.colour ?? null)), rights = smoothRows(sides.right.map((s) => s?.colour ?? null));
   const blend = Math.min(EDGE_BLEND_MAX, Math.max(EDGE_BLEND_MIN, EDGE_BLEND * disc.iris));
+  const shadow = Math.max(blend, LID_SHADOW * disc.iris);
   const out = Uint32Array.from(membrane);
-  const mixed = new Float64Array(4);
+  const mixed = new Float64Array(4), colour = new Float64Array(4);
   for (let j = 0; j < size; j++) {
-    const r = rows[j];
-    if (!r) continue;
+    const l = lefts[j], r = rights[j];
+    if (!l && !r) continue;
     for (let i = 0; i < size; i++) {
-      const inside = radius - Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy);
-      if (inside <= 0) continue;
       const x = x0 + i + 0.5, y = y0 + j + 0.5;
-      // and toward the lid margin: a light white drawn up to the opening's edge showed its triangles as steps
+      const inside = radius - Math.hypot(x - cx, y - cy);
+      if (inside <= 0) continue;
+      // across the disc from the left side's white to the right side's
+      const across = smoothstep((x - (cx - radius)) / (2 * radius));
       const inOpening = insidePolygon(x, y, poly) ? distanceToOutline(x, y, poly) : 0;
-      const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend), k = j * size + i, m = membrane[k]!;
-      for (let ch = 0; ch < 4; ch++) mixed[ch] = (1 - t) * ((m >>> (ch * 8)) & 255) + t * r[ch]!;
+      const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend) * smoothstep(belowTop(poly, x, y) / shadow);
+      const k = j * size + i, m = membrane[k]!;
+      // the grain: the photo's, from as far beside the disc on the pixel's own side (a shifted copy keeps its scale)
+      for (let ch = 0; ch < 4; ch++) colour[ch] = l && r ? (1 - across) * l[ch]! + across * r[ch]! : (l ?? r)![ch]!;
+      const g = grainAt(tex, poly, x0 + i + (x < cx ? -radius : radius), y0 + j, 0.299 * colour[0]! + 0.587 * colour[1]! + 0.114 * colour[2]!);
+      for (let ch = 0; ch < 4; ch++) {
+        mixed[ch] = Math.min(255, Math.max(0, (1 - t) * ((m >>> (ch * 8)) & 255) + t * (ch < 3 ? colour[ch]! + g : colour[ch]!)));
+      }
       out[k] = packRounded(mixed);
     }
   }
