@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
 import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.ts';
+import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const AXES = ['yaw', 'pitch', 'roll'] as const;
@@ -20,15 +21,6 @@ const renderGain = arg('--render-gain', '1,1,1').split(',').map(Number);
 const seeds = Number(arg('--seeds', '8')), seconds = Number(arg('--seconds', '8'));
 const FPS = 25, STEP = 5; // the reads are every 5th frame at 25 fps
 
-const sd = (v: number[]) => {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const x = q * (s.length - 1), i = Math.floor(x);
-  return s[i]! + (s[Math.min(i + 1, s.length - 1)]! - s[i]!) * (x - i);
-};
 const band = (v: number[]) => `${quantile(v, 0.5).toFixed(2)} [${quantile(v, 0.25).toFixed(2)}..${quantile(v, 0.75).toFixed(2)}]`;
 
 function audioOf(name: string): string {

@@ -10,15 +10,12 @@
 // sides with one ruler (what HEAD_GAIN was fitted on).
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { DEFAULT_CACHE, readCachedFaces, trainingClips, type CachedFace } from '../src/motion/train/teacher.ts';
+import { standardDeviation as sd } from '../src/math/stats.ts';
 
 const AXES = ['yaw', 'pitch', 'roll'] as const;
 type Stats = number[]; // per axis: sd, velocity sd
 const temperature = process.argv.includes('--temperature') ? Number(process.argv[process.argv.indexOf('--temperature') + 1]) : 0.2;
 
-const sd = (v: number[]) => {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
-};
 const stepSd = (v: number[]) => Math.sqrt(v.slice(1).reduce((a, b, i) => a + (b - v[i]!) ** 2, 0) / (v.length - 1));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const statsOf = (series: Record<(typeof AXES)[number], number[]>): Stats => AXES.flatMap((a) => [sd(series[a]), stepSd(series[a])]);

@@ -18,6 +18,7 @@ import { speakerOf } from '../src/motion/train/teacher.ts';
 import { fitRig, type Landmarks } from '../src/rig/fit.ts';
 import type { EvalOptions } from '../src/eval/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const AXES = ['yaw', 'pitch', 'roll'] as const;
@@ -86,15 +87,6 @@ async function runClip(name: string, out: string, seconds: number, fps: number, 
 }
 
 // ---- summary ----
-const sd = (v: number[]) => {
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const x = q * (s.length - 1), i = Math.floor(x);
-  return s[i]! + (s[Math.min(i + 1, s.length - 1)]! - s[i]!) * (x - i);
-};
 /** Least-squares slope of y on x. */
 const slope = (x: number[], y: number[]) => {
   const mx = x.reduce((a, b) => a + b, 0) / x.length, my = y.reduce((a, b) => a + b, 0) / y.length;

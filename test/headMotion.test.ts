@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { headMotion } from '../src/motion/headMotion.ts';
 import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
+import { standardDeviation as sd } from '../src/math/stats.ts';
 
 const FPS = 25;
 const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
@@ -15,10 +16,6 @@ async function fileEnergy(file: string, seconds: number): Promise<Float64Array> 
   return e;
 }
 
-const sd = (v: ArrayLike<number>) => {
-  const a = Array.from(v), m = a.reduce((s, x) => s + x, 0) / a.length;
-  return Math.sqrt(a.reduce((s, x) => s + (x - m) ** 2, 0) / a.length);
-};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /**

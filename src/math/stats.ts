@@ -1,0 +1,24 @@
+// Summary statistics shared by the benches and tests that compare motion with real speakers.
+
+/** Arithmetic mean (NaN for no values). */
+export function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  return s / values.length;
+}
+
+/** Population standard deviation (divides by n: the spread of these values, not an estimate). */
+export function standardDeviation(values: ArrayLike<number>): number {
+  const m = mean(values);
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += (values[i]! - m) ** 2;
+  return Math.sqrt(s / values.length);
+}
+
+/** Quantile q (0..1) by linear interpolation between the sorted values. */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const s = Array.from(values).sort((a, b) => a - b);
+  const x = q * (s.length - 1);
+  const i = Math.floor(x);
+  return s[i]! + (s[Math.min(i + 1, s.length - 1)]! - s[i]!) * (x - i);
+}
