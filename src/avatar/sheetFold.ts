@@ -30,8 +30,12 @@ export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<numbe
   return mask;
 }
 
-/** How far past the face's edge the matte is read to tell hair from background (px). */
-const BEYOND = 2;
+/**
+ * How far past the face's edge the matte is read to tell hair from background, in face widths: a
+ * jaw's dark shadow rim against the background is foreground for 5-7 px (lp_s12: moving the sheet
+ * onto it bared a hard cheek edge at +25), hair goes on much further (lp_s9).
+ */
+const BEYOND = 0.06;
 
 /**
  * Farthest a sheet vertex's texture is moved out, in face widths: lp_s9's far cheek needs 0.046; at
@@ -70,7 +74,7 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     // only where the person goes on past the cheek (hair, a collar): against the background the
     // sheet sampling past the edge is transparent and bares the face mesh's polygonal outline
     // (lp_s12 at +25), while the doubled edge pixels there read as the cheek's soft shading
-    const beyond = matte.data[Math.min(size - 1, Math.max(0, Math.round(y + uy * (s + BEYOND)))) * size + Math.min(size - 1, Math.max(0, Math.round(x + ux * (s + BEYOND))))]!;
+    const beyond = matte.data[Math.min(size - 1, Math.max(0, Math.round(y + uy * (s + BEYOND * faceWidth)))) * size + Math.min(size - 1, Math.max(0, Math.round(x + ux * (s + BEYOND * faceWidth))))]!;
     const w = smoothstep(0.3, 0.8, beyond) * s;
     if (w <= 0) continue;
     uvs[v * 2] = x + ux * w; uvs[v * 2 + 1] = y + uy * w;
