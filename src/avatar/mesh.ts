@@ -10,6 +10,7 @@ import type { HeadShape } from './shape.ts';
 import { hairShellReach } from './hairShell.ts';
 import { addBackShell, outlinePoints } from './backShell.ts';
 import { smoothstep, smoothAround } from '../math/smooth.ts';
+import { faceFootprint, unfoldSheetTexture } from './sheetFold.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -216,6 +217,9 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
       if (visible(inner[j]!, outer[j1]!, inner[j1]!)) mesh.addTriangle(inner[j]!, outer[j1]!, inner[j1]!, MATERIAL.skin);
     }
   }
+  // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
+  // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
+  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, faceFootprint(mesh.uvs, faceTopology().triangles, size), matte, ocx, ocy, head.faceWidth);
 }
 
 

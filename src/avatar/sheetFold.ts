@@ -1,0 +1,84 @@
+// The head sheet's texture where the face mesh reaches past its own oval (issue #15, session 15).
+// The sheet starts at the face-oval landmarks and its texture is its rest position. On a face turned
+// in the photo the far side's oval points (234, 93, 132: toward the ear) lie hidden behind the cheek
+// and project a few pixels *inside* the photo's cheek outline, which the cheek points (34, 227, 116,
+// 123) make. The sheet's first rings then take their texture from the cheek skin between the oval
+// and the outline: pixels the face mesh already shows. At the photo's pose the face covers them; a
+// turn toward that side brings the sheet out from behind the face's edge and shows those pixels a
+// second time, a pale band outside the painting's dark cheek outline (Mona Lisa at yaw +15..+18).
+// Moving those sheet vertices' texture out to the face mesh's edge in the photo makes the sheet
+// start where the photo's face ends; their positions are unchanged.
+import type { GrayImage } from '../types.ts';
+import { smoothstep } from '../math/smooth.ts';
+
+/** The face mesh's photo footprint as a mask (1 inside any triangle), size x size. */
+export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<number>, size: number): Uint8Array {
+  const mask = new Uint8Array(size * size);
+  for (let t = 0; t < triangles.length; t += 3) {
+    const a = triangles[t]! * 2, b = triangles[t + 1]! * 2, c = triangles[t + 2]! * 2;
+    const x0 = uvs[a]!, y0 = uvs[a + 1]!, x1 = uvs[b]!, y1 = uvs[b + 1]!, x2 = uvs[c]!, y2 = uvs[c + 1]!;
+    const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
+    if (Math.abs(area) < 1e-9) continue;
+    const minX = Math.max(0, Math.floor(Math.min(x0, x1, x2))), maxX = Math.min(size - 1, Math.ceil(Math.max(x0, x1, x2)));
+    const minY = Math.max(0, Math.floor(Math.min(y0, y1, y2))), maxY = Math.min(size - 1, Math.ceil(Math.max(y0, y1, y2)));
+    for (let y = minY; y <= maxY; y++) for (let x = minX; x <= maxX; x++) {
+      const w0 = ((x1 - x) * (y2 - y) - (x2 - x) * (y1 - y)) / area;
+      const w1 = ((x2 - x) * (y0 - y) - (x0 - x) * (y2 - y)) / area;
+      if (w0 >= 0 && w1 >= 0 && w0 + w1 <= 1) mask[y * size + x] = 1;
+    }
+  }
+  return mask;
+}
+
+/**
+ * How far past the face's edge the matte is read to tell hair from background, in face widths: a
+ * jaw's dark shadow rim against the background is foreground for 5-7 px (lp_s12: moving the sheet
+ * onto it bared a hard cheek edge at +25), hair goes on much further (lp_s9).
+ */
+const BEYOND = 0.06;
+
+/**
+ * Farthest a sheet vertex's texture is moved out, in face widths: lp_s9's far cheek needs 0.046; at
+ * 0.1 lp_s10's (a 35-degree turn) moved up to 12 px.
+ */
+const MAX_UNFOLD = 0.05;
+
+/**
+ * Moves the texture of sheet vertices (ovalDistance > 0; the oval ring itself and the face mesh keep
+ * theirs) that lie inside the face mesh's photo footprint outward from (cx, cy) to just past the
+ * footprint's edge, where the matte there is opaque (hair, not background). Returns how far each
+ * moved (px; 0 = unchanged). `uvs` is modified in place. The rest frame changes only where a moved
+ * vertex's triangle reaches out past the face's edge: the outline's last pixel (keeping those
+ * vertices put left the Mona Lisa's band as it was).
+ */
+export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number): Float32Array {
+  const size = matte.width;
+  const inside = (x: number, y: number) => {
+    const xi = Math.round(x), yi = Math.round(y);
+    return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1;
+  };
+  const moved = new Float32Array(ovalDistance.length);
+  const limit = MAX_UNFOLD * faceWidth, step = 0.25;
+  for (let v = 0; v < ovalDistance.length; v++) {
+    const d = ovalDistance[v]!;
+    if (!(d > 0) || !Number.isFinite(d)) continue;
+    const x = uvs[v * 2]!, y = uvs[v * 2 + 1]!;
+    if (!inside(x, y)) continue;
+    const len = Math.hypot(x - cx, y - cy);
+    if (len < 1e-6) continue;
+    const ux = (x - cx) / len, uy = (y - cy) / len;
+    let s = step;
+    while (s <= limit && inside(x + ux * s, y + uy * s)) s += step;
+    if (s > limit) continue; // deep inside: not a fold at the edge, leave it
+    s += 0.5; // just past the edge pixel
+    // only where the person goes on past the cheek (hair, a collar): against the background the
+    // sheet sampling past the edge is transparent and bares the face mesh's polygonal outline
+    // (lp_s12 at +25), while the doubled edge pixels there read as the cheek's soft shading
+    const beyond = matte.data[Math.min(size - 1, Math.max(0, Math.round(y + uy * (s + BEYOND * faceWidth)))) * size + Math.min(size - 1, Math.max(0, Math.round(x + ux * (s + BEYOND * faceWidth))))]!;
+    const w = smoothstep(0.3, 0.8, beyond) * s;
+    if (w <= 0) continue;
+    uvs[v * 2] = x + ux * w; uvs[v * 2 + 1] = y + uy * w;
+    moved[v] = w;
+  }
+  return moved;
+}

@@ -1,0 +1,57 @@
+// The head sheet's texture where the face mesh reaches past its oval in the photo (avatar/sheetFold.ts):
+// the Mona Lisa's doubled far-cheek edge on a turn (session 15).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { faceFootprint, unfoldSheetTexture } from '../src/avatar/sheetFold.ts';
+import { MeshBuilder, addFaceMesh, addHeadSheet } from '../src/avatar/mesh.ts';
+import { measureHead } from '../src/avatar/shape.ts';
+import { flatten } from '../src/rig/fit.ts';
+import { faceTopology } from '../src/rig/topology.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import type { GrayImage } from '../src/types.ts';
+
+const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+
+test('a sheet vertex under the face\'s edge takes its texture from just past it, only beside hair and only near the edge', () => {
+  const size = 100;
+  // the face: a square 30..70 (two triangles); the sheet's rays leave from its centre (50, 50)
+  const faceUv = [30, 30, 70, 30, 70, 70, 30, 70];
+  const footprint = faceFootprint(faceUv, [0, 1, 2, 0, 2, 3], size);
+  assert.equal(footprint[50 * size + 50], 1);
+  assert.equal(footprint[50 * size + 20], 0);
+  // hair (opaque) left of the face, background (transparent) right of it
+  const matte: GrayImage = { width: size, height: size, data: new Float32Array(size * size).map((_, i) => ((i % size) < 50 ? 1 : 0)) };
+  // vertices: 0 under the left edge (x 33), 1 under the right edge (x 67), 2 deep inside (x 45, 5 px
+  // from the centre but 15 from the edge: more than 0.05 of a 100 px face), 3 already outside,
+  // 4 on the oval ring itself (distance 0)
+  const uvs = [33, 50, 67, 50, 45, 50, 25, 50, 33, 50];
+  const moved = unfoldSheetTexture(uvs, [2, 2, 2, 2, 0], footprint, matte, 50, 50, 100);
+  assert.ok(uvs[0]! < 30 && uvs[0]! > 28, `left vertex moved to ${uvs[0]}`);
+  assert.equal(uvs[2], 67, 'beside the background the texture stays');
+  assert.equal(uvs[4], 45, 'a vertex deep under the face stays');
+  assert.equal(uvs[6], 25);
+  assert.equal(uvs[8], 33, 'the oval ring keeps its texture');
+  assert.deepEqual([...moved].map((m) => m > 0), [true, false, false, false, false]);
+});
+
+test('lp_s9 (Mona Lisa): no head-sheet ring takes its texture from the cheek skin inside the face\'s outline', async () => {
+  const p = await analyzePortrait(PORTRAITS + 'lp_s9.jpg');
+  const flat = flatten(p.cropLandmarks);
+  const mesh = new MeshBuilder();
+  addFaceMesh(mesh, flat);
+  const head = measureHead(flat, p.matte);
+  addHeadSheet(mesh, flat, head, p.matte);
+  const size = p.matte.width;
+  const footprint = faceFootprint(mesh.uvs, faceTopology().triangles, size);
+  // sheet vertices past the oval whose texture lies under the face, beside the hair: the old sheet
+  // had 17 on lp_s9's image-left cheek, up to 6.5 px inside the painting's cheek outline
+  let under = 0;
+  for (let v = 0; v < mesh.vertexCount; v++) {
+    const d = mesh.ovalDistance[v]!;
+    if (!(d > 0) || !Number.isFinite(d)) continue;
+    const x = Math.round(mesh.uvs[v * 2]!), y = Math.round(mesh.uvs[v * 2 + 1]!);
+    if (footprint[y * size + x] === 1 && x < flat[1 * 3]!) under++;
+  }
+  assert.equal(under, 0);
+});
