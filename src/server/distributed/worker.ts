@@ -152,9 +152,20 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       // BullMQ's graceful close stops taking jobs, waits for the running ones and records them in
       // Redis; with Redis down it never returns (and keeps reconnecting), so then wait for this
       // worker's jobs (their records go to the store) and close without Redis
-      if (cancels.status === 'ready') await worker.close();
-      else {
+      const jobsFinished = async () => {
         while (running.size > 0) await sleep(100);
+      };
+      if (cancels.status === 'ready') {
+        // Redis may go while BullMQ closes (or be dying already): then stop waiting for BullMQ
+        // once our jobs are done, and drop its main connection (its close stays pending)
+        const lost = new Promise<void>((resolve) => cancels.once('close', () => resolve()));
+        const closed = worker.close().then(() => true, () => true);
+        if (!(await Promise.race([closed, lost.then(() => false)]))) {
+          await jobsFinished();
+          void worker.disconnect().catch(() => {});
+        }
+      } else {
+        await jobsFinished();
         await worker.close(true).catch(() => {});
       }
       cancels.disconnect();
