@@ -3,7 +3,8 @@
 // pipeline. Ten jobs; one worker is killed with SIGKILL while it renders; every job must finish
 // exactly once with a playable video, and nothing may be left behind in the store or in Redis.
 // Then: a cancel reaches the job on the worker, and with Redis stopped finished results are still
-// served while new jobs get 503. Outside CI the test is skipped (one line says why) when
+// served while new jobs get 503. Last, in a process of its own: with Redis gone, the server's close()
+// returns and leaves nothing that keeps the process alive. Outside CI the test is skipped (one line says why) when
 // redis-server is not installed; with CI=true it is required (.ci/run installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,6 +24,11 @@ const DATA = new URL('../../shared/data/', import.meta.url);
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
 const BIN = new URL('../bin/real3d.mjs', import.meta.url).pathname;
 const JOBS = 10;
+const APP = new URL('../src/server/app.ts', import.meta.url).href;
+const LOCAL_REDIS = new URL('../src/server/distributed/localRedis.ts', import.meta.url).href;
+const WORKER = new URL('../src/server/distributed/worker.ts', import.meta.url).href;
+const REDIS = new URL('../src/server/distributed/redis.ts', import.meta.url).href;
+const TESTING = new URL('../src/server/testing.ts', import.meta.url).href;
 
 const missing = !hasRedisServer();
 if (missing && process.env.CI) throw new Error('redis-server is missing: apt-get install -y redis-server (.ci/run does it)');
@@ -169,4 +175,59 @@ test('a cancel reaches the job on its worker; with Redis down results are served
   assert.equal(refused.status, 503);
   assert.match(body.error, /Cannot reach Redis at 127\.0\.0\.1:\d+/);
   assert.equal((await readdir(path.join(store, 'jobs'))).length, JOBS, 'the refused upload left no folder');
+});
+
+// Redis stopped, then the server closed just as its progress listener (BullMQ's QueueEvents) starts
+// a reconnect attempt: the moment a bare disconnect() left its read loop retrying every 5 s forever,
+// so a process that closed its server never exited (the hang seen after this file's tests). A
+// worker's close() waited forever for an 'end' event its reconnecting connection never sends
+// (Ctrl-C did nothing until pressed twice; that one depends on timing: 3 of 4 runs on the old code).
+const CLOSE_WITH_REDIS_DOWN = `
+  import { mkdtemp, rm } from 'node:fs/promises';
+  import { tmpdir } from 'node:os';
+  import path from 'node:path';
+  import { startServer } from ${JSON.stringify(APP)};
+  import { startLocalRedis } from ${JSON.stringify(LOCAL_REDIS)};
+  import { startWorker } from ${JSON.stringify(WORKER)};
+  import { parseRedisUrl } from ${JSON.stringify(REDIS)};
+  import { fakeRunner } from ${JSON.stringify(TESTING)};
+  const tmp = await mkdtemp(path.join(tmpdir(), 'real3d-close-'));
+  const redis = await startLocalRedis(tmp);
+  try {
+    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'store'), ttlHours: 0, redis: redis.url });
+    const worker = await startWorker({ redis: parseRedisUrl(redis.url), dataDir: path.join(tmp, 'store'), concurrency: 1, lockSeconds: 3, avatarCache: false, maxJobSeconds: 0, runner: fakeRunner() });
+    const events = await server.queue.events.client;
+    await redis.stop();
+    await new Promise((resolve) => events.once('connecting', resolve));
+    const t0 = Date.now();
+    await server.close();
+    process.stdout.write('server closed in ' + (Date.now() - t0) + ' ms\\n');
+    const t1 = Date.now();
+    await worker.close();
+    process.stdout.write('worker closed in ' + (Date.now() - t1) + ' ms\\n');
+  } finally {
+    await redis.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+`;
+
+test('with Redis down, the server and a worker close and nothing keeps the process alive', { skip: missing, timeout: 120_000 }, async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CLOSE_WITH_REDIS_DOWN], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d));
+  child.stderr!.on('data', (d: Buffer) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await until('the server to close', () => /server closed in/.test(out) || child.exitCode !== null, 90_000);
+    await until(`the worker to close: ${out}`, () => /worker closed in/.test(out) || child.exitCode !== null, 20_000);
+    for (const who of ['server', 'worker']) {
+      const closeMs = Number(new RegExp(`${who} closed in (\\d+) ms`).exec(out)?.[1] ?? NaN);
+      assert.ok(closeMs < 10_000, `the ${who}'s close() returned in ${closeMs} ms: ${out}`);
+    }
+    // a clean exit follows within seconds (BullMQ's last 5 s retry wait); the old loop never ended
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 20_000).unref())]);
+    assert.equal(code, 0, `the process exits once the server and the worker are closed: ${out}`);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
 });

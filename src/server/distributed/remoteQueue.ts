@@ -149,11 +149,15 @@ export class RemoteQueue extends EventEmitter implements JobBackend {
   async close(): Promise<void> {
     this.closing = true;
     for (const t of this.timers) clearInterval(t);
-    // a graceful close needs Redis (BullMQ's close waits for it, and its QUIT fails unhandled while
-    // Redis is down): when not connected, drop the connections instead
+    // a graceful close needs Redis (BullMQ's close waits for it): when not connected, drop the
+    // connections and do not wait
     const connected = this.publisher?.status === 'ready';
     const closeWithin = (p: Promise<void>) => Promise.race([p.then(() => true, () => false), delay(CLOSE_WAIT_MS, false)]);
-    if (this.events && !(connected && (await closeWithin(this.events.close())))) void this.events.disconnect().catch(() => {});
+    // always QueueEvents.close(), never a bare disconnect(): only close() stops its read loop, which
+    // otherwise retries the dropped connection every 5 s forever (a timer that kept the process alive)
+    const eventsClosed = this.events?.close();
+    eventsClosed?.catch(() => {});
+    if (eventsClosed && connected) await closeWithin(eventsClosed);
     if (this.queue && connected) await closeWithin(this.queue.close());
     this.publisher?.disconnect();
   }

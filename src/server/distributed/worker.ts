@@ -40,6 +40,7 @@ export interface RunningWorker {
 /** Progress is sent to Redis at most this often per job, and written to the store at most once a second. */
 const PROGRESS_PUBLISH_MS = 250;
 const PROGRESS_SAVE_MS = 1000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await checkRedis(o.redis);
@@ -148,7 +149,25 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
 
   return {
     async close() {
-      await worker.close();
+      // BullMQ's graceful close stops taking jobs, waits for the running ones and records them in
+      // Redis; with Redis down it never returns (and keeps reconnecting), so then wait for this
+      // worker's jobs (their records go to the store) and close without Redis
+      const jobsFinished = async () => {
+        while (running.size > 0) await sleep(100);
+      };
+      if (cancels.status === 'ready') {
+        // Redis may go while BullMQ closes (or be dying already): then stop waiting for BullMQ
+        // once our jobs are done, and drop its main connection (its close stays pending)
+        const lost = new Promise<void>((resolve) => cancels.once('close', () => resolve()));
+        const closed = worker.close().then(() => true, () => true);
+        if (!(await Promise.race([closed, lost.then(() => false)]))) {
+          await jobsFinished();
+          void worker.disconnect().catch(() => {});
+        }
+      } else {
+        await jobsFinished();
+        await worker.close(true).catch(() => {});
+      }
       cancels.disconnect();
       await threads?.close();
     },
