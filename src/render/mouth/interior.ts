@@ -32,7 +32,7 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - SIDE_DARK * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
 function openingMid(q: OpeningPixel, unit: number): number {
@@ -90,12 +90,6 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
 
 const tmp = new Float32Array(4);
 
-/**
- * The teeth toward the corners lose this share of their light (at the corner; as lateral^2): the
- * side teeth turn away from the light and into the cheeks' shadow. 0.35 until session 13: an even
- * bright row from corner to corner (Fei-Fei Li's tooth slab).
- */
-const SIDE_DARK = 0.6;
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
 /** wide open: the tongue's back shaded by up to this share */

@@ -32,7 +32,7 @@ export interface ReadyMouth {
  * gamma on the library teeth (< 1 brightens the mid-tones). lips17 (session 13) tried 1 against
  * Fei-Fei Li's "white tooth slab" (the gaps between teeth lifted into one bright band); the outside
  * critic then saw lp_s1's and mt_man's teeth as a dark grey band with streaks ("braces"), so 0.75
- * again: the slab is answered by the darkening toward the corners (interior.ts SIDE_DARK).
+ * again: the slab is answered by the darkening toward the corners (frameLight.ts SIDE_DARK).
  */
 const TEETH_LIFT = 0.75;
 
@@ -93,6 +93,20 @@ function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower
   return { upper: u!, lower: l! };
 }
 
+/**
+ * The brightest the teeth may be in a picture whose face's white (99th percentile on the face,
+ * photoLook.ts pictureWhite) is `faceWhite`: teeth reflect more than skin, so a little over it,
+ * in proportion (a dark painting's teeth stay dark).
+ */
+export function teethWhite(faceWhite: number): number {
+  return Math.min(255, TEETH_OVER_FACE_WHITE * faceWhite);
+}
+/**
+ * Katie's face white reads 202 and her lit smile's teeth 213-246 in the video (bench/mouthFrames.ts
+ * katie): capped at the face's white (until session 15) they were grey, 191-204.
+ */
+const TEETH_OVER_FACE_WHITE = 1.12;
+
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
 export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const own = photoCut(avatar);
@@ -108,7 +122,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     const tipsDir = dir < 0 ? 1 : -1;
     return withToothRelief(evenTips(carried, outPerIod, tipsDir), outPerIod, tipsDir, soft);
   };
-  const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
+  const target = teethTarget(lum(...cheekColour(avatar)), teethWhite(pictureWhite(avatar)));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
