@@ -47,6 +47,8 @@ export class FrameLight {
   teethLight = 1;
   /** the share of their light the teeth lose at the corners (interior.ts sideLight, as lateral^2): less in a smile */
   sideDark = SIDE_DARK;
+  /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
+  lipShade = LIP_SHADE;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
@@ -84,6 +86,7 @@ export class FrameLight {
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
+    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
@@ -198,6 +201,10 @@ const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
 const SIDE_DARK = 0.6;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
 const SMILE_SIDE_LIGHT = 0.4;
+/** the upper lip's shade on the teeth just under it (as before session 15) */
+const LIP_SHADE = 0.3;
+/** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */
+const SMILE_LIP_SHADE_OFF = 0.6;
 /** pucker + half the funnel (over the photo's) over which the opening turns into an "O" */
 const ROUND_CONTROL_FROM = 0.25, ROUND_CONTROL_FULL = 0.6;
 /**

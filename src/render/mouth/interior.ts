@@ -79,8 +79,8 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const shown = Math.max(edge, light.bodyShow);
   const a = sampleInto(L.upper, lx, ly, tmp) * light.teethShow * shown;
   if (a > 0) {
-    // the upper lip shades the teeth just under it
-    const k = sideLight(q, light) * shown * (1 - 0.3 * Math.exp(-below / (0.025 * unit + 0.5)));
+    // the upper lip shades the teeth just under it (less as a smile draws it up off them)
+    const k = sideLight(q, light) * shown * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
     const ws = light.warmShadow, w = 1 - k * light.teethShow;
     out[0] = out[0]! * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0]));
     out[1] = out[1]! * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1]));
