@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FrameLight, smileLit, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
-import { teethWhite } from '../src/render/mouth/layers.ts';
 
 const PLACE: MouthPlacement = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.1, photoGap: 0, rebuilt: 1 };
 const layers = { upper: null, lower: null, tongue: null, cavity: [20, 10, 12] as [number, number, number], fromPhoto: false } as never;
@@ -28,11 +27,4 @@ test('a smile at a mid opening lights the whole upper row; speech at the same ga
 
 test('a thin smiling slit stays a dark slit: no teeth shown', () => {
   assert.equal(lightAt({ smile: 1, gap: 0.03 }).teethShow, 0);
-});
-
-test('the teeth may be a little brighter than the face\'s white, in proportion to it', () => {
-  assert.ok(teethWhite(202) > 220 && teethWhite(202) < 235, `Katie ${teethWhite(202)}`);
-  assert.equal(teethWhite(240), 255);
-  // a dark painting's teeth stay dark
-  assert.ok(teethWhite(150) < 170);
 });

@@ -93,20 +93,6 @@ function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower
   return { upper: u!, lower: l! };
 }
 
-/**
- * The brightest the teeth may be in a picture whose face's white (99th percentile on the face,
- * photoLook.ts pictureWhite) is `faceWhite`: teeth reflect more than skin, so a little over it,
- * in proportion (a dark painting's teeth stay dark).
- */
-export function teethWhite(faceWhite: number): number {
-  return Math.min(255, TEETH_OVER_FACE_WHITE * faceWhite);
-}
-/**
- * Katie's face white reads 202 and her lit smile's teeth 213-246 in the video (bench/mouthFrames.ts
- * katie): capped at the face's white (until session 15) they were grey, 191-204.
- */
-const TEETH_OVER_FACE_WHITE = 1.12;
-
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
 export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const own = photoCut(avatar);
@@ -122,7 +108,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     const tipsDir = dir < 0 ? 1 : -1;
     return withToothRelief(evenTips(carried, outPerIod, tipsDir), outPerIod, tipsDir, soft);
   };
-  const target = teethTarget(lum(...cheekColour(avatar)), teethWhite(pictureWhite(avatar)));
+  const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
