@@ -174,7 +174,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   function prepareMouth(frame: MotionFrame): void {
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), driverDark: frame.mouthDark, projectWithHead: geometry.projectWithHead, uvNow });
+    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), driverDark: frame.mouthDark, smile: 0.5 * ((frame.w.mouthSmileLeft ?? 0) + (frame.w.mouthSmileRight ?? 0)), projectWithHead: geometry.projectWithHead, uvNow });
   }
 
   function rasterize(): void {

@@ -38,11 +38,17 @@ export interface MouthPlacement {
   rounding?: number;
   /** the driver's mouth darkness this frame (MotionFrame.mouthDark, motion/mouthDark.ts); absent: dark (audio motions) */
   driverDark?: number;
+  /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
+  smile?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */
 export class FrameLight {
   teethLight = 1;
+  /** the share of their light the teeth lose at the corners (interior.ts sideLight, as lateral^2): less in a smile */
+  sideDark = SIDE_DARK;
+  /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
+  lipShade = LIP_SHADE;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
@@ -74,8 +80,13 @@ export class FrameLight {
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
-    const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * smoothstep(0.01, 0.16, gap);
+    // (a smile's raised and stretched lips let the light onto its teeth at any parting: Katie's
+    // smiles at a 0.1-0.15 IOD gap are white to the gum line, not a grey row under a lit band)
+    const lit = smileLit(p.smile);
+    const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
+    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
@@ -83,7 +94,8 @@ export class FrameLight {
     this.roundShade = 1 - ROUND_TEETH_DARK * round;
     // lips parted a little show a dark slit or their own inner wet edge, not a row of teeth
     this.teethShow = teethShown(p.gap, round);
-    this.bodyShow = smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap);
+    // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
+    this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop);
@@ -116,6 +128,15 @@ export class FrameLight {
  */
 export function teethShown(gap: number, round: number): number {
   return smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, shownGap(gap, round));
+}
+
+/**
+ * How much a frame's smile (mean of mouthSmileLeft/Right) lights its teeth, 0..1: the lips drawn
+ * up and back off the teeth let the light in, so the whole row shows lit at any parting (a thin
+ * parting still shows no teeth: teethShown). Speech keeps its dark mid opening (Obama 2, Fei-Fei).
+ */
+export function smileLit(smile: number | undefined): number {
+  return smoothstep(SMILE_LIT_FROM, SMILE_LIT_FULL, smile ?? 0);
 }
 
 /**
@@ -167,6 +188,23 @@ export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: nu
  * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
  */
 const CLOSED_LIGHT = 0.8;
+/**
+ * smiles (mean of mouthSmileLeft/Right) over which the teeth come to a wide opening's light.
+ * Katie's smiles read 0.37-0.72 (bench/mouthFrames.ts katie f10-100).
+ */
+const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
+/**
+ * The teeth toward the corners lose this share of their light (at the corner; as lateral^2): the
+ * side teeth turn away from the light and into the cheeks' shadow. 0.35 until session 13: an even
+ * bright row from corner to corner (Fei-Fei Li's tooth slab).
+ */
+const SIDE_DARK = 0.6;
+/** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
+const SMILE_SIDE_LIGHT = 0.4;
+/** the upper lip's shade on the teeth just under it (as before session 15) */
+const LIP_SHADE = 0.3;
+/** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */
+const SMILE_LIP_SHADE_OFF = 0.6;
 /** pucker + half the funnel (over the photo's) over which the opening turns into an "O" */
 const ROUND_CONTROL_FROM = 0.25, ROUND_CONTROL_FULL = 0.6;
 /**

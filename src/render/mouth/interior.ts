@@ -32,7 +32,7 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - SIDE_DARK * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
 function openingMid(q: OpeningPixel, unit: number): number {
@@ -79,8 +79,8 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const shown = Math.max(edge, light.bodyShow);
   const a = sampleInto(L.upper, lx, ly, tmp) * light.teethShow * shown;
   if (a > 0) {
-    // the upper lip shades the teeth just under it
-    const k = sideLight(q, light) * shown * (1 - 0.3 * Math.exp(-below / (0.025 * unit + 0.5)));
+    // the upper lip shades the teeth just under it (less as a smile draws it up off them)
+    const k = sideLight(q, light) * shown * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
     const ws = light.warmShadow, w = 1 - k * light.teethShow;
     out[0] = out[0]! * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0]));
     out[1] = out[1]! * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1]));
@@ -90,12 +90,6 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
 
 const tmp = new Float32Array(4);
 
-/**
- * The teeth toward the corners lose this share of their light (at the corner; as lateral^2): the
- * side teeth turn away from the light and into the cheeks' shadow. 0.35 until session 13: an even
- * bright row from corner to corner (Fei-Fei Li's tooth slab).
- */
-const SIDE_DARK = 0.6;
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
 /** wide open: the tongue's back shaded by up to this share */

@@ -32,7 +32,7 @@ export interface ReadyMouth {
  * gamma on the library teeth (< 1 brightens the mid-tones). lips17 (session 13) tried 1 against
  * Fei-Fei Li's "white tooth slab" (the gaps between teeth lifted into one bright band); the outside
  * critic then saw lp_s1's and mt_man's teeth as a dark grey band with streaks ("braces"), so 0.75
- * again: the slab is answered by the darkening toward the corners (interior.ts SIDE_DARK).
+ * again: the slab is answered by the darkening toward the corners (frameLight.ts SIDE_DARK).
  */
 const TEETH_LIFT = 0.75;
 

@@ -72,6 +72,8 @@ export interface MouthFrameGeometry {
   rounding?: number;
   /** the driver's mouth darkness (MotionFrame.mouthDark; absent: dark) */
   driverDark?: number;
+  /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
+  smile?: number;
   /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
   projectWithHead: (x: number, y: number, z: number) => Float64Array;
   /** the frame's texture coordinates, updated in place (the lip texture slides off the opening) */
@@ -155,7 +157,7 @@ export class MouthPlacer {
     // seam drew a jagged dark line
     this.corners?.update(extra > 0 ? rebuilt : 0);
     this.lowerLip?.update(extra > 0 ? rebuilt : 0);
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, smile: g.smile ?? 0 };
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
