@@ -13,7 +13,8 @@ import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from 
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
-import { funnelCap, puckerFloor, widenCap, widenToWidth, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { Channels } from './channels.ts';
+import { keepRoundMouth, keepWideMouth } from './mouthAfterSmoothing.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -39,9 +40,6 @@ const GAZE_UNIT = 2;
 /** Face-size change that counts as a tracking glitch (fraction of the neighbours' median). */
 const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
-
-/** The driver's rest mouth width: this percentile of its widths over the clip (retarget.ts's REST_PERCENTILE). */
-const WIDTH_REST_PERCENTILE = 10;
 
 /** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis/mouth.ts writeLipMoves). */
 const LOWER_LIP_DROP = 0.09;
@@ -69,28 +67,6 @@ export function usableFrames(raw: (RawFaceFrame | null)[]): boolean[] {
     }
   }
   return valid;
-}
-
-/** Named per-frame series, each created on its first use; `names` keeps the order of creation. */
-class Channels {
-  readonly names: string[] = [];
-  private readonly series = new Map<string, Float64Array>();
-  constructor(readonly length: number) {}
-  get(name: string): Float64Array {
-    let c = this.series.get(name);
-    if (!c) {
-      c = new Float64Array(this.length);
-      this.series.set(name, c);
-      this.names.push(name);
-    }
-    return c;
-  }
-  replace(name: string, c: Float64Array): void {
-    this.series.set(name, c);
-  }
-  at(name: string, i: number): number {
-    return this.series.get(name)![i]!;
-  }
 }
 
 /** In place: the series minus its first value. */
@@ -171,44 +147,6 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
     // a signed smile below the reference stays (the corner-lift measure, one-sided, reads 0 there)
     const merge = (measured: number, f: number) => (signed(`w.${control}`) && measured <= 0 ? f : Math.max(measured, f));
     for (let i = 0; i < valid.length; i++) if (valid[i]) c[i] = keepMax ? merge(c[i]!, fitted(i)) : fitted(i);
-  }
-}
-
-/**
- * In place: the fit's mouth prior (rig/mouthPrior.ts) once more on the smoothed channels, at the frames
- * whose driver mouth was narrower than its rest (`widths`, over its neutral): the smoothing carries the
- * neighbours' smile into a short "O" and takes its pucker down (and a rounded neighbour's funnel into a grin).
- */
-function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[], noWideFunnel: boolean): void {
-  const pucker = ch.get('w.mouthPucker'), funnel = ch.get('w.mouthFunnel');
-  for (let i = 0; i < valid.length; i++) {
-    if (!valid[i]) continue;
-    for (const c of WIDENING) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, widenCap(widths[i]!));
-    pucker[i] = Math.max(pucker[i]!, puckerFloor(widths[i]!));
-    // and the other way: a smile's wide frames keep no funnel the smoothing brought from a rounded neighbour
-    if (noWideFunnel) funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
-  }
-}
-
-/**
- * In place: at the frames whose driver mouth was wider than at its rest, the smile, stretch and
- * dimples raised until they widen the photo's mouth as much (rig/mouthPrior.ts widenToWidth). The
- * width counts from the driver's rest width (the clip's 10th percentile, as each control's rest in
- * retarget.ts, and at least its neutral's: the photo is taken to show the driver's rest; counted from its neutral, lp_d14's
- * self-reenactment, whose photo already smiles, smiled twice: mouth PSNR 24.01 -> 22.01), taken as
- * the median of 3 frames (one frame's mouth corners jitter by a few percent).
- */
-function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
-  const shaping = Object.keys(WIDTH_PER_UNIT) as RigControl[];
-  // never below the neutral's width: a talking driver's low widths are its rounded vowels, not its rest
-  const rest = Math.max(1, percentile(widths.filter((_w, i) => valid[i]), WIDTH_REST_PERCENTILE));
-  for (let i = 0; i < valid.length; i++) {
-    if (!valid[i]) continue;
-    const near = [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => widths[j]!);
-    const w: Partial<Record<RigControl, number>> = {};
-    for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
-    widenToWidth(w, 1 + percentile(near, 50) - rest);
-    for (const c of WIDENING) ch.get(`w.${c}`)[i] = w[c]!;
   }
 }
 
