@@ -9,7 +9,7 @@
 // and its r; real closures (real gap below a third of its speech median, a local minimum) hit by ours
 // (jawOpen below SHUT_JAW within +-1 frame); ours shut in speech where the real mouth is open (above
 // its speech median) = false closures; the loud third of speech frames shut, ours and real.
-//   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR]
+//   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR] [--critic DIR]
 // base = the product now (closures with their quiet gate, sync15); closures14 = the closures before it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +63,12 @@ function lagR(ours: ArrayLike<number>, real: (number | null)[], lag: number): nu
 }
 
 async function criticCases(): Promise<Case[]> {
-  const dir = '/work/review/s14';
+  // the critic's read-backs live outside the repo; on a machine without them only the other cases run
+  const dir = arg('--critic', '/work/review/s14');
+  if (!existsSync(path.join(dir, 'read'))) {
+    process.stderr.write(`lipTiming: no critic read-backs in ${dir}/read (--critic DIR): skipped\n`);
+    return [];
+  }
   const cases: [string, string, boolean][] = [['obama1', 'media/obama1_8.wav', false], ['katie', 'media/katie8.wav', true], ['feifei1', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4', false], ['mtsun', 'media/mtsun8.wav', true]];
   const out: Case[] = [];
   for (const [name, a, held] of cases) {
