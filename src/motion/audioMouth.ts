@@ -10,7 +10,7 @@
 import { speechActivity, type LipAudio } from './lipFeatures.ts';
 import { calibrateLips, postprocessLips, rawLipCurves, type LipModel } from './lipModel.ts';
 import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
-import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, shutClosures } from './lipClosures.ts';
+import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
 import { LIP_REFERENCE_AMP } from './lipGate.ts';
 
@@ -30,8 +30,6 @@ export interface AudioMouthTiming {
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0 };
-
-const OPENING = ['jawOpen', 'mouthLowerDown', 'mouthUpperUp'];
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -72,7 +70,7 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     if (t.trimEnds) w = trimClosureEnds(w);
     shutClosures(mouth, model.targets, t.closureShift ? advance(w, t.closureShift) : w);
   }
-  if (t.openLead) for (const k of OPENING) {
+  if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);
     if (at >= 0) mouth[at] = openEarly(mouth[at]!, t.openLead);
   }

@@ -9,6 +9,7 @@
 // Which stop (p/b/m or t/d/k/g) is not told: at t/d/k/g real lips are nearly together as well.
 // The valley must also be near silence (CLOSURE_QUIET_*, sync15): a quiet vowel between loud ones is a
 // valley too, with the mouth open.
+import { smoothstep } from '../math/smooth.ts';
 import { FEATURE_RATE } from './features.ts';
 import { FLOOR_VALUE, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 
@@ -52,13 +53,10 @@ const LOW_BANDS = [0, 6], HIGH_BANDS = [14, 24];
  * of heard speakers r .456 -> .467, false closures 160 -> 106. -3/-5 and -4/-6 measured alike.
  */
 export const CLOSURE_QUIET_FROM = -3.5, CLOSURE_QUIET_FULL = -5.5;
+/** the controls that part the lips: a closure scales them down */
+export const OPENING_CONTROLS = ['jawOpen', 'mouthLowerDown', 'mouthUpperUp'] as const;
 /** the press at a complete closure (the lips' edges roll in, as they do at p/b/m) */
 export const CLOSURE_PRESS = 0.3;
-
-const smoothstep = (a: number, b: number, x: number) => {
-  const t = Math.max(0, Math.min(1, (x - a) / (b - a)));
-  return t * t * (3 - 2 * t);
-};
 
 /**
  * Depth of the energy valley at 100 Hz frames [j0, j1) within the series `e`: the lower of the
@@ -134,7 +132,7 @@ export function closureWeights(audio: LipAudio, fps: number, n: number, from = C
  * rises to at least w x CLOSURE_PRESS. The rounding and stretch stay (a "b" before "oo" is rounded).
  */
 export function shutClosures(curves: Float64Array[], targets: readonly string[], weights: ArrayLike<number>): void {
-  const opening = ['jawOpen', 'mouthLowerDown', 'mouthUpperUp'].map((k) => curves[targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+  const opening = OPENING_CONTROLS.map((k) => curves[targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
   const press = curves[targets.indexOf('mouthPress')];
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;
