@@ -30,7 +30,7 @@ function fill(grain = 0, shade = true, within = opening): (x: number, y: number)
 
 test('each side\'s white is the white beside the iris on that side: not the iris, lashes or the pink corner; the lid\'s shadow kept', () => {
   const { left, right } = sideWhites(eye(), opening, { cx: 20, cy: 10, iris: 6 }, 0, H);
-  const l = left[10]!.colour, r = right[10]!.colour, shaded = right[3]!.colour;
+  const l = left[10]!, r = right[10]!, shaded = right[3]!;
   assert.ok(Math.abs(l[0]! - 170) < 6 && Math.abs(r[0]! - 225) < 6, `left ${l.map(Math.round)}, right ${r.map(Math.round)}`);
   assert.ok(shaded[0]! < 170, `a row in the lid's shadow stays shaded: ${shaded.map(Math.round)}`);
 });

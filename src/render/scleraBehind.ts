@@ -13,6 +13,7 @@
 import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
 import { packRounded, type TextureSource } from './raster.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
+import { smooth01 } from '../math/smooth.ts';
 
 /** Fewer white pixels than this on one side of the disc on a row: that side gives no white on the row. */
 const MIN_SIDE_PIXELS = 2;
@@ -57,29 +58,28 @@ export function rowExtent(poly: [number, number][], y: number): [number, number]
   return xs.length >= 2 && xs.at(-1)! > xs[0]! ? [xs[0]!, xs.at(-1)!] : null;
 }
 
-/** One side's white on a row: its colour (RGBA floats). */
-export interface SideWhite { colour: number[] }
+/** Rec. 601 luminance (0-255), of a colour and of a packed RGBA pixel. */
+const lum601 = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
+const lumOf = (c: number) => lum601(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 
-const lumOf = (c: number) => 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
-
-/** A side's white from its pixels (packed RGBA): the SIDE_RANKS share by whiteness, or null when too few. */
-export function sideWhite(pixels: number[]): SideWhite | null {
+/** A side's white (RGBA floats) from its pixels (packed RGBA): the SIDE_RANKS share by whiteness, or null when too few. */
+export function sideWhite(pixels: number[]): number[] | null {
   if (pixels.length < MIN_SIDE_PIXELS) return null;
   const scored = pixels.map((c) => ({ c, w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]) })).sort((a, b) => b.w - a.w);
   const from = Math.floor(SIDE_RANKS[0] * scored.length), to = Math.max(from + 1, Math.round(SIDE_RANKS[1] * scored.length));
   const take = scored.slice(from, to);
   const colour = [0, 0, 0, 0];
   for (const { c } of take) for (let ch = 0; ch < 4; ch++) colour[ch]! += ((c >>> (ch * 8)) & 255) / take.length;
-  return { colour };
+  return colour;
 }
 
 /**
  * Each patch row's whites left and right of the iris (radius `iris`): the opening's pixels on that
  * row outside the iris and within SIDE_REACH iris radii past it, by sideWhite().
  */
-export function sideWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }, y0: number, size: number): { left: (SideWhite | null)[]; right: (SideWhite | null)[] } {
+export function sideWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }, y0: number, size: number): { left: (number[] | null)[]; right: (number[] | null)[] } {
   const { cx, cy, iris } = disc;
-  const left: (SideWhite | null)[] = [], right: (SideWhite | null)[] = [];
+  const left: (number[] | null)[] = [], right: (number[] | null)[] = [];
   for (let j = 0; j < size; j++) {
     const py = y0 + j;
     const row = py >= 0 && py < tex.height ? rowExtent(poly, py + 0.5) : null;
@@ -136,16 +136,13 @@ export function grainAt(tex: TextureSource, poly: [number, number][], x: number,
   return Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(tex.data32[yi * tex.width + xi]!) - mean));
 }
 
-/** 0 at 0, 1 from 1 on, smooth between. */
-function smoothstep(t: number): number {
-  const s = Math.min(1, Math.max(0, t));
-  return s * s * (3 - 2 * s);
-}
-
-/** How far below the opening's top (its uppermost crossing on the column at x) the point (x, y) lies; 0 off the column. */
-export function belowTop(poly: [number, number][], x: number, y: number): number {
-  const ys = rowCrossings(poly.map(([a, b]) => [b, a] as [number, number]), x);
-  return ys.length >= 2 ? Math.max(0, y - ys[0]!) : 0;
+/** The opening's top (its uppermost crossing) on each of `size` columns from x0 (at their centres); NaN off the opening. */
+export function columnTops(poly: [number, number][], x0: number, size: number): Float64Array {
+  const transposed = poly.map(([a, b]) => [b, a] as [number, number]);
+  return Float64Array.from({ length: size }, (_, i) => {
+    const ys = rowCrossings(transposed, x0 + i + 0.5);
+    return ys.length >= 2 ? ys[0]! : NaN;
+  });
 }
 
 /**
@@ -161,7 +158,8 @@ export function rowWhiteBehind(
 ): Uint32Array {
   const { cx, cy, radius } = disc, { x0, y0, size, white: membrane } = patch;
   const sides = sideWhites(tex, poly, disc, y0, size);
-  const lefts = smoothRows(sides.left.map((s) => s?.colour ?? null)), rights = smoothRows(sides.right.map((s) => s?.colour ?? null));
+  const lefts = smoothRows(sides.left), rights = smoothRows(sides.right);
+  const tops = columnTops(poly, x0, size);
   const blend = Math.min(EDGE_BLEND_MAX, Math.max(EDGE_BLEND_MIN, EDGE_BLEND * disc.iris));
   const shadow = Math.max(blend, LID_SHADOW * disc.iris);
   const out = Uint32Array.from(membrane);
@@ -174,13 +172,13 @@ export function rowWhiteBehind(
       const inside = radius - Math.hypot(x - cx, y - cy);
       if (inside <= 0) continue;
       // across the disc from the left side's white to the right side's
-      const across = smoothstep((x - (cx - radius)) / (2 * radius));
+      const across = smooth01((x - (cx - radius)) / (2 * radius));
       const inOpening = insidePolygon(x, y, poly) ? distanceToOutline(x, y, poly) : 0;
-      const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend) * smoothstep(belowTop(poly, x, y) / shadow);
+      const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend) * smooth01((Number.isNaN(tops[i]!) ? 0 : Math.max(0, y - tops[i]!)) / shadow);
       const k = j * size + i, m = membrane[k]!;
       // the grain: the photo's, from as far beside the disc on the pixel's own side (a shifted copy keeps its scale)
       for (let ch = 0; ch < 4; ch++) colour[ch] = l && r ? (1 - across) * l[ch]! + across * r[ch]! : (l ?? r)![ch]!;
-      const g = grainAt(tex, poly, x0 + i + (x < cx ? -radius : radius), y0 + j, 0.299 * colour[0]! + 0.587 * colour[1]! + 0.114 * colour[2]!);
+      const g = grainAt(tex, poly, x0 + i + (x < cx ? -radius : radius), y0 + j, lum601(colour[0]!, colour[1]!, colour[2]!));
       for (let ch = 0; ch < 4; ch++) {
         mixed[ch] = Math.min(255, Math.max(0, (1 - t) * ((m >>> (ch * 8)) & 255) + t * (ch < 3 ? colour[ch]! + g : colour[ch]!)));
       }
