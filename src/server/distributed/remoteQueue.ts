@@ -3,6 +3,7 @@
 // records it knows in memory (so finished results are served while Redis is down), follows
 // progress through BullMQ's QueueEvents, and reads each job's final record from the store, where
 // the worker that ran it wrote it.
+import { setTimeout as delay } from 'node:timers/promises';
 import { EventEmitter } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { Queue, QueueEvents } from 'bullmq';
@@ -31,8 +32,6 @@ const REFRESH_MS = 2000;
 const CANCEL_WAIT_MS = 15000;
 /** How long close() waits for BullMQ to close gracefully before dropping the connections. */
 const CLOSE_WAIT_MS = 2000;
-
-const delay = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms).unref());
 
 export class RemoteQueue extends EventEmitter implements JobBackend {
   private readonly jobs = new Map<string, JobRecord>();
@@ -152,7 +151,7 @@ export class RemoteQueue extends EventEmitter implements JobBackend {
     // a graceful close needs Redis (BullMQ's close waits for it): when not connected, drop the
     // connections and do not wait
     const connected = this.publisher?.status === 'ready';
-    const closeWithin = (p: Promise<void>) => Promise.race([p.then(() => true, () => false), delay(CLOSE_WAIT_MS, false)]);
+    const closeWithin = (p: Promise<void>) => Promise.race([p.then(() => true, () => false), delay(CLOSE_WAIT_MS, false, { ref: false })]);
     // always QueueEvents.close(), never a bare disconnect(): only close() stops its read loop, which
     // otherwise retries the dropped connection every 5 s forever (a timer that kept the process alive)
     const eventsClosed = this.events?.close();

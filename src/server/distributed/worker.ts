@@ -3,6 +3,7 @@
 // is written back to the store; progress also flows through BullMQ to the server's event streams.
 // A worker killed mid-job loses its lock; another worker's stalled-job check puts the job back in
 // line and it runs again from the start.
+import { setTimeout as delay } from 'node:timers/promises';
 import { access } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -40,7 +41,6 @@ export interface RunningWorker {
 /** Progress is sent to Redis at most this often per job, and written to the store at most once a second. */
 const PROGRESS_PUBLISH_MS = 250;
 const PROGRESS_SAVE_MS = 1000;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await checkRedis(o.redis);
@@ -153,7 +153,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       // Redis; with Redis down it never returns (and keeps reconnecting), so then wait for this
       // worker's jobs (their records go to the store) and close without Redis
       const jobsFinished = async () => {
-        while (running.size > 0) await sleep(100);
+        while (running.size > 0) await delay(100, undefined, { ref: false });
       };
       if (cancels.status === 'ready') {
         // Redis may go while BullMQ closes (or be dying already): then stop waiting for BullMQ
