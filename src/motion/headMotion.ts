@@ -108,10 +108,7 @@ export class HeadMotionStream {
   private v = 0;
   private refractory = 0;
 
-  private readonly gain: HeadGain;
-
-  constructor(private readonly fps: number, seed: number, temperature: number, gain: HeadGain = HEAD_GAIN) {
-    this.gain = gain;
+  constructor(private readonly fps: number, seed: number, temperature: number, private readonly gain: HeadGain = HEAD_GAIN) {
     const rand = rng(seed ^ 0x4ead);
     this.rand = rand;
     this.scale = 0.5 + temperature * 2.5; // temperature 0.2 -> 1 (a real speaker's amount)

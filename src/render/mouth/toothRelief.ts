@@ -51,7 +51,11 @@ const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.12];
 
 /** The tooth at |x| (iod) from the midline: its index out from the midline and where across it (0 at its inner side, 1 at its outer). */
 export function toothAt(ax: number, widths: number[]): { index: number; u: number } {
-  const bounds = toothBoundaries(widths);
+  return toothWithin(ax, toothBoundaries(widths));
+}
+
+/** toothAt on the boundaries (toothBoundaries) already laid out. */
+function toothWithin(ax: number, bounds: number[]): { index: number; u: number } {
   let k = 0;
   while (k < bounds.length - 2 && ax > bounds[k + 1]!) k++;
   return { index: k, u: Math.min(1, Math.max(0, (ax - bounds[k]!) / (bounds[k + 1]! - bounds[k]!))) };
@@ -80,11 +84,8 @@ export function toothBoundaries(widths: number[]): number[] {
 export function columnRelief(x: number, widths: number[], soft: number, tipShare: number): number {
   const ax = Math.abs(x);
   const bounds = toothBoundaries(widths);
-  let k = 0;
-  while (k < bounds.length - 2 && ax > bounds[k + 1]!) k++;
-  const left = bounds[k]!, right = bounds[k + 1]!;
+  const { index: k, u } = toothWithin(ax, bounds);
   // rounded: lighter centre, darker sides
-  const u = Math.min(1, Math.max(0, (ax - left) / (right - left)));
   let m = 1 - ROUND_DARK * (2 * u - 1) ** 2;
   // the nearest boundary's dark line (the midline's seen from both sides: same value)
   const widen = 1 + (EMBRASURE_WIDEN - 1) * tipShare;
