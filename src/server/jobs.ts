@@ -121,6 +121,40 @@ export function markFinished(job: JobRecord, state: 'done' | 'failed' | 'cancell
   if (error !== undefined) job.error = error;
 }
 
+/** Starts a job's record on a run (its time, one more attempt, progress back at the start). */
+export function markRunning(job: JobRecord): void {
+  job.state = 'running';
+  job.startedAt = new Date().toISOString();
+  job.attempts++;
+  job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
+}
+
+/**
+ * Calls onTimeout once the run has lasted maxJobSeconds; returns the timer to clear when the run
+ * ends. No timer for 0 (no limit) or beyond setTimeout's range (24.8 days, which is no limit).
+ */
+export function startJobClock(maxJobSeconds: number, onTimeout: () => void): NodeJS.Timeout | undefined {
+  const limitMs = maxJobSeconds * 1000;
+  return limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(onTimeout, limitMs) : undefined;
+}
+
+/** The reason shown for a job stopped at the time limit; `where` is "server" or "worker". */
+export function timeLimitMessage(maxJobSeconds: number, where: 'server' | 'worker'): string {
+  const limit = maxJobSeconds >= 120 ? `${Math.round(maxJobSeconds / 60)} min` : `${maxJobSeconds} s`;
+  return `Stopped: the job ran longer than this ${where}'s limit of ${limit} (--max-job-minutes). Submit a shorter audio, a smaller size or a lower fps.`;
+}
+
+/** A gate that opens at most once every `ms` (progress saves and publishes between stage changes). */
+export function everyMs(ms: number): () => boolean {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < ms) return false;
+    last = now;
+    return true;
+  };
+}
+
 /** The reason shown for a job the user cancelled. */
 export const CANCELLED_BY_USER = 'Cancelled by the user.';
 

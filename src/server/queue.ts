@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { JobControl } from '../config.ts';
 import { CancelledError, Real3dError } from '../errors.ts';
-import { CANCELLED_BY_USER, FINISHED_STATES, JobStore, markFinished, removeTemporariesIn, progressFromEvent, queuedProgress, type JobRecord } from './jobs.ts';
+import { CANCELLED_BY_USER, FINISHED_STATES, JobStore, everyMs, markFinished, markRunning, removeTemporariesIn, progressFromEvent, queuedProgress, startJobClock, timeLimitMessage, type JobRecord } from './jobs.ts';
 import { avatarsDirOf, publicMessage, runStoredJob, type JobRunContext, type JobRunner } from './jobRun.ts';
 import { sweepExpired } from './retention.ts';
 
@@ -40,7 +40,6 @@ export class JobQueue extends EventEmitter {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly waiting: string[] = [];
   private readonly running = new Map<string, Running>();
-  private readonly lastProgressSave = new Map<string, number>();
   private paused = false;
   private closing = false;
   private sweepTimer?: NodeJS.Timeout;
@@ -186,13 +185,8 @@ export class JobQueue extends EventEmitter {
     const controller = new AbortController();
     const run: Running = { controller, done: Promise.resolve() };
     this.running.set(job.id, run);
-    job.state = 'running';
-    job.startedAt = new Date().toISOString();
-    job.attempts++;
-    job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
-    const limitMs = (this.options.maxJobSeconds ?? 0) * 1000;
-    // beyond setTimeout's range (24.8 days) the limit is no limit
-    const wallClock = limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(() => this.abortRun(run, 'timeout'), limitMs) : undefined;
+    markRunning(job);
+    const wallClock = startJobClock(this.options.maxJobSeconds ?? 0, () => this.abortRun(run, 'timeout'));
     run.done = this.store
       .save(job)
       .then(() => {
@@ -203,21 +197,17 @@ export class JobQueue extends EventEmitter {
       .finally(() => {
         if (wallClock) clearTimeout(wallClock);
         this.running.delete(job.id);
-        this.lastProgressSave.delete(job.id);
         this.pump();
       });
   }
 
   private async execute(job: JobRecord, run: Running): Promise<void> {
+    const saveDue = everyMs(PROGRESS_SAVE_INTERVAL_MS);
     const onProgress = (e: Parameters<NonNullable<JobControl['onProgress']>>[0]) => {
       if (job.state !== 'running') return;
       job.progress = progressFromEvent(job.progress, e);
       this.emit(job.id, job);
-      const now = Date.now();
-      if (now - (this.lastProgressSave.get(job.id) ?? 0) >= PROGRESS_SAVE_INTERVAL_MS) {
-        this.lastProgressSave.set(job.id, now);
-        void this.store.save(job).catch(() => {});
-      }
+      if (saveDue()) void this.store.save(job).catch(() => {});
     };
     const control: JobControl = { signal: run.controller.signal, onProgress };
     job.result = await runStoredJob(this.runContext, job, control);
@@ -237,9 +227,7 @@ export class JobQueue extends EventEmitter {
     // a render stopped midway (or its thread killed) may leave its temporary output behind
     await this.store.removeTemporaries(job.id);
     if (aborted && run.abortReason === 'timeout') {
-      const limit = this.options.maxJobSeconds ?? 0;
-      const took = limit >= 120 ? `${Math.round(limit / 60)} min` : `${limit} s`;
-      await this.finish(job, 'failed', `Stopped: the job ran longer than this server's limit of ${took} (--max-job-minutes). Submit a shorter audio, a smaller size or a lower fps.`);
+      await this.finish(job, 'failed', timeLimitMessage(this.options.maxJobSeconds ?? 0, 'server'));
       return;
     }
     if (aborted && run.abortReason === 'shutdown') {

@@ -10,7 +10,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobControl, ProgressEvent } from '../../config.ts';
 import { CancelledError, Real3dError } from '../../errors.ts';
-import { CANCELLED_BY_USER, JobStore, markFinished, progressFromEvent, type JobRecord } from '../jobs.ts';
+import { CANCELLED_BY_USER, JobStore, everyMs, markFinished, markRunning, progressFromEvent, startJobClock, timeLimitMessage, type JobRecord } from '../jobs.ts';
 import { publicMessage, runStoredJob, type JobRunContext, type JobRunner } from '../jobRun.ts';
 import { createThreadRunner } from '../thread-runner.ts';
 import { CANCEL_CHANNEL, QUEUE_NAME, bullConnection, checkRedis, type RedisTarget } from './redis.ts';
@@ -42,98 +42,39 @@ export interface RunningWorker {
 const PROGRESS_PUBLISH_MS = 250;
 const PROGRESS_SAVE_MS = 1000;
 
+/** What one worker process's job runs share. */
+interface WorkerJobs {
+  options: WorkerOptions;
+  store: JobStore;
+  run: JobRunContext;
+  log: (line: string) => void;
+  /** host:pid, written into each job's record */
+  me: string;
+  /** the running jobs' aborts, by job id (a cancel message aborts one) */
+  running: Map<string, AbortController>;
+}
+
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await checkRedis(o.redis);
   const store = new JobStore(o.dataDir);
   await store.init();
   const threads = o.runner ? undefined : createThreadRunner(o.concurrency);
-  const ctx: JobRunContext = { store, runner: o.runner ?? threads!.run, avatarCache: o.avatarCache };
-  const log = o.log ?? (() => {});
-  const me = `${hostname()}:${process.pid}`;
-  const running = new Map<string, AbortController>();
+  const jobs: WorkerJobs = {
+    options: o,
+    store,
+    run: { store, runner: o.runner ?? threads!.run, avatarCache: o.avatarCache },
+    log: o.log ?? (() => {}),
+    me: `${hostname()}:${process.pid}`,
+    running: new Map(),
+  };
+  const { running } = jobs;
 
   const cancels = new Redis(bullConnection(o.redis, 'blocking'));
   cancels.on('error', () => {});
   await cancels.subscribe(CANCEL_CHANNEL);
   cancels.on('message', (_channel: string, id: string) => running.get(id)?.abort(new CancelledError('cancelled by the user')));
 
-  const processJob = async (queued: Job<{ id: string }>): Promise<{ frames: number; duration: number }> => {
-    const id = String(queued.data?.id ?? '');
-    const job = await readJobRecord(store, id);
-    if (!job) throw new UnrecoverableError(`job ${id.slice(0, 40)} has no record in the store (deleted, or this worker's --store is not the server's --data)`);
-    if (await access(store.fileOf(id, CANCEL_MARKER)).then(() => true, () => false)) throw new UnrecoverableError('cancelled by the user');
-    // a worker killed during this job's last run may have left its temporary outputs
-    await store.removeTemporaries(id);
-    const controller = new AbortController();
-    running.set(id, controller);
-    const limitMs = o.maxJobSeconds * 1000;
-    let timedOut = false;
-    const wallClock = limitMs > 0 && limitMs < 2 ** 31 ? setTimeout(() => ((timedOut = true), controller.abort(new CancelledError('time limit reached'))), limitMs) : undefined;
-    job.state = 'running';
-    job.startedAt = new Date().toISOString();
-    job.attempts++;
-    job.worker = me;
-    job.progress = { stage: 'analyze', done: 0, total: 0, fraction: 0 };
-    await store.save(job);
-    await queued.updateProgress(job.progress);
-    log(`start ${id}`);
-    let lastPublish = 0;
-    let lastSave = 0;
-    const onProgress = (e: ProgressEvent) => {
-      job.progress = progressFromEvent(job.progress, e);
-      const now = Date.now();
-      if (now - lastPublish >= PROGRESS_PUBLISH_MS) {
-        lastPublish = now;
-        void queued.updateProgress(job.progress).catch(() => {});
-      }
-      if (now - lastSave >= PROGRESS_SAVE_MS) {
-        lastSave = now;
-        void store.save(job).catch(() => {});
-      }
-    };
-    const control: JobControl = { signal: controller.signal, onProgress };
-    try {
-      job.result = await runStoredJob(ctx, job, control);
-      job.progress = { ...job.progress, stage: 'done', done: job.progress.total, fraction: 1 };
-      await finish(job, 'done');
-      log(`done ${id}`);
-      return { frames: job.result.frames, duration: job.result.duration };
-    } catch (err) {
-      await store.removeTemporaries(id);
-      if (timedOut) {
-        const message = `Stopped: the job ran longer than this worker's limit of ${Math.round(o.maxJobSeconds / 60)} min (--max-job-minutes). Submit a shorter audio, a smaller size or a lower fps.`;
-        await finish(job, 'failed', message);
-        log(`failed ${id}: ${message}`);
-        throw new UnrecoverableError(message);
-      }
-      if (controller.signal.aborted || err instanceof CancelledError) {
-        await finish(job, 'cancelled', CANCELLED_BY_USER);
-        log(`cancelled ${id}`);
-        throw new UnrecoverableError('cancelled by the user');
-      }
-      const message = publicMessage(store, job, err);
-      // the input's fault (no face, bad audio...): running it again gives the same answer
-      const lastAttempt = err instanceof Real3dError || queued.attemptsMade + 1 >= (queued.opts.attempts ?? 1);
-      if (lastAttempt) {
-        await finish(job, 'failed', message);
-        log(`failed ${id}: ${message}`);
-        throw err instanceof Real3dError ? new UnrecoverableError(message) : err;
-      }
-      job.state = 'queued';
-      job.note = `Attempt ${job.attempts} failed (${message}); it will run again.`;
-      await store.save(job);
-      log(`retry ${id}: ${message}`);
-      throw err;
-    } finally {
-      if (wallClock) clearTimeout(wallClock);
-      running.delete(id);
-    }
-  };
-
-  async function finish(job: JobRecord, state: 'done' | 'failed' | 'cancelled', error?: string): Promise<void> {
-    markFinished(job, state, error);
-    await store.save(job);
-  }
+  const processJob = (queued: Job<{ id: string }>) => runQueuedJob(jobs, queued);
 
   const lockDuration = Math.max(1, o.lockSeconds) * 1000;
   const worker = new Worker(QUEUE_NAME, processJob, {
@@ -172,4 +113,87 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       await threads?.close();
     },
   };
+}
+
+/** Runs one job taken from the queue; what it throws tells BullMQ whether to retry. */
+async function runQueuedJob(w: WorkerJobs, queued: Job<{ id: string }>): Promise<{ frames: number; duration: number }> {
+  const { store, log } = w;
+  const id = String(queued.data?.id ?? '');
+  const job = await readJobRecord(store, id);
+  if (!job) throw new UnrecoverableError(`job ${id.slice(0, 40)} has no record in the store (deleted, or this worker's --store is not the server's --data)`);
+  if (await access(store.fileOf(id, CANCEL_MARKER)).then(() => true, () => false)) throw new UnrecoverableError('cancelled by the user');
+  // a worker killed during this job's last run may have left its temporary outputs
+  await store.removeTemporaries(id);
+  const controller = new AbortController();
+  w.running.set(id, controller);
+  let timedOut = false;
+  const wallClock = startJobClock(w.options.maxJobSeconds, () => ((timedOut = true), controller.abort(new CancelledError('time limit reached'))));
+  markRunning(job);
+  job.worker = w.me;
+  await store.save(job);
+  await queued.updateProgress(job.progress);
+  log(`start ${id}`);
+  const control: JobControl = { signal: controller.signal, onProgress: progressReporter(store, job, queued) };
+  try {
+    job.result = await runStoredJob(w.run, job, control);
+    job.progress = { ...job.progress, stage: 'done', done: job.progress.total, fraction: 1 };
+    await finish(store, job, 'done');
+    log(`done ${id}`);
+    return { frames: job.result.frames, duration: job.result.duration };
+  } catch (err) {
+    await store.removeTemporaries(id);
+    throw await settleFailure(w, job, queued, err, timedOut ? 'timeout' : controller.signal.aborted ? 'cancel' : undefined);
+  } finally {
+    if (wallClock) clearTimeout(wallClock);
+    w.running.delete(id);
+  }
+}
+
+/** Progress to BullMQ (the server's event streams) and to the store, each throttled. */
+function progressReporter(store: JobStore, job: JobRecord, queued: Job<{ id: string }>): (e: ProgressEvent) => void {
+  const publishDue = everyMs(PROGRESS_PUBLISH_MS);
+  const saveDue = everyMs(PROGRESS_SAVE_MS);
+  return (e) => {
+    job.progress = progressFromEvent(job.progress, e);
+    if (publishDue()) void queued.updateProgress(job.progress).catch(() => {});
+    if (saveDue()) void store.save(job).catch(() => {});
+  };
+}
+
+/**
+ * Records a failed run and returns what to throw to BullMQ: an UnrecoverableError when running
+ * it again cannot help (timed out, cancelled, the input's fault, the last attempt), else the
+ * error itself so that BullMQ retries.
+ */
+async function settleFailure(w: WorkerJobs, job: JobRecord, queued: Job<{ id: string }>, err: unknown, aborted: 'timeout' | 'cancel' | undefined): Promise<unknown> {
+  const { store, log } = w;
+  if (aborted === 'timeout') {
+    const message = timeLimitMessage(w.options.maxJobSeconds, 'worker');
+    await finish(store, job, 'failed', message);
+    log(`failed ${job.id}: ${message}`);
+    return new UnrecoverableError(message);
+  }
+  if (aborted === 'cancel' || err instanceof CancelledError) {
+    await finish(store, job, 'cancelled', CANCELLED_BY_USER);
+    log(`cancelled ${job.id}`);
+    return new UnrecoverableError('cancelled by the user');
+  }
+  const message = publicMessage(store, job, err);
+  // the input's fault (no face, bad audio...): running it again gives the same answer
+  const lastAttempt = err instanceof Real3dError || queued.attemptsMade + 1 >= (queued.opts.attempts ?? 1);
+  if (lastAttempt) {
+    await finish(store, job, 'failed', message);
+    log(`failed ${job.id}: ${message}`);
+    return err instanceof Real3dError ? new UnrecoverableError(message) : err;
+  }
+  job.state = 'queued';
+  job.note = `Attempt ${job.attempts} failed (${message}); it will run again.`;
+  await store.save(job);
+  log(`retry ${job.id}: ${message}`);
+  return err;
+}
+
+async function finish(store: JobStore, job: JobRecord, state: 'done' | 'failed' | 'cancelled', error?: string): Promise<void> {
+  markFinished(job, state, error);
+  await store.save(job);
 }
