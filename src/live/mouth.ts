@@ -13,6 +13,7 @@
 // LiveMouth and change the one import in src/live/page/audioWorklet.ts.
 import { LogMelStream, MEL_BANDS, FEATURE_RATE, melBandCentresHz } from '../motion/features.ts';
 import { CEPS, CONTEXT, CONTEXT_DIM, FRAME_DIM } from '../motion/audioFeatures.ts';
+import { attackRelease } from './lipMouth.ts';
 import { JAW_PHYSICAL, REFERENCE_MOUTH_AMP, jawTarget, predictMouth, type MouthModel } from '../motion/mouthModel.ts';
 
 /** The mouth after the latest hop. */
@@ -73,19 +74,89 @@ function ringPercentile(ring: Float64Array, filled: number, p: number, scratch: 
   return s[Math.min(filled - 1, Math.floor(p * (filled - 1)))]!;
 }
 
+/** Loud-speech, noise-floor and F1-band levels over the last LEVEL_SECONDS, refreshed every 250 ms. */
+class RecentLevels {
+  private readonly size = LEVEL_SECONDS * FEATURE_RATE;
+  private readonly energy = new Float64Array(this.size);
+  private readonly f1 = new Float64Array(this.size);
+  private readonly scratch = new Float64Array(this.size);
+  private filled = 0;
+  speech = SILENT_LEVEL;
+  noise = SILENT_LEVEL;
+  f1Loud = SILENT_LEVEL;
+
+  add(hop: number, energy: number, f1Log: number): void {
+    const slot = hop % this.size;
+    this.energy[slot] = energy;
+    this.f1[slot] = f1Log;
+    this.filled = Math.min(this.size, this.filled + 1);
+    if (hop % 25 !== 1) return;
+    this.speech = Math.max(SILENT_LEVEL, ringPercentile(this.energy, this.filled, 0.95, this.scratch));
+    this.noise = ringPercentile(this.energy, this.filled, 0.1, this.scratch);
+    this.f1Loud = Math.max(SILENT_LEVEL, ringPercentile(this.f1, this.filled, 0.95, this.scratch));
+  }
+
+  /** nobody has spoken yet: silence, or room noise alone */
+  get silent(): boolean {
+    return this.speech <= SILENT_LEVEL || this.speech - this.noise < MIN_SPEECH_OVER_NOISE;
+  }
+}
+
+/** Power and power-weighted centre frequency of a log-mel frame's F1 bands (250-1000 Hz). */
+function f1Band(frame: Float32Array): { log: number; centroidHz: number } {
+  let power = 0, weighted = 0;
+  for (const b of F1_BANDS) {
+    const p = Math.exp(frame[b + 1]!);
+    power += p;
+    weighted += p * CENTRES[b]!;
+  }
+  return { log: Math.log(power + 1e-10), centroidHz: power > 0 ? weighted / power : 0 };
+}
+
+/**
+ * One hop's feature vector, as audioFeatures.frameVector: relative energy, cepstra of the spectrum
+ * over the microphone's mean colour (weighted down out of speech), then F1 level and centre.
+ */
+function fillHopVector(v: Float32Array, frame: Float32Array, energy: number, micColour: Float64Array, f1Rel: number, f1CentroidHz: number): void {
+  v[0] = energy;
+  const weight = Math.max(0, Math.min(1, (energy + SPEECH_GATE + 2) / 2));
+  for (let c = 0; c < CEPS; c++) {
+    let s = 0;
+    for (let b = 0; b < MEL_BANDS; b++) s += DCT[c * MEL_BANDS + b]! * Math.max(FLOOR, frame[b + 1]! - micColour[b]!);
+    v[1 + c] = (s / 4) * weight;
+  }
+  v[FRAME_DIM] = f1Rel;
+  v[FRAME_DIM + 1] = f1CentroidHz;
+}
+
+/** Mean energy, F1 level and F1 centre of the last POOL_HOPS hop vectors (the 40 ms window). */
+function poolHops(hops: Float32Array[]): { energy: number; f1: number; f1Hz: number } {
+  let energy = 0, f1 = 0, f1Hz = 0;
+  for (const h of hops) {
+    energy += h[0]!;
+    f1 += h[FRAME_DIM]!;
+    f1Hz += h[FRAME_DIM + 1]!;
+  }
+  return { energy: energy / hops.length, f1: f1 / hops.length, f1Hz: f1Hz / hops.length };
+}
+
+/** A one-pole filter's step for a time constant in seconds, at the hop rate. */
+function hopStep(seconds: number): number {
+  return 1 - Math.exp(-1 / (FEATURE_RATE * seconds));
+}
+
 export function createLiveMouth(model: MouthModel | null, opts: LiveMouthOptions = {}): LiveMouth {
   const P = JAW_PHYSICAL;
   const gain = (opts.mouthAmp ?? REFERENCE_MOUTH_AMP) / REFERENCE_MOUTH_AMP;
-  const historyLen = LEVEL_SECONDS * FEATURE_RATE;
-  const energyRing = new Float64Array(historyLen), f1Ring = new Float64Array(historyLen), f1RelRing = new Float64Array(3 * FEATURE_RATE);
-  const scratch = new Float64Array(historyLen);
-  let filled = 0, f1RelFilled = 0, hops = 0;
-  let speechLevel = SILENT_LEVEL, f1Level = SILENT_LEVEL, noiseLevel = SILENT_LEVEL, localF1 = 0;
-  const bandMean = new Float64Array(MEL_BANDS);
-  let bandMeanReady = false;
+  const levels = new RecentLevels();
+  // the microphone's colour: mean spectrum of speech frames, a slow exponential average
+  const micColour = new Float64Array(MEL_BANDS);
+  let micColourReady = false;
+  // pooled F1 levels of the last 3 s: the local loud level the jaw is measured against
+  const f1RelRing = new Float64Array(3 * FEATURE_RATE), scratch = new Float64Array(f1RelRing.length);
+  let f1RelFilled = 0, localF1 = 0, hops = 0, newHops = 0;
   // the last POOL_HOPS hops of [frame vector (FRAME_DIM), f1 relative, f1 centroid]
-  const VEC = FRAME_DIM + 2;
-  const hopRing: Float32Array[] = Array.from({ length: POOL_HOPS }, () => new Float32Array(VEC).fill(FLOOR));
+  const hopRing: Float32Array[] = Array.from({ length: POOL_HOPS }, () => new Float32Array(FRAME_DIM + 2).fill(FLOOR));
   // pooled 40 ms windows, newest last: the ridge's past context
   const pooledRing: Float32Array[] = Array.from({ length: CONTEXT + 1 }, () => new Float32Array(FRAME_DIM).fill(0));
   for (const v of pooledRing) v[0] = FLOOR;
@@ -95,74 +166,44 @@ export function createLiveMouth(model: MouthModel | null, opts: LiveMouthOptions
   const smoothed = new Float64Array(targets.length);
   let jaw = 0, gate = 0;
   const state: LiveMouthState = { weights: Object.fromEntries(targets.map((t) => [t, 0])), speech: 0, energy: FLOOR, loudnessDb: -100, time: 0 };
-  const kJawA = 1 - Math.exp(-1 / (FEATURE_RATE * P.attack));
-  const kJawR = 1 - Math.exp(-1 / (FEATURE_RATE * P.release));
-  const kShape = 1 - Math.exp(-1 / (FEATURE_RATE * SHAPE_SMOOTH));
+  const kJawA = hopStep(P.attack), kJawR = hopStep(P.release), kShape = hopStep(SHAPE_SMOOTH);
   // the gate opens fast and closes over ~80 ms (the offline one looks 80 ms ahead, 40 ms behind)
-  const kGateA = 1 - Math.exp(-1 / (FEATURE_RATE * 0.02)), kGateR = 1 - Math.exp(-1 / (FEATURE_RATE * 0.08));
-  let newHops = 0;
+  const kGateA = hopStep(0.02), kGateR = hopStep(0.08);
+
+  /** Every 40 ms a new pooled window enters the ridge's context and the shapes are predicted again. */
+  const predictShapes = (m: MouthModel) => {
+    const w = pooledRing.shift()!;
+    w.fill(0);
+    for (const h of hopRing) for (let d = 0; d < FRAME_DIM; d++) w[d]! += h[d]! / POOL_HOPS;
+    pooledRing.push(w);
+    for (let k = -CONTEXT; k <= CONTEXT; k++) x.set(pooledRing[Math.min(CONTEXT, k + CONTEXT)]!, (k + CONTEXT) * FRAME_DIM);
+    predictMouth(m, x, pred);
+  };
 
   const onHop = (f: Float32Array) => {
     newHops++;
     hops++;
     state.time = hops / FEATURE_RATE;
-    // levels over the recent history
-    let f1Power = 0, f1Weighted = 0;
-    for (const b of F1_BANDS) {
-      const p = Math.exp(f[b + 1]!);
-      f1Power += p;
-      f1Weighted += p * CENTRES[b]!;
-    }
-    const f1Log = Math.log(f1Power + 1e-10);
-    const slot = hops % historyLen;
-    energyRing[slot] = f[0]!;
-    f1Ring[slot] = f1Log;
-    filled = Math.min(historyLen, filled + 1);
-    if (hops % 25 === 1) {
-      speechLevel = Math.max(SILENT_LEVEL, ringPercentile(energyRing, filled, 0.95, scratch));
-      noiseLevel = ringPercentile(energyRing, filled, 0.1, scratch);
-      f1Level = Math.max(SILENT_LEVEL, ringPercentile(f1Ring, filled, 0.95, scratch));
-    }
-    const e = Math.max(FLOOR, Math.min(2, f[0]! - speechLevel));
-    // mean spectrum of speech frames (the microphone's colour), slow exponential average
+    const f1 = f1Band(f);
+    levels.add(hops, f[0]!, f1.log);
+    const e = Math.max(FLOOR, Math.min(2, f[0]! - levels.speech));
     if (e > -SPEECH_GATE) {
-      const k = bandMeanReady ? 1 / (2 * FEATURE_RATE) : 1;
-      for (let b = 0; b < MEL_BANDS; b++) bandMean[b]! += k * (f[b + 1]! - bandMean[b]!);
-      bandMeanReady = true;
+      const k = micColourReady ? 1 / (2 * FEATURE_RATE) : 1;
+      for (let b = 0; b < MEL_BANDS; b++) micColour[b]! += k * (f[b + 1]! - micColour[b]!);
+      micColourReady = true;
     }
-    // this hop's vector, as audioFeatures.frameVector
-    const v = hopRing[hops % POOL_HOPS]!;
-    v[0] = e;
-    const weight = Math.max(0, Math.min(1, (e + SPEECH_GATE + 2) / 2));
-    for (let c = 0; c < CEPS; c++) {
-      let s = 0;
-      for (let b = 0; b < MEL_BANDS; b++) s += DCT[c * MEL_BANDS + b]! * Math.max(FLOOR, f[b + 1]! - bandMean[b]!);
-      v[1 + c] = (s / 4) * weight;
-    }
-    v[FRAME_DIM] = Math.max(FLOOR, Math.min(2, f1Log - f1Level));
-    v[FRAME_DIM + 1] = f1Power > 0 ? f1Weighted / f1Power : 0;
-    // pool the last 40 ms
-    let pe = 0, pf1 = 0, pf1Hz = 0;
-    for (const h of hopRing) { pe += h[0]!; pf1 += h[FRAME_DIM]!; pf1Hz += h[FRAME_DIM + 1]!; }
-    pe /= POOL_HOPS; pf1 /= POOL_HOPS; pf1Hz /= POOL_HOPS;
+    fillHopVector(hopRing[hops % POOL_HOPS]!, f, e, micColour, Math.max(FLOOR, Math.min(2, f1.log - levels.f1Loud)), f1.centroidHz);
+    const pooled = poolHops(hopRing);
     // local loud level of the F1 band over the last 3 s (clamped as in jawFromF1)
-    f1RelRing[hops % f1RelRing.length] = pf1;
+    f1RelRing[hops % f1RelRing.length] = pooled.f1;
     f1RelFilled = Math.min(f1RelRing.length, f1RelFilled + 1);
     if (hops % 10 === 1) localF1 = Math.max(-P.localBoost, Math.min(0, ringPercentile(f1RelRing, f1RelFilled, 0.9, scratch)));
-    const silent = speechLevel <= SILENT_LEVEL || speechLevel - noiseLevel < MIN_SPEECH_OVER_NOISE;
-    const speech = silent ? 0 : Math.max(0, Math.min(1, (pe + SPEECH_GATE) / 1.5));
-    gate += (speech > gate ? kGateA : kGateR) * (speech - gate);
-    const target = silent ? 0 : jawTarget(pf1 - localF1, pf1Hz, P) * gate;
-    jaw += (target > jaw ? kJawA : kJawR) * (target - jaw);
-    // the ridge shapes: every 40 ms a new pooled window enters the context
-    if (model && hops % POOL_HOPS === 0) {
-      const w = pooledRing.shift()!;
-      w.fill(0);
-      for (const h of hopRing) for (let d = 0; d < FRAME_DIM; d++) w[d]! += h[d]! / POOL_HOPS;
-      pooledRing.push(w);
-      for (let k = -CONTEXT; k <= CONTEXT; k++) x.set(pooledRing[Math.min(CONTEXT, k + CONTEXT)]!, (k + CONTEXT) * FRAME_DIM);
-      predictMouth(model, x, pred);
-    }
+    const silent = levels.silent;
+    const speech = silent ? 0 : Math.max(0, Math.min(1, (pooled.energy + SPEECH_GATE) / 1.5));
+    gate = attackRelease(gate, speech, kGateA, kGateR);
+    const target = silent ? 0 : jawTarget(pooled.f1 - localF1, pooled.f1Hz, P) * gate;
+    jaw = attackRelease(jaw, target, kJawA, kJawR);
+    if (model && hops % POOL_HOPS === 0) predictShapes(model);
     for (let t = 0; t < targets.length; t++) {
       const name = targets[t]!;
       if (name === 'jawOpen') {
