@@ -37,7 +37,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   if (!parsed.success) throw new InputError(`Invalid analyze options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
   const size = options.cropSize;
-  const step = (done: number, message: string) => {
+  const step: ProgressStep = (done, message) => {
     if (control.signal?.aborted) throw new CancelledError();
     control.onProgress?.({ stage: 'analyze', done, total: STEPS, message });
   };
@@ -45,17 +45,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
 
   // 1. decode (EXIF-rotated, sRGB, huge images downscaled; transparent pixels onto white)
   step(0, 'decoding');
-  let img: RgbaImage;
-  let source: { width: number; height: number };
-  if (typeof input === 'string' || Buffer.isBuffer(input)) {
-    source = await imageSize(input);
-    img = await loadImage(input);
-  } else {
-    if (!(input.width > 0 && input.height > 0 && input.data?.length === input.width * input.height * 4)) throw new InputError('The image given to analyzePortrait is not a valid RGBA image (width * height * 4 bytes).');
-    img = input;
-    source = { width: input.width, height: input.height };
-  }
-  img = flattenAlpha(img);
+  const { img, source } = await decodeInput(input);
   const toSource = source.width / img.width;
 
   // 2. find faces (overview, then windows for small faces); the models load first (1-2 s, once per process)
@@ -66,23 +56,9 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const faces = located.faces;
   if (faces.length === 0) throw new NoFaceError(`No face found in ${name}. Use a photo in which a person's face is clearly visible (frontal or three-quarter, not covered).`);
   if (options.face >= faces.length) throw new InputError(`--face ${options.face} is out of range: ${name} has ${faces.length} face${faces.length > 1 ? 's' : ''} (use 0 to ${faces.length - 1}).`);
-  // Without an explicit choice, the largest face that passes as human (a pet beside its owner is skipped).
-  const order = options.face === 0 && faces.length > 1 ? faces.slice(0, 3).map((_, i) => i) : [options.face];
-  let framed: FramedFace | null = null;
-  let chosenIndex = options.face;
-  const skipped: string[] = [];
-  for (const index of order) {
-    try {
-      framed = await frameFace(img, faces[index]!, { size, toSource, source, name, minFaceArea: options.minFaceArea }, step);
-      chosenIndex = index;
-      break;
-    } catch (err) {
-      if (!(err instanceof NoFaceError) || index === order[order.length - 1]) throw err;
-      skipped.push(`face ${index} ${err.message.replace(/^.*region /, '').replace(/\. Use .*$/, '')}`);
-    }
-  }
-  const { face, box, crop: faded, valid, cropFace, evidence, faceAreaPercent, eyesMoved } = framed!;
-  const chosen = faces[chosenIndex]!;
+  // 3-4. frame the chosen face and check that it is a person's
+  const { framed, chosenIndex, skipped } = await chooseFace(img, faces, options.face, { size, toSource, source, name, minFaceArea: options.minFaceArea }, step);
+  const { box, crop: faded, valid, cropFace } = framed;
 
   // 5. person matte, regions, background plate
   step(5, 'matting');
@@ -92,10 +68,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte, { invented });
-  let inventedCount = 0;
-  for (let i = 0; i < invented.length; i++) inventedCount += invented[i]!;
 
-  const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
   const reason =
     faces.length === 1
       ? 'the only face'
@@ -104,23 +77,74 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
         : options.face === 0
           ? `the largest of ${faces.length} faces (use --face N to pick another)`
           : `face ${options.face} of ${faces.length} as asked (--face ${options.face})`;
+  const analysis = analysisRecord({ input, source, toSource, size, faces, chosenIndex, reason, search: located.search, framed, invented });
+  step(7, 'done');
+  return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
+}
+
+type ProgressStep = (done: number, message: string) => void;
+
+/** The image to analyse and the size of the source it came from (before any downscale). */
+async function decodeInput(input: string | Buffer | RgbaImage): Promise<{ img: RgbaImage; source: { width: number; height: number } }> {
+  if (typeof input === 'string' || Buffer.isBuffer(input)) {
+    const source = await imageSize(input);
+    return { img: flattenAlpha(await loadImage(input)), source };
+  }
+  if (!(input.width > 0 && input.height > 0 && input.data?.length === input.width * input.height * 4)) throw new InputError('The image given to analyzePortrait is not a valid RGBA image (width * height * 4 bytes).');
+  return { img: flattenAlpha(input), source: { width: input.width, height: input.height } };
+}
+
+/**
+ * Frames the asked face; without an explicit choice, the largest face of the first three that passes
+ * as human (a pet beside its owner is skipped, and said so in `skipped`).
+ */
+async function chooseFace(img: RgbaImage, faces: DetectedFace[], asked: number, c: FrameContext, step: ProgressStep): Promise<{ framed: FramedFace; chosenIndex: number; skipped: string[] }> {
+  const order = asked === 0 && faces.length > 1 ? faces.slice(0, 3).map((_, i) => i) : [asked];
+  const skipped: string[] = [];
+  for (const index of order) {
+    try {
+      return { framed: await frameFace(img, faces[index]!, c, step), chosenIndex: index, skipped };
+    } catch (err) {
+      if (!(err instanceof NoFaceError) || index === order[order.length - 1]) throw err;
+      skipped.push(`face ${index} ${err.message.replace(/^.*region /, '').replace(/\. Use .*$/, '')}`);
+    }
+  }
+  throw new Error('unreachable: the last face either frames or throws');
+}
+
+/** analysis.json: the chosen face in source pixels (rounded for a stable, small file) and how it was found. */
+function analysisRecord(a: {
+  input: string | Buffer | RgbaImage;
+  source: { width: number; height: number };
+  toSource: number;
+  size: number;
+  faces: DetectedFace[];
+  chosenIndex: number;
+  reason: string;
+  search: NonNullable<PortraitAnalysis['detection']>['search'];
+  framed: FramedFace;
+  invented: Uint8Array;
+}): PortraitAnalysis {
+  const { face, box, evidence, faceAreaPercent, eyesMoved } = a.framed;
+  const toSource = a.toSource;
+  const inSource = mapFace(face, (x, y) => [x * toSource, y * toSource], toSource);
+  let inventedCount = 0;
+  for (let i = 0; i < a.invented.length; i++) inventedCount += a.invented[i]!;
   const round2 = (v: number) => Math.round(v * 100) / 100 || 0; // never -0: it would not survive JSON
-  const analysis: PortraitAnalysis = {
+  return {
     version: 1,
-    source: { ...source, ...(typeof input === 'string' ? { file: input } : {}) },
-    face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(chosen.boxScore), index: chosenIndex },
-    faces: { count: faces.length, chosen: chosenIndex, reason, boxes: faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
+    source: { ...a.source, ...(typeof a.input === 'string' ? { file: a.input } : {}) },
+    face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(a.faces[a.chosenIndex]!.boxScore), index: a.chosenIndex },
+    faces: { count: a.faces.length, chosen: a.chosenIndex, reason: a.reason, boxes: a.faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
     landmarks: inSource.landmarks.map(([x, y, z]) => [round2(x), round2(y), round2(z)]),
     iris: { left: inSource.iris.left.map(round2) as [number, number], right: inSource.iris.right.map(round2) as [number, number] },
     pose: { yaw: round2(face.pose.yaw), pitch: round2(face.pose.pitch), roll: round2(face.pose.roll) },
     embedding: face.embedding.map((v) => Math.round(v * 1e5) / 1e5),
-    crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size },
-    invented: { share: Math.round((inventedCount / invented.length) * 1000) / 1000, how: 'exemplar synthesis past the photo edges (analyze/extend.ts)' },
-    detection: { search: located.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
+    crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size: a.size },
+    invented: { share: Math.round((inventedCount / a.invented.length) * 1000) / 1000, how: 'exemplar synthesis past the photo edges (analyze/extend.ts)' },
+    detection: { search: a.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
     ...(eyesMoved.length > 0 ? { eyesMoved: eyesMoved.map((m) => ({ eye: m.eye, offset: round2(m.miss.offset), scale: round2(m.miss.scale) })) } : {}),
   };
-  step(7, 'done');
-  return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
 }
 
 interface FramedFace {
@@ -150,7 +174,7 @@ interface FrameContext {
  * Frames one detected face: crop, detect again on the crop for precise landmarks, re-frame on
  * those, then check the face is big enough (FaceTooSmallError) and human (NoFaceError).
  */
-async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, step: (done: number, message: string) => void): Promise<FramedFace> {
+async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, step: ProgressStep): Promise<FramedFace> {
   const size = c.size;
   step(3, 'landmarks on the crop');
   const box1 = cropBoxForFace(chosen.landmarks, img.width, img.height);
