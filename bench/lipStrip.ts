@@ -2,7 +2,7 @@
 // runs made with --strip), one 3x close-up per frame, each labelled with its frame, lip gap and mouth
 // width (IOD units) read back by the face mesh. How docs/lipsync/audio-s16*.jpg were made.
 //   node --import tsx bench/lipStrip.ts --out OUT.jpg --case obama1 --rows real,/tmp/runs/before,/tmp/runs/after [--from 0] [--to 48] [--step 2] [--tile 120]
-// (real = the close-ups the first run saved in its parent folder, strip_real_<case>/)
+// (real = the close-ups the first run saved in its parent folder, strip_real_<case>/; a row DIR#other reads case `other` of that run)
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
@@ -15,7 +15,9 @@ const from = Number(arg('--from', '0')), to = Number(arg('--to', '48')), step = 
 const runs = rows.filter((r) => r !== 'real');
 if (!runs.length) throw new Error('lipStrip: give at least one run folder');
 interface Fig { gap: (number | null)[]; realGap: (number | null)[]; width?: (number | null)[]; realWidth?: (number | null)[]; db: number[] }
-const figOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, name, 'figures.json'), 'utf8')) as Fig;
+/** a row's run folder and case (DIR#case: another case of that run, e.g. the same sound on another photo) */
+const rowOf = (row: string) => (row.includes('#') ? (row.split('#') as [string, string]) : ([row, name] as [string, string]));
+const figOf = (row: string) => { const [dir, c] = rowOf(row); return JSON.parse(readFileSync(path.join(dir, c, 'figures.json'), 'utf8')) as Fig; };
 const frames: number[] = [];
 for (let i = from; i <= to; i += step) frames.push(i);
 const L = 110, H = 16;
@@ -26,9 +28,9 @@ const first = figOf(runs[0]!);
 frames.forEach((f, k) => tiles.push({ input: text(`f${f} ${first.db[f] !== undefined ? `${first.db[f]!.toFixed(0)}dB` : ''}`, T, H), left: L + k * T, top: 0 }));
 for (const [r, row] of rows.entries()) {
   const real = row === 'real';
-  const dir = real ? path.join(runs[0]!, '..', `strip_real_${name}`) : path.join(row, name, 'strip');
+  const dir = real ? path.join(rowOf(runs[0]!)[0], '..', `strip_real_${name}`) : path.join(...rowOf(row), 'strip');
   const fig = real ? first : figOf(row);
-  tiles.push({ input: text(real ? 'real' : path.basename(row), L, T, 15), left: 0, top: H + r * (T + H) });
+  tiles.push({ input: text(real ? 'real' : path.basename(row).replace('#', '\n'), L, T, 15), left: 0, top: H + r * (T + H) });
   for (const [k, f] of frames.entries()) {
     const file = path.join(dir, `${String(f).padStart(4, '0')}.png`);
     if (!existsSync(file)) continue;
