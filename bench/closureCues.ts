@@ -7,7 +7,7 @@
 // shipped energy closures (lipClosures.ts, sync15 quiet gate and closures14 without it) land on a real
 // closure (within +-1 frame). audio16: the jaw alone 0.71 LOSO; energy, spectrum, press add nothing.
 //   node --import tsx bench/closureCues.ts [--reads /tmp/sync15/read] [--critic /work/review/s14]
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { lipAudio, speechActivity, LIP_FRAME_DIM, type LipAudio } from '../src/motion/lipFeatures.ts';
 import { loadLipModel, rawLipCurves } from '../src/motion/lipModel.ts';
@@ -50,6 +50,7 @@ async function fromRead(file: string, wav?: string): Promise<Set> {
 }
 const train: Set[] = [];
 const reads = arg('--reads', '/tmp/sync15/read');
+if (!existsSync(reads)) throw new Error(`no real read-backs in ${reads} (critic14's read.ts --max 200 on train clips; --reads DIR)`);
 for (const f of readdirSync(reads).filter((x) => /^real_.*json$/.test(x)).sort()) train.push(await fromRead(path.join(reads, f)));
 const s14 = arg('--critic', '/work/review/s14');
 const test: Set[] = [await fromRead(s14 + '/read/real_katie.json', s14 + '/media/katie8.wav'), await fromRead(s14 + '/read/real_mtsun.json', s14 + '/media/mtsun8.wav'), await fromRead(s14 + '/read/real_obama1.json', s14 + '/media/obama1_8.wav'), await fromRead(s14 + '/read/real_feifei1.json', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4')];

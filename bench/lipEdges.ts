@@ -4,7 +4,7 @@
 // real lip gap and our jawOpen (the product's chain, audioMouth.ts, `--onset K`: its onsetLead switch) in the
 // 4 frames either side, each over its clip's speech median, averaged over the edges.
 //   node --import tsx bench/lipEdges.ts [--reads /tmp/sync15/read] [--critic /work/review/s14] [--onset 0]
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
@@ -13,6 +13,7 @@ const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) +
 const model = loadLipModel();
 const s14 = arg('--critic', '/work/review/s14'), reads = arg('--reads', '/tmp/sync15/read');
 const onsetLead = Number(arg('--onset', '0'));
+if (!existsSync(reads)) throw new Error(`no real read-backs in ${reads} (critic14's read.ts --max 200 on train clips; --reads DIR)`);
 const files: [string, string | undefined][] = readdirSync(reads).filter((x) => /^real_.*json$/.test(x)).sort().map((f) => [`${reads}/${f}`, undefined]);
 files.push([s14 + '/read/real_katie.json', s14 + '/media/katie8.wav'], [s14 + '/read/real_obama1.json', s14 + '/media/obama1_8.wav'], [s14 + '/read/real_feifei1.json', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4'], [s14 + '/read/real_mtsun.json', s14 + '/media/mtsun8.wav']);
 const K = 4;
