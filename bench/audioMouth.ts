@@ -77,7 +77,15 @@ export function mouthFigures(rows: Row[], db: number[]) {
     openDark: mean(open.map((r) => r.dark!)),
     loudFrames: loud.length,
     silentFrames: silent.length,
+    ...widthFigures(rows, db),
   };
+}
+
+/** Mouth width (corner distance / IOD) over speech frames (within 30 dB of the loudest): median and sd (critic15: Obama sd .031 vs real .065). */
+export function widthFigures(rows: Row[], db: number[]) {
+  const w = rows.filter((r, i) => r.width !== null && db[i]! > -30).map((r) => r.width!).sort((a, b) => a - b);
+  const m = mean(w);
+  return { widthMedian: w[Math.floor(w.length / 2)] ?? NaN, widthSd: Math.sqrt(mean(w.map((v) => (v - m) ** 2))) };
 }
 
 /** Frames for the close-ups, chosen on the real speaker: the most open, the loud-ish frame most shut, the quietest. */
@@ -87,12 +95,12 @@ function pickFrames(real: Row[], db: number[]): Record<string, number> {
   return { open: by((i) => real[i]!.gap!), closure: by((i) => (db[i]! > -15 ? -real[i]!.gap! : -1)), silence: by((i) => -db[i]!) };
 }
 
-async function saveCrop(img: RgbaImage, lm: Lm | null, file: string): Promise<void> {
+async function saveCrop(img: RgbaImage, lm: Lm | null, file: string, size = 240): Promise<void> {
   // one scale for real and ours: a square of 1.1 IOD around the lips' centre
   const c = lm ? [61, 291, 13, 14].reduce((a, k) => [a[0]! + lm[k]![0]! / 4, a[1]! + lm[k]![1]! / 4], [0, 0]) : [img.width / 2, img.height * 0.7];
   const h = lm ? 0.55 * iod(lm) : img.width * 0.2;
   const box: [number, number, number, number] = [c[0]! - h, c[1]! - h, c[0]! + h, c[1]! + h];
-  writeFileSync(file, await encodePng(closeUp(img, box, 240)));
+  writeFileSync(file, await encodePng(closeUp(img, box, size)));
 }
 
 async function runCase(name: string, video: string, outDir: string, seconds: number, photo?: string, audio?: string): Promise<void> {
@@ -118,19 +126,30 @@ async function runCase(name: string, video: string, outDir: string, seconds: num
     genImg.push(g);
   }
   if (!cached) writeFileSync(realCache, JSON.stringify(real));
+  if (argv.includes('--strip')) {
+    // every frame's mouth close-up (ours, and the real one once per case): bench/lipStrip.ts lays them out
+    for (const [who, imgs, rows] of [['ours', genImg, gen], ['real', realImg, real]] as const) {
+      const dir = who === 'real' ? path.join(outDir, '..', `strip_real_${name}`) : path.join(outDir, name, 'strip');
+      if (who === 'real' && existsSync(dir)) continue;
+      mkdirSync(dir, { recursive: true });
+      for (let i = 0; i < imgs.length; i++) await saveCrop(imgs[i]!, rows[i]!.lm, path.join(dir, `${String(i).padStart(4, '0')}.png`), 120);
+    }
+  }
   const r = bestLagCorrelation(gen.map((x) => x.gap ?? NaN).slice(1), real.map((x) => x.gap ?? NaN).slice(1), 3);
+  const r0 = bestLagCorrelation(gen.map((x) => x.gap ?? NaN).slice(1), real.map((x) => x.gap ?? NaN).slice(1), 0);
+  const rWidth = bestLagCorrelation(gen.map((x) => x.width ?? NaN).slice(1), real.map((x) => x.width ?? NaN).slice(1), 0);
   const jaw = motion.frames.slice(0, frames).map((f) => f.w.jawOpen ?? 0);
-  const figures = { name, video, photo: photo ?? 'frame 0', r: r.r, lag: r.lag, ours: mouthFigures(gen, db), real: mouthFigures(real, db), jawLoudMean: mean(jaw.filter((_, i) => db[i]! > -10)), jawMax: Math.max(...jaw) };
+  const figures = { name, video, photo: photo ?? 'frame 0', r: r.r, lag: r.lag, r0: r0.r, rWidth: rWidth.r, ours: mouthFigures(gen, db), real: mouthFigures(real, db), jawLoudMean: mean(jaw.filter((_, i) => db[i]! > -10)), jawMax: Math.max(...jaw) };
   mkdirSync(path.join(outDir, name), { recursive: true });
   const picks = pickFrames(real, db);
   for (const [kind, i] of Object.entries(picks)) {
     await saveCrop(genImg[i]!, gen[i]!.lm, path.join(outDir, name, `${kind}.png`));
     await saveCrop(realImg[i]!, real[i]!.lm, path.join(outDir, name, `${kind}_real.png`));
   }
-  writeFileSync(path.join(outDir, name, 'figures.json'), JSON.stringify({ ...figures, picks, gap: gen.map((x) => x.gap), realGap: real.map((x) => x.gap), jaw, db }, null, 0));
+  writeFileSync(path.join(outDir, name, 'figures.json'), JSON.stringify({ ...figures, picks, gap: gen.map((x) => x.gap), realGap: real.map((x) => x.gap), width: gen.map((x) => x.width), realWidth: real.map((x) => x.width), jaw, db }, null, 0));
   const f = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : ' -  ');
   const p = (v: number) => `${(v * 100).toFixed(0)}%`;
-  console.log(`${name.padEnd(10)} r ${f(r.r)} | loud gap ${f(figures.ours.loudMean)} (real ${f(figures.real.loudMean)}) max ${f(figures.ours.max)} (${f(figures.real.max)}) | W/gap ${f(figures.ours.widthOverGap)} (${f(figures.real.widthOverGap)}) | loud shut ${p(figures.ours.loudShut)} (${p(figures.real.loudShut)}) | silent teeth ${p(figures.ours.silentTeeth)} (${p(figures.real.silentTeeth)}) | open dark ${f(figures.ours.openDark)} (${f(figures.real.openDark)}) | jaw loud ${f(figures.jawLoudMean)} max ${f(figures.jawMax)}`);
+  console.log(`${name.padEnd(10)} r ${f(r.r)} @${r.lag} (lag 0 ${f(r0.r)}) | width sd ${f(figures.ours.widthSd)} (real ${f(figures.real.widthSd)}) median ${f(figures.ours.widthMedian)} (${f(figures.real.widthMedian)}) r ${f(rWidth.r)} | loud gap ${f(figures.ours.loudMean)} (real ${f(figures.real.loudMean)}) max ${f(figures.ours.max)} (${f(figures.real.max)}) | W/gap ${f(figures.ours.widthOverGap)} (${f(figures.real.widthOverGap)}) | loud shut ${p(figures.ours.loudShut)} (${p(figures.real.loudShut)}) | silent teeth ${p(figures.ours.silentTeeth)} (${p(figures.real.silentTeeth)}) | open dark ${f(figures.ours.openDark)} (${f(figures.real.openDark)}) | jaw loud ${f(figures.jawLoudMean)} max ${f(figures.jawMax)}`);
 }
 
 /**

@@ -44,9 +44,12 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   quiet_open1: { openLead: 1 },
   quiet_trim: { trimEnds: true },
   trim: { trimEnds: true, quiet: null },
+  onset2: { onsetLead: 2 },
+  onset3: { onsetLead: 3 },
+  onset4: { onsetLead: 4 },
 };
 
-interface Case { name: string; held: boolean; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[] }
+interface Case { name: string; held: boolean; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[]; realWidth?: (number | null)[] }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
@@ -62,6 +65,20 @@ function lagR(ours: ArrayLike<number>, real: (number | null)[], lag: number): nu
   return pearson(a, b);
 }
 
+const widths = (rows: { width?: number; none?: boolean }[]) => rows.map((r) => (r.none || r.width === undefined ? null : r.width));
+
+/** The rig's mouth width change (fraction of the neutral's) of post-processed audio curves: stretch widens, pucker and funnel narrow (rig/basis, measured on the mean face: 0.338, 0.45, 0.34 at 1). */
+export function rigWidthChange(curves: Float64Array[], targets: readonly string[], i: number): number {
+  const at = (k: string) => curves[targets.indexOf(k)]?.[i] ?? 0;
+  return 0.338 * (at('mouthStretchLeft') + at('mouthStretchRight')) / 2 - 0.45 * at('mouthPucker') - 0.34 * at('mouthFunnel');
+}
+
+/** Width swing over speech frames, as fractions of the speech median: upper tail (p90 - p50), lower tail (p50 - p10). */
+function widthTails(v: number[]): { up: number; down: number } {
+  const s = [...v].sort((a, b) => a - b), q = (p: number) => s[Math.floor(p * (s.length - 1))]!;
+  return { up: q(0.9) - q(0.5), down: q(0.5) - q(0.1) };
+}
+
 async function criticCases(): Promise<Case[]> {
   // the critic's read-backs live outside the repo; on a machine without them only the other cases run
   const dir = arg('--critic', '/work/review/s14');
@@ -72,19 +89,19 @@ async function criticCases(): Promise<Case[]> {
   const cases: [string, string, boolean][] = [['obama1', 'media/obama1_8.wav', false], ['katie', 'media/katie8.wav', true], ['feifei1', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4', false], ['mtsun', 'media/mtsun8.wav', true]];
   const out: Case[] = [];
   for (const [name, a, held] of cases) {
-    const d = JSON.parse(readFileSync(path.join(dir, 'read', `real_${name}.json`), 'utf8')) as { rows: { gap?: number; none?: boolean }[] };
+    const d = JSON.parse(readFileSync(path.join(dir, 'read', `real_${name}.json`), 'utf8')) as { rows: { gap?: number; width?: number; none?: boolean }[] };
     const audio = await lipAudio(path.resolve(dir, a));
     const n = Math.min(d.rows.length, Math.round((audio.samples / 16000) * FPS));
-    out.push({ name, held, audio, real: d.rows.slice(0, n).map((r) => (r.none || r.gap === undefined ? null : r.gap)), n });
+    out.push({ name, held, audio, real: d.rows.slice(0, n).map((r) => (r.none || r.gap === undefined ? null : r.gap)), realWidth: widths(d.rows.slice(0, n)), n });
   }
   // more read-backs made the same way (read.ts --max 200 on train clips: speakers the shipped model heard)
   const more = arg('--reads', '/tmp/sync15/read');
   if (existsSync(more)) {
     for (const f of readdirSync(more).filter((x) => /^real_.*\.json$/.test(x)).sort()) {
-      const d = JSON.parse(readFileSync(path.join(more, f), 'utf8')) as { video: string; rows: { gap?: number; none?: boolean }[] };
+      const d = JSON.parse(readFileSync(path.join(more, f), 'utf8')) as { video: string; rows: { gap?: number; width?: number; none?: boolean }[] };
       const audio = await lipAudio(d.video);
       const n = Math.min(d.rows.length, Math.round((audio.samples / 16000) * FPS));
-      out.push({ name: f.replace(/^real_|\.json$/g, '').replace(/^styletalk_/, '').slice(0, 14), held: false, audio, real: d.rows.slice(0, n).map((r) => (r.none || r.gap === undefined ? null : r.gap)), n });
+      out.push({ name: f.replace(/^real_|\.json$/g, '').replace(/^styletalk_/, '').slice(0, 14), held: false, audio, real: d.rows.slice(0, n).map((r) => (r.none || r.gap === undefined ? null : r.gap)), realWidth: widths(d.rows.slice(0, n)), n });
     }
   }
   return out;
@@ -172,9 +189,21 @@ for (const v of variants) {
   const jawOf = (c: Case) => audioMouthCurves(model, c.audio, FPS, c.n, opts)[jawAt]!;
   const lines: string[] = [];
   const all: (Fig & { held: boolean })[] = [];
+  const wUp: number[] = [], wDown: number[] = [], wRealUp: number[] = [], wRealDown: number[] = [], wR: number[] = [];
   for (const c of critic) {
-    const f = figures(jawOf(c), c, 0.03);
+    const curves = audioMouthCurves(model, c.audio, FPS, c.n, opts);
+    const f = figures(curves[jawAt]!, c, 0.03);
     all.push({ ...f, held: c.held });
+    // width: ours as the rig's change, the real one over its speech median (speech frames with a reading)
+    const sp = speechActivity(c.audio, FPS, c.n);
+    const wi = [...Array(c.n).keys()].filter((i) => sp[i]! >= 0.5 && c.realWidth?.[i] != null);
+    if (wi.length > 10) {
+      const rw = wi.map((i) => c.realWidth![i]!), m = median(rw);
+      const ours = widthTails(wi.map((i) => rigWidthChange(curves, model.targets, i))), real = widthTails(rw.map((v) => v / m - 1));
+      const r = pearson(wi.map((i) => rigWidthChange(curves, model.targets, i)), rw);
+      if (!c.held && !/^(obama1|feifei1)$/.test(c.name)) [wUp, wDown, wRealUp, wRealDown, wR].forEach((a, k) => a.push([ours.up, ours.down, real.up, real.down, r][k]!));
+      lines.push(`  ${c.name.padEnd(14)}  width up ${ours.up.toFixed(3)} (${real.up.toFixed(3)}) down ${ours.down.toFixed(3)} (${real.down.toFixed(3)}) r ${r.toFixed(3)}`);
+    }
     lines.push(`  ${c.name.padEnd(14)}${c.held ? '*' : ' '} r0 ${f.r0.toFixed(3)} best ${String(f.lag).padStart(2)}:${f.rBest.toFixed(3)} closure lag ${String(f.closeLag).padStart(2)} | closures hit ${f.hits}/${f.realClosures} | shut ${f.oursShut}/${f.speech}, false ${f.falseShut} | loud shut ${pc(f.loudShut, f.loud)} (${pc(f.realLoudShut, f.loud)})`);
   }
   // GRID: the teacher's jaw is in jawOpen units (0.05 = shut); pooled over sentences
@@ -203,6 +232,8 @@ for (const v of variants) {
   const seen = all.filter((f) => !f.held);
   lines.push(`  read-backs, heard speakers (${seen.length}): mean r0 ${avg(seen, 'r0').toFixed(3)}, best lag ${avg(seen, 'lag').toFixed(2)}, closure lag ${avg(seen, 'closeLag').toFixed(2)}, hits ${sumOf(seen, 'hits')}/${sumOf(seen, 'realClosures')}, shut ${sumOf(seen, 'oursShut')} false ${sumOf(seen, 'falseShut')}, loud shut ${pc(sumOf(seen, 'loudShut'), sumOf(seen, 'loud'))}`);
   lines.push(`  GRID b/p words closed ${closedWords}/${words}, closure lag mean ${avg(g, 'closeLag').toFixed(2)}; held-out mean r0 (Katie, mt_sun, GRID mean) ${((avg(all.filter((f) => f.held), 'r0') * 2 + avg(g, 'r0')) / 3).toFixed(3)}`);
+  const am = (a: number[]) => (a.reduce((x, y) => x + y, 0) / Math.max(1, a.length)).toFixed(3);
+  lines.push(`  width over ${wUp.length} read-backs of training clips (not the critic's four): up ${am(wUp)} (real ${am(wRealUp)}) down ${am(wDown)} (real ${am(wRealDown)}) r ${am(wR)}`);
   console.log(`${v} ${JSON.stringify(opts)}\n${lines.join('\n')}`);
 }
 console.log('* = a speaker the shipped model never heard');
