@@ -27,7 +27,28 @@ export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<numbe
       if (w0 >= 0 && w1 >= 0 && w0 + w1 <= 1) mask[y * size + x] = 1;
     }
   }
+  fillHoles(mask, size);
   return mask;
+}
+
+/**
+ * In place: the mask's holes (0 pixels not connected to the border) set to 1. The face mesh has
+ * holes at the eyes and the mouth (their own meshes fill them): a sheet vertex whose texture lay on
+ * a turned face's far eye or mouth counted as outside the face and kept it.
+ */
+export function fillHoles(mask: Uint8Array, size: number): void {
+  const outside = new Uint8Array(size * size);
+  const stack: number[] = [];
+  const push = (i: number) => { if (!mask[i] && !outside[i]) { outside[i] = 1; stack.push(i); } };
+  for (let k = 0; k < size; k++) { push(k); push((size - 1) * size + k); push(k * size); push(k * size + size - 1); }
+  while (stack.length) {
+    const i = stack.pop()!, x = i % size;
+    if (x > 0) push(i - 1);
+    if (x < size - 1) push(i + 1);
+    if (i >= size) push(i - size);
+    if (i < size * (size - 1)) push(i + size);
+  }
+  for (let i = 0; i < mask.length; i++) if (!outside[i]) mask[i] = 1;
 }
 
 /**
@@ -37,16 +58,37 @@ export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<numbe
  */
 const BEYOND = 0.06;
 
+
 /**
- * Farthest a sheet vertex's texture is moved out, in face widths: lp_s9's far cheek needs 0.046; at
- * 0.1 lp_s10's (a 35-degree turn) moved up to 12 px.
+ * A fold this shallow (face widths) is the cheek's last pixels seen a second time: lp_s9's far cheek
+ * needs 0.046. Beside the background those doubled pixels read as the cheek's soft shading, and
+ * unfolding them there bared the face mesh's polygonal outline (lp_s12 at +25), so a shallow fold is
+ * unfolded only beside hair.
  */
-const MAX_UNFOLD = 0.05;
+const SHALLOW_FOLD = 0.05;
+
+/**
+ * A fold this deep (face widths) holds the face's features, not its edge: a face turned 34° in the
+ * photo (lp_s10) has its far oval points along the nose and the mouth corner, 0.1-0.25 face widths
+ * inside the visible cheek, and the sheet's first rings took the eye, the nose and the mouth as
+ * their texture; a turn toward that side showed them beside the face, a second face half. Such a
+ * fold is unfolded whatever lies past the outline (from SHALLOW_FOLD to DEEP_FOLD the matte's say
+ * fades out). Vertices further than MAX_FOLD inside are left alone (not a fold at the edge).
+ */
+const DEEP_FOLD = 0.1, MAX_FOLD = 0.45;
+
+/**
+ * Past a face's outline against the background, how far (face widths, at most) an unfolded vertex's
+ * texture goes on until the matte is clear (below CLEAR): the soft edge's skin-coloured ramp
+ * stretched over the widened band read as a pale bulge.
+ */
+const CLEAR_REACH = 0.04, CLEAR = 0.05;
 
 /**
  * Moves the texture of sheet vertices (ovalDistance > 0; the oval ring itself and the face mesh keep
  * theirs) that lie inside the face mesh's photo footprint outward from (cx, cy) to just past the
- * footprint's edge, where the matte there is opaque (hair, not background). Returns how far each
+ * footprint's edge: a shallow fold only where the matte there is opaque (hair, not background), a
+ * deep one always (then past the matte's ramp where the background follows). Returns how far each
  * moved (px; 0 = unchanged). `uvs` is modified in place. The rest frame changes only where a moved
  * vertex's triangle reaches out past the face's edge: the outline's last pixel (keeping those
  * vertices put left the Mona Lisa's band as it was).
@@ -57,8 +99,9 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     const xi = Math.round(x), yi = Math.round(y);
     return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1;
   };
+  const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
   const moved = new Float32Array(ovalDistance.length);
-  const limit = MAX_UNFOLD * faceWidth, step = 0.25;
+  const limit = MAX_FOLD * faceWidth, step = 0.25;
   for (let v = 0; v < ovalDistance.length; v++) {
     const d = ovalDistance[v]!;
     if (!(d > 0) || !Number.isFinite(d)) continue;
@@ -71,12 +114,18 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     while (s <= limit && inside(x + ux * s, y + uy * s)) s += step;
     if (s > limit) continue; // deep inside: not a fold at the edge, leave it
     s += 0.5; // just past the edge pixel
-    // only where the person goes on past the cheek (hair, a collar): against the background the
-    // sheet sampling past the edge is transparent and bares the face mesh's polygonal outline
-    // (lp_s12 at +25), while the doubled edge pixels there read as the cheek's soft shading
-    const beyond = matte.data[Math.min(size - 1, Math.max(0, Math.round(y + uy * (s + BEYOND * faceWidth)))) * size + Math.min(size - 1, Math.max(0, Math.round(x + ux * (s + BEYOND * faceWidth))))]!;
-    const w = smoothstep(0.3, 0.8, beyond) * s;
-    if (w <= 0) continue;
+    // only where the person goes on past the cheek (hair, a collar), unless the fold is deep
+    const beyond = alpha(x + ux * (s + BEYOND * faceWidth), y + uy * (s + BEYOND * faceWidth));
+    // the fold's depth: from the ray's oval point (d back along it) to the edge
+    const deep = smoothstep(SHALLOW_FOLD, DEEP_FOLD, (d + s) / faceWidth);
+    const share = Math.max(smoothstep(0.3, 0.8, beyond), deep);
+    if (share <= 0) continue;
+    // against the background: on past the outline's soft ramp, to clear matte
+    if (beyond < 0.3) {
+      const end = s + CLEAR_REACH * faceWidth;
+      while (s < end && alpha(x + ux * s, y + uy * s) > CLEAR) s += step;
+    }
+    const w = share * s;
     uvs[v * 2] = x + ux * w; uvs[v * 2 + 1] = y + uy * w;
     moved[v] = w;
   }
