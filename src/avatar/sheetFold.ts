@@ -58,24 +58,19 @@ export function fillHoles(mask: Uint8Array, size: number): void {
  */
 const BEYOND = 0.06;
 
-
 /**
- * A fold this shallow (face widths) is the cheek's last pixels seen a second time: lp_s9's far cheek
- * needs 0.046. Beside the background those doubled pixels read as the cheek's soft shading, and
- * unfolding them there bared the face mesh's polygonal outline (lp_s12 at +25), so a shallow fold is
- * unfolded only beside hair.
+ * A fold deeper than this (face widths) holds the face's features, not its edge: a face turned 34°
+ * in the photo (lp_s10) has its far oval points along the nose and the mouth corner, 0.1-0.25 face
+ * widths inside the visible cheek, and the sheet's first rings took the eye, the nose and the mouth
+ * as their texture; a turn toward that side showed them beside the face, a second face half. Such a
+ * fold is unfolded in full whatever lies past the outline (a partial move leaves a fainter copy).
+ * A shallower fold (lp_s9's far cheek: 0.046) is the cheek's last pixels seen a second time: beside
+ * the background they read as the cheek's soft shading, and unfolding them there bared the face
+ * mesh's polygonal outline (lp_s12 at +25), so it is unfolded only beside hair. The threshold lies
+ * between lp_s9's 0.046 and lp_s10's shallowest 0.08. Vertices further than MAX_FOLD inside are
+ * left alone (not a fold at the edge).
  */
-const SHALLOW_FOLD = 0.05;
-
-/**
- * A fold this deep (face widths) holds the face's features, not its edge: a face turned 34° in the
- * photo (lp_s10) has its far oval points along the nose and the mouth corner, 0.1-0.25 face widths
- * inside the visible cheek, and the sheet's first rings took the eye, the nose and the mouth as
- * their texture; a turn toward that side showed them beside the face, a second face half. Such a
- * fold is unfolded whatever lies past the outline (from SHALLOW_FOLD to DEEP_FOLD the matte's say
- * fades out). Vertices further than MAX_FOLD inside are left alone (not a fold at the edge).
- */
-const DEEP_FOLD = 0.1, MAX_FOLD = 0.45;
+const DEEP_FOLD = 0.07, MAX_FOLD = 0.45;
 
 /**
  * Past a face's outline against the background, how far (face widths, at most) an unfolded vertex's
@@ -93,7 +88,7 @@ const CLEAR_REACH = 0.04, CLEAR = 0.05;
  * vertex's triangle reaches out past the face's edge: the outline's last pixel (keeping those
  * vertices put left the Mona Lisa's band as it was).
  */
-export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number): Float32Array {
+export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number, triangles: ArrayLike<number> = []): Float32Array {
   const size = matte.width;
   const inside = (x: number, y: number) => {
     const xi = Math.round(x), yi = Math.round(y);
@@ -101,6 +96,7 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
   };
   const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
   const moved = new Float32Array(ovalDistance.length);
+  const showing = showsAtRest(uvs, triangles, ovalDistance.length, inside);
   const limit = MAX_FOLD * faceWidth, step = 0.25;
   for (let v = 0; v < ovalDistance.length; v++) {
     const d = ovalDistance[v]!;
@@ -113,15 +109,18 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     let s = step;
     while (s <= limit && inside(x + ux * s, y + uy * s)) s += step;
     if (s > limit) continue; // deep inside: not a fold at the edge, leave it
-    s += 0.5; // just past the edge pixel
+    s += 0.5; // just past the edge pixel (on a slanting ray, past the pixel its rounding lands on)
+    while (s <= limit && inside(x + ux * s, y + uy * s)) s += step;
     // only where the person goes on past the cheek (hair, a collar), unless the fold is deep
     const beyond = alpha(x + ux * (s + BEYOND * faceWidth), y + uy * (s + BEYOND * faceWidth));
     // the fold's depth: from the ray's oval point (d back along it) to the edge
-    const deep = smoothstep(SHALLOW_FOLD, DEEP_FOLD, (d + s) / faceWidth);
-    const share = Math.max(smoothstep(0.3, 0.8, beyond), deep);
+    const deep = (d + s) / faceWidth > DEEP_FOLD;
+    const share = deep ? 1 : smoothstep(0.3, 0.8, beyond);
     if (share <= 0) continue;
-    // against the background: on past the outline's soft ramp, to clear matte
-    if (beyond < 0.3) {
+    // a deep fold beside the background: vertices hidden at rest go on past the outline's soft
+    // ramp, to clear matte; one whose triangles reach past the face at rest stops just past the
+    // edge (past the ramp, the rest frame's outline lost its soft ramp: a notched edge, lp_s10)
+    if (deep && beyond < 0.3 && !showing[v]) {
       const end = s + CLEAR_REACH * faceWidth;
       while (s < end && alpha(x + ux * s, y + uy * s) > CLEAR) s += step;
     }
@@ -130,4 +129,15 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     moved[v] = w;
   }
   return moved;
+}
+
+/** Per vertex, 1 where one of its triangles has a corner outside the face footprint (it shows at the photo's pose). */
+function showsAtRest(uvs: ArrayLike<number>, triangles: ArrayLike<number>, vertexCount: number, inside: (x: number, y: number) => boolean): Uint8Array {
+  const out = new Uint8Array(vertexCount);
+  for (let t = 0; t + 2 < triangles.length; t += 3) {
+    const c = [triangles[t]!, triangles[t + 1]!, triangles[t + 2]!];
+    if (c.every((v) => inside(uvs[v * 2]!, uvs[v * 2 + 1]!))) continue;
+    for (const v of c) if (v < vertexCount) out[v] = 1;
+  }
+  return out;
 }
