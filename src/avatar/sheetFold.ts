@@ -83,7 +83,8 @@ const CLEAR_REACH = 0.04, CLEAR = 0.05;
  * Moves the texture of sheet vertices (ovalDistance > 0; the oval ring itself and the face mesh keep
  * theirs) that lie inside the face mesh's photo footprint outward from (cx, cy) to just past the
  * footprint's edge: a shallow fold only where the matte there is opaque (hair, not background), a
- * deep one always (then past the matte's ramp where the background follows). Returns how far each
+ * deep one always (then, where the background follows, past the matte's ramp for vertices hidden at
+ * rest; `triangles`, the mesh's, tell which vertices show at rest: none without it). Returns how far each
  * moved (px; 0 = unchanged). `uvs` is modified in place. The rest frame changes only where a moved
  * vertex's triangle reaches out past the face's edge: the outline's last pixel (keeping those
  * vertices put left the Mona Lisa's band as it was).
