@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { faceFootprint, unfoldSheetTexture } from '../src/avatar/sheetFold.ts';
+import { faceFootprint, fillHoles, unfoldSheetTexture } from '../src/avatar/sheetFold.ts';
 import { MeshBuilder, addFaceMesh, addHeadSheet } from '../src/avatar/mesh.ts';
 import { measureHead } from '../src/avatar/shape.ts';
 import { flatten } from '../src/rig/fit.ts';
@@ -13,7 +13,7 @@ import type { GrayImage } from '../src/types.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
-test('a sheet vertex under the face\'s edge takes its texture from just past it, only beside hair and only near the edge', () => {
+test('a sheet vertex under the face\'s edge in a shallow fold takes its texture from just past it, only beside hair', () => {
   const size = 100;
   // the face: a square 30..70 (two triangles); the sheet's rays leave from its centre (50, 50)
   const faceUv = [30, 30, 70, 30, 70, 70, 30, 70];
@@ -22,17 +22,37 @@ test('a sheet vertex under the face\'s edge takes its texture from just past it,
   assert.equal(footprint[50 * size + 20], 0);
   // hair (opaque) left of the face, background (transparent) right of it
   const matte: GrayImage = { width: size, height: size, data: new Float32Array(size * size).map((_, i) => ((i % size) < 50 ? 1 : 0)) };
-  // vertices: 0 under the left edge (x 33), 1 under the right edge (x 67), 2 deep inside (x 45, 5 px
-  // from the centre but 15 from the edge: more than 0.05 of a 100 px face), 3 already outside,
-  // 4 on the oval ring itself (distance 0)
-  const uvs = [33, 50, 67, 50, 45, 50, 25, 50, 33, 50];
-  const moved = unfoldSheetTexture(uvs, [2, 2, 2, 2, 0], footprint, matte, 50, 50, 100);
+  // vertices 1 px past their oval point (folds of 4.5 px, shallow on a 100 px face): 0 under the
+  // left edge (x 33), 1 under the right edge (x 67), 2 already outside, 3 on the oval ring itself
+  const uvs = [33, 50, 67, 50, 25, 50, 33, 50];
+  const moved = unfoldSheetTexture(uvs, [1, 1, 1, 0], footprint, matte, 50, 50, 100);
   assert.ok(uvs[0]! < 30 && uvs[0]! > 28, `left vertex moved to ${uvs[0]}`);
-  assert.equal(uvs[2], 67, 'beside the background the texture stays');
-  assert.equal(uvs[4], 45, 'a vertex deep under the face stays');
-  assert.equal(uvs[6], 25);
-  assert.equal(uvs[8], 33, 'the oval ring keeps its texture');
-  assert.deepEqual([...moved].map((m) => m > 0), [true, false, false, false, false]);
+  assert.equal(uvs[2], 67, 'beside the background a shallow fold stays');
+  assert.equal(uvs[4], 25);
+  assert.equal(uvs[6], 33, 'the oval ring keeps its texture');
+  assert.deepEqual([...moved].map((m) => m > 0), [true, false, false, false]);
+});
+
+test('a deep fold (a turned face\'s far oval along its nose) is unfolded beside the background too, past the matte\'s ramp', () => {
+  const size = 100;
+  const footprint = faceFootprint([30, 30, 70, 30, 70, 70, 30, 70], [0, 1, 2, 0, 2, 3], size);
+  // the eye and mouth holes of the face mesh count as face: a hole at 55..62 inside the square
+  for (let y = 45; y <= 55; y++) for (let x = 55; x <= 62; x++) footprint[y * size + x] = 0;
+  const holed = Uint8Array.from(footprint);
+  // (faceFootprint fills holes itself; here the hole is cut after it, so fill it again)
+  fillHoles(holed, size);
+  assert.equal(holed[50 * size + 58], 1);
+  // background right of the face, with a soft ramp 70..73 (the outline's skin-coloured edge)
+  const matte: GrayImage = { width: size, height: size, data: new Float32Array(size * size).map((_, i) => { const x = i % size; return x < 70 ? 1 : x < 74 ? 0.5 : 0; }) };
+  // vertex 0: on the far eye's hole (x 58), 8 px past its oval point: a fold of ~20 px, 0.2 face widths
+  // vertex 1: the same on a narrow face (20 px wide): the edge lies past MAX_FOLD, left alone
+  const uvs = [58, 50];
+  const moved = unfoldSheetTexture(uvs, [8], holed, matte, 50, 50, 100);
+  assert.ok(uvs[0]! > 73, `the deep fold's vertex went past the ramp: ${uvs[0]}`);
+  assert.ok(moved[0]! > 15);
+  const narrow = [58, 50];
+  unfoldSheetTexture(narrow, [8], holed, matte, 50, 50, 20);
+  assert.equal(narrow[0], 58, 'deeper than MAX_FOLD face widths: not a fold at the edge');
 });
 
 test('lp_s9 (Mona Lisa): no head-sheet ring takes its texture from the cheek skin inside the face\'s outline', async () => {

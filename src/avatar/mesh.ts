@@ -219,7 +219,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
   // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
-  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, faceFootprint(mesh.uvs, faceTopology().triangles, size), matte, ocx, ocy, head.faceWidth);
+  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, faceFootprint(mesh.uvs, faceTopology().triangles, size), matte, ocx, ocy, head.faceWidth, mesh.triangles);
 }
 
 

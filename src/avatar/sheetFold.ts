@@ -27,7 +27,28 @@ export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<numbe
       if (w0 >= 0 && w1 >= 0 && w0 + w1 <= 1) mask[y * size + x] = 1;
     }
   }
+  fillHoles(mask, size);
   return mask;
+}
+
+/**
+ * In place: the mask's holes (0 pixels not connected to the border) set to 1. The face mesh has
+ * holes at the eyes and the mouth (their own meshes fill them): a sheet vertex whose texture lay on
+ * a turned face's far eye or mouth counted as outside the face and kept it.
+ */
+export function fillHoles(mask: Uint8Array, size: number): void {
+  const outside = new Uint8Array(size * size);
+  const stack: number[] = [];
+  const push = (i: number) => { if (!mask[i] && !outside[i]) { outside[i] = 1; stack.push(i); } };
+  for (let k = 0; k < size; k++) { push(k); push((size - 1) * size + k); push(k * size); push(k * size + size - 1); }
+  while (stack.length) {
+    const i = stack.pop()!, x = i % size;
+    if (x > 0) push(i - 1);
+    if (x < size - 1) push(i + 1);
+    if (i >= size) push(i - size);
+    if (i < size * (size - 1)) push(i + size);
+  }
+  for (let i = 0; i < mask.length; i++) if (!outside[i]) mask[i] = 1;
 }
 
 /**
@@ -38,27 +59,46 @@ export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<numbe
 const BEYOND = 0.06;
 
 /**
- * Farthest a sheet vertex's texture is moved out, in face widths: lp_s9's far cheek needs 0.046; at
- * 0.1 lp_s10's (a 35-degree turn) moved up to 12 px.
+ * A fold deeper than this (face widths) holds the face's features, not its edge: a face turned 34°
+ * in the photo (lp_s10) has its far oval points along the nose and the mouth corner, 0.1-0.25 face
+ * widths inside the visible cheek, and the sheet's first rings took the eye, the nose and the mouth
+ * as their texture; a turn toward that side showed them beside the face, a second face half. Such a
+ * fold is unfolded in full whatever lies past the outline (a partial move leaves a fainter copy).
+ * A shallower fold (lp_s9's far cheek: 0.046) is the cheek's last pixels seen a second time: beside
+ * the background they read as the cheek's soft shading, and unfolding them there bared the face
+ * mesh's polygonal outline (lp_s12 at +25), so it is unfolded only beside hair. The threshold lies
+ * between lp_s9's 0.046 and lp_s10's shallowest 0.08. Vertices further than MAX_FOLD inside are
+ * left alone (not a fold at the edge).
  */
-const MAX_UNFOLD = 0.05;
+const DEEP_FOLD = 0.07, MAX_FOLD = 0.45;
+
+/**
+ * Past a face's outline against the background, how far (face widths, at most) an unfolded vertex's
+ * texture goes on until the matte is clear (below CLEAR): the soft edge's skin-coloured ramp
+ * stretched over the widened band read as a pale bulge.
+ */
+const CLEAR_REACH = 0.04, CLEAR = 0.05;
 
 /**
  * Moves the texture of sheet vertices (ovalDistance > 0; the oval ring itself and the face mesh keep
  * theirs) that lie inside the face mesh's photo footprint outward from (cx, cy) to just past the
- * footprint's edge, where the matte there is opaque (hair, not background). Returns how far each
+ * footprint's edge: a shallow fold only where the matte there is opaque (hair, not background), a
+ * deep one always (then, where the background follows, past the matte's ramp for vertices hidden at
+ * rest; `triangles`, the mesh's, tell which vertices show at rest: none without it). Returns how far each
  * moved (px; 0 = unchanged). `uvs` is modified in place. The rest frame changes only where a moved
  * vertex's triangle reaches out past the face's edge: the outline's last pixel (keeping those
  * vertices put left the Mona Lisa's band as it was).
  */
-export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number): Float32Array {
+export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number, triangles: ArrayLike<number> = []): Float32Array {
   const size = matte.width;
   const inside = (x: number, y: number) => {
     const xi = Math.round(x), yi = Math.round(y);
     return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1;
   };
+  const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
   const moved = new Float32Array(ovalDistance.length);
-  const limit = MAX_UNFOLD * faceWidth, step = 0.25;
+  const showing = showsAtRest(uvs, triangles, ovalDistance.length, inside);
+  const limit = MAX_FOLD * faceWidth, step = 0.25;
   for (let v = 0; v < ovalDistance.length; v++) {
     const d = ovalDistance[v]!;
     if (!(d > 0) || !Number.isFinite(d)) continue;
@@ -70,15 +110,35 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     let s = step;
     while (s <= limit && inside(x + ux * s, y + uy * s)) s += step;
     if (s > limit) continue; // deep inside: not a fold at the edge, leave it
-    s += 0.5; // just past the edge pixel
-    // only where the person goes on past the cheek (hair, a collar): against the background the
-    // sheet sampling past the edge is transparent and bares the face mesh's polygonal outline
-    // (lp_s12 at +25), while the doubled edge pixels there read as the cheek's soft shading
-    const beyond = matte.data[Math.min(size - 1, Math.max(0, Math.round(y + uy * (s + BEYOND * faceWidth)))) * size + Math.min(size - 1, Math.max(0, Math.round(x + ux * (s + BEYOND * faceWidth))))]!;
-    const w = smoothstep(0.3, 0.8, beyond) * s;
-    if (w <= 0) continue;
+    s += 0.5; // just past the edge pixel (on a slanting ray, past the pixel its rounding lands on)
+    while (s <= limit && inside(x + ux * s, y + uy * s)) s += step;
+    // only where the person goes on past the cheek (hair, a collar), unless the fold is deep
+    const beyond = alpha(x + ux * (s + BEYOND * faceWidth), y + uy * (s + BEYOND * faceWidth));
+    // the fold's depth: from the ray's oval point (d back along it) to the edge
+    const deep = (d + s) / faceWidth > DEEP_FOLD;
+    const share = deep ? 1 : smoothstep(0.3, 0.8, beyond);
+    if (share <= 0) continue;
+    // a deep fold beside the background: vertices hidden at rest go on past the outline's soft
+    // ramp, to clear matte; one whose triangles reach past the face at rest stops just past the
+    // edge (past the ramp, the rest frame's outline lost its soft ramp: a notched edge, lp_s10)
+    if (deep && beyond < 0.3 && !showing[v]) {
+      const end = s + CLEAR_REACH * faceWidth;
+      while (s < end && alpha(x + ux * s, y + uy * s) > CLEAR) s += step;
+    }
+    const w = share * s;
     uvs[v * 2] = x + ux * w; uvs[v * 2 + 1] = y + uy * w;
     moved[v] = w;
   }
   return moved;
+}
+
+/** Per vertex, 1 where one of its triangles has a corner outside the face footprint (it shows at the photo's pose). */
+function showsAtRest(uvs: ArrayLike<number>, triangles: ArrayLike<number>, vertexCount: number, inside: (x: number, y: number) => boolean): Uint8Array {
+  const out = new Uint8Array(vertexCount);
+  for (let t = 0; t + 2 < triangles.length; t += 3) {
+    const c = [triangles[t]!, triangles[t + 1]!, triangles[t + 2]!];
+    if (c.every((v) => inside(uvs[v * 2]!, uvs[v * 2 + 1]!))) continue;
+    for (const v of c) if (v < vertexCount) out[v] = 1;
+  }
+  return out;
 }
