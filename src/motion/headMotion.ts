@@ -33,7 +33,7 @@ interface SwaySpring {
  */
 export const SWAY: Record<'yaw' | 'pitch' | 'roll', readonly SwaySpring[]> = {
   yaw: [{ hz: 0.5, damping: 0.8, deg: 3.8 }, { hz: 1.4, damping: 0.8, deg: 1.4 }],
-  pitch: [{ hz: 0.7, damping: 0.5, deg: 3.0 }, { hz: 2.0, damping: 0.5, deg: 1.0 }],
+  pitch: [{ hz: 0.7, damping: 0.5, deg: 2.0 }, { hz: 2.0, damping: 0.5, deg: 0.6 }],
   roll: [{ hz: 0.2, damping: 0.5, deg: 4.5 }, { hz: 0.7, damping: 0.8, deg: 1.5 }],
 };
 
@@ -51,7 +51,20 @@ export type HeadGain = Record<'yaw' | 'pitch' | 'roll', number>;
  * detector at 0.67 / 0.71 x of the fit as on a real head (0.68 / 0.72): the generated pose was small,
  * not the rendered turn.
  */
-export const HEAD_GAIN: HeadGain = { yaw: 1.35, pitch: 1.3, roll: 1.2 };
+export const HEAD_GAIN: HeadGain = { yaw: 1.35, pitch: 1.5, roll: 0.9 };
+
+/**
+ * Nods: pitch (chin down, positive) kicked by stressed syllables, a damped spring that dips and comes
+ * back. `deg`: the peak of a typical stress's nod at temperature 0.2; `maxDeg`: the largest nod.
+ */
+export const NOD = { hz: 1.6, damping: 0.7, deg: 3.0, maxDeg: 7 } as const;
+
+/** The peak displacement of a damped spring (`hz`, `damping` ratio < 1) after a unit velocity kick from rest. */
+export function impulsePeak(hz: number, damping: number): number {
+  const w = 2 * Math.PI * hz, wd = w * Math.sqrt(1 - damping * damping);
+  const t = Math.atan2(wd, damping * w) / wd;
+  return (Math.exp(-damping * w * t) * Math.sin(wd * t)) / wd;
+}
 
 /** Stationary standard deviation of p for dv = (-k p - c v) dt + dW: 1 / sqrt(2 c k). */
 export function springSd(hz: number, damping: number): number {
@@ -87,6 +100,18 @@ class NoiseSpring {
 }
 
 /**
+ * A stress: the speech energy this far (log units) above its 0.25 s average. Nods take rises above
+ * NOD_RISE (1.5 until head16: about 1.2 nods a second on eng.wav, now 1.6; 1.8 on Katie and Obama);
+ * the live mic's brows keep the old, stronger threshold.
+ */
+const NOD_RISE = 1.0, BROW_RISE = 1.5;
+
+/** A stress's nod relative to a typical one (1 at 0.5 over NOD_RISE), growing with the rise. */
+function nodSize(overRise: number): number {
+  return (overRise * 30 + 25) / 40;
+}
+
+/**
  * Head motion following the speech, one frame at a time (causal: frame i uses energies up to i).
  * Used over a whole file by headMotion and live by src/live.
  */
@@ -100,6 +125,7 @@ export class HeadMotionStream {
   private readonly k: number;
   private readonly damp: number;
   private readonly dt: number;
+  private readonly kickPerDeg: number;
   private i = 0;
   private level = 0;
   private slow = -8;
@@ -118,14 +144,15 @@ export class HeadMotionStream {
       return (t: number) => parts.reduce((s, c) => s + c.a * Math.sin(2 * Math.PI * c.f * t + c.p), 0) / parts.length;
     };
     this.yawDrift = comp(4.5);
-    this.pitchDrift = comp(2);
+    this.pitchDrift = comp(4.5);
     this.rollDrift = comp(1.2);
     this.dt = 1 / fps;
     const springs = (list: readonly SwaySpring[]) => list.map((s) => new NoiseSpring(s, this.dt, [gauss(rand), gauss(rand)]));
     this.sway = { yaw: springs(SWAY.yaw), pitch: springs(SWAY.pitch), roll: springs(SWAY.roll) };
     // nods: a damped spring kicked by stresses (pitch down then back)
-    this.k = (2 * Math.PI * 2.2) ** 2;
-    this.damp = 2 * 0.6 * 2 * Math.PI * 2.2;
+    this.k = (2 * Math.PI * NOD.hz) ** 2;
+    this.damp = 2 * NOD.damping * 2 * Math.PI * NOD.hz;
+    this.kickPerDeg = 1 / impulsePeak(NOD.hz, NOD.damping);
   }
 
   private swayOf(axis: NoiseSpring[]): number {
@@ -142,12 +169,12 @@ export class HeadMotionStream {
     this.level += (a - this.level) * (1 / (0.6 * fps));
     this.slow += (e - this.slow) * (1 / (0.25 * fps));
     // stress: energy well above its recent average
-    const onset = Math.max(0, e - this.slow - 1.5);
-    if (onset > 0 && this.refractory <= 0) {
-      this.v += (onset * 30 + 25) * scale * (0.6 + 0.8 * this.rand());
+    const rise = e - this.slow;
+    if (rise > NOD_RISE && this.refractory <= 0) {
+      this.v += NOD.deg * this.kickPerDeg * nodSize(rise - NOD_RISE) * scale * (0.6 + 0.8 * this.rand());
       this.refractory = Math.round(0.3 * fps);
-      // brows rise a little with stressed syllables (decays over ~0.4 s)
-      if (this.rand() < 0.5) this.b = Math.max(this.b, Math.min(0.35, (0.1 + onset * 0.2) * scale));
+      // brows rise a little with the stronger stresses (decays over ~0.4 s; the live mic's brows)
+      if (rise > BROW_RISE && this.rand() < 0.5) this.b = Math.max(this.b, Math.min(0.35, (0.1 + (rise - BROW_RISE) * 0.2) * scale));
     }
     this.b *= Math.exp(-dt / 0.4);
     this.refractory--;
@@ -157,7 +184,7 @@ export class HeadMotionStream {
     const live = 0.4 + 0.6 * this.level;
     const { gain } = this;
     out.yaw = (this.yawDrift(t) + this.swayOf(this.sway.yaw)) * scale * live * gain.yaw;
-    out.pitch = (this.pitchDrift(t) + this.swayOf(this.sway.pitch)) * scale * live * gain.pitch + Math.max(-4, Math.min(4, this.p));
+    out.pitch = (this.pitchDrift(t) + this.swayOf(this.sway.pitch)) * scale * live * gain.pitch + Math.max(-NOD.maxDeg, Math.min(NOD.maxDeg, this.p));
     out.roll = (this.rollDrift(t) + this.swayOf(this.sway.roll)) * scale * live * gain.roll;
     out.brow = this.b;
     return out;
