@@ -4,7 +4,9 @@
 // talking videos (bench/headRead.ts --fps 25 --real-only, the real_<clip>.json it caches); ours: the
 // generated pose on the same clips' sound and on the bundled speech (seeds 0..S-1, mean), which the
 // render reads back at ~1.0x the command (rig fit, bench/headRead.ts). Last column: nodCoupling, r of the
-// pitch's velocity with the speech's rises (best lag 0-0.6 s). Never asserts.
+// pitch's velocity with the speech's rises (best lag 0-0.6 s); the rig fit reads an open jaw as chin up,
+// which alone gives r ~0.15 on our renders (read minus command), so it does not separate real nods.
+// Never asserts.
 //   node --import tsx bench/headBands.ts --real DIR [--seconds 8] [--seeds 4] [--gain y,p,r]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
