@@ -1,9 +1,10 @@
 // The turned-head frames audio mode actually shows (issue #14/#15): each portrait driven by a speech
 // clip with `--pose auto` (seed 0), the frames at the generated pose's peaks (most yaw either way,
-// most pitch either way); per peak the face at ~1x and the far cheek / ear 3x. One row per portrait
-// and head gain: the gain of 1 on every axis (the old size of the same seeded motion) and the shipped
-// HEAD_GAIN, each at its own peaks. For looking, not measuring.
-//   node --import tsx bench/headPeaks.ts --out FILE.jpg [--audio FILE] [--seconds 20] [names...]
+// most pitch either way); per peak the face at ~1x and, 3x, the far cheek / ear at a turn or the chin
+// and neck at a nod. One row per portrait and head gain: the gain of 1 on every axis (the old size of
+// the same seeded motion; nods are not gained) and the shipped HEAD_GAIN, each at its own peaks;
+// --shipped-only leaves out the gain-1 row. For looking, not measuring.
+//   node --import tsx bench/headPeaks.ts --out FILE.jpg [--audio FILE] [--seconds 20] [--shipped-only] [names...]
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -40,7 +41,8 @@ for (const name of names) {
   const portrait = await cachedPortrait(path.join(DATA, 'portraits', name));
   const size = portrait.image.width;
   const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size });
-  for (const [tag, gain] of [['gain 1', { yaw: 1, pitch: 1, roll: 1 }], ['HEAD_GAIN', HEAD_GAIN]] as [string, HeadGain][]) {
+  const gains = [['gain 1', { yaw: 1, pitch: 1, roll: 1 }], ['HEAD_GAIN', HEAD_GAIN]] as [string, HeadGain][];
+  for (const [tag, gain] of argv.includes('--shipped-only') ? gains.slice(1) : gains) {
     const head = headMotion(energy, FPS, 0, 0.2, gain);
     tiles.push({ input: label(`${name}\n${tag}\n${Object.values(gain).map((g) => g.toFixed(2)).join(' ')}`, LABEL, CELL), left: 0, top: row * CELL });
     let col = 0;
@@ -54,9 +56,13 @@ for (const name of names) {
       // the far cheek: the side of the face oval nearer the nose tip in the image (234 image-left, 454 image-right)
       const nose = lm[1]!, far = Math.abs(lm[234]![0] - nose[0]) < Math.abs(lm[454]![0] - nose[0]) ? lm[234]! : lm[454]!;
       const face = await squareCell(img, box.cx, box.cy, box.extent * 1.3, CELL);
-      const cheek = await squareCell(img, far[0] - (far[0] - nose[0]) * 0.15, far[1] + box.extent * 0.12, (box.extent * 1.3) / 3, CELL);
+      // at a nod the chin and the neck below it (landmark 152, the chin's tip)
+      const chin = lm[152]!;
+      const cheek = axis === 'pitch'
+        ? await squareCell(img, chin[0], chin[1] + box.extent * 0.05, (box.extent * 1.3) / 3, CELL)
+        : await squareCell(img, far[0] - (far[0] - nose[0]) * 0.15, far[1] + box.extent * 0.12, (box.extent * 1.3) / 3, CELL);
       tiles.push({ input: face, left: LABEL + col * CELL, top: row * CELL }, { input: cheek, left: LABEL + (col + 1) * CELL, top: row * CELL });
-      tiles.push({ input: label(`${peak} f${at} y${head.yaw[at]!.toFixed(1)} p${head.pitch[at]!.toFixed(1)}`, CELL, 22), left: LABEL + col * CELL, top: row * CELL });
+      tiles.push({ input: label(`${peak} f${at} y${head.yaw[at]!.toFixed(1)} p${head.pitch[at]!.toFixed(1)} r${head.roll[at]!.toFixed(1)}`, CELL, 22), left: LABEL + col * CELL, top: row * CELL });
       col += 2;
     }
     row++;

@@ -53,6 +53,16 @@ test("headMotion: per-axis sd over speech inside real speakers' quartiles, yaw a
   }
 });
 
+test('headMotion: the head nods more than it tilts, and tilts within real speakers\' range', async () => {
+  // critic15: after head15's gains roll sd (3.3-4.6) exceeded pitch sd (1.3-2.4) on every audio clip, while 26 of
+  // (here before head16: pitch 3.18, roll 3.96; after: 3.36, 3.03)
+  // 39 real clips (rig fit, first 8 s) pitch more than they roll; real per-clip median pitch 2.97, roll 2.67
+  const energies = await Promise.all([fileEnergy(data('audio/eng.wav'), 20), fileEnergy(data('audio/RD_Radio31_000.wav'), 8), fileEnergy(data('audio/japanese.wav'), 16)]);
+  const pitch = generatedSd(energies, 'pitch'), roll = generatedSd(energies, 'roll');
+  assert.ok(pitch >= roll, `pitch sd ${pitch.toFixed(2)} against roll sd ${roll.toFixed(2)}`);
+  assert.ok(roll >= REAL_SD.roll.q25 && roll <= REAL_SD.roll.median, `roll sd ${roll.toFixed(2)} outside [${REAL_SD.roll.q25}, ${REAL_SD.roll.median}]`);
+});
+
 test('headMotion: stiller in pauses, nods on stresses, same seed same motion', () => {
   const fps = FPS, n = 12 * fps;
   // 6 s of speech, then 6 s of silence
