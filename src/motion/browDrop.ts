@@ -32,13 +32,11 @@ export function frownWithinDrop(weight: number, drop: number): number {
 
 /**
  * Brows that rose this far over the eye corners (canonical units) allow a full raise: a check against
- * the fit's crosstalk (a raise read on brows that did not move). A rendered raise lifts the brows about
- * 0.1 per unit of weight while the weight is small (browRetarget.ts RENDERED_RAISE_PER_WEIGHT), so at
- * 0.03 (before s16) the check let a raise show 3.3 times the driver's rise: lp_d0's grin on st_art_1,
- * brows up 0.004-0.008, took an inner raise of 0.3-0.37 and, on the side that rose less, the frown that
- * takes it back (oneSidedBrows): the critic's "knotted brows". At 0.05 a raise shows at most twice the rise.
+ * the fit's crosstalk (a raise read on brows that did not move), not a measure of the raise. About
+ * half of what a rendered full raise shows when read back (bench/wideZoom.ts: 0.16-0.22 eye widths
+ * inner, 0.11-0.20 outer, on 4 portraits; an eye width is about 0.3 of these units).
  */
-export const RAISE_AT_FULL = 0.05;
+export const RAISE_AT_FULL = 0.03;
 
 /** The largest raise weight brows that rose `rise` (height minus rest height, canonical) support. */
 export function raiseWithinRise(weight: number, rise: number): number {
