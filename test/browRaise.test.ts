@@ -33,3 +33,13 @@ test('raises follow the brows the fit read weakly: each outer raise from its own
   assert.equal(at('browOuterUpRight', 2), 0.1, 'the brow that did not rise gets nothing');
   assert.ok(Math.abs(at('browInnerUp', 2) - raiseFromRise(0.06)) < 1e-12, 'the inner raise from the higher brow (oneSidedBrows takes it back on the other side)');
 });
+
+test('a brow that rose within the measure\'s play does not make a raise one-sided: no take-back frown on the other side', async () => {
+  const { innerRaiseTakenBack, oneSidedRaise, ONE_SIDED_RISE_FROM, ONE_SIDED_RISE_FULL } = await import('../src/motion/browDrop.ts');
+  // lp_d0's grin at 1.3 s: left brow 0.018 up, right 0.003 under rest, inner raise 0.3 (critic15's "knotted brows" on st_art_1)
+  assert.equal(innerRaiseTakenBack(0.3, -0.003, 0.018), 0, 'no frown on the side that rose less');
+  assert.equal(oneSidedRaise(ONE_SIDED_RISE_FROM), 0);
+  assert.equal(oneSidedRaise(ONE_SIDED_RISE_FULL), 1);
+  // lp_d6's one-sided raise at 7.4 s: left 0.085 up, right 0.006 under: the right side takes the inner raise back
+  assert.ok(innerRaiseTakenBack(0.6, -0.006, 0.085) > 0.35, 'a real one-sided raise keeps its take-back');
+});
