@@ -78,14 +78,16 @@ export function raiseFromRise(rise: number): number {
 }
 
 /**
- * In place: each side's outer raise at least raiseFromRise of that brow's rise, the shared inner raise
- * at least that of the higher brow (oneSidedBrows then takes it back on a side that did not rise).
+ * In place: each side's outer raise at least raiseFromRise of that brow's rise over its median (the
+ * frown's rest: from the low quartile, the raise's own rest, an animated driver's median frame took a
+ * standing raise of both brows and lp_d6's brow L-R r read back fell .71 -> .64), the shared inner
+ * raise at least that of the higher brow (oneSidedBrows then takes it back on a side that did not rise).
  */
 export function raisesFromRise(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
   const inner = out.get('browInnerUp');
   const outer = [out.get('browOuterUpLeft'), out.get('browOuterUpRight')];
   for (const i of have) {
-    const w = [0, 1].map((s) => raiseFromRise(browRise(brows, browRest, s, i)));
+    const w = [0, 1].map((s) => raiseFromRise(brows[s]![i]! - browRest.frown[s]!));
     for (const s of [0, 1]) if (outer[s]) outer[s]![i] = Math.max(outer[s]![i]!, w[s]!);
     if (inner) inner[i] = Math.max(inner[i]!, Math.max(w[0]!, w[1]!));
   }
