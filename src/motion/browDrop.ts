@@ -68,5 +68,20 @@ export const ONE_SIDED_BELOW = 0.5;
 export function innerRaiseTakenBack(innerUp: number, rise: number, otherRise: number): number {
   if (otherRise <= 0 || rise >= otherRise) return 0;
   const shown = Math.max(0, rise) / otherRise;
-  return Math.min(1, INNER_RAISE_PER_FROWN * innerUp * Math.max(0, 1 - shown / ONE_SIDED_BELOW));
+  return Math.min(1, INNER_RAISE_PER_FROWN * innerUp * Math.max(0, 1 - shown / ONE_SIDED_BELOW) * oneSidedRaise(otherRise));
+}
+
+/**
+ * A one-sided raise is taken back only once the higher brow rose this far over its rest (canonical)...
+ * lp_d0's grin on st_art_1 (1.3-1.5 s, looking hard to his left) read his left brow 0.017-0.018 up and the
+ * right 0.003 under rest: the take-back frowned our right brow (0.05 -> 0.15) under a 0.3 inner raise, the
+ * critic's "knotted brows" on a happy face. lp_d6's one-sided raises rise 0.04-0.11 (7.3-7.5 s, 14.3-14.5 s).
+ */
+export const ONE_SIDED_RISE_FROM = 0.02;
+/** ...and in full from this rise. */
+export const ONE_SIDED_RISE_FULL = 0.03;
+
+/** 0..1: how far a brow that rose `rise` over its rest makes a raise one-sided (a smaller rise is the measure's play). */
+export function oneSidedRaise(rise: number): number {
+  return Math.min(1, Math.max(0, (rise - ONE_SIDED_RISE_FROM) / (ONE_SIDED_RISE_FULL - ONE_SIDED_RISE_FROM)));
 }

@@ -56,3 +56,39 @@ export function oneSidedBrows(out: Map<RigControl, Float64Array>, have: number[]
     for (const s of [0, 1]) down[s]![i] = Math.max(down[s]![i]!, innerRaiseTakenBack(inner[i]!, rise[s]!, rise[1 - s]!));
   }
 }
+
+/**
+ * A rendered raise (browInnerUp and both browOuterUp at w) lifts the brows about this far per unit of
+ * w over the eye corners while w is small, read back by the face mesh on the render (head frame,
+ * canonical units; bench/browReadBack.ts: w 0.5 lifts lp_s42's 0.051, lp_s2's 0.052). The rise then
+ * saturates on some faces (w 1: lp_s42 0.062, lp_s2 0.109), so a weight from a rise is no more than it needs.
+ */
+export const RENDERED_RAISE_PER_WEIGHT = 0.1;
+/** Brow rises under this (canonical) are the measure's play frame to frame, not a raise. */
+export const RAISE_NOISE = 0.006;
+
+/**
+ * The raise weight that renders a brow rise of `rise` (canonical, over the raise rest): the driver's
+ * brows carried as far as they moved, as the blink carries the lids. The fit reads raises weakly
+ * (Katie's highest brows read browOuterUp 0.2-0.3 a side, Fei-Fei's 0.1-0.2) and the read-back gain
+ * alone left the brows at about half the driver's rise (critic15: lp_d6 0.039 [0.071], Katie 0.032 [0.054]).
+ */
+export function raiseFromRise(rise: number): number {
+  return Math.min(1, Math.max(0, rise - RAISE_NOISE) / RENDERED_RAISE_PER_WEIGHT);
+}
+
+/**
+ * In place: each side's outer raise at least raiseFromRise of that brow's rise over its median (the
+ * frown's rest: from the low quartile, the raise's own rest, an animated driver's median frame took a
+ * standing raise of both brows and lp_d6's brow L-R r read back fell .71 -> .64), the shared inner
+ * raise at least that of the higher brow (oneSidedBrows then takes it back on a side that did not rise).
+ */
+export function raisesFromRise(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
+  const inner = out.get('browInnerUp');
+  const outer = [out.get('browOuterUpLeft'), out.get('browOuterUpRight')];
+  for (const i of have) {
+    const w = [0, 1].map((s) => raiseFromRise(brows[s]![i]! - browRest.frown[s]!));
+    for (const s of [0, 1]) if (outer[s]) outer[s]![i] = Math.max(outer[s]![i]!, w[s]!);
+    if (inner) inner[i] = Math.max(inner[i]!, Math.max(w[0]!, w[1]!));
+  }
+}

@@ -9,7 +9,7 @@ import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights } from './browDrop.ts';
-import { browCaps, browRestOf, oneSidedBrows } from './browRetarget.ts';
+import { browCaps, browRestOf, oneSidedBrows, raisesFromRise } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
@@ -138,11 +138,13 @@ export interface DriverFitOptions {
   funnelPrior?: boolean;
   /** With raiseWithinRise: the shared inner raise capped by the higher brow's rise and taken back on the side that rose less (oneSidedBrows). */
   oneSidedBrows?: boolean;
+  /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
+  raiseFromRise?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -286,6 +288,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
+  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest);
   if (o.raiseWithinRise && o.oneSidedBrows) oneSidedBrows(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
