@@ -47,6 +47,6 @@ test('demo photo: the teeth lit at rest keep their light as the jaw closes a lit
   // upper lip covers some at any jaw)
   const jaws = [0.06, 0.08];
   // as the rig's weights, and as an audio motion carries them (no smile: the photo's is kept, rebaseMouth)
-  const drops = jaws.flatMap((jawOpen) => [{ ...rest.w, jawOpen }, { mouthOnPhoto: 1, jawOpen }].map((w) => restLum - mean(r.render({ ...rest, w }).data)));
+  const drops = jaws.flatMap((jawOpen) => ([{ ...rest.w, jawOpen }, { mouthOnPhoto: 1, jawOpen }] as Record<string, number>[]).map((w) => restLum - mean(r.render({ ...rest, w }).data)));
   assert.ok(Math.max(...drops) < 19, `teeth light lost at ${jaws} jaw (rig weights, audio frame): ${drops.map((d) => d.toFixed(1))} (rest ${restLum.toFixed(0)})`);
 });
