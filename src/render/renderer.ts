@@ -67,6 +67,7 @@ export interface Renderer {
 }
 
 const JAW_OPEN = CONTROL_INDEX.jawOpen, PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
+const SMILE_L = CONTROL_INDEX.mouthSmileLeft, SMILE_R = CONTROL_INDEX.mouthSmileRight;
 /**
  * The iris's shift per unit of gaze, in eye-corner distances (eased into each eye's reach,
  * render/gazeIris.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
@@ -174,7 +175,12 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   function prepareMouth(frame: MotionFrame): void {
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), driverDark: frame.mouthDark, smile: 0.5 * ((frame.w.mouthSmileLeft ?? 0) + (frame.w.mouthSmileRight ?? 0)), projectWithHead: geometry.projectWithHead, uvNow });
+    // the smile the face makes this frame (the rig's weights: photo + change), not the motion's raw
+    // field: audio motions carry no smile (rebaseMouth keeps the photo's), so a smiling photo's teeth
+    // read as speech's and were hidden at small partings (the demo's popping teeth, flicker16)
+    const d = geometry.delta, p = rig.photoWeights;
+    const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
+    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), driverDark: frame.mouthDark, smile, projectWithHead: geometry.projectWithHead, uvNow });
   }
 
   function rasterize(): void {

@@ -93,7 +93,9 @@ export class FrameLight {
     this.unit = p.unit;
     this.roundShade = 1 - ROUND_TEETH_DARK * round;
     // lips parted a little show a dark slit or their own inner wet edge, not a row of teeth
-    this.teethShow = teethShown(p.gap, round);
+    // (but a smiling photo's own teeth stay at any parting: hidden below 0.06 IOD, the astronaut's
+    // (npm run demo) upper row popped in and out of a dark crescent frame to frame, flicker16)
+    this.teethShow = Math.max(teethShown(p.gap, round), layers.fromPhoto ? lit * (1 - round) : 0);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
