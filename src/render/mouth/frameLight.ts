@@ -241,9 +241,10 @@ const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 const WARM_SHADOW = 0.6;
 /**
  * ... but no channel of it below this: a lipstick's saturated inner lip (mt_sun 126,39,52: green
- * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9)
+ * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9;
+ * 0.75 until session 16: still gold, R-B 35 against her real 19)
  */
-const WARM_SHADOW_FLOOR = 0.75;
+const WARM_SHADOW_FLOOR = 0.9;
 /** the corners' lining: this share of the inner lip's colour (its light falls off into the corner) */
 const CORNER_LINING = 0.7;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */

@@ -10,6 +10,7 @@
 // rows' sharpness to the photo.
 import type { ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { luminance as lum } from '../../math/colour.ts';
 
 /**
  * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
@@ -144,7 +145,9 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
       const relief = 1 - (1 - (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare) : body)) * crown;
       const m = relief * edge * cover;
-      data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
+      // (a shade loses its colour as it darkens: the chroma goes as m^2, session 16: mt_sun's gaps were dark gold, olive)
+      const lo = lum(d[o]!, d[o + 1]!, d[o + 2]!), ky = m * lo, kc = m * m;
+      data[o] = ky + (d[o]! - lo) * kc; data[o + 1] = ky + (d[o + 1]! - lo) * kc; data[o + 2] = ky + (d[o + 2]! - lo) * kc; data[o + 3] = d[o + 3]! * cover;
     }
   }
   return { ...l, data };
