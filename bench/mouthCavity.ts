@@ -40,6 +40,11 @@ const out = opt('--out', '/tmp/mouthCavity.jpg');
 const TRACKS = process.env.REAL3D_TRACKS ?? '/tmp/real3d-tracks';
 const ZOOM = 3;
 mkdirSync(TRACKS, { recursive: true });
+/** The tile's box (`side` px) centred on this frame's own mouth: the heads move. */
+const around = (lm: ArrayLike<ArrayLike<number>>, side: number) => {
+  const b = mouthBox(lm, 1.5, 0.42);
+  return { side, left: Math.round(b.left + b.side / 2 - side / 2), top: Math.round(b.top + 0.42 * (b.side - side)) };
+};
 const sheets: { png: Buffer; width: number; height: number }[] = [];
 
 for (const clip of clips) {
@@ -78,8 +83,8 @@ for (const clip of clips) {
       for (const i of at) {
         const crop = await extractCrop(real.get(i) as never, box, c.size) as any;
         const im = 'image' in crop ? crop.image : crop;
-        tiles.push(await mouthTile(im.data, c.size, mb, ZOOM));
         const face = await detectOne(im, false);
+        tiles.push(await mouthTile(im.data, c.size, face ? around(face.landmarks, mb.side) : mb, ZOOM));
         st.push(face ? interiorStats(im.data, c.size, face.landmarks) : null);
       }
       console.log(`${clip} real      frames ${at.join(',')}: ${summary(st)}`);
@@ -87,9 +92,9 @@ for (const clip of clips) {
     }
     const tiles: Buffer[] = [], st: (Stats | null)[] = [];
     for (const i of at) {
-      const img = r.render(frames[i]);
-      tiles.push(await mouthTile(img.data, c.size, mb, ZOOM));
-      st.push(interiorStats(img.data, c.size, r.landmarks(frames[i])));
+      const img = r.render(frames[i]), lm = r.landmarks(frames[i]);
+      tiles.push(await mouthTile(img.data, c.size, around(lm, mb.side), ZOOM));
+      st.push(interiorStats(img.data, c.size, lm));
     }
     console.log(`${clip} ${path.basename(root).padEnd(9)} frames ${at.join(',')}: ${summary(st)}`);
     rows.push(await strip(tiles, mb.side * ZOOM));

@@ -16,7 +16,7 @@ import { readyTongue } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
-import { offWhite, towardOffWhite } from './teethColour.ts';
+import { offWhite, photoOffWhite, towardOffWhite } from './teethColour.ts';
 
 export interface ReadyMouth {
   upper: ReadyLayer;
@@ -99,7 +99,8 @@ function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower
 export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const own = photoCut(avatar);
   const lib = teethLibrary();
-  const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyeWhite(avatar));
+  const eyes = eyeWhite(avatar);
+  const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyes);
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi), soft = photoSoftness(avatar, outPerIod);
   // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
   const gum = lipSurfaceColours(avatar).lipInner;
@@ -115,7 +116,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   };
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
-  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, white);
+  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   return {
     upper: teeth.upper,

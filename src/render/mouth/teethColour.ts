@@ -13,12 +13,6 @@ type Rgb = [number, number, number];
 
 /** The library's bright teeth (tools/teeth-atlas.ts IVORY): every library frame was balanced to it. */
 const IVORY: Rgb = [236, 228, 214];
-/**
- * ... of which the off-white takes this share (power): the light match's gains already carry the
- * picture's warmth (mt_sun's eye white 163,150,145), the full ivory on top of them gave R-B 29 at
- * luminance 190 where her real teeth read 19.
- */
-const IVORY_SHARE = 0.5;
 /** A tooth pixel keeps this share of its own departure from the off-white's hue (mt_sun's own teeth, R-B 35 at value 206 in ours against 19 at 198 in her real frames). */
 const OWN_HUE_KEEP = 0.35;
 /** Luminance over the row's bright teeth between which a pixel goes from shade to lit (its colour from SHADE_CHROMA to all of it). */
@@ -26,10 +20,27 @@ const SHADE_RANGE: [number, number] = [0.3, 0.8];
 /** A deep shade keeps this share of the colour (a gap between teeth: dark, near grey). */
 const SHADE_CHROMA = 0.4;
 
-/** The teeth's white in this picture, at luminance 1: the library's ivory (IVORY_SHARE of its hue) under the light match's gains, its colour scaled by the picture's saturation (grey on black-and-white). */
+/**
+ * The library teeth's white in this picture, at luminance 1: the library's ivory under the light
+ * match's gains (what its rows were balanced to), its colour scaled by the picture's saturation
+ * (grey on black-and-white). (Half the ivory's hue was tried: Obama 1 / 2's teeth went to R-B 36 / 22
+ * where his real ones read 48 / 44, warm light.)
+ */
 export function offWhite(gain: readonly number[], saturation: number): Rgb {
-  const iy = lum(...IVORY);
-  const c = IVORY.map((v, k) => (v / iy) ** IVORY_SHARE * gain[k]!) as Rgb;
+  return atLuminanceOne(IVORY.map((v, k) => v * gain[k]!) as Rgb, saturation);
+}
+
+/**
+ * The photo's own teeth's white: the whites of its eyes (eyeWhite.ts: the picture's light, on the
+ * same photo), else the library's (offWhite). mt_sun's lipstick-lit teeth read R-B 29 at luminance
+ * 190 under the library's ivory and her light's gains (both warm: counted twice), her real teeth 19,
+ * her eyes' white (163,150,145) 22.
+ */
+export function photoOffWhite(eyes: Rgb | null, gain: readonly number[], saturation: number): Rgb {
+  return eyes ? atLuminanceOne(eyes, saturation) : offWhite(gain, saturation);
+}
+
+function atLuminanceOne(c: Rgb, saturation: number): Rgb {
   const y = Math.max(1e-6, lum(...c));
   return c.map((v) => 1 + (v / y - 1) * saturation) as Rgb;
 }
