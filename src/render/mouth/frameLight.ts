@@ -243,9 +243,10 @@ const WARM_SHADOW = 0.6;
 /**
  * ... but no channel of it below this: a lipstick's saturated inner lip (mt_sun 126,39,52: green
  * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9;
- * 0.75 until session 16: still gold, R-B 35 against her real 19)
+ * 0.75 until session 16: still gold, R-B 35 against her real 19; 0.9 took the shaded side teeth to grey,
+ * test/mouth.test.ts's 'shaded teeth stay warm')
  */
-const WARM_SHADOW_FLOOR = 0.9;
+const WARM_SHADOW_FLOOR = 0.85;
 /** the corners' lining: this share of the inner lip's colour (its light falls off into the corner; 0.7 until session 16: a lit pink corner, the real's are dark) */
 const CORNER_LINING = 0.45;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
