@@ -62,7 +62,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow;
   if (a > 0) {
-    const k = side * LOWER_ROW_LIGHT, ws = light.warmShadow, w = 1 - k * light.teethShow;
+    const k = side * 0.92, ws = light.warmShadow, w = 1 - k * light.teethShow;
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
   }
   out[0] = r; out[1] = g; out[2] = b;
@@ -90,8 +90,6 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
 
 const tmp = new Float32Array(4);
 
-/** the lower row's light against the upper's: it stands in the upper lip's and teeth's shadow, lit from above (0.92 until session 16: as bright as the upper row, real lower rows are darker; 0.75 drew a dim grey lower row, lp_s1 / lp_s42 at jawOpen 0.4-0.6) */
-const LOWER_ROW_LIGHT = 0.85;
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
 /** the tongue's light against the lower teeth's (0.85 until session 16: a lit pink bowl filling a wide opening, critic15 st_happy f104) */
