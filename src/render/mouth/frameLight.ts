@@ -247,8 +247,9 @@ const WARM_SHADOW = 0.6;
  * test/mouth.test.ts's 'shaded teeth stay warm')
  */
 const WARM_SHADOW_FLOOR = 0.85;
-/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner; 0.7 until session 16: a lit pink corner, the real's are dark) */
-const CORNER_LINING = 0.45;
+/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner; 0.7 until session 16: a lit pink corner where the real's are
+ * dark; no darker than 0.55: test/mouthWide.test.ts, Katie's smile ended in black wedges at 0.4 of the cavity) */
+const CORNER_LINING = 0.55;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
 const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;
 /** a round opening ("O"): the cavity moves this share toward the same dark red */
