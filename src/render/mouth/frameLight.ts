@@ -198,11 +198,12 @@ const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
 /**
  * The teeth toward the corners lose this share of their light (at the corner; as lateral^2): the
  * side teeth turn away from the light and into the cheeks' shadow. 0.35 until session 13: an even
- * bright row from corner to corner (Fei-Fei Li's tooth slab).
+ * bright row from corner to corner (Fei-Fei Li's tooth slab). 0.6 until session 16: the side teeth
+ * were grey, where a real speaker's corners are dark (the buccal corridor: Obama 1, mt_sun).
  */
-const SIDE_DARK = 0.6;
+const SIDE_DARK = 0.85;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
-const SMILE_SIDE_LIGHT = 0.4;
+const SMILE_SIDE_LIGHT = 0.55;
 /** the upper lip's shade on the teeth just under it (as before session 15) */
 const LIP_SHADE = 0.3;
 /** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */
@@ -243,11 +244,14 @@ const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 const WARM_SHADOW = 0.6;
 /**
  * ... but no channel of it below this: a lipstick's saturated inner lip (mt_sun 126,39,52: green
- * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9)
+ * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9;
+ * 0.75 until session 16: still gold, R-B 35 against her real 19; 0.9 took the shaded side teeth to grey,
+ * test/mouth.test.ts's 'shaded teeth stay warm')
  */
-const WARM_SHADOW_FLOOR = 0.75;
-/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner) */
-const CORNER_LINING = 0.7;
+const WARM_SHADOW_FLOOR = 0.85;
+/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner; 0.7 until session 16: a lit pink corner where the real's are
+ * dark; no darker than 0.55: test/mouthWide.test.ts, Katie's smile ended in black wedges at 0.4 of the cavity) */
+const CORNER_LINING = 0.55;
 /** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
 const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;
 /** a round opening ("O"): the cavity moves this share toward the same dark red */

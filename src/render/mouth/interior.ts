@@ -50,7 +50,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   if (L.tongue) {
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
-    const k = side * 0.85 * light.tongueLight;
+    const k = side * TONGUE_LIGHT * light.tongueLight;
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up behind the teeth)
     const grow = light.tongueGrow, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
     const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * light.teethShow;
@@ -92,8 +92,10 @@ const tmp = new Float32Array(4);
 
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
-/** wide open: the tongue's back shaded by up to this share */
-const TONGUE_BACK_SHADE = 0.45;
+/** the tongue's light against the lower teeth's (0.85 until session 16: a lit pink bowl filling a wide opening, critic15 st_happy f104) */
+const TONGUE_LIGHT = 0.7;
+/** wide open: the tongue's back shaded by up to this share (0.45 until session 16) */
+const TONGUE_BACK_SHADE = 0.6;
 /** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */
 const CORNER_LINING_FROM = 0.5;
 /** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */

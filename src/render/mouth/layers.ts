@@ -16,6 +16,7 @@ import { readyTongue } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
+import { offWhite, photoOffWhite, towardOffWhite } from './teethColour.ts';
 
 export interface ReadyMouth {
   upper: ReadyLayer;
@@ -66,7 +67,7 @@ function photoCut(avatar: Avatar): MouthLayers | null {
  * A barely parted photo shows its upper teeth; its lower half is mostly lip shadow, used only when
  * the photo's mouth is really open (lowerToo).
  */
-function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: ReadyLayer }, outPerIod: number, lowerToo: boolean, target: number) {
+function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: ReadyLayer }, outPerIod: number, lowerToo: boolean, target: number, white: [number, number, number]) {
   const ident: LightMatch = { gain: [1, 1, 1], saturation: 1 };
   const upperOwn = ready(own.upper, outPerIod, 0, ident), lowerOwn = ready(own.lower, outPerIod, 0, ident);
   // the photo's teeth sat in the shade of its lips (lp_s42 at 0.63 of the teeth brightness its
@@ -76,8 +77,9 @@ function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: Read
   return {
     fromPhoto: coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0,
     lowerFromPhoto: lowerToo && coverage(lowerOwn) > 0,
-    upper: over(upper!, rows.upper),
-    lower: lowerToo ? over(lower!, rows.lower) : rows.lower,
+    // (held near the picture's white too: mt_sun's, in her lipstick's light, were gold)
+    upper: over(towardOffWhite(upper!, white), rows.upper),
+    lower: lowerToo ? over(towardOffWhite(lower!, white), rows.lower) : rows.lower,
   };
 }
 /** The gain on the photo's own teeth: never darker, at most this much brighter. */
@@ -97,12 +99,16 @@ function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower
 export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const own = photoCut(avatar);
   const lib = teethLibrary();
-  const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyeWhite(avatar));
+  const eyes = eyeWhite(avatar);
+  const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyes);
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi), soft = photoSoftness(avatar, outPerIod);
   // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
   const gum = lipSurfaceColours(avatar).lipInner;
+  // the teeth's white in this picture (teethColour.ts): before the gum is carried under the lip
+  const white = offWhite(match.gain, match.saturation);
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
-    const carried = mainRow(teethUnderLip(ready(layer, outPerIod, extra, match, TEETH_LIFT), outPerIod, dir, dir < 0 ? gum : null), outPerIod);
+    const teeth = towardOffWhite(ready(layer, outPerIod, extra, match, TEETH_LIFT), white);
+    const carried = mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), outPerIod);
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
     // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
     const tipsDir = dir < 0 ? 1 : -1;
@@ -110,7 +116,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   };
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
-  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target);
+  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   return {
     upper: teeth.upper,

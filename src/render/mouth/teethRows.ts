@@ -64,6 +64,8 @@ export const DROP_UNTIL: [number, number] = [0.12, 0.3];
  * that far down has the jaw under it: Obama 2 (lip 0.09-0.12 IOD under the jaw's anchor) drew 0.12
  * IOD of lower teeth, one band of teeth filling the opening, where his real mouth shows a dark band
  * under the upper row and hardly any lower teeth; a smiling speaker shows ~0.05 of them (Katie).
+ * (0.05 was tried in session 16 for a darker opening: a smile's centre column lost its lower teeth,
+ * test/mouth.test.ts mt_man 0.52 of the gap teeth, and lp_s42's lower edge went under the lip)
  */
 export const LOWER_TEETH_SHOW = 0.075;
 

@@ -10,6 +10,7 @@
 // rows' sharpness to the photo.
 import type { ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { luminance as lum } from '../../math/colour.ts';
 
 /**
  * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
@@ -49,6 +50,23 @@ const INCISAL_DARK = 0.2;
 /** the side teeth turn away from the light: from x = 0.16 iod (the canines) to 0.36 iod they lose this share (the shader's lateral^2 darkening is relative to the opening; this is the teeth's own) */
 const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.12];
 
+/**
+ * Real rows are no picket fence (critic15: "a regular picket fence", st_art_1, Obama): the two
+ * halves of a row differ a little, so one side's teeth are this share wider (the other's
+ * narrower), measured out from the midline; and the teeth past the centrals are a little darker
+ * (the laterals thinner and set back, the canines turning away), by TOOTH_SHADE per tooth out from
+ * the midline, SIDE_SHADE_SPLIT more on the wider side and as much less on the other.
+ */
+const SIDE_ASYM = 0.04;
+const UPPER_TOOTH_SHADE = [0, 0.07, 0.04, 0.02, 0.02, 0.02];
+const LOWER_TOOTH_SHADE = [0, 0.03, 0.05, 0.02, 0.02, 0.02];
+const SIDE_SHADE_SPLIT = 0.35;
+
+/** |x| (iod) from the midline in the widths' measure: one side's teeth SIDE_ASYM wider than the other's. */
+export function sideX(x: number): number {
+  return Math.abs(x) / (x < 0 ? 1 + SIDE_ASYM : 1 - SIDE_ASYM);
+}
+
 /** The tooth at |x| (iod) from the midline: its index out from the midline and where across it (0 at its inner side, 1 at its outer). */
 export function toothAt(ax: number, widths: number[]): { index: number; u: number } {
   return toothWithin(ax, toothBoundaries(widths));
@@ -81,8 +99,8 @@ export function toothBoundaries(widths: number[]): number[] {
  * its gap darkening split out (`gap`: 0 none, up to GAP_DARK) so the tips can widen it.
  * `soft` is the picture's blur (iod): the line widens and pales with it (the same darkness spread wider).
  */
-export function columnRelief(x: number, widths: number[], soft: number, tipShare: number): number {
-  const ax = Math.abs(x);
+export function columnRelief(x: number, widths: number[], soft: number, tipShare: number, shades: number[] = []): number {
+  const ax = sideX(x);
   const bounds = toothBoundaries(widths);
   const { index: k, u } = toothWithin(ax, bounds);
   // rounded: lighter centre, darker sides
@@ -99,6 +117,7 @@ export function columnRelief(x: number, widths: number[], soft: number, tipShare
     gap = Math.max(gap, depth * (sharpSigma / sigma) * Math.exp(-(d * d) / (2 * sigma * sigma)));
   }
   m *= 1 - gap;
+  m *= 1 - (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT);
   m *= 1 - SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax);
   return m;
 }
@@ -126,9 +145,10 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const yy = upper ? H - 1 - y : y;
       if (d[(yy * W + x) * 4 + 3]! >= 0.5 * top) { tip = yy; break; }
     }
-    const back = tipBack(Math.abs(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER) * outPerIod;
+    const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER) * outPerIod;
     // (away from the tip the column's relief is one value)
-    const body = columnRelief(xi, widths, soft, 0);
+    const shades = upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE;
+    const body = columnRelief(xi, widths, soft, 0, shades);
     for (let y = 0; y < H; y++) {
       const o = (y * W + x) * 4;
       if (d[o + 3]! <= 0) continue;
@@ -142,9 +162,11 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
       // past the crown (the gum a raised lip shows) no teeth are drawn
       const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
-      const relief = 1 - (1 - (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare) : body)) * crown;
+      const relief = 1 - (1 - (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare, shades) : body)) * crown;
       const m = relief * edge * cover;
-      data[o] = d[o]! * m; data[o + 1] = d[o + 1]! * m; data[o + 2] = d[o + 2]! * m; data[o + 3] = d[o + 3]! * cover;
+      // (a shade loses its colour as it darkens: the chroma goes as m^2, session 16: mt_sun's gaps were dark gold, olive)
+      const lo = lum(d[o]!, d[o + 1]!, d[o + 2]!), ky = m * lo, kc = m * m;
+      data[o] = ky + (d[o]! - lo) * kc; data[o + 1] = ky + (d[o + 1]! - lo) * kc; data[o + 2] = ky + (d[o + 2]! - lo) * kc; data[o + 3] = d[o + 3]! * cover;
     }
   }
   return { ...l, data };

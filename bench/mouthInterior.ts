@@ -1,0 +1,49 @@
+// Figures of a mouth's interior inside the inner-lip polygon (critic15's mouthstats.py, in one
+// function for bench/mouthCavity.ts, bench/mouthJawRow.ts and test/mouthCavity.test.ts): the share
+// of dark cavity, the teeth's colour, the lines between teeth. Skin = the median luma of a patch
+// between the lower lip (17) and the chin (152).
+import { polygonMask } from '../src/eval/masks.ts';
+import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+
+/** a pixel darker than this share of the skin's luma is cavity (critic15's mouthstats.py) */
+export const DARK_SHARE = 0.35;
+
+type Lm = ArrayLike<ArrayLike<number>>;
+export interface Stats { dark: number; teeth: number; value: number; chroma: number; rb: number; gr: number; edge: number; n: number; /** the interior's luma over the skin's at its 10th, 25th and 50th percentiles */ l10: number; l25: number; l50: number }
+
+const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
+
+/** The skin's luma: the median of a patch between the lower lip (17) and the chin (152). */
+function skinLuma(d: ArrayLike<number>, size: number, lm: Lm, iod: number): number {
+  const cx = (lm[17]![0]! + lm[152]![0]!) / 2, cy = (lm[17]![1]! + lm[152]![1]!) / 2, h = 0.08 * iod;
+  const v: number[] = [];
+  for (let y = Math.round(cy - h); y <= cy + h; y++) for (let x = Math.round(cx - 2 * h); x <= cx + 2 * h; x++) {
+    if (x >= 0 && y >= 0 && x < size && y < size) v.push(luma(d, (y * size + x) * 4));
+  }
+  v.sort((a, b) => a - b);
+  return v[v.length >> 1] ?? 128;
+}
+
+export function interiorStats(d: ArrayLike<number>, size: number, lm: Lm): Stats | null {
+  const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]);
+  const mask = polygonMask(poly, size, size);
+  const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
+  const sk = skinLuma(d, size, lm, iod);
+  let n = 0, dark = 0, tn = 0, value = 0, chroma = 0, rb = 0, gr = 0, edge = 0, en = 0;
+  const isTooth = new Uint8Array(mask.length), ls: number[] = [];
+  for (let q = 0; q < mask.length; q++) {
+    if (!mask[q]) continue;
+    const o = q * 4, r = d[o]!, g = d[o + 1]!, b = d[o + 2]!, l = luma(d, o);
+    const mx = Math.max(r, g, b), mn = Math.min(r, g, b);
+    n++; ls.push(l / sk);
+    if (l > 1.05 * sk && mx - mn < 0.35 * mx) { isTooth[q] = 1; tn++; value += mx; chroma += mx - mn; rb += r - b; gr += g / Math.max(1, r); }
+    else if (l < DARK_SHARE * sk) dark++;
+  }
+  if (n < 30) return null;
+  for (let q = 0; q < mask.length - 1; q++) if (isTooth[q] && isTooth[q + 1]) { edge += Math.abs(luma(d, q * 4) - luma(d, q * 4 + 4)); en++; }
+  const t = Math.max(1, tn);
+  ls.sort((a, b) => a - b);
+  const at = (p: number) => ls[Math.floor(p * (ls.length - 1))]!;
+  return { n, dark: dark / n, teeth: tn / n, value: value / t, chroma: chroma / t, rb: rb / t, gr: gr / t, edge: en > 10 ? (100 * edge) / en / sk : NaN, l10: at(0.1), l25: at(0.25), l50: at(0.5) };
+}
+
