@@ -152,11 +152,33 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, smile = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const gap = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, motionJaw)) + rest;
-  return rigJawForGap(map, gap + allowanceAt(gap, map.photoGap) - otherGap);
+  const grin = grinShare(smile);
+  const gap = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
+  return rigJawForGap(map, gap + (1 - GRIN_ALLOWANCE_CUT * grin) * allowanceAt(gap, map.photoGap) - otherGap);
 }
+
+/** How much of a grin a frame's smile (mean of both sides) is: 0 below SMILE_FROM, 1 from SMILE_FULL. */
+export function grinShare(smile: number): number {
+  return smoothstep(SMILE_FROM, SMILE_FULL, Number.isFinite(smile) ? smile : 0);
+}
+
+/**
+ * The lip gap (iod) per unit of a motion's jawOpen at a grin share: TRACKED_PEAK_GAIN restores the
+ * peak a syllable loses to the tracker's smoothing, but a grin is held for many frames and keeps its
+ * size through it; with the gain a grin opened taller than the driver's (Katie 1.1 s: read back 0.35
+ * IOD where hers is 0.28; self-reenactment lip gap / real 1.24 on Katie, 1.16 on lp_d14).
+ */
+function gapPerJaw(grin: number): number {
+  return RENDER_GAP_PER_JAW + (JAW_GAP_SPAN - RENDER_GAP_PER_JAW) * grin;
+}
+/**
+ * The share of the lip band allowance a full grin drops: the lips stretched over the teeth are thin,
+ * and the rendered grin read back no less open than its mesh (lp_s2 jaw 0.3 + smile 0.6: mesh 0.219,
+ * read 0.232; bench/grinMesh.ts).
+ */
+const GRIN_ALLOWANCE_CUT = 1;
 
 /**
  * The lip gap (iod, vertical in the photo's crop frame) that the controls other than jawOpen add
@@ -194,7 +216,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = gapPerJaw(grinShare(smile)) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
@@ -221,4 +243,32 @@ export function lipUnitsOf(av: JawGeometry): LipUnits {
     return otherLipGap(w, av);
   };
   return { up: one(CONTROL_INDEX.mouthUpperUp), down: one(CONTROL_INDEX.mouthLowerDown) };
+}
+
+/**
+ * A smiling mouth's corners stay up as the jaw opens (the cheek muscles hold them): the rig's jaw
+ * pulls the corners down with the lower lip (lp_s2, st_art_1, lp_s42 at motion jaw 0.3: read back
+ * 0.04-0.10 IOD lower than the photo's), so an open grin's corners ended where the photo's were and
+ * the opening hung as a U below them: a shout (Katie at 1.1 s: her corners 0.035 IOD over her median,
+ * lp_s2's 0.010). In place, on the rig's weights after rigJaw: each side's smile raised until it
+ * gives back GRIN_CORNER_HOLD of the corner's drop under this jaw, times the grin share.
+ */
+export function holdGrinCorners(w: Float64Array, map: JawMap, av: JawGeometry): void {
+  const jaw = CONTROL_INDEX.jawOpen, pw = av.rig.photoWeights;
+  const grin = grinShare(0.5 * (w[CONTROL_INDEX.mouthSmileLeft]! + w[CONTROL_INDEX.mouthSmileRight]!));
+  const opened = w[jaw]! - map.photoJaw;
+  if (grin <= 0 || opened <= 0) return;
+  for (const [corner, smile] of [[291, CONTROL_INDEX.mouthSmileLeft], [61, CONTROL_INDEX.mouthSmileRight]] as const) {
+    const drop = opened * cornerDown(av, jaw, corner), rise = -cornerDown(av, smile, corner);
+    if (drop <= 0 || rise <= 1e-6) continue;
+    w[smile] = Math.min(1, Math.max(w[smile]!, pw[smile]!) + (GRIN_CORNER_HOLD * grin * drop) / rise);
+  }
+}
+/** The share of the jaw's corner drop a full grin gives back. */
+const GRIN_CORNER_HOLD = 1;
+
+/** How far (iod, + = down in the photo's crop frame) one unit of control k moves landmark i. */
+function cornerDown(av: JawGeometry, k: number, i: number): number {
+  const R = av.rig.rotation, B = av.rig.basis, o = (k * LANDMARK_COUNT + i) * 3;
+  return (av.rig.scale * (R[3]! * B[o]! + R[4]! * B[o + 1]! + R[5]! * B[o + 2]!)) / Math.max(1e-6, av.head.iod);
 }
