@@ -9,12 +9,11 @@ import { LANDMARK_COUNT, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
-import { rigJaw, otherLipGap, partLipsInSmile, holdGrinCorners, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { rigJaw, otherLipGap, partLipsInSmile, holdGrinCorners, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 
-const SMILE_L = CONTROL_INDEX.mouthSmileLeft, SMILE_R = CONTROL_INDEX.mouthSmileRight;
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 
 /** Where the avatar's crop lands in the output: scale S and offset (the crop covers the output, centred). */
@@ -134,7 +133,7 @@ export class Deformer {
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);
     partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP]);
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], 0.5 * (wv[SMILE_L]! + wv[SMILE_R]!));
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grinShare(wv, rig.photoWeights));
     holdGrinCorners(wv, jawMap, avatar);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {

@@ -152,15 +152,20 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, smile = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const grin = grinShare(smile);
   const gap = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
   return rigJawForGap(map, gap + (1 - GRIN_ALLOWANCE_CUT * grin) * allowanceAt(gap, map.photoGap) - otherGap);
 }
 
-/** How much of a grin a frame's smile (mean of both sides) is: 0 below SMILE_FROM, 1 from SMILE_FULL. */
-export function grinShare(smile: number): number {
+/**
+ * How much of a grin a frame's weights are: their smile (mean of both sides) past the photo's own,
+ * 0 below SMILE_FROM, 1 from SMILE_FULL. Past the photo's own: a smiling photo that talks (the audio
+ * path keeps the photo's smile, mt_sun, st_happy) opens and holds its corners as before.
+ */
+export function grinShare(w: ArrayLike<number>, photoWeights: ArrayLike<number>): number {
+  const l = CONTROL_INDEX.mouthSmileLeft, r = CONTROL_INDEX.mouthSmileRight;
+  const smile = 0.5 * (w[l]! + w[r]! - photoWeights[l]! - photoWeights[r]!);
   return smoothstep(SMILE_FROM, SMILE_FULL, Number.isFinite(smile) ? smile : 0);
 }
 
@@ -216,7 +221,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = gapPerJaw(grinShare(smile)) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = gapPerJaw(grinShare(w, av.rig.photoWeights)) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
@@ -255,7 +260,7 @@ export function lipUnitsOf(av: JawGeometry): LipUnits {
  */
 export function holdGrinCorners(w: Float64Array, map: JawMap, av: JawGeometry): void {
   const jaw = CONTROL_INDEX.jawOpen, pw = av.rig.photoWeights;
-  const grin = grinShare(0.5 * (w[CONTROL_INDEX.mouthSmileLeft]! + w[CONTROL_INDEX.mouthSmileRight]!));
+  const grin = grinShare(w, pw);
   const opened = w[jaw]! - map.photoJaw;
   if (grin <= 0 || opened <= 0) return;
   for (const [corner, smile] of [[291, CONTROL_INDEX.mouthSmileLeft], [61, CONTROL_INDEX.mouthSmileRight]] as const) {
