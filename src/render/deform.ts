@@ -9,7 +9,8 @@ import { LANDMARK_COUNT, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
-import { rigJaw, otherLipGap, partLipsInSmile, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
@@ -133,7 +134,8 @@ export class Deformer {
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);
     partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP]);
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP]);
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grinShare(wv, rig.photoWeights));
+    holdGrinCorners(wv, jawMap, avatar);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);

@@ -12,6 +12,18 @@ const CORNER_RADIUS = 0.08;
 /** Pixels darker than this share of the disc's bright-half light are the notch, lifted to it (the lip's own shade is lighter). */
 const DARK = 0.7;
 const OUTER_CORNERS = [61, 291] as const;
+/**
+ * The commissure itself (within COMMISSURE_KEEP IOD of the corner, lifted fully from twice that) keeps
+ * its photo dark: lifted whole, an open mouth's corners had no dark point, and the face mesh read the
+ * mouth narrower and lower-cornered than its mesh (lp_s2 jaw 0.5 + smile 0.6: mesh width 0.61 IOD,
+ * read 0.56; st_art_1 smile 0.6 0.67 -> 0.61; bench/grinMesh.ts). Kept whole, lp_s2 showed a black
+ * square at each corner at 3x; the kept point is a small dark dot, as a real commissure.
+ */
+const COMMISSURE_KEEP = 0.015;
+/** The share of the notch's lift a pixel `dist` IOD from the corner takes. */
+export function commissureLift(dist: number): number {
+  return Math.min(1, Math.max(0, dist / COMMISSURE_KEEP - 1));
+}
 
 export class CornerSkin extends TextureLift {
   /** data: the renderer's working texture (RGBA, width x height), changed in place by update(). */
@@ -36,7 +48,7 @@ export class CornerSkin extends TextureLift {
         const r2 = ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) / (R * R);
         const t = (DARK * ref - L) / Math.max(1, ref - L);
         pixels.push(p);
-        weight.push((1 - r2) ** 2);
+        weight.push((1 - r2) ** 2 * commissureLift(Math.sqrt(r2) * R / iod));
         for (let ch = 0; ch < 3; ch++) lifted.push(data[o + ch]! + (refColour[ch]! - data[o + ch]!) * t);
       }
     }

@@ -152,11 +152,38 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const gap = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, motionJaw)) + rest;
-  return rigJawForGap(map, gap + allowanceAt(gap, map.photoGap) - otherGap);
+  const gap = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
+  return rigJawForGap(map, gap + (1 - GRIN_ALLOWANCE_CUT * grin) * allowanceAt(gap, map.photoGap) - otherGap);
 }
+
+/**
+ * How much of a grin a frame's weights are: their smile (mean of both sides) past the photo's own,
+ * 0 below SMILE_FROM, 1 from SMILE_FULL. Past the photo's own: a smiling photo that talks (the audio
+ * path keeps the photo's smile, mt_sun, st_happy) opens and holds its corners as before.
+ */
+export function grinShare(w: ArrayLike<number>, photoWeights: ArrayLike<number>): number {
+  const l = CONTROL_INDEX.mouthSmileLeft, r = CONTROL_INDEX.mouthSmileRight;
+  const smile = 0.5 * (w[l]! + w[r]! - photoWeights[l]! - photoWeights[r]!);
+  return smoothstep(SMILE_FROM, SMILE_FULL, Number.isFinite(smile) ? smile : 0);
+}
+
+/**
+ * The lip gap (iod) per unit of a motion's jawOpen at a grin share: TRACKED_PEAK_GAIN restores the
+ * peak a syllable loses to the tracker's smoothing, but a grin is held for many frames and keeps its
+ * size through it; with the gain a grin opened taller than the driver's (Katie 1.1 s: read back 0.35
+ * IOD where hers is 0.28; self-reenactment lip gap / real 1.24 on Katie, 1.16 on lp_d14).
+ */
+function gapPerJaw(grin: number): number {
+  return RENDER_GAP_PER_JAW + (JAW_GAP_SPAN - RENDER_GAP_PER_JAW) * grin;
+}
+/**
+ * The share of the lip band allowance a full grin drops: the lips stretched over the teeth are thin,
+ * and the rendered grin read back no less open than its mesh (lp_s2 jaw 0.3 + smile 0.6: mesh 0.219,
+ * read 0.232; bench/grinMesh.ts).
+ */
+const GRIN_ALLOWANCE_CUT = 1;
 
 /**
  * The lip gap (iod, vertical in the photo's crop frame) that the controls other than jawOpen add
@@ -194,7 +221,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = RENDER_GAP_PER_JAW * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = gapPerJaw(grinShare(w, av.rig.photoWeights)) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
@@ -222,3 +249,4 @@ export function lipUnitsOf(av: JawGeometry): LipUnits {
   };
   return { up: one(CONTROL_INDEX.mouthUpperUp), down: one(CONTROL_INDEX.mouthLowerDown) };
 }
+
