@@ -1,5 +1,5 @@
 // The head sheet's texture where the face mesh reaches past its oval in the photo (avatar/sheetFold.ts):
-// the Mona Lisa's doubled far-cheek edge on a turn (session 15).
+// the Mona Lisa's doubled far-cheek edge on a turn (session 15), lp_s10's second face half (session 16).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -55,23 +55,42 @@ test('a deep fold (a turned face\'s far oval along its nose) is unfolded beside 
   assert.equal(narrow[0], 58, 'deeper than MAX_FOLD face widths: not a fold at the edge');
 });
 
-test('lp_s9 (Mona Lisa): no head-sheet ring takes its texture from the cheek skin inside the face\'s outline', async () => {
-  const p = await analyzePortrait(PORTRAITS + 'lp_s9.jpg');
+/** A portrait's head sheet and, per sheet vertex past its oval point, whether its texture lies under the face mesh. */
+async function sheetOverFace(portrait: string): Promise<{ flat: ArrayLike<number>; faceWidth: number; vertices: { v: number; d: number; x: number; underFace: boolean }[] }> {
+  const p = await analyzePortrait(PORTRAITS + portrait);
   const flat = flatten(p.cropLandmarks);
   const mesh = new MeshBuilder();
   addFaceMesh(mesh, flat);
   const head = measureHead(flat, p.matte);
   addHeadSheet(mesh, flat, head, p.matte);
   const size = p.matte.width;
+  // the face mesh's photo footprint, its eye and mouth holes counted as face
   const footprint = faceFootprint(mesh.uvs, faceTopology().triangles, size);
-  // sheet vertices past the oval whose texture lies under the face, beside the hair: the old sheet
-  // had 17 on lp_s9's image-left cheek, up to 6.5 px inside the painting's cheek outline
-  let under = 0;
+  const vertices = [];
   for (let v = 0; v < mesh.vertexCount; v++) {
     const d = mesh.ovalDistance[v]!;
     if (!(d > 0) || !Number.isFinite(d)) continue;
     const x = Math.round(mesh.uvs[v * 2]!), y = Math.round(mesh.uvs[v * 2 + 1]!);
-    if (footprint[y * size + x] === 1 && x < flat[1 * 3]!) under++;
+    vertices.push({ v, d, x, underFace: footprint[y * size + x] === 1 });
   }
-  assert.equal(under, 0);
+  return { flat, faceWidth: head.faceWidth, vertices };
+}
+
+test('lp_s9 (Mona Lisa): no head-sheet ring takes its texture from the cheek skin inside the face\'s outline', async () => {
+  const { flat, vertices } = await sheetOverFace('lp_s9.jpg');
+  // sheet vertices past the oval whose texture lies under the face, beside the hair: the old sheet
+  // had 17 on lp_s9's image-left cheek, up to 6.5 px inside the painting's cheek outline
+  const under = vertices.filter((s) => s.underFace && s.x < flat[1 * 3]!);
+  assert.equal(under.length, 0);
+});
+
+// lp_s10 (a painting turned 34° in the photo): its far oval points lie along the nose and the mouth
+// corner, so the head sheet's first rings took the eye, nose and mouth as texture and a +25° turn
+// showed them beside the face, a second face half (critic15, issue #15; edge16 unfolds deep folds
+// whatever lies past the outline).
+test('lp_s10: no head-sheet vertex 0.05 face widths past its oval point takes its texture from under the face', async () => {
+  const { faceWidth, vertices } = await sheetOverFace('lp_s10.jpg');
+  const under = vertices.filter((s) => s.underFace && s.d > 0.05 * faceWidth).map((s) => s.v);
+  // the old sheet (main at 696355f): 26 such vertices on the image-left side (eye, nose side, mouth corner)
+  assert.deepEqual(under, []);
 });
