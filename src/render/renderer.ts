@@ -90,6 +90,145 @@ function depthImage(d: Float32Array, width: number, height: number): GrayImage {
   return { width, height, data: out };
 }
 
+/**
+ * The renderer's working copies of the photo's skin and eye textures and what changes them per frame:
+ * closing lids blend their band toward smooth lid skin, raised brows deepen the forehead's grooves and
+ * uncover skin under the brow, a raised cheek lightens, wide eyes move the lid's shadow, the iris
+ * moves as a rigid disc (gazeIris.ts); a real shut eye (library) completes a blink.
+ */
+function faceTextures(avatar: Avatar) {
+  const size = avatar.size, iod = avatar.head.iod;
+  // where mesh vertex i sits in the photo (texture pixels)
+  const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
+  const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
+  const skinData = packedView(lidSkin.data);
+  const crop = avatar.analysis?.crop;
+  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY);
+  const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
+  return {
+    photoXY,
+    lidSkin,
+    // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
+    skinTex: { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) } as TextureSource,
+    eyeTex,
+    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1 }),
+    folds: new ForeheadFolds(lidSkin.data, size, size, photoXY, iod),
+    underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
+    cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
+    wideEyes,
+    gazeWarp: new GazeIris(avatar.uv, eyeTex),
+  };
+}
+type FaceTextures = ReturnType<typeof faceTextures>;
+
+/** The eye and brow textures for this frame's weights and gaze (after the geometry). */
+function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
+  const { wv, uvNow } = geometry;
+  const rig = avatar.rig, photo = rig.photoWeights;
+  // closing lids show lid skin (the lash line rides on the lash strips)
+  slideLidTexture(wv, photo, avatar.uv, uvNow);
+  t.lidSkin.update(wv, photo);
+  t.folds.update(wv, photo);
+  t.underBrow.update(wv, photo);
+  t.cheeks.update(wv, photo);
+  t.wideEyes.update(wv, photo);
+  // gaze: the eyeballs' shaders for this frame's shift
+  const gaze = frame.gaze ?? [0, 0];
+  const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
+  const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
+  const iod = avatar.head.iod;
+  t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod);
+}
+
+/** The mouth's shader (teeth, tongue, cavity, lip surface) and what places it on each frame's mesh. */
+function mouthParts(avatar: Avatar, width: number, S: number, t: FaceTextures): { mouth: MouthShader; placer: MouthPlacer } {
+  const size = avatar.size, iod = avatar.head.iod;
+  const layers = readyMouth(avatar, iod * S);
+  const mouth = new MouthShader(width, layers);
+  mouth.texture = t.skinTex;
+  const lips = lipSurfaceColours(avatar);
+  mouth.lipInner = lips.lipInner;
+  mouth.lipEdge = lips.lipEdge;
+  mouth.lipRimUpper = lips.lipRimUpper;
+  mouth.lipRimLower = lips.lipRimLower;
+  const placer = new MouthPlacer(avatar, mouth, layers, S, new CornerSkin(t.lidSkin.data, size, size, t.photoXY, iod), new LowerLipLight(t.lidSkin.data, size, size, t.photoXY));
+  return { mouth, placer };
+}
+
+/** The mouth's place and look for this frame. */
+function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
+  // the smile the face makes this frame (the rig's weights: photo + change), not the motion's raw
+  // field: audio motions carry no smile (rebaseMouth keeps the photo's), so a smiling photo's teeth
+  // read as speech's and were hidden at small partings (the demo's popping teeth, flicker16)
+  const d = geometry.delta, p = avatar.rig.photoWeights;
+  const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
+  const rounding = Math.max(0, d[PUCKER]!) + 0.5 * Math.max(0, d[FUNNEL]!);
+  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driverDark: frame.mouthDark, smile, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
+}
+
+/** What one frame's rasterisation draws with, built once per renderer. */
+interface FrameDraw {
+  avatar: Avatar;
+  geometry: Deformer;
+  target: RasterTarget;
+  textures: FaceTextures;
+  mouth: MouthShader;
+  mirrorVerts: MirrorVertices;
+  /** the far side's triangles, drawn under everything when the head turns */
+  backOfHead: Int32Array;
+  /** the first vertex of the second eyeball (each eyeball has its own gaze shader) */
+  secondEye: number;
+  lipMask: Uint8Array;
+  edgeIndex: Int32Array;
+  edgeColor: Uint32Array;
+}
+
+/** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
+function rasterize(f: FrameDraw): void {
+  const { avatar, geometry, target, textures, mouth } = f;
+  const { sx, sy, siz, uvNow, share, shade } = geometry;
+  const { skinTex, eyeTex, gazeWarp } = textures;
+  target.color.fill(0);
+  target.depth.fill(0);
+  clearRowExtents(target.extents!, target.width);
+  mouth.beginFrame(target.height);
+  const tri = avatar.triangles, mat = avatar.material;
+  const m = tri.length / 3;
+  for (let t = 0; t < m; t++) {
+    const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
+    const material = mat[t]!;
+    // the neck under the jaw only shows when the jaw turns off it (the photo's pose keeps its matte edge)
+    if (material === MATERIAL.underJaw && geometry.turnAmount === 0) continue;
+    // the back of the head goes under everything, after the rest (zero area at the photo's pose)
+    if (material === MATERIAL.backOfHead) continue;
+    // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
+    const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
+    // a turned head's shading (turn.ts turnShade) on its skin
+    const lit = material === MATERIAL.skin && geometry.shaded;
+    if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
+      rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c);
+      continue;
+    }
+    rasterTriangle(
+      target,
+      sx[a]!, sy[a]!, siz[a]! * bias, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
+      sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
+      sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
+      material === MATERIAL.eye ? eyeTex : skinTex,
+      material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null,
+      lit ? shade[a]! : 128, lit ? shade[b]! : 128, lit ? shade[c]! : 128,
+    );
+  }
+  textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
+  softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
+  // a depth step of a tenth of the face width between neighbours is an occlusion edge
+  smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / avatar.focal, f.edgeIndex, f.edgeColor);
+  // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
+  // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
+  featherSilhouette(target, geometry.turnAmount, f.edgeIndex, f.edgeColor);
+  if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
+}
+
 export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
   const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
   const size = avatar.size;
@@ -104,125 +243,35 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     revealFlatten: opts.revealFlatten ?? 1,
     turnShading: opts.turnShading ?? true,
   });
-  const { sx, sy, siz, sz, uvNow, share, shade, wv } = geometry;
+  const { sx, sy, sz, siz, uvNow, share, shade } = geometry;
 
   // reusable buffers
   const colorBytes = new Uint8ClampedArray(W * H * 4);
-  const edgeIndex = new Int32Array(W * H), edgeColor = new Uint32Array(W * H);
   // each row's drawn columns: the edge passes and compositing skip the empty margins
   const extents = createRowExtents(H);
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H), extents };
-  // the skin texture is the renderer's own copy: closing lids blend their band toward smooth lid skin
-  // where mesh vertex i sits in the photo (texture pixels)
-  const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
-  const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
-  const skinData = packedView(lidSkin.data);
-  // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
-  const skinTex: TextureSource = { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) };
-  // a real shut eye (library) fitted to the photo, shown as a blink completes
-  const crop = avatar.analysis?.crop;
-  const closedEyes = new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1 });
-  // raised brows deepen the photo's own forehead grooves (same working texture)
-  const folds = new ForeheadFolds(lidSkin.data, size, size, photoXY, avatar.head.iod);
-  // and uncover clean skin between brow and crease
-  const underBrow = new UnderBrowSkin(lidSkin.data, size, size, photoXY, avatar.head.iod);
-  // a raised cheek: a lighter apple and a soft fold under the lower lid
-  const cheeks = new CheekRaise(lidSkin.data, size, size, photoXY, avatar.head.iod);
-  // wide eyes: the lid's shadow on the eye moves up with the lid (the renderer's own eye texture)
-  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY);
-  const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
-  const iod = avatar.head.iod;
-  const mouthLayers = readyMouth(avatar, iod * S);
-  const mouth = new MouthShader(W, mouthLayers);
-  const lipMask = new Uint8Array(W * H);
-  mouth.texture = skinTex;
-  const lips = lipSurfaceColours(avatar);
-  mouth.lipInner = lips.lipInner;
-  mouth.lipEdge = lips.lipEdge;
-  mouth.lipRimUpper = lips.lipRimUpper;
-  mouth.lipRimLower = lips.lipRimLower;
-  const mouthPlacer = new MouthPlacer(avatar, mouth, mouthLayers, S, new CornerSkin(lidSkin.data, size, size, photoXY, iod), new LowerLipLight(lidSkin.data, size, size, photoXY));
+  const textures = faceTextures(avatar);
+  const { mouth, placer } = mouthParts(avatar, W, S, textures);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
-  // gaze: the iris moves as a rigid disc over the eye texture, the opening's edge stays (render/gazeIris.ts)
-  const gazeWarp = new GazeIris(avatar.uv, eyeTex);
-  const secondEye = eyeStart + (eyeEnd - eyeStart) / 2;
-  // far side: triangles drawn under everything when the head turns, and the mirror-blended vertices
-  const backOfHead = Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead);
-  const mirrorVerts: MirrorVertices = { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade };
-
-  /** The eye and brow textures for this frame's weights and gaze (after the geometry). */
-  function updateTextures(frame: MotionFrame): void {
-    // closing lids show lid skin (the lash line rides on the lash strips)
-    slideLidTexture(wv, rig.photoWeights, avatar.uv, uvNow);
-    lidSkin.update(wv, rig.photoWeights);
-    folds.update(wv, rig.photoWeights);
-    underBrow.update(wv, rig.photoWeights);
-    cheeks.update(wv, rig.photoWeights);
-    wideEyes.update(wv, rig.photoWeights);
-    // gaze: the eyeballs' shaders for this frame's shift
-    const gaze = frame.gaze ?? [0, 0];
-    const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
-    const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
-    const shiftX = gx * GAZE_SHIFT_X * iod, shiftY = gy * GAZE_SHIFT_Y * iod;
-    gazeWarp.set(shiftX, shiftY);
-  }
+  const draw: FrameDraw = {
+    avatar,
+    geometry,
+    target,
+    textures,
+    mouth,
+    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade },
+    backOfHead: Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead),
+    secondEye: eyeStart + (eyeEnd - eyeStart) / 2,
+    lipMask: new Uint8Array(W * H),
+    edgeIndex: new Int32Array(W * H),
+    edgeColor: new Uint32Array(W * H),
+  };
 
   function computeVertices(frame: MotionFrame): void {
     geometry.update(frame);
-    updateTextures(frame);
-  }
-
-  function prepareMouth(frame: MotionFrame): void {
-    // the smile the face makes this frame (the rig's weights: photo + change), not the motion's raw
-    // field: audio motions carry no smile (rebaseMouth keeps the photo's), so a smiling photo's teeth
-    // read as speech's and were hidden at small partings (the demo's popping teeth, flicker16)
-    const d = geometry.delta, p = rig.photoWeights;
-    const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
-    mouthPlacer.place({ sx, sy, jawDelta: geometry.delta[JAW_OPEN]!, rounding: Math.max(0, geometry.delta[PUCKER]!) + 0.5 * Math.max(0, geometry.delta[FUNNEL]!), driverDark: frame.mouthDark, smile, projectWithHead: geometry.projectWithHead, uvNow });
-  }
-
-  function rasterize(): void {
-    target.color.fill(0);
-    target.depth.fill(0);
-    clearRowExtents(extents, W);
-    mouth.beginFrame(H);
-    const tri = avatar.triangles, mat = avatar.material;
-    const m = tri.length / 3;
-    for (let t = 0; t < m; t++) {
-      const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
-      const material = mat[t]!;
-      // the neck under the jaw only shows when the jaw turns off it (the photo's pose keeps its matte edge)
-      if (material === MATERIAL.underJaw && geometry.turnAmount === 0) continue;
-      // the back of the head goes under everything, after the rest (zero area at the photo's pose)
-      if (material === MATERIAL.backOfHead) continue;
-      // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
-      const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
-      // a turned head's shading (turn.ts turnShade) on its skin
-      const lit = material === MATERIAL.skin && geometry.shaded;
-      if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
-        rasterTriangleMirror(target, skinTex, mirrorVerts, a, b, c);
-        continue;
-      }
-      rasterTriangle(
-        target,
-        sx[a]!, sy[a]!, siz[a]! * bias, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
-        sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
-        sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
-        material === MATERIAL.eye ? eyeTex : skinTex,
-        material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < secondEye ? 0 : 1] ?? null : null,
-        lit ? shade[a]! : 128, lit ? shade[b]! : 128, lit ? shade[c]! : 128,
-      );
-    }
-    closedEyes.draw(target, geometry.closure, sx, sy, siz);
-    softenLipLine(target, mouth, lipMask, edgeIndex, edgeColor);
-    // a depth step of a tenth of the face width between neighbours is an occlusion edge
-    smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / avatar.focal, edgeIndex, edgeColor);
-    // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
-    // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
-    featherSilhouette(target, geometry.turnAmount, edgeIndex, edgeColor);
-    if (geometry.turnAmount > 0) for (const t of backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
+    updateFaceTextures(textures, avatar, geometry, frame);
   }
 
   const neutral: MotionFrame = {
@@ -237,8 +286,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     height: H,
     render(frame: MotionFrame, ropts: RenderOptions = {}): RgbaImage {
       computeVertices(frame);
-      prepareMouth(frame);
-      rasterize();
+      placeMouth(placer, avatar, geometry, frame);
+      rasterize(draw);
       const bg = ropts.background;
       if (bg === null) {
         unpremultiply(colorBytes, out.data);
