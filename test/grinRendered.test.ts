@@ -50,3 +50,19 @@ for (const photo of ['lp_s2.jpg', 'st_art_1.png']) {
     assert.ok(grin.read.width >= 3 * grin.read.gap, `a grin, not a shout: ${msg}`);
   });
 }
+
+test('a grin is both corners smiling past the photo, net of their frown: a one-sided smile on a frowning "O" is none', async () => {
+  const { grinShare } = await import('../src/render/mouth/opening.ts');
+  const { CONTROL_INDEX, CONTROL_COUNT } = await import('../src/rig/controls.ts');
+  const weights = (w: Record<string, number>) => {
+    const out = new Float64Array(CONTROL_COUNT);
+    for (const [k, v] of Object.entries(w)) out[CONTROL_INDEX[k as keyof typeof CONTROL_INDEX]] = v;
+    return out;
+  };
+  const photo = weights({});
+  assert.equal(grinShare(weights({ mouthSmileLeft: 0.6, mouthSmileRight: 0.6 }), photo), 1);
+  // lp_d6 f88 (critic16): a tall "O" the retarget read as smile .08/.84 with frowns .51/.29
+  assert.equal(grinShare(weights({ mouthSmileLeft: 0.08, mouthSmileRight: 0.84, mouthFrownLeft: 0.51, mouthFrownRight: 0.29 }), photo), 0);
+  // a smiling photo that keeps its smile is no grin either
+  assert.equal(grinShare(weights({ mouthSmileLeft: 0.6, mouthSmileRight: 0.6 }), weights({ mouthSmileLeft: 0.6, mouthSmileRight: 0.6 })), 0);
+});

@@ -159,13 +159,16 @@ export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0
 }
 
 /**
- * How much of a grin a frame's weights are: their smile (mean of both sides) past the photo's own,
- * 0 below SMILE_FROM, 1 from SMILE_FULL. Past the photo's own: a smiling photo that talks (the audio
- * path keeps the photo's smile, mt_sun, st_happy) opens and holds its corners as before.
+ * How much of a grin a frame's weights are: the smile past the photo's own on the LESS smiling side,
+ * less that side's frown past the photo's, 0 below SMILE_FROM, 1 from SMILE_FULL. Past the photo's
+ * own: a smiling photo that talks (the audio path keeps the photo's smile, mt_sun, st_happy) opens
+ * and holds its corners as before. The less smiling side, net of its frown: a one-sided smile on a
+ * tall "O" with pulled-down corners is no grin (lp_d6 f88: smile .08/.84, frown .51/.29; counted as
+ * a grin it lost its height and widened, read back gap .282 -> .231 [driver .362], critic16).
  */
 export function grinShare(w: ArrayLike<number>, photoWeights: ArrayLike<number>): number {
-  const l = CONTROL_INDEX.mouthSmileLeft, r = CONTROL_INDEX.mouthSmileRight;
-  const smile = 0.5 * (w[l]! + w[r]! - photoWeights[l]! - photoWeights[r]!);
+  const side = (smile: number, frown: number) => w[smile]! - photoWeights[smile]! - Math.max(0, w[frown]! - photoWeights[frown]!);
+  const smile = Math.min(side(CONTROL_INDEX.mouthSmileLeft, CONTROL_INDEX.mouthFrownLeft), side(CONTROL_INDEX.mouthSmileRight, CONTROL_INDEX.mouthFrownRight));
   return smoothstep(SMILE_FROM, SMILE_FULL, Number.isFinite(smile) ? smile : 0);
 }
 
