@@ -158,7 +158,7 @@ test('a motion\'s jawOpen opens the rendered lips by that gap (RENDER_GAP_PER_JA
   }
 });
 
-test('a smile parts the lips over nearly closed teeth: the same gap, filled with teeth (mt_man)', async () => {
+test('a smile parts the lips over nearly closed teeth: about the same gap, filled with teeth (mt_man)', async () => {
   const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'mt_man.png')));
   const r = createRenderer(avatar, { width: 512, height: 512 });
   const n = r.neutralFrame();
@@ -175,7 +175,9 @@ test('a smile parts the lips over nearly closed teeth: the same gap, filled with
     return { gap: Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iod, teeth: teeth / Math.max(1, y1 - y0 + 1), chin };
   };
   const plain = look(0), smiling = look(0.6);
-  assert.ok(Math.abs(smiling.gap - plain.gap) < 0.025, `gap ${plain.gap.toFixed(3)} -> ${smiling.gap.toFixed(3)} IOD`);
+  // about the same gap: a held grin opens by the driver's gap, without the peak gain and lip-band
+  // allowance that speech's smoothed syllables get (opening.ts gapPerJaw, grin16), so a little less
+  assert.ok(smiling.gap <= plain.gap + 0.005 && smiling.gap > 0.78 * plain.gap, `gap ${plain.gap.toFixed(3)} -> ${smiling.gap.toFixed(3)} IOD`);
   assert.ok(smiling.chin < 0.5 * plain.chin, `chin drop ${plain.chin.toFixed(3)} plain, ${smiling.chin.toFixed(3)} IOD smiling`);
   assert.ok(smiling.teeth > 0.6, `share of the gap showing teeth: ${plain.teeth.toFixed(2)} plain, ${smiling.teeth.toFixed(2)} smiling`);
 });
