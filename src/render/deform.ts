@@ -133,9 +133,11 @@ export class Deformer {
     const rig = avatar.rig;
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);
-    partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP]);
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grinShare(wv, rig.photoWeights));
-    holdGrinCorners(wv, jawMap, avatar);
+    // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)
+    const grin = grinShare(wv, rig.photoWeights);
+    partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP] ?? 0, grin);
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin);
+    holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);

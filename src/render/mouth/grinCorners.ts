@@ -1,7 +1,7 @@
 // An open grin's corners held up against the jaw (render/deform.ts calls it after opening.ts rigJaw).
 import { LANDMARK_COUNT } from '../../rig/topology.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
-import { grinShare, type JawGeometry, type JawMap } from './opening.ts';
+import type { JawGeometry, JawMap } from './opening.ts';
 
 /**
  * A smiling mouth's corners stay up as the jaw opens (the cheek muscles hold them): the rig's jaw
@@ -9,11 +9,11 @@ import { grinShare, type JawGeometry, type JawMap } from './opening.ts';
  * 0.04-0.10 IOD lower than the photo's), so an open grin's corners ended where the photo's were and
  * the opening hung as a U below them: a shout (Katie at 1.1 s: her corners 0.035 IOD over her median,
  * lp_s2's 0.010). In place, on the rig's weights after rigJaw: each side's smile raised until it
- * gives back GRIN_CORNER_HOLD of the corner's drop under this jaw, times the grin share.
+ * gives back GRIN_CORNER_HOLD of the corner's drop under this jaw, times the grin share (opening.ts
+ * grinShare of the frame's weights before this call).
  */
-export function holdGrinCorners(w: Float64Array, map: JawMap, av: JawGeometry): void {
+export function holdGrinCorners(w: Float64Array, map: JawMap, av: JawGeometry, grin: number): void {
   const jaw = CONTROL_INDEX.jawOpen, pw = av.rig.photoWeights;
-  const grin = grinShare(w, pw);
   const opened = w[jaw]! - map.photoJaw;
   if (grin <= 0 || opened <= 0) return;
   for (const [corner, smile] of [[291, CONTROL_INDEX.mouthSmileLeft], [61, CONTROL_INDEX.mouthSmileRight]] as const) {

@@ -217,14 +217,14 @@ export function photoMotionJaw(map: JawMap): number {
  * a frame's opening past the photo's own goes to the lips, in proportion to the smile; what the
  * driver's own lip controls already open counts toward it. Adds mouthLowerDown and mouthUpperUp to
  * the frame's weights `w` (a motion's jawOpen still in w: call before rigJaw, which then gives the
- * jaw only the rest).
+ * jaw only the rest). `grin`: the frame's grinShare, as rigJaw gets it.
  */
-export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av: JawGeometry, restGap = 0): void {
+export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av: JawGeometry, restGap: number, grin: number): void {
   const smile = 0.5 * (w[CONTROL_INDEX.mouthSmileLeft]! + w[CONTROL_INDEX.mouthSmileRight]!);
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = gapPerJaw(grinShare(w, av.rig.photoWeights)) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = gapPerJaw(grin) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
@@ -252,4 +252,3 @@ export function lipUnitsOf(av: JawGeometry): LipUnits {
   };
   return { up: one(CONTROL_INDEX.mouthUpperUp), down: one(CONTROL_INDEX.mouthLowerDown) };
 }
-
