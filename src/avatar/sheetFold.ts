@@ -10,6 +10,7 @@
 // start where the photo's face ends; their positions are unchanged.
 import type { GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { keepComponentsTouching } from '../analyze/raster.ts';
 
 /** The face mesh's photo footprint as a mask (1 inside any triangle), size x size. */
 export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<number>, size: number): Uint8Array {
@@ -37,17 +38,10 @@ export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<numbe
  * a turned face's far eye or mouth counted as outside the face and kept it.
  */
 export function fillHoles(mask: Uint8Array, size: number): void {
-  const outside = new Uint8Array(size * size);
-  const stack: number[] = [];
-  const push = (i: number) => { if (!mask[i] && !outside[i]) { outside[i] = 1; stack.push(i); } };
-  for (let k = 0; k < size; k++) { push(k); push((size - 1) * size + k); push(k * size); push(k * size + size - 1); }
-  while (stack.length) {
-    const i = stack.pop()!, x = i % size;
-    if (x > 0) push(i - 1);
-    if (x < size - 1) push(i + 1);
-    if (i >= size) push(i - size);
-    if (i < size * (size - 1)) push(i + size);
-  }
+  const empty = mask.map((v) => (v ? 0 : 1));
+  const border = new Uint8Array(size * size);
+  for (let k = 0; k < size; k++) border[k] = border[(size - 1) * size + k] = border[k * size] = border[k * size + size - 1] = 1;
+  const outside = keepComponentsTouching(empty, border, size, size);
   for (let i = 0; i < mask.length; i++) if (!outside[i]) mask[i] = 1;
 }
 
