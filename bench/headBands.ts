@@ -10,7 +10,8 @@
 //   node --import tsx bench/headBands.ts --real DIR [--seconds 8] [--seeds 4] [--gain y,p,r]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
+import { lipAudio } from '../src/motion/lipFeatures.ts';
+import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.ts';
 import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
 
@@ -58,10 +59,7 @@ function audioOf(name: string): string {
 
 async function energyOf(file: string, seconds: number): Promise<Float64Array> {
   const audio = await lipAudio(file);
-  const n = Math.min(Math.round((audio.samples / 16000) * FPS), seconds * FPS);
-  const e = new Float64Array(n), here = new Float32Array(LIP_FRAME_DIM);
-  for (let i = 0; i < n; i++) e[i] = contextVector(audio, i / FPS, [0], here)[0]!;
-  return e;
+  return frameEnergy(audio, FPS, Math.min(Math.round((audio.samples / 16000) * FPS), seconds * FPS));
 }
 
 /** Pearson r of a and b shifted by `lag` frames (b[i + lag] against a[i]). */

@@ -8,7 +8,8 @@
 //   node --import tsx bench/headFit.ts --real DIR[,DIR2] [--render-gain 1,1,1] [--gain y,p,r] [--seeds 8] [--seconds 8]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
+import { lipAudio } from '../src/motion/lipFeatures.ts';
+import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.ts';
 import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
 
@@ -32,10 +33,7 @@ function audioOf(name: string): string {
 /** The speech energy series the generator hears (as motionFromAudio computes it), first `seconds`. */
 async function energyOf(file: string): Promise<Float64Array> {
   const audio = await lipAudio(file);
-  const n = Math.min(Math.round((audio.samples / 16000) * FPS), seconds * FPS);
-  const e = new Float64Array(n), here = new Float32Array(LIP_FRAME_DIM);
-  for (let i = 0; i < n; i++) e[i] = contextVector(audio, i / FPS, [0], here)[0]!;
-  return e;
+  return frameEnergy(audio, FPS, Math.min(Math.round((audio.samples / 16000) * FPS), seconds * FPS));
 }
 
 interface Clip { name: string; speaker: string; real: number[]; energy: Float64Array }

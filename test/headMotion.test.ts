@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { headMotion } from '../src/motion/headMotion.ts';
-import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
+import { lipAudio } from '../src/motion/lipFeatures.ts';
+import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { standardDeviation as sd } from '../src/math/stats.ts';
 
 const FPS = 25;
@@ -10,10 +11,7 @@ const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).p
 /** The speech energy the generator hears from a file (as motionFromAudio computes it), its first `seconds`. */
 async function fileEnergy(file: string, seconds: number): Promise<Float64Array> {
   const audio = await lipAudio(file);
-  const n = Math.min(Math.round((audio.samples / 16000) * FPS), seconds * FPS);
-  const e = new Float64Array(n), here = new Float32Array(LIP_FRAME_DIM);
-  for (let i = 0; i < n; i++) e[i] = contextVector(audio, i / FPS, [0], here)[0]!;
-  return e;
+  return frameEnergy(audio, FPS, Math.min(Math.round((audio.samples / 16000) * FPS), seconds * FPS));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
