@@ -5,6 +5,7 @@
 // matte edge with margin.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { boxBlur, dilate } from './raster.ts';
+import { mulberry32 } from '../math/random.ts';
 import { synthesize } from './synthesis.ts';
 import { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane } from './plateShading.ts';
 
@@ -53,9 +54,43 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
 export function fillHole(img: RgbaImage, hole: Uint8Array, seed = 1, withDetail = true): RgbaImage {
   const { width, height } = img;
   const n = width * height;
-  // Level 0: premultiplied colour planes and weights.
-  let w = new Float32Array(n);
-  let r = new Float32Array(n), g = new Float32Array(n), b = new Float32Array(n);
+  const out: RgbaImage = { width, height, data: new Uint8ClampedArray(img.data) };
+  const base = knownColour(img, hole);
+  if (!base) {
+    // nothing but person: a neutral grey plate
+    for (let i = 0; i < n; i++) out.data.set([128, 128, 128, 255], i * 4);
+    return out;
+  }
+  const levels = pullPyramid(base);
+  pushPyramid(levels);
+  const detail = withDetail ? borrowedDetail(img, hole, seed) : new Float32Array(n * 3);
+  const fill = levels[0]!;
+  for (let i = 0; i < n; i++) {
+    if (!hole[i]) continue;
+    out.data[i * 4] = fill.r[i]! + detail[i * 3]!;
+    out.data[i * 4 + 1] = fill.g[i]! + detail[i * 3 + 1]!;
+    out.data[i * 4 + 2] = fill.b[i]! + detail[i * 3 + 2]!;
+    out.data[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
+/** One level of the push-pull pyramid: colour planes and how much of each pixel is known (0..1). */
+interface PyramidLevel {
+  w: Float32Array;
+  r: Float32Array;
+  g: Float32Array;
+  b: Float32Array;
+  width: number;
+  height: number;
+}
+
+/** Level 0: the known pixels' colour with weight 1, the hole's weight 0; null when nothing is known. */
+function knownColour(img: RgbaImage, hole: Uint8Array): PyramidLevel | null {
+  const { width, height } = img;
+  const n = width * height;
+  const w = new Float32Array(n);
+  const r = new Float32Array(n), g = new Float32Array(n), b = new Float32Array(n);
   let known = 0;
   for (let i = 0; i < n; i++) {
     if (hole[i]) continue;
@@ -65,15 +100,12 @@ export function fillHole(img: RgbaImage, hole: Uint8Array, seed = 1, withDetail 
     g[i] = img.data[i * 4 + 1]!;
     b[i] = img.data[i * 4 + 2]!;
   }
-  const out: RgbaImage = { width, height, data: new Uint8ClampedArray(img.data) };
-  if (known === 0) {
-    // nothing but person: a neutral grey plate
-    for (let i = 0; i < n; i++) out.data.set([128, 128, 128, 255], i * 4);
-    return out;
-  }
-  // Pull: halve until tiny, averaging known colour (weights saturate at 1).
-  type Level = { w: Float32Array; r: Float32Array; g: Float32Array; b: Float32Array; width: number; height: number };
-  const levels: Level[] = [{ w, r, g, b, width, height }];
+  return known === 0 ? null : { w, r, g, b, width, height };
+}
+
+/** Pull: halve until tiny, averaging known colour (weights saturate at 1). */
+function pullPyramid(base: PyramidLevel): PyramidLevel[] {
+  const levels: PyramidLevel[] = [base];
   while (levels[levels.length - 1]!.width > 2 || levels[levels.length - 1]!.height > 2) {
     const p = levels[levels.length - 1]!;
     const cw = Math.max(1, Math.ceil(p.width / 2)), ch = Math.max(1, Math.ceil(p.height / 2));
@@ -101,7 +133,11 @@ export function fillHole(img: RgbaImage, hole: Uint8Array, seed = 1, withDetail 
     }
     levels.push({ w: lw, r: lr, g: lg, b: lb, width: cw, height: ch });
   }
-  // Push: fill each level's gaps from the (bilinearly upsampled) coarser level.
+  return levels;
+}
+
+/** Push: fill each level's gaps, finest last, from the (bilinearly upsampled) coarser level, in place. */
+function pushPyramid(levels: PyramidLevel[]): void {
   for (let k = levels.length - 2; k >= 0; k--) {
     const fine = levels[k]!, coarse = levels[k + 1]!;
     for (let y = 0; y < fine.height; y++) {
@@ -125,16 +161,6 @@ export function fillHole(img: RgbaImage, hole: Uint8Array, seed = 1, withDetail 
       }
     }
   }
-  const detail = withDetail ? borrowedDetail(img, hole, seed) : new Float32Array(n * 3);
-  const fill = levels[0]!;
-  for (let i = 0; i < n; i++) {
-    if (!hole[i]) continue;
-    out.data[i * 4] = fill.r[i]! + detail[i * 3]!;
-    out.data[i * 4 + 1] = fill.g[i]! + detail[i * 3 + 1]!;
-    out.data[i * 4 + 2] = fill.b[i]! + detail[i * 3 + 2]!;
-    out.data[i * 4 + 3] = 255;
-  }
-  return out;
 }
 
 /**
@@ -147,33 +173,10 @@ function borrowedDetail(img: RgbaImage, hole: Uint8Array, seed: number): Float32
   const n = width * height;
   const detail = new Float32Array(n * 3);
   const block = Math.max(8, Math.round(Math.max(width, height) / 16));
-  // high-pass of each channel
-  const highPass: Float32Array[] = [];
-  for (let c = 0; c < 3; c++) {
-    const plane = new Float32Array(n);
-    for (let i = 0; i < n; i++) plane[i] = img.data[i * 4 + c]!;
-    const smooth = boxBlur(plane, width, height, 2);
-    for (let i = 0; i < n; i++) plane[i] = plane[i]! - smooth[i]!;
-    highPass.push(plane);
-  }
-  // source blocks: fully known squares on a half-block grid (the blur reaches 3 px: stay clear of the hole)
+  const highPass = highPassPlanes(img);
+  // the blur reaches 3 px: source blocks stay clear of the hole by 4
   const nearHole = dilate(hole, width, height, 4);
-  const known = new Float64Array(n + width + 1); // summed-area table of near-hole pixels
-  const sat = (x: number, y: number) => known[y * (width + 1) + x]!;
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += nearHole[y * width + x]!;
-      known[(y + 1) * (width + 1) + x + 1] = sat(x + 1, y) + row;
-    }
-  }
-  const sources: number[] = [];
-  const step = Math.max(2, block >> 1);
-  for (let y = 0; y + block <= height; y += step) {
-    for (let x = 0; x + block <= width; x += step) {
-      if (sat(x + block, y + block) - sat(x, y + block) - sat(x + block, y) + sat(x, y) === 0) sources.push(x, y);
-    }
-  }
+  const sources = clearBlocks(nearHole, width, height, block);
   if (sources.length === 0) return detail;
   // Clip the borrowed detail to the typical texture amplitude (1.5x the robust deviation of the
   // background's detail), so copied blocks carry grain and weave but no edges of objects.
@@ -183,14 +186,7 @@ function borrowedDetail(img: RgbaImage, hole: Uint8Array, seed: number): Float32
     sample.sort((a, b) => a - b);
     return 1.5 * 1.4826 * (sample[sample.length >> 1] ?? 0);
   });
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed >>> 0 || 1);
   for (let by = 0; by < height; by += block) {
     for (let bx = 0; bx < width; bx += block) {
       let any = false;
@@ -214,6 +210,42 @@ function borrowedDetail(img: RgbaImage, hole: Uint8Array, seed: number): Float32
     }
   }
   return detail;
+}
+
+/** Each colour channel minus its 2-px box blur: the image's fine detail. */
+function highPassPlanes(img: RgbaImage): Float32Array[] {
+  const { width, height } = img;
+  const n = width * height;
+  const planes: Float32Array[] = [];
+  for (let c = 0; c < 3; c++) {
+    const plane = new Float32Array(n);
+    for (let i = 0; i < n; i++) plane[i] = img.data[i * 4 + c]!;
+    const smooth = boxBlur(plane, width, height, 2);
+    for (let i = 0; i < n; i++) plane[i] = plane[i]! - smooth[i]!;
+    planes.push(plane);
+  }
+  return planes;
+}
+
+/** Top-left corners (x, y pairs) of block-sized squares on a half-block grid with no `blocked` pixel. */
+function clearBlocks(blocked: Uint8Array, width: number, height: number, block: number): number[] {
+  const table = new Float64Array((width + 1) * (height + 1)); // summed-area table of blocked pixels
+  const sat = (x: number, y: number) => table[y * (width + 1) + x]!;
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += blocked[y * width + x]!;
+      table[(y + 1) * (width + 1) + x + 1] = sat(x + 1, y) + row;
+    }
+  }
+  const corners: number[] = [];
+  const step = Math.max(2, block >> 1);
+  for (let y = 0; y + block <= height; y += step) {
+    for (let x = 0; x + block <= width; x += step) {
+      if (sat(x + block, y + block) - sat(x, y + block) - sat(x + block, y) + sat(x, y) === 0) corners.push(x, y);
+    }
+  }
+  return corners;
 }
 
 /** RGBA bytes -> RGB floats. */
