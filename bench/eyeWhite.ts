@@ -13,6 +13,7 @@ import { eyeWhiteReading } from '../src/render/mouth/eyeWhite.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { VIDEOS } from './mouthBase.ts';
 import type { Avatar } from '../src/avatar/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
@@ -20,7 +21,7 @@ const roots = opt('--root', '.').split(',').map((r) => path.resolve(r));
 const out = opt('--out', '/tmp/eyeWhite.png');
 const only = opt('--only', '');
 const CACHE = process.env.REAL3D_EYEWHITE ?? '/tmp/real3d-eyewhite';
-const PORTRAITS = '/work/shared/data/portraits';
+const PORTRAITS = SHARED_PORTRAITS;
 mkdirSync(CACHE, { recursive: true });
 
 async function avatarOf(name: string): Promise<Avatar> {

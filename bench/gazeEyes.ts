@@ -7,11 +7,12 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 const [out, list] = process.argv.slice(2);
 const rows: GridCell[][] = [];
 if (!out || !list) throw new Error('usage: node --import tsx bench/gazeEyes.ts out.png lp_s42.jpg,...');
 for (const file of list.split(',')) {
-  const portrait = await cachedPortrait(path.isAbsolute(file) ? file : path.join('/work/shared/data/portraits', file));
+  const portrait = await cachedPortrait(path.isAbsolute(file) ? file : path.join(SHARED_PORTRAITS, file));
   const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
   const n = r.neutralFrame();
   const lm = portrait.cropLandmarks;

@@ -16,6 +16,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 async function firstFrame(file: string): Promise<RgbaImage> {
   for await (const f of decodeVideoFrames(file, { fps: 25, maxSide: 1024, maxFrames: 1 })) return { width: f.width, height: f.height, data: new Uint8ClampedArray(f.data) };
@@ -26,7 +27,7 @@ const arg = (n: string) => {
   const i = process.argv.indexOf(n);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const DATA = '/work/shared/data/portraits';
+const DATA = SHARED_PORTRAITS;
 const photos = (arg('--photos') ?? 'lp_s1.jpg,mt_man.png,st_happy.png').split(',');
 /** columns: a label and the motion weights set on the photo's neutral frame */
 const COLUMNS: [string, Record<string, number>][] = [

@@ -9,10 +9,11 @@ import { mouthBox, mouthTile, stack, strip } from './mouthTiles.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const D = '/work/shared/data';
+const D = SHARED_DATA;
 const portraitFile = path.resolve(`${D}/portraits`, opt('--portrait', 'lp_s42.jpg'));
 const video = opt('--video', ''), audio = opt('--audio', '');
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));

@@ -4,12 +4,13 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const root = path.resolve(opt('--root', path.resolve(import.meta.dirname, '..')));
 const cache = path.resolve(opt('--cache', '/tmp/real3d-mouth-hash'));
-const DATA = '/work/shared/data/portraits';
+const DATA = SHARED_PORTRAITS;
 const portraits = opt('--portraits', 'mt_man.png,lp_s1.jpg,lp_s42.jpg,st_happy.png,lp_s2.jpg,lp_s9.jpg').split(',');
 const frames: Record<string, number>[] = [
   { jawOpen: 0 }, { jawOpen: 0.1 }, { jawOpen: 0.2 }, { jawOpen: 0.3 }, { jawOpen: 0.5 }, { jawOpen: 0.75 }, { jawOpen: 1 },

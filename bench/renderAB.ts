@@ -8,6 +8,7 @@ import type { createRenderer as CreateRenderer } from '../src/render/renderer.ts
 import type { MotionFrame } from '../src/types.ts';
 import { pathToFileURL } from 'node:url';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 const here = path.resolve(import.meta.dirname, '..');
 const baseAt = process.argv.indexOf('--base');
 if (baseAt < 0 || !process.argv[baseAt + 1]) {
@@ -17,7 +18,7 @@ if (baseAt < 0 || !process.argv[baseAt + 1]) {
 const base = path.resolve(process.argv[baseAt + 1]!);
 const wide = process.argv.slice(2).includes('wide');
 const roots = process.env.REV ? [here, base] : [base, here];
-const portrait = await cachedPortrait('/work/shared/data/portraits/lp_s42.jpg');
+const portrait = await cachedPortrait(`${SHARED_PORTRAITS}/lp_s42.jpg`);
 const rs: ReturnType<typeof CreateRenderer>[] = [];
 for (const root of roots) {
   const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/build.ts')).href);

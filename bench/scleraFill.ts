@@ -12,6 +12,7 @@ import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../src/math/polygon.ts';
 import { whiteness } from '../src/render/mouth/eyeWhite.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 /** Pixels this far (px) inside the outline and the disc's edge count: the grain measure is not the lid's or the disc's edge. */
 const INSET = 1.5;
@@ -26,7 +27,7 @@ const list = process.argv[2];
 if (!list) throw new Error('usage: node --import tsx bench/scleraFill.ts lp_s42.jpg,...');
 console.log('portrait eye | visible white: lum std grain | fill: lum std grain | fill/visible: lum std grain');
 for (const file of list.split(',')) {
-  const portrait = await cachedPortrait(path.isAbsolute(file) ? file : path.join('/work/shared/data/portraits', file));
+  const portrait = await cachedPortrait(path.isAbsolute(file) ? file : path.join(SHARED_PORTRAITS, file));
   const avatar = buildAvatar(portrait);
   const tex: TextureSource = { width: avatar.eyeTexture.width, height: avatar.eyeTexture.height, data32: packedView(avatar.eyeTexture.data) };
   const discs = irisDiscs(avatar.uv, tex);

@@ -18,10 +18,11 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { detectOne } from '../src/eval/frames.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { mouthBox, mouthTile, stack, strip } from './mouthTiles.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const D = '/work/shared/data';
+const D = SHARED_DATA;
 const resolve = (f: string, dir: string) => (f.includes('/') ? path.resolve(f) : path.resolve(D, dir, f));
 const photoArg = opt('--photo', 'lp_s42.jpg'), video = opt('--video', ''), audio = opt('--audio', '');
 const photoFile = resolve(photoArg, photoArg.endsWith('.mp4') ? 'video' : 'portraits');

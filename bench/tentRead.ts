@@ -10,10 +10,11 @@
 // wide = the 10 % widest against the 15 % narrowest (a smile's nose base).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const D = '/work/shared/data';
+const D = SHARED_DATA;
 
 type Lm = ArrayLike<ArrayLike<number>>;
 /** Points read: nose base, upper lip outer/inner centre, lower lip inner/outer centre, chin, corners. */
