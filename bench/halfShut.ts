@@ -17,8 +17,12 @@ const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');
 const base = baseAt >= 0 ? args.splice(baseAt, 2)[1]! : undefined;
 
-/** Rendered opening (share of the neutral render's, face mesh read-back) at eyeBlink w = 0, 0.1 .. 1: bench/blinkCurve.ts, median of lp_s42, lp_s2, st_art_1 (s16, before). */
-const RENDERED = [1, 0.95, 0.9, 0.86, 0.82, 0.75, 0.72, 0.44, 0.31, 0.29, 0.26];
+/**
+ * Rendered opening (share of the neutral render's, face mesh read-back) at eyeBlink w = 0, 0.1 .. 1:
+ * bench/blinkCurve.ts, median of lp_s42, lp_s2, st_art_1, after s17 (the real shut eye held back from
+ * a half lid: render/closedEye/overlay.ts). s16: [1, 0.95, 0.9, 0.86, 0.82, 0.75, 0.72, 0.44, 0.31, 0.29, 0.26].
+ */
+const RENDERED = [1, 0.99, 0.97, 0.92, 0.82, 0.82, 0.65, 0.53, 0.32, 0.31, 0.26];
 const shown = (w: number) => { const x = Math.min(1, Math.max(0, w)) * 10, i = Math.min(9, Math.floor(x)); return RENDERED[i]! + (x - i) * (RENDERED[i + 1]! - RENDERED[i]!); };
 
 async function track(video: string): Promise<(RawFaceFrame | null)[]> {

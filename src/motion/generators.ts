@@ -122,11 +122,23 @@ export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | '
   return out;
 }
 
+/** The clip's first fixation, on the listener, lasts this long (s). */
+export const FIRST_FIXATION_S = 1.2;
+/**
+ * A look-away's sideways gaze (before the temperature factor 0.6 + T): LOOK_AWAY_X[0] + [1] x a
+ * uniform draw. At 0.35 + 0.3 (T 0.2: 0.28-0.52) the iris of a narrow eye with a large iris
+ * (Obama's) went into the inner corner, a clipped grey lump (critic16); a look aside of 0.2-0.36 still
+ * reads as a look away (docs/eyes/lids-s17-glance.jpg).
+ */
+const LOOK_AWAY_X = [0.25, 0.2] as const;
+
 /**
  * Gaze of a speaker: fixations of 0.4-2.5 s mostly on the camera, each with small saccades
  * (micro-shifts of a few hundredths) every 0.2-0.6 s; occasional look-aways (sideways or down,
  * 0.4-1.2 s, more often in pauses when `energy` is given) before returning. Saccades take ~2
- * frames. Amplitude grows with temperature.
+ * frames. Amplitude grows with temperature. The clip opens on the listener (gaze 0, where a photo
+ * looking at the camera looks) for FIRST_FIXATION_S: a look-away drawn on frame 0 made the demo's eyes dart sideways on its
+ * first frame and held Obama's audio render in a hard glance for its first second (critic16).
  */
 export function gazeCurve(n: number, fps: number, seed: number, temperature: number, energy?: ArrayLike<number>): [Float64Array, Float64Array] {
   const gx = new Float64Array(n);
@@ -135,7 +147,7 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
   const amp = 0.08 + 0.25 * temperature;
   let baseX = 0, baseY = 0; // the fixation
   let x = 0, y = 0; // the target incl. the small saccade
-  let nextFixation = 0, nextMicro = 0;
+  let nextFixation = Math.round(FIRST_FIXATION_S * fps), nextMicro = Math.round((0.2 + rand() * 0.4) * fps);
   for (let i = 0; i < n; i++) {
     if (i >= nextFixation) {
       const pause = energy ? energy[i]! <= -4.6 : false;
@@ -143,7 +155,7 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
       if (lookAway) {
         // away: mostly sideways, sometimes down (thinking), rarely up
         const side = rand() < 0.5 ? -1 : 1;
-        baseX = side * (0.35 + 0.3 * rand()) * (0.6 + temperature);
+        baseX = side * (LOOK_AWAY_X[0] + LOOK_AWAY_X[1] * rand()) * (0.6 + temperature);
         baseY = rand() < 0.3 ? (0.2 + 0.25 * rand()) : gauss(rand) * 0.08;
         nextFixation = i + Math.round((0.4 + rand() * 0.8) * fps);
       } else {

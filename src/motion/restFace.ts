@@ -60,9 +60,25 @@ export const BLINK_START = 0.85;
  */
 export const BLINK_SHUT = 0.3;
 
-/** Blink weight from an eye's opening as a share of its rest opening. */
+/**
+ * Blink weight at the driver's opening shares between BLINK_START and BLINK_SHUT (share, weight),
+ * piecewise linear. A straight line (before s17) gave lp_d6 f108's real half lid (a downward look,
+ * 0.67 of rest) weight 0.33, which renders 0.80 of rest read back (critic16: under-closed), while
+ * the rendered opening by weight (bench/blinkCurve.ts after s17, lp_s42: w 0.5 reads 0.67, 0.7 0.53,
+ * 0.8 0.29) asks for 0.5 there. Below 0.47 (weight 0.69, as before) the line is kept: those frames
+ * are mostly blinks in flight and the mid-range already reads shut enough.
+ */
+const OPENING_TO_BLINK: readonly (readonly [number, number])[] = [[BLINK_SHUT, 1], [0.47, 0.69], [0.67, 0.5], [BLINK_START, 0]];
+
+/** Blink weight from an eye's opening as a share of its rest opening (OPENING_TO_BLINK). */
 export function blinkFromOpening(share: number): number {
-  return clamp01((BLINK_START - share) / (BLINK_START - BLINK_SHUT));
+  const k = OPENING_TO_BLINK;
+  if (share <= k[0]![0]) return 1;
+  for (let i = 1; i < k.length; i++) {
+    const [s1, w1] = k[i]!, [s0, w0] = k[i - 1]!;
+    if (share <= s1) return w0 + ((share - s0) / (s1 - s0)) * (w1 - w0);
+  }
+  return 0;
 }
 
 /**

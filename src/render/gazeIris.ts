@@ -20,6 +20,15 @@ import { rowWhiteBehind } from './scleraBehind.ts';
  */
 const REACH_X = 0.7, REACH_Y = 0.5;
 /**
+ * Sideways, the iris's centre moves at most this share of the white beside it on that side (from
+ * the iris's edge to the eye's corner): a large iris in a narrow eye (Obama's, 0.43 of the half width
+ * with 0.9 of a radius of white toward the outer corner) went into the corner where the lids meet
+ * and showed as a clipped dark lump beside a grey fill (critic16, audio f4-f22).
+ */
+const REACH_OF_ROOM = 0.75;
+/** ...but always this share of the half width (an iris read over the corner still moves a little). */
+const REACH_MIN = 0.15;
+/**
  * The disc: the iris radius read on the photo times this, so it takes the limbus's dark ring along;
  * the white fills it at rest. What moves is the disc's iris only (IrisDisc.matte): a disc moving
  * whole carried the light white next to the iris along (a pale crescent trailing it), a disc of the
@@ -48,7 +57,8 @@ export interface IrisDisc {
   cx: number; cy: number;
   /** the disc's radius, its edge fade included */
   radius: number;
-  reach: [number, number];
+  /** how far the centre may move (texture px, eased into): toward -x, toward +x, and up or down */
+  reach: [number, number, number];
   /** the white behind the disc: a patch of packed RGBA from (x0, y0), `size` px square */
   x0: number; y0: number; size: number;
   white: Uint32Array;
@@ -148,8 +158,15 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const behind = whiteBehind(tex, cx, cy, radius);
     const matte = irisMatte(tex, behind, cx, cy, IRIS_CORE * iris, radius);
     const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris }, behind) };
-    return { cx, cy, radius, reach: [REACH_X * halfW, REACH_Y * halfH] as [number, number], ...shown, matte, ...rimPatch(poly) };
+    const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
+    const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), iris, halfW), sideReach(Math.max(...corners) - cx, iris, halfW), REACH_Y * halfH];
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly) };
   });
+}
+
+/** How far the iris's centre may move toward a corner `toCorner` px away (iris radius and eye half width in px). */
+export function sideReach(toCorner: number, iris: number, halfW: number): number {
+  return Math.min(REACH_X * halfW, Math.max(REACH_MIN * halfW, REACH_OF_ROOM * (toCorner - iris)));
 }
 
 /**
@@ -237,7 +254,7 @@ export class GazeIris {
   /** This frame's shift (texture px, before easing into each eye's reach). */
   set(shiftX: number, shiftY: number): void {
     this.discs.forEach((disc, e) => {
-      const sx = easeInto(shiftX, disc.reach[0]), sy = easeInto(shiftY, disc.reach[1]);
+      const sx = easeInto(shiftX, disc.reach[shiftX < 0 ? 0 : 1]), sy = easeInto(shiftY, disc.reach[2]);
       const still = Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3;
       this.shift[e]![0] = sx; this.shift[e]![1] = sy;
       this.shaders[e] = still ? null : this.drawers[e]!;

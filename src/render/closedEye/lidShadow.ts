@@ -1,6 +1,6 @@
 // The closing lid's shadow on the eye it uncovers less and less. Mid-blink (completion ~.2-.5) the
 // mesh lid has come down but the real shut eye has not begun to show (overlay.ts SHOW_UPPER from
-// .45): the gap under the lid showed the photo's open-eye white at full light, a pale sliver under a
+// .6 since s17, .45 before): the gap under the lid showed the photo's open-eye white at full light, a pale sliver under a
 // lid half down (Obama's half blink, critic s13 #82). A real lid and its lashes shade the eye under
 // them, most just under the lash line. So the rendered opening (between the lid's edge as rendered
 // and the lower lid) is darkened with the blink's completion, more toward the lid's edge.

@@ -20,16 +20,29 @@ import { drawLidShadow, lidShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. */
-const SHOW_FROM = 0.6, SHOW_FULL = 0.97;
+/**
+ * Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. From
+ * 0.6 (before s17) a held half lid (a driver's squint or downward look at weight 0.6-0.75) was a
+ * third to a half of the shut eye over the open one: it read shut to the face mesh (lp_s42 at w 0.8
+ * 0.18 of rest, 0.7 0.44: a cliff in the rendered opening, bench/blinkCurve.ts) and showed a pink
+ * shut lid on lp_d6 f184 where the driver's eye was half open.
+ */
+const SHOW_FROM = 0.75, SHOW_FULL = 0.97;
 /**
  * Above the closing lid's edge (the lid itself, up to the crease) the shut eye's lid comes in
  * earlier, from SHOW_UPPER[0] to [1]: the mesh lid's stretched skin is a smear mid-blink and the
  * photo's own lashes and liner above it stay where they were (a ghost of the open eye over the
- * closing lid, st_happy, mt_man). Not before 0.45: a held half-shut lid keeps the photo's liner.
+ * closing lid, st_happy, mt_man). Not before 0.6 (0.45 before s17): a held half-shut lid keeps
+ * the photo's own lid, lashes and liner (docs/eyes/lids-s17-halflid.jpg).
  * Below the edge the eye is still open: there it waits for SHOW_FROM.
  */
-const SHOW_UPPER = [0.45, 0.8] as const;
+const SHOW_UPPER = [0.6, 0.9] as const;
+
+/** How much of the real shut eye shows at blink completion c: below the closing lid's edge (show) and above it (lid). */
+export function shutEyeShown(c: number): { show: number; lid: number } {
+  const show = smoothstep(SHOW_FROM, SHOW_FULL, c);
+  return { show, lid: Math.max(show, smoothstep(SHOW_UPPER[0], SHOW_UPPER[1], c)) };
+}
 
 /** The eyeball's pixels are at most this share of the farthest lid point's 1/z (the eyeball is set back and depth-biased by 0.99). */
 const EYEBALL_BELOW = 0.995;
@@ -66,8 +79,7 @@ export class ClosedEyes {
   draw(target: RasterTarget, closure: readonly [number, number], sx: Float32Array, sy: Float32Array, siz: Float32Array): void {
     for (let side = 0; side < 2; side++) {
       const c = closure[side]!;
-      const show = smoothstep(SHOW_FROM, SHOW_FULL, c);
-      const showLid = Math.max(show, smoothstep(SHOW_UPPER[0], SHOW_UPPER[1], c));
+      const { show, lid: showLid } = shutEyeShown(c);
       const shadow = lidShadowStrength(c);
       if (showLid <= 0 && shadow <= 0) continue;
       const s = EYE_SIDES[side]!;
