@@ -22,6 +22,7 @@ import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLigh
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
 import { noseSidewallReveal } from './noseReveal.ts';
+import { revealSheetClear } from './sheetFold.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 
 export type { Avatar } from './types.ts';
@@ -110,6 +111,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   );
   // the side of the nose a turn shows samples the skin either side of its outline (noseReveal.ts)
   noseSidewallReveal(flat, neutral, eyeDistance(neutral), head.zc, uvRevealed, revealDir);
+  // a deep fold's soft outline beside the background goes clear as the turn widens it (sheetFold.ts)
+  revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
   // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around
   // the eyes: the far eye's landmarks of a turned head rarely sit on the painted eye, and a copied

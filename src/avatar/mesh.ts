@@ -32,6 +32,8 @@ export class MeshBuilder {
   readonly ovalDistance: number[] = [];
   readonly triangles: number[] = [];
   readonly materials: number[] = [];
+  /** sheet vertices' texture positions for turns toward their side, where they differ from the rest's (sheetFold.ts) */
+  readonly sheetTurnUvs = new Map<number, [number, number]>();
 
   get vertexCount(): number {
     return this.heads.length;
@@ -219,7 +221,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   }
   // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
-  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, faceFootprint(mesh.uvs, faceTopology().triangles, size), matte, ocx, ocy, head.faceWidth, mesh.triangles);
+  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, faceFootprint(mesh.uvs, faceTopology().triangles, size), matte, ocx, ocy, head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
 }
 
 

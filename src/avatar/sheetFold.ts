@@ -81,9 +81,10 @@ const CLEAR_REACH = 0.04, CLEAR = 0.05;
  * rest; `triangles`, the mesh's, tell which vertices show at rest: none without it). Returns how far each
  * moved (px; 0 = unchanged). `uvs` is modified in place. The rest frame changes only where a moved
  * vertex's triangle reaches out past the face's edge: the outline's last pixel (keeping those
- * vertices put left the Mona Lisa's band as it was).
+ * vertices put left the Mona Lisa's band as it was). `turnUvs` receives, for those vertices of a deep
+ * fold beside the background, where their texture goes on turns (clear matte, as their hidden neighbours').
  */
-export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number, triangles: ArrayLike<number> = []): Float32Array {
+export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number, triangles: ArrayLike<number> = [], turnUvs?: Map<number, [number, number]>): Float32Array {
   const size = matte.width;
   const inside = (x: number, y: number) => {
     const xi = Math.round(x), yi = Math.round(y);
@@ -93,6 +94,8 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
   const moved = new Float32Array(ovalDistance.length);
   const showing = showsAtRest(uvs, triangles, ovalDistance.length, inside);
   const limit = MAX_FOLD * faceWidth, step = 0.25;
+  // directions (from cx, cy) where a deep fold met the background
+  const clearedAngles = new Set<number>();
   for (let v = 0; v < ovalDistance.length; v++) {
     const d = ovalDistance[v]!;
     if (!(d > 0) || !Number.isFinite(d)) continue;
@@ -115,15 +118,39 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     // a deep fold beside the background: vertices hidden at rest go on past the outline's soft
     // ramp, to clear matte; one whose triangles reach past the face at rest stops just past the
     // edge (past the ramp, the rest frame's outline lost its soft ramp: a notched edge, lp_s10)
-    if (deep && beyond < 0.3 && !showing[v]) {
+    if (deep && beyond < 0.3) {
+      // (one that shows at rest keeps the edge there, and goes on to clear matte on turns only:
+      // stretched by the turn, the ramp's skin read as a pale crescent past a dark crack, lp_s10 +25)
       const end = s + CLEAR_REACH * faceWidth;
-      while (s < end && alpha(x + ux * s, y + uy * s) > CLEAR) s += step;
+      let c = s;
+      while (c < end && alpha(x + ux * c, y + uy * c) > CLEAR) c += step;
+      if (!showing[v]) s = c;
+      else turnUvs?.set(v, [x + ux * c, y + uy * c]);
+      clearedAngles.add(angleBin(ux, uy));
     }
     const w = share * s;
     uvs[v * 2] = x + ux * w; uvs[v * 2 + 1] = y + uy * w;
     moved[v] = w;
   }
+  // past such a fold, the sheet's first rings outside the face lie on the same soft ramp: they go
+  // clear on turns too (else a thin pale sliver stays detached beside the cheek)
+  if (turnUvs) for (let v = 0; v < ovalDistance.length; v++) {
+    const d = ovalDistance[v]!;
+    if (!(d > 0) || !Number.isFinite(d) || moved[v] || turnUvs.has(v)) continue;
+    const x = uvs[v * 2]!, y = uvs[v * 2 + 1]!, len = Math.hypot(x - cx, y - cy);
+    if (len < 1e-6 || alpha(x, y) <= CLEAR) continue;
+    const ux = (x - cx) / len, uy = (y - cy) / len;
+    if (!clearedAngles.has(angleBin(ux, uy))) continue;
+    let c = 0;
+    while (c < CLEAR_REACH * faceWidth && alpha(x + ux * c, y + uy * c) > CLEAR) c += step;
+    if (alpha(x + ux * c, y + uy * c) <= CLEAR) turnUvs.set(v, [x + ux * c, y + uy * c]);
+  }
   return moved;
+}
+
+/** A direction's 4° bin (the sheet has 72 rays: 5° apart). */
+function angleBin(ux: number, uy: number): number {
+  return Math.round((Math.atan2(uy, ux) * 180) / Math.PI / 4);
 }
 
 /** Per vertex, 1 where one of its triangles has a corner outside the face footprint (it shows at the photo's pose). */
@@ -135,4 +162,26 @@ function showsAtRest(uvs: ArrayLike<number>, triangles: ArrayLike<number>, verte
     for (const v of c) if (v < vertexCount) out[v] = 1;
   }
   return out;
+}
+
+/**
+ * Reveal activation of the soft outline's clearing per unit of turn toward its side (revealDir's
+ * length; 1 = full at 25°, in proportion to the turn). Switched in by 10° (2.5), lp_s10 at 5° lost
+ * the outline's soft ramp before the sheet band had widened: a dark notch in its far cheek.
+ */
+const CLEAR_ON_TURN = 1;
+
+/**
+ * In place: the sheet vertices of a deep fold beside the background that show at rest keep the
+ * outline's soft ramp there (unfoldSheetTexture) and take clear matte (`turnUvs`) on a turn toward
+ * their side of the nose (x of `noseX`; what the photo hid, its own turn hid), through the reveal's
+ * texture switch (reveal.ts, render/deform.ts). Widened by the turn, the ramp read as a pale crescent
+ * detached from the cheek by the clear rings inside it (lp_s10 at +25); the face's own outline is
+ * then the silhouette. The photo's pose keeps every texture position.
+ */
+export function revealSheetClear(uvRevealed: Float32Array, revealDir: Float32Array, turnUvs: Map<number, [number, number]>, pos: ArrayLike<number>, noseX: number): void {
+  for (const [v, [u, w]] of turnUvs) {
+    uvRevealed[v * 2] = u; uvRevealed[v * 2 + 1] = w;
+    revealDir[v * 2] = Math.sign(pos[v * 3]! - noseX) * CLEAR_ON_TURN; revealDir[v * 2 + 1] = 0;
+  }
 }

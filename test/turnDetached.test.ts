@@ -1,0 +1,27 @@
+// lp_s10 (a painting turned 34° in the photo) at +25: the head sheet's soft outline past the far
+// cheek, widened by the turn, stood apart from the cheek as a pale crescent beyond a clear crack
+// (critic16, issue #15). Since session 17 that outline goes clear on turns toward it (sheetFold.ts
+// revealSheetClear); the photo's pose is untouched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { detachedRows } from '../src/eval/detachedBand.ts';
+
+const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+
+test('lp_s10 at +25: no band of sheet detached beside the far cheek; the photo\'s pose renders as without the turn clearing', async () => {
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s10.jpg'));
+  const r = createRenderer(avatar, { width: avatar.size, height: avatar.size });
+  const frame = { ...r.neutralFrame(), pose: { yaw: 25, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } };
+  const lm = r.landmarks(frame);
+  const { rows, scanned } = detachedRows(r.render(frame, { background: null }), lm[33]![1], lm[152]![1], lm[4]![0], true);
+  // main at 067c05b: 85 of 133 rows (eye to chin); now 11 (the jaw's lowest rows)
+  assert.ok(rows < 0.2 * scanned, `${rows} of ${scanned} rows with a detached band`);
+  // at the photo's pose the reveal's texture switch is off: the same render without any of it
+  const rest = Uint8ClampedArray.from(r.render(r.neutralFrame()).data);
+  const noReveal = createRenderer({ ...avatar, revealDir: new Float32Array(avatar.revealDir.length) }, { width: avatar.size, height: avatar.size });
+  assert.deepEqual(noReveal.render(noReveal.neutralFrame()).data, rest);
+});
