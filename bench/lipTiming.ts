@@ -47,9 +47,10 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   onset2: { onsetLead: 2 },
   onset3: { onsetLead: 3 },
   onset4: { onsetLead: 4 },
+  pooled: { fileMatch: 0 },
   fg05: { fileMatch: 0.5 },
-  fg1: { fileMatch: 1 },
   fg07: { fileMatch: 0.7 },
+
 };
 
 interface Case { name: string; held: boolean; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[]; realWidth?: (number | null)[] }

@@ -9,7 +9,7 @@
 // closures lost).
 import { speechActivity, type LipAudio } from './lipFeatures.ts';
 import { mapLipCurves, postprocessLips, rawLipCurves, smoothLipCurves, type LipModel } from './lipModel.ts';
-import { applyFileGain, FILE_MATCH_STRENGTH, fileOpeningGain, poolP90 } from './lipFileScale.ts';
+import { FILE_MATCH_STRENGTH, fileOpeningGain, poolP90 } from './lipFileScale.ts';
 import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
@@ -94,6 +94,11 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   let curves = mapLipCurves(model, smoothLipCurves(model, rawLipCurves(model, audio, fps, n), fps));
   const jawAt = model.targets.indexOf('jawOpen'), pool90 = poolP90(model.quantileMap?.[jawAt]);
   const gain = t.fileMatch && jawAt >= 0 && pool90 !== null ? fileOpeningGain(curves[jawAt]!, sp, pool90, t.fileMatch) : 1;
+  // the file's opening brought to the pool's before the gate and the closures, which still shut it
+  if (gain !== 1) for (const k of OPENING_CONTROLS) {
+    const c = curves[model.targets.indexOf(k)];
+    if (c) for (let i = 0; i < c.length; i++) c[i] = c[i]! * gain;
+  }
   openRoundedVowels(curves, model.targets, en);
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
   const mouth = postprocessLips(curves, sp, fps, mouthAmp);
@@ -109,10 +114,6 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);
     if (at >= 0) mouth[at] = openEarly(mouth[at]!, t.openLead);
-  }
-  if (gain !== 1) for (const k of OPENING_CONTROLS) {
-    const c = mouth[model.targets.indexOf(k)];
-    if (c) for (let i = 0; i < c.length; i++) c[i] = applyFileGain(c[i]!, gain);
   }
   shapeAudioMouth(mouth, model.targets);
   return mouth;

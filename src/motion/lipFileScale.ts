@@ -45,18 +45,6 @@ export function fileOpeningGain(jaw: ArrayLike<number>, speech: ArrayLike<number
 /** the file's gain is kept within these (a file of a few loud syllables, or of murmurs, is not stretched without bound) */
 export const FILE_GAIN_RANGE: readonly [number, number] = [0.67, 1.5];
 
-/**
- * jawOpen (and the other opening controls) at or under this is left as it is by the file's gain: a
- * closure or near-closure stays where the model and the closures put it (x 0.6 IOD = the critic's
- * "shut" 0.03). Without it the gain lifted GRID s1's near-closures: real closures hit 31 -> 26 of 48.
- */
-export const FILE_GAIN_KNEE = 0.05;
-
-/** One opening value with the file's gain applied above FILE_GAIN_KNEE (continuous, never negative, at most 1). */
-export function applyFileGain(v: number, gain: number): number {
-  return v <= FILE_GAIN_KNEE ? v : Math.min(1, FILE_GAIN_KNEE + (v - FILE_GAIN_KNEE) * gain);
-}
-
 /** The pool's 90th percentile of one target from the model's quantile map (its target at the 90 % knot; null when the map's knots are not the standard ones). */
 export function poolP90(map: { from: readonly number[]; to: readonly number[] } | undefined): number | null {
   if (!map || map.to.length !== CALIBRATION_KNOTS.length) return null;
