@@ -47,6 +47,10 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   onset2: { onsetLead: 2 },
   onset3: { onsetLead: 3 },
   onset4: { onsetLead: 4 },
+  pooled: { fileMatch: 0 },
+  fg05: { fileMatch: 0.5 },
+  fg07: { fileMatch: 0.7 },
+
 };
 
 interface Case { name: string; held: boolean; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[]; realWidth?: (number | null)[] }
@@ -77,6 +81,27 @@ export function rigWidthChange(curves: Float64Array[], targets: readonly string[
 function widthTails(v: number[]): { up: number; down: number } {
   const s = [...v].sort((a, b) => a - b), q = (p: number) => s[Math.floor(p * (s.length - 1))]!;
   return { up: q(0.9) - q(0.5), down: q(0.5) - q(0.1) };
+}
+
+/**
+ * The opening's size in speech frames (audio17): ours (jawOpen x 0.6 = IOD, the renderer's lip gap per
+ * unit, for the read-backs; jawOpen for GRID's teacher) and the real one's 50th / 90th percentiles.
+ */
+function openingQuantiles(jaw: Float64Array, c: Case, scale: number): { o50: number; o90: number; r50: number; r90: number } {
+  const sp = speechActivity(c.audio, FPS, c.n);
+  const at = [...Array(c.n).keys()].filter((i) => sp[i]! >= 0.5 && c.real[i] !== null);
+  const q = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.round(p * (v.length - 1))] ?? NaN;
+  const o = at.map((i) => jaw[i]! * scale), r = at.map((i) => c.real[i]!);
+  return { o50: q(o, 0.5), o90: q(o, 0.9), r50: q(r, 0.5), r90: q(r, 0.9) };
+}
+
+/** Over cases: mean ours/real p90 ratio and the sd of its log (how far the size wanders from file to file); real p90 under 0.03 (a misread clip) left out. */
+function ratioSummary(qs: { o50: number; r50: number; o90: number; r90: number }[]): string {
+  const l50 = qs.filter((x) => x.r90 > 0.03 && x.o50 > 0).map((x) => Math.log(x.o50 / x.r50)), m50 = l50.reduce((a, b) => a + b, 0) / Math.max(1, l50.length);
+  const l = qs.filter((x) => x.r90 > 0.03 && x.o90 > 0).map((x) => Math.log(x.o90 / x.r90));
+  const m = l.reduce((a, b) => a + b, 0) / Math.max(1, l.length);
+  const sd = Math.sqrt(l.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, l.length));
+  return `p50 ours/real ${Math.exp(m50).toFixed(2)}, p90 ours/real ${Math.exp(m).toFixed(2)} (geometric mean of ${l.length}), sd of log ${sd.toFixed(3)}`;
 }
 
 async function criticCases(): Promise<Case[]> {
@@ -189,11 +214,15 @@ for (const v of variants) {
   const jawOf = (c: Case) => audioMouthCurves(model, c.audio, FPS, c.n, opts)[jawAt]!;
   const lines: string[] = [];
   const all: (Fig & { held: boolean })[] = [];
+  const sizes: ReturnType<typeof openingQuantiles>[] = [];
   const wUp: number[] = [], wDown: number[] = [], wRealUp: number[] = [], wRealDown: number[] = [], wR: number[] = [];
   for (const c of critic) {
     const curves = audioMouthCurves(model, c.audio, FPS, c.n, opts);
     const f = figures(curves[jawAt]!, c, 0.03);
     all.push({ ...f, held: c.held });
+    const size = openingQuantiles(curves[jawAt]!, c, 0.6);
+    sizes.push(size);
+    lines.push(`  ${c.name.padEnd(14)}  opening p50 ${size.o50.toFixed(3)} (real ${size.r50.toFixed(3)}) p90 ${size.o90.toFixed(3)} (real ${size.r90.toFixed(3)}) ratio p90 ${(size.o90 / size.r90).toFixed(2)}`);
     // width: ours as the rig's change, the real one over its speech median (speech frames with a reading)
     const sp = speechActivity(c.audio, FPS, c.n);
     const wi = [...Array(c.n).keys()].filter((i) => sp[i]! >= 0.5 && c.realWidth?.[i] != null);
@@ -222,6 +251,8 @@ for (const v of variants) {
       if (Math.min(...jaws[k]!.slice(i0, i1 + 1)) < 0.35 * Math.max(1e-3, med)) closedWords++;
     }
   });
+  const gridSizes = grid.map((c, k) => openingQuantiles(jaws[k]!, c, 1));
+  lines.push(`  sizes: read-backs ${ratioSummary(sizes)}; GRID s1* sentences ${ratioSummary(gridSizes)}`);
   const lagHist = new Map<number, number>();
   for (const f of g) lagHist.set(f.lag, (lagHist.get(f.lag) ?? 0) + 1);
   const meanR = (lag: number) => grid.reduce((s, c, k) => s + lagR(jaws[k]!, c.real, lag), 0) / Math.max(1, grid.length);

@@ -8,7 +8,8 @@
 // each helped some speakers and hurt as many (GRID s1 r at lag 0: .610 -> .583, .604, .638 with b/p
 // closures lost).
 import { speechActivity, type LipAudio } from './lipFeatures.ts';
-import { calibrateLips, postprocessLips, rawLipCurves, type LipModel } from './lipModel.ts';
+import { mapLipCurves, postprocessLips, rawLipCurves, smoothLipCurves, type LipModel } from './lipModel.ts';
+import { FILE_MATCH_STRENGTH, fileOpeningGain, poolP90 } from './lipFileScale.ts';
 import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
@@ -29,9 +30,11 @@ export interface AudioMouthTiming {
   openLead: number;
   /** before a phrase's first sound the opening controls ramp up over this many frames to the phrase's first opening (openBeforeOnsets) */
   onsetLead: number;
+  /** how far the file's opening (its calibrated jaw's p90 in speech) is scaled to the training pool's (lipFileScale.ts fileOpeningGain; 0: the pooled map alone) */
+  fileMatch: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0 };
+export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -88,7 +91,14 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   const t = { ...DEFAULT_TIMING, ...timing };
   const sp = speech ?? speechActivity(audio, fps, n);
   const en = energy ?? frameEnergy(audio, fps, n);
-  let curves = calibrateLips(model, rawLipCurves(model, audio, fps, n), fps);
+  let curves = mapLipCurves(model, smoothLipCurves(model, rawLipCurves(model, audio, fps, n), fps));
+  const jawAt = model.targets.indexOf('jawOpen'), pool90 = poolP90(model.quantileMap?.[jawAt]);
+  const gain = t.fileMatch && jawAt >= 0 && pool90 !== null ? fileOpeningGain(curves[jawAt]!, sp, pool90, t.fileMatch) : 1;
+  // the file's opening brought to the pool's before the gate and the closures, which still shut it
+  if (gain !== 1) for (const k of OPENING_CONTROLS) {
+    const c = curves[model.targets.indexOf(k)];
+    if (c) for (let i = 0; i < c.length; i++) c[i] = c[i]! * gain;
+  }
   openRoundedVowels(curves, model.targets, en);
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
   const mouth = postprocessLips(curves, sp, fps, mouthAmp);

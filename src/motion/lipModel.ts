@@ -254,15 +254,27 @@ export function mapThrough(v: number, from: readonly number[], to: readonly numb
   return to[j - 1]! + ((v - x0) * (to[j]! - to[j - 1]!)) / (x1 - x0);
 }
 
-/** Raw network curves (targets x n frames, modified in place) -> smoothed, calibrated curves. */
-export function calibrateLips(model: LipModel, raw: Float64Array[], fps: number): Float64Array[] {
+/** Raw network curves (targets x n frames, modified in place) -> smoothed curves, still in the network's units (jawOpen's dips kept). */
+export function smoothLipCurves(model: LipModel, raw: Float64Array[], fps: number): Float64Array[] {
   return raw.map((c, t) => {
     const light = model.jawDips && model.targets[t] === 'jawOpen' ? gaussianSmooth(c, (DIP_SIGMA * fps) / 25) : null;
     const s = model.smooth ? gaussianSmooth(c, (model.smooth * fps) / 25) : c;
     if (light) deepenDips(s, light, model.jawDips!);
-    for (let i = 0; i < s.length; i++) s[i] = calibrateValue(model, t, s[i]!);
     return s;
   });
+}
+
+/** Smoothed network curves -> calibrated curves, in place (calibrateValue per frame). */
+export function mapLipCurves(model: LipModel, smoothed: Float64Array[]): Float64Array[] {
+  smoothed.forEach((s, t) => {
+    for (let i = 0; i < s.length; i++) s[i] = calibrateValue(model, t, s[i]!);
+  });
+  return smoothed;
+}
+
+/** Raw network curves (targets x n frames, modified in place) -> smoothed, calibrated curves. */
+export function calibrateLips(model: LipModel, raw: Float64Array[], fps: number): Float64Array[] {
+  return mapLipCurves(model, smoothLipCurves(model, raw, fps));
 }
 
 /** One network output v of target t, calibrated: through the quantile map, else the affine gain/offset. */

@@ -3,9 +3,10 @@
 import { predictLips, type LipModel } from '../lipModel.ts';
 import { TEACHER_FPS } from './teacher.ts';
 import { LIP_TARGETS, percentile, type ClipData } from './lipData.ts';
+import { CALIBRATION_KNOTS } from '../lipFileScale.ts';
 
 /** Quantiles (percent) of the calibration map's knots: dense at the top, where the widest openings are */
-export const CALIBRATION_QUANTILES = [0.5, 2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99.5];
+export const CALIBRATION_QUANTILES = CALIBRATION_KNOTS;
 
 /** The prediction (uncalibrated, smoothed) and the teacher in the training clips' speech frames, per target. */
 function speechValues(model: LipModel, clips: ClipData[]): { pred: number[][]; real: number[][] } {
