@@ -9,7 +9,7 @@ import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights } from './browDrop.ts';
-import { browCaps, browRestOf, oneSidedBrows, raisesFromRise } from './browRetarget.ts';
+import { browCaps, browRestOf, raisesFromRise } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
@@ -136,7 +136,12 @@ export interface DriverFitOptions {
    * but a self-reenactment that reproduced its own funnel readings lost mouth PSNR (lp_d14 24.01 -> 23.44).
    */
   funnelPrior?: boolean;
-  /** With raiseWithinRise: the shared inner raise capped by the higher brow's rise and taken back on the side that rose less (oneSidedBrows). */
+  /**
+   * With raiseWithinRise: the shared inner raise (both inner heads) within the lower brow's rise, and
+   * the higher brow's extra on its own outer raise (browRetarget.ts raisesFromRise). Until session 17
+   * the inner raise took the higher brow's rise and a frown took it back on the other side (s14);
+   * lp_d0's grin on st_art_1 read a 0.3 inner raise on both brows from his left brow's 0.012-0.018 rise.
+   */
   oneSidedBrows?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
@@ -288,8 +293,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
-  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest);
-  if (o.raiseWithinRise && o.oneSidedBrows) oneSidedBrows(out, have, brows, browRest);
+  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest, o.oneSidedBrows);
   const rises = lowerLidRises(lids, have);
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   lidRises?.[0].set(rises[0]);
