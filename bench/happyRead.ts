@@ -1,6 +1,6 @@
 // A happy driver on a photo, read back (issue #14, happy17): chosen frames of a video-driven motion
 // rendered in full and with one part taken back to the photo's (the squints, the blink, the inner
-// brow raise, every brow control, the sneer), each read back by the face mesh: both eyes' opening
+// brow raise, every brow control, the sneer, the gaze, the smile), each read back by the face mesh: both eyes' opening
 // over the photo's rest render's, both brows' height over the eye corners (head frame, browDrop.ts)
 // minus the rest render's, the mouth width; and the driver's own eyes / brows against its rest.
 // Writes 3x eye crops of the full renders with --crops DIR (for sheets). Prints a table; never asserts.
@@ -27,6 +27,10 @@ const inDir = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DA
 const photo = inDir(arg('--photo', 'st_art_1.png'), 'portraits'), video = inDir(arg('--video', 'lp_d0.mp4'), 'video');
 const picks = arg('--frames', '10,32,46').split(',').map(Number);
 const crops = arg('--crops', '');
+/** --crop-variants: a crop of every variant, not only the full frame */
+const cropVariants = process.argv.includes('--crop-variants');
+/** --every k: also render every k-th frame and print how ours follows the driver (Pearson r of brows L-R, both brows, each eye). */
+const every = Number(arg('--every', '0'));
 const FPS = 25;
 
 /** The driver's raw track at 25 fps, cached under $REAL3D_CACHE/tracks by the video's name. */
@@ -73,6 +77,8 @@ const variants: [string, (f: MotionFrame) => MotionFrame][] = [
   ['no inner raise', (f) => keep(f, ['browInnerUp'])],
   ['no brows', (f) => keep(f, ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight', 'browDownLeft', 'browDownRight'])],
   ['no sneer', (f) => keep(f, ['noseSneerLeft', 'noseSneerRight'])],
+  ['no gaze', (f) => ({ ...f, gaze: n.gaze })],
+  ['no smile', (f) => keep(f, ['mouthSmileLeft', 'mouthSmileRight'])],
 ];
 const f2 = (v: number) => v.toFixed(2), f3 = (v: number) => (v >= 0 ? '+' : '') + v.toFixed(3);
 console.log(`${path.basename(photo)} <- ${path.basename(video)}: photo rest eyes ${rest.eyes.map(f2).join('/')} brows ${rest.brows.map((v) => v.toFixed(3)).join('/')}; eyes as a share of rest, brows as height minus rest (canonical)`);
@@ -86,14 +92,37 @@ for (const i of picks) {
     const o = await readImg(img);
     if (!o) { console.log(`  ${name.padEnd(16)} no face`); continue; }
     console.log(`  ${name.padEnd(16)} eyes ${f2(o.eyes[0] / rest.eyes[0])}/${f2(o.eyes[1] / rest.eyes[1])} brows ${f3(o.brows[0] - rest.brows[0])}/${f3(o.brows[1] - rest.brows[1])} width ${f2(o.width)}`);
-    if (crops && name === 'full') {
+    if (crops && (name === 'full' || cropVariants)) {
       await mkdir(crops, { recursive: true });
       const lm = rest.lm, xs = [70, 300, 33, 263, 9, 168].map((k) => lm[k]!);
       const x0 = Math.min(...xs.map((p) => p[0])), x1 = Math.max(...xs.map((p) => p[0])), yb = Math.min(...xs.map((p) => p[1]));
       const wd = (x1 - x0) * 1.2, left = Math.max(0, Math.round(x0 - 0.1 * (x1 - x0))), top = Math.max(0, Math.round(yb - 0.35 * wd));
       await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
         .extract({ left, top, width: Math.min(img.width - left, Math.round(wd)), height: Math.min(img.height - top, Math.round(0.55 * wd)) })
-        .png().toFile(path.join(crops, `${path.basename(photo).split('.')[0]}_f${i}.png`));
+        .png().toFile(path.join(crops, `${path.basename(photo).split('.')[0]}_f${i}${name === 'full' ? '' : '_' + name.replace(/ /g, '-')}.png`));
     }
   }
+}
+
+const pearson = (a: number[], b: number[]) => {
+  const ma = a.reduce((s, v) => s + v, 0) / a.length, mb = b.reduce((s, v) => s + v, 0) / b.length;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let k = 0; k < a.length; k++) { sab += (a[k]! - ma) * (b[k]! - mb); saa += (a[k]! - ma) ** 2; sbb += (b[k]! - mb) ** 2; }
+  return sab / Math.sqrt(saa * sbb || 1);
+};
+if (every > 0) {
+  const ours: Read[] = [], theirs: Read[] = [], smiles: number[] = [];
+  for (let i = 0; i < frames.length; i += every) {
+    const d = drv[i];
+    if (!d) continue;
+    const o = await readImg(r.render(frames[i]!));
+    if (!o) continue;
+    ours.push(o); theirs.push(d); smiles.push(((frames[i]!.w.mouthSmileLeft ?? 0) + (frames[i]!.w.mouthSmileRight ?? 0)) / 2);
+  }
+  const lr = (x: Read[]) => x.map((v) => v.brows[0] - v.brows[1]), mid = (x: Read[]) => x.map((v) => v.brows[0] + v.brows[1]);
+  const eye = (x: Read[], k: number) => x.map((v) => v.eyes[k]!);
+  const grin = smiles.map((s, k) => (s > 0.5 ? k : -1)).filter((k) => k >= 0);
+  const share = (x: Read[], k: number, restV: number) => grin.reduce((s, q) => s + x[q]!.eyes[k]! / restV, 0) / Math.max(1, grin.length);
+  console.log(`every ${every}th frame (${ours.length}): brow L-R r ${pearson(lr(ours), lr(theirs)).toFixed(2)}, brows r ${pearson(mid(ours), mid(theirs)).toFixed(2)}, eye r ${pearson(eye(ours, 0), eye(theirs, 0)).toFixed(2)}/${pearson(eye(ours, 1), eye(theirs, 1)).toFixed(2)}; ` +
+    `in the ${grin.length} smiling frames eyes ${share(ours, 0, rest.eyes[0]).toFixed(2)}/${share(ours, 1, rest.eyes[1]).toFixed(2)} of rest [driver ${share(theirs, 0, drvRest.eyes[0]!).toFixed(2)}/${share(theirs, 1, drvRest.eyes[1]!).toFixed(2)}], brow rise ${(grin.reduce((s, q) => s + ours[q]!.brows[0] + ours[q]!.brows[1] - rest.brows[0] - rest.brows[1], 0) / 2 / Math.max(1, grin.length)).toFixed(3)} [driver ${(grin.reduce((s, q) => s + theirs[q]!.brows[0] + theirs[q]!.brows[1] - drvRest.brows[0]! - drvRest.brows[1]!, 0) / 2 / Math.max(1, grin.length)).toFixed(3)}]`);
 }

@@ -23,6 +23,20 @@ export function browHeights(canonical: ArrayLike<number>): [number, number] {
   return SIDES.map((s) => mean(s.eye) - mean(s.brow)) as [number, number];
 }
 
+/**
+ * A smile lowers the brows a little with no frown: the cheek raise's orbicularis draws the brow down
+ * whole (a Duchenne smile), the corrugators that knot the inner heads stay still. Katie's grin at
+ * 1.1 s (after a blink, smile 0.54-0.69) brought her brows 0.008 / 0.016 down over her median, which
+ * the fit read as browDown 0.20 / 0.26 and frownWithinDrop let through: a knotted frown with glabella
+ * creases on a happy face (critic16). Under a full smile this much of a brow's drop is the smile's.
+ */
+export const SMILE_BROW_DROP = 0.015;
+
+/** The brow drop (canonical) left to a frown when the side's smile gate (0..1, lowerLid.ts smileGate) explains SMILE_BROW_DROP of it at full. */
+export function dropLeftToFrown(drop: number, smile: number): number {
+  return drop - SMILE_BROW_DROP * Math.min(1, Math.max(0, smile));
+}
+
 /** The largest frown weight a brow that came down `drop` (rest height minus height, canonical) supports. */
 export function frownWithinDrop(weight: number, drop: number): number {
   return Math.min(weight, Math.max(0, drop) / FROWN_DROP_AT_FULL);

@@ -3,7 +3,8 @@
 // (the shared inner raise no higher than the lower brow shows, the rest on each side's outer raise).
 import type { RigControl } from '../rig/controls.ts';
 import type { DriverFitOptions } from './retarget.ts';
-import { frownWithinDrop, raiseWithinRise } from './browDrop.ts';
+import { dropLeftToFrown, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
+import { smileGate } from './lowerLid.ts';
 import { percentile } from './restFace.ts';
 
 /**
@@ -43,6 +44,18 @@ export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows:
   if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, innerRise(i));
   const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
   if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
+}
+
+/**
+ * In place: each side's frown within the drop its smile leaves (browDrop.ts dropLeftToFrown): the
+ * brows a smile brings down are not a frown.
+ */
+export function smileFrowns(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
+  ([['browDownLeft', 'mouthSmileLeft'], ['browDownRight', 'mouthSmileRight']] as const).forEach(([down, smile], side) => {
+    const d = out.get(down), sm = out.get(smile);
+    if (!d || !sm) return;
+    for (const i of have) d[i] = frownWithinDrop(d[i]!, dropLeftToFrown(browRest.frown[side]! - brows[side]![i]!, smileGate(sm[i]!)));
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights } from './browDrop.ts';
-import { browCaps, browRestOf, raisesFromRise } from './browRetarget.ts';
+import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
@@ -143,13 +143,15 @@ export interface DriverFitOptions {
    * lp_d0's grin on st_art_1 read a 0.3 inner raise on both brows from his left brow's 0.012-0.018 rise.
    */
   oneSidedBrows?: boolean;
+  /** With frownWithinDrop: the brow drop a smile brings is no frown (browDrop.ts SMILE_BROW_DROP; browRetarget.ts smileFrowns). */
+  smileNoFrown?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, smileNoFrown: o.smileNoFrown ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -294,6 +296,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     out.set(c, ch);
   }
   if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest, o.oneSidedBrows);
+  if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
   lidRises?.[0].set(rises[0]);
