@@ -96,9 +96,9 @@ for (const i of picks) {
       await mkdir(crops, { recursive: true });
       const lm = rest.lm, xs = [70, 300, 33, 263, 9, 168].map((k) => lm[k]!);
       const x0 = Math.min(...xs.map((p) => p[0])), x1 = Math.max(...xs.map((p) => p[0])), yb = Math.min(...xs.map((p) => p[1]));
-      const wd = (x1 - x0) * 1.2, left = Math.max(0, Math.round(x0 - 0.1 * (x1 - x0))), top = Math.max(0, Math.round(yb - 0.35 * wd));
+      const wd = (x1 - x0) * 1.2, left = Math.max(0, Math.round(x0 - 0.1 * (x1 - x0))), top = Math.max(0, Math.round(yb - 0.2 * wd));
       await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
-        .extract({ left, top, width: Math.min(img.width - left, Math.round(wd)), height: Math.min(img.height - top, Math.round(0.55 * wd)) })
+        .extract({ left, top, width: Math.min(img.width - left, Math.round(wd)), height: Math.min(img.height - top, Math.round(0.62 * wd)) })
         .png().toFile(path.join(crops, `${path.basename(photo).split('.')[0]}_f${i}${name === 'full' ? '' : '_' + name.replace(/ /g, '-')}.png`));
     }
   }

@@ -49,3 +49,12 @@ test('retarget: a real frown under a smile stays a frown; a frown without a smil
   assert.ok(grin.on > 0.5 * grin.off && grin.on > 0.3, 'most of a deep frown stays under a smile');
   assert.ok(Math.abs(plain.on - plain.off) < 0.02, 'without a smile, the frown as before');
 });
+
+test('a smile\'s squint narrows the photo\'s eye no further than the driver\'s narrowed', async () => {
+  const { squintForNarrowing } = await import('../src/motion/retarget.ts');
+  const { RENDERED_RISE_AT_FULL } = await import('../src/motion/lowerLid.ts');
+  assert.equal(squintForNarrowing(1), 0, 'an eye open as at rest: no squint');
+  assert.equal(squintForNarrowing(1.1), 0);
+  assert.ok(Math.abs(squintForNarrowing(0.88) * RENDERED_RISE_AT_FULL - 0.12) < 1e-12, 'Katie\'s right eye at 0.88 of rest: a squint that narrows 0.12');
+  assert.equal(squintForNarrowing(0.5), 1);
+});
