@@ -31,6 +31,8 @@ const crops = arg('--crops', '');
 const cropVariants = process.argv.includes('--crop-variants');
 /** --every k: also render every k-th frame and print how ours follows the driver (Pearson r of brows L-R, both brows, each eye). */
 const every = Number(arg('--every', '0'));
+/** --full-only: no variants, the full frame alone */
+const fullOnly = process.argv.includes('--full-only');
 const FPS = 25;
 
 /** The driver's raw track at 25 fps, cached under $REAL3D_CACHE/tracks by the video's name. */
@@ -46,11 +48,11 @@ async function track(): Promise<(RawFaceFrame | null)[]> {
   return revive(slim);
 }
 
-interface Read { eyes: [number, number]; brows: [number, number]; width: number; lm: Landmarks }
+interface Read { gap: number; eyes: [number, number]; brows: [number, number]; width: number; lm: Landmarks }
 function readLandmarks(lm: Landmarks): Read {
   const e = eyeOpenings(lm);
   const iod = Math.hypot(lm[33]![0] - lm[263]![0], lm[33]![1] - lm[263]![1]);
-  return { eyes: [e.left, e.right], brows: browHeights(toCanonical(lm, fitRig(lm, { robust: true }))), width: Math.hypot(lm[61]![0] - lm[291]![0], lm[61]![1] - lm[291]![1]) / iod, lm };
+  return { gap: Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iod, eyes: [e.left, e.right], brows: browHeights(toCanonical(lm, fitRig(lm, { robust: true }))), width: Math.hypot(lm[61]![0] - lm[291]![0], lm[61]![1] - lm[291]![1]) / iod, lm };
 }
 
 const portrait = await cachedPortrait(photo);
@@ -86,12 +88,12 @@ for (const i of picks) {
   const d = drv[i], f = frames[i];
   if (!d || !f) { console.log(`f${i}: no driver face`); continue; }
   const w = (c: string) => f2(f.w[c] ?? 0);
-  console.log(`f${i} driver eyes ${f2(d.eyes[0] / drvRest.eyes[0]!)}/${f2(d.eyes[1] / drvRest.eyes[1]!)} brows ${f3(d.brows[0] - drvRest.brows[0]!)}/${f3(d.brows[1] - drvRest.brows[1]!)} width ${f2(d.width)} | motion squint ${w('eyeSquintLeft')}/${w('eyeSquintRight')} cheek ${w('cheekSquintLeft')}/${w('cheekSquintRight')} blink ${w('eyeBlinkLeft')}/${w('eyeBlinkRight')}+${f2(f.blink)} inner ${w('browInnerUp')} outer ${w('browOuterUpLeft')}/${w('browOuterUpRight')} down ${w('browDownLeft')}/${w('browDownRight')} sneer ${w('noseSneerLeft')}/${w('noseSneerRight')} smile ${w('mouthSmileLeft')}/${w('mouthSmileRight')}`);
-  for (const [name, v] of variants) {
+  console.log(`f${i} driver eyes ${f2(d.eyes[0] / drvRest.eyes[0]!)}/${f2(d.eyes[1] / drvRest.eyes[1]!)} brows ${f3(d.brows[0] - drvRest.brows[0]!)}/${f3(d.brows[1] - drvRest.brows[1]!)} width ${f2(d.width)} gap ${d.gap.toFixed(3)} | motion squint ${w('eyeSquintLeft')}/${w('eyeSquintRight')} cheek ${w('cheekSquintLeft')}/${w('cheekSquintRight')} blink ${w('eyeBlinkLeft')}/${w('eyeBlinkRight')}+${f2(f.blink)} inner ${w('browInnerUp')} outer ${w('browOuterUpLeft')}/${w('browOuterUpRight')} down ${w('browDownLeft')}/${w('browDownRight')} sneer ${w('noseSneerLeft')}/${w('noseSneerRight')} smile ${w('mouthSmileLeft')}/${w('mouthSmileRight')}`);
+  for (const [name, v] of fullOnly ? variants.slice(0, 1) : variants) {
     const img = r.render(v(f));
     const o = await readImg(img);
     if (!o) { console.log(`  ${name.padEnd(16)} no face`); continue; }
-    console.log(`  ${name.padEnd(16)} eyes ${f2(o.eyes[0] / rest.eyes[0])}/${f2(o.eyes[1] / rest.eyes[1])} brows ${f3(o.brows[0] - rest.brows[0])}/${f3(o.brows[1] - rest.brows[1])} width ${f2(o.width)}`);
+    console.log(`  ${name.padEnd(16)} eyes ${f2(o.eyes[0] / rest.eyes[0])}/${f2(o.eyes[1] / rest.eyes[1])} brows ${f3(o.brows[0] - rest.brows[0])}/${f3(o.brows[1] - rest.brows[1])} width ${f2(o.width)} gap ${o.gap.toFixed(3)}`);
     if (crops && (name === 'full' || cropVariants)) {
       await mkdir(crops, { recursive: true });
       const lm = rest.lm, xs = [70, 300, 33, 263, 9, 168].map((k) => lm[k]!);
