@@ -1,8 +1,10 @@
 // The brow channels of the retarget (retarget.ts) checked against how far the driver's brows really
-// moved over its eye corners in the head frame (browDrop.ts), and a one-sided brow kept one-sided.
+// moved over its eye corners in the head frame (browDrop.ts), and a one-sided brow kept one-sided
+// (the shared inner raise no higher than the lower brow shows, the rest on each side's outer raise).
 import type { RigControl } from '../rig/controls.ts';
 import type { DriverFitOptions } from './retarget.ts';
-import { frownWithinDrop, raiseWithinRise, innerRaiseTakenBack } from './browDrop.ts';
+import { dropLeftToFrown, frownWithinDrop, raiseWithinRise } from './browDrop.ts';
+import { smileGate } from './lowerLid.ts';
 import { percentile } from './restFace.ts';
 
 /**
@@ -28,7 +30,7 @@ function browRise(brows: Float64Array[], browRest: BrowRest, side: number, i: nu
 /**
  * The brow controls no stronger than the driver's brows really moved over its eye corners (head
  * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
- * raise within how far they rose (browInnerUp: the higher brow's rise with oneSidedBrows, else both brows' mean). Other controls are left alone.
+ * raise within how far they rose (browInnerUp: the lower brow's rise with oneSidedBrows, else both brows' mean). Other controls are left alone.
  */
 export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Pick<Required<DriverFitOptions>, 'frownWithinDrop' | 'raiseWithinRise' | 'oneSidedBrows'>): void {
   const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
@@ -36,25 +38,24 @@ export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows:
   const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
   if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
   if (!o.raiseWithinRise) return;
-  // the inner raise within the higher brow's rise (oneSidedBrows takes it back on the other side)
-  const innerRise = (i: number) => (o.oneSidedBrows ? Math.max(rise(0, i), rise(1, i)) : (rise(0, i) + rise(1, i)) / 2);
+  // the inner raise (both brows' inner heads) within the lower brow's rise with oneSidedBrows: the
+  // higher brow's own extra goes on its outer raise (raisesFromRise)
+  const innerRise = (i: number) => (o.oneSidedBrows ? Math.min(rise(0, i), rise(1, i)) : (rise(0, i) + rise(1, i)) / 2);
   if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, innerRise(i));
   const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
   if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
 }
 
 /**
- * In place: on the side whose brow rose less, a frown at least as deep as the share of the shared
- * inner raise (browInnerUp) that side did not show (browDrop.ts innerRaiseTakenBack).
+ * In place: each side's frown within the drop its smile leaves (browDrop.ts dropLeftToFrown): the
+ * brows a smile brings down are not a frown.
  */
-export function oneSidedBrows(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
-  const inner = out.get('browInnerUp');
-  const down = [out.get('browDownLeft'), out.get('browDownRight')];
-  if (!inner || !down[0] || !down[1]) return;
-  for (const i of have) {
-    const rise = [0, 1].map((s) => browRise(brows, browRest, s, i));
-    for (const s of [0, 1]) down[s]![i] = Math.max(down[s]![i]!, innerRaiseTakenBack(inner[i]!, rise[s]!, rise[1 - s]!));
-  }
+export function smileFrowns(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
+  ([['browDownLeft', 'mouthSmileLeft'], ['browDownRight', 'mouthSmileRight']] as const).forEach(([down, smile], side) => {
+    const d = out.get(down), sm = out.get(smile);
+    if (!d || !sm) return;
+    for (const i of have) d[i] = frownWithinDrop(d[i]!, dropLeftToFrown(browRest.frown[side]! - brows[side]![i]!, smileGate(sm[i]!)));
+  });
 }
 
 /**
@@ -78,17 +79,41 @@ export function raiseFromRise(rise: number): number {
 }
 
 /**
+ * The share of a brow's rendered rise (at the points the rise is measured on: its inner end and
+ * middle, browDrop.ts) that the inner raise gives, and that its own outer raise gives, at the same
+ * weight (rig/basis/brows.ts: each lifts its end by BROW_RAISE, falling off to 0.35 of it at the
+ * other end; inner (1 + 0.675) / 2, outer (0.35 + 0.675) / 2 of BROW_RAISE).
+ */
+export const INNER_SHARE = 0.84;
+export const OUTER_SHARE = 0.51;
+
+/**
+ * The outer raise that, with the inner raise `inner`, renders the rise that both at `w` would:
+ * a brow that rose more than the other carries its extra on its own outer raise (the inner raise
+ * is both brows'). At most 1; never under `w`.
+ */
+export function outerForRise(w: number, inner: number): number {
+  return Math.min(1, Math.max(w, ((INNER_SHARE + OUTER_SHARE) * w - INNER_SHARE * Math.min(inner, w)) / OUTER_SHARE));
+}
+
+/**
  * In place: each side's outer raise at least raiseFromRise of that brow's rise over its median (the
  * frown's rest: from the low quartile, the raise's own rest, an animated driver's median frame took a
- * standing raise of both brows and lp_d6's brow L-R r read back fell .71 -> .64), the shared inner
- * raise at least that of the higher brow (oneSidedBrows then takes it back on a side that did not rise).
+ * standing raise of both brows and lp_d6's brow L-R r read back fell .71 -> .64). The shared inner
+ * raise at least that of the LOWER brow with `oneSided` (else the higher's), and the higher brow's
+ * extra on its own outer raise (outerForRise): browInnerUp lifts both inner heads, so a one-sided
+ * rise given to it raised the other brow's head too. lp_d0's grin on st_art_1 (1.3-1.5 s, his left
+ * brow 0.012-0.018 up, the right 0.003-0.006 under rest) took a 0.3 inner raise on both brows, the
+ * critic's "knotted brows" on a happy face; the frown that took it back on the right (session 14)
+ * knotted them too.
  */
-export function raisesFromRise(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest): void {
+export function raisesFromRise(out: Map<RigControl, Float64Array>, have: number[], brows: Float64Array[], browRest: BrowRest, oneSided = true): void {
   const inner = out.get('browInnerUp');
   const outer = [out.get('browOuterUpLeft'), out.get('browOuterUpRight')];
   for (const i of have) {
     const w = [0, 1].map((s) => raiseFromRise(brows[s]![i]! - browRest.frown[s]!));
-    for (const s of [0, 1]) if (outer[s]) outer[s]![i] = Math.max(outer[s]![i]!, w[s]!);
-    if (inner) inner[i] = Math.max(inner[i]!, Math.max(w[0]!, w[1]!));
+    if (inner) inner[i] = Math.max(inner[i]!, oneSided ? Math.min(w[0]!, w[1]!) : Math.max(w[0]!, w[1]!));
+    const shared = inner?.[i] ?? 0;
+    for (const s of [0, 1]) if (outer[s]) outer[s]![i] = Math.max(outer[s]![i]!, oneSided ? outerForRise(w[s]!, shared) : w[s]!);
   }
 }

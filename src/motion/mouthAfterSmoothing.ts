@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, puckerFloor, widenCap, widenToWidth, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -42,7 +42,30 @@ export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean
     const near = [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => widths[j]!);
     const w: Partial<Record<RigControl, number>> = {};
     for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
-    widenToWidth(w, 1 + percentile(near, 50) - rest);
+    const ratio = 1 + percentile(near, 50) - rest;
+    widenToWidth(w, ratio);
+    narrowToWidth(w, ratio);
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = w[c]!;
   }
+}
+
+/**
+ * The photo's mouth may come out this much wider (ratio to rest) than the driver's widened before
+ * the widening controls are taken down: the fit reads an open "ah" with a raised upper lip as a smile
+ * (Obama 2 at 0.64 s: smile 0.61/0.52, stretch 0.38/0.17, dimples 0.21/0.45, a mouth 1.28 times the
+ * photo's where his widened 1.10; read back 0.75 IOD against his 0.63, critic16).
+ */
+export const WIDTH_OVER_DRIVER = 0.06;
+/** The widening controls keep at least this share (the smile's corner lift is not all width). */
+const NARROW_KEEP = 0.4;
+
+/** In place: the widening controls scaled down until the weights widen the mouth no more than `widthRatio` + WIDTH_OVER_DRIVER. */
+export function narrowToWidth(w: Partial<Record<RigControl, number>>, widthRatio: number): void {
+  const over = widthFromWeights(w) - (Math.max(1, widthRatio) + WIDTH_OVER_DRIVER);
+  if (over <= 0) return;
+  let widening = 0;
+  for (const c of WIDENING) widening += (WIDTH_PER_UNIT[c] ?? 0) * (w[c] ?? 0);
+  if (widening <= 1e-6) return;
+  const keep = Math.max(NARROW_KEEP, (widening - over) / widening);
+  for (const c of WIDENING) if (w[c] !== undefined) w[c] = w[c]! * keep;
 }

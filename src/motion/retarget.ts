@@ -9,7 +9,7 @@ import { RIG_CONTROLS, weightsToVector, type RigControl } from '../rig/controls.
 import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights } from './browDrop.ts';
-import { browCaps, browRestOf, oneSidedBrows, raisesFromRise } from './browRetarget.ts';
+import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
@@ -136,15 +136,24 @@ export interface DriverFitOptions {
    * but a self-reenactment that reproduced its own funnel readings lost mouth PSNR (lp_d14 24.01 -> 23.44).
    */
   funnelPrior?: boolean;
-  /** With raiseWithinRise: the shared inner raise capped by the higher brow's rise and taken back on the side that rose less (oneSidedBrows). */
+  /**
+   * With raiseWithinRise: the shared inner raise (both inner heads) within the lower brow's rise, and
+   * the higher brow's extra on its own outer raise (browRetarget.ts raisesFromRise). Until session 17
+   * the inner raise took the higher brow's rise and a frown took it back on the other side (s14);
+   * lp_d0's grin on st_art_1 read a 0.3 inner raise on both brows from his left brow's 0.012-0.018 rise.
+   */
   oneSidedBrows?: boolean;
+  /** With lowerLidSquint: a smile's squint no deeper than the driver's eye narrowed (squintForNarrowing). */
+  squintWithinNarrowing?: boolean;
+  /** With frownWithinDrop: the brow drop a smile brings is no frown (browDrop.ts SMILE_BROW_DROP; browRetarget.ts smileFrowns). */
+  smileNoFrown?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, smileNoFrown: o.smileNoFrown ?? true, squintWithinNarrowing: o.squintWithinNarrowing ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
 
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
@@ -194,12 +203,12 @@ function eyeShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64
  * cheek). `rises` becomes the share of the opening the added squint raises the photo's lower lid by
  * (the blink leaves it out).
  */
-function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[]): void {
+function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[], shares?: [Float64Array, Float64Array]): void {
   ([['eyeSquintLeft', 'cheekSquintLeft', 'mouthSmileLeft'], ['eyeSquintRight', 'cheekSquintRight', 'mouthSmileRight']] as const).forEach(([eye, cheek, smile], side) => {
     const e = out.get(eye), c = out.get(cheek), sm = out.get(smile);
     if (!e || !c || !sm) return;
     for (const i of have) {
-      const s = smileSquint(rises[side]![i]!, sm[i]!);
+      const s = Math.min(smileSquint(rises[side]![i]!, sm[i]!), shares ? squintForNarrowing(shares[side]![i]!) : 1);
       // only the squint the fit missed is taken from the blink: where the fit read the squint (lp_d6),
       // the blink measure's narrowing stays as it was (giving it all back left her eyes too open)
       rises[side]![i] = RENDERED_RISE_AT_FULL * Math.max(0, s - e[i]!);
@@ -207,6 +216,16 @@ function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Arra
       c[i] = Math.max(c[i]!, s);
     }
   });
+}
+
+/**
+ * The squint that narrows the photo's eye as far as the driver's narrowed (its opening as a share of
+ * rest, eyeShares), and no further: Katie's grins (lp_s2, 36 smiling frames of 8 s) read lower-lid
+ * rises of up to 0.18 of her right eye's opening where the eye narrowed to 0.88 (head turned 8-11 deg),
+ * and the squint they gave narrowed lp_s2's right eye to 0.69 of rest (bench/happyRead.ts).
+ */
+export function squintForNarrowing(share: number): number {
+  return Math.min(1, Math.max(0, 1 - share) / RENDERED_RISE_AT_FULL);
 }
 
 /** What the video path hands retargetFromLandmarks besides the landmarks, and what it reads back. */
@@ -262,7 +281,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     lids[i] = frame.lids;
-    if (o.lidsDecide) {
+    if (o.lidsDecide || o.squintWithinNarrowing) {
       const m = io.eyes ? null : faceMeasures(lm);
       eyes[0][i] = io.eyes ? io.eyes[0][i]! : m!.eyeLeft;
       eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
@@ -288,10 +307,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browCaps(c, ch, have, brows, browRest, o);
     out.set(c, ch);
   }
-  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest);
-  if (o.raiseWithinRise && o.oneSidedBrows) oneSidedBrows(out, have, brows, browRest);
+  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest, o.oneSidedBrows);
+  if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
-  if (o.lowerLidSquint) lowerLidSquints(out, rises, have);
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? eyeShares(eyes, have) : undefined);
   lidRises?.[0].set(rises[0]);
   lidRises?.[1].set(rises[1]);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
