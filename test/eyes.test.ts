@@ -140,7 +140,7 @@ test('retarget: a frown arrives at the read-back gain, and only as deep as the d
 
 test('retarget: brow raises are vetoed where the driver\'s brows did not rise; a wide eye is not squinting', async () => {
   const { raiseWithinRise, RAISE_AT_FULL } = await import('../src/motion/browDrop.ts');
-  const { wideOverSquint } = await import('../src/motion/retarget.ts');
+  const { wideOverSquint } = await import('../src/motion/eyeSquints.ts');
   assert.equal(raiseWithinRise(0.8, 0), 0, 'brows that did not rise: no raise (the fit\'s crosstalk)');
   assert.equal(raiseWithinRise(0.8, -0.02), 0, 'brows that came down: no raise');
   assert.equal(raiseWithinRise(0.8, RAISE_AT_FULL), 0.8, 'a full rise allows any raise');

@@ -51,7 +51,7 @@ test('retarget: a real frown under a smile stays a frown; a frown without a smil
 });
 
 test('a smile\'s squint narrows the photo\'s eye no further than the driver\'s narrowed', async () => {
-  const { squintForNarrowing } = await import('../src/motion/retarget.ts');
+  const { squintForNarrowing } = await import('../src/motion/eyeSquints.ts');
   const { RENDERED_RISE_AT_FULL } = await import('../src/motion/lowerLid.ts');
   assert.equal(squintForNarrowing(1), 0, 'an eye open as at rest: no squint');
   assert.equal(squintForNarrowing(1.1), 0);

@@ -13,7 +13,10 @@ import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarge
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
-import { lidHeights, lowerLidRises, smileSquint, RENDERED_RISE_AT_FULL, type Lids } from './lowerLid.ts';
+import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
+import { eyeShares, lowerLidSquints, wideOverSquint } from './eyeSquints.ts';
+import { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
+export { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
 import { faceMeasures } from './measures.ts';
 import { mouthWidthRatio } from '../rig/mouthPrior.ts';
@@ -67,95 +70,6 @@ export function calibratedGain(rest: number, high: number): number {
   return Math.min(MAX_GAIN, Math.max(1, TARGET_PEAK / range));
 }
 
-/** How the driver's frames are fitted and retargeted; each option defaults to on (off only for before/after runs) except the two mouth rebases, which are experiments. */
-export interface DriverFitOptions {
-  /** The face oval counts less in the pose solve as the head turns or tilts (rig/fit.ts). */
-  silhouetteFade?: boolean;
-  /** Remove what a neutral face reads at the frame's head pose (rig/poseBias.ts): the face mesh reads a pitched/tilted head as one-sided expression. */
-  poseCorrection?: boolean;
-  /** The fit's mouth prior: a mouth wider than at rest is not puckered (rig/mouthPrior.ts). */
-  puckerPrior?: boolean;
-  /**
-   * The lower lip's own drop read by the fit (mouthLowerDown); the video path keeps the larger of it and
-   * the measure's (fromVideo.ts). The opening stays the measured lip gap (the renderer gives the jaw only
-   * what the lips do not open, render/mouth/opening.ts), so this moves a smile's opening from the jaw to
-   * the lip: Katie's toothy smiles part the lips with the jaw nearly still (the fit's jawOpen 0.00-0.03,
-   * lowerDown 0.8-0.9 at 1.1 s and 6.7 s), and a jaw carrying the whole gap drew a tall oval, a talking mouth.
-   */
-  lowerLipFit?: boolean;
-  /** A frown no deeper than the driver's brows came down over its eye corners (head frame, against its median; browDrop.ts). */
-  frownWithinDrop?: boolean;
-  /**
-   * The mouth's shape as signed changes from the driver's rest, added to the photo's own mouth
-   * (rig/mouthBase.ts). Off by default: it counts a photo's expression twice when the photo shows
-   * more than the driver's rest (self-reenactment mt_sun, who smiles throughout: mouth PSNR 20.38 ->
-   * 16.99), though it helps where the photo's fit reads less than the driver (Obama 2 19.75 -> 20.12).
-   */
-  mouthOnPhoto?: boolean;
-  /**
-   * With mouthOnPhoto: the changes count from the driver's first frame instead of its rest. Right
-   * when the photo shows the driver's first frame (self-reenactment mouth PSNR, from 20.38 / 22.86 /
-   * 19.75 without mouthOnPhoto: mt_sun 20.61, lp_d0 24.52, Obama 2 20.41), wrong for another face: a
-   * driver smiling from its first frame gave no smile (cross AED lp_d14 0.165 against 0.10, Katie
-   * 0.166, worse than the photo repeated; docs/mouth/README.md round 9).
-   */
-  mouthFromStart?: boolean;
-  /** Brow raises at their read-back gain, no higher than the driver's brows rose over its eye corners (browDrop.ts). */
-  raiseWithinRise?: boolean;
-  /** A wide eye is not squinting: eyeSquint less the side's eyeWide (wideOverSquint). */
-  wideOverSquint?: boolean;
-  /**
-   * The head's yaw from the rig fit's pose solve (a 3D face fitted to the landmarks' x, y) rather
-   * than from the face mesh's own depth (measures.ts headAngles), which is flat: on real drivers it
-   * read 0.51-0.77 of the fit's yaw (Katie 0.61, Obama 0.77, Fei-Fei 0.62, lp_d0 0.51), and on our own
-   * renders turned 25 deg it read 9.5-14 deg where the fit reads 16-20. Self-reenactment (yaw read back
-   * by the fit on ours vs on the real frames): Fei-Fei 0.65 -> 0.89 per real degree, mean error 2.70 ->
-   * 1.11 deg; Obama 0.85 -> 1.02, 1.17 -> 0.96. Pitch and roll stay the mesh's: the fit's pitch
-   * overshot (Obama 1.19 -> 1.32 per real degree, error 1.35 -> 1.93).
-   */
-  yawFromFit?: boolean;
-  /** One-sided readings (left/right pairs) kept less as the head turns from the driver's usual heading (turnTrust.ts). */
-  oneSidedTurn?: boolean;
-  /** With wideOverSquint: an eye measured narrower than at rest keeps its squint over its eyeWide (lidsDecide.ts). */
-  lidsDecide?: boolean;
-  /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
-  lowerLidSquint?: boolean;
-  /**
-   * With puckerPrior: the mouth prior again after the video path's smoothing (framesFromRaw.ts): a
-   * short "O" between smiles (lp_d6 at 3.3 s, 0.2 s) took 0.16-0.21 of their smile from the smoothing.
-   */
-  roundAfterSmoothing?: boolean;
-  /**
-   * After smoothing, a driver's mouth wider than its rest widens the photo's as much: the smile,
-   * stretch and dimples scaled up to the driver's width over its neutral (rig/mouthPrior.ts widenToWidth).
-   */
-  widenToDriver?: boolean;
-  /**
-   * With puckerPrior: no funnel on a mouth at or past its rest width (rig/mouthPrior.ts funnelCap), in the
-   * fit and after smoothing. Katie's grins on lp_s2 lost their pout (width .48/.55 -> .52/.64 IOD at 2.2 / 2.7 s),
-   * but a self-reenactment that reproduced its own funnel readings lost mouth PSNR (lp_d14 24.01 -> 23.44).
-   */
-  funnelPrior?: boolean;
-  /**
-   * With raiseWithinRise: the shared inner raise (both inner heads) within the lower brow's rise, and
-   * the higher brow's extra on its own outer raise (browRetarget.ts raisesFromRise). Until session 17
-   * the inner raise took the higher brow's rise and a frown took it back on the other side (s14);
-   * lp_d0's grin on st_art_1 read a 0.3 inner raise on both brows from his left brow's 0.012-0.018 rise.
-   */
-  oneSidedBrows?: boolean;
-  /** With lowerLidSquint: a smile's squint no deeper than the driver's eye narrowed (squintForNarrowing). */
-  squintWithinNarrowing?: boolean;
-  /** With frownWithinDrop: the brow drop a smile brings is no frown (browDrop.ts SMILE_BROW_DROP; browRetarget.ts smileFrowns). */
-  smileNoFrown?: boolean;
-  /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
-  raiseFromRise?: boolean;
-}
-
-/** Every option at its default. */
-export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, smileNoFrown: o.smileNoFrown ?? true, squintWithinNarrowing: o.squintWithinNarrowing ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
-}
-
 /** One driver frame's weights against its neutral (the pose's reading removed unless options.poseCorrection is false). */
 export function driverWeights(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions = {}): Record<string, number> {
   return driverFrame(lm, neutral, options).weights;
@@ -167,65 +81,6 @@ function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOpt
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, funnelWidthPrior: o.funnelPrior, silhouetteFade: o.silhouetteFade });
   const head = toCanonical(lm, fit);
   return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral) };
-}
-
-
-
-/**
- * Wide eyes and a squint pull the lids apart and together: a driver's frame read as both (lp_d6's
- * startled eyes at 8.8 s and 29.3 s: eyeWide 0.15-0.39 with eyeSquint 0.16-0.51) rendered as a
- * narrowed eye, the squint's lower lid being plainer to see than the raised upper one. Per side the
- * squint keeps only what exceeds the eyeWide.
- */
-export function wideOverSquint(out: Map<RigControl, Float64Array>): void {
-  for (const [wide, squint] of [['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const) {
-    const w = out.get(wide), s = out.get(squint);
-    if (!w || !s) continue;
-    for (let i = 0; i < s.length; i++) s[i] = Math.max(0, s[i]! - w[i]!);
-  }
-}
-
-/**
- * Each eye's opening (the face mesh's lid distance, measures.ts) as a share of its rest opening by the
- * blink's rest rule (restFace.ts eyeRestOf). The head-frame lids (lowerLid.ts) were tried here: they
- * kept more of the fitted squints and over-narrowed lp_d10 (AED .1117 -> .1128, lp_s42).
- */
-function eyeShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
-  return eyes.map((e) => {
-    const rest = Math.max(1e-6, eyeRestOf(have.map((i) => e[i]!)));
-    return Float64Array.from(e, (v) => v / rest);
-  }) as [Float64Array, Float64Array];
-}
-
-/**
- * In place: with a smile, each side's eyeSquint and cheekSquint at least what its lower lid's rise
- * shows (lowerLid.ts smileSquint; the fit read lp_d0's squinting grin as a blink, 0.05 squint, no
- * cheek). `rises` becomes the share of the opening the added squint raises the photo's lower lid by
- * (the blink leaves it out).
- */
-function lowerLidSquints(out: Map<RigControl, Float64Array>, rises: [Float64Array, Float64Array], have: number[], shares?: [Float64Array, Float64Array]): void {
-  ([['eyeSquintLeft', 'cheekSquintLeft', 'mouthSmileLeft'], ['eyeSquintRight', 'cheekSquintRight', 'mouthSmileRight']] as const).forEach(([eye, cheek, smile], side) => {
-    const e = out.get(eye), c = out.get(cheek), sm = out.get(smile);
-    if (!e || !c || !sm) return;
-    for (const i of have) {
-      const s = Math.min(smileSquint(rises[side]![i]!, sm[i]!), shares ? squintForNarrowing(shares[side]![i]!) : 1);
-      // only the squint the fit missed is taken from the blink: where the fit read the squint (lp_d6),
-      // the blink measure's narrowing stays as it was (giving it all back left her eyes too open)
-      rises[side]![i] = RENDERED_RISE_AT_FULL * Math.max(0, s - e[i]!);
-      e[i] = Math.max(e[i]!, s);
-      c[i] = Math.max(c[i]!, s);
-    }
-  });
-}
-
-/**
- * The squint that narrows the photo's eye as far as the driver's narrowed (its opening as a share of
- * rest, eyeShares), and no further: Katie's grins (lp_s2, 36 smiling frames of 8 s) read lower-lid
- * rises of up to 0.18 of her right eye's opening where the eye narrowed to 0.88 (head turned 8-11 deg),
- * and the squint they gave narrowed lp_s2's right eye to 0.69 of rest (bench/happyRead.ts).
- */
-export function squintForNarrowing(share: number): number {
-  return Math.min(1, Math.max(0, 1 - share) / RENDERED_RISE_AT_FULL);
 }
 
 /** What the video path hands retargetFromLandmarks besides the landmarks, and what it reads back. */
