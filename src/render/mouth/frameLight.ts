@@ -62,6 +62,8 @@ export class FrameLight {
   round = 0;
   /** inter-ocular distance in output pixels this frame */
   unit = 1;
+  /** the light left on the lower row (interior.ts jawPiecesOver): a speech opening's lower teeth lie in the shade of the upper lip and teeth */
+  lowerLight = 1;
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
@@ -98,9 +100,10 @@ export class FrameLight {
     this.teethShow = Math.max(teethShown(p.gap, round), layers.fromPhoto ? lit * (1 - round) : 0);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, lit);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop);
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, lit));
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
@@ -142,6 +145,16 @@ export function smileLit(smile: number | undefined): number {
 }
 
 /**
+ * The light on the lower row at a lip gap (IOD) and smile (smileLit), 0..1: in speech the upper lip
+ * and teeth shade it and the lower lip hides most of it (Obama 1's real openings: a band of upper
+ * teeth over a dark middle, the lower row a dim line or nothing; ours were two lit rows, dark share
+ * .11 against his .34). A wide "ah" lets the light down onto it, and so does a smile.
+ */
+export function lowerRowLight(gap: number, lit: number): number {
+  return LOWER_SPEECH_LIGHT + (1 - LOWER_SPEECH_LIGHT) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
+}
+
+/**
  * How much the opening is an "O" (0..1): the frame's pucker and half its funnel over the photo's
  * (ROUND_CONTROL_*). The inner corners drawn in (0.06 -> 0.22 of their rest width) were
  * tried as well: they missed lp_d6's O at 3.3 s (pucker .69, corners in only 0.10) and caught Obama 2's
@@ -166,10 +179,19 @@ export function darkOGate(driverDark: number | undefined): number {
  * tips (`tips` layer px over the anchor, less `drop` output px) would stand more than
  * LOWER_TEETH_SHOW over the lower lip's inner line (measured along the mouth's down axis).
  */
-export function jawFollow(p: MouthPlacement, tips: number | null, drop: number): number {
+export function jawFollow(p: MouthPlacement, tips: number | null, drop: number, show = LOWER_TEETH_SHOW): number {
   if (tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
   const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  return Math.max(0, lipUnder + tips * p.scale - drop - LOWER_TEETH_SHOW * p.unit);
+  return Math.max(0, lipUnder + tips * p.scale - drop - show * p.unit);
+}
+
+/**
+ * How far (IOD) the lower row's tips may stand over the lower lip at a lip gap and smile (smileLit):
+ * LOWER_TEETH_SHOW in a smile or a wide opening, LOWER_SPEECH_SHOW in speech, where the lower lip
+ * covers most of the lower teeth (Obama 1 / 2 at their most open: hardly a lower tooth).
+ */
+export function lowerTeethShow(gap: number, lit: number): number {
+  return LOWER_SPEECH_SHOW + (LOWER_TEETH_SHOW - LOWER_SPEECH_SHOW) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
 }
 
 /**
@@ -228,6 +250,12 @@ const TEETH_HIDDEN_GAP = 0.032, TEETH_SHOWN_GAP = 0.059;
  * row and tongue keep TEETH_SHOWN_GAP: hiding them too cost Obama 2 0.33 dB (round 11).
  */
 const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
+/** the lower row's light in a speech opening, as a share of a wide one's (session 17; 0.75 flat in session 16 broke lp_s42's lit lower row at jawOpen 0.4-0.6) */
+const LOWER_SPEECH_LIGHT = 0.35;
+/** the lower row's tips over the lower lip in a speech opening (iod; teethRows.ts LOWER_TEETH_SHOW in a smile or wide open) */
+const LOWER_SPEECH_SHOW = 0.04;
+/** lip gaps (iod) over which the lower row comes to full light (motion jawOpen 0.4 is a 0.27 gap) */
+const LOWER_LIT_FROM = 0.16, LOWER_LIT_FULL = 0.3;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
 const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
 /** wide open: the tongue's visible top grows by at least this share (taller) */

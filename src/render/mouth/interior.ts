@@ -62,7 +62,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow;
   if (a > 0) {
-    const k = side * 0.92, ws = light.warmShadow, w = 1 - k * light.teethShow;
+    const k = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = 1 - k * light.teethShow;
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
   }
   out[0] = r; out[1] = g; out[2] = b;
