@@ -65,13 +65,14 @@ const SIDE_SHADE_SPLIT = 0.35;
  * Session 17 (critic16: "teeth still too regular: even picket rows", st_art_1 f32, Obama video
  * f28): per boundary out from the midline (index 1 = central/lateral), how much of its dark line
  * shows on the image-left (x < 0) and image-right sides: real neighbours overlap unevenly, one line
- * a dark crack, the next nearly closed. (The first two stay at least 0.7: test/mouthTeeth.ts finds them.)
+ * a dark crack, the next fainter. (Fainter than 0.75 took the dark V's between the rows' tips away: lp_s1's
+ * speech opening, test/mouthCavity, went from 0.148 to 0.100 dark share with lines at 0.45 and longer tips.)
  */
-const GAP_SEEN_LEFT = [1, 1, 0.7, 1.1, 0.45, 0.8, 0.6];
-const GAP_SEEN_RIGHT = [1, 0.75, 1.1, 0.45, 0.9, 0.6, 0.8];
-/** per tooth out from the midline, iod added to its tip's stand-back on each side (one central a little longer, a lateral a little higher or lower than its twin) */
-const TIP_UNEVEN_LEFT = [0.006, -0.003, 0.004, -0.002, 0.003, 0];
-const TIP_UNEVEN_RIGHT = [0, 0.004, -0.002, 0.004, 0, 0.003];
+const GAP_SEEN_LEFT = [1, 1, 0.8, 1.25, 0.75, 1.1, 0.8];
+const GAP_SEEN_RIGHT = [1, 0.8, 1.25, 0.75, 1.15, 0.8, 1];
+/** per tooth out from the midline, iod added to its tip's stand-back on each side (one central a little shorter, a lateral or canine higher than its twin; never longer: the gap between the rows stays) */
+const TIP_UNEVEN_LEFT = [0.005, 0, 0.004, 0, 0.003, 0];
+const TIP_UNEVEN_RIGHT = [0, 0.003, 0, 0.004, 0, 0.002];
 
 /** |x| (iod) from the midline in the widths' measure: one side's teeth SIDE_ASYM wider than the other's. */
 export function sideX(x: number): number {
@@ -158,7 +159,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       if (d[(yy * W + x) * 4 + 3]! >= 0.5 * top) { tip = yy; break; }
     }
     const uneven = xi < 0 ? TIP_UNEVEN_LEFT : TIP_UNEVEN_RIGHT;
-    const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER, upper ? uneven : uneven.map((v) => 0.5 * v)) * outPerIod;
+    const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER, upper ? uneven : []) * outPerIod;
     // (away from the tip the column's relief is one value)
     const shades = upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE;
     const body = columnRelief(xi, widths, soft, 0, shades);
