@@ -47,6 +47,8 @@ export class FrameLight {
   teethLight = 1;
   /** the share of their light the teeth lose at the corners (interior.ts sideLight, as lateral^2): less in a smile */
   sideDark = SIDE_DARK;
+  /** how much the frame smiles (smileLit): the side teeth's shade moves out toward the corners (interior.ts sideFalloff) */
+  smileLit = 0;
   /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
   lipShade = LIP_SHADE;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
@@ -87,6 +89,7 @@ export class FrameLight {
     const lit = smileLit(p.smile);
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    this.smileLit = lit;
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
     this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
@@ -225,7 +228,7 @@ const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
  */
 const SIDE_DARK = 0.85;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
-const SMILE_SIDE_LIGHT = 0.55;
+const SMILE_SIDE_LIGHT = 0.3;
 /** the upper lip's shade on the teeth just under it (as before session 15) */
 const LIP_SHADE = 0.3;
 /** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */

@@ -32,7 +32,18 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.smileLit)) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+
+/**
+ * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 in
+ * speech; in a smile toward lateral^4, the row lit further out and the shade kept for the corners
+ * (session 17: Katie's smiling rows greyed from the centrals outward, her real ones are white to
+ * the canines and end in the dark corridor beside the cheeks).
+ */
+function sideFalloff(lateral: number, smile: number): number {
+  const l2 = lateral * lateral;
+  return l2 * (1 - smile + smile * l2);
+}
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
 function openingMid(q: OpeningPixel, unit: number): number {
