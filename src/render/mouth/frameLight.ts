@@ -47,6 +47,8 @@ export class FrameLight {
   teethLight = 1;
   /** the share of their light the teeth lose at the corners (interior.ts sideLight, as lateral^2): less in a smile */
   sideDark = SIDE_DARK;
+  /** how much the frame smiles (smileLit): the side teeth's shade moves out toward the corners (interior.ts sideFalloff) */
+  smileLit = 0;
   /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
   lipShade = LIP_SHADE;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
@@ -62,6 +64,8 @@ export class FrameLight {
   round = 0;
   /** inter-ocular distance in output pixels this frame */
   unit = 1;
+  /** the light left on the lower row (interior.ts jawPiecesOver): a speech opening's lower teeth lie in the shade of the upper lip and teeth */
+  lowerLight = 1;
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
@@ -85,6 +89,7 @@ export class FrameLight {
     const lit = smileLit(p.smile);
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    this.smileLit = lit;
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
     this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
@@ -98,9 +103,10 @@ export class FrameLight {
     this.teethShow = Math.max(teethShown(p.gap, round), layers.fromPhoto ? lit * (1 - round) : 0);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, lit);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop);
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, lit));
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
@@ -142,6 +148,16 @@ export function smileLit(smile: number | undefined): number {
 }
 
 /**
+ * The light on the lower row at a lip gap (IOD) and smile (smileLit), 0..1: in speech the upper lip
+ * and teeth shade it and the lower lip hides most of it (Obama 1's real openings: a band of upper
+ * teeth over a dark middle, the lower row a dim line or nothing; ours were two lit rows, dark share
+ * .11 against his .34). A wide "ah" lets the light down onto it, and so does a smile.
+ */
+export function lowerRowLight(gap: number, lit: number): number {
+  return LOWER_SPEECH_LIGHT + (1 - LOWER_SPEECH_LIGHT) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
+}
+
+/**
  * How much the opening is an "O" (0..1): the frame's pucker and half its funnel over the photo's
  * (ROUND_CONTROL_*). The inner corners drawn in (0.06 -> 0.22 of their rest width) were
  * tried as well: they missed lp_d6's O at 3.3 s (pucker .69, corners in only 0.10) and caught Obama 2's
@@ -166,10 +182,19 @@ export function darkOGate(driverDark: number | undefined): number {
  * tips (`tips` layer px over the anchor, less `drop` output px) would stand more than
  * LOWER_TEETH_SHOW over the lower lip's inner line (measured along the mouth's down axis).
  */
-export function jawFollow(p: MouthPlacement, tips: number | null, drop: number): number {
+export function jawFollow(p: MouthPlacement, tips: number | null, drop: number, show = LOWER_TEETH_SHOW): number {
   if (tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
   const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  return Math.max(0, lipUnder + tips * p.scale - drop - LOWER_TEETH_SHOW * p.unit);
+  return Math.max(0, lipUnder + tips * p.scale - drop - show * p.unit);
+}
+
+/**
+ * How far (IOD) the lower row's tips may stand over the lower lip at a lip gap and smile (smileLit):
+ * LOWER_TEETH_SHOW in a smile or a wide opening, LOWER_SPEECH_SHOW in speech, where the lower lip
+ * covers most of the lower teeth (Obama 1 / 2 at their most open: hardly a lower tooth).
+ */
+export function lowerTeethShow(gap: number, lit: number): number {
+  return LOWER_SPEECH_SHOW + (LOWER_TEETH_SHOW - LOWER_SPEECH_SHOW) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
 }
 
 /**
@@ -203,7 +228,7 @@ const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
  */
 const SIDE_DARK = 0.85;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
-const SMILE_SIDE_LIGHT = 0.55;
+const SMILE_SIDE_LIGHT = 0.3;
 /** the upper lip's shade on the teeth just under it (as before session 15) */
 const LIP_SHADE = 0.3;
 /** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */
@@ -228,6 +253,12 @@ const TEETH_HIDDEN_GAP = 0.032, TEETH_SHOWN_GAP = 0.059;
  * row and tongue keep TEETH_SHOWN_GAP: hiding them too cost Obama 2 0.33 dB (round 11).
  */
 const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
+/** the lower row's light in a speech opening, as a share of a wide one's (session 17; 0.75 flat in session 16 broke lp_s42's lit lower row at jawOpen 0.4-0.6) */
+const LOWER_SPEECH_LIGHT = 0.4;
+/** the lower row's tips over the lower lip in a speech opening (iod; teethRows.ts LOWER_TEETH_SHOW in a smile or wide open) */
+const LOWER_SPEECH_SHOW = 0.045;
+/** lip gaps (iod) over which the lower row comes to full light (motion jawOpen 0.4 is a 0.27 gap) */
+const LOWER_LIT_FROM = 0.16, LOWER_LIT_FULL = 0.3;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
 const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
 /** wide open: the tongue's visible top grows by at least this share (taller) */

@@ -32,7 +32,18 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * q.lateral * q.lateral) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.smileLit)) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+
+/**
+ * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 in
+ * speech; in a smile toward lateral^4, the row lit further out and the shade kept for the corners
+ * (session 17: Katie's smiling rows greyed from the centrals outward, her real ones are white to
+ * the canines and end in the dark corridor beside the cheeks).
+ */
+function sideFalloff(lateral: number, smile: number): number {
+  const l2 = lateral * lateral;
+  return l2 * (1 - smile + smile * l2);
+}
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
 function openingMid(q: OpeningPixel, unit: number): number {
@@ -62,7 +73,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow;
   if (a > 0) {
-    const k = side * 0.92, ws = light.warmShadow, w = 1 - k * light.teethShow;
+    const k = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k * light.teethShow);
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
   }
   out[0] = r; out[1] = g; out[2] = b;
@@ -81,7 +92,7 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
     const k = sideLight(q, light) * shown * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
-    const ws = light.warmShadow, w = 1 - k * light.teethShow;
+    const ws = light.warmShadow, w = shadowWarmth(k * light.teethShow);
     out[0] = out[0]! * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0]));
     out[1] = out[1]! * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1]));
     out[2] = out[2]! * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
@@ -89,6 +100,14 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
 }
 
 const tmp = new Float32Array(4);
+
+/**
+ * How much of the warm shadow's tint (frameLight.ts warmShadow) a tooth at this light share takes:
+ * a deep shade all of it, a lightly shaded tooth little (as the light it lost to the power 1.5;
+ * linear until session 17 tinted mt_sun's lit side teeth gold: R-B 26 -> 31 from the layer to the
+ * picture; squared, a tooth at 0.3 of the light went grey: test/mouth.test.ts 'shaded teeth stay warm').
+ */
+export const shadowWarmth = (lit: number) => { const d = Math.max(0, 1 - lit); return d * Math.sqrt(d); };
 
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;

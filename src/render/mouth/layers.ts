@@ -16,7 +16,7 @@ import { readyTongue } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
-import { offWhite, photoOffWhite, towardOffWhite } from './teethColour.ts';
+import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
 
 export interface ReadyMouth {
   upper: ReadyLayer;
@@ -78,8 +78,8 @@ function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: Read
     fromPhoto: coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0,
     lowerFromPhoto: lowerToo && coverage(lowerOwn) > 0,
     // (held near the picture's white too: mt_sun's, in her lipstick's light, were gold)
-    upper: over(towardOffWhite(upper!, white), rows.upper),
-    lower: lowerToo ? over(towardOffWhite(lower!, white), rows.lower) : rows.lower,
+    upper: over(towardOffWhite(upper!, white, PHOTO_HUE_KEEP), rows.upper),
+    lower: lowerToo ? over(towardOffWhite(lower!, white, PHOTO_HUE_KEEP), rows.lower) : rows.lower,
   };
 }
 /** The gain on the photo's own teeth: never darker, at most this much brighter. */
@@ -105,9 +105,10 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
   const gum = lipSurfaceColours(avatar).lipInner;
   // the teeth's white in this picture (teethColour.ts): before the gum is carried under the lip
-  const white = offWhite(match.gain, match.saturation);
+  // (where the photo shows its teeth the library stands in for them: the photo's own teeth's white)
+  const white = own ? photoOffWhite(eyes, match.gain, match.saturation) : offWhite(match.gain, match.saturation);
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
-    const teeth = towardOffWhite(ready(layer, outPerIod, extra, match, TEETH_LIFT), white);
+    const teeth = towardOffWhite(ready(layer, outPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
     const carried = mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), outPerIod);
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
     // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)

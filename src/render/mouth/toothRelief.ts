@@ -61,6 +61,18 @@ const SIDE_ASYM = 0.04;
 const UPPER_TOOTH_SHADE = [0, 0.07, 0.04, 0.02, 0.02, 0.02];
 const LOWER_TOOTH_SHADE = [0, 0.03, 0.05, 0.02, 0.02, 0.02];
 const SIDE_SHADE_SPLIT = 0.35;
+/**
+ * Session 17 (critic16: "teeth still too regular: even picket rows", st_art_1 f32, Obama video
+ * f28): per boundary out from the midline (index 1 = central/lateral), how much of its dark line
+ * shows on the image-left (x < 0) and image-right sides: real neighbours overlap unevenly, one line
+ * a dark crack, the next fainter. (Fainter than 0.75 took the dark V's between the rows' tips away: lp_s1's
+ * speech opening, test/mouthCavity, went from 0.148 to 0.100 dark share with lines at 0.45 and longer tips.)
+ */
+const GAP_SEEN_LEFT = [1, 1, 0.8, 1.25, 0.75, 1.1, 0.8];
+const GAP_SEEN_RIGHT = [1, 0.8, 1.25, 0.75, 1.15, 0.8, 1];
+/** per tooth out from the midline, iod added to its tip's stand-back on each side (one central a little shorter, a lateral or canine higher than its twin; never longer: the gap between the rows stays) */
+const TIP_UNEVEN_LEFT = [0.005, 0, 0.004, 0, 0.003, 0];
+const TIP_UNEVEN_RIGHT = [0, 0.003, 0, 0.004, 0, 0.002];
 
 /** |x| (iod) from the midline in the widths' measure: one side's teeth SIDE_ASYM wider than the other's. */
 export function sideX(x: number): number {
@@ -80,11 +92,11 @@ function toothWithin(ax: number, bounds: number[]): { index: number; u: number }
 }
 
 /** How far (iod) the tip at |x| stands back from the row's edge: the tooth's own length, its corners rounded. */
-export function tipBack(ax: number, widths: number[], back: number[], corner: number): number {
+export function tipBack(ax: number, widths: number[], back: number[], corner: number, uneven: number[] = []): number {
   const { index, u } = toothAt(ax, widths);
   const side = Math.abs(2 * u - 1), from = 1 - CORNER_SHARE;
   const t = side <= from ? 0 : (side - from) / CORNER_SHARE;
-  return back[Math.min(index, back.length - 1)]! + corner * (1 - Math.sqrt(Math.max(0, 1 - t * t)));
+  return Math.max(0, back[Math.min(index, back.length - 1)]! + (uneven[index] ?? 0)) + corner * (1 - Math.sqrt(Math.max(0, 1 - t * t)));
 }
 
 /** Boundaries between teeth (iod, x >= 0) out from the midline: 0, then the running sum of widths. */
@@ -112,7 +124,8 @@ export function columnRelief(x: number, widths: number[], soft: number, tipShare
   let gap = 0;
   for (const j of [k, k + 1]) {
     if (j >= bounds.length - 1 && j > k) break;
-    const depth = (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1);
+    const seen = (x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1;
+    const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen);
     const d = ax - bounds[j]!;
     gap = Math.max(gap, depth * (sharpSigma / sigma) * Math.exp(-(d * d) / (2 * sigma * sigma)));
   }
@@ -145,7 +158,8 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const yy = upper ? H - 1 - y : y;
       if (d[(yy * W + x) * 4 + 3]! >= 0.5 * top) { tip = yy; break; }
     }
-    const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER) * outPerIod;
+    const uneven = xi < 0 ? TIP_UNEVEN_LEFT : TIP_UNEVEN_RIGHT;
+    const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER, upper ? uneven : []) * outPerIod;
     // (away from the tip the column's relief is one value)
     const shades = upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE;
     const body = columnRelief(xi, widths, soft, 0, shades);
