@@ -1,0 +1,55 @@
+// Winks against blinks through the whole video path (motionFramesFromRaw, measures only): a held
+// one-sided closure with the other eye at rest renders as a wink on a large frontal face and on a small
+// one (where the eyes are otherwise paired, blinkPairTrust.ts), and lp_d6's f42 (both lids down on one
+// frame, the mesh reading 0.13 and 0.26 of rest: a fast blink with one eye a slit, docs/eyes/wink-s17.jpg)
+// stays a blink of both eyes. Synthetic tracks; the per-eye closure as the renderer folds it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
+import { foldBlink } from '../src/motion/restFace.ts';
+import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
+
+/** A still face (lp_d6's first frame's measures) whose eyes are `eyePx` wide, each eye's opening a share of rest per frame. */
+function track(eyePx: number, shares: [number, number][]): RawFaceFrame[] {
+  const rest = { eyeLeft: 0.117, eyeRight: 0.133 };
+  const lm = new Float32Array(478 * 3);
+  // eye corners (the face mesh's 33/133 and 263/362) in frame pixels
+  for (const [a, b, x] of [[33, 133, 150], [263, 362, 300]] as const) {
+    lm[a * 3] = x; lm[a * 3 + 1] = 200;
+    lm[b * 3] = x + eyePx; lm[b * 3 + 1] = 200;
+  }
+  return shares.map(([l, r]) => ({
+    m: {
+      lipGap: 0, jaw: 0.73, mouthWidth: 0.5, upperLip: 0.21, lowerLip: 0.35, lipThickness: 0.19, cornerLiftLeft: -0.01, cornerLiftRight: -0.02,
+      eyeLeft: l * rest.eyeLeft, eyeRight: r * rest.eyeRight, browLeft: 0.32, browRight: 0.4, browInnerLeft: 0.41, browInnerRight: 0.5,
+      gaze: [0, 0], roll: 0, scale: 150, centre: [230, 265],
+    },
+    angles: { yaw: 0, pitch: 0, roll: 0 },
+    score: 1,
+    box: [50, 100, 360, 360],
+    lm,
+  })) as RawFaceFrame[];
+}
+
+const closures = (raw: RawFaceFrame[]) =>
+  motionFramesFromRaw(raw, 25, true, { expressions: 'measures' }).frames.map((f) => [foldBlink(f.blink, f.w.eyeBlinkLeft!), foldBlink(f.blink, f.w.eyeBlinkRight!)] as const);
+
+test('a held wink (one eye at 0.1 of rest for 8 frames, the other at rest) renders one eye shut, the other open, on a large and a small face', () => {
+  const shares = Array.from({ length: 40 }, (_, i): [number, number] => (i >= 15 && i < 23 ? [1, 0.1] : [1, 1]));
+  for (const px of [47, 23]) {
+    const c = closures(track(px, shares));
+    for (let i = 16; i < 22; i++) {
+      assert.ok(c[i]![1] > 0.95, `${px} px #${i}: winking eye ${c[i]![1]}`);
+      assert.ok(c[i]![0] < 0.1, `${px} px #${i}: open eye ${c[i]![0]}`);
+    }
+  }
+});
+
+test("lp_d6 f42: both lids down on one frame (0.13 and 0.26 of rest) stays a blink of both eyes", () => {
+  const shares = Array.from({ length: 40 }, (_, i): [number, number] => (i === 20 ? [0.13, 0.26] : [1, 1]));
+  for (const px of [47, 23]) {
+    const c = closures(track(px, shares));
+    assert.ok(c[20]![0] > 0.9 && c[20]![1] > 0.9, `${px} px: ${c[20]}`);
+    assert.ok(c[17]![0] < 0.1 && c[23]![1] < 0.1, `${px} px: open around it`);
+  }
+});
