@@ -1,6 +1,6 @@
 // Issue #13 (teethgap): a small parting shows a dark slit or the lips' inner edge, not a row of
 // teeth. The teeth fade in by the parting left between the lips' inner surfaces (frameLight.ts
-// teethShown, lipSurface.ts shownGap), hidden until a mesh gap of ~0.06 IOD.
+// teethShown, lipSurface.ts shownGap), hidden until a mesh gap of ~0.045 IOD.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -13,21 +13,23 @@ import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';
 
 test('the shown parting is the gap less both lips\' inner bands (the lower one rolls out further)', () => {
-  // barely open: a fifth of the gap a side, the lower band 1 / 0.75 of it
-  assert.ok(Math.abs(shownGap(0.05, 0) - 0.05 * (1 - 0.2 * (1 + 1 / 0.75))) < 1e-12);
+  // barely open: both bands (the lower one 1 / 0.75 of the upper) take back what opening.ts's lip band
+  // allowance (0.4 x gap) added, so the parting shown is the mesh gap / 1.4
+  assert.ok(Math.abs(shownGap(0.05, 0) - 0.05 / 1.4) < 1e-12);
   // wide open: the bands stop at 0.022 IOD
   assert.ok(Math.abs(shownGap(0.3, 0) - (0.3 - 0.022 * (1 + 1 / 0.75))) < 1e-12);
   // an "O" shows more of its lips' inner surface, so less parting
   assert.ok(shownGap(0.1, 1) < shownGap(0.1, 0));
   assert.equal(shownGap(0, 0), 0);
   // the pixel band the shader draws is the same function (px floor aside)
-  assert.equal(innerBand(10, 100, 0, 0.8), 2);
+  assert.ok(Math.abs(innerBand(10, 100, 0, 0.8) - 10 * (1 - 1 / 1.4) / (1 + 1 / 0.75)) < 1e-12);
   assert.equal(innerBand(1, 100, 0, 0.8), 0.8);
 });
 
-test('the teeth are hidden at a small parting and fade in smoothly by ~0.11 IOD (no switch)', () => {
-  for (const g of [0, 0.02, 0.04, 0.055, 0.06]) assert.equal(teethShown(g, 0), 0, `teeth show ${teethShown(g, 0)} at gap ${g}`);
-  for (const g of [0.115, 0.15, 0.3]) assert.equal(teethShown(g, 0), 1, `teeth show only ${teethShown(g, 0)} at gap ${g}`);
+test('the teeth are hidden at a small parting and fade in smoothly by ~0.085 IOD (no switch)', () => {
+  // (by the parting shown: a mesh gap of 0.045-0.083 since session 17's thinner inner-lip bands, 0.06-0.11 before)
+  for (const g of [0, 0.02, 0.04, 0.044]) assert.equal(teethShown(g, 0), 0, `teeth show ${teethShown(g, 0)} at gap ${g}`);
+  for (const g of [0.085, 0.15, 0.3]) assert.equal(teethShown(g, 0), 1, `teeth show only ${teethShown(g, 0)} at gap ${g}`);
   let last = 0;
   for (let g = 0; g <= 0.2; g += 0.0005) {
     const t = teethShown(g, 0);

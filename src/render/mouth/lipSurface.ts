@@ -6,6 +6,7 @@ import type { FrameLight } from './frameLight.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { slitCoverage } from './lipColumns.ts';
 import { shadeLift } from './pixels.ts';
+import { LIP_BAND_SLOPE } from './opening.ts';
 import type { LipRim } from './lipRim.ts';
 
 /** Each lip's colour along its inner line: per column (lipRim.ts) and the least it is lit (that lip's mean rim colour). */
@@ -18,7 +19,7 @@ export interface LipColours {
 
 /**
  * The thickness of each lip's inner surface drawn inside an opening `open` tall (same unit as
- * `unit`, the IOD): a fifth of the opening a side when barely open, at most 0.022 IOD, at least
+ * `unit`, the IOD): INNER_BAND_SHARE of the opening a side when barely open, at most 0.022 IOD, at least
  * `least`, thicker in an "O". The lower lip's band is 1 / LOWER_BAND_SQUEEZE of it.
  */
 export function innerBand(open: number, unit: number, round: number, least = 0): number {
@@ -27,14 +28,24 @@ export function innerBand(open: number, unit: number, round: number, least = 0):
 
 /**
  * The part of a lip gap (IOD, centre 13-14) left between the two lips' inner surfaces: what a
- * viewer sees as the parting (0.53 of a small gap; the gap less 0.051 IOD from 0.11 on).
+ * viewer sees as the parting (0.71 of a small gap, the motion's gap before opening.ts's allowance;
+ * the gap less 0.051 IOD from 0.18 on).
  */
 export function shownGap(gap: number, round: number): number {
   return Math.max(0, gap - innerBand(gap, 1, round) * (1 + 1 / LOWER_BAND_SQUEEZE));
 }
-const INNER_BAND_MAX = 0.022, INNER_BAND_SHARE = 0.2;
+const INNER_BAND_MAX = 0.022;
 /** the lower lip's band is reached at this share of the distance from its line (its surface rolls out further) */
 const LOWER_BAND_SQUEEZE = 0.75;
+/**
+ * Each band's share of a small opening: together (the lower one 1 / LOWER_BAND_SQUEEZE of the upper)
+ * they take back what opening.ts's lip band allowance added to the motion's gap, so the parting a
+ * viewer sees is the motion's gap (0.122). At 0.2 (until session 17) they took 0.47 of a small
+ * opening: the parting was 0.74 of the motion's gap, a grey band between two lip linings, and the
+ * face mesh read jawOpen 0.1 as shut on lp_s2, lp_s9, st_art_1 and mt_man (0.000-0.031 IOD; 0.046-0.061
+ * now, bench/gapCurves.ts; docs/mouth/shut-s17*.jpg).
+ */
+const INNER_BAND_SHARE = (1 - 1 / (1 + LIP_BAND_SLOPE)) / (1 + 1 / LOWER_BAND_SQUEEZE);
 
 const edge = new Float32Array(3);
 /** The lip edge's colour at column x: the lip drawn beside the line, a little shaded (it turns into the mouth), never darker than that lip's rim colour. */

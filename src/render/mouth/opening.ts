@@ -39,15 +39,18 @@ export const REST_LIP_GAP = 'restLipGap';
  * IOD upper, 0.029 lower, less when barely open; shader.ts), which a face detector counts as lip:
  * rendered faces read 0.01-0.04 IOD less open than their mesh (lp_s42, lp_s1, mt_man, st_happy at
  * gaps 0.06-0.3). The mesh opens by about that much more (0.03 overshot Katie: eval lip gap / real 1.13).
- * Barely open, each band is a fifth of the opening (lipSurface.ts: 0.2 x open a side), so only 0.6 of
- * the mesh's gap shows: at 0.25 x gap a small opening showed 0.75 of its size and often read back
- * shut (jawOpen 0.04-0.1, bench/lipOpenSweep.ts). 0.4 shows 0.84 of it (lp_s2 + Katie's audio: loud
- * frames shut 34 -> 29 %); 0.6 (0.96) cost Obama's rendered lip r 0.36 -> 0.28 (docs/lipsync, smallgap).
+ * 0.4 x gap at small openings; 0.6 cost Obama's rendered lip r 0.36 -> 0.28 (docs/lipsync, smallgap).
+ * Until session 17 the bands were a fifth of a small opening a side, so only 0.53 of the mesh's gap
+ * (0.74 of the motion's) showed as parting and small openings read back shut on some photos
+ * (shut17: lp_s2 at jawOpen 0.1 read 0.011 IOD); lipSurface.ts now sizes the bands from this slope,
+ * so below the cap the parting shown is the motion's gap.
  */
 export function lipBandAllowance(gap: number): number {
   return Math.max(0, Math.min(LIP_BAND_CAP, LIP_BAND_SLOPE * gap));
 }
-const LIP_BAND_CAP = 0.025, LIP_BAND_SLOPE = 0.4;
+const LIP_BAND_CAP = 0.025;
+/** The allowance's share of a small gap (lipSurface.ts sizes the inner-lip bands to take exactly this back). */
+export const LIP_BAND_SLOPE = 0.4;
 /**
  * Near the photo's own gap the renderer shows the photo's own mouth, fading the rebuilt interior in
  * over this distance (iod) from it (mouth/placement.ts). A photo with an open mouth keeps its own
