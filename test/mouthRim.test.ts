@@ -76,15 +76,17 @@ test('mt_man: the lower rim keeps the lower lip\'s light', async () => {
     const f = { ...n, w: { ...n.w, jawOpen: jaw } };
     return { lm: r.landmarks(f), img: r.render(f) };
   };
-  // the lower rim, at the centre and either side: from 3 px above the lower lip line to 2 px below
-  // it, nothing much darker than the lower lip a few pixels further down
+  // the lower rim, at the centre and either side: from 2 px above the lower lip line to 2 px below
+  // it, nothing much darker than the lower lip a few pixels further down (3 px above is the opening's
+  // edge pixel: since session 17 a speech opening's lower row is in shade, so the dark cavity meets
+  // the lip there, 126 against 161 at the centre, as in a real mouth)
   {
     const { lm, img } = look(0.25);
     const mw = Math.hypot(lm[291]![0] - lm[61]![0], lm[291]![1] - lm[61]![1]);
     for (const [a, b, k] of [[13, 14, 0], [82, 87, -0.02], [312, 317, 0.02]] as const) {
       const x = Math.round((lm[a]![0] + lm[b]![0]) / 2 + k * mw), yl = Math.round(lm[b]![1]);
       let darkest = 255;
-      for (let y = yl - 3; y <= yl + 2; y++) darkest = Math.min(darkest, lumAt(img, x, y));
+      for (let y = yl - 2; y <= yl + 2; y++) darkest = Math.min(darkest, lumAt(img, x, y));
       const lip = lumAt(img, x, yl + 5);
       // main: 0.66 at the centre (a dark red line along the lower lip)
       assert.ok(darkest >= 0.8 * lip, `column ${b}: darkest ${darkest.toFixed(0)} against the lower lip's ${lip.toFixed(0)}`);
