@@ -1,6 +1,6 @@
 // How polygonal a turned face's outline is (issue #15, session 17, lp_s12's hard cheek edge): the
 // face mesh's outer edge (the oval's landmarks, plus the curve points between them where the
-// checkout has them: mesh.ts addOutlineCurve) projected at one yaw, on the far side the turn shows
+// checkout has them: avatar/outlineCurve.ts) projected at one yaw, on the far side the turn shows
 // (image-left for +yaw), eye to chin. Prints per portrait and checkout the largest and the mean turning
 // angle (degrees) between consecutive outline segments, and the longest straight segment (px at
 // the crop size). A photographed cheek is a smooth curve: small angles, short segments. Never asserts.

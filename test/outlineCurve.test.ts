@@ -1,8 +1,9 @@
-// The face's outline as a curve (mesh.ts addOutlineCurve, session 17): lp_s12's turned cheek showed
+// The face's outline as a curve (avatar/outlineCurve.ts, session 17): lp_s12's turned cheek showed
 // the oval's straight segments as a polygonal edge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MeshBuilder, addOutlineCurve, catmullRomWeights, OUTLINE_STEPS } from '../src/avatar/mesh.ts';
+import { MeshBuilder } from '../src/avatar/mesh.ts';
+import { addOutlineCurve, catmullRomWeights, OUTLINE_STEPS } from '../src/avatar/outlineCurve.ts';
 import { FACE_OVAL, LANDMARK_COUNT } from '../src/rig/topology.ts';
 
 const C = 256, R = 100;
