@@ -16,6 +16,8 @@
 // loud frames (real speakers' lips are under 0.2 of their speech median on 10 % of frames within 5 dB
 // of the loud level, ours on fewer: loudness does not say open).
 
+import { percentile } from './restFace.ts';
+
 /** Quantiles (percent) of the calibration map's knots (train/calibrate.ts CALIBRATION_QUANTILES): dense at the top, where the widest openings are */
 export const CALIBRATION_KNOTS = [0.5, 2, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 98, 99.5];
 
@@ -24,12 +26,6 @@ export const FILE_MATCH_STRENGTH = 1;
 
 /** frames of speech (activity >= 0.5) the file needs for its own percentiles to count fully; fewer shrink the match toward none */
 export const FILE_MATCH_MIN_SPEECH = 50;
-
-/** Percentile p (0..100) of the values, nearest rank. */
-export function percentileOf(values: ArrayLike<number>, p: number): number {
-  const s = Float64Array.from(values).sort();
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
-}
 
 /**
  * The gain that brings this file's opening to the pool's: `pool90` (the training videos' jawOpen 90th
@@ -41,7 +37,7 @@ export function fileOpeningGain(jaw: ArrayLike<number>, speech: ArrayLike<number
   const sp: number[] = [];
   for (let i = 0; i < jaw.length; i++) if (speech[i]! >= 0.5) sp.push(jaw[i]!);
   const a = strength * Math.min(1, sp.length / FILE_MATCH_MIN_SPEECH);
-  const f90 = percentileOf(sp, 90);
+  const f90 = percentile(sp, 90);
   if (a <= 0 || sp.length < 5 || f90 < 1e-3) return 1;
   const full = Math.max(FILE_GAIN_RANGE[0], Math.min(FILE_GAIN_RANGE[1], pool90 / f90));
   return 1 + a * (full - 1);
