@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trackVideo, type RawFaceFrame } from '../fromVideo.ts';
+import { mulberry32 } from '../../math/random.ts';
 
 export const DATA = path.resolve(fileURLToPath(new URL('../../../../shared/data/', import.meta.url)));
 export const TEACHER_FPS = 25;
@@ -50,15 +51,7 @@ export function speakerOf(file: string): string {
 export function gridSubsample(count: number): string[] {
   const dir = path.join(DATA, 'train/grid_s1');
   const all = readdirSync(dir).filter((f) => f.endsWith('.mp4')).sort();
-  let a = 12345;
-  const next = () => {
-    // mulberry32
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(12345);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [all[i], all[j]] = [all[j]!, all[i]!];
