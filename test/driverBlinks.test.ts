@@ -85,3 +85,16 @@ test('pairing blinks on a large frontal face keeps a less closed eye as read (lp
   const half = pairBlinks(0.5, 1, 0.5);
   assert.ok(half.blink > 0.5 && half.blink < 1, JSON.stringify(half));
 });
+
+test('the live retarget reads eye widths as the offline path does (points vs flat landmarks), so both pair blinks alike', async () => {
+  const { smallerEyeWidthPx, smallerEyeWidthPxOfPoints } = await import('../src/motion/blinkPairTrust.ts');
+  // a face whose right eye (33-133) is 30 px and left eye (263-362) 47 px wide; other points at 0
+  const points: number[][] = Array.from({ length: 478 }, () => [0, 0, 0]);
+  points[33] = [100, 200, 0];
+  points[133] = [130, 200, 0];
+  points[263] = [247, 210, 0];
+  points[362] = [200, 210, 0];
+  const flat = points.flat();
+  assert.equal(smallerEyeWidthPxOfPoints(points), 30);
+  assert.equal(smallerEyeWidthPx(flat), 30);
+});

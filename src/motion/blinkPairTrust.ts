@@ -29,6 +29,12 @@ export function smallerEyeWidthPx(lm: ArrayLike<number>): number {
   return Math.min(d(33, 133), d(263, 362));
 }
 
+/** smallerEyeWidthPx of landmarks given as points ([x, y, z] each), as the live tracker has them. */
+export function smallerEyeWidthPxOfPoints(points: ArrayLike<ArrayLike<number>>): number {
+  const d = (a: number, b: number) => Math.hypot(points[a]![0]! - points[b]![0]!, points[a]![1]! - points[b]![1]!);
+  return Math.min(d(33, 133), d(263, 362));
+}
+
 /** ownEyesTrust of a tracked frame; 0 (paired) without landmarks. */
 export function frameEyesTrust(r: RawFaceFrame | null | undefined): number {
   return r?.lm ? ownEyesTrust(smallerEyeWidthPx(r.lm), r.angles.yaw) : 0;
