@@ -9,7 +9,9 @@
 // and its r; real closures (real gap below a third of its speech median, a local minimum) hit by ours
 // (jawOpen below SHUT_JAW within +-1 frame); ours shut in speech where the real mouth is open (above
 // its speech median) = false closures; the loud third of speech frames shut, ours and real.
-//   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR] [--critic DIR]
+//   - (audio18) face tracks of the first 8 s of real clips made by bench/trackLipClips.ts (--faces DIR, default
+//     /tmp/audio18/faces): the real lip gap in IODs; Katie, mt_sun and the GRID sentences were never trained on.
+//   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR] [--critic DIR] [--faces DIR]
 // base = the product now (closures with their quiet gate, sync15); closures14 = the closures before it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -51,6 +53,7 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   fg05: { fileMatch: 0.5 },
   fg07: { fileMatch: 0.7 },
   delay1: { shift: -1 },
+  nolift: { lift: 1 },
   lift4: { lift: 0.4 },
   lift5: { lift: 0.5 },
   lift6: { lift: 0.6 },
