@@ -9,7 +9,9 @@
 // and its r; real closures (real gap below a third of its speech median, a local minimum) hit by ours
 // (jawOpen below SHUT_JAW within +-1 frame); ours shut in speech where the real mouth is open (above
 // its speech median) = false closures; the loud third of speech frames shut, ours and real.
-//   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR] [--critic DIR]
+//   - (audio18) face tracks of the first 8 s of real clips made by bench/trackLipClips.ts (--faces DIR, default
+//     /tmp/audio18/faces): the real lip gap in IODs; Katie, mt_sun and the GRID sentences were never trained on.
+//   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR] [--critic DIR] [--faces DIR]
 // base = the product now (closures with their quiet gate, sync15); closures14 = the closures before it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -50,10 +52,19 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   pooled: { fileMatch: 0 },
   fg05: { fileMatch: 0.5 },
   fg07: { fileMatch: 0.7 },
+  delay1: { shift: -1 },
+  nolift: { lift: 1 },
+  lift4: { lift: 0.4 },
+  lift5: { lift: 0.5 },
+  lift6: { lift: 0.6 },
+  lift7: { lift: 0.7 },
+  lift8: { lift: 0.8 },
+  fg05_lift5: { fileMatch: 0.5, lift: 0.5 },
+  pooled_lift5: { fileMatch: 0, lift: 0.5 },
 
 };
 
-interface Case { name: string; held: boolean; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[]; realWidth?: (number | null)[] }
+interface Case { name: string; held: boolean; realShut?: number; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[]; realWidth?: (number | null)[] }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
@@ -132,6 +143,30 @@ async function criticCases(): Promise<Case[]> {
   return out;
 }
 
+/**
+ * Cases from face tracks (audio18: JSON { clip, video, frames } per clip, the first 8 s at 25 fps, frames as the
+ * teacher cache's): the real lip gap in IODs (measures.ts lipGap), like the critic's read-backs. grid_* clips join
+ * the GRID cases (with their b/p word starts); katie, mt_sun and GRID are speakers no shipped model heard.
+ */
+async function trackedCases(dir: string): Promise<{ reads: Case[]; grid: Case[] }> {
+  const reads: Case[] = [], grid: Case[] = [];
+  if (!existsSync(dir)) return { reads, grid };
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+    const d = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { clip: string; video: string; frames: ({ m: { lipGap: number }; score: number } | null)[] };
+    // mt_sun.mp4 is silent: its sound is audio/mt_sun.wav (teacher.ts HELDOUT_CLIPS)
+    const audio = await lipAudio(d.video.endsWith('video/mt_sun.mp4') ? path.join(DATA, 'audio/mt_sun.wav') : d.video);
+    const n = Math.min(d.frames.length, Math.round((audio.samples / 16000) * FPS));
+    const real = d.frames.slice(0, n).map((r) => (r && r.score >= 0.5 ? r.m.lipGap : null));
+    const c: Case = { name: d.clip, held: /^(katie|mt_sun|grid_)/.test(d.clip), realShut: 0.03, audio, real, n };
+    if (d.clip.startsWith('grid_')) {
+      const align = readFileSync(path.join(DATA, 'train/grid_s1/align', `${d.clip.replace(/^grid_/, '')}.align`), 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(' '));
+      c.bilabialStarts = align.filter(([, , w]) => /^(bin|blue|by|place|please)$/.test(w!)).map(([s0]) => Number(s0) / 25000);
+      grid.push(c);
+    } else reads.push(c);
+  }
+  return { reads, grid };
+}
+
 async function gridCases(count: number): Promise<Case[]> {
   const cache = process.env.REAL3D_LIPSYNC_CACHE ?? '/work/cache/closures14/lipsync';
   if (!existsSync(cache)) return [];
@@ -150,7 +185,7 @@ async function gridCases(count: number): Promise<Case[]> {
   return out;
 }
 
-interface Fig { r0: number; lag: number; rBest: number; closeLag: number; realClosures: number; hits: number; oursShut: number; falseShut: number; loud: number; loudShut: number; realLoudShut: number; speech: number }
+interface Fig { r0: number; lag: number; rBest: number; closeLag: number; realClosures: number; hits: number; oursShut: number; falseShut: number; loud: number; loudShut: number; realLoudShut: number; speech: number; realShutN: number }
 
 function figures(jaw: Float64Array, c: Case, realShut: number): Fig {
   const speech = speechActivity(c.audio, FPS, c.n);
@@ -158,7 +193,7 @@ function figures(jaw: Float64Array, c: Case, realShut: number): Fig {
   const sp = [...Array(c.n).keys()].filter((i) => speech[i]! >= 0.5 && c.real[i] !== null);
   const medReal = median(sp.map((i) => c.real[i]!));
   const loudCut = [...sp.map((i) => energy[i]!)].sort((a, b) => a - b)[Math.floor((2 * sp.length) / 3)]!;
-  const f: Fig = { r0: lagR(jaw, c.real, 0), lag: 0, rBest: -Infinity, closeLag: closednessLag(jaw, c, sp), realClosures: 0, hits: 0, oursShut: 0, falseShut: 0, loud: 0, loudShut: 0, realLoudShut: 0, speech: sp.length };
+  const f: Fig = { r0: lagR(jaw, c.real, 0), lag: 0, rBest: -Infinity, closeLag: closednessLag(jaw, c, sp), realClosures: 0, hits: 0, oursShut: 0, falseShut: 0, loud: 0, loudShut: 0, realLoudShut: 0, speech: sp.length, realShutN: 0 };
   for (let lag = -4; lag <= 4; lag++) {
     const r = lagR(jaw, c.real, lag);
     if (r > f.rBest) Object.assign(f, { rBest: r, lag });
@@ -172,6 +207,7 @@ function figures(jaw: Float64Array, c: Case, realShut: number): Fig {
       f.realClosures++;
       if (shut(i - 1) || shut(i) || shut(i + 1)) f.hits++;
     }
+    if (g < realShut) f.realShutN++;
     if (shut(i)) {
       f.oursShut++;
       if (g > medReal) f.falseShut++;
@@ -204,8 +240,9 @@ function closednessLag(jaw: Float64Array, c: Case, sp: number[]): number {
 const model = loadLipModel();
 const jawAt = model.targets.indexOf('jawOpen');
 const variants = arg('--variants', Object.keys(VARIANTS).join(',')).split(',');
-const critic = await criticCases();
-const grid = await gridCases(Number(arg('--grid', '36')));
+const tracked = await trackedCases(arg('--faces', '/tmp/audio18/faces'));
+const critic = [...(await criticCases()), ...tracked.reads];
+const grid = [...(await gridCases(Number(arg('--grid', '36')))), ...tracked.grid];
 const pc = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(0)}%`.padStart(4);
 console.log('r0 = r at lag 0; best = lag (+ = ours late) : r; closures hit/real; ours shut in speech (false = where the real mouth is open); loud third shut ours (real)');
 for (const v of variants) {
@@ -218,7 +255,7 @@ for (const v of variants) {
   const wUp: number[] = [], wDown: number[] = [], wRealUp: number[] = [], wRealDown: number[] = [], wR: number[] = [];
   for (const c of critic) {
     const curves = audioMouthCurves(model, c.audio, FPS, c.n, opts);
-    const f = figures(curves[jawAt]!, c, 0.03);
+    const f = figures(curves[jawAt]!, c, c.realShut ?? 0.03);
     all.push({ ...f, held: c.held });
     const size = openingQuantiles(curves[jawAt]!, c, 0.6);
     sizes.push(size);
@@ -233,11 +270,11 @@ for (const v of variants) {
       if (!c.held && !/^(obama1|feifei1)$/.test(c.name)) [wUp, wDown, wRealUp, wRealDown, wR].forEach((a, k) => a.push([ours.up, ours.down, real.up, real.down, r][k]!));
       lines.push(`  ${c.name.padEnd(14)}  width up ${ours.up.toFixed(3)} (${real.up.toFixed(3)}) down ${ours.down.toFixed(3)} (${real.down.toFixed(3)}) r ${r.toFixed(3)}`);
     }
-    lines.push(`  ${c.name.padEnd(14)}${c.held ? '*' : ' '} r0 ${f.r0.toFixed(3)} best ${String(f.lag).padStart(2)}:${f.rBest.toFixed(3)} closure lag ${String(f.closeLag).padStart(2)} | closures hit ${f.hits}/${f.realClosures} | shut ${f.oursShut}/${f.speech}, false ${f.falseShut} | loud shut ${pc(f.loudShut, f.loud)} (${pc(f.realLoudShut, f.loud)})`);
+    lines.push(`  ${c.name.padEnd(14)}${c.held ? '*' : ' '} r0 ${f.r0.toFixed(3)} best ${String(f.lag).padStart(2)}:${f.rBest.toFixed(3)} closure lag ${String(f.closeLag).padStart(2)} | closures hit ${f.hits}/${f.realClosures} | shut ${f.oursShut}/${f.speech} (real ${f.realShutN}), false ${f.falseShut} | loud shut ${pc(f.loudShut, f.loud)} (${pc(f.realLoudShut, f.loud)})`);
   }
   // GRID: the teacher's jaw is in jawOpen units (0.05 = shut); pooled over sentences
   const jaws = grid.map(jawOf);
-  const g = grid.map((c, k) => figures(jaws[k]!, c, 0.05));
+  const g = grid.map((c, k) => figures(jaws[k]!, c, c.realShut ?? 0.05));
   const sum = (k: keyof Fig) => g.reduce((s, f) => s + (f[k] as number), 0);
   // b/p words closed: the jaw's minimum within -40..+80 ms of the word start under 0.35 of its speech median
   let words = 0, closedWords = 0;
@@ -251,13 +288,13 @@ for (const v of variants) {
       if (Math.min(...jaws[k]!.slice(i0, i1 + 1)) < 0.35 * Math.max(1e-3, med)) closedWords++;
     }
   });
-  const gridSizes = grid.map((c, k) => openingQuantiles(jaws[k]!, c, 1));
+  const gridSizes = grid.map((c, k) => openingQuantiles(jaws[k]!, c, c.realShut ? 0.6 : 1));
   lines.push(`  sizes: read-backs ${ratioSummary(sizes)}; GRID s1* sentences ${ratioSummary(gridSizes)}`);
   const lagHist = new Map<number, number>();
   for (const f of g) lagHist.set(f.lag, (lagHist.get(f.lag) ?? 0) + 1);
   const meanR = (lag: number) => grid.reduce((s, c, k) => s + lagR(jaws[k]!, c.real, lag), 0) / Math.max(1, grid.length);
   const scan = [-2, -1, 0, 1, 2, 3].map((l) => `${l}:${meanR(l).toFixed(3)}`).join(' ');
-  lines.push(`  GRID s1* ${grid.length} sentences: r0 ${(sum('r0') / g.length).toFixed(3)}, mean r by lag ${scan}; best lags ${[...lagHist].sort((a, b) => a[0] - b[0]).map(([l, k]) => `${l}x${k}`).join(' ')} | closures hit ${sum('hits')}/${sum('realClosures')} | shut ${sum('oursShut')}/${sum('speech')}, false ${sum('falseShut')} | loud shut ${pc(sum('loudShut'), sum('loud'))} (${pc(sum('realLoudShut'), sum('loud'))})`);
+  lines.push(`  GRID s1* ${grid.length} sentences: r0 ${(sum('r0') / g.length).toFixed(3)}, mean r by lag ${scan}; best lags ${[...lagHist].sort((a, b) => a[0] - b[0]).map(([l, k]) => `${l}x${k}`).join(' ')} | closures hit ${sum('hits')}/${sum('realClosures')} | shut ${sum('oursShut')}/${sum('speech')} (real ${sum('realShutN')}), false ${sum('falseShut')} | loud shut ${pc(sum('loudShut'), sum('loud'))} (${pc(sum('realLoudShut'), sum('loud'))})`);
   const avg = (fs: Fig[], k: keyof Fig) => fs.reduce((s, f) => s + (f[k] as number), 0) / Math.max(1, fs.length);
   const sumOf = (fs: Fig[], k: keyof Fig) => fs.reduce((s, f) => s + (f[k] as number), 0);
   const seen = all.filter((f) => !f.held);

@@ -13,6 +13,7 @@ import { FILE_MATCH_STRENGTH, fileOpeningGain, poolP90 } from './lipFileScale.ts
 import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
+import { liftOpenings, OPENING_LIFT_POWER } from './lipLift.ts';
 import { LIP_REFERENCE_AMP } from './lipGate.ts';
 
 export interface AudioMouthTiming {
@@ -32,9 +33,11 @@ export interface AudioMouthTiming {
   onsetLead: number;
   /** how far the file's opening (its calibrated jaw's p90 in speech) is scaled to the training pool's (lipFileScale.ts fileOpeningGain; 0: the pooled map alone) */
   fileMatch: number;
+  /** the power of the lift of small openings about the pool's p90 (lipLift.ts; 1: off) */
+  lift: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH };
+export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -98,6 +101,10 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (gain !== 1) for (const k of OPENING_CONTROLS) {
     const c = curves[model.targets.indexOf(k)];
     if (c) for (let i = 0; i < c.length; i++) c[i] = c[i]! * gain;
+  }
+  if (t.lift !== 1 && jawAt >= 0 && pool90 !== null) {
+    const others = OPENING_CONTROLS.slice(1).map((k) => curves[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+    liftOpenings(curves[jawAt]!, others, pool90, t.lift);
   }
   openRoundedVowels(curves, model.targets, en);
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
