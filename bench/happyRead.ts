@@ -2,9 +2,9 @@
 // rendered in full and with one part taken back to the photo's (the squints, the blink, the inner
 // brow raise, every brow control, the sneer, the gaze, the smile), each read back by the face mesh: both eyes' opening
 // over the photo's rest render's, both brows' height over the eye corners (head frame, browDrop.ts)
-// minus the rest render's, the mouth width; and the driver's own eyes / brows against its rest.
+// minus the rest render's, the mouth width, the upper lip's height under the nose minus the rest's (s18); and the driver's own eyes / brows against its rest.
 // Writes 3x eye crops of the full renders with --crops DIR (for sheets). Prints a table; never asserts.
-//   node --import tsx bench/happyRead.ts --photo st_art_1.png --video lp_d0.mp4 --frames 10,32,46 [--crops /tmp/x]
+//   node --import tsx bench/happyRead.ts --photo st_art_1.png --video lp_d0.mp4 --frames 10,32,46 [--crops /tmp/x] [--every 4] [--fit-off oneSidedBrows] [--all-weights]
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -33,6 +33,8 @@ const cropVariants = process.argv.includes('--crop-variants');
 const every = Number(arg('--every', '0'));
 /** --full-only: no variants, the full frame alone */
 const fullOnly = process.argv.includes('--full-only');
+/** --fit-off a,b: DriverFitOptions turned off (motion/retargetOptions.ts), for before/after */
+const fitOff = Object.fromEntries(arg('--fit-off', '').split(',').filter(Boolean).map((k) => [k, false]));
 const FPS = 25;
 
 /** The driver's raw track at 25 fps, cached under $REAL3D_CACHE/tracks by the video's name. */
@@ -48,11 +50,12 @@ async function track(): Promise<(RawFaceFrame | null)[]> {
   return revive(slim);
 }
 
-interface Read { gap: number; eyes: [number, number]; brows: [number, number]; width: number; lm: Landmarks }
+/** lip: the upper lip's top (lm 0) to the nose base (lm 2) over the eyes' distance: smaller = the upper lip raised (a snarl lifts it off the teeth) */
+interface Read { gap: number; eyes: [number, number]; brows: [number, number]; width: number; lip: number; lm: Landmarks }
 function readLandmarks(lm: Landmarks): Read {
   const e = eyeOpenings(lm);
   const iod = Math.hypot(lm[33]![0] - lm[263]![0], lm[33]![1] - lm[263]![1]);
-  return { gap: Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iod, eyes: [e.left, e.right], brows: browHeights(toCanonical(lm, fitRig(lm, { robust: true }))), width: Math.hypot(lm[61]![0] - lm[291]![0], lm[61]![1] - lm[291]![1]) / iod, lm };
+  return { gap: Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iod, eyes: [e.left, e.right], brows: browHeights(toCanonical(lm, fitRig(lm, { robust: true }))), width: Math.hypot(lm[61]![0] - lm[291]![0], lm[61]![1] - lm[291]![1]) / iod, lip: Math.hypot(lm[0]![0] - lm[2]![0], lm[0]![1] - lm[2]![1]) / iod, lm };
 }
 
 const portrait = await cachedPortrait(photo);
@@ -65,11 +68,11 @@ async function readImg(img: RgbaImage): Promise<Read | null> {
 }
 const rest = (await readImg(r.render(n)))!;
 const raw = await track();
-const { frames } = motionFramesFromRaw(raw, FPS, true);
+const { frames } = motionFramesFromRaw(raw, FPS, true, { fit: fitOff });
 const drv = raw.map((x) => (x?.lm ? readLandmarks(landmarkList(x.lm)) : null));
 const ok = drv.filter((d): d is Read => !!d);
 const pct = (v: number[], p: number) => { const s = [...v].sort((a, b) => a - b); return s[Math.round(p * (s.length - 1))]!; };
-const drvRest = { eyes: [0, 1].map((k) => pct(ok.map((d) => d.eyes[k]!), 0.8)), brows: [0, 1].map((k) => pct(ok.map((d) => d.brows[k]!), 0.5)) };
+const drvRest = { eyes: [0, 1].map((k) => pct(ok.map((d) => d.eyes[k]!), 0.8)), brows: [0, 1].map((k) => pct(ok.map((d) => d.brows[k]!), 0.5)), lip: pct(ok.map((d) => d.lip), 0.5) };
 
 const keep = (f: MotionFrame, cs: string[]) => ({ ...f, w: { ...f.w, ...Object.fromEntries(cs.map((c) => [c, n.w[c] ?? 0])) } });
 const variants: [string, (f: MotionFrame) => MotionFrame][] = [
@@ -80,6 +83,7 @@ const variants: [string, (f: MotionFrame) => MotionFrame][] = [
   ['no brows', (f) => keep(f, ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight', 'browDownLeft', 'browDownRight'])],
   ['no sneer', (f) => keep(f, ['noseSneerLeft', 'noseSneerRight'])],
   ['no gaze', (f) => ({ ...f, gaze: n.gaze })],
+  ['no upper lip', (f) => keep(f, ['mouthUpperUp', 'mouthShrugUpper', 'mouthRollUpper'])],
   ['no smile', (f) => keep(f, ['mouthSmileLeft', 'mouthSmileRight'])],
 ];
 const f2 = (v: number) => v.toFixed(2), f3 = (v: number) => (v >= 0 ? '+' : '') + v.toFixed(3);
@@ -88,12 +92,13 @@ for (const i of picks) {
   const d = drv[i], f = frames[i];
   if (!d || !f) { console.log(`f${i}: no driver face`); continue; }
   const w = (c: string) => f2(f.w[c] ?? 0);
-  console.log(`f${i} driver eyes ${f2(d.eyes[0] / drvRest.eyes[0]!)}/${f2(d.eyes[1] / drvRest.eyes[1]!)} brows ${f3(d.brows[0] - drvRest.brows[0]!)}/${f3(d.brows[1] - drvRest.brows[1]!)} width ${f2(d.width)} gap ${d.gap.toFixed(3)} | motion squint ${w('eyeSquintLeft')}/${w('eyeSquintRight')} cheek ${w('cheekSquintLeft')}/${w('cheekSquintRight')} blink ${w('eyeBlinkLeft')}/${w('eyeBlinkRight')}+${f2(f.blink)} inner ${w('browInnerUp')} outer ${w('browOuterUpLeft')}/${w('browOuterUpRight')} down ${w('browDownLeft')}/${w('browDownRight')} sneer ${w('noseSneerLeft')}/${w('noseSneerRight')} smile ${w('mouthSmileLeft')}/${w('mouthSmileRight')}`);
+  console.log(`f${i} driver eyes ${f2(d.eyes[0] / drvRest.eyes[0]!)}/${f2(d.eyes[1] / drvRest.eyes[1]!)} brows ${f3(d.brows[0] - drvRest.brows[0]!)}/${f3(d.brows[1] - drvRest.brows[1]!)} width ${f2(d.width)} gap ${d.gap.toFixed(3)} lip ${f3(d.lip - drvRest.lip)} | motion squint ${w('eyeSquintLeft')}/${w('eyeSquintRight')} cheek ${w('cheekSquintLeft')}/${w('cheekSquintRight')} blink ${w('eyeBlinkLeft')}/${w('eyeBlinkRight')}+${f2(f.blink)} inner ${w('browInnerUp')} outer ${w('browOuterUpLeft')}/${w('browOuterUpRight')} down ${w('browDownLeft')}/${w('browDownRight')} sneer ${w('noseSneerLeft')}/${w('noseSneerRight')} smile ${w('mouthSmileLeft')}/${w('mouthSmileRight')} upperUp ${w('mouthUpperUp')} shrugU ${w('mouthShrugUpper')} rollU ${w('mouthRollUpper')}`);
+  if (process.argv.includes('--all-weights')) console.log('  ' + Object.entries(f.w).filter(([, v]) => Math.abs(v) > 0.05).map(([k, v]) => `${k} ${f2(v)}`).join(', '));
   for (const [name, v] of fullOnly ? variants.slice(0, 1) : variants) {
     const img = r.render(v(f));
     const o = await readImg(img);
     if (!o) { console.log(`  ${name.padEnd(16)} no face`); continue; }
-    console.log(`  ${name.padEnd(16)} eyes ${f2(o.eyes[0] / rest.eyes[0])}/${f2(o.eyes[1] / rest.eyes[1])} brows ${f3(o.brows[0] - rest.brows[0])}/${f3(o.brows[1] - rest.brows[1])} width ${f2(o.width)} gap ${o.gap.toFixed(3)}`);
+    console.log(`  ${name.padEnd(16)} eyes ${f2(o.eyes[0] / rest.eyes[0])}/${f2(o.eyes[1] / rest.eyes[1])} brows ${f3(o.brows[0] - rest.brows[0])}/${f3(o.brows[1] - rest.brows[1])} width ${f2(o.width)} gap ${o.gap.toFixed(3)} lip ${f3(o.lip - rest.lip)}`);
     if (crops && (name === 'full' || cropVariants)) {
       await mkdir(crops, { recursive: true });
       const lm = rest.lm, xs = [70, 300, 33, 263, 9, 168].map((k) => lm[k]!);
