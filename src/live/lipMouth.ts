@@ -17,6 +17,9 @@ import { FEATURE_RATE, LogMelStream } from '../motion/features.ts';
 import { ACTIVITY_GATE, LIP_FRAME_DIM, StreamingLipNormaliser } from '../motion/lipFeatures.ts';
 import { calibrateValue, forwardLipModel, LIP_REFERENCE_AMP, type LipModel } from '../motion/lipModel.ts';
 import { LIP_SILENT_STRETCH } from '../motion/lipGate.ts';
+import { OPENING_CONTROLS } from '../motion/lipClosures.ts';
+import { poolP90 } from '../motion/lipFileScale.ts';
+import { liftFactor } from '../motion/lipLift.ts';
 import { loudness, roundedJaw, ROUNDED_OPEN_SHARE } from '../motion/lipRounding.ts';
 import { audioJaw, audioStretch } from '../motion/lipShapes.ts';
 import { FRAMES_PER_STEP, tcnFrameDim, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
@@ -159,6 +162,10 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
   const [jawAt, funnelAt, puckerAt] = ['jawOpen', 'mouthFunnel', 'mouthPucker'].map((t) => model.targets.indexOf(t)) as [number, number, number];
   const [stretchLeftAt, stretchRightAt] = ['mouthStretchLeft', 'mouthStretchRight'].map((t) => model.targets.indexOf(t)) as [number, number];
   const gain = (opts.mouthAmp ?? LIP_REFERENCE_AMP) / LIP_REFERENCE_AMP;
+  // as audioMouthCurves: the small openings lifted about the training pool's p90 (lipLift.ts; frame by
+  // frame, so live can have it; the per-file gain needs the whole file and is not applied live)
+  const pool90 = jawAt >= 0 ? poolP90(model.quantileMap?.[jawAt]) : null;
+  const liftedAt = OPENING_CONTROLS.map((k) => model.targets.indexOf(k)).filter((at) => at >= 0);
   const kUp = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_ATTACK));
   const kDown = 1 - Math.exp(-1 / (FEATURE_RATE * GATE_RELEASE));
   const state: LiveMouthState = { weights: Object.fromEntries(model.targets.map((t) => [t, 0])), speech: 0, energy: FLOOR, loudnessDb: -100, time: 0 };
@@ -185,6 +192,10 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
     const nowEnergy = now[0]!;
     if (net.step(ring, ringLen, hops, y)) {
       for (let t = 0; t < model.targets.length; t++) calibrated[t] = calibrateValue(model, t, y[t]!);
+      if (jawAt >= 0 && pool90 !== null) {
+        const lift = liftFactor(calibrated[jawAt]!, pool90);
+        for (const at of liftedAt) calibrated[at] = calibrated[at]! * lift;
+      }
       // as predictLips: the jaw opened at loud rounded vowels (loudness of the newest 40 ms now and a step before, up to the look-ahead after the frame)
       if (jawAt >= 0 && funnelAt >= 0 && puckerAt >= 0) calibrated[jawAt] = roundedJaw(calibrated[jawAt]!, calibrated[funnelAt]!, calibrated[puckerAt]!, ROUNDED_OPEN_SHARE * loudness(Math.min(nowEnergy, stepEnergy)));
       stepEnergy = nowEnergy;
