@@ -65,10 +65,14 @@ export const BLINK_SHUT = 0.3;
  * piecewise linear. A straight line (before s17) gave lp_d6 f108's real half lid (a downward look,
  * 0.67 of rest) weight 0.33, which renders 0.80 of rest read back (critic16: under-closed), while
  * the rendered opening by weight (bench/blinkCurve.ts after s17, lp_s42: w 0.5 reads 0.67, 0.7 0.53,
- * 0.8 0.29) asks for 0.5 there. Below 0.47 (weight 0.69, as before) the line is kept: those frames
- * are mostly blinks in flight and the mid-range already reads shut enough.
+ * 0.8 0.29) asks for 0.5 there. Below 0.47 (lids18) the weight rises nearly as steeply as the no-snap rule
+ * allows (3 per unit of opening) and then levels, to 0.77 at 0.38: the rendered opening falls off a
+ * cliff between weights 0.7 and 0.85 (Fei-Fei's frame 0: 0.50 -> 0.25, lp_s42 0.53 -> 0.16) as the real
+ * shut eye comes in, so a driver's lid in flight at 0.40 of rest (0.44 of its median), weight 0.82
+ * on the old straight line, rendered 0.14-0.36 of our median (Katie f25, f112; bench/lidReadBack.ts).
+ * A real blink's deepest frames (0.09-0.28) still map to 1.
  */
-const OPENING_TO_BLINK: readonly (readonly [number, number])[] = [[BLINK_SHUT, 1], [0.47, 0.69], [0.67, 0.5], [BLINK_START, 0]];
+const OPENING_TO_BLINK: readonly (readonly [number, number])[] = [[BLINK_SHUT, 1], [0.38, 0.77], [0.47, 0.69], [0.67, 0.5], [BLINK_START, 0]];
 
 /** Blink weight from an eye's opening as a share of its rest opening (OPENING_TO_BLINK). */
 export function blinkFromOpening(share: number): number {
