@@ -52,9 +52,10 @@ function fringeEnd(matte: GrayImage, x: number, y: number, dx: number, dy: numbe
  * matte ends, and how much back band it gets: full above the ears, fading out down to the ear line (an
  * ear moved out would look bigger; below, the neck and shoulders have their own surfaces); none where the ray leaves the crop before the
  * matte ends (hair cut by the photo's edge: its outline is unknown), nor where the outline is
- * skin (`skinLike`: an ear). `depthAt` is the head sheet's depth at a distance along the ray.
+ * skin (`skinLike`: an ear), nor where the strip it copies lies on the face (`onFace`: the face
+ * mesh's photo footprint). `depthAt` is the head sheet's depth at a distance along the ray.
  */
-export function outlinePoints(ovalPos: [number, number, number][], centre: [number, number], head: HeadShape, matte: GrayImage, depthAt: (j: number, d: number) => number, skinLike: (x: number, y: number) => boolean = () => false): OutlinePoint[] {
+export function outlinePoints(ovalPos: [number, number, number][], centre: [number, number], head: HeadShape, matte: GrayImage, depthAt: (j: number, d: number) => number, skinLike: (x: number, y: number) => boolean = () => false, onFace: (x: number, y: number) => boolean = () => false): OutlinePoint[] {
   const size = matte.width;
   const gap = Math.max(2, Math.round(0.015 * head.faceWidth));
   const rays = ovalPos.map(([ox, oy]) => {
@@ -76,7 +77,10 @@ export function outlinePoints(ovalPos: [number, number, number][], centre: [numb
     // hair only: where the outline is skin (an ear's rim) the band would copy the ear outward and
     // draw it bigger
     const hair = !skinLike(ox + dx * (dRaw - 3), oy + dy * (dRaw - 3));
-    const weight = inside && hair ? 1 - smoothstep(head.earY - 0.25 * head.faceH, head.earY, oy) : 0;
+    // nor the face: where the outline is the face's own edge (a turned face's far eye and cheek
+    // against the background, lp_s10) the band copied the eye's corner and lashes out beside it
+    const notFace = 1 - smoothstep(FACE_STRIP[0], FACE_STRIP[1], stripOnFace(x, y, dx, dy, bandSpan(x, head.cx), onFace));
+    const weight = inside && hair ? notFace * (1 - smoothstep(head.earY - 0.25 * head.faceH, head.earY, oy)) : 0;
     return { x, y, z: depthAt(j, d), dx, dy, weight, fringe: fringeEnd(matte, x, y, dx, dy) };
   });
   // taper the band's ends over neighbouring directions (an abrupt end would fold into a step)
@@ -90,6 +94,21 @@ export function outlinePoints(ovalPos: [number, number, number][], centre: [numb
 const INSET = 8, FADE = 3, MAX_FRINGE = 14;
 
 const SIN25 = Math.sin((25 * Math.PI) / 180);
+
+/** The band's texture span (px inward from its start) at an outline point x, for the head's axis at cx (addBackShell's, at full weight). */
+export function bandSpan(x: number, cx: number): number {
+  return BACK_DEPTH * Math.abs(x - cx) * SIN25 + INSET;
+}
+
+/** Share of the strip the band copies (span px inward from (x, y) against the ray (dx, dy)) that lies on the face. */
+export function stripOnFace(x: number, y: number, dx: number, dy: number, span: number, onFace: (x: number, y: number) => boolean): number {
+  let on = 0, n = 0;
+  for (let q = 0; q <= span; q += 1, n++) if (onFace(x - dx * q, y - dy * q)) on++;
+  return n ? on / n : 0;
+}
+
+/** The band fades out as this share of its copied strip lies on the face (from, to). */
+const FACE_STRIP = [0.15, 0.4] as const;
 
 /** The band's rings, as shares of its depth. */
 const RING_DEPTHS = [0, 1 / 3, 2 / 3, 1];

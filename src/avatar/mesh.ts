@@ -177,7 +177,9 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
     if (d >= dSil) return ze + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
     return ze - (ze - Math.min(oz, ze)) * Math.cos((d / dSil) * Math.PI / 2);
   };
-  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike), head);
+  const footprint = faceFootprint(mesh.uvs, faceTopology().triangles, size);
+  const onFace = (x: number, y: number) => { const xi = Math.round(x), yi = Math.round(y); return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1; };
+  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike, onFace), head);
   const rings: number[][] = [sheetRing0];
   for (let r = 1; r <= R; r++) {
     const t = (r / R) ** 1.6;

@@ -174,7 +174,7 @@ const CLEAR_ON_TURN = 1;
 /**
  * In place: the sheet vertices of a deep fold beside the background that show at rest keep the
  * outline's soft ramp there (unfoldSheetTexture) and take clear matte (`turnUvs`) on a turn toward
- * their side of the nose (x of `noseX`; what the photo hid, its own turn hid), through the reveal's
+ * their side (turnSide: the side their ray leaves the face on; what the photo hid, its own turn hid), through the reveal's
  * texture switch (reveal.ts, render/deform.ts). Widened by the turn, the ramp read as a pale crescent
  * detached from the cheek by the clear rings inside it (lp_s10 at +25); the face's own outline is
  * then the silhouette. The photo's pose keeps every texture position.
@@ -182,6 +182,17 @@ const CLEAR_ON_TURN = 1;
 export function revealSheetClear(uvRevealed: Float32Array, revealDir: Float32Array, turnUvs: Map<number, [number, number]>, pos: ArrayLike<number>, noseX: number): void {
   for (const [v, [u, w]] of turnUvs) {
     uvRevealed[v * 2] = u; uvRevealed[v * 2 + 1] = w;
-    revealDir[v * 2] = Math.sign(pos[v * 3]! - noseX) * CLEAR_ON_TURN; revealDir[v * 2 + 1] = 0;
+    revealDir[v * 2] = turnSide(pos[v * 3]!, u, noseX) * CLEAR_ON_TURN; revealDir[v * 2 + 1] = 0;
   }
+}
+
+/**
+ * The side (-1 image-left, +1 image-right) a turn must show for a sheet vertex at x to go clear:
+ * the side its clear texture point u lies toward (it lies outward along the vertex's ray from the
+ * face's centre), else the vertex's side of the nose. The nose alone misjudged a turned face's far
+ * jaw: lp_s10's lies below the nose tip, a pixel right of it, and cleared on the wrong turn (a pale
+ * lobe by the chin at +25).
+ */
+export function turnSide(x: number, u: number, noseX: number): number {
+  return Math.abs(u - x) >= 0.5 ? Math.sign(u - x) : Math.sign(x - noseX);
 }
