@@ -10,7 +10,7 @@ import type { HeadShape } from './shape.ts';
 import { hairShellReach } from './hairShell.ts';
 import { addBackShell, outlinePoints } from './backShell.ts';
 import { smoothstep, smoothAround } from '../math/smooth.ts';
-import { faceFootprint, unfoldSheetTexture } from './sheetFold.ts';
+import { faceFootprint, insideFootprint, unfoldSheetTexture } from './sheetFold.ts';
 import { addOutlineCurve } from './outlineCurve.ts';
 
 export interface SheetOptions {
@@ -178,8 +178,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
     return ze - (ze - Math.min(oz, ze)) * Math.cos((d / dSil) * Math.PI / 2);
   };
   const footprint = faceFootprint(mesh.uvs, faceTopology().triangles, size);
-  const onFace = (x: number, y: number) => { const xi = Math.round(x), yi = Math.round(y); return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1; };
-  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike, onFace), head);
+  addBackShell(mesh, outlinePoints(ovalPos, [ocx, ocy], head, matte, headDepth, skinLike, insideFootprint(footprint, size)), head);
   const rings: number[][] = [sheetRing0];
   for (let r = 1; r <= R; r++) {
     const t = (r / R) ** 1.6;
@@ -225,7 +224,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   addOutlineCurve(mesh, flat, [ocx, ocy]);
   // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
-  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, faceFootprint(mesh.uvs, faceTopology().triangles, size), matte, ocx, ocy, head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
+  unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, footprint, matte, ocx, ocy, head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
 }
 
 /**

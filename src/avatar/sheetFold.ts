@@ -12,6 +12,14 @@ import type { GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { keepComponentsTouching } from '../analyze/raster.ts';
 
+/** A test of a photo point (nearest pixel) against a faceFootprint mask; outside the image is off the face. */
+export function insideFootprint(footprint: Uint8Array, size: number): (x: number, y: number) => boolean {
+  return (x, y) => {
+    const xi = Math.round(x), yi = Math.round(y);
+    return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1;
+  };
+}
+
 /** The face mesh's photo footprint as a mask (1 inside any triangle), size x size. */
 export function faceFootprint(uvs: ArrayLike<number>, triangles: ArrayLike<number>, size: number): Uint8Array {
   const mask = new Uint8Array(size * size);
@@ -86,10 +94,7 @@ const CLEAR_REACH = 0.04, CLEAR = 0.05;
  */
 export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number, triangles: ArrayLike<number> = [], turnUvs?: Map<number, [number, number]>): Float32Array {
   const size = matte.width;
-  const inside = (x: number, y: number) => {
-    const xi = Math.round(x), yi = Math.round(y);
-    return xi >= 0 && yi >= 0 && xi < size && yi < size && footprint[yi * size + xi] === 1;
-  };
+  const inside = insideFootprint(footprint, size);
   const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
   const moved = new Float32Array(ovalDistance.length);
   const showing = showsAtRest(uvs, triangles, ovalDistance.length, inside);
