@@ -4,7 +4,8 @@
 // ellipsoid (skull, ears and hair turn as one solid) and a rounded neck/torso below, skinned
 // head -> torso; eyeballs and a mouth interior sit in the holes of the face mesh.
 //
-// The stages live beside this file: shape.ts (head proportions), mesh.ts (geometry),
+// The stages live beside this file: shape.ts (head proportions), mesh.ts (the face, mouth fan and eyeballs),
+// headSheet.ts (the head, neck and torso sheet around the face),
 // texture.ts (texturing), file.ts (the .avatar file format).
 import type { Portrait } from '../types.ts';
 import { InputError } from '../errors.ts';
@@ -15,7 +16,8 @@ import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP,
 import { AVATAR_VERSION, type Avatar } from './types.ts';
 import { measureHead } from './shape.ts';
 import { smoothstep } from '../math/smooth.ts';
-import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs, addHeadSheet, type SheetOptions } from './mesh.ts';
+import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } from './mesh.ts';
+import { addHeadSheet, type SheetOptions } from './headSheet.ts';
 import { mirrorTexturing, landmarkMirror } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';

@@ -1,5 +1,5 @@
 // The hair's volume around the head. The head sheet recedes from the face outline to the equator
-// depth along each ray (mesh.ts); where it gets there decides what turns with the face. The skull's
+// depth along each ray (headSheet.ts); where it gets there decides what turns with the face. The skull's
 // ellipse alone puts that point just past the face's sides, so hair further out (the volume of
 // bushy or long hair above the ears) was a flat card at the equator depth: on a turn the face slid
 // over it. Here the point is moved out to the hair's own outline in the matte (a shell over the

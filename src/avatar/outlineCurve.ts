@@ -1,6 +1,6 @@
 // The face's outline as a curve through the face oval's landmarks (session 17, outline17): the
 // slivers between the oval's straight segments and the curve, added to the avatar mesh by
-// addHeadSheet (mesh.ts) so a turned cheek shows a smooth edge instead of a polygon.
+// addHeadSheet (headSheet.ts) so a turned cheek shows a smooth edge instead of a polygon.
 import { FACE_OVAL } from '../rig/topology.ts';
 import { MATERIAL } from './types.ts';
 import type { MeshBuilder } from './mesh.ts';

@@ -68,7 +68,7 @@ export interface Avatar {
   headWeight: Float32Array;
   /**
    * the neck under the jaw: how much head weight a vertex gives up on a turn (0 elsewhere), so the
-   * neck turns less than the head and the jaw passes in front of it (avatar/mesh.ts, render/turn.ts)
+   * neck turns less than the head and the jaw passes in front of it (avatar/headSheet.ts, render/turn.ts)
    */
   neckLag: Float32Array;
   /** per vertex, up to 4 landmarks whose expression displacement it follows (-1 = none) */
