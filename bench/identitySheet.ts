@@ -41,7 +41,7 @@ const rowH = CELL + 22;
 const layers: OverlayOptions[] = [];
 for (const [r, i] of frames.entries()) {
   const y = r * rowH;
-  layers.push({ input: photo, left: 0, top: y + 22 }, { input: label(`photo | ${clip} f${i}`), left: 0, top: y });
+  layers.push({ input: photo, left: 0, top: y + 22 }, { input: label(`photo | f${i}`), left: 0, top: y });
   for (const [s, side] of sides.entries()) {
     const [whole, face] = await cells(frameAt(path.join(side.dir, `${clip}.mp4`), i));
     const x = CELL * (1 + 2 * s);
