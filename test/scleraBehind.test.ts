@@ -56,3 +56,20 @@ test('the fill carries the photo\'s grain (was smooth), shaded under the upper l
   assert.ok(Math.abs(lum(smooth(28, 10)) - lum(grey)) < 60, `at the disc's edge near the membrane: ${lum(smooth(28, 10)).toFixed(0)}`);
   assert.equal(smooth(12, 2), grey, 'outside the disc: the membrane unchanged');
 });
+
+test('the fill meets the photo\'s white at the disc\'s edge: no pale patch with a hard outline (s18, lp_s12)', () => {
+  // a pale ring hugging the iris (6-8.5 px from its centre) sets the rows' white; past the disc's
+  // edge (8.5 px) the white is darker. The fill just inside the edge must be near the white just outside.
+  const data32 = new Uint32Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const d = Math.hypot(x + 0.5 - 20, y + 0.5 - 10), iris = d < 6;
+    data32[y * W + x] = iris ? pack(70, 45, 30) : d < 8.5 ? pack(230, 226, 220) : pack(150, 146, 140);
+  }
+  const out = rowWhiteBehind({ width: W, height: H, data32 }, opening, { cx: 20, cy: 10, radius: 8.5, iris: 6 }, { x0, y0, size, white: new Uint32Array(size * size).fill(grey) });
+  const at = (x: number, y: number) => out[(y - y0) * size + (x - x0)]!;
+  for (const y of [8, 10, 12]) {
+    // 3 px inside the disc's edge on either side: columns 14 and 25 (centres 14.5, 25.5)
+    const steps = [Math.abs(lum(at(14, y)) - 150), Math.abs(lum(at(25, y)) - 150)];
+    assert.ok(Math.max(...steps) < 30, `row ${y}: fill 3 px inside the edge ${lum(at(14, y)).toFixed(0)} / ${lum(at(25, y)).toFixed(0)} against the white outside 150`);
+  }
+});

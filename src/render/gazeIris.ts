@@ -156,7 +156,7 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const iris = Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, ring));
     const radius = DISC_MARGIN * iris + EDGE_FADE;
     const behind = whiteBehind(tex, cx, cy, radius);
-    const matte = irisMatte(tex, behind, cx, cy, IRIS_CORE * iris, radius);
+    const matte = irisMatte(tex, behind, cx, cy, IRIS_CORE * iris, radius, poly);
     const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris }, behind) };
     const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
     const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), iris, halfW), sideReach(Math.max(...corners) - cx, iris, halfW), REACH_Y * halfH];
@@ -171,9 +171,11 @@ export function sideReach(toCorner: number, iris: number, halfW: number): number
 
 /**
  * The iris's share of each pixel on the white's patch: 1 within `core` of the centre; out to the
- * disc's edge, by how much darker than the white behind it the pixel is (IRIS_CONTRAST: all).
+ * disc's edge, by how much darker than the white behind it the pixel is (IRIS_CONTRAST: all); none outside
+ * the opening `poly` (given), over 1 px: the eye texture's lid and lash columns there moved down with the iris
+ * as a dark vertical streak (lp_s42 at gaze y +1, s18).
  */
-export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number): Float32Array {
+export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number, poly?: [number, number][]): Float32Array {
   const { x0, y0, size, white } = patch;
   const matte = new Float32Array(size * size);
   const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
@@ -184,9 +186,15 @@ export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; s
     if (edge <= 0 || x < 0 || y < 0 || x >= tex.width || y >= tex.height) continue;
     const w = lumOf(white[j * size + i]!), l = lumOf(tex.data32[y * tex.width + x]!);
     const dark = w > 0 ? Math.min(1, Math.max(0, (w - l) / (IRIS_CONTRAST * w))) : 1;
-    matte[j * size + i] = edge * (d <= core ? 1 : dark);
+    matte[j * size + i] = edge * (d <= core ? 1 : dark) * (poly ? openingShare(poly, x + 0.5, y + 0.5) : 1);
   }
   return matte;
+}
+
+/** How much of the texel at (x, y) lies inside the opening: 1 from half a px inside the outline, 0 from half a px outside. */
+export function openingShare(poly: [number, number][], x: number, y: number): number {
+  const d = distanceToOutline(x, y, poly);
+  return Math.min(1, Math.max(0, 0.5 + (insidePolygon(x, y, poly) ? d : -d)));
 }
 
 /** The opening's edge band (1 on and outside the outline, 0 from RIM_BAND px inside) over the outline's bounding box. */
