@@ -91,7 +91,6 @@ export class FrameLight {
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     this.smileLit = lit;
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
-    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
@@ -103,6 +102,10 @@ export class FrameLight {
     this.teethShow = Math.max(teethShown(p.gap, round), layers.fromPhoto ? lit * (1 - round) : 0);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
+    // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
+    // their face above it, which shows only as the row comes in: bodyShow. Shaded at every parting,
+    // the edge of a small opening was a dim grey line, critic17's Obama f14/f22, the real one white)
+    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit) * this.bodyShow;
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, lit);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
