@@ -103,13 +103,14 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
 /**
  * How much of the upper row shows `below` output px under the upper lip line, 0..1: it comes in
  * from the lip down as the lips part (`teethShow`: its edge band, EDGE_BAND iod, then `bodyShow`: up
- * to BODY_REACH iod more), always at its own light. (Until session 18 a small parting faded the
+ * BODY_REACH iod more at half of it, the whole row at all of it), always at its own light. (Until session 18 a small parting faded the
  * whole row in by transparency, times the closed mouth's light and the lip's shade: about half the
  * teeth's light over the dark cavity, a cold grey line across every small opening, critic17 on
  * Obama's f14/f22 where the real shows a lit teeth edge or a dark slit.)
  */
 export function upperShown(below: number, unit: number, teethShow: number, bodyShow: number): number {
-  const reach = unit * teethShow * (EDGE_BAND + BODY_REACH * bodyShow);
+  // (the body's reach grows without bound as bodyShow nears 1: a wide opening or a smile shows the whole row, however far its tips hang)
+  const reach = unit * teethShow * (EDGE_BAND + BODY_REACH * bodyShow / (1.05 - bodyShow));
   if (!(reach > 0)) return 0;
   const soft = 0.5 * Math.min(reach, EDGE_BAND * unit);
   return 1 - smoothstep(reach - soft, reach, below);
@@ -128,7 +129,7 @@ export const shadowWarmth = (lit: number) => { const d = Math.max(0, 1 - lit); r
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
 /** ... and how much further (iod) the row shows as a mid opening widens (frameLight.ts bodyShow); past it, the mouth's dark */
-const BODY_REACH = 0.1;
+const BODY_REACH = 0.05;
 /** the tongue's light against the lower teeth's (0.85 until session 16: a lit pink bowl filling a wide opening, critic15 st_happy f104) */
 const TONGUE_LIGHT = 0.7;
 /** wide open: the tongue's back shaded by up to this share (0.45 until session 16) */
