@@ -88,7 +88,10 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift;
   const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
   const below = q.cy - q.top;
-  const shown = upperShown(below, unit, light.teethShow, light.bodyShow);
+  // (toward the corners the row shows as far under the lip as its light reaches: the side teeth
+  // in the corners' shade are a dark slit at a small parting, not an opaque grey)
+  const side = 1 - light.sideDark * sideFalloff(q.lateral, light.smileLit);
+  const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow);
   const a = sampleInto(L.upper, lx, ly, tmp) * shown;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
