@@ -19,7 +19,8 @@ test('a smile at a mid opening lights the whole upper row; speech at the same ga
   // the side teeth a little darker, not fog
   assert.ok(smile.sideDark < speech.sideDark && smile.sideDark > 0.2, `side dark ${smile.sideDark} vs ${speech.sideDark}`);
   // the lip drawn up off the teeth shades them less
-  assert.ok(smile.lipShade < 0.2 && speech.lipShade === 0.3, `lip shade ${smile.lipShade} vs ${speech.lipShade}`);
+  // (session 18: speech at a mid opening keeps part of it, its body barely shown: frameLight.ts EDGE_LIP_SHADE)
+  assert.ok(smile.lipShade < 0.2 && speech.lipShade > smile.lipShade + 0.03, `lip shade ${smile.lipShade} vs ${speech.lipShade}`);
   // no smile field (older callers) is speech
   assert.equal(lightAt({}).bodyShow, speech.bodyShow);
   assert.equal(smileLit(0.2), 0);

@@ -91,7 +91,6 @@ export class FrameLight {
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     this.smileLit = lit;
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
-    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
@@ -103,6 +102,10 @@ export class FrameLight {
     this.teethShow = Math.max(teethShown(p.gap, round), layers.fromPhoto ? lit * (1 - round) : 0);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
+    // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
+    // their face above it, which shows only as the row comes in: bodyShow. Shaded at every parting,
+    // the edge of a small opening was a dim grey line, critic17's Obama f14/f22, the real one white)
+    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, lit);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
@@ -227,6 +230,8 @@ const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
  * were grey, where a real speaker's corners are dark (the buccal corridor: Obama 1, mt_sun).
  */
 const SIDE_DARK = 0.85;
+/** ... of which a small parting's teeth edge (no body shown: bodyShow 0) keeps this share */
+const EDGE_LIP_SHADE = 0.4;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
 const SMILE_SIDE_LIGHT = 0.3;
 /** the upper lip's shade on the teeth just under it (as before session 15) */

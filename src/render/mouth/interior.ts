@@ -32,7 +32,10 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.smileLit)) * light.teethLight * light.teethShow * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, light) * light.teethShow;
+
+/** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency */
+const rowLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.smileLit)) * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /**
  * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 in
@@ -84,19 +87,36 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const unit = p.unit, inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift;
   const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
-  // at mid openings only a band of the upper row under the lip is lit; the rest is in the mouth's shadow
   const below = q.cy - q.top;
-  const edge = 1 - smoothstep(0.5 * EDGE_BAND * unit, EDGE_BAND * unit, below);
-  const shown = Math.max(edge, light.bodyShow);
-  const a = sampleInto(L.upper, lx, ly, tmp) * light.teethShow * shown;
+  // (toward the corners the row shows as far under the lip as its light reaches: the side teeth
+  // in the corners' shade are a dark slit at a small parting, not an opaque grey)
+  const side = 1 - light.sideDark * sideFalloff(q.lateral, light.smileLit);
+  const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow);
+  const a = sampleInto(L.upper, lx, ly, tmp) * shown;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
-    const k = sideLight(q, light) * shown * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
-    const ws = light.warmShadow, w = shadowWarmth(k * light.teethShow);
-    out[0] = out[0]! * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0]));
-    out[1] = out[1]! * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1]));
-    out[2] = out[2]! * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
+    const k = rowLight(q, light) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown;
+    out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0]));
+    out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1]));
+    out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2]));
   }
+}
+
+/**
+ * How much of the upper row shows `below` output px under the upper lip line, 0..1: it comes in
+ * from the lip down as the lips part (`teethShow`: its edge band, EDGE_BAND iod, then `bodyShow`: up
+ * BODY_REACH iod more at half of it, the whole row at all of it), always at its own light. (Until session 18 a small parting faded the
+ * whole row in by transparency, times the closed mouth's light and the lip's shade: about half the
+ * teeth's light over the dark cavity, a cold grey line across every small opening, critic17 on
+ * Obama's f14/f22 where the real shows a lit teeth edge or a dark slit.)
+ */
+export function upperShown(below: number, unit: number, teethShow: number, bodyShow: number): number {
+  // (the body's reach grows without bound as bodyShow nears 1: a wide opening or a smile shows the whole row, however far its tips hang)
+  const reach = unit * teethShow * (EDGE_BAND + BODY_REACH * bodyShow / (1.05 - bodyShow));
+  if (!(reach > 0)) return 0;
+  const soft = 0.5 * Math.min(reach, EDGE_BAND * unit);
+  return 1 - smoothstep(reach - soft, reach, below);
 }
 
 const tmp = new Float32Array(4);
@@ -111,6 +131,8 @@ export const shadowWarmth = (lit: number) => { const d = Math.max(0, 1 - lit); r
 
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
+/** ... and how much further (iod) the row shows as a mid opening widens (frameLight.ts bodyShow); past it, the mouth's dark */
+const BODY_REACH = 0.05;
 /** the tongue's light against the lower teeth's (0.85 until session 16: a lit pink bowl filling a wide opening, critic15 st_happy f104) */
 const TONGUE_LIGHT = 0.7;
 /** wide open: the tongue's back shaded by up to this share (0.45 until session 16) */
