@@ -7,12 +7,10 @@
 // (one eye under 0.45, the other over 0.7). Never asserts.
 //   node --import tsx bench/halfShut.ts [--base /work/main] video.mp4 ...   (tracks cached in $REAL3D_CACHE/tracks)
 import path from 'node:path';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
+import type { RawFaceFrame } from '../src/motion/fromVideo.ts';
+import { cachedTrack } from './driverTracks.ts';
 import { percentile } from '../src/motion/restFace.ts';
 
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
 const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');
 const base = baseAt >= 0 ? args.splice(baseAt, 2)[1]! : undefined;
@@ -25,19 +23,6 @@ const base = baseAt >= 0 ? args.splice(baseAt, 2)[1]! : undefined;
 const RENDERED = [1, 0.99, 0.97, 0.92, 0.82, 0.82, 0.65, 0.53, 0.32, 0.31, 0.26];
 const shown = (w: number) => { const x = Math.min(1, Math.max(0, w)) * 10, i = Math.min(9, Math.floor(x)); return RENDERED[i]! + (x - i) * (RENDERED[i + 1]! - RENDERED[i]!); };
 
-async function track(video: string): Promise<(RawFaceFrame | null)[]> {
-  const file = path.join(CACHE, 'tracks', `${path.basename(video)}.25fps.json`);
-  const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
-  if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));
-  const raw = await trackVideo(video, { fps: 25, maxSide: 720 });
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const slim = raw.map((r) => r && { ...r, lm: r.lm ? Array.from({ length: r.lm.length / 3 }, (_, i) => [round(r.lm![i * 3]!), round(r.lm![i * 3 + 1]!), round(r.lm![i * 3 + 2]!)]) : undefined });
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file + '.tmp', JSON.stringify(slim));
-  await rename(file + '.tmp', file);
-  return revive(slim);
-}
-
 type Fold = [number, number][];
 async function foldedWeights(root: string, raw: (RawFaceFrame | null)[]): Promise<Fold> {
   const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/framesFromRaw.ts'));
@@ -48,7 +33,7 @@ async function foldedWeights(root: string, raw: (RawFaceFrame | null)[]): Promis
 
 const f2 = (x: number) => x.toFixed(2);
 for (const video of args) {
-  const raw = await track(video);
+  const raw = await cachedTrack(video, 25);
   const here = await foldedWeights(path.resolve(import.meta.dirname, '..'), raw);
   const before = base ? await foldedWeights(base, raw) : undefined;
   const have = raw.map((r, i) => (r ? i : -1)).filter((i) => i >= 0);

@@ -10,9 +10,10 @@
 //   node --import tsx bench/lidReadBack.ts [--photo lp_s42.jpg] [--seconds 12] [--base dir] [--sheet out.png] video.mp4 ...
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
+import type { RawFaceFrame } from '../src/motion/fromVideo.ts';
+import { cachedTrack } from './driverTracks.ts';
 import { percentile, estimateRest, blinkFromOpening, foldBlink } from '../src/motion/restFace.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { detectFaces } from '../src/face/detect.ts';
@@ -27,19 +28,6 @@ const take = (name: string) => { const i = args.indexOf(name); return i >= 0 ? a
 const photoArg = take('--photo'), base = take('--base'), sheet = take('--sheet');
 const seconds = Number(take('--seconds') ?? '12');
 const SIZE = 512, FPS = 25;
-
-async function track(video: string): Promise<(RawFaceFrame | null)[]> {
-  const file = path.join(CACHE, 'tracks', `${path.basename(video)}.25fps.json`);
-  const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
-  if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));
-  const raw = await trackVideo(video, { fps: FPS, maxSide: 720 });
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const slim = raw.map((r) => r && { ...r, lm: r.lm ? Array.from({ length: r.lm.length / 3 }, (_, i) => [round(r.lm![i * 3]!), round(r.lm![i * 3 + 1]!), round(r.lm![i * 3 + 2]!)]) : undefined });
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file + '.tmp', JSON.stringify(slim));
-  await rename(file + '.tmp', file);
-  return revive(slim);
-}
 
 /** The clip's frame 0 as a PNG in the cache (the self-reenactment photo). */
 function firstFrame(video: string): string {
@@ -84,7 +72,7 @@ const roots = [...(base ? [['before', base]] : []), [base ? 'after' : 'now', pat
 
 for (const arg of args) {
   const video = existsSync(arg) ? arg : path.join(DATA, 'video', arg);
-  const raw = (await track(video)).slice(0, seconds * FPS);
+  const raw = (await cachedTrack(video, FPS)).slice(0, seconds * FPS);
   const photo = photoArg ? path.join(DATA, 'portraits', photoArg) : firstFrame(video);
   const have = raw.map((r, i) => (r ? i : -1)).filter((i) => i >= 0);
   const med = [0, 1].map((s) => percentile(have.map((i) => (s ? raw[i]!.m.eyeRight : raw[i]!.m.eyeLeft)), 50));
