@@ -3,7 +3,7 @@
 // alignments (bench/phonemeTruth.ts); per class over speech frames: the real gap's median and share under 0.03
 // IOD, ours (jawOpen x 0.6) with and without the closures from the sound, and the share of frames where the
 // closures' weight is at least 0.5. These speakers were heard in training.
-//   node --import tsx bench/lipPhonemeClasses.ts [--faces /tmp/audio18/faces] [--lead 0] [--lift 1]   (--lead -2: the real frame 2 before the sound's)
+//   node --import tsx bench/lipPhonemeClasses.ts [--faces /tmp/audio18/faces] [--lead 0] [--lift 1] [--timing JSON]   (--lead -2: the real frame 2 before the sound's)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
@@ -16,7 +16,8 @@ import { BILABIAL_IDS, OPEN_VOWEL_IDS, OTHER_VOWEL_IDS, SIL_ID } from './phoneme
 const argv = process.argv.slice(2);
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
 const faces = arg('--faces', '/tmp/audio18/faces'), lead = Number(arg('--lead', '0'));
-const timing = argv.includes('--lift') ? { lift: Number(arg('--lift', '1')) } : {};
+// --timing '{"liftSpan":2}': any audioMouth.ts timing (bmp18)
+const timing = { ...(argv.includes('--lift') ? { lift: Number(arg('--lift', '1')) } : {}), ...(JSON.parse(arg('--timing', '{}')) as object) };
 /** T D K G (phindex ids) */
 const VELAR_ALVEOLAR_STOPS = new Set([32, 8, 19, 14]);
 const classOf = (p: number) => (BILABIAL_IDS.has(p) ? 'b/m/p' : VELAR_ALVEOLAR_STOPS.has(p) ? 't/d/k/g' : OPEN_VOWEL_IDS.has(p) ? 'open vowel' : OTHER_VOWEL_IDS.has(p) ? 'other vowel' : p === SIL_ID ? 'SIL' : 'other cons.');

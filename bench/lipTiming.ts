@@ -61,6 +61,10 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   lift8: { lift: 0.8 },
   fg05_lift5: { fileMatch: 0.5, lift: 0.5 },
   pooled_lift5: { fileMatch: 0, lift: 0.5 },
+  nodip: { liftSpan: 0 },
+  dip2: { liftSpan: 2 },
+  dip3: { liftSpan: 3 },
+  dip4: { liftSpan: 4 },
 
 };
 
@@ -278,6 +282,8 @@ for (const v of variants) {
   const sum = (k: keyof Fig) => g.reduce((s, f) => s + (f[k] as number), 0);
   // b/p words closed: the jaw's minimum within -40..+80 ms of the word start under 0.35 of its speech median
   let words = 0, closedWords = 0;
+  // (bmp18) the same window's smallest gap in IODs, ours (jawOpen x 0.6) and real: how far the lips stay apart
+  const bpOurs: number[] = [], bpReal: number[] = [];
   grid.forEach((c, k) => {
     const sp = speechActivity(c.audio, FPS, c.n);
     const med = median([...Array(c.n).keys()].filter((i) => sp[i]! >= 0.5).map((i) => jaws[k]![i]!));
@@ -286,6 +292,8 @@ for (const v of variants) {
       if (i1 <= i0) continue;
       words++;
       if (Math.min(...jaws[k]!.slice(i0, i1 + 1)) < 0.35 * Math.max(1e-3, med)) closedWords++;
+      const real = c.real.slice(i0, i1 + 1).filter((x): x is number => x !== null);
+      if (c.realShut && real.length) [bpOurs, bpReal].forEach((a, m) => a.push(m ? Math.min(...real) : 0.6 * Math.min(...jaws[k]!.slice(i0, i1 + 1))));
     }
   });
   const gridSizes = grid.map((c, k) => openingQuantiles(jaws[k]!, c, c.realShut ? 0.6 : 1));
@@ -299,7 +307,7 @@ for (const v of variants) {
   const sumOf = (fs: Fig[], k: keyof Fig) => fs.reduce((s, f) => s + (f[k] as number), 0);
   const seen = all.filter((f) => !f.held);
   lines.push(`  read-backs, heard speakers (${seen.length}): mean r0 ${avg(seen, 'r0').toFixed(3)}, best lag ${avg(seen, 'lag').toFixed(2)}, closure lag ${avg(seen, 'closeLag').toFixed(2)}, hits ${sumOf(seen, 'hits')}/${sumOf(seen, 'realClosures')}, shut ${sumOf(seen, 'oursShut')} false ${sumOf(seen, 'falseShut')}, loud shut ${pc(sumOf(seen, 'loudShut'), sumOf(seen, 'loud'))}`);
-  lines.push(`  GRID b/p words closed ${closedWords}/${words}, closure lag mean ${avg(g, 'closeLag').toFixed(2)}; held-out mean r0 (Katie, mt_sun, GRID mean) ${((avg(all.filter((f) => f.held), 'r0') * 2 + avg(g, 'r0')) / 3).toFixed(3)}`);
+  lines.push(`  GRID b/p words closed ${closedWords}/${words} (tracked: smallest gap median ${median(bpOurs).toFixed(3)} IOD, real ${median(bpReal).toFixed(3)}, ${bpOurs.length} words), closure lag mean ${avg(g, 'closeLag').toFixed(2)}; held-out mean r0 (Katie, mt_sun, GRID mean) ${((avg(all.filter((f) => f.held), 'r0') * 2 + avg(g, 'r0')) / 3).toFixed(3)}`);
   const am = (a: number[]) => (a.reduce((x, y) => x + y, 0) / Math.max(1, a.length)).toFixed(3);
   lines.push(`  width over ${wUp.length} read-backs of training clips (not the critic's four): up ${am(wUp)} (real ${am(wRealUp)}) down ${am(wDown)} (real ${am(wRealDown)}) r ${am(wR)}`);
   console.log(`${v} ${JSON.stringify(opts)}\n${lines.join('\n')}`);

@@ -13,7 +13,7 @@ import { FILE_MATCH_STRENGTH, fileOpeningGain, poolP90 } from './lipFileScale.ts
 import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
-import { liftOpenings, OPENING_LIFT_POWER } from './lipLift.ts';
+import { liftOpenings, OPENING_LIFT_POWER, OPENING_LIFT_SPAN } from './lipLift.ts';
 import { LIP_REFERENCE_AMP } from './lipGate.ts';
 
 export interface AudioMouthTiming {
@@ -35,9 +35,11 @@ export interface AudioMouthTiming {
   fileMatch: number;
   /** the power of the lift of small openings about the pool's p90 (lipLift.ts; 1: off) */
   lift: number;
+  /** the lift keeps the dips under their syllable's peak within this many frames (lipLift.ts; 0: every frame lifted) */
+  liftSpan: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER };
+export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER, liftSpan: OPENING_LIFT_SPAN };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -104,7 +106,7 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   }
   if (t.lift !== 1 && jawAt >= 0 && pool90 !== null) {
     const others = OPENING_CONTROLS.slice(1).map((k) => curves[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
-    liftOpenings(curves[jawAt]!, others, pool90, t.lift);
+    liftOpenings(curves[jawAt]!, others, pool90, t.lift, t.liftSpan);
   }
   openRoundedVowels(curves, model.targets, en);
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
