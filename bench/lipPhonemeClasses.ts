@@ -25,6 +25,8 @@ const CLIPS = [['obama1', 'styletalk_Obama_clip1'], ['feifei1', 'styletalk_feife
 
 const model = loadLipModel(), at = model.targets.indexOf('jawOpen');
 const acc = new Map<string, { real: number[]; ours: number[]; open: number[]; w: number[] }>();
+/** (bmp18) b/m/p frames per clip: [real gap, ours] */
+const bilabialByClip = new Map<string, [number, number][]>();
 for (const [name, file] of CLIPS) {
   const d = JSON.parse(readFileSync(path.join(faces, `${name}.json`), 'utf8')) as { video: string; frames: ({ m: { lipGap: number }; score: number } | null)[] };
   const ph30 = JSON.parse(readFileSync(path.join(DATA, 'train/clips', `${file}.phonemes30fps.json`), 'utf8')) as number[];
@@ -39,6 +41,7 @@ for (const [name, file] of CLIPS) {
     const a = acc.get(c) ?? { real: [], ours: [], open: [], w: [] };
     a.real.push(f.m.lipGap); a.ours.push(ours[i]! * 0.6); a.open.push(open[i]! * 0.6); a.w.push(w[i]!);
     acc.set(c, a);
+    if (c === 'b/m/p') bilabialByClip.set(name, [...(bilabialByClip.get(name) ?? []), [f.m.lipGap, ours[i]! * 0.6]]);
   }
 }
 const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
@@ -47,3 +50,4 @@ console.log(`speech frames by phoneme class (real frame = sound frame ${lead >= 
 for (const [c, a] of [...acc].sort()) {
   console.log(`  ${c.padEnd(12)} ${String(a.real.length).padStart(4)} | real median ${med(a.real).toFixed(3)} shut ${share(a.real, (x) => x < 0.03)} | ours median ${med(a.ours).toFixed(3)} shut ${share(a.ours, (x) => x < 0.03)} (without closures ${share(a.open, (x) => x < 0.03)}) | closure weight >= 0.5 on ${share(a.w, (x) => x >= 0.5)}`);
 }
+console.log(`  b/m/p median gap per clip, ours (real): ${[...bilabialByClip].map(([k, v]) => `${k} ${med(v.map((x) => x[1])).toFixed(3)} (${med(v.map((x) => x[0])).toFixed(3)}, ${v.length})`).join('; ')}`);
