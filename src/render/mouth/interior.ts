@@ -127,7 +127,7 @@ const tmp = new Float32Array(4);
  * linear until session 17 tinted mt_sun's lit side teeth gold: R-B 26 -> 31 from the layer to the
  * picture; squared, a tooth at 0.3 of the light went grey: test/mouth.test.ts 'shaded teeth stay warm').
  */
-export const shadowWarmth = (lit: number) => { const d = Math.max(0, 1 - lit); return d * Math.sqrt(d); };
+export const shadowWarmth = (lit: number) => Math.max(0, 1 - lit);
 
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
