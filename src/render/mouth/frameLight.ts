@@ -3,7 +3,7 @@
 // colours of the cavity and of shadows inside the mouth. The per-pixel steps (interior.ts,
 // lipSurface.ts) read it.
 import type { ReadyMouth } from './layers.ts';
-import { smoothstep } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { shownGap } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
 
@@ -128,8 +128,7 @@ export class FrameLight {
     // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
-    const liMax = Math.max(1, li[0]!, li[1]!, li[2]!);
-    for (let ch = 0; ch < 3; ch++) this.warmShadow[ch] = Math.max(WARM_SHADOW_FLOOR, 1 - WARM_SHADOW * (1 - li[ch]! / liMax));
+    shadowTintInto(li, this.warmShadow);
   }
 }
 
@@ -276,15 +275,29 @@ const TONGUE_LIT_SHARE = 0.7;
 export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
 /** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */
 const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
-/** how far a full shadow on the teeth takes the inner lip's hue (0: grey shadows, which read teal beside warm lips) */
+/**
+ * What a full shadow keeps of the teeth's colour, per channel (`out`): the mouth's warmth, never a
+ * lipstick's hue. Blue loses WARM_SHADOW of the inner lip's own blue shortfall (R-B over R), up to
+ * WARM_SHADOW_MOST; green loses no more than blue (a magenta lipstick's lining tinted shade pink,
+ * session 15; an olive one is khaki) and at least half of it (warm grey, not orange). Session 18:
+ * until then every channel was floored at 0.85 (for mt_sun's lipstick), so a tooth at 0.4 of the
+ * light kept 97 % of its blue: Obama's, st_art_1's, st_happy's side teeth at jawOpen .15 a cold
+ * mid-grey (bench/smallParting.ts grey share .2+) where real shaded teeth are a warm grey.
+ */
+export function shadowTintInto(lipInner: readonly number[], out: Rgb): void {
+  const r = Math.max(1, lipInner[0]!, lipInner[1]!, lipInner[2]!);
+  const blueShort = clamp01(1 - lipInner[2]! / r), greenShort = clamp01(1 - lipInner[1]! / r);
+  const d = Math.min(WARM_SHADOW_MOST, WARM_SHADOW * blueShort);
+  const greenShare = blueShort > 1e-6 ? Math.min(1, Math.max(0.5, greenShort / blueShort)) : 0;
+  out[0] = 1 - WARM_SHADOW * (1 - lipInner[0]! / r); out[1] = 1 - d * greenShare; out[2] = 1 - d;
+}
+/** how far a full shadow on the teeth takes the inner lip's warmth (0: grey shadows, which read teal beside warm lips) */
 const WARM_SHADOW = 0.6;
 /**
- * ... but no channel of it below this: a lipstick's saturated inner lip (mt_sun 126,39,52: green
- * 0.59) drew pink-brown shaded teeth (session 15: mt_sun's teeth G/R 0.81 where the real's are 0.9;
- * 0.75 until session 16: still gold, R-B 35 against her real 19; 0.9 took the shaded side teeth to grey,
- * test/mouth.test.ts's 'shaded teeth stay warm')
+ * ... but blue no further than this (0.15 for every channel from session 16 to 17: mt_sun's
+ * lipstick lining drew pink-brown, then gold shaded teeth at 0.25-0.41, session 15-16)
  */
-const WARM_SHADOW_FLOOR = 0.85;
+const WARM_SHADOW_MOST = 0.35;
 /** the corners' lining: this share of the inner lip's colour (its light falls off into the corner; 0.7 until session 16: a lit pink corner where the real's are
  * dark; no darker than 0.55: test/mouthWide.test.ts, Katie's smile ended in black wedges at 0.4 of the cavity) */
 const CORNER_LINING = 0.55;

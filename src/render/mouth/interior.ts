@@ -123,11 +123,12 @@ const tmp = new Float32Array(4);
 
 /**
  * How much of the warm shadow's tint (frameLight.ts warmShadow) a tooth at this light share takes:
- * a deep shade all of it, a lightly shaded tooth little (as the light it lost to the power 1.5;
- * linear until session 17 tinted mt_sun's lit side teeth gold: R-B 26 -> 31 from the layer to the
- * picture; squared, a tooth at 0.3 of the light went grey: test/mouth.test.ts 'shaded teeth stay warm').
+ * the light it lost. (As that to the power 1.5 in session 17, after a linear share tinted mt_sun's
+ * lit side teeth gold; session 18's tint holds green no lower than blue under a lipstick's lining,
+ * so the share is linear again: at the power 1.5 a side tooth at 0.5-0.7 of the light kept nearly
+ * all its blue, a cold mid-grey, test/mouthShadeWarmth.test.ts.)
  */
-export const shadowWarmth = (lit: number) => { const d = Math.max(0, 1 - lit); return d * Math.sqrt(d); };
+export const shadowWarmth = (lit: number) => Math.max(0, 1 - lit);
 
 /** the upper row's lit band under the lip at mid openings (iod; frameLight.ts BODY_*_GAP) */
 const EDGE_BAND = 0.05;
