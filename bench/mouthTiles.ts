@@ -1,6 +1,9 @@
-// Shared by bench/mouthFrames.ts and bench/mouthDriven.ts: a square around the mouth cut out of a
+// Shared by the mouth benches (mouthFrames, mouthDriven, mouthJawRow, smallParting): a square around the mouth cut out of a
 // rendered or real frame and enlarged, and tiles side by side in one strip.
+import path from 'node:path';
 import sharp from 'sharp';
+import type { Portrait } from '../src/types.ts';
+import type { Renderer } from '../src/render/renderer.ts';
 
 export interface MouthBox { left: number; top: number; side: number }
 
@@ -27,4 +30,14 @@ export function mouthBox(lm: ArrayLike<ArrayLike<number>>, widths: number, above
   const mw = Math.hypot(lm[291]![0]! - lm[61]![0]!, lm[291]![1]! - lm[61]![1]!);
   const side = Math.round(widths * mw);
   return { side, left: Math.round((lm[61]![0]! + lm[291]![0]!) / 2 - side / 2), top: Math.round((lm[13]![1]! + lm[14]![1]!) / 2 - above * side) };
+}
+
+/**
+ * A renderer of `portrait` built by the checkout at `root` (its own src/avatar and src/render), so one
+ * bench run can put a before and an after tree side by side on the same analysis.
+ */
+export async function rendererOfRoot(root: string, portrait: Portrait, size: number): Promise<Renderer> {
+  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
+  const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
+  return createRenderer(buildAvatar(portrait), { width: size, height: size });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { loadImage } from '../src/io/image.ts';
-import { mouthBox, mouthTile, strip } from './mouthTiles.ts';
+import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { partingFigures } from './partingFigures.ts';
 
 const args = process.argv.slice(2);
@@ -27,9 +27,7 @@ for (const name of portraits) {
   const portrait = await analyzePortrait(await loadImage(name.startsWith('/') ? name : path.join(DATA, name)));
   let box = { side: 0, left: 0, top: 0 };
   for (const [ri, root] of roots.entries()) {
-    const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-    const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-    const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
+    const r = await rendererOfRoot(root, portrait, SIZE);
     const n = r.neutralFrame();
     if (ri === 0) box = mouthBox(r.landmarks(n), 1.4, 0.42);
     const tiles: Buffer[] = [], figs: string[] = [];
