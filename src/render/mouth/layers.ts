@@ -38,6 +38,28 @@ export interface ReadyMouth {
 const TEETH_LIFT = 0.75;
 
 /**
+ * A mouth this wide at rest (corner to corner, in the head's IOD: eye corner to eye corner) or wider
+ * takes the library's teeth at their adult size. The library rows are sized by the IOD, and a narrower
+ * mouth (a child, a stylised or painted small mouth: lp_s11 .42, lp_s5 .44, lp_s7 .39, lp_s10 .44
+ * against the adult photos' .50-.60) had two incisors filling it, a pale slab at small openings.
+ */
+const ADULT_MOUTH_WIDTH = 0.49;
+/** ...and the teeth never shrink below this share of it */
+const TEETH_SCALE_MIN = 0.78;
+
+/** The library teeth's size for a mouth `mouthOverIod` wide at rest (1: the adult size). */
+export function teethScaleForMouth(mouthOverIod: number): number {
+  if (!(mouthOverIod > 0)) return 1;
+  return Math.min(1, Math.max(TEETH_SCALE_MIN, mouthOverIod / ADULT_MOUTH_WIDTH));
+}
+
+/** The avatar's mouth width at rest (landmarks 61-291 of the rest positions) over its IOD (eye corners). */
+function restMouthOverIod(avatar: Avatar): number {
+  const p = avatar.rest;
+  return Math.hypot(p[61 * 3]! - p[291 * 3]!, p[61 * 3 + 1]! - p[291 * 3 + 1]!) / avatar.head.iod;
+}
+
+/**
  * The blur (output px) the library layers need on top of their own to look as soft as the photo:
  * a source smaller than the crop was enlarged into it; the library is softer than its ppi suggests
  * (a video frame), so only what the photo has more is added.
@@ -107,13 +129,16 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   // the teeth's white in this picture (teethColour.ts): before the gum is carried under the lip
   // (where the photo shows its teeth the library stands in for them: the photo's own teeth's white)
   const white = own ? photoOffWhite(eyes, match.gain, match.saturation) : offWhite(match.gain, match.saturation);
+  // the teeth's own sizes (the row's run, the tips, the tooth widths) follow the mouth's width; the
+  // lip's distances (how far the row sits under the lip) stay in the face's IOD
+  const toothPerIod = outPerIod * teethScaleForMouth(restMouthOverIod(avatar));
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
-    const teeth = towardOffWhite(ready(layer, outPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
-    const carried = mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), outPerIod);
+    const teeth = towardOffWhite(ready(layer, toothPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
+    const carried = mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod);
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
     // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
     const tipsDir = dir < 0 ? 1 : -1;
-    return withToothRelief(evenTips(carried, outPerIod, tipsDir), outPerIod, tipsDir, soft);
+    return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft);
   };
   const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
