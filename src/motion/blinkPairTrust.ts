@@ -23,16 +23,20 @@ export function ownEyesTrust(smallerEyePx: number, yawDeg: number): number {
   return smoothstep(EYE_PX_PAIRED, EYE_PX_OWN, smallerEyePx) * (1 - smoothstep(TURN_DOUBTED, TURN_PAIRED, Math.abs(yawDeg)));
 }
 
-/** The narrower eye's corner-to-corner width in frame pixels (flat x, y, z landmarks). */
-export function smallerEyeWidthPx(lm: ArrayLike<number>): number {
-  const d = (a: number, b: number) => Math.hypot(lm[a * 3]! - lm[b * 3]!, lm[a * 3 + 1]! - lm[b * 3 + 1]!);
+/** The narrower eye's corner-to-corner width in frame pixels, landmark i at (x(i), y(i)). */
+function smallerEyeWidth(x: (i: number) => number, y: (i: number) => number): number {
+  const d = (a: number, b: number) => Math.hypot(x(a) - x(b), y(a) - y(b));
   return Math.min(d(33, 133), d(263, 362));
 }
 
-/** smallerEyeWidthPx of landmarks given as points ([x, y, z] each), as the live tracker has them. */
+/** smallerEyeWidth of flat x, y, z landmarks (the offline tracker's). */
+export function smallerEyeWidthPx(lm: ArrayLike<number>): number {
+  return smallerEyeWidth((i) => lm[i * 3]!, (i) => lm[i * 3 + 1]!);
+}
+
+/** smallerEyeWidth of landmarks given as points ([x, y, z] each), as the live tracker has them. */
 export function smallerEyeWidthPxOfPoints(points: ArrayLike<ArrayLike<number>>): number {
-  const d = (a: number, b: number) => Math.hypot(points[a]![0]! - points[b]![0]!, points[a]![1]! - points[b]![1]!);
-  return Math.min(d(33, 133), d(263, 362));
+  return smallerEyeWidth((i) => points[i]![0]!, (i) => points[i]![1]!);
 }
 
 /** ownEyesTrust of a tracked frame; 0 (paired) without landmarks. */
