@@ -32,10 +32,13 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
-export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, light) * light.teethShow;
+export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, light, sideShade(q, light)) * light.teethShow;
 
-/** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency */
-const rowLight = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.smileLit)) * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+/** The corners' shade at this pixel: 1 in the middle of the row, less toward the corners (sideFalloff). */
+const sideShade = (q: OpeningPixel, light: FrameLight) => 1 - light.sideDark * sideFalloff(q.lateral, light.smileLit);
+
+/** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency; `side` is the pixel's sideShade */
+const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /**
  * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 in
@@ -90,12 +93,12 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const below = q.cy - q.top;
   // (toward the corners the row shows as far under the lip as its light reaches: the side teeth
   // in the corners' shade are a dark slit at a small parting, not an opaque grey)
-  const side = 1 - light.sideDark * sideFalloff(q.lateral, light.smileLit);
+  const side = sideShade(q, light);
   const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow);
   const a = sampleInto(L.upper, lx, ly, tmp) * shown;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
-    const k = rowLight(q, light) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
     const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown;
     out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0]));
     out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1]));
