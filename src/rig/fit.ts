@@ -8,6 +8,7 @@ import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, FACE_OVAL, OUTER_EYE_CO
 import { meanFace, flatten, canonicalize, inverseTransform, deform, toCanonical, type Landmarks } from './canonical.ts';
 import { applyWidthPrior, mouthWidthRatio } from './mouthPrior.ts';
 import { solverFor, robustSystem, trustedRigidPoints, POINT_WEIGHT, Z_WEIGHT } from './fitSystem.ts';
+import type { Basis } from './basis.ts';
 
 export { meanFace, flatten, canonicalize, deform, toCanonical, type Landmarks };
 
@@ -118,11 +119,7 @@ function resolveNeutral(n: FitOptions['neutral']): Float64Array {
 
 /** Fits pose, expression weights and gaze to one face's 478 landmarks. */
 export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
-  if (!Array.isArray(landmarks) || landmarks.length < N) throw new Error(`fitRig needs ${N} landmarks, got ${landmarks?.length}`);
-  for (let i = 0; i < N; i++) {
-    const p = landmarks[i]!;
-    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`fitRig: landmark ${i} is not a finite point`);
-  }
+  checkLandmarks(landmarks);
   const neutral = resolveNeutral(opts.neutral);
   const solver = solverFor(neutral, opts.regularization ?? 0.004);
   const basis = solver.basis;
@@ -149,36 +146,65 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     sim = solveSimilarity(shape, target, opts.robust && it > 1 ? trustedRigidPoints(pointWeight) : RIGID_POINTS, 1, poseWeight);
     const canon = inverseTransform(target, sim);
     if (opts.robust && it > 0) ({ gram, diag } = robustSystem(basis, canon, shape, pointWeight, opts.regularization ?? 0.004));
-    // rhs = B^T W (canon - neutral)
-    for (let k = 0; k < K; k++) {
-      let s = 0;
-      const o = k * N * 3;
-      for (let i = 0; i < N; i++) {
-        const pw = pointWeight[i]!;
-        if (pw === 0) continue;
-        const j = i * 3;
-        s += pw * (basis[o + j]! * (canon[j]! - neutral[j]!) + basis[o + j + 1]! * (canon[j + 1]! - neutral[j + 1]!) + Z_WEIGHT * basis[o + j + 2]! * (canon[j + 2]! - neutral[j + 2]!));
-      }
-      rhs[k] = s;
-    }
+    weightedProjection(basis, pointWeight, canon, neutral, rhs);
     if (opts.puckerWidthPrior) applyWidthPrior(lower, upper, mouthWidthRatio(canon, neutral), RIG_INDEX, opts.funnelWidthPrior ?? true);
-    // Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [lower, upper].
-    for (let sweep = 0; sweep < 60; sweep++) {
-      let change = 0;
-      for (let k = 0; k < K; k++) {
-        if (excluded[k]) { w[k] = 0; continue; }
-        let g = rhs[k]!;
-        for (let j = 0; j < K; j++) if (j !== k) g -= gram[k * K + j]! * w[j]!;
-        const v = Math.min(upper[k]!, Math.max(lower[k]!, g / diag[k]!));
-        change += Math.abs(v - w[k]!);
-        w[k] = v;
-      }
-      if (change < 1e-6) break;
-    }
+    boundedDescent(gram, diag, rhs, lower, upper, excluded, w);
   }
   deform(neutral, basis, w, shape);
   sim = solveSimilarity(shape, target, RIGID_POINTS, 1, poseWeight);
-  // Residual: 2D error of the posed model, over the 468 mesh points, per inter-ocular distance.
+  const angles = anglesFromRotation(sim.r);
+  const canon = inverseTransform(target, sim);
+  return {
+    weights: vectorToWeights(w),
+    pose: { ...angles, tx: sim.t[0], ty: sim.t[1], tz: sim.t[2], scale: sim.s },
+    gaze: gazeOf(canon, neutral),
+    residual: meshResidual(shape, sim, target),
+    rotation: Array.from(sim.r),
+  };
+}
+
+function checkLandmarks(landmarks: Landmarks): void {
+  if (!Array.isArray(landmarks) || landmarks.length < N) throw new Error(`fitRig needs ${N} landmarks, got ${landmarks?.length}`);
+  for (let i = 0; i < N; i++) {
+    const p = landmarks[i]!;
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`fitRig: landmark ${i} is not a finite point`);
+  }
+}
+
+/** rhs = B^T W (canon - neutral): each control's basis projected on the weighted offset from the neutral (z counts Z_WEIGHT). */
+function weightedProjection(basis: Basis, pointWeight: Float64Array, canon: Float64Array, neutral: Float64Array, rhs: Float64Array): void {
+  for (let k = 0; k < CONTROL_COUNT; k++) {
+    let s = 0;
+    const o = k * N * 3;
+    for (let i = 0; i < N; i++) {
+      const pw = pointWeight[i]!;
+      if (pw === 0) continue;
+      const j = i * 3;
+      s += pw * (basis[o + j]! * (canon[j]! - neutral[j]!) + basis[o + j + 1]! * (canon[j + 1]! - neutral[j + 1]!) + Z_WEIGHT * basis[o + j + 2]! * (canon[j + 2]! - neutral[j + 2]!));
+    }
+    rhs[k] = s;
+  }
+}
+
+/** Projected coordinate descent on 0.5 w^T G w - rhs^T w, w in [lower, upper], excluded controls held at 0; w is updated in place from where it stands. */
+function boundedDescent(gram: Float64Array, diag: Float64Array, rhs: Float64Array, lower: Float64Array, upper: Float64Array, excluded: Uint8Array, w: Float64Array): void {
+  const K = w.length;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let change = 0;
+    for (let k = 0; k < K; k++) {
+      if (excluded[k]) { w[k] = 0; continue; }
+      let g = rhs[k]!;
+      for (let j = 0; j < K; j++) if (j !== k) g -= gram[k * K + j]! * w[j]!;
+      const v = Math.min(upper[k]!, Math.max(lower[k]!, g / diag[k]!));
+      change += Math.abs(v - w[k]!);
+      w[k] = v;
+    }
+    if (change < 1e-6) break;
+  }
+}
+
+/** 2D error of the posed model over the 468 mesh points, mean per point, in inter-ocular distances of the target. */
+function meshResidual(shape: Float64Array, sim: Similarity, target: Float64Array): number {
   const [ea, eb] = OUTER_EYE_CORNERS;
   const iod = Math.hypot(target[eb * 3]! - target[ea * 3]!, target[eb * 3 + 1]! - target[ea * 3 + 1]!) || 1;
   let err = 0;
@@ -189,15 +215,7 @@ export function fitRig(landmarks: Landmarks, opts: FitOptions = {}): RigFit {
     const py = sim.s * (r[3]! * x + r[4]! * y + r[5]! * z) + sim.t[1];
     err += Math.hypot(px - target[i * 3]!, py - target[i * 3 + 1]!);
   }
-  const angles = anglesFromRotation(r);
-  const canon = inverseTransform(target, sim);
-  return {
-    weights: vectorToWeights(w),
-    pose: { ...angles, tx: sim.t[0], ty: sim.t[1], tz: sim.t[2], scale: sim.s },
-    gaze: gazeOf(canon, neutral),
-    residual: err / MESH_POINT_COUNT / iod,
-    rotation: Array.from(r),
-  };
+  return err / MESH_POINT_COUNT / iod;
 }
 
 function RIG_INDEX(c: RigControl): number {
