@@ -8,7 +8,8 @@
 // each helped some speakers and hurt as many (GRID s1 r at lag 0: .610 -> .583, .604, .638 with b/p
 // closures lost).
 import { speechActivity, type LipAudio } from './lipFeatures.ts';
-import { mapLipCurves, postprocessLips, rawLipCurves, smoothLipCurves, type LipModel } from './lipModel.ts';
+import { mapLipCurves, postprocessLips, rawLipCurves, type LipModel } from './lipModel.ts';
+import { smoothAudioLips, WIDTH_SMOOTH_SIGMA } from './lipWidthDetail.ts';
 import { FILE_MATCH_STRENGTH, fileOpeningGain, poolP90 } from './lipFileScale.ts';
 import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
@@ -37,9 +38,11 @@ export interface AudioMouthTiming {
   lift: number;
   /** the lift keeps the dips under their syllable's peak within this many frames (lipLift.ts; 0: every frame lifted) */
   liftSpan: number;
+  /** Gaussian sigma (frames) of the width channels (lipWidthDetail.ts; the model's 1.5: before width19) */
+  widthSigma: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER, liftSpan: OPENING_LIFT_SPAN };
+export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER, liftSpan: OPENING_LIFT_SPAN, widthSigma: WIDTH_SMOOTH_SIGMA };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -96,7 +99,7 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   const t = { ...DEFAULT_TIMING, ...timing };
   const sp = speech ?? speechActivity(audio, fps, n);
   const en = energy ?? frameEnergy(audio, fps, n);
-  let curves = mapLipCurves(model, smoothLipCurves(model, rawLipCurves(model, audio, fps, n), fps));
+  let curves = mapLipCurves(model, smoothAudioLips(model, rawLipCurves(model, audio, fps, n), fps, t.widthSigma));
   const jawAt = model.targets.indexOf('jawOpen'), pool90 = poolP90(model.quantileMap?.[jawAt]);
   const gain = t.fileMatch && jawAt >= 0 && pool90 !== null ? fileOpeningGain(curves[jawAt]!, sp, pool90, t.fileMatch) : 1;
   // the file's opening brought to the pool's before the gate and the closures, which still shut it
