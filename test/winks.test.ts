@@ -2,7 +2,9 @@
 // one-sided closure with the other eye at rest renders as a wink on a large frontal face and on a small
 // one (where the eyes are otherwise paired, blinkPairTrust.ts), and lp_d6's f42 (both lids down on one
 // frame, the mesh reading 0.13 and 0.26 of rest: a fast blink with one eye a slit, docs/eyes/wink-s17.jpg)
-// stays a blink of both eyes. Synthetic tracks; the per-eye closure as the renderer folds it.
+// stays a blink of both eyes; one eye shut and the other read half open on a small face (Obama2 f23-26,
+// on the video a narrow slit) keeps the other eye short of shut. Synthetic tracks; the per-eye closure
+// as the renderer folds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
@@ -51,5 +53,16 @@ test("lp_d6 f42: both lids down on one frame (0.13 and 0.26 of rest) stays a bli
     const c = closures(track(px, shares));
     assert.ok(c[20]![0] > 0.9 && c[20]![1] > 0.9, `${px} px: ${c[20]}`);
     assert.ok(c[17]![0] < 0.1 && c[23]![1] < 0.1, `${px} px: open around it`);
+  }
+});
+
+test('one eye shut and the other at 0.46-0.62 of rest on 23 px eyes (Obama2 f23-26): the other eye stays a slit, not a blink', () => {
+  const other = [0.62, 0.46, 0.58, 0.51];
+  const shares = Array.from({ length: 40 }, (_, i): [number, number] => (i >= 20 && i < 24 ? [other[i - 20]!, 0.12] : [1, 1]));
+  const c = closures(track(23, shares));
+  for (let i = 20; i < 24; i++) {
+    assert.ok(c[i]![1] > 0.95, `#${i}: shut eye ${c[i]![1]}`);
+    // its own reading maps to .55-.70; taken all the way up it was 1 (a two-eyed blink)
+    assert.ok(c[i]![0] > 0.5 && c[i]![0] < 0.85, `#${i}: other eye ${c[i]![0]}`);
   }
 });

@@ -88,16 +88,22 @@ export function blinkFromOpening(share: number): number {
 /**
  * Both eyes' blink weights as a frame shows them: shared closing as `blink`, the rest per eye (a
  * wink). Real blinks close both eyes together, but the face mesh under-reads one of them when the
- * face is small or turned (Obama at 0.92 s: one eye read 1.0, the other 0.23-0.47 while both lids
- * were down), which arrived as a wink with one eye open. Where the less closed eye reads 0.1-0.3
- * it is taken up toward the other (fully from 0.3); below 0.1 the other eye is open, a wink.
+ * face is small or turned, so where the less closed eye reads 0.1-0.3 it is taken up toward the other
+ * (below 0.1 the other eye is open, a wink), fully from 0.3, but no further than PAIRED_UP_TO: on
+ * small or turned faces the readings "one eye shut, the other at 0.46-0.62 of rest" (weight .55-.70)
+ * are, on the video, one eye shut and the other a narrow slit in 4 of 5 events (styletalk_Obama_clip2
+ * f23-26 and f115-116, clip1 f70-72, Katie f34; clip1 f124-126: both shut), and taking it all the way
+ * up made each of these a full two-eyed blink (critic18, Obama2 f26). A shared closing the mesh reads
+ * in both eyes is not held back.
  * `ownTrust` (0..1, blinkPairTrust.ts): how far each eye's reading is its own (a large frontal face),
  * which keeps that much of a less closed eye as read.
  */
 export function pairBlinks(left: number, right: number, ownTrust = 0): { blink: number; eyeBlinkLeft: number; eyeBlinkRight: number } {
   const low = Math.min(left, right), high = Math.max(left, right);
   const together = clamp01((low - WINK_OTHER_OPEN) / (BLINK_TOGETHER - WINK_OTHER_OPEN)) * (1 - clamp01(ownTrust));
-  const l = left + together * (high - left), r = right + together * (high - right);
+  const target = Math.min(high, PAIRED_UP_TO);
+  const up = (x: number) => (x < target ? x + together * (target - x) : x);
+  const l = up(left), r = up(right);
   const blink = Math.min(l, r);
   // each eye's own part such that the renderer's fold gives back l and r (at blink .56 the sum's
   // .44 folded to .75: lp_d6's shut eye at 7.44 s showed a grey slit)
@@ -111,8 +117,14 @@ export function foldBlink(blink: number, eyeBlink: number): number {
 }
 /** In a wink the other eye's blink weight stays below this... */
 const WINK_OTHER_OPEN = 0.1;
-/** ...and from this on both eyes are one blink. */
+/** ...and from this on the less closed eye is taken up toward the other... */
 const BLINK_TOGETHER = 0.3;
+/**
+ * ...to at most this weight (1 before s19): a narrow slit, read back at 0.2-0.29 of the photo's
+ * opening on Obama2's frame 0 and 0.3-0.5 on clip1's (the rendered opening drops off steeply from
+ * weight 0.7 to 0.85, bench/blinkCurve.ts).
+ */
+export const PAIRED_UP_TO = 0.78;
 
 /**
  * Rig weights from measures relative to the rest face. Scales: a lip gap of 0.6 eye-corner
