@@ -15,6 +15,7 @@ import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROL
 import { shapeAudioMouth } from './lipShapes.ts';
 import { liftOpenings, OPENING_LIFT_POWER, OPENING_LIFT_SPAN } from './lipLift.ts';
 import { LIP_REFERENCE_AMP } from './lipGate.ts';
+import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './lipVoicing.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -37,9 +38,23 @@ export interface AudioMouthTiming {
   lift: number;
   /** the lift keeps the dips under their syllable's peak within this many frames (lipLift.ts; 0: every frame lifted) */
   liftSpan: number;
+  /** the jawOpen loud voiced frames keep at least (lipVoicing.ts; 0: off) */
+  voicedFloor: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER, liftSpan: OPENING_LIFT_SPAN };
+export const DEFAULT_TIMING: AudioMouthTiming = {
+  closures: true,
+  quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL],
+  shift: 0,
+  closureShift: 0,
+  trimEnds: false,
+  openLead: 0,
+  onsetLead: 0,
+  fileMatch: FILE_MATCH_STRENGTH,
+  lift: OPENING_LIFT_POWER,
+  liftSpan: OPENING_LIFT_SPAN,
+  voicedFloor: VOICED_FLOOR,
+};
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -109,6 +124,11 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     liftOpenings(curves[jawAt]!, others, pool90, t.lift, t.liftSpan);
   }
   openRoundedVowels(curves, model.targets, en);
+  if (t.voicedFloor > 0 && jawAt >= 0) {
+    const v = frameVoicing(audio, fps, n);
+    const others = OPENING_CONTROLS.slice(1).map((k) => curves[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+    floorVoicedFrames(curves[jawAt]!, others, voicedWeights(v.energy, v.tilt), t.voicedFloor);
+  }
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
   const mouth = postprocessLips(curves, sp, fps, mouthAmp);
   if (t.onsetLead) for (const k of OPENING_CONTROLS) {
