@@ -1,6 +1,6 @@
 // The audio mouth's whole chain, one function for the product (fromAudio.ts) and the benches: the lip
-// model's curves, calibrated, rounded vowels opened, the silence gate and mouthAmp, the closures the
-// sound shows, the rig's shapes. `timing` holds the switches sync15 measured (bench/lipTiming.ts); the
+// model's curves, calibrated, rounded vowels opened, loud voiced frames kept apart (lipVoicing.ts), the
+// silence gate and mouthAmp, the closures the sound shows, the rig's shapes. `timing` holds the switches sync15 measured (bench/lipTiming.ts); the
 // product runs the defaults.
 // Measured and not kept (docs/lipsync/README.md, timing-s15): the lip model's lag against real mouths is
 // the speaker's, not the model's (best lag -2..+3 frames over 13 clips, mean ~0; Obama clip1 +3, clip2 0),
