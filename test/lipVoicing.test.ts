@@ -25,15 +25,23 @@ test('voiced weight: loud and low-pitched 1, quiet or hissing 0; a burst after a
 
 test('the floor raises the jaw and the lips with it, never lowers a frame, and is bounded', () => {
   const jaw = Float64Array.from([0.01, 0.2, 0.03]), lower = Float64Array.from([0.02, 0.3, 0.03]);
-  floorVoicedFrames(jaw, [lower], [1, 1, 0.5], 0.08);
+  floorVoicedFrames(jaw, [lower], [1, 1, 0.5], 0.08, 0);
   assert.deepEqual([...jaw], [0.08, 0.2, 0.04]);
   assert.ok(Math.abs(lower[0]! - 0.02 * floorFactor(0.01, 0.08)) < 1e-12 && floorFactor(0.01, 0.08) <= 2.5, 'the lips rise by the bounded factor');
   assert.equal(lower[1], 0.3);
   assert.ok(Math.abs(lower[2]! - 0.04) < 1e-12);
 });
 
-test('eng.wav, imagine.wav, japanese.wav: no loud voiced speech frame shut (old chain 5, 1, 4), the shut speech frames fewer (old 20, 17, 12; now 14, 16, 8)', async () => {
+test('a dip of the network jaw under its syllable peak keeps its depth; a low stretch without a peak is floored', () => {
+  const jaw = Float64Array.from([0.4, 0.4, 0.02, 0.4, 0.4, 0.03, 0.03, 0.03, 0.03, 0.03, 0.03, 0.03]);
+  floorVoicedFrames(jaw, [], Array(jaw.length).fill(1), 0.08);
+  assert.equal(jaw[2], 0.02, 'a closure the network made between two vowels');
+  assert.equal(jaw[9], 0.08);
+});
+
+test('eng.wav, imagine.wav, japanese.wav: loud voiced speech frames shut at most half as often (old chain 5, 1, 4; now 3, 0, 1, in dips of the network jaw), the shut speech frames fewer (old 20, 17, 12; now 17, 16, 9)', async () => {
   const model = loadLipModel(), at = model.targets.indexOf('jawOpen');
+  let loud = 0, loudOld = 0;
   for (const name of ['eng.wav', 'imagine.wav', 'japanese.wav']) {
     const audio = await lipAudio(media(`audio/${name}`));
     const n = Math.min(200, Math.round((audio.samples / 16000) * 25));
@@ -41,12 +49,15 @@ test('eng.wav, imagine.wav, japanese.wav: no loud voiced speech frame shut (old 
     const now = audioMouthCurves(model, audio, 25, n)[at]!, old = audioMouthCurves(model, audio, 25, n, { voicedFloor: 0 })[at]!;
     const loudShut = (jaw: Float64Array) => [...jaw].filter((x, i) => sp[i]! >= 0.5 && w[i]! >= 0.9 && x < 0.05).length;
     const shut = (jaw: Float64Array) => [...jaw].filter((x, i) => sp[i]! >= 0.5 && x < 0.05).length;
-    assert.equal(loudShut(now), 0, `${name}: loud voiced frames shut ${loudShut(now)} (old ${loudShut(old)})`);
+    assert.ok(loudShut(now) <= loudShut(old), `${name}: loud voiced frames shut ${loudShut(now)} (old ${loudShut(old)})`);
     assert.ok(shut(now) <= shut(old), `${name}: shut ${shut(now)} (old ${shut(old)})`);
+    loud += loudShut(now);
+    loudOld += loudShut(old);
   }
+  assert.ok(loud * 2 <= loudOld, `loud voiced frames shut ${loud} (old ${loudOld})`);
 });
 
-test('StyleTalk Obama clip1 and Kristi Noem (phoneme truth): fewer vowel frames shut (20 -> 16), the jaw at b/m/p as before', async () => {
+test('StyleTalk Obama clip1 and Kristi Noem (phoneme truth): fewer vowel frames shut (20 -> 17), the jaw at b/m/p as before', async () => {
   const model = loadLipModel(), at = model.targets.indexOf('jawOpen');
   let vowelsShut = 0, vowelsShutOld = 0;
   for (const name of ['styletalk_Obama_clip1', 'styletalk_KristiNoem']) {

@@ -22,7 +22,6 @@ import { poolP90 } from '../motion/lipFileScale.ts';
 import { liftFactor } from '../motion/lipLift.ts';
 import { loudness, roundedJaw, ROUNDED_OPEN_SHARE } from '../motion/lipRounding.ts';
 import { audioJaw, audioStretch } from '../motion/lipShapes.ts';
-import { floorFactor, frameTilt, VOICED_FLOOR, voicedWeight } from '../motion/lipVoicing.ts';
 import { FRAMES_PER_STEP, tcnFrameDim, tcnInputRow, type LipTcn } from '../motion/lipTcn.ts';
 import { LipTcnStream } from '../motion/lipTcnStream.ts';
 import type { LiveMouth, LiveMouthOptions, LiveMouthState } from './mouth.ts';
@@ -199,13 +198,6 @@ export function createLearnedLiveMouth(model: LipModel, opts: LiveMouthOptions =
       }
       // as predictLips: the jaw opened at loud rounded vowels (loudness of the newest 40 ms now and a step before, up to the look-ahead after the frame)
       if (jawAt >= 0 && funnelAt >= 0 && puckerAt >= 0) calibrated[jawAt] = roundedJaw(calibrated[jawAt]!, calibrated[funnelAt]!, calibrated[puckerAt]!, ROUNDED_OPEN_SHARE * loudness(Math.min(nowEnergy, stepEnergy)));
-      // as audioMouthCurves: a loud voiced frame keeps the jaw at least VOICED_FLOOR (lipVoicing.ts), the lips raised with it
-      const voicedJaw = VOICED_FLOOR * voicedWeight(Math.min(nowEnergy, stepEnergy), frameTilt(now));
-      const raise = jawAt >= 0 ? floorFactor(calibrated[jawAt]!, voicedJaw) : 1;
-      if (raise !== 1) {
-        for (const at of liftedAt) calibrated[at] = calibrated[at]! * raise;
-        calibrated[jawAt] = voicedJaw;
-      }
       stepEnergy = nowEnergy;
     }
     let over = 0;
