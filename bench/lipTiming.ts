@@ -65,6 +65,9 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   dip2: { liftSpan: 2 },
   dip3: { liftSpan: 3 },
   dip4: { liftSpan: 4 },
+  novoiced: { voicedFloor: 0 },
+  vf06: { voicedFloor: 0.06 },
+  vf10: { voicedFloor: 0.1 },
 
 };
 

@@ -1,6 +1,6 @@
 // The audio mouth's whole chain, one function for the product (fromAudio.ts) and the benches: the lip
-// model's curves, calibrated, rounded vowels opened, the silence gate and mouthAmp, the closures the
-// sound shows, the rig's shapes. `timing` holds the switches sync15 measured (bench/lipTiming.ts); the
+// model's curves, calibrated, rounded vowels opened, loud voiced frames kept apart (lipVoicing.ts), the
+// silence gate and mouthAmp, the closures the sound shows, the rig's shapes. `timing` holds the switches sync15 measured (bench/lipTiming.ts); the
 // product runs the defaults.
 // Measured and not kept (docs/lipsync/README.md, timing-s15): the lip model's lag against real mouths is
 // the speaker's, not the model's (best lag -2..+3 frames over 13 clips, mean ~0; Obama clip1 +3, clip2 0),
@@ -16,6 +16,7 @@ import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROL
 import { shapeAudioMouth } from './lipShapes.ts';
 import { liftOpenings, OPENING_LIFT_POWER, OPENING_LIFT_SPAN } from './lipLift.ts';
 import { LIP_REFERENCE_AMP } from './lipGate.ts';
+import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './lipVoicing.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -40,9 +41,24 @@ export interface AudioMouthTiming {
   liftSpan: number;
   /** Gaussian sigma (frames) of the width channels (lipWidthDetail.ts; the model's 1.5: before width19) */
   widthSigma: number;
+  /** the jawOpen loud voiced frames keep at least (lipVoicing.ts; 0: off) */
+  voicedFloor: number;
 }
 
-export const DEFAULT_TIMING: AudioMouthTiming = { closures: true, quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL], shift: 0, closureShift: 0, trimEnds: false, openLead: 0, onsetLead: 0, fileMatch: FILE_MATCH_STRENGTH, lift: OPENING_LIFT_POWER, liftSpan: OPENING_LIFT_SPAN, widthSigma: WIDTH_SMOOTH_SIGMA };
+export const DEFAULT_TIMING: AudioMouthTiming = {
+  closures: true,
+  quiet: [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL],
+  shift: 0,
+  closureShift: 0,
+  trimEnds: false,
+  openLead: 0,
+  onsetLead: 0,
+  fileMatch: FILE_MATCH_STRENGTH,
+  lift: OPENING_LIFT_POWER,
+  liftSpan: OPENING_LIFT_SPAN,
+  widthSigma: WIDTH_SMOOTH_SIGMA,
+  voicedFloor: VOICED_FLOOR,
+};
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
@@ -112,6 +128,11 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     liftOpenings(curves[jawAt]!, others, pool90, t.lift, t.liftSpan);
   }
   openRoundedVowels(curves, model.targets, en);
+  if (t.voicedFloor > 0 && jawAt >= 0) {
+    const v = frameVoicing(audio, fps, n);
+    const others = OPENING_CONTROLS.slice(1).map((k) => curves[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+    floorVoicedFrames(curves[jawAt]!, others, voicedWeights(v.energy, v.tilt), t.voicedFloor);
+  }
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
   const mouth = postprocessLips(curves, sp, fps, mouthAmp);
   if (t.onsetLead) for (const k of OPENING_CONTROLS) {
