@@ -41,14 +41,16 @@ const sideShade = (q: OpeningPixel, light: FrameLight) => 1 - light.sideDark * s
 const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /**
- * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 in
- * speech; in a smile toward lateral^4, the row lit further out and the shade kept for the corners
- * (session 17: Katie's smiling rows greyed from the centrals outward, her real ones are white to
- * the canines and end in the dark corridor beside the cheeks).
+ * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^4 in
+ * speech, toward lateral^6 in a smile: the row lit out past the canines and the shade closing in
+ * over the last fifth, the buccal corridor (session 19, critic18: Katie's and mt_sun's rows greyed
+ * from the laterals out under lateral^2, a grey gradient across half the row, where their real teeth
+ * are white to the canines and end in a dark corner; bench/mouthCavity.ts luma/skin p25/p50).
+ * Session 17's smile already took it toward lateral^4.
  */
-function sideFalloff(lateral: number, smile: number): number {
+export function sideFalloff(lateral: number, smile: number): number {
   const l2 = lateral * lateral;
-  return l2 * (1 - smile + smile * l2);
+  return l2 * l2 * (1 - smile + smile * l2);
 }
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
