@@ -6,21 +6,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sideFalloff } from '../src/render/mouth/interior.ts';
+import { sideReach, smileLit } from '../src/render/mouth/frameLight.ts';
 import { pictureWhite, teethTarget } from '../src/render/mouth/photoLook.ts';
 
 /** frameLight.ts SIDE_DARK: the share of their light the teeth lose at the corner */
 const SIDE_DARK = 0.85;
 
-test('the row stays lit out past the canines and darkens only into the corners', () => {
-  const light = (lateral: number, smile = 0) => 1 - SIDE_DARK * sideFalloff(lateral, smile);
-  // (lateral^2 left a tooth 0.6 of the way out at 0.69 of the light: a grey gradient from the laterals)
-  assert.ok(light(0.6) > 0.85, `0.6 out: ${light(0.6).toFixed(2)}`);
-  assert.ok(light(0.75) > 0.7, `0.75 out: ${light(0.75).toFixed(2)}`);
-  // the corner is still the dark buccal corridor, and a smile lights further out than speech
-  assert.ok(light(1) < 0.2, `corner: ${light(1).toFixed(2)}`);
-  assert.ok(light(0.85, 1) > light(0.85, 0), 'a smile lights the side teeth more');
-  // monotonic: darker toward the corner
-  for (let l = 0; l < 1; l += 0.05) assert.ok(light(l + 0.05) <= light(l) + 1e-12);
+test('an open mouth\'s row stays lit out past the canines and darkens only into the corners; a small parting keeps its dark corridor', () => {
+  const light = (lateral: number, gap: number, smile = 0) => 1 - SIDE_DARK * sideFalloff(lateral, sideReach(gap, smileLit(smile)));
+  // (lateral^2 at every gap left a tooth 0.6 of the way out at 0.69 of the light: a grey gradient from the laterals)
+  assert.ok(light(0.6, 0.25) > 0.85, `0.6 out, open: ${light(0.6, 0.25).toFixed(2)}`);
+  assert.ok(light(0.75, 0.25) > 0.7, `0.75 out, open: ${light(0.75, 0.25).toFixed(2)}`);
+  // the corner is still the dark buccal corridor
+  assert.ok(light(1, 0.25) < 0.2, `corner: ${light(1, 0.25).toFixed(2)}`);
+  // a small parting as before (a child's jawOpen .15 lit across was a pale slab, test/teethMouthSize)
+  assert.ok(Math.abs(light(0.6, 0.08) - (1 - SIDE_DARK * 0.36)) < 1e-9, `0.6 out, small: ${light(0.6, 0.08).toFixed(2)}`);
+  // a smile lights the row out at any parting, as since session 17
+  assert.ok(light(0.6, 0.08, 0.6) > 0.85);
+  // monotonic: darker toward the corner, lighter as the mouth opens
+  for (let l = 0; l < 1; l += 0.05) {
+    assert.ok(light(l + 0.05, 0.15) <= light(l, 0.15) + 1e-12);
+    assert.ok(light(l, 0.2) >= light(l, 0.12) - 1e-12);
+  }
 });
 
 test("the bright teeth may reach the face's brightest highlight, not only its 99th percentile", () => {
