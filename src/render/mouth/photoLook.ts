@@ -139,8 +139,8 @@ const TEETH_GAIN: [number, number] = [0.95, 1.3];
 /**
  * The brightest luminance of the photo over the face mesh's landmarks' neighbourhood (the picture's
  * white on the face: its highlights). Real teeth at their most open sit at it: in the talking videos
- * the teeth's mean luma over this read off frame 0 is Katie 1.02, mt_sun 1.00, Obama 1 1.01
- * (bench/mouthCavity.ts teeth luma). The 99th percentile until session 19 held them 0.85-0.95 of
+ * the teeth's mean luma over this read off frame 0 is Katie 1.01, mt_sun 0.99, Obama 1 1.03 (Fei-Fei 0.82:
+ * her teeth barely show, in shade; bench/mouthCavity.ts teeth luma). The 99th percentile until session 19 held them 0.85-0.95 of
  * what real teeth show: Katie's teeth grey where hers are white, Obama's dim (critic18).
  */
 export function pictureWhite(avatar: Avatar): number {
