@@ -14,11 +14,7 @@ function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {
   return { width: w, height: h, anchorX: w / 2, anchorY: 0, data };
 }
 
-/**
- * the colour of a side tooth in the corners' shade (x 60 of a 64 px wide opening, just under the upper lip: about a
- * quarter of the light) at a speech opening of 0.15 IOD, under this inner lip. (x 58 until session 19: the
- * corners' shade then fell as lateral^2, now lateral^4, interior.ts sideFalloff; x 58 is now lit 0.4, as x 54 was)
- */
+/** the colour of a side tooth (x 58 of a 64 px wide opening, just under the upper lip) at a speech opening of 0.15 IOD, under this inner lip */
 function sideTooth(lipInner: [number, number, number], lipEdge: [number, number, number]): number[] {
   const W = 64;
   const shader = new MouthShader(W, { upper: bandLayer(64, 64, 0, 10), lower: bandLayer(8, 8, 0, 0), tongue: null, cavity: [20, 10, 12], fromPhoto: false });
@@ -26,7 +22,7 @@ function sideTooth(lipInner: [number, number, number], lipEdge: [number, number,
   shader.setPlacement({ upperX: 32, upperY: 0, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.15, photoGap: 0, rebuilt: 1 });
   shader.centreX = 32; shader.halfWidth = 30;
   shader.setLips([0, W], [0, 0], [0, W], [63, 63]);
-  const c = shader.shade(60, 5, 0, 0);
+  const c = shader.shade(58, 5, 0, 0);
   return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255];
 }
 const luma = (c: number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
