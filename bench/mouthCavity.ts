@@ -28,7 +28,7 @@ const median = (v: number[]) => { const s = v.filter((x) => x === x).sort((a, b)
 function summary(all: (Stats | null)[]): string {
   const s = all.filter((x): x is Stats => x !== null);
   const m = (k: keyof Stats, dg = 3) => median(s.map((x) => x[k])).toFixed(dg);
-  return `dark ${m('dark')} teeth ${m('teeth')} value ${m('value', 0)} chroma ${m('chroma', 1)} R-B ${m('rb', 1)} G/R ${m('gr')} edge ${m('edge', 2)} luma/skin p10/25/50 ${m('l10', 2)}/${m('l25', 2)}/${m('l50', 2)} (${s.length} frames)`;
+  return `dark ${m('dark')} teeth ${m('teeth')} value ${m('value', 0)} chroma ${m('chroma', 1)} R-B ${m('rb', 1)} G/R ${m('gr')} edge ${m('edge', 2)} luma/skin p10/25/50/90 ${m('l10', 2)}/${m('l25', 2)}/${m('l50', 2)}/${m('top', 2)} p90/sclera ${m('topSclera', 2)} teeth luma ${m('teethY', 0)} /skin ${m('teethLuma', 2)} (${s.length} frames)`;
 }
 
 const args = process.argv.slice(2);

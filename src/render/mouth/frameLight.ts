@@ -47,8 +47,8 @@ export class FrameLight {
   teethLight = 1;
   /** the share of their light the teeth lose at the corners (interior.ts sideLight, as lateral^2): less in a smile */
   sideDark = SIDE_DARK;
-  /** how much the frame smiles (smileLit): the side teeth's shade moves out toward the corners (interior.ts sideFalloff) */
-  smileLit = 0;
+  /** how far out the row is lit (sideReach: a smile or a wide opening): the side teeth's shade moves out toward the corners (interior.ts sideFalloff) */
+  sideReach = 0;
   /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
   lipShade = LIP_SHADE;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
@@ -89,7 +89,7 @@ export class FrameLight {
     const lit = smileLit(p.smile);
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
-    this.smileLit = lit;
+    this.sideReach = sideReach(p.gap, lit);
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
@@ -147,6 +147,17 @@ export function teethShown(gap: number, round: number): number {
  */
 export function smileLit(smile: number | undefined): number {
   return smoothstep(SMILE_LIT_FROM, SMILE_LIT_FULL, smile ?? 0);
+}
+
+/**
+ * How far out toward the corners the upper row is lit, 0..1 (interior.ts sideFalloff: the corners'
+ * shade as lateral^2 at 0, lateral^4 at 1): a smile (smileLit) or an opening past SIDE_LIT_GAP
+ * (session 19, critic18: Katie's, mt_sun's, Obama 1's real rows at their most open are white to the
+ * canines, ours greyed from the laterals out; a small parting keeps its dark corridor: lateral^4 at
+ * every gap lit a child's jawOpen .15 across, test/teethMouthSize, lit share .239 -> .274).
+ */
+export function sideReach(gap: number, lit: number): number {
+  return Math.max(lit, smoothstep(SIDE_LIT_GAP[0], SIDE_LIT_GAP[1], gap));
 }
 
 /**
@@ -233,6 +244,8 @@ const SIDE_DARK = 0.85;
 const EDGE_LIP_SHADE = 0.4;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
 const SMILE_SIDE_LIGHT = 0.3;
+/** lip gaps (iod) over which the row comes to be lit out past the canines (sideReach) */
+const SIDE_LIT_GAP: [number, number] = [0.1, 0.2];
 /** the upper lip's shade on the teeth just under it (as before session 15) */
 const LIP_SHADE = 0.3;
 /** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */

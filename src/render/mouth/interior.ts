@@ -35,20 +35,21 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, light, sideShade(q, light)) * light.teethShow;
 
 /** The corners' shade at this pixel: 1 in the middle of the row, less toward the corners (sideFalloff). */
-const sideShade = (q: OpeningPixel, light: FrameLight) => 1 - light.sideDark * sideFalloff(q.lateral, light.smileLit);
+const sideShade = (q: OpeningPixel, light: FrameLight) => 1 - light.sideDark * sideFalloff(q.lateral, light.sideReach);
 
 /** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency; `side` is the pixel's sideShade */
 const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /**
- * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 in
- * speech; in a smile toward lateral^4, the row lit further out and the shade kept for the corners
- * (session 17: Katie's smiling rows greyed from the centrals outward, her real ones are white to
- * the canines and end in the dark corridor beside the cheeks).
+ * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 at a
+ * small parting; as the row is lit further out (`reach`, frameLight.ts sideReach: a smile or a
+ * wide opening) toward lateral^4, the shade kept for the corners (session 17 for smiles; session 19
+ * for openings: Katie's, mt_sun's, Obama 1's real rows are white to the canines and end in the dark
+ * corridor beside the cheeks; ours greyed from the laterals out).
  */
-function sideFalloff(lateral: number, smile: number): number {
+export function sideFalloff(lateral: number, reach: number): number {
   const l2 = lateral * lateral;
-  return l2 * (1 - smile + smile * l2);
+  return l2 * (1 - reach + reach * l2);
 }
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
