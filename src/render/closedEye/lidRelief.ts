@@ -1,19 +1,19 @@
 // The shut lid's relief (lids19): a real shut lid lies in the eye socket, no lighter than the same
 // eye's open upper lid (real shut frames of the train clips: the lid's middle 0.91 of it and 0.75 of
 // the skin under the eye; bench/lidProfile.ts --real), darker toward both corners as the eyeball
-// rounds away, with a soft shadow under the crease where the photo has a crease. The library's lid
-// and the bulge's light (lidForm.ts) over a fill from the brow bone and the cheek made a flat pale
-// pad instead (pad / own lid 1.10-1.94, lids18).
+// rounds away. The library's lid and the bulge's light (lidForm.ts) over a fill from the brow bone
+// and the cheek made a flat pale pad instead (pad / own lid 1.10-1.94, lids18). Only half way (TONE_MIN):
+// a darker lid reads more open to the face mesh (bench/blink.ts), and a crease shadow drawn from the
+// photo's crease outlined the lid as a grey oval on a cartoon (lp_s7) and the child (lp_s11): dropped.
 import { PATCH_W, PATCH_H } from './frame.ts';
 import { cellU, cellV, clamp01 } from './grid.ts';
 import { lineAt } from './library.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
-import type { ColourField } from './skinFill.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 /** The lid's tone: the photo's own upper-lid skin over the shaded lid's middle, within these bounds. */
-const TONE_MIN = 0.84, TONE_MAX = 1;
+const TONE_MIN = 0.92, TONE_MAX = 1;
 /** The percentile of the own lid's luminances taken as its skin (below it: lashes, liner, the fold). */
 const TONE_PERCENTILE = 0.7;
 /**
@@ -22,8 +22,6 @@ const TONE_PERCENTILE = 0.7;
  * kept: a darker band there reads as lids held apart to the face mesh, shading.ts thinLashTop).
  */
 const TONE_IN = 0.25, TONE_ABOVE = 0.1, TONE_OUT = 0.6, TONE_PAST = 1;
-/** The crease's shadow: the photo's crease darkness past NO_CREASE, at most CREASE_MAX; centre below the crease line and width (eye widths). */
-const NO_CREASE = 0.06, CREASE_MAX = 0.12, CREASE_AT = 0.015, CREASE_WIDTH = 0.03;
 /** The lid darker toward the corners by up to this share (the eyeball rounding away from the light). */
 const CORNER_SHADE = 0.06;
 
@@ -34,9 +32,9 @@ function percentile(values: number[], p: number): number {
   return s[Math.round(p * (s.length - 1))]!;
 }
 
-/** Per column (u 0.25-0.75), the luminances of `rgb` (over `ref` when given) in the rows band(u) gives, reduced by `pick`. */
-function bandValues(rgb: Float32Array, band: (u: number) => [number, number], pick: (col: number[]) => number, ref?: ColourField): number[] {
-  const out: number[] = [], r = [0, 0, 0];
+/** Per column (u 0.25-0.75), the luminances of `rgb` in the rows band(u) gives, reduced by `pick`. */
+function bandValues(rgb: Float32Array, band: (u: number) => [number, number], pick: (col: number[]) => number): number[] {
+  const out: number[] = [];
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
     if (u < 0.25 || u > 0.75) continue;
@@ -44,9 +42,8 @@ function bandValues(rgb: Float32Array, band: (u: number) => [number, number], pi
     for (let row = 0; row < PATCH_H; row++) {
       const v = cellV(row);
       if (v < v0 || v > v1) continue;
-      const k = (row * PATCH_W + c) * 3, l = lum(rgb[k]!, rgb[k + 1]!, rgb[k + 2]!);
-      if (ref) ref(u, v, r);
-      col.push(ref ? l / Math.max(1, lum(r[0]!, r[1]!, r[2]!)) : l);
+      const k = (row * PATCH_W + c) * 3;
+      col.push(lum(rgb[k]!, rgb[k + 1]!, rgb[k + 2]!));
     }
     if (col.length) out.push(pick(col));
   }
@@ -62,27 +59,20 @@ export function lidTone(photo: Float32Array, lid: Float32Array, g: EyeGeometry):
   return Number.isFinite(tone) ? Math.min(TONE_MAX, Math.max(TONE_MIN, tone)) : 1;
 }
 
-/** The photo's own crease shadow (its darkest row near the crease line against the fill) past NO_CREASE, at most CREASE_MAX. */
-export function creaseDepth(photo: Float32Array, ref: ColourField, g: EyeGeometry): number {
-  const ratio = percentile(bandValues(photo, (u) => [creaseAt(g, u) - 0.03, creaseAt(g, u) + 0.03], (col) => Math.min(...col), ref), 0.5);
-  return Number.isFinite(ratio) ? Math.min(CREASE_MAX, Math.max(0, 1 - ratio - NO_CREASE)) : 0;
-}
-
 /**
- * The lid's relief at (u, v) as a factor on its colour: the tone over the lid's upper part, the
- * crease's shadow, the corners' falloff (inside the lid only, so it draws no outline at the crease).
+ * The lid's relief at (u, v) as a factor on its colour: the tone over the lid's upper part and the
+ * corners' falloff (inside the lid only, so it draws no outline at the crease).
  */
-export function reliefFactor(u: number, v: number, crease: number, shut: number, tone: number, depth: number): number {
+export function reliefFactor(u: number, v: number, crease: number, shut: number, tone: number): number {
   const t = (v - crease) / Math.max(1e-3, shut - crease);
   const toneShare = smoothstep(-TONE_ABOVE / Math.max(1e-3, shut - crease), TONE_IN, t) * (1 - smoothstep(TONE_OUT, TONE_PAST, t));
-  const creaseShadow = 1 - depth * Math.exp(-(((v - crease - CREASE_AT) / CREASE_WIDTH) ** 2));
   const inLid = smoothstep(0, 0.35, t) * (1 - smoothstep(0.9, 1.1, t));
   const corners = 1 - CORNER_SHADE * (1 - Math.sin(Math.PI * clamp01(u)) ** 0.5) * inLid;
-  return (1 + (tone - 1) * toneShare) * creaseShadow * corners;
+  return (1 + (tone - 1) * toneShare) * corners;
 }
 
-/** Shades the baked lid in place by reliefFactor, with this photo's lid tone and crease depth. */
-export function shadeRelief(rgb: Float32Array, g: EyeGeometry, tone: number, depth: number): void {
+/** Shades the baked lid in place by reliefFactor, with this photo's lid tone (lidTone). */
+export function shadeRelief(rgb: Float32Array, g: EyeGeometry, tone: number): void {
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c), uc = clamp01(u);
     const crease = creaseAt(g, uc), shut = shutAt(g, uc);
@@ -90,7 +80,7 @@ export function shadeRelief(rgb: Float32Array, g: EyeGeometry, tone: number, dep
     const reach = 1 - smoothstep(0, 0.15, Math.max(-u, u - 1));
     if (reach <= 0) continue;
     for (let r = 0; r < PATCH_H; r++) {
-      const f = 1 + reach * (reliefFactor(u, cellV(r), crease, shut, tone, depth) - 1);
+      const f = 1 + reach * (reliefFactor(u, cellV(r), crease, shut, tone) - 1);
       const k = (r * PATCH_W + c) * 3;
       for (let ch = 0; ch < 3; ch++) rgb[k + ch] = rgb[k + ch]! * f;
     }
