@@ -2,7 +2,7 @@
 // zoomed: photo | blink 1 from --base (another checkout sharing this one's node_modules, e.g. a
 // git archive with node_modules symlinked here) | blink 1 from this checkout, each with the face
 // mesh's read-back (shut / photo opening, worse eye). Never asserts.
-//   node --import tsx bench/padSheet.ts out.png lp_s42.jpg,lp_s2.jpg --base /tmp/base
+//   node --import tsx bench/padSheet.ts out.png lp_s42.jpg,lp_s2.jpg --base /tmp/base [--blink 0.6]
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
@@ -14,6 +14,8 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const [out, list] = process.argv.slice(2);
 const baseAt = process.argv.indexOf('--base');
 if (!out || !list || baseAt < 0) throw new Error('usage: bench/padSheet.ts out.png a.jpg,b.png --base dir');
+const blinkAt = process.argv.indexOf('--blink');
+const blink = blinkAt > 0 ? Number(process.argv[blinkAt + 1]) : 1;
 const roots: [string, string][] = [['before', process.argv[baseAt + 1]!], ['after', path.resolve(import.meta.dirname, '..')]];
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
@@ -32,13 +34,13 @@ for (const file of list.split(',')) {
     const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
     const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
     const n = r.neutralFrame();
-    const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
+    const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: blink, eyeBlinkRight: blink } }));
     const f = (await detectFaces(copy(shut), { embedding: false }))[0];
     const s = f ? eyeOpenings(f.landmarks) : undefined;
     const ratio = s ? Math.max(s.left / o.left, s.right / o.right).toFixed(2) : '--';
-    row.push({ label: `${label} blink 1 (read-back ${ratio})`, image: cropImage(shut, box) });
+    row.push({ label: `${label} blink ${blink} (read-back ${ratio})`, image: cropImage(shut, box) });
   }
   rows.push(row);
 }
-await writeFile(out, await labelledGrid(rows, { title: 'shut eyes: photo | before | after (blink 1; read-back = shut / photo opening, worse eye)', cellW: 480, cellH: 176 }));
+await writeFile(out, await labelledGrid(rows, { title: `shut eyes: photo | before | after (blink ${blink}; read-back = shut / photo opening, worse eye)`, cellW: 480, cellH: 176 }));
 console.log('sheet:', out);

@@ -9,6 +9,7 @@ import { maskColumn, maskEnd } from './mask.ts';
 import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill.ts';
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
 import { shadeBulge, taperLashLine } from './lidForm.ts';
+import { lidTone, shadeRelief } from './lidRelief.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 export interface BakedEye {
@@ -83,6 +84,7 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
   thinLashTop(rgb, (uc) => shutAt(g, uc));
   shadeBulge(rgb, g);
+  shadeRelief(rgb, g, lidTone(s.photo, rgb, g));
   taperLashLine(rgb, g, s.photoRef);
   const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
   softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
