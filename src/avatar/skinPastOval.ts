@@ -38,8 +38,10 @@ export const SKIN_EDGE_RECESSION = 1;
 
 /**
  * The sheet's depth at distance d along a ray whose skin goes on `run` px past the oval (oz: the oval's
- * depth, ze: the head's equator there): a round profile to the outline, SKIN_EDGE_RECESSION x run behind,
- * then back toward the equator past the outline at `slope` per px, to at most `cap` behind it.
+ * depth, ze: the head's equator there): a round profile to the outline, SKIN_EDGE_RECESSION x run behind;
+ * past the skin, the sheet as it was past the skull's outline (the equator, then back at `slope` per px
+ * to at most `cap` behind it): kept nearer, the outline's soft ramp there drew a pale sliver detached
+ * below lp_s10's chin at +25.
  */
 export function depthOverSkinRun(d: number, run: number, oz: number, ze: number, slope: number, cap: number): number {
   const front = Math.min(oz, ze);
