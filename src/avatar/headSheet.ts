@@ -11,6 +11,7 @@ import { addBackShell, outlinePoints } from './backShell.ts';
 import { smoothstep, smoothAround } from '../math/smooth.ts';
 import { faceFootprint, insideFootprint, unfoldSheetTexture } from './sheetFold.ts';
 import { addOutlineCurve } from './outlineCurve.ts';
+import { skinRunPastOval, depthOverSkinRun } from './skinPastOval.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -110,9 +111,13 @@ function headDepthAlongRays(ovalPos: [number, number, number][], [cx, cy]: [numb
     const xi = Math.min(size - 1, Math.max(0, Math.round(x + dx * k))), yi = Math.min(size - 1, Math.max(0, Math.round(y + dy * k)));
     return MIN_RECESSION * head.faceWidth * smoothstep(head.chinY - 0.3 * head.faceH, head.chinY - 0.15 * head.faceH, y) * smoothstep(0.3, 0.8, matte.data[yi * size + xi]!);
   });
+  // where the face's skin goes on past the oval further than the skull's outline, the sheet over it is
+  // the face going on (skinPastOval.ts)
+  const skinRun = skinRunPastOval(ovalPos, [cx, cy], matte, skinLike, head.faceWidth);
   return (j, d) => {
     const oz = ovalPos[j]![2], dSil = Math.max(shell[j]!, minRecession[j]!);
     const ze = head.equatorZ(ovalPos[j]![0]);
+    if (skinRun[j]! > dSil) return depthOverSkinRun(d, skinRun[j]!, oz, ze, BEHIND_OUTLINE_SLOPE, BEHIND_OUTLINE_CAP * head.faceWidth);
     if (d >= dSil) return ze + Math.min(BEHIND_OUTLINE_CAP * head.faceWidth, BEHIND_OUTLINE_SLOPE * (d - dSil));
     return ze - (ze - Math.min(oz, ze)) * Math.cos((d / dSil) * Math.PI / 2);
   };
