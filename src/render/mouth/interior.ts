@@ -68,9 +68,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   if (L.tongue) {
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
-    // (frameLight's ramp squared off: at its 0.35 a speech opening's tongue was a murky third of the
-    // lips' light, lp_d6's real one 0.85-0.95 of it: bench/tongueShow.ts)
-    const k = side * TONGUE_LIGHT * Math.sqrt(light.tongueLight);
+    const k = side * tongueLightAt(light.tongueLight, p.gap);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
     const dome = tongueDome(q.lateral), grow = light.tongueGrow * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
@@ -131,6 +129,18 @@ export function upperShown(below: number, unit: number, teethShow: number, bodyS
 const tmp = new Float32Array(4);
 
 /**
+ * The tongue's light for frameLight's ramp `ramp` (0.35 narrow .. 1 wide) at lip gap `gap` (iod):
+ * a small speech opening keeps its tongue in the teeth's shadow (TONGUE_SPEECH_LIGHT x the ramp: a
+ * dark middle, test/mouthCavity, real speech's dark share 0.13-0.34); from TONGUE_OPEN_GAP it goes
+ * over to TONGUE_LIGHT x the ramp's square root (at the ramp alone a mid opening's tongue was a murky
+ * third of the lips' light, lp_d6's real one 0.85-0.95 of it: bench/tongueShow.ts).
+ */
+export function tongueLightAt(ramp: number, gap: number): number {
+  const speech = TONGUE_SPEECH_LIGHT * ramp, open = TONGUE_LIGHT * Math.sqrt(ramp);
+  return speech + (open - speech) * smoothstep(TONGUE_OPEN_GAP[0], TONGUE_OPEN_GAP[1], gap);
+}
+
+/**
  * How much of the warm shadow's tint (frameLight.ts warmShadow) a tooth at this light share takes:
  * the light it lost. (As that to the power 1.5 in session 17, after a linear share tinted mt_sun's
  * lit side teeth gold; session 18's tint holds green no lower than blue under a lipstick's lining,
@@ -149,6 +159,8 @@ const BODY_REACH = 0.05;
  * at any exposure until session 19; 1.1 of the lips' light since: 0.9 left a speech opening's tongue at half of it)
  */
 const TONGUE_LIGHT = 1.1;
+/** ... in a small speech opening (as until session 19), and the lip gaps (iod) over which it goes over to TONGUE_LIGHT */
+const TONGUE_SPEECH_LIGHT = 0.7, TONGUE_OPEN_GAP = [0.16, 0.26] as const;
 /** wide open: the tongue's back shaded by up to this share (0.45 until session 16, 0.6 until session 19: with the lit top a contour, 0.6 took it back into the throat's dark) */
 const TONGUE_BACK_SHADE = 0.45;
 /** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */
