@@ -6,6 +6,7 @@ import type { ReadyMouth } from './layers.ts';
 import { TONGUE_FOLLOW, TONGUE_RAISE, type FrameLight, type MouthPlacement } from './frameLight.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
+import { tongueDome, tongueEdge } from './tongue.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
 export interface OpeningPixel {
@@ -68,13 +69,16 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   if (L.tongue) {
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
-    const k = side * TONGUE_LIGHT * light.tongueLight;
-    // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up behind the teeth)
-    const grow = light.tongueGrow, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
-    const a = sampleInto(L.tongue, lx / (0.85 + 0.15 * grow), up / grow, tmp) * light.teethShow;
-    if (a > 0) {
+    const k = side * tongueLightAt(light.tongueLight, p.gap);
+    // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
+    // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
+    const dome = tongueDome(q.lateral), grow = light.tongueGrow * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const soft = sampleInto(L.tongue, lx / (0.85 + 0.15 * light.tongueGrow), up / grow, tmp);
+    if (soft > 0) {
+      // (its top a contour against the throat, tongueEdge; the colour is premultiplied by the soft alpha)
+      const edge = tongueEdge(soft), a = edge * light.teethShow;
       // its back, further up the opening, in the mouth's shadow
-      const lit = light.tongueLitUp, kk = k * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
+      const lit = light.tongueLitUp * dome, kk = (k * edge / soft) * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
     }
   }
@@ -126,6 +130,18 @@ export function upperShown(below: number, unit: number, teethShow: number, bodyS
 const tmp = new Float32Array(4);
 
 /**
+ * The tongue's light for frameLight's ramp `ramp` (0.35 narrow .. 1 wide) at lip gap `gap` (iod):
+ * a small speech opening keeps its tongue in the teeth's shadow (TONGUE_SPEECH_LIGHT x the ramp: a
+ * dark middle, test/mouthCavity, real speech's dark share 0.13-0.34); from TONGUE_OPEN_GAP it goes
+ * over to TONGUE_LIGHT x the ramp's square root (at the ramp alone a mid opening's tongue was a murky
+ * third of the lips' light, lp_d6's real one 0.85-0.95 of it: bench/tongueShow.ts).
+ */
+export function tongueLightAt(ramp: number, gap: number): number {
+  const speech = TONGUE_SPEECH_LIGHT * ramp, open = TONGUE_LIGHT * Math.sqrt(ramp);
+  return speech + (open - speech) * smoothstep(TONGUE_OPEN_GAP[0], TONGUE_OPEN_GAP[1], gap);
+}
+
+/**
  * How much of the warm shadow's tint (frameLight.ts warmShadow) a tooth at this light share takes:
  * the light it lost. (As that to the power 1.5 in session 17, after a linear share tinted mt_sun's
  * lit side teeth gold; session 18's tint holds green no lower than blue under a lipstick's lining,
@@ -138,10 +154,16 @@ export const shadowWarmth = (lit: number) => Math.max(0, 1 - lit);
 const EDGE_BAND = 0.05;
 /** ... and how much further (iod) the row shows as a mid opening widens (frameLight.ts bodyShow); past it, the mouth's dark */
 const BODY_REACH = 0.05;
-/** the tongue's light against the lower teeth's (0.85 until session 16: a lit pink bowl filling a wide opening, critic15 st_happy f104) */
-const TONGUE_LIGHT = 0.7;
-/** wide open: the tongue's back shaded by up to this share (0.45 until session 16) */
-const TONGUE_BACK_SHADE = 0.6;
+/**
+ * the tongue's light (over its own, the lips' light: tongue.ts) against the lower teeth's (0.85 until
+ * session 16: a lit pink bowl filling a wide opening, critic15 st_happy f104; 0.7 of a library tongue
+ * at any exposure until session 19; 1.1 of the lips' light since: 0.9 left a speech opening's tongue at half of it)
+ */
+const TONGUE_LIGHT = 1.1;
+/** ... in a small speech opening (as until session 19), and the lip gaps (iod) over which it goes over to TONGUE_LIGHT */
+const TONGUE_SPEECH_LIGHT = 0.7, TONGUE_OPEN_GAP = [0.16, 0.26] as const;
+/** wide open: the tongue's back shaded by up to this share (0.45 until session 16, 0.6 until session 19: with the lit top a contour, 0.6 took it back into the throat's dark) */
+const TONGUE_BACK_SHADE = 0.45;
 /** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */
 const CORNER_LINING_FROM = 0.5;
 /** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */

@@ -8,13 +8,103 @@ import { luminance as lum } from '../../math/colour.ts';
 const TONGUE_BLUR = 0.012;
 /** How far the tongue's hue goes toward the lips' (more made lipstick a red tongue, Katie). */
 const TONGUE_LIP_HUE = 0.45;
+/** the tongue's median luma over the lips' (its light in the mouth comes on top: interior.ts) */
+const TONGUE_OVER_LIP = 1.05;
+/** the dome's height falls by this share of lateral^2 ... */
+const DOME_FALL = 0.75;
+/** ... and never below this share (squared) at the corners */
+const DOME_LEAST = 0.2;
+/** the layer's alpha over which the tongue's top edge comes in (a contour a pixel or two wide, not a fade) */
+const EDGE_FROM = 0.15, EDGE_TO = 0.85;
 
 /**
  * The tongue at output scale: softer than the teeth (its top edge is the source's lower-teeth
  * silhouette, which read as a jagged line under the dark band between the rows), in the lips' hue.
  */
 export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: number, match: LightMatch, lip: [number, number, number]): ReadyLayer {
-  return inLipHue(ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match), lip);
+  const soft = ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match);
+  return atLipLight(inLipHue(withLevelTop(soft), lip), lum(...lip));
+}
+
+/**
+ * The layer with its top edge level (the median of its columns' tops, each the first row at least
+ * half opaque), opaque from it down to the anchor, coloured there by the column's own opaque pixels
+ * or its first one. The library tongue's top is the source's lower-teeth silhouette, a W 0.06 IOD
+ * deep: drawn as a contour (tongueEdge) and grown 2-4x it was a wavy line across the opening. The
+ * arc of its top is the dome's (interior.ts, tongueDome).
+ */
+export function withLevelTop(l: ReadyLayer): ReadyLayer {
+  const W = l.width, d = l.data, out = Float32Array.from(d);
+  const tops = columnTops(l), ay = Math.min(l.height, Math.round(l.anchorY));
+  const top = medianOf([...tops].filter((t) => t >= 0));
+  if (top === null) return l;
+  for (let x = 0; x < W; x++) {
+    if (tops[x]! < 0) continue;
+    const first = (tops[x]! * W + x) * 4;
+    for (let y = 0; y < ay; y++) {
+      const o = (y * W + x) * 4, cover = Math.min(1, Math.max(0, y + 1 - top));
+      const src = d[o + 3]! >= 0.5 ? o : first, sa = Math.max(1e-6, d[src + 3]!);
+      for (let ch = 0; ch < 3; ch++) out[o + ch] = (d[src + ch]! / sa) * cover;
+      out[o + 3] = cover;
+    }
+  }
+  return { ...l, data: out };
+}
+
+const medianOf = (v: number[]) => (v.length ? [...v].sort((p, q) => p - q)[v.length >> 1]! : null);
+
+/** Each column's first row at least half opaque above the anchor (-1: none). */
+function columnTops(l: ReadyLayer): Int32Array {
+  const W = l.width, tops = new Int32Array(W).fill(-1), ay = Math.min(l.height, Math.round(l.anchorY));
+  for (let x = 0; x < W; x++) {
+    for (let y = 0; y < ay; y++) if (l.data[(y * W + x) * 4 + 3]! >= 0.5) { tops[x] = y; break; }
+  }
+  return tops;
+}
+
+/**
+ * The tongue's own light against the lips' (TONGUE_OVER_LIP of the lips' luma at its median),
+ * whatever the library frame's exposure and the cheek match made of it: real open mouths show a
+ * tongue about as bright as the lips (lp_d6 at 0.2-0.45 IOD gaps: 0.87-0.95, bench/tongueShow.ts).
+ */
+function atLipLight(l: ReadyLayer, lipLuma: number): ReadyLayer {
+  const m = opaqueMedianLuma(l);
+  if (!(m > 0)) return l;
+  const k = (TONGUE_OVER_LIP * lipLuma) / m, data = Float32Array.from(l.data);
+  for (let o = 0; o < data.length; o += 4) {
+    const cap = 255 * data[o + 3]!;
+    for (let ch = 0; ch < 3; ch++) data[o + ch] = Math.min(cap, data[o + ch]! * k);
+  }
+  return { ...l, data };
+}
+
+/** The median luma (straight colour) of a layer's pixels at least 0.9 opaque; 0 if none. */
+export function opaqueMedianLuma(l: ReadyLayer): number {
+  const v: number[] = [];
+  for (let o = 0; o < l.data.length; o += 4) {
+    const a = l.data[o + 3]!;
+    if (a >= 0.9) v.push(lum(l.data[o]!, l.data[o + 1]!, l.data[o + 2]!) / a);
+  }
+  v.sort((a, b) => a - b);
+  return v.length ? v[v.length >> 1]! : 0;
+}
+
+/**
+ * The tongue's height at `lateral` (0 the opening's middle, 1 its corner) as a share of its
+ * middle's: a dome, its top an arc falling toward the corners (the library strip stretched to fill
+ * a wide opening drew a flat band with a level top, read as the cavity's glow, not a tongue).
+ */
+export function tongueDome(lateral: number): number {
+  return Math.sqrt(Math.max(DOME_LEAST, 1 - DOME_FALL * lateral * lateral));
+}
+
+/**
+ * The tongue's coverage from its layer's (stretched, soft) alpha: its top a contour against the
+ * throat, not a ramp (grown 2-4x, the layer's 2 px edge became 0.08 IOD of fade into the dark).
+ */
+export function tongueEdge(alpha: number): number {
+  const t = Math.min(1, Math.max(0, (alpha - EDGE_FROM) / (EDGE_TO - EDGE_FROM)));
+  return t * t * (3 - 2 * t);
 }
 
 /**
