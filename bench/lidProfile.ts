@@ -8,8 +8,8 @@
 // 1.00 = flat. Medians over eyes; never asserts.
 //   node --import tsx bench/lidProfile.ts [--real] [--only lp_s42.jpg,...] [--extra /abs/a.jpg] [--base /tmp/base]
 import path from 'node:path';
-import { readdirSync } from 'node:fs';
 import { cachedPortrait } from './portraitCache.ts';
+import { checkoutRoots, copyImage as copy, openAndShut, portraitFiles } from './shutPairs.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { videoFrameAt } from '../src/io/media.ts';
 import type { RgbaImage } from '../src/types.ts';
@@ -18,7 +18,6 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 type Pt = ArrayLike<number>;
 type Lm = ArrayLike<Pt>;
-const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 /** One eye's mesh points: outer corner, inner corner, upper and lower lid middles. */
 const EYES = [[263, 362, 386, 374], [33, 133, 159, 145]] as const;
 /** Real shut frames (25 fps index) and an open frame of the same clip, as listed in src/render/closedEye/README.md. */
@@ -94,19 +93,14 @@ async function realEyes(): Promise<void> {
 
 async function renders(): Promise<void> {
   const only = arg('--only')?.split(','), extra = arg('--extra')?.split(',') ?? [], base = arg('--base');
-  const files = [...readdirSync(path.join(DATA, 'portraits')).filter((f) => /\.(jpe?g|png)$/i.test(f) && (!only || only.includes(f))).sort().map((f) => path.join(DATA, 'portraits', f)), ...extra];
-  const roots = [...(base ? [['before', base]] : []), [base ? 'after' : 'now', path.resolve(import.meta.dirname, '..')]] as [string, string][];
+  const files = portraitFiles(DATA, only, extra);
+  const roots = checkoutRoots(base);
   const all = new Map<string, number[][]>();
   console.log(`portrait           per eye L | R: ${NAMES.join(' ')}`);
   for (const file of files) {
     const portrait = await cachedPortrait(file);
     for (const [label, root] of roots) {
-      const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-      const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-      const r = createRenderer(buildAvatar(portrait), { width: 512, height: 512 });
-      const n = r.neutralFrame();
-      const open = copy(r.render(n));
-      const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
+      const { open, shut } = await openAndShut(root, portrait);
       const lm = await face(open);
       if (!lm) { console.log(path.basename(file), label, 'no face'); continue; }
       const cells = EYES.map((e) => lidFigures(shut, open, eyeFrame(lm, lm, e), eyeFrame(lm, lm, e)));

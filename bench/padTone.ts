@@ -5,8 +5,8 @@
 // 0.12 above it). 1.00 = the same tone; the critic saw a pad ~20 % lighter (demo f27). Never asserts.
 //   node --import tsx bench/padTone.ts [--only lp_s42.jpg,...] [--extra /abs/photo.png,...] [--base /work/main]
 import path from 'node:path';
-import { readdirSync } from 'node:fs';
 import { cachedPortrait } from './portraitCache.ts';
+import { checkoutRoots, copyImage as copy, openAndShut, portraitFiles } from './shutPairs.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { RgbaImage } from '../src/types.ts';
 
@@ -16,7 +16,6 @@ const only = arg('--only')?.split(',');
 const extra = arg('--extra')?.split(',') ?? [];
 const base = arg('--base');
 type Lm = ArrayLike<ArrayLike<number>>;
-const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 
 /** Mean luma (Rec. 601) of the pixels whose eye-frame (u, v) passes `inside`. */
 function regionLuma(img: RgbaImage, lm: Lm, outer: number, inner: number, inside: (u: number, v: number) => boolean): number {
@@ -51,20 +50,15 @@ function padRatios(open: RgbaImage, shut: RgbaImage, lm: Lm, outer: number, inne
   return [pad / below, pad / lid];
 }
 
-const files = [...readdirSync(path.join(DATA, 'portraits')).filter((f) => /\.(jpe?g|png)$/i.test(f) && (!only || only.includes(f))).sort().map((f) => path.join(DATA, 'portraits', f)), ...extra];
-const roots = [...(base ? [['before', base]] : []), [base ? 'after' : 'now', path.resolve(import.meta.dirname, '..')]] as [string, string][];
+const files = portraitFiles(DATA, only, extra);
+const roots = checkoutRoots(base);
 const all = new Map<string, number[]>();
 console.log('portrait           ' + roots.map(([l]) => `${l}: pad/below L R  pad/own lid L R`).join('   |   '));
 for (const file of files) {
   const portrait = await cachedPortrait(file);
   const cells: string[] = [];
   for (const [label, root] of roots) {
-    const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-    const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-    const r = createRenderer(buildAvatar(portrait), { width: 512, height: 512 });
-    const n = r.neutralFrame();
-    const open = copy(r.render(n));
-    const shut = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 1, eyeBlinkRight: 1 } }));
+    const { open, shut } = await openAndShut(root, portrait);
     const face = (await detectFaces(copy(open), { embedding: false }))[0];
     if (!face) { cells.push('no face'); continue; }
     const L = padRatios(open, shut, face.landmarks, 263, 362, 386, 374), R = padRatios(open, shut, face.landmarks, 33, 133, 159, 145);
