@@ -60,7 +60,7 @@ for (const driver of drivers) {
   let videoFrames: RgbaImage[] = [];
   if (sheetFile) for await (const img of decodeVideoFrames(path.join(DATA, 'video', driver), { fps: FPS, maxSide: 720, maxFrames: Math.max(...peaks) + 1 })) videoFrames.push(copy(img));
   for (const photo of photos) {
-    const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
+    const portrait = await cachedPortrait(path.resolve(DATA, 'portraits', photo));
     const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
     const ours: ([number, number] | undefined)[] = [];
     const images = new Map<number, { img: RgbaImage; lm: Landmarks }>();

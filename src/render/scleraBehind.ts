@@ -29,6 +29,8 @@ const SIDE_REACH = 0.8;
 const ROW_SMOOTH = [1, 2, 3, 2, 1];
 /** Pixels within this share of the iris radius of its centre are iris, not white. */
 const IRIS_CLEAR = 1.1;
+/** Pixels within this share of the iris radius of its centre give the iris's tone. */
+const IRIS_CORE_SHARE = 0.8;
 /**
  * The fill goes over from the membrane at the disc's edge (and at the opening's) to the rows' white
  * over this share of the iris radius, within [EDGE_BLEND_MIN, EDGE_BLEND_MAX] px (a fixed 2 px left a
@@ -51,6 +53,19 @@ const GRAIN_CLIP = 14;
  * Obama's and st_art_1's fills with no grain at all).
  */
 const GRAIN_MATCH = 0.25, GRAIN_SPREAD = 8;
+
+
+/**
+ * The fill's floor: where the iris moved off, the white shows at least this share of the way from the
+ * iris's tone to the picture's own white (its opening's whiter pixels, OWN_WHITE_RANKS by whiteness).
+ * On a dark, narrow painted white (st_art_1) the rows' white next to the iris and the lid's shadow
+ * made a fill as dark as the iris (.14 / .41 of the way): the look did not read; photos sit at .54-.65.
+ */
+const FILL_CONTRAST = 0.55;
+/** The picture's own white: its opening's pixels (outside the iris) at these whiteness ranks, whitest first. */
+const OWN_WHITE_RANKS = [0.05, 0.3] as const;
+/** The floor goes over from none at the disc's edge (the photo's own pixel there) to all over this share of the iris radius inside it. */
+const FLOOR_FADE = 0.5;
 
 /** Horizontal extent [x0, x1] of a closed polygon on the line at height y (its outermost crossings), or null off it. */
 export function rowExtent(poly: [number, number][], y: number): [number, number] | null {
@@ -134,6 +149,43 @@ export function grainAt(tex: TextureSource, poly: [number, number][], x: number,
   const mean = sum / n, spread = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
   if (Math.abs(mean - white) > GRAIN_MATCH * white || spread > GRAIN_SPREAD) return 0;
   return Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(tex.data32[yi * tex.width + xi]!) - mean));
+}
+
+
+/**
+ * The picture's own white of an opening and its iris's tone: the mean colour (RGB) of its pixels outside
+ * IRIS_CLEAR iris radii and 1 px in from the outline at OWN_WHITE_RANKS by whiteness, and the mean
+ * luminance within IRIS_CLEAR_CORE of the iris's centre; null when the opening shows no white.
+ */
+export function ownWhiteAndIris(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }): { white: number[]; irisLum: number } | null {
+  const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+  const whites: { c: number; w: number }[] = [];
+  let irisSum = 0, irisN = 0;
+  for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
+    for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
+      if (!insidePolygon(x + 0.5, y + 0.5, poly) || distanceToOutline(x + 0.5, y + 0.5, poly) < 1) continue;
+      const c = tex.data32[y * tex.width + x]!, r = Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy);
+      if (r < IRIS_CORE_SHARE * disc.iris) { irisSum += lumOf(c); irisN++; }
+      else if (r > IRIS_CLEAR * disc.iris) whites.push({ c, w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]) });
+    }
+  }
+  if (whites.length < MIN_SIDE_PIXELS || irisN === 0) return null;
+  whites.sort((a, b) => b.w - a.w);
+  const take = whites.slice(Math.floor(OWN_WHITE_RANKS[0] * whites.length), Math.max(1, Math.round(OWN_WHITE_RANKS[1] * whites.length)));
+  const white = [0, 1, 2].map((ch) => take.reduce((t, { c }) => t + ((c >>> (ch * 8)) & 255), 0) / take.length);
+  return { white, irisLum: irisSum / irisN };
+}
+
+/**
+ * A fill colour (RGB, in place) lifted toward the picture's own white when darker than the floor
+ * (FILL_CONTRAST of the way from the iris's tone to that white), by `weight` (0..1: FLOOR_FADE).
+ */
+export function liftToFloor(colour: Float64Array, own: { white: number[]; irisLum: number }, weight: number): void {
+  const ownLum = lum601(own.white[0]!, own.white[1]!, own.white[2]!), floor = own.irisLum + FILL_CONTRAST * (ownLum - own.irisLum);
+  const l = lum601(colour[0]!, colour[1]!, colour[2]!);
+  if (weight <= 0 || l >= floor || ownLum <= l) return;
+  const share = weight * Math.min(1, (floor - l) / (ownLum - l));
+  for (let ch = 0; ch < 3; ch++) colour[ch] = colour[ch]! + share * (own.white[ch]! - colour[ch]!);
 }
 
 /** Relaxation sweeps of the seam's correction (seamResidual): a patch of ~30 px settles well within these. */
@@ -222,6 +274,7 @@ export function rowWhiteBehind(
   const tops = columnTops(poly, x0, size);
   const blend = Math.min(EDGE_BLEND_MAX, Math.max(EDGE_BLEND_MIN, EDGE_BLEND * disc.iris));
   const shadow = Math.max(blend, LID_SHADOW * disc.iris);
+  const own = ownWhiteAndIris(tex, poly, disc);
   const out = Uint32Array.from(membrane);
   const mixed = new Float64Array(4), colour = new Float64Array(4);
   for (let j = 0; j < size; j++) {
@@ -238,6 +291,7 @@ export function rowWhiteBehind(
       // the rows' white across the disc, lifted or lowered to meet the photo at the disc's edge
       for (let ch = 0; ch < 3; ch++) colour[ch] = colours[k * 3 + ch]! + seam[k * 3 + ch]!;
       colour[3] = l && r ? (l[3]! + r[3]!) / 2 : (l ?? r)![3]!;
+      if (own) liftToFloor(colour, own, Math.min(1, inside / (FLOOR_FADE * disc.iris)));
       const g = grainAt(tex, poly, x0 + i + (x < cx ? -radius : radius), y0 + j, lum601(colour[0]!, colour[1]!, colour[2]!));
       for (let ch = 0; ch < 4; ch++) {
         mixed[ch] = Math.min(255, Math.max(0, (1 - t) * ((m >>> (ch * 8)) & 255) + t * (ch < 3 ? colour[ch]! + g : colour[ch]!)));
