@@ -20,7 +20,7 @@ export interface OpeningPixel {
 /** The cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open, and deepest halfway between the lips, away from the light they reflect. */
 export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight, out: Float64Array): void {
   const lateral = q.lateral;
-  const mid = openingMid(q, p.unit);
+  const mid = throatMid(q, p.unit);
   // (an "O" is deeper still in its middle: a flat dark disc read as a hole punched in the face)
   const depthShade = (1 - 0.6 * lateral * lateral) * (1 - (MID_DARK + ROUND_MID_DARK * light.round) * mid) * 0.75 * light.teethLight;
   const cav = light.cavityNow, lip = light.cornerLining;
@@ -56,6 +56,19 @@ export function sideFalloff(lateral: number, reach: number): number {
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
 function openingMid(q: OpeningPixel, unit: number): number {
   return clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / (0.08 * unit + 1));
+}
+
+/**
+ * The cavity's depth at this pixel, 0 at a lip line, 1 deepest: as openingMid, but in a wide opening
+ * the fall-off reaches THROAT_REACH of the way to the opening's middle row, so the throat is
+ * deepest in its middle and lighter toward the teeth and the tongue. (Until session 19 it was flat past
+ * 0.08 IOD: at jawOpen .7-1 the cavity's shade depended on the column alone and every change across
+ * it, the corners' corridor and lining, ran top to bottom as a vertical stripe: bench/throatStreaks.ts.)
+ */
+export function throatMid(q: OpeningPixel, unit: number): number {
+  const reach = Math.max(0.08 * unit, THROAT_REACH * 0.5 * (q.bottom - q.top)) + 1;
+  const t = clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / reach);
+  return t;
 }
 
 /** The jaw's pieces over `out`: the tongue behind the lower teeth, both at the jaw's anchor. */
@@ -166,6 +179,8 @@ const TONGUE_SPEECH_LIGHT = 0.7, TONGUE_OPEN_GAP = [0.16, 0.26] as const;
 const TONGUE_BACK_SHADE = 0.45;
 /** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */
 const CORNER_LINING_FROM = 0.5;
+/** the share of the way from a lip line to the opening's middle row over which a wide opening's cavity darkens */
+const THROAT_REACH = 0.9;
 /** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
 const MID_DARK = 0.3;
 /** ... and in a round opening ("O") this much more: its rim lit off the lips, its middle deep */
