@@ -6,7 +6,7 @@
 //   node --import tsx bench/cheekCut.ts [--root DIR] [--yaws -25,25] [names...]
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
-import { ovalStep, SHOWN_SIDE_OVAL } from './cheekCutMeasure.ts';
+import { ovalStep, SHOWN_SIDE_OVAL } from '../src/eval/ovalStep.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');

@@ -1,5 +1,5 @@
-// The luminance step across the face oval's cheek run in a rendered frame (bench/cheekCut.ts).
-import type { RgbaImage } from '../src/types.ts';
+// The luminance step across the face oval's cheek run in a rendered frame (bench/cheekCut.ts, test/cheekCut.test.ts).
+import type { RgbaImage } from '../types.ts';
 
 /** Face-oval landmarks from the cheekbone to the jaw on the side a turn by `yaw` shows (+yaw: image left). */
 export const SHOWN_SIDE_OVAL = (yaw: number): number[] => (yaw > 0 ? [127, 234, 93, 132, 58] : [356, 454, 323, 361, 288]);
