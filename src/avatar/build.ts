@@ -132,7 +132,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
   // (and takes no mirrored texture there either)
   // nor before a shaded rim past the oval (skinPastOval.ts)
-  const shadedRim = shadedRimAtOval(flat, FACE_OVAL, LANDMARK_COUNT, matte, skinLike, head.faceWidth);
+  const shadedRim = shadedRimAtOval(flat, FACE_OVAL, LANDMARK_COUNT, matte, skinLike, head.faceWidth, (flat[61 * 3 + 1]! + flat[291 * 3 + 1]!) / 2);
   for (const i of FACE_OVAL) mirror.mirrorReach[i]! *= 1 - keepEdge[i]!;
   mirrorBesideShadedRim(flat, MESH_POINT_COUNT, shadedRim, head.faceWidth).forEach((k, v) => { mirror.mirrorReach[v]! *= k; });
   // a partner's rim is skipped in the copy too (the mirror shows only on turns)
