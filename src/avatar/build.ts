@@ -22,6 +22,7 @@ import { mirrorTexturing, landmarkMirror } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
+import { shadedRimAtOval, mirrorBesideShadedRim } from './skinPastOval.ts';
 import { rimSkips } from './rim.ts';
 import { noseSidewallReveal } from './noseReveal.ts';
 import { revealSheetClear } from './sheetFold.ts';
@@ -130,7 +131,10 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) * awayFromNose(v) : 0));
   const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
   // (and takes no mirrored texture there either)
+  // nor before a shaded rim past the oval (skinPastOval.ts)
+  const shadedRim = shadedRimAtOval(flat, FACE_OVAL, LANDMARK_COUNT, matte, skinLike, head.faceWidth, (flat[61 * 3 + 1]! + flat[291 * 3 + 1]!) / 2);
   for (const i of FACE_OVAL) mirror.mirrorReach[i]! *= 1 - keepEdge[i]!;
+  mirrorBesideShadedRim(flat, MESH_POINT_COUNT, shadedRim, head.faceWidth).forEach((k, v) => { mirror.mirrorReach[v]! *= k; });
   // a partner's rim is skipped in the copy too (the mirror shows only on turns)
   const mirrorOf = landmarkMirror(mesh.vertexCount);
   rims.ids.forEach((i, k) => {

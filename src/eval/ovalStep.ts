@@ -1,0 +1,32 @@
+// The luminance step across the face oval's cheek run in a rendered frame (bench/cheekCut.ts, test/cheekCut.test.ts).
+import type { RgbaImage } from '../types.ts';
+
+/** Face-oval landmarks from the cheekbone to the jaw on the side a turn by `yaw` shows (+yaw: image left). */
+export const SHOWN_SIDE_OVAL = (yaw: number): number[] => (yaw > 0 ? [127, 234, 93, 132, 58] : [356, 454, 323, 361, 288]);
+
+/** Distance (px) either side of the oval at which the step is read. */
+const SIDE = 2.5;
+
+function lumAt(img: RgbaImage, x: number, y: number): number {
+  const xi = Math.min(img.width - 1, Math.max(0, Math.round(x))), yi = Math.min(img.height - 1, Math.max(0, Math.round(y)));
+  const o = (yi * img.width + xi) * 4;
+  return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!;
+}
+
+/** Median over 1 px steps along the polyline `ids` of |lum inside - lum outside| (outside: away from the nose tip, landmark 4). */
+export function ovalStep(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number {
+  const nose = lm[4]!;
+  const steps: number[] = [];
+  for (let k = 0; k + 1 < ids.length; k++) {
+    const a = lm[ids[k]!]!, b = lm[ids[k + 1]!]!;
+    const len = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
+    let nx = -(b[1]! - a[1]!) / len, ny = (b[0]! - a[0]!) / len;
+    if ((a[0]! - nose[0]!) * nx + (a[1]! - nose[1]!) * ny < 0) { nx = -nx; ny = -ny; }
+    for (let t = 0; t < len; t++) {
+      const x = a[0]! + ((b[0]! - a[0]!) * t) / len, y = a[1]! + ((b[1]! - a[1]!) * t) / len;
+      steps.push(Math.abs(lumAt(img, x - nx * SIDE, y - ny * SIDE) - lumAt(img, x + nx * SIDE, y + ny * SIDE)));
+    }
+  }
+  steps.sort((p, q) => p - q);
+  return steps.length ? steps[steps.length >> 1]! : 0;
+}
