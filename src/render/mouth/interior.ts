@@ -86,10 +86,13 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
     const dome = tongueDome(q.lateral), grow = light.tongueGrow * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
-    const soft = sampleInto(L.tongue, lx / (0.85 + 0.15 * light.tongueGrow), up / grow, tmp);
+    const tx = lx / (0.85 + 0.15 * light.tongueGrow);
+    const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
-      // (its top a contour against the throat, tongueEdge; the colour is premultiplied by the soft alpha)
-      const edge = tongueEdge(soft), a = edge * light.teethShow;
+      // (its top a contour against the throat, tongueEdge, its ends faded, tongueSides; the colour is
+      // premultiplied by the soft alpha)
+      const sides = L.tongueSides?.[Math.round(tx + L.tongue.anchorX - 0.5)] ?? 1;
+      const edge = tongueEdge(soft) * sides, a = edge * light.teethShow;
       // its back, further up the opening, in the mouth's shadow
       const lit = light.tongueLitUp * dome, kk = (k * edge / soft) * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;

@@ -12,7 +12,7 @@ import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
 import { withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
-import { readyTongue } from './tongue.ts';
+import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
@@ -22,6 +22,8 @@ export interface ReadyMouth {
   upper: ReadyLayer;
   lower: ReadyLayer;
   tongue: ReadyLayer | null;
+  /** per column of `tongue`, how much of it shows (tongue.ts tongueSides: its ends fade; absent: all of it) */
+  tongueSides?: Float32Array | null;
   cavity: [number, number, number];
   /** the photo's own teeth are laid over the library set (the photo shows them) */
   fromPhoto: boolean;
@@ -144,10 +146,12 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
+  const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
   return {
     upper: teeth.upper,
     lower: teeth.lower,
-    tongue: lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null,
+    tongue,
+    tongueSides: tongue ? tongueSides(tongue) : null,
     cavity: own && teeth.fromPhoto ? own.cavity : desaturate(cav, match.saturation),
     fromPhoto: teeth.fromPhoto,
     lowerFromPhoto: teeth.lowerFromPhoto,

@@ -26,6 +26,29 @@ export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: nu
   return atLipLight(inLipHue(withLevelTop(soft), lip), lum(...lip));
 }
 
+/** the share of the tongue's half width over which its sides fade out (session 19: the library strip's ends step from clear to opaque within 4 px, and the top's contour kept them a hard vertical edge: critic19, obama2 f16, lp_s1 f2, the demo f126) */
+const SIDE_FADE = 0.3;
+
+/**
+ * Per column of the ready tongue, how much of it shows: 1 over its middle, falling smoothly to 0
+ * over SIDE_FADE of its half width at each end (its opaque extent: columns whose most opaque pixel
+ * is at least half). Applied after the top's contour, so the ends fade instead of cutting.
+ */
+export function tongueSides(l: ReadyLayer): Float32Array {
+  const W = l.width, H = l.height, d = l.data, out = new Float32Array(W);
+  let x0 = -1, x1 = -1;
+  for (let x = 0; x < W; x++) {
+    let m = 0;
+    for (let y = 0; y < H; y++) m = Math.max(m, d[(y * W + x) * 4 + 3]!);
+    if (m >= 0.5) { if (x0 < 0) x0 = x; x1 = x; }
+  }
+  if (x0 < 0) return out;
+  const w = Math.max(1, (SIDE_FADE * (x1 - x0)) / 2);
+  const ease = (t: number) => { const c = Math.min(1, Math.max(0, t)); return c * c * (3 - 2 * c); };
+  for (let x = x0; x <= x1; x++) out[x] = ease((x - x0 + 0.5) / w) * ease((x1 - x + 0.5) / w);
+  return out;
+}
+
 /**
  * The layer with its top edge level (the median of its columns' tops, each the first row at least
  * half opaque), opaque from it down to the anchor, coloured there by the column's own opaque pixels
