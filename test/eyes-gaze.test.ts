@@ -143,18 +143,10 @@ test('gaze: under the lids, away from the corners, each column carries on its ow
 
 test('gaze: the iris moves as a rigid disc over a filled white; the opening\'s far edge keeps the photo\'s pixels', async () => {
   const { GazeIris, sampleTexture } = await import('../src/render/gazeIris.ts');
-  const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER, LANDMARK_COUNT } = await import('../src/rig/topology.ts');
+  const { ALMOND_EYES: eyes, almondEyeUv, EYE_TEXTURE_SIZE: size } = await import('./almondEyes.ts');
   // two almond eyes 36 px wide, 14 px tall (landmark texture positions); iris radius 5 at each middle,
   // its colour a ramp across it (so a squashed or stretched iris would read back different values)
-  const size = 200, uv = new Float32Array(LANDMARK_COUNT * 2);
-  const eyes = [[EYE_L_UPPER, EYE_L_LOWER, 130, 468], [EYE_R_UPPER, EYE_R_LOWER, 50, 473]] as const;
-  for (const [upper, lower, x0, iris] of eyes) {
-    const n = upper.length;
-    upper.forEach((i, q) => { uv[i * 2] = x0 + (36 * q) / (n - 1); uv[i * 2 + 1] = 100 - 7 * Math.sin((Math.PI * q) / (n - 1)); });
-    lower.forEach((i, q) => { uv[i * 2] = x0 + (36 * q) / (n - 1); uv[i * 2 + 1] = 100 + 7 * Math.sin((Math.PI * q) / (n - 1)); });
-    uv[iris * 2] = x0 + 18; uv[iris * 2 + 1] = 100;
-    [[5, 0], [0, -5], [-5, 0], [0, 5]].forEach(([dx, dy], k) => { uv[(iris + 1 + k) * 2] = x0 + 18 + dx!; uv[(iris + 1 + k) * 2 + 1] = 100 + dy!; });
-  }
+  const uv = almondEyeUv();
   const data32 = new Uint32Array(size * size);
   const irisLeft = (x: number, y: number) => eyes.map(([, , x0]) => x0 + 18).find((cx) => Math.hypot(x + 0.5 - cx, y + 0.5 - 100) < 5)! - 5;
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {

@@ -5,19 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GazeIris } from '../src/render/gazeIris.ts';
-import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER, LANDMARK_COUNT } from '../src/rig/topology.ts';
+import { ALMOND_EYES as eyes, almondEyeUv, EYE_TEXTURE_SIZE as size } from './almondEyes.ts';
 
 /** Two almond eyes 36 x 14 px; iris (radius 5, luminance 30) at each middle, a shadowed white (45) out to 10 px, a lit white (100) beyond. */
 function darkWhiteEyes(lit: number) {
-  const size = 200, uv = new Float32Array(LANDMARK_COUNT * 2);
-  const eyes = [[EYE_L_UPPER, EYE_L_LOWER, 130, 468], [EYE_R_UPPER, EYE_R_LOWER, 50, 473]] as const;
-  for (const [upper, lower, x0, iris] of eyes) {
-    const n = upper.length;
-    upper.forEach((i, q) => { uv[i * 2] = x0 + (36 * q) / (n - 1); uv[i * 2 + 1] = 100 - 7 * Math.sin((Math.PI * q) / (n - 1)); });
-    lower.forEach((i, q) => { uv[i * 2] = x0 + (36 * q) / (n - 1); uv[i * 2 + 1] = 100 + 7 * Math.sin((Math.PI * q) / (n - 1)); });
-    uv[iris * 2] = x0 + 18; uv[iris * 2 + 1] = 100;
-    [[5, 0], [0, -5], [-5, 0], [0, 5]].forEach(([dx, dy], k) => { uv[(iris + 1 + k) * 2] = x0 + 18 + dx!; uv[(iris + 1 + k) * 2 + 1] = 100 + dy!; });
-  }
+  const uv = almondEyeUv();
   const data32 = new Uint32Array(size * size);
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
     const r = Math.min(...eyes.map(([, , x0]) => Math.hypot(x + 0.5 - x0 - 18, y + 0.5 - 100)));
