@@ -11,7 +11,7 @@
 // valley too, with the mouth open.
 import { smoothstep } from '../math/smooth.ts';
 import { FEATURE_RATE } from './features.ts';
-import { FLOOR_VALUE, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
+import { FLOOR_VALUE, frameTilt, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 
 /** half the window (s) the valley's floor is read over: a closure is at least ~40 ms long */
 export const CLOSURE_FLOOR_HALF = 0.02;
@@ -40,8 +40,6 @@ export const CLOSURE_SPEECH = -4.6;
  * value (GRID s1: closures -4..1, fricatives 3..10).
  */
 export const HISS_FROM = 0.5, HISS_FULL = 2.5;
-/** mel bands (of 24) averaged as low and high for the tilt */
-const LOW_BANDS = [0, 6], HIGH_BANDS = [14, 24];
 /**
  * a closure's own sound is near silence (a stop's gap; a nasal's or voice bar's murmur is quiet too): a
  * valley whose 40 ms around the frame (the frame's energy, log power under the file's loud level) is
@@ -97,14 +95,9 @@ export function quietness(energy: number, from = CLOSURE_QUIET_FROM, full = CLOS
  */
 export function closureWeights(audio: LipAudio, fps: number, n: number, from = CLOSURE_FROM, full = CLOSURE_FULL, onsetSeconds = CLOSURE_ONSET, quiet: [number, number] | null = [CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL]): Float64Array {
   const e = new Float64Array(audio.n100), tilt = new Float64Array(audio.n100);
-  const bandMean = (o: number, [a, b]: number[]) => {
-    let s = 0;
-    for (let k = a!; k < b!; k++) s += audio.frames[o + 1 + k]!;
-    return s / (b! - a!);
-  };
   for (let j = 0; j < audio.n100; j++) {
     e[j] = audio.frames[j * LIP_FRAME_DIM]!;
-    tilt[j] = bandMean(j * LIP_FRAME_DIM, HIGH_BANDS) - bandMean(j * LIP_FRAME_DIM, LOW_BANDS);
+    tilt[j] = frameTilt(audio.frames, j * LIP_FRAME_DIM);
   }
   const side = Math.round(CLOSURE_SIDE * FEATURE_RATE), onset = Math.round(onsetSeconds * FEATURE_RATE);
   const out = new Float64Array(n);

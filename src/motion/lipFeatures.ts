@@ -184,6 +184,23 @@ export async function lipAudio(file: string, signal?: AbortSignal, streaming = f
   return { frames, n100, samples, silent };
 }
 
+/** mel bands (of MEL_BANDS) averaged as low and high for a frame's tilt */
+const TILT_LOW_BANDS = [0, 6] as const, TILT_HIGH_BANDS = [14, 24] as const;
+
+/**
+ * The spectral tilt of one normalised frame laid out as `frames` holds it from `offset` (energy, then
+ * the mel bands): the high bands' mean less the low ones'. A hiss (s, f, a stop's release) is high; a
+ * vowel, a voice bar or a nasal murmur low (lipClosures.ts, lipVoicing.ts).
+ */
+export function frameTilt(frame: ArrayLike<number>, offset = 0): number {
+  const band = ([a, b]: readonly [number, number]) => {
+    let s = 0;
+    for (let k = a; k < b; k++) s += frame[offset + 1 + k]!;
+    return s / (b - a);
+  };
+  return band(TILT_HIGH_BANDS) - band(TILT_LOW_BANDS);
+}
+
 /**
  * The pooled context of output time t (s): for each offset k (in pooling windows), the mean of the
  * 100 Hz frames centred within +-20 ms of t + k * 40 ms (silence outside the file).

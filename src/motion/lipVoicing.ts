@@ -17,7 +17,7 @@
 // rerun on the old code in time (docs/lipsync/README.md audio19).
 import { smoothstep } from '../math/smooth.ts';
 import { liftShare, localMax, OPENING_LIFT_SPAN } from './lipLift.ts';
-import { contextVector, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
+import { contextVector, frameTilt, LIP_FRAME_DIM, type LipAudio } from './lipFeatures.ts';
 
 /** the jawOpen a loud voiced frame keeps at least (x 0.6 = 0.048 IOD rendered: lips apart, teeth barely) */
 export const VOICED_FLOOR = 0.08;
@@ -25,8 +25,6 @@ export const VOICED_FLOOR = 0.08;
 export const VOICED_FROM = -2.5, VOICED_FULL = -1;
 /** spectral tilt (high mel bands' mean less the low ones', normalised log-mel) over which a frame hisses: no floor */
 export const VOICED_HISS_FROM = 0.5, VOICED_HISS_FULL = 2;
-/** mel bands (of 24) averaged as low and high for the tilt (as lipClosures.ts) */
-const LOW_BANDS = [0, 6] as const, HIGH_BANDS = [14, 24] as const;
 /**
  * a frame under the first share of the jaw's peak within OPENING_LIFT_SPAN frames (its syllable) is a dip the
  * network made and gets no floor, fully from the second (as the lift's dips, lipLift.ts): without it GRID s1 lost
@@ -35,16 +33,6 @@ const LOW_BANDS = [0, 6] as const, HIGH_BANDS = [14, 24] as const;
 export const VOICED_DIP: readonly [number, number] = [0.15, 0.3];
 /** the lips' controls are raised with the jaw by at most this factor (as the lift's, lipLift.ts) */
 const VOICED_RAISE_MAX = 2.5;
-
-/** The tilt of one normalised frame (energy first, then the mel bands): high bands' mean less the low ones'. */
-export function frameTilt(v: ArrayLike<number>): number {
-  const band = ([a, b]: readonly [number, number]) => {
-    let s = 0;
-    for (let k = a; k < b; k++) s += v[1 + k]!;
-    return s / (b - a);
-  };
-  return band(HIGH_BANDS) - band(LOW_BANDS);
-}
 
 /** Per output frame, the relative energy and the tilt of the 40 ms around it. */
 export function frameVoicing(audio: LipAudio, fps: number, n: number): { energy: Float64Array; tilt: Float64Array } {

@@ -67,8 +67,7 @@ function openingMid(q: OpeningPixel, unit: number): number {
  */
 export function throatMid(q: OpeningPixel, unit: number): number {
   const reach = Math.max(0.08 * unit, THROAT_REACH * 0.5 * (q.bottom - q.top)) + 1;
-  const t = clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / reach);
-  return t;
+  return clamp01(Math.min(q.cy - q.top, q.bottom - q.cy) / reach);
 }
 
 /** The jaw's pieces over `out`: the tongue behind the lower teeth, both at the jaw's anchor. */

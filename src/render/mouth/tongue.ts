@@ -3,6 +3,7 @@ import type { MouthLayer } from './atlas.ts';
 import type { LightMatch } from './lightMatch.ts';
 import { ready, type ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { smooth01, smoothstep } from '../../math/smooth.ts';
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
@@ -44,8 +45,7 @@ export function tongueSides(l: ReadyLayer): Float32Array {
   }
   if (x0 < 0) return out;
   const w = Math.max(1, (SIDE_FADE * (x1 - x0)) / 2);
-  const ease = (t: number) => { const c = Math.min(1, Math.max(0, t)); return c * c * (3 - 2 * c); };
-  for (let x = x0; x <= x1; x++) out[x] = ease((x - x0 + 0.5) / w) * ease((x1 - x + 0.5) / w);
+  for (let x = x0; x <= x1; x++) out[x] = smooth01((x - x0 + 0.5) / w) * smooth01((x1 - x + 0.5) / w);
   return out;
 }
 
@@ -126,8 +126,7 @@ export function tongueDome(lateral: number): number {
  * throat, not a ramp (grown 2-4x, the layer's 2 px edge became 0.08 IOD of fade into the dark).
  */
 export function tongueEdge(alpha: number): number {
-  const t = Math.min(1, Math.max(0, (alpha - EDGE_FROM) / (EDGE_TO - EDGE_FROM)));
-  return t * t * (3 - 2 * t);
+  return smoothstep(EDGE_FROM, EDGE_TO, alpha);
 }
 
 /**
