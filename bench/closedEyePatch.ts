@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
+import { eyesMovedBySide } from '../src/render/closedEye/overlay.ts';
 import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellRow, cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
@@ -44,7 +45,8 @@ for (const file of list.split(',')) {
   const xy = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
   const geo = eyeGeometry(xy);
   const lib = closedEyeLibrary()[0]!;
-  const sampled = geo.map((g) => sampleEye(avatar.texture, g, lib));
+  const moved = eyesMovedBySide(avatar.analysis);
+  const sampled = geo.map((g, side) => sampleEye(avatar.texture, g, lib, moved[side]));
   const lashDark = Math.min(...sampled.map((s) => s.photoDark));
   const row: GridCell[] = [];
   sampled.forEach((s, side) => {

@@ -15,7 +15,7 @@ import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
-import { ClosedEyes } from './closedEye/overlay.ts';
+import { ClosedEyes, eyesMovedBySide } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
 import { CheekRaise } from './cheeks.ts';
 import { MouthShader } from './mouth/shader.ts';
@@ -111,7 +111,7 @@ function faceTextures(avatar: Avatar) {
     // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
     skinTex: { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) } as TextureSource,
     eyeTex,
-    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1 }),
+    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1, eyesMoved: eyesMovedBySide(avatar.analysis) }),
     folds: new ForeheadFolds(lidSkin.data, size, size, photoXY, iod),
     underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),

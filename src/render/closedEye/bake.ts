@@ -6,6 +6,7 @@ import { lineAt, type ClosedEyePatch } from './library.ts';
 import { cellU, cellV, cellRow, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
 import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
 import { maskColumn, maskEnd } from './mask.ts';
+import { coverDarkEdge } from './eyeDark.ts';
 import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill.ts';
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
 import { shadeBulge, taperLashLine } from './lidForm.ts';
@@ -35,7 +36,7 @@ export function bakeEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, 
 export type SampledEye = ReturnType<typeof sampleEye>;
 
 /** The photo and the warped library on the patch grid, with the mask and how much of each point is the person. */
-function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch) {
+function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, coverDark: boolean) {
   const n = PATCH_W * PATCH_H;
   const mask = new Float32Array(n);
   const warped = new Float32Array(n * 3);
@@ -55,12 +56,16 @@ function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch) {
       person[k] = sampleRgba(tex, x, y, photo, k * 3) / 255;
     }
   }
-  return { mask, warped, photo, person };
+  return { mask: coverDark ? coverDarkEdge(mask, photo, person, g) : mask, warped, photo, person };
 }
 
-/** The patch grid (sampleGrid), both skin references and both lash darknesses. */
-export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch) {
-  const { mask, warped, photo, person } = sampleGrid(tex, g, lib);
+/**
+ * The patch grid (sampleGrid), both skin references and both lash darknesses. coverDark: the mask
+ * also covers the dark eye features touching it (eyeDark.ts; for an eye the analysis moved onto a
+ * painted one larger than its ring).
+ */
+export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, coverDark = false) {
+  const { mask, warped, photo, person } = sampleGrid(tex, g, lib, coverDark);
   // the skin under the shut lid continues the photo's skin around the mask at every point of its
   // edge (a membrane fill), so no oval outline frames it; the library's own skin the same way
   const bands = skinBands(g);

@@ -19,6 +19,7 @@ import { drawEye } from './draw.ts';
 import { drawLidShadow, lidShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import type { PortraitAnalysis } from '../../types.ts';
 
 /**
  * Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. From
@@ -56,6 +57,18 @@ export interface ClosedEyeInput {
   entry?: number;
   /** texture pixels per pixel of the photo (a 256 px photo on the 512 crop: 2; default 1) */
   photoPixel?: number;
+  /**
+   * Per side (image-left, image-right): the analysis moved this eye's landmarks onto a painted eye
+   * the face mesh missed (analysis.json eyesMoved), whose ring is smaller than the painted eye: the
+   * shut eye's mask also covers the dark eye features touching it (eyeDark.ts). Default neither.
+   */
+  eyesMoved?: readonly [boolean, boolean];
+}
+
+/** Which eyes (image-left, image-right) the analysis moved onto a painted eye the face mesh missed. */
+export function eyesMovedBySide(analysis: Pick<PortraitAnalysis, 'eyesMoved'> | null): [boolean, boolean] {
+  const moved = analysis?.eyesMoved ?? [];
+  return [moved.some((m) => m.eye === 'image-left'), moved.some((m) => m.eye === 'image-right')];
 }
 
 export class ClosedEyes {
@@ -67,7 +80,7 @@ export class ClosedEyes {
     const entry = input.entry ?? 0;
     // one library eye serves both sides (the eye frame mirrors it); both get the darker of the
     // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
-    const sampled = geo.map((g) => sampleEye(input.texture, g, lib[entry % lib.length]!));
+    const sampled = geo.map((g, side) => sampleEye(input.texture, g, lib[entry % lib.length]!, input.eyesMoved?.[side] ?? false));
     const lashDark = Math.min(...sampled.map((x) => x.photoDark));
     this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel));
   }

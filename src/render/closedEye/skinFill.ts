@@ -22,7 +22,7 @@ export function skinBands(g: EyeGeometry): { upper: Band; lower: Band } {
 }
 
 /** The median colour of a band of a patch within u in [a, b) (grey if empty). */
-function bandMedian(rgb: Float32Array, band: Band, [a, b]: readonly [number, number]): number[] {
+export function bandMedian(rgb: Float32Array, band: Band, [a, b]: readonly [number, number]): number[] {
   const px: number[][] = [];
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
