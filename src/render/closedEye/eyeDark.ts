@@ -1,9 +1,9 @@
 // The open eye's dark features that the landmarks' eye does not cover: on a painting the face mesh
 // can put an eye's ring inside a larger painted eye (lp_s10's far eye, moved onto the painted one by
 // src/analyze/eyes.ts but smaller than it), so the painted lashes, the iris's lower edge and the
-// silhouette's dark rim lie at and past the mask's edge. Left there, they framed the shut lid as an
-// open eye, and held fixed as the skin fill's boundary they made the lid a grey box. The mask grows
-// over such dark cells touching it, a short way, so they are covered and filled like the eye.
+// silhouette's dark rim lie at and past the mask's edge. Left there, the painted eye's lower contour
+// showed under the shut lid, and held fixed as the skin fill's boundary they darkened the lid. The
+// mask grows over such dark cells touching it, a short way, so they are covered and filled like the eye.
 import { PATCH_W, PATCH_H, PATCH_PPW } from './frame.ts';
 import { lineAt } from './library.ts';
 import { cellU, cellV, clamp01, blurRgb } from './grid.ts';
@@ -45,9 +45,9 @@ function darkCells(photo: Float32Array, person: Float32Array, g: EyeGeometry): U
  */
 export function coverDarkEdge(mask: Float32Array, photo: Float32Array, person: Float32Array, g: EyeGeometry): Float32Array {
   const dark = darkCells(photo, person, g);
-  const steps = new Int16Array(PATCH_W * PATCH_H).fill(-1);
+  const seen = new Uint8Array(PATCH_W * PATCH_H);
   let front: number[] = [];
-  for (let k = 0; k < mask.length; k++) if (mask[k]! >= 0.5) { steps[k] = 0; front.push(k); }
+  for (let k = 0; k < mask.length; k++) if (mask[k]! >= 0.5) { seen[k] = 1; front.push(k); }
   const grown = new Float32Array(PATCH_W * PATCH_H * 3);
   let any = false;
   for (let step = 1; step <= Math.round(REACH * PATCH_PPW) && front.length; step++) {
@@ -55,8 +55,8 @@ export function coverDarkEdge(mask: Float32Array, photo: Float32Array, person: F
     for (const k of front) {
       const c = k % PATCH_W, r = (k - c) / PATCH_W;
       for (const q of [c > 0 ? k - 1 : -1, c < PATCH_W - 1 ? k + 1 : -1, r > 0 ? k - PATCH_W : -1, r < PATCH_H - 1 ? k + PATCH_W : -1]) {
-        if (q < 0 || steps[q]! >= 0 || !dark[q]) continue;
-        steps[q] = step; next.push(q); any = true;
+        if (q < 0 || seen[q] || !dark[q]) continue;
+        seen[q] = 1; next.push(q); any = true;
         grown.fill(1, q * 3, q * 3 + 3);
       }
     }
