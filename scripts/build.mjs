@@ -2,8 +2,10 @@
 // Build: compile src/ to dist/ (JavaScript, declarations, source maps with the sources inlined, so
 // stack traces point at TypeScript lines without shipping src/), then copy what is not TypeScript.
 // Runs on `npm run build` and on `prepare` (installs from git and from a packed tarball).
+// The new tree is written beside dist/ and swapped in whole: commands running from dist/ while it
+// rebuilds (the test suite runs files in parallel, one of them packs the package) never see it half written.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -17,10 +19,11 @@ if (!existsSync(src) && existsSync(path.join(dist, 'index.js'))) {
   console.log('build: no src/ here (an installed package); dist/ is already built');
   process.exit(0);
 }
-rmSync(dist, { recursive: true, force: true });
+const fresh = path.join(root, `.dist-${process.pid}`);
+rmSync(fresh, { recursive: true, force: true });
 // tsc from the installed typescript package (not a global one), run by this node
 const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', fresh], { stdio: 'inherit', cwd: root });
 
 /**
  * Files the runtime reads next to the code (pages, models, data): every file that is not TypeScript,
@@ -32,7 +35,7 @@ let copied = 0;
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile()) continue;
   const from = path.join(entry.parentPath ?? entry.path, entry.name); // parentPath: Node >= 20.12
-  const to = path.join(dist, path.relative(src, from));
+  const to = path.join(fresh, path.relative(src, from));
   if (entry.name.endsWith('.mjs')) {
     // Worker-thread entries register tsx before importing their .ts body; compiled, they import the .js body.
     mkdirSync(path.dirname(to), { recursive: true });
@@ -44,7 +47,16 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
     copied++;
   }
 }
+swapIn(fresh, dist);
 console.log(`build: dist/ written, ${copied} non-TypeScript files copied`);
+
+/** Replaces `target` by the finished tree `built`: two renames, so dist/ is missing only between them. */
+function swapIn(built, target) {
+  const old = `${built}-old`;
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(built, target);
+  rmSync(old, { recursive: true, force: true });
+}
 
 /** The worker entry without the tsx loader: `await import('./x.ts')` becomes `await import('./x.js')`. */
 function compiledWorkerEntry(text, file) {
