@@ -1,6 +1,6 @@
 // A blink frame by frame, eyes zoomed (about 3x): per portrait, the image-left eye at blink weights
 // 0.5 .. 1, to look for a double image while the real shut eye fades in over the closing lid.
-// Never asserts.   node --import tsx bench/blinkSteps.ts out.png lp_s42.jpg,lp_s2.jpg,...
+// Never asserts.   node --import tsx bench/blinkSteps.ts out.png lp_s42.jpg,lp_s2.jpg,... [title] [--steps 0,0.6,0.75,...]
 import path from 'node:path';
 import { writeFile, rename } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
@@ -9,9 +9,10 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const [out, list, title] = process.argv.slice(2);
+const [out, list, title] = process.argv.slice(2).filter((a, i, all) => a !== '--steps' && all[i - 1] !== '--steps');
 if (!out || !list) throw new Error('usage: node --import tsx bench/blinkSteps.ts out.png file1,file2,... [title] (portraits in ../shared/data/portraits)');
-const STEPS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const stepsAt = process.argv.indexOf('--steps');
+const STEPS = stepsAt > 0 ? process.argv[stepsAt + 1]!.split(',').map(Number) : [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) {
   const portrait = await cachedPortrait(path.join(DATA, 'portraits', file));

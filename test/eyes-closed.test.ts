@@ -9,6 +9,7 @@ import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/l
 import { bakeEye } from '../src/render/closedEye/bake.ts';
 import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
 import { drawEye, gapShadow } from '../src/render/closedEye/draw.ts';
+import { shutEyeShown } from '../src/render/closedEye/overlay.ts';
 import { bulgeGain, lashKeep, shadeBulge } from '../src/render/closedEye/lidForm.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
@@ -262,24 +263,41 @@ test('lid form: lighter over the eyeball\'s bulge than at the crease and the las
     `the bulge lighter mid-lid (${top.toFixed(0)}) than by the crease (${at(0.5, 0.05).toFixed(0)}), the lash line (${at(0.5, 0.95).toFixed(0)}), the corner (${at(0.05, 0.45).toFixed(0)})`);
 });
 
-test('closing eye: its last gap under the lid is the lid\'s shadow (dark), not the white; a wide gap is left alone', () => {
+test('closing eye: its last gap under the lid is the lid\'s shadow (dark), not the white, once the shut eye shows below the lid; a held slit and a wide gap are left alone', () => {
   const face = syntheticFace([200, 150, 120]);
   const g = eyeGeometry(face.xy)[0]!;
   const baked = bakeEye(face.texture, g, closedEyeLibrary()[0]!);
   const lidAt = (gap: number) => ({ u: g.lid.u, v: g.lid.u.map((u) => lineAt(g.lower, u) - gap) });
   const lum = (c: number) => 0.3 * (c & 255) + 0.59 * ((c >>> 8) & 255) + 0.11 * ((c >>> 16) & 255);
-  const whiteAt = (gap: number, show: number) => {
+  // a white eyeball under a lid `gap` eye widths above the lower lid, at blink completion c
+  const whiteAt = (gap: number, c: number) => {
     const t = { width: 400, height: 300, color: new Uint32Array(400 * 300).fill(0xffffffff), depth: new Float32Array(400 * 300) };
-    const lidNow = lidAt(gap);
-    drawEye(t, baked, g.frame, show, 1, lidNow, 0.9);
+    const { show, lid } = shutEyeShown(c);
+    drawEye(t, baked, g.frame, show, 1, lidAt(gap), lid);
     // the middle of the gap, half way between the lid's edge and the lower lid
     const [x, y] = toImage(g.frame, 0.5, lineAt(g.lower, 0.5) - gap / 2);
     return lum(t.color[Math.floor(y) * 400 + Math.floor(x)]!);
   };
   assert.ok(gapShadow(0.03) > 0.8 && gapShadow(0.2) === 0, 'the shadow is whole over a thin gap, none over a wide one');
-  const thin = whiteAt(0.04, 0), wide = whiteAt(0.2, 0);
-  assert.ok(thin < 110, `a thin gap reads dark (${thin.toFixed(0)})`);
-  assert.equal(wide, 255, 'a wide gap keeps the white (the shut eye not yet fading in below the lid)');
+  const thin = whiteAt(0.04, 0.97);
+  assert.ok(thin < 110, `a thin gap near the end of a blink reads dark (${thin.toFixed(0)})`);
+  // wink20: a slit held at completion .8 (a wink's other eye at weight .78-.85) shows the eyeball,
+  // not the lash colour (before, the shadow was whole from the lid's first show: a line, no iris)
+  const slit = whiteAt(0.06, 0.8);
+  assert.ok(slit > 200, `a held slit keeps the eyeball's light (${slit.toFixed(0)})`);
+  assert.equal(whiteAt(0.2, 0.6), 255, 'a wide gap keeps the white (the shut eye not yet fading in below the lid)');
+});
+
+test('shut eye fade (wink20): no cliff, the slit open below the lid until .85, shut at 1', () => {
+  // the face mesh reads an eye shut once the shut lid passes about half strength, so a steep fade is a
+  // cliff in the rendered opening by weight (bench/blinkCurve.ts): at most 2.5 per unit of completion
+  let steepest = 0;
+  for (let c = 0; c < 1; c += 0.01) steepest = Math.max(steepest, (shutEyeShown(c + 0.01).lid - shutEyeShown(c).lid) / 0.01);
+  assert.ok(steepest <= 2.5 + 1e-6, `the shut lid fades in at most 2.5 per unit (${steepest.toFixed(2)})`);
+  assert.ok(shutEyeShown(0.78).lid < 0.6, `a lid at .78 is not yet mostly the shut eye (${shutEyeShown(0.78).lid.toFixed(2)})`);
+  assert.equal(shutEyeShown(0.85).show, 0, 'below the lid the eye stays open to .85');
+  assert.deepEqual(shutEyeShown(1), { show: 1, lid: 1 });
+  assert.deepEqual(shutEyeShown(0.5), { show: 0, lid: 0 });
 });
 
 test('shut lid grain on a small photo: as coarse as the photo\'s pixel (neighbouring cells alike), with the same spread', () => {

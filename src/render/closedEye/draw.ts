@@ -82,9 +82,11 @@ const EDGE_SOFT = 0.03;
  */
 export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show): void {
   const edgeV = riddenEdge(eye, lidNow, show);
-  // per column, the shadow over the gap still open under the ridden edge
+  // per column, the shadow over the gap still open under the ridden edge, coming in with the shut
+  // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
+  // a wink's other eye) with the lash colour, a line with no iris (wink20)
   const gapShade = new Float32Array(PATCH_W);
-  for (let c = 0; c < PATCH_W; c++) gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!);
+  for (let c = 0; c < PATCH_W; c++) gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!) * show;
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);

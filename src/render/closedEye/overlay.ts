@@ -18,17 +18,17 @@ import { sampleEye, finishEye, type BakedEye } from './bake.ts';
 import { drawEye } from './draw.ts';
 import { drawLidShadow, lidShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
-import { smoothstep } from '../../math/smooth.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
- * Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full. From
- * 0.6 (before s17) a held half lid (a driver's squint or downward look at weight 0.6-0.75) was a
- * third to a half of the shut eye over the open one: it read shut to the face mesh (lp_s42 at w 0.8
- * 0.18 of rest, 0.7 0.44: a cliff in the rendered opening, bench/blinkCurve.ts) and showed a pink
- * shut lid on lp_d6 f184 where the driver's eye was half open.
+ * Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full below
+ * the closing lid's edge (over the slit still open there). From 0.6 (before s17) a held half lid (a
+ * driver's squint or downward look at weight 0.6-0.75) was a third to a half of the shut eye over the
+ * open one: it read shut to the face mesh and showed a pink shut lid on lp_d6 f184 where the driver's
+ * eye was half open. From 0.75 (s17-s19) a lid at 0.8-0.9 (a wink's other eye, a driver's slit) had its
+ * slit filled by the patch's lower-lid skin: a line, no iris (wink20). Now the slit stays open to 0.85.
  */
-const SHOW_FROM = 0.75, SHOW_FULL = 0.97;
+const SHOW_FROM = 0.85, SHOW_FULL = 1;
 /**
  * Above the closing lid's edge (the lid itself, up to the crease) the shut eye's lid comes in
  * earlier, from SHOW_UPPER[0] to [1]: the mesh lid's stretched skin is a smear mid-blink and the
@@ -37,12 +37,22 @@ const SHOW_FROM = 0.75, SHOW_FULL = 0.97;
  * the photo's own lid, lashes and liner (docs/eyes/lids-s17-halflid.jpg).
  * Below the edge the eye is still open: there it waits for SHOW_FROM.
  */
-const SHOW_UPPER = [0.6, 0.9] as const;
+const SHOW_UPPER = [0.6, 1] as const;
+
+/**
+ * A straight ramp, 0 at a to 1 at b. The shut eye fades in linearly (wink20): the face mesh reads the
+ * eye shut once the shut lid passes about half strength, so a smoothstep over 0.6-0.9 (steepest, 5 per
+ * unit, at 0.75) made a cliff in the rendered opening between weights 0.7 and 0.85 (lp_s42 0.43 at 0.78,
+ * 0.15 at 0.85; bench/blinkCurve.ts); spread evenly over 0.6-1 its steepest is 2.5 per unit.
+ */
+function ramp(a: number, b: number, x: number): number {
+  return Math.min(1, Math.max(0, (x - a) / (b - a)));
+}
 
 /** How much of the real shut eye shows at blink completion c: below the closing lid's edge (show) and above it (lid). */
 export function shutEyeShown(c: number): { show: number; lid: number } {
-  const show = smoothstep(SHOW_FROM, SHOW_FULL, c);
-  return { show, lid: Math.max(show, smoothstep(SHOW_UPPER[0], SHOW_UPPER[1], c)) };
+  const show = ramp(SHOW_FROM, SHOW_FULL, c);
+  return { show, lid: Math.max(show, ramp(SHOW_UPPER[0], SHOW_UPPER[1], c)) };
 }
 
 /** The eyeball's pixels are at most this share of the farthest lid point's 1/z (the eyeball is set back and depth-biased by 0.99). */
