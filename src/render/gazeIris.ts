@@ -244,6 +244,11 @@ function cellAt(a: Float32Array, size: number, i: number, j: number): number {
   return i >= 0 && j >= 0 && i < size && j < size ? a[j * size + i]! : 0;
 }
 
+/** Eye e's sideways shift: the shared one plus `toNose` toward the nose (image left for eye 0, the image-right eye). */
+export function eyeShiftX(e: number, shiftX: number, toNose: number): number {
+  return shiftX + (e === 0 ? -toNose : toNose);
+}
+
 /** The eyeballs' gaze shaders: `set` the frame's shift, then draw each eye's triangles with `shaders[e]` (null at rest: plain texturing). */
 export class GazeIris {
   readonly discs: IrisDisc[];
@@ -259,10 +264,14 @@ export class GazeIris {
     });
   }
 
-  /** This frame's shift (texture px, before easing into each eye's reach). */
-  set(shiftX: number, shiftY: number): void {
+  /**
+   * This frame's shift (texture px, before easing into each eye's reach); `toNose` moves each eye's
+   * iris that much more toward the nose (crossed eyes; eye 0 is the image-right one).
+   */
+  set(shiftX: number, shiftY: number, toNose = 0): void {
     this.discs.forEach((disc, e) => {
-      const sx = easeInto(shiftX, disc.reach[shiftX < 0 ? 0 : 1]), sy = easeInto(shiftY, disc.reach[2]);
+      const x = eyeShiftX(e, shiftX, toNose);
+      const sx = easeInto(x, disc.reach[x < 0 ? 0 : 1]), sy = easeInto(shiftY, disc.reach[2]);
       const still = Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3;
       this.shift[e]![0] = sx; this.shift[e]![1] = sy;
       this.shaders[e] = still ? null : this.drawers[e]!;
