@@ -16,16 +16,19 @@ import { rowWhiteBehind } from './scleraBehind.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
- * (tanh-eased): past that the iris would leave the opening. Kept from round eyes10.
+ * (tanh-eased): past that the iris would leave the opening. x 0.7 (round eyes10) -> 0.8 (s20): a
+ * driver's far look puts the iris's edge in the corner.
  */
-const REACH_X = 0.7, REACH_Y = 0.5;
+const REACH_X = 0.8, REACH_Y = 0.5;
 /**
  * Sideways, the iris's centre moves at most this share of the white beside it on that side (from
  * the iris's edge to the eye's corner): a large iris in a narrow eye (Obama's, 0.43 of the half width
  * with 0.9 of a radius of white toward the outer corner) went into the corner where the lids meet
- * and showed as a clipped dark lump beside a grey fill (critic16, audio f4-f22).
+ * and showed as a clipped dark lump beside a grey fill (critic16, audio f4-f22). 0.75 -> 0.95 (s20):
+ * a driver looking far aside (lp_d0 f18, f30) has the iris's edge at the corner; at 0.75 ours stopped
+ * a quarter of the white short at every look past half way (the tanh's knee).
  */
-const REACH_OF_ROOM = 0.75;
+const REACH_OF_ROOM = 0.95;
 /** ...but always this share of the half width (an iris read over the corner still moves a little). */
 const REACH_MIN = 0.15;
 /**
