@@ -30,3 +30,32 @@ test('vergence: each iris moves toward the nose (eye 0, image right: to the left
   gaze.set(0, 0, 2);
   assert.ok(gaze.shaders[0] && gaze.shaders[1], 'both eyes drawn moved when only the vergence is set');
 });
+
+test('vergence: the renderer crosses lp_s42\'s eyes (the darkest pixels of each opening move toward the nose)', async () => {
+  const { analyzePortrait } = await import('../src/analyze/index.ts');
+  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { createRenderer } = await import('../src/render/renderer.ts');
+  const { EYE_L_LOOP, EYE_R_LOOP } = await import('../src/rig/topology.ts');
+  const { insidePolygon } = await import('../src/math/polygon.ts');
+  const portrait = await analyzePortrait(data('portraits/lp_s42.jpg'));
+  const { width, height } = portrait.image;
+  const r = createRenderer(buildAvatar(portrait), { width, height });
+  const n = r.neutralFrame();
+  const lm = portrait.cropLandmarks;
+  // mean x of each opening's darkest quarter of pixels (the iris), image-right eye (EYE_L) first
+  const irisX = (img: { data: Uint8ClampedArray }) => [EYE_L_LOOP, EYE_R_LOOP].map((loop) => {
+    const poly = loop.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]);
+    const px: [number, number][] = [];
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+      if (!insidePolygon(x + 0.5, y + 0.5, poly)) continue;
+      const o = (y * width + x) * 4;
+      px.push([img.data[o]! + img.data[o + 1]! + img.data[o + 2]!, x]);
+    }
+    const dark = px.sort((a, b) => a[0] - b[0]).slice(0, px.length >> 2);
+    return dark.reduce((s, p) => s + p[1], 0) / dark.length;
+  });
+  const rest = irisX(r.render(n));
+  const crossed = irisX(r.render({ ...n, vergence: 0.5 }));
+  assert.ok(crossed[0]! - rest[0]! < -1, `image-right eye: iris x ${rest[0]!.toFixed(1)} -> ${crossed[0]!.toFixed(1)}`);
+  assert.ok(crossed[1]! - rest[1]! > 1, `image-left eye: iris x ${rest[1]!.toFixed(1)} -> ${crossed[1]!.toFixed(1)}`);
+});
