@@ -77,6 +77,11 @@ export interface MotionFrame {
   /** 0 open .. 1 closed; applied to both eyes on top of eyeBlinkL/R */
   blink: number;
   /**
+   * video motions: each eye's x gaze apart from the shared one, -1..1 in gaze units: + turns both
+   * toward the nose (crossed eyes), - apart. Absent (audio motions, older files): both eyes at `gaze`.
+   */
+  vergence?: number;
+  /**
    * video motions: how dark the inside of the driver's mouth is (0..1, the share of it much darker
    * than the lips, motion/mouthDark.ts); a puckered opening is drawn as a dark "O" only as far as
    * this. Absent (audio motions, older files): a dark O wherever the lips are rounded.

@@ -48,6 +48,7 @@ export function resampleMotion(motion: Motion, fps: number): Motion {
       blink: mix(a.blink, b.blink),
       // (a video motion's mouth darkness: the renderer's O follows it; dropped, every rounded frame was a dark O)
       ...(a.mouthDark !== undefined && b.mouthDark !== undefined ? { mouthDark: mix(a.mouthDark, b.mouthDark) } : {}),
+      ...(a.vergence !== undefined && b.vergence !== undefined ? { vergence: mix(a.vergence, b.vergence) } : {}),
     });
   }
   return { ...motion, fps, frameCount: n, frames };

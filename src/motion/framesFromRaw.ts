@@ -14,6 +14,7 @@ import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
+import { eyeGazes } from './measures.ts';
 import { keepRoundMouth, keepWideMouth } from './mouthAfterSmoothing.ts';
 
 export interface VideoMotionStats {
@@ -81,6 +82,7 @@ function rezero(c: Float64Array): void {
  */
 function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid: boolean[], good: RawFaceFrame[], rest: RestFace, mapToInitPose: boolean): void {
   const restGaze = [0, 1].map((a) => percentile(good.map((r) => r.m.gaze[a]!), 50)) as [number, number];
+  const restVergence = percentile(good.filter((r) => r.lm).map((r) => vergenceOf(r.lm!)), 50);
   const first = good[0]!;
   const firstAngles = first.angles;
   const faceWidth0 = first.m.scale * 1.6;
@@ -103,7 +105,19 @@ function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid
     // the measure's 1 is half an eye width)
     ch.get('gx')[i] = GAZE_UNIT * (r.m.gaze[0] - restGaze[0]);
     ch.get('gy')[i] = GAZE_UNIT * (r.m.gaze[1] - restGaze[1]);
+    // crossed or parted eyes, which the shared gaze (the eyes' mean) cancels (lp_d6 f67)
+    if (r.lm) ch.get('gv')[i] = GAZE_UNIT * (vergenceOf(r.lm) - restVergence);
   }
+}
+
+/**
+ * Half the difference of the eyes' x iris offsets (measures.ts eyeGazes, 1 = half an eye width):
+ * + both toward the nose. Landmarks flat (x, y, z per point), as the tracker keeps them.
+ */
+export function vergenceOf(lm: ArrayLike<number>): number {
+  const points = Array.from({ length: lm.length / 3 }, (_, k) => [lm[k * 3]!, lm[k * 3 + 1]!]);
+  const [right, left] = eyeGazes(points);
+  return (left[0] - right[0]) / 2;
 }
 
 /** Each frame's measured eye openings (subject's left, right; 0 where there is no face), as the tracker read them. */
@@ -154,7 +168,7 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
 function smoothingFor(name: string): [number, number] {
   if (name.startsWith('w.')) return [4, 0.5];
   if (name === 'blinkL' || name === 'blinkR') return [6, 1];
-  if (name === 'gx' || name === 'gy') return [2, 0.5];
+  if (name === 'gx' || name === 'gy' || name === 'gv') return [2, 0.5];
   if (name === 'tx' || name === 'ty' || name === 'tz') return [1, 2];
   return [1, 0.3];
 }
@@ -207,6 +221,7 @@ function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onP
       pose: { yaw: at('yaw', i), pitch: at('pitch', i), roll: at('roll', i), tx: at('tx', i), ty: at('ty', i), tz: at('tz', i) },
       gaze: [Math.max(-1, Math.min(1, at('gx', i))), Math.max(-1, Math.min(1, at('gy', i)))],
       blink,
+      ...(ch.names.includes('gv') ? { vergence: Math.max(-1, Math.min(1, at('gv', i))) } : {}),
     });
   }
   return frames;

@@ -99,6 +99,18 @@ function irisOffset(lm: Landmarks, iris: number, outer: number, inner: number, t
   return [(p[0]! - cx) / half, (p[1]! - cy) / half];
 }
 
+/**
+ * Each eye's iris offset (1 = half that eye's width; x image right, y down), in the renderer's eye
+ * order: [image right (corners 263/362, iris 468), image left (33/133, iris 473)]. The measures'
+ * `gaze` is their mean, which cancels crossed eyes (both toward the nose).
+ */
+export function eyeGazes(lm: Landmarks): [[number, number], [number, number]] {
+  return [
+    irisOffset(lm, LM.irisL, LM.eyeOuterR, LM.eyeInnerR, LM.lidTopR, LM.lidBottomR),
+    irisOffset(lm, LM.irisR, LM.eyeOuterL, LM.eyeInnerL, LM.lidTopL, LM.lidBottomL),
+  ];
+}
+
 export function faceMeasures(lm: Landmarks): FaceMeasures {
   const iod = dist(lm, LM.eyeOuterL, LM.eyeOuterR) || 1;
   // 468 is the subject's left iris (image right, beside corners 263/362); 473 the other one

@@ -14,6 +14,7 @@ export const MotionFrameSchema = z.object({
   gaze: z.tuple([finite.refine((v) => Math.abs(v) <= 1, 'gaze x must be within -1..1'), finite.refine((v) => Math.abs(v) <= 1, 'gaze y must be within -1..1')]).default([0, 0]),
   blink: finite.refine((v) => v >= 0 && v <= 1, 'blink must be within 0..1').default(0),
   mouthDark: finite.refine((v) => v >= 0 && v <= 1, 'mouthDark must be within 0..1').optional(),
+  vergence: finite.refine((v) => Math.abs(v) <= 1, 'vergence must be within -1..1').optional(),
 });
 
 export const MotionSchema = z
@@ -64,6 +65,7 @@ function frameLine(f: MotionFrame): string {
     gaze: [round(f.gaze[0]), round(f.gaze[1])],
     blink: round(f.blink),
     ...(f.mouthDark !== undefined ? { mouthDark: round(f.mouthDark) } : {}),
+    ...(f.vergence !== undefined ? { vergence: round(f.vergence) } : {}),
   });
 }
 

@@ -16,16 +16,19 @@ import { rowWhiteBehind } from './scleraBehind.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
- * (tanh-eased): past that the iris would leave the opening. Kept from round eyes10.
+ * (tanh-eased): past that the iris would leave the opening. x 0.7 (round eyes10) -> 0.8 (s20): a
+ * driver's far look puts the iris's edge in the corner.
  */
-const REACH_X = 0.7, REACH_Y = 0.5;
+const REACH_X = 0.8, REACH_Y = 0.5;
 /**
  * Sideways, the iris's centre moves at most this share of the white beside it on that side (from
  * the iris's edge to the eye's corner): a large iris in a narrow eye (Obama's, 0.43 of the half width
  * with 0.9 of a radius of white toward the outer corner) went into the corner where the lids meet
- * and showed as a clipped dark lump beside a grey fill (critic16, audio f4-f22).
+ * and showed as a clipped dark lump beside a grey fill (critic16, audio f4-f22). 0.75 -> 0.95 (s20):
+ * a driver looking far aside (lp_d0 f18, f30) has the iris's edge at the corner; at 0.75 ours stopped
+ * a quarter of the white short at every look past half way (the tanh's knee).
  */
-const REACH_OF_ROOM = 0.75;
+const REACH_OF_ROOM = 0.95;
 /** ...but always this share of the half width (an iris read over the corner still moves a little). */
 const REACH_MIN = 0.15;
 /**
@@ -244,6 +247,11 @@ function cellAt(a: Float32Array, size: number, i: number, j: number): number {
   return i >= 0 && j >= 0 && i < size && j < size ? a[j * size + i]! : 0;
 }
 
+/** Eye e's sideways shift: the shared one plus `toNose` toward the nose (image left for eye 0, the image-right eye). */
+export function eyeShiftX(e: number, shiftX: number, toNose: number): number {
+  return shiftX + (e === 0 ? -toNose : toNose);
+}
+
 /** The eyeballs' gaze shaders: `set` the frame's shift, then draw each eye's triangles with `shaders[e]` (null at rest: plain texturing). */
 export class GazeIris {
   readonly discs: IrisDisc[];
@@ -259,10 +267,14 @@ export class GazeIris {
     });
   }
 
-  /** This frame's shift (texture px, before easing into each eye's reach). */
-  set(shiftX: number, shiftY: number): void {
+  /**
+   * This frame's shift (texture px, before easing into each eye's reach); `toNose` moves each eye's
+   * iris that much more toward the nose (crossed eyes; eye 0 is the image-right one).
+   */
+  set(shiftX: number, shiftY: number, toNose = 0): void {
     this.discs.forEach((disc, e) => {
-      const sx = easeInto(shiftX, disc.reach[shiftX < 0 ? 0 : 1]), sy = easeInto(shiftY, disc.reach[2]);
+      const x = eyeShiftX(e, shiftX, toNose);
+      const sx = easeInto(x, disc.reach[x < 0 ? 0 : 1]), sy = easeInto(shiftY, disc.reach[2]);
       const still = Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3;
       this.shift[e]![0] = sx; this.shift[e]![1] = sy;
       this.shaders[e] = still ? null : this.drawers[e]!;

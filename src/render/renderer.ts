@@ -137,7 +137,8 @@ function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer,
   const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
   const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
   const iod = avatar.head.iod;
-  t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod);
+  const vergence = Math.max(-1, Math.min(1, frame.vergence ?? 0));
+  t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod, vergence * GAZE_SHIFT_X * iod);
 }
 
 /** The mouth's shader (teeth, tongue, cavity, lip surface) and what places it on each frame's mesh. */
