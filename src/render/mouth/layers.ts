@@ -13,7 +13,8 @@ import { evenTips } from './teethTips.ts';
 import { withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
-import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
+import { brightenedTo, photoLipBlur, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
+import { teethBlurFor } from './pictureBlur.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
 import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
@@ -68,8 +69,13 @@ function restMouthOverIod(avatar: Avatar): number {
  */
 function extraBlur(avatar: Avatar, outPerIod: number, libPpi: number): number {
   const photoBlurOut = photoSoftness(avatar, outPerIod);
-  const libBlurOut = 0.6 * (outPerIod / libPpi);
+  const libBlurOut = libSoftness(outPerIod, libPpi);
   return Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
+}
+
+/** The library's own softness at output scale (gaussian sigma, px): video frames, softer than their ppi. */
+function libSoftness(outPerIod: number, libPpi: number): number {
+  return 0.6 * (outPerIod / libPpi);
 }
 
 /** The photo's own softness at output scale (gaussian sigma, px): a source smaller than the crop was enlarged into it. */
@@ -111,10 +117,15 @@ const OWN_TEETH_GAIN: [number, number] = [1, 1.25];
 
 /**
  * The library rows in this photo's look (photoLook.ts): sharpened (or softened) to the detail of the
- * photo around its lips, their bright teeth brought to the photo's teeth brightness (`target`).
+ * photo around its lips, or blurred to the softness of its lip edges where that is more (pictureBlur.ts:
+ * a painting's or a soft photo's grain read as detail), their bright teeth brought to the photo's
+ * teeth brightness (`target`). `lipBlur`: the photo's lip edges' blur, `haveBlur`: the rows' own
+ * softness (output px).
  */
-function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower: ReadyLayer, target: number): { upper: ReadyLayer; lower: ReadyLayer } {
-  const amount = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
+function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower: ReadyLayer, target: number, lipBlur: number | null, haveBlur: number): { upper: ReadyLayer; lower: ReadyLayer } {
+  const blur = teethBlurFor(lipBlur, haveBlur);
+  const matched = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
+  const amount = blur > 0 ? Math.min(-blur, matched) : matched;
   const { layers: [u, l] } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], target);
   return { upper: u!, lower: l! };
 }
@@ -142,8 +153,11 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     const tipsDir = dir < 0 ? 1 : -1;
     return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft);
   };
-  const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
-  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
+  // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
+  const lipBlur = photoLipBlur(avatar, outPerIod / avatar.head.iod);
+  const cheek = lum(...cheekColour(avatar));
+  const target = teethTarget(cheek, softPictureWhite(cheek, pictureWhite(avatar), lipBlur));
+  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target, lipBlur, Math.max(soft, libSoftness(outPerIod, lib.upper.ppi))), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
