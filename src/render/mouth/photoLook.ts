@@ -150,6 +150,14 @@ export function teethTarget(cheekLum: number, pictureWhite: number): number {
 const TEETH_ABOVE_CHEEK = 0.7;
 /** The gain on the library's teeth is kept within this (a grey or dark library row is not made chalk). */
 const TEETH_GAIN: [number, number] = [0.95, 1.3];
+/**
+ * The gain limits on the library's teeth in a picture whose target is `softShare` of a sharp one's
+ * (softPictureWhite): the floor comes down by as much (at 0.95 it held lp_s11's teeth at 160 for a
+ * target of 144; a sharp picture keeps it: Obama's rows sit over his target by it, as his real ones).
+ */
+export function libraryGain(softShare: number): [number, number] {
+  return [TEETH_GAIN[0] * Math.min(1, softShare), TEETH_GAIN[1]];
+}
 
 /**
  * The brightest luminance of the photo over the face mesh's landmarks' neighbourhood (the picture's
