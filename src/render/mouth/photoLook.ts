@@ -183,12 +183,14 @@ export function pictureWhite(avatar: Avatar): number {
 /**
  * The white the bright teeth may reach, by how soft the picture is around its lips (pictureBlur.ts
  * edgeBlur, output px): the face's brightest sample (pictureWhite) in a sharp picture; in a soft one
- * a little over the cheeks'. Real teeth at their most open (bench/teethWhiteReal.ts, their mean luma;
+ * 0.4 of the way to it from the cheeks' luma. Real teeth at their most open (bench/teethWhiteReal.ts, their mean luma;
  * frame 0's cheek / white / lip blur): sharp videos at the white (Katie 225; 178/223/1.0 px, mt_sun
  * 187; 166/189/0.9, Obama 1 157; 107/152/1.2), soft ones near the cheek (Fei-Fei 128; 135/157/2.0,
  * lp_d11 143; 139/166/2.0, lp_d6 153; 152/179/2.45, lp_d14 217; 210/227/2.45), lp_d0 between (171;
  * 152/173/1.7). (critic19: on lp_s0, lp_s9, lp_s11, 1.7-2.1 px, the teeth glared brighter than
- * anything in the picture.)
+ * anything in the picture.) All the way down to the cheeks' (0.1 of the way: the real soft videos'
+ * teeth within 11) made lp_s9's, lp_s11's and st_happy's rows a grey band at 3x: near the skin's luma
+ * the library's near-neutral teeth read grey where real ones carry the picture's warmth.
  */
 export function softPictureWhite(cheekLum: number, white: number, lipBlurPx: number | null): number {
   if (lipBlurPx === null || white <= cheekLum) return white;
@@ -199,7 +201,7 @@ export function softPictureWhite(cheekLum: number, white: number, lipBlurPx: num
 const SHARP_LIPS_PX = 1.2;
 /** ... this blurred or more: they reach SOFT_WHITE_SHARE of the way from the cheeks' luma to it. */
 const SOFT_LIPS_PX = 2.2;
-const SOFT_WHITE_SHARE = 0.1;
+const SOFT_WHITE_SHARE = 0.4;
 
 /** The layers' colour scaled so their bright teeth (together) reach `target`, the gain within `limits`. */
 export function brightenedTo(layers: ReadyLayer[], target: number, limits = TEETH_GAIN): { layers: ReadyLayer[]; gain: number } {

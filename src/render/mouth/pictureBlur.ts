@@ -93,13 +93,14 @@ export function edgeBlur(L: Float32Array, W: number, H: number, mask: Uint8Array
 const SHARP_LIPS = 1.0;
 /**
  * The share of the picture's blur beyond that the teeth take: a lip border is a rounded ramp, and
- * at all of it the gaps between teeth went (lp_s9, lp_s11, st_happy at 3x: one smooth band).
+ * at all of it (or 0.6 of it, at most 1.2 px) the gaps between teeth went (lp_s9, lp_s11, st_happy
+ * at 3x: one smooth band).
  */
-const BLUR_TAKEN = 0.6;
+const BLUR_TAKEN = 0.4;
 /** Extra blur under this (px) is left to the detail match (photoLook.ts sharpnessToMatch) ... */
 const BLUR_MIN = 0.3;
 /** ... and never more than this (px; the detail match's own most, photoLook.ts AMOUNTS). */
-const BLUR_MOST = 1.2;
+const BLUR_MOST = 1.0;
 
 /**
  * The extra blur (gaussian sigma, output px; 0 for none) the library teeth need to look as soft as a
