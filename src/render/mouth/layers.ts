@@ -13,7 +13,7 @@ import { evenTips } from './teethTips.ts';
 import { withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
-import { brightenedTo, libraryGain, photoLipBlur, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
+import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipBlur, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
@@ -136,7 +136,8 @@ function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   const matched = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
-  const { layers: [u, l] } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], look.target, libraryGain(look.softShare));
+  const { layers: bright } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], look.target, libraryGain(look.softShare));
+  const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
   return { upper: u!, lower: l! };
 }
 

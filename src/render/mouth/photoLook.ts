@@ -197,6 +197,31 @@ export function softPictureWhite(cheekLum: number, white: number, lipBlurPx: num
   const share = 1 - (1 - SOFT_WHITE_SHARE) * smoothstep(SHARP_LIPS_PX, SOFT_LIPS_PX, lipBlurPx);
   return cheekLum + share * (white - cheekLum);
 }
+/**
+ * How soft the picture is, 0 (lip edges SHARP_LIPS_PX or sharper) .. 1 (SOFT_LIPS_PX or softer).
+ */
+export function pictureSoftness(lipBlurPx: number | null): number {
+  return lipBlurPx === null ? 0 : smoothstep(SHARP_LIPS_PX, SOFT_LIPS_PX, lipBlurPx);
+}
+
+/**
+ * The layers' colour moved toward the skin's hue by `share`, the luminance kept: a soft picture's dim
+ * teeth carry its warmth (Fei-Fei's real teeth R-B 45 against ours 28), where the library's near-neutral
+ * white at the skin's luma read grey (lp_s11, st_happy, bench/smallParting.ts grey share).
+ */
+export function warmedToward(layers: ReadyLayer[], skin: [number, number, number], share: number): ReadyLayer[] {
+  const y = lum(...skin);
+  if (share <= 0 || y <= 0) return layers;
+  const tint = skin.map((c) => 1 - share + share * (c / y));
+  return layers.map((l) => {
+    const data = Float32Array.from(l.data);
+    for (let q = 0; q < data.length; q += 4) for (let ch = 0; ch < 3; ch++) data[q + ch] = Math.min(255 * data[q + 3]!, data[q + ch]! * tint[ch]!);
+    return { ...l, data };
+  });
+}
+/** The share of the skin's hue a fully soft picture's teeth take (pictureSoftness 1). */
+export const SOFT_TEETH_WARMTH = 0.3;
+
 /** Lip edges this blurred (px) or less: the teeth reach the picture's white ... */
 const SHARP_LIPS_PX = 1.2;
 /** ... this blurred or more: they reach SOFT_WHITE_SHARE of the way from the cheeks' luma to it. */
