@@ -13,7 +13,8 @@ import { evenTips } from './teethTips.ts';
 import { withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
-import { brightenedTo, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, teethTarget } from './photoLook.ts';
+import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipBlur, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
+import { teethBlurFor } from './pictureBlur.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
 import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
@@ -68,8 +69,13 @@ function restMouthOverIod(avatar: Avatar): number {
  */
 function extraBlur(avatar: Avatar, outPerIod: number, libPpi: number): number {
   const photoBlurOut = photoSoftness(avatar, outPerIod);
-  const libBlurOut = 0.6 * (outPerIod / libPpi);
+  const libBlurOut = libSoftness(outPerIod, libPpi);
   return Math.sqrt(Math.max(0, photoBlurOut * photoBlurOut - libBlurOut * libBlurOut));
+}
+
+/** The library's own softness at output scale (gaussian sigma, px): video frames, softer than their ppi. */
+function libSoftness(outPerIod: number, libPpi: number): number {
+  return 0.6 * (outPerIod / libPpi);
 }
 
 /** The photo's own softness at output scale (gaussian sigma, px): a source smaller than the crop was enlarged into it. */
@@ -109,13 +115,29 @@ function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: Read
 /** The gain on the photo's own teeth: never darker, at most this much brighter. */
 const OWN_TEETH_GAIN: [number, number] = [1, 1.25];
 
+/** How the library rows are made to look photographed here (photoLook.ts, pictureBlur.ts). */
+interface TeethLook {
+  /** the bright teeth's luma */
+  target: number;
+  /** the share of a sharp picture's target a soft one keeps (photoLook.ts softPictureWhite) */
+  softShare: number;
+  /** the photo's lip edges' blur and the rows' own softness (output px) */
+  lipBlur: number | null;
+  haveBlur: number;
+}
+
 /**
  * The library rows in this photo's look (photoLook.ts): sharpened (or softened) to the detail of the
- * photo around its lips, their bright teeth brought to the photo's teeth brightness (`target`).
+ * photo around its lips, or blurred to the softness of its lip edges where that is more (pictureBlur.ts:
+ * a painting's or a soft photo's grain read as detail), their bright teeth brought to the photo's
+ * teeth brightness (`look`).
  */
-function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower: ReadyLayer, target: number): { upper: ReadyLayer; lower: ReadyLayer } {
-  const amount = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
-  const { layers: [u, l] } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], target);
+function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower: ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
+  const blur = teethBlurFor(look.lipBlur, look.haveBlur);
+  const matched = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
+  const amount = blur > 0 ? Math.min(-blur, matched) : matched;
+  const { layers: bright } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], look.target, libraryGain(look.softShare));
+  const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
   return { upper: u!, lower: l! };
 }
 
@@ -142,8 +164,12 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     const tipsDir = dir < 0 ? 1 : -1;
     return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft);
   };
-  const target = teethTarget(lum(...cheekColour(avatar)), pictureWhite(avatar));
-  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), target), fromPhoto: false, lowerFromPhoto: false };
+  // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
+  const lipBlur = photoLipBlur(avatar, outPerIod / avatar.head.iod);
+  const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
+  const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
+  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipBlur, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
+  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), look), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;

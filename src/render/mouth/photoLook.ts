@@ -8,6 +8,8 @@ import type { ReadyLayer } from './readyLayer.ts';
 import { brightLuminance, hueKeepingScale } from './readyLayer.ts';
 import { gaussianBlur } from '../../eval/metrics/ssim.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { edgeBlur } from './pictureBlur.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
 /**
  * Fine against coarse detail of a luminance image over a mask: mean |L - G1 L| / mean |G1 L - G2 L|
@@ -34,10 +36,11 @@ export function detailRatio(L: Float32Array, W: number, H: number, mask: Uint8Ar
 const LIP_BOX = [61, 291, 0, 17];
 
 /**
- * The photo's detail ratio over a box around its lips grown by half the mouth's width, at the
- * output scale (the photo's pixels enlarged by `scale` first when the output is larger).
+ * The photo's luminance over a box around its lips grown by half the mouth's width, at the output
+ * scale (the photo's pixels enlarged by `scale` first when the output is larger), and the mask of
+ * its opaque pixels.
  */
-export function photoLipDetail(avatar: Avatar, scale: number): number | null {
+export function lipBoxLuminance(avatar: Avatar, scale: number): { L: Float32Array; W: number; H: number; mask: Uint8Array } {
   const tex = avatar.texture;
   const xs = LIP_BOX.map((i) => avatar.uv[i * 2]!), ys = LIP_BOX.map((i) => avatar.uv[i * 2 + 1]!);
   const grow = 0.5 * (Math.max(...xs) - Math.min(...xs));
@@ -49,15 +52,27 @@ export function photoLipDetail(avatar: Avatar, scale: number): number | null {
     // bilinear at output scale (the photo's detail as the renderer will show it)
     const fx = Math.min(x1 - 1.001, x0 + (x + 0.5) / scale - 0.5), fy = Math.min(y1 - 1.001, y0 + (y + 0.5) / scale - 0.5);
     const ix = Math.max(0, Math.floor(fx)), iy = Math.max(0, Math.floor(fy)), ax = fx - ix, ay = fy - iy;
-    let v = 0, a = 0;
+    let v = 0, al = 0;
     for (const [dx, dy, w] of [[0, 0, (1 - ax) * (1 - ay)], [1, 0, ax * (1 - ay)], [0, 1, (1 - ax) * ay], [1, 1, ax * ay]] as const) {
       const o = ((iy + dy) * tex.width + ix + dx) * 4;
-      v += w * lum(tex.data[o]!, tex.data[o + 1]!, tex.data[o + 2]!); a += w * tex.data[o + 3]!;
+      v += w * lum(tex.data[o]!, tex.data[o + 1]!, tex.data[o + 2]!); al += w * tex.data[o + 3]!;
     }
     L[y * W + x] = v;
-    mask[y * W + x] = a > 250 ? 1 : 0;
+    mask[y * W + x] = al > 250 ? 1 : 0;
   }
+  return { L, W, H, mask };
+}
+
+/** The photo's detail ratio around its lips at output scale (see lipBoxLuminance). */
+export function photoLipDetail(avatar: Avatar, scale: number): number | null {
+  const { L, W, H, mask } = lipBoxLuminance(avatar, scale);
   return detailRatio(L, W, H, erode(mask, W, H, 3));
+}
+
+/** The photo's blur around its lips at output scale (gaussian sigma, output px; pictureBlur.ts edgeBlur). */
+export function photoLipBlur(avatar: Avatar, scale: number): number | null {
+  const { L, W, H, mask } = lipBoxLuminance(avatar, scale);
+  return edgeBlur(L, W, H, erode(mask, W, H, 3));
 }
 
 /** A mask shrunk by r pixels (a pixel stays only when its whole (2r+1)^2 neighbourhood is set). */
@@ -135,6 +150,14 @@ export function teethTarget(cheekLum: number, pictureWhite: number): number {
 const TEETH_ABOVE_CHEEK = 0.7;
 /** The gain on the library's teeth is kept within this (a grey or dark library row is not made chalk). */
 const TEETH_GAIN: [number, number] = [0.95, 1.3];
+/**
+ * The gain limits on the library's teeth in a picture whose target is `softShare` of a sharp one's
+ * (softPictureWhite): the floor comes down by as much (at 0.95 it held lp_s11's teeth at 160 for a
+ * target of 144; a sharp picture keeps it: Obama's rows sit over his target by it, as his real ones).
+ */
+export function libraryGain(softShare: number): [number, number] {
+  return [TEETH_GAIN[0] * Math.min(1, softShare), TEETH_GAIN[1]];
+}
 
 /**
  * The brightest luminance of the photo over the face mesh's landmarks' neighbourhood (the picture's
@@ -156,6 +179,54 @@ export function pictureWhite(avatar: Avatar): number {
   if (lums.length === 0) return 255;
   return Math.max(...lums);
 }
+
+/**
+ * The white the bright teeth may reach, by how soft the picture is around its lips (pictureBlur.ts
+ * edgeBlur, output px): the face's brightest sample (pictureWhite) in a sharp picture; in a soft one
+ * 0.4 of the way to it from the cheeks' luma. Real teeth at their most open (bench/teethWhiteReal.ts, their mean luma;
+ * frame 0's cheek / white / lip blur): sharp videos at the white (Katie 225; 178/223/1.0 px, mt_sun
+ * 187; 166/189/0.9, Obama 1 157; 107/152/1.2), soft ones near the cheek (Fei-Fei 128; 135/157/2.0,
+ * lp_d11 143; 139/166/2.0, lp_d6 153; 152/179/2.45, lp_d14 217; 210/227/2.45), lp_d0 between (171;
+ * 152/173/1.7). (critic19: on lp_s0, lp_s9, lp_s11, 1.7-2.1 px, the teeth glared brighter than
+ * anything in the picture.) All the way down to the cheeks' (0.1 of the way: the real soft videos'
+ * teeth within 11) made lp_s9's, lp_s11's and st_happy's rows a grey band at 3x: near the skin's luma
+ * the library's near-neutral teeth read grey where real ones carry the picture's warmth.
+ */
+export function softPictureWhite(cheekLum: number, white: number, lipBlurPx: number | null): number {
+  if (lipBlurPx === null || white <= cheekLum) return white;
+  const share = 1 - (1 - SOFT_WHITE_SHARE) * smoothstep(SHARP_LIPS_PX, SOFT_LIPS_PX, lipBlurPx);
+  return cheekLum + share * (white - cheekLum);
+}
+/**
+ * How soft the picture is, 0 (lip edges SHARP_LIPS_PX or sharper) .. 1 (SOFT_LIPS_PX or softer).
+ */
+export function pictureSoftness(lipBlurPx: number | null): number {
+  return lipBlurPx === null ? 0 : smoothstep(SHARP_LIPS_PX, SOFT_LIPS_PX, lipBlurPx);
+}
+
+/**
+ * The layers' colour moved toward the skin's hue by `share`, the luminance kept: a soft picture's dim
+ * teeth carry its warmth (Fei-Fei's real teeth R-B 45 against ours 28), where the library's near-neutral
+ * white at the skin's luma read grey (lp_s11, st_happy, bench/smallParting.ts grey share).
+ */
+export function warmedToward(layers: ReadyLayer[], skin: [number, number, number], share: number): ReadyLayer[] {
+  const y = lum(...skin);
+  if (share <= 0 || y <= 0) return layers;
+  const tint = skin.map((c) => 1 - share + share * (c / y));
+  return layers.map((l) => {
+    const data = Float32Array.from(l.data);
+    for (let q = 0; q < data.length; q += 4) for (let ch = 0; ch < 3; ch++) data[q + ch] = Math.min(255 * data[q + 3]!, data[q + ch]! * tint[ch]!);
+    return { ...l, data };
+  });
+}
+/** The share of the skin's hue a fully soft picture's teeth take (pictureSoftness 1). */
+export const SOFT_TEETH_WARMTH = 0.3;
+
+/** Lip edges this blurred (px) or less: the teeth reach the picture's white ... */
+const SHARP_LIPS_PX = 1.2;
+/** ... this blurred or more: they reach SOFT_WHITE_SHARE of the way from the cheeks' luma to it. */
+const SOFT_LIPS_PX = 2.2;
+const SOFT_WHITE_SHARE = 0.4;
 
 /** The layers' colour scaled so their bright teeth (together) reach `target`, the gain within `limits`. */
 export function brightenedTo(layers: ReadyLayer[], target: number, limits = TEETH_GAIN): { layers: ReadyLayer[]; gain: number } {

@@ -1,0 +1,71 @@
+// Session 20 (teeth20, issue #13): the library teeth in the picture's softness and white. On a soft
+// picture (a painting, a blurred photo: lp_s0, lp_s9, lp_s11, critic19) they were a crisp bar brighter
+// than anything in it: the detail ratio (photoLook.ts detailRatio) read a painting's craquelure and a
+// soft photo's grain as detail, and the cap was the face's brightest sample, where real teeth in soft
+// videos sit near the cheeks' luma (bench/teethWhiteReal.ts). Now the blur is read off the lips'
+// strongest step edges (pictureBlur.ts edgeBlur) and both follow it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { edgeBlur, teethBlurFor } from '../src/render/mouth/pictureBlur.ts';
+import { photoLipBlur, softPictureWhite } from '../src/render/mouth/photoLook.ts';
+import { gaussianBlur } from '../src/eval/metrics/ssim.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { readyMouth } from '../src/render/mouth/layers.ts';
+import { brightLuminance } from '../src/render/mouth/readyLayer.ts';
+
+const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+
+/** A 96 px disc edge (80 -> 200) blurred by `sigma`, with a fixed grain of +-`grain` (a painting's cracks, a photo's noise). */
+function blurredDisc(sigma: number, grain: number): Float32Array {
+  const W = 96, L = new Float32Array(W * W);
+  for (let y = 0; y < W; y++) for (let x = 0; x < W; x++) L[y * W + x] = Math.hypot(x - 48, y - 48) < 30 ? 200 : 80;
+  const B = gaussianBlur(L, W, W, sigma, Math.ceil(3 * sigma));
+  let seed = 7;
+  for (let q = 0; q < B.length; q++) { seed = (seed * 16807) % 2147483647; B[q] = B[q]! + grain * (2 * (seed / 2147483647) - 1); }
+  return B;
+}
+
+test('the blur of a step edge is read through grain', () => {
+  const all = new Uint8Array(96 * 96).fill(1);
+  for (const sigma of [1, 1.5, 2, 2.5]) {
+    const read = edgeBlur(blurredDisc(sigma, 6), 96, 96, all);
+    assert.ok(read !== null && Math.abs(read - sigma) < 0.3, `sigma ${sigma}: read ${read?.toFixed(2)}`);
+  }
+});
+
+test('teeth are softened only past a sharp photo\'s lip edges, by a share, at most 1 px', () => {
+  assert.equal(teethBlurFor(1.0, 0.45), 0, 'a sharp photo (Katie, lp_s1: ~1 px) keeps the detail match');
+  assert.equal(teethBlurFor(null, 0.45), 0, 'no edges read: as before');
+  const soft = teethBlurFor(2.1, 0.45); // lp_s9, lp_s11
+  assert.ok(soft > 0.6 && soft <= 1, `soft picture: ${soft.toFixed(2)} px`);
+  assert.ok(teethBlurFor(4, 0.45) === 1);
+});
+
+test('the teeth reach the picture\'s white in a sharp picture, near the cheeks\' in a soft one (real videos)', () => {
+  // frame 0's cheek luma, brightest sample and lip blur (px) -> the real teeth's mean luma at the most open frames
+  const videos: [string, number, number, number, number][] = [
+    ['katie', 178, 223, 1.01, 225], ['mt_sun', 166, 189, 0.94, 187], ['obama1', 107, 152, 1.17, 157], ['feifei1', 135, 157, 2.0, 128],
+    ['lp_d11', 139, 166, 1.98, 143], ['lp_d6', 152, 179, 2.45, 153], ['lp_d14', 210, 227, 2.45, 217], ['lp_d0', 152, 173, 1.72, 171],
+  ];
+  const miss = (f: (v: typeof videos[0]) => number) => videos.map((v) => Math.abs(f(v) - v[4])).sort((a, b) => a - b);
+  const now = miss(([, c, w, b]) => softPictureWhite(c, w, b)), before = miss(([, , w]) => w);
+  const med = (s: number[]) => (s[3]! + s[4]!) / 2;
+  console.log(`teeth luma missed by, median: white ${med(before)}, by blur ${med(now).toFixed(1)}; worst ${before[7]} -> ${now[7]!.toFixed(1)}`);
+  // (the white alone: median 7.5, worst 29, Fei-Fei)
+  assert.ok(med(now) < 6 && now[7]! < 20, `median ${med(now)}, worst ${now[7]}`);
+  assert.equal(softPictureWhite(150, 200, 1.0), 200, 'a sharp picture: its white');
+  assert.equal(softPictureWhite(150, 140, 2.2), 140, 'a white under the cheek stays');
+});
+
+test('a soft painting (lp_s0) gets softened teeth under its white; its lips read soft', async () => {
+  const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s0.jpg')));
+  const scale = 512 / avatar.texture.width;
+  const blur = photoLipBlur(avatar, scale);
+  assert.ok(blur !== null && blur > 1.4, `lp_s0 lip blur ${blur}`);
+  const mouth = readyMouth(avatar, avatar.head.iod * scale);
+  const bright = brightLuminance(mouth.upper)!;
+  // before: 221, the face's brightest sample (cheek 172)
+  assert.ok(bright < 212, `lp_s0 bright teeth ${bright.toFixed(0)}`);
+});
