@@ -14,7 +14,7 @@ export interface Stats { dark: number; teeth: number; value: number; chroma: num
 const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
 /** The skin's luma: the median of a patch between the lower lip (17) and the chin (152). */
-function skinLuma(d: ArrayLike<number>, size: number, lm: Lm, iod: number): number {
+export function skinLuma(d: ArrayLike<number>, size: number, lm: Lm, iod: number): number {
   const cx = (lm[17]![0]! + lm[152]![0]!) / 2, cy = (lm[17]![1]! + lm[152]![1]!) / 2, h = 0.08 * iod;
   const v: number[] = [];
   for (let y = Math.round(cy - h); y <= cy + h; y++) for (let x = Math.round(cx - 2 * h); x <= cx + 2 * h; x++) {

@@ -60,12 +60,15 @@ test('between nearly closed rows the gap is dark, not a red tongue line; shaded 
   const xs = [0, W];
   shader.setLips(xs, [0, 0], xs, [63, 63]);
   const px = (x: number, y: number) => { const c = shader.shade(x, y, 0, 0); return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255]; };
-  // the tongue seen just under the upper teeth at a speech opening: in their shadow, well under the
-  // lips' inner surface (main drew it at 69 of luminance against the surface's 83: a red line)
-  const gapNarrow = px(32, 25);
+  // the tongue seen just under the upper teeth (their tips at y 7) at a speech opening: in their
+  // shadow, well under the lips' inner surface (main drew it at 69 of luminance against the
+  // surface's 83: a red line); session 20: further down it is lit, still under the surface's light
+  // (until then dark at every depth: a black crescent under the upper teeth, test/mouthCrescent)
+  const gapNarrow = px(32, 8), below = px(32, 25);
   const lipLum = 0.3 * 140 + 0.59 * 60 + 0.11 * 55;
   const L = (c: number[]) => 0.3 * c[0]! + 0.59 * c[1]! + 0.11 * c[2]!;
   assert.ok(L(gapNarrow) < 0.5 * lipLum, `gap at 0.15 IOD ${gapNarrow}`);
+  assert.ok(L(below) > L(gapNarrow) && L(below) < 0.75 * lipLum, `the tongue lower down ${below}`);
   shader.setPlacement({ ...place, gap: 0.45 });
   const gapWide = px(32, 25);
   // a tooth in the upper lip's and the corner's shadow: redder than green, greener than blue (never teal)

@@ -81,7 +81,8 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   if (L.tongue) {
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
-    const k = side * tongueLightAt(light.tongueLight, p.gap);
+    // (the upper lip and teeth shade what lies just under them: a thin dark band, the tongue lit below it)
+    const k = side * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - q.top) / p.unit, (q.bottom - q.cy) / p.unit);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
     const dome = tongueDome(q.lateral), grow = light.tongueGrow * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
@@ -148,12 +149,28 @@ const tmp = new Float32Array(4);
  * The tongue's light for frameLight's ramp `ramp` (0.35 narrow .. 1 wide) at lip gap `gap` (iod):
  * a small speech opening keeps its tongue in the teeth's shadow (TONGUE_SPEECH_LIGHT x the ramp: a
  * dark middle, test/mouthCavity, real speech's dark share 0.13-0.34); from TONGUE_OPEN_GAP it goes
- * over to TONGUE_LIGHT x the ramp's square root (at the ramp alone a mid opening's tongue was a murky
+ * over to TONGUE_LIGHT x the ramp's square root (session 20: from 0.06, was 0.16-0.26: the shade under the upper row,
+ * underUpperRowLight, keeps the band under the teeth dark; at the ramp alone a mid opening's tongue was a murky
  * third of the lips' light, lp_d6's real one 0.85-0.95 of it: bench/tongueShow.ts).
  */
 export function tongueLightAt(ramp: number, gap: number): number {
   const speech = TONGUE_SPEECH_LIGHT * ramp, open = TONGUE_LIGHT * Math.sqrt(ramp);
   return speech + (open - speech) * smoothstep(TONGUE_OPEN_GAP[0], TONGUE_OPEN_GAP[1], gap);
+}
+
+/**
+ * The share of its light the tongue keeps `below` IOD under the upper lip line: the upper lip and
+ * teeth shade the band just under the row's tips (UNDER_ROW_SHADE, fading out from UNDER_ROW_SHADOW[0]
+ * to [1]). Session 20: without it a mid opening's tongue was lit or dark as a whole; kept dark (the
+ * speech light) it drew a black crescent under the upper teeth over 0.33-0.43 of the middle columns'
+ * height (lp_s0, lp_s9, st_happy at a 0.15-0.18 IOD gap) where real speakers show a dark band of
+ * 0-0.25 of it over the tongue tip or the lower teeth (bench/midOpening.ts). Just over the lower
+ * lip (`above` IOD over its line, under OVER_LOWER_LIT[0]) the shade is gone: light comes in over the
+ * lower lip (a small opening's shade met the lip as a black line along it, lp_s0 at jawOpen .15).
+ */
+export function underUpperRowLight(below: number, above = Infinity): number {
+  const shade = (1 - smoothstep(UNDER_ROW_SHADOW[0], UNDER_ROW_SHADOW[1], below)) * smoothstep(OVER_LOWER_LIT[0], OVER_LOWER_LIT[1], above);
+  return 1 - UNDER_ROW_SHADE * shade;
 }
 
 /**
@@ -176,7 +193,11 @@ const BODY_REACH = 0.05;
  */
 const TONGUE_LIGHT = 1.1;
 /** ... in a small speech opening (as until session 19), and the lip gaps (iod) over which it goes over to TONGUE_LIGHT */
-const TONGUE_SPEECH_LIGHT = 0.7, TONGUE_OPEN_GAP = [0.16, 0.26] as const;
+const TONGUE_SPEECH_LIGHT = 0.7, TONGUE_OPEN_GAP = [0.06, 0.16] as const;
+/** under the upper lip line (iod) the tongue is shaded by UNDER_ROW_SHADE, fading out from the first depth to the second (the upper row's tips hang ~0.06 IOD under the lip) */
+const UNDER_ROW_SHADE = 0.75, UNDER_ROW_SHADOW = [0.06, 0.12] as const;
+/** over the lower lip line (iod) the tongue is lit up to the first height, shaded (as under the upper row) from the second (the lip's inner band covers ~0.03) */
+const OVER_LOWER_LIT = [0.03, 0.06] as const;
 /** wide open: the tongue's back shaded by up to this share (0.45 until session 16, 0.6 until session 19: with the lit top a contour, 0.6 took it back into the throat's dark) */
 const TONGUE_BACK_SHADE = 0.45;
 /** lateral position (0 centre, 1 inner corner) from which the cavity turns into the corners' lining (frameLight.ts cornerLining) */

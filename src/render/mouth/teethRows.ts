@@ -56,7 +56,7 @@ export const LOWER_TEETH_DROP = 0.04;
  * over the lip) would otherwise sink behind the lower lip's inner band (no lower teeth in a wide-open
  * mouth, lp_s42 .5-.75).
  */
-export const DROP_UNTIL: [number, number] = [0.12, 0.3];
+export const DROP_UNTIL: [number, number] = [0.08, 0.2];
 /**
  * The lower row's tips stand at most this far (iod) over the lower lip's inner line: where the lip
  * is further under the jaw's anchor, the jaw set (lower teeth and tongue) follows it down. A tracked
