@@ -1,7 +1,8 @@
 # Speaker-fold experiments with sequence models (training tooling; Debian python3-torch).
 #   /usr/bin/python3 src/motion/train/lipseq/experiment.py /tmp/lipseq tcn gru mlp ...
 # A run is RECIPE[:key=value...][@SEED], e.g. tcn_ng:flux=1:epochs=45@2 (fields of DEFAULT: corr,
-# tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight...). With LIPSEQ_RESULTS=FILE
+# tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight, asym (jaw under-prediction on speech frames
+# weighted 1 + asym: losses.py), tnorm=speech (each clip's targets standardised over its speech frames)...). With LIPSEQ_RESULTS=FILE
 # each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
 import json
 import os
@@ -47,7 +48,8 @@ RECIPES = {
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
-               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX')
+               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX',
+               asym=0.0, tnorm='all')
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -110,7 +112,7 @@ def cue_inputs(cues, mode, sigma, keep='ABCDEFGHX'):
     return cues.astype(np.float32)
 
 
-def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX'):
+def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX', tnorm='all'):
     for c in clips:
         c.setdefault('mel0', c['mel'])
         c['mel'] = with_band_variance(c['mel0']) if cvn else c['mel0']
@@ -128,7 +130,9 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sig
         elif target == 'video':
             Y[:, 0] = c['videoJaw']
         c['Yraw'] = Y
-        c['Yz'] = standardise_targets(dict(Y=Y, valid=c['valid']))
+        # tnorm 'speech': each clip's targets standardised over its speech frames only (its own speech range)
+        over = c['valid'] & (c['speech'] >= 0.5) if tnorm == 'speech' and (c['valid'] & (c['speech'] >= 0.5)).sum() >= 10 else c['valid']
+        c['Yz'] = standardise_targets(dict(Y=Y, valid=over))
         # the curve scored against: the measure (motion --video jawOpen), or the raw gap when trained on it
         c['ref'] = np.nan_to_num(c['gap'], nan=float(np.nanmedian(c['gap']))) if target == 'gap' else c['videoJaw']
 
@@ -180,18 +184,21 @@ def train(clips, r, log=False):
             yb = np.zeros((len(part), Lb, T), np.float32)
             wb = np.zeros((len(part), Lb), np.float32)
             pb = np.full((len(part), Lb), -1, np.int64)
+            sb = np.zeros((len(part), Lb), np.float32)
             for i, (c, a, b, w) in enumerate(part):
                 if 'ph' in c:
                     pb[i, :b - a] = c['ph'][a:b]
                 xb[i, :b - a] = (c['X'][a:b] - mean) / std
                 yb[i, :b - a] = c['Yz'][a:b]
                 wb[i, :b - a] = c['valid'][a:b] * w
+                if 'speech' in c:
+                    sb[i, :b - a] = c['speech'][a:b]
             xt = torch.from_numpy(spec_mask(xb, r, rng))
             xt = xt + r['noise'] * torch.randn_like(xt)
             lr = r['lr'] * 0.5 * (1 + np.cos(np.pi * step / total))
             for g in opt.param_groups:
                 g['lr'] = lr
-            loss = lip_loss(model(xt), torch.from_numpy(yb), torch.from_numpy(wb), tw, r['corr'], r['corr_targets'])
+            loss = lip_loss(model(xt), torch.from_numpy(yb), torch.from_numpy(wb), tw, r['corr'], r['corr_targets'], torch.from_numpy(sb), r['asym'])
             if r['phon'] > 0 and (pb >= 0).any():
                 logits = model.aux_logits
                 loss = loss + r['phon'] * F.cross_entropy(logits.reshape(-1, logits.shape[2]), torch.from_numpy(pb).reshape(-1), ignore_index=-1)
@@ -274,7 +281,7 @@ def run(name, clips, folds, out=None):
     r = parse_recipe(name)
     DIP = r['dip']
     t0 = time.time()
-    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'])
+    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'], r['tnorm'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
     held = [c for c in clips if c['role'] == 'heldout']
     fits = [[c for c in train_clips if c['speaker'] not in fold] for fold in folds]
