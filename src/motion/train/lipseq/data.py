@@ -99,6 +99,23 @@ def quantile_map(pred, real):
     return frm, to
 
 
+def mean_bottom(frm, to, pred, real, upto):
+    """the quantile map's knots up to the `upto` percentile of the prediction moved to the real's mean
+    over the predictions between the knot's neighbours (never down): where the ranking is unsure the
+    lowest predictions are not sent to the real's shut tail, only to what those frames really average"""
+    frm, to = list(frm), list(to)
+    for k, q in enumerate(CAL_Q[:len(frm)]):
+        if q > upto:
+            break
+        lo, hi = frm[max(0, k - 1)], frm[min(len(frm) - 1, k + 1)]
+        near = real[(pred >= lo) & (pred <= hi)]
+        if len(near) >= 10:
+            to[k] = max(to[k], float(near.mean()))
+    for k in range(1, len(to)):
+        to[k] = max(to[k], to[k - 1])
+    return frm, to
+
+
 def map_through(v, frm, to):
     frm = np.asarray(frm); to = np.asarray(to)
     j = np.clip(np.searchsorted(frm[1:-1], v, side='left') + 1, 1, len(frm) - 1)

@@ -2,7 +2,8 @@
 #   /usr/bin/python3 src/motion/train/lipseq/experiment.py /tmp/lipseq tcn gru mlp ...
 # A run is RECIPE[:key=value...][@SEED], e.g. tcn_ng:flux=1:epochs=45@2 (fields of DEFAULT: corr,
 # tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight, asym (jaw under-prediction on speech frames
-# weighted 1 + asym: losses.py), tnorm=speech (each clip's targets standardised over its speech frames)...). With LIPSEQ_RESULTS=FILE
+# weighted 1 + asym: losses.py), tnorm=speech (each clip's targets standardised over its speech frames), cal_bottom
+# (the jaw's calibration knots up to that percentile mapped to the real's mean: data.py mean_bottom)...). With LIPSEQ_RESULTS=FILE
 # each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
 import json
 import os
@@ -11,7 +12,7 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
-from data import load, stacked_frames, standardise_targets, quantile_map, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
+from data import load, stacked_frames, standardise_targets, quantile_map, mean_bottom, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
 from models import Tcn, Gru, PooledMlp
 from augment import augmented_view, any_augmentation, spec_mask
 from losses import lip_loss
@@ -49,7 +50,7 @@ DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, b
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
                phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX',
-               asym=0.0, tnorm='all')
+               asym=0.0, tnorm='all', cal_bottom=0.0)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -217,6 +218,8 @@ def predict(model, mean, std, c):
 # dips kept through the output smoothing: the smoothed curve less DIP times how far a light smoothing
 # (sigma 0.5) falls below it, so short closures (p/b/m, ~60-100 ms) are not blurred away; set per run
 DIP = 0.0
+# knots of the jaw's calibration up to this percentile mapped to the real's mean there (data.py mean_bottom); per run
+CAL_BOTTOM = 0.0
 
 
 def smoothed(x, sigma):
@@ -230,7 +233,9 @@ def calibrate(model, mean, std, clips, sigma):
         p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
         m = c['valid'] & (c['speech'] >= 0.5)
         pred.append(p[m]); real.append(c['Yraw'][m, 0])
-    return quantile_map(np.concatenate(pred), np.concatenate(real))
+    pred, real = np.concatenate(pred), np.concatenate(real)
+    qmap = quantile_map(pred, real)
+    return mean_bottom(*qmap, pred, real, CAL_BOTTOM) if CAL_BOTTOM > 0 else qmap
 
 
 def jaw(model, mean, std, c, sigma, qmap):
@@ -277,9 +282,10 @@ def oof_maps(fold_models, fold_clips, sigma):
 
 
 def run(name, clips, folds, out=None):
-    global DIP
+    global DIP, CAL_BOTTOM
     r = parse_recipe(name)
     DIP = r['dip']
+    CAL_BOTTOM = r['cal_bottom']
     t0 = time.time()
     prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'], r['tnorm'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
