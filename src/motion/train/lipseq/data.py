@@ -22,7 +22,7 @@ def load(folder):
         clips.append(dict(name=c['name'], speaker=c['speaker'], role=c['role'], n=n,
                           mel=b['mel'].reshape(-1, D), Y=b['Y'].reshape(n, T), valid=b['valid'] > 0.5,
                           videoJaw=b['videoJaw'].astype(np.float64), gap=b['gap'].astype(np.float64),
-                          speech=b['speech'].astype(np.float64)))
+                          speech=b['speech'].astype(np.float64), smile=b['smile'].astype(np.float64) if 'smile' in b else None))
     # optional: voicing and relative log pitch per 100 Hz frame (exportVoicing.ts, an experiment)
     vf = os.path.join(folder, 'voicing.f32')
     if os.path.exists(vf):

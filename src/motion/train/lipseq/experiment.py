@@ -3,7 +3,8 @@
 # A run is RECIPE[:key=value...][@SEED], e.g. tcn_ng:flux=1:epochs=45@2 (fields of DEFAULT: corr,
 # tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight, asym (jaw under-prediction on speech frames
 # weighted 1 + asym: losses.py), tnorm=speech (each clip's targets standardised over its speech frames), cal_bottom
-# (the jaw's calibration knots up to that percentile mapped to the real's mean: data.py mean_bottom)...). With LIPSEQ_RESULTS=FILE
+# (the jaw's calibration knots up to that percentile mapped to the real's mean: data.py mean_bottom), smile (the
+# teacher's smile as a 9th target with this loss weight; its held-out r printed)...). With LIPSEQ_RESULTS=FILE
 # each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
 import json
 import os
@@ -12,7 +13,7 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
-from data import load, stacked_frames, standardise_targets, quantile_map, mean_bottom, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
+from data import load, stacked_frames, standardise_targets, quantile_map, mean_bottom, map_through, gaussian, postprocess, best_lag, pearson, per_speaker, TARGET_WEIGHT
 from models import Tcn, Gru, PooledMlp
 from augment import augmented_view, any_augmentation, spec_mask
 from losses import lip_loss
@@ -50,7 +51,7 @@ DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, b
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
                phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX',
-               asym=0.0, tnorm='all', cal_bottom=0.0)
+               asym=0.0, tnorm='all', cal_bottom=0.0, smile=0.0)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -154,10 +155,10 @@ def train(clips, r, log=False):
     frames_per_speaker = {}
     for c in clips:
         frames_per_speaker[c['speaker']] = frames_per_speaker.get(c['speaker'], 0) + c['n']
-    T = clips[0]['Y'].shape[1]
+    T = clips[0]['Yz'].shape[1]
     model = make_model(r, X.shape[1], T)
     opt = torch.optim.Adam(model.parameters(), lr=r['lr'], weight_decay=r['decay'])
-    tw = torch.tensor(TARGET_WEIGHT)
+    tw = torch.tensor(np.append(TARGET_WEIGHT, np.float32(r['smile']))[:T])
     L = r['chunk']
     weight = {c['name']: min(1.0, 1500 / frames_per_speaker[c['speaker']]) ** r['balance'] * (r['grid_weight'] if c['speaker'] == 'grid_s1' else 1.0) for c in clips}
     # chunks of whole clips (augmented anew each epoch when the recipe asks); each epoch a new random phase
@@ -243,6 +244,27 @@ def jaw(model, mean, std, c, sigma, qmap):
     return postprocess(map_through(p, *qmap), c['speech'])
 
 
+def with_smile_target(clips):
+    """the teacher's smile (exportLipData's `smile` block) as a 9th target, standardised per clip like the others"""
+    for c in clips:
+        sm = c['smile'][:, None].astype(np.float32)
+        c['Yraw'] = np.concatenate([c['Yraw'], sm], 1)
+        c['Yz'] = np.concatenate([c['Yz'], standardise_targets(dict(Y=sm, valid=c['valid']))], 1)
+
+
+def smile_line(models, fold_clips, held):
+    """r of the smile output (sigma 1.5) against the teacher's over valid frames: per speaker by its fold model, Katie and mt_sun by each"""
+    rows = []
+    for (model, mean, std), cl in zip(models, fold_clips):
+        for c in cl:
+            p = gaussian(predict(model, mean, std, c)[:, -1], 1.5)
+            rows.append((c['speaker'], pearson(p[c['valid']], c['smile'][c['valid']]), c['n']))
+    sp = per_speaker(rows)
+    h = [[pearson(gaussian(predict(*m, c)[:, -1], 1.5)[c['valid']], c['smile'][c['valid']]) for m in models] for c in held]
+    return (f'smile r: mean {np.mean(list(sp.values())):.3f} over {len(sp)} (' + ', '.join(f'{k.replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items()))
+            + ') | ' + ', '.join(f'{c["name"]} {np.mean(x):.3f}' for c, x in zip(held, h)))
+
+
 def parse_value(v, old):
     if isinstance(old, bool):
         return v in ('1', 'true')
@@ -292,7 +314,11 @@ def run(name, clips, folds, out=None):
     held = [c for c in clips if c['role'] == 'heldout']
     fits = [[c for c in train_clips if c['speaker'] not in fold] for fold in folds]
     fold_clips = [[c for c in train_clips if c['speaker'] in fold] for fold in folds]
+    if r['smile'] > 0:
+        with_smile_target(clips)
     models = [train(fit, r) for fit in fits]
+    if r['smile'] > 0:
+        print('   ' + smile_line(models, fold_clips, held))
     result = dict(name=name, recipe={k: v for k, v in r.items() if k != 'dilations'})
     dump = {} if os.environ.get('LIPSEQ_DUMP') else None
     for s in r['smooth']:
