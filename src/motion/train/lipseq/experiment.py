@@ -13,11 +13,12 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
-from data import load, stacked_frames, standardise_targets, quantile_map, mean_bottom, map_through, gaussian, postprocess, best_lag, pearson, per_speaker, TARGET_WEIGHT
+from data import load, stacked_frames, standardise_targets, quantile_map, mean_bottom, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
 from models import Tcn, Gru, PooledMlp
 from augment import augmented_view, any_augmentation, spec_mask
 from losses import lip_loss
 from murmur import MurmurStats
+from smile import with_smile_target, smile_line
 
 torch.set_num_threads(1)
 
@@ -244,27 +245,6 @@ def jaw(model, mean, std, c, sigma, qmap):
     return postprocess(map_through(p, *qmap), c['speech'])
 
 
-def with_smile_target(clips):
-    """the teacher's smile (exportLipData's `smile` block) as a 9th target, standardised per clip like the others"""
-    for c in clips:
-        sm = c['smile'][:, None].astype(np.float32)
-        c['Yraw'] = np.concatenate([c['Yraw'], sm], 1)
-        c['Yz'] = np.concatenate([c['Yz'], standardise_targets(dict(Y=sm, valid=c['valid']))], 1)
-
-
-def smile_line(models, fold_clips, held):
-    """r of the smile output (sigma 1.5) against the teacher's over valid frames: per speaker by its fold model, Katie and mt_sun by each"""
-    rows = []
-    for (model, mean, std), cl in zip(models, fold_clips):
-        for c in cl:
-            p = gaussian(predict(model, mean, std, c)[:, -1], 1.5)
-            rows.append((c['speaker'], pearson(p[c['valid']], c['smile'][c['valid']]), c['n']))
-    sp = per_speaker(rows)
-    h = [[pearson(gaussian(predict(*m, c)[:, -1], 1.5)[c['valid']], c['smile'][c['valid']]) for m in models] for c in held]
-    return (f'smile r: mean {np.mean(list(sp.values())):.3f} over {len(sp)} (' + ', '.join(f'{k.replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items()))
-            + ') | ' + ', '.join(f'{c["name"]} {np.mean(x):.3f}' for c, x in zip(held, h)))
-
-
 def parse_value(v, old):
     if isinstance(old, bool):
         return v in ('1', 'true')
@@ -318,7 +298,7 @@ def run(name, clips, folds, out=None):
         with_smile_target(clips)
     models = [train(fit, r) for fit in fits]
     if r['smile'] > 0:
-        print('   ' + smile_line(models, fold_clips, held))
+        print('   ' + smile_line(models, fold_clips, held, predict))
     result = dict(name=name, recipe={k: v for k, v in r.items() if k != 'dilations'})
     dump = {} if os.environ.get('LIPSEQ_DUMP') else None
     for s in r['smooth']:
