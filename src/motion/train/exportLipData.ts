@@ -1,8 +1,8 @@
 // Exports the lip model's training data for the sequence trainer (trainLipSeq.py): per clip the
 // normalised 100 Hz log-mel frames (lipFeatures.ts, exactly what the product computes), the
 // teacher's mouth weights at 25 fps, the measure's curve (`motion --video` jawOpen), the lip gap
-// over rest, speech activity and the usable-frame mask. One binary file of float32 blocks and one
-// JSON index (names, speakers, roles, block offsets).
+// over rest, speech activity, the usable-frame mask and the teacher's smile (lipseq's `smile` experiments).
+// One binary file of float32 blocks and one JSON index (names, speakers, roles, block offsets).
 //
 //   node --import tsx src/motion/train/exportLipData.ts [--out /tmp/lipseq] [--grid 32] [--streaming]
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ export interface ExportedClip {
   role: 'train' | 'heldout';
   n: number;
   n100: number;
-  blocks: Record<'mel' | 'Y' | 'valid' | 'videoJaw' | 'gap' | 'speech', Block>;
+  blocks: Record<'mel' | 'Y' | 'valid' | 'videoJaw' | 'gap' | 'speech', Block> & { smile?: Block };
 }
 
 function arg(name: string, fallback: string): string {
@@ -56,7 +56,7 @@ export function writeClipData(out: string, data: ClipData[], folds: string[][]):
     const clip = c.clip;
     index.push({
       name: clip.name, speaker: clip.speaker, role: clip.role, n: c.n, n100: c.audio.n100,
-      blocks: { mel: put(c.audio.frames), Y: put(c.Y), valid: put(c.valid), videoJaw: put(c.videoJaw), gap: put(c.gapOverRest), speech: put(c.speech) },
+      blocks: { mel: put(c.audio.frames), Y: put(c.Y), valid: put(c.valid), videoJaw: put(c.videoJaw), gap: put(c.gapOverRest), speech: put(c.speech), ...(c.smile ? { smile: put(c.smile) } : {}) },
     });
   }
   const all = new Float32Array(at);

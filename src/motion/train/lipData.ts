@@ -39,6 +39,8 @@ export interface ClipData {
   Ycal?: Float32Array;
   /** loss weight of the whole clip (1 unless the teacher is doubtful) */
   weight?: number;
+  /** the teacher's smile (mean of mouthSmileLeft/Right), for lipseq's smile experiments; not a model target */
+  smile?: Float32Array;
 }
 
 export function percentile(values: number[], p: number): number {
@@ -99,13 +101,15 @@ export async function loadClipData(clip: TrainClip, faces: (CachedFace | null)[]
   const valid = new Uint8Array(n);
   const videoJaw = new Float64Array(n);
   const gapOverRest = new Float64Array(n).fill(NaN);
+  const smile = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     contextVector(audio, i / TEACHER_FPS, offsets, X.subarray(i * dim, (i + 1) * dim));
     for (let t = 0; t < T; t++) Y[i * T + t] = teacher[i]!.w[LIP_TARGETS[t]!] ?? 0;
     videoJaw[i] = video[i]!.w.jawOpen ?? 0;
+    smile[i] = ((teacher[i]!.w.mouthSmileLeft ?? 0) + (teacher[i]!.w.mouthSmileRight ?? 0)) / 2;
     const f = faces[i];
     if (f) gapOverRest[i] = f.m.lipGap - rest.lipGap;
     valid[i] = f && f.score >= 0.5 && Math.abs(f.angles.yaw) <= MAX_YAW && Math.abs(f.angles.pitch) <= MAX_PITCH ? 1 : 0;
   }
-  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech, audio };
+  return { clip, n, X, Y, valid, videoJaw, gapOverRest, speech, audio, smile };
 }

@@ -18,7 +18,7 @@ def main():
         name, _, seed = r['name'].partition('@')
         runs.setdefault(name, {})[seed or '1'] = r[key]
     b = runs[base]
-    print(f'{"recipe":34s} {"mean r per seed":22s} {"mean":>6s} {"diff":>7s} {"+-":>6s} {"better/worse":>12s} {"katie":>6s} {"mt_sun":>6s} {"loud med/p90":>12s} {"silent>0.1":>10s}')
+    print(f'{"recipe":34s} {"mean r per seed":22s} {"mean":>6s} {"diff":>7s} {"+-":>6s} {"better/worse":>12s} {"katie":>6s} {"mt_sun":>6s} {"loud med/p90":>12s} {"silent>0.1":>10s} {"shut/false":>11s}')
     for name, by_seed in runs.items():
         seeds = sorted(by_seed)
         means = [by_seed[s]['mean'] for s in seeds]
@@ -31,7 +31,8 @@ def main():
         m = [by_seed[s]['murmur'] for s in seeds]
         print(f'{name:34s} {" ".join(f"{x:.3f}" for x in means):22s} {np.mean(means):6.3f} {np.mean(paired) if paired else 0:+7.3f} {np.std(paired) if paired else 0:6.3f} {better:5d}/{worse:<6d}'
               f' {np.mean([by_seed[s]["katie"] for s in seeds]):6.3f} {np.mean([by_seed[s]["mt_sun"] for s in seeds]):6.3f}'
-              f' {np.mean([x["ours_med"] for x in m]):.3f}/{np.mean([x["ours_p90"] for x in m]):.3f} {np.mean([x["silent_over_01"] for x in m]) * 100:9.1f}%')
+              f' {np.mean([x["ours_med"] for x in m]):.3f}/{np.mean([x["ours_p90"] for x in m]):.3f} {np.mean([x["silent_over_01"] for x in m]) * 100:9.1f}%'
+              f' {np.mean([x.get("shut_ours", np.nan) for x in m]) * 100:5.1f}/{np.mean([x.get("false_shut", np.nan) for x in m]) * 100:4.1f}%')
     real = rows[0][key]['murmur']
     print(f'real (teacher) at the same loud frames: median {real["real_med"]:.3f}, p90 {real["real_p90"]:.3f}')
 

@@ -22,7 +22,7 @@ def load(folder):
         clips.append(dict(name=c['name'], speaker=c['speaker'], role=c['role'], n=n,
                           mel=b['mel'].reshape(-1, D), Y=b['Y'].reshape(n, T), valid=b['valid'] > 0.5,
                           videoJaw=b['videoJaw'].astype(np.float64), gap=b['gap'].astype(np.float64),
-                          speech=b['speech'].astype(np.float64)))
+                          speech=b['speech'].astype(np.float64), smile=b['smile'].astype(np.float64) if 'smile' in b else None))
     # optional: voicing and relative log pitch per 100 Hz frame (exportVoicing.ts, an experiment)
     vf = os.path.join(folder, 'voicing.f32')
     if os.path.exists(vf):
@@ -96,6 +96,23 @@ def quantile_map(pred, real):
         to.append(max(to[-1] if to else -np.inf, t))
     if len(frm) < 2:
         return [0.0, 1.0], [0.0, 0.0]
+    return frm, to
+
+
+def mean_bottom(frm, to, pred, real, upto):
+    """the quantile map's knots up to the `upto` percentile of the prediction moved to the real's mean
+    over the predictions between the knot's neighbours (never down): where the ranking is unsure the
+    lowest predictions are not sent to the real's shut tail, only to what those frames really average"""
+    frm, to = list(frm), list(to)
+    for k, q in enumerate(CAL_Q[:len(frm)]):
+        if q > upto:
+            break
+        lo, hi = frm[max(0, k - 1)], frm[min(len(frm) - 1, k + 1)]
+        near = real[(pred >= lo) & (pred <= hi)]
+        if len(near) >= 10:
+            to[k] = max(to[k], float(near.mean()))
+    for k in range(1, len(to)):
+        to[k] = max(to[k], to[k - 1])
     return frm, to
 
 

@@ -1,7 +1,10 @@
 # Speaker-fold experiments with sequence models (training tooling; Debian python3-torch).
 #   /usr/bin/python3 src/motion/train/lipseq/experiment.py /tmp/lipseq tcn gru mlp ...
 # A run is RECIPE[:key=value...][@SEED], e.g. tcn_ng:flux=1:epochs=45@2 (fields of DEFAULT: corr,
-# tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight...). With LIPSEQ_RESULTS=FILE
+# tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight, asym (jaw under-prediction on speech frames
+# weighted 1 + asym: losses.py), tnorm=speech (each clip's targets standardised over its speech frames), cal_bottom
+# (the jaw's calibration knots up to that percentile mapped to the real's mean: data.py mean_bottom), smile (the
+# teacher's smile as a 9th target with this loss weight; its held-out r printed)...). With LIPSEQ_RESULTS=FILE
 # each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
 import json
 import os
@@ -10,11 +13,12 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
-from data import load, stacked_frames, standardise_targets, quantile_map, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
+from data import load, stacked_frames, standardise_targets, quantile_map, mean_bottom, map_through, gaussian, postprocess, best_lag, per_speaker, TARGET_WEIGHT
 from models import Tcn, Gru, PooledMlp
 from augment import augmented_view, any_augmentation, spec_mask
 from losses import lip_loss
 from murmur import MurmurStats
+from smile import with_smile_target, smile_line
 
 torch.set_num_threads(1)
 
@@ -47,7 +51,8 @@ RECIPES = {
 DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, bidirectional=True, lr=2e-3, decay=1e-4,
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
-               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX')
+               phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX',
+               asym=0.0, tnorm='all', cal_bottom=0.0, smile=0.0)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -110,7 +115,7 @@ def cue_inputs(cues, mode, sigma, keep='ABCDEFGHX'):
     return cues.astype(np.float32)
 
 
-def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX'):
+def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX', tnorm='all'):
     for c in clips:
         c.setdefault('mel0', c['mel'])
         c['mel'] = with_band_variance(c['mel0']) if cvn else c['mel0']
@@ -128,7 +133,9 @@ def prepare(clips, target, flux=False, cvn=False, voicing=False, cues=0, cue_sig
         elif target == 'video':
             Y[:, 0] = c['videoJaw']
         c['Yraw'] = Y
-        c['Yz'] = standardise_targets(dict(Y=Y, valid=c['valid']))
+        # tnorm 'speech': each clip's targets standardised over its speech frames only (its own speech range)
+        over = c['valid'] & (c['speech'] >= 0.5) if tnorm == 'speech' and (c['valid'] & (c['speech'] >= 0.5)).sum() >= 10 else c['valid']
+        c['Yz'] = standardise_targets(dict(Y=Y, valid=over))
         # the curve scored against: the measure (motion --video jawOpen), or the raw gap when trained on it
         c['ref'] = np.nan_to_num(c['gap'], nan=float(np.nanmedian(c['gap']))) if target == 'gap' else c['videoJaw']
 
@@ -149,10 +156,10 @@ def train(clips, r, log=False):
     frames_per_speaker = {}
     for c in clips:
         frames_per_speaker[c['speaker']] = frames_per_speaker.get(c['speaker'], 0) + c['n']
-    T = clips[0]['Y'].shape[1]
+    T = clips[0]['Yz'].shape[1]
     model = make_model(r, X.shape[1], T)
     opt = torch.optim.Adam(model.parameters(), lr=r['lr'], weight_decay=r['decay'])
-    tw = torch.tensor(TARGET_WEIGHT)
+    tw = torch.tensor(np.append(TARGET_WEIGHT, np.float32(r['smile']))[:T])
     L = r['chunk']
     weight = {c['name']: min(1.0, 1500 / frames_per_speaker[c['speaker']]) ** r['balance'] * (r['grid_weight'] if c['speaker'] == 'grid_s1' else 1.0) for c in clips}
     # chunks of whole clips (augmented anew each epoch when the recipe asks); each epoch a new random phase
@@ -180,18 +187,21 @@ def train(clips, r, log=False):
             yb = np.zeros((len(part), Lb, T), np.float32)
             wb = np.zeros((len(part), Lb), np.float32)
             pb = np.full((len(part), Lb), -1, np.int64)
+            sb = np.zeros((len(part), Lb), np.float32)
             for i, (c, a, b, w) in enumerate(part):
                 if 'ph' in c:
                     pb[i, :b - a] = c['ph'][a:b]
                 xb[i, :b - a] = (c['X'][a:b] - mean) / std
                 yb[i, :b - a] = c['Yz'][a:b]
                 wb[i, :b - a] = c['valid'][a:b] * w
+                if 'speech' in c:
+                    sb[i, :b - a] = c['speech'][a:b]
             xt = torch.from_numpy(spec_mask(xb, r, rng))
             xt = xt + r['noise'] * torch.randn_like(xt)
             lr = r['lr'] * 0.5 * (1 + np.cos(np.pi * step / total))
             for g in opt.param_groups:
                 g['lr'] = lr
-            loss = lip_loss(model(xt), torch.from_numpy(yb), torch.from_numpy(wb), tw, r['corr'], r['corr_targets'])
+            loss = lip_loss(model(xt), torch.from_numpy(yb), torch.from_numpy(wb), tw, r['corr'], r['corr_targets'], torch.from_numpy(sb), r['asym'])
             if r['phon'] > 0 and (pb >= 0).any():
                 logits = model.aux_logits
                 loss = loss + r['phon'] * F.cross_entropy(logits.reshape(-1, logits.shape[2]), torch.from_numpy(pb).reshape(-1), ignore_index=-1)
@@ -210,6 +220,8 @@ def predict(model, mean, std, c):
 # dips kept through the output smoothing: the smoothed curve less DIP times how far a light smoothing
 # (sigma 0.5) falls below it, so short closures (p/b/m, ~60-100 ms) are not blurred away; set per run
 DIP = 0.0
+# knots of the jaw's calibration up to this percentile mapped to the real's mean there (data.py mean_bottom); per run
+CAL_BOTTOM = 0.0
 
 
 def smoothed(x, sigma):
@@ -223,7 +235,9 @@ def calibrate(model, mean, std, clips, sigma):
         p = smoothed(predict(model, mean, std, c)[:, 0], sigma)
         m = c['valid'] & (c['speech'] >= 0.5)
         pred.append(p[m]); real.append(c['Yraw'][m, 0])
-    return quantile_map(np.concatenate(pred), np.concatenate(real))
+    pred, real = np.concatenate(pred), np.concatenate(real)
+    qmap = quantile_map(pred, real)
+    return mean_bottom(*qmap, pred, real, CAL_BOTTOM) if CAL_BOTTOM > 0 else qmap
 
 
 def jaw(model, mean, std, c, sigma, qmap):
@@ -270,16 +284,21 @@ def oof_maps(fold_models, fold_clips, sigma):
 
 
 def run(name, clips, folds, out=None):
-    global DIP
+    global DIP, CAL_BOTTOM
     r = parse_recipe(name)
     DIP = r['dip']
+    CAL_BOTTOM = r['cal_bottom']
     t0 = time.time()
-    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'])
+    prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], r['cues'], r['cue_sigma'], r['cue_keep'], r['tnorm'])
     train_clips = [c for c in clips if c['role'] == 'train' and (r['grid'] or c['speaker'] != 'grid_s1')]
     held = [c for c in clips if c['role'] == 'heldout']
     fits = [[c for c in train_clips if c['speaker'] not in fold] for fold in folds]
     fold_clips = [[c for c in train_clips if c['speaker'] in fold] for fold in folds]
+    if r['smile'] > 0:
+        with_smile_target(clips)
     models = [train(fit, r) for fit in fits]
+    if r['smile'] > 0:
+        print('   ' + smile_line(models, fold_clips, held, predict))
     result = dict(name=name, recipe={k: v for k, v in r.items() if k != 'dilations'})
     dump = {} if os.environ.get('LIPSEQ_DUMP') else None
     for s in r['smooth']:

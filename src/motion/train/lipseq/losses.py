@@ -23,10 +23,21 @@ def window_corr(pred, y, w):
     return cov / ((pc ** 2).sum(1) * (yc ** 2).sum(1) + 1e-6).sqrt()
 
 
-def lip_loss(pred, y, w, tw, corr_weight=0.0, corr_targets=1):
-    """MSE plus corr_weight * (1 - r) of the first corr_targets targets (jawOpen first), averaged over
-    the sequences with at least 16 valid frames, each weighted by its mean frame weight."""
-    loss = weighted_mse(pred, y, w, tw)
+def shut_in_speech_weight(pred, y, speech, asym):
+    """B x T x targets error weights: 1 + asym where the jaw (target 0) is predicted under the teacher
+    on a speech frame (`speech` B x T, 0..1), 1 elsewhere. An expectile above the median on speech: a
+    frame the network is unsure of leans open rather than shut; silent frames and the other targets
+    keep the plain squared error."""
+    wt = torch.ones_like(pred)
+    wt[:, :, 0] = 1 + asym * speech * (pred[:, :, 0] < y[:, :, 0]).float()
+    return wt
+
+
+def lip_loss(pred, y, w, tw, corr_weight=0.0, corr_targets=1, speech=None, asym=0.0):
+    """MSE (jaw under-prediction on speech weighted 1 + asym) plus corr_weight * (1 - r) of the first
+    corr_targets targets (jawOpen first), averaged over the sequences with at least 16 valid frames,
+    each weighted by its mean frame weight."""
+    loss = weighted_mse(pred, y, w, tw * shut_in_speech_weight(pred.detach(), y, speech, asym) if asym > 0 else tw)
     if corr_weight <= 0:
         return loss
     r = window_corr(pred[:, :, :corr_targets], y[:, :, :corr_targets], w)

@@ -16,7 +16,7 @@ def main():
     data_dir, out_dir, name, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     clips, idx = load(data_dir)
     r = dict(ex.DEFAULT, **ex.RECIPES[name], seed=seed)
-    ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'])
+    ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], tnorm=r['tnorm'])
     train_clips = [c for c in clips if c['role'] == 'train']
     os.makedirs(out_dir, exist_ok=True)
     jobs = [(f'fold{k + 1}', [c for c in train_clips if c['speaker'] not in fold]) for k, fold in enumerate(idx['folds'])]
