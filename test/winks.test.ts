@@ -66,3 +66,16 @@ test('one eye shut and the other at 0.46-0.62 of rest on 23 px eyes (Obama2 f23-
     assert.ok(c[i]![0] > 0.5 && c[i]![0] < 0.85, `#${i}: other eye ${c[i]![0]}`);
   }
 });
+
+test('one eye read deeply shut (.09-.20, Obama2 f23-26) keeps the other at its own reading; one read .24-.31 (clip1 f124-126, a real blink) still takes it up', () => {
+  const other = [0.62, 0.46, 0.58, 0.51];
+  const run = (shut: number[]) => closures(track(23, Array.from({ length: 40 }, (_, i): [number, number] => (i >= 20 && i < 24 ? [other[i - 20]!, shut[i - 20]!] : [1, 1]))));
+  const wink = run([0.12, 0.09, 0.2, 0.17]);
+  const blink = run([0.31, 0.24, 0.24, 0.24]);
+  for (let i = 20; i < 24; i++) {
+    assert.ok(wink[i]![1] > 0.95 && blink[i]![1] > 0.95, `#${i}: shut eye ${wink[i]![1]} ${blink[i]![1]}`);
+    // its own reading (.62 .46 .58 .51 of rest) maps to about .52-.69, which renders a slit with the iris in it; the cap (.78) a line
+    assert.ok(wink[i]![0] < 0.72, `#${i}: the wink's other eye ${wink[i]![0]}`);
+    assert.ok(blink[i]![0] > 0.75, `#${i}: the blink's under-read eye ${blink[i]![0]}`);
+  }
+});

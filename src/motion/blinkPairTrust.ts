@@ -39,7 +39,25 @@ export function smallerEyeWidthPxOfPoints(points: ArrayLike<ArrayLike<number>>):
   return smallerEyeWidth((i) => points[i]![0]!, (i) => points[i]![1]!);
 }
 
-/** ownEyesTrust of a tracked frame; 0 (paired) without landmarks. */
-export function frameEyesTrust(r: RawFaceFrame | null | undefined): number {
-  return r?.lm ? ownEyesTrust(smallerEyeWidthPx(r.lm), r.angles.yaw) : 0;
+/**
+ * A closed eye the mesh reads this deeply shut (share of its rest opening) is read well, so the other
+ * eye's reading is its own too... (winkb20: Obama2 f23-26 the shut eye reads .09-.20 and the other, a
+ * slit with the pupil showing on the video, .46-.62; clip1 f124-126, a real blink of both eyes, the
+ * deeper eye reads only .24-.31 and the other .49-.53, the mesh under-reading both)
+ */
+export const SHUT_READ_DEEP = 0.2;
+/** ...and from this share on it is read as before (paired on a small face). */
+export const SHUT_READ_SHALLOW = 0.24;
+
+/** 0..1: how much the less closed eye's reading is its own because the other eye reads deeply shut (not on a turned head). */
+export function deepShutTrust(leftShare: number, rightShare: number, yawDeg: number): number {
+  return (1 - smoothstep(SHUT_READ_DEEP, SHUT_READ_SHALLOW, Math.min(leftShare, rightShare))) * (1 - smoothstep(TURN_DOUBTED, TURN_PAIRED, Math.abs(yawDeg)));
+}
+
+/** ownEyesTrust of a tracked frame, or deepShutTrust where larger (eye shares against `rest`); 0 (paired) without landmarks. */
+export function frameEyesTrust(r: RawFaceFrame | null | undefined, rest?: { eyeLeft: number; eyeRight: number }): number {
+  if (!r?.lm) return 0;
+  const own = ownEyesTrust(smallerEyeWidthPx(r.lm), r.angles.yaw);
+  if (!rest) return own;
+  return Math.max(own, deepShutTrust(r.m.eyeLeft / Math.max(rest.eyeLeft, 1e-6), r.m.eyeRight / Math.max(rest.eyeRight, 1e-6), r.angles.yaw));
 }

@@ -257,6 +257,6 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
-  const eyesTrust = raw.map((r, i) => (valid[i] ? frameEyesTrust(r) : 0));
+  const eyesTrust = raw.map((r, i) => (valid[i] ? frameEyesTrust(r, rest) : 0));
   return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust), stats: { frames: n, missing, interpolated } };
 }
