@@ -190,11 +190,16 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
     // temple is not copied onto the far one).
     const trusted = facing(v) > 0.35 || facing(m) < facing(v) + 0.3;
     mirrorReach[v] = reach[v]! * (1 - smoothstep(0.8, 1.2, differ(other, trusted ? own : face)));
+    // nor a partner in shadow so much darker than this side that the gain cannot relight it (lp_s10,
+    // lit from the left: the near cheek's shadow, lum 70-100, copied onto the lit far edge, ~210, at a
+    // gain of 1.2: a dark band 6-8 px wide along the far cheek at +25). Not the other way: lit skin on
+    // a shaded far cheek (lp_s12) reads better than its own stretched stubble and shade.
+    mirrorReach[v]! *= 1 - smoothstep(Math.log(DARK_PARTNER[0]), Math.log(DARK_PARTNER[1]), Math.log(luminanceRatio(own, other)));
     // The relighting comes from this vertex's own colour only where that shows this side's skin
     // (seen by the photo, and skin-coloured); elsewhere (hidden, edge-on, covered by a smeared
     // sideburn) the far side's mean relighting is used.
     if (facing(v) <= 0.02 || differ(own, face) > 0.8) { unlit.push(v); continue; }
-    for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = Math.min(1.6, Math.max(0.6, (own[ch]! + 4) / (other[ch]! + 4)));
+    for (let ch = 0; ch < 3; ch++) mirrorGain[v * 3 + ch] = Math.min(GAIN_LIMIT[1], Math.max(GAIN_LIMIT[0], (own[ch]! + 4) / (other[ch]! + 4)));
     // (the far side's mean: where the partner was seen better than the vertex itself)
     if (facing(m) > facing(v) + 0.1) { for (let ch = 0; ch < 3; ch++) sum[ch]! += mirrorGain[v * 3 + ch]!; count++; }
   }
@@ -204,6 +209,15 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
   const neighbours = adjacency(vertexCount, triangleGroups);
   for (const [values, stride] of [[photoFacing, 1], [mirrorFacing, 1], [mirrorReach, 1], [mirrorGain, 3]] as const) smoothOverMesh(values, stride, neighbours, 3);
   return { uvMirror, normal, photoFacing, mirrorFacing, mirrorGain, mirrorReach };
+}
+
+/** The relighting gain's range (per channel); the broad brightness ratio of a vertex over its darker partner where the mirror starts to fade, and where it is off (from 1.6 on, it also took away the mirror's cure for stretched texels on lp_s10: test/mirror.test.ts). */
+export const GAIN_LIMIT = [0.6, 1.6] as const;
+export const DARK_PARTNER = [2, 3.5] as const;
+
+/** Luminance of broad colour `a` over that of `b` (both offset by 4: dark pairs do not explode). */
+export function luminanceRatio(a: number[], b: number[]): number {
+  return (0.3 * a[0]! + 0.59 * a[1]! + 0.11 * a[2]! + 4) / (0.3 * b[0]! + 0.59 * b[1]! + 0.11 * b[2]! + 4);
 }
 
 /** Vertex neighbour lists of the triangle groups. */
