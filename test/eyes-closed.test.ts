@@ -11,6 +11,7 @@ import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
 import { drawEye, gapShadow } from '../src/render/closedEye/draw.ts';
 import { shutEyeShown } from '../src/render/closedEye/overlay.ts';
 import { bulgeGain, lashKeep, shadeBulge } from '../src/render/closedEye/lidForm.ts';
+import { syntheticEyeFace } from './syntheticEyes.ts';
 
 test('eye frame: image <-> eye coordinates round-trip, and both sides map the brow to negative v', () => {
   const left = eyeFrame([100, 100], [160, 104], [0, 1]);
@@ -36,28 +37,8 @@ test('library: a real shut eye, its lid edge between the corners and below its c
   }
 });
 
-/** A synthetic face: two eyes of 60 px, flat grey skin, a dark open eye (lash line and iris). */
-function syntheticFace(skin: [number, number, number]) {
-  const W = 400, H = 300;
-  const pts = new Map<number, [number, number]>();
-  const eyes = [{ outer: [100, 120], inner: [160, 120] }, { outer: [300, 120], inner: [240, 120] }];
-  EYE_SIDES.forEach((s, side) => {
-    const [ox, oy] = eyes[side]!.outer as [number, number], [ix, iy] = eyes[side]!.inner as [number, number];
-    s.upper.forEach((i, q) => { const t = q / 8; pts.set(i, [ox + t * (ix - ox), oy + t * (iy - oy) - 16 * Math.sin(Math.PI * t)]); });
-    s.lower.forEach((i, q) => { const t = q / 8; pts.set(i, [ox + t * (ix - ox), oy + t * (iy - oy) + 10 * Math.sin(Math.PI * t)]); });
-    s.crease.forEach((i, q) => { const t = q / 8; pts.set(i, [ox + t * (ix - ox), oy + t * (iy - oy) - 8 - 22 * Math.sin(Math.PI * t)]); });
-  });
-  pts.set(13, [200, 230]); pts.set(14, [200, 236]);
-  const data = new Uint8ClampedArray(W * H * 4);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const o = (y * W + x) * 4;
-    // the open eyes: dark inside the lid lines
-    const inEye = [[130, 114], [270, 114]].some(([cx, cy]) => ((x - cx!) / 30) ** 2 + ((y - cy!) / 13) ** 2 < 1);
-    for (let ch = 0; ch < 3; ch++) data[o + ch] = inEye ? skin[ch]! * 0.25 : skin[ch]!;
-    data[o + 3] = 255;
-  }
-  return { texture: { width: W, height: H, data }, xy: (i: number) => pts.get(i) ?? [200, 200] };
-}
+/** A synthetic face: two eyes of 60 px, flat skin, a dark open eye inside the lid lines. */
+const syntheticFace = (skin: [number, number, number]) => syntheticEyeFace(skin, { centreY: 114, halfHeight: 13, darkness: 0.25, brow: false });
 
 test('bake: the shut lid takes the photo skin (grey stays grey), a dark lash line, a mask over the open eye only', () => {
   const lib = closedEyeLibrary();

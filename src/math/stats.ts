@@ -1,4 +1,5 @@
-// Summary statistics shared by the benches and tests that compare motion with real speakers.
+// Summary statistics shared by the product (rest faces, lid tones, the tongue line) and by the
+// benches and tests that compare motion with real speakers.
 
 /** Arithmetic mean (NaN for no values). */
 export function mean(values: ArrayLike<number>): number {
@@ -21,4 +22,14 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   const x = q * (s.length - 1);
   const i = Math.floor(x);
   return s[i]! + (s[Math.min(i + 1, s.length - 1)]! - s[i]!) * (x - i);
+}
+
+/**
+ * Quantile q (0..1) by nearest rank: one of the values, never a blend of two (a rest face's opening,
+ * a lid's tone are values some frame or pixel really had); `empty` when there are none.
+ */
+export function nearestRank<E>(values: ArrayLike<number>, q: number, empty: E): number | E {
+  const s = Array.from(values).sort((a, b) => a - b);
+  if (!s.length) return empty;
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
 }

@@ -4,13 +4,13 @@
 import type { FaceMeasures } from './measures.ts';
 
 import { clamp01 } from '../math/smooth.ts';
+import { nearestRank } from '../math/stats.ts';
 import { widenCap } from '../rig/mouthPrior.ts';
 export { clamp01 };
 
+/** Nearest-rank percentile p (0..100) of a series; 0 for no values. */
 export function percentile(values: ArrayLike<number>, p: number): number {
-  const s = Array.from(values).sort((a, b) => a - b);
-  if (!s.length) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]!;
+  return nearestRank(values, p / 100, 0);
 }
 
 /**

@@ -5,6 +5,7 @@ import { motionFramesFromRaw, type RawFaceFrame, type RestFace } from '../fromVi
 import type { FaceMeasures } from '../measures.ts';
 import { contextVector, LIP_FRAME_DIM, lipAudio, speechActivity, type LipAudio } from '../lipFeatures.ts';
 import { TEACHER_FPS, type CachedFace, type TrainClip } from './teacher.ts';
+import { percentile } from '../restFace.ts';
 
 export const LIP_TARGETS = ['jawOpen', 'mouthFunnel', 'mouthPucker', 'mouthStretchLeft', 'mouthStretchRight', 'mouthPress', 'mouthUpperUp', 'mouthLowerDown'];
 /** offline context: 13 pooled 40 ms windows, -240..+240 ms */
@@ -43,10 +44,8 @@ export interface ClipData {
   smile?: Float32Array;
 }
 
-export function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))]! : 0;
-}
+/** Nearest-rank percentile (0..100, 0 for no values): the trainers import it from here. */
+export { percentile };
 
 /**
  * The clip's rest face from its closed-mouth frames: lip gap at its 5th percentile, the two-sided

@@ -11,6 +11,7 @@ import { lineAt } from './library.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { nearestRank } from '../../math/stats.ts';
 
 /** The lid's tone: the photo's own upper-lid skin over the shaded lid's middle, within these bounds. */
 const TONE_MIN = 0.92, TONE_MAX = 1;
@@ -27,9 +28,7 @@ const CORNER_SHADE = 0.06;
 
 /** The percentile p (0..1) of a list, or NaN when empty. */
 function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.round(p * (s.length - 1))]!;
+  return nearestRank(values, p, NaN);
 }
 
 /** Per column (u 0.25-0.75), the luminances of `rgb` in the rows band(u) gives, reduced by `pick`. */

@@ -3,6 +3,7 @@ import type { MouthLayer } from './atlas.ts';
 import type { LightMatch } from './lightMatch.ts';
 import { ready, type ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { nearestRank } from '../../math/stats.ts';
 import { smooth01, smoothstep } from '../../math/smooth.ts';
 
 /** Blur of the tongue layer, in IOD. */
@@ -74,7 +75,7 @@ export function withLevelTop(l: ReadyLayer): ReadyLayer {
   return { ...l, data: out };
 }
 
-const medianOf = (v: number[]) => (v.length ? [...v].sort((p, q) => p - q)[v.length >> 1]! : null);
+const medianOf = (v: number[]) => nearestRank(v, 0.5, null);
 
 /** Each column's first row at least half opaque above the anchor (-1: none). */
 function columnTops(l: ReadyLayer): Int32Array {
