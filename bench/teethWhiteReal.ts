@@ -11,7 +11,7 @@ import { extractCrop } from '../src/analyze/crop.ts';
 import { detectOne } from '../src/eval/frames.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { cheekColour } from '../src/render/mouth/lightMatch.ts';
-import { photoLipBlur, photoLipDetail, pictureWhite } from '../src/render/mouth/photoLook.ts';
+import { photoLipLook, pictureWhite } from '../src/render/mouth/photoLook.ts';
 import { eyeWhiteReading } from '../src/render/mouth/eyeWhite.ts';
 import { luminance as lum } from '../src/math/colour.ts';
 import { interiorStats } from './mouthInterior.ts';
@@ -45,6 +45,6 @@ for (const clip of clips) {
   const at: typeof seen = [];
   for (const s of seen) if (at.length < count && at.every((t) => Math.abs(t.i - s.i) >= 6)) at.push(s);
   const pw = pictureWhite(av), cheek = lum(...cheekColour(av)), sclera = eyeWhiteReading(av).sclera;
-  const teeth = median(at.map((s) => s.y));
-  console.log(`${clip.padEnd(8)} real teeth luma ${teeth.toFixed(0)} (share ${median(at.map((s) => s.share)).toFixed(2)}, gap ${median(at.map((s) => s.gap)).toFixed(2)} IOD, frames ${at.map((s) => s.i).join(',')}) | photo: white ${pw.toFixed(0)} cheek ${cheek.toFixed(0)} sclera ${sclera ? lum(...sclera).toFixed(0) : '-'} lip detail ${photoLipDetail(av, 1)?.toFixed(3)} blur ${photoLipBlur(av, 1)?.toFixed(2)} px crop ${c.side.toFixed(0)} px | teeth/white ${(teeth / pw).toFixed(2)} teeth/cheek ${(teeth / cheek).toFixed(2)}`);
+  const teeth = median(at.map((s) => s.y)), lipLook = photoLipLook(av, 1);
+  console.log(`${clip.padEnd(8)} real teeth luma ${teeth.toFixed(0)} (share ${median(at.map((s) => s.share)).toFixed(2)}, gap ${median(at.map((s) => s.gap)).toFixed(2)} IOD, frames ${at.map((s) => s.i).join(',')}) | photo: white ${pw.toFixed(0)} cheek ${cheek.toFixed(0)} sclera ${sclera ? lum(...sclera).toFixed(0) : '-'} lip detail ${lipLook.detail?.toFixed(3)} blur ${lipLook.blur?.toFixed(2)} px crop ${c.side.toFixed(0)} px | teeth/white ${(teeth / pw).toFixed(2)} teeth/cheek ${(teeth / cheek).toFixed(2)}`);
 }

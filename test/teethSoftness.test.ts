@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { edgeBlur, teethBlurFor } from '../src/render/mouth/pictureBlur.ts';
-import { photoLipBlur, softPictureWhite } from '../src/render/mouth/photoLook.ts';
+import { photoLipLook, softPictureWhite } from '../src/render/mouth/photoLook.ts';
 import { gaussianBlur } from '../src/eval/metrics/ssim.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -62,7 +62,7 @@ test('the teeth reach the picture\'s white in a sharp picture, near the cheeks\'
 test('a soft painting (lp_s0) gets softened teeth under its white; its lips read soft', async () => {
   const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s0.jpg')));
   const scale = 512 / avatar.texture.width;
-  const blur = photoLipBlur(avatar, scale);
+  const blur = photoLipLook(avatar, scale).blur;
   assert.ok(blur !== null && blur > 1.4, `lp_s0 lip blur ${blur}`);
   const mouth = readyMouth(avatar, avatar.head.iod * scale);
   const bright = brightLuminance(mouth.upper)!;

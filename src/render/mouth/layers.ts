@@ -13,7 +13,7 @@ import { evenTips } from './teethTips.ts';
 import { withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
-import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipBlur, photoLipDetail, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
+import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
@@ -121,6 +121,8 @@ interface TeethLook {
   target: number;
   /** the share of a sharp picture's target a soft one keeps (photoLook.ts softPictureWhite) */
   softShare: number;
+  /** the photo's detail ratio around its lips (photoLook.ts detailRatio) */
+  lipDetail: number | null;
   /** the photo's lip edges' blur and the rows' own softness (output px) */
   lipBlur: number | null;
   haveBlur: number;
@@ -132,9 +134,9 @@ interface TeethLook {
  * a painting's or a soft photo's grain read as detail), their bright teeth brought to the photo's
  * teeth brightness (`look`).
  */
-function libraryLook(avatar: Avatar, outPerIod: number, upper: ReadyLayer, lower: ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
-  const matched = sharpnessToMatch(upper, photoLipDetail(avatar, outPerIod / avatar.head.iod));
+  const matched = sharpnessToMatch(upper, look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
   const { layers: bright } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], look.target, libraryGain(look.softShare));
   const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
@@ -165,11 +167,11 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft);
   };
   // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
-  const lipBlur = photoLipBlur(avatar, outPerIod / avatar.head.iod);
+  const { detail: lipDetail, blur: lipBlur } = photoLipLook(avatar, outPerIod / avatar.head.iod);
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
-  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipBlur, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
-  let teeth = { ...libraryLook(avatar, outPerIod, row(lib.upper, -1), row(lib.lower, 1), look), fromPhoto: false, lowerFromPhoto: false };
+  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
+  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), look), fromPhoto: false, lowerFromPhoto: false };
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;

@@ -63,16 +63,14 @@ export function lipBoxLuminance(avatar: Avatar, scale: number): { L: Float32Arra
   return { L, W, H, mask };
 }
 
-/** The photo's detail ratio around its lips at output scale (see lipBoxLuminance). */
-export function photoLipDetail(avatar: Avatar, scale: number): number | null {
+/**
+ * The photo around its lips at output scale (see lipBoxLuminance), read once for both: its detail
+ * ratio (detailRatio) and its blur (gaussian sigma, output px; pictureBlur.ts edgeBlur).
+ */
+export function photoLipLook(avatar: Avatar, scale: number): { detail: number | null; blur: number | null } {
   const { L, W, H, mask } = lipBoxLuminance(avatar, scale);
-  return detailRatio(L, W, H, erode(mask, W, H, 3));
-}
-
-/** The photo's blur around its lips at output scale (gaussian sigma, output px; pictureBlur.ts edgeBlur). */
-export function photoLipBlur(avatar: Avatar, scale: number): number | null {
-  const { L, W, H, mask } = lipBoxLuminance(avatar, scale);
-  return edgeBlur(L, W, H, erode(mask, W, H, 3));
+  const inner = erode(mask, W, H, 3);
+  return { detail: detailRatio(L, W, H, inner), blur: edgeBlur(L, W, H, inner) };
 }
 
 /** A mask shrunk by r pixels (a pixel stays only when its whole (2r+1)^2 neighbourhood is set). */
