@@ -8,6 +8,7 @@
 // point's foreshortening, the relighting gain and how far each vertex may take the mirror.
 import type { RgbaImage } from '../types.ts';
 import { smooth01, smoothstep } from '../math/smooth.ts';
+import { luminance } from '../math/colour.ts';
 import { faceTopology, MESH_POINT_COUNT } from '../rig/topology.ts';
 
 /** Mirror partner of each vertex: the face-mesh points by the topology's left/right map, -1 for every other vertex. */
@@ -217,7 +218,7 @@ export const DARK_PARTNER = [2, 3.5] as const;
 
 /** Luminance of broad colour `a` over that of `b` (both offset by 4: dark pairs do not explode). */
 export function luminanceRatio(a: number[], b: number[]): number {
-  return (0.3 * a[0]! + 0.59 * a[1]! + 0.11 * a[2]! + 4) / (0.3 * b[0]! + 0.59 * b[1]! + 0.11 * b[2]! + 4);
+  return (luminance(a[0]!, a[1]!, a[2]!) + 4) / (luminance(b[0]!, b[1]!, b[2]!) + 4);
 }
 
 /** Vertex neighbour lists of the triangle groups. */

@@ -114,8 +114,7 @@ export function eyeGazes(lm: Landmarks): [[number, number], [number, number]] {
 export function faceMeasures(lm: Landmarks): FaceMeasures {
   const iod = dist(lm, LM.eyeOuterL, LM.eyeOuterR) || 1;
   // 468 is the subject's left iris (image right, beside corners 263/362); 473 the other one
-  const gA = irisOffset(lm, LM.irisR, LM.eyeOuterL, LM.eyeInnerL, LM.lidTopL, LM.lidBottomL);
-  const gB = irisOffset(lm, LM.irisL, LM.eyeOuterR, LM.eyeInnerR, LM.lidTopR, LM.lidBottomR);
+  const [gB, gA] = eyeGazes(lm);
   const a = lm[LM.eyeOuterL]!;
   const b = lm[LM.eyeOuterR]!;
   const ex = b[0]! - a[0]!;
