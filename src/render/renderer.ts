@@ -18,6 +18,7 @@ import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes, eyesMovedBySide } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
 import { CheekRaise } from './cheeks.ts';
+import { LowerRim } from './lowerRim.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -92,7 +93,7 @@ function depthImage(d: Float32Array, width: number, height: number): GrayImage {
 
 /**
  * The renderer's working copies of the photo's skin and eye textures and what changes them per frame:
- * closing lids blend their band toward smooth lid skin, raised brows deepen the forehead's grooves and
+ * closing lids blend their band toward smooth lid skin and shade the pale lower rim (lowerRim.ts), raised brows deepen the forehead's grooves and
  * uncover skin under the brow, a raised cheek lightens, wide eyes move the lid's shadow, the iris
  * moves as a rigid disc (gazeIris.ts); a real shut eye (library) completes a blink.
  */
@@ -115,6 +116,7 @@ function faceTextures(avatar: Avatar) {
     folds: new ForeheadFolds(lidSkin.data, size, size, photoXY, iod),
     underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
+    lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
     wideEyes,
     gazeWarp: new GazeIris(avatar.uv, eyeTex),
   };
@@ -131,6 +133,7 @@ function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer,
   t.folds.update(wv, photo);
   t.underBrow.update(wv, photo);
   t.cheeks.update(wv, photo);
+  t.lowerRim.update(wv, photo);
   t.wideEyes.update(wv, photo);
   // gaze: the eyeballs' shaders for this frame's shift
   const gaze = frame.gaze ?? [0, 0];

@@ -16,7 +16,7 @@ import { closedEyeLibrary, eyeGeometry } from './library.ts';
 import type { PhotoTexture } from './grid.ts';
 import { sampleEye, finishEye, type BakedEye } from './bake.ts';
 import { drawEye } from './draw.ts';
-import { drawLidShadow, lidShadowStrength } from './lidShadow.ts';
+import { drawLidShadow, lidShadowStrength, slitShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
@@ -119,7 +119,10 @@ export class ClosedEyes {
       const lowPts = s.lower.map((i) => toEye(f, sx[i]!, sy[i]!));
       let lidIz = Infinity;
       for (const i of [...s.upper, ...s.lower]) lidIz = Math.min(lidIz, siz[i]!);
-      drawLidShadow(target, f, lidNow, { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) }, shadow, EYEBALL_BELOW * lidIz);
+      // a narrow slit's own shadow gives way as the shut eye comes in over it: blink 1 renders as before
+      // (lp_s10's far eye, past the shut eye's mask, read .48 shut against .46)
+      const slit = slitShadowStrength(c) * (1 - show * show);
+      drawLidShadow(target, f, lidNow, { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) }, shadow, EYEBALL_BELOW * lidIz, slit);
       if (showLid > 0) drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow, showLid);
     }
   }
