@@ -136,7 +136,7 @@ async function sheet(out: string, dir: string, cases: string[], at: Record<strin
     const frames = [...realPeaks(c, peaks), ...(at[name] ?? [])];
     cols = Math.max(cols, frames.length);
     const top = L + r * (2 * T + L);
-    tiles.push({ input: text(`${name} (${c.photo}): real (top) / ours (bottom)`, 600, L - 4), left: 0, top: top - L + 2 });
+    tiles.push({ input: text(`${name} (${path.basename(c.photo)}): real (top) / ours (bottom)`, 600, L - 4), left: 0, top: top - L + 2 });
     for (const [k, i] of frames.entries()) {
       const f = String(i).padStart(4, '0'), g = (v: number | null) => (v === null ? '-' : v.toFixed(3));
       const real = await sharp(path.join(realDir, `${f}.png`)).resize(T, T).toBuffer();

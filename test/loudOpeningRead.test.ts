@@ -2,10 +2,11 @@
 // at about half the real gap at the real speaker's loudest openings and asked whether the renderer loses it.
 // Measured along the chain (bench/lipChain.ts, docs/lipsync/README.md lipgain21) it does not: at loud frames
 // the read-back gap's 90th percentile is 0.98-1.24 of the renderer's target (jawOpen x RENDER_GAP_PER_JAW,
-// 0.636 IOD per unit) on seven photos. This keeps it so: a peak's jawOpen (0.3, the audio path's loud p90 is 0.27-0.30), rendered as
-// the audio path drives a photo and read back by the face mesh as the critic reads it, shows at least 0.85
-// of the motion's gap (jawOpen x JAW_GAP_SPAN: a motion's jawOpen is the driver's lip gap over 0.6 IOD), and no
-// more than 1.5 (a stretched mouth).
+// 0.636 IOD per unit) over twelve runs (eight speakers' own frame 0 with their own audio, four photos with
+// Katie's). This keeps it so: a peak's jawOpen (0.3; the audio path's loud p90 is 0.22-0.31), rendered as the
+// audio path drives a photo and read back by the face mesh as the critic reads it, shows at least 0.85 of the
+// motion's gap (jawOpen x JAW_GAP_SPAN: a motion's jawOpen is the driver's lip gap over 0.6 IOD), and no more
+// than 1.5 (a stretched mouth).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
