@@ -15,7 +15,7 @@ import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
-import { evenedTeeth, levelledRow } from './rowLevel.ts';
+import { levelledRow } from './rowLevel.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
 import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
@@ -140,8 +140,7 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, look:
   const matched = sharpnessToMatch(upper, look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
   const { layers: bright } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], look.target, libraryGain(look.softShare));
-  const sharp = 1 - pictureSoftness(look.lipBlur);
-  const [u, l] = warmedToward(bright.map((b) => evenedTeeth(b, look.target, sharp)), cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
+  const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
   return { upper: u!, lower: l! };
 }
 
@@ -167,7 +166,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
     const teeth = towardOffWhite(ready(layer, toothPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
     // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
-    const carried = levelledRow(mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod, level), toothPerIod, dir < 0 ? 1 : -1, level);
+    const carried = levelledRow(mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod), toothPerIod, dir < 0 ? 1 : -1, level);
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
     // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
     const tipsDir = dir < 0 ? 1 : -1;

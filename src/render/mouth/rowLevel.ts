@@ -2,16 +2,20 @@
 // past the central incisors their teeth fall to 0.6-0.75 of the centre's light (the image-left
 // laterals darkest), and in a sharp photo's open mouth that read as grey teeth either side of two
 // white ones (session 21, critic20: Katie's teeth grey where her real row is white to the
-// premolars, then a dark corridor). The corners' own shade is the shader's (interior.ts
-// sideFalloff) and each tooth's is the relief's (toothRelief.ts); this takes out only the
-// library's broad light, over more than a tooth's width, so gaps and rounding stay.
+// premolars, then a dark corridor). Levelled to the canines only: the corners' shade is the
+// library's fall, the shader's (interior.ts sideFalloff) and the relief's (toothRelief.ts), and
+// each tooth's shape the relief's; this takes out only the library's broad light, over about a
+// tooth's width, so gaps and rounding stay.
 import type { ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
 /** The light along the row is read over a gaussian of this sigma (iod): about a tooth's width (an upper lateral is 0.067), so the gaps between teeth and their rounding stay. */
 const LEVEL_SIGMA = 0.05;
 /** ... on the teeth's bodies: this band (iod) in from each column's tip (not the carried-on root or the gum). */
 const BODY_BAND: [number, number] = [0.015, 0.06];
+/** The levelling is whole to the first distance (iod) from the row's centre and gone by the second: the incisors and canines (0.095 + 0.067 + 0.06). */
+const LEVEL_REACH: [number, number] = [0.16, 0.24];
 /** A column is lifted at most this much (the row's far ends are the corners' business). */
 const LEVEL_MOST = 1.45;
 
@@ -52,7 +56,10 @@ export function rowLevelGains(l: ReadyLayer, outPerIod: number, dir: 1 | -1, sha
   let last = 1;
   for (let x = 0; x < W; x++) {
     const g = smooth[x]! > 0 ? Math.min(LEVEL_MOST, Math.max(1, ref / smooth[x]!)) : last;
-    gains[x] = g ** share; last = g;
+    // (past the canines the row keeps its fall into the corridor beside the cheeks: levelled out to
+    // the corners, lp_s1's speech opening lost its dark sides, dark share .152 -> .120, test/mouthCavity)
+    const reach = 1 - smoothstep(LEVEL_REACH[0], LEVEL_REACH[1], Math.abs(x + 0.5 - l.anchorX) / outPerIod);
+    gains[x] = g ** (share * reach); last = g;
   }
   return gains;
 }
@@ -68,30 +75,3 @@ export function levelledRow(l: ReadyLayer, outPerIod: number, dir: 1 | -1, share
   return { ...l, data };
 }
 
-/**
- * The library teeth's light under `top` (their bright teeth's, photoLook.ts brightenedTo) pulled up
- * toward it: luma L becomes top x (L / top)^(1 - EVEN_MOST x share). The library's teeth, relief and
- * all, spread from 0.5 to 1 of their top (median 0.84 for Katie) where a sharp photo's real teeth are
- * one bright surface (Katie's real row 235-250 over her picture's white 223, ours 190-210; the lines
- * between teeth and the tips' V's stay darker than the teeth, less deep). Teeth-coloured pixels only
- * (the gum carried under the lip keeps its colour: faded out by chroma).
- */
-export function evenedTeeth(l: ReadyLayer, top: number, share: number): ReadyLayer {
-  if (share <= 0 || !(top > 0)) return l;
-  const power = 1 - EVEN_MOST * share, data = Float32Array.from(l.data);
-  for (let o = 0; o < data.length; o += 4) {
-    const a = data[o + 3]!;
-    if (a <= 0) continue;
-    const r = data[o]! / a, g = data[o + 1]! / a, b = data[o + 2]! / a, y = lum(r, g, b), mx = Math.max(r, g, b);
-    if (y <= 0 || y >= top) continue;
-    const grey = 1 - Math.min(1, Math.max(0, ((mx - Math.min(r, g, b)) / Math.max(1, mx) - EVEN_CHROMA[0]) / (EVEN_CHROMA[1] - EVEN_CHROMA[0])));
-    const k = 1 + ((top * (y / top) ** power) / y - 1) * grey;
-    const kk = Math.min(k, 255 / Math.max(1, mx));
-    data[o] = r * kk * a; data[o + 1] = g * kk * a; data[o + 2] = b * kk * a;
-  }
-  return { ...l, data };
-}
-/** How far a sharp picture's teeth are evened (the power on their light under the top is 1 - this). */
-const EVEN_MOST = 0.3;
-/** Chroma (over the brightest channel) over which a pixel goes from tooth to gum: evened fully under the first, not past the second. */
-const EVEN_CHROMA: [number, number] = [0.2, 0.4];

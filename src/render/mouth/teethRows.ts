@@ -10,8 +10,6 @@ import { luminance as lum } from '../../math/colour.ts';
  * dark grey wedge at each end, where Katie's real teeth run nearly to the corners.)
  */
 const ROW_RUN = 0.22, ROW_NARROW = 1.4, ROW_END_SHADE = 0.2;
-/** The carried teeth fade out as (1 - out / ROW_RUN) to this power, ... less by this in a sharp picture (photoLook.ts pictureSoftness 0) */
-const END_FADE_POWER = 1.5, SHARP_END_SOLID = 0.9;
 /** A row is cut where its columns are at least this bright (share of its centre's), not in a gap's dark edge. */
 const ROW_CUT_CLEAN = 0.8;
 /**
@@ -121,7 +119,7 @@ function rowExtent(l: ReadyLayer): [number, number] | null {
  * mouth), fading out over ROW_RUN iod. Before, the row ended in a straight vertical cut with black
  * cavity beyond it at every wide opening.
  */
-export function mainRow(l: ReadyLayer, outPerIod: number, sharp = 0): ReadyLayer {
+export function mainRow(l: ReadyLayer, outPerIod: number): ReadyLayer {
   const extent = rowExtent(l);
   if (!extent) return l;
   const [left, right] = extent;
@@ -134,9 +132,7 @@ export function mainRow(l: ReadyLayer, outPerIod: number, sharp = 0): ReadyLayer
     // the mirrored source column, ROW_NARROW times as fast (narrower teeth), within the row
     const src = x < left ? Math.min(right, left + out * ROW_NARROW) : Math.max(left, right - out * ROW_NARROW);
     const s0 = Math.floor(src), s1 = Math.min(W - 1, s0 + 1), t = src - s0;
-    // (a sharp photo's row stays solid further out: faded as a soft one's, its side teeth were a grey
-    // veil over the cavity where Katie's real row is white to the premolars, then the dark corridor)
-    const fade = Math.max(0, 1 - out / run) ** (END_FADE_POWER - SHARP_END_SOLID * sharp);
+    const fade = Math.max(0, 1 - out / run) ** 1.5;
     // (darker toward the back, mildly: exp(-out / (run / 2)) read as a dark grey block in a wide smile, lp_s1)
     const shade = 1 - ROW_END_SHADE * Math.min(1, out / run);
     for (let y = 0; y < H; y++) {
