@@ -15,6 +15,7 @@ import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
+import { levelledRow } from './rowLevel.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
 import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
@@ -158,16 +159,19 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   // the teeth's own sizes (the row's run, the tips, the tooth widths) follow the mouth's width; the
   // lip's distances (how far the row sits under the lip) stay in the face's IOD
   const toothPerIod = outPerIod * teethScaleForMouth(restMouthOverIod(avatar));
+  // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
+  const { detail: lipDetail, blur: lipBlur } = photoLipLook(avatar, outPerIod / avatar.head.iod);
+  // (a sharp photo's row is as lit along it as its centre: rowLevel.ts; a soft one keeps the library's fall)
+  const level = 1 - pictureSoftness(lipBlur);
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
     const teeth = towardOffWhite(ready(layer, toothPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
-    const carried = mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod);
+    // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
+    const carried = levelledRow(mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod), toothPerIod, dir < 0 ? 1 : -1, level);
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
     // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
     const tipsDir = dir < 0 ? 1 : -1;
     return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft);
   };
-  // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
-  const { detail: lipDetail, blur: lipBlur } = photoLipLook(avatar, outPerIod / avatar.head.iod);
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
