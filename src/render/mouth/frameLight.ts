@@ -60,6 +60,8 @@ export class FrameLight {
   teethShow = 1;
   /** the light left on the teeth and tongue in a rounded opening (an "O": they lie back in its shadow) */
   roundShade = 1;
+  /** how much of the teeth a rounded opening leaves showing (roundTeethShown; 1 unless round) */
+  roundTeeth = 1;
   /** how much the opening is an "O" (roundness) */
   round = 0;
   /** inter-ocular distance in output pixels this frame */
@@ -80,6 +82,8 @@ export class FrameLight {
   readonly cornerLining: Rgb = [0, 0, 0];
   /** the inner lip surface's colour over the lip edge's, per channel */
   readonly innerShade: Rgb = [0.8, 0.7, 0.7];
+  /** the deep middle of a rounded opening ("O", pucker): the lips' inner tissue in shadow, a dark red (roundCoreInto) */
+  readonly roundCore: Rgb = [0, 0, 0];
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
@@ -99,7 +103,8 @@ export class FrameLight {
     // lips parted a little show a dark slit or their own inner wet edge, not a row of teeth
     // (but a smiling photo's own teeth stay at any parting: hidden below 0.06 IOD, the astronaut's
     // (npm run demo) upper row popped in and out of a dark crescent frame to frame, flicker16)
-    this.teethShow = Math.max(teethShown(p.gap, round), layers.fromPhoto ? lit * (1 - round) : 0);
+    this.roundTeeth = roundTeethShown(p.gap, round);
+    this.teethShow = Math.max(teethShown(p.gap, round) * this.roundTeeth, layers.fromPhoto ? lit * (1 - round) : 0);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
     // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
@@ -125,6 +130,7 @@ export class FrameLight {
       // photo's inner and edge colours differ, grey on a black-and-white photo)
       this.innerShade[ch] = Math.min(1, li[ch]! / Math.max(1, lipEdge[ch]!));
     }
+    roundCoreInto(li, this.roundCore);
     // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
@@ -179,6 +185,33 @@ export function lowerRowLight(gap: number, lit: number): number {
 export function roundness(p: MouthPlacement): number {
   return smoothstep(ROUND_CONTROL_FROM, ROUND_CONTROL_FULL, p.rounding ?? 0) * darkOGate(p.driverDark);
 }
+
+/**
+ * How much of the teeth and tongue a rounded opening (`round`) at lip gap `gap` (IOD) still shows,
+ * 0..1: the lips pushed forward in a pucker or a small "O" stand well in front of the teeth, so
+ * the opening shows the lips' inner surface and a dark red depth, no teeth (lp_d6 at 3.3 s and
+ * 7.6 s). Darkened, not hidden, they were grey shapes in a black hole (critic20, lp_s42 f86). A
+ * wide funnel opens onto them again.
+ */
+export function roundTeethShown(gap: number, round: number): number {
+  return 1 - smoothstep(ROUND_TEETH_HIDDEN[0], ROUND_TEETH_HIDDEN[1], round) * (1 - smoothstep(ROUND_TEETH_GAP[0], ROUND_TEETH_GAP[1], gap));
+}
+/** roundness over which the teeth go (at a small opening): at 0.18 of their alpha, bright photo teeth were still a pale ghost in the O (lp_s42 f83, round .83) */
+const ROUND_TEETH_HIDDEN = [0.3, 0.7] as const;
+/** lip gaps (iod) over which a rounded opening shows its teeth again (a funnel's wide "O") */
+const ROUND_TEETH_GAP = [0.15, 0.3] as const;
+
+/**
+ * The deep middle of a rounded opening into `out`: the inner lip colour `lipInner` with each channel
+ * scaled by its share of the brightest (light scattered back through red tissue grows redder as it
+ * darkens), times ROUND_CORE_SHADE. lp_d6's pucker at 3.4 s: lips ~(143, 74, 77), its middle
+ * ~(72, 12, 10); a grey-black core (~(15, 11, 11)) read as a hole punched through the face.
+ */
+export function roundCoreInto(lipInner: readonly number[], out: Rgb): void {
+  const top = Math.max(1, lipInner[0]!, lipInner[1]!, lipInner[2]!);
+  for (let ch = 0; ch < 3; ch++) out[ch] = ROUND_CORE_SHADE * lipInner[ch]! * (lipInner[ch]! / top);
+}
+const ROUND_CORE_SHADE = 0.55;
 
 /**
  * How far a rounded opening may be drawn as a dark "O", from the driver's own mouth (video motions):

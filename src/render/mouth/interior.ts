@@ -21,15 +21,18 @@ export interface OpeningPixel {
 export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight, out: Float64Array): void {
   const lateral = q.lateral;
   const mid = throatMid(q, p.unit);
-  // (an "O" is deeper still in its middle: a flat dark disc read as a hole punched in the face)
-  const depthShade = (1 - 0.6 * lateral * lateral) * (1 - (MID_DARK + ROUND_MID_DARK * light.round) * mid) * 0.75 * light.teethLight;
+  const depthShade = (1 - 0.6 * lateral * lateral) * (1 - MID_DARK * mid) * 0.75 * light.teethLight;
   const cav = light.cavityNow, lip = light.cornerLining;
+  // an "O" is the lips' inner tissue going into shadow: a dark red, deeper in its middle (a flat
+  // grey-black disc read as a hole punched in the face)
+  const round = light.round, core = light.roundCore, deep = 1 - ROUND_MID_DARK * mid;
   // toward the corners the opening closes into the cheeks' and lips' inner lining, lit from the
   // front, not a black void (Katie's smile ended in a black wedge at each end beyond the teeth)
   const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
-  out[0] = cav[0] * depthShade + (lip[0] - cav[0] * depthShade) * corner;
-  out[1] = cav[1] * depthShade + (lip[1] - cav[1] * depthShade) * corner;
-  out[2] = cav[2] * depthShade + (lip[2] - cav[2] * depthShade) * corner;
+  for (let ch = 0; ch < 3; ch++) {
+    const plain = cav[ch]! * depthShade, c = plain + (core[ch]! * deep - plain) * round;
+    out[ch] = c + (lip[ch]! - c) * corner;
+  }
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
@@ -39,7 +42,7 @@ export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, lig
 const sideShade = (q: OpeningPixel, light: FrameLight) => 1 - light.sideDark * sideFalloff(q.lateral, light.sideReach);
 
 /** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency; `side` is the pixel's sideShade */
-const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_MID_DARK * light.round * openingMid(q, light.unit) : 1);
+const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_TEETH_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
 /**
  * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 at a
@@ -116,7 +119,8 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   // in the corners' shade are a dark slit at a small parting, not an opaque grey)
   const side = sideShade(q, light);
   const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow);
-  const a = sampleInto(L.upper, lx, ly, tmp) * shown;
+  // (the lips pushed forward into a small "O" hide the row behind them: roundTeeth)
+  const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
     const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
@@ -206,5 +210,7 @@ const CORNER_LINING_FROM = 0.5;
 const THROAT_REACH = 0.9;
 /** the cavity halfway between the lips, away from the light they reflect, is this share darker (0.45 drew a black centre) */
 const MID_DARK = 0.3;
-/** ... and in a round opening ("O") this much more: its rim lit off the lips, its middle deep */
-const ROUND_MID_DARK = 0.4;
+/** the teeth in a round opening ("O") lose this much more light in its middle (deepest behind the lips) */
+const ROUND_TEETH_MID_DARK = 0.4;
+/** a round opening's ("O") dark red core this much darker in its middle than at its rim */
+const ROUND_MID_DARK = 0.35;

@@ -73,7 +73,7 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const band = innerBand(open, unit, light.round, 0.8);
   const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
   const d = Math.min(dTop, dBot * LOWER_BAND_SQUEEZE);
-  const toInterior = smoothstep(0.3 * band, band, d);
+  const toInterior = roundLining(smoothstep(0.3 * band, band, d), d, open, unit, light.round);
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
   const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
   if (toInterior < 1 || atLine > 0) {
@@ -104,6 +104,26 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   }
   out[0] = r; out[1] = g; out[2] = b;
 }
+
+/**
+ * How far a pixel `d` in from the lip line shows the interior rather than the lip's inner surface,
+ * 0..1, in an opening `open` tall (same unit as `unit`, the IOD) at roundness `round`: `flat` (the
+ * thin band of any opening) going over, as the mouth rounds, to a lining that reaches
+ * ROUND_LINING_REACH of the way to the opening's middle (at most ROUND_LINING_MOST IOD) and
+ * darkens into it all along. Pushed forward into a pucker or an "O", the lips turn their wet inner
+ * surface toward the viewer and the dark is only the small deep middle; with a thin band the
+ * opening was a flat black disc edge to edge (critic20: lp_s42 <- lp_d6 f86, f190).
+ */
+export function roundLining(flat: number, d: number, open: number, unit: number, round: number): number {
+  if (!(round > 0)) return flat;
+  const reach = Math.min(ROUND_LINING_REACH * 0.5 * open, ROUND_LINING_MOST * unit);
+  const lined = reach > 0 ? smoothstep(0, reach, d) : 1;
+  return flat + (Math.min(flat, lined) - flat) * round;
+}
+/** an "O"'s lining reaches this share of the way from the lip line to the opening's middle ... */
+const ROUND_LINING_REACH = 0.8;
+/** ... and no further than this (iod): a wide "O" keeps its deep middle, with the tongue or teeth in it */
+const ROUND_LINING_MOST = 0.05;
 
 const pressedColour = new Float32Array(3);
 /**

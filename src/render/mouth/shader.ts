@@ -120,8 +120,9 @@ export class MouthShader implements LipColours {
     if (rawBottom !== rawBottom) rawBottom = q.cy;
     lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out);
     let r = out[0]!, g = out[1]!, b = out[2]!;
-    // the photo's own mouth (texture) where the lips have not parted further than in the photo
-    const keep = 1 - p.rebuilt;
+    // the photo's own mouth (texture) where the lips have not parted further than in the photo;
+    // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
+    const keep = (1 - p.rebuilt) * (1 - light.round);
     if (keep > 0 && this.texture) {
       const t = this.texture;
       const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
