@@ -4,12 +4,17 @@
 // frame, the mesh reading 0.13 and 0.26 of rest: a fast blink with one eye a slit, docs/eyes/wink-s17.jpg)
 // stays a blink of both eyes; one eye shut and the other read half open on a small face (Obama2 f23-26,
 // on the video a narrow slit) keeps the other eye short of shut. Synthetic tracks; the per-eye closure
-// as the renderer folds it.
+// as the renderer folds it. The slit eye of a wink loses the rig fit's squint (s21), and the live
+// retarget keeps it as the video path does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
+import { squintKeptAt, squintsWithinBlink, SQUINT_GONE_AT, SQUINT_KEPT_TO } from '../src/motion/eyeSquints.ts';
+import { LiveRetarget } from '../src/live/retarget.ts';
+import { meanFace } from '../src/rig/canonical.ts';
+import type { RigControl } from '../src/rig/controls.ts';
 
 /** A still face (lp_d6's first frame's measures) whose eyes are `eyePx` wide, each eye's opening a share of rest per frame. */
 function track(eyePx: number, shares: [number, number][]): RawFaceFrame[] {
@@ -78,4 +83,47 @@ test('one eye read deeply shut (.09-.20, Obama2 f23-26) keeps the other at its o
     assert.ok(wink[i]![0] < 0.72, `#${i}: the wink's other eye ${wink[i]![0]}`);
     assert.ok(blink[i]![0] > 0.75, `#${i}: the blink's under-read eye ${blink[i]![0]}`);
   }
+});
+
+test("a slit eye's fitted squint is the blink's narrowing, not added to it; a squint within a squint's reach and a smile's raised lower lid stay", () => {
+  assert.equal(squintKeptAt(SQUINT_KEPT_TO), 1);
+  assert.equal(squintKeptAt(0.9), 1);
+  assert.equal(squintKeptAt(SQUINT_GONE_AT), 0);
+  assert.ok(squintKeptAt(0.67) > 0.2 && squintKeptAt(0.67) < 0.8);
+  // Obama2 f24: the slit eye (subject's left) at .61 of rest carried squint .63; a grinning eye at .85 keeps its .5;
+  // lp_d14's grin at .62 of rest keeps the squint its raised lower lid shows (.57)
+  const out = new Map<RigControl, Float64Array>([['eyeSquintLeft', Float64Array.from([0.63, 0.5, 0.57])], ['eyeSquintRight', Float64Array.from([0.64, 0.5, 0.57])]]);
+  const shares: [Float64Array, Float64Array] = [Float64Array.from([0.59, 0.85, 0.62]), Float64Array.from([0.13, 0.85, 0.62])];
+  const floors: [Float64Array, Float64Array] = [Float64Array.from([0, 0.2, 0.57]), Float64Array.from([0, 0.2, 0.57])];
+  squintsWithinBlink(out, shares, [0, 1, 2], floors);
+  assert.deepEqual([...out.get('eyeSquintLeft')!], [0, 0.5, 0.57]);
+  assert.deepEqual([...out.get('eyeSquintRight')!], [0, 0.5, 0.57]);
+});
+
+/** The mean face at `px` pixels per unit (eyes ~0.31 units wide), each eye's upper lid point moved down to a share of its rest gap. */
+function liveFace(px: number, leftShare: number, rightShare: number): number[][] {
+  const f = meanFace();
+  const pts = Array.from({ length: 478 }, (_, i) => [f[i * 3]! * px, f[i * 3 + 1]! * px, f[i * 3 + 2]! * px]);
+  // measures.ts: the subject's left eye is read between 386 and 374, the right between 159 and 145
+  for (const [top, bottom, share] of [[386, 374, leftShare], [159, 145, rightShare]] as const) {
+    const t = pts[top]!, b = pts[bottom]!;
+    pts[top] = t.map((v, k) => b[k]! + share * (v - b[k]!));
+  }
+  return pts;
+}
+
+test('the live retarget, as the video path, keeps a slit eye beside one read deeply shut on a small face, and still pairs a shallow reading', () => {
+  const closure = (left: number, right: number) => {
+    const live = new LiveRetarget(25);
+    let f = null;
+    for (let i = 0; i < 12; i++) live.update(liveFace(75, 1, 1), i / 25);
+    for (let i = 12; i < 40; i++) f = live.update(liveFace(75, left, right), i / 25);
+    return [foldBlink(f!.blink, f!.w.eyeBlinkLeft!), foldBlink(f!.blink, f!.w.eyeBlinkRight!)];
+  };
+  // eyes ~23 px wide, frontal: ownEyesTrust 0, so before s21 the slit eye was taken up to PAIRED_UP_TO (.78)
+  const wink = closure(0.55, 0.1);
+  assert.ok(wink[1]! > 0.95, `shut eye ${wink[1]}`);
+  assert.ok(wink[0]! > 0.5 && wink[0]! < 0.72, `slit eye ${wink[0]}`);
+  const blink = closure(0.55, 0.3);
+  assert.ok(blink[0]! > 0.75, `under-read eye of a blink ${blink[0]}`);
 });

@@ -6,7 +6,7 @@ import type { MotionFrame } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
 import { clamp01, estimateRest, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
 import { OneEuroFilter } from '../motion/filters.ts';
-import { ownEyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
+import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
 export const REST_FRAMES = 10;
@@ -69,9 +69,9 @@ export class LiveRetarget {
     for (const [k, v] of Object.entries(w)) out[k] = clamp01(this.smooth(k, 'w', v));
     const bl = clamp01(this.smooth('blinkL', 'blink', blinkLeft));
     const br = clamp01(this.smooth('blinkR', 'blink', blinkRight));
-    // as offline: a large frontal face keeps a less closed eye as read (blinkPairTrust.ts)
-    const eyesTrust = ownEyesTrust(smallerEyeWidthPxOfPoints(landmarks), angles.yaw);
-    const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br, eyesTrust);
+    // as offline: a large frontal face, or one eye read deeply shut, keeps a less closed eye as read (blinkPairTrust.ts)
+    const trust = eyesTrust(smallerEyeWidthPxOfPoints(landmarks), angles.yaw, eyeSharesOf(m, this.rest));
+    const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br, trust);
     out.eyeBlinkLeft = eyeBlinkLeft;
     out.eyeBlinkRight = eyeBlinkRight;
     const f = this.first;

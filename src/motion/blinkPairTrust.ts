@@ -54,10 +54,19 @@ export function deepShutTrust(leftShare: number, rightShare: number, yawDeg: num
   return (1 - smoothstep(SHUT_READ_DEEP, SHUT_READ_SHALLOW, Math.min(leftShare, rightShare))) * (1 - smoothstep(TURN_DOUBTED, TURN_PAIRED, Math.abs(yawDeg)));
 }
 
-/** ownEyesTrust of a tracked frame, or deepShutTrust where larger (eye shares against `rest`); 0 (paired) without landmarks. */
+/** ownEyesTrust, or deepShutTrust where larger when the eyes' opening shares of rest are given: what the offline and the live path both use. */
+export function eyesTrust(smallerEyePx: number, yawDeg: number, shares?: readonly [number, number]): number {
+  const own = ownEyesTrust(smallerEyePx, yawDeg);
+  return shares ? Math.max(own, deepShutTrust(shares[0], shares[1], yawDeg)) : own;
+}
+
+/** The eyes' openings as shares of their rest openings (subject's left, right). */
+export function eyeSharesOf(m: { eyeLeft: number; eyeRight: number }, rest: { eyeLeft: number; eyeRight: number }): [number, number] {
+  return [m.eyeLeft / Math.max(rest.eyeLeft, 1e-6), m.eyeRight / Math.max(rest.eyeRight, 1e-6)];
+}
+
+/** eyesTrust of a tracked frame (eye shares against `rest` when given); 0 (paired) without landmarks. */
 export function frameEyesTrust(r: RawFaceFrame | null | undefined, rest?: { eyeLeft: number; eyeRight: number }): number {
   if (!r?.lm) return 0;
-  const own = ownEyesTrust(smallerEyeWidthPx(r.lm), r.angles.yaw);
-  if (!rest) return own;
-  return Math.max(own, deepShutTrust(r.m.eyeLeft / Math.max(rest.eyeLeft, 1e-6), r.m.eyeRight / Math.max(rest.eyeRight, 1e-6), r.angles.yaw));
+  return eyesTrust(smallerEyeWidthPx(r.lm), r.angles.yaw, rest && eyeSharesOf(r.m, rest));
 }

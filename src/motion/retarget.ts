@@ -14,7 +14,7 @@ import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
-import { eyeShares, lowerLidSquints, wideOverSquint } from './eyeSquints.ts';
+import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
 import { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 export { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
@@ -136,7 +136,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     lids[i] = frame.lids;
-    if (o.lidsDecide || o.squintWithinNarrowing) {
+    if (o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink) {
       const m = io.eyes ? null : faceMeasures(lm);
       eyes[0][i] = io.eyes ? io.eyes[0][i]! : m!.eyeLeft;
       eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
@@ -165,7 +165,9 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest, o.oneSidedBrows);
   if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
-  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? eyeShares(eyes, have) : undefined);
+  const smileSquints: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? eyeShares(eyes, have) : undefined, smileSquints);
+  if (o.squintWithinBlink) squintsWithinBlink(out, eyeShares(eyes, have), have, smileSquints);
   lidRises?.[0].set(rises[0]);
   lidRises?.[1].set(rises[1]);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
