@@ -18,7 +18,7 @@ import { measureHead } from './shape.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } from './mesh.ts';
 import { addHeadSheet, type SheetOptions } from './headSheet.ts';
-import { mirrorTexturing, landmarkMirror, photoDepth, photoVisibility } from './mirror.ts';
+import { mirrorTexturing, landmarkMirror, photoDepth, seenInDepth } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
@@ -115,8 +115,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // the side of the nose a turn shows samples the skin either side of its outline (noseReveal.ts)
   noseSidewallReveal(flat, neutral, eyeDistance(neutral), head.zc, uvRevealed, revealDir);
   // and the nose points the photo did not see sample where the flank hiding them ends (noseReveal.ts)
-  const faceTris = [faceTopology().triangles], hiddenTolerance = 0.04 * head.faceWidth;
-  hiddenNoseReveal(flat, neutral, eyeDistance(neutral), photoVisibility(flat, LANDMARK_COUNT, faceTris, size, hiddenTolerance), photoDepth(flat, faceTris, size), size, hiddenTolerance, uvRevealed, revealDir);
+  const faceDepth = photoDepth(flat, [faceTopology().triangles], size), hiddenTolerance = 0.04 * head.faceWidth;
+  hiddenNoseReveal(flat, neutral, eyeDistance(neutral), seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, hiddenTolerance), faceDepth, size, hiddenTolerance, uvRevealed, revealDir);
   // a deep fold's soft outline beside the background goes clear as the turn widens it (sheetFold.ts)
   revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and

@@ -79,7 +79,11 @@ export function vertexNormals(pos: ArrayLike<number>, vertexCount: number, group
  * holds the eye, not the temple.
  */
 export function photoVisibility(pos: ArrayLike<number>, vertexCount: number, groups: ArrayLike<number>[], size: number, tolerance: number): Uint8Array {
-  const zbuf = photoDepth(pos, groups, size);
+  return seenInDepth(pos, vertexCount, photoDepth(pos, groups, size), size, tolerance);
+}
+
+/** Per vertex, 1 where it lies within `tolerance` of the photo depth buffer `zbuf` (photoDepth) around it. */
+export function seenInDepth(pos: ArrayLike<number>, vertexCount: number, zbuf: Float32Array, size: number, tolerance: number): Uint8Array {
   const seen = new Uint8Array(vertexCount);
   for (let v = 0; v < vertexCount; v++) {
     // the farthest of the front surfaces around the vertex (3x3 px): a vertex on a fold or an
