@@ -18,13 +18,13 @@ import { measureHead } from './shape.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } from './mesh.ts';
 import { addHeadSheet, type SheetOptions } from './headSheet.ts';
-import { mirrorTexturing, landmarkMirror } from './mirror.ts';
+import { mirrorTexturing, landmarkMirror, photoDepth, seenInDepth } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { shadedRimAtOval, mirrorBesideShadedRim } from './skinPastOval.ts';
 import { rimSkips } from './rim.ts';
-import { noseSidewallReveal } from './noseReveal.ts';
+import { noseSidewallReveal, hiddenNoseReveal } from './noseReveal.ts';
 import { revealSheetClear } from './sheetFold.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 
@@ -114,6 +114,9 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   );
   // the side of the nose a turn shows samples the skin either side of its outline (noseReveal.ts)
   noseSidewallReveal(flat, neutral, eyeDistance(neutral), head.zc, uvRevealed, revealDir);
+  // and the nose points the photo did not see sample where the flank hiding them ends (noseReveal.ts)
+  const faceDepth = photoDepth(flat, [faceTopology().triangles], size), hiddenTolerance = 0.04 * head.faceWidth;
+  hiddenNoseReveal(flat, neutral, eyeDistance(neutral), seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, hiddenTolerance), faceDepth, size, hiddenTolerance, uvRevealed, revealDir);
   // a deep fold's soft outline beside the background goes clear as the turn widens it (sheetFold.ts)
   revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and

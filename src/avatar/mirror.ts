@@ -79,6 +79,30 @@ export function vertexNormals(pos: ArrayLike<number>, vertexCount: number, group
  * holds the eye, not the temple.
  */
 export function photoVisibility(pos: ArrayLike<number>, vertexCount: number, groups: ArrayLike<number>[], size: number, tolerance: number): Uint8Array {
+  return seenInDepth(pos, vertexCount, photoDepth(pos, groups, size), size, tolerance);
+}
+
+/** Per vertex, 1 where it lies within `tolerance` of the photo depth buffer `zbuf` (photoDepth) around it. */
+export function seenInDepth(pos: ArrayLike<number>, vertexCount: number, zbuf: Float32Array, size: number, tolerance: number): Uint8Array {
+  const seen = new Uint8Array(vertexCount);
+  for (let v = 0; v < vertexCount; v++) {
+    // the farthest of the front surfaces around the vertex (3x3 px): a vertex on a fold or an
+    // outline sits on the edge between two depths and counts as seen
+    const xi = Math.round(pos[v * 3]! - 0.5), yi = Math.round(pos[v * 3 + 1]! - 0.5);
+    let front = -Infinity;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const x = xi + dx, y = yi + dy;
+      if (x < 0 || y < 0 || x >= size || y >= size) continue;
+      const z = zbuf[y * size + x]!;
+      if (z !== Infinity && z > front) front = z;
+    }
+    seen[v] = front === -Infinity || pos[v * 3 + 2]! <= front + tolerance ? 1 : 0;
+  }
+  return seen;
+}
+
+/** The photo's depth buffer of the given triangle groups (x, y in crop pixels, smaller z nearer): per pixel the nearest surface's z, Infinity where none. */
+export function photoDepth(pos: ArrayLike<number>, groups: ArrayLike<number>[], size: number): Float32Array {
   const zbuf = new Float32Array(size * size).fill(Infinity);
   for (const triangles of groups) {
     for (let t = 0; t < triangles.length; t += 3) {
@@ -99,21 +123,7 @@ export function photoVisibility(pos: ArrayLike<number>, vertexCount: number, gro
       }
     }
   }
-  const seen = new Uint8Array(vertexCount);
-  for (let v = 0; v < vertexCount; v++) {
-    // the farthest of the front surfaces around the vertex (3x3 px): a vertex on a fold or an
-    // outline sits on the edge between two depths and counts as seen
-    const xi = Math.round(pos[v * 3]! - 0.5), yi = Math.round(pos[v * 3 + 1]! - 0.5);
-    let front = -Infinity;
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-      const x = xi + dx, y = yi + dy;
-      if (x < 0 || y < 0 || x >= size || y >= size) continue;
-      const z = zbuf[y * size + x]!;
-      if (z !== Infinity && z > front) front = z;
-    }
-    seen[v] = front === -Infinity || pos[v * 3 + 2]! <= front + tolerance ? 1 : 0;
-  }
-  return seen;
+  return zbuf;
 }
 
 /**

@@ -25,6 +25,12 @@ export function turnedX(x: number, z: number, cx: number, zc: number, side: -1 |
   return cx + (x - cx) * Math.cos(t) - side * (zc - z) * Math.sin(t);
 }
 
+/** Whether a landmark lies within SIDEWALL_REACH eye distances of the nose's points on the neutral 3D face (canonical units). */
+function nearTheNose(neutral: Float64Array, iod: number): (i: number) => boolean {
+  const P = (i: number, k: number) => neutral[i * 3 + k]!;
+  return (i) => Math.min(...NOSE.map((q) => Math.hypot(P(i, 0) - P(q, 0), P(i, 1) - P(q, 1), P(i, 2) - P(q, 2)))) < SIDEWALL_REACH * iod;
+}
+
 /**
  * In place: for the landmarks of each nose sidewall, a revealed texture position (uvRevealed) and
  * its activation (revealDir: along x toward the side, so a turn showing that side applies it in
@@ -38,7 +44,7 @@ export function noseSidewallReveal(flat: Float64Array, neutral: Float64Array, io
   const P = (a: Float64Array, i: number, k: number) => a[i * 3 + k]!;
   const ridgeX = RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / RIDGE.length;
   const fixed = new Set<number>([...RIDGE, ...EYE_L_LOOP, ...EYE_R_LOOP]);
-  const nearNose = (i: number) => Math.min(...NOSE.map((q) => Math.hypot(P(neutral, i, 0) - P(neutral, q, 0), P(neutral, i, 1) - P(neutral, q, 1), P(neutral, i, 2) - P(neutral, q, 2)))) < SIDEWALL_REACH * iod;
+  const nearNose = nearTheNose(neutral, iod);
   const neighbours: number[][] = Array.from({ length: n }, () => []);
   for (let t = 0; t < triangles.length; t += 3) {
     const a = triangles[t]!, b = triangles[t + 1]!, c = triangles[t + 2]!;
@@ -73,4 +79,41 @@ export function noseSidewallReveal(flat: Float64Array, neutral: Float64Array, io
       revealDir[i * 2] = side;
     }
   }
+}
+
+/**
+ * In place: nose points the photo did not see (hidden behind the nose's own near flank on a turned
+ * photo: the far wing behind the tip) take, for the turn that shows them, the texture where the
+ * flank's outline ends toward their side, instead of the flank in front of them. Their own texels
+ * are the flank's lit tip: a turn drew it a second time beside the real one, a pale ghost nose
+ * (lp_s10 at +25). Revealed between the cheek and the flank, they now continue the outline's
+ * texel, so the texture runs one way across the nose. flat: landmarks in crop space (x, y, depth);
+ * seen: per landmark, 1 where the photo saw it (photoVisibility); depth: the face mesh's photo
+ * depth buffer (photoDepth); tolerance: the depth (px) within which a surface counts as seen, and
+ * half the farthest a hidden point looks for the outline (deeper inside, behind an eye: left alone).
+ * Returns the points moved. Nothing changes at the photo's pose (the reveal is off there).
+ */
+export function hiddenNoseReveal(flat: Float64Array, neutral: Float64Array, iod: number, seen: Uint8Array, depth: Float32Array, size: number, tolerance: number, uvRevealed: Float32Array, revealDir: Float32Array): number[] {
+  const P = (a: Float64Array, i: number, k: number) => a[i * 3 + k]!;
+  const ridgeX = RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / RIDGE.length;
+  const nearNose = nearTheNose(neutral, iod), maxWalk = 2 * tolerance;
+  const moved: number[] = [];
+  for (let i = 0; i < MESH_POINT_COUNT; i++) {
+    if (seen[i] || RIDGE.includes(i) || !nearNose(i)) continue;
+    const side = Math.sign(P(flat, i, 0) - ridgeX) || -1;
+    const z = P(flat, i, 2), y = Math.min(size - 1, Math.max(0, Math.floor(P(flat, i, 1))));
+    // walk toward the side until the photo's nearest surface is this point's own depth (or none)
+    let exit = NaN;
+    for (let walked = 0.5; walked <= maxWalk && Number.isNaN(exit); walked += 0.5) {
+      const x = P(flat, i, 0) + walked * side, xi = Math.floor(x);
+      if (xi < 0 || xi >= size) break;
+      const front = depth[y * size + xi]!;
+      if (front === Infinity || z <= front + tolerance) exit = x;
+    }
+    if (Number.isNaN(exit)) continue;
+    uvRevealed[i * 2] = exit;
+    revealDir[i * 2] = side;
+    moved.push(i);
+  }
+  return moved;
 }
