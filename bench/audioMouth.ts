@@ -23,6 +23,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { loadImage, encodePng } from '../src/io/image.ts';
 import type { EvalOptions } from '../src/eval/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { caseArgs } from './caseArgs.ts';
 
 type Lm = number[][];
 const INNER_RING = [78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95];
@@ -214,11 +215,5 @@ if (arg('--sheet')) {
   const out = arg('--out');
   if (!out) throw new Error('usage: bench/audioMouth.ts --out DIR --case name=video[,photo=P][,audio=A] ...');
   const seconds = Number(arg('--seconds') ?? 6);
-  for (let k = 0; k < argv.length; k++) {
-    if (argv[k] !== '--case') continue;
-    const [head, ...opts] = argv[k + 1]!.split(',');
-    const [name, video] = head!.split('=');
-    const kv = Object.fromEntries(opts.map((s) => s.split('=')));
-    await (argv.includes('--oh') ? addRoundedFrame : runCase)(name!, video!, out, seconds, kv.photo, kv.audio);
-  }
+  for (const c of caseArgs(argv)) await (argv.includes('--oh') ? addRoundedFrame : runCase)(c.name, c.video, out, seconds, c.photo, c.audio);
 }

@@ -26,6 +26,7 @@ import { RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
 import { loadImage, encodePng } from '../src/io/image.ts';
 import type { EvalOptions } from '../src/eval/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { caseArgs } from './caseArgs.ts';
 
 type Lm = number[][];
 const iod = (lm: Lm) => Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
@@ -163,11 +164,5 @@ if (arg('--sheet')) {
   const out = arg('--out');
   if (!out) throw new Error('usage: bench/lipChain.ts --out DIR --case name=video[,photo=P][,audio=A] ...');
   const seconds = Number(arg('--seconds') ?? 6);
-  for (let k = 0; k < argv.length; k++) {
-    if (argv[k] !== '--case') continue;
-    const [head, ...opts] = argv[k + 1]!.split(',');
-    const [name, video] = head!.split('=');
-    const kv = Object.fromEntries(opts.map((s) => s.split('=')));
-    await runCase(name!, video!, out, seconds, kv.photo, kv.audio);
-  }
+  for (const c of caseArgs(argv)) await runCase(c.name, c.video, out, seconds, c.photo, c.audio);
 }
