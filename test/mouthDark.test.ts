@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mouthDarkness, mouthDarkSeries } from '../src/motion/mouthDark.ts';
-import { FrameLight, darkOGate, roundness, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { darkOGate, roundness } from '../src/render/mouth/roundMouth.ts';
 import { formatMotion, parseMotion } from '../src/motion/record.ts';
 import { resampleMotion } from '../src/motion/combine.ts';
 import type { Motion, RgbaImage } from '../src/types.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { roundCoreInto, roundTeethShown } from '../src/render/mouth/frameLight.ts';
+import { roundCoreInto, roundTeethShown } from '../src/render/mouth/roundMouth.ts';
 import { roundLining } from '../src/render/mouth/lipSurface.ts';
 import { interiorStats } from '../bench/mouthInterior.ts';
 

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evenTips } from '../src/render/mouth/teethTips.ts';
 import { mainRow, teethUnderLip } from '../src/render/mouth/teethRows.ts';
-import { FrameLight, roundness, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { roundness } from '../src/render/mouth/roundMouth.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 
 const W = 60, H = 30, PPI = 100;

@@ -10,7 +10,7 @@ import type { MouthShader } from './shader.ts';
 import type { ReadyMouth } from './layers.ts';
 import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTexture.ts';
 import { interiorFadeSpan } from './opening.ts';
-import { roundness } from './frameLight.ts';
+import { roundness } from './roundMouth.ts';
 import type { CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 
