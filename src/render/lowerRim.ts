@@ -13,6 +13,7 @@ import { smoothstep } from '../math/smooth.ts';
 import { blinkCompletion } from './eyes.ts';
 import { medianRgb } from './brows.ts';
 import { shutEyeShown } from './closedEye/overlay.ts';
+import { lineAt } from './closedEye/library.ts';
 
 /**
  * The band under the lower lid line (eye-corner distances, iod): pixels from RIM_ABOVE above it (the
@@ -53,15 +54,6 @@ export function rimPaleness(lum: number, skinLum: number): number {
   return smoothstep(PALE[0], PALE[1], lum / Math.max(1, skinLum) - 1);
 }
 
-/** The lower lid line's depth (v, down) at position u along the eye, piecewise linear between its points (u ascending). */
-function lineV(pts: readonly (readonly [number, number])[], u: number): number {
-  let k = 0;
-  while (k + 2 < pts.length && u > pts[k + 1]![0]) k++;
-  const [u0, v0] = pts[k]!, [u1, v1] = pts[k + 1]!;
-  const t = Math.max(0, Math.min(1, (u - u0) / (u1 - u0 || 1)));
-  return v0 + t * (v1 - v0);
-}
-
 /** The pale lower rims in the renderer's working skin texture (`data`, photo space), shaded in as a blink completes. */
 export class LowerRim {
   private readonly sides: { control: number; pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; weight: Float32Array; cover: number }[] = [];
@@ -77,9 +69,10 @@ export class LowerRim {
       const flip = (lowMid[0] - lidMid[0]) * -ex[1] + (lowMid[1] - lidMid[1]) * ex[0] >= 0 ? 1 : -1;
       const dn = [-ex[1] * flip, ex[0] * flip] as const;
       const toEye = (x: number, y: number): [number, number] => [(x - a[0]) * ex[0] + (y - a[1]) * ex[1], (x - a[0]) * dn[0] + (y - a[1]) * dn[1]];
-      const line = lower.map((i) => toEye(...xy(i))).sort((p, q) => p[0] - q[0]);
+      const pts = lower.map((i) => toEye(...xy(i))).sort((p, q) => p[0] - q[0]);
+      const line = { u: pts.map((p) => p[0]), v: pts.map((p) => p[1]) };
       // the box: the eye's width, from just over the line to past the skin band under it
-      const vLo = Math.min(...line.map((p) => p[1])) - RIM_ABOVE * iod, vHi = Math.max(...line.map((p) => p[1])) + SKIN_BAND[1] * iod;
+      const vLo = Math.min(...line.v) - RIM_ABOVE * iod, vHi = Math.max(...line.v) + SKIN_BAND[1] * iod;
       const corners = [[0, vLo], [n, vLo], [0, vHi], [n, vHi]].map(([u, v]) => [a[0] + u! * ex[0] + v! * dn[0], a[1] + u! * ex[1] + v! * dn[1]]);
       const xs = corners.map((c) => c[0]!), ys = corners.map((c) => c[1]!);
       const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(width - 1, Math.ceil(Math.max(...xs)));
@@ -88,7 +81,7 @@ export class LowerRim {
       for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
         const [u, v] = toEye(x + 0.5, y + 0.5);
         if (u < 0 || u > n) continue;
-        const d = (v - lineV(line, u)) / iod, o = (y * width + x) * 4;
+        const d = (v - lineAt(line, u)) / iod, o = (y * width + x) * 4;
         if (d >= -RIM_ABOVE && d <= RIM_REACH) band.push({ o, d });
         else if (d >= SKIN_BAND[0] && d <= SKIN_BAND[1] && u > 0.2 * n && u < 0.8 * n) skinSample.push(o);
       }
