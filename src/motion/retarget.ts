@@ -166,8 +166,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, have, brows, browRest);
   const rises = lowerLidRises(lids, have);
   const smileSquints: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
-  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? eyeShares(eyes, have) : undefined, smileSquints);
-  if (o.squintWithinBlink) squintsWithinBlink(out, eyeShares(eyes, have), have, smileSquints);
+  // (each eye's opening over its rest, read once for both squint rules)
+  const shares = o.squintWithinNarrowing || o.squintWithinBlink ? eyeShares(eyes, have) : undefined;
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? shares : undefined, smileSquints);
+  if (o.squintWithinBlink) squintsWithinBlink(out, shares!, have, smileSquints);
   lidRises?.[0].set(rises[0]);
   lidRises?.[1].set(rises[1]);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
