@@ -12,7 +12,7 @@ import { InputError } from '../errors.ts';
 import { fitRig, flatten, toCanonical, deform, meanFace, IDENTITY_AMBIGUOUS, type RigFit } from '../rig/fit.ts';
 import { buildBasis } from '../rig/basis.ts';
 import { weightsToVector } from '../rig/controls.ts';
-import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
+import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, NOSE_POINTS } from '../rig/topology.ts';
 import { AVATAR_VERSION, type Avatar } from './types.ts';
 import { measureHead } from './shape.ts';
 import { smoothstep } from '../math/smooth.ts';
@@ -41,7 +41,6 @@ export interface BuildAvatarOptions extends SheetOptions {
 const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
 /** The nose's ridge (bridge to tip) and wings: the mirror texture stays off them (NOSE_KEEP: none within
  *  the first share of the eye distance, all from the second). */
-const NOSE_POINTS = [168, 6, 197, 195, 5, 4, 1, 2, 98, 327, 129, 358, 64, 294, 48, 278];
 const NOSE_KEEP = [0.15, 0.35] as const;
 /** The eye-corner distance (33 to 263) of a face in canonical units. */
 function eyeDistance(neutral: Float64Array): number {

@@ -6,12 +6,10 @@
 // vertex off the sidewall held at its own position. The sliver then samples the skin either side
 // of the outline's line, and the line stays a line. Used through the reveal's texture positions
 // (uvRevealed / revealDir), so it grows with the turn and is absent at the photo's pose.
-import { faceTopology, EYE_L_LOOP, EYE_R_LOOP, MESH_POINT_COUNT } from '../rig/topology.ts';
+import { faceTopology, EYE_L_LOOP, EYE_R_LOOP, MESH_POINT_COUNT, NOSE_POINTS, NOSE_RIDGE } from '../rig/topology.ts';
 
-/** The nose's ridge (bridge to tip), held fixed; its sidewalls lie either side. */
-const RIDGE = [168, 6, 197, 195, 5, 4, 1];
-/** The nose's points (ridge and wings): the sidewall is what lies within SIDEWALL_REACH eye distances of them (neutral face). */
-const NOSE = [...RIDGE, 2, 98, 327, 129, 358, 64, 294, 48, 278];
+// (the ridge, NOSE_RIDGE, is held fixed and the sidewalls lie either side; the sidewall is what lies
+// within SIDEWALL_REACH eye distances of the nose's points, NOSE_POINTS, on the neutral face)
 const SIDEWALL_REACH = 0.4, TURN_DEG = 25, ITERATIONS = 150;
 
 /**
@@ -28,7 +26,7 @@ export function turnedX(x: number, z: number, cx: number, zc: number, side: -1 |
 /** Whether a landmark lies within SIDEWALL_REACH eye distances of the nose's points on the neutral 3D face (canonical units). */
 function nearTheNose(neutral: Float64Array, iod: number): (i: number) => boolean {
   const P = (i: number, k: number) => neutral[i * 3 + k]!;
-  return (i) => Math.min(...NOSE.map((q) => Math.hypot(P(i, 0) - P(q, 0), P(i, 1) - P(q, 1), P(i, 2) - P(q, 2)))) < SIDEWALL_REACH * iod;
+  return (i) => Math.min(...NOSE_POINTS.map((q) => Math.hypot(P(i, 0) - P(q, 0), P(i, 1) - P(q, 1), P(i, 2) - P(q, 2)))) < SIDEWALL_REACH * iod;
 }
 
 /**
@@ -42,8 +40,8 @@ export function noseSidewallReveal(flat: Float64Array, neutral: Float64Array, io
   const { triangles } = faceTopology();
   const n = MESH_POINT_COUNT;
   const P = (a: Float64Array, i: number, k: number) => a[i * 3 + k]!;
-  const ridgeX = RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / RIDGE.length;
-  const fixed = new Set<number>([...RIDGE, ...EYE_L_LOOP, ...EYE_R_LOOP]);
+  const ridgeX = NOSE_RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / NOSE_RIDGE.length;
+  const fixed = new Set<number>([...NOSE_RIDGE, ...EYE_L_LOOP, ...EYE_R_LOOP]);
   const nearNose = nearTheNose(neutral, iod);
   const neighbours: number[][] = Array.from({ length: n }, () => []);
   for (let t = 0; t < triangles.length; t += 3) {
@@ -95,11 +93,11 @@ export function noseSidewallReveal(flat: Float64Array, neutral: Float64Array, io
  */
 export function hiddenNoseReveal(flat: Float64Array, neutral: Float64Array, iod: number, seen: Uint8Array, depth: Float32Array, size: number, tolerance: number, uvRevealed: Float32Array, revealDir: Float32Array): number[] {
   const P = (a: Float64Array, i: number, k: number) => a[i * 3 + k]!;
-  const ridgeX = RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / RIDGE.length;
+  const ridgeX = NOSE_RIDGE.reduce((s, i) => s + P(flat, i, 0), 0) / NOSE_RIDGE.length;
   const nearNose = nearTheNose(neutral, iod), maxWalk = 2 * tolerance;
   const moved: number[] = [];
   for (let i = 0; i < MESH_POINT_COUNT; i++) {
-    if (seen[i] || RIDGE.includes(i) || !nearNose(i)) continue;
+    if (seen[i] || NOSE_RIDGE.includes(i) || !nearNose(i)) continue;
     const side = Math.sign(P(flat, i, 0) - ridgeX) || -1;
     const z = P(flat, i, 2), y = Math.min(size - 1, Math.max(0, Math.floor(P(flat, i, 1))));
     // walk toward the side until the photo's nearest surface is this point's own depth (or none)

@@ -6,8 +6,8 @@
 // test/hiddenNose.test.ts.
 import type { Avatar } from '../avatar/types.ts';
 import { createRenderer } from '../render/renderer.ts';
+import { NOSE_POINTS } from '../rig/topology.ts';
 
-const NOSE = [168, 6, 197, 195, 5, 4, 1, 2, 98, 327, 129, 358, 64, 294, 48, 278];
 
 /** The photo columns stepped back along one row: the sum of the decreases of u along x (each over 0.5 px). Pure. */
 export function stepBack(us: ArrayLike<number>): number {
@@ -20,7 +20,7 @@ export function stepBack(us: ArrayLike<number>): number {
 export function noseFoldRows(avatar: Avatar, photoLandmarks: ArrayLike<readonly number[]>, yaw: number): number[] {
   const size = avatar.size;
   // photo column, offset so the nose's neighbourhood fits one 8-bit channel
-  const x0 = Math.max(0, Math.min(...NOSE.map((i) => photoLandmarks[i]![0]!)) - 100);
+  const x0 = Math.max(0, Math.min(...NOSE_POINTS.map((i) => photoLandmarks[i]![0]!)) - 100);
   const coded = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) };
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) { const i = (y * size + x) * 4; coded.data[i] = x - x0; coded.data[i + 3] = 255; }
   const renderer = createRenderer({ ...avatar, texture: coded, mirrorReach: new Float32Array(avatar.vertexCount) }, { width: size, height: size, turnShading: false });
@@ -28,8 +28,8 @@ export function noseFoldRows(avatar: Avatar, photoLandmarks: ArrayLike<readonly 
   const lm = renderer.landmarks(frame) as [number, number, number][];
   const img = renderer.render(frame, { background: null });
   const margin = 0.08 * avatar.head.faceWidth;
-  const xa = Math.max(0, Math.floor(Math.min(...NOSE.map((i) => lm[i]![0])) - margin));
-  const xb = Math.min(size - 1, Math.ceil(Math.max(...NOSE.map((i) => lm[i]![0])) + margin));
+  const xa = Math.max(0, Math.floor(Math.min(...NOSE_POINTS.map((i) => lm[i]![0])) - margin));
+  const xb = Math.min(size - 1, Math.ceil(Math.max(...NOSE_POINTS.map((i) => lm[i]![0])) + margin));
   const rows: number[] = [];
   for (let y = Math.round(lm[5]![1]); y <= Math.round(lm[2]![1]); y++) {
     const us: number[] = [];

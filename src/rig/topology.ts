@@ -57,6 +57,10 @@ export const BROW_L_OUTER = [300, 293, 276, 283];
 
 /** Face oval, clockwise in the image from the forehead top (10). */
 export const FACE_OVAL = [10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109];
+/** The nose's ridge, bridge to tip. */
+export const NOSE_RIDGE = [168, 6, 197, 195, 5, 4, 1];
+/** The nose's points: its ridge, the subnasale and the wings. */
+export const NOSE_POINTS = [...NOSE_RIDGE, 2, 98, 327, 129, 358, 64, 294, 48, 278];
 
 /** Points that do not move with expressions: used to solve head pose. */
 export const RIGID_POINTS = [
