@@ -131,7 +131,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // toward the nose).
   const awayFromNose = noseDistanceRamp(neutral);
   const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) * awayFromNose(v) : 0));
-  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth);
+  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth, faceDepth);
   // (and takes no mirrored texture there either)
   // nor before a shaded rim past the oval (skinPastOval.ts)
   const shadedRim = shadedRimAtOval(flat, FACE_OVAL, LANDMARK_COUNT, matte, skinLike, head.faceWidth, (flat[61 * 3 + 1]! + flat[291 * 3 + 1]!) / 2);

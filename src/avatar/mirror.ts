@@ -147,14 +147,15 @@ export function mirrorShare(facingPhoto: number, facingMirror: number, facingRes
  * The mirror data for every vertex. `mirrorOf[v]` is v's mirror partner (-1 = none); `reach[v]`
  * caps its mirror share (0 = never, e.g. around the eyes). Normals and visibility come from the
  * face mesh's triangles. The gain compares the blurred un-premultiplied texture around each vertex
- * with that around its partner, so the copied texture keeps this side's light.
+ * with that around its partner, so the copied texture keeps this side's light. `faceDepth`: the face
+ * triangles' photo depth buffer (photoDepth), when the caller already has it.
  */
-export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertexCount: number, faceTriangles: ArrayLike<number>, mirrorOf: Int32Array, reach: Float32Array, texture: RgbaImage, faceWidth: number): MirrorTexturing {
+export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertexCount: number, faceTriangles: ArrayLike<number>, mirrorOf: Int32Array, reach: Float32Array, texture: RgbaImage, faceWidth: number, faceDepth = photoDepth(pos, [faceTriangles], texture.width)): MirrorTexturing {
   const triangleGroups = [faceTriangles];
   const normal = vertexNormals(pos, vertexCount, triangleGroups);
   // how squarely the photo saw each vertex: 0 where it was hidden behind nearer surface
   const size = texture.width;
-  const seen = photoVisibility(pos, vertexCount, triangleGroups, size, 0.04 * faceWidth);
+  const seen = seenInDepth(pos, vertexCount, faceDepth, size, 0.04 * faceWidth);
   const facing = (v: number): number => (seen[v] ? Math.max(0, -normal[v * 3 + 2]!) : 0);
   const uvMirror = Float32Array.from(uv);
   const mirrorFacing = new Float32Array(vertexCount);
