@@ -5,6 +5,8 @@
 //   false  of those, frames where the real lips are apart by more than 0.06 IOD (the critic's "shut while speaking")
 //   speech the median gap over speech frames, ours (real): how wide the mouth opens (mt_sun's narrow mouth: ours already over)
 //   pause  median gap over pause frames (runs of >= PAUSE_FRAMES frames with activity < 0.5), ours (real)
+//   silent frames without speech (activity < 0.5) where ours is apart by more than 0.06 IOD (the critic's "open with
+//          teeth in silence"), the real's count in brackets; false: of those, frames where the real lips are shut (< 0.03)
 // GRID sentences are pooled (their pauses are the short gaps between words and the ends).
 //   node --import tsx bench/lipPauses.ts [--faces /tmp/audio18/faces] [--variants base,floor] [--timing JSON]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -23,6 +25,8 @@ const IOD_PER_JAW = 0.6, SHUT = 0.03, OPEN = 0.06;
 const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   base: {},
   nofloor: { voicedFloor: 0 },
+  noedges: { edgesTowardPause: 0 },
+  leadonly: { edgesTowardPause: 1 },
   custom: JSON.parse(arg('--timing', '{}')) as Partial<AudioMouthTiming>,
 };
 
@@ -39,10 +43,10 @@ export function pauseFrames(speech: ArrayLike<number>, min: number): Uint8Array 
   return out;
 }
 
-interface Tally { ours: number[]; real: number[]; speechOurs: number[]; speechReal: number[]; shut: number; realShut: number; falseShut: number; speech: number; pauseOurs: number[]; pauseReal: number[] }
-const empty = (): Tally => ({ ours: [], real: [], speechOurs: [], speechReal: [], shut: 0, realShut: 0, falseShut: 0, speech: 0, pauseOurs: [], pauseReal: [] });
+interface Tally { ours: number[]; real: number[]; speechOurs: number[]; speechReal: number[]; shut: number; realShut: number; falseShut: number; speech: number; pauseOurs: number[]; pauseReal: number[]; silentOpen: number; silentRealOpen: number; falseOpen: number }
+const empty = (): Tally => ({ ours: [], real: [], speechOurs: [], speechReal: [], shut: 0, realShut: 0, falseShut: 0, speech: 0, pauseOurs: [], pauseReal: [], silentOpen: 0, silentRealOpen: 0, falseOpen: 0 });
 const med = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! : NaN);
-const line = (name: string, t: Tally) => `  ${name.padEnd(10)} r0 ${pearson(t.ours, t.real).toFixed(3)} | shut ${String(t.shut).padStart(3)}/${t.speech} (real ${t.realShut}), false ${String(t.falseShut).padStart(3)} | pause p50 ${med(t.pauseOurs).toFixed(3)} (real ${med(t.pauseReal).toFixed(3)}, ${t.pauseOurs.length} frames) | speech p50 ${med(t.speechOurs).toFixed(3)} (real ${med(t.speechReal).toFixed(3)})`;
+const line = (name: string, t: Tally) => `  ${name.padEnd(10)} r0 ${pearson(t.ours, t.real).toFixed(3)} | shut ${String(t.shut).padStart(3)}/${t.speech} (real ${t.realShut}), false ${String(t.falseShut).padStart(3)} | silent open ${String(t.silentOpen).padStart(2)} (real ${t.silentRealOpen}), false ${String(t.falseOpen).padStart(2)} | pause p50 ${med(t.pauseOurs).toFixed(3)} (real ${med(t.pauseReal).toFixed(3)}, ${t.pauseOurs.length} frames) | speech p50 ${med(t.speechOurs).toFixed(3)} (real ${med(t.speechReal).toFixed(3)})`;
 
 const model = loadLipModel(), jawAt = model.targets.indexOf('jawOpen');
 const dir = arg('--faces', '/tmp/audio18/faces');
@@ -66,7 +70,11 @@ for (const v of arg('--variants', 'base,nofloor').split(',')) {
       if (g === null || g === undefined) continue;
       t.ours.push(o); t.real.push(g);
       if (pause[i]) { t.pauseOurs.push(o); t.pauseReal.push(g); }
-      if (sp[i]! < 0.5) continue;
+      if (sp[i]! < 0.5) {
+        if (g > OPEN) t.silentRealOpen++;
+        if (o > OPEN) { t.silentOpen++; if (g < SHUT) t.falseOpen++; }
+        continue;
+      }
       t.speech++;
       t.speechOurs.push(o); t.speechReal.push(g);
       if (g < SHUT) t.realShut++;

@@ -15,7 +15,7 @@ import { frameEnergy, openRoundedVowels } from './lipRounding.ts';
 import { CLOSURE_QUIET_FROM, CLOSURE_QUIET_FULL, closureWeights, OPENING_CONTROLS, shutClosures } from './lipClosures.ts';
 import { shapeAudioMouth } from './lipShapes.ts';
 import { liftOpenings, OPENING_LIFT_POWER, OPENING_LIFT_SPAN } from './lipLift.ts';
-import { LIP_REFERENCE_AMP } from './lipGate.ts';
+import { bridgeShortPauses, edgesTowardPause, LIP_BRIDGED_PAUSE, LIP_REFERENCE_AMP, LIP_SILENT_STRETCH } from './lipGate.ts';
 import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './lipVoicing.ts';
 
 export interface AudioMouthTiming {
@@ -43,6 +43,8 @@ export interface AudioMouthTiming {
   widthSigma: number;
   /** the jawOpen loud voiced frames keep at least (lipVoicing.ts; 0: off) */
   voicedFloor: number;
+  /** the gate's edge frames only move toward the pause (lipGate.ts edgesTowardPause): 1 before a sound, 2 after it, 3 both, 0 off */
+  edgesTowardPause: number;
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = {
@@ -58,6 +60,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   liftSpan: OPENING_LIFT_SPAN,
   widthSigma: WIDTH_SMOOTH_SIGMA,
   voicedFloor: VOICED_FLOOR,
+  edgesTowardPause: 3,
 };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
@@ -143,6 +146,14 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     let w = closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet);
     if (t.trimEnds) w = trimClosureEnds(w);
     shutClosures(mouth, model.targets, t.closureShift ? advance(w, t.closureShift) : w);
+  }
+  if (t.edgesTowardPause) {
+    // after the closures: a lead frame is held to the (closure-shut) frame after it
+    const bridged = bridgeShortPauses(sp, Math.round(LIP_BRIDGED_PAUSE * fps));
+    for (const k of OPENING_CONTROLS) {
+      const at = model.targets.indexOf(k);
+      if (at >= 0) mouth[at] = edgesTowardPause(mouth[at]!, bridged, Math.round(LIP_SILENT_STRETCH * fps), t.edgesTowardPause);
+    }
   }
   if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);

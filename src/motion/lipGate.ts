@@ -84,3 +84,28 @@ export function postprocessLips(curves: Float64Array[], activity: ArrayLike<numb
     return out;
   });
 }
+
+/**
+ * The gate's edge frames (no speech, within `reach` frames of speech) only move toward the pause: going away from
+ * the sound, each is at most the frame next to it on the sound's side. The gate caps these frames at its own ramp
+ * (0.4 / 0.13 of the jaw's range 1-2 frames before a sound, 0.2 the frame after), not at the sound's opening, so
+ * the network's output in silence (jaw .1-.3 where it hears nothing) came through: lips apart on teeth the frame
+ * before a "p" the sound shuts (open-shut-open: Obama clip1 f0-f2, GRID "place"/"bin" onsets) or wider after the
+ * last word than on it (eng.wav 20.32 s). `sides`: 1 the lead (before a sound), 2 the trail, 3 both.
+ */
+export function edgesTowardPause(c: ArrayLike<number>, speech: ArrayLike<number>, reach: number, sides = 3): Float64Array {
+  const n = c.length, out = Float64Array.from(c);
+  const isSpeech = (i: number) => speech[i]! >= 0.5;
+  // trail: left to right from a speech frame, lead: right to left
+  for (let i = 1, d = Infinity; i < n; i++) {
+    d = isSpeech(i - 1) ? 1 : d + 1;
+    if (sides & 2 && !isSpeech(i) && d <= reach) out[i] = Math.min(out[i]!, out[i - 1]!);
+  }
+  const lead = Float64Array.from(c);
+  for (let i = n - 2, d = Infinity; i >= 0; i--) {
+    d = isSpeech(i + 1) ? 1 : d + 1;
+    if (sides & 1 && !isSpeech(i) && d <= reach) lead[i] = Math.min(lead[i]!, lead[i + 1]!);
+  }
+  for (let i = 0; i < n; i++) out[i] = Math.min(out[i]!, lead[i]!);
+  return out;
+}
