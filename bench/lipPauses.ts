@@ -25,7 +25,7 @@ const IOD_PER_JAW = 0.6, SHUT = 0.03, OPEN = 0.06;
 const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   base: {},
   nofloor: { voicedFloor: 0 },
-  noedges: { edgesTowardPause: 0 },
+  edges: { edgesTowardPause: 3 },
   leadonly: { edgesTowardPause: 1 },
   custom: JSON.parse(arg('--timing', '{}')) as Partial<AudioMouthTiming>,
 };

@@ -1,7 +1,8 @@
-// The silence gate's edge frames (lipGate.ts edgesTowardPause, lipnet22): the gate capped the frames just before and
-// after a sound at its own ramp, so the network's output in silence came through as lips apart on teeth where the
-// real lips are shut: Obama clip1 f0 (-43 dBFS, real gap .019 IOD) opened to jawOpen .16 and f1 was shut by the
-// closure of the "t" burst (open-shut-open); eng.wav 20.32 s opened wider after the last word than on it.
+// The silence gate's edge frames (lipGate.ts edgesTowardPause, lipnet22; a timing switch, off in the product: it shuts
+// as many edge frames where real lips are apart as where they are shut, docs/lipsync/README.md lipnet22). The gate
+// caps the frames just before and after a sound at its own ramp, so the network's output in silence comes through as
+// lips apart on teeth: Obama clip1 f0 (-43 dBFS, real gap .019 IOD) opens to jawOpen .16 and f1 is shut by the
+// closure of the "t" burst (open-shut-open); eng.wav 20.32 s opens wider after the last word than on it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,9 +19,9 @@ import { ffmpegPath } from '../src/io/ffmpeg.ts';
 const media = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
 const IOD_PER_JAW = 0.6;
 /** the product's jaw curve over the whole file (the file gain reads all of its speech) */
-async function jawOf(file: string): Promise<Float64Array> {
+async function jawOf(file: string, edges = 3): Promise<Float64Array> {
   const model = loadLipModel(), audio = await lipAudio(file);
-  return audioMouthCurves(model, audio, 25, Math.round((audio.samples / 16000) * 25))[model.targets.indexOf('jawOpen')]!;
+  return audioMouthCurves(model, audio, 25, Math.round((audio.samples / 16000) * 25), { edgesTowardPause: edges })[model.targets.indexOf('jawOpen')]!;
 }
 
 test('edge frames only move toward the pause: held to the frame nearer the sound, never raised, speech and far frames kept', () => {
@@ -35,14 +36,16 @@ test('edge frames only move toward the pause: held to the frame nearer the sound
   assert.deepEqual([...edgesTowardPause(c, speech, 3, 1)].slice(8, 11), [0.3, 0.1, 0.2], 'lead side only: the trail kept');
 });
 
-test('Obama clip1 f0 (silent, real lips shut) no longer opens before the shut f1', async () => {
+test('with the switch on, Obama clip1 f0 (silent, real lips shut) does not open before the shut f1; off, it does', async () => {
+  const off = await jawOf(media('train/clips/styletalk_Obama_clip1.mp4'), 0);
+  assert.ok(off[0]! * IOD_PER_JAW > 0.06 && off[1]! < 0.01, `the product's open-shut-open: ${off[0]}, ${off[1]}`);
   const jaw = await jawOf(media('train/clips/styletalk_Obama_clip1.mp4'));
   assert.ok(jaw[0]! <= jaw[1]! + 1e-12, `f0 ${jaw[0]} over the closure at f1 ${jaw[1]}`);
   assert.ok(jaw[0]! * IOD_PER_JAW < 0.03, `f0 shut: gap ${jaw[0]! * IOD_PER_JAW} IOD`);
   assert.ok(Math.max(...jaw.slice(2, 12)) * IOD_PER_JAW > 0.05, 'the first word still opens');
 });
 
-test('eng.wav 20-30 s: the frame after the phrase is no wider than its last sound; a GRID onset before an open vowel stays open', async () => {
+test('with the switch on, eng.wav 20-30 s: the frame after the phrase is no wider than its last sound; a GRID onset before an open vowel stays open', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'lipedges-'));
   try {
     const cut = path.join(dir, 'eng20.wav');

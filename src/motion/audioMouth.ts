@@ -43,7 +43,11 @@ export interface AudioMouthTiming {
   widthSigma: number;
   /** the jawOpen loud voiced frames keep at least (lipVoicing.ts; 0: off) */
   voicedFloor: number;
-  /** the gate's edge frames only move toward the pause (lipGate.ts edgesTowardPause): 1 before a sound, 2 after it, 3 both, 0 off */
+  /**
+   * the gate's edge frames only move toward the pause (lipGate.ts edgesTowardPause): 1 before a sound, 2 after it,
+   * 3 both, 0 off. Off: it shuts the critic's teeth in silence (Obama f0, GRID "place" onsets) but shuts as many
+   * edge frames where real lips are apart, r0 -.006 on 22 clips not looked at (docs/lipsync/README.md, lipnet22)
+   */
   edgesTowardPause: number;
 }
 
@@ -60,7 +64,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   liftSpan: OPENING_LIFT_SPAN,
   widthSigma: WIDTH_SMOOTH_SIGMA,
   voicedFloor: VOICED_FLOOR,
-  edgesTowardPause: 3,
+  edgesTowardPause: 0,
 };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
