@@ -19,9 +19,9 @@ import { ffmpegPath } from '../src/io/ffmpeg.ts';
 const media = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
 const IOD_PER_JAW = 0.6;
 /** the product's jaw curve over the whole file (the file gain reads all of its speech) */
-async function jawOf(file: string, edges = 3): Promise<Float64Array> {
+async function jawOf(file: string): Promise<Float64Array> {
   const model = loadLipModel(), audio = await lipAudio(file);
-  return audioMouthCurves(model, audio, 25, Math.round((audio.samples / 16000) * 25), { edgesTowardPause: edges })[model.targets.indexOf('jawOpen')]!;
+  return audioMouthCurves(model, audio, 25, Math.round((audio.samples / 16000) * 25), { edgesTowardPause: 3 })[model.targets.indexOf('jawOpen')]!;
 }
 
 test('edge frames only move toward the pause: held to the frame nearer the sound, never raised, speech and far frames kept', () => {
@@ -36,9 +36,7 @@ test('edge frames only move toward the pause: held to the frame nearer the sound
   assert.deepEqual([...edgesTowardPause(c, speech, 3, 1)].slice(8, 11), [0.3, 0.1, 0.2], 'lead side only: the trail kept');
 });
 
-test('with the switch on, Obama clip1 f0 (silent, real lips shut) does not open before the shut f1; off, it does', async () => {
-  const off = await jawOf(media('train/clips/styletalk_Obama_clip1.mp4'), 0);
-  assert.ok(off[0]! * IOD_PER_JAW > 0.06 && off[1]! < 0.01, `the product's open-shut-open: ${off[0]}, ${off[1]}`);
+test('with the switch on, Obama clip1 f0 (silent, real lips shut) does not open before the shut f1', async () => {
   const jaw = await jawOf(media('train/clips/styletalk_Obama_clip1.mp4'));
   assert.ok(jaw[0]! <= jaw[1]! + 1e-12, `f0 ${jaw[0]} over the closure at f1 ${jaw[1]}`);
   assert.ok(jaw[0]! * IOD_PER_JAW < 0.03, `f0 shut: gap ${jaw[0]! * IOD_PER_JAW} IOD`);
