@@ -27,17 +27,17 @@ export const LOWER_TEETH_WIDTHS = [0.06, 0.064, 0.058, 0.048, 0.042, 0.036];
 const UPPER_TIP_BACK = [0, 0.008, 0.003, 0.007, 0.01, 0.013];
 const LOWER_TIP_BACK = [0, 0, 0.003, 0.006, 0.009, 0.012];
 /** each tip's corners rounded over this share of its half-width, by up to this many iod (the incisal embrasure's V between two tips) */
-const CORNER_SHARE = 0.55;
-const UPPER_CORNER = 0.012;
+const CORNER_SHARE = 0.4;
+const UPPER_CORNER = 0.007;
 const LOWER_CORNER = 0.005;
 
 /** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
 const GAP_SIGMA = 0.0035;
-const GAP_DARK = 0.07;
+const GAP_DARK = 0.2;
 /** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
 const GAP_FALLOFF = 0.85;
 /** a tooth's sides are this much darker than its centre (it is rounded) */
-const ROUND_DARK = 0.12;
+const ROUND_DARK = 0.1;
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 2.2;
@@ -58,7 +58,7 @@ const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.12];
  * the midline, SIDE_SHADE_SPLIT more on the wider side and as much less on the other.
  */
 const SIDE_ASYM = 0.04;
-const UPPER_TOOTH_SHADE = [0, 0.04, 0.025, 0.012, 0.012, 0.012];
+const UPPER_TOOTH_SHADE = [0, 0.07, 0.04, 0.02, 0.02, 0.02];
 const LOWER_TOOTH_SHADE = [0, 0.03, 0.05, 0.02, 0.02, 0.02];
 const SIDE_SHADE_SPLIT = 0.35;
 /**
