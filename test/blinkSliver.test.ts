@@ -93,3 +93,27 @@ test('a narrow slit is in the lid\'s shadow as a whole: darker than a wide openi
   assert.ok(slit <= 200 * 0.35, `slit ${slit}: mostly shadow`);
   assert.equal(shade(0.12, 0.5), shade(0.3, 0.5), 'a half blink: the slit term is off');
 });
+
+test('a waterline as light as the skin but lighter than the lashes under it is shaded like them as a blink completes (Katie\'s pink rim, alias22)', () => {
+  const { texture, xy } = syntheticEyeFace(SKIN, { centreY: 120, halfHeight: 0.1, darkness: 1, brow: false });
+  const W = texture.width, d = texture.data;
+  const LASH = [110, 80, 70], PINK = [196, 130, 122]; // the pink as light as the skin (lum ~154 vs 148)
+  const rim: number[] = [];
+  for (const [outer, inner] of [[100, 160], [300, 240]] as const) {
+    for (let x = Math.min(outer, inner) + 8; x <= Math.max(outer, inner) - 8; x++) {
+      const t = (x - outer) / (inner - outer), line = 120 + 10 * Math.sin(Math.PI * t);
+      const y0 = Math.ceil(line);
+      d.set(PINK, (y0 * W + x) * 4); rim.push((y0 * W + x) * 4);
+      for (let y = y0 + 2; y < line + 6; y++) d.set(LASH, (y * W + x) * 4);
+    }
+  }
+  const photo = new Uint8ClampedArray(d);
+  const data = new Uint8ClampedArray(d);
+  const lr = new LowerRim(data, W, texture.height, xy, 200);
+  lr.update(weights(0), weights(0));
+  assert.deepEqual(data, photo, 'blink 0: the photo');
+  lr.update(weights(0.9), weights(0));
+  const skinLum = 0.3 * SKIN[0]! + 0.59 * SKIN[1]! + 0.11 * SKIN[2]!;
+  const after = rim.map((o) => lum(data, o)).sort((a, b) => a - b);
+  assert.ok(after[after.length >> 1]! < 0.8 * skinLum, `median waterline ${after[after.length >> 1]!.toFixed(0)} vs skin ${skinLum.toFixed(0)}`);
+});

@@ -27,6 +27,13 @@ const SKIN_BAND = [0.05, 0.09] as const;
 const PALE = [0.04, 0.2] as const;
 /** The rim's pale pixels go over to the skin at this light (the lid's shadow), this far at most. */
 const RIM_SHADE = 0.85, RIM_MAX = 0.9;
+/**
+ * Right at the line (above RIM_TOP iod under it) the reference is the darker of the skin and the band
+ * just under it (RIM_TOP..RIM_REACH: the lower lashes): a waterline as light as the skin but lighter
+ * than the lashes under it (Katie's pink rim, image-right) stood out as a bright line between the
+ * dark slit and the lashes, where a real lid nearly down shades it (alias22).
+ */
+const RIM_TOP = 0.01;
 /** Blink completion over which they go over: none at .5 (a half lid keeps the photo's white), whole by .9. */
 const RIM_IN = [0.5, 0.9] as const;
 
@@ -56,6 +63,7 @@ export function rimPaleness(lum: number, skinLum: number): number {
 
 /** The pale lower rims in the renderer's working skin texture (`data`, photo space), shaded in as a blink completes. */
 export class LowerRim {
+  /** per side: the band's pixels, their photo colours, their targets (3 a pixel: the reference shaded), weights */
   private readonly sides: { control: number; pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; weight: Float32Array; cover: number }[] = [];
 
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: XY, iod: number) {
@@ -87,16 +95,19 @@ export class LowerRim {
       }
       if (!skinSample.length) continue;
       const skin: Rgb = medianRgb(data, skinSample);
-      const skinLum = luminance(...skin);
-      const px: number[] = [], wt: number[] = [];
+      const lashes = band.filter((b) => b.d >= RIM_TOP);
+      const under: Rgb = lashes.length ? medianRgb(data, lashes.map((b) => b.o)) : skin;
+      const top = luminance(...under) < luminance(...skin) ? under : skin;
+      const px: number[] = [], wt: number[] = [], refs: Rgb[] = [];
       for (const { o, d } of band) {
-        const w = rimPaleness(luminance(data[o]!, data[o + 1]!, data[o + 2]!), skinLum) * (1 - smoothstep(0.6 * RIM_REACH, RIM_REACH, d));
+        const ref = d < RIM_TOP ? top : skin;
+        const w = rimPaleness(luminance(data[o]!, data[o + 1]!, data[o + 2]!), luminance(...ref)) * (1 - smoothstep(0.6 * RIM_REACH, RIM_REACH, d));
         if (w < 0.01) continue;
-        px.push(o); wt.push(w);
+        px.push(o); wt.push(w); refs.push(ref);
       }
       const photo = new Uint8ClampedArray(px.length * 3);
       px.forEach((o, k) => { photo[k * 3] = data[o]!; photo[k * 3 + 1] = data[o + 1]!; photo[k * 3 + 2] = data[o + 2]!; });
-      const target = Float32Array.from(skin.map((c) => c * RIM_SHADE));
+      const target = Float32Array.from(refs.flatMap((ref) => ref.map((c) => c * RIM_SHADE)));
       this.sides.push({ control, pixels: Int32Array.from(px), photo, target, weight: Float32Array.from(wt), cover: 0 });
     }
   }
@@ -110,7 +121,7 @@ export class LowerRim {
       const data = this.data, px = s.pixels, p = s.photo, t = s.target, wt = s.weight;
       for (let k = 0; k < px.length; k++) {
         const m = cover * wt[k]!, o = px[k]!;
-        for (let ch = 0; ch < 3; ch++) data[o + ch] = p[k * 3 + ch]! + m * (t[ch]! - p[k * 3 + ch]!);
+        for (let ch = 0; ch < 3; ch++) data[o + ch] = p[k * 3 + ch]! + m * (t[k * 3 + ch]! - p[k * 3 + ch]!);
       }
     }
   }

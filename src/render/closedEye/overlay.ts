@@ -18,6 +18,7 @@ import { sampleEye, finishEye, type BakedEye } from './bake.ts';
 import { drawEye } from './draw.ts';
 import { drawLidShadow, lidShadowStrength, slitShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
+import { coverSlitEdges } from '../slitEdge.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -53,6 +54,15 @@ function ramp(a: number, b: number, x: number): number {
 export function shutEyeShown(c: number): { show: number; lid: number } {
   const show = ramp(SHOW_FROM, SHOW_FULL, c);
   return { show, lid: Math.max(show, ramp(SHOW_UPPER[0], SHOW_UPPER[1], c)) };
+}
+
+/**
+ * How much the slit's edge pixels take their coverage (slitEdge.ts) at blink completion c: none at
+ * rest, where lid skin and eyeball show the photo's own pixels either side of the cut (the rest
+ * frame stays the photo), fully once the lid has moved a tenth of the way.
+ */
+export function slitCoverStrength(c: number): number {
+  return Math.min(1, Math.max(0, c / 0.1));
 }
 
 /** The eyeball's pixels are at most this share of the farthest lid point's 1/z (the eyeball is set back and depth-biased by 0.99). */
@@ -104,7 +114,8 @@ export class ClosedEyes {
       const c = closure[side]!;
       const { show, lid: showLid } = shutEyeShown(c);
       const shadow = lidShadowStrength(c);
-      if (showLid <= 0 && shadow <= 0) continue;
+      const cover = slitCoverStrength(c);
+      if (showLid <= 0 && shadow <= 0 && cover <= 0) continue;
       const s = EYE_SIDES[side]!;
       const down: [number, number] = [(sx[13]! + sx[14]!) / 2 - (sx[33]! + sx[263]!) / 2, (sy[13]! + sy[14]!) / 2 - (sy[33]! + sy[263]!) / 2];
       const f = eyeFrame([sx[s.outer]!, sy[s.outer]!], [sx[s.inner]!, sy[s.inner]!], down);
@@ -123,6 +134,8 @@ export class ClosedEyes {
       // (lp_s10's far eye, past the shut eye's mask, read .48 shut against .46)
       const slit = slitShadowStrength(c) * (1 - show * show);
       drawLidShadow(target, f, lidNow, { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) }, shadow, EYEBALL_BELOW * lidIz, slit);
+      // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
+      coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
       if (showLid > 0) drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow, showLid);
     }
   }
