@@ -285,6 +285,28 @@ test('audio eyes and brows: blinks cluster at phrase ends, gaze fixates with sac
   assert.deepEqual(gazeCurve(n, fps, 7, 0.2, energy)[0], gx, 'same seed, same gaze');
 });
 
+test("audio blinks at a short pause are shut within it, not on the next phrase's first vowel (mt_sun: 0.3 s pauses)", async () => {
+  const { blinkCurve, phraseEnds, contentSeed } = await import('../src/motion/generators.ts');
+  const fps = 25, n = 60 * fps;
+  // phrases of 1.3 s (words of 0.32 s, 0.08 s gaps) with pauses of 0.32 s, as mt_sun speaks
+  const period = Math.round(1.62 * fps), pause = 8;
+  const energy = Float64Array.from({ length: n }, (_, i) => (i % period >= period - pause ? -8 : i % 10 < 8 ? -1.5 : -6));
+  const ends = phraseEnds(energy, fps);
+  let shutAtEnds = 0, shutLoud = 0;
+  for (let seed = 0; seed < 5; seed++) {
+    const b = blinkCurve(n, fps, 'natural', contentSeed(seed, energy), 0.2, ends, energy);
+    for (const e of ends) {
+      // a blink started in this pause, up to two frames before its end (its curve rises one frame after the start;
+      // one started on the pause's last frames is a spontaneous one quietNear put there, not the phrase end's)
+      if (!(b[e]! === 0 && [1, 2, 3, 4, 5, 6].some((k) => b[e + k]! > 0))) continue;
+      for (let i = e; i < Math.min(n, e + pause + 8); i++) if (b[i]! >= 0.99) { shutAtEnds++; if (energy[i]! > -4.6) shutLoud++; }
+    }
+  }
+  // before s22 the 0.05-0.25 s delay put about half of these shut frames on the next phrase's sound
+  assert.ok(shutAtEnds >= 20, `phrase-end blinks' shut frames: ${shutAtEnds}`);
+  assert.equal(shutLoud, 0, `shut frames on speech: ${shutLoud} of ${shutAtEnds}`);
+});
+
 test('audio blinks: speaker-like rate, in pauses rather than mid-word, timed by the clip as well as the seed', async () => {
   const { blinkCurve, phraseEnds, contentSeed } = await import('../src/motion/generators.ts');
   const fps = 25, n = 60 * fps;

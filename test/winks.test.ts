@@ -13,11 +13,12 @@ import { foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import { squintKeptAt, squintsWithinBlink, SQUINT_GONE_AT, SQUINT_KEPT_TO } from '../src/motion/eyeSquints.ts';
 import { LiveRetarget } from '../src/live/retarget.ts';
+import { EVENT_SHUT, SLIT_OWN, SLIT_PAIRED, slitEyeTrust } from '../src/motion/blinkPairTrust.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 
 /** A still face (lp_d6's first frame's measures) whose eyes are `eyePx` wide, each eye's opening a share of rest per frame. */
-function track(eyePx: number, shares: [number, number][]): RawFaceFrame[] {
+function track(eyePx: number, shares: [number, number][], yawDeg = 0): RawFaceFrame[] {
   const rest = { eyeLeft: 0.117, eyeRight: 0.133 };
   const lm = new Float32Array(478 * 3);
   // eye corners (the face mesh's 33/133 and 263/362) in frame pixels
@@ -31,7 +32,7 @@ function track(eyePx: number, shares: [number, number][]): RawFaceFrame[] {
       eyeLeft: l * rest.eyeLeft, eyeRight: r * rest.eyeRight, browLeft: 0.32, browRight: 0.4, browInnerLeft: 0.41, browInnerRight: 0.5,
       gaze: [0, 0], roll: 0, scale: 150, centre: [230, 265],
     },
-    angles: { yaw: 0, pitch: 0, roll: 0 },
+    angles: { yaw: yawDeg, pitch: 0, roll: 0 },
     score: 1,
     box: [50, 100, 360, 360],
     lm,
@@ -83,6 +84,33 @@ test('one eye read deeply shut (.09-.20, Obama2 f23-26) keeps the other at its o
     assert.ok(wink[i]![0] < 0.72, `#${i}: the wink's other eye ${wink[i]![0]}`);
     assert.ok(blink[i]![0] > 0.75, `#${i}: the blink's under-read eye ${blink[i]![0]}`);
   }
+});
+
+test('a wink on a turned small face (Obama2 f115-116, 9 deg; f81-82, -5 deg) keeps the open eye a slit; a turned blink whose other eye reads shut at its deepest frame (Katie at 6.8 s) stays two-eyed', () => {
+  const event = (pairs: [number, number][], px: number, yaw: number) =>
+    closures(track(px, Array.from({ length: 40 }, (_, i): [number, number] => (i >= 20 && i < 20 + pairs.length ? pairs[i - 20]! : [1, 1])), yaw));
+  // before s22 the turn paired both eyes' readings: the open eye went to PAIRED_UP_TO (.78), a line
+  for (const [pairs, yaw] of [[[[0.64, 0.24], [0.6, 0.32]], 8.7], [[[0.72, 0.38], [0.64, 0.38]], -5.4]] as const) {
+    const c = event(pairs.map((p) => [...p] as [number, number]), 21, yaw);
+    for (let i = 20; i < 22; i++) {
+      assert.ok(c[i]![1] > 0.75, `yaw ${yaw} #${i}: shut eye ${c[i]![1]}`);
+      assert.ok(c[i]![0] < 0.65, `yaw ${yaw} #${i}: open eye ${c[i]![0]}`);
+    }
+  }
+  // Katie f170-172 (turned 7-9 deg, eyes 44-54 px): the less closed eye reads .59 .45 .23 while both are shut on the video
+  const blink = event([[0.33, 0.59], [0.06, 0.45], [0.11, 0.23]], 45, 8);
+  for (let i = 20; i < 23; i++) assert.ok(blink[i]![0] > 0.9 && blink[i]![1] > 0.75, `Katie #${i}: ${blink[i]}`);
+});
+
+test('slitEyeTrust: an event whose other eye stays over SLIT_OWN is its own, one whose other eye reaches SLIT_PAIRED is paired, frames outside events 0', () => {
+  const run = (other: number[]) => slitEyeTrust([[1, 1], [1, 1], ...other.map((o): [number, number] => [o, 0.2]), [1, 1], [1, 1], null]);
+  const wink = run([0.7, 0.62, 0.6]);
+  assert.deepEqual([...wink], [0, 1, 1, 1, 1, 1, 0, 0]);
+  const blink = run([0.7, SLIT_PAIRED, 0.6]);
+  assert.deepEqual([...blink], [0, 0, 0, 0, 0, 0, 0, 0]);
+  // the eye over EVENT_SHUT on both sides: no event
+  assert.deepEqual([...slitEyeTrust([[1, EVENT_SHUT + 0.01], [0.9, 0.5]])], [0, 0]);
+  assert.ok(SLIT_PAIRED < SLIT_OWN);
 });
 
 test("a slit eye's fitted squint is the blink's narrowing, not added to it; a squint within a squint's reach and a smile's raised lower lid stay", () => {

@@ -60,6 +60,55 @@ export function eyesTrust(smallerEyePx: number, yawDeg: number, shares?: readonl
   return shares ? Math.max(own, deepShutTrust(shares[0], shares[1], yawDeg)) : own;
 }
 
+/**
+ * A closure event: a run of frames where one eye reads this far shut or more (share of rest; blink
+ * weight ~.74). Obama2's turned winks read .24-.38 in the shut eye (f81-82 at 5 deg, f115-116 at 9 deg).
+ */
+export const EVENT_SHUT = 0.42;
+/**
+ * The other eye whose least opening over the event (one frame either side too) stays under this closed
+ * as well, the mesh under-reading it (Katie turned at 6.8 s: .23, at 1.3 s: .33; Obama1 f123-126: .49, looked at 8x)...
+ */
+export const SLIT_PAIRED = 0.5;
+/**
+ * ...and from this on it never closed: a slit with the iris in it on the video (Obama2 f81-82 .64,
+ * f115-116 .60, Obama1 f70-72 .59; wink22, looked at 8x), which pairing took up to a line.
+ */
+export const SLIT_OWN = 0.58;
+
+/**
+ * Per frame 0..1: how much the less closed eye's reading is its own because, over the whole closure
+ * event, it never reads shut (a wink or a one-eyed squint). Unlike deepShutTrust it holds on a small or
+ * turned face: a real blink closes both eyes at its deepest frame, so an eye that stays open over the
+ * event is a slit, however the head is turned. Frames without a reading (null) end an event.
+ */
+export function slitEyeTrust(shares: readonly (readonly [number, number] | null)[]): Float64Array {
+  const n = shares.length;
+  const trust = new Float64Array(n);
+  const closing = (i: number) => !!shares[i] && Math.min(shares[i]![0], shares[i]![1]) <= EVENT_SHUT;
+  for (let start = 0; start < n; start++) {
+    if (!closing(start)) continue;
+    let end = start;
+    while (end + 1 < n && closing(end + 1)) end++;
+    const t = smoothstep(SLIT_PAIRED, SLIT_OWN, otherEyeLeast(shares, start, end));
+    // the frame either side too: the smoothed weights there still carry the event's closure
+    for (let i = Math.max(0, start - 1); i <= Math.min(n - 1, end + 1); i++) trust[i] = Math.max(trust[i]!, t);
+    start = end;
+  }
+  return trust;
+}
+
+/** The least opening, frames start-1..end+1, of the eye that reads less shut over frames start..end. */
+function otherEyeLeast(shares: readonly (readonly [number, number] | null)[], start: number, end: number): number {
+  const least = (eye: 0 | 1, a: number, b: number) => {
+    let m = Infinity;
+    for (let i = Math.max(0, a); i <= Math.min(shares.length - 1, b); i++) if (shares[i]) m = Math.min(m, shares[i]![eye]);
+    return m;
+  };
+  const other = least(0, start, end) <= least(1, start, end) ? 1 : 0;
+  return least(other, start - 1, end + 1);
+}
+
 /** The eyes' openings as shares of their rest openings (subject's left, right). */
 export function eyeSharesOf(m: { eyeLeft: number; eyeRight: number }, rest: { eyeLeft: number; eyeRight: number }): [number, number] {
   return [m.eyeLeft / Math.max(rest.eyeLeft, 1e-6), m.eyeRight / Math.max(rest.eyeRight, 1e-6)];

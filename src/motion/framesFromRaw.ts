@@ -8,7 +8,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { blinkPeaksKept, fillGaps, oneEuroZeroLag } from './filters.ts';
 import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
-import { frameEyesTrust } from './blinkPairTrust.ts';
+import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
@@ -257,6 +257,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
-  const eyesTrust = raw.map((r, i) => (valid[i] ? frameEyesTrust(r, rest) : 0));
+  // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
+  const slit = slitEyeTrust(raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null)));
+  const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust), stats: { frames: n, missing, interpolated } };
 }

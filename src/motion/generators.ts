@@ -19,6 +19,9 @@ function blinkShape(i: number, len: number): number {
   return Math.cos(((x - 0.5) / 0.5) * (Math.PI / 2)) ** 2;
 }
 
+/** Speech energy (lip features' log energy) at or under this is quiet. */
+const SILENCE_LEVEL = -4.6;
+
 /**
  * Frames where a phrase ends: speech (energy above the silence level) followed by at least
  * `minPause` s of quiet. Speakers blink most right there (and at the start of a look-away).
@@ -26,7 +29,7 @@ function blinkShape(i: number, len: number): number {
 export function phraseEnds(energy: ArrayLike<number> | undefined, fps: number, minPause = 0.25): number[] {
   if (!energy) return [];
   const n = energy.length;
-  const loud = (i: number) => energy[i]! > -4.6;
+  const loud = (i: number) => energy[i]! > SILENCE_LEVEL;
   const out: number[] = [];
   const need = Math.max(1, Math.round(minPause * fps));
   for (let i = 1; i < n; i++) {
@@ -79,6 +82,26 @@ function quietNear(at: number, fps: number, energy: ArrayLike<number> | undefine
 }
 
 /**
+ * A phrase-end blink's lids are down from about this long after it starts (blinkShape: shut from 0.35
+ * of its 8-12 frames)...
+ */
+const SHUT_FROM_S = 0.16;
+/** ...and the audio mouth opens for the next phrase about this long before its sound (mt_sun f78: jaw .34 at the onset). */
+const MOUTH_LEAD_S = 0.12;
+/**
+ * How many frames after the phrase end at `end` a blink may start and still be shut within the pause
+ * (0 when the pause is too short for that: the blink then starts at the end). Before s22 the 0.05-0.25 s
+ * delay put the shut frames of mt_sun's blinks (pauses of 0.3 s) on the next phrase's first open vowel.
+ */
+function pauseRoom(end: number, fps: number, energy: ArrayLike<number> | undefined): number {
+  if (!energy) return Infinity;
+  let quiet = 0;
+  while (end + quiet < energy.length && energy[end + quiet]! <= SILENCE_LEVEL) quiet++;
+  if (end + quiet >= energy.length) return Infinity;
+  return Math.max(0, quiet - Math.round((SHUT_FROM_S + MOUTH_LEAD_S) * fps) - 1);
+}
+
+/**
  * Blink curve: none; periodic (every ~5 s, 10 frames at 25 fps, as in the reference system);
  * natural: a blink 0.05-0.25 s after most phrase ends, and spontaneous blinks in between, each
  * after a log-normal wait from the last blink of either kind (blinkInterval), moved to the
@@ -95,7 +118,7 @@ export function blinkCurve(n: number, fps: number, mode: 'none' | 'periodic' | '
     for (let t = 2.5; t * fps < n; t += 5 + (rand() - 0.5) * 0.5 * temperature) starts.push(Math.round(t * fps));
   } else {
     // phrase ends first: most get a blink just after the speech stops
-    const ends = phraseEndFrames.filter(() => rand() < 0.7).map((e) => e + Math.round((0.05 + 0.2 * rand()) * fps));
+    const ends = phraseEndFrames.filter(() => rand() < 0.7).map((e) => e + Math.min(Math.round((0.05 + 0.2 * rand()) * fps), pauseRoom(e, fps, energy)));
     // spontaneous blinks fill the gaps: the clip starts part-way through a wait
     let t = Math.round(blinkInterval(rand) * (0.2 + 0.8 * rand()) * fps);
     let e = 0;
