@@ -7,7 +7,7 @@
 // The stages live beside this file: shape.ts (head proportions), mesh.ts (the face, mouth fan and eyeballs),
 // headSheet.ts (the head, neck and torso sheet around the face),
 // texture.ts (texturing), file.ts (the .avatar file format).
-import type { Portrait } from '../types.ts';
+import type { Portrait, RgbaImage } from '../types.ts';
 import { InputError } from '../errors.ts';
 import { fitRig, flatten, toCanonical, deform, meanFace, IDENTITY_AMBIGUOUS, type RigFit } from '../rig/fit.ts';
 import { buildBasis } from '../rig/basis.ts';
@@ -25,6 +25,7 @@ import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { shadedRimAtOval, mirrorBesideShadedRim } from './skinPastOval.ts';
 import { rimSkips } from './rim.ts';
 import { noseSidewallReveal, hiddenNoseReveal } from './noseReveal.ts';
+import { hiddenEyeReveal } from './eyeReveal.ts';
 import { revealSheetClear } from './sheetFold.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 
@@ -75,6 +76,14 @@ function fitNeutralFace(lm: Portrait['cropLandmarks']): { fit: RigFit; neutral: 
   return { fit: fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS }), neutral };
 }
 
+/** Whether the texel under (x, y) is mostly foreground (alpha at least OPAQUE_ALPHA). */
+const OPAQUE_ALPHA = 0.8;
+function opaqueAt(img: RgbaImage, x: number, y: number): boolean {
+  const xi = Math.floor(x), yi = Math.floor(y);
+  if (xi < 0 || yi < 0 || xi >= img.width || yi >= img.height) return false;
+  return img.data[(yi * img.width + xi) * 4 + 3]! >= OPAQUE_ALPHA * 255;
+}
+
 /** Builds the avatar. Synchronous, ~50-150 ms for a 512 crop. */
 export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): Avatar {
   const { image, matte, background } = portrait;
@@ -115,7 +124,10 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   noseSidewallReveal(flat, neutral, eyeDistance(neutral), head.zc, uvRevealed, revealDir);
   // and the nose points the photo did not see sample where the flank hiding them ends (noseReveal.ts)
   const faceDepth = photoDepth(flat, [faceTopology().triangles], size), hiddenTolerance = 0.04 * head.faceWidth;
-  hiddenNoseReveal(flat, neutral, eyeDistance(neutral), seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, hiddenTolerance), faceDepth, size, hiddenTolerance, uvRevealed, revealDir);
+  const seenInPhoto = seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, hiddenTolerance);
+  const noseMoved = hiddenNoseReveal(flat, neutral, eyeDistance(neutral), seenInPhoto, faceDepth, size, hiddenTolerance, uvRevealed, revealDir);
+  // as do the points around an eye that the photo did not see (the far eye's temple: eyeReveal.ts)
+  hiddenEyeReveal(flat, neutral, eyeDistance(neutral), seenInPhoto, faceDepth, (x, y) => opaqueAt(texture, x, y), size, hiddenTolerance, noseMoved, uvRevealed, revealDir);
   // a deep fold's soft outline beside the background goes clear as the turn widens it (sheetFold.ts)
   revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
   // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and

@@ -99,19 +99,28 @@ export function hiddenNoseReveal(flat: Float64Array, neutral: Float64Array, iod:
   for (let i = 0; i < MESH_POINT_COUNT; i++) {
     if (seen[i] || NOSE_RIDGE.includes(i) || !nearNose(i)) continue;
     const side = Math.sign(P(flat, i, 0) - ridgeX) || -1;
-    const z = P(flat, i, 2), y = Math.min(size - 1, Math.max(0, Math.floor(P(flat, i, 1))));
-    // walk toward the side until the photo's nearest surface is this point's own depth (or none)
-    let exit = NaN;
-    for (let walked = 0.5; walked <= maxWalk && Number.isNaN(exit); walked += 0.5) {
-      const x = P(flat, i, 0) + walked * side, xi = Math.floor(x);
-      if (xi < 0 || xi >= size) break;
-      const front = depth[y * size + xi]!;
-      if (front === Infinity || z <= front + tolerance) exit = x;
-    }
+    const exit = walkOutOfHiding(P(flat, i, 0), P(flat, i, 1), P(flat, i, 2), side, depth, size, tolerance, maxWalk);
     if (Number.isNaN(exit)) continue;
     uvRevealed[i * 2] = exit;
     revealDir[i * 2] = side;
     moved.push(i);
   }
   return moved;
+}
+
+/**
+ * The photo x where a point hidden at (x, y, depth z) comes out of hiding, walking along its row
+ * toward `side` in half-pixel steps: the first spot where the photo's nearest surface (the depth
+ * buffer `depth`, size x size) is the point's own depth within `tolerance`, or no surface at all,
+ * and where `accept` (default: any) holds. NaN when none lies within `maxWalk` px. Pure.
+ */
+export function walkOutOfHiding(x0: number, y0: number, z: number, side: number, depth: Float32Array, size: number, tolerance: number, maxWalk: number, accept: (x: number) => boolean = () => true): number {
+  const y = Math.min(size - 1, Math.max(0, Math.floor(y0)));
+  for (let walked = 0.5; walked <= maxWalk; walked += 0.5) {
+    const x = x0 + walked * side, xi = Math.floor(x);
+    if (xi < 0 || xi >= size) break;
+    const front = depth[y * size + xi]!;
+    if ((front === Infinity || z <= front + tolerance) && accept(x)) return x;
+  }
+  return NaN;
 }
