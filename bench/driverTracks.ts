@@ -17,15 +17,15 @@ export function trackFile(video: string, fps: number, cache = CACHE): string {
 
 /**
  * The raw track of `video` (a name in shared/data/video, or a path) at `fps`, cached by the video's file name;
- * `by`: another checkout's tracker with its own cache folder (before/after runs of a tracker change).
+ * `by.cache`: another cache folder (another checkout's track, for before/after runs of a tracker change).
  */
-export async function cachedTrack(video: string, fps: number, by?: { cache: string; trackVideo: typeof trackVideo }): Promise<(RawFaceFrame | null)[]> {
+export async function cachedTrack(video: string, fps: number, by?: { cache: string }): Promise<(RawFaceFrame | null)[]> {
   const file = trackFile(video, fps, by?.cache);
   // landmarks are stored as plain number lists (JSON), in memory as flat float32 like the tracker's
   const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
   if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));
   const t0 = Date.now();
-  const raw = await (by?.trackVideo ?? trackVideo)(path.resolve(DATA, 'video', video), { fps, maxSide: 720 });
+  const raw = await trackVideo(path.resolve(DATA, 'video', video), { fps, maxSide: 720 });
   const round = (v: number) => Math.round(v * 100) / 100;
   const slim = raw.map((r) => r && { ...r, lm: r.lm ? Array.from({ length: r.lm.length / 3 }, (_, i) => [round(r.lm![i * 3]!), round(r.lm![i * 3 + 1]!), round(r.lm![i * 3 + 2]!)]) : undefined });
   await mkdir(path.dirname(file), { recursive: true });

@@ -5,7 +5,8 @@
 // figure), and the motion's jaw / pucker / funnel / lowerDown / upperUp. Never asserts.
 //   node --import tsx bench/puckerPeaks.ts --video lp_d6.mp4 --photo lp_s42.jpg --frames 86,190 [--root a,b] [--out x.jpg]
 // Frames are counted at 25 fps, as `generate` writes them. Tracks cached by driverTracks.ts;
-// --track-caches dirA,dirB (one per root): each root tracks the driver itself, cached there (a tracker change).
+// --track-caches dirA,dirB (one per root): each root's own track of the driver, made beforehand in that checkout
+// (REAL3D_CACHE=dirA node --import tsx bench/driverTracks.ts --fps 25 VIDEO): a tracker change.
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { detectFaces } from '../src/face/detect.ts';
@@ -66,10 +67,11 @@ for (const i of picks) {
 rows.push(driverRow); labels.push('driver');
 
 for (const root of roots) {
-  const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/fromVideo.ts'));
+  // (framesFromRaw.ts, not fromVideo.ts: another checkout's face models would load a second wasm backend)
+  const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/framesFromRaw.ts'));
   const { mouthDarkSeries } = await import(path.join(root, 'src/motion/mouthDark.ts'));
   const own = trackCaches[roots.indexOf(root)];
-  if (own) raw = await cachedTrack(videoFile, FPS, { cache: own, trackVideo: (await import(path.join(root, 'src/motion/fromVideo.ts'))).trackVideo });
+  if (own) raw = await cachedTrack(videoFile, FPS, { cache: own });
   const frames = motionFramesFromRaw(raw, FPS, true).frames as MotionFrame[];
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark)) as number[] | null;
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
