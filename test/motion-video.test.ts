@@ -62,7 +62,7 @@ test('tracking on two threads gives the same motion as on one, and stops cleanly
   const maxDiff = (f: (x: (typeof a)[number]) => number) => Math.max(...a.map((x, i) => Math.abs(f(x) - f(b[i]!))));
   assert.ok(maxDiff((x) => x.w.jawOpen!) < 0.05, `jawOpen differs by ${maxDiff((x) => x.w.jawOpen!)}`);
   // the smile goes through the rig retarget, whose calibrated gain (up to 2x) enlarges those
-  // differences: 0.037 before it, 0.055 with it (each tracker also reuses its own face box)
+  // differences: 0.037 before it, 0.055 with it (measured when each tracker reused its own face box)
   assert.ok(maxDiff((x) => x.w.mouthSmileLeft!) < 0.08, `smile differs by ${maxDiff((x) => x.w.mouthSmileLeft!)}`);
   assert.ok(maxDiff((x) => x.pose.yaw) < 0.5, `yaw differs by ${maxDiff((x) => x.pose.yaw)} deg`);
   const controller = new AbortController();
