@@ -11,13 +11,16 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
 export const DRIVERS = ['lp_d0.mp4', 'lp_d6.mp4', 'lp_d10.mp4', 'lp_d11.mp4', 'lp_d14.mp4', 'WDA_KatieHill_000.mp4'];
 
-export function trackFile(video: string, fps: number): string {
-  return path.join(CACHE, 'tracks', `${path.basename(video)}.${fps}fps.json`);
+export function trackFile(video: string, fps: number, cache = CACHE): string {
+  return path.join(cache, 'tracks', `${path.basename(video)}.${fps}fps.json`);
 }
 
-/** The raw track of `video` (a name in shared/data/video, or a path) at `fps`, cached by the video's file name. */
-export async function cachedTrack(video: string, fps: number): Promise<(RawFaceFrame | null)[]> {
-  const file = trackFile(video, fps);
+/**
+ * The raw track of `video` (a name in shared/data/video, or a path) at `fps`, cached by the video's file name;
+ * `by.cache`: another cache folder (another checkout's track, for before/after runs of a tracker change).
+ */
+export async function cachedTrack(video: string, fps: number, by?: { cache: string }): Promise<(RawFaceFrame | null)[]> {
+  const file = trackFile(video, fps, by?.cache);
   // landmarks are stored as plain number lists (JSON), in memory as flat float32 like the tracker's
   const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
   if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));

@@ -4,7 +4,9 @@
 // its neutral; ours: over the photo's rest render), the dark share of the opening (midOpening's
 // figure), and the motion's jaw / pucker / funnel / lowerDown / upperUp. Never asserts.
 //   node --import tsx bench/puckerPeaks.ts --video lp_d6.mp4 --photo lp_s42.jpg --frames 86,190 [--root a,b] [--out x.jpg]
-// Frames are counted at 25 fps, as `generate` writes them. Tracks cached by driverTracks.ts.
+// Frames are counted at 25 fps, as `generate` writes them. Tracks cached by driverTracks.ts;
+// --track-caches dirA,dirB (one per root): each root's own track of the driver, made beforehand in that checkout
+// (REAL3D_CACHE=dirA node --import tsx bench/driverTracks.ts --fps 25 VIDEO): a tracker change.
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { detectFaces } from '../src/face/detect.ts';
@@ -26,10 +28,11 @@ const video = opt('--video', 'lp_d6.mp4'), photo = opt('--photo', 'lp_s42.jpg');
 const picks = opt('--frames', '86,190').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const out = opt('--out', '/tmp/puckerPeaks.png');
+const trackCaches = opt('--track-caches', '').split(',').filter(Boolean);
 const FPS = 25, SIZE = 512, CELL = 300;
 const videoFile = video.startsWith('/') ? video : path.join(DATA, 'video', video);
 
-const raw = await cachedTrack(videoFile, FPS);
+let raw = await cachedTrack(videoFile, FPS);
 const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
 const neutral = estimateNeutral(lms.filter((l): l is Landmarks => !!l));
 const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(DATA, 'portraits', photo));
@@ -52,7 +55,9 @@ const rows: GridCell[][] = [];
 const labels: string[] = [];
 const driverRow: GridCell[] = [];
 for (const i of picks) {
-  const lm = lms[i], img = driverImgs.get(i);
+  const img = driverImgs.get(i);
+  // the driver read afresh on its whole frame (as the critic's ruler reads it): a track's mesh may misread a fast O
+  const lm = (img && (await read(img))) ?? lms[i];
   if (!lm || !img) { driverRow.push({ label: `f${i}: no face`, image: { width: 8, height: 8, data: new Uint8ClampedArray(256) } }); continue; }
   const width = mouthWidthRatio(toCanonical(lm, fitRig(lm, { neutral, robust: true })), neutral);
   const mid = midFigures(img.data, lm, img.width, img.height);
@@ -62,8 +67,11 @@ for (const i of picks) {
 rows.push(driverRow); labels.push('driver');
 
 for (const root of roots) {
-  const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/fromVideo.ts'));
+  // (framesFromRaw.ts, not fromVideo.ts: another checkout's face models would load a second wasm backend)
+  const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/framesFromRaw.ts'));
   const { mouthDarkSeries } = await import(path.join(root, 'src/motion/mouthDark.ts'));
+  const own = trackCaches[roots.indexOf(root)];
+  if (own) raw = await cachedTrack(videoFile, FPS, { cache: own });
   const frames = motionFramesFromRaw(raw, FPS, true).frames as MotionFrame[];
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark)) as number[] | null;
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));

@@ -29,10 +29,11 @@ export interface RawFaceFrame {
  * at 2x box sizes, 384 px. Reusing for 10 frames let the box drift on mt_sun (self-reenactment
  * APD 0.68 -> 2.85 deg, NME 0.030 -> 0.079, PSNR 26.5 -> 22.1 dB against detecting every frame);
  * 3 frames keeps it (0.86 deg, 0.033, 25.7 dB; Katie 1.55 deg vs 1.64 at 10) at the same speed
- * (generate --video lp_d6: 29.4 s vs 30.1 s). The detector runs on the first frame, every 4th,
- * and whenever the mesh loses the face.
+ * (generate --video lp_d6: 29.4 s vs 30.1 s). Session 22: the detector runs on every frame. On the
+ * previous mesh's box the mesh stuck to the last mouth shape through a fast change: lp_d6's tall "O"
+ * at 7.6 s read 0.04 / 0.01 IOD where a fresh detection reads 0.40 / 0.41 (motion/README.md).
  */
-const DEFAULTS: Required<FaceTrackerOptions> = { reuseBoxes: 3, cropScale: 2, cropSide: 384 };
+const DEFAULTS: Required<FaceTrackerOptions> = { reuseBoxes: 0, cropScale: 2, cropSide: 384 };
 
 /** Crops a square (clamped to the image) and scales it to `size`. */
 async function cropSquare(img: RgbaImage, cx: number, cy: number, side: number, size: number): Promise<{ image: RgbaImage; x0: number; y0: number; s: number }> {
