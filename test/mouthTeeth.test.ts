@@ -93,3 +93,18 @@ test('the library upper row made ready for a photo (lp_s1) has dark lines betwee
     assert.ok(lines.some((x) => Math.abs(x - b) < 0.01), `a dark line near x ${b.toFixed(3)} IOD: ${lines.map((v) => v.toFixed(3))}`);
   }
 });
+
+test('tooth relief with faint body lines (a photo showing its own teeth): lines near the tips as before, faint over the body, side teeth still darker', () => {
+  const s = slab(1, 0.15);
+  const full = withToothRelief(s, OUT_PER_IOD, 1, 0.4), faint = withToothRelief(s, OUT_PER_IOD, 1, 0.4, 0.3);
+  const midlineDip = (l: ReadyLayer, upIod: number) => {
+    const lums = rowLuminance(l, s.height - 1 - Math.round(upIod * OUT_PER_IOD)), mid = Math.round(l.anchorX);
+    return 1 - Math.min(...lums.slice(mid - 3, mid + 4)) / lums[Math.round(l.anchorX + (UPPER_TEETH_WIDTHS[0]! / 2) * OUT_PER_IOD)]!;
+  };
+  const tip = [midlineDip(full, 0.012), midlineDip(faint, 0.012)], body = [midlineDip(full, 0.07), midlineDip(faint, 0.07)];
+  assert.ok(Math.abs(tip[0]! - tip[1]!) < 0.02 && tip[1]! > 0.1, `near the tips the midline's V as deep: ${tip.map((v) => v.toFixed(3))}`);
+  assert.ok(body[1]! < 0.5 * body[0]! && body[1]! > 0.01, `over the body the midline's line fainter, still there: ${body.map((v) => v.toFixed(3))}`);
+  const lums = rowLuminance(faint, s.height - 1 - Math.round(0.07 * OUT_PER_IOD));
+  const at = (xIod: number) => lums[Math.round(faint.anchorX + xIod * OUT_PER_IOD)]!;
+  assert.ok(at(0.45) < 0.85 * at(UPPER_TEETH_WIDTHS[0]! / 2), `a side tooth (${at(0.45).toFixed(0)}) still darker than a central (${at(UPPER_TEETH_WIDTHS[0]! / 2).toFixed(0)})`);
+});

@@ -107,11 +107,12 @@ export function toothBoundaries(widths: number[]): number[] {
 }
 
 /**
- * The relief across the row at |x| (iod) from the midline: the light multiplier of a column, and
- * its gap darkening split out (`gap`: 0 none, up to GAP_DARK) so the tips can widen it.
+ * The lines across the row at |x| (iod) from the midline: the light multiplier of a column from its
+ * tooth's rounding and the dark line to its neighbours (widening and darkening toward the tips by `tipShare`);
+ * the per-tooth shading is columnShade's.
  * `soft` is the picture's blur (iod): the line widens and pales with it (the same darkness spread wider).
  */
-export function columnRelief(x: number, widths: number[], soft: number, tipShare: number, shades: number[] = []): number {
+export function columnLines(x: number, widths: number[], soft: number, tipShare: number): number {
   const ax = sideX(x);
   const bounds = toothBoundaries(widths);
   const { index: k, u } = toothWithin(ax, bounds);
@@ -129,18 +130,32 @@ export function columnRelief(x: number, widths: number[], soft: number, tipShare
     const d = ax - bounds[j]!;
     gap = Math.max(gap, depth * (sharpSigma / sigma) * Math.exp(-(d * d) / (2 * sigma * sigma)));
   }
-  m *= 1 - gap;
-  m *= 1 - (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT);
-  m *= 1 - SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax);
-  return m;
+  return m * (1 - gap);
 }
+
+/** The rest of the column's relief (apart from its lines):  each tooth's step darker out from the midline, the side teeth turning away. */
+function columnShade(x: number, widths: number[], shades: number[]): number {
+  const ax = sideX(x), { index: k } = toothAt(ax, widths);
+  return (1 - (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT))
+    * (1 - SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax));
+}
+
+/**
+ * Session 22 (teeth22b): real rows show their lines near the tips, dark V's between rounded tips, the
+ * bodies nearly seamless; lines over the whole crown read as a ruled bar (Katie). Within TIP_LINES[0]
+ * (iod) of a tip the lines are full, by TIP_LINES[1] (a third of the crown) they are down to the
+ * row's `bodyLine`. A photo that shows its own teeth (photoTeeth.ts lays them over the row) keeps
+ * OWN_TEETH_BODY_LINE on a sharp picture; a library row alone, a soft picture or a painting keeps its lines.
+ */
+const TIP_LINES: [number, number] = [0.02, 0.045];
+export const OWN_TEETH_BODY_LINE = 0.5;
 
 /**
  * The row with separate teeth: each pixel's light times the relief of its column, the gaps opening
  * toward the row's tips (`dir` 1: tips down, the upper row; -1: tips up, the lower row).
  * `softPx` is the picture's blur at output scale (px).
  */
-export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number): ReadyLayer {
+export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number, bodyLine = 1): ReadyLayer {
   const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
   const upper = dir > 0;
   const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
@@ -161,8 +176,8 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
     const uneven = xi < 0 ? TIP_UNEVEN_LEFT : TIP_UNEVEN_RIGHT;
     const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER, upper ? uneven : []) * outPerIod;
     // (away from the tip the column's relief is one value)
-    const shades = upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE;
-    const body = columnRelief(xi, widths, soft, 0, shades);
+    const shade = columnShade(xi, widths, upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE);
+    const body = columnLines(xi, widths, soft, 0);
     for (let y = 0; y < H; y++) {
       const o = (y * W + x) * 4;
       if (d[o + 3]! <= 0) continue;
@@ -176,7 +191,10 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
       // past the crown (the gum a raised lip shows) no teeth are drawn
       const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
-      const relief = 1 - (1 - (tipShare > 0 ? columnRelief(xi, widths, soft, tipShare, shades) : body)) * crown;
+      // (the lines over the body kept at `bodyLine` of their strength: full near the tips)
+      const lines = bodyLine + (1 - bodyLine) * (1 - smoothstep(TIP_LINES[0] * outPerIod, TIP_LINES[1] * outPerIod, fromTip - back));
+      const lined = 1 - (1 - (tipShare > 0 ? columnLines(xi, widths, soft, tipShare) : body)) * lines;
+      const relief = 1 - (1 - lined * shade) * crown;
       const m = relief * edge * cover;
       // (a shade loses its colour as it darkens: the chroma goes as m^2, session 16: mt_sun's gaps were dark gold, olive)
       const lo = lum(d[o]!, d[o + 1]!, d[o + 2]!), ky = m * lo, kc = m * m;
