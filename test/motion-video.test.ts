@@ -95,4 +95,9 @@ test("the tracker reads a fast tall \"O\" as open (lp_d6 7.6 s): the face detect
   for (const f of [190, 191]) assert.ok(raw[f]!.m.lipGap > 0.3, `f${f}: lip gap ${raw[f]!.m.lipGap.toFixed(3)} IOD (a fresh detection reads ~0.41)`);
   // and the pucker just before it stays nearly shut (fresh detection 0.01-0.03)
   assert.ok(raw[187]!.m.lipGap < 0.06, `f187: lip gap ${raw[187]!.m.lipGap.toFixed(3)}`);
+  // the motion keeps her short closures through the smoothing (closuresKept): the lips meet at f55-57
+  // and f186-188 (fresh reads .000-.055 IOD), which the smoothing held open (jaw .12-.21) until session 22
+  const jaw = motionFramesFromRaw(raw, 25, true).frames.map((f) => f.w.jawOpen ?? 0);
+  for (const f of [55, 56, 187, 188]) assert.ok(jaw[f]! < 0.08, `f${f}: jawOpen ${jaw[f]!.toFixed(3)} where her lips meet`);
+  assert.ok(jaw[190]! > 0.4, `f190: jawOpen ${jaw[190]!.toFixed(3)} in her tall O`);
 });

@@ -174,6 +174,18 @@ export function blinkPeaksKept(eyes: [ArrayLike<number>, ArrayLike<number>], sha
   }) as [Float64Array, Float64Array];
 }
 
+/**
+ * A mouth channel keeps the driver's short closures: the smaller of its smoothed curve and the
+ * measured curve's 3-frame median. A closure of 2+ frames (lips meeting between syllables, a
+ * pucker's shut moment) survives the smoothing, which otherwise filled it from the open frames
+ * around it; a single-frame dip is a flicker of the measure and is still smoothed away.
+ */
+export function closuresKept(measured: ArrayLike<number>, smoothed: ArrayLike<number>): Float64Array {
+  const kept = median3(measured);
+  for (let i = 0; i < kept.length; i++) kept[i] = Math.min(kept[i]!, smoothed[i]!);
+  return kept;
+}
+
 /** Pearson correlation of two equal-length series (0 when either is constant). */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = Math.min(a.length, b.length);

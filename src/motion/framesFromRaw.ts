@@ -6,7 +6,7 @@ import type { MotionFrame } from '../types.ts';
 import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
-import { blinkPeaksKept, fillGaps, oneEuroZeroLag } from './filters.ts';
+import { blinkPeaksKept, closuresKept, fillGaps, oneEuroZeroLag } from './filters.ts';
 import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
@@ -164,6 +164,9 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
   }
 }
 
+/** the channel of the jaw's opening, whose short closures are kept through the smoothing */
+const JAW_CHANNEL = 'w.jawOpen';
+
 /** One Euro settings (min cutoff Hz, beta) per channel: the mouth moves fast; head and gaze are smoothed harder when still. */
 function smoothingFor(name: string): [number, number] {
   if (name.startsWith('w.')) return [4, 0.5];
@@ -178,7 +181,9 @@ function smoothingFor(name: string): [number, number] {
  * channel. A blink keeps its depth: it lasts 3-5 frames at 25 fps and the smoothing took 15-20 % off
  * its deepest frame (1.00 -> 0.79-0.86), so a blink channel is the larger of its smoothed curve and its
  * 3-frame median, which drops single-frame flickers of the measure but keeps the deepest frame of a
- * blink of 2+ frames in either eye (blinkPeaksKept).
+ * blink of 2+ frames in either eye (blinkPeaksKept). The jaw keeps its closures the same way
+ * (closuresKept): lp_d6's lips meet for 3 frames at 2.2 s and before her tall "O" at 7.5 s, and the
+ * smoothing held them .07 IOD apart.
  */
 function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeasured = false): number {
   let interpolated = 0;
@@ -191,7 +196,7 @@ function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeas
       const peaks = name === 'blinkL' ? peaksL : peaksR;
       for (let i = 0; i < smoothed.length; i++) smoothed[i] = Math.max(smoothed[i]!, peaks[i]!);
     }
-    ch.replace(name, smoothed);
+    ch.replace(name, name === JAW_CHANNEL ? closuresKept(ch.get(name), smoothed) : smoothed);
   }
   return interpolated;
 }
