@@ -7,7 +7,7 @@
 // hiding in the photo: walking away from the nose past the eye's opening to their own depth.
 import { EYE_L_LOOP, EYE_R_LOOP, MESH_POINT_COUNT, NOSE_RIDGE } from '../rig/topology.ts';
 import { insidePolygon } from '../math/polygon.ts';
-import { walkOutOfHiding } from './noseReveal.ts';
+import { nearPoints, walkOutOfHiding } from './noseReveal.ts';
 
 // the points within EYE_REACH eye distances of an eye's loop on the neutral face; a hidden point
 // walks at most EYE_WALK tolerances (the far eye's opening is wider than a nose wing); the exit
@@ -15,12 +15,8 @@ import { walkOutOfHiding } from './noseReveal.ts';
 const EYE_REACH = 0.6, EYE_WALK = 3, OPENING_MARGIN = 1;
 const EYE_LOOPS = [EYE_L_LOOP, EYE_R_LOOP];
 
-/** Whether a landmark lies within EYE_REACH eye distances of an eye loop's points on the neutral 3D face (canonical units). */
-function nearAnEye(neutral: Float64Array, iod: number): (i: number) => boolean {
-  const P = (i: number, k: number) => neutral[i * 3 + k]!;
-  const loopPoints = EYE_LOOPS.flat();
-  return (i) => loopPoints.some((q) => Math.hypot(P(i, 0) - P(q, 0), P(i, 1) - P(q, 1), P(i, 2) - P(q, 2)) < EYE_REACH * iod);
-}
+/** Whether a landmark lies within EYE_REACH eye distances of an eye loop's points on the neutral 3D face. */
+const nearAnEye = (neutral: Float64Array, iod: number) => nearPoints(neutral, EYE_LOOPS.flat(), EYE_REACH * iod);
 
 /**
  * In place: face points around an eye that the photo did not see (seen: photoVisibility) take, for

@@ -23,11 +23,14 @@ export function turnedX(x: number, z: number, cx: number, zc: number, side: -1 |
   return cx + (x - cx) * Math.cos(t) - side * (zc - z) * Math.sin(t);
 }
 
-/** Whether a landmark lies within SIDEWALL_REACH eye distances of the nose's points on the neutral 3D face (canonical units). */
-function nearTheNose(neutral: Float64Array, iod: number): (i: number) => boolean {
+/** Whether a landmark lies within `reach` (canonical units) of any of `points` on the neutral 3D face. */
+export function nearPoints(neutral: Float64Array, points: readonly number[], reach: number): (i: number) => boolean {
   const P = (i: number, k: number) => neutral[i * 3 + k]!;
-  return (i) => Math.min(...NOSE_POINTS.map((q) => Math.hypot(P(i, 0) - P(q, 0), P(i, 1) - P(q, 1), P(i, 2) - P(q, 2)))) < SIDEWALL_REACH * iod;
+  return (i) => points.some((q) => Math.hypot(P(i, 0) - P(q, 0), P(i, 1) - P(q, 1), P(i, 2) - P(q, 2)) < reach);
 }
+
+/** Whether a landmark lies within SIDEWALL_REACH eye distances of the nose's points, NOSE_POINTS. */
+const nearTheNose = (neutral: Float64Array, iod: number) => nearPoints(neutral, NOSE_POINTS, SIDEWALL_REACH * iod);
 
 /**
  * In place: for the landmarks of each nose sidewall, a revealed texture position (uvRevealed) and

@@ -7,6 +7,7 @@
 // own lines as drawn (the geometry's centre and thickness per column, the median offset removed:
 // a whole-pixel cut is off by up to half a pixel, varying column to column).
 import type { RgbaImage } from '../types.ts';
+import { polylineYAt } from '../render/slitEdge.ts';
 
 export interface SlitLines {
   /** the slit's upper and lower lines, screen points (either direction) */
@@ -28,14 +29,11 @@ const MARGIN = 3;
 /** Columns either side of one in its straight-line fit. */
 const HALF_FIT = 3;
 
-/** The line's y at x (linear between its points, sorted by x), or NaN outside it. */
-export function lineYAt(line: [number, number][], x: number): number {
+/** The line's y at x (linear between its points sorted by x: polylineYAt), or NaN outside it. */
+function lineYAt(line: [number, number][]): (x: number) => number {
   const pts = line.slice().sort((a, b) => a[0] - b[0]);
-  for (let k = 0; k + 1 < pts.length; k++) {
-    const [x0, y0] = pts[k]!, [x1, y1] = pts[k + 1]!;
-    if (x >= x0 && x <= x1) return x1 > x0 ? y0 + ((x - x0) / (x1 - x0)) * (y1 - y0) : y0;
-  }
-  return NaN;
+  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  return (x) => polylineYAt(xs, ys, x);
 }
 
 const luma = (img: RgbaImage, x: number, y: number) => {
@@ -76,10 +74,11 @@ export function slitJag(img: RgbaImage, lines: SlitLines): SlitJag {
   const xs = [...lines.upper, ...lines.lower].map((p) => p[0]);
   const xa = Math.min(...xs), xb = Math.max(...xs);
   const lo = Math.ceil(xa + 0.1 * (xb - xa)), hi = Math.floor(xb - 0.1 * (xb - xa));
+  const upperAt = lineYAt(lines.upper), lowerAt = lineYAt(lines.lower);
   // per column: the contrast profile against the skin interpolated between the window's ends
   const profiles: { top: number; c: number[] }[] = [];
   for (let x = lo; x <= hi; x++) {
-    const yu = lineYAt(lines.upper, x + 0.5), yl = lineYAt(lines.lower, x + 0.5);
+    const yu = upperAt(x + 0.5), yl = lowerAt(x + 0.5);
     if (!Number.isFinite(yu) || !Number.isFinite(yl)) { profiles.push({ top: 0, c: [] }); continue; }
     const top = Math.max(1, Math.floor(Math.min(yu, yl)) - MARGIN), bottom = Math.min(img.height - 2, Math.ceil(Math.max(yu, yl)) + MARGIN);
     const a = (luma(img, x, top - 1) + luma(img, x, top)) / 2, b = (luma(img, x, bottom) + luma(img, x, bottom + 1)) / 2;
@@ -94,7 +93,7 @@ export function slitJag(img: RgbaImage, lines: SlitLines): SlitJag {
   const typical = mags[Math.floor(0.9 * (mags.length - 1))] ?? 0;
   const centres: number[] = [], thick: number[] = [], offCentre: number[] = [], offThick: number[] = [];
   profiles.forEach(({ top, c }, k) => {
-    const yu = lineYAt(lines.upper, lo + k + 0.5), yl = lineYAt(lines.lower, lo + k + 0.5);
+    const yu = upperAt(lo + k + 0.5), yl = lowerAt(lo + k + 0.5);
     let mass = 0, moment = 0;
     c.forEach((v, k) => { const d = Math.max(0, sign * v); mass += d; moment += d * (top + k + 0.5); });
     const ok = typical > 4 && mass > 0.3 * typical;

@@ -41,6 +41,9 @@ function mix3(p: number, wp: number, q: number, wq: number, r: number, wr: numbe
 const REACH = 2;
 let slitColour = new Uint32Array(0);
 let hasColour = new Uint8Array(0);
+/** per column, the upper and lower lines' y at its centre (worked out once, read by both passes) */
+let upperY = new Float64Array(0);
+let lowerY = new Float64Array(0);
 
 /**
  * Covers the slit's edge pixels in place: the slit between the upper line (ux, uy) and the lower
@@ -56,13 +59,13 @@ export function coverSlitEdges(t: RasterTarget, ux: ArrayLike<number>, uy: Array
   const x0 = Math.max(1, Math.floor(xa)), x1 = Math.min(W - 2, Math.ceil(xb));
   const n = x1 - x0 + 1;
   if (n <= 0) return;
-  if (slitColour.length < n) { slitColour = new Uint32Array(n); hasColour = new Uint8Array(n); }
+  if (slitColour.length < n) { slitColour = new Uint32Array(n); hasColour = new Uint8Array(n); upperY = new Float64Array(n); lowerY = new Float64Array(n); }
   const inside = (i: number) => { const d = depth[i]!; return d > 0 && d <= insideIz; };
   // first the eyeball's colour per column (the pixel nearest the slit's middle), before any change
   for (let x = x0; x <= x1; x++) {
     const k = x - x0, cx = x + 0.5;
     hasColour[k] = 0;
-    const yu = polylineYAt(ux, uy, cx), yl = polylineYAt(lx, ly, cx);
+    const yu = (upperY[k] = polylineYAt(ux, uy, cx)), yl = (lowerY[k] = polylineYAt(lx, ly, cx));
     if (!(yl > yu)) continue;
     const mid = (yu + yl) / 2;
     let best = Infinity;
@@ -72,10 +75,8 @@ export function coverSlitEdges(t: RasterTarget, ux: ArrayLike<number>, uy: Array
     }
   }
   for (let x = x0; x <= x1; x++) {
-    const cx = x + 0.5;
-    const yu = polylineYAt(ux, uy, cx), yl = polylineYAt(lx, ly, cx);
+    const k = x - x0, yu = upperY[k]!, yl = lowerY[k]!;
     if (!(yl > yu) || yu < 1 || yl > H - 2) continue;
-    const k = x - x0;
     let e = -1;
     for (let d = 0; d <= REACH && e < 0; d++) {
       if (k - d >= 0 && hasColour[k - d]) e = slitColour[k - d]!;
