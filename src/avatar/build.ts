@@ -6,27 +6,23 @@
 //
 // The stages live beside this file: shape.ts (head proportions), mesh.ts (the face, mouth fan and eyeballs),
 // headSheet.ts (the head, neck and torso sheet around the face),
-// texture.ts (texturing), file.ts (the .avatar file format).
-import type { Portrait, RgbaImage } from '../types.ts';
+// texture.ts (texturing), reveal.ts and turnTexturing.ts (what a turn shows that the photo did not see),
+// file.ts (the .avatar file format).
+import type { Portrait } from '../types.ts';
 import { InputError } from '../errors.ts';
 import { fitRig, flatten, toCanonical, deform, meanFace, IDENTITY_AMBIGUOUS, type RigFit } from '../rig/fit.ts';
 import { buildBasis } from '../rig/basis.ts';
 import { weightsToVector } from '../rig/controls.ts';
-import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, NOSE_POINTS } from '../rig/topology.ts';
+import { faceTopology, LANDMARK_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
 import { AVATAR_VERSION, type Avatar } from './types.ts';
 import { measureHead } from './shape.ts';
-import { smoothstep } from '../math/smooth.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } from './mesh.ts';
 import { addHeadSheet, type SheetOptions } from './headSheet.ts';
-import { mirrorTexturing, landmarkMirror, photoDepth, seenInDepth } from './mirror.ts';
 import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
-import { shadedRimAtOval, mirrorBesideShadedRim } from './skinPastOval.ts';
 import { rimSkips } from './rim.ts';
-import { noseSidewallReveal, hiddenNoseReveal } from './noseReveal.ts';
-import { hiddenEyeReveal } from './eyeReveal.ts';
-import { revealSheetClear } from './sheetFold.ts';
+import { correctHiddenReveals, farSideMirror } from './turnTexturing.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 
 export type { Avatar } from './types.ts';
@@ -40,26 +36,6 @@ export interface BuildAvatarOptions extends SheetOptions {
 
 /** Landmarks probing the cheeks (skin colour and light). */
 const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
-/** The nose's ridge (bridge to tip) and wings: the mirror texture stays off them (NOSE_KEEP: none within
- *  the first share of the eye distance, all from the second). */
-const NOSE_KEEP = [0.15, 0.35] as const;
-/** The eye-corner distance (33 to 263) of a face in canonical units. */
-function eyeDistance(neutral: Float64Array): number {
-  return Math.hypot(neutral[33 * 3]! - neutral[263 * 3]!, neutral[33 * 3 + 1]! - neutral[263 * 3 + 1]!, neutral[33 * 3 + 2]! - neutral[263 * 3 + 2]!);
-}
-
-/** Per landmark, 0 on the nose (NOSE_POINTS) rising to 1 at NOSE_KEEP[1] eye distances from it, on the neutral face (canonical x, y, z). */
-function noseDistanceRamp(neutral: Float64Array): (v: number) => number {
-  const P = (i: number) => [neutral[i * 3]!, neutral[i * 3 + 1]!, neutral[i * 3 + 2]!];
-  const iod = eyeDistance(neutral);
-  const nose = NOSE_POINTS.map(P);
-  return (v) => {
-    const p = P(v);
-    const d = Math.min(...nose.map((q) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!)));
-    return smoothstep(NOSE_KEEP[0] * iod, NOSE_KEEP[1] * iod, d);
-  };
-}
-
 /** Landmarks on and around the lips (lip colour). */
 const LIP_PROBES = [0, 17, 13, 14, 37, 267, 84, 314];
 
@@ -74,14 +50,6 @@ function fitNeutralFace(lm: Portrait['cropLandmarks']): { fit: RigFit; neutral: 
   const neutral = new Float64Array(LANDMARK_COUNT * 3);
   for (let j = 0; j < neutral.length; j++) neutral[j] = canon[j]! - expr[j]!;
   return { fit: fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS }), neutral };
-}
-
-/** Whether the texel under (x, y) is mostly foreground (alpha at least OPAQUE_ALPHA). */
-const OPAQUE_ALPHA = 0.8;
-function opaqueAt(img: RgbaImage, x: number, y: number): boolean {
-  const xi = Math.floor(x), yi = Math.floor(y);
-  if (xi < 0 || yi < 0 || xi >= img.width || yi >= img.height) return false;
-  return img.data[(yi * img.width + xi) * 4 + 3]! >= OPAQUE_ALPHA * 255;
 }
 
 /** Builds the avatar. Synchronous, ~50-150 ms for a 512 crop. */
@@ -120,42 +88,10 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge, rims,
   );
-  // the side of the nose a turn shows samples the skin either side of its outline (noseReveal.ts)
-  noseSidewallReveal(flat, neutral, eyeDistance(neutral), head.zc, uvRevealed, revealDir);
-  // and the nose points the photo did not see sample where the flank hiding them ends (noseReveal.ts)
-  const faceDepth = photoDepth(flat, [faceTopology().triangles], size), hiddenTolerance = 0.04 * head.faceWidth;
-  const seenInPhoto = seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, hiddenTolerance);
-  const noseMoved = hiddenNoseReveal(flat, neutral, eyeDistance(neutral), seenInPhoto, faceDepth, size, hiddenTolerance, uvRevealed, revealDir);
-  // as do the points around an eye that the photo did not see (the far eye's temple: eyeReveal.ts)
-  hiddenEyeReveal(flat, neutral, eyeDistance(neutral), seenInPhoto, faceDepth, (x, y) => opaqueAt(texture, x, y), size, hiddenTolerance, noseMoved, uvRevealed, revealDir);
-  // a deep fold's soft outline beside the background goes clear as the turn widens it (sheetFold.ts)
-  revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
-  // far side: the mirror-symmetric texture, for the face mesh (the head sheet's hair, ears and
-  // background are not symmetric enough: copying them swapped a temple's hair for skin). Not around
-  // the eyes: the far eye's landmarks of a turned head rarely sit on the painted eye, and a copied
-  // eye there shows as a ghost beside the eyeball (which keeps its own texture and gaze).
-  const eyeCentres = [at(EYE_L_LOOP), at(EYE_R_LOOP)].map((loop) => loop.reduce((c, p) => [c[0] + p[0] / loop.length, c[1] + p[1] / loop.length], [0, 0]));
-  const awayFromEyes = (x: number, y: number) => smoothstep(0.3 * head.iod, 0.5 * head.iod, Math.min(...eyeCentres.map((c) => Math.hypot(x - c[0]!, y - c[1]!))));
-  // nor on the nose: its sides are lit unlike each other (one in the light, one in shadow), and the
-  // lit side of a turned nose took its partner's shadow (lp_s12 at +25: a grey diagonal smear; lp_s10:
-  // the near nose wing's shading edge drawn on the far cheek as a nose-shaped line). Distances are
-  // taken on the person's neutral 3D face (the photo's projection squeezes a turned far side
-  // toward the nose).
-  const awayFromNose = noseDistanceRamp(neutral);
-  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) * awayFromNose(v) : 0));
-  const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, landmarkMirror(mesh.vertexCount), reach, texture, head.faceWidth, faceDepth);
-  // (and takes no mirrored texture there either)
-  // nor before a shaded rim past the oval (skinPastOval.ts)
-  const shadedRim = shadedRimAtOval(flat, FACE_OVAL, LANDMARK_COUNT, matte, skinLike, head.faceWidth, (flat[61 * 3 + 1]! + flat[291 * 3 + 1]!) / 2);
-  for (const i of FACE_OVAL) mirror.mirrorReach[i]! *= 1 - keepEdge[i]!;
-  mirrorBesideShadedRim(flat, MESH_POINT_COUNT, shadedRim, head.faceWidth).forEach((k, v) => { mirror.mirrorReach[v]! *= k; });
-  // a partner's rim is skipped in the copy too (the mirror shows only on turns)
-  const mirrorOf = landmarkMirror(mesh.vertexCount);
-  rims.ids.forEach((i, k) => {
-    const v = mirrorOf[i]!;
-    if (v < 0 || !(mirror.mirrorReach[v]! > 0)) return;
-    mirror.uvMirror[v * 2] += rims.offset[k]![0] * rims.strength[k]!; mirror.uvMirror[v * 2 + 1] += rims.offset[k]![1] * rims.strength[k]!;
-  });
+  // what a turn shows that the photo did not see (turnTexturing.ts)
+  const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
+  const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
+  const mirror = farSideMirror(face, mesh, texture, faceDepth, { keepEdge, rims, matte, skinLike });
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {
