@@ -33,6 +33,11 @@ export interface FramesFromRawOptions {
   fit?: DriverFitOptions;
   /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
   blinksAsMeasured?: boolean;
+  /**
+   * false: the jaw is its smoothed curve alone, without the measured short closures (closuresKept). The lip
+   * network's teacher (train/lipData.ts): closures the sound cannot show, which every lips.json was trained without.
+   */
+  jawClosuresKept?: boolean;
 }
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
@@ -185,7 +190,7 @@ function smoothingFor(name: string): [number, number] {
  * (closuresKept): lp_d6's lips meet for 3 frames at 2.2 s and before her tall "O" at 7.5 s, and the
  * smoothing held them .07 IOD apart.
  */
-function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeasured = false): number {
+function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeasured = false, jawClosures = true): number {
   let interpolated = 0;
   for (const name of ch.names) interpolated = Math.max(interpolated, fillGaps(ch.get(name), valid));
   const [peaksL, peaksR] = blinkPeaksKept([ch.get('blinkL'), ch.get('blinkR')]);
@@ -196,7 +201,7 @@ function fillAndSmooth(ch: Channels, valid: boolean[], fps: number, blinksAsMeas
       const peaks = name === 'blinkL' ? peaksL : peaksR;
       for (let i = 0; i < smoothed.length; i++) smoothed[i] = Math.max(smoothed[i]!, peaks[i]!);
     }
-    ch.replace(name, name === JAW_CHANNEL ? closuresKept(ch.get(name), smoothed) : smoothed);
+    ch.replace(name, name === JAW_CHANNEL && jawClosures ? closuresKept(ch.get(name), smoothed) : smoothed);
   }
   return interpolated;
 }
@@ -254,7 +259,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
-  const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured);
+  const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after

@@ -3,7 +3,7 @@
 # network per speaker fold (fold1.json..) and the final one (final.json) as lipTcn.ts layers; the
 # calibration, the fold scores and the model file are done in TypeScript (trainLips.ts) with the
 # product's forward pass.
-#   /usr/bin/python3 src/motion/train/lipseq/train.py DATA_DIR OUT_DIR RECIPE SEED
+#   /usr/bin/python3 src/motion/train/lipseq/train.py DATA_DIR OUT_DIR RECIPE[:key=value...] SEED
 import json
 import os
 import sys
@@ -15,7 +15,7 @@ from export import tcn_json
 def main():
     data_dir, out_dir, name, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     clips, idx = load(data_dir)
-    r = dict(ex.DEFAULT, **ex.RECIPES[name], seed=seed)
+    r = dict(ex.parse_recipe(name), seed=seed)  # NAME[:key=value...], as experiment.py reads it
     ex.prepare(clips, r['target'], r['flux'], r['cvn'], r['voicing'], tnorm=r['tnorm'])
     train_clips = [c for c in clips if c['role'] == 'train']
     os.makedirs(out_dir, exist_ok=True)
