@@ -17,7 +17,7 @@ export function softenLipLine(t: RasterTarget, mouth: MouthShader, mask: Uint8Ar
   // mouth pixels still showing what the mouth wrote (a nearer lip triangle may have covered them)
   for (let k = 0; k < n; k++) { const i = owned[k]!; if (color[i] === ownedColour[k]) mask[i] = 1; }
   // (not at the photo's own opening: the rest frame is the photo's mouth as it is)
-  if (mouth.place.rebuilt > COVER_REBUILT_MIN) coverLipEdges(t, mouth, mask, mouth.place.rebuilt, scratchIndex, scratchColour);
+  if (mouth.place.rebuilt > COVER_REBUILT_MIN) coverLipEdges(t, mouth, mask, 1 - mouth.photoKeep, scratchIndex, scratchColour);
   let count = 0;
   for (let k = 0; k < n; k++) {
     const i = owned[k]!;

@@ -58,6 +58,16 @@ function mix3(p: number, wp: number, q: number, wq: number, r: number, wr: numbe
   return out >>> 0;
 }
 
+/** Packed colour c moved by w x (to - from), channel-wise, clamped. */
+function shifted(c: number, to: number, from: number, w: number): number {
+  let out = 0;
+  for (let s = 0; s < 32; s += 8) {
+    const v = ((c >>> s) & 255) + w * (((to >>> s) & 255) - ((from >>> s) & 255));
+    out |= Math.min(255, Math.max(0, Math.round(v))) << s;
+  }
+  return out >>> 0;
+}
+
 const tops = new Float64Array(SUBCOLUMNS), bottoms = new Float64Array(SUBCOLUMNS);
 
 /**
@@ -91,13 +101,14 @@ function openPointNear(m: OpeningLines, x: number, p: number, W: number): [numbe
 }
 
 /**
- * Covers the inner lip lines' crossed pixels in place (`strength` 0..1 blends from the raster's
- * whole pixels: the rebuilt share, the photo's own mouth keeps its own edge). `mask`: 1 where the
+ * Covers the inner lip lines' crossed pixels in place. `rebuiltShare` 0..1: how much of a mouth
+ * pixel is the shader's (the rest is the photo's own mouth, which keeps its own edge): only that
+ * share moves from the raster's whole-pixel cut to the covered colour. `mask`: 1 where the
  * raster's pixel shows the mouth's colour (edge.ts). `scratchIndex` and `scratchColour` are the
  * caller's, at least width x height long.
  */
-export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array, strength: number, scratchIndex: Int32Array, scratchColour: Uint32Array): void {
-  if (!(strength > 0)) return;
+export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array, rebuiltShare: number, scratchIndex: Int32Array, scratchColour: Uint32Array): void {
+  if (!(rebuiltShare > 0)) return;
   const W = t.width, H = t.height, color = t.color;
   let count = 0;
   for (let x = 0; x < W; x++) {
@@ -126,7 +137,10 @@ export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array
       const i = p * W + x;
       const covered = mix3(lipUp, s.above, open, s.open, lipDown, s.below);
       scratchIndex[count] = i;
-      scratchColour[count++] = strength >= 1 ? covered : mix3(color[i]!, 1 - strength, covered, strength, 0, 0);
+      // the shader's part of a mouth pixel (its colour at the centre) gives way to the covered colour;
+      // a lip pixel's whole colour does, by the same share
+      const base = mask[i] === 1 ? m.openingColour(x, p + 0.5) : color[i]!;
+      scratchColour[count++] = rebuiltShare >= 1 && mask[i] !== 1 ? covered : shifted(color[i]!, covered, base, rebuiltShare);
     }
   }
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColour[k]!;

@@ -106,6 +106,11 @@ export class MouthShader implements LipColours {
     return c;
   }
 
+  /** How much of a mouth pixel is the photo's own mouth (its texture), not the rebuilt interior. */
+  get photoKeep(): number {
+    return (1 - this.place.rebuilt) * (1 - this.light.round);
+  }
+
   /** The opening's colour at column x, height cy inside it, for the lip lines' coverage pass (lipCoverage.ts): without the photo's own mouth. */
   openingColour(x: number, cy: number): number {
     return this.shadeColour(x, cy - 0.5, 0, 0, false);
@@ -130,7 +135,7 @@ export class MouthShader implements LipColours {
     let r = out[0]!, g = out[1]!, b = out[2]!;
     // the photo's own mouth (texture) where the lips have not parted further than in the photo;
     // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
-    const keep = (1 - p.rebuilt) * (1 - light.round);
+    const keep = this.photoKeep;
     if (photo && keep > 0 && this.texture) {
       const t = this.texture;
       const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
