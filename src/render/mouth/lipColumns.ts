@@ -1,6 +1,6 @@
 // The inner lip lines as per-column tables (y of the line at each output column) and what a pixel
 // of a thin slit between them covers: the shader's geometry, apart from its colours.
-import { clamp01 } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 
 /** Half the height (px) of the footprint a pixel's slit coverage is taken over: a little over a pixel's, a soft edge at 3x zoom. */
 const SLIT_FOOTPRINT = 0.75;
@@ -8,6 +8,26 @@ const SLIT_FOOTPRINT = 0.75;
 /** The share of the vertical footprint round a pixel centre cy that lies between the lip lines top and bottom. */
 export function slitCoverage(cy: number, top: number, bottom: number): number {
   return clamp01((Math.min(cy + SLIT_FOOTPRINT, bottom) - Math.max(cy - SLIT_FOOTPRINT, top)) / (2 * SLIT_FOOTPRINT));
+}
+
+/** The integral of smoothstep(e0, e1, .) from e0 to x (e1 > e0). */
+function smoothstepArea(e0: number, e1: number, x: number): number {
+  if (x <= e0) return 0;
+  const span = e1 - e0;
+  if (x >= e1) return 0.5 * span + (x - e1);
+  const t = (x - e0) / span;
+  return span * t * t * t * (1 - 0.5 * t);
+}
+
+/**
+ * smoothstep(e0, e1, x) averaged over a pixel's footprint: x +- width / 2. A ramp under a pixel
+ * long sampled at pixel centres is a hard edge that jumps a whole row (the inner lip band's end
+ * across a thin slit: lipslit23); averaged, it moves by fractions of a pixel.
+ */
+export function pixelSmoothstep(e0: number, e1: number, x: number, width: number): number {
+  if (!(e1 > e0)) return x >= e0 ? 1 : 0;
+  if (!(width > 0)) return smoothstep(e0, e1, x);
+  return (smoothstepArea(e0, e1, x + 0.5 * width) - smoothstepArea(e0, e1, x - 0.5 * width)) / width;
 }
 
 /** Piecewise-linear y(x) written into the columns the polyline spans. */

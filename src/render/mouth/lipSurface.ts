@@ -4,7 +4,7 @@
 import type { OpeningPixel } from './interior.ts';
 import type { FrameLight } from './frameLight.ts';
 import { smoothstep } from '../../math/smooth.ts';
-import { slitCoverage } from './lipColumns.ts';
+import { pixelSmoothstep, slitCoverage } from './lipColumns.ts';
 import { shadeLift } from './pixels.ts';
 import { LIP_BAND_SLOPE } from './opening.ts';
 import type { LipRim } from './lipRim.ts';
@@ -64,7 +64,7 @@ function edgeColour(lips: LipColours, x: number, lower: boolean, shade: number):
  * the interior. rawTop/rawBottom: the lines before rounding (where the rounded curve passes outside
  * the polygon, its edge is the lip line).
  */
-export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array): void {
+export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array, slit = true): void {
   const { cy, top, bottom, lateral } = q;
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const open = bottom - top;
@@ -73,9 +73,12 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const band = innerBand(open, unit, light.round, 0.8);
   const dTop = Math.min(cy - top, cy - rawTop), dBot = Math.min(bottom - cy, rawBottom - cy);
   const d = Math.min(dTop, dBot * LOWER_BAND_SQUEEZE);
-  const toInterior = roundLining(smoothstep(0.3 * band, band, d), d, open, unit, light.round);
+  // (each ramp averaged over the pixel's height, as d runs across it: the band's end across a thin
+  // slit, point-sampled, was a hard edge that jumped a row at a time)
+  const foot = dTop <= dBot * LOWER_BAND_SQUEEZE ? 1 : LOWER_BAND_SQUEEZE;
+  const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, light.round);
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
-  const atLine = 1 - smoothstep(-0.5, 0.35 * band + 0.5, d);
+  const atLine = 1 - pixelSmoothstep(-0.5, 0.35 * band + 0.5, d, foot);
   if (toInterior < 1 || atLine > 0) {
     // The edge and the inner surface continue the lip as it is drawn beside the line (its texture,
     // read per column along each lip line: lipRim.ts). Fixed photo lip colours read as a thin rim
@@ -97,7 +100,7 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   // a slit a pixel or two tall: each pixel shows the interior by the share of its (slightly widened)
   // footprint the opening covers, the lip edge elsewhere. Shaded by distance alone, a thin slit
   // was one black row that jumped a whole row where the line crossed a pixel edge (a staircase).
-  const cover = slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom));
+  const cover = slit ? slitCoverage(cy, Math.max(top, rawTop), Math.min(bottom, rawBottom)) : 1;
   if (cover < 1) {
     const l = lipAt(q, rawTop, rawBottom, unit, lips, light, edgeColour(lips, x, dBot < dTop, 1 - CORNER_EDGE_SHADE * lateral * lateral));
     r = l[0]! + (r - l[0]!) * cover; g = l[1]! + (g - l[1]!) * cover; b = l[2]! + (b - l[2]!) * cover;

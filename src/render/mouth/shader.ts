@@ -13,6 +13,7 @@ import { tongueTopAbove } from './tongue.ts';
 import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
+import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 
 export { jawFollow, type MouthPlacement } from './frameLight.ts';
 
@@ -37,8 +38,9 @@ export class MouthShader implements LipColours {
   readonly rimLower: LipRim;
   private readonly layers: ReadyMouth;
   private readonly scratch: Float32Array;
-  private readonly upperRaw: Float32Array;
-  private readonly lowerRaw: Float32Array;
+  /** the inner lip lines before rounding (the raw contour: where the rounded curve passes outside it, its edge is the lip line) */
+  readonly upperRaw: Float32Array;
+  readonly lowerRaw: Float32Array;
   /** layer pixels the lower row's tips stand over its anchor (null: no lower row) */
   private readonly lowerTips: number | null;
   /** layer pixels the tongue's top stands over its anchor (null: no tongue) */
@@ -104,7 +106,17 @@ export class MouthShader implements LipColours {
     return c;
   }
 
-  private shadeColour(x: number, y: number, u: number, v: number): number {
+  /** How much of a mouth pixel is the photo's own mouth (its texture), not the rebuilt interior. */
+  get photoKeep(): number {
+    return (1 - this.place.rebuilt) * (1 - this.light.round);
+  }
+
+  /** The opening's colour at column x, height cy inside it, for the lip lines' coverage pass (lipCoverage.ts): without the photo's own mouth. */
+  openingColour(x: number, cy: number): number {
+    return this.shadeColour(x, cy - 0.5, 0, 0, false);
+  }
+
+  private shadeColour(x: number, y: number, u: number, v: number, photo = true): number {
     const p = this.place, q = this.pixel, light = this.light, out = this.colour;
     q.cx = x + 0.5; q.cy = y + 0.5;
     let top = this.upperY[x]!, bottom = this.lowerY[x]!;
@@ -118,12 +130,13 @@ export class MouthShader implements LipColours {
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = q.cy;
     if (rawBottom !== rawBottom) rawBottom = q.cy;
-    lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out);
+    // (the shader's own slit coverage only where lipCoverage.ts leaves the photo's edge)
+    lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out, p.rebuilt <= COVER_REBUILT_MIN);
     let r = out[0]!, g = out[1]!, b = out[2]!;
     // the photo's own mouth (texture) where the lips have not parted further than in the photo;
     // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
-    const keep = (1 - p.rebuilt) * (1 - light.round);
-    if (keep > 0 && this.texture) {
+    const keep = this.photoKeep;
+    if (photo && keep > 0 && this.texture) {
       const t = this.texture;
       const ix = Math.min(t.width - 1, Math.max(0, Math.round(u - 0.5))), iy = Math.min(t.height - 1, Math.max(0, Math.round(v - 0.5)));
       const c = t.data32[iy * t.width + ix]!;
