@@ -7,6 +7,8 @@
 //   pause  median gap over pause frames (runs of >= PAUSE_FRAMES frames with activity < 0.5), ours (real)
 //   silent frames without speech (activity < 0.5) where ours is apart by more than 0.06 IOD (the critic's "open with
 //          teeth in silence"), the real's count in brackets; false: of those, frames where the real lips are shut (< 0.03)
+// Ours is the rendered gap as the renderer aims it: jawOpen x 0.6 plus the motion's rest gap in pauses (audioRestGaps,
+// lipRest.ts) capped at the photo's own gap, the photo being the clip's first tracked frame (as `eval --mode audio`).
 // GRID sentences are pooled (their pauses are the short gaps between words and the ends).
 //   node --import tsx bench/lipPauses.ts [--faces /tmp/audio18/faces] [--variants base,floor] [--timing JSON]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -14,7 +16,7 @@ import path from 'node:path';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { pearson } from '../src/motion/filters.ts';
-import { audioMouthCurves, type AudioMouthTiming } from '../src/motion/audioMouth.ts';
+import { audioMouthCurves, audioRestGaps, type AudioMouthTiming } from '../src/motion/audioMouth.ts';
 import { DATA } from '../src/motion/train/teacher.ts';
 
 const argv = process.argv.slice(2);
@@ -27,6 +29,7 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   nofloor: { voicedFloor: 0 },
   edges: { edgesTowardPause: 3 },
   leadonly: { edgesTowardPause: 1 },
+  norest: { pauseRest: false },
   custom: JSON.parse(arg('--timing', '{}')) as Partial<AudioMouthTiming>,
 };
 
@@ -58,15 +61,17 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
   const n = Math.min(d.frames.length, Math.round((audio.samples / 16000) * 25));
   clips.push({ name: d.clip, audio, n, real: d.frames.slice(0, n).map((r) => (r && r.score >= 0.5 ? r.m.lipGap : null)) });
 }
-for (const v of arg('--variants', 'base,nofloor').split(',')) {
+for (const v of arg('--variants', 'base,norest').split(',')) {
   console.log(`${v} ${JSON.stringify(VARIANTS[v])}`);
   const grid = empty();
   for (const c of clips) {
     const jaw = audioMouthCurves(model, c.audio, 25, c.n, VARIANTS[v])[jawAt]!;
+    const rest = audioRestGaps(c.audio, 25, c.n, VARIANTS[v]);
+    const photoGap = c.real.find((g) => g !== null) ?? 0;
     const sp = speechActivity(c.audio, 25, c.n), pause = pauseFrames(sp, PAUSE_FRAMES);
     const t = c.name.startsWith('grid_') ? grid : empty();
     for (let i = 0; i < c.n; i++) {
-      const g = c.real[i], o = jaw[i]! * IOD_PER_JAW;
+      const g = c.real[i], o = jaw[i]! * IOD_PER_JAW + Math.min(rest[i]!, photoGap);
       if (g === null || g === undefined) continue;
       t.ours.push(o); t.real.push(g);
       if (pause[i]) { t.pauseOurs.push(o); t.pauseReal.push(g); }

@@ -37,8 +37,10 @@ test('the bundled speech and japanese.wav open as far as the training videos at 
     const audio = await lipAudio(file);
     const n = Math.round((audio.samples / 16000) * 25);
     const sp = speechActivity(audio, 25, n);
-    const jaw = audioMouthCurves(model, audio, 25, n)[model.targets.indexOf('jawOpen')]!;
-    const pooled = audioMouthCurves(model, audio, 25, n, { fileMatch: 0 })[model.targets.indexOf('jawOpen')]!;
+    // the pause rest off in both (lipRest.ts: it shuts an edge frame under the rest, so the pooled chain's lower edge
+    // frames shut where the gained ones keep a sliver; this checks the file gain alone)
+    const jaw = audioMouthCurves(model, audio, 25, n, { pauseRest: false })[model.targets.indexOf('jawOpen')]!;
+    const pooled = audioMouthCurves(model, audio, 25, n, { fileMatch: 0, pauseRest: false })[model.targets.indexOf('jawOpen')]!;
     const speech = [...Array(n).keys()].filter((i) => sp[i]! >= 0.5);
     assert.ok(p90(speech.map((i) => jaw[i]!)) >= least, `${file}: jaw p90 in speech ${p90(speech.map((i) => jaw[i]!)).toFixed(3)} < ${least}`);
     const silent = silentStretchMask(bridgeShortPauses(sp, Math.round(LIP_BRIDGED_PAUSE * 25)), Math.round(LIP_SILENT_STRETCH * 25));

@@ -17,6 +17,7 @@ import { shapeAudioMouth } from './lipShapes.ts';
 import { liftOpenings, OPENING_LIFT_POWER, OPENING_LIFT_SPAN } from './lipLift.ts';
 import { bridgeShortPauses, edgesTowardPause, LIP_BRIDGED_PAUSE, LIP_REFERENCE_AMP, LIP_SILENT_STRETCH } from './lipGate.ts';
 import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './lipVoicing.ts';
+import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -49,6 +50,11 @@ export interface AudioMouthTiming {
    * edge frames where real lips are apart, r0 -.006 on 22 clips not looked at (docs/lipsync/README.md, lipnet22)
    */
   edgesTowardPause: number;
+  /**
+   * frames without speech rest at the photo's own gap (up to lipRest.ts AUDIO_REST_GAP, given the motion as its rest gap:
+   * audioRestGaps) and open past it by little (capEdgesToRest): no teeth at the gate's edges (lipedge23)
+   */
+  pauseRest: boolean;
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = {
@@ -65,6 +71,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   widthSigma: WIDTH_SMOOTH_SIGMA,
   voicedFloor: VOICED_FLOOR,
   edgesTowardPause: 0,
+  pauseRest: true,
 };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
@@ -159,10 +166,26 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
       if (at >= 0) mouth[at] = edgesTowardPause(mouth[at]!, bridged, Math.round(LIP_SILENT_STRETCH * fps), t.edgesTowardPause);
     }
   }
+  if (t.pauseRest && jawAt >= 0) {
+    const others = OPENING_CONTROLS.slice(1).map((k) => mouth[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+    capEdgesToRest(mouth[jawAt]!, others, bridgeShortPauses(sp, Math.round(LIP_BRIDGED_PAUSE * fps)));
+  }
   if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);
     if (at >= 0) mouth[at] = openEarly(mouth[at]!, t.openLead);
   }
   shapeAudioMouth(mouth, model.targets);
   return mouth;
+}
+
+/**
+ * Per frame, the rest gap (IOD) the audio motion gives the renderer (its REST_LIP_GAP entry): lipRest.ts pauseRestGaps on
+ * the gate's speech and the sound's closures; 0 everywhere with `pauseRest` off or for a digitally silent file (a still, closed mouth).
+ */
+export function audioRestGaps(audio: LipAudio, fps: number, n: number, timing: Partial<AudioMouthTiming> = {}, speech?: ArrayLike<number>): Float64Array {
+  const t = { ...DEFAULT_TIMING, ...timing };
+  if (!t.pauseRest || audio.silent) return new Float64Array(n);
+  const sp = bridgeShortPauses(speech ?? speechActivity(audio, fps, n), Math.round(LIP_BRIDGED_PAUSE * fps));
+  const closure = t.closures ? closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet) : new Float64Array(n);
+  return pauseRestGaps(sp, closure);
 }

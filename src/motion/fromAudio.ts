@@ -6,11 +6,12 @@ import { AudioError, CancelledError, InputError } from '../errors.ts';
 import type { Motion, MotionFrame } from '../types.ts';
 import { ACTIVITY_GATE, contextVector, lipAudio, LIP_FRAME_DIM } from './lipFeatures.ts';
 import { loadLipModel } from './lipModel.ts';
-import { audioMouthCurves } from './audioMouth.ts';
+import { audioMouthCurves, audioRestGaps } from './audioMouth.ts';
 import { cancellationCheckpoint } from '../cancel.ts';
 import { blinkCurve, browMotion, contentSeed, gazeCurve, lidFollowingGaze, phraseEnds } from './generators.ts';
 import { headMotion } from './headMotion.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { REST_LIP_GAP } from '../render/mouth/opening.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -47,6 +48,7 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
     }
   }
   const mouth = audioMouthCurves(model, audio, o.fps, n, {}, o.mouthAmp, speech, energy);
+  const rest = audioRestGaps(audio, o.fps, n, {}, speech);
   // eyes and brows of a speaker: blinks at phrase ends, fixations, saccades and look-aways, brow raises on stresses
   // blinks and look-aways are seeded by the clip too, so clips with one seed do not share their timing
   const clipSeed = contentSeed(o.seed, energy);
@@ -61,6 +63,8 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
     // the lip shapes are changes from the speaker's rest: on the photo's own mouth (rig/mouthBase.ts)
     w[MOUTH_ON_PHOTO] = 1;
     const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
+    // in pauses the lips rest at the photo's own gap, up to a slit (lipRest.ts; the renderer caps it at the photo's)
+    if (rest[i]! > 0) w[REST_LIP_GAP] = r4(rest[i]!);
     w.browInnerUp = r4(brows.innerUp[i]!);
     w.browOuterUpLeft = w.browOuterUpRight = r4(brows.outerUp[i]!);
     w.browDownLeft = w.browDownRight = r4(brows.down[i]!);
