@@ -15,19 +15,3 @@ test('an eye narrower than at rest keeps its squint over a wide reading; an open
   // no squint read: nothing invented
   assert.deepEqual(lidsDecide(0.3, 0, 0.7), [0, 0]);
 });
-
-test("a wide eye's cheekSquint keeps only what exceeds its eyeWide (lp_d10's surprise: wide .70/.66 with cheekSquint .14/.28)", async () => {
-  const { lidsDecideAll } = await import('../src/motion/lidsDecide.ts');
-  const series = (...v: number[]) => Float64Array.from(v);
-  const out = new Map<any, Float64Array>([
-    ['eyeWideLeft', series(0.7, 0.7)], ['eyeSquintLeft', series(0, 0)], ['cheekSquintLeft', series(0.14, 0.5)],
-    ['eyeWideRight', series(0.66, 0)], ['eyeSquintRight', series(0, 0)], ['cheekSquintRight', series(0.28, 0.3)],
-  ]);
-  // frame 0 open at rest (share 1.05); frame 1: left eye narrowed past NARROW_FULL (its wide goes), right at rest with no wide
-  lidsDecideAll(out, [series(1.05, 1 - 1.5 * NARROW_FULL), series(1.05, 1)], [0, 1]);
-  assert.equal(out.get('cheekSquintLeft')![0], 0);
-  assert.equal(out.get('cheekSquintRight')![0], 0);
-  // a narrowed eye or one read without a wide keeps its cheek
-  assert.equal(out.get('cheekSquintLeft')![1], 0.5);
-  assert.equal(out.get('cheekSquintRight')![1], 0.3);
-});

@@ -18,19 +18,11 @@ export function lidsDecide(wide: number, squint: number, share: number): [number
   return [w, Math.max(0, squint - w)];
 }
 
-/**
- * In place over the frames `have`: each side's eyeWide and eyeSquint by lidsDecide at that eye's
- * opening share, and its cheekSquint, like the eye's squint, only past the eyeWide kept: the cheek
- * raising the lower lid under a wide eye is the fit's misreading. lp_d10's surprised eyes (eyeWide
- * .70/.66) came with cheekSquint .14/.28, which took lp_s2's left eye from 1.17 to 1.07 of its rest.
- */
+/** In place over the frames `have`: each side's eyeWide and eyeSquint by lidsDecide at that eye's opening share. */
 export function lidsDecideAll(out: Map<RigControl, Float64Array>, shares: [Float64Array, Float64Array], have: number[]): void {
-  ([['eyeWideLeft', 'eyeSquintLeft', 'cheekSquintLeft'], ['eyeWideRight', 'eyeSquintRight', 'cheekSquintRight']] as const).forEach(([wide, squint, cheek], side) => {
-    const w = out.get(wide), s = out.get(squint), c = out.get(cheek);
+  ([['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const).forEach(([wide, squint], side) => {
+    const w = out.get(wide), s = out.get(squint);
     if (!w || !s) return;
-    for (const i of have) {
-      [w[i], s[i]] = lidsDecide(w[i]!, s[i]!, shares[side]![i]!);
-      if (c) c[i] = Math.max(0, c[i]! - w[i]!);
-    }
+    for (const i of have) [w[i], s[i]] = lidsDecide(w[i]!, s[i]!, shares[side]![i]!);
   });
 }
