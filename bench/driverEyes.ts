@@ -3,9 +3,10 @@
 // an 8 s clip), each frame rendered and read, beside the driver's own frames read the same way.
 // Per pair: the gaze (measures.ts eyeGazes: each iris with ITS OWN eye's corners, mean x of the two
 // eyes; the critic's figures.py paired 468 with 33/133, the other eye) as sd and r, ours [driver];
-// each eye's opening (eval/eyes.ts eyeOpenings, the critic's measure) as median / p90 / max and
-// its ratio over the photo's own rest; the listed --frames in full (openings L/R, the motion's
-// blink weights and eyeWide). --json writes every frame; --crops DIR saves eye crops (driver, ours)
+// each eye's opening (eval/eyes.ts eyeOpenings, the critic's measure) as median / p90 / max, p90 over
+// median and r with the driver, and the photo's own rest opening; the listed --frames in full
+// (openings L/R, the motion's blink weights, eyeWide, gaze x). Photo and driver may be paths (a driver
+// path is tracked once into $REAL3D_CACHE/tracks, bench/driverTracks.ts). --json writes every frame; --crops DIR saves eye crops (driver, ours)
 // at --frames for a sheet. Never asserts.
 //   node --import tsx bench/driverEyes.ts --pairs lp_s42.jpg:lp_d6.mp4,... [--seconds 8] [--frames 42,184] [--json out.json] [--crops dir]
 import path from 'node:path';
