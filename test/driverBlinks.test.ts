@@ -71,6 +71,17 @@ test('blink peaks: both eyes shut on one frame between open ones is a quick blin
   assert.equal(r[3], 0);
 });
 
+test('blink peaks: one eye shut and the other at .8 on one frame is the same quick blink (lp_d6 #42 in the critic\'s re-encoded cut: 1.00 / .80)', () => {
+  const [l, r] = blinkPeaksKept([[0, 0, 1, 0, 0], [0, 0, 0.8, 0, 0]]);
+  assert.equal(l[2], 1);
+  assert.equal(r[2], 0.8);
+  assert.equal(l[1], 0);
+  // one eye shut with the other only past half (1 / .6) is still a flicker of the measure
+  const [l2, r2] = blinkPeaksKept([[0, 0, 1, 0, 0], [0, 0, 0.6, 0, 0]]);
+  assert.equal(l2[2], 0);
+  assert.equal(r2[2], 0);
+});
+
 test('pairing blinks on a large frontal face keeps a less closed eye as read (lp_d6 7.36 s: 0.66 and 1.00, lowered lids, not a blink)', async () => {
   const { ownEyesTrust } = await import('../src/motion/blinkPairTrust.ts');
   // lp_d6 at 7.36 s: eyes 47 px wide, yaw 2.4 deg; trusted, the less closed eye stays at 0.66

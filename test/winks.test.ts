@@ -62,6 +62,15 @@ test("lp_d6 f42: both lids down on one frame (0.13 and 0.26 of rest) stays a bli
   }
 });
 
+test("lp_d6 f42 as the critic's re-encoded cut reads it (0.08 and 0.37 of rest, one frame): still a blink, the slit eye the less closed", () => {
+  const shares = Array.from({ length: 40 }, (_, i): [number, number] => (i === 20 ? [0.08, 0.37] : [1, 1]));
+  const c = closures(track(47, shares));
+  // before: the median cut it (R read .80 < .9) and both eyes stayed open (.44 / .44)
+  assert.ok(c[20]![0] > 0.95, `shut eye ${c[20]![0]}`);
+  assert.ok(c[20]![1] > 0.7 && c[20]![1] < c[20]![0], `slit eye ${c[20]![1]}`);
+  assert.ok(c[17]![0] < 0.1 && c[23]![1] < 0.1, 'open around it');
+});
+
 test('one eye shut and the other at 0.46-0.62 of rest on 23 px eyes (Obama2 f23-26): the other eye stays a slit, not a blink', () => {
   const other = [0.62, 0.46, 0.58, 0.51];
   const shares = Array.from({ length: 40 }, (_, i): [number, number] => (i >= 20 && i < 24 ? [other[i - 20]!, 0.12] : [1, 1]));
@@ -154,4 +163,17 @@ test('the live retarget, as the video path, keeps a slit eye beside one read dee
   assert.ok(wink[0]! > 0.5 && wink[0]! < 0.72, `slit eye ${wink[0]}`);
   const blink = closure(0.55, 0.3);
   assert.ok(blink[0]! > 0.75, `under-read eye of a blink ${blink[0]}`);
+});
+
+test("the gaze is held through a closing eye (lp_d6's wink at 7.3-7.5 s read a gaze drop of .2 only while the lids were down)", () => {
+  const shares = Array.from({ length: 40 }, (_, i): [number, number] => (i >= 20 && i < 25 ? [0.45, 0.1] : [1, 1]));
+  const raw = track(47, shares);
+  // the iris read lower while the lids close; the open frames either side look ahead (gaze 0 relative to the clip's usual)
+  raw.forEach((r, i) => { r.m.gaze = [0.05, i >= 20 && i < 25 ? -0.15 : 0.05]; });
+  const frames = motionFramesFromRaw(raw, 25, true, { expressions: 'measures' }).frames;
+  for (let i = 20; i < 25; i++) assert.ok(Math.abs(frames[i]!.gaze[1]) < 0.02, `#${i}: gaze y ${frames[i]!.gaze[1].toFixed(3)} (before: down to -.4)`);
+  // an open eye's look still comes through
+  raw.forEach((r, i) => { r.m.gaze = [0.05, i >= 30 && i < 35 ? -0.15 : 0.05]; });
+  const looked = motionFramesFromRaw(raw, 25, true, { expressions: 'measures' }).frames;
+  assert.ok(looked[32]!.gaze[1] < -0.25, `a look down with open eyes: ${looked[32]!.gaze[1].toFixed(3)}`);
 });

@@ -151,6 +151,13 @@ export function median3(c: ArrayLike<number>): Float64Array {
  * (looked at, eyes15), which the median had cut to .54-.71: lp_d6 #42 rendered .24/.19 open.
  */
 export const BOTH_SHUT_ONE_FRAME = 0.9;
+/**
+ * ...or one eye that high with the other at least this high: the same blink with one eye under-read.
+ * lp_d6 #42 re-encoded (the critic's 8 s cut) reads 1.00 / .80 (the eye at .37 of rest, a slit on
+ * the video) where the original file read 1.00 / 1.00; below .9 in one eye the median cut it to 0
+ * and the blink was lost (critic22: rendered .26/.24 open against the driver's .03/.15).
+ */
+export const OTHER_EYE_ONE_FRAME = 0.75;
 
 /**
  * Both eyes' blink channels through a 3-frame median that keeps the top of a short blink: a frame
@@ -158,12 +165,13 @@ export const BOTH_SHUT_ONE_FRAME = 0.9;
  * have both risen at least `share` of the way (a blink of 2+ frames in one eye at least: Obama s1v #82,
  * one eye shut for #81-#82, the other only at #82, which the plain median cut from .78 to .03), and
  * falls to the median otherwise (a one-frame flicker of the measure). A frame where both eyes read
- * shut at once (BOTH_SHUT_ONE_FRAME) is kept too: a blink too quick for 25 fps.
+ * shut at once (one at BOTH_SHUT_ONE_FRAME, the other at OTHER_EYE_ONE_FRAME) is kept too: a blink
+ * too quick for 25 fps.
  */
 export function blinkPeaksKept(eyes: [ArrayLike<number>, ArrayLike<number>], share = 0.5): [Float64Array, Float64Array] {
   const n = eyes[0].length;
   const risen = (e: ArrayLike<number>, i: number, v: number) => e[i]! >= share * v && Math.max(e[i - 1]!, e[i + 1]!) >= share * v;
-  const bothShut = (i: number) => eyes.every((any) => any[i]! >= BOTH_SHUT_ONE_FRAME);
+  const bothShut = (i: number) => Math.max(eyes[0][i]!, eyes[1][i]!) >= BOTH_SHUT_ONE_FRAME && Math.min(eyes[0][i]!, eyes[1][i]!) >= OTHER_EYE_ONE_FRAME;
   return eyes.map((e) => {
     const out = median3(e);
     for (let i = 1; i < n - 1; i++) {

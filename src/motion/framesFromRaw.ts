@@ -169,6 +169,30 @@ function mergeRigChannels(ch: Channels, rigChannels: Map<RigControl, Float64Arra
   }
 }
 
+/**
+ * An eye this far closed (its blink weight from the measure) hides its iris: the face mesh's iris then
+ * rides with the closing lid. lp_d6's wink at 7.3-7.5 s read a gaze drop of .2 (gy .09 -> -.21) that
+ * the open frames either side do not have, and on lp_s42 that lowered iris read the wink's open eye as
+ * .12 of its width where the same frame without it read .19 [driver .21].
+ */
+export const GAZE_HIDDEN_FROM = 0.5;
+const GAZE_CHANNELS = ['gx', 'gy', 'gv'];
+
+/**
+ * Frames whose gaze is read: usable, and neither eye closing past GAZE_HIDDEN_FROM. The others take
+ * the gaze of the open frames around them (filled before the smoothing, like a missing face).
+ */
+export function gazeSeen(valid: readonly boolean[], blinkLeft: ArrayLike<number>, blinkRight: ArrayLike<number>): boolean[] {
+  return valid.map((v, i) => v && Math.max(blinkLeft[i]!, blinkRight[i]!) < GAZE_HIDDEN_FROM);
+}
+
+/** In place: the gaze channels held through closing eyes (gazeSeen); unchanged where no frame's gaze is seen. */
+function gazeHeldThroughClosures(ch: Channels, valid: boolean[]): void {
+  const seen = gazeSeen(valid, ch.get('blinkL'), ch.get('blinkR'));
+  if (!seen.some(Boolean)) return;
+  for (const name of GAZE_CHANNELS) if (ch.names.includes(name)) fillGaps(ch.get(name), seen);
+}
+
 /** the channel of the jaw's opening, whose short closures are kept through the smoothing */
 const JAW_CHANNEL = 'w.jawOpen';
 
@@ -259,6 +283,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
+  gazeHeldThroughClosures(ch, valid);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
