@@ -3,10 +3,11 @@
 // pieces of real teeth, see layers.ts: moved, never stretched). The lips' inner surface goes over
 // it after (lipSurface.ts).
 import type { ReadyMouth } from './layers.ts';
-import { TONGUE_FOLLOW, TONGUE_RAISE, type FrameLight, type MouthPlacement } from './frameLight.ts';
+import { TONGUE_FOLLOW, TONGUE_RAISE, teethShown, tongueFillGrow, type FrameLight, type MouthPlacement } from './frameLight.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
+import { oDepthShade, oInsideOf, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
 export interface OpeningPixel {
@@ -29,8 +30,10 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   // toward the corners the opening closes into the cheeks' and lips' inner lining, lit from the
   // front, not a black void (Katie's smile ended in a black wedge at each end beyond the teeth)
   const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
+  // (an O's inside darkens further toward its centre-back: roundInside.ts)
+  const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
   for (let ch = 0; ch < 3; ch++) {
-    const plain = cav[ch]! * depthShade, c = plain + (core[ch]! * deep - plain) * round;
+    const plain = cav[ch]! * depthShade, c = (plain + (core[ch]! * deep - plain) * round) * depth;
     out[ch] = c + (lip[ch]! - c) * corner;
   }
 }
@@ -78,32 +81,39 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   // (the layers are premultiplied: their colour fades with their alpha)
-  const side = sideLight(q, light);
+  const bare = rowLight(q, light, sideShade(q, light)), side = bare * light.teethShow;
+  // (an O: the lower row behind the pushed-out lower lip; the tongue low in the cavity, shown by the
+  // parting alone, not hidden with the teeth (roundTeethShown): lp_d6 f189's dark O has its tongue
+  // in the lower half; roundInside.ts)
+  const o = oInsideOf(p), ot = o > 0 ? oTongueShare(o, p.gap) : 0;
+  const tongueShow = ot > 0 ? light.teethShow + (Math.max(light.teethShow, teethShown(p.gap, light.round)) - light.teethShow) * ot : light.teethShow;
   const dx = q.cx - p.lowerX, dy = q.cy - p.lowerY;
   const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
   if (L.tongue) {
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
     // (the upper lip and teeth shade what lies just under them: a thin dark band, the tongue lit below it)
-    const k = side * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - q.top) / p.unit, (q.bottom - q.cy) / p.unit);
+    const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - q.top) / p.unit, (q.bottom - q.cy) / p.unit);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
-    const dome = tongueDome(q.lateral), grow = light.tongueGrow * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const dome = tongueDome(q.lateral), grow = (o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow) * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
     const tx = lx / (0.85 + 0.15 * light.tongueGrow);
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
       // (its top a contour against the throat, tongueEdge, its ends faded, tongueSides; the colour is
       // premultiplied by the soft alpha)
       const sides = L.tongueSides?.[Math.round(tx + L.tongue.anchorX - 0.5)] ?? 1;
-      const edge = tongueEdge(soft) * sides, a = edge * light.teethShow;
+      const edge = tongueEdge(soft) * sides, a = edge * tongueShow;
       // its back, further up the opening, in the mouth's shadow
       const lit = light.tongueLitUp * dome, kk = (k * edge / soft) * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
     }
   }
-  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow;
+  // (premultiplied: what an O hides goes from the alpha and the colour both)
+  const lowerShown = o > 0 ? oLowerShown(o) : 1;
+  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow * lowerShown;
   if (a > 0) {
-    const k = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k * light.teethShow);
+    const k0 = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.teethShow), k = k0 * lowerShown;
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
   }
   out[0] = r; out[1] = g; out[2] = b;
@@ -113,8 +123,11 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
 export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
   const unit = p.unit, inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift;
-  const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
-  const below = q.cy - q.top;
+  const lx = (dx * c + dy * s) * inv * squeeze, below = q.cy - q.top;
+  let ly = (-dx * s + dy * c) * inv;
+  // (an O: the row raised until only its tips show under the lip, roundInside.ts)
+  const o = oInsideOf(p);
+  if (o > 0) ly += oTipsRaise(upperTipsOf(L.upper), ly - below * inv, unit * inv, o);
   // (toward the corners the row shows as far under the lip as its light reaches: the side teeth
   // in the corners' shade are a dark slit at a small parting, not an opaque grey)
   const side = sideShade(q, light);
