@@ -1,0 +1,46 @@
+// A purse keeps its lips together (render/mouth/opening.ts purseShare, #13/#14): rounded lips at a
+// small opening get no lip band allowance, so the mesh parts only as far as the driver's gap; a plain
+// opening and a tall "O" keep the allowance.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { lipBandAllowance, purseShare, RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
+
+const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+
+test('purseShare: rounded lips at a small gap are a purse; flat lips or a tall opening are not', () => {
+  assert.equal(purseShare(0.6, 0.07), 1);
+  assert.equal(purseShare(0.1, 0.07), 0);
+  assert.equal(purseShare(1, 0.3), 0);
+  assert.ok(purseShare(0.35, 0.07) > 0.3 && purseShare(0.35, 0.07) < 0.7);
+  // falls as the lips open
+  assert.ok(purseShare(0.6, 0.12) < purseShare(0.6, 0.09));
+});
+
+test('a purse parts the mesh only as far as the motion gap; a plain opening and a tall O keep the lip band allowance (closed photos: mt_man, st_happy)', async () => {
+  for (const name of ['mt_man.png', 'st_happy.png']) {
+    const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, name)));
+    const r = createRenderer(avatar, { width: 512, height: 512 });
+    const n = r.neutralFrame();
+    const photoPucker = n.w.mouthPucker ?? 0;
+    const gapAt = (jaw: number, pucker: number) => {
+      const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: jaw, mouthPucker: photoPucker + pucker } });
+      const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
+      return Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iod;
+    };
+    // Obama 2's purse at f136: jawOpen ~0.11, pucker ~0.5 (the photo's gap here is ~0, no rest gap)
+    const target = RENDER_GAP_PER_JAW * 0.11;
+    const plain = gapAt(0.11, 0), purse = gapAt(0.11, 0.6);
+    assert.ok(Math.abs(plain - (target + lipBandAllowance(target))) < 0.008, `${name}: plain opening ${plain.toFixed(3)} vs ${(target + lipBandAllowance(target)).toFixed(3)}`);
+    assert.ok(Math.abs(purse - target) < 0.008, `${name}: purse ${purse.toFixed(3)} vs the motion's gap ${target.toFixed(3)}`);
+    assert.ok(plain - purse > 0.015, `${name}: the purse ${purse.toFixed(3)} parts as far as the plain opening ${plain.toFixed(3)}`);
+    // the tall O (lp_d6 f190: jawOpen .53, pucker 1) keeps its allowance
+    const tall = RENDER_GAP_PER_JAW * 0.53;
+    const o = gapAt(0.53, 1);
+    assert.ok(o > tall + 0.5 * lipBandAllowance(tall), `${name}: tall O ${o.toFixed(3)} lost its allowance (motion gap ${tall.toFixed(3)})`);
+  }
+});
