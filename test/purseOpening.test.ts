@@ -1,6 +1,6 @@
-// A purse keeps its lips together (render/mouth/opening.ts purseShare, #13/#14): rounded lips at a
-// small opening get no lip band allowance, so the mesh parts only as far as the driver's gap; a plain
-// opening and a tall "O" keep the allowance.
+// A lit purse keeps its lips together (render/mouth/opening.ts purseShare, #13/#14): rounded lips at a
+// small opening whose driver's mouth is lit (mouthDark 0) get no lip band allowance, so the mesh parts
+// only as far as the driver's gap; a dark purse, an audio motion and a tall "O" keep it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,8 @@ test('a purse parts the mesh only as far as the motion gap; a plain opening and 
     const r = createRenderer(avatar, { width: 512, height: 512 });
     const n = r.neutralFrame();
     const photoPucker = n.w.mouthPucker ?? 0;
-    const gapAt = (jaw: number, pucker: number) => {
-      const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: jaw, mouthPucker: photoPucker + pucker } });
+    const gapAt = (jaw: number, pucker: number, lit = true) => {
+      const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: jaw, mouthPucker: photoPucker + pucker }, ...(lit ? { mouthDark: 0 } : {}) });
       const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
       return Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iod;
     };
@@ -38,6 +38,11 @@ test('a purse parts the mesh only as far as the motion gap; a plain opening and 
     assert.ok(Math.abs(plain - (target + lipBandAllowance(target))) < 0.008, `${name}: plain opening ${plain.toFixed(3)} vs ${(target + lipBandAllowance(target)).toFixed(3)}`);
     assert.ok(Math.abs(purse - target) < 0.008, `${name}: purse ${purse.toFixed(3)} vs the motion's gap ${target.toFixed(3)}`);
     assert.ok(plain - purse > 0.015, `${name}: the purse ${purse.toFixed(3)} parts as far as the plain opening ${plain.toFixed(3)}`);
+    // a dark purse (drawn as a dark O) and an audio motion's rounded vowel (no mouthDark) keep the allowance
+    const audio = gapAt(0.11, 0.6, false);
+    assert.ok(Math.abs(audio - (target + lipBandAllowance(target))) < 0.008, `${name}: audio rounded vowel ${audio.toFixed(3)} lost its allowance`);
+    const dark = r.landmarks({ ...n, w: { ...n.w, jawOpen: 0.11, mouthPucker: photoPucker + 0.6 }, mouthDark: 1 });
+    assert.deepEqual(dark, r.landmarks({ ...n, w: { ...n.w, jawOpen: 0.11, mouthPucker: photoPucker + 0.6 } }));
     // the tall O (lp_d6 f190: jawOpen .53, pucker 1) keeps its allowance
     const tall = RENDER_GAP_PER_JAW * 0.53;
     const o = gapAt(0.53, 1);

@@ -163,12 +163,15 @@ export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0
 }
 
 /**
- * How much a frame is a purse (0..1): lips rounded (`rounding`: pucker + half the funnel over the
- * photo's) at a small opening (`gap`, iod). A purse's lips stand forward and meet; the driver's face
- * mesh still reads them 0.05-0.08 IOD apart (Obama 2 f134/f136, lp_d6 f186), and that gap with the
- * lip band allowance on top drew an open dark slot with teeth (read back 0.124 / 0.150 where he reads
- * 0.079 / 0.078). The allowance makes up for bands a detector counts as lip; a purse has none to
- * make up for, so it drops as much as the frame is a purse. A tall "O" (gap past PURSE_GAP) keeps it.
+ * How much a frame is a lit purse (0..1): lips rounded (`rounding`: pucker + half the funnel over
+ * the photo's, times how lit the driver's mouth is; deform.ts) at a small opening (`gap`, iod). A
+ * purse's lips stand forward and meet; the driver's face mesh still reads them 0.05-0.08 IOD apart
+ * (Obama 2 f107/f136), and where his teeth glint (mouthDark 0) the renderer draws that gap as a
+ * plain opening with teeth, the lip band allowance on top: an open slot, read back 0.123 / 0.150
+ * where he reads 0.068 / 0.078. The allowance makes up for inner-lip bands a detector counts as
+ * lip; here it only opened the slot, so it drops as much as the frame is a purse. A dark purse
+ * (its "O" lining drawn over the opening) read back right with it (f54 0.060 [0.051], f139 0.075
+ * [0.078]) and keeps it, as does a tall "O" (gap past PURSE_GAP).
  */
 export function purseShare(rounding: number, gap: number): number {
   return smoothstep(PURSE_ROUNDING[0], PURSE_ROUNDING[1], rounding) * (1 - smoothstep(PURSE_GAP[0], PURSE_GAP[1], gap));
