@@ -9,6 +9,8 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { lipBandAllowance, purseShare, RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
+import { Channels } from '../src/motion/channels.ts';
+import { keepRoundMouth } from '../src/motion/mouthAfterSmoothing.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
@@ -48,4 +50,16 @@ test('a purse parts the mesh only as far as the motion gap; a plain opening and 
     const o = gapAt(0.53, 1);
     assert.ok(o > tall + 0.5 * lipBandAllowance(tall), `${name}: tall O ${o.toFixed(3)} lost its allowance (motion gap ${tall.toFixed(3)})`);
   }
+});
+
+test('after smoothing, a mouth at its rest width keeps no pucker a neighbouring purse lent it; a narrowed one keeps its floor (mouthAfterSmoothing.ts keepRoundMouth)', () => {
+  const ch = new Channels(3);
+  // lp_d11 f63 (width 1.05, pucker .38 smoothed in from the purse after it), a purse (width .76), a mouth a little narrowed (.95)
+  ch.get('w.mouthPucker').set([0.38, 0.5, 0.2]);
+  ch.get('w.mouthFunnel').set([0, 0, 0]);
+  keepRoundMouth(ch, Float64Array.from([1.05, 0.76, 0.95]), [true, true, true], true);
+  const pucker = ch.get('w.mouthPucker');
+  assert.equal(pucker[0], 0);
+  assert.ok(pucker[1]! >= 0.5 - 1e-9 && pucker[1]! <= 1);
+  assert.ok(Math.abs(pucker[2]! - 0.2) < 1e-9, `a pucker within the width's cap stays (${pucker[2]})`);
 });
