@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, puckerCap, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -19,7 +19,11 @@ export function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolea
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, widenCap(widths[i]!));
-    pucker[i] = Math.max(pucker[i]!, puckerFloor(widths[i]!));
+    // held within the fit's own bounds (rig/mouthPrior.ts applyWidthPrior): the smoothing also carries
+    // a purse's pucker into the open frames before it, where the mouth is at its rest width (lp_d11
+    // f63/f64, width 1.03-1.05 of neutral, pucker .38-.51 from the purse at f65-68, teeth showing)
+    const floor = puckerFloor(widths[i]!);
+    pucker[i] = Math.min(Math.max(pucker[i]!, floor), Math.max(floor, puckerCap(widths[i]!)));
     // and the other way: a smile's wide frames keep no funnel the smoothing brought from a rounded neighbour
     if (noWideFunnel) funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
   }

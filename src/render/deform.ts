@@ -11,11 +11,13 @@ import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
 import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
+import { darkOGate } from './mouth/roundMouth.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
+const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 
 /** Where the avatar's crop lands in the output: scale S and offset (the crop covers the output, centred). */
 export interface Framing { S: number; offX: number; offY: number }
@@ -136,7 +138,12 @@ export class Deformer {
     // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)
     const grin = grinShare(wv, rig.photoWeights);
     partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP] ?? 0, grin);
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin);
+    // how round the lips are, as the renderer's "O" reads it (renderer.ts rounding), for a lit
+    // purse's opening (opening.ts purseShare): a driver's dark purse is drawn as a dark "O" whose
+    // lining covers the opening, and audio motions (no mouthDark) are drawn dark too
+    const lit = 1 - darkOGate(frame.mouthDark ?? 1);
+    const rounding = lit * (Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!));
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, rounding);
     holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {

@@ -155,11 +155,31 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
   const gap = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
-  return rigJawForGap(map, gap + (1 - GRIN_ALLOWANCE_CUT * grin) * allowanceAt(gap, map.photoGap) - otherGap);
+  const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap);
+  return rigJawForGap(map, gap + allowance - otherGap);
 }
+
+/**
+ * How much a frame is a lit purse (0..1): lips rounded (`rounding`: pucker + half the funnel over
+ * the photo's, times how lit the driver's mouth is; deform.ts) at a small opening (`gap`, iod). A
+ * purse's lips stand forward and meet; the driver's face mesh still reads them 0.05-0.08 IOD apart
+ * (Obama 2 f107/f136), and where his teeth glint (mouthDark 0) the renderer draws that gap as a
+ * plain opening with teeth, the lip band allowance on top: an open slot, read back 0.123 / 0.150
+ * where he reads 0.068 / 0.078. The allowance makes up for inner-lip bands a detector counts as
+ * lip; here it only opened the slot, so it drops as much as the frame is a purse. A dark purse
+ * (its "O" lining drawn over the opening) read back right with it (f54 0.060 [0.051], f139 0.075
+ * [0.078]) and keeps it, as does a tall "O" (gap past PURSE_GAP).
+ */
+export function purseShare(rounding: number, gap: number): number {
+  return smoothstep(PURSE_ROUNDING[0], PURSE_ROUNDING[1], rounding) * (1 - smoothstep(PURSE_GAP[0], PURSE_GAP[1], gap));
+}
+/** rounding over which a small opening turns into a purse (audio motions hardly reach 0.2: rounding p90 0.22 on RD_Radio31) */
+const PURSE_ROUNDING = [0.2, 0.5] as const;
+/** lip gaps (iod) over which a rounded mouth stops being a purse */
+const PURSE_GAP = [0.1, 0.16] as const;
 
 /**
  * How much of a grin a frame's weights are: the smile past the photo's own on the LESS smiling side,
