@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { VIDEOS } from './mouthBase.ts';
 import { interiorStats, skinLuma } from './mouthInterior.ts';
+import { stripeIndex } from './stripeIndex.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { loadImage } from '../src/io/image.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
@@ -70,18 +71,18 @@ export function gapFigures(d: ArrayLike<number>, size: number, lm: Lm): { share:
   return band < 30 ? null : { share: gaps / band, dark: gaps ? gapL / gaps / sk : NaN };
 }
 
-interface Read { teeth: number; teethY: number; share: number; dark: number; gap: number }
+interface Read { teeth: number; teethY: number; share: number; dark: number; gap: number; stripes: number }
 async function readImage(img: Img): Promise<{ read: Read | null; lm: Lm | null }> {
   const face = await detectOne({ ...img, data: new Uint8ClampedArray(img.data) }, false);
   if (!face) return { read: null, lm: null };
   const lm = face.landmarks as Lm, s = interiorStats(img.data, img.width, lm), g = gapFigures(img.data, img.width, lm);
   const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
   const gap = Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iod;
-  return { lm, read: { teeth: s?.teethLuma ?? NaN, teethY: s?.teethY ?? NaN, share: g?.share ?? NaN, dark: g?.dark ?? NaN, gap } };
+  return { lm, read: { teeth: s?.teethLuma ?? NaN, teethY: s?.teethY ?? NaN, share: g?.share ?? NaN, dark: g?.dark ?? NaN, gap, stripes: stripeIndex(img.data, img.width, lm) ?? NaN } };
 }
 const line = (rs: (Read | null)[]) => {
   const r = rs.filter((x): x is Read => x !== null), m = (k: keyof Read, dg = 2) => median(r.map((x) => x[k])).toFixed(dg);
-  return `teeth/skin ${m('teeth')} teeth luma ${m('teethY', 0)} gaps share ${m('share', 3)} dark ${m('dark')} (lip gap ${m('gap')}, ${r.length} frames) | per frame teeth/skin ${r.map((x) => x.teeth.toFixed(2)).join(' ')} gap dark ${r.map((x) => x.dark.toFixed(2)).join(' ')}`;
+  return `teeth/skin ${m('teeth')} teeth luma ${m('teethY', 0)} gaps share ${m('share', 3)} dark ${m('dark')} stripes ${m('stripes', 1)} (lip gap ${m('gap')}, ${r.length} frames) | per frame teeth/skin ${r.map((x) => x.teeth.toFixed(2)).join(' ')} stripes ${r.map((x) => x.stripes.toFixed(1)).join(' ')} gap dark ${r.map((x) => x.dark.toFixed(2)).join(' ')}`;
 };
 const around = (lm: Lm, side: number) => {
   const b = mouthBox(lm, 1.5, 0.42);

@@ -258,7 +258,7 @@ const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
 /** the lower row's light in a speech opening, as a share of a wide one's (session 17; 0.75 flat in session 16 broke lp_s42's lit lower row at jawOpen 0.4-0.6) */
 const LOWER_SPEECH_LIGHT = 0.4;
 /** the lower row's tips over the lower lip in a speech opening (iod; teethRows.ts LOWER_TEETH_SHOW in a smile or wide open) */
-const LOWER_SPEECH_SHOW = 0.045;
+const LOWER_SPEECH_SHOW = 0.02;
 /** lip gaps (iod) over which the lower row comes to full light (motion jawOpen 0.4 is a 0.27 gap) */
 const LOWER_LIT_FROM = 0.16, LOWER_LIT_FULL = 0.3;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */

@@ -10,7 +10,7 @@ import { ready, coverage, type ReadyLayer } from './readyLayer.ts';
 import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMatch.ts';
 import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
-import { OWN_TEETH_BODY_LINE, withToothRelief } from './toothRelief.ts';
+import { BODY_LINE, withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
@@ -163,8 +163,6 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   const { detail: lipDetail, blur: lipBlur } = photoLipLook(avatar, outPerIod / avatar.head.iod);
   // (a sharp photo's row is as lit along it as its centre: rowLevel.ts; a soft one keeps the library's fall)
   const level = 1 - pictureSoftness(lipBlur);
-  // (a sharp photo showing its own teeth: the relief's lines near the tips only; toothRelief.ts)
-  const bodyLine = own ? 1 - (1 - OWN_TEETH_BODY_LINE) * level : 1;
   const row = (layer: typeof lib.upper, dir: -1 | 1) => {
     const teeth = towardOffWhite(ready(layer, toothPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
     // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
@@ -172,7 +170,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
     // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
     const tipsDir = dir < 0 ? 1 : -1;
-    return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft, bodyLine);
+    return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft, BODY_LINE);
   };
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));

@@ -24,24 +24,29 @@ export const LOWER_TEETH_WIDTHS = [0.06, 0.064, 0.058, 0.048, 0.042, 0.036];
  * shorter than the centrals, the canines' cusp nearly level, the premolars higher (the smile arc);
  * the lower incisors make a straight edge.
  */
-const UPPER_TIP_BACK = [0, 0.008, 0.003, 0.007, 0.01, 0.013];
-const LOWER_TIP_BACK = [0, 0, 0.003, 0.006, 0.009, 0.012];
+const UPPER_TIP_BACK = [0, 0.006, 0.002, 0.005, 0.0075, 0.01];
+const LOWER_TIP_BACK = [0, 0, 0.002, 0.0045, 0.007, 0.009];
+// Session 23 (critic22: "a regular grey-gap row"; real rows show faint gaps and a near-even edge of
+// tips over a dark cavity): the tips' stand-back and rounded corners 0.75 of what they were, the lines
+// fainter (over the body 0.2 -> 0.15, kept at BODY_LINE on every row; the V at the tips 0.65 -> 0.4,
+// 2.2 -> 1.6 as wide), the rounding and the per-tooth steps halved. Halving the tips and V's too
+// (0.25) took lp_s1's dark share at jawOpen .2 to .109 (test/mouthCavity). Figures: the mouth README.
 /** each tip's corners rounded over this share of its half-width, by up to this many iod (the incisal embrasure's V between two tips) */
 const CORNER_SHARE = 0.4;
-const UPPER_CORNER = 0.007;
-const LOWER_CORNER = 0.005;
+const UPPER_CORNER = 0.005;
+const LOWER_CORNER = 0.0035;
 
 /** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
 const GAP_SIGMA = 0.0035;
-const GAP_DARK = 0.2;
+const GAP_DARK = 0.15;
 /** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
 const GAP_FALLOFF = 0.85;
 /** a tooth's sides are this much darker than its centre (it is rounded) */
-const ROUND_DARK = 0.1;
+const ROUND_DARK = 0.05;
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
-const EMBRASURE_WIDEN = 2.2;
-const EMBRASURE_DARK = 0.65;
+const EMBRASURE_WIDEN = 1.6;
+const EMBRASURE_DARK = 0.4;
 /** The relief fades out between these distances (iod) from a tooth's tip: an upper central's crown is ~10.5 mm; beyond it teethRows.ts carries the row on into the gum's colour. */
 const CROWN: [number, number] = [0.1, 0.13];
 /** The biting edge (the last this-many iod of a tooth) is up to this much darker: translucent enamel, the cavity behind it (the smile's two rows met as one slab). */
@@ -58,8 +63,8 @@ const SIDE_TURN: [number, number, number] = [0.16, 0.36, 0.12];
  * the midline, SIDE_SHADE_SPLIT more on the wider side and as much less on the other.
  */
 const SIDE_ASYM = 0.04;
-const UPPER_TOOTH_SHADE = [0, 0.07, 0.04, 0.02, 0.02, 0.02];
-const LOWER_TOOTH_SHADE = [0, 0.03, 0.05, 0.02, 0.02, 0.02];
+const UPPER_TOOTH_SHADE = [0, 0.035, 0.02, 0.01, 0.01, 0.01];
+const LOWER_TOOTH_SHADE = [0, 0.015, 0.025, 0.01, 0.01, 0.01];
 const SIDE_SHADE_SPLIT = 0.35;
 /**
  * Session 17 (critic16: "teeth still too regular: even picket rows", st_art_1 f32, Obama video
@@ -71,8 +76,8 @@ const SIDE_SHADE_SPLIT = 0.35;
 const GAP_SEEN_LEFT = [1, 1, 0.8, 1.25, 0.75, 1.1, 0.8];
 const GAP_SEEN_RIGHT = [1, 0.8, 1.25, 0.75, 1.15, 0.8, 1];
 /** per tooth out from the midline, iod added to its tip's stand-back on each side (one central a little shorter, a lateral or canine higher than its twin; never longer: the gap between the rows stays) */
-const TIP_UNEVEN_LEFT = [0.005, 0, 0.004, 0, 0.003, 0];
-const TIP_UNEVEN_RIGHT = [0, 0.003, 0, 0.004, 0, 0.002];
+const TIP_UNEVEN_LEFT = [0.004, 0, 0.003, 0, 0.002, 0];
+const TIP_UNEVEN_RIGHT = [0, 0.002, 0, 0.003, 0, 0.0015];
 
 /** |x| (iod) from the midline in the widths' measure: one side's teeth SIDE_ASYM wider than the other's. */
 export function sideX(x: number): number {
@@ -144,11 +149,12 @@ function columnShade(x: number, widths: number[], shades: number[]): number {
  * Session 22 (teeth22b): real rows show their lines near the tips, dark V's between rounded tips, the
  * bodies nearly seamless; lines over the whole crown read as a ruled bar (Katie). Within TIP_LINES[0]
  * (iod) of a tip the lines are full, by TIP_LINES[1] (a third of the crown) they are down to the
- * row's `bodyLine`. A photo that shows its own teeth (photoTeeth.ts lays them over the row) keeps
- * OWN_TEETH_BODY_LINE on a sharp picture; a library row alone, a soft picture or a painting keeps its lines.
+ * row's `bodyLine`. Until session 23 only a sharp photo showing its own teeth took BODY_LINE; a
+ * library row alone kept full-height lines: critic22's "evenly gapped grey row" (stripe index Obama 1
+ * 7.7 against his real 1.9-3.3, lp_s5 9.3). Now every row takes it (readyMouth).
  */
 const TIP_LINES: [number, number] = [0.02, 0.045];
-export const OWN_TEETH_BODY_LINE = 0.5;
+export const BODY_LINE = 0.5;
 
 /**
  * The row with separate teeth: each pixel's light times the relief of its column, the gaps opening
