@@ -42,9 +42,11 @@ test('a closed photo shows a dark slit at a small jawOpen, and the parting grows
       return min;
     };
     const shut = darkest(0);
-    for (const jaw of [0.02, 0.03]) {
+    // (at jawOpen .02 the parting is ~1.3 px: since s23 the lip lines cover pixels by area
+    // (lipCoverage.ts), so no pixel is wholly cavity and the darkest is a mix: mt_man 22 against 17 before)
+    for (const [jaw, share] of [[0.02, 0.9], [0.03, 0.75]] as const) {
       const slit = darkest(jaw);
-      assert.ok(slit < 0.75 * shut && slit < 35, `${name}: at jawOpen ${jaw} (gap ${gapAt(jaw).toFixed(3)} IOD) the darkest centre pixel is ${slit.toFixed(0)}, shut ${shut.toFixed(0)}`);
+      assert.ok(slit < share * shut && slit < 35, `${name}: at jawOpen ${jaw} (gap ${gapAt(jaw).toFixed(3)} IOD) the darkest centre pixel is ${slit.toFixed(0)}, shut ${shut.toFixed(0)}`);
     }
   }
 });

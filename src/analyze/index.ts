@@ -17,6 +17,7 @@ import { cropBoxForFace, extractCrop, fadePadding, type CropBox } from './crop.t
 import { judgeHumanFace, type HumanEvidence } from './human-check.ts';
 import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts';
 import { inpaintBackground } from './inpaint.ts';
+import { growMatteIntoUnlikeBackdrop } from './matteGrow.ts';
 import { extendPastPhoto } from './extend.ts';
 import { debugSheet } from './debug.ts';
 import { correctMissedEyes, type EyeCorrection } from './eyes.ts';
@@ -63,8 +64,9 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   // 5. person matte, regions, background plate
   step(5, 'matting');
   const oval = faceOvalMask(cropFace.landmarks, size, size);
+  // Parts of the person the segmenters missed but the backdrop cannot explain join the matte (matteGrow.ts).
   // Past the photo's edges: synthesise the missing pixels and continue the matte (extend.ts).
-  const { image: crop, matte, invented } = extendPastPhoto(faded, cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1);
+  const { image: crop, matte, invented } = extendPastPhoto(faded, growMatteIntoUnlikeBackdrop(cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), faded, valid), valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1);
   step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte, { invented });
