@@ -325,6 +325,16 @@ export function samplePastBorder(td: Uint32Array, tw: number, th: number, beyond
 }
 
 /** Float r, g, b, a (0-255) as one packed texel, each rounded. */
+/** Channel-wise mix of packed RGBA colours p, q, r by weights summing to 1 (alpha too), rounded and clamped. */
+export function mix3(p: number, wp: number, q: number, wq: number, r: number, wr: number): number {
+  let out = 0;
+  for (let s = 0; s < 32; s += 8) {
+    const v = ((p >>> s) & 255) * wp + ((q >>> s) & 255) * wq + ((r >>> s) & 255) * wr;
+    out |= Math.min(255, Math.round(v)) << s;
+  }
+  return out >>> 0;
+}
+
 export function packRounded(c: Float64Array): number {
   return (((c[0]! + 0.5) | 0) | (((c[1]! + 0.5) | 0) << 8) | (((c[2]! + 0.5) | 0) << 16) | (((c[3]! + 0.5) | 0) << 24)) >>> 0;
 }

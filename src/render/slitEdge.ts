@@ -5,7 +5,7 @@
 // lid lines cross take the eyeball and the lid skin by the share of the pixel each covers
 // (a box filter down the column): the slit's edges and its thickness move by fractions of a pixel.
 // Only those one or two pixels per column change; the rest of the picture is untouched.
-import type { RasterTarget } from './raster.ts';
+import { mix3, type RasterTarget } from './raster.ts';
 
 /** A polyline's y at x (straight between its points, which run either way in x), or NaN outside it. */
 export function polylineYAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number): number {
@@ -25,16 +25,6 @@ export function rowShares(p: number, yu: number, yl: number): { a: number; c: nu
   const a = Math.min(1, Math.max(0, yu - p));
   const b = Math.min(1, Math.max(0, p + 1 - yl));
   return { a, c: Math.max(0, 1 - a - b), b };
-}
-
-/** Channel-wise mix of packed RGBA colours by weights summing to 1. */
-function mix3(p: number, wp: number, q: number, wq: number, r: number, wr: number): number {
-  let out = 0;
-  for (let s = 0; s < 32; s += 8) {
-    const v = ((p >>> s) & 255) * wp + ((q >>> s) & 255) * wq + ((r >>> s) & 255) * wr;
-    out |= Math.min(255, Math.round(v)) << s;
-  }
-  return out >>> 0;
 }
 
 /** Columns either side a column with no eyeball pixel of its own looks for the eyeball's colour. */

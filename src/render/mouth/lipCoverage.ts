@@ -7,7 +7,7 @@
 // steep side near the corners is covered along the row as well as down the column. The opening is
 // the shader's (lipColumns.ts: rounded, an "O" drawn round), never more than the raw contour's.
 // Only the crossed pixels change.
-import type { RasterTarget } from '../raster.ts';
+import { mix3, type RasterTarget } from '../raster.ts';
 
 /** below this share of rebuilt interior the mouth is the photo's own, edge and all (and the shader keeps its own slit coverage) */
 export const COVER_REBUILT_MIN = 0.01;
@@ -46,16 +46,6 @@ export function pixelShares(p: number, tops: ArrayLike<number>, bottoms: ArrayLi
     above += a; below += d; open += Math.max(0, 1 - a - d);
   }
   return { above: above / n, open: open / n, below: below / n };
-}
-
-/** Channel-wise mix of packed colours by weights summing to 1 (alpha too). */
-function mix3(p: number, wp: number, q: number, wq: number, r: number, wr: number): number {
-  let out = 0;
-  for (let s = 0; s < 32; s += 8) {
-    const v = ((p >>> s) & 255) * wp + ((q >>> s) & 255) * wq + ((r >>> s) & 255) * wr;
-    out |= Math.min(255, Math.round(v)) << s;
-  }
-  return out >>> 0;
 }
 
 /** Packed colour c moved by w x (to - from), channel-wise, clamped. */
