@@ -66,7 +66,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const oval = faceOvalMask(cropFace.landmarks, size, size);
   // Parts of the person the segmenters missed but the backdrop cannot explain join the matte (matteGrow.ts).
   // Past the photo's edges: synthesise the missing pixels and continue the matte (extend.ts).
-  const { image: crop, matte, invented } = extendPastPhoto(faded, growMatteIntoUnlikeBackdrop(cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), faded, valid), valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1);
+  const { image: crop, matte, invented } = extendPastPhoto(faded, growMatteIntoUnlikeBackdrop(cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), faded, valid, oval), valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1);
   step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
   const background = inpaintBackground(crop, matte, { invented });

@@ -27,6 +27,9 @@ const SHADOW_CHROMA = 20;
 /** Gaps up to twice this many pixels wide between a grown part and the person close (the soft rim of a hole the
  *  segmenter cut in the cloth: in between in colour, so not unlike the backdrop, it drew a dark line). */
 const CLOSE_RADIUS = 2;
+/** No growth within this share of the side of the face oval: the face's own soft outline (lp_s10's far cheek)
+ *  grown solid became a skin fleck floating beside the face at +25, where the turn opens the head sheet there. */
+const FACE_CLEAR = 1 / 16;
 /** Matte at or above this is solid person for the closing. */
 const SOLID = 0.98;
 /** Less backdrop than this share of the neighbourhood: nothing to compare with, no growth. */
@@ -69,14 +72,15 @@ function unlikeRgb(r: number, g: number, b: number, mr: number, mg: number, mb: 
 
 /**
  * The matte with the missed parts added (1 inside, a 1-px soft edge): pixels inside the photo's own
- * `valid` rectangle [x0, y0, x1, y1], within REACH of the person, connected to it through pixels that
- * all differ clearly from their backdrop.
+ * `valid` rectangle [x0, y0, x1, y1], within REACH of the person and at least FACE_CLEAR from the face
+ * oval (`faceOval`, 1 inside), connected to the person through pixels that all differ clearly from their backdrop.
  */
-export function growMatteIntoUnlikeBackdrop(matte: GrayImage, image: RgbaImage, valid: readonly number[]): GrayImage {
+export function growMatteIntoUnlikeBackdrop(matte: GrayImage, image: RgbaImage, valid: readonly number[], faceOval: Uint8Array): GrayImage {
   const { width: w, height: h } = matte;
   const side = Math.max(w, h);
   const inPhoto = (i: number) => { const x = (i % w) + 0.5, y = Math.floor(i / w) + 0.5; return x >= valid[0]! && y >= valid[1]! && x <= valid[2]! && y <= valid[3]!; };
   const fromPerson = distanceToOutside((i) => matte.data[i]! > PERSON, w, h, side * REACH);
+  const fromFace = distanceToOutside((i) => faceOval[i] === 1, w, h, side * FACE_CLEAR);
   const sure = new Float32Array(w * h);
   for (let i = 0; i < w * h; i++) sure[i] = matte.data[i]! < BACKDROP && fromPerson[i]! >= side * BACKDROP_CLEAR && inPhoto(i) ? 1 : 0;
   const px = image.data;
@@ -88,7 +92,7 @@ export function growMatteIntoUnlikeBackdrop(matte: GrayImage, image: RgbaImage, 
   const backdrop = sure.map((s, i) => (s && !unlikeIn(wide, i) ? 1 : 0));
   const stats = backdropStats(image, backdrop, Math.round(side * NEIGHBOURHOOD));
   const candidate = (i: number) =>
-    matte.data[i]! <= PERSON && fromPerson[i]! < side * REACH && stats.share[i]! >= MIN_BACKDROP_SHARE && inPhoto(i) && unlikeIn(stats, i);
+    matte.data[i]! <= PERSON && fromPerson[i]! < side * REACH && fromFace[i]! >= side * FACE_CLEAR && stats.share[i]! >= MIN_BACKDROP_SHARE && inPhoto(i) && unlikeIn(stats, i);
   // flood from the person through candidates (4-connected)
   const grown = new Float32Array(w * h);
   const queue: number[] = [];
