@@ -122,10 +122,9 @@ export function growMatteIntoUnlikeBackdrop(matte: GrayImage, image: RgbaImage, 
 function closeGapsBesideGrown(grown: Float32Array, matte: GrayImage, w: number, h: number): void {
   const mask = new Uint8Array(w * h), grownMask = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) { grownMask[i] = grown[i] ? 1 : 0; mask[i] = grown[i] || matte.data[i]! >= SOLID ? 1 : 0; }
-  const outside = mask.map((m) => 1 - m);
-  const grownOut = dilate(mask, w, h, CLOSE_RADIUS);
+  const dilated = dilate(mask, w, h, CLOSE_RADIUS);
   // erode the dilated mask: a pixel stays if no pixel outside the dilation lies within the radius
-  const outsideOfDilated = dilate(grownOut.map((m) => 1 - m), w, h, CLOSE_RADIUS);
+  const outsideOfDilated = dilate(dilated.map((m) => 1 - m), w, h, CLOSE_RADIUS);
   const nearGrown = dilate(grownMask, w, h, CLOSE_RADIUS + 1);
-  for (let i = 0; i < w * h; i++) if (outside[i] && !outsideOfDilated[i] && nearGrown[i]) grown[i] = 1;
+  for (let i = 0; i < w * h; i++) if (!mask[i] && !outsideOfDilated[i] && nearGrown[i]) grown[i] = 1;
 }
