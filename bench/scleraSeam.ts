@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { irisDiscs } from '../src/render/gazeIris.ts';
-import { packedView, type TextureSource } from '../src/render/raster.ts';
+import { packedView, type TextureSource } from '../src/render/textureSample.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../src/math/polygon.ts';
 import { whiteness } from '../src/render/mouth/eyeWhite.ts';

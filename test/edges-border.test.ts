@@ -3,7 +3,8 @@
 // gets a short ramp; the border-stretch figure tells stripes from texture.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rasterTriangle, mirrorIntoTexture, type RasterTarget, type TextureSource } from '../src/render/raster.ts';
+import { rasterTriangle, type RasterTarget } from '../src/render/raster.ts';
+import { mirrorIntoTexture, type TextureSource } from '../src/render/textureSample.ts';
 import { distancePastPhoto, firmMattePastPhoto } from '../src/avatar/invented.ts';
 import { borderStretchShare } from '../src/eval/stretch.ts';
 import { mulberry32 } from '../src/math/random.ts';

@@ -11,7 +11,8 @@
 import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { luminance } from '../math/colour.ts';
-import { bilinearInto, packRounded, type PixelShader, type TextureSource } from './raster.ts';
+import { type PixelShader } from './raster.ts';
+import { bilinearInto, packRounded, type TextureSource } from './textureSample.ts';
 import { rowWhiteBehind } from './scleraBehind.ts';
 
 /**

@@ -2,7 +2,7 @@
 // texture just inside, blurred more with the distance, at the border's coverage. Computed once per
 // renderer into a padded copy of the texture, so the band costs one bilinear lookup per pixel.
 import { boxBlur } from '../analyze/raster.ts';
-import { packRounded, samplePastBorder, PAST_BORDER_BLUR_REACH, type PastBorder } from './raster.ts';
+import { packRounded, samplePastBorder, PAST_BORDER_BLUR_REACH, type PastBorder } from './textureSample.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { luminance } from '../math/colour.ts';
 

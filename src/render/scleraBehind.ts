@@ -11,7 +11,7 @@
 // each pixel takes the photo's grain from a disc radius beside it (its own side), and toward the upper
 // lid the fill goes over to the membrane (the lid margin's dark) over a band: the lid's shadow.
 import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
-import { packRounded, type TextureSource } from './raster.ts';
+import { packRounded, type TextureSource } from './textureSample.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 import { smooth01 } from '../math/smooth.ts';
 

@@ -5,7 +5,8 @@
 // lid lines cross take the eyeball and the lid skin by the share of the pixel each covers
 // (a box filter down the column): the slit's edges and its thickness move by fractions of a pixel.
 // Only those one or two pixels per column change; the rest of the picture is untouched.
-import { mix3, type RasterTarget } from './raster.ts';
+import { type RasterTarget } from './raster.ts';
+import { mix3 } from './textureSample.ts';
 
 /** A polyline's y at x (straight between its points, which run either way in x), or NaN outside it. */
 export function polylineYAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number): number {

@@ -7,7 +7,8 @@
 // steep side near the corners is covered along the row as well as down the column. The opening is
 // the shader's (lipColumns.ts: rounded, an "O" drawn round), never more than the raw contour's.
 // Only the crossed pixels change.
-import { mix3, type RasterTarget } from '../raster.ts';
+import { type RasterTarget } from '../raster.ts';
+import { mix3 } from '../textureSample.ts';
 
 /** below this share of rebuilt interior the mouth is the photo's own, edge and all (and the shader keeps its own slit coverage) */
 export const COVER_REBUILT_MIN = 0.01;

@@ -3,7 +3,7 @@
 // edge and inner lip surface take it, so the opening's rim continues the lip beside it; a colour
 // taken from the fan's own texture coordinates ran into the photo's dark slit, and one mean lip
 // colour was darker than a lit lower lip: either drew a dark ring round the opening.
-import type { TextureSource } from '../raster.ts';
+import type { TextureSource } from '../textureSample.ts';
 import { fillColumns } from './lipColumns.ts';
 
 export class LipRim {

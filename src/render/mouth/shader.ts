@@ -3,7 +3,7 @@
 // (lipSurface.ts: inner surface, wet edge, anti-aliased line, thin slit), then the photo's own mouth
 // where the lips have not parted further than in the photo. The frame's light is set once per
 // frame (frameLight.ts); the lip lines are per-column tables (lipColumns.ts).
-import type { TextureSource } from '../raster.ts';
+import type { TextureSource } from '../textureSample.ts';
 import type { ReadyMouth } from './layers.ts';
 import { fillColumns, roundOpening, smoothColumns } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
