@@ -4,7 +4,8 @@
 # tempo, warp, noise_p, mask, flux, cvn, voicing, cal=oof, grid_weight, asym (jaw under-prediction on speech frames
 # weighted 1 + asym: losses.py), tnorm=speech (each clip's targets standardised over its speech frames), cal_bottom
 # (the jaw's calibration knots up to that percentile mapped to the real's mean: data.py mean_bottom), smile (the
-# teacher's smile as a 9th target with this loss weight; its held-out r printed)...). With LIPSEQ_RESULTS=FILE
+# teacher's smile as a 9th target with this loss weight; its held-out r printed), shut (a lip-closure head with this
+# loss weight, labels shut_label=jaw|gap: shuthead.py), reverb / bandlim (the share of clips augmented: augment.py)...). With LIPSEQ_RESULTS=FILE
 # each run appends a JSON line (per-speaker r, Katie, mt_sun, the murmur figures) for compare.py.
 import json
 import os
@@ -19,6 +20,7 @@ from augment import augmented_view, any_augmentation, spec_mask
 from losses import lip_loss
 from murmur import MurmurStats
 from smile import with_smile_target, smile_line
+from shuthead import shut_labels, shut_loss, shut_probs, ShutStats
 
 torch.set_num_threads(1)
 
@@ -52,7 +54,7 @@ DEFAULT = dict(channels=64, dilations=(1, 2, 4, 8), lookahead=None, hidden=48, b
                noise=0.2, chunk=128, batch=16, seed=1, smooth=[0, 1, 1.5], dropout=0.0, target='teacher', balance=0.5, grid=True, grid_weight=1.0,
                corr=0.0, corr_targets=1, tempo=0.0, warp=0.0, noise_p=0.0, snr=(10, 30), mask=0, cal='train', flux=False, cvn=False, voicing=False,
                phon=0.0, ens=1, dip=0.0, distil=0, distil_mix=0.5, cues=0, cue_sigma=0.0, cue_keep='ABCDEFGHX',
-               asym=0.0, tnorm='all', cal_bottom=0.0, smile=0.0)
+               asym=0.0, tnorm='all', cal_bottom=0.0, smile=0.0, shut=0.0, shut_label='jaw', reverb=0.0, bandlim=0.0)
 
 
 N_PHONEMES = 42  # StyleTalk's phoneme ids (0..40 seen) and a spare
@@ -84,7 +86,7 @@ class Ensemble(torch.nn.Module):
 
 def make_model(r, dim_in, dim_out):
     if r['model'] == 'tcn':
-        return Tcn(dim_in, dim_out, r['channels'], r['dilations'], r['lookahead'], N_PHONEMES if r['phon'] > 0 else 0)
+        return Tcn(dim_in, dim_out, r['channels'], r['dilations'], r['lookahead'], N_PHONEMES if r['phon'] > 0 else 0, r['shut'] > 0)
     if r['model'] == 'gru':
         return Gru(dim_in, dim_out, r['channels'], r['hidden'], r['bidirectional'])
     return PooledMlp(dim_in, dim_out)
@@ -188,6 +190,7 @@ def train(clips, r, log=False):
             wb = np.zeros((len(part), Lb), np.float32)
             pb = np.full((len(part), Lb), -1, np.int64)
             sb = np.zeros((len(part), Lb), np.float32)
+            lb = np.full((len(part), Lb), -1, np.int64)
             for i, (c, a, b, w) in enumerate(part):
                 if 'ph' in c:
                     pb[i, :b - a] = c['ph'][a:b]
@@ -196,6 +199,8 @@ def train(clips, r, log=False):
                 wb[i, :b - a] = c['valid'][a:b] * w
                 if 'speech' in c:
                     sb[i, :b - a] = c['speech'][a:b]
+                if 'shutY' in c:
+                    lb[i, :b - a] = c['shutY'][a:b]
             xt = torch.from_numpy(spec_mask(xb, r, rng))
             xt = xt + r['noise'] * torch.randn_like(xt)
             lr = r['lr'] * 0.5 * (1 + np.cos(np.pi * step / total))
@@ -205,6 +210,8 @@ def train(clips, r, log=False):
             if r['phon'] > 0 and (pb >= 0).any():
                 logits = model.aux_logits
                 loss = loss + r['phon'] * F.cross_entropy(logits.reshape(-1, logits.shape[2]), torch.from_numpy(pb).reshape(-1), ignore_index=-1)
+            if r['shut'] > 0:
+                loss = loss + r['shut'] * shut_loss(model, torch.from_numpy(lb), torch.from_numpy(wb))
             opt.zero_grad(); loss.backward(); opt.step(); step += 1
         if log:
             print(f'  epoch {ep + 1} loss {loss.item():.3f}', flush=True)
@@ -296,29 +303,42 @@ def run(name, clips, folds, out=None):
     fold_clips = [[c for c in train_clips if c['speaker'] in fold] for fold in folds]
     if r['smile'] > 0:
         with_smile_target(clips)
+    for c in clips:
+        c.pop('shutY', None)
+        if r['shut'] > 0:
+            c['shutY'] = shut_labels(c, r['shut_label'])
     models = [train(fit, r) for fit in fits]
     if r['smile'] > 0:
         print('   ' + smile_line(models, fold_clips, held, predict))
     result = dict(name=name, recipe={k: v for k, v in r.items() if k != 'dilations'})
     dump = {} if os.environ.get('LIPSEQ_DUMP') else None
     for s in r['smooth']:
-        rows, held_r, murmur = [], [], MurmurStats()
+        rows, held_r, murmur, heads = [], [], MurmurStats(), (ShutStats(), ShutStats())
         maps = oof_maps(models, fold_clips, s) if r['cal'] == 'oof' else [calibrate(*m, fit, s) for m, fit in zip(models, fits)]
         for (model, mean, std), q, cl in zip(models, maps, fold_clips):
             for c in cl:
                 j = jaw(model, mean, std, c, s, q)
                 rows.append((c['speaker'], best_lag(j, c['ref'], 3)[0], c['n']))
                 murmur.add(c, j)
+                if r['shut'] > 0 and s == r['smooth'][-1]:
+                    heads[0].add(c, j, shut_probs(model, mean, std, c))
+            if r['shut'] > 0 and s == r['smooth'][-1]:
+                for c in held:
+                    heads[1].add(c, jaw(model, mean, std, c, s, q), shut_probs(model, mean, std, c))
             held_r.append([best_lag(jaw(model, mean, std, c, s, q), c['ref'], 3)[0] for c in held])
             if dump is not None and s == r['smooth'][-1]:
                 # the curves themselves (held-out clips from every fold model: Katie's is fold 1's), for plots
                 for c in cl + held:
-                    dump.setdefault(c['name'], dict(ref=c['ref'].tolist(), jaw=jaw(model, mean, std, c, s, q).tolist(), cues=c.get('cues', np.zeros((c['n'], 9))).tolist()))
+                    dump.setdefault(c['name'], dict(ref=c['ref'].tolist(), jaw=jaw(model, mean, std, c, s, q).tolist(), gap=np.nan_to_num(c['gap'], nan=-1).tolist(),
+                                                    shut=shut_probs(model, mean, std, c).tolist() if r['shut'] > 0 else [], cues=c.get('cues', np.zeros((c['n'], 9))).tolist()))
         sp = per_speaker(rows)
         h = np.array(held_r).mean(0)
         print(f'== {name} smooth {s}: mean r {np.mean(list(sp.values())):.3f} over {len(sp)}; katie {h[0]:.3f} ({" ".join(f"{x[0]:.3f}" for x in held_r)}); mt_sun {h[1]:.3f}  [{time.time() - t0:.0f} s]')
         result[f'smooth{s}'] = dict(mean=float(np.mean(list(sp.values()))), speakers=sp, katie=float(h[0]), mt_sun=float(h[1]), murmur=murmur.summary())
     print('   ' + murmur.line())
+    if r['shut'] > 0:
+        result['shut_head'] = dict(folds=heads[0].lines(), katie_mt_sun=heads[1].lines())
+        print('   held-out folds:\n     ' + '\n     '.join(heads[0].lines()) + '\n   Katie + mt_sun (3 fold models):\n     ' + '\n     '.join(heads[1].lines()))
     print('   per speaker: ' + ', '.join(f'{k.replace("pcavs_", "").replace("styletalk_", "")} {v:.2f}' for k, v in sorted(sp.items())), flush=True)
     if dump is not None:
         with open(os.path.join(os.environ['LIPSEQ_DUMP'], name.replace(':', '_') + '.json'), 'w') as f:

@@ -11,7 +11,7 @@ class Tcn(nn.Module):
     lookahead None: symmetric (offline). Otherwise causal convolutions on the input shifted
     `lookahead` frames earlier, so frame i sees audio up to frame i + lookahead."""
 
-    def __init__(self, dim_in, dim_out, channels=64, dilations=(1, 2, 4, 8), lookahead=None, n_aux=0):
+    def __init__(self, dim_in, dim_out, channels=64, dilations=(1, 2, 4, 8), lookahead=None, n_aux=0, shut_head=False):
         super().__init__()
         # training-only phoneme head on the last hidden layer (multi-task); never exported
         self.aux = nn.Conv1d(channels, n_aux, 1) if n_aux else None
@@ -21,6 +21,10 @@ class Tcn(nn.Module):
         self.dilations = list(dilations)
         self.out = nn.Conv1d(channels, dim_out, 1)
         self.lookahead = lookahead
+        # lip-closure head (one logit per frame: lips shut) on the last hidden layer; experiment only.
+        # Made last so that the other layers start from the same weights as without it.
+        self.shut = nn.Conv1d(channels, 1, 1) if shut_head else None
+        self.shut_logits = None
 
     def forward(self, x):  # x: B x T x dim_in -> B x T x dim_out
         h = x.transpose(1, 2)
@@ -32,6 +36,8 @@ class Tcn(nn.Module):
             h = h + F.relu(conv(F.pad(h, pad)))
         if self.aux is not None:
             self.aux_logits = self.aux(h).transpose(1, 2)
+        if self.shut is not None:
+            self.shut_logits = self.shut(h)[:, 0]
         return self.out(h).transpose(1, 2)
 
 
