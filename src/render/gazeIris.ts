@@ -30,6 +30,15 @@ const REACH_X = 0.8, REACH_Y = 0.5;
  * a quarter of the white short at every look past half way (the tanh's knee).
  */
 const REACH_OF_ROOM = 0.95;
+/**
+ * ...plus this share of the iris's radius: at a far look the iris's edge passes under the corner, as a
+ * real one does (lp_d10 f89-93, lp_d0 f36: part of the driver's iris hides in the corner). Stopping the
+ * edge at the corner (s20) drew a far look at ~0.5 of the half width on every portrait, where the
+ * face mesh reads a driver's far look at 0.45-0.56; the mesh reads our iris short (0.25-0.7 of what is
+ * drawn), so the glance came out at a third to two thirds of the driver's (s24, bench/eyeStillRead.ts).
+ * Small looks barely change (tanh: gaze 0.25 draws 0.29-0.31 of the half width, 0.28-0.29 before).
+ */
+const PAST_CORNER = 0.4;
 /** ...but always this share of the half width (an iris read over the corner still moves a little). */
 const REACH_MIN = 0.15;
 /**
@@ -170,7 +179,7 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
 
 /** How far the iris's centre may move toward a corner `toCorner` px away (iris radius and eye half width in px). */
 export function sideReach(toCorner: number, iris: number, halfW: number): number {
-  return Math.min(REACH_X * halfW, Math.max(REACH_MIN * halfW, REACH_OF_ROOM * (toCorner - iris)));
+  return Math.min(REACH_X * halfW, Math.max(REACH_MIN * halfW, REACH_OF_ROOM * (toCorner - iris) + PAST_CORNER * iris));
 }
 
 /**

@@ -80,7 +80,7 @@ const SMILE_L = CONTROL_INDEX.mouthSmileLeft, SMILE_R = CONTROL_INDEX.mouthSmile
  * Since the iris moves as a rigid disc (round eyes12) it travels the whole eased shift (the fan's
  * centre vertex moved it part of the way): x 0.46-1.32 (median 0.72), y 0.17-0.46 (0.30).
  */
-const GAZE_SHIFT_X = 0.2, GAZE_SHIFT_Y = 0.08;
+export const GAZE_SHIFT_X = 0.2, GAZE_SHIFT_Y = 0.08;
 
 /** A depth buffer (1/z, 0 = nothing) as a gray image: nearest surface 1, farthest 0.15, nothing 0. */
 function depthImage(d: Float32Array, width: number, height: number): GrayImage {
