@@ -106,3 +106,22 @@ test('the O darkens the teeth only as far as the driver\'s mouth is dark; withou
   plain.set({ ...PLACE, rounding: 0 }, layers, null, null, lip, edge);
   assert.deepEqual([...teeth.cavityNow], [...plain.cavityNow]);
 });
+
+test('a lit tongue as red as the lips is not teeth; pale teeth are (critic23: lp_d6\'s tall O, session 24)', () => {
+  // the same opening with coloured lips (saturation .53) and its upper half lit, either by pale teeth or
+  // by a tongue of the lips' hue (saturation .39, .74 of the lips': lp_d6 f190 .38-.41 beside .52)
+  const paint = (inside: [number, number, number]) => {
+    const { img, lm } = mouthImage(true);
+    for (let o = 0; o < img.data.length; o += 4) {
+      const v = img.data[o]!;
+      const rgb: [number, number, number] = v === 220 ? inside : v === 110 ? [150, 70, 75] : [v, v, v];
+      img.data[o] = rgb[0]; img.data[o + 1] = rgb[1]; img.data[o + 2] = rgb[2];
+    }
+    return mouthDarkness(img, lm);
+  };
+  assert.equal(paint([235, 228, 215]), 0, 'pale teeth show');
+  // (brighter than the lips by far: luminance 167 against 95, which alone counted as teeth)
+  assert.equal(paint([230, 140, 140]), 1, 'a lit tongue is a dark mouth');
+  // pale lips (Obama's, saturation .33-.39): teeth up to saturation .3 still count
+  assert.equal(paint([220, 175, 160]), 0, 'yellowish teeth (saturation .27)');
+});

@@ -15,7 +15,7 @@ import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
 import { eyeGazes } from './measures.ts';
-import { keepRoundMouth, keepWideMouth } from './mouthAfterSmoothing.ts';
+import { keepRoundMouth, keepWideMouth, lipsWithinJaw, LOWER_LIP_DROP } from './mouthAfterSmoothing.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -46,9 +46,6 @@ const GAZE_UNIT = 2;
 /** Face-size change that counts as a tracking glitch (fraction of the neighbours' median). */
 const SCALE_JUMP = 0.25;
 const MIN_MESH_SCORE = 0.5;
-
-/** Lower-lip drop at the lip centre per unit of mouthLowerDown (iod; rig/basis/mouth.ts writeLipMoves). */
-const LOWER_LIP_DROP = 0.09;
 
 /**
  * The rig fit's mouthLowerDown kept within the measured opening (a motion's jawOpen is the lip gap
@@ -287,6 +284,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
+  // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
+  if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));

@@ -73,3 +73,30 @@ export function narrowToWidth(w: Partial<Record<RigControl, number>>, widthRatio
   const keep = Math.max(NARROW_KEEP, (widening - over) / widening);
   for (const c of WIDENING) if (w[c] !== undefined) w[c] = w[c]! * keep;
 }
+
+/** Lip gap (iod) one unit of mouthLowerDown / mouthUpperUp opens at the lip centre (rig/basis/mouth.ts writeLipMoves). */
+export const LOWER_LIP_DROP = 0.09, UPPER_LIP_RISE = 0.075;
+
+/**
+ * In place: the lips' own opening controls (mouthLowerDown, mouthUpperUp) held within the jaw's
+ * opening after the smoothing (a motion's jawOpen is the driver's lip gap over JAW_GAP_SPAN). Each is
+ * fitted within the measured gap frame by frame, but the 4 Hz smoothing carries an opening's lip
+ * drop and raise into the shut frames before it, which the jaw keeps shut (filters.ts closuresKept):
+ * lp_d14 f17, lips shut (gap .006 IOD) a frame before a smile opens, carried lowerDown .23 and
+ * upperUp .26 at jawOpen .025, and the photo (lp_s12) showed a bar of teeth under its moustache.
+ * Where the two open more than the jaw's gap, both are scaled down to it.
+ */
+export function lipsWithinJaw(ch: Channels, gapPerJaw: number): void {
+  if (!ch.names.includes('w.jawOpen')) return;
+  // (a channel the motion does not carry stays absent)
+  const jaw = ch.get('w.jawOpen'), zeros = new Float64Array(jaw.length);
+  const lower = ch.names.includes('w.mouthLowerDown') ? ch.get('w.mouthLowerDown') : zeros, upper = ch.names.includes('w.mouthUpperUp') ? ch.get('w.mouthUpperUp') : zeros;
+  for (let i = 0; i < jaw.length; i++) {
+    const lips = LOWER_LIP_DROP * Math.max(0, lower[i]!) + UPPER_LIP_RISE * Math.max(0, upper[i]!);
+    const gap = gapPerJaw * Math.max(0, jaw[i]!);
+    if (lips <= gap) continue;
+    const keep = gap / lips;
+    lower[i] = lower[i]! * keep;
+    upper[i] = upper[i]! * keep;
+  }
+}

@@ -7,6 +7,13 @@
 // The share of pixels much darker than the lips was tried first: it does not separate them (lp_d6's
 // O 0.34-0.40, her lit tongue fills the contour's lower half; Obama's teeth-free slits at 106-109
 // 0.49-0.70, his teeth at 110-111 0.15-0.23).
+//
+// A lit tongue is as bright as teeth but as red as the lips: lp_d6's tall "O" (f190-191, no teeth)
+// read as teeth by luminance alone (darkness .00 raw), so the renderer drew teeth and tongue in a
+// widened opening (critic23: .71-.76 of her median width where hers is .46-.49). Bright pixels count
+// as teeth only while less saturated than the lips (below TEETH_SAT_OF_LIP of theirs, and always below
+// TEETH_SAT_ALWAYS): her tongue's saturation is .38-.41 beside lips at .52, her teeth .26-.35 beside
+// .44-.50; Obama's teeth .18-.30 beside lips at .33-.39, every one of them under TEETH_SAT_ALWAYS.
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
@@ -17,41 +24,61 @@ import { fillGaps, median3 } from './filters.ts';
 const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
 /** a pixel inside the opening counts as teeth over this much of the lips' luminance */
 const TEETH_OF_LIP = 1.15;
+/** a bright pixel is teeth only under this share of the lips' saturation ... */
+const TEETH_SAT_OF_LIP = 0.7;
+/** ... or under this saturation whatever the lips' (pale lips: Obama's at .33-.39) */
+const TEETH_SAT_ALWAYS = 0.3;
 /** shares of the opening's pixels that are teeth over which the mouth turns from dark (1) to showing teeth (0) */
 const TEETH_FROM = 0.03, TEETH_FULL = 0.12;
 /** openings with fewer pixels than this inside the contour are not measured (a closed or nearly closed mouth) */
 const MIN_PIXELS = 12;
 
-const luma = (d: ArrayLike<number>, i: number) => 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+/** (max - min) / max of a pixel's channels (0 grey or black .. 1 a pure colour) */
+export const saturation = (r: number, g: number, b: number) => {
+  const hi = Math.max(r, g, b);
+  return hi > 0 ? (hi - Math.min(r, g, b)) / hi : 0;
+};
 
-/** The mean luminance of the 3x3 pixels round (x, y), clamped to the image. */
-function lumaAround(img: RgbaImage, x: number, y: number): number {
-  let sum = 0;
+/** The mean luminance and the saturation of the mean colour of the 3x3 pixels round (x, y), clamped to the image. */
+function lipSample(img: RgbaImage, x: number, y: number): { light: number; sat: number } {
+  let r = 0, g = 0, b = 0;
   for (let dy = -1; dy <= 1; dy++)
     for (let dx = -1; dx <= 1; dx++) {
       const px = Math.max(0, Math.min(img.width - 1, Math.round(x) + dx));
       const py = Math.max(0, Math.min(img.height - 1, Math.round(y) + dy));
-      sum += luma(img.data, (py * img.width + px) * 4);
+      const i = (py * img.width + px) * 4;
+      r += img.data[i]!; g += img.data[i + 1]!; b += img.data[i + 2]!;
     }
-  return sum / 9;
+  return { light: (0.299 * r + 0.587 * g + 0.114 * b) / 9, sat: saturation(r, g, b) };
+}
+
+/** The median of a list (the mean of the middle two for an even count). */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b), h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+
+/** Whether a pixel inside the opening is teeth: brighter than the lips by TEETH_OF_LIP and less saturated (a lit tongue is not). */
+export function isTeethPixel(r: number, g: number, b: number, lipLight: number, lipSat: number): boolean {
+  return 0.299 * r + 0.587 * g + 0.114 * b > TEETH_OF_LIP * lipLight && saturation(r, g, b) < Math.max(TEETH_SAT_ALWAYS, TEETH_SAT_OF_LIP * lipSat);
 }
 
 /**
  * How dark the opening is (1: no teeth in it .. 0: teeth show, TEETH_FULL of the pixels inside the
- * inner lip contour over TEETH_OF_LIP of the lips' median luminance); null when the opening holds
+ * inner lip contour teeth by isTeethPixel against the lips' median luminance and saturation); null when the opening holds
  * fewer than MIN_PIXELS pixels (nothing to read).
  * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
  */
 export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const lips = LIP_PAIRS.map(([o, n]) => lumaAround(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2)).sort((a, b) => a - b);
-  const lipLight = (lips[4]! + lips[5]!) / 2;
+  const lips = LIP_PAIRS.map(([o, n]) => lipSample(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2));
+  const lipLight = median(lips.map((l) => l.light)), lipSat = median(lips.map((l) => l.sat));
   let y0 = Infinity, y1 = -Infinity;
   for (const [, y] of poly) {
     y0 = Math.min(y0, y); y1 = Math.max(y1, y);
   }
   let count = 0, teeth = 0;
-  const threshold = TEETH_OF_LIP * lipLight;
+  const d = img.data;
   // row by row, the pixel centres between the contour's crossings (even-odd), as insidePolygon
   // would count them but without testing every pixel against every edge (4 ms -> well under 1 on a wide mouth)
   const xs: number[] = [];
@@ -60,7 +87,8 @@ export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | n
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(img.width, xs[k + 1]!); x++) {
         count++;
-        if (luma(img.data, (y * img.width + x) * 4) > threshold) teeth++;
+        const i = (y * img.width + x) * 4;
+        if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) teeth++;
       }
   }
   return count >= MIN_PIXELS ? 1 - smoothstep(TEETH_FROM, TEETH_FULL, teeth / count) : null;

@@ -11,7 +11,7 @@ import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
 import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
-import { darkOGate } from './mouth/roundMouth.ts';
+import { darkOGate, roundness } from './mouth/roundMouth.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
@@ -142,8 +142,10 @@ export class Deformer {
     // purse's opening (opening.ts purseShare): a driver's dark purse is drawn as a dark "O" whose
     // lining covers the opening, and audio motions (no mouthDark) are drawn dark too
     const lit = 1 - darkOGate(frame.mouthDark ?? 1);
-    const rounding = lit * (Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!));
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, rounding);
+    const round = Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!);
+    // and how much it is a driver's dark "O", whose lining the mesh opens past (opening.ts oLiningAllowance)
+    const darkO = frame.mouthDark === undefined ? 0 : roundness({ rounding: round, driverDark: frame.mouthDark });
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, lit * round, darkO);
     holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {

@@ -155,10 +155,10 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
   const gap = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
-  const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap);
+  const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap) + oLiningAllowance(darkO, gap);
   return rigJawForGap(map, gap + allowance - otherGap);
 }
 
@@ -176,6 +176,23 @@ export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0
 export function purseShare(rounding: number, gap: number): number {
   return smoothstep(PURSE_ROUNDING[0], PURSE_ROUNDING[1], rounding) * (1 - smoothstep(PURSE_GAP[0], PURSE_GAP[1], gap));
 }
+/**
+ * The lip gap (iod) the mesh opens by beyond the driver's in a driver's dark "O" (`darkO`: how much
+ * the frame is one, render/mouth/roundMouth.ts roundness with the driver's mouthDark; 0 for audio
+ * motions, whose openings were tuned without this) at lip gap `gap`. The renderer lines an O with the
+ * lips' inner surface, up to 0.05 IOD in from each lip (lipSurface.ts roundLining), which the face
+ * mesh counts as lip: once mouthDark told lp_d6's lit tongue from teeth, her tall O (f190-192, dark,
+ * pucker 1) read back .25/.27/.23 IOD where hers reads .40/.40/.35. A purse keeps the band allowance
+ * alone (PURSE_GAP: its lining covers a small opening and read back right).
+ */
+export function oLiningAllowance(darkO: number, gap: number): number {
+  return Math.max(0, Math.min(1, darkO)) * smoothstep(O_LINING_GAP[0], O_LINING_GAP[1], gap) * O_LINING;
+}
+/** both lips' lining at its widest (2 x lipSurface.ts ROUND_LINING_MOST) */
+const O_LINING = 0.05;
+/** lip gaps (iod) over which the lining reaches its widest (from a purse's to where 0.8 of half the opening is 0.05) */
+const O_LINING_GAP = [0.16, 0.3] as const;
+
 /** rounding over which a small opening turns into a purse (audio motions hardly reach 0.2: rounding p90 0.22 on RD_Radio31) */
 const PURSE_ROUNDING = [0.2, 0.5] as const;
 /** lip gaps (iod) over which a rounded mouth stops being a purse */

@@ -11,7 +11,7 @@ type Rgb = [number, number, number];
  * tried as well: they missed lp_d6's O at 3.3 s (pucker .69, corners in only 0.10) and caught Obama 2's
  * speech (eval mouth PSNR 20.07 without them -> 19.89 with them alone).
  */
-export function roundness(p: MouthPlacement): number {
+export function roundness(p: Pick<MouthPlacement, 'rounding' | 'driverDark'>): number {
   return smoothstep(ROUND_CONTROL_FROM, ROUND_CONTROL_FULL, p.rounding ?? 0) * darkOGate(p.driverDark);
 }
 
