@@ -7,6 +7,9 @@ import type { RasterTarget } from '../raster.ts';
 import type { MouthShader } from './shader.ts';
 import { COVER_REBUILT_MIN, coverLipEdges } from './lipCoverage.ts';
 
+/** an O's rim footprint reaches this much (px) further either side of a pixel */
+const O_RIM_SOFT = 0.5;
+
 /**
  * `mask` and the index/colour scratch buffers are the caller's, width*height long, reused between
  * frames (the mask is cleared again before returning).
@@ -17,7 +20,9 @@ export function softenLipLine(t: RasterTarget, mouth: MouthShader, mask: Uint8Ar
   // mouth pixels still showing what the mouth wrote (a nearer lip triangle may have covered them)
   for (let k = 0; k < n; k++) { const i = owned[k]!; if (color[i] === ownedColour[k]) mask[i] = 1; }
   // (not at the photo's own opening: the rest frame is the photo's mouth as it is)
-  if (mouth.place.rebuilt > COVER_REBUILT_MIN) coverLipEdges(t, mouth, mask, 1 - mouth.photoKeep, scratchIndex, scratchColour);
+  // (an O's rim, the lips' fold: foldRim.ts, covered over a wider footprint, a soft edge either side
+  // of the line: a pixel-wide step reads on the pixel grid, critic23's funnel grid-lock .30-.43)
+  if (mouth.place.rebuilt > COVER_REBUILT_MIN) coverLipEdges(t, mouth, mask, 1 - mouth.photoKeep, scratchIndex, scratchColour, 0.5 + O_RIM_SOFT * mouth.oInside);
   let count = 0;
   for (let k = 0; k < n; k++) {
     const i = owned[k]!;

@@ -7,7 +7,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE, teethShown, tongueFillGrow, type FrameLigh
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
-import { oDepthShade, oInsideOf, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
+import { oDepthShade, oInsideOf, oTongueLight, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
 export interface OpeningPixel {
@@ -16,6 +16,8 @@ export interface OpeningPixel {
   top: number;
   bottom: number;
   lateral: number;
+  /** the upper lip line the upper row and the shade under it hang from, when not `top` (an O's fold over it: foldRim.ts) */
+  rowTop?: number;
 }
 
 /** The cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open, and deepest halfway between the lips, away from the light they reflect. */
@@ -93,7 +95,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
     // (the upper lip and teeth shade what lies just under them: a thin dark band, the tongue lit below it)
-    const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - q.top) / p.unit, (q.bottom - q.cy) / p.unit);
+    const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - (q.rowTop ?? q.top)) / p.unit, (q.bottom - q.cy) / p.unit) * (ot > 0 ? oTongueLight(ot, light.roundShade) : 1);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
     const dome = tongueDome(q.lateral), grow = (o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow) * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
@@ -123,7 +125,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
 export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
   const unit = p.unit, inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift;
-  const lx = (dx * c + dy * s) * inv * squeeze, below = q.cy - q.top;
+  const lx = (dx * c + dy * s) * inv * squeeze, below = q.cy - (q.rowTop ?? q.top);
   let ly = (-dx * s + dy * c) * inv;
   // (an O: the row raised until only its tips show under the lip, roundInside.ts)
   const o = oInsideOf(p);

@@ -33,17 +33,18 @@ export function openingAt(m: OpeningLines, c: number): [number, number] {
 }
 
 /**
- * Shares of pixel row p (from y = p to p + 1) lying above the opening, in it and below it, given
+ * Shares of pixel row p's footprint (from y = p + 0.5 - half to p + 0.5 + half; the pixel itself at
+ * half 0.5) lying above the opening, in it and below it, given
  * the opening's lines at the pixel's sample points (tops[k], bottoms[k]; a closed sample, top >=
  * bottom, is all lip, split at its middle).
  */
-export function pixelShares(p: number, tops: ArrayLike<number>, bottoms: ArrayLike<number>): { above: number; open: number; below: number } {
+export function pixelShares(p: number, tops: ArrayLike<number>, bottoms: ArrayLike<number>, half = 0.5): { above: number; open: number; below: number } {
   let above = 0, open = 0, below = 0;
-  const n = tops.length;
+  const n = tops.length, lo = p + 0.5 - half, span = 2 * half;
   for (let k = 0; k < n; k++) {
     let t = tops[k]!, b = bottoms[k]!;
     if (!(b > t)) { const m = 0.5 * (t + b); t = m; b = m; }
-    const a = Math.min(1, Math.max(0, t - p)), d = Math.min(1, Math.max(0, p + 1 - b));
+    const a = Math.min(span, Math.max(0, t - lo)) / span, d = Math.min(span, Math.max(0, lo + span - b)) / span;
     above += a; below += d; open += Math.max(0, 1 - a - d);
   }
   return { above: above / n, open: open / n, below: below / n };
@@ -96,9 +97,10 @@ function openPointNear(m: OpeningLines, x: number, p: number, W: number): [numbe
  * pixel is the shader's (the rest is the photo's own mouth, which keeps its own edge): only that
  * share moves from the raster's whole-pixel cut to the covered colour. `mask`: 1 where the
  * raster's pixel shows the mouth's colour (edge.ts). `scratchIndex` and `scratchColour` are the
- * caller's, at least width x height long.
+ * caller's, at least width x height long. `half`: half the height of each pixel's footprint (0.5:
+ * the pixel; wider, a softer edge: an O's rim, edge.ts).
  */
-export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array, rebuiltShare: number, scratchIndex: Int32Array, scratchColour: Uint32Array): void {
+export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array, rebuiltShare: number, scratchIndex: Int32Array, scratchColour: Uint32Array, half = 0.5): void {
   if (!(rebuiltShare > 0)) return;
   const W = t.width, H = t.height, color = t.color;
   let count = 0;
@@ -119,8 +121,9 @@ export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array
     // opening drawn by the mouth. A nearer lip triangle over the fan (a funnel's pushed-out lip)
     // draws the edge itself, elsewhere: mixing there drew a dark line along the lip
     const upperOwn = pu + 1 >= pl || mask[(pu + 1) * W + x] === 1, lowerOwn = pl - 1 <= pu || mask[(pl - 1) * W + x] === 1;
-    for (let p = Math.max(0, Math.floor(lo)); p <= Math.min(H - 1, Math.floor(hi)); p++) {
-      const s = pixelShares(p, tops, bottoms);
+    const reach = half - 0.5;
+    for (let p = Math.max(0, Math.floor(lo - reach)); p <= Math.min(H - 1, Math.floor(hi + reach)); p++) {
+      const s = pixelShares(p, tops, bottoms, half);
       if (s.open <= 0 || s.open >= 1 || (s.above > 0 && !upperOwn) || (s.below > 0 && !lowerOwn)) continue;
       const at = openPointNear(m, x, p, W);
       if (!at) continue;

@@ -64,7 +64,7 @@ function edgeColour(lips: LipColours, x: number, lower: boolean, shade: number):
  * the interior. rawTop/rawBottom: the lines before rounding (where the rounded curve passes outside
  * the polygon, its edge is the lip line).
  */
-export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array, slit = true): void {
+export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array, slit = true, oInside = 0): void {
   const { cy, top, bottom, lateral } = q;
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const open = bottom - top;
@@ -76,7 +76,9 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   // (each ramp averaged over the pixel's height, as d runs across it: the band's end across a thin
   // slit, point-sampled, was a hard edge that jumped a row at a time)
   const foot = dTop <= dBot * LOWER_BAND_SQUEEZE ? 1 : LOWER_BAND_SQUEEZE;
-  const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, light.round);
+  // (an O's inside, roundInside.ts, lines its rim at least as far as it is one: at a funnel's
+  // roundness .35 the lining was a 2 px band, then the flat dark, critic23's "hard rims")
+  const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, Math.max(light.round, O_LINING * oInside));
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
   const atLine = 1 - pixelSmoothstep(-0.5, 0.35 * band + 0.5, d, foot);
   if (toInterior < 1 || atLine > 0) {
@@ -155,6 +157,8 @@ const PRESS_SEAM = 0.25, PRESS_SEAM_WIDTH = 0.014;
 const EDGE_SHADE = 0.93, EDGE_FLOOR = 0.85;
 /** an "O" shows this much more of the lips' inner surface (its band this much thicker; 1.2 until session 13, when the O was the lips' whole lens: it ate a third of the O's height, lp_s42 <- lp_d6 .099 IOD tall where the driver's is .150; roundOpening now draws the pursed sides) */
 const ROUND_LINING = 0.4;
+/** an O's inside (roundInside.ts) lines its rim as a mouth this round at least (1: mt_man's lower lining and lit tongue ran together, the O a dark slot along its top) */
+const O_LINING = 0.6;
 /** the wet highlight's strength on the lower lip's rim (0.3 with +45 grey read as a light rim line) */
 const WET = 0.12;
 /** toward the corners the rim darkens by up to this share (the cheeks' shade there: a lip-coloured rim read as a drawn light outline down the sides) */

@@ -24,6 +24,15 @@ function lipSample(avatar: Avatar, inner: number, outer: number, t: number): Rgb
   return [avatar.texture.data[o]!, avatar.texture.data[o + 1]!, avatar.texture.data[o + 2]!];
 }
 
+const FOLD_ROWS = LIP_COLUMNS_UPPER.length - 1;
+const foldRows = () => Array.from({ length: FOLD_ROWS }, () => new Float32Array(LIP_COLUMNS_UPPER[0].length + 2));
+/** A lip row's projected points, corner to corner, into xs/ys. */
+function fillRow(xs: Float32Array, ys: Float32Array, ends: readonly number[], row: readonly number[], sx: ArrayLike<number>, sy: ArrayLike<number>): void {
+  xs[0] = sx[ends[0]!]!; ys[0] = sy[ends[0]!]!;
+  for (let q = 0; q < row.length; q++) { xs[q + 1] = sx[row[q]!]!; ys[q + 1] = sy[row[q]!]!; }
+  xs[row.length + 1] = sx[ends[1]!]!; ys[row.length + 1] = sy[ends[1]!]!;
+}
+
 const UPPER_LIP_PAIRS = [[13, 0], [82, 37], [312, 267]] as const;
 const LOWER_LIP_PAIRS = [[14, 17], [87, 84], [317, 314]] as const;
 
@@ -92,6 +101,11 @@ export class MouthPlacer {
   private readonly upY = new Float32Array(LIPS_INNER_UPPER.length);
   private readonly loX = new Float32Array(LIPS_INNER_LOWER.length);
   private readonly loY = new Float32Array(LIPS_INNER_LOWER.length);
+  /** the lip rows past the inner line (LIP_COLUMNS_* 1-3) with their corners, projected: an O's fold */
+  private readonly foldUpX = foldRows();
+  private readonly foldUpY = foldRows();
+  private readonly foldLoX = foldRows();
+  private readonly foldLoY = foldRows();
   private readonly upU = new Float32Array(LIPS_INNER_UPPER.length);
   private readonly upV = new Float32Array(LIPS_INNER_UPPER.length);
   private readonly loU = new Float32Array(LIPS_INNER_LOWER.length);
@@ -161,6 +175,13 @@ export class MouthPlacer {
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
+    // (an O: the lip rows pushed forward fold over the fan; its rim is theirs, foldRim.ts)
+    for (let r = 0; r < FOLD_ROWS; r++) {
+      const up = LIP_COLUMNS_UPPER[r + 1]!, lo = LIP_COLUMNS_LOWER[r + 1]!, ends = r + 1 === LIP_COLUMNS_UPPER.length - 1 ? [61, 291] : [78, 308];
+      fillRow(this.foldUpX[r]!, this.foldUpY[r]!, ends, up, sx, sy);
+      fillRow(this.foldLoX[r]!, this.foldLoY[r]!, ends, lo, sx, sy);
+    }
+    mouth.setFold(this.foldUpX, this.foldUpY, this.foldLoX, this.foldLoY);
     // the lip colour along each line, from the frame's (slid) lip texture halfway to the lip's first
     // row out from the line (the inner row itself still carries the photo's shade next to its slit)
     const uv = g.uvNow, { upU, upV, loU, loV } = this;

@@ -113,3 +113,14 @@ export function oTongueGrow(grow: number, fill: number, o: number): number {
  */
 export const oTongueShare = (o: number, gap: number) => o * smoothstep(O_TONGUE_GAP[0], O_TONGUE_GAP[1], gap);
 const O_TONGUE_GAP = [0.14, 0.24] as const;
+
+/**
+ * The light an O's tongue gets back (a multiplier, `ot` oTongueShare): the round's shade
+ * (frameLight.ts roundShade, 0.75 of the light off at a full O) is for the teeth behind the pushed-out
+ * lips; the tongue lies low in the cavity, lit through the O over the lower lip (lp_d6 f190-192: a
+ * lit tongue, the opening's median luma 0.8 of the skin; ours .44-.60, funnel stills .24-.34).
+ */
+export function oTongueLight(ot: number, roundShade: number): number {
+  return 1 + ot * O_TONGUE_LIT * (1 / Math.max(0.25, roundShade) - 1);
+}
+const O_TONGUE_LIT = 0.6;

@@ -14,6 +14,8 @@ import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
+import { oInsideOf } from './roundInside.ts';
+import { envelopeInto, foldedLines } from './foldRim.ts';
 
 export { jawFollow, type MouthPlacement } from './frameLight.ts';
 
@@ -41,6 +43,12 @@ export class MouthShader implements LipColours {
   /** the inner lip lines before rounding (the raw contour: where the rounded curve passes outside it, its edge is the lip line) */
   readonly upperRaw: Float32Array;
   readonly lowerRaw: Float32Array;
+  /** how much this frame's opening is an O's inside (roundInside.ts oInsideOf) */
+  oInside = 0;
+  /** the upper lip line the upper row hangs from: the rounded line before an O's fold (setFold) */
+  private readonly rowTop: Float32Array;
+  private readonly foldUpper: Float32Array;
+  private readonly foldLower: Float32Array;
   /** layer pixels the lower row's tips stand over its anchor (null: no lower row) */
   private readonly lowerTips: number | null;
   /** layer pixels the tongue's top stands over its anchor (null: no tongue) */
@@ -58,6 +66,9 @@ export class MouthShader implements LipColours {
     this.scratch = new Float32Array(width);
     this.upperRaw = new Float32Array(width);
     this.lowerRaw = new Float32Array(width);
+    this.rowTop = new Float32Array(width);
+    this.foldUpper = new Float32Array(width);
+    this.foldLower = new Float32Array(width);
     this.rimUpper = new LipRim(width);
     this.rimLower = new LipRim(width);
     this.shade = (x, y, u, v) => this.shadePixel(x, y, u, v);
@@ -77,6 +88,21 @@ export class MouthShader implements LipColours {
     smoothColumns(this.upperY, radius, this.scratch);
     smoothColumns(this.lowerY, radius, this.scratch);
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
+    this.rowTop.set(this.upperY);
+  }
+
+  /**
+   * An O's lines moved in to where the lips' rows fold over the fan (foldRim.ts), as far as the
+   * frame is an O's inside: the rows of each lip (xs/ys per row, corner to corner). The upper row
+   * keeps hanging from the line as it was (rowTop).
+   */
+  setFold(upXs: readonly ArrayLike<number>[], upYs: readonly ArrayLike<number>[], loXs: readonly ArrayLike<number>[], loYs: readonly ArrayLike<number>[]): void {
+    const o = this.oInside;
+    if (!(o > 0)) return;
+    const fu = this.foldUpper, fl = this.foldLower;
+    envelopeInto(upXs, upYs, true, fu, this.scratch);
+    envelopeInto(loXs, loYs, false, fl, this.scratch);
+    foldedLines(this.upperY, this.lowerY, fu, fl, o);
   }
 
   /** pixels this frame's mouth wrote (index, colour), for the lip-line anti-aliasing pass */
@@ -94,6 +120,7 @@ export class MouthShader implements LipColours {
   /** Sets this frame's placement and light (frameLight.ts). */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
+    this.oInside = oInsideOf(p);
     this.light.set(p, this.layers, this.lowerTips, this.tongueTop, this.lipInner, this.lipEdge);
   }
 
@@ -123,6 +150,8 @@ export class MouthShader implements LipColours {
     if (top !== top) top = q.cy; // NaN: column outside the table
     if (bottom !== bottom) bottom = q.cy;
     q.top = top; q.bottom = bottom;
+    const row = this.rowTop[x]!;
+    q.rowTop = row === row ? row : top;
     q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
@@ -131,7 +160,7 @@ export class MouthShader implements LipColours {
     if (rawTop !== rawTop) rawTop = q.cy;
     if (rawBottom !== rawBottom) rawBottom = q.cy;
     // (the shader's own slit coverage only where lipCoverage.ts leaves the photo's edge)
-    lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out, p.rebuilt <= COVER_REBUILT_MIN);
+    lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out, p.rebuilt <= COVER_REBUILT_MIN, this.oInside);
     let r = out[0]!, g = out[1]!, b = out[2]!;
     // the photo's own mouth (texture) where the lips have not parted further than in the photo;
     // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
