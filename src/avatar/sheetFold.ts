@@ -76,10 +76,15 @@ const DEEP_FOLD = 0.07, MAX_FOLD = 0.45;
 
 /**
  * Past a face's outline against the background, how far (face widths, at most) an unfolded vertex's
- * texture goes on until the matte is clear (below CLEAR): the soft edge's skin-coloured ramp
- * stretched over the widened band read as a pale bulge.
+ * texture goes on until the matte is clear (at most CLEAR): the soft edge's skin-coloured ramp
+ * stretched over the widened band read as a pale bulge. Clear means all but clear: the ramp's last
+ * texels (alpha up to 0.05, lit skin) stretched by a +25 turn drew faint pale radial streaks beside
+ * lp_s10's far cheek (rendered alpha 5-16 of 255 over the dark background).
  */
-const CLEAR_REACH = 0.04, CLEAR = 0.05;
+const CLEAR_REACH = 0.04, CLEAR = 0.01;
+
+/** How far (px) past the first clear pixel such a texture point goes: the texture is sampled bilinearly (its taps reach 1 px). */
+const CLEAR_MARGIN = 1;
 
 /**
  * Moves the texture of sheet vertices (ovalDistance > 0; the oval ring itself and the face mesh keep
@@ -129,6 +134,7 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
       const end = s + CLEAR_REACH * faceWidth;
       let c = s;
       while (c < end && alpha(x + ux * c, y + uy * c) > CLEAR) c += step;
+      if (alpha(x + ux * c, y + uy * c) <= CLEAR) c += CLEAR_MARGIN;
       if (!showing[v]) s = c;
       else turnUvs?.set(v, [x + ux * c, y + uy * c]);
       clearedAngles.add(angleBin(ux, uy));
@@ -148,7 +154,7 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     if (!clearedAngles.has(angleBin(ux, uy))) continue;
     let c = 0;
     while (c < CLEAR_REACH * faceWidth && alpha(x + ux * c, y + uy * c) > CLEAR) c += step;
-    if (alpha(x + ux * c, y + uy * c) <= CLEAR) turnUvs.set(v, [x + ux * c, y + uy * c]);
+    if (alpha(x + ux * c, y + uy * c) <= CLEAR) turnUvs.set(v, [x + ux * (c + CLEAR_MARGIN), y + uy * (c + CLEAR_MARGIN)]);
   }
   return moved;
 }
