@@ -178,9 +178,11 @@ function showsAtRest(uvs: ArrayLike<number>, triangles: ArrayLike<number>, verte
 /**
  * Reveal activation of the soft outline's clearing per unit of turn toward its side (revealDir's
  * length; 1 = full at 25°, in proportion to the turn). Switched in by 10° (2.5), lp_s10 at 5° lost
- * the outline's soft ramp before the sheet band had widened: a dark notch in its far cheek.
+ * the outline's soft ramp before the sheet band had widened: a dark notch in its far cheek. In full
+ * at 25° (1), half-cleared at 12° drew a translucent streaky band beside lp_s10's cheek (20 detached
+ * rows); full by ~16° (1.6): 0 rows at +12, 1 at +18 (5 before), 9 at +8 (1 before: a fainter band).
  */
-const CLEAR_ON_TURN = 1;
+const CLEAR_ON_TURN = 1.6;
 
 /**
  * In place: the sheet vertices of a deep fold beside the background that show at rest keep the
