@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { ovalStep, SHOWN_SIDE_OVAL } from '../src/eval/ovalStep.ts';
-import { rimPastOval } from '../src/avatar/skinPastOval.ts';
+import { ovalStep, ovalLineDepth, SHOWN_SIDE_OVAL, SHOWN_SIDE_JAW } from '../src/eval/ovalStep.ts';
+import { rimPastOval, darkLineRim } from '../src/avatar/skinPastOval.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
 
@@ -32,4 +32,20 @@ test('rimPastOval: the rim before a background gap, 0 where the person goes on p
   assert.equal(rimPastOval([[20, 20, 0]], centre, matte, 100)[0], 5);
   // 10 px past x = 15: beyond the cap, not a rim
   assert.equal(rimPastOval([[15, 20, 0]], centre, matte, 100)[0], 0);
+});
+
+test('lp_s12 at +25: no dark pen line along the far jaw, mouth corner to chin', async () => {
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s12.jpg'));
+  const r = createRenderer(avatar, { width: avatar.size, height: avatar.size });
+  const frame = { ...r.neutralFrame(), pose: { yaw: 25, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } };
+  const line = ovalLineDepth(r.render(frame), r.landmarks(frame), SHOWN_SIDE_JAW(25));
+  // main at 54cddd0: 52.1 levels (the mirror's lit skin up to the oval against the jaw's 2-4 px dark rim); now 20.6
+  assert.ok(line < 35, `jaw line ${line.toFixed(1)}`);
+});
+
+test('darkLineRim: a thin rim with no lit skin in it, not one that starts with skin or none at all', () => {
+  assert.equal(darkLineRim(2.5, 0), true);
+  assert.equal(darkLineRim(4, 1.5), false, 'lit skin first (a painted chin)');
+  assert.equal(darkLineRim(1, 0), false, 'the outline\'s own pixel');
+  assert.equal(darkLineRim(0, 0), false, 'the person goes on (hair, neck)');
 });

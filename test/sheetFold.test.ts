@@ -56,6 +56,19 @@ test('a deep fold (a turned face\'s far oval along its nose) is unfolded beside 
   assert.equal(narrow[0], 58, 'deeper than MAX_FOLD face widths: not a fold at the edge');
 });
 
+test('a deep fold\'s vertex going clear samples no texel of the ramp (bilinear taps included)', () => {
+  const size = 100;
+  const footprint = faceFootprint([30, 30, 70, 30, 70, 70, 30, 70], [0, 1, 2, 0, 2, 3], size);
+  // a soft ramp 70..73 then background; the ramp's last texel (73) is faint
+  const matte: GrayImage = { width: size, height: size, data: new Float32Array(size * size).map((_, i) => { const x = i % size; return x < 70 ? 1 : x < 73 ? 0.5 : x < 74 ? 0.04 : 0; }) };
+  const uvs = [58, 50];
+  unfoldSheetTexture(uvs, [8], footprint, matte, 50, 50, 100);
+  // the texture is sampled bilinearly: both taps either side of the point must be clear
+  const x = uvs[0]!, taps = [Math.floor(x - 0.5), Math.floor(x - 0.5) + 1].map((t) => matte.data[50 * size + t]!);
+  // main at 54cddd0 stopped on the first pixel at or under CLEAR (x 73.x: taps 0.5 | 0.04): lp_s10's radial streaks at +25
+  assert.ok(Math.max(...taps) === 0, `point ${x.toFixed(2)} taps ${taps}`);
+});
+
 /** A portrait's head sheet and, per sheet vertex past its oval point, whether its texture lies under the face mesh. */
 async function sheetOverFace(portrait: string): Promise<{ flat: ArrayLike<number>; faceWidth: number; vertices: { v: number; d: number; x: number; underFace: boolean }[] }> {
   const p = await analyzePortrait(PORTRAITS + portrait);

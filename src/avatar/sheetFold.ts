@@ -76,10 +76,15 @@ const DEEP_FOLD = 0.07, MAX_FOLD = 0.45;
 
 /**
  * Past a face's outline against the background, how far (face widths, at most) an unfolded vertex's
- * texture goes on until the matte is clear (below CLEAR): the soft edge's skin-coloured ramp
- * stretched over the widened band read as a pale bulge.
+ * texture goes on until the matte is clear (at most CLEAR): the soft edge's skin-coloured ramp
+ * stretched over the widened band read as a pale bulge. Clear means all but clear: the ramp's last
+ * texels (alpha up to 0.05, lit skin) stretched by a +25 turn drew faint pale radial streaks beside
+ * lp_s10's far cheek (rendered alpha 5-16 of 255 over the dark background).
  */
-const CLEAR_REACH = 0.04, CLEAR = 0.05;
+const CLEAR_REACH = 0.04, CLEAR = 0.01;
+
+/** How far (px) past the first clear pixel such a texture point goes: the texture is sampled bilinearly (its taps reach 1 px). */
+const CLEAR_MARGIN = 1;
 
 /**
  * Moves the texture of sheet vertices (ovalDistance > 0; the oval ring itself and the face mesh keep
@@ -129,6 +134,7 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
       const end = s + CLEAR_REACH * faceWidth;
       let c = s;
       while (c < end && alpha(x + ux * c, y + uy * c) > CLEAR) c += step;
+      if (alpha(x + ux * c, y + uy * c) <= CLEAR) c += CLEAR_MARGIN;
       if (!showing[v]) s = c;
       else turnUvs?.set(v, [x + ux * c, y + uy * c]);
       clearedAngles.add(angleBin(ux, uy));
@@ -148,7 +154,7 @@ export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: A
     if (!clearedAngles.has(angleBin(ux, uy))) continue;
     let c = 0;
     while (c < CLEAR_REACH * faceWidth && alpha(x + ux * c, y + uy * c) > CLEAR) c += step;
-    if (alpha(x + ux * c, y + uy * c) <= CLEAR) turnUvs.set(v, [x + ux * c, y + uy * c]);
+    if (alpha(x + ux * c, y + uy * c) <= CLEAR) turnUvs.set(v, [x + ux * (c + CLEAR_MARGIN), y + uy * (c + CLEAR_MARGIN)]);
   }
   return moved;
 }
@@ -172,9 +178,11 @@ function showsAtRest(uvs: ArrayLike<number>, triangles: ArrayLike<number>, verte
 /**
  * Reveal activation of the soft outline's clearing per unit of turn toward its side (revealDir's
  * length; 1 = full at 25°, in proportion to the turn). Switched in by 10° (2.5), lp_s10 at 5° lost
- * the outline's soft ramp before the sheet band had widened: a dark notch in its far cheek.
+ * the outline's soft ramp before the sheet band had widened: a dark notch in its far cheek. In full
+ * at 25° (1), half-cleared at 12° drew a translucent streaky band beside lp_s10's cheek (20 detached
+ * rows); full by ~16° (1.6): 0 rows at +12, 1 at +18 (5 before), 9 at +8 (1 before: a fainter band).
  */
-const CLEAR_ON_TURN = 1;
+const CLEAR_ON_TURN = 1.6;
 
 /**
  * In place: the sheet vertices of a deep fold beside the background that show at rest keep the

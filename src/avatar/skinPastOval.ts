@@ -95,8 +95,24 @@ export function shadedRimAtOval(flat: Float64Array, ovalIds: readonly number[], 
   const centre: [number, number] = [pos.reduce((s, p) => s + p[0], 0) / pos.length, pos.reduce((s, p) => s + p[1], 0) / pos.length];
   const rim = rimPastOval(pos, centre, matte, faceWidth);
   const skin = skinRunPastOval(pos, centre, matte, skinLike, faceWidth);
-  ovalIds.forEach((i, k) => { if (pos[k]![1] <= maxY && rim[k]! >= MIN_RIM * faceWidth && skin[k]! < rim[k]! - STEP) out[i] = 1; });
+  ovalIds.forEach((i, k) => {
+    const wideShaded = pos[k]![1] <= maxY && rim[k]! >= MIN_RIM * faceWidth && skin[k]! < rim[k]! - STEP;
+    if (wideShaded || darkLineRim(rim[k]!, skin[k]!)) out[i] = 1;
+  });
   return out;
+}
+
+/** A rim at least this wide (px) with no lit skin in it is the outline's dark line (lp_s12's jaw: 2-4 px). */
+export const DARK_LINE_RIM = 2;
+
+/**
+ * Whether the rim past an oval point is a thin dark outline: DARK_LINE_RIM px or more of opaque photo
+ * before the background and none of it lit skin. The mirror's lit partner skin up to the oval drew
+ * it as a pen line along the far jaw (lp_s12 at +25, below the mouth corners where the wide rule
+ * does not reach); a chin whose rim starts with lit skin (lp_s10's painted chin) is not one.
+ */
+export function darkLineRim(rim: number, skinRun: number): boolean {
+  return rim >= DARK_LINE_RIM && skinRun < STEP;
 }
 
 /** The mirror fades in over this many face widths inward from a shaded rim's oval point (one ring of the face mesh is 3-5 px there: too thin a fade drew the same line). */

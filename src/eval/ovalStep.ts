@@ -30,3 +30,35 @@ export function ovalStep(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: 
   steps.sort((p, q) => p - q);
   return steps.length ? steps[steps.length >> 1]! : 0;
 }
+
+/** Face-oval landmarks along the jaw, mouth corner to chin, on the side a turn by `yaw` shows (+yaw: image left). */
+export const SHOWN_SIDE_JAW = (yaw: number): number[] => (yaw > 0 ? [58, 172, 136, 150, 149] : [288, 397, 365, 379, 378]);
+
+/** Profile across the oval (px, negative inside): the line is looked for in [LINE_IN, LINE_OUT], its sides read at SIDE_IN and SIDE_OUT. */
+const LINE_IN = -1.5, LINE_OUT = 2.5, SIDE_IN = -4, SIDE_OUT = 5;
+
+/**
+ * A dark line drawn along the oval (a pen outline: lit skin, then a thin dark rim, then the
+ * background): median over 1 px steps along the polyline `ids` of how much darker the darkest pixel
+ * across the oval (LINE_IN..LINE_OUT px) is than the darker of the two sides (SIDE_IN, SIDE_OUT), 0 where
+ * the profile runs monotonically from face to background.
+ */
+export function ovalLineDepth(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number {
+  const nose = lm[4]!;
+  const depths: number[] = [];
+  for (let k = 0; k + 1 < ids.length; k++) {
+    const a = lm[ids[k]!]!, b = lm[ids[k + 1]!]!;
+    const len = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
+    let nx = -(b[1]! - a[1]!) / len, ny = (b[0]! - a[0]!) / len;
+    if ((a[0]! - nose[0]!) * nx + (a[1]! - nose[1]!) * ny < 0) { nx = -nx; ny = -ny; }
+    for (let t = 0; t < len; t++) {
+      const x = a[0]! + ((b[0]! - a[0]!) * t) / len, y = a[1]! + ((b[1]! - a[1]!) * t) / len;
+      const at = (d: number) => lumAt(img, x + nx * d, y + ny * d);
+      let darkest = Infinity;
+      for (let d = LINE_IN; d <= LINE_OUT; d += 0.5) darkest = Math.min(darkest, at(d));
+      depths.push(Math.max(0, Math.min(at(SIDE_IN), at(SIDE_OUT)) - darkest));
+    }
+  }
+  depths.sort((p, q) => p - q);
+  return depths.length ? depths[depths.length >> 1]! : 0;
+}
