@@ -25,34 +25,7 @@ const EDGE_FROM = 0.15, EDGE_TO = 0.85;
  */
 export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: number, match: LightMatch, lip: [number, number, number]): ReadyLayer {
   const soft = ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match);
-  return withDepthShade(atLipLight(inLipHue(withLevelTop(soft), lip), lum(...lip)));
-}
-
-/** the tongue's back (its top, deepest in the mouth) keeps this share of its front's light ... */
-const BACK_LIGHT = 0.55;
-/** ... the shade coming in as depth^DEPTH_POWER (depth 0 at the anchor, the tip; 1 at the top) */
-const DEPTH_POWER = 2;
-
-/**
- * The tongue shaded with depth (session 24, critic23: lp_s2 <- lp_d10 f83/f87, a flat grey tongue under a
- * pitch-black crescent): its front, by the lower teeth, catches the light that comes in over the lower lip;
- * its back, rising toward the throat, falls into the mouth's shadow, BACK_LIGHT of the front's at its top.
- * The top's contour then meets the dark cavity in a dim band instead of a lit edge. Applied after
- * atLipLight: the front keeps the lips' light it had (made up to it, the median's, the front was 1.3x the lips).
- */
-export function withDepthShade(l: ReadyLayer): ReadyLayer {
-  const top = tongueTopAbove(l);
-  if (top === null || top <= 1) return l;
-  const W = l.width, data = Float32Array.from(l.data);
-  for (let y = 0; y < l.height; y++) {
-    const depth = Math.min(1, Math.max(0, (l.anchorY - (y + 0.5)) / top));
-    const k = 1 - (1 - BACK_LIGHT) * depth ** DEPTH_POWER;
-    for (let x = 0; x < W; x++) {
-      const o = (y * W + x) * 4;
-      for (let ch = 0; ch < 3; ch++) data[o + ch] = data[o + ch]! * k;
-    }
-  }
-  return { ...l, data };
+  return atLipLight(inLipHue(withLevelTop(soft), lip), lum(...lip));
 }
 
 /** the share of the tongue's half width over which its sides fade out (session 19: the library strip's ends step from clear to opaque within 4 px, and the top's contour kept them a hard vertical edge: critic19, obama2 f16, lp_s1 f2, the demo f126) */
