@@ -120,7 +120,8 @@ export class FrameLight {
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
-    this.tongueLitUp = TONGUE_LIT_SHARE * wide * (tongueTop ?? 0) * this.tongueGrow;
+    const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
+    this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
     // (an "O" is a dark red hole too, light off its lips reaching in: a grey-black one read as a
     // hole punched through the face, lp_s42 <- lp_d6 at 3.3 s, every full funnel)
@@ -267,8 +268,15 @@ const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
 const TONGUE_GROW = 1.2;
 /** wide open: the tongue's top stands this share of the lip gap over the lower lip */
 const TONGUE_FILL = 0.45;
-/** wide open: the share of the tongue's height (from its anchor) lit fully, its back shaded beyond */
-const TONGUE_LIT_SHARE = 0.7;
+/**
+ * the share of the tongue's height (from its anchor) lit fully, its back shaded beyond (interior.ts
+ * TONGUE_BACK_SHADE over 0.12 IOD), from the start of a wide opening to a full one. 0.7 throughout until
+ * session 24: a wide opening's grown tongue was lit flat to its top, its contour a step from the black cavity to
+ * the lips' light (lp_s2 <- lp_d10 f83/f87, critic23: "a pitch-black crescent over a grey tongue"; the driver's
+ * tongue darkens over its back toward the throat); 0.2 throughout dimmed a speech opening's tongue (lp_s42 at
+ * jawOpen .35: 0.64 -> 0.59 of the lips' luma, real 0.85-0.95)
+ */
+const TONGUE_LIT_SHARE: [number, number] = [0.7, 0.2];
 /** the tongue's place: TONGUE_RAISE iod over the jaw's anchor, following the jaw set (jawFollow) by TONGUE_FOLLOW (interior.ts) */
 export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
 /** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */

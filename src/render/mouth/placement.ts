@@ -55,7 +55,10 @@ export function lipSurfaceColours(avatar: Avatar): { lipInner: Rgb; lipEdge: Rgb
   // the inner lip surface: that colour a little in the mouth's shadow, a little redder (darker, it read as a drawn outline)
   const redder: Rgb = [lr * 0.8, lg * 0.66, lb * 0.68];
   const sat = avatar.mouth.light?.saturation ?? 1, grey = 0.3 * redder[0] + 0.59 * redder[1] + 0.11 * redder[2];
-  const edge = (c: Rgb): Rgb => [c[0] * 0.9, c[1] * 0.85, c[2] * 0.87];
+  // (the edge's shade as colourful as the photo: a full tint on a black-and-white photo drew mauve
+  // lip rims and, through tongue.ts inLipHue, a mauve tongue, critic23 lp_s2 f83/f87)
+  const tint = EDGE_TINT.map((t) => EDGE_TINT_GREY + (t - EDGE_TINT_GREY) * sat);
+  const edge = (c: Rgb): Rgb => [c[0] * tint[0]!, c[1] * tint[1]!, c[2] * tint[2]!];
   return {
     lipInner: redder.map((v) => grey + (v - grey) * sat) as Rgb,
     lipEdge: edge([lr, lg, lb]),
@@ -63,6 +66,10 @@ export function lipSurfaceColours(avatar: Avatar): { lipInner: Rgb; lipEdge: Rgb
     lipRimLower: edge(lipMean(avatar, LOWER_LIP_PAIRS, EDGE_SAMPLE)),
   };
 }
+
+/** the lip edge's colour over the lip's, per channel (a little darker and redder), and its luma */
+const EDGE_TINT = [0.9, 0.85, 0.87] as const;
+const EDGE_TINT_GREY = 0.299 * EDGE_TINT[0] + 0.587 * EDGE_TINT[1] + 0.114 * EDGE_TINT[2];
 
 /** where each lip's edge colour is taken: this share of the way from its inner line to its outer (on the lip, clear of the photo's slit) */
 const EDGE_SAMPLE = 0.35;
