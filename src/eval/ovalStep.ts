@@ -13,22 +13,29 @@ function lumAt(img: RgbaImage, x: number, y: number): number {
   return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!;
 }
 
-/** Median over 1 px steps along the polyline `ids` of |lum inside - lum outside| (outside: away from the nose tip, landmark 4). */
-export function ovalStep(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number {
+/**
+ * Median over 1 px steps along the polyline `ids` of `read(x, y, nx, ny)`, with (nx, ny) the unit
+ * normal pointing away from the nose tip (landmark 4): outward across the oval.
+ */
+function medianAlongOval(lm: ArrayLike<ArrayLike<number>>, ids: number[], read: (x: number, y: number, nx: number, ny: number) => number): number {
   const nose = lm[4]!;
-  const steps: number[] = [];
+  const values: number[] = [];
   for (let k = 0; k + 1 < ids.length; k++) {
     const a = lm[ids[k]!]!, b = lm[ids[k + 1]!]!;
     const len = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
     let nx = -(b[1]! - a[1]!) / len, ny = (b[0]! - a[0]!) / len;
     if ((a[0]! - nose[0]!) * nx + (a[1]! - nose[1]!) * ny < 0) { nx = -nx; ny = -ny; }
     for (let t = 0; t < len; t++) {
-      const x = a[0]! + ((b[0]! - a[0]!) * t) / len, y = a[1]! + ((b[1]! - a[1]!) * t) / len;
-      steps.push(Math.abs(lumAt(img, x - nx * SIDE, y - ny * SIDE) - lumAt(img, x + nx * SIDE, y + ny * SIDE)));
+      values.push(read(a[0]! + ((b[0]! - a[0]!) * t) / len, a[1]! + ((b[1]! - a[1]!) * t) / len, nx, ny));
     }
   }
-  steps.sort((p, q) => p - q);
-  return steps.length ? steps[steps.length >> 1]! : 0;
+  values.sort((p, q) => p - q);
+  return values.length ? values[values.length >> 1]! : 0;
+}
+
+/** Median over 1 px steps along the polyline `ids` of |lum inside - lum outside| (outside: away from the nose tip, landmark 4). */
+export function ovalStep(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number {
+  return medianAlongOval(lm, ids, (x, y, nx, ny) => Math.abs(lumAt(img, x - nx * SIDE, y - ny * SIDE) - lumAt(img, x + nx * SIDE, y + ny * SIDE)));
 }
 
 /** Face-oval landmarks along the jaw, mouth corner to chin, on the side a turn by `yaw` shows (+yaw: image left). */
@@ -44,21 +51,10 @@ const LINE_IN = -1.5, LINE_OUT = 2.5, SIDE_IN = -4, SIDE_OUT = 5;
  * the profile runs monotonically from face to background.
  */
 export function ovalLineDepth(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number {
-  const nose = lm[4]!;
-  const depths: number[] = [];
-  for (let k = 0; k + 1 < ids.length; k++) {
-    const a = lm[ids[k]!]!, b = lm[ids[k + 1]!]!;
-    const len = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
-    let nx = -(b[1]! - a[1]!) / len, ny = (b[0]! - a[0]!) / len;
-    if ((a[0]! - nose[0]!) * nx + (a[1]! - nose[1]!) * ny < 0) { nx = -nx; ny = -ny; }
-    for (let t = 0; t < len; t++) {
-      const x = a[0]! + ((b[0]! - a[0]!) * t) / len, y = a[1]! + ((b[1]! - a[1]!) * t) / len;
-      const at = (d: number) => lumAt(img, x + nx * d, y + ny * d);
-      let darkest = Infinity;
-      for (let d = LINE_IN; d <= LINE_OUT; d += 0.5) darkest = Math.min(darkest, at(d));
-      depths.push(Math.max(0, Math.min(at(SIDE_IN), at(SIDE_OUT)) - darkest));
-    }
-  }
-  depths.sort((p, q) => p - q);
-  return depths.length ? depths[depths.length >> 1]! : 0;
+  return medianAlongOval(lm, ids, (x, y, nx, ny) => {
+    const at = (d: number) => lumAt(img, x + nx * d, y + ny * d);
+    let darkest = Infinity;
+    for (let d = LINE_IN; d <= LINE_OUT; d += 0.5) darkest = Math.min(darkest, at(d));
+    return Math.max(0, Math.min(at(SIDE_IN), at(SIDE_OUT)) - darkest);
+  });
 }
