@@ -18,6 +18,7 @@ import { polygonMask } from '../src/eval/masks.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { interiorStats, skinLuma } from './mouthInterior.ts';
+import { rendererOfRoot } from './mouthTiles.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 
@@ -77,9 +78,7 @@ if (video) {
     const portrait = await cachedPortrait(path.isAbsolute(file) ? file : path.join(SHARED_PORTRAITS, file));
     const name = path.basename(file).replace(/\.[a-z]+$/, '');
     for (const root of roots) {
-      const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-      const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-      const r = createRenderer(buildAvatar(portrait), { width: 512, height: 512 });
+      const r = await rendererOfRoot(root, portrait, 512);
       const tag = path.basename(root);
       const shots: [string, MotionFrame][] = motion
         ? frames.map((i) => [`${name}_f${i}`, motion.frames[i]!])
