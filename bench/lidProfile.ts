@@ -8,6 +8,7 @@
 // 1.00 = flat. Medians over eyes; never asserts.
 //   node --import tsx bench/lidProfile.ts [--real] [--only lp_s42.jpg,...] [--extra /abs/a.jpg] [--base /tmp/base]
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRoots, copyImage as copy, openAndShut, portraitFiles } from './shutPairs.ts';
 import { detectFaces } from '../src/face/detect.ts';
@@ -19,16 +20,16 @@ const arg = (name: string) => { const i = process.argv.indexOf(name); return i >
 type Pt = ArrayLike<number>;
 type Lm = ArrayLike<Pt>;
 /** One eye's mesh points: outer corner, inner corner, upper and lower lid middles. */
-const EYES = [[263, 362, 386, 374], [33, 133, 159, 145]] as const;
+export const EYES = [[263, 362, 386, 374], [33, 133, 159, 145]] as const;
 /** Real shut frames (25 fps index) and an open frame of the same clip, as listed in src/render/closedEye/README.md. */
-const REAL: [string, number, number][] = [
+export const REAL: [string, number, number][] = [
   ['styletalk_andrew_clip_1.mp4', 105, 95], ['dfrf_french.mp4', 78, 68], ['edtalk_mouth_source.mp4', 169, 159], ['videoretalking_4.mp4', 106, 96],
 ];
 
-interface EyeFrame { o: Pt; i: Pt; w: number; up: number; low: number }
+export interface EyeFrame { o: Pt; i: Pt; w: number; up: number; low: number }
 
 /** The eye frame of one eye: corners from `corners`, lid middles (eye widths off the corners' middle) from `lids`. */
-function eyeFrame(corners: Lm, lids: Lm, [outer, inner, upper, lower]: readonly number[]): EyeFrame {
+export function eyeFrame(corners: Lm, lids: Lm, [outer, inner, upper, lower]: readonly number[]): EyeFrame {
   const across = (lm: Lm) => {
     const o = lm[outer]!, i = lm[inner]!, w = Math.hypot(i[0]! - o[0]!, i[1]! - o[1]!);
     const mid = [(o[0]! + i[0]!) / 2, (o[1]! + i[1]!) / 2];
@@ -41,7 +42,7 @@ function eyeFrame(corners: Lm, lids: Lm, [outer, inner, upper, lower]: readonly 
 }
 
 /** Mean luma of the pixels whose eye-frame (u, v) passes `inside`. */
-function luma(img: RgbaImage, f: EyeFrame, inside: (u: number, v: number) => boolean): number {
+export function luma(img: RgbaImage, f: EyeFrame, inside: (u: number, v: number) => boolean): number {
   const ex = f.i[0]! - f.o[0]!, ey = f.i[1]! - f.o[1]!;
   const ux = ex / f.w, uy = ey / f.w, s = Math.sign(ux || 1), vx = -uy * s, vy = ux * s;
   let sum = 0, n = 0;
@@ -111,5 +112,8 @@ async function renders(): Promise<void> {
   for (const [label, rows] of all) summary(label, rows);
 }
 
-if (process.argv.includes('--real')) await realEyes();
-else await renders();
+// run as a script only (bench/lashHeight.ts imports the eye frame and REAL from here)
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  if (process.argv.includes('--real')) await realEyes();
+  else await renders();
+}

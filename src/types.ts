@@ -52,7 +52,7 @@ export interface PortraitAnalysis {
   /** How the face was found and why it passed as human (see analyze/human-check.ts). */
   detection?: { search: 'overview' | 'windows'; person: number; animal: number; eyeMouthRatio: number; faceAreaPercent: number };
   /** Eyes the face mesh missed, moved onto the iris found in the image (analyze/eyes.ts); absent when none. */
-  eyesMoved?: { eye: 'image-left' | 'image-right'; offset: number; scale: number }[];
+  eyesMoved?: { eye: 'image-left' | 'image-right'; offset: number; scale: number; size?: number }[];
 }
 
 /** Analysis plus the images, all in CROP space (crop.size x crop.size). In memory only. */

@@ -50,6 +50,9 @@ test('an eye whose landmarks lie below the painted eye moves onto it; the other 
   const { landmarks, moved } = correctMissedEyes(img, lm);
   assert.equal(moved.length, 1);
   assert.equal(moved[0]!.eye, 'image-left');
+  // the painted iris (radius 5) is larger than the landmarks' ring (3): the applied scale is capped, the size is not
+  const { scale, size } = moved[0]!.miss;
+  assert.ok(scale <= 1.2 && size > 1.4, `scale ${scale.toFixed(2)}, size ${size.toFixed(2)}`);
   const iris = landmarks[473]!;
   assert.ok(Math.hypot(iris[0] - 60, iris[1] - 80) < 1.5, `iris moved to ${iris[0].toFixed(1)}, ${iris[1].toFixed(1)}`);
   const ringY = RIGHT_EYE.reduce((s, k) => s + landmarks[k]![1], 0) / RIGHT_EYE.length;

@@ -11,6 +11,8 @@ export interface PaintedEyes {
   darkness: number;
   /** place the brow landmarks 45 px over the corners (else they fall back to the face's middle) */
   brow: boolean;
+  /** the ellipses' half width in px (default 30, the rings' half width) */
+  halfWidth?: number;
 }
 
 export function syntheticEyeFace(skin: readonly number[], painted: PaintedEyes) {
@@ -28,7 +30,7 @@ export function syntheticEyeFace(skin: readonly number[], painted: PaintedEyes) 
   const data = new Uint8ClampedArray(W * H * 4);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
     const o = (y * W + x) * 4;
-    const inEye = [130, 270].some((cx) => ((x - cx) / 30) ** 2 + ((y - painted.centreY) / painted.halfHeight) ** 2 < 1);
+    const inEye = [130, 270].some((cx) => ((x - cx) / (painted.halfWidth ?? 30)) ** 2 + ((y - painted.centreY) / painted.halfHeight) ** 2 < 1);
     for (let ch = 0; ch < 3; ch++) data[o + ch] = inEye ? skin[ch]! * painted.darkness : skin[ch]!;
     data[o + 3] = 255;
   }

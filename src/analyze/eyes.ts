@@ -54,6 +54,8 @@ export interface EyeMiss {
   offset: number;
   /** half-width of the found iris / of the landmarks' iris ring (the eye's size, from the image), 1..MAX_SCALE */
   scale: number;
+  /** the same measure before the cap (at least 1): how large the painted eye is; the shut eye covers all of it (render/closedEye) */
+  size: number;
   /** the evidence: lightness (0..255) of the cheek, at the landmarks' iris, of the found disc and its sclera side */
   skin: number;
   atLandmarks: number;
@@ -148,10 +150,11 @@ export function findMissedEye(l: Luma, lm: readonly Landmark[], eye: EyeIndices)
   let [fx, fy] = [best.x, best.y];
   for (let k = 0; k < 5; k++) [fx, fy] = darkCentroid(l, fx, fy, 2 * best.r, midLevel);
   const ringHalfWidth = Math.max(1, ...eye.iris.slice(1).map((k) => Math.abs(lm[k]![0] - c[0])));
-  const scale = Math.min(MAX_SCALE, Math.max(1, darkHalfWidth(l, fx, fy, 3 * best.r, midLevel) / ringHalfWidth));
+  const size = Math.max(1, darkHalfWidth(l, fx, fy, 3 * best.r, midLevel) / ringHalfWidth);
+  const scale = Math.min(MAX_SCALE, size);
   return {
     found: [fx, fy], landmarkIris: [c[0], c[1]], offset: Math.hypot(fx - c[0], fy - c[1]) / width,
-    scale,
+    scale, size,
     skin, atLandmarks: here.disc, disc: best.disc, sclera: best.sclera,
   };
 }

@@ -145,7 +145,7 @@ function analysisRecord(a: {
     crop: { x: box.x * toSource, y: box.y * toSource, side: box.side * toSource, size: a.size },
     invented: { share: Math.round((inventedCount / a.invented.length) * 1000) / 1000, how: 'exemplar synthesis past the photo edges (analyze/extend.ts)' },
     detection: { search: a.search, person: round2(evidence.person), animal: round2(evidence.animal), eyeMouthRatio: round2(evidence.eyeMouthRatio), faceAreaPercent: round2(faceAreaPercent) },
-    ...(eyesMoved.length > 0 ? { eyesMoved: eyesMoved.map((m) => ({ eye: m.eye, offset: round2(m.miss.offset), scale: round2(m.miss.scale) })) } : {}),
+    ...(eyesMoved.length > 0 ? { eyesMoved: eyesMoved.map((m) => ({ eye: m.eye, offset: round2(m.miss.offset), scale: round2(m.miss.scale), size: round2(m.miss.size) })) } : {}),
   };
 }
 

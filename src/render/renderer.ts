@@ -16,7 +16,7 @@ import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
-import { ClosedEyes, eyesMovedBySide } from './closedEye/overlay.ts';
+import { ClosedEyes, eyesMovedBySide, shutEyeGrowBySide } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
 import { CheekRaise } from './cheeks.ts';
 import { LowerRim } from './lowerRim.ts';
@@ -113,7 +113,7 @@ function faceTextures(avatar: Avatar) {
     // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
     skinTex: { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) } as TextureSource,
     eyeTex,
-    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1, eyesMoved: eyesMovedBySide(avatar.analysis) }),
+    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1, eyesMoved: eyesMovedBySide(avatar.analysis), eyeGrow: shutEyeGrowBySide(avatar.analysis) }),
     folds: new ForeheadFolds(lidSkin.data, size, size, photoXY, iod),
     underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),

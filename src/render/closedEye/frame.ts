@@ -43,3 +43,12 @@ export function toEye(f: EyeFrame, x: number, y: number): [number, number] {
   const px = x - f.ox, py = y - f.oy, w2 = f.width * f.width;
   return [(px * f.ux + py * f.uy) / w2, (px * f.vx + py * f.vy) / w2];
 }
+
+/**
+ * The frame scaled by k about the middle of its corners. A point scaled the same way keeps its (u, v),
+ * so an eye's lines fitted in the frame fit the scaled eye too.
+ */
+export function scaledFrame(f: EyeFrame, k: number): EyeFrame {
+  const mx = f.ox + f.ux / 2, my = f.oy + f.uy / 2;
+  return { ox: mx + k * (f.ox - mx), oy: my + k * (f.oy - my), ux: k * f.ux, uy: k * f.uy, vx: k * f.vx, vy: k * f.vy, width: k * f.width };
+}

@@ -11,8 +11,9 @@
 // - mid-blink, before the shut eye shows, the closing lid's shadow on the eyeball under it (lidShadow.ts).
 // - drawn every frame (draw.ts): warped by the eye's corners as rendered (so it turns with the
 //   head), weighted by the blink's completion, under anything in front of the eye (depth test).
-import { EYE_SIDES, eyeFrame, toEye } from './frame.ts';
+import { EYE_SIDES, eyeFrame, scaledFrame, toEye } from './frame.ts';
 import { closedEyeLibrary, eyeGeometry } from './library.ts';
+import type { EyeGeometry, Line } from './lids.ts';
 import type { PhotoTexture } from './grid.ts';
 import { sampleEye, finishEye, type BakedEye } from './bake.ts';
 import { drawEye } from './draw.ts';
@@ -83,6 +84,31 @@ export interface ClosedEyeInput {
    * shut eye's mask also covers the dark eye features touching it (eyeDark.ts). Default neither.
    */
   eyesMoved?: readonly [boolean, boolean];
+  /**
+   * Per side: how much larger the painted eye is than the landmarks' eye (an eye the analysis moved
+   * and scaled, capped, onto a painted eye: analysis.json eyesMoved size / scale; default 1). The shut
+   * eye is fitted and drawn that much larger about the middle of the corners, so it covers the painted eye.
+   */
+  eyeGrow?: readonly [number, number];
+}
+
+/**
+ * The largest growth of a shut eye over the landmarks' eye (eyeGrow). lp_s10's far eye measures
+ * 1.6 / 1.2 = 1.33; past the silhouette the shut eye is not drawn anyway (the matte).
+ */
+const MAX_GROW = 1.5;
+
+/**
+ * Per side (image-left, image-right): how much larger than the landmarks' eye the shut eye is drawn,
+ * the painted eye's measured size over the size the analysis applied (1 where no eye was moved, or
+ * an analysis written before the size was recorded).
+ */
+export function shutEyeGrowBySide(analysis: Pick<PortraitAnalysis, 'eyesMoved'> | null): [number, number] {
+  const grow = (eye: string) => {
+    const m = analysis?.eyesMoved?.find((x) => x.eye === eye);
+    return m?.size ? Math.min(MAX_GROW, Math.max(1, m.size / m.scale)) : 1;
+  };
+  return [grow('image-left'), grow('image-right')];
 }
 
 /** Which eyes (image-left, image-right) the analysis moved onto a painted eye the face mesh missed. */
@@ -91,17 +117,33 @@ export function eyesMovedBySide(analysis: Pick<PortraitAnalysis, 'eyesMoved'> | 
   return [moved.some((m) => m.eye === 'image-left'), moved.some((m) => m.eye === 'image-right')];
 }
 
+/**
+ * An eye's geometry with its frame scaled by k about the middle of its corners (scaledFrame): the
+ * eye's own lines keep their (u, v); the brow, not scaled, comes nearer in the frame's units.
+ */
+export function grownGeometry(g: EyeGeometry, k: number): EyeGeometry {
+  if (k === 1) return g;
+  const shrink = (l: Line): Line => ({ u: l.u.map((u) => 0.5 + (u - 0.5) / k), v: l.v.map((v) => v / k) });
+  return { ...g, frame: scaledFrame(g.frame, k), brow: shrink(g.brow) };
+}
+
 export class ClosedEyes {
   private readonly eyes: BakedEye[];
+  private readonly grow: [number, number];
 
   constructor(input: ClosedEyeInput) {
     const lib = closedEyeLibrary();
-    const geo = eyeGeometry(input.xy);
-    const entry = input.entry ?? 0;
+    this.grow = [input.eyeGrow?.[0] ?? 1, input.eyeGrow?.[1] ?? 1];
+    const plain = eyeGeometry(input.xy);
+    const geo = plain.map((g, side) => grownGeometry(g, this.grow[side]!));
+    const entry = input.entry ?? 0, lib0 = lib[entry % lib.length]!;
     // one library eye serves both sides (the eye frame mirrors it); both get the darker of the
     // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
-    const sampled = geo.map((g, side) => sampleEye(input.texture, g, lib[entry % lib.length]!, input.eyesMoved?.[side] ?? false));
-    const lashDark = Math.min(...sampled.map((x) => x.photoDark));
+    const sampled = geo.map((g, side) => sampleEye(input.texture, g, lib0, input.eyesMoved?.[side] ?? false));
+    // a grown eye's lash darkness is still read on the landmarks' own lid line: the grown lid line
+    // runs over the painted eye's lighter lid and lightened the other eye's lash line too (lp_s10's
+    // near eye read .28 shut instead of .23)
+    const lashDark = Math.min(...sampled.map((x, side) => (this.grow[side] === 1 ? x : sampleEye(input.texture, plain[side]!, lib0, true)).photoDark));
     this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel));
   }
 
@@ -136,7 +178,7 @@ export class ClosedEyes {
       drawLidShadow(target, f, lidNow, { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) }, shadow, EYEBALL_BELOW * lidIz, slit);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
-      if (showLid > 0) drawEye(target, this.eyes[side]!, f, show, iz * 1.025, lidNow, showLid);
+      if (showLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid);
     }
   }
 }
