@@ -14,7 +14,7 @@ function lumAt(img: RgbaImage, x: number, y: number): number {
 }
 
 /**
- * Median over 1 px steps along the polyline `ids` of `read(x, y, nx, ny)`, with (nx, ny) the unit
+ * Median over 1 px steps along the polyline `ids` of `read(x, y, nx, ny)` (NaN reads skipped), with (nx, ny) the unit
  * normal pointing away from the nose tip (landmark 4): outward across the oval.
  */
 function medianAlongOval(lm: ArrayLike<ArrayLike<number>>, ids: number[], read: (x: number, y: number, nx: number, ny: number) => number): number {
@@ -26,7 +26,9 @@ function medianAlongOval(lm: ArrayLike<ArrayLike<number>>, ids: number[], read: 
     let nx = -(b[1]! - a[1]!) / len, ny = (b[0]! - a[0]!) / len;
     if ((a[0]! - nose[0]!) * nx + (a[1]! - nose[1]!) * ny < 0) { nx = -nx; ny = -ny; }
     for (let t = 0; t < len; t++) {
-      values.push(read(a[0]! + ((b[0]! - a[0]!) * t) / len, a[1]! + ((b[1]! - a[1]!) * t) / len, nx, ny));
+      const v = read(a[0]! + ((b[0]! - a[0]!) * t) / len, a[1]! + ((b[1]! - a[1]!) * t) / len, nx, ny);
+      // NaN: nothing to read at this point (ovalRampWidth where the two sides are alike)
+      if (!Number.isNaN(v)) values.push(v);
     }
   }
   values.sort((p, q) => p - q);
@@ -57,4 +59,58 @@ export function ovalLineDepth(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, 
     for (let d = LINE_IN; d <= LINE_OUT; d += 0.5) darkest = Math.min(darkest, at(d));
     return Math.max(0, Math.min(at(SIDE_IN), at(SIDE_OUT)) - darkest);
   });
+}
+
+/** Bilinear luminance at (x, y) (clamped inside). */
+function lumBilinear(img: RgbaImage, x: number, y: number): number {
+  const cx = Math.min(img.width - 1.001, Math.max(0, x)), cy = Math.min(img.height - 1.001, Math.max(0, y));
+  const x0 = cx | 0, y0 = cy | 0, fx = cx - x0, fy = cy - y0;
+  return (1 - fy) * ((1 - fx) * lumAt(img, x0, y0) + fx * lumAt(img, x0 + 1, y0)) + fy * ((1 - fx) * lumAt(img, x0, y0 + 1) + fx * lumAt(img, x0 + 1, y0 + 1));
+}
+
+/** The edge is looked for within RAMP_SPAN px of the oval, on a profile sampled every RAMP_STEP px; under RAMP_MIN_STEP levels it is no edge. */
+const RAMP_SPAN = 5, RAMP_STEP = 0.5, RAMP_MIN_STEP = 16;
+
+/**
+ * Width (px) of the 10-90 % ramp of the sharpest edge in `profile` (samples RAMP_STEP px apart): the
+ * monotone run through its steepest step, its ends as the two levels; NaN if that run climbs under
+ * RAMP_MIN_STEP levels. A line beside the edge (a hair strand by the cheek) ends the run, not the ramp.
+ */
+export function rampWidth(profile: number[]): number {
+  let k = 0;
+  for (let j = 1; j + 1 < profile.length; j++) if (Math.abs(profile[j + 1]! - profile[j]!) > Math.abs(profile[k + 1]! - profile[k]!)) k = j;
+  const dir = Math.sign(profile[k + 1]! - profile[k]!);
+  let a = k, b = k + 1;
+  while (a > 0 && (profile[a]! - profile[a - 1]!) * dir >= 0) a--;
+  while (b + 1 < profile.length && (profile[b + 1]! - profile[b]!) * dir >= 0) b++;
+  const lo = profile[a]!, hi = profile[b]!;
+  if (Math.abs(hi - lo) < RAMP_MIN_STEP) return NaN;
+  // the run's length between its 10 % and 90 % crossings, each found by linear interpolation
+  const cross = (f: number) => {
+    const level = lo + f * (hi - lo);
+    for (let j = a; j < b; j++) {
+      const p = profile[j]!, q = profile[j + 1]!;
+      if ((level - p) * (level - q) <= 0 && p !== q) return j + (level - p) / (q - p);
+    }
+    return b;
+  };
+  return (cross(0.9) - cross(0.1)) * RAMP_STEP;
+}
+
+/**
+ * How hard the edge across the oval is: median over 1 px steps along the polyline `ids` of the 10-90 %
+ * ramp width (px, rampWidth) of the sharpest edge within RAMP_SPAN px of the oval along its normal. A cut
+ * drawn by the z-buffer reads ~1 px; a photo's own cheek edge 2-4. Points with no edge (under
+ * RAMP_MIN_STEP levels) are skipped; NaN if none has one.
+ */
+export function ovalRampWidth(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number {
+  let read = 0;
+  const width = medianAlongOval(lm, ids, (x, y, nx, ny) => {
+    const profile: number[] = [];
+    for (let d = -RAMP_SPAN; d <= RAMP_SPAN; d += RAMP_STEP) profile.push(lumBilinear(img, x + nx * d, y + ny * d));
+    const w = rampWidth(profile);
+    if (!Number.isNaN(w)) read++;
+    return w;
+  });
+  return read ? width : NaN;
 }

@@ -12,6 +12,7 @@ import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, createRowExt
 import { packedView, type TextureSource } from './textureSample.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
 import { pastBorderPad } from './pastBorder.ts';
+import { farSeamPass } from './farSeam.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
@@ -186,6 +187,9 @@ interface FrameDraw {
   lipMask: Uint8Array;
   edgeIndex: Int32Array;
   edgeColor: Uint32Array;
+  /** this frame's yaw relative to the photo (degrees) and the face's width on screen (px): the far seam's */
+  yaw: number;
+  faceWidthPx: number;
 }
 
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
@@ -231,6 +235,8 @@ function rasterize(f: FrameDraw): void {
   // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
   // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
   featherSilhouette(target, geometry.turnAmount, f.edgeIndex, f.edgeColor);
+  // the turned face's far edge over the sheet behind it: a soft seam, not a cut
+  farSeamPass(target, sx, sy, f.yaw, f.faceWidthPx, f.edgeIndex, f.edgeColor);
   if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
 }
 
@@ -272,6 +278,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     lipMask: new Uint8Array(W * H),
     edgeIndex: new Int32Array(W * H),
     edgeColor: new Uint32Array(W * H),
+    yaw: 0,
+    faceWidthPx: avatar.head.faceWidth * S,
   };
 
   function computeVertices(frame: MotionFrame): void {
@@ -292,6 +300,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     render(frame: MotionFrame, ropts: RenderOptions = {}): RgbaImage {
       computeVertices(frame);
       placeMouth(placer, avatar, geometry, frame);
+      draw.yaw = frame.pose?.yaw || 0;
       rasterize(draw);
       const bg = ropts.background;
       if (bg === null) {
