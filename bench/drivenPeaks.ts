@@ -78,6 +78,7 @@ if (process.argv.includes('--sheet')) {
   const rows: GridCell[][] = [];
   for (const t of times) {
     for (const part of ['', 'brows-']) {
+      if (!existsSync(path.join(outDir, `driver-${part}${stem(t)}.png`))) continue;
       const cells: GridCell[] = [{ label: `${video} ${t.toFixed(1)} s${part ? ', brows 3x' : ''}`, image: await load(path.join(outDir, `driver-${part}${stem(t)}.png`)) }];
       for (const tg of tags) if (existsSync(path.join(outDir, `${tg}-${part}${stem(t)}.png`))) cells.push({ label: tg, image: await load(path.join(outDir, `${tg}-${part}${stem(t)}.png`)) });
       if (cells.length > 1) rows.push(cells);
