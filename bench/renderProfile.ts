@@ -1,6 +1,7 @@
 // Where a frame's CPU goes: renders bench/render.ts's 120 varied frames (after 20 warm-up frames) under the
 // V8 sampling profiler and prints each function's self time per frame, the top N. Prints; never asserts.
-//   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--root OTHER_CHECKOUT] [--out prof.cpuprofile]
+// With --heap, the bytes allocated per frame by each function instead (V8's sampling heap profiler).
+//   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--root OTHER_CHECKOUT] [--out prof.cpuprofile] [--heap]
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -35,6 +36,20 @@ const frames = variedFrames(renderer.neutralFrame());
 for (const f of frames.slice(0, 20)) renderer.render(f);
 const session = new Session();
 session.connect();
+if (args.includes('--heap')) {
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (const f of frames) renderer.render(f);
+  const { profile } = await session.post('HeapProfiler.getSamplingProfile');
+  const bytes = new Map<string, number>();
+  const walk = (n: typeof profile.head): void => {
+    const key = `${n.callFrame.functionName || '(anon)'} ${path.basename(n.callFrame.url)}`;
+    bytes.set(key, (bytes.get(key) ?? 0) + n.selfSize);
+    n.children.forEach(walk);
+  };
+  walk(profile.head);
+  for (const [k, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(b / frames.length / 1024).toFixed(1).padStart(8)} KB/frame  ${k}`);
+  process.exit(0);
+}
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');

@@ -8,7 +8,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, createRowExtents, clearRowExtents, type RasterTarget, type MirrorVertices } from './raster.ts';
+import { rasterMeshTriangle, rasterTriangleMirror, rasterTriangleUnder, createRowExtents, clearRowExtents, type RasterTarget, type MirrorVertices, type MeshVertices } from './raster.ts';
 import { packedView, type TextureSource } from './textureSample.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
 import { pastBorderPad } from './pastBorder.ts';
@@ -179,6 +179,7 @@ interface FrameDraw {
   textures: FaceTextures;
   mouth: MouthShader;
   mirrorVerts: MirrorVertices;
+  meshVerts: MeshVertices;
   /** the far side's triangles, drawn under everything when the head turns */
   backOfHead: Int32Array;
   /** the first vertex of the second eyeball (each eyeball has its own gaze shader) */
@@ -191,7 +192,7 @@ interface FrameDraw {
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
 function rasterize(f: FrameDraw): void {
   const { avatar, geometry, target, textures, mouth } = f;
-  const { sx, sy, siz, uvNow, share, shade } = geometry;
+  const { sx, sy, siz, uvNow, share } = geometry;
   const { skinTex, eyeTex, gazeWarp } = textures;
   target.color.fill(0);
   target.depth.fill(0);
@@ -214,15 +215,8 @@ function rasterize(f: FrameDraw): void {
       rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c);
       continue;
     }
-    rasterTriangle(
-      target,
-      sx[a]!, sy[a]!, siz[a]! * bias, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
-      sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
-      sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
-      material === MATERIAL.eye ? eyeTex : skinTex,
-      material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null,
-      lit ? shade[a]! : 128, lit ? shade[b]! : 128, lit ? shade[c]! : 128,
-    );
+    const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null;
+    rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
@@ -266,6 +260,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     target,
     textures,
     mouth,
+    meshVerts: { x: sx, y: sy, iz: siz, uv: uvNow, shade },
     mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade },
     backOfHead: Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead),
     secondEye: eyeStart + (eyeEnd - eyeStart) / 2,
