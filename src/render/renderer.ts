@@ -251,6 +251,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H), extents };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
+  // compositing writes alpha 255 and reads only the plate's colour: an opaque plate lets it block-copy the margins
+  for (let o = 3; o < plate.length; o += 4) plate[o] = 255;
   const textures = faceTextures(avatar);
   const { mouth, placer } = mouthParts(avatar, W, S, textures);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
@@ -293,7 +295,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         unpremultiply(colorBytes, out.data);
       } else {
         if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
-        compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents);
+        compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents, !bg);
       }
       return out;
     },
