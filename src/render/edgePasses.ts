@@ -64,7 +64,6 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
 /** Tent-weighted sums of the four 8-bit channels over the (2r+1)^2 square around pixel i (at least
  *  r from the border), into `out` (r, g, b, a): weight (r+1-|dx|)(r+1-|dy|), total (r+1)^4. */
 function tentSums(color: Uint32Array, i: number, W: number, r: number, out: Float64Array): void {
-  if ((r + 1) ** 4 * 255 < 0x10000) { tentSumsLanes(color, i, W, r, out); return; }
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   for (let dy = -r; dy <= r; dy++) {
     const wy = r + 1 - (dy < 0 ? -dy : dy);
@@ -76,7 +75,7 @@ function tentSums(color: Uint32Array, i: number, W: number, r: number, out: Floa
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
 }
 
-/** tentSums for a ramp whose weighted sum of 8-bit values fits a 16-bit lane (r <= 3): two channels
+/** tentSums for a ramp whose weighted sum of 8-bit values fits a 16-bit lane (r <= 3, laneFits): two channels
  *  per integer (r | b << 16, g | a << 16), half the multiply-adds; the sums are the same integers. */
 function tentSumsLanes(color: Uint32Array, i: number, W: number, r: number, out: Float64Array): void {
   let rb = 0, ga = 0;
@@ -90,6 +89,8 @@ function tentSumsLanes(color: Uint32Array, i: number, W: number, r: number, out:
   out[0] = rb & 0xffff; out[1] = ga & 0xffff; out[2] = rb >>> 16; out[3] = ga >>> 16;
 }
 const tent = new Float64Array(4);
+/** a tent of radius r sums 8-bit values to at most 255 (r+1)^4: two channels share an integer below 2^16 each */
+const laneFits = (r: number) => (r + 1) ** 4 * 255 < 0x10000;
 
 /** Half-width (px) of the coverage ramp a turned outline gets: the photo's own edges spread over 3-5 px. */
 export const SILHOUETTE_RAMP = 2;
@@ -111,6 +112,7 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   if (!(strength > 0)) return;
   const r = Math.max(1, Math.round(ramp));
   const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
+  const sums = laneFits(r) ? tentSumsLanes : tentSums;
   const W = t.width, H = t.height, depth = t.depth, color = t.color;
   if (bandMark.length < W * H) bandMark = new Uint8Array(W * H);
   // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
@@ -158,7 +160,7 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   }
   for (let k = 0; k < count; k++) {
     const i = scratchIndex[k]!;
-    tentSums(color, i, W, r, tent);
+    sums(color, i, W, r, tent);
     const own = color[i]!;
     scratchColor[k] = (((own & 255) * k0 + tent[0]! * k1 + 0.5) | 0
       | ((((own >>> 8) & 255) * k0 + tent[1]! * k1 + 0.5) | 0) << 8
