@@ -5,8 +5,9 @@ import type { RowExtents } from '../render/raster.ts';
 /**
  * out = person + (1 - alpha) * background. All buffers width*height*4. With `drawn`, pixels outside
  * each row's extent are taken as empty person pixels without being read (the background copied).
+ * `opaqueBackground`: every background alpha is 255 already, so those copies are block copies.
  */
-export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray, drawn?: RowExtents): void {
+export function compositeOver(person: Uint8ClampedArray, background: Uint8ClampedArray, out: Uint8ClampedArray, drawn?: RowExtents, opaqueBackground = false): void {
   const n = person.length;
   // Whole-pixel copies through u32 views where the person is fully opaque or absent (most pixels).
   const p32 = person.byteOffset % 4 === 0 ? new Uint32Array(person.buffer, person.byteOffset, n >> 2) : null;
@@ -20,14 +21,16 @@ export function compositeOver(person: Uint8ClampedArray, background: Uint8Clampe
         lo = Math.max(0, drawn.lo[y]!); hi = Math.min(W - 1, drawn.hi[y]!);
         if (hi < lo) { lo = W; hi = W - 1; }
       }
-      for (let i = start; i < start + lo; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+      if (opaqueBackground) o32.set(b32.subarray(start, start + lo), start);
+      else for (let i = start; i < start + lo; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
       for (let i = start + lo, o = i * 4; i <= start + hi; i++, o += 4) {
         const p = p32[i]!, a = p >>> 24;
         if (a === 255) o32[i] = p;
         else if (a === 0) o32[i] = (b32[i]! | 0xff000000) >>> 0;
         else blendPixel(person, background, out, o, a);
       }
-      for (let i = start + hi + 1; i < start + W; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+      if (opaqueBackground) o32.set(b32.subarray(start + hi + 1, start + W), start + hi + 1);
+      else for (let i = start + hi + 1; i < start + W; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
     }
     return;
   }

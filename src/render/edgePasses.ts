@@ -3,12 +3,25 @@
 // functions over the raster target; scratch buffers are the caller's.
 import { widenRow, type RasterTarget } from './raster.ts';
 
-/** Sum of one 8-bit channel (at bit `shift`) of packed pixel i and its 8 neighbours (i not on the border). */
-function sum3x3(color: Uint32Array, i: number, W: number, shift: number): number {
-  let acc = 0;
-  for (let j = i - W; j <= i + W; j += W) acc += ((color[j - 1]! >>> shift) & 255) + ((color[j]! >>> shift) & 255) + ((color[j + 1]! >>> shift) & 255);
-  return acc;
+/**
+ * The 3x3 neighbourhood of packed pixel i (not on the border) summed with its centre counted twice,
+ * two channels per lane pair: r | b << 16 and g | a << 16 into lanes[0], lanes[1]. Ten 8-bit values
+ * fit a 16-bit lane (<= 2550), so two integer adds do the work of four float ones; the sums are exact.
+ */
+function sum3x3Lanes(color: Uint32Array, i: number, W: number, lanes: Int32Array): void {
+  const c = color[i]!;
+  let rb = c & 0xff00ff, ga = (c >>> 8) & 0xff00ff;
+  for (let j = i - W; j <= i + W; j += W) {
+    const p = color[j - 1]!, q = color[j]!, s = color[j + 1]!;
+    rb += (p & 0xff00ff) + (q & 0xff00ff) + (s & 0xff00ff);
+    ga += ((p >>> 8) & 0xff00ff) + ((q >>> 8) & 0xff00ff) + ((s >>> 8) & 0xff00ff);
+  }
+  lanes[0] = rb; lanes[1] = ga;
 }
+const lanes = new Int32Array(2);
+
+/** Channel sum acc (<= 2550, centre counted twice) as the rounded mean of its ten values, at bit `shift`. */
+const tenth = (acc: number, shift: number) => ((acc / 10 + 0.5) | 0) << shift;
 
 /**
  * Anti-aliases occlusion edges inside the person layer: pixels next to a clear depth step (a jaw
@@ -41,14 +54,9 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
     }
   }
   for (let k = 0; k < count; k++) {
-    const i = scratchIndex[k]!;
-    let packed = 0;
-    for (let s = 0; s < 32; s += 8) {
-      // (the centre counted twice)
-      const acc = ((color[i]! >>> s) & 255) + sum3x3(color, i, W, s);
-      packed |= (((acc / 10) + 0.5) | 0) << s;
-    }
-    scratchColor[k] = packed >>> 0;
+    sum3x3Lanes(color, scratchIndex[k]!, W, lanes);
+    const rb = lanes[0]!, ga = lanes[1]!;
+    scratchColor[k] = (tenth(rb & 0xffff, 0) | tenth(ga & 0xffff, 8) | tenth(rb >>> 16, 16) | tenth(ga >>> 16, 24)) >>> 0;
   }
   for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
 }
@@ -66,7 +74,23 @@ function tentSums(color: Uint32Array, i: number, W: number, r: number, out: Floa
   }
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
 }
+
+/** tentSums for a ramp whose weighted sum of 8-bit values fits a 16-bit lane (r <= 3, laneFits): two channels
+ *  per integer (r | b << 16, g | a << 16), half the multiply-adds; the sums are the same integers. */
+function tentSumsLanes(color: Uint32Array, i: number, W: number, r: number, out: Float64Array): void {
+  let rb = 0, ga = 0;
+  for (let dy = -r; dy <= r; dy++) {
+    const wy = r + 1 - (dy < 0 ? -dy : dy);
+    for (let dx = -r; dx <= r; dx++) {
+      const w = wy * (r + 1 - (dx < 0 ? -dx : dx)), c = color[i + dy * W + dx]!;
+      rb += w * (c & 0xff00ff); ga += w * ((c >>> 8) & 0xff00ff);
+    }
+  }
+  out[0] = rb & 0xffff; out[1] = ga & 0xffff; out[2] = rb >>> 16; out[3] = ga >>> 16;
+}
 const tent = new Float64Array(4);
+/** a tent of radius r sums 8-bit values to at most 255 (r+1)^4: two channels share an integer below 2^16 each */
+const laneFits = (r: number) => (r + 1) ** 4 * 255 < 0x10000;
 
 /** Half-width (px) of the coverage ramp a turned outline gets: the photo's own edges spread over 3-5 px. */
 export const SILHOUETTE_RAMP = 2;
@@ -88,6 +112,7 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   if (!(strength > 0)) return;
   const r = Math.max(1, Math.round(ramp));
   const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
+  const sums = laneFits(r) ? tentSumsLanes : tentSums;
   const W = t.width, H = t.height, depth = t.depth, color = t.color;
   if (bandMark.length < W * H) bandMark = new Uint8Array(W * H);
   // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
@@ -135,7 +160,7 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
   }
   for (let k = 0; k < count; k++) {
     const i = scratchIndex[k]!;
-    tentSums(color, i, W, r, tent);
+    sums(color, i, W, r, tent);
     const own = color[i]!;
     scratchColor[k] = (((own & 255) * k0 + tent[0]! * k1 + 0.5) | 0
       | ((((own >>> 8) & 255) * k0 + tent[1]! * k1 + 0.5) | 0) << 8

@@ -1,6 +1,8 @@
 // Triangle rasterizer over typed arrays: pixel-centre sampling, z-buffer on 1/Z (larger = nearer),
 // perspective-correct texture coordinates, bilinear sampling of a premultiplied RGBA texture.
 // Nothing is allocated per triangle or per pixel. Texture sampling is in textureSample.ts.
+// (One module on purpose: the pixel loops read the triangle setup's module-scope arrays; imported from
+// another module they cost a third more time in a lab run of the texturing pass.)
 
 import { sampleInto, samplePacked, type TextureSource } from './textureSample.ts';
 
@@ -86,12 +88,14 @@ function setupTriangle(t: RasterTarget, x0: number, y0: number, x1: number, y1: 
 }
 
 /**
- * Span of row centre cy inside all three edges of the set-up triangle, into `span`; false when the
+ * Span of pixel row py (centre cy = py + 0.5) inside all three edges of the set-up triangle, into `span`; false when the
  * row has no pixel of the triangle. Pixel px is inside edge k when A_k (px + 0.5) + r_k >= EDGE_EPS;
  * the bound is solved for px and widened by SPAN_SLACK px, so rounding can only add a pixel the
  * per-pixel test then refuses, never drop one it would keep.
  */
-function rowSpan(cy: number): boolean {
+function rowSpan(py: number): boolean {
+  // the row index, not its centre, is the argument: an integer passes unboxed, a double as a heap number
+  const cy = py + 0.5;
   let lo = bounds[0]!, hi = bounds[1]!;
   const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
   const r0 = tri[1]! * cy + tri[2]!, r1 = tri[4]! * cy + tri[5]!, r2 = tri[7]! * cy + tri[8]!;
@@ -100,9 +104,26 @@ function rowSpan(cy: number): boolean {
   if (A2 > 0) { const b = Math.ceil((EDGE_EPS - r2) / A2 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.floor((EDGE_EPS - r2) / A2 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r2 < EDGE_EPS) return false;
   if (lo > hi) return false;
   span[0] = lo; span[1] = hi;
-  if (drawnRows !== null) widenRow(drawnRows, cy - 0.5, lo, hi);
+  if (drawnRows !== null) widenRow(drawnRows, py, lo, hi);
   return true;
 }
+
+
+/** Per-vertex inputs of a mesh triangle: screen position, 1/Z, texture position and the turn's shade. */
+export interface MeshVertices {
+  x: Float32Array;
+  y: Float32Array;
+  iz: Float32Array;
+  uv: Float32Array;
+  /** per vertex, the turn's brightness gain in 1/128, at most 128 (render/turn.ts turnShade) */
+  shade: Float32Array;
+}
+
+/**
+ * The current triangle's per-vertex attributes (module scope, as `tri`): 1/Z, u, v and gain of each
+ * vertex as [iz0, iz1, iz2, u0, u1, u2, v0, v1, v2, g0, g1, g2].
+ */
+const attr = new Float64Array(12);
 
 /**
  * Rasterizes one triangle. Screen positions (x, y) in output pixels, iz = 1/Z, (u, v) texture pixels.
@@ -118,25 +139,102 @@ export function rasterTriangle(
   shader: PixelShader | null,
   g0 = 128, g1 = 128, g2 = 128,
 ): void {
-  const W = t.width, H = t.height;
   if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
-  const minX = bounds[0]!, maxX = bounds[1]!, minY = bounds[2]!, maxY = bounds[3]!;
-  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
-  // Where depth barely varies over the triangle, affine texture coordinates are within 0.1 px of
-  // perspective-correct ones: skip the per-pixel division there.
+  attr[0] = iz0; attr[1] = iz1; attr[2] = iz2; attr[3] = u0; attr[4] = u1; attr[5] = u2;
+  attr[6] = v0; attr[7] = v1; attr[8] = v2; attr[9] = g0; attr[10] = g1; attr[11] = g2;
+  drawSetUp(t, tex, shader);
+}
+
+/**
+ * rasterTriangle for mesh triangle (ia, ib, ic) of `m`, its 1/Z scaled by izScale (the eyeball's depth
+ * bias), shaded by `m.shade` when `lit` (else a gain of 128: unchanged). The renderer's path: the
+ * per-vertex values are read here, not passed as 15 arguments V8 boxes as heap numbers on each call.
+ */
+export function rasterMeshTriangle(t: RasterTarget, m: MeshVertices, ia: number, ib: number, ic: number, izScale: number, tex: TextureSource, shader: PixelShader | null, lit: boolean): void {
+  if (!setupTriangle(t, m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!)) return;
+  const iz = m.iz, uv = m.uv;
+  attr[0] = iz[ia]! * izScale; attr[1] = iz[ib]! * izScale; attr[2] = iz[ic]! * izScale;
+  attr[3] = uv[ia * 2]!; attr[4] = uv[ib * 2]!; attr[5] = uv[ic * 2]!;
+  attr[6] = uv[ia * 2 + 1]!; attr[7] = uv[ib * 2 + 1]!; attr[8] = uv[ic * 2 + 1]!;
+  attr[9] = lit ? m.shade[ia]! : 128; attr[10] = lit ? m.shade[ib]! : 128; attr[11] = lit ? m.shade[ic]! : 128;
+  drawSetUp(t, tex, shader);
+}
+
+/**
+ * Draws the set-up triangle (tri, attr). Two pixel loops, so the texturing one (most pixels) has no
+ * shader call in it: that call site meets several shaders, and V8 deoptimised the shared loop at each.
+ */
+function drawSetUp(t: RasterTarget, tex: TextureSource, shader: PixelShader | null): void {
+  if (shader !== null) shadeTriangle(t, shader);
+  else textureTriangle(t, tex);
+}
+
+/**
+ * Where depth barely varies over the set-up triangle, affine texture coordinates are within 0.1 px
+ * of perspective-correct ones: the pixel loops skip the per-pixel division there.
+ */
+function affineEnough(iz0: number, iz1: number, iz2: number): boolean {
   const izMin = Math.min(iz0, iz1, iz2), izMax = Math.max(iz0, iz1, iz2);
-  const affine = ((izMax - izMin) / izMin) * Math.max(maxX - minX, maxY - minY) < 0.4;
+  return ((izMax - izMin) / izMin) * Math.max(bounds[1]! - bounds[0]!, bounds[3]! - bounds[2]!) < 0.4;
+}
+
+/** The set-up triangle's pixels, coloured by `shader` at their texture position (attr), depth-tested. */
+function shadeTriangle(t: RasterTarget, shader: PixelShader): void {
+  const W = t.width;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
+  const affine = affineEnough(iz0, iz1, iz2);
+  const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
+  const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
+  const color = t.color, depth = t.depth;
+  const eps = EDGE_EPS;
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5;
+    if (!rowSpan(py)) continue;
+    const lo = span[0]!, hi = span[1]!;
+    const cx0 = lo + 0.5;
+    let b0 = A0 * cx0 + (B0 * cy + C0);
+    let b1 = A1 * cx0 + (B1 * cy + C1);
+    let b2 = A2 * cx0 + (B2 * cy + C2);
+    let row = py * W + lo;
+    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
+      if (b0 < eps || b1 < eps || b2 < eps) continue;
+      const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+      if (iz <= depth[row]!) continue;
+      let u: number, v: number;
+      if (affine) {
+        u = b0 * u0 + b1 * u1 + b2 * u2;
+        v = b0 * v0 + b1 * v1 + b2 * v2;
+      } else {
+        const rz = 1 / iz;
+        u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
+        v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
+      }
+      depth[row] = iz;
+      color[row] = shader(px, py, u, v);
+    }
+  }
+}
+
+/** The set-up triangle's pixels, bilinearly textured (attr: 1/Z, texture position, gain), depth-tested. */
+function textureTriangle(t: RasterTarget, tex: TextureSource): void {
+  const W = t.width;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
+  const g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
+  const affine = affineEnough(iz0, iz1, iz2);
   const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
   const eps = EDGE_EPS;
-  const shaded = shader !== null;
   const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
   const gStep = A0 * g0 + A1 * g1 + A2 * g2;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
-    if (!rowSpan(cy)) continue;
+    if (!rowSpan(py)) continue;
     const lo = span[0]!, hi = span[1]!;
     const cx0 = lo + 0.5;
     let b0 = A0 * cx0 + (B0 * cy + C0);
@@ -157,11 +255,6 @@ export function rasterTriangle(
         const rz = 1 / iz;
         u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
         v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
-      }
-      if (shaded) {
-        depth[row] = iz;
-        color[row] = shader!(px, py, u, v);
-        continue;
       }
       if (u < 0.5 || v < 0.5 || u > tw - 0.5 || v > th - 0.5) {
         // past the texture's border (rare): the slow path (sampleInto)
@@ -248,7 +341,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const eps = EDGE_EPS;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
-    if (!rowSpan(cy)) continue;
+    if (!rowSpan(py)) continue;
     const lo = span[0]!, hi = span[1]!;
     const cx0 = lo + 0.5;
     let b0 = A0 * cx0 + (B0 * cy + C0), b1 = A1 * cx0 + (B1 * cy + C1), b2 = A2 * cx0 + (B2 * cy + C2);
@@ -300,7 +393,7 @@ export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Floa
   const color = t.color, td = tex.data32;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
-    if (!rowSpan(cy)) continue;
+    if (!rowSpan(py)) continue;
     let row = py * W + span[0]!;
     for (let px = span[0]!; px <= span[1]!; px++, row++) {
       const cx = px + 0.5;

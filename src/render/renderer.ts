@@ -8,7 +8,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { rasterTriangle, rasterTriangleMirror, rasterTriangleUnder, createRowExtents, clearRowExtents, type RasterTarget, type MirrorVertices } from './raster.ts';
+import { rasterMeshTriangle, rasterTriangleMirror, rasterTriangleUnder, createRowExtents, clearRowExtents, type RasterTarget, type MirrorVertices, type MeshVertices } from './raster.ts';
 import { packedView, type TextureSource } from './textureSample.ts';
 import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
 import { pastBorderPad } from './pastBorder.ts';
@@ -180,6 +180,7 @@ interface FrameDraw {
   textures: FaceTextures;
   mouth: MouthShader;
   mirrorVerts: MirrorVertices;
+  meshVerts: MeshVertices;
   /** the far side's triangles, drawn under everything when the head turns */
   backOfHead: Int32Array;
   /** the first vertex of the second eyeball (each eyeball has its own gaze shader) */
@@ -195,7 +196,7 @@ interface FrameDraw {
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
 function rasterize(f: FrameDraw): void {
   const { avatar, geometry, target, textures, mouth } = f;
-  const { sx, sy, siz, uvNow, share, shade } = geometry;
+  const { sx, sy, siz, uvNow, share } = geometry;
   const { skinTex, eyeTex, gazeWarp } = textures;
   target.color.fill(0);
   target.depth.fill(0);
@@ -218,15 +219,8 @@ function rasterize(f: FrameDraw): void {
       rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c);
       continue;
     }
-    rasterTriangle(
-      target,
-      sx[a]!, sy[a]!, siz[a]! * bias, uvNow[a * 2]!, uvNow[a * 2 + 1]!,
-      sx[b]!, sy[b]!, siz[b]! * bias, uvNow[b * 2]!, uvNow[b * 2 + 1]!,
-      sx[c]!, sy[c]!, siz[c]! * bias, uvNow[c * 2]!, uvNow[c * 2 + 1]!,
-      material === MATERIAL.eye ? eyeTex : skinTex,
-      material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null,
-      lit ? shade[a]! : 128, lit ? shade[b]! : 128, lit ? shade[c]! : 128,
-    );
+    const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null;
+    rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
@@ -263,6 +257,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H), extents };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
+  // compositing writes alpha 255 and reads only the plate's colour: an opaque plate lets it block-copy the margins
+  for (let o = 3; o < plate.length; o += 4) plate[o] = 255;
   const textures = faceTextures(avatar);
   const { mouth, placer } = mouthParts(avatar, W, S, textures);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
@@ -272,6 +268,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     target,
     textures,
     mouth,
+    meshVerts: { x: sx, y: sy, iz: siz, uv: uvNow, shade },
     mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade },
     backOfHead: Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead),
     secondEye: eyeStart + (eyeEnd - eyeStart) / 2,
@@ -307,7 +304,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
         unpremultiply(colorBytes, out.data);
       } else {
         if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
-        compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents);
+        compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents, !bg);
       }
       return out;
     },
