@@ -269,12 +269,22 @@ export class GazeIris {
   private readonly shift = [[0, 0], [0, 0]];
   private readonly drawers: PixelShader[];
 
-  constructor(uv: ArrayLike<number>, tex: TextureSource) {
+  /** `raised`: where a raised lid's eye is drawn in the texture (wideEyes.ts), with its iris already at the shift: shown as drawn there. */
+  constructor(uv: ArrayLike<number>, tex: TextureSource, raised?: { raisedShare(e: number, u: number, v: number): number }) {
     this.discs = irisDiscs(uv, tex);
     this.drawers = this.discs.map((disc, e) => {
       const s = this.shift[e]!;
-      return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+      if (!raised) return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+      return (_x: number, _y: number, u: number, v: number) => {
+        const moved = irisOverWhite(tex, disc, u, v, s[0]!, s[1]!), drawn = raised.raisedShare(e, u, v);
+        return drawn > 0 ? mixPacked(moved, sampleTexture(tex, u, v), drawn) : moved;
+      };
     });
+  }
+
+  /** Eye e's shift this frame (texture px, eased), as drawn. */
+  shiftOf(e: number): [number, number] {
+    return [this.shift[e]![0]!, this.shift[e]![1]!];
   }
 
   /**
