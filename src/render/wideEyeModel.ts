@@ -90,7 +90,8 @@ export function raisedEye(tex: Tex, poly: [number, number][], iris: { centre: [n
   let disc: RaisedEye['iris'] = null;
   if (iris && insidePolygon(iris.centre[0], iris.centre[1], poly)) {
     const ring = iris.rim.reduce((s, p) => s + Math.hypot(p[0] - iris.centre[0], p[1] - iris.centre[1]), 0) / Math.max(1, iris.rim.length);
-    disc = { cx: iris.centre[0], cy: iris.centre[1], r: Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, ring)) };
+    const seen = Math.max(ring, irisHalfWidth(tex, poly, iris.centre[0], iris.centre[1], ring));
+    disc = { cx: iris.centre[0], cy: iris.centre[1], r: Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, seen)) };
   }
   const colAt = new Map(columns.map((c) => [c.x, c]));
   const whites = columnWhites(tex, columns, disc);
@@ -174,4 +175,30 @@ export function columnWhites(tex: Tex, columns: LidColumn[], disc: { cx: number;
     for (let j = Math.max(0, k - WHITE_SMOOTH); j <= Math.min(filled.length - 1, k + WHITE_SMOOTH); j++, n++) for (let ch = 0; ch < 4; ch++) acc[ch]! += filled[j]![ch]!;
     return acc.map((v) => v / n);
   });
+}
+
+/**
+ * The iris's half width as the photo shows it on the centre row: from the centre outward on each
+ * side, where the row gets lighter than half way from the iris (its middle ring) to the row's
+ * lightest; the mean of the sides found inside the opening (0 when none). The face mesh's iris ring
+ * is often smaller than the dark disc (lp_s1: 6 px against 8), which drew a small iris in a white ring.
+ */
+export function irisHalfWidth(tex: Tex, poly: [number, number][], cx: number, cy: number, ring: number): number {
+  const y = Math.floor(cy);
+  if (y < 0 || y >= tex.height) return 0;
+  const inside = (x: number) => x >= 0 && x < tex.width && insidePolygon(x + 0.5, y + 0.5, poly);
+  let dark = 0, n = 0, light = 0;
+  for (let x = Math.floor(cx - 0.8 * ring); x <= Math.ceil(cx + 0.8 * ring); x++) if (inside(x)) { const l = lumAt(tex, x, y); if (Math.abs(x + 0.5 - cx) > 0.3 * ring) { dark += l; n++; } }
+  for (let x = Math.floor(cx - 4 * ring); x <= Math.ceil(cx + 4 * ring); x++) if (inside(x)) light = Math.max(light, lumAt(tex, x, y));
+  if (!n) return 0;
+  const cut = (dark / n + light) / 2;
+  const sides: number[] = [];
+  for (const dir of [-1, 1]) {
+    for (let d = Math.ceil(0.5 * ring); d < 4 * ring; d++) {
+      const x = Math.floor(cx) + dir * d;
+      if (!inside(x)) break;
+      if (lumAt(tex, x, y) > cut) { sides.push(d); break; }
+    }
+  }
+  return sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : 0;
 }

@@ -12,12 +12,18 @@ import { WIDE_LIFT_RENDERED } from '../rig/basis.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { irisColourAt, raisedEye, type RaisedEye } from './wideEyeModel.ts';
 
-/** The drawing goes over to the photo over this many px at the bottom of the shadow's depth. */
+/** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
 /** Lifts under this many px go over from the photo's pixels to the drawing (no jump at the first frames of a raise). */
 const FADE_IN_PX = 1.5;
 /** Rows drawn above the raised lid's line (in its shadow): the lid's edge is a mesh edge, a little off the texture's line. */
 const ABOVE_LID = 2;
+/**
+ * What the photo never showed (above its lid line) is this much darker at the raised lid, none at the
+ * photo's line: the eyeball's top turns away from the light and stays under the brow's shade (a flat,
+ * fully lit white there read as a pale ring pasted around the iris, lp_s1).
+ */
+const UNCOVERED_DIM = 0.15;
 /** The iris's edge is antialiased over this many px. */
 const EDGE_PX = 1;
 
@@ -66,7 +72,7 @@ export class WideEyes {
       const maxLift = Math.max(0, ...lifts);
       const x0 = cols[0]!.x, x1 = cols.at(-1)!.x;
       const y0 = Math.max(0, Math.floor(Math.min(...cols.map((c) => c.top)) - maxLift) - ABOVE_LID - 1);
-      const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(...cols.map((c) => c.top)) + model.shadow.length));
+      const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS));
       this.eyes.push({ control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0 });
     }
   }
@@ -115,11 +121,12 @@ export class WideEyes {
       const fade = Math.min(1, lift / FADE_IN_PX);
       const lid = c.top - lift;
       const end = Math.min(c.bottom, c.top + Math.max(2, model.shadowEnd));
-      for (let y = Math.max(eye.y0, Math.floor(lid) - ABOVE_LID); y <= Math.min(eye.y1, Math.ceil(end)); y++) {
+      for (let y = Math.max(eye.y0, Math.floor(lid) - ABOVE_LID); y <= Math.min(eye.y1, Math.ceil(end + BLEND_ROWS)); y++) {
         const t = y + 0.5 - lid;
-        const s = t <= 0 ? shadow[0]! : t >= depth ? 1 : shadow[Math.floor(t)]! + (t - Math.floor(t)) * (shadow[Math.floor(t) + 1]! - shadow[Math.floor(t)]!);
-        // the photo's own pixel from BLEND_ROWS above the end of its shadow down
-        const share = fade * Math.min(1, Math.max(0, (end - (y + 0.5)) / BLEND_ROWS));
+        const lidShade = t <= 0 ? shadow[0]! : t >= depth ? 1 : shadow[Math.floor(t)]! + (t - Math.floor(t)) * (shadow[Math.floor(t) + 1]! - shadow[Math.floor(t)]!);
+        const s = lidShade * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
+        // the photo's own pixel again over BLEND_ROWS past the end of its shadow
+        const share = fade * Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
         if (share <= 0) continue;
         this.eyeAt(eye, c.x, y);
         const o = (y * w + c.x) * 4;
