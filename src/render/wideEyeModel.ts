@@ -11,6 +11,8 @@ import { sideWhite } from './scleraBehind.ts';
 
 /** The iris radius is kept within this share of the eye's half width (as render/gazeIris.ts keeps its disc). */
 const IRIS_MIN = 0.3, IRIS_MAX = 0.65;
+/** The iris's half width read on the photo is taken up to this share of the face mesh's ring (a blurred eye's dark spreads). */
+const IRIS_SEEN_MAX = 1.25;
 /** An iris pixel is a catchlight (not copied into the hidden part) when this much lighter than its radius's colour. */
 const CATCHLIGHT = 1.3;
 /** The rim of the completed iris darkens to this share over its outer LIMBUS_FROM..1 of the radius (the limbal ring). */
@@ -90,7 +92,7 @@ export function raisedEye(tex: Tex, poly: [number, number][], iris: { centre: [n
   let disc: RaisedEye['iris'] = null;
   if (iris && insidePolygon(iris.centre[0], iris.centre[1], poly)) {
     const ring = iris.rim.reduce((s, p) => s + Math.hypot(p[0] - iris.centre[0], p[1] - iris.centre[1]), 0) / Math.max(1, iris.rim.length);
-    const seen = Math.max(ring, irisHalfWidth(tex, poly, iris.centre[0], iris.centre[1], ring));
+    const seen = Math.max(ring, Math.min(IRIS_SEEN_MAX * ring, irisHalfWidth(tex, poly, iris.centre[0], iris.centre[1], ring)));
     disc = { cx: iris.centre[0], cy: iris.centre[1], r: Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, seen)) };
   }
   const colAt = new Map(columns.map((c) => [c.x, c]));
@@ -109,9 +111,17 @@ export function raisedEye(tex: Tex, poly: [number, number][], iris: { centre: [n
   const irisRings: number[][] = [];
   if (disc) {
     const rings: number[][][] = Array.from({ length: Math.ceil(disc.r) }, () => []);
+    // the white showing inside the disc's rim (a ring read a little large) is not the iris: half way from the iris's core to the white
+    const core: number[] = [];
+    for (let y = Math.floor(disc.cy - disc.r); y <= Math.ceil(disc.cy + disc.r); y++) for (let x = Math.floor(disc.cx - disc.r); x <= Math.ceil(disc.cx + disc.r); x++) {
+      if (Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy) < 0.6 * disc.r && visible(x, y)) core.push(lumAt(tex, x, y));
+    }
+    core.sort((a, b) => a - b);
+    const whiteLum = whites.reduce((a, w) => a + luminance(w[0]!, w[1]!, w[2]!), 0) / Math.max(1, whites.length);
+    const darkerThan = core.length ? (core[core.length >> 1]! + whiteLum) / 2 : Infinity;
     for (let y = Math.floor(disc.cy - disc.r); y <= Math.ceil(disc.cy + disc.r); y++) for (let x = Math.floor(disc.cx - disc.r); x <= Math.ceil(disc.cx + disc.r); x++) {
       const d = Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy);
-      if (d < disc.r && visible(x, y)) rings[Math.min(rings.length - 1, Math.floor(d))]!.push(pixel(tex, x, y));
+      if (d < disc.r && visible(x, y) && lumAt(tex, x, y) < darkerThan) rings[Math.min(rings.length - 1, Math.floor(d))]!.push(pixel(tex, x, y));
     }
     for (const ring of rings) { ring.sort((a, b) => luminance(a[0]!, a[1]!, a[2]!) - luminance(b[0]!, b[1]!, b[2]!)); irisRings.push(ring[ring.length >> 1] ?? []); }
     // rings with no visible pixel take the nearest ring that has one

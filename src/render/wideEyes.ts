@@ -10,6 +10,7 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_LOOP, EYE_L_UPPER, EYE_R_LOOP, EYE_R_UPPER } from '../rig/topology.ts';
 import { WIDE_LIFT_RENDERED } from '../rig/basis.ts';
 import { insidePolygon } from '../math/polygon.ts';
+import { smoothstep } from '../math/smooth.ts';
 import { irisColourAt, raisedEye, type RaisedEye } from './wideEyeModel.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
@@ -115,7 +116,7 @@ export class WideEyes {
   private draw(eye: Eye): void {
     const { model, amount } = eye;
     const w = this.tex.width, pw = eye.x1 - eye.x0 + 1;
-    const shadow = model.shadow, depth = shadow.length - 1;
+    const shadow = model.shadow;
     for (const [k, c] of model.columns.entries()) {
       const lift = Math.max(0, amount * eye.lifts[k]!);
       const fade = Math.min(1, lift / FADE_IN_PX);
@@ -123,7 +124,8 @@ export class WideEyes {
       const end = Math.min(c.bottom, c.top + Math.max(2, model.shadowEnd));
       for (let y = Math.max(eye.y0, Math.floor(lid) - ABOVE_LID); y <= Math.min(eye.y1, Math.ceil(end + BLEND_ROWS)); y++) {
         const t = y + 0.5 - lid;
-        const lidShade = t <= 0 ? shadow[0]! : t >= depth ? 1 : shadow[Math.floor(t)]! + (t - Math.floor(t)) * (shadow[Math.floor(t) + 1]! - shadow[Math.floor(t)]!);
+        // the photo's darkness at the lid, lifting smoothly to none where its shadow ends (its steps drew a band)
+        const lidShade = shadow[0]! + (1 - shadow[0]!) * smoothstep(0, Math.max(2, model.shadowEnd), t);
         const s = lidShade * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
         // the photo's own pixel again over BLEND_ROWS past the end of its shadow
         const share = fade * Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
