@@ -199,3 +199,45 @@ test('gaze: the iris moves as a rigid disc over a filled white; the opening\'s f
     assert.equal(corner, 220, `eye ${e}: the corner stays`);
   });
 });
+
+test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is white, no band under the lid, the iris round above its old top', async () => {
+  const { analyzePortrait } = await import('../src/analyze/index.ts');
+  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { createRenderer } = await import('../src/render/renderer.ts');
+  const { EYE_L_UPPER, EYE_R_UPPER } = await import('../src/rig/topology.ts');
+  const { fileURLToPath } = await import('node:url');
+  const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)));
+  const { width, height } = portrait.image;
+  const r = createRenderer(buildAvatar(portrait), { width, height });
+  const n = r.neutralFrame();
+  const frame = { ...n, w: { ...n.w, eyeWideLeft: 1, eyeWideRight: 1 } };
+  const rest = r.render(n).data.slice(), img = r.render(frame).data.slice(), raised = r.landmarks(frame);
+  const lm = portrait.cropLandmarks;
+  const lumOf = (im: Uint8ClampedArray, x: number, y: number) => { const o = (Math.round(y) * width + Math.round(x)) * 4; return 0.3 * im[o]! + 0.59 * im[o + 1]! + 0.11 * im[o + 2]!; };
+  const lum = (x: number, y: number) => lumOf(img, x, y);
+  for (const [upper, iris] of [[EYE_L_UPPER, 468], [EYE_R_UPPER, 473]] as const) {
+    // the eye whose iris this is (468 may sit in either opening): the one whose corners span it
+    const xs = upper.map((i) => lm[i]![0]!);
+    const [cx, cy] = [lm[iris]![0]!, lm[iris]![1]!];
+    const own = cx > Math.min(...xs) && cx < Math.max(...xs) ? iris : iris === 468 ? 473 : 468;
+    const [ix, iy] = [lm[own]![0]!, lm[own]![1]!];
+    const ir = Math.hypot(lm[own + 1]![0]! - ix, lm[own + 1]![1]! - iy);
+    // a column between the iris and the outer third: from 2 px under the raised lid down to the photo's lid line, no dark band
+    const q = 2, col = upper[q]!;
+    const x = lm[col]![0]!;
+    // the photo's white in that column: its lightest pixel in the opening at rest
+    let white = 0;
+    for (let y = lm[col]![1]!; y < lm[col]![1]! + 2 * ir; y++) white = Math.max(white, lumOf(rest, x, y));
+    const from = raised[col]![1] + 3, to = lm[col]![1]!;
+    assert.ok(to - from >= 2, `the lid rose (${(to - from).toFixed(1)} px)`);
+    // (the lid's own shadow darkens the first rows a little; a band of lash line or of nothing behind the eye is far darker)
+    let sum = 0, k = 0;
+    for (let y = from; y < to; y++, k++) {
+      sum += lum(x, y);
+      assert.ok(lum(x, y) > 0.4 * white, `no band under the raised lid at (${x.toFixed(0)}, ${y.toFixed(0)}): ${lum(x, y).toFixed(0)} against ${white.toFixed(0)}`);
+    }
+    assert.ok(sum / k > 0.6 * white, `white under the raised lid: ${(sum / k).toFixed(0)} against ${white.toFixed(0)}`);
+    // the iris's top, hidden by the photo's lid, is iris now
+    assert.ok(lum(ix, iy - 0.8 * ir) < 0.6 * white, `the iris continues above its old top: ${lum(ix, iy - 0.8 * ir).toFixed(0)}`);
+  }
+});
