@@ -122,7 +122,7 @@ function faceTextures(avatar: Avatar) {
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
     lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
     wideEyes,
-    gazeWarp: new GazeIris(avatar.uv, eyeTex, wideEyes),
+    gazeWarp: new GazeIris(avatar.uv, eyeTex, { rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) }, raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v) }),
   };
 }
 type FaceTextures = ReturnType<typeof faceTextures>;
