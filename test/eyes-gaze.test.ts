@@ -75,7 +75,7 @@ test('audio mode: looking down, the upper lid follows the iris (no white above i
   assert.ok(lidFollowingGaze(1) <= 0.5, 'never more than half shut');
 });
 
-test('wide eyes: the lid\'s shadow on the eye moves up with the lid; the white and the iris\'s circle fill what it uncovers', async () => {
+test('wide eyes: a raised lid uncovers white under its moved shadow and the iris\'s hidden top; at rest the photo', async () => {
   const { WideEyes } = await import('../src/render/wideEyes.ts');
   const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } = await import('../src/rig/topology.ts');
   const { CONTROL_INDEX, CONTROL_COUNT } = await import('../src/rig/controls.ts');
@@ -98,24 +98,43 @@ test('wide eyes: the lid\'s shadow on the eye moves up with the lid; the white a
   EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
   xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
   xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
-  const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0]);
+  // the lid rises 10 px per unit of eyeWide (the rig's field in the texture)
+  const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0], (k, i) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 10 : 0));
   const px = (x: number, y: number) => [0, 1, 2].map((c) => wide.data[(y * size + x) * 4 + c]!);
   const lum = (c: number[]) => 0.3 * c[0]! + 0.59 * c[1]! + 0.11 * c[2]!;
   const rest = new Float32Array(CONTROL_COUNT), w = new Float32Array(CONTROL_COUNT);
   wide.update(rest, rest);
   assert.deepEqual(px(36, 42), [70, 60, 60], 'at rest the photo unchanged');
+  assert.equal(wide.raisedShare(0, 36.5, 35.5), 0, 'at rest the gaze shader draws as before');
   w[CONTROL_INDEX.eyeWideLeft] = 1;
   wide.update(w, rest);
-  // a column of white (x 36): the margin moved up, white below it where the margin was
-  assert.ok(lum(px(36, 44)) > 180 && lum(px(36, 42)) > 180, `white uncovered under the raised margin: ${px(36, 42)}`);
-  let dark = 0;
-  for (let y = 33; y < 40; y++) if (lum(px(36, y)) < 90) dark++;
-  assert.ok(dark >= 2, `the margin is carried up with the lid (${dark} dark rows above the old top)`);
-  // a column through the iris (x 48): the iris's hidden top, not the margin stretched
-  const top = px(48, 43);
-  assert.ok(top[2]! > top[0]! + 30, `the iris continues above the old lid line: ${top}`);
+  // a column of white (x 36): the lid line now at 30; its shadow (the photo's margin darkness) just under it, white below
+  for (let y = 34; y <= 41; y++) assert.ok(lum(px(36, y)) > 180, `white uncovered at row ${y}: ${px(36, y)}`);
+  assert.ok(lum(px(36, 30)) < 120, `the lid's shadow moved up with the lid: ${px(36, 30)}`);
+  assert.ok(wide.raisedShare(0, 36.5, 35.5) === 1, 'the gaze shader shows the drawn band');
+  // a column through the iris (x 48): the iris's hidden top continues as iris (blue), the white above it
+  const top = px(48, 43), above = px(48, 37);
+  assert.ok(top[2]! > top[0]! + 30 && lum(top) < 100, `the iris continues above the old lid line: ${top}`);
+  assert.ok(lum(above) > 180, `white above the iris's top: ${above}`);
+  // the other eye is untouched
+  for (let y = 86; y < 94; y++) assert.deepEqual(px(5, y), [0, 1, 2].map((c) => data[(y * size + 5) * 4 + c]!));
   wide.update(rest, rest);
   assert.deepEqual(px(36, 42), [70, 60, 60], 'back at rest, the photo again');
+  assert.deepEqual(px(36, 35), [70, 60, 60]);
+});
+
+test('wide eyes: the avatar renders eyeWide higher than fits read it; other controls as built', async () => {
+  const { buildBasis, renderBasis, WIDE_LIFT, WIDE_LIFT_RENDERED } = await import('../src/rig/basis.ts');
+  const { meanFace } = await import('../src/rig/canonical.ts');
+  const { CONTROL_INDEX } = await import('../src/rig/controls.ts');
+  const { LANDMARK_COUNT } = await import('../src/rig/topology.ts');
+  const fit = buildBasis(meanFace()), drawn = renderBasis(meanFace());
+  const field = (b: Float32Array, k: number, i: number) => b[(k * LANDMARK_COUNT + i) * 3 + 1]!;
+  const k = CONTROL_INDEX.eyeWideLeft;
+  assert.ok(Math.abs(field(drawn, k, 386) - (WIDE_LIFT_RENDERED / WIDE_LIFT) * field(fit, k, 386)) < 1e-6);
+  assert.ok(field(drawn, k, 386) < field(fit, k, 386) * 1.4, 'the upper lid rises further (y up is negative)');
+  const blink = CONTROL_INDEX.eyeBlinkLeft, o = blink * LANDMARK_COUNT * 3;
+  assert.deepEqual(drawn.subarray(o, o + LANDMARK_COUNT * 3), fit.subarray(o, o + LANDMARK_COUNT * 3));
 });
 
 test('gaze: under the lids, away from the corners, each column carries on its own lid margin (no white right above the opening)', async () => {
@@ -179,4 +198,46 @@ test('gaze: the iris moves as a rigid disc over a filled white; the opening\'s f
     const corner = shade(0, 0, x0 + 1.5, cy + 0.5) & 255;
     assert.equal(corner, 220, `eye ${e}: the corner stays`);
   });
+});
+
+test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is white, no band under the lid, the iris round above its old top', async () => {
+  const { analyzePortrait } = await import('../src/analyze/index.ts');
+  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { createRenderer } = await import('../src/render/renderer.ts');
+  const { EYE_L_UPPER, EYE_R_UPPER } = await import('../src/rig/topology.ts');
+  const { fileURLToPath } = await import('node:url');
+  const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)));
+  const { width, height } = portrait.image;
+  const r = createRenderer(buildAvatar(portrait), { width, height });
+  const n = r.neutralFrame();
+  const frame = { ...n, w: { ...n.w, eyeWideLeft: 1, eyeWideRight: 1 } };
+  const rest = r.render(n).data.slice(), img = r.render(frame).data.slice(), raised = r.landmarks(frame);
+  const lm = portrait.cropLandmarks;
+  const lumOf = (im: Uint8ClampedArray, x: number, y: number) => { const o = (Math.round(y) * width + Math.round(x)) * 4; return 0.3 * im[o]! + 0.59 * im[o + 1]! + 0.11 * im[o + 2]!; };
+  const lum = (x: number, y: number) => lumOf(img, x, y);
+  for (const [upper, iris] of [[EYE_L_UPPER, 468], [EYE_R_UPPER, 473]] as const) {
+    // the eye whose iris this is (468 may sit in either opening): the one whose corners span it
+    const xs = upper.map((i) => lm[i]![0]!);
+    const [cx, cy] = [lm[iris]![0]!, lm[iris]![1]!];
+    const own = cx > Math.min(...xs) && cx < Math.max(...xs) ? iris : iris === 468 ? 473 : 468;
+    const [ix, iy] = [lm[own]![0]!, lm[own]![1]!];
+    const ir = Math.hypot(lm[own + 1]![0]! - ix, lm[own + 1]![1]! - iy);
+    // a column between the iris and the outer third: from 2 px under the raised lid down to the photo's lid line, no dark band
+    const q = 2, col = upper[q]!;
+    const x = lm[col]![0]!;
+    // the photo's white in that column: its lightest pixel in the opening at rest
+    let white = 0;
+    for (let y = lm[col]![1]!; y < lm[col]![1]! + 2 * ir; y++) white = Math.max(white, lumOf(rest, x, y));
+    const from = raised[col]![1] + 3, to = lm[col]![1]!;
+    assert.ok(to - from >= 2, `the lid rose (${(to - from).toFixed(1)} px)`);
+    // (the lid's own shadow darkens the first rows a little; a band of lash line or of nothing behind the eye is far darker)
+    let sum = 0, k = 0;
+    for (let y = from; y < to; y++, k++) {
+      sum += lum(x, y);
+      assert.ok(lum(x, y) > 0.4 * white, `no band under the raised lid at (${x.toFixed(0)}, ${y.toFixed(0)}): ${lum(x, y).toFixed(0)} against ${white.toFixed(0)}`);
+    }
+    assert.ok(sum / k > 0.6 * white, `white under the raised lid: ${(sum / k).toFixed(0)} against ${white.toFixed(0)}`);
+    // the iris's top, hidden by the photo's lid, is iris now
+    assert.ok(lum(ix, iy - 0.8 * ir) < 0.6 * white, `the iris continues above its old top: ${lum(ix, iy - 0.8 * ir).toFixed(0)}`);
+  }
 });

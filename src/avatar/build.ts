@@ -11,7 +11,7 @@
 import type { Portrait } from '../types.ts';
 import { InputError } from '../errors.ts';
 import { fitRig, flatten, toCanonical, deform, meanFace, IDENTITY_AMBIGUOUS, type RigFit } from '../rig/fit.ts';
-import { buildBasis } from '../rig/basis.ts';
+import { buildBasis, renderBasis } from '../rig/basis.ts';
 import { weightsToVector } from '../rig/controls.ts';
 import { faceTopology, LANDMARK_COUNT, EYE_L_LOOP, EYE_R_LOOP } from '../rig/topology.ts';
 import { AVATAR_VERSION, type Avatar } from './types.ts';
@@ -128,7 +128,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     },
     rig: {
       neutral,
-      basis: buildBasis(neutral),
+      basis: renderBasis(neutral),
       photoWeights: weightsToVector(fit.weights),
       rotation: Float64Array.from(fit.rotation),
       scale: fit.pose.scale,

@@ -68,6 +68,13 @@ export function addMouthInterior(mesh: MeshBuilder, flat: Float64Array, iod: num
  * (hidden under the lid skin at rest) so a wider eye never opens onto nothing. Rigid with the
  * skull. Returns the [start, end) range of their vertices.
  */
+/**
+ * The fan reaches this share of the opening above the upper lid: past the rendered eyeWide lift
+ * (rig/basis WIDE_LIFT_RENDERED 0.7 plus the spread's pull); at 0.6 a raised lid opened onto nothing,
+ * a band of the background plate under the lash line (s24's "green-grey bands").
+ */
+const EYEBALL_ABOVE = 1.1;
+
 export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number): [number, number] {
   const start = mesh.vertexCount;
   for (const [upper, lower] of [[EYE_L_UPPER, EYE_L_LOWER], [EYE_R_UPPER, EYE_R_LOWER]] as const) {
@@ -92,6 +99,18 @@ export function addEyeballs(mesh: MeshBuilder, flat: Float64Array, iod: number):
       ids.push(mesh.addVertex(x, y, flat[i * 3 + 2]! + back, x, y, 1, [], []));
     }
     for (let q = 0; q < ids.length; q++) mesh.addTriangle(centre, ids[q]!, ids[(q + 1) % ids.length]!, MATERIAL.eye);
+    // a strip above the upper half up to EYEBALL_ABOVE of the opening (the fan itself unchanged: a rest frame is the same)
+    const tops = upper.map((i, q) => {
+      const corner = q === 0 || q === upper.length - 1;
+      const gap = Math.abs(flat[lower[q]! * 3 + 1]! - flat[i * 3 + 1]!);
+      const [vx, vy, vz] = mesh.positions.slice(ids[q]! * 3, ids[q]! * 3 + 3) as [number, number, number];
+      const y = corner ? vy : flat[i * 3 + 1]! - Math.max(EYEBALL_ABOVE * gap, 0.04 * iod, flat[i * 3 + 1]! - vy);
+      return mesh.addVertex(vx, y, vz, vx, y, 1, [], []);
+    });
+    for (let q = 0; q + 1 < upper.length; q++) {
+      mesh.addTriangle(ids[q]!, tops[q]!, tops[q + 1]!, MATERIAL.eye);
+      mesh.addTriangle(ids[q]!, tops[q + 1]!, ids[q + 1]!, MATERIAL.eye);
+    }
   }
   return [start, mesh.vertexCount];
 }

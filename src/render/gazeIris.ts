@@ -229,7 +229,7 @@ export function easeInto(v: number, reach: number): number {
 }
 
 /** The eye's colour at texture point (u, v) with the iris shifted by (sx, sy): the disc over the white. */
-export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: number, sx: number, sy: number): number {
+export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: number, sx: number, sy: number, irisFrom: TextureSource = tex): number {
   let base = sampleTexture(tex, u, v);
   const under = discAlpha(Math.hypot(u - disc.cx, v - disc.cy), disc.radius);
   if (under > 0) {
@@ -241,7 +241,7 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
     const i = Math.floor(u) - disc.rx0, j = Math.floor(v) - disc.ry0;
     over *= 1 - RIM_KEEP * (i >= 0 && j >= 0 && i < disc.rw && j < disc.rh ? disc.rim[j * disc.rw + i]! : 1);
   }
-  return over > 0 ? mixPacked(base, sampleTexture(tex, u - sx, v - sy), over) : base;
+  return over > 0 ? mixPacked(base, sampleTexture(irisFrom, u - sx, v - sy), over) : base;
 }
 
 /** Bilinear sample of a size x size scalar patch at patch coordinates (x, y) (pixel centres at + 0.5); 0 outside. */
@@ -269,12 +269,26 @@ export class GazeIris {
   private readonly shift = [[0, 0], [0, 0]];
   private readonly drawers: PixelShader[];
 
-  constructor(uv: ArrayLike<number>, tex: TextureSource) {
+  /**
+   * `raised`: where a raised lid's eye is drawn in the texture (wideEyes.ts), with its iris already at the
+   * shift: shown as drawn there; the iris moved below it comes from `raised.rest` (the photo's eye), not
+   * from that drawing (sampled above itself, a look down moved the drawn iris twice: a step in the iris).
+   */
+  constructor(uv: ArrayLike<number>, tex: TextureSource, raised?: { rest: TextureSource; raisedShare(e: number, u: number, v: number): number }) {
     this.discs = irisDiscs(uv, tex);
     this.drawers = this.discs.map((disc, e) => {
       const s = this.shift[e]!;
-      return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+      if (!raised) return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+      return (_x: number, _y: number, u: number, v: number) => {
+        const moved = irisOverWhite(tex, disc, u, v, s[0]!, s[1]!, raised.rest), drawn = raised.raisedShare(e, u, v);
+        return drawn > 0 ? mixPacked(moved, sampleTexture(tex, u, v), drawn) : moved;
+      };
     });
+  }
+
+  /** Eye e's shift this frame (texture px, eased), as drawn. */
+  shiftOf(e: number): [number, number] {
+    return [this.shift[e]![0]!, this.shift[e]![1]!];
   }
 
   /**

@@ -106,7 +106,10 @@ function faceTextures(avatar: Avatar) {
   const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
   const skinData = packedView(lidSkin.data);
   const crop = avatar.analysis?.crop;
-  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY);
+  // how far a landmark rises in the texture per unit of a control (the rig's field turned into the crop frame)
+  const rig = avatar.rig, R = rig.rotation;
+  const lidLift = (k: number, i: number) => { const o = (k * LANDMARK_COUNT + i) * 3; return -rig.scale * (R[3]! * rig.basis[o]! + R[4]! * rig.basis[o + 1]! + R[5]! * rig.basis[o + 2]!); };
+  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
   return {
     photoXY,
@@ -120,7 +123,7 @@ function faceTextures(avatar: Avatar) {
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
     lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
     wideEyes,
-    gazeWarp: new GazeIris(avatar.uv, eyeTex),
+    gazeWarp: new GazeIris(avatar.uv, eyeTex, { rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) }, raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v) }),
   };
 }
 type FaceTextures = ReturnType<typeof faceTextures>;
@@ -136,7 +139,6 @@ function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer,
   t.underBrow.update(wv, photo);
   t.cheeks.update(wv, photo);
   t.lowerRim.update(wv, photo);
-  t.wideEyes.update(wv, photo);
   // gaze: the eyeballs' shaders for this frame's shift
   const gaze = frame.gaze ?? [0, 0];
   const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
@@ -144,6 +146,8 @@ function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer,
   const iod = avatar.head.iod;
   const vergence = Math.max(-1, Math.min(1, frame.vergence ?? 0));
   t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod, vergence * GAZE_SHIFT_X * iod);
+  // wide eyes: what the raised lids uncover, the iris at this frame's shift
+  t.wideEyes.update(wv, photo, [t.gazeWarp.shiftOf(0), t.gazeWarp.shiftOf(1)]);
 }
 
 /** The mouth's shader (teeth, tongue, cavity, lip surface) and what places it on each frame's mesh. */

@@ -11,7 +11,9 @@ import { writeMouthControls } from './basis/mouth.ts';
 import { writeEyeControls } from './basis/eyes.ts';
 import { writeBrowControls } from './basis/brows.ts';
 export { LOWER_LIP_THINNING } from './basis/mouth.ts';
-export { WIDE_LIFT } from './basis/eyes.ts';
+import { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
+import { CONTROL_INDEX } from './controls.ts';
+export { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 export { UNDER_BROW_T, BROW_DOWN } from './basis/brows.ts';
 
 /** Flat basis: basis[(k * N + i) * 3 + axis] = displacement of landmark i along axis for control k at weight 1. */
@@ -24,5 +26,15 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   writeMouthControls(face);
   writeEyeControls(face);
   writeBrowControls(face);
+  return out;
+}
+
+/** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED. */
+export function renderBasis(neutral: ArrayLike<number>): Basis {
+  const out = buildBasis(neutral);
+  const gain = WIDE_LIFT_RENDERED / WIDE_LIFT;
+  for (const k of [CONTROL_INDEX.eyeWideLeft, CONTROL_INDEX.eyeWideRight]) {
+    for (let j = k * LANDMARK_COUNT * 3; j < (k + 1) * LANDMARK_COUNT * 3; j++) out[j]! *= gain;
+  }
   return out;
 }

@@ -22,6 +22,12 @@ const CREASE_FOLLOW = 0.3, CREASE_FADE = 0.03;
  * 0.6-0.8: a surprised lid shows the white above the iris.
  */
 export const WIDE_LIFT = 0.45;
+/**
+ * The avatar's own basis (what is rendered, avatar/build.ts) raises the lid further: the face mesh
+ * reads a rendered lift short (at 0.45 an eyeWide 1 read 1.11-1.18 of rest, drivers' wide eyes
+ * 1.24-1.28, s24), while fits (drivers, the photo) keep WIDE_LIFT so their eyeWide weights do not change.
+ */
+export const WIDE_LIFT_RENDERED = 0.7;
 const WIDE_CREASE_LIFT = 0.3;
 /**
  * One eye's blink and wide. Blink: each upper-lid point travels onto the matching lower-lid point
