@@ -136,4 +136,4 @@ const O_TONGUE_LIT = 1;
 export function oTongueLitUp(litUp: number, ot: number, top: number | null, grow: number): number {
   return Math.max(litUp, ot * O_TONGUE_FRONT * (top ?? 0) * grow);
 }
-const O_TONGUE_FRONT = 0.6;
+const O_TONGUE_FRONT = 0.4;
