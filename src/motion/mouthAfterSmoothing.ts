@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, puckerCap, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, holdRoundWidth, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -26,7 +26,18 @@ export function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolea
     pucker[i] = Math.min(Math.max(pucker[i]!, floor), Math.max(floor, puckerCap(widths[i]!)));
     // and the other way: a smile's wide frames keep no funnel the smoothing brought from a rounded neighbour
     if (noWideFunnel) funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
+    // and the cheek puff and frowns the fit reads at an "O" do not widen it back (lp_d6 f190)
+    holdSideWidening(ch, i, widths[i]!);
   }
+}
+
+/** holdRoundWidth (rig/mouthPrior.ts) on frame i of the channels. */
+function holdSideWidening(ch: Channels, i: number, width: number): void {
+  const shaping = [...Object.keys(WIDTH_PER_UNIT), ...Object.keys(SIDE_WIDENING)].filter((c) => ch.names.includes(`w.${c}`)) as RigControl[];
+  const w: Partial<Record<RigControl, number>> = {};
+  for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
+  holdRoundWidth(w, width);
+  for (const c of Object.keys(SIDE_WIDENING) as RigControl[]) if (w[c] !== undefined) ch.get(`w.${c}`)[i] = w[c]!;
 }
 
 /**

@@ -108,6 +108,35 @@ export function widthFromWeights(w: Partial<Record<RigControl, number>>): number
   return r;
 }
 
+/**
+ * Controls that widen the mouth on the basis though they are not a corner's pull: cheekPuff 1 leaves
+ * it 1.08-1.10 of its rest width, each frown 1.03-1.05 (lp_s42, mt_man, st_art_1, lp_s9). The fit reads
+ * them at a driver's "O" (lp_d6 f190: cheekPuff .87, frowns .74/.46 beside pucker 1), where they
+ * widened lp_s42's O from .57 to .67 of its rest width (her mouth .55 of her neutral).
+ */
+export const SIDE_WIDENING: Partial<Record<RigControl, number>> = { cheekPuff: 0.095, mouthFrownLeft: 0.04, mouthFrownRight: 0.04 };
+/** how much wider (ratio to rest) than the driver's or the lip controls' own width the side wideners may leave a narrow mouth */
+export const ROUND_WIDTH_SLACK = 0.02;
+/** driver widths (over its neutral) over which the hold comes in: none at its neutral width, all of it 0.1 under */
+const ROUND_HOLD_FROM = 1, ROUND_HOLD_FULL = 0.9;
+
+/**
+ * In place: at a mouth narrower than its rest (`widthRatio`, the driver's over its neutral), the side
+ * wideners (SIDE_WIDENING) scaled down until the weights leave the mouth no wider than the driver's
+ * (or the pucker and funnel's own width) + ROUND_WIDTH_SLACK: a rounded mouth keeps its narrowing.
+ */
+export function holdRoundWidth(w: Partial<Record<RigControl, number>>, widthRatio: number): void {
+  const hold = Math.min(1, Math.max(0, (ROUND_HOLD_FROM - widthRatio) / (ROUND_HOLD_FROM - ROUND_HOLD_FULL)));
+  if (!(hold > 0)) return;
+  let side = 0;
+  for (const [c, per] of Object.entries(SIDE_WIDENING) as [RigControl, number][]) side += per * Math.max(0, w[c] ?? 0);
+  if (side <= 1e-6) return;
+  const own = widthFromWeights(w), allowed = Math.max(0, Math.max(widthRatio, own) + ROUND_WIDTH_SLACK - own);
+  if (side <= allowed) return;
+  const keep = 1 - hold * (1 - allowed / side);
+  for (const c of Object.keys(SIDE_WIDENING) as RigControl[]) if (w[c] !== undefined && w[c]! > 0) w[c] = w[c]! * keep;
+}
+
 /** The most the widening controls are scaled up by to reach the driver's width (noise in the width must not blow a trace of a smile up). */
 export const WIDEN_FLOOR_MAX_GAIN = 2.5;
 

@@ -20,6 +20,9 @@ const OUTER_CORNERS = [61, 291] as const;
  * square at each corner at 3x; the kept point is a small dark dot, as a real commissure.
  */
 const COMMISSURE_KEEP = 0.015;
+// In an "O" (the corners drawn in by the pucker) the kept dot is lifted too: the stretched skin
+// round the corner drew it as a dark whisker past each end of the O (lp_s42 <- lp_d6 f190-192,
+// ohole24), and the face mesh read the O wider than its lips (.38 IOD against a mesh .29).
 /** The share of the notch's lift a pixel `dist` IOD from the corner takes. */
 export function commissureLift(dist: number): number {
   return Math.min(1, Math.max(0, dist / COMMISSURE_KEEP - 1));
@@ -28,7 +31,7 @@ export function commissureLift(dist: number): number {
 export class CornerSkin extends TextureLift {
   /** data: the renderer's working texture (RGBA, width x height), changed in place by update(). */
   constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], iod: number) {
-    const pixels: number[] = [], weight: number[] = [], lifted: number[] = [];
+    const pixels: number[] = [], weight: number[] = [], weightO: number[] = [], lifted: number[] = [];
     const R = Math.max(2, CORNER_RADIUS * iod);
     for (const c of OUTER_CORNERS) {
       const [cx, cy] = landmarkXY(c);
@@ -49,10 +52,11 @@ export class CornerSkin extends TextureLift {
         const t = (DARK * ref - L) / Math.max(1, ref - L);
         pixels.push(p);
         weight.push((1 - r2) ** 2 * commissureLift(Math.sqrt(r2) * R / iod));
+        weightO.push((1 - r2) ** 2);
         for (let ch = 0; ch < 3; ch++) lifted.push(data[o + ch]! + (refColour[ch]! - data[o + ch]!) * t);
       }
     }
-    super(data, Int32Array.from(pixels), Uint8ClampedArray.from(lifted), Float32Array.from(weight));
+    super(data, Int32Array.from(pixels), Uint8ClampedArray.from(lifted), Float32Array.from(weight), Float32Array.from(weightO));
   }
 }
 

@@ -7,7 +7,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE, teethShown, tongueFillGrow, type FrameLigh
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
-import { oDepthShade, oInsideOf, oTongueLight, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
+import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
 export interface OpeningPixel {
@@ -98,7 +98,8 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - (q.rowTop ?? q.top)) / p.unit, (q.bottom - q.cy) / p.unit) * (ot > 0 ? oTongueLight(ot, light.roundShade) : 1);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
-    const dome = tongueDome(q.lateral), grow = (o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow) * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
+    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
     const tx = lx / (0.85 + 0.15 * light.tongueGrow);
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
@@ -107,7 +108,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const sides = L.tongueSides?.[Math.round(tx + L.tongue.anchorX - 0.5)] ?? 1;
       const edge = tongueEdge(soft) * sides, a = edge * tongueShow;
       // its back, further up the opening, in the mouth's shadow
-      const lit = light.tongueLitUp * dome, kk = (k * edge / soft) * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
+      const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge / soft) * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
     }
   }

@@ -65,19 +65,29 @@ export function smoothColumns(table: Float32Array, radius: number, scratch: Floa
 export const ROUND_NARROW = 0.5;
 
 /**
+ * A full O's hole is at most 1 - O_RING of the inner half-width wide, however tall: the lips keep
+ * their thickness round it (a ring, lp_d6 f190-192: the hole about 0.6 of the mouth's width). Before
+ * session 25 a tall O's circle (never narrower than tall) was as wide as the lips' whole lens: the
+ * hole reached both corners with pointed ends, and the face mesh read the mouth 0.10 IOD wider than
+ * its mesh (lp_s42 f190: .39 against .29).
+ */
+export const O_RING = 0.35;
+
+/**
  * An "O" (round 0..1): the opening drawn round, not as the lips' full-width lens. Each column's
  * lines close toward their midline to fit an ellipse as tall as the opening at the mouth's centre
- * and 1 - ROUND_NARROW x round of the inner half-width wide (never narrower than it is tall, never
- * opened further): the pursed lips stay together toward the corners, showing their inner surface
- * (lipSurface.ts draws the closed part as lip). lp_s42 <- lp_d6's O was a flat slot across the
- * whole mouth, wider than tall, where the driver shows a small round hole.
+ * and 1 - ROUND_NARROW x round of the inner half-width wide (never narrower than it is tall, nor
+ * wider than 1 - O_RING x round of the half-width; never opened further): the pursed lips stay
+ * together toward the corners, showing their inner surface (lipSurface.ts draws the closed part as
+ * lip). lp_s42 <- lp_d6's O was a flat slot across the whole mouth, wider than tall, where the
+ * driver shows a small round hole.
  */
 export function roundOpening(upper: Float32Array, lower: Float32Array, centreX: number, halfWidth: number, round: number): void {
   if (!(round > 0)) return;
   const W = upper.length, c = Math.min(W - 1, Math.max(0, Math.floor(centreX)));
   const g0 = lower[c]! - upper[c]!;
   if (!(g0 > 0)) return;
-  const half = Math.max(0.5 * g0, halfWidth * (1 - ROUND_NARROW * round));
+  const half = Math.min(Math.max(0.5 * g0, halfWidth * (1 - ROUND_NARROW * round)), halfWidth * (1 - O_RING * round));
   for (let x = 0; x < W; x++) {
     const u = upper[x]!, l = lower[x]!;
     if (u !== u || l !== l) continue;

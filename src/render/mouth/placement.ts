@@ -11,6 +11,7 @@ import type { ReadyMouth } from './layers.ts';
 import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTexture.ts';
 import { interiorFadeSpan } from './opening.ts';
 import { roundness } from './roundMouth.ts';
+import { oInsideOf } from './roundInside.ts';
 import type { CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 
@@ -176,9 +177,9 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    this.corners?.update(extra > 0 ? rebuilt : 0);
-    this.lowerLip?.update(extra > 0 ? rebuilt : 0);
     const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, smile: g.smile ?? 0 };
+    this.corners?.update(extra > 0 ? rebuilt : 0, oInsideOf(placement));
+    this.lowerLip?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);

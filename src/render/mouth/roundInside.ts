@@ -123,4 +123,17 @@ const O_TONGUE_GAP = [0.14, 0.24] as const;
 export function oTongueLight(ot: number, roundShade: number): number {
   return 1 + ot * O_TONGUE_LIT * (1 / Math.max(0.25, roundShade) - 1);
 }
-const O_TONGUE_LIT = 0.6;
+const O_TONGUE_LIT = 1;
+
+/**
+ * How far up its grown tongue (layer px over its anchor, `grow` the O's growth) an O's tongue is
+ * fully lit, its back in shadow beyond (interior.ts): at least O_TONGUE_FRONT of it at a full O's
+ * tongue (`ot` oTongueShare). frameLight's lit share of a wide opening (0.2 at a full one, counted
+ * on its own smaller growth) left the tall O's tongue in the back's shadow to its front: a grey-mauve
+ * lower half (lp_s42 <- lp_d6 f190-192, the opening's lower third .64-.70 of the skin's luma) where
+ * hers is lit pink (.79-.84), darker only toward the back.
+ */
+export function oTongueLitUp(litUp: number, ot: number, top: number | null, grow: number): number {
+  return Math.max(litUp, ot * O_TONGUE_FRONT * (top ?? 0) * grow);
+}
+const O_TONGUE_FRONT = 0.4;

@@ -6,30 +6,37 @@
 export class TextureLift {
   private readonly photo: Uint8ClampedArray;
   private amount = 0;
+  private oAmount = 0;
 
   /**
    * data: the working texture (RGBA), changed in place by update(); pixels: indices into it; lifted:
    * their colour when fully lifted (RGB per pixel); weight: per pixel, the share of the lift it takes
-   * (all of it when left out).
+   * (all of it when left out); weightO: the share it takes in an "O" (update's `o`; weight when left out).
    */
   constructor(
     private readonly data: Uint8ClampedArray,
     private readonly pixels: Int32Array,
     private readonly lifted: Uint8ClampedArray,
     private readonly weight?: Float32Array,
+    private readonly weightO?: Float32Array,
   ) {
     this.photo = new Uint8ClampedArray(pixels.length * 3);
     for (let k = 0; k < pixels.length; k++) for (let ch = 0; ch < 3; ch++) this.photo[k * 3 + ch] = data[pixels[k]! * 4 + ch]!;
   }
 
-  /** open: 0 = the photo's own opening (its pixels as they are) .. 1 = parted well past it (fully lifted). */
-  update(open: number): void {
-    const a = Math.min(1, Math.max(0, open));
-    if (Math.abs(a - this.amount) < 0.005) return;
+  /**
+   * open: 0 = the photo's own opening (its pixels as they are) .. 1 = parted well past it (fully
+   * lifted); o: how much the opening is an O's (0..1: each pixel's weight moves toward its weightO).
+   */
+  update(open: number, o = 0): void {
+    const a = Math.min(1, Math.max(0, open)), b = this.weightO ? Math.min(1, Math.max(0, o)) : 0;
+    if (Math.abs(a - this.amount) < 0.005 && Math.abs(b - this.oAmount) < 0.005) return;
     this.amount = a;
-    const { data, pixels, photo, lifted, weight } = this;
+    this.oAmount = b;
+    const { data, pixels, photo, lifted, weight, weightO } = this;
     for (let k = 0; k < pixels.length; k++) {
-      const o = pixels[k]! * 4, w = weight ? a * weight[k]! : a;
+      const wk = weight ? weight[k]! + (weightO ? (weightO[k]! - weight[k]!) * b : 0) : 1;
+      const o = pixels[k]! * 4, w = a * wk;
       for (let ch = 0; ch < 3; ch++) data[o + ch] = photo[k * 3 + ch]! + (lifted[k * 3 + ch]! - photo[k * 3 + ch]!) * w;
     }
   }
