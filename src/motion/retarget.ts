@@ -12,6 +12,7 @@ import { browHeights } from './browDrop.ts';
 import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarget.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
+import { distrustPitchedFrowns } from './pitchTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -76,7 +77,7 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number }; mouthWidth: number } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number; pitch: number }; mouthWidth: number } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, funnelWidthPrior: o.funnelPrior, silhouetteFade: o.silhouetteFade });
   const head = toCanonical(lm, fit);
@@ -122,6 +123,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
   const yaw = fittedYaw ?? new Float64Array(n);
+  const pitch = new Float64Array(n);
   const lids: [Lids, Lids][] = new Array(n);
   const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   for (let i = 0; i < n; i++) {
@@ -131,6 +133,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     // face reads at this pose (rig/poseBias.ts)
     const frame = driverFrame(lm, neutral, o);
     yaw[i] = frame.pose.yaw;
+    pitch[i] = frame.pose.pitch;
     if (mouthWidths) mouthWidths[i] = frame.mouthWidth;
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
@@ -164,6 +167,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   }
   if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest, o.oneSidedBrows);
   if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, have, brows, browRest);
+  if (o.frownPitchTrust) distrustPitchedFrowns(out, pitch, have);
   const rises = lowerLidRises(lids, have);
   const smileSquints: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   // (each eye's opening over its rest, read once for both squint rules)

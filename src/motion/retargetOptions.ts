@@ -50,6 +50,8 @@ export interface DriverFitOptions {
   yawFromFit?: boolean;
   /** One-sided readings (left/right pairs) kept less as the head turns from the driver's usual heading (turnTrust.ts). */
   oneSidedTurn?: boolean;
+  /** Frowns kept less as the head pitches down from the driver's usual pitch, where its frowns grow with it (pitchTrust.ts). */
+  frownPitchTrust?: boolean;
   /** With wideOverSquint: an eye measured narrower than at rest keeps its squint over its eyeWide (lidsDecide.ts). */
   lidsDecide?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
@@ -89,5 +91,5 @@ export interface DriverFitOptions {
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, smileNoFrown: o.smileNoFrown ?? true, squintWithinNarrowing: o.squintWithinNarrowing ?? true, squintWithinBlink: o.squintWithinBlink ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, frownPitchTrust: o.frownPitchTrust ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, smileNoFrown: o.smileNoFrown ?? true, squintWithinNarrowing: o.squintWithinNarrowing ?? true, squintWithinBlink: o.squintWithinBlink ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
 }
