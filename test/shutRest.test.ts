@@ -11,7 +11,7 @@ import { buildBasis } from '../src/rig/basis.ts';
 import { canonicalize, deform, type Landmarks } from '../src/rig/fit.ts';
 import { retargetFromLandmarks } from '../src/motion/retarget.ts';
 import { restReading, shutLipFrames, SHUT_LIP_GAP } from '../src/motion/shutRest.ts';
-import { keepShutPhotoLips, restGapOnPhoto, MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
+import { keepShutPhotoLips, MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
 
@@ -65,12 +65,4 @@ test('keepShutPhotoLips: a shut video frame keeps the photo\'s own lip drop; an 
   assert.equal(lower({ jawOpen: 0.2 }), 0, 'open: the motion\'s');
   assert.equal(lower({ jawOpen: 0, [MOUTH_ON_PHOTO]: 1 }), 0, 'audio frames untouched');
   assert.equal(lower({ jawOpen: 0 }, 0.6), 0.6, 'a larger drop stays');
-});
-
-test('restGapOnPhoto: a shut photo rests at its own gap; a parted photo and audio frames at the motion\'s', () => {
-  assert.equal(restGapOnPhoto(0, 0.014, {}), 0.014);
-  assert.equal(restGapOnPhoto(0.02, 0.014, {}), 0.02);
-  assert.equal(restGapOnPhoto(0, 0.1, {}), 0, 'a parted photo closes to the driver\'s rest');
-  assert.equal(restGapOnPhoto(undefined, 0.014, {}), undefined);
-  assert.equal(restGapOnPhoto(0, 0.014, { [MOUTH_ON_PHOTO]: 1 }), 0);
 });

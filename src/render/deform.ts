@@ -13,7 +13,7 @@ import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type Jaw
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
 import { smooth01 } from '../math/smooth.ts';
-import { rebaseMouth, keepShutPhotoLips, restGapOnPhoto } from '../rig/mouthBase.ts';
+import { rebaseMouth, keepShutPhotoLips } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
@@ -136,10 +136,9 @@ export class Deformer {
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);
     keepShutPhotoLips(wv, rig.photoWeights, frame.w);
-    const restGap = restGapOnPhoto(frame.w[REST_LIP_GAP], jawMap.photoGap, frame.w);
     // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)
     const grin = grinShare(wv, rig.photoWeights);
-    partLipsInSmile(wv, jawMap, this.lipUnits, avatar, restGap ?? 0, grin);
+    partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP] ?? 0, grin);
     // how round the lips are, as the renderer's "O" reads it (renderer.ts rounding), for a lit
     // purse's opening (opening.ts purseShare): a driver's dark purse is drawn as a dark "O" whose
     // lining covers the opening, and audio motions (no mouthDark) are drawn dark too
@@ -147,7 +146,7 @@ export class Deformer {
     const round = Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!);
     // and how much it is a driver's dark "O", whose lining the mesh opens past (opening.ts oLiningAllowance)
     const darkO = frame.mouthDark === undefined ? 0 : roundness({ rounding: round, driverDark: frame.mouthDark });
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), restGap, grin, lit * round, darkO);
+    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, lit * round, darkO);
     holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {

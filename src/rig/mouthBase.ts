@@ -77,12 +77,3 @@ export function keepShutPhotoLips(wv: Float64Array, photoWeights: ArrayLike<numb
   for (const k of LIP_OPENERS) wv[k] = Math.max(wv[k]!, share * photoWeights[k]!);
 }
 
-/**
- * The lip gap (iod) a video frame rests at (its REST_LIP_GAP entry, `restGap`): a shut photo's own gap (at most
- * SHUT_LIP_GAP) where the driver's rest reads tighter. Both mouths are shut; the renderer drew the photo's lips
- * pressed to the driver's reading (lp_d6: rest 0 against the photo's .014, the jaw up at every shut frame, frame 1 +2.6 dB with the photo's jaw).
- */
-export function restGapOnPhoto(restGap: number | undefined, photoGap: number, w: Record<string, number>): number | undefined {
-  if (w[MOUTH_ON_PHOTO] === 1 || restGap === undefined || photoGap > SHUT_LIP_GAP) return restGap;
-  return Math.max(restGap, photoGap);
-}
