@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const lips: ([Box, number] | null)[] = [];
   const rows: FrameRow[] = [];
   const kept = new Map<number, RgbaImage[]>();
-  const frames = Math.min(src.maxFrames, motion.frames.length);
+  const frames = Math.min(src.maxFrames, motion.frames.length, Number(arg('until', '1e9')) + 1);
   let last: [Box, number] | null = null;
   for await (const [i, frame] of numberedFrames(video, { fps: FPS, maxSide: src.maxSide, maxFrames: frames })) {
     const { image: real, valid } = await cropReal(frame, src.box, src.size);

@@ -66,3 +66,14 @@ test('keepShutPhotoLips: a shut video frame keeps the photo\'s own lip drop; an 
   assert.equal(lower({ jawOpen: 0, [MOUTH_ON_PHOTO]: 1 }), 0, 'audio frames untouched');
   assert.equal(lower({ jawOpen: 0 }, 0.6), 0.6, 'a larger drop stays');
 });
+
+test('keepShutPhotoLips: the photo\'s lip drop kept only as far as a rounded frame\'s lips stay shut', () => {
+  const photo = new Float64Array(CONTROL_COUNT);
+  photo[CONTROL_INDEX.mouthLowerDown] = 0.4;
+  const wv = new Float64Array(CONTROL_COUNT);
+  // the lip gap the other controls open: a funnel's .02 IOD, less .1 IOD per unit of lower lip under the photo's own
+  const otherGap = () => 0.02 + 0.1 * (wv[CONTROL_INDEX.mouthLowerDown]! - 0.4);
+  keepShutPhotoLips(wv, photo, { jawOpen: 0, mouthFunnel: 0.2 }, otherGap);
+  assert.ok(Math.abs(otherGap()) < 1e-9, `the lips just shut: ${otherGap()}`);
+  assert.ok(Math.abs(wv[CONTROL_INDEX.mouthLowerDown]! - 0.2) < 1e-9);
+});

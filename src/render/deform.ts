@@ -135,7 +135,8 @@ export class Deformer {
     const rig = avatar.rig;
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);
-    keepShutPhotoLips(wv, rig.photoWeights, frame.w);
+    // (past the photo's own gap: up to it the renderer shows the photo's own seam, render/mouth/opening.ts interiorFadeSpan)
+    keepShutPhotoLips(wv, rig.photoWeights, frame.w, () => otherLipGap(wv, avatar) - jawMap.photoGap);
     // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)
     const grin = grinShare(wv, rig.photoWeights);
     partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP] ?? 0, grin);

@@ -71,9 +71,20 @@ const videoShare = (w: Record<string, number>) => (w[MOUTH_ON_PHOTO] === 1 ? 0 :
  * dropped one (lp_d6's photo, shut: mouthLowerDown .41), while a driver's reading counts from its own rest (0 when
  * shut), so every shut frame raised the photo's lower lip over its own (lp_d6 frame 1: +1.5 dB with the photo's).
  */
-export function keepShutPhotoLips(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
+export function keepShutPhotoLips(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>, otherGap?: () => number): void {
   const share = videoShare(w);
   if (share <= 0) return;
+  const was = LIP_OPENERS.map((k) => wv[k]!);
+  const g0 = otherGap?.() ?? 0;
   for (const k of LIP_OPENERS) wv[k] = Math.max(wv[k]!, share * photoWeights[k]!);
+  // no further than the lips stay shut: the motion's lower lip under the photo's sealed a rounded frame's opening
+  // (`otherGap`: the lip gap the controls other than the jaw open, render/mouth/opening.ts otherLipGap, past what the
+  // photo's own lips show), and with
+  // the photo's own drop a funnel's or pucker's opening showed as a dark slit (lp_d6 f15-16, funnel .17)
+  if (!otherGap) return;
+  const g1 = otherGap();
+  if (g1 <= Math.max(0, g0)) return;
+  const t = g0 >= 0 ? 0 : -g0 / (g1 - g0);
+  LIP_OPENERS.forEach((k, q) => (wv[k] = was[q]! + t * (wv[k]! - was[q]!)));
 }
 
