@@ -21,6 +21,7 @@ export { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
 import { faceMeasures } from './measures.ts';
 import { mouthWidthRatio } from '../rig/mouthPrior.ts';
+import { restReading, shutLipFrames } from './shutRest.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -92,6 +93,8 @@ export interface RetargetIo {
   lidRises?: [Float64Array, Float64Array];
   /** receives each frame's mouth width over the driver's neutral (the fit's mouth prior reads it: rig/mouthPrior.ts) */
   mouthWidths?: Float64Array;
+  /** each frame's measured inner-lip gap (FaceMeasures lipGap, IOD; else measured here): where the lips are shut (shutRest.ts) */
+  lipGaps?: ArrayLike<number>;
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -126,6 +129,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const pitch = new Float64Array(n);
   const lids: [Lids, Lids][] = new Array(n);
   const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
+  const gaps = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
@@ -139,19 +143,23 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     lids[i] = frame.lids;
-    if (o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink) {
-      const m = io.eyes ? null : faceMeasures(lm);
+    const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
+    const m = (needEyes && !io.eyes) || (o.restFromShutLips && !io.lipGaps) ? faceMeasures(lm) : null;
+    if (needEyes) {
       eyes[0][i] = io.eyes ? io.eyes[0][i]! : m!.eyeLeft;
       eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
     }
+    if (o.restFromShutLips) gaps[i] = io.lipGaps ? io.lipGaps[i]! : m!.lipGap;
     have.push(i);
   }
   const browRest = browRestOf(brows, have);
   const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
+  // the lips' shape at rest is read where the lips are shut (shutRest.ts)
+  const shut = o.restFromShutLips ? shutLipFrames(gaps, have) : undefined;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
-    const rest = percentile(series, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
+    const rest = restReading(raw[k]!, have, isRelativeMouth(c) ? shut : undefined, REST_PERCENTILE), high = percentile(series, HIGH_PERCENTILE);
     const gain = Math.max(calibratedGain(rest, high), readBackGain(c, o));
     const ch = new Float64Array(n);
     if (o.mouthOnPhoto && isRelativeMouth(c)) {

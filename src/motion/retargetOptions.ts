@@ -87,9 +87,38 @@ export interface DriverFitOptions {
   smileNoFrown?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
+  /**
+   * The lip-shape controls (rig/mouthBase.ts RELATIVE_MOUTH) at rest where the driver's lips are shut, not
+   * over the whole clip, whose low percentile is an open mouth's reading (shutRest.ts).
+   */
+  restFromShutLips?: boolean;
 }
 
 /** Every option at its default. */
 export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitOptions> {
-  return { silhouetteFade: o.silhouetteFade ?? true, poseCorrection: o.poseCorrection ?? true, puckerPrior: o.puckerPrior ?? true, lowerLipFit: o.lowerLipFit ?? true, frownWithinDrop: o.frownWithinDrop ?? true, raiseWithinRise: o.raiseWithinRise ?? true, wideOverSquint: o.wideOverSquint ?? true, yawFromFit: o.yawFromFit ?? true, oneSidedTurn: o.oneSidedTurn ?? true, frownPitchTrust: o.frownPitchTrust ?? true, lidsDecide: o.lidsDecide ?? true, lowerLidSquint: o.lowerLidSquint ?? true, roundAfterSmoothing: o.roundAfterSmoothing ?? true, oneSidedBrows: o.oneSidedBrows ?? true, raiseFromRise: o.raiseFromRise ?? true, smileNoFrown: o.smileNoFrown ?? true, squintWithinNarrowing: o.squintWithinNarrowing ?? true, squintWithinBlink: o.squintWithinBlink ?? true, widenToDriver: o.widenToDriver ?? true, funnelPrior: o.funnelPrior ?? true, mouthOnPhoto: o.mouthOnPhoto ?? false, mouthFromStart: o.mouthFromStart ?? false };
+  return {
+    silhouetteFade: o.silhouetteFade ?? true,
+    poseCorrection: o.poseCorrection ?? true,
+    puckerPrior: o.puckerPrior ?? true,
+    lowerLipFit: o.lowerLipFit ?? true,
+    frownWithinDrop: o.frownWithinDrop ?? true,
+    raiseWithinRise: o.raiseWithinRise ?? true,
+    wideOverSquint: o.wideOverSquint ?? true,
+    yawFromFit: o.yawFromFit ?? true,
+    oneSidedTurn: o.oneSidedTurn ?? true,
+    frownPitchTrust: o.frownPitchTrust ?? true,
+    lidsDecide: o.lidsDecide ?? true,
+    lowerLidSquint: o.lowerLidSquint ?? true,
+    roundAfterSmoothing: o.roundAfterSmoothing ?? true,
+    oneSidedBrows: o.oneSidedBrows ?? true,
+    raiseFromRise: o.raiseFromRise ?? true,
+    smileNoFrown: o.smileNoFrown ?? true,
+    squintWithinNarrowing: o.squintWithinNarrowing ?? true,
+    squintWithinBlink: o.squintWithinBlink ?? true,
+    widenToDriver: o.widenToDriver ?? true,
+    funnelPrior: o.funnelPrior ?? true,
+    mouthOnPhoto: o.mouthOnPhoto ?? false,
+    mouthFromStart: o.mouthFromStart ?? false,
+    restFromShutLips: o.restFromShutLips ?? true,
+  };
 }

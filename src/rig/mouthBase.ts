@@ -52,3 +52,39 @@ export function rebaseMouth(wv: Float64Array, photoWeights: ArrayLike<number>, w
     wv[k] = Math.min(1, Math.max(own - BELOW_PHOTO, own + change));
   }
 }
+
+/**
+ * Lips apart by at most this much (IOD) count as shut: the face mesh reads shut lips .00-.03 apart, so
+ * within it two shut mouths differ by the reading, not by an expression (motion/shutRest.ts reads a driver's rest there).
+ */
+export const SHUT_LIP_GAP = 0.03;
+/** A video motion's jawOpen of SHUT_LIP_GAP (its jawOpen is the lip gap over 0.6 IOD, render/mouth/opening.ts JAW_GAP_SPAN). */
+const SHUT_JAW = SHUT_LIP_GAP / 0.6;
+const LIP_OPENERS = [CONTROL_INDEX.mouthLowerDown, CONTROL_INDEX.mouthUpperUp];
+
+/** A video motion (not marked MOUTH_ON_PHOTO: the audio path marks every frame) whose frame `w` is at the driver's rest. */
+const videoShare = (w: Record<string, number>) => (w[MOUTH_ON_PHOTO] === 1 ? 0 : Math.max(0, 1 - Math.max(0, w.jawOpen ?? 0) / SHUT_JAW));
+
+/**
+ * In place: at a video frame whose lips are shut (jawOpen under SHUT_JAW, fading to none there), each lip's own opening
+ * (mouthLowerDown, mouthUpperUp) no less than the photo's fitted one. The rig fit reads a full shut lower lip as a
+ * dropped one (lp_d6's photo, shut: mouthLowerDown .41), while a driver's reading counts from its own rest (0 when
+ * shut), so every shut frame raised the photo's lower lip over its own (lp_d6 frame 1: +1.5 dB with the photo's).
+ */
+export function keepShutPhotoLips(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>, otherGap?: () => number): void {
+  const share = videoShare(w);
+  if (share <= 0) return;
+  const was = LIP_OPENERS.map((k) => wv[k]!);
+  const g0 = otherGap?.() ?? 0;
+  for (const k of LIP_OPENERS) wv[k] = Math.max(wv[k]!, share * photoWeights[k]!);
+  // no further than the lips stay shut: the motion's lower lip under the photo's sealed a rounded frame's opening
+  // (`otherGap`: the lip gap the controls other than the jaw open, render/mouth/opening.ts otherLipGap, past what the
+  // photo's own lips show), and with
+  // the photo's own drop a funnel's or pucker's opening showed as a dark slit (lp_d6 f15-16, funnel .17)
+  if (!otherGap) return;
+  const g1 = otherGap();
+  if (g1 <= Math.max(0, g0)) return;
+  const t = g0 >= 0 ? 0 : -g0 / (g1 - g0);
+  LIP_OPENERS.forEach((k, q) => (wv[k] = was[q]! + t * (wv[k]! - was[q]!)));
+}
+
