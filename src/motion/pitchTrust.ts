@@ -11,6 +11,7 @@
 // driver shows at its usual pitch. A driver whose frowns do not grow keeps them whole; frowns at the
 // usual pitch (lp_d6 at 11.4 s) are kept.
 import type { RigControl } from '../rig/controls.ts';
+import { fitPoseGrowth, poseTrust, type PoseGrowth } from './growthTrust.ts';
 
 /** Degrees of pitch (down) from the driver's usual pitch within which a frame counts as level. */
 export const LEVEL_PITCH = 2;
@@ -19,12 +20,8 @@ const GROWTH_RIDGE = 100;
 /** A frown level below this (weight) is taken as this: noise, not a level to scale back to. */
 const LEVEL_FLOOR = 0.05;
 
-export interface FrownGrowth {
-  /** mean frown weight over the level frames */
-  level: number;
-  /** its growth per degree of pitch down beyond LEVEL_PITCH (>= 0) */
-  perDegree: number;
-}
+/** How a driver's frown grows as the head pitches down (see growthTrust.ts). */
+export type FrownGrowth = PoseGrowth;
 
 /** Degrees of pitch down beyond LEVEL_PITCH, `offset` the frame's pitch minus the usual (the fit's pitch: negative is down). */
 export function pitchDownExcess(offset: number): number {
@@ -33,20 +30,14 @@ export function pitchDownExcess(offset: number): number {
 
 /** Fits how a driver's frown weight (`frown[f]`, both sides' mean) grows as the head pitches down (`offset[f]` degrees from the usual pitch). */
 export function fitFrownGrowth(offset: ArrayLike<number>, frown: ArrayLike<number>): FrownGrowth {
-  let n0 = 0, s0 = 0;
-  for (let f = 0; f < offset.length; f++) if (Math.abs(offset[f]!) <= LEVEL_PITCH) { n0++; s0 += frown[f]!; }
-  const level = Math.max(LEVEL_FLOOR, n0 ? s0 / n0 : LEVEL_FLOOR);
-  let xy = 0, xx = 0;
-  for (let f = 0; f < offset.length; f++) {
-    const x = pitchDownExcess(offset[f]!);
-    xy += x * (frown[f]! - level); xx += x * x;
-  }
-  return { level, perDegree: Math.max(0, xy / (xx + GROWTH_RIDGE)) };
+  const excess = Float64Array.from(offset, pitchDownExcess);
+  const level = Array.from(offset, (o) => Math.abs(o) <= LEVEL_PITCH);
+  return fitPoseGrowth(excess, level, frown, LEVEL_FLOOR, GROWTH_RIDGE);
 }
 
 /** Share of a frown kept at `offset` degrees of pitch from the usual: the level frown over the frown expected there. */
 export function frownTrust(g: FrownGrowth, offset: number): number {
-  return g.level / (g.level + g.perDegree * pitchDownExcess(offset));
+  return poseTrust(g, pitchDownExcess(offset));
 }
 
 /**

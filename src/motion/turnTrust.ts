@@ -14,6 +14,7 @@
 // keeps them whole; frontal one-sided expressions (a smirk; a wink is a blink, read by the measures)
 // are kept.
 import type { RigControl } from '../rig/controls.ts';
+import { fitPoseGrowth, poseTrust, type PoseGrowth } from './growthTrust.ts';
 
 /** Degrees of yaw from the driver's usual heading within which a frame counts as frontal. */
 export const FRONTAL_TURN = 5;
@@ -26,29 +27,22 @@ const LEVEL_FLOOR = 0.03;
 export const SIDE_PAIRS: [RigControl, RigControl][] = (['mouthSmile', 'mouthStretch', 'mouthFrown', 'mouthDimple', 'noseSneer', 'cheekSquint', 'eyeSquint', 'eyeWide', 'browDown', 'browOuterUp'] as const)
   .map((p) => [`${p}Left`, `${p}Right`] as [RigControl, RigControl]);
 
-export interface OneSidedGrowth {
-  /** mean |left - right| over the frontal frames */
-  level: number;
-  /** its growth per degree of turn beyond FRONTAL_TURN (>= 0) */
-  perDegree: number;
-}
+/** How a pair's one-sided reading (|left - right|) grows with the turn (see growthTrust.ts). */
+export type OneSidedGrowth = PoseGrowth;
+
+/** Degrees of turn beyond FRONTAL_TURN either way. */
+const turnExcess = (turn: number) => Math.max(0, Math.abs(turn) - FRONTAL_TURN);
 
 /** Fits how a pair's one-sided reading grows with the turn: `turn[f]` degrees from the usual heading, `oneSided[f]` = |left - right|. */
 export function fitOneSidedGrowth(turn: ArrayLike<number>, oneSided: ArrayLike<number>): OneSidedGrowth {
-  let n0 = 0, s0 = 0;
-  for (let f = 0; f < turn.length; f++) if (Math.abs(turn[f]!) <= FRONTAL_TURN) { n0++; s0 += oneSided[f]!; }
-  const level = Math.max(LEVEL_FLOOR, n0 ? s0 / n0 : LEVEL_FLOOR);
-  let xy = 0, xx = 0;
-  for (let f = 0; f < turn.length; f++) {
-    const x = Math.max(0, Math.abs(turn[f]!) - FRONTAL_TURN);
-    xy += x * (oneSided[f]! - level); xx += x * x;
-  }
-  return { level, perDegree: Math.max(0, xy / (xx + GROWTH_RIDGE)) };
+  const excess = Float64Array.from(turn, turnExcess);
+  const frontal = Array.from(turn, (t) => Math.abs(t) <= FRONTAL_TURN);
+  return fitPoseGrowth(excess, frontal, oneSided, LEVEL_FLOOR, GROWTH_RIDGE);
 }
 
 /** Share of a one-sided reading kept at `turn` degrees from the usual heading: the frontal level over the level expected there. */
 export function oneSidedTrust(g: OneSidedGrowth, turn: number): number {
-  return g.level / (g.level + g.perDegree * Math.max(0, Math.abs(turn) - FRONTAL_TURN));
+  return poseTrust(g, turnExcess(turn));
 }
 
 /** A pair's values with `trust` of each side's excess over the other kept: both sides' shared part stays. */
