@@ -2,10 +2,11 @@
 // face mesh and the sheet share the oval's vertices, but on a turn the face's far cheek is the mirror's
 // and the turn's texture while the sheet past it keeps the photo's ear, hair or backdrop: the z-buffer
 // leaves a hard, straight cut between the two (mt_man and st_art_1 at -25). A real cheek turning away
-// ends in a soft edge a few pixels wide over what is behind it. This pass cross-fades the two sides
-// along the far oval: each pixel within `width` px of the line is mixed with its mirror image across
-// the line, as much as a coverage ramp of the face over the sheet would (half at the line, none
-// `width` px away). Pure over the raster target; the scratch buffers are the caller's.
+// ends in a soft edge a few pixels wide over what is behind it. This pass overhangs the face onto the
+// sheet along the far oval: each sheet pixel within `width` px outside the line is mixed toward the
+// face's colour read just inside the line, fully at the line and none `width` px away; face pixels are
+// never changed. (Mixing with the mirror image across the line copied the sheet's hair strand back
+// into the cheek.) Pure over the raster target; the scratch buffers are the caller's.
 import type { RasterTarget } from './raster.ts';
 import { smooth01 } from '../math/smooth.ts';
 
@@ -41,7 +42,8 @@ function sampleColor(color: Uint32Array, W: number, H: number, x: number, y: num
     out[k] = w00 * ((c00 >>> s) & 255) + w10 * ((c10 >>> s) & 255) + w01 * ((c01 >>> s) & 255) + w11 * ((c11 >>> s) & 255);
   }
 }
-const mirrored = new Float64Array(4);
+/** the face's colour just inside the line, per pixel being mixed (r, g, b, a) */
+const inner = new Float64Array(4);
 
 let best = new Float32Array(0);
 let bestSeg = new Int32Array(0);
@@ -90,15 +92,15 @@ export function blendFarSeam(t: RasterTarget, xs: number[], ys: number[], inside
     // inside the face: its own pixels
     if (s >= 0) { scratchColor[q] = own; continue; }
     // outside: the face's colour just inside the line (SEAM_TAP px in), fading out over `width`
-    sampleColor(color, W, H, x + (SEAM_TAP - s) * nx, y + (SEAM_TAP - s) * ny, mirrored); // (pixel x's centre is x + .5: the offsets cancel)
+    sampleColor(color, W, H, x + (SEAM_TAP - s) * nx, y + (SEAM_TAP - s) * ny, inner); // (pixel x's centre is x + .5: the offsets cancel)
     // both sides opaque person: the backdrop's edge is the silhouette feather's
-    const opaque = Math.min(own >>> 24, mirrored[3]!);
+    const opaque = Math.min(own >>> 24, inner[3]!);
     const m = strength * seamCover(-s, width) * Math.max(0, Math.min(1, (opaque - 128) / 96));
     scratchColor[q] = m > 0
-      ? ((((own & 255) * (1 - m) + mirrored[0]! * m + 0.5) | 0)
-        | ((((own >>> 8) & 255) * (1 - m) + mirrored[1]! * m + 0.5) | 0) << 8
-        | ((((own >>> 16) & 255) * (1 - m) + mirrored[2]! * m + 0.5) | 0) << 16
-        | ((((own >>> 24) * (1 - m) + mirrored[3]! * m + 0.5) | 0) << 24)) >>> 0
+      ? ((((own & 255) * (1 - m) + inner[0]! * m + 0.5) | 0)
+        | ((((own >>> 8) & 255) * (1 - m) + inner[1]! * m + 0.5) | 0) << 8
+        | ((((own >>> 16) & 255) * (1 - m) + inner[2]! * m + 0.5) | 0) << 16
+        | ((((own >>> 24) * (1 - m) + inner[3]! * m + 0.5) | 0) << 24)) >>> 0
       : own;
   }
   for (let q = 0; q < count; q++) {
