@@ -16,6 +16,7 @@ const WIDTH_REST_PERCENTILE = 10;
  */
 export function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolean[], noWideFunnel: boolean): void {
   const pucker = ch.get('w.mouthPucker'), funnel = ch.get('w.mouthFunnel');
+  const shaping = widthShapingControls(ch);
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, widenCap(widths[i]!));
@@ -27,13 +28,17 @@ export function keepRoundMouth(ch: Channels, widths: Float64Array, valid: boolea
     // and the other way: a smile's wide frames keep no funnel the smoothing brought from a rounded neighbour
     if (noWideFunnel) funnel[i] = Math.min(funnel[i]!, funnelCap(widths[i]!));
     // and the cheek puff and frowns the fit reads at an "O" do not widen it back (lp_d6 f190)
-    holdSideWidening(ch, i, widths[i]!);
+    holdSideWidening(ch, shaping, i, widths[i]!);
   }
 }
 
-/** holdRoundWidth (rig/mouthPrior.ts) on frame i of the channels. */
-function holdSideWidening(ch: Channels, i: number, width: number): void {
-  const shaping = [...Object.keys(WIDTH_PER_UNIT), ...Object.keys(SIDE_WIDENING)].filter((c) => ch.names.includes(`w.${c}`)) as RigControl[];
+/** The channels' controls that set the mouth's width (rig/mouthPrior.ts WIDTH_PER_UNIT and SIDE_WIDENING). */
+function widthShapingControls(ch: Channels): RigControl[] {
+  return [...Object.keys(WIDTH_PER_UNIT), ...Object.keys(SIDE_WIDENING)].filter((c) => ch.names.includes(`w.${c}`)) as RigControl[];
+}
+
+/** holdRoundWidth (rig/mouthPrior.ts) on frame i of the channels (`shaping`: widthShapingControls). */
+function holdSideWidening(ch: Channels, shaping: readonly RigControl[], i: number, width: number): void {
   const w: Partial<Record<RigControl, number>> = {};
   for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
   holdRoundWidth(w, width);
