@@ -27,7 +27,8 @@ export function drawnEdge(eye: BakedEye, lidNow: Line, show: number): Float32Arr
     const shut = eye.shutV[c]!;
     // only upward of the shut edge and below the crease (a lid that is not yet down)
     const e = Math.min(shut, Math.max(eye.creaseV[c]! + 0.02, now));
-    edgeV[c] = e + (1 - (1 - show) ** 2) * (shut - e);
+    // written from the shut edge, as before s26, so the held slit (show 0) renders byte-identical
+    edgeV[c] = shut + (1 - show) ** 2 * (e - shut);
   }
   return edgeV;
 }
@@ -75,7 +76,7 @@ export function gapShadow(gap: number): number {
   return GAP_SHADOW_MAX * (1 - smoothstep(GAP_SHADOW[0], GAP_SHADOW[1], gap));
 }
 
-/** Over this many eye widths above the closing mesh lid's edge the lid's fade (showLid) goes over to the drawn lid's cover of the eyeball. */
+/** Over this many eye widths at the drawn edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
 /** The drawn lid covers the eyeball past the mesh lid's edge fully once the fade below the lid (show) reaches this. */
 const COVER_BY = 0.1;
@@ -96,7 +97,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
     gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!) * Math.min(1, 2 * show);
     meshEdge[c] = Math.min(eye.shutV[c]!, lineAt(lidNow, clamp01(cellU(c))));
   }
-  const cover = Math.min(1, show / COVER_BY), halfPixel = 0.5 / f.width;
+  const cover = Math.min(1, show / COVER_BY), pixel = 1 / f.width;
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
@@ -107,23 +108,28 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const [u, v] = toEye(f, x + 0.5, y + 0.5);
       const gx = (u - PATCH_U0) * PATCH_PPW;
       const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
-      const edge = edgeV[col]!, shut = eye.shutV[col]!, slit = shut - edge > 1e-6;
-      // the lid reaches half a pixel past its drawn edge, by its share of that pixel
-      const lidPart = !slit ? (v <= edge ? 1 : 0) : Math.min(1, Math.max(0, (edge + halfPixel - v) / (2 * halfPixel)));
-      const gy = (warpV(Math.min(v, lidPart > 0 ? edge : v), eye.creaseV[col]!, edge, shut) - PATCH_V0) * PATCH_PPW;
+      const edge = edgeV[col]!, shut = eye.shutV[col]!;
+      const gy = (warpV(v, eye.creaseV[col]!, edge, shut) - PATCH_V0) * PATCH_PPW;
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
       const mask = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy);
-      // the lid: over the mesh lid at its own fade, past the mesh lid's edge (over the eyeball) whole
-      const overEyeball = smoothstep(-EDGE_SOFT, 0, v - meshEdge[col]!) * cover;
-      let m = lidPart > 0 ? mask * lidPart * (showLid + (1 - showLid) * overEyeball) : 0;
-      // below the shut edge the lower lid at the fade below the lid
-      if (v >= shut) m = mask * show;
+      let m = 0;
+      if (v <= edge) {
+        // the lid at its own fade, going over to the open part's toward the edge; past the mesh lid's
+        // edge (over the eyeball) whole as it comes down, but for the edge's last pixel
+        const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, v - edge) : 0;
+        const faded = show + lidShare * (showLid - show);
+        const overEyeball = cover * smoothstep(-EDGE_SOFT, 0, v - meshEdge[col]!) * (1 - smoothstep(-pixel, 0, v - edge));
+        m = mask * (faded + (1 - faded) * overEyeball);
+      } else if (v >= shut) {
+        // below the shut edge, the lower lid at the fade below the lid
+        m = mask * show;
+      }
       // the closing eye's last gap, under the drawn edge and above the shut one: the lid's shadow
       const shadow = gapShade[col]! > 0 && v > edge && v < shut ? gapShade[col]! * mask : 0;
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       if (shadow > 0.002) {
-        // the lash line's colour in the shadow's share (over the lid's last half pixel, the patch's)
+        // the lash line's colour in the shadow's share over the still open eye (m 0 there)
         const lash = col * 3, a = Math.max(m, shadow), k = shadow / a;
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
         m = a;
