@@ -85,9 +85,11 @@ const COVER_BY = 0.1;
  * Blends one baked eye into the target in eye frame f at fade `show`, over surfaces no nearer than
  * nearIz (1/z). Its lid comes down from the rendered lid's edge lidNow to the shut edge as show goes
  * 0 -> 1 (drawnEdge): over the mesh lid at fade showLid (>= show), past it (over the eyeball) whole;
- * the slit still open under it is left to the eyeball, in the lid's shadow; the lower lid at show.
+ * the slit still open under it is left to the eyeball, in the lid's shadow; the lower lid at show,
+ * but whole over the eyeball (surfaces farther than eyeballIz, 1/z): a painted white that reaches
+ * below the lower lid line (lp_s7) is not seen through it.
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show): void {
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0): void {
   const edgeV = drawnEdge(eye, lidNow, show);
   // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
@@ -109,30 +111,35 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const gx = (u - PATCH_U0) * PATCH_PPW;
       const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
       const edge = edgeV[col]!, shut = eye.shutV[col]!;
-      const gy = (warpV(v, eye.creaseV[col]!, edge, shut) - PATCH_V0) * PATCH_PPW;
+      // a pixel in the slit (edge..shut) takes the lid above its middle, the lower lid below it, each by
+      // the share of the pixel outside the slit: a slit thinner than a pixel is a dark line, not beads
+      const lidSide = v <= (edge + shut) / 2;
+      const at = lidSide ? Math.min(v, edge) : Math.max(v, shut);
+      const gy = (warpV(at, eye.creaseV[col]!, edge, shut) - PATCH_V0) * PATCH_PPW;
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
       const mask = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy);
+      // the share of the pixel over the still open slit (none while the slit is held, show 0)
+      const open = shut > edge ? cover * Math.min(1, Math.max(0, (Math.min(v + pixel / 2, shut) - Math.max(v - pixel / 2, edge)) / pixel)) : 0;
       let m = 0;
-      if (v <= edge) {
+      if (lidSide && (v <= edge || open > 0)) {
         // the lid at its own fade, going over to the open part's toward the edge; past the mesh lid's
-        // edge (over the eyeball) whole as it comes down, but for the edge's last pixel
-        const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, v - edge) : 0;
+        // edge (over the eyeball) whole as it comes down
+        const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, at - edge) : 0;
         const faded = show + lidShare * (showLid - show);
-        const overEyeball = cover * smoothstep(-EDGE_SOFT, 0, v - meshEdge[col]!) * (1 - smoothstep(-pixel, 0, v - edge));
-        m = mask * (faded + (1 - faded) * overEyeball);
-      } else if (v >= shut) {
-        // below the shut edge, the lower lid at the fade below the lid
-        m = mask * show;
+        m = mask * (faded + (1 - faded) * cover * smoothstep(-EDGE_SOFT, 0, at - meshEdge[col]!));
+      } else if (!lidSide && (v >= shut || open > 0)) {
+        // below the shut edge, the lower lid at the fade below the lid; over the eyeball whole as the lid comes down
+        m = mask * (depth[row]! < eyeballIz ? show + (1 - show) * cover : show);
       }
-      // the closing eye's last gap, under the drawn edge and above the shut one: the lid's shadow
-      const shadow = gapShade[col]! > 0 && v > edge && v < shut ? gapShade[col]! * mask : 0;
+      m *= 1 - open;
+      // over the slit: the lid's shadow (the lash line's colour) on the eyeball
+      const shadow = gapShade[col]! * mask * open;
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       if (shadow > 0.002) {
-        // the lash line's colour in the shadow's share over the still open eye (m 0 there)
-        const lash = col * 3, a = Math.max(m, shadow), k = shadow / a;
+        const lash = col * 3, k = shadow / (m + shadow);
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
-        m = a;
+        m += shadow;
       }
       color[row] = blendOver(color[row]!, px, m);
     }
