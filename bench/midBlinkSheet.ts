@@ -12,6 +12,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { videoFrameAt } from '../src/io/media.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { eyesBox } from './eyeBox.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -23,15 +24,6 @@ const list = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && 
 /** Real shut and closing frames (25 fps): the closed-eye library's candidates and Katie's blinks. */
 const REAL = ['WDA_KatieHill_000.mp4:172', 'styletalk_andrew_clip_1.mp4:105', 'WDA_KatieHill_000.mp4:24', 'dfrf_french.mp4:78', 'edtalk_mouth_source.mp4:169', 'videoretalking_4.mp4:106'];
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
-type Lm = ArrayLike<ArrayLike<number>>;
-
-/** Both eyes' box, 1.3 eye-corner distances wide, 3:1 (as bench/wideRead.ts). */
-function eyesBox(lm: Lm, w: number, h: number): [number, number, number, number] {
-  const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
-  const bw = Math.min(w, Math.round(1.3 * iod)), bh = Math.min(h, Math.round(bw / 3));
-  const x = Math.round((lm[263]![0]! + lm[33]![0]!) / 2 - bw / 2), y = Math.round((lm[263]![1]! + lm[33]![1]!) / 2 - bh / 2);
-  return [Math.max(0, Math.min(w - bw, x)), Math.max(0, Math.min(h - bh, y)), bw, bh];
-}
 
 const real: GridCell[] = [];
 for (const pick of REAL) {
