@@ -13,7 +13,7 @@ import { smoothstep } from '../../math/smooth.ts';
  * Per patch column: where the shut lid's edge (its lash line) is drawn at fade `show`: on the closing
  * mesh lid's edge as rendered while the slit below it is still open (show 0, completion .85), moving
  * down with the fade onto the shut edge at show 1, fast at first (ease-out: at completion .95 the
- * slit is a ninth of the mesh lid's, about what is left of a real eye's opening there). Before s26 it rode the mesh lid until show .7 and
+ * slit is a ninth of the mesh lid's). Before s26 it rode the mesh lid until show .7 and
  * settled only over the last .3 (completion .955-1), while the slit under it took the patch's skin at
  * show: on a photo whose mesh lid stops well above the lower lid (the cartoon lp_s7: the eyeball still
  * shows under the mesh lid at blink 1) the lid was pale and translucent with the iris through it at
