@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, holdRoundWidth, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -66,6 +66,23 @@ export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean
     widenToWidth(w, ratio);
     narrowToWidth(w, ratio);
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = w[c]!;
+  }
+}
+
+/**
+ * In place: the smile and dimples held under the cap a tall opening allows (rig/mouthPrior.ts
+ * tallGrinCap), after the widening to the driver's width, so its shout stays an open mouth and not a
+ * grin. `aspects`: each frame's opening height over width (openingAspect), taken as the median of 3
+ * frames as the width (one frame's inner corners jitter).
+ */
+export function noGrinInTallOpening(ch: Channels, aspects: Float64Array, valid: boolean[]): void {
+  const grinning = GRINNING.filter((c) => ch.names.includes(`w.${c}`));
+  for (let i = 0; i < valid.length; i++) {
+    if (!valid[i]) continue;
+    const near = [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => aspects[j]!);
+    const cap = tallGrinCap(percentile(near, 50));
+    if (cap >= 1) continue;
+    for (const c of grinning) ch.get(`w.${c}`)[i] = Math.min(ch.get(`w.${c}`)[i]!, cap);
   }
 }
 
