@@ -15,7 +15,7 @@ import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
 import { eyeGazes } from './measures.ts';
-import { keepRoundMouth, keepWideMouth, lipsWithinJaw, noGrinInTallOpening, LOWER_LIP_DROP } from './mouthAfterSmoothing.ts';
+import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps, LOWER_LIP_DROP } from './mouthAfterSmoothing.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -283,8 +283,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   gazeHeldThroughClosures(ch, valid);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
-  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
-  if (rigChannels.size > 0 && fit.tallNoGrin && !onPhoto) noGrinInTallOpening(ch, mouthAspects, valid);
+  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid, fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid) : undefined);
   // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
   if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after

@@ -92,7 +92,7 @@ export interface DriverFitOptions {
    * over the whole clip, whose low percentile is an open mouth's reading (shutRest.ts).
    */
   restFromShutLips?: boolean;
-  /** After smoothing, no smile or dimples in a tall opening: a driver's shout or open "oh" is no grin (rig/mouthPrior.ts tallGrinCap). */
+  /** With widenToDriver: a tall opening holds little smile or dimple, its width goes to the stretch: a driver's shout or open "oh" is no grin (rig/mouthPrior.ts tallGrinCap). */
   tallNoGrin?: boolean;
 }
 

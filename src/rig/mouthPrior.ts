@@ -149,14 +149,16 @@ export const WIDEN_FLOOR_MAX_GAIN = 2.5;
  * smiling rest, and what was left of Katie's grin at 2.7 s (mouth 1.24 times her rest) widened
  * lp_s2's by 1.12 (smile 0.35, stretch 0.06): her grin arrived as a round, pursed mouth.
  */
-export function widenToWidth(w: Partial<Record<RigControl, number>>, widthRatio: number): void {
+export function widenToWidth(w: Partial<Record<RigControl, number>>, widthRatio: number, frozen: readonly RigControl[] = []): void {
   const missing = widthRatio - widthFromWeights(w);
   if (widthRatio <= 1 || missing <= 0) return;
+  // (`frozen`: widening controls left as they are, the others scaled to make up the width)
+  const scaled = WIDENING.filter((c) => !frozen.includes(c));
   let widening = 0;
-  for (const c of WIDENING) widening += (WIDTH_PER_UNIT[c] ?? 0) * (w[c] ?? 0);
+  for (const c of scaled) widening += (WIDTH_PER_UNIT[c] ?? 0) * (w[c] ?? 0);
   if (widening <= 1e-6) return;
   const gain = Math.min(WIDEN_FLOOR_MAX_GAIN, (widening + missing) / widening);
-  for (const c of WIDENING) if (w[c] !== undefined) w[c] = Math.min(1, w[c]! * gain);
+  for (const c of scaled) if (w[c] !== undefined) w[c] = Math.min(1, w[c]! * gain);
 }
 
 /** The inner lips' middle (13, 14) and corners (78, 308). */
