@@ -99,7 +99,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
     const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
-    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
     const tx = lx / (0.85 + 0.15 * light.tongueGrow);
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
