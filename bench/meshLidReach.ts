@@ -8,7 +8,7 @@
 //   photo blink the photo's own blink weight (the rig fit's): the blink travels 1 - that from the photo
 // --sheet out.png: per portrait, both eyes: the photo with the neutral render's lid landmarks marked |
 // blink .8 and 1 without the overlay | blink 1 as rendered. Never asserts.
-//   node --import tsx bench/meshLidReach.ts [--only lp_s7.jpg,...] [--weights 0.5,0.8,1] [--sheet out.png]
+//   node --import tsx bench/meshLidReach.ts [--only lp_s7.jpg,...] [--weights 0.5,0.8,1] [--sheet out.png] [--dir other/photos]
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { cachedPortrait } from './portraitCache.ts';
@@ -28,6 +28,8 @@ const arg = (name: string) => { const i = process.argv.indexOf(name); return i >
 const only = arg('--only')?.split(',');
 const weights = (arg('--weights') ?? '1').split(',').map(Number);
 const sheet = arg('--sheet');
+// --dir: the photos of another folder (e.g. frame 0 of held-out clips)
+const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
 // image-left eye first (the subject's right: EYE_R_*)
 const EYES = [{ up: EYE_R_UPPER, low: EYE_R_LOWER }, { up: EYE_L_UPPER, low: EYE_L_LOWER }];
 
@@ -89,10 +91,10 @@ ClosedEyes.prototype.draw = noOverlay;
 const rows: GridCell[][] = [];
 const f2 = (v: number) => v.toFixed(2);
 console.log('portrait          photo blink L/R | per weight: lm reach L/R, lm gap L/R, ball L/R');
-for (const file of readdirSync(path.join(DATA, 'portraits')).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
+for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
   if (only && !only.includes(file)) continue;
   if (file === 'lp_s25.jpg') continue; // not a human portrait (bench/blink.ts's list)
-  const portrait = await cachedPortrait(path.join(DATA, 'portraits', file));
+  const portrait = await cachedPortrait(path.join(dir, file));
   if (sheet) rows.push(sheetRow(file, portrait, buildAvatar(portrait)));
   const avatar = buildAvatar(portrait);
   const tex = avatar.eyeTexture.data;
