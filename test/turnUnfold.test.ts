@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { foldsAgainst, spreadLikeLayout, keepOutlineInside } from '../src/avatar/turnUnfold.ts';
+import { foldsAgainst, unbendTexture } from '../src/avatar/turnUnfold.ts';
 import { triangleFolds, uvFoldAtYaw, uvAtTurn } from '../src/eval/uvFold.ts';
 
 const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
@@ -17,25 +17,16 @@ test('foldsAgainst: a texture wound against a camera-facing turned triangle, or 
   assert.equal(foldsAgainst(10, 20, -1), false); // facing away at that turn
 });
 
-test('spreadLikeLayout: a folded point between held ones is solved back into order', () => {
-  // a row of 5 points (0..4), the middle one's texture past its right neighbour (a fold)
-  const neighbours = [[1], [0, 2], [1, 3], [2, 4], [3]];
-  const layout = Float64Array.from([0, 0, 10, 0, 20, 0, 30, 0, 40, 0]);
-  const tex = Float64Array.from([0, 0, 5, 0, 30, 0, 15, 0, 20, 0]);
-  spreadLikeLayout(tex, layout, [1, 2, 3], neighbours);
-  const u = [0, 1, 2, 3, 4].map((i) => tex[i * 2]!);
+test('unbendTexture: a folded point between held ones is solved back into order, unfolded edges keep their span', () => {
+  // a row of 6 points (0..5), point 3's texture past its neighbours (edges 2-3 and 3-4 folded)
+  const neighbours = [[1], [0, 2], [1, 3], [2, 4], [3, 5], [4]];
+  const layout = Float64Array.from([0, 0, 10, 0, 20, 0, 30, 0, 40, 0, 50, 0]);
+  const tex = Float64Array.from([0, 0, 10, 0, 20, 0, 12, 0, 40, 0, 50, 0]);
+  const bent = (i: number, j: number) => (i === 3 || j === 3);
+  unbendTexture(tex, layout, [1, 2, 3, 4], neighbours, bent, 16);
+  const u = [0, 1, 2, 3, 4, 5].map((i) => tex[i * 2]!);
   for (let i = 1; i < u.length; i++) assert.ok(u[i]! > u[i - 1]!, `u ${u.map((x) => x.toFixed(1)).join(' ')}`);
-  assert.ok(Math.abs(u[2]! - 10) < 0.01); // the held ends' span shared evenly
-});
-
-test('keepOutlineInside: an outline point moved outward goes back to its distance from the centre, sliding along is kept', () => {
-  const from = Float64Array.from([10, 0]);
-  const tex = Float64Array.from([14, 3]);
-  keepOutlineInside(tex, from, [0], 0, 0);
-  assert.deepEqual([...tex], [10, 3]);
-  const inward = Float64Array.from([7, 1]);
-  keepOutlineInside(inward, from, [0], 0, 0);
-  assert.deepEqual([...inward], [7, 1]);
+  assert.ok(Math.abs(u[3]! - 30) < 1, `u3 ${u[3]}`);
 });
 
 test('triangleFolds: winding against the screen is a fold, a collapsed texture a streak', () => {

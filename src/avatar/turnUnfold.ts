@@ -14,8 +14,9 @@
 import { faceTopology, MESH_POINT_COUNT, NOSE_RIDGE, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
 import { turnedX } from './noseReveal.ts';
 
-/** Rings of the mesh around a fold that are solved again (more on a second try when folds remain). */
-const RINGS = [3, 6, 10] as const;
+/** Rings of the mesh around the folded triangles that are solved again; rounds of solving, each
+ *  bending the folded triangles' edges BEND_GROWTH times harder toward the turned layout. */
+const RINGS = 4, ROUNDS = 4, BEND_GROWTH = 4;
 const ITERATIONS = 400;
 /** A texture triangle with less than this area (px², doubled) counts as collapsed (a streak) when its turned area is large. */
 const COLLAPSED = 0.2, SPREAD = 8;
@@ -49,54 +50,25 @@ function drawnFaceTriangles(): number[] {
 }
 
 /**
- * Solves the free points' texture positions (in place, stride 2) so each mesh edge spans what it
- * spans in `layout` (stride 2), every other point held: Gauss-Seidel on the graph Laplacian. Pure
- * apart from `tex`.
+ * Solves the free points' texture positions (in place, stride 2), every other point held: each mesh
+ * edge (i, j) asks tex_i - tex_j to be target_i - target_j, where the target is `layout` (stride 2) on
+ * the edges in `bent` (those of folded triangles: they take the turned surface's shape) with weight
+ * `bentWeight`, and `tex`'s own starting positions elsewhere with weight 1 (the photo's texture kept
+ * as it is unless the unfolding needs room). Gauss-Seidel. Pure apart from `tex`.
  */
-export function spreadLikeLayout(tex: Float64Array, layout: Float64Array, free: readonly number[], neighbours: readonly number[][], iterations = ITERATIONS): void {
+export function unbendTexture(tex: Float64Array, layout: Float64Array, free: readonly number[], neighbours: readonly number[][], bent: (i: number, j: number) => boolean, bentWeight: number, iterations = ITERATIONS): void {
+  const start = Float64Array.from(tex);
+  const rows = free.map((i) => neighbours[i]!.map((j) => {
+    const own = bent(i, j), from = own ? layout : start;
+    return { j, w: own ? bentWeight : 1, gx: from[i * 2]! - from[j * 2]!, gy: from[i * 2 + 1]! - from[j * 2 + 1]! };
+  }));
   for (let it = 0; it < iterations; it++) {
-    for (const i of free) {
-      const list = neighbours[i]!;
-      if (list.length === 0) continue;
-      let su = 0, sv = 0;
-      for (const j of list) {
-        su += tex[j * 2]! + layout[i * 2]! - layout[j * 2]!;
-        sv += tex[j * 2 + 1]! + layout[i * 2 + 1]! - layout[j * 2 + 1]!;
-      }
-      tex[i * 2] = su / list.length; tex[i * 2 + 1] = sv / list.length;
-    }
+    free.forEach((i, q) => {
+      let su = 0, sv = 0, sw = 0;
+      for (const { j, w, gx, gy } of rows[q]!) { su += w * (tex[j * 2]! + gx); sv += w * (tex[j * 2 + 1]! + gy); sw += w; }
+      if (sw > 0) { tex[i * 2] = su / sw; tex[i * 2 + 1] = sv / sw; }
+    });
   }
-}
-
-/**
- * In place: each outline point's solved texture position (tex) kept from moving outward of where it
- * was (from), away from the face's centre (cx, cy): past the outline lie the hair and the backdrop,
- * and an outline point sampling them draws a dark notch into the face's edge. Sliding along the
- * outline and inward stay. Pure apart from `tex`.
- */
-export function keepOutlineInside(tex: Float64Array, from: Float64Array, outline: readonly number[], cx: number, cy: number): void {
-  for (const i of outline) {
-    const rx = from[i * 2]! - cx, ry = from[i * 2 + 1]! - cy, r = Math.hypot(rx, ry) || 1;
-    const dx = tex[i * 2]! - from[i * 2]!, dy = tex[i * 2 + 1]! - from[i * 2 + 1]!;
-    const out = (dx * rx + dy * ry) / r;
-    if (out <= 0) continue;
-    tex[i * 2] -= (out * rx) / r; tex[i * 2 + 1] -= (out * ry) / r;
-  }
-}
-
-/**
- * The free points' texture positions solved (spreadLikeLayout) from `full` (stride 2), the outline
- * points among them kept from moving outward (keepOutlineInside), then the rest solved again with
- * those held. Pure.
- */
-function solveRegion(full: Float64Array, layout: Float64Array, free: readonly number[], neighbours: readonly number[][], oval: ReadonlySet<number>, cx: number, cy: number): Float64Array {
-  const tex = Float64Array.from(full);
-  spreadLikeLayout(tex, layout, free, neighbours);
-  const outline = free.filter((i) => oval.has(i));
-  if (outline.length === 0) return tex;
-  keepOutlineInside(tex, full, outline, cx, cy);
-  spreadLikeLayout(tex, layout, free.filter((i) => !oval.has(i)), neighbours);
-  return tex;
 }
 
 /**
@@ -114,8 +86,7 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
   const P = (i: number, k: number) => flat[i * 3 + k]!;
   const ridgeX = NOSE_RIDGE.reduce((s, i) => s + P(i, 0), 0) / NOSE_RIDGE.length;
   const held = new Set<number>([...NOSE_RIDGE, ...EYE_L_LOOP, ...EYE_R_LOOP, ...keep]);
-  const ovalSet = new Set<number>(FACE_OVAL);
-  const cx = FACE_OVAL.reduce((s, i) => s + P(i, 0), 0) / FACE_OVAL.length, cy = FACE_OVAL.reduce((s, i) => s + P(i, 1), 0) / FACE_OVAL.length;
+  const band = new Set<number>(FACE_OVAL);
   const neighbours: number[][] = Array.from({ length: n }, () => []);
   for (let t = 0; t < m; t++) {
     const a = tris[t * 3]!, b = tris[t * 3 + 1]!, c = tris[t * 3 + 2]!;
@@ -124,6 +95,8 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
       if (!neighbours[j]!.includes(i)) neighbours[j]!.push(i);
     }
   }
+  for (const i of FACE_OVAL) for (const j of neighbours[i]!) band.add(j);
+  for (const i of band) held.add(i);
   const rest = Float64Array.from({ length: n * 2 }, (_, k) => P(k >> 1, k & 1));
   let restSum = 0;
   for (let t = 0; t < m; t++) restSum += area2(rest, tris[t * 3]!, tris[t * 3 + 1]!, tris[t * 3 + 2]!);
@@ -150,17 +123,31 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
       }
       return out;
     };
-    const start = folded(full);
+    // the far oval's band (the outline and the ring inside it) is left as the reveals made it: its
+    // texture skips the photo's rims and dark lines there (reveal.ts, rim.ts) and the head sheet's
+    // first ring follows it; solving it again drew lp_s12's and lp_s42's outline back as a dark line
+    const start = folded(full).filter((t) => [0, 1, 2].some((k) => !band.has(tris[t * 3 + k]!)));
     let best: Float64Array = full, bestCount = start.length;
-    for (const rings of bestCount > 0 ? RINGS : []) {
+    // the folded triangles' edges, gathered over the rounds; each round bends them harder
+    const bentEdges = new Set<number>();
+    const addEdges = (list: readonly number[]) => {
+      for (const t of list) for (let k = 0; k < 3; k++) {
+        const i = tris[t * 3 + k]!, j = tris[t * 3 + ((k + 1) % 3)]!;
+        bentEdges.add(i * n + j); bentEdges.add(j * n + i);
+      }
+    };
+    let still = start, weight = 1;
+    for (let round = 0; round < ROUNDS && still.length > 0; round++) {
+      addEdges(still);
+      weight *= BEND_GROWTH;
       const region = new Set<number>();
-      for (const t of start) for (let k = 0; k < 3; k++) region.add(tris[t * 3 + k]!);
-      for (let r = 0; r < rings; r++) for (const i of [...region]) for (const j of neighbours[i]!) region.add(j);
+      for (const e of bentEdges) region.add(Math.floor(e / n));
+      for (let r = 0; r < RINGS; r++) for (const i of [...region]) for (const j of neighbours[i]!) region.add(j);
       const free = [...region].filter((i) => !held.has(i) && onSide(i));
-      const tex = solveRegion(full, layout, free, neighbours, ovalSet, cx, cy);
-      const left = folded(tex).length;
-      if (left < bestCount) { best = tex; bestCount = left; }
-      if (left === 0) break;
+      const tex = Float64Array.from(full);
+      unbendTexture(tex, layout, free, neighbours, (i, j) => bentEdges.has(i * n + j), weight);
+      still = folded(tex).filter((t) => [0, 1, 2].some((k) => !band.has(tris[t * 3 + k]!)));
+      if (still.length < bestCount) { best = tex; bestCount = still.length; }
     }
     report.push({ before: start.length, after: bestCount });
     if (best === full) continue;
