@@ -11,12 +11,15 @@
 // spans in the turned layout, with the ring's edge held: the photo's texels there are spread across
 // the wider turned surface, one way, instead of doubled. Applied through the reveal (uvRevealed /
 // revealDir), so nothing changes at the photo's pose.
-import { faceTopology, MESH_POINT_COUNT, NOSE_RIDGE, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
-import { turnedX } from './noseReveal.ts';
+import { faceTopology, MESH_POINT_COUNT, NOSE_RIDGE, NOSE_POINTS, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
+import { turnedX, nearPoints } from './noseReveal.ts';
 
 /** Rings of the mesh around the folded triangles that are solved again; rounds of solving, each
  *  bending the folded triangles' edges BEND_GROWTH times harder toward the turned layout. */
 const RINGS = 4, ROUNDS = 4, BEND_GROWTH = 4;
+/** Only folds with a corner within NOSE_REACH eye distances of the nose (neutral face) are solved: around the far
+ *  eye the solve drew mt_man's upper lid a second time (a dark arc over the lash line at +25). */
+const NOSE_REACH = 0.5;
 const ITERATIONS = 400;
 /** A texture triangle with less than this area (px², doubled) counts as collapsed (a streak) when its turned area is large. */
 const COLLAPSED = 0.2, SPREAD = 8;
@@ -96,6 +99,8 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
     }
   }
   for (const i of FACE_OVAL) for (const j of neighbours[i]!) band.add(j);
+  const iod = Math.hypot(neutral[33 * 3]! - neutral[263 * 3]!, neutral[33 * 3 + 1]! - neutral[263 * 3 + 1]!, neutral[33 * 3 + 2]! - neutral[263 * 3 + 2]!);
+  const byNose = nearPoints(neutral, NOSE_POINTS, NOSE_REACH * iod);
   for (const i of band) held.add(i);
   const rest = Float64Array.from({ length: n * 2 }, (_, k) => P(k >> 1, k & 1));
   let restSum = 0;
@@ -126,7 +131,7 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
     // the far oval's band (the outline and the ring inside it) is left as the reveals made it: its
     // texture skips the photo's rims and dark lines there (reveal.ts, rim.ts) and the head sheet's
     // first ring follows it; solving it again drew lp_s12's and lp_s42's outline back as a dark line
-    const start = folded(full).filter((t) => [0, 1, 2].some((k) => !band.has(tris[t * 3 + k]!)));
+    const start = folded(full).filter((t) => [0, 1, 2].some((k) => !band.has(tris[t * 3 + k]!)) && [0, 1, 2].some((k) => byNose(tris[t * 3 + k]!)));
     let best: Float64Array = full, bestCount = start.length;
     // the folded triangles' edges, gathered over the rounds; each round bends them harder
     const bentEdges = new Set<number>();
@@ -146,7 +151,7 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
       const free = [...region].filter((i) => !held.has(i) && onSide(i));
       const tex = Float64Array.from(full);
       unbendTexture(tex, layout, free, neighbours, (i, j) => bentEdges.has(i * n + j), weight);
-      still = folded(tex).filter((t) => [0, 1, 2].some((k) => !band.has(tris[t * 3 + k]!)));
+      still = folded(tex).filter((t) => [0, 1, 2].some((k) => !band.has(tris[t * 3 + k]!)) && [0, 1, 2].some((k) => byNose(tris[t * 3 + k]!)));
       if (still.length < bestCount) { best = tex; bestCount = still.length; }
     }
     report.push({ before: start.length, after: bestCount });
