@@ -139,15 +139,19 @@ interface TeethLook {
  * then separate teeth (`relief`), their
  * bright teeth brought to the photo's teeth brightness (`look`).
  * The sharpness is matched on the finished rows (the relief's lines count as detail), but only the
- * library's own pixels take it: the relief is drawn at the picture's softness already, and sharpened
- * again its lines between teeth and the biting edge doubled into a dark grid ("braces": lp_s1, session 26).
+ * library's own pixels take a sharpening: the relief is drawn at the picture's softness already, and
+ * sharpened again its lines between teeth and the biting edge doubled into a dark grid ("braces": lp_s1,
+ * session 26). A softening takes the relief too.
  */
 function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   const matched = sharpnessToMatch(relief(upper, -1), look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
-  const [u0, l0] = withPictureGrain([sharpened(upper, amount), sharpened(lower, amount)], look.lipGrain);
-  const rows = [relief(u0!, -1), relief(l0!, 1)];
+  // (softened, the relief goes first: its lines as soft as the picture's lips, as until session 26)
+  const sharp = amount >= 0;
+  const shaped = (l: ReadyLayer, dir: -1 | 1) => (sharp ? sharpened(l, amount) : sharpened(relief(l, dir), amount));
+  const [u0, l0] = withPictureGrain([shaped(upper, -1), shaped(lower, 1)], look.lipGrain);
+  const rows = sharp ? [relief(u0!, -1), relief(l0!, 1)] : [u0!, l0!];
   const { layers: bright } = brightenedTo(rows, look.target, libraryGain(look.softShare));
   const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
   return { upper: u!, lower: l! };
