@@ -39,18 +39,19 @@ for (const name of portraits) {
   const avatar = buildAvatar(portrait);
   const r = createRenderer(avatar, { width: SIZE, height: SIZE });
   const tiles: { input: Buffer; width: number; height: number }[] = [];
+  const pending: Promise<void>[] = [];
   readyMouth(avatar, avatar.head.iod * (SIZE / avatar.size), (stage, upper, lower) => {
     const fu = layerFigures(upper), fl = layerFigures(lower);
     console.log(`${path.basename(name).padEnd(12)} ${stage.padEnd(9)} upper ${upper.width}x${upper.height} ${fu}  lower ${fl}`);
     if (!shown.includes(stage)) return;
     tiles.push({ input: Buffer.alloc(0), width: 0, height: 0 });
     const at = tiles.length - 1;
-    void Promise.all([layerTile(upper, ZOOM), layerTile(lower, ZOOM)]).then(async ([u, lo]) => {
+    pending.push(Promise.all([layerTile(upper, ZOOM), layerTile(lower, ZOOM)]).then(async ([u, lo]) => {
       const h = upper.height * ZOOM + lower.height * ZOOM + 4, w = Math.max(upper.width, lower.width) * ZOOM;
       tiles[at] = { input: await sharp({ create: { width: w, height: h, channels: 3, background: '#000' } }).composite([{ input: u, left: 0, top: 0 }, { input: lo, left: 0, top: upper.height * ZOOM + 4 }]).png().toBuffer(), width: w, height: h };
-    });
+    }));
   });
-  await new Promise((res) => setTimeout(res, 200));
+  await Promise.all(pending);
   const n = r.neutralFrame();
   const box = mouthBox(r.landmarks(n), 1.4, 0.42);
   for (const j of jaws) {
