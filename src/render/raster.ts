@@ -70,9 +70,22 @@ let drawnRows: RowExtents | null = null;
  */
 const cross = new Float64Array(6);
 
-/** Fills `tri` for a triangle in screen pixels of target t; false when it is degenerate or off the target. */
-function setupTriangle(t: RasterTarget, x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): boolean {
+/**
+ * The triangle's corners in screen pixels [x0, y0, x1, y1, x2, y2], written by the caller before
+ * setupTriangle (doubles passed as arguments to a call V8 does not inline are boxed as heap numbers:
+ * 6 per triangle, most of the rasterizer's allocation).
+ */
+const corners = new Float64Array(6);
+
+/** Corners of mesh triangle (ia, ib, ic) of screen positions (x, y) into `corners`. */
+function meshCorners(x: Float32Array, y: Float32Array, ia: number, ib: number, ic: number): void {
+  corners[0] = x[ia]!; corners[1] = y[ia]!; corners[2] = x[ib]!; corners[3] = y[ib]!; corners[4] = x[ic]!; corners[5] = y[ic]!;
+}
+
+/** Fills `tri` for the triangle in `corners` (screen pixels of target t); false when it is degenerate or off the target. */
+function setupTriangle(t: RasterTarget): boolean {
   const W = t.width, H = t.height;
+  const x0 = corners[0]!, y0 = corners[1]!, x1 = corners[2]!, y1 = corners[3]!, x2 = corners[4]!, y2 = corners[5]!;
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
   if (area > -1e-9 && area < 1e-9) return false;
   let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
@@ -151,7 +164,8 @@ export function rasterTriangle(
   shader: PixelShader | null,
   g0 = 128, g1 = 128, g2 = 128,
 ): void {
-  if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
+  corners[0] = x0; corners[1] = y0; corners[2] = x1; corners[3] = y1; corners[4] = x2; corners[5] = y2;
+  if (!setupTriangle(t)) return;
   attr[0] = iz0; attr[1] = iz1; attr[2] = iz2; attr[3] = u0; attr[4] = u1; attr[5] = u2;
   attr[6] = v0; attr[7] = v1; attr[8] = v2; attr[9] = g0; attr[10] = g1; attr[11] = g2;
   drawSetUp(t, tex, shader);
@@ -163,7 +177,8 @@ export function rasterTriangle(
  * per-vertex values are read here, not passed as 15 arguments V8 boxes as heap numbers on each call.
  */
 export function rasterMeshTriangle(t: RasterTarget, m: MeshVertices, ia: number, ib: number, ic: number, izScale: number, tex: TextureSource, shader: PixelShader | null, lit: boolean): void {
-  if (!setupTriangle(t, m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!)) return;
+  meshCorners(m.x, m.y, ia, ib, ic);
+  if (!setupTriangle(t)) return;
   const iz = m.iz, uv = m.uv;
   attr[0] = iz[ia]! * izScale; attr[1] = iz[ib]! * izScale; attr[2] = iz[ic]! * izScale;
   attr[3] = uv[ia * 2]!; attr[4] = uv[ib * 2]!; attr[5] = uv[ic * 2]!;
@@ -182,10 +197,11 @@ function drawSetUp(t: RasterTarget, tex: TextureSource, shader: PixelShader | nu
 }
 
 /**
- * Where depth barely varies over the set-up triangle, affine texture coordinates are within 0.1 px
+ * Where depth barely varies over the set-up triangle (1/Z in attr), affine texture coordinates are within 0.1 px
  * of perspective-correct ones: the pixel loops skip the per-pixel division there.
  */
-function affineEnough(iz0: number, iz1: number, iz2: number): boolean {
+function affineEnough(): boolean {
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!;
   const izMin = Math.min(iz0, iz1, iz2), izMax = Math.max(iz0, iz1, iz2);
   return ((izMax - izMin) / izMin) * Math.max(bounds[1]! - bounds[0]!, bounds[3]! - bounds[2]!) < 0.4;
 }
@@ -196,7 +212,7 @@ function shadeTriangle(t: RasterTarget, shader: PixelShader): void {
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
-  const affine = affineEnough(iz0, iz1, iz2);
+  const affine = affineEnough();
   const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
@@ -261,7 +277,7 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
   const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
-  const affine = affineEnough(iz0, iz1, iz2);
+  const affine = affineEnough();
   // what is interpolated: u, v themselves (affine) or u/Z, v/Z (perspective, divided by 1/Z per pixel)
   const pu0 = affine ? attr[3]! : attr[3]! * iz0, pu1 = affine ? attr[4]! : attr[4]! * iz1, pu2 = affine ? attr[5]! : attr[5]! * iz2;
   const pv0 = affine ? attr[6]! : attr[6]! * iz0, pv1 = affine ? attr[7]! : attr[7]! * iz1, pv2 = affine ? attr[8]! : attr[8]! * iz2;
@@ -346,9 +362,9 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
 export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
-  const x0 = m.x[ia]!, y0 = m.y[ia]!, x1 = m.x[ib]!, y1 = m.y[ib]!, x2 = m.x[ic]!, y2 = m.y[ic]!;
   const W = t.width;
-  if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
+  meshCorners(m.x, m.y, ia, ib, ic);
+  if (!setupTriangle(t)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
@@ -411,7 +427,8 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
  */
 export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
   const W = t.width;
-  if (!setupTriangle(t, x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!)) return;
+  meshCorners(x, y, ia, ib, ic);
+  if (!setupTriangle(t)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;
