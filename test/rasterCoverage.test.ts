@@ -1,10 +1,11 @@
 // The rasterizer's coverage (#13 speed): rows are solved once per triangle and only their two ends
 // are tested per pixel (raster.ts rowSpan, trimSpan). The pixels drawn must stay those whose centre is
 // inside all three edges (EDGE_EPS of overlap), the textured and shaded paths must agree, and
-// neighbouring triangles must leave no hole.
+// neighbouring triangles must leave no hole. The edge passes' shared scan changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rasterTriangle, createRowExtents, clearRowExtents, type RasterTarget } from '../src/render/raster.ts';
+import { rasterTriangle, createRowExtents, clearRowExtents, widenRow, type RasterTarget } from '../src/render/raster.ts';
+import { smoothDepthEdges, featherSilhouette, smoothAndFeather } from '../src/render/edgePasses.ts';
 import type { TextureSource } from '../src/render/textureSample.ts';
 import { mulberry32 } from '../src/math/random.ts';
 
@@ -86,5 +87,37 @@ test('a fan of thin triangles around a point covers a disc with no hole', () => 
   }
   for (let py = 0; py < N; py++) for (let px = 0; px < N; px++) {
     if (Math.hypot(px + 0.5 - cx, py + 0.5 - cy) < r - 1) assert.notEqual(t.depth[py * N + px], 0, `hole at ${px},${py}`);
+  }
+});
+
+test('smoothAndFeather (one scan) changes the same pixels the same way as smoothDepthEdges then featherSilhouette', () => {
+  const rnd = mulberry32(7);
+  for (let n = 0; n < 20; n++) {
+    const make = () => {
+      const t = target();
+      // overlapping discs at several depths, some faint (matte fringe) pixels and holes
+      for (let k = 0; k < 6; k++) {
+        const cx = rnd() * N, cy = rnd() * N, r = 3 + rnd() * 12, z = 0.5 + rnd(), c = (rnd() * 0xffffff) | 0;
+        for (let y = 0; y < N; y++) for (let x = 0; x < N; x++) {
+          const i = y * N + x, inDisc = Math.hypot(x + 0.5 - cx, y + 0.5 - cy) < r;
+          if (!inDisc || z <= t.depth[i]!) continue;
+          const faint = rnd() < 0.05;
+          t.color[i] = (c | ((faint ? 40 : 255) << 24)) >>> 0;
+          if (!faint) t.depth[i] = z;
+          widenRow(t.extents!, y, x, x);
+        }
+      }
+      return t;
+    };
+    const a = make();
+    const b: RasterTarget = { ...a, color: a.color.slice(), depth: a.depth.slice(), extents: { lo: a.extents!.lo.slice(), hi: a.extents!.hi.slice() } };
+    const scratch = () => [new Int32Array(N * N * 3), new Uint32Array(N * N * 3)] as const;
+    const [i1, c1] = scratch(), [i2, c2] = scratch();
+    smoothDepthEdges(a, 0.1, i1, c1);
+    featherSilhouette(a, 0.7, i1, c1);
+    smoothAndFeather(b, 0.1, 0.7, i2, c2);
+    assert.deepEqual(b.color, a.color);
+    assert.deepEqual(b.extents!.lo, a.extents!.lo);
+    assert.deepEqual(b.extents!.hi, a.extents!.hi);
   }
 });
