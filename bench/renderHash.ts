@@ -1,9 +1,11 @@
 // Byte identity of the renderer against another checkout: renders the same frames (poses to ±25° yaw,
 // blinks, gaze, jaw 0..1, funnel/pucker/smile, wide eyes, brows, a transparent background) with both
 // checkouts' build + renderer on several portraits and compares every frame. Prints identical N/N and,
-// per differing frame, the pixels that differ and the max abs channel difference; never asserts.
+// per differing frame, the pixels that differ, the max abs channel difference and the PSNR (RGBA, whole
+// frame) against the base, then the worst and median PSNR over all frames; never asserts.
 // --sheet out.jpg: a contact sheet of three cases (photo | base | ours | base mouth x3 | ours mouth x3).
-//   node --import tsx bench/renderHash.ts --base OTHER_CHECKOUT [--portraits a.jpg,b.png] [--sheet out.jpg]
+// --worst out.jpg: the frame with the lowest PSNR (base | ours | |difference| x16), then both x3 around its largest difference.
+//   node --import tsx bench/renderHash.ts --base OTHER_CHECKOUT [--portraits a.jpg,b.png] [--sheet out.jpg] [--worst out.jpg]
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -72,18 +74,24 @@ const cell = (img: RgbaImage, crop?: [number, number]) => {
 };
 let same = 0, total = 0;
 const all = createHash('sha1');
+const psnrs: number[] = [];
+let worst: { psnr: number; name: string; a: RgbaImage; b: RgbaImage; at: [number, number] } | null = null;
 for (const file of portraits) {
   const a = await renderAll(base, file), b = await renderAll(here, file);
   for (let k = 0; k < a.length; k++) {
     const x = a[k]!.data, y = b[k]!.data;
     all.update(y);
     total++;
-    let differ = 0, maxDiff = 0;
+    let differ = 0, maxDiff = 0, se = 0, maxAt = 0;
     for (let i = 0; i < x.length; i += 4) {
       let d = 0;
-      for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(x[i + c]! - y[i + c]!));
-      if (d > 0) { differ++; if (d > maxDiff) maxDiff = d; }
+      for (let c = 0; c < 4; c++) { const e = x[i + c]! - y[i + c]!; se += e * e; d = Math.max(d, Math.abs(e)); }
+      if (d > 0) { differ++; if (d > maxDiff) { maxDiff = d; maxAt = i / 4; } }
     }
+    const psnr = se === 0 ? Infinity : 10 * Math.log10((255 * 255 * x.length) / se);
+    psnrs.push(psnr);
+    const name = `${file} ${k < cases.length ? cases[k]![0] : 'transparent'}`;
+    if (differ > 0 && (worst === null || psnr < worst.psnr)) worst = { psnr, name, a: a[k]!, b: b[k]!, at: [maxAt % a[k]!.width, Math.floor(maxAt / a[k]!.width)] };
     const row = SHEET_ROWS.find(([f, c]) => f === file && k < cases.length && c === cases[k]![0]);
     if (row) {
       const photo = await cachedPortrait(path.join(SHARED_PORTRAITS, file));
@@ -91,10 +99,25 @@ for (const file of portraits) {
       sheetCells.push(await cell(photo.image), await cell(a[k]!), await cell(b[k]!), await cell(a[k]!, at), await cell(b[k]!, at));
     }
     if (differ === 0) same++;
-    else console.log(`${file} ${k < cases.length ? cases[k]![0] : 'transparent'}: ${differ} pixels differ, max abs ${maxDiff}`);
+    else console.log(`${name}: ${differ} pixels differ, max abs ${maxDiff}, PSNR ${psnr.toFixed(1)} dB`);
   }
 }
 console.log(`identical frames ${same}/${total} (${path.basename(base)} vs ${path.basename(here)}); hash of ours ${all.digest('hex').slice(0, 16)}`);
+const sortedPsnr = [...psnrs].sort((p, q) => p - q);
+console.log(`PSNR against the base over ${total} frames: worst ${sortedPsnr[0]!.toFixed(1)} dB${worst ? ` (${worst.name})` : ''}, median ${Number.isFinite(sortedPsnr[total >> 1]!) ? `${sortedPsnr[total >> 1]!.toFixed(1)} dB` : 'identical'}`);
+if (args.includes('--worst') && worst) {
+  const diff = { ...worst.a, data: new Uint8ClampedArray(worst.a.data.length) };
+  for (let i = 0; i < diff.data.length; i += 4) {
+    let d = 0;
+    for (let c = 0; c < 3; c++) d = Math.max(d, Math.abs(worst.a.data[i + c]! - worst.b.data[i + c]!));
+    diff.data[i] = diff.data[i + 1] = diff.data[i + 2] = Math.min(255, d * 16); diff.data[i + 3] = 255;
+  }
+  const cells = [await cell(worst.a), await cell(worst.b), await cell(diff), await cell(worst.a, worst.at), await cell(worst.b, worst.at), await cell(diff, worst.at)];
+  await sharp({ create: { width: 3 * CELL, height: 2 * CELL, channels: 3, background: '#000' } })
+    .composite(cells.map((input, i) => ({ input, raw: { width: CELL, height: CELL, channels: 3 }, left: (i % 3) * CELL, top: Math.floor(i / 3) * CELL })))
+    .jpeg({ quality: 85 }).toFile(opt('--worst', 'worst.jpg'));
+  console.log(`worst-frame sheet ${opt('--worst', '')}: ${worst.name}, base | ours | |diff| x16, then x3 around (${worst.at.join(', ')})`);
+}
 if (args.includes('--sheet') && sheetCells.length > 0) {
   const cols = 5, rows = sheetCells.length / cols;
   await sharp({ create: { width: cols * CELL, height: rows * CELL, channels: 3, background: '#000' } })

@@ -1,10 +1,12 @@
 // Where a frame's CPU goes: renders bench/render.ts's 120 varied frames (after 20 warm-up frames) under the
 // V8 sampling profiler and prints each function's self time per frame, the top N. Prints; never asserts.
 // With --heap, the bytes allocated per frame by each function instead (V8's sampling heap profiler).
-//   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--root OTHER_CHECKOUT] [--out prof.cpuprofile] [--heap]
+// With --passes, the frame's CPU split by render pass instead (each sample goes to the innermost pass on its stack).
+//   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--root OTHER_CHECKOUT] [--out prof.cpuprofile] [--heap | --passes]
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import type { Profiler } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
 import type { MotionFrame } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
@@ -30,6 +32,49 @@ export function variedFrames(neutral: MotionFrame, count = 120): MotionFrame[] {
       blink: i % 40 < 4 ? 1 : 0,
     };
   });
+}
+
+/** Render passes by the function that runs them (the innermost one on a sample's stack wins). */
+const PASSES: [string, string[]][] = [
+  ['geometry (deform, skin, project)', ['update deform.ts']],
+  ['face textures (lids, brows, gaze)', ['updateFaceTextures renderer.ts']],
+  ['mouth placement', ['placeMouth renderer.ts']],
+  ['raster: textured triangles', ['textureTriangle raster.ts', 'rasterMeshTriangle raster.ts', 'setupTriangle raster.ts']],
+  ['raster: shaded (mouth, eyeballs)', ['shadeTriangle raster.ts']],
+  ['raster: far side (mirror)', ['rasterTriangleMirror raster.ts']],
+  ['raster: back of head', ['rasterTriangleUnder raster.ts']],
+  ['shut eyes', ['draw overlay.ts']],
+  ['lip line', ['softenLipLine edge.ts']],
+  ['edges: depth steps + silhouette feather', ['smoothDepthEdges edgePasses.ts', 'featherSilhouette edgePasses.ts', 'smoothAndFeather edgePasses.ts']],
+  ['edges: far seam', ['farSeamPass farSeam.ts']],
+  ['compose over plate', ['compositeOver composite.ts', 'unpremultiply composite.ts']],
+  ['garbage collector', ['(garbage collector) ']],
+];
+
+/** Each sample's CPU share (CPU per frame / samples per frame) added to the innermost pass on its stack. */
+function printPasses(profile: Profiler.Profile, cpuPerFrame: number): void {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const passOf = new Map<string, string>();
+  for (const [pass, fns] of PASSES) for (const f of fns) passOf.set(f, pass);
+  const count = new Map<string, number>();
+  let total = 0;
+  for (const id of profile.samples ?? []) {
+    let pass = 'other', inRaster = false;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame;
+      const key = `${f.functionName || '(anon)'} ${path.basename(f.url)}`;
+      if (pass === 'other' && passOf.has(key)) pass = passOf.get(key)!;
+      if (key === 'rasterize renderer.ts') inRaster = true;
+      if (key === '(program) ' || key === '(idle) ') { pass = 'idle'; break; }
+    }
+    if (pass === 'idle') continue;
+    if (pass === 'other' && inRaster) pass = 'raster: triangle loop, clears';
+    count.set(pass, (count.get(pass) ?? 0) + 1);
+    total++;
+  }
+  for (const [pass, n] of [...count].sort((a, b) => b[1] - a[1])) console.log(`${(cpuPerFrame * n / total).toFixed(2).padStart(6)} ms  ${(100 * n / total).toFixed(1).padStart(5)} %  ${pass}`);
 }
 
 const frames = variedFrames(renderer.neutralFrame());
@@ -59,6 +104,11 @@ const cpu = process.cpuUsage(cpu0);
 const { profile } = await session.post('Profiler.stop');
 if (args.includes('--out')) writeFileSync(opt('--out', ''), JSON.stringify(profile));
 
+if (args.includes('--passes')) {
+  printPasses(profile, (cpu.user + cpu.system) / 1000 / frames.length);
+  process.exit(0);
+}
+
 // self time per function: each sample's leaf node, weighted by the time to the next sample
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<string, number>();
@@ -73,3 +123,5 @@ const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`${path.basename(root)}: CPU ${((cpu.user + cpu.system) / 1000 / frames.length).toFixed(2)} ms/frame (profiled), sampled ${(total / frames.length).toFixed(2)} ms/frame`);
 for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(ms / frames.length).toFixed(3).padStart(7)} ms  ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`);
 process.exit(0);
+
+

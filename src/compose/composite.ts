@@ -15,22 +15,23 @@ export function compositeOver(person: Uint8ClampedArray, background: Uint8Clampe
   const o32 = out.byteOffset % 4 === 0 ? new Uint32Array(out.buffer, out.byteOffset, n >> 2) : null;
   if (p32 !== null && b32 !== null && o32 !== null) {
     const rows = drawn ? drawn.lo.length : 1, W = p32.length / rows;
+    // an opaque background is the output wherever the person is absent: one block copy, then only
+    // the drawn pixels that show the person are written
+    if (opaqueBackground) o32.set(b32);
     for (let y = 0, start = 0; y < rows; y++, start += W) {
       let lo = 0, hi = W - 1;
       if (drawn) {
         lo = Math.max(0, drawn.lo[y]!); hi = Math.min(W - 1, drawn.hi[y]!);
         if (hi < lo) { lo = W; hi = W - 1; }
       }
-      if (opaqueBackground) o32.set(b32.subarray(start, start + lo), start);
-      else for (let i = start; i < start + lo; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+      if (!opaqueBackground) for (let i = start; i < start + lo; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
       for (let i = start + lo, o = i * 4; i <= start + hi; i++, o += 4) {
         const p = p32[i]!, a = p >>> 24;
         if (a === 255) o32[i] = p;
-        else if (a === 0) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+        else if (a === 0) { if (!opaqueBackground) o32[i] = (b32[i]! | 0xff000000) >>> 0; }
         else blendPixel(person, background, out, o, a);
       }
-      if (opaqueBackground) o32.set(b32.subarray(start + hi + 1, start + W), start + hi + 1);
-      else for (let i = start + hi + 1; i < start + W; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
+      if (!opaqueBackground) for (let i = start + hi + 1; i < start + W; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
     }
     return;
   }

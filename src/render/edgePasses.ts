@@ -30,7 +30,7 @@ const tenth = (acc: number, shift: number) => ((acc / 10 + 0.5) | 0) << shift;
  * (reused between frames): indices and colours, each width*height long.
  */
 export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
-  const W = t.width, H = t.height, depth = t.depth, color = t.color;
+  const W = t.width, H = t.height, depth = t.depth;
   // Pairs (right, down neighbours) across a depth step; both pixels of a pair are softened.
   let count = 0;
   let last = -1;
@@ -53,12 +53,17 @@ export function smoothDepthEdges(t: RasterTarget, relativeJump: number, scratchI
       }
     }
   }
+  softenListed(t.color, W, scratchIndex, count, scratchColor);
+}
+
+/** Each listed pixel (not on the border) takes the mean of its 3x3 neighbourhood, centre counted twice (smoothDepthEdges). */
+function softenListed(color: Uint32Array, W: number, index: Int32Array, count: number, scratchColor: Uint32Array): void {
   for (let k = 0; k < count; k++) {
-    sum3x3Lanes(color, scratchIndex[k]!, W, lanes);
+    sum3x3Lanes(color, index[k]!, W, lanes);
     const rb = lanes[0]!, ga = lanes[1]!;
     scratchColor[k] = (tenth(rb & 0xffff, 0) | tenth(ga & 0xffff, 8) | tenth(rb >>> 16, 16) | tenth(ga >>> 16, 24)) >>> 0;
   }
-  for (let k = 0; k < count; k++) color[scratchIndex[k]!] = scratchColor[k]!;
+  for (let k = 0; k < count; k++) color[index[k]!] = scratchColor[k]!;
 }
 
 /** Tent-weighted sums of the four 8-bit channels over the (2r+1)^2 square around pixel i (at least
@@ -96,6 +101,41 @@ const laneFits = (r: number) => (r + 1) ** 4 * 255 < 0x10000;
 export const SILHOUETTE_RAMP = 2;
 
 let bandMark = new Uint8Array(0);
+/** The outline band being collected (featherSilhouette): its pixels' indices and how many. */
+let band = new Int32Array(0);
+let bandCount = 0;
+
+/** Starts collecting an outline band of ramp r on target t. */
+function beginBand(t: RasterTarget): void {
+  if (bandMark.length < t.width * t.height) { bandMark = new Uint8Array(t.width * t.height); band = new Int32Array(t.width * t.height); }
+  bandCount = 0;
+}
+
+/** Adds pixel i (column x, row y) to the band once, when it is at least r from the border. */
+function keep(i: number, x: number, y: number, W: number, H: number, r: number): void {
+  if (x < r || y < r || x >= W - r || y >= H - r || bandMark[i]) return;
+  bandMark[i] = 1;
+  band[bandCount++] = i;
+}
+
+/**
+ * A covered/empty neighbour pair (i at column x, row y; j its right or lower neighbour) when the
+ * uncovered one is empty: nothing, or only a faint fringe of the sheet's background part (alpha < 64).
+ */
+function outlinePair(t: RasterTarget, i: number, x: number, y: number, j: number, right: boolean, iCovered: boolean, r: number): void {
+  const e = iCovered ? j : i;
+  if (t.depth[e] !== 0 || t.color[e]! >>> 24 >= 64) return;
+  keep(i, x, y, t.width, t.height, r);
+  keep(j, right ? x + 1 : x, right ? y : y + 1, t.width, t.height, r);
+}
+
+/** The first and last column of row y the outline scan reads (a pair has a drawn pixel on this row or the next). */
+function outlineColumns(t: RasterTarget, y: number, r: number, out: Int32Array): void {
+  const ext = t.extents, W = t.width;
+  out[0] = ext ? Math.max(r - 1, Math.min(ext.lo[y]!, ext.lo[y + 1]!) - 1) : r - 1;
+  out[1] = ext ? Math.min(W - r - 1, Math.max(ext.hi[y]!, ext.hi[y + 1]!)) : W - r - 1;
+}
+const cols = new Int32Array(2);
 
 /**
  * Feathers the person layer's own outline where it is geometry, not matte: a turned head's jaw or
@@ -111,55 +151,87 @@ let bandMark = new Uint8Array(0);
 export function featherSilhouette(t: RasterTarget, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array, ramp = SILHOUETTE_RAMP): void {
   if (!(strength > 0)) return;
   const r = Math.max(1, Math.round(ramp));
-  const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
-  const sums = laneFits(r) ? tentSumsLanes : tentSums;
-  const W = t.width, H = t.height, depth = t.depth, color = t.color;
-  if (bandMark.length < W * H) bandMark = new Uint8Array(W * H);
-  // opaque: an occluding fragment (alpha >= 128 keeps depth); empty: nothing, or only a faint
-  // fringe of the sheet's background part (alpha < 64)
-  const empty = (i: number) => depth[i] === 0 && color[i]! >>> 24 < 64;
-  let count = 0;
+  const W = t.width, H = t.height, depth = t.depth;
+  beginBand(t);
   // The line: both pixels of every covered/empty neighbour pair (each kept once, at least r from
   // the border). One pass reads each pixel's right and lower neighbour: pairs, not 4-neighbourhoods.
-  const keep = (i: number, x: number, y: number) => {
-    if (x < r || y < r || x >= W - r || y >= H - r || bandMark[i]) return;
-    bandMark[i] = 1;
-    scratchIndex[count++] = i;
-  };
-  const pair = (i: number, x: number, y: number, j: number, xj: number, yj: number, iCovered: boolean) => {
-    if (!empty(iCovered ? j : i)) return;
-    keep(i, x, y);
-    keep(j, xj, yj);
-  };
-  const ext = t.extents;
   for (let y = r - 1; y < H - r; y++) {
-    // a pair has a drawn pixel on this row or the next: only their drawn extents, one wider to the left
-    const x0 = ext ? Math.max(r - 1, Math.min(ext.lo[y]!, ext.lo[y + 1]!) - 1) : r - 1;
-    const x1 = ext ? Math.min(W - r - 1, Math.max(ext.hi[y]!, ext.hi[y + 1]!)) : W - r - 1;
-    let i = y * W + x0;
+    outlineColumns(t, y, r, cols);
+    let i = y * W + cols[0]!;
     let here = depth[i] !== 0;
-    for (let x = x0; x <= x1; x++, i++) {
+    for (let x = cols[0]!; x <= cols[1]!; x++, i++) {
       const right = depth[i + 1] !== 0, below = depth[i + W] !== 0;
-      if (right !== here) pair(i, x, y, i + 1, x + 1, y, here);
-      if (below !== here) pair(i, x, y, i + W, x, y + 1, here);
+      if (right !== here) outlinePair(t, i, x, y, i + 1, true, here, r);
+      if (below !== here) outlinePair(t, i, x, y, i + W, false, here, r);
       here = right;
     }
   }
+  featherBand(t, strength, r, scratchIndex, scratchColor);
+}
+
+/**
+ * smoothDepthEdges then featherSilhouette (default ramp) in one scan of the depth buffer: the same
+ * pixels as the two calls (the outline's empty side has no depth, so the softened colours never
+ * change what the outline finds; both scans read the same pairs of neighbours).
+ */
+export function smoothAndFeather(t: RasterTarget, relativeJump: number, strength: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
+  const r = SILHOUETTE_RAMP;
+  // the two scans' rows and columns coincide for a ramp of 2 (1 .. H-3, 1 .. W-3): else two passes
+  if (!(strength > 0) || r !== 2) {
+    smoothDepthEdges(t, relativeJump, scratchIndex, scratchColor);
+    featherSilhouette(t, strength, scratchIndex, scratchColor);
+    return;
+  }
+  const W = t.width, H = t.height, depth = t.depth;
+  beginBand(t);
+  let count = 0, last = -1;
+  for (let y = r - 1; y < H - r; y++) {
+    // the outline's columns: a superset of the depth steps' (their first pixel is drawn)
+    outlineColumns(t, y, r, cols);
+    let i = y * W + cols[0]!;
+    let d = depth[i]!;
+    for (let x = cols[0]!; x <= cols[1]!; x++, i++) {
+      const dr = depth[i + 1]!, dd = depth[i + W]!;
+      if (d !== 0) {
+        const lim = relativeJump * d;
+        const right = dr !== 0 && (dr - d > lim || d - dr > lim);
+        const down = dd !== 0 && (dd - d > lim || d - dd > lim);
+        if (right || down) {
+          if (i !== last) scratchIndex[count++] = i;
+          if (right) { scratchIndex[count++] = i + 1; last = i + 1; }
+          if (down) scratchIndex[count++] = i + W;
+        }
+      }
+      const here = d !== 0;
+      if ((dr !== 0) !== here) outlinePair(t, i, x, y, i + 1, true, here, r);
+      if ((dd !== 0) !== here) outlinePair(t, i, x, y, i + W, false, here, r);
+      d = dr;
+    }
+  }
+  softenListed(t.color, W, scratchIndex, count, scratchColor);
+  featherBand(t, strength, r, scratchIndex, scratchColor);
+}
+
+/** The collected outline band grown to r px and given the tent-weighted coverage ramp (featherSilhouette). */
+function featherBand(t: RasterTarget, strength: number, r: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
+  const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
+  const sums = laneFits(r) ? tentSumsLanes : tentSums;
+  const W = t.width, H = t.height, color = t.color, ext = t.extents;
   for (let grow = 1, from = 0; grow < r; grow++) {
-    const to = count;
+    const to = bandCount;
     for (let k = from; k < to; k++) {
-      const i = scratchIndex[k]!;
+      const i = band[k]!;
       const x = i % W, y = (i - x) / W;
       // the four neighbours, each only when it stays r from the border
-      if (x - 1 >= r && !bandMark[i - 1]) { bandMark[i - 1] = 1; scratchIndex[count++] = i - 1; }
-      if (x + 1 < W - r && !bandMark[i + 1]) { bandMark[i + 1] = 1; scratchIndex[count++] = i + 1; }
-      if (y - 1 >= r && !bandMark[i - W]) { bandMark[i - W] = 1; scratchIndex[count++] = i - W; }
-      if (y + 1 < H - r && !bandMark[i + W]) { bandMark[i + W] = 1; scratchIndex[count++] = i + W; }
+      if (x - 1 >= r && !bandMark[i - 1]) { bandMark[i - 1] = 1; band[bandCount++] = i - 1; }
+      if (x + 1 < W - r && !bandMark[i + 1]) { bandMark[i + 1] = 1; band[bandCount++] = i + 1; }
+      if (y - 1 >= r && !bandMark[i - W]) { bandMark[i - W] = 1; band[bandCount++] = i - W; }
+      if (y + 1 < H - r && !bandMark[i + W]) { bandMark[i + W] = 1; band[bandCount++] = i + W; }
     }
     from = to;
   }
-  for (let k = 0; k < count; k++) {
-    const i = scratchIndex[k]!;
+  for (let k = 0; k < bandCount; k++) {
+    const i = band[k]!;
     sums(color, i, W, r, tent);
     const own = color[i]!;
     scratchColor[k] = (((own & 255) * k0 + tent[0]! * k1 + 0.5) | 0
@@ -167,8 +239,8 @@ export function featherSilhouette(t: RasterTarget, strength: number, scratchInde
       | ((((own >>> 16) & 255) * k0 + tent[2]! * k1 + 0.5) | 0) << 16
       | (((own >>> 24) * k0 + tent[3]! * k1 + 0.5) | 0) << 24) >>> 0;
   }
-  for (let k = 0; k < count; k++) {
-    const i = scratchIndex[k]!;
+  for (let k = 0; k < bandCount; k++) {
+    const i = band[k]!;
     color[i] = scratchColor[k]!;
     bandMark[i] = 0;
     // the ramp reaches past the drawn pixels

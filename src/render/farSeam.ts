@@ -58,7 +58,7 @@ export function blendFarSeam(t: RasterTarget, xs: number[], ys: number[], inside
   if (!(strength > 0) || xs.length < 2 || !(width > 0)) return;
   const W = t.width, H = t.height, color = t.color;
   if (best.length < W * H) { best = new Float32Array(W * H).fill(Infinity); bestSeg = new Int32Array(W * H); }
-  const reach = Math.ceil(width) + 1;
+  const reach = Math.ceil(width) + 1, width2 = width * width;
   let count = 0;
   // each pixel near the line: its nearest segment (the polyline is convex toward the face, so the
   // nearest segment's normal is the line's)
@@ -73,8 +73,10 @@ export function blendFarSeam(t: RasterTarget, xs: number[], ys: number[], inside
         // (pixel centres at +.5, as the rasterizer's)
         const px = x + 0.5 - ax, py = y + 0.5 - ay;
         const u = Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
-        const d = Math.hypot(px - u * dx, py - u * dy);
-        if (d > width) continue;
+        // (squared first: most of the box is past the ramp; Math.hypot allocated on every call)
+        const ex = px - u * dx, ey = py - u * dy, d2 = ex * ex + ey * ey;
+        if (d2 > width2) continue;
+        const d = Math.sqrt(d2);
         const i = y * W + x;
         if (best[i] === Infinity) scratchIndex[count++] = i;
         if (d < best[i]!) { best[i] = d; bestSeg[i] = k; }

@@ -63,10 +63,29 @@ const tri = new Float64Array(9);
 const span = new Int32Array(2);
 /** The current target's row extents (set by setupTriangle), widened by rowSpan. */
 let drawnRows: RowExtents | null = null;
+/**
+ * Where each edge of the set-up triangle crosses a row, linear in the row's centre cy: pixel column
+ * P_k cy + Q_k (the centre column whose edge function is EDGE_EPS), as [P0, Q0, P1, Q1, P2, Q2], so a
+ * row's span costs multiply-adds, not divisions (NaN for an edge parallel to the rows).
+ */
+const cross = new Float64Array(6);
 
-/** Fills `tri` for a triangle in screen pixels of target t; false when it is degenerate or off the target. */
-function setupTriangle(t: RasterTarget, x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): boolean {
+/**
+ * The triangle's corners in screen pixels [x0, y0, x1, y1, x2, y2], written by the caller before
+ * setupTriangle (doubles passed as arguments to a call V8 does not inline are boxed as heap numbers:
+ * 6 per triangle, most of the rasterizer's allocation).
+ */
+const corners = new Float64Array(6);
+
+/** Corners of mesh triangle (ia, ib, ic) of screen positions (x, y) into `corners`. */
+function meshCorners(x: Float32Array, y: Float32Array, ia: number, ib: number, ic: number): void {
+  corners[0] = x[ia]!; corners[1] = y[ia]!; corners[2] = x[ib]!; corners[3] = y[ib]!; corners[4] = x[ic]!; corners[5] = y[ic]!;
+}
+
+/** Fills `tri` for the triangle in `corners` (screen pixels of target t); false when it is degenerate or off the target. */
+function setupTriangle(t: RasterTarget): boolean {
   const W = t.width, H = t.height;
+  const x0 = corners[0]!, y0 = corners[1]!, x1 = corners[2]!, y1 = corners[3]!, x2 = corners[4]!, y2 = corners[5]!;
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
   if (area > -1e-9 && area < 1e-9) return false;
   let minX = Math.floor(Math.min(x0, x1, x2)), maxX = Math.ceil(Math.max(x0, x1, x2));
@@ -83,31 +102,37 @@ function setupTriangle(t: RasterTarget, x0: number, y0: number, x1: number, y1: 
   tri[0] = (y1 - y2) * inv; tri[1] = (x2 - x1) * inv; tri[2] = (x1 * y2 - x2 * y1) * inv;
   tri[3] = (y2 - y0) * inv; tri[4] = (x0 - x2) * inv; tri[5] = (x2 * y0 - x0 * y2) * inv;
   tri[6] = (y0 - y1) * inv; tri[7] = (x1 - x0) * inv; tri[8] = (x0 * y1 - x1 * y0) * inv;
+  // b_k = EDGE_EPS at column px + 0.5 = (EDGE_EPS - B_k cy - C_k) / A_k
+  for (let k = 0; k < 3; k++) {
+    const A = tri[k * 3]!;
+    cross[k * 2] = A === 0 ? NaN : -tri[k * 3 + 1]! / A;
+    cross[k * 2 + 1] = A === 0 ? NaN : (EDGE_EPS - tri[k * 3 + 2]!) / A - 0.5;
+  }
   drawnRows = t.extents ?? null;
   return true;
 }
 
 /**
  * Span of pixel row py (centre cy = py + 0.5) inside all three edges of the set-up triangle, into `span`; false when the
- * row has no pixel of the triangle. Pixel px is inside edge k when A_k (px + 0.5) + r_k >= EDGE_EPS;
- * the bound is solved for px and widened by SPAN_SLACK px, so rounding can only add a pixel the
- * per-pixel test then refuses, never drop one it would keep.
+ * row has no pixel of the triangle. Pixel px is inside edge k when A_k (px + 0.5) + B_k cy + C_k >= EDGE_EPS;
+ * the bound (cross) is widened by SPAN_SLACK px, so rounding can only add a pixel the
+ * per-pixel test (trimSpan) then refuses, never drop one it would keep.
  */
 function rowSpan(py: number): boolean {
   // the row index, not its centre, is the argument: an integer passes unboxed, a double as a heap number
   const cy = py + 0.5;
   let lo = bounds[0]!, hi = bounds[1]!;
-  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
-  const r0 = tri[1]! * cy + tri[2]!, r1 = tri[4]! * cy + tri[5]!, r2 = tri[7]! * cy + tri[8]!;
-  if (A0 > 0) { const b = Math.ceil((EDGE_EPS - r0) / A0 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A0 < 0) { const b = Math.floor((EDGE_EPS - r0) / A0 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r0 < EDGE_EPS) return false;
-  if (A1 > 0) { const b = Math.ceil((EDGE_EPS - r1) / A1 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A1 < 0) { const b = Math.floor((EDGE_EPS - r1) / A1 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r1 < EDGE_EPS) return false;
-  if (A2 > 0) { const b = Math.ceil((EDGE_EPS - r2) / A2 - 0.5 - SPAN_SLACK); if (b > lo) lo = b; } else if (A2 < 0) { const b = Math.floor((EDGE_EPS - r2) / A2 - 0.5 + SPAN_SLACK); if (b < hi) hi = b; } else if (r2 < EDGE_EPS) return false;
+  for (let k = 0; k < 3; k++) {
+    const A = tri[k * 3]!;
+    if (A > 0) { const b = Math.ceil(cross[k * 2]! * cy + cross[k * 2 + 1]! - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A < 0) { const b = Math.floor(cross[k * 2]! * cy + cross[k * 2 + 1]! + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (tri[k * 3 + 1]! * cy + tri[k * 3 + 2]! < EDGE_EPS) return false;
+  }
   if (lo > hi) return false;
   span[0] = lo; span[1] = hi;
   if (drawnRows !== null) widenRow(drawnRows, py, lo, hi);
   return true;
 }
-
 
 /** Per-vertex inputs of a mesh triangle: screen position, 1/Z, texture position and the turn's shade. */
 export interface MeshVertices {
@@ -139,7 +164,8 @@ export function rasterTriangle(
   shader: PixelShader | null,
   g0 = 128, g1 = 128, g2 = 128,
 ): void {
-  if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
+  corners[0] = x0; corners[1] = y0; corners[2] = x1; corners[3] = y1; corners[4] = x2; corners[5] = y2;
+  if (!setupTriangle(t)) return;
   attr[0] = iz0; attr[1] = iz1; attr[2] = iz2; attr[3] = u0; attr[4] = u1; attr[5] = u2;
   attr[6] = v0; attr[7] = v1; attr[8] = v2; attr[9] = g0; attr[10] = g1; attr[11] = g2;
   drawSetUp(t, tex, shader);
@@ -151,7 +177,8 @@ export function rasterTriangle(
  * per-vertex values are read here, not passed as 15 arguments V8 boxes as heap numbers on each call.
  */
 export function rasterMeshTriangle(t: RasterTarget, m: MeshVertices, ia: number, ib: number, ic: number, izScale: number, tex: TextureSource, shader: PixelShader | null, lit: boolean): void {
-  if (!setupTriangle(t, m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!)) return;
+  meshCorners(m.x, m.y, ia, ib, ic);
+  if (!setupTriangle(t)) return;
   const iz = m.iz, uv = m.uv;
   attr[0] = iz[ia]! * izScale; attr[1] = iz[ib]! * izScale; attr[2] = iz[ic]! * izScale;
   attr[3] = uv[ia * 2]!; attr[4] = uv[ib * 2]!; attr[5] = uv[ic * 2]!;
@@ -170,10 +197,11 @@ function drawSetUp(t: RasterTarget, tex: TextureSource, shader: PixelShader | nu
 }
 
 /**
- * Where depth barely varies over the set-up triangle, affine texture coordinates are within 0.1 px
+ * Where depth barely varies over the set-up triangle (1/Z in attr), affine texture coordinates are within 0.1 px
  * of perspective-correct ones: the pixel loops skip the per-pixel division there.
  */
-function affineEnough(iz0: number, iz1: number, iz2: number): boolean {
+function affineEnough(): boolean {
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!;
   const izMin = Math.min(iz0, iz1, iz2), izMax = Math.max(iz0, iz1, iz2);
   return ((izMax - izMin) / izMin) * Math.max(bounds[1]! - bounds[0]!, bounds[3]! - bounds[2]!) < 0.4;
 }
@@ -184,7 +212,7 @@ function shadeTriangle(t: RasterTarget, shader: PixelShader): void {
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
-  const affine = affineEnough(iz0, iz1, iz2);
+  const affine = affineEnough();
   const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
@@ -217,45 +245,58 @@ function shadeTriangle(t: RasterTarget, shader: PixelShader): void {
   }
 }
 
-/** The set-up triangle's pixels, bilinearly textured (attr: 1/Z, texture position, gain), depth-tested. */
+/** Barycentric weights (b0, b1, b2) at the first pixel of the span trimmed by trimSpan. */
+const rowB = new Float64Array(3);
+
+/**
+ * Narrows the row span (rowSpan, a superset by rounding) to the pixels the per-pixel edge test
+ * keeps: inside a convex triangle they are one run, so only its two ends need the test and the
+ * pixel loops test nothing. Leaves the weights at the first kept pixel in rowB; false when none is kept.
+ */
+function trimSpan(py: number): boolean {
+  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!, eps = EDGE_EPS;
+  let lo = span[0]!, hi = span[1]!;
+  const cy = py + 0.5, cx = lo + 0.5;
+  let b0 = A0 * cx + (tri[1]! * cy + tri[2]!), b1 = A1 * cx + (tri[4]! * cy + tri[5]!), b2 = A2 * cx + (tri[7]! * cy + tri[8]!);
+  while (lo <= hi && (b0 < eps || b1 < eps || b2 < eps)) { lo++; b0 += A0; b1 += A1; b2 += A2; }
+  if (lo > hi) return false;
+  let n = hi - lo;
+  while (A0 * n + b0 < eps || A1 * n + b1 < eps || A2 * n + b2 < eps) n--;
+  span[0] = lo; span[1] = lo + n;
+  rowB[0] = b0; rowB[1] = b1; rowB[2] = b2;
+  return true;
+}
+
+/**
+ * The set-up triangle's pixels, bilinearly textured (attr: 1/Z, texture position, gain), depth-tested.
+ * 1/Z, the gain and the texture position (or its perspective numerators u/Z, v/Z) are linear along a
+ * row: one add each per pixel.
+ */
 function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   const W = t.width;
   const minY = bounds[2]!, maxY = bounds[3]!;
-  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
-  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
-  const g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
-  const affine = affineEnough(iz0, iz1, iz2);
-  const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
-  const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
+  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
+  const affine = affineEnough();
+  // what is interpolated: u, v themselves (affine) or u/Z, v/Z (perspective, divided by 1/Z per pixel)
+  const pu0 = affine ? attr[3]! : attr[3]! * iz0, pu1 = affine ? attr[4]! : attr[4]! * iz1, pu2 = affine ? attr[5]! : attr[5]! * iz2;
+  const pv0 = affine ? attr[6]! : attr[6]! * iz0, pv1 = affine ? attr[7]! : attr[7]! * iz1, pv2 = affine ? attr[8]! : attr[8]! * iz2;
+  const izStep = A0 * iz0 + A1 * iz1 + A2 * iz2, gStep = A0 * g0 + A1 * g1 + A2 * g2;
+  const puStep = A0 * pu0 + A1 * pu1 + A2 * pu2, pvStep = A0 * pv0 + A1 * pv1 + A2 * pv2;
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
-  const eps = EDGE_EPS;
   const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
-  const gStep = A0 * g0 + A1 * g1 + A2 * g2;
   for (let py = minY; py <= maxY; py++) {
-    const cy = py + 0.5;
-    if (!rowSpan(py)) continue;
+    if (!rowSpan(py) || !trimSpan(py)) continue;
     const lo = span[0]!, hi = span[1]!;
-    const cx0 = lo + 0.5;
-    let b0 = A0 * cx0 + (B0 * cy + C0);
-    let b1 = A1 * cx0 + (B1 * cy + C1);
-    let b2 = A2 * cx0 + (B2 * cy + C2);
-    // the gain is linear along the row: one add per pixel
+    const b0 = rowB[0]!, b1 = rowB[1]!, b2 = rowB[2]!;
+    let iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+    let pu = b0 * pu0 + b1 * pu1 + b2 * pu2, pv = b0 * pv0 + b1 * pv1 + b2 * pv2;
     let gain = b0 * g0 + b1 * g1 + b2 * g2 + 0.5;
-    let row = py * W + lo;
-    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2, gain += gStep) {
-      if (b0 < eps || b1 < eps || b2 < eps) continue;
-      const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+    for (let row = py * W + lo, end = py * W + hi; row <= end; row++, iz += izStep, pu += puStep, pv += pvStep, gain += gStep) {
       if (iz <= depth[row]!) continue;
-      let u: number, v: number;
-      if (affine) {
-        u = b0 * u0 + b1 * u1 + b2 * u2;
-        v = b0 * v0 + b1 * v1 + b2 * v2;
-      } else {
-        const rz = 1 / iz;
-        u = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz;
-        v = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
-      }
+      const rz = affine ? 1 : 1 / iz;
+      const u = pu * rz, v = pv * rz;
       if (u < 0.5 || v < 0.5 || u > tw - 0.5 || v > th - 0.5) {
         // past the texture's border (rare): the slow path (sampleInto)
         const packed = samplePacked(td, tw, th, tex.past, u, v);
@@ -321,9 +362,9 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
 export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
-  const x0 = m.x[ia]!, y0 = m.y[ia]!, x1 = m.x[ib]!, y1 = m.y[ib]!, x2 = m.x[ic]!, y2 = m.y[ic]!;
   const W = t.width;
-  if (!setupTriangle(t, x0, y0, x1, y1, x2, y2)) return;
+  meshCorners(m.x, m.y, ia, ib, ic);
+  if (!setupTriangle(t)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
@@ -386,7 +427,8 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
  */
 export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
   const W = t.width;
-  if (!setupTriangle(t, x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!)) return;
+  meshCorners(x, y, ia, ib, ic);
+  if (!setupTriangle(t)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;

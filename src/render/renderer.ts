@@ -10,7 +10,7 @@ import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rasterMeshTriangle, rasterTriangleMirror, rasterTriangleUnder, createRowExtents, clearRowExtents, type RasterTarget, type MirrorVertices, type MeshVertices } from './raster.ts';
 import { packedView, type TextureSource } from './textureSample.ts';
-import { smoothDepthEdges, featherSilhouette } from './edgePasses.ts';
+import { smoothAndFeather } from './edgePasses.ts';
 import { pastBorderPad } from './pastBorder.ts';
 import { farSeamPass } from './farSeam.ts';
 import { slideLidTexture, EYEBALL_DEPTH_BIAS, LidSkin } from './eyes.ts';
@@ -228,11 +228,10 @@ function rasterize(f: FrameDraw): void {
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
-  // a depth step of a tenth of the face width between neighbours is an occlusion edge
-  smoothDepthEdges(target, (0.1 * avatar.head.faceWidth) / avatar.focal, f.edgeIndex, f.edgeColor);
+  // a depth step of a tenth of the face width between neighbours is an occlusion edge (smoothed);
   // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
   // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
-  featherSilhouette(target, geometry.turnAmount, f.edgeIndex, f.edgeColor);
+  smoothAndFeather(target, (0.1 * avatar.head.faceWidth) / avatar.focal, geometry.turnAmount, f.edgeIndex, f.edgeColor);
   // the turned face's far edge over the sheet behind it: a soft seam, not a cut
   farSeamPass(target, sx, sy, f.yaw, f.faceWidthPx, f.edgeIndex, f.edgeColor);
   if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
