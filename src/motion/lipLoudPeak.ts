@@ -3,8 +3,9 @@
 // raw -0.3..-0.8, calibrated .02-.06; the voiced floor (lipVoicing.ts) holds them at .08, which any face
 // renders as a .03 IOD slit (st_happy .031, mt_man .029, lp_s1 .065 at jaw .08), dark inside, no teeth.
 // Real speakers at their loudest frames (within ~2 dB of the file's loud level, not hissing) have their
-// lips well apart: Katie 0 of 10 frames under .06 IOD (median .13), mt_sun 0 of 14 (.08, she talks
-// through a smile), lp_d11 1 of 7 (.13) (critic25's read-backs of the real videos, /work/review/s25/ref).
+// lips well apart: Katie 0 of 12 frames under .06 IOD (median .13), mt_sun 0 of 8 (.08, she talks
+// through a smile), lp_d11 1 of 7 (.12) (critic25's read-backs of the real videos; bench/loudPeak.ts). On the
+// whole mt_sun.wav the frames it raises (f255, f296-301) read .08-.09 on the real speaker.
 // So at those frames the voiced floor rises from .08 to LOUD_PEAK_FLOOR. Only the loudest band: lower,
 // real speakers do shut on loud frames (lipVoicing.ts: GRID s1 22 % of the loud third), and the frame
 // before must be as loud (a b/p burst follows a quiet closure). The dip test and the closures from the
