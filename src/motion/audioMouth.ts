@@ -18,6 +18,7 @@ import { liftOpenings, OPENING_LIFT_POWER, OPENING_LIFT_SPAN } from './lipLift.t
 import { bridgeShortPauses, edgesTowardPause, LIP_BRIDGED_PAUSE, LIP_REFERENCE_AMP, LIP_SILENT_STRETCH } from './lipGate.ts';
 import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './lipVoicing.ts';
 import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
+import { LOUD_PEAK_FLOOR, withLoudPeaks } from './lipLoudPeak.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -44,6 +45,8 @@ export interface AudioMouthTiming {
   widthSigma: number;
   /** the jawOpen loud voiced frames keep at least (lipVoicing.ts; 0: off) */
   voicedFloor: number;
+  /** the higher jawOpen the file's loudest voiced frames keep at least (lipLoudPeak.ts; 0: the voiced floor alone) */
+  loudPeakFloor: number;
   /**
    * the gate's edge frames only move toward the pause (lipGate.ts edgesTowardPause): 1 before a sound, 2 after it,
    * 3 both, 0 off. Off: it shuts the critic's teeth in silence (Obama f0, GRID "place" onsets) but shuts as many
@@ -70,6 +73,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   liftSpan: OPENING_LIFT_SPAN,
   widthSigma: WIDTH_SMOOTH_SIGMA,
   voicedFloor: VOICED_FLOOR,
+  loudPeakFloor: LOUD_PEAK_FLOOR,
   edgesTowardPause: 0,
   pauseRest: true,
 };
@@ -145,7 +149,8 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (t.voicedFloor > 0 && jawAt >= 0) {
     const v = frameVoicing(audio, fps, n);
     const others = OPENING_CONTROLS.slice(1).map((k) => curves[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
-    floorVoicedFrames(curves[jawAt]!, others, voicedWeights(v.energy, v.tilt), t.voicedFloor);
+    const voiced = voicedWeights(v.energy, v.tilt);
+    floorVoicedFrames(curves[jawAt]!, others, t.loudPeakFloor > 0 ? withLoudPeaks(voiced, v.energy, v.tilt, t.voicedFloor, t.loudPeakFloor) : voiced, t.voicedFloor);
   }
   if (t.shift) curves = curves.map((c) => advance(c, t.shift));
   const mouth = postprocessLips(curves, sp, fps, mouthAmp);
