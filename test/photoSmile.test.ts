@@ -2,7 +2,7 @@
 // counts from its rest, so a smiling photo driven by a face at rest was de-smiled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepPhotoSmile, MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
+import { keepPhotoSmile, MOUTH_ON_PHOTO, SMILE_AT_START } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
 
 const L = CONTROL_INDEX.mouthSmileLeft, R = CONTROL_INDEX.mouthSmileRight;
@@ -12,12 +12,12 @@ const smilingPhoto = () => {
   return photo;
 };
 
-test('keepPhotoSmile: a driver at rest keeps the photo\'s smile; a wider driver smile stays the driver\'s', () => {
-  const w = { mouthSmileLeft: 0.05, mouthSmileRight: 0.3, jawOpen: 0.2 };
+test('keepPhotoSmile: a driver at rest keeps the photo\'s smile; the driver\'s smile adds to it', () => {
+  const w = { mouthSmileLeft: 0, mouthSmileRight: 0.3, jawOpen: 0.2 };
   const wv = weightsToVector(w);
   keepPhotoSmile(wv, smilingPhoto(), w);
-  assert.equal(wv[L], 0.45, 'the photo\'s own smile, not the driver\'s rest-relative 0.05');
-  assert.equal(wv[R], 0.3, 'the driver smiles wider than the photo on that side');
+  assert.equal(wv[L], 0.45, 'the photo\'s own smile, not the driver\'s rest-relative 0');
+  assert.ok(Math.abs(wv[R]! - 0.4) < 1e-12, 'the photo\'s .1 and the driver\'s .3');
   assert.equal(wv[CONTROL_INDEX.jawOpen], 0.2, 'nothing else moves');
 });
 
@@ -34,4 +34,16 @@ test('keepPhotoSmile: the kept smile gives way as the lips round, and audio fram
   const wvAudio = weightsToVector(audio);
   keepPhotoSmile(wvAudio, smilingPhoto(), audio);
   assert.equal(wvAudio[L], 0, 'a frame on the photo\'s mouth already carries it');
+});
+
+test('keepPhotoSmile: the photo stands for the driver\'s first frame: the smile moves by what the driver\'s did since', () => {
+  const w = { mouthSmileLeft: 0.1, mouthSmileRight: 0.2, [SMILE_AT_START[0]]: 0.3, [SMILE_AT_START[1]]: 0.6 };
+  const wv = weightsToVector(w);
+  keepPhotoSmile(wv, smilingPhoto(), w);
+  assert.ok(Math.abs(wv[L]! - 0.25) < 1e-12, 'the photo\'s .45 with the driver\'s drop from .3 to .1');
+  assert.equal(wv[R], 0.2, 'a driver relaxed further than the photo smiles keeps its own smile');
+  const wider = { mouthSmileLeft: 0.5, [SMILE_AT_START[0]]: 0 };
+  const wvWider = weightsToVector(wider);
+  keepPhotoSmile(wvWider, smilingPhoto(), wider);
+  assert.ok(Math.abs(wvWider[L]! - 0.95) < 1e-12, 'a driver at rest at its start that smiles adds to the photo\'s smile');
 });

@@ -10,7 +10,7 @@ import { blinkPeaksKept, closuresKept, fillGaps, oneEuroZeroLag } from './filter
 import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
-import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { MOUTH_ON_PHOTO, SMILE_AT_START } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
@@ -258,6 +258,14 @@ function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onP
   return frames;
 }
 
+/** Every frame carries the smiles of the first usable one (rig/mouthBase.ts keepPhotoSmile: the driver's smile that stands for the photo's). */
+function markStartSmiles(frames: MotionFrame[], first: number): void {
+  const start = frames[first]?.w;
+  if (!start) return;
+  const smiles = [start.mouthSmileLeft ?? 0, start.mouthSmileRight ?? 0];
+  for (const f of frames) SMILE_AT_START.forEach((name, side) => (f.w[name] = smiles[side]!));
+}
+
 /** Turns per-frame raw faces into smoothed Motion frames. */
 export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
@@ -294,5 +302,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
   const slit = slitEyeTrust(raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null)));
   const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
-  return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust), stats: { frames: n, missing, interpolated } };
+  const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
+  markStartSmiles(frames, valid.indexOf(true));
+  return { frames, stats: { frames: n, missing, interpolated } };
 }
