@@ -1,10 +1,11 @@
 // Each eye of each portrait at blink 0.5 and blink 1, cropped round the analysis' eye (2 eye widths
 // wide) for looking at shut eyes as a critic would: saved as PNGs in a folder, and a sheet of
 // photo | base blink 0.5 | base blink 1 | blink 0.5 | blink 1 when --base names the folder of an
-// earlier run (e.g. main's), so before and after sit side by side. Never asserts.
-//   node --import tsx bench/shutEyeCrops.ts outDir lp_s10.jpg,st_happy.png [--base dir] [--sheet out.png] [--dir photos]
+// earlier run (e.g. main's), so before and after sit side by side; --real dir (bench/realShutEyes.ts
+// output) puts a real shut eye first in each row, taken in turn. Never asserts.
+//   node --import tsx bench/shutEyeCrops.ts outDir lp_s10.jpg,st_happy.png [--base dir] [--sheet out.png] [--dir photos] [--real dir] [--shut-only]
 import path from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -12,24 +13,20 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { encodePng } from '../src/io/image.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { eyeBox } from './eyeBox.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [outDir, list] = process.argv.slice(2);
 if (!outDir || !list) throw new Error('usage: node --import tsx bench/shutEyeCrops.ts outDir file1,file2 [--base dir] [--sheet out.png] [--dir photos]');
 const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
-const base = arg('--base'), sheetFile = arg('--sheet');
+const base = arg('--base'), sheetFile = arg('--sheet'), realDir = arg('--real');
+// --shut-only: the sheet without the blink 0.5 columns
+const shutOnly = process.argv.includes('--shut-only');
+const realFiles = realDir ? readdirSync(realDir).filter((f) => f.endsWith('.png')).sort() : [];
 mkdirSync(outDir, { recursive: true });
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 
-/** A box 2 eye widths wide and 1.2 high round the eye whose corners are landmarks a and b. */
-function eyeBox(lm: ArrayLike<ArrayLike<number>>, a: number, b: number, w: number, h: number): [number, number, number, number] {
-  const cx = (lm[a]![0]! + lm[b]![0]!) / 2, cy = (lm[a]![1]! + lm[b]![1]!) / 2;
-  const ew = Math.hypot(lm[a]![0]! - lm[b]![0]!, lm[a]![1]! - lm[b]![1]!);
-  const bw = Math.round(2 * ew), bh = Math.round(1.2 * ew);
-  const x = Math.max(0, Math.min(w - bw, Math.round(cx - bw / 2))), y = Math.max(0, Math.min(h - bh, Math.round(cy - bh / 2)));
-  return [x, y, bw, bh];
-}
 
 /** A PNG of an earlier run as an RgbaImage (null when missing). */
 async function loadPng(file: string): Promise<RgbaImage | null> {
@@ -53,14 +50,20 @@ for (const file of list.split(',')) {
     const photo = cropImage(portrait.image, box), half = cropImage(shots.half, box), shut = cropImage(shots.shut, box);
     await writeFile(path.join(outDir, `${name}-half.png`), await encodePng(half));
     await writeFile(path.join(outDir, `${name}-shut.png`), await encodePng(shut));
-    const row: GridCell[] = [{ label: `${name} photo`, image: photo }];
+    const row: GridCell[] = [];
+    if (realFiles.length) {
+      const real = realFiles[rows.length % realFiles.length]!;
+      row.push({ label: real.replace(/^real-|\.png$/g, ''), image: (await loadPng(path.join(realDir!, real)))! });
+    }
+    row.push({ label: `${name} photo`, image: photo });
     if (base) {
-      for (const [k, label] of [['half', 'base 0.5'], ['shut', 'base 1']] as const) {
+      for (const [k, label] of (shutOnly ? [['shut', 'before: blink 1']] : [['half', 'base 0.5'], ['shut', 'base 1']]) as [string, string][]) {
         const img = await loadPng(path.join(base, `${name}-${k}.png`));
         if (img) row.push({ label, image: img });
       }
     }
-    row.push({ label: 'blink 0.5', image: half }, { label: 'blink 1', image: shut });
+    if (!shutOnly) row.push({ label: 'blink 0.5', image: half });
+    row.push({ label: base && shutOnly ? 'after: blink 1' : 'blink 1', image: shut });
     rows.push(row);
   }
   console.log(`${file}: crops in ${outDir}`);

@@ -13,6 +13,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { Landmarks } from '../src/motion/measures.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { eyesBox } from './eyeBox.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const here = path.resolve(import.meta.dirname, '..');
@@ -24,12 +25,6 @@ const WIDE = [0.5, 1];
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const read = async (img: RgbaImage) => (await detectFaces(img, { embedding: false }))[0]?.landmarks as Landmarks | undefined;
 
-/** Both eyes' box, 1.3 eye-corner distances wide, 3:1, from the rest read. */
-function eyesBox(lm: Landmarks): [number, number, number, number] {
-  const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
-  const bw = Math.round(1.3 * iod), bh = Math.round(bw / 3);
-  return [Math.round((lm[263]![0]! + lm[33]![0]!) / 2 - bw / 2), Math.round((lm[263]![1]! + lm[33]![1]!) / 2 - bh / 2), bw, bh];
-}
 
 const makers = await Promise.all(roots.map(async (root) => ({
   root,
@@ -47,7 +42,7 @@ for (const file of list) {
     const restImg = copy(r.render(n));
     const rest = await read(restImg);
     if (!rest) { out.push('no face at rest'); continue; }
-    const box = eyesBox(rest);
+    const box = eyesBox(rest, restImg.width, restImg.height);
     if (k === 0) row.push({ label: `${file} rest`, image: cropImage(restImg, box) });
     const o0 = eyeOpenings(rest);
     const cells: string[] = [];

@@ -259,14 +259,51 @@ test('closing eye: its last gap under the lid is the lid\'s shadow (dark), not t
     const [x, y] = toImage(g.frame, 0.5, lineAt(g.lower, 0.5) - gap / 2);
     return lum(t.color[Math.floor(y) * 400 + Math.floor(x)]!);
   };
+  // the luminances down the middle column from the mesh lid's edge to just above the lower lid
+  const gapColumn = (gap: number, c: number) => {
+    const t = { width: 400, height: 300, color: new Uint32Array(400 * 300).fill(0xffffffff), depth: new Float32Array(400 * 300) };
+    const { show, lid } = shutEyeShown(c);
+    drawEye(t, baked, g.frame, show, 1, lidAt(gap), lid);
+    let min = 255, max = 0;
+    for (let v = lineAt(g.lower, 0.5) - gap; v < lineAt(g.lower, 0.5) + 0.01; v += 0.25 / g.frame.width) {
+      const [x, y] = toImage(g.frame, 0.5, v), l = lum(t.color[Math.floor(y) * 400 + Math.floor(x)]!);
+      min = Math.min(min, l); max = Math.max(max, l);
+    }
+    return { min, max };
+  };
   assert.ok(gapShadow(0.03) > 0.8 && gapShadow(0.2) === 0, 'the shadow is whole over a thin gap, none over a wide one');
-  const thin = whiteAt(0.04, 0.97);
-  assert.ok(thin < 110, `a thin gap near the end of a blink reads dark (${thin.toFixed(0)})`);
+  // near the end of a blink the lid has come down over most of a thin gap (s26, draw.ts drawnEdge):
+  // nothing between the mesh lid's edge and the lower lid is left white, and the lash line is dark
+  const thin = gapColumn(0.04, 0.97);
+  assert.ok(thin.max < 200 && thin.min < 110, `a thin gap near the end of a blink reads dark, no white left (darkest ${thin.min.toFixed(0)}, lightest ${thin.max.toFixed(0)})`);
   // wink20: a slit held at completion .8 (a wink's other eye at weight .78-.85) shows the eyeball,
   // not the lash colour (before, the shadow was whole from the lid's first show: a line, no iris)
   const slit = whiteAt(0.06, 0.8);
   assert.ok(slit > 200, `a held slit keeps the eyeball's light (${slit.toFixed(0)})`);
   assert.equal(whiteAt(0.2, 0.6), 255, 'a wide gap keeps the white (the shut eye not yet fading in below the lid)');
+});
+
+test('s26: a lid whose mesh edge stops half way comes down opaque as the blink completes: no eyeball through it at .95, a thin dark slit under it', () => {
+  // the cartoon lp_s7: its mesh lid stops well above the lower lid even at blink 1; the shut eye faded
+  // in over the open eyeball there, a pale translucent lid with the iris through it (lead, s25)
+  const face = syntheticFace([200, 150, 120]);
+  const g = eyeGeometry(face.xy)[0]!;
+  const baked = bakeEye(face.texture, g, closedEyeLibrary()[0]!);
+  const lidNow = { u: g.lid.u, v: g.lid.u.map((u) => lineAt(g.lower, u) - 0.2) };
+  const { show, lid } = shutEyeShown(0.95);
+  const onto = (fill: number) => {
+    const t = { width: 400, height: 300, color: new Uint32Array(400 * 300).fill(fill), depth: new Float32Array(400 * 300) };
+    drawEye(t, baked, g.frame, show, 1, lidNow, lid);
+    return (v: number) => { const [x, y] = toImage(g.frame, 0.5, v); return t.color[Math.floor(y) * 400 + Math.floor(x)]! & 0xffffff; };
+  };
+  const white = onto(0xffffffff), black = onto(0xff000000);
+  const low = lineAt(g.lower, 0.5);
+  // between the mesh lid's edge and most of the way down, the drawn lid is whole: the same over a white or a black eyeball
+  for (const v of [low - 0.18, low - 0.12, low - 0.06]) assert.equal(white(v), black(v), `the lid at ${(low - v).toFixed(2)} above the lower lid hides the eyeball`);
+  const lum = (c: number) => 0.3 * (c & 255) + 0.59 * ((c >>> 8) & 255) + 0.11 * ((c >>> 16) & 255);
+  let darkest = 255;
+  for (let v = low - 0.04; v < low; v += 0.25 / g.frame.width) darkest = Math.min(darkest, lum(white(v)));
+  assert.ok(darkest < 110, `the slit left under the lid reads dark (${darkest.toFixed(0)})`);
 });
 
 test('shut eye fade (wink20): no cliff, the slit open below the lid until .85, shut at 1', () => {

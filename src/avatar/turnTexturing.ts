@@ -12,6 +12,7 @@ import type { RimSkips } from './rim.ts';
 import { noseSidewallReveal, hiddenNoseReveal } from './noseReveal.ts';
 import { hiddenEyeReveal } from './eyeReveal.ts';
 import { revealSheetClear } from './sheetFold.ts';
+import { unfoldTurnedTexture } from './turnUnfold.ts';
 
 /** The nose's ridge (bridge to tip) and wings: the mirror texture stays off them (NOSE_KEEP: none within
  *  the first share of the eye distance, all from the second). */
@@ -67,7 +68,9 @@ export function correctHiddenReveals(face: FaceInPhoto, mesh: MeshBuilder, textu
   const faceDepth = photoDepth(flat, [faceTopology().triangles], size), tolerance = HIDDEN_TOLERANCE * face.faceWidth;
   const seenInPhoto = seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, tolerance);
   const noseMoved = hiddenNoseReveal(flat, neutral, iod, seenInPhoto, faceDepth, size, tolerance, uvRevealed, revealDir);
-  hiddenEyeReveal(flat, neutral, iod, seenInPhoto, faceDepth, (x, y) => opaqueAt(texture, x, y), size, tolerance, noseMoved, uvRevealed, revealDir);
+  const eyeMoved = hiddenEyeReveal(flat, neutral, iod, seenInPhoto, faceDepth, (x, y) => opaqueAt(texture, x, y), size, tolerance, noseMoved, uvRevealed, revealDir);
+  // last: where the reveals above leave a turn's texture folded (turnUnfold.ts)
+  unfoldTurnedTexture(flat, neutral, face.zc, Float32Array.from(mesh.uvs), uvRevealed, revealDir, [...eyeMoved, ...noseMoved]);
   revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
   return faceDepth;
 }

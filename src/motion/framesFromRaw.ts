@@ -15,7 +15,7 @@ import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
 import { eyeGazes } from './measures.ts';
-import { keepRoundMouth, keepWideMouth, lipsWithinJaw, LOWER_LIP_DROP } from './mouthAfterSmoothing.ts';
+import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps, LOWER_LIP_DROP } from './mouthAfterSmoothing.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -280,8 +280,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
-  const mouthWidths = new Float64Array(n);
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, mouthWidths, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0) });
+  const mouthWidths = new Float64Array(n), mouthAspects = new Float64Array(n);
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0) });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
@@ -291,7 +291,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   gazeHeldThroughClosures(ch, valid);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
-  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid);
+  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid, fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid) : undefined);
   // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
   if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after

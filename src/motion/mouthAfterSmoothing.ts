@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, holdRoundWidth, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -51,22 +51,43 @@ function holdSideWidening(ch: Channels, shaping: readonly RigControl[], i: numbe
  * width counts from the driver's rest width (the clip's 10th percentile, as each control's rest in
  * retarget.ts, and at least its neutral's: the photo is taken to show the driver's rest; counted from its neutral, lp_d14's
  * self-reenactment, whose photo already smiles, smiled twice: mouth PSNR 24.01 -> 22.01), taken as
- * the median of 3 frames (one frame's mouth corners jitter by a few percent).
+ * the median of 3 frames (one frame's mouth corners jitter by a few percent). `grinCaps` (tallGrinCaps): the
+ * smile and dimples held under them, the stretch making up the width.
  */
-export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean[]): void {
+export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean[], grinCaps?: Float64Array): void {
   const shaping = Object.keys(WIDTH_PER_UNIT) as RigControl[];
   // never below the neutral's width: a talking driver's low widths are its rounded vowels, not its rest
   const rest = Math.max(1, percentile(widths.filter((_w, i) => valid[i]), WIDTH_REST_PERCENTILE));
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
-    const near = [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => widths[j]!);
     const w: Partial<Record<RigControl, number>> = {};
     for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
-    const ratio = 1 + percentile(near, 50) - rest;
+    const ratio = 1 + percentile(nearValid(widths, valid, i), 50) - rest;
     widenToWidth(w, ratio);
+    // a tall opening's width is the stretch's, not a grin's (tallGrinCaps)
+    const cap = grinCaps?.[i] ?? 1;
+    if (cap < 1) {
+      for (const c of GRINNING) if (w[c] !== undefined) w[c] = Math.min(w[c]!, cap);
+      widenToWidth(w, ratio, GRINNING);
+    }
     narrowToWidth(w, ratio);
     for (const c of WIDENING) ch.get(`w.${c}`)[i] = w[c]!;
   }
+}
+
+/**
+ * Each frame's cap on the smile and dimples from how tall the driver's opening is (rig/mouthPrior.ts
+ * tallGrinCap: a shout or an open "oh" is no grin; 1 on unusable frames). `aspects`: each frame's
+ * opening height over width (openingAspect), taken as the median of 3 frames as the width is (one
+ * frame's inner corners jitter).
+ */
+export function tallGrinCaps(aspects: Float64Array, valid: boolean[]): Float64Array {
+  return Float64Array.from(valid, (v, i) => (v ? tallGrinCap(percentile(nearValid(aspects, valid, i), 50)) : 1));
+}
+
+/** The values of the valid frames among i - 1, i, i + 1. */
+function nearValid(values: Float64Array, valid: boolean[], i: number): number[] {
+  return [i - 1, i, i + 1].filter((j) => j >= 0 && j < valid.length && valid[j]).map((j) => values[j]!);
 }
 
 /**

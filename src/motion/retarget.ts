@@ -20,7 +20,7 @@ import { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 export { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
 import { faceMeasures } from './measures.ts';
-import { mouthWidthRatio } from '../rig/mouthPrior.ts';
+import { mouthWidthRatio, openingAspect } from '../rig/mouthPrior.ts';
 import { restReading, shutLipFrames } from './shutRest.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
@@ -78,11 +78,11 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number; pitch: number }; mouthWidth: number } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number; pitch: number }; mouthWidth: number; mouthAspect: number } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, funnelWidthPrior: o.funnelPrior, silhouetteFade: o.silhouetteFade });
   const head = toCanonical(lm, fit);
-  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral) };
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral), mouthAspect: openingAspect(head) };
 }
 
 /** What the video path hands retargetFromLandmarks besides the landmarks, and what it reads back. */
@@ -93,6 +93,8 @@ export interface RetargetIo {
   lidRises?: [Float64Array, Float64Array];
   /** receives each frame's mouth width over the driver's neutral (the fit's mouth prior reads it: rig/mouthPrior.ts) */
   mouthWidths?: Float64Array;
+  /** receives each frame's opening height over width (rig/mouthPrior.ts openingAspect: a tall opening is no grin) */
+  mouthAspects?: Float64Array;
   /** each frame's measured inner-lip gap (FaceMeasures lipGap, IOD; else measured here): where the lips are shut (shutRest.ts) */
   lipGaps?: ArrayLike<number>;
 }
@@ -114,7 +116,7 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * width over the driver's neutral.
  */
 export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, io: RetargetIo = {}): Map<RigControl, Float64Array> {
-  const { fittedYaw, lidRises, mouthWidths } = io;
+  const { fittedYaw, lidRises, mouthWidths, mouthAspects } = io;
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
   const n = lms.length;
@@ -139,6 +141,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     yaw[i] = frame.pose.yaw;
     pitch[i] = frame.pose.pitch;
     if (mouthWidths) mouthWidths[i] = frame.mouthWidth;
+    if (mouthAspects) mouthAspects[i] = frame.mouthAspect;
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];

@@ -92,6 +92,8 @@ export interface DriverFitOptions {
    * over the whole clip, whose low percentile is an open mouth's reading (shutRest.ts).
    */
   restFromShutLips?: boolean;
+  /** With widenToDriver: a tall opening holds little smile or dimple, its width goes to the stretch: a driver's shout or open "oh" is no grin (rig/mouthPrior.ts tallGrinCap). */
+  tallNoGrin?: boolean;
 }
 
 /** Every option at its default. */
@@ -120,5 +122,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     mouthOnPhoto: o.mouthOnPhoto ?? false,
     mouthFromStart: o.mouthFromStart ?? false,
     restFromShutLips: o.restFromShutLips ?? true,
+    tallNoGrin: o.tallNoGrin ?? true,
   };
 }

@@ -6,6 +6,7 @@
 // a mouth narrower than at rest is not stretched, smiling or dimpled (widenCap).
 import type { RigControl } from './controls.ts';
 import { PUCKER_NARROWING as BASIS_PUCKER_NARROWING } from './basis/mouth.ts';
+import { smoothstep } from '../math/smooth.ts';
 
 /** The mouth corners (landmarks). */
 const CORNERS = [61, 291] as const;
@@ -148,12 +149,39 @@ export const WIDEN_FLOOR_MAX_GAIN = 2.5;
  * smiling rest, and what was left of Katie's grin at 2.7 s (mouth 1.24 times her rest) widened
  * lp_s2's by 1.12 (smile 0.35, stretch 0.06): her grin arrived as a round, pursed mouth.
  */
-export function widenToWidth(w: Partial<Record<RigControl, number>>, widthRatio: number): void {
+export function widenToWidth(w: Partial<Record<RigControl, number>>, widthRatio: number, frozen: readonly RigControl[] = []): void {
   const missing = widthRatio - widthFromWeights(w);
   if (widthRatio <= 1 || missing <= 0) return;
+  // (`frozen`: widening controls left as they are, the others scaled to make up the width)
+  const scaled = WIDENING.filter((c) => !frozen.includes(c));
   let widening = 0;
-  for (const c of WIDENING) widening += (WIDTH_PER_UNIT[c] ?? 0) * (w[c] ?? 0);
+  for (const c of scaled) widening += (WIDTH_PER_UNIT[c] ?? 0) * (w[c] ?? 0);
   if (widening <= 1e-6) return;
   const gain = Math.min(WIDEN_FLOOR_MAX_GAIN, (widening + missing) / widening);
-  for (const c of WIDENING) if (w[c] !== undefined) w[c] = Math.min(1, w[c]! * gain);
+  for (const c of scaled) if (w[c] !== undefined) w[c] = Math.min(1, w[c]! * gain);
+}
+
+/** The inner lips' middle (13, 14) and corners (78, 308). */
+const INNER = { upper: 13, lower: 14, left: 78, right: 308 } as const;
+
+/** How tall the opening is: the inner lips' gap over their corner-to-corner width (x, y of a canonical shape; 0 shut). */
+export function openingAspect(canon: ArrayLike<number>): number {
+  const d = (a: number, b: number) => Math.hypot(canon[a * 3]! - canon[b * 3]!, canon[a * 3 + 1]! - canon[b * 3 + 1]!);
+  return d(INNER.upper, INNER.lower) / (d(INNER.left, INNER.right) || 1);
+}
+
+/**
+ * A tall opening is no grin. A mouth opened wide ("ah", a shout, an open "oh") widens by itself,
+ * more in some faces than the rig's jaw does (lp_d11 f165: 1.30 times her neutral's width at a gap
+ * of 0.63 of it; Katie f168 1.21 at 0.46), and the fit gives the corners' spread to the smile
+ * (0.45-0.55): the photo grinned at every shout. A smile opens wide and low: the drivers' open
+ * smiles stay under TALL_FROM (Katie f23 0.33, lp_d6 f181 0.30, lp_d11 f148 0.25). From there the
+ * smile and dimples (the corners' lift and pull back) may hold less, none from TALL_FULL.
+ */
+export const TALL_FROM = 0.4, TALL_FULL = 0.65;
+export const GRINNING: RigControl[] = ['mouthSmileLeft', 'mouthSmileRight', 'mouthDimpleLeft', 'mouthDimpleRight'];
+
+/** The largest smile / dimple weight an opening this tall (openingAspect) can hold. */
+export function tallGrinCap(aspect: number): number {
+  return 1 - smoothstep(TALL_FROM, TALL_FULL, aspect);
 }

@@ -9,34 +9,38 @@ import type { BakedEye } from './bake.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** The shut eye's edge rides on the closing lid until the fade (0..1) reaches RIDE_UNTIL[0], then settles by RIDE_UNTIL[1]. */
-const RIDE_UNTIL = [0.7, 1] as const;
-
 /**
- * Per patch column: where the library's shut edge is drawn (the rendered lid's edge, reaching the
- * library's own place as the fade completes).
+ * Per patch column: where the shut lid's edge (its lash line) is drawn at fade `show`: on the closing
+ * mesh lid's edge as rendered while the slit below it is still open (show 0, completion .85), moving
+ * down with the fade onto the shut edge at show 1, fast at first (ease-out: at completion .95 the
+ * slit is a ninth of the mesh lid's). Before s26 it rode the mesh lid until show .7 and
+ * settled only over the last .3 (completion .955-1), while the slit under it took the patch's skin at
+ * show: on a photo whose mesh lid stops well above the lower lid (the cartoon lp_s7: the eyeball still
+ * shows under the mesh lid at blink 1) the lid was pale and translucent with the iris through it at
+ * .9-.95 (docs/review/lead-s25-lp_s7-mt_sun.jpg, 11.3 s). Now the lid comes down, opaque, and the slit
+ * under it is the eyeball in the lid's shadow, closing.
  */
-function riddenEdge(eye: BakedEye, lidNow: Line, show: number): Float32Array {
-  const ride = 1 - smoothstep(RIDE_UNTIL[0], RIDE_UNTIL[1], show);
+export function drawnEdge(eye: BakedEye, lidNow: Line, show: number): Float32Array {
   const edgeV = new Float32Array(PATCH_W);
   for (let c = 0; c < PATCH_W; c++) {
     const now = lineAt(lidNow, clamp01(cellU(c)));
     const shut = eye.shutV[c]!;
     // only upward of the shut edge and below the crease (a lid that is not yet down)
     const e = Math.min(shut, Math.max(eye.creaseV[c]! + 0.02, now));
-    edgeV[c] = shut + ride * (e - shut);
+    // written from the shut edge, as before s26, so the held slit (show 0) renders byte-identical
+    edgeV[c] = shut + (1 - show) ** 2 * (e - shut);
   }
   return edgeV;
 }
 
 /**
  * Where to sample the baked eye (v) for drawn position v, when its shut edge (shut) is drawn at
- * edge: crease..edge maps to crease..shut, edge..bottom to shut..bottom; outside unchanged.
+ * edge: the lid, crease..edge, maps to crease..shut; elsewhere unchanged (below the shut edge the
+ * lower lid stays where it is; the slit between edge and shut is not sampled).
  */
-function warpV(v: number, crease: number, edge: number, shut: number, bottom: number): number {
-  if (edge === shut || v <= crease || v >= bottom) return v;
-  if (v <= edge) return crease + ((v - crease) * (shut - crease)) / Math.max(1e-4, edge - crease);
-  return shut + ((v - edge) * (bottom - shut)) / Math.max(1e-4, bottom - edge);
+function warpV(v: number, crease: number, edge: number, shut: number): number {
+  if (edge === shut || v <= crease || v > edge) return v;
+  return crease + ((v - crease) * (shut - crease)) / Math.max(1e-4, edge - crease);
 }
 
 /** The pixel box (inclusive, within the target) the patch covers in frame f. */
@@ -72,21 +76,30 @@ export function gapShadow(gap: number): number {
   return GAP_SHADOW_MAX * (1 - smoothstep(GAP_SHADOW[0], GAP_SHADOW[1], gap));
 }
 
-/** Over this many eye widths at the ridden edge the lid's fade (showLid) goes over to the open part's (show). */
+/** Over this many eye widths at the drawn edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
+/** The drawn lid covers the eyeball past the mesh lid's edge fully once the fade below the lid (show) reaches this. */
+const COVER_BY = 0.1;
 
 /**
  * Blends one baked eye into the target in eye frame f at fade `show`, over surfaces no nearer than
- * nearIz (1/z), its shut edge riding on the rendered lid's edge lidNow; above that edge (the lid)
- * at fade showLid (>= show).
+ * nearIz (1/z). Its lid comes down from the rendered lid's edge lidNow to the shut edge as show goes
+ * 0 -> 1 (drawnEdge): over the mesh lid at fade showLid (>= show), past it (over the eyeball) whole;
+ * the slit still open under it is left to the eyeball, in the lid's shadow; the lower lid at show,
+ * but whole over the eyeball (surfaces farther than eyeballIz, 1/z): a painted white that reaches
+ * below the lower lid line (lp_s7) is not seen through it.
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show): void {
-  const edgeV = riddenEdge(eye, lidNow, show);
-  // per column, the shadow over the gap still open under the ridden edge, coming in with the shut
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0): void {
+  const edgeV = drawnEdge(eye, lidNow, show);
+  // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
   // a wink's other eye) with the lash colour, a line with no iris (wink20)
-  const gapShade = new Float32Array(PATCH_W);
-  for (let c = 0; c < PATCH_W; c++) gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!) * show;
+  const gapShade = new Float32Array(PATCH_W), meshEdge = new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!) * Math.min(1, 2 * show);
+    meshEdge[c] = Math.min(eye.shutV[c]!, lineAt(lidNow, clamp01(cellU(c))));
+  }
+  const cover = Math.min(1, show / COVER_BY), pixel = 1 / f.width;
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
@@ -97,22 +110,36 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const [u, v] = toEye(f, x + 0.5, y + 0.5);
       const gx = (u - PATCH_U0) * PATCH_PPW;
       const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
-      const gy = (warpV(v, eye.creaseV[col]!, edgeV[col]!, eye.shutV[col]!, eye.bottomV[col]!) - PATCH_V0) * PATCH_PPW;
+      const edge = edgeV[col]!, shut = eye.shutV[col]!;
+      // a pixel in the slit (edge..shut) takes the lid above its middle, the lower lid below it, each by
+      // the share of the pixel outside the slit: a slit thinner than a pixel is a dark line, not beads
+      const lidSide = v <= (edge + shut) / 2;
+      const at = lidSide ? Math.min(v, edge) : Math.max(v, shut);
+      const gy = (warpV(at, eye.creaseV[col]!, edge, shut) - PATCH_V0) * PATCH_PPW;
       if (gx < 0.5 || gy < 0.5 || gx > PATCH_W - 0.5 || gy > PATCH_H - 0.5) continue;
-      // the lid (above the ridden edge) at its own fade, the still open eye below at show
-      const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, v - edgeV[col]!) : 0;
       const mask = sampleScalar(eye.mask, PATCH_W, PATCH_H, gx, gy);
-      let m = mask * (show + lidShare * (showLid - show));
-      // the closing eye's last gap, under the ridden edge and above the shut one: the lid's shadow
-      const shadow = gapShade[col]! > 0 && v > edgeV[col]! && v < eye.shutV[col]! ? gapShade[col]! * mask : 0;
+      // the share of the pixel over the still open slit (none while the slit is held, show 0)
+      const open = shut > edge ? cover * Math.min(1, Math.max(0, (Math.min(v + pixel / 2, shut) - Math.max(v - pixel / 2, edge)) / pixel)) : 0;
+      let m = 0;
+      if (lidSide && (v <= edge || open > 0)) {
+        // the lid at its own fade, going over to the open part's toward the edge; past the mesh lid's
+        // edge (over the eyeball) whole as it comes down
+        const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, at - edge) : 0;
+        const faded = show + lidShare * (showLid - show);
+        m = mask * (faded + (1 - faded) * cover * smoothstep(-EDGE_SOFT, 0, at - meshEdge[col]!));
+      } else if (!lidSide && (v >= shut || open > 0)) {
+        // below the shut edge, the lower lid at the fade below the lid; over the eyeball whole as the lid comes down
+        m = mask * (depth[row]! < eyeballIz ? show + (1 - show) * cover : show);
+      }
+      m *= 1 - open;
+      // over the slit: the lid's shadow (the lash line's colour) on the eyeball
+      const shadow = gapShade[col]! * mask * open;
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       if (shadow > 0.002) {
-        // the lash line's colour in the shadow's share, over what the patch would give there (its
-        // lower-lid skin, fading in over the white: a pale sliver)
-        const lash = col * 3, a = Math.max(m, shadow), k = shadow / a;
+        const lash = col * 3, k = shadow / (m + shadow);
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
-        m = a;
+        m += shadow;
       }
       color[row] = blendOver(color[row]!, px, m);
     }

@@ -72,6 +72,8 @@ export class FrameLight {
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
+  /** output pixels the tongue is lowered so its top stands no higher than TONGUE_OVER_TIPS over the lower row's tips (tongueSink) */
+  tongueSink = 0;
   /** layer pixels over its anchor up to which the grown tongue's top is fully lit (its back beyond falls into the mouth's shadow) */
   tongueLitUp = 0;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
@@ -120,6 +122,7 @@ export class FrameLight {
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
+    this.tongueSink = tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide);
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
@@ -210,6 +213,36 @@ export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: nu
   const want = lipUnder - TONGUE_FILL * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
   return Math.max(1, -want / (top * p.scale));
 }
+
+/**
+ * Output pixels the tongue goes down so that its top (grown by `grow`, at TONGUE_RAISE over the jaw's
+ * anchor, following the jaw set by TONGUE_FOLLOW) stands no more than TONGUE_SPEECH_FILL of the lip gap
+ * over the lower lip's inner line, or TONGUE_OVER_TIPS over the lower row's tips (`tips` layer px over
+ * the anchor, the row dropped by `drop` and `follow` output px) where those stand higher. In a speech
+ * opening whose lower lip hangs under the jaw's anchor (mt_man: 0.014-0.046 IOD, a full lower lip and
+ * mouthLowerDown) the jaw set follows the lip to hide the lower row and the tongue only half as far:
+ * its top stood 0.12-0.17 IOD (0.73-1.0 of the gap) over the lower lip with the lower row's tips 0.02
+ * over it, one pink surface from the lip up to the upper teeth (critic25's "glossy pink blob", issue
+ * #13). Fades out over a wide opening (`wide`), where tongueFillGrow grows it to fill the lower part,
+ * and comes in as the lip hangs under the anchor (LIP_HANG).
+ */
+export function tongueSink(p: MouthPlacement, top: number | null, tips: number | null, grow: number, follow: number, drop: number, wide: number): number {
+  if (top === null || tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
+  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+  const tongueOver = top * p.scale * grow + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow + lipUnder;
+  const tipsOver = tips * p.scale - drop - follow + lipUnder;
+  const allowed = Math.max(TONGUE_SPEECH_FILL * p.gap * p.unit, tipsOver + TONGUE_OVER_TIPS * p.unit);
+  // (only as far as the lip hangs under the anchor: a plain jawOpen keeps its tongue at ~0.65 of the
+  // gap, lp_s0's lit lower part, test/mouthCrescent)
+  return Math.max(0, tongueOver - allowed) * (1 - wide) * smoothstep(0, LIP_HANG * p.unit, lipUnder);
+}
+
+/** a speech opening's tongue top stands at most this share of the lip gap over the lower lip (tongueSink; a plain jawOpen's stands ~0.45-0.5 of it: lp_s0, lp_s42) ... */
+const TONGUE_SPEECH_FILL = 0.5;
+/** ... or this far (iod) over the lower row's tips, where they stand higher */
+const TONGUE_OVER_TIPS = 0.035;
+/** how far (iod) the lower lip hangs under the jaw's anchor for the whole sink (mt_man's loud frames: 0.025-0.046) */
+const LIP_HANG = 0.03;
 
 /**
  * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light

@@ -97,9 +97,10 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // (the upper lip and teeth shade what lies just under them: a thin dark band, the tongue lit below it)
     const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - (q.rowTop ?? q.top)) / p.unit, (q.bottom - q.cy) / p.unit) * (ot > 0 ? oTongueLight(ot, light.roundShade) : 1);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
-    // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome)
+    // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome; lowered by tongueSink
+    // under a lower lip hanging below the jaw, except in an O, whose tongue roundInside.ts places)
     const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
-    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow) * inv;
+    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
     const tx = lx / (0.85 + 0.15 * light.tongueGrow);
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {

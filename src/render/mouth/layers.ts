@@ -10,12 +10,13 @@ import { ready, coverage, type ReadyLayer } from './readyLayer.ts';
 import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMatch.ts';
 import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
-import { BODY_LINE, withToothRelief } from './toothRelief.ts';
+import { BODY_LINE, shadeTintOf, withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
+import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
 import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
@@ -126,26 +127,41 @@ interface TeethLook {
   lipDetail: number | null;
   /** the photo's lip edges' blur and the rows' own softness (output px) */
   lipBlur: number | null;
+  /** the photo's grain around its lips (pictureGrain.ts fineGrain) */
+  lipGrain: number | null;
   haveBlur: number;
 }
 
 /**
  * The library rows in this photo's look (photoLook.ts): sharpened (or softened) to the detail of the
  * photo around its lips, or blurred to the softness of its lip edges where that is more (pictureBlur.ts:
- * a painting's or a soft photo's grain read as detail), their bright teeth brought to the photo's
- * teeth brightness (`look`).
+ * a painting's or a soft photo's grain read as detail), given the picture's grain (pictureGrain.ts),
+ * then separate teeth (`relief`), their
+ * bright teeth brought to the photo's teeth brightness (`look`).
+ * The sharpness is matched on the finished rows (the relief's lines count as detail), but only the
+ * library's own pixels take a sharpening: the relief is drawn at the picture's softness already, and
+ * sharpened again its lines between teeth and the biting edge doubled into a dark grid ("braces": lp_s1,
+ * session 26). A softening takes the relief too.
  */
-function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
-  const matched = sharpnessToMatch(upper, look.lipDetail);
+  const matched = sharpnessToMatch(relief(upper, -1), look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
-  const { layers: bright } = brightenedTo([sharpened(upper, amount), sharpened(lower, amount)], look.target, libraryGain(look.softShare));
+  // (softened, the relief goes first: its lines as soft as the picture's lips, as until session 26)
+  const sharp = amount >= 0;
+  const shaped = (l: ReadyLayer, dir: -1 | 1) => (sharp ? sharpened(l, amount) : sharpened(relief(l, dir), amount));
+  const [u0, l0] = withPictureGrain([shaped(upper, -1), shaped(lower, 1)], look.lipGrain);
+  const rows = sharp ? [relief(u0!, -1), relief(l0!, 1)] : [u0!, l0!];
+  const { layers: bright } = brightenedTo(rows, look.target, libraryGain(look.softShare));
   const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
   return { upper: u!, lower: l! };
 }
 
+/** Sees the library rows after each of readyMouth's stages (bench/teethStages.ts: which stage draws a defect). */
+export type TeethStageProbe = (stage: string, upper: ReadyLayer, lower: ReadyLayer) => void;
+
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
-export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
+export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStageProbe): ReadyMouth {
   const own = photoCut(avatar);
   const lib = teethLibrary();
   const eyes = eyeWhite(avatar);
@@ -160,31 +176,40 @@ export function readyMouth(avatar: Avatar, outPerIod: number): ReadyMouth {
   // lip's distances (how far the row sits under the lip) stay in the face's IOD
   const toothPerIod = outPerIod * teethScaleForMouth(restMouthOverIod(avatar));
   // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
-  const { detail: lipDetail, blur: lipBlur } = photoLipLook(avatar, outPerIod / avatar.head.iod);
+  const { detail: lipDetail, blur: lipBlur, grain: lipGrain } = photoLipLook(avatar, outPerIod / avatar.head.iod);
   // (a sharp photo's row is as lit along it as its centre: rowLevel.ts; a soft one keeps the library's fall)
   const level = 1 - pictureSoftness(lipBlur);
-  const row = (layer: typeof lib.upper, dir: -1 | 1) => {
-    const teeth = towardOffWhite(ready(layer, toothPerIod, extra, match, TEETH_LIFT), white, own ? PHOTO_HUE_KEEP : undefined);
-    // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
-    const carried = levelledRow(mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod), toothPerIod, dir < 0 ? 1 : -1, level);
-    // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts),
-    // then separate teeth on it (toothRelief.ts: the library's gaps were lost in its video frames)
-    const tipsDir = dir < 0 ? 1 : -1;
-    return withToothRelief(evenTips(carried, toothPerIod, tipsDir), toothPerIod, tipsDir, soft, BODY_LINE);
+  const stages = new Map<string, ReadyLayer[]>();
+  const seen = (stage: string, l: ReadyLayer): ReadyLayer => {
+    if (probe) stages.set(stage, [...(stages.get(stage) ?? []), l].slice(-2)); // (the last upper and lower row)
+    return l;
   };
+  const row = (layer: typeof lib.upper, dir: -1 | 1) => {
+    const teeth = seen('matched', towardOffWhite(seen('ready', ready(layer, toothPerIod, extra, match, TEETH_LIFT)), white, own ? PHOTO_HUE_KEEP : undefined));
+    // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
+    const carried = seen('levelled', levelledRow(seen('rows', mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod)), toothPerIod, dir < 0 ? 1 : -1, level));
+    // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts)
+    return seen('tips', evenTips(carried, toothPerIod, dir < 0 ? 1 : -1));
+  };
+  // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
+  // gaps in the cavity's hue
+  const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
+  const relief = (l: ReadyLayer, dir: -1 | 1) => seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, soft, BODY_LINE, shadeTintOf(libCavity)));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
-  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
-  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), look), fromPhoto: false, lowerFromPhoto: false };
+  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
+  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look), fromPhoto: false, lowerFromPhoto: false };
+  seen('look', teeth.upper); seen('look', teeth.lower);
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
-  const cav = lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number];
+  seen('photo', teeth.upper); seen('photo', teeth.lower);
+  if (probe) for (const [stage, [u, l]] of stages) probe(stage, u!, l!);
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
   return {
     upper: teeth.upper,
     lower: teeth.lower,
     tongue,
     tongueSides: tongue ? tongueSides(tongue) : null,
-    cavity: own && teeth.fromPhoto ? own.cavity : desaturate(cav, match.saturation),
+    cavity: own && teeth.fromPhoto ? own.cavity : libCavity,
     fromPhoto: teeth.fromPhoto,
     lowerFromPhoto: teeth.lowerFromPhoto,
   };

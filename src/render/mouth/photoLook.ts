@@ -10,6 +10,7 @@ import { gaussianBlur } from '../../eval/metrics/ssim.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { edgeBlur } from './pictureBlur.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { fineGrain } from './pictureGrain.ts';
 
 /**
  * Fine against coarse detail of a luminance image over a mask: mean |L - G1 L| / mean |G1 L - G2 L|
@@ -64,13 +65,14 @@ export function lipBoxLuminance(avatar: Avatar, scale: number): { L: Float32Arra
 }
 
 /**
- * The photo around its lips at output scale (see lipBoxLuminance), read once for both: its detail
- * ratio (detailRatio) and its blur (gaussian sigma, output px; pictureBlur.ts edgeBlur).
+ * The photo around its lips at output scale (see lipBoxLuminance), read once for all: its detail
+ * ratio (detailRatio), its blur (gaussian sigma, output px; pictureBlur.ts edgeBlur) and its grain
+ * (pictureGrain.ts fineGrain).
  */
-export function photoLipLook(avatar: Avatar, scale: number): { detail: number | null; blur: number | null } {
+export function photoLipLook(avatar: Avatar, scale: number): { detail: number | null; blur: number | null; grain: number | null } {
   const { L, W, H, mask } = lipBoxLuminance(avatar, scale);
   const inner = erode(mask, W, H, 3);
-  return { detail: detailRatio(L, W, H, inner), blur: edgeBlur(L, W, H, inner) };
+  return { detail: detailRatio(L, W, H, inner), blur: edgeBlur(L, W, H, inner), grain: fineGrain(L, W, H, inner) };
 }
 
 /** A mask shrunk by r pixels (a pixel stays only when its whole (2r+1)^2 neighbourhood is set). */

@@ -154,6 +154,16 @@ function columnShade(x: number, widths: number[], shades: number[]): number {
  * 7.7 against his real 1.9-3.3, lp_s5 9.3). Now every row takes it (readyMouth).
  */
 const TIP_LINES: [number, number] = [0.02, 0.045];
+/** the share of the cavity's colour (over its luma) a full shade takes: the gaps' dark is the mouth's, not grey */
+const GAP_WARMTH = 0.5;
+
+/** The colour `rgb` over its luminance, per channel (1, 1, 1: neutral): the hue a relief's shade takes. */
+export function shadeTintOf(rgb: [number, number, number]): [number, number, number] {
+  const y = Math.max(1, lum(...rgb));
+  return [rgb[0] / y, rgb[1] / y, rgb[2] / y];
+}
+/** a one-pixel box's standard deviation (px): what a pixel's area adds to a line's width */
+const PIXEL_SIGMA = Math.sqrt(1 / 12);
 export const BODY_LINE = 0.5;
 
 /**
@@ -161,11 +171,14 @@ export const BODY_LINE = 0.5;
  * toward the row's tips (`dir` 1: tips down, the upper row; -1: tips up, the lower row).
  * `softPx` is the picture's blur at output scale (px).
  */
-export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number, bodyLine = 1): ReadyLayer {
+export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number, bodyLine = 1, shadeTint?: [number, number, number]): ReadyLayer {
   const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
   const upper = dir > 0;
   const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
-  const soft = softPx / outPerIod, reach = EMBRASURE_REACH * outPerIod;
+  // (a line is seen over a whole output pixel, not at its centre: the pixel's footprint widens it,
+  // its darkness kept in sum; at ~90 px per IOD (lp_s1) a line on a pixel's centre was a dark
+  // one-pixel column and the next, between two centres, half as dark: an uneven grid)
+  const soft = Math.hypot(softPx, PIXEL_SIGMA) / outPerIod, reach = EMBRASURE_REACH * outPerIod;
   // the cut tip's edge ramps over a pixel, or the picture's softness
   const ramp = Math.max(1, 2 * softPx), incisal = Math.max(1, INCISAL_BAND * outPerIod);
   for (let x = 0; x < W; x++) {
@@ -204,7 +217,11 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const m = relief * edge * cover;
       // (a shade loses its colour as it darkens: the chroma goes as m^2, session 16: mt_sun's gaps were dark gold, olive)
       const lo = lum(d[o]!, d[o + 1]!, d[o + 2]!), ky = m * lo, kc = m * m;
-      data[o] = ky + (d[o]! - lo) * kc; data[o + 1] = ky + (d[o + 1]! - lo) * kc; data[o + 2] = ky + (d[o + 2]! - lo) * kc; data[o + 3] = d[o + 3]! * cover;
+      // (...and takes the mouth's: a gap between teeth looks into the cavity; neutral grey gaps on warm
+      // teeth beside red lips read as metal, lp_s1's "braces", session 26)
+      const warm = shadeTint ? GAP_WARMTH * (1 - relief * edge) * ky : 0, cap = 255 * d[o + 3]! * cover;
+      for (let ch = 0; ch < 3; ch++) data[o + ch] = Math.min(cap, Math.max(0, ky + (d[o + ch]! - lo) * kc + (shadeTint ? warm * (shadeTint[ch]! - 1) : 0)));
+      data[o + 3] = d[o + 3]! * cover;
     }
   }
   return { ...l, data };

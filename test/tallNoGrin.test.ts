@@ -1,0 +1,74 @@
+// A tall opening is no grin (rig/mouthPrior.ts tallGrinCap, motion/mouthAfterSmoothing.ts
+// tallGrinCaps + keepWideMouth, #13/#14 tallO26): a driver's shout or open "oh" widens its mouth, and the fit
+// gave that spread to the smile, so the photo grinned; open smiles (wide and low) keep theirs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { GRINNING, WIDENING, openingAspect, tallGrinCap, widthFromWeights, TALL_FROM, TALL_FULL } from '../src/rig/mouthPrior.ts';
+import { meanFace } from '../src/rig/fit.ts';
+import { Channels } from '../src/motion/channels.ts';
+import { keepWideMouth, tallGrinCaps } from '../src/motion/mouthAfterSmoothing.ts';
+import { motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
+
+const video = (name: string) => fileURLToPath(new URL(`../../shared/data/video/${name}`, import.meta.url));
+
+test('tallGrinCap: a low opening (an open smile) holds any smile, a tall one none, falling in between', () => {
+  // Katie's open smile peaks at 0.33-0.41 (f23-f27), lp_d6's at 0.30 (f181)
+  for (const a of [0, 0.25, 0.33, TALL_FROM]) assert.equal(tallGrinCap(a), 1);
+  for (const a of [TALL_FULL, 0.8, 2.2]) assert.equal(tallGrinCap(a), 0);
+  const mid = tallGrinCap((TALL_FROM + TALL_FULL) / 2);
+  assert.ok(mid > 0.4 && mid < 0.6, `${mid}`);
+  assert.ok(tallGrinCap(0.5) > tallGrinCap(0.55));
+});
+
+test('openingAspect: the mean face is shut; parting its inner lips by half their width reads 0.5', () => {
+  const face = meanFace();
+  assert.ok(openingAspect(face) < 0.05, `${openingAspect(face)}`);
+  const open = Float64Array.from(face);
+  const width = Math.hypot(face[78 * 3]! - face[308 * 3]!, face[78 * 3 + 1]! - face[308 * 3 + 1]!);
+  open[13 * 3 + 1] = face[13 * 3 + 1]! - width / 4;
+  open[14 * 3 + 1] = face[13 * 3 + 1]! + width / 4;
+  open[13 * 3] = open[14 * 3] = face[13 * 3]!;
+  assert.ok(Math.abs(openingAspect(open) - 0.5) < 1e-9, `${openingAspect(open)}`);
+});
+
+test('keepWideMouth with tallGrinCaps: a tall frame gives its smile and dimples\' width to the stretch; low and unusable frames are as without caps', () => {
+  // frames 0-3 at the rest width, shut; 4-5 wider, low (an open smile); 6-8 wider, tall (a shout); 9 tall but unusable
+  const n = 10, valid = [...Array(n).keys()].map((i) => i < 9);
+  const widths = Float64Array.from({ length: n }, (_, i) => (i < 4 ? 1 : 1.2));
+  const aspects = Float64Array.from({ length: n }, (_, i) => (i < 4 ? 0 : i < 6 ? 0.3 : 0.9));
+  const make = () => {
+    const ch = new Channels(n);
+    for (const c of GRINNING) ch.get(`w.${c}`).fill(0.5);
+    ch.get('w.mouthStretchLeft').fill(0.2);
+    ch.get('w.mouthStretchRight').fill(0.2);
+    ch.get('w.mouthFunnel');
+    ch.get('w.mouthPucker');
+    return ch;
+  };
+  const plain = make(), capped = make();
+  keepWideMouth(plain, widths, valid);
+  const caps = tallGrinCaps(aspects, valid);
+  assert.deepEqual([...caps], [1, 1, 1, 1, 1, 1, 0, 0, 0, 1]);
+  keepWideMouth(capped, widths, valid, caps);
+  for (const name of plain.names) for (const i of [0, 1, 2, 3, 4, 5, 9]) assert.equal(capped.get(name)[i], plain.get(name)[i], `${name} f${i}`);
+  for (const i of [7, 8]) {
+    for (const c of GRINNING) assert.equal(capped.get(`w.${c}`)[i], 0, `${c} f${i}`);
+    const w = Object.fromEntries(plain.names.map((name) => [name.slice(2), capped.get(name)[i]!]));
+    assert.ok(capped.get('w.mouthStretchLeft')[i]! > 0.2, 'the stretch makes up the width');
+    assert.ok(widthFromWeights(w) > 1.1 && widthFromWeights(w) <= 1.2 + 1e-9, `width ${widthFromWeights(w)}`);
+  }
+});
+
+test('lp_d6, first 3 s: her frown with the lips apart (f44-48, tall) loses the fitted smile; only the widening controls of tall frames change', async () => {
+  const raw = await trackVideo(video('lp_d6.mp4'), { fps: 25, maxSide: 720, maxSeconds: 3 });
+  const on = motionFramesFromRaw(raw, 25, true).frames, off = motionFramesFromRaw(raw, 25, true, { fit: { tallNoGrin: false } }).frames;
+  const smile = (f: (typeof on)[number]) => ((f.w.mouthSmileLeft ?? 0) + (f.w.mouthSmileRight ?? 0)) / 2;
+  const changed = on.map((f, i) => JSON.stringify(f) !== JSON.stringify(off[i])).flatMap((c, i) => (c ? [i] : []));
+  assert.ok(changed.length > 0 && changed.length < 0.4 * on.length, `changed ${changed.join(',')}`);
+  assert.ok(smile(off[45]!) > 0.3 && smile(on[45]!) < 0.1, `f45 smile ${smile(off[45]!).toFixed(2)} -> ${smile(on[45]!).toFixed(2)}`);
+  for (const i of changed) {
+    for (const k of Object.keys(on[i]!.w)) if (!WIDENING.includes(k as never)) assert.equal(on[i]!.w[k], off[i]!.w[k], `f${i} ${k}`);
+    assert.ok(smile(on[i]!) <= smile(off[i]!));
+  }
+});
