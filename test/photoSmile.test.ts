@@ -2,7 +2,7 @@
 // counts from its rest, so a smiling photo driven by a face at rest was de-smiled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepPhotoSmile, MOUTH_ON_PHOTO, SMILE_AT_START } from '../src/rig/mouthBase.ts';
+import { keepPhotoSmile, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
 
 const L = CONTROL_INDEX.mouthSmileLeft, R = CONTROL_INDEX.mouthSmileRight;
@@ -30,6 +30,10 @@ test('keepPhotoSmile: the kept smile gives way as the lips round, and audio fram
   const wvRound = weightsToVector(round);
   keepPhotoSmile(wvRound, smilingPhoto(), round);
   assert.equal(wvRound[L], 0, 'an O: no smile kept');
+  const shout = { mouthSmileLeft: 0, [SMILE_ROOM]: 0.2 };
+  const wvShout = weightsToVector(shout);
+  keepPhotoSmile(wvShout, smilingPhoto(), shout);
+  assert.ok(Math.abs(wvShout[L]! - 0.09) < 1e-12, 'a tall opening holds a fifth of a smile, the photo\'s too');
   const audio = { mouthSmileLeft: 0, [MOUTH_ON_PHOTO]: 1 };
   const wvAudio = weightsToVector(audio);
   keepPhotoSmile(wvAudio, smilingPhoto(), audio);
