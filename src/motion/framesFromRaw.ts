@@ -10,7 +10,7 @@ import { blinkPeaksKept, closuresKept, fillGaps, oneEuroZeroLag } from './filter
 import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
-import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
+import { MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
@@ -258,6 +258,21 @@ function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onP
   return frames;
 }
 
+/**
+ * Every frame carries the smiles of the first usable one and how much smile its opening can hold (rig/mouthBase.ts
+ * keepPhotoSmile: the driver's smile that stands for the photo's, and a tall opening's cap, tallGrinCaps, which the
+ * photo's own smile must keep too: the Mona Lisa's smile put back on the child's shout drew the grin tallO26 took away).
+ */
+function markStartSmiles(frames: MotionFrame[], first: number, grinCaps?: ArrayLike<number>): void {
+  const start = frames[first]?.w;
+  if (!start) return;
+  const smiles = [start.mouthSmileLeft ?? 0, start.mouthSmileRight ?? 0];
+  frames.forEach((f, i) => {
+    SMILE_AT_START.forEach((name, side) => (f.w[name] = smiles[side]!));
+    if (grinCaps && grinCaps[i]! < 1) f.w[SMILE_ROOM] = grinCaps[i]!;
+  });
+}
+
 /** Turns per-frame raw faces into smoothed Motion frames. */
 export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
@@ -283,7 +298,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   gazeHeldThroughClosures(ch, valid);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
-  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid, fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid) : undefined);
+  const grinCaps = rigChannels.size > 0 && fit.widenToDriver && fit.tallNoGrin && !onPhoto ? tallGrinCaps(mouthAspects, valid) : undefined;
+  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid, grinCaps);
   // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
   if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
@@ -294,5 +310,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
   const slit = slitEyeTrust(raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null)));
   const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
-  return { frames: framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust), stats: { frames: n, missing, interpolated } };
+  const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
+  markStartSmiles(frames, valid.indexOf(true), grinCaps);
+  return { frames, stats: { frames: n, missing, interpolated } };
 }

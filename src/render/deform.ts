@@ -13,7 +13,7 @@ import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type Jaw
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
 import { smooth01 } from '../math/smooth.ts';
-import { rebaseMouth, keepShutPhotoLips } from '../rig/mouthBase.ts';
+import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
@@ -135,6 +135,7 @@ export class Deformer {
     const rig = avatar.rig;
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);
+    keepPhotoSmile(wv, rig.photoWeights, frame.w);
     // (past the photo's own gap: up to it the renderer shows the photo's own seam, render/mouth/opening.ts interiorFadeSpan)
     keepShutPhotoLips(wv, rig.photoWeights, frame.w, () => otherLipGap(wv, avatar) - jawMap.photoGap);
     // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)

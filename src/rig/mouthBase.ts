@@ -88,3 +88,30 @@ export function keepShutPhotoLips(wv: Float64Array, photoWeights: ArrayLike<numb
   LIP_OPENERS.forEach((k, q) => (wv[k] = was[q]! + t * (wv[k]! - was[q]!)));
 }
 
+const SMILES = [CONTROL_INDEX.mouthSmileLeft, CONTROL_INDEX.mouthSmileRight];
+/** Motion frame `w` entries (not rig controls): each side's smile on the driver's first usable frame (motion/framesFromRaw.ts). */
+export const SMILE_AT_START = ['smileAtStartLeft', 'smileAtStartRight'] as const;
+/** A motion frame `w` entry: the share of a smile the driver's opening can hold (rig/mouthPrior.ts tallGrinCap); absent = 1. */
+export const SMILE_ROOM = 'smileRoom';
+const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
+/** The lips' rounding (pucker + half the funnel) at which a photo's own smile is given up entirely: an "O" is narrow. */
+const SMILE_ROUND_LIMIT = 0.35;
+
+/**
+ * In place: on a video frame, each smile at least the photo's own moved by what the driver's smile did since its first
+ * frame, less as the lips round. A driver's smile counts from its own rest (0 at rest), so a smiling photo driven by a
+ * face at rest lost its smile: self-reenacted mt_sun, who smiles throughout, talked with a de-smiled mouth (frame 1,
+ * where the real frame is the photo: mouth box 18.3 dB, 36.6 with the photo's own weights; its smiles alone +3.1 / +2.3
+ * dB). The driver's first frame stands for the photo (as a peer's relative motion: source + driver - driver's first):
+ * a grin it starts on and relaxes from is the driver's to take away (lp_d14 starts at .91: keeping the photo's smile
+ * whole cost its self-reenactment 0.7 dB). Never below the driver's own smile, so a driver smiling from its first frame
+ * still smiles (round 9's mouthFromStart lost those). A tall opening holds only its share (SMILE_ROOM).
+ */
+export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
+  if (w[MOUTH_ON_PHOTO] === 1) return;
+  const keep = Math.max(0, 1 - (wv[PUCKER]! + 0.5 * wv[FUNNEL]!) / SMILE_ROUND_LIMIT) * (w[SMILE_ROOM] ?? 1);
+  SMILES.forEach((k, side) => {
+    const fromStart = photoWeights[k]! + wv[k]! - (w[SMILE_AT_START[side]!] ?? 0);
+    wv[k] = Math.max(wv[k]!, keep * Math.min(1, fromStart));
+  });
+}
