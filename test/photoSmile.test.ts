@@ -6,6 +6,8 @@ import { keepPhotoSmile, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../s
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
 
 const L = CONTROL_INDEX.mouthSmileLeft, R = CONTROL_INDEX.mouthSmileRight;
+/** a driver's frame: the video path marks each with the driver's first-frame smiles */
+const driven = (w: Record<string, number>) => ({ [SMILE_AT_START[0]]: 0, [SMILE_AT_START[1]]: 0, ...w });
 const smilingPhoto = () => {
   const photo = new Float64Array(CONTROL_COUNT);
   photo[L] = 0.45; photo[R] = 0.1;
@@ -13,7 +15,7 @@ const smilingPhoto = () => {
 };
 
 test('keepPhotoSmile: a driver at rest keeps the photo\'s smile; the driver\'s smile adds to it', () => {
-  const w = { mouthSmileLeft: 0, mouthSmileRight: 0.3, jawOpen: 0.2 };
+  const w = driven({ mouthSmileLeft: 0, mouthSmileRight: 0.3, jawOpen: 0.2 });
   const wv = weightsToVector(w);
   keepPhotoSmile(wv, smilingPhoto(), w);
   assert.equal(wv[L], 0.45, 'the photo\'s own smile, not the driver\'s rest-relative 0');
@@ -22,22 +24,26 @@ test('keepPhotoSmile: a driver at rest keeps the photo\'s smile; the driver\'s s
 });
 
 test('keepPhotoSmile: the kept smile gives way as the lips round, and audio frames are left to rebaseMouth', () => {
-  const half = { mouthSmileLeft: 0, mouthPucker: 0.175 };
+  const half = driven({ mouthSmileLeft: 0, mouthPucker: 0.175 });
   const wvHalf = weightsToVector(half);
   keepPhotoSmile(wvHalf, smilingPhoto(), half);
   assert.ok(Math.abs(wvHalf[L]! - 0.225) < 1e-12, 'half way to a full O: half the photo\'s smile');
-  const round = { mouthSmileLeft: 0, mouthPucker: 0.2, mouthFunnel: 0.4 };
+  const round = driven({ mouthSmileLeft: 0, mouthPucker: 0.2, mouthFunnel: 0.4 });
   const wvRound = weightsToVector(round);
   keepPhotoSmile(wvRound, smilingPhoto(), round);
   assert.equal(wvRound[L], 0, 'an O: no smile kept');
-  const shout = { mouthSmileLeft: 0, [SMILE_ROOM]: 0.2 };
+  const shout = driven({ mouthSmileLeft: 0, [SMILE_ROOM]: 0.2 });
   const wvShout = weightsToVector(shout);
   keepPhotoSmile(wvShout, smilingPhoto(), shout);
   assert.ok(Math.abs(wvShout[L]! - 0.09) < 1e-12, 'a tall opening holds a fifth of a smile, the photo\'s too');
-  const audio = { mouthSmileLeft: 0, [MOUTH_ON_PHOTO]: 1 };
+  const audio = driven({ mouthSmileLeft: 0, [MOUTH_ON_PHOTO]: 1 });
   const wvAudio = weightsToVector(audio);
   keepPhotoSmile(wvAudio, smilingPhoto(), audio);
   assert.equal(wvAudio[L], 0, 'a frame on the photo\'s mouth already carries it');
+  const posed = { mouthSmileLeft: 0 };
+  const wvPosed = weightsToVector(posed);
+  keepPhotoSmile(wvPosed, smilingPhoto(), posed);
+  assert.equal(wvPosed[L], 0, 'a frame without the driver\'s marks (view --expr, the neutral frame) is the whole expression');
 });
 
 test('keepPhotoSmile: the photo stands for the driver\'s first frame: the smile moves by what the driver\'s did since', () => {
@@ -46,7 +52,7 @@ test('keepPhotoSmile: the photo stands for the driver\'s first frame: the smile 
   keepPhotoSmile(wv, smilingPhoto(), w);
   assert.ok(Math.abs(wv[L]! - 0.25) < 1e-12, 'the photo\'s .45 with the driver\'s drop from .3 to .1');
   assert.equal(wv[R], 0.2, 'a driver relaxed further than the photo smiles keeps its own smile');
-  const wider = { mouthSmileLeft: 0.5, [SMILE_AT_START[0]]: 0 };
+  const wider = driven({ mouthSmileLeft: 0.5 });
   const wvWider = weightsToVector(wider);
   keepPhotoSmile(wvWider, smilingPhoto(), wider);
   assert.ok(Math.abs(wvWider[L]! - 0.95) < 1e-12, 'a driver at rest at its start that smiles adds to the photo\'s smile');

@@ -108,10 +108,12 @@ const SMILE_ROUND_LIMIT = 0.35;
  * still smiles (round 9's mouthFromStart lost those). A tall opening holds only its share (SMILE_ROOM).
  */
 export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
-  if (w[MOUTH_ON_PHOTO] === 1) return;
+  // only a driver's frames (they carry its first-frame smiles): the neutral frame, `view --expr` and audio frames are
+  // the whole expression or already on the photo's mouth
+  if (w[MOUTH_ON_PHOTO] === 1 || w[SMILE_AT_START[0]] === undefined) return;
   const keep = Math.max(0, 1 - (wv[PUCKER]! + 0.5 * wv[FUNNEL]!) / SMILE_ROUND_LIMIT) * (w[SMILE_ROOM] ?? 1);
   SMILES.forEach((k, side) => {
-    const fromStart = photoWeights[k]! + wv[k]! - (w[SMILE_AT_START[side]!] ?? 0);
+    const fromStart = photoWeights[k]! + wv[k]! - w[SMILE_AT_START[side]!]!;
     wv[k] = Math.max(wv[k]!, keep * Math.min(1, fromStart));
   });
 }
