@@ -298,8 +298,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   gazeHeldThroughClosures(ch, valid);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
-  const grinCaps = rigChannels.size > 0 && fit.widenToDriver && fit.tallNoGrin && !onPhoto ? tallGrinCaps(mouthAspects, valid) : undefined;
-  if (rigChannels.size > 0 && fit.widenToDriver && !onPhoto) keepWideMouth(ch, mouthWidths, valid, grinCaps);
+  const widen = rigChannels.size > 0 && fit.widenToDriver && !onPhoto;
+  const grinCaps = widen && fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid) : undefined;
+  if (widen) keepWideMouth(ch, mouthWidths, valid, grinCaps);
   // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
   if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
