@@ -2,20 +2,13 @@
 // its gradient runs across the row (vertical lines between teeth: lp_s1's "braces" grid) against
 // along it (a tip edge, a tooth's rounded top).
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
-import { luminance as lum } from '../src/math/colour.ts';
+import { layerLuma } from '../src/render/mouth/pictureGrain.ts';
 
 export interface LumaGrid { L: Float32Array; solid: Uint8Array; width: number; height: number }
 
-/** The layer's straight-alpha luma and its solid pixels (alpha >= 0.9). */
+/** The layer's straight-alpha luma and its solid pixels (alpha >= 0.9): pictureGrain.ts layerLuma, with the layer's size. */
 export function lumaOfLayer(l: ReadyLayer): LumaGrid {
-  const n = l.width * l.height, L = new Float32Array(n), solid = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const a = l.data[k * 4 + 3]!;
-    if (a < 0.9) continue;
-    solid[k] = 1;
-    L[k] = lum(l.data[k * 4]!, l.data[k * 4 + 1]!, l.data[k * 4 + 2]!) / a;
-  }
-  return { L, solid, width: l.width, height: l.height };
+  return { ...layerLuma(l), width: l.width, height: l.height };
 }
 
 /**

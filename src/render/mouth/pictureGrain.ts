@@ -43,7 +43,7 @@ function allIn(mask: Uint8Array, W: number, q: number): boolean {
 }
 
 /** A layer's straight-alpha luminance and its solid pixels (alpha >= 0.9). */
-function layerLuma(l: ReadyLayer): { L: Float32Array; solid: Uint8Array } {
+export function layerLuma(l: ReadyLayer): { L: Float32Array; solid: Uint8Array } {
   const n = l.width * l.height, L = new Float32Array(n), solid = new Uint8Array(n);
   for (let q = 0; q < n; q++) {
     const a = l.data[q * 4 + 3]!;
