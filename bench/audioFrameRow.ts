@@ -8,9 +8,10 @@ import sharp from 'sharp';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const arg = (n: string, d: string) => { const i = process.argv.indexOf(n); return i >= 0 ? process.argv[i + 1]! : d; };
-const photo = arg('--photo', '/work/shared/data/portraits/lp_s2.jpg');
+const photo = arg('--photo', path.join(SHARED_PORTRAITS, 'lp_s2.jpg'));
 const audio = arg('--audio', '/work/review/s15/media/katie8.wav');
 const frames = arg('--frames', '4,11,79,142').split(',').map(Number);
 const roots = arg('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
@@ -19,7 +20,7 @@ const SIZE = 512, T = 200;
 type P = number[];
 const label = (s: string) => Buffer.from(`<svg width="${2 * T}" height="18"><rect width="100%" height="18" fill="#000a"/><text x="4" y="14" font-size="13" fill="#fff">${s}</text></svg>`);
 
-const portrait = await analyzePortrait(await loadImage(photo.startsWith('/') ? photo : path.join('/work/shared/data/portraits', photo)));
+const portrait = await analyzePortrait(await loadImage(photo.startsWith('/') ? photo : path.join(SHARED_PORTRAITS, photo)));
 const rows: Buffer[] = [];
 for (const root of roots) {
   const { loadEngine, renderMotionFrame } = await import(path.join(root, 'src/eval/engine.ts'));

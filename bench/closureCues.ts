@@ -15,6 +15,8 @@ import { gaussianSmooth } from '../src/motion/filters.ts';
 import { closureWeights } from '../src/motion/lipClosures.ts';
 import { DATA, readCachedFaces, type TrainClip } from '../src/motion/train/teacher.ts';
 import { loadClipData } from '../src/motion/train/lipData.ts';
+import { BENCH_CACHE } from './benchCache.ts';
+import { SHARED_DATA } from './sharedData.ts';
 const argv = process.argv.slice(2);
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
 const model = loadLipModel();
@@ -53,10 +55,10 @@ const reads = arg('--reads', '/tmp/sync15/read');
 if (!existsSync(reads)) throw new Error(`no real read-backs in ${reads} (critic14's read.ts --max 200 on train clips; --reads DIR)`);
 for (const f of readdirSync(reads).filter((x) => /^real_.*json$/.test(x)).sort()) train.push(await fromRead(path.join(reads, f)));
 const s14 = arg('--critic', '/work/review/s14');
-const test: Set[] = [await fromRead(s14 + '/read/real_katie.json', s14 + '/media/katie8.wav'), await fromRead(s14 + '/read/real_mtsun.json', s14 + '/media/mtsun8.wav'), await fromRead(s14 + '/read/real_obama1.json', s14 + '/media/obama1_8.wav'), await fromRead(s14 + '/read/real_feifei1.json', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4')];
+const test: Set[] = [await fromRead(s14 + '/read/real_katie.json', s14 + '/media/katie8.wav'), await fromRead(s14 + '/read/real_mtsun.json', s14 + '/media/mtsun8.wav'), await fromRead(s14 + '/read/real_obama1.json', s14 + '/media/obama1_8.wav'), await fromRead(s14 + '/read/real_feifei1.json', path.join(SHARED_DATA, 'train/clips/styletalk_feifeili_clip1.mp4'))];
 // GRID held out: teacher jaw
 {
-  const cache = '/work/cache/closures14/lipsync'; const X: number[][] = [], y: number[] = [];
+  const cache = process.env.REAL3D_LIPSYNC_CACHE ?? path.join(BENCH_CACHE, 'lipsync'); const X: number[][] = [], y: number[] = [];
   for (const f of readdirSync(cache).filter((x) => x.startsWith('grid_'))) {
     const id = f.replace(/^grid_|\.json$/g, '');
     const clip: TrainClip = { name: `grid_${id}`, speaker: 'grid_s1', video: path.join(DATA, 'train/grid_s1', `${id}.mp4`), audio: path.join(DATA, 'train/grid_s1', `${id}.mp4`), role: 'train' };

@@ -25,6 +25,7 @@ import { eyeRegion, cropImage, labelledGrid, type GridCell } from '../src/eval/e
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack, DRIVERS } from './driverTracks.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -35,7 +36,7 @@ const only = process.argv.includes('--only') ? arg('--only', '').split(',') : DR
 const FPS = 10;
 const fitOff = [...(process.argv.includes('--fit-off') ? arg('--fit-off', '').split(',') : []), ...(process.argv.includes('--no-silhouette-fade') ? ['silhouetteFade'] : [])];
 const fitOptions: DriverFitOptions = Object.fromEntries(fitOff.map((k) => [k, false]));
-const outDir = arg('--out', '/work/cache/eyes/cross');
+const outDir = arg('--out', path.join(BENCH_CACHE, 'cross'));
 await mkdir(outDir, { recursive: true });
 
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));

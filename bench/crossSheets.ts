@@ -6,8 +6,9 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import sharp, { type OverlayOptions } from 'sharp';
+import { BENCH_CACHE } from './benchCache.ts';
 
-const [inDir = '/work/cache/eyes/cross', outDir = 'docs/eyes/cross'] = process.argv.slice(2);
+const [inDir = path.join(BENCH_CACHE, 'cross'), outDir = 'docs/eyes/cross'] = process.argv.slice(2);
 // the layout of labelledGrid in bench/cross.ts: title 30 px, cells 260 x 200 + 16 caption + 4 gap
 const HEAD = 30, CW = 260, CH = 200, CAP = 16, GAP = 4;
 await mkdir(outDir, { recursive: true });

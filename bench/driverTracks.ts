@@ -1,14 +1,15 @@
 // Tracks the driving videos once and caches the raw per-frame faces (measures, angles, landmarks)
-// as JSON in $REAL3D_CACHE/tracks (default /work/cache/eyes), so the cross-reenactment bench can be
+// as JSON in $REAL3D_CACHE/tracks (default: bench/benchCache.ts), so the cross-reenactment bench can be
 // rerun without the slow tracking (~20 frames/s on two cores).
 //   node --import tsx bench/driverTracks.ts [--fps 10] [video names...]
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
+const CACHE = BENCH_CACHE;
 export const DRIVERS = ['lp_d0.mp4', 'lp_d6.mp4', 'lp_d10.mp4', 'lp_d11.mp4', 'lp_d14.mp4', 'WDA_KatieHill_000.mp4'];
 
 export function trackFile(video: string, fps: number, cache = CACHE): string {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { readdirSync, existsSync } from 'node:fs';
 import { readAnalysis } from '../src/analyze/index.ts';
 import { findMissedEye, lumaOf, IMAGE_LEFT_EYE, IMAGE_RIGHT_EYE } from '../src/analyze/eyes.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
-const root = process.argv[2] ?? '/work/cache/eyes/analysis';
+const root = process.argv[2] ?? path.join(BENCH_CACHE, 'analysis');
 let fired = 0, faces = 0;
 for (const name of readdirSync(root).sort()) {
   if (!existsSync(path.join(root, name, 'analysis.json'))) continue;

@@ -10,9 +10,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { detectFaces } from '../src/face/detect.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const arg = (n: string, d: string) => { const i = process.argv.indexOf(n); return i >= 0 ? process.argv[i + 1]! : d; };
-const DATA = '/work/shared/data/portraits';
+const DATA = SHARED_PORTRAITS;
 const photos = arg('--photos', 'lp_s2.jpg,lp_s42.jpg,st_art_1.png,mt_man.png,lp_s11.jpg,lp_s5.jpg').split(',');
 const jaws = arg('--jaw', '0,0.05,0.1,0.15,0.2,0.3,0.5').split(',').map(Number);
 const roots = arg('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));

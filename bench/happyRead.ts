@@ -19,9 +19,10 @@ import { eyeOpenings } from '../src/eval/eyes.ts';
 import { fitRig, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
+const CACHE = BENCH_CACHE;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const inDir = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DATA, dir, f));
 const photo = inDir(arg('--photo', 'st_art_1.png'), 'portraits'), video = inDir(arg('--video', 'lp_d0.mp4'), 'video');

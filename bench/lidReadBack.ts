@@ -20,8 +20,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
+const CACHE = BENCH_CACHE;
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const args = process.argv.slice(2);
 const take = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };

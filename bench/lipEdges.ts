@@ -8,6 +8,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
+import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 const argv = process.argv.slice(2);
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);
 const model = loadLipModel();
@@ -15,7 +17,7 @@ const s14 = arg('--critic', '/work/review/s14'), reads = arg('--reads', '/tmp/sy
 const onsetLead = Number(arg('--onset', '0'));
 if (!existsSync(reads)) throw new Error(`no real read-backs in ${reads} (critic14's read.ts --max 200 on train clips; --reads DIR)`);
 const files: [string, string | undefined][] = readdirSync(reads).filter((x) => /^real_.*json$/.test(x)).sort().map((f) => [`${reads}/${f}`, undefined]);
-files.push([s14 + '/read/real_katie.json', s14 + '/media/katie8.wav'], [s14 + '/read/real_obama1.json', s14 + '/media/obama1_8.wav'], [s14 + '/read/real_feifei1.json', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4'], [s14 + '/read/real_mtsun.json', s14 + '/media/mtsun8.wav']);
+files.push([s14 + '/read/real_katie.json', s14 + '/media/katie8.wav'], [s14 + '/read/real_obama1.json', s14 + '/media/obama1_8.wav'], [s14 + '/read/real_feifei1.json', path.join(SHARED_DATA, 'train/clips/styletalk_feifeili_clip1.mp4')], [s14 + '/read/real_mtsun.json', s14 + '/media/mtsun8.wav']);
 const K = 4;
 const on = { real: new Array(2 * K + 1).fill(0), ours: new Array(2 * K + 1).fill(0), n: 0 }, off = { real: new Array(2 * K + 1).fill(0), ours: new Array(2 * K + 1).fill(0), n: 0 };
 const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;

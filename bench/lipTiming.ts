@@ -4,7 +4,7 @@
 //   - the outside critic's every-frame read-backs of the real clips (/work/review/s14/read/real_*.json,
 //     8 s at 25 fps: Obama clip1, Katie, Fei-Fei clip1, mt_sun), the gap in IODs;
 //   - GRID s1 sentences (never heard by the shipped model) with their cached teacher jaw
-//     (REAL3D_LIPSYNC_CACHE, default /work/cache/closures14/lipsync).
+//     (REAL3D_LIPSYNC_CACHE, default lipsync/ in bench/benchCache.ts).
 // Per case and variant: r at lag 0, the best lag in -4..+4 (positive = ours LATE by that many frames)
 // and its r; real closures (real gap below a third of its speech median, a local minimum) hit by ours
 // (jawOpen below SHUT_JAW within +-1 frame); ours shut in speech where the real mouth is open (above
@@ -22,6 +22,8 @@ import { pearson } from '../src/motion/filters.ts';
 import { audioMouthCurves, type AudioMouthTiming } from '../src/motion/audioMouth.ts';
 import { DATA, readCachedFaces, type TrainClip } from '../src/motion/train/teacher.ts';
 import { loadClipData } from '../src/motion/train/lipData.ts';
+import { BENCH_CACHE } from './benchCache.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const FPS = 25;
 /** jawOpen below this reads as shut lips (x 0.6 IOD per unit ~ 0.03 IOD, the critic's "shut") */
@@ -129,7 +131,7 @@ async function criticCases(): Promise<Case[]> {
     process.stderr.write(`lipTiming: no critic read-backs in ${dir}/read (--critic DIR): skipped\n`);
     return [];
   }
-  const cases: [string, string, boolean][] = [['obama1', 'media/obama1_8.wav', false], ['katie', 'media/katie8.wav', true], ['feifei1', '/work/shared/data/train/clips/styletalk_feifeili_clip1.mp4', false], ['mtsun', 'media/mtsun8.wav', true]];
+  const cases: [string, string, boolean][] = [['obama1', 'media/obama1_8.wav', false], ['katie', 'media/katie8.wav', true], ['feifei1', path.join(SHARED_DATA, 'train/clips/styletalk_feifeili_clip1.mp4'), false], ['mtsun', 'media/mtsun8.wav', true]];
   const out: Case[] = [];
   for (const [name, a, held] of cases) {
     const d = JSON.parse(readFileSync(path.join(dir, 'read', `real_${name}.json`), 'utf8')) as { rows: { gap?: number; width?: number; none?: boolean }[] };
@@ -175,7 +177,7 @@ async function trackedCases(dir: string): Promise<{ reads: Case[]; grid: Case[] 
 }
 
 async function gridCases(count: number): Promise<Case[]> {
-  const cache = process.env.REAL3D_LIPSYNC_CACHE ?? '/work/cache/closures14/lipsync';
+  const cache = process.env.REAL3D_LIPSYNC_CACHE ?? path.join(BENCH_CACHE, 'lipsync');
   if (!existsSync(cache)) return [];
   const out: Case[] = [];
   for (const f of readdirSync(cache).filter((x) => x.startsWith('grid_')).slice(0, count)) {

@@ -1,5 +1,5 @@
 // Analyses of the test portraits, cached as analyze output folders in $REAL3D_CACHE/analysis
-// (default /work/cache/eyes), so benches that only need the avatar skip the ~2 s analysis.
+// (default: bench/benchCache.ts), so benches that only need the avatar skip the ~2 s analysis.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -9,8 +9,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
+const CACHE = BENCH_CACHE;
 
 export async function cachedPortrait(file: string): Promise<Portrait> {
   const dir = path.join(CACHE, 'analysis', path.basename(file));

@@ -4,7 +4,7 @@
 // issue's measure reads it (eval/eyes.ts eyeOpenings: mean |upper - lower| of the 3 middle pairs)
 // beside the sliding-robust lid gap (eyeLidGaps: point-to-polyline across the lids); open = the
 // clip's median. Each measure is taken at its own most-closed frame of the blink (the best case for
-// each). The eye landmarks are cached in $REAL3D_CACHE/realblinks (default /work/cache/eyes11).
+// each). The eye landmarks are cached in $REAL3D_CACHE/realblinks (default: bench/benchCache.ts).
 //   node --import tsx bench/realBlinks.ts [--seconds 15] [--sheet out.png] [--only a.mp4,b.mp4]
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
@@ -14,9 +14,10 @@ import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, eyeLidGaps, eyeOpenings, labelledGrid, squareBox, type GridCell } from '../src/eval/eyes.ts';
 import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const CACHE = path.join(process.env.REAL3D_CACHE ?? '/work/cache/eyes11', 'realblinks');
+const CACHE = path.join(BENCH_CACHE, 'realblinks');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const SECONDS = Number(arg('--seconds') ?? 15);
 const only = arg('--only')?.split(',');

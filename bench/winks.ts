@@ -13,8 +13,9 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { estimateRest, foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/fromVideo.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { BENCH_CACHE } from './benchCache.ts';
 
-const CACHE = process.env.REAL3D_CACHE ?? '/work/cache/eyes';
+const CACHE = BENCH_CACHE;
 const DOWN = 0.5, ONE_SHUT = 0.7, OTHER_OPEN = 0.3;
 
 const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from(Array.isArray(r.lm[0]) ? (r.lm as number[][]).flat() : r.lm) : undefined }) as (RawFaceFrame | null)[];
