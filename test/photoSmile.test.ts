@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keepPhotoSmile, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
+import { LiveRetarget, REST_FRAMES } from '../src/live/retarget.ts';
+import { meanFace } from '../src/rig/canonical.ts';
 
 const L = CONTROL_INDEX.mouthSmileLeft, R = CONTROL_INDEX.mouthSmileRight;
 /** a driver's frame: the video path marks each with the driver's first-frame smiles */
@@ -56,4 +58,28 @@ test('keepPhotoSmile: the photo stands for the driver\'s first frame: the smile 
   const wvWider = weightsToVector(wider);
   keepPhotoSmile(wvWider, smilingPhoto(), wider);
   assert.ok(Math.abs(wvWider[L]! - 0.95) < 1e-12, 'a driver at rest at its start that smiles adds to the photo\'s smile');
+});
+
+/** The mean face at 75 px per unit, both mouth corners raised by `lift` px (a smile on the live retarget's measures). */
+function liveFace(lift: number): number[][] {
+  const f = meanFace();
+  const pts = Array.from({ length: 478 }, (_, i) => [f[i * 3]! * 75, f[i * 3 + 1]! * 75, f[i * 3 + 2]! * 75]);
+  for (const corner of [61, 291]) pts[corner]![1] -= lift;
+  return pts;
+}
+
+test('live webcam frames carry the first frame\'s smiles, as the video path\'s do, so a smiling photo keeps its smile live', () => {
+  const live = new LiveRetarget(25);
+  let t = 0;
+  for (let i = 0; i < REST_FRAMES - 1; i++) assert.equal(live.update(liveFace(0), t++ / 25), null, 'still measuring the rest face');
+  const first = live.update(liveFace(3), t++ / 25)!;
+  assert.ok(first.w.mouthSmileLeft! > 0.2, `the first frame smiles (${first.w.mouthSmileLeft})`);
+  assert.equal(first.w[SMILE_AT_START[0]], first.w.mouthSmileLeft, 'its own smile stands for the photo\'s');
+  let later = first;
+  for (let i = 0; i < 20; i++) later = live.update(liveFace(0), t++ / 25)!;
+  assert.ok(later.w.mouthSmileLeft! < 0.05, 'the driver relaxed');
+  assert.equal(later.w[SMILE_AT_START[1]], first.w.mouthSmileRight, 'the marks stay the first frame\'s');
+  live.recalibrate();
+  for (let i = 0; i < REST_FRAMES - 1; i++) live.update(liveFace(0), t++ / 25);
+  assert.equal(live.update(liveFace(0), t++ / 25)!.w[SMILE_AT_START[0]], 0, 'recalibrating takes the new first frame');
 });

@@ -7,6 +7,7 @@ import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.
 import { clamp01, estimateRest, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
 import { OneEuroFilter } from '../motion/filters.ts';
 import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
+import { SMILE_AT_START } from '../rig/mouthBase.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
 export const REST_FRAMES = 10;
@@ -19,6 +20,8 @@ export class LiveRetarget {
   private readonly startup: FaceMeasures[] = [];
   private rest: RestFace | null = null;
   private first: { angles: { yaw: number; pitch: number; roll: number }; centre: [number, number]; scale: number } | null = null;
+  /** the smiles of the first frame after calibration: they stand for the photo's own (rig/mouthBase.ts keepPhotoSmile) */
+  private startSmiles: [number, number] | null = null;
   private readonly filters = new Map<string, OneEuroFilter>();
   private lastTime = -1;
 
@@ -32,6 +35,7 @@ export class LiveRetarget {
     this.startup.length = 0;
     this.rest = null;
     this.first = null;
+    this.startSmiles = null;
     this.filters.clear();
   }
 
@@ -74,6 +78,9 @@ export class LiveRetarget {
     const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br, trust);
     out.eyeBlinkLeft = eyeBlinkLeft;
     out.eyeBlinkRight = eyeBlinkRight;
+    // as the video path's frames (framesFromRaw markStartSmiles): a smiling photo keeps its smile while the driver rests
+    this.startSmiles ??= [out.mouthSmileLeft ?? 0, out.mouthSmileRight ?? 0];
+    SMILE_AT_START.forEach((name, side) => (out[name] = this.startSmiles![side]!));
     const f = this.first;
     const faceWidth0 = f.scale * 1.6;
     return {
