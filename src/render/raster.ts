@@ -286,6 +286,10 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
   const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
+  if (affine && uvInside(tw, th)) {
+    textureTriangleAffineInside(t, tex, lit);
+    return;
+  }
   for (let py = minY; py <= maxY; py++) {
     if (!rowSpan(py) || !trimSpan(py)) continue;
     const lo = span[0]!, hi = span[1]!;
@@ -449,6 +453,72 @@ export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Floa
       let packed = 0;
       for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;
       color[row] = packed >>> 0;
+    }
+  }
+}
+
+/** Fixed-point texture positions in the affine fast path: 16 fractional bits (a texture under 32768 texels wide). */
+const FIX = 65536;
+
+/**
+ * Every pixel of the set-up triangle samples inside the texture with room for the bilinear's second
+ * texel (u, v in [0.5, size - 1]): its texture positions are weighted means of the corners' (the
+ * weights dip to EDGE_EPS below 0 on an edge: the margin covers that overshoot).
+ */
+function uvInside(tw: number, th: number): boolean {
+  const uLo = Math.min(attr[3]!, attr[4]!, attr[5]!), uHi = Math.max(attr[3]!, attr[4]!, attr[5]!);
+  const vLo = Math.min(attr[6]!, attr[7]!, attr[8]!), vHi = Math.max(attr[6]!, attr[7]!, attr[8]!);
+  const mu = 0.5 + 0.01 * (uHi - uLo), mv = 0.5 + 0.01 * (vHi - vLo);
+  return uLo - mu >= 0.5 && vLo - mv >= 0.5 && uHi + mu <= tw - 1 && vHi + mv <= th - 1 && tw < 32768 && th < 32768;
+}
+
+/**
+ * textureTriangle where depth barely varies and every sample is inside the texture (most of the
+ * skin): no per-pixel division, border test or clamp, and the texture position steps in 16.16 fixed
+ * point, so the bilinear's texel and weights are a shift and a mask (the weights may round to the
+ * other 1/128 where the float path sat on a half: at most one level, rarely).
+ */
+function textureTriangleAffineInside(t: RasterTarget, tex: TextureSource, lit: boolean): void {
+  const W = t.width;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
+  const u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
+  const izStep = A0 * iz0 + A1 * iz1 + A2 * iz2, gStep = A0 * g0 + A1 * g1 + A2 * g2;
+  const uStep = Math.round((A0 * u0 + A1 * u1 + A2 * u2) * FIX), vStep = Math.round((A0 * v0 + A1 * v1 + A2 * v2) * FIX);
+  const color = t.color, depth = t.depth;
+  const tw = tex.width, td = tex.data32;
+  for (let py = minY; py <= maxY; py++) {
+    if (!rowSpan(py) || !trimSpan(py)) continue;
+    const lo = span[0]!, hi = span[1]!;
+    const b0 = rowB[0]!, b1 = rowB[1]!, b2 = rowB[2]!;
+    let iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+    // texel-centre positions (u - 0.5) in 16.16, rounded to nearest
+    let fu = ((b0 * u0 + b1 * u1 + b2 * u2 - 0.5) * FIX + 0.5) | 0, fv = ((b0 * v0 + b1 * v1 + b2 * v2 - 0.5) * FIX + 0.5) | 0;
+    let gain = b0 * g0 + b1 * g1 + b2 * g2 + 0.5;
+    for (let row = py * W + lo, end = py * W + hi; row <= end; row++, iz += izStep, fu += uStep, fv += vStep, gain += gStep) {
+      if (iz <= depth[row]!) continue;
+      // as textureTriangle's bilinear: weights in 1/128 rounded to nearest, two channels per int32
+      const ax = ((fu & 0xffff) + 256) >> 9, ay = ((fv & 0xffff) + 256) >> 9;
+      const at = (fv >> 16) * tw + (fu >> 16);
+      const t00 = td[at]!, t10 = td[at + 1]!, t01 = td[at + tw]!, t11 = td[at + tw + 1]!;
+      const w11 = (ax * ay) >> 7, w10 = ax - w11, w01 = ay - w11, w00 = 128 - w10 - w01 - w11;
+      const rb = ((t00 & 0xff00ff) * w00 + (t10 & 0xff00ff) * w10 + (t01 & 0xff00ff) * w01 + (t11 & 0xff00ff) * w11 + 0x400040) >>> 7;
+      const ga = (((t00 >>> 8) & 0xff00ff) * w00 + ((t10 >>> 8) & 0xff00ff) * w10 + ((t01 >>> 8) & 0xff00ff) * w01 + ((t11 >>> 8) & 0xff00ff) * w11 + 0x400040) >>> 7;
+      const a = (ga >>> 16) & 255;
+      if (a < 128) {
+        if (color[row]! >>> 24 >= a) continue;
+      } else {
+        depth[row] = iz;
+      }
+      if (lit) {
+        const g = gain | 0;
+        const rbl = (((rb & 0xff00ff) * g + 0x400040) >>> 7) & 0xff00ff;
+        const gl = (((ga & 255) * g + 64) >>> 7) & 255;
+        color[row] = rbl | (gl << 8) | (a << 24);
+        continue;
+      }
+      color[row] = (rb & 0xff00ff) | ((ga & 0xff00ff) << 8);
     }
   }
 }
