@@ -1,7 +1,8 @@
 // Where a frame's CPU goes: renders bench/render.ts's 120 varied frames (after 20 warm-up frames) under the
 // V8 sampling profiler and prints each function's self time per frame, the top N. Prints; never asserts.
 // With --heap, the bytes allocated per frame by each function instead (V8's sampling heap profiler).
-// With --passes, the frame's CPU split by render pass instead (each sample goes to the innermost pass on its stack).
+// With --passes, the frame's CPU split by render pass instead (each sample goes to the innermost pass on its stack;
+// a pass V8 inlined into rasterize counts as 'triangle loop': smoothAndFeather, ~1.4-1.9 ms, is one, bench/README.md).
 //   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--root OTHER_CHECKOUT] [--out prof.cpuprofile] [--heap | --passes]
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -39,15 +40,15 @@ const PASSES: [string, string[]][] = [
   ['geometry (deform, skin, project)', ['update deform.ts']],
   ['face textures (lids, brows, gaze)', ['updateFaceTextures renderer.ts']],
   ['mouth placement', ['placeMouth renderer.ts']],
-  ['raster: textured triangles', ['textureTriangle raster.ts', 'rasterMeshTriangle raster.ts', 'setupTriangle raster.ts']],
+  ['raster: textured triangles', ['textureTriangle raster.ts', 'textureTriangleAffineInside raster.ts', 'rasterMeshTriangle raster.ts', 'setupTriangle raster.ts']],
   ['raster: shaded (mouth, eyeballs)', ['shadeTriangle raster.ts']],
-  ['raster: far side (mirror)', ['rasterTriangleMirror raster.ts']],
-  ['raster: back of head', ['rasterTriangleUnder raster.ts']],
+  ['raster: far side (mirror)', ['rasterTriangleMirror raster.ts', 'rasterTriangleMirror rasterFarSide.ts']],
+  ['raster: back of head', ['rasterTriangleUnder raster.ts', 'rasterTriangleUnder rasterFarSide.ts']],
   ['shut eyes', ['draw overlay.ts']],
   ['lip line', ['softenLipLine edge.ts']],
   ['edges: depth steps + silhouette feather', ['smoothDepthEdges edgePasses.ts', 'featherSilhouette edgePasses.ts', 'smoothAndFeather edgePasses.ts']],
   ['edges: far seam', ['farSeamPass farSeam.ts']],
-  ['compose over plate', ['compositeOver composite.ts', 'unpremultiply composite.ts']],
+  ['compose over plate', ['compositeOver composite.ts', 'unpremultiply composite.ts', 'blendPixel composite.ts']],
   ['garbage collector', ['(garbage collector) ']],
 ];
 

@@ -80,6 +80,19 @@ function tentSums(color: Uint32Array, i: number, W: number, r: number, out: Floa
   out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
 }
 
+/** tentSumsLanes for r = 2 (SILHOUETTE_RAMP), unrolled and separable: each row's [1 2 3 2 1] sum, then the rows'
+ *  [1 2 3 2 1] sum (a lane holds at most 81 * 255: the same integers as the 25 products). */
+function tentSums2Lanes(color: Uint32Array, i: number, W: number, _r: number, out: Float64Array): void {
+  let rb = 0, ga = 0;
+  for (let dy = -2, j = i - 2 * W - 2; dy <= 2; dy++, j += W) {
+    const wy = dy === 0 ? 3 : dy === -2 || dy === 2 ? 1 : 2;
+    const c0 = color[j]!, c1 = color[j + 1]!, c2 = color[j + 2]!, c3 = color[j + 3]!, c4 = color[j + 4]!;
+    rb += wy * ((c0 & 0xff00ff) + 2 * (c1 & 0xff00ff) + 3 * (c2 & 0xff00ff) + 2 * (c3 & 0xff00ff) + (c4 & 0xff00ff));
+    ga += wy * (((c0 >>> 8) & 0xff00ff) + 2 * ((c1 >>> 8) & 0xff00ff) + 3 * ((c2 >>> 8) & 0xff00ff) + 2 * ((c3 >>> 8) & 0xff00ff) + ((c4 >>> 8) & 0xff00ff));
+  }
+  out[0] = rb & 0xffff; out[1] = ga & 0xffff; out[2] = rb >>> 16; out[3] = ga >>> 16;
+}
+
 /** tentSums for a ramp whose weighted sum of 8-bit values fits a 16-bit lane (r <= 3, laneFits): two channels
  *  per integer (r | b << 16, g | a << 16), half the multiply-adds; the sums are the same integers. */
 function tentSumsLanes(color: Uint32Array, i: number, W: number, r: number, out: Float64Array): void {
@@ -192,6 +205,17 @@ export function smoothAndFeather(t: RasterTarget, relativeJump: number, strength
     let d = depth[i]!;
     for (let x = cols[0]!; x <= cols[1]!; x++, i++) {
       const dr = depth[i + 1]!, dd = depth[i + W]!;
+      if (d !== 0 && dr !== 0 && dd !== 0) {
+        // inside the layer (most pixels): no outline pair, only the depth-step test
+        const lim = relativeJump * d;
+        if (Math.abs(dr - d) > lim || Math.abs(dd - d) > lim) {
+          if (i !== last) scratchIndex[count++] = i;
+          if (Math.abs(dr - d) > lim) { scratchIndex[count++] = i + 1; last = i + 1; }
+          if (Math.abs(dd - d) > lim) scratchIndex[count++] = i + W;
+        }
+        d = dr;
+        continue;
+      }
       if (d !== 0) {
         const lim = relativeJump * d;
         const right = dr !== 0 && (dr - d > lim || d - dr > lim);
@@ -215,7 +239,7 @@ export function smoothAndFeather(t: RasterTarget, relativeJump: number, strength
 /** The collected outline band grown to r px and given the tent-weighted coverage ramp (featherSilhouette). */
 function featherBand(t: RasterTarget, strength: number, r: number, scratchIndex: Int32Array, scratchColor: Uint32Array): void {
   const k1 = Math.min(1, strength) / ((r + 1) ** 4), k0 = 1 - Math.min(1, strength);
-  const sums = laneFits(r) ? tentSumsLanes : tentSums;
+  const sums = r === 2 ? tentSums2Lanes : laneFits(r) ? tentSumsLanes : tentSums;
   const W = t.width, H = t.height, color = t.color, ext = t.extents;
   for (let grow = 1, from = 0; grow < r; grow++) {
     const to = bandCount;

@@ -1,47 +1,14 @@
 // Triangle rasterizer over typed arrays: pixel-centre sampling, z-buffer on 1/Z (larger = nearer),
 // perspective-correct texture coordinates, bilinear sampling of a premultiplied RGBA texture.
-// Nothing is allocated per triangle or per pixel. Texture sampling is in textureSample.ts.
-// (One module on purpose: the pixel loops read the triangle setup's module-scope arrays; imported from
-// another module they cost a third more time in a lab run of the texturing pass.)
+// Nothing is allocated per triangle or per pixel. Texture sampling is in textureSample.ts, the target
+// and its row extents in rasterTarget.ts, the far side's mirror and under passes in rasterFarSide.ts.
+// (The setup and the mesh's pixel loops stay in one module, their arrays and helpers unexported: an
+// exported or imported binding is a module cell V8 loads and checks on each use, and the split that
+// exported them cost a frame 3-7 % more, bench/README.md. rasterFarSide.ts reads them through farSide.)
+import { samplePacked, type TextureSource } from './textureSample.ts';
+import type { RasterTarget, RowExtents } from './rasterTarget.ts';
 
-import { sampleInto, samplePacked, type TextureSource } from './textureSample.ts';
-
-export interface RasterTarget {
-  width: number;
-  height: number;
-  /** premultiplied RGBA of the person layer, one little-endian u32 per pixel (r | g<<8 | b<<16 | a<<24) */
-  color: Uint32Array;
-  /** 1/Z of the nearest surface so far (0 = empty) */
-  depth: Float32Array;
-  /** Optional: each row's drawn extent, widened by every rasterizer (see RowExtents). */
-  extents?: RowExtents;
-}
-
-/**
- * Per row y, the columns [lo[y], hi[y]] that anything was drawn into this frame (lo > hi: none):
- * a superset of the non-empty pixels, so the full-frame passes (edge passes, compositing) can skip
- * the empty margins, about half of a head-and-shoulders frame.
- */
-export interface RowExtents {
-  lo: Int32Array;
-  hi: Int32Array;
-}
-
-export function createRowExtents(height: number): RowExtents {
-  return { lo: new Int32Array(height), hi: new Int32Array(height) };
-}
-
-/** Empties every row (start of a frame). */
-export function clearRowExtents(e: RowExtents, width: number): void {
-  e.lo.fill(width);
-  e.hi.fill(-1);
-}
-
-/** Widens row y's extent to cover columns [lo, hi]. */
-export function widenRow(e: RowExtents, y: number, lo: number, hi: number): void {
-  if (lo < e.lo[y]!) e.lo[y] = lo;
-  if (hi > e.hi[y]!) e.hi[y] = hi;
-}
+export { createRowExtents, clearRowExtents, widenRow, type RasterTarget, type RowExtents } from './rasterTarget.ts';
 
 /** A shader returns the packed premultiplied RGBA for screen pixel (x, y) with texture coordinate (u, v). */
 export type PixelShader = (x: number, y: number, u: number, v: number) => number;
@@ -130,7 +97,8 @@ function rowSpan(py: number): boolean {
   }
   if (lo > hi) return false;
   span[0] = lo; span[1] = hi;
-  if (drawnRows !== null) widenRow(drawnRows, py, lo, hi);
+  // rasterTarget.ts widenRow, spelled out: the imported call per row cost ~3 % of a frame
+  if (drawnRows !== null) { if (lo < drawnRows.lo[py]!) drawnRows.lo[py] = lo; if (hi > drawnRows.hi[py]!) drawnRows.hi[py] = hi; }
   return true;
 }
 
@@ -286,6 +254,10 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
   const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
+  if (affine && uvInside(tw, th)) {
+    textureTriangleAffineInside(t, tex, lit);
+    return;
+  }
   for (let py = minY; py <= maxY; py++) {
     if (!rowSpan(py) || !trimSpan(py)) continue;
     const lo = span[0]!, hi = span[1]!;
@@ -340,115 +312,81 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   }
 }
 
-/** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
-export interface MirrorVertices {
-  x: Float32Array;
-  y: Float32Array;
-  iz: Float32Array;
-  uv: Float32Array;
-  uvMirror: Float32Array;
-  share: Float32Array;
-  gain: Float32Array;
-  /** per vertex, the turn's brightness gain in 1/128 (as rasterTriangle's g0..g2) */
-  shade: Float32Array;
-}
-
-const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
+/** Fixed-point texture positions in the affine fast path: 16 fractional bits (a texture under 32768 texels wide). */
+const FIX = 65536;
 
 /**
- * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
- * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
- * both shaded by the turn's interpolated shade.
- * Same coverage, depth and transparency rules as rasterTriangle.
+ * Every pixel of the set-up triangle samples inside the texture with room for the bilinear's second
+ * texel (u, v in [0.5, size - 1]): its texture positions are weighted means of the corners' (the
+ * weights dip to EDGE_EPS below 0 on an edge: the margin covers that overshoot).
  */
-export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
+function uvInside(tw: number, th: number): boolean {
+  const uLo = Math.min(attr[3]!, attr[4]!, attr[5]!), uHi = Math.max(attr[3]!, attr[4]!, attr[5]!);
+  const vLo = Math.min(attr[6]!, attr[7]!, attr[8]!), vHi = Math.max(attr[6]!, attr[7]!, attr[8]!);
+  const mu = 0.5 + 0.01 * (uHi - uLo), mv = 0.5 + 0.01 * (vHi - vLo);
+  return uLo - mu >= 0.5 && vLo - mv >= 0.5 && uHi + mu <= tw - 1 && vHi + mv <= th - 1 && tw < 32768 && th < 32768;
+}
+
+/**
+ * textureTriangle where depth barely varies and every sample is inside the texture (most of the
+ * skin): no per-pixel division, border test or clamp, and the texture position steps in 16.16 fixed
+ * point, so the bilinear's texel and weights are a shift and a mask (the weights may round to the
+ * other 1/128 where the float path sat on a half: at most one level, rarely).
+ */
+function textureTriangleAffineInside(t: RasterTarget, tex: TextureSource, lit: boolean): void {
   const W = t.width;
-  meshCorners(m.x, m.y, ia, ib, ic);
-  if (!setupTriangle(t)) return;
   const minY = bounds[2]!, maxY = bounds[3]!;
-  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
-  const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
-  // perspective-correct texture positions (u/Z, v/Z interpolated), affine share and gain (smooth anyway)
-  const uv = m.uv, um = m.uvMirror;
-  const uz0 = uv[ia * 2]! * iz0, uz1 = uv[ib * 2]! * iz1, uz2 = uv[ic * 2]! * iz2;
-  const vz0 = uv[ia * 2 + 1]! * iz0, vz1 = uv[ib * 2 + 1]! * iz1, vz2 = uv[ic * 2 + 1]! * iz2;
-  const mu0 = um[ia * 2]! * iz0, mu1 = um[ib * 2]! * iz1, mu2 = um[ic * 2]! * iz2;
-  const mv0 = um[ia * 2 + 1]! * iz0, mv1 = um[ib * 2 + 1]! * iz1, mv2 = um[ic * 2 + 1]! * iz2;
-  const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
-  const h0 = m.shade[ia]!, h1 = m.shade[ib]!, h2 = m.shade[ic]!;
-  const g = m.gain;
+  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
+  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
+  const u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
+  const izStep = A0 * iz0 + A1 * iz1 + A2 * iz2, gStep = A0 * g0 + A1 * g1 + A2 * g2;
+  const uStep = Math.round((A0 * u0 + A1 * u1 + A2 * u2) * FIX), vStep = Math.round((A0 * v0 + A1 * v1 + A2 * v2) * FIX);
   const color = t.color, depth = t.depth;
-  const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
-  const eps = EDGE_EPS;
+  const tw = tex.width, td = tex.data32;
   for (let py = minY; py <= maxY; py++) {
-    const cy = py + 0.5;
-    if (!rowSpan(py)) continue;
+    if (!rowSpan(py) || !trimSpan(py)) continue;
     const lo = span[0]!, hi = span[1]!;
-    const cx0 = lo + 0.5;
-    let b0 = A0 * cx0 + (B0 * cy + C0), b1 = A1 * cx0 + (B1 * cy + C1), b2 = A2 * cx0 + (B2 * cy + C2);
-    let row = py * W + lo;
-    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
-      if (b0 < eps || b1 < eps || b2 < eps) continue;
-      const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+    const b0 = rowB[0]!, b1 = rowB[1]!, b2 = rowB[2]!;
+    let iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+    // texel-centre positions (u - 0.5) in 16.16, rounded to nearest
+    let fu = ((b0 * u0 + b1 * u1 + b2 * u2 - 0.5) * FIX + 0.5) | 0, fv = ((b0 * v0 + b1 * v1 + b2 * v2 - 0.5) * FIX + 0.5) | 0;
+    let gain = b0 * g0 + b1 * g1 + b2 * g2 + 0.5;
+    for (let row = py * W + lo, end = py * W + hi; row <= end; row++, iz += izStep, fu += uStep, fv += vStep, gain += gStep) {
       if (iz <= depth[row]!) continue;
-      const rz = 1 / iz;
-      sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
-      const s = b0 * s0 + b1 * s1 + b2 * s2;
-      const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
-      let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
-      if (s > 0.002) {
-        sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
-        const k = 1 - s;
-        r = k * r + s * lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
-        gg = k * gg + s * lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
-        bb = k * bb + s * lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
-        a = k * a + s * mirrorSample[3]!;
-      }
-      const ai = (a + 0.5) | 0;
-      if (ai < 128) {
-        if (color[row]! >>> 24 >= ai) continue;
+      // as textureTriangle's bilinear: weights in 1/128 rounded to nearest, two channels per int32
+      const ax = ((fu & 0xffff) + 256) >> 9, ay = ((fv & 0xffff) + 256) >> 9;
+      const at = (fv >> 16) * tw + (fu >> 16);
+      const t00 = td[at]!, t10 = td[at + 1]!, t01 = td[at + tw]!, t11 = td[at + tw + 1]!;
+      const w11 = (ax * ay) >> 7, w10 = ax - w11, w01 = ay - w11, w00 = 128 - w10 - w01 - w11;
+      const rb = ((t00 & 0xff00ff) * w00 + (t10 & 0xff00ff) * w10 + (t01 & 0xff00ff) * w01 + (t11 & 0xff00ff) * w11 + 0x400040) >>> 7;
+      const ga = (((t00 >>> 8) & 0xff00ff) * w00 + ((t10 >>> 8) & 0xff00ff) * w10 + ((t01 >>> 8) & 0xff00ff) * w01 + ((t11 >>> 8) & 0xff00ff) * w11 + 0x400040) >>> 7;
+      const a = (ga >>> 16) & 255;
+      if (a < 128) {
+        if (color[row]! >>> 24 >= a) continue;
       } else {
         depth[row] = iz;
       }
-      // premultiplied: no channel above alpha (the gain may brighten past it)
-      if (r > ai) r = ai;
-      if (gg > ai) gg = ai;
-      if (bb > ai) bb = ai;
-      color[row] = (((r + 0.5) | 0) | (((gg + 0.5) | 0) << 8) | (((bb + 0.5) | 0) << 16) | (ai << 24)) >>> 0;
+      if (lit) {
+        const g = gain | 0;
+        const rbl = (((rb & 0xff00ff) * g + 0x400040) >>> 7) & 0xff00ff;
+        const gl = (((ga & 255) * g + 64) >>> 7) & 255;
+        color[row] = rbl | (gl << 8) | (a << 24);
+        continue;
+      }
+      color[row] = (rb & 0xff00ff) | ((ga & 0xff00ff) << 8);
     }
   }
 }
 
 /**
- * Rasterizes one triangle BEHIND everything already drawn, whatever its depth: it fills only the
- * transparency left (premultiplied "under": colour += (1 - alpha) * its colour). For the back of
- * the head (avatar/backShell.ts): turned, it shows beside the head through the outline's partly
- * transparent rim and past it, and never over the head or the torso. Keeps no depth.
+ * The setup for rasterFarSide.ts (its loops are a small share of a frame): the triangle's arrays, set
+ * up from mesh triangle (ia, ib, ic) by `setup`, and row py's span (into `span`) by `row`.
  */
-export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
-  const W = t.width;
-  meshCorners(x, y, ia, ib, ic);
-  if (!setupTriangle(t)) return;
-  const minY = bounds[2]!, maxY = bounds[3]!;
-  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
-  const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;
-  const color = t.color, td = tex.data32;
-  for (let py = minY; py <= maxY; py++) {
-    const cy = py + 0.5;
-    if (!rowSpan(py)) continue;
-    let row = py * W + span[0]!;
-    for (let px = span[0]!; px <= span[1]!; px++, row++) {
-      const cx = px + 0.5;
-      const b0 = A0 * cx + B0 * cy + C0, b1 = A1 * cx + B1 * cy + C1, b2 = A2 * cx + B2 * cy + C2;
-      if (b0 < EDGE_EPS || b1 < EDGE_EPS || b2 < EDGE_EPS) continue;
-      const under = color[row]!;
-      const left = 255 - (under >>> 24);
-      if (left <= 0) continue;
-      sampleInto(td, tex.width, tex.height, tex.past, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
-      const k = left / 255;
-      let packed = 0;
-      for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;
-      color[row] = packed >>> 0;
-    }
-  }
-}
+export const farSide = {
+  bounds, tri, span, edgeEps: EDGE_EPS,
+  setup(t: RasterTarget, x: Float32Array, y: Float32Array, ia: number, ib: number, ic: number): boolean {
+    meshCorners(x, y, ia, ib, ic);
+    return setupTriangle(t);
+  },
+  row: (py: number): boolean => rowSpan(py),
+};

@@ -1,0 +1,118 @@
+// The far side's rasterizers: skin triangles mixing their own and their mirror partner's texture (a
+// turned face's far cheek), and the back of the head drawn under everything already drawn.
+import { sampleInto, type TextureSource } from './textureSample.ts';
+import type { RasterTarget } from './rasterTarget.ts';
+import { farSide } from './raster.ts';
+
+/** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
+export interface MirrorVertices {
+  x: Float32Array;
+  y: Float32Array;
+  iz: Float32Array;
+  uv: Float32Array;
+  uvMirror: Float32Array;
+  share: Float32Array;
+  gain: Float32Array;
+  /** per vertex, the turn's brightness gain in 1/128 (as rasterTriangle's g0..g2) */
+  shade: Float32Array;
+}
+
+const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
+
+/**
+ * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
+ * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
+ * both shaded by the turn's interpolated shade.
+ * Same coverage, depth and transparency rules as rasterTriangle.
+ */
+export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
+  const W = t.width;
+  const { bounds, tri, span, row: rowSpan } = farSide;
+  if (!farSide.setup(t, m.x, m.y, ia, ib, ic)) return;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
+  const iz0 = m.iz[ia]!, iz1 = m.iz[ib]!, iz2 = m.iz[ic]!;
+  // perspective-correct texture positions (u/Z, v/Z interpolated), affine share and gain (smooth anyway)
+  const uv = m.uv, um = m.uvMirror;
+  const uz0 = uv[ia * 2]! * iz0, uz1 = uv[ib * 2]! * iz1, uz2 = uv[ic * 2]! * iz2;
+  const vz0 = uv[ia * 2 + 1]! * iz0, vz1 = uv[ib * 2 + 1]! * iz1, vz2 = uv[ic * 2 + 1]! * iz2;
+  const mu0 = um[ia * 2]! * iz0, mu1 = um[ib * 2]! * iz1, mu2 = um[ic * 2]! * iz2;
+  const mv0 = um[ia * 2 + 1]! * iz0, mv1 = um[ib * 2 + 1]! * iz1, mv2 = um[ic * 2 + 1]! * iz2;
+  const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
+  const h0 = m.shade[ia]!, h1 = m.shade[ib]!, h2 = m.shade[ic]!;
+  const g = m.gain;
+  const color = t.color, depth = t.depth;
+  const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
+  const eps = farSide.edgeEps;
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5;
+    if (!rowSpan(py)) continue;
+    const lo = span[0]!, hi = span[1]!;
+    const cx0 = lo + 0.5;
+    let b0 = A0 * cx0 + (B0 * cy + C0), b1 = A1 * cx0 + (B1 * cy + C1), b2 = A2 * cx0 + (B2 * cy + C2);
+    let row = py * W + lo;
+    for (let px = lo; px <= hi; px++, row++, b0 += A0, b1 += A1, b2 += A2) {
+      if (b0 < eps || b1 < eps || b2 < eps) continue;
+      const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
+      if (iz <= depth[row]!) continue;
+      const rz = 1 / iz;
+      sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
+      const s = b0 * s0 + b1 * s1 + b2 * s2;
+      const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
+      let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
+      if (s > 0.002) {
+        sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
+        const k = 1 - s;
+        r = k * r + s * lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
+        gg = k * gg + s * lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
+        bb = k * bb + s * lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
+        a = k * a + s * mirrorSample[3]!;
+      }
+      const ai = (a + 0.5) | 0;
+      if (ai < 128) {
+        if (color[row]! >>> 24 >= ai) continue;
+      } else {
+        depth[row] = iz;
+      }
+      // premultiplied: no channel above alpha (the gain may brighten past it)
+      if (r > ai) r = ai;
+      if (gg > ai) gg = ai;
+      if (bb > ai) bb = ai;
+      color[row] = (((r + 0.5) | 0) | (((gg + 0.5) | 0) << 8) | (((bb + 0.5) | 0) << 16) | (ai << 24)) >>> 0;
+    }
+  }
+}
+
+/**
+ * Rasterizes one triangle BEHIND everything already drawn, whatever its depth: it fills only the
+ * transparency left (premultiplied "under": colour += (1 - alpha) * its colour). For the back of
+ * the head (avatar/backShell.ts): turned, it shows beside the head through the outline's partly
+ * transparent rim and past it, and never over the head or the torso. Keeps no depth.
+ */
+export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number): void {
+  const W = t.width;
+  const { bounds, tri, span, row: rowSpan, edgeEps: EDGE_EPS } = farSide;
+  if (!farSide.setup(t, x, y, ia, ib, ic)) return;
+  const minY = bounds[2]!, maxY = bounds[3]!;
+  const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
+  const u0 = uv[ia * 2]!, u1 = uv[ib * 2]!, u2 = uv[ic * 2]!, v0 = uv[ia * 2 + 1]!, v1 = uv[ib * 2 + 1]!, v2 = uv[ic * 2 + 1]!;
+  const color = t.color, td = tex.data32;
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5;
+    if (!rowSpan(py)) continue;
+    let row = py * W + span[0]!;
+    for (let px = span[0]!; px <= span[1]!; px++, row++) {
+      const cx = px + 0.5;
+      const b0 = A0 * cx + B0 * cy + C0, b1 = A1 * cx + B1 * cy + C1, b2 = A2 * cx + B2 * cy + C2;
+      if (b0 < EDGE_EPS || b1 < EDGE_EPS || b2 < EDGE_EPS) continue;
+      const under = color[row]!;
+      const left = 255 - (under >>> 24);
+      if (left <= 0) continue;
+      sampleInto(td, tex.width, tex.height, tex.past, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
+      const k = left / 255;
+      let packed = 0;
+      for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;
+      color[row] = packed >>> 0;
+    }
+  }
+}
