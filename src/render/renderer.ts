@@ -162,7 +162,9 @@ function mouthParts(avatar: Avatar, width: number, S: number, t: FaceTextures): 
   mouth.lipEdge = lips.lipEdge;
   mouth.lipRimUpper = lips.lipRimUpper;
   mouth.lipRimLower = lips.lipRimLower;
-  const placer = new MouthPlacer(avatar, mouth, layers, S, new CornerSkin(t.lidSkin.data, size, size, t.photoXY, iod), new LowerLipLight(t.lidSkin.data, size, size, t.photoXY));
+  // (the corner notches and the lower lip's shadow lift the same texture: each pixel has one owner)
+  const corners = new CornerSkin(t.lidSkin.data, size, size, t.photoXY, iod);
+  const placer = new MouthPlacer(avatar, mouth, layers, S, corners, new LowerLipLight(t.lidSkin.data, size, size, t.photoXY, corners.pixels));
   return { mouth, placer };
 }
 

@@ -28,6 +28,16 @@ export function commissureLift(dist: number): number {
   return Math.min(1, Math.max(0, dist / COMMISSURE_KEEP - 1));
 }
 
+/**
+ * How far the kept commissure dot is lifted too (TextureLift's `o`, toward weightO): in an O, and in an
+ * opening without a smile (session 27, lip27: the open corner's triangles sample the dot and the photo's
+ * slit past it, stretched over the corner wedge: a dark stipple outside mt_man's image-left corner in
+ * every speech opening; the opening's own dark is the corner there). A grin keeps it (grinRendered).
+ */
+export function commissureDotLift(oInside: number, smileLight: number): number {
+  return Math.min(1, Math.max(0, oInside, 1 - smileLight));
+}
+
 export class CornerSkin extends TextureLift {
   /** data: the renderer's working texture (RGBA, width x height), changed in place by update(). */
   constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], iod: number) {

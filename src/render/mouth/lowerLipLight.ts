@@ -7,7 +7,7 @@
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER } from '../../rig/topology.ts';
-import { TextureLift } from './textureLift.ts';
+import { TextureLift, withoutPixels } from './textureLift.ts';
 import { insidePolygon, distanceToPolyline } from '../../math/polygon.ts';
 
 /** The light a lip pixel is lifted toward: this percentile of its surroundings' (grain-free) light. */
@@ -86,10 +86,12 @@ export function liftLipShadow(data: Uint8ClampedArray, width: number, height: nu
 /** The lower lip's shadow lifted in the renderer's working texture as the lips part (the rest frame keeps the photo). */
 export class LowerLipLight extends TextureLift {
   /** data: the renderer's working texture (RGBA, width x height), changed in place by update() (open: 0 = the photo's own opening .. 1 = parted well past it). */
-  constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number]) {
+  /** taken: pixels another lift of the same texture owns (the corners', cornerSkin.ts), left to it. */
+  constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], taken: Int32Array | null = null) {
     const inner = [78, ...LIP_COLUMNS_LOWER[0], 308].map(landmarkXY), outer = [61, ...LIP_COLUMNS_LOWER[3], 291].map(landmarkXY);
     const [ax, ay] = landmarkXY(14), [bx, by] = landmarkXY(17);
-    const { pixels, lifted } = liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay));
+    const lift = liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay));
+    const { pixels, lifted } = withoutPixels(lift.pixels, lift.lifted, taken);
     super(data, pixels, lifted);
   }
 }

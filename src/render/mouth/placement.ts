@@ -12,7 +12,8 @@ import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTextu
 import { interiorFadeSpan } from './opening.ts';
 import { roundness } from './roundMouth.ts';
 import { oInsideOf } from './roundInside.ts';
-import type { CornerSkin } from './cornerSkin.ts';
+import { smileLit } from './frameLight.ts';
+import { commissureDotLift, type CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 
 type Rgb = [number, number, number];
@@ -178,7 +179,7 @@ export class MouthPlacer {
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
     const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, smile: g.smile ?? 0 };
-    this.corners?.update(extra > 0 ? rebuilt : 0, oInsideOf(placement));
+    this.corners?.update(extra > 0 ? rebuilt : 0, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
     this.lowerLip?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
     mouth.setPlacement(placement);
