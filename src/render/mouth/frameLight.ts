@@ -114,10 +114,12 @@ export class FrameLight {
     // their face above it, which shows only as the row comes in: bodyShow. Shaded at every parting,
     // the edge of a small opening was a dim grey line, critic17's Obama f14/f22, the real one white)
     this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
-    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, lit);
+    // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
+    const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, lit));
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
@@ -193,6 +195,18 @@ export function jawFollow(p: MouthPlacement, tips: number | null, drop: number, 
   const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
   return Math.max(0, lipUnder + tips * p.scale - drop - show * p.unit);
 }
+
+/**
+ * A smile's light (smileLit) as the library's lower row takes it at lip gap `gap` (IOD): none at a
+ * soft smile's small parting, all of it from LOWER_SMILE_GAP[1]. Issue #13, teeth27: a smile lit
+ * the lower row and let its tips stand LOWER_TEETH_SHOW over the lower lip at any parting, so at a
+ * 0.04-0.07 IOD gap the two rows met in one white band (lp_s5 <- lp_d10 f130-f183, clenched teeth;
+ * the driver's soft smile shows her upper teeth over a dark line, no lower row).
+ */
+export function lowerSmileLit(lit: number, gap: number): number {
+  return lit * smoothstep(LOWER_SMILE_GAP[0], LOWER_SMILE_GAP[1], gap);
+}
+const LOWER_SMILE_GAP: [number, number] = [0.07, 0.14];
 
 /**
  * How far (IOD) the lower row's tips may stand over the lower lip at a lip gap and smile (smileLit):
