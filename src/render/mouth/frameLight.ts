@@ -7,6 +7,7 @@ import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { shownGap } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
+import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 
 type Rgb = [number, number, number];
 
@@ -96,8 +97,10 @@ export class FrameLight {
     const lit = smileLit(p.smile);
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
-    this.sideReach = sideReach(p.gap, lit);
-    this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
+    // (a library row at a soft smile's small parting stays in the lips' and cheeks' shade: softSmileLit)
+    const litSide = layers.fromPhoto ? lit : softSmileLit(lit, p.gap);
+    this.sideReach = sideReach(p.gap, litSide);
+    this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * litSide);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
@@ -113,7 +116,7 @@ export class FrameLight {
     // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
     // their face above it, which shows only as the row comes in: bodyShow. Shaded at every parting,
     // the edge of a small opening was a dim grey line, critic17's Obama f14/f22, the real one white)
-    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
+    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * litSide) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
     // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
     const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
@@ -195,18 +198,6 @@ export function jawFollow(p: MouthPlacement, tips: number | null, drop: number, 
   const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
   return Math.max(0, lipUnder + tips * p.scale - drop - show * p.unit);
 }
-
-/**
- * A smile's light (smileLit) as the library's lower row takes it at lip gap `gap` (IOD): none at a
- * soft smile's small parting, all of it from LOWER_SMILE_GAP[1]. Issue #13, teeth27: a smile lit
- * the lower row and let its tips stand LOWER_TEETH_SHOW over the lower lip at any parting, so at a
- * 0.04-0.07 IOD gap the two rows met in one white band (lp_s5 <- lp_d10 f130-f183, clenched teeth;
- * the driver's soft smile shows her upper teeth over a dark line, no lower row).
- */
-export function lowerSmileLit(lit: number, gap: number): number {
-  return lit * smoothstep(LOWER_SMILE_GAP[0], LOWER_SMILE_GAP[1], gap);
-}
-const LOWER_SMILE_GAP: [number, number] = [0.07, 0.14];
 
 /**
  * How far (IOD) the lower row's tips may stand over the lower lip at a lip gap and smile (smileLit):

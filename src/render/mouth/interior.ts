@@ -137,12 +137,12 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const side = sideShade(q, light);
   const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow);
   // (the lips pushed forward into a small "O" hide the row behind them: roundTeeth)
-  // (a library row's tips end over the lower lip, not on it: lowerLipGap)
-  const clear = L.fromPhoto ? 1 : lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
-  const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth * clear;
+  const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    // (a library row's tips go behind the lower lip into its shade: lowerLipGap)
+    const clear = L.fromPhoto ? 1 : 1 - LOWER_LIP_SHADE * (1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit));
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * clear;
     const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown;
     out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0]));
     out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1]));
@@ -167,13 +167,14 @@ export function upperShown(below: number, unit: number, teethShow: number, bodyS
 }
 
 /**
- * How much of the upper row shows `above` output px over the lower lip line, in an opening `height` px
- * tall at this column (`unit` px per IOD), 0..1: the row fades out over the last LOWER_GAP_SHARE of
- * the opening (at most LOWER_GAP_MOST iod), so the cavity shows as a dark line between its tips and
- * the lower lip. Issue #13, teeth27: a smile at a small parting drew the library's upper row down
- * onto the lower lip, a band of teeth filling the opening top to bottom that reads as clenched teeth
- * (lp_s5 <- lp_d10 f130-f183, whose real upper teeth end over a dark line); a wide opening's row
- * ends far over the lip and keeps all of it.
+ * How far the upper row is out of the lower lip's shade `above` output px over the lower lip line, in
+ * an opening `height` px tall at this column (`unit` px per IOD), 0..1: the row goes into the shade
+ * (LOWER_LIP_SHADE of its light) over the last LOWER_GAP_SHARE of the opening (at most LOWER_GAP_MOST
+ * iod), its tips behind the lip. Issue #13, teeth27: a smile at a small parting drew the library's
+ * upper row lit down onto the lower lip, a band of teeth filling the opening top to bottom that reads
+ * as clenched teeth (lp_s5 <- lp_d10 f130-f183, whose real upper teeth end over a dark line); a wide
+ * opening's row ends far over the lip and keeps all of its light. (Faded out by transparency instead,
+ * the 1-2 px line it left at a 6 px opening alternated dark and lit pixels along the lip.)
  */
 export function lowerLipGap(above: number, height: number, unit: number): number {
   const band = Math.min(LOWER_GAP_SHARE * Math.max(0, height), LOWER_GAP_MOST * unit);
@@ -181,9 +182,11 @@ export function lowerLipGap(above: number, height: number, unit: number): number
   return smoothstep(LOWER_GAP_CLEAR * band, band, above);
 }
 /** the share of the opening's height over the lower lip the upper row fades out over, and at most this far (iod) */
-const LOWER_GAP_SHARE = 0.3, LOWER_GAP_MOST = 0.03;
-/** ... the row gone within this share of that band over the lip (the dark line) */
-const LOWER_GAP_CLEAR = 0.35;
+const LOWER_GAP_SHARE = 0.4, LOWER_GAP_MOST = 0.03;
+/** ... in full shade within this share of that band over the lip */
+const LOWER_GAP_CLEAR = 0.2;
+/** the light the upper row loses in the lower lip's full shade */
+const LOWER_LIP_SHADE = 0.65;
 
 const tmp = new Float32Array(4);
 
