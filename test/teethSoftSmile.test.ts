@@ -73,5 +73,6 @@ test('lp_s5 (a painted child) at a soft smile: a dark line between the upper tee
   ratios.sort((a, b) => a - b);
   const median = ratios[ratios.length >> 1]!;
   console.log(`lp_s5 soft smile: lowest opening pixel / brightest, middle columns: median ${median.toFixed(3)} (n ${ratios.length})`);
-  assert.ok(ratios.length > 10 && median < 0.75, `lowest pixel ${median.toFixed(3)} of the teeth's light`);
+  // (main 918a98c: 0.659, the row lit down to the lip; teeth27: 0.570)
+  assert.ok(ratios.length > 10 && median < 0.62, `lowest pixel ${median.toFixed(3)} of the teeth's light`);
 });
