@@ -20,12 +20,12 @@ const LOWER_SMILE_GAP: [number, number] = [0.07, 0.14];
 /**
  * A smile's light (smileLit) on the library's upper row toward the corners and under the lip, at lip
  * gap `gap` (IOD): half of it at a soft smile's small parting, all of it from SOFT_SMILE_GAP[1] (the
- * lips drawn back off the teeth: Katie's smiles, session 15-17). Issue #13, teeth27: lit at any
+ * lips drawn back off the teeth: Katie's smiles at 0.1-0.15 IOD, session 15-17). Issue #13, teeth27: lit at any
  * parting, lp_s5's 0.04-0.07 IOD smiles were a white band to both corners (clenched teeth); the
  * driver's soft smile keeps its side teeth in the corners' shade.
  */
 export function softSmileLit(lit: number, gap: number): number {
   return lit * (1 - SOFT_SMILE_SHADE * (1 - smoothstep(SOFT_SMILE_GAP[0], SOFT_SMILE_GAP[1], gap)));
 }
-const SOFT_SMILE_GAP: [number, number] = [0.05, 0.12], SOFT_SMILE_SHADE = 0.5;
+const SOFT_SMILE_GAP: [number, number] = [0.04, 0.1], SOFT_SMILE_SHADE = 0.5;
 
