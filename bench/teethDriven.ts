@@ -4,7 +4,8 @@
 // lips: brighter than 1.15 x the lips' luma and less saturated than them), the share of it in the
 // opening's outer third (a row that narrows toward the corners has little there), and on ours the
 // separations figure (teethFigures.ts renderedTeeth line energy: mean |dx| across the teeth band over
-// the skin's luma). Sheet: driver | each root, the mouth at ~3x. Never asserts.
+// the skin's luma); on ours the same inside the rendered mesh's own inner lips too ("mesh": the
+// read-back misreads a thin opening). Sheet: driver | each root, the mouth at ~3x. Never asserts.
 //   node --import tsx bench/teethDriven.ts --photo lp_s5.jpg --motion m.json [--video v8_lp_d10.mp4]
 //        --frames 130,170,183 [--root before,after] [--out sheet.jpg]
 import path from 'node:path';
@@ -98,8 +99,11 @@ for (const root of roots) {
     const f = motion.frames[Math.min(motion.frames.length - 1, i)]!;
     const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
     const lm = await readLm(img), t = lm ? teethRead(img, lm) : null;
+    // (the same figures inside the rendered mesh's own inner lips: a read-back misreads a thin opening)
+    const meshLm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]), tm = teethRead(img, meshLm);
+    if (tm) add(`${tag}-mesh`, tm);
     const w = f.w as Record<string, number>, f2 = (v: number | undefined) => (v ?? 0).toFixed(2);
-    console.log(`${tag.padEnd(10)} f${i}: ${t?.text ?? 'shut / no face'} | jaw ${f2(w.jawOpen)} smile ${f2(((w.mouthSmileLeft ?? 0) + (w.mouthSmileRight ?? 0)) / 2)} dark ${f2(f.mouthDark)}`);
+    console.log(`${tag.padEnd(10)} f${i}: ${t?.text ?? 'shut / no face'} | mesh ${tm?.text ?? 'shut'} | jaw ${f2(w.jawOpen)} smile ${f2(((w.mouthSmileLeft ?? 0) + (w.mouthSmileRight ?? 0)) / 2)} dark ${f2(f.mouthDark)}`);
     if (t) add(tag, t);
     if (lm) cells.push({ label: `f${i} teeth ${t ? t.share.toFixed(3) : '-'}`, image: crop(img, lm) });
   }
