@@ -7,6 +7,7 @@ import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { shownGap } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
+import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 
 type Rgb = [number, number, number];
 
@@ -96,8 +97,10 @@ export class FrameLight {
     const lit = smileLit(p.smile);
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
-    this.sideReach = sideReach(p.gap, lit);
-    this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * lit);
+    // (a library row at a soft smile's small parting stays in the lips' and cheeks' shade: softSmileLit)
+    const litSide = layers.fromPhoto ? lit : softSmileLit(lit, p.gap);
+    this.sideReach = sideReach(p.gap, litSide);
+    this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * litSide);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
@@ -113,11 +116,13 @@ export class FrameLight {
     // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
     // their face above it, which shows only as the row comes in: bodyShow. Shaded at every parting,
     // the edge of a small opening was a dim grey line, critic17's Obama f14/f22, the real one white)
-    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * lit) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
-    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, lit);
+    this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * litSide) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
+    // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
+    const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, lit));
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);

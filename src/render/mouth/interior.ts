@@ -140,7 +140,9 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    // (a library row's tips go behind the lower lip into its shade: lowerLipGap)
+    const clear = L.fromPhoto ? 1 : 1 - LOWER_LIP_SHADE * (1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit));
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * clear;
     const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown;
     out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0]));
     out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1]));
@@ -163,6 +165,28 @@ export function upperShown(below: number, unit: number, teethShow: number, bodyS
   const soft = 0.5 * Math.min(reach, EDGE_BAND * unit);
   return 1 - smoothstep(reach - soft, reach, below);
 }
+
+/**
+ * How far the upper row is out of the lower lip's shade `above` output px over the lower lip line, in
+ * an opening `height` px tall at this column (`unit` px per IOD), 0..1: the row goes into the shade
+ * (LOWER_LIP_SHADE of its light) over the last LOWER_GAP_SHARE of the opening (at most LOWER_GAP_MOST
+ * iod), its tips behind the lip. Issue #13, teeth27: a smile at a small parting drew the library's
+ * upper row lit down onto the lower lip, a band of teeth filling the opening top to bottom that reads
+ * as clenched teeth (lp_s5 <- lp_d10 f130-f183, whose real upper teeth end over a dark line); a wide
+ * opening's row ends far over the lip and keeps all of its light. (Faded out by transparency instead,
+ * the 1-2 px line it left at a 6 px opening alternated dark and lit pixels along the lip.)
+ */
+export function lowerLipGap(above: number, height: number, unit: number): number {
+  const band = Math.min(LOWER_GAP_SHARE * Math.max(0, height), LOWER_GAP_MOST * unit);
+  if (!(band > 0)) return 1;
+  return smoothstep(LOWER_GAP_CLEAR * band, band, above);
+}
+/** the share of the opening's height over the lower lip the upper row fades out over, and at most this far (iod) */
+const LOWER_GAP_SHARE = 0.4, LOWER_GAP_MOST = 0.03;
+/** ... in full shade within this share of that band over the lip */
+const LOWER_GAP_CLEAR = 0.2;
+/** the light the upper row loses in the lower lip's full shade */
+const LOWER_LIP_SHADE = 0.65;
 
 const tmp = new Float32Array(4);
 

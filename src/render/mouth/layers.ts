@@ -139,19 +139,19 @@ interface TeethLook {
  * then separate teeth (`relief`), their
  * bright teeth brought to the photo's teeth brightness (`look`).
  * The sharpness is matched on the finished rows (the relief's lines count as detail), but only the
- * library's own pixels take a sharpening: the relief is drawn at the picture's softness already, and
- * sharpened again its lines between teeth and the biting edge doubled into a dark grid ("braces": lp_s1,
- * session 26). A softening takes the relief too.
+ * library's own pixels take a sharpening or a softening: the relief is drawn at the picture's softness
+ * already, and sharpened again its lines between teeth and the biting edge doubled into a dark grid
+ * ("braces": lp_s1, session 26); softened again they faded into a white slab (st_art_1, teeth27).
  */
-function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   const matched = sharpnessToMatch(relief(upper, -1), look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
-  // (softened, the relief goes first: its lines as soft as the picture's lips, as until session 26)
-  const sharp = amount >= 0;
-  const shaped = (l: ReadyLayer, dir: -1 | 1) => (sharp ? sharpened(l, amount) : sharpened(relief(l, dir), amount));
-  const [u0, l0] = withPictureGrain([shaped(upper, -1), shaped(lower, 1)], look.lipGrain);
-  const rows = sharp ? [relief(u0!, -1), relief(l0!, 1)] : [u0!, l0!];
+  // (softened, the relief is drawn after it as wide as that blur: blurred after, teeth27, its lines
+  // were softened twice, st_art_1's slab; until session 26 it went first and took the softening)
+  const [u0, l0] = withPictureGrain([sharpened(upper, amount), sharpened(lower, amount)], look.lipGrain);
+  const spread = Math.max(0, -amount);
+  const rows = [relief(u0!, -1, spread), relief(l0!, 1, spread)];
   const { layers: bright } = brightenedTo(rows, look.target, libraryGain(look.softShare));
   const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
   return { upper: u!, lower: l! };
@@ -194,7 +194,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
   // gaps in the cavity's hue
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
-  const relief = (l: ReadyLayer, dir: -1 | 1) => seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, soft, BODY_LINE, shadeTintOf(libCavity)));
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0) => seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity)));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };

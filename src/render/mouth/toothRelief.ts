@@ -41,6 +41,14 @@ const GAP_SIGMA = 0.0035;
 const GAP_DARK = 0.15;
 /** each boundary past the central incisors' is this share as dark as the one before (the side teeth overlap and recede; the midline no darker: lp_s42 read as gap-toothed) */
 const GAP_FALLOFF = 0.85;
+/**
+ * A line widened by the picture's softness keeps at least this share of a sharp line's darkness
+ * (not only its sum): a painter draws the lines between teeth as strokes as dark as the picture's
+ * other edges. Issue #13, teeth27: kept in sum, st_art_1's and lp_s12's lines (1.4-1.9 px of blur)
+ * were a third as dark and then softened again: one white band without separations. Sharp pictures
+ * (lp_s1: 0.69 of it at their own softness) are untouched.
+ */
+const SOFT_LINE_KEEP = 0.5;
 /** a tooth's sides are this much darker than its centre (it is rounded) */
 const ROUND_DARK = 0.05;
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
@@ -133,7 +141,7 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
     const seen = (x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1;
     const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen);
     const d = ax - bounds[j]!;
-    gap = Math.max(gap, depth * (sharpSigma / sigma) * Math.exp(-(d * d) / (2 * sigma * sigma)));
+    gap = Math.max(gap, depth * Math.max(sharpSigma / sigma, SOFT_LINE_KEEP) * Math.exp(-(d * d) / (2 * sigma * sigma)));
   }
   return m * (1 - gap);
 }
