@@ -10,7 +10,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { roundCoreInto, roundTeethShown } from '../src/render/mouth/roundMouth.ts';
-import { roundLining } from '../src/render/mouth/lipSurface.ts';
+import { roundLining, smallPurse } from '../src/render/mouth/lipSurface.ts';
 import { interiorStats } from '../bench/mouthInterior.ts';
 
 const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
@@ -44,7 +44,7 @@ test('an O lines its opening with the inner lip surface most of the way in; a wi
   for (const d of [0, 1, 2, 4, 5]) assert.ok(roundLining(0.2, d, open, unit, 1) <= 0.2 + 1e-12);
   // a small purse (0.06 IOD) has no room for a lining: past the flat band, the interior (round27:
   // lp_s9 <- lp_d11's pucker, lined to the middle, read back shut)
-  assert.equal(roundLining(1, 2, 6, unit, 1), 1);
+  assert.equal(roundLining(1, 2, 6, unit, 1, smallPurse(0.06)), 1);
   // a wide funnel (0.4 IOD): past 0.05 IOD in, the interior
   assert.equal(roundLining(1, 8, 40, unit, 1), 1);
 });
