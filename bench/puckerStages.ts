@@ -91,6 +91,7 @@ for (const root of roots) {
   const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(DATA, 'portraits', photo));
   const r = await rendererOfRoot(root, portrait, SIZE);
   const tag = path.basename(root);
+  if (process.argv.includes('--count')) await countPurses(root, r, frames, tag);
   for (const i of picks) {
     const f = frames[i];
     if (!f) continue;
@@ -115,4 +116,23 @@ for (const root of roots) {
     }
     console.log(`${tag} f${i} render: ${readBack(img, lm)} dark column ${f3(darkPx)} IOD`);
   }
+}
+
+/**
+ * --count: the frames of the first 200 whose opening is a lined small purse (round or O-inside > 0 and
+ * the mesh's 13-14 gap under lipSurface.ts smallPurse's 0.12 IOD, past the photo's): the frames the
+ * purse rule can move (from the motion's weights over the photo's, no rendering).
+ */
+async function countPurses(root: string, r: Awaited<ReturnType<typeof rendererOfRoot>>, frames: MotionFrame[], tag: string): Promise<void> {
+  const { roundness } = await import(path.join(root, 'src/render/mouth/roundMouth.ts'));
+  const { oInsideOf } = await import(path.join(root, 'src/render/mouth/roundInside.ts'));
+  const n = r.neutralFrame().w as Record<string, number>, rest = r.landmarks(r.neutralFrame());
+  const photoGap = dist(rest, 13, 14) / dist(rest, 33, 263), hits: number[] = [];
+  frames.slice(0, 200).forEach((f, i) => {
+    const w = f.w as Record<string, number>, d = (k: string) => Math.max(0, (w[k] ?? 0) - (n[k] ?? 0));
+    const p = { rounding: d('mouthPucker') + 0.5 * d('mouthFunnel'), driverDark: f.mouthDark };
+    const lm = r.landmarks(f), gap = dist(lm, 13, 14) / dist(lm, 33, 263);
+    if ((roundness(p) > 0 || oInsideOf(p) > 0) && gap < 0.12 && gap > photoGap + 0.005) hits.push(i);
+  });
+  console.log(`${tag} lined small purses: ${hits.length}/200 frames ${hits.join(',')}`);
 }
