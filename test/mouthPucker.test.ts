@@ -10,7 +10,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { roundCoreInto, roundTeethShown } from '../src/render/mouth/roundMouth.ts';
-import { roundLining } from '../src/render/mouth/lipSurface.ts';
+import { roundLining, smallPurse } from '../src/render/mouth/lipSurface.ts';
 import { interiorStats } from '../bench/mouthInterior.ts';
 
 const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
@@ -36,12 +36,15 @@ test("the O's core is the lip colour darker and redder, grey for grey lips", () 
 });
 
 test('an O lines its opening with the inner lip surface most of the way in; a wide O keeps its deep middle', () => {
-  const unit = 100, open = 10; // a 0.1 IOD opening
+  const unit = 100, open = 14; // a 0.14 IOD opening
   assert.equal(roundLining(0.7, 3, open, unit, 0), 0.7, 'no roundness: the thin band as it was');
-  // halfway in (d 2.5 of a 5 px half-height), a full O still shows mostly lining
-  assert.ok(roundLining(1, 2.5, open, unit, 1) < 0.7, `${roundLining(1, 2.5, open, unit, 1)}`);
+  // 3 px into a 7 px half-height, a full O still shows mostly lining
+  assert.ok(roundLining(1, 3, open, unit, 1) < 0.7, `${roundLining(1, 3, open, unit, 1)}`);
   // the lining never shows less than the flat band did
   for (const d of [0, 1, 2, 4, 5]) assert.ok(roundLining(0.2, d, open, unit, 1) <= 0.2 + 1e-12);
+  // a small purse (0.06 IOD) has no room for a lining: past the flat band, the interior (round27:
+  // lp_s9 <- lp_d11's pucker, lined to the middle, read back shut)
+  assert.equal(roundLining(1, 2, 6, unit, 1, smallPurse(0.06)), 1);
   // a wide funnel (0.4 IOD): past 0.05 IOD in, the interior
   assert.equal(roundLining(1, 8, 40, unit, 1), 1);
 });
@@ -67,4 +70,23 @@ test('a rendered pucker (lp_s42, jawOpen .17, pucker .9) is a dark red opening, 
     return 0.299 * img.data[q]! + 0.587 * img.data[q + 1]! + 0.114 * img.data[q + 2]!;
   });
   assert.ok(Math.min(...down) > 22, `luma down the middle ${down.map(Math.round)}`);
+});
+
+test("a painted thin-lipped pucker (lp_s9, lp_d11 f65's weights) shows its opening dark, not lined shut", async () => {
+  const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s9.jpg'))), { width: 512, height: 512 });
+  const n = r.neutralFrame();
+  const f = { ...n, w: { ...n.w, jawOpen: 0.08, mouthPucker: 0.63, mouthFunnel: 0.06, mouthUpperUp: 0.37, restLipGap: 0.02 }, mouthDark: 0.76 };
+  const img = r.render(f), lm = r.landmarks(f);
+  const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
+  const cx = Math.round((lm[13]![0]! + lm[14]![0]!) / 2), top = Math.floor(lm[13]![1]!) - 2, bottom = Math.ceil(lm[14]![1]!) + 2;
+  const luma = (x: number, y: number) => { const q = (y * 512 + x) * 4; return 0.299 * img.data[q]! + 0.587 * img.data[q + 1]! + 0.114 * img.data[q + 2]!; };
+  const lip = luma(cx, top - 3);
+  let dark = 0;
+  for (let x = cx - 2; x <= cx + 2; x++) for (let y = top; y <= bottom; y++) dark += Math.max(0, 1 - luma(x, y) / lip);
+  const shown = dark / 5 / iod, gap = (lm[14]![1]! - lm[13]![1]!) / iod;
+  console.log(`lp_s9 purse: mesh gap ${gap.toFixed(3)} IOD, dark down the middle ${shown.toFixed(3)} IOD`);
+  // (darkness summed down the middle 5 columns, 1 - luma over the lip's: main 918a98c 0.036 of a
+  // 0.069 gap, the O's lining reaching 0.8 of the way in, now 0.040; with the whole motion frame the
+  // face mesh read it 0.012 IOD, now 0.035, where the driver's reads 0.058: bench/puckerStages.ts)
+  assert.ok(shown > 0.55 * gap, `dark ${shown.toFixed(3)} of gap ${gap.toFixed(3)}`);
 });

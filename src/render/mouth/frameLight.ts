@@ -4,7 +4,7 @@
 // lipSurface.ts) read it.
 import type { ReadyMouth } from './layers.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
-import { shownGap } from './lipSurface.ts';
+import { shownGap, smallPurse } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
@@ -66,6 +66,8 @@ export class FrameLight {
   roundTeeth = 1;
   /** how much the opening is an "O" (roundness) */
   round = 0;
+  /** how much this frame's opening is a small purse, too small for an O's lining (lipSurface.ts smallPurse) */
+  purse = 0;
   /** inter-ocular distance in output pixels this frame */
   unit = 1;
   /** the light left on the lower row (interior.ts jawPiecesOver): a speech opening's lower teeth lie in the shade of the upper lip and teeth */
@@ -104,6 +106,7 @@ export class FrameLight {
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);
+    this.purse = smallPurse(p.gap);
     this.unit = p.unit;
     this.roundShade = 1 - ROUND_TEETH_DARK * round;
     // lips parted a little show a dark slit or their own inner wet edge, not a row of teeth

@@ -78,7 +78,7 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const foot = dTop <= dBot * LOWER_BAND_SQUEEZE ? 1 : LOWER_BAND_SQUEEZE;
   // (an O's inside, roundInside.ts, lines its rim at least as far as it is one: at a funnel's
   // roundness .35 the lining was a 2 px band, then the flat dark, critic23's "hard rims")
-  const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, Math.max(light.round, O_LINING * oInside));
+  const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, Math.max(light.round, O_LINING * oInside), light.purse);
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
   const atLine = 1 - pixelSmoothstep(-0.5, 0.35 * band + 0.5, d, foot);
   if (toInterior < 1 || atLine > 0) {
@@ -117,14 +117,25 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
  * ROUND_LINING_REACH of the way to the opening's middle (at most ROUND_LINING_MOST IOD) and
  * darkens into it all along. Pushed forward into a pucker or an "O", the lips turn their wet inner
  * surface toward the viewer and the dark is only the small deep middle; with a thin band the
- * opening was a flat black disc edge to edge (critic20: lp_s42 <- lp_d6 f86, f190).
+ * opening was a flat black disc edge to edge (critic20: lp_s42 <- lp_d6 f86, f190). A small purse
+ * (`purse`: under 0.06-0.12 IOD, `smallPurse`) has no room for the lining: the flat band alone (round27).
  */
-export function roundLining(flat: number, d: number, open: number, unit: number, round: number): number {
+export function roundLining(flat: number, d: number, open: number, unit: number, round: number, purse = 0): number {
   if (!(round > 0)) return flat;
-  const reach = Math.min(ROUND_LINING_REACH * 0.5 * open, ROUND_LINING_MOST * unit);
+  const reach = Math.min(ROUND_LINING_REACH * 0.5 * open, ROUND_LINING_MOST * unit) * (1 - purse);
   const lined = reach > 0 ? smoothstep(0, reach, d) : 1;
   return flat + (Math.min(flat, lined) - flat) * round;
 }
+/**
+ * How much an opening `gap` (iod, the frame's 13-14: the O's centre, not each column's, whose ends
+ * narrow to nothing in any O) is a small purse, too small for a lining: 1 up to 0.06 IOD, none from
+ * 0.12. A purse's lips meet their inner surfaces face to face; what shows between them is the dark
+ * (lp_d11 f65: the dark hole 0.052 IOD tall where its face mesh reads the gap 0.058). Lined 0.8 of the way in, the Mona Lisa's pucker (lp_s9 <- lp_d11 f65, mesh gap 0.076) was a dark
+ * line 0.036 IOD tall in lip-coloured (on her, skin-coloured) lining, read back shut (0.012); the
+ * lining stays for an O with room for it (lp_s5 <- lp_d10 f4, gap 0.13, keeps its ring).
+ */
+export const smallPurse = (gap: number) => 1 - smoothstep(PURSE_LINING_GAP[0], PURSE_LINING_GAP[1], gap);
+const PURSE_LINING_GAP = [0.06, 0.12] as const;
 /** an "O"'s lining reaches this share of the way from the lip line to the opening's middle ... */
 const ROUND_LINING_REACH = 0.8;
 /** ... and no further than this (iod): a wide "O" keeps its deep middle, with the tongue or teeth in it */
