@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, toothyGrinRoom, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -79,10 +79,12 @@ export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean
  * Each frame's cap on the smile and dimples from how tall the driver's opening is (rig/mouthPrior.ts
  * tallGrinCap: a shout or an open "oh" is no grin; 1 on unusable frames). `aspects`: each frame's
  * opening height over width (openingAspect), taken as the median of 3 frames as the width is (one
- * frame's inner corners jitter).
+ * frame's inner corners jitter). `teeth`: each frame's share of the opening in teeth (mouthDark.ts
+ * teethShare, median of 3 too): an opening full of teeth is a grimace and keeps its smile (toothyGrinRoom).
  */
-export function tallGrinCaps(aspects: Float64Array, valid: boolean[]): Float64Array {
-  return Float64Array.from(valid, (v, i) => (v ? tallGrinCap(percentile(nearValid(aspects, valid, i), 50)) : 1));
+export function tallGrinCaps(aspects: Float64Array, valid: boolean[], teeth?: Float64Array): Float64Array {
+  const at = (values: Float64Array, i: number) => percentile(nearValid(values, valid, i), 50);
+  return Float64Array.from(valid, (v, i) => (v ? Math.max(tallGrinCap(at(aspects, i)), teeth ? toothyGrinRoom(at(teeth, i)) : 0) : 1));
 }
 
 /** The values of the valid frames among i - 1, i, i + 1. */
