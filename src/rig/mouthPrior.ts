@@ -196,8 +196,16 @@ export function tallGrinCap(aspect: number): number {
  * [driver 1.05], critic26). From TOOTHY_FROM of the opening in teeth the cap is lifted, wholly from TOOTHY_FULL.
  */
 export const TOOTHY_FROM = 0.2, TOOTHY_FULL = 0.45;
+/**
+ * A grimace pulls the corners out: its mouth is wider than the driver's rest (lp_d6 f45/46 1.08, f70 1.13).
+ * An open "O" showing its teeth is narrower (f47 0.93, teeth 0.39: one of the ruler's O frames) and keeps the cap.
+ */
+export const GRIMACE_WIDTH_FROM = 1, GRIMACE_WIDTH_FULL = 1.05;
 
-/** The share of a smile a tall opening keeps for the teeth in it (0 .. 1; `teeth`: motion/mouthDark.ts teethShare). */
-export function toothyGrinRoom(teeth: number): number {
-  return smoothstep(TOOTHY_FROM, TOOTHY_FULL, teeth);
+/**
+ * The share of a smile a tall opening keeps for the teeth in it (0 .. 1; `teeth`: motion/mouthDark.ts teethShare;
+ * `width`: the driver's mouth width over its rest, as motion/mouthAfterSmoothing.ts keepWideMouth reads it).
+ */
+export function toothyGrinRoom(teeth: number, width: number): number {
+  return smoothstep(TOOTHY_FROM, TOOTHY_FULL, teeth) * smoothstep(GRIMACE_WIDTH_FROM, GRIMACE_WIDTH_FULL, width);
 }
