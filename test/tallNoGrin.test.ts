@@ -1,10 +1,11 @@
 // A tall opening is no grin (rig/mouthPrior.ts tallGrinCap, motion/mouthAfterSmoothing.ts
 // tallGrinCaps + keepWideMouth, #13/#14 tallO26): a driver's shout or open "oh" widens its mouth, and the fit
-// gave that spread to the smile, so the photo grinned; open smiles (wide and low) keep theirs.
+// gave that spread to the smile, so the photo grinned; open smiles (wide and low) keep theirs, and so does a
+// tall opening full of teeth, a grimace (toothyGrinRoom, grim27).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { GRINNING, WIDENING, openingAspect, tallGrinCap, widthFromWeights, TALL_FROM, TALL_FULL } from '../src/rig/mouthPrior.ts';
+import { GRINNING, WIDENING, openingAspect, tallGrinCap, toothyGrinRoom, widthFromWeights, TALL_FROM, TALL_FULL, TOOTHY_FROM, TOOTHY_FULL, GRIMACE_WIDTH_FROM } from '../src/rig/mouthPrior.ts';
 import { meanFace } from '../src/rig/fit.ts';
 import { Channels } from '../src/motion/channels.ts';
 import { keepWideMouth, tallGrinCaps } from '../src/motion/mouthAfterSmoothing.ts';
@@ -61,13 +62,32 @@ test('keepWideMouth with tallGrinCaps: a tall frame gives its smile and dimples\
   }
 });
 
-test('lp_d6, first 3 s: her frown with the lips apart (f44-48, tall) loses the fitted smile; only the widening controls of tall frames change', async () => {
+test('tallGrinCaps with teeth: a tall, wide opening full of teeth (a grimace) keeps its smile; few teeth or a narrow opening keep the cap; the median of 3 frames', () => {
+  assert.equal(toothyGrinRoom(TOOTHY_FROM, 1.2), 0);
+  assert.equal(toothyGrinRoom(TOOTHY_FULL, 1.2), 1);
+  assert.equal(toothyGrinRoom(TOOTHY_FULL, GRIMACE_WIDTH_FROM), 0, 'no wider than the rest: an O showing its teeth');
+  assert.ok(toothyGrinRoom(0.3, 1.2) > 0 && toothyGrinRoom(0.3, 1.2) < 1);
+  // every frame tall (cap 0); teeth: none, an "ah"'s (.14), a grimace's (.65) for three frames, one stray toothy frame;
+  // all wider than the rest (1.1; the rest is the neutral's, 1) but for the last three, narrower (0.9: an O with teeth)
+  const valid = Array(13).fill(true) as boolean[];
+  const aspects = new Float64Array(13).fill(0.9);
+  const teeth = Float64Array.from([0, 0.14, 0.65, 0.65, 0.65, 0.14, 0.14, 0.65, 0.14, 0.14, 0.65, 0.65, 0.65]);
+  const widths = Float64Array.from({ length: 13 }, (_, i) => (i < 10 ? 1.1 : 0.9));
+  assert.deepEqual([...tallGrinCaps(aspects, valid, { teeth, widths })], [0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual([...tallGrinCaps(aspects, valid)], Array(13).fill(0), 'without teeth shares: as before');
+});
+
+test('lp_d6, first 3 s: her bared-teeth grimace (f44-46, tall, 2/3 of the opening teeth) keeps its smile; her open mouth f59-61 (few teeth) loses it', async () => {
   const raw = await trackVideo(video('lp_d6.mp4'), { fps: 25, maxSide: 720, maxSeconds: 3 });
   const on = motionFramesFromRaw(raw, 25, true).frames, off = motionFramesFromRaw(raw, 25, true, { fit: { tallNoGrin: false } }).frames;
+  const noTeeth = motionFramesFromRaw(raw.map((r) => r && { ...r, teethShare: undefined }), 25, true).frames;
   const smile = (f: (typeof on)[number]) => ((f.w.mouthSmileLeft ?? 0) + (f.w.mouthSmileRight ?? 0)) / 2;
+  for (const i of [44, 45, 46]) assert.ok(raw[i]!.teethShare! > 0.5, `f${i} teeth ${raw[i]!.teethShare}`);
+  for (const i of [45, 46]) assert.ok(smile(on[i]!) > smile(off[i]!) - 0.02, `f${i}: the grimace's smile as without the cap: ${smile(on[i]!).toFixed(3)} [${smile(off[i]!).toFixed(3)}]`);
+  assert.ok(smile(on[45]!) > 0.3 && smile(noTeeth[45]!) < 0.1, `f45 smile ${smile(on[45]!).toFixed(2)}, without the teeth ${smile(noTeeth[45]!).toFixed(2)}`);
   const changed = on.map((f, i) => JSON.stringify(f) !== JSON.stringify(off[i])).flatMap((c, i) => (c ? [i] : []));
   assert.ok(changed.length > 0 && changed.length < 0.4 * on.length, `changed ${changed.join(',')}`);
-  assert.ok(smile(off[45]!) > 0.3 && smile(on[45]!) < 0.1, `f45 smile ${smile(off[45]!).toFixed(2)} -> ${smile(on[45]!).toFixed(2)}`);
+  assert.ok([59, 60, 61].every((i) => changed.includes(i) && smile(on[i]!) < 0.1), `f60 smile ${smile(off[60]!).toFixed(2)} -> ${smile(on[60]!).toFixed(2)}`);
   for (const i of changed) {
     // (the cap itself rides along for the photo's own smile, rig/mouthBase.ts keepPhotoSmile)
     for (const k of Object.keys(on[i]!.w)) if (!WIDENING.includes(k as never) && k !== SMILE_ROOM) assert.equal(on[i]!.w[k], off[i]!.w[k], `f${i} ${k}`);

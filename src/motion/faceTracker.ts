@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
-import { mouthDarkness } from './mouthDark.ts';
+import { darknessOfTeeth, teethShare } from './mouthDark.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -18,6 +18,8 @@ export interface RawFaceFrame {
   lm?: Float32Array;
   /** how dark the inside of the mouth is (mouthDark.ts; null: lips closed) */
   mouthDark?: number | null;
+  /** the share of the opening that is teeth (mouthDark.ts teethShare, which mouthDark saturates at 0.12; null: lips closed) */
+  teethShare?: number | null;
 }
 
 /**
@@ -137,6 +139,7 @@ export class FaceTracker {
     const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: mouthDarkness(img, flat) };
+    const teeth = teethShare(img, flat);
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth };
   }
 }

@@ -273,6 +273,11 @@ function markStartSmiles(frames: MotionFrame[], first: number, grinCaps?: ArrayL
   });
 }
 
+/** Each frame's share of the opening in teeth (faceTracker.ts teethShare; closed lips 0), or undefined when the track has none (tracked before it was read). */
+function teethShares(raw: (RawFaceFrame | null)[]): Float64Array | undefined {
+  return raw.some((r) => r?.teethShare !== undefined) ? Float64Array.from(raw, (r) => r?.teethShare ?? 0) : undefined;
+}
+
 /** Turns per-frame raw faces into smoothed Motion frames. */
 export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
@@ -299,7 +304,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   const widen = rigChannels.size > 0 && fit.widenToDriver && !onPhoto;
-  const grinCaps = widen && fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid) : undefined;
+  const teeth = teethShares(raw);
+  const grinCaps = widen && fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid, teeth && { teeth, widths: mouthWidths }) : undefined;
   if (widen) keepWideMouth(ch, mouthWidths, valid, grinCaps);
   // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
   if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);

@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, toothyGrinRoom, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -56,13 +56,12 @@ function holdSideWidening(ch: Channels, shaping: readonly RigControl[], i: numbe
  */
 export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean[], grinCaps?: Float64Array): void {
   const shaping = Object.keys(WIDTH_PER_UNIT) as RigControl[];
-  // never below the neutral's width: a talking driver's low widths are its rounded vowels, not its rest
-  const rest = Math.max(1, percentile(widths.filter((_w, i) => valid[i]), WIDTH_REST_PERCENTILE));
+  const ratios = widthsOverRest(widths, valid);
   for (let i = 0; i < valid.length; i++) {
     if (!valid[i]) continue;
     const w: Partial<Record<RigControl, number>> = {};
     for (const c of shaping) w[c] = ch.at(`w.${c}`, i);
-    const ratio = 1 + percentile(nearValid(widths, valid, i), 50) - rest;
+    const ratio = ratios[i]!;
     widenToWidth(w, ratio);
     // a tall opening's width is the stretch's, not a grin's (tallGrinCaps)
     const cap = grinCaps?.[i] ?? 1;
@@ -75,14 +74,26 @@ export function keepWideMouth(ch: Channels, widths: Float64Array, valid: boolean
   }
 }
 
+/** Each frame's mouth width over the driver's rest, as keepWideMouth reads it (the median of 3 frames; 1 on unusable frames). */
+function widthsOverRest(widths: Float64Array, valid: boolean[]): Float64Array {
+  // never below the neutral's width: a talking driver's low widths are its rounded vowels, not its rest
+  const rest = Math.max(1, percentile(widths.filter((_w, i) => valid[i]), WIDTH_REST_PERCENTILE));
+  return Float64Array.from(valid, (v, i) => (v ? 1 + percentile(nearValid(widths, valid, i), 50) - rest : 1));
+}
+
 /**
  * Each frame's cap on the smile and dimples from how tall the driver's opening is (rig/mouthPrior.ts
  * tallGrinCap: a shout or an open "oh" is no grin; 1 on unusable frames). `aspects`: each frame's
  * opening height over width (openingAspect), taken as the median of 3 frames as the width is (one
- * frame's inner corners jitter).
+ * frame's inner corners jitter). `teeth`: each frame's share of the opening in teeth (mouthDark.ts
+ * teethShare, median of 3 too), with `widths` (keepWideMouth's): an opening wider than the rest and full of
+ * teeth is a grimace and keeps its smile (toothyGrinRoom).
  */
-export function tallGrinCaps(aspects: Float64Array, valid: boolean[]): Float64Array {
-  return Float64Array.from(valid, (v, i) => (v ? tallGrinCap(percentile(nearValid(aspects, valid, i), 50)) : 1));
+export function tallGrinCaps(aspects: Float64Array, valid: boolean[], toothy?: { teeth: Float64Array; widths: Float64Array }): Float64Array {
+  const at = (values: Float64Array, i: number) => percentile(nearValid(values, valid, i), 50);
+  const ratios = toothy && widthsOverRest(toothy.widths, valid);
+  const room = (i: number) => (toothy ? toothyGrinRoom(at(toothy.teeth, i), ratios![i]!) : 0);
+  return Float64Array.from(valid, (v, i) => (v ? Math.max(tallGrinCap(at(aspects, i)), room(i)) : 1));
 }
 
 /** The values of the valid frames among i - 1, i, i + 1. */

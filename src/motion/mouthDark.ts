@@ -70,6 +70,16 @@ export function isTeethPixel(r: number, g: number, b: number, lipLight: number, 
  * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
  */
 export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | null {
+  return darknessOfTeeth(teethShare(img, lm));
+}
+
+/** mouthDarkness from a teethShare already read (null stays null). */
+export function darknessOfTeeth(share: number | null): number | null {
+  return share === null ? null : 1 - smoothstep(TEETH_FROM, TEETH_FULL, share);
+}
+
+/** The share of the pixels inside the inner lip contour that are teeth (isTeethPixel); null under MIN_PIXELS pixels. */
+export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const lips = LIP_PAIRS.map(([o, n]) => lipSample(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2));
   const lipLight = median(lips.map((l) => l.light)), lipSat = median(lips.map((l) => l.sat));
@@ -91,7 +101,7 @@ export function mouthDarkness(img: RgbaImage, lm: ArrayLike<number>): number | n
         if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) teeth++;
       }
   }
-  return count >= MIN_PIXELS ? 1 - smoothstep(TEETH_FROM, TEETH_FULL, teeth / count) : null;
+  return count >= MIN_PIXELS ? teeth / count : null;
 }
 
 /**

@@ -185,3 +185,27 @@ export const GRINNING: RigControl[] = ['mouthSmileLeft', 'mouthSmileRight', 'mou
 export function tallGrinCap(aspect: number): number {
   return 1 - smoothstep(TALL_FROM, TALL_FULL, aspect);
 }
+
+/**
+ * A tall opening full of teeth is a grimace, not an "ah" (issue #13, grim27). Drawn back off teeth that stay
+ * near together, the lips open tall and wide on a lit wall of teeth (lp_d6 f44-46, a hard frown with bared
+ * teeth: 0.65-0.67 of the opening is teeth; f70-72 0.31-0.33); a dropped jaw opens on the cavity and the
+ * tongue (lp_d11's "ah" f164-167: 0.14-0.19; her tall frames at most 0.35, most under 0.23). The grimace's
+ * corners pulled out read as a smile in the fit, and capping it (tallGrinCap) left no width: the fit reads
+ * almost no stretch to scale up, so the grimace came out a round "O" (v_lp_s42 f45/46 width/median 1.01
+ * [driver 1.05], critic26). From TOOTHY_FROM of the opening in teeth the cap is lifted, wholly from TOOTHY_FULL.
+ */
+export const TOOTHY_FROM = 0.2, TOOTHY_FULL = 0.45;
+/**
+ * A grimace pulls the corners out: its mouth is wider than the driver's rest (lp_d6 f45/46 1.08, f70 1.13).
+ * An open "O" showing its teeth is narrower (f47 0.93, teeth 0.39: one of the ruler's O frames) and keeps the cap.
+ */
+export const GRIMACE_WIDTH_FROM = 1, GRIMACE_WIDTH_FULL = 1.05;
+
+/**
+ * The share of a smile a tall opening keeps for the teeth in it (0 .. 1; `teeth`: motion/mouthDark.ts teethShare;
+ * `width`: the driver's mouth width over its rest, as motion/mouthAfterSmoothing.ts keepWideMouth reads it).
+ */
+export function toothyGrinRoom(teeth: number, width: number): number {
+  return smoothstep(TOOTHY_FROM, TOOTHY_FULL, teeth) * smoothstep(GRIMACE_WIDTH_FROM, GRIMACE_WIDTH_FULL, width);
+}
