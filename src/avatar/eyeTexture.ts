@@ -30,7 +30,8 @@ export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: 
     }
     fillOutside(col, inside, w, h, Math.max(1, 0.2 * iod));
     continueLidMargins(col, inside, w, h, Math.max(1, MARGIN_REACH * iod));
-    keepPhotoAtCorners(col, inside, w, h, (x, y, ch) => texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!);
+    const fill = Float32Array.from(col);
+    const keep = keepPhotoAtCorners(col, inside, w, h, (x, y, ch) => texture.data[((y0 + y) * size + x0 + x) * 4 + ch]!);
     // soften the jump at the opening's border by one averaging pass over a thin ring
     const soft = Float32Array.from(col);
     for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
@@ -38,6 +39,11 @@ export function extendEyes(texture: RgbaImage, eyes: [number, number][][], iod: 
       if (inside[i]) continue;
       for (let ch = 0; ch < 4; ch++) soft[i * 4 + ch] = (col[i * 4 + ch]! * 2 + col[(i - 1) * 4 + ch]! + col[(i + 1) * 4 + ch]! + col[(i - w) * 4 + ch]! + col[(i + w) * 4 + ch]!) / 6;
     }
+    // a corner pixel kept from the photo is the person's only as far as the photo is opaque there: past
+    // a corner that touches the outline (lp_s10's far eye) it was the backdrop's dark edge, which a
+    // turn showed at the eyeball's end as a dark tick; the rest goes to the fill. After the softening,
+    // so the opaque pixels a rest frame shows through the lids keep their values.
+    fadeSeeThroughCorners(soft, fill, inside, keep, w, h, (x, y) => texture.data[((y0 + y) * size + x0 + x) * 4 + 3]! / 255);
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
       for (let ch = 0; ch < 4; ch++) out[((y0 + y) * size + x0 + x) * 4 + ch] = soft[(y * w + x) * 4 + ch]!;
     }
@@ -91,21 +97,45 @@ export function continueLidMargins(col: Float32Array, inside: Uint8Array, w: num
  */
 const CORNER_PHOTO = 0.3;
 
-/** In place: outside pixels of the corner columns (and past the opening's ends) take the photo's pixel `photo(x, y, ch)`, fading into the fill by 2 x CORNER_PHOTO of the tallest column. */
-export function keepPhotoAtCorners(col: Float32Array, inside: Uint8Array, w: number, h: number, photo: (x: number, y: number, ch: number) => number): void {
+/** In place: outside pixels of the corner columns (and past the opening's ends) take the photo's pixel `photo(x, y, ch)`, fading into the fill by 2 x CORNER_PHOTO of the tallest column. Returns each column's share kept from the photo. */
+export function keepPhotoAtCorners(col: Float32Array, inside: Uint8Array, w: number, h: number, photo: (x: number, y: number, ch: number) => number): Float32Array {
   const heights = new Int32Array(w);
+  const kept = new Float32Array(w);
   for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) if (inside[y * w + x]) heights[x]!++;
   let tallest = 0;
   for (let x = 0; x < w; x++) tallest = Math.max(tallest, heights[x]!);
-  if (!tallest) return;
+  if (!tallest) return kept;
   for (let x = 0; x < w; x++) {
     const open = heights[x]! / tallest;
     const keep = 1 - Math.max(0, Math.min(1, (open - CORNER_PHOTO) / CORNER_PHOTO));
+    kept[x] = Math.max(0, keep);
     if (keep <= 0) continue;
     for (let y = 0; y < h; y++) {
       const i = y * w + x;
       if (inside[i]) continue;
       for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = col[i * 4 + ch]! * (1 - keep) + photo(x, y, ch) * keep;
+    }
+  }
+  return kept;
+}
+
+/**
+ * In place: outside pixels past the opening's ends (columns with no opening pixel within 1 px, where
+ * keepPhotoAtCorners kept the photo: `kept`, its share per column) go back toward the fill `fill` by
+ * that share times the photo's transparency there (`opacity`, 0..1): the photo's canthus skin stays,
+ * the backdrop past it does not. Opaque photo: unchanged. The columns at the corner itself are left as
+ * they are: a rest frame shows them through the lid's soft edge.
+ */
+export function fadeSeeThroughCorners(col: Float32Array, fill: Float32Array, inside: Uint8Array, kept: Float32Array, w: number, h: number, opacity: (x: number, y: number) => number): void {
+  const open = (x: number) => x >= 0 && x < w && inside.some((v, i) => v === 1 && i % w === x);
+  for (let x = 0; x < w; x++) {
+    if (!(kept[x]! > 0) || open(x - 1) || open(x) || open(x + 1)) continue;
+    for (let y = 0; y < h; y++) {
+      const i = y * w + x;
+      if (inside[i]) continue;
+      const back = kept[x]! * (1 - opacity(x, y));
+      if (back <= 0) continue;
+      for (let ch = 0; ch < 4; ch++) col[i * 4 + ch] = col[i * 4 + ch]! * (1 - back) + fill[i * 4 + ch]! * back;
     }
   }
 }
