@@ -20,6 +20,11 @@ const raw = (await cachedTrack(driver, fps)).slice(0, Math.round(seconds * fps))
 const valid = usableFrames(raw);
 const rest = estimateRest(raw.filter((r, i) => valid[i] && r).map((r) => r!.m));
 const { frames } = motionFramesFromRaw(raw, fps, true);
+// before = the motion without the white-above-the-iris reading (scleraShow.ts); frames whose weights moved
+const before = motionFramesFromRaw(raw, fps, true, { fit: { wideFromShow: false } }).frames;
+const moved = frames.filter((f, i) => JSON.stringify(f.w) !== JSON.stringify(before[i]!.w) || f.blink !== before[i]!.blink).length;
+const changed = (i: number) => Math.abs((frames[i]!.w.eyeWideLeft ?? 0) - (before[i]!.w.eyeWideLeft ?? 0)) + Math.abs((frames[i]!.w.eyeWideRight ?? 0) - (before[i]!.w.eyeWideRight ?? 0)) > 0.02;
+const wideMoved = frames.filter((_, i) => changed(i)).length;
 
 // the image's reading of every frame (the driver's own median opening per eye = 1)
 const pix: ([number, number] | null)[] = [];
@@ -46,10 +51,11 @@ if (!shown.length) {
 }
 const f2 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? ' -- ' : v.toFixed(2));
 console.log(`${driver} (${seconds} s at ${fps} fps): image opening at the median L/R ${f2(pixRest[0])}/${f2(pixRest[1])} eye widths`);
-console.log('frame | mesh L R | image L R | closure L R (blink, own L R) | eyeWide L R | eyeSquint L R');
+console.log(`motion frames whose weights moved without wideFromShow: ${moved}/${frames.length} (eyeWide by > .02: ${wideMoved})`);
+console.log('frame | mesh L R | image L R | closure L R (blink, own L R) | eyeWide L R before -> now | eyeSquint L R');
 for (const i of shown) {
   const f = frames[i], m = mesh[i], p = pix[i];
   if (!f) continue;
   const c = [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)];
-  console.log(`f${i} | ${f2(m?.[0])} ${f2(m?.[1])} | ${f2(p ? p[0] / pixRest[0]! : NaN)} ${f2(p ? p[1] / pixRest[1]! : NaN)} | ${f2(c[0])} ${f2(c[1])} (${f2(f.blink)}, ${f2(f.w.eyeBlinkLeft)} ${f2(f.w.eyeBlinkRight)}) | ${f2(f.w.eyeWideLeft)} ${f2(f.w.eyeWideRight)} | ${f2(f.w.eyeSquintLeft)} ${f2(f.w.eyeSquintRight)}`);
+  console.log(`f${i} | ${f2(m?.[0])} ${f2(m?.[1])} | ${f2(p ? p[0] / pixRest[0]! : NaN)} ${f2(p ? p[1] / pixRest[1]! : NaN)} | ${f2(c[0])} ${f2(c[1])} (${f2(f.blink)}, ${f2(f.w.eyeBlinkLeft)} ${f2(f.w.eyeBlinkRight)}) | ${f2(before[i]!.w.eyeWideLeft)} ${f2(before[i]!.w.eyeWideRight)} -> ${f2(f.w.eyeWideLeft)} ${f2(f.w.eyeWideRight)} | ${f2(f.w.eyeSquintLeft)} ${f2(f.w.eyeSquintRight)}`);
 }

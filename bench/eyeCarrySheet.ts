@@ -5,7 +5,7 @@
 // renders' from the face mesh on each frame. Never asserts.
 //   node --import tsx bench/eyeCarrySheet.ts DRIVER.mp4 F1,F2,... OUT.jpg LABEL=RENDER.mp4 ... [--seconds 8]
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { cachedTrack } from './driverTracks.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
@@ -59,7 +59,7 @@ const cols = [{ label: `driver ${path.basename(driver, '.mp4')}`, ...(await colu
 for (const [label, file] of renders) cols.push({ label, ...(await column(file, meshLm)) });
 
 const TOP = 22, GAP = 4;
-const layers: sharp.OverlayOptions[] = [];
+const layers: OverlayOptions[] = [];
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 want.forEach((f, r) => cols.forEach((c, k) => {
   const x = k * (W + GAP), y = r * (H + TOP + GAP);
