@@ -19,10 +19,11 @@ const fps = Number(arg('--fps', '25')), seconds = Number(arg('--seconds', '8'));
 const raw = (await cachedTrack(driver, fps)).slice(0, Math.round(seconds * fps));
 const valid = usableFrames(raw);
 const rest = estimateRest(raw.filter((r, i) => valid[i] && r).map((r) => r!.m));
-const { frames } = motionFramesFromRaw(raw, fps, true);
-// before = the motion without the white-above-the-iris reading (scleraShow.ts); frames whose weights moved
+const { frames } = motionFramesFromRaw(raw, fps, true, { fit: { wideFromShow: true } });
+// before = the default motion, without the white-above-the-iris reading (scleraShow.ts); frames whose weights moved
 const before = motionFramesFromRaw(raw, fps, true, { fit: { wideFromShow: false } }).frames;
-const moved = frames.filter((f, i) => JSON.stringify(f.w) !== JSON.stringify(before[i]!.w) || f.blink !== before[i]!.blink).length;
+const differs = (a: Record<string, number>, b: Record<string, number>) => [...new Set([...Object.keys(a), ...Object.keys(b)])].some((c) => Math.abs((a[c] ?? 0) - (b[c] ?? 0)) > 1e-6);
+const moved = frames.filter((f, i) => differs(f.w, before[i]!.w) || Math.abs(f.blink - before[i]!.blink) > 1e-6).length;
 const changed = (i: number) => Math.abs((frames[i]!.w.eyeWideLeft ?? 0) - (before[i]!.w.eyeWideLeft ?? 0)) + Math.abs((frames[i]!.w.eyeWideRight ?? 0) - (before[i]!.w.eyeWideRight ?? 0)) > 0.02;
 const wideMoved = frames.filter((_, i) => changed(i)).length;
 

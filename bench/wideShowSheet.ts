@@ -34,7 +34,7 @@ const png = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byte
 const label = (s: string) => Buffer.from(`<svg width="${W}" height="${TOP}"><text x="4" y="16" font-size="14" fill="#ddd" font-family="sans-serif">${s}</text></svg>`);
 
 const raw = (await cachedTrack(driver, FPS)).slice(0, seconds * FPS);
-const after = motionFramesFromRaw(raw, FPS, true).frames;
+const after = motionFramesFromRaw(raw, FPS, true, { fit: { wideFromShow: true } }).frames;
 const before = motionFramesFromRaw(raw, FPS, true, { fit: { wideFromShow: false } }).frames;
 const r = createRenderer(buildAvatar(await cachedPortrait(path.resolve(DATA, 'portraits', photo))), { width: SIZE, height: SIZE });
 const restLm = (await detectFaces(copy(r.render({ w: {}, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0], blink: 0 })), { embedding: false }))[0]!.landmarks as Lm;

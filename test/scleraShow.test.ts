@@ -29,13 +29,14 @@ test('wideFromShow: nothing within the dead zone over the median, full a span pa
   assert.equal(wideFromShow(NaN, -0.1), 0);
 });
 
-test('widenFromShows only raises eyeWide, and only on the frames over the driver median', () => {
+test('widenFromShows only raises eyeWide, only where both eyes show white over their median', () => {
   const n = 9;
   const wl = new Float64Array(n).fill(0.3), wr = new Float64Array(n);
   const out = new Map<RigControl, Float64Array>([['eyeWideLeft', wl], ['eyeWideRight', wr]]);
   const sl = new Float64Array(n).fill(-0.1), sr = new Float64Array(n).fill(-0.1);
   sl[4] = 0.2; sr[4] = 0.2; // a stare on frame 4
   sl[6] = -0.4; // a blink
+  sl[2] = 0.3; // one eye's show alone: a misread, not a stare
   widenFromShows(out, [sl, sr], Array.from({ length: n }, (_, i) => i));
   assert.equal(wl[4], 1); assert.equal(wr[4], 1);
   for (const i of [0, 1, 2, 3, 5, 6, 7, 8]) { assert.equal(wl[i], 0.3); assert.equal(wr[i], 0); }

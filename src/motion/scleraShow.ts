@@ -4,13 +4,20 @@
 // top (eyes27, bench/eyeCarry.ts). The face mesh's iris ring does see it: the upper lid's middle point
 // over the iris's top, in iris diameters ("show"), rises from a median near -.1 (the lid covering the
 // iris's top) to +.15..+.26 there. eyeWide is taken at least as far as the show exceeds the driver's own
-// median, so a driver who always shows some white (lp_d6's median ~0) is not read as staring.
+// median, so a driver who always shows some white (lp_d6's median ~0) is not read as staring; both eyes must show it. OFF by
+// default (retargetOptions wideFromShow): the render of the raised lid at .9 on lp_s42 is a dark-ringed
+// grey eye, and on lp_s5 the lift is barely visible (docs/eyes/README.md, eyes27).
 import type { RigControl } from '../rig/controls.ts';
 
 /** Show over the driver's median (iris diameters) below which nothing is added... */
 export const SHOW_DEAD = 0.05;
 /** ...and this far past it, a full eyeWide. */
 export const SHOW_SPAN = 0.15;
+/**
+ * The median is over frames whose show is above this (a closing lid's show falls to -.5: lp_d14's many
+ * blinks and squints put her median at -.12/-.15, and her slightly rounder eyes at 0.8 s read a stare).
+ */
+export const SHOW_CLOSING = -0.3;
 
 type Point = (i: number) => [number, number];
 
@@ -42,14 +49,19 @@ export function wideFromShow(show: number, median: number): number {
   return Math.min(1, Math.max(0, (show - median - SHOW_DEAD) / SHOW_SPAN));
 }
 
-/** In place over the frames `have`: each side's eyeWide raised to wideFromShow (shows: [left, right] per frame). */
+/**
+ * In place over the frames `have`: both eyeWides raised to the lesser of the two eyes' wideFromShow
+ * (shows: [left, right] per frame). A stare is two-eyed; one eye's show alone was a misread (lp_d14's
+ * first frame: .76 on one eye, both eyes at rest on the video).
+ */
 export function widenFromShows(out: Map<RigControl, Float64Array>, shows: [Float64Array, Float64Array], have: number[]): void {
-  (['eyeWideLeft', 'eyeWideRight'] as const).forEach((c, side) => {
-    const ch = out.get(c);
-    if (!ch || !have.length) return;
-    const s = shows[side]!;
-    const vals = have.map((i) => s[i]!).filter(Number.isFinite).sort((a, b) => a - b);
-    const median = vals[vals.length >> 1] ?? NaN;
-    for (const i of have) ch[i] = Math.max(ch[i]!, wideFromShow(s[i]!, median));
-  });
+  const wl = out.get('eyeWideLeft'), wr = out.get('eyeWideRight');
+  if (!wl || !wr || !have.length) return;
+  const medianOf = (s: Float64Array) => { const v = have.map((i) => s[i]!).filter((x) => x > SHOW_CLOSING).sort((a, b) => a - b); return v[v.length >> 1] ?? NaN; };
+  const [ml, mr] = [medianOf(shows[0]), medianOf(shows[1])];
+  for (const i of have) {
+    const w = Math.min(wideFromShow(shows[0][i]!, ml), wideFromShow(shows[1][i]!, mr));
+    wl[i] = Math.max(wl[i]!, w);
+    wr[i] = Math.max(wr[i]!, w);
+  }
 }
