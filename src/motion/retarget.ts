@@ -14,6 +14,7 @@ import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { distrustPitchedFrowns } from './pitchTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
+import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
 import { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
@@ -132,6 +133,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const lids: [Lids, Lids][] = new Array(n);
   const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   const gaps = new Float64Array(n);
+  const shows = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
@@ -146,6 +148,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     lids[i] = frame.lids;
+    if (o.wideFromShow) [shows[0][i], shows[1][i]] = scleraShows(lm);
     const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
     const m = (needEyes && !io.eyes) || (o.restFromShutLips && !io.lipGaps) ? faceMeasures(lm) : null;
     if (needEyes) {
@@ -187,6 +190,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   if (o.squintWithinBlink) squintsWithinBlink(out, shares!, have, smileSquints);
   lidRises?.[0].set(rises[0]);
   lidRises?.[1].set(rises[1]);
+  if (o.wideFromShow) widenFromShows(out, shows, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
   if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have);
   else if (o.wideOverSquint) wideOverSquint(out);
