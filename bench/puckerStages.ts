@@ -11,7 +11,6 @@
 //   node --import tsx bench/puckerStages.ts --video lp_d11.mp4 --photo lp_s9.jpg --frames 65,90 [--root a,b]
 import path from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { detectFaces } from '../src/face/detect.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
@@ -20,6 +19,7 @@ import { rendererOfRoot } from './mouthTiles.ts';
 import { skinLuma } from './mouthInterior.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../src/rig/topology.ts';
+import { luma, dist, readLandmarks, type Lm } from './readBack.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -33,14 +33,7 @@ const save = async (img: RgbaImage, name: string) => {
   await mkdir(dump, { recursive: true });
   await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toFile(path.join(dump, `${name}.png`));
 };
-type Lm = [number, number][];
-const dist = (lm: ArrayLike<ArrayLike<number>>, a: number, b: number) => Math.hypot(lm[a]![0]! - lm[b]![0]!, lm[a]![1]! - lm[b]![1]!);
-const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '  -  ');
-const readLm = async (img: RgbaImage): Promise<Lm | null> => {
-  const f = (await detectFaces({ ...img, data: new Uint8ClampedArray(img.data) } as RgbaImage, { embedding: false }))[0];
-  return f ? (f.landmarks as number[][]).map((p) => [p[0]!, p[1]!] as [number, number]) : null;
-};
 /** The dark hole inside the outer lip contour (pixels < .35 of the chin's skin): its widest row and tallest column, IOD. */
 function darkHole(img: RgbaImage, lm: Lm): string {
   const iod = dist(lm, 33, 263), sk = skinLuma(img.data, img.width, lm, iod);
@@ -59,7 +52,7 @@ const readBack = (img: RgbaImage, lm: Lm) => `gap ${f3(dist(lm, 13, 14) / dist(l
 
 const videoFile = video.startsWith('/') ? video : path.join(DATA, 'video', video);
 for await (const [i, img] of (async function* () { let k = 0; for await (const im of decodeVideoFrames(videoFile, { fps: FPS, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) { if (picks.includes(k)) yield [k, im] as const; k++; } })()) {
-  const lm = await readLm(img);
+  const lm = await readLandmarks(img);
   await save(img, `driver_f${i}`);
   if (lm && dump) await writeFile(path.join(dump, `driver_f${i}.json`), JSON.stringify(lm));
   console.log(`driver f${i}: ${lm ? readBack(img, lm) : 'no face'}`);
@@ -104,7 +97,7 @@ for (const root of roots) {
     const g = (p: [number, number]) => f3((p[1] - p[0]) / (L ? L.unit : 1));
     console.log(`${tag} f${i} mesh: gap ${f3(dist(mesh, 13, 14) / iodM)} width ${f3(dist(mesh, 61, 291) / iodM)}`);
     if (L) console.log(`${tag} f${i} lines: raw ${g(L.raw)} round ${g(L.round)} fold ${g(L.fold)} | hole ${(L.holeCols / (dist(mesh, 61, 291))).toFixed(2)} of mesh width | round ${L.round01.toFixed(2)} oInside ${L.oInside.toFixed(2)} rebuilt ${L.rebuilt.toFixed(2)}`);
-    const lm = await readLm(img);
+    const lm = await readLandmarks(img);
     await save(img, `${tag}_f${i}`);
     if (lm && dump) await writeFile(path.join(dump, `${tag}_f${i}.json`), JSON.stringify(lm));
     if (!lm) { console.log(`${tag} f${i} render: no face`); continue; }

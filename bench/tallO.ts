@@ -9,7 +9,6 @@
 //        [--root a,b] [--every 10] [--upto 200 (the critic's 8 s clips)] [--out sheet.png]
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { detectFaces } from '../src/face/detect.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { gridLock } from '../src/eval/gridLock.ts';
@@ -20,6 +19,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { skinLuma } from './mouthInterior.ts';
+import { luma, dist, median, readLandmarks, type Lm } from './readBack.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -30,15 +30,7 @@ const every = Number(opt('--every', '10')), upto = Number(opt('--upto', '200'));
 const out = opt('--out', '/tmp/tallO.png');
 const FPS = 25, SIZE = 512, CELL = 240;
 const videoFile = video.startsWith('/') ? video : path.join(DATA, 'video', video);
-type Lm = [number, number][];
 
-const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
-const dist = (lm: Lm, a: number, b: number) => Math.hypot(lm[a]![0] - lm[b]![0], lm[a]![1] - lm[b]![1]);
-const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[s.length >> 1]! : NaN; };
-const readLm = async (img: RgbaImage): Promise<Lm | null> => {
-  const f = (await detectFaces({ ...img, data: new Uint8ClampedArray(img.data) } as RgbaImage, { embedding: false }))[0];
-  return f ? (f.landmarks as number[][]).map((p) => [p[0]!, p[1]!] as [number, number]) : null;
-};
 
 interface Read { lm: Lm; width: number; gap: number; text: string }
 
@@ -78,7 +70,7 @@ const wanted = new Set([...picks, ...sample]);
 const driver = new Map<number, { img: RgbaImage; r: Read }>();
 let k = 0;
 for await (const img of decodeVideoFrames(videoFile, { fps: FPS, maxSide: 720, maxFrames: Math.max(...wanted) + 1 })) {
-  if (wanted.has(k)) { const lm = await readLm(img); if (lm) driver.set(k, { img: picks.includes(k) ? img : { width: 1, height: 1, data: new Uint8ClampedArray(4) }, r: readOf(img, lm) }); }
+  if (wanted.has(k)) { const lm = await readLandmarks(img); if (lm) driver.set(k, { img: picks.includes(k) ? img : { width: 1, height: 1, data: new Uint8ClampedArray(4) }, r: readOf(img, lm) }); }
   k++;
 }
 const medianWidth = (m: Map<number, { r: Read }>) => median(sample.filter((i) => m.has(i)).map((i) => m.get(i)!.r.width));
@@ -108,7 +100,7 @@ for (const root of roots) {
   const ours = new Map<number, { img: RgbaImage; r: Read }>();
   for (const i of [...wanted].sort((a, b) => a - b)) {
     if (!frames[i]) continue;
-    const shot = r.render(frames[i]!), img = { ...shot, data: new Uint8ClampedArray(shot.data) }, lm = await readLm(img);
+    const shot = r.render(frames[i]!), img = { ...shot, data: new Uint8ClampedArray(shot.data) }, lm = await readLandmarks(img);
     if (lm) ours.set(i, { img, r: readOf(img, lm) });
   }
   const oMed = medianWidth(ours), tag = path.basename(root), cells: GridCell[] = [];

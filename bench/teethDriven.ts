@@ -11,7 +11,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { detectFaces } from '../src/face/detect.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/eyes.ts';
@@ -22,6 +21,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { renderedTeeth } from './teethFigures.ts';
 import { skinLuma } from './mouthInterior.ts';
+import { luma, dist, median, readLandmarks, type Lm } from './readBack.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -30,15 +30,7 @@ const picks = opt('--frames', '130').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const out = opt('--out', '/tmp/teethDriven.jpg');
 const SIZE = 512, CELL = 260;
-type Lm = [number, number][];
 
-const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
-const dist = (lm: Lm, a: number, b: number) => Math.hypot(lm[a]![0] - lm[b]![0], lm[a]![1] - lm[b]![1]);
-const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[s.length >> 1]! : NaN; };
-const readLm = async (img: RgbaImage): Promise<Lm | null> => {
-  const f = (await detectFaces({ ...img, data: new Uint8ClampedArray(img.data) } as RgbaImage, { embedding: false }))[0];
-  return f ? (f.landmarks as number[][]).map((p) => [p[0]!, p[1]!] as [number, number]) : null;
-};
 
 /** the lips' bodies: halfway between outer and inner lip landmarks (as motion/mouthDark.ts) */
 const LIP_PAIRS: [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
@@ -83,7 +75,7 @@ if (video) {
   let k = 0;
   for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) {
     if (picks.includes(k)) {
-      const lm = await readLm(img), r = lm ? teethRead(img, lm) : null;
+      const lm = await readLandmarks(img), r = lm ? teethRead(img, lm) : null;
       console.log(`driver     f${k}: ${r?.text ?? 'shut / no face'}`);
       if (r) add('driver', r);
       if (lm) cells.push({ label: `f${k} teeth ${r ? r.share.toFixed(3) : '-'}`, image: crop(img, lm) });
@@ -98,7 +90,7 @@ for (const root of roots) {
   for (const i of picks) {
     const f = motion.frames[Math.min(motion.frames.length - 1, i)]!;
     const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
-    const lm = await readLm(img), t = lm ? teethRead(img, lm) : null;
+    const lm = await readLandmarks(img), t = lm ? teethRead(img, lm) : null;
     // (the same figures inside the rendered mesh's own inner lips: a read-back misreads a thin opening)
     const meshLm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]), tm = teethRead(img, meshLm);
     if (tm) add(`${tag}-mesh`, tm);
