@@ -1,0 +1,87 @@
+// The renderer's face textures stage: its working copies of the photo's skin and eye textures, and
+// what each frame's weights and gaze change in them (lids, brows, cheeks, lower rim, wide eyes, the
+// iris's shift), after the geometry (deform.ts) and before the rasterisation (rasterize.ts).
+import type { MotionFrame } from '../types.ts';
+import type { Avatar } from '../avatar/types.ts';
+import { LANDMARK_COUNT } from '../rig/topology.ts';
+import { packedView, type TextureSource } from './textureSample.ts';
+import { pastBorderPad } from './pastBorder.ts';
+import { slideLidTexture, LidSkin } from './eyes.ts';
+import { GazeIris } from './gazeIris.ts';
+import { WideEyes } from './wideEyes.ts';
+import { LASH_BAND } from '../avatar/eyes.ts';
+import { ClosedEyes, eyesMovedBySide, shutEyeGrowBySide } from './closedEye/overlay.ts';
+import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
+import { CheekRaise } from './cheeks.ts';
+import { LowerRim } from './lowerRim.ts';
+import type { Deformer } from './deform.ts';
+
+/**
+ * The iris's shift per unit of gaze, in eye-corner distances (eased into each eye's reach,
+ * render/gazeIris.ts). Calibrated on drivers (bench/gazeTransfer.ts: face-mesh iris offset
+ * on our frames per unit on the driver's, 5 s of lp_d0, lp_d6, Katie on lp_s42 and mt_man): at
+ * 0.075 / 0.04 (round eyes8, rim not pinned) x 0.17-0.51 (median 0.27), y 0.07-0.69 (0.18); at
+ * 0.2 / 0.08 x 0.32-0.88 (0.46), y 0.18-0.77 (0.29). The mesh reads our strongest looks short:
+ * lp_d0's -0.52 reads -0.10 to -0.16 where the sheet shows our iris at the corner (docs/eyes/README.md).
+ * Since the iris moves as a rigid disc (round eyes12) it travels the whole eased shift (the fan's
+ * centre vertex moved it part of the way): x 0.46-1.32 (median 0.72), y 0.17-0.46 (0.30).
+ */
+export const GAZE_SHIFT_X = 0.2, GAZE_SHIFT_Y = 0.08;
+
+/**
+ * The renderer's working copies of the photo's skin and eye textures and what changes them per frame:
+ * closing lids blend their band toward smooth lid skin and shade the pale lower rim (lowerRim.ts), raised brows deepen the forehead's grooves and
+ * uncover skin under the brow, a raised cheek lightens, wide eyes move the lid's shadow, the iris
+ * moves as a rigid disc (gazeIris.ts); a real shut eye (library) completes a blink.
+ */
+export function faceTextures(avatar: Avatar) {
+  const size = avatar.size, iod = avatar.head.iod;
+  // where mesh vertex i sits in the photo (texture pixels)
+  const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
+  const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
+  const skinData = packedView(lidSkin.data);
+  const crop = avatar.analysis?.crop;
+  // how far a landmark rises in the texture per unit of a control (the rig's field turned into the crop frame)
+  const rig = avatar.rig, R = rig.rotation;
+  const lidLift = (k: number, i: number) => { const o = (k * LANDMARK_COUNT + i) * 3; return -rig.scale * (R[3]! * rig.basis[o]! + R[4]! * rig.basis[o + 1]! + R[5]! * rig.basis[o + 2]!); };
+  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift);
+  const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
+  return {
+    photoXY,
+    lidSkin,
+    // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
+    skinTex: { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) } as TextureSource,
+    eyeTex,
+    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1, eyesMoved: eyesMovedBySide(avatar.analysis), eyeGrow: shutEyeGrowBySide(avatar.analysis) }),
+    folds: new ForeheadFolds(lidSkin.data, size, size, photoXY, iod),
+    underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
+    cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
+    lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
+    wideEyes,
+    gazeWarp: new GazeIris(avatar.uv, eyeTex, { rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) }, raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v) }),
+  };
+}
+export type FaceTextures = ReturnType<typeof faceTextures>;
+
+/** The eye and brow textures for this frame's weights and gaze (after the geometry). */
+export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
+  const { wv, uvNow } = geometry;
+  const rig = avatar.rig, photo = rig.photoWeights;
+  // closing lids show lid skin (the lash line rides on the lash strips)
+  slideLidTexture(wv, photo, avatar.uv, uvNow);
+  t.lidSkin.update(wv, photo);
+  t.folds.update(wv, photo);
+  t.underBrow.update(wv, photo);
+  t.cheeks.update(wv, photo);
+  t.lowerRim.update(wv, photo);
+  // gaze: the eyeballs' shaders for this frame's shift
+  const gaze = frame.gaze ?? [0, 0];
+  const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
+  const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
+  const iod = avatar.head.iod;
+  const vergence = Math.max(-1, Math.min(1, frame.vergence ?? 0));
+  t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod, vergence * GAZE_SHIFT_X * iod);
+  // wide eyes: what the raised lids uncover, the iris at this frame's shift
+  t.wideEyes.update(wv, photo, [t.gazeWarp.shiftOf(0), t.gazeWarp.shiftOf(1)]);
+}
+

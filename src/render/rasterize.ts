@@ -1,0 +1,86 @@
+// The renderer's rasterisation stage: draws one frame's deformed mesh (skin, eyeballs with their gaze
+// shaders, the mouth's shader, the far side mirrored) into the target, then the shut eyes and the edge
+// passes (lip line, occlusion edges, far seam) and the back of the head under everything.
+import type { GrayImage } from '../types.ts';
+import type { Avatar } from '../avatar/types.ts';
+import { MATERIAL } from '../avatar/types.ts';
+import { rasterMeshTriangle, clearRowExtents, type RasterTarget, type MeshVertices } from './raster.ts';
+import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from './rasterFarSide.ts';
+import { smoothAndFeather } from './edgePasses.ts';
+import { farSeamPass } from './farSeam.ts';
+import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
+import type { MouthShader } from './mouth/shader.ts';
+import { softenLipLine } from './mouth/edge.ts';
+import type { Deformer } from './deform.ts';
+import type { FaceTextures } from './faceTextures.ts';
+
+/** What one frame's rasterisation draws with, built once per renderer. */
+export interface FrameDraw {
+  avatar: Avatar;
+  geometry: Deformer;
+  target: RasterTarget;
+  textures: FaceTextures;
+  mouth: MouthShader;
+  mirrorVerts: MirrorVertices;
+  meshVerts: MeshVertices;
+  /** the far side's triangles, drawn under everything when the head turns */
+  backOfHead: Int32Array;
+  /** the first vertex of the second eyeball (each eyeball has its own gaze shader) */
+  secondEye: number;
+  lipMask: Uint8Array;
+  edgeIndex: Int32Array;
+  edgeColor: Uint32Array;
+  /** this frame's yaw relative to the photo (degrees) and the face's width on screen (px): the far seam's */
+  yaw: number;
+  faceWidthPx: number;
+}
+
+/** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
+export function rasterize(f: FrameDraw): void {
+  const { avatar, geometry, target, textures, mouth } = f;
+  const { sx, sy, siz, uvNow, share } = geometry;
+  const { skinTex, eyeTex, gazeWarp } = textures;
+  target.color.fill(0);
+  target.depth.fill(0);
+  clearRowExtents(target.extents!, target.width);
+  mouth.beginFrame(target.height);
+  const tri = avatar.triangles, mat = avatar.material;
+  const m = tri.length / 3;
+  for (let t = 0; t < m; t++) {
+    const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
+    const material = mat[t]!;
+    // the neck under the jaw only shows when the jaw turns off it (the photo's pose keeps its matte edge)
+    if (material === MATERIAL.underJaw && geometry.turnAmount === 0) continue;
+    // the back of the head goes under everything, after the rest (zero area at the photo's pose)
+    if (material === MATERIAL.backOfHead) continue;
+    // the eyeball stays behind the lids whatever their depth (a uniform 1/z factor leaves the texturing unchanged)
+    const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
+    // a turned head's shading (turn.ts turnShade) on its skin
+    const lit = material === MATERIAL.skin && geometry.shaded;
+    if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
+      rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c);
+      continue;
+    }
+    const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null;
+    rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
+  }
+  textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
+  softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
+  // a depth step of a tenth of the face width between neighbours is an occlusion edge (smoothed);
+  // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
+  // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
+  smoothAndFeather(target, (0.1 * avatar.head.faceWidth) / avatar.focal, geometry.turnAmount, f.edgeIndex, f.edgeColor);
+  // the turned face's far edge over the sheet behind it: a soft seam, not a cut
+  farSeamPass(target, sx, sy, f.yaw, f.faceWidthPx, f.edgeIndex, f.edgeColor);
+  if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
+}
+
+/** A depth buffer (1/z, 0 = nothing) as a gray image: nearest surface 1, farthest 0.15, nothing 0. */
+export function depthImage(d: Float32Array, width: number, height: number): GrayImage {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < d.length; i++) { const v = d[i]!; if (v === 0) continue; if (v < lo) lo = v; if (v > hi) hi = v; }
+  const out = new Float32Array(d.length);
+  const span = hi > lo ? hi - lo : 1;
+  for (let i = 0; i < d.length; i++) { const v = d[i]!; out[i] = v === 0 ? 0 : 0.15 + (0.85 * (v - lo)) / span; }
+  return { width, height, data: out };
+}
