@@ -7,6 +7,7 @@ import type { GrayImage, MotionFrame, RgbaImage } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
+import { DRIVER_TEETH } from '../rig/mouthBase.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { rasterMeshTriangle, createRowExtents, clearRowExtents, type RasterTarget, type MeshVertices } from './raster.ts';
 import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from './rasterFarSide.ts';
@@ -176,7 +177,7 @@ function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deformer, fra
   const d = geometry.delta, p = avatar.rig.photoWeights;
   const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
   const rounding = Math.max(0, d[PUCKER]!) + 0.5 * Math.max(0, d[FUNNEL]!);
-  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driverDark: frame.mouthDark, smile, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
+  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driverDark: frame.mouthDark, driverTeeth: frame.w[DRIVER_TEETH], smile, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
 }
 
 /** What one frame's rasterisation draws with, built once per renderer. */
