@@ -95,7 +95,7 @@ for (const root of roots) {
     const meshLm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]), tm = teethRead(img, meshLm);
     if (tm) add(`${tag}-mesh`, tm);
     const w = f.w as Record<string, number>, f2 = (v: number | undefined) => (v ?? 0).toFixed(2);
-    console.log(`${tag.padEnd(10)} f${i}: ${t?.text ?? 'shut / no face'} | mesh ${tm?.text ?? 'shut'} | jaw ${f2(w.jawOpen)} smile ${f2(((w.mouthSmileLeft ?? 0) + (w.mouthSmileRight ?? 0)) / 2)} dark ${f2(f.mouthDark)}`);
+    console.log(`${tag.padEnd(10)} f${i}: ${t?.text ?? 'shut / no face'} | mesh ${tm?.text ?? 'shut'} | jaw ${f2(w.jawOpen)} smile ${f2(((w.mouthSmileLeft ?? 0) + (w.mouthSmileRight ?? 0)) / 2)} dark ${f2(f.mouthDark)} driverTeeth ${w.driverTeeth?.toFixed(2) ?? "-"}`);
     if (t) add(tag, t);
     if (lm) cells.push({ label: `f${i} teeth ${t ? t.share.toFixed(3) : '-'}`, image: crop(img, lm) });
   }

@@ -17,6 +17,7 @@ import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
+import { DRIVER_TEETH } from '../rig/mouthBase.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
@@ -85,6 +86,9 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   // the driver's own mouth: a dark hole or teeth showing (the renderer's "O" follows it)
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
+  // and how much of its opening is teeth: a soft smile shows the upper row's edge, not a band (render/mouth/driverTeeth.ts)
+  const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
+  if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });

@@ -93,6 +93,12 @@ const SMILES = [CONTROL_INDEX.mouthSmileLeft, CONTROL_INDEX.mouthSmileRight];
 export const SMILE_AT_START = ['smileAtStartLeft', 'smileAtStartRight'] as const;
 /** A motion frame `w` entry: the share of a smile the driver's opening can hold (rig/mouthPrior.ts tallGrinCap); absent = 1. */
 export const SMILE_ROOM = 'smileRoom';
+/**
+ * A motion frame `w` entry (not a rig control): the share of the driver's opening that is teeth (motion/mouthDark.ts
+ * teethShare, smoothed as mouthDark; unclamped, unlike mouthDark's 0.12 saturation). The renderer's library rows show
+ * no more teeth than it (render/mouth/driverTeeth.ts); absent (audio, a track without it): no limit.
+ */
+export const DRIVER_TEETH = 'driverTeeth';
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 /** The lips' rounding (pucker + half the funnel) at which a photo's own smile is given up entirely: an "O" is narrow. */
 const SMILE_ROUND_LIMIT = 0.35;

@@ -8,6 +8,7 @@ import { shownGap, smallPurse } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
+import { teethDepthAllowed } from './driverTeeth.ts';
 
 type Rgb = [number, number, number];
 
@@ -40,6 +41,8 @@ export interface MouthPlacement {
   rounding?: number;
   /** the driver's mouth darkness this frame (MotionFrame.mouthDark, motion/mouthDark.ts); absent: dark (audio motions) */
   driverDark?: number;
+  /** the share of the driver's opening that is teeth (driverTeeth.ts); absent: no limit */
+  driverTeeth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
   smile?: number;
 }
@@ -53,6 +56,8 @@ export class FrameLight {
   sideReach = 0;
   /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
   lipShade = LIP_SHADE;
+  /** the share of the opening's height the library's upper row may hang into (driverTeeth.ts; Infinity: no limit) */
+  teethDepth = Infinity;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
@@ -123,6 +128,8 @@ export class FrameLight {
     // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
     const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
+    // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
+    this.teethDepth = layers.fromPhoto ? Infinity : teethDepthAllowed(p.driverTeeth);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));

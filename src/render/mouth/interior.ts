@@ -135,7 +135,8 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   // (toward the corners the row shows as far under the lip as its light reaches: the side teeth
   // in the corners' shade are a dark slit at a small parting, not an opaque grey)
   const side = sideShade(q, light);
-  const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow);
+  const most = light.teethDepth < Infinity ? light.teethDepth * Math.max(0, q.bottom - (q.rowTop ?? q.top)) : Infinity;
+  const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow, most);
   // (the lips pushed forward into a small "O" hide the row behind them: roundTeeth)
   const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth;
   if (a > 0) {
@@ -158,9 +159,10 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
  * teeth's light over the dark cavity, a cold grey line across every small opening, critic17 on
  * Obama's f14/f22 where the real shows a lit teeth edge or a dark slit.)
  */
-export function upperShown(below: number, unit: number, teethShow: number, bodyShow: number): number {
+export function upperShown(below: number, unit: number, teethShow: number, bodyShow: number, most = Infinity): number {
   // (the body's reach grows without bound as bodyShow nears 1: a wide opening or a smile shows the whole row, however far its tips hang)
-  const reach = unit * teethShow * (EDGE_BAND + BODY_REACH * bodyShow / (1.05 - bodyShow));
+  // (but no further than `most` px: the driver's teeth share, driverTeeth.ts)
+  const reach = Math.min(most, unit * teethShow * (EDGE_BAND + BODY_REACH * bodyShow / (1.05 - bodyShow)));
   if (!(reach > 0)) return 0;
   const soft = 0.5 * Math.min(reach, EDGE_BAND * unit);
   return 1 - smoothstep(reach - soft, reach, below);

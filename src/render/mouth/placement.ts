@@ -90,6 +90,8 @@ export interface MouthFrameGeometry {
   rounding?: number;
   /** the driver's mouth darkness (MotionFrame.mouthDark; absent: dark) */
   driverDark?: number;
+  /** the share of the driver's opening that is teeth (motion w DRIVER_TEETH; absent: audio, no limit) */
+  driverTeeth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
   smile?: number;
   /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
@@ -178,7 +180,7 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, smile: g.smile ?? 0 };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, driverTeeth: g.driverTeeth, smile: g.smile ?? 0 };
     this.corners?.update(extra > 0 ? rebuilt : 0, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
     this.lowerLip?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
