@@ -4,7 +4,8 @@
 // lift alone). Each crop the two eyes' box, 3x nearest. Prints per eye the dark pixels in the band the
 // lid uncovered (rows above the rest render's lid line down to it, inside the rest eye's columns that
 // the raised render shows as eye: luminance under 0.55 of the eye's white). Never asserts.
-//   node --import tsx bench/wideStages.ts lp_s42.jpg,lp_s12.jpg OUT.jpg [--wide .5] [--root /work/main]
+// --before DIR adds that checkout's eyeWide render (and its figure) after the rest column.
+//   node --import tsx bench/wideStages.ts lp_s42.jpg,lp_s12.jpg OUT.jpg [--wide .5] [--root /work/main] [--before DIR]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
@@ -21,6 +22,11 @@ const [list, out] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-
 const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/build.ts')).href);
 const { createRenderer } = await import(pathToFileURL(path.join(root, 'src/render/renderer.ts')).href);
 const { WideEyes } = await import(pathToFileURL(path.join(root, 'src/render/wideEyes.ts')).href);
+const beforeRoot = arg('--before');
+const before = beforeRoot ? {
+  buildAvatar: (await import(pathToFileURL(path.join(path.resolve(beforeRoot), 'src/avatar/build.ts')).href)).buildAvatar,
+  createRenderer: (await import(pathToFileURL(path.join(path.resolve(beforeRoot), 'src/render/renderer.ts')).href)).createRenderer,
+} : null;
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const SIZE = 512;
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
@@ -48,6 +54,7 @@ for (const file of list!.split(',')) {
   const r = createRenderer(avatar, { width: SIZE, height: SIZE });
   const rest = copy(r.render(frame({})));
   const raised = copy(r.render(frame(w)));
+  const old = before ? copy(before.createRenderer(before.buildAvatar(portrait), { width: SIZE, height: SIZE }).render(frame(w))) : null;
   const rm = createRenderer(magenta(avatar), { width: SIZE, height: SIZE });
   const mag = copy(rm.render(frame(w)));
   const update = WideEyes.prototype.update;
@@ -69,10 +76,13 @@ for (const file of list!.split(',')) {
     const iris = c === undefined ? null : { x: lm[c]![0]! * sc, r: Math.hypot(lm[c + 1]![0]! - lm[c]![0]!, lm[c + 1]![1]! - lm[c]![1]!) * sc };
     const f = darkBand(rest, raised, mag, poly, iris);
     const side = e ? 'image right' : 'image left';
+    const fb = old ? darkBand(rest, old, mag, poly, iris) : null;
+    if (fb) console.log(`${file} eyeWide ${wide} ${side} BEFORE: band ${fb.band} px, dark ${fb.dark} (${(100 * fb.dark / Math.max(1, fb.band)).toFixed(0)}%), beside the iris ${fb.sideBand} px dark ${fb.sideDark} (${(100 * fb.sideDark / Math.max(1, fb.sideBand)).toFixed(0)}%)`);
     console.log(`${file} eyeWide ${wide} ${side}: band ${f.band} px, dark ${f.dark} (${(100 * f.dark / Math.max(1, f.band)).toFixed(0)}%), beside the iris ${f.sideBand} px dark ${f.sideDark} (${(100 * f.sideDark / Math.max(1, f.sideBand)).toFixed(0)}%), magenta ${f.magenta}`);
     rows.push([
       { label: `${file} ${side} rest`, image: cropImage(rest, box) },
-      { label: `eyeWide ${wide}: dark ${f.dark}/${f.band}, beside iris ${f.sideDark}/${f.sideBand}`, image: cropImage(raised, box) },
+      ...(old && fb ? [{ label: `before: dark ${fb.dark}/${fb.band}, beside iris ${fb.sideDark}/${fb.sideBand}`, image: cropImage(old, box) }] : []),
+      { label: `${old ? 'after ' : ''}eyeWide ${wide}: dark ${f.dark}/${f.band}, beside iris ${f.sideDark}/${f.sideBand}`, image: cropImage(raised, box) },
       { label: 'eye texture outside opening = magenta', image: cropImage(mag, box) },
       { label: 'no wideEyes drawing', image: cropImage(noDraw, box) },
     ]);
