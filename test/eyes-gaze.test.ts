@@ -241,3 +241,32 @@ test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is 
     assert.ok(lum(ix, iy - 0.8 * ir) < 0.6 * white, `the iris continues above its old top: ${lum(ix, iy - 0.8 * ir).toFixed(0)}`);
   }
 });
+
+test('wide eyes: the raised lid\'s shadow is as deep as the photo\'s (a thin lash line stays thin; wide27)', async () => {
+  const { WideEyes, shadeAt } = await import('../src/render/wideEyes.ts');
+  const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } = await import('../src/rig/topology.ts');
+  const { CONTROL_INDEX, CONTROL_COUNT } = await import('../src/rig/controls.ts');
+  const size = 96;
+  // one eye 30..66 x 40..57: the photo's lash line is one dark row (40), the white under it a little shaded (to row 47)
+  const data = new Uint8ClampedArray(size * size * 4);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+    const c = y < 41 ? [60, 50, 50] : y < 48 ? [196, 192, 188] : [220, 215, 210];
+    data.set([c[0]!, c[1]!, c[2]!, 255], (y * size + x) * 4);
+  }
+  const xy = new Map<number, [number, number]>();
+  const n = EYE_L_UPPER.length;
+  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 40]));
+  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 57]));
+  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
+  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
+  const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0], (k, i) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 10 : 0));
+  const rest = new Float32Array(CONTROL_COUNT), w = new Float32Array(CONTROL_COUNT);
+  w[CONTROL_INDEX.eyeWideLeft] = 1;
+  wide.update(w, rest);
+  const lum = (x: number, y: number) => { const o = (y * size + x) * 4; return 0.3 * wide.data[o]! + 0.59 * wide.data[o + 1]! + 0.11 * wide.data[o + 2]!; };
+  // the lid line now at 30: 2 px under it the photo shows its shaded white (~196), not the lash's darkness held over 7 px (was ~120)
+  for (const x of [36, 40, 56]) assert.ok(lum(x, 32) > 160, `white 2 px under the raised lid at x ${x}: ${lum(x, 32).toFixed(0)}`);
+  assert.ok(Math.abs(shadeAt([0.4, 0.8, 1], 0.5) - 0.6) < 1e-9, 'linear between whole px');
+  assert.equal(shadeAt([0.4, 0.8, 1], -3), 0.4);
+  assert.equal(shadeAt([0.4, 0.8, 1], 9), 1);
+});

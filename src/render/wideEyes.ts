@@ -10,7 +10,6 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_LOOP, EYE_L_UPPER, EYE_R_LOOP, EYE_R_UPPER } from '../rig/topology.ts';
 import { WIDE_LIFT_RENDERED } from '../rig/basis.ts';
 import { insidePolygon } from '../math/polygon.ts';
-import { smoothstep } from '../math/smooth.ts';
 import { irisColourAt, raisedEye, type RaisedEye } from './wideEyeModel.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
@@ -124,8 +123,11 @@ export class WideEyes {
       const end = Math.min(c.bottom, c.top + Math.max(2, model.shadowEnd));
       for (let y = Math.max(eye.y0, Math.floor(lid) - ABOVE_LID); y <= Math.min(eye.y1, Math.ceil(end + BLEND_ROWS)); y++) {
         const t = y + 0.5 - lid;
-        // the photo's darkness at the lid, lifting smoothly to none where its shadow ends (its steps drew a band)
-        const lidShade = shadow[0]! + (1 - shadow[0]!) * smoothstep(0, Math.max(2, model.shadowEnd), t);
+        // the photo's darkness at this depth below the lid, as the photo shows it (a smoothstep over the
+        // whole shadow's depth held the lash line's darkness 3x deeper than the photo: a heavy dark rim),
+        // counted from ABOVE_LID over the estimated lid: where the mesh's lid rose past the estimate (lp_s12: 2 px) the
+        // rows above it show, and at the lash's darkness they drew a grey band under the lid; where it did not they are hidden
+        const lidShade = shadeAt(shadow, t + ABOVE_LID);
         const s = lidShade * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
         // the photo's own pixel again over BLEND_ROWS past the end of its shadow
         const share = fade * Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
@@ -162,4 +164,12 @@ export function lineLift(points: [number, number][], lifts: number[], x: number)
     if (x >= xa && x <= xb) return xb > xa ? lifts[a]! + ((x - xa) / (xb - xa)) * (lifts[b]! - lifts[a]!) : lifts[a]!;
   }
   return x < points[order[0]!]![0] ? lifts[order[0]!]! : lifts[order.at(-1)!]!;
+}
+
+/** The lid's shadow at depth t (px) below the lid line: the profile linearly between its whole-px depths (no steps), its first value above the line, 1 past its end. */
+export function shadeAt(shadow: ArrayLike<number>, t: number): number {
+  if (t <= 0) return shadow[0]!;
+  const k = Math.floor(t);
+  if (k >= shadow.length - 1) return shadow[shadow.length - 1]!;
+  return shadow[k]! + (t - k) * (shadow[k + 1]! - shadow[k]!);
 }
