@@ -6,20 +6,11 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { cachedPortrait } from './portraitCache.ts';
-import { checkoutRenderer, ovalBox, squareCell } from './headCells.ts';
+import { checkoutRenderer, ovalBox, squareCell, turnSheetArgs } from './headCells.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
-const args = process.argv.slice(2);
-const roots: string[] = [], names: string[] = [];
-let out = '/tmp/farEyeChin.jpg', yaws = [25];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--root') roots.push(path.resolve(args[++i]!));
-  else if (args[i] === '--out') out = args[++i]!;
-  else if (args[i] === '--yaws') yaws = args[++i]!.split(',').map(Number);
-  else names.push(args[i]!);
-}
-if (roots.length === 0) roots.push(HERE);
+const { roots, names, out, yaws } = turnSheetArgs(process.argv.slice(2), '/tmp/farEyeChin.jpg');
 const CELL = 240;
 const rows: Buffer[][] = [];
 for (const name of names) {

@@ -38,3 +38,17 @@ export async function checkoutRenderer(root: string, portrait: Portrait): Promis
   const renderer = create(avatar, { width: size, height: size }) as ReturnType<typeof createRenderer>;
   return { renderer, size, neutral: renderer.neutralFrame() };
 }
+
+/** A turn sheet's command line: `--root DIR` (repeatable; default this checkout), `--out FILE`, `--yaws a,b,...`, portrait names. */
+export function turnSheetArgs(args: string[], defaultOut: string): { roots: string[]; names: string[]; out: string; yaws: number[] } {
+  const roots: string[] = [], names: string[] = [];
+  let out = defaultOut, yaws = [25];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--root') roots.push(path.resolve(args[++i]!));
+    else if (args[i] === '--out') out = args[++i]!;
+    else if (args[i] === '--yaws') yaws = args[++i]!.split(',').map(Number);
+    else names.push(args[i]!);
+  }
+  if (roots.length === 0) roots.push(path.resolve(import.meta.dirname, '..'));
+  return { roots, names, out, yaws };
+}
