@@ -29,6 +29,29 @@ export async function writeSheet(rows: Buffer[][], cell: number, out: string): P
   await sharp({ create: { width: cell * cols, height: cell * rows.length, channels: 3, background: '#000' } }).composite(composite).png().toFile(out);
 }
 
+/** Rows of equally sized cells as one JPEG sheet on white, 6 px apart (the turn sheets docs/edges cites). */
+export async function writeGappedSheet(rows: Buffer[][], cell: number, out: string): Promise<void> {
+  const cols = Math.max(...rows.map((r) => r.length)), gap = 6;
+  await sharp({ create: { width: cols * (cell + gap), height: rows.length * (cell + gap), channels: 3, background: '#fff' } })
+    .composite(rows.flatMap((r, y) => r.map((input, x) => ({ input, left: x * (cell + gap), top: y * (cell + gap) }))))
+    .jpeg({ quality: 85 }).toFile(out);
+}
+
+/** The photo's face as the rest frame frames it: the oval's box, a little below its centre, 1.6x its size. */
+export async function photoFaceCell(image: RgbaImage, rest: [number, number, number][], cell: number): Promise<Buffer> {
+  const box = ovalBox(rest);
+  return squareCell(image, box.cx, box.cy + 0.1 * box.extent, 1.6 * box.extent, cell);
+}
+
+/** The neutral frame turned to `yaw`, rendered: its picture, landmarks, oval box and the head's cell (framed as photoFaceCell). */
+export async function turnedHead(renderer: ReturnType<typeof createRenderer>, neutral: MotionFrame, yaw: number, cell: number): Promise<{ img: RgbaImage; lm: [number, number, number][]; box: { cx: number; cy: number; extent: number }; head: Buffer }> {
+  const frame = { ...neutral, pose: { ...neutral.pose, yaw } };
+  const lm = renderer.landmarks(frame) as [number, number, number][];
+  const img = renderer.render(frame);
+  const box = ovalBox(lm);
+  return { img, lm, box, head: await photoFaceCell(img, lm, cell) };
+}
+
 /** The avatar of `portrait` as built and rendered by the checkout at `root` (frame-sized), and its neutral frame. */
 export async function checkoutRenderer(root: string, portrait: Portrait): Promise<{ renderer: ReturnType<typeof createRenderer>; size: number; neutral: MotionFrame }> {
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
