@@ -3,6 +3,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extendEyes } from '../src/avatar/eyeTexture.ts';
+import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
+
+/** The wide-eye tests' lid landmarks: one eye (the image-right one) 30..66 x 40..57 with its corners at row 48, the other eye's far away in a corner. */
+function oneEyeLandmarks(): Map<number, [number, number]> {
+  const xy = new Map<number, [number, number]>();
+  const n = EYE_L_UPPER.length;
+  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 40]));
+  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 57]));
+  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
+  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
+  return xy;
+}
 
 test('gaze: the eye white outside the opening keeps each row\'s shade (shadowed under the lid, pink at the inner corner)', () => {
   const size = 64;
@@ -77,7 +89,6 @@ test('audio mode: looking down, the upper lid follows the iris (no white above i
 
 test('wide eyes: a raised lid uncovers white under its moved shadow and the iris\'s hidden top; at rest the photo', async () => {
   const { WideEyes } = await import('../src/render/wideEyes.ts');
-  const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } = await import('../src/rig/topology.ts');
   const { CONTROL_INDEX, CONTROL_COUNT } = await import('../src/rig/controls.ts');
   const size = 96;
   // one eye (the image-right one) 30..66 x 40..56: a dark margin (rows 40-43) under the lid, white
@@ -89,13 +100,8 @@ test('wide eyes: a raised lid uncovers white under its moved shadow and the iris
     const c = y < 44 ? [70, 60, 60] : iris ? [40, 60, 120] : [220, 215, 210];
     data.set([c[0]!, c[1]!, c[2]!, 255], o);
   }
-  const xy = new Map<number, [number, number]>();
-  const n = EYE_L_UPPER.length;
-  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 40]));
-  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 57]));
-  // the other eye and its iris far away (its rows stay as they are)
-  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
-  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
+  const xy = oneEyeLandmarks();
+  // the irises: this eye's, and the other eye's far away (its rows stay as they are)
   xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
   xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
   // the lid rises 10 px per unit of eyeWide (the rig's field in the texture)
@@ -204,7 +210,6 @@ test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is 
   const { analyzePortrait } = await import('../src/analyze/index.ts');
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
-  const { EYE_L_UPPER, EYE_R_UPPER } = await import('../src/rig/topology.ts');
   const { fileURLToPath } = await import('node:url');
   const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)));
   const { width, height } = portrait.image;
@@ -244,7 +249,6 @@ test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is 
 
 test('wide eyes: the raised lid\'s shadow is as deep as the photo\'s (a thin lash line stays thin; wide27)', async () => {
   const { WideEyes, shadeAt } = await import('../src/render/wideEyes.ts');
-  const { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } = await import('../src/rig/topology.ts');
   const { CONTROL_INDEX, CONTROL_COUNT } = await import('../src/rig/controls.ts');
   const size = 96;
   // one eye 30..66 x 40..57: the photo's lash line is one dark row (40), the white under it a little shaded (to row 47)
@@ -253,12 +257,7 @@ test('wide eyes: the raised lid\'s shadow is as deep as the photo\'s (a thin las
     const c = y < 41 ? [60, 50, 50] : y < 48 ? [196, 192, 188] : [220, 215, 210];
     data.set([c[0]!, c[1]!, c[2]!, 255], (y * size + x) * 4);
   }
-  const xy = new Map<number, [number, number]>();
-  const n = EYE_L_UPPER.length;
-  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 40]));
-  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 57]));
-  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
-  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
+  const xy = oneEyeLandmarks();
   const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0], (k, i) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 10 : 0));
   const rest = new Float32Array(CONTROL_COUNT), w = new Float32Array(CONTROL_COUNT);
   w[CONTROL_INDEX.eyeWideLeft] = 1;
