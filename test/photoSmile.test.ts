@@ -78,9 +78,17 @@ test('keepPhotoSmile: a start read as smiling over an unsmiling photo is the pho
 
 test('driverSmileFloor: the driver\'s own smile whenever its start reads no more than the photo\'s; never negative', () => {
   for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(driverSmileFloor(now!, start!, photo!), now);
-  assert.ok(Math.abs(driverSmileFloor(0.92, 0.92, 0.61) - 0.61) < 1e-12, 'lp_d14 at its grinning start: the photo\'s own .61');
+  assert.ok(Math.abs(driverSmileFloor(0.8, 0.8, 0.61) - 0.61) < 1e-12, 'at its start, over a photo smiling a little less: the photo\'s own .61');
   assert.ok(Math.abs(driverSmileFloor(0.6, 0.92, 0.61) - 0.6) < 1e-12, 'relaxed past SMILE_DEPARTURE: the driver\'s own');
   assert.equal(driverSmileFloor(0.02, 0.3, 0), 0);
+  // a driver starting on a grin over an unsmiling photo (lp_s12 <- lp_d14): a grin, kept less the readings' disagreement
+  assert.ok(Math.abs(driverSmileFloor(0.92, 0.92, 0) - (0.92 - SMILE_DEPARTURE)) < 1e-12, 'a grinning start keeps all but SMILE_DEPARTURE');
+  let last = -1;
+  for (let now = 0; now <= 1; now += 0.01) {
+    const f = driverSmileFloor(now, 0.92, 0);
+    assert.ok(f >= last - 1e-12, `never less smile as the driver's rises (${now.toFixed(2)}: ${f})`);
+    last = f;
+  }
 });
 
 /** The mean face at 75 px per unit, both mouth corners raised by `lift` px (a smile on the live retarget's measures). */

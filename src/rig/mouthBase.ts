@@ -106,10 +106,12 @@ export const SMILE_DEPARTURE = 0.3;
 
 /**
  * The driver's own smile as a floor under the photo's relative one: its excess at its first frame over the photo's own
- * taken away, fully at its start and fading out as the driver's smile departs from its start by SMILE_DEPARTURE.
+ * taken away, fully at its start and fading out as the driver's smile departs from its start by SMILE_DEPARTURE. At
+ * most SMILE_DEPARTURE is taken: a start grinning further over the photo is a grin, not two readings disagreeing
+ * (lp_d14's .92 on the unsmiling lp_s12 keeps .62), and the floor never falls as the driver's smile rises toward its start.
  */
 export function driverSmileFloor(now: number, start: number, photo: number): number {
-  const excess = Math.max(0, start - photo);
+  const excess = Math.min(SMILE_DEPARTURE, Math.max(0, start - photo));
   const departed = Math.min(1, Math.abs(now - start) / SMILE_DEPARTURE);
   return Math.max(0, now - excess * (1 - departed));
 }
