@@ -2,7 +2,7 @@
 // counts from its rest, so a smiling photo driven by a face at rest was de-smiled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepPhotoSmile, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../src/rig/mouthBase.ts';
+import { keepPhotoSmile, driverSmileFloor, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM, SMILE_DEPARTURE } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
 import { LiveRetarget, REST_FRAMES } from '../src/live/retarget.ts';
 import { meanFace } from '../src/rig/canonical.ts';
@@ -58,6 +58,37 @@ test('keepPhotoSmile: the photo stands for the driver\'s first frame: the smile 
   const wvWider = weightsToVector(wider);
   keepPhotoSmile(wvWider, smilingPhoto(), wider);
   assert.ok(Math.abs(wvWider[L]! - 0.95) < 1e-12, 'a driver at rest at its start that smiles adds to the photo\'s smile');
+});
+
+test('keepPhotoSmile: a start read as smiling over an unsmiling photo is the photo\'s mouth until the driver\'s smile departs from it', () => {
+  // lp_d6: the driver's first frame reads smile .25 over her rest where the photo's own fit reads 0
+  const plain = new Float64Array(CONTROL_COUNT);
+  const at = (now: number) => {
+    const w = { mouthSmileLeft: now, [SMILE_AT_START[0]]: 0.25, [SMILE_AT_START[1]]: 0 };
+    const wv = weightsToVector(w);
+    keepPhotoSmile(wv, plain, w);
+    return wv[L]!;
+  };
+  assert.equal(at(0.25), 0, 'at its start: the photo\'s own 0, not the driver\'s .25');
+  assert.equal(at(0.2), 0, 'a little off its start: still the photo\'s');
+  assert.ok(Math.abs(at(0.25 + SMILE_DEPARTURE / 2) - (0.4 - 0.125)) < 1e-12, 'half departed: half the start\'s excess taken away');
+  assert.equal(at(0.85), 0.85, 'a smile well past its start is the driver\'s own, whole');
+  assert.ok(at(0.85) > 0 + 0.85 - 0.25, 'more than the relative smile alone');
+});
+
+test('driverSmileFloor: the driver\'s own smile whenever its start reads no more than the photo\'s; never negative', () => {
+  for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(driverSmileFloor(now!, start!, photo!), now);
+  assert.ok(Math.abs(driverSmileFloor(0.8, 0.8, 0.61) - 0.61) < 1e-12, 'at its start, over a photo smiling a little less: the photo\'s own .61');
+  assert.ok(Math.abs(driverSmileFloor(0.6, 0.92, 0.61) - 0.6) < 1e-12, 'relaxed past SMILE_DEPARTURE: the driver\'s own');
+  assert.equal(driverSmileFloor(0.02, 0.3, 0), 0);
+  // a driver starting on a grin over an unsmiling photo (lp_s12 <- lp_d14): a grin, kept less the readings' disagreement
+  assert.ok(Math.abs(driverSmileFloor(0.92, 0.92, 0) - (0.92 - SMILE_DEPARTURE)) < 1e-12, 'a grinning start keeps all but SMILE_DEPARTURE');
+  let last = -1;
+  for (let now = 0; now <= 1; now += 0.01) {
+    const f = driverSmileFloor(now, 0.92, 0);
+    assert.ok(f >= last - 1e-12, `never less smile as the driver's rises (${now.toFixed(2)}: ${f})`);
+    last = f;
+  }
 });
 
 /** The mean face at 75 px per unit, both mouth corners raised by `lift` px (a smile on the live retarget's measures). */

@@ -104,14 +104,35 @@ const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 const SMILE_ROUND_LIMIT = 0.35;
 
 /**
+ * How far (smile weight) the driver's smile moves from its first frame's before its own smile counts whole again: until
+ * then a start that reads more smile than the photo's fit (lp_d6: .25 where the photo's own reads 0) is the two readings
+ * disagreeing about the same face, not a smile to add.
+ */
+export const SMILE_DEPARTURE = 0.3;
+
+/**
+ * The driver's own smile as a floor under the photo's relative one: its excess at its first frame over the photo's own
+ * taken away, fully at its start and fading out as the driver's smile departs from its start by SMILE_DEPARTURE. At
+ * most SMILE_DEPARTURE is taken: a start grinning further over the photo is a grin, not two readings disagreeing
+ * (lp_d14's .92 on the unsmiling lp_s12 keeps .62), and the floor never falls as the driver's smile rises toward its start.
+ */
+export function driverSmileFloor(now: number, start: number, photo: number): number {
+  const excess = Math.min(SMILE_DEPARTURE, Math.max(0, start - photo));
+  const departed = Math.min(1, Math.abs(now - start) / SMILE_DEPARTURE);
+  return Math.max(0, now - excess * (1 - departed));
+}
+
+/**
  * In place: on a video frame, each smile at least the photo's own moved by what the driver's smile did since its first
  * frame, less as the lips round. A driver's smile counts from its own rest (0 at rest), so a smiling photo driven by a
  * face at rest lost its smile: self-reenacted mt_sun, who smiles throughout, talked with a de-smiled mouth (frame 1,
  * where the real frame is the photo: mouth box 18.3 dB, 36.6 with the photo's own weights; its smiles alone +3.1 / +2.3
  * dB). The driver's first frame stands for the photo (as a peer's relative motion: source + driver - driver's first):
  * a grin it starts on and relaxes from is the driver's to take away (lp_d14 starts at .91: keeping the photo's smile
- * whole cost its self-reenactment 0.7 dB). Never below the driver's own smile, so a driver smiling from its first frame
- * still smiles (round 9's mouthFromStart lost those). A tall opening holds only its share (SMILE_ROOM).
+ * whole cost its self-reenactment 0.7 dB). The driver's own smile is a floor once it departs from its start
+ * (driverSmileFloor), so a driver smiling from its first frame still smiles (round 9's mouthFromStart lost those), while
+ * a start read as smiling over a photo that does not is the photo's mouth (lp_d6's first frames: smile .25 on a photo
+ * fitted 0, -4.5 dB at f1). A tall opening holds only its share (SMILE_ROOM).
  */
 export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
   // only a driver's frames (they carry its first-frame smiles): the neutral frame, `view --expr` and audio frames are
@@ -119,7 +140,8 @@ export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>
   if (w[MOUTH_ON_PHOTO] === 1 || w[SMILE_AT_START[0]] === undefined) return;
   const keep = Math.max(0, 1 - (wv[PUCKER]! + 0.5 * wv[FUNNEL]!) / SMILE_ROUND_LIMIT) * (w[SMILE_ROOM] ?? 1);
   SMILES.forEach((k, side) => {
-    const fromStart = photoWeights[k]! + wv[k]! - w[SMILE_AT_START[side]!]!;
-    wv[k] = Math.max(wv[k]!, keep * Math.min(1, fromStart));
+    const start = w[SMILE_AT_START[side]!]!, own = photoWeights[k]!;
+    const fromStart = own + wv[k]! - start;
+    wv[k] = Math.max(driverSmileFloor(wv[k]!, start, own), keep * Math.min(1, fromStart));
   });
 }
