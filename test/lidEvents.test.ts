@@ -33,6 +33,11 @@ test('a blink of both eyes (lp_d14 f13-17) and a narrowed eye the mesh reads apa
   for (const s of [D14_BLINK, D11_LOOK_DOWN]) assert.deepEqual(winkHeldShares(padded(s)), padded(s));
 });
 
+test('a one-frame one-sided dip is not held (lp_d14 f237 .17/.39; f238 .55/.59 both open on the video)', () => {
+  const s = padded([[0.78, 0.9], [0.17, 0.39], [0.55, 0.59], [0.64, 0.73]]);
+  assert.deepEqual(winkHeldShares(s), s);
+});
+
 test('the wink hold ends once the shut eye reads as open as the other (Katie f173 .47/.47 after f172 .06/.37)', () => {
   const s = padded([[0.81, 0.85], [0.39, 0.59], [0.11, 0.44], [0.06, 0.37], [0.47, 0.47], [0.76, 0.7]]);
   assert.deepEqual(winkHeldShares(s)[5 + 4], [0.47, 0.47]);

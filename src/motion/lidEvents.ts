@@ -27,6 +27,11 @@ function runs(n: number, has: (i: number) => boolean, inside: (i: number) => boo
   return out;
 }
 
+/**
+ * ...on at least two frames of the event reads this closed (Katie f24 .17, f25 .38); a one-frame one-sided dip is a
+ * fast blink with one eye lagging (lp_d14 f237 .17/.39, both eyes open again at f238, which reads .55/.59)...
+ */
+export const WINK_CLOSING = 0.42;
 /** ...and its hold reaches this many frames either side of the deepest... */
 export const WINK_REACH = 2;
 /** ...on frames where the mesh reads the two eyes alike (the shut eye at least this share of the other's reading: Katie f23 1.1, f25 .93, f26 .85). */
@@ -34,8 +39,8 @@ export const PULLED_TOGETHER = 0.8;
 
 /**
  * Per eye, each frame's opening share as a wink holds it: in an event whose deepest frame has one eye
- * read at most WINK_DEEP while the other never reads shut (above BLINK_SHUT over the event and the
- * frame either side: a real blink closes both), the shut eye reads at most the other eye's reading
+ * read at most WINK_DEEP (and at most WINK_CLOSING on another frame) while the other never reads shut
+ * (above BLINK_SHUT over the event and the frame either side: a real blink closes both), the shut eye reads at most the other eye's reading
  * scaled by their ratio at the deepest frame, on the frames within WINK_REACH of it where the mesh
  * pulled the two readings together (PULLED_TOGETHER). Where it reads them apart it is believed (lp_d11
  * f147 .35/.70: a narrowed eye on the video, not shut). After the deepest frame the hold ends at the
@@ -54,6 +59,9 @@ export function winkHeldShares(shares: Shares): Shares {
     let otherLeast = Infinity;
     for (let i = Math.max(0, a - 1); i <= Math.min(n - 1, b + 1); i++) if (shares[i]) otherLeast = Math.min(otherLeast, shares[i]![o]);
     if (otherLeast <= BLINK_SHUT) continue;
+    let closing = 0;
+    for (let i = a; i <= b; i++) if (shares[i]![e] <= WINK_CLOSING) closing++;
+    if (closing < 2) continue;
     const ratio = shares[deep]![e] / shares[deep]![o];
     for (let i = Math.max(a, deep - WINK_REACH); i <= Math.min(b, deep + WINK_REACH); i++) {
       const [own, other] = [shares[i]![e], shares[i]![o]];
