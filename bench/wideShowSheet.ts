@@ -1,8 +1,10 @@
-// Before/after eye crops for the white-above-the-iris reading (scleraShow.ts, eyes27): for a photo and a
-// driver, the chosen frames rendered from the motion without (before) and with wideFromShow (after),
-// beside the driver's frame; each crop the two eyes' box (bench/eyeCarrySheet.ts's), 390 px wide (3x).
-// Prints each eye's opening over the photo's rest render (eval/eyes.ts eyeOpenings). Never asserts.
-//   node --import tsx bench/wideShowSheet.ts PHOTO DRIVER.mp4 F1,F2,... OUT.jpg [--seconds 8]
+// Before/after eye crops for one motion option: for a photo and a driver, the chosen frames rendered from
+// the motion without (before) and with it (after), beside the driver's frame; each crop the two eyes' box
+// (bench/eyeCarrySheet.ts's), 390 px wide (3x). The option (--toggle): wideFromShow, the white-above-the-iris
+// reading (scleraShow.ts, eyes27; the default), or lidEvents (lidEvents.ts, eyes28: a wink held over its
+// event, a held narrowing's slits; on by default, so before = off). Prints each eye's opening over the
+// photo's rest render (eval/eyes.ts eyeOpenings) and the motion's folded closure. Never asserts.
+//   node --import tsx bench/wideShowSheet.ts PHOTO DRIVER.mp4 F1,F2,... OUT.jpg [--seconds 8] [--toggle lidEvents]
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { cachedTrack } from './driverTracks.ts';
@@ -13,6 +15,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { eyeOpenings, cropImage } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
+import { foldBlink } from '../src/motion/restFace.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 
 type Lm = number[][];
@@ -20,6 +23,8 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const [photo, driver, list, out] = process.argv.slice(2) as [string, string, string, string];
 const si = process.argv.indexOf('--seconds');
 const seconds = si > 0 ? Number(process.argv[si + 1]) : 8;
+const ti = process.argv.indexOf('--toggle');
+const toggle = ti > 0 ? process.argv[ti + 1]! : 'wideFromShow';
 const want = list.split(',').map(Number);
 const W = 390, H = 130, TOP = 22, GAP = 4, FPS = 25, SIZE = 512;
 
@@ -34,8 +39,9 @@ const png = (img: RgbaImage) => sharp(Buffer.from(img.data.buffer, img.data.byte
 const label = (s: string) => Buffer.from(`<svg width="${W}" height="${TOP}"><text x="4" y="16" font-size="14" fill="#ddd" font-family="sans-serif">${s}</text></svg>`);
 
 const raw = (await cachedTrack(driver, FPS)).slice(0, seconds * FPS);
-const after = motionFramesFromRaw(raw, FPS, true, { fit: { wideFromShow: true } }).frames;
-const before = motionFramesFromRaw(raw, FPS, true, { fit: { wideFromShow: false } }).frames;
+const withOption = (on: boolean) => (toggle === 'lidEvents' ? { lidEvents: on } : { fit: { wideFromShow: on } });
+const after = motionFramesFromRaw(raw, FPS, true, withOption(true)).frames;
+const before = motionFramesFromRaw(raw, FPS, true, withOption(false)).frames;
 const r = createRenderer(buildAvatar(await cachedPortrait(path.resolve(DATA, 'portraits', photo))), { width: SIZE, height: SIZE });
 const restLm = (await detectFaces(copy(r.render({ w: {}, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0], blink: 0 })), { embedding: false }))[0]!.landmarks as Lm;
 const rest = eyeOpenings(restLm);
@@ -56,7 +62,8 @@ for (const [row, f] of want.entries()) {
     const img = copy(r.render(m));
     const face = (await detectFaces(copy(img), { embedding: false }))[0];
     const o = face ? eyeOpenings(face.landmarks) : { left: NaN, right: NaN };
-    const txt = `${name} f${f}: wide ${f2(m.w.eyeWideLeft ?? 0)}/${f2(m.w.eyeWideRight ?? 0)} open ${f2(o.left / rest.left)}/${f2(o.right / rest.right)}`;
+    const shut = `shut ${f2(foldBlink(m.blink, m.w.eyeBlinkLeft ?? 0))}/${f2(foldBlink(m.blink, m.w.eyeBlinkRight ?? 0))}`;
+    const txt = `${name} f${f}: ${toggle === 'lidEvents' ? shut : `wide ${f2(m.w.eyeWideLeft ?? 0)}/${f2(m.w.eyeWideRight ?? 0)}`} open ${f2(o.left / rest.left)}/${f2(o.right / rest.right)}`;
     console.log(`${photo} <- ${driver} ${txt}`);
     const x = (col + 1) * (W + GAP);
     layers.push({ input: label(txt), left: x, top: y });

@@ -9,6 +9,7 @@ import { NoFaceError } from '../errors.ts';
 import { blinkPeaksKept, closuresKept, fillGaps, oneEuroZeroLag } from './filters.ts';
 import { blinkFromOpening, clamp01, estimateRest, foldBlink, pairBlinks, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
+import { lidEventsRead } from './lidEvents.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../rig/mouthBase.ts';
 import { isRelativeMouth } from './mouthChange.ts';
@@ -38,6 +39,8 @@ export interface FramesFromRawOptions {
    * network's teacher (train/lipData.ts): closures the sound cannot show, which every lips.json was trained without.
    */
   jawClosuresKept?: boolean;
+  /** false: the blinks frame by frame, without a wink held over its event or a held narrowing's slits (lidEvents.ts) */
+  lidEvents?: boolean;
 }
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
@@ -301,6 +304,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
   gazeHeldThroughClosures(ch, valid);
+  const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
+  if (opts.lidEvents ?? true) lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   const widen = rigChannels.size > 0 && fit.widenToDriver && !onPhoto;
@@ -315,7 +320,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
-  const slit = slitEyeTrust(raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null)));
+  const slit = slitEyeTrust(shares);
   const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
