@@ -87,7 +87,8 @@ function widthsOverRest(widths: Float64Array, valid: boolean[]): Float64Array {
  * opening height over width (openingAspect), taken as the median of 3 frames as the width is (one
  * frame's inner corners jitter). `teeth`: each frame's share of the opening in teeth (mouthDark.ts
  * teethShare, median of 3 too), with `widths` (keepWideMouth's): an opening wider than the rest and full of
- * teeth is a grimace and keeps its smile (toothyGrinRoom).
+ * teeth is a grimace and keeps its smile (toothyGrinRoom). `narrowWidths` (the driver's mouth widths, as `widths`): a
+ * small rounded vowel, open on a mouth narrower than the clip's median, is capped too (narrowOpeningCaps).
  */
 export function tallGrinCaps(aspects: Float64Array, valid: boolean[], toothy?: { teeth: Float64Array; widths: Float64Array }, narrowWidths?: Float64Array): Float64Array {
   const at = (values: Float64Array, i: number) => percentile(nearValid(values, valid, i), 50);

@@ -214,8 +214,8 @@ export function toothyGrinRoom(teeth: number, width: number): number {
  * A small rounded vowel ("o", "oo") is no grin either (issue #13, round28). The child's "o" (lp_d11 f90: lips
  * pushed out and everted round a small opening, 0.83-0.88 of her clip's median width, the opening 0.36 as tall
  * as wide) fits smile .22 with no width over her neutral to speak of (0.98: the neutral is estimated from a
- * clip she talks through with her lips pushed out): the Mona Lisa's painted corners went up and the rig
- * bared a row of teeth. A smile widens the mouth, so an opening taller than NARROW_O_TALL_FROM (her slits and
+ * clip she talks through with her lips pushed out): the Mona Lisa's painted corners went up into a grin
+ * (v_lp_s9 f90, critic27). A smile widens the mouth, so an opening taller than NARROW_O_TALL_FROM (her slits and
  * shut purses stay under .22) on a mouth narrower than the driver's median width (NARROW_O_WIDTH_FROM .. _FULL)
  * holds less smile and dimple. Open smiles are wider than the median (Katie f23 1.1+, lp_d11 f148 1.19).
  */
