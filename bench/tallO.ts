@@ -93,6 +93,9 @@ for (const root of roots) {
   const frames = motionFramesFromRaw(raw, FPS, true).frames as MotionFrame[];
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark)) as number[] | null;
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
+  // (and the driver's teeth share, as motion/fromVideo.ts gives each frame: render/mouth/driverTeeth.ts)
+  const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare)) as number[] | null;
+  if (teeth) frames.forEach((f, i) => (f.w.driverTeeth = teeth[i]!));
   const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(DATA, 'portraits', photo));
   const r = await rendererOfRoot(root, portrait, SIZE);
   const restMesh = r.landmarks(r.neutralFrame()) as number[][];

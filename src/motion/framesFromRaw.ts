@@ -310,7 +310,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   const widen = rigChannels.size > 0 && fit.widenToDriver && !onPhoto;
   const teeth = teethShares(raw);
-  const grinCaps = widen && fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid, teeth && { teeth, widths: mouthWidths }) : undefined;
+  const grinCaps = widen && fit.tallNoGrin ? tallGrinCaps(mouthAspects, valid, teeth && { teeth, widths: mouthWidths }, fit.narrowNoGrin ? mouthWidths : undefined) : undefined;
   if (widen) keepWideMouth(ch, mouthWidths, valid, grinCaps);
   // the lips open no further than the jaw's gap, with its closures kept (the lip teacher's targets, without them, as trained)
   if (!onPhoto && (opts.jawClosuresKept ?? true)) lipsWithinJaw(ch, JAW_GAP_SPAN);

@@ -2,7 +2,7 @@
 // the fit's mouth prior (rig/mouthPrior.ts) applied once more on the smoothed channels, both ways:
 // narrow frames stay round, wide frames widen the photo's mouth as much as the driver's.
 import type { RigControl } from '../rig/controls.ts';
-import { funnelCap, GRINNING, holdRoundWidth, tallGrinCap, toothyGrinRoom, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
+import { funnelCap, GRINNING, holdRoundWidth, narrowOpeningGrinCap, tallGrinCap, toothyGrinRoom, puckerCap, SIDE_WIDENING, puckerFloor, widenCap, widenToWidth, widthFromWeights, WIDENING, WIDTH_PER_UNIT } from '../rig/mouthPrior.ts';
 import type { Channels } from './channels.ts';
 import { percentile } from './restFace.ts';
 
@@ -87,13 +87,25 @@ function widthsOverRest(widths: Float64Array, valid: boolean[]): Float64Array {
  * opening height over width (openingAspect), taken as the median of 3 frames as the width is (one
  * frame's inner corners jitter). `teeth`: each frame's share of the opening in teeth (mouthDark.ts
  * teethShare, median of 3 too), with `widths` (keepWideMouth's): an opening wider than the rest and full of
- * teeth is a grimace and keeps its smile (toothyGrinRoom).
+ * teeth is a grimace and keeps its smile (toothyGrinRoom). `narrowWidths` (the driver's mouth widths, as `widths`): a
+ * small rounded vowel, open on a mouth narrower than the clip's median, is capped too (narrowOpeningCaps).
  */
-export function tallGrinCaps(aspects: Float64Array, valid: boolean[], toothy?: { teeth: Float64Array; widths: Float64Array }): Float64Array {
+export function tallGrinCaps(aspects: Float64Array, valid: boolean[], toothy?: { teeth: Float64Array; widths: Float64Array }, narrowWidths?: Float64Array): Float64Array {
   const at = (values: Float64Array, i: number) => percentile(nearValid(values, valid, i), 50);
   const ratios = toothy && widthsOverRest(toothy.widths, valid);
   const room = (i: number) => (toothy ? toothyGrinRoom(at(toothy.teeth, i), ratios![i]!) : 0);
-  return Float64Array.from(valid, (v, i) => (v ? Math.max(tallGrinCap(at(aspects, i)), room(i)) : 1));
+  const narrow = narrowWidths && narrowOpeningCaps(aspects, narrowWidths, valid);
+  return Float64Array.from(valid, (v, i) => (v ? Math.max(Math.min(tallGrinCap(at(aspects, i)), narrow?.[i] ?? 1), room(i)) : 1));
+}
+
+/**
+ * Each frame's cap on the smile and dimples for a small rounded vowel (rig/mouthPrior.ts narrowOpeningGrinCap): its
+ * opening's aspect and its mouth width over the clip's median width, each the median of 3 frames as in tallGrinCaps.
+ */
+function narrowOpeningCaps(aspects: Float64Array, widths: Float64Array, valid: boolean[]): Float64Array {
+  const median = percentile(widths.filter((_w, i) => valid[i]), 50) || 1;
+  const at = (values: Float64Array, i: number) => percentile(nearValid(values, valid, i), 50);
+  return Float64Array.from(valid, (v, i) => (v ? narrowOpeningGrinCap(at(aspects, i), at(widths, i) / median) : 1));
 }
 
 /** The values of the valid frames among i - 1, i, i + 1. */

@@ -96,6 +96,8 @@ export interface DriverFitOptions {
   restFromShutLips?: boolean;
   /** With widenToDriver: a tall opening holds little smile or dimple, its width goes to the stretch: a driver's shout or open "oh" is no grin (rig/mouthPrior.ts tallGrinCap). */
   tallNoGrin?: boolean;
+  /** With tallNoGrin: a small rounded vowel (an opening on a mouth narrower than the clip's median) holds little smile or dimple (rig/mouthPrior.ts narrowOpeningGrinCap). */
+  narrowNoGrin?: boolean;
 }
 
 /** Every option at its default. */
@@ -126,5 +128,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     mouthFromStart: o.mouthFromStart ?? false,
     restFromShutLips: o.restFromShutLips ?? true,
     tallNoGrin: o.tallNoGrin ?? true,
+    narrowNoGrin: o.narrowNoGrin ?? true,
   };
 }

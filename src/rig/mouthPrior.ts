@@ -209,3 +209,20 @@ export const GRIMACE_WIDTH_FROM = 1, GRIMACE_WIDTH_FULL = 1.05;
 export function toothyGrinRoom(teeth: number, width: number): number {
   return smoothstep(TOOTHY_FROM, TOOTHY_FULL, teeth) * smoothstep(GRIMACE_WIDTH_FROM, GRIMACE_WIDTH_FULL, width);
 }
+
+/**
+ * A small rounded vowel ("o", "oo") is no grin either (issue #13, round28). The child's "o" (lp_d11 f90: lips
+ * pushed out and everted round a small opening, 0.83-0.88 of her clip's median width, the opening 0.36 as tall
+ * as wide) fits smile .22 with no width over her neutral to speak of (0.98: the neutral is estimated from a
+ * clip she talks through with her lips pushed out): the Mona Lisa's painted corners went up into a grin
+ * (v_lp_s9 f90, critic27). A smile widens the mouth, so an opening taller than NARROW_O_TALL_FROM (her slits and
+ * shut purses stay under .22) on a mouth narrower than the driver's median width (NARROW_O_WIDTH_FROM .. _FULL)
+ * holds less smile and dimple. Open smiles are wider than the median (Katie f23 1.1+, lp_d11 f148 1.19).
+ */
+export const NARROW_O_TALL_FROM = 0.22, NARROW_O_TALL_FULL = 0.34;
+export const NARROW_O_WIDTH_FROM = 1, NARROW_O_WIDTH_FULL = 0.9;
+
+/** The largest smile / dimple weight an opening this tall (openingAspect) can hold on a mouth this wide over the driver's median width. */
+export function narrowOpeningGrinCap(aspect: number, widthOverMedian: number): number {
+  return 1 - smoothstep(NARROW_O_TALL_FROM, NARROW_O_TALL_FULL, aspect) * (1 - smoothstep(NARROW_O_WIDTH_FULL, NARROW_O_WIDTH_FROM, widthOverMedian));
+}
