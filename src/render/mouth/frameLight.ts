@@ -9,7 +9,7 @@ import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } fro
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
-import { sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
+import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 
 type Rgb = [number, number, number];
 
@@ -145,7 +145,8 @@ export class FrameLight {
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
     // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
-    const sink = tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide) * sinkGate(p);
+    // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)
+    const sink = Math.max(tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide) * sinkGate(p), tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, 0) * darkSinkGate(p));
     this.tongueSink = Math.max(sink, stillSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;

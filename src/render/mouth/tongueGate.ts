@@ -16,6 +16,15 @@ export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity'>)
 }
 
 /**
+ * How far the sink applies over a wide opening too (frameLight.ts tongueSink's fade over `wide` left out), 0..1: as far
+ * as the driver's opening is dark cavity; 0 without the reading (audio, a track without it). At lp_d10 f93 (a 0.26 IOD
+ * gap, wide .4 on lp_s5) the fade kept ours at .50 of the opening where hers is .32, under a black band.
+ */
+export function darkSinkGate(p: Pick<MouthPlacement, 'driverCavity'>): number {
+  return p.driverCavity === undefined ? 0 : smoothstep(CAVITY_FROM, CAVITY_FULL, p.driverCavity);
+}
+
+/**
  * Dark shares of the driver's opening's middle over which its tongue counts as low in a dark mouth (bench/tongueHeight.ts:
  * lp_d10 f93 .38; lp_d6's lit tongues f46 / f173 .10-.14).
  */
