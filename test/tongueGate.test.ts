@@ -10,7 +10,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { openingMiddle } from '../src/motion/driverCavity.ts';
-import { sinkGate, stillSink } from '../src/render/mouth/tongueGate.ts';
+import { darkSinkGate, sinkGate, stillSink } from '../src/render/mouth/tongueGate.ts';
 import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { STILL_MOUTH } from '../src/rig/mouthBase.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
@@ -24,6 +24,10 @@ test('the sink\'s gate: in full without a driver, as far as the driver shows no 
   assert.equal(sinkGate({ driverDark: 0.16, driverCavity: 0.4 }), 1, 'lp_d10 f93: upper teeth over a dark cavity');
   assert.equal(sinkGate({ driverDark: 0, driverCavity: 0.06 }), 0, 'lp_d6 f173: teeth and a lit tongue');
   assert.equal(sinkGate({ driverDark: 0, driverCavity: 0.2 }), 0, 'Katie f29: teeth and a lit tongue between them');
+  // over a wide opening too, only by the cavity reading (audio and old tracks keep the fade)
+  assert.equal(darkSinkGate({}), 0, 'audio');
+  assert.equal(darkSinkGate({ driverCavity: 0.4 }), 1, 'lp_d10 f93');
+  assert.equal(darkSinkGate({ driverCavity: 0.06 }), 0, 'lp_d6 f173');
 });
 
 test('a still mouth\'s tongue goes down to 0.35 of the gap over the lower lip, or the lower tips; no other frame moves', () => {
