@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import type { Motion, MotionFrame, RgbaImage } from '../src/types.ts';
 import { trackVideo, motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
+import { DRIVER_CAVITY } from '../src/rig/mouthBase.ts';
 import { setupSource, cropReal, numberedFrames, detectOne } from '../src/eval/frames.ts';
 import { lipBox, lipGap, boxMask, closeUp, type Box } from '../src/eval/mouthRegion.ts';
 import { intersect } from '../src/eval/masks.ts';
@@ -50,6 +51,9 @@ async function motionOf(clip: string, video: string, seconds: number): Promise<M
   const { frames } = motionFramesFromRaw(raw, FPS, true);
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
+  // (the driver's dark cavity, as motionFromVideo carries it: tracks cached before session 28 have none)
+  const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
+  if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
   return { version: 1, fps: FPS, frameCount: frames.length, source: { kind: 'video', file: video }, options: { fps: FPS }, seed: 0, relativePose: true, frames } as Motion;
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError, CancelledError } from '../errors.ts';
 import { withAtomicFile, writeFileAtomic, assertWritableOutput } from '../io/atomic.ts';
 import { RIG_CONTROLS } from '../rig/controls.ts';
+import { STILL_MOUTH } from '../rig/mouthBase.ts';
 import type { Avatar } from '../avatar/types.ts';
 import type { MotionFrame } from '../types.ts';
 import type { ProgressEvent } from '../config.ts';
@@ -99,7 +100,8 @@ async function view(input: string, o: ViewOptions, onProgress: (e: ProgressEvent
   if (ext !== '.mp4' && ext !== '.png') throw new InputError(`-o/--output must end in .mp4 (turntable) or .png (frame or grid), got "${o.output}".`);
   const [y0, y1] = parseRange('--yaw', o.yaw);
   const [p0, p1] = parseRange('--pitch', o.pitch);
-  const w = parseExpr(o.expr);
+  // (an expression held still: no driver or speech moves its mouth, which is drawn at rest, render/mouth/tongueGate.ts)
+  const w = o.expr ? { ...parseExpr(o.expr), [STILL_MOUTH]: 1 } : {};
   const size = o.size ? Number(o.size) : 512;
   if (!Number.isInteger(size) || size < 16 || size > 4096) throw new InputError(`--size needs a whole number of pixels 16..4096, got "${o.size}".`);
   const frames = o.frames ? Number(o.frames) : ext === '.mp4' ? 75 : 5;

@@ -7,6 +7,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
+import { openingMiddle } from './driverCavity.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -20,6 +21,8 @@ export interface RawFaceFrame {
   mouthDark?: number | null;
   /** the share of the opening that is teeth (mouthDark.ts teethShare, which mouthDark saturates at 0.12; null: lips closed) */
   teethShare?: number | null;
+  /** the share of the opening's middle that is dark cavity (driverCavity.ts openingMiddle; null: lips closed) */
+  cavity?: number | null;
 }
 
 /**
@@ -140,6 +143,7 @@ export class FaceTracker {
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
     const teeth = teethShare(img, flat);
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth };
+    const cavity = openingMiddle(img, flat)?.dark ?? null;
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity };
   }
 }

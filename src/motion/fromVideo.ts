@@ -17,7 +17,7 @@ import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
-import { DRIVER_TEETH } from '../rig/mouthBase.ts';
+import { DRIVER_CAVITY, DRIVER_TEETH } from '../rig/mouthBase.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
@@ -89,6 +89,9 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   // and how much of its opening is teeth: a soft smile shows the upper row's edge, not a band (render/mouth/driverTeeth.ts)
   const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
   if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
+  // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
+  const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
+  if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });

@@ -58,6 +58,12 @@ function median(values: number[]): number {
   return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
 
+/** The lips' median luminance and saturation (halfway between the outer and inner lip lines, LIP_PAIRS): what the opening's pixels are compared with. */
+export function lipReference(img: RgbaImage, lm: ArrayLike<number>): { light: number; sat: number } {
+  const lips = LIP_PAIRS.map(([o, n]) => lipSample(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2));
+  return { light: median(lips.map((l) => l.light)), sat: median(lips.map((l) => l.sat)) };
+}
+
 /** Whether a pixel inside the opening is teeth: brighter than the lips by TEETH_OF_LIP and less saturated (a lit tongue is not). */
 export function isTeethPixel(r: number, g: number, b: number, lipLight: number, lipSat: number): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b > TEETH_OF_LIP * lipLight && saturation(r, g, b) < Math.max(TEETH_SAT_ALWAYS, TEETH_SAT_OF_LIP * lipSat);
@@ -81,8 +87,7 @@ export function darknessOfTeeth(share: number | null): number | null {
 /** The share of the pixels inside the inner lip contour that are teeth (isTeethPixel); null under MIN_PIXELS pixels. */
 export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const lips = LIP_PAIRS.map(([o, n]) => lipSample(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2));
-  const lipLight = median(lips.map((l) => l.light)), lipSat = median(lips.map((l) => l.sat));
+  const { light: lipLight, sat: lipSat } = lipReference(img, lm);
   let y0 = Infinity, y1 = -Infinity;
   for (const [, y] of poly) {
     y0 = Math.min(y0, y); y1 = Math.max(y1, y);

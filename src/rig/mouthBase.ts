@@ -99,6 +99,18 @@ export const SMILE_ROOM = 'smileRoom';
  * no more teeth than it (render/mouth/driverTeeth.ts); absent (audio, a track without it): no limit.
  */
 export const DRIVER_TEETH = 'driverTeeth';
+/**
+ * A motion frame `w` entry (not a rig control): the share of the driver's opening's middle that is dark cavity
+ * (motion/driverCavity.ts, smoothed as mouthDark). The renderer's tongue sinks as far as it says the driver's mouth is
+ * dark (render/mouth/tongueGate.ts); absent (audio, a track without it): mouthDark alone.
+ */
+export const DRIVER_CAVITY = 'driverCavity';
+/**
+ * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
+ * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade
+ * (render/mouth/tongueGate.ts); absent (video, audio): 0.
+ */
+export const STILL_MOUTH = 'stillMouth';
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 /** The lips' rounding (pucker + half the funnel) at which a photo's own smile is given up entirely: an "O" is narrow. */
 const SMILE_ROUND_LIMIT = 0.35;

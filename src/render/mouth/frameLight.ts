@@ -9,6 +9,7 @@ import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } fro
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
+import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 
 type Rgb = [number, number, number];
 
@@ -43,6 +44,10 @@ export interface MouthPlacement {
   driverDark?: number;
   /** the share of the driver's opening that is teeth (driverTeeth.ts); absent: no limit */
   driverTeeth?: number;
+  /** the share of the driver's opening's middle that is dark cavity (motion/driverCavity.ts); absent: audio, a track without it */
+  driverCavity?: number;
+  /** 1 on a still expression (`view --expr`: an open mouth at rest, tongueGate.ts); absent: 0 */
+  stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
   smile?: number;
 }
@@ -136,13 +141,16 @@ export class FrameLight {
     // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
-    this.tongueGrow = Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow));
+    // (not in a mouth held open at rest: stillGrow)
+    this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
-    // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full)
-    this.tongueSink = tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide) * (p.driverDark ?? 1);
+    // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
+    // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)
+    const sink = Math.max(tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide) * sinkGate(p), tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, 0) * darkSinkGate(p));
+    this.tongueSink = Math.max(sink, stillSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
-    this.tongueLight = TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap);
+    this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);
     // (an "O" is a dark red hole too, light off its lips reaching in: a grey-black one read as a
     // hole punched through the face, lp_s42 <- lp_d6 at 3.3 s, every full funnel)
     const li = lipInner, cav = layers.cavity, k = Math.max(THROAT_MIX * wide, ROUND_THROAT_MIX * round);

@@ -1,0 +1,83 @@
+// How much of a driver's open mouth is dark cavity, and how high and bright its tongue stands, per
+// video frame (issue #13, critic27: v_lp_s5 f93). mouthDark.ts tells teeth from none; it cannot tell
+// a dark cavity under the upper row (lp_d10 f93: upper teeth, then a black band over a dim tongue low
+// at the lower lip) from a lit tongue standing high under it (lp_d6 f46 / f173): both show teeth, so
+// both read mouthDark ~0 and the renderer kept its high pink tongue in the dark one. Read down the
+// opening's middle columns, the dark share is .38 at lp_d10 f93 against .10-.14 on lp_d6's lit
+// tongues (bench/tongueHeight.ts).
+import type { RgbaImage } from '../types.ts';
+import { MOUTH_LOOP } from '../rig/topology.ts';
+import { rowCrossings } from '../math/polygon.ts';
+import { isTeethPixel, lipReference } from './mouthDark.ts';
+
+/** What the middle of an opening is made of (shares of its pixels; lights over the lips' luminance). */
+export interface OpeningMiddle {
+  /** share of the middle's pixels darker than DARK_OF_LIP of the lips: the cavity */
+  dark: number;
+  /** per column, the lit pixels (neither dark nor teeth) from the opening's bottom up to its first dark pixel, as a share of the column's height; median over the columns */
+  tongue: number;
+  /** median luminance of those runs' pixels over the lips' (NaN: none) */
+  tongueLight: number;
+  /** median luminance of the dark pixels over the lips' (NaN: none) */
+  cavityLight: number;
+}
+
+/** a pixel inside the opening darker than this share of the lips' luminance is cavity (lp_d10 f93's black band .15-.40, its dim tongue .54 and up) */
+export const DARK_OF_LIP = 0.45;
+/** the middle: columns within this share of the opening's half-width of its centre (the corners are shaded in every mouth) */
+const MIDDLE = 0.35;
+/** columns shorter than this many pixels are not read; fewer than MIN_COLUMNS columns: nothing to read (a closed mouth) */
+const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
+
+const median = (v: number[]) => {
+  if (!v.length) return NaN;
+  const s = [...v].sort((a, b) => a - b), h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+};
+
+/**
+ * The opening's middle read column by column (inside the inner-lip contour, MOUTH_LOOP): its dark share, the
+ * tongue's height and light, the cavity's light; null when the mouth is too closed to read.
+ * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
+ */
+export function openingMiddle(img: RgbaImage, lm: ArrayLike<number>): OpeningMiddle | null {
+  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
+  const { light: lipLight, sat: lipSat } = lipReference(img, lm);
+  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
+  const x0 = Math.max(0, Math.ceil(cx - MIDDLE * half)), x1 = Math.min(img.width - 1, Math.floor(cx + MIDDLE * half));
+  let y0 = Infinity, y1 = -Infinity;
+  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+  y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
+  if (!(x1 >= x0 && y1 > y0)) return null;
+  // each middle column's kind per row, top to bottom: 0 outside, 1 lit, 2 dark, 3 teeth
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, kind = new Uint8Array(w * h), light = new Float32Array(w * h);
+  const xs: number[] = [], d = img.data;
+  for (let y = y0; y <= y1; y++) {
+    rowCrossings(poly, y, xs);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) {
+        const i = (y * img.width + x) * 4, q = (y - y0) * w + (x - x0);
+        const l = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+        light[q] = l / Math.max(1, lipLight);
+        kind[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 3 : l < DARK_OF_LIP * lipLight ? 2 : 1;
+      }
+  }
+  let all = 0, dark = 0;
+  const runs: number[] = [], tongueLights: number[] = [], cavityLights: number[] = [];
+  for (let c = 0; c < w; c++) {
+    let top = -1, bottom = -1;
+    for (let r = 0; r < h; r++) if (kind[r * w + c]) { if (top < 0) top = r; bottom = r; }
+    if (top < 0 || bottom - top + 1 < MIN_HEIGHT) continue;
+    for (let r = top; r <= bottom; r++) {
+      all++;
+      if (kind[r * w + c] === 2) { dark++; cavityLights.push(light[r * w + c]!); }
+    }
+    // (up through the lower lip's inner edge and the lower row's tips, which may lie under the tongue, to the
+    // first dark pixel: the tongue's top against the cavity)
+    let r = bottom, lit = 0;
+    for (; r >= top && kind[r * w + c] !== 2; r--) if (kind[r * w + c] === 1) { lit++; tongueLights.push(light[r * w + c]!); }
+    runs.push(lit / (bottom - top + 1));
+  }
+  if (runs.length < MIN_COLUMNS) return null;
+  return { dark: dark / all, tongue: median(runs), tongueLight: median(tongueLights), cavityLight: median(cavityLights) };
+}
