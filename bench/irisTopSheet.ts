@@ -2,8 +2,9 @@
 // (--base) and by this one, beside the driver's frame: driver | base | this [| this with wideFromShow
 // (--show)], each crop both eyes' box at 3x of the 512 render (eyesBox of the render's own landmarks).
 // --count: also renders every frame of the first --seconds with both checkouts and prints how many
-// differ (bytes). Each cell is labelled with the frame's gaze and eyeWide. Never asserts (gaze28, #14).
-//   node --import tsx bench/irisTopSheet.ts PHOTO DRIVER.mp4|MOTION.json F1,F2,... OUT.jpg --base CHECKOUT [--show] [--count] [--seconds 8]
+// differ (bytes). --read: each cell's white above the iris (scleraShow.ts, the face mesh on the render;
+// the driver's from its track), subject's left/right, in iris diameters. Each cell is labelled with the frame's gaze and eyeWide. Never asserts (gaze28, #14).
+//   node --import tsx bench/irisTopSheet.ts PHOTO DRIVER.mp4|MOTION.json F1,F2,... OUT.jpg --base CHECKOUT [--show] [--read] [--count] [--seconds 8]
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -15,13 +16,15 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { loadMotion } from '../src/motion/record.ts';
 import { cropImage } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { scleraShows } from '../src/motion/scleraShow.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const [photo, driver, list, out] = args.filter((a, i) => !a.startsWith('--') && !['--base', '--seconds'].includes(args[i - 1] ?? '')) as [string, string, string, string];
-const seconds = Number(opt('--seconds') ?? 8), base = opt('--base'), show = args.includes('--show'), count = args.includes('--count');
+const seconds = Number(opt('--seconds') ?? 8), base = opt('--base'), show = args.includes('--show'), count = args.includes('--count'), read = args.includes('--read');
 const want = list.split(',').map(Number);
 const SIZE = 512, SCALE = 3, TOP = 20, GAP = 4;
 
@@ -58,10 +61,13 @@ for (const [row, f] of want.entries()) {
   const y = row * (ch + TOP + GAP);
   const cells: [string, RgbaImage][] = [];
   const dImg = driverImgs.get(f), dl = raw[f]?.lm;
-  if (dImg && dl) cells.push([`driver f${f}`, cropImage(dImg, eyesBox(Array.from({ length: dl.length / 3 }, (_, i) => [dl[i * 3]!, dl[i * 3 + 1]!]), dImg.width, dImg.height))]);
+  const showText = (lm: ArrayLike<ArrayLike<number>> | undefined) => { if (!read || !lm) return ''; const [a, b] = scleraShows(lm); return ` show ${f2(a)}/${f2(b)}`; };
+  if (dImg && dl) cells.push([`driver f${f}${showText(Array.from({ length: dl.length / 3 }, (_, i) => [dl[i * 3]!, dl[i * 3 + 1]!]))}`, cropImage(dImg, eyesBox(Array.from({ length: dl.length / 3 }, (_, i) => [dl[i * 3]!, dl[i * 3 + 1]!]), dImg.width, dImg.height))]);
   for (const [name, frameOf, k] of columns) {
     const m = frameOf(f);
-    cells.push([`${name} f${f} gaze ${f2(m.gaze?.[0])},${f2(m.gaze?.[1])} wide ${f2(m.w.eyeWideLeft)}/${f2(m.w.eyeWideRight)}`, cropImage(copy(renderers[k]!.render(m)), box)]);
+    const img = copy(renderers[k]!.render(m));
+    const lmR = read ? (await detectFaces(copy(img), { embedding: false }))[0]?.landmarks : undefined;
+    cells.push([`${name} f${f} gaze ${f2(m.gaze?.[0])},${f2(m.gaze?.[1])} wide ${f2(m.w.eyeWideLeft)}/${f2(m.w.eyeWideRight)}${showText(lmR)}`, cropImage(img, box)]);
   }
   for (const [col, [txt, img]] of cells.entries()) layers.push({ input: label(txt, cw), left: col * (cw + GAP), top: y }, { input: await png(img, cw, ch), left: col * (cw + GAP), top: y + TOP });
   console.log(`row f${f}: ${cells.map((c) => c[0]).join(' | ')}`);
