@@ -7,13 +7,15 @@
 // cap's chroma against the iris's; the same for the moved iris's texels (within the whole radius) up to LID_SLACK px over the photo's
 // lid line (they show where the mesh's lid sits higher than the texture's line). Frames: the given ones, or the N with the largest caps in the clip.
 // Never asserts. Runs on another checkout too (copy it to <checkout>/bench).
-//   node --import tsx bench/irisTop.ts lp_s12.jpg:lp_d14.mp4[:65,80] ... [--top 3] [--seconds 8]
+//   node --import tsx bench/irisTop.ts lp_s12.jpg:lp_d14.mp4[:65,80] lp_s10.jpg:MOTION.json ... [--top 3] [--seconds 8]
+// (a motion JSON from `real3d motion -a SPEECH.wav`: an audio clip's gaze)
 import path from 'node:path';
 import { cachedTrack } from './driverTracks.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { faceTextures, GAZE_SHIFT_X, GAZE_SHIFT_Y } from '../src/render/faceTextures.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
+import { loadMotion } from '../src/motion/record.ts';
 import { openingShare } from '../src/render/gazeIris.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { luminance } from '../src/math/colour.ts';
@@ -67,7 +69,7 @@ for (const spec of pairs) {
   const [photo, driver, list] = spec.split(':') as [string, string, string?];
   const avatar = buildAvatar(await cachedPortrait(path.join(DATA, 'portraits', photo)));
   const ft = faceTextures(avatar);
-  const frames = motionFramesFromRaw((await cachedTrack(driver, 25)).slice(0, seconds * 25), 25, true).frames;
+  const frames = driver.endsWith('.json') ? (await loadMotion(driver)).frames.slice(0, seconds * 25) : motionFramesFromRaw((await cachedTrack(driver, 25)).slice(0, seconds * 25), 25, true).frames;
   const polys = [EYE_L_LOOP, EYE_R_LOOP].map((loop) => loop.map((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!] as [number, number]));
   const iod = avatar.head.iod, rig = avatar.rig;
   const measure = (f: MotionFrame) => {

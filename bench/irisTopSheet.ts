@@ -4,7 +4,7 @@
 // --count: also renders every frame of the first --seconds with both checkouts and prints how many
 // differ (bytes). --read: each cell's white above the iris (scleraShow.ts, the face mesh on the render;
 // the driver's from its track), subject's left/right, in iris diameters. Each cell is labelled with the frame's gaze and eyeWide. Never asserts (gaze28, #14).
-//   node --import tsx bench/irisTopSheet.ts PHOTO DRIVER.mp4|MOTION.json F1,F2,... OUT.jpg --base CHECKOUT [--show] [--read] [--count] [--seconds 8]
+//   node --import tsx bench/irisTopSheet.ts PHOTO DRIVER.mp4|MOTION.json F1,F2,... OUT.jpg --base CHECKOUT [--show] [--read] [--zero-wide] [--count] [--seconds 8]
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,8 @@ const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const [photo, driver, list, out] = args.filter((a, i) => !a.startsWith('--') && !['--base', '--seconds'].includes(args[i - 1] ?? '')) as [string, string, string, string];
 const seconds = Number(opt('--seconds') ?? 8), base = opt('--base'), show = args.includes('--show'), count = args.includes('--count'), read = args.includes('--read');
+// --zero-wide: every frame with eyeWide 0 (the gaze shader alone, without the raised lid's drawing)
+const zeroWide = (m: MotionFrame): MotionFrame => (args.includes('--zero-wide') ? { ...m, w: { ...m.w, eyeWideLeft: 0, eyeWideRight: 0 } } : m);
 const want = list.split(',').map(Number);
 const SIZE = 512, SCALE = 3, TOP = 20, GAP = 4;
 
@@ -35,7 +37,7 @@ const f2 = (v: number | undefined) => (v ?? 0).toFixed(2);
 
 const isVideo = driver.endsWith('.mp4');
 const raw = isVideo ? (await cachedTrack(driver, 25)).slice(0, seconds * 25) : [];
-const frames: MotionFrame[] = isVideo ? motionFramesFromRaw(raw, 25, true, { fit: { wideFromShow: false } }).frames : (await loadMotion(driver)).frames.slice(0, seconds * 25);
+const frames: MotionFrame[] = (isVideo ? motionFramesFromRaw(raw, 25, true, { fit: { wideFromShow: false } }).frames : (await loadMotion(driver)).frames.slice(0, seconds * 25)).map(zeroWide);
 const shown = show && isVideo ? motionFramesFromRaw(raw, 25, true, { fit: { wideFromShow: true } }).frames : null;
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const here = path.resolve(import.meta.dirname, '..');
