@@ -6,7 +6,9 @@
 // iris's top) to +.15..+.26 there. eyeWide is taken at least as far as the show exceeds the driver's own
 // median, so a driver who always shows some white (lp_d6's median ~0) is not read as staring; both eyes must show it. OFF by
 // default (retargetOptions wideFromShow): the render of the raised lid at .9 on lp_s42 is a dark-ringed
-// grey eye, and on lp_s5 the lift is barely visible (docs/eyes/README.md, eyes27).
+// grey eye, and on lp_s5 the lift is barely visible (docs/eyes/README.md, eyes27). Retried after the gaze
+// shader's grey iris cap was fixed (gaze28): on lp_s5 <- lp_d10 +.3-.4 of eyeWide still changes neither the render
+// nor the read show, and the named frames (f80, f93) move +.03; on lp_s42 the raised eye reads as outlined.
 import type { RigControl } from '../rig/controls.ts';
 
 /** Show over the driver's median (iris diameters) below which nothing is added... */

@@ -9,6 +9,7 @@ import { pastBorderPad } from './pastBorder.ts';
 import { slideLidTexture, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
+import { hiddenIris } from './irisHidden.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes, eyesMovedBySide, shutEyeGrowBySide } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
@@ -58,7 +59,11 @@ export function faceTextures(avatar: Avatar) {
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
     lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
     wideEyes,
-    gazeWarp: new GazeIris(avatar.uv, eyeTex, { rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) }, raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v) }),
+    gazeWarp: new GazeIris(avatar.uv, eyeTex, {
+      rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) },
+      raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v),
+      hidden: wideEyes.openings.map((o) => (o ? hiddenIris(avatar.eyeTexture, o.model, o.poly) : null)),
+    }),
   };
 }
 export type FaceTextures = ReturnType<typeof faceTextures>;

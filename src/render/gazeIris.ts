@@ -14,6 +14,7 @@ import { luminance } from '../math/colour.ts';
 import { type PixelShader } from './raster.ts';
 import { bilinearInto, packRounded, type TextureSource } from './textureSample.ts';
 import { rowWhiteBehind } from './scleraBehind.ts';
+import { hiddenIrisAt, withHiddenIris, type HiddenIris } from './irisHidden.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
@@ -80,6 +81,8 @@ export interface IrisDisc {
   /** how much of the photo's own pixel the opening's edge keeps over the iris: a patch from (rx0, ry0), rw x rh */
   rx0: number; ry0: number; rw: number; rh: number;
   rim: Float32Array;
+  /** the iris the photo's lids hide, shown where the shift brings it into the opening (irisHidden.ts) */
+  hidden?: HiddenIris | null;
 }
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
@@ -92,7 +95,7 @@ export function mixPacked(a: number, b: number, t: number): number {
   return out >>> 0;
 }
 
-const texel = new Float64Array(4);
+const texel = new Float64Array(4), hiddenTexel = new Float64Array(4);
 
 /** Bilinear sample of a packed RGBA texture (texel centres at integer + 0.5, clamped), as the rasterizer samples, packed. */
 export function sampleTexture(tex: TextureSource, u: number, v: number): number {
@@ -237,11 +240,16 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
     base = mixPacked(base, disc.white[j * disc.size + i]!, under);
   }
   let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);
-  if (over > 0) {
-    const i = Math.floor(u) - disc.rx0, j = Math.floor(v) - disc.ry0;
-    over *= 1 - RIM_KEEP * (i >= 0 && j >= 0 && i < disc.rw && j < disc.rh ? disc.rim[j * disc.rw + i]! : 1);
-  }
+  if (over > 0) over *= rimKeep(disc, u, v);
+  const hidden = disc.hidden ? hiddenIrisAt(disc.hidden, u, v, sx, sy, hiddenTexel) : 0;
+  if (hidden > 0) return withHiddenIris(base, over > 0 ? sampleTexture(irisFrom, u - sx, v - sy) : 0, over, hidden, hiddenTexel);
   return over > 0 ? mixPacked(base, sampleTexture(irisFrom, u - sx, v - sy), over) : base;
+}
+
+/** The opening's edge band at (u, v): how much of the iris shows over the photo's own pixel there. */
+function rimKeep(disc: IrisDisc, u: number, v: number): number {
+  const i = Math.floor(u) - disc.rx0, j = Math.floor(v) - disc.ry0;
+  return 1 - RIM_KEEP * (i >= 0 && j >= 0 && i < disc.rw && j < disc.rh ? disc.rim[j * disc.rw + i]! : 1);
 }
 
 /** Bilinear sample of a size x size scalar patch at patch coordinates (x, y) (pixel centres at + 0.5); 0 outside. */
@@ -274,8 +282,9 @@ export class GazeIris {
    * shift: shown as drawn there; the iris moved below it comes from `raised.rest` (the photo's eye), not
    * from that drawing (sampled above itself, a look down moved the drawn iris twice: a step in the iris).
    */
-  constructor(uv: ArrayLike<number>, tex: TextureSource, raised?: { rest: TextureSource; raisedShare(e: number, u: number, v: number): number }) {
+  constructor(uv: ArrayLike<number>, tex: TextureSource, raised?: { rest: TextureSource; raisedShare(e: number, u: number, v: number): number; hidden?: (HiddenIris | null)[] }) {
     this.discs = irisDiscs(uv, tex);
+    this.discs.forEach((disc, e) => { disc.hidden = raised?.hidden?.[e] ?? null; });
     this.drawers = this.discs.map((disc, e) => {
       const s = this.shift[e]!;
       if (!raised) return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);

@@ -50,6 +50,8 @@ export class WideEyes {
   private readonly rest: Uint8ClampedArray;
   private readonly tex: { width: number; height: number; data: Uint8ClampedArray };
   private readonly eyes: Eye[] = [];
+  /** per eye (0 = EYE_L, as gazeIris.ts): the photo's eye model and its opening (texture px), null without columns */
+  readonly openings: ({ model: RaisedEye; poly: [number, number][] } | null)[] = [];
   private readonly colour = new Float64Array(4);
 
   /**
@@ -67,6 +69,7 @@ export class WideEyes {
       const iris = centre === undefined ? null : { centre: landmarkXY(centre), rim: [1, 2, 3, 4].map((k) => landmarkXY(centre + k)) };
       const model = raisedEye(eyeTexture, poly, iris);
       const cols = model.columns;
+      this.openings.push(cols.length ? { model, poly } : null);
       if (!cols.length) continue;
       const lifts = Float64Array.from(cols, (c) => (lidLift ? lineLift(eye.upper.map(landmarkXY), eye.upper.map((i) => lidLift(eye.control, i)), c.x + 0.5) : WIDE_LIFT_RENDERED * (c.bottom - c.top)));
       const maxLift = Math.max(0, ...lifts);
