@@ -42,7 +42,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
   unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, footprint, matte, centre[0], centre[1], head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
   // a turned photo's far jaw: its thin rim past the oval goes clear on turns toward it (rimClearOnTurn.ts)
-  clearThinRimOnTurns(rings, mesh.positions, mesh.uvs, mesh.ovalDistance, ovalPos, centre, matte, head.faceWidth, flat, mesh.sheetTurnUvs);
+  clearThinRimOnTurns(rings, mesh.positions, mesh.uvs, mesh.ovalDistance, ovalPos, centre, matte, head.faceWidth, flat, mesh.sheetTurnUvs, mesh.rimTurnUvs);
 }
 
 /** The mean of the face oval's landmarks (crop pixels): the sheet's rays start from it. */

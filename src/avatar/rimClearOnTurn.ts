@@ -4,8 +4,8 @@
 // equator while the oval swings the other way: 2-6 photo columns of the rim spread over ~20 px, a
 // pale, horizontally streaked lobe hanging off the chin. On such a turn the face's own oval is the
 // better outline; so those sheet vertices take clear matte (past the rim, along their ray) as their
-// revealed texture, switched in with the turn as sheetFold.ts's deep folds are (revealSheetClear).
-// The photo's pose keeps every texture position.
+// texture on turns from RIM_CLEAR_FROM to RIM_CLEAR_FULL degrees toward them (render/rimClear.ts, on top
+// of the reveal: a head swaying with speech keeps the photo's chin). The photo's pose keeps every texture position.
 import type { GrayImage } from '../types.ts';
 import { rimPastOval } from './skinPastOval.ts';
 import { turnSide } from './sheetFold.ts';
@@ -47,9 +47,9 @@ export function photoFarSide(flat: Float64Array): number {
  * background (rimPastOval > 0) on rays below `fromY` (crop px) on the far side of a face turned in the
  * photo (photoFarSide of `flat`: on a frontal face's jaw the rim is the outline's soft ramp, and
  * cleared it pulled lp_s7's jaw in) and cleared by a turn toward that side: their clear texture point
- * along their ray. Vertices already in `turnUvs` keep theirs.
+ * along their ray, into `out`. Vertices in `taken` (sheetFold.ts's turn texture) are left to it.
  */
-export function clearThinRimOnTurns(rings: number[][], positions: ArrayLike<number>, uvs: ArrayLike<number>, ovalDistance: ArrayLike<number>, ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, faceWidth: number, flat: Float64Array, turnUvs: Map<number, [number, number]>): void {
+export function clearThinRimOnTurns(rings: number[][], positions: ArrayLike<number>, uvs: ArrayLike<number>, ovalDistance: ArrayLike<number>, ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, faceWidth: number, flat: Float64Array, taken: Map<number, [number, number]>, out: Map<number, [number, number]>): void {
   const farSide = photoFarSide(flat);
   if (farSide === 0) return;
   const rim = rimPastOval(ovalPos, centre, matte, faceWidth, MAX_RIM);
@@ -64,12 +64,23 @@ export function clearThinRimOnTurns(rings: number[][], positions: ArrayLike<numb
       const v = rings[r]![j]!;
       const d = ovalDistance[v]!;
       if (!(d > 0) || d > rim[j]! + RAMP) break;
-      if (turnUvs.has(v)) continue;
+      if (taken.has(v)) continue;
       const clear = clearPointAlong(matte, uvs[v * 2]!, uvs[v * 2 + 1]!, ux, uy, rim[j]! + RAMP + CLEAR_REACH * faceWidth);
       // only where the reveal switches it in on the turn that shows this side (sheetFold.ts turnSide): under
       // the chin a ray's clear point lies straight below and the vertex's side of the nose decides;
       // there the rim is the jaw's edge in front of the neck, and a turn away opened a pale wedge (lp_s10 at -25)
-      if (clear && turnSide(positions[v * 3]!, clear[0], noseX) === farSide) turnUvs.set(v, clear);
+      if (clear && turnSide(positions[v * 3]!, clear[0], noseX) === farSide) out.set(v, clear);
     }
   }
+}
+
+/** The turn (degrees toward the rim's side) where the rim starts to clear, and where it is clear: the audio's head sway (yaw sd ~4-5°) mostly stays below the first. */
+export const RIM_CLEAR_FROM = 8, RIM_CLEAR_FULL = 14;
+
+/** The rim vertices' clear texture points (`rimUvs`, from clearThinRimOnTurns) as the avatar's uvCleared and clearSide (render/rimClear.ts), or undefined when there are none. */
+export function rimClearTexture(rimUvs: Map<number, [number, number]>, farSide: number, vertexCount: number): { uvCleared: Float32Array; clearSide: Float32Array } | undefined {
+  if (rimUvs.size === 0 || farSide === 0) return undefined;
+  const uvCleared = new Float32Array(vertexCount * 2), clearSide = new Float32Array(vertexCount);
+  for (const [v, [u, w]] of rimUvs) { uvCleared[v * 2] = u; uvCleared[v * 2 + 1] = w; clearSide[v] = farSide; }
+  return { uvCleared, clearSide };
 }
