@@ -24,6 +24,7 @@ import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
 import { correctHiddenReveals, farSideMirror } from './turnTexturing.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
+import { rimClearTexture, photoFarSide } from './rimClearOnTurn.ts';
 
 export type { Avatar } from './types.ts';
 export { encodeAvatar, decodeAvatar, saveAvatar, loadAvatar } from './file.ts';
@@ -91,6 +92,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // what a turn shows that the photo did not see (turnTexturing.ts)
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
+  const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount);
   const mirror = farSideMirror(face, mesh, texture, faceDepth, { keepEdge, rims, matte, skinLike });
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
@@ -106,6 +108,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     uv: Float32Array.from(mesh.uvs),
     uvRevealed,
     revealDir,
+    ...rimClear,
     ...mirror,
     headWeight: Float32Array.from(mesh.heads),
     neckLag: Float32Array.from(mesh.neckLag),

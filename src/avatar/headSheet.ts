@@ -12,6 +12,7 @@ import { smoothstep, smoothAround } from '../math/smooth.ts';
 import { faceFootprint, insideFootprint, unfoldSheetTexture } from './sheetFold.ts';
 import { addOutlineCurve } from './outlineCurve.ts';
 import { skinRunPastOval, depthOverSkinRun } from './skinPastOval.ts';
+import { clearThinRimOnTurns } from './rimClearOnTurn.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -40,6 +41,8 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
   unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, footprint, matte, centre[0], centre[1], head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
+  // a turned photo's far jaw: its thin rim past the oval goes clear on turns toward it (rimClearOnTurn.ts)
+  clearThinRimOnTurns(rings, mesh.positions, mesh.uvs, mesh.ovalDistance, ovalPos, centre, matte, head.faceWidth, flat, mesh.sheetTurnUvs, mesh.rimTurnUvs);
 }
 
 /** The mean of the face oval's landmarks (crop pixels): the sheet's rays start from it. */

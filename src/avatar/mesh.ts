@@ -21,6 +21,8 @@ export class MeshBuilder {
   readonly materials: number[] = [];
   /** sheet vertices' texture positions for turns toward their side, where they differ from the rest's (sheetFold.ts) */
   readonly sheetTurnUvs = new Map<number, [number, number]>();
+  /** sheet vertices of a turned photo's far jaw rim: their texture on turns toward it past a few degrees (rimClearOnTurn.ts) */
+  readonly rimTurnUvs = new Map<number, [number, number]>();
 
   get vertexCount(): number {
     return this.heads.length;

@@ -35,14 +35,14 @@ const RIM_GAP = 2;
 
 /**
  * Per oval direction, the width (px) of a thin rim of opaque photo between the oval point and the
- * background, or 0 where the person goes on past SKIN_RUN_CAP face widths (hair, an ear, the neck).
+ * background, or 0 where the person goes on past `cap` face widths (hair, an ear, the neck).
  * Whatever its colour, such a rim is the face's own edge: lp_s12's far cheek turns into shadow
  * (lum 40-110, the skin test's lit reference ~185) 5-12 px before the background; the sheet took that
  * shade for hair and receded to the head's equator across it, so at +25 the rim folded behind the
  * cheek and the oval's straight run of landmarks showed as the face's outline.
  */
-export function rimPastOval(ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, faceWidth: number): number[] {
-  const size = matte.width, limit = SKIN_RUN_CAP * faceWidth;
+export function rimPastOval(ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, faceWidth: number, cap = SKIN_RUN_CAP): number[] {
+  const size = matte.width, limit = cap * faceWidth;
   const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
   return ovalPos.map(([x, y]) => {
     const len = Math.hypot(x - centre[0], y - centre[1]) || 1;

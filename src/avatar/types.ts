@@ -53,6 +53,13 @@ export interface Avatar {
   uvRevealed: Float32Array;
   revealDir: Float32Array;
   /**
+   * On top of the reveal, a turned photo's thin far-jaw rim going clear (rimClearOnTurn.ts): per vertex
+   * the texture point (x, y) a larger turn toward its side moves it to, and that side (-1 image-left,
+   * +1 image-right, 0 none). Absent where no vertex has one.
+   */
+  uvCleared?: Float32Array;
+  clearSide?: Float32Array;
+  /**
    * Far-side completion (mirror.ts): per vertex the photo's unit normal and how squarely (and whether) the photo saw it, the
    * texture position of the mirror-symmetric vertex, how squarely the photo saw that partner, an
    * RGB gain relighting the partner's colour to this side, and the largest mirror share allowed.

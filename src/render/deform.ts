@@ -15,6 +15,7 @@ import { darkOGate, roundness } from './mouth/roundMouth.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
+import { clearRimTexture } from './rimClear.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
@@ -72,6 +73,8 @@ export class Deformer {
   private readonly rigidOut = new Float64Array(3);
   private readonly mirrorList: Int32Array;
   private readonly revealList: Int32Array;
+  /** vertices of a turned photo's far-jaw rim that clear on larger turns (rimClearOnTurn.ts) */
+  private readonly clearList: Int32Array;
   private readonly behindCheek: ReturnType<typeof revealDepth>;
   private readonly neck: ReturnType<typeof neckTurn>;
   private readonly f: number;
@@ -98,6 +101,7 @@ export class Deformer {
     // far side: vertices that may blend in their mirror partner's texture
     this.mirrorList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.mirrorReach[v]! > 0);
     this.revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
+    this.clearList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => (avatar.clearSide?.[v] ?? 0) !== 0);
     // the side a turn shows is drawn shallower (turn.ts)
     this.behindCheek = revealDepth(avatar);
     // on the side turning away the neck lags the head and steps back behind the jaw (turn.ts)
@@ -302,5 +306,6 @@ export class Deformer {
       uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);
       uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! + k * (avatar.uvRevealed[v * 2 + 1]! - avatar.uv[v * 2 + 1]!);
     }
+    clearRimTexture(avatar, uvNow, this.clearList, pose.yaw || 0);
   }
 }
