@@ -7,6 +7,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE, teethShown, tongueFillGrow, type FrameLigh
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
+import { tipsToneInto } from './teethEdge.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -141,13 +142,14 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
-    // (a library row's tips go behind the lower lip into its shade: lowerLipGap)
-    const clear = L.fromPhoto ? 1 : 1 - LOWER_LIP_SHADE * (1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit));
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * clear;
-    const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown;
-    out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0]));
-    out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1]));
-    out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2]));
+    // (a library row's tips go behind the lower lip, into its lining's tone: lowerLipGap, teethEdge.ts)
+    const behind = L.fromPhoto ? 0 : 1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown * (1 - behind), ka = a * behind;
+    if (behind > 0) tipsToneInto(light.cornerLining, tone);
+    out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0])) + (ka > 0 ? tone[0] * ka : 0);
+    out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1])) + (ka > 0 ? tone[1] * ka : 0);
+    out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2])) + (ka > 0 ? tone[2] * ka : 0);
   }
 }
 
@@ -187,10 +189,8 @@ export function lowerLipGap(above: number, height: number, unit: number): number
 const LOWER_GAP_SHARE = 0.4, LOWER_GAP_MOST = 0.03;
 /** ... in full shade within this share of that band over the lip */
 const LOWER_GAP_CLEAR = 0.2;
-/** the light the upper row loses in the lower lip's full shade */
-const LOWER_LIP_SHADE = 0.65;
 
-const tmp = new Float32Array(4);
+const tmp = new Float32Array(4), tone: [number, number, number] = [0, 0, 0];
 
 /**
  * The tongue's light for frameLight's ramp `ramp` (0.35 narrow .. 1 wide) at lip gap `gap` (iod):
