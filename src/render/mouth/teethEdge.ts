@@ -22,7 +22,7 @@ export function tipsToneInto(lining: readonly number[], out: Rgb): Rgb {
   return out;
 }
 /** the tips' tone over the corners' lining (0.55 of the inner lip's colour at the teeth's light) */
-const TIPS_LINING = 1.4;
+const TIPS_LINING = 2.2;
 
 /**
  * The library cavity lifted toward the lips' inner tissue in shade where a driver shows its opening
