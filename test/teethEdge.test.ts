@@ -16,14 +16,17 @@ const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data'
 
 test("the cavity is lifted only where a driver's opening is lit and the motion carries its teeth share", () => {
   const lip = [150, 80, 75];
-  const lift = (share: number | undefined, dark: number | undefined) => litCavityInto([10, 6, 6], lip, share, dark);
+  const lift = (share: number | undefined, dark: number | undefined, show = 1) => litCavityInto([10, 6, 6], lip, share, dark, show);
   assert.deepEqual(lift(undefined, 0), [10, 6, 6]);
   assert.deepEqual(lift(0.2, undefined), [10, 6, 6]);
   assert.deepEqual(lift(0.2, 1), [10, 6, 6]);
+  // a full row (uncut) and a slit without teeth keep the dark
+  assert.deepEqual(lift(0.5, 0), [10, 6, 6]);
+  assert.deepEqual(lift(0.2, 0, 0), [10, 6, 6]);
   const lit = lift(0.2, 0);
   assert.ok(lit[0] > 100 && lit[0] > lit[1] && lit[1] > 6, `lifted ${lit.map((v) => v.toFixed(0))}`);
   // never darker than the library's own cavity
-  assert.deepEqual(litCavityInto([250, 250, 250], lip, 0.2, 0), [250, 250, 250]);
+  assert.deepEqual(litCavityInto([250, 250, 250], lip, 0.2, 0, 1), [250, 250, 250]);
   // the tips' tone is the lining's hue
   const t = tipsToneInto([80, 40, 38], [0, 0, 0]);
   assert.ok(t[0] > t[1] && t[0] > 80, `tone ${t}`);

@@ -145,7 +145,10 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
     // (a library row's tips go behind the lower lip, into its lining's tone: lowerLipGap, teethEdge.ts)
     const behind = L.fromPhoto ? 0 : 1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
     const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
-    const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown * (1 - behind), ka = a * behind;
+    // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
+    // slit reads shut, st_art_1 <- Katie f11)
+    const toTone = behind * light.teethShow, shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;
+    const ws = light.warmShadow, w = shadowWarmth(k * (1 - shaded)), ks = k * shown * (1 - toTone - shaded), ka = a * toTone;
     if (behind > 0) tipsToneInto(light.cornerLining, tone);
     out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0])) + (ka > 0 ? tone[0] * ka : 0);
     out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1])) + (ka > 0 ? tone[1] * ka : 0);
@@ -173,12 +176,13 @@ export function upperShown(below: number, unit: number, teethShow: number, bodyS
 /**
  * How far the upper row is out of the lower lip's shade `above` output px over the lower lip line, in
  * an opening `height` px tall at this column (`unit` px per IOD), 0..1: the row goes into the shade
- * (LOWER_LIP_SHADE of its light) over the last LOWER_GAP_SHARE of the opening (at most LOWER_GAP_MOST
- * iod), its tips behind the lip. Issue #13, teeth27: a smile at a small parting drew the library's
+ * (its lining's tone, teethEdge.ts tipsToneInto; at a slit LOWER_LIP_SHADE of its light) over the last
+ * LOWER_GAP_SHARE of the opening (at most LOWER_GAP_MOST iod), its tips behind the lip. Issue #13, teeth27: a smile at a small parting drew the library's
  * upper row lit down onto the lower lip, a band of teeth filling the opening top to bottom that reads
  * as clenched teeth (lp_s5 <- lp_d10 f130-f183, whose real upper teeth end over a dark line); a wide
  * opening's row ends far over the lip and keeps all of its light. (Faded out by transparency instead,
- * the 1-2 px line it left at a 6 px opening alternated dark and lit pixels along the lip.)
+ * the 1-2 px line it left at a 6 px opening alternated dark and lit pixels along the lip. At 0.35 of its light,
+ * contour28: a thin grey contour between white teeth and the lit lip, lp_s9 f154, lp_s1 f162.)
  */
 export function lowerLipGap(above: number, height: number, unit: number): number {
   const band = Math.min(LOWER_GAP_SHARE * Math.max(0, height), LOWER_GAP_MOST * unit);
@@ -189,6 +193,8 @@ export function lowerLipGap(above: number, height: number, unit: number): number
 const LOWER_GAP_SHARE = 0.4, LOWER_GAP_MOST = 0.03;
 /** ... in full shade within this share of that band over the lip */
 const LOWER_GAP_CLEAR = 0.2;
+/** the light the upper row's tips lose behind the lower lip at a slit's parting (teeth27; from a full parting they take its lining's tone: teethEdge.ts) */
+const LOWER_LIP_SHADE = 0.65;
 
 const tmp = new Float32Array(4), tone: [number, number, number] = [0, 0, 0];
 

@@ -8,7 +8,7 @@
 // Kristi Noem, Andrew; lp_d11 f154 1.05), a warm one (R/luma 1.3-1.4); lp_d10's soft smile shows a
 // dark band of 0.51 of the lip, red-purple (1.56/0.73/0.91). Ours: lp_s9 0.77 (a line darker than the
 // lip on both sides of it), lp_s5 0.24 (near-black, 29 of 255).
-import { clamp01 } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 
 type Rgb = [number, number, number];
 
@@ -25,17 +25,23 @@ export function tipsToneInto(lining: readonly number[], out: Rgb): Rgb {
 const TIPS_LINING = 2.2;
 
 /**
- * The library cavity lifted toward the lips' inner tissue in shade where a driver shows its opening
- * lit (teeth, tongue, the lower row: not dark) and the motion carries its teeth share (a row that
- * teethShow27 may cut short), into `cavity` in place. `lipInner` is the inner lip's colour;
- * `driverDark` the driver's darkness this frame (absent: dark, no lift); audio motions carry no share
- * and are unchanged. The lifted colour is CUT_SHADE of the inner lip, reached at CUT_MIX.
+ * The library cavity lifted toward the lips' inner tissue in shade under a row cut short by the
+ * driver's teeth share (driverTeeth.ts: a share under CUT_SHARE[1]) where the driver's opening is lit
+ * (not dark) and the teeth show (`teethShow`, frameLight.ts: a thin slit keeps its dark, which is
+ * what tells it open), into `cavity` in place. `lipInner` is the inner lip's colour; `driverDark` the
+ * driver's darkness this frame (absent: dark, no lift); audio motions carry no share and are
+ * unchanged, and so is a driver's full row (Katie's smiles, whose real cavity is black). The lifted
+ * colour is CUT_SHADE of the inner lip, reached at CUT_MIX.
  */
-export function litCavityInto(cavity: Rgb, lipInner: readonly number[], driverTeeth: number | undefined, driverDark: number | undefined): Rgb {
+export function litCavityInto(cavity: Rgb, lipInner: readonly number[], driverTeeth: number | undefined, driverDark: number | undefined, teethShow: number): Rgb {
   if (driverTeeth === undefined) return cavity;
-  const k = CUT_MIX * (1 - clamp01(driverDark ?? 1));
+  const cut = 1 - smoothstep(CUT_SHARE[0], CUT_SHARE[1], driverTeeth);
+  const k = CUT_MIX * (1 - clamp01(driverDark ?? 1)) * cut * clamp01(teethShow);
+  if (!(k > 0)) return cavity;
   for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, CUT_SHADE * lipInner[ch]! - cavity[ch]!) * k;
   return cavity;
 }
 /** the lifted cavity's colour over the inner lip's, and how far a driver's lit opening takes ours toward it */
 const CUT_SHADE = 1.4, CUT_MIX = 1;
+/** driver teeth shares over which the lift goes (a share from 0.4 leaves the row uncut: driverTeeth.ts) */
+const CUT_SHARE: [number, number] = [0.3, 0.4];
