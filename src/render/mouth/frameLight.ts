@@ -10,6 +10,7 @@ import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
+import { litCavityInto } from './teethEdge.ts';
 
 type Rgb = [number, number, number];
 
@@ -163,6 +164,8 @@ export class FrameLight {
     roundCoreInto(li, this.roundCore);
     // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
+    // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
+    if (!layers.fromPhoto) litCavityInto(this.cavityNow, li, p.driverTeeth, p.driverDark, this.teethShow);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     shadowTintInto(li, this.warmShadow);
   }

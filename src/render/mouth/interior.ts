@@ -7,6 +7,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE, teethShown, tongueFillGrow, type FrameLigh
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
+import { tipsToneInto } from './teethEdge.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -141,13 +142,17 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   const a = sampleInto(L.upper, lx, ly, tmp) * shown * light.roundTeeth;
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
-    // (a library row's tips go behind the lower lip into its shade: lowerLipGap)
-    const clear = L.fromPhoto ? 1 : 1 - LOWER_LIP_SHADE * (1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit));
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * clear;
-    const ws = light.warmShadow, w = shadowWarmth(k), ks = k * shown;
-    out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0]));
-    out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1]));
-    out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2]));
+    // (a library row's tips go behind the lower lip, into its lining's tone: lowerLipGap, teethEdge.ts)
+    const behind = L.fromPhoto ? 0 : 1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
+    // slit reads shut, st_art_1 <- Katie f11)
+    const toTone = behind * light.teethShow, shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;
+    const ws = light.warmShadow, w = shadowWarmth(k * (1 - shaded)), ks = k * shown * (1 - toTone - shaded), ka = a * toTone;
+    if (behind > 0) tipsToneInto(light.cornerLining, tone);
+    out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0])) + (ka > 0 ? tone[0] * ka : 0);
+    out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1])) + (ka > 0 ? tone[1] * ka : 0);
+    out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2])) + (ka > 0 ? tone[2] * ka : 0);
   }
 }
 
@@ -171,12 +176,13 @@ export function upperShown(below: number, unit: number, teethShow: number, bodyS
 /**
  * How far the upper row is out of the lower lip's shade `above` output px over the lower lip line, in
  * an opening `height` px tall at this column (`unit` px per IOD), 0..1: the row goes into the shade
- * (LOWER_LIP_SHADE of its light) over the last LOWER_GAP_SHARE of the opening (at most LOWER_GAP_MOST
- * iod), its tips behind the lip. Issue #13, teeth27: a smile at a small parting drew the library's
+ * (its lining's tone, teethEdge.ts tipsToneInto; at a slit LOWER_LIP_SHADE of its light) over the last
+ * LOWER_GAP_SHARE of the opening (at most LOWER_GAP_MOST iod), its tips behind the lip. Issue #13, teeth27: a smile at a small parting drew the library's
  * upper row lit down onto the lower lip, a band of teeth filling the opening top to bottom that reads
  * as clenched teeth (lp_s5 <- lp_d10 f130-f183, whose real upper teeth end over a dark line); a wide
  * opening's row ends far over the lip and keeps all of its light. (Faded out by transparency instead,
- * the 1-2 px line it left at a 6 px opening alternated dark and lit pixels along the lip.)
+ * the 1-2 px line it left at a 6 px opening alternated dark and lit pixels along the lip. At 0.35 of its light,
+ * contour28: a thin grey contour between white teeth and the lit lip, lp_s9 f154, lp_s1 f162.)
  */
 export function lowerLipGap(above: number, height: number, unit: number): number {
   const band = Math.min(LOWER_GAP_SHARE * Math.max(0, height), LOWER_GAP_MOST * unit);
@@ -187,10 +193,10 @@ export function lowerLipGap(above: number, height: number, unit: number): number
 const LOWER_GAP_SHARE = 0.4, LOWER_GAP_MOST = 0.03;
 /** ... in full shade within this share of that band over the lip */
 const LOWER_GAP_CLEAR = 0.2;
-/** the light the upper row loses in the lower lip's full shade */
+/** the light the upper row's tips lose behind the lower lip at a slit's parting (teeth27; from a full parting they take its lining's tone: teethEdge.ts) */
 const LOWER_LIP_SHADE = 0.65;
 
-const tmp = new Float32Array(4);
+const tmp = new Float32Array(4), tone: [number, number, number] = [0, 0, 0];
 
 /**
  * The tongue's light for frameLight's ramp `ramp` (0.35 narrow .. 1 wide) at lip gap `gap` (iod):

@@ -1,0 +1,47 @@
+// The upper row's lower edge and the dark under it (issue #13, contour28). Two session-27 rules drew
+// a line there that reads drawn at 3-6x: teeth27 took the library row's last 0.4 of the opening into
+// the lower lip's shade at 0.35 of its light (a thin grey-brown contour between white teeth and the
+// lit lip: lp_s9 <- lp_d11 f154, lp_s1 f162), and teethShow27 cut the row short over the library's
+// near-black cavity (lp_s5 <- lp_d10 f130: a black crescent). Measured (bench/teethEdgeProfile.ts,
+// median over the middle columns; the dip = the darkest point under the teeth, over the lower lip's
+// luma): real speakers' tips fall over 0.018-0.032 IOD to a dip of 0.84-0.98 of the lip (Obama 1,
+// Kristi Noem, Andrew; lp_d11 f154 1.05), a warm one (R/luma 1.3-1.4); lp_d10's soft smile shows a
+// dark band of 0.51 of the lip, red-purple (1.56/0.73/0.91). Ours: lp_s9 0.77 (a line darker than the
+// lip on both sides of it), lp_s5 0.24 (near-black, 29 of 255).
+import { clamp01, smoothstep } from '../../math/smooth.ts';
+
+type Rgb = [number, number, number];
+
+/**
+ * The colour the library's upper row takes where its tips go behind the lower lip (interior.ts
+ * lowerLipGap 0), into `out`: the lips' inner lining lit from the front (`lining`, frameLight.ts
+ * cornerLining), TIPS_LINING of it: a tip fades into the lip's own tone, not into a dark line.
+ */
+export function tipsToneInto(lining: readonly number[], out: Rgb): Rgb {
+  for (let ch = 0; ch < 3; ch++) out[ch] = TIPS_LINING * lining[ch]!;
+  return out;
+}
+/** the tips' tone over the corners' lining (0.55 of the inner lip's colour at the teeth's light) */
+const TIPS_LINING = 2.2;
+
+/**
+ * The library cavity lifted toward the lips' inner tissue in shade under a row cut short by the
+ * driver's teeth share (driverTeeth.ts: a share under CUT_SHARE[1]) where the driver's opening is lit
+ * (not dark) and the teeth show (`teethShow`, frameLight.ts: a thin slit keeps its dark, which is
+ * what tells it open), into `cavity` in place. `lipInner` is the inner lip's colour; `driverDark` the
+ * driver's darkness this frame (absent: dark, no lift); audio motions carry no share and are
+ * unchanged, and so is a driver's full row (Katie's smiles, whose real cavity is black). The lifted
+ * colour is CUT_SHADE of the inner lip, reached at CUT_MIX.
+ */
+export function litCavityInto(cavity: Rgb, lipInner: readonly number[], driverTeeth: number | undefined, driverDark: number | undefined, teethShow: number): Rgb {
+  if (driverTeeth === undefined) return cavity;
+  const cut = 1 - smoothstep(CUT_SHARE[0], CUT_SHARE[1], driverTeeth);
+  const k = CUT_MIX * (1 - clamp01(driverDark ?? 1)) * cut * clamp01(teethShow);
+  if (!(k > 0)) return cavity;
+  for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, CUT_SHADE * lipInner[ch]! - cavity[ch]!) * k;
+  return cavity;
+}
+/** the lifted cavity's colour over the inner lip's, and how far a driver's lit opening takes ours toward it */
+const CUT_SHADE = 1.4, CUT_MIX = 1;
+/** driver teeth shares over which the lift goes (a share from 0.4 leaves the row uncut: driverTeeth.ts) */
+const CUT_SHARE: [number, number] = [0.3, 0.4];
