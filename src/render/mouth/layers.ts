@@ -16,6 +16,7 @@ import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
+import { libraryRelief } from './rowLook.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
@@ -194,7 +195,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
   // gaps in the cavity's hue
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0) => seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity)));
+  // (the upper row's deeper where the photo shows no teeth of its own: rowLook.ts)
+  const upperLook = libraryRelief(own !== null);
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0) => seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 ? upperLook : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
