@@ -7,15 +7,22 @@ import { smoothstep } from '../../math/smooth.ts';
 /**
  * The relief (toothRelief.ts) on a row the photo shows none of. Measured along the upper half of the opening
  * (bench/rowStructure.ts): Katie's smiles dip .18 of the centre's luma between teeth, st_art_1's rendered row
- * .047. Deeper lines alone drew red hairlines (a pixel wide: "braces"); a real row's separations are mostly
- * each tooth's rounded face turning away into the gap, a few pixels wide: the rounding goes flat over the
- * tooth's middle and falls at its sides (|2u - 1|^3), the lines a little wider and deeper.
+ * .047. Deeper lines alone drew pink hairlines a pixel wide; a real row's separations are mostly each tooth's
+ * rounded face turning away into the gap, a few pixels wide: the rounding 6 x as deep (0.3 at a tooth's sides),
+ * the lines 1.5 x as dark and as wide.
  */
-export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.5, widen: 1.5, round: 6, roundPower: 2 };
+export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 7, roundPower: 1, warmth: 0.4 };
+
+/**
+ * ... with its lines and rounding over the teeth's bodies (away from the tips) at this share of the tips'
+ * (toothRelief.ts BODY_LINE 0.5 elsewhere): Katie's smiles f23/f24 show the upper row's bodies only, the tips
+ * behind the lower lip, and at 0.5 they stayed the slab.
+ */
+export const NO_TEETH_BODY_LINE = 0.5;
 
 /** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs). */
-export function libraryRelief(photoShowsTeeth: boolean): ReliefLook {
-  return photoShowsTeeth ? PLAIN_RELIEF : NO_TEETH_RELIEF;
+export function libraryRelief(photoShowsTeeth: boolean, bodyLine: number): { look: ReliefLook; bodyLine: number } {
+  return photoShowsTeeth ? { look: PLAIN_RELIEF, bodyLine } : { look: NO_TEETH_RELIEF, bodyLine: NO_TEETH_BODY_LINE };
 }
 
 /**

@@ -53,8 +53,8 @@ const SOFT_LINE_KEEP = 0.5;
 const ROUND_DARK = 0.05;
 
 /** How a row's relief is drawn over the plain one (rowLook.ts): its lines' darkness and width, its teeth's rounding (times ROUND_DARK, as |2u - 1|^roundPower across a tooth). */
-export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number }
-export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2 };
+export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number }
+export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1 };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 1.6;
@@ -231,7 +231,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const lo = lum(d[o]!, d[o + 1]!, d[o + 2]!), ky = m * lo, kc = m * m;
       // (...and takes the mouth's: a gap between teeth looks into the cavity; neutral grey gaps on warm
       // teeth beside red lips read as metal, lp_s1's "braces", session 26)
-      const warm = shadeTint ? GAP_WARMTH * (1 - relief * edge) * ky : 0, cap = 255 * d[o + 3]! * cover;
+      const warm = shadeTint ? GAP_WARMTH * look.warmth * (1 - relief * edge) * ky : 0, cap = 255 * d[o + 3]! * cover;
       for (let ch = 0; ch < 3; ch++) data[o + ch] = Math.min(cap, Math.max(0, ky + (d[o + ch]! - lo) * kc + (shadeTint ? warm * (shadeTint[ch]! - 1) : 0)));
       data[o + 3] = d[o + 3]! * cover;
     }
