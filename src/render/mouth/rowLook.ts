@@ -7,11 +7,12 @@ import { smoothstep } from '../../math/smooth.ts';
 /**
  * The relief (toothRelief.ts) on a row the photo shows none of. Measured along the upper half of the opening
  * (bench/rowStructure.ts): Katie's smiles dip .18 of the centre's luma between teeth, st_art_1's rendered row
- * .047. Deeper lines alone drew pink hairlines a pixel wide; a real row's separations are mostly each tooth's
- * rounded face turning away into the gap, a few pixels wide: the rounding 6 x as deep (0.3 at a tooth's sides),
- * the lines 1.5 x as dark and as wide.
+ * .047. Deeper lines alone drew pink hairlines a pixel wide (tinted by the cavity); a real row's separations
+ * are mostly each tooth's rounded face turning away into the gap: the rounding 8 x as deep (0.4 at a tooth's
+ * sides, as (2u - 1)^2: linear, lp_s1's small parting lost its lit edge, test/mouthParting), the lines 1.2 x as
+ * dark and wide, their shade 0.4 as warm (at the cavity's full hue the rounded sides read mauve).
  */
-export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 7, roundPower: 1, warmth: 0.4 };
+export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4 };
 
 /**
  * ... with its lines and rounding over the teeth's bodies (away from the tips) at this share of the tips'
