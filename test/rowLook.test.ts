@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { corridorLight, libraryRelief } from '../src/render/mouth/rowLook.ts';
-import { BODY_LINE, PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
+import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
@@ -36,7 +36,7 @@ test("a lit library row's corners fall into the dark corridor; the middle, a sma
   const wide = lightAt({ gap: 0.3 });
   assert.equal(wide.corridor, 1);
   assert.equal(wide.cornerDark, 0);
-  assert.deepEqual(libraryRelief(true, BODY_LINE), { look: PLAIN_RELIEF, bodyLine: BODY_LINE });
+  assert.equal(libraryRelief(true), PLAIN_RELIEF);
 });
 
 /** Per pixel column across the rendered opening (78 to 308), the mean luma of its upper half, and each column's s (-1..1). */

@@ -198,11 +198,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // gaps in the cavity's hue
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
   // (the upper row's deeper where the photo shows no teeth of its own: rowLook.ts)
-  const upperLook = libraryRelief(own !== null, BODY_LINE);
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false) => {
-    const own = dir > 0 || plain ? { look: undefined, bodyLine: BODY_LINE } : upperLook;
-    return seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), own.bodyLine, shadeTintOf(libCavity), own.look));
-  };
+  const upperLook = libraryRelief(own !== null);
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false) =>
+    seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? upperLook : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };

@@ -9,21 +9,15 @@ import { smoothstep } from '../../math/smooth.ts';
  * (bench/rowStructure.ts): Katie's smiles dip .18 of the centre's luma between teeth, st_art_1's rendered row
  * .047. Deeper lines alone drew pink hairlines a pixel wide (tinted by the cavity); a real row's separations
  * are mostly each tooth's rounded face turning away into the gap: the rounding 8 x as deep (0.4 at a tooth's
- * sides, as (2u - 1)^2: linear, lp_s1's small parting lost its lit edge, test/mouthParting), the lines 1.2 x as
- * dark and wide, their shade 0.4 as warm (at the cavity's full hue the rounded sides read mauve).
+ * sides, as (2u - 1)^2; as |2u - 1| lp_s1's small parting lost its lit edge, test/mouthParting), the lines 1.2 x
+ * as dark and wide, their shade 0.4 as warm (at the cavity's full hue the rounded sides read mauve). Over the
+ * teeth's bodies the lines stay at BODY_LINE: at 0.8 Katie's smiles drew mauve stripes, a ruled bar.
  */
 export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4 };
 
-/**
- * ... with its lines and rounding over the teeth's bodies (away from the tips) at this share of the tips'
- * (toothRelief.ts BODY_LINE 0.5 elsewhere): Katie's smiles f23/f24 show the upper row's bodies only, the tips
- * behind the lower lip, and at 0.5 they stayed the slab.
- */
-export const NO_TEETH_BODY_LINE = 0.5;
-
 /** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs). */
-export function libraryRelief(photoShowsTeeth: boolean, bodyLine: number): { look: ReliefLook; bodyLine: number } {
-  return photoShowsTeeth ? { look: PLAIN_RELIEF, bodyLine } : { look: NO_TEETH_RELIEF, bodyLine: NO_TEETH_BODY_LINE };
+export function libraryRelief(photoShowsTeeth: boolean): ReliefLook {
+  return photoShowsTeeth ? PLAIN_RELIEF : NO_TEETH_RELIEF;
 }
 
 /**
