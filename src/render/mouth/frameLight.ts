@@ -55,10 +55,8 @@ export class FrameLight {
   sideDark = SIDE_DARK;
   /** how far out the row is lit (sideReach: a smile or a wide opening): the side teeth's shade moves out toward the corners (interior.ts sideFalloff) */
   sideReach = 0;
-  /** how much of the dark corridor at the corners a library row takes (rowLook.ts corridorLight) */
+  /** how much of the dark corridor at the corners a library row and the lining beyond it take (rowLook.ts corridorLight): a smile's */
   corridor = 0;
-  /** ... and the corners' lining beyond it: a smile's only (a wide opening's corners show the lit lining, test/mouthWide) */
-  cornerDark = 0;
   /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
   lipShade = LIP_SHADE;
   /** the share of the opening's height the library's upper row may hang into (driverTeeth.ts; Infinity: no limit) */
@@ -113,8 +111,7 @@ export class FrameLight {
     const litSide = layers.fromPhoto ? lit : softSmileLit(lit, p.gap);
     this.sideReach = sideReach(p.gap, litSide);
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * litSide);
-    this.corridor = corridorStrength(layers.fromPhoto, this.sideReach);
-    this.cornerDark = corridorStrength(layers.fromPhoto, litSide);
+    this.corridor = corridorStrength(layers.fromPhoto, litSide);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);

@@ -21,17 +21,18 @@ export function libraryRelief(photoShowsTeeth: boolean): ReliefLook {
 }
 
 /**
- * A library row lit out to the corners (a smile, a wide opening: frameLight.ts sideReach) ends in the dark
- * buccal corridor: over the outer CORRIDOR[0]..1 of the half-width its light falls by up to CORRIDOR[1].
- * Katie's smiles f23-f47 (bench/rowStructure.ts): the corners' luma .09 of the central incisors', the
- * corridor (under .6 of them) .14 of the mouth's width a side; ours .26, a grey fade. A photo's own teeth
- * carry their own corners; a small parting keeps the lateral^2 shade it had (reach 0: no corridor).
+ * A smile's library row ends in the dark buccal corridor: over the outer CORRIDOR[0]..1 of the half-width its
+ * light, and the corners' lining beyond it (interior.ts), fall by up to CORRIDOR[1]. Katie's smiles f23-f47
+ * (bench/rowStructure.ts): the corners' luma .09 of the central incisors', the corridor (under .6 of them) .14
+ * of the mouth's width a side; ours .26, a grey fade. Not a wide opening without a smile: lp_d6's lit corners
+ * (her self-reenacted open frames lost .05 dB of mouth box), and its lining stays lit (test/mouthWide). A photo's
+ * own teeth carry their own corners.
  */
 const CORRIDOR: [number, number] = [0.72, 0.8];
 
-/** How much of the corridor a frame's row takes, 0..1: library rows only, as far as the row is lit out to the sides. */
-export function corridorStrength(fromPhoto: boolean, sideReach: number): number {
-  return fromPhoto ? 0 : sideReach;
+/** How much of the corridor a frame's row takes, 0..1: library rows only, as far as a smile lights the row to its sides (frameLight.ts litSide). */
+export function corridorStrength(fromPhoto: boolean, smileLit: number): number {
+  return fromPhoto ? 0 : smileLit;
 }
 
 /** The light left on a tooth at `lateral` (0 centre, 1 inner corner) by a corridor of `strength` (1: none in the middle). */
