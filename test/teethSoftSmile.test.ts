@@ -58,8 +58,10 @@ test('lp_s5 (a painted child) at a soft smile: a dark line between the upper tee
   const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((k) => [lm[k]![0]!, lm[k]![1]!] as [number, number]);
   const mask = polygonMask(poly, 512, 512);
   const cx = (lm[13]![0]! + lm[14]![0]!) / 2, half = Math.abs(lm[308]![0]! - lm[78]![0]!) / 2;
-  // per middle column, the luma of the lowest opening pixel over the brightest in that column
-  const ratios: number[] = [];
+  // per middle column, the luma of the lowest opening pixel over the brightest in those columns (slab28: over
+  // each column's own brightest until session 28, when the rows' rounded teeth darkened the columns at their sides)
+  const lows: number[] = [];
+  let rowHi = 0;
   for (let x = Math.round(cx - 0.4 * half); x <= cx + 0.4 * half; x++) {
     let hi = 0, last = -1;
     for (let y = 0; y < 512; y++) {
@@ -68,11 +70,11 @@ test('lp_s5 (a painted child) at a soft smile: a dark line between the upper tee
       const l = 0.299 * d[q * 4]! + 0.587 * d[q * 4 + 1]! + 0.114 * d[q * 4 + 2]!;
       hi = Math.max(hi, l); last = l;
     }
-    if (last >= 0 && hi > 0) ratios.push(last / hi);
+    if (last >= 0 && hi > 0) { lows.push(last); rowHi = Math.max(rowHi, hi); }
   }
-  ratios.sort((a, b) => a - b);
+  const ratios = lows.map((l) => l / rowHi).sort((a, b) => a - b);
   const median = ratios[ratios.length >> 1]!;
   console.log(`lp_s5 soft smile: lowest opening pixel / brightest, middle columns: median ${median.toFixed(3)} (n ${ratios.length})`);
-  // (main 918a98c: 0.659, the row lit down to the lip; teeth27: 0.567)
-  assert.ok(ratios.length > 10 && median < 0.62, `lowest pixel ${median.toFixed(3)} of the teeth's light`);
+  // (main 918a98c: 0.659, the row lit down to the lip; teeth27: 0.567; over the columns' brightest: 918a98c 0.606, 64cd961 0.537, slab28 0.538)
+  assert.ok(ratios.length > 10 && median < 0.58, `lowest pixel ${median.toFixed(3)} of the teeth's light`);
 });

@@ -11,6 +11,7 @@ import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { litCavityInto } from './teethEdge.ts';
+import { corridorStrength } from './rowLook.ts';
 
 type Rgb = [number, number, number];
 
@@ -60,6 +61,8 @@ export class FrameLight {
   sideDark = SIDE_DARK;
   /** how far out the row is lit (sideReach: a smile or a wide opening): the side teeth's shade moves out toward the corners (interior.ts sideFalloff) */
   sideReach = 0;
+  /** how much of the dark corridor at the corners a library row and the lining beyond it take (rowLook.ts corridorLight): a smile's */
+  corridor = 0;
   /** the share of their light the upper teeth lose just under the upper lip (its shade; interior.ts upperRowOver) */
   lipShade = LIP_SHADE;
   /** the share of the opening's height the library's upper row may hang into (driverTeeth.ts; Infinity: no limit) */
@@ -114,6 +117,7 @@ export class FrameLight {
     const litSide = layers.fromPhoto ? lit : softSmileLit(lit, p.gap);
     this.sideReach = sideReach(p.gap, litSide);
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * litSide);
+    this.corridor = corridorStrength(layers.fromPhoto, litSide);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow
     // (darkened, not faded: half-faded teeth over the cavity read as grey ghosts)
     const round = this.round = roundness(p);

@@ -8,6 +8,7 @@ import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { tipsToneInto } from './teethEdge.ts';
+import { corridorLight } from './rowLook.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -35,17 +36,19 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
   // (an O's inside darkens further toward its centre-back: roundInside.ts)
   const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
+  // (a smile's corners are the dark corridor beside the side teeth: rowLook.ts)
+  const lining = corridorLight(lateral, light.corridor);
   for (let ch = 0; ch < 3; ch++) {
     const plain = cav[ch]! * depthShade, c = (plain + (core[ch]! * deep - plain) * round) * depth;
-    out[ch] = c + (lip[ch]! - c) * corner;
+    out[ch] = c + (lip[ch]! * lining - c) * corner;
   }
 }
 
 /** The light on the teeth and tongue at this pixel: less toward the corners and in a rounded opening (least in its middle, deepest behind the lips). */
 export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, light, sideShade(q, light)) * light.teethShow;
 
-/** The corners' shade at this pixel: 1 in the middle of the row, less toward the corners (sideFalloff). */
-const sideShade = (q: OpeningPixel, light: FrameLight) => 1 - light.sideDark * sideFalloff(q.lateral, light.sideReach);
+/** The corners' shade at this pixel: 1 in the middle of the row, less toward the corners (sideFalloff), a smile's library row dark in its corridor (rowLook.ts). */
+const sideShade = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.sideReach)) * corridorLight(q.lateral, light.corridor);
 
 /** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency; `side` is the pixel's sideShade */
 const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_TEETH_MID_DARK * light.round * openingMid(q, light.unit) : 1);

@@ -16,6 +16,7 @@ import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
+import { libraryRelief } from './rowLook.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
@@ -143,9 +144,11 @@ interface TeethLook {
  * already, and sharpened again its lines between teeth and the biting edge doubled into a dark grid
  * ("braces": lp_s1, session 26); softened again they faded into a white slab (st_art_1, teeth27).
  */
-function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
-  const matched = sharpnessToMatch(relief(upper, -1), look.lipDetail);
+  // (matched with the plain relief: rowLook.ts's deeper one read as detail and the rows were softened for it,
+  // lp_s1's small parting's teeth edge 1.03 -> .94 of the skin's light, test/mouthParting)
+  const matched = sharpnessToMatch(relief(upper, -1, 0, true), look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
   // (softened, the relief is drawn after it as wide as that blur: blurred after, teeth27, its lines
   // were softened twice, st_art_1's slab; until session 26 it went first and took the softening)
@@ -194,7 +197,10 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
   // gaps in the cavity's hue
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0) => seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity)));
+  // (the upper row's deeper where the photo shows no teeth of its own: rowLook.ts)
+  const upperLook = libraryRelief(own !== null);
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false) =>
+    seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? upperLook : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };

@@ -51,6 +51,10 @@ const GAP_FALLOFF = 0.85;
 const SOFT_LINE_KEEP = 0.5;
 /** a tooth's sides are this much darker than its centre (it is rounded) */
 const ROUND_DARK = 0.05;
+
+/** How a row's relief is drawn over the plain one (rowLook.ts): its lines' darkness and width, its teeth's rounding (times ROUND_DARK, as |2u - 1|^roundPower across a tooth). */
+export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number }
+export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1 };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 1.6;
@@ -125,21 +129,21 @@ export function toothBoundaries(widths: number[]): number[] {
  * the per-tooth shading is columnShade's.
  * `soft` is the picture's blur (iod): the line widens and pales with it (the same darkness spread wider).
  */
-export function columnLines(x: number, widths: number[], soft: number, tipShare: number): number {
+export function columnLines(x: number, widths: number[], soft: number, tipShare: number, look: ReliefLook = PLAIN_RELIEF): number {
   const ax = sideX(x);
   const bounds = toothBoundaries(widths);
   const { index: k, u } = toothWithin(ax, bounds);
   // rounded: lighter centre, darker sides
-  let m = 1 - ROUND_DARK * (2 * u - 1) ** 2;
+  let m = 1 - ROUND_DARK * look.round * Math.abs(2 * u - 1) ** look.roundPower;
   // the nearest boundary's dark line (the midline's seen from both sides: same value)
-  const widen = 1 + (EMBRASURE_WIDEN - 1) * tipShare;
+  const widen = (1 + (EMBRASURE_WIDEN - 1) * tipShare) * look.widen;
   const sharpSigma = GAP_SIGMA * widen;
   const sigma = Math.hypot(sharpSigma, soft);
   let gap = 0;
   for (const j of [k, k + 1]) {
     if (j >= bounds.length - 1 && j > k) break;
     const seen = (x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1;
-    const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen);
+    const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen * look.lines);
     const d = ax - bounds[j]!;
     gap = Math.max(gap, depth * Math.max(sharpSigma / sigma, SOFT_LINE_KEEP) * Math.exp(-(d * d) / (2 * sigma * sigma)));
   }
@@ -177,9 +181,9 @@ export const BODY_LINE = 0.5;
 /**
  * The row with separate teeth: each pixel's light times the relief of its column, the gaps opening
  * toward the row's tips (`dir` 1: tips down, the upper row; -1: tips up, the lower row).
- * `softPx` is the picture's blur at output scale (px).
+ * `softPx` is the picture's blur at output scale (px); `look` deepens the relief (rowLook.ts).
  */
-export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number, bodyLine = 1, shadeTint?: [number, number, number]): ReadyLayer {
+export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number, bodyLine = 1, shadeTint?: [number, number, number], look: ReliefLook = PLAIN_RELIEF): ReadyLayer {
   const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
   const upper = dir > 0;
   const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
@@ -204,7 +208,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
     const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER, upper ? uneven : []) * outPerIod;
     // (away from the tip the column's relief is one value)
     const shade = columnShade(xi, widths, upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE);
-    const body = columnLines(xi, widths, soft, 0);
+    const body = columnLines(xi, widths, soft, 0, look);
     for (let y = 0; y < H; y++) {
       const o = (y * W + x) * 4;
       if (d[o + 3]! <= 0) continue;
@@ -220,14 +224,14 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
       // (the lines over the body kept at `bodyLine` of their strength: full near the tips)
       const lines = bodyLine + (1 - bodyLine) * (1 - smoothstep(TIP_LINES[0] * outPerIod, TIP_LINES[1] * outPerIod, fromTip - back));
-      const lined = 1 - (1 - (tipShare > 0 ? columnLines(xi, widths, soft, tipShare) : body)) * lines;
+      const lined = 1 - (1 - (tipShare > 0 ? columnLines(xi, widths, soft, tipShare, look) : body)) * lines;
       const relief = 1 - (1 - lined * shade) * crown;
       const m = relief * edge * cover;
       // (a shade loses its colour as it darkens: the chroma goes as m^2, session 16: mt_sun's gaps were dark gold, olive)
       const lo = lum(d[o]!, d[o + 1]!, d[o + 2]!), ky = m * lo, kc = m * m;
       // (...and takes the mouth's: a gap between teeth looks into the cavity; neutral grey gaps on warm
       // teeth beside red lips read as metal, lp_s1's "braces", session 26)
-      const warm = shadeTint ? GAP_WARMTH * (1 - relief * edge) * ky : 0, cap = 255 * d[o + 3]! * cover;
+      const warm = shadeTint ? GAP_WARMTH * look.warmth * (1 - relief * edge) * ky : 0, cap = 255 * d[o + 3]! * cover;
       for (let ch = 0; ch < 3; ch++) data[o + ch] = Math.min(cap, Math.max(0, ky + (d[o + ch]! - lo) * kc + (shadeTint ? warm * (shadeTint[ch]! - 1) : 0)));
       data[o + 3] = d[o + 3]! * cover;
     }

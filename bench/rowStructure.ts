@@ -1,0 +1,80 @@
+// The upper row's structure (rowStructureFigures.ts: gaps between teeth, fall-off to the sides, the dark
+// corridors) on a driver's real frames and on each --root's render of the same motion frames (issue #13,
+// slab28: the white slab on pictures without teeth). Ours read inside the rendered mesh's own inner lips.
+// Sheet: driver | each root, the mouth at --zoom x (output pixels of ours). Figures only; never asserts.
+//   node --import tsx bench/rowStructure.ts --photo st_art_1.png --motion m.json [--video v8_WDA_KatieHill_000.mp4]
+//        --frames 11,23,24,26 [--root before,after] [--zoom 4] [--out sheet.jpg] [--profile: the luma across the mouth in 12 bins]
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { decodeVideoFrames } from '../src/io/media.ts';
+import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { cachedPortrait } from './portraitCache.ts';
+import { rendererOfRoot } from './mouthTiles.ts';
+import { dist, readLandmarks, type Lm } from './readBack.ts';
+import { binnedProfile, rowStructure, rowStructureText, type RowStructure } from './rowStructureFigures.ts';
+
+const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
+const photo = opt('--photo', 'st_art_1.png'), video = opt('--video', ''), motionPath = opt('--motion', '');
+const picks = opt('--frames', '23').split(',').map(Number);
+const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
+const zoom = Number(opt('--zoom', '4')), out = opt('--out', '/tmp/rowStructure.jpg');
+const SIZE = 512;
+
+/** A box 1.5 mouth widths wide, 0.75 tall, around the lips' centre. */
+function mouthCrop(img: RgbaImage, lm: Lm): RgbaImage {
+  const mw = dist(lm, 61, 291), w = Math.round(1.5 * mw), h = Math.round(0.75 * mw);
+  const cx = (lm[61]![0] + lm[291]![0]) / 2, cy = (lm[13]![1] + lm[14]![1]) / 2;
+  const x = Math.max(0, Math.min(img.width - w, Math.round(cx - w / 2))), y = Math.max(0, Math.min(img.height - h, Math.round(cy - h / 2)));
+  return cropImage(img, [x, y, w, h]);
+}
+
+const motion = JSON.parse(readFileSync(motionPath, 'utf8')) as { frames: MotionFrame[] };
+const rows: GridCell[][] = [], labels: string[] = [];
+const sums = new Map<string, RowStructure[]>();
+const add = (tag: string, r: RowStructure | null) => { if (r) sums.set(tag, [...(sums.get(tag) ?? []), r]); };
+let cellW = 0;
+if (video) {
+  const file = video.startsWith('/') ? video : path.join(DATA, 'video', video);
+  const cells: GridCell[] = [];
+  let k = 0;
+  for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) {
+    if (picks.includes(k)) {
+      const lm = await readLandmarks(img), r = lm ? rowStructure(img, lm) : null;
+      console.log(`driver     f${k}: ${rowStructureText(r)}`);
+      if (lm && process.argv.includes('--profile')) console.log(`  profile ${binnedProfile(img, lm).map((v) => v.toFixed(2)).join(' ')}`);
+      add('driver', r);
+      if (lm) cells.push({ label: `driver f${k}`, image: mouthCrop(img, lm) });
+    }
+    k++;
+  }
+  rows.push(cells); labels.push('driver');
+}
+const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(DATA, 'portraits', photo));
+for (const root of roots) {
+  const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root), cells: GridCell[] = [];
+  for (const i of picks) {
+    const f = motion.frames[Math.min(motion.frames.length - 1, i)]!;
+    const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
+    const lm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]);
+    const t = rowStructure(img, lm);
+    console.log(`${tag.padEnd(10)} f${i}: ${rowStructureText(t)}`);
+    if (process.argv.includes('--profile')) console.log(`  profile ${binnedProfile(img, lm).map((v) => v.toFixed(2)).join(' ')}`);
+    add(tag, t);
+    const c = mouthCrop(img, lm);
+    cellW = Math.max(cellW, c.width * zoom);
+    cells.push({ label: `${tag} f${i}`, image: c });
+  }
+  rows.push(cells); labels.push(tag);
+}
+for (const [tag, v] of sums) {
+  const mean = (k: keyof RowStructure) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
+  console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} (n ${v.length})`);
+}
+// (columns are frames, rows are driver / roots: each cell the mouth at `zoom` x ours)
+const png = await labelledGrid(rows, { title: `${photo} <- ${video || path.basename(motionPath)} (upper row structure; mouth ${zoom}x)`, cellW, cellH: cellW / 2, rowLabels: labels });
+await sharp(png).jpeg({ quality: 85 }).toFile(out);
+console.log(`wrote ${out}`);
+process.exit(0);

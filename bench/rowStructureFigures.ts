@@ -1,0 +1,133 @@
+// The structure of an upper row of teeth along the mouth (issue #13, slab28): what makes a real row read as
+// separate teeth and a rendered one as a white slab. Per pixel column inside the inner lips, the mean luma of
+// the upper half of the opening (where the upper row sits); from that profile across the mouth (s: -1 at the
+// image-left inner corner, 0 at the middle, 1 at the right one):
+// - centre: the median luma over |s| < .25 (the central incisors);
+// - fall-off: the mean luma at .45-.65 and .65-.85 of the half-width over the centre's (side teeth in shade);
+// - corner: the mean luma over |s| > .85 over the centre's;
+// - corridor: from each inner corner inward, the share of the mouth's width before the profile first reaches
+//   CORRIDOR_LIT of the centre (the dark buccal corridor beside the cheeks), the mean of both sides;
+// - gaps: luma dips below the profile's running mean over GAP_WINDOW iod within |s| < .7 (the lines between
+//   teeth): their number, mean depth over the centre, median spacing (iod); and the residual's rms over the centre.
+// Figures only; never asserts.
+import { polygonMask } from '../src/eval/masks.ts';
+import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import type { RgbaImage } from '../src/types.ts';
+import { dist, luma, median, type Lm } from './readBack.ts';
+
+/** the profile's running mean is over this many iod (about a central incisor's width) */
+const GAP_WINDOW = 0.08;
+/** a dip this share of the centre's luma under the running mean counts as a gap */
+const GAP_DEPTH = 0.03;
+/** two dips closer than this (iod) are one */
+const GAP_APART = 0.025;
+/** the corridor ends where the profile first reaches this share of the centre's luma */
+const CORRIDOR_LIT = 0.6;
+
+export interface RowStructure {
+  centre: number;
+  /** mean luma at .45-.65 and .65-.85 of the half-width over the centre's */
+  mid: number;
+  side: number;
+  /** mean luma over |s| > .85 (the corners) over the centre's */
+  corner: number;
+  /** per side, the share of the mouth's width (corner to corner) the dark corridor takes (mean of both) */
+  corridor: number;
+  gaps: number;
+  gapDepth: number;
+  gapSpacing: number;
+  gapRms: number;
+  /** the opening's width (inner corners) in iod */
+  widthIod: number;
+}
+
+/** The upper-half luma per pixel column across the opening, with each column's s (-1..1). */
+export function rowProfile(img: RgbaImage, lm: Lm): { s: number[]; p: number[]; pxPerIod: number; half: number } | null {
+  const W = img.width, d = img.data;
+  const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((i) => lm[i]!);
+  const mask = polygonMask(poly, W, img.height);
+  const x0 = Math.min(lm[78]![0], lm[308]![0]), x1 = Math.max(lm[78]![0], lm[308]![0]);
+  const cx = (x0 + x1) / 2, half = Math.max(1, (x1 - x0) / 2);
+  const s: number[] = [], p: number[] = [];
+  for (let x = Math.max(0, Math.floor(x0)); x <= Math.min(W - 1, Math.ceil(x1)); x++) {
+    let top = -1, bottom = -1;
+    for (let y = 0; y < img.height; y++) if (mask[y * W + x]) { if (top < 0) top = y; bottom = y; }
+    if (top < 0 || bottom - top < 1) continue;
+    const end = top + Math.max(1, Math.round((bottom - top + 1) / 2));
+    let sum = 0, n = 0;
+    for (let y = top; y < end; y++) if (mask[y * W + x]) { sum += luma(d, (y * W + x) * 4); n++; }
+    if (n) { s.push((x + 0.5 - cx) / half); p.push(sum / n); }
+  }
+  return p.length >= 8 ? { s, p, pxPerIod: dist(lm, 33, 263), half } : null;
+}
+
+/** The profile's running mean over `win` columns (a box, clipped at the ends). */
+export function runningMean(p: number[], win: number): number[] {
+  const r = Math.max(1, Math.round(win / 2));
+  return p.map((_, i) => {
+    let sum = 0, n = 0;
+    for (let j = Math.max(0, i - r); j <= Math.min(p.length - 1, i + r); j++) { sum += p[j]!; n++; }
+    return sum / n;
+  });
+}
+
+/** The local minima at least `depth` under `mean`, merged when closer than `apart` columns: their column indices. */
+export function dips(p: number[], mean: number[], depth: number, apart: number, keep: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < p.length - 1; i++) {
+    if (!keep(i) || p[i]! > p[i - 1]! || p[i]! > p[i + 1]! || mean[i]! - p[i]! < depth) continue;
+    const last = out[out.length - 1];
+    if (last !== undefined && i - last < apart) { if (p[i]! < p[last]!) out[out.length - 1] = i; continue; }
+    out.push(i);
+  }
+  return out;
+}
+
+/** The profile in `bins` bins of s from -1 to 1 (mean luma over the centre's; NaN: no column). */
+export function binnedProfile(img: RgbaImage, lm: Lm, bins = 12): number[] {
+  const prof = rowProfile(img, lm);
+  if (!prof) return [];
+  const centre = median(prof.p.filter((_, i) => Math.abs(prof.s[i]!) < 0.25));
+  const sum = new Array<number>(bins).fill(0), n = new Array<number>(bins).fill(0);
+  prof.s.forEach((v, i) => { const b = Math.min(bins - 1, Math.max(0, Math.floor(((v + 1) / 2) * bins))); sum[b]! += prof.p[i]!; n[b]!++; });
+  return sum.map((v, b) => (n[b] ? v / n[b]! / centre : NaN));
+}
+
+/** The row's structure in a frame (null: no opening to read). */
+export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
+  const prof = rowProfile(img, lm);
+  if (!prof) return null;
+  const { s, p, pxPerIod, half } = prof;
+  const within = (a: number, b: number) => p.filter((_, i) => Math.abs(s[i]!) >= a && Math.abs(s[i]!) < b);
+  const centre = median(within(0, 0.25));
+  const meanOf = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN);
+  const corridorSide = (sign: 1 | -1) => {
+    const idx = p.map((_, i) => i).filter((i) => Math.sign(s[i]!) === sign).sort((a, b) => Math.abs(s[b]!) - Math.abs(s[a]!));
+    const first = idx.find((i) => p[i]! >= CORRIDOR_LIT * centre);
+    return first === undefined ? 0.5 : (1 - Math.abs(s[first]!)) / 2;
+  };
+  const mean = runningMean(p, GAP_WINDOW * pxPerIod);
+  const inner = (i: number) => Math.abs(s[i]!) < 0.7;
+  const found = dips(p, mean, GAP_DEPTH * centre, GAP_APART * pxPerIod, inner);
+  const spacing = found.slice(1).map((i, k) => (i - found[k]!) / pxPerIod);
+  const resid = p.map((v, i) => v - mean[i]!).filter((_, i) => inner(i));
+  return {
+    centre,
+    mid: meanOf(within(0.45, 0.65)) / centre,
+    side: meanOf(within(0.65, 0.85)) / centre,
+    corner: meanOf(within(0.85, 1.01)) / centre,
+    corridor: (corridorSide(-1) + corridorSide(1)) / 2,
+    gaps: found.length,
+    gapDepth: found.length ? meanOf(found.map((i) => mean[i]! - p[i]!)) / centre : 0,
+    gapSpacing: spacing.length ? median(spacing) : NaN,
+    gapRms: Math.sqrt(meanOf(resid.map((v) => v * v))) / centre,
+    widthIod: (2 * half) / pxPerIod,
+  };
+}
+
+/** One line of figures. */
+export function rowStructureText(r: RowStructure | null): string {
+  if (!r) return 'no opening';
+  const f = (v: number, k = 2) => (Number.isFinite(v) ? v.toFixed(k) : '-');
+  return `centre ${f(r.centre, 0)} mid ${f(r.mid)} side ${f(r.side)} corner ${f(r.corner)} corridor ${f(r.corridor, 3)} gaps ${r.gaps} depth ${f(r.gapDepth, 3)} spacing ${f(r.gapSpacing, 3)} rms ${f(r.gapRms, 3)} width ${f(r.widthIod)}`;
+}

@@ -1,0 +1,42 @@
+// The look of a library row standing in for teeth the photo does not show (issue #13, slab28): real smiles
+// (Katie's f23-f47) read as separate teeth by the dark lines between them and end in a dark corridor at each
+// corner; ours were one white slab, the lines a quarter as deep and the corners a grey fade.
+import { PLAIN_RELIEF, type ReliefLook } from './toothRelief.ts';
+import { smoothstep } from '../../math/smooth.ts';
+
+/**
+ * The relief (toothRelief.ts) on a row the photo shows none of. Measured along the upper half of the opening
+ * (bench/rowStructure.ts): Katie's smiles dip .18 of the centre's luma between teeth, st_art_1's rendered row
+ * .047. Deeper lines alone drew pink hairlines a pixel wide (tinted by the cavity); a real row's separations
+ * are mostly each tooth's rounded face turning away into the gap: the rounding 8 x as deep (0.4 at a tooth's
+ * sides, as (2u - 1)^2; as |2u - 1| lp_s1's small parting lost its lit edge, test/mouthParting), the lines 1.2 x
+ * as dark and wide, their shade 0.4 as warm (at the cavity's full hue the rounded sides read mauve). Over the
+ * teeth's bodies the lines stay at BODY_LINE: at 0.8 Katie's smiles drew mauve stripes, a ruled bar.
+ */
+export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4 };
+
+/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs). */
+export function libraryRelief(photoShowsTeeth: boolean): ReliefLook {
+  return photoShowsTeeth ? PLAIN_RELIEF : NO_TEETH_RELIEF;
+}
+
+/**
+ * A smile's library row ends in the dark buccal corridor: over the outer CORRIDOR[0]..1 of the half-width its
+ * light, and the corners' lining beyond it (interior.ts), fall by up to CORRIDOR[1]. Katie's smiles f23-f47
+ * (bench/rowStructure.ts): the corners' luma .09 of the central incisors', the corridor (under .6 of them) .14
+ * of the mouth's width a side; ours .26, a grey fade. Not a wide opening without a smile: lp_d6's lit corners
+ * (her self-reenacted open frames lost .05 dB of mouth box), and its lining stays lit (test/mouthWide). A photo's
+ * own teeth carry their own corners.
+ */
+const CORRIDOR: [number, number] = [0.72, 0.8];
+
+/** How much of the corridor a frame's row takes, 0..1: library rows only, as far as a smile lights the row to its sides (frameLight.ts litSide). */
+export function corridorStrength(fromPhoto: boolean, smileLit: number): number {
+  return fromPhoto ? 0 : smileLit;
+}
+
+/** The light left on a tooth at `lateral` (0 centre, 1 inner corner) by a corridor of `strength` (1: none in the middle). */
+export function corridorLight(lateral: number, strength: number): number {
+  if (!(strength > 0) || lateral <= CORRIDOR[0]) return 1;
+  return 1 - CORRIDOR[1] * strength * smoothstep(CORRIDOR[0], 1, lateral);
+}
