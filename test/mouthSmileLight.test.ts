@@ -3,7 +3,8 @@
 // comes only with a 0.16 IOD gap), where the real ones are white to the gum line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FrameLight, smileLit, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { smileLit } from '../src/render/mouth/teethRowLight.ts';
 
 const PLACE: MouthPlacement = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.1, photoGap: 0, rebuilt: 1 };
 const layers = { upper: null, lower: null, tongue: null, cavity: [20, 10, 12] as [number, number, number], fromPhoto: false } as never;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MouthShader } from '../src/render/mouth/shader.ts';
-import { lowerRowLight, lowerTeethShow, jawFollow } from '../src/render/mouth/frameLight.ts';
+import { lowerRowLight, lowerTeethShow, jawFollow } from '../src/render/mouth/teethRowLight.ts';
 import { LOWER_TEETH_SHOW } from '../src/render/mouth/teethRows.ts';
 import { withToothRelief } from '../src/render/mouth/toothRelief.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { teethShown } from '../src/render/mouth/frameLight.ts';
+import { teethShown } from '../src/render/mouth/teethRowLight.ts';
 import { innerBand, shownGap } from '../src/render/mouth/lipSurface.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';

@@ -11,7 +11,8 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { teethLibrary } from '../src/render/mouth/library.ts';
-import { tongueSink, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { tongueSink } from '../src/render/mouth/tonguePlace.ts';
 import { tongueDrawn } from '../bench/tongueFigures.ts';
 import type { Portrait } from '../src/types.ts';
 

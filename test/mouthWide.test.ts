@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MouthShader } from '../src/render/mouth/shader.ts';
-import { tongueFillGrow, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { tongueFillGrow } from '../src/render/mouth/tonguePlace.ts';
 import { tongueTopAbove } from '../src/render/mouth/tongue.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 

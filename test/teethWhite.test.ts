@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sideFalloff } from '../src/render/mouth/interior.ts';
-import { sideReach, smileLit } from '../src/render/mouth/frameLight.ts';
+import { sideReach, smileLit } from '../src/render/mouth/teethRowLight.ts';
 import { pictureWhite, teethTarget } from '../src/render/mouth/photoLook.ts';
 
 /** frameLight.ts SIDE_DARK: the share of their light the teeth lose at the corner */

@@ -4,14 +4,16 @@
 // lipSurface.ts) read it.
 import type { ReadyMouth } from './layers.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
-import { shownGap, smallPurse } from './lipSurface.ts';
-import { DROP_UNTIL, LOWER_TEETH_DROP, LOWER_TEETH_SHOW, UPPER_TEETH_RAISE } from './teethRows.ts';
+import { smallPurse } from './lipSurface.ts';
+import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts';
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { litCavityInto } from './teethEdge.ts';
 import { corridorStrength } from './rowLook.ts';
+import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
+import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 
 type Rgb = [number, number, number];
 
@@ -176,116 +178,10 @@ export class FrameLight {
 }
 
 /**
- * How much of the teeth a lip gap (IOD) shows, 0..1: faded in by the parting the viewer sees
- * between the lips' inner surfaces (lipSurface.ts shownGap), not by the mesh's gap.
- */
-export function teethShown(gap: number, round: number): number {
-  return smoothstep(TEETH_HIDDEN_GAP, TEETH_SHOWN_GAP, shownGap(gap, round));
-}
-
-/**
- * How much a frame's smile (mean of mouthSmileLeft/Right) lights its teeth, 0..1: the lips drawn
- * up and back off the teeth let the light in, so the whole row shows lit at any parting (a thin
- * parting still shows no teeth: teethShown). Speech keeps its dark mid opening (Obama 2, Fei-Fei).
- */
-export function smileLit(smile: number | undefined): number {
-  return smoothstep(SMILE_LIT_FROM, SMILE_LIT_FULL, smile ?? 0);
-}
-
-/**
- * How far out toward the corners the upper row is lit, 0..1 (interior.ts sideFalloff: the corners'
- * shade as lateral^2 at 0, lateral^4 at 1): a smile (smileLit) or an opening past SIDE_LIT_GAP
- * (session 19, critic18: Katie's, mt_sun's, Obama 1's real rows at their most open are white to the
- * canines, ours greyed from the laterals out; a small parting keeps its dark corridor: lateral^4 at
- * every gap lit a child's jawOpen .15 across, test/teethMouthSize, lit share .239 -> .274).
- */
-export function sideReach(gap: number, lit: number): number {
-  return Math.max(lit, smoothstep(SIDE_LIT_GAP[0], SIDE_LIT_GAP[1], gap));
-}
-
-/**
- * The light on the lower row at a lip gap (IOD) and smile (smileLit), 0..1: in speech the upper lip
- * and teeth shade it and the lower lip hides most of it (Obama 1's real openings: a band of upper
- * teeth over a dark middle, the lower row a dim line or nothing; ours were two lit rows, dark share
- * .11 against his .34). A wide "ah" lets the light down onto it, and so does a smile.
- */
-export function lowerRowLight(gap: number, lit: number): number {
-  return LOWER_SPEECH_LIGHT + (1 - LOWER_SPEECH_LIGHT) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
-}
-
-/**
- * Output pixels the jaw set moves down past the jaw's anchor this frame: as far as the lower row's
- * tips (`tips` layer px over the anchor, less `drop` output px) would stand more than
- * LOWER_TEETH_SHOW over the lower lip's inner line (measured along the mouth's down axis).
- */
-export function jawFollow(p: MouthPlacement, tips: number | null, drop: number, show = LOWER_TEETH_SHOW): number {
-  if (tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
-  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  return Math.max(0, lipUnder + tips * p.scale - drop - show * p.unit);
-}
-
-/**
- * How far (IOD) the lower row's tips may stand over the lower lip at a lip gap and smile (smileLit):
- * LOWER_TEETH_SHOW in a smile or a wide opening, LOWER_SPEECH_SHOW in speech, where the lower lip
- * covers most of the lower teeth (Obama 1 / 2 at their most open: hardly a lower tooth).
- */
-export function lowerTeethShow(gap: number, lit: number): number {
-  return LOWER_SPEECH_SHOW + (LOWER_TEETH_SHOW - LOWER_SPEECH_SHOW) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
-}
-
-/**
- * The tongue's growth (vertical scale) that brings its top TONGUE_FILL of the opening over the
- * lower lip: a wide-open mouth shows the lit top of the tongue over its lower half (lp_d6 driving
- * lp_s42: the real tongue and lower row; ours was a dark-red band with the tongue a strip at the
- * bottom). interior.ts places the tongue TONGUE_DROP over the jaw's anchor, following the jaw set half as far.
- */
-export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: number): number {
-  if (top === null || top <= 0 || p.lowerLipX === undefined || p.lowerLipY === undefined) return 1;
-  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  const want = lipUnder - TONGUE_FILL * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
-  return Math.max(1, -want / (top * p.scale));
-}
-
-/**
- * Output pixels the tongue goes down so that its top (grown by `grow`, at TONGUE_RAISE over the jaw's
- * anchor, following the jaw set by TONGUE_FOLLOW) stands no more than TONGUE_SPEECH_FILL of the lip gap
- * over the lower lip's inner line, or TONGUE_OVER_TIPS over the lower row's tips (`tips` layer px over
- * the anchor, the row dropped by `drop` and `follow` output px) where those stand higher. In a speech
- * opening whose lower lip hangs under the jaw's anchor (mt_man: 0.014-0.046 IOD, a full lower lip and
- * mouthLowerDown) the jaw set follows the lip to hide the lower row and the tongue only half as far:
- * its top stood 0.12-0.17 IOD (0.73-1.0 of the gap) over the lower lip with the lower row's tips 0.02
- * over it, one pink surface from the lip up to the upper teeth (critic25's "glossy pink blob", issue
- * #13). Fades out over a wide opening (`wide`), where tongueFillGrow grows it to fill the lower part,
- * and comes in as the lip hangs under the anchor (LIP_HANG).
- */
-export function tongueSink(p: MouthPlacement, top: number | null, tips: number | null, grow: number, follow: number, drop: number, wide: number): number {
-  if (top === null || tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
-  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  const tongueOver = top * p.scale * grow + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow + lipUnder;
-  const tipsOver = tips * p.scale - drop - follow + lipUnder;
-  const allowed = Math.max(TONGUE_SPEECH_FILL * p.gap * p.unit, tipsOver + TONGUE_OVER_TIPS * p.unit);
-  // (only as far as the lip hangs under the anchor: a plain jawOpen keeps its tongue at ~0.65 of the
-  // gap, lp_s0's lit lower part, test/mouthCrescent)
-  return Math.max(0, tongueOver - allowed) * (1 - wide) * smoothstep(0, LIP_HANG * p.unit, lipUnder);
-}
-
-/** a speech opening's tongue top stands at most this share of the lip gap over the lower lip (tongueSink; a plain jawOpen's stands ~0.45-0.5 of it: lp_s0, lp_s42) ... */
-const TONGUE_SPEECH_FILL = 0.5;
-/** ... or this far (iod) over the lower row's tips, where they stand higher */
-const TONGUE_OVER_TIPS = 0.035;
-/** how far (iod) the lower lip hangs under the jaw's anchor for the whole sink (mt_man's loud frames: 0.025-0.046) */
-const LIP_HANG = 0.03;
-
-/**
  * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
  * at a 0.16 IOD gap). 0.65 drew grey teeth at most speech openings (0.05-0.15 IOD).
  */
 const CLOSED_LIGHT = 0.8;
-/**
- * smiles (mean of mouthSmileLeft/Right) over which the teeth come to a wide opening's light.
- * Katie's smiles read 0.37-0.72 (bench/mouthFrames.ts katie f10-100).
- */
-const SMILE_LIT_FROM = 0.25, SMILE_LIT_FULL = 0.5;
 /**
  * The teeth toward the corners lose this share of their light (at the corner; as lateral^2): the
  * side teeth turn away from the light and into the cheeks' shadow. 0.35 until session 13: an even
@@ -297,8 +193,6 @@ const SIDE_DARK = 0.85;
 const EDGE_LIP_SHADE = 0.4;
 /** ... a full smile this share less of it (its side teeth stand in the light between stretched lips; Katie's rows greyed into the corners) */
 const SMILE_SIDE_LIGHT = 0.3;
-/** lip gaps (iod) over which the row comes to be lit out past the canines (sideReach) */
-const SIDE_LIT_GAP: [number, number] = [0.1, 0.2];
 /** the upper lip's shade on the teeth just under it (as before session 15) */
 const LIP_SHADE = 0.3;
 /** ... a full smile this share less of it (the lip drawn up off the teeth: Katie's smiles drew a grey band along the gum line) */
@@ -310,29 +204,15 @@ const SMILE_LIP_SHADE_OFF = 0.6;
  */
 const ROUND_TEETH_DARK = 0.75;
 /**
- * shown partings (iod, lipSurface.ts shownGap) between which the teeth fade in. Until session 13
- * the mesh's gap 0.03-0.07 (shown 0.016-0.037): a small parting drew a row of teeth (Katie's
- * closures, mt_sun's silences) where a real mouth shows a dark slit.
- */
-const TEETH_HIDDEN_GAP = 0.032, TEETH_SHOWN_GAP = 0.059;
-/**
  * lip gaps (iod) between which the upper row beyond its edge (interior.ts EDGE_BAND iod under the lip) comes in: a
  * mid opening is dark with a lit edge of teeth (Obama 2, Fei-Fei Li), not a cream slab. The lower
  * row and tongue keep TEETH_SHOWN_GAP: hiding them too cost Obama 2 0.33 dB (round 11).
  */
 const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
-/** the lower row's light in a speech opening, as a share of a wide one's (session 17; 0.75 flat in session 16 broke lp_s42's lit lower row at jawOpen 0.4-0.6) */
-const LOWER_SPEECH_LIGHT = 0.4;
-/** the lower row's tips over the lower lip in a speech opening (iod; teethRows.ts LOWER_TEETH_SHOW in a smile or wide open) */
-const LOWER_SPEECH_SHOW = 0.02;
-/** lip gaps (iod) over which the lower row comes to full light (motion jawOpen 0.4 is a 0.27 gap) */
-const LOWER_LIT_FROM = 0.16, LOWER_LIT_FULL = 0.3;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
 const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
 /** wide open: the tongue's visible top grows by at least this share (taller) */
 const TONGUE_GROW = 1.2;
-/** wide open: the tongue's top stands this share of the lip gap over the lower lip */
-const TONGUE_FILL = 0.45;
 /**
  * the share of the tongue's height (from its anchor) lit fully, its back shaded beyond (interior.ts
  * TONGUE_BACK_SHADE over 0.12 IOD), from the start of a wide opening to a full one. 0.7 throughout until
@@ -342,8 +222,6 @@ const TONGUE_FILL = 0.45;
  * jawOpen .35: 0.64 -> 0.59 of the lips' luma, real 0.85-0.95)
  */
 const TONGUE_LIT_SHARE: [number, number] = [0.7, 0.2];
-/** the tongue's place: TONGUE_RAISE iod over the jaw's anchor, following the jaw set (jawFollow) by TONGUE_FOLLOW (interior.ts) */
-export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
 /** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */
 const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
 /**

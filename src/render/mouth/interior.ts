@@ -3,7 +3,9 @@
 // pieces of real teeth, see layers.ts: moved, never stretched). The lips' inner surface goes over
 // it after (lipSurface.ts).
 import type { ReadyMouth } from './layers.ts';
-import { TONGUE_FOLLOW, TONGUE_RAISE, teethShown, tongueFillGrow, type FrameLight, type MouthPlacement } from './frameLight.ts';
+import type { FrameLight, MouthPlacement } from './frameLight.ts';
+import { teethShown } from './teethRowLight.ts';
+import { TONGUE_FOLLOW, TONGUE_RAISE, tongueFillGrow } from './tonguePlace.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
@@ -55,7 +57,7 @@ const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * li
 
 /**
  * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 at a
- * small parting; as the row is lit further out (`reach`, frameLight.ts sideReach: a smile or a
+ * small parting; as the row is lit further out (`reach`, teethRowLight.ts sideReach: a smile or a
  * wide opening) toward lateral^4, the shade kept for the corners (session 17 for smiles; session 19
  * for openings: Katie's, mt_sun's, Obama 1's real rows are white to the canines and end in the dark
  * corridor beside the cheeks; ours greyed from the laterals out).

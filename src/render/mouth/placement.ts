@@ -12,7 +12,7 @@ import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTextu
 import { interiorFadeSpan } from './opening.ts';
 import { roundness } from './roundMouth.ts';
 import { oInsideOf } from './roundInside.ts';
-import { smileLit } from './frameLight.ts';
+import { smileLit } from './teethRowLight.ts';
 import { commissureDotLift, type CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 

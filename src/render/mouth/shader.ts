@@ -17,7 +17,8 @@ import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
 
-export { jawFollow, type MouthPlacement } from './frameLight.ts';
+export type { MouthPlacement } from './frameLight.ts';
+export { jawFollow } from './teethRowLight.ts';
 
 export class MouthShader implements LipColours {
   /** per output column: y of the inner upper lip and inner lower lip (NaN outside the mouth) */

@@ -1,10 +1,11 @@
-// How far the speech tongue's sink (frameLight.ts tongueSink) applies on a frame, from what the driver's own
+// How far the speech tongue's sink (tonguePlace.ts tongueSink) applies on a frame, from what the driver's own
 // mouth shows (issue #13). Session 26's gate read mouthDark alone: no teeth in the driver's opening. It kept
 // lp_d6's lit tongue standing high in her open mouth, but also kept a high pink tongue in lp_d10's dark open
 // mouth at f93 (critic27), where the upper row shows (mouthDark .21) over a black cavity and a dim tongue low
 // at the lip. The dark share of the driver's opening's middle (motion/driverCavity.ts) tells the two apart.
 import { smoothstep } from '../../math/smooth.ts';
-import { TONGUE_FOLLOW, TONGUE_RAISE, type MouthPlacement } from './frameLight.ts';
+import type { MouthPlacement } from './frameLight.ts';
+import { TONGUE_FOLLOW, TONGUE_RAISE } from './tonguePlace.ts';
 
 /**
  * The sink's share on a frame, 0..1: 1 when the driver carries no reading (audio motions sink in full), else as
@@ -16,7 +17,7 @@ export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity'>)
 }
 
 /**
- * How far the sink applies over a wide opening too (frameLight.ts tongueSink's fade over `wide` left out), 0..1: as far
+ * How far the sink applies over a wide opening too (tonguePlace.ts tongueSink's fade over `wide` left out), 0..1: as far
  * as the driver's opening is dark cavity; 0 without the reading (audio, a track without it). At lp_d10 f93 (a 0.26 IOD
  * gap, wide .4 on lp_s5) the fade kept ours at .50 of the opening where hers is .32, under a black band.
  */
@@ -31,7 +32,7 @@ export function darkSinkGate(p: Pick<MouthPlacement, 'driverCavity'>): number {
 const CAVITY_FROM = 0.25, CAVITY_FULL = 0.35;
 
 // A still expression (`view --expr jawOpen=.5`, the turn grids) has no driver and no speech: the wide-open rules
-// (frameLight.ts tongueFillGrow, TONGUE_GROW: lp_d6's lit tongue filling her shout) drew a tall lit pink tongue at
+// (tonguePlace.ts tongueFillGrow, frameLight.ts TONGUE_GROW: lp_d6's lit tongue filling her shout) drew a tall lit pink tongue at
 // every yaw (critic27, turn_to_mt_man.jpg: 0.5-0.6 of the opening at 1.0-1.2 of the lips' light). A mouth held
 // open at rest shows its tongue low behind the lower teeth, in the mouth's shade.
 
