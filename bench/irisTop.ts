@@ -16,7 +16,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { faceTextures, GAZE_SHIFT_X, GAZE_SHIFT_Y } from '../src/render/faceTextures.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { loadMotion } from '../src/motion/record.ts';
-import { openingShare } from '../src/render/gazeIris.ts';
+import { openingShare } from '../src/render/irisDisc.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { luminance } from '../src/math/colour.ts';
 import type { MotionFrame } from '../src/types.ts';

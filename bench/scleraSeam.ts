@@ -6,7 +6,7 @@
 //   node --import tsx bench/scleraSeam.ts lp_s42.jpg,lp_s1.jpg,...
 import path from 'node:path';
 import { buildAvatar } from '../src/avatar/build.ts';
-import { irisDiscs } from '../src/render/gazeIris.ts';
+import { irisDiscs } from '../src/render/irisDisc.ts';
 import { packedView, type TextureSource } from '../src/render/textureSample.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../src/math/polygon.ts';

@@ -1,9 +1,9 @@
-// The iris matte (render/gazeIris.ts irisMatte): what moves with the gaze is the iris inside the eye's
+// The iris matte (render/irisDisc.ts irisMatte): what moves with the gaze is the iris inside the eye's
 // opening, never the texture's lid or lash pixels outside it (s18: a dark vertical streak above lp_s42's
 // iris at gaze y +1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { irisMatte } from '../src/render/gazeIris.ts';
+import { irisMatte } from '../src/render/irisDisc.ts';
 
 const pack = (r: number, g: number, b: number) => (r | (g << 8) | (b << 16) | (255 << 24)) >>> 0;
 

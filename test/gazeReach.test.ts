@@ -2,7 +2,8 @@
 // may travel nearly all the white beside it, still held inside the half width and never frozen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { easeInto, GazeIris, sideReach } from '../src/render/gazeIris.ts';
+import { easeInto, GazeIris } from '../src/render/gazeIris.ts';
+import { sideReach } from '../src/render/irisDisc.ts';
 import { almondEyeUv, EYE_TEXTURE_SIZE } from './almondEyes.ts';
 
 test('gaze reach: the iris may travel at least 0.9 of the white beside it, within 0.8 of the half width', () => {

@@ -7,7 +7,8 @@
 // under a lid is its own colour in the lid's shadow, clipped by the lid line. Here the hidden part is
 // the completed iris (wideEyeModel.ts irisColourAt: the visible iris mirrored, else its ring's colour),
 // drawn at the moved place darkened by the photo's lid shadow at that depth under the lid.
-import { discAlpha, mixPacked, openingShare } from './gazeIris.ts';
+import { mixPacked } from './gazeIris.ts';
+import { discAlpha, openingShare } from './irisDisc.ts';
 import { irisColourAt, type RaisedEye } from './wideEyeModel.ts';
 import { shadeAt } from './wideEyes.ts';
 import { bilinearInto, packRounded } from './textureSample.ts';
