@@ -1,8 +1,9 @@
 // Byte identity of the renderer against another checkout: renders the same frames (poses to ±25° yaw,
-// blinks, gaze, jaw 0..1, funnel/pucker/smile, wide eyes, brows, a transparent background) with both
-// checkouts' build + renderer on several portraits and compares every frame. Prints identical N/N and,
-// per differing frame, the pixels that differ, the max abs channel difference and the PSNR (RGBA, whole
-// frame) against the base, then the worst and median PSNR over all frames; never asserts.
+// blinks, gaze, jaw 0..1, funnel/pucker/smile, wide eyes, brows, a still `view --expr` mouth, a video
+// driver's mouth readings, a transparent background) with both checkouts' build + renderer on several
+// portraits and compares every frame. Prints identical N/N and, per differing frame, the pixels that
+// differ, the max abs channel difference and the PSNR (RGBA, whole frame) against the base, then the
+// worst and median PSNR over all frames; never asserts.
 // --sheet out.jpg: a contact sheet of three cases (photo | base | ours | base mouth x3 | ours mouth x3).
 // --worst out.jpg: the frame with the lowest PSNR (base | ours | |difference| x16), then both x3 around its largest difference.
 //   node --import tsx bench/renderHash.ts --base OTHER_CHECKOUT [--portraits a.jpg,b.png] [--sheet out.jpg] [--worst out.jpg]
@@ -22,8 +23,8 @@ const portraits = opt('--portraits', 'lp_s42.jpg,lp_s10.jpg,st_art_1.png,st_happ
 
 type Pose = MotionFrame['pose'];
 const pose = (yaw = 0, pitch = 0, roll = 0): Pose => ({ yaw, pitch, roll, tx: 0, ty: 0, tz: 0 });
-/** [name, weights over neutral, pose, gaze, blink] */
-const cases: [string, Record<string, number>, Pose, [number, number] | null, number][] = [
+/** [name, weights over neutral, pose, gaze, blink, the driver's mouthDark (video frames; absent: audio)] */
+const cases: [string, Record<string, number>, Pose, [number, number] | null, number, number?][] = [
   ['neutral', {}, pose(), null, 0],
   ['yaw+25', {}, pose(25), null, 0], ['yaw-25', {}, pose(-25), null, 0], ['yaw-12 pitch8 roll5', {}, pose(-12, 8, 5), null, 0],
   ['pitch-12 roll-6', {}, pose(0, -12, -6), null, 0],
@@ -38,6 +39,12 @@ const cases: [string, Record<string, number>, Pose, [number, number] | null, num
   ['frown squint', { browDownLeft: 0.7, browDownRight: 0.7, cheekSquintLeft: 0.6, eyeSquintRight: 0.5, noseSneerLeft: 0.4 }, pose(), null, 0],
   ['turned jaw + blink', { jawOpen: 0.7, mouthSmileLeft: 0.5 }, pose(22, -6, 3), [0.5, 0], 1],
   ['turned funnel', { mouthFunnel: 0.8, jawOpen: 0.5 }, pose(-20, 5), [-0.4, 0.2], 0],
+  // `view --expr jawOpen=.5` (a still expression: w stillMouth 1, tongueGate.ts)
+  ['still jaw .5', { jawOpen: 0.5, stillMouth: 1 }, pose(), null, 0],
+  // a video driver's readings (rig/mouthBase.ts driverTeeth, driverCavity; MotionFrame.mouthDark)
+  ['video lit teeth', { jawOpen: 0.35, mouthSmileLeft: 0.3, mouthSmileRight: 0.3, driverTeeth: 0.4, driverCavity: 0.2 }, pose(6), null, 0, 0.2],
+  ['video dark cavity', { jawOpen: 0.45, mouthLowerDown: 0.5, driverTeeth: 0.05, driverCavity: 0.8 }, pose(-5, 3), null, 0, 0.8],
+  ['video dark O', { mouthFunnel: 0.8, jawOpen: 0.3, driverTeeth: 0, driverCavity: 0.9 }, pose(), null, 0, 1],
 ];
 
 /** The sheet's rows: portrait and case name. */
@@ -51,8 +58,8 @@ async function renderAll(root: string, file: string): Promise<RgbaImage[]> {
   const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file))), { width: 512, height: 512 });
   const n: MotionFrame = r.neutralFrame();
   const copy = (img: RgbaImage): RgbaImage => ({ ...img, data: new Uint8ClampedArray(img.data) });
-  const out = cases.map(([name, w, p, gaze, blink]) => {
-    const frame = { ...n, w: { ...n.w, ...w }, pose: p, gaze: gaze ?? n.gaze, blink };
+  const out = cases.map(([name, w, p, gaze, blink, mouthDark]) => {
+    const frame = { ...n, w: { ...n.w, ...w }, pose: p, gaze: gaze ?? n.gaze, blink, ...(mouthDark === undefined ? {} : { mouthDark }) };
     if (SHEET_ROWS.some(([f, c]) => f === file && c === name)) {
       const lm = r.landmarks(frame); // upper and lower inner lip centres
       mouthAt.set(`${file} ${name}`, [(lm[13]![0] + lm[14]![0]) / 2, (lm[13]![1] + lm[14]![1]) / 2]);
