@@ -6,8 +6,11 @@
 // worst and median PSNR over all frames; never asserts.
 // --sheet out.jpg: a contact sheet of three cases (photo | base | ours | base mouth x3 | ours mouth x3).
 // --worst out.jpg: the frame with the lowest PSNR (base | ours | |difference| x16), then both x3 around its largest difference.
-//   node --import tsx bench/renderHash.ts --base OTHER_CHECKOUT [--portraits a.jpg,b.png] [--sheet out.jpg] [--worst out.jpg]
+// --motions "m.json:portrait.jpg:0-49;...": also a saved motion's frames (a range or a list) on that portrait, which
+//   --portraits must name (audio or video frames as `generate` draws them, its background aside).
+//   node --import tsx bench/renderHash.ts --base OTHER_CHECKOUT [--portraits a.jpg,b.png] [--sheet out.jpg] [--worst out.jpg] [--motions ...]
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
@@ -47,6 +50,20 @@ const cases: [string, Record<string, number>, Pose, [number, number] | null, num
   ['video dark O', { mouthFunnel: 0.8, jawOpen: 0.3, driverTeeth: 0, driverCavity: 0.9 }, pose(), null, 0, 1],
 ];
 
+/** Saved motions' frames to render too, per portrait (--motions): [label, frames]. */
+const motionFrames = new Map<string, [string, MotionFrame][]>();
+for (const spec of opt('--motions', '').split(';').filter(Boolean)) {
+  const [file, portrait, which] = spec.split(':') as [string, string, string];
+  const frames = (JSON.parse(readFileSync(file, 'utf8')) as { frames: MotionFrame[] }).frames;
+  const [from, to] = which.split('-').map(Number) as [number, number?];
+  const picked = which.includes('-') ? frames.map((_, i) => i).filter((i) => i >= from && i <= to!) : which.split(',').map(Number);
+  const list = motionFrames.get(portrait) ?? [];
+  for (const i of picked) if (frames[i]) list.push([`${path.basename(file)} f${i}`, frames[i]!]);
+  motionFrames.set(portrait, list);
+}
+/** Each rendered frame's name, in renderAll's order. */
+const frameNames = (file: string) => [...cases.map((c) => c[0]), 'transparent', ...(motionFrames.get(file) ?? []).map(([label]) => label)];
+
 /** The sheet's rows: portrait and case name. */
 const SHEET_ROWS: [string, string][] = [['lp_s42.jpg', 'jaw .5'], ['lp_s10.jpg', 'turned jaw + blink'], ['st_happy.png', 'smile']];
 /** Mouth centre (output px) of each sheet row, from the renderer that drew it. */
@@ -68,6 +85,7 @@ async function renderAll(root: string, file: string): Promise<RgbaImage[]> {
   });
   // the transparent-background path (unpremultiply), on a turned frame
   out.push(copy(r.render({ ...n, pose: pose(18) }, { background: null })));
+  for (const [, frame] of motionFrames.get(file) ?? []) out.push(copy(r.render(frame)));
   return out;
 }
 
@@ -97,7 +115,7 @@ for (const file of portraits) {
     }
     const psnr = se === 0 ? Infinity : 10 * Math.log10((255 * 255 * x.length) / se);
     psnrs.push(psnr);
-    const name = `${file} ${k < cases.length ? cases[k]![0] : 'transparent'}`;
+    const name = `${file} ${frameNames(file)[k]}`;
     if (differ > 0 && (worst === null || psnr < worst.psnr)) worst = { psnr, name, a: a[k]!, b: b[k]!, at: [maxAt % a[k]!.width, Math.floor(maxAt / a[k]!.width)] };
     const row = SHEET_ROWS.find(([f, c]) => f === file && k < cases.length && c === cases[k]![0]);
     if (row) {
