@@ -12,10 +12,10 @@ import { smoothstep } from '../../math/smooth.ts';
  * sides, as (2u - 1)^2; as |2u - 1| lp_s1's small parting lost its lit edge, test/mouthParting), the lines 1.2 x
  * as dark and wide, their shade 0.4 as warm (at the cavity's full hue the rounded sides read mauve). Over the
  * teeth's bodies the lines stay at BODY_LINE: at 0.8 Katie's smiles drew mauve stripes, a ruled bar.
- * Drawn at about half that (rounding 3 x, lines 1.1 x, shade 0.7 as warm): at full strength real photos' rows
+ * Drawn at about half that (rounding 4 x, lines 1.1 x, shade 0.6 as warm): at full strength real photos' rows
  * (lp_s1, st_happy, mt_man audio) read as dark pickets, last session's "braces" back (critic28, zoom_a_lp_s1_f80).
  */
-export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.1, widen: 1.1, round: 3, roundPower: 2, warmth: 0.7 };
+export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.1, widen: 1.1, round: 4, roundPower: 2, warmth: 0.6 };
 
 /** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs). */
 export function libraryRelief(photoShowsTeeth: boolean): ReliefLook {
