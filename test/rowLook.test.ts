@@ -62,7 +62,7 @@ test("st_art_1 (a painting without teeth): its speech row shows separate teeth, 
   const inner = p.filter((_, i) => Math.abs(s[i]!) < 0.25).sort((a, b) => a - b), centre = inner[inner.length >> 1]!;
   const resid = p.map((v, i) => v - p.slice(Math.max(0, i - 4), i + 5).reduce((a, b) => a + b, 0) / p.slice(Math.max(0, i - 4), i + 5).length).filter((_, i) => Math.abs(s[i]!) < 0.6);
   const rms = Math.sqrt(resid.reduce((a, v) => a + v * v, 0) / resid.length) / centre;
-  // (main 64cd961: .056; slab28's full look .094, the half look kept after critic28's pickets .069; a real
+  // (main 64cd961: .056; slab28's full look .094, its half at rounding 3x .069 (4x kept, after critic28's pickets); a real
   // row's dips .18 of its centre, bench/rowStructure.ts)
   assert.ok(rms > 0.063, `separations rms ${rms.toFixed(3)}`);
   const smile = at({ jawOpen: 0.25, mouthSmileLeft: 0.8, mouthSmileRight: 0.8 });
