@@ -5,7 +5,7 @@
 // at the lip. The dark share of the driver's opening's middle (motion/driverCavity.ts) tells the two apart.
 import { smoothstep } from '../../math/smooth.ts';
 import type { MouthPlacement } from './frameLight.ts';
-import { TONGUE_FOLLOW, TONGUE_RAISE } from './tonguePlace.ts';
+import { tongueAndTipsOverLip } from './tonguePlace.ts';
 
 /**
  * The sink's share on a frame, 0..1: 1 when the driver carries no reading (audio motions sink in full), else as
@@ -13,7 +13,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE } from './tonguePlace.ts';
  */
 export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity'>): number {
   const noTeeth = p.driverDark ?? 1;
-  return p.driverCavity === undefined ? noTeeth : Math.max(noTeeth, smoothstep(CAVITY_FROM, CAVITY_FULL, p.driverCavity));
+  return p.driverCavity === undefined ? noTeeth : Math.max(noTeeth, darkSinkGate(p));
 }
 
 /**
@@ -54,11 +54,9 @@ export function stillShade(p: Pick<MouthPlacement, 'stillMouth'>): number {
  */
 export function stillSink(p: MouthPlacement, top: number | null, tips: number | null, grow: number, follow: number, drop: number): number {
   const still = p.stillMouth ?? 0;
-  if (!still || top === null || tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
-  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  const tongueOver = top * p.scale * grow + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow + lipUnder;
-  const tipsOver = tips * p.scale - drop - follow + lipUnder;
-  return Math.max(0, tongueOver - Math.max(STILL_FILL * p.gap * p.unit, tipsOver)) * still;
+  const over = still ? tongueAndTipsOverLip(p, top, tips, grow, follow, drop) : null;
+  if (over === null) return 0;
+  return Math.max(0, over.tongueOver - Math.max(STILL_FILL * p.gap * p.unit, over.tipsOver)) * still;
 }
 
 /** a still mouth's tongue top stands at most this share of the lip gap over the lower lip (real speech openings: Katie .05-.10, lp_d11 .14, lp_d10's dark f93 .32; lp_d6's shouts .5-.7) */

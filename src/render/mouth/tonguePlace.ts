@@ -6,6 +6,29 @@ import type { MouthPlacement } from './frameLight.ts';
 /** the tongue's place: TONGUE_RAISE iod over the jaw's anchor, following the jaw set (jawFollow) by TONGUE_FOLLOW (interior.ts) */
 export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
 
+
+/** Output px the lower lip's inner line lies under the jaw's anchor, along the face's vertical; null without the lip's line. */
+export function lipUnderAnchor(p: MouthPlacement): number | null {
+  if (p.lowerLipX === undefined || p.lowerLipY === undefined) return null;
+  return (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+}
+
+/**
+ * How far (output px) the tongue's top (`top` layer px over its anchor, grown by `grow`, at TONGUE_RAISE over the
+ * jaw's anchor, following the jaw set by TONGUE_FOLLOW) and the lower row's tips (`tips` layer px, the row dropped
+ * by `drop` and `follow` output px) stand over the lower lip's inner line: what tongueSink and tongueGate.ts
+ * stillSink hold the tongue under. Null without the layers or the lip's line.
+ */
+export function tongueAndTipsOverLip(p: MouthPlacement, top: number | null, tips: number | null, grow: number, follow: number, drop: number): { tongueOver: number; tipsOver: number; lipUnder: number } | null {
+  const lipUnder = lipUnderAnchor(p);
+  if (top === null || tips === null || lipUnder === null) return null;
+  return {
+    tongueOver: top * p.scale * grow + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow + lipUnder,
+    tipsOver: tips * p.scale - drop - follow + lipUnder,
+    lipUnder,
+  };
+}
+
 /**
  * The tongue's growth (vertical scale) that brings its top TONGUE_FILL of the opening over the
  * lower lip: a wide-open mouth shows the lit top of the tongue over its lower half (lp_d6 driving
@@ -13,8 +36,8 @@ export const TONGUE_RAISE = 0.03, TONGUE_FOLLOW = 0.5;
  * bottom). interior.ts places the tongue TONGUE_DROP over the jaw's anchor, following the jaw set half as far.
  */
 export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: number): number {
-  if (top === null || top <= 0 || p.lowerLipX === undefined || p.lowerLipY === undefined) return 1;
-  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
+  const lipUnder = lipUnderAnchor(p);
+  if (top === null || top <= 0 || lipUnder === null) return 1;
   const want = lipUnder - TONGUE_FILL * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
   return Math.max(1, -want / (top * p.scale));
 }
@@ -34,10 +57,9 @@ const TONGUE_FILL = 0.45;
  * and comes in as the lip hangs under the anchor (LIP_HANG).
  */
 export function tongueSink(p: MouthPlacement, top: number | null, tips: number | null, grow: number, follow: number, drop: number, wide: number): number {
-  if (top === null || tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
-  const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
-  const tongueOver = top * p.scale * grow + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow + lipUnder;
-  const tipsOver = tips * p.scale - drop - follow + lipUnder;
+  const over = tongueAndTipsOverLip(p, top, tips, grow, follow, drop);
+  if (over === null) return 0;
+  const { tongueOver, tipsOver, lipUnder } = over;
   const allowed = Math.max(TONGUE_SPEECH_FILL * p.gap * p.unit, tipsOver + TONGUE_OVER_TIPS * p.unit);
   // (only as far as the lip hangs under the anchor: a plain jawOpen keeps its tongue at ~0.65 of the
   // gap, lp_s0's lit lower part, test/mouthCrescent)
