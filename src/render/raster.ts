@@ -7,11 +7,11 @@
 // exported them cost a frame 3-7 % more, bench/README.md. rasterFarSide.ts reads them through farSide.)
 import { samplePacked, type TextureSource } from './textureSample.ts';
 import type { RasterTarget, RowExtents } from './rasterTarget.ts';
+import type { MeshVertices, PixelShader } from './rasterInputs.ts';
+import { affineEnough, uvInside } from './rasterAffine.ts';
 
 export { createRowExtents, clearRowExtents, widenRow, type RasterTarget, type RowExtents } from './rasterTarget.ts';
-
-/** A shader returns the packed premultiplied RGBA for screen pixel (x, y) with texture coordinate (u, v). */
-export type PixelShader = (x: number, y: number, u: number, v: number) => number;
+export type { MeshVertices, PixelShader } from './rasterInputs.ts';
 
 /** A hair of overlap on shared edges (and T-junctions): no pixel falls between two triangles. */
 const EDGE_EPS = -1e-3;
@@ -102,16 +102,6 @@ function rowSpan(py: number): boolean {
   return true;
 }
 
-/** Per-vertex inputs of a mesh triangle: screen position, 1/Z, texture position and the turn's shade. */
-export interface MeshVertices {
-  x: Float32Array;
-  y: Float32Array;
-  iz: Float32Array;
-  uv: Float32Array;
-  /** per vertex, the turn's brightness gain in 1/128, at most 128 (render/turn.ts turnShade) */
-  shade: Float32Array;
-}
-
 /**
  * The current triangle's per-vertex attributes (module scope, as `tri`): 1/Z, u, v and gain of each
  * vertex as [iz0, iz1, iz2, u0, u1, u2, v0, v1, v2, g0, g1, g2].
@@ -164,23 +154,13 @@ function drawSetUp(t: RasterTarget, tex: TextureSource, shader: PixelShader | nu
   else textureTriangle(t, tex);
 }
 
-/**
- * Where depth barely varies over the set-up triangle (1/Z in attr), affine texture coordinates are within 0.1 px
- * of perspective-correct ones: the pixel loops skip the per-pixel division there.
- */
-function affineEnough(): boolean {
-  const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!;
-  const izMin = Math.min(iz0, iz1, iz2), izMax = Math.max(iz0, iz1, iz2);
-  return ((izMax - izMin) / izMin) * Math.max(bounds[1]! - bounds[0]!, bounds[3]! - bounds[2]!) < 0.4;
-}
-
 /** The set-up triangle's pixels, coloured by `shader` at their texture position (attr), depth-tested. */
 function shadeTriangle(t: RasterTarget, shader: PixelShader): void {
   const W = t.width;
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, B0 = tri[1]!, C0 = tri[2]!, A1 = tri[3]!, B1 = tri[4]!, C1 = tri[5]!, A2 = tri[6]!, B2 = tri[7]!, C2 = tri[8]!;
   const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, u0 = attr[3]!, u1 = attr[4]!, u2 = attr[5]!, v0 = attr[6]!, v1 = attr[7]!, v2 = attr[8]!;
-  const affine = affineEnough();
+  const affine = affineEnough(attr, bounds);
   const uz0 = u0 * iz0, uz1 = u1 * iz1, uz2 = u2 * iz2;
   const vz0 = v0 * iz0, vz1 = v1 * iz1, vz2 = v2 * iz2;
   const color = t.color, depth = t.depth;
@@ -245,7 +225,7 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   const minY = bounds[2]!, maxY = bounds[3]!;
   const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!;
   const iz0 = attr[0]!, iz1 = attr[1]!, iz2 = attr[2]!, g0 = attr[9]!, g1 = attr[10]!, g2 = attr[11]!;
-  const affine = affineEnough();
+  const affine = affineEnough(attr, bounds);
   // what is interpolated: u, v themselves (affine) or u/Z, v/Z (perspective, divided by 1/Z per pixel)
   const pu0 = affine ? attr[3]! : attr[3]! * iz0, pu1 = affine ? attr[4]! : attr[4]! * iz1, pu2 = affine ? attr[5]! : attr[5]! * iz2;
   const pv0 = affine ? attr[6]! : attr[6]! * iz0, pv1 = affine ? attr[7]! : attr[7]! * iz1, pv2 = affine ? attr[8]! : attr[8]! * iz2;
@@ -254,7 +234,7 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32;
   const lit = g0 !== 128 || g1 !== 128 || g2 !== 128;
-  if (affine && uvInside(tw, th)) {
+  if (affine && uvInside(attr, tw, th)) {
     textureTriangleAffineInside(t, tex, lit);
     return;
   }
@@ -314,18 +294,6 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
 
 /** Fixed-point texture positions in the affine fast path: 16 fractional bits (a texture under 32768 texels wide). */
 const FIX = 65536;
-
-/**
- * Every pixel of the set-up triangle samples inside the texture with room for the bilinear's second
- * texel (u, v in [0.5, size - 1]): its texture positions are weighted means of the corners' (the
- * weights dip to EDGE_EPS below 0 on an edge: the margin covers that overshoot).
- */
-function uvInside(tw: number, th: number): boolean {
-  const uLo = Math.min(attr[3]!, attr[4]!, attr[5]!), uHi = Math.max(attr[3]!, attr[4]!, attr[5]!);
-  const vLo = Math.min(attr[6]!, attr[7]!, attr[8]!), vHi = Math.max(attr[6]!, attr[7]!, attr[8]!);
-  const mu = 0.5 + 0.01 * (uHi - uLo), mv = 0.5 + 0.01 * (vHi - vLo);
-  return uLo - mu >= 0.5 && vLo - mv >= 0.5 && uHi + mu <= tw - 1 && vHi + mv <= th - 1 && tw < 32768 && th < 32768;
-}
 
 /**
  * textureTriangle where depth barely varies and every sample is inside the texture (most of the
