@@ -7,8 +7,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { BENCH_CACHE } from './benchCache.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+// (sharedData.ts: $REAL3D_DATA or ../shared/data; beside bench/../.. alone missed it from a worktree under /work/wt)
+const DATA = SHARED_DATA;
 const CACHE = BENCH_CACHE;
 export const DRIVERS = ['lp_d0.mp4', 'lp_d6.mp4', 'lp_d10.mp4', 'lp_d11.mp4', 'lp_d14.mp4', 'WDA_KatieHill_000.mp4'];
 
