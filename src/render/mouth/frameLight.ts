@@ -109,6 +109,16 @@ export class FrameLight {
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
+    // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
+    // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
+    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
+    this.setTeeth(p, layers, lowerTips);
+    this.setTongue(p, tongueTop, lowerTips, wide);
+    this.setColours(p, layers, lipInner, lipEdge, wide);
+  }
+
+  /** The teeth rows' light and placement: how much shows, their shade at the corners and under the lip, how far the rows move. */
+  private setTeeth(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null): void {
     // relative to the photo's own opening when its teeth are in the layers (they carry its light)
     // (a smile's raised and stretched lips let the light onto its teeth at any parting: Katie's
     // smiles at a 0.1-0.15 IOD gap are white to the gum line, not a grey row under a lit band)
@@ -145,9 +155,10 @@ export class FrameLight {
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));
-    // a wide-open mouth lets light onto the tongue and the back of the mouth (a dark red, not black)
-    // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
-    const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
+  }
+
+  /** The tongue's growth, sink and light (after setTeeth: it follows the jaw set and the lower row's drop). */
+  private setTongue(p: MouthPlacement, tongueTop: number | null, lowerTips: number | null, wide: number): void {
     // (not in a mouth held open at rest: stillGrow)
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
@@ -158,6 +169,11 @@ export class FrameLight {
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);
+  }
+
+  /** The colours of the cavity, the inner lip surface, the corners' lining and the shadows (after setTeeth). */
+  private setColours(p: MouthPlacement, layers: ReadyMouth, lipInner: readonly number[], lipEdge: readonly number[], wide: number): void {
+    const round = this.round;
     // (an "O" is a dark red hole too, light off its lips reaching in: a grey-black one read as a
     // hole punched through the face, lp_s42 <- lp_d6 at 3.3 s, every full funnel)
     const li = lipInner, cav = layers.cavity, k = Math.max(THROAT_MIX * wide, ROUND_THROAT_MIX * round);
