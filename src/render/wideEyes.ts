@@ -28,6 +28,8 @@ const UNCOVERED_DIM = 0.15;
 const EDGE_PX = 1;
 
 interface Eye {
+  /** which eye (0 = EYE_L, as gazeIris.ts and `openings`) */
+  side: number;
   control: number;
   model: RaisedEye;
   /** per column (as model.columns): how far up the lid line goes per unit of eyeWide over the photo's (texture px) */
@@ -50,6 +52,8 @@ export class WideEyes {
   private readonly rest: Uint8ClampedArray;
   private readonly tex: { width: number; height: number; data: Uint8ClampedArray };
   private readonly eyes: Eye[] = [];
+  /** each side's eye (0 = EYE_L), undefined where its opening has no columns: `eyes` skips it, so its index is not the side */
+  private readonly bySide: (Eye | undefined)[] = [undefined, undefined];
   /** per eye (0 = EYE_L, as gazeIris.ts): the photo's eye model and its opening (texture px), null without columns */
   readonly openings: ({ model: RaisedEye; poly: [number, number][] } | null)[] = [];
   private readonly colour = new Float64Array(4);
@@ -62,7 +66,7 @@ export class WideEyes {
     this.rest = eyeTexture.data;
     this.data = new Uint8ClampedArray(eyeTexture.data);
     this.tex = eyeTexture;
-    for (const eye of EYES) {
+    for (const [side, eye] of EYES.entries()) {
       const poly = eye.loop.map(landmarkXY);
       // whichever face-mesh iris lies in this opening
       const centre = [468, 473].find((i) => insidePolygon(...landmarkXY(i), poly));
@@ -76,7 +80,9 @@ export class WideEyes {
       const x0 = cols[0]!.x, x1 = cols.at(-1)!.x;
       const y0 = Math.max(0, Math.floor(Math.min(...cols.map((c) => c.top)) - maxLift) - ABOVE_LID - 1);
       const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS));
-      this.eyes.push({ control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0 });
+      const drawn: Eye = { side, control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0 };
+      this.eyes.push(drawn);
+      this.bySide[side] = drawn;
     }
   }
 
@@ -85,10 +91,10 @@ export class WideEyes {
    * (texture px, eye 0 = EYE_L as in gazeIris.ts); cheap when nothing changed.
    */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>, shifts: [number, number][] = [[0, 0], [0, 0]]): void {
-    this.eyes.forEach((eye, e) => {
+    this.eyes.forEach((eye) => {
       const pw = photoWeights[eye.control]!;
       const amount = Math.min(1, Math.max(0, weights[eye.control]! - pw));
-      const [sx, sy] = amount > 0 ? shifts[e] ?? [0, 0] : [0, 0];
+      const [sx, sy] = amount > 0 ? shifts[eye.side] ?? [0, 0] : [0, 0];
       if (Math.abs(amount - eye.amount) < 1e-3 && Math.abs(sx - eye.sx) < 1e-3 && Math.abs(sy - eye.sy) < 1e-3) return;
       this.restore(eye);
       eye.amount = amount; eye.sx = sx; eye.sy = sy;
@@ -98,7 +104,7 @@ export class WideEyes {
 
   /** How much of texel (u, v) of eye e is the raised lid's drawing (0 where the gaze shader draws as before). */
   raisedShare(e: number, u: number, v: number): number {
-    const eye = this.eyes[e];
+    const eye = this.bySide[e];
     if (!eye || eye.amount === 0) return 0;
     const x = Math.floor(u), y = Math.floor(v);
     if (x < eye.x0 || x > eye.x1 || y < eye.y0 || y > eye.y1) return 0;
