@@ -13,13 +13,14 @@
 // Never asserts.  node --import tsx bench/farEyeChin.ts [--root CHECKOUT] [--yaws -25,-12.5,12.5,25] [names]
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
 const root = path.resolve(flag('--root', path.resolve(import.meta.dirname, '..')));
 const yaws = flag('--yaws', '-25,-12.5,12.5,25').split(',').map(Number);
 const names = args.length ? args : ['lp_s10.jpg', 'mt_man.png', 'st_art_1.png', 'lp_s42.jpg', 'lp_s12.jpg', 'st_happy.png', 'lp_s7.jpg'];
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
 const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
 
@@ -40,10 +41,13 @@ for (const name of names) {
   const magenta = { width: S, height: S, data: new Uint8ClampedArray(S * S * 4).map((_, i) => [255, 0, 255, 255][i & 3]!) };
   const cells: string[] = [];
   for (const yaw of yaws) {
-    const render = (a: object, opts: object = {}) => { const r = createRenderer(a, { width: S, height: S, ...opts }); return { img: r.render({ ...r.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } }) as Img, lm: r.landmarks({ ...r.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } }) as number[][] }; };
+    const render = (a: object, opts: object = {}, drawOpts: object = {}) => { const r = createRenderer(a, { width: S, height: S, ...opts }); return { img: r.render({ ...r.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } }, drawOpts) as Img, lm: r.landmarks({ ...r.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } }) as number[][] }; };
     const { img, lm } = render(avatar);
     const eyeMask = render({ ...avatar, eyeTexture: magenta }).img.data;
-    const coded = render({ ...avatar, texture: codedTexture(S), mirrorReach: new Float32Array(avatar.vertexCount) }, { turnShading: false }).img.data;
+    // on no background (alpha: the head's coverage; tidy30): over the photo's plate every pixel was opaque, and the
+    // plate's backdrop beside the jaw counted as streaks (lp_s10 chin at -25/-12.5/+12.5/+25: 79/123/907/1904 -> 6/0/728/1768;
+    // mt_man, st_art_1, lp_s42, st_happy unchanged)
+    const coded = render({ ...avatar, texture: codedTexture(S), mirrorReach: new Float32Array(avatar.vertexCount) }, { turnShading: false }, { background: null }).img.data;
     const isEye = (i: number) => eyeMask[i]! > 200 && eyeMask[i + 1]! < 60 && eyeMask[i + 2]! > 200;
     const far = yaw > 0, corner = lm[far ? 33 : 263]!, inner = lm[far ? 133 : 362]!, iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
     // tick: dark eyeball pixels at the outer end
