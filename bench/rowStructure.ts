@@ -7,15 +7,16 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { decodeVideoFrames } from '../src/io/media.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
-import { dist, readLandmarks, type Lm } from './readBack.ts';
+import { dist, type Lm } from './readBack.ts';
+import { driverPicks, renderedPick } from './pickedFrames.ts';
+import { SHARED_DATA } from './sharedData.ts';
 import { binnedProfile, rowStructure, rowStructureText, type RowStructure } from './rowStructureFigures.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = opt('--photo', 'st_art_1.png'), video = opt('--video', ''), motionPath = opt('--motion', '');
 const picks = opt('--frames', '23').split(',').map(Number);
@@ -37,18 +38,13 @@ const sums = new Map<string, RowStructure[]>();
 const add = (tag: string, r: RowStructure | null) => { if (r) sums.set(tag, [...(sums.get(tag) ?? []), r]); };
 let cellW = 0;
 if (video) {
-  const file = video.startsWith('/') ? video : path.join(DATA, 'video', video);
   const cells: GridCell[] = [];
-  let k = 0;
-  for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) {
-    if (picks.includes(k)) {
-      const lm = await readLandmarks(img), r = lm ? rowStructure(img, lm) : null;
-      console.log(`driver     f${k}: ${rowStructureText(r)}`);
-      if (lm && process.argv.includes('--profile')) console.log(`  profile ${binnedProfile(img, lm).map((v) => v.toFixed(2)).join(' ')}`);
-      add('driver', r);
-      if (lm) cells.push({ label: `driver f${k}`, image: mouthCrop(img, lm) });
-    }
-    k++;
+  for await (const { k, img, lm } of driverPicks(video, picks)) {
+    const r = lm ? rowStructure(img, lm) : null;
+    console.log(`driver     f${k}: ${rowStructureText(r)}`);
+    if (lm && process.argv.includes('--profile')) console.log(`  profile ${binnedProfile(img, lm).map((v) => v.toFixed(2)).join(' ')}`);
+    add('driver', r);
+    if (lm) cells.push({ label: `driver f${k}`, image: mouthCrop(img, lm) });
   }
   rows.push(cells); labels.push('driver');
 }
@@ -56,9 +52,7 @@ const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root), cells: GridCell[] = [];
   for (const i of picks) {
-    const f = motion.frames[Math.min(motion.frames.length - 1, i)]!;
-    const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
-    const lm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]);
+    const { img, meshLm: lm } = renderedPick(r, motion.frames, i);
     const t = rowStructure(img, lm);
     console.log(`${tag.padEnd(10)} f${i}: ${rowStructureText(t)}`);
     if (process.argv.includes('--profile')) console.log(`  profile ${binnedProfile(img, lm).map((v) => v.toFixed(2)).join(' ')}`);

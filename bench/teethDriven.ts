@@ -11,7 +11,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { decodeVideoFrames } from '../src/io/media.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/eyes.ts';
 import { isTeethPixel, saturation } from '../src/motion/mouthDark.ts';
@@ -22,8 +21,10 @@ import { rendererOfRoot } from './mouthTiles.ts';
 import { renderedTeeth } from './teethFigures.ts';
 import { skinLuma } from './mouthInterior.ts';
 import { luma, dist, median, readLandmarks, type Lm } from './readBack.ts';
+import { driverPicks, renderedPick } from './pickedFrames.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = opt('--photo', 'lp_s5.jpg'), video = opt('--video', ''), motionPath = opt('--motion', '');
 const picks = opt('--frames', '130').split(',').map(Number);
@@ -70,17 +71,12 @@ const rows: GridCell[][] = [], labels: string[] = [];
 const sums = new Map<string, number[][]>();
 const add = (tag: string, r: TeethRead) => sums.set(tag, [...(sums.get(tag) ?? []), [r.share, r.outer, r.lineE]]);
 if (video) {
-  const file = video.startsWith('/') ? video : path.join(DATA, 'video', video);
   const cells: GridCell[] = [];
-  let k = 0;
-  for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) {
-    if (picks.includes(k)) {
-      const lm = await readLandmarks(img), r = lm ? teethRead(img, lm) : null;
-      console.log(`driver     f${k}: ${r?.text ?? 'shut / no face'}`);
-      if (r) add('driver', r);
-      if (lm) cells.push({ label: `f${k} teeth ${r ? r.share.toFixed(3) : '-'}`, image: crop(img, lm) });
-    }
-    k++;
+  for await (const { k, img, lm } of driverPicks(video, picks)) {
+    const r = lm ? teethRead(img, lm) : null;
+    console.log(`driver     f${k}: ${r?.text ?? 'shut / no face'}`);
+    if (r) add('driver', r);
+    if (lm) cells.push({ label: `f${k} teeth ${r ? r.share.toFixed(3) : '-'}`, image: crop(img, lm) });
   }
   rows.push(cells); labels.push('driver');
 }
@@ -88,11 +84,10 @@ const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root), cells: GridCell[] = [];
   for (const i of picks) {
-    const f = motion.frames[Math.min(motion.frames.length - 1, i)]!;
-    const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
+    const { f, img, meshLm } = renderedPick(r, motion.frames, i);
     const lm = await readLandmarks(img), t = lm ? teethRead(img, lm) : null;
     // (the same figures inside the rendered mesh's own inner lips: a read-back misreads a thin opening)
-    const meshLm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]), tm = teethRead(img, meshLm);
+    const tm = teethRead(img, meshLm);
     if (tm) add(`${tag}-mesh`, tm);
     const w = f.w as Record<string, number>, f2 = (v: number | undefined) => (v ?? 0).toFixed(2);
     console.log(`${tag.padEnd(10)} f${i}: ${t?.text ?? 'shut / no face'} | mesh ${tm?.text ?? 'shut'} | jaw ${f2(w.jawOpen)} smile ${f2(((w.mouthSmileLeft ?? 0) + (w.mouthSmileRight ?? 0)) / 2)} dark ${f2(f.mouthDark)} driverTeeth ${w.driverTeeth?.toFixed(2) ?? "-"}`);
