@@ -77,18 +77,40 @@ test('keepPhotoSmile: a start read as smiling over an unsmiling photo is the pho
 });
 
 test('driverSmileFloor: the driver\'s own smile whenever its start reads no more than the photo\'s; never negative', () => {
-  for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(driverSmileFloor(now!, start!, photo!), now);
-  assert.ok(Math.abs(driverSmileFloor(0.8, 0.8, 0.61) - 0.61) < 1e-12, 'at its start, over a photo smiling a little less: the photo\'s own .61');
-  assert.ok(Math.abs(driverSmileFloor(0.6, 0.92, 0.61) - 0.6) < 1e-12, 'relaxed past SMILE_DEPARTURE: the driver\'s own');
-  assert.equal(driverSmileFloor(0.02, 0.3, 0), 0);
-  // a driver starting on a grin over an unsmiling photo (lp_s12 <- lp_d14): a grin, kept less the readings' disagreement
-  assert.ok(Math.abs(driverSmileFloor(0.92, 0.92, 0) - (0.92 - SMILE_DEPARTURE)) < 1e-12, 'a grinning start keeps all but SMILE_DEPARTURE');
+  for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(driverSmileFloor(now!, start!, photo!, 0), now);
+  assert.ok(Math.abs(driverSmileFloor(0.8, 0.8, 0.61, 0) - 0.61) < 1e-12, 'at a one-sided start, over a photo smiling a little less: the photo\'s own .61');
+  assert.ok(Math.abs(driverSmileFloor(0.6, 0.92, 0.61, 0) - 0.6) < 1e-12, 'relaxed past SMILE_DEPARTURE: the driver\'s own');
+  assert.equal(driverSmileFloor(0.02, 0.3, 0, 0), 0);
+  // a driver starting on a one-sided grin over an unsmiling photo: kept less the readings' disagreement, at most SMILE_DEPARTURE
+  assert.ok(Math.abs(driverSmileFloor(0.92, 0.92, 0, 0) - (0.92 - SMILE_DEPARTURE)) < 1e-12, 'a one-sided grinning start keeps all but SMILE_DEPARTURE');
   let last = -1;
   for (let now = 0; now <= 1; now += 0.01) {
-    const f = driverSmileFloor(now, 0.92, 0);
+    const f = driverSmileFloor(now, 0.92, 0, 0);
     assert.ok(f >= last - 1e-12, `never less smile as the driver's rises (${now.toFixed(2)}: ${f})`);
     last = f;
   }
+});
+
+test('driverSmileFloor: a two-sided start is the driver\'s smile, kept; only the side\'s lead over the other is taken', () => {
+  // lp_s12 <- lp_d14: an even grin .92/.92 over an unsmiling photo is a grin, whole
+  assert.equal(driverSmileFloor(0.92, 0.92, 0, 0.92), 0.92);
+  // Katie's .41/.26 start on a photo fitted .15: the left keeps the .26 both sides hold, the right all of its own
+  assert.ok(Math.abs(driverSmileFloor(0.41, 0.41, 0.15, 0.26) - 0.26) < 1e-12, 'the left loses only its .15 lead over the right');
+  assert.equal(driverSmileFloor(0.26, 0.26, 0.15, 0.41), 0.26, 'the right, the lower side, is all two-sided');
+  assert.ok(Math.abs(driverSmileFloor(0.41, 0.41, 0.15, 0.26) - driverSmileFloor(0.41, 0.41, 0.15, 0)) > 0.1, 'more kept than from a one-sided start');
+});
+
+test('keepPhotoSmile: Katie\'s two-sided start smiles on an unsmiling photo at her start; lp_d6\'s one-sided start does not', () => {
+  const plain = new Float64Array(CONTROL_COUNT);
+  const render = (startL: number, startR: number) => {
+    const w = { mouthSmileLeft: startL, mouthSmileRight: startR, [SMILE_AT_START[0]]: startL, [SMILE_AT_START[1]]: startR };
+    const wv = weightsToVector(w);
+    keepPhotoSmile(wv, plain, w);
+    return [wv[L]!, wv[R]!];
+  };
+  const [kl, kr] = render(0.41, 0.26);
+  assert.ok(Math.abs(kl - 0.26) < 1e-12 && Math.abs(kr - 0.26) < 1e-12, `Katie at her start: .26 a side (${kl}, ${kr})`);
+  assert.deepEqual(render(0.25, 0), [0, 0], 'lp_d6 at her start: the photo\'s flat mouth');
 });
 
 /** The mean face at 75 px per unit, both mouth corners raised by `lift` px (a smile on the live retarget's measures). */

@@ -13,6 +13,7 @@
 // The audio path marks every frame: its lip model's shape curves are, like its teacher's readings
 // (motion/restFace.ts), changes from a speaker's rest, so they go on the photo's own mouth.
 import { CONTROL_INDEX, type RigControl } from './controls.ts';
+import { lopsidedExcess } from './startLook.ts';
 
 /** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
 export const MOUTH_ON_PHOTO = 'mouthOnPhoto';
@@ -123,13 +124,15 @@ const SMILE_ROUND_LIMIT = 0.35;
 export const SMILE_DEPARTURE = 0.3;
 
 /**
- * The driver's own smile as a floor under the photo's relative one: its excess at its first frame over the photo's own
- * taken away, fully at its start and fading out as the driver's smile departs from its start by SMILE_DEPARTURE. At
- * most SMILE_DEPARTURE is taken: a start grinning further over the photo is a grin, not two readings disagreeing
- * (lp_d14's .92 on the unsmiling lp_s12 keeps .62), and the floor never falls as the driver's smile rises toward its start.
+ * The driver's own smile as a floor under the photo's relative one: its one-sided excess at its first frame over the
+ * photo's own (startLook.ts lopsidedExcess; `otherStart` the other side's start) taken away, fully at its start and
+ * fading out as the driver's smile departs from its start by SMILE_DEPARTURE. A two-sided start is the driver's smile and
+ * stays (Katie's .41/.26 keeps .26 a side; lp_d14's .92/.92 grin on the unsmiling lp_s12 keeps all of it, start27 kept
+ * .62). At most SMILE_DEPARTURE is taken, and the floor never falls as the driver's smile rises toward its start.
  */
-export function driverSmileFloor(now: number, start: number, photo: number): number {
-  const excess = Math.min(SMILE_DEPARTURE, Math.max(0, start - photo));
+export function driverSmileFloor(now: number, start: number, photo: number, otherStart: number): number {
+  // only a one-sided start is the readings disagreeing; the part both sides hold is a smile (startLook.ts)
+  const excess = Math.min(SMILE_DEPARTURE, lopsidedExcess(start, otherStart, photo));
   const departed = Math.min(1, Math.abs(now - start) / SMILE_DEPARTURE);
   return Math.max(0, now - excess * (1 - departed));
 }
@@ -154,6 +157,7 @@ export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>
   SMILES.forEach((k, side) => {
     const start = w[SMILE_AT_START[side]!]!, own = photoWeights[k]!;
     const fromStart = own + wv[k]! - start;
-    wv[k] = Math.max(driverSmileFloor(wv[k]!, start, own), keep * Math.min(1, fromStart));
+    const otherStart = w[SMILE_AT_START[1 - side]!]!;
+    wv[k] = Math.max(driverSmileFloor(wv[k]!, start, own, otherStart), keep * Math.min(1, fromStart));
   });
 }
