@@ -3,7 +3,7 @@
 // (face mesh on the result, in IOD, as the outside review's read.ts measures them). The mouth and eye
 // boxes of before and after are the same (the before frame's rendered landmarks), so widths compare.
 // "before" = another checkout's motion, avatar and renderer (--before-root, e.g. a git archive of main).
-// Cached 10 fps tracks (bench/driverTracks.ts). Never asserts.
+// Cached 10 fps tracks (bench/driverTracks.ts; --fps 25 for output frame numbers). Never asserts.
 //   node --import tsx bench/smilePeaks.ts WDA_KatieHill_000.mp4 lp_s2.jpg 11,22,27 out.png --before-root DIR
 import path from 'node:path';
 import { rename, writeFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const opt = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [video = 'WDA_KatieHill_000.mp4', photo = 'lp_s2.jpg', at = '11,22,27', out = '/tmp/smile-peaks.png'] = process.argv.slice(2).filter((a, k, all) => !a.startsWith('--') && !all[k - 1]?.startsWith('--'));
 const beforeRoot = path.resolve(opt('--before-root') ?? '.');
-const FPS = 10;
+const FPS = Number(opt('--fps') ?? 10); // the critic's frame numbers are 25 fps output frames: --fps 25
 const picked = at.split(',').map(Number);
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const size = portrait.image.width;

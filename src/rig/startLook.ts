@@ -9,6 +9,8 @@
 // splits in two: the part both sides hold (min of left and right) is the driver's smile, kept; the part one side holds
 // over the other is the face's lopsidedness, the readings' disagreement that the drop takes away. No threshold is
 // fitted: lp_d6 (.25/.00) is all one-sided, lp_d14's grin (.92/.92) all two-sided, Katie (.41/.26) keeps .26 a side.
+// And a lopsided rest is the whole mouth's shape: the mouth has left it once either corner moves from its start
+// (lp_d6's grimace f44-46, smile .35/.40 from .25/.00: the right corner's move had her left dropped to .18).
 
 /** The part of a side's start smile that both sides hold: the driver's smile, never taken away (never negative). */
 export function twoSidedStart(left: number, right: number): number {
@@ -27,4 +29,12 @@ export function startLook(left: number, right: number): number {
  */
 export function lopsidedExcess(start: number, otherStart: number, photo: number): number {
   return Math.max(0, start - Math.max(photo, twoSidedStart(start, otherStart)));
+}
+
+/** One side's smile now and on the driver's first frame. */
+export interface SideSmile { now: number; start: number }
+
+/** How far the mouth has moved from its start look: the larger of the two corners' moves (smile weight). */
+export function mouthDeparture(a: SideSmile, b: SideSmile): number {
+  return Math.max(Math.abs(a.now - a.start), Math.abs(b.now - b.start));
 }
