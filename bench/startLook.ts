@@ -7,14 +7,15 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
-import { startLook } from '../src/rig/startLook.ts';
+import { startLook, cornersUp } from '../src/rig/startLook.ts';
+import { startCornerLift } from '../src/motion/startCorners.ts';
 import { photoFit } from './mouthBase.ts';
 
 const CACHE = path.join(process.env.REAL3D_CACHE ?? '/tmp/real3d-cache', 'mouthbox');
 const f2 = (v: number | undefined) => (v ?? 0).toFixed(2);
 const pair = (w: Record<string, number>, base: string) => `${f2(w[`${base}Left`])}/${f2(w[`${base}Right`])}`;
 
-console.log('clip | start smile L/R | photo smile L/R | cheekSquint L/R | eyeSquint L/R | dimple L/R | stretch L/R | jaw | teeth | smile p10/p50/p90 (L;R) | two-sided share');
+console.log('clip | start smile L/R | corner lift L/R (f0) | start corner lift (median 5) | smile? | photo fit smile L/R (bench photoFit, not the avatar\'s) | cheekSquint L/R | eyeSquint L/R | dimple L/R | stretch L/R | jaw | teeth | smile p10/p50/p90 (L;R) | two-sided share');
 for (const clip of process.argv.slice(2)) {
   const stored = JSON.parse(await readFile(path.join(CACHE, `${clip}-5s-track.json`), 'utf8')) as any[];
   const raw = stored.map((r) => r && { ...r, lm: Float32Array.from(r.lm) }) as (RawFaceFrame | null)[];
@@ -27,6 +28,7 @@ for (const clip of process.argv.slice(2)) {
     return f2(s[Math.min(s.length - 1, Math.floor(p * s.length))]);
   };
   const look = startLook(w.mouthSmileLeft ?? 0, w.mouthSmileRight ?? 0);
-  console.log([clip, pair(w, 'mouthSmile'), pair(photo, 'mouthSmile'), pair(w, 'cheekSquint'), pair(w, 'eyeSquint'), pair(w, 'mouthDimple'), pair(w, 'mouthStretch'),
+  const m0 = raw[first]!.m, lift = startCornerLift(raw.filter((r): r is RawFaceFrame => !!r).map((r) => r.m));
+  console.log([clip, pair(w, 'mouthSmile'), `${m0.cornerLiftLeft.toFixed(3)}/${m0.cornerLiftRight.toFixed(3)}`, lift.toFixed(3), cornersUp(lift) ? 'up' : 'not up', pair(photo, 'mouthSmile'), pair(w, 'cheekSquint'), pair(w, 'eyeSquint'), pair(w, 'mouthDimple'), pair(w, 'mouthStretch'),
     f2(w.jawOpen), f2(w.driverTeeth), `${q('Left', 0.1)}/${q('Left', 0.5)}/${q('Left', 0.9)}; ${q('Right', 0.1)}/${q('Right', 0.5)}/${q('Right', 0.9)}`, f2(look)].join(' | '));
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keepPhotoSmile, driverSmileFloor, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM, SMILE_DEPARTURE } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
-import { mouthDeparture } from '../src/rig/startLook.ts';
+import { mouthDeparture, START_CORNER_LIFT } from '../src/rig/startLook.ts';
 import { LiveRetarget, REST_FRAMES } from '../src/live/retarget.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 
@@ -77,8 +77,8 @@ test('keepPhotoSmile: a start read as smiling over an unsmiling photo is the pho
   assert.ok(at(0.85) > 0 + 0.85 - 0.25, 'more than the relative smile alone');
 });
 
-/** driverSmileFloor with the other side still at its start (`otherStart`) */
-const floor = (now: number, start: number, photo: number, otherStart: number) => driverSmileFloor({ now, start }, { now: otherStart, start: otherStart }, photo);
+/** driverSmileFloor with the other side still at its start (`otherStart`), from a start whose corners are up unless `smiling` is false */
+const floor = (now: number, start: number, photo: number, otherStart: number, smiling = true) => driverSmileFloor({ now, start }, { now: otherStart, start: otherStart }, photo, smiling);
 
 test('driverSmileFloor: the driver\'s own smile whenever its start reads no more than the photo\'s; never negative', () => {
   for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(floor(now!, start!, photo!, 0), now);
@@ -102,29 +102,37 @@ test('driverSmileFloor: a two-sided start is the driver\'s smile, kept; only the
   assert.ok(Math.abs(floor(0.41, 0.41, 0.15, 0.26) - 0.26) < 1e-12, 'the left loses only its .15 lead over the right');
   assert.equal(floor(0.26, 0.26, 0.15, 0.41), 0.26, 'the right, the lower side, is all two-sided');
   assert.ok(floor(0.41, 0.41, 0.15, 0.26) - floor(0.41, 0.41, 0.15, 0) > 0.1, 'more kept than from a one-sided start');
+  // lp_d11: an even .35/.44 reading on a start whose corners are not up (a child's pout) is no smile: all of it goes
+  assert.ok(Math.abs(floor(0.35, 0.35, 0, 0.44, false) - 0.05) < 1e-12, 'start27\'s drop, whole');
+  assert.ok(Math.abs(floor(0.44, 0.44, 0, 0.35, false) - 0.14) < 1e-12, 'at most SMILE_DEPARTURE taken');
 });
 
 test('driverSmileFloor: the lopsided rest is dropped only while the whole mouth stays near its start', () => {
   // lp_d6 f45: smile .35/.39 from a start .25/.00 on an unsmiling photo: her right corner has left the start look
   const left = { now: 0.35, start: 0.25 };
-  assert.equal(driverSmileFloor(left, { now: 0.39, start: 0 }, 0), 0.35, 'the other corner moved .39: the mouth is off its start, her smile whole');
-  assert.ok(Math.abs(driverSmileFloor(left, { now: 0, start: 0 }, 0) - (0.35 - 0.25 * (2 / 3))) < 1e-12, 'the other corner at rest: the start27 fade by her own move');
-  const halfway = driverSmileFloor(left, { now: SMILE_DEPARTURE / 2, start: 0 }, 0);
+  assert.equal(driverSmileFloor(left, { now: 0.39, start: 0 }, 0, false), 0.35, 'the other corner moved .39: the mouth is off its start, her smile whole');
+  assert.ok(Math.abs(driverSmileFloor(left, { now: 0, start: 0 }, 0, false) - (0.35 - 0.25 * (2 / 3))) < 1e-12, 'the other corner at rest: the start27 fade by her own move');
+  const halfway = driverSmileFloor(left, { now: SMILE_DEPARTURE / 2, start: 0 }, 0, false);
   assert.ok(Math.abs(halfway - (0.35 - 0.25 / 2)) < 1e-12, `the other corner half departed: half the lead taken (${halfway})`);
   assert.ok(mouthDeparture(left, { now: 0.39, start: 0 }) === 0.39, 'the larger corner move');
 });
 
-test('keepPhotoSmile: Katie\'s two-sided start smiles on an unsmiling photo at her start; lp_d6\'s one-sided start does not', () => {
+test('keepPhotoSmile: Katie\'s smiling start smiles on an unsmiling photo at her start; lp_d6\'s lopsided and lp_d11\'s flat starts do not', () => {
   const plain = new Float64Array(CONTROL_COUNT);
-  const render = (startL: number, startR: number) => {
-    const w = { mouthSmileLeft: startL, mouthSmileRight: startR, [SMILE_AT_START[0]]: startL, [SMILE_AT_START[1]]: startR };
+  const render = (startL: number, startR: number, lift?: number) => {
+    const w: Record<string, number> = { mouthSmileLeft: startL, mouthSmileRight: startR, [SMILE_AT_START[0]]: startL, [SMILE_AT_START[1]]: startR };
+    if (lift !== undefined) w[START_CORNER_LIFT] = lift;
     const wv = weightsToVector(w);
     keepPhotoSmile(wv, plain, w);
     return [wv[L]!, wv[R]!];
   };
-  const [kl, kr] = render(0.41, 0.26);
-  assert.ok(Math.abs(kl - 0.26) < 1e-12 && Math.abs(kr - 0.26) < 1e-12, `Katie at her start: .26 a side (${kl}, ${kr})`);
-  assert.deepEqual(render(0.25, 0), [0, 0], 'lp_d6 at her start: the photo\'s flat mouth');
+  const [kl, kr] = render(0.41, 0.26, 0.032);
+  assert.ok(Math.abs(kl - 0.26) < 1e-12 && Math.abs(kr - 0.26) < 1e-12, `Katie at her start, corners up: .26 a side (${kl}, ${kr})`);
+  assert.deepEqual(render(0.25, 0, -0.021), [0, 0], 'lp_d6 at her start: the photo\'s flat mouth');
+  assert.deepEqual(render(0.25, 0, 0.03), [0, 0], 'a lopsided start with its corners up: still the photo\'s flat mouth');
+  const [cl, cr] = render(0.35, 0.44, -0.026);
+  assert.ok(Math.abs(cl - 0.05) < 1e-12 && Math.abs(cr - 0.14) < 1e-12, `lp_d11's even reading on a flat start: start27's drop (${cl}, ${cr})`);
+  assert.deepEqual(render(0.41, 0.26), render(0.41, 0.26, -0.01), 'a motion without the start\'s corner lift (live, older files): start27\'s drop');
 });
 
 /** The mean face at 75 px per unit, both mouth corners raised by `lift` px (a smile on the live retarget's measures). */

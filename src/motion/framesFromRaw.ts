@@ -15,6 +15,7 @@ import { MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../rig/mouthBase.ts'
 import { isRelativeMouth } from './mouthChange.ts';
 import { REST_LIP_GAP, JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
+import { markStartCorners } from './startCorners.ts';
 import { eyeGazes } from './measures.ts';
 import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps, LOWER_LIP_DROP } from './mouthAfterSmoothing.ts';
 
@@ -324,5 +325,6 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
+  markStartCorners(frames, good.map((r) => r.m));
   return { frames, stats: { frames: n, missing, interpolated } };
 }

@@ -5,12 +5,24 @@
 // smile her photo does not show. But Katie starts on a real smile (.41/.26), and taking it away narrowed her broad
 // smiles near that level on other photos (st_art_1 f63/f132/f167: -.10 IOD).
 //
-// The rule: a smile is two-sided (both corners rise together), a resting face's asymmetry is not. So each side's start
-// splits in two: the part both sides hold (min of left and right) is the driver's smile, kept; the part one side holds
-// over the other is the face's lopsidedness, the readings' disagreement that the drop takes away. No threshold is
-// fitted: lp_d6 (.25/.00) is all one-sided, lp_d14's grin (.92/.92) all two-sided, Katie (.41/.26) keeps .26 a side.
+// The rule, from what the start looks like (bench/startLook.ts, the 7 drivers' first frames): a smile turns both mouth
+// corners up past the lips' middle and lifts both sides together; a resting mouth's corners sit level or below, and
+// its asymmetry is one-sided. So a start whose corners are up (START_CORNER_LIFT > 0: Katie +.032, lp_d14 +.069,
+// mt_sun +.030, lp_d10 +.026) splits in two: the part both sides hold (min of left and right) is the driver's smile,
+// kept; one side's lead over the other is the face's lopsidedness, the readings' disagreement that the drop takes away.
+// A start whose corners are not up (lp_d6 -.021, lp_d0 -.005; lp_d11 -.026, a child's pout the track reads as smile
+// .35/.44) is no smile at all: all of its reading over the photo's goes, as start27 did. No threshold is fitted: the sign of the lift, and min / lead.
 // And a lopsided rest is the whole mouth's shape: the mouth has left it once either corner moves from its start
 // (lp_d6's grimace f44-46, smile .35/.40 from .25/.00: the right corner's move had her left dropped to .18).
+
+/**
+ * A motion frame `w` entry (not a rig control): the driver's start lower mouth corner over its lips' middle (IOD,
+ * motion/startCorners.ts). Absent (live webcam, motions written before it): read as not up, start27's drop.
+ */
+export const START_CORNER_LIFT = 'startCornerLift';
+
+/** Whether a start with this corner lift looks like a smile: both corners up past the lips' middle. */
+export const cornersUp = (lift: number | undefined) => lift !== undefined && lift > 0;
 
 /** The part of a side's start smile that both sides hold: the driver's smile, never taken away (never negative). */
 export function twoSidedStart(left: number, right: number): number {
@@ -24,11 +36,12 @@ export function startLook(left: number, right: number): number {
 }
 
 /**
- * The start smile a side may lose as the photo's mouth (the drop's reference): what it reads over the larger of the
- * photo's own smile and the two-sided part of the start, so only a one-sided start over the photo counts.
+ * The start smile a side may lose as the photo's mouth (the drop's reference): what it reads over the photo's own smile
+ * and, when the start's corners are up (`smiling`), over the two-sided part of the start, so only a smiling start's
+ * one-sided lead counts; a start that does not look like a smile loses all of it over the photo's.
  */
-export function lopsidedExcess(start: number, otherStart: number, photo: number): number {
-  return Math.max(0, start - Math.max(photo, twoSidedStart(start, otherStart)));
+export function lopsidedExcess(start: number, otherStart: number, photo: number, smiling: boolean): number {
+  return Math.max(0, start - Math.max(photo, smiling ? twoSidedStart(start, otherStart) : 0));
 }
 
 /** One side's smile now and on the driver's first frame. */
