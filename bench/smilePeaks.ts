@@ -17,8 +17,9 @@ import type { Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [video = 'WDA_KatieHill_000.mp4', photo = 'lp_s2.jpg', at = '11,22,27', out = '/tmp/smile-peaks.png'] = process.argv.slice(2).filter((a, k, all) => !a.startsWith('--') && !all[k - 1]?.startsWith('--'));
 const beforeRoot = path.resolve(opt('--before-root') ?? '.');
@@ -26,7 +27,7 @@ const FPS = Number(opt('--fps') ?? 10); // the critic's frame numbers are 25 fps
 const picked = at.split(',').map(Number);
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const size = portrait.image.width;
-const raw = await cachedTrack(video, FPS);
+const raw = await cachedTrack(path.join(DATA, 'video', video), FPS);
 const load = async (root: string) => ({
   frames: ((await import(path.join(root, 'src/motion/fromVideo.ts'))).motionFramesFromRaw as typeof motionFramesFromRaw)(raw, FPS, true).frames,
   renderer: (await import(path.join(root, 'src/render/renderer.ts'))).createRenderer((await import(path.join(root, 'src/avatar/build.ts'))).buildAvatar(portrait), { width: size, height: size }) as ReturnType<typeof createRenderer>,
