@@ -3,7 +3,7 @@
 // (face mesh on the result, in IOD, as the outside review's read.ts measures them). The mouth and eye
 // boxes of before and after are the same (the before frame's rendered landmarks), so widths compare.
 // "before" = another checkout's motion, avatar and renderer (--before-root, e.g. a git archive of main).
-// Cached 10 fps tracks (bench/driverTracks.ts). Never asserts.
+// Cached 10 fps tracks (bench/driverTracks.ts; --fps 25 for output frame numbers). Never asserts.
 //   node --import tsx bench/smilePeaks.ts WDA_KatieHill_000.mp4 lp_s2.jpg 11,22,27 out.png --before-root DIR
 import path from 'node:path';
 import { rename, writeFile } from 'node:fs/promises';
@@ -17,16 +17,17 @@ import type { Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [video = 'WDA_KatieHill_000.mp4', photo = 'lp_s2.jpg', at = '11,22,27', out = '/tmp/smile-peaks.png'] = process.argv.slice(2).filter((a, k, all) => !a.startsWith('--') && !all[k - 1]?.startsWith('--'));
 const beforeRoot = path.resolve(opt('--before-root') ?? '.');
-const FPS = 10;
+const FPS = Number(opt('--fps') ?? 10); // the critic's frame numbers are 25 fps output frames: --fps 25
 const picked = at.split(',').map(Number);
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const size = portrait.image.width;
-const raw = await cachedTrack(video, FPS);
+const raw = await cachedTrack(path.join(DATA, 'video', video), FPS);
 const load = async (root: string) => ({
   frames: ((await import(path.join(root, 'src/motion/fromVideo.ts'))).motionFramesFromRaw as typeof motionFramesFromRaw)(raw, FPS, true).frames,
   renderer: (await import(path.join(root, 'src/render/renderer.ts'))).createRenderer((await import(path.join(root, 'src/avatar/build.ts'))).buildAvatar(portrait), { width: size, height: size }) as ReturnType<typeof createRenderer>,

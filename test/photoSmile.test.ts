@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keepPhotoSmile, driverSmileFloor, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM, SMILE_DEPARTURE } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
+import { mouthDeparture, START_CORNER_LIFT } from '../src/rig/startLook.ts';
 import { LiveRetarget, REST_FRAMES } from '../src/live/retarget.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 
@@ -76,19 +77,62 @@ test('keepPhotoSmile: a start read as smiling over an unsmiling photo is the pho
   assert.ok(at(0.85) > 0 + 0.85 - 0.25, 'more than the relative smile alone');
 });
 
+/** driverSmileFloor with the other side still at its start (`otherStart`), from a start whose corners are up unless `smiling` is false */
+const floor = (now: number, start: number, photo: number, otherStart: number, smiling = true) => driverSmileFloor({ now, start }, { now: otherStart, start: otherStart }, photo, smiling);
+
 test('driverSmileFloor: the driver\'s own smile whenever its start reads no more than the photo\'s; never negative', () => {
-  for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(driverSmileFloor(now!, start!, photo!), now);
-  assert.ok(Math.abs(driverSmileFloor(0.8, 0.8, 0.61) - 0.61) < 1e-12, 'at its start, over a photo smiling a little less: the photo\'s own .61');
-  assert.ok(Math.abs(driverSmileFloor(0.6, 0.92, 0.61) - 0.6) < 1e-12, 'relaxed past SMILE_DEPARTURE: the driver\'s own');
-  assert.equal(driverSmileFloor(0.02, 0.3, 0), 0);
-  // a driver starting on a grin over an unsmiling photo (lp_s12 <- lp_d14): a grin, kept less the readings' disagreement
-  assert.ok(Math.abs(driverSmileFloor(0.92, 0.92, 0) - (0.92 - SMILE_DEPARTURE)) < 1e-12, 'a grinning start keeps all but SMILE_DEPARTURE');
+  for (const [now, start, photo] of [[0.3, 0.1, 0.4], [0.05, 0.2, 0.2], [0.9, 0, 0]]) assert.equal(floor(now!, start!, photo!, 0), now);
+  assert.ok(Math.abs(floor(0.8, 0.8, 0.61, 0) - 0.61) < 1e-12, 'at a one-sided start, over a photo smiling a little less: the photo\'s own .61');
+  assert.ok(Math.abs(floor(0.6, 0.92, 0.61, 0) - 0.6) < 1e-12, 'relaxed past SMILE_DEPARTURE: the driver\'s own');
+  assert.equal(floor(0.02, 0.3, 0, 0), 0);
+  // a driver starting on a one-sided grin over an unsmiling photo: kept less the readings' disagreement, at most SMILE_DEPARTURE
+  assert.ok(Math.abs(floor(0.92, 0.92, 0, 0) - (0.92 - SMILE_DEPARTURE)) < 1e-12, 'a one-sided grinning start keeps all but SMILE_DEPARTURE');
   let last = -1;
   for (let now = 0; now <= 1; now += 0.01) {
-    const f = driverSmileFloor(now, 0.92, 0);
+    const f = floor(now, 0.92, 0, 0);
     assert.ok(f >= last - 1e-12, `never less smile as the driver's rises (${now.toFixed(2)}: ${f})`);
     last = f;
   }
+});
+
+test('driverSmileFloor: a two-sided start is the driver\'s smile, kept; only the side\'s lead over the other is taken', () => {
+  // lp_s12 <- lp_d14: an even grin .92/.92 over an unsmiling photo is a grin, whole
+  assert.equal(floor(0.92, 0.92, 0, 0.92), 0.92);
+  // Katie's .41/.26 start on a photo fitted .15: the left keeps the .26 both sides hold, the right all of its own
+  assert.ok(Math.abs(floor(0.41, 0.41, 0.15, 0.26) - 0.26) < 1e-12, 'the left loses only its .15 lead over the right');
+  assert.equal(floor(0.26, 0.26, 0.15, 0.41), 0.26, 'the right, the lower side, is all two-sided');
+  assert.ok(floor(0.41, 0.41, 0.15, 0.26) - floor(0.41, 0.41, 0.15, 0) > 0.1, 'more kept than from a one-sided start');
+  // lp_d11: an even .35/.44 reading on a start whose corners are not up (a child's pout) is no smile: all of it goes
+  assert.ok(Math.abs(floor(0.35, 0.35, 0, 0.44, false) - 0.05) < 1e-12, 'start27\'s drop, whole');
+  assert.ok(Math.abs(floor(0.44, 0.44, 0, 0.35, false) - 0.14) < 1e-12, 'at most SMILE_DEPARTURE taken');
+});
+
+test('driverSmileFloor: the lopsided rest is dropped only while the whole mouth stays near its start', () => {
+  // lp_d6 f45: smile .35/.39 from a start .25/.00 on an unsmiling photo: her right corner has left the start look
+  const left = { now: 0.35, start: 0.25 };
+  assert.equal(driverSmileFloor(left, { now: 0.39, start: 0 }, 0, false), 0.35, 'the other corner moved .39: the mouth is off its start, her smile whole');
+  assert.ok(Math.abs(driverSmileFloor(left, { now: 0, start: 0 }, 0, false) - (0.35 - 0.25 * (2 / 3))) < 1e-12, 'the other corner at rest: the start27 fade by her own move');
+  const halfway = driverSmileFloor(left, { now: SMILE_DEPARTURE / 2, start: 0 }, 0, false);
+  assert.ok(Math.abs(halfway - (0.35 - 0.25 / 2)) < 1e-12, `the other corner half departed: half the lead taken (${halfway})`);
+  assert.ok(mouthDeparture(left, { now: 0.39, start: 0 }) === 0.39, 'the larger corner move');
+});
+
+test('keepPhotoSmile: Katie\'s smiling start smiles on an unsmiling photo at her start; lp_d6\'s lopsided and lp_d11\'s flat starts do not', () => {
+  const plain = new Float64Array(CONTROL_COUNT);
+  const render = (startL: number, startR: number, lift?: number) => {
+    const w: Record<string, number> = { mouthSmileLeft: startL, mouthSmileRight: startR, [SMILE_AT_START[0]]: startL, [SMILE_AT_START[1]]: startR };
+    if (lift !== undefined) w[START_CORNER_LIFT] = lift;
+    const wv = weightsToVector(w);
+    keepPhotoSmile(wv, plain, w);
+    return [wv[L]!, wv[R]!];
+  };
+  const [kl, kr] = render(0.41, 0.26, 0.032);
+  assert.ok(Math.abs(kl - 0.26) < 1e-12 && Math.abs(kr - 0.26) < 1e-12, `Katie at her start, corners up: .26 a side (${kl}, ${kr})`);
+  assert.deepEqual(render(0.25, 0, -0.021), [0, 0], 'lp_d6 at her start: the photo\'s flat mouth');
+  assert.deepEqual(render(0.25, 0, 0.03), [0, 0], 'a lopsided start with its corners up: still the photo\'s flat mouth');
+  const [cl, cr] = render(0.35, 0.44, -0.026);
+  assert.ok(Math.abs(cl - 0.05) < 1e-12 && Math.abs(cr - 0.14) < 1e-12, `lp_d11's even reading on a flat start: start27's drop (${cl}, ${cr})`);
+  assert.deepEqual(render(0.41, 0.26), render(0.41, 0.26, -0.01), 'a motion without the start\'s corner lift (live, older files): start27\'s drop');
 });
 
 /** The mean face at 75 px per unit, both mouth corners raised by `lift` px (a smile on the live retarget's measures). */

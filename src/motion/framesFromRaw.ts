@@ -28,6 +28,7 @@ export { usableFrames } from './usableFrames.ts';
 export { vergenceOf } from './measuredChannels.ts';
 export { lowerLipWithinGap } from './rigChannelsMerge.ts';
 export { gazeSeen, GAZE_HIDDEN_FROM } from './gazeHeld.ts';
+import { markStartCorners } from './startCorners.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -103,5 +104,6 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
+  markStartCorners(frames, good.map((r) => r.m));
   return { frames, stats: { frames: n, missing, interpolated } };
 }

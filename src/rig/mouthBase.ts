@@ -13,6 +13,7 @@
 // The audio path marks every frame: its lip model's shape curves are, like its teacher's readings
 // (motion/restFace.ts), changes from a speaker's rest, so they go on the photo's own mouth.
 import { CONTROL_INDEX, type RigControl } from './controls.ts';
+import { cornersUp, lopsidedExcess, mouthDeparture, START_CORNER_LIFT, type SideSmile } from './startLook.ts';
 
 /** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
 export const MOUTH_ON_PHOTO = 'mouthOnPhoto';
@@ -123,15 +124,17 @@ const SMILE_ROUND_LIMIT = 0.35;
 export const SMILE_DEPARTURE = 0.3;
 
 /**
- * The driver's own smile as a floor under the photo's relative one: its excess at its first frame over the photo's own
- * taken away, fully at its start and fading out as the driver's smile departs from its start by SMILE_DEPARTURE. At
- * most SMILE_DEPARTURE is taken: a start grinning further over the photo is a grin, not two readings disagreeing
- * (lp_d14's .92 on the unsmiling lp_s12 keeps .62), and the floor never falls as the driver's smile rises toward its start.
+ * The driver's own smile (`side.now`) as a floor under the photo's relative one: its excess at its first frame over the
+ * photo's own taken away, fully at its start and fading out as the mouth departs from its start look (either corner,
+ * mouthDeparture) by SMILE_DEPARTURE. When the start's corners are up (`smiling`, startLook.ts), only its one-sided lead
+ * over the `other` side's start counts: the two-sided part is the driver's smile and stays (Katie's .41/.26 keeps .26 a
+ * side; lp_d14's .92/.92 grin on the unsmiling lp_s12 keeps all of it, start27 kept .62). At most SMILE_DEPARTURE is taken, and the floor never falls as the driver's smile
+ * rises toward its start.
  */
-export function driverSmileFloor(now: number, start: number, photo: number): number {
-  const excess = Math.min(SMILE_DEPARTURE, Math.max(0, start - photo));
-  const departed = Math.min(1, Math.abs(now - start) / SMILE_DEPARTURE);
-  return Math.max(0, now - excess * (1 - departed));
+export function driverSmileFloor(side: SideSmile, other: SideSmile, photo: number, smiling: boolean): number {
+  const excess = Math.min(SMILE_DEPARTURE, lopsidedExcess(side.start, other.start, photo, smiling));
+  const departed = Math.min(1, mouthDeparture(side, other) / SMILE_DEPARTURE);
+  return Math.max(0, side.now - excess * (1 - departed));
 }
 
 /**
@@ -143,7 +146,8 @@ export function driverSmileFloor(now: number, start: number, photo: number): num
  * a grin it starts on and relaxes from is the driver's to take away (lp_d14 starts at .91: keeping the photo's smile
  * whole cost its self-reenactment 0.7 dB). The driver's own smile is a floor once it departs from its start
  * (driverSmileFloor), so a driver smiling from its first frame still smiles (round 9's mouthFromStart lost those), while
- * a start read as smiling over a photo that does not is the photo's mouth (lp_d6's first frames: smile .25 on a photo
+ * a start read as smiling over a photo that does not, where it does not look like a smile or only on one side
+ * (startLook.ts), is the photo's mouth (lp_d6's first frames: smile .25 on a photo
  * fitted 0, -4.5 dB at f1). A tall opening holds only its share (SMILE_ROOM).
  */
 export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>, w: Record<string, number>): void {
@@ -151,9 +155,11 @@ export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>
   // the whole expression or already on the photo's mouth
   if (w[MOUTH_ON_PHOTO] === 1 || w[SMILE_AT_START[0]] === undefined) return;
   const keep = Math.max(0, 1 - (wv[PUCKER]! + 0.5 * wv[FUNNEL]!) / SMILE_ROUND_LIMIT) * (w[SMILE_ROOM] ?? 1);
+  const sides: SideSmile[] = SMILES.map((k, side) => ({ now: wv[k]!, start: w[SMILE_AT_START[side]!]! }));
+  const smiling = cornersUp(w[START_CORNER_LIFT]);
   SMILES.forEach((k, side) => {
-    const start = w[SMILE_AT_START[side]!]!, own = photoWeights[k]!;
-    const fromStart = own + wv[k]! - start;
-    wv[k] = Math.max(driverSmileFloor(wv[k]!, start, own), keep * Math.min(1, fromStart));
+    const { now, start } = sides[side]!, own = photoWeights[k]!;
+    const fromStart = own + now - start;
+    wv[k] = Math.max(driverSmileFloor(sides[side]!, sides[1 - side]!, own, smiling), keep * Math.min(1, fromStart));
   });
 }
