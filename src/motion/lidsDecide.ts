@@ -24,18 +24,22 @@ export function wideWithinOpening(share: number): number {
   return Math.min(1, Math.max(0, (share - 1) / WIDE_READ_SPAN));
 }
 
-/** A side's [eyeWide, eyeSquint] given the eye's opening as a share of its rest opening; `capped`: eyeWide within wideWithinOpening. */
-export function lidsDecide(wide: number, squint: number, share: number, capped = true): [number, number] {
+/**
+ * A side's [eyeWide, eyeSquint] given the eye's opening as a share of its rest opening; with `opened`,
+ * eyeWide within wideWithinOpening(opened): the more open eye's share, since a stare is two-eyed and the
+ * face mesh under-reads one eye's (lp_d10 f9-f11: 1.12 / 1.00 of rest, the fit's eyeWide .7 / .6 on both).
+ */
+export function lidsDecide(wide: number, squint: number, share: number, opened?: number): [number, number] {
   const narrowed = share >= 1 ? 0 : Math.min(1, (1 - share) / NARROW_FULL);
   const w = wide * (1 - narrowed);
-  return [capped ? Math.min(w, wideWithinOpening(share)) : w, Math.max(0, squint - w)];
+  return [opened === undefined ? w : Math.min(w, wideWithinOpening(opened)), Math.max(0, squint - w)];
 }
 
-/** In place over the frames `have`: each side's eyeWide and eyeSquint by lidsDecide at that eye's opening share (`capped` as there). */
+/** In place over the frames `have`: each side's eyeWide and eyeSquint by lidsDecide at that eye's opening share (`capped`: eyeWide within the more open eye's). */
 export function lidsDecideAll(out: Map<RigControl, Float64Array>, shares: [Float64Array, Float64Array], have: number[], capped = true): void {
   ([['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const).forEach(([wide, squint], side) => {
     const w = out.get(wide), s = out.get(squint);
     if (!w || !s) return;
-    for (const i of have) [w[i], s[i]] = lidsDecide(w[i]!, s[i]!, shares[side]![i]!, capped);
+    for (const i of have) [w[i], s[i]] = lidsDecide(w[i]!, s[i]!, shares[side]![i]!, capped ? Math.max(shares[0][i]!, shares[1][i]!) : undefined);
   });
 }
