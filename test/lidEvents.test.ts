@@ -1,11 +1,13 @@
 // Lid events read over their frames (src/motion/lidEvents.ts, eyes28): a wink the face mesh pulls
 // toward a two-eye squint at its edges is held one-eyed, a held narrowing that the mesh reads shut and
-// slit on alternate frames keeps its slits, and real blinks stay as read. The shares are the driver
+// slit on alternate frames is kept frame by frame as read (eyes30: its one-frame blinks shut, its slits
+// slits), and real blinks stay as read. The shares are the driver
 // tracks' own readings (subject's left, right; share of rest): Katie f21-28, lp_d14 f110-131, lp_d11
 // f146-160, lp_d14's blink f12-18.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { heldSlitBlinks, lidEventsRead, winkHeldShares } from '../src/motion/lidEvents.ts';
+import { heldClosureFrames, heldClosuresAsRead, heldClosuresRead, lidEventsRead, winkHeldShares } from '../src/motion/lidEvents.ts';
+import { blinkPeaksKept } from '../src/motion/filters.ts';
 import { blinkFromOpening } from '../src/motion/restFace.ts';
 
 type Pair = [number, number];
@@ -43,31 +45,51 @@ test('the wink hold ends once the shut eye reads as open as the other (Katie f17
   assert.deepEqual(winkHeldShares(s)[5 + 4], [0.47, 0.47]);
 });
 
-test("lp_d14's held narrowing (f110-131): the frames read shut between two slits open to the slit; runs of shut frames stay shut", () => {
-  const shares = padded(D14_HELD);
+/** lp_d14 f160-f170: shut, with one-frame slits at f164, f166, f169 (the video alike: dark slits between shut frames). */
+const D14_FLUTTER: Pair[] = [[0.3, 0.2], [0.16, 0.19], [0.19, 0.15], [0.19, 0.25], [0.48, 0.47], [0.15, 0.21], [0.51, 0.46], [0.16, 0.19], [0.19, 0.26], [0.41, 0.47], [0.19, 0.19]];
+const weights = (shares: Pair[]) => [0, 1].map((e) => Float64Array.from(shares, (s) => blinkFromOpening(s[e as 0 | 1]))) as [Float64Array, Float64Array];
+
+test('only a closure held 0.4 s or longer is a held closure; a blink is not (lp_d14 f43: .16 of rest between open frames)', () => {
+  const valid = Array(12).fill(true);
+  assert.deepEqual(heldClosureFrames([0, 0, 0.6, 1, 0.6, 0, 0, 0, 0, 0, 0, 0], valid, 25), Array(12).fill(false));
+  const held = heldClosureFrames([0, ...Array(10).fill(0.8), 0], valid, 25);
+  assert.deepEqual(held, [false, ...Array(10).fill(true), false]);
+});
+
+test("lp_d14's held closure f160-170 after the smoothing's blink median: the one-frame blink at f165 shut, the slits at f164 / f166 / f169 slits (critic28: f164-166 a held slit)", () => {
+  const shares = padded(D14_FLUTTER);
   const valid = shares.map(() => true);
-  for (const e of [0, 1] as const) {
-    const blink = Float64Array.from(shares, (s) => blinkFromOpening(s[e]));
-    const out = heldSlitBlinks(blink, valid, 25);
-    // f120 between the slits f119 and f121 (weights .71-.73): no longer shut
-    assert.ok(out[5 + 10]! < 0.8, `eye ${e} f120: ${out[5 + 10]}`);
-    // f123-f129, seven frames read shut: shut
-    for (let f = 123; f <= 129; f++) assert.equal(out[5 + f - 110], 1, `eye ${e} f${f}`);
-    // nothing closes further than read
-    for (let i = 0; i < out.length; i++) assert.ok(out[i]! <= blink[i]! + 1e-12);
+  const blinks = weights(shares);
+  const read = heldClosuresRead(blinks, valid, 25);
+  const smoothed = blinkPeaksKept(blinks); // the smoothing's median (framesFromRaw fillAndSmooth), which shuts each slit
+  assert.equal(smoothed[0][5 + 4], 1, 'the median alone: f164 shut');
+  heldClosuresAsRead(smoothed, read);
+  for (const e of [0, 1]) {
+    assert.equal(smoothed[e]![5 + 5], 1, `eye ${e} f165 shut`);
+    for (const f of [4, 6, 9]) assert.ok(smoothed[e]![5 + f]! < 0.8, `eye ${e} f${160 + f} a slit: ${smoothed[e]![5 + f]}`);
+    for (const f of [1, 2, 7]) assert.equal(smoothed[e]![5 + f], 1, `eye ${e} f${160 + f} shut`);
   }
 });
 
-test('a short run is a blink and keeps a single shut frame (lp_d14 f43: .16 of rest between open frames)', () => {
-  const blink = Float64Array.from([0, 0, 0.6, 1, 0.6, 0, 0]);
-  assert.deepEqual(Array.from(heldSlitBlinks(blink, Array(blink.length).fill(true), 25)), Array.from(blink));
+test("lp_d14's held narrowing (f110-131) is read frame by frame: f120 shut between the slits f119 / f121, f123-f129 shut, open frames around it untouched", () => {
+  const shares = padded(D14_HELD);
+  const valid = shares.map(() => true);
+  const blinks = weights(shares);
+  const read = heldClosuresRead(blinks, valid, 25);
+  for (const e of [0, 1]) {
+    assert.equal(read[e]![5 + 10], 1, `eye ${e} f120`);
+    assert.ok(read[e]![5 + 9]! < 0.8 && read[e]![5 + 11]! < 0.8, `eye ${e} f119 / f121 slits`);
+    for (let f = 123; f <= 129; f++) assert.equal(read[e]![5 + f - 110], 1, `eye ${e} f${f}`);
+    for (const i of [0, 4, shares.length - 1]) assert.ok(Number.isNaN(read[e]![i]!), `eye ${e} #${i} outside`);
+  }
 });
 
 test('lidEventsRead: both events on the blink channels in place, a blink of both eyes untouched', () => {
   const shares = padded([...KATIE_WINK, [1, 1], [1, 1], ...D14_BLINK]);
   const blinks = [0, 1].map((e) => Float64Array.from(shares, (s) => blinkFromOpening(s[e as 0 | 1]))) as [Float64Array, Float64Array];
   const before = blinks.map((c) => Float64Array.from(c));
-  lidEventsRead(blinks, shares, shares.map(() => true), 25);
+  const held = lidEventsRead(blinks, shares, shares.map(() => true), 25);
+  for (const c of held) assert.ok(c.every(Number.isNaN), 'no held closure here');
   assert.equal(blinks[1][5 + 2], 1, 'Katie f23: the winking eye shut');
   assert.ok(blinks[0][5 + 2]! < 0.7, 'Katie f23: the other eye a slit');
   const blinkAt = 5 + KATIE_WINK.length + 2;

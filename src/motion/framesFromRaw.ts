@@ -10,7 +10,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { estimateRest, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
-import { lidEventsRead } from './lidEvents.ts';
+import { heldClosuresAsRead, lidEventsRead } from './lidEvents.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { JAW_GAP_SPAN } from '../render/mouth/opening.ts';
@@ -51,7 +51,7 @@ export interface FramesFromRawOptions {
    * network's teacher (train/lipData.ts): closures the sound cannot show, which every lips.json was trained without.
    */
   jawClosuresKept?: boolean;
-  /** false: the blinks frame by frame, without a wink held over its event or a held narrowing's slits (lidEvents.ts) */
+  /** false: the blinks through the smoothing, without a wink held over its event or a held closure read frame by frame (lidEvents.ts) */
   lidEvents?: boolean;
 }
 
@@ -85,8 +85,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   mergeRigChannels(ch, rigChannels, valid, signed);
   gazeHeldThroughClosures(ch, valid);
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
-  if (opts.lidEvents ?? true) lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps);
+  const heldRead = opts.lidEvents ?? true ? lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps) : undefined;
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
+  if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   const widen = rigChannels.size > 0 && fit.widenToDriver && !onPhoto;
   const teeth = teethShares(raw);

@@ -4,7 +4,8 @@
 //    the video) reads .53/.48, .17/.34, .38/.41, .46/.54 of rest: one-eyed only at f24.
 // 2. A held narrowing read as a held blink: lp_d14's eyes at 4.4-6.8 s (looking down in a laugh) read
 //    shut and slit on alternate frames (.19, .49, .16, .48 of rest; the video shows the same flicker),
-//    and the blink peaks kept (filters.ts blinkPeaksKept, a 3-frame median) turned all of it shut.
+//    and the blink peaks kept (filters.ts blinkPeaksKept, a 3-frame median) turned all of it shut;
+//    since eyes30 it is rendered frame by frame as read (heldClosuresRead).
 import { BLINK_SHUT, blinkFromOpening } from './restFace.ts';
 
 /** An event: a run of frames where the more closed eye reads at most this share of its rest opening. */
@@ -77,37 +78,50 @@ export const HELD_SECONDS = 0.4;
 /** ...where closing is a blink weight of at least this. */
 export const HELD_CLOSING = 0.5;
 
-/**
- * One eye's blink weights with a held closure's slits kept: inside a run of closing frames at least
- * HELD_SECONDS long, a frame closes no further than the less closed of its two neighbours in the run
- * when both are less closed (a 3-frame median that only opens). An eye read open on the frames before
- * and after was narrowed, not shut: a lid that shuts and opens again within 80 ms is the mesh's or the
- * video's flicker (lp_d14 f119-f121 .45 .16 .49 of rest, the video alike). Two or more shut frames in a
- * row stay shut (the wink's last frame, lp_d14's f122-f129); blinks are shorter than a held run and untouched.
- */
-export function heldSlitBlinks(blink: ArrayLike<number>, valid: readonly boolean[], fps: number): Float64Array {
-  const out = Float64Array.from(blink);
+/** One eye's frames inside a held closure: a run of at least HELD_SECONDS of frames closing HELD_CLOSING or more. */
+export function heldClosureFrames(blink: ArrayLike<number>, valid: readonly boolean[], fps: number): boolean[] {
+  const held = new Array<boolean>(blink.length).fill(false);
   const minLength = Math.round(HELD_SECONDS * fps);
   for (const [a, b] of runs(blink.length, (i) => valid[i]!, (i) => blink[i]! >= HELD_CLOSING)) {
-    if (b - a + 1 < minLength) continue;
-    for (let i = a + 1; i < b; i++) out[i] = Math.min(blink[i]!, Math.max(blink[i - 1]!, blink[i + 1]!));
+    if (b - a + 1 >= minLength) for (let i = a; i <= b; i++) held[i] = true;
   }
-  return out;
+  return held;
+}
+
+/**
+ * Each eye's blink weights inside its held closures, as read frame by frame (NaN outside them), to be put
+ * back after the smoothing (heldClosuresAsRead). A held narrowing that the video shows shut and slit on
+ * alternate frames (lp_d14 4.4-6.8 s, looking down in a laugh: f119-f121 .45 .16 .49 of rest, f164-f166
+ * .48 .15 .51) is rendered the same, frame by frame. The blink's 3-frame median (filters.ts blinkPeaksKept)
+ * turned every slit there shut (critic27: f121 shut where the video shows a slit); eyes28's rule, a median
+ * that only opens, turned every shut frame between two slits into a slit, so the one-frame blink at f165
+ * rendered as a slit held over f164-f166 with the white showing (critic28).
+ */
+export function heldClosuresRead(blinks: [Float64Array, Float64Array], valid: readonly boolean[], fps: number): [Float64Array, Float64Array] {
+  return blinks.map((c) => {
+    const held = heldClosureFrames(c, valid, fps);
+    return Float64Array.from(c, (v, i) => (held[i] ? v : NaN));
+  }) as [Float64Array, Float64Array];
+}
+
+/** In place, after the smoothing: each eye's held closure frames set back to their reading (heldClosuresRead). */
+export function heldClosuresAsRead(blinks: [Float64Array, Float64Array], read: [Float64Array, Float64Array]): void {
+  blinks.forEach((c, e) => read[e]!.forEach((v, i) => { if (!Number.isNaN(v)) c[i] = v; }));
 }
 
 /**
  * In place, the two eyes' blink channels (subject's left, right; their measured weights, before any
- * smoothing) with both events read: a wink's shut eye held shut (winkHeldShares), then each eye's held
- * closures keeping their slits (heldSlitBlinks). `shares`: each frame's opening shares of rest, null
- * where the frame has no usable face.
+ * smoothing) with a wink's shut eye held shut (winkHeldShares); returns each eye's held closures as read
+ * (heldClosuresRead) for heldClosuresAsRead after the smoothing. `shares`: each frame's opening shares
+ * of rest, null where the frame has no usable face.
  */
-export function lidEventsRead(blinks: [Float64Array, Float64Array], shares: Shares, valid: readonly boolean[], fps: number): void {
+export function lidEventsRead(blinks: [Float64Array, Float64Array], shares: Shares, valid: readonly boolean[], fps: number): [Float64Array, Float64Array] {
   const held = winkHeldShares(shares);
   blinks.forEach((c, e) => {
     for (let i = 0; i < c.length; i++) {
       const h = held[i]?.[e], s = shares[i]?.[e];
       if (h !== undefined && s !== undefined && h < s) c[i] = Math.max(c[i]!, blinkFromOpening(h));
     }
-    c.set(heldSlitBlinks(c, valid, fps));
   });
+  return heldClosuresRead(blinks, valid, fps);
 }

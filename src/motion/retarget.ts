@@ -192,7 +192,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   lidRises?.[1].set(rises[1]);
   if (o.wideFromShow) widenFromShows(out, shows, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
-  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have);
+  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have, o.wideWithinOpening);
   else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
