@@ -22,8 +22,14 @@ import { smoothstep } from '../../math/smooth.ts';
 export function teethDepthAllowed(share: number | undefined, under?: number): number {
   if (share === undefined || !(share * DEPTH_PER_SHARE < 1)) return Infinity;
   const depth = Math.max(0, share) * DEPTH_PER_SHARE;
-  return depth + (1 - depth) * underLit(under);
+  return depth + (1 - depth) * underLit(under) * teethSeen(share);
 }
+
+/**
+ * How far the driver's opening shows teeth at all by its share (motion/mouthDark.ts's TEETH_FROM..TEETH_FULL): its
+ * under-row reading is only worth something over teeth (a dark O's, lp_d6 f189-f192, is filled in from its neighbours)
+ */
+export const teethSeen = (share: number) => smoothstep(0.03, 0.12, share);
 
 /** How far the driver's opening under its upper row is lit, 0..1, from its light over its lips' (absent: 0, dark as before). */
 export const underLit = (under: number | undefined) => (under === undefined ? 0 : smoothstep(UNDER_LIT[0], UNDER_LIT[1], under));

@@ -177,7 +177,7 @@ export class FrameLight {
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
     if (!layers.fromPhoto) litCavityInto(this.cavityNow, li, p.driverTeeth, p.driverDark, this.teethShow);
-    this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow);
+    this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     shadowTintInto(li, this.warmShadow);
   }
