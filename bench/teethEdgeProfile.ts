@@ -5,7 +5,7 @@
 // every EVERY-th frame of --seconds whose opening is 0.03-0.2 IOD), and on each --root's render of
 // --motion's --frames (inside the rendered mesh's own inner lips). Sheet: driver | roots, the mouth ~4x.
 //   node --import tsx bench/teethEdgeProfile.ts --photo lp_s5.jpg --motion m.json --frames 130,170
-//        [--video v8_lp_d10.mp4 --vframes 130,170] [--root before,after] [--out sheet.jpg]
+//        [--video v8_lp_d10.mp4 --vframes 130,170] [--root before,after] [--out sheet.jpg] [--cell 350: ~5x]
 //   node --import tsx bench/teethEdgeProfile.ts --video train/clips/styletalk_Obama_clip1.mp4 --scan 10 --seconds 12
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const picks = list(opt('--frames', '')), vpicks = list(opt('--vframes', opt('--f
 const scan = Number(opt('--scan', '0')), seconds = Number(opt('--seconds', '8'));
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const out = opt('--out', '');
-const CELL = 280;
+const CELL = Number(opt('--cell', '280'));
 
 const LIP = [61, 291, 0, 17, 13, 14];
 const crop = (img: RgbaImage, lm: Lm) => { const b = squareBox(LIP.map((i) => lm[i]!), 1.25, img.width, img.height); return { img: cropImage(img, b), zoom: CELL / b[2] }; };
@@ -79,7 +79,7 @@ if (photo) {
 }
 for (const [tag, figs] of pooled) { const s = summary(figs); console.log(`ALL ${tag.padEnd(10)} (${s.n} cols): ${s.text}`); }
 if (out) {
-  const png = await labelledGrid(rows, { title: `${photo || ''} ${video ? '<- ' + path.basename(video) : ''} (mouth ~4x, nearest)`, cellW: CELL, cellH: CELL, rowLabels: labels });
+  const png = await labelledGrid(rows, { title: `${photo || ''} ${video ? '<- ' + path.basename(video) : ''} (mouth ~${Math.round(CELL / 70)}x, nearest)`, cellW: CELL, cellH: CELL, rowLabels: labels });
   await sharp(png).jpeg({ quality: 85 }).toFile(out);
   console.log(`wrote ${out}`);
 }

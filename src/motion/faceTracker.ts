@@ -8,6 +8,7 @@ import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
 import { openingMiddle } from './driverCavity.ts';
+import { underTeethLight } from './underTeeth.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -23,6 +24,8 @@ export interface RawFaceFrame {
   teethShare?: number | null;
   /** the share of the opening's middle that is dark cavity (driverCavity.ts openingMiddle; null: lips closed) */
   cavity?: number | null;
+  /** the light under the upper row's teeth over the lips' (underTeeth.ts; null: no teeth, or nothing under them) */
+  under?: number | null;
 }
 
 /**
@@ -144,6 +147,6 @@ export class FaceTracker {
     const flat = Float32Array.from(lm.flat());
     const teeth = teethShare(img, flat);
     const cavity = openingMiddle(img, flat)?.dark ?? null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat) };
   }
 }

@@ -17,7 +17,7 @@ import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
-import { DRIVER_CAVITY, DRIVER_TEETH } from '../rig/mouthBase.ts';
+import { DRIVER_CAVITY, DRIVER_TEETH, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
@@ -92,6 +92,10 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
   const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
   if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
+  // and how light what lies under its upper teeth is: a dim lower row or a dark band (render/mouth/driverTeeth.ts); a
+  // face without teeth reads 0 (dark), not its neighbours' (lp_d14 f43's closing lips drew a row filled in from f42's)
+  const under = mouthDarkSeries(raw.map((r) => (r ? r.under ?? 0 : null)));
+  if (under) frames.forEach((f, i) => (f.w[DRIVER_UNDER] = under[i]!));
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });

@@ -107,6 +107,12 @@ export const DRIVER_TEETH = 'driverTeeth';
  */
 export const DRIVER_CAVITY = 'driverCavity';
 /**
+ * A motion frame `w` entry (not a rig control): the light under the driver's upper row of teeth over its lips' (motion/underTeeth.ts,
+ * smoothed as mouthDark): a dim lower row (clenched, ~1) or a dark band (~.5-.7). The renderer cuts its upper row short
+ * (render/mouth/driverTeeth.ts) only over a dark one; absent (audio, a track without it): as before.
+ */
+export const DRIVER_UNDER = 'driverUnder';
+/**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade
  * (render/mouth/tongueGate.ts); absent (video, audio): 0.

@@ -10,7 +10,7 @@ import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
-import { litCavityInto } from './teethEdge.ts';
+import { litCavityInto, underFloorInto } from './teethEdge.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
@@ -50,6 +50,8 @@ export interface MouthPlacement {
   driverTeeth?: number;
   /** the share of the driver's opening's middle that is dark cavity (motion/driverCavity.ts); absent: audio, a track without it */
   driverCavity?: number;
+  /** the light under the driver's upper teeth over its lips' (motion/underTeeth.ts); absent: audio, a track without it */
+  driverUnder?: number;
   /** 1 on a still expression (`view --expr`: an open mouth at rest, tongueGate.ts); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
@@ -106,6 +108,9 @@ export class FrameLight {
   readonly innerShade: Rgb = [0.8, 0.7, 0.7];
   /** the deep middle of a rounded opening ("O", pucker): the lips' inner tissue in shadow, a dark red (roundCoreInto) */
   readonly roundCore: Rgb = [0, 0, 0];
+  /** the least light under a row cut to the driver's share, and how far it holds (teethEdge.ts underFloorInto) */
+  readonly underFloor: Rgb = [0, 0, 0];
+  underFloorK = 0;
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
@@ -151,7 +156,7 @@ export class FrameLight {
     const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
-    this.teethDepth = layers.fromPhoto ? Infinity : teethDepthAllowed(p.driverTeeth);
+    this.teethDepth = layers.fromPhoto ? Infinity : teethDepthAllowed(p.driverTeeth, p.driverUnder);
     this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));
@@ -188,6 +193,7 @@ export class FrameLight {
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
     if (!layers.fromPhoto) litCavityInto(this.cavityNow, li, p.driverTeeth, p.driverDark, this.teethShow);
+    this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     shadowTintInto(li, this.warmShadow);
   }

@@ -1,0 +1,62 @@
+// What a driver's opening shows under its upper teeth, per video frame (issue #13, teethline30). The
+// teeth share (mouthDark.ts teethShare) counts only bright, pale pixels, so a soft smile whose upper
+// row ends over a dark band (lp_d10 f130-f183: a red-purple band at .5 of the lips' light) and a
+// clenched mouth whose dim lower row fills the rest (lp_d11 f148-f154: lower teeth at the lips' light,
+// too dim to count) read alike (.22-.32): the renderer cut its upper row short over a dark cavity in
+// both, a hard dark line under lp_s9's teeth (critic28). Read down the opening's middle columns, the
+// light under the upper row's run of teeth tells them apart.
+import type { RgbaImage } from '../types.ts';
+import { MOUTH_LOOP } from '../rig/topology.ts';
+import { rowCrossings } from '../math/polygon.ts';
+import { isTeethPixel, lipReference } from './mouthDark.ts';
+
+/** the middle: columns within this share of the opening's half-width of its centre */
+const MIDDLE = 0.35;
+/** a column is read when its upper run of teeth ends at least this many pixels over its bottom, and from MIN_COLUMNS columns */
+const MIN_UNDER = 2, MIN_COLUMNS = 3;
+/** the share of those pixels darker than the light read: the dark part of what lies under the row (a dark band over a lit lower row reads dark; the median read lp_d11 f122's .49 band over its lower row as 1.06) */
+const UNDER_QUANTILE = 0.1;
+
+/**
+ * The luminance of the darker tenth (UNDER_QUANTILE), over the lips' (mouthDark.ts lipReference), of the pixels inside the inner
+ * lip contour under each middle column's first run of teeth (from its last teeth pixel down to the
+ * contour's bottom: a dark band, a tongue, the lower row, the lower lip's inner edge); null where
+ * too few columns show teeth with something under them. `lm`: 478 landmarks in pixels, flat x, y, z.
+ */
+export function underTeethLight(img: RgbaImage, lm: ArrayLike<number>, quantile = UNDER_QUANTILE): number | null {
+  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
+  const { light: lipLight, sat: lipSat } = lipReference(img, lm);
+  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
+  const x0 = Math.max(0, Math.ceil(cx - MIDDLE * half)), x1 = Math.min(img.width - 1, Math.floor(cx + MIDDLE * half));
+  let y0 = Infinity, y1 = -Infinity;
+  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+  y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
+  if (!(x1 >= x0 && y1 > y0 && lipLight > 0)) return null;
+  // per middle column, top to bottom: its pixels' light (NaN outside the contour) and whether each is teeth
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, light = new Float32Array(w * h).fill(NaN), teeth = new Uint8Array(w * h);
+  const xs: number[] = [], d = img.data;
+  for (let y = y0; y <= y1; y++) {
+    rowCrossings(poly, y, xs);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) {
+        const i = (y * img.width + x) * 4, q = (y - y0) * w + (x - x0);
+        light[q] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / lipLight;
+        teeth[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0;
+      }
+  }
+  const under: number[] = [];
+  let columns = 0;
+  for (let c = 0; c < w; c++) {
+    let r = 0, bottom = -1;
+    for (let k = 0; k < h; k++) if (light[k * w + c] === light[k * w + c]) bottom = k;
+    while (r <= bottom && !teeth[r * w + c]) r++;
+    while (r <= bottom && teeth[r * w + c]) r++;
+    if (bottom - r + 1 < MIN_UNDER) continue;
+    columns++;
+    for (; r <= bottom; r++) { const l = light[r * w + c]!; if (l === l) under.push(l); }
+  }
+  if (columns < MIN_COLUMNS) return null;
+  under.sort((a, b) => a - b);
+  const at = quantile * (under.length - 1), k = Math.floor(at);
+  return under[k]! + ((under[Math.min(under.length - 1, k + 1)] ?? under[k]!) - under[k]!) * (at - k);
+}
