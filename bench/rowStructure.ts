@@ -4,6 +4,7 @@
 // Sheet: driver | each root, the mouth at --zoom x (output pixels of ours). Figures only; never asserts.
 //   node --import tsx bench/rowStructure.ts --photo st_art_1.png --motion m.json [--video v8_WDA_KatieHill_000.mp4]
 //        --frames 11,23,24,26 [--root before,after] [--zoom 4] [--out sheet.jpg] [--profile: the luma across the mouth in 12 bins]
+import { SHARED_DATA } from './sharedData.ts';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
@@ -15,7 +16,7 @@ import { rendererOfRoot } from './mouthTiles.ts';
 import { dist, readLandmarks, type Lm } from './readBack.ts';
 import { binnedProfile, rowStructure, rowStructureText, type RowStructure } from './rowStructureFigures.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = opt('--photo', 'st_art_1.png'), video = opt('--video', ''), motionPath = opt('--motion', '');
 const picks = opt('--frames', '23').split(',').map(Number);
