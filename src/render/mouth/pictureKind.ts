@@ -70,12 +70,16 @@ function faceLuma(avatar: Avatar): { L: Float32Array; A: Uint8Array; W: number; 
   const t = avatar.texture, uv = avatar.uv;
   const iodPx = Math.hypot(uv[33 * 2]! - uv[263 * 2]!, uv[33 * 2 + 1]! - uv[263 * 2 + 1]!);
   const s = Math.min(1, READ_IOD / Math.max(1, iodPx));
-  const W = Math.max(1, Math.floor(t.width * s)), H = Math.max(1, Math.floor(t.height * s));
+  // (only the face's box is read: the texture can be 4 M pixels)
+  const xs = FACE_OVAL.map((k) => uv[k * 2]!), ys = FACE_OVAL.map((k) => uv[k * 2 + 1]!);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width, Math.ceil(Math.max(...xs)) + 1);
+  const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(t.height, Math.ceil(Math.max(...ys)) + 1);
+  const W = Math.max(1, Math.ceil((x1 - x0) * s)), H = Math.max(1, Math.ceil((y1 - y0) * s));
   const sum = new Float32Array(W * H), solid = new Float32Array(W * H), n = new Float32Array(W * H);
-  for (let y = 0; y < t.height; y++) {
-    const Y = Math.min(H - 1, Math.floor(y * s));
-    for (let x = 0; x < t.width; x++) {
-      const o = (y * t.width + x) * 4, q = Y * W + Math.min(W - 1, Math.floor(x * s));
+  for (let y = y0; y < y1; y++) {
+    const Y = Math.min(H - 1, Math.floor((y - y0) * s));
+    for (let x = x0; x < x1; x++) {
+      const o = (y * t.width + x) * 4, q = Y * W + Math.min(W - 1, Math.floor((x - x0) * s));
       sum[q] += 0.299 * t.data[o]! + 0.587 * t.data[o + 1]! + 0.114 * t.data[o + 2]!;
       solid[q] += t.data[o + 3]! > 250 ? 1 : 0;
       n[q] += 1;
@@ -86,5 +90,5 @@ function faceLuma(avatar: Avatar): { L: Float32Array; A: Uint8Array; W: number; 
     L[q] = n[q]! > 0 ? sum[q]! / n[q]! : 0;
     A[q] = n[q]! > 0 && solid[q] === n[q] ? 1 : 0;
   }
-  return { L, A, W, H, at: (k) => [uv[k * 2]! * s, uv[k * 2 + 1]! * s] };
+  return { L, A, W, H, at: (k) => [(uv[k * 2]! - x0) * s, (uv[k * 2 + 1]! - y0) * s] };
 }
