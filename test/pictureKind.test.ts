@@ -15,7 +15,7 @@ const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data'
 test('the relief runs from faint lines with whiter side teeth (clean photo) to distinct rounded teeth (textured picture)', () => {
   assert.deepEqual(noTeethRelief(0), CLEAN_RELIEF);
   assert.deepEqual(noTeethRelief(1), TEXTURED_RELIEF);
-  assert.ok(CLEAN_RELIEF.lines < PLAIN_RELIEF.lines && CLEAN_RELIEF.sides < 1, 'a clean photo: fainter lines than the plain relief, lighter side teeth');
+  assert.ok(CLEAN_RELIEF.lines < PLAIN_RELIEF.lines && (CLEAN_RELIEF.sides ?? 1) < 1, 'a clean photo: fainter lines than the plain relief, lighter side teeth');
   assert.ok(TEXTURED_RELIEF.round > 2 * CLEAN_RELIEF.round && TEXTURED_RELIEF.lines > PLAIN_RELIEF.lines, 'a painting: rounder teeth, deeper lines');
   const mid = noTeethRelief(0.5);
   assert.ok(mid.round > CLEAN_RELIEF.round && mid.round < TEXTURED_RELIEF.round, 'continuous between the two');

@@ -25,7 +25,7 @@ export const CLEAN_RELIEF: ReliefLook = { lines: 0.85, widen: 1, round: 2, round
 
 /** The look `share` of the way from CLEAN_RELIEF to TEXTURED_RELIEF (pictureKind.ts texturedShare). */
 export function noTeethRelief(share: number): ReliefLook {
-  const t = Math.min(1, Math.max(0, share)), mix = (k: keyof ReliefLook) => CLEAN_RELIEF[k] + t * (TEXTURED_RELIEF[k] - CLEAN_RELIEF[k]);
+  const t = Math.min(1, Math.max(0, share)), mix = (k: keyof ReliefLook) => (CLEAN_RELIEF[k] ?? 1) + t * ((TEXTURED_RELIEF[k] ?? 1) - (CLEAN_RELIEF[k] ?? 1));
   return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides') };
 }
 
