@@ -17,6 +17,7 @@ import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedTo
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
 import { libraryRelief } from './rowLook.ts';
+import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
@@ -197,8 +198,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
   // gaps in the cavity's hue
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
-  // (the upper row's deeper where the photo shows no teeth of its own: rowLook.ts)
-  const upperLook = libraryRelief(own !== null);
+  // (the upper row's deeper where the photo shows no teeth of its own, the more the more textured the picture: rowLook.ts)
+  const upperLook = libraryRelief(own !== null, texturedShare(skinTexture(avatar)));
   const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false) =>
     seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? upperLook : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);

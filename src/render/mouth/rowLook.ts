@@ -12,14 +12,26 @@ import { smoothstep } from '../../math/smooth.ts';
  * sides, as (2u - 1)^2; as |2u - 1| lp_s1's small parting lost its lit edge, test/mouthParting), the lines 1.2 x
  * as dark and wide, their shade 0.4 as warm (at the cavity's full hue the rounded sides read mauve). Over the
  * teeth's bodies the lines stay at BODY_LINE: at 0.8 Katie's smiles drew mauve stripes, a ruled bar.
- * Drawn at about half that (rounding 4 x, lines 1.1 x, shade 0.6 as warm): at full strength real photos' rows
- * (lp_s1, st_happy, mt_man audio) read as dark pickets, last session's "braces" back (critic28, zoom_a_lp_s1_f80).
+ * Drawn at full strength on real photos their rows (lp_s1, st_happy, mt_man audio) read as dark pickets,
+ * last session's "braces" back (critic28, zoom_a_lp_s1_f80); session 29 drew it at about half everywhere.
+ * Session 30 (rowpic30, critic29's fix-first: "on paintings distinct teeth; on real photos faint lines with
+ * whiter side teeth") keys it on the picture's skin texture (pictureKind.ts): TEXTURED_RELIEF (slab28's full
+ * look) in a painting or a grainy print, CLEAN_RELIEF in a clean photo (and a 3D cartoon's smooth skin):
+ * lines fainter than the plain relief's, hardly rounded, the side teeth keeping 0.4 of their shading (real
+ * photographed rows, Katie's and mt_sun's open frames, are nearly white out to the canines).
  */
-export const NO_TEETH_RELIEF: ReliefLook = { lines: 1.1, widen: 1.1, round: 4, roundPower: 2, warmth: 0.6 };
+export const TEXTURED_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4, sides: 1 };
+export const CLEAN_RELIEF: ReliefLook = { lines: 0.85, widen: 1, round: 2, roundPower: 2, warmth: 0.8, sides: 0.4 };
 
-/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs). */
-export function libraryRelief(photoShowsTeeth: boolean): ReliefLook {
-  return photoShowsTeeth ? PLAIN_RELIEF : NO_TEETH_RELIEF;
+/** The look `share` of the way from CLEAN_RELIEF to TEXTURED_RELIEF (pictureKind.ts texturedShare). */
+export function noTeethRelief(share: number): ReliefLook {
+  const t = Math.min(1, Math.max(0, share)), mix = (k: keyof ReliefLook) => (CLEAN_RELIEF[k] ?? 1) + t * ((TEXTURED_RELIEF[k] ?? 1) - (CLEAN_RELIEF[k] ?? 1));
+  return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides') };
+}
+
+/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs), in a picture `textured` (0 clean .. 1 painted) as pictureKind.ts reads it. */
+export function libraryRelief(photoShowsTeeth: boolean, textured = 0.5): ReliefLook {
+  return photoShowsTeeth ? PLAIN_RELIEF : noTeethRelief(textured);
 }
 
 /**
