@@ -1,0 +1,41 @@
+// The tongue in the picture's own palette (issue #13, critic28: an orange tongue on a painting). tongue.ts moves the
+// library's pink tongue TONGUE_LIP_HUE (0.45) of the way to the lips' colour. Where the two hues agree (photos: the
+// library pink h21 against lips h19-30 in CIE Lab) that is a tongue; where they part (Mona Lisa, lp_s9: lips a varnished
+// ochre, h70) the halfway colour is a hue in neither, a saturated orange (h54, chroma 46 against the lips' 43) that
+// stands out of the painting. There the tongue takes the lips' own colour, a little less colourful than them.
+
+type Rgb = readonly [number, number, number];
+
+const lin = (c: number) => { const v = Math.max(0, c) / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+const fLab = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+
+/** CIE Lab (D65) of an sRGB colour (0..255). */
+export function labOf(r: number, g: number, b: number): [number, number, number] {
+  const R = lin(r), G = lin(g), B = lin(b);
+  const x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.9505, y = 0.2126 * R + 0.7152 * G + 0.0722 * B, z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.089;
+  return [116 * fLab(y) - 16, 500 * (fLab(x) - fLab(y)), 200 * (fLab(y) - fLab(z))];
+}
+
+/** The Lab hue angle between two colours, degrees 0..180. */
+export function hueApart(p: Rgb, q: Rgb): number {
+  const [, a0, b0] = labOf(...p), [, a1, b1] = labOf(...q);
+  const d = Math.abs(Math.atan2(b0, a0) - Math.atan2(b1, a1)) * (180 / Math.PI);
+  return d > 180 ? 360 - d : d;
+}
+
+/** hue gaps (degrees) between the library tongue and the lips over which the tongue goes over to the lips' own colour */
+const APART = [10, 30] as const;
+/** the share of the way to the lips' colour where the hues agree (tongue.ts until session 30: more made lipstick a red tongue, Katie) */
+const AGREE_SHARE = 0.45;
+/** where they part, the tongue keeps this share of the lips' colourfulness (a tongue in the mouth's shade is less colourful than the lips: Katie's real .54-.71) */
+const APART_CHROMA = 0.75;
+
+/**
+ * How the tongue takes the lips' colour, from the hue gap (degrees) between the library tongue and the lips:
+ * `share` of the way to the lips' hue, keeping `chroma` of the colourfulness it gets there.
+ */
+export function paletteMove(apart: number): { share: number; chroma: number } {
+  const t = Math.min(1, Math.max(0, (apart - APART[0]) / (APART[1] - APART[0])));
+  const s = t * t * (3 - 2 * t);
+  return { share: AGREE_SHARE + (1 - AGREE_SHARE) * s, chroma: 1 - (1 - APART_CHROMA) * s };
+}
