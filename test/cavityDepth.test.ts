@@ -1,0 +1,36 @@
+// Session 30 (cavity30, issue #13): a dark open mouth has depth (the throat darkest in its middle, the tongue's back a
+// dim dome rising from the lower lip), and a tongue far from the lips' hue takes the lips' own colour (Mona Lisa's
+// orange tongue: the library pink and her ochre lips averaged into a hue in neither).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { depthShare, throatShade, tongueBack } from '../src/render/mouth/cavityDepth.ts';
+import { hueApart, labOf, paletteMove } from '../src/render/mouth/tonguePalette.ts';
+
+test("the tongue's back is a dome lit from the front, its outline soft, the throat darkest over it", () => {
+  const front = tongueBack(0, 0), mid = tongueBack(0, 0.3), top = tongueBack(0, 0.5), over = tongueBack(0, 0.7);
+  assert.equal(front.cover, 1);
+  assert.ok(front.light > mid.light && mid.light > top.light, `light falls toward its top: ${front.light} ${mid.light} ${top.light}`);
+  assert.ok(top.cover > 0 && top.cover < 1, `its outline fades: ${top.cover}`);
+  assert.equal(over.cover, 0);
+  // (lower toward the corners)
+  assert.ok(tongueBack(0.6, 0.3).cover < mid.cover);
+  assert.ok(throatShade(0, 0.68) < 0.65 && throatShade(0, 0.68) < throatShade(0, 0.1) && throatShade(0, 0.68) < throatShade(0.9, 0.68));
+  // (a speech slit and a rounded "O" keep their own cavity)
+  assert.equal(depthShare(0.05, 0), 0);
+  assert.equal(depthShare(0.4, 1), 0);
+  assert.equal(depthShare(0.4, 0), 1);
+});
+
+test("a tongue far from the lips' hue takes the lips' colour; one near it keeps session 19's share", () => {
+  const pink: [number, number, number] = [164, 96, 98], ochre: [number, number, number] = [163, 111, 52], rose: [number, number, number] = [176, 83, 84];
+  assert.ok(hueApart(pink, rose) < 10, `photo lips agree: ${hueApart(pink, rose)}`);
+  assert.ok(hueApart(pink, ochre) > 40, `Mona Lisa's lips part: ${hueApart(pink, ochre)}`);
+  assert.deepEqual(paletteMove(hueApart(pink, rose)), { share: 0.45, chroma: 1 });
+  const far = paletteMove(hueApart(pink, ochre));
+  assert.equal(far.share, 1);
+  assert.ok(far.chroma < 0.8);
+  // (Lab sanity: white, a pure red's hue)
+  const [L, a, b] = labOf(255, 255, 255);
+  assert.ok(Math.abs(L - 100) < 0.1 && Math.abs(a) < 0.1 && Math.abs(b) < 0.1);
+  assert.ok(Math.abs((Math.atan2(labOf(255, 0, 0)[2], labOf(255, 0, 0)[1]) * 180) / Math.PI - 40) < 1);
+});
