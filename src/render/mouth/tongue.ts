@@ -5,7 +5,7 @@ import { ready, type ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { nearestRank } from '../../math/stats.ts';
 import { smooth01, smoothstep } from '../../math/smooth.ts';
-import { hueApart, paletteMove } from './tonguePalette.ts';
+import { hueApart, paletteMove, paletteTarget } from './tonguePalette.ts';
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
@@ -134,10 +134,10 @@ export function tongueEdge(alpha: number): number {
  * pink was off the palette of a varnished painting (a lilac tongue in Mona Lisa's yellow) and of
  * black-and-white photos. tonguePalette.ts paletteMove says how far.
  */
-function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
-  const ly = Math.max(1, lum(...lip));
-  // (a library pink far from the lips' hue goes all the way to the lips' colour, less colourful: tonguePalette.ts)
-  const { share, chroma } = paletteMove(hueApart(opaqueMeanColour(l), lip));
+function inLipHue(l: ReadyLayer, lipColour: [number, number, number]): ReadyLayer {
+  // (a library pink far from the lips' hue goes all the way to their inner surface's colour, less colourful: tonguePalette.ts)
+  const { share, chroma, inner } = paletteMove(hueApart(opaqueMeanColour(l), lipColour));
+  const lip = paletteTarget(lipColour, inner), ly = Math.max(1, lum(...lip));
   const data = Float32Array.from(l.data);
   for (let o = 0; o < data.length; o += 4) {
     const y = lum(data[o]!, data[o + 1]!, data[o + 2]!);

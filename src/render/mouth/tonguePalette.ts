@@ -2,7 +2,8 @@
 // library's pink tongue TONGUE_LIP_HUE (0.45) of the way to the lips' colour. Where the two hues agree (photos: the
 // library pink h21 against lips h19-30 in CIE Lab) that is a tongue; where they part (Mona Lisa, lp_s9: lips a varnished
 // ochre, h70) the halfway colour is a hue in neither, a saturated orange (h54, chroma 46 against the lips' 43) that
-// stands out of the painting. There the tongue takes the lips' own colour, a little less colourful than them.
+// stands out of the painting. There the tongue takes the colour of the lips' inner surface (their shade, a little
+// redder), a little less colourful than them.
 
 type Rgb = readonly [number, number, number];
 
@@ -34,8 +35,16 @@ const APART_CHROMA = 0.75;
  * How the tongue takes the lips' colour, from the hue gap (degrees) between the library tongue and the lips:
  * `share` of the way to the lips' hue, keeping `chroma` of the colourfulness it gets there.
  */
-export function paletteMove(apart: number): { share: number; chroma: number } {
+export function paletteMove(apart: number): { share: number; chroma: number; inner: number } {
   const t = Math.min(1, Math.max(0, (apart - APART[0]) / (APART[1] - APART[0])));
   const s = t * t * (3 - 2 * t);
-  return { share: AGREE_SHARE + (1 - AGREE_SHARE) * s, chroma: 1 - (1 - APART_CHROMA) * s };
+  return { share: AGREE_SHARE + (1 - AGREE_SHARE) * s, chroma: 1 - (1 - APART_CHROMA) * s, inner: s };
+}
+
+/** the lips' inner surface's tint over their colour (placement.ts lipSurfaceColours: the lip in the mouth's shade, redder) */
+const INNER_TINT = [0.8, 0.66, 0.68] as const;
+
+/** The colour the tongue's hue goes to: the lips', toward their inner surface's redder shade by `inner` (paletteMove). */
+export function paletteTarget(lip: Rgb, inner: number): [number, number, number] {
+  return [0, 1, 2].map((ch) => lip[ch]! * (1 + (INNER_TINT[ch]! - 1) * inner)) as [number, number, number];
 }
