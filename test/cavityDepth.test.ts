@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { depthShare, throatShade, tongueBack } from '../src/render/mouth/cavityDepth.ts';
 import { hueApart, labOf, paletteMove } from '../src/render/mouth/tonguePalette.ts';
+import { closeDips } from '../src/motion/driverCavity.ts';
 
 test("the tongue's back is a dome lit from the front, its outline soft, the throat darkest over it", () => {
   const front = tongueBack(0, 0), mid = tongueBack(0, 0.3), top = tongueBack(0, 0.5), over = tongueBack(0, 0.7);
@@ -33,4 +34,15 @@ test("a tongue far from the lips' hue takes the lips' colour; one near it keeps 
   const [L, a, b] = labOf(255, 255, 255);
   assert.ok(Math.abs(L - 100) < 0.1 && Math.abs(a) < 0.1 && Math.abs(b) < 0.1);
   assert.ok(Math.abs((Math.atan2(labOf(255, 0, 0)[2], labOf(255, 0, 0)[1]) * 180) / Math.PI - 40) < 1);
+});
+
+test("a driver's dark cavity keeps through a short dip between dark frames; rises, falls and peaks stay", () => {
+  // (Katie f160-172 as tracked: her mouth dark throughout, the gate let a lit tongue up at f165-168)
+  const katie = [0.43, 0.43, 0.42, 0.39, 0.34, 0.29, 0.25, 0.21, 0.25, 0.38, 0.44, 0.42, 0.36];
+  const closed = closeDips(katie);
+  for (const i of [5, 6, 7, 8]) assert.ok(closed[i]! >= 0.35, `f${160 + i}: ${closed[i]}`);
+  const peak = [0, 0, 0.1, 0.3, 0.4, 0.3, 0.1, 0, 0], fall = [0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0.02];
+  assert.deepEqual(closeDips(peak), peak);
+  assert.deepEqual(closeDips(fall), fall);
+  assert.deepEqual(closeDips([]), []);
 });

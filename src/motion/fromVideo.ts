@@ -17,6 +17,7 @@ import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
+import { closeDips } from './driverCavity.ts';
 import { DRIVER_CAVITY, DRIVER_TEETH } from '../rig/mouthBase.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
@@ -90,7 +91,8 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
   if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
   // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
-  const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
+  // (its short dips between dark frames filled: a lit tongue popping up for a few frames, driverCavity.ts closeDips)
+  const smoothed = mouthDarkSeries(raw.map((r) => r?.cavity)), cavity = smoothed && closeDips(smoothed);
   if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
