@@ -3,7 +3,7 @@
 // orange tongue: the library pink and her ochre lips averaged into a hue in neither).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { depthShare, throatShade, tongueBack } from '../src/render/mouth/cavityDepth.ts';
+import { depthShare, throatGate, throatShade, tongueBack } from '../src/render/mouth/cavityDepth.ts';
 import { hueApart, labOf, paletteMove } from '../src/render/mouth/tonguePalette.ts';
 import { closeDips } from '../src/motion/driverCavity.ts';
 
@@ -45,4 +45,10 @@ test("a driver's dark cavity keeps through a short dip between dark frames; rise
   assert.deepEqual(closeDips(peak), peak);
   assert.deepEqual(closeDips(fall), fall);
   assert.deepEqual(closeDips([]), []);
+});
+
+test("the throat deepens as far as the driver's mouth is dark; fully without a reading", () => {
+  assert.equal(throatGate({}), 1);
+  assert.equal(throatGate({ driverCavity: 0.05 }), 0);
+  assert.equal(throatGate({ driverCavity: 0.38 }), 1);
 });

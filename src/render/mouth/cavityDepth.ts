@@ -67,6 +67,17 @@ export function throatShade(lateral: number, up: number): number {
 }
 
 /**
+ * How far the throat's shade applies, 0..1: in full without a driver's reading (audio, a still mouth), else as far as
+ * the driver's opening's middle is dark (motion/driverCavity.ts): lp_d6's open mouths are her lit tongue to the teeth
+ * (dark .00-.05), where a deeper throat only darkened lp_s42's band under the upper row (.15 -> .09 of the lips' luma).
+ */
+export function throatGate(p: Pick<MouthPlacement, 'driverCavity'>): number {
+  return p.driverCavity === undefined ? 1 : smoothstep(DRIVER_DARK[0], DRIVER_DARK[1], p.driverCavity);
+}
+/** driver dark shares over which the throat's shade comes in (lp_d6's lit tongues .00-.14; lp_d10 f93 .38, Katie's dark f165-168 .39 closed) */
+const DRIVER_DARK = [0.12, 0.25] as const;
+
+/**
  * The cavity colour `out` given depth: the throat deepened in its middle, the tongue's back (in the tongue's colour,
  * `tongue`: tongueTone) rising over it from the lower lip, never darker than the cavity it covers.
  */
@@ -74,7 +85,7 @@ export function cavityDepthInto(q: OpeningPixel, p: MouthPlacement, light: Frame
   const share = depthShare(p.gap, light.round), height = q.bottom - q.top;
   if (!(share > 0) || !(height > 2)) return;
   const up = (q.bottom - q.cy) / height;
-  const deep = 1 - (1 - throatShade(q.lateral, up)) * share;
+  const deep = 1 - (1 - throatShade(q.lateral, up)) * share * throatGate(p);
   for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! * deep;
   if (!tongue) return;
   const back = tongueBack(q.lateral, up), k = back.light * light.teethLight, a = back.cover * share;
