@@ -5,7 +5,7 @@ import { ready, type ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { nearestRank } from '../../math/stats.ts';
 import { smooth01, smoothstep } from '../../math/smooth.ts';
-import { hueApart, paletteMove, paletteTarget } from './tonguePalette.ts';
+import { hueApart, paletteMove, paletteTarget, type PaletteMove } from './tonguePalette.ts';
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
@@ -23,8 +23,10 @@ const EDGE_FROM = 0.15, EDGE_TO = 0.85;
  * silhouette, which read as a jagged line under the dark band between the rows), in the lips' hue.
  */
 export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: number, match: LightMatch, lip: [number, number, number]): ReadyLayer {
-  const soft = ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match);
-  return atLipLight(inLipHue(withLevelTop(soft), lip), lum(...lip));
+  const level = withLevelTop(ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match));
+  // (a library pink far from the lips' hue goes all the way to their inner surface's colour, less colourful and lit: tonguePalette.ts)
+  const move = paletteMove(hueApart(opaqueMeanColour(level), lip));
+  return atLipLight(inLipHue(level, lip, move), lum(...lip) * move.light);
 }
 
 /** the share of the tongue's half width over which its sides fade out (session 19: the library strip's ends step from clear to opaque within 4 px, and the top's contour kept them a hard vertical edge: critic19, obama2 f16, lp_s1 f2, the demo f126) */
@@ -134,9 +136,7 @@ export function tongueEdge(alpha: number): number {
  * pink was off the palette of a varnished painting (a lilac tongue in Mona Lisa's yellow) and of
  * black-and-white photos. tonguePalette.ts paletteMove says how far.
  */
-function inLipHue(l: ReadyLayer, lipColour: [number, number, number]): ReadyLayer {
-  // (a library pink far from the lips' hue goes all the way to their inner surface's colour, less colourful: tonguePalette.ts)
-  const { share, chroma, inner } = paletteMove(hueApart(opaqueMeanColour(l), lipColour));
+function inLipHue(l: ReadyLayer, lipColour: [number, number, number], { share, chroma, inner }: PaletteMove): ReadyLayer {
   const lip = paletteTarget(lipColour, inner), ly = Math.max(1, lum(...lip));
   const data = Float32Array.from(l.data);
   for (let o = 0; o < data.length; o += 4) {

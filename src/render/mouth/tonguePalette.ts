@@ -29,16 +29,29 @@ const APART = [10, 30] as const;
 /** the share of the way to the lips' colour where the hues agree (tongue.ts until session 30: more made lipstick a red tongue, Katie) */
 const AGREE_SHARE = 0.45;
 /** where they part, the tongue keeps this share of the lips' colourfulness (a tongue in the mouth's shade is less colourful than the lips: Katie's real .54-.71) */
-const APART_CHROMA = 0.75;
+const APART_CHROMA = 0.6;
+/** ... and this share of the light it has at the lips' (a lit tongue in a painting's dark mouth read as an orange slab: lp_s9 <- lp_d11 f165 1.14 of the lips' luma, the driver's .85) */
+const APART_LIGHT = 0.8;
 
 /**
  * How the tongue takes the lips' colour, from the hue gap (degrees) between the library tongue and the lips:
- * `share` of the way to the lips' hue, keeping `chroma` of the colourfulness it gets there.
+ * `share` of the way to the lips' hue, keeping `chroma` of the colourfulness it gets there, at `light` of its light.
  */
-export function paletteMove(apart: number): { share: number; chroma: number; inner: number } {
+export interface PaletteMove {
+  /** the share of the way to the lips' hue */
+  share: number;
+  /** the share of the colourfulness kept there */
+  chroma: number;
+  /** how far the lips' colour goes to their inner surface's (paletteTarget) */
+  inner: number;
+  /** the tongue's light over the lips' as set without it (tongue.ts atLipLight) */
+  light: number;
+}
+
+export function paletteMove(apart: number): PaletteMove {
   const t = Math.min(1, Math.max(0, (apart - APART[0]) / (APART[1] - APART[0])));
   const s = t * t * (3 - 2 * t);
-  return { share: AGREE_SHARE + (1 - AGREE_SHARE) * s, chroma: 1 - (1 - APART_CHROMA) * s, inner: s };
+  return { share: AGREE_SHARE + (1 - AGREE_SHARE) * s, chroma: 1 - (1 - APART_CHROMA) * s, inner: s, light: 1 - (1 - APART_LIGHT) * s };
 }
 
 /** the lips' inner surface's tint over their colour (placement.ts lipSurfaceColours: the lip in the mouth's shade, redder) */
