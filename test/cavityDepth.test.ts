@@ -52,3 +52,8 @@ test("the throat deepens as far as the driver's mouth is dark; fully without a r
   assert.equal(throatGate({ driverCavity: 0.05 }), 0);
   assert.equal(throatGate({ driverCavity: 0.38 }), 1);
 });
+
+test('grey lips or a grey tongue (a black-and-white photo) have no hue apart: the tongue stays as grey as they are', () => {
+  assert.equal(hueApart([130, 128, 129], [164, 96, 98]), 0);
+  assert.equal(hueApart([164, 96, 98], [120, 120, 120]), 0);
+});

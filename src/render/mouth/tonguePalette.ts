@@ -17,13 +17,17 @@ export function labOf(r: number, g: number, b: number): [number, number, number]
   return [116 * fLab(y) - 16, 500 * (fLab(x) - fLab(y)), 200 * (fLab(y) - fLab(z))];
 }
 
-/** The Lab hue angle between two colours, degrees 0..180. */
+/** The Lab hue angle between two colours, degrees 0..180; 0 when either is too grey to have a hue (under HUE_CHROMA). */
 export function hueApart(p: Rgb, q: Rgb): number {
   const [, a0, b0] = labOf(...p), [, a1, b1] = labOf(...q);
+  // (a black-and-white photo's grey lips and tongue: their hues are noise, and the inner tint drew a red tongue, lp_s2)
+  if (Math.hypot(a0, b0) < HUE_CHROMA || Math.hypot(a1, b1) < HUE_CHROMA) return 0;
   const d = Math.abs(Math.atan2(b0, a0) - Math.atan2(b1, a1)) * (180 / Math.PI);
   return d > 180 ? 360 - d : d;
 }
 
+/** Lab chroma under which a colour has no hue to compare */
+const HUE_CHROMA = 5;
 /** hue gaps (degrees) between the library tongue and the lips over which the tongue goes over to the lips' own colour */
 const APART = [10, 30] as const;
 /** the share of the way to the lips' colour where the hues agree (tongue.ts until session 30: more made lipstick a red tongue, Katie) */
