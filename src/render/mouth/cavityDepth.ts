@@ -27,11 +27,14 @@ const THROAT_AT = 0.68, THROAT_WIDE = 0.6, THROAT_TALL = 0.3;
 const THROAT_DEEP = 0.4;
 
 const tones = new WeakMap<ReadyLayer, Rgb>();
+// (the last layer asked for, checked first: asked per opening pixel, a WeakMap lookup each time cost ~0.3 ms a frame)
+let lastLayer: ReadyLayer | null = null, lastTone: Rgb = [0, 0, 0];
 
 /** The tongue's lit colour: the median (by luma) of its layer's opaque pixels, straight; once per layer. */
 export function tongueTone(t: ReadyLayer): Rgb {
+  if (t === lastLayer) return lastTone;
   const known = tones.get(t);
-  if (known) return known;
+  if (known) { lastLayer = t; lastTone = known; return known; }
   const px: Rgb[] = [];
   for (let o = 0; o < t.data.length; o += 4) {
     const a = t.data[o + 3]!;
@@ -40,6 +43,7 @@ export function tongueTone(t: ReadyLayer): Rgb {
   px.sort((p, q) => p[0] + 2 * p[1] - q[0] - 2 * q[1]);
   const tone: Rgb = px.length ? px[px.length >> 1]! : [0, 0, 0];
   tones.set(t, tone);
+  lastLayer = t; lastTone = tone;
   return tone;
 }
 
@@ -55,7 +59,7 @@ export function depthShare(gap: number, round: number): number {
  */
 export function tongueBack(lateral: number, up: number): { cover: number; light: number } {
   const top = BACK_TOP * Math.sqrt(Math.max(0.2, 1 - 0.75 * lateral * lateral));
-  const r = Math.hypot(lateral / BACK_WIDE, Math.max(0, up) / top);
+  const x = lateral / BACK_WIDE, y = Math.max(0, up) / top, r = Math.sqrt(x * x + y * y);
   const facing = Math.sqrt(Math.max(0, 1 - r * r));
   return { cover: 1 - smoothstep(1 - BACK_SOFT, 1, r), light: BACK_RIM + (BACK_FRONT - BACK_RIM) * facing };
 }
@@ -85,9 +89,13 @@ export function cavityDepthInto(q: OpeningPixel, p: MouthPlacement, light: Frame
   const share = depthShare(p.gap, light.round), height = q.bottom - q.top;
   if (!(share > 0) || !(height > 2)) return;
   const up = (q.bottom - q.cy) / height;
-  const deep = 1 - (1 - throatShade(q.lateral, up)) * share * throatGate(p);
-  for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! * deep;
+  const throat = share * throatGate(p);
+  if (throat > 0) {
+    const deep = 1 - (1 - throatShade(q.lateral, up)) * throat;
+    for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! * deep;
+  }
   if (!tongue) return;
   const back = tongueBack(q.lateral, up), k = back.light * light.teethLight, a = back.cover * share;
+  if (!(a > 0)) return;
   for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + Math.max(0, tongue[ch]! * k - out[ch]!) * a;
 }
