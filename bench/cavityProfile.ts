@@ -10,18 +10,10 @@ import { MOUTH_LOOP } from '../src/rig/topology.ts';
 import { rowCrossings } from '../src/math/polygon.ts';
 import { isTeethPixel, lipReference } from '../src/motion/mouthDark.ts';
 import { DARK_OF_LIP } from '../src/motion/driverCavity.ts';
+import { labOf as lab } from '../src/render/mouth/tonguePalette.ts';
 
 const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
 const BANDS = 5;
-
-const lin = (c: number) => { const v = c / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-const fLab = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
-/** CIE Lab (D65) of an sRGB colour. */
-export function lab(r: number, g: number, b: number): [number, number, number] {
-  const R = lin(r), G = lin(g), B = lin(b);
-  const x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.9505, y = 0.2126 * R + 0.7152 * G + 0.0722 * B, z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.089;
-  return [116 * fLab(y) - 16, 500 * (fLab(x) - fLab(y)), 200 * (fLab(y) - fLab(z))];
-}
 
 const median = (v: number[]) => { if (!v.length) return NaN; const s = [...v].sort((a, b) => a - b); return s[s.length >> 1]!; };
 
