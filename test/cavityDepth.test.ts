@@ -57,3 +57,19 @@ test('grey lips or a grey tongue (a black-and-white photo) have no hue apart: th
   assert.equal(hueApart([130, 128, 129], [164, 96, 98]), 0);
   assert.equal(hueApart([164, 96, 98], [120, 120, 120]), 0);
 });
+
+test("mt_man held open at jawOpen 1 (view --expr): the throat dark over the tongue's dim back, not one flat hole", async () => {
+  const { analyzePortrait } = await import('../src/analyze/index.ts');
+  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { createRenderer } = await import('../src/render/renderer.ts');
+  const { STILL_MOUTH } = await import('../src/rig/mouthBase.ts');
+  const { cavityFigures } = await import('../bench/cavityProfile.ts');
+  const portraits = new URL('../../shared/data/portraits', import.meta.url).pathname;
+  const r = createRenderer(buildAvatar(await analyzePortrait(`${portraits}/mt_man.png`)), { width: 512, height: 512 });
+  const n = r.neutralFrame(), f = { ...n, w: { ...n.w, jawOpen: 1, [STILL_MOUTH]: 1 } };
+  const lm = r.landmarks(f), img = { width: 512, height: 512, data: Uint8ClampedArray.from(r.render(f).data) };
+  const fig = cavityFigures(img, Float32Array.from(lm.flatMap((p) => [p[0]!, p[1]!, p[2]!])))!;
+  console.log(`mt_man jaw 1 still: profile ${fig.profile.map((v) => v.toFixed(2)).join(' ')}`);
+  // (before: .19 .17 .16 .18 .82, flat over the middle bands; after .14 .11 .14 .48 .82; lp_d10 f93's real .81 .28 .32 .51 .91)
+  assert.ok(fig.profile[3]! > 2 * fig.profile[1]!, `the tongue's back over the throat: ${fig.profile.join(' ')}`);
+});
