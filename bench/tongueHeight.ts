@@ -20,6 +20,7 @@ import { STILL_MOUTH } from '../src/rig/mouthBase.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { geometry, videoFrameAt, type Lm } from './openLowerLipFigures.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
+import { cavityFigures, cavityText } from './cavityProfile.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
@@ -33,9 +34,9 @@ const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : ' -- ');
 async function reading(img: RgbaImage, known?: Lm): Promise<{ text: string; lm: Lm | null }> {
   const face = known ? null : (await detectFaces(img, { embedding: false }))[0];
   if (!known && !face) return { text: 'no face', lm: null };
-  const lm = known ?? (face!.landmarks as Lm), m = openingMiddle(img, Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat()));
+  const lm = known ?? (face!.landmarks as Lm), flat = Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat()), m = openingMiddle(img, flat);
   const g = geometry(lm).gap;
-  return { lm, text: `gap ${g.toFixed(3)} ${m ? `dark ${f2(m.dark)} tongue ${f2(m.tongue)}@${f2(m.tongueLight)} cavity @${f2(m.cavityLight)}` : 'shut'}` };
+  return { lm, text: `gap ${g.toFixed(3)} ${m ? `dark ${f2(m.dark)} tongue ${f2(m.tongue)}@${f2(m.tongueLight)} cavity @${f2(m.cavityLight)} | ${cavityText(cavityFigures(img, flat))}` : 'shut'}` };
 }
 
 /** A 4x tile round the mouth (box from `lm`, else the frame's centre). */

@@ -81,3 +81,24 @@ export function openingMiddle(img: RgbaImage, lm: ArrayLike<number>): OpeningMid
   if (runs.length < MIN_COLUMNS) return null;
   return { dark: dark / all, tongue: median(runs), tongueLight: median(tongueLights), cavityLight: median(cavityLights) };
 }
+
+/**
+ * The series with its short dips filled (a morphological closing: the running max over `reach` frames each side, then
+ * the running min of that): a dip under 2 x reach frames flanked by dark on both sides is lifted to its flanks, while a
+ * rise or a fall stays where it is. Katie f160-172 read .43 .43 .42 .39 .34 .29 .25 .21 .25 .38 .44 (her mouth dark
+ * throughout: f168 .45 read off the frame, bench/tongueHeight.ts), and the gate (render/mouth/tongueGate.ts, from .25)
+ * let a lit tongue up for four frames between two sunk ones (critic28, st_art_1 f165, f168).
+ */
+export function closeDips(series: readonly number[], reach = DIP_REACH): number[] {
+  if (!series.length) return [];
+  // (the ends repeated `reach` frames out: a truncated window lifted a falling series' last frames)
+  const padded = [...Array<number>(reach).fill(series[0]!), ...series, ...Array<number>(reach).fill(series[series.length - 1]!)];
+  const run = (v: readonly number[], pick: (a: number, b: number) => number) => v.map((_, i) => {
+    let m = v[i]!;
+    for (let k = Math.max(0, i - reach); k <= Math.min(v.length - 1, i + reach); k++) m = pick(m, v[k]!);
+    return m;
+  });
+  return run(run(padded, Math.max), Math.min).slice(reach, reach + series.length).map((c, i) => Math.max(c, series[i]!));
+}
+/** frames each side over which closeDips looks for the dark a dip lies between */
+const DIP_REACH = 3;

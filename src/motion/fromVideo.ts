@@ -17,6 +17,7 @@ import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
+import { closeDips } from './driverCavity.ts';
 import { DRIVER_CAVITY, DRIVER_TEETH, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
@@ -90,7 +91,8 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
   if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
   // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
-  const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
+  // (its short dips between dark frames filled: a lit tongue popping up for a few frames, driverCavity.ts closeDips)
+  const smoothed = mouthDarkSeries(raw.map((r) => r?.cavity)), cavity = smoothed && closeDips(smoothed);
   if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
   // and how light what lies under its upper teeth is: a dim lower row or a dark band (render/mouth/driverTeeth.ts); a
   // face without teeth reads 0 (dark), not its neighbours' (lp_d14 f43's closing lips drew a row filled in from f42's)

@@ -11,6 +11,7 @@ import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
+import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -86,6 +87,8 @@ export function throatMid(q: OpeningPixel, unit: number): number {
 
 /** The jaw's pieces over `out`: the tongue behind the lower teeth, both at the jaw's anchor. */
 export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
+  // (the throat's depth and the tongue's dim back under the lit tongue: cavityDepth.ts)
+  cavityDepthInto(q, p, light, L.tongue ? tongueTone(L.tongue) : null, out);
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   // (the layers are premultiplied: their colour fades with their alpha)

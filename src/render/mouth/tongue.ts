@@ -5,11 +5,10 @@ import { ready, type ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { nearestRank } from '../../math/stats.ts';
 import { smooth01, smoothstep } from '../../math/smooth.ts';
+import { hueApart, paletteMove, paletteTarget, type PaletteMove } from './tonguePalette.ts';
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
-/** How far the tongue's hue goes toward the lips' (more made lipstick a red tongue, Katie). */
-const TONGUE_LIP_HUE = 0.45;
 /** the tongue's median luma over the lips' (its light in the mouth comes on top: interior.ts) */
 const TONGUE_OVER_LIP = 1.05;
 /** the dome's height falls by this share of lateral^2 ... */
@@ -24,8 +23,10 @@ const EDGE_FROM = 0.15, EDGE_TO = 0.85;
  * silhouette, which read as a jagged line under the dark band between the rows), in the lips' hue.
  */
 export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: number, match: LightMatch, lip: [number, number, number]): ReadyLayer {
-  const soft = ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match);
-  return atLipLight(inLipHue(withLevelTop(soft), lip), lum(...lip));
+  const level = withLevelTop(ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match));
+  // (a library pink far from the lips' hue goes all the way to their inner surface's colour, less colourful and lit: tonguePalette.ts)
+  const move = paletteMove(hueApart(opaqueMeanColour(level), lip));
+  return atLipLight(inLipHue(level, lip, move), lum(...lip) * move.light);
 }
 
 /** the share of the tongue's half width over which its sides fade out (session 19: the library strip's ends step from clear to opaque within 4 px, and the top's contour kept them a hard vertical edge: critic19, obama2 f16, lp_s1 f2, the demo f126) */
@@ -133,18 +134,32 @@ export function tongueEdge(alpha: number): number {
 /**
  * The tongue in the hue of the picture's own lips (its luminance kept): the library tongue's fixed
  * pink was off the palette of a varnished painting (a lilac tongue in Mona Lisa's yellow) and of
- * black-and-white photos. TONGUE_LIP_HUE of the way.
+ * black-and-white photos. tonguePalette.ts paletteMove says how far.
  */
-function inLipHue(l: ReadyLayer, lip: [number, number, number]): ReadyLayer {
-  const ly = Math.max(1, lum(...lip));
+function inLipHue(l: ReadyLayer, lipColour: [number, number, number], { share, chroma, inner }: PaletteMove): ReadyLayer {
+  const lip = paletteTarget(lipColour, inner), ly = Math.max(1, lum(...lip));
   const data = Float32Array.from(l.data);
   for (let o = 0; o < data.length; o += 4) {
     const y = lum(data[o]!, data[o + 1]!, data[o + 2]!);
     for (let ch = 0; ch < 3; ch++) {
-      data[o + ch] = data[o + ch]! + (Math.min(255 * data[o + 3]!, (y * lip[ch]!) / ly) - data[o + ch]!) * TONGUE_LIP_HUE;
+      const moved = data[o + ch]! + (Math.min(255 * data[o + 3]!, (y * lip[ch]!) / ly) - data[o + ch]!) * share;
+      data[o + ch] = y + (moved - y) * chroma;
     }
   }
   return { ...l, data };
+}
+
+/** The mean straight colour of a layer's pixels at least 0.9 opaque (black if none). */
+function opaqueMeanColour(l: ReadyLayer): [number, number, number] {
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let o = 0; o < l.data.length; o += 4) {
+    const a = l.data[o + 3]!;
+    if (a < 0.9) continue;
+    for (let ch = 0; ch < 3; ch++) sum[ch] += l.data[o + ch]! / a;
+    n++;
+  }
+  return n ? [sum[0]! / n, sum[1]! / n, sum[2]! / n] : [0, 0, 0];
 }
 
 /**
