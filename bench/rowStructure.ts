@@ -4,7 +4,6 @@
 // Sheet: driver | each root, the mouth at --zoom x (output pixels of ours). Figures only; never asserts.
 //   node --import tsx bench/rowStructure.ts --photo st_art_1.png --motion m.json [--video v8_WDA_KatieHill_000.mp4]
 //        --frames 11,23,24,26 [--root before,after] [--zoom 4] [--out sheet.jpg] [--profile: the luma across the mouth in 12 bins]
-import { SHARED_DATA } from './sharedData.ts';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
