@@ -25,6 +25,8 @@ const BACK_FRONT = 0.6, BACK_RIM = 0.15;
 const THROAT_AT = 0.68, THROAT_WIDE = 0.6, THROAT_TALL = 0.3;
 /** ... by this share of the cavity's light at its deepest */
 const THROAT_DEEP = 0.4;
+/** lip gaps (IOD) over which a wide-open mouth's throat loses half its depth: light reaches further in (a shout's cavity is a dark red, test/mouthRim) */
+const THROAT_LIT_GAP = [0.3, 0.45] as const;
 
 const tones = new WeakMap<ReadyLayer, Rgb>();
 // (the last layer asked for, checked first: asked per opening pixel, a WeakMap lookup each time cost ~0.3 ms a frame)
@@ -89,7 +91,7 @@ export function cavityDepthInto(q: OpeningPixel, p: MouthPlacement, light: Frame
   const share = depthShare(p.gap, light.round), height = q.bottom - q.top;
   if (!(share > 0) || !(height > 2)) return;
   const up = (q.bottom - q.cy) / height;
-  const throat = share * throatGate(p);
+  const throat = share * throatGate(p) * (1 - 0.5 * smoothstep(THROAT_LIT_GAP[0], THROAT_LIT_GAP[1], p.gap));
   if (throat > 0) {
     const deep = 1 - (1 - throatShade(q.lateral, up)) * throat;
     for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! * deep;
