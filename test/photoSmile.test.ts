@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keepPhotoSmile, driverSmileFloor, MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM, SMILE_DEPARTURE } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/controls.ts';
-import { mouthDeparture, START_CORNER_LIFT } from '../src/rig/startLook.ts';
+import { flatStartBias, mouthDeparture, START_CORNER_LIFT } from '../src/rig/startLook.ts';
 import { LiveRetarget, REST_FRAMES } from '../src/live/retarget.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 
@@ -107,7 +107,26 @@ test('driverSmileFloor: a two-sided start is the driver\'s smile, kept; only the
   assert.ok(Math.abs(floor(0.44, 0.44, 0, 0.35, false) - 0.14) < 1e-12, 'at most SMILE_DEPARTURE taken');
 });
 
-test('driverSmileFloor: the lopsided rest is dropped only while the whole mouth stays near its start', () => {
+test('driverSmileFloor: a measured flat start\'s excess is the fit\'s bias, dropped at every frame however far the mouth moves', () => {
+  // lp_d11 (corners not up, start .25/.43) over the Mona Lisa (fitted .01/.38): f98's "eh" reads .55/.55
+  const left = { now: 0.55, start: 0.25 }, right = { now: 0.55, start: 0.43 };
+  assert.ok(Math.abs(driverSmileFloor(left, right, 0.01, false, true) - (0.55 - 0.24)) < 1e-12, 'her left loses its .24 over the photo\'s');
+  assert.ok(Math.abs(driverSmileFloor(right, left, 0.38, false, true) - (0.55 - 0.05)) < 1e-12, 'her right only its .05 over the photo\'s own smile');
+  assert.equal(driverSmileFloor(left, right, 0.01, false, false), 0.55, 'unmeasured start: departed, the reading whole (as before)');
+  // lp_d6's grimace f45 (.35/.39 from .25/.00): the left keeps only her move past the lopsided rest
+  assert.ok(Math.abs(driverSmileFloor({ now: 0.35, start: 0.25 }, { now: 0.39, start: 0 }, 0, false, true) - 0.1) < 1e-12);
+  assert.ok(Math.abs(driverSmileFloor({ now: 0.9, start: 0.5 }, { now: 0.9, start: 0.5 }, 0, false, true) - (0.9 - SMILE_DEPARTURE)) < 1e-12, 'at most SMILE_DEPARTURE');
+  assert.equal(driverSmileFloor({ now: 0.1, start: 0.25 }, { now: 0, start: 0 }, 0, false, true), 0, 'never negative');
+});
+
+test('flatStartBias: only a measured start whose corners are not up', () => {
+  assert.equal(flatStartBias(-0.026), true, 'lp_d11');
+  assert.equal(flatStartBias(0), true);
+  assert.equal(flatStartBias(0.032), false, 'Katie: a smile, her readings kept');
+  assert.equal(flatStartBias(undefined), false, 'live webcam, older motions: as before');
+});
+
+test('driverSmileFloor: an unmeasured start\'s lopsided rest is dropped only while the whole mouth stays near its start', () => {
   // lp_d6 f45: smile .35/.39 from a start .25/.00 on an unsmiling photo: her right corner has left the start look
   const left = { now: 0.35, start: 0.25 };
   assert.equal(driverSmileFloor(left, { now: 0.39, start: 0 }, 0, false), 0.35, 'the other corner moved .39: the mouth is off its start, her smile whole');

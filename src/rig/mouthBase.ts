@@ -13,7 +13,7 @@
 // The audio path marks every frame: its lip model's shape curves are, like its teacher's readings
 // (motion/restFace.ts), changes from a speaker's rest, so they go on the photo's own mouth.
 import { CONTROL_INDEX, type RigControl } from './controls.ts';
-import { cornersUp, lopsidedExcess, mouthDeparture, START_CORNER_LIFT, type SideSmile } from './startLook.ts';
+import { cornersUp, flatStartBias, lopsidedExcess, mouthDeparture, START_CORNER_LIFT, type SideSmile } from './startLook.ts';
 
 /** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
 export const MOUTH_ON_PHOTO = 'mouthOnPhoto';
@@ -137,9 +137,10 @@ export const SMILE_DEPARTURE = 0.3;
  * side; lp_d14's .92/.92 grin on the unsmiling lp_s12 keeps all of it, start27 kept .62). At most SMILE_DEPARTURE is taken, and the floor never falls as the driver's smile
  * rises toward its start.
  */
-export function driverSmileFloor(side: SideSmile, other: SideSmile, photo: number, smiling: boolean): number {
+export function driverSmileFloor(side: SideSmile, other: SideSmile, photo: number, smiling: boolean, flatStart = false): number {
   const excess = Math.min(SMILE_DEPARTURE, lopsidedExcess(side.start, other.start, photo, smiling));
-  const departed = Math.min(1, mouthDeparture(side, other) / SMILE_DEPARTURE);
+  // a flat start's reading is the fit's bias on that face, in every later reading too (flatStartBias, startLook.ts)
+  const departed = flatStart ? 0 : Math.min(1, mouthDeparture(side, other) / SMILE_DEPARTURE);
   return Math.max(0, side.now - excess * (1 - departed));
 }
 
@@ -163,9 +164,10 @@ export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>
   const keep = Math.max(0, 1 - (wv[PUCKER]! + 0.5 * wv[FUNNEL]!) / SMILE_ROUND_LIMIT) * (w[SMILE_ROOM] ?? 1);
   const sides: SideSmile[] = SMILES.map((k, side) => ({ now: wv[k]!, start: w[SMILE_AT_START[side]!]! }));
   const smiling = cornersUp(w[START_CORNER_LIFT]);
+  const flat = flatStartBias(w[START_CORNER_LIFT]);
   SMILES.forEach((k, side) => {
     const { now, start } = sides[side]!, own = photoWeights[k]!;
     const fromStart = own + now - start;
-    wv[k] = Math.max(driverSmileFloor(sides[side]!, sides[1 - side]!, own, smiling), keep * Math.min(1, fromStart));
+    wv[k] = Math.max(driverSmileFloor(sides[side]!, sides[1 - side]!, own, smiling, flat), keep * Math.min(1, fromStart));
   });
 }

@@ -24,6 +24,15 @@ export const START_CORNER_LIFT = 'startCornerLift';
 /** Whether a start with this corner lift looks like a smile: both corners up past the lips' middle. */
 export const cornersUp = (lift: number | undefined) => lift !== undefined && lift > 0;
 
+/**
+ * Whether a start's smile reading over the photo's is the fit's bias on the driver's face, held for the whole clip
+ * (grin30): a measured start whose corners are not up (lp_d11's pout read .25/.43, lp_d6's lopsided rest .25/.00, lp_d0)
+ * is no smile, and the fit reads that face so at every frame: lp_d11's slight smiles and open "eh"s (f58, f98, f128) read
+ * .55-.93, and with the drop fading out as her corners moved the Mona Lisa got all of it, a wide grin where she barely
+ * smiles. So the drop stays whole however far the mouth moves. Unmeasured (live webcam, older motions): as before.
+ */
+export const flatStartBias = (lift: number | undefined) => lift !== undefined && !cornersUp(lift);
+
 /** The part of a side's start smile that both sides hold: the driver's smile, never taken away (never negative). */
 export function twoSidedStart(left: number, right: number): number {
   return Math.max(0, Math.min(left, right));

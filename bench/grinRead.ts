@@ -1,0 +1,90 @@
+// A cross-reenactment's mouth against its driver's, frame by frame (issue #13, grin30): the driver's lip gap, mouth
+// width (over its frame 0) and corner lift (the lower corners over the lips' middle, IOD, measures.ts) from its track,
+// ours read back by the face mesh on each --root checkout's render, with the motion's smile / stretch / dimple / jaw /
+// pucker weights. Summary per root: our gap p90 over the driver's, width p90 over frame 0 (ours and the driver's),
+// the corner lift's p90 over frame 0. --sheet OUT: driver | root... mouths 3x at --frames. Never asserts.
+//   node --import tsx bench/grinRead.ts --photo lp_s9.jpg --video lp_d11.mp4 [--upto 200] [--step 2] [--root /tmp/base,.] [--frames 58,98,128 --sheet x.jpg]
+import path from 'node:path';
+import sharp from 'sharp';
+import { faceMeasures, type FaceMeasures } from '../src/motion/measures.ts';
+import type { Landmarks } from '../src/rig/fit.ts';
+import type { RgbaImage } from '../src/types.ts';
+import { decodeVideoFrames } from '../src/io/media.ts';
+import { detectFaces } from '../src/face/detect.ts';
+import { cachedPortrait } from './portraitCache.ts';
+import { cachedTrack } from './driverTracks.ts';
+import { SHARED_DATA } from './sharedData.ts';
+import { mouthBox, mouthTile, rendererOfRoot, strip, stack } from './mouthTiles.ts';
+
+const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
+const photo = arg('--photo', 'lp_s9.jpg'), video = arg('--video', 'lp_d11.mp4');
+const upto = Number(arg('--upto', '200')), step = Number(arg('--step', '2'));
+const roots = arg('--root', '.').split(',').map((r) => path.resolve(r));
+const picked = arg('--frames', '').split(',').filter(Boolean).map(Number);
+const sheet = arg('--sheet', '');
+const FPS = 25;
+const raw = (await cachedTrack(video, FPS)).slice(0, upto);
+const portrait = await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo));
+const size = portrait.image.width;
+const p90 = (v: number[]) => { const s = v.filter(Number.isFinite).sort((a, b) => a - b); return s[Math.floor(0.9 * (s.length - 1))] ?? NaN; };
+const lift = (m: FaceMeasures) => (m.cornerLiftLeft + m.cornerLiftRight) / 2;
+const read = async (img: RgbaImage) => {
+  const f = (await detectFaces({ ...img, data: new Uint8ClampedArray(img.data) } as RgbaImage, { embedding: false }))[0];
+  return f ? { m: faceMeasures(f.landmarks as Landmarks), lm: f.landmarks as number[][] } : null;
+};
+const frameIdx = [...new Set([...Array.from({ length: Math.ceil(raw.length / step) }, (_, k) => k * step), ...picked])].sort((a, b) => a - b);
+const f2 = (v: number) => v.toFixed(2);
+const drv = raw.map((r) => r?.m ?? null);
+const d0 = drv[0]!;
+const tiles = new Map<string, Buffer>();
+const TILE = 3;
+for (const root of roots) {
+  const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/framesFromRaw.ts'));
+  const frames = motionFramesFromRaw(raw, FPS, true).frames as { w: Record<string, number> }[];
+  const r = await rendererOfRoot(root, portrait, size);
+  const rest = await read(r.render(r.neutralFrame()));
+  const f0 = await read(r.render(frames[0] as never));
+  const gaps: [number, number][] = [], widths: [number, number][] = [], lifts: [number, number][] = [];
+  console.log(`\n${path.basename(root)}: frame | driver gap width/f0 lift-f0 | ours gap width/f0 lift-f0 | smile stretch dimple jaw pucker funnel`);
+  for (const i of frameIdx) {
+    const d = drv[i], f = frames[i];
+    if (!d || !f) continue;
+    const img = r.render(f as never);
+    const o = await read(img);
+    if (!o || !f0) continue;
+    gaps.push([d.lipGap, o.m.lipGap]);
+    widths.push([d.mouthWidth / d0.mouthWidth, o.m.mouthWidth / f0.m.mouthWidth]);
+    lifts.push([lift(d) - lift(d0), lift(o.m) - lift(f0.m)]);
+    const w = (c: string) => ((f.w[`${c}Left`] ?? 0) + (f.w[`${c}Right`] ?? 0)) / 2;
+    if (picked.includes(i) || !picked.length) console.log(`f${i} | ${f2(d.lipGap)} ${f2(d.mouthWidth / d0.mouthWidth)} ${f2(lift(d) - lift(d0))} | ${f2(o.m.lipGap)} ${f2(o.m.mouthWidth / f0.m.mouthWidth)} ${f2(lift(o.m) - lift(f0.m))} | ${f2(w('mouthSmile'))} ${f2(w('mouthStretch'))} ${f2(w('mouthDimple'))} ${f2(f.w.jawOpen ?? 0)} ${f2(f.w.mouthPucker ?? 0)} ${f2(f.w.mouthFunnel ?? 0)}`);
+    if (picked.includes(i) && sheet && rest) tiles.set(`${root}:${i}`, await mouthTile(img.data, size, mouthBox(rest.lm, 2, 0.5), TILE));
+  }
+  const ratio = p90(gaps.map((g) => g[1])) / p90(gaps.map((g) => g[0]));
+  console.log(`${path.basename(root)} ${photo} <- ${video}: gap p90 ours/driver ${f2(ratio)} (${f2(p90(gaps.map((g) => g[1])))} / ${f2(p90(gaps.map((g) => g[0])))}) | width p90/f0 ours ${f2(p90(widths.map((g) => g[1])))} driver ${f2(p90(widths.map((g) => g[0])))} | lift p90-f0 ours ${f2(p90(lifts.map((g) => g[1])))} driver ${f2(p90(lifts.map((g) => g[0])))}`);
+}
+if (sheet && picked.length) {
+  // driver mouths from the video, boxed on the driver's own landmarks
+  const shots = new Map<number, Buffer>();
+  let k = 0;
+  for await (const fr of decodeVideoFrames(path.join(SHARED_DATA, 'video', video), { fps: FPS, maxSide: 512, maxFrames: Math.max(...picked) + 1 })) {
+    if (picked.includes(k)) {
+      const o = await read(fr as RgbaImage);
+      const side = Math.min(fr.width, fr.height);
+      const sq = await sharp(Buffer.from(fr.data.buffer, fr.data.byteOffset, fr.data.byteLength), { raw: { width: fr.width, height: fr.height, channels: 4 } }).extract({ left: 0, top: 0, width: side, height: side }).raw().toBuffer();
+      if (o) {
+        shots.set(k, await mouthTile(new Uint8Array(sq), side, mouthBox(o.lm, 2, 0.5), 1));
+      }
+    }
+    k++;
+  }
+  const out: Buffer[] = [];
+  let side = 0;
+  for (const i of picked) for (const root of roots) side = Math.max(side, (await sharp(tiles.get(`${root}:${i}`)!).metadata()).width ?? 0);
+  for (const i of picked) {
+    const cells = [shots.get(i), ...roots.map((root) => tiles.get(`${root}:${i}`))].filter((b): b is Buffer => !!b);
+    out.push(await strip(await Promise.all(cells.map((b) => sharp(b).resize(side, side).png().toBuffer())), side));
+  }
+  await stack(out, side * (roots.length + 1), side, sheet.replace(/\.jpg$/, '.png'));
+  if (sheet.endsWith('.jpg')) await sharp(sheet.replace(/\.jpg$/, '.png')).jpeg({ quality: 85 }).toFile(sheet);
+  console.log(`sheet ${sheet}: rows ${picked.join(',')}, columns driver | ${roots.map((r) => path.basename(r)).join(' | ')}`);
+}
