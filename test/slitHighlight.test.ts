@@ -68,3 +68,26 @@ test('mid-blink, a white under the lid comes down toward the lid skin\'s light; 
   holdSlitUnderLid(rest.target, rest.f, rest.upper, rest.lower, slitCeilingStrength(0), rest.bounds);
   assert.equal(red(rest.target.color[31 * rest.W + 62]!), 230, 'rest frame: the photo');
 });
+
+test('mid-blink, a pale band riding on the lid\'s edge comes down toward a lash line; a dark lash line and skin farther up keep theirs', async () => {
+  const { edgeCeilingShare, shadeLidEdge } = await import('../src/render/closedEye/lidEdgeShade.ts');
+  assert.equal(edgeCeilingShare(-0.01), 1, 'under the edge: not lid');
+  assert.ok(edgeCeilingShare(0) < 0.7, 'at the edge: lash-dark');
+  assert.equal(edgeCeilingShare(0.2), 1, 'farther up: the skin');
+  const skin = pack(150, 150, 150), pale = pack(200, 200, 200), lash = pack(50, 40, 35);
+  const eye = turnedEye(pack(230, 230, 230), skin);
+  const W = eye.W;
+  // the lid's edge is at y = 25 + 60 * 0.08 = 29.8 mid-eye: a pale band on row 28 just above it, a dark lash pixel in it
+  for (let x = 30; x <= 50; x++) eye.target.color[28 * W + x] = pale;
+  eye.target.color[28 * W + 40] = lash;
+  eye.target.color[20 * W + 40] = pale; // 0.16 eye widths up: out of reach
+  shadeLidEdge(eye.target, eye.f, eye.upper, 1, eye.bounds, 150);
+  assert.ok(red(eye.target.color[28 * W + 35]!) < 130, `the pale edge held down (${red(eye.target.color[28 * W + 35]!)})`);
+  assert.equal(eye.target.color[28 * W + 40], lash, 'a dark lash pixel keeps its colour');
+  assert.equal(eye.target.color[20 * W + 40], pale, 'out of reach: untouched');
+  assert.equal(red(eye.target.color[31 * W + 40]!), 230, 'the eyeball is not lid');
+  const rest = turnedEye(pack(230, 230, 230), skin);
+  for (let x = 30; x <= 50; x++) rest.target.color[28 * W + x] = pale;
+  shadeLidEdge(rest.target, rest.f, rest.upper, 0, rest.bounds, 150);
+  assert.equal(rest.target.color[28 * W + 35], pale, 'strength 0 (the rest frame): the photo');
+});

@@ -10,6 +10,7 @@ import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
+import { shadeLidEdge } from './lidEdgeShade.ts';
 
 /** Blink completion over which the ceiling comes in: none while the lid is still above the iris. */
 const CEIL_IN = [0.3, 0.65] as const;
@@ -28,7 +29,7 @@ export function slitCeilingStrength(closure: number): number {
 }
 
 /** Luma of a packed RGBA (r in the low byte). */
-function lumaOf(p: number): number {
+export function lumaOf(p: number): number {
   return 0.299 * (p & 255) + 0.587 * ((p >>> 8) & 255) + 0.114 * ((p >>> 16) & 255);
 }
 
@@ -48,7 +49,7 @@ function lineAt(u: readonly number[], v: readonly number[], x: number): number {
 }
 
 /** Median luma of the rendered skin (not eyeball: eyeballDepth.ts bounds) in bands just outside both lid lines. */
-function lidSkinLuma(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, bounds: Float32Array): number {
+export function lidSkinLuma(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, bounds: Float32Array): number {
   const samples: number[] = [];
   for (let c = 1; c < COLUMNS; c++) {
     const u = 0.15 + (0.7 * c) / COLUMNS;
@@ -73,6 +74,7 @@ export function holdSlitUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: numbe
   if (s <= 0) return;
   const skin = lidSkinLuma(t, f, upper, lower, bounds);
   if (!(skin > 0)) return;
+  shadeLidEdge(t, f, upper, s, bounds, skin);
   const ceil = CEIL_SHARE * skin;
   const pts = [...upper.u.map((u, k) => [u, upper.v[k]!]), ...lower.u.map((u, k) => [u, lower.v[k]!])].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
   const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
