@@ -7,6 +7,7 @@
 import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { isEyeball } from './eyeballDepth.ts';
 
 /** Completion over which the shadow comes in (full by the time the shut eye's lid starts to show). */
 const SHADOW_IN = [0.3, 0.75] as const;
@@ -60,10 +61,10 @@ function sampleLine(u: readonly number[], v: readonly number[]): Float32Array {
 
 /**
  * Darkens, in place, the eyeball's pixels (1/z at most eyeballIz) within the opening's box (upper and
- * lower lid lines as rendered, eye frame f, u ascending) at shadow strength s, by their depth under
+ * lower lid lines as rendered, eye frame f, u ascending; eyeballIz one bound or per column, eyeballDepth.ts) at shadow strength s, by their depth under
  * the upper lid line, and where the opening is a narrow slit at strength `slit` (slitShadowStrength).
  */
-export function drawLidShadow(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, s: number, eyeballIz: number, slit = 0): void {
+export function drawLidShadow(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, s: number, eyeballIz: number | Float32Array, slit = 0): void {
   if (s <= 0 && slit <= 0) return;
   const up = sampleLine(upper.u, upper.v), low = sampleLine(lower.u, lower.v);
   // the pixel box of the opening
@@ -77,8 +78,9 @@ export function drawLidShadow(t: RasterTarget, f: EyeFrame, upper: { u: number[]
     // the eyeball only: it lies behind the lids (set back and depth-biased, avatar/mesh.ts
     // addEyeballs, ../eyes.ts EYEBALL_DEPTH_BIAS); the lid skin and its lash line keep their light
     const iz = depth[row]!;
-    if (iz <= 0 || iz > eyeballIz) continue;
+    if (iz <= 0) continue;
     const [u, v] = toEye(f, x + 0.5, y + 0.5);
+    if (typeof eyeballIz === 'number' ? iz > eyeballIz : !isEyeball(iz, u, eyeballIz)) continue;
     const c = Math.min(COLUMNS - 1, Math.max(0, Math.round(u * (COLUMNS - 1))));
     const d = Math.max(0, v - up[c]!);
     const light = lidShadowLight(d, s, low[c]! - up[c]!, slit);

@@ -20,6 +20,8 @@ import { drawEye } from './draw.ts';
 import { drawLidShadow, lidShadowStrength, slitShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
 import { coverSlitEdges } from '../slitEdge.ts';
+import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
+import { eyeballDepthBounds } from './eyeballDepth.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -175,7 +177,11 @@ export class ClosedEyes {
       // a narrow slit's own shadow gives way as the shut eye comes in over it: blink 1 renders as before
       // (lp_s10's far eye, past the shut eye's mask, read .48 shut against .46)
       const slit = slitShadowStrength(c) * (1 - show * show);
-      drawLidShadow(target, f, lidNow, { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) }, shadow, EYEBALL_BELOW * lidIz, slit);
+      const lowNow = { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) };
+      // the eyeball told from the lids by depth per column across the eye (eyeballDepth.ts: one bound missed a turned head's near half)
+      const bounds = eyeballDepthBounds(lidNow.u, s.upper.map((i) => siz[i]!), lowNow.u, s.lower.map((i) => siz[i]!));
+      drawLidShadow(target, f, lidNow, lowNow, shadow, bounds, slit);
+      holdSlitUnderLid(target, f, lidNow, lowNow, slitCeilingStrength(c), bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
       if (showLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz);
