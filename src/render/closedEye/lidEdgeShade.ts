@@ -9,7 +9,7 @@ import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
-import { ceilingLight, lumaOf } from './slitHighlight.ts';
+import { ceilingLight, lumaOf } from './lightCeiling.ts';
 
 /** The ceiling at the lid's edge, as a share of the lid skin's median luma. */
 const EDGE_SHARE = 0.6;

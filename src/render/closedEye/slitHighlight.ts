@@ -11,13 +11,13 @@ import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
 import { shadeLidEdge } from './lidEdgeShade.ts';
+import { ceilingLight, lumaOf } from './lightCeiling.ts';
+export { ceilingLight } from './lightCeiling.ts';
 
 /** Blink completion over which the ceiling comes in: none while the lid is still above the iris. */
 const CEIL_IN = [0.3, 0.65] as const;
 /** The ceiling, as a share of the lid skin's median luma around the opening (a white in lid shadow reads a little darker than the lid). */
 const CEIL_SHARE = 0.8;
-/** Above the ceiling, this share of the excess light is kept (a soft knee: the white keeps a little modelling). */
-const KNEE_KEEP = 0.25;
 /** The skin bands sampled for the ceiling: this far (eye widths) beyond the upper and lower lid lines. */
 const SKIN_BAND = [0.06, 0.16] as const;
 /** Samples across the eye (u) for the lid lines and the skin. */
@@ -26,18 +26,6 @@ const COLUMNS = 24;
 /** How strong the ceiling is at this blink completion (0 at rest: the photo's own eye stays). */
 export function slitCeilingStrength(closure: number): number {
   return smoothstep(CEIL_IN[0], CEIL_IN[1], closure);
-}
-
-/** Luma of a packed RGBA (r in the low byte). */
-export function lumaOf(p: number): number {
-  return 0.299 * (p & 255) + 0.587 * ((p >>> 8) & 255) + 0.114 * ((p >>> 16) & 255);
-}
-
-/** The light factor bringing luma l under ceiling `ceil` with a soft knee, at strength s (1 = whole). */
-export function ceilingLight(l: number, ceil: number, s: number): number {
-  if (l <= ceil || l <= 0) return 1;
-  const target = ceil + KNEE_KEEP * (l - ceil);
-  return 1 - s * (1 - target / l);
 }
 
 /** A lid line's v at u (straight between its points; u ascending). */
