@@ -11,6 +11,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { dipOverLip } from './underTeethDip.ts';
 
 const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
 
@@ -31,20 +32,6 @@ test("the cavity is lifted only where a driver's opening is lit and the motion c
   const t = tipsToneInto([80, 40, 38], [0, 0, 0]);
   assert.ok(t[0] > t[1] && t[0] > 80, `tone ${t}`);
 });
-
-/** Per middle column, the darkest pixel between the lip lines (under the teeth) over the lower lip's luma 0.03 IOD under its inner line. */
-function dipOverLip(d: Uint8ClampedArray | Uint8Array, lm: number[][]): number {
-  const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
-  const cx = lm[13]![0]!, half = Math.abs(lm[308]![0]! - lm[78]![0]!) / 2, top = lm[13]![1]!, bottom = lm[14]![1]!;
-  const luma = (x: number, y: number) => { const o = (Math.round(y) * 512 + Math.round(x)) * 4; return 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!; };
-  const ratios: number[] = [];
-  for (let x = Math.round(cx - 0.15 * half); x <= cx + 0.15 * half; x++) {
-    let dip = 255;
-    for (let y = Math.ceil(top); y <= Math.floor(bottom); y++) dip = Math.min(dip, luma(x, y));
-    ratios.push(dip / Math.max(1, luma(x, bottom + 0.03 * iod)));
-  }
-  return ratios.sort((a, b) => a - b)[ratios.length >> 1]!;
-}
 
 test("lp_s5 at a soft smile under a lit driver's few teeth: the dark under the cut row is a red-brown, not black; a dark driver's as before", async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });

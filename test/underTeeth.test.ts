@@ -15,6 +15,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { dipOverLip } from './underTeethDip.ts';
 
 const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
 
@@ -82,20 +83,6 @@ test('the floor under a cut row: a dark pixel lifted to it, a lighter one and th
   floorOver(corner, floor, k, 1);
   assert.deepEqual([...corner], [10, 5, 4]);
 });
-
-/** Per middle column, the darkest pixel between the lip lines over the lower lip's luma 0.03 IOD under its inner line (median). */
-function dipOverLip(d: Uint8ClampedArray | Uint8Array, lm: number[][]): number {
-  const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
-  const cx = lm[13]![0]!, half = Math.abs(lm[308]![0]! - lm[78]![0]!) / 2, top = lm[13]![1]!, bottom = lm[14]![1]!;
-  const luma = (x: number, y: number) => { const o = (Math.round(y) * 512 + Math.round(x)) * 4; return 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!; };
-  const ratios: number[] = [];
-  for (let x = Math.round(cx - 0.15 * half); x <= cx + 0.15 * half; x++) {
-    let dip = 255;
-    for (let y = Math.ceil(top); y <= Math.floor(bottom); y++) dip = Math.min(dip, luma(x, y));
-    ratios.push(dip / Math.max(1, luma(x, bottom + 0.03 * iod)));
-  }
-  return ratios.sort((a, b) => a - b)[ratios.length >> 1]!;
-}
 
 test("lp_s5 at a soft smile, share .23: a driver's dark band under its row keeps ours no darker than it; a lit under-row draws the row to the lip", async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });

@@ -6,9 +6,9 @@
 // opening's middle columns, the dark share is .38 at lp_d10 f93 against .10-.14 on lp_d6's lit
 // tongues (bench/tongueHeight.ts).
 import type { RgbaImage } from '../types.ts';
-import { MOUTH_LOOP } from '../rig/topology.ts';
 import { rowCrossings } from '../math/polygon.ts';
-import { isTeethPixel, lipReference } from './mouthDark.ts';
+import { isTeethPixel } from './mouthDark.ts';
+import { middleBox } from './mouthMiddle.ts';
 
 /** What the middle of an opening is made of (shares of its pixels; lights over the lips' luminance). */
 export interface OpeningMiddle {
@@ -24,8 +24,6 @@ export interface OpeningMiddle {
 
 /** a pixel inside the opening darker than this share of the lips' luminance is cavity (lp_d10 f93's black band .15-.40, its dim tongue .54 and up) */
 export const DARK_OF_LIP = 0.45;
-/** the middle: columns within this share of the opening's half-width of its centre (the corners are shaded in every mouth) */
-const MIDDLE = 0.35;
 /** columns shorter than this many pixels are not read; fewer than MIN_COLUMNS columns: nothing to read (a closed mouth) */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
 
@@ -41,14 +39,9 @@ const median = (v: number[]) => {
  * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
  */
 export function openingMiddle(img: RgbaImage, lm: ArrayLike<number>): OpeningMiddle | null {
-  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const { light: lipLight, sat: lipSat } = lipReference(img, lm);
-  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
-  const x0 = Math.max(0, Math.ceil(cx - MIDDLE * half)), x1 = Math.min(img.width - 1, Math.floor(cx + MIDDLE * half));
-  let y0 = Infinity, y1 = -Infinity;
-  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
-  y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
-  if (!(x1 >= x0 && y1 > y0)) return null;
+  const box = middleBox(img, lm);
+  if (!box) return null;
+  const { poly, lipLight, lipSat, x0, x1, y0, y1 } = box;
   // each middle column's kind per row, top to bottom: 0 outside, 1 lit, 2 dark, 3 teeth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, kind = new Uint8Array(w * h), light = new Float32Array(w * h);
   const xs: number[] = [], d = img.data;

@@ -6,12 +6,10 @@
 // both, a hard dark line under lp_s9's teeth (critic28). Read down the opening's middle columns, the
 // light under the upper row's run of teeth tells them apart.
 import type { RgbaImage } from '../types.ts';
-import { MOUTH_LOOP } from '../rig/topology.ts';
 import { rowCrossings } from '../math/polygon.ts';
-import { isTeethPixel, lipReference } from './mouthDark.ts';
+import { isTeethPixel } from './mouthDark.ts';
+import { middleBox } from './mouthMiddle.ts';
 
-/** the middle: columns within this share of the opening's half-width of its centre */
-const MIDDLE = 0.35;
 /** a column is read when its upper run of teeth ends at least this many pixels over its bottom, and from MIN_COLUMNS columns */
 const MIN_UNDER = 2, MIN_COLUMNS = 3;
 /** the share of those pixels darker than the light read: the dark part of what lies under the row (a dark band over a lit lower row reads dark; the median read lp_d11 f122's .49 band over its lower row as 1.06) */
@@ -24,14 +22,9 @@ const UNDER_QUANTILE = 0.1;
  * too few columns show teeth with something under them. `lm`: 478 landmarks in pixels, flat x, y, z.
  */
 export function underTeethLight(img: RgbaImage, lm: ArrayLike<number>, quantile = UNDER_QUANTILE): number | null {
-  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const { light: lipLight, sat: lipSat } = lipReference(img, lm);
-  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
-  const x0 = Math.max(0, Math.ceil(cx - MIDDLE * half)), x1 = Math.min(img.width - 1, Math.floor(cx + MIDDLE * half));
-  let y0 = Infinity, y1 = -Infinity;
-  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
-  y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
-  if (!(x1 >= x0 && y1 > y0 && lipLight > 0)) return null;
+  const box = middleBox(img, lm);
+  if (!box || !(box.lipLight > 0)) return null;
+  const { poly, lipLight, lipSat, x0, x1, y0, y1 } = box;
   // per middle column, top to bottom: its pixels' light (NaN outside the contour) and whether each is teeth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, light = new Float32Array(w * h).fill(NaN), teeth = new Uint8Array(w * h);
   const xs: number[] = [], d = img.data;
