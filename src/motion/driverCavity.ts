@@ -6,9 +6,8 @@
 // opening's middle columns, the dark share is .38 at lp_d10 f93 against .10-.14 on lp_d6's lit
 // tongues (bench/tongueHeight.ts).
 import type { RgbaImage } from '../types.ts';
-import { rowCrossings } from '../math/polygon.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { middleBox } from './mouthMiddle.ts';
+import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
 
 /** What the middle of an opening is made of (shares of its pixels; lights over the lips' luminance). */
 export interface OpeningMiddle {
@@ -41,20 +40,15 @@ const median = (v: number[]) => {
 export function openingMiddle(img: RgbaImage, lm: ArrayLike<number>): OpeningMiddle | null {
   const box = middleBox(img, lm);
   if (!box) return null;
-  const { poly, lipLight, lipSat, x0, x1, y0, y1 } = box;
+  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   // each middle column's kind per row, top to bottom: 0 outside, 1 lit, 2 dark, 3 teeth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, kind = new Uint8Array(w * h), light = new Float32Array(w * h);
-  const xs: number[] = [], d = img.data;
-  for (let y = y0; y <= y1; y++) {
-    rowCrossings(poly, y, xs);
-    for (let k = 0; k + 1 < xs.length; k += 2)
-      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) {
-        const i = (y * img.width + x) * 4, q = (y - y0) * w + (x - x0);
-        const l = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-        light[q] = l / Math.max(1, lipLight);
-        kind[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 3 : l < DARK_OF_LIP * lipLight ? 2 : 1;
-      }
-  }
+  const d = img.data;
+  forEachMiddlePixel(box, img, (q, i) => {
+    const l = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+    light[q] = l / Math.max(1, lipLight);
+    kind[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 3 : l < DARK_OF_LIP * lipLight ? 2 : 1;
+  });
   let all = 0, dark = 0;
   const runs: number[] = [], tongueLights: number[] = [], cavityLights: number[] = [];
   for (let c = 0; c < w; c++) {

@@ -4,6 +4,7 @@
 import type { RgbaImage } from '../types.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { lipReference } from './mouthDark.ts';
+import { rowCrossings } from '../math/polygon.ts';
 
 /** the middle: columns within this share of the opening's half-width of its centre */
 const MIDDLE = 0.35;
@@ -31,4 +32,17 @@ export function middleBox(img: RgbaImage, lm: ArrayLike<number>): MiddleBox | nu
   for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
   y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
   return x1 >= x0 && y1 > y0 ? { poly, lipLight, lipSat, x0, x1, y0, y1 } : null;
+}
+
+/**
+ * Calls `visit` for each pixel of the box inside the contour, row by row: `q` its index in the box (row-major, width
+ * x1 - x0 + 1), `i` its byte offset in the image.
+ */
+export function forEachMiddlePixel(box: MiddleBox, img: RgbaImage, visit: (q: number, i: number) => void): void {
+  const { poly, x0, x1, y0, y1 } = box, w = x1 - x0 + 1, xs: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    rowCrossings(poly, y, xs);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) visit((y - y0) * w + (x - x0), (y * img.width + x) * 4);
+  }
 }

@@ -6,9 +6,8 @@
 // both, a hard dark line under lp_s9's teeth (critic28). Read down the opening's middle columns, the
 // light under the upper row's run of teeth tells them apart.
 import type { RgbaImage } from '../types.ts';
-import { rowCrossings } from '../math/polygon.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { middleBox } from './mouthMiddle.ts';
+import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
 
 /** a column is read when its upper run of teeth ends at least this many pixels over its bottom, and from MIN_COLUMNS columns */
 const MIN_UNDER = 2, MIN_COLUMNS = 3;
@@ -24,19 +23,14 @@ const UNDER_QUANTILE = 0.1;
 export function underTeethLight(img: RgbaImage, lm: ArrayLike<number>, quantile = UNDER_QUANTILE): number | null {
   const box = middleBox(img, lm);
   if (!box || !(box.lipLight > 0)) return null;
-  const { poly, lipLight, lipSat, x0, x1, y0, y1 } = box;
+  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   // per middle column, top to bottom: its pixels' light (NaN outside the contour) and whether each is teeth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, light = new Float32Array(w * h).fill(NaN), teeth = new Uint8Array(w * h);
-  const xs: number[] = [], d = img.data;
-  for (let y = y0; y <= y1; y++) {
-    rowCrossings(poly, y, xs);
-    for (let k = 0; k + 1 < xs.length; k += 2)
-      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) {
-        const i = (y * img.width + x) * 4, q = (y - y0) * w + (x - x0);
-        light[q] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / lipLight;
-        teeth[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0;
-      }
-  }
+  const d = img.data;
+  forEachMiddlePixel(box, img, (q, i) => {
+    light[q] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / lipLight;
+    teeth[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0;
+  });
   const under: number[] = [];
   let columns = 0;
   for (let c = 0; c < w; c++) {
