@@ -11,6 +11,7 @@ import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
+import { rowTopLight } from './rowTopShade.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
@@ -154,7 +155,7 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
     // (a library row's tips go behind the lower lip, into its lining's tone: lowerLipGap, teethEdge.ts)
     const behind = L.fromPhoto ? 0 : 1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * (L.fromPhoto ? 1 : rowTopLight(below, unit, p.gap));
     // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
     // slit reads shut, st_art_1 <- Katie f11)
     const toTone = behind * light.teethShow, shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;
