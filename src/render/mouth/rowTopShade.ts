@@ -6,15 +6,33 @@
 import { smoothstep } from '../../math/smooth.ts';
 
 /** the light the row's top loses right under the upper lip line at a small opening */
-export const TOP_SHADE = 0.45;
+export const TOP_SHADE = 0.3;
 /** the shade fades out over this far under the lip line (iod) */
 export const TOP_SHADE_BAND = 0.04;
 /** lip gaps (iod) over which the shade goes from all of it to none: a wide opening's row is lit to the lip */
 export const TOP_SHADE_GAPS: readonly [number, number] = [0.18, 0.3];
 
-/** The share of its light the upper row keeps `below` output px under the upper lip line (`unit` px per iod) at lip gap `gap` (iod). */
-export function rowTopLight(below: number, unit: number, gap: number): number {
-  const small = 1 - smoothstep(TOP_SHADE_GAPS[0], TOP_SHADE_GAPS[1], gap);
+/**
+ * How much of the top's shade and tone a row takes at lip gap `gap` (iod) with `bodyShow` of its body
+ * shown (frameLight.ts): a small opening's, and only as the row's body comes in (a smile's, not
+ * speech's biting edge alone: shaded, that edge was a dim grey line where the real one is white,
+ * critic17's Obama f14/f22).
+ */
+export function rowTopShare(gap: number, bodyShow: number): number {
+  return (1 - smoothstep(TOP_SHADE_GAPS[0], TOP_SHADE_GAPS[1], gap)) * Math.max(0, Math.min(1, bodyShow));
+}
+
+/** The share of its light the upper row keeps `below` output px under the upper lip line (`unit` px per iod) with rowTopShare `small`. */
+export function rowTopLight(below: number, unit: number, small: number): number {
   if (!(small > 0)) return 1;
   return 1 - TOP_SHADE * small * (1 - smoothstep(0, TOP_SHADE_BAND * unit, Math.max(0, below)));
+}
+
+/** the share of the lips' lining tone (teethEdge.ts tipsToneInto) the row's top takes right under the lip line at a small opening: the lip's wet inner edge */
+export const TOP_TONE = 0.5;
+
+/** The share of the lining's tone the upper row takes `below` output px under the upper lip line with rowTopShare `small`, over the same band as rowTopLight. */
+export function rowTopTone(below: number, unit: number, small: number): number {
+  if (!(small > 0)) return 0;
+  return TOP_TONE * small * (1 - smoothstep(0, TOP_SHADE_BAND * unit, Math.max(0, below)));
 }
