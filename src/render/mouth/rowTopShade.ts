@@ -22,17 +22,28 @@ export function rowTopShare(gap: number, bodyShow: number): number {
   return (1 - smoothstep(TOP_SHADE_GAPS[0], TOP_SHADE_GAPS[1], gap)) * Math.max(0, Math.min(1, bodyShow));
 }
 
-/** The share of its light the upper row keeps `below` output px under the upper lip line (`unit` px per iod) with rowTopShare `small`. */
-export function rowTopLight(below: number, unit: number, small: number): number {
-  if (!(small > 0)) return 1;
-  return 1 - TOP_SHADE * small * (1 - smoothstep(0, TOP_SHADE_BAND * unit, Math.max(0, below)));
+/**
+ * How far under the lip line (px) the top's shade reaches: TOP_SHADE_BAND, but no more than
+ * TOP_ROW_SHARE of a row cut to `rowDepth` px (driverTeeth.ts): over all of a thin cut row's edge,
+ * lp_s5 <- lp_d10 f126-f134's white edge went a dim grey.
+ */
+export function topBand(unit: number, rowDepth: number): number {
+  return Math.min(TOP_SHADE_BAND * unit, TOP_ROW_SHARE * rowDepth);
+}
+/** the share of a cut row's depth the top's shade may cover */
+export const TOP_ROW_SHARE = 0.35;
+
+/** The share of its light the upper row keeps `below` output px under the upper lip line over a topBand `band` px with rowTopShare `small`. */
+export function rowTopLight(below: number, band: number, small: number): number {
+  if (!(small > 0) || !(band > 0)) return 1;
+  return 1 - TOP_SHADE * small * (1 - smoothstep(0, band, Math.max(0, below)));
 }
 
 /** the share of the lips' lining tone (teethEdge.ts tipsToneInto) the row's top takes right under the lip line at a small opening: the lip's wet inner edge */
 export const TOP_TONE = 0.5;
 
 /** The share of the lining's tone the upper row takes `below` output px under the upper lip line with rowTopShare `small`, over the same band as rowTopLight. */
-export function rowTopTone(below: number, unit: number, small: number): number {
-  if (!(small > 0)) return 0;
-  return TOP_TONE * small * (1 - smoothstep(0, TOP_SHADE_BAND * unit, Math.max(0, below)));
+export function rowTopTone(below: number, band: number, small: number): number {
+  if (!(small > 0) || !(band > 0)) return 0;
+  return TOP_TONE * small * (1 - smoothstep(0, band, Math.max(0, below)));
 }
