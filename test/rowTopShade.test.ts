@@ -20,6 +20,7 @@ test('rowTopShare: a wide opening keeps the row lit up to the lip, and so does s
   const mid = rowTopShare((TOP_SHADE_GAPS[0] + TOP_SHADE_GAPS[1]) / 2, 1);
   assert.ok(mid > 0 && mid < 1, `half way through the gaps ${mid}`);
   assert.equal(rowTopShare(0.1, 0), 0);
+  assert.equal(rowTopShare(0.04, 1), 0, 'a slit');
   assert.equal(rowTopLight(0, BAND, 0), 1);
   assert.equal(rowTopTone(0, BAND, 0), 0);
 });

@@ -6,9 +6,9 @@
 import { smoothstep } from '../../math/smooth.ts';
 
 /** the light the row's top loses right under the upper lip line at a small opening */
-export const TOP_SHADE = 0.3;
+export const TOP_SHADE = 0.25;
 /** the shade fades out over this far under the lip line (iod) */
-export const TOP_SHADE_BAND = 0.04;
+export const TOP_SHADE_BAND = 0.025;
 /** lip gaps (iod) over which the shade goes from all of it to none: a wide opening's row is lit to the lip */
 export const TOP_SHADE_GAPS: readonly [number, number] = [0.18, 0.3];
 
@@ -19,8 +19,11 @@ export const TOP_SHADE_GAPS: readonly [number, number] = [0.18, 0.3];
  * critic17's Obama f14/f22).
  */
 export function rowTopShare(gap: number, bodyShow: number): number {
-  return (1 - smoothstep(TOP_SHADE_GAPS[0], TOP_SHADE_GAPS[1], gap)) * Math.max(0, Math.min(1, bodyShow));
+  const parted = smoothstep(TOP_PARTED_GAPS[0], TOP_PARTED_GAPS[1], gap);
+  return parted * (1 - smoothstep(TOP_SHADE_GAPS[0], TOP_SHADE_GAPS[1], gap)) * Math.max(0, Math.min(1, bodyShow));
 }
+/** lip gaps (iod) over which the shade comes in: a slit's lit edge stays white (lp_s1, a smiling photo, at jawOpen .08: test/mouthParting) */
+export const TOP_PARTED_GAPS: readonly [number, number] = [0.06, 0.11];
 
 /**
  * How far under the lip line (px) the top's shade reaches: TOP_SHADE_BAND, but no more than
@@ -40,7 +43,7 @@ export function rowTopLight(below: number, band: number, small: number): number 
 }
 
 /** the share of the lips' lining tone (teethEdge.ts tipsToneInto) the row's top takes right under the lip line at a small opening: the lip's wet inner edge */
-export const TOP_TONE = 0.5;
+export const TOP_TONE = 0.35;
 
 /** The share of the lining's tone the upper row takes `below` output px under the upper lip line with rowTopShare `small`, over the same band as rowTopLight. */
 export function rowTopTone(below: number, band: number, small: number): number {
