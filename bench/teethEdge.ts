@@ -109,3 +109,36 @@ export function summary(figs: (EdgeFigures | null)[]): { text: string; n: number
     text: `width ${m((e) => e.width).toFixed(4)} dip/teeth ${m((e) => e.dipOverTeeth).toFixed(2)} dip/lip ${m((e) => e.dipOverLip).toFixed(2)} darkW ${m((e) => e.darkWidth).toFixed(4)} dark ${m((e) => e.dark).toFixed(0)} rgb/l ${rgb} | curve ${curve}`,
   };
 }
+
+/**
+ * The upper row's top edge (pegs30, s30): down a column from TOP_FROM IOD over the upper inner lip
+ * line to the teeth's peak, the darkest luma within TOP_BAND IOD over the peak (the lip's shade on
+ * the teeth's top, or the lip's wet inner edge) over the peak, and the lip's luma TOP_FROM over the
+ * line over the peak, and the mean over the first TOP_LINING iod under the line over the peak. Real teeth at a small opening sit in the lip's shade (a soft darker lining);
+ * teeth drawn up to bare skin show no dip. null where no teeth-lit peak is found.
+ */
+export function topEdge(img: RgbaImage, x: number, top: number, bottom: number, iod: number): { dip: number; lip: number; lining: number } | null {
+  const ls: number[] = [], ys: number[] = [];
+  for (let y = top - TOP_FROM * iod; y <= bottom; y += STEP * iod) { ys.push(y); ls.push(luma(rgbAt(img, x, y))); }
+  const start = ys.findIndex((y) => y >= top);
+  const mid = ys.findIndex((y) => y >= (top + bottom) / 2);
+  if (start < 0 || mid <= start) return null;
+  let peak = start;
+  for (let k = start; k <= mid; k++) if (ls[k]! > ls[peak]!) peak = k;
+  if (ls[peak]! < 1.1 * ls[0]!) return null;
+  let dip = peak;
+  for (let k = Math.max(0, peak - Math.round(TOP_BAND / STEP)); k <= peak; k++) if (ls[k]! < ls[dip]!) dip = k;
+  // the mean over the first TOP_LINING iod under the lip line
+  const band = ls.slice(start, start + Math.max(1, Math.round(TOP_LINING / STEP)));
+  return { dip: ls[dip]! / ls[peak]!, lip: ls[0]! / ls[peak]!, lining: band.reduce((a, b) => a + b, 0) / band.length / ls[peak]! };
+}
+const TOP_FROM = 0.02, TOP_BAND = 0.025, TOP_LINING = 0.02;
+
+/** topEdge at each column of edgeProfiles, medians as text */
+export function topEdgeText(img: RgbaImage, lm: Lm): string {
+  const iod = Math.hypot(lm[263]![0] - lm[33]![0], lm[263]![1] - lm[33]![1]);
+  const cx = (lm[78]![0] + lm[308]![0]) / 2, half = Math.abs(lm[308]![0] - lm[78]![0]) / 2;
+  const f = COLUMNS.map((c) => { const x = cx + c * half; return topEdge(img, x, lineAt(lm, LIPS_INNER_UPPER, x), lineAt(lm, LIPS_INNER_LOWER, x), iod); })
+    .filter((e): e is { dip: number; lip: number; lining: number } => e !== null);
+  return f.length ? `top (${f.length} cols): dip/teeth ${med(f.map((e) => e.dip)).toFixed(2)} lip/teeth ${med(f.map((e) => e.lip)).toFixed(2)} lining/teeth ${med(f.map((e) => e.lining)).toFixed(2)}` : 'top: none';
+}

@@ -16,7 +16,7 @@ import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { readLandmarks, dist, type Lm } from './readBack.ts';
-import { edgeProfiles, summary, type EdgeFigures } from './teethEdge.ts';
+import { edgeProfiles, summary, topEdgeText, type EdgeFigures } from './teethEdge.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -50,6 +50,7 @@ if (video) {
       const lm = await readLandmarks(img);
       if (lm && (!scan || (gapOf(lm) > 0.03 && gapOf(lm) < 0.2))) {
         const figs = edgeProfiles(img, lm);
+        console.log(`real       f${k} ${topEdgeText(img, lm)}`);
         if (!scan || figs.some((f) => f)) {
           report('real', k, figs);
           const c = crop(img, lm);
@@ -71,6 +72,7 @@ if (photo) {
       const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
       const lm = (r.landmarks(f) as number[][]).map((q) => [q[0]!, q[1]!] as [number, number]);
       report(tag, i, edgeProfiles(img, lm));
+      console.log(`${tag.padEnd(10)} f${i} ${topEdgeText(img, lm)}`);
       const c = crop(img, lm);
       cells.push({ label: `f${i} gap ${gapOf(lm).toFixed(3)} x${c.zoom.toFixed(1)}`, image: c.img });
     }

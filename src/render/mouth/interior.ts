@@ -11,6 +11,7 @@ import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
+import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
@@ -154,12 +155,14 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
     // (a library row's tips go behind the lower lip, into its lining's tone: lowerLipGap, teethEdge.ts)
     const behind = L.fromPhoto ? 0 : 1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5)));
+    // (and at a small opening a library row's top sits in the lip's shade and lining tone: rowTopShade.ts)
+    const top = L.fromPhoto ? 0 : rowTopShare(p.gap, light.bodyShow), band = topBand(unit, most);
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * rowTopLight(below, band, top);
     // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
     // slit reads shut, st_art_1 <- Katie f11)
-    const toTone = behind * light.teethShow, shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;
-    const ws = light.warmShadow, w = shadowWarmth(k * (1 - shaded)), ks = k * shown * (1 - toTone - shaded), ka = a * toTone;
-    if (behind > 0) tipsToneInto(light.cornerLining, tone);
+    const toTone = Math.max(behind * light.teethShow, rowTopTone(below, band, top)), shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;
+    const ws = light.warmShadow, w = shadowWarmth(k * (1 - shaded)), ks = k * shown * Math.max(0, 1 - toTone - shaded), ka = a * toTone;
+    if (toTone > 0) tipsToneInto(light.cornerLining, tone);
     out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0])) + (ka > 0 ? tone[0] * ka : 0);
     out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1])) + (ka > 0 ? tone[1] * ka : 0);
     out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2])) + (ka > 0 ? tone[2] * ka : 0);
