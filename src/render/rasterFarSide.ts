@@ -3,6 +3,7 @@
 import { sampleInto, type TextureSource } from './textureSample.ts';
 import type { RasterTarget } from './rasterTarget.ts';
 import { farSide } from './raster.ts';
+import { mirrorDarkKeep } from './mirrorDarkKeep.ts';
 
 /** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
 export interface MirrorVertices {
@@ -62,11 +63,15 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
       if (s > 0.002) {
         sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
-        const k = 1 - s;
-        r = k * r + s * lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
-        gg = k * gg + s * lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
-        bb = k * bb + s * lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
-        a = k * a + s * mirrorSample[3]!;
+        const mr = lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
+        const mg = lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
+        const mb = lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
+        const sk = s * mirrorDarkKeep(0.3 * r + 0.59 * gg + 0.11 * bb, 0.3 * mr + 0.59 * mg + 0.11 * mb);
+        const k = 1 - sk;
+        r = k * r + sk * mr;
+        gg = k * gg + sk * mg;
+        bb = k * bb + sk * mb;
+        a = k * a + sk * mirrorSample[3]!;
       }
       const ai = (a + 0.5) | 0;
       if (ai < 128) {
