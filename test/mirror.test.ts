@@ -78,12 +78,16 @@ test('a turned portrait: the rest frame is untouched; turning toward the far sid
     if (diff > 12) { if (x + 0.5 < noseX) farChanged++; else nearChanged++; }
     farHalf[i] = x + 0.5 < noseX && insidePolygon(x + 0.5, y + 0.5, oval) ? 1 : 0;
   }
-  assert.ok(farChanged > 1500, `far side changed on ${farChanged} px`);
+  // (main before session 31: 1789 px; since the mirror gives way to the own texture where it would
+  // draw a dark mark the far side lacks, render/mirrorDarkKeep.ts: 1132)
+  assert.ok(farChanged > 1000, `far side changed on ${farChanged} px`);
   // (a little spills past the nose line: forehead and nose-bridge vertices near the midline)
   assert.ok(nearChanged < 0.25 * farChanged, `near side changed on ${nearChanged} px (far ${farChanged})`);
   // stretched texels streak along x: less of the gradient energy lies across x with the mirror
+  // (0.620 without; 0.592 before session 31, 0.603 since: the ghost nose arc and the mirrored dark
+  // cracks it no longer draws were x-gradients too, counted here as less streaking)
   const withMirror = acrossStretchShare(a, farHalf), plain = acrossStretchShare(b, farHalf);
-  assert.ok(withMirror < plain - 0.02, `across-x share ${withMirror.toFixed(3)} with the mirror, ${plain.toFixed(3)} without`);
+  assert.ok(withMirror < plain - 0.01, `across-x share ${withMirror.toFixed(3)} with the mirror, ${plain.toFixed(3)} without`);
 });
 
 test('the mirror stays off the nose (its sides are lit unlike each other) and keeps the cheeks', async () => {
