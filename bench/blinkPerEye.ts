@@ -39,7 +39,6 @@ console.log(`photo        pw L/R     rest mesh / read   | mesh ${weights.map((w)
 for (const file of only) {
   const portrait = await cachedPortrait(path.isAbsolute(file) ? file : path.join(DATA, 'portraits', file));
   const avatar = buildAvatar(portrait);
-  if (process.env.PW_EQ) { const k = [CONTROL_INDEX.eyeBlinkLeft, CONTROL_INDEX.eyeBlinkRight]; const v = process.env.PW_EQ === 'mean' ? (avatar.rig.photoWeights[k[0]!]! + avatar.rig.photoWeights[k[1]!]!) / 2 : Number(process.env.PW_EQ); for (const i of k) avatar.rig.photoWeights[i] = v; }
   const r = createRenderer(avatar, { width: portrait.image.width, height: portrait.image.height });
   const n0 = r.neutralFrame();
   // --from0: the rest is blink 0 on both eyes (a driver at its own rest), not the photo's fitted weights
