@@ -9,6 +9,7 @@ import { LANDMARK_COUNT, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
+import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
 import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
@@ -159,6 +160,8 @@ export class Deformer {
       wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
       wv[BLINK_R] = 1 - (1 - wv[BLINK_R]!) * (1 - blink);
     }
+    wv[BLINK_L] = blinkOnPhotoLid(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
+    wv[BLINK_R] = blinkOnPhotoLid(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
   }

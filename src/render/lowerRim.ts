@@ -34,8 +34,8 @@ const RIM_SHADE = 0.85, RIM_MAX = 0.9;
  * dark slit and the lashes, where a real lid nearly down shades it (alias22).
  */
 const RIM_TOP = 0.01;
-/** Blink completion over which they go over: none at .5 (a half lid keeps the photo's white), whole by .9. */
-const RIM_IN = [0.5, 0.9] as const;
+/** Blink completion over which they go over: none at .5 (a half lid keeps the photo's white), whole by .8 (.9 before lids31: at .7, lp_s12 <- lp_d14 f132-f169, a pale rim under a dark slit). */
+const RIM_IN = [0.5, 0.8] as const;
 
 const SIDES = [
   { control: CONTROL_INDEX.eyeBlinkLeft, lower: EYE_L_LOWER, upper: EYE_L_UPPER },

@@ -17,6 +17,7 @@ import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
 import { Deformer } from './deform.ts';
+import { isBlink } from './blinkFromPhotoLid.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
 // the iris's shift per unit of gaze is the face textures stage's; importers of the renderer keep it here
 export { GAZE_SHIFT_X, GAZE_SHIFT_Y } from './faceTextures.ts';
@@ -110,7 +111,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   }
 
   const neutral: MotionFrame = {
-    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, k === CONTROL_INDEX.jawOpen ? photoMotionJaw(jawMap) : rig.photoWeights[k]!])),
+    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, k === CONTROL_INDEX.jawOpen ? photoMotionJaw(jawMap) : isBlink(k) ? 0 : rig.photoWeights[k]!])),
     pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 },
     gaze: [rig.gaze[0], rig.gaze[1]],
     blink: 0,

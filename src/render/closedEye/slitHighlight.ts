@@ -12,6 +12,7 @@ import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
 import { shadeLidEdge } from './lidEdgeShade.ts';
 import { ceilingLight, lumaOf } from './lightCeiling.ts';
+import { narrowSlitShare } from './narrowSlit.ts';
 export { ceilingLight } from './lightCeiling.ts';
 
 /** Blink completion over which the ceiling comes in: none while the lid is still above the iris. */
@@ -63,7 +64,6 @@ export function holdSlitUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: numbe
   const skin = lidSkinLuma(t, f, upper, lower, bounds);
   if (!(skin > 0)) return;
   shadeLidEdge(t, f, upper, s, bounds, skin);
-  const ceil = CEIL_SHARE * skin;
   const pts = [...upper.u.map((u, k) => [u, upper.v[k]!]), ...lower.u.map((u, k) => [u, lower.v[k]!])].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
   const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
   const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...xs)));
@@ -75,7 +75,8 @@ export function holdSlitUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: numbe
     const [u] = toEye(f, x + 0.5, y + 0.5);
     if (u < -0.05 || u > 1.05 || !isEyeball(iz, u, bounds)) continue;
     const p = color[i]!;
-    const light = ceilingLight(lumaOf(p), ceil, s);
+    const gap = lineAt(lower.u, lower.v, u) - lineAt(upper.u, upper.v, u);
+    const light = ceilingLight(lumaOf(p), skin * narrowSlitShare(CEIL_SHARE, gap), s);
     if (light >= 1) continue;
     const r = (p & 255) * light, g = ((p >>> 8) & 255) * light, b = ((p >>> 16) & 255) * light;
     color[i] = ((p & 0xff000000) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;

@@ -1,0 +1,29 @@
+// A narrow slit's white in deep shadow (lids31): lp_s12 <- lp_d14 f164-f169 kept a light grey fleck
+// beside the iris in a half-shut eye, held only under 0.8 of the lid skin's light.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { narrowSlitShare } from '../src/render/closedEye/narrowSlit.ts';
+import { holdSlitUnderLid, slitCeilingStrength } from '../src/render/closedEye/slitHighlight.ts';
+import { eyeballDepthBounds } from '../src/render/closedEye/eyeballDepth.ts';
+import { eyeFrame } from '../src/render/closedEye/frame.ts';
+
+const pack = (r: number, g: number, b: number) => ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
+
+test('narrow slit: the ceiling drops as the opening narrows, and a wide opening keeps the usual share', () => {
+  assert.equal(narrowSlitShare(0.8, 0.2), 0.8);
+  assert.ok(Math.abs(narrowSlitShare(0.8, 0.03) - 0.5) < 1e-9);
+  for (let g = 0; g < 0.2; g += 0.01) assert.ok(narrowSlitShare(0.8, g + 0.01) >= narrowSlitShare(0.8, g), `monotone at ${g.toFixed(2)}`);
+});
+
+test('narrow slit: a white near the corner of a half-shut eye comes under the lid skin\'s light; the wide middle keeps more', () => {
+  // an eye from (10, 25) to (70, 25): the opening .16 eye widths tall at the middle, narrowing to the corners
+  const W = 80, H = 50, skin = pack(150, 150, 150), white = pack(230, 230, 230);
+  const color = new Uint32Array(W * H).fill(skin), depth = new Float32Array(W * H).fill(1);
+  const upper = { u: [0, 0.5, 1], v: [0, -0.08, 0] }, lower = { u: [0, 0.5, 1], v: [0, 0.08, 0] };
+  for (let y = 21; y <= 29; y++) for (let x = 12; x < 68; x++) { color[y * W + x] = white; depth[y * W + x] = 0.99; }
+  const bounds = eyeballDepthBounds(upper.u, [1, 1, 1], lower.u, [1, 1, 1]);
+  holdSlitUnderLid({ width: W, height: H, color, depth }, eyeFrame([10, 25], [70, 25], [0, 1]), upper, lower, slitCeilingStrength(0.8), bounds);
+  const corner = color[25 * W + 64]! & 255, middle = color[25 * W + 40]! & 255;
+  assert.ok(corner < 150, `narrow: darker than the lid skin (${corner})`);
+  assert.ok(middle > corner + 20, `wide: keeps more light (${middle} vs ${corner})`);
+});
