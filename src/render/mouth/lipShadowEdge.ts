@@ -8,13 +8,13 @@
 // toward the lips' lining in shade, only where it is lighter than that (a soft min): the cavity and
 // a driver's dark band under a cut row keep their own dark, nothing is drawn darker than the lining.
 import { clamp01, smoothstep } from '../../math/smooth.ts';
-import { tipsToneInto } from './teethEdge.ts';
+import { floorOver, tipsToneInto } from './teethEdge.ts';
 
 type Rgb = [number, number, number];
 
 /** What the edges read from the pixel and frame: a structural subset of interior.ts OpeningPixel and frameLight.ts FrameLight. */
-export interface EdgePixel { cy: number; top: number; bottom: number; rowTop?: number }
-export interface EdgeLight { cornerLining: readonly number[]; bodyShow: number; round: number; teethShow: number; teethDepth: number }
+export interface EdgePixel { lateral: number; cy: number; top: number; bottom: number; rowTop?: number }
+export interface EdgeLight { cornerLining: readonly number[]; bodyShow: number; round: number; teethShow: number; teethDepth: number; underFloorK: number; underFloor: [number, number, number] }
 
 /**
  * How much of the edges' shade a frame at lip gap `gap` (iod) takes: none at a slit (its lit edge or
@@ -47,6 +47,7 @@ export function shadeToward(out: Float64Array, target: readonly number[], t: num
 }
 const SOFT_OVER = 0.3;
 
+
 /**
  * The band widths (px) at a column `open` px tall: UPPER_WIDTH / LOWER_WIDTH iod, each at most
  * EDGE_OPEN_SHARE of the opening, and the upper one at most UPPER_ROW_SHARE of a row cut to the
@@ -70,15 +71,43 @@ const tone: Rgb = [0, 0, 0], target: Rgb = [0, 0, 0];
  * lower edge toward LOWER_TONE of it by LOWER_EDGE. `share`: lipEdgeShare.
  */
 export function lipShadowEdgeOver(q: EdgePixel, unit: number, share: number, light: EdgeLight, out: Float64Array): void {
+  // (under a row cut to the driver's share the floor holds over the row's own cut edge too: its
+  // faded tips over the cavity drew a 2-3 px line at .5 of the floor, lp_s5 <- lp_d10 f154-f184)
+  floorOver(out, light.underFloor, light.underFloorK, q.lateral);
   if (!(share > 0)) return;
   const top = q.rowTop ?? q.top, w = edgeWidths(unit, q.bottom - top, light.teethDepth);
   const show = clamp01(light.teethShow) * share;
   const up = UPPER_EDGE * show * clamp01(light.bodyShow) * edgeFall(q.cy - top, w.upper);
   const low = LOWER_EDGE * show * edgeFall(q.bottom - q.cy, w.lower);
-  if (!(up > 0) && !(low > 0)) return;
   tipsToneInto(light.cornerLining, tone);
   if (up > 0) { scaled(tone, UPPER_TONE); shadeToward(out, target, up); }
   if (low > 0) { scaled(tone, LOWER_TONE); shadeToward(out, target, low); }
+  // (under a row cut to the driver's share the dark under its tips ends at the lower lip's wet edge, in
+  // that edge's tone: lp_s5 <- lp_d10's band went from the tips to the lip line, a 3 px ink outline)
+  const lift = LOWER_LIFT * share * clamp01(light.underFloorK) * underRowLift(q.bottom - q.cy, (1 - Math.min(1, light.teethDepth)) * (q.bottom - top));
+  if (lift > 0) { scaled(tone, 1); liftToward(out, target, lift); }
+}
+
+/**
+ * How far a pixel `above` px over the lower lip line goes to the lower lip's wet edge under a row cut
+ * `room` px over that line: all of it over the lower WET_SHARE[0] of the room, none from WET_SHARE[1]
+ * (the dark right under the tips stays).
+ */
+export function underRowLift(above: number, room: number): number {
+  if (!(room > 0)) return 0;
+  return 1 - smoothstep(WET_SHARE[0], WET_SHARE[1], Math.max(0, above) / room);
+}
+export const WET_SHARE: readonly [number, number] = [0.25, 0.7];
+/** how far the wet edge lifts the dark under a cut row toward the lips' lining tone */
+export const LOWER_LIFT = 0.8;
+
+/** `out` taken toward `target` by up to `t` where darker than it, more the darker (shadeToward's mirror: a soft max). */
+export function liftToward(out: Float64Array, target: readonly number[], t: number): void {
+  if (!(t > 0)) return;
+  const lt = luma(target), lo = luma(out);
+  if (!(lo < lt)) return;
+  const k = t * clamp01((lt - lo) / (SOFT_OVER * lt + 1));
+  for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + (target[ch]! - out[ch]!) * k;
 }
 const scaled = (c: Rgb, k: number) => { target[0] = c[0] * k; target[1] = c[1] * k; target[2] = c[2] * k; };
 /** how far each edge goes toward its tone at the lip line */
@@ -87,3 +116,20 @@ export const UPPER_EDGE = 0.8, LOWER_EDGE = 0.55;
 export const UPPER_TONE = 0.6, LOWER_TONE = 0.7;
 
 const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
+
+/**
+ * `c` in a mouth's inner tissue's shade hue, its luma kept: blue raised toward green by TISSUE_BLUE.
+ * The lips' edge colour of a warm painting is orange-brown (lp_s5: b/luma .55); the real band under a
+ * soft smile's teeth is red-purple (lp_d10 f130-f184: r/g/b over luma 1.53/.76/.86, lp_d11 1.30/.86/.88):
+ * drawn brown, the dark under lp_s5's row read as an ink outline (critic30).
+ */
+export function tissueHueInto(c: Rgb): Rgb {
+  const l0 = luma(c);
+  if (!(l0 > 0)) return c;
+  c[2] = c[2] + Math.max(0, c[1] - c[2]) * TISSUE_BLUE;
+  const k = l0 / luma(c);
+  c[0] *= k; c[1] *= k; c[2] *= k;
+  return c;
+}
+/** how far blue goes up to green in the tissue's shade */
+export const TISSUE_BLUE = 0.9;
