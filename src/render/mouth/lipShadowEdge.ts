@@ -8,13 +8,13 @@
 // toward the lips' lining in shade, only where it is lighter than that (a soft min): the cavity and
 // a driver's dark band under a cut row keep their own dark, nothing is drawn darker than the lining.
 import { clamp01, smoothstep } from '../../math/smooth.ts';
-import { floorOver, tipsToneInto } from './teethEdge.ts';
+import { tipsToneInto } from './teethEdge.ts';
 
 type Rgb = [number, number, number];
 
 /** What the edges read from the pixel and frame: a structural subset of interior.ts OpeningPixel and frameLight.ts FrameLight. */
 export interface EdgePixel { lateral: number; cy: number; top: number; bottom: number; rowTop?: number }
-export interface EdgeLight { cornerLining: readonly number[]; bodyShow: number; round: number; teethShow: number; teethDepth: number; underFloorK: number; underFloor: [number, number, number] }
+export interface EdgeLight { cornerLining: readonly number[]; bodyShow: number; round: number; teethShow: number; teethDepth: number; underFloorK: number }
 
 /**
  * How much of the edges' shade a frame at lip gap `gap` (iod) takes: none at a slit (its lit edge or
@@ -71,9 +71,6 @@ const tone: Rgb = [0, 0, 0], target: Rgb = [0, 0, 0];
  * lower edge toward LOWER_TONE of it by LOWER_EDGE. `share`: lipEdgeShare.
  */
 export function lipShadowEdgeOver(q: EdgePixel, unit: number, share: number, light: EdgeLight, out: Float64Array): void {
-  // (under a row cut to the driver's share the floor holds over the row's own cut edge too: its
-  // faded tips over the cavity drew a 2-3 px line at .5 of the floor, lp_s5 <- lp_d10 f154-f184)
-  floorOver(out, light.underFloor, light.underFloorK, q.lateral);
   if (!(share > 0)) return;
   const top = q.rowTop ?? q.top, w = edgeWidths(unit, q.bottom - top, light.teethDepth);
   const show = clamp01(light.teethShow) * share;
@@ -97,9 +94,9 @@ export function underRowLift(above: number, room: number): number {
   if (!(room > 0)) return 0;
   return 1 - smoothstep(WET_SHARE[0], WET_SHARE[1], Math.max(0, above) / room);
 }
-export const WET_SHARE: readonly [number, number] = [0.25, 0.7];
+export const WET_SHARE: readonly [number, number] = [0.45, 1.05];
 /** how far the wet edge lifts the dark under a cut row toward the lips' lining tone */
-export const LOWER_LIFT = 0.8;
+export const LOWER_LIFT = 1;
 
 /** `out` taken toward `target` by up to `t` where darker than it, more the darker (shadeToward's mirror: a soft max). */
 export function liftToward(out: Float64Array, target: readonly number[], t: number): void {
@@ -132,4 +129,4 @@ export function tissueHueInto(c: Rgb): Rgb {
   return c;
 }
 /** how far blue goes up to green in the tissue's shade */
-export const TISSUE_BLUE = 0.9;
+export const TISSUE_BLUE = 0.6;
