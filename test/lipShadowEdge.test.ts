@@ -1,7 +1,8 @@
 // The lips' shade edges round a small opening (lipShadowEdge.ts, smallgap31): pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { edgeFall, edgeWidths, lipEdgeShare, lipShadowEdgeOver, shadeToward, liftToward, tissueHueInto, underRowLift, type EdgeLight } from '../src/render/mouth/lipShadowEdge.ts';
+import { edgeFall, edgeWidths, lipEdgeShare, lipShadowEdgeOver, shadeToward, liftToward, underRowLift, type EdgeLight } from '../src/render/mouth/lipShadowEdge.ts';
+import { tissueHueInto } from '../src/render/mouth/tissueHue.ts';
 
 const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 const light = (o: Partial<EdgeLight> = {}): EdgeLight => ({ cornerLining: [60, 34, 30], bodyShow: 1, round: 0, teethShow: 1, teethDepth: Infinity, underFloorK: 0, ...o });
