@@ -10,6 +10,7 @@
 // lip on both sides of it), lp_s5 0.24 (near-black, 29 of 255).
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { teethSeen } from './driverTeeth.ts';
+import { tissueHueInto } from './tissueHue.ts';
 
 type Rgb = [number, number, number];
 
@@ -60,6 +61,8 @@ const CUT_SHARE: [number, number] = [0.3, 0.4];
 export function underFloorInto(floor: Rgb, lipEdge: readonly number[], under: number | undefined, driverTeeth: number | undefined, teethShow: number, gap: number): number {
   if (under === undefined || driverTeeth === undefined) return 0;
   for (let ch = 0; ch < 3; ch++) floor[ch] = FLOOR_OF_UNDER * Math.max(0, under) * lipEdge[ch]!;
+  // (in the mouth's tissue hue, not the painted lips' brown: tissueHue.ts)
+  tissueHueInto(floor);
   return (1 - smoothstep(CUT_SHARE[0], CUT_SHARE[1], driverTeeth)) * teethSeen(driverTeeth) * clamp01(teethShow) * (1 - smoothstep(FLOOR_GAP[0], FLOOR_GAP[1], gap));
 }
 /** lip gaps (IOD) over which the floor goes out: a soft smile's or speech's small parting keeps it (lp_s5 <- lp_d10 f130-f183 .07-.09) */
