@@ -5,6 +5,7 @@
 // render is not changed. Never asserts.
 //   node --import tsx bench/blinkAblate.ts [--only a.jpg,b.png]
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { readdirSync } from 'node:fs';
 import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -17,7 +18,7 @@ import { luminance } from '../src/math/colour.ts';
 import { eyePixelsBoth } from './eyePixels.ts';
 import type { RgbaImage } from '../src/types.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
@@ -49,6 +50,10 @@ const EDITS: Record<string, Edit> = {
   'lash lighter': (p, u, d, s) => { if (u > -0.05 && u < 1.05) { const t = 0.45 * bump(d, 0, 0.03); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
   'lash top lighter': (p, u, d, s) => { if (u > -0.05 && u < 1.05 && d < 0) { const t = 0.7 * bump(d, -0.025, 0.02); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
   'line blur': (p, u, d, _s, at) => { if (u > -0.1 && u < 1.1 && d > -0.08 && d < 0.08) { const w = [0.12, 0.22, 0.32, 0.22, 0.12]; const q = [0, 0, 0]; w.forEach((k, i) => { const x = at(u, d + (i - 2) * 0.015); for (let c = 0; c < 3; c++) q[c] += k * x[c]!; }); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  // blink32: the lid's crease and fold kept too strong? (darker-than-skin pixels 0.1-0.35 above the line halved toward the skin)
+  'crease softer': (p, u, d, s) => { if (u > -0.05 && u < 1.05 && d < -0.1 && d > -0.35 && luminance(p[0]!, p[1]!, p[2]!) < luminance(s[0]!, s[1]!, s[2]!)) { for (let c = 0; c < 3; c++) p[c] = p[c]! + 0.5 * (s[c]! - p[c]!); } },
+  // blink32: the eye's corners (past the line's ends, within 0.12 eye widths of the line) taken to the skin
+  'corners = skin': (p, u, d, s) => { if ((u < 0.08 || u > 0.92) && u > -0.2 && u < 1.2 && Math.abs(d) < 0.12) { const t = Math.min(1, Math.max(0, (u < 0.5 ? 0.08 - u : u - 0.92) / 0.06)); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
   'both skin': (p, u, d, s) => { if (u > 0 && u < 1 && Math.abs(d) > 0.03 && d > -0.35 && d < 0.2) { const t = Math.min(1, (Math.abs(d) - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
 };
 

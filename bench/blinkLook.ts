@@ -7,6 +7,7 @@
 // lid's shading below the lash line shows a positive lower offset.
 //   node --import tsx bench/blinkLook.ts out.png lp_s2.jpg,mt_man.png,...
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -17,7 +18,7 @@ import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/e
 import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER, EYE_L_UPPER2, EYE_L_LOWER2, EYE_R_UPPER2, EYE_R_LOWER2 } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [out, list] = process.argv.slice(2);
 if (!out || !list) throw new Error('usage: node --import tsx bench/blinkLook.ts out.png file1,file2,...');
 type Lm = ArrayLike<ArrayLike<number>>;

@@ -4,6 +4,7 @@
 // face mesh on the shut frame), saved as PNGs named real-<clip>-<frame>-<L|R>.png. Never asserts.
 //   node --import tsx bench/realShutEyes.ts outDir [--picks clip:frame,...]
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { detectFaces } from '../src/face/detect.ts';
@@ -12,7 +13,7 @@ import { cropImage } from '../src/eval/eyes.ts';
 import { encodePng } from '../src/io/image.ts';
 import { eyeBox } from './eyeBox.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const outDir = process.argv[2];
 if (!outDir) throw new Error('usage: node --import tsx bench/realShutEyes.ts outDir [--picks clip:frame,...]');

@@ -5,9 +5,11 @@
 // output) puts a real shut eye first in each row, taken in turn. Never asserts.
 //   node --import tsx bench/shutEyeCrops.ts outDir lp_s10.jpg,st_happy.png [--base dir] [--sheet out.png] [--dir photos] [--real dir] [--shut-only]
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
+import { lashCoreSetting } from '../src/render/closedEye/lashCore.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
@@ -15,7 +17,9 @@ import { encodePng } from '../src/io/image.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { eyeBox } from './eyeBox.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
+// --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
+if (process.argv.includes('--lash-core')) lashCoreSetting.on = true;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [outDir, list] = process.argv.slice(2);
 if (!outDir || !list) throw new Error('usage: node --import tsx bench/shutEyeCrops.ts outDir file1,file2 [--base dir] [--sheet out.png] [--dir photos]');

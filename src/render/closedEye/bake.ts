@@ -11,6 +11,7 @@ import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
 import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { lidTone, shadeRelief } from './lidRelief.ts';
+import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 export interface BakedEye {
@@ -80,10 +81,11 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
 }
 
 /**
- * The baked eye from its samples, its lash line as dark as lashDark. photoPixel: texture pixels per
+ * The baked eye from its samples, its lash line as dark as lashDark (lashCore: its core taken on
+ * down to lashDark, lashCore.ts). photoPixel: texture pixels per
  * pixel of the photo (2 for a 256 px photo on the 512 crop; at least 1), for the softening and grain.
  */
-export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photoPixel = 1): BakedEye {
+export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photoPixel = 1, lashCore = lashCoreSetting.on): BakedEye {
   // nothing is drawn over the background past the silhouette
   const mask = s.mask.map((m, k) => (s.person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, s.person[k]!)));
   const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
@@ -92,11 +94,20 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   shadeRelief(rgb, g, lidTone(s.photo, rgb, g));
   taperLashLine(rgb, g, s.photoRef);
   const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
+  if (lashCore) {
+    // how dark the line comes out once softened to the photo's pixel, against the photo's own lashes
+    const trial = Float32Array.from(rgb);
+    softenToPhoto(trial, eyePhotoPixels, photoPixel > 1);
+    darkenLashCore(rgb, g, s.photoRef, corePower(darkness(trial, s.photoRef, shutBand(g)), lashDark));
+  }
   softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
 }
+
+/** The band about the shut edge a shut line's darkness is measured in (as the library's, sampleEye). */
+const shutBand = (g: EyeGeometry) => (u: number) => { const sh = shutAt(g, clamp01(u)); return [sh - 0.05, sh + 0.05]; };
 
 /** Within this far (eye widths) of the shut edge, a column's darkest cell is its lash line. */
 const LASH_SEARCH = 0.04;

@@ -92,6 +92,8 @@ export interface ClosedEyeInput {
    * eye is fitted and drawn that much larger about the middle of the corners, so it covers the painted eye.
    */
   eyeGrow?: readonly [number, number];
+  /** The lash line's core darkened to the photo's own lash darkness (lashCore.ts; default lashCoreSetting.on, off). */
+  lashCore?: boolean;
 }
 
 /**
@@ -146,7 +148,7 @@ export class ClosedEyes {
     // runs over the painted eye's lighter lid and lightened the other eye's lash line too (lp_s10's
     // near eye read .28 shut instead of .23)
     const lashDark = Math.min(...sampled.map((x, side) => (this.grow[side] === 1 ? x : sampleEye(input.texture, plain[side]!, lib0, true)).photoDark));
-    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel));
+    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel, input.lashCore));
   }
 
   /**
