@@ -7,6 +7,7 @@
 // each). The eye landmarks are cached in $REAL3D_CACHE/realblinks (default: bench/benchCache.ts).
 //   node --import tsx bench/realBlinks.ts [--seconds 15] [--sheet out.png] [--only a.mp4,b.mp4]
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { decodeVideoFrames, probeVideo, videoFrameAt } from '../src/io/media.ts';
@@ -16,7 +17,7 @@ import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/t
 import type { RgbaImage } from '../src/types.ts';
 import { BENCH_CACHE } from './benchCache.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const CACHE = path.join(BENCH_CACHE, 'realblinks');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const SECONDS = Number(arg('--seconds') ?? 15);
