@@ -4,7 +4,7 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--lash-core] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
+//   node --import tsx bench/blink.ts [--lash-core] [--shadow-hue] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { lashCoreSetting } from '../src/render/closedEye/lashCore.ts';
+import { shadowHueSetting } from '../src/render/closedEye/shadowHue.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
@@ -23,6 +24,8 @@ import { eyePixelsBoth } from './eyePixels.ts';
 const DATA = SHARED_DATA;
 // --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
 if (process.argv.includes('--lash-core')) lashCoreSetting.on = true;
+// --shadow-hue: the shut lid's shading darker than the skin coloured as skin in shadow (render/closedEye/shadowHue.ts, off in the product)
+if (process.argv.includes('--shadow-hue')) shadowHueSetting.on = true;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');

@@ -3,13 +3,14 @@
 // photo | base blink 0.5 | base blink 1 | blink 0.5 | blink 1 when --base names the folder of an
 // earlier run (e.g. main's), so before and after sit side by side; --real dir (bench/realShutEyes.ts
 // output) puts a real shut eye first in each row, taken in turn. Never asserts.
-//   node --import tsx bench/shutEyeCrops.ts outDir lp_s10.jpg,st_happy.png [--base dir] [--sheet out.png] [--dir photos] [--real dir] [--shut-only]
+//   node --import tsx bench/shutEyeCrops.ts outDir lp_s10.jpg,st_happy.png [--lash-core] [--shadow-hue] [--base dir] [--sheet out.png] [--dir photos] [--real dir] [--shut-only]
 import path from 'node:path';
 import { SHARED_DATA } from './sharedData.ts';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { lashCoreSetting } from '../src/render/closedEye/lashCore.ts';
+import { shadowHueSetting } from '../src/render/closedEye/shadowHue.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
@@ -20,6 +21,8 @@ import { eyeBox } from './eyeBox.ts';
 const DATA = SHARED_DATA;
 // --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
 if (process.argv.includes('--lash-core')) lashCoreSetting.on = true;
+// --shadow-hue: the shut lid's shading darker than the skin coloured as skin in shadow (render/closedEye/shadowHue.ts, off in the product)
+if (process.argv.includes('--shadow-hue')) shadowHueSetting.on = true;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [outDir, list] = process.argv.slice(2);
 if (!outDir || !list) throw new Error('usage: node --import tsx bench/shutEyeCrops.ts outDir file1,file2 [--base dir] [--sheet out.png] [--dir photos]');

@@ -12,6 +12,7 @@ import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLash
 import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { lidTone, shadeRelief } from './lidRelief.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
+import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 export interface BakedEye {
@@ -100,6 +101,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
     softenToPhoto(trial, eyePhotoPixels, photoPixel > 1);
     darkenLashCore(rgb, g, s.photoRef, corePower(darkness(trial, s.photoRef, shutBand(g)), lashDark));
   }
+  // the lid's shading darker than the skin as skin in shadow, warmer than a grey (off: shadowHue.ts)
+  if (shadowHueSetting.on) shadowHue(rgb, s.photoRef);
   softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   const lines = drawLines(g);
