@@ -10,6 +10,7 @@
 // before the rig fit), scored by the same rig, for before/after. AED is printed over the original
 // 21 controls and over all of them.
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
@@ -27,7 +28,7 @@ import { cachedTrack, DRIVERS } from './driverTracks.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { BENCH_CACHE } from './benchCache.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s42.jpg');
 const tag = arg('--tag', 'now');

@@ -14,6 +14,7 @@ import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { distrustPitchedFrowns } from './pitchTrust.ts';
 import { lidsDecideAll } from './lidsDecide.ts';
+import { twoEyedStares } from './twoEyedStare.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -192,7 +193,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   lidRises?.[1].set(rises[1]);
   if (o.wideFromShow) widenFromShows(out, shows, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
-  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have, o.wideWithinOpening);
-  else if (o.wideOverSquint) wideOverSquint(out);
+  if (o.wideOverSquint && o.lidsDecide) {
+    const eyeOpen = eyeShares(eyes, have);
+    lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
+    if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
+  } else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
