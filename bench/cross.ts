@@ -3,7 +3,7 @@
 // over the rig controls between the result (fitted with the photo as neutral) and the driver
 // (fitted with its own neutral, estimated over the clip), against the photo repeated (baseline).
 // Also sheets driver | result at each driver's expression peaks. Prints a table; never asserts.
-//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--fit-off silhouetteFade,poseCorrection,...]
+//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--fit-off silhouetteFade,poseCorrection,...] [--fit-on stareOverMedian]
 // --fit-off: DriverFitOptions (motion/retarget.ts) turned off in the driver retarget, for before/after
 // (--no-silhouette-fade = --fit-off silhouetteFade: the pose solve keeps the face oval at any head angle, before round eyes8).
 // --expressions measures: the video path's expressions from the face measures alone (the retarget
@@ -36,7 +36,8 @@ const expressions = arg('--expressions', 'rig') as 'rig' | 'measures';
 const only = process.argv.includes('--only') ? arg('--only', '').split(',') : DRIVERS;
 const FPS = 10;
 const fitOff = [...(process.argv.includes('--fit-off') ? arg('--fit-off', '').split(',') : []), ...(process.argv.includes('--no-silhouette-fade') ? ['silhouetteFade'] : [])];
-const fitOptions: DriverFitOptions = Object.fromEntries(fitOff.map((k) => [k, false]));
+const fitOn = process.argv.includes('--fit-on') ? arg('--fit-on', '').split(',') : [];
+const fitOptions: DriverFitOptions = Object.fromEntries([...fitOff.map((k) => [k, false]), ...fitOn.map((k) => [k, true])]);
 const outDir = arg('--out', path.join(BENCH_CACHE, 'cross'));
 await mkdir(outDir, { recursive: true });
 

@@ -1,7 +1,7 @@
 // A stare the fit reads on one eye, carried on both where the other eye is as open (motion/twoEyedStare.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { carriedStare, stareCarry, twoEyedStares, STARE_SPLIT_FULL, STARE_SPLIT_NONE } from '../src/motion/twoEyedStare.ts';
+import { carriedStare, medianShares, stareCarry, twoEyedStares, twoEyedStaresOverMedian, STARE_SPLIT_FULL, STARE_SPLIT_NONE } from '../src/motion/twoEyedStare.ts';
 import { driverFitDefaults } from '../src/motion/retargetOptions.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 
@@ -42,4 +42,17 @@ test('twoEyedStares over the frames given (on by default)', () => {
   twoEyedStares(new Map(), [Float64Array.of(1), Float64Array.of(1)], [0]);
   assert.equal(driverFitDefaults().twoEyedStare, true);
   assert.equal(driverFitDefaults({ twoEyedStare: false }).twoEyedStare, false);
+});
+
+test('experiment stareOverMedian (off): a two-eyed stare may pass the cap, within the opening over the median; a one-eyed one may not', () => {
+  const out = () => new Map<RigControl, Float64Array>([['eyeWideLeft', Float64Array.of(0, 0.08)], ['eyeSquintLeft', Float64Array.of(0.1, 0)], ['eyeWideRight', Float64Array.of(0.22, 0.03)], ['eyeSquintRight', Float64Array.of(0, 0.55)]]);
+  // f151-like: uncapped .83 on the right, both eyes at rest (.96 / 1.08) and 1.2 of their medians: both to .8
+  // f165-like: the other eye narrowed (.81 of rest) beside a .78 reading: nothing added
+  const o = out();
+  twoEyedStaresOverMedian(o, [Float64Array.of(0, 0.78), Float64Array.of(0.83, 0.1)], [Float64Array.of(0.96, 0.98), Float64Array.of(1.08, 0.81)], [Float64Array.of(1.1, 1.3), Float64Array.of(1.2, 1)], [0, 1]);
+  assert.ok(near(o.get('eyeWideLeft')![0]!, 0.8) && near(o.get('eyeWideRight')![0]!, 0.8), `${o.get('eyeWideLeft')} ${o.get('eyeWideRight')}`);
+  assert.equal(o.get('eyeSquintLeft')![0], 0);
+  assert.deepEqual([o.get('eyeWideLeft')![1], o.get('eyeWideRight')![1]], [0.08, 0.03]);
+  assert.deepEqual([...medianShares([Float64Array.of(1, 2, 4), Float64Array.of(3, 3, 6)], [0, 1, 2])[0]], [0.5, 1, 2]);
+  assert.equal(driverFitDefaults().stareOverMedian, false);
 });

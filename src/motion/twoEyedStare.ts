@@ -6,6 +6,7 @@
 // eye takes the wider eye's eyeWide where it is itself as open as that eye, fading out as it is narrower:
 // an eye that narrows while the other widens (a squint, a wink, a lowered lid) keeps its own reading.
 import type { RigControl } from '../rig/controls.ts';
+import { wideWithinOpening } from './lidsDecide.ts';
 
 /**
  * The weaker eye takes the whole stare while its opening (share of its rest) is no more than this under the
@@ -51,4 +52,34 @@ export function twoEyedStares(out: Map<RigControl, Float64Array>, shares: [Float
     [wl[i], wr[i]] = r.wide;
     [sl[i], sr[i]] = r.squint;
   }
+}
+
+/**
+ * Experiment (option `stareOverMedian`, off): a two-eyed stare (stareCarry > 0) may rise past the eyes30 cap, to the
+ * fit's wider uncapped reading within the opening over the eye's MEDIAN opening (not its rest, the 80th percentile:
+ * lp_d6 stares over most of her clip, so her rest is a stare). `uncapped`: each eye's eyeWide after lidsDecide's
+ * narrowing but before its cap; `shares` over rest (eyeShares), `overMedian` over the median.
+ */
+export function twoEyedStaresOverMedian(out: Map<RigControl, Float64Array>, uncapped: [Float64Array, Float64Array], shares: [Float64Array, Float64Array], overMedian: [Float64Array, Float64Array], have: number[]): void {
+  const wl = out.get('eyeWideLeft'), wr = out.get('eyeWideRight'), sl = out.get('eyeSquintLeft'), sr = out.get('eyeSquintRight');
+  if (!wl || !wr || !sl || !sr) return;
+  for (const i of have) {
+    const strong = uncapped[0][i]! >= uncapped[1][i]! ? 0 : 1;
+    const carry = stareCarry(shares[1 - strong]![i]!, shares[strong]![i]!);
+    const level = carry * Math.min(uncapped[strong]![i]!, wideWithinOpening(Math.max(overMedian[0][i]!, overMedian[1][i]!)));
+    for (const [w, s] of [[wl, sl], [wr, sr]] as const) {
+      if (level <= w[i]!) continue;
+      s[i] = Math.max(0, s[i]! - (level - w[i]!));
+      w[i] = level;
+    }
+  }
+}
+
+/** Each eye's opening over its median over the frames `have`. */
+export function medianShares(eyes: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
+  return eyes.map((e) => {
+    const v = have.map((i) => e[i]!).sort((a, b) => a - b);
+    const m = Math.max(1e-6, v[v.length >> 1] ?? 1);
+    return Float64Array.from(e, (x) => x / m);
+  }) as [Float64Array, Float64Array];
 }
