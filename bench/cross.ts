@@ -3,13 +3,14 @@
 // over the rig controls between the result (fitted with the photo as neutral) and the driver
 // (fitted with its own neutral, estimated over the clip), against the photo repeated (baseline).
 // Also sheets driver | result at each driver's expression peaks. Prints a table; never asserts.
-//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--fit-off silhouetteFade,poseCorrection,...]
+//   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--fit-off silhouetteFade,poseCorrection,...] [--fit-on stareOverMedian]
 // --fit-off: DriverFitOptions (motion/retarget.ts) turned off in the driver retarget, for before/after
 // (--no-silhouette-fade = --fit-off silhouetteFade: the pose solve keeps the face oval at any head angle, before round eyes8).
 // --expressions measures: the video path's expressions from the face measures alone (the retarget
 // before the rig fit), scored by the same rig, for before/after. AED is printed over the original
 // 21 controls and over all of them.
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
@@ -27,7 +28,7 @@ import { cachedTrack, DRIVERS } from './driverTracks.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { BENCH_CACHE } from './benchCache.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s42.jpg');
 const tag = arg('--tag', 'now');
@@ -35,7 +36,8 @@ const expressions = arg('--expressions', 'rig') as 'rig' | 'measures';
 const only = process.argv.includes('--only') ? arg('--only', '').split(',') : DRIVERS;
 const FPS = 10;
 const fitOff = [...(process.argv.includes('--fit-off') ? arg('--fit-off', '').split(',') : []), ...(process.argv.includes('--no-silhouette-fade') ? ['silhouetteFade'] : [])];
-const fitOptions: DriverFitOptions = Object.fromEntries(fitOff.map((k) => [k, false]));
+const fitOn = process.argv.includes('--fit-on') ? arg('--fit-on', '').split(',') : [];
+const fitOptions: DriverFitOptions = Object.fromEntries([...fitOff.map((k) => [k, false]), ...fitOn.map((k) => [k, true])]);
 const outDir = arg('--out', path.join(BENCH_CACHE, 'cross'));
 await mkdir(outDir, { recursive: true });
 

@@ -8,8 +8,9 @@
 // (openings L/R, the motion's blink weights, eyeWide, gaze x). Photo and driver may be paths (a driver
 // path is tracked once into $REAL3D_CACHE/tracks, bench/driverTracks.ts). --json writes every frame; --crops DIR saves eye crops (driver, ours)
 // at --frames for a sheet. Never asserts.
-//   node --import tsx bench/driverEyes.ts --pairs lp_s42.jpg:lp_d6.mp4,... [--seconds 8] [--frames 42,184] [--json out.json] [--crops dir]
+//   node --import tsx bench/driverEyes.ts --pairs lp_s42.jpg:lp_d6.mp4,... [--seconds 8] [--frames 42,184] [--json out.json] [--crops dir] [--off twoEyedStare] [--on stareOverMedian]
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cachedTrack } from './driverTracks.ts';
 import { cachedPortrait } from './portraitCache.ts';
@@ -22,12 +23,14 @@ import { eyeOpenings, cropImage } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import type { RgbaImage } from '../src/types.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : dflt; };
 const pairs = arg('--pairs', 'lp_s42.jpg:lp_d6.mp4').split(',').map((p) => p.split(':') as [string, string]);
 const seconds = Number(arg('--seconds', '8'));
 const shown = arg('--frames', '').split(',').filter(Boolean).map(Number);
 const jsonOut = arg('--json', ''), cropsDir = arg('--crops', '');
+/** --off a,b / --on a,b: driver-fit options (retargetOptions.ts) turned off / on, for before / experiment runs on the same checkout */
+const offOptions = arg('--off', '').split(',').filter(Boolean), onOptions = arg('--on', '').split(',').filter(Boolean);
 const FPS = 25, SIZE = 512;
 
 const unflat = (lm: Float32Array): Landmarks => Array.from({ length: lm.length / 3 }, (_, i) => [lm[i * 3]!, lm[i * 3 + 1]!]);
@@ -61,7 +64,7 @@ if (cropsDir) await mkdir(cropsDir, { recursive: true });
 for (const [photo, driver] of pairs) {
   const video = driver.includes('/') ? driver : path.join(DATA, 'video', driver);
   const raw = (await cachedTrack(driver, FPS)).slice(0, seconds * FPS);
-  const { frames } = motionFramesFromRaw(raw, FPS, true);
+  const { frames } = motionFramesFromRaw(raw, FPS, true, { fit: Object.fromEntries([...offOptions.map((o) => [o, false]), ...onOptions.map((o) => [o, true])]) });
   const photoFile = photo.includes('/') ? photo : path.resolve(DATA, 'portraits', photo);
   const r = createRenderer(buildAvatar(await cachedPortrait(photoFile)), { width: SIZE, height: SIZE });
   const restFace = (await detectFaces(copy(r.render({ w: {}, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0], blink: 0 })), { embedding: false }))[0];

@@ -5,6 +5,7 @@
 // motion's blink (folded per eye, as the renderer does), eyeWide and eyeSquint. Never asserts.
 //   node --import tsx bench/eyeCarry.ts DRIVER [--seconds 8] [--frames 23,24] [--fps 25]
 import path from 'node:path';
+import { SHARED_DATA } from './sharedData.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { motionFramesFromRaw, usableFrames } from '../src/motion/framesFromRaw.ts';
 import { estimateRest, foldBlink } from '../src/motion/restFace.ts';
@@ -12,7 +13,7 @@ import { eyeSharesOf } from '../src/motion/blinkPairTrust.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { eyePatchOpenings } from './eyePatch.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : dflt; };
 const driver = process.argv[2]!;
 const fps = Number(arg('--fps', '25')), seconds = Number(arg('--seconds', '8'));

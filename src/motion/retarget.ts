@@ -13,7 +13,8 @@ import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarge
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { distrustPitchedFrowns } from './pitchTrust.ts';
-import { lidsDecideAll } from './lidsDecide.ts';
+import { lidsDecide, lidsDecideAll } from './lidsDecide.ts';
+import { medianShares, twoEyedStares, twoEyedStaresOverMedian } from './twoEyedStare.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -192,7 +193,21 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   lidRises?.[1].set(rises[1]);
   if (o.wideFromShow) widenFromShows(out, shows, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
-  if (o.wideOverSquint && o.lidsDecide) lidsDecideAll(out, eyeShares(eyes, have), have, o.wideWithinOpening);
-  else if (o.wideOverSquint) wideOverSquint(out);
+  if (o.wideOverSquint && o.lidsDecide) {
+    const eyeOpen = eyeShares(eyes, have);
+    const uncapped = o.stareOverMedian ? uncappedWides(out, eyeOpen, have) : undefined;
+    lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
+    if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
+    if (o.twoEyedStare && uncapped) twoEyedStaresOverMedian(out, uncapped, eyeOpen, medianShares(eyes, have), have);
+  } else if (o.wideOverSquint) wideOverSquint(out);
   return out;
+}
+
+/** Each eye's eyeWide as lidsDecide leaves it without the eyes30 cap (the stareOverMedian experiment). */
+function uncappedWides(out: Map<RigControl, Float64Array>, shares: [Float64Array, Float64Array], have: number[]): [Float64Array, Float64Array] {
+  return ([['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const).map(([wide, squint], side) => {
+    const w = out.get(wide), s = out.get(squint), r = new Float64Array(shares[side]!.length);
+    if (w && s) for (const i of have) r[i] = lidsDecide(w[i]!, s[i]!, shares[side]![i]!)[0];
+    return r;
+  }) as [Float64Array, Float64Array];
 }

@@ -56,6 +56,10 @@ export interface DriverFitOptions {
   lidsDecide?: boolean;
   /** With lidsDecide: eyeWide no more than the eye's measured opening over rest shows (lidsDecide.ts wideWithinOpening). */
   wideWithinOpening?: boolean;
+  /** With lidsDecide: a stare the fit reads on one eye carried on both, where the other eye is as open (twoEyedStare.ts). */
+  twoEyedStare?: boolean;
+  /** With twoEyedStare: a two-eyed stare past the cap, within the opening over the eye's median (twoEyedStare.ts twoEyedStaresOverMedian). Off: an experiment. */
+  stareOverMedian?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
   wideFromShow?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
@@ -117,6 +121,8 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     frownPitchTrust: o.frownPitchTrust ?? true,
     lidsDecide: o.lidsDecide ?? true,
     wideWithinOpening: o.wideWithinOpening ?? true,
+    twoEyedStare: o.twoEyedStare ?? true,
+    stareOverMedian: o.stareOverMedian ?? false,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
