@@ -3,7 +3,7 @@
 // lp_s10's pale doubled corner at +12.5 / +25); at yaw 0 both corners (image-left / image-right: the
 // photo's own). `--sheet FILE` also writes, per portrait and yaw, a row of each checkout's head and its
 // far cheek and mouth corner 3x, over the plate. Never asserts.
-//   node --import tsx bench/farMouthCorner.ts --root BEFORE --root . [--yaws -25,-12.5,0,12.5,25] [--sheet docs/edges/x.jpg] [names...]
+//   node --import tsx bench/farMouthCorner.ts --root BEFORE --root . [--yaws -25,-12.5,0,12.5,25] [--sheet docs/edges/x.jpg] [--cell 300] [names...]
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRenderer, ovalBox, squareCell, turnSheetArgs, writeGappedSheet } from './headCells.ts';
@@ -13,10 +13,11 @@ const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'po
 const argv = process.argv.slice(2);
 const sheetAt = argv.indexOf('--sheet');
 const sheet = sheetAt >= 0 ? argv.splice(sheetAt, 2)[1]! : null;
+const cellAt = argv.indexOf('--cell');
+const CELL = cellAt >= 0 ? Number(argv.splice(cellAt, 2)[1]) : 300;
 const { roots, names, yaws } = turnSheetArgs(argv, '');
 const yawList = argv.includes('--yaws') ? yaws : [-25, -12.5, 0, 12.5, 25];
 const list = names.length ? names : ['lp_s10.jpg', 'mt_man.png', 'lp_s42.jpg', 'lp_s12.jpg', 'st_art_1.png', 'lp_s9.jpg'];
-const CELL = 300;
 const rows: Buffer[][] = [];
 for (const name of list) {
   const portrait = await cachedPortrait(path.join(DATA, name));
