@@ -28,9 +28,12 @@ for (const name of list) {
     for (const { renderer, neutral } of renderers) {
       const frame = { ...neutral, pose: { ...neutral.pose, yaw } };
       const lm = renderer.landmarks(frame) as [number, number, number][];
+      // without a backdrop first (the renderer reuses its output buffer), then over the plate for the sheet
+      const bareFrame = renderer.render(frame, { background: null });
+      const bare = { ...bareFrame, data: Uint8ClampedArray.from(bareFrame.data) };
       const img = renderer.render(frame);
       const iod = Math.hypot(lm[33]![0] - lm[263]![0], lm[33]![1] - lm[263]![1]);
-      const at = (i: number, out: -1 | 1) => paleLipAtCorner(img, [lm[i]![0], lm[i]![1]], out, iod).count;
+      const at = (i: number, out: -1 | 1) => { const r = paleLipAtCorner(img, [lm[i]![0], lm[i]![1]], out, iod, bare); return `${r.count}|${r.outlineRed}`; };
       counts.push(yaw > 0 ? `${at(61, -1)}` : yaw < 0 ? `${at(291, 1)}` : `${at(61, -1)}/${at(291, 1)}`);
       if (!sheet) continue;
       const box = ovalBox(lm);
@@ -42,7 +45,7 @@ for (const name of list) {
     line.push(`${yaw > 0 ? '+' : ''}${yaw}: ${counts.join(' -> ')}`);
     if (sheet) rows.push([...heads, ...zooms]);
   }
-  console.log(`${name.padEnd(13)} pale-lip px ${line.join('  ')}`);
+  console.log(`${name.padEnd(13)} pale-lip px|outline red px ${line.join('  ')}`);
 }
 if (sheet) { await writeGappedSheet(rows, CELL, sheet); console.log(sheet); }
 process.exit(0);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { paleLipAtCorner } from '../src/eval/cornerPaleLip.ts';
+import { farLipOnTurns } from '../src/avatar/farLipOnTurn.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
@@ -31,21 +32,35 @@ test('paleLipAtCorner: a corner drawn once has no half-tone lip, a pale second l
   assert.ok(twice.lip > twice.skin + 0.1);
 });
 
-test('lp_s10: the far mouth corner keeps its mirror reach; at +25 fewer half-tone lip pixels, the rest frame untouched', async () => {
+test('farLipOnTurns: a frontal face (no far side) gets no turn texture', () => {
+  const out = new Map<number, [number, number]>();
+  farLipOnTurns(corner(true), new Float64Array(478 * 3), new Float32Array(478 * 2), new Set(), 0, out);
+  assert.equal(out.size, 0);
+});
+
+test('lp_s10: the far mouth corner keeps its mirror reach; at +25 fewer half-tone lip pixels, no red line along the outline, the rest frame untouched', async () => {
   const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s10.jpg')));
   // the far corner and the upper lip beside it: .51 / .40 / .23 when the nose's ramp reached them
   for (const v of [61, 185, 40]) assert.ok(avatar.mirrorReach[v]! > 0.6, `reach ${v}: ${avatar.mirrorReach[v]!.toFixed(2)}`);
+  // the far oval beside the corner samples the painted lip: on turns toward it, the skin past the lip (farLipOnTurn.ts)
+  for (const v of [172, 136]) {
+    assert.equal(avatar.clearSide?.[v], -1, `clear side of ${v}`);
+    assert.ok(avatar.uvCleared![v * 2]! < avatar.uv[v * 2]! - 2, `${v} moves image-left`);
+  }
   const draw = (a: typeof avatar, yaw: number) => {
     const r = createRenderer(a, { width: a.size, height: a.size });
     const f = { ...r.neutralFrame(), pose: { ...r.neutralFrame().pose, yaw } };
     const lm = r.landmarks(f) as number[][];
+    const bare = r.render(f, { background: null });
+    const bareCopy = { ...bare, data: Uint8ClampedArray.from(bare.data) };
     const img = r.render(f);
-    return { img: { ...img, data: Uint8ClampedArray.from(img.data) }, lm };
+    return { img: { ...img, data: Uint8ClampedArray.from(img.data) }, bare: bareCopy, lm };
   };
-  const { img, lm } = draw(avatar, 25);
+  const { img, bare, lm } = draw(avatar, 25);
   const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
-  const pale = paleLipAtCorner(img, [lm[61]![0]!, lm[61]![1]!], -1, iod).count;
-  assert.ok(pale < 110, `half-tone lip px at +25: ${pale} (144 before, 84 after)`);
+  const read = paleLipAtCorner(img, [lm[61]![0]!, lm[61]![1]!], -1, iod, bare);
+  assert.ok(read.count < 110, `half-tone lip px at +25: ${read.count} (144 before, 82 after)`);
+  assert.ok(read.outlineRed <= 3, `lip-tinted px along the outline at +25: ${read.outlineRed} (8 before, 1 after)`);
   // the mirror shows only on turns: the rest frame is the same with it off
   const rest = draw(avatar, 0).img.data, off = draw({ ...avatar, mirrorReach: new Float32Array(avatar.vertexCount) }, 0).img.data;
   assert.ok(rest.every((b, i) => b === off[i]));

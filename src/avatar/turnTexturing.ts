@@ -21,7 +21,7 @@ const NOSE_KEEP = [0.15, 0.35] as const;
  *  reached the far mouth corner and the upper lip beside it (lp_s10: reach .07-.6 there), so a turn
  *  mixed the own stretched lip end and the mirrored corner at about half share each and drew the far
  *  corner twice (a pale pink second lip beside the red one, session 32). */
-const LIP_POINTS = new Set<number>([61, 76, 62, 78, 291, 306, 292, 308, ...LIP_COLUMNS_UPPER.flat(), ...LIP_COLUMNS_LOWER.flat()]);
+export const LIP_POINTS: ReadonlySet<number> = new Set<number>([61, 76, 62, 78, 291, 306, 292, 308, ...LIP_COLUMNS_UPPER.flat(), ...LIP_COLUMNS_LOWER.flat()]);
 /** Whether the texel under (x, y) is mostly foreground (alpha at least OPAQUE_ALPHA). */
 const OPAQUE_ALPHA = 0.8;
 /** A point counts as hidden in the photo when it lies this share of the face width behind the photo's surface. */
