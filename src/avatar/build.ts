@@ -22,7 +22,8 @@ import { addLashStrips } from './eyes.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
-import { correctHiddenReveals, farSideMirror } from './turnTexturing.ts';
+import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
+import { farLipOnTurns } from './farLipOnTurn.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 import { rimClearTexture, photoFarSide } from './rimClearOnTurn.ts';
 
@@ -92,6 +93,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // what a turn shows that the photo did not see (turnTexturing.ts)
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
+  // the far cheek's skin that samples the far corner's painted lip takes the skin past it on turns (farLipOnTurn.ts)
+  farLipOnTurns(image, flat, mesh.uvs, LIP_POINTS, photoFarSide(flat), mesh.rimTurnUvs);
   const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount);
   const mirror = farSideMirror(face, mesh, texture, faceDepth, { keepEdge, rims, matte, skinLike });
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);

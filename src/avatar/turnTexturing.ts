@@ -3,7 +3,7 @@
 // "revealed" uv set), and how far the mirror-symmetric texture may reach on the far side. build.ts calls
 // these after the mesh and the photo's texture exist.
 import type { GrayImage, RgbaImage } from '../types.ts';
-import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, NOSE_POINTS } from '../rig/topology.ts';
+import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, NOSE_POINTS, LIP_COLUMNS_UPPER, LIP_COLUMNS_LOWER } from '../rig/topology.ts';
 import { smoothstep } from '../math/smooth.ts';
 import type { MeshBuilder } from './mesh.ts';
 import { mirrorTexturing, landmarkMirror, photoDepth, seenInDepth, type MirrorTexturing } from './mirror.ts';
@@ -17,6 +17,11 @@ import { unfoldTurnedTexture } from './turnUnfold.ts';
 /** The nose's ridge (bridge to tip) and wings: the mirror texture stays off them (NOSE_KEEP: none within
  *  the first share of the eye distance, all from the second). */
 const NOSE_KEEP = [0.15, 0.35] as const;
+/** The lips (both corners, every lip column): the nose's keep-out does not apply to them. Its ramp
+ *  reached the far mouth corner and the upper lip beside it (lp_s10: reach .07-.6 there), so a turn
+ *  mixed the own stretched lip end and the mirrored corner at about half share each and drew the far
+ *  corner twice (a pale pink second lip beside the red one, session 32). */
+export const LIP_POINTS: ReadonlySet<number> = new Set<number>([61, 76, 62, 78, 291, 306, 292, 308, ...LIP_COLUMNS_UPPER.flat(), ...LIP_COLUMNS_LOWER.flat()]);
 /** Whether the texel under (x, y) is mostly foreground (alpha at least OPAQUE_ALPHA). */
 const OPAQUE_ALPHA = 0.8;
 /** A point counts as hidden in the photo when it lies this share of the face width behind the photo's surface. */
@@ -92,7 +97,8 @@ export interface MirrorLimits {
  * eye there shows as a ghost beside the eyeball (which keeps its own texture and gaze). Nor on the
  * nose: its sides are lit unlike each other (one in the light, one in shadow), and the lit side of a
  * turned nose took its partner's shadow (lp_s12 at +25: a grey diagonal smear; lp_s10: the near nose
- * wing's shading edge drawn on the far cheek as a nose-shaped line). Distances are taken on the
+ * wing's shading edge drawn on the far cheek as a nose-shaped line). The lips near the nose are not
+ * nose: they keep their full reach (LIP_POINTS). Distances are taken on the
  * person's neutral 3D face (the photo's projection squeezes a turned far side toward the nose).
  */
 export function farSideMirror(face: FaceInPhoto, mesh: MeshBuilder, texture: RgbaImage, faceDepth: Float32Array, limits: MirrorLimits): MirrorTexturing {
@@ -100,7 +106,7 @@ export function farSideMirror(face: FaceInPhoto, mesh: MeshBuilder, texture: Rgb
   const eyeCentres = [EYE_L_LOOP, EYE_R_LOOP].map((loop) => loop.reduce((c, i) => [c[0] + flat[i * 3]! / loop.length, c[1] + flat[i * 3 + 1]! / loop.length], [0, 0]));
   const awayFromEyes = (x: number, y: number) => smoothstep(0.3 * iod, 0.5 * iod, Math.min(...eyeCentres.map((c) => Math.hypot(x - c[0]!, y - c[1]!))));
   const awayFromNose = noseDistanceRamp(neutral);
-  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) * awayFromNose(v) : 0));
+  const reach = Float32Array.from({ length: mesh.vertexCount }, (_, v) => (v < MESH_POINT_COUNT ? awayFromEyes(flat[v * 3]!, flat[v * 3 + 1]!) * (LIP_POINTS.has(v) ? 1 : awayFromNose(v)) : 0));
   const mirrorOf = landmarkMirror(mesh.vertexCount);
   const mirror = mirrorTexturing(mesh.positions, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, mirrorOf, reach, texture, faceWidth, faceDepth);
   // hair kept beside the outline takes no mirrored texture either, nor does the skin before a shaded rim past the oval (skinPastOval.ts)
