@@ -11,7 +11,7 @@ import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { litCavityInto, underFloorInto } from './teethEdge.ts';
-import { archCapGrow, archGrow, archShare } from './tongueShape.ts';
+import { archCapGrow, archGrow, archShare, archTall } from './tongueShape.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
@@ -98,6 +98,8 @@ export class FrameLight {
   tongueSink = 0;
   /** layer pixels over its anchor up to which the grown tongue's top is fully lit (its back beyond falls into the mouth's shadow) */
   tongueLitUp = 0;
+  /** the arched tongue's height over its grown one: its dim back rising over the held top (tongueShape.ts archTall) */
+  tongueTall = 1;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
   tongueLight = 1;
   /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
@@ -169,6 +171,7 @@ export class FrameLight {
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (an arched tongue's top no higher than its share of the gap: grown to TONGUE_GROW it stood .8 of lp_s9's opening, a bar to the upper teeth: tongueShape.ts)
     this.tongueGrow = archGrow(this.tongueGrow, archCapGrow(p, tongueTop, this.jawFollow), archShare(p.gap, this.round));
+    this.tongueTall = archTall(archShare(p.gap, this.round), Math.max(darkSinkGate(p), p.stillMouth ?? 0));
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
     // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
     // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)

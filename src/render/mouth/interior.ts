@@ -9,7 +9,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE, tongueFillGrow } from './tonguePlace.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
-import { archShare, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
+import { archFall, archShare, archWide, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
@@ -113,8 +113,8 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // under a lower lip hanging below the jaw, except in an O, whose tongue roundInside.ts places)
     const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
     const arch = archShare(p.gap, light.round);
-    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
-    const tx = lx / (0.85 + 0.15 * light.tongueGrow);
+    const dome = tongueDome(q.lateral, archFall(arch)), grow = growO * dome * light.tongueTall, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
+    const tx = lx / ((0.85 + 0.15 * light.tongueGrow) * archWide(arch));
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
       // (its top a contour against the throat, tongueEdge, its ends faded, tongueSides; the colour is

@@ -8,6 +8,7 @@
 import { smoothstep } from '../../math/smooth.ts';
 import type { MouthPlacement } from './frameLight.ts';
 import { growToStand } from './tonguePlace.ts';
+import { DOME_FALL } from './tongue.ts';
 
 /** over this span of the opening's height (0 the lower lip's inner line .. 1 the upper's) the light falls from the lit
  *  front to the back's: set by where the point is in the mouth, not on the strip (whose anchor lies under the lower lip) ... */
@@ -15,9 +16,9 @@ const BACK_FROM = 0.2, BACK_TO = 0.8;
 /** ... down to this share of the front's light (lp_d10 f83's tongue, down the middle over its front: .36 .44 .66 .96 1) */
 const BACK_LIGHT = 0.4;
 /** the tongue's own back (h from the first share to its top) turns away from the light by the second share: a tongue sunk low in a dark mouth shows its back (lp_d10 f93, the front band .51 of the lips) */
-const BACK_H = 0.5, BACK_H_SHADE = 0.35;
+const BACK_H = 0.5, BACK_H_SHADE = 0.25;
 /** the top's coverage fades over this last share of h (its edge melts into the throat instead of a contour) */
-const TOP_SOFT = 0.25;
+const TOP_SOFT = 0.15;
 /** the median groove: its half width (share of the opening's half width), its depth (share of the light) and the h over which it runs */
 const GROOVE_WIDE = 0.07, GROOVE_DEEP = 0.08, GROOVE_H = [0.15, 0.85] as const;
 /** the wet highlight on either side of the groove: where (lateral, up), its radii and its strength (added share of the light) */
@@ -64,3 +65,17 @@ export function archGrow(grow: number, cap: number | null, arch: number): number
   const held = Math.max(ARCH_LEAST_GROW, cap);
   return grow + (Math.min(grow, held) - grow) * arch;
 }
+
+/** the arched tongue's top falls this much less toward the corners (tongue.ts DOME_FALL), and it is this much wider: it fills the opening's width under its dim back (a narrow dome left the cavity's dark round its sides, a ball's outline) */
+const ARCH_FALL = 0.55, ARCH_WIDE = 1.15;
+
+/** tongue.ts tongueDome's fall at arch share `arch`. */
+export const archFall = (arch: number) => DOME_FALL + (ARCH_FALL - DOME_FALL) * arch;
+/** The tongue's width factor at arch share `arch`. */
+export const archWide = (arch: number) => 1 + (ARCH_WIDE - 1) * arch;
+
+/** the arched tongue's dim back rises this much over its held top (as a share of its height): where the throat's black crescent stood over a lit dome, the tongue's back in shade (lp_d10 f83, f80: .36-.44 of the lips' luma at the top) */
+const ARCH_TALL = 0.3;
+
+/** The tongue's extra height factor at arch share `arch`, not where a dark driver's mouth or a still mouth sank it (`sunk`: tongueGate.ts darkSinkGate, stillMouth). */
+export const archTall = (arch: number, sunk: number) => 1 + ARCH_TALL * arch * (1 - sunk);
