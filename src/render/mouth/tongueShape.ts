@@ -77,5 +77,11 @@ export const archWide = (arch: number) => 1 + (ARCH_WIDE - 1) * arch;
 /** the arched tongue's dim back rises this much over its held top (as a share of its height): where the throat's black crescent stood over a lit dome, the tongue's back in shade (lp_d10 f83, f80: .36-.44 of the lips' luma at the top) */
 const ARCH_TALL = 0.3;
 
-/** The tongue's extra height factor at arch share `arch`, not where a dark driver's mouth or a still mouth sank it (`sunk`: tongueGate.ts darkSinkGate, stillMouth). */
-export const archTall = (arch: number, sunk: number) => 1 + ARCH_TALL * arch * (1 - sunk);
+/** The tongue's extra height factor at arch share `arch` (frameLight's tongueArch). */
+export const archTall = (arch: number) => 1 + ARCH_TALL * arch;
+
+/** how far (IOD) tonguePlace.ts tongueSink lowers the tongue for it to count as held low (mt_man + mt_sun.wav, lp_d10 f80: .05; f83 .009) */
+const SUNK_AT = 0.04;
+
+/** 0..1: how far a tongue lowered `sink` output px (at `unit` px per IOD) counts as held low. */
+export const sunkBy = (sink: number, unit: number) => smoothstep(0, SUNK_AT * unit, sink);
