@@ -48,7 +48,6 @@ export function archShare(gap: number, round: number): number {
   return smoothstep(ARCH_GAP[0], ARCH_GAP[1], gap) * (1 - round);
 }
 
-
 /** an arched tongue's top stands at most this share of the lip gap over the lower lip (lp_d10 f83's, its tip out, .68 of the opening; lp_d11 f165 .43, lp_d6's lit tongues .42-.53) */
 const ARCH_TOP = 0.75;
 /** ... and is never shrunk below this share of its height (its lower part lies under the lip anyway) */
