@@ -175,7 +175,6 @@ export class FrameLight {
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (an arched tongue's top no higher than its share of the gap: grown to TONGUE_GROW it stood .8 of lp_s9's opening, a bar to the upper teeth: tongueShape.ts)
     this.tongueGrow = archGrow(this.tongueGrow, archCapGrow(p, tongueTop, this.jawFollow), archShare(p.gap, this.round));
-
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
     // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
     // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)
