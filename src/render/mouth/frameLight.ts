@@ -11,6 +11,7 @@ import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { litCavityInto, underFloorInto } from './teethEdge.ts';
+import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
@@ -97,6 +98,12 @@ export class FrameLight {
   tongueSink = 0;
   /** layer pixels over its anchor up to which the grown tongue's top is fully lit (its back beyond falls into the mouth's shadow) */
   tongueLitUp = 0;
+  /** the arched tongue's height over its grown one: its dim back rising over the held top (tongueShape.ts archTall) */
+  tongueTall = 1;
+  /** how far the tongue takes its arch's light and outline (tongueShape.ts archShare): a wide opening */
+  tongueForm = 0;
+  /** ... and its dim back risen over the held top, the old back shade dropped: a wide opening whose tongue is not held low */
+  tongueArch = 0;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
   tongueLight = 1;
   /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
@@ -166,11 +173,19 @@ export class FrameLight {
   private setTongue(p: MouthPlacement, tongueTop: number | null, lowerTips: number | null, wide: number): void {
     // (not in a mouth held open at rest: stillGrow)
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
+    // (an arched tongue's top no higher than its share of the gap: grown to TONGUE_GROW it stood .8 of lp_s9's opening, a bar to the upper teeth: tongueShape.ts)
+    this.tongueGrow = archGrow(this.tongueGrow, archCapGrow(p, tongueTop, this.jawFollow), archShare(p.gap, this.round));
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
     // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
     // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)
     const sink = Math.max(tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide) * sinkGate(p), tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, 0) * darkSinkGate(p));
     this.tongueSink = Math.max(sink, stillSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop));
+    // (the arch's light and outline on any wide opening; its dim back risen and the old back shade dropped only where the
+    // tongue is not held low, by a dark driver's mouth, a hanging lower lip or a still mouth: risen, mt_man + mt_sun.wav's
+    // tongue was a pink mass up to the upper teeth, and lp_d10 f93's sunk tongue too bright)
+    this.tongueForm = archShare(p.gap, this.round);
+    this.tongueArch = this.tongueForm * (1 - Math.max(darkSinkGate(p), p.stillMouth ?? 0, sunkBy(this.tongueSink, p.unit)));
+    this.tongueTall = archTall(this.tongueArch);
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);

@@ -9,6 +9,7 @@ import { TONGUE_FOLLOW, TONGUE_RAISE, tongueFillGrow } from './tonguePlace.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
+import { archFall, archWide, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
@@ -111,8 +112,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome; lowered by tongueSink
     // under a lower lip hanging below the jaw, except in an O, whose tongue roundInside.ts places)
     const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
-    const dome = tongueDome(q.lateral), grow = growO * dome, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
-    const tx = lx / (0.85 + 0.15 * light.tongueGrow);
+    const arch = light.tongueForm;
+    const dome = tongueDome(q.lateral, archFall(arch)), grow = growO * dome * light.tongueTall, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
+    const tx = lx / ((0.85 + 0.15 * light.tongueGrow) * archWide(arch));
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
       // (its top a contour against the throat, tongueEdge, its ends faded, tongueSides; the colour is
@@ -120,8 +122,12 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const sides = L.tongueSides?.[Math.round(tx + L.tongue.anchorX - 0.5)] ?? 1;
       const edge = tongueEdge(soft) * sides, a = edge * tongueShow;
       // its back, further up the opening, in the mouth's shadow
-      const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge / soft) * (1 - TONGUE_BACK_SHADE * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
-      r = r * (1 - a) + tmp[0]! * kk; g = g * (1 - a) + tmp[1]! * kk; b = b * (1 - a) + tmp[2]! * kk;
+      // (wide open, an arch lit from the front: its back falls into the dark with no rim, a groove, a highlight: tongueShape.ts)
+      const top = tongueTopOf(L.tongue), h = arch > 0 && top ? -up / (top * grow) : 0, height = q.bottom - q.top;
+      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
+      const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
+      const ac = a * cover;
+      r = r * (1 - ac) + tmp[0]! * kk; g = g * (1 - ac) + tmp[1]! * kk; b = b * (1 - ac) + tmp[2]! * kk;
     }
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)

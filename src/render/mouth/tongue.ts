@@ -11,8 +11,8 @@ import { hueApart, paletteMove, paletteTarget, type PaletteMove } from './tongue
 const TONGUE_BLUR = 0.012;
 /** the tongue's median luma over the lips' (its light in the mouth comes on top: interior.ts) */
 const TONGUE_OVER_LIP = 1.05;
-/** the dome's height falls by this share of lateral^2 ... */
-const DOME_FALL = 0.75;
+/** the dome's height falls by this share of lateral^2 (tongueShape.ts archFall: less for an arched tongue) ... */
+export const DOME_FALL = 0.75;
 /** ... and never below this share (squared) at the corners */
 const DOME_LEAST = 0.2;
 /** the layer's alpha over which the tongue's top edge comes in (a contour a pixel or two wide, not a fade) */
@@ -119,8 +119,8 @@ export function opaqueMedianLuma(l: ReadyLayer): number {
  * middle's: a dome, its top an arc falling toward the corners (the library strip stretched to fill
  * a wide opening drew a flat band with a level top, read as the cavity's glow, not a tongue).
  */
-export function tongueDome(lateral: number): number {
-  return Math.sqrt(Math.max(DOME_LEAST, 1 - DOME_FALL * lateral * lateral));
+export function tongueDome(lateral: number, fall = DOME_FALL): number {
+  return Math.sqrt(Math.max(DOME_LEAST, 1 - fall * lateral * lateral));
 }
 
 /**

@@ -36,10 +36,15 @@ export function tongueAndTipsOverLip(p: MouthPlacement, top: number | null, tips
  * bottom). interior.ts places the tongue TONGUE_DROP over the jaw's anchor, following the jaw set half as far.
  */
 export function tongueFillGrow(p: MouthPlacement, top: number | null, follow: number): number {
+  return Math.max(1, growToStand(p, top, follow, TONGUE_FILL) ?? 1);
+}
+
+/** The growth that stands the tongue's top `share` of the lip gap over the lower lip's inner line (any size); null without the layer or the lip's line. */
+export function growToStand(p: MouthPlacement, top: number | null, follow: number, share: number): number | null {
   const lipUnder = lipUnderAnchor(p);
-  if (top === null || top <= 0 || lipUnder === null) return 1;
-  const want = lipUnder - TONGUE_FILL * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
-  return Math.max(1, -want / (top * p.scale));
+  if (top === null || top <= 0 || lipUnder === null) return null;
+  const want = lipUnder - share * p.gap * p.unit + TONGUE_RAISE * p.unit - TONGUE_FOLLOW * follow;
+  return -want / (top * p.scale);
 }
 /** wide open: the tongue's top stands this share of the lip gap over the lower lip */
 const TONGUE_FILL = 0.45;
