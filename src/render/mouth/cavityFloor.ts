@@ -1,0 +1,36 @@
+// The dark under a library row's tips is dark, not black (issue #13, denture32, critic: mt_man + mt_sun.wav,
+// "a black band under the teeth"). At a speech opening light comes in over the lower lip and off the teeth
+// and lips: real open mouths are darkest just under the upper row but keep the mouth tissue's dim red
+// (lp_d10 f93 .28 of its lips' luma, lp_d6's dark frames ~.2). mt_man's library cavity, the throat's shade
+// (cavityDepth.ts) over it, read luma 11-18 under his teeth beside lips of ~140: .08-.13, an ink stripe
+// that drew every tip's V as a black notch (the picket fence). Here every opening pixel darker than a floor
+// tone (FLOOR_TONE of the lips' lining tone, teethEdge.ts tipsToneInto) is lifted toward it, more the darker
+// (`floorLift`: monotone, so the throat, the tongue's back and the corridor keep their order), at speech
+// openings (out at a wide one, whose throat cavity30 drew deep) and not in an "O" (roundInside.ts lines it).
+import { clamp01, smoothstep } from '../../math/smooth.ts';
+
+/** How much of the floor a frame at lip gap `gap` (iod) and roundness `round` takes, times `rowShade` (photoRowShade.ts). */
+export function cavityFloorShare(gap: number, round: number, rowShade: number): number {
+  return smoothstep(FLOOR_GAPS_IN[0], FLOOR_GAPS_IN[1], gap) * (1 - smoothstep(FLOOR_GAPS_OUT[0], FLOOR_GAPS_OUT[1], gap)) * (1 - clamp01(round)) * clamp01(rowShade);
+}
+/** lip gaps (iod) over which the floor comes in (a slit's dark line is what tells it open) and goes out again (a wide opening's deep throat) */
+export const FLOOR_GAPS_IN: readonly [number, number] = [0.04, 0.09];
+export const FLOOR_GAPS_OUT: readonly [number, number] = [0.28, 0.42];
+/** the floor's tone over the lips' lining tone */
+export const FLOOR_TONE = 0.55;
+/** at most this share of the way to the floor (a black pixel ends at this share of the floor's luma) */
+export const FLOOR_LIFT = 0.6;
+
+/**
+ * `out` lifted toward `floor` by t x FLOOR_LIFT x (1 - its luma over the floor's): a black pixel goes
+ * FLOOR_LIFT of the way, one as light as the floor not at all; monotone in the pixel's luma (for t <= 1).
+ */
+export function floorLift(out: Float64Array, floor: readonly number[], t: number): void {
+  if (!(t > 0)) return;
+  const lf = luma(floor), lo = luma(out);
+  if (!(lf > 0) || !(lo < lf)) return;
+  const k = FLOOR_LIFT * t * (1 - lo / lf);
+  for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + (floor[ch]! - out[ch]!) * k;
+}
+
+const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
