@@ -3,6 +3,7 @@
 // - avatar build time and 512x512 frame time on one core (median over varied frames)
 // - reproduction PSNR (person region, matte > 0.5) of every portrait analyze accepts
 // - rig fit NME on the KatieHill video (landmark error / inter-ocular distance)
+import { SHARED_DATA } from './sharedData.ts';
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { analyzePortrait } from '../src/analyze/index.ts';
@@ -13,7 +14,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { fitRig, estimateNeutral, type Landmarks } from '../src/rig/fit.ts';
 import type { MotionFrame, Portrait, RgbaImage } from '../src/types.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const quick = process.argv.includes('--quick');
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
 

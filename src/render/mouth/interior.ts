@@ -136,7 +136,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   // (under a row cut to the driver's share, no darker than the driver's under its row: teethEdge.ts)
   floorOver(out, light.underFloor, light.underFloorK, q.lateral);
   // (and at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-  const fl = cavityFloorShare(p.gap, light.round, light.rowShade);
+  const fl = cavityFloorShare(p.gap, light.round, light.rowShade, p.driverCavity);
   if (fl > 0) { tipsToneInto(light.cornerLining, tone); tone[0] *= FLOOR_TONE; tone[1] *= FLOOR_TONE; tone[2] *= FLOOR_TONE; floorLift(out, tone, fl); }
 }
 
