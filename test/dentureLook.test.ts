@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAST_PHOTO, rowShadeShare } from '../src/render/mouth/photoRowShade.ts';
-import { cavityFloorShare, FLOOR_LIFT, floorLift } from '../src/render/mouth/cavityFloor.ts';
+import { cavityFloorShare, FLOOR_LIFT, floorLift, floorSide } from '../src/render/mouth/cavityFloor.ts';
 
 const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
@@ -41,6 +41,9 @@ test('the floor lifts black toward the mouth tissue, keeps order, leaves what is
   // (a video driver's black mouth stays black; its lit one and an audio motion take the floor)
   assert.equal(cavityFloorShare(0.15, 0, 1, 0.4), 0);
   assert.equal(cavityFloorShare(0.15, 0, 1, 0.05), 1);
+  // (the corners keep their dark)
+  assert.equal(floorSide(0), 1);
+  assert.equal(floorSide(1), 0);
 });
 
 /** the opening's middle columns as rendered: per row between the inner lip landmarks, the mean luma of 5 columns */

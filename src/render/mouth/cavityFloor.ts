@@ -30,6 +30,16 @@ export const FLOOR_TONE = 0.66;
 export const FLOOR_LIFT = 0.5;
 
 /**
+ * The floor's share at `lateral` (0 centre .. 1 inner corner): whole in the middle, none in the corners, whose dark
+ * (a smile's buccal corridor, rowLook.ts; the corners' lining) is the real mouth's too (st_art_1's smile corners
+ * .19 -> .23 of the centre's light with the floor across, Katie's real .07-.12: test/rowLook).
+ */
+export function floorSide(lateral: number): number {
+  return 1 - smoothstep(FLOOR_SIDE[0], FLOOR_SIDE[1], lateral);
+}
+export const FLOOR_SIDE: readonly [number, number] = [0.5, 0.85];
+
+/**
  * `out` lifted toward `floor` by t x FLOOR_LIFT x (1 - its luma over the floor's): a black pixel goes
  * FLOOR_LIFT of the way, one as light as the floor not at all; monotone in the pixel's luma (for t <= 1, FLOOR_LIFT <= .5).
  */
