@@ -3,6 +3,7 @@
 // - avatar build time and 512x512 frame time on one core (median over varied frames)
 // - reproduction PSNR (person region, matte > 0.5) of every portrait analyze accepts
 // - rig fit NME on the KatieHill video (landmark error / inter-ocular distance)
+import { SHARED_DATA } from './sharedData.ts';
 import path from 'node:path';
 import { SHARED_DATA } from './sharedData.ts';
 import { readdirSync } from 'node:fs';

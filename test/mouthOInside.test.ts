@@ -76,6 +76,8 @@ for (const name of ['lp_s42.jpg', 'mt_man.png']) {
     console.log(`${name}: O grey ${o.grey.toFixed(3)} dark ${o.dark.toFixed(3)}; jawOpen .3 grey ${f.grey.toFixed(3)} dark ${f.dark.toFixed(3)}`);
     // (before: lp_s42 .65, mt_man .52 of the O teeth-grey)
     assert.ok(o.grey < 0.2, `O grey share ${o.grey.toFixed(3)}`);
-    assert.ok(f.grey > 0.3, `jawOpen .3 grey share ${f.grey.toFixed(3)}`);
+    // (session 32, denture32: lp_s42's own teeth past her photo's parting are raised and shaded as a library row, ending over a
+    // dark floor, not lip to lip: .466 -> .274 of the opening, dark .224 -> .398; still 3.4 x the O's; was > .3)
+    assert.ok(f.grey > 0.25, `jawOpen .3 grey share ${f.grey.toFixed(3)}`);
   });
 }

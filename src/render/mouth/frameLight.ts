@@ -9,6 +9,7 @@ import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts'
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
+import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { litCavityInto, underFloorInto } from './teethEdge.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
@@ -72,6 +73,8 @@ export class FrameLight {
   lipShade = LIP_SHADE;
   /** the share of the opening's height the library's upper row may hang into (driverTeeth.ts; Infinity: no limit) */
   teethDepth = Infinity;
+  /** how much of a library row's in-mouth shading the upper row takes (photoRowShade.ts: a photo's own teeth only past the photo's parting) */
+  rowShade = 1;
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
@@ -163,8 +166,9 @@ export class FrameLight {
     const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
+    this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
     this.teethDepth = layers.fromPhoto ? Infinity : teethDepthAllowed(p.driverTeeth, p.driverUnder);
-    this.upperLift = layers.fromPhoto ? 0 : UPPER_TEETH_RAISE * p.unit;
+    this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));
   }

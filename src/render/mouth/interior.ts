@@ -15,6 +15,7 @@ import { corridorLight } from './rowLook.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
+import { cavityFloorShare, floorLift, floorSide, FLOOR_TONE } from './cavityFloor.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -140,6 +141,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   out[0] = r; out[1] = g; out[2] = b;
   // (under a row cut to the driver's share, no darker than the driver's under its row: teethEdge.ts)
   floorOver(out, light.underFloor, light.underFloorK, q.lateral);
+  // (and at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
+  const fl = cavityFloorShare(p.gap, light.round, light.rowShade, p.driverCavity) * floorSide(q.lateral);
+  if (fl > 0) { tipsToneInto(light.cornerLining, tone); tone[0] *= FLOOR_TONE; tone[1] *= FLOOR_TONE; tone[2] *= FLOOR_TONE; floorLift(out, tone, fl); }
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
@@ -161,9 +165,9 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
   if (a > 0) {
     // the upper lip shades the teeth just under it (less as a smile draws it up off them)
     // (a library row's tips go behind the lower lip, into its lining's tone: lowerLipGap, teethEdge.ts)
-    const behind = L.fromPhoto ? 0 : 1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit);
+    const behind = light.rowShade * (1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit));
     // (and at a small opening a library row's top sits in the lip's shade and lining tone: rowTopShade.ts)
-    const top = L.fromPhoto ? 0 : rowTopShare(p.gap, light.bodyShow), band = topBand(unit, most);
+    const top = light.rowShade * rowTopShare(p.gap, light.bodyShow), band = topBand(unit, most);
     const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * rowTopLight(below, band, top);
     // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
     // slit reads shut, st_art_1 <- Katie f11)
@@ -175,7 +179,7 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
     out[2] = out[2]! * (1 - a) + tmp[2]! * ks * (1 - w * (1 - ws[2])) + (ka > 0 ? tone[2] * ka : 0);
   }
   // (at a small opening the lips' inner edges in shade, over the row and whatever lies under it: lipShadowEdge.ts)
-  lipShadowEdgeOver(q, unit, lipEdgeShare(p.gap, light.round, L.fromPhoto), light, out);
+  lipShadowEdgeOver(q, unit, lipEdgeShare(p.gap, light.round, false) * light.rowShade, light, out);
 }
 
 /**
