@@ -5,7 +5,6 @@
 // - rig fit NME on the KatieHill video (landmark error / inter-ocular distance)
 import { SHARED_DATA } from './sharedData.ts';
 import path from 'node:path';
-import { SHARED_DATA } from './sharedData.ts';
 import { readdirSync } from 'node:fs';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
