@@ -104,6 +104,8 @@ export interface DriverFitOptions {
   tallNoGrin?: boolean;
   /** With tallNoGrin: a small rounded vowel (an opening on a mouth narrower than the clip's median) holds little smile or dimple (rig/mouthPrior.ts narrowOpeningGrinCap). */
   narrowNoGrin?: boolean;
+  /** A flat-start driver's smile rises no further than its clip's corners lift (motion/smileLift.ts); off: the whole rise (grin32). */
+  smileByLift?: boolean;
 }
 
 /** Every option at its default. */
@@ -138,5 +140,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     restFromShutLips: o.restFromShutLips ?? true,
     tallNoGrin: o.tallNoGrin ?? true,
     narrowNoGrin: o.narrowNoGrin ?? true,
+    smileByLift: o.smileByLift ?? true,
   };
 }
