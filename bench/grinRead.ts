@@ -2,7 +2,8 @@
 // width (over its frame 0) and corner lift (the lower corners over the lips' middle, IOD, measures.ts) from its track,
 // ours read back by the face mesh on each --root checkout's render, with the motion's smile / stretch / dimple / jaw /
 // pucker weights. Summary per root: our gap p90 over the driver's, width p90 over frame 0 (ours and the driver's),
-// the corner lift's p90 over frame 0. --sheet OUT: driver | root... mouths 3x at --frames. Never asserts.
+// the corner lift's p90 over frame 0. --sheet OUT: driver | root... mouths 3x at --frames. --fit-on a,b: DriverFitOptions
+// turned on in every root's motion (a root without them ignores them). Never asserts.
 //   node --import tsx bench/grinRead.ts --photo lp_s9.jpg --video lp_d11.mp4 [--upto 200] [--step 2] [--root /tmp/base,.] [--frames 58,98,128 --sheet x.jpg]
 import path from 'node:path';
 import sharp from 'sharp';
@@ -22,6 +23,7 @@ const upto = Number(arg('--upto', '200')), step = Number(arg('--step', '2'));
 const roots = arg('--root', '.').split(',').map((r) => path.resolve(r));
 const picked = arg('--frames', '').split(',').filter(Boolean).map(Number);
 const sheet = arg('--sheet', '');
+const fitOn = Object.fromEntries(arg('--fit-on', '').split(',').filter(Boolean).map((k) => [k, true]));
 const FPS = 25;
 const raw = (await cachedTrack(video, FPS)).slice(0, upto);
 const portrait = await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo));
@@ -40,7 +42,7 @@ const tiles = new Map<string, Buffer>();
 const TILE = 3;
 for (const root of roots) {
   const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/framesFromRaw.ts'));
-  const frames = motionFramesFromRaw(raw, FPS, true).frames as { w: Record<string, number> }[];
+  const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitOn }).frames as { w: Record<string, number> }[];
   const r = await rendererOfRoot(root, portrait, size);
   const rest = await read(r.render(r.neutralFrame()));
   const f0 = await read(r.render(frames[0] as never));

@@ -29,6 +29,7 @@ export { vergenceOf } from './measuredChannels.ts';
 export { lowerLipWithinGap } from './rigChannelsMerge.ts';
 export { gazeSeen, GAZE_HIDDEN_FROM } from './gazeHeld.ts';
 import { markStartCorners } from './startCorners.ts';
+import { markSmileLiftScale } from './smileLift.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -106,5 +107,6 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
   markStartCorners(frames, good.map((r) => r.m));
+  if (fit.smileByLift) markSmileLiftScale(frames, raw.map((r, i) => (valid[i] && r ? r.m : null)));
   return { frames, stats: { frames: n, missing, interpolated } };
 }

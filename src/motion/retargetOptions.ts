@@ -104,6 +104,12 @@ export interface DriverFitOptions {
   tallNoGrin?: boolean;
   /** With tallNoGrin: a small rounded vowel (an opening on a mouth narrower than the clip's median) holds little smile or dimple (rig/mouthPrior.ts narrowOpeningGrinCap). */
   narrowNoGrin?: boolean;
+  /**
+   * A flat-start driver's smile rises over its start only by the share its clip's corners show (motion/smileLift.ts).
+   * Off by default: measured (docs/mouth/README.md s32 grin32), it narrowed lp_s9's grin a little but moved the corner
+   * lift further under the driver's and AED rose on lp_d11 and lp_d6.
+   */
+  smileByLift?: boolean;
 }
 
 /** Every option at its default. */
@@ -138,5 +144,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     restFromShutLips: o.restFromShutLips ?? true,
     tallNoGrin: o.tallNoGrin ?? true,
     narrowNoGrin: o.narrowNoGrin ?? true,
+    smileByLift: o.smileByLift ?? false,
   };
 }

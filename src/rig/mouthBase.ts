@@ -13,7 +13,7 @@
 // The audio path marks every frame: its lip model's shape curves are, like its teacher's readings
 // (motion/restFace.ts), changes from a speaker's rest, so they go on the photo's own mouth.
 import { CONTROL_INDEX, type RigControl } from './controls.ts';
-import { cornersUp, flatStartBias, lopsidedExcess, mouthDeparture, START_CORNER_LIFT, type SideSmile } from './startLook.ts';
+import { cornersUp, flatStartBias, lopsidedExcess, mouthDeparture, SMILE_LIFT_SCALE, START_CORNER_LIFT, type SideSmile } from './startLook.ts';
 
 /** A motion frame `w` entry (not a rig control): 1 = RELATIVE_MOUTH weights are signed changes to add to the photo's own. */
 export const MOUTH_ON_PHOTO = 'mouthOnPhoto';
@@ -144,6 +144,11 @@ export function driverSmileFloor(side: SideSmile, other: SideSmile, photo: numbe
   return Math.max(0, side.now - excess * (1 - departed));
 }
 
+/** A smile's rise over its start scaled by `scale` (smileLift.ts); at or below the start, as it is. */
+export function scaledRise(now: number, start: number, scale: number): number {
+  return now > start ? start + scale * (now - start) : now;
+}
+
 /**
  * In place: on a video frame, each smile at least the photo's own moved by what the driver's smile did since its first
  * frame, less as the lips round. A driver's smile counts from its own rest (0 at rest), so a smiling photo driven by a
@@ -162,9 +167,12 @@ export function keepPhotoSmile(wv: Float64Array, photoWeights: ArrayLike<number>
   // the whole expression or already on the photo's mouth
   if (w[MOUTH_ON_PHOTO] === 1 || w[SMILE_AT_START[0]] === undefined) return;
   const keep = Math.max(0, 1 - (wv[PUCKER]! + 0.5 * wv[FUNNEL]!) / SMILE_ROUND_LIMIT) * (w[SMILE_ROOM] ?? 1);
-  const sides: SideSmile[] = SMILES.map((k, side) => ({ now: wv[k]!, start: w[SMILE_AT_START[side]!]! }));
   const smiling = cornersUp(w[START_CORNER_LIFT]);
   const flat = flatStartBias(w[START_CORNER_LIFT]);
+  // a flat start's rise only as far as its clip's corners show a smile (motion/smileLift.ts)
+  const liftScale = flat ? w[SMILE_LIFT_SCALE] : undefined;
+  if (liftScale !== undefined) SMILES.forEach((k, side) => (wv[k] = scaledRise(wv[k]!, w[SMILE_AT_START[side]!]!, liftScale)));
+  const sides: SideSmile[] = SMILES.map((k, side) => ({ now: wv[k]!, start: w[SMILE_AT_START[side]!]! }));
   SMILES.forEach((k, side) => {
     const { now, start } = sides[side]!, own = photoWeights[k]!;
     const fromStart = own + now - start;

@@ -21,6 +21,12 @@
  */
 export const START_CORNER_LIFT = 'startCornerLift';
 
+/**
+ * A motion frame `w` entry (not a rig control) on a flat start: the share of the smile's rise over its start that the
+ * driver's corners show over the clip (0..1, motion/smileLift.ts). Absent: the whole rise, as before.
+ */
+export const SMILE_LIFT_SCALE = 'smileLiftScale';
+
 /** Whether a start with this corner lift looks like a smile: both corners up past the lips' middle. */
 export const cornersUp = (lift: number | undefined) => lift !== undefined && lift > 0;
 
