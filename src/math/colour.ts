@@ -4,6 +4,11 @@ export function luminance(r: number, g: number, b: number): number {
   return 0.3 * r + 0.59 * g + 0.11 * b;
 }
 
+/** Luma of an RGB triple with the exact Rec. 601 weights (the mouth's shading code). */
+export function luma601(c: ArrayLike<number>): number {
+  return 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
+}
+
 /** Colourfulness of an RGB colour: (max - min) / max of the channels, 0 for grey or black. */
 export function saturation(r: number, g: number, b: number): number {
   const hi = Math.max(r, g, b);

@@ -7,6 +7,7 @@
 // tone (FLOOR_TONE of the lips' lining tone, teethEdge.ts tipsToneInto) is lifted toward it, more the darker
 // (`floorLift`: monotone, so the throat, the tongue's back and the corridor keep their order), at speech
 // openings (out at a wide one, whose throat cavity30 drew deep) and not in an "O" (roundInside.ts lines it).
+import { luma601 as luma } from '../../math/colour.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 
 /**
@@ -51,4 +52,3 @@ export function floorLift(out: Float64Array, floor: readonly number[], t: number
   for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + (floor[ch]! - out[ch]!) * k;
 }
 
-const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;

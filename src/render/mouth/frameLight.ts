@@ -11,7 +11,8 @@ import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
-import { litCavityInto, underFloorInto } from './teethEdge.ts';
+import { litCavityInto, tipsToneInto, underFloorInto } from './teethEdge.ts';
+import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
@@ -121,6 +122,9 @@ export class FrameLight {
   /** the least light under a row cut to the driver's share, and how far it holds (teethEdge.ts underFloorInto) */
   readonly underFloor: Rgb = [0, 0, 0];
   underFloorK = 0;
+  /** the dim red a speech opening's near-black is lifted toward, and how far this frame lifts it (cavityFloor.ts; times floorSide per pixel) */
+  readonly cavityFloor: Rgb = [0, 0, 0];
+  cavityFloorK = 0;
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
@@ -214,6 +218,10 @@ export class FrameLight {
     if (!layers.fromPhoto) litCavityInto(this.cavityNow, li, p.driverTeeth, p.driverDark, this.teethShow);
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
+    // (at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
+    this.cavityFloorK = cavityFloorShare(p.gap, round, this.rowShade, p.driverCavity);
+    tipsToneInto(this.cornerLining, this.cavityFloor);
+    for (let ch = 0; ch < 3; ch++) this.cavityFloor[ch] *= FLOOR_TONE;
     shadowTintInto(li, this.warmShadow);
   }
 }

@@ -15,7 +15,7 @@ import { corridorLight } from './rowLook.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
-import { cavityFloorShare, floorLift, floorSide, FLOOR_TONE } from './cavityFloor.ts';
+import { floorLift, floorSide } from './cavityFloor.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -142,8 +142,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   // (under a row cut to the driver's share, no darker than the driver's under its row: teethEdge.ts)
   floorOver(out, light.underFloor, light.underFloorK, q.lateral);
   // (and at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-  const fl = cavityFloorShare(p.gap, light.round, light.rowShade, p.driverCavity) * floorSide(q.lateral);
-  if (fl > 0) { tipsToneInto(light.cornerLining, tone); tone[0] *= FLOOR_TONE; tone[1] *= FLOOR_TONE; tone[2] *= FLOOR_TONE; floorLift(out, tone, fl); }
+  floorLift(out, light.cavityFloor, light.cavityFloorK * floorSide(q.lateral));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */

@@ -7,6 +7,7 @@
 // bare skin: separate pegs, pasted on. Here every pixel within a band of either lip line is taken
 // toward the lips' lining in shade, only where it is lighter than that (a soft min): the cavity and
 // a driver's dark band under a cut row keep their own dark, nothing is drawn darker than the lining.
+import { luma601 as luma } from '../../math/colour.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { tipsToneInto } from './teethEdge.ts';
 
@@ -112,4 +113,3 @@ export const UPPER_EDGE = 0.8, LOWER_EDGE = 0.55;
 /** each edge's tone over the lips' lining tone (the tips' tone, lit from the front): in the lip's shade */
 export const UPPER_TONE = 0.6, LOWER_TONE = 0.7;
 
-const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;

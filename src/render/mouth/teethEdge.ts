@@ -8,6 +8,7 @@
 // Kristi Noem, Andrew; lp_d11 f154 1.05), a warm one (R/luma 1.3-1.4); lp_d10's soft smile shows a
 // dark band of 0.51 of the lip, red-purple (1.56/0.73/0.91). Ours: lp_s9 0.77 (a line darker than the
 // lip on both sides of it), lp_s5 0.24 (near-black, 29 of 255).
+import { luma601 as luma } from '../../math/colour.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { teethSeen } from './driverTeeth.ts';
 import { tissueHueInto } from './tissueHue.ts';
@@ -91,4 +92,3 @@ export function floorOver(out: Float64Array, floor: Rgb, k: number, lateral: num
 const FLOOR_SOFT = 0.15;
 /** lateral positions over which the floor fades out toward the corners */
 const FLOOR_SIDE = [0.5, 0.85] as const;
-const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;

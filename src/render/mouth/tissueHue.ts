@@ -1,7 +1,7 @@
 // The mouth's inner tissue in shade is red-purple, whatever the painted lips' colour (issue #13,
 // smallgap31): the floor under a driver-cut row (teethEdge.ts underFloorInto) takes this hue.
+import { luma601 as luma } from '../../math/colour.ts';
 type Rgb = [number, number, number];
-const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
 /**
  * `c` in a mouth's inner tissue's shade hue, its luma kept: blue raised toward green by TISSUE_BLUE.
