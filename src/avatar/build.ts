@@ -95,7 +95,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
   // the far cheek's skin that samples the far corner's painted lip takes the skin past it on turns (farLipOnTurn.ts)
   farLipOnTurns(image, flat, mesh.uvs, LIP_POINTS, photoFarSide(flat), mesh.rimTurnUvs);
-  const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount);
+  const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount, mesh.jawSideUvs);
   const mirror = farSideMirror(face, mesh, texture, faceDepth, { keepEdge, rims, matte, skinLike });
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 

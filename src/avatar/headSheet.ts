@@ -12,13 +12,16 @@ import { smoothstep, smoothAround } from '../math/smooth.ts';
 import { faceFootprint, insideFootprint, unfoldSheetTexture } from './sheetFold.ts';
 import { addOutlineCurve } from './outlineCurve.ts';
 import { skinRunPastOval, depthOverSkinRun } from './skinPastOval.ts';
-import { clearThinRimOnTurns } from './rimClearOnTurn.ts';
+import { clearThinRimOnTurns, photoFarSide } from './rimClearOnTurn.ts';
+import { jawSideOnTurns } from './jawSideOnTurn.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
   rings?: number;
   /** directions of the sheet (default 72) */
   directions?: number;
+  /** a jaw the photo shows against backdrop gets a side drawn on turns toward it (jawSideOnTurn.ts; default off: session 33) */
+  jawSide?: boolean;
 }
 
 /**
@@ -43,6 +46,8 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, footprint, matte, centre[0], centre[1], head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
   // a turned photo's far jaw: its thin rim past the oval goes clear on turns toward it (rimClearOnTurn.ts)
   clearThinRimOnTurns(rings, mesh.positions, mesh.uvs, mesh.ovalDistance, ovalPos, centre, matte, head.faceWidth, flat, mesh.sheetTurnUvs, mesh.rimTurnUvs);
+  // a jaw against backdrop: its side drawn on turns toward it (jawSideOnTurn.ts), from the eyes' outer corners down to the chin
+  if (opts.jawSide) jawSideOnTurns(mesh, rings, ovalPos, centre, matte, head.faceWidth, (flat[33 * 3 + 1]! + flat[263 * 3 + 1]!) / 2, flat[152 * 3 + 1]!, photoFarSide(flat), [mesh.sheetTurnUvs, mesh.rimTurnUvs], mesh.jawSideUvs);
 }
 
 /** The mean of the face oval's landmarks (crop pixels): the sheet's rays start from it. */

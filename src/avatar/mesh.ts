@@ -23,6 +23,8 @@ export class MeshBuilder {
   readonly sheetTurnUvs = new Map<number, [number, number]>();
   /** sheet vertices of a turned photo's far jaw rim: their texture on turns toward it past a few degrees (rimClearOnTurn.ts) */
   readonly rimTurnUvs = new Map<number, [number, number]>();
+  /** sheet vertices beside a jaw the photo shows against backdrop: [u, v, side] on turns toward that side (jawSideOnTurn.ts) */
+  readonly jawSideUvs = new Map<number, [number, number, number]>();
 
   get vertexCount(): number {
     return this.heads.length;

@@ -77,10 +77,11 @@ export function clearThinRimOnTurns(rings: number[][], positions: ArrayLike<numb
 /** The turn (degrees toward the rim's side) where the rim starts to clear, and where it is clear: the audio's head sway (yaw sd ~4-5°) mostly stays below the first. */
 export const RIM_CLEAR_FROM = 8, RIM_CLEAR_FULL = 14;
 
-/** The rim vertices' clear texture points (`rimUvs`, from clearThinRimOnTurns) as the avatar's uvCleared and clearSide (render/rimClear.ts), or undefined when there are none. */
-export function rimClearTexture(rimUvs: Map<number, [number, number]>, farSide: number, vertexCount: number): { uvCleared: Float32Array; clearSide: Float32Array } | undefined {
-  if (rimUvs.size === 0 || farSide === 0) return undefined;
+/** The rim vertices' clear texture points (`rimUvs`, from clearThinRimOnTurns) and the jaw side's (`sideUvs`: u, v, side; jawSideOnTurn.ts) as the avatar's uvCleared and clearSide (render/rimClear.ts), or undefined when there are none. */
+export function rimClearTexture(rimUvs: Map<number, [number, number]>, farSide: number, vertexCount: number, sideUvs: Map<number, [number, number, number]> = new Map()): { uvCleared: Float32Array; clearSide: Float32Array } | undefined {
+  if ((rimUvs.size === 0 || farSide === 0) && sideUvs.size === 0) return undefined;
   const uvCleared = new Float32Array(vertexCount * 2), clearSide = new Float32Array(vertexCount);
-  for (const [v, [u, w]] of rimUvs) { uvCleared[v * 2] = u; uvCleared[v * 2 + 1] = w; clearSide[v] = farSide; }
+  if (farSide !== 0) for (const [v, [u, w]] of rimUvs) { uvCleared[v * 2] = u; uvCleared[v * 2 + 1] = w; clearSide[v] = farSide; }
+  for (const [v, [u, w, side]] of sideUvs) { uvCleared[v * 2] = u; uvCleared[v * 2 + 1] = w; clearSide[v] = side; }
   return { uvCleared, clearSide };
 }
