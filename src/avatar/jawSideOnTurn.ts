@@ -59,29 +59,40 @@ export function sideTextureOffset(d: number, clearAt: number, reach: number, ins
 export function jawSideOnTurns(mesh: MeshBuilder, rings: number[][], ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, faceWidth: number, fromY: number, toY: number, farSide: number, taken: Map<number, unknown>[], out: Map<number, [number, number, number]>): void {
   const reach = SIDE_REACH * faceWidth;
   const D = ovalPos.length;
-  const onSide: boolean[] = new Array(D).fill(false);
+  // first the rays beside the jaw (with where their matte goes clear), then their rings: only a ray with
+  // a neighbour beside the jaw gets new triangles, and only those take the side's texture (a lone ray's
+  // vertices belong to the photo's own triangles: re-textured, they drew pale streaks under st_art_1's ear)
+  const clearAlong: (number | null)[] = new Array(D).fill(null);
   for (let j = 0; j < D; j++) {
-    const [ox, oy, oz] = ovalPos[j]!;
+    const [ox, oy] = ovalPos[j]!;
     if (oy < fromY || oy > toY) continue;
-    const len = Math.hypot(ox - centre[0], oy - centre[1]) || 1;
-    const ux = (ox - centre[0]) / len, uy = (oy - centre[1]) / len;
-    const side = Math.sign(ux);
-    if (Math.abs(ux) < LATERAL || side === farSide) continue;
-    const clearAt = firstClear(matte, ox, oy, ux, uy, TOUCH * faceWidth);
-    if (clearAt === null) continue;
-    onSide[j] = true;
+    const [ux, uy] = rayDirection(ovalPos[j]!, centre);
+    if (Math.abs(ux) < LATERAL || Math.sign(ux) === farSide) continue;
+    clearAlong[j] = firstClear(matte, ox, oy, ux, uy, TOUCH * faceWidth);
+  }
+  const onSide = clearAlong.map((c, j) => c !== null && (clearAlong[(j + D - 1) % D] !== null || clearAlong[(j + 1) % D] !== null));
+  for (let j = 0; j < D; j++) {
+    if (!onSide[j]) continue;
+    const [ox, oy, oz] = ovalPos[j]!;
+    const [ux, uy] = rayDirection(ovalPos[j]!, centre);
     for (let r = 1; r < rings.length; r++) {
       const v = rings[r]![j]!;
       const d = mesh.ovalDistance[v]!;
       if (!(d > 0) || d > reach) break;
       if (taken.some((m) => m.has(v))) continue;
-      const k = sideTextureOffset(d, clearAt, reach, SKIN_INSET * faceWidth);
-      out.set(v, [ox + ux * k, oy + uy * k, side]);
+      const k = sideTextureOffset(d, clearAlong[j]!, reach, SKIN_INSET * faceWidth);
+      out.set(v, [ox + ux * k, oy + uy * k, Math.sign(ux)]);
       // a wall going back from the jaw, not a ledge at its depth (the photo's pose projects the same)
       mesh.positions[v * 3 + 2] = Math.max(mesh.positions[v * 3 + 2]!, oz + WALL_SLOPE * d);
     }
   }
   addSideTriangles(mesh, rings, onSide, reach);
+}
+
+/** The unit direction of the sheet's ray through an oval point, from the oval's centre. */
+function rayDirection([x, y]: [number, number, number], [cx, cy]: [number, number]): [number, number] {
+  const len = Math.hypot(x - cx, y - cy) || 1;
+  return [(x - cx) / len, (y - cy) / len];
 }
 
 /** The sheet's quads between rays both beside the jaw, out to `reach`, that the matte test left out. */
