@@ -2,8 +2,8 @@
 // eyeWide / blink changed, each with the face mesh's read-back of its openings: tells whether a stare or a wink
 // that shows (or does not) comes from the motion's weights or from the renderer (stare33). Never asserts.
 //   node --import tsx bench/stareVariants.ts lp_s9.jpg lp_d11.mp4 128 out.png [--variants 'blink 0,wide .3'] [--seconds 8]
-// A variant is a comma-list item: 'frame' (as given), 'wide X' (both eyeWide = X), 'wide 0', 'blink 0' (both
-// eyes' closure X: the shared blink X, each eye's own 0), 'wideL X' / 'wideR X', 'squint X' (both), 'gaze 0', 'pose 0'.
+// A variant is a comma-list item: 'frame' (as given), 'wide X' (both eyeWide = X), 'wideL X' / 'wideR X', 'blink X'
+// (both eyes' closure X: the shared blink X, each eye's own 0), 'squint X' (both), 'gaze 0', 'pose 0'.
 import path from 'node:path';
 import sharp from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
