@@ -148,8 +148,13 @@ export function irisColourAt(tex: Tex, eye: RaisedEye, dx: number, dy: number, o
   const sx = Math.floor(disc.cx + dx), own = Math.floor(disc.cy + dy), mirrored = Math.floor(disc.cy - dy);
   const sy = eye.irisSource(sx, own, true) ? own : eye.irisSource(sx, mirrored) ? mirrored : -1;
   const c = sy >= 0 ? pixel(tex, sx, sy) : eye.irisRings[Math.min(eye.irisRings.length - 1, Math.floor(d))]!;
-  const rim = d / disc.r <= LIMBUS_FROM ? 1 : 1 - (1 - LIMBUS_DARK) * Math.min(1, (d / disc.r - LIMBUS_FROM) / (1 - LIMBUS_FROM));
+  const rim = limbusAt(d / disc.r);
   for (let ch = 0; ch < 4; ch++) out[ch] = c[ch]! * (ch < 3 ? rim : 1);
+}
+
+/** The completed iris's darkening at `d` radii from its centre: the limbal ring over LIMBUS_FROM..1. */
+export function limbusAt(d: number): number {
+  return d <= LIMBUS_FROM ? 1 : 1 - (1 - LIMBUS_DARK) * Math.min(1, (d - LIMBUS_FROM) / (1 - LIMBUS_FROM));
 }
 
 /** Columns each side whose whites are averaged (a box) into a column's white. */

@@ -10,7 +10,8 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_LOOP, EYE_L_UPPER, EYE_R_LOOP, EYE_R_UPPER } from '../rig/topology.ts';
 import { WIDE_LIFT_RENDERED } from '../rig/basis.ts';
 import { insidePolygon } from '../math/polygon.ts';
-import { irisColourAt, raisedEye, type RaisedEye } from './wideEyeModel.ts';
+import { raisedEye, type RaisedEye } from './wideEyeModel.ts';
+import { irisTopColourAt, irisTopShare } from './wideIrisTop.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -130,7 +131,9 @@ export class WideEyes {
       const fade = Math.min(1, lift / FADE_IN_PX);
       const lid = c.top - lift;
       const end = Math.min(c.bottom, c.top + Math.max(2, model.shadowEnd));
-      for (let y = Math.max(eye.y0, Math.floor(lid) - ABOVE_LID); y <= Math.min(eye.y1, Math.ceil(end + BLEND_ROWS)); y++) {
+      // over the iris the drawing goes on to the (shifted) iris's centre row (wideIrisTop.ts)
+      const irisEnd = model.iris ? Math.min(c.bottom, model.iris.cy + eye.sy) : -Infinity;
+      for (let y = Math.max(eye.y0, Math.floor(lid) - ABOVE_LID); y <= Math.min(eye.y1, Math.ceil(Math.max(end + BLEND_ROWS, irisEnd))); y++) {
         const t = y + 0.5 - lid;
         // the photo's darkness at this depth below the lid, as the photo shows it (a smoothstep over the
         // whole shadow's depth held the lash line's darkness 3x deeper than the photo: a heavy dark rim),
@@ -139,9 +142,11 @@ export class WideEyes {
         const lidShade = shadeAt(shadow, t + ABOVE_LID);
         const s = lidShade * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
         // the photo's own pixel again over BLEND_ROWS past the end of its shadow
-        const share = fade * Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
+        const below = Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
+        const alpha = below < 1 && y + 0.5 < irisEnd ? this.eyeAt(eye, c.x, y) : -1;
+        const share = fade * Math.max(below, irisTopShare(y + 0.5, irisEnd, Math.max(0, alpha)));
         if (share <= 0) continue;
-        this.eyeAt(eye, c.x, y);
+        if (alpha < 0) this.eyeAt(eye, c.x, y);
         const o = (y * w + c.x) * 4;
         for (let ch = 0; ch < 4; ch++) {
           const v = ch < 3 ? this.colour[ch]! * s : this.colour[ch]!;
@@ -152,16 +157,17 @@ export class WideEyes {
     }
   }
 
-  /** The uncovered eye at texel (x, y), unshadowed, into this.colour: the iris (at its gaze shift) over the side's white. */
-  private eyeAt(eye: Eye, x: number, y: number): void {
+  /** The uncovered eye at texel (x, y), unshadowed, into this.colour: the iris (at its gaze shift) over the side's white; returns the iris's alpha. */
+  private eyeAt(eye: Eye, x: number, y: number): number {
     const { model } = eye, out = this.colour;
     const disc = model.iris;
     const dx = disc ? x + 0.5 - disc.cx - eye.sx : 0, dy = disc ? y + 0.5 - disc.cy - eye.sy : 0;
     const white = model.whites[Math.min(model.whites.length - 1, Math.max(0, x - model.columns[0]!.x))]!;
     const a = disc ? Math.min(1, Math.max(0, (disc.r - Math.hypot(dx, dy)) / EDGE_PX + 0.5)) : 0;
-    if (a <= 0) { for (let ch = 0; ch < 4; ch++) out[ch] = white[ch]!; return; }
-    irisColourAt(this.tex, model, dx, dy, out);
+    if (a <= 0) { for (let ch = 0; ch < 4; ch++) out[ch] = white[ch]!; return 0; }
+    irisTopColourAt(this.tex, model, dx, dy, out);
     for (let ch = 0; ch < 4; ch++) out[ch] = a * out[ch]! + (1 - a) * white[ch]!;
+    return a;
   }
 }
 
