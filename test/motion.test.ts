@@ -15,8 +15,9 @@ import { breathOpening, JAW_PHYSICAL } from '../src/motion/mouthModel.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { AudioError, CancelledError, FileFormatError } from '../src/errors.ts';
 import type { Motion } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 const speech = data('audio/RD_Radio31_000.wav');
 
 function sampleMotion(n = 3): Motion {
