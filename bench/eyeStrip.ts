@@ -17,7 +17,8 @@ const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const avatar = buildAvatar(portrait);
 const size = portrait.image.width;
 const r = createRenderer(avatar, { width: size, height: size });
-const motion = await motionFromAudio(path.join(DATA, 'audio', audio), { blink: 'natural', seed: 1 });
+// a still head keeps the slits on the same pixels of the eyes (audio jobs move the head by default since s33)
+const motion = await motionFromAudio(path.join(DATA, 'audio', audio), { blink: 'natural', seed: 1, pose: 'static' });
 const frames = motion.frames.slice(0, Math.round(8 * motion.fps));
 const lm = portrait.cropLandmarks;
 const box = eyeRegion(lm, size, size);

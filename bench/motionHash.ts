@@ -2,14 +2,16 @@
 // of both checkouts on the same cached driver tracks (driverTracks.ts, tracked once), under several
 // options, every frame's every value compared. The motion-side partner of renderHash.ts for refactors of
 // the video path. Prints identical N/N and, per differing run, the first frame and value that differ;
-// never asserts.
-//   node --import tsx bench/motionHash.ts --base OTHER_CHECKOUT [--fps 10] [--drivers lp_d6.mp4,WDA_KatieHill_000.mp4]
+// never asserts. --audio a.wav,b.wav (s33): also motionFromAudio of both checkouts with each pose given
+// explicitly (static, auto), all at 25 fps.
+//   node --import tsx bench/motionHash.ts --base OTHER_CHECKOUT [--fps 10] [--drivers lp_d6.mp4,WDA_KatieHill_000.mp4] [--audio imagine.wav,eng.wav]
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { MotionFrame } from '../src/types.ts';
 import type { FramesFromRawOptions } from '../src/motion/framesFromRaw.ts';
 import { cachedTrack } from './driverTracks.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
@@ -56,4 +58,21 @@ for (const driver of drivers) {
     else console.log(`${driver} ${name}: ${diff}`);
   }
 }
-console.log(`identical motions ${same}/${total} (${path.basename(base)} vs ${path.basename(here)}, ${drivers.length} drivers at ${fps} fps); hash of ours ${all.digest('hex').slice(0, 16)}`);
+
+// the audio path with explicit options: a change of defaults must leave these untouched
+type FromAudio = (file: string, opts: Record<string, unknown>) => Promise<{ frames: MotionFrame[] }>;
+const loadAudio = async (root: string): Promise<FromAudio> => (await import(pathToFileURL(path.join(root, 'src/motion/fromAudio.ts')).href)).motionFromAudio;
+const audios = args.includes('--audio') ? opt('--audio', '').split(',').filter(Boolean) : [];
+const [audioBase, audioHere] = audios.length ? [await loadAudio(base), await loadAudio(here)] : [];
+for (const clip of audios) {
+  for (const pose of ['static', 'auto']) {
+    const file = path.join(SHARED_DATA, 'audio', clip);
+    const a = (await audioBase!(file, { pose, seed: 0 })).frames, b = (await audioHere!(file, { pose, seed: 0 })).frames;
+    all.update(JSON.stringify(b));
+    total++;
+    const diff = firstDifference(a, b);
+    if (diff === null) same++;
+    else console.log(`${clip} audio pose ${pose}: ${diff}`);
+  }
+}
+console.log(`identical motions ${same}/${total} (${path.basename(base)} vs ${path.basename(here)}, ${drivers.length} drivers at ${fps} fps${audios.length ? `, ${audios.length} audios` : ''}); hash of ours ${all.digest('hex').slice(0, 16)}`);

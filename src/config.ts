@@ -44,7 +44,8 @@ export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
 export const AudioMotionOptionsSchema = z.object({
   // a motion file may be sampled faster than a video plays
   fps: z.number().min(1).max(120).default(defaultOf(Option.fps)).describe('frames per second of the motion'),
-  pose: z.enum(['static', 'auto']).default('static').describe('static head, or head motion generated from the rhythm of the audio'),
+  // a talking head moves: a still head reads as frozen (critic32), so audio jobs move it unless told static
+  pose: z.enum(['static', 'auto']).default('auto').describe('auto: head motion generated from the rhythm of the audio; static: a still head'),
   blink: Option.blink,
   mouthAmp: Option.mouthAmp,
   temperature: Option.temperature,
@@ -60,7 +61,7 @@ export const GenerateOptionsSchema = z
     video: z.string().optional().describe('path of a driving video: its expressions (and head pose unless pose says otherwise)'),
     motion: z.string().optional().describe('path of a saved Motion JSON'),
     output: z.string().describe('path of the video to write: .mp4, .webm or .mov (written to a temporary file, renamed when complete)'),
-    pose: z.string().optional().describe("static | auto | path of a video whose head pose drives the photo [drv_pose]. Unset: the driving video's pose when video is given, else static"),
+    pose: z.string().optional().describe("static | auto | path of a video whose head pose drives the photo [drv_pose]. Unset: the driving video's pose when video is given, else auto (audio only)"),
     mapToInitPose: Option.mapToInitPose,
     blink: Option.blink,
     mouthAmp: Option.mouthAmp,

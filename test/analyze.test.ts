@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzePortrait, writeAnalysis, readAnalysis } from '../src/analyze/index.ts';
 import { NoFaceError, FaceTooSmallError, InputError, CancelledError } from '../src/errors.ts';
@@ -12,8 +11,9 @@ import { inpaintBackground } from '../src/analyze/inpaint.ts';
 import { judgeHumanFace } from '../src/analyze/human-check.ts';
 import { REGION, type Portrait } from '../src/types.ts';
 import { FOREHEAD_TOP, CHIN } from '../src/analyze/landmarks.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const portrait = (name: string) => path.join(PORTRAITS, name);
 
 /** Mean matte over a rectangle of the crop given in fractions of its side. */

@@ -1,7 +1,6 @@
 // Avatar: built from a real analyzed portrait, saved and loaded bit-exactly, bad files rejected clearly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm, writeFile, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,9 @@ import { buildAvatar, saveAvatar, loadAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { FileFormatError } from '../src/errors.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('avatar: build, save, load round trip (bit-exact arrays, identical renders), clear errors on bad files', async () => {
   const portrait = await analyzePortrait(path.join(PORTRAITS, 'lp_s42.jpg'));

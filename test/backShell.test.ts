@@ -2,7 +2,6 @@
 // and the renderer's under-fill (raster.ts rasterTriangleUnder).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { outlinePoints, addBackShell } from '../src/avatar/backShell.ts';
 import { hairRunLength } from '../src/avatar/hairShell.ts';
 import { MeshBuilder } from '../src/avatar/mesh.ts';
@@ -14,8 +13,9 @@ import { MATERIAL, type Avatar } from '../src/avatar/types.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 
 test('the back band: no area at the photo\'s pose, deeper the further from the head\'s axis, none below the ears, its texture ends past the outline', () => {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { blinkOnPhotoLid } from '../src/render/blinkFromPhotoLid.ts';
 import { blinkCompletion } from '../src/render/eyes.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 test('blink from the photo lid: 0 is the photo\'s lid, 1 shut, and equal weights are equal completions', () => {
   for (const own of [0, 0.03, 0.13, 0.3]) {
@@ -20,7 +21,7 @@ test('blink from the photo lid: on lp_s12 equal weights give each eye the same s
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { eyeOpenings } = await import('../src/eval/eyes.ts');
   const { fileURLToPath } = await import('node:url');
-  const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s12.jpg', import.meta.url)));
+  const portrait = await analyzePortrait(sharedData('portraits/lp_s12.jpg'));
   const avatar = buildAvatar(portrait);
   const r = createRenderer(avatar, { width: avatar.size, height: avatar.size });
   const n = r.neutralFrame();

@@ -15,8 +15,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/server/app.ts';
 import { httpFetch as fetch } from '../src/server/testing.ts';
 import { cutSpeech } from './speechClip.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
 const DOCS_SCREENSHOT = new URL('../docs/serve/screenshot.png', import.meta.url).pathname;
 const CHROMIUM = process.env.REAL3D_CHROMIUM || '/usr/bin/chromium';

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { depthShare, throatGate, throatShade, tongueBack } from '../src/render/mouth/cavityDepth.ts';
 import { hueApart, labOf, paletteMove } from '../src/render/mouth/tonguePalette.ts';
 import { closeDips } from '../src/motion/driverCavity.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 test("the tongue's back is a dome lit from the front, its outline soft, the throat darkest over it", () => {
   const front = tongueBack(0, 0), mid = tongueBack(0, 0.3), top = tongueBack(0, 0.5), over = tongueBack(0, 0.7);
@@ -64,7 +65,7 @@ test("mt_man held open at jawOpen 1 (view --expr): the throat dark over the tong
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { STILL_MOUTH } = await import('../src/rig/mouthBase.ts');
   const { cavityFigures } = await import('../bench/cavityProfile.ts');
-  const portraits = new URL('../../shared/data/portraits', import.meta.url).pathname;
+  const portraits = sharedData('portraits');
   const r = createRenderer(buildAvatar(await analyzePortrait(`${portraits}/mt_man.png`)), { width: 512, height: 512 });
   const n = r.neutralFrame(), f = { ...n, w: { ...n.w, jawOpen: 1, [STILL_MOUTH]: 1 } };
   const lm = r.landmarks(f), img = { width: 512, height: 512, data: Uint8ClampedArray.from(r.render(f).data) };

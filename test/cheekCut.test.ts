@@ -5,14 +5,14 @@
 // RIM_FADE face widths (avatar/skinPastOval.ts), so the face ends in the photo's own shading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { ovalStep, ovalLineDepth, SHOWN_SIDE_OVAL, SHOWN_SIDE_JAW } from '../src/eval/ovalStep.ts';
 import { rimPastOval, darkLineRim } from '../src/avatar/skinPastOval.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('lp_s12 at +25: no lit straight cut along the far cheek\'s oval', async () => {
   const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s12.jpg'));

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAST_PHOTO, rowShadeShare } from '../src/render/mouth/photoRowShade.ts';
 import { cavityFloorShare, FLOOR_LIFT, floorLift, floorSide } from '../src/render/mouth/cavityFloor.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
 const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
@@ -52,7 +53,7 @@ async function middleColumn(photo: string, weights: Record<string, number>): Pro
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   // (the test media beside the checkout, or $REAL3D_DATA: a worktree elsewhere)
-  const portraits = `${process.env.REAL3D_DATA ?? new URL('../../shared/data', import.meta.url).pathname}/portraits`;
+  const portraits = `${SHARED_DATA}/portraits`;
   const r = createRenderer(buildAvatar(await analyzePortrait(`${portraits}/${photo}`)), { width: 512, height: 512 });
   const n = r.neutralFrame(), f = { ...n, w: { ...n.w, ...weights } };
   const lm = r.landmarks(f), img = r.render(f).data;

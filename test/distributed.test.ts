@@ -19,8 +19,9 @@ import { httpFetch as fetch, waitForState } from '../src/server/testing.ts';
 import { hasRedisServer, startLocalRedis, type LocalRedis } from '../src/server/distributed/localRedis.ts';
 import { QUEUE_NAME, parseRedisUrl } from '../src/server/distributed/redis.ts';
 import { cutSpeech } from './speechClip.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
 const BIN = new URL('../bin/real3d.mjs', import.meta.url).pathname;
 const JOBS = 10;

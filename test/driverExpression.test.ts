@@ -3,7 +3,6 @@
 // basis on lp_s42's face, posed with a little head motion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
@@ -12,8 +11,9 @@ import { canonicalize, deform, type Landmarks } from '../src/rig/fit.ts';
 import { retargetFromLandmarks } from '../src/motion/retarget.ts';
 import { browHeights } from '../src/motion/browDrop.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = `${SHARED_DATA}/`;
 const neutral = canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);
 const basis = buildBasis(neutral);
 const frame = (w: Partial<Record<RigControl, number>>, i: number): Landmarks => posedLandmarks(deform(neutral, basis, Float64Array.from(RIG_CONTROLS, (c) => w[c] ?? 0)), [4 * Math.sin(i / 5), -3 + 2 * Math.cos(i / 7), 1]);

@@ -1,7 +1,6 @@
 // The light rim along the face outline on a turn (avatar/rim.ts) and the hair shell (avatar/hairShell.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { rimOnProfile } from '../src/avatar/rim.ts';
 import { matteRunLength, hairShellReach } from '../src/avatar/hairShell.ts';
 import { circleHead } from './headShapes.ts';
@@ -10,8 +9,9 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('rimOnProfile finds a narrow light rim, not the face\'s broad lit side', () => {
   // 6 samples of rim at 160 over a cheek at 110

@@ -2,15 +2,15 @@ import { test } from 'node:test';
 import { besideFaceFlattening, depthRemoved, revealRemoval, turnedAway, turnShade } from '../src/render/turn.ts';
 import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import type { RasterTarget } from '../src/render/raster.ts';
 import { featherSilhouette } from '../src/render/edgePasses.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 /** A W x W target (default 12) with an opaque (depth-keeping) square at x, y lo..W-1-lo: a geometric cut against nothing. */
 function square(W = 12, lo = 3): RasterTarget {

@@ -8,8 +8,9 @@ import { probe } from '../src/io/ffmpeg.ts';
 import { createImage } from '../src/io/image.ts';
 import { withAtomicFile } from '../src/io/atomic.ts';
 import { CancelledError, InputError } from '../src/errors.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const speech = new URL('../../shared/data/audio/RD_Radio31_000.wav', import.meta.url).pathname;
+const speech = sharedData('audio/RD_Radio31_000.wav');
 
 test('containerFor maps extensions and rejects unknown ones with a clear message', () => {
   assert.equal(containerFor('a/b.MP4'), 'mp4');

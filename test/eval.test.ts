@@ -11,9 +11,10 @@ import sharp from 'sharp';
 import { evaluate, loadEngine, DEFAULT_EVAL_OPTIONS } from '../src/eval/harness.ts';
 import { lipGap } from '../src/eval/mouthRegion.ts';
 import { reportMarkdown, summaryMarkdown } from '../src/eval/report.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
 const run = promisify(execFile);
-const data = new URL('../../shared/data/', import.meta.url).pathname;
+const data = `${SHARED_DATA}/`;
 const katie = path.join(data, 'video/WDA_KatieHill_000.mp4');
 const repo = new URL('../', import.meta.url).pathname;
 const cli = path.join(repo, 'bin/real3d.mjs');

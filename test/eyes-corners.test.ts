@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extendEyes } from '../src/avatar/eyeTexture.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 test('eye texture: past the opening\'s ends and beside its low corner columns, the photo\'s own pixels (no white carried on)', () => {
   const size = 64;
@@ -34,7 +35,7 @@ test('eye corners: a squint with a cheek raise + smile leaves no bright specks a
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { fileURLToPath } = await import('node:url');
-  const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)));
+  const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   const avatar = buildAvatar(portrait);
   const size = avatar.size;
   const r = createRenderer(avatar, { width: size, height: size });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extendEyes } from '../src/avatar/eyeTexture.ts';
 import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 /** The wide-eye tests' lid landmarks: one eye (the image-right one) 30..66 x 40..57 with its corners at row 48, the other eye's far away in a corner. */
 function oneEyeLandmarks(): Map<number, [number, number]> {
@@ -49,7 +50,7 @@ test('gaze: the iris moves, the lid margin inside the opening stays (lp_s42, gaz
   const { EYE_L_LOOP, EYE_R_LOOP } = await import('../src/rig/topology.ts');
   const { insidePolygon } = await import('../src/math/polygon.ts');
   const { fileURLToPath } = await import('node:url');
-  const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)));
+  const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   const { width, height } = portrait.image;
   const r = createRenderer(buildAvatar(portrait), { width, height });
   const n = r.neutralFrame();
@@ -211,7 +212,7 @@ test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is 
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { fileURLToPath } = await import('node:url');
-  const portrait = await analyzePortrait(fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)));
+  const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   const { width, height } = portrait.image;
   const r = createRenderer(buildAvatar(portrait), { width, height });
   const n = r.neutralFrame();

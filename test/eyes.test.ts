@@ -3,7 +3,6 @@
 // robust rig fit under a local occlusion, and the retarget's rest and gain on a synthetic driver.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
@@ -18,8 +17,9 @@ import { landmarkDepthScale, LANDMARK_COUNT, BROW_L, EYE_L_UPPER, EYE_L_UPPER2 }
 import { retargetFromLandmarks, calibratedGain } from '../src/motion/retarget.ts';
 import { lowerLipWithinGap } from '../src/motion/fromVideo.ts';
 import { browHeights, frownWithinDrop, FROWN_DROP_AT_FULL } from '../src/motion/browDrop.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = `${SHARED_DATA}/`;
 
 /** Closed/open eye-opening ratio of the worse eye, read back by the face mesh. */
 async function blinkReadBack(file: string): Promise<number> {

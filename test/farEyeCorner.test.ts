@@ -6,14 +6,14 @@
 // corner itself (seen at rest through the lid's soft edge) are left as they were.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { extendEyes, fadeSeeThroughCorners } from '../src/avatar/eyeTexture.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { flatten } from '../src/rig/fit.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('fadeSeeThroughCorners: transparent photo past the end goes to the fill, opaque photo and the columns by the opening stay', () => {
   const w = 8, h = 3;

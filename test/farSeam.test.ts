@@ -4,15 +4,15 @@
 // first pixels with a fading coverage: a soft edge a few px wide along the far oval.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { ovalStep, rampWidth, SHOWN_SIDE_OVAL } from '../src/eval/ovalStep.ts';
 import { blendFarSeam, farSeamPass, seamCover } from '../src/render/farSeam.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const pack = (r: number, g: number, b: number, a: number) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 const FACE = pack(200, 150, 120, 255), SHEET = pack(40, 30, 20, 255);
 

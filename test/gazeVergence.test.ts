@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { eyeShiftX, GazeIris } from '../src/render/gazeIris.ts';
 import { almondEyeUv, EYE_TEXTURE_SIZE } from './almondEyes.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 
 test('vergence: lp_d6 crossing her eyes (2.5-2.9 s) reads as both toward the nose; the rest of the clip near 0', async () => {
   const m = await motionFromVideo(data('video/lp_d6.mp4'), { fps: 25, maxSeconds: 3 });

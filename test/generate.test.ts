@@ -9,8 +9,9 @@ import { probe, parseRate } from '../src/io/ffmpeg.ts';
 import { CancelledError, InputError, NoFaceError, AudioError, FileFormatError, Real3dError } from '../src/errors.ts';
 import { formatBar } from '../src/cli/progress.ts';
 import { cutSpeech } from './speechClip.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const data = new URL('../../shared/data/', import.meta.url).pathname;
+const data = `${SHARED_DATA}/`;
 const photo = path.join(data, 'portraits', 'lp_s42.jpg');
 let dir = '';
 let shortAudio = '';

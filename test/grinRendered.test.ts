@@ -6,14 +6,14 @@
 // the opening stood 0.23 IOD tall (bench/grinMesh.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const DATA = sharedData('portraits/');
 type P = ArrayLike<number>[];
 const dist = (lm: P, i: number, j: number) => Math.hypot(lm[i]![0]! - lm[j]![0]!, lm[i]![1]! - lm[j]![1]!);
 /** width 61-291, gap 13-14, and the corners' height under the eye line, all over the IOD */

@@ -12,10 +12,11 @@ import { ffmpegPath, probe } from '../src/io/ffmpeg.ts';
 import { fullFrameSize } from '../src/pipeline/generate.ts';
 import { formatLine, linePrinter } from '../src/cli/progress.ts';
 import { buildProgram } from '../src/cli/main.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
 const repo = new URL('..', import.meta.url).pathname;
 const cli = path.join(repo, 'bin', 'real3d.mjs');
-const data = new URL('../../shared/data/', import.meta.url).pathname;
+const data = `${SHARED_DATA}/`;
 const photo = path.join(data, 'portraits', 'lp_s42.jpg');
 const speech = path.join(data, 'audio', 'RD_Radio31_000.wav');
 const pkg = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as { version: string };

@@ -17,8 +17,9 @@ import { AudioError, CancelledError, InputError, Real3dError, VideoError } from 
 import { VideoEncoder } from '../src/io/encode.ts';
 import { createImage } from '../src/io/image.ts';
 import { pngWithHeader } from '../src/server/testing.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const SPEECH = new URL('audio/RD_Radio31_000.wav', DATA).pathname;
 const LONG_SPEECH = new URL('audio/eng.wav', DATA).pathname;
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;

@@ -16,8 +16,9 @@ import { DEFAULT_SERVER_OPTIONS, type ServerOptionsInput } from '../src/server/o
 import type { JobFile, JobOptions } from '../src/server/jobs.ts';
 import type { JobRunner } from '../src/server/queue.ts';
 import { cutSpeech } from './speechClip.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 
 let tmp: string;
 let photo: Buffer;

@@ -4,9 +4,10 @@ import { headMotion } from '../src/motion/headMotion.ts';
 import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { standardDeviation as sd } from '../src/math/stats.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 const FPS = 25;
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 
 /** The speech energy the generator hears from a file (as motionFromAudio computes it), its first `seconds`. */
 async function fileEnergy(file: string, seconds: number): Promise<Float64Array> {

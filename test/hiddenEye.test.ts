@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { eyeTexelsBeside, nearOpening } from '../src/eval/eyeFold.ts';
 import { nearestSpot } from '../src/avatar/eyeReveal.ts';
 import { walkOutOfHiding } from '../src/avatar/noseReveal.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('walkOutOfHiding stops at the point\'s own depth, at no surface, or where accept holds', () => {
   const size = 8, depth = new Float32Array(size * size).fill(Infinity);

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { loadImage, imageSize } from '../src/io/image.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { InputError } from '../src/errors.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const SOURCE = fileURLToPath(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url));
+const SOURCE = sharedData('portraits/lp_s42.jpg');
 
 test('image variants of one portrait all decode and give the same face', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'real3d-img-'));

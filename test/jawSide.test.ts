@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { firstClear, sideTextureOffset } from '../src/avatar/jawSideOnTurn.ts';
 import type { Avatar } from '../src/avatar/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('firstClear: the distance along the ray to the first backdrop pixel, null past the reach', () => {
   const size = 10, matte = { width: size, height: size, data: new Float32Array(size * size).fill(1) };

@@ -8,8 +8,9 @@ import { LIP_FRAME_DIM, lipAudio, type LipAudio } from '../src/motion/lipFeature
 import { closureWeights, shutClosures, CLOSURE_PRESS, CLOSURE_QUIET_FROM, quietness } from '../src/motion/lipClosures.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 
 /** A normalised 100 Hz stream: per frame the relative energy, the low bands' and the high bands' value. */
 function stream(frames: [number, number, number][]): LipAudio {

@@ -9,14 +9,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { edgesTowardPause } from '../src/motion/lipGate.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
 import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const media = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const media = (p: string) => sharedData(p);
 const IOD_PER_JAW = 0.6;
 /** the product's jaw curve over the whole file (the file gain reads all of its speech) */
 async function jawOf(file: string): Promise<Float64Array> {

@@ -8,6 +8,7 @@ import { audioMouthCurves } from '../src/motion/audioMouth.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { silentStretchMask, bridgeShortPauses, LIP_BRIDGED_PAUSE, LIP_SILENT_STRETCH } from '../src/motion/lipGate.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 const p90 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.round(0.9 * (v.length - 1))]!;
 
@@ -32,7 +33,7 @@ test('file gain: the pool p90 over the file p90 in speech; a file scaled down ge
 
 test('the bundled speech and japanese.wav open as far as the training videos at their widest tenth (old chain: jawOpen p90 0.170 and 0.215); silence stays shut, and what the old chain shut (silence, complete closures) stays shut', async () => {
   const model = loadLipModel();
-  const files: [string, number][] = [[fileURLToPath(new URL('../samples/speech.mp3', import.meta.url)), 0.22], [fileURLToPath(new URL('../../shared/data/audio/japanese.wav', import.meta.url)), 0.24]];
+  const files: [string, number][] = [[fileURLToPath(new URL('../samples/speech.mp3', import.meta.url)), 0.22], [sharedData('audio/japanese.wav'), 0.24]];
   for (const [file, least] of files) {
     const audio = await lipAudio(file);
     const n = Math.round((audio.samples / 16000) * 25);

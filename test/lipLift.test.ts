@@ -2,7 +2,6 @@
 // toward its 90th percentile as real lip gaps' does (~0.65-0.75), while the dips the chain shut stay shut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { liftFactor, liftOpenings, liftShare, OPENING_LIFT_FLOOR, OPENING_LIFT_MAX } from '../src/motion/lipLift.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
@@ -10,6 +9,7 @@ import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { percentile } from '../src/motion/restFace.ts';
 import { BILABIAL_IDS, OPEN_VOWEL_IDS } from '../bench/phonemeTruth.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 test('lift factor: 1 at the pivot and under the floor, above 1 between, below 1 over the pivot, bounded; the lifted opening keeps its order', () => {
   const pivot = 0.24;
@@ -33,7 +33,7 @@ test('lift factor: 1 at the pivot and under the floor, above 1 between, below 1 
 test('eng.wav, imagine.wav, RD_Radio31: the jaw median in speech is over 0.55 of its p90 (old chain 0.39 / 0.46 / 0.39; real lip gaps 0.64-0.75), the shut speech frames as many as before', async () => {
   const model = loadLipModel(), at = model.targets.indexOf('jawOpen');
   for (const name of ['eng.wav', 'imagine.wav', 'RD_Radio31_000.wav']) {
-    const audio = await lipAudio(fileURLToPath(new URL(`../../shared/data/audio/${name}`, import.meta.url)));
+    const audio = await lipAudio(sharedData(`audio/${name}`));
     const n = Math.min(200, Math.round((audio.samples / 16000) * 25));
     const sp = speechActivity(audio, 25, n);
     const inSpeech = (c: Float64Array) => [...c].filter((_, i) => sp[i]! >= 0.5);
@@ -61,7 +61,7 @@ test('bmp18: a dip well under its syllable peak is not lifted, a low stretch wit
 
 test('bmp18: StyleTalk Kristi Noem (phoneme truth): the jaw at b/m/p stays near the unlifted chain while open vowels keep their lift', async () => {
   const model = loadLipModel(), at = model.targets.indexOf('jawOpen');
-  const clip = fileURLToPath(new URL('../../shared/data/train/clips/styletalk_KristiNoem', import.meta.url));
+  const clip = sharedData('train/clips/styletalk_KristiNoem');
   const ph = JSON.parse(readFileSync(`${clip}.phonemes30fps.json`, 'utf8')) as number[];
   const audio = await lipAudio(`${clip}.mp4`);
   const n = Math.min(Math.floor((ph.length * 25) / 30), Math.round((audio.samples / 16000) * 25));

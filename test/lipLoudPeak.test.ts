@@ -2,15 +2,15 @@
 // at the voiced floor's jaw .08 (a dark slit on every face); real speakers' lips are well apart there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { LOUD_PEAK_FLOOR, loudPeakWeight, neighbourMean, withLoudPeaks } from '../src/motion/lipLoudPeak.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { BILABIAL_IDS } from '../bench/phonemeTruth.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const media = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const media = (p: string) => sharedData(p);
 
 test('loud-peak weight: at the loud level 1, 2 dB under it partly, 4 dB under or hissing 0; a burst after a quiet closure is not loud', () => {
   assert.equal(loudPeakWeight(0, -1), 1);

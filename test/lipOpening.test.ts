@@ -2,7 +2,6 @@
 // small openings show a dark slit, and the parting grows monotonically with jawOpen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -10,8 +9,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { interiorFadeSpan, lipBandAllowance } from '../src/render/mouth/opening.ts';
 import { shownGap } from '../src/render/mouth/lipSurface.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const lum = (img: RgbaImage, x: number, y: number) => { const o = (y * img.width + x) * 4; return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!; };
 
 test('a closed photo shows a dark slit at a small jawOpen, and the parting grows with jawOpen (mt_man, st_happy)', async () => {

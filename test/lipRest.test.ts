@@ -4,14 +4,14 @@
 // clip1 f0: jawOpen .159, .095 IOD [real .019]), while a parted photo rests parted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { AUDIO_REST_GAP, EDGE_GAP_CAP, capEdgesToRest, pauseRestGaps } from '../src/motion/lipRest.ts';
 import { audioMouthCurves, audioRestGaps } from '../src/motion/audioMouth.ts';
 import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const media = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const media = (p: string) => sharedData(p);
 
 test('pauses get the rest gap, less a closure; speech frames none', () => {
   const speech = [0, 0, 1, 1, 0.2, 0.6];

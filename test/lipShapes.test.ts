@@ -7,6 +7,7 @@ import { buildBasis } from '../src/rig/basis.ts';
 import { deform, meanFace } from '../src/rig/canonical.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { mouthWidthRatio } from '../src/rig/mouthPrior.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 test('the audio stretch widens the rig\'s mouth as much as the teacher\'s unit says (1 = 25 % wider than at rest), spread by AUDIO_SPREAD_GAIN', () => {
   const neutral = meanFace();
@@ -63,7 +64,7 @@ test('a smiling photo driven by audio keeps its smile: the audio frames\' lip sh
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { MOUTH_ON_PHOTO } = await import('../src/rig/mouthBase.ts');
   const { CONTROL_INDEX } = await import('../src/rig/controls.ts');
-  const file = path.join(fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url)), 'lp_s1.jpg');
+  const file = path.join(sharedData('portraits/'), 'lp_s1.jpg');
   const avatar = buildAvatar(await analyzePortrait(file));
   const smile = avatar.rig.photoWeights[CONTROL_INDEX.mouthSmileLeft]!;
   assert.ok(smile > 0.3, `lp_s1 fits a smile: ${smile.toFixed(2)}`);
@@ -80,7 +81,7 @@ test('a smiling photo driven by audio keeps its smile: the audio frames\' lip sh
   assert.ok(absolute < rest - 0.02, `unmarked, the smile was taken away: ${absolute.toFixed(3)} vs ${rest.toFixed(3)}`);
   // and the audio path marks its frames
   const { motionFromAudio } = await import('../src/motion/fromAudio.ts');
-  const m = await motionFromAudio(fileURLToPath(new URL('../../shared/data/audio/eng.wav', import.meta.url)), { blink: 'none' });
+  const m = await motionFromAudio(sharedData('audio/eng.wav'), { blink: 'none' });
   assert.ok(m.frames.every((f) => f.w[MOUTH_ON_PHOTO] === 1));
 });
 
@@ -88,7 +89,7 @@ test('the audio mouth spreads as well as rounds: over eng.wav\'s speech the widt
   const { lipAudio, speechActivity } = await import('../src/motion/lipFeatures.ts');
   const { loadLipModel } = await import('../src/motion/lipModel.ts');
   const { audioMouthCurves } = await import('../src/motion/audioMouth.ts');
-  const audio = await lipAudio(new URL('../../shared/data/audio/eng.wav', import.meta.url).pathname);
+  const audio = await lipAudio(sharedData('audio/eng.wav'));
   const model = loadLipModel();
   const n = Math.round((audio.samples / 16000) * 25);
   const speech = speechActivity(audio, 25, n);

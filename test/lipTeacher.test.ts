@@ -9,8 +9,9 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import { loadClipData, LIP_TARGETS, OFFLINE_OFFSETS } from '../src/motion/train/lipData.ts';
 import type { CachedFace } from '../src/motion/train/teacher.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const SPEECH = new URL('../../shared/data/audio/RD_Radio31_000.wav', import.meta.url).pathname;
+const SPEECH = sharedData('audio/RD_Radio31_000.wav');
 const N = 60, CLOSED = [30, 31];
 
 /** A still frontal face (lp_d6's first frame's measures) whose lips are apart by `gap`, shut at CLOSED. */

@@ -3,7 +3,6 @@
 // not hiss and follows a loud frame keeps the lips apart, the closures from the sound still shut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { floorFactor, floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeight, voicedWeights } from '../src/motion/lipVoicing.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
@@ -11,8 +10,9 @@ import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
 import { percentile } from '../src/motion/restFace.ts';
 import { BILABIAL_IDS, OPEN_VOWEL_IDS, OTHER_VOWEL_IDS } from '../bench/phonemeTruth.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const media = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const media = (p: string) => sharedData(p);
 
 test('voiced weight: loud and low-pitched 1, quiet or hissing 0; a burst after a closure (quiet frame before) is not voiced', () => {
   assert.equal(voicedWeight(0, -1), 1);

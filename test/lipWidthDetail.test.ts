@@ -3,11 +3,11 @@
 // other channels as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { smoothAudioLips, WIDTH_CHANNELS } from '../src/motion/lipWidthDetail.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel, smoothLipCurves } from '../src/motion/lipModel.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 const amplitude = (c: ArrayLike<number>) => Math.max(...Array.from(c).slice(20, 80)) - Math.min(...Array.from(c).slice(20, 80));
 
@@ -41,7 +41,7 @@ function fastSd(w: number[], speech: ArrayLike<number>): number {
 test('eng.wav, RD_Radio31: the width swings over 1.15 times as much from syllable to syllable as with the model smoothing, the mean width the same', async () => {
   const model = loadLipModel();
   for (const name of ['eng.wav', 'RD_Radio31_000.wav']) {
-    const audio = await lipAudio(fileURLToPath(new URL(`../../shared/data/audio/${name}`, import.meta.url)));
+    const audio = await lipAudio(sharedData(`audio/${name}`));
     const n = Math.min(200, Math.round((audio.samples / 16000) * 25));
     const sp = speechActivity(audio, 25, n);
     const width = (sigma?: number) => {

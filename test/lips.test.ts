@@ -18,8 +18,9 @@ import { readFileSync } from 'node:fs';
 import { base64ToFloat32, float32ToBase64 } from '../src/motion/base64.ts';
 import { LIP_CAUSAL_MODEL_FILE, LIP_MODEL_FILE } from '../src/motion/lipModel.ts';
 import { loudness, openRoundedVowels, roundedJaw, ROUNDED_OPEN_SHARE } from '../src/motion/lipRounding.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 
 /** A short synthetic normalised log-mel stream (values in the features' range). */
 function fakeAudio(n100: number, seed = 1): LipAudio {

@@ -4,7 +4,6 @@
 // opened past its lining (render/mouth/opening.ts oLiningAllowance).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Channels } from '../src/motion/channels.ts';
 import { lipsWithinJaw, LOWER_LIP_DROP, UPPER_LIP_RISE } from '../src/motion/mouthAfterSmoothing.ts';
@@ -12,8 +11,9 @@ import { JAW_GAP_SPAN, oLiningAllowance, RENDER_GAP_PER_JAW } from '../src/rende
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('after smoothing, shut lips keep no lip drop or raise the smoothing carried from an opening; open frames keep theirs', () => {
   const ch = new Channels(3);

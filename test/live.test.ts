@@ -29,8 +29,9 @@ import { liftOpenings } from '../src/motion/lipLift.ts';
 import { poolP90 } from '../src/motion/lipFileScale.ts';
 import type { LipAudio } from '../src/motion/lipFeatures.ts';
 import { CHROMIUM, bestLag, correlation, launchLiveBrowser, makeFakeMedia, openLivePage, type FakeMedia } from '../src/live/harness.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA).pathname;
 const SPEECH = new URL('audio/RD_Radio31_000.wav', DATA).pathname;
 const TALKING = new URL('video/WDA_KatieHill_000.mp4', DATA).pathname;

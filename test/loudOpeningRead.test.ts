@@ -9,15 +9,15 @@
 // than 1.5 (a stretched mouth).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
 import { JAW_GAP_SPAN } from '../src/render/mouth/opening.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const DATA = sharedData('portraits/');
 type P = ArrayLike<number>[];
 const dist = (lm: P, i: number, j: number) => Math.hypot(lm[i]![0]! - lm[j]![0]!, lm[i]![1]! - lm[j]![1]!);
 const PEAK_JAW = 0.3;

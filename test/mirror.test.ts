@@ -2,7 +2,6 @@
 // the pure pieces on synthetic input, then a turned portrait (lp_s10, head ~35° from frontal).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { mirrorShare, vertexNormals, photoVisibility } from '../src/avatar/mirror.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
@@ -13,8 +12,9 @@ import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('mirrorShare: nothing at the photo pose, the partner where it was seen more squarely, capped by reach', () => {
   // at the photo's own pose (facing now = facing at rest) nothing is copied, however poor the texels

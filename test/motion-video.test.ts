@@ -11,8 +11,9 @@ import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { CancelledError, NoFaceError, VideoError } from '../src/errors.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 const katie = data('video/WDA_KatieHill_000.mp4');
 
 test('lip sync: jawOpen from the audio follows jawOpen read off the video (Katie, own soundtrack)', async () => {

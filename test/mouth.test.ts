@@ -3,7 +3,6 @@
 import { lipBandAllowance, RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -14,8 +13,9 @@ import { lightMatch } from '../src/render/mouth/lightMatch.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { lipBox, boxMask, MostOpenFrames } from '../src/eval/mouthRegion.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const lum = (img: RgbaImage, x: number, y: number) => { const o = (y * img.width + x) * 4; return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!; };
 
 function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {

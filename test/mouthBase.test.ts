@@ -10,8 +10,9 @@ import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../src/rig/contro
 import { hueKeepingScale } from '../src/render/mouth/readyLayer.ts';
 import { lightMatch, whiteCast } from '../src/render/mouth/lightMatch.ts';
 import { trackVideo } from '../src/motion/fromVideo.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const data = (p: string) => new URL(`../../shared/data/${p}`, import.meta.url).pathname;
+const data = (p: string) => sharedData(p);
 
 test('a marked frame adds the driver\'s mouth change to the photo\'s own; unmarked frames stay absolute', () => {
   const photo = new Float64Array(CONTROL_COUNT);

@@ -11,8 +11,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { offWhite, photoOffWhite, toothColour } from '../src/render/mouth/teethColour.ts';
 import { withToothRelief } from '../src/render/mouth/toothRelief.ts';
 import { interiorStats } from '../bench/mouthInterior.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 const chroma = (c: number[]) => Math.max(...c) - Math.min(...c);
 
 test('a speech opening (lp_s1, motion jawOpen 0.2) shows a dark cavity between and beside the rows', async () => {

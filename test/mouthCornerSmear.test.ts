@@ -13,8 +13,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { withoutPixels } from '../src/render/mouth/textureLift.ts';
 import { commissureDotLift } from '../src/render/mouth/cornerSkin.ts';
 import { cornerDark } from '../bench/cornerSmearFigures.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 test('a lift leaves the pixels another lift owns, its colours kept with their pixels', () => {
   const pixels = Int32Array.from([4, 7, 9]), lifted = Uint8ClampedArray.from([1, 2, 3, 10, 20, 30, 40, 50, 60]);

@@ -10,8 +10,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { underUpperRowLight } from '../src/render/mouth/interior.ts';
 import { midFigures } from '../bench/midOpeningFigures.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 test('the tongue is shaded just under the upper row and lit below it', () => {
   assert.ok(underUpperRowLight(0.03) < 0.3);

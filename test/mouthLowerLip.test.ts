@@ -3,7 +3,6 @@
 // does not carry one side's shadow as a hard diagonal edge across a lit lip (mt_man, five reviews).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -11,8 +10,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { liftLipShadow } from '../src/render/mouth/lowerLipLight.ts';
 import { LIP_COLUMNS_LOWER } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const lum = (d: ArrayLike<number>, o: number) => 0.3 * d[o]! + 0.59 * d[o + 1]! + 0.11 * d[o + 2]!;
 
 /** A 200x100 texture: a lip from x 40 to 160, y 40 (inner line) to 70 (outer), pink (220,150,150), with its right half's inner 18 px a darker red (130,60,60) edged hard at x = 100. */

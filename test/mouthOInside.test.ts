@@ -15,8 +15,9 @@ import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import { skinLuma } from '../bench/mouthInterior.ts';
 import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { O_TIPS_SHOWN, oDepthShade, oInsideOf, oTipsRaise, oTongueGrow } from '../src/render/mouth/roundInside.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 const place = (rounding: number, driverDark?: number): MouthPlacement =>
   ({ upperX: 0, upperY: 0, lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.15, photoGap: 0, rebuilt: 1, rounding, driverDark });
 

@@ -14,8 +14,9 @@ import { pixelShares } from '../src/render/mouth/lipCoverage.ts';
 import { oTongueLight } from '../src/render/mouth/roundInside.ts';
 import { gridLock } from '../src/eval/gridLock.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 test("the fold's envelope is the lowest upper row (highest lower row) per column; the lines move in to it by the O's share, never out", () => {
   const W = 12, out = new Float32Array(W), row = new Float32Array(W);

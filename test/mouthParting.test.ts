@@ -11,8 +11,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { upperShown } from '../src/render/mouth/interior.ts';
 import { partingFigures } from '../bench/partingFigures.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 test('a small parting (lp_s1, motion jawOpen 0.08) shows a lit upper teeth edge, not a dim grey line', async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s1.jpg'))), { width: 512, height: 512 });

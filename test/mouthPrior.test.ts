@@ -1,7 +1,6 @@
 // The rig fit's mouth prior (src/rig/mouthPrior.ts): a mouth wider than at rest is not puckered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
@@ -11,8 +10,9 @@ import { puckerCap, puckerFloor, widenCap, mouthWidthRatio, PUCKER_NONE_WIDTH, P
 import { weightsFromMeasures, type RestFace } from '../src/motion/restFace.ts';
 import type { FaceMeasures } from '../src/motion/measures.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = `${SHARED_DATA}/`;
 
 test('the pucker cap: none at or above the no-pucker width, rising as the mouth narrows', () => {
   assert.equal(puckerCap(PUCKER_NONE_WIDTH), 0);

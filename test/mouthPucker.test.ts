@@ -12,8 +12,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { roundCoreInto, roundTeethShown } from '../src/render/mouth/roundMouth.ts';
 import { roundLining, smallPurse } from '../src/render/mouth/lipSurface.ts';
 import { interiorStats } from '../bench/mouthInterior.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 test("a pucker's small opening shows no teeth; a wide funnel and an unrounded mouth show them", () => {
   assert.ok(roundTeethShown(0.12, 0.83) < 0.05, `pucker ${roundTeethShown(0.12, 0.83)}`);

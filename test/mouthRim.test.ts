@@ -3,7 +3,6 @@
 // nearly as bright at a small opening as at a wide one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -12,8 +11,9 @@ import { MouthShader } from '../src/render/mouth/shader.ts';
 import { teethTarget } from '../src/render/mouth/photoLook.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const L = (c: ArrayLike<number>) => 0.3 * c[0]! + 0.59 * c[1]! + 0.11 * c[2]!;
 const lumAt = (img: RgbaImage, x: number, y: number) => { const o = (y * img.width + x) * 4; return L([img.data[o]!, img.data[o + 1]!, img.data[o + 2]!]); };
 

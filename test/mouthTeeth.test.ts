@@ -8,8 +8,9 @@ import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 const OUT_PER_IOD = 110;
 
 /** An even slab of teeth colour (a smooth band: what the rows looked like), its anchor in the middle of its top, tips at the bottom. */

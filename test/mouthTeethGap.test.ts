@@ -3,7 +3,6 @@
 // teethShown, lipSurface.ts shownGap), hidden until a mesh gap of ~0.045 IOD.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { teethShown } from '../src/render/mouth/teethRowLight.ts';
 import { innerBand, shownGap } from '../src/render/mouth/lipSurface.ts';
@@ -11,6 +10,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
 test('the shown parting is the gap less both lips\' inner bands (the lower one rolls out further)', () => {
   // barely open: both bands (the lower one 1 / 0.75 of the upper) take back what opening.ts's lip band
@@ -42,7 +42,7 @@ test('the teeth are hidden at a small parting and fade in smoothly by ~0.085 IOD
   assert.ok(teethShown(0.09, 1) < teethShown(0.09, 0));
 });
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 const iodOf = (lm: number[][]) => Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
 const lum = (img: RgbaImage, x: number, y: number) => { const o = (y * img.width + x) * 4; return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!; };
 

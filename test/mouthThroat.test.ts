@@ -10,8 +10,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { throatMid, type OpeningPixel } from '../src/render/mouth/interior.ts';
 import { horizontalShare } from '../bench/throatShare.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 test('a wide opening (lp_s1, jawOpen 1): the throat is not a set of vertical stripes', async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s1.jpg'))), { width: 512, height: 512 });

@@ -13,8 +13,9 @@ import { ready } from '../src/render/mouth/readyLayer.ts';
 import { tongueDome, tongueEdge, withLevelTop } from '../src/render/mouth/tongue.ts';
 import { tongueDrawn } from '../bench/tongueFigures.ts';
 import type { Portrait } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 /** A renderer of `portrait`, without the library tongue when `tongue` is false (its alpha zeroed while the mouth layers are made). */
 function rendererOf(portrait: Portrait, tongue: boolean) {

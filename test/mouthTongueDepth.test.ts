@@ -12,8 +12,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { lipSurfaceColours } from '../src/render/mouth/placement.ts';
 import { luminance as lum } from '../src/math/colour.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 const avatarOf = async (name: string) => buildAvatar(await analyzePortrait(path.join(PORTRAITS, name)));
 
 test('a wide opening (lp_s2, jawOpen 0.8): the tongue darkens toward its top instead of a lit step at its contour', async () => {

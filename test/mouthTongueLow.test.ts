@@ -15,8 +15,9 @@ import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { tongueSink } from '../src/render/mouth/tonguePlace.ts';
 import { tongueDrawn } from '../bench/tongueFigures.ts';
 import type { Portrait } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 function rendererOf(portrait: Portrait, tongue: boolean) {
   const t = teethLibrary().tongue!, saved = Float32Array.from(t.data);

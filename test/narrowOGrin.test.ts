@@ -3,13 +3,13 @@
 // opening a third as tall as wide) fitted smile .22, and the Mona Lisa grinned with a row of teeth.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { narrowOpeningGrinCap, NARROW_O_TALL_FROM, NARROW_O_TALL_FULL, NARROW_O_WIDTH_FULL } from '../src/rig/mouthPrior.ts';
 import { tallGrinCaps } from '../src/motion/mouthAfterSmoothing.ts';
 import { motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
 import { SMILE_ROOM } from '../src/rig/mouthBase.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const video = (name: string) => fileURLToPath(new URL(`../../shared/data/video/${name}`, import.meta.url));
+const video = (name: string) => sharedData(`video/${name}`);
 
 test('narrowOpeningGrinCap: a slit or a mouth at its median width holds any smile; an open narrow mouth none', () => {
   for (const w of [0.6, 0.9, 1, 1.3]) assert.equal(narrowOpeningGrinCap(NARROW_O_TALL_FROM, w), 1, `slit at width ${w}`);

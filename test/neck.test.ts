@@ -2,15 +2,15 @@
 // passes in front of it, and the photo's pose renders exactly as if it were not there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar, type Avatar } from '../src/avatar/build.ts';
 import { MATERIAL } from '../src/avatar/types.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 /** The same avatar without the neck's lag and the strip under the jaw. */
 function withoutNeck(a: Avatar): Avatar {

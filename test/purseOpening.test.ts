@@ -3,7 +3,6 @@
 // only as far as the driver's gap; a dark purse, an audio motion and a tall "O" keep it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -11,8 +10,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { lipBandAllowance, purseShare, RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
 import { Channels } from '../src/motion/channels.ts';
 import { keepRoundMouth } from '../src/motion/mouthAfterSmoothing.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('purseShare: rounded lips at a small gap are a purse; flat lips or a tall opening are not', () => {
   assert.equal(purseShare(0.6, 0.07), 1);

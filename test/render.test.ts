@@ -3,7 +3,6 @@
 // any output size, transparent output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -11,8 +10,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { createImage } from '../src/io/image.ts';
 import type { MotionFrame, Portrait, RgbaImage } from '../src/types.ts';
 import type { Avatar } from '../src/avatar/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 function personPsnr(a: RgbaImage, b: RgbaImage, matte: { data: Float32Array }): number {
   let se = 0, n = 0;

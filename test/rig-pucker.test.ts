@@ -2,7 +2,6 @@
 // (real face, lp_s42).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { CONTROL_INDEX, CONTROL_COUNT, type RigControl } from '../src/rig/controls.ts';
@@ -10,8 +9,9 @@ import { buildBasis } from '../src/rig/basis.ts';
 import { canonicalize, deform } from '../src/rig/fit.ts';
 import { PUCKER_NARROWING, puckerBunching } from '../src/rig/basis/mouth.ts';
 import { LIPS_OUTER_UPPER, LIPS_OUTER_LOWER } from '../src/rig/topology.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = `${SHARED_DATA}/`;
 
 async function face(): Promise<{ neutral: Float64Array; basis: Float32Array }> {
   const neutral = canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);

@@ -2,7 +2,6 @@
 // real video frames).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
@@ -12,8 +11,9 @@ import { fitRig, canonicalize, deform, estimateNeutral, type Landmarks } from '.
 import { rotationFromAngles, anglesFromRotation } from '../src/rig/pose.ts';
 import * as T from '../src/rig/topology.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = `${SHARED_DATA}/`;
 const N = T.LANDMARK_COUNT;
 
 let realCache: Landmarks | null = null;

@@ -3,15 +3,15 @@
 // the photo's pose and turns up to RIM_CLEAR_FROM (a head swaying with speech) render exactly as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { photoFarSide, RIM_CLEAR_FROM, RIM_CLEAR_FULL } from '../src/avatar/rimClearOnTurn.ts';
 import { rimClearShare } from '../src/render/rimClear.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('rimClearShare: none up to RIM_CLEAR_FROM toward the side, all from RIM_CLEAR_FULL, none turning away', () => {
   // +yaw shows the image-left side (-1)

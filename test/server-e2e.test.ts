@@ -10,8 +10,9 @@ import path from 'node:path';
 import { startServer, type RunningServer } from '../src/server/app.ts';
 import { readEvents, httpFetch as fetch } from '../src/server/testing.ts';
 import { ffmpegPath, probe } from '../src/io/ffmpeg.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 
 let tmp: string;
 let server: RunningServer;

@@ -16,8 +16,9 @@ import { FileFormatError, NoFaceError } from '../src/errors.ts';
 import type { JobRecord } from '../src/server/jobs.ts';
 import type { JobQueue, JobRunner } from '../src/server/queue.ts';
 import { cutSpeech } from './speechClip.ts';
+import { SHARED_DATA_URL } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const PHOTO = new URL('portraits/lp_s42.jpg', DATA);
 const DOG = new URL('portraits/lp_s25.jpg', DATA);
 

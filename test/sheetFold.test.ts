@@ -2,7 +2,6 @@
 // the Mona Lisa's doubled far-cheek edge on a turn (session 15), lp_s10's second face half (session 16).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { faceFootprint, fillHoles, unfoldSheetTexture } from '../src/avatar/sheetFold.ts';
 import { MeshBuilder, addFaceMesh } from '../src/avatar/mesh.ts';
 import { addHeadSheet } from '../src/avatar/headSheet.ts';
@@ -11,8 +10,9 @@ import { flatten } from '../src/rig/fit.ts';
 import { faceTopology } from '../src/rig/topology.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import type { GrayImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('a sheet vertex under the face\'s edge in a shallow fold takes its texture from just past it, only beside hair', () => {
   const size = 100;

@@ -5,13 +5,13 @@
 // sheet now continues the face (avatar/skinPastOval.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { sheetWalls } from '../src/eval/sheetWall.ts';
 import { depthOverSkinRun, SKIN_EDGE_RECESSION } from '../src/avatar/skinPastOval.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('lp_s10: no wall in the head sheet over the far chin\'s skin below the lips', async () => {
   const portrait = await analyzePortrait(PORTRAITS + 'lp_s10.jpg');

@@ -3,7 +3,6 @@
 // raised lower lip onto the photo at every closure. Synthetic clips: the rig's own basis on lp_s42's face.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
@@ -14,6 +13,7 @@ import { restReading, shutLipFrames, SHUT_LIP_GAP } from '../src/motion/shutRest
 import { keepShutPhotoLips, MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
 test('shutLipFrames: the frames within SHUT_LIP_GAP of the closed gap, or none when too few', () => {
   const have = Array.from({ length: 40 }, (_, i) => i);
@@ -30,7 +30,7 @@ test('shutLipFrames: the frames within SHUT_LIP_GAP of the closed gap, or none w
 });
 
 test('retarget: a shrug the driver keeps on its shut lips is its rest; a purse past it still carries', async () => {
-  const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+  const DATA = `${SHARED_DATA}/`;
   const neutral = canonicalize((await detectFaces(await loadImage(`${DATA}portraits/lp_s42.jpg`), { embedding: false }))[0]!.landmarks);
   const basis = buildBasis(neutral);
   const frame = (w: Partial<Record<RigControl, number>>, i: number): Landmarks =>

@@ -6,14 +6,14 @@
 // photo (jawOpen and the photo's own mouth), read by the face mesh as the critic reads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const DATA = sharedData('portraits/');
 type P = ArrayLike<number>[];
 const dist = (lm: P, i: number, j: number) => Math.hypot(lm[i]![0]! - lm[j]![0]!, lm[i]![1]! - lm[j]![1]!);
 /** the critic's "shut": a read lip gap under this (IOD) */

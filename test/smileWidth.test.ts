@@ -3,7 +3,6 @@
 // driver's did (rig/mouthPrior.ts funnelCap, widenToWidth; motion/framesFromRaw.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { loadImage } from '../src/io/image.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
@@ -14,8 +13,9 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { faceMeasures, headAngles } from '../src/motion/measures.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import { posedLandmarks } from './rigSynthetic.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = `${SHARED_DATA}/`;
 const neutralOf = async (photo: string) => canonicalize((await detectFaces(await loadImage(`${DATA}portraits/${photo}`), { embedding: false }))[0]!.landmarks);
 const vec = (w: Partial<Record<RigControl, number>>) => Float64Array.from(RIG_CONTROLS, (c) => w[c] ?? 0);
 /** a toothy grin as the fit misread it (Katie at 2.7 s: smile 0.4, stretch 0.3, funnel 0.34-0.48, the lower lip down) */

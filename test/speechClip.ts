@@ -2,8 +2,9 @@
 // but not a whole file (the server, browser, queue and generate tests).
 import { spawnSync } from 'node:child_process';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const SPEAKER = new URL('../../shared/data/audio/RD_Radio31_000.wav', import.meta.url).pathname;
+const SPEAKER = sharedData('audio/RD_Radio31_000.wav');
 
 /** Writes `seconds` of RD_Radio31_000.wav from `from` s to `dest` (WAV); throws with ffmpeg's message if the cut fails. */
 export function cutSpeech(dest: string, seconds: number, from = 0): string {

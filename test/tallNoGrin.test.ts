@@ -4,15 +4,15 @@
 // tall opening full of teeth, a grimace (toothyGrinRoom, grim27).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { GRINNING, WIDENING, openingAspect, tallGrinCap, toothyGrinRoom, widthFromWeights, TALL_FROM, TALL_FULL, TOOTHY_FROM, TOOTHY_FULL, GRIMACE_WIDTH_FROM } from '../src/rig/mouthPrior.ts';
 import { meanFace } from '../src/rig/fit.ts';
 import { Channels } from '../src/motion/channels.ts';
 import { keepWideMouth, tallGrinCaps } from '../src/motion/mouthAfterSmoothing.ts';
 import { motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
 import { SMILE_ROOM } from '../src/rig/mouthBase.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const video = (name: string) => fileURLToPath(new URL(`../../shared/data/video/${name}`, import.meta.url));
+const video = (name: string) => sharedData(`video/${name}`);
 
 test('tallGrinCap: a low opening (an open smile) holds any smile, a tall one none, falling in between', () => {
   // Katie's open smile peaks at 0.33-0.41 (f23-f27), lp_d6's at 0.30 (f181)

@@ -13,8 +13,9 @@ import { holdRoundWidth, widthFromWeights, SIDE_WIDENING, ROUND_WIDTH_SLACK } fr
 import { roundOpening, O_RING } from '../src/render/mouth/lipColumns.ts';
 import { TextureLift } from '../src/render/mouth/textureLift.ts';
 import type { RigControl } from '../src/rig/controls.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 const sideWidth = (w: Partial<Record<RigControl, number>>) => Object.entries(SIDE_WIDENING).reduce((s, [c, per]) => s + per! * (w[c as RigControl] ?? 0), 0);
 

@@ -13,8 +13,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { loadImage } from '../src/io/image.ts';
 import { luminance as lum } from '../src/math/colour.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 /** A 120 x 30 upper row (tips down at y 24), at 400 px per iod (all of it within the canines): grey `left` on the left half, 200 on the right, a dark line every 8 px. */
 function twoToneRow(left: number): ReadyLayer {

@@ -11,8 +11,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { teethScaleForMouth } from '../src/render/mouth/layers.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
 test('adult mouths keep the library teeth at their size; narrower ones take smaller teeth, within a floor', () => {

@@ -14,8 +14,9 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { brightLuminance } from '../src/render/mouth/readyLayer.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = new URL('../../shared/data/portraits', import.meta.url).pathname;
+const PORTRAITS = sharedData('portraits');
 
 /** A 96 px disc edge (80 -> 200) blurred by `sigma`, with a fixed grain of +-`grain` (a painting's cracks, a photo's noise). */
 function blurredDisc(sigma: number, grain: number): Float32Array {

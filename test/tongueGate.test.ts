@@ -14,8 +14,9 @@ import { darkSinkGate, sinkGate, stillSink } from '../src/render/mouth/tongueGat
 import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { STILL_MOUTH } from '../src/rig/mouthBase.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
 
-const DATA = new URL('../../shared/data', import.meta.url).pathname;
+const DATA = SHARED_DATA;
 const flat = (lm: ArrayLike<ArrayLike<number>>) => Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat());
 
 test('the sink\'s gate: in full without a driver, as far as the driver shows no teeth or a dark cavity', () => {

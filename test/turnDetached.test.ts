@@ -4,13 +4,13 @@
 // revealSheetClear); the photo's pose is untouched. Session 24: also at +12 (cleared in full by ~16°).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detachedRows } from '../src/eval/detachedBand.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('lp_s10 at +25: no band of sheet detached beside the far cheek; the photo\'s pose renders as without the turn clearing', async () => {
   const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s10.jpg'));

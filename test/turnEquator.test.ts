@@ -3,14 +3,14 @@
 // out of view (lp_s12 at +30: the "flat card").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { measureHead } from '../src/avatar/shape.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
 import { bandWidthRatio } from '../src/eval/turnBand.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('the equator depth follows the line through the face\'s sides, its slope capped', () => {
   const size = 200, flat = new Float64Array(LANDMARK_COUNT * 3);

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { foldsAgainst, unbendTexture } from '../src/avatar/turnUnfold.ts';
 import { triangleFolds, uvFoldAtYaw, uvAtTurn } from '../src/eval/uvFold.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const PORTRAITS = sharedData('portraits/');
 
 test('foldsAgainst: a texture wound against a camera-facing turned triangle, or collapsed, folds; a hidden one never', () => {
   assert.equal(foldsAgainst(-10, -20, -1), false);

@@ -17,7 +17,7 @@ export function register(program: Command): void {
     try {
       const { generate } = await import('../pipeline/generate.ts');
       const result = await generate(
-        { image: path.join(root, 'samples', 'astronaut.jpg'), audio: path.join(root, 'samples', 'speech.mp3'), output: opts.output, pose: 'auto', blink: 'natural' },
+        { image: path.join(root, 'samples', 'astronaut.jpg'), audio: path.join(root, 'samples', 'speech.mp3'), output: opts.output }, // the default job: the head moves with the speech, natural blinks
         { onProgress: progressPrinter(chooseProgressStyle(opts)), signal },
       );
       const seconds = Object.values(result.timings).reduce((a, b) => a + b, 0) / 1000;

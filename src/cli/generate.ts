@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('-m, --motion <file>', 'a saved motion JSON (from `real3d motion` or --save-motion)');
   addOutputOption(cmd, 'output video: .mp4, .webm or .mov', { required: true });
   cmd
-    .option('--pose <static|auto|VIDEO>', 'head pose: still, generated from the audio, or the pose of a video [drv_pose]')
+    .option('--pose <static|auto|VIDEO>', "head pose: still, generated from the audio, or the pose of a video [drv_pose]; default: the driving video's pose with --video, else auto")
     .option('--no-map-to-init-pose', "do not map the driver's first pose onto the photo's pose [map_to_init_pose]")
     .addOption(new Option('--blink <mode>', 'blinks [blink_mode]').choices(BlinkMode.options).default(D.blink))
     .option('--mouth-amp <n>', 'mouth opening scale [mouth_amp]', toNumber('mouth-amp'), D.mouthAmp)

@@ -32,7 +32,7 @@ export function register(program: Command): void {
   addOutputOption(cmd, 'output motion JSON (written atomically)', { required: true });
   cmd
     .option('--fps <n>', 'frames per second (default 25)', num('--fps'))
-    .option('--pose <mode>', 'audio: static | auto (head motion from the speech rhythm)')
+    .option('--pose <mode>', 'audio: auto (head motion from the speech rhythm, the default) | static (a still head)')
     .option('--blink <mode>', 'audio: none | periodic | natural')
     .option('--mouth-amp <x>', 'audio: mouth opening scale, 0.45 = natural', num('--mouth-amp'))
     .option('--temperature <t>', 'audio: variety of head motion, blinks and gaze', num('--temperature'))

@@ -66,9 +66,9 @@ export function planDrive(o: GenerateOptions): DrivePlan {
   }
   const poseIsFile = o.pose !== undefined && o.pose !== 'static' && o.pose !== 'auto';
   if (o.audio) {
-    // audio drives expressions; pose from --pose VIDEO, else from --video, else static/auto
+    // audio drives expressions; pose from --pose VIDEO, else from --video, else auto unless --pose static
     const poseVideo = poseIsFile ? o.pose : o.video;
-    const pose: DrivePlan['pose'] = poseVideo ? { kind: 'video', file: poseVideo } : { kind: o.pose === 'auto' ? 'auto' : 'static' };
+    const pose: DrivePlan['pose'] = poseVideo ? { kind: 'video', file: poseVideo } : { kind: o.pose === 'static' ? 'static' : 'auto' };
     // both given: the reference's drv_aud + drv_pose; a user may have expected the video's face with new sound
     const note = o.video ? `the face follows --audio; --video ${o.video} gives only the head pose. For that video's expressions with this sound: real3d motion --video ${o.video} -o m.json, then generate --motion m.json --audio ${o.audio}` : undefined;
     return { expressions: { kind: 'audio', file: o.audio }, pose, soundtrack: o.audio, ...(note ? { note } : {}) };

@@ -68,7 +68,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: JobRoutesContext): 
     await mkdir(dir, { recursive: true });
     try {
       const up = await receiveMultipart(req, dir, receiving);
-      const jobOptions = parseJobOptions(up.fields);
+      const jobOptions = parseJobOptions(up.fields, { video: !!up.files.video });
       if (!up.files.photo) throw new HttpError(400, 'Add a photo (form field "photo").', 'bad_input');
       if (!up.files.audio && !up.files.video) throw new HttpError(400, 'Add a speech audio (field "audio") or a driving video (field "video").', 'bad_input');
       if (jobOptions.bg === 'image' && !up.files.background) throw new HttpError(400, 'bg=image needs a background image (field "background").', 'bad_input');

@@ -18,8 +18,12 @@ function numberField(option: z.ZodDefault<z.ZodNumber>) {
 /** The options a job request may set: the generate options without paths, read from form fields. */
 export const JobOptionsSchema = z
   .object({
-    // a job's driving video is an upload, so pose names it 'video' instead of a path
-    pose: z.enum(['static', 'auto', 'video']).default('static').describe('head pose: still, generated from the audio, or the pose of the uploaded video [drv_pose]'),
+    // a job's driving video is an upload, so pose names it 'video' instead of a path; unset, it depends on
+    // the uploads (jobPoseDefault), so it has no fixed default here
+    pose: z
+      .enum(['static', 'auto', 'video'])
+      .optional()
+      .describe("head pose: still, generated from the audio, or the pose of the uploaded video [drv_pose]. Unset: the video's pose when a video is uploaded, else auto (moves with the speech)"),
     blink: Option.blink,
     mouthAmp: numberField(Option.mouthAmp),
     temperature: numberField(Option.temperature),
@@ -43,8 +47,13 @@ export function jobOptionDefaults(): Record<string, unknown> {
   return JobOptionsSchema.parse({});
 }
 
-/** Parses the text fields of a job request; 400 with the first problem in words. */
-export function parseJobOptions(fields: Record<string, string>): JobOptions {
+/** The pose of a job that names none: a driving video's own, else head motion from the speech (as generate's --pose). */
+export function jobPoseDefault(uploads: { video: boolean }): JobOptions['pose'] {
+  return uploads.video ? 'video' : 'auto';
+}
+
+/** Parses the text fields of a job request (unset pose from the uploads); 400 with the first problem in words. */
+export function parseJobOptions(fields: Record<string, string>, uploads: { video: boolean }): JobOptions {
   // empty form fields mean "default"
   const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
   const r = JobOptionsSchema.safeParse(present);
@@ -54,7 +63,7 @@ export function parseJobOptions(fields: Record<string, string>): JobOptions {
     const msg = issue.code === 'unrecognized_keys' ? `Unknown option(s): ${(issue as { keys: string[] }).keys.join(', ')}.` : `Invalid ${where}: ${issue.message}.`;
     throw new HttpError(400, msg, 'bad_input');
   }
-  return r.data as JobOptions;
+  return { ...r.data, pose: r.data.pose ?? jobPoseDefault(uploads) } as JobOptions;
 }
 
 export interface ServerOptions {

@@ -87,9 +87,18 @@ function drawPhoto(img, analysis) {
 function driver() {
   return form.querySelector('input[name=driver]:checked').value;
 }
+// the head pose follows the driver as the server's default does (moves with the voice; a video's own
+// pose) until the user picks one
+let poseChosen = false;
+$('pose').addEventListener('change', () => (poseChosen = true));
+function poseForDriver() {
+  if (!poseChosen) $('pose').value = driver() === 'video' ? 'video' : 'auto';
+}
+poseForDriver();
 form.querySelectorAll('input[name=driver]').forEach((r) =>
   r.addEventListener('change', () => {
     document.querySelectorAll('[data-driver]').forEach((el) => (el.hidden = el.dataset.driver !== driver()));
+    poseForDriver();
   }),
 );
 
