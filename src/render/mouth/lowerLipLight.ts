@@ -34,7 +34,7 @@ const LIP_RED_SHARE = 0.7;
 /** texture pixels over which the lift comes in from the inner contour (lifted right up to it, the photo's slit above it drew a jagged dark line along a partly slid lip) */
 const SLIT_EDGE = 2;
 /** toward the corners (share of the mouth's half-width out from its middle) the lift fades out: their light pixels are skin, a pale band along the corner's rim */
-const SIDE_FROM = 0.6, SIDE_AT = 0.95;
+const SIDE_FROM = 0.55, SIDE_AT = 0.9;
 
 /** Pixels of the lower lip (texture indices) and their lifted colours (RGB per pixel). */
 export interface LipLift {
