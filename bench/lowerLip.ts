@@ -37,7 +37,7 @@ function tile(img: RgbaImage, lm: Lm): Promise<Buffer> {
 }
 
 const fmt = (f: LipProfile | null) => f
-  ? `thick ${f.thick.toFixed(3)} rim ${f.rim.toFixed(2)} rimDark ${f.rimDark.toFixed(2)} bands ${f.bands.map((b) => b.toFixed(2)).join('/')} seam ${f.seam.toFixed(3)}`
+  ? `thick ${f.thick.toFixed(3)} rim ${f.rim.toFixed(2)} rimDark ${f.rimDark.toFixed(2)} bands ${f.bands.map((b) => b.toFixed(2)).join('/')} seam ${f.seam.toFixed(3)} even ${f.even.toFixed(2)} step ${f.step.toFixed(2)}`
   : 'shut';
 
 async function read(img: RgbaImage, fallback: Lm | null): Promise<{ f: LipProfile | null; lm: Lm }> {
@@ -49,7 +49,7 @@ async function read(img: RgbaImage, fallback: Lm | null): Promise<{ f: LipProfil
 const summary = (fs: (LipProfile | null)[]) => {
   const ok = fs.filter((x): x is LipProfile => x !== null);
   const med = (k: (x: LipProfile) => number) => { const v = ok.map(k).filter(Number.isFinite).sort((a, b) => a - b); return v.length ? v[v.length >> 1]! : NaN; };
-  return `median of ${ok.length}: thick ${med((x) => x.thick).toFixed(3)} rim ${med((x) => x.rim).toFixed(2)} rimDark ${med((x) => x.rimDark).toFixed(2)} bands ${[0, 1, 2, 3, 4].map((b) => med((x) => x.bands[b]!).toFixed(2)).join('/')} seam ${med((x) => x.seam).toFixed(3)}`;
+  return `median of ${ok.length}: thick ${med((x) => x.thick).toFixed(3)} rim ${med((x) => x.rim).toFixed(2)} rimDark ${med((x) => x.rimDark).toFixed(2)} bands ${[0, 1, 2, 3, 4].map((b) => med((x) => x.bands[b]!).toFixed(2)).join('/')} seam ${med((x) => x.seam).toFixed(3)} even ${med((x) => x.even).toFixed(2)} step ${med((x) => x.step).toFixed(2)}`;
 };
 
 const rows: Buffer[] = [];

@@ -11,8 +11,13 @@
 //           on its upper face and darker where it turns under; a slab is flat
 //   seam    the deepest dip of the profile inside the lip (0.15..0.85) under the mean of the profile 0.12 of the
 //           thickness either side, over the body (a line across the lip)
+//   even    across the lip: along the mesh's 7 inner lower-lip columns (topology LIP_COLUMNS_LOWER rows 0 and 3,
+//           the end columns left out), each column's mean luma over 0.3..0.7 of its thickness; the darkest column
+//           over the brightest (one side of the lip in shadow < 1)
+//   step    the largest change between neighbouring columns over their mean (a seam across the lip's width)
 
-export interface LipProfile { thick: number; rim: number; rimDark: number; bands: number[]; seam: number; profile: number[] }
+export interface LipProfile { thick: number; rim: number; rimDark: number; bands: number[]; seam: number; even: number; step: number; profile: number[] }
+const INNER_ROW = [88, 178, 87, 14, 317, 402, 318], OUTER_ROW = [91, 181, 84, 17, 314, 405, 321];
 type Lm = ArrayLike<ArrayLike<number>>;
 
 const FROM = -0.45, TO = 1.2, STEPS = 66;
@@ -63,5 +68,14 @@ export function lowerLipProfile(data: ArrayLike<number>, width: number, height: 
   const k = Math.round((0.12 * (STEPS - 1)) / (TO - FROM));
   let seam = 0;
   for (let i = k; i < STEPS - k; i++) if (tAt(i) >= 0.15 && tAt(i) <= 0.85) seam = Math.max(seam, ((profile[i - k]! + profile[i + k]!) / 2 - profile[i]!) / body);
-  return { thick: T / iod, rim, rimDark, bands, seam, profile: profile.map((v) => v / body) };
+  const cols = INNER_ROW.map((a, c) => {
+    const [ax, ay] = p(a), [bx, by] = p(OUTER_ROW[c]!);
+    let sum = 0;
+    for (let t = 0.3; t <= 0.701; t += 0.1) sum += lumaAt(data, width, height, ax + t * (bx - ax), ay + t * (by - ay));
+    return sum / 5;
+  });
+  const even = Math.min(...cols) / Math.max(...cols);
+  let step = 0;
+  for (let c = 1; c < cols.length; c++) step = Math.max(step, Math.abs(cols[c]! - cols[c - 1]!) / ((cols[c]! + cols[c - 1]!) / 2));
+  return { thick: T / iod, rim, rimDark, bands, seam, even, step, profile: profile.map((v) => v / body) };
 }

@@ -4,6 +4,9 @@
 // (mt_man, five reviews). Open, nothing shades it there: the lip's dark is lifted toward the light
 // of the lip round it (a local upper percentile, smoothed), its grain and gloss kept (a gain on each
 // pixel), less and less toward the outer contour, where the lip turns under and keeps its shade.
+// Session 33 (lip33): the lit level read along the lip, over the shadow's penumbra and past the mesh's
+// outer contour where the lip's red goes on: a wide shadow (mt_man's right third) kept its deep half,
+// and the opened lip showed its edge as a seam across a flat band.
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER } from '../../rig/topology.ts';
@@ -12,8 +15,10 @@ import { insidePolygon, distanceToPolyline } from '../../math/polygon.ts';
 
 /** The light a lip pixel is lifted toward: this percentile of its surroundings' (grain-free) light. */
 const LIT_PERCENTILE = 0.8;
-/** the surroundings: a square this share of the lip's thickness (landmarks 14-17) to a side of the pixel */
-const LIT_REACH = 1.0;
+/** the surroundings: a box this share of the lip's thickness (landmarks 14-17) to a side of the pixel along
+ * the lip, the second across it (the lit lip at the same depth: a square one thickness wide held no lit pixel
+ * deep in a wide shadow, which then read as lit) */
+const ALONG = 2.5, ACROSS = 0.3;
 /** the grain left out of the light a pixel is compared with: a box this share of the thickness to a side */
 const GRAIN = 0.12;
 /** pixels under this share of the lit level round them are in shadow ... */
@@ -24,7 +29,7 @@ const SHADOW_FULL = 0.3;
 const GRAIN_MAX = 1.15;
 /** the lift is whole out to this share of the way to the outer contour and gone at the second (the lip's turn under keeps its shade) */
 const KEEP_FROM = 0.5, KEEP_AT = 1.0;
-const ALONG = 2.5, ACROSS = 0.3;
+/** the shadow's weight spread over its penumbra: a max, then a mean, this share of the thickness to a side */
 const PENUMBRA = 0.15;
 /** the lip looked for this share of its thickness (inner to outer contour) past the mesh's outer contour ... */
 const OUTER_REACH = 0.3;
@@ -68,7 +73,6 @@ export function liftLipShadow(data: Uint8ClampedArray, width: number, height: nu
     L[k] = lum(data[o]!, data[o + 1]!, data[o + 2]!);
   }
   const smooth = boxMean(L, inside, bw, bh, Math.max(1, Math.round(GRAIN * thickness)));
-  const reach = Math.max(2, Math.round(LIT_REACH * thickness));
   const rx = Math.max(2, Math.round(ALONG * thickness)), ry = Math.max(1, Math.round(ACROSS * thickness));
   const lit = boxMean(localPercentile(smooth, inside, bw, bh, rx, LIT_PERCENTILE, ry), inside, bw, bh, Math.max(1, rx >> 1), ry);
   // the colour of the lit lip round each pixel (a shadow on a lip is a deeper red: a gain on its
