@@ -7,7 +7,7 @@
 // f190's black). The tracker reads both per frame (motion/driverCavity.ts openingMiddle: `tongue`, `cavityLight`); the
 // motion carries them as DRIVER_TONGUE and DRIVER_BACK. Pure functions; frameLight.ts and interior.ts call them.
 import { luma601 as luma } from '../../math/colour.ts';
-import { clamp01 } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 import type { MouthPlacement } from './frameLight.ts';
 import { growToStand } from './tonguePlace.ts';
 import { ARCH_LEAST_GROW } from './tongueShape.ts';
@@ -40,12 +40,23 @@ export function driverGrow(grow: number, stand: number | null, arch: number, lea
 }
 
 /**
+ * How far the driver's tongue reading tells its tongue's height, 0..1: its lit run skips the teeth, so a driver showing
+ * teeth reads short (lp_d6 f46: teeth .59 of the opening, run .31, her tongue lit to the upper row: taken as a height it
+ * sank and darkened lp_s42's, band 3 .67 -> .30 [1.09]); 1 without a teeth share.
+ */
+export function readingTrust(driverTeeth: number | undefined): number {
+  return driverTeeth === undefined ? 1 : 1 - smoothstep(TEETH_UNTRUSTED[0], TEETH_UNTRUSTED[1], driverTeeth);
+}
+/** driver teeth shares (motion/mouthDark.ts teethShare) over which its tongue reading stops counting (lp_d10 f83 .00, lp_d11 f165 .15, lp_d6 f103 .39) */
+const TEETH_UNTRUSTED = [0.1, 0.3] as const;
+
+/**
  * frameLight's tongue growth `grow` with the driver's tongue height (`top`: the tongue layer's top over its anchor, `follow`
  * the jaw set's follow, `arch` archShare); null without a reading (tongueShape.ts archGrow's fixed cap then).
  */
 export function driverArchGrow(p: MouthPlacement, top: number | null, follow: number, grow: number, arch: number): number | null {
   if (p.driverTongue === undefined) return null;
-  return driverGrow(grow, growToStand(p, top, follow, driverArchTop(p.driverTongue, 1)), arch, ARCH_LEAST_GROW);
+  return driverGrow(grow, growToStand(p, top, follow, driverArchTop(p.driverTongue, 1)), arch * readingTrust(p.driverTeeth), ARCH_LEAST_GROW);
 }
 
 /** the lit run (openingMiddle `tongue`) our arched tongue shows with its back's fall where tongueShape.ts sets it (lp_s5 <- lp_d10 f83 .55, lp_s9 <- lp_d11 f165 .55) */
@@ -55,11 +66,12 @@ const SHIFT_MOST = 0.15;
 
 /**
  * How far the tongue's back's fall (tongueShape.ts tongueShapeLight `shift`) moves up the opening: by the driver's lit run
- * over ours (lp_d10 f83 .68: its tongue lit to .65 of the opening, the dim purple above; lp_d11 f165 .43); 0 without a reading.
+ * over ours (lp_d10 f83 .68: its tongue lit to .65 of the opening, the dim purple above; lp_d11 f165 .43), as far as it is
+ * trusted (readingTrust); 0 without a reading.
  */
-export function litShift(driverTongue: number | undefined): number {
+export function litShift(driverTongue: number | undefined, driverTeeth?: number): number {
   if (driverTongue === undefined || !Number.isFinite(driverTongue)) return 0;
-  return Math.max(-SHIFT_MOST, Math.min(SHIFT_MOST, driverTongue - LIT_RUN));
+  return Math.max(-SHIFT_MOST, Math.min(SHIFT_MOST, driverTongue - LIT_RUN)) * readingTrust(driverTeeth);
 }
 
 /** the back's floor tone over the driver's dark light (its dark pixels' median): where backFloorInto's lift ends, a black pixel going BACK_LIFT of the way (lp_d10 f83's bands over the tongue .36 .44 over a median of .36) */
