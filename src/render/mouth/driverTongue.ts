@@ -74,9 +74,9 @@ export function litShift(driverTongue: number | undefined, driverTeeth?: number)
   return Math.max(-SHIFT_MOST, Math.min(SHIFT_MOST, driverTongue - LIT_RUN)) * readingTrust(driverTeeth);
 }
 
-/** the back's floor tone over the driver's dark light (its dark pixels' median): where backFloorInto's lift ends, a black pixel going BACK_LIFT of the way (lp_d10 f83's bands over the tongue .36 .44 over a median of .36) */
-const BACK_OF_DRIVER = 1.3;
-/** a black pixel goes this share of the way to the floor, one at the floor none (backFloorInto; a constant share drew a column's hue step where its luma crossed the floor's: stripes, lp_s5 f57) */
+/** the back's floor tone over the driver's dark light (its dark pixels' median; lp_d10 f83's bands over the tongue .36 .44 over a median of .36): where backFloorInto's lift ends */
+const BACK_OF_DRIVER = 1.1;
+/** a pixel under the floor's luma goes this share of the way to it in light (backFloorInto) */
 const BACK_LIFT = 0.75;
 /** the back's hue over the lips' edge colour, per channel: the soft palate and tongue's back in shade are a purple-red, bluer than the lips */
 const BACK_TINT: Rgb = [1, 0.92, 1.25];
@@ -97,13 +97,17 @@ export function backToneInto(lipEdge: readonly number[], driverBack: number | un
 }
 
 /**
- * `out` lifted toward the back's `tone` by t x BACK_LIFT x (1 - its luma over the tone's): a black pixel most, one at the
- * tone's luma not at all (no step in hue or light where a column crosses it); the darkest keep roughly their order.
+ * `out` lifted toward the back's `tone` where its luma is under the tone's: its light BACK_LIFT x t of the way there (linear,
+ * so the dark pixels keep their order: the throat's depth, the corridor), its hue toward the tone's by as much times
+ * (1 - its luma over the tone's), none at the tone's luma (a constant hue blend drew a hue step where a column's luma
+ * crossed the floor's: vertical stripes, lp_s5 f57).
  */
 export function backFloorInto(out: Float64Array, tone: readonly number[], t: number): void {
   if (!(t > 0)) return;
   const lt = luma(tone), lo = luma(out);
   if (!(lo < lt)) return;
-  const k = BACK_LIFT * clamp01(t) * (1 - lo / lt);
-  for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + (tone[ch]! - out[ch]!) * k;
+  const k = BACK_LIFT * clamp01(t), x = lo / lt, hue = k * (1 - x), want = lo + (lt - lo) * k;
+  for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + (tone[ch]! - out[ch]!) * hue;
+  const have = luma(out);
+  if (have > 0) for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! * (want / have);
 }
