@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import type { Motion, MotionFrame, RgbaImage } from '../src/types.ts';
 import { trackVideo, motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
-import { DRIVER_CAVITY } from '../src/rig/mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TONGUE } from '../src/rig/mouthBase.ts';
 import { setupSource, cropReal, numberedFrames, detectOne } from '../src/eval/frames.ts';
 import { lipBox, lipGap, boxMask, closeUp, type Box } from '../src/eval/mouthRegion.ts';
 import { intersect } from '../src/eval/masks.ts';
@@ -54,6 +54,10 @@ async function motionOf(clip: string, video: string, seconds: number): Promise<M
   // (the driver's dark cavity, as motionFromVideo carries it: tracks cached before session 28 have none)
   const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
   if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
+  // (and its tongue's height and its mouth's back light, as motionFromVideo carries them: tracks cached before session 33 have none)
+  const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
+  if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
+  if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
   return { version: 1, fps: FPS, frameCount: frames.length, source: { kind: 'video', file: video }, options: { fps: FPS }, seed: 0, relativePose: true, frames } as Motion;
 }
 

@@ -26,6 +26,10 @@ export interface RawFaceFrame {
   cavity?: number | null;
   /** the light under the upper row's teeth over the lips' (underTeeth.ts; null: no teeth, or nothing under them) */
   under?: number | null;
+  /** the tongue's lit run up from the lower lip, a share of the opening's middle columns (driverCavity.ts openingMiddle; null: lips closed) */
+  tongue?: number | null;
+  /** the light of the opening's dark part over the lips' (driverCavity.ts openingMiddle cavityLight; null: lips closed, nothing dark) */
+  back?: number | null;
 }
 
 /**
@@ -146,7 +150,7 @@ export class FaceTracker {
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
     const teeth = teethShare(img, flat);
-    const cavity = openingMiddle(img, flat)?.dark ?? null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat) };
+    const middle = openingMiddle(img, flat), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat), tongue: middle?.tongue ?? null, back };
   }
 }

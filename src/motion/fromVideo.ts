@@ -18,7 +18,7 @@ import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
-import { DRIVER_CAVITY, DRIVER_TEETH, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
@@ -98,6 +98,10 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   // face without teeth reads 0 (dark), not its neighbours' (lp_d14 f43's closing lips drew a row filled in from f42's)
   const under = mouthDarkSeries(raw.map((r) => (r ? r.under ?? 0 : null)));
   if (under) frames.forEach((f, i) => (f.w[DRIVER_UNDER] = under[i]!));
+  // and how high its tongue stands and how light the back of its mouth is (render/mouth/driverTongue.ts)
+  const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
+  if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
+  if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });

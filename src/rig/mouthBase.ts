@@ -113,6 +113,18 @@ export const DRIVER_CAVITY = 'driverCavity';
  */
 export const DRIVER_UNDER = 'driverUnder';
 /**
+ * A motion frame `w` entry (not a rig control): how high the driver's tongue stands, the lit run up from its lower lip down the
+ * opening's middle columns as a share of the opening's height (motion/driverCavity.ts `tongue`, smoothed as mouthDark). The
+ * renderer's arched tongue stands as high (render/mouth/driverTongue.ts); absent (audio, a track without it): a fixed cap.
+ */
+export const DRIVER_TONGUE = 'driverTongue';
+/**
+ * A motion frame `w` entry (not a rig control): the light of the dark part of the driver's opening over its lips' (motion/driverCavity.ts
+ * `cavityLight`, smoothed as mouthDark): the back of the mouth a dim purple-red (~.36-.43) or black (~.15). The renderer's
+ * throat over the tongue is no darker (render/mouth/driverTongue.ts); absent (audio, a track without it): as before.
+ */
+export const DRIVER_BACK = 'driverBack';
+/**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade
  * (render/mouth/tongueGate.ts); absent (video, audio): 0.

@@ -14,6 +14,8 @@ import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tong
 import { litCavityInto, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
+import { backToneInto, driverArchGrow, litShift } from './driverTongue.ts';
+import { depthShare } from './cavityDepth.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
@@ -55,6 +57,9 @@ export interface MouthPlacement {
   driverCavity?: number;
   /** the light under the driver's upper teeth over its lips' (motion/underTeeth.ts); absent: audio, a track without it */
   driverUnder?: number;
+  /** how high the driver's tongue stands and how light its mouth's back is (motion/driverCavity.ts; render/mouth/driverTongue.ts); absent: audio, a track without them */
+  driverTongue?: number;
+  driverBack?: number;
   /** 1 on a still expression (`view --expr`: an open mouth at rest, tongueGate.ts); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
@@ -108,6 +113,8 @@ export class FrameLight {
   tongueForm = 0;
   /** ... and its dim back risen over the held top, the old back shade dropped: a wide opening whose tongue is not held low */
   tongueArch = 0;
+  /** how far up the opening the arched tongue's back falls away, over tongueShape.ts's span: the driver's tongue lit higher or lower (driverTongue.ts litShift) */
+  tongueLitShift = 0;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
   tongueLight = 1;
   /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
@@ -125,6 +132,9 @@ export class FrameLight {
   /** the dim red a speech opening's near-black is lifted toward, and how far this frame lifts it (cavityFloor.ts; times floorSide per pixel) */
   readonly cavityFloor: Rgb = [0, 0, 0];
   cavityFloorK = 0;
+  /** the back of the mouth's floor tone from the driver's (driverTongue.ts backToneInto), and how far this frame takes it (times floorSide per pixel) */
+  readonly backTone: Rgb = [0, 0, 0];
+  backK = 0;
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
@@ -182,7 +192,8 @@ export class FrameLight {
     // (not in a mouth held open at rest: stillGrow)
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (an arched tongue's top no higher than its share of the gap: grown to TONGUE_GROW it stood .8 of lp_s9's opening, a bar to the upper teeth: tongueShape.ts)
-    this.tongueGrow = archGrow(this.tongueGrow, archCapGrow(p, tongueTop, this.jawFollow), archShare(p.gap, this.round));
+    // (standing as high as the driver's own where the motion reads it: driverTongue.ts)
+    this.tongueGrow = driverArchGrow(p, tongueTop, this.jawFollow, this.tongueGrow, archShare(p.gap, this.round)) ?? archGrow(this.tongueGrow, archCapGrow(p, tongueTop, this.jawFollow), archShare(p.gap, this.round));
     // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
     // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
     // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)
@@ -194,6 +205,7 @@ export class FrameLight {
     this.tongueForm = archShare(p.gap, this.round);
     this.tongueArch = this.tongueForm * (1 - Math.max(darkSinkGate(p), p.stillMouth ?? 0, sunkBy(this.tongueSink, p.unit)));
     this.tongueTall = archTall(this.tongueArch);
+    this.tongueLitShift = litShift(p.driverTongue, p.driverTeeth);
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);
@@ -223,6 +235,8 @@ export class FrameLight {
     tipsToneInto(this.cornerLining, this.cavityFloor);
     for (let ch = 0; ch < 3; ch++) this.cavityFloor[ch] *= FLOOR_TONE;
     shadowTintInto(li, this.warmShadow);
+    // (the back of the mouth no darker than the driver's: a dim purple-red, not black, past a speech slit: driverTongue.ts)
+    this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? depthShare(p.gap, round) : 0;
   }
 }
 

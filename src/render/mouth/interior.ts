@@ -16,6 +16,7 @@ import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts'
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
+import { backFloorInto } from './driverTongue.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -125,7 +126,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       // its back, further up the opening, in the mouth's shadow
       // (wide open, an arch lit from the front: its back falls into the dark with no rim, a groove, a highlight: tongueShape.ts)
       const top = tongueTopOf(L.tongue), h = arch > 0 && top ? -up / (top * grow) : 0, height = q.bottom - q.top;
-      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
+      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       const ac = a * cover;
       r = r * (1 - ac) + tmp[0]! * kk; g = g * (1 - ac) + tmp[1]! * kk; b = b * (1 - ac) + tmp[2]! * kk;
@@ -143,6 +144,8 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   floorOver(out, light.underFloor, light.underFloorK, q.lateral);
   // (and at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
   floorLift(out, light.cavityFloor, light.cavityFloorK * floorSide(q.lateral));
+  // (and the back, the throat and the tongue's own back, no darker than the driver's: driverTongue.ts)
+  backFloorInto(out, light.backTone, light.backK * floorSide(q.lateral));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */

@@ -27,9 +27,10 @@ const SHINE_AT = [0.14, 0.3] as const, SHINE_R = [0.08, 0.12] as const, SHINE = 
 /**
  * The tongue's light as a share of its lit front's at a point `up` of the opening's height over the lower lip (0..1),
  * `h` of the tongue's own height, `lateral` out to the corner: the back falling away, the groove, the highlight.
+ * `shift`: the back's fall moved up (or down) the opening by this share (driverTongue.ts litShift: the driver's tongue lit higher or lower).
  */
-export function tongueShapeLight(up: number, h: number, lateral: number): number {
-  const slope = (1 - (1 - BACK_LIGHT) * smoothstep(BACK_FROM, BACK_TO, up)) * (1 - BACK_H_SHADE * smoothstep(BACK_H, 1, h));
+export function tongueShapeLight(up: number, h: number, lateral: number, shift = 0): number {
+  const slope = (1 - (1 - BACK_LIGHT) * smoothstep(BACK_FROM + shift, BACK_TO + shift, up)) * (1 - BACK_H_SHADE * smoothstep(BACK_H, 1, h));
   const groove = 1 - GROOVE_DEEP * Math.exp(-((lateral / GROOVE_WIDE) ** 2)) * smoothstep(GROOVE_H[0], GROOVE_H[0] + 0.15, h) * (1 - smoothstep(GROOVE_H[1] - 0.2, GROOVE_H[1], h));
   const dx = (lateral - SHINE_AT[0]) / SHINE_R[0], dy = (up - SHINE_AT[1]) / SHINE_R[1];
   return slope * groove + SHINE * Math.exp(-(dx * dx + dy * dy));
@@ -51,7 +52,7 @@ export function archShare(gap: number, round: number): number {
 /** an arched tongue's top stands at most this share of the lip gap over the lower lip (lp_d10 f83's, its tip out, .68 of the opening; lp_d11 f165 .43, lp_d6's lit tongues .42-.53) */
 const ARCH_TOP = 0.75;
 /** ... and is never shrunk below this share of its height (its lower part lies under the lip anyway) */
-const ARCH_LEAST_GROW = 0.6;
+export const ARCH_LEAST_GROW = 0.6;
 
 /** The growth that stands the tongue's top ARCH_TOP of the gap over the lower lip (null: no layer or lip line). */
 export function archCapGrow(p: MouthPlacement, top: number | null, follow: number): number | null {
