@@ -14,7 +14,7 @@ import { rendererOfRoot } from './mouthTiles.ts';
 import { dist, type Lm } from './readBack.ts';
 import { driverPicks, renderedPick } from './pickedFrames.ts';
 import { SHARED_DATA } from './sharedData.ts';
-import { binnedProfile, rowStructure, rowStructureText, type RowStructure } from './rowStructureFigures.ts';
+import { binnedProfile, rowStructure, rowStructureText, spread, type RowStructure } from './rowStructureFigures.ts';
 
 const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -64,8 +64,11 @@ for (const root of roots) {
   rows.push(cells); labels.push(tag);
 }
 for (const [tag, v] of sums) {
-  const mean = (k: keyof RowStructure) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
+  const mean = (k: Exclude<keyof RowStructure, 'toothPeaks' | 'toothWidths' | 'gapDepths'>) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
   console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} (n ${v.length})`);
+  // (teeth33: pooled over the frames, how uneven the teeth between gaps are: a picket's are all alike)
+  const pool = (k: 'toothPeaks' | 'toothWidths' | 'gapDepths') => v.flatMap((r) => r[k]);
+  console.log(`     ${tag.padEnd(10)} spread of tooth peaks ${spread(pool('toothPeaks')).toFixed(3)} (n ${pool('toothPeaks').length}) widths ${spread(pool('toothWidths')).toFixed(3)} gap depths ${spread(pool('gapDepths')).toFixed(3)} (n ${pool('gapDepths').length})`);
 }
 // (columns are frames, rows are driver / roots: each cell the mouth at `zoom` x ours)
 const png = await labelledGrid(rows, { title: `${photo} <- ${video || path.basename(motionPath)} (upper row structure; mouth ${zoom}x)`, cellW, cellH: cellW / 2, rowLabels: labels });

@@ -39,6 +39,17 @@ export interface RowStructure {
   gapRms: number;
   /** the opening's width (inner corners) in iod */
   widthIod: number;
+  /** (teeth33) per tooth between two neighbouring gaps: its brightest column over the centre's, its width (iod); per gap its depth over the centre: pooled over frames, their spread tells a picket (even teeth, even light, even gaps) from a photographed row */
+  toothPeaks: number[];
+  toothWidths: number[];
+  gapDepths: number[];
+}
+
+/** The coefficient of variation (sd over mean) of `v`, NaN under two values: how uneven a row's teeth are. */
+export function spread(v: number[]): number {
+  if (v.length < 2) return NaN;
+  const m = v.reduce((a, b) => a + b, 0) / v.length;
+  return Math.sqrt(v.reduce((a, b) => a + (b - m) * (b - m), 0) / v.length) / m;
 }
 
 /** The upper-half luma per pixel column across the opening, with each column's s (-1..1). */
@@ -122,6 +133,9 @@ export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
     gapSpacing: spacing.length ? median(spacing) : NaN,
     gapRms: Math.sqrt(meanOf(resid.map((v) => v * v))) / centre,
     widthIod: (2 * half) / pxPerIod,
+    toothPeaks: found.slice(1).map((i, k) => Math.max(...p.slice(found[k]!, i + 1)) / centre),
+    toothWidths: spacing,
+    gapDepths: found.map((i) => (mean[i]! - p[i]!) / centre),
   };
 }
 

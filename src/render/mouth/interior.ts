@@ -12,6 +12,7 @@ import { tongueDome, tongueEdge } from './tongue.ts';
 import { archFall, archWide, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
+import { sideFalloff } from './sideFall.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
@@ -61,17 +62,8 @@ const sideShade = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * 
 /** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency; `side` is the pixel's sideShade */
 const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_TEETH_MID_DARK * light.round * openingMid(q, light.unit) : 1);
 
-/**
- * How far into the corners' shade a tooth at `lateral` (0 centre, 1 corner) lies: lateral^2 at a
- * small parting; as the row is lit further out (`reach`, teethRowLight.ts sideReach: a smile or a
- * wide opening) toward lateral^4, the shade kept for the corners (session 17 for smiles; session 19
- * for openings: Katie's, mt_sun's, Obama 1's real rows are white to the canines and end in the dark
- * corridor beside the cheeks; ours greyed from the laterals out).
- */
-export function sideFalloff(lateral: number, reach: number): number {
-  const l2 = lateral * lateral;
-  return l2 * (1 - reach + reach * l2);
-}
+// (the corners' shade by a tooth's place across the opening: sideFall.ts)
+export { sideFalloff } from './sideFall.ts';
 
 /** 0 at a lip line, 1 from 0.08 IOD into the opening (light reflected off the lips falls off over it). */
 function openingMid(q: OpeningPixel, unit: number): number {

@@ -11,6 +11,7 @@
 import type { ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { sideWidths, toothLight, unevenSeen } from './toothVariety.ts';
 
 /**
  * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
@@ -142,7 +143,7 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
   let gap = 0;
   for (const j of [k, k + 1]) {
     if (j >= bounds.length - 1 && j > k) break;
-    const seen = (x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1;
+    const seen = unevenSeen((x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1);
     const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen * look.lines);
     const d = ax - bounds[j]!;
     gap = Math.max(gap, depth * Math.max(sharpSigma / sigma, SOFT_LINE_KEEP) * Math.exp(-(d * d) / (2 * sigma * sigma)));
@@ -153,7 +154,7 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
 /** The rest of the column's relief (apart from its lines):  each tooth's step darker out from the midline, the side teeth turning away. */
 function columnShade(x: number, widths: number[], shades: number[], sides = 1): number {
   const ax = sideX(x), { index: k } = toothAt(ax, widths);
-  return (1 - sides * (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT))
+  return toothLight(k, x < 0) * (1 - sides * (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT))
     * (1 - sides * SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax));
 }
 
@@ -186,7 +187,9 @@ export const BODY_LINE = 0.5;
 export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, softPx: number, bodyLine = 1, shadeTint?: [number, number, number], look: ReliefLook = PLAIN_RELIEF): ReadyLayer {
   const W = l.width, H = l.height, d = l.data, data = Float32Array.from(d);
   const upper = dir > 0;
-  const widths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
+  const rowWidths = upper ? UPPER_TEETH_WIDTHS : LOWER_TEETH_WIDTHS;
+  // (each side's teeth a little different: toothVariety.ts)
+  const widthsLeft = sideWidths(rowWidths, true), widthsRight = sideWidths(rowWidths, false);
   // (a line is seen over a whole output pixel, not at its centre: the pixel's footprint widens it,
   // its darkness kept in sum; at ~90 px per IOD (lp_s1) a line on a pixel's centre was a dark
   // one-pixel column and the next, between two centres, half as dark: an uneven grid)
@@ -194,7 +197,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
   // the cut tip's edge ramps over a pixel, or the picture's softness
   const ramp = Math.max(1, 2 * softPx), incisal = Math.max(1, INCISAL_BAND * outPerIod);
   for (let x = 0; x < W; x++) {
-    const xi = (x + 0.5 - l.anchorX) / outPerIod;
+    const xi = (x + 0.5 - l.anchorX) / outPerIod, widths = xi < 0 ? widthsLeft : widthsRight;
     // the column's tip: its furthest row of at least half its peak coverage
     let top = 0;
     for (let y = 0; y < H; y++) top = Math.max(top, d[(y * W + x) * 4 + 3]!);
