@@ -3,7 +3,8 @@
 // ours read back by the face mesh on each --root checkout's render, with the motion's smile / stretch / dimple / jaw /
 // pucker weights. Summary per root: our gap p90 over the driver's, width p90 over frame 0 (ours and the driver's),
 // the corner lift's p90 over frame 0. --sheet OUT: driver | root... mouths 3x at --frames. --fit-on a,b: DriverFitOptions
-// turned on in every root's motion (a root without them ignores them). Never asserts.
+// turned on in every root's motion (a root without them ignores them). Since grin33 every root's frames carry the driver's
+// mouth readings (teeth share, cavity, under-row light, row depth) as the product's do (motion/driverMouthReads.ts). Never asserts.
 //   node --import tsx bench/grinRead.ts --photo lp_s9.jpg --video lp_d11.mp4 [--upto 200] [--step 2] [--root /tmp/base,.] [--frames 58,98,128 --sheet x.jpg]
 import path from 'node:path';
 import sharp from 'sharp';
@@ -16,6 +17,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { SHARED_DATA } from './sharedData.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip, stack } from './mouthTiles.ts';
+import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s9.jpg'), video = arg('--video', 'lp_d11.mp4');
@@ -24,7 +26,7 @@ const roots = arg('--root', '.').split(',').map((r) => path.resolve(r));
 const picked = arg('--frames', '').split(',').filter(Boolean).map(Number);
 const sheet = arg('--sheet', '');
 const fitOn = Object.fromEntries(arg('--fit-on', '').split(',').filter(Boolean).map((k) => [k, true]));
-const FPS = 25;
+const FPS = Number(arg('--fps', '25'));
 const raw = (await cachedTrack(video, FPS)).slice(0, upto);
 const portrait = await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo));
 const size = portrait.image.width;
@@ -42,7 +44,9 @@ const tiles = new Map<string, Buffer>();
 const TILE = 3;
 for (const root of roots) {
   const { motionFramesFromRaw } = await import(path.join(root, 'src/motion/framesFromRaw.ts'));
-  const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitOn }).frames as { w: Record<string, number> }[];
+  const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitOn }).frames as { w: Record<string, number>; mouthDark?: number }[];
+  // (the driver's mouth readings the product's video motion carries, fromVideo.ts: before grin33 this bench drew without them)
+  withDriverMouthReads(frames, raw);
   const r = await rendererOfRoot(root, portrait, size);
   const rest = await read(r.render(r.neutralFrame()));
   const f0 = await read(r.render(frames[0] as never));

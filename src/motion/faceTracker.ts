@@ -9,6 +9,7 @@ import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
 import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
+import { upperRowDepth } from './teethDepth.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -26,6 +27,8 @@ export interface RawFaceFrame {
   cavity?: number | null;
   /** the light under the upper row's teeth over the lips' (underTeeth.ts; null: no teeth, or nothing under them) */
   under?: number | null;
+  /** how far down the opening's middle the upper row of teeth hangs, over its height (teethDepth.ts; null: lips closed) */
+  teethDepth?: number | null;
 }
 
 /**
@@ -147,6 +150,6 @@ export class FaceTracker {
     const flat = Float32Array.from(lm.flat());
     const teeth = teethShare(img, flat);
     const cavity = openingMiddle(img, flat)?.dark ?? null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat) };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat), teethDepth: upperRowDepth(img, flat) };
   }
 }
