@@ -12,6 +12,9 @@ const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
 /** a column's first teeth pixel must lie in the upper part of its height (this share): teeth lower down are the lower row's */
 const UPPER_START = 0.5;
 
+/** Whether a pixel is teeth against the lips' light and saturation (mouthDark.ts isTeethPixel; a bench may pass a looser one). */
+export type ToothTest = (r: number, g: number, b: number, lipLight: number, lipSat: number) => boolean;
+
 /** The median over one column's pixels top to bottom (NaN outside the contour, 1 teeth, 0 not): the row's depth over the height, or null. */
 export function columnDepth(inside: ArrayLike<number>): number | null {
   let top = -1, bottom = -1;
@@ -28,14 +31,14 @@ export function columnDepth(inside: ArrayLike<number>): number | null {
 /**
  * The upper row's depth in the driver's opening: over the middle columns (mouthMiddle.ts), the median share of each
  * column's height, from the inner lip down, that its first run of teeth (isTeethPixel) covers; 0 where no teeth hang
- * from the upper lip; null with too few columns (lips shut). `lm`: 478 landmarks in pixels, flat x, y, z.
+ * from the upper lip; null with too few columns (lips shut). `isTooth`: the pixel test (default the tracker's). `lm`: 478 landmarks in pixels, flat x, y, z.
  */
-export function upperRowDepth(img: RgbaImage, lm: ArrayLike<number>): number | null {
+export function upperRowDepth(img: RgbaImage, lm: ArrayLike<number>, isTooth: ToothTest = isTeethPixel): number | null {
   const box = middleBox(img, lm);
   if (!box || !(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
-  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
+  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
   const depths: number[] = [];
   const column = new Float32Array(h);
   for (let c = 0; c < w; c++) {

@@ -17,8 +17,8 @@ export function measuredRowCap(depth: number | undefined, under: number | undefi
 }
 
 /**
- * Our row's depth per unit of the driver's measured one: the row's top under our upper lip is in the lip's shade and its
- * tips in the lower lip's (interior.ts), which the driver's reading counts as teeth. 1.5: on lp_d10's soft smile
- * (f130-f183), the share's guess over the measured depth, median 1.5 (1.3-1.7), so the guess it was tuned with holds there.
+ * Our row's depth per unit of the driver's measured one. 1: the row hangs as deep as the driver's. 1.5 (the share's guess
+ * over the measured depth on lp_d10's soft smile, median 1.4; Katie 1.4, lp_d0 1.1, lp_d6 1.7, lp_d11 2.4) left lp_s9's
+ * f168/f170 a grin's band; at 1 lp_s5 <- lp_d10's teeth share came nearer the driver's (bench/grinRead.ts, docs/mouth).
  */
-const ROW_PER_MEASURED = 1.5;
+const ROW_PER_MEASURED = 1;
