@@ -4,7 +4,8 @@
 // (fitted with its own neutral, estimated over the clip), against the photo repeated (baseline).
 // Also sheets driver | result at each driver's expression peaks. Prints a table; never asserts.
 //   node --import tsx bench/cross.ts [--photo lp_s42.jpg] [--tag after] [--expressions rig|measures] [--only lp_d0.mp4,...] [--fit-off silhouetteFade,poseCorrection,...] [--fit-on stareOverMedian]
-// --fit-off: DriverFitOptions (motion/retarget.ts) turned off in the driver retarget, for before/after
+// --mouth-reads: the frames carry the driver's mouth readings as the product's do (teeth share, cavity, row depth...),
+// --no-row-depth: all but the row depth (grin33's before). --fit-off: DriverFitOptions (motion/retarget.ts) turned off in the driver retarget, for before/after
 // (--no-silhouette-fade = --fit-off silhouetteFade: the pose solve keeps the face oval at any head angle, before round eyes8).
 // --expressions measures: the video path's expressions from the face measures alone (the retarget
 // before the rig fit), scored by the same rig, for before/after. AED is printed over the original
@@ -16,6 +17,8 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
+import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
+import { DRIVER_TEETH_DEPTH } from '../src/rig/mouthBase.ts';
 import { landmarkList, type DriverFitOptions } from '../src/motion/retarget.ts';
 import { fitRig, estimateNeutral, type Landmarks, type FitOptions } from '../src/rig/fit.ts';
 import { removePoseBias } from '../src/rig/poseBias.ts';
@@ -75,6 +78,10 @@ for (const video of only) {
   const sheetRows: GridCell[][] = [];
   const raw = await cachedTrack(video, FPS);
   const { frames } = motionFramesFromRaw(raw, FPS, true, { expressions, fit: fitOptions });
+  // --mouth-reads (grin33): the driver's mouth readings the product's video motion carries (fromVideo.ts); --no-row-depth
+  // leaves out the upper row's depth among them (the renderer then draws as before it)
+  if (process.argv.includes('--mouth-reads')) withDriverMouthReads(frames, raw);
+  if (process.argv.includes('--no-row-depth')) for (const f of frames) delete f.w[DRIVER_TEETH_DEPTH];
   const drvLm = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
   const drvNeutral = estimateNeutral(drvLm.filter((l): l is Landmarks => !!l));
   let se = 0, sb = 0, seAll = 0, sbAll = 0, count = 0;

@@ -9,6 +9,7 @@ import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
 import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
+import { upperRowDepth } from './teethDepth.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -30,6 +31,8 @@ export interface RawFaceFrame {
   tongue?: number | null;
   /** the light of the opening's dark part over the lips' (driverCavity.ts openingMiddle cavityLight; null: lips closed, nothing dark) */
   back?: number | null;
+  /** how far down the opening's middle the upper row of teeth hangs, over its height (teethDepth.ts; null: lips closed) */
+  teethDepth?: number | null;
 }
 
 /**
@@ -151,6 +154,6 @@ export class FaceTracker {
     const flat = Float32Array.from(lm.flat());
     const teeth = teethShare(img, flat);
     const middle = openingMiddle(img, flat), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat), tongue: middle?.tongue ?? null, back };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat), tongue: middle?.tongue ?? null, back, teethDepth: upperRowDepth(img, flat) };
   }
 }

@@ -16,9 +16,7 @@ import { CancelledError, NoFaceError, VideoError } from '../errors.ts';
 import type { JobControl } from '../config.ts';
 import type { Motion } from '../types.ts';
 import { LM } from './measures.ts';
-import { mouthDarkSeries } from './mouthDark.ts';
-import { closeDips } from './driverCavity.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { withDriverMouthReads } from './driverMouthReads.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
@@ -84,24 +82,8 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
   const raw = await trackVideo(videoFile, o, control);
   if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
   const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose);
-  // the driver's own mouth: a dark hole or teeth showing (the renderer's "O" follows it)
-  const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
-  if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
-  // and how much of its opening is teeth: a soft smile shows the upper row's edge, not a band (render/mouth/driverTeeth.ts)
-  const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
-  if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
-  // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
-  // (its short dips between dark frames filled: a lit tongue popping up for a few frames, driverCavity.ts closeDips)
-  const smoothed = mouthDarkSeries(raw.map((r) => r?.cavity)), cavity = smoothed && closeDips(smoothed);
-  if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
-  // and how light what lies under its upper teeth is: a dim lower row or a dark band (render/mouth/driverTeeth.ts); a
-  // face without teeth reads 0 (dark), not its neighbours' (lp_d14 f43's closing lips drew a row filled in from f42's)
-  const under = mouthDarkSeries(raw.map((r) => (r ? r.under ?? 0 : null)));
-  if (under) frames.forEach((f, i) => (f.w[DRIVER_UNDER] = under[i]!));
-  // and how high its tongue stands and how light the back of its mouth is (render/mouth/driverTongue.ts)
-  const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
-  if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
-  if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
+  // the driver's own mouth: dark or teeth, cavity, the light under its upper row and that row's depth
+  withDriverMouthReads(frames, raw);
   const photo = !o.mapToInitPose ? opts.photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });

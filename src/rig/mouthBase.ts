@@ -125,6 +125,12 @@ export const DRIVER_TONGUE = 'driverTongue';
  */
 export const DRIVER_BACK = 'driverBack';
 /**
+ * A motion frame `w` entry (not a rig control): how far down its opening's middle the driver's upper row of teeth hangs,
+ * over the opening's height (motion/teethDepth.ts, smoothed as mouthDark). The renderer's row hangs no deeper than that
+ * allows (render/mouth/rowDepth.ts); absent (audio, a track without it): the teeth share's guess alone.
+ */
+export const DRIVER_TEETH_DEPTH = 'driverTeethDepth';
+/**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade
  * (render/mouth/tongueGate.ts); absent (video, audio): 0.

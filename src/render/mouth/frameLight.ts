@@ -9,6 +9,7 @@ import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts'
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
+import { measuredRowCap } from './rowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { litCavityInto, tipsToneInto, underFloorInto } from './teethEdge.ts';
@@ -60,6 +61,8 @@ export interface MouthPlacement {
   /** how high the driver's tongue stands and how light its mouth's back is (motion/driverCavity.ts; render/mouth/driverTongue.ts); absent: audio, a track without them */
   driverTongue?: number;
   driverBack?: number;
+  /** how deep the driver's upper row hangs over its opening's height (motion/teethDepth.ts); absent: audio, a track without it */
+  driverTeethDepth?: number;
   /** 1 on a still expression (`view --expr`: an open mouth at rest, tongueGate.ts); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
@@ -181,7 +184,7 @@ export class FrameLight {
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
     this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
-    this.teethDepth = layers.fromPhoto ? Infinity : teethDepthAllowed(p.driverTeeth, p.driverUnder);
+    this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));

@@ -99,6 +99,8 @@ export interface MouthFrameGeometry {
   /** the driver's tongue height and the light of its mouth's back (motion w DRIVER_TONGUE, DRIVER_BACK; absent: audio, a track without them) */
   driverTongue?: number;
   driverBack?: number;
+  /** how deep the driver's upper row hangs over its opening's height (motion w DRIVER_TEETH_DEPTH; absent: audio, a track without it) */
+  driverTeethDepth?: number;
   /** 1 on a still expression (frame w STILL_MOUTH: `view --expr`); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
@@ -189,7 +191,7 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, driverTeeth: g.driverTeeth, driverCavity: g.driverCavity, driverUnder: g.driverUnder, driverTongue: g.driverTongue, driverBack: g.driverBack, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, driverTeeth: g.driverTeeth, driverCavity: g.driverCavity, driverUnder: g.driverUnder, driverTongue: g.driverTongue, driverBack: g.driverBack, driverTeethDepth: g.driverTeethDepth, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
     this.corners?.update(extra > 0 ? rebuilt : 0, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
     this.lowerLip?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));

@@ -1,0 +1,34 @@
+// The driver's own mouth as a video motion carries it (motion/fromVideo.ts; benches that render motionFramesFromRaw's
+// frames call it too, so their frames are the product's): how dark its opening is, how much of it is teeth, how much of
+// its middle is dark cavity, the light under its upper row and how deep that row hangs, how high its tongue stands and how light its mouth's back is, each per frame from the raw
+// track, gaps filled and smoothed (mouthDark.ts mouthDarkSeries).
+import type { MotionFrame } from '../types.ts';
+import type { RawFaceFrame } from './faceTracker.ts';
+import { mouthDarkSeries } from './mouthDark.ts';
+import { closeDips } from './driverCavity.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
+
+/** In place: each frame's driver mouth readings from its raw track. */
+export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'>[], raw: readonly (RawFaceFrame | null)[]): void {
+  // the driver's own mouth: a dark hole or teeth showing (the renderer's "O" follows it)
+  const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
+  if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
+  // and how much of its opening is teeth: a soft smile shows the upper row's edge, not a band (render/mouth/driverTeeth.ts)
+  const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
+  if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
+  // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
+  // (its short dips between dark frames filled: a lit tongue popping up for a few frames, driverCavity.ts closeDips)
+  const smoothed = mouthDarkSeries(raw.map((r) => r?.cavity)), cavity = smoothed && closeDips(smoothed);
+  if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
+  // and how light what lies under its upper teeth is: a dim lower row or a dark band (render/mouth/driverTeeth.ts); a
+  // face without teeth reads 0 (dark), not its neighbours' (lp_d14 f43's closing lips drew a row filled in from f42's)
+  const under = mouthDarkSeries(raw.map((r) => (r ? r.under ?? 0 : null)));
+  if (under) frames.forEach((f, i) => (f.w[DRIVER_UNDER] = under[i]!));
+  // and how deep its upper row hangs: a child's small teeth in a tall vowel are a quarter of the opening (render/mouth/rowDepth.ts)
+  const depth = mouthDarkSeries(raw.map((r) => r?.teethDepth));
+  if (depth) frames.forEach((f, i) => (f.w[DRIVER_TEETH_DEPTH] = depth[i]!));
+  // and how high its tongue stands and how light the back of its mouth is (render/mouth/driverTongue.ts)
+  const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
+  if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
+  if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
+}

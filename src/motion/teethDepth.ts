@@ -1,0 +1,53 @@
+// How far down a driver's opening its upper row of teeth hangs, per video frame (issue #13/#14, grin33). The renderer
+// cut its library row to a depth guessed from the driver's teeth share (render/mouth/driverTeeth.ts DEPTH_PER_SHARE,
+// tuned on an adult's soft smile), and a child's small upper teeth in a tall "eh"/"oh" (lp_d11 f98: share .22, its row
+// about a quarter of the opening's height) became a row half as tall as the opening: a grin's band of teeth on the Mona
+// Lisa. Read down the opening's middle columns: where the first run of teeth ends, over the column's height.
+import type { RgbaImage } from '../types.ts';
+import { isTeethPixel } from './mouthDark.ts';
+import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
+
+/** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
+const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
+/** a column's first teeth pixel must lie in the upper part of its height (this share): teeth lower down are the lower row's */
+const UPPER_START = 0.5;
+
+/** Whether a pixel is teeth against the lips' light and saturation (mouthDark.ts isTeethPixel; a bench may pass a looser one). */
+export type ToothTest = (r: number, g: number, b: number, lipLight: number, lipSat: number) => boolean;
+
+/** The median over one column's pixels top to bottom (NaN outside the contour, 1 teeth, 0 not): the row's depth over the height, or null. */
+export function columnDepth(inside: ArrayLike<number>): number | null {
+  let top = -1, bottom = -1;
+  for (let k = 0; k < inside.length; k++) if (inside[k] === inside[k]) { if (top < 0) top = k; bottom = k; }
+  const height = bottom - top + 1;
+  if (top < 0 || height < MIN_HEIGHT) return null;
+  let r = top;
+  while (r <= bottom && inside[r] !== 1) r++;
+  if (r > bottom || r - top > UPPER_START * height) return 0;
+  while (r <= bottom && inside[r] === 1) r++;
+  return (r - top) / height;
+}
+
+/**
+ * The upper row's depth in the driver's opening: over the middle columns (mouthMiddle.ts), the median share of each
+ * column's height, from the inner lip down, that its first run of teeth (isTeethPixel) covers; 0 where no teeth hang
+ * from the upper lip; null with too few columns (lips shut). `isTooth`: the pixel test (default the tracker's). `lm`: 478 landmarks in pixels, flat x, y, z.
+ */
+export function upperRowDepth(img: RgbaImage, lm: ArrayLike<number>, isTooth: ToothTest = isTeethPixel): number | null {
+  const box = middleBox(img, lm);
+  if (!box || !(box.lipLight > 0)) return null;
+  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
+  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
+  const depths: number[] = [];
+  const column = new Float32Array(h);
+  for (let c = 0; c < w; c++) {
+    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
+    const depth = columnDepth(column);
+    if (depth !== null) depths.push(depth);
+  }
+  if (depths.length < MIN_COLUMNS) return null;
+  depths.sort((a, b) => a - b);
+  const m = depths.length >> 1;
+  return depths.length % 2 ? depths[m]! : (depths[m - 1]! + depths[m]!) / 2;
+}

@@ -1,0 +1,86 @@
+// Session 33 (issue #13/#14, grin33): the upper row no deeper than the driver's own. The teeth share's guess
+// (driverTeeth.ts, 2.5 x the share of the opening's height) drew a child's small teeth in a tall "eh"/"oh" (lp_d11 f98:
+// share .22, her row .21 of the opening's height) as a row half the opening tall, a grin on the Mona Lisa.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { columnDepth, upperRowDepth } from '../src/motion/teethDepth.ts';
+import { measuredRowCap } from '../src/render/mouth/rowDepth.ts';
+import { DRIVER_TEETH, DRIVER_TEETH_DEPTH } from '../src/rig/mouthBase.ts';
+import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { isTeethPixel } from '../src/motion/mouthDark.ts';
+import { polygonMask } from '../src/eval/masks.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import type { MotionFrame, RgbaImage } from '../src/types.ts';
+
+const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+
+/** A drawn mouth (pink lips round a 120 x 40 px opening): its top `teeth` px white, from `from` px down, the rest dark red. */
+function drawnMouth(teeth: number, from = 0): { img: RgbaImage; lm: Float32Array } {
+  const W = 400, data = new Uint8ClampedArray(W * W * 4), lm = new Float32Array(478 * 3);
+  const cx = 200, cy = 200, hw = 60, hh = 20;
+  const put = (k: number, x: number, y: number) => { lm[k * 3] = x; lm[k * 3 + 1] = y; };
+  const edge = (x: number) => hh * Math.sqrt(Math.max(0, 1 - ((x - cx) / hw) ** 2));
+  LIPS_INNER_UPPER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy - edge(x)); });
+  LIPS_INNER_LOWER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy + edge(x)); });
+  const outer: [number, number, number][] = [[0, 13, -1], [37, 82, -1], [267, 312, -1], [39, 81, -1], [269, 311, -1], [17, 14, 1], [84, 87, 1], [314, 317, 1], [181, 178, 1], [405, 402, 1]];
+  for (const [o, n, s] of outer) put(o, lm[n * 3]!, lm[n * 3 + 1]! + 20 * s);
+  for (let y = 0; y < W; y++)
+    for (let x = 0; x < W; x++) {
+      const top = cy - edge(x), inside = ((x - cx) / hw) ** 2 + ((y - cy) / hh) ** 2 < 1;
+      const c = !inside ? [200, 110, 120] : y >= top + from && y < top + from + teeth ? [235, 232, 225] : [80, 40, 55];
+      data.set([c[0]!, c[1]!, c[2]!, 255], (y * W + x) * 4);
+    }
+  return { img: { width: W, height: W, data }, lm };
+}
+
+test("the driver's upper row depth: its run of teeth from the upper lip over the opening's height; none, or the lower row alone, 0", () => {
+  const quarter = upperRowDepth(drawnMouth(10).img, drawnMouth(10).lm)!;
+  assert.ok(Math.abs(quarter - 0.25) < 0.05, `depth ${quarter}`);
+  const half = drawnMouth(20);
+  assert.ok(Math.abs(upperRowDepth(half.img, half.lm)! - 0.5) < 0.05);
+  const none = drawnMouth(0), lower = drawnMouth(8, 30);
+  assert.equal(upperRowDepth(none.img, none.lm), 0);
+  assert.equal(upperRowDepth(lower.img, lower.lm), 0);
+  // a column too short to read, and one outside the contour
+  assert.equal(columnDepth([NaN, 1, 1, NaN]), null);
+  assert.equal(columnDepth([NaN, 1, 1, 0, 0, 0, 0, 0, NaN]), 2 / 7);
+});
+
+test('the measured cap: none without a reading; a shallow row caps; a lit under-row lifts it toward the whole opening', () => {
+  assert.equal(measuredRowCap(undefined, 0.45, 0.22), Infinity);
+  assert.ok(Math.abs(measuredRowCap(0.21, 0.45, 0.22) - 0.21) < 1e-9);
+  assert.ok(measuredRowCap(0.21, 1.05, 0.22) > 0.99);
+  assert.equal(measuredRowCap(0.9, undefined, 0.3), 0.9);
+  assert.equal(measuredRowCap(1.2, undefined, 0.3), 1);
+});
+
+function teethInside(d: Uint8ClampedArray | Uint8Array, lm: number[][]): number {
+  const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((k) => [lm[k]![0]!, lm[k]![1]!] as [number, number]);
+  const mask = polygonMask(poly, 512, 512);
+  const lipPx = [[0, 13], [17, 14]].map(([o, n]) => (Math.round((lm[o]![1]! + lm[n]![1]!) / 2) * 512 + Math.round((lm[o]![0]! + lm[n]![0]!) / 2)) * 4);
+  const lipLight = lipPx.reduce((s, o) => s + 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!, 0) / lipPx.length;
+  let inside = 0, teeth = 0;
+  for (let q = 0; q < mask.length; q++) {
+    if (!mask[q]) continue;
+    inside++;
+    if (isTeethPixel(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!, lipLight, 0.5)) teeth++;
+  }
+  return teeth / Math.max(1, inside);
+}
+
+test("lp_s5 at a tall smiling vowel: a driver's shallow row shows fewer teeth than its share's guess; a deep one changes nothing", async () => {
+  const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });
+  const n = r.neutralFrame();
+  const vowel = { jawOpen: 0.35, mouthSmileLeft: 0.6, mouthSmileRight: 0.6, [DRIVER_TEETH]: 0.25 };
+  const at = (w: Record<string, number>): MotionFrame => ({ ...n, w: { ...n.w, ...vowel, ...w } });
+  const shot = (f: MotionFrame) => r.render(f).data.slice();
+  const plain = at({}), shallow = at({ [DRIVER_TEETH_DEPTH]: 0.2 }), deep = at({ [DRIVER_TEETH_DEPTH]: 0.7 });
+  const lm = r.landmarks(plain) as number[][];
+  const a = teethInside(shot(plain), lm), b = teethInside(shot(shallow), lm);
+  console.log(`lp_s5 tall smiling vowel, teeth inside the inner lips: share's guess ${a.toFixed(3)}, measured row .2 ${b.toFixed(3)}`);
+  assert.ok(a > 0.15 && b < 0.75 * a, `teeth ${a.toFixed(3)} -> ${b.toFixed(3)}`);
+  assert.deepEqual(shot(deep), shot(plain));
+});
