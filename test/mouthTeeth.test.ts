@@ -5,21 +5,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { withToothRelief, UPPER_TEETH_WIDTHS, toothBoundaries, BODY_LINE } from '../src/render/mouth/toothRelief.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
+import { OUT_PER_IOD, slab } from './evenSlab.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const PORTRAITS = sharedData('portraits');
-const OUT_PER_IOD = 110;
-
-/** An even slab of teeth colour (a smooth band: what the rows looked like), its anchor in the middle of its top, tips at the bottom. */
-function slab(widthIod: number, heightIod: number): ReadyLayer {
-  const W = Math.round(widthIod * OUT_PER_IOD), H = Math.round(heightIod * OUT_PER_IOD);
-  const data = new Float32Array(W * H * 4);
-  for (let k = 0; k < W * H; k++) data.set([230, 222, 208, 1], k * 4);
-  return { width: W, height: H, anchorX: W / 2, anchorY: 0, data };
-}
 
 /** The luminance of row `y` of a premultiplied layer, per column (0 where transparent). */
 function rowLuminance(l: ReadyLayer, y: number): number[] {

@@ -8,8 +8,7 @@ import { columnDepth, upperRowDepth } from '../src/motion/teethDepth.ts';
 import { measuredRowCap } from '../src/render/mouth/rowDepth.ts';
 import { DRIVER_TEETH, DRIVER_TEETH_DEPTH } from '../src/rig/mouthBase.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
-import { isTeethPixel } from '../src/motion/mouthDark.ts';
-import { polygonMask } from '../src/eval/masks.ts';
+import { teethInside } from './teethInside.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
@@ -56,20 +55,6 @@ test('the measured cap: none without a reading; a shallow row caps; a lit under-
   assert.equal(measuredRowCap(0.9, undefined, 0.3), 0.9);
   assert.equal(measuredRowCap(1.2, undefined, 0.3), 1);
 });
-
-function teethInside(d: Uint8ClampedArray | Uint8Array, lm: number[][]): number {
-  const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((k) => [lm[k]![0]!, lm[k]![1]!] as [number, number]);
-  const mask = polygonMask(poly, 512, 512);
-  const lipPx = [[0, 13], [17, 14]].map(([o, n]) => (Math.round((lm[o]![1]! + lm[n]![1]!) / 2) * 512 + Math.round((lm[o]![0]! + lm[n]![0]!) / 2)) * 4);
-  const lipLight = lipPx.reduce((s, o) => s + 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!, 0) / lipPx.length;
-  let inside = 0, teeth = 0;
-  for (let q = 0; q < mask.length; q++) {
-    if (!mask[q]) continue;
-    inside++;
-    if (isTeethPixel(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!, lipLight, 0.5)) teeth++;
-  }
-  return teeth / Math.max(1, inside);
-}
 
 test("lp_s5 at a tall smiling vowel: a driver's shallow row shows fewer teeth than its share's guess; a deep one changes nothing", async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });

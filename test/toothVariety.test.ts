@@ -6,15 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withToothRelief, toothBoundaries, UPPER_TEETH_WIDTHS } from '../src/render/mouth/toothRelief.ts';
 import { sideWidths, toothLight, unevenSeen } from '../src/render/mouth/toothVariety.ts';
-import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
+import { OUT_PER_IOD, slab } from './evenSlab.ts';
 
-const OUT_PER_IOD = 110;
-function slab(widthIod: number, heightIod: number): ReadyLayer {
-  const W = Math.round(widthIod * OUT_PER_IOD), H = Math.round(heightIod * OUT_PER_IOD);
-  const data = new Float32Array(W * H * 4);
-  for (let k = 0; k < W * H; k++) data.set([230, 222, 208, 1], k * 4);
-  return { width: W, height: H, anchorX: W / 2, anchorY: 0, data };
-}
 const spread = (v: number[]) => {
   const m = v.reduce((a, b) => a + b, 0) / v.length;
   return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length) / m;

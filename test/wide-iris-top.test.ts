@@ -3,19 +3,9 @@
 // iris's centre row, where the photo's own iris takes over; a catchlight stays where the photo has it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
+import { EYE_L_UPPER } from '../src/rig/topology.ts';
+import { oneEyeLandmarks } from './oneEye.ts';
 import { irisTopShare, IRIS_HANDOVER_PX } from '../src/render/wideIrisTop.ts';
-
-/** One eye (the image-right one) 30..66 x 40..57, corners at row 48; the other eye's far away in a corner (as eyes-gaze.test.ts). */
-function oneEyeLandmarks(): Map<number, [number, number]> {
-  const xy = new Map<number, [number, number]>();
-  const n = EYE_L_UPPER.length;
-  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 40]));
-  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 48 : 57]));
-  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
-  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
-  return xy;
-}
 
 test('wide eyes: the iris\'s shaded top under the old lid line is drawn as its lower half, the photo\'s iris from its centre row', async () => {
   const { WideEyes } = await import('../src/render/wideEyes.ts');
