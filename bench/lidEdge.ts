@@ -4,7 +4,8 @@
 // and below the lid landmarks' line, darkness-weighted; sub-pixel) and its RMS residual from a running straight
 // line over 7 columns ("rough", px: a whole-pixel triangle edge steps it by up to 1 px), the lash line's darkness
 // (median over columns of its darkest pixel over the pixel REACH below the line, "dark") and its thickness (the
-// darkness's sum over its peak, px, "thick"). Per
+// darkness's sum over its peak, px, "thick"); "edge": the same residual of where the white begins (going down from
+// the darkest pixel, the crossing half way to the pixel REACH below the line). Per
 // checkout (--before). --sheet out.jpg: both eyes 4x, rest | before | this per portrait. Never asserts.
 //   node --import tsx bench/lidEdge.ts lp_s42.jpg,lp_s12.jpg [--wide .6] [--before /work/main] [--sheet out.jpg]
 import path from 'node:path';
@@ -31,9 +32,9 @@ function lidEdge(img: RgbaImage, pts: [number, number][], iris: [number, number,
   const s = pts.slice().sort((a, b) => a[0] - b[0]);
   const xa = s[0]![0], xb = s.at(-1)![0];
   const yAt = (x: number) => { for (let k = 0; k + 1 < s.length; k++) if (x >= s[k]![0] && x <= s[k + 1]![0]) return s[k]![1] + ((x - s[k]![0]) / Math.max(1e-6, s[k + 1]![0] - s[k]![0])) * (s[k + 1]![1] - s[k]![1]); return NaN; };
-  const rows: number[] = [], dark: number[] = [], thick: number[] = [];
+  const rows: number[] = [], edges: number[] = [], dark: number[] = [], thick: number[] = [];
   for (let x = Math.ceil(xa + 0.1 * (xb - xa)); x <= Math.floor(xb - 0.1 * (xb - xa)); x++) {
-    if (Math.abs(x + 0.5 - iris[0]) < 1.3 * iris[2]) { rows.push(NaN); continue; }
+    if (Math.abs(x + 0.5 - iris[0]) < 1.3 * iris[2]) { rows.push(NaN); edges.push(NaN); continue; }
     // the lash line's darkness against the straight line between the window's ends (skin above, white below)
     const yl = yAt(x + 0.5), top = Math.floor(yl) - REACH, bottom = Math.floor(yl) + REACH;
     const a = lum(img, x, top), b = lum(img, x, bottom);
@@ -43,9 +44,16 @@ function lidEdge(img: RgbaImage, pts: [number, number][], iris: [number, number,
       mass += d; moment += d * (y + 0.5); peak = Math.max(peak, d); lmin = Math.min(lmin, lum(img, x, y));
     }
     rows.push(peak > 8 ? moment / mass : NaN);
+    // where the white begins: going down from the darkest pixel, the crossing half way to the pixel REACH below
+    let yd = top;
+    for (let y = top; y <= bottom; y++) if (lum(img, x, y) <= lum(img, x, yd)) yd = y;
+    const half = (lum(img, x, yd) + b) / 2;
+    let e = NaN;
+    for (let y = yd; y < bottom; y++) { const u = lum(img, x, y), v = lum(img, x, y + 1); if (u <= half && v > half) { e = y + 0.5 + (half - u) / Math.max(1e-6, v - u); break; } }
+    edges.push(peak > 8 ? e : NaN);
     dark.push(lmin / Math.max(1, b)); thick.push(peak > 8 ? mass / peak : NaN);
   }
-  return { rough: runningLineResidual(rows), dark: med(dark), thick: med(thick), cols: rows.filter(Number.isFinite).length };
+  return { rough: runningLineResidual(rows), edge: runningLineResidual(edges), dark: med(dark), thick: med(thick), cols: rows.filter(Number.isFinite).length };
 }
 
 const sheetRows: Buffer[][] = [];
@@ -66,7 +74,7 @@ for (const photo of list!.split(',')) {
       const figs = [EYE_R_UPPER, EYE_L_UPPER].map((up, side) => {
         const c = side ? 473 : 468, ir = Math.hypot(lm[c + 1]![0] - lm[c]![0], lm[c + 1]![1] - lm[c]![1]);
         const e = lidEdge(copy, up.map((i) => [lm[i]![0], lm[i]![1]]), [lm[c]![0], lm[c]![1], ir]);
-        return `rough ${e.rough.toFixed(2)} dark ${e.dark.toFixed(2)} thick ${e.thick.toFixed(1)} (${e.cols})`;
+        return `rough ${e.rough.toFixed(2)} edge ${e.edge.toFixed(2)} dark ${e.dark.toFixed(2)} thick ${e.thick.toFixed(1)} (${e.cols})`;
       });
       out.push(`${w === 0 ? 'rest   ' : name.padEnd(7)} eyeWide ${w}: ${figs.join(' | ')}`);
       const iod = Math.hypot(lm[263]![0] - lm[33]![0], lm[263]![1] - lm[33]![1]);

@@ -88,3 +88,23 @@ test('the drawn lash line runs smooth along the raised line, as thick as the pho
   for (const m of amounts) assert.ok(m > 3.5 && m < 4.8, `lash amount ${m}`);
   assert.equal(skinShareAbove(3, 3.25), 0.25);
 });
+
+test('a steep stretch of the line (toward a corner) is covered across each row', () => {
+  // the line falls 3 px per column from (20, 2) to (26, 20): skin above it is to its right
+  const sx = [20, 26], sy = [2, 20];
+  const color = new Uint32Array(W * H), depth = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const eye = x + 0.5 < 20 + ((y + 0.5 - 2) / 18) * 6;
+    color[y * W + x] = pack(eye ? EYE : SKIN);
+    depth[y * W + x] = eye ? 0.5 : 1;
+  }
+  const t: RasterTarget = { width: W, height: H, color, depth };
+  /** per row, the eyeball's share summed along the row: where the line crosses it */
+  const crossing = (y: number) => { let s = 0; for (let x = 0; x < W; x++) s += ((t.color[y * W + x]! & 255) - SKIN) / (EYE - SKIN); return s; };
+  const err = (y: number) => Math.abs(crossing(y) - (20 + ((y + 0.5 - 2) / 18) * 6));
+  const rows = Array.from({ length: 14 }, (_, k) => k + 4);
+  const before = Math.max(...rows.map(err));
+  coverRaisedLidEdge(t, sx, sy, 0.6, 1);
+  const after = Math.max(...rows.map(err));
+  assert.ok(before > 0.3 && after < 0.02, `row crossings off by ${before} -> ${after}`);
+});

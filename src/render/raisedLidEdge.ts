@@ -3,9 +3,9 @@
 // the photo drew under it (wideEyes.ts) the edge is a stair of 1-px steps, the lid skin's thin lash line on
 // it (stare33: lp_s42, st_art_1 at eyeWide .6). Here, column by column, the pixel the lid line crosses
 // takes the lid skin and the eyeball by the share of the pixel each covers (a box filter down the column,
-// as slitEdge.ts does for a closing slit), with the eyeball's colour from the pixel right under the edge
-// (an open eye's middle is the iris, not what shows under the lid), and the skin's just above it.
-// Only that one pixel per column changes; nothing runs without a raised lid.
+// as slitEdge.ts does for a closing slit; across each row where the line is steeper than a pixel per column),
+// with the eyeball's colour from the pixel right under the edge (an open eye's middle is the iris, not what
+// shows under the lid), and the skin's just above it. Only those pixels change; nothing runs without a raised lid.
 import { type RasterTarget } from './raster.ts';
 import { mix3 } from './textureSample.ts';
 import { polylineYAt } from './slitEdge.ts';
@@ -26,18 +26,50 @@ export function coverRaisedLidEdge(t: RasterTarget, xs: ArrayLike<number>, ys: A
   let xa = Infinity, xb = -Infinity;
   for (let k = 0; k < xs.length; k++) { xa = Math.min(xa, xs[k]!); xb = Math.max(xb, xs[k]!); }
   const eyeball = (i: number) => { const d = depth[i]!; return d > 0 && d <= eyeballIz; };
+  const put = (i: number, skin: number, eye: number, a: number) => {
+    const covered = mix3(color[skin]!, a, color[eye]!, 1 - a, 0, 0);
+    color[i] = strength >= 1 ? covered : mix3(color[i]!, 1 - strength, covered, strength, 0, 0);
+  };
+  // where the line falls gently, down each column
   for (let x = Math.max(0, Math.floor(xa)); x <= Math.min(W - 1, Math.ceil(xb)); x++) {
     const y = polylineYAt(xs, ys, x + 0.5);
-    if (!(y >= 2 && y < H - 2)) continue;
+    if (!(y >= 2 && y < H - 2) || Math.abs(slopeAt(xs, ys, x + 0.5)) > 1) continue;
     const p = Math.floor(y);
     // the raster gave pixel p to the lid when its centre is above the line, else to the eyeball
     const skinRow = p + 0.5 <= y ? p : p - 1, eyeRow = skinRow + 1;
     const iSkin = skinRow * W + x, iEye = eyeRow * W + x;
     if (eyeball(iSkin) || !eyeball(iEye)) continue; // the cut is not at this line here (a corner, a nearer surface)
-    const a = skinShareAbove(p, y), i = p * W + x;
-    const covered = mix3(color[iSkin]!, a, color[iEye]!, 1 - a, 0, 0);
-    color[i] = strength >= 1 ? covered : mix3(color[i]!, 1 - strength, covered, strength, 0, 0);
+    put(p * W + x, iSkin, iEye, skinShareAbove(p, y));
   }
+  // where it falls steeply (toward the corners: over a pixel per column), across each row: a steep line's
+  // cut steps along the rows, and the skin lies on the side the line rises toward
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const x0 = xs[k]!, y0 = ys[k]!, x1 = xs[k + 1]!, y1 = ys[k + 1]!;
+    if (Math.abs(y1 - y0) <= Math.abs(x1 - x0)) continue;
+    const slope = (y1 - y0) / (x1 - x0 || 1e-9);
+    for (let p = Math.max(2, Math.ceil(Math.min(y0, y1) - 0.5)); p + 0.5 <= Math.max(y0, y1) && p < H - 2; p++) {
+      const x = x0 + ((p + 0.5 - y0) / (y1 - y0)) * (x1 - x0);
+      if (!(x >= 2 && x < W - 2)) continue;
+      const q = Math.floor(x), skinRight = slope > 0;
+      // the raster gave pixel q to the lid when its centre is on the skin's side of the line
+      const qSkin = skinRight ? (q + 0.5 >= x ? q : q + 1) : (q + 0.5 <= x ? q : q - 1);
+      const qEye = skinRight ? qSkin - 1 : qSkin + 1;
+      const iSkin = p * W + qSkin, iEye = p * W + qEye;
+      if (eyeball(iSkin) || !eyeball(iEye)) continue;
+      const a = skinRight ? Math.min(1, Math.max(0, q + 1 - x)) : Math.min(1, Math.max(0, x - q));
+      put(p * W + q, iSkin, iEye, a);
+    }
+  }
+}
+
+/** The polyline's slope dy/dx at x (the segment holding x; 0 outside). */
+function slopeAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number): number {
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const x0 = xs[k]!, x1 = xs[k + 1]!;
+    if ((x < x0 && x < x1) || (x > x0 && x > x1)) continue;
+    return x1 === x0 ? Infinity : (ys[k + 1]! - ys[k]!) / (x1 - x0);
+  }
+  return 0;
 }
 
 /**
