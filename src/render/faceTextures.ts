@@ -45,7 +45,7 @@ export function faceTextures(avatar: Avatar) {
   // how far a landmark rises in the texture per unit of a control (the rig's field turned into the crop frame)
   const rig = avatar.rig, R = rig.rotation;
   const lidLift = (k: number, i: number) => { const o = (k * LANDMARK_COUNT + i) * 3; return -rig.scale * (R[3]! * rig.basis[o]! + R[4]! * rig.basis[o + 1]! + R[5]! * rig.basis[o + 2]!); };
-  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift);
+  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift, avatar.texture);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
   return {
     photoXY,

@@ -11,6 +11,7 @@ import { farSeamPass } from './farSeam.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
 import { softenLipLine } from './mouth/edge.ts';
+import { slitCoverStrength } from './closedEye/overlay.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
 
@@ -65,6 +66,8 @@ export function rasterize(f: FrameDraw): void {
     rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
+  // raised lids' edges by share of pixel (wideEyes side 0 = EYE_L, the image-right eye = closure[1])
+  textures.wideEyes.coverLidEdges(target, sx, sy, siz, [slitCoverStrength(geometry.closure[1]!), slitCoverStrength(geometry.closure[0]!)]);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
   // a depth step of a tenth of the face width between neighbours is an occlusion edge (smoothed);
   // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage

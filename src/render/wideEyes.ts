@@ -12,6 +12,8 @@ import { WIDE_LIFT_RENDERED } from '../rig/basis.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { raisedEye, type RaisedEye } from './wideEyeModel.ts';
 import { irisTopColourAt, irisTopShare } from './wideIrisTop.ts';
+import { coverRaisedLidEdge, drawLashLine, photoLashLine, type LashLine } from './raisedLidEdge.ts';
+import type { RasterTarget } from './raster.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -25,6 +27,10 @@ const ABOVE_LID = 2;
  * fully lit white there read as a pale ring pasted around the iris, lp_s1).
  */
 const UNCOVERED_DIM = 0.15;
+/** The eyeball's pixels are at most this share of the nearest-lying lid point's 1/z (set back, depth-biased by 0.99: as closedEye/overlay.ts). */
+const EYEBALL_BELOW = 0.995;
+/** The lid's pixels are at most this share over its nearest landmark's 1/z (a nose in front of a turned eye is not drawn on). */
+const LID_NEAR = 1.02;
 /** The iris's edge is antialiased over this many px. */
 const EDGE_PX = 1;
 
@@ -40,6 +46,8 @@ interface Eye {
   /** per patch pixel: how much of it is this drawing (0 = the photo's, or the gaze shader's) */
   share: Float32Array;
   amount: number; sx: number; sy: number;
+  /** the photo's lash line along this lid (raisedLidEdge.ts), and the texture distance between the eye's corners */
+  lash: LashLine | null; cornersTex: number;
 }
 
 const EYES = [
@@ -62,8 +70,9 @@ export class WideEyes {
   /**
    * `lidLift(control, i)`: how far landmark i rises in the texture (px, up positive) per unit of that
    * control, as the avatar's rig moves it (renderer.ts); without it, WIDE_LIFT_RENDERED of each column's opening.
+   * `photo`: the photo's skin texture (same frame), where the lash line is read (the eye texture is eyeball above the lid line).
    */
-  constructor(eyeTexture: { width: number; height: number; data: Uint8ClampedArray }, landmarkXY: (i: number) => [number, number], lidLift?: (control: number, i: number) => number) {
+  constructor(eyeTexture: { width: number; height: number; data: Uint8ClampedArray }, landmarkXY: (i: number) => [number, number], lidLift?: (control: number, i: number) => number, photo?: { width: number; height: number; data: Uint8ClampedArray }) {
     this.rest = eyeTexture.data;
     this.data = new Uint8ClampedArray(eyeTexture.data);
     this.tex = eyeTexture;
@@ -81,7 +90,9 @@ export class WideEyes {
       const x0 = cols[0]!.x, x1 = cols.at(-1)!.x;
       const y0 = Math.max(0, Math.floor(Math.min(...cols.map((c) => c.top)) - maxLift) - ABOVE_LID - 1);
       const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS));
-      const drawn: Eye = { side, control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0 };
+      const [ca, cb] = [landmarkXY(eye.upper[0]!), landmarkXY(eye.upper.at(-1)!)];
+      const lash = photo ? photoLashLine(photo, cols, model.iris) : null, cornersTex = Math.hypot(cb[0] - ca[0], cb[1] - ca[1]);
+      const drawn: Eye = { side, control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex };
       this.eyes.push(drawn);
       this.bySide[side] = drawn;
     }
@@ -110,6 +121,28 @@ export class WideEyes {
     const x = Math.floor(u), y = Math.floor(v);
     if (x < eye.x0 || x > eye.x1 || y < eye.y0 || y > eye.y1) return 0;
     return eye.share[(y - eye.y0) * (eye.x1 - eye.x0 + 1) + x - eye.x0]!;
+  }
+
+  /**
+   * The raised lids' edges on screen covered by share of pixel (raisedLidEdge.ts), after the raster; `skip`
+   * per side 0..1 where the closing slit's own cover (slitEdge.ts) already runs. sx/sy/siz: landmarks on screen, 1/z.
+   */
+  coverLidEdges(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, skip: readonly [number, number]): void {
+    for (const eye of this.eyes) {
+      if (eye.amount === 0) continue;
+      const { loop, upper } = EYES[eye.side]!;
+      const strength = Math.min(1, (eye.amount * Math.max(0, ...eye.lifts)) / FADE_IN_PX) * (1 - skip[eye.side]!);
+      let lidIz = Infinity, nearIz = 0;
+      for (const i of loop) { lidIz = Math.min(lidIz, siz[i]!); nearIz = Math.max(nearIz, siz[i]!); }
+      const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
+      coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
+      // the photo's lash line, smooth, over the edge (texture px to screen px by the corners' distance)
+      const l = eye.lash;
+      if (!l) continue;
+      const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
+      const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
+      drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
+    }
   }
 
   private restore(eye: Eye): void {
