@@ -16,7 +16,7 @@ for (const name of process.argv[2]!.split(',')) {
   const rest = estimateRest(raw.filter((r, i) => valid[i] && r).map((r) => r!.m));
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   const floors = halfLidFloors(shares);
-  const on = motionFramesFromRaw(raw, FPS, true).frames, off = motionFramesFromRaw(raw, FPS, true, { fit: { halfLidsTogether: false } }).frames;
+  const on = motionFramesFromRaw(raw, FPS, true, { fit: { halfLidsTogether: true } }).frames, off = motionFramesFromRaw(raw, FPS, true, { fit: { halfLidsTogether: false } }).frames;
   const shut = (f: (typeof on)[number]) => [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)];
   const rows = shares.map((s, i) => ({ s, i })).filter(({ i }) => !Number.isNaN(floors[0][i]!) || !Number.isNaN(floors[1][i]!));
   console.log(`${name}: ${rows.length} frames with a floor`);
