@@ -11,6 +11,7 @@ import { NoFaceError } from '../errors.ts';
 import { estimateRest, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { heldClosuresAsRead, lidEventsRead } from './lidEvents.ts';
+import { halfLidsTogether } from './halfLids.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { JAW_GAP_SPAN } from '../render/mouth/opening.ts';
@@ -87,6 +88,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   gazeHeldThroughClosures(ch, valid);
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   const heldRead = opts.lidEvents ?? true ? lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps) : undefined;
+  if (fit.halfLidsTogether && (opts.lidEvents ?? true)) halfLidsTogether([ch.get('blinkL'), ch.get('blinkR')], shares);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
