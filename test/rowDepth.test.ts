@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { columnDepth, upperRowDepth } from '../src/motion/teethDepth.ts';
+import { columnDepth, depthAtGap, upperRowDepth } from '../src/motion/teethDepth.ts';
 import { measuredRowCap } from '../src/render/mouth/rowDepth.ts';
 import { DRIVER_TEETH, DRIVER_TEETH_DEPTH } from '../src/rig/mouthBase.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
@@ -68,4 +68,16 @@ test("lp_s5 at a tall smiling vowel: a driver's shallow row shows fewer teeth th
   console.log(`lp_s5 tall smiling vowel, teeth inside the inner lips: share's guess ${a.toFixed(3)}, measured row .2 ${b.toFixed(3)}`);
   assert.ok(a > 0.15 && b < 0.75 * a, `teeth ${a.toFixed(3)} -> ${b.toFixed(3)}`);
   assert.deepEqual(shot(deep), shot(plain));
+});
+
+test("the measured depth is not used in a speech slit (a soft smile's row shows lip to lip), and whole at a tall vowel's gap", () => {
+  // lp_d10's soft smiles (gap .10-.12 IOD, depth read .41-.59) keep the share's guess; lp_d11's vowels (gap .20-.33) the reading
+  assert.equal(depthAtGap(0.5, 0.11), 1);
+  assert.ok(Math.abs(depthAtGap(0.21, 0.276) - 0.21) < 1e-9);
+  const mid = depthAtGap(0.3, 0.155);
+  assert.ok(mid > 0.3 && mid < 1, `halfway ${mid}`);
+  // monotone: a taller opening never trusts the reading less
+  let last = Infinity;
+  for (let g = 0.08; g <= 0.25; g += 0.01) { const d = depthAtGap(0.3, g); assert.ok(d <= last + 1e-12); last = d; }
+  assert.equal(depthAtGap(0.4, undefined), 0.4);
 });

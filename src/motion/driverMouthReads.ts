@@ -6,6 +6,7 @@ import type { MotionFrame } from '../types.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
+import { depthAtGap } from './teethDepth.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
 
 /** In place: each frame's driver mouth readings from its raw track. */
@@ -24,8 +25,9 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   // face without teeth reads 0 (dark), not its neighbours' (lp_d14 f43's closing lips drew a row filled in from f42's)
   const under = mouthDarkSeries(raw.map((r) => (r ? r.under ?? 0 : null)));
   if (under) frames.forEach((f, i) => (f.w[DRIVER_UNDER] = under[i]!));
-  // and how deep its upper row hangs: a child's small teeth in a tall vowel are a quarter of the opening (render/mouth/rowDepth.ts)
-  const depth = mouthDarkSeries(raw.map((r) => r?.teethDepth));
+  // and how deep its upper row hangs: a child's small teeth in a tall vowel are a quarter of the opening (render/mouth/rowDepth.ts);
+  // not in a speech slit, whose row shows lip to lip (teethDepth.ts depthAtGap)
+  const depth = mouthDarkSeries(raw.map((r) => (r?.teethDepth == null ? r?.teethDepth : depthAtGap(r.teethDepth, r.m?.lipGap))));
   if (depth) frames.forEach((f, i) => (f.w[DRIVER_TEETH_DEPTH] = depth[i]!));
   // and how high its tongue stands and how light the back of its mouth is (render/mouth/driverTongue.ts)
   const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));

@@ -6,6 +6,7 @@
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
+import { smoothstep } from '../math/smooth.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -50,4 +51,19 @@ export function upperRowDepth(img: RgbaImage, lm: ArrayLike<number>, isTooth: To
   depths.sort((a, b) => a - b);
   const m = depths.length >> 1;
   return depths.length % 2 ? depths[m]! : (depths[m - 1]! + depths[m]!) / 2;
+}
+
+/**
+ * The driver's lip gap (IOD) up to which its measured row depth is not used (the renderer's row keeps the teeth share's
+ * guess), and from which it is used whole. A soft smile's speech slit (lp_d10 f130-f191: gap .10-.12) shows its upper
+ * row lip to lip, and the reading there (.41-.59) cut lp_s5's row to a grey sliver (critic33); the tall vowels the cap is
+ * for (lp_d11 f98-f170: gap .20-.33) are past TALL_GAP.
+ */
+const SLIT_GAP = 0.13, TALL_GAP = 0.18;
+
+/** The row depth the renderer's cap may use at a driver lip gap (measures.ts lipGap, IOD): the reading toward 1 (no cap) in a slit. */
+export function depthAtGap(depth: number, lipGap: number | undefined): number {
+  if (lipGap === undefined || !Number.isFinite(lipGap)) return depth;
+  const trusted = smoothstep(SLIT_GAP, TALL_GAP, lipGap);
+  return 1 - trusted * (1 - depth);
 }
