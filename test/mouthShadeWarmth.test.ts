@@ -14,7 +14,11 @@ function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {
   return { width: w, height: h, anchorX: w / 2, anchorY: 0, data };
 }
 
-/** the colour of a side tooth (x 58 of a 64 px wide opening, just under the upper lip) at a speech opening of 0.15 IOD, under this inner lip */
+/**
+ * the colour of a side tooth in the corner's shade (x 60 of a 64 px wide opening, just under the upper lip) at a speech
+ * opening of 0.15 IOD, under this inner lip; x 58 until teeth33 (s33) lit the row out to the canines (sideFall.ts): it
+ * is a lit tooth now (luma 105), and a tooth at the same shade is as warm as before (luma ~108: warmth .175 -> .19)
+ */
 function sideTooth(lipInner: [number, number, number], lipEdge: [number, number, number]): number[] {
   const W = 64;
   const shader = new MouthShader(W, { upper: bandLayer(64, 64, 0, 10), lower: bandLayer(8, 8, 0, 0), tongue: null, cavity: [20, 10, 12], fromPhoto: false });
@@ -22,7 +26,7 @@ function sideTooth(lipInner: [number, number, number], lipEdge: [number, number,
   shader.setPlacement({ upperX: 32, upperY: 0, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.15, photoGap: 0, rebuilt: 1 });
   shader.centreX = 32; shader.halfWidth = 30;
   shader.setLips([0, W], [0, 0], [0, W], [63, 63]);
-  const c = shader.shade(58, 5, 0, 0);
+  const c = shader.shade(60, 5, 0, 0);
   return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255];
 }
 const luma = (c: number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
