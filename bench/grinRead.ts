@@ -11,14 +11,13 @@ import sharp from 'sharp';
 import { faceMeasures, type FaceMeasures } from '../src/motion/measures.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
-import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
 import { upperRowDepth } from '../src/motion/teethDepth.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { SHARED_DATA } from './sharedData.ts';
-import { mouthBox, mouthTile, rendererOfRoot, strip, stack } from './mouthTiles.ts';
+import { driverMouthShots, mouthBox, mouthTile, rendererOfRoot, strip, stack } from './mouthTiles.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -81,19 +80,7 @@ for (const root of roots) {
 }
 if (sheet && picked.length) {
   // driver mouths from the video, boxed on the driver's own landmarks
-  const shots = new Map<number, Buffer>();
-  let k = 0;
-  for await (const fr of decodeVideoFrames(path.join(SHARED_DATA, 'video', video), { fps: FPS, maxSide: 512, maxFrames: Math.max(...picked) + 1 })) {
-    if (picked.includes(k)) {
-      const o = await read(fr as RgbaImage);
-      const side = Math.min(fr.width, fr.height);
-      const sq = await sharp(Buffer.from(fr.data.buffer, fr.data.byteOffset, fr.data.byteLength), { raw: { width: fr.width, height: fr.height, channels: 4 } }).extract({ left: 0, top: 0, width: side, height: side }).raw().toBuffer();
-      if (o) {
-        shots.set(k, await mouthTile(new Uint8Array(sq), side, mouthBox(o.lm, 2, 0.5), 1));
-      }
-    }
-    k++;
-  }
+  const shots = await driverMouthShots(path.join(SHARED_DATA, 'video', video), FPS, picked, async (fr) => (await read(fr))?.lm);
   const out: Buffer[] = [];
   let side = 0;
   for (const i of picked) for (const root of roots) side = Math.max(side, (await sharp(tiles.get(`${root}:${i}`)!).metadata()).width ?? 0);

@@ -1,9 +1,11 @@
-// Shared by the mouth benches (mouthFrames, mouthDriven, mouthJawRow, smallParting): a square around the mouth cut out of a
+// Shared by the mouth benches (mouthFrames, mouthDriven, mouthJawRow, smallParting, grinRead, grinLevers): a square around the mouth cut out of a
 // rendered or real frame and enlarged, and tiles side by side in one strip.
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Portrait } from '../src/types.ts';
 import type { Renderer } from '../src/render/renderer.ts';
+import type { RgbaImage } from '../src/types.ts';
+import { decodeVideoFrames } from '../src/io/media.ts';
 
 export interface MouthBox { left: number; top: number; side: number }
 
@@ -40,4 +42,24 @@ export async function rendererOfRoot(root: string, portrait: Portrait, size: num
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   return createRenderer(buildAvatar(portrait), { width: size, height: size });
+}
+
+/**
+ * The driver's own mouths at the `picked` frames of a video (decoded at `fps`, at most 512 px), each boxed on the landmarks
+ * `landmarksOf` reads on that frame (frames it finds no face on are left out), cut from the frame's top-left square, 1x.
+ */
+export async function driverMouthShots(videoFile: string, fps: number, picked: readonly number[], landmarksOf: (frame: RgbaImage) => Promise<ArrayLike<ArrayLike<number>> | null | undefined>): Promise<Map<number, Buffer>> {
+  const shots = new Map<number, Buffer>();
+  if (!picked.length) return shots;
+  let k = 0;
+  for await (const fr of decodeVideoFrames(videoFile, { fps, maxSide: 512, maxFrames: Math.max(...picked) + 1 })) {
+    if (picked.includes(k)) {
+      const lm = await landmarksOf(fr as RgbaImage);
+      const side = Math.min(fr.width, fr.height);
+      const square = await sharp(Buffer.from(fr.data.buffer, fr.data.byteOffset, fr.data.byteLength), { raw: { width: fr.width, height: fr.height, channels: 4 } }).extract({ left: 0, top: 0, width: side, height: side }).raw().toBuffer();
+      if (lm) shots.set(k, await mouthTile(new Uint8Array(square), side, mouthBox(lm, 2, 0.5), 1));
+    }
+    k++;
+  }
+  return shots;
 }
