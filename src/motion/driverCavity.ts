@@ -7,7 +7,7 @@
 // tongues (bench/tongueHeight.ts).
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
+import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
 
 /** What the middle of an opening is made of (shares of its pixels; lights over the lips' luminance). */
 export interface OpeningMiddle {
@@ -35,10 +35,10 @@ const median = (v: number[]) => {
 /**
  * The opening's middle read column by column (inside the inner-lip contour, MOUTH_LOOP): its dark share, the
  * tongue's height and light, the cavity's light; null when the mouth is too closed to read.
- * `lm`: the 478 landmarks in the image's pixels, flat x, y, z.
+ * `where`: the 478 landmarks in the image's pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function openingMiddle(img: RgbaImage, lm: ArrayLike<number>): OpeningMiddle | null {
-  const box = middleBox(img, lm);
+export function openingMiddle(img: RgbaImage, where: MiddleAt): OpeningMiddle | null {
+  const box = middleOf(img, where);
   if (!box) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   // each middle column's kind per row, top to bottom: 0 outside, 1 lit, 2 dark, 3 teeth

@@ -10,6 +10,7 @@ import { darknessOfTeeth, teethShare } from './mouthDark.ts';
 import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
+import { middleBox } from './mouthMiddle.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -153,7 +154,9 @@ export class FaceTracker {
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
     const teeth = teethShare(img, flat);
-    const middle = openingMiddle(img, flat), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, flat), tongue: middle?.tongue ?? null, back, teethDepth: upperRowDepth(img, flat) };
+    // (the opening's middle box and its lip light found once for the three readings that scan it)
+    const box = middleBox(img, flat);
+    const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: upperRowDepth(img, box) };
   }
 }

@@ -1,5 +1,5 @@
 // The middle of a driver's mouth opening as the per-frame readings scan it (driverCavity.ts openingMiddle,
-// underTeeth.ts underTeethLight): the inner-lip contour, the lips' reference light, and the pixel box of the
+// underTeeth.ts underTeethLight, teethDepth.ts upperRowDepth): the inner-lip contour, the lips' reference light, and the pixel box of the
 // columns near the opening's centre (the corners are shaded in every mouth).
 import type { RgbaImage } from '../types.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
@@ -32,6 +32,14 @@ export function middleBox(img: RgbaImage, lm: ArrayLike<number>): MiddleBox | nu
   for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
   y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
   return x1 >= x0 && y1 > y0 ? { poly, lipLight, lipSat, x0, x1, y0, y1 } : null;
+}
+
+/** Where a reading scans: the landmarks (478, in pixels, flat x, y, z), or their middle box already found (null: none). */
+export type MiddleAt = ArrayLike<number> | MiddleBox | null;
+
+/** The middle box `where` names: the tracker finds it once per frame for all its readings (faceTracker.ts). */
+export function middleOf(img: RgbaImage, where: MiddleAt): MiddleBox | null {
+  return where === null || 'poly' in where ? where : middleBox(img, where);
 }
 
 /**

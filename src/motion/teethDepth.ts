@@ -5,7 +5,7 @@
 // Lisa. Read down the opening's middle columns: where the first run of teeth ends, over the column's height.
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
+import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
 import { smoothstep } from '../math/smooth.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
@@ -32,10 +32,10 @@ export function columnDepth(inside: ArrayLike<number>): number | null {
 /**
  * The upper row's depth in the driver's opening: over the middle columns (mouthMiddle.ts), the median share of each
  * column's height, from the inner lip down, that its first run of teeth (isTeethPixel) covers; 0 where no teeth hang
- * from the upper lip; null with too few columns (lips shut). `isTooth`: the pixel test (default the tracker's). `lm`: 478 landmarks in pixels, flat x, y, z.
+ * from the upper lip; null with too few columns (lips shut). `isTooth`: the pixel test (default the tracker's). `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function upperRowDepth(img: RgbaImage, lm: ArrayLike<number>, isTooth: ToothTest = isTeethPixel): number | null {
-  const box = middleBox(img, lm);
+export function upperRowDepth(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isTeethPixel): number | null {
+  const box = middleOf(img, where);
   if (!box || !(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;

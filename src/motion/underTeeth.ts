@@ -7,7 +7,7 @@
 // light under the upper row's run of teeth tells them apart.
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { forEachMiddlePixel, middleBox } from './mouthMiddle.ts';
+import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
 
 /** a column is read when its upper run of teeth ends at least this many pixels over its bottom, and from MIN_COLUMNS columns */
 const MIN_UNDER = 2, MIN_COLUMNS = 3;
@@ -18,10 +18,10 @@ const UNDER_QUANTILE = 0.1;
  * The luminance of the darker tenth (UNDER_QUANTILE), over the lips' (mouthDark.ts lipReference), of the pixels inside the inner
  * lip contour under each middle column's first run of teeth (from its last teeth pixel down to the
  * contour's bottom: a dark band, a tongue, the lower row, the lower lip's inner edge); null where
- * too few columns show teeth with something under them. `lm`: 478 landmarks in pixels, flat x, y, z.
+ * too few columns show teeth with something under them. `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function underTeethLight(img: RgbaImage, lm: ArrayLike<number>, quantile = UNDER_QUANTILE): number | null {
-  const box = middleBox(img, lm);
+export function underTeethLight(img: RgbaImage, where: MiddleAt, quantile = UNDER_QUANTILE): number | null {
+  const box = middleOf(img, where);
   if (!box || !(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   // per middle column, top to bottom: its pixels' light (NaN outside the contour) and whether each is teeth

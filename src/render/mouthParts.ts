@@ -4,7 +4,8 @@
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { CONTROL_INDEX } from '../rig/controls.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER, STILL_MOUTH } from '../rig/mouthBase.ts';
+import { STILL_MOUTH } from '../rig/mouthBase.ts';
+import { driverMouthReadsOf } from '../rig/driverMouthReads.ts';
 import { MouthShader } from './mouth/shader.ts';
 import { readyMouth } from './mouth/layers.ts';
 import { CornerSkin } from './mouth/cornerSkin.ts';
@@ -41,6 +42,6 @@ export function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deform
   const d = geometry.delta, p = avatar.rig.photoWeights;
   const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
   const rounding = Math.max(0, d[PUCKER]!) + 0.5 * Math.max(0, d[FUNNEL]!);
-  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driverDark: frame.mouthDark, driverTeeth: frame.w[DRIVER_TEETH], driverCavity: frame.w[DRIVER_CAVITY], driverUnder: frame.w[DRIVER_UNDER], driverTongue: frame.w[DRIVER_TONGUE], driverBack: frame.w[DRIVER_BACK], driverTeethDepth: frame.w[DRIVER_TEETH_DEPTH], stillMouth: frame.w[STILL_MOUTH], smile, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
+  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), stillMouth: frame.w[STILL_MOUTH], smile, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
 }
 

@@ -20,11 +20,12 @@ import { depthShare } from './cavityDepth.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
+import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 
 type Rgb = [number, number, number];
 
-/** Where the rigid pieces are this frame (output pixels) and how the mouth is opened. */
-export interface MouthPlacement {
+/** Where the rigid pieces are this frame (output pixels) and how the mouth is opened (with the driver's own mouth readings: rig/driverMouthReads.ts). */
+export interface MouthPlacement extends DriverMouthReads {
   /** skull-rigid anchor of the upper teeth (the rest position of the inner upper lip centre) */
   upperX: number;
   upperY: number;
@@ -50,19 +51,6 @@ export interface MouthPlacement {
   lowerLipY?: number;
   /** the frame's mouthPucker + half its mouthFunnel over the photo's (placement.ts MouthFrameGeometry) */
   rounding?: number;
-  /** the driver's mouth darkness this frame (MotionFrame.mouthDark, motion/mouthDark.ts); absent: dark (audio motions) */
-  driverDark?: number;
-  /** the share of the driver's opening that is teeth (driverTeeth.ts); absent: no limit */
-  driverTeeth?: number;
-  /** the share of the driver's opening's middle that is dark cavity (motion/driverCavity.ts); absent: audio, a track without it */
-  driverCavity?: number;
-  /** the light under the driver's upper teeth over its lips' (motion/underTeeth.ts); absent: audio, a track without it */
-  driverUnder?: number;
-  /** how high the driver's tongue stands and how light its mouth's back is (motion/driverCavity.ts; render/mouth/driverTongue.ts); absent: audio, a track without them */
-  driverTongue?: number;
-  driverBack?: number;
-  /** how deep the driver's upper row hangs over its opening's height (motion/teethDepth.ts); absent: audio, a track without it */
-  driverTeethDepth?: number;
   /** 1 on a still expression (`view --expr`: an open mouth at rest, tongueGate.ts); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */

@@ -4,6 +4,7 @@
 // colours, taken once from the photo.
 import type { Avatar } from '../../avatar/types.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
+import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 import { LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../../rig/topology.ts';
 import { smooth01 } from '../../math/smooth.ts';
 import type { MouthShader } from './shader.ts';
@@ -88,19 +89,8 @@ export interface MouthFrameGeometry {
    * how much of an "O" the lips make (a tracked driver reads funnel 0.3-0.45 in open vowels: lp_d6)
    */
   rounding?: number;
-  /** the driver's mouth darkness (MotionFrame.mouthDark; absent: dark) */
-  driverDark?: number;
-  /** the share of the driver's opening that is teeth (motion w DRIVER_TEETH; absent: audio, no limit) */
-  driverTeeth?: number;
-  /** the share of the driver's opening's middle that is dark cavity (motion w DRIVER_CAVITY; absent: audio, a track without it) */
-  driverCavity?: number;
-  /** the light under the driver's upper teeth over its lips' (motion w DRIVER_UNDER; absent: audio, a track without it) */
-  driverUnder?: number;
-  /** the driver's tongue height and the light of its mouth's back (motion w DRIVER_TONGUE, DRIVER_BACK; absent: audio, a track without them) */
-  driverTongue?: number;
-  driverBack?: number;
-  /** how deep the driver's upper row hangs over its opening's height (motion w DRIVER_TEETH_DEPTH; absent: audio, a track without it) */
-  driverTeethDepth?: number;
+  /** the driver's own mouth readings (rig/driverMouthReads.ts driverMouthReadsOf) */
+  driver: DriverMouthReads;
   /** 1 on a still expression (frame w STILL_MOUTH: `view --expr`); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
@@ -191,7 +181,7 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, driverDark: g.driverDark, driverTeeth: g.driverTeeth, driverCavity: g.driverCavity, driverUnder: g.driverUnder, driverTongue: g.driverTongue, driverBack: g.driverBack, driverTeethDepth: g.driverTeethDepth, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
     this.corners?.update(extra > 0 ? rebuilt : 0, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
     this.lowerLip?.update(extra > 0 ? rebuilt : 0);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));

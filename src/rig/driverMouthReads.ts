@@ -1,0 +1,28 @@
+// The driver's own mouth readings as the renderer's mouth takes them: one object, read off a motion frame (the tracker's
+// per-frame readings, motion/driverMouthReads.ts, ride in MotionFrame.mouthDark and `w` entries named in mouthBase.ts).
+// A new reading is one field here, one line in driverMouthReadsOf, its producer and its consumer.
+import type { MotionFrame } from '../types.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER } from './mouthBase.ts';
+
+/** Each absent on audio motions and on a track without it. */
+export interface DriverMouthReads {
+  /** the driver's mouth darkness this frame (MotionFrame.mouthDark, motion/mouthDark.ts); absent: dark */
+  driverDark?: number;
+  /** the share of the driver's opening that is teeth (render/mouth/driverTeeth.ts); absent: no limit */
+  driverTeeth?: number;
+  /** the share of the driver's opening's middle that is dark cavity (motion/driverCavity.ts) */
+  driverCavity?: number;
+  /** the light under the driver's upper teeth over its lips' (motion/underTeeth.ts) */
+  driverUnder?: number;
+  /** how high the driver's tongue stands and how light its mouth's back is (motion/driverCavity.ts; render/mouth/driverTongue.ts) */
+  driverTongue?: number;
+  driverBack?: number;
+  /** how deep the driver's upper row hangs over its opening's height (motion/teethDepth.ts) */
+  driverTeethDepth?: number;
+}
+
+/** The driver's mouth readings a motion frame carries. */
+export function driverMouthReadsOf(frame: Pick<MotionFrame, 'w' | 'mouthDark'>): DriverMouthReads {
+  const w = frame.w;
+  return { driverDark: frame.mouthDark, driverTeeth: w[DRIVER_TEETH], driverCavity: w[DRIVER_CAVITY], driverUnder: w[DRIVER_UNDER], driverTongue: w[DRIVER_TONGUE], driverBack: w[DRIVER_BACK], driverTeethDepth: w[DRIVER_TEETH_DEPTH] };
+}
