@@ -13,8 +13,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { teethInside } from './teethInside.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 test('no limit without a driver share (audio) or where the driver shows a full row; a low share limits the depth', () => {
   assert.equal(teethDepthAllowed(undefined), Infinity);

@@ -11,8 +11,9 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 /** 60 x 40 px: skin, a lip from x 30 rightward (rows 15-25), and optionally a half-tone lip (the two mixed) from x 18 to 30. */
 function corner(halfTone: boolean): RgbaImage {

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { luminanceRatio, GAIN_LIMIT, DARK_PARTNER } from '../src/avatar/mirror.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 test('luminanceRatio: lit over shaded skin is past what the gain relights', () => {
   const lit = [230, 205, 190], shade = [85, 70, 60];

@@ -9,8 +9,9 @@ import { CLEAN_RELIEF, libraryRelief, noTeethRelief, TEXTURED_RELIEF } from '../
 import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 test('the relief runs from faint lines with whiter side teeth (clean photo) to distinct rounded teeth (textured picture)', () => {
   assert.deepEqual(noTeethRelief(0), CLEAN_RELIEF);

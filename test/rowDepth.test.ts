@@ -13,8 +13,9 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 /** A drawn mouth (pink lips round a 120 x 40 px opening): its top `teeth` px white, from `from` px down, the rest dark red. */
 function drawnMouth(teeth: number, from = 0): { img: RgbaImage; lm: Float32Array } {

@@ -12,8 +12,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { dipOverLip } from './underTeethDip.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 test("the cavity is lifted only where a driver's opening is lit and the motion carries its teeth share", () => {
   const lip = [150, 80, 75];

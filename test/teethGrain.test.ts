@@ -10,8 +10,9 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { photoLipLook } from '../src/render/mouth/photoLook.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 const W = 60, H = 24;
 
 /** An opaque row of luma `base` plus `noise` x the grain pattern at a different place (grey). */

@@ -13,8 +13,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 const PLACE: MouthPlacement = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.1, photoGap: 0, rebuilt: 1 };
 const layers = { upper: null, lower: null, tongue: null, cavity: [20, 10, 12] as [number, number, number], fromPhoto: false } as never;
 const lightAt = (p: Partial<MouthPlacement>) => { const l = new FrameLight(); l.set({ ...PLACE, ...p }, layers, null, null, [140, 60, 55], [180, 100, 90]); return l; };

@@ -16,8 +16,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { dipOverLip } from './underTeethDip.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const PORTRAITS = sharedData('portraits');
 
 /**
  * A drawn mouth: lips (pink) round an opening 120 x 40 px at (200, 200), its top `teeth` px white teeth, then
