@@ -43,6 +43,15 @@ export const SWAY: Record<'yaw' | 'pitch' | 'roll', readonly SwaySpring[]> = {
   roll: [{ hz: 0.2, damping: 0.5, deg: 3.8 }, { hz: 0.7, damping: 0.8, deg: 2.4 }],
 };
 
+/**
+ * The sway springs' force is white noise through a one-pole low-pass at this frequency (Hz), not raw
+ * white noise (s34, nod34): with a white force the velocity was a random walk, so a 25 fps trace
+ * reversed direction ~7 times a second per axis and shook 0.6-0.7 deg about its 7-frame mean
+ * (critic33). A smooth force keeps the springs' band spectrum below ~2 Hz and takes out the
+ * frame-rate shake; each spring's `deg` stays its standard deviation (renormalised numerically).
+ */
+export const SWAY_FORCE_HZ = 2.5;
+
 /** A gain per axis on the drift and sway (not the nods). */
 export type HeadGain = Record<'yaw' | 'pitch' | 'roll', number>;
 
@@ -73,6 +82,13 @@ export const HEAD_GAIN: HeadGain = { yaw: 1.35, pitch: 1.5, roll: 0.95 };
  */
 export const NOD = { hz: 1.6, damping: 0.7, deg: 3.0, maxDeg: 7 } as const;
 
+/**
+ * A nod's push is a smooth force over this long (s), not a velocity kick (s34, nod34): kicked, the chin
+ * moved 2.6 deg in the first frame of a typical nod (3.6 deg at a strong one, critic33) and peaked 0.11 s
+ * later. Spread, the same peak comes ~0.2 s after the stress with its steps a third as big.
+ */
+export const NOD_PUSH_SECONDS = 0.2;
+
 /** The peak displacement of a damped spring (`hz`, `damping` ratio < 1) after a unit velocity kick from rest. */
 export function impulsePeak(hz: number, damping: number): number {
   const w = 2 * Math.PI * hz, wd = w * Math.sqrt(1 - damping * damping);
@@ -86,28 +102,70 @@ export function springSd(hz: number, damping: number): number {
   return 1 / Math.sqrt(2 * (2 * damping * w) * w * w);
 }
 
-/** A noise-driven spring stepped causally (semi-implicit Euler); output in the spring's `deg` units. */
+/** Raised-cosine weights over `n` frames, summing to 1 (a smooth push spread over n frames). */
+export function pushWeights(n: number): number[] {
+  const w = Array.from({ length: n }, (_, k) => Math.sin((Math.PI * (k + 1)) / (n + 1)) ** 2);
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / sum);
+}
+
+/** The peak displacement of the spring stepped as HeadMotionStream steps it, after a unit velocity change spread by `weights`. */
+export function pushPeak(hz: number, damping: number, dt: number, weights: readonly number[]): number {
+  const k = (2 * Math.PI * hz) ** 2, c = 2 * damping * 2 * Math.PI * hz;
+  let p = 0, v = 0, peak = 0;
+  for (let i = 0; i < Math.ceil(3 / hz / dt); i++) {
+    v += (weights[i] ?? 0) + (-k * p - c * v) * dt;
+    p += v * dt;
+    peak = Math.max(peak, p);
+  }
+  return peak;
+}
+
+/**
+ * Stationary standard deviations of position and velocity of a SwaySpring driven, per step, by unit
+ * normal noise through the one-pole force filter `alpha` (the sum of its squared impulse response).
+ */
+export function filteredSpringSd(hz: number, damping: number, dt: number, alpha: number): { p: number; v: number } {
+  const k = (2 * Math.PI * hz) ** 2, c = 2 * damping * 2 * Math.PI * hz;
+  let f = 0, p = 0, v = 0, sp = 0, sv = 0;
+  const steps = Math.ceil(12 / (damping * 2 * Math.PI * hz) / dt) + Math.ceil(12 / alpha);
+  for (let i = 0; i < steps; i++) {
+    f += ((i === 0 ? 1 : 0) - f) * alpha;
+    v += (-k * p - c * v) * dt + f * Math.sqrt(dt);
+    p += v * dt;
+    sp += p * p; sv += v * v;
+  }
+  return { p: Math.sqrt(sp), v: Math.sqrt(sv) };
+}
+
+/** A spring driven by low-passed noise, stepped causally (semi-implicit Euler); output in the spring's `deg` units. */
 class NoiseSpring {
   private p = 0;
   private v = 0;
+  private f = 0;
   private readonly k: number;
   private readonly c: number;
   private readonly gain: number;
+  private readonly alpha: number;
 
-  /** `start`: two standard normal draws that place the spring in its stationary spread (position, velocity). */
-  constructor(private readonly s: SwaySpring, private readonly dt: number, start: [number, number]) {
+  /** `start`: three standard normal draws that place the spring in its stationary spread (position, velocity, force). */
+  constructor(private readonly s: SwaySpring, private readonly dt: number, start: [number, number, number]) {
     const w = 2 * Math.PI * s.hz;
     this.k = w * w;
     this.c = 2 * s.damping * w;
-    this.gain = s.deg / springSd(s.hz, s.damping);
+    this.alpha = 1 - Math.exp(-2 * Math.PI * SWAY_FORCE_HZ * dt);
+    const sd = filteredSpringSd(s.hz, s.damping, dt, this.alpha);
+    this.gain = s.deg / sd.p;
     // a speaker is caught mid-motion: starting at rest, the slow roll spring (0.2 Hz) took ~5 s to reach
     // its spread, so a clip's first 8 s moved less than the rest
-    this.p = start[0] * springSd(s.hz, s.damping);
-    this.v = start[1] / Math.sqrt(2 * this.c);
+    this.p = start[0] * sd.p;
+    this.v = start[1] * sd.v;
+    this.f = start[2] * Math.sqrt(this.alpha / (2 - this.alpha));
   }
 
   step(noise: number): number {
-    this.v += (-this.k * this.p - this.c * this.v) * this.dt + noise * Math.sqrt(this.dt);
+    this.f += (noise - this.f) * this.alpha;
+    this.v += (-this.k * this.p - this.c * this.v) * this.dt + this.f * Math.sqrt(this.dt);
     this.p += this.v * this.dt;
     return this.p * this.gain;
   }
@@ -140,6 +198,10 @@ export class HeadMotionStream {
   private readonly damp: number;
   private readonly dt: number;
   private readonly kickPerDeg: number;
+  /** a nod's push: the share of its velocity change given on each frame */
+  private readonly push: number[];
+  /** the nod pushes still being given: velocity change and frames done */
+  private pushes: { dv: number; k: number }[] = [];
   private i = 0;
   private level = 0;
   private slow = -8;
@@ -161,12 +223,13 @@ export class HeadMotionStream {
     this.pitchDrift = comp(4.5);
     this.rollDrift = comp(1.2);
     this.dt = 1 / fps;
-    const springs = (list: readonly SwaySpring[]) => list.map((s) => new NoiseSpring(s, this.dt, [gauss(rand), gauss(rand)]));
+    const springs = (list: readonly SwaySpring[]) => list.map((s) => new NoiseSpring(s, this.dt, [gauss(rand), gauss(rand), gauss(rand)]));
     this.sway = { yaw: springs(SWAY.yaw), pitch: springs(SWAY.pitch), roll: springs(SWAY.roll) };
     // nods: a damped spring kicked by stresses (pitch down then back)
     this.k = (2 * Math.PI * NOD.hz) ** 2;
     this.damp = 2 * NOD.damping * 2 * Math.PI * NOD.hz;
-    this.kickPerDeg = 1 / impulsePeak(NOD.hz, NOD.damping);
+    this.push = pushWeights(Math.max(1, Math.round(NOD_PUSH_SECONDS * fps)));
+    this.kickPerDeg = 1 / pushPeak(NOD.hz, NOD.damping, this.dt, this.push);
   }
 
   private swayOf(axis: NoiseSpring[]): number {
@@ -185,13 +248,15 @@ export class HeadMotionStream {
     // stress: energy well above its recent average
     const rise = e - this.slow;
     if (rise > NOD_RISE && this.refractory <= 0) {
-      this.v += NOD.deg * this.kickPerDeg * nodSize(rise - NOD_RISE) * scale * (0.6 + 0.8 * this.rand());
+      this.pushes.push({ dv: NOD.deg * this.kickPerDeg * nodSize(rise - NOD_RISE) * scale * (0.6 + 0.8 * this.rand()), k: 0 });
       this.refractory = Math.round(0.3 * fps);
       // brows rise a little with the stronger stresses (decays over ~0.4 s; the live mic's brows)
       if (rise > BROW_RISE && this.rand() < 0.5) this.b = Math.max(this.b, Math.min(0.35, (0.1 + (rise - BROW_RISE) * 0.2) * scale));
     }
     this.b *= Math.exp(-dt / 0.4);
     this.refractory--;
+    for (const q of this.pushes) this.v += q.dv * this.push[q.k++]!;
+    this.pushes = this.pushes.filter((q) => q.k < this.push.length);
     this.v += (-this.k * this.p - this.damp * this.v) * dt;
     this.p += this.v * dt;
     const t = this.i++ / fps;

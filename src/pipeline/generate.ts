@@ -29,7 +29,7 @@ export async function generate(input: GenerateInput, control: JobControl = {}): 
   const head = await obtainAvatar(o, control, tick);
   throwIfAborted(control.signal);
   const t0 = performance.now();
-  const motion = await driveMotion(o, job.plan, job.savedMotion, control);
+  const motion = await driveMotion(o, job.plan, job.savedMotion, control, head.avatar.rig.angles.yaw);
   tick('motion', t0);
   throwIfAborted(control.signal);
   const { renderMs, encodeMs, ...video } = await renderVideo(o, job, head, motion, control);

@@ -6,13 +6,17 @@ import { motionFromAudio } from '../motion/fromAudio.ts';
 import { motionFromVideo } from '../motion/fromVideo.ts';
 import { saveMotion } from '../motion/record.ts';
 import { combineMotion } from '../motion/combine.ts';
+import { limitOutwardTurn } from '../motion/turnRoom.ts';
 import { emit } from './progress.ts';
 import type { DrivePlan } from './plan.ts';
 
 const STILL_POSE = { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
 
-/** Reads the driving signal as the plan says; a second video may supply the head pose. */
-export async function driveMotion(o: GenerateOptions, plan: DrivePlan, savedMotion: Motion | undefined, control: JobControl): Promise<Motion> {
+/**
+ * Reads the driving signal as the plan says; a second video may supply the head pose. `photoYaw`: the
+ * photo's own yaw, so the generated (audio) turn does not take a turned photo further (turnRoom.ts).
+ */
+export async function driveMotion(o: GenerateOptions, plan: DrivePlan, savedMotion: Motion | undefined, control: JobControl, photoYaw = 0): Promise<Motion> {
   emit(control, { stage: 'motion', done: 0, total: 1, message: `reading the ${plan.expressions.kind}` });
   const motionControl = { signal: control.signal, ...(control.onProgress ? { onProgress: control.onProgress } : {}) };
   const videoOpts = { fps: o.fps, mapToInitPose: o.mapToInitPose };
@@ -22,6 +26,7 @@ export async function driveMotion(o: GenerateOptions, plan: DrivePlan, savedMoti
   } else if (plan.expressions.kind === 'audio') {
     const audioOpts = { fps: o.fps, pose: plan.pose.kind === 'auto' ? ('auto' as const) : ('static' as const), blink: o.blink, mouthAmp: o.mouthAmp, temperature: o.temperature, seed: o.seed };
     motion = await motionFromAudio(plan.expressions.file, audioOpts, motionControl);
+    if (audioOpts.pose === 'auto') motion = { ...motion, frames: limitOutwardTurn(motion.frames, photoYaw) };
   } else {
     motion = await motionFromVideo(plan.expressions.file, videoOpts, motionControl);
   }
