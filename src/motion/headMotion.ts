@@ -89,19 +89,6 @@ export const NOD = { hz: 1.6, damping: 0.7, deg: 3.0, maxDeg: 7 } as const;
  */
 export const NOD_PUSH_SECONDS = 0.2;
 
-/** The peak displacement of a damped spring (`hz`, `damping` ratio < 1) after a unit velocity kick from rest. */
-export function impulsePeak(hz: number, damping: number): number {
-  const w = 2 * Math.PI * hz, wd = w * Math.sqrt(1 - damping * damping);
-  const t = Math.atan2(wd, damping * w) / wd;
-  return (Math.exp(-damping * w * t) * Math.sin(wd * t)) / wd;
-}
-
-/** Stationary standard deviation of p for dv = (-k p - c v) dt + dW: 1 / sqrt(2 c k). */
-export function springSd(hz: number, damping: number): number {
-  const w = 2 * Math.PI * hz;
-  return 1 / Math.sqrt(2 * (2 * damping * w) * w * w);
-}
-
 /** Raised-cosine weights over `n` frames, summing to 1 (a smooth push spread over n frames). */
 export function pushWeights(n: number): number[] {
   const w = Array.from({ length: n }, (_, k) => Math.sin((Math.PI * (k + 1)) / (n + 1)) ** 2);
