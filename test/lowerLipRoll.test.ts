@@ -32,7 +32,11 @@ test('the rolled surface is lit at the line and in the inner shade at its end, r
   rolledColour(20, 10, 10, 200, 100, 100, [0.8, 0.7, 0.7], 0, 0, 0);
   assert.ok(rolled[0] >= 200 && rolled[1] >= 100, 'lit at the line: no dark rim');
   rolledColour(20, 10, 10, 200, 100, 100, [0.8, 0.7, 0.7], 0, 1, 0);
-  assert.ok(Math.abs(rolled[0] - 160) < 1e-9 && Math.abs(rolled[1] - 70) < 1e-9, 'the inner shade, redder');
+  // the inner shade (.8 / .7) and, with no bright teeth behind (lift 0), ROLL_DEEP (.7) of it: darker and redder
+  assert.ok(Math.abs(rolled[0] - 112) < 1e-9 && Math.abs(rolled[1] - 49) < 1e-9, `the inner shade, redder: ${[...rolled]}`);
+  assert.ok(rolled[0] / rolled[1] > 2);
+  rolledColour(20, 10, 10, 200, 100, 100, [0.8, 0.7, 0.7], 1, 1, 0);
+  assert.ok(rolled[0] >= 200 * 0.99, 'against bright teeth it stays the lip (no ring round the opening)');
   rolledColour(20, 10, 10, 200, 100, 100, [0.8, 0.7, 0.7], 0, 1, 1);
   assert.deepEqual([...rolled], [20, 10, 10]);
 });

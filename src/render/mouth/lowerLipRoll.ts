@@ -7,9 +7,10 @@
 import { smoothstep } from '../../math/smooth.ts';
 
 /**
- * Draw the lower lip's rolled-in surface (false: the thin band alone, as before session 34). Off: measured worse
- * on mt_man + mt_sun (the lip-coloured roll ate the dark band under the upper teeth: the lower lip read .107 ->
- * .130 IOD thick, more of a swollen pink lip) and no better on lp_s5 <- lp_d10 (docs/mouth/README.md, s34 innerlip34).
+ * Draw the lower lip's rolled-in surface (false: the thin band alone, as before session 34). Off: no figure moved
+ * toward the real (lp_s5 <- lp_d10 rise .29 -> .29 [.32], lp_s42 <- lp_d6 .09 -> .09 [.68]; mouth-box PSNR within
+ * .03 dB), mt_man's lower lip read thicker (.107 -> .115 IOD) and st_happy's shaded roll drew a new grey line along
+ * the lip's inner edge (docs/mouth/README.md, s34 innerlip34).
  */
 export const LOWER_LIP_ROLL = false;
 
@@ -62,10 +63,12 @@ export const rolled = new Float64Array(3);
  * part, then `show` of the interior over it. Into `rolled`.
  */
 export function rolledColour(r: number, g: number, b: number, er: number, eg: number, eb: number, ir: readonly number[], lift: number, shadow: number, show: number): void {
-  const wet = 1 + ROLL_WET * (1 - shadow);
+  const wet = (1 + ROLL_WET * (1 - shadow)) * (1 - (1 - ROLL_DEEP) * shadow * (1 - lift));
   const sr = 1 + (ir[0]! + (1 - ir[0]!) * lift - 1) * shadow, sg = 1 + (ir[1]! + (1 - ir[1]!) * lift - 1) * shadow, sb = 1 + (ir[2]! + (1 - ir[2]!) * lift - 1) * shadow;
   const lr = er * sr * wet, lg = eg * sg * wet, lb = eb * sb * wet;
   rolled[0] = lr + (r - lr) * show; rolled[1] = lg + (g - lg) * show; rolled[2] = lb + (b - lb) * show;
 }
 /** the lit part's wet sheen (lipSurface.ts's WET is .12 at its peak) */
 const ROLL_WET = 0.06;
+/** at its end the rolled surface is this much darker than lipSurface.ts's inner shade (where no bright teeth lie behind it) */
+const ROLL_DEEP = 0.7;
