@@ -14,7 +14,7 @@ import { loadImage } from '../src/io/image.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectOne } from '../src/eval/frames.ts';
 import { rendererOfRoot, strip } from './mouthTiles.ts';
-import { lowerLipProfile, type LipProfile } from './lowerLipFigures.ts';
+import { lowerLipColour, lowerLipProfile, type LipProfile } from './lowerLipFigures.ts';
 import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
@@ -40,11 +40,17 @@ const fmt = (f: LipProfile | null) => f
   ? `thick ${f.thick.toFixed(3)} rim ${f.rim.toFixed(2)} rimDark ${f.rimDark.toFixed(2)} bands ${f.bands.map((b) => b.toFixed(2)).join('/')} seam ${f.seam.toFixed(3)} even ${f.even.toFixed(2)} step ${f.step.toFixed(2)}`
   : 'shut';
 
-async function read(img: RgbaImage, fallback: Lm | null): Promise<{ f: LipProfile | null; lm: Lm }> {
+async function read(img: RgbaImage, fallback: Lm | null): Promise<{ f: LipProfile | null; lm: Lm; c: { luma: number; red: number; thick: number } }> {
   const face = await detectOne({ ...img, data: new Uint8ClampedArray(img.data) }, false);
   const lm = (face?.landmarks as Lm | undefined) ?? fallback!;
-  return { f: lowerLipProfile(img.data, img.width, img.height, lm), lm };
+  return { f: lowerLipProfile(img.data, img.width, img.height, lm), lm, c: lowerLipColour(img.data, img.width, img.height, lm) };
 }
+/** the lip body's colour: luma and R/G, and over the photo's own lip at rest when given (s34) */
+const colourOf = (cs: { luma: number; red: number; thick: number }[], rest?: { luma: number; red: number; thick: number }) => {
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  const l = med(cs.map((c) => c.luma)), r = med(cs.map((c) => c.red)), t = med(cs.map((c) => c.thick));
+  return `lip body luma ${l.toFixed(0)} R/G ${r.toFixed(2)} thick ${t.toFixed(3)}` + (rest ? ` (over the photo's at rest: luma ${(l / rest.luma).toFixed(2)} R/G ${(r / rest.red).toFixed(2)} thick ${(t / rest.thick).toFixed(2)})` : '');
+};
 
 const summary = (fs: (LipProfile | null)[]) => {
   const ok = fs.filter((x): x is LipProfile => x !== null);
@@ -60,28 +66,31 @@ if (real) {
     if (want.has(i)) got.set(i, img as RgbaImage);
     i++;
   }
-  const tiles: Buffer[] = [], fs: (LipProfile | null)[] = [];
+  const tiles: Buffer[] = [], fs: (LipProfile | null)[] = [], cs: { luma: number; red: number; thick: number }[] = [];
   for (const n of frames) {
-    const img = got.get(n)!, { f, lm } = await read(img, null);
+    const img = got.get(n)!, { f, lm, c } = await read(img, null);
     console.log(`real ${path.basename(real)} f${n}: ${fmt(f)}`);
-    fs.push(f);
+    fs.push(f); cs.push(c);
     tiles.push(await tile(img, lm));
   }
-  console.log(`real ${summary(fs)}`);
+  console.log(`real ${summary(fs)}; ${colourOf(cs)}`);
   rows.push(await strip(tiles, TILE));
 }
-const portrait = await analyzePortrait(await loadImage(name.startsWith('/') ? name : path.join(SHARED_DATA, 'portraits', name)));
+const photo = await loadImage(name.startsWith('/') ? name : path.join(SHARED_DATA, 'portraits', name));
+const portrait = await analyzePortrait(photo);
+const rest = (await read(photo as RgbaImage, null)).c;
+console.log(`photo at rest: ${colourOf([rest])}`);
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE);
-  const tiles: Buffer[] = [], fs: (LipProfile | null)[] = [];
+  const tiles: Buffer[] = [], fs: (LipProfile | null)[] = [], cs: { luma: number; red: number; thick: number }[] = [];
   for (const n of frames) {
     const fr = motion.frames[Math.min(n, motion.frames.length - 1)] as Parameters<typeof r.render>[0];
-    const img = r.render(fr) as RgbaImage, { f, lm } = await read(img, r.landmarks(fr) as Lm);
+    const img = r.render(fr) as RgbaImage, { f, lm, c } = await read(img, r.landmarks(fr) as Lm);
     console.log(`${path.basename(root)} f${n}: ${fmt(f)}`);
-    fs.push(f);
+    fs.push(f); cs.push(c);
     tiles.push(await tile(img, lm));
   }
-  console.log(`${path.basename(root)} ${summary(fs)}`);
+  console.log(`${path.basename(root)} ${summary(fs)}; ${colourOf(cs, rest)}`);
   rows.push(await strip(tiles, TILE));
 }
 const gap = 4;

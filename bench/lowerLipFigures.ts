@@ -79,3 +79,22 @@ export function lowerLipProfile(data: ArrayLike<number>, width: number, height: 
   for (let c = 1; c < cols.length; c++) step = Math.max(step, Math.abs(cols[c]! - cols[c - 1]!) / ((cols[c]! + cols[c - 1]!) / 2));
   return { thick: T / iod, rim, rimDark, bands, seam, even, step, profile: profile.map((v) => v / body) };
 }
+
+/**
+ * The lower lip's body colour (innerlip34, s34: mt_man's "swollen pink lower lip"), read with or without an
+ * opening: over the middle fifth of the mouth (as lowerLipProfile) from .25 to .75 of the way from the inner line
+ * (14) to the outer contour (17), the mean luma and the redness R/G (a pink lip ~1.3-1.5, a dark red one higher);
+ * and the lip's thickness (14-17 over the IOD), to set an open lip's against the photo's own at rest.
+ */
+export function lowerLipColour(data: ArrayLike<number>, width: number, height: number, lm: Lm): { luma: number; red: number; thick: number } {
+  const p = (i: number) => [lm[i]![0]!, lm[i]![1]!] as const;
+  const [ix, iy] = p(14), [ox, oy] = p(17), [lx, ly] = p(61), [rx, ry] = p(291);
+  let r = 0, g = 0, b = 0;
+  for (let t = 0.25; t <= 0.751; t += 0.05) for (const side of [-0.2, -0.1, 0, 0.1, 0.2]) {
+    const x = Math.round(ix + (side * (rx - lx)) / 2 + t * (ox - ix)), y = Math.round(iy + (side * (ry - ly)) / 2 + t * (oy - iy));
+    const o = (Math.max(0, Math.min(height - 1, y)) * width + Math.max(0, Math.min(width - 1, x))) * 4;
+    r += data[o]!; g += data[o + 1]!; b += data[o + 2]!;
+  }
+  const thick = Math.hypot(ox - ix, oy - iy) / Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
+  return { luma: (0.299 * r + 0.587 * g + 0.114 * b) / 55, red: r / Math.max(1, g), thick };
+}
