@@ -60,6 +60,8 @@ export interface DriverFitOptions {
   twoEyedStare?: boolean;
   /** With twoEyedStare: a two-eyed stare past the cap, within the opening over the eye's median (twoEyedStare.ts twoEyedStaresOverMedian). Off: an experiment. */
   stareOverMedian?: boolean;
+  /** With stareOverMedian: the rise past the cap only as far as the driver's lids show white above both irises (stareShowGate.ts). */
+  stareShowGate?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
@@ -131,6 +133,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     wideWithinOpening: o.wideWithinOpening ?? true,
     twoEyedStare: o.twoEyedStare ?? true,
     stareOverMedian: o.stareOverMedian ?? false,
+    stareShowGate: o.stareShowGate ?? false,
     halfLidsTogether: o.halfLidsTogether ?? false,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
