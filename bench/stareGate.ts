@@ -1,6 +1,6 @@
 // The stare past the eyes30 cap (stareOverMedian) with and without the show gate (stareShowGate.ts, s34), weights
-// only: per driver, eyeWide per eye (mean, p90, frames over .2) for default | stareOverMedian | + stareShowGate,
-// frames whose eyeWide moved > .05 against the default, the largest blink change, and the named frames' eyeWide
+// only: per driver, eyeWide per eye (mean, p90, frames over .2) with stareOverMedian off | on ungated | on with
+// stareShowGate (the s34 default), frames whose eyeWide moved > .05 against off, the largest blink change, and the named frames' eyeWide
 // with both eyes' show (scleraShow.ts, white above the iris in iris diameters). Never asserts.
 //   node --import tsx bench/stareGate.ts lp_d6.mp4:70,79,151,195 lp_d14.mp4:59 [--seconds 8]
 import { cachedTrack } from './driverTracks.ts';
@@ -12,7 +12,7 @@ const si = process.argv.indexOf('--seconds');
 const seconds = si > 0 ? Number(process.argv[si + 1]) : 8;
 const specs = process.argv.slice(2).filter((a, k, all) => a !== '--seconds' && all[k - 1] !== '--seconds');
 const FPS = 25;
-const VARIANTS: [string, Record<string, boolean>][] = [['default', {}], ['overMedian', { stareOverMedian: true }], ['gated', { stareOverMedian: true, stareShowGate: true }]];
+const VARIANTS: [string, Record<string, boolean>][] = [['off', { stareOverMedian: false }], ['ungated', { stareOverMedian: true, stareShowGate: false }], ['gated', { stareOverMedian: true, stareShowGate: true }]];
 const pct = (a: number[], p: number) => { const s = a.slice().sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))] ?? NaN; };
 const f2 = (v: number) => v.toFixed(2);
 for (const spec of specs) {

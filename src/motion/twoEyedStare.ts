@@ -55,7 +55,7 @@ export function twoEyedStares(out: Map<RigControl, Float64Array>, shares: [Float
 }
 
 /**
- * Experiment (option `stareOverMedian`, off): a two-eyed stare (stareCarry > 0) may rise past the eyes30 cap, to the
+ * Option `stareOverMedian` (on since s34, gated by stareShowGate.ts): a two-eyed stare (stareCarry > 0) may rise past the eyes30 cap, to the
  * fit's wider uncapped reading within the opening over the eye's MEDIAN opening (not its rest, the 80th percentile:
  * lp_d6 stares over most of her clip, so her rest is a stare). `uncapped`: each eye's eyeWide after lidsDecide's
  * narrowing but before its cap; `shares` over rest (eyeShares), `overMedian` over the median; `gate` per frame (0..1,
