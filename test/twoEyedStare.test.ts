@@ -44,7 +44,7 @@ test('twoEyedStares over the frames given (on by default)', () => {
   assert.equal(driverFitDefaults({ twoEyedStare: false }).twoEyedStare, false);
 });
 
-test('experiment stareOverMedian (off): a two-eyed stare may pass the cap, within the opening over the median; a one-eyed one may not', () => {
+test('stareOverMedian (on since s34, with the show gate): a two-eyed stare may pass the cap, within the opening over the median; a one-eyed one may not', () => {
   const out = () => new Map<RigControl, Float64Array>([['eyeWideLeft', Float64Array.of(0, 0.08)], ['eyeSquintLeft', Float64Array.of(0.1, 0)], ['eyeWideRight', Float64Array.of(0.22, 0.03)], ['eyeSquintRight', Float64Array.of(0, 0.55)]]);
   // f151-like: uncapped .83 on the right, both eyes at rest (.96 / 1.08) and 1.2 of their medians: both to .8
   // f165-like: the other eye narrowed (.81 of rest) beside a .78 reading: nothing added
@@ -54,5 +54,6 @@ test('experiment stareOverMedian (off): a two-eyed stare may pass the cap, withi
   assert.equal(o.get('eyeSquintLeft')![0], 0);
   assert.deepEqual([o.get('eyeWideLeft')![1], o.get('eyeWideRight')![1]], [0.08, 0.03]);
   assert.deepEqual([...medianShares([Float64Array.of(1, 2, 4), Float64Array.of(3, 3, 6)], [0, 1, 2])[0]], [0.5, 1, 2]);
-  assert.equal(driverFitDefaults().stareOverMedian, false);
+  assert.equal(driverFitDefaults().stareOverMedian, true);
+  assert.equal(driverFitDefaults().stareShowGate, true);
 });

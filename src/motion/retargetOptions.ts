@@ -58,8 +58,10 @@ export interface DriverFitOptions {
   wideWithinOpening?: boolean;
   /** With lidsDecide: a stare the fit reads on one eye carried on both, where the other eye is as open (twoEyedStare.ts). */
   twoEyedStare?: boolean;
-  /** With twoEyedStare: a two-eyed stare past the cap, within the opening over the eye's median (twoEyedStare.ts twoEyedStaresOverMedian). Off: an experiment. */
+  /** With twoEyedStare: a two-eyed stare past the cap, within the opening over the eye's median (twoEyedStare.ts twoEyedStaresOverMedian). On since s34, with stareShowGate (docs/eyes stare34). */
   stareOverMedian?: boolean;
+  /** With stareOverMedian: the rise past the cap only as far as the driver's lids show white above both irises (stareShowGate.ts; without it lp_d14's plain open eyes were lifted: lp_s12 over-wide frames 25 -> 33). */
+  stareShowGate?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
@@ -130,7 +132,8 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     lidsDecide: o.lidsDecide ?? true,
     wideWithinOpening: o.wideWithinOpening ?? true,
     twoEyedStare: o.twoEyedStare ?? true,
-    stareOverMedian: o.stareOverMedian ?? false,
+    stareOverMedian: o.stareOverMedian ?? true,
+    stareShowGate: o.stareShowGate ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,

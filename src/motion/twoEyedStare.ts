@@ -55,12 +55,13 @@ export function twoEyedStares(out: Map<RigControl, Float64Array>, shares: [Float
 }
 
 /**
- * Experiment (option `stareOverMedian`, off): a two-eyed stare (stareCarry > 0) may rise past the eyes30 cap, to the
+ * Option `stareOverMedian` (on since s34, gated by stareShowGate.ts): a two-eyed stare (stareCarry > 0) may rise past the eyes30 cap, to the
  * fit's wider uncapped reading within the opening over the eye's MEDIAN opening (not its rest, the 80th percentile:
  * lp_d6 stares over most of her clip, so her rest is a stare). `uncapped`: each eye's eyeWide after lidsDecide's
- * narrowing but before its cap; `shares` over rest (eyeShares), `overMedian` over the median.
+ * narrowing but before its cap; `shares` over rest (eyeShares), `overMedian` over the median; `gate` per frame (0..1,
+ * stareShowGate.ts): the share of the rise past the capped weights let through.
  */
-export function twoEyedStaresOverMedian(out: Map<RigControl, Float64Array>, uncapped: [Float64Array, Float64Array], shares: [Float64Array, Float64Array], overMedian: [Float64Array, Float64Array], have: number[]): void {
+export function twoEyedStaresOverMedian(out: Map<RigControl, Float64Array>, uncapped: [Float64Array, Float64Array], shares: [Float64Array, Float64Array], overMedian: [Float64Array, Float64Array], have: number[], gate?: Float64Array): void {
   const wl = out.get('eyeWideLeft'), wr = out.get('eyeWideRight'), sl = out.get('eyeSquintLeft'), sr = out.get('eyeSquintRight');
   if (!wl || !wr || !sl || !sr) return;
   for (const i of have) {
@@ -69,8 +70,10 @@ export function twoEyedStaresOverMedian(out: Map<RigControl, Float64Array>, unca
     const level = carry * Math.min(uncapped[strong]![i]!, wideWithinOpening(Math.max(overMedian[0][i]!, overMedian[1][i]!)));
     for (const [w, s] of [[wl, sl], [wr, sr]] as const) {
       if (level <= w[i]!) continue;
-      s[i] = Math.max(0, s[i]! - (level - w[i]!));
-      w[i] = level;
+      // gate (stareShowGate.ts, s34): each eye rises only the share of the way the driver's shown white allows
+      const next = gate ? w[i]! + gate[i]! * (level - w[i]!) : level;
+      s[i] = Math.max(0, s[i]! - (next - w[i]!));
+      w[i] = next;
     }
   }
 }

@@ -1,0 +1,36 @@
+// The stare past the eyes30 cap (stareOverMedian) with and without the show gate (stareShowGate.ts, s34), weights
+// only: per driver, eyeWide per eye (mean, p90, frames over .2) with stareOverMedian off | on ungated | on with
+// stareShowGate (the s34 default), frames whose eyeWide moved > .05 against off, the largest blink change, and the named frames' eyeWide
+// with both eyes' show (scleraShow.ts, white above the iris in iris diameters). Never asserts.
+//   node --import tsx bench/stareGate.ts lp_d6.mp4:70,79,151,195 lp_d14.mp4:59 [--seconds 8]
+import { cachedTrack } from './driverTracks.ts';
+import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
+import { scleraShows } from '../src/motion/scleraShow.ts';
+import { landmarkList } from '../src/motion/retarget.ts';
+
+const si = process.argv.indexOf('--seconds');
+const seconds = si > 0 ? Number(process.argv[si + 1]) : 8;
+const specs = process.argv.slice(2).filter((a, k, all) => a !== '--seconds' && all[k - 1] !== '--seconds');
+const FPS = 25;
+const VARIANTS: [string, Record<string, boolean>][] = [['off', { stareOverMedian: false }], ['ungated', { stareOverMedian: true, stareShowGate: false }], ['gated', { stareOverMedian: true, stareShowGate: true }]];
+const pct = (a: number[], p: number) => { const s = a.slice().sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))] ?? NaN; };
+const f2 = (v: number) => v.toFixed(2);
+for (const spec of specs) {
+  const [d, list] = spec.split(':') as [string, string | undefined];
+  const named = (list ?? '').split(',').filter(Boolean).map(Number);
+  const raw = (await cachedTrack(d, FPS)).slice(0, seconds * FPS);
+  const runs = VARIANTS.map(([, fit]) => motionFramesFromRaw(raw, FPS, true, { fit }).frames);
+  console.log(`\n${d} (${raw.length} frames)`);
+  for (const [k, [name]] of VARIANTS.entries()) {
+    const fr = runs[k]!, base = runs[0]!;
+    const s = (c: string) => { const v = fr.map((f) => f.w[c] ?? 0); return `mean ${f2(v.reduce((x, y) => x + y, 0) / v.length)} p90 ${f2(pct(v, 90))} >.2 ${v.filter((x) => x > 0.2).length}`; };
+    const moved = fr.filter((f, i) => ['eyeWideLeft', 'eyeWideRight'].some((c) => Math.abs((f.w[c] ?? 0) - (base[i]!.w[c] ?? 0)) > 0.05)).length;
+    const blinkMoved = Math.max(...fr.map((f, i) => Math.abs((f.blink ?? 0) - (base[i]!.blink ?? 0))));
+    console.log(`  ${name.padEnd(10)} L ${s('eyeWideLeft')} | R ${s('eyeWideRight')} | eyeWide moved > .05 on ${moved} frames, blink max change ${f2(blinkMoved)}`);
+  }
+  for (const i of named) {
+    const lm = raw[i]?.lm;
+    const sh = lm ? scleraShows(landmarkList(lm)) : [NaN, NaN];
+    console.log(`  f${i} show ${f2(sh[0]!)}/${f2(sh[1]!)} eyeWide ` + runs.map((fr, k) => `${VARIANTS[k]![0]} ${f2(fr[i]!.w.eyeWideLeft ?? 0)}/${f2(fr[i]!.w.eyeWideRight ?? 0)}`).join(' | '));
+  }
+}
