@@ -216,7 +216,7 @@ export class FrameLight {
     this.tongueArch = this.tongueForm * (1 - Math.max(darkSinkGate(p), p.stillMouth ?? 0, sunkBy(this.tongueSink, p.unit)));
     this.tongueTall = archTall(this.tongueArch);
     this.tongueLitShift = litShift(p.driverTongue, p.driverTeeth);
-    this.tongueFront = tongueFrontShare(this.tongueArch, p.driverTongue, readingTrust(p.driverTeeth));
+    this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);

@@ -67,7 +67,7 @@ export function tongueFrontAt(down: number, k: number, lit: number, target: numb
   return 1 + want * clamp01(k) * smoothstep(FRONT_IN[0], FRONT_IN[1], down) * (1 - smoothstep(FRONT_OUT[0], FRONT_OUT[1], down));
 }
 
-/** The frame's front share: the risen arch's share (frameLight tongueArch: a wide opening, not a tongue held low by a dark driver's mouth, lp_d10 f93 .72 -> .98 [.51] without it) where a driver's tongue reading is trusted (0 without one: audio motions unchanged). */
+/** The frame's front share: the arch's share (tongueShape.ts archShare, a wide opening) out of a dark driver's mouth (frameLight passes archShare x (1 - tongueGate.ts darkSinkGate): lp_d10 f93's sunk tongue went .72 -> .98 [.51] without it; the whole tongueArch gate, with its hanging-lip sink, kept lp_s42 <- lp_d6 f168 flat) where a driver's tongue reading is trusted (0 without one: audio motions unchanged). */
 export function tongueFrontShare(arch: number, driverTongue: number | undefined, trust: number): number {
   return driverTongue === undefined || !Number.isFinite(driverTongue) ? 0 : clamp01(arch) * clamp01(trust);
 }
