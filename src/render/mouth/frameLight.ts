@@ -12,10 +12,11 @@ import { teethDepthAllowed } from './driverTeeth.ts';
 import { measuredRowCap } from './rowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
-import { litCavityInto, tipsToneInto, underFloorInto } from './teethEdge.ts';
+import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
-import { backToneInto, driverArchGrow, litShift } from './driverTongue.ts';
+import { backToneInto, driverArchGrow, litShift, readingTrust } from './driverTongue.ts';
+import { frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
 import { depthShare } from './cavityDepth.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
@@ -106,11 +107,17 @@ export class FrameLight {
   tongueArch = 0;
   /** how far up the opening the arched tongue's back falls away, over tongueShape.ts's span: the driver's tongue lit higher or lower (driverTongue.ts litShift) */
   tongueLitShift = 0;
+  /** how far the tongue's front is lit up as a driver's (litCavityFall.ts tongueFrontAt) */
+  tongueFront = 0;
+  tongueFrontLuma = 0;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
   tongueLight = 1;
   /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
   readonly warmShadow: Rgb = [1, 1, 1];
   readonly cavityNow: Rgb = [0, 0, 0];
+  /** how far the cavity was lifted to a lit driver's (teethEdge.ts litCavityShare), and the driver's tongue run: its light down the opening (litCavityFall.ts) */
+  litFall = 0;
+  litRun: number | undefined = undefined;
   /** the mouth's inner lining at its corners: the inner lip colour in the corner's shade */
   readonly cornerLining: Rgb = [0, 0, 0];
   /** the inner lip surface's colour over the lip edge's, per channel */
@@ -197,6 +204,7 @@ export class FrameLight {
     this.tongueArch = this.tongueForm * (1 - Math.max(darkSinkGate(p), p.stillMouth ?? 0, sunkBy(this.tongueSink, p.unit)));
     this.tongueTall = archTall(this.tongueArch);
     this.tongueLitShift = litShift(p.driverTongue, p.driverTeeth);
+    this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);
@@ -219,6 +227,7 @@ export class FrameLight {
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
     if (!layers.fromPhoto) litCavityInto(this.cavityNow, li, p.driverTeeth, p.driverDark, this.teethShow);
+    this.litFall = layers.fromPhoto ? 0 : litCavityShare(p.driverTeeth, p.driverDark, this.teethShow); this.litRun = litFallRun(p.driverTongue, readingTrust(p.driverTeeth));
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     // (at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
@@ -228,6 +237,7 @@ export class FrameLight {
     shadowTintInto(li, this.warmShadow);
     // (the back of the mouth no darker than the driver's: a dim purple-red, not black, past a speech slit: driverTongue.ts)
     this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? depthShare(p.gap, round) : 0;
+    this.tongueFrontLuma = frontTarget(lipEdge);
   }
 }
 

@@ -18,6 +18,7 @@ import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
 import { backFloorInto } from './driverTongue.ts';
+import { litFallAt, lumaOf, tongueFrontAt } from './litCavityFall.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -47,8 +48,10 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
   // (a smile's corners are the dark corridor beside the side teeth: rowLook.ts)
   const lining = corridorLight(lateral, light.corridor);
+  // (a lit driver's cavity dark behind the upper row, lit low toward the lower lip: litCavityFall.ts)
+  const fall = light.litFall > 0 ? litFallAt((q.cy - (q.rowTop ?? q.top)) / Math.max(1, q.bottom - (q.rowTop ?? q.top)), light.litFall, light.litRun) : 1;
   for (let ch = 0; ch < 3; ch++) {
-    const plain = cav[ch]! * depthShade, c = (plain + (core[ch]! * deep - plain) * round) * depth;
+    const plain = cav[ch]! * depthShade * fall, c = (plain + (core[ch]! * deep - plain) * round) * depth;
     out[ch] = c + (lip[ch]! * lining - c) * corner;
   }
 }
@@ -120,8 +123,10 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const top = tongueTopOf(L.tongue), h = arch > 0 && top ? -up / (top * grow) : 0, height = q.bottom - q.top;
       const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
+      // (its front lit as a driver's, litCavityFall.ts)
+      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, lumaOf(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
       const ac = a * cover;
-      r = r * (1 - ac) + tmp[0]! * kk; g = g * (1 - ac) + tmp[1]! * kk; b = b * (1 - ac) + tmp[2]! * kk;
+      r = r * (1 - ac) + tmp[0]! * kk * front; g = g * (1 - ac) + tmp[1]! * kk * front; b = b * (1 - ac) + tmp[2]! * kk * front;
     }
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)

@@ -37,12 +37,15 @@ const TIPS_LINING = 2.2;
  * colour is CUT_SHADE of the inner lip, reached at CUT_MIX.
  */
 export function litCavityInto(cavity: Rgb, lipInner: readonly number[], driverTeeth: number | undefined, driverDark: number | undefined, teethShow: number): Rgb {
-  if (driverTeeth === undefined) return cavity;
-  const cut = 1 - smoothstep(CUT_SHARE[0], CUT_SHARE[1], driverTeeth);
-  const k = CUT_MIX * (1 - clamp01(driverDark ?? 1)) * cut * clamp01(teethShow);
+  const k = litCavityShare(driverTeeth, driverDark, teethShow);
   if (!(k > 0)) return cavity;
   for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, CUT_SHADE * lipInner[ch]! - cavity[ch]!) * k;
   return cavity;
+}
+/** How far litCavityInto takes the cavity toward its lifted colour this frame (0 without a driver's teeth share). */
+export function litCavityShare(driverTeeth: number | undefined, driverDark: number | undefined, teethShow: number): number {
+  if (driverTeeth === undefined) return 0;
+  return CUT_MIX * (1 - clamp01(driverDark ?? 1)) * (1 - smoothstep(CUT_SHARE[0], CUT_SHARE[1], driverTeeth)) * clamp01(teethShow);
 }
 /** the lifted cavity's colour over the inner lip's, and how far a driver's lit opening takes ours toward it */
 const CUT_SHADE = 1.4, CUT_MIX = 1;
