@@ -6,7 +6,7 @@
 // Calls with progress or cancellation, or with an image in memory, analyse as before.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { appendFile, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzePortrait as analyzeFresh, readAnalysis, writeAnalysis } from '../src/analyze/index.ts';
 import type { AnalyzeOptions, JobControl } from '../src/config.ts';
@@ -18,7 +18,10 @@ export async function analyzePortrait(input: Parameters<typeof analyzeFresh>[0],
   const file = path.resolve(input);
   const key = createHash('sha256').update(file).update('\0').update(await readFile(file)).update('\0').update(JSON.stringify(opts)).digest('hex').slice(0, 24);
   const dir = path.join(root, `${path.basename(file)}-${key}`);
-  if (existsSync(dir)) return readAnalysis(dir);
+  const hit = existsSync(dir);
+  // REAL3D_TEST_ANALYSES_LOG: a line per call, to count what the shared cache saves (bench/testDurations.ts --analyses)
+  if (process.env.REAL3D_TEST_ANALYSES_LOG) await appendFile(process.env.REAL3D_TEST_ANALYSES_LOG, `${hit ? 'hit' : 'miss'} ${process.pid} ${path.basename(dir)}\n`);
+  if (hit) return readAnalysis(dir);
   const portrait = await analyzeFresh(input, opts, control);
   // written aside and renamed whole: a process reading the entry never sees it half written, and
   // when two processes analyse the same photo at once the second rename fails and its copy is dropped
