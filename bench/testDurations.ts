@@ -2,12 +2,14 @@
 // top-level tests' durations per test file (a test is placed in the file whose text holds its name) and
 // prints the total and the files by cost. The summed durations are the suite's CPU cost on an idle
 // machine (wall time with two files at a time is about half); on a loaded one both grow.
-// node --import tsx bench/testDurations.ts LOG [--top 40]
+// --analyses FILE: the REAL3D_TEST_ANALYSES_LOG of the run (test/analyzedPortrait.ts): calls (each one an
+// analysis before s34) against misses (the analyses the shared cache still makes).
+// node --import tsx bench/testDurations.ts LOG [--top 40] [--analyses FILE]
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
-const log = args.find((a) => !a.startsWith('--'));
+const log = args[0]?.startsWith('--') ? undefined : args[0];
 if (!log) throw new Error('usage: bench/testDurations.ts LOG [--top N]');
 const top = Number(args[args.indexOf('--top') + 1] ?? 40) || 40;
 const testDir = path.resolve('test');
@@ -47,3 +49,11 @@ const total = tests.reduce((s, t) => s + t.ms, 0);
 const wall = /^# duration_ms ([\d.]+)/m.exec(readFileSync(log, 'utf8'));
 console.log(`${tests.length} tests, summed ${(total / 1000).toFixed(0)} s${wall ? `, run ${(Number(wall[1]) / 1000).toFixed(0)} s wall` : ''}`);
 for (const [f, e] of [...perFile].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) console.log(`${(e.ms / 1000).toFixed(1).padStart(7)} s ${String(e.n).padStart(3)} ${f}`);
+
+const analyses = args.includes('--analyses') ? args[args.indexOf('--analyses') + 1] : undefined;
+if (analyses) {
+  const lines = readFileSync(analyses, 'utf8').split('\n').filter(Boolean);
+  const misses = lines.filter((l) => l.startsWith('miss'));
+  const portraits = new Set(lines.map((l) => l.split(' ')[2]));
+  console.log(`analyzePortrait through the shared cache: ${lines.length} calls, ${misses.length} analysed (${portraits.size} distinct photo+options), ${lines.length - misses.length} read from the cache`);
+}
