@@ -19,8 +19,8 @@ export async function cachedPortrait(file: string): Promise<Portrait> {
   const p = await analyzePortrait(file);
   await mkdir(path.dirname(dir), { recursive: true });
   await writeAnalysis(p, dir);
-  // read back what was written (the matte is stored in 8 bits): the first run and every later one
-  // then render the same avatar (fresh, lp_s9's shut eye read 0.36; from the cache 0.40)
+  // read back what was written: since s34 (matte.f32) that is the fresh analysis to the bit; an entry
+  // written before keeps its 8-bit matte (lp_s9's shut eye read 0.36 fresh, 0.40 from such an entry)
   return readAnalysis(dir);
 }
 

@@ -24,13 +24,13 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 /** The error line (tfjs may print its own notices on stderr first). */
 const errorLine = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('error: ')) ?? '';
 
-test('analyze CLI writes the six outputs', async () => {
+test('analyze CLI writes the seven outputs', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'real3d-cli-'));
   try {
     const out = path.join(dir, 'out');
     const r = await run([path.join(PORTRAITS, 'lp_s42.jpg'), '--out', out]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((await readdir(out)).sort(), ['analysis.json', 'background.png', 'crop.png', 'debug.png', 'matte.png', 'regions.png']);
+    assert.deepEqual((await readdir(out)).sort(), ['analysis.json', 'background.png', 'crop.png', 'debug.png', 'matte.f32', 'matte.png', 'regions.png']);
     const a = JSON.parse(await readFile(path.join(out, 'analysis.json'), 'utf8'));
     assert.equal(a.landmarks.length, 478);
     assert.equal(a.faces.count, 1);

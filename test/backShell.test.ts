@@ -10,7 +10,7 @@ import type { GrayImage, MotionFrame } from '../src/types.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
 import { rasterTriangleUnder } from '../src/render/rasterFarSide.ts';
 import { MATERIAL, type Avatar } from '../src/avatar/types.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { sharedData } from '../bench/sharedData.ts';

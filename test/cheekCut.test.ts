@@ -5,7 +5,7 @@
 // RIM_FADE face widths (avatar/skinPastOval.ts), so the face ends in the photo's own shading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { ovalStep, ovalLineDepth, SHOWN_SIDE_OVAL, SHOWN_SIDE_JAW } from '../src/eval/ovalStep.ts';

@@ -8,7 +8,7 @@ import { teethDepthAllowed } from '../src/render/mouth/driverTeeth.ts';
 import { upperShown } from '../src/render/mouth/interior.ts';
 import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
 import { DRIVER_TEETH } from '../src/rig/mouthBase.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { teethInside } from './teethInside.ts';

@@ -5,7 +5,7 @@ import { rimOnProfile } from '../src/avatar/rim.ts';
 import { matteRunLength, hairShellReach } from '../src/avatar/hairShell.ts';
 import { circleHead } from './headShapes.ts';
 import type { GrayImage } from '../src/types.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';

@@ -4,7 +4,7 @@ import { distanceToOutline } from '../src/math/polygon.ts';
 import assert from 'node:assert/strict';
 import type { RasterTarget } from '../src/render/raster.ts';
 import { featherSilhouette } from '../src/render/edgePasses.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { paleLipAtCorner } from '../src/eval/cornerPaleLip.ts';
 import { farLipOnTurns } from '../src/avatar/farLipOnTurn.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';

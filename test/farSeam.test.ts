@@ -4,7 +4,7 @@
 // first pixels with a fading coverage: a soft edge a few px wide along the far oval.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { ovalStep, rampWidth, SHOWN_SIDE_OVAL } from '../src/eval/ovalStep.ts';

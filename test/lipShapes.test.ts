@@ -59,7 +59,7 @@ test('the audio jaw keeps closures and small openings and raises the peaks, mono
 test('a smiling photo driven by audio keeps its smile: the audio frames\' lip shapes go on the photo\'s own mouth', async () => {
   const path = await import('node:path');
   const { fileURLToPath } = await import('node:url');
-  const { analyzePortrait } = await import('../src/analyze/index.ts');
+  const { analyzePortrait } = await import('./analyzedPortrait.ts');
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { MOUTH_ON_PHOTO } = await import('../src/rig/mouthBase.ts');

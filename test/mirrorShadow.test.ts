@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { luminanceRatio, GAIN_LIMIT, DARK_PARTNER } from '../src/avatar/mirror.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

@@ -7,7 +7,7 @@
 // Figures: bench/cornerSmear.ts, docs/mouth/README.md (session 27, lip27).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { withoutPixels } from '../src/render/mouth/textureLift.ts';

@@ -7,7 +7,7 @@ import { withToothRelief, UPPER_TEETH_WIDTHS, toothBoundaries, BODY_LINE } from 
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { OUT_PER_IOD, slab } from './evenSlab.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { teethShown } from '../src/render/mouth/teethRowLight.ts';
 import { innerBand, shownGap } from '../src/render/mouth/lipSurface.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';

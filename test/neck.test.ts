@@ -2,7 +2,7 @@
 // passes in front of it, and the photo's pose renders exactly as if it were not there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar, type Avatar } from '../src/avatar/build.ts';
 import { MATERIAL } from '../src/avatar/types.ts';
 import { createRenderer } from '../src/render/renderer.ts';

@@ -3,7 +3,7 @@
 // the photo's pose and turns up to RIM_CLEAR_FROM (a head swaying with speech) render exactly as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { photoFarSide, RIM_CLEAR_FROM, RIM_CLEAR_FULL } from '../src/avatar/rimClearOnTurn.ts';

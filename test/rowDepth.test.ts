@@ -9,7 +9,7 @@ import { measuredRowCap } from '../src/render/mouth/rowDepth.ts';
 import { DRIVER_TEETH, DRIVER_TEETH_DEPTH } from '../src/rig/mouthBase.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import { teethInside } from './teethInside.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';

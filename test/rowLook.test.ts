@@ -9,7 +9,7 @@ import path from 'node:path';
 import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { corridorLight, libraryRelief } from '../src/render/mouth/rowLook.ts';
 import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { polygonMask } from '../src/eval/masks.ts';

@@ -8,7 +8,7 @@ import { addHeadSheet } from '../src/avatar/headSheet.ts';
 import { measureHead } from '../src/avatar/shape.ts';
 import { flatten } from '../src/rig/fit.ts';
 import { faceTopology } from '../src/rig/topology.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import type { GrayImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

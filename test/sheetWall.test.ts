@@ -5,7 +5,7 @@
 // sheet now continues the face (avatar/skinPastOval.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { sheetWalls } from '../src/eval/sheetWall.ts';
 import { depthOverSkinRun, SKIN_EDGE_RECESSION } from '../src/avatar/skinPastOval.ts';

@@ -6,7 +6,7 @@
 // photo (jawOpen and the photo's own mouth), read by the face mesh as the critic reads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';

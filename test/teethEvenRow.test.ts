@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { levelledRow, rowLevelGains } from '../src/render/mouth/rowLevel.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { loadImage } from '../src/io/image.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fineGrain, grainPattern, withPictureGrain } from '../src/render/mouth/pictureGrain.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { photoLipLook } from '../src/render/mouth/photoLook.ts';

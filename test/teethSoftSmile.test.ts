@@ -8,7 +8,7 @@ import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.
 import { lowerLipGap } from '../src/render/mouth/interior.ts';
 import { lowerSmileLit, softSmileLit } from '../src/render/mouth/softSmile.ts';
 import { columnLines, UPPER_TEETH_WIDTHS } from '../src/render/mouth/toothRelief.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { polygonMask } from '../src/eval/masks.ts';

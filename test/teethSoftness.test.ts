@@ -10,7 +10,7 @@ import path from 'node:path';
 import { edgeBlur, teethBlurFor } from '../src/render/mouth/pictureBlur.ts';
 import { photoLipLook, softPictureWhite } from '../src/render/mouth/photoLook.ts';
 import { gaussianBlur } from '../src/eval/metrics/ssim.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { brightLuminance } from '../src/render/mouth/readyLayer.ts';

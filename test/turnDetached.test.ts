@@ -4,7 +4,7 @@
 // revealSheetClear); the photo's pose is untouched. Session 24: also at +12 (cleared in full by ~16°).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detachedRows } from '../src/eval/detachedBand.ts';

@@ -11,7 +11,7 @@ import { teethDepthAllowed, underLit } from '../src/render/mouth/driverTeeth.ts'
 import { floorOver, underFloorInto } from '../src/render/mouth/teethEdge.ts';
 import { DRIVER_TEETH, DRIVER_UNDER } from '../src/rig/mouthBase.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';

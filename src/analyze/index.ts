@@ -255,13 +255,15 @@ function flattenAlpha(img: RgbaImage): RgbaImage {
   return { width: img.width, height: img.height, data };
 }
 
-/** Writes analysis.json, crop.png, matte.png, regions.png (label values), background.png, debug.png. */
+/** Writes analysis.json, crop.png, matte.png (+ matte.f32, its exact values), regions.png (label values), background.png, debug.png. */
 export async function writeAnalysis(portrait: Portrait, outDir: string): Promise<void> {
   const files = {
     // indented, with each array of numbers on one line (a landmark per line)
     'analysis.json': JSON.stringify(portrait.analysis, null, 1).replace(/\[\s+([-\d.e+,\s]+?)\s+\]/g, (_, inner: string) => `[${inner.replace(/\s+/g, '')}]`) + '\n',
     'crop.png': await encodePng(portrait.image),
     'matte.png': await encodeGrayPng(portrait.matte),
+    // the matte as analysed (the PNG above is its 8-bit picture): a cached analysis renders as a fresh one
+    'matte.f32': matteBytes(portrait.matte),
     'regions.png': await sharp(Buffer.from(portrait.regions.data), { raw: { width: portrait.regions.width, height: portrait.regions.height, channels: 1 } }).png().toBuffer(),
     'background.png': await encodePng(portrait.background),
     'debug.png': await debugSheet(portrait),
@@ -285,11 +287,31 @@ export async function readAnalysis(dir: string): Promise<Portrait> {
   const size = analysis.crop.size;
   const image = await loadImage(path.join(dir, 'crop.png'));
   const background = await loadImage(path.join(dir, 'background.png'));
-  const matteBytes = await readGray(path.join(dir, 'matte.png'), size);
+  // folders written before matte.f32 have only the 8-bit picture
+  const matte: GrayImage = (await readExactMatte(path.join(dir, 'matte.f32'), size)) ?? matteOfPng(await readGray(path.join(dir, 'matte.png'), size), size);
   const regionBytes = await readGray(path.join(dir, 'regions.png'), size);
   if (image.width !== size || background.width !== size) throw new FileFormatError(`The images in ${dir} do not match analysis.json (crop size ${size}). Run real3d analyze again.`);
-  const matte: GrayImage = { width: size, height: size, data: Float32Array.from(matteBytes, (v) => v / 255) };
   return { analysis, cropLandmarks: cropLandmarksOf(analysis), image, matte, regions: { width: size, height: size, data: regionBytes }, background };
+}
+
+/** The matte's float values, little-endian (the same bytes on every machine). */
+function matteBytes(matte: GrayImage): Buffer {
+  const out = Buffer.alloc(matte.data.length * 4);
+  for (let i = 0; i < matte.data.length; i++) out.writeFloatLE(matte.data[i]!, i * 4);
+  return out;
+}
+
+/** The matte written as floats by writeAnalysis; undefined when absent (folders written before it) or not this size. */
+async function readExactMatte(file: string, size: number): Promise<GrayImage | undefined> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes || bytes.length !== size * size * 4) return undefined;
+  const data = new Float32Array(size * size);
+  for (let i = 0; i < data.length; i++) data[i] = bytes.readFloatLE(i * 4);
+  return { width: size, height: size, data };
+}
+
+function matteOfPng(bytes: Uint8Array, size: number): GrayImage {
+  return { width: size, height: size, data: Float32Array.from(bytes, (v) => v / 255) };
 }
 
 async function readGray(file: string, size: number): Promise<Uint8Array> {

@@ -9,7 +9,7 @@ const parseNumber = (flag: string, integer: boolean) => numberArg(flag, { min: 0
 export function register(program: Command): void {
   const cmd = program
     .command('analyze')
-    .description('Find the face in a photo and write analysis.json, crop.png, matte.png, regions.png, background.png and debug.png into a folder')
+    .description('Find the face in a photo and write analysis.json, crop.png, matte.png (and matte.f32, its exact values), regions.png, background.png and debug.png into a folder')
     .argument('<image>', 'portrait photo (JPEG, PNG, WebP, ...)');
   addOutputOption(cmd, 'output folder (written atomically: it appears only when complete)', { required: true, placeholder: 'dir' });
   cmd
