@@ -41,3 +41,16 @@ test('fresh analysis = cached analysis = cached avatar, to the bit and in the re
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('test files analyse portraits through the run-wide cache (test/analyzedPortrait.ts), not each on its own', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const testDir = import.meta.dirname;
+  // these test the analyser or its cache themselves
+  const ownAnalyser = new Set(['analyze.test.ts', 'image.test.ts', 'cacheExact.test.ts', 'analyzedPortrait.ts']);
+  const files = (await readdir(testDir)).filter((f) => /\.ts$/.test(f) && !ownAnalyser.has(f));
+  const direct: string[] = [];
+  for (const f of files) {
+    if (/import \{[^}]*\banalyzePortrait\b[^}]*\} from '\.\.\/src\//.test(await readFile(path.join(testDir, f), 'utf8'))) direct.push(f);
+  }
+  assert.deepEqual(direct, [], "import analyzePortrait from './analyzedPortrait.ts'");
+});
