@@ -8,9 +8,9 @@ import { middleBox, middleOf } from '../src/motion/mouthMiddle.ts';
 import { openingMiddle } from '../src/motion/driverCavity.ts';
 import { underTeethLight } from '../src/motion/underTeeth.ts';
 import { upperRowDepth } from '../src/motion/teethDepth.ts';
-import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
-import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { drawnMouth } from './drawnMouth.ts';
+import type { MotionFrame } from '../src/types.ts';
 
 test('every reading the producer writes reaches the renderer\'s object; an audio frame reads none', () => {
   const raw = Array.from({ length: 6 }, (_, i): RawFaceFrame => ({
@@ -31,25 +31,10 @@ test('every reading the producer writes reaches the renderer\'s object; an audio
 });
 
 /** A drawn open mouth 120 x 40 px: pink lips, its top 10 px white teeth, a dark band, a lit tongue's bottom 12 px. */
-function drawnMouth(): { img: RgbaImage; lm: Float32Array } {
-  const W = 300, data = new Uint8ClampedArray(W * W * 4), lm = new Float32Array(478 * 3);
-  const cx = 150, cy = 150, hw = 60, hh = 20, edge = (x: number) => hh * Math.sqrt(Math.max(0, 1 - ((x - cx) / hw) ** 2));
-  const put = (k: number, x: number, y: number) => { lm[k * 3] = x; lm[k * 3 + 1] = y; };
-  LIPS_INNER_UPPER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy - edge(x)); });
-  LIPS_INNER_LOWER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy + edge(x)); });
-  const outer: [number, number, number][] = [[0, 13, -1], [37, 82, -1], [267, 312, -1], [39, 81, -1], [269, 311, -1], [17, 14, 1], [84, 87, 1], [314, 317, 1], [181, 178, 1], [405, 402, 1]];
-  for (const [o, n, s] of outer) put(o, lm[n * 3]!, lm[n * 3 + 1]! + 20 * s);
-  for (let y = 0; y < W; y++)
-    for (let x = 0; x < W; x++) {
-      const inside = ((x - cx) / hw) ** 2 + ((y - cy) / hh) ** 2 < 1, top = cy - edge(x), bottom = cy + edge(x);
-      const c = !inside ? [200, 110, 120] : y < top + 10 ? [235, 232, 225] : y > bottom - 12 ? [190, 90, 100] : [40, 15, 20];
-      data.set([c[0]!, c[1]!, c[2]!, 255], (y * W + x) * 4);
-    }
-  return { img: { width: W, height: W, data }, lm };
-}
+const toothyMouth = () => drawnMouth(300, (y, top, bottom) => (y < top + 10 ? [235, 232, 225] : y > bottom - 12 ? [190, 90, 100] : [40, 15, 20]));
 
 test('the three middle readings from the box found once equal those from the landmarks, and use the box given', () => {
-  const { img, lm } = drawnMouth();
+  const { img, lm } = toothyMouth();
   const box = middleBox(img, lm)!;
   assert.ok(box);
   assert.equal(middleOf(img, box), box);

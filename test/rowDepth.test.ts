@@ -7,41 +7,26 @@ import path from 'node:path';
 import { columnDepth, depthAtGap, upperRowDepth } from '../src/motion/teethDepth.ts';
 import { measuredRowCap } from '../src/render/mouth/rowDepth.ts';
 import { DRIVER_TEETH, DRIVER_TEETH_DEPTH } from '../src/rig/mouthBase.ts';
-import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import { teethInside } from './teethInside.ts';
+import { drawnMouth } from './drawnMouth.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import type { MotionFrame } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const PORTRAITS = sharedData('portraits');
 
 /** A drawn mouth (pink lips round a 120 x 40 px opening): its top `teeth` px white, from `from` px down, the rest dark red. */
-function drawnMouth(teeth: number, from = 0): { img: RgbaImage; lm: Float32Array } {
-  const W = 400, data = new Uint8ClampedArray(W * W * 4), lm = new Float32Array(478 * 3);
-  const cx = 200, cy = 200, hw = 60, hh = 20;
-  const put = (k: number, x: number, y: number) => { lm[k * 3] = x; lm[k * 3 + 1] = y; };
-  const edge = (x: number) => hh * Math.sqrt(Math.max(0, 1 - ((x - cx) / hw) ** 2));
-  LIPS_INNER_UPPER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy - edge(x)); });
-  LIPS_INNER_LOWER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy + edge(x)); });
-  const outer: [number, number, number][] = [[0, 13, -1], [37, 82, -1], [267, 312, -1], [39, 81, -1], [269, 311, -1], [17, 14, 1], [84, 87, 1], [314, 317, 1], [181, 178, 1], [405, 402, 1]];
-  for (const [o, n, s] of outer) put(o, lm[n * 3]!, lm[n * 3 + 1]! + 20 * s);
-  for (let y = 0; y < W; y++)
-    for (let x = 0; x < W; x++) {
-      const top = cy - edge(x), inside = ((x - cx) / hw) ** 2 + ((y - cy) / hh) ** 2 < 1;
-      const c = !inside ? [200, 110, 120] : y >= top + from && y < top + from + teeth ? [235, 232, 225] : [80, 40, 55];
-      data.set([c[0]!, c[1]!, c[2]!, 255], (y * W + x) * 4);
-    }
-  return { img: { width: W, height: W, data }, lm };
-}
+const mouthWithRow = (teeth: number, from = 0) =>
+  drawnMouth(400, (y, top) => (y >= top + from && y < top + from + teeth ? [235, 232, 225] : [80, 40, 55]));
 
 test("the driver's upper row depth: its run of teeth from the upper lip over the opening's height; none, or the lower row alone, 0", () => {
-  const quarter = upperRowDepth(drawnMouth(10).img, drawnMouth(10).lm)!;
+  const quarter = upperRowDepth(mouthWithRow(10).img, mouthWithRow(10).lm)!;
   assert.ok(Math.abs(quarter - 0.25) < 0.05, `depth ${quarter}`);
-  const half = drawnMouth(20);
+  const half = mouthWithRow(20);
   assert.ok(Math.abs(upperRowDepth(half.img, half.lm)! - 0.5) < 0.05);
-  const none = drawnMouth(0), lower = drawnMouth(8, 30);
+  const none = mouthWithRow(0), lower = mouthWithRow(8, 30);
   assert.equal(upperRowDepth(none.img, none.lm), 0);
   assert.equal(upperRowDepth(lower.img, lower.lm), 0);
   // a column too short to read, and one outside the contour
