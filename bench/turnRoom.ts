@@ -11,11 +11,12 @@ import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { headMotion } from '../src/motion/headMotion.ts';
 import { limitOutwardYaw } from '../src/motion/turnRoom.ts';
+import { SHARED_DATA } from './sharedData.ts';
 import sharp from 'sharp';
 import { createRenderer } from '../src/render/renderer.ts';
 import { ovalBox, squareCell, writeSheet } from './headCells.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const FPS = 25;
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };

@@ -42,7 +42,8 @@ test('headMotion: calm frame to frame (smooth sway force, spread nod push)', asy
 test('turnRoom: a turned photo turns little further toward its hidden side; back toward the camera and frontal photos unchanged', () => {
   const photoYaw = -34; // lp_s10's rig-fit yaw: its hidden side is negative motion yaw
   for (let y = 0; y <= 20; y += 0.5) {
-    assert.ok(limitOutwardYaw(-y, photoYaw) >= -TURN_ROOM.minDeg - 1e-9, `outward ${-y} -> ${limitOutwardYaw(-y, photoYaw)}`);
+    const room = TURN_ROOM.minDeg + TURN_ROOM.liveShare * y;
+    assert.ok(limitOutwardYaw(-y, photoYaw) >= -room - 1e-9, `outward ${-y} -> ${limitOutwardYaw(-y, photoYaw)}`);
     assert.equal(limitOutwardYaw(y, photoYaw), y, 'the turn back toward the camera is kept');
   }
   assert.equal(outwardRoom(-10), TURN_ROOM.capDeg - 10);
@@ -51,5 +52,6 @@ test('turnRoom: a turned photo turns little further toward its hidden side; back
   const r = outwardRoom(-10), k = r / 2, d = 1e-4;
   const slope = (y: number) => (limitOutwardYaw(y + d, -10) - limitOutwardYaw(y - d, -10)) / (2 * d);
   assert.ok(Math.abs(slope(-k + 2 * d) - slope(-k - 2 * d)) < 1e-2, 'C1 at the knee');
-  assert.ok(slope(-r * 2) > 0 && limitOutwardYaw(-100, -10) > -r, 'monotone, under the room');
+  assert.ok(slope(-r * 2) > 0 && limitOutwardYaw(-100, -10) > -(r + TURN_ROOM.liveShare * 100), 'monotone, under the room plus its live share');
+  assert.ok(Math.abs(slope(-100) - TURN_ROOM.liveShare) < 1e-3, 'far past the room the turn still moves (a head at the limit never locks)');
 });

@@ -6,21 +6,25 @@
 /**
  * `capDeg`: the total |photo yaw + motion yaw| the outward turn approaches; `minDeg`: the outward room
  * a photo turned beyond the cap still gets (it keeps some life). The outward yaw is unchanged up to
- * half the room, then bends smoothly (tanh) toward the room.
+ * half the room, then bends smoothly (tanh) toward the room; `liveShare`: the share of its motion the
+ * turn keeps past that, so a head at the limit never locks (critic34: lp_s10's yaw sat at exactly
+ * -3.0 deg for a second at a time while pitch and roll moved).
  */
-export const TURN_ROOM = { capDeg: 25, minDeg: 3 } as const;
+export const TURN_ROOM = { capDeg: 25, minDeg: 3, liveShare: 0.15 } as const;
 
 /** The outward room (deg) a photo turned `photoYaw` leaves. */
 export function outwardRoom(photoYaw: number, room = TURN_ROOM): number {
   return Math.max(room.minDeg, room.capDeg - Math.abs(photoYaw));
 }
 
-/** One motion yaw, limited on the photo's hidden side (same sign as photoYaw); C1 at the knee. */
+/** One motion yaw, limited on the photo's hidden side (same sign as photoYaw); C1 at the knee, slope liveShare far past it. */
 export function limitOutwardYaw(yaw: number, photoYaw: number, room = TURN_ROOM): number {
   const side = Math.sign(photoYaw);
   if (side === 0 || yaw * side <= 0) return yaw;
   const r = outwardRoom(photoYaw, room), knee = r / 2, out = yaw * side;
-  return out <= knee ? yaw : side * (knee + (r - knee) * Math.tanh((out - knee) / (r - knee)));
+  if (out <= knee) return yaw;
+  const past = out - knee, span = r - knee, live = room.liveShare;
+  return side * (knee + (1 - live) * span * Math.tanh(past / span) + live * past);
 }
 
 /** Every frame's pose yaw limited as limitOutwardYaw says (a new array of frames; the rest untouched). */

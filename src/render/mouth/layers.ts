@@ -17,7 +17,6 @@ import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedTo
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
 import { libraryRelief } from './rowLook.ts';
-import { ownTeethIfShown } from './ownTeethShown.ts';
 import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -167,24 +166,21 @@ export type TeethStageProbe = (stage: string, upper: ReadyLayer, lower: ReadyLay
 
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
 export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStageProbe): ReadyMouth {
+  const own = photoCut(avatar);
   const lib = teethLibrary();
   const eyes = eyeWhite(avatar);
   const match = lightMatch(lib.cheek, cheekColour(avatar), avatar.mouth.light?.saturation ?? 1, eyes);
   const extra = extraBlur(avatar, outPerIod, lib.upper.ppi), soft = photoSoftness(avatar, outPerIod);
   // (the gum above the upper teeth: the inner lip's colour, a raised lip shows it)
   const gum = lipSurfaceColours(avatar).lipInner;
+  // the teeth's white in this picture (teethColour.ts): before the gum is carried under the lip
+  // (where the photo shows its teeth the library stands in for them: the photo's own teeth's white)
+  const white = own ? photoOffWhite(eyes, match.gain, match.saturation) : offWhite(match.gain, match.saturation);
   // the teeth's own sizes (the row's run, the tips, the tooth widths) follow the mouth's width; the
   // lip's distances (how far the row sits under the lip) stay in the face's IOD
   const toothPerIod = outPerIod * teethScaleForMouth(restMouthOverIod(avatar));
   // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
   const { detail: lipDetail, blur: lipBlur, grain: lipGrain } = photoLipLook(avatar, outPerIod / avatar.head.iod);
-  const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
-  const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
-  // (the photo's teeth only where enough of them are lit as teeth: ownTeethShown.ts)
-  const own = ownTeethIfShown(photoCut(avatar), outPerIod, target / OWN_TEETH_GAIN[1]);
-  // the teeth's white in this picture (teethColour.ts): before the gum is carried under the lip
-  // (where the photo shows its teeth the library stands in for them: the photo's own teeth's white)
-  const white = own ? photoOffWhite(eyes, match.gain, match.saturation) : offWhite(match.gain, match.saturation);
   // (a sharp photo's row is as lit along it as its centre: rowLevel.ts; a soft one keeps the library's fall)
   const level = 1 - pictureSoftness(lipBlur);
   const stages = new Map<string, ReadyLayer[]>();
@@ -206,6 +202,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const upperLook = libraryRelief(own !== null, texturedShare(skinTexture(avatar)));
   const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false) =>
     seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? upperLook : undefined));
+  const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
+  const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look), fromPhoto: false, lowerFromPhoto: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
