@@ -8,7 +8,6 @@ import { pixelSmoothstep, slitCoverage } from './lipColumns.ts';
 import { shadeLift } from './pixels.ts';
 import { LIP_BAND_SLOPE } from './opening.ts';
 import type { LipRim } from './lipRim.ts';
-import { lowerRollReach, rolledShadow, rolledShow, rolledColour, rolled } from './lowerLipRoll.ts';
 
 /** Each lip's colour along its inner line: per column (lipRim.ts) and the least it is lit (that lip's mean rim colour). */
 export interface LipColours {
@@ -79,10 +78,7 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const foot = dTop <= dBot * LOWER_BAND_SQUEEZE ? 1 : LOWER_BAND_SQUEEZE;
   // (an O's inside, roundInside.ts, lines its rim at least as far as it is one: at a funnel's
   // roundness .35 the lining was a 2 px band, then the flat dark, critic23's "hard rims")
-  const lined = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, Math.max(light.round, O_LINING * oInside), light.purse);
-  // a wide opening's lower lip rolls in over a wider, lit-then-shaded band (lowerLipRoll.ts)
-  const roll = dBot < dTop ? lowerRollReach(open, unit) : 0, bandEnd = band / LOWER_BAND_SQUEEZE;
-  const toInterior = rolledShow(lined, dBot, bandEnd, roll);
+  const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, Math.max(light.round, O_LINING * oInside), light.purse);
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
   const atLine = 1 - pixelSmoothstep(-0.5, 0.35 * band + 0.5, d, foot);
   if (toInterior < 1 || atLine > 0) {
@@ -98,10 +94,8 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
       // the lip's colour (a band darker than both the lip and the teeth read as a drawn ring round
       // the opening); against the dark cavity it falls off into it
       const ir = light.innerShade, lift = shadeLift(r, g, b, er, eg, eb, ir);
-      if (roll > 0) { rolledColour(r, g, b, er, eg, eb, ir, lift, rolledShadow(dBot, bandEnd, roll), toInterior); r = rolled[0]; g = rolled[1]; b = rolled[2]; } else {
       const lr = er * (ir[0] + (1 - ir[0]) * lift) * (1 + wet), lg = eg * (ir[1] + (1 - ir[1]) * lift) * (1 + wet), lb = eb * (ir[2] + (1 - ir[2]) * lift) * (1 + wet);
       r = lr + (r - lr) * toInterior; g = lg + (g - lg) * toInterior; b = lb + (b - lb) * toInterior;
-      }
     }
     if (atLine > 0) { const l = lipAt(q, rawTop, rawBottom, unit, lips, light, e); r += (l[0]! - r) * atLine; g += (l[1]! - g) * atLine; b += (l[2]! - b) * atLine; }
   }
