@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { litCavityInto, tipsToneInto } from '../src/render/mouth/teethEdge.ts';
+import { litCavityInto, litCavityShare, tipsToneInto } from '../src/render/mouth/teethEdge.ts';
 import { DRIVER_TEETH } from '../src/rig/mouthBase.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -18,7 +18,7 @@ const PORTRAITS = sharedData('portraits');
 
 test("the cavity is lifted only where a driver's opening is lit and the motion carries its teeth share", () => {
   const lip = [150, 80, 75];
-  const lift = (share: number | undefined, dark: number | undefined, show = 1) => litCavityInto([10, 6, 6], lip, share, dark, show);
+  const lift = (share: number | undefined, dark: number | undefined, show = 1) => litCavityInto([10, 6, 6], lip, litCavityShare(share, dark, show));
   assert.deepEqual(lift(undefined, 0), [10, 6, 6]);
   assert.deepEqual(lift(0.2, undefined), [10, 6, 6]);
   assert.deepEqual(lift(0.2, 1), [10, 6, 6]);
@@ -28,7 +28,7 @@ test("the cavity is lifted only where a driver's opening is lit and the motion c
   const lit = lift(0.2, 0);
   assert.ok(lit[0] > 100 && lit[0] > lit[1] && lit[1] > 6, `lifted ${lit.map((v) => v.toFixed(0))}`);
   // never darker than the library's own cavity
-  assert.deepEqual(litCavityInto([250, 250, 250], lip, 0.2, 0, 1), [250, 250, 250]);
+  assert.deepEqual(litCavityInto([250, 250, 250], lip, litCavityShare(0.2, 0, 1)), [250, 250, 250]);
   // the tips' tone is the lining's hue
   const t = tipsToneInto([80, 40, 38], [0, 0, 0]);
   assert.ok(t[0] > t[1] && t[0] > 80, `tone ${t}`);

@@ -226,8 +226,9 @@ export class FrameLight {
     // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
     this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
     // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
-    if (!layers.fromPhoto) litCavityInto(this.cavityNow, li, p.driverTeeth, p.driverDark, this.teethShow);
-    this.litFall = layers.fromPhoto ? 0 : litCavityShare(p.driverTeeth, p.driverDark, this.teethShow); this.litRun = litFallRun(p.driverTongue, readingTrust(p.driverTeeth));
+    this.litFall = layers.fromPhoto ? 0 : litCavityShare(p.driverTeeth, p.driverDark, this.teethShow);
+    litCavityInto(this.cavityNow, li, this.litFall);
+    this.litRun = litFallRun(p.driverTongue, readingTrust(p.driverTeeth));
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     // (at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)

@@ -18,7 +18,8 @@ import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
 import { backFloorInto } from './driverTongue.ts';
-import { litFallAt, lumaOf, tongueFrontAt } from './litCavityFall.ts';
+import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
+import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -124,7 +125,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       // (its front lit as a driver's, litCavityFall.ts)
-      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, lumaOf(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
+      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
       const ac = a * cover;
       r = r * (1 - ac) + tmp[0]! * kk * front; g = g * (1 - ac) + tmp[1]! * kk * front; b = b * (1 - ac) + tmp[2]! * kk * front;
     }

@@ -74,6 +74,3 @@ export function tongueFrontShare(arch: number, driverTongue: number | undefined,
 
 /** The front's target luma for lips whose edge colour is `lipEdge` (FRONT_OF_EDGE of its luma). */
 export const frontTarget = (lipEdge: readonly number[]) => FRONT_OF_EDGE * luma601(lipEdge);
-
-/** a colour's luma (interior.ts reads the tongue's lit colour with it) */
-export const lumaOf = (c: ArrayLike<number>) => luma601(c);

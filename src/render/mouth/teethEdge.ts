@@ -31,21 +31,19 @@ const TIPS_LINING = 2.2;
  * The library cavity lifted toward the lips' inner tissue in shade under a row cut short by the
  * driver's teeth share (driverTeeth.ts: a share under CUT_SHARE[1]) where the driver's opening is lit
  * (not dark) and the teeth show (`teethShow`, frameLight.ts: a thin slit keeps its dark, which is
- * what tells it open), into `cavity` in place. `lipInner` is the inner lip's colour; `driverDark` the
- * driver's darkness this frame (absent: dark, no lift); audio motions carry no share and are
- * unchanged, and so is a driver's full row (Katie's smiles, whose real cavity is black). The lifted
- * colour is CUT_SHADE of the inner lip, reached at CUT_MIX.
+ * what tells it open): how far, 0..CUT_MIX. `driverDark` is the driver's darkness this frame (absent:
+ * dark, no lift); audio motions carry no share and are unchanged, and so is a driver's full row
+ * (Katie's smiles, whose real cavity is black).
  */
-export function litCavityInto(cavity: Rgb, lipInner: readonly number[], driverTeeth: number | undefined, driverDark: number | undefined, teethShow: number): Rgb {
-  const k = litCavityShare(driverTeeth, driverDark, teethShow);
-  if (!(k > 0)) return cavity;
-  for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, CUT_SHADE * lipInner[ch]! - cavity[ch]!) * k;
-  return cavity;
-}
-/** How far litCavityInto takes the cavity toward its lifted colour this frame (0 without a driver's teeth share). */
 export function litCavityShare(driverTeeth: number | undefined, driverDark: number | undefined, teethShow: number): number {
   if (driverTeeth === undefined) return 0;
   return CUT_MIX * (1 - clamp01(driverDark ?? 1)) * (1 - smoothstep(CUT_SHARE[0], CUT_SHARE[1], driverTeeth)) * clamp01(teethShow);
+}
+/** `cavity` lifted in place by `share` (litCavityShare) toward CUT_SHADE of `lipInner`, the inner lip's colour; never darkened. */
+export function litCavityInto(cavity: Rgb, lipInner: readonly number[], share: number): Rgb {
+  if (!(share > 0)) return cavity;
+  for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, CUT_SHADE * lipInner[ch]! - cavity[ch]!) * share;
+  return cavity;
 }
 /** the lifted cavity's colour over the inner lip's, and how far a driver's lit opening takes ours toward it */
 const CUT_SHADE = 1.4, CUT_MIX = 1;
