@@ -199,8 +199,10 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const uncapped = o.stareOverMedian ? uncappedWides(out, eyeOpen, have) : undefined;
     lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
     if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
-    const gate = o.stareShowGate ? Float64Array.from(shows[0], (l, i) => stareShowGate(l, shows[1][i]!)) : undefined;
-    if (o.twoEyedStare && uncapped) twoEyedStaresOverMedian(out, uncapped, eyeOpen, medianShares(eyes, have), have, gate);
+    if (o.twoEyedStare && uncapped) {
+      const gate = o.stareShowGate ? Float64Array.from(shows[0], (l, i) => stareShowGate(l, shows[1][i]!)) : undefined;
+      twoEyedStaresOverMedian(out, uncapped, eyeOpen, medianShares(eyes, have), have, gate);
+    }
   } else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
