@@ -2,7 +2,7 @@
 // into the opening as iris in the lid's shadow, not as the grey white-behind fill.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
+import { oneEyeLandmarks } from './oneEye.ts';
 import { WideEyes } from '../src/render/wideEyes.ts';
 import { GazeIris } from '../src/render/gazeIris.ts';
 import { hiddenIris, irisShadow } from '../src/render/irisHidden.ts';
@@ -11,12 +11,7 @@ import { packedView } from '../src/render/textureSample.ts';
 const SIZE = 96;
 /** One eye 30..66 wide, its upper lid at row 45 in the middle (corners at 50), the lower at 58; a blue iris r 7 at (48, 49) whose top the lid hides. */
 function hiddenTopEye() {
-  const xy = new Map<number, [number, number]>();
-  const n = EYE_L_UPPER.length;
-  EYE_L_UPPER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 50 : 45]));
-  EYE_L_LOWER.forEach((i, q) => xy.set(i, [30 + (36 * q) / (n - 1), q === 0 || q === n - 1 ? 50 : 58]));
-  EYE_R_UPPER.forEach((i, q) => xy.set(i, [2 + q, 90]));
-  EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
+  const xy = oneEyeLandmarks({ corner: 50, upper: 45, lower: 58 });
   xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
   xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
   const data = new Uint8ClampedArray(SIZE * SIZE * 4);
