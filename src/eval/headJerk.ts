@@ -39,3 +39,30 @@ export function reversalsPerSecond(v: ArrayLike<number>, fps: number, deadDeg = 
   }
   return v.length > 1 ? (count * fps) / (v.length - 1) : 0;
 }
+
+/**
+ * How the head's motion is spread in time (s35): the angular speed (deg/s) of yaw and pitch together,
+ * each first averaged over a centred `window` frames (the tracker's jitter on real reads), its median
+ * and 90th percentile, and their ratio. A head that moves in strokes with holds has a ratio well above
+ * a steady drift's (real speakers 2.0-4.2; noise-driven springs at a steady pace ~1.9).
+ */
+export function strokeSpeed(yaw: ArrayLike<number>, pitch: ArrayLike<number>, fps: number, window = 5): { median: number; p90: number; burst: number } {
+  const y = centredMean(yaw, window), p = centredMean(pitch, window);
+  const speed: number[] = [];
+  for (let i = 1; i < y.length; i++) speed.push(Math.hypot(y[i]! - y[i - 1]!, p[i]! - p[i - 1]!) * fps);
+  speed.sort((a, b) => a - b);
+  const at = (q: number) => speed[Math.floor(q * (speed.length - 1))] ?? 0;
+  const median = at(0.5), p90 = at(0.9);
+  return { median, p90, burst: median > 0 ? p90 / median : 0 };
+}
+
+/** v averaged over a centred window (shrinking at the ends). */
+function centredMean(v: ArrayLike<number>, window: number): number[] {
+  const h = window >> 1, out: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    let s = 0, n = 0;
+    for (let j = Math.max(0, i - h); j <= Math.min(v.length - 1, i + h); j++) { s += v[j]!; n++; }
+    out.push(s / n);
+  }
+  return out;
+}
