@@ -102,14 +102,24 @@ export function revealDepth(avatar: Avatar): RevealDepth {
   return { left, right };
 }
 
+/** The turn (degrees) over which the flattening ramps in. */
+const FLATTEN_RAMP_DEG = 25;
+/**
+ * On a side the photo was turned away from (turnedAway, lp_s10 at 34°) the ramp is this much shorter: that side is
+ * edge-on in the photo, so the first degrees toward it (a speaking head's sway, +4..8°) spread its few texel columns
+ * past the cheek into a pale streaked band while most of its depth still stands (s35 farcheek35). ±25° is unchanged.
+ */
+export const AWAY_RAMP_CUT_DEG = 15;
+
 /**
  * Share of depthRemoved taken away at this yaw (degrees, relative to the photo): up to
- * `strength` at 25°, none on a side the photo itself was turned toward (its texture holds real
+ * `strength` at 25° (at 10° on a side the photo was turned away from: AWAY_RAMP_CUT_DEG), none on a side the photo itself was turned toward (its texture holds real
  * detail there). photoYaw: the photo's own yaw in the rig's angles.
  */
 export function revealFlattening(yaw: number, photoYaw: number, strength: number): number {
   const seenAlready = smooth01((Math.sign(yaw) * photoYaw) / 30);
-  return strength * Math.min(1, Math.abs(yaw) / 25) * (1 - seenAlready);
+  const ramp = FLATTEN_RAMP_DEG - AWAY_RAMP_CUT_DEG * turnedAway(-Math.sign(yaw) * photoYaw);
+  return strength * Math.min(1, Math.abs(yaw) / ramp) * (1 - seenAlready);
 }
 
 /** Per vertex, what the neck does on a turn (render/renderer.ts applies it; nothing at rest). */
