@@ -13,7 +13,8 @@ import sharp from 'sharp';
 import type { Motion, MotionFrame, RgbaImage } from '../src/types.ts';
 import { trackVideo, motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TONGUE } from '../src/rig/mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TONGUE } from '../src/rig/mouthBase.ts';
+import { lowerShowIod } from '../src/motion/lowerTeeth.ts';
 import { setupSource, cropReal, numberedFrames, detectOne } from '../src/eval/frames.ts';
 import { lipBox, lipGap, boxMask, closeUp, type Box } from '../src/eval/mouthRegion.ts';
 import { intersect } from '../src/eval/masks.ts';
@@ -58,6 +59,9 @@ async function motionOf(clip: string, video: string, seconds: number): Promise<M
   const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
   if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
   if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
+  // (and how far its lower row shows, as motionFromVideo carries it (driverMouthReads.ts): tracks cached before s35 have none)
+  const lower = raw.some((r) => r?.lowerShow !== undefined) ? mouthDarkSeries(raw.map((r) => (r ? lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap) : null))) : undefined;
+  if (lower) frames.forEach((f, i) => (f.w[DRIVER_LOWER_SHOW] = lower[i]!));
   return { version: 1, fps: FPS, frameCount: frames.length, source: { kind: 'video', file: video }, options: { fps: FPS }, seed: 0, relativePose: true, frames } as Motion;
 }
 

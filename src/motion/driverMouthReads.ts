@@ -7,7 +7,8 @@ import type { RawFaceFrame } from './faceTracker.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { lowerShowIod } from './lowerTeeth.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
 
 /** In place: each frame's driver mouth readings from its raw track. */
 export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'>[], raw: readonly (RawFaceFrame | null)[]): void {
@@ -33,4 +34,9 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
   if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
   if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
+  // and how far its lower row stands over its lower lip (IOD): the library lower row shows as far (render/mouth/driverLowerRow.ts);
+  // shut lips show none (0, not their neighbours'); a track from before lowrow35 carries no reading (undefined: the old rule)
+  const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap)) : null));
+  const lower = lowerRead.some((v) => v !== undefined) ? mouthDarkSeries(lowerRead) : undefined;
+  if (lower) frames.forEach((f, i) => (f.w[DRIVER_LOWER_SHOW] = lower[i]!));
 }

@@ -11,6 +11,7 @@ import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
 import { middleBox } from './mouthMiddle.ts';
+import { lowerRowShow } from './lowerTeeth.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -34,6 +35,8 @@ export interface RawFaceFrame {
   back?: number | null;
   /** how far down the opening's middle the upper row of teeth hangs, over its height (teethDepth.ts; null: lips closed) */
   teethDepth?: number | null;
+  /** the run of teeth standing on the lower lip, over the opening's height (lowerTeeth.ts; null: lips closed) */
+  lowerShow?: number | null;
 }
 
 /**
@@ -157,6 +160,6 @@ export class FaceTracker {
     // (the opening's middle box and its lip light found once for the three readings that scan it)
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: upperRowDepth(img, box) };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: upperRowDepth(img, box), lowerShow: lowerRowShow(img, box) };
   }
 }

@@ -131,6 +131,12 @@ export const DRIVER_BACK = 'driverBack';
  */
 export const DRIVER_TEETH_DEPTH = 'driverTeethDepth';
 /**
+ * A motion frame `w` entry (not a rig control): how far (IOD) the driver's lower row of teeth stands over its lower lip (motion/lowerTeeth.ts,
+ * the run of teeth up from the lower lip down the opening's middle columns times the lip gap, smoothed as mouthDark). The renderer's library
+ * lower row shows as far (render/mouth/driverLowerRow.ts); absent (audio, a track without it): its jaw-and-smile rule.
+ */
+export const DRIVER_LOWER_SHOW = 'driverLowerShow';
+/**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade
  * (render/mouth/tongueGate.ts); absent (video, audio): 0.

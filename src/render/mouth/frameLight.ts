@@ -20,6 +20,7 @@ import { frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
 import { depthShare } from './cavityDepth.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
+import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLowerRow.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 
@@ -76,6 +77,8 @@ export class FrameLight {
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
+  /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts) */
+  lowerRaise = 0;
   /** output pixels the jaw set (lower teeth and tongue) follows a lower lip that is far under the jaw's anchor */
   jawFollow = 0;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
@@ -176,13 +179,15 @@ export class FrameLight {
     this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * litSide) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
     // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
     const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
-    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : lowerRowLight(p.gap, litLow);
+    // (a library row as far as the driver's own lower row shows: no line of tips where it shows none, driverLowerRow.ts)
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow), p.driverLowerShow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
     this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
     this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, lowerTeethShow(p.gap, litLow));
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerTeethShow(p.gap, litLow) : driverLowerShow(lowerTeethShow(p.gap, litLow), p.driverLowerShow));
+    this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow);
   }
 
   /** The tongue's growth, sink and light (after setTeeth: it follows the jaw set and the lower row's drop). */

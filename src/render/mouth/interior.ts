@@ -132,7 +132,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)
   const lowerShown = o > 0 ? oLowerShown(o) : 1;
-  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow) * inv, tmp) * light.teethShow * lowerShown;
+  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow - light.lowerRaise) * inv, tmp) * light.teethShow * lowerShown;
   if (a > 0) {
     const k0 = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.teethShow), k = k0 * lowerShown;
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));

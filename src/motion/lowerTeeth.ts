@@ -1,0 +1,75 @@
+// How much of a driver's lower row of teeth shows, per video frame (issue #13, lowrow35). The renderer's library lower row
+// stood its tips a fixed 0.02 IOD over the lower lip in every speech opening (render/mouth/teethRowLight.ts
+// lowerTeethShow): where the driver shows no lower teeth (lp_d6 f156-168: two upper canines over her tongue) lp_s42's
+// lower lip wore a line of round beads. Read up each middle column of the driver's opening from its lower lip: the run of
+// teeth pixels standing on it. A tongue is as light as teeth but as red as the lips, so the pixel test (mouthDark.ts
+// isTeethPixel) does not count it.
+import type { RgbaImage } from '../types.ts';
+import { saturation } from './mouthDark.ts';
+import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
+import type { ToothTest } from './teethDepth.ts';
+
+/** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
+const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
+/** the lower lip's wet inner edge under the lower teeth: up to this share of the column's height (at least one pixel) may be skipped before the run */
+const LIP_EDGE = 0.15;
+/** a column whose run from the lower lip reaches its top is one band of teeth (a bite): the lower row is taken as this share of it */
+const BITE_LOWER = 0.4;
+
+/**
+ * A lower tooth: the lower row stands in the upper lip's and teeth's shade, dimmer than the upper row (Katie f17/f77's
+ * grey lower teeth at 1.0-1.15 of her lips' light), so the light floor is the lips' own, not mouthDark.ts's 1.15 of it;
+ * the saturation test as mouthDark.ts isTeethPixel (a tongue is as red as the lips).
+ */
+export function isLowerToothPixel(r: number, g: number, b: number, lipLight: number, lipSat: number): boolean {
+  return 0.299 * r + 0.587 * g + 0.114 * b > LOWER_OF_LIP * lipLight && saturation(r, g, b) < Math.max(0.3, 0.7 * lipSat);
+}
+/** a lower tooth's light over the lips' (isLowerToothPixel) */
+const LOWER_OF_LIP = 1.0;
+
+/**
+ * The run of teeth (1) standing on the column's bottom, over the column's height (NaN outside the contour, 1 teeth, 0 not),
+ * or null under MIN_HEIGHT pixels. A run that reaches the column's top (the upper row meets the lower) counts BITE_LOWER.
+ */
+export function columnLowerRun(inside: ArrayLike<number>): number | null {
+  let top = -1, bottom = -1;
+  for (let k = 0; k < inside.length; k++) if (inside[k] === inside[k]) { if (top < 0) top = k; bottom = k; }
+  const height = bottom - top + 1;
+  if (top < 0 || height < MIN_HEIGHT) return null;
+  let r = bottom;
+  const edge = Math.max(1, Math.round(LIP_EDGE * height));
+  while (r >= top && bottom - r < edge && inside[r] !== 1) r--;
+  if (r < top || inside[r] !== 1) return 0;
+  const start = r;
+  while (r >= top && inside[r] === 1) r--;
+  if (r < top) return BITE_LOWER;
+  return (start - r) / height;
+}
+
+/**
+ * The lower row's show in the driver's opening: over the middle columns (mouthMiddle.ts), the median share of each column's
+ * height that its run of teeth standing on the lower lip covers (0: no lower teeth); null with too few columns (lips shut).
+ * `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
+ */
+export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel): number | null {
+  const box = middleOf(img, where);
+  if (!box || !(box.lipLight > 0)) return null;
+  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
+  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
+  const runs: number[] = [], column = new Float32Array(h);
+  for (let c = 0; c < w; c++) {
+    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
+    const run = columnLowerRun(column);
+    if (run !== null) runs.push(run);
+  }
+  if (runs.length < MIN_COLUMNS) return null;
+  runs.sort((a, b) => a - b);
+  const m = runs.length >> 1;
+  return runs.length % 2 ? runs[m]! : (runs[m - 1]! + runs[m]!) / 2;
+}
+
+/** The lower row's show as IOD over the lower lip: the share read times the driver's lip gap (measures.ts lipGap, IOD). */
+export function lowerShowIod(share: number, lipGap: number | undefined): number {
+  return lipGap !== undefined && Number.isFinite(lipGap) ? share * Math.max(0, lipGap) : 0;
+}
