@@ -74,7 +74,7 @@ export type FaceTextures = ReturnType<typeof faceTextures>;
 export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
   const { wv, uvNow } = geometry;
   const rig = avatar.rig, photo = rig.photoWeights;
-  // closing lids show lid skin (the lash line rides on the lash strips)
+  // closing lids show lid skin, past the photo's lash (drawn on the lowered edge: wideEyes.drawLoweredLashes)
   slideLidTexture(wv, photo, avatar.uv, uvNow, t.lashTops);
   t.lidSkin.update(wv, photo);
   t.folds.update(wv, photo);
