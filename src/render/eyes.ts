@@ -10,6 +10,7 @@ import { EYE_L_UPPER, EYE_L_UPPER2, EYE_R_UPPER, EYE_R_UPPER2 } from '../rig/top
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { slideBeyondLash } from './loweredLidLash.ts';
 
 /** Eyeball depth is multiplied by this (1/z: smaller = farther); 1 % of the camera distance. */
 export const EYEBALL_DEPTH_BIAS = 0.99;
@@ -35,15 +36,19 @@ export function blinkCompletion(weight: number, photoWeight: number): number {
 
 /**
  * Writes the lid-edge vertices' texture positions for this frame into uvNow (from the rest uv):
- * closure = the blink's completion (blinkCompletion).
+ * closure = the blink's completion (blinkCompletion). lashTop per lid (as LIDS: eyeBlinkLeft's EYE_L first): how far above its lid line the photo's lash
+ * line reaches (texture px, loweredLidLash.ts lashTopPx); 0 keeps the slide as before.
  */
-export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayLike<number>, uv: ArrayLike<number>, uvNow: Float32Array): void {
-  for (const lid of LIDS) {
+export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayLike<number>, uv: ArrayLike<number>, uvNow: Float32Array, lashTop: readonly [number, number] = [0, 0]): void {
+  for (const [side, lid] of LIDS.entries()) {
     const closure = blinkCompletion(weights[lid.control]!, photoWeights[lid.control]!);
-    const k = LID_TEXTURE_SLIDE * closure * closure * (3 - 2 * closure);
+    const slide = LID_TEXTURE_SLIDE * closure * closure * (3 - 2 * closure);
     // the corners stay (they do not move with the blink)
     for (let q = 1; q < lid.edge.length - 1; q++) {
       const e = lid.edge[q]!, c = lid.crease[q]!;
+      // past the photo's whole lash line, which the lowered lid's drawn line carries (loweredLidLash.ts)
+      const span = Math.hypot(uv[c * 2]! - uv[e * 2]!, uv[c * 2 + 1]! - uv[e * 2 + 1]!);
+      const k = Math.max(slide, slideBeyondLash(lashTop[side]!, span, closure));
       uvNow[e * 2] = uv[e * 2]! + k * (uv[c * 2]! - uv[e * 2]!);
       uvNow[e * 2 + 1] = uv[e * 2 + 1]! + k * (uv[c * 2 + 1]! - uv[e * 2 + 1]!);
     }

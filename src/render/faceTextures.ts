@@ -59,6 +59,8 @@ export function faceTextures(avatar: Avatar) {
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
     lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
     wideEyes,
+    // how far above each lid line the photo's lash reaches: a lowering lid's skin slides past it (loweredLidLash.ts)
+    lashTops: wideEyes.lashTops(),
     gazeWarp: new GazeIris(avatar.uv, eyeTex, {
       rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) },
       raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v),
@@ -72,8 +74,8 @@ export type FaceTextures = ReturnType<typeof faceTextures>;
 export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
   const { wv, uvNow } = geometry;
   const rig = avatar.rig, photo = rig.photoWeights;
-  // closing lids show lid skin (the lash line rides on the lash strips)
-  slideLidTexture(wv, photo, avatar.uv, uvNow);
+  // closing lids show lid skin, past the photo's lash (drawn on the lowered edge: wideEyes.drawLoweredLashes)
+  slideLidTexture(wv, photo, avatar.uv, uvNow, t.lashTops);
   t.lidSkin.update(wv, photo);
   t.folds.update(wv, photo);
   t.underBrow.update(wv, photo);

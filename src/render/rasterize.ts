@@ -11,7 +11,7 @@ import { farSeamPass } from './farSeam.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
 import { softenLipLine } from './mouth/edge.ts';
-import { slitCoverStrength } from './closedEye/overlay.ts';
+import { shutEyeShown, slitCoverStrength } from './closedEye/overlay.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
 
@@ -66,6 +66,9 @@ export function rasterize(f: FrameDraw): void {
     rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
+  // a lowering lid's lash line, the photo's, on its edge (wideEyes side 0 = EYE_L = closure[1])
+  const c = geometry.closure;
+  textures.wideEyes.drawLoweredLashes(target, sx, sy, siz, [c[1], c[0]], [shutEyeShown(c[1]).lid, shutEyeShown(c[0]).lid]);
   // raised lids' edges by share of pixel (wideEyes side 0 = EYE_L, the image-right eye = closure[1])
   textures.wideEyes.coverLidEdges(target, sx, sy, siz, [slitCoverStrength(geometry.closure[1]!), slitCoverStrength(geometry.closure[0]!)]);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);

@@ -14,6 +14,7 @@ import { raisedEye, type RaisedEye } from './wideEyeModel.ts';
 import { irisTopColourAt, irisTopShare } from './wideIrisTop.ts';
 import { coverRaisedLidEdge, drawLashLine, photoLashLine, type LashLine } from './raisedLidEdge.ts';
 import type { RasterTarget } from './raster.ts';
+import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -139,6 +140,30 @@ export class WideEyes {
       // the photo's lash line, smooth, over the edge (texture px to screen px by the corners' distance)
       const l = eye.lash;
       if (!l) continue;
+      const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
+      const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
+      drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
+    }
+  }
+
+  /** Per side (0 = EYE_L): how far above its lid line the photo's lash line reaches (texture px; loweredLidLash.ts). */
+  lashTops(): [number, number] {
+    return [lashTopPx(this.bySide[0]?.lash ?? null), lashTopPx(this.bySide[1]?.lash ?? null)];
+  }
+
+  /**
+   * The photo's lash line along each lowering upper lid on screen (loweredLidLash.ts), after the shut eyes:
+   * `closure` / `shutLid` per side (0 = EYE_L): the blink's completion and how much of the shut eye's lid shows.
+   */
+  drawLoweredLashes(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, closure: readonly [number, number], shutLid: readonly [number, number]): void {
+    for (const eye of this.eyes) {
+      const strength = loweredLashStrength(closure[eye.side]!, shutLid[eye.side]!);
+      const l = eye.lash;
+      if (strength <= 0 || !l) continue;
+      const { loop, upper } = EYES[eye.side]!;
+      let nearIz = 0;
+      for (const i of loop) nearIz = Math.max(nearIz, siz[i]!);
+      const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
       const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
       const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
       drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
