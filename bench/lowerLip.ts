@@ -4,7 +4,7 @@
 // (src/eval/frames.ts detectOne), the lower lip's middle profile (bench/lowerLipFigures.ts: thickness, the inner
 // rim's rise, its darkest, the five bands, a seam's dip). Sheet: real | root1 | root2 ..., mouths cut at the same
 // mouth widths and shown TILE px square (about 4x at 512). Never asserts.
-//   node --import tsx bench/lowerLip.ts --portrait mt_man.png --motion m.json --frames 78,154,188,68 [--real mt_sun.mp4] [--root a,b] [--out x.jpg]
+//   node --import tsx bench/lowerLip.ts --portrait mt_man.png --motion m.json --frames 78,154,188,68 [--real mt_sun.mp4] [--root a,b] [--out x.jpg] [--photo-row]
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -78,8 +78,10 @@ if (real) {
 }
 const photo = await loadImage(name.startsWith('/') ? name : path.join(SHARED_DATA, 'portraits', name));
 const portrait = await analyzePortrait(photo);
-const rest = (await read(photo as RgbaImage, null)).c;
+const photoRead = await read(photo as RgbaImage, null), rest = photoRead.c;
 console.log(`photo at rest: ${colourOf([rest])}`);
+// (--photo-row: the photo's own mouth at rest as a row of its own, first tile, s35 lowlip35)
+if (args.includes('--photo-row')) rows.push(await strip([await tile(photo as RgbaImage, photoRead.lm)], TILE));
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE);
   const tiles: Buffer[] = [], fs: (LipProfile | null)[] = [], cs: { luma: number; red: number; thick: number }[] = [];
@@ -97,4 +99,4 @@ const gap = 4;
 await sharp({ create: { width: TILE * frames.length, height: rows.length * (TILE + gap), channels: 3, background: '#000' } })
   .composite(rows.map((input, q) => ({ input, left: 0, top: q * (TILE + gap) })))
   .jpeg({ quality: 80 }).toFile(out);
-console.log(`wrote ${out} (rows: ${real ? 'real, ' : ''}${roots.map((r) => path.basename(r)).join(', ')}; frames ${frames.join(',')})`);
+console.log(`wrote ${out} (rows: ${real ? 'real, ' : ''}${args.includes('--photo-row') ? 'photo, ' : ''}${roots.map((r) => path.basename(r)).join(', ')}; frames ${frames.join(',')})`);

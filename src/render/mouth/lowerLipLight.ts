@@ -12,6 +12,7 @@ import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER } from '../../rig/topology.ts';
 import { TextureLift, withoutPixels } from './textureLift.ts';
 import { insidePolygon, distanceToPolyline } from '../../math/polygon.ts';
+import { toneOpenLowerLip } from './lowerLipTone.ts';
 
 /** The light a lip pixel is lifted toward: this percentile of its surroundings' (grain-free) light. */
 const LIT_PERCENTILE = 0.8;
@@ -120,7 +121,7 @@ export class LowerLipLight extends TextureLift {
   constructor(data: Uint8ClampedArray, width: number, height: number, landmarkXY: (i: number) => [number, number], taken: Int32Array | null = null) {
     const inner = [78, ...LIP_COLUMNS_LOWER[0], 308].map(landmarkXY), outer = [61, ...LIP_COLUMNS_LOWER[3], 291].map(landmarkXY);
     const [ax, ay] = landmarkXY(14), [bx, by] = landmarkXY(17);
-    const lift = liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay));
+    const lift = toneOpenLowerLip(data, width, height, liftLipShadow(data, width, height, inner, outer, Math.hypot(bx - ax, by - ay)), landmarkXY);
     const { pixels, lifted } = withoutPixels(lift.pixels, lift.lifted, taken);
     super(data, pixels, lifted);
   }
