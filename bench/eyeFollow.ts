@@ -6,12 +6,15 @@
 // driver's as the motion's ruler (restFace.ts eyeRestOf: its first 0.2 s or 80th percentile), ours the photo's
 // own opening rendered at rest, read from driverEyes' printed output beside the json (X.txt for X.json), so a
 // stare the driver did not make counts whatever the clip's median. Never asserts.
+// s35: one-eyed frames too (each eye's share .2 apart: the driver's found by ours, ours where the driver's are alike).
 //   node --import tsx bench/eyeFollow.ts before.json after.json [--list] [--rest]
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { eyeRestOf } from '../src/motion/restFace.ts';
 
 const WIDER = 0.1, SHUT = 0.3, SLIT = 0.45;
+/** s35 (wink35): one-eyed frames, the two eyes' shares this far apart; alike under ALIKE (ours one-eyed there: a false one). */
+const ONE_EYED = 0.2, ALIKE = 0.1;
 type Row = { i: number; drv: [number, number, number] | null; ours: [number, number, number] | null };
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const list = process.argv.includes('--list'), atRest = process.argv.includes('--rest');
@@ -37,19 +40,28 @@ for (const pair of Object.keys(runs[0]!)) {
     const rows = (run[pair] ?? []).filter((q) => q.drv && q.ours);
     const parts: string[] = [];
     const wideAt: number[] = [], slitAt: number[] = [];
+    const sides: { d: number[]; o: number[] }[] = [];
     for (const e of [0, 1]) {
       const own = rests[k]!.get(pair)?.[e];
       if (atRest && !own) throw new Error(`--rest: no photo opening for ${pair} beside ${files[k]}`);
       const dm = atRest ? eyeRestOf(rows.map((q) => q.drv![e])) : median(rows.map((q) => q.drv![e]));
       const om = atRest ? own! : median(rows.map((q) => q.ours![e]));
       const d = rows.map((q) => q.drv![e] / dm), o = rows.map((q) => q.ours![e] / om);
+      sides.push({ d, o });
       const mae = d.reduce((s, v, i) => s + Math.abs(v - o[i]!), 0) / d.length;
       const wider = rows.filter((_, i) => o[i]! - d[i]! > WIDER);
       const slit = rows.filter((_, i) => d[i]! <= SHUT && o[i]! > SLIT);
       wideAt.push(...wider.map((q) => q.i)); slitAt.push(...slit.map((q) => q.i));
       parts.push(`${e ? 'R' : 'L'} r ${corr(o, d).toFixed(3)} mae ${mae.toFixed(3)} wider>${WIDER} ${wider.length} shut-as-open ${slit.length}/${d.filter((v) => v <= SHUT).length}`);
     }
+    // one-eyed frames (s35): the driver's found by ours on the same side, and ours where the driver's eyes are alike
+    const gap = (which: 'd' | 'o', i: number) => sides[0]![which][i]! - sides[1]![which][i]!;
+    const drvOne = rows.map((_, i) => i).filter((i) => Math.abs(gap('d', i)) >= ONE_EYED);
+    const found = drvOne.filter((i) => Math.sign(gap('o', i)) === Math.sign(gap('d', i)) && Math.abs(gap('o', i)) >= ONE_EYED / 2);
+    const falseOne = rows.map((_, i) => i).filter((i) => Math.abs(gap('o', i)) >= ONE_EYED && Math.abs(gap('d', i)) < ALIKE);
+    parts.push(`one-eyed ${found.length}/${drvOne.length} false ${falseOne.length}`);
     console.log(`  ${files[k]!.replace(/.*\//, '')} (${rows.length} fr): ${parts.join(' | ')}`);
+    if (list) console.log(`    one-eyed at ${drvOne.map((i) => rows[i]!.i).join(',')}; false at ${falseOne.map((i) => rows[i]!.i).join(',')}`);
     if (list) console.log(`    wider at ${[...new Set(wideAt)].sort((a, b) => a - b).join(',')}\n    shut-as-open at ${[...new Set(slitAt)].sort((a, b) => a - b).join(',')}`);
   });
 }

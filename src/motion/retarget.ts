@@ -16,6 +16,7 @@ import { distrustPitchedFrowns } from './pitchTrust.ts';
 import { lidsDecide, lidsDecideAll } from './lidsDecide.ts';
 import { medianShares, twoEyedStares, twoEyedStaresOverMedian } from './twoEyedStare.ts';
 import { stareShowGate } from './stareShowGate.ts';
+import { oneEyedStares } from './oneEyedStare.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -150,7 +151,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     lids[i] = frame.lids;
-    if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate)) [shows[0][i], shows[1][i]] = scleraShows(lm);
+    if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare) [shows[0][i], shows[1][i]] = scleraShows(lm);
     const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
     const m = (needEyes && !io.eyes) || (o.restFromShutLips && !io.lipGaps) ? faceMeasures(lm) : null;
     if (needEyes) {
@@ -196,13 +197,14 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
   if (o.wideOverSquint && o.lidsDecide) {
     const eyeOpen = eyeShares(eyes, have);
-    const uncapped = o.stareOverMedian ? uncappedWides(out, eyeOpen, have) : undefined;
+    const uncapped = o.stareOverMedian || o.oneEyedStare ? uncappedWides(out, eyeOpen, have) : undefined;
     lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
     if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
-    if (o.twoEyedStare && uncapped) {
+    if (o.twoEyedStare && o.stareOverMedian && uncapped) {
       const gate = o.stareShowGate ? Float64Array.from(shows[0], (l, i) => stareShowGate(l, shows[1][i]!)) : undefined;
       twoEyedStaresOverMedian(out, uncapped, eyeOpen, medianShares(eyes, have), have, gate);
     }
+    if (o.oneEyedStare && uncapped) oneEyedStares(out, uncapped, eyeOpen, medianShares(eyes, have), shows, have);
   } else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
