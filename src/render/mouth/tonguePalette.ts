@@ -33,7 +33,7 @@ const APART = [10, 30] as const;
 /** the share of the way to the lips' colour where the hues agree (tongue.ts until session 30: more made lipstick a red tongue, Katie) */
 const AGREE_SHARE = 0.45;
 /** where they part, the tongue keeps this share of the lips' colourfulness (a tongue in the mouth's shade is less colourful than the lips: Katie's real .54-.71) */
-const APART_CHROMA = 0.6;
+const APART_CHROMA = 0.8;
 /** ... and this share of the light it has at the lips' (a lit tongue in a painting's dark mouth read as an orange slab: lp_s9 <- lp_d11 f165 1.14 of the lips' luma, the driver's .85) */
 const APART_LIGHT = 0.8;
 
