@@ -33,6 +33,8 @@ export interface CavityFigures {
   /** hue35: the lips' r, g, b over luma each over the cheeks' (1 1 1: lips the skin's hue), and per band the opening's over the cheeks' */
   lipOverCheek: [number, number, number];
   bandOverCheek: [number, number, number][];
+  /** hue35: vertical stripes on the tongue: over the opening's lower part (.55-.9 of its height) per column the mean luma over the lips', its mean absolute departure from a 7-column running mean (0: no stripes) */
+  stripe: number;
 }
 
 /** cheek points (face mesh) whose small neighbourhood gives the skin's colour */
@@ -79,6 +81,23 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
       if (l >= DARK_OF_LIP) { const [, a, bb] = lab(r, g, b); la += a; lb += bb; nLit++; }
     }
   }
+  const colMean: [number, number][] = [];
+  for (const [x, [top, bottom]] of tops) {
+    if (bottom - top < 8 || Math.abs(x - cx) > 0.6 * half) continue;
+    let sum = 0, n = 0;
+    for (let y = Math.round(top + 0.55 * (bottom - top)); y <= top + 0.9 * (bottom - top); y++) {
+      const i = (y * W + x) * 4;
+      sum += (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight); n++;
+    }
+    if (n) colMean.push([x, sum / n]);
+  }
+  colMean.sort((a, b) => a[0] - b[0]);
+  let stripeSum = 0, stripeN = 0;
+  for (let k = 3; k + 3 < colMean.length; k++) {
+    let m = 0;
+    for (let j = -3; j <= 3; j++) m += colMean[k + j]![1] / 7;
+    stripeSum += Math.abs(colMean[k]![1] - m); stripeN++;
+  }
   if (all.length < 20) return null;
   const mean = all.reduce((s, v) => s + v, 0) / all.length;
   const spread = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / all.length);
@@ -107,6 +126,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
       const l = 0.299 * m[0]! + 0.587 * m[1]! + 0.114 * m[2]!;
       return [0, 1, 2].map((c) => (m[c]! / l) / (lipRgb[c]! / lipLuma)) as [number, number, number];
     }),
+    stripe: stripeN ? stripeSum / stripeN : NaN,
     lipOverCheek: over(lipRgb),
     bandOverCheek: bandMean.map(over),
     profile: bands.map(median),
@@ -117,6 +137,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

@@ -5,15 +5,11 @@
 // fixed blue raises made on pink lips (driverTongue.ts BACK_TINT b x1.25, tissueHue.ts blue .6 of the way to green, the
 // library cavity's blue): on a yellow picture those grey the lips' ochre, lp_s9's bands under the row stood at b x1.4 of
 // her lips' (1.00/.96/1.45): a grey-brown box. So the frame's interior tones are moved toward the lips' hue at their own
-// luma (luma kept: cavity34's light bands stay), as far as TISSUE_SHARE.
+// luma (luma kept: cavity34's light bands stay), as far as TISSUE_SHARE. The lips' colour given is their inner surface's
+// (placement.ts lipInner: the lip in the mouth's shade, redder, as colourful as the photo), the real dark band's way.
 // Pure; frameLight.ts setColours applies it to the cavity's, floors' and back's tones once per frame.
 import { luma601 as luma } from '../../math/colour.ts';
 
-/**
- * The real tissue's r, g, b over luma over the lips' (the median of the dark and middle bands of the real frames above:
- * a little redder and bluer than the lips, less green; lp_d10's purple back 1.03/.93/1.21 the far end).
- */
-export const TISSUE_OVER_LIP = [1.02, 0.97, 1.04] as const;
 /** how far a tone goes to the tissue's hue (the rest keeps what the driver's readings and the library gave it) */
 export const TISSUE_SHARE = 0.75;
 /**
@@ -23,15 +19,16 @@ export const TISSUE_SHARE = 0.75;
 export const TISSUE_CHROMA = 1.3;
 
 /**
- * `tone` (r, g, b; changed in place) moved `share` of the way toward the lips' colour `lip` x TISSUE_OVER_LIP at the
- * tone's own luma; its luma kept. Unchanged when the tone or the lips have no light.
+ * `tone` (r, g, b; changed in place) moved `share` of the way toward the lips' colour `lip` at the tone's own luma, made
+ * TISSUE_CHROMA as colourful; its luma kept. Unchanged when the tone or the lips have no light; grey lips (a
+ * black-and-white photo) make it grey.
  */
 export function tissueToneInto(tone: number[] | Float64Array, lip: ArrayLike<number>, share = TISSUE_SHARE): void {
   const lt = luma(tone), ll = luma(lip);
   if (!(lt > 0) || !(ll > 0) || !(share > 0)) return;
-  const tint = [lip[0]! * TISSUE_OVER_LIP[0], lip[1]! * TISSUE_OVER_LIP[1], lip[2]! * TISSUE_OVER_LIP[2]], k = lt / luma(tint);
+  const k = lt / ll;
   for (let ch = 0; ch < 3; ch++) {
-    const want = lt + (tint[ch]! * k - lt) * TISSUE_CHROMA;
+    const want = lt + (lip[ch]! * k - lt) * TISSUE_CHROMA;
     tone[ch] = tone[ch]! + (Math.max(0, want) - tone[ch]!) * share;
   }
   const back = lt / luma(tone);
