@@ -20,15 +20,15 @@ export const TISSUE_CHROMA = 1.3;
 
 /**
  * `tone` (r, g, b; changed in place) moved `share` of the way toward the lips' colour `lip` at the tone's own luma, made
- * TISSUE_CHROMA as colourful; its luma kept. Unchanged when the tone or the lips have no light; grey lips (a
+ * `chroma` (TISSUE_CHROMA) as colourful; its luma kept. Unchanged when the tone or the lips have no light; grey lips (a
  * black-and-white photo) make it grey.
  */
-export function tissueToneInto(tone: number[] | Float64Array, lip: ArrayLike<number>, share = TISSUE_SHARE): void {
+export function tissueToneInto(tone: number[] | Float64Array, lip: ArrayLike<number>, share = TISSUE_SHARE, chroma = TISSUE_CHROMA): void {
   const lt = luma(tone), ll = luma(lip);
   if (!(lt > 0) || !(ll > 0) || !(share > 0)) return;
   const k = lt / ll;
   for (let ch = 0; ch < 3; ch++) {
-    const want = lt + (lip[ch]! * k - lt) * TISSUE_CHROMA;
+    const want = lt + (lip[ch]! * k - lt) * chroma;
     tone[ch] = tone[ch]! + (Math.max(0, want) - tone[ch]!) * share;
   }
   const back = lt / luma(tone);
