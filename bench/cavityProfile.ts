@@ -25,7 +25,20 @@ export interface CavityFigures {
   /** lit pixels' Lab hue minus the lips' (degrees; + toward yellow/orange), their chroma over the lips'; NaN without lit pixels */
   hueOff: number;
   chroma: number;
+  /** hue35 (s35): per band (middle columns, dark pixels too) the Lab hue minus the lips' (degrees) and chroma over the lips' */
+  bandHue: number[];
+  bandChroma: number[];
+  /** hue35: per band the mean r, g, b over their luma, each over the lips' own (1 1 1: the lips' hue; r up, b down: redder) */
+  bandTint: [number, number, number][];
+  /** hue35: the lips' r, g, b over luma each over the cheeks' (1 1 1: lips the skin's hue), and per band the opening's over the cheeks' */
+  lipOverCheek: [number, number, number];
+  bandOverCheek: [number, number, number][];
+  /** hue35: vertical stripes on the tongue: over the opening's lower part (.55-.9 of its height) per column the mean luma over the lips', its mean absolute departure from a 7-column running mean (0: no stripes) */
+  stripe: number;
 }
+
+/** cheek points (face mesh) whose small neighbourhood gives the skin's colour */
+const CHEEKS = [205, 425, 50, 280];
 
 export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigures | null {
   const d = img.data, W = img.width;
@@ -40,6 +53,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   let y0 = Infinity, y1 = -Infinity;
   for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
   const bands: number[][] = Array.from({ length: BANDS }, () => []), all: number[] = [];
+  const bandRgb = Array.from({ length: BANDS }, () => [0, 0, 0, 0]);
   let la = 0, lb = 0, nLit = 0;
   const xs: number[] = [];
   // per column the opening's top and bottom rows
@@ -59,16 +73,62 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
       if (isTeethPixel(r, g, b, lipLight, lipSat)) continue;
       const l = (0.299 * r + 0.587 * g + 0.114 * b) / Math.max(1, lipLight);
       all.push(l);
-      if (Math.abs(x - cx) <= 0.35 * half) bands[Math.min(BANDS - 1, Math.floor(((y - top) / (bottom - top + 1)) * BANDS))]!.push(l);
+      if (Math.abs(x - cx) <= 0.35 * half) {
+        const k = Math.min(BANDS - 1, Math.floor(((y - top) / (bottom - top + 1)) * BANDS));
+        bands[k]!.push(l);
+        const br = bandRgb[k]!; br[0] += r; br[1] += g; br[2] += b; br[3]++;
+      }
       if (l >= DARK_OF_LIP) { const [, a, bb] = lab(r, g, b); la += a; lb += bb; nLit++; }
     }
+  }
+  const colMean: [number, number][] = [];
+  for (const [x, [top, bottom]] of tops) {
+    if (bottom - top < 8 || Math.abs(x - cx) > 0.6 * half) continue;
+    let sum = 0, n = 0;
+    for (let y = Math.round(top + 0.55 * (bottom - top)); y <= top + 0.9 * (bottom - top); y++) {
+      const i = (y * W + x) * 4;
+      sum += (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight); n++;
+    }
+    if (n) colMean.push([x, sum / n]);
+  }
+  colMean.sort((a, b) => a[0] - b[0]);
+  let stripeSum = 0, stripeN = 0;
+  for (let k = 3; k + 3 < colMean.length; k++) {
+    let m = 0;
+    for (let j = -3; j <= 3; j++) m += colMean[k + j]![1] / 7;
+    stripeSum += Math.abs(colMean[k]![1] - m); stripeN++;
   }
   if (all.length < 20) return null;
   const mean = all.reduce((s, v) => s + v, 0) / all.length;
   const spread = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / all.length);
   const [, a0, b0] = lab(lipRgb[0]!, lipRgb[1]!, lipRgb[2]!);
   const hue = (a: number, b: number) => (Math.atan2(b, a) * 180) / Math.PI;
+  const cheek = [0, 0, 0];
+  let nCheek = 0;
+  for (const k of CHEEKS)
+    for (let dy = -2; dy <= 2; dy++)
+      for (let dx = -2; dx <= 2; dx++) {
+        const x = Math.round(lm[k * 3]!) + dx, y = Math.round(lm[k * 3 + 1]!) + dy;
+        if (x < 0 || y < 0 || x >= W || y >= img.height) continue;
+        const i = (y * W + x) * 4;
+        for (let c = 0; c < 3; c++) cheek[c] += d[i + c]!;
+        nCheek++;
+      }
+  const chrom = (m: readonly number[]) => { const l = 0.299 * m[0]! + 0.587 * m[1]! + 0.114 * m[2]!; return [m[0]! / l, m[1]! / l, m[2]! / l]; };
+  const cheekC = chrom(cheek.map((v) => v / Math.max(1, nCheek))), over = (m: readonly number[]) => chrom(m).map((v, c) => v / cheekC[c]!) as [number, number, number];
+  const lipLuma = 0.299 * lipRgb[0]! + 0.587 * lipRgb[1]! + 0.114 * lipRgb[2]!;
+  const bandMean = bandRgb.map((v) => (v[3]! ? [v[0]! / v[3]!, v[1]! / v[3]!, v[2]! / v[3]!] : [NaN, NaN, NaN]));
+  const bandLab = bandMean.map((m) => lab(m[0]!, m[1]!, m[2]!));
   return {
+    bandHue: bandLab.map(([, a, bb]) => hue(a, bb) - hue(a0, b0)),
+    bandChroma: bandLab.map(([, a, bb]) => Math.hypot(a, bb) / Math.max(1e-6, Math.hypot(a0, b0))),
+    bandTint: bandMean.map((m) => {
+      const l = 0.299 * m[0]! + 0.587 * m[1]! + 0.114 * m[2]!;
+      return [0, 1, 2].map((c) => (m[c]! / l) / (lipRgb[c]! / lipLuma)) as [number, number, number];
+    }),
+    stripe: stripeN ? stripeSum / stripeN : NaN,
+    lipOverCheek: over(lipRgb),
+    bandOverCheek: bandMean.map(over),
     profile: bands.map(median),
     spread,
     hueOff: nLit ? hue(la / nLit, lb / nLit) - hue(a0, b0) : NaN,
@@ -77,4 +137,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'}` : 'no cavity';
+  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
+const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
+const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

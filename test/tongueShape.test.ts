@@ -17,7 +17,9 @@ test('the arch: lit at its front, its back falling into the dark, a groove down 
   const front = tongueShapeLight(0.1, 0.3, 0.5), mid = tongueShapeLight(0.5, 0.6, 0.5), back = tongueShapeLight(0.9, 0.95, 0.5);
   assert.ok(front > 0.95 && mid < front - 0.2 && back < 0.5, `front ${front.toFixed(2)} mid ${mid.toFixed(2)} back ${back.toFixed(2)}`);
   assert.ok(tongueShapeLight(0.5, 0.5, 0) < tongueShapeLight(0.5, 0.5, 0.3), 'the median groove is darker than beside it');
-  assert.ok(tongueShapeLight(0.3, 0.5, 0.14) > tongueShapeLight(0.3, 0.5, 0.4), 'a highlight beside the groove on its front');
+  // (hue35 s35: no twin highlight beside the groove: stretched with the grown tongue it drew two light stripes, critic34 lp_s5 f80/f83)
+  assert.ok(tongueShapeLight(0.3, 0.1, 0) > tongueShapeLight(0.3, 0.1, 0.14) + 0.02, 'one highlight on the front\'s middle');
+  assert.ok(Math.abs(tongueShapeLight(0.6, 0.5, 0.14) - tongueShapeLight(0.6, 0.5, 0.4)) < 1e-3, 'no highlight stripe beside the groove up the tongue');
   assert.equal(tongueTopCover(0.5), 1);
   assert.ok(tongueTopCover(0.92) > 0 && tongueTopCover(0.92) < 1, 'its top fades, no contour');
   assert.equal(tongueTopCover(1), 0);

@@ -15,6 +15,7 @@ import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tong
 import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
+import { TISSUE_SHARE, tissueToneInto } from './tissueTint.ts';
 import { backToneInto, driverArchGrow, litShift, readingTrust } from './driverTongue.ts';
 import { frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
 import { depthShare } from './cavityDepth.ts';
@@ -244,6 +245,10 @@ export class FrameLight {
     // (the back of the mouth no darker than the driver's: a dim purple-red, not black, past a speech slit: driverTongue.ts)
     this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? depthShare(p.gap, round) : 0;
     this.tongueFrontLuma = frontTarget(lipEdge);
+    // (the tissue in the lips' own hue, not blue raises made on pink lips that grey a yellow picture's: tissueTint.ts)
+    // (the floors under the rows no more colourful than the lips: at a speech slit 1.3 drew an orange line under the teeth)
+    for (const tone of [this.cavityNow, this.backTone]) tissueToneInto(tone, lipInner);
+    for (const tone of [this.underFloor, this.cavityFloor]) tissueToneInto(tone, lipInner, TISSUE_SHARE, 1);
   }
 }
 

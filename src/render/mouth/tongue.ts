@@ -5,6 +5,7 @@ import { ready, type ReadyLayer } from './readyLayer.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { nearestRank } from '../../math/stats.ts';
 import { smooth01, smoothstep } from '../../math/smooth.ts';
+import { smoothTongueColumns } from './tongueColumns.ts';
 import { hueApart, paletteMove, paletteTarget, type PaletteMove } from './tonguePalette.ts';
 
 /** Blur of the tongue layer, in IOD. */
@@ -26,7 +27,8 @@ export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: nu
   const level = withLevelTop(ready(tongue, outPerIod, Math.max(teethBlur, TONGUE_BLUR * outPerIod), match));
   // (a library pink far from the lips' hue goes all the way to their inner surface's colour, less colourful and lit: tonguePalette.ts)
   const move = paletteMove(hueApart(opaqueMeanColour(level), lip));
-  return atLipLight(inLipHue(level, lip, move), lum(...lip) * move.light);
+  // (no column of the library strip standing out as a vertical stripe once grown: tongueColumns.ts)
+  return smoothTongueColumns(atLipLight(inLipHue(level, lip, move), lum(...lip) * move.light));
 }
 
 /** the share of the tongue's half width over which its sides fade out (session 19: the library strip's ends step from clear to opaque within 4 px, and the top's contour kept them a hard vertical edge: critic19, obama2 f16, lp_s1 f2, the demo f126) */

@@ -32,8 +32,9 @@ const HUE_CHROMA = 5;
 const APART = [10, 30] as const;
 /** the share of the way to the lips' colour where the hues agree (tongue.ts until session 30: more made lipstick a red tongue, Katie) */
 const AGREE_SHARE = 0.45;
-/** where they part, the tongue keeps this share of the lips' colourfulness (a tongue in the mouth's shade is less colourful than the lips: Katie's real .54-.71) */
-const APART_CHROMA = 0.6;
+/** where they part, the tongue keeps this share of the lips' colourfulness (a tongue in the mouth's shade is less colourful than the lips: Katie's real .54-.71;
+ *  .6 until s35: on lp_s9's ochre it read grey-brown, her tongue band's chroma .66-.71 of the lips' where lp_d11's is .75-.80) */
+const APART_CHROMA = 0.75;
 /** ... and this share of the light it has at the lips' (a lit tongue in a painting's dark mouth read as an orange slab: lp_s9 <- lp_d11 f165 1.14 of the lips' luma, the driver's .85) */
 const APART_LIGHT = 0.8;
 

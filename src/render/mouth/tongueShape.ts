@@ -19,10 +19,12 @@ const BACK_LIGHT = 0.4;
 const BACK_H = 0.5, BACK_H_SHADE = 0.25;
 /** the top's coverage fades over this last share of h (its edge melts into the throat instead of a contour) */
 const TOP_SOFT = 0.15;
-/** the median groove: its half width (share of the opening's half width), its depth (share of the light) and the h over which it runs */
-const GROOVE_WIDE = 0.07, GROOVE_DEEP = 0.08, GROOVE_H = [0.15, 0.85] as const;
-/** the wet highlight on either side of the groove: where (lateral, up), its radii and its strength (added share of the light) */
-const SHINE_AT = [0.14, 0.3] as const, SHINE_R = [0.08, 0.12] as const, SHINE = 0.1;
+/** the median groove: its half width (share of the opening's half width), its depth (share of the light) and the h over which it runs
+ *  (depth .08 until s35: with the twin highlight beside it, three stripes down lp_s5 <- lp_d10 f80/f83's grown tongue, critic34) */
+const GROOVE_WIDE = 0.07, GROOVE_DEEP = 0.05, GROOVE_H = [0.15, 0.85] as const;
+/** the wet highlight on the tongue's front, over its middle: where (lateral, up), its radii and its strength (added share of the light)
+ *  (until s35 one either side of the groove at lateral .14, radii .08 x .12: stretched with the tongue, two light stripes) */
+const SHINE_AT = [0, 0.3] as const, SHINE_R = [0.1, 0.1] as const, SHINE = 0.1;
 
 /**
  * The tongue's light as a share of its lit front's at a point `up` of the opening's height over the lower lip (0..1),
