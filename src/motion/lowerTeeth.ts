@@ -6,8 +6,7 @@
 // isTeethPixel) does not count it.
 import type { RgbaImage } from '../types.ts';
 import { saturation } from './mouthDark.ts';
-import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
-import type { ToothTest } from './teethDepth.ts';
+import { medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -52,21 +51,7 @@ export function columnLowerRun(inside: ArrayLike<number>): number | null {
  * `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
 export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel): number | null {
-  const box = middleOf(img, where);
-  if (!box || !(box.lipLight > 0)) return null;
-  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
-  const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
-  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
-  const runs: number[] = [], column = new Float32Array(h);
-  for (let c = 0; c < w; c++) {
-    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
-    const run = columnLowerRun(column);
-    if (run !== null) runs.push(run);
-  }
-  if (runs.length < MIN_COLUMNS) return null;
-  runs.sort((a, b) => a - b);
-  const m = runs.length >> 1;
-  return runs.length % 2 ? runs[m]! : (runs[m - 1]! + runs[m]!) / 2;
+  return medianColumnReading(img, where, isTooth, columnLowerRun, MIN_COLUMNS);
 }
 
 /** The lower row's show as IOD over the lower lip: the share read times the driver's lip gap (measures.ts lipGap, IOD). */

@@ -1,5 +1,5 @@
 // The middle of a driver's mouth opening as the per-frame readings scan it (driverCavity.ts openingMiddle,
-// underTeeth.ts underTeethLight, teethDepth.ts upperRowDepth): the inner-lip contour, the lips' reference light, and the pixel box of the
+// underTeeth.ts underTeethLight, teethDepth.ts upperRowDepth, lowerTeeth.ts lowerRowShow): the inner-lip contour, the lips' reference light, and the pixel box of the
 // columns near the opening's centre (the corners are shaded in every mouth).
 import type { RgbaImage } from '../types.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
@@ -53,4 +53,30 @@ export function forEachMiddlePixel(box: MiddleBox, img: RgbaImage, visit: (q: nu
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) visit((y - y0) * w + (x - x0), (y * img.width + x) * 4);
   }
+}
+
+/** Whether a pixel is teeth against the lips' light and saturation (mouthDark.ts isTeethPixel; a bench may pass a looser one). */
+export type ToothTest = (r: number, g: number, b: number, lipLight: number, lipSat: number) => boolean;
+
+/**
+ * The median over the middle columns of `perColumn`'s reading of each column (its pixels top to bottom: NaN outside the
+ * contour, 1 teeth by `isTooth`, 0 not; null: the column is not read); null without a box or with fewer than
+ * `minColumns` columns read (lips shut).
+ */
+export function medianColumnReading(img: RgbaImage, where: MiddleAt, isTooth: ToothTest, perColumn: (column: Float32Array) => number | null, minColumns: number): number | null {
+  const box = middleOf(img, where);
+  if (!box || !(box.lipLight > 0)) return null;
+  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
+  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
+  const readings: number[] = [], column = new Float32Array(h);
+  for (let c = 0; c < w; c++) {
+    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
+    const v = perColumn(column);
+    if (v !== null) readings.push(v);
+  }
+  if (readings.length < minColumns) return null;
+  readings.sort((a, b) => a - b);
+  const m = readings.length >> 1;
+  return readings.length % 2 ? readings[m]! : (readings[m - 1]! + readings[m]!) / 2;
 }

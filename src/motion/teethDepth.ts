@@ -5,16 +5,13 @@
 // Lisa. Read down the opening's middle columns: where the first run of teeth ends, over the column's height.
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
+import { medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 import { smoothstep } from '../math/smooth.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
 /** a column's first teeth pixel must lie in the upper part of its height (this share): teeth lower down are the lower row's */
 const UPPER_START = 0.5;
-
-/** Whether a pixel is teeth against the lips' light and saturation (mouthDark.ts isTeethPixel; a bench may pass a looser one). */
-export type ToothTest = (r: number, g: number, b: number, lipLight: number, lipSat: number) => boolean;
 
 /** The median over one column's pixels top to bottom (NaN outside the contour, 1 teeth, 0 not): the row's depth over the height, or null. */
 export function columnDepth(inside: ArrayLike<number>): number | null {
@@ -35,22 +32,7 @@ export function columnDepth(inside: ArrayLike<number>): number | null {
  * from the upper lip; null with too few columns (lips shut). `isTooth`: the pixel test (default the tracker's). `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
 export function upperRowDepth(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isTeethPixel): number | null {
-  const box = middleOf(img, where);
-  if (!box || !(box.lipLight > 0)) return null;
-  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
-  const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
-  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
-  const depths: number[] = [];
-  const column = new Float32Array(h);
-  for (let c = 0; c < w; c++) {
-    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
-    const depth = columnDepth(column);
-    if (depth !== null) depths.push(depth);
-  }
-  if (depths.length < MIN_COLUMNS) return null;
-  depths.sort((a, b) => a - b);
-  const m = depths.length >> 1;
-  return depths.length % 2 ? depths[m]! : (depths[m - 1]! + depths[m]!) / 2;
+  return medianColumnReading(img, where, isTooth, columnDepth, MIN_COLUMNS);
 }
 
 /**
