@@ -8,7 +8,7 @@ import { driverLowerLight, driverLowerRaise, driverLowerShow } from '../src/rend
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { driverMouthReadsOf } from '../src/rig/driverMouthReads.ts';
 import { DRIVER_LOWER_SHOW } from '../src/rig/mouthBase.ts';
-import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { drawnMouth } from './drawnMouth.ts';
 import type { MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { RgbaImage } from '../src/types.ts';
@@ -16,23 +16,9 @@ import type { RgbaImage } from '../src/types.ts';
 type Rgb = [number, number, number];
 const WHITE: Rgb = [235, 232, 225], DARK: Rgb = [60, 25, 30], TONGUE: Rgb = [225, 140, 145];
 
-/** A drawn mouth: pink lips round an opening 120 x 40 px, its top `upper` px white teeth, its bottom `lower` px `lowerColour`, dark between. */
-function drawnMouth(upper: number, lower: number, lowerColour: Rgb): { img: RgbaImage; lm: Float32Array } {
-  const W = 400, data = new Uint8ClampedArray(W * W * 4), lm = new Float32Array(478 * 3);
-  const cx = 200, cy = 200, hw = 60, hh = 20;
-  const half = (x: number) => hh * Math.sqrt(Math.max(0, 1 - ((x - cx) / hw) ** 2));
-  const put = (k: number, x: number, y: number) => { lm[k * 3] = x; lm[k * 3 + 1] = y; };
-  LIPS_INNER_UPPER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy - half(x)); });
-  LIPS_INNER_LOWER.forEach((k, i) => { const x = cx - hw + (2 * hw * i) / 10; put(k, x, cy + half(x)); });
-  const outer: [number, number, number][] = [[0, 13, -1], [37, 82, -1], [267, 312, -1], [39, 81, -1], [269, 311, -1], [17, 14, 1], [84, 87, 1], [314, 317, 1], [181, 178, 1], [405, 402, 1]];
-  for (const [o, n, s] of outer) put(o, lm[n * 3]!, lm[n * 3 + 1]! + 20 * s);
-  for (let y = 0; y < W; y++)
-    for (let x = 0; x < W; x++) {
-      const inside = ((x - cx) / hw) ** 2 + ((y - cy) / hh) ** 2 < 1;
-      const c = !inside ? [200, 110, 120] : y < cy - half(x) + upper ? WHITE : y > cy + half(x) - lower ? lowerColour : DARK;
-      data.set([c[0]!, c[1]!, c[2]!, 255], (y * W + x) * 4);
-    }
-  return { img: { width: W, height: W, data }, lm };
+/** A drawn mouth (drawnMouth.ts, 400 px): its opening's top `upper` px white teeth, its bottom `lower` px `lowerColour`, dark between. */
+function drawnTeeth(upper: number, lower: number, lowerColour: Rgb): { img: RgbaImage; lm: Float32Array } {
+  return drawnMouth(400, (y, top, bottom) => (y < top + upper ? WHITE : y > bottom - lower ? lowerColour : DARK));
 }
 
 test('a column: the run of teeth standing on the lower lip, its wet edge skipped; none; a bite', () => {
@@ -44,7 +30,7 @@ test('a column: the run of teeth standing on the lower lip, its wet edge skipped
 });
 
 test('the driver reading: lower teeth read, a lit pink tongue and a dark floor do not', () => {
-  const teeth = drawnMouth(10, 10, WHITE), tongue = drawnMouth(10, 14, TONGUE), dark = drawnMouth(10, 0, DARK);
+  const teeth = drawnTeeth(10, 10, WHITE), tongue = drawnTeeth(10, 14, TONGUE), dark = drawnTeeth(10, 0, DARK);
   const t = lowerRowShow(teeth.img, teeth.lm)!, g = lowerRowShow(tongue.img, tongue.lm)!, d = lowerRowShow(dark.img, dark.lm)!;
   assert.ok(t > 0.2, `lower teeth ${t}`);
   assert.equal(g, 0, `tongue ${g}`);
