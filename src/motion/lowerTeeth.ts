@@ -6,7 +6,7 @@
 // isTeethPixel) does not count it.
 import type { RgbaImage } from '../types.ts';
 import { saturation } from './mouthDark.ts';
-import { medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
+import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -31,10 +31,9 @@ const LOWER_OF_LIP = 1.0;
  * or null under MIN_HEIGHT pixels. A run that reaches the column's top (the upper row meets the lower) counts BITE_LOWER.
  */
 export function columnLowerRun(inside: ArrayLike<number>): number | null {
-  let top = -1, bottom = -1;
-  for (let k = 0; k < inside.length; k++) if (inside[k] === inside[k]) { if (top < 0) top = k; bottom = k; }
-  const height = bottom - top + 1;
-  if (top < 0 || height < MIN_HEIGHT) return null;
+  const span = insideSpan(inside, MIN_HEIGHT);
+  if (!span) return null;
+  const { top, bottom, height } = span;
   let r = bottom;
   const edge = Math.max(1, Math.round(LIP_EDGE * height));
   while (r >= top && bottom - r < edge && inside[r] !== 1) r--;

@@ -80,3 +80,11 @@ export function medianColumnReading(img: RgbaImage, where: MiddleAt, isTooth: To
   const m = readings.length >> 1;
   return readings.length % 2 ? readings[m]! : (readings[m - 1]! + readings[m]!) / 2;
 }
+
+/** The first and last pixel of a column inside the contour (not NaN) and their span; null under `minHeight` pixels. */
+export function insideSpan(column: ArrayLike<number>, minHeight: number): { top: number; bottom: number; height: number } | null {
+  let top = -1, bottom = -1;
+  for (let k = 0; k < column.length; k++) if (column[k] === column[k]) { if (top < 0) top = k; bottom = k; }
+  const height = bottom - top + 1;
+  return top < 0 || height < minHeight ? null : { top, bottom, height };
+}

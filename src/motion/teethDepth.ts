@@ -5,7 +5,7 @@
 // Lisa. Read down the opening's middle columns: where the first run of teeth ends, over the column's height.
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
-import { medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
+import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 import { smoothstep } from '../math/smooth.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
@@ -15,10 +15,9 @@ const UPPER_START = 0.5;
 
 /** The median over one column's pixels top to bottom (NaN outside the contour, 1 teeth, 0 not): the row's depth over the height, or null. */
 export function columnDepth(inside: ArrayLike<number>): number | null {
-  let top = -1, bottom = -1;
-  for (let k = 0; k < inside.length; k++) if (inside[k] === inside[k]) { if (top < 0) top = k; bottom = k; }
-  const height = bottom - top + 1;
-  if (top < 0 || height < MIN_HEIGHT) return null;
+  const span = insideSpan(inside, MIN_HEIGHT);
+  if (!span) return null;
+  const { top, bottom, height } = span;
   let r = top;
   while (r <= bottom && inside[r] !== 1) r++;
   if (r > bottom || r - top > UPPER_START * height) return 0;
