@@ -8,7 +8,7 @@
 // - nods: pitch kicked by stressed syllables (rises of the energy envelope), decaying in ~0.5 s.
 // Everything is scaled by speech activity (stiller in pauses) and by `temperature`.
 import { gauss, rng } from './generators.ts';
-import { StrokeClock, STROKES, type StrokeShape } from './headStrokes.ts';
+import { springRate, StrokeClock, STROKES, type StrokeShape } from './headStrokes.ts';
 
 /** One frame of generated head motion (degrees) and brow raise (0..1). */
 export interface HeadMotionFrame {
@@ -139,13 +139,13 @@ class NoiseSpring {
   private readonly alpha: number;
 
   /** `start`: three standard normal draws that place the spring in its stationary spread (position, velocity, force). */
-  constructor(private readonly s: SwaySpring, private readonly dt: number, start: [number, number, number]) {
-    const w = 2 * Math.PI * s.hz;
+  constructor(readonly spring: SwaySpring, private readonly dt: number, start: [number, number, number]) {
+    const w = 2 * Math.PI * spring.hz;
     this.k = w * w;
-    this.c = 2 * s.damping * w;
+    this.c = 2 * spring.damping * w;
     this.alpha = 1 - Math.exp(-2 * Math.PI * SWAY_FORCE_HZ * dt);
-    const sd = filteredSpringSd(s.hz, s.damping, dt, this.alpha);
-    this.gain = s.deg / sd.p;
+    const sd = filteredSpringSd(spring.hz, spring.damping, dt, this.alpha);
+    this.gain = spring.deg / sd.p;
     // a speaker is caught mid-motion: starting at rest, the slow roll spring (0.2 Hz) took ~5 s to reach
     // its spread, so a clip's first 8 s moved less than the rest
     this.p = start[0] * sd.p;
@@ -211,6 +211,7 @@ export class HeadMotionStream {
   private refractory = 0;
   /** the sway's and drift's own clock: slow in holds, fast in strokes */
   private readonly strokes: StrokeClock;
+  private readonly strokeShape: StrokeShape;
   private rate = 1;
   private clock = 0;
   private frame = 0;
@@ -236,11 +237,12 @@ export class HeadMotionStream {
     this.push = pushWeights(Math.max(1, Math.round(NOD_PUSH_SECONDS * fps)));
     this.kickPerDeg = 1 / pushPeak(NOD.hz, NOD.damping, this.dt, this.push);
     this.strokes = new StrokeClock(fps, rng(seed ^ 0x57e0), strokes);
+    this.strokeShape = strokes;
   }
 
   private swayOf(axis: NoiseSpring[], rate: number): number {
     let sum = 0;
-    for (const s of axis) sum += s.step(gauss(this.rand), rate);
+    for (const s of axis) sum += s.step(gauss(this.rand), springRate(rate, s.spring.hz, this.strokeShape.maxSpringHz));
     return sum;
   }
 

@@ -24,13 +24,17 @@ export interface StrokeShape {
   edgeSeconds: number;
   /** the share of time in strokes the stroke rate is set for (a mean rate of 1 at this share) */
   strokeShare: number;
+  /** a stroke speeds no spring past this frequency (Hz): pitch's 2 Hz spring at the stroke rate wobbled at 3.7 Hz */
+  maxSpringHz: number;
 }
 
 /**
  * Chosen on bench/headBands.ts (8 real speakers vs ours on their sound, 4 seeds): slower holds made
  * the speed burstier but the frame-to-frame shake and one-frame steps bigger; this is the point where
- * the shake stays at nod34's (.41 / .46 / .21 deg) with the burst ratio 1.9 -> 2.4 [real 2.7]. On speech
- * the strokes take .33-.40 of the time (a mean rate of .77-.88: real heads move slower than ours did).
+ * the shake stays at or under nod34's with the burst ratio 1.91 -> 2.33 [real 2.63]. On speech the
+ * strokes take .33-.40 of the time (a mean rate of .77-.88: real heads move slower than ours did).
+ * critic35 saw a quick out-and-back in one stroke (mt_man f13-24): the fast springs now stay at most
+ * maxSpringHz (the yaw+pitch back-and-forth travel in 0.4 s, p95, 4.08 -> 3.95 deg; steady 3.72).
  */
 export const STROKES: StrokeShape = {
   holdRate: 0.3,
@@ -40,7 +44,13 @@ export const STROKES: StrokeShape = {
   minHoldSeconds: 0.3,
   edgeSeconds: 0.2,
   strokeShare: 0.45,
+  maxSpringHz: 1.6,
 };
+
+/** One spring's clock rate: the stroke clock's, but a stroke never runs a spring of `hz` faster than `maxHz` (holds still slow it). */
+export function springRate(rate: number, hz: number, maxHz: number): number {
+  return Math.min(rate, Math.max(1, maxHz / hz));
+}
 
 /** The clock's rate during a stroke: a mean rate of 1 when `share` of the time is strokes. */
 export function strokeRate(holdRate: number, share: number): number {
