@@ -6,6 +6,11 @@ export function smoothstep(e0: number, e1: number, x: number): number {
   return t * t * (3 - 2 * t);
 }
 
+/** 0 below e0, 1 above e1, linear between (smoothstep's straight twin). */
+export function linearStep(e0: number, e1: number, x: number): number {
+  return Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+}
+
 /** x limited to 0..1. */
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;

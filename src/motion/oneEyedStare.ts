@@ -7,6 +7,7 @@
 // openings must differ as well, and the wide eye must show its own white.
 import type { RigControl } from '../rig/controls.ts';
 import { wideWithinOpening } from './lidsDecide.ts';
+import { linearStep } from '../math/smooth.ts';
 
 /** The wider eye's opening (share of rest) this little over the other's is no one-eyed look (the mesh reads open eyes .05-.1 apart)... */
 export const ONE_EYED_GAP_NONE = 0.1;
@@ -22,7 +23,8 @@ export const ONE_EYED_GAP_FULL = 0.18;
 export const ONE_EYED_SHOW_NONE = 0;
 export const ONE_EYED_SHOW_FULL = 0.1;
 
-const ramp = (x: number, lo: number, hi: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, (x - lo) / (hi - lo))) : 0);
+/** linearStep, 0 for an unread (non-finite) x */
+const ramp = (x: number, lo: number, hi: number) => (Number.isFinite(x) ? linearStep(lo, hi, x) : 0);
 
 /**
  * 0..1: how far a frame is a one-eyed stare of the eye opened to `wide` (share of rest) beside the other at `other`,

@@ -5,6 +5,8 @@
 // lp_s12's painted ring grown. A real stare shows white above the iris on both eyes (lp_d6 f70 .16/.26, f151 .07/.16,
 // lp_d10 f65 .11/.07); a plain open eye covers the iris's top (show under 0).
 
+import { linearStep } from '../math/smooth.ts';
+
 /** Both eyes' show (the lesser) at or under this lets none of the stare past the cap through... */
 export const STARE_SHOW_NONE = -0.05;
 /** ...and at or over this, all of it (the lid at or just over the iris's top; the mesh's show is noisy by ~.05). */
@@ -14,5 +16,5 @@ export const STARE_SHOW_FULL = 0.05;
 export function stareShowGate(left: number, right: number): number {
   const show = Math.min(left, right);
   if (!Number.isFinite(show)) return 0;
-  return Math.min(1, Math.max(0, (show - STARE_SHOW_NONE) / (STARE_SHOW_FULL - STARE_SHOW_NONE)));
+  return linearStep(STARE_SHOW_NONE, STARE_SHOW_FULL, show);
 }

@@ -10,6 +10,7 @@
 // over the first LASH_HANDOVER of the blink and giving way as the real shut eye comes in over the lid.
 import type { LashLine } from './raisedLidEdge.ts';
 import { LASH_REACH } from './raisedLidEdge.ts';
+import { linearStep } from '../math/smooth.ts';
 
 /** Over this much of a blink's completion the photo's lash goes from the lid skin to the drawn line. */
 export const LASH_HANDOVER = 0.15;
@@ -32,7 +33,7 @@ export function lashTopPx(lash: LashLine | null): number {
 
 /** How much of the lash has gone over to the drawn line at blink completion c. */
 export function lashHandover(closure: number): number {
-  return Math.min(1, Math.max(0, closure / LASH_HANDOVER));
+  return linearStep(0, LASH_HANDOVER, closure);
 }
 
 /**

@@ -137,13 +137,18 @@ export class WideEyes {
       for (const i of loop) { lidIz = Math.min(lidIz, siz[i]!); nearIz = Math.max(nearIz, siz[i]!); }
       const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
-      // the photo's lash line, smooth, over the edge (texture px to screen px by the corners' distance)
-      const l = eye.lash;
-      if (!l) continue;
-      const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
-      const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
-      drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
+      // the photo's lash line, smooth, over the edge
+      this.drawPhotoLash(target, eye, xs, ys, nearIz, strength);
     }
+  }
+
+  /** The eye's photo lash line along the lid points xs, ys on screen (texture px to screen px by the corners' distance); none without a lash read. */
+  private drawPhotoLash(target: RasterTarget, eye: Eye, xs: number[], ys: number[], nearIz: number, strength: number): void {
+    const l = eye.lash;
+    if (!l) return;
+    const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
+    const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
+    drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
   }
 
   /** Per side (0 = EYE_L): how far above its lid line the photo's lash line reaches (texture px; loweredLidLash.ts). */
@@ -158,15 +163,11 @@ export class WideEyes {
   drawLoweredLashes(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, closure: readonly [number, number], shutLid: readonly [number, number]): void {
     for (const eye of this.eyes) {
       const strength = loweredLashStrength(closure[eye.side]!, shutLid[eye.side]!);
-      const l = eye.lash;
-      if (strength <= 0 || !l) continue;
+      if (strength <= 0 || !eye.lash) continue;
       const { loop, upper } = EYES[eye.side]!;
       let nearIz = 0;
       for (const i of loop) nearIz = Math.max(nearIz, siz[i]!);
-      const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
-      const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
-      const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
-      drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
+      this.drawPhotoLash(target, eye, upper.map((i) => sx[i]!), upper.map((i) => sy[i]!), nearIz, strength);
     }
   }
 

@@ -22,6 +22,7 @@ import type { RasterTarget } from '../raster.ts';
 import { coverSlitEdges } from '../slitEdge.ts';
 import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
 import { eyeballDepthBounds } from './eyeballDepth.ts';
+import { linearStep } from '../../math/smooth.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -43,20 +44,15 @@ const SHOW_FROM = 0.85, SHOW_FULL = 1;
  */
 const SHOW_UPPER = [0.6, 1] as const;
 
-/**
- * A straight ramp, 0 at a to 1 at b. The shut eye fades in linearly (wink20): the face mesh reads the
- * eye shut once the shut lid passes about half strength, so a smoothstep over 0.6-0.9 (steepest, 5 per
- * unit, at 0.75) made a cliff in the rendered opening between weights 0.7 and 0.85 (lp_s42 0.43 at 0.78,
- * 0.15 at 0.85; bench/blinkCurve.ts); spread evenly over 0.6-1 its steepest is 2.5 per unit.
- */
-function ramp(a: number, b: number, x: number): number {
-  return Math.min(1, Math.max(0, (x - a) / (b - a)));
-}
+// The shut eye fades in linearly (linearStep, wink20): the face mesh reads the eye shut once the shut lid
+// passes about half strength, so a smoothstep over 0.6-0.9 (steepest, 5 per unit, at 0.75) made a cliff in the
+// rendered opening between weights 0.7 and 0.85 (lp_s42 0.43 at 0.78, 0.15 at 0.85; bench/blinkCurve.ts);
+// spread evenly over 0.6-1 its steepest is 2.5 per unit.
 
 /** How much of the real shut eye shows at blink completion c: below the closing lid's edge (show) and above it (lid). */
 export function shutEyeShown(c: number): { show: number; lid: number } {
-  const show = ramp(SHOW_FROM, SHOW_FULL, c);
-  return { show, lid: Math.max(show, ramp(SHOW_UPPER[0], SHOW_UPPER[1], c)) };
+  const show = linearStep(SHOW_FROM, SHOW_FULL, c);
+  return { show, lid: Math.max(show, linearStep(SHOW_UPPER[0], SHOW_UPPER[1], c)) };
 }
 
 /**
