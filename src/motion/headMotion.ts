@@ -211,7 +211,8 @@ export class HeadMotionStream {
   private refractory = 0;
   /** the sway's and drift's own clock: slow in holds, fast in strokes */
   private readonly strokes: StrokeClock;
-  private readonly strokeShape: StrokeShape;
+  /** a stroke runs no sway spring faster than this (Hz; headStrokes.ts springRate) */
+  private readonly maxSpringHz: number;
   private rate = 1;
   private clock = 0;
   private frame = 0;
@@ -237,12 +238,12 @@ export class HeadMotionStream {
     this.push = pushWeights(Math.max(1, Math.round(NOD_PUSH_SECONDS * fps)));
     this.kickPerDeg = 1 / pushPeak(NOD.hz, NOD.damping, this.dt, this.push);
     this.strokes = new StrokeClock(fps, rng(seed ^ 0x57e0), strokes);
-    this.strokeShape = strokes;
+    this.maxSpringHz = strokes.maxSpringHz;
   }
 
   private swayOf(axis: NoiseSpring[], rate: number): number {
     let sum = 0;
-    for (const s of axis) sum += s.step(gauss(this.rand), springRate(rate, s.spring.hz, this.strokeShape.maxSpringHz));
+    for (const s of axis) sum += s.step(gauss(this.rand), springRate(rate, s.spring.hz, this.maxSpringHz));
     return sum;
   }
 

@@ -200,11 +200,13 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     const uncapped = o.stareOverMedian || o.oneEyedStare ? uncappedWides(out, eyeOpen, have) : undefined;
     lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
     if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
-    if (o.twoEyedStare && o.stareOverMedian && uncapped) {
+    // (each eye's opening over its median: read once for both stare rules)
+    const overMedian = uncapped ? medianShares(eyes, have) : undefined;
+    if (o.twoEyedStare && o.stareOverMedian && uncapped && overMedian) {
       const gate = o.stareShowGate ? Float64Array.from(shows[0], (l, i) => stareShowGate(l, shows[1][i]!)) : undefined;
-      twoEyedStaresOverMedian(out, uncapped, eyeOpen, medianShares(eyes, have), have, gate);
+      twoEyedStaresOverMedian(out, uncapped, eyeOpen, overMedian, have, gate);
     }
-    if (o.oneEyedStare && uncapped) oneEyedStares(out, uncapped, eyeOpen, medianShares(eyes, have), shows, have);
+    if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
   } else if (o.wideOverSquint) wideOverSquint(out);
   return out;
 }
