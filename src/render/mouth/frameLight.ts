@@ -187,7 +187,8 @@ export class FrameLight {
     this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerTeethShow(p.gap, litLow) : driverLowerShow(lowerTeethShow(p.gap, litLow), p.driverLowerShow));
+    const lowerShow = lowerTeethShow(p.gap, litLow);
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow));
     this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow);
   }
 
