@@ -10,7 +10,8 @@
 // 7-frame mean, the largest one-frame step, reversals per second (steps under 0.05 deg skipped); the
 // real reads carry the tracker's jitter, so theirs are an upper bound.
 // A third (s35): strokes and holds, the yaw+pitch speed's median and p90 / median (src/eval/headJerk.ts
-// strokeSpeed; a 5-frame mean first, for the jitter). Never asserts.
+// strokeSpeed; a 5-frame mean first, for the jitter), and (s36) the back-and-forth travel in 0.4 s
+// (backAndForth: path minus net, p95; 0 for moves one way). Never asserts.
 //   node --import tsx bench/headBands.ts --real DIR [--seconds 8] [--seeds 4] [--gain y,p,r]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.ts';
 import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
-import { maxStep, reversalsPerSecond, shakeAboutMean, strokeSpeed } from '../src/eval/headJerk.ts';
+import { backAndForth, maxStep, reversalsPerSecond, shakeAboutMean, strokeSpeed } from '../src/eval/headJerk.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const AXES = ['yaw', 'pitch', 'roll'] as const;
@@ -95,17 +96,17 @@ export function nodCoupling(pitch: ArrayLike<number>, energy: ArrayLike<number>,
 }
 
 /** One row: sd per axis and band shares per axis. */
-interface Row { sd: number[]; shares: number[][]; nod: number; lag: number; jerk: number[][]; speed: number; burst: number }
+interface Row { sd: number[]; shares: number[][]; nod: number; lag: number; jerk: number[][]; speed: number; burst: number; aback: number }
 /** Per axis: shake about a 7-frame mean, max one-frame step, reversals per second. */
 const jerkOf = (v: ArrayLike<number>) => [shakeAboutMean(v, 7), maxStep(v), reversalsPerSecond(v, FPS, 0.05)];
 function rowOf(series: Record<Axis, ArrayLike<number>>, energy: ArrayLike<number>): Row {
-  return { sd: AXES.map((a) => sd(Array.from(series[a]))), shares: AXES.map((a) => bandShares(series[a], FPS)), ...(({ r, lag }) => ({ nod: r, lag: lag / FPS }))(nodCoupling(series.pitch, energy, FPS)), jerk: AXES.map((a) => jerkOf(series[a])), ...(({ median, burst }) => ({ speed: median, burst }))(strokeSpeed(series.yaw, series.pitch, FPS)) };
+  return { sd: AXES.map((a) => sd(Array.from(series[a]))), shares: AXES.map((a) => bandShares(series[a], FPS)), ...(({ r, lag }) => ({ nod: r, lag: lag / FPS }))(nodCoupling(series.pitch, energy, FPS)), jerk: AXES.map((a) => jerkOf(series[a])), ...(({ median, burst }) => ({ speed: median, burst }))(strokeSpeed(series.yaw, series.pitch, FPS)), aback: backAndForth(series.yaw, series.pitch, FPS).p95 };
 }
 function meanRow(rows: Row[]): Row {
   const m = (f: (r: Row) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
-  return { sd: AXES.map((_, j) => m((r) => r.sd[j]!)), shares: AXES.map((_, j) => BANDS.map((_, b) => m((r) => r.shares[j]![b]!))), nod: m((r) => r.nod), lag: m((r) => r.lag), jerk: AXES.map((_, j) => [0, 1, 2].map((k) => m((r) => r.jerk[j]![k]!))), speed: m((r) => r.speed), burst: m((r) => r.burst) };
+  return { sd: AXES.map((_, j) => m((r) => r.sd[j]!)), shares: AXES.map((_, j) => BANDS.map((_, b) => m((r) => r.shares[j]![b]!))), nod: m((r) => r.nod), lag: m((r) => r.lag), jerk: AXES.map((_, j) => [0, 1, 2].map((k) => m((r) => r.jerk[j]![k]!))), speed: m((r) => r.speed), burst: m((r) => r.burst), aback: m((r) => r.aback) };
 }
-const fmtJerk = (r: Row) => AXES.map((_, j) => r.jerk[j]!.map((x, k) => x.toFixed(k === 2 ? 1 : 2).padStart(6)).join('')).join(' |') + ` | ${r.speed.toFixed(1).padStart(5)} ${r.burst.toFixed(2).padStart(5)}`;
+const fmtJerk = (r: Row) => AXES.map((_, j) => r.jerk[j]!.map((x, k) => x.toFixed(k === 2 ? 1 : 2).padStart(6)).join('')).join(' |') + ` | ${r.speed.toFixed(1).padStart(5)} ${r.burst.toFixed(2).padStart(5)} ${r.aback.toFixed(2).padStart(5)}`;
 const fmtRow = (r: Row) => AXES.map((a, j) => `${r.sd[j]!.toFixed(2).padStart(5)} ${r.shares[j]!.map((x) => (x * 100).toFixed(0).padStart(3)).join('')}`).join(' |') + ` | ${r.nod.toFixed(2).padStart(5)} ${r.lag.toFixed(2)}`;
 
 const argv = process.argv.slice(2);
@@ -140,12 +141,12 @@ if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
     console.log(`${`ours ${wav}`.padEnd(30)}${fmtRow(o)}`);
     jerkLines.push(`${`ours ${wav}`.padEnd(30)}${fmtJerk(o)}`);
   }
-  const med = (rows: Row[]): Row => ({ sd: AXES.map((_, j) => quantile(rows.map((r) => r.sd[j]!), 0.5)), shares: AXES.map((_, j) => BANDS.map((_, b) => quantile(rows.map((r) => r.shares[j]![b]!), 0.5))), nod: quantile(rows.map((r) => r.nod), 0.5), lag: quantile(rows.map((r) => r.lag), 0.5), jerk: AXES.map((_, j) => [0, 1, 2].map((k) => quantile(rows.map((r) => r.jerk[j]![k]!), 0.5))), speed: quantile(rows.map((r) => r.speed), 0.5), burst: quantile(rows.map((r) => r.burst), 0.5) });
+  const med = (rows: Row[]): Row => ({ sd: AXES.map((_, j) => quantile(rows.map((r) => r.sd[j]!), 0.5)), shares: AXES.map((_, j) => BANDS.map((_, b) => quantile(rows.map((r) => r.shares[j]![b]!), 0.5))), nod: quantile(rows.map((r) => r.nod), 0.5), lag: quantile(rows.map((r) => r.lag), 0.5), jerk: AXES.map((_, j) => [0, 1, 2].map((k) => quantile(rows.map((r) => r.jerk[j]![k]!), 0.5))), speed: quantile(rows.map((r) => r.speed), 0.5), burst: quantile(rows.map((r) => r.burst), 0.5), aback: quantile(rows.map((r) => r.aback), 0.5) });
   console.log(`median real (${real.length})`.padEnd(30) + fmtRow(med(real)));
   console.log('median ours'.padEnd(30) + fmtRow(med(mine)));
   const range = (rows: Row[], j: number, k: number) => `${Math.min(...rows.map((r) => r.jerk[j]![k]!)).toFixed(2)}..${Math.max(...rows.map((r) => r.jerk[j]![k]!)).toFixed(2)}`;
-  console.log(`\nframe to frame: per axis shake about a 7-frame mean (deg), max one-frame step (deg), reversals / s; strokes: yaw+pitch speed median (deg/s), p90 / median`);
-  console.log(`${'clip'.padEnd(30)}${AXES.map((a) => `${a.padStart(6)} shake  step   rev`).join(' |')} | speed burst`);
+  console.log(`\nframe to frame: per axis shake about a 7-frame mean (deg), max one-frame step (deg), reversals / s; strokes: yaw+pitch speed median (deg/s), p90 / median; aback: back-and-forth travel in 0.4 s (path minus net, deg), p95`);
+  console.log(`${'clip'.padEnd(30)}${AXES.map((a) => `${a.padStart(6)} shake  step   rev`).join(' |')} | speed burst aback`);
   for (const l of jerkLines) console.log(l);
   if (real.length) {
     console.log(`median real (${real.length})`.padEnd(30) + fmtJerk(med(real)));

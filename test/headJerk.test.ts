@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { headMotion } from '../src/motion/headMotion.ts';
 import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
-import { maxStep, reversalsPerSecond, shakeAboutMean, strokeSpeed } from '../src/eval/headJerk.ts';
+import { backAndForth, maxStep, reversalsPerSecond, shakeAboutMean, strokeSpeed } from '../src/eval/headJerk.ts';
 import { StrokeClock, STROKES } from '../src/motion/headStrokes.ts';
 import { rng } from '../src/motion/generators.ts';
 import { limitOutwardYaw, outwardRoom, TURN_ROOM } from '../src/motion/turnRoom.ts';
@@ -20,6 +20,16 @@ test('headJerk: shake, step and reversals of known traces', () => {
   assert.equal(maxStep([0, 1, 3.5, 3]), 2.5);
   assert.equal(reversalsPerSecond(zigzag, 25), (48 * 25) / 49, 'every step reverses');
   assert.equal(reversalsPerSecond(zigzag, 25, 2), 0, 'steps inside the dead band are skipped');
+});
+
+test('backAndForth: a move one way travels no extra path, an out-and-back does', () => {
+  const still = new Array(50).fill(0);
+  const oneWay = Array.from({ length: 50 }, (_, i) => 0.2 * i);
+  assert.ok(backAndForth(oneWay, still, FPS).max < 1e-9, 'a steady turn: path = net');
+  const outAndBack = Array.from({ length: 50 }, (_, i) => 5 * Math.sin((2 * Math.PI * i) / 10));
+  const swing = backAndForth(outAndBack, still, FPS, 0.4, 1);
+  assert.ok(swing.max > 10, `a 2.5 Hz 5 deg swing travels out and back in 0.4 s (${swing.max.toFixed(1)} deg extra)`);
+  assert.ok(swing.p95 <= swing.max);
 });
 
 // critic33: the default audio pose shook 0.6-0.7 deg about a 7-frame mean, reversed ~7 times a second

@@ -66,3 +66,21 @@ function centredMean(v: ArrayLike<number>, window: number): number[] {
   }
   return out;
 }
+
+/**
+ * Back-and-forth motion (s36): in every `seconds` window of yaw and pitch (each a centred `smooth`-frame
+ * mean first, for a tracker's jitter), the path the head travels minus how far it ends up (deg): 0 for
+ * a move one way, large for an out-and-back. Its 95th percentile and largest over the windows. A head
+ * that moves in aimed strokes (turn one way, hold) stays low; springs swinging through a stroke do not.
+ */
+export function backAndForth(yaw: ArrayLike<number>, pitch: ArrayLike<number>, fps: number, seconds = 0.4, smooth = 5): { p95: number; max: number } {
+  const y = centredMean(yaw, smooth), p = centredMean(pitch, smooth);
+  const w = Math.max(1, Math.round(seconds * fps)), extra: number[] = [];
+  for (let a = 0; a + w < y.length; a++) {
+    let path = 0;
+    for (let i = a + 1; i <= a + w; i++) path += Math.hypot(y[i]! - y[i - 1]!, p[i]! - p[i - 1]!);
+    extra.push(path - Math.hypot(y[a + w]! - y[a]!, p[a + w]! - p[a]!));
+  }
+  extra.sort((a, b) => a - b);
+  return { p95: extra[Math.floor(0.95 * (extra.length - 1))] ?? 0, max: extra[extra.length - 1] ?? 0 };
+}
