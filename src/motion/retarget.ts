@@ -120,14 +120,45 @@ export function landmarkList(flat: ArrayLike<number>): Landmarks {
  * width over the driver's neutral.
  */
 export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | null | undefined)[], options: DriverFitOptions = {}, io: RetargetIo = {}): Map<RigControl, Float64Array> {
-  const { fittedYaw, lidRises, mouthWidths, mouthAspects } = io;
   const o = driverFitDefaults(options);
   const lms = frames.map((f) => (!f ? null : Array.isArray(f) && Array.isArray(f[0]) ? (f as Landmarks) : landmarkList(f as ArrayLike<number>)));
-  const n = lms.length;
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
-  const out = new Map<RigControl, Float64Array>();
-  if (!good.length) return out;
+  if (!good.length) return new Map();
   const neutral = estimateNeutral(good, 1, { silhouetteFade: o.silhouetteFade });
+  const r = readDriverFrames(lms, neutral, o, io);
+  const out = controlsFromRest(r, o);
+  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, r.have, r.brows, r.browRest, o.oneSidedBrows);
+  if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, r.have, r.brows, r.browRest);
+  if (o.frownPitchTrust) distrustPitchedFrowns(out, r.pitch, r.have);
+  eyeRules(out, r, o, io);
+  return out;
+}
+
+/** What retargetFromLandmarks reads off each driver frame with landmarks (frames without: left 0). */
+interface DriverReadings {
+  n: number;
+  /** the frames with landmarks */
+  have: number[];
+  /** per RIG_CONTROLS entry, each frame's weight from the fit (the pose's reading removed) */
+  raw: Float64Array[];
+  /** per side, the brows' heights over the eye corners (browDrop.ts), and their rest */
+  brows: Float64Array[];
+  browRest: ReturnType<typeof browRestOf>;
+  yaw: Float64Array;
+  pitch: Float64Array;
+  lids: [Lids, Lids][];
+  /** per side, the measured eye opening (when an eye rule needs it) */
+  eyes: [Float64Array, Float64Array];
+  /** the inner-lip gap (with restFromShutLips) */
+  gaps: Float64Array;
+  /** per side, the white shown above the iris (scleraShow.ts; when a rule needs it) */
+  shows: [Float64Array, Float64Array];
+}
+
+/** Step 1: fit each frame against the driver's neutral and keep what the later rules read. */
+function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: Required<DriverFitOptions>, io: RetargetIo): DriverReadings {
+  const { fittedYaw, mouthWidths, mouthAspects } = io;
+  const n = lms.length;
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
@@ -161,10 +192,16 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     if (o.restFromShutLips) gaps[i] = io.lipGaps ? io.lipGaps[i]! : m!.lipGap;
     have.push(i);
   }
-  const browRest = browRestOf(brows, have);
+  return { n, have, raw, brows, browRest: browRestOf(brows, have), yaw, pitch, lids, eyes, gaps, shows };
+}
+
+/** Step 2: each retargeted control relative to the driver's rest for it, at its calibrated gain (brows capped by their rise). */
+function controlsFromRest(r: DriverReadings, o: Required<DriverFitOptions>): Map<RigControl, Float64Array> {
+  const { n, have, raw } = r;
+  const out = new Map<RigControl, Float64Array>();
   const controls: RigControl[] = o.lowerLipFit ? [...RETARGETED, 'mouthLowerDown'] : RETARGETED;
   // the lips' shape at rest is read where the lips are shut (shutRest.ts)
-  const shut = o.restFromShutLips ? shutLipFrames(gaps, have) : undefined;
+  const shut = o.restFromShutLips ? shutLipFrames(r.gaps, have) : undefined;
   for (const c of controls) {
     const k = RIG_CONTROLS.indexOf(c);
     const series = Float64Array.from(have, (i) => raw[k]![i]!);
@@ -179,22 +216,25 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
       continue;
     }
     for (const i of have) ch[i] = Math.min(1, Math.max(0, (raw[k]![i]! - rest) * gain));
-    browCaps(c, ch, have, brows, browRest, o);
+    browCaps(c, ch, have, r.brows, r.browRest, o);
     out.set(c, ch);
   }
-  if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, have, brows, browRest, o.oneSidedBrows);
-  if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, have, brows, browRest);
-  if (o.frownPitchTrust) distrustPitchedFrowns(out, pitch, have);
-  const rises = lowerLidRises(lids, have);
+  return out;
+}
+
+/** Step 3: the eyes' rules on the controls — squints from the lower lids, wide eyes and stares decided by the lids' opening. */
+function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Required<DriverFitOptions>, io: RetargetIo): void {
+  const { n, have, eyes, shows } = r;
+  const rises = lowerLidRises(r.lids, have);
   const smileSquints: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   // (each eye's opening over its rest, read once for both squint rules)
   const shares = o.squintWithinNarrowing || o.squintWithinBlink ? eyeShares(eyes, have) : undefined;
   if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? shares : undefined, smileSquints);
   if (o.squintWithinBlink) squintsWithinBlink(out, shares!, have, smileSquints);
-  lidRises?.[0].set(rises[0]);
-  lidRises?.[1].set(rises[1]);
+  io.lidRises?.[0].set(rises[0]);
+  io.lidRises?.[1].set(rises[1]);
   if (o.wideFromShow) widenFromShows(out, shows, have);
-  if (o.oneSidedTurn) distrustTurnedOneSided(out, yaw, have);
+  if (o.oneSidedTurn) distrustTurnedOneSided(out, r.yaw, have);
   if (o.wideOverSquint && o.lidsDecide) {
     const eyeOpen = eyeShares(eyes, have);
     const uncapped = o.stareOverMedian || o.oneEyedStare ? uncappedWides(out, eyeOpen, have) : undefined;
@@ -208,7 +248,6 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     }
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
   } else if (o.wideOverSquint) wideOverSquint(out);
-  return out;
 }
 
 /** Each eye's eyeWide as lidsDecide leaves it without the eyes30 cap (the stareOverMedian experiment). */
