@@ -1,9 +1,12 @@
 // Tracks the driving videos once and caches the raw per-frame faces (measures, angles, landmarks)
 // as JSON in $REAL3D_CACHE/tracks (default: bench/benchCache.ts), so the cross-reenactment bench can be
-// rerun without the slow tracking (~20 frames/s on two cores).
+// rerun without the slow tracking (~20 frames/s on two cores). A track's file name carries a fingerprint of
+// the tracker's code (s36): tracks made before lowrow35 lacked its lower-teeth reading and nothing said so, so
+// benches measured the old lower-row rule; an edited tracker now tracks again (~1 min for all six drivers).
 //   node --import tsx bench/driverTracks.ts [--fps 10] [video names...]
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
 import { BENCH_CACHE } from './benchCache.ts';
@@ -14,8 +17,37 @@ const DATA = SHARED_DATA;
 const CACHE = BENCH_CACHE;
 export const DRIVERS = ['lp_d0.mp4', 'lp_d6.mp4', 'lp_d10.mp4', 'lp_d11.mp4', 'lp_d14.mp4', 'WDA_KatieHill_000.mp4'];
 
+/** The code that decides what a raw track holds (faceTracker.ts's readings and what they import from motion/). */
+const TRACKER_CODE = ['src/face', 'src/io/media.ts', ...['faceTracker', 'trackPool', 'measures', 'mouthDark', 'driverCavity', 'underTeeth', 'teethDepth', 'mouthMiddle', 'lowerTeeth'].map((f) => `src/motion/${f}.ts`)];
+const ROOT = path.resolve(import.meta.dirname, '..');
+let fingerprint: string | undefined;
+
+/** A short hash of TRACKER_CODE's files (names and contents), once per process. */
+export function trackerFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256');
+  const files = TRACKER_CODE.flatMap((p) => {
+    const full = path.join(ROOT, p);
+    return statSync(full).isDirectory() ? readdirSync(full, { recursive: true }).map((f) => path.join(p, String(f))).sort() : [p];
+  });
+  for (const f of files) {
+    const full = path.join(ROOT, f);
+    if (statSync(full).isFile()) h.update(`${f}\n`).update(readFileSync(full));
+  }
+  return (fingerprint = h.digest('hex').slice(0, 10));
+}
+
+/** This checkout's track of `video` at `fps` in `cache`. */
 export function trackFile(video: string, fps: number, cache = CACHE): string {
-  return path.join(cache, 'tracks', `${path.basename(video)}.${fps}fps.json`);
+  return path.join(cache, 'tracks', `${path.basename(video)}.${fps}fps.${trackerFingerprint()}.json`);
+}
+
+/** The newest track of `video` at `fps` in another checkout's cache (made by its own tracker, whatever its fingerprint). */
+function otherCheckoutTrack(video: string, fps: number, cache: string): string | undefined {
+  const dir = path.join(cache, 'tracks'), prefix = `${path.basename(video)}.${fps}fps.`;
+  if (!existsSync(dir)) return undefined;
+  const found = readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.json')).map((f) => path.join(dir, f));
+  return found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
 /**
@@ -23,7 +55,7 @@ export function trackFile(video: string, fps: number, cache = CACHE): string {
  * `by.cache`: another cache folder (another checkout's track, for before/after runs of a tracker change).
  */
 export async function cachedTrack(video: string, fps: number, by?: { cache: string }): Promise<(RawFaceFrame | null)[]> {
-  const file = trackFile(video, fps, by?.cache);
+  const file = (by && otherCheckoutTrack(video, fps, by.cache)) ?? trackFile(video, fps, by?.cache);
   // landmarks are stored as plain number lists (JSON), in memory as flat float32 like the tracker's
   const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
   if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));

@@ -6,23 +6,21 @@
 // Writes 3x eye crops of the full renders with --crops DIR (for sheets). Prints a table; never asserts.
 //   node --import tsx bench/happyRead.ts --photo st_art_1.png --video lp_d0.mp4 --frames 10,32,46 [--crops /tmp/x] [--every 4] [--fit-off oneSidedBrows] [--all-weights]
 import path from 'node:path';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import sharp from 'sharp';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { motionFramesFromRaw, trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
+import { motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
+import { cachedTrack } from './driverTracks.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
 import { browHeights } from '../src/motion/browDrop.ts';
 import { eyeOpenings } from '../src/eval/eyes.ts';
 import { fitRig, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
-import { BENCH_CACHE } from './benchCache.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
-const CACHE = BENCH_CACHE;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const inDir = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DATA, dir, f));
 const photo = inDir(arg('--photo', 'st_art_1.png'), 'portraits'), video = inDir(arg('--video', 'lp_d0.mp4'), 'video');
@@ -38,17 +36,9 @@ const fullOnly = process.argv.includes('--full-only');
 const fitOff = Object.fromEntries(arg('--fit-off', '').split(',').filter(Boolean).map((k) => [k, false]));
 const FPS = 25;
 
-/** The driver's raw track at 25 fps, cached under $REAL3D_CACHE/tracks by the video's name. */
+/** The driver's raw track at 25 fps, its first 8 s (driverTracks.ts's cache: it kept an 8 s track under the full track's name). */
 async function track(): Promise<(RawFaceFrame | null)[]> {
-  const file = path.join(CACHE, 'tracks', `${path.basename(video)}.${FPS}fps.json`);
-  const revive = (list: any[]) => list.map((r) => r && { ...r, lm: r.lm ? Float32Array.from((r.lm as number[][]).flat()) : undefined }) as (RawFaceFrame | null)[];
-  if (existsSync(file)) return revive(JSON.parse(await readFile(file, 'utf8')));
-  const raw = await trackVideo(video, { fps: FPS, maxSide: 720, maxSeconds: 8 });
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const slim = raw.map((r) => r && { ...r, lm: r.lm ? Array.from({ length: r.lm.length / 3 }, (_, i) => [round(r.lm![i * 3]!), round(r.lm![i * 3 + 1]!), round(r.lm![i * 3 + 2]!)]) : undefined });
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(slim));
-  return revive(slim);
+  return (await cachedTrack(video, FPS)).slice(0, 8 * FPS);
 }
 
 /** lip: the upper lip's top (lm 0) to the nose base (lm 2) over the eyes' distance: smaller = the upper lip raised (a snarl lifts it off the teeth) */
