@@ -53,129 +53,148 @@ const CHEEK_PROBES = [50, 280, 205, 425, 101, 330];
  * behind the lips stay transparent (for a piece laid over another set).
  */
 export function cutMouthLayers(pic: PictureSource, at: (i: number) => [number, number], ppi: number, opts: { fillBehindLip?: boolean; stopAtRowGap?: boolean } = {}): MouthLayers {
-  const fillBehindLip = opts.fillBehindLip ?? true;
   const [ex0, ey0] = at(33), [ex1, ey1] = at(263);
-  const iod = Math.hypot(ex1 - ex0, ey1 - ey0);
   const [lx, ly] = at(78), [rx, ry] = at(308);
   const ang = Math.atan2(ry - ly, rx - lx);
-  const c = Math.cos(ang), s = Math.sin(ang);
   const loop = MOUTH_LOOP.map((i) => at(i));
-  const inside = (x: number, y: number) => insidePolygon(x, y, loop);
-
-  // reference levels of the opening: its darkest and brightest (teeth) luminance
-  const lums: number[] = [];
-  const cav = [0, 0, 0];
-  {
-    const xs = loop.map((p) => p[0]), ys = loop.map((p) => p[1]);
-    const samples: [number, number, number, number][] = [];
-    for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++) {
-      for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
-        if (!inside(x + 0.5, y + 0.5)) continue;
-        const [r, g, b] = sample(pic, x + 0.5, y + 0.5);
-        samples.push([lum(r, g, b), r, g, b]);
-      }
-    }
-    samples.sort((p, q) => p[0] - q[0]);
-    for (const p of samples) lums.push(p[0]);
-    const dark = samples.slice(0, Math.max(1, Math.ceil(samples.length * 0.1)));
-    for (const p of dark) { cav[0]! += p[1]; cav[1]! += p[2]; cav[2]! += p[3]; }
-    for (let k = 0; k < 3; k++) cav[k] = dark.length ? cav[k]! / dark.length : 20;
-  }
-  const lo = lums.length ? lums[Math.floor(lums.length * 0.1)]! : 20;
-  const hi = lums.length ? lums[Math.floor(lums.length * 0.92)]! : 200;
-  const level = (r: number, g: number, b: number) => (lum(r, g, b) - lo) / Math.max(20, hi - lo);
-
-  const W = Math.round(2 * LAYER_HALF_WIDTH * ppi);
-  const H = Math.round((LAYER_OVER_LIP + LAYER_INTO_MOUTH) * ppi);
-  const cut = (anchor: number, down: boolean): MouthLayer => {
-    const [ax, ay] = at(anchor);
-    const data = new Float32Array(W * H * 4);
-    const anchorX = W / 2, anchorY = down ? LAYER_OVER_LIP * ppi : LAYER_INTO_MOUTH * ppi;
-    // picture position of atlas pixel (i, j)
-    const pos = (i: number, j: number): [number, number] => {
-      const u = ((i + 0.5 - anchorX) / ppi) * iod, v = ((j + 0.5 - anchorY) / ppi) * iod;
-      return [ax + u * c - v * s, ay + u * s + v * c];
-    };
-    const firstRow = new Int32Array(W).fill(-1);
-    for (let i = 0; i < W; i++) {
-      // rows from the lip into the mouth
-      const rows = Array.from({ length: H }, (_, k) => (down ? k : H - 1 - k));
-      let first = -1, mid = -1;
-      // first row inside the opening, and the middle of the opening in this column
-      let lastInside = -1;
-      for (let k = 0; k < H; k++) {
-        const [x, y] = pos(i, rows[k]!);
-        if (inside(x, y)) { if (first < 0) first = k; lastInside = k; }
-      }
-      if (first < 0) continue; // beyond the mouth corners: nothing of this layer
-      mid = first + Math.max(1, Math.floor((lastInside - first + 1) / 2));
-      // walk from the lip into the mouth while the picture shows teeth/gum (upper) or teeth/tongue (lower)
-      let stop = mid;
-      let seenSolid = false;
-      const colLum = (k: number) => lum(...sample(pic, ...pos(i, rows[Math.min(H - 1, k)]!)));
-      for (let k = first; k < mid; k++) {
-        const [x, y] = pos(i, rows[k]!);
-        const [r, g, b] = sample(pic, x, y);
-        const lv = level(r, g, b);
-        const tongue = !down ? false : r > 1.2 * g && lv > 0.12;
-        const solid = lv > 0.32 || tongue;
-        if (solid) seenSolid = true;
-        // a short dark band right under the lip is its shadow on the teeth, not the cavity
-        if (!solid && (seenSolid || k - first > 0.05 * ppi)) { stop = k; break; }
-        // a grey line between bright teeth above and below is the gap between the rows (a
-        // photo with its teeth together): the other row lies beyond it (lp_s42's dark dash)
-        if (opts.stopAtRowGap && seenSolid && rowGapAt(colLum, k, Math.max(2, Math.round(ROW_GAP_REACH * ppi)))) { stop = k; break; }
-      }
-      if (!seenSolid) continue;
-      for (let k = first; k < H; k++) {
-        if (k >= stop + 2) break;
-        const [x, y] = pos(i, rows[k]!);
-        const [r, g, b] = sample(pic, x, y);
-        const o = (rows[k]! * W + i) * 4;
-        data[o] = r; data[o + 1] = g; data[o + 2] = b;
-        data[o + 3] = k < stop ? 1 : k === stop ? 0.6 : 0.25;
-      }
-      firstRow[i] = first;
-    }
-    // Behind the lip (revealed when the lip moves away from the teeth): the teeth and gums go on,
-    // in shadow; one colour for the whole band (the mean of the rows next to the lip), so nothing
-    // is smeared into stripes.
-    const band = Math.max(2, Math.round(0.03 * ppi));
-    const gum = [0, 0, 0];
-    let gn = 0;
-    for (let i = 0; i < W; i++) {
-      const f = firstRow[i]!;
-      if (f < 0) continue;
-      for (let k = f; k < f + band && k < H; k++) {
-        const o = ((down ? k : H - 1 - k) * W + i) * 4;
-        if (data[o + 3]! < 0.9) continue;
-        gum[0]! += data[o]!; gum[1]! += data[o + 1]!; gum[2]! += data[o + 2]!; gn++;
-      }
-    }
-    for (let ch = 0; ch < 3; ch++) gum[ch] = gn ? (0.6 * gum[ch]!) / gn : 0;
-    const fade = 0.06 * ppi;
-    for (let i = 0; i < W; i++) {
-      const f = firstRow[i]!;
-      if (f < 0) continue;
-      for (let k = 0; k < f; k++) {
-        const o = ((down ? k : H - 1 - k) * W + i) * 4;
-        // fading into the cavity further behind the lip
-        data[o] = gum[0]!; data[o + 1] = gum[1]!; data[o + 2] = gum[2]!; data[o + 3] = gn && fillBehindLip ? Math.max(0, 1 - (f - k) / fade) : 0;
-      }
-    }
-    softenAlpha(data, W, H);
-    return { width: W, height: H, anchorX, anchorY, ppi, data };
-  };
+  const frame: LayerFrame = { iod: Math.hypot(ex1 - ex0, ey1 - ey0), c: Math.cos(ang), s: Math.sin(ang), ppi, inside: (x, y) => insidePolygon(x, y, loop) };
+  const levels = openingLevels(pic, loop, frame.inside);
+  const layerOpts = { fillBehindLip: opts.fillBehindLip ?? true, stopAtRowGap: opts.stopAtRowGap ?? false };
   const cheek = [0, 0, 0];
   for (const i of CHEEK_PROBES) { const [r, g, b] = sample(pic, ...at(i)); cheek[0]! += r; cheek[1]! += g; cheek[2]! += b; }
   return {
-    upper: cut(13, true),
-    lower: cut(14, false),
-    cavity: cav as [number, number, number],
+    upper: cutLayer(pic, at(13), true, frame, levels, layerOpts),
+    lower: cutLayer(pic, at(14), false, frame, levels, layerOpts),
+    cavity: levels.cavity,
     cheek: cheek.map((v) => v / CHEEK_PROBES.length) as [number, number, number],
   };
 }
 
+/** The picture's mouth in a head-aligned frame: its iod, the lip line's rotation, the atlas's pixels per iod, the opening's polygon. */
+interface LayerFrame {
+  iod: number;
+  c: number;
+  s: number;
+  ppi: number;
+  inside: (x: number, y: number) => boolean;
+}
+
+/** The opening's reference levels: its darkest tenth's mean colour (the cavity) and the luminance at its 10th and 92nd percentiles (teeth). */
+interface OpeningLevels {
+  cavity: [number, number, number];
+  lo: number;
+  hi: number;
+}
+
+function openingLevels(pic: PictureSource, loop: [number, number][], inside: (x: number, y: number) => boolean): OpeningLevels {
+  const xs = loop.map((p) => p[0]), ys = loop.map((p) => p[1]);
+  const samples: [number, number, number, number][] = [];
+  for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++) {
+    for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
+      if (!inside(x + 0.5, y + 0.5)) continue;
+      const [r, g, b] = sample(pic, x + 0.5, y + 0.5);
+      samples.push([lum(r, g, b), r, g, b]);
+    }
+  }
+  samples.sort((p, q) => p[0] - q[0]);
+  const cavity: [number, number, number] = [0, 0, 0];
+  const dark = samples.slice(0, Math.max(1, Math.ceil(samples.length * 0.1)));
+  for (const p of dark) { cavity[0] += p[1]; cavity[1] += p[2]; cavity[2] += p[3]; }
+  for (let k = 0; k < 3; k++) cavity[k] = dark.length ? cavity[k]! / dark.length : 20;
+  const lo = samples.length ? samples[Math.floor(samples.length * 0.1)]![0] : 20;
+  const hi = samples.length ? samples[Math.floor(samples.length * 0.92)]![0] : 200;
+  return { cavity, lo, hi };
+}
+
+/**
+ * One rigid piece anchored at picture point (ax, ay): `down` the upper piece (from the lip down into the
+ * mouth), else the lower (from the lip up). Each column is walked from the lip into the opening while the
+ * picture shows teeth/gum (upper) or teeth/tongue (lower); the rows behind the lip get the gum band's colour.
+ */
+function cutLayer(pic: PictureSource, [ax, ay]: [number, number], down: boolean, f: LayerFrame, levels: OpeningLevels, opts: { fillBehindLip: boolean; stopAtRowGap: boolean }): MouthLayer {
+  const { ppi, iod, c, s } = f;
+  const W = Math.round(2 * LAYER_HALF_WIDTH * ppi);
+  const H = Math.round((LAYER_OVER_LIP + LAYER_INTO_MOUTH) * ppi);
+  const level = (r: number, g: number, b: number) => (lum(r, g, b) - levels.lo) / Math.max(20, levels.hi - levels.lo);
+  const data = new Float32Array(W * H * 4);
+  const anchorX = W / 2, anchorY = down ? LAYER_OVER_LIP * ppi : LAYER_INTO_MOUTH * ppi;
+  // picture position of atlas pixel (i, j)
+  const pos = (i: number, j: number): [number, number] => {
+    const u = ((i + 0.5 - anchorX) / ppi) * iod, v = ((j + 0.5 - anchorY) / ppi) * iod;
+    return [ax + u * c - v * s, ay + u * s + v * c];
+  };
+  // rows from the lip into the mouth
+  const rows = Array.from({ length: H }, (_, k) => (down ? k : H - 1 - k));
+  const firstRow = new Int32Array(W).fill(-1);
+  for (let i = 0; i < W; i++) {
+    // first row inside the opening, and the middle of the opening in this column
+    let first = -1, lastInside = -1;
+    for (let k = 0; k < H; k++) {
+      const [x, y] = pos(i, rows[k]!);
+      if (f.inside(x, y)) { if (first < 0) first = k; lastInside = k; }
+    }
+    if (first < 0) continue; // beyond the mouth corners: nothing of this layer
+    const mid = first + Math.max(1, Math.floor((lastInside - first + 1) / 2));
+    // walk from the lip into the mouth while the picture shows teeth/gum (upper) or teeth/tongue (lower)
+    let stop = mid;
+    let seenSolid = false;
+    const colLum = (k: number) => lum(...sample(pic, ...pos(i, rows[Math.min(H - 1, k)]!)));
+    for (let k = first; k < mid; k++) {
+      const [r, g, b] = sample(pic, ...pos(i, rows[k]!));
+      const lv = level(r, g, b);
+      const tongue = !down ? false : r > 1.2 * g && lv > 0.12;
+      const solid = lv > 0.32 || tongue;
+      if (solid) seenSolid = true;
+      // a short dark band right under the lip is its shadow on the teeth, not the cavity
+      if (!solid && (seenSolid || k - first > 0.05 * ppi)) { stop = k; break; }
+      // a grey line between bright teeth above and below is the gap between the rows (a
+      // photo with its teeth together): the other row lies beyond it (lp_s42's dark dash)
+      if (opts.stopAtRowGap && seenSolid && rowGapAt(colLum, k, Math.max(2, Math.round(ROW_GAP_REACH * ppi)))) { stop = k; break; }
+    }
+    if (!seenSolid) continue;
+    for (let k = first; k < H && k < stop + 2; k++) {
+      const [r, g, b] = sample(pic, ...pos(i, rows[k]!));
+      const o = (rows[k]! * W + i) * 4;
+      data[o] = r; data[o + 1] = g; data[o + 2] = b;
+      data[o + 3] = k < stop ? 1 : k === stop ? 0.6 : 0.25;
+    }
+    firstRow[i] = first;
+  }
+  fillBehindLip(data, W, H, firstRow, down, ppi, opts.fillBehindLip);
+  softenAlpha(data, W, H);
+  return { width: W, height: H, anchorX, anchorY, ppi, data };
+}
+
+/**
+ * Behind the lip (revealed when the lip moves away from the teeth): the teeth and gums go on, in
+ * shadow; one colour for the whole band (the mean of the rows next to the lip), so nothing is
+ * smeared into stripes. `on` false: the rows stay transparent (alpha 0), coloured all the same.
+ */
+function fillBehindLip(data: Float32Array, W: number, H: number, firstRow: Int32Array, down: boolean, ppi: number, on: boolean): void {
+  const band = Math.max(2, Math.round(0.03 * ppi));
+  const gum = [0, 0, 0];
+  let gn = 0;
+  for (let i = 0; i < W; i++) {
+    const f = firstRow[i]!;
+    if (f < 0) continue;
+    for (let k = f; k < f + band && k < H; k++) {
+      const o = ((down ? k : H - 1 - k) * W + i) * 4;
+      if (data[o + 3]! < 0.9) continue;
+      gum[0]! += data[o]!; gum[1]! += data[o + 1]!; gum[2]! += data[o + 2]!; gn++;
+    }
+  }
+  for (let ch = 0; ch < 3; ch++) gum[ch] = gn ? (0.6 * gum[ch]!) / gn : 0;
+  const fade = 0.06 * ppi;
+  for (let i = 0; i < W; i++) {
+    const f = firstRow[i]!;
+    if (f < 0) continue;
+    for (let k = 0; k < f; k++) {
+      const o = ((down ? k : H - 1 - k) * W + i) * 4;
+      // fading into the cavity further behind the lip
+      data[o] = gum[0]!; data[o + 1] = gum[1]!; data[o + 2] = gum[2]!; data[o + 3] = gn && on ? Math.max(0, 1 - (f - k) / fade) : 0;
+    }
+  }
+}
 
 /** How far (iod) above and below a row the teeth are looked for when telling a gap between rows. */
 const ROW_GAP_REACH = 0.04;
