@@ -64,7 +64,7 @@ async function oursOn(name: string, file: string, frames?: number): Promise<void
     const after = audioMouthCurves(model, audio, FPS, n, { releaseRise: rise })[jawAt]!;
     const changed = [...after.keys()].filter((i) => Math.abs(after[i]! - before[i]!) > 1e-9);
     const lost = changed.reduce((s, i) => s + before[i]! - after[i]!, 0) / Math.max(1, changed.length);
-    console.log(`  ${name.padEnd(16)} ours rise ${rise.toFixed(2)} ${summary(releaseFigures(Array.from(after), use, 0.05))} | closure frames shut ${shutN(after)}/${closN} | changed ${changed.length}/${n} frames, jaw -${lost.toFixed(3)} each`);
+    console.log(`  ${name.padEnd(16)} ours rise ${rise.toFixed(2)} ${summary(releaseFigures(Array.from(after), use, 0.05))} | closure frames shut ${shutN(after)}/${closN} | changed ${changed.length}/${n} frames (${changed.slice(0, 10).map((i) => `f${i}`).join(" ")}${changed.length > 10 ? " ..." : ""}), jaw -${lost.toFixed(3)} each`);
   }
 }
 
@@ -106,3 +106,43 @@ for (const v of tracks) {
   }
 }
 if (grid.length) for (const k of ['real', 'before', 'after'] as const) console.log(`  GRID s1 pooled   ${k.padEnd(14)} releases ${pool[k].length}: rise/p95 p50 ${f2(qs(pool[k], 0.5))} p90 ${f2(qs(pool[k], 0.9))} max ${f2(Math.max(...pool[k]))}`);
+
+// --traces OUT.jpg: per clip the real lip gap (grey, IOD), ours before (red) and after (blue) as jawOpen x 0.6 (the
+// renderer's IOD per unit), our closure frames (weight >= 0.5) shaded; Katie, mt_sun's sound (ours only) and the
+// first tracked GRID sentences with b/p words.
+const tracesOut = arg('--traces', '');
+if (tracesOut) {
+  const sharp = (await import('sharp')).default;
+  const W = 1400, H = 170, Y = 0.3; // IOD at the panel's top
+  const panels: string[] = [];
+  const panel = (title: string, from: number, curves: { v: (number | null)[]; colour: string }[], shutW: ArrayLike<number>, k: number): string => {
+    const n = curves[0]!.v.length - from, x = (i: number) => 40 + ((i - from) / Math.max(1, n - 1)) * (W - 60), y = (v: number) => k * H + H - 18 - (Math.min(v, Y) / Y) * (H - 36);
+    let s = `<rect x="0" y="${k * H}" width="${W}" height="${H}" fill="#fff"/><text x="44" y="${k * H + 14}" font-size="13">${title}</text>`;
+    for (let i = from; i < from + n; i++) if (shutW[i]! >= RELEASE_SHUT_WEIGHT) s += `<rect x="${x(i) - 3}" y="${k * H + 18}" width="6" height="${H - 36}" fill="#fd9"/>`;
+    for (const g of [0, 0.1, 0.2, 0.3]) s += `<line x1="40" x2="${W - 20}" y1="${y(g)}" y2="${y(g)}" stroke="#ddd"/><text x="4" y="${y(g) + 4}" font-size="10">${g.toFixed(1)}</text>`;
+    for (let i = from; i < from + n; i += 25) s += `<text x="${x(i) - 6}" y="${k * H + H - 4}" font-size="10">f${i}</text>`;
+    for (const c of curves) {
+      let d = '';
+      c.v.forEach((v, i) => { if (i >= from && v !== null) d += `${d && c.v[i - 1] !== null ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`; });
+      s += `<path d="${d}" fill="none" stroke="${c.colour}" stroke-width="1.6"/>`;
+    }
+    return s;
+  };
+  const oursPair = async (file: string, n: number) => {
+    const audio = await lipAudio(file);
+    const [b, a] = [0, rises[0]!].map((rise) => Array.from(audioMouthCurves(model, audio, FPS, n, { releaseRise: rise })[jawAt]!, (v) => v * 0.6));
+    return { b: b!, a: a!, w: closureWeights(audio, FPS, n) };
+  };
+  const sun = await oursPair(path.join(SHARED_DATA, 'audio/mt_sun.wav'), 225);
+  panels.push(panel('mt_sun.wav, ours only (its real mouth is a frozen smile): before red, after blue; closures shaded', 60, [{ v: sun.b, colour: '#d22' }, { v: sun.a, colour: '#24d' }], sun.w, panels.length));
+  const clips = [...tracks.filter((v) => /Katie/.test(v)), ...grid.slice(0, Number(arg('--trace-grid', '5')))];
+  for (const v of clips) {
+    const r = await realOf(v);
+    if (!r.audioFile) continue;
+    const o = await oursPair(r.audioFile, r.gap.length);
+    panels.push(panel(`${path.basename(v)}: real lip gap grey, ours before red, after blue (jaw x .6 IOD)`, 0, [{ v: r.gap, colour: '#888' }, { v: o.b, colour: '#d22' }, { v: o.a, colour: '#24d' }], o.w, panels.length));
+  }
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H * panels.length}" font-family="sans-serif">${panels.join('')}</svg>`;
+  await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(tracesOut);
+  console.log(`wrote ${tracesOut}`);
+}

@@ -3,7 +3,8 @@
 // jaw jumped shut -> open in one frame (mt_man + mt_sun.wav: +.33 jawOpen, 1.1-1.2x the clip's p95), which
 // reads as a pop. Real lips part over 2-3 frames at 25 fps (bench/lipRelease.ts: the largest one-frame rise
 // after a real closure is a fraction of the speaker's p95 gap). Here the frames after each closure rise by
-// at most RELEASE_RISE x the file's p95 jaw in speech per frame; the closure frames themselves are untouched.
+// at most RELEASE_RISE x the file's p95 jaw in speech per frame (both before the peak shaping, lipShapes.ts
+// audioJaw); the closure frames themselves are untouched.
 
 /** a closure frame: its weight (lipClosures.ts closureWeights) at least this */
 export const RELEASE_SHUT_WEIGHT = 0.5;
@@ -11,9 +12,9 @@ export const RELEASE_SHUT_WEIGHT = 0.5;
 export const RELEASE_FRAMES = 3;
 /**
  * The largest rise per frame after a closure, as a share of the file's p95 jawOpen in speech. Real closure
- * releases read back from talking videos at 25 fps (bench/lipRelease.ts, docs/lipsync/README.md release36):
- * the largest one-frame rise in the 3 frames after a closure is ~0.4-0.6 of the speaker's p95 gap (p90 of
- * releases); 0: off (the release rises in one frame, before release36).
+ * releases read from talking videos at 25 fps (bench/lipRelease.ts, docs/lipsync/README.md release36): the
+ * largest one-frame rise in the 3 frames after a closure, p90 over releases, is .41-.81 of the speaker's p95
+ * gap (lp_d11 .41, Katie .50, lp_d6 .64, GRID .69, lp_d10 .81); 0: off (the release rises in one frame).
  */
 export const RELEASE_RISE = 0.5;
 
