@@ -1,7 +1,8 @@
 // Chosen frames of an audio motion on a photo, one row per checkout (--root a,b: before, after): the
 // mouth cut out round its read-back (1 IOD wide), each tile labelled with the frame's jawOpen and the
 // lip gap the face mesh reads off it (IOD, as bench/audioMouth.ts reads it). Never asserts.
-//   node --import tsx bench/audioFrameRow.ts --photo lp_s2.jpg --audio katie8.wav --frames 4,11,79,142 [--root a,b] [--out x.jpg]
+//   node --import tsx bench/audioFrameRow.ts --photo lp_s2.jpg --audio katie8.wav --frames 4,11,79,142 [--root a,b] [--out x.jpg] [--wrap N]
+// --wrap N (release36): the frames in groups of N, each group's rows (one per root) under the one before.
 // (shut17: docs/mouth/shut-s17-katie-lp_s2.jpg, Katie's audio on lp_s2)
 import path from 'node:path';
 import sharp from 'sharp';
@@ -16,12 +17,14 @@ const audio = arg('--audio', '/work/review/s15/media/katie8.wav');
 const frames = arg('--frames', '4,11,79,142').split(',').map(Number);
 const roots = arg('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const out = arg('--out', '/tmp/audioFrameRow.jpg');
+const wrap = Number(arg('--wrap', String(frames.length)));
 const SIZE = 512, T = 200;
 type P = number[];
 const label = (s: string) => Buffer.from(`<svg width="${2 * T}" height="18"><rect width="100%" height="18" fill="#000a"/><text x="4" y="14" font-size="13" fill="#fff">${s}</text></svg>`);
 
 const portrait = await analyzePortrait(await loadImage(photo.startsWith('/') ? photo : path.join(SHARED_PORTRAITS, photo)));
 const rows: Buffer[] = [];
+const rowsByGroup: Buffer[][] = [];
 for (const root of roots) {
   const { loadEngine, renderMotionFrame } = await import(path.join(root, 'src/eval/engine.ts'));
   const engine = await loadEngine();
@@ -43,8 +46,13 @@ for (const root of roots) {
     console.log(text);
     cells.push(await sharp(crop).composite([{ input: label(text), left: 0, top: 0 }]).png().toBuffer());
   }
-  rows.push(await sharp({ create: { width: 2 * T * frames.length, height: T + 4, channels: 3, background: '#000' } }).composite(cells.map((input, k) => ({ input, left: k * 2 * T, top: 0 }))).png().toBuffer());
+  for (let g = 0; g * wrap < cells.length; g++) {
+    const group = cells.slice(g * wrap, (g + 1) * wrap);
+    rowsByGroup[g] ??= [];
+    rowsByGroup[g]!.push(await sharp({ create: { width: 2 * T * wrap, height: T + 4, channels: 3, background: '#000' } }).composite(group.map((input, k) => ({ input, left: k * 2 * T, top: 0 }))).png().toBuffer());
+  }
 }
-await sharp({ create: { width: 2 * T * frames.length, height: (T + 4) * rows.length, channels: 3, background: '#000' } })
+rows.push(...rowsByGroup.flat());
+await sharp({ create: { width: 2 * T * wrap, height: (T + 4) * rows.length, channels: 3, background: '#000' } })
   .composite(rows.map((input, k) => ({ input, left: 0, top: k * (T + 4) }))).jpeg({ quality: 82 }).toFile(out);
 console.log(`wrote ${out}`);

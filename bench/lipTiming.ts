@@ -12,6 +12,7 @@
 //   - (audio18) face tracks of the first 8 s of real clips made by bench/trackLipClips.ts (--faces DIR, default
 //     /tmp/audio18/faces): the real lip gap in IODs; Katie, mt_sun and the GRID sentences were never trained on.
 //   node --import tsx bench/lipTiming.ts [--variants base,closures14,noclose,...] [--grid 36] [--reads DIR] [--critic DIR] [--faces DIR]
+//     [--tracks WDA_KatieHill_000.mp4 --grid-tracks 36] (release36: real gaps from cached 25 fps driver tracks)
 // base = the product now (closures with their quiet gate, sync15); closures14 = the closures before it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,8 @@ import { loadLipModel } from '../src/motion/lipModel.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { pearson } from '../src/motion/filters.ts';
 import { audioMouthCurves, type AudioMouthTiming } from '../src/motion/audioMouth.ts';
-import { DATA, readCachedFaces, type TrainClip } from '../src/motion/train/teacher.ts';
+import { DATA, gridSubsample, readCachedFaces, type TrainClip } from '../src/motion/train/teacher.ts';
+import { cachedTrack, trackFile } from './driverTracks.ts';
 import { loadClipData } from '../src/motion/train/lipData.ts';
 import { BENCH_CACHE } from './benchCache.ts';
 import { SHARED_DATA } from './sharedData.ts';
@@ -70,6 +72,10 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   novoiced: { voicedFloor: 0 },
   vf06: { voicedFloor: 0.06 },
   vf10: { voicedFloor: 0.1 },
+  norelease: { releaseRise: 0 },
+  rel04: { releaseRise: 0.4 },
+  rel06: { releaseRise: 0.6 },
+  rel03: { releaseRise: 0.3 },
 
 };
 
@@ -157,11 +163,13 @@ async function criticCases(): Promise<Case[]> {
  * teacher cache's): the real lip gap in IODs (measures.ts lipGap), like the critic's read-backs. grid_* clips join
  * the GRID cases (with their b/p word starts); katie, mt_sun and GRID are speakers no shipped model heard.
  */
-async function trackedCases(dir: string): Promise<{ reads: Case[]; grid: Case[] }> {
+type TrackedClip = { clip: string; video: string; frames: ({ m: { lipGap: number }; score: number } | null)[] };
+
+async function trackedCases(dir: string, more: TrackedClip[] = []): Promise<{ reads: Case[]; grid: Case[] }> {
   const reads: Case[] = [], grid: Case[] = [];
-  if (!existsSync(dir)) return { reads, grid };
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
-    const d = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { clip: string; video: string; frames: ({ m: { lipGap: number }; score: number } | null)[] };
+  const files = existsSync(dir) ? readdirSync(dir).filter((x) => x.endsWith('.json')).sort() : [];
+  const clips = [...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as TrackedClip), ...more];
+  for (const d of clips) {
     // mt_sun.mp4 is silent: its sound is audio/mt_sun.wav (teacher.ts HELDOUT_CLIPS)
     const audio = await lipAudio(d.video.endsWith('video/mt_sun.mp4') ? path.join(DATA, 'audio/mt_sun.wav') : d.video);
     const n = Math.min(d.frames.length, Math.round((audio.samples / 16000) * FPS));
@@ -174,6 +182,23 @@ async function trackedCases(dir: string): Promise<{ reads: Case[]; grid: Case[] 
     } else reads.push(c);
   }
   return { reads, grid };
+}
+
+/**
+ * (release36) Cases from cached driver tracks at 25 fps (bench/driverTracks.ts --fps 25 V, ~2-20 frames/s; the GRID
+ * teacher cache costs ~1 s a frame): `--tracks WDA_KatieHill_000.mp4,...` and `--grid-tracks N` (the first N of
+ * gridSubsample that are tracked). Clip names as trackedCases wants them: katie, grid_<id>.
+ */
+async function driverTrackClips(): Promise<TrackedClip[]> {
+  const videos = [...arg('--tracks', '').split(',').filter(Boolean).map((v) => path.resolve(SHARED_DATA, 'video', v)),
+    ...gridSubsample(Number(arg('--grid-tracks', '0'))).map((f) => path.join(DATA, 'train/grid_s1', f))].filter((v) => existsSync(trackFile(v, FPS)));
+  const out: TrackedClip[] = [];
+  for (const v of videos) {
+    const base = path.basename(v, '.mp4');
+    const clip = v.includes('grid_s1') ? `grid_${base}` : /Katie/.test(base) ? 'katie' : base;
+    out.push({ clip, video: v, frames: (await cachedTrack(v, FPS)).map((r) => r && { m: { lipGap: r.m.lipGap }, score: r.score }) });
+  }
+  return out;
 }
 
 async function gridCases(count: number): Promise<Case[]> {
@@ -249,7 +274,7 @@ function closednessLag(jaw: Float64Array, c: Case, sp: number[]): number {
 const model = loadLipModel();
 const jawAt = model.targets.indexOf('jawOpen');
 const variants = arg('--variants', Object.keys(VARIANTS).join(',')).split(',');
-const tracked = await trackedCases(arg('--faces', '/tmp/audio18/faces'));
+const tracked = await trackedCases(arg('--faces', '/tmp/audio18/faces'), await driverTrackClips());
 const critic = [...(await criticCases()), ...tracked.reads];
 const grid = [...(await gridCases(Number(arg('--grid', '36')))), ...tracked.grid];
 const pc = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(0)}%`.padStart(4);

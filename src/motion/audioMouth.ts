@@ -19,6 +19,7 @@ import { bridgeShortPauses, edgesTowardPause, LIP_BRIDGED_PAUSE, LIP_REFERENCE_A
 import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './lipVoicing.ts';
 import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
 import { LOUD_PEAK_FLOOR, withLoudPeaks } from './lipLoudPeak.ts';
+import { easeReleases, RELEASE_RISE, speechQuantile } from './lipRelease.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -58,6 +59,8 @@ export interface AudioMouthTiming {
    * audioRestGaps) and open past it by little (capEdgesToRest): no teeth at the gate's edges (lipedge23)
    */
   pauseRest: boolean;
+  /** the jaw's rise per frame after a closure at most this share of the file's p95 jaw in speech (lipRelease.ts; 0: off) */
+  releaseRise: number;
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = {
@@ -76,6 +79,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   loudPeakFloor: LOUD_PEAK_FLOOR,
   edgesTowardPause: 0,
   pauseRest: true,
+  releaseRise: RELEASE_RISE,
 };
 
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
@@ -158,10 +162,12 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     const at = model.targets.indexOf(k);
     if (at >= 0) mouth[at] = openBeforeOnsets(mouth[at]!, sp, t.onsetLead);
   }
+  let shut: ArrayLike<number> | null = null;
   if (t.closures) {
     let w = closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet);
     if (t.trimEnds) w = trimClosureEnds(w);
-    shutClosures(mouth, model.targets, t.closureShift ? advance(w, t.closureShift) : w);
+    shut = t.closureShift ? advance(w, t.closureShift) : w;
+    shutClosures(mouth, model.targets, shut);
   }
   if (t.edgesTowardPause) {
     // after the closures: a lead frame is held to the (closure-shut) frame after it
@@ -174,6 +180,11 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (t.pauseRest && jawAt >= 0) {
     const others = OPENING_CONTROLS.slice(1).map((k) => mouth[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
     capEdgesToRest(mouth[jawAt]!, others, bridgeShortPauses(sp, Math.round(LIP_BRIDGED_PAUSE * fps)));
+  }
+  if (t.releaseRise > 0 && shut && jawAt >= 0) {
+    // the vowel after a closure opens over a few frames, not in one (release36)
+    const others = OPENING_CONTROLS.slice(1).map((k) => mouth[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+    easeReleases(mouth[jawAt]!, others, shut, t.releaseRise * speechQuantile(mouth[jawAt]!, sp, 0.95));
   }
   if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);
