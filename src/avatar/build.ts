@@ -24,6 +24,7 @@ import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
 import { farLipOnTurns } from './farLipOnTurn.ts';
+import { clearBandSoonerWhenAway } from './farBandClear.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 import { rimClearTexture, photoFarSide } from './rimClearOnTurn.ts';
 
@@ -93,6 +94,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // what a turn shows that the photo did not see (turnTexturing.ts)
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
+  clearBandSoonerWhenAway(revealDir, mesh.sheetTurnUvs, fit.pose.yaw);
   // the far cheek's skin that samples the far corner's painted lip takes the skin past it on turns (farLipOnTurn.ts)
   farLipOnTurns(image, flat, mesh.uvs, LIP_POINTS, photoFarSide(flat), mesh.rimTurnUvs);
   const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount, mesh.jawSideUvs);

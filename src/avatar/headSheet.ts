@@ -14,6 +14,7 @@ import { addOutlineCurve } from './outlineCurve.ts';
 import { skinRunPastOval, depthOverSkinRun } from './skinPastOval.ts';
 import { clearThinRimOnTurns, photoFarSide } from './rimClearOnTurn.ts';
 import { jawSideOnTurns } from './jawSideOnTurn.ts';
+import { fillClearGaps } from './farBandClear.ts';
 
 export interface SheetOptions {
   /** rings of the head/torso sheet (default 22) */
@@ -44,6 +45,8 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)
   unfoldSheetTexture(mesh.uvs, mesh.ovalDistance, footprint, matte, centre[0], centre[1], head.faceWidth, mesh.triangles, mesh.sheetTurnUvs);
+  // a lone ray there that keeps its soft ramp between two clearing ones goes clear too (farBandClear.ts)
+  fillClearGaps(rings, mesh.uvs, matte, centre, head.faceWidth, mesh.sheetTurnUvs);
   // a turned photo's far jaw: its thin rim past the oval goes clear on turns toward it (rimClearOnTurn.ts)
   clearThinRimOnTurns(rings, mesh.positions, mesh.uvs, mesh.ovalDistance, ovalPos, centre, matte, head.faceWidth, flat, mesh.sheetTurnUvs, mesh.rimTurnUvs);
   // a jaw against backdrop: its side drawn on turns toward it (jawSideOnTurn.ts), from the eyes' outer corners down to the chin

@@ -182,7 +182,7 @@ function showsAtRest(uvs: ArrayLike<number>, triangles: ArrayLike<number>, verte
  * at 25° (1), half-cleared at 12° drew a translucent streaky band beside lp_s10's cheek (20 detached
  * rows); full by ~16° (1.6): 0 rows at +12, 1 at +18 (5 before), 9 at +8 (1 before: a fainter band).
  */
-const CLEAR_ON_TURN = 1.6;
+export const CLEAR_ON_TURN = 1.6;
 
 /**
  * In place: the sheet vertices of a deep fold beside the background that show at rest keep the
