@@ -7,9 +7,9 @@
 // skin pixels just under the lower lid line that are the eye's (white or blue against the lid skin)
 // take the light the eyeball's bottom row takes, going as the shut eye comes in (blink 1 unchanged).
 // Skin that is skin is untouched, so on photos whose lower lid line ends the eye nothing changes.
-// OFF (shut36): on lp_s7 it takes the band away at f75 / f79 (the eye evenly in the lid's shade), but
-// column by column it leaves stair-stepped white pixels along the painted rim at f90 and a jagged
-// black-and-white slit at f94 (blink .85, the narrow slit's darkening): docs/eyes/README.md, s36 (shut36).
+// OFF (shut36): on lp_s7 it takes the band away at f75 / f79 (the eye evenly in the lid's shade); its
+// first version left stair-stepped white along the painted rim at f90; not re-measured on whole clips
+// since: docs/eyes/README.md, s36 (shut36).
 import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { isEyeball } from './eyeballDepth.ts';
@@ -32,6 +32,8 @@ const PALE_LIGHT = 1.1;
 const PALE_SAT = 0.3;
 /** The iris's bottom or a shaded white: blue over red by this much (0..255) more than the skin's (a cool shaded skin is not). */
 const BLUE_OVER_RED = 40;
+/** Non-eye pixels passed over at a column's start (the lower lid line's own edge pixel) before the column ends. */
+const LEAD_SKIP = 1;
 /** The first pixel past a run of the eye's takes this share of the run's darkening (the rim mixed with the white). */
 const RIM_SHARE = 0.5;
 /** The slit ceiling's share of the lid skin's light (as slitHighlight.ts CEIL_SHARE). */
@@ -88,7 +90,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
   // past it (the painted rim's, mixed with the white) at half: judged pixel by pixel, the rim's mixed
   // pixels kept their light, a bright stair-stepped line along the bottom
   for (let x = x0; x <= x1; x++) {
-    let inRun = false, started = false;
+    let inRun = false, started = false, lead = 0;
     for (let y = y0; y <= y1; y++) {
       const i = y * W + x, iz = depth[i]!;
       if (iz <= 0) { inRun = false; continue; }
@@ -103,7 +105,9 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       const eye = isPaintedEye(r, g, b, skin.luma, skin.sat, skin.blue);
       // the run starts at the column's first pixel under the lower lid line (the painted eye goes on
       // from the eyeball's): skin there, or after the run, ends the column
-      const first = !started;
+      // the line's own edge pixel (mixed with the lid's rim by the slit-edge cover) may lead the run
+      const first = !started && (eye || ++lead > LEAD_SKIP);
+      if (!eye && !first && !inRun && !started) continue;
       started = true;
       // (past a corner the column starts above the corner: lid skin there is passed over, not an end)
       if (!eye && past > 0 && !inRun) { started = false; continue; }
