@@ -22,6 +22,7 @@ import type { RasterTarget } from '../raster.ts';
 import { coverSlitEdges } from '../slitEdge.ts';
 import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
 import { eyeballDepthBounds } from './eyeballDepth.ts';
+import { shadePaintedEyeBelow, paintedEyeShadeSetting } from './paintedWhite.ts';
 import { linearStep } from '../../math/smooth.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
@@ -180,6 +181,10 @@ export class ClosedEyes {
       const bounds = eyeballDepthBounds(lidNow.u, s.upper.map((i) => siz[i]!), lowNow.u, s.lower.map((i) => siz[i]!));
       drawLidShadow(target, f, lidNow, lowNow, shadow, bounds, slit);
       holdSlitUnderLid(target, f, lidNow, lowNow, slitCeilingStrength(c), bounds);
+      // (off) the same light on the open eye painted past the lower lid line, on the skin's triangles
+      // (paintedWhite.ts); going as the shut eye comes in over it, so the shut eye (blink 1) renders as before
+      const keep = paintedEyeShadeSetting.on ? 1 - show : 0;
+      if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, slitCeilingStrength(c) * keep);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
       if (showLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz);
