@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { harmonicFill } from '../src/analyze/harmonicFill.ts';
+import { backdropMembrane, nearBackdropGuide } from '../src/analyze/plateGuide.ts';
 import { inpaintBackground, personHole } from '../src/analyze/inpaint.ts';
 import { distanceToOutside } from '../src/analyze/raster.ts';
 import type { RgbaImage } from '../src/types.ts';
@@ -56,4 +57,26 @@ test('inpaintBackground: a small plain backdrop in a large different surround fi
   // without the guide and the harmonic membrane (before s36): weave tinted green, 13.8 levels off, steps of 8.9
   assert.ok(after.off < 5, `the revealed ring is the green backdrop's colour (mean distance ${after.off.toFixed(1)}; without the guide ${before.off.toFixed(1)})`);
   assert.ok(after.rough < 5, `no weave copied into it (mean step ${after.rough.toFixed(1)} levels; without the guide ${before.rough.toFixed(1)})`);
+});
+
+test('nearBackdropGuide: off where the backdrop by the person is the whole picture (a wall with writing), on for a foreign one', () => {
+  const size = 128;
+  const make = (foreign: boolean) => {
+    const img = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) };
+    const hole = new Uint8Array(size * size), known = new Uint8Array(size * size);
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+      const i = y * size + x;
+      hole[i] = Math.hypot(x - 64, y - 64) < 24 ? 1 : 0;
+      known[i] = 1 - hole[i]!;
+      const nearHole = Math.hypot(x - 64, y - 64) < 44;
+      // a white wall with dark writing in a corner; or a green patch round the hole on pink cloth
+      const writing = !foreign && x > 100 && y < 20 && (x + y) % 3 === 0;
+      const c = writing ? [40, 40, 40] : foreign ? (nearHole ? [50, 100, 62] : [225, 180, 185]) : [236, 236, 232];
+      img.data.set([c[0]!, c[1]!, c[2]!, 255], i * 4);
+    }
+    const membrane = backdropMembrane(img, known)!;
+    return nearBackdropGuide(img, hole, known, membrane);
+  };
+  assert.equal(make(false), null, 'a plain wall: no guide');
+  assert.ok(make(true) !== null, 'a foreign backdrop round the person: guided');
 });

@@ -47,7 +47,7 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
   const known = Uint8Array.from(hole, (v, i) => (v || opts.invented?.[i] ? 0 : 1));
   const backdrop = opts.nearBackdrop === false ? null : backdropMembrane(img, known);
-  const guide = backdrop ? nearBackdropGuide(img, hole, known, backdrop) : undefined;
+  const guide = (backdrop && nearBackdropGuide(img, hole, known, backdrop)) || undefined;
   const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source, guide, guideChannels: guide ? 3 : undefined }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
   seamCorrect(colour, img, hole);
   const membrane = backdrop ?? toColour(fillHole(img, hole, opts.seed ?? 1, false));

@@ -9,7 +9,7 @@
 // guide: each hole pixel is steered to sources whose broad colour is the membrane's there; texture
 // still decides among sources of the right colour.
 import type { RgbaImage } from '../types.ts';
-import { boxBlur } from './raster.ts';
+import { boxBlur, distanceToOutside } from './raster.ts';
 import { toColour } from './inpaint.ts';
 import { harmonicFill } from './harmonicFill.ts';
 
@@ -46,8 +46,15 @@ export function backdropMembrane(img: RgbaImage, known: Uint8Array): Float32Arra
  * to, not its own leaf or thread). At weight 2 a green-for-pink swap (~100 levels) costs each patch
  * pixel as much as a ~115-level error in every channel; a 5-level difference of shade ~10 levels.
  */
-export function nearBackdropGuide(img: RgbaImage, hole: Uint8Array, known: Uint8Array, membrane: Float32Array, weight = 2): Float32Array {
-  const broad = cellMedians(img, known, Math.max(4, Math.round(img.width / 64)));
+export function nearBackdropGuide(img: RgbaImage, hole: Uint8Array, known: Uint8Array, membrane: Float32Array, weight = 2): Float32Array | null {
+  const cell = Math.max(4, Math.round(img.width / 64));
+  const broad = cellMedians(img, known, cell);
+  // only where the backdrop by the person is foreign to most of the picture (lp_s11 0.78; rooms,
+  // walls, foliage, a painted backdrop 0.00-0.61): elsewhere the guide narrows the choice of sources
+  // to a few that match the membrane's shade (lp_s1's watermark copied in, lp_s42's grass repeated)
+  const unlike = unlikeShare(broad, hole, known, img.width, img.height, cell);
+  weight *= Math.min(1, Math.max(0, (unlike - 0.65) / 0.1));
+  if (!(weight > 0)) return null;
   // outside the hole a pixel with no known cell nearby (deep in invented padding) is never a source
   return Float32Array.from(membrane, (v, k) => {
     const i = (k / 3) | 0;
@@ -87,4 +94,32 @@ function cellMedians(img: RgbaImage, mask: Uint8Array, cell: number): Float32Arr
     if (sw > 0) for (let c = 0; c < 3; c++) out[(y * w + x) * 3 + c] = acc[c]! / sw;
   }
   return out;
+}
+
+/**
+ * How foreign the rest of the backdrop is to the backdrop right around the hole: over the known
+ * pixels within two cells of the hole, the mean share of the known pixels whose broad colour is more
+ * than 40 levels (RGB distance) from theirs. A studio wall or a room: small; a print's backdrop on a
+ * blanket: large. Sampled every 4th pixel.
+ */
+export function unlikeShare(broad: Float32Array, hole: Uint8Array, known: Uint8Array, w: number, h: number, cell: number): number {
+  const depth = distanceToOutside((i) => hole[i] === 1, w, h, 2 * cell + 1);
+  const ring: number[] = [], all: number[] = [];
+  for (let y = 0; y < h; y += 4) for (let x = 0; x < w; x += 4) {
+    const i = y * w + x;
+    if (!known[i]) continue;
+    all.push(i);
+    if (depth[i]! <= 2 * cell) ring.push(i);
+  }
+  if (ring.length === 0 || all.length === 0) return 0;
+  let sum = 0;
+  for (const i of ring) {
+    let far = 0;
+    for (const j of all) {
+      const dr = broad[i * 3]! - broad[j * 3]!, dg = broad[i * 3 + 1]! - broad[j * 3 + 1]!, db = broad[i * 3 + 2]! - broad[j * 3 + 2]!;
+      if (dr * dr + dg * dg + db * db > 1600) far++;
+    }
+    sum += far / all.length;
+  }
+  return sum / ring.length;
 }
