@@ -67,7 +67,7 @@ export function nearBackdropGuide(img: RgbaImage, hole: Uint8Array, known: Uint8
  * bilinear between cell centres (0 where a cell has none). A median, not a mean: a patch of writing
  * or a window's edge on a white wall is still "white wall", not a grey that matches a shadow.
  */
-function cellMedians(img: RgbaImage, mask: Uint8Array, cell: number): Float32Array {
+export function cellMedians(img: RgbaImage, mask: Uint8Array, cell: number): Float32Array {
   const { width: w, height: h } = img;
   const cw = Math.ceil(w / cell), ch = Math.ceil(h / cell);
   const med = new Float32Array(cw * ch * 3), has = new Uint8Array(cw * ch);
