@@ -11,6 +11,9 @@
 //     fill is as textured as the backdrop; < 1: flattened);
 //   swing: max - min of the profile;
 //   profile: mean signed plate - ref at depth 1..24 (a dip then bump is the ghost's shape).
+//   colour (s36): mean RGB distance of the band's 3x3 colour from the local backdrop colour (colourRef: the
+//     same over the outside ring: the backdrop's own); dark / pale (%): band pixels darker / lighter than the
+//     local level by more than the ring's own 98th-percentile deviation + 6 levels (darkRef / paleRef: the ring's).
 import path from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -21,9 +24,11 @@ import { boxBlur, dilate, distanceToOutside } from '../src/analyze/raster.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
-const CACHE = '/tmp/plate-seam/cache';
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if (i < 0) return dflt; const v = args[i + 1]!; args.splice(i, 2); return v; };
+// --dir: where the dumped analyses and the plates go (several checkouts' runs side by side)
+const DIR = path.resolve(flag('--dir', '/tmp/plate-seam'));
+const CACHE = `${DIR}/cache`;
 const dump = args.includes('--dump') ? (args.splice(args.indexOf('--dump'), 1), true) : false;
 const root = path.resolve(flag('--root', HERE));
 const tag = flag('--tag', root === HERE ? 'after' : 'before');
@@ -52,25 +57,36 @@ function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, inven
   // texture at 2-8 px (what the border correction could flatten): |3x3 mean - 9x9 mean|
   const bandPass = (l: Float32Array) => { const c = boxBlur(l, w, h, 4); return Float32Array.from(l, (v, i) => Math.abs(v - c[i]!)); };
   const texPlate = bandPass(lPlate), texPhoto = bandPass(lPhoto);
-  let band = 0, nb = 0, noise = 0, nn = 0, texIn = 0, texOut = 0;
+  // the same local reference per colour channel, and the plate / photo 3x3-smoothed per channel
+  const chan = (img: RgbaImage, c: number) => boxBlur(Float32Array.from({ length: n }, (_, i) => img.data[i * 4 + c]!), w, h, 1);
+  const refRgb = [0, 1, 2].map((c) => { const p = chan(photo, c); return boxBlur(Float32Array.from(ring, (r, i) => r * p[i]!), w, h, 28); });
+  const plateRgb = [0, 1, 2].map((c) => chan(plate, c)), photoRgb = [0, 1, 2].map((c) => chan(photo, c));
+  const rgbOff = (px: Float32Array[], i: number) => Math.hypot(...[0, 1, 2].map((c) => px[c]![i]! - refRgb[c]![i]! / cnt[i]!));
+  let band = 0, nb = 0, noise = 0, nn = 0, texIn = 0, texOut = 0, colIn = 0, colOut = 0;
+  const devIn: number[] = [], devOut: number[] = [];
   const prof = new Float64Array(25), pn = new Float64Array(25);
   for (let i = 0; i < n; i++) {
     if (cnt[i]! * 57 * 57 < 60) continue; // too few backdrop pixels nearby
     const ref = sum[i]! / cnt[i]!;
     if (hole[i] && !invented[i] && inDepth[i]! <= 24) {
       const dv = lPlate[i]! - ref;
-      band += Math.abs(dv); nb++; texIn += texPlate[i]!;
+      band += Math.abs(dv); nb++; texIn += texPlate[i]!; colIn += rgbOff(plateRgb, i); devIn.push(dv);
       const k = Math.min(24, Math.max(1, Math.round(inDepth[i]!)));
       prof[k]! += dv; pn[k]!++;
-    } else if (ring[i]) { noise += Math.abs(lPhoto[i]! - ref); nn++; texOut += texPhoto[i]!; }
+    } else if (ring[i]) { noise += Math.abs(lPhoto[i]! - ref); nn++; texOut += texPhoto[i]!; colOut += rgbOff(photoRgb, i); devOut.push(lPhoto[i]! - ref); }
   }
+  // off-tone: share of band pixels darker (dark outline, smears) / lighter (pale patch) than the local
+  // backdrop level by more than the backdrop's own spread allows (its 98th percentile |deviation| + 6 levels)
+  const spread = [...devOut].map(Math.abs).sort((a, b) => a - b)[Math.floor(0.98 * Math.max(0, devOut.length - 1))] ?? 0;
+  const share = (v: number[], f: (d: number) => boolean) => Math.round((1000 * v.filter(f).length) / Math.max(1, v.length)) / 10;
+  const offTone = { dark: share(devIn, (d) => d < -spread - 6), pale: share(devIn, (d) => d > spread + 6), darkRef: share(devOut, (d) => d < -spread - 6), paleRef: share(devOut, (d) => d > spread + 6) };
   const r1 = (v: number) => Math.round(v * 10) / 10;
   const profile = Array.from(prof.slice(1), (v, k) => r1(v / Math.max(1, pn[k + 1]!)));
-  return { swing: r1(Math.max(...profile) - Math.min(...profile)), band: r1(band / Math.max(1, nb)), noise: r1(noise / Math.max(1, nn)), ratio: r1(band / Math.max(1, nb) / Math.max(0.5, noise / Math.max(1, nn))), texture: r1((texIn / Math.max(1, nb)) / Math.max(0.1, texOut / Math.max(1, nn))), profile };
+  return { swing: r1(Math.max(...profile) - Math.min(...profile)), band: r1(band / Math.max(1, nb)), noise: r1(noise / Math.max(1, nn)), ratio: r1(band / Math.max(1, nb) / Math.max(0.5, noise / Math.max(1, nn))), texture: r1((texIn / Math.max(1, nb)) / Math.max(0.1, texOut / Math.max(1, nn))), colour: r1(colIn / Math.max(1, nb)), colourRef: r1(colOut / Math.max(1, nn)), ...offTone, profile };
 }
 
 await mkdir(CACHE, { recursive: true });
-const outDir = `/tmp/plate-seam/${tag}`;
+const outDir = `${DIR}/${tag}`;
 await mkdir(outDir, { recursive: true });
 if (dump) {
   const { analyzePortrait } = await import(path.join(HERE, 'src/analyze/index.ts'));

@@ -8,6 +8,7 @@ import { boxBlur, dilate } from './raster.ts';
 import { mulberry32 } from '../math/random.ts';
 import { synthesize } from './synthesis.ts';
 import { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane } from './plateShading.ts';
+import { backdropMembrane, nearBackdropGuide } from './plateGuide.ts';
 
 export { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane };
 
@@ -19,6 +20,8 @@ export interface InpaintOptions {
   seed?: number;
   /** 1 = pixel invented (past the photo's edges): never copied from */
   invented?: Uint8Array;
+  /** steer the fill to sources of the broad colour of the backdrop right around the hole (plateGuide.ts); default on */
+  nearBackdrop?: boolean;
 }
 
 /** Person hole: matte above the threshold, dilated. */
@@ -42,9 +45,12 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   const nearHole = dilate(hole, img.width, img.height, Math.round(img.width / 80));
   const source = new Uint8Array(hole.length);
   for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
-  const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
+  const known = Uint8Array.from(hole, (v, i) => (v || opts.invented?.[i] ? 0 : 1));
+  const backdrop = opts.nearBackdrop === false ? null : backdropMembrane(img, known);
+  const guide = (backdrop && nearBackdropGuide(img, hole, known, backdrop)) || undefined;
+  const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source, guide, guideChannels: guide ? 3 : undefined }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
   seamCorrect(colour, img, hole);
-  const membrane = toColour(fillHole(img, hole, opts.seed ?? 1, false));
+  const membrane = backdrop ?? toColour(fillHole(img, hole, opts.seed ?? 1, false));
   broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1, membrane);
   borderShadingFromMembrane(colour, img, hole, source, membrane);
   return fromColour(colour, img.width, img.height);
