@@ -15,82 +15,11 @@ import type { RimSkips } from './rim.ts';
 export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCount: number, faceTris: Uint16Array, faceWidth: number, influence: ArrayLike<number>, influenceWeight: ArrayLike<number>, sheetDistance: ArrayLike<number>, skinLike: (x: number, y: number) => boolean, keepEdge?: ArrayLike<number>, rims?: RimSkips): { uvRevealed: Float32Array; revealDir: Float32Array } {
   const uvRevealed = Float32Array.from(uv);
   const revealDir = new Float32Array(vertexCount * 2);
-  const normals = new Float64Array(LANDMARK_COUNT * 3);
-  for (let t = 0; t < faceTris.length; t += 3) {
-    const a = faceTris[t]! * 3, b = faceTris[t + 1]! * 3, c = faceTris[t + 2]! * 3;
-    const ux = flat[b]! - flat[a]!, uy = flat[b + 1]! - flat[a + 1]!, uz = flat[b + 2]! - flat[a + 2]!;
-    const vx = flat[c]! - flat[a]!, vy = flat[c + 1]! - flat[a + 1]!, vz = flat[c + 2]! - flat[a + 2]!;
-    let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    if (nz > 0) { nx = -nx; ny = -ny; nz = -nz; } // orient toward the camera (z < 0)
-    for (const v of [a, b, c]) { normals[v] += nx; normals[v + 1] += ny; normals[v + 2] += nz; }
-  }
   let cx = 0, cy = 0;
   for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
   cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
-  for (let i = 0; i < 468; i++) {
-    const nx = normals[i * 3]!, ny = normals[i * 3 + 1]!, nz = normals[i * 3 + 2]!;
-    const len = Math.hypot(nx, ny, nz) || 1;
-    const facing = -nz / len; // 1 = faces the camera, 0 = seen edge-on
-    // only the band inside the outline (not the nose); the head sheet just outside follows below
-    const r = Math.hypot(flat[i * 3]! - cx, flat[i * 3 + 1]! - cy);
-    let rOval = 0, best = Infinity;
-    const ang = Math.atan2(flat[i * 3 + 1]! - cy, flat[i * 3]! - cx);
-    for (const o of FACE_OVAL) {
-      const a = Math.atan2(flat[o * 3 + 1]! - cy, flat[o * 3]! - cx);
-      const da = Math.abs(Math.atan2(Math.sin(a - ang), Math.cos(a - ang)));
-      if (da < best) { best = da; rOval = Math.hypot(flat[o * 3]! - cx, flat[o * 3 + 1]! - cy); }
-    }
-    const rho = r / Math.max(1, rOval);
-    const band = smoothstep(0.55, 0.85, rho);
-    const steep = Math.min(1, Math.max(0, (0.7 - facing) / 0.5)) * band;
-    if (steep <= 0) continue;
-    let dx = flat[i * 3]! - cx, dy = flat[i * 3 + 1]! - cy;
-    const d = Math.hypot(dx, dy) || 1;
-    dx /= d; dy /= d;
-    const pull = steep * 0.07 * faceWidth;
-    // only where the path from the outline inward is plain skin: a hair strand lying on the cheek
-    // must not be copied inward, detached from the rest of the hair
-    let plain = true;
-    for (let q = 0; q <= 6 && plain; q++) plain = skinLike(uv[i * 2]! - (dx * pull * q) / 6, uv[i * 2 + 1]! - (dy * pull * q) / 6);
-    if (!plain) continue;
-    uvRevealed[i * 2] = uv[i * 2]! - dx * pull;
-    uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! - dy * pull;
-    revealDir[i * 2] = dx * steep;
-    revealDir[i * 2 + 1] = dy * steep;
-  }
-  // Smooth the pull over the mesh so neighbours that were refused (hair) or accepted blend
-  // instead of leaving seams.
-  {
-    const nbrs: number[][] = Array.from({ length: 468 }, () => []);
-    for (let t = 0; t < faceTris.length; t += 3) {
-      const a = faceTris[t]!, b = faceTris[t + 1]!, c = faceTris[t + 2]!;
-      nbrs[a]!.push(b, c); nbrs[b]!.push(a, c); nbrs[c]!.push(a, b);
-    }
-    const off = new Float64Array(468 * 4);
-    for (let i = 0; i < 468; i++) {
-      off[i * 4] = uvRevealed[i * 2]! - uv[i * 2]!; off[i * 4 + 1] = uvRevealed[i * 2 + 1]! - uv[i * 2 + 1]!;
-      off[i * 4 + 2] = revealDir[i * 2]!; off[i * 4 + 3] = revealDir[i * 2 + 1]!;
-    }
-    for (let pass = 0; pass < 3; pass++) {
-      const next = new Float64Array(off.length);
-      for (let i = 0; i < 468; i++) {
-        const list = nbrs[i]!;
-        for (let k = 0; k < 4; k++) {
-          let acc = off[i * 4 + k]! * 2;
-          for (const j of list) acc += off[j * 4 + k]!;
-          next[i * 4 + k] = acc / (2 + list.length);
-        }
-      }
-      off.set(next);
-    }
-    // where hair lies right outside the outline, the outline keeps its own texels: the photo's soft
-    // skin-to-hair shading there, instead of pulled-in skin meeting the hair in a hard line
-    if (keepEdge) for (let i = 0; i < 468; i++) for (let k = 0; k < 4; k++) off[i * 4 + k] *= 1 - keepEdge[i]!;
-    for (let i = 0; i < 468; i++) {
-      uvRevealed[i * 2] = uv[i * 2]! + off[i * 4]!; uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! + off[i * 4 + 1]!;
-      revealDir[i * 2] = off[i * 4 + 2]!; revealDir[i * 2 + 1] = off[i * 4 + 3]!;
-    }
-  }
+  pullSteepBandsInward(flat, uv, faceTris, faceWidth, skinLike, [cx, cy], uvRevealed, revealDir);
+  smoothPullOverMesh(uv, faceTris, keepEdge, uvRevealed, revealDir);
   // The outline points skip a light rim (rim.ts); of the sheet only its first ring, on the
   // outline itself, follows them (no seam along the outline): further out the rim is not
   // skipped, so it stays as a thin line squeezed into the sheet's first band instead of a pale band.
@@ -115,6 +44,99 @@ export function revealedTexturing(flat: Float64Array, uv: Float32Array, vertexCo
   return { uvRevealed, revealDir };
 }
 
+/** Each landmark's normal (the sum of its face triangles' normals, turned toward the camera, z < 0). */
+function landmarkNormals(flat: Float64Array, faceTris: Uint16Array): Float64Array {
+  const normals = new Float64Array(LANDMARK_COUNT * 3);
+  for (let t = 0; t < faceTris.length; t += 3) {
+    const a = faceTris[t]! * 3, b = faceTris[t + 1]! * 3, c = faceTris[t + 2]! * 3;
+    const ux = flat[b]! - flat[a]!, uy = flat[b + 1]! - flat[a + 1]!, uz = flat[b + 2]! - flat[a + 2]!;
+    const vx = flat[c]! - flat[a]!, vy = flat[c + 1]! - flat[a + 1]!, vz = flat[c + 2]! - flat[a + 2]!;
+    let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    if (nz > 0) { nx = -nx; ny = -ny; nz = -nz; } // orient toward the camera (z < 0)
+    for (const v of [a, b, c]) { normals[v] += nx; normals[v + 1] += ny; normals[v + 2] += nz; }
+  }
+  return normals;
+}
+
+/** Landmark i's distance from the centre over the face oval's at the same angle (1 = on the outline). */
+function overOval(flat: Float64Array, i: number, cx: number, cy: number): number {
+  const r = Math.hypot(flat[i * 3]! - cx, flat[i * 3 + 1]! - cy);
+  let rOval = 0, best = Infinity;
+  const ang = Math.atan2(flat[i * 3 + 1]! - cy, flat[i * 3]! - cx);
+  for (const o of FACE_OVAL) {
+    const a = Math.atan2(flat[o * 3 + 1]! - cy, flat[o * 3]! - cx);
+    const da = Math.abs(Math.atan2(Math.sin(a - ang), Math.cos(a - ang)));
+    if (da < best) { best = da; rOval = Math.hypot(flat[o * 3]! - cx, flat[o * 3 + 1]! - cy); }
+  }
+  return r / Math.max(1, rOval);
+}
+
+/**
+ * The steep band inside the outline (not the nose) pulls its texture position inward, up to .07 face
+ * widths, where the path inward is plain skin; revealDir gets the pull's direction times its steepness.
+ */
+function pullSteepBandsInward(flat: Float64Array, uv: Float32Array, faceTris: Uint16Array, faceWidth: number, skinLike: (x: number, y: number) => boolean, [cx, cy]: [number, number], uvRevealed: Float32Array, revealDir: Float32Array): void {
+  const normals = landmarkNormals(flat, faceTris);
+  for (let i = 0; i < 468; i++) {
+    const nx = normals[i * 3]!, ny = normals[i * 3 + 1]!, nz = normals[i * 3 + 2]!;
+    const len = Math.hypot(nx, ny, nz) || 1;
+    const facing = -nz / len; // 1 = faces the camera, 0 = seen edge-on
+    // only the band inside the outline (not the nose); the head sheet just outside follows later
+    const band = smoothstep(0.55, 0.85, overOval(flat, i, cx, cy));
+    const steep = Math.min(1, Math.max(0, (0.7 - facing) / 0.5)) * band;
+    if (steep <= 0) continue;
+    let dx = flat[i * 3]! - cx, dy = flat[i * 3 + 1]! - cy;
+    const d = Math.hypot(dx, dy) || 1;
+    dx /= d; dy /= d;
+    const pull = steep * 0.07 * faceWidth;
+    // only where the path from the outline inward is plain skin: a hair strand lying on the cheek
+    // must not be copied inward, detached from the rest of the hair
+    let plain = true;
+    for (let q = 0; q <= 6 && plain; q++) plain = skinLike(uv[i * 2]! - (dx * pull * q) / 6, uv[i * 2 + 1]! - (dy * pull * q) / 6);
+    if (!plain) continue;
+    uvRevealed[i * 2] = uv[i * 2]! - dx * pull;
+    uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! - dy * pull;
+    revealDir[i * 2] = dx * steep;
+    revealDir[i * 2 + 1] = dy * steep;
+  }
+}
+
+/**
+ * The pull smoothed over the mesh (three passes, each vertex weighted 2 against its neighbours) so
+ * neighbours that were refused (hair) or accepted blend instead of leaving seams; `keepEdge` takes it
+ * back where hair lies right outside the outline.
+ */
+function smoothPullOverMesh(uv: Float32Array, faceTris: Uint16Array, keepEdge: ArrayLike<number> | undefined, uvRevealed: Float32Array, revealDir: Float32Array): void {
+  const nbrs: number[][] = Array.from({ length: 468 }, () => []);
+  for (let t = 0; t < faceTris.length; t += 3) {
+    const a = faceTris[t]!, b = faceTris[t + 1]!, c = faceTris[t + 2]!;
+    nbrs[a]!.push(b, c); nbrs[b]!.push(a, c); nbrs[c]!.push(a, b);
+  }
+  const off = new Float64Array(468 * 4);
+  for (let i = 0; i < 468; i++) {
+    off[i * 4] = uvRevealed[i * 2]! - uv[i * 2]!; off[i * 4 + 1] = uvRevealed[i * 2 + 1]! - uv[i * 2 + 1]!;
+    off[i * 4 + 2] = revealDir[i * 2]!; off[i * 4 + 3] = revealDir[i * 2 + 1]!;
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    const next = new Float64Array(off.length);
+    for (let i = 0; i < 468; i++) {
+      const list = nbrs[i]!;
+      for (let k = 0; k < 4; k++) {
+        let acc = off[i * 4 + k]! * 2;
+        for (const j of list) acc += off[j * 4 + k]!;
+        next[i * 4 + k] = acc / (2 + list.length);
+      }
+    }
+    off.set(next);
+  }
+  // where hair lies right outside the outline, the outline keeps its own texels: the photo's soft
+  // skin-to-hair shading there, instead of pulled-in skin meeting the hair in a hard line
+  if (keepEdge) for (let i = 0; i < 468; i++) for (let k = 0; k < 4; k++) off[i * 4 + k] *= 1 - keepEdge[i]!;
+  for (let i = 0; i < 468; i++) {
+    uvRevealed[i * 2] = uv[i * 2]! + off[i * 4]!; uvRevealed[i * 2 + 1] = uv[i * 2 + 1]! + off[i * 4 + 1]!;
+    revealDir[i * 2] = off[i * 4 + 2]!; revealDir[i * 2 + 1] = off[i * 4 + 3]!;
+  }
+}
 
 /**
  * Per landmark (face-outline points only), how surely hair lies just outside the outline: the
