@@ -6,7 +6,8 @@
 // (median over columns of its darkest pixel over the pixel REACH below the line, "dark") and its thickness (the
 // darkness's sum over its peak, px, "thick"); "edge": the same residual of where the white begins (going down from
 // the darkest pixel, the crossing half way to the pixel REACH below the line). Per
-// checkout (--before). --sheet out.jpg: both eyes 4x, rest | before | this per portrait. Never asserts.
+// checkout (--before). wide36: the lid landmarks' line's "full"ness (area over chord x height: a tent .5, a parabola
+// .67), its largest "turn" (deg) and "d2" (its y second difference, RMS % of the eye's width). --sheet out.jpg: both eyes 4x, rest | before | this per portrait. Never asserts.
 //   node --import tsx bench/lidEdge.ts lp_s42.jpg,lp_s12.jpg [--wide .6] [--before /work/main] [--sheet out.jpg]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,6 +57,35 @@ function lidEdge(img: RgbaImage, pts: [number, number][], iris: [number, number,
   return { rough: runningLineResidual(rows), edge: runningLineResidual(edges), dark: med(dark), thick: med(thick), cols: rows.filter(Number.isFinite).length };
 }
 
+/**
+ * The lid line's shape (wide36), on the landmarks' polyline on screen: "turn" the largest turn at one interior
+ * landmark (degrees), "d2" the RMS of its y second difference (% of the eye's width), and "full" its fullness:
+ * the area between the corners' chord and the line over the chord's length times the line's greatest height
+ * over it (a tent with straight flanks .5, a parabola .67, a half ellipse .79: a peaked arch reads low).
+ */
+function lidBend(pts: [number, number][]) {
+  let turn = 0, d2 = 0;
+  const [a0, b0] = [pts[0]!, pts.at(-1)!];
+  const width = Math.hypot(b0[0] - a0[0], b0[1] - a0[1]);
+  // height above the chord (screen y down: up is positive)
+  const up = (p: [number, number]) => ((b0[0] - a0[0]) * (a0[1] - p[1]) - (b0[1] - a0[1]) * (a0[0] - p[0])) / width;
+  const along = (p: [number, number]) => ((p[0] - a0[0]) * (b0[0] - a0[0]) + (p[1] - a0[1]) * (b0[1] - a0[1])) / width;
+  // the chord's side the line lies on (a line listed right to left has its heights negative)
+  const side = Math.sign(pts.reduce((s, p) => s + up(p), 0)) || 1;
+  let area = 0, top = 0;
+  for (let q = 1; q < pts.length; q++) {
+    area += ((side * (up(pts[q]!) + up(pts[q - 1]!))) / 2) * (along(pts[q]!) - along(pts[q - 1]!));
+    top = Math.max(top, side * up(pts[q]!));
+  }
+  for (let q = 1; q + 1 < pts.length; q++) {
+    const [a, b, c] = [pts[q - 1]!, pts[q]!, pts[q + 1]!];
+    const t = Math.atan2(c[1] - b[1], c[0] - b[0]) - Math.atan2(b[1] - a[1], b[0] - a[0]);
+    turn = Math.max(turn, Math.abs(Math.atan2(Math.sin(t), Math.cos(t))) * 180 / Math.PI);
+    d2 += ((a[1] - 2 * b[1] + c[1]) / width) ** 2;
+  }
+  return { turn, d2: 100 * Math.sqrt(d2 / Math.max(1, pts.length - 2)), full: Math.abs(area) / Math.max(1e-9, width * top) };
+}
+
 const sheetRows: Buffer[][] = [];
 for (const photo of list!.split(',')) {
   const p = await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo));
@@ -74,7 +104,8 @@ for (const photo of list!.split(',')) {
       const figs = [EYE_R_UPPER, EYE_L_UPPER].map((up, side) => {
         const c = side ? 473 : 468, ir = Math.hypot(lm[c + 1]![0] - lm[c]![0], lm[c + 1]![1] - lm[c]![1]);
         const e = lidEdge(copy, up.map((i) => [lm[i]![0], lm[i]![1]]), [lm[c]![0], lm[c]![1], ir]);
-        return `rough ${e.rough.toFixed(2)} edge ${e.edge.toFixed(2)} dark ${e.dark.toFixed(2)} thick ${e.thick.toFixed(1)} (${e.cols})`;
+        const bend = lidBend(up.map((i) => [lm[i]![0], lm[i]![1]]));
+        return `full ${bend.full.toFixed(2)} turn ${bend.turn.toFixed(0)} d2 ${bend.d2.toFixed(1)} rough ${e.rough.toFixed(2)} edge ${e.edge.toFixed(2)} dark ${e.dark.toFixed(2)} thick ${e.thick.toFixed(1)} (${e.cols})`;
       });
       out.push(`${w === 0 ? 'rest   ' : name.padEnd(7)} eyeWide ${w}: ${figs.join(' | ')}`);
       const iod = Math.hypot(lm[263]![0] - lm[33]![0], lm[263]![1] - lm[33]![1]);

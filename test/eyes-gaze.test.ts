@@ -128,7 +128,10 @@ test('wide eyes: the avatar renders eyeWide higher than fits read it; other cont
   const fit = buildBasis(meanFace()), drawn = renderBasis(meanFace());
   const field = (b: Float32Array, k: number, i: number) => b[(k * LANDMARK_COUNT + i) * 3 + 1]!;
   const k = CONTROL_INDEX.eyeWideLeft;
-  assert.ok(Math.abs(field(drawn, k, 386) - (WIDE_LIFT_RENDERED / WIDE_LIFT) * field(fit, k, 386)) < 1e-6);
+  // the crease row by the gain exactly; the upper lid's points onto a smooth arch (wide36, smoothRaisedLid.ts) that
+  // keeps the apex's raise (386 within 3 % of the gain's)
+  assert.ok(Math.abs(field(drawn, k, 257) - (WIDE_LIFT_RENDERED / WIDE_LIFT) * field(fit, k, 257)) < 1e-6);
+  assert.ok(Math.abs(field(drawn, k, 386) / ((WIDE_LIFT_RENDERED / WIDE_LIFT) * field(fit, k, 386)) - 1) < 0.03);
   assert.ok(field(drawn, k, 386) < field(fit, k, 386) * 1.4, 'the upper lid rises further (y up is negative)');
   const blink = CONTROL_INDEX.eyeBlinkLeft, o = blink * LANDMARK_COUNT * 3;
   assert.deepEqual(drawn.subarray(o, o + LANDMARK_COUNT * 3), fit.subarray(o, o + LANDMARK_COUNT * 3));

@@ -15,6 +15,7 @@ import { irisTopColourAt, irisTopShare } from './wideIrisTop.ts';
 import { coverRaisedLidEdge, drawLashLine, photoLashLine, type LashLine } from './raisedLidEdge.ts';
 import type { RasterTarget } from './raster.ts';
 import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
+import { smoothLidLine } from './smoothLidLine.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -137,8 +138,9 @@ export class WideEyes {
       for (const i of loop) { lidIz = Math.min(lidIz, siz[i]!); nearIz = Math.max(nearIz, siz[i]!); }
       const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
-      // the photo's lash line, smooth, over the edge
-      this.drawPhotoLash(target, eye, xs, ys, nearIz, strength);
+      // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
+      const line = smoothLidLine(xs, ys);
+      this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength);
     }
   }
 

@@ -13,6 +13,8 @@ import { writeBrowControls } from './basis/brows.ts';
 export { LOWER_LIP_THINNING } from './basis/mouth.ts';
 import { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 import { CONTROL_INDEX } from './controls.ts';
+import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from './topology.ts';
+import { smoothRaisedLid } from './basis/smoothRaisedLid.ts';
 export { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 export { UNDER_BROW_T, BROW_DOWN } from './basis/brows.ts';
 
@@ -29,12 +31,15 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   return out;
 }
 
-/** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED. */
+/** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED, the raised upper lid on a smooth arch. */
 export function renderBasis(neutral: ArrayLike<number>): Basis {
   const out = buildBasis(neutral);
   const gain = WIDE_LIFT_RENDERED / WIDE_LIFT;
   for (const k of [CONTROL_INDEX.eyeWideLeft, CONTROL_INDEX.eyeWideRight]) {
     for (let j = k * LANDMARK_COUNT * 3; j < (k + 1) * LANDMARK_COUNT * 3; j++) out[j]! *= gain;
   }
+  // the raised lid one smooth arch, not the photo's angular lid exaggerated (wide36)
+  smoothRaisedLid(out, neutral, CONTROL_INDEX.eyeWideLeft, EYE_L_UPPER, EYE_L_LOWER);
+  smoothRaisedLid(out, neutral, CONTROL_INDEX.eyeWideRight, EYE_R_UPPER, EYE_R_LOWER);
   return out;
 }
