@@ -24,7 +24,7 @@ test('the bend follows the lip line under its middle, within its limits; none at
   assert.equal(bendShare(1, false), 0, 'nor an O\'s');
   assert.equal(bendShare(0, false), 1);
   assert.equal(sideNarrowing(0, 1), 1); assert.ok(sideNarrowing(1, 1) > 1 && sideNarrowing(1, 0) === 1);
-  assert.equal(sideShortening(0, 1), 1); assert.ok(sideShortening(1, 1) > 1);
+  assert.equal(sideShortening(0, 1, 0.1), 1); assert.ok(sideShortening(1, 1, 0.1) > 1); assert.equal(sideShortening(1, 1, 0), 1, 'not where the row was not moved down');
 });
 
 /** a white band of teeth (rows from..to) in a w x h layer, anchored at its top */

@@ -15,7 +15,7 @@ export const BEND_MOST = 0.12;
 /** the most it moves up where the lip line rises over its middle (a smile's raised corners), iod */
 export const BEND_RISE = 0.03;
 /** at the corners the row is sampled this much further out (teeth foreshortened toward the corners) */
-export const SIDE_NARROW = 0.2;
+export const SIDE_NARROW = 0;
 /** at the corners the row is sampled this much faster down from the lip line (shorter teeth: the bend alone hung the side teeth long as fangs at a wide opening) */
 export const SIDE_SHORTEN = 0.5;
 /**
@@ -68,10 +68,16 @@ export function sideNarrowing(lateral: number, share: number): number {
   return 1 + SIDE_NARROW * share * lateral * lateral;
 }
 
-/** How much faster the row is sampled down from the lip line at `lateral`: shorter teeth toward the corners. */
-export function sideShortening(lateral: number, share: number): number {
-  return 1 + SIDE_SHORTEN * share * lateral * lateral;
+/**
+ * How much faster the row is sampled down from the lip line at `lateral`: shorter teeth toward the corners, as
+ * far as the row was moved down there (`bendIod`, full from SHORTEN_FULL iod): a smile's row, already under a
+ * flat or raised line out to its corners, keeps its teeth's length (mt_man <- Katie lost side teeth otherwise).
+ */
+export function sideShortening(lateral: number, share: number, bendIod: number): number {
+  return 1 + SIDE_SHORTEN * share * lateral * lateral * clamp01(bendIod / SHORTEN_FULL);
 }
+/** the bend (iod) from which the side teeth are shortened in full */
+export const SHORTEN_FULL = 0.05;
 
 /** The share of the corners' shade taken off the bent row. */
 export function sideLift(share: number): number {

@@ -162,7 +162,7 @@ export class MouthShader implements LipColours {
     const row = this.rowTop[x]!;
     q.rowTop = row === row ? row : top;
     q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
-    q.rowBend = this.rowBend[x]!; q.rowNarrow = sideNarrowing(q.lateral, this.bendShare); q.rowShort = sideShortening(q.lateral, this.bendShare); q.rowSideLift = sideLift(this.bendShare);
+    q.rowBend = this.rowBend[x]!; q.rowNarrow = sideNarrowing(q.lateral, this.bendShare); q.rowShort = sideShortening(q.lateral, this.bendShare, q.rowBend / Math.max(1, this.place.unit)); q.rowSideLift = sideLift(this.bendShare);
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     upperRowOver(q, p, this.layers, light, out);
