@@ -2,19 +2,25 @@
 // piece hung from the skull's anchor: its top and tips ran straight across while the lip's inner line
 // falls toward the corners, so the lip covered the row's ends and it stopped short of the corners, a
 // straight bright band (critic35: lp_s42 <- lp_d6 f174-176). A real row follows the lip's inner line,
-// its teeth narrower and shorter toward the corners (the arch turns away from the camera). Per output column the row
-// is moved down by how far the lip line there sits under its height at the mouth's middle, and sampled
-// further out and further down from the lip toward the corners (narrower, shorter teeth); its light and show stay as they were (they are
-// already read from the lip line at each column).
+// its teeth shorter, narrower and darker toward the corners (the arch turns away from the camera). Per
+// output column the row is moved down by how far the lip line there sits under its height at the mouth's
+// middle, sampled faster down from the lip where it was moved down (shorter side teeth) and spared part of
+// the corners' shade; its show stays as it was (already read from the lip line at each column).
 import { clamp01 } from '../../math/smooth.ts';
 
 /** how far the row's top follows the lip line's fall toward the corners (1: all of it) */
 export const BEND_SHARE = 0.9;
 /** the most the row moves down at a column, iod (a corner's line runs into the lower lip) */
 export const BEND_MOST = 0.12;
-/** the most it moves up where the lip line rises over its middle (a smile's raised corners), iod */
-export const BEND_RISE = 0.03;
-/** at the corners the row is sampled this much further out (teeth foreshortened toward the corners) */
+/**
+ * the most it moves up where the lip line rises over its middle (a smile's raised corners), iod: 0, raised .03 the
+ * tips of lp_s5's soft smile (jaw .15, smile .7) went behind the lip, its teeth inside the lips .362 -> .294
+ */
+export const BEND_RISE = 0;
+/**
+ * at the corners the row is sampled this much further out (teeth foreshortened toward the corners); left at 0:
+ * at .2 mt_man <- Katie's side teeth read fewer (side .401 -> .380 [.489], outer .052 -> .040 [.084], every 4th frame)
+ */
 export const SIDE_NARROW = 0;
 /** at the corners the row is sampled this much faster down from the lip line (shorter teeth: the bend alone hung the side teeth long as fangs at a wide opening) */
 export const SIDE_SHORTEN = 0.5;
@@ -79,7 +85,7 @@ export function sideShortening(lateral: number, share: number, bendIod: number):
 /** the bend (iod) from which the side teeth are shortened in full */
 export const SHORTEN_FULL = 0.05;
 
-/** The share of the corners' shade taken off the bent row. */
-export function sideLift(share: number): number {
-  return SIDE_LIFT * share;
+/** The share of the corners' shade taken off the bent row, as far as it was moved down here (`bendIod`, full from SHORTEN_FULL iod): a row left where it was keeps its shade. */
+export function sideLift(share: number, bendIod: number): number {
+  return SIDE_LIFT * share * clamp01(bendIod / SHORTEN_FULL);
 }

@@ -95,7 +95,7 @@ export class MouthShader implements LipColours {
     smoothColumns(this.lowerY, radius, this.scratch);
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
     this.rowTop.set(this.upperY);
-    // (the upper row bent with the lip line, its teeth narrower toward the corners: rowBend.ts)
+    // (the upper row bent with the lip line, its side teeth shorter and less in the corners' shade: rowBend.ts)
     this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true);
     rowBendInto(this.rowTop, this.centreX, this.place.unit, this.bendShare, this.rowBend);
   }
@@ -162,7 +162,8 @@ export class MouthShader implements LipColours {
     const row = this.rowTop[x]!;
     q.rowTop = row === row ? row : top;
     q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
-    q.rowBend = this.rowBend[x]!; q.rowNarrow = sideNarrowing(q.lateral, this.bendShare); q.rowShort = sideShortening(q.lateral, this.bendShare, q.rowBend / Math.max(1, this.place.unit)); q.rowSideLift = sideLift(this.bendShare);
+    const bend = q.rowBend = this.rowBend[x]!, bendIod = bend / Math.max(1, this.place.unit);
+    q.rowNarrow = sideNarrowing(q.lateral, this.bendShare); q.rowShort = sideShortening(q.lateral, this.bendShare, bendIod); q.rowSideLift = sideLift(this.bendShare, bendIod);
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     upperRowOver(q, p, this.layers, light, out);
