@@ -34,8 +34,12 @@ const SIZE = 512, CELL = 120, PER_LINE = 10;
 /** the lips' bodies: halfway between outer and inner lip landmarks (as motion/mouthDark.ts) */
 const LIP_PAIRS: [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
 
-/** The upper half's teeth share of the opening (null: shut), and the outer third's share of all its teeth. */
-function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number } | null {
+/**
+ * The upper half's teeth share of the opening (null: shut), the outer third's share of all its teeth, and (s36,
+ * rowbend36) the teeth share of the upper half in the middle, side and outer third of the mouth's width apart
+ * (lit: does the row reach the corners).
+ */
+function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number; lit: [number, number, number] } | null {
   const d = img.data, W = img.width;
   const px = (x: number, y: number) => (Math.round(y) * W + Math.round(x)) * 4;
   const lips = LIP_PAIRS.map(([o, n]) => px((lm[o]![0] + lm[n]![0]) / 2, (lm[o]![1] + lm[n]![1]) / 2));
@@ -45,17 +49,22 @@ function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number } 
   const nx = -ay / len, ny = ax / len; // the mouth's down direction
   const mx = (lm[13]![0] + lm[14]![0]) / 2, my = (lm[13]![1] + lm[14]![1]) / 2, cx = (lm[78]![0] + lm[308]![0]) / 2;
   let inside = 0, teeth = 0, outer = 0;
+  const zoneIn = [0, 0, 0], zoneTeeth = [0, 0, 0];
   for (let q = 0; q < mask.length; q++) {
     if (!mask[q]) continue;
     const x = (q % W) + 0.5, y = Math.floor(q / W) + 0.5;
     if ((x - mx) * nx + (y - my) * ny > 0) continue; // the lower half
     inside++;
+    const zone = Math.min(2, Math.floor(3 * Math.abs(x - cx) / (len / 2)));
+    zoneIn[zone]++;
     const o = q * 4;
     if (!isTeethPixel(d[o]!, d[o + 1]!, d[o + 2]!, lipLight, lipSat)) continue;
     teeth++;
+    zoneTeeth[zone]++;
     if (Math.abs(x - cx) / (len / 2) > 2 / 3) outer++;
   }
-  return inside < 20 ? null : { upper: teeth / inside, outer: teeth ? outer / teeth : 0 };
+  const lit = zoneTeeth.map((t, z) => (zoneIn[z]! ? t / zoneIn[z]! : 0)) as [number, number, number];
+  return inside < 20 ? null : { upper: teeth / inside, outer: teeth ? outer / teeth : 0, lit };
 }
 
 const LIP = [61, 291, 0, 17, 13, 14, 40, 270, 91, 321];
@@ -63,17 +72,19 @@ const crop = (img: RgbaImage, lm: Lm) => cropImage(img, squareBox(LIP.map((i) =>
 
 const motion = JSON.parse(readFileSync(motionPath, 'utf8')) as { frames: MotionFrame[] };
 const to = Math.min(motion.frames.length - 1, Number(opt('--to', String(motion.frames.length - 1))));
-const frames = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+// (--every k: every k-th frame measured, a held-out clip in half the time)
+const every = Number(opt('--every', '1'));
+const frames = Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((i) => (i - from) % every === 0);
 const sheetFrom = Number(opt('--sheet-from', String(from)));
 const sheetFrames = new Set(frames.filter((i) => i >= sheetFrom && (i - sheetFrom) % step === 0));
 
-const driver = new Map<number, number>(), driverOuter: number[] = [];
+const driver = new Map<number, number>(), driverOuter: number[] = [], driverLit: [number, number, number][] = [];
 const cells = new Map<string, Map<number, GridCell>>();
 const cellOf = (tag: string, i: number, c: GridCell) => { if (!cells.has(tag)) cells.set(tag, new Map()); cells.get(tag)!.set(i, c); };
 for await (const { k, img, lm } of driverPicks(video, frames)) {
   const r = lm ? upperRowRead(img, lm) : null;
   driver.set(k, r?.upper ?? 0);
-  if (r && r.upper >= driverMin) driverOuter.push(r.outer);
+  if (r && r.upper >= driverMin) { driverOuter.push(r.outer); driverLit.push(r.lit); }
   if (sheetFrames.has(k)) cellOf('driver', k, { label: `d${k} ${(r?.upper ?? 0).toFixed(2)}`, image: lm ? crop(img, lm) : img });
 }
 const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(SHARED_DATA, 'portraits', photo));
@@ -81,12 +92,12 @@ const shown = frames.filter((i) => (driver.get(i) ?? 0) >= driverMin);
 console.log(`driver ${video}: upper teeth (>= ${driverMin}) in ${shown.length}/${frames.length} frames; outer third ${(driverOuter.reduce((s, x) => s + x, 0) / Math.max(1, driverOuter.length)).toFixed(3)}`);
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root);
-  const ours = new Map<number, number>(), outers: number[] = [];
+  const ours = new Map<number, number>(), outers: number[] = [], lits: [number, number, number][] = [];
   for (const i of frames) {
     const { img, meshLm } = renderedPick(r, motion.frames, i);
     const t = upperRowRead(img, meshLm);
     ours.set(i, t?.upper ?? 0);
-    if (t && (driver.get(i) ?? 0) >= driverMin) outers.push(t.outer);
+    if (t && (driver.get(i) ?? 0) >= driverMin) { outers.push(t.outer); lits.push(t.lit); }
     if (sheetFrames.has(i)) cellOf(tag, i, { label: `${tag.slice(0, 4)}${i} ${(t?.upper ?? 0).toFixed(2)}`, image: crop(img, meshLm) });
   }
   const kept = shown.filter((i) => ours.get(i)! >= oursMin), missed = shown.filter((i) => ours.get(i)! < oursMin);
@@ -100,6 +111,8 @@ for (const root of roots) {
   console.log(`${tag.padEnd(10)} upper row where the driver shows teeth ${kept.length}/${shown.length} = ${(kept.length / Math.max(1, shown.length)).toFixed(3)}; flips ${flips}; ` +
     `mean upper share there ${mean(shown.map((i) => ours.get(i)!)).toFixed(3)} [driver ${mean(shown.map((i) => driver.get(i)!)).toFixed(3)}]; outer third ${mean(outers).toFixed(3)}`);
   console.log(`${tag.padEnd(10)} missed: ${missed.join(',') || '-'}`);
+  const zones = (v: [number, number, number][]) => [0, 1, 2].map((z) => mean(v.map((l) => l[z]!)).toFixed(3)).join(' / ');
+  console.log(`${tag.padEnd(10)} teeth share of the upper half mid / side / outer third, where the driver shows teeth: ${zones(lits)} [driver ${zones(driverLit)}]`);
 }
 // (the sheet in blocks of PER_LINE frames: driver, then each root)
 const tags = ['driver', ...roots.map((r) => path.basename(r))];

@@ -31,6 +31,13 @@ export interface OpeningPixel {
   lateral: number;
   /** the upper lip line the upper row and the shade under it hang from, when not `top` (an O's fold over it: foldRim.ts) */
   rowTop?: number;
+  /** px the upper row moves down here to follow the lip line, and how much further out it is sampled (rowBend.ts; absent: 0, 1) */
+  rowBend?: number;
+  rowNarrow?: number;
+  /** how much faster the upper row is sampled down from the lip line here (rowBend.ts; absent: 1) */
+  rowShort?: number;
+  /** the share of the corners' shade the upper row is spared here (rowBend.ts; absent: 0) */
+  rowSideLift?: number;
 }
 
 /** The cavity: darker toward the corners (the cheeks' shadow) and where the mouth is barely open, and deepest halfway between the lips, away from the light they reflect. */
@@ -61,7 +68,7 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
 export const sideLight = (q: OpeningPixel, light: FrameLight) => rowLight(q, light, sideShade(q, light)) * light.teethShow;
 
 /** The corners' shade at this pixel: 1 in the middle of the row, less toward the corners (sideFalloff), a smile's library row dark in its corridor (rowLook.ts). */
-const sideShade = (q: OpeningPixel, light: FrameLight) => (1 - light.sideDark * sideFalloff(q.lateral, light.sideReach)) * corridorLight(q.lateral, light.corridor);
+const sideShade = (q: OpeningPixel, light: FrameLight, lift = 0) => (1 - light.sideDark * (1 - lift) * sideFalloff(q.lateral, light.sideReach)) * corridorLight(q.lateral, light.corridor);
 
 /** ... without the fade-in by parting (teethShow): the upper row's light, which comes in by how far it shows under the lip (upperShown), not by transparency; `side` is the pixel's sideShade */
 const rowLight = (q: OpeningPixel, light: FrameLight, side: number) => side * light.teethLight * light.roundShade * (light.round > 0 ? 1 - ROUND_TEETH_MID_DARK * light.round * openingMid(q, light.unit) : 1);
@@ -149,15 +156,16 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
 export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
   const unit = p.unit, inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
-  const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift;
-  const lx = (dx * c + dy * s) * inv * squeeze, below = q.cy - (q.rowTop ?? q.top);
+  const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift - (q.rowBend ?? 0);
+  const lx = (dx * c + dy * s) * inv * squeeze * (q.rowNarrow ?? 1), below = q.cy - (q.rowTop ?? q.top);
   let ly = (-dx * s + dy * c) * inv;
+  if (q.rowShort !== undefined && q.rowShort !== 1) ly += below * inv * (q.rowShort - 1);
   // (an O: the row raised until only its tips show under the lip, roundInside.ts)
   const o = oInsideOf(p);
   if (o > 0) ly += oTipsRaise(upperTipsOf(L.upper), ly - below * inv, unit * inv, o);
   // (toward the corners the row shows as far under the lip as its light reaches: the side teeth
   // in the corners' shade are a dark slit at a small parting, not an opaque grey)
-  const side = sideShade(q, light);
+  const side = sideShade(q, light, q.rowSideLift);
   const most = light.teethDepth < Infinity ? light.teethDepth * Math.max(0, q.bottom - (q.rowTop ?? q.top)) : Infinity;
   const shown = upperShown(below, unit * side, light.teethShow, light.bodyShow, most);
   // (the lips pushed forward into a small "O" hide the row behind them: roundTeeth)

@@ -21,6 +21,7 @@ import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
+import { OWN_ROW_KEPT } from './rowBend.ts';
 import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhite } from './teethColour.ts';
 
 export interface ReadyMouth {
@@ -34,6 +35,8 @@ export interface ReadyMouth {
   fromPhoto: boolean;
   /** the lower row is the photo's own too (a really open photo), not only the library's */
   lowerFromPhoto?: boolean;
+  /** the photo's own cut is its upper row (most of it kept as lit teeth: rowBend.ts OWN_ROW_KEPT), not bent with the lip line */
+  ownRowKept?: boolean;
 }
 
 /**
@@ -111,6 +114,7 @@ function withPhotoTeeth(own: MouthLayers, rows: { upper: ReadyLayer; lower: Read
   return {
     fromPhoto: coverage(upperOwn) + (lowerToo ? coverage(lowerOwn) : 0) > 0,
     lowerFromPhoto: lowerToo && coverage(lowerOwn) > 0,
+    ownRowKept: coverage(upper!) >= OWN_ROW_KEPT * Math.max(1, coverage(upperOwn)),
     // (held near the picture's white too: mt_sun's, in her lipstick's light, were gold)
     upper: over(towardOffWhite(upper!, white, PHOTO_HUE_KEEP), rows.upper),
     lower: lowerToo ? over(towardOffWhite(lower!, white, PHOTO_HUE_KEEP), rows.lower) : rows.lower,
@@ -205,7 +209,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
-  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look), fromPhoto: false, lowerFromPhoto: false };
+  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
   if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
   seen('photo', teeth.upper); seen('photo', teeth.lower);
@@ -219,5 +223,6 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     cavity: own && teeth.fromPhoto ? own.cavity : libCavity,
     fromPhoto: teeth.fromPhoto,
     lowerFromPhoto: teeth.lowerFromPhoto,
+    ownRowKept: teeth.ownRowKept,
   };
 }

@@ -16,6 +16,7 @@ import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
+import { bendShare, rowBendInto, sideLift, sideNarrowing, sideShortening } from './rowBend.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
 export { jawFollow } from './teethRowLight.ts';
@@ -48,6 +49,9 @@ export class MouthShader implements LipColours {
   oInside = 0;
   /** the upper lip line the upper row hangs from: the rounded line before an O's fold (setFold) */
   private readonly rowTop: Float32Array;
+  /** per column, px the upper row moves down to follow the lip line (rowBend.ts), and this frame's share of the bend */
+  private readonly rowBend: Float32Array;
+  private bendShare = 0;
   private readonly foldUpper: Float32Array;
   private readonly foldLower: Float32Array;
   /** layer pixels the lower row's tips stand over its anchor (null: no lower row) */
@@ -68,6 +72,7 @@ export class MouthShader implements LipColours {
     this.upperRaw = new Float32Array(width);
     this.lowerRaw = new Float32Array(width);
     this.rowTop = new Float32Array(width);
+    this.rowBend = new Float32Array(width);
     this.foldUpper = new Float32Array(width);
     this.foldLower = new Float32Array(width);
     this.rimUpper = new LipRim(width);
@@ -90,6 +95,9 @@ export class MouthShader implements LipColours {
     smoothColumns(this.lowerY, radius, this.scratch);
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
     this.rowTop.set(this.upperY);
+    // (the upper row bent with the lip line, its side teeth shorter and less in the corners' shade: rowBend.ts)
+    this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true);
+    rowBendInto(this.rowTop, this.centreX, this.place.unit, this.bendShare, this.rowBend);
   }
 
   /**
@@ -154,6 +162,8 @@ export class MouthShader implements LipColours {
     const row = this.rowTop[x]!;
     q.rowTop = row === row ? row : top;
     q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
+    const bend = q.rowBend = this.rowBend[x]!, bendIod = bend / Math.max(1, this.place.unit);
+    q.rowNarrow = sideNarrowing(q.lateral, this.bendShare); q.rowShort = sideShortening(q.lateral, this.bendShare, bendIod); q.rowSideLift = sideLift(this.bendShare, bendIod);
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     upperRowOver(q, p, this.layers, light, out);

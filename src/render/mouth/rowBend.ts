@@ -1,0 +1,91 @@
+// The library's upper row bent with the upper lip's inner line (s36, rowbend36, #13). The row is a rigid
+// piece hung from the skull's anchor: its top and tips ran straight across while the lip's inner line
+// falls toward the corners, so the lip covered the row's ends and it stopped short of the corners, a
+// straight bright band (critic35: lp_s42 <- lp_d6 f174-176). A real row follows the lip's inner line,
+// its teeth shorter, narrower and darker toward the corners (the arch turns away from the camera). Per
+// output column the row is moved down by how far the lip line there sits under its height at the mouth's
+// middle, sampled faster down from the lip where it was moved down (shorter side teeth) and spared part of
+// the corners' shade; its show stays as it was (already read from the lip line at each column).
+import { clamp01 } from '../../math/smooth.ts';
+
+/** how far the row's top follows the lip line's fall toward the corners (1: all of it) */
+export const BEND_SHARE = 0.9;
+/** the most the row moves down at a column, iod (a corner's line runs into the lower lip) */
+export const BEND_MOST = 0.12;
+/**
+ * the most it moves up where the lip line rises over its middle (a smile's raised corners), iod: 0, raised .03 the
+ * tips of lp_s5's soft smile (jaw .15, smile .7) went behind the lip, its teeth inside the lips .362 -> .294
+ */
+export const BEND_RISE = 0;
+/**
+ * at the corners the row is sampled this much further out (teeth foreshortened toward the corners); left at 0:
+ * at .2 mt_man <- Katie's side teeth read fewer (side .401 -> .380 [.489], outer .052 -> .040 [.084], every 4th frame)
+ */
+export const SIDE_NARROW = 0;
+/** at the corners the row is sampled this much faster down from the lip line (shorter teeth: the bend alone hung the side teeth long as fangs at a wide opening) */
+export const SIDE_SHORTEN = 0.5;
+/**
+ * the share of the corners' shade (interior.ts sideShade) a bent row is spared: bent, the side teeth lie in
+ * the opening as the middle ones do, not behind the lip's shade (lp_d6's row is lit in its outer third)
+ */
+export const SIDE_LIFT = 0.4;
+/** a photo's own cut counts as its row (not bent) when at least this share of it is kept as lit teeth (slab34's MIN_KEPT_SHARE) */
+export const OWN_ROW_KEPT = 0.3;
+
+/**
+ * How much of the bend a frame takes: none in a rounded opening (an O raises its row to the lip per
+ * column itself: roundInside.ts) and none for a photo whose own cut is its row (it is the photo's, in place).
+ */
+export function bendShare(round: number, ownRowKept: boolean): number {
+  return ownRowKept ? 0 : clamp01(1 - round);
+}
+
+/**
+ * Per output column, px the upper row moves down: the lip line (`rowTop`, NaN outside the mouth) under
+ * its height at the middle column, times `share` x BEND_SHARE, within -BEND_RISE..BEND_MOST iod (`unit`
+ * px per iod). Columns outside the mouth get 0.
+ */
+export function rowBendInto(rowTop: Float32Array, centreX: number, unit: number, share: number, out: Float32Array): void {
+  out.fill(0);
+  if (!(share > 0)) return;
+  const mid = lineAtMiddle(rowTop, centreX);
+  if (mid === null) return;
+  const k = share * BEND_SHARE, most = BEND_MOST * unit, rise = BEND_RISE * unit;
+  for (let x = 0; x < rowTop.length; x++) {
+    const y = rowTop[x]!;
+    if (y === y) out[x] = Math.min(most, Math.max(-rise, (y - mid) * k));
+  }
+}
+
+/** The lip line's height at the middle column (the nearest column inside the mouth), null when there is none. */
+function lineAtMiddle(rowTop: Float32Array, centreX: number): number | null {
+  const c = Math.round(centreX - 0.5);
+  for (let d = 0; d < rowTop.length; d++) {
+    for (const x of [c - d, c + d]) {
+      const y = rowTop[x];
+      if (y !== undefined && y === y) return y;
+    }
+  }
+  return null;
+}
+
+/** How much further out the row is sampled at `lateral` (0 middle, 1 corner): narrower teeth toward the corners. */
+export function sideNarrowing(lateral: number, share: number): number {
+  return 1 + SIDE_NARROW * share * lateral * lateral;
+}
+
+/**
+ * How much faster the row is sampled down from the lip line at `lateral`: shorter teeth toward the corners, as
+ * far as the row was moved down there (`bendIod`, full from SHORTEN_FULL iod): a smile's row, already under a
+ * flat or raised line out to its corners, keeps its teeth's length (mt_man <- Katie lost side teeth otherwise).
+ */
+export function sideShortening(lateral: number, share: number, bendIod: number): number {
+  return 1 + SIDE_SHORTEN * share * lateral * lateral * clamp01(bendIod / SHORTEN_FULL);
+}
+/** the bend (iod) from which the side teeth are shortened in full */
+export const SHORTEN_FULL = 0.05;
+
+/** The share of the corners' shade taken off the bent row, as far as it was moved down here (`bendIod`, full from SHORTEN_FULL iod): a row left where it was keeps its shade. */
+export function sideLift(share: number, bendIod: number): number {
+  return SIDE_LIFT * share * clamp01(bendIod / SHORTEN_FULL);
+}
