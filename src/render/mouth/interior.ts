@@ -19,6 +19,7 @@ import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
+import { tongueSideLight } from './tongueRound.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
@@ -126,8 +127,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       // (its front lit as a driver's, litCavityFall.ts)
       const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
-      const ac = a * cover;
-      r = r * (1 - ac) + tmp[0]! * kk * front; g = g * (1 - ac) + tmp[1]! * kk * front; b = b * (1 - ac) + tmp[2]! * kk * front;
+      // (a rounded mass: its sides turned from the light, tongueRound.ts)
+      const ac = a * cover, round = tongueSideLight(q.lateral);
+      r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)
