@@ -41,6 +41,9 @@ export interface CavityFigures {
    *  `edge`: the sharpest rise of the middle columns' luma profile (per 1/20 of the height, over the lips'): a hard top edge high */
   range: number;
   sides: number;
+  /** slab36: across the opening's upper-middle (.25-.55 of each column's height, teeth left out) the median luma over the lips' in
+   *  four lateral bins (0-.2, .2-.4, .4-.6, .6-.8 of the half width): a painted slab reads one value, a real cavity its depth's fall */
+  across: number[];
   edge: number;
 }
 
@@ -91,6 +94,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   // (slab36) the lower part's middle and outer columns, and the middle columns' profile in 20 steps
   let midSum = 0, midN = 0, outSum = 0, outN = 0;
   const fine = Array.from({ length: 20 }, () => [0, 0]);
+  const acrossBins: number[][] = [[], [], [], []];
   for (const [x, [top, bottom]] of tops) {
     if (bottom - top < 8) continue;
     const lat = Math.abs(x - cx) / Math.max(1, half);
@@ -98,6 +102,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
       const i = (y * W + x) * 4, l = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight), t = (y - top) / (bottom - top + 1);
       if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) continue;
       if (lat <= 0.25) { const f = fine[Math.min(19, Math.floor(t * 20))]!; f[0] += l; f[1]++; }
+      if (t >= 0.25 && t <= 0.55 && lat < 0.8) acrossBins[Math.floor(lat / 0.2)]!.push(l);
       if (t < 0.55 || t > 0.9) continue;
       if (lat <= 0.25) { midSum += l; midN++; } else if (lat >= 0.5 && lat <= 0.8) { outSum += l; outN++; }
     }
@@ -157,6 +162,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
     profile: bands.map(median),
     range: (pct(0.9) - pct(0.1)) / Math.max(1e-6, mean),
     sides: midN && outN ? outSum / outN / (midSum / midN) : NaN,
+    across: acrossBins.map(median),
     edge,
     spread,
     hueOff: nLit ? hue(la / nLit, lb / nLit) - hue(a0, b0) : NaN,
@@ -165,7 +171,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} edge ${n2(f.edge)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

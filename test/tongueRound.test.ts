@@ -8,6 +8,8 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { tongueSideLight, TONGUE_SIDE_SHADE } from '../src/render/mouth/tongueRound.ts';
+import { wallLight, wallTone } from '../src/render/mouth/cavityWall.ts';
+import { floorLift } from '../src/render/mouth/cavityFloor.ts';
 import { cavityFigures } from '../bench/cavityProfile.ts';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 
@@ -32,4 +34,16 @@ test('lp_s5 wide open: the tongue\'s outer columns darker than its middle, as a 
   console.log(`lp_s5 wide open: sides ${c.sides.toFixed(2)} range ${c.range.toFixed(2)} profile ${c.profile.map((v) => v.toFixed(2)).join(' ')}`);
   // (before slab36: a flat disc, sides .96-1.02 at lp_d10 f79/f83's frames; lp_d10 itself .71-.84)
   assert.ok(c.sides < 0.88, `sides ${c.sides.toFixed(2)}`);
+});
+
+test('the floors fall off toward the corners as real cavities do, so a lifted dark keeps the walls (cavityWall.ts)', () => {
+  // (the real fall across the upper middle: lp_d10 f93 1 .97 .83 .69, lp_d11 f165 1 .96 .92 .68 at lateral .1 .3 .5 .7)
+  const at = [0.1, 0.3, 0.5, 0.7].map((l) => wallLight(l));
+  assert.equal(at[0], 1);
+  assert.ok(at[1]! > 0.9 && at[2]! < 0.88 && at[3]! > 0.6 && at[3]! < 0.78, at.map((v) => v.toFixed(2)).join(' '));
+  assert.equal(wallLight(-0.5), wallLight(0.5));
+  const lifted = new Float64Array([2, 1, 1]), wallLifted = new Float64Array([2, 1, 1]), floor = [60, 30, 30];
+  floorLift(lifted, wallTone(floor, wallLight(0), 0), 1);
+  floorLift(wallLifted, wallTone(floor, wallLight(0.7), 1), 1);
+  assert.ok(wallLifted[0]! < lifted[0]! * 0.8, `a black pixel lifted at lateral .7 ${wallLifted[0]!.toFixed(1)} vs the middle's ${lifted[0]!.toFixed(1)}`);
 });

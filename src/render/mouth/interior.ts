@@ -20,6 +20,7 @@ import { floorLift, floorSide } from './cavityFloor.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
+import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
@@ -141,11 +142,13 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   out[0] = r; out[1] = g; out[2] = b;
   // (under a row cut to the driver's share, no darker than the driver's under its row: teethEdge.ts)
-  floorOver(out, light.underFloor, light.underFloorK, q.lateral);
+  // (each floor falling off toward the corners, the cavity's walls kept: cavityWall.ts)
+  const wall = wallLight(q.lateral);
+  floorOver(out, wallTone(light.underFloor, wall, 0), light.underFloorK, q.lateral);
   // (and at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-  floorLift(out, light.cavityFloor, light.cavityFloorK * floorSide(q.lateral));
+  floorLift(out, wallTone(light.cavityFloor, wall, 1), light.cavityFloorK * floorSide(q.lateral));
   // (and the back, the throat and the tongue's own back, no darker than the driver's: driverTongue.ts)
-  backFloorInto(out, light.backTone, light.backK * floorSide(q.lateral));
+  backFloorInto(out, wallTone(light.backTone, wall, 2), light.backK * floorSide(q.lateral));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
