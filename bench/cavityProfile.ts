@@ -35,6 +35,16 @@ export interface CavityFigures {
   bandOverCheek: [number, number, number][];
   /** hue35: vertical stripes on the tongue: over the opening's lower part (.55-.9 of its height) per column the mean luma over the lips', its mean absolute departure from a 7-column running mean (0: no stripes) */
   stripe: number;
+  /** slab36 (s36): the opening's tonal structure. `range`: (p90 - p10) of the non-teeth luma over its mean (a flat slab low);
+   *  `sides`: over the opening's lower part (.55-.9 of each column's height) the outer columns' (.5-.8 of the half width) mean luma
+   *  over the middle columns' (under .25): a rounded tongue's sides in shade read under 1, a flat bar 1;
+   *  `edge`: the sharpest rise of the middle columns' luma profile (per 1/20 of the height, over the lips'): a hard top edge high */
+  range: number;
+  sides: number;
+  /** slab36: across the opening's upper-middle (.25-.55 of each column's height, teeth left out) the median luma over the lips' in
+   *  four lateral bins (0-.2, .2-.4, .4-.6, .6-.8 of the half width): a painted slab reads one value, a real cavity its depth's fall */
+  across: number[];
+  edge: number;
 }
 
 /** cheek points (face mesh) whose small neighbourhood gives the skin's colour */
@@ -81,6 +91,25 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
       if (l >= DARK_OF_LIP) { const [, a, bb] = lab(r, g, b); la += a; lb += bb; nLit++; }
     }
   }
+  // (slab36) the lower part's middle and outer columns, and the middle columns' profile in 20 steps
+  let midSum = 0, midN = 0, outSum = 0, outN = 0;
+  const fine = Array.from({ length: 20 }, () => [0, 0]);
+  const acrossBins: number[][] = [[], [], [], []];
+  for (const [x, [top, bottom]] of tops) {
+    if (bottom - top < 8) continue;
+    const lat = Math.abs(x - cx) / Math.max(1, half);
+    for (let y = top; y <= bottom; y++) {
+      const i = (y * W + x) * 4, l = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight), t = (y - top) / (bottom - top + 1);
+      if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) continue;
+      if (lat <= 0.25) { const f = fine[Math.min(19, Math.floor(t * 20))]!; f[0] += l; f[1]++; }
+      if (t >= 0.25 && t <= 0.55 && lat < 0.8) acrossBins[Math.floor(lat / 0.2)]!.push(l);
+      if (t < 0.55 || t > 0.9) continue;
+      if (lat <= 0.25) { midSum += l; midN++; } else if (lat >= 0.5 && lat <= 0.8) { outSum += l; outN++; }
+    }
+  }
+  const fineMean = fine.map(([s, n]) => (n ? s / n : NaN));
+  let edge = 0;
+  for (let k = 1; k < 20; k++) if (Number.isFinite(fineMean[k]!) && Number.isFinite(fineMean[k - 1]!)) edge = Math.max(edge, fineMean[k]! - fineMean[k - 1]!);
   const colMean: [number, number][] = [];
   for (const [x, [top, bottom]] of tops) {
     if (bottom - top < 8 || Math.abs(x - cx) > 0.6 * half) continue;
@@ -101,6 +130,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   if (all.length < 20) return null;
   const mean = all.reduce((s, v) => s + v, 0) / all.length;
   const spread = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / all.length);
+  const sorted = [...all].sort((a, b) => a - b), pct = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const [, a0, b0] = lab(lipRgb[0]!, lipRgb[1]!, lipRgb[2]!);
   const hue = (a: number, b: number) => (Math.atan2(b, a) * 180) / Math.PI;
   const cheek = [0, 0, 0];
@@ -130,6 +160,10 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
     lipOverCheek: over(lipRgb),
     bandOverCheek: bandMean.map(over),
     profile: bands.map(median),
+    range: (pct(0.9) - pct(0.1)) / Math.max(1e-6, mean),
+    sides: midN && outN ? outSum / outN / (midSum / midN) : NaN,
+    across: acrossBins.map(median),
+    edge,
     spread,
     hueOff: nLit ? hue(la / nLit, lb / nLit) - hue(a0, b0) : NaN,
     chroma: nLit ? Math.hypot(la / nLit, lb / nLit) / Math.max(1e-6, Math.hypot(a0, b0)) : NaN,
@@ -137,7 +171,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

@@ -19,6 +19,8 @@ import { cavityDepthInto, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
+import { tongueSideLight } from './tongueRound.ts';
+import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
@@ -133,8 +135,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       // (its front lit as a driver's, litCavityFall.ts)
       const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
-      const ac = a * cover;
-      r = r * (1 - ac) + tmp[0]! * kk * front; g = g * (1 - ac) + tmp[1]! * kk * front; b = b * (1 - ac) + tmp[2]! * kk * front;
+      // (a rounded mass: its sides turned from the light, tongueRound.ts)
+      const ac = a * cover, round = tongueSideLight(q.lateral);
+      r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)
@@ -146,11 +149,13 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   out[0] = r; out[1] = g; out[2] = b;
   // (under a row cut to the driver's share, no darker than the driver's under its row: teethEdge.ts)
-  floorOver(out, light.underFloor, light.underFloorK, q.lateral);
+  // (each floor falling off toward the corners, the cavity's walls kept: cavityWall.ts)
+  const wall = wallLight(q.lateral);
+  floorOver(out, wallTone(light.underFloor, wall, 0), light.underFloorK, q.lateral);
   // (and at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-  floorLift(out, light.cavityFloor, light.cavityFloorK * floorSide(q.lateral));
+  floorLift(out, wallTone(light.cavityFloor, wall, 1), light.cavityFloorK * floorSide(q.lateral));
   // (and the back, the throat and the tongue's own back, no darker than the driver's: driverTongue.ts)
-  backFloorInto(out, light.backTone, light.backK * floorSide(q.lateral));
+  backFloorInto(out, wallTone(light.backTone, wall, 2), light.backK * floorSide(q.lateral));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
