@@ -82,6 +82,11 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   releaseRise: RELEASE_RISE,
 };
 
+/** The opening controls other than the jaw (mouthLowerDown, mouthUpperUp) the model has, scaled with the jaw by the rest and release rules. */
+function openingBesideJaw(mouth: Float64Array[], targets: readonly string[]): Float64Array[] {
+  return OPENING_CONTROLS.slice(1).map((k) => mouth[targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
+}
+
 /** The curve read `k` frames ahead (c[i + k], the last value held at the end). */
 export function advance(c: ArrayLike<number>, k: number): Float64Array {
   const n = c.length;
@@ -178,13 +183,11 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     }
   }
   if (t.pauseRest && jawAt >= 0) {
-    const others = OPENING_CONTROLS.slice(1).map((k) => mouth[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
-    capEdgesToRest(mouth[jawAt]!, others, bridgeShortPauses(sp, Math.round(LIP_BRIDGED_PAUSE * fps)));
+    capEdgesToRest(mouth[jawAt]!, openingBesideJaw(mouth, model.targets), bridgeShortPauses(sp, Math.round(LIP_BRIDGED_PAUSE * fps)));
   }
   if (t.releaseRise > 0 && shut && jawAt >= 0) {
     // the vowel after a closure opens over a few frames, not in one (release36)
-    const others = OPENING_CONTROLS.slice(1).map((k) => mouth[model.targets.indexOf(k)]).filter((c): c is Float64Array => !!c);
-    easeReleases(mouth[jawAt]!, others, shut, t.releaseRise * speechQuantile(mouth[jawAt]!, sp, 0.95));
+    easeReleases(mouth[jawAt]!, openingBesideJaw(mouth, model.targets), shut, t.releaseRise * speechQuantile(mouth[jawAt]!, sp, 0.95));
   }
   if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);

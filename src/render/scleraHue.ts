@@ -6,6 +6,7 @@
 // luminance (the lid's shadow, the photo's grain) and takes the visible white's colour.
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
+import { luma601 } from '../math/colour.ts';
 import type { TextureSource } from './textureSample.ts';
 
 /** The visible white: the opening's pixels this far (px) inside its outline and outside the disc. */
@@ -14,8 +15,6 @@ const INSET = 1.5;
 const WHITER_SHARE = 0.5;
 /** Fewer visible white pixels than this: no colour (the fill stays as it is). */
 const MIN_PIXELS = 4;
-
-const lum601 = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
 
 /** The mean colour (RGB) of the opening's (poly) visible white outside the disc (cx, cy, radius), or null when it shows too little. */
 export function visibleWhiteColour(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number }): number[] | null {
@@ -39,8 +38,8 @@ export function visibleWhiteColour(tex: TextureSource, poly: [number, number][],
  * own luminance; a white without luminance leaves it as it is.
  */
 export function toWhiteColour(rgb: Float64Array | number[], white: readonly number[], share: number): void {
-  const lw = lum601(white[0]!, white[1]!, white[2]!);
+  const lw = luma601(white);
   if (share <= 0 || lw <= 0) return;
-  const k = lum601(rgb[0]!, rgb[1]!, rgb[2]!) / lw;
+  const k = luma601(rgb) / lw;
   for (let ch = 0; ch < 3; ch++) rgb[ch] = Math.min(255, Math.max(0, rgb[ch]! + share * (k * white[ch]! - rgb[ch]!)));
 }

@@ -16,9 +16,14 @@ type Rgb = [number, number, number];
 export const WALL_SHADE = 0.35;
 const WALL_FROM = 0.1, WALL_TO = 0.85;
 
+/** A light's share at `lateral` (0 the opening's middle .. 1 a corner) that loses `shade` of it from `from` to `to` (a smoothstep): the walls' and the tongue's fall (tongueRound.ts). */
+export function cornerFall(lateral: number, shade: number, from: number, to: number): number {
+  return 1 - shade * smoothstep(from, to, Math.abs(lateral));
+}
+
 /** A floor tone's share at `lateral` (0 the opening's middle .. 1 a corner): 1 in the middle, 1 - WALL_SHADE toward a corner. */
 export function wallLight(lateral: number, shade = WALL_SHADE): number {
-  return 1 - shade * smoothstep(WALL_FROM, WALL_TO, Math.abs(lateral));
+  return cornerFall(lateral, shade, WALL_FROM, WALL_TO);
 }
 
 const scratch: Rgb[] = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];

@@ -33,9 +33,8 @@ export interface OpeningPixel {
   lateral: number;
   /** the upper lip line the upper row and the shade under it hang from, when not `top` (an O's fold over it: foldRim.ts) */
   rowTop?: number;
-  /** px the upper row moves down here to follow the lip line, and how much further out it is sampled (rowBend.ts; absent: 0, 1) */
+  /** px the upper row moves down here to follow the lip line (rowBend.ts; absent: 0) */
   rowBend?: number;
-  rowNarrow?: number;
   /** how much faster the upper row is sampled down from the lip line here (rowBend.ts; absent: 1) */
   rowShort?: number;
   /** the share of the corners' shade the upper row is spared here (rowBend.ts; absent: 0) */
@@ -162,7 +161,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
 export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, light: FrameLight, out: Float64Array): void {
   const unit = p.unit, inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   const dx = q.cx - p.upperX, dy = q.cy - p.upperY + light.upperLift - (q.rowBend ?? 0);
-  const lx = (dx * c + dy * s) * inv * squeeze * (q.rowNarrow ?? 1), below = q.cy - (q.rowTop ?? q.top);
+  const lx = (dx * c + dy * s) * inv * squeeze, below = q.cy - (q.rowTop ?? q.top);
   let ly = (-dx * s + dy * c) * inv;
   if (q.rowShort !== undefined && q.rowShort !== 1) ly += below * inv * (q.rowShort - 1);
   // (an O: the row raised until only its tips show under the lip, roundInside.ts)

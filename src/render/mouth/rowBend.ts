@@ -17,11 +17,8 @@ export const BEND_MOST = 0.12;
  * tips of lp_s5's soft smile (jaw .15, smile .7) went behind the lip, its teeth inside the lips .362 -> .294
  */
 export const BEND_RISE = 0;
-/**
- * at the corners the row is sampled this much further out (teeth foreshortened toward the corners); left at 0:
- * at .2 mt_man <- Katie's side teeth read fewer (side .401 -> .380 [.489], outer .052 -> .040 [.084], every 4th frame)
- */
-export const SIDE_NARROW = 0;
+// (narrower teeth toward the corners, the row sampled further out there, were tried and left out: at .2 x lateral^2
+// mt_man <- Katie's side teeth read fewer, side .401 -> .380 [.489], outer .052 -> .040 [.084], every 4th frame)
 /** at the corners the row is sampled this much faster down from the lip line (shorter teeth: the bend alone hung the side teeth long as fangs at a wide opening) */
 export const SIDE_SHORTEN = 0.5;
 /**
@@ -67,11 +64,6 @@ function lineAtMiddle(rowTop: Float32Array, centreX: number): number | null {
     }
   }
   return null;
-}
-
-/** How much further out the row is sampled at `lateral` (0 middle, 1 corner): narrower teeth toward the corners. */
-export function sideNarrowing(lateral: number, share: number): number {
-  return 1 + SIDE_NARROW * share * lateral * lateral;
 }
 
 /**

@@ -16,7 +16,7 @@ import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
-import { bendShare, rowBendInto, sideLift, sideNarrowing, sideShortening } from './rowBend.ts';
+import { bendShare, rowBendInto, sideLift, sideShortening } from './rowBend.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
 export { jawFollow } from './teethRowLight.ts';
@@ -163,7 +163,7 @@ export class MouthShader implements LipColours {
     q.rowTop = row === row ? row : top;
     q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
     const bend = q.rowBend = this.rowBend[x]!, bendIod = bend / Math.max(1, this.place.unit);
-    q.rowNarrow = sideNarrowing(q.lateral, this.bendShare); q.rowShort = sideShortening(q.lateral, this.bendShare, bendIod); q.rowSideLift = sideLift(this.bendShare, bendIod);
+    q.rowShort = sideShortening(q.lateral, this.bendShare, bendIod); q.rowSideLift = sideLift(this.bendShare, bendIod);
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     upperRowOver(q, p, this.layers, light, out);
