@@ -15,7 +15,6 @@ import { packRounded, type TextureSource } from './textureSample.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { rowColours, seamResidual } from './scleraSeam.ts';
-import { toWhiteColour, visibleWhiteColour } from './scleraHue.ts';
 
 export { rowColours, seamResidual } from './scleraSeam.ts';
 
@@ -221,7 +220,6 @@ export function rowWhiteBehind(
   const blend = Math.min(EDGE_BLEND_MAX, Math.max(EDGE_BLEND_MIN, EDGE_BLEND * disc.iris));
   const shadow = Math.max(blend, LID_SHADOW * disc.iris);
   const own = ownWhiteAndIris(tex, poly, disc);
-  const hue = visibleWhiteColour(tex, poly, disc);
   const out = Uint32Array.from(membrane);
   const mixed = new Float64Array(4), colour = new Float64Array(4);
   for (let j = 0; j < size; j++) {
@@ -243,8 +241,6 @@ export function rowWhiteBehind(
       for (let ch = 0; ch < 4; ch++) {
         mixed[ch] = Math.min(255, Math.max(0, (1 - t) * ((m >>> (ch * 8)) & 255) + t * (ch < 3 ? colour[ch]! + g : colour[ch]!)));
       }
-      // in the visible white's colour at the pixel's own luminance, from the photo's at the disc's edge (scleraHue.ts)
-      if (hue) toWhiteColour(mixed, hue, Math.min(1, inside / blend));
       out[k] = packRounded(mixed);
     }
   }
