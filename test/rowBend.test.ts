@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MouthShader } from '../src/render/mouth/shader.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
-import { BEND_MOST, BEND_RISE, BEND_SHARE, bendShare, rowBendInto, sideLift, sideShortening } from '../src/render/mouth/rowBend.ts';
+import { BEND_MOST, BEND_RISE, BEND_SHARE, bendShare, rowBendInto, showBend, sideLift, sideShortening } from '../src/render/mouth/rowBend.ts';
 
 test('the bend follows the lip line under its middle, within its limits; none at share 0', () => {
   // a lens's upper line: 10 px in the middle, falling to 30 at the corners; one column rising over the middle
@@ -24,6 +24,8 @@ test('the bend follows the lip line under its middle, within its limits; none at
   assert.equal(bendShare(0, true), 0, 'a photo\'s own row is not bent');
   assert.equal(bendShare(1, false), 0, 'nor an O\'s');
   assert.equal(bendShare(0, false), 1);
+  assert.equal(showBend(0.03), 0, 'a sliver of tips under the lip is not bent (critic36: a white crescent from corner to corner)');
+  assert.equal(showBend(0.07), 1, 'a row that shows as teeth is');
   assert.equal(sideLift(1, 0), 0, 'a row not moved down keeps its shade'); assert.ok(sideLift(1, 0.1) > 0 && sideLift(0, 0.1) === 0);
   assert.equal(sideShortening(0, 1, 0.1), 1); assert.ok(sideShortening(1, 1, 0.1) > 1); assert.equal(sideShortening(1, 1, 0), 1, 'not where the row was not moved down');
 });

@@ -6,7 +6,7 @@
 // output column the row is moved down by how far the lip line there sits under its height at the mouth's
 // middle, sampled faster down from the lip where it was moved down (shorter side teeth) and spared part of
 // the corners' shade; its show stays as it was (already read from the lip line at each column).
-import { clamp01 } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 
 /** how far the row's top follows the lip line's fall toward the corners (1: all of it) */
 export const BEND_SHARE = 0.9;
@@ -36,6 +36,18 @@ export const OWN_ROW_KEPT = 0.3;
 export function bendShare(round: number, ownRowKept: boolean): number {
   return ownRowKept ? 0 : clamp01(1 - round);
 }
+
+/**
+ * How much of the bend a frame takes by how far the row's tips hang under the lip line at the opening's
+ * middle (IOD): none for a sliver of tips, all of it once the row shows as teeth. critic36: bent, a thin row
+ * became a white crescent along the lip from corner to corner (lip-liner; lp_s42 <- lp_d6 f156/f164/f168,
+ * tips .045/.043/.038 under the lip) where a real mouth shows its middle incisors' edges; the frames whose
+ * row reads as teeth hang .06-.11 (f60 .061, f172 .068, f100 .075, f72 .090, f44 .108).
+ */
+export function showBend(tipsUnderLip: number): number {
+  return smoothstep(SHOW_BEND_FROM, SHOW_BEND_FULL, tipsUnderLip);
+}
+export const SHOW_BEND_FROM = 0.035, SHOW_BEND_FULL = 0.06;
 
 /**
  * Per output column, px the upper row moves down: the lip line (`rowTop`, NaN outside the mouth) under

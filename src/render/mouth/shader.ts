@@ -14,9 +14,9 @@ import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
-import { oInsideOf } from './roundInside.ts';
+import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
-import { bendShare, rowBendInto, sideLift, sideShortening } from './rowBend.ts';
+import { bendShare, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
 export { jawFollow } from './teethRowLight.ts';
@@ -96,8 +96,17 @@ export class MouthShader implements LipColours {
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
     this.rowTop.set(this.upperY);
     // (the upper row bent with the lip line, its side teeth shorter and less in the corners' shade: rowBend.ts)
-    this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true);
+    this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true) * showBend(this.middleReach());
     rowBendInto(this.rowTop, this.centreX, this.place.unit, this.bendShare, this.rowBend);
+  }
+
+  /** How far (IOD) the upper row's tips hang under the lip line at the opening's middle this frame (the row's visible height there). */
+  private middleReach(): number {
+    const mid = Math.round(this.centreX - 0.5), top = this.upperY[mid]!;
+    const p = this.place, unit = Math.max(1, p.unit);
+    if (!(top === top)) return 0;
+    const tipsY = p.upperY - this.light.upperLift + upperTipsOf(this.layers.upper) * p.scale;
+    return (tipsY - top) / unit;
   }
 
   /**
