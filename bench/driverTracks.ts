@@ -5,11 +5,10 @@
 // benches measured the old lower-row rule; an edited tracker now tracks again (~1 min for all six drivers).
 //   node --import tsx bench/driverTracks.ts [--fps 10] [video names...]
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { trackVideo, type RawFaceFrame } from '../src/motion/fromVideo.ts';
-import { BENCH_CACHE } from './benchCache.ts';
+import { BENCH_CACHE, codeFingerprint } from './benchCache.ts';
 import { SHARED_DATA } from './sharedData.ts';
 
 // (sharedData.ts: $REAL3D_DATA or ../shared/data; beside bench/../.. alone missed it from a worktree under /work/wt)
@@ -19,22 +18,9 @@ export const DRIVERS = ['lp_d0.mp4', 'lp_d6.mp4', 'lp_d10.mp4', 'lp_d11.mp4', 'l
 
 /** The code that decides what a raw track holds (faceTracker.ts's readings and what they import from motion/). */
 const TRACKER_CODE = ['src/face', 'src/io/media.ts', ...['faceTracker', 'trackPool', 'measures', 'mouthDark', 'driverCavity', 'underTeeth', 'teethDepth', 'mouthMiddle', 'lowerTeeth'].map((f) => `src/motion/${f}.ts`)];
-const ROOT = path.resolve(import.meta.dirname, '..');
-let fingerprint: string | undefined;
-
-/** A short hash of TRACKER_CODE's files (names and contents), once per process. */
+/** A short hash of TRACKER_CODE (benchCache.ts codeFingerprint). */
 export function trackerFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const h = createHash('sha256');
-  const files = TRACKER_CODE.flatMap((p) => {
-    const full = path.join(ROOT, p);
-    return statSync(full).isDirectory() ? readdirSync(full, { recursive: true }).map((f) => path.join(p, String(f))).sort() : [p];
-  });
-  for (const f of files) {
-    const full = path.join(ROOT, f);
-    if (statSync(full).isFile()) h.update(`${f}\n`).update(readFileSync(full));
-  }
-  return (fingerprint = h.digest('hex').slice(0, 10));
+  return codeFingerprint(TRACKER_CODE);
 }
 
 /** This checkout's track of `video` at `fps` in `cache`. */

@@ -1,5 +1,6 @@
 // Analyses of the test portraits, cached as analyze output folders in $REAL3D_CACHE/analysis
-// (default: bench/benchCache.ts), so benches that only need the avatar skip the ~2 s analysis.
+// (default: bench/benchCache.ts), so benches that only need the avatar skip the ~2 s analysis. An entry's
+// folder carries a fingerprint of the analysis code (s36: after ghost36 a warm cache kept the old plates).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -9,12 +10,14 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
-import { BENCH_CACHE } from './benchCache.ts';
+import { BENCH_CACHE, codeFingerprint } from './benchCache.ts';
 
 const CACHE = BENCH_CACHE;
+/** The code that decides what an analysis holds. */
+const ANALYSIS_CODE = ['src/analyze', 'src/face', 'src/io'];
 
 export async function cachedPortrait(file: string): Promise<Portrait> {
-  const dir = path.join(CACHE, 'analysis', path.basename(file));
+  const dir = path.join(CACHE, 'analysis', `${path.basename(file)}.${codeFingerprint(ANALYSIS_CODE)}`);
   if (existsSync(path.join(dir, 'analysis.json'))) return readAnalysis(dir);
   const p = await analyzePortrait(file);
   await mkdir(path.dirname(dir), { recursive: true });
