@@ -19,6 +19,7 @@ import type { GrayImage } from '../types.ts';
 import { clearPointAlong } from './rimClearOnTurn.ts';
 import { CLEAR_ON_TURN } from './sheetFold.ts';
 import { turnedAway } from '../render/turn.ts';
+import { matteAt } from './matteAt.ts';
 
 /** On a side the photo was turned away from (turnedAway 1), the band is clear by this turn (degrees); the reveal's full turn is 25°. */
 export const AWAY_CLEAR_FULL_DEG = 3;
@@ -70,8 +71,7 @@ export function gapRays(clearing: readonly boolean[]): number[] {
  * rest texture is kept (the photo's pose renders as before). Returns how many vertices were added.
  */
 export function fillClearGaps(rings: number[][], uvs: ArrayLike<number>, matte: GrayImage, centre: [number, number], faceWidth: number, turnUvs: Map<number, [number, number]>): number {
-  const size = matte.width;
-  const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
+  const alpha = (x: number, y: number) => matteAt(matte, x, y);
   let added = 0;
   for (const j of gapRays(clearingRays(rings, turnUvs))) {
     for (let r = 1; r < rings.length; r++) {

@@ -9,6 +9,7 @@
 import type { GrayImage } from '../types.ts';
 import { rimPastOval } from './skinPastOval.ts';
 import { turnSide } from './sheetFold.ts';
+import { matteAt } from './matteAt.ts';
 
 /** The matte at or below this is clear backdrop (as sheetFold.ts's CLEAR). */
 const CLEAR = 0.01;
@@ -23,8 +24,8 @@ const RAMP = 1.5;
 
 /** Where along the ray from (x, y) in direction (ux, uy) the matte first goes clear, plus the margin; null if not within `reach` px. */
 export function clearPointAlong(matte: GrayImage, x: number, y: number, ux: number, uy: number, reach: number): [number, number] | null {
-  const size = matte.width, step = 0.25;
-  const alpha = (px: number, py: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(py))) * size + Math.min(size - 1, Math.max(0, Math.round(px)))]!;
+  const step = 0.25;
+  const alpha = (px: number, py: number) => matteAt(matte, px, py);
   for (let c = 0; c <= reach; c += step) {
     if (alpha(x + ux * c, y + uy * c) <= CLEAR) return [x + ux * (c + CLEAR_MARGIN), y + uy * (c + CLEAR_MARGIN)];
   }

@@ -11,6 +11,7 @@
 import type { GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { keepComponentsTouching } from '../analyze/raster.ts';
+import { matteAt } from './matteAt.ts';
 
 /** A test of a photo point (nearest pixel) against a faceFootprint mask; outside the image is off the face. */
 export function insideFootprint(footprint: Uint8Array, size: number): (x: number, y: number) => boolean {
@@ -100,7 +101,7 @@ const CLEAR_MARGIN = 1;
 export function unfoldSheetTexture(uvs: number[] | Float32Array, ovalDistance: ArrayLike<number>, footprint: Uint8Array, matte: GrayImage, cx: number, cy: number, faceWidth: number, triangles: ArrayLike<number> = [], turnUvs?: Map<number, [number, number]>): Float32Array {
   const size = matte.width;
   const inside = insideFootprint(footprint, size);
-  const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
+  const alpha = (x: number, y: number) => matteAt(matte, x, y);
   const moved = new Float32Array(ovalDistance.length);
   const showing = showsAtRest(uvs, triangles, ovalDistance.length, inside);
   const limit = MAX_FOLD * faceWidth, step = 0.25;

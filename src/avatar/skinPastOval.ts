@@ -8,6 +8,7 @@
 // outline, receding no more than a round edge of that width does.
 import type { GrayImage } from '../types.ts';
 import { smoothAround } from '../math/smooth.ts';
+import { matteAt } from './matteAt.ts';
 
 /** At most this many face widths of skin past the oval count as the face going on (a neck under the jaw goes on further). */
 export const SKIN_RUN_CAP = 0.08;
@@ -18,8 +19,8 @@ const STEP = 0.5;
 
 /** Per oval direction, how far (px) opaque, skin-coloured photo goes on past the oval point along its ray from `centre` (at most SKIN_RUN_CAP face widths). */
 export function skinRunPastOval(ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, skinLike: (x: number, y: number) => boolean, faceWidth: number): number[] {
-  const size = matte.width, limit = SKIN_RUN_CAP * faceWidth;
-  const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
+  const limit = SKIN_RUN_CAP * faceWidth;
+  const alpha = (x: number, y: number) => matteAt(matte, x, y);
   const runs = ovalPos.map(([x, y]) => {
     const len = Math.hypot(x - centre[0], y - centre[1]) || 1;
     const ux = (x - centre[0]) / len, uy = (y - centre[1]) / len;
@@ -42,8 +43,8 @@ const RIM_GAP = 2;
  * cheek and the oval's straight run of landmarks showed as the face's outline.
  */
 export function rimPastOval(ovalPos: [number, number, number][], centre: [number, number], matte: GrayImage, faceWidth: number, cap = SKIN_RUN_CAP): number[] {
-  const size = matte.width, limit = cap * faceWidth;
-  const alpha = (x: number, y: number) => matte.data[Math.min(size - 1, Math.max(0, Math.round(y))) * size + Math.min(size - 1, Math.max(0, Math.round(x)))]!;
+  const limit = cap * faceWidth;
+  const alpha = (x: number, y: number) => matteAt(matte, x, y);
   return ovalPos.map(([x, y]) => {
     const len = Math.hypot(x - centre[0], y - centre[1]) || 1;
     const ux = (x - centre[0]) / len, uy = (y - centre[1]) / len;
