@@ -67,7 +67,7 @@ export function rowBendInto(rowTop: Float32Array, centreX: number, unit: number,
 }
 
 /** The lip line's height at the middle column (the nearest column inside the mouth), null when there is none. */
-function lineAtMiddle(rowTop: Float32Array, centreX: number): number | null {
+export function lineAtMiddle(rowTop: Float32Array, centreX: number): number | null {
   const c = Math.round(centreX - 0.5);
   for (let d = 0; d < rowTop.length; d++) {
     for (const x of [c - d, c + d]) {

@@ -16,7 +16,7 @@ import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
-import { bendShare, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
+import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
 export { jawFollow } from './teethRowLight.ts';
@@ -102,9 +102,8 @@ export class MouthShader implements LipColours {
 
   /** How far (IOD) the upper row's tips hang under the lip line at the opening's middle this frame (the row's visible height there). */
   private middleReach(): number {
-    const mid = Math.round(this.centreX - 0.5), top = this.upperY[mid]!;
-    const p = this.place, unit = Math.max(1, p.unit);
-    if (!(top === top)) return 0;
+    const top = lineAtMiddle(this.rowTop, this.centreX), p = this.place, unit = Math.max(1, p.unit);
+    if (top === null) return 0;
     const tipsY = p.upperY - this.light.upperLift + upperTipsOf(this.layers.upper) * p.scale;
     return (tipsY - top) / unit;
   }
