@@ -67,9 +67,10 @@ export function easeOnsets(jaw: Float64Array, others: Float64Array[], speech: Ar
   for (const i of phraseOnsets(speech)) {
     const end = Math.min(jaw.length, i + ONSET_SPAN), from = Math.max(0, i - (speechRun(speech, i) >= ONSET_PHRASE_FRAMES ? lead : 0));
     if (shut) {
-      // a closure in the lead or the first frames: the phrase starts on /b p m/, shut until its release (lipRelease.ts)
+      // a closure just before, in the lead or in the first frames: the phrase starts on /b p m/, its opening is the
+      // closure's release (lipRelease.ts easeReleases)
       let closes = false;
-      for (let k = from; k < end; k++) if (shut[k]! >= RELEASE_SHUT_WEIGHT) closes = true;
+      for (let k = Math.max(0, from - 1); k < end; k++) if (shut[k]! >= RELEASE_SHUT_WEIGHT) closes = true;
       if (closes) continue;
     }
     let open = 0;
