@@ -1,26 +1,28 @@
-// A phrase's first opening out of a pause, led in and spread over frames (onset37, issue #13). The audio
-// mouth rests shut (lipRest.ts) until the silence gate lets the first voiced frame through at the vowel's
-// full opening, so the jaw jumped rest -> open in one frame (mt_man + mt_sun.wav f288: +.76 x the file's p95;
-// RD_Radio31 f1: 1.09). Real lips start parting a frame or two before the sound and open over several frames
-// (bench/lipRelease.ts --onsets on Katie and GRID s1, docs/lipsync/README.md onset37). Here, before each onset,
-// the LEAD frames ramp from the rest toward the phrase's first opening, and from the first of them to the
-// onset's fourth frame the jaw rises by at most ONSET_RISE x the file's p95 jaw in speech a frame. An onset
-// whose first frames hold a closure (a phrase starting on /b p m/) is left to the closure and its release.
+// A phrase's first opening out of a pause spread over frames (onset37, issue #13). The audio mouth rests shut
+// (lipRest.ts) until the silence gate lets the first voiced frame through at the vowel's full opening, so the jaw
+// jumped rest -> open in one frame (mt_man + mt_sun.wav f288: +.76 x the file's p95; RD_Radio31 f1: 1.09). Real lips
+// open over the onset frame and the next two (bench/lipRelease.ts --onsets on GRID s1 and Katie: the largest
+// one-frame rise there is .31 x p95 at the median, .54 at p90; docs/lipsync/README.md onset37). Here, from each onset
+// to its fourth frame, the jaw rises by at most ONSET_RISE x the file's p95 jaw in speech a frame. A lead-in (the
+// `lead` frames before the onset ramped toward the phrase's opening) is built but off: GRID's real lips barely move
+// before the speech gate opens (+.04 p95) and it opened frames where real lips were still shut. An onset just after,
+// or whose first frames hold, a closure (a phrase starting on /b p m/) is left to the closure's release (lipRelease.ts).
 
 import { RELEASE_SHUT_WEIGHT } from './lipRelease.ts';
 
 /** frames without speech (activity < 0.5) before a speech frame that make it a phrase's onset (0.2 s at 25 fps) */
 export const ONSET_PAUSE_FRAMES = 5;
 /**
- * frames before the sound the lips start to part. Real onsets (bench/lipRelease.ts --onsets, 25 fps): the gap
- * starts rising 1-2 frames before the speech gate opens (median over onsets; Katie and GRID s1). Two frames is
- * also the 80 ms the silence tests allow (test/motion.test.ts).
+ * frames before the onset the lips start to part (the lead-in; 0: none). Off: on 32 GRID s1 sentences the real gap
+ * rises .04 x p95 the frame before the speech gate opens, and a 1-frame lead-in lost 2 of 125 real closures hit
+ * (phrases whose lips are still shut on the first speech frame: bench/lipTiming.ts onsetlead1). At most 2: the
+ * 80 ms the silence tests allow (test/motion.test.ts).
  */
 export const ONSET_LEAD = 0;
 /**
  * the largest rise per frame over the lead and the onset's first 4 frames, as a share of the file's p95 jaw in
- * speech: real onsets' largest one-frame rise there (p90 over onsets) is a fraction of the speaker's p95 gap
- * (docs/lipsync/README.md onset37); 0: off (the product before onset37)
+ * speech: inside real onsets' largest one-frame rise there (GRID s1 p50 .31, p90 .54; Katie .21) and release36's
+ * RELEASE_RISE; 0: off (the product before onset37)
  */
 export const ONSET_RISE = 0.5;
 /** frames from the onset (itself included) whose opening the lead-in ramps toward, and the capped rise covers */
