@@ -9,6 +9,11 @@
 //     (the product), shut 0.05 jawOpen (~0.03 IOD); for tracked clips with sound, on their own sound;
 //     plus: closure frames (weight >= 0.5) left shut (< 0.05), frames changed, mean jaw given up per changed frame.
 //   node --import tsx bench/lipRelease.ts [--audio mt_sun.wav,eng.wav,...] [--tracks lp_d11.mp4,...] [--grid 36] [--rise 0.5,0.4]
+// --onsets (onset37): instead, phrase onsets out of a pause (speech after >= 5 frames without, lipOnset.ts phraseOnsets;
+// clips with sound only), one detector for real and ours: the lead (frames before the onset where the gap's final
+// rise passes 20 % of the way from the pause's floor to the onset's opening: the lips start parting) and the largest
+// one-frame rise from 4 frames before the onset to its 4th frame, over p95; ours before (onsetRise 0) and per
+// `--onset-rise` setting, on the product's sounds and on each tracked clip's own sound.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
@@ -16,6 +21,7 @@ import { loadLipModel } from '../src/motion/lipModel.ts';
 import { audioMouthCurves } from '../src/motion/audioMouth.ts';
 import { closureWeights } from '../src/motion/lipClosures.ts';
 import { RELEASE_RISE, RELEASE_SHUT_WEIGHT, speechQuantile } from '../src/motion/lipRelease.ts';
+import { ONSET_LEAD, ONSET_RISE, phraseOnsets } from '../src/motion/lipOnset.ts';
 import { gridSubsample } from '../src/motion/train/teacher.ts';
 import { cachedTrack, trackFile } from './driverTracks.ts';
 import { SHARED_DATA } from './sharedData.ts';
@@ -79,6 +85,70 @@ async function realOf(video: string): Promise<{ gap: (number | null)[]; use: boo
   const audio = await lipAudio(audioFile);
   const sp = speechActivity(audio, FPS, gap.length);
   return { gap, use: Array.from(sp, (s) => s >= 0.5), audioFile };
+}
+
+/** Per phrase onset: the lead (frames the opening starts before the onset) and the largest one-frame rise around it over p95. */
+export function onsetFigures(c: (number | null)[], speech: ArrayLike<number>, p95: number): { at: number; lead: number; rise: number; before: number; profile: (number | null)[] }[] {
+  const out: { at: number; lead: number; rise: number; before: number; profile: (number | null)[] }[] = [];
+  const v = (k: number) => (k >= 0 && k < c.length ? c[k] ?? null : null);
+  for (const i of phraseOnsets(speech)) {
+    let floor = Infinity, open = -Infinity, peak = i;
+    for (let k = i - 8; k < i; k++) if (v(k) !== null) floor = Math.min(floor, v(k)!);
+    for (let k = i; k < i + 4; k++) if (v(k) !== null && v(k)! > open) { open = v(k)!; peak = k; }
+    if (!Number.isFinite(floor)) floor = 0;
+    if (!Number.isFinite(open) || open - floor < 0.1 * p95) continue; // no opening to speak of
+    const thr = floor + 0.2 * (open - floor);
+    let start = peak;
+    while (start - 1 >= i - 6 && v(start - 1) !== null && v(start - 1)! >= thr) start--;
+    let rise = 0;
+    for (let k = i - 3; k < i + 4; k++) if (v(k) !== null && v(k - 1) !== null) rise = Math.max(rise, v(k)! - v(k - 1)!);
+    const profile = [-4, -3, -2, -1, 0, 1, 2, 3].map((k) => (v(i + k) === null ? null : v(i + k)! / p95));
+    out.push({ at: i, lead: i - start, rise: rise / p95, before: (v(i - 1) ?? 0) / p95, profile });
+  }
+  return out;
+}
+type OnsetRow = ReturnType<typeof onsetFigures>[number];
+const onsetSummary = (o: OnsetRow[]) => !o.length ? 'no onsets' : `onsets ${String(o.length).padStart(3)}: lead p10/p50/p90 ${qs(o.map((x) => x.lead), 0.1)}/${qs(o.map((x) => x.lead), 0.5)}/${qs(o.map((x) => x.lead), 0.9)} (mean ${(o.reduce((a, x) => a + x.lead, 0) / o.length).toFixed(2)}) | largest rise/p95 p50 ${f2(qs(o.map((x) => x.rise), 0.5))} p90 ${f2(qs(o.map((x) => x.rise), 0.9))} max ${f2(Math.max(...o.map((x) => x.rise)))} | gap / p95 at -4..+3, p50 ${[0, 1, 2, 3, 4, 5, 6, 7].map((k) => f2(qs(o.map((x) => x.profile[k]).filter((g): g is number => g !== null), 0.5))).join(' ')}`;
+
+if (argv.includes('--onsets')) {
+  const onsetRises = arg('--onset-rise', String(ONSET_RISE)).split(',').map(Number), onsetLead = Number(arg('--onset-lead', String(ONSET_LEAD)));
+  const oursOnsets = (audio: Awaited<ReturnType<typeof lipAudio>>, n: number, rise: number) => {
+    const sp = speechActivity(audio, FPS, n);
+    const jaw = audioMouthCurves(model, audio, FPS, n, { onsetRise: rise, onsetRiseLead: onsetLead })[jawAt]!;
+    return { jaw, o: onsetFigures(Array.from(jaw), sp, speechQuantile(jaw, sp, 0.95)) };
+  };
+  console.log(`phrase onsets: ours on the product's sounds (onset rise settings ${onsetRises.join(', ')}; 0 = before)`);
+  for (const a of arg('--audio', 'mt_sun.wav,RD_Radio31_000.wav,eng.wav,imagine.wav,japanese.wav').split(',').filter(Boolean)) {
+    const audio = await lipAudio(path.join(SHARED_DATA, 'audio', a));
+    const n = Math.floor((audio.samples / 16000) * FPS);
+    const before = oursOnsets(audio, n, 0);
+    console.log(`  ${a.padEnd(18)} before ${onsetSummary(before.o)}`);
+    console.log(`  ${''.padEnd(18)}        each (frame lead rise): ${before.o.map((x) => `f${x.at} ${x.lead} ${f2(x.rise)}`).join(', ')}`);
+    for (const r of onsetRises) {
+      const after = oursOnsets(audio, n, r);
+      const changed = [...after.jaw.keys()].filter((i) => Math.abs(after.jaw[i]! - before.jaw[i]!) > 1e-9);
+      console.log(`  ${''.padEnd(18)} ${r.toFixed(2)}   ${onsetSummary(after.o)} | changed ${changed.length}/${n}`);
+      console.log(`  ${''.padEnd(18)}        each (frame lead rise): ${after.o.map((x) => `f${x.at} ${x.lead} ${f2(x.rise)}`).join(', ')}`);
+    }
+  }
+  const grid = gridSubsample(Number(arg('--grid', '36'))).map((f) => path.join(SHARED_DATA, 'train/grid_s1', f)).filter((v) => existsSync(trackFile(v, FPS)));
+  const tracked = [...arg('--tracks', 'WDA_KatieHill_000.mp4').split(',').filter(Boolean).filter((v) => existsSync(trackFile(v, FPS))), ...grid];
+  console.log(`\nreal (tracked lip gap at 25 fps, its own sound's speech gate) and ours on that sound; GRID pooled over ${grid.length} sentences`);
+  const pool: Record<string, OnsetRow[]> = { real: [] };
+  for (const v of tracked) {
+    const r = await realOf(v);
+    if (!r.audioFile) continue;
+    const audio = await lipAudio(r.audioFile);
+    const n = r.gap.length, sp = speechActivity(audio, FPS, n);
+    const fr = onsetFigures(r.gap, sp, speechQuantile(Float64Array.from(r.gap, (g) => g ?? 0), sp, 0.95));
+    const rows: [string, OnsetRow[]][] = [['real', fr], ...[0, ...onsetRises].map((rise) => [rise ? `ours ${rise.toFixed(2)}` : 'ours before', oursOnsets(audio, n, rise).o] as [string, OnsetRow[]])];
+    for (const [label, o] of rows) {
+      if (v.includes('grid_s1')) (pool[label] ??= []).push(...o);
+      else console.log(`  ${path.basename(v).padEnd(22)} ${label.padEnd(12)} ${onsetSummary(o)}${label === 'real' ? `\n  ${''.padEnd(35)}each (frame lead rise): ${o.map((x) => `f${x.at} ${x.lead} ${f2(x.rise)}`).join(', ')}` : ''}`);
+    }
+  }
+  for (const [label, o] of Object.entries(pool)) if (o.length) console.log(`  GRID s1 pooled         ${label.padEnd(12)} ${onsetSummary(o)}`);
+  process.exit(0);
 }
 
 const audios = arg('--audio', 'mt_sun.wav,eng.wav,imagine.wav,RD_Radio31_000.wav,japanese.wav').split(',').filter(Boolean);

@@ -76,7 +76,12 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   rel04: { releaseRise: 0.4 },
   rel06: { releaseRise: 0.6 },
   rel03: { releaseRise: 0.3 },
-
+  // onset37: a phrase's first opening out of a pause, its rise capped (lipOnset.ts; base = the product, rise .4, no lead)
+  noonset: { onsetRise: 0 },
+  onset03: { onsetRise: 0.3 },
+  onset05: { onsetRise: 0.5 },
+  onsetlead1: { onsetRiseLead: 1 },
+  onsetlead2: { onsetRiseLead: 2 },
 };
 
 interface Case { name: string; held: boolean; realShut?: number; audio: LipAudio; real: (number | null)[]; n: number; bilabialStarts?: number[]; realWidth?: (number | null)[] }

@@ -20,6 +20,7 @@ import { floorVoicedFrames, frameVoicing, VOICED_FLOOR, voicedWeights } from './
 import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
 import { LOUD_PEAK_FLOOR, withLoudPeaks } from './lipLoudPeak.ts';
 import { easeReleases, RELEASE_RISE, speechQuantile } from './lipRelease.ts';
+import { easeOnsets, ONSET_LEAD, ONSET_RISE } from './lipOnset.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -61,6 +62,10 @@ export interface AudioMouthTiming {
   pauseRest: boolean;
   /** the jaw's rise per frame after a closure at most this share of the file's p95 jaw in speech (lipRelease.ts; 0: off) */
   releaseRise: number;
+  /** a phrase's first opening out of a pause rises per frame at most this share of the file's p95 jaw in speech (lipOnset.ts; 0: off) */
+  onsetRise: number;
+  /** with onsetRise, the lips start parting this many frames before the onset (lipOnset.ts) */
+  onsetRiseLead: number;
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = {
@@ -80,6 +85,8 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   edgesTowardPause: 0,
   pauseRest: true,
   releaseRise: RELEASE_RISE,
+  onsetRise: ONSET_RISE,
+  onsetRiseLead: ONSET_LEAD,
 };
 
 /** The opening controls other than the jaw (mouthLowerDown, mouthUpperUp) the model has, scaled with the jaw by the rest and release rules. */
@@ -188,6 +195,10 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (t.releaseRise > 0 && shut && jawAt >= 0) {
     // the vowel after a closure opens over a few frames, not in one (release36)
     easeReleases(mouth[jawAt]!, openingBesideJaw(mouth, model.targets), shut, t.releaseRise * speechQuantile(mouth[jawAt]!, sp, 0.95));
+  }
+  if (t.onsetRise > 0 && jawAt >= 0) {
+    // a phrase's first opening parts the lips before the sound and rises over frames (onset37)
+    easeOnsets(mouth[jawAt]!, openingBesideJaw(mouth, model.targets), sp, shut, t.onsetRise * speechQuantile(mouth[jawAt]!, sp, 0.95), t.onsetRiseLead);
   }
   if (t.openLead) for (const k of OPENING_CONTROLS) {
     const at = model.targets.indexOf(k);
