@@ -197,7 +197,7 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     easeReleases(mouth[jawAt]!, openingBesideJaw(mouth, model.targets), shut, t.releaseRise * speechQuantile(mouth[jawAt]!, sp, 0.95));
   }
   if (t.onsetRise > 0 && jawAt >= 0) {
-    // a phrase's first opening parts the lips before the sound and rises over frames (onset37)
+    // a phrase's first opening out of a pause rises over frames, not in one (onset37)
     easeOnsets(mouth[jawAt]!, openingBesideJaw(mouth, model.targets), sp, shut, t.onsetRise * speechQuantile(mouth[jawAt]!, sp, 0.95), t.onsetRiseLead);
   }
   if (t.openLead) for (const k of OPENING_CONTROLS) {

@@ -8,7 +8,7 @@
 // before the speech gate opens (+.04 p95) and it opened frames where real lips were still shut. An onset just after,
 // or whose first frames hold, a closure (a phrase starting on /b p m/) is left to the closure's release (lipRelease.ts).
 
-import { RELEASE_SHUT_WEIGHT } from './lipRelease.ts';
+import { capRiseAt, RELEASE_SHUT_WEIGHT } from './lipRelease.ts';
 
 /** frames without speech (activity < 0.5) before a speech frame that make it a phrase's onset (0.2 s at 25 fps) */
 export const ONSET_PAUSE_FRAMES = 5;
@@ -94,12 +94,6 @@ export function easeOnsets(jaw: Float64Array, others: Float64Array[], speech: Ar
       jaw[k] = ramp;
       others.forEach((c, o) => (c[k] = Math.max(c[k]!, shape[o]! * ramp)));
     }
-    for (let k = Math.max(1, from); k < end; k++) {
-      const cap = jaw[k - 1]! + maxRise;
-      if (jaw[k]! <= cap) continue;
-      const keep = cap / jaw[k]!;
-      jaw[k] = cap;
-      for (const c of others) c[k] = c[k]! * keep;
-    }
+    for (let k = Math.max(1, from); k < end; k++) capRiseAt(jaw, others, k, maxRise);
   }
 }

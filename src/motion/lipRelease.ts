@@ -42,12 +42,15 @@ export function speechQuantile(c: ArrayLike<number>, speech: ArrayLike<number>, 
 export function easeReleases(jaw: Float64Array, others: Float64Array[], weights: ArrayLike<number>, maxRise: number, span = RELEASE_FRAMES): void {
   if (!(maxRise > 0)) return;
   for (const r of releaseStarts(weights)) {
-    for (let i = r; i < r + span && i < jaw.length && weights[i]! < RELEASE_SHUT_WEIGHT; i++) {
-      const cap = jaw[i - 1]! + maxRise;
-      if (jaw[i]! <= cap) continue;
-      const keep = cap / jaw[i]!;
-      jaw[i] = cap;
-      for (const c of others) if (i < c.length) c[i] = c[i]! * keep;
-    }
+    for (let i = r; i < r + span && i < jaw.length && weights[i]! < RELEASE_SHUT_WEIGHT; i++) capRiseAt(jaw, others, i, maxRise);
   }
+}
+
+/** Frame i's jaw lowered to at most frame i - 1's + maxRise, the other opening controls scaled with it (the mouth's shape kept). */
+export function capRiseAt(jaw: Float64Array, others: Float64Array[], i: number, maxRise: number): void {
+  const cap = jaw[i - 1]! + maxRise;
+  if (jaw[i]! <= cap) return;
+  const keep = cap / jaw[i]!;
+  jaw[i] = cap;
+  for (const c of others) if (i < c.length) c[i] = c[i]! * keep;
 }
