@@ -10,6 +10,7 @@ import { slideLidTexture, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { hiddenIris } from './irisHidden.ts';
+import { RaisedFills, columnWhiteLum } from './raisedWhite.ts';
 import { LASH_BAND } from '../avatar/eyes.ts';
 import { ClosedEyes, eyesMovedBySide, shutEyeGrowBySide } from './closedEye/overlay.ts';
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
@@ -47,6 +48,11 @@ export function faceTextures(avatar: Avatar) {
   const lidLift = (k: number, i: number) => { const o = (k * LANDMARK_COUNT + i) * 3; return -rig.scale * (R[3]! * rig.basis[o]! + R[4]! * rig.basis[o + 1]! + R[5]! * rig.basis[o + 2]!); };
   const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift, avatar.texture);
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
+  const gazeWarp = new GazeIris(avatar.uv, eyeTex, {
+    rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) },
+    raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v),
+    hidden: wideEyes.openings.map((o) => (o ? hiddenIris(avatar.eyeTexture, o.model, o.poly) : null)),
+  });
   return {
     photoXY,
     lidSkin,
@@ -61,11 +67,9 @@ export function faceTextures(avatar: Avatar) {
     wideEyes,
     // how far above each lid line the photo's lash reaches: a lowering lid's skin slides past it (loweredLidLash.ts)
     lashTops: wideEyes.lashTops(),
-    gazeWarp: new GazeIris(avatar.uv, eyeTex, {
-      rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) },
-      raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v),
-      hidden: wideEyes.openings.map((o) => (o ? hiddenIris(avatar.eyeTexture, o.model, o.poly) : null)),
-    }),
+    gazeWarp,
+    // the white behind a moved iris without the photo's lid shade once the lid is up (raisedWhite.ts)
+    raisedFills: new RaisedFills(gazeWarp.discs, wideEyes.openings.map((o) => (o ? columnWhiteLum(o.model) : null))),
   };
 }
 export type FaceTextures = ReturnType<typeof faceTextures>;
@@ -90,5 +94,6 @@ export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: De
   t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod, vergence * GAZE_SHIFT_X * iod);
   // wide eyes: what the raised lids uncover, the iris at this frame's shift
   t.wideEyes.update(wv, photo, [t.gazeWarp.shiftOf(0), t.gazeWarp.shiftOf(1)]);
+  t.raisedFills.update(t.wideEyes.liftPx());
 }
 

@@ -16,6 +16,7 @@ import { coverRaisedLidEdge, drawLashLine, photoLashLine, type LashLine } from '
 import type { RasterTarget } from './raster.ts';
 import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
+import { raisedLashWidth } from './raisedLash.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -140,17 +141,23 @@ export class WideEyes {
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
       // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
       const line = smoothLidLine(xs, ys);
-      this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength);
+      this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
     }
   }
 
   /** The eye's photo lash line along the lid points xs, ys on screen (texture px to screen px by the corners' distance); none without a lash read. */
-  private drawPhotoLash(target: RasterTarget, eye: Eye, xs: number[], ys: number[], nearIz: number, strength: number): void {
+  private drawPhotoLash(target: RasterTarget, eye: Eye, xs: number[], ys: number[], nearIz: number, strength: number, width = 1): void {
     const l = eye.lash;
     if (!l) return;
-    const scale = Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!) / Math.max(1, eye.cornersTex);
+    const scale = (width * Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!)) / Math.max(1, eye.cornersTex);
     const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
     drawLashLine(target, xs, ys, l, colour, scale, nearIz * LID_NEAR, strength);
+  }
+
+  /** Per side (0 = EYE_L): how far its raised lid is up this frame over the photo's (texture px, its largest column; raisedWhite.ts). */
+  liftPx(): [number, number] {
+    const up = (e: Eye | undefined) => (e ? e.amount * Math.max(0, ...e.lifts) : 0);
+    return [up(this.bySide[0]), up(this.bySide[1])];
   }
 
   /** Per side (0 = EYE_L): how far above its lid line the photo's lash line reaches (texture px; loweredLidLash.ts). */
