@@ -25,12 +25,18 @@ const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').
 const side = opt('--side', 'left') === 'left' ? -1 : 1; // image side of the far cheek
 const minYaw = Number(opt('--min-yaw', '4'));
 const stripOut = opt('--strip', ''), every = Number(opt('--every', '8'));
+// --ranges 10-30,136-146: the strip only over those frames (every --every'th from each range's start)
+const ranges = opt('--ranges', '').split(',').filter(Boolean).map((r) => r.split('-').map(Number) as [number, number]);
+const inStrip = (i: number) => (ranges.length ? ranges.some(([a, b]) => i >= a && i <= b && (i - a) % every === 0) : i % every === 0);
 const SIZE = 512, CELL = 160, ZOOM = 2;
 // --sheet out.jpg --frames a,b,c: per frame one row, per root the head (1x, 256 px) and the far cheek 4x
 const sheetOut = opt('--sheet', ''), sheetFrames = opt('--frames', '').split(',').filter(Boolean).map(Number);
 const sheetCells = new Map<number, Buffer[]>();
 
-export interface FarBand { across: number; coh: number; haze: number; jag: number }
+// step = share of rows whose outline jumps from clear (alpha < 64) to solid (>= 192) between two
+// neighbouring px (a cut-out, aliased edge; the photo's own matte edge spreads over 3-5 px), ramp =
+// mean px per row with alpha 26-229 within 10 px outside to 3 px inside the silhouette (s37 edge37)
+export interface FarBand { across: number; coh: number; haze: number; jag: number; step: number; ramp: number }
 
 /** The far outline band's figures on one frame: `img` as shown (over the plate), `alpha` from a render without a backdrop. */
 export function farBandFigures(img: RgbaImage, alpha: RgbaImage, lm: [number, number, number][], farSide: number): FarBand & { box: [number, number] } {
@@ -40,13 +46,16 @@ export function farBandFigures(img: RgbaImage, alpha: RgbaImage, lm: [number, nu
   const y0 = Math.max(1, Math.round(lm[eye]![1])), y1 = Math.min(h - 2, Math.round(lm[152]![1]));
   const a = (x: number, y: number) => alpha.data[(y * w + x) * 4 + 3]!;
   const mask = new Uint8Array(w * h), sil: number[] = [];
-  let haze = 0;
+  let haze = 0, steps = 0, rampPx = 0;
   for (let y = y0; y <= y1; y++) {
     // the solid silhouette: from the far image edge inward, the first opaque pixel
     let s = -1;
     for (let k = 0; k < w; k++) { const x = farSide < 0 ? k : w - 1 - k; if (a(x, y) >= 192) { s = x; break; } }
     if (s < 0) continue;
     sil.push(s);
+    const out1 = s + farSide;
+    if (out1 >= 0 && out1 < w && a(out1, y) < 64) steps++;
+    for (let d = -10; d <= 3; d++) { const x = s - farSide * d; if (x >= 0 && x < w && a(x, y) >= 26 && a(x, y) <= 229) rampPx++; }
     const inward = -farSide, outer = Math.round(10), inner = Math.round(0.1 * fw);
     for (let d = -outer; d <= inner; d++) {
       const x = s + inward * d;
@@ -57,7 +66,7 @@ export function farBandFigures(img: RgbaImage, alpha: RgbaImage, lm: [number, nu
   }
   let jag = 0;
   for (let i = 1; i + 1 < sil.length; i++) jag += Math.abs(sil[i + 1]! - 2 * sil[i]! + sil[i - 1]!);
-  return { across: acrossStretchShare(img, mask, 1, 0), coh: streakCoherence(img, mask).coherence, haze, jag: sil.length > 2 ? jag / (sil.length - 2) : 0, box: [sil.length ? Math.round(sil.reduce((p, q) => p + q, 0) / sil.length) : 0, Math.round((y0 + y1) / 2)] };
+  return { across: acrossStretchShare(img, mask, 1, 0), coh: streakCoherence(img, mask).coherence, haze, jag: sil.length > 2 ? jag / (sil.length - 2) : 0, step: sil.length ? steps / sil.length : 0, ramp: sil.length ? rampPx / sil.length : 0, box: [sil.length ? Math.round(sil.reduce((p, q) => p + q, 0) / sil.length) : 0, Math.round((y0 + y1) / 2)] };
 }
 
 const portrait = await cachedPortrait(path.join(DATA, name));
@@ -86,7 +95,7 @@ for (const root of roots) {
       cells.push(head, zoom);
       sheetCells.set(i, cells);
     }
-    if (stripOut && i % every === 0) {
+    if (stripOut && inStrip(i)) {
       const [cx, cy] = fig.box, half = CELL / ZOOM / 2;
       const left = Math.max(0, Math.min(SIZE - 2 * half, Math.round(cx - 0.6 * half))), top = Math.max(0, Math.min(SIZE - 2 * half, Math.round(cy - half)));
       tiles.push(await sharp(Buffer.from(img.data.buffer), { raw: { width: SIZE, height: SIZE, channels: 4 } })
@@ -94,11 +103,11 @@ for (const root of roots) {
     }
   }
   const turned = per.filter((p) => -side * p.yaw > minYaw);
-  const sum = (ps: typeof per) => ['across', 'coh', 'haze', 'jag'].map((k) => `${k} ${median(ps.map((p) => p[k as keyof FarBand])).toFixed(k === 'haze' ? 0 : 3)}`).join(' ');
+  const sum = (ps: typeof per) => ['across', 'coh', 'haze', 'jag', 'step', 'ramp'].map((k) => `${k} ${median(ps.map((p) => p[k as keyof FarBand])).toFixed(k === 'haze' ? 0 : k === 'ramp' ? 1 : 3)}`).join(' ');
   const worst = [...per].sort((p, q) => -side * q.yaw - -side * p.yaw).slice(0, 6).sort((p, q) => p.i - q.i);
   console.log(`${path.basename(root).padEnd(12)} all ${per.length}: ${sum(per)} | turned >${minYaw} (${turned.length}): ${sum(turned)}`);
   console.log(`  most turned: ${worst.map((p) => `f${p.i} y${p.yaw.toFixed(1)} a${p.across.toFixed(2)} h${p.haze} j${p.jag.toFixed(2)}`).join('  ')}`);
-  if (args.includes('--per-frame')) console.log(per.map((p) => `${p.i}:${p.across.toFixed(2)}/${p.haze}`).join(' '));
+  if (args.includes('--per-frame')) console.log(per.map((p) => `${p.i}:${p.across.toFixed(2)}/${p.haze}/s${p.step.toFixed(2)}/r${p.ramp.toFixed(1)}`).join(' '));
   if (stripOut) {
     const row = await sharp({ create: { width: CELL * tiles.length, height: CELL, channels: 3, background: '#000' } })
       .composite(tiles.map((input, k) => ({ input, left: k * CELL, top: 0 }))).png().toBuffer();
@@ -106,7 +115,7 @@ for (const root of roots) {
   }
 }
 if (stripOut && rows.length) {
-  const perRow = 13, n = Math.ceil(motion.frames.length / every), bands = Math.ceil(n / perRow), gap = 6;
+  const perRow = 13, n = motion.frames.filter((_, i) => inStrip(i)).length, bands = Math.ceil(n / perRow), gap = 6;
   const parts: OverlayOptions[] = [];
   for (let b = 0; b < bands; b++) for (let q = 0; q < rows.length; q++) {
     const width = Math.min(perRow, n - b * perRow) * CELL;

@@ -8,6 +8,8 @@ import { rasterMeshTriangle, clearRowExtents, type RasterTarget, type MeshVertic
 import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from './rasterFarSide.ts';
 import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
+import { outlineFeatherStrength } from './awayOutlineFeather.ts';
+import { fillPinholes } from './pinholeFill.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -75,10 +77,12 @@ export function rasterize(f: FrameDraw): void {
   // a depth step of a tenth of the face width between neighbours is an occlusion edge (smoothed);
   // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
   // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)
-  smoothAndFeather(target, (0.1 * avatar.head.faceWidth) / avatar.focal, geometry.turnAmount, f.edgeIndex, f.edgeColor);
+  smoothAndFeather(target, (0.1 * avatar.head.faceWidth) / avatar.focal, outlineFeatherStrength(geometry.turnAmount, f.yaw, avatar.rig.angles.yaw), f.edgeIndex, f.edgeColor);
   // the turned face's far edge over the sheet behind it: a soft seam, not a cut
   farSeamPass(target, sx, sy, f.yaw, f.faceWidthPx, f.edgeIndex, f.edgeColor);
   if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
+  // a sheet fold poking a pixel past the face's outline on a nod: a one-pixel hole (pinholeFill.ts)
+  if (geometry.turnAmount > 0) fillPinholes(target.color, target.width, target.height);
 }
 
 /** A depth buffer (1/z, 0 = nothing) as a gray image: nearest surface 1, farthest 0.15, nothing 0. */

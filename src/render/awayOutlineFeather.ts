@@ -1,0 +1,25 @@
+// The outline's feather on small turns toward a side the photo was turned away from (issue #15, s37 edge37).
+//
+// The silhouette feather (edgePasses.ts featherSilhouette) fades in with the turn (turnAmount: full
+// by 6°), so the rest frame keeps the photo's own matte edge. On a side the photo was turned away
+// from, the head sheet's band beside the far cheek goes clear much sooner (avatar/farBandClear.ts:
+// full by AWAY_CLEAR_FULL_DEG = 3°), and from then on the outline is the face mesh's own edge: a
+// geometric cut on opaque skin. With the feather at a quarter to half strength at +2..3.5° that cut
+// stayed a crisp cutout with 1-px aliasing steps (critic36, lp_s10 f100-116). Here the feather
+// follows the band's switch on that side, so the edge is as soft as the rest of the turned outline
+// as soon as the photo's own matte ramp is gone.
+import { AWAY_CLEAR_FULL_DEG } from '../avatar/farBandClear.ts';
+import { turnedAway } from './turn.ts';
+
+/**
+ * The silhouette feather's strength on a frame turned `yaw` degrees (relative to the photo) from a
+ * photo at rig yaw `photoYaw`: the usual `turnAmount`, or the far band's clear switch on the side
+ * the turn shows (a turn by +yaw shows the side the rig calls -1: farBandClear.ts's side x photoYaw)
+ * when that side was turned away and the switch is further along.
+ */
+export function outlineFeatherStrength(turnAmount: number, yaw: number, photoYaw: number): number {
+  if (!(yaw !== 0)) return turnAmount;
+  const away = turnedAway(-Math.sign(yaw) * photoYaw);
+  if (away === 0) return turnAmount;
+  return Math.max(turnAmount, away * Math.min(1, Math.abs(yaw) / AWAY_CLEAR_FULL_DEG));
+}
