@@ -29,6 +29,10 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 // --dir: where the dumped analyses and the plates go (several checkouts' runs side by side)
 const DIR = path.resolve(flag('--dir', '/tmp/plate-seam'));
 const CACHE = `${DIR}/cache`;
+// --below-chin: the figures over the band's rows below the chin only (s37 shoulder37: what the shoulders uncover);
+// --shoulder: the plate with inpaint's shoulderRow (the backdrop mirrored into the band below the chin, off in analyze)
+const withShoulder = args.includes('--shoulder') ? (args.splice(args.indexOf('--shoulder'), 1), true) : false;
+const belowChin = args.includes('--below-chin') ? (args.splice(args.indexOf('--below-chin'), 1), true) : false;
 const dump = args.includes('--dump') ? (args.splice(args.indexOf('--dump'), 1), true) : false;
 const root = path.resolve(flag('--root', HERE));
 const tag = flag('--tag', root === HERE ? 'after' : 'before');
@@ -44,7 +48,7 @@ async function load(file: string): Promise<RgbaImage> {
 
 const lum = (img: RgbaImage) => Float32Array.from({ length: img.width * img.height }, (_, i) => 0.3 * img.data[i * 4]! + 0.59 * img.data[i * 4 + 1]! + 0.11 * img.data[i * 4 + 2]!);
 
-function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, invented: Uint8Array) {
+function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, invented: Uint8Array, fromRow = 0) {
   const { width: w, height: h } = photo;
   const n = w * h;
   const inDepth = distanceToOutside((i) => !hole[i], w, h, 64), outDepth = distanceToOutside((i) => hole[i] === 1, w, h, 64);
@@ -68,7 +72,7 @@ function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, inven
   for (let i = 0; i < n; i++) {
     if (cnt[i]! * 57 * 57 < 60) continue; // too few backdrop pixels nearby
     const ref = sum[i]! / cnt[i]!;
-    if (hole[i] && !invented[i] && inDepth[i]! <= 24) {
+    if (hole[i] && !invented[i] && inDepth[i]! <= 24 && i >= fromRow * w) {
       const dv = lPlate[i]! - ref;
       band += Math.abs(dv); nb++; texIn += texPlate[i]!; colIn += rgbOff(plateRgb, i); devIn.push(dv);
       const k = Math.min(24, Math.max(1, Math.round(inDepth[i]!)));
@@ -97,6 +101,7 @@ if (dump) {
     await png(p.image).toFile(`${CACHE}/${name}.crop.png`);
     await writeFile(`${CACHE}/${name}.matte.f32`, Buffer.from(p.matte.data.buffer));
     await writeFile(`${CACHE}/${name}.invented.u8`, outsidePhoto(p));
+    await writeFile(`${CACHE}/${name}.chin.txt`, String(p.cropLandmarks[152]![1]));
     console.log(name, w, h);
   }
   process.exit(0);
@@ -109,10 +114,12 @@ for (const name of names) {
   const mb = await readFile(`${CACHE}/${name}.matte.f32`);
   const matte: GrayImage = { width: w, height: h, data: new Float32Array(mb.buffer, mb.byteOffset, w * h) };
   const invented = new Uint8Array(await readFile(`${CACHE}/${name}.invented.u8`));
+  // the chin's row (s37: the shoulder band, with --shoulder); a checkout before s37 ignores it
+  const chin = existsSync(`${CACHE}/${name}.chin.txt`) ? Number(await readFile(`${CACHE}/${name}.chin.txt`, 'utf8')) : undefined;
   const c0 = process.cpuUsage();
-  const plate: RgbaImage = inpaintBackground(crop, matte, { invented });
+  const plate: RgbaImage = inpaintBackground(crop, matte, { invented, shoulderRow: withShoulder ? chin : undefined });
   const cpu = process.cpuUsage(c0);
   await png(plate).toFile(`${outDir}/${name}.plate.png`);
-  console.log(JSON.stringify({ name, cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...seamFigures(crop, plate, personHole(matte), invented) }));
+  console.log(JSON.stringify({ name, cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...seamFigures(crop, plate, personHole(matte), invented, belowChin && chin !== undefined ? Math.round(chin) : 0) }));
 }
 process.exit(0);

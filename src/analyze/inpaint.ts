@@ -5,6 +5,7 @@
 // matte edge with margin.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { boxBlur, dilate } from './raster.ts';
+import { mirrorBackdropIntoBand, shoulderBandFor } from './shoulderMirror.ts';
 import { mulberry32 } from '../math/random.ts';
 import { synthesize } from './synthesis.ts';
 import { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane } from './plateShading.ts';
@@ -22,6 +23,8 @@ export interface InpaintOptions {
   invented?: Uint8Array;
   /** steer the fill to sources of the broad colour of the backdrop right around the hole (plateGuide.ts); default on */
   nearBackdrop?: boolean;
+  /** the chin's row: below it the hole's first pixels take the backdrop mirrored across the border (shoulderMirror.ts, s37: measured mixed, analyze leaves it off); absent = off */
+  shoulderRow?: number;
 }
 
 /** Person hole: matte above the threshold, dilated. */
@@ -53,6 +56,7 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   const membrane = backdrop ?? toColour(fillHole(img, hole, opts.seed ?? 1, false));
   broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1, membrane);
   borderShadingFromMembrane(colour, img, hole, source, membrane);
+  if (opts.shoulderRow !== undefined) mirrorBackdropIntoBand(colour, img, hole, known, shoulderBandFor(img.width, opts.shoulderRow));
   return fromColour(colour, img.width, img.height);
 }
 
