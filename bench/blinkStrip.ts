@@ -2,7 +2,7 @@
 // `--step`th frame from its fall to its rise, each cell the frame as the product renders it (before)
 // over the same frame with `--on` look options turned on (after); the photo's eyes first. Rendered
 // directly at 512 (no encoding), in one process: before | after differ by the options alone. Never asserts.
-//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R]
+//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
 // Prints per frame the band step (bandStep: luma under the lower lid line over luma above it, per eye) before -> after.
 // (s37, blink37) A blink: a run of frames with `blink` over .1; and the frame after it.
 import path from 'node:path';
@@ -23,14 +23,19 @@ const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShade
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
 const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');
+// --over: the blink weight a blink's frames exceed (.1; a video's lowered lids: higher)
+const OVER = Number(arg('--over') ?? 0.1);
 const FRAMES = (JSON.parse(readFileSync(motionFile, 'utf8')) as { frames: MotionFrame[] }).frames;
 
-/** Each blink's frames (blink > .1, one either side), every STEP-th. */
+/** A frame's blink: the motion's `blink` (audio) or the larger eye's blink weight (a driving video's). */
+const closure = (f: MotionFrame) => Math.max(f.blink ?? 0, f.w.eyeBlinkLeft ?? 0, f.w.eyeBlinkRight ?? 0);
+
+/** Each blink's frames (blink over .1, and the frame after), every STEP-th. */
 function blinkRuns(frames: readonly MotionFrame[]): number[][] {
   const runs: number[][] = [];
   let start = -1;
   for (let i = 0; i <= frames.length; i++) {
-    const on = i < frames.length && (frames[i]!.blink ?? 0) > 0.1;
+    const on = i < frames.length && closure(frames[i]!) > OVER;
     if (on && start < 0) start = i;
     if (!on && start >= 0) {
       const a = start, b = Math.min(frames.length - 1, i);
@@ -102,8 +107,8 @@ for (let row = 0; row < runs.length; row++) {
     const n = runs[row]![c]!, f = FRAMES[n]!, b = box(r.landmarks(f)), left = (c + 1) * (W + 4);
     const before = render(f, false), after = render(f, true), lm = r.landmarks(f);
     const sb = bandStep(before, lm), sa = bandStep(after, lm);
-    console.log(`f${n} blink ${(f.blink ?? 0).toFixed(2)}: band step L/R (luma under the lower lid line / over it) ${sb.map((v) => v.toFixed(2)).join(' / ')} -> ${sa.map((v) => v.toFixed(2)).join(' / ')}`);
-    tiles.push({ input: await cut(before, b), left, top }, { input: label(`before f${n} b${(f.blink ?? 0).toFixed(2)}`), left, top });
+    console.log(`f${n} blink ${closure(f).toFixed(2)}: band step L/R (luma under the lower lid line / over it) ${sb.map((v) => v.toFixed(2)).join(' / ')} -> ${sa.map((v) => v.toFixed(2)).join(' / ')}`);
+    tiles.push({ input: await cut(before, b), left, top }, { input: label(`before f${n} b${closure(f).toFixed(2)}`), left, top });
     tiles.push({ input: await cut(after, b), left, top: top + H + 2 }, { input: label(`after f${n}${ON.length ? ` (${ON.join(',')})` : ''}`), left, top: top + H + 2 });
   }
   console.log(`blink ${row + 1}: frames ${runs[row]!.join(' ')}`);
