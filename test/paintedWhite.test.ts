@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeballDepthBounds } from '../src/render/closedEye/eyeballDepth.ts';
-import { isPaintedEye, shadePaintedEyeBelow, paintedEyeShadeSetting } from '../src/render/closedEye/paintedWhite.ts';
+import { isPaintedEye, paintedEyeShare, shadePaintedEyeBelow, paintedEyeShadeSetting, blur3 } from '../src/render/closedEye/paintedWhite.ts';
 import { lidShadowStrength } from '../src/render/closedEye/lidShadow.ts';
 import { slitCeilingStrength } from '../src/render/closedEye/slitHighlight.ts';
 import { eyeFrame } from '../src/render/closedEye/frame.ts';
@@ -13,8 +13,8 @@ import { eyeFrame } from '../src/render/closedEye/frame.ts';
 const pack = (r: number, g: number, b: number) => ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
 const red = (p: number) => p & 255;
 
-test('the pass is off by default', () => {
-  assert.equal(paintedEyeShadeSetting.on, false);
+test('the pass is on by default (s37, blink37: a smooth share, no 1-px stairs)', () => {
+  assert.equal(paintedEyeShadeSetting.on, true);
 });
 
 test('a white or a blue iris is the eye; warm skin, its highlight and a cool shaded skin are not', () => {
@@ -23,12 +23,24 @@ test('a white or a blue iris is the eye; warm skin, its highlight and a cool sha
   assert.ok(isPaintedEye(235, 235, 240, L, S, B), 'a white');
   assert.ok(isPaintedEye(70, 130, 200, L, S, B), 'a blue iris');
   assert.ok(!isPaintedEye(170, 110, 85, L, S, B), 'the skin');
-  assert.ok(!isPaintedEye(235, 190, 165, L, S, B), 'a warm highlight on the lower lid');
+  // s37: a white may be as warm as .75 of the skin's colourfulness (the painted white's shaded inner
+  // corner); past a corner (paleSat .3, shut36's test) a warm highlight is still skin
+  assert.ok(!isPaintedEye(235, 190, 165, L, S, B, 0.3), 'a warm highlight past a corner');
+  assert.ok(!isPaintedEye(40, 40, 60, L, S, B), 'a dark lash, blue over red beside warm skin (lp_s1 f43)');
   assert.ok(!isPaintedEye(120, 105, 100, 120, 0.2, -20), 'a grey-brown shaded skin beside skin of its own colour');
 });
 
+test('the painted white\'s warm inner corner is the eye (lp_s7 f90: .63 of the skin\'s colourfulness)', () => {
+  // the render's skin under lp_s7's eye (skinUnder: median luma, colourfulness, blue - red) and its pixels
+  const L = 156, S = 0.474, B = -93;
+  assert.ok(isPaintedEye(199, 175, 141, L, S, B), 'the cream white at the corner');
+  assert.ok(!isPaintedEye(210, 160, 117, L, S, B), 'the skin under it');
+  assert.ok(!isPaintedEye(151, 74, 47, L, S, B), 'the painted red rim');
+  assert.ok(paintedEyeShare(199, 175, 141, L, S, B) > paintedEyeShare(205, 165, 125, L, S, B), 'a mixed pixel shares less');
+});
+
 /** An eye from (10, 25) to (70, 25) on an 80x64 target: eyeball rows 29-33, a painted white on skin rows 34-39 under the lower lid line (y ~34.6), a red rim at 40. */
-function paintedEye() {
+function paintedEye(deepColumn = -1) {
   const W = 80, H = 64, skin = pack(170, 110, 85), white = pack(235, 235, 240), rim = pack(150, 40, 30);
   const color = new Uint32Array(W * H).fill(skin), depth = new Float32Array(W * H).fill(1);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
@@ -36,6 +48,9 @@ function paintedEye() {
     if (x > 12 && x < 68 && y >= 29 && y <= 33) { depth[i] = 0.99; color[i] = white; }
     if (x > 20 && x < 60 && y >= 34 && y <= 39) color[i] = white;
     if (x > 20 && x < 60 && y === 40) color[i] = rim;
+    // one column whose pale run goes on 4 px deeper (a photo's pale lid skin under its eye)
+    if (x === deepColumn && y >= 40 && y <= 44) color[i] = white;
+    if (x === deepColumn && y === 45) color[i] = rim;
   }
   const upper = { u: [0, 0.5, 1], v: [0, 0.08, 0] }, lower = { u: [0, 0.5, 1], v: [0, 0.16, 0] };
   const bounds = eyeballDepthBounds(upper.u, [1, 1, 1], lower.u, [1, 1, 1]);
@@ -53,4 +68,29 @@ test('mid-blink the painted white under the lower lid takes the lid\'s shade; th
   const rest = paintedEye();
   shadePaintedEyeBelow(rest.target, rest.f, rest.upper, rest.lower, rest.bounds, 0, 0, 0);
   assert.equal(red(rest.target.color[37 * rest.W + 40]!), 235, 'at rest (no shade) nothing changes');
+});
+
+test('the shade\'s edge is soft: the skin beside the run\'s last column takes part of it, two further none', () => {
+  const e = paintedEye();
+  shadePaintedEyeBelow(e.target, e.f, e.upper, e.lower, e.bounds, lidShadowStrength(0.6), 0, slitCeilingStrength(0.6));
+  const at = (x: number, y: number) => red(e.target.color[y * e.W + x]!);
+  const run = at(40, 37), beside = at(60, 37), far = at(62, 37);
+  assert.ok(run < 200, `the run shaded (${run})`);
+  assert.ok(beside < 170 && beside > 170 - (235 - run), `the skin beside it partly (${beside})`);
+  assert.equal(far, 170, 'skin two pixels further untouched');
+});
+
+test('a column running far deeper than the eye\'s median run is cut (lp_s1 f47: a grey drip under the lid)', () => {
+  const e = paintedEye(40);
+  shadePaintedEyeBelow(e.target, e.f, e.upper, e.lower, e.bounds, lidShadowStrength(0.6), 0, slitCeilingStrength(0.6));
+  const at = (x: number, y: number) => red(e.target.color[y * e.W + x]!);
+  assert.ok(at(40, 37) < 200, 'the run shaded');
+  assert.equal(at(40, 44), 235, 'the deep column\'s bottom keeps its light');
+});
+
+test('blur3 keeps a flat field and softens a step', () => {
+  const flat = blur3(new Float32Array(9).fill(1), 3, 3);
+  assert.ok(flat.every((v) => Math.abs(v - 1) < 1e-6));
+  const step = blur3(Float32Array.from([1, 0, 0, 1, 0, 0, 1, 0, 0]), 3, 3);
+  assert.ok(step[1]! > 0 && step[1]! < step[0]! && step[2] === 0);
 });

@@ -181,7 +181,7 @@ export class ClosedEyes {
       const bounds = eyeballDepthBounds(lidNow.u, s.upper.map((i) => siz[i]!), lowNow.u, s.lower.map((i) => siz[i]!));
       drawLidShadow(target, f, lidNow, lowNow, shadow, bounds, slit);
       holdSlitUnderLid(target, f, lidNow, lowNow, slitCeilingStrength(c), bounds);
-      // (off) the same light on the open eye painted past the lower lid line, on the skin's triangles
+      // the same light on the open eye painted past the lower lid line, on the skin's triangles
       // (paintedWhite.ts); going as the shut eye comes in over it, so the shut eye (blink 1) renders as before
       const keep = paintedEyeShadeSetting.on ? 1 - show : 0;
       if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, slitCeilingStrength(c) * keep);

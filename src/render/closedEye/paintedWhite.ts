@@ -7,9 +7,9 @@
 // skin pixels just under the lower lid line that are the eye's (white or blue against the lid skin)
 // take the light the eyeball's bottom row takes, going as the shut eye comes in (blink 1 unchanged).
 // Skin that is skin is untouched, so on photos whose lower lid line ends the eye nothing changes.
-// OFF (shut36): on lp_s7 it takes the band away at f75 / f79 (the eye evenly in the lid's shade); its
-// first version left stair-stepped white along the painted rim at f90; not re-measured on whole clips
-// since: docs/eyes/README.md, s36 (shut36).
+// shut36 built it (off: 1-px stairs along the painted rim, judged pixel by pixel); s37 (blink37) turned
+// it on: the eye's share of each pixel is soft and smoothed over 3x3 before it darkens, a warm shaded
+// white counts, and a column running far deeper than the rest is cut. docs/eyes/README.md, s36 / s37.
 import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { isEyeball } from './eyeballDepth.ts';
@@ -18,9 +18,10 @@ import { ceilingLight, lumaOf } from './lightCeiling.ts';
 import { narrowSlitShare } from './narrowSlit.ts';
 import { lidSkinLuma } from './slitHighlight.ts';
 import { luminance as lum, saturation } from '../../math/colour.ts';
+import { smoothstep } from '../../math/smooth.ts';
 
-/** Whether the overlay runs this pass (off: the figures in the header; read per frame). */
-export const paintedEyeShadeSetting = { on: false };
+/** Whether the overlay runs this pass (read per frame; bench/blinkStrip.ts --on paintedShade turns it off for its before row). */
+export const paintedEyeShadeSetting = { on: true };
 
 /** How far (eye widths) under the lower lid line the painted eye is looked for. */
 const REACH = 0.25;
@@ -28,21 +29,40 @@ const REACH = 0.25;
 const PAST_CORNER = 0.15;
 /** A white: at least this share of the lid skin's luma... */
 const PALE_LIGHT = 1.1;
-/** ...and at most this share of its colourfulness (a warm highlight on the skin is no white). */
-const PALE_SAT = 0.3;
+/** ...and at most this share of its colourfulness: a painted white's shaded, warm end at the inner corner
+ * (lp_s7: .63 of the skin's) is in, the skin's own colour out (shut36 had .3: the corner's white stayed bright). */
+const PALE_SAT = 0.75;
+/** Past a corner (pale cheek or temple skin above and beside it) the white must be colourless (shut36's test). */
+const PALE_SAT_PAST_CORNER = 0.3;
+/** The soft bands either side of each test (its share goes 0 -> 1 across them). */
+const SOFT_LIGHT = 0.1, SOFT_SAT = 0.15, SOFT_BLUE = 20;
 /** The iris's bottom or a shaded white: blue over red by this much (0..255) more than the skin's (a cool shaded skin is not). */
 const BLUE_OVER_RED = 40;
+/** ...at at least this share of the skin's luma (lp_s7's iris bottom ~.6; lp_s1's lashes ~.25). */
+const BLUE_LIGHT = 0.45;
 /** Non-eye pixels passed over at a column's start (the lower lid line's own edge pixel) before the column ends. */
 const LEAD_SKIP = 1;
 /** The first pixel past a run of the eye's takes this share of the run's darkening (the rim mixed with the white). */
 const RIM_SHARE = 0.5;
+/** Pixels a column's run may go deeper than the median run of the eye's columns (its next pixel is taken as the rim's). */
+const DEEPER_THAN_MEDIAN = 2;
 /** The slit ceiling's share of the lid skin's light (as slitHighlight.ts CEIL_SHARE). */
 const CEIL_SHARE = 0.8;
 
-/** Is this colour the open eye's (a white or a blue) beside skin of this luma and colourfulness? */
-export function isPaintedEye(r: number, g: number, b: number, skinLuma: number, skinSat: number, skinBlue = 0): boolean {
-  if (b - r > skinBlue + BLUE_OVER_RED) return true;
-  return skinSat > 0 && lum(r, g, b) >= PALE_LIGHT * skinLuma && saturation(r, g, b) <= PALE_SAT * skinSat;
+/** Is this colour the open eye's (a white or a blue) beside skin of this luma and colourfulness? (its share at least half) */
+export function isPaintedEye(r: number, g: number, b: number, skinLuma: number, skinSat: number, skinBlue = 0, paleSat = PALE_SAT): boolean {
+  return paintedEyeShare(r, g, b, skinLuma, skinSat, skinBlue, paleSat) >= 0.5;
+}
+
+/** How much of this pixel is the open eye (0..1): a white (light over the skin's, colourfulness under its) or a blue, each soft over a band (a rim pixel mixed with the white reads in between). */
+export function paintedEyeShare(r: number, g: number, b: number, skinLuma: number, skinSat: number, skinBlue = 0, paleSat = PALE_SAT): number {
+  const ratio = skinLuma > 0 ? lum(r, g, b) / skinLuma : 1;
+  // a blue that is not dark: lashes and their shade are blue over red beside warm skin too (lp_s1 f43)
+  const blue = smoothstep(BLUE_OVER_RED - SOFT_BLUE, BLUE_OVER_RED + SOFT_BLUE, b - r - skinBlue) * smoothstep(BLUE_LIGHT - SOFT_LIGHT, BLUE_LIGHT + SOFT_LIGHT, ratio);
+  if (!(skinSat > 0) || !(skinLuma > 0)) return blue;
+  const light = smoothstep(PALE_LIGHT - SOFT_LIGHT, PALE_LIGHT + SOFT_LIGHT, ratio);
+  const pale = 1 - smoothstep(paleSat - SOFT_SAT, paleSat + SOFT_SAT, saturation(r, g, b) / skinSat);
+  return Math.max(blue, light * pale);
 }
 
 /** A lid line's v at u (straight between its points; u ascending). */
@@ -86,23 +106,48 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
   const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...xs)));
   const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(t.height - 1, Math.ceil(Math.max(...ys)));
   const color = t.color, depth = t.depth, W = t.width;
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  if (bw <= 0 || bh <= 0) return;
+  // the eye's share of each pixel (1 the eyeball and the painted eye's run, the rim's mixed pixel its
+  // soft share, 0 skin), then smoothed over 3x3 before it darkens: a share judged pixel by pixel and
+  // column by column left 1-px stairs along the painted rim and at the corners (shut36, f90/f94)
+  const share = new Float32Array(bw * bh);
+  // where the pass may write (skin under the lower lid line) and the light it would give there in full
+  const light = new Float32Array(bw * bh).fill(1);
+  const fade = new Float32Array(bw * bh);
+  const inBand = new Uint8Array(bw * bh);
+  // the painted eye's own pixels (the run and its rim): only they and their neighbours are written, so a
+  // photo whose lower lid line ends the eye keeps its skin (the eyeball's share alone writes nothing)
+  const ran = new Float32Array(bw * bh);
   // column by column, down from the lower lid line: the run of the eye's pixels, then the first pixel
-  // past it (the painted rim's, mixed with the white) at half: judged pixel by pixel, the rim's mixed
-  // pixels kept their light, a bright stair-stepped line along the bottom
+  // past it (the painted rim's, mixed with the white) at its soft share
+  const runs: { k: number; share: number }[][] = [];
   for (let x = x0; x <= x1; x++) {
     let inRun = false, started = false, lead = 0;
+    const run: { k: number; share: number }[] = [];
+    runs.push(run);
     for (let y = y0; y <= y1; y++) {
-      const i = y * W + x, iz = depth[i]!;
+      const i = y * W + x, iz = depth[i]!, k = (y - y0) * bw + (x - x0);
       if (iz <= 0) { inRun = false; continue; }
       const [u, v] = toEye(f, x + 0.5, y + 0.5);
-      if (u <= -PAST_CORNER || u >= 1 + PAST_CORNER || isEyeball(iz, u, bounds)) { inRun = false; continue; }
+      if (u <= -PAST_CORNER || u >= 1 + PAST_CORNER) { inRun = false; continue; }
+      // the eyeball has the lid's shade already: it counts as the eye's in the smoothing, so the run's
+      // top row (beside it) is not lightened by it
+      if (isEyeball(iz, u, bounds)) { share[k] = 1; inRun = false; continue; }
       // past a corner, from the corner's height down (both lid lines meet there)
       const uc = Math.max(0, Math.min(1, u)), past = Math.max(-u, u - 1, 0);
       const low = lineAt(lower.u, lower.v, uc) - (past > 0 ? REACH : 0), up = Math.min(low, lineAt(upper.u, upper.v, uc));
       if (v < low || v > low + (past > 0 ? 2 : 1) * REACH) { inRun = false; if (v > low) started = true; continue; }
       const p = color[i]!;
       const r = p & 255, g = (p >>> 8) & 255, b = (p >>> 16) & 255;
-      const eye = isPaintedEye(r, g, b, skin.luma, skin.sat, skin.blue);
+      // the light of the eyeball's bottom row in this column, for this pixel's colour
+      const gap = Math.max(0, low - up);
+      let l = lidShadowLight(gap, shadow, gap, slit);
+      if (lidSkin > 0) l *= ceilingLight(lumaOf(p) * l, lidSkin * narrowSlitShare(CEIL_SHARE, gap), ceiling);
+      light[k] = l; fade[k] = 1 - past / PAST_CORNER; inBand[k] = 1;
+      if (started && !inRun) continue;
+      const paleSat = past > 0 ? PALE_SAT_PAST_CORNER : PALE_SAT;
+      const eye = isPaintedEye(r, g, b, skin.luma, skin.sat, skin.blue, paleSat);
       // the run starts at the column's first pixel under the lower lid line (the painted eye goes on
       // from the eyeball's): skin there, or after the run, ends the column
       // the line's own edge pixel (mixed with the lid's rim by the slit-edge cover) may lead the run
@@ -111,17 +156,44 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       started = true;
       // (past a corner the column starts above the corner: lid skin there is passed over, not an end)
       if (!eye && past > 0 && !inRun) { started = false; continue; }
-      if (!eye && (first || !inRun)) break;
-      const share = eye ? 1 : RIM_SHARE;
-      const last = !eye;
+      if (!eye && (first || !inRun)) { inRun = false; continue; }
+      run.push({ k, share: eye ? 1 : Math.max(RIM_SHARE, paintedEyeShare(r, g, b, skin.luma, skin.sat, skin.blue, paleSat)) });
       inRun = eye;
-      // the light of the eyeball's bottom row in this column
-      const gap = Math.max(0, low - up);
-      let light = lidShadowLight(gap, shadow, gap, slit);
-      if (lidSkin > 0) light *= ceilingLight(lumaOf(p) * light, lidSkin * narrowSlitShare(CEIL_SHARE, gap), ceiling);
-      light = 1 - share * (1 - past / PAST_CORNER) * (1 - light);
-      if (light < 1) color[i] = ((p & 0xff000000) | (Math.round(b * light) << 16) | (Math.round(g * light) << 8) | Math.round(r * light)) >>> 0;
-      if (last) break;
     }
   }
+  // a painted white runs on evenly along the rim; a column running far deeper than the eye's median
+  // is pale lid skin under a photo's eye (lp_s1 f47: a grey drip hanging under the lid): cut there
+  const lengths = runs.map((run) => run.filter((e) => e.share === 1).length).filter((n) => n > 0).sort((a, b) => a - b);
+  const cap = lengths.length ? lengths[lengths.length >> 1]! + DEEPER_THAN_MEDIAN : 0;
+  for (const run of runs) {
+    for (let j = 0; j < run.length && j <= cap; j++) {
+      const e = run[j]!;
+      share[e.k] = j < cap ? e.share : Math.min(e.share, RIM_SHARE);
+      ran[e.k] = 1;
+    }
+  }
+  const smooth = blur3(share, bw, bh), near = blur3(ran, bw, bh);
+  for (let k = 0; k < bw * bh; k++) {
+    if (!inBand[k] || !(near[k]! > 0) || !(smooth[k]! > 0)) continue;
+    const l = 1 - Math.min(1, smooth[k]!) * fade[k]! * (1 - light[k]!);
+    if (l >= 1) continue;
+    const i = (y0 + Math.floor(k / bw)) * W + x0 + (k % bw), p = color[i]!;
+    color[i] = ((p & 0xff000000) | (Math.round(((p >>> 16) & 255) * l) << 16) | (Math.round(((p >>> 8) & 255) * l) << 8) | Math.round((p & 255) * l)) >>> 0;
+  }
+}
+
+/** A 3x3 binomial smoothing of a bw x bh field (edges: the weights that fall inside). */
+export function blur3(a: Float32Array, bw: number, bh: number): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+    let s = 0, w = 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const xx = x + dx, yy = y + dy;
+      if (xx < 0 || yy < 0 || xx >= bw || yy >= bh) continue;
+      const wt = (dx ? 1 : 2) * (dy ? 1 : 2);
+      s += wt * a[yy * bw + xx]!; w += wt;
+    }
+    out[y * bw + x] = s / w;
+  }
+  return out;
 }

@@ -1,0 +1,118 @@
+// Blinks through a saved motion, both eyes zoomed (nearest-neighbour): per blink a row of every
+// `--step`th frame from its fall to its rise, each cell the frame as the product renders it (before)
+// over the same frame with `--on` look options turned on (after); the photo's eyes first. Rendered
+// directly at 512 (no encoding), in one process: before | after differ by the options alone. Never asserts.
+//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
+// Prints per frame the band step (bandStep: luma under the lower lid line over luma above it, per eye) before -> after.
+// (s37, blink37) A blink: a run of frames with `blink` over .1; and the frame after it.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import sharp, { type OverlayOptions } from 'sharp';
+import type { MotionFrame } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
+import { cachedPortrait } from './portraitCache.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { paintedEyeShadeSetting } from '../src/render/closedEye/paintedWhite.ts';
+
+const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const [out, file, motionFile] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+if (!out || !file || !motionFile) throw new Error('usage: bench/blinkStrip.ts out.jpg portrait.jpg motion.json [--on paintedShade] [--step 2] [--blinks 3]');
+/** The look options `--on` can turn on for the after row (each read per frame by the renderer). */
+const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShadeSetting };
+const ON = (arg('--on') ?? '').split(',').filter(Boolean);
+for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
+const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');
+// --over: the blink weight a blink's frames exceed (.1; a video's lowered lids: higher)
+const OVER = Number(arg('--over') ?? 0.1);
+const FRAMES = (JSON.parse(readFileSync(motionFile, 'utf8')) as { frames: MotionFrame[] }).frames;
+
+/** A frame's blink: the motion's `blink` (audio) or the larger eye's blink weight (a driving video's). */
+const closure = (f: MotionFrame) => Math.max(f.blink ?? 0, f.w.eyeBlinkLeft ?? 0, f.w.eyeBlinkRight ?? 0);
+
+/** Each blink's frames (blink over .1, and the frame after), every STEP-th. */
+function blinkRuns(frames: readonly MotionFrame[]): number[][] {
+  const runs: number[][] = [];
+  let start = -1;
+  for (let i = 0; i <= frames.length; i++) {
+    const on = i < frames.length && closure(frames[i]!) > OVER;
+    if (on && start < 0) start = i;
+    if (!on && start >= 0) {
+      const a = start, b = Math.min(frames.length - 1, i);
+      const run: number[] = [];
+      for (let k = a; k <= b; k += STEP) run.push(k);
+      runs.push(run);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+const SIZE = 512;
+const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', file))), { width: SIZE, height: SIZE });
+const box = (lm: readonly (readonly number[])[]) => {
+  const corners = EYE === 'L' ? [33, 133] : EYE === 'R' ? [263, 362] : [33, 133, 263, 362];
+  const xs = corners.map((i) => lm[i]![0]!), ys = [159, 386, 145, 374].map((i) => lm[i]![1]!);
+  const ew = Math.hypot(lm[133]![0]! - lm[33]![0]!, lm[133]![1]! - lm[33]![1]!);
+  const yc = (Math.min(...ys) + Math.max(...ys)) / 2;
+  return { x0: Math.min(...xs) - 0.25 * ew, x1: Math.max(...xs) + 0.25 * ew, yc, h: 1.2 * ew };
+};
+const rest = box(r.landmarks(r.neutralFrame()));
+const CW = Math.round(rest.x1 - rest.x0), CH = Math.round(rest.h);
+const W = CW * ZOOM, H = CH * ZOOM;
+const cut = async (data: Uint8ClampedArray, b: ReturnType<typeof box>) => {
+  const left = Math.max(0, Math.min(SIZE - CW, Math.round((b.x0 + b.x1) / 2 - CW / 2)));
+  const top = Math.max(0, Math.min(SIZE - CH, Math.round(b.yc - CH / 2)));
+  return sharp(Buffer.from(data), { raw: { width: SIZE, height: SIZE, channels: 4 } }).extract({ left, top, width: CW, height: CH }).resize(W, H, { kernel: 'nearest' }).png().toBuffer();
+};
+const label = (t: string) => Buffer.from(`<svg width="${W}" height="22"><rect width="100%" height="22" fill="black" opacity="0.55"/><text x="4" y="16" font-size="15" fill="yellow" font-family="sans-serif">${t}</text></svg>`);
+/** Each eye's lower lid (image-left eye, then image-right): the face mesh's lower lid points, corner to corner. */
+const LOWER = [[33, 7, 163, 144, 145, 153, 154, 155, 133], [263, 249, 390, 373, 374, 380, 381, 382, 362]];
+/**
+ * The band across a half-shut eye (shut36: the lid's shade stopping at the mesh's lower lid line): per
+ * column between the eye's corners (middle 60 %), the luma of the 3 rows under the lower lid line over
+ * the 3 rows above it, the median per eye. Over 1: the eye's bottom brighter than the eye over it.
+ */
+function bandStep(data: Uint8ClampedArray, lm: readonly (readonly number[])[]): number[] {
+  const luma = (x: number, y: number) => { const i = (Math.round(y) * SIZE + Math.round(x)) * 4; return 0.3 * data[i]! + 0.59 * data[i + 1]! + 0.11 * data[i + 2]!; };
+  return LOWER.map((ids) => {
+    const pts = ids.map((i) => lm[i]!).sort((a, b) => a[0]! - b[0]!);
+    const xa = pts[0]![0]!, xb = pts[pts.length - 1]![0]!, out: number[] = [];
+    for (let x = Math.ceil(xa + 0.2 * (xb - xa)); x <= xb - 0.2 * (xb - xa); x++) {
+      let k = 0;
+      while (k + 2 < pts.length && x > pts[k + 1]![0]!) k++;
+      const t = (x - pts[k]![0]!) / (pts[k + 1]![0]! - pts[k]![0]! || 1), y = pts[k]![1]! + t * (pts[k + 1]![1]! - pts[k]![1]!);
+      let up = 0, down = 0;
+      for (let d = 1; d <= 3; d++) { up += luma(x, y - d); down += luma(x, y + d); }
+      out.push(down / Math.max(1, up));
+    }
+    return out.sort((a, b) => a - b)[out.length >> 1] ?? NaN;
+  });
+}
+const render = (f: MotionFrame, on: boolean) => {
+  for (const o of ON) OPTIONS[o]!.on = on;
+  return new Uint8ClampedArray(r.render(f).data);
+};
+
+const runs = blinkRuns(FRAMES).slice(0, BLINKS);
+const perRow = 1 + Math.max(...runs.map((run) => run.length));
+const tiles: OverlayOptions[] = [];
+const restImg = new Uint8ClampedArray(r.render(r.neutralFrame()).data);
+const photo = await cut(restImg, rest);
+console.log(`rest: band step L/R ${bandStep(restImg, r.landmarks(r.neutralFrame())).map((v) => v.toFixed(2)).join(' / ')}`);
+for (let row = 0; row < runs.length; row++) {
+  const top = row * (2 * H + 10);
+  tiles.push({ input: photo, left: 0, top }, { input: label(`${file} (rest render)`), left: 0, top });
+  for (let c = 0; c < runs[row]!.length; c++) {
+    const n = runs[row]![c]!, f = FRAMES[n]!, b = box(r.landmarks(f)), left = (c + 1) * (W + 4);
+    const before = render(f, false), after = render(f, true), lm = r.landmarks(f);
+    const sb = bandStep(before, lm), sa = bandStep(after, lm);
+    console.log(`f${n} blink ${closure(f).toFixed(2)}: band step L/R (luma under the lower lid line / over it) ${sb.map((v) => v.toFixed(2)).join(' / ')} -> ${sa.map((v) => v.toFixed(2)).join(' / ')}`);
+    tiles.push({ input: await cut(before, b), left, top }, { input: label(`before f${n} b${closure(f).toFixed(2)}`), left, top });
+    tiles.push({ input: await cut(after, b), left, top: top + H + 2 }, { input: label(`after f${n}${ON.length ? ` (${ON.join(',')})` : ''}`), left, top: top + H + 2 });
+  }
+  console.log(`blink ${row + 1}: frames ${runs[row]!.join(' ')}`);
+}
+await sharp({ create: { width: perRow * (W + 4), height: runs.length * (2 * H + 10), channels: 3, background: '#202020' } })
+  .composite(tiles).jpeg({ quality: Number(arg('--quality') ?? 70) }).toFile(out);
+console.log(`sheet: ${out} (${perRow * (W + 4)}x${runs.length * (2 * H + 10)})`);
