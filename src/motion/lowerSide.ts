@@ -1,6 +1,6 @@
 // The driver's lower row read beside the middle (issue #13, lowrow37). lowerTeeth.ts reads the middle columns of the opening
 // (mouthMiddle.ts, within .35 of its half width): where the tongue lies over the lower incisors and the lower teeth show to
-// one side of it (lp_d6 f60/f64: her tongue out, lower teeth at its image-left side), the middle reads none, and lp_s42
+// one side of it (lp_d6 f59-f64: her tongue out, lower teeth at its image-left side), the middle reads none, and lp_s42
 // showed no lower row where lp_d6 shows hers. Here the same column run (lowerTeeth.ts columnLowerRun) is read in a band on
 // each side of the middle, and the side that shows more is taken.
 import type { RgbaImage } from '../types.ts';
