@@ -3,7 +3,8 @@
 // driver's own (the motion's w driverLowerShow, smoothed). Per root: the frames whose lower row shows (>= SHOWN IOD) ours vs the
 // driver's, their agreement, mean IOD. Sheet: driver | roots at chosen frames (mouth 4x), and a strip of every --strip'th frame.
 //   node --import tsx bench/lowerRowClip.ts --portrait lp_s42.jpg --motion m.json --driver lp_d6.mp4 --root /work/main,. \
-//     [--every 2] [--frames 156,164,168] [--strip 8] [--sheet x.jpg]
+//     [--every 2] [--frames 156,164,168] [--strip 8] [--sheet x.jpg] [--per-frame]
+// s37: `--motion b.json,a.json` one motion per root (a tracker change), the driver reading from `--reference m.json` or the last.
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -20,8 +21,13 @@ const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const SHOWN = 0.02, SIZE = 512, ZOOM = 4, TILE = 240;
 const portraitFile = opt('--portrait', 'lp_s42.jpg');
-const motion = JSON.parse(await readFile(opt('--motion', ''), 'utf8')) as { frames: MotionFrame[] };
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
+// (s37 lowrow37: one motion per root, e.g. before/after a tracker change, --motion b.json,a.json; the driver's reading from
+// --reference, else the last motion)
+const load = async (f: string) => JSON.parse(await readFile(f, 'utf8')) as { frames: MotionFrame[] };
+const motions = await Promise.all(opt('--motion', '').split(',').map(load));
+const motionOf = (q: number) => motions[Math.min(q, motions.length - 1)]!;
+const motion = args.includes('--reference') ? await load(opt('--reference', '')) : motions[motions.length - 1]!;
 const every = Number(opt('--every', '2')), stripEvery = Number(opt('--strip', '8'));
 const picks = opt('--frames', '').split(',').filter(Boolean).map(Number);
 const sheet = opt('--sheet', '');
@@ -43,14 +49,14 @@ function readBack(img: RgbaImage, lm: number[][]): number {
 }
 
 const tiles = new Map<string, Buffer>();
-for (const root of roots) {
-  const r = await rendererOfRoot(root, portrait, SIZE);
+for (const [q, root] of roots.entries()) {
+  const r = await rendererOfRoot(root, portrait, SIZE), frameList = motionOf(q).frames;
   const shownAt: string[] = [];
   let frames = 0, oursShown = 0, driverShown = 0, agree = 0, sumOurs = 0, sumDriver = 0, shownWhereNone = 0, none = 0;
   for (let i = 0; i < n; i++) {
     const want = picks.includes(i) || stripFrames.includes(i);
     if (i % every && !want) continue;
-    const f = motion.frames[i]!;
+    const f = frameList[i]!;
     const shot = r.render(f), img = { ...shot, data: new Uint8ClampedArray(shot.data) };
     const lm = r.landmarks(f) as number[][];
     if (want) tiles.set(`${root}:${i}`, await sharp(await mouthTile(img.data, SIZE, mouthBox(lm, 1.3, 0.45), ZOOM)).resize(TILE, TILE).png().toBuffer());

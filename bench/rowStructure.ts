@@ -65,7 +65,7 @@ for (const root of roots) {
 }
 for (const [tag, v] of sums) {
   const mean = (k: Exclude<keyof RowStructure, 'toothPeaks' | 'toothWidths' | 'gapDepths'>) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
-  console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} (n ${v.length})`);
+  console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} edge rms ${mean('edgeRms').toFixed(1)} notches ${mean('notches').toFixed(1)} (n ${v.length})`);
   // (teeth33: pooled over the frames, how uneven the teeth between gaps are: a picket's are all alike)
   const pool = (k: 'toothPeaks' | 'toothWidths' | 'gapDepths') => v.flatMap((r) => r[k]);
   console.log(`     ${tag.padEnd(10)} spread of tooth peaks ${spread(pool('toothPeaks')).toFixed(3)} (n ${pool('toothPeaks').length}) widths ${spread(pool('toothWidths')).toFixed(3)} gap depths ${spread(pool('gapDepths')).toFixed(3)} (n ${pool('gapDepths').length})`);

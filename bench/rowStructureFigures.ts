@@ -43,6 +43,55 @@ export interface RowStructure {
   toothPeaks: number[];
   toothWidths: number[];
   gapDepths: number[];
+  /** (s37 lowrow37) the upper row's incisal edge over |s| < .7 (incisalEdge): its rms about a running mean over EDGE_WINDOW iod (milli-IOD), and its notches deeper than NOTCH_DEPTH iod */
+  edgeRms: number;
+  notches: number;
+}
+
+/** the edge's running mean (and a notch's neighbourhood) over this many iod: about a central incisor's width */
+const EDGE_WINDOW = 0.06;
+/** a notch: the edge this many iod above its running max over EDGE_WINDOW (a dark V cut into the incisal line) */
+const NOTCH_DEPTH = 0.01;
+/** a teeth pixel on the edge: at least this share of the row's centre luma */
+const EDGE_LIT = 0.6;
+
+/**
+ * The upper row's incisal edge (s37, lowrow37: critic36 saw a sawtooth of dark notches at 4x where a real row's edge is a smooth,
+ * slightly curved line): per column with |s| < .7, down from the first teeth pixel in the opening's upper half (luma >=
+ * EDGE_LIT x `centre`) to the last of that run, in iod. Rms about a running mean (milli-IOD) and notches (runs of columns whose
+ * edge stands NOTCH_DEPTH iod over the lower of the deepest edges within EDGE_WINDOW / 2 either side). NaN / 0 under 8 columns.
+ */
+export function incisalEdge(img: RgbaImage, lm: Lm, centre: number): { rms: number; notches: number } {
+  const W = img.width, d = img.data;
+  const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((i) => lm[i]!);
+  const mask = polygonMask(poly, W, img.height);
+  const x0 = Math.min(lm[78]![0], lm[308]![0]), x1 = Math.max(lm[78]![0], lm[308]![0]);
+  const cx = (x0 + x1) / 2, half = Math.max(1, (x1 - x0) / 2), pxPerIod = dist(lm, 33, 263);
+  const e: number[] = [];
+  for (let x = Math.max(0, Math.ceil(cx - 0.7 * half)); x <= Math.min(W - 1, Math.floor(cx + 0.7 * half)); x++) {
+    let top = -1, bottom = -1;
+    for (let y = 0; y < img.height; y++) if (mask[y * W + x]) { if (top < 0) top = y; bottom = y; }
+    if (top < 0) continue;
+    const lit = (y: number) => luma(d, (y * W + x) * 4) >= EDGE_LIT * centre;
+    let y = top;
+    while (y <= (top + bottom) / 2 && !lit(y)) y++;
+    if (y > (top + bottom) / 2) continue;
+    while (y < bottom && lit(y + 1)) y++;
+    e.push((y - top) / pxPerIod);
+  }
+  if (e.length < 8) return { rms: NaN, notches: 0 };
+  const mean = runningMean(e, EDGE_WINDOW * pxPerIod), r = Math.max(1, Math.round((EDGE_WINDOW * pxPerIod) / 2));
+  const rms = Math.sqrt(e.reduce((a, v, i) => a + (v - mean[i]!) ** 2, 0) / e.length) * 1000;
+  let notches = 0, inNotch = false;
+  for (let i = 0; i < e.length; i++) {
+    let left = -Infinity, right = -Infinity;
+    for (let j = Math.max(0, i - r); j < i; j++) left = Math.max(left, e[j]!);
+    for (let j = i + 1; j <= Math.min(e.length - 1, i + r); j++) right = Math.max(right, e[j]!);
+    const notch = Math.min(left, right) - e[i]! > NOTCH_DEPTH;
+    if (notch && !inNotch) notches++;
+    inNotch = notch;
+  }
+  return { rms, notches };
 }
 
 /** The coefficient of variation (sd over mean) of `v`, NaN under two values: how uneven a row's teeth are. */
@@ -136,6 +185,7 @@ export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
     toothPeaks: found.slice(1).map((i, k) => Math.max(...p.slice(found[k]!, i + 1)) / centre),
     toothWidths: spacing,
     gapDepths: found.map((i) => (mean[i]! - p[i]!) / centre),
+    ...((e) => ({ edgeRms: e.rms, notches: e.notches }))(incisalEdge(img, lm, centre)),
   };
 }
 
@@ -143,5 +193,5 @@ export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
 export function rowStructureText(r: RowStructure | null): string {
   if (!r) return 'no opening';
   const f = (v: number, k = 2) => (Number.isFinite(v) ? v.toFixed(k) : '-');
-  return `centre ${f(r.centre, 0)} mid ${f(r.mid)} side ${f(r.side)} corner ${f(r.corner)} corridor ${f(r.corridor, 3)} gaps ${r.gaps} depth ${f(r.gapDepth, 3)} spacing ${f(r.gapSpacing, 3)} rms ${f(r.gapRms, 3)} width ${f(r.widthIod)}`;
+  return `centre ${f(r.centre, 0)} mid ${f(r.mid)} side ${f(r.side)} corner ${f(r.corner)} corridor ${f(r.corridor, 3)} gaps ${r.gaps} depth ${f(r.gapDepth, 3)} spacing ${f(r.gapSpacing, 3)} rms ${f(r.gapRms, 3)} width ${f(r.widthIod)} edge rms ${f(r.edgeRms, 1)} notches ${r.notches}`;
 }

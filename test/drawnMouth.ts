@@ -6,8 +6,8 @@ import type { RgbaImage } from '../src/types.ts';
 type Rgb = readonly [number, number, number];
 const LIP: Rgb = [200, 110, 120];
 
-/** `inside(y, top, bottom)`: the colour of the opening's pixel at row y, between its edge rows `top` and `bottom` in that column. */
-export function drawnMouth(size: number, inside: (y: number, top: number, bottom: number) => Rgb): { img: RgbaImage; lm: Float32Array } {
+/** `inside(y, top, bottom, x)`: the colour of the opening's pixel at row y, between its edge rows `top` and `bottom` in that column (x: its column, from the opening's centre). */
+export function drawnMouth(size: number, inside: (y: number, top: number, bottom: number, x: number) => Rgb): { img: RgbaImage; lm: Float32Array } {
   const data = new Uint8ClampedArray(size * size * 4), lm = new Float32Array(478 * 3);
   const cx = size / 2, cy = size / 2, hw = 60, hh = 20;
   const put = (k: number, x: number, y: number) => { lm[k * 3] = x; lm[k * 3 + 1] = y; };
@@ -19,7 +19,7 @@ export function drawnMouth(size: number, inside: (y: number, top: number, bottom
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       const opening = ((x - cx) / hw) ** 2 + ((y - cy) / hh) ** 2 < 1;
-      const c = opening ? inside(y, cy - edge(x), cy + edge(x)) : LIP;
+      const c = opening ? inside(y, cy - edge(x), cy + edge(x), x - cx) : LIP;
       data.set([c[0], c[1], c[2], 255], (y * size + x) * 4);
     }
   return { img: { width: size, height: size, data }, lm };

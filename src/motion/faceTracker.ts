@@ -12,6 +12,7 @@ import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
 import { middleBox } from './mouthMiddle.ts';
 import { lowerRowShow } from './lowerTeeth.ts';
+import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -35,7 +36,7 @@ export interface RawFaceFrame {
   back?: number | null;
   /** how far down the opening's middle the upper row of teeth hangs, over its height (teethDepth.ts; null: lips closed) */
   teethDepth?: number | null;
-  /** the run of teeth standing on the lower lip, over the opening's height (lowerTeeth.ts; null: lips closed) */
+  /** the run of teeth standing on the lower lip, over the opening's height (lowerTeeth.ts; beside the middle where the tongue hides it, lowerSide.ts; null: lips closed) */
   lowerShow?: number | null;
 }
 
@@ -160,6 +161,7 @@ export class FaceTracker {
     // (the opening's middle box and its lip light found once for the three readings that scan it)
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: upperRowDepth(img, box), lowerShow: lowerRowShow(img, box) };
+    const depth = upperRowDepth(img, box);
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth) };
   }
 }
