@@ -45,6 +45,13 @@ export interface CavityFigures {
    *  four lateral bins (0-.2, .2-.4, .4-.6, .6-.8 of the half width): a painted slab reads one value, a real cavity its depth's fall */
   across: number[];
   edge: number;
+  /** slab37 (s37): the tongue's top per column, the row of the sharpest rise of a 3-row running luma mean going down over .15-.9 of
+   *  the column's height (teeth rows left out, rises under .15 of the lips' luma ignored). `arch`: how much lower the outer columns'
+   *  top (.45-.7 of the half width) sits than the middle's (under .2), over the middle's opening height: a level line 0, an arch
+   *  higher in the middle > 0; `soft`: the middle columns' median rise, the rows from 20 % to 80 % of that column's step at its top
+   *  over the opening height (a hard contour low) */
+  arch: number;
+  soft: number;
 }
 
 /** cheek points (face mesh) whose small neighbourhood gives the skin's colour */
@@ -110,6 +117,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   const fineMean = fine.map(([s, n]) => (n ? s / n : NaN));
   let edge = 0;
   for (let k = 1; k < 20; k++) if (Number.isFinite(fineMean[k]!) && Number.isFinite(fineMean[k - 1]!)) edge = Math.max(edge, fineMean[k]! - fineMean[k - 1]!);
+  const { arch, soft } = tongueTopFigures(d, W, tops, cx, half, lipLight, lipSat);
   const colMean: [number, number][] = [];
   for (const [x, [top, bottom]] of tops) {
     if (bottom - top < 8 || Math.abs(x - cx) > 0.6 * half) continue;
@@ -164,6 +172,8 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
     sides: midN && outN ? outSum / outN / (midSum / midN) : NaN,
     across: acrossBins.map(median),
     edge,
+    arch,
+    soft,
     spread,
     hueOff: nLit ? hue(la / nLit, lb / nLit) - hue(a0, b0) : NaN,
     chroma: nLit ? Math.hypot(la / nLit, lb / nLit) / Math.max(1e-6, Math.hypot(a0, b0)) : NaN,
@@ -171,7 +181,40 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');
+
+/** slab37: the tongue's top per column (see CavityFigures.arch / soft). */
+function tongueTopFigures(d: ArrayLike<number>, W: number, tops: Map<number, [number, number]>, cx: number, half: number, lipLight: number, lipSat: number): { arch: number; soft: number } {
+  const mid: number[] = [], out: number[] = [], softs: number[] = [];
+  let midHeight = 0, nMid = 0;
+  for (const [x, [top, bottom]] of tops) {
+    const h = bottom - top, lat = Math.abs(x - cx) / Math.max(1, half);
+    if (h < 10 || lat > 0.7 || (lat > 0.2 && lat < 0.45)) continue;
+    const l: number[] = [];
+    for (let y = top; y <= bottom; y++) {
+      const i = (y * W + x) * 4;
+      l.push(isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? NaN : (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight));
+    }
+    const m = l.map((_, k) => (k > 0 && k + 1 < l.length ? (l[k - 1]! + l[k]! + l[k + 1]!) / 3 : NaN));
+    let best = 0.15, at = -1;
+    for (let k = Math.ceil(0.15 * h); k + 2 <= 0.9 * h; k++) {
+      const rise = m[k + 2]! - m[k]!;
+      if (rise > best) { best = rise; at = k + 1; }
+    }
+    if (at < 0) continue;
+    if (lat <= 0.2) {
+      mid.push(top + at); midHeight += h; nMid++;
+      // the step: from the darkest above to the brightest below within .3 of the height, its 20-80 % span
+      const lo = Math.max(0, at - Math.round(0.3 * h)), hi = Math.min(l.length - 1, at + Math.round(0.3 * h));
+      const seg = m.slice(lo, hi + 1).filter(Number.isFinite), a = Math.min(...seg), b = Math.max(...seg);
+      let k20 = -1, k80 = -1;
+      for (let k = lo; k <= hi; k++) { if (k20 < 0 && m[k]! >= a + 0.2 * (b - a)) k20 = k; if (k80 < 0 && m[k]! >= a + 0.8 * (b - a)) k80 = k; }
+      if (k20 >= 0 && k80 >= k20) softs.push((k80 - k20) / h);
+    } else out.push(top + at);
+  }
+  if (!mid.length || !out.length) return { arch: NaN, soft: softs.length ? median(softs) : NaN };
+  return { arch: (median(out) - median(mid)) / (midHeight / nMid), soft: softs.length ? median(softs) : NaN };
+}
