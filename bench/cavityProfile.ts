@@ -45,11 +45,12 @@ export interface CavityFigures {
    *  four lateral bins (0-.2, .2-.4, .4-.6, .6-.8 of the half width): a painted slab reads one value, a real cavity its depth's fall */
   across: number[];
   edge: number;
-  /** slab37 (s37): the tongue's top per column, the row of the sharpest rise of a 3-row running luma mean going down over .15-.9 of
-   *  the column's height (teeth rows left out, rises under .15 of the lips' luma ignored). `arch`: how much lower the outer columns'
+  /** slab37 (s37): the tongue's top per column, the first row down (.1-.95 of the column's height, 3-row running mean, teeth left out)
+   *  at least halfway from the middle columns' dark (their least over .1-.6 of the height) to their lit tongue (their most over .5-.95;
+   *  none when the two are under .15 of the lips' luma apart). `arch`: how much lower the outer columns'
    *  top (.45-.7 of the half width) sits than the middle's (under .2), over the middle's opening height: a level line 0, an arch
-   *  higher in the middle > 0; `soft`: the middle columns' median rise, the rows from 20 % to 80 % of that column's step at its top
-   *  over the opening height (a hard contour low) */
+   *  higher in the middle > 0; `soft`: over the middle columns, the rows from 20 % to 80 % of the way from that dark to that lit, over
+   *  the column's height (a hard contour low) */
   arch: number;
   soft: number;
 }
@@ -188,8 +189,8 @@ const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');
 
 /** slab37: the tongue's top per column (see CavityFigures.arch / soft). */
 function tongueTopFigures(d: ArrayLike<number>, W: number, tops: Map<number, [number, number]>, cx: number, half: number, lipLight: number, lipSat: number): { arch: number; soft: number } {
-  const mid: number[] = [], out: number[] = [], softs: number[] = [];
-  let midHeight = 0, nMid = 0;
+  // each column's 3-row running mean of luma over the lips' (teeth rows NaN)
+  const cols: { lat: number; top: number; h: number; m: number[] }[] = [];
   for (const [x, [top, bottom]] of tops) {
     const h = bottom - top, lat = Math.abs(x - cx) / Math.max(1, half);
     if (h < 10 || lat > 0.7 || (lat > 0.2 && lat < 0.45)) continue;
@@ -198,23 +199,26 @@ function tongueTopFigures(d: ArrayLike<number>, W: number, tops: Map<number, [nu
       const i = (y * W + x) * 4;
       l.push(isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? NaN : (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight));
     }
-    const m = l.map((_, k) => (k > 0 && k + 1 < l.length ? (l[k - 1]! + l[k]! + l[k + 1]!) / 3 : NaN));
-    let best = 0.15, at = -1;
-    for (let k = Math.ceil(0.15 * h); k + 2 <= 0.9 * h; k++) {
-      const rise = m[k + 2]! - m[k]!;
-      if (rise > best) { best = rise; at = k + 1; }
-    }
-    if (at < 0) continue;
-    if (lat <= 0.2) {
-      mid.push(top + at); midHeight += h; nMid++;
-      // the step: from the darkest above to the brightest below within .3 of the height, its 20-80 % span
-      const lo = Math.max(0, at - Math.round(0.3 * h)), hi = Math.min(l.length - 1, at + Math.round(0.3 * h));
-      const seg = m.slice(lo, hi + 1).filter(Number.isFinite), a = Math.min(...seg), b = Math.max(...seg);
-      let k20 = -1, k80 = -1;
-      for (let k = lo; k <= hi; k++) { if (k20 < 0 && m[k]! >= a + 0.2 * (b - a)) k20 = k; if (k80 < 0 && m[k]! >= a + 0.8 * (b - a)) k80 = k; }
-      if (k20 >= 0 && k80 >= k20) softs.push((k80 - k20) / h);
-    } else out.push(top + at);
+    cols.push({ lat, top, h, m: l.map((_, k) => (k > 0 && k + 1 < l.length ? (l[k - 1]! + l[k]! + l[k + 1]!) / 3 : NaN)) });
   }
-  if (!mid.length || !out.length) return { arch: NaN, soft: softs.length ? median(softs) : NaN };
-  return { arch: (median(out) - median(mid)) / (midHeight / nMid), soft: softs.length ? median(softs) : NaN };
+  const span = (m: number[], a: number, b: number) => m.slice(Math.max(0, Math.round(a)), Math.round(b) + 1).filter(Number.isFinite);
+  const mids = cols.filter((c) => c.lat <= 0.2);
+  if (!mids.length) return { arch: NaN, soft: NaN };
+  // one threshold for all columns: halfway from the middle's dark (upper part) to its lit tongue (lower part)
+  const dark = median(mids.map((c) => Math.min(...span(c.m, 0.1 * c.h, 0.6 * c.h)))), lit = median(mids.map((c) => Math.max(...span(c.m, 0.5 * c.h, 0.95 * c.h))));
+  if (!(lit - dark > 0.15)) return { arch: NaN, soft: NaN };
+  const thr = (dark + lit) / 2, mid: number[] = [], out: number[] = [], softs: number[] = [];
+  for (const c of cols) {
+    let at = -1;
+    for (let k = Math.ceil(0.1 * c.h); k <= 0.95 * c.h; k++) if (c.m[k]! >= thr) { at = k; break; }
+    if (at < 0) continue;
+    (c.lat <= 0.2 ? mid : out).push(c.top + at);
+    if (c.lat > 0.2) continue;
+    // the step at the top: its 20-80 % span (rows, over the height) between the middle's dark and lit
+    let k20 = -1, k80 = -1;
+    for (let k = Math.ceil(0.1 * c.h); k <= 0.95 * c.h; k++) { if (k20 < 0 && c.m[k]! >= dark + 0.2 * (lit - dark)) k20 = k; if (k80 < 0 && c.m[k]! >= dark + 0.8 * (lit - dark)) k80 = k; }
+    if (k20 >= 0 && k80 >= k20) softs.push((k80 - k20) / c.h);
+  }
+  const midH = median(mids.map((c) => c.h));
+  return { arch: mid.length && out.length ? (median(out) - median(mid)) / midH : NaN, soft: softs.length ? median(softs) : NaN };
 }
