@@ -9,8 +9,9 @@
 // tongue's own top in this column, `lateral` 0 middle .. 1 corner. interior.ts jawPiecesOver applies them.
 import { smoothstep } from '../../math/smooth.ts';
 
-/** the visible top falls toward the corners by this share of its height over the lower lip at lateral 1 (as lateral^2):
- *  real arched tongues (lp_d10 f80-83, lp_d11 f165) stand at the sides .55-.8 of their middle's height at .5-.7 of the half width */
+/** the visible top falls toward the corners by this share of its height over the lower lip at lateral 1 (as lateral^2, gone by
+ *  lateral .88): set by eye on lp_s5 <- lp_d10 f80-88 at 4x (at .85 the sides barely moved: the tongue is dim near its top), not
+ *  fitted to a figure (bench/cavityProfile.ts `arch` does not read it) */
 export const TOP_SAG = 1.3;
 /** the cover comes in over this share of the column's top height down to the arched top (in the middle: down to the tongue's own
  *  top, whose soft band is kept; a fade under it took that band away and made the step from the dark to the lit tongue steeper) */
