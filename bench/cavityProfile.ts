@@ -45,6 +45,14 @@ export interface CavityFigures {
    *  four lateral bins (0-.2, .2-.4, .4-.6, .6-.8 of the half width): a painted slab reads one value, a real cavity its depth's fall */
   across: number[];
   edge: number;
+  /** slab37 (s37): the tongue's top per column, the first row down (.1-.95 of the column's height, 3-row running mean, teeth left out)
+   *  at least halfway from the middle columns' dark (their least over .1-.6 of the height) to their lit tongue (their most over .5-.95;
+   *  none when the two are under .15 of the lips' luma apart). `arch`: how much lower the outer columns'
+   *  top (.45-.7 of the half width) sits than the middle's (under .2), over the middle's opening height: a level line 0, an arch
+   *  higher in the middle > 0; `soft`: over the middle columns, the rows from 20 % to 80 % of the way from that dark to that lit, over
+   *  the column's height (a hard contour low) */
+  arch: number;
+  soft: number;
 }
 
 /** cheek points (face mesh) whose small neighbourhood gives the skin's colour */
@@ -110,6 +118,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   const fineMean = fine.map(([s, n]) => (n ? s / n : NaN));
   let edge = 0;
   for (let k = 1; k < 20; k++) if (Number.isFinite(fineMean[k]!) && Number.isFinite(fineMean[k - 1]!)) edge = Math.max(edge, fineMean[k]! - fineMean[k - 1]!);
+  const { arch, soft } = tongueTopFigures(d, W, tops, cx, half, lipLight, lipSat);
   const colMean: [number, number][] = [];
   for (const [x, [top, bottom]] of tops) {
     if (bottom - top < 8 || Math.abs(x - cx) > 0.6 * half) continue;
@@ -164,6 +173,8 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
     sides: midN && outN ? outSum / outN / (midSum / midN) : NaN,
     across: acrossBins.map(median),
     edge,
+    arch,
+    soft,
     spread,
     hueOff: nLit ? hue(la / nLit, lb / nLit) - hue(a0, b0) : NaN,
     chroma: nLit ? Math.hypot(la / nLit, lb / nLit) / Math.max(1e-6, Math.hypot(a0, b0)) : NaN,
@@ -171,7 +182,43 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');
+
+/** slab37: the tongue's top per column (see CavityFigures.arch / soft). */
+function tongueTopFigures(d: ArrayLike<number>, W: number, tops: Map<number, [number, number]>, cx: number, half: number, lipLight: number, lipSat: number): { arch: number; soft: number } {
+  // each column's 3-row running mean of luma over the lips' (teeth rows NaN)
+  const cols: { lat: number; top: number; h: number; m: number[] }[] = [];
+  for (const [x, [top, bottom]] of tops) {
+    const h = bottom - top, lat = Math.abs(x - cx) / Math.max(1, half);
+    if (h < 10 || lat > 0.7 || (lat > 0.2 && lat < 0.45)) continue;
+    const l: number[] = [];
+    for (let y = top; y <= bottom; y++) {
+      const i = (y * W + x) * 4;
+      l.push(isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? NaN : (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight));
+    }
+    cols.push({ lat, top, h, m: l.map((_, k) => (k > 0 && k + 1 < l.length ? (l[k - 1]! + l[k]! + l[k + 1]!) / 3 : NaN)) });
+  }
+  const span = (m: number[], a: number, b: number) => m.slice(Math.max(0, Math.round(a)), Math.round(b) + 1).filter(Number.isFinite);
+  const mids = cols.filter((c) => c.lat <= 0.2);
+  if (!mids.length) return { arch: NaN, soft: NaN };
+  // one threshold for all columns: halfway from the middle's dark (upper part) to its lit tongue (lower part)
+  const dark = median(mids.map((c) => Math.min(...span(c.m, 0.1 * c.h, 0.6 * c.h)))), lit = median(mids.map((c) => Math.max(...span(c.m, 0.5 * c.h, 0.95 * c.h))));
+  if (!(lit - dark > 0.15)) return { arch: NaN, soft: NaN };
+  const thr = (dark + lit) / 2, mid: number[] = [], out: number[] = [], softs: number[] = [];
+  for (const c of cols) {
+    let at = -1;
+    for (let k = Math.ceil(0.1 * c.h); k <= 0.95 * c.h; k++) if (c.m[k]! >= thr) { at = k; break; }
+    if (at < 0) continue;
+    (c.lat <= 0.2 ? mid : out).push(c.top + at);
+    if (c.lat > 0.2) continue;
+    // the step at the top: its 20-80 % span (rows, over the height) between the middle's dark and lit
+    let k20 = -1, k80 = -1;
+    for (let k = Math.ceil(0.1 * c.h); k <= 0.95 * c.h; k++) { if (k20 < 0 && c.m[k]! >= dark + 0.2 * (lit - dark)) k20 = k; if (k80 < 0 && c.m[k]! >= dark + 0.8 * (lit - dark)) k80 = k; }
+    if (k20 >= 0 && k80 >= k20) softs.push((k80 - k20) / c.h);
+  }
+  const midH = median(mids.map((c) => c.h));
+  return { arch: mid.length && out.length ? (median(out) - median(mid)) / midH : NaN, soft: softs.length ? median(softs) : NaN };
+}

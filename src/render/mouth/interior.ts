@@ -20,6 +20,7 @@ import { floorLift, floorSide } from './cavityFloor.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
+import { tongueTopAt } from './tongueTop.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
@@ -135,7 +136,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       // (its front lit as a driver's, litCavityFall.ts)
       const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
       // (a rounded mass: its sides turned from the light, tongueRound.ts)
-      const ac = a * cover, round = tongueSideLight(q.lateral);
+      // (its top an arch falling toward the corners, darkening into the cavity over a band: tongueTop.ts)
+      const crest = !(arch > 0 && top) ? ONE_TOP : tongueTopAt(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral, arch);
+      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light;
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }
@@ -234,6 +237,7 @@ const LOWER_GAP_CLEAR = 0.2;
 /** the light the upper row's tips lose behind the lower lip at a slit's parting (teeth27; from a full parting they take its lining's tone: teethEdge.ts) */
 const LOWER_LIP_SHADE = 0.65;
 
+const ONE_TOP = { cover: 1, light: 1 };
 const tmp = new Float32Array(4), tone: [number, number, number] = [0, 0, 0];
 
 /**
