@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { outlineFeatherStrength } from '../src/render/awayOutlineFeather.ts';
+import { outlineFeatherStrength, AWAY_FEATHER_FULL_DEG } from '../src/render/awayOutlineFeather.ts';
 import { fillPinholes, isPinhole } from '../src/render/pinholeFill.ts';
 import { AWAY_CLEAR_FULL_DEG } from '../src/avatar/farBandClear.ts';
 import { sharedData } from '../bench/sharedData.ts';
@@ -16,9 +16,11 @@ test('outlineFeatherStrength: the turn amount on facing photos and turns away; t
   assert.equal(outlineFeatherStrength(0.2, 2, 0), 0.2);
   assert.equal(outlineFeatherStrength(0.2, -2, -34), 0.2); // lp_s10 turning the other way
   assert.equal(outlineFeatherStrength(0, 0, -34), 0);
-  assert.ok(Math.abs(outlineFeatherStrength(0.1, AWAY_CLEAR_FULL_DEG / 2, -34) - 0.5) < 1e-9);
-  assert.equal(outlineFeatherStrength(0.3, AWAY_CLEAR_FULL_DEG, -34), 1);
-  assert.equal(outlineFeatherStrength(0.3, -AWAY_CLEAR_FULL_DEG, 34), 1); // the mirrored photo
+  // full by AWAY_FEATHER_FULL_DEG (s37 halo37: the band's outer ring is gone by then), no longer AWAY_CLEAR_FULL_DEG
+  assert.ok(Math.abs(outlineFeatherStrength(0.1, AWAY_FEATHER_FULL_DEG / 2, -34) - 0.5) < 1e-9);
+  assert.equal(outlineFeatherStrength(0.3, AWAY_FEATHER_FULL_DEG, -34), 1);
+  assert.equal(outlineFeatherStrength(0.3, -AWAY_FEATHER_FULL_DEG, 34), 1); // the mirrored photo
+  assert.ok(AWAY_FEATHER_FULL_DEG < AWAY_CLEAR_FULL_DEG);
 });
 
 const px = (r: number, g: number, b: number, a: number) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;

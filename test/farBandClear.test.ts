@@ -29,11 +29,12 @@ test('lp_s10: at +6° fewer translucent px outside the far cheek than with the s
   // the s35 band: the clear switch at CLEAR_ON_TURN wherever it is sooner now
   const fast = 25 / AWAY_CLEAR_FULL_DEG, old = Float32Array.from(avatar.revealDir);
   let sooner = 0;
-  for (let v = 0; v < old.length / 2; v++) if (Math.abs(Math.abs(old[v * 2]!) - fast) < 1e-3) { old[v * 2] = Math.sign(old[v * 2]!) * CLEAR_ON_TURN; sooner++; }
+  // (s37 halo37: the band's rings clear one after another, at rates from `fast` up, with revealStart)
+  for (let v = 0; v < old.length / 2; v++) if (Math.abs(old[v * 2]!) > fast - 1e-3) { old[v * 2] = Math.sign(old[v * 2]!) * CLEAR_ON_TURN; sooner++; }
   assert.ok(sooner >= 10, `lp_s10's far band has vertices clearing sooner (${sooner})`);
   const size = avatar.size;
   const now = createRenderer(avatar, { width: size, height: size });
-  const before = createRenderer({ ...avatar, revealDir: old }, { width: size, height: size });
+  const before = createRenderer({ ...avatar, revealDir: old, revealStart: undefined }, { width: size, height: size });
   const at = (yaw: number) => ({ ...now.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } });
   for (const yaw of [0, -25]) assert.deepEqual(now.render(at(yaw)).data, before.render(at(yaw)).data, `yaw ${yaw} unchanged`);
   // translucent px (alpha 5-191) more than 2 px outside the solid far (image-left) silhouette, far eye to chin

@@ -24,7 +24,9 @@ import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
 import { farLipOnTurns } from './farLipOnTurn.ts';
-import { clearBandSoonerWhenAway } from './farBandClear.ts';
+import { clearBandSoonerWhenAway, AWAY_CLEAR_FULL_DEG } from './farBandClear.ts';
+import { clearBandOuterFirst } from './bandOuterFirst.ts';
+import { turnedAway } from '../render/turn.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 import { rimClearTexture, photoFarSide } from './rimClearOnTurn.ts';
 
@@ -95,6 +97,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
   clearBandSoonerWhenAway(revealDir, mesh.sheetTurnUvs, fit.pose.yaw);
+  // ... from its outer rings inward (bandOuterFirst.ts)
+  const revealStart = clearBandOuterFirst(revealDir, mesh.sheetTurnUvs.keys(), mesh.sheetRing, (s) => turnedAway(s * fit.pose.yaw), AWAY_CLEAR_FULL_DEG, mesh.vertexCount);
   // the far cheek's skin that samples the far corner's painted lip takes the skin past it on turns (farLipOnTurn.ts)
   farLipOnTurns(image, flat, mesh.uvs, LIP_POINTS, photoFarSide(flat), mesh.rimTurnUvs);
   const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount, mesh.jawSideUvs);
@@ -113,6 +117,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     uv: Float32Array.from(mesh.uvs),
     uvRevealed,
     revealDir,
+    ...(revealStart.some((s) => s !== 0) ? { revealStart } : {}),
     ...rimClear,
     ...mirror,
     headWeight: Float32Array.from(mesh.heads),

@@ -41,6 +41,7 @@ export function addHeadSheet(mesh: MeshBuilder, flat: Float64Array, head: HeadSh
   addBackShell(mesh, outlinePoints(ovalPos, centre, head, matte, headDepth, skinLike, insideFootprint(footprint, size)), head);
   const rings = [sheetRing0, ...addSheetRings(mesh, ovalPos, centre, head, headDepth, neckShare, opts.rings ?? 22, size)];
   addSheetTriangles(mesh, rings, matte);
+  rings.forEach((ring, r) => ring.forEach((v, j) => mesh.sheetRing.set(v, [j, r])));
   addOutlineCurve(mesh, flat, centre);
   // where the face mesh reaches past its oval in the photo (a turned face's far cheek), the sheet's
   // hidden rings take their texture from the face's edge, not from under it (sheetFold.ts)

@@ -25,6 +25,8 @@ export class MeshBuilder {
   readonly rimTurnUvs = new Map<number, [number, number]>();
   /** sheet vertices beside a jaw the photo shows against backdrop: [u, v, side] on turns toward that side (jawSideOnTurn.ts) */
   readonly jawSideUvs = new Map<number, [number, number, number]>();
+  /** sheet vertices' [ray, ring] (headSheet.ts; the far band clears outer ring first, bandOuterFirst.ts) */
+  readonly sheetRing = new Map<number, [number, number]>();
 
   get vertexCount(): number {
     return this.heads.length;

@@ -52,6 +52,8 @@ export interface Avatar {
    */
   uvRevealed: Float32Array;
   revealDir: Float32Array;
+  /** per vertex, subtracted from the reveal's activation (a ring of the far band clearing later, bandOuterFirst.ts); absent = 0 */
+  revealStart?: Float32Array;
   /**
    * On top of the reveal, a turned photo's thin far-jaw rim going clear (rimClearOnTurn.ts): per vertex
    * the texture point (x, y) a larger turn toward its side moves it to, and that side (-1 image-left,

@@ -12,6 +12,14 @@ import { AWAY_CLEAR_FULL_DEG } from '../avatar/farBandClear.ts';
 import { turnedAway } from './turn.ts';
 
 /**
+ * The feather is full by this turn (degrees) on a side turned away: the band clears from its outer
+ * ring inward (avatar/bandOuterFirst.ts), so its outermost ring is gone by about a third of
+ * AWAY_CLEAR_FULL_DEG and the opaque rings inside end in a cut that needs the feather from there
+ * (s37 halo37; with the whole band switching at once it was AWAY_CLEAR_FULL_DEG).
+ */
+export const AWAY_FEATHER_FULL_DEG = AWAY_CLEAR_FULL_DEG / 3;
+
+/**
  * The silhouette feather's strength on a frame turned `yaw` degrees (relative to the photo) from a
  * photo at rig yaw `photoYaw`: the usual `turnAmount`, or the far band's clear switch on the side
  * the turn shows (a turn by +yaw shows the side the rig calls -1: farBandClear.ts's side x photoYaw)
@@ -21,5 +29,5 @@ export function outlineFeatherStrength(turnAmount: number, yaw: number, photoYaw
   if (!(yaw !== 0)) return turnAmount;
   const away = turnedAway(-Math.sign(yaw) * photoYaw);
   if (away === 0) return turnAmount;
-  return Math.max(turnAmount, away * Math.min(1, Math.abs(yaw) / AWAY_CLEAR_FULL_DEG));
+  return Math.max(turnAmount, away * Math.min(1, Math.abs(yaw) / AWAY_FEATHER_FULL_DEG));
 }

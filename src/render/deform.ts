@@ -301,10 +301,12 @@ export class Deformer {
   /** Sides of the head turning toward the camera sample nearby skin instead of edge pixels. */
   private revealTexture(pose: NonNullable<MotionFrame['pose']>): void {
     const { avatar, revealList, uvNow } = this;
+    const start = avatar.revealStart;
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
     for (let q = 0; q < revealList.length; q++) {
       const v = revealList[q]!;
       let k = avatar.revealDir[v * 2]! * revealX + avatar.revealDir[v * 2 + 1]! * revealY;
+      if (start) k -= start[v]!;
       k = k < 0 ? 0 : k > 1 ? 1 : k;
       uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);
       uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! + k * (avatar.uvRevealed[v * 2 + 1]! - avatar.uv[v * 2 + 1]!);
