@@ -17,8 +17,11 @@ import { smoothstep } from '../../math/smooth.ts';
 const SKIN_BAND = [0.15, 0.3] as const, SKIN_U = [0.2, 0.8] as const;
 /** Where the open eye is looked for: from this far above the upper lid line to this far under the lower one... */
 const ABOVE_LID = 0.03, BELOW_LOWER = 0.25;
-/** ...and past each corner (eye widths), where a white must be colourless (as paintedWhite.ts past its corners). */
-const PAST_CORNER = 0.2, PALE_SAT_PAST_CORNER = 0.75;
+/** ...and past each corner (eye widths), fading out. */
+const PAST_CORNER = 0.2;
+
+/** A cell of the open eye is at least this light against the skin under the eye (soft from [0] to [1]). */
+const NOT_DARK = [0.65, 0.8] as const;
 
 /** Median luma, colourfulness, blue over red and colour of the skin under the lower lid. */
 export function skinUnderEye(photo: Float32Array, g: EyeGeometry): { luma: number; sat: number; blue: number; rgb: number[] } {
@@ -59,8 +62,13 @@ export function paintedEyeCells(photo: Float32Array, g: EyeGeometry): Float32Arr
       const v = cellV(r);
       if (v < top || v > bottom) continue;
       const k = r * PATCH_W + c;
-      const s = paintedEyeShare(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!, skin.luma, skin.sat, skin.blue, past > 0 ? PALE_SAT_PAST_CORNER : undefined);
-      share[k] = reach * s;
+      // the blue test alone (no colourfulness: skinSat 0): a photo's lit, paler skin under the eye passed
+      // the white's test (lp_s12, mt_man, st_full_body_1: 60-80 cells); lp_s7's white is 90 bluer than its skin
+      const s = paintedEyeShare(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!, skin.luma, 0, skin.blue);
+      // and not dark: a photo's shaded skin under the eye is blue over red beside its lit skin too
+      // (lp_s1, lp_s12, mt_man: 40-90 cells of it freed moved their fill); lp_s7's white is .8-1 of the skin's luma
+      const light = smoothstep(NOT_DARK[0], NOT_DARK[1], lum(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!) / skin.luma);
+      share[k] = reach * s * light;
     }
   }
   return share;
@@ -68,18 +76,52 @@ export function paintedEyeCells(photo: Float32Array, g: EyeGeometry): Float32Arr
 
 /** Cells around the painted eye freed with it: its rim, mixed with the white (a shaded cream, lp_s7's outer corner), would hold the fill as well. */
 const RIM_CELLS = 2;
+/** The mask under which the fill holds a cell (membraneField's own threshold). */
+const HELD_BELOW = 0.02;
 
 /**
- * The mask the skin fill frees (membraneField): the shut eye's mask, and the painted eye's cells near
- * it (share at least half) with RIM_CELLS around them, so the fill continues the skin around the
- * white instead of holding the white. (Pulling those cells to the skin under the eye instead left a
- * cream patch: lp_s7's skin under its eye is lighter than at its outer corner.)
+ * The painted eye's cells (share at least half) joined to the open eye's own white: grown from the
+ * cells between the lid lines through neighbouring eye-coloured cells. A photo's lower lid rim parts
+ * its white from the paler skin under the eye (lp_s1, lp_s12, mt_man: 12-95 such cells each, freed,
+ * moved their fill and read-back); a painted white running on past the ring (lp_s7) stays joined.
+ */
+export function joinedEyeCells(share: Float32Array, g: EyeGeometry): Uint8Array {
+  const joined = new Uint8Array(PATCH_W * PATCH_H);
+  const queue: number[] = [];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u < 0 || u > 1) continue;
+    const top = lineAt(g.lid, u), bottom = lineAt(g.lower, u);
+    for (let r = 0; r < PATCH_H; r++) {
+      const v = cellV(r), k = r * PATCH_W + c;
+      if (v > top && v < bottom && share[k]! >= 0.5) { joined[k] = 1; queue.push(k); }
+    }
+  }
+  while (queue.length) {
+    const k = queue.pop()!, c = k % PATCH_W, r = (k - c) / PATCH_W;
+    for (const [dc, dr] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const cc = c + dc, rr = r + dr, n = rr * PATCH_W + cc;
+      if (cc < 0 || cc >= PATCH_W || rr < 0 || rr >= PATCH_H || joined[n] || share[n]! < 0.5) continue;
+      joined[n] = 1;
+      queue.push(n);
+    }
+  }
+  return joined;
+}
+
+/**
+ * The mask the skin fill frees (membraneField): the shut eye's mask, and the painted eye's cells
+ * joined to the open eye (joinedEyeCells) that lie outside the mask, with RIM_CELLS around them, so
+ * the fill continues the skin around the white instead of holding it. (Pulling those cells to the skin
+ * under the eye instead left a cream patch: lp_s7's skin under its eye is lighter than at its outer corner.)
  */
 export function fillMaskOverPaintedEye(mask: Float32Array, photo: Float32Array, g: EyeGeometry): Float32Array {
-  const share = paintedEyeCells(photo, g);
+  const joined = joinedEyeCells(paintedEyeCells(photo, g), g);
   const out = Float32Array.from(mask);
   for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) {
-    if (share[r * PATCH_W + c]! < 0.5) continue;
+    // a white under the mask is free already
+    const k = r * PATCH_W + c;
+    if (!joined[k] || mask[k]! >= HELD_BELOW) continue;
     for (let dr = -RIM_CELLS; dr <= RIM_CELLS; dr++) for (let dc = -RIM_CELLS; dc <= RIM_CELLS; dc++) {
       const rr = r + dr, cc = c + dc;
       if (rr >= 0 && rr < PATCH_H && cc >= 0 && cc < PATCH_W) out[rr * PATCH_W + cc] = 1;
