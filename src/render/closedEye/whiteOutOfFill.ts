@@ -4,7 +4,8 @@
 // outer corner and under its lower lid line, outside the mask: the fill took it up as held colour and
 // carried a pale blue-grey into the shut lid at the shut line's outer end (the "sliver" of critic36,
 // lp_s7 f76-78, f91-93). Here such cells near the eye (and their rim) are freed for the fill as the mask's
-// own are, so it continues the skin around them; skin that is skin stays held, so photos change little.
+// own are, so it continues the skin around them. Only a blue, not dark, joined to the open eye passes:
+// on the 13 photos of portraits/ nothing is freed (their renders are unchanged).
 import { PATCH_W, PATCH_H } from './frame.ts';
 import { lineAt } from './library.ts';
 import { cellU, cellV, clamp01 } from './grid.ts';
