@@ -4,7 +4,7 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--lash-core] [--shadow-hue] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
+//   node --import tsx bench/blink.ts [--lash-core] [--shadow-hue] [--white-in-fill] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
@@ -20,12 +20,15 @@ import { detectFaces } from '../src/face/detect.ts';
 import { eyeLidGaps, eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCell } from '../src/eval/eyes.ts';
 import type { Portrait, RgbaImage } from '../src/types.ts';
 import { eyePixelsBoth } from './eyePixels.ts';
+import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 
 const DATA = SHARED_DATA;
 // --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
 if (process.argv.includes('--lash-core')) lashCoreSetting.on = true;
 // --shadow-hue: the shut lid's shading darker than the skin coloured as skin in shadow (render/closedEye/shadowHue.ts, off in the product)
 if (process.argv.includes('--shadow-hue')) shadowHueSetting.on = true;
+// --white-in-fill: the shut lid's skin fill holds the open eye's white past the mask as before s37 (render/closedEye/whiteOutOfFill.ts off)
+if (process.argv.includes('--white-in-fill')) whiteOutOfFillSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');

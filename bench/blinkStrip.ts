@@ -2,7 +2,7 @@
 // `--step`th frame from its fall to its rise, each cell the frame as the product renders it (before)
 // over the same frame with `--on` look options turned on (after); the photo's eyes first. Rendered
 // directly at 512 (no encoding), in one process: before | after differ by the options alone. Never asserts.
-//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
+//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--bake whiteOutOfFill] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
 // Prints per frame the band step (bandStep: luma under the lower lid line over luma above it, per eye) before -> after.
 // (s37, blink37) A blink: a run of frames with `blink` over .1; and the frame after it.
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { paintedEyeShadeSetting } from '../src/render/closedEye/paintedWhite.ts';
+import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, file, motionFile] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
@@ -22,6 +23,10 @@ if (!out || !file || !motionFile) throw new Error('usage: bench/blinkStrip.ts ou
 const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShadeSetting };
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
+/** The options read once, when a renderer is made (the shut eye's bake): `--bake` makes a second renderer with them on for the after row. */
+const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting };
+const BAKE = (arg('--bake') ?? '').split(',').filter(Boolean);
+for (const o of BAKE) if (!BAKE_OPTIONS[o]) throw new Error(`--bake ${o}: one of ${Object.keys(BAKE_OPTIONS).join(', ')}`);
 const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');
 // --over: the blink weight a blink's frames exceed (.1; a video's lowered lids: higher)
 const OVER = Number(arg('--over') ?? 0.1);
@@ -49,7 +54,9 @@ function blinkRuns(frames: readonly MotionFrame[]): number[][] {
 }
 
 const SIZE = 512;
-const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', file))), { width: SIZE, height: SIZE });
+const avatar = buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', file)));
+const made = (on: boolean) => { for (const o of BAKE) BAKE_OPTIONS[o]!.on = on; return createRenderer(avatar, { width: SIZE, height: SIZE }); };
+const r = made(false), rAfter = BAKE.length ? made(true) : r;
 const box = (lm: readonly (readonly number[])[]) => {
   const corners = EYE === 'L' ? [33, 133] : EYE === 'R' ? [263, 362] : [33, 133, 263, 362];
   const xs = corners.map((i) => lm[i]![0]!), ys = [159, 386, 145, 374].map((i) => lm[i]![1]!);
@@ -91,7 +98,7 @@ function bandStep(data: Uint8ClampedArray, lm: readonly (readonly number[])[]): 
 }
 const render = (f: MotionFrame, on: boolean) => {
   for (const o of ON) OPTIONS[o]!.on = on;
-  return new Uint8ClampedArray(r.render(f).data);
+  return new Uint8ClampedArray((on ? rAfter : r).render(f).data);
 };
 
 const runs = blinkRuns(FRAMES).slice(0, BLINKS);
@@ -109,7 +116,7 @@ for (let row = 0; row < runs.length; row++) {
     const sb = bandStep(before, lm), sa = bandStep(after, lm);
     console.log(`f${n} blink ${closure(f).toFixed(2)}: band step L/R (luma under the lower lid line / over it) ${sb.map((v) => v.toFixed(2)).join(' / ')} -> ${sa.map((v) => v.toFixed(2)).join(' / ')}`);
     tiles.push({ input: await cut(before, b), left, top }, { input: label(`before f${n} b${closure(f).toFixed(2)}`), left, top });
-    tiles.push({ input: await cut(after, b), left, top: top + H + 2 }, { input: label(`after f${n}${ON.length ? ` (${ON.join(',')})` : ''}`), left, top: top + H + 2 });
+    tiles.push({ input: await cut(after, b), left, top: top + H + 2 }, { input: label(`after f${n}${ON.length + BAKE.length ? ` (${[...ON, ...BAKE].join(',')})` : ''}`), left, top: top + H + 2 });
   }
   console.log(`blink ${row + 1}: frames ${runs[row]!.join(' ')}`);
 }

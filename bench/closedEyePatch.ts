@@ -15,6 +15,8 @@ import { creaseAt } from '../src/render/closedEye/lids.ts';
 import { maskTopEdge, maskBottomEdge } from '../src/render/closedEye/mask.ts';
 import { labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
+import { luminance } from '../src/math/colour.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -39,8 +41,25 @@ function toImage(rgb: Float32Array, channels: 1 | 3, lines: [Float32Array, numbe
   return { width: PATCH_W, height: PATCH_H, data };
 }
 
+/**
+ * The pale-blue figure of a baked lid (sliver37): the share of its cells under the mask (> .5) lighter
+ * than the lid's median luma and bluer (blue - red) by PALE_BLUE than its median: a photo's white or
+ * iris carried into the shut lid. A clean lid is its skin and a darker lash line: near 0.
+ */
+const PALE_BLUE = 12;
+function paleBlueShare(rgb: Float32Array, mask: Float32Array): number {
+  const l: number[] = [], b: number[] = [];
+  for (let k = 0; k < PATCH_W * PATCH_H; k++) if (mask[k]! > 0.5) { l.push(luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!)); b.push(rgb[k * 3 + 2]! - rgb[k * 3]!); }
+  const med = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1]!;
+  const lm = med(l), bm = med(b);
+  return l.filter((x, i) => x > lm && b[i]! > bm + PALE_BLUE).length / Math.max(1, l.length);
+}
+
+// --both: each portrait twice, whiteOutOfFill off (before) then on
+const states = process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];
 const rows: GridCell[][] = [];
-for (const file of list.split(',')) {
+for (const file of list.split(',')) for (const state of states) {
+  whiteOutOfFillSetting.on = state;
   const avatar = buildAvatar(await cachedPortrait(path.join(dir, file)));
   const xy = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
   const geo = eyeGeometry(xy);
@@ -55,8 +74,10 @@ for (const file of list.split(',')) {
     const baked = finishEye(s, g, lashDark, crop ? crop.size / crop.side : 1);
     const col = (f: (uc: number) => number) => Float32Array.from({ length: PATCH_W }, (_, c) => f(clamp01(cellU(c))));
     const lines: [Float32Array, number][] = [[baked.creaseV, 0x3070ff], [baked.shutV, 0xff3030], [col((uc) => maskTopEdge(g, uc)), 0x30ff30], [col((uc) => maskBottomEdge(g, uc)), 0x30ff30], [col((uc) => creaseAt(g, uc)), 0x3070ff]];
+    const pale = paleBlueShare(baked.rgb, baked.mask);
+    console.log(`${file} eye ${side} whiteOutOfFill ${state ? 'on' : 'off'}: pale-blue share of the lid ${pale.toFixed(3)}`);
     row.push({ label: `${file} eye ${side} photo`, image: toImage(s.photo, 3, lines) });
-    row.push({ label: 'baked lid', image: toImage(baked.rgb, 3, []) });
+    row.push({ label: `baked lid (${state ? 'on' : 'off'}) pale-blue ${pale.toFixed(3)}`, image: toImage(baked.rgb, 3, []) });
     row.push({ label: 'photo skin fill', image: toImage(fieldImage(s.photoRef), 3, []) });
   });
   rows.push(row);

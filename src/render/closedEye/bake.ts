@@ -14,6 +14,7 @@ import { lidTone, shadeRelief } from './lidRelief.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -72,7 +73,9 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
   // edge (a membrane fill), so no oval outline frames it; the library's own skin the same way
   const bands = skinBands(g);
   const hairless = withoutBrowHair(photo, g);
-  const photoRef = membraneField(hairless, mask, bandField(hairless, bands.upper, bands.lower), person);
+  // the open eye's white past the mask is no skin to fill from either (whiteOutOfFill.ts)
+  const fillMask = whiteOutOfFillSetting.on ? fillMaskOverPaintedEye(mask, photo, g) : mask;
+  const photoRef = membraneField(hairless, fillMask, bandField(hairless, bands.upper, bands.lower), person);
   const libRef = membraneField(warped, mask, bandField(warped, bands.upper, bands.lower));
   // contrast: the shut lash line as dark against the skin as the photo's own lash line (a painting
   // without lashes gets a soft line, a made-up eye a dark one)
