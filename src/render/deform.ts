@@ -17,6 +17,7 @@ import { smooth01 } from '../math/smooth.ts';
 import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase.ts';
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 import { clearRimTexture } from './rimClear.ts';
+import { torsoPinShares } from './torsoPin.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
@@ -27,6 +28,8 @@ export interface Framing { S: number; offX: number; offY: number }
 export interface DeformOptions {
   /** how much of the head's rotation the torso follows */
   torsoFollow: { yaw: number; pitch: number; roll: number };
+  /** how far (face widths) inside the photo's outline below the chin the torso's motion fades in (torsoPin.ts; 0 = off) */
+  torsoPin: number;
   /** share of the depth past the soft cap behind the cheek (turn.ts depthRemoved) removed at a 25° yaw on the side the turn shows */
   revealFlatten: number;
   /** whether a turned head's skin is shaded by its turn (turn.ts turnShade) */
@@ -78,6 +81,8 @@ export class Deformer {
   private readonly clearList: Int32Array;
   private readonly behindCheek: ReturnType<typeof revealDepth>;
   private readonly neck: ReturnType<typeof neckTurn>;
+  /** per vertex, the share of its motion held at the photo's position (torsoPin.ts); null = off */
+  private readonly pin: Float32Array | null;
   private readonly f: number;
   private readonly c0: number;
 
@@ -107,6 +112,8 @@ export class Deformer {
     this.behindCheek = revealDepth(avatar);
     // on the side turning away the neck lags the head and steps back behind the jaw (turn.ts)
     this.neck = neckTurn(avatar);
+    // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
+    this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
@@ -216,7 +223,7 @@ export class Deformer {
     const flatten = revealFlattening(yawNow, avatar.rig.angles.yaw, this.o.revealFlatten);
     const behind = yawNow > 0 ? this.behindCheek.left : this.behindCheek.right;
     const neckAmount = smooth01(Math.abs(yawNow) / 6), farIsRight = yawNow > 0;
-    const neck = this.neck;
+    const neck = this.neck, pin = this.pin;
     for (let v = 0; v < n; v++) {
       let x = rest[v * 3]!, y = rest[v * 3 + 1]!, z = rest[v * 3 + 2]!;
       if (flatten > 0) z -= flatten * behind[v]!;
@@ -249,6 +256,8 @@ export class Deformer {
         oy += g * (torsoR[3]! * px + torsoR[4]! * py + torsoR[5]! * pz + tPivotW[1]! + ty * 0.6);
         oz += g * (torsoR[6]! * px + torsoR[7]! * py + torsoR[8]! * pz + tPivotW[2]! + tz * 0.6);
       }
+      // the shoulders' outline held where the photo has it (torsoPin.ts)
+      if (pin && pin[v]! > 0) { const k = pin[v]!; ox += k * (X - ox); oy += k * (Y - oy); oz += k * (Z - oz); }
       if (oz < 1) oz = 1;
       const iz = 1 / oz;
       sx[v] = (f * ox * iz + c0) * S + offX;

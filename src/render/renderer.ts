@@ -27,6 +27,8 @@ export interface RendererOptions {
   height: number;
   /** how much of the head's rotation the torso follows (default yaw 0.15, pitch 0.05, roll 0.25) */
   torsoFollow?: { yaw: number; pitch: number; roll: number };
+  /** how far (face widths) inside the photo's outline below the chin the torso's motion fades in, so the shoulders' outline stays over the photo's own pixels (torsoPin.ts; default 0.35; 0 = off) */
+  torsoPin?: number;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
    * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
@@ -60,6 +62,9 @@ export interface Renderer {
   meshVertices(frame: MotionFrame): { x: Float32Array; y: Float32Array; triangles: Uint32Array };
 }
 
+/** default of RendererOptions.torsoPin: a third of a face width (s37 torso37: the band a moving torso uncovers below the chin 3-10x smaller) */
+const TORSO_PIN = 0.35;
+
 export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
   const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
   const size = avatar.size;
@@ -71,6 +76,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const jawMap = jawMapOf(avatar);
   const geometry = new Deformer(avatar, { S, offX, offY }, jawMap, lipUnitsOf(avatar), {
     torsoFollow: opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 },
+    torsoPin: opts.torsoPin ?? TORSO_PIN,
     revealFlatten: opts.revealFlatten ?? 1,
     turnShading: opts.turnShading ?? true,
   });
