@@ -12,6 +12,7 @@ import { type PixelShader } from './raster.ts';
 import { bilinearInto, packRounded, type TextureSource } from './textureSample.ts';
 import { hiddenIrisAt, withHiddenIris, type HiddenIris } from './irisHidden.ts';
 import { discAlpha, irisDiscs, rimKeep, type IrisDisc } from './irisDisc.ts';
+import { bilinearShare, drawnOverMoved } from './raisedOverMoved.ts';
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
 export function mixPacked(a: number, b: number, t: number): number {
@@ -88,9 +89,12 @@ export class GazeIris {
     this.drawers = this.discs.map((disc, e) => {
       const s = this.shift[e]!;
       if (!raised) return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+      const shareAt = (x: number, y: number) => raised.raisedShare(e, x, y);
       return (_x: number, _y: number, u: number, v: number) => {
-        const moved = irisOverWhite(tex, disc, u, v, s[0]!, s[1]!, raised.rest), drawn = raised.raisedShare(e, u, v);
-        return drawn > 0 ? mixPacked(moved, sampleTexture(tex, u, v), drawn) : moved;
+        const moved = irisOverWhite(tex, disc, u, v, s[0]!, s[1]!, raised.rest);
+        // the drawn texel carries the photo's unmoved eye by 1 - share: swapped for the moved eye (raisedOverMoved.ts)
+        const share = bilinearShare(shareAt, u, v);
+        return share > 0 ? drawnOverMoved(moved, sampleTexture(tex, u, v), sampleTexture(raised.rest, u, v), share) : moved;
       };
     });
   }
