@@ -7,6 +7,7 @@
 // to the white the raised lid's drawing ends in on its column (the photo's lit white there): the lid's
 // shade is gone from it, its grain and hue are kept (a gain, never a darkening).
 import { luminance } from '../math/colour.ts';
+import { mixPacked } from './gazeIris.ts';
 
 /** A fill cell is lifted at most this many times its own luminance (the membrane's darkest is the lash line: not made white). */
 const MAX_GAIN = 1.6;
@@ -33,12 +34,7 @@ export function liftedFill(white: Uint32Array, x0: number, size: number, litWhit
 export function fillAt(rest: Uint32Array, lifted: Uint32Array, open: number, into: Uint32Array): Uint32Array {
   if (open <= 0) return rest;
   const t = Math.min(1, open);
-  for (let k = 0; k < rest.length; k++) {
-    const a = rest[k]!, b = lifted[k]!;
-    let o = 0;
-    for (let sh = 0; sh < 32; sh += 8) { const x = (a >>> sh) & 255, y = (b >>> sh) & 255; o |= ((x + t * (y - x) + 0.5) | 0) << sh; }
-    into[k] = o >>> 0;
-  }
+  for (let k = 0; k < rest.length; k++) into[k] = mixPacked(rest[k]!, lifted[k]!, t);
   return into;
 }
 
