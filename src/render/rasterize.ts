@@ -9,7 +9,8 @@ import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from '
 import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
 import { outlineFeatherStrength } from './awayOutlineFeather.ts';
-import { fillPinholes } from './pinholeFill.ts';
+import { faceBox, fillPinholes } from './pinholeFill.ts';
+import { MESH_POINT_COUNT } from '../rig/topology.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
 import { softenLipLine } from './mouth/edge.ts';
@@ -82,7 +83,7 @@ export function rasterize(f: FrameDraw): void {
   farSeamPass(target, sx, sy, f.yaw, f.faceWidthPx, f.edgeIndex, f.edgeColor);
   if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
   // a sheet fold poking a pixel past the face's outline on a nod: a one-pixel hole (pinholeFill.ts)
-  if (geometry.turnAmount > 0) fillPinholes(target.color, target.width, target.height);
+  if (geometry.turnAmount > 0) fillPinholes(target.color, target.width, target.height, faceBox(sx, sy, MESH_POINT_COUNT));
 }
 
 /** A depth buffer (1/z, 0 = nothing) as a gray image: nearest surface 1, farthest 0.15, nothing 0. */
