@@ -14,6 +14,7 @@ import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
 import { cachedTrack } from './driverTracks.ts';
+import { lumaSpread } from './lumaSpread.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { cropImage } from '../src/eval/eyes.ts';
@@ -37,6 +38,8 @@ const lumAt = (img: RgbaImage, x: number, y: number) => { const o = (y * img.wid
 let DEBUG_MASK: RgbaImage | null = null;
 /** The iris the gaze moved off counts out to this share of the mesh's iris radius (the drawn disc is larger than the mesh's ring). */
 const OLD_DISC = 1.15;
+/** ring37: the iris's texture read inside this share of its radius (past it the limbus's dark and the edge's blend). */
+const IRIS_CORE = 0.8;
 const whiter = (v: { l: number; w: number }[]) => median(v.sort((a, b) => b.w - a.w).slice(0, Math.max(1, Math.round(v.length / 2))).map((p) => p.l));
 const median = (v: number[]) => { const s = v.slice().sort((a, b) => a - b); return s.length ? s[s.length >> 1]! : NaN; };
 
@@ -52,13 +55,14 @@ function eyeOf(lm: Lm, loop: readonly number[]) {
 /** The three figures of one eye (see the header); `old` the iris at gaze 0 (null: no behind figure). */
 export function whiteFigures(img: RgbaImage, poly: [number, number][], iris: [number, number, number], old: [number, number, number] | null, refWhite?: number) {
   const [cx, cy, r] = iris;
-  const behind: number[] = [], lower: { l: number; w: number }[] = [], upper: { l: number; w: number }[] = [], near: number[] = [], far: number[] = [];
+  const behind: number[] = [], core: number[] = [], lower: { l: number; w: number }[] = [], upper: { l: number; w: number }[] = [], near: number[] = [], far: number[] = [];
   const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
   for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(img.height - 1, Math.ceil(Math.max(...ys))); y++) for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(img.width - 1, Math.ceil(Math.max(...xs))); x++) {
     const px = x + 0.5, py = y + 0.5;
     if (!insidePolygon(px, py, poly) || distanceToOutline(px, py, poly) < INSET) continue;
     const d = Math.hypot(px - cx, py - cy), dOld = old ? Math.hypot(px - old[0], py - old[1]) : Infinity;
     const l = lumAt(img, x, y), o = (y * img.width + x) * 4, w = whiteness([img.data[o]!, img.data[o + 1]!, img.data[o + 2]!]);
+    if (d <= IRIS_CORE * r) core.push(l);
     if (d > r + 1 && d <= r + 3) near.push(l);
     if (d > r + 4 && d <= r + 7) far.push(l);
     if (d <= r + INSET) continue;
@@ -68,7 +72,7 @@ export function whiteFigures(img: RgbaImage, poly: [number, number][], iris: [nu
   }
   const ref = refWhite ?? whiter(lower);
   const sorted = behind.slice().sort((a, b) => a - b);
-  return { behind: behind.length >= 6 ? median(behind) / ref : NaN, dark: behind.length >= 6 ? sorted[Math.floor(0.2 * sorted.length)]! / ref : NaN, upper: upper.length >= 6 ? whiter(upper) / ref : NaN, ring: near.length >= 6 && far.length >= 6 ? median(near) / median(far) : NaN, ref };
+  return { behind: behind.length >= 6 ? median(behind) / ref : NaN, dark: behind.length >= 6 ? sorted[Math.floor(0.2 * sorted.length)]! / ref : NaN, upper: upper.length >= 6 ? whiter(upper) / ref : NaN, ring: near.length >= 6 && far.length >= 6 ? median(near) / median(far) : NaN, iris: lumaSpread(core) / ref, ref };
 }
 
 /** Where the iris `at` (x, y, r) of picture a went in picture b: the whole-px shift within r that best matches its core (0.7 r). */
@@ -138,13 +142,15 @@ for (const [name, root] of roots) {
       if (!e0.iris) return null;
       if (args.includes('--mask')) DEBUG_MASK = img;
       const er = eyeOf(lmRest, loop);
-      const photoWhite = er.iris ? whiteFigures(rest, er.poly, er.iris, er.iris).ref : undefined;
-      const fig = whiteFigures(copy(img), e.poly, movedIris(at0, img, e0.iris), e0.iris, photoWhite);
+      const restFig = er.iris ? whiteFigures(rest, er.poly, er.iris, er.iris) : null;
+      const fig = whiteFigures(copy(img), e.poly, movedIris(at0, img, e0.iris), e0.iris, restFig?.ref);
       DEBUG_MASK = null;
-      return fig;
+      // the same raise at gaze 0 (no moved disc) and the rest frame: is a ring the gaze's disc, the raise's drawing or the photo's
+      const still0 = whiteFigures(copy(at0), e0.poly, e0.iris, null, restFig?.ref);
+      return { ...fig, restIris: restFig ? restFig.iris : NaN, ring0: still0.ring, restRing: restFig ? restFig.ring : NaN };
     });
     figs.forEach((g, e) => { if (g) { const s = sums.get(`${name} ${e}`) ?? []; s.push([g.behind, g.dark, g.upper, g.ring]); sums.set(`${name} ${e}`, s); } });
-    console.log(`f${i} ${name.padEnd(7)} ${figs.map((g) => (g ? `${f3(g.behind)} ${f3(g.dark)} ${f3(g.upper)} ${f3(g.ring)}` : 'none')).join(' | ')}`);
+    console.log(`f${i} ${name.padEnd(7)} ${figs.map((g) => (g ? `${f3(g.behind)} ${f3(g.dark)} ${f3(g.upper)} ${f3(g.ring)}` : 'none')).join(' | ')}   iris spread ${figs.map((g) => (g ? `${f3(g.iris)} [rest ${f3(g.restIris)}]` : 'none')).join(' | ')}   ring gaze0/rest ${figs.map((g) => (g ? `${f3(g.ring0)}/${f3(g.restRing)}` : 'none')).join(' | ')}`);
     tiles.set(`${name} ${i}`, await sharp(await tile(img, boxOf(lm, SIZE, SIZE))).composite([{ input: label(`${name === 'this' ? 'a' : 'b'}${i}`) }]).png().toBuffer());
   }
 }
