@@ -4,10 +4,11 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--lash-core] [--shadow-hue] [--white-in-fill] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
+//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
+import { browBoneLightSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { SHARED_DATA } from './sharedData.ts';
 import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -27,6 +28,8 @@ const DATA = SHARED_DATA;
 if (process.argv.includes('--lash-core')) lashCoreSetting.on = true;
 // --shadow-hue: the shut lid's shading darker than the skin coloured as skin in shadow (render/closedEye/shadowHue.ts, off in the product)
 if (process.argv.includes('--shadow-hue')) shadowHueSetting.on = true;
+// --brow-dark: the shut lid's shade over the crease as baked before s37 (render/closedEye/browBoneLight.ts off)
+if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
 // --white-in-fill: the shut lid's skin fill holds the open eye's white past the mask as before s37 (render/closedEye/whiteOutOfFill.ts off)
 if (process.argv.includes('--white-in-fill')) whiteOutOfFillSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };

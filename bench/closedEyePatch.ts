@@ -17,6 +17,8 @@ import { labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { luminance } from '../src/math/colour.ts';
+import { browBoneLightSetting } from '../src/render/closedEye/browBoneLight.ts';
+import { lidChromaSetting, ownLidSkin, bakedLidSkin, bandSkin, type Rgb } from '../src/render/closedEye/lidChroma.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -56,6 +58,10 @@ function paleBlueShare(rgb: Float32Array, mask: Float32Array): number {
 }
 
 // --both: each portrait twice, whiteOutOfFill off (before) then on
+// --lid-chroma (s37, lidpatch37): the baked lid tinted toward the own lid's chroma (lidChroma.ts, off in the product)
+if (process.argv.includes('--lid-chroma')) lidChromaSetting.on = true;
+// --brow-dark (s37, lidpatch37): the fill's shade over the crease as baked (browBoneLight off, before s37)
+if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
 const states = process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) for (const state of states) {
@@ -75,12 +81,42 @@ for (const file of list.split(',')) for (const state of states) {
     const col = (f: (uc: number) => number) => Float32Array.from({ length: PATCH_W }, (_, c) => f(clamp01(cellU(c))));
     const lines: [Float32Array, number][] = [[baked.creaseV, 0x3070ff], [baked.shutV, 0xff3030], [col((uc) => maskTopEdge(g, uc)), 0x30ff30], [col((uc) => maskBottomEdge(g, uc)), 0x30ff30], [col((uc) => creaseAt(g, uc)), 0x3070ff]];
     const pale = paleBlueShare(baked.rgb, baked.mask);
+    // (s37, lidpatch37) the shut lid's middle against the photo's own upper lid (eye open): luma ratio, r/l and b/l
+    const chroma = (c: Rgb | undefined) => (c ? `l ${luminance(...c).toFixed(0)} r/l ${(c[0] / luminance(...c)).toFixed(3)} b/l ${(c[2] / luminance(...c)).toFixed(3)}` : 'unread');
+    const was = lidChromaSetting.on;
+    lidChromaSetting.on = false;
+    const untinted = finishEye(s, g, lashDark, crop ? crop.size / crop.side : 1);
+    lidChromaSetting.on = was;
+    console.log(`${file} eye ${side} own lid ${chroma(ownLidSkin(s.photo, g))} | shut lid tint off ${chroma(bakedLidSkin(untinted.rgb, g))} -> ${lidChromaSetting.on ? 'on' : 'off'} ${chroma(bakedLidSkin(baked.rgb, g))}`);
     console.log(`${file} eye ${side} whiteOutOfFill ${state ? 'on' : 'off'}: pale-blue share of the lid ${pale.toFixed(3)}`);
     row.push({ label: `${file} eye ${side} photo`, image: toImage(s.photo, 3, lines) });
     row.push({ label: `baked lid (${state ? 'on' : 'off'}) pale-blue ${pale.toFixed(3)}`, image: toImage(baked.rgb, 3, []) });
     row.push({ label: 'photo skin fill', image: toImage(fieldImage(s.photoRef), 3, []) });
+    // the step a viewer sees at the crease: the shut lid's middle against the photo's skin just above the crease (where the patch shows the photo)
+    const above = bandSkin(s.photo, (u) => [creaseAt(g, u) - 0.1, creaseAt(g, u) - 0.02]), mid = bakedLidSkin(baked.rgb, g);
+    if (above && mid) console.log(`${file} eye ${side} crease step: shut lid middle l ${luminance(...mid).toFixed(0)} / photo skin above the crease l ${luminance(...above).toFixed(0)} = ${(luminance(...mid) / luminance(...above)).toFixed(2)}`);
+    // the patch's top ring (over the brow bone: mask over .1, above the crease): drawn minus photo, mean luma and its 90th percentile
+    const ring: number[] = [];
+    for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) {
+      const k = r * PATCH_W + c, m = baked.mask[k]!;
+      if (m < 0.1 || cellV(r) > creaseAt(g, clamp01(cellU(c))) - 0.02) continue;
+      ring.push(m * (luminance(baked.rgb[k * 3]!, baked.rgb[k * 3 + 1]!, baked.rgb[k * 3 + 2]!) - luminance(s.photo[k * 3]!, s.photo[k * 3 + 1]!, s.photo[k * 3 + 2]!)));
+    }
+    ring.sort((a, b) => a - b);
+    console.log(`${file} eye ${side} top ring (browBoneLight ${browBoneLightSetting.on ? 'on' : 'off'}): drawn - photo luma mean ${(ring.reduce((a, b) => a + b, 0) / Math.max(1, ring.length)).toFixed(1)}, p90 ${(ring[Math.floor(0.9 * (ring.length - 1))] ?? NaN).toFixed(1)} over ${ring.length} cells`);
+    if (process.argv.includes('--step')) row.push({ label: 'drawn - photo (grey 0, x3)', image: toImage(drawnStep(baked.rgb, baked.mask, s.photo), 3, lines) });
   });
   rows.push(row);
+}
+
+/** (s37, lidpatch37) The shut eye as drawn over the photo (by its mask) minus the photo, luma x3 about grey: where the patch shows an edge. */
+function drawnStep(rgb: Float32Array, mask: Float32Array, photo: Float32Array): Float32Array {
+  const out = new Float32Array(PATCH_W * PATCH_H * 3);
+  for (let k = 0; k < PATCH_W * PATCH_H; k++) {
+    const l = (a: Float32Array) => luminance(a[k * 3]!, a[k * 3 + 1]!, a[k * 3 + 2]!);
+    out.fill(128 + 3 * mask[k]! * (l(rgb) - l(photo)), k * 3, k * 3 + 3);
+  }
+  return out;
 }
 
 /** A colour field sampled on the patch grid. */

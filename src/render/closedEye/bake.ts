@@ -11,6 +11,8 @@ import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
 import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { lidTone, shadeRelief } from './lidRelief.ts';
+import { lidChromaSetting, tintLid } from './lidChroma.ts';
+import { browBoneLightSetting, keepBrowBoneLight } from './browBoneLight.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { smoothstep } from '../../math/smooth.ts';
@@ -96,6 +98,7 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   thinLashTop(rgb, (uc) => shutAt(g, uc));
   shadeBulge(rgb, g);
   shadeRelief(rgb, g, lidTone(s.photo, rgb, g));
+  if (lidChromaSetting.on) tintLid(rgb, s.photo, g);
   taperLashLine(rgb, g, s.photoRef);
   const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
   if (lashCore) {
@@ -108,6 +111,7 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (shadowHueSetting.on) shadowHue(rgb, s.photoRef);
   softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
+  if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
 }
