@@ -21,7 +21,7 @@ function avatarWith(sheet: [number, number][]): Avatar {
   sheet.forEach(([x, y], i) => { rest[(MESH_POINT_COUNT + 10 + i) * 3] = x; rest[(MESH_POINT_COUNT + 10 + i) * 3 + 1] = y; });
   return {
     size: SIZE, vertexCount: n, rest, texture: { width: SIZE, height: SIZE, data: matte() },
-    headWeight: new Float32Array(n).fill(1), eyeVertices: [MESH_POINT_COUNT, MESH_POINT_COUNT + 10],
+    headWeight: new Float32Array(n).fill(1), neckLag: new Float32Array(n), eyeVertices: [MESH_POINT_COUNT, MESH_POINT_COUNT + 10],
     head: { faceWidth: 40, pivot: [32, 20, 0], torsoPivot: [32, 40, 0], iod: 20 },
   } as unknown as Avatar;
 }
@@ -47,4 +47,7 @@ test('torsoPinShares: held at the shoulder outline, free deep inside, above the 
   assert.ok(pin[s + 4]! > 0 && pin[s + 4]! < pin[s]!, `10 px inside fades: ${pin[s + 4]}`);
   for (let v = 0; v < s; v++) assert.equal(pin[v], 0, `face mesh / eyeball vertex ${v}`);
   assert.ok(torsoPinShares(av, 0).every((p) => p === 0), 'reach 0: off');
+  // a neck vertex (its own lag behind the jaw, deform.ts neckTurn) on the outline is left to the neck
+  av.neckLag[s] = 0.5;
+  assert.equal(torsoPinShares(av, 0.35)[s], 0, 'the neck is not held');
 });

@@ -61,6 +61,9 @@ export function torsoPinShares(avatar: Avatar, reach: number): Float32Array {
     // the face mesh and eyeballs move with the head; the sheet around them is free to be held (lp_s1: the
     // shoulder's top is sheet skinned .9-1 to the head, level with the chin)
     if (v < MESH_POINT_COUNT || (v >= avatar.eyeVertices[0] && v < avatar.eyeVertices[1])) continue;
+    // the neck has its own motion behind the jaw (deform.ts neckTurn): its seam copies of the jaw line stay with the jaw
+    // on the side a turn shows (test/neck.test.ts); held, they parted from it
+    if (avatar.neckLag[v]! > 0) continue;
     const x = rest[v * 3]!, y = rest[v * 3 + 1]!;
     const below = smoothstep(chinY - ABOVE_CHIN * avatar.head.faceWidth, chinY + 0.1 * avatar.head.faceWidth, y);
     if (below <= 0) continue;
