@@ -29,6 +29,13 @@ test('clearBandOuterFirst: on a side turned away each ray\'s rings clear in turn
   assert.equal(dir[6], Math.fround(1.6)); assert.equal(start[3], 0);
 });
 
+test('clearBandOuterFirst: a side barely turned away keeps nearly the rate its band already had (no jump at the away share\'s start)', () => {
+  const slow = 1.6, dir = new Float32Array([-slow, 0, -slow, 0]);
+  const ring = new Map<number, [number, number]>([[0, [0, 1]], [1, [0, 2]]]);
+  clearBandOuterFirst(dir, [0, 1], ring, () => 0.01, 3, 2);
+  for (const v of [0, 1]) assert.ok(Math.abs(Math.abs(dir[v * 2]!) - slow) < 0.05 * slow, `rate ${dir[v * 2]} against ${slow}`);
+});
+
 test('lp_s10: its far band carries ring starts; the switch half done leaves no ray with two rings part way', async () => {
   const avatar = buildAvatar(await analyzePortrait(sharedData('portraits/lp_s10.jpg')));
   assert.ok(avatar.revealStart, 'lp_s10 turned away: the band clears outer ring first');

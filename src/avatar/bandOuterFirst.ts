@@ -22,7 +22,9 @@ export function outerFirstWindow(fromOuter: number, count: number, fullDeg: numb
  * In place: each band vertex (keys of `band`, at the away rate in revealDir) on a side turned away
  * (`awayShare` of that side > 0) clears in its ring's window instead of over the whole turn: its
  * reveal rate and start (activation k = rate · yaw/25 - start, deform.ts) from outerFirstWindow,
- * blended with the uniform switch by awayShare. `sheetRing` maps a sheet vertex to [ray, ring].
+ * blended by awayShare with the uniform switch its revealDir already carries (farBandClear.ts
+ * bandClearRate: so a side barely turned away keeps about that rate, no jump at awayShare 0).
+ * `sheetRing` maps a sheet vertex to [ray, ring].
  * Returns the start per vertex (0 where unchanged).
  */
 export function clearBandOuterFirst(revealDir: Float32Array, band: Iterable<number>, sheetRing: Map<number, [number, number]>, awayShare: (side: number) => number, fullDeg: number, vertexCount: number): Float32Array {
@@ -39,8 +41,10 @@ export function clearBandOuterFirst(revealDir: Float32Array, band: Iterable<numb
     verts.sort((a, b) => b.ring - a.ring);
     verts.forEach(({ v }, i) => {
       const [t0, t1] = outerFirstWindow(i, verts.length, fullDeg);
-      // blend the window with the uniform [0, fullDeg] by how far the side counts as turned away
-      const s0 = w * t0, s1 = fullDeg + w * (t1 - fullDeg);
+      // blend the window with the vertex's uniform switch, [0, the turn its current rate clears by], by how
+      // far the side counts as turned away (at awayShare 1 that rate is the away one, 25 / fullDeg)
+      const uniformEnd = 25 / Math.abs(revealDir[v * 2]!);
+      const s0 = w * t0, s1 = uniformEnd + w * (t1 - uniformEnd);
       revealDir[v * 2] = side * 25 / (s1 - s0);
       start[v] = s0 / (s1 - s0);
     });
