@@ -6,6 +6,7 @@
 // edge stays over the pixels the photo itself covered: no plate is uncovered there.
 import type { Avatar } from '../avatar/types.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { distanceToOutside } from '../analyze/raster.ts';
 import { MESH_POINT_COUNT } from '../rig/topology.ts';
 
 /** The photo's outline: where the matte is at least this (the renderer's alpha >= 128 reads as the person). */
@@ -16,31 +17,12 @@ const ABOVE_CHIN = 0.25;
 const CHIN = 152;
 
 /**
- * Per pixel of the crop, the distance (px, chamfer 3-4) from a pixel inside the matte to the nearest
- * pixel outside it; 0 outside. Past the crop's border counts as inside (a torso cut by the crop's
- * edge has no outline there).
+ * Per pixel of the crop, the distance (px, chamfer 3-4: analyze/raster.ts distanceToOutside) from a pixel inside
+ * the matte to the nearest pixel outside it, at most `size`; 0 outside. Past the crop's border counts as inside
+ * (a torso cut by the crop's edge has no outline there).
  */
 export function insideDistance(alpha: Uint8ClampedArray, size: number): Float32Array {
-  const BIG = 1e9;
-  const d = new Float32Array(size * size);
-  for (let i = 0; i < size * size; i++) d[i] = alpha[i * 4 + 3]! >= INSIDE * 255 ? BIG : 0;
-  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= size || y >= size ? BIG : d[y * size + x]!);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const i = y * size + x;
-      if (d[i] === 0) continue;
-      d[i] = Math.min(d[i]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
-    }
-  }
-  for (let y = size - 1; y >= 0; y--) {
-    for (let x = size - 1; x >= 0; x--) {
-      const i = y * size + x;
-      if (d[i] === 0) continue;
-      d[i] = Math.min(d[i]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
-    }
-  }
-  for (let i = 0; i < size * size; i++) d[i] = d[i]! >= BIG ? size : d[i]! / 3;
-  return d;
+  return distanceToOutside((i) => alpha[i * 4 + 3]! < INSIDE * 255, size, size, size);
 }
 
 /**
