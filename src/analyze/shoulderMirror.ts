@@ -8,6 +8,7 @@
 // clears lp_s1's haze but widens lp_s11's cream card border where green belongs (docs/edges/README.md).
 
 import { distanceToOutside } from './raster.ts';
+import { smooth01 } from '../math/smooth.ts';
 
 export interface ShoulderBand {
   /** the band starts at this row (the chin) and is full from `fromRow + rise` down */
@@ -46,8 +47,6 @@ export function nearestWithin(x: number, y: number, w: number, h: number, radius
   }
   return best;
 }
-
-const smooth01 = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
 /**
  * Blends the mirrored backdrop into `colour` (RGB float planes interleaved, 0-255, as inpaint.ts
