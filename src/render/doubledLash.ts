@@ -11,8 +11,6 @@ import { polylineYAt } from './slitEdge.ts';
 
 /** The columns this share of the line's length from either corner are not asked (the corners' shade). */
 const CORNER = 0.2;
-/** How far above the raised edge a valley is looked for: this share of the line's length (corner to corner). */
-const SPAN = 0.22;
 /** A valley this many luma levels under the lighter skin on both sides of it counts whole; under DEPTH_FROM it does not count. */
 const DEPTH_FROM = 8, DEPTH_FULL = 20;
 /** The drawn line is kept whole until this share of the columns show a valley, and gone at DOUBLED_FULL. */
@@ -53,7 +51,7 @@ export function doubledLidShare(t: RasterTarget, xs: ArrayLike<number>, ys: Arra
   const W = t.width, H = t.height, color = t.color, depth = t.depth;
   let xa = Infinity, xb = -Infinity;
   for (let k = 0; k < xs.length; k++) { xa = Math.min(xa, xs[k]!); xb = Math.max(xb, xs[k]!); }
-  const len = xb - xa, span = Math.max(4, SPAN * len);
+  const len = xb - xa, span = Math.max(4, doubledLashSetting.span * len);
   let sum = 0, cols = 0;
   for (let x = Math.ceil(xa + CORNER * len); x <= Math.floor(xb - CORNER * len); x++) {
     if (x < 0 || x >= W) continue;
@@ -73,8 +71,9 @@ export function doubledLidShare(t: RasterTarget, xs: ArrayLike<number>, ys: Arra
 }
 
 /**
- * Whether the drawn raised lash line is faded under a lid that already shows its own line above it. **Off**: it
- * fires on lp_s12 at a static raise but not at lp_d14 f58-62 (the painting's crease lies over SPAN above the edge
+ * Whether the drawn raised lash line is faded under a lid that already shows its own line above it, and how far above
+ * the raised edge a valley is looked for (`span`, share of the line's length corner to corner). **Off**: it
+ * fires on lp_s12 at a static raise but not at lp_d14 f58-62 (the painting's crease lies over span above the edge
  * there), and a SPAN that reaches it (.32) finds the crease of most photos too (docs/eyes/README.md, s38 lash38).
  */
-export const doubledLashSetting = { on: false };
+export const doubledLashSetting = { on: false, span: 0.22 };
