@@ -8,7 +8,7 @@
 // the darkest pixel, the crossing half way to the pixel REACH below the line). Per
 // checkout (--before). wide36: the lid landmarks' line's "full"ness (area over chord x height: a tent .5, a parabola
 // .67), its largest "turn" (deg) and "d2" (its y second difference, RMS % of the eye's width). --sheet out.jpg: both eyes 4x, rest | before | this per portrait. Never asserts.
-//   node --import tsx bench/lidEdge.ts lp_s42.jpg,lp_s12.jpg [--wide .6] [--before /work/main] [--sheet out.jpg]
+//   node --import tsx bench/lidEdge.ts lp_s42.jpg,lp_s12.jpg [--wide .6] [--before /work/main] [--sheet out.jpg] [--doubled-lash SPAN]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
@@ -54,7 +54,37 @@ function lidEdge(img: RgbaImage, pts: [number, number][], iris: [number, number,
     edges.push(peak > 8 ? e : NaN);
     dark.push(lmin / Math.max(1, b)); thick.push(peak > 8 ? mass / peak : NaN);
   }
-  return { rough: runningLineResidual(rows), edge: runningLineResidual(edges), dark: med(dark), thick: med(thick), cols: rows.filter(Number.isFinite).length };
+  return { rough: runningLineResidual(rows), edge: runningLineResidual(edges), dark: med(dark), thick: med(thick), cols: rows.filter(Number.isFinite).length, lines: lidLines(img, pts) };
+}
+
+/** Valleys under this prominence (luma) are not a line. */
+const LINE_PROMINENCE = 12;
+/**
+ * How many separate dark lines cross the lid (lash38): per column of the middle 60 % (iris included), the dark
+ * valleys of prominence >= LINE_PROMINENCE from .22 of the eye's width above the lid landmarks' line to REACH px
+ * under it; "lines" the share of columns with two or more (a doubled lid), "line2" their mean count.
+ */
+function lidLines(img: RgbaImage, pts: [number, number][]) {
+  const s = pts.slice().sort((a, b) => a[0] - b[0]);
+  const xa = s[0]![0], xb = s.at(-1)![0], span = 0.22 * (xb - xa);
+  const yAt = (x: number) => { for (let k = 0; k + 1 < s.length; k++) if (x >= s[k]![0] && x <= s[k + 1]![0]) return s[k]![1] + ((x - s[k]![0]) / Math.max(1e-6, s[k + 1]![0] - s[k]![0])) * (s[k + 1]![1] - s[k]![1]); return NaN; };
+  let two = 0, count = 0, cols = 0;
+  for (let x = Math.ceil(xa + 0.2 * (xb - xa)); x <= Math.floor(xb - 0.2 * (xb - xa)); x++) {
+    const yl = yAt(x + 0.5);
+    const prof: number[] = [];
+    for (let y = Math.floor(yl - span); y <= Math.floor(yl) + REACH; y++) prof.push(lum(img, x, y));
+    let n = 0;
+    for (let m = 1; m + 1 < prof.length; m++) {
+      if (!(prof[m]! <= prof[m - 1]! && prof[m]! < prof[m + 1]!)) continue;
+      // the highest point on each side before a lower one
+      let l = prof[m]!, r = prof[m]!;
+      for (let q = m - 1; q >= 0 && prof[q]! >= prof[m]!; q--) l = Math.max(l, prof[q]!);
+      for (let q = m + 1; q < prof.length && prof[q]! >= prof[m]!; q++) r = Math.max(r, prof[q]!);
+      if (Math.min(l, r) - prof[m]! >= LINE_PROMINENCE) n++;
+    }
+    cols++; count += n; if (n >= 2) two++;
+  }
+  return { two: two / Math.max(1, cols), mean: count / Math.max(1, cols) };
 }
 
 /**
@@ -93,6 +123,8 @@ for (const photo of list!.split(',')) {
   for (const [k, [name, root]] of roots.entries()) {
     const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/build.ts')).href);
     const { createRenderer } = await import(pathToFileURL(path.join(root, 'src/render/renderer.ts')).href);
+    // --doubled-lash SPAN: this checkout's drawn raised lash faded under a line the lid already shows (doubledLash.ts, off by default)
+    if (name === 'this' && process.argv.includes('--doubled-lash')) Object.assign((await import(pathToFileURL(path.join(root, 'src/render/doubledLash.ts')).href)).doubledLashSetting, { on: true, span: Number(arg('--doubled-lash') ?? 0.22) });
     const r = createRenderer(buildAvatar(p), { width: SIZE, height: SIZE });
     const n = r.neutralFrame();
     const out: string[] = [];
@@ -105,7 +137,7 @@ for (const photo of list!.split(',')) {
         const c = side ? 473 : 468, ir = Math.hypot(lm[c + 1]![0] - lm[c]![0], lm[c + 1]![1] - lm[c]![1]);
         const e = lidEdge(copy, up.map((i) => [lm[i]![0], lm[i]![1]]), [lm[c]![0], lm[c]![1], ir]);
         const bend = lidBend(up.map((i) => [lm[i]![0], lm[i]![1]]));
-        return `full ${bend.full.toFixed(2)} turn ${bend.turn.toFixed(0)} d2 ${bend.d2.toFixed(1)} rough ${e.rough.toFixed(2)} edge ${e.edge.toFixed(2)} dark ${e.dark.toFixed(2)} thick ${e.thick.toFixed(1)} (${e.cols})`;
+        return `full ${bend.full.toFixed(2)} turn ${bend.turn.toFixed(0)} d2 ${bend.d2.toFixed(1)} rough ${e.rough.toFixed(2)} edge ${e.edge.toFixed(2)} dark ${e.dark.toFixed(2)} thick ${e.thick.toFixed(1)} lines ${e.lines.two.toFixed(2)}/${e.lines.mean.toFixed(1)} (${e.cols})`;
       });
       out.push(`${w === 0 ? 'rest   ' : name.padEnd(7)} eyeWide ${w}: ${figs.join(' | ')}`);
       const iod = Math.hypot(lm[263]![0] - lm[33]![0], lm[263]![1] - lm[33]![1]);
