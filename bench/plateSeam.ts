@@ -14,6 +14,8 @@
 //   colour (s36): mean RGB distance of the band's 3x3 colour from the local backdrop colour (colourRef: the
 //     same over the outside ring: the backdrop's own); dark / pale (%): band pixels darker / lighter than the
 //     local level by more than the ring's own 98th-percentile deviation + 6 levels (darkRef / paleRef: the ring's).
+//   inventedStep (s38): where the hole meets invented padding (the crop past the photo), the mean |luma step| across
+//     that border (2 px in to 2 px out; stepRef: the same span across the real backdrop's ring). Only photos with padding.
 import path from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -84,9 +86,21 @@ function seamFigures(photo: RgbaImage, plate: RgbaImage, hole: Uint8Array, inven
   const spread = [...devOut].map(Math.abs).sort((a, b) => a - b)[Math.floor(0.98 * Math.max(0, devOut.length - 1))] ?? 0;
   const share = (v: number[], f: (d: number) => boolean) => Math.round((1000 * v.filter(f).length) / Math.max(1, v.length)) / 10;
   const offTone = { dark: share(devIn, (d) => d < -spread - 6), pale: share(devIn, (d) => d > spread + 6), darkRef: share(devOut, (d) => d < -spread - 6), paleRef: share(devOut, (d) => d > spread + 6) };
+  // s38 (plate38) inventedStep: where the hole meets invented padding (the crop past the photo, kept
+  // as it is in the plate) the mean |luma step| across that border, 2 px in to 2 px out; ref = the same
+  // 4 px span's step across the real backdrop of the ring (its own texture). A patch's edge reads high.
+  let invStep = 0, invN = 0, stepRef = 0, refN = 0;
+  for (let y = 2; y < h - 2; y++) for (let x = 2; x < w - 2; x++) {
+    const i = y * w + x;
+    for (const d of [1, -1, w, -w]) {
+      if (hole[i] && !hole[i + d] && invented[i + d] && hole[i - d]) { invStep += Math.abs(lPlate[i - d]! - lPlate[i + 2 * d]!); invN++; }
+      else if (ring[i] && (d === 1 || d === w) && ring[i - d] && ring[i + 2 * d]) { stepRef += Math.abs(lPhoto[i - d]! - lPhoto[i + 2 * d]!); refN++; }
+    }
+  }
   const r1 = (v: number) => Math.round(v * 10) / 10;
+  const inventedStep = invN ? { inventedStep: r1(invStep / invN), inventedStepPx: invN, stepRef: r1(stepRef / Math.max(1, refN)) } : {};
   const profile = Array.from(prof.slice(1), (v, k) => r1(v / Math.max(1, pn[k + 1]!)));
-  return { swing: r1(Math.max(...profile) - Math.min(...profile)), band: r1(band / Math.max(1, nb)), noise: r1(noise / Math.max(1, nn)), ratio: r1(band / Math.max(1, nb) / Math.max(0.5, noise / Math.max(1, nn))), texture: r1((texIn / Math.max(1, nb)) / Math.max(0.1, texOut / Math.max(1, nn))), colour: r1(colIn / Math.max(1, nb)), colourRef: r1(colOut / Math.max(1, nn)), ...offTone, profile };
+  return { swing: r1(Math.max(...profile) - Math.min(...profile)), band: r1(band / Math.max(1, nb)), noise: r1(noise / Math.max(1, nn)), ratio: r1(band / Math.max(1, nb) / Math.max(0.5, noise / Math.max(1, nn))), texture: r1((texIn / Math.max(1, nb)) / Math.max(0.1, texOut / Math.max(1, nn))), colour: r1(colIn / Math.max(1, nb)), colourRef: r1(colOut / Math.max(1, nn)), ...offTone, ...inventedStep, profile };
 }
 
 await mkdir(CACHE, { recursive: true });

@@ -49,7 +49,9 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   const source = new Uint8Array(hole.length);
   for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
   const known = Uint8Array.from(hole, (v, i) => (v || opts.invented?.[i] ? 0 : 1));
-  const backdrop = opts.nearBackdrop === false ? null : backdropMembrane(img, known);
+  // the membrane's border values include the invented padding outside the hole: the viewer sees it
+  // beside the fill, so the fill must meet it (st_happy: a step at the hole's edge drew a dark patch)
+  const backdrop = opts.nearBackdrop === false ? null : backdropMembrane(img, Uint8Array.from(hole, (v) => 1 - v));
   const guide = (backdrop && nearBackdropGuide(img, hole, known, backdrop)) || undefined;
   const colour = synthesize({ width: img.width, height: img.height, colour: toColour(img), hole, source, guide, guideChannels: guide ? 3 : undefined }, { seed: opts.seed ?? 1, positionWeight: 0.15 });
   seamCorrect(colour, img, hole);

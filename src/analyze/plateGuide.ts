@@ -27,8 +27,8 @@ function maskedMean(img: RgbaImage, mask: Uint8Array, r: number): { mean: Float3
 }
 
 /**
- * The backdrop's level across the hole (RGB floats per pixel): the `known` pixels (outside the hole,
- * not invented) lightly smoothed, and in the hole and wherever nothing is known the harmonic membrane
+ * The backdrop's level across the hole (RGB floats per pixel): the `known` pixels (outside the hole;
+ * inpaint.ts passes the invented padding beside it too, s38) lightly smoothed, and in the hole and wherever nothing is known the harmonic membrane
  * from them: at each border it is the real pixels' own level, and far backdrops reach in only
  * through nearer ones. Null when nothing is known.
  */
