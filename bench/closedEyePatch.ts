@@ -19,6 +19,8 @@ import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts
 import { luminance } from '../src/math/colour.ts';
 import { browBoneLightSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidChromaSetting, ownLidSkin, bakedLidSkin, bandSkin, type Rgb } from '../src/render/closedEye/lidChroma.ts';
+import { lidSkinToneSetting, ringSkin, bodyWeights, weightedLowPass } from '../src/render/closedEye/lidSkinTone.ts';
+import { lineAt } from '../src/render/closedEye/library.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -62,10 +64,12 @@ function paleBlueShare(rgb: Float32Array, mask: Float32Array): number {
 if (process.argv.includes('--lid-chroma')) lidChromaSetting.on = true;
 // --brow-dark (s37, lidpatch37): the fill's shade over the crease as baked (browBoneLight off, before s37)
 if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
-const states = process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];
+// --tone-both (s38, shutlid38): each portrait twice, lidSkinTone off (before) then on; the rows' state is that option's
+const TONE = process.argv.includes('--tone-both');
+const states = TONE ? [false, true] : process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) for (const state of states) {
-  whiteOutOfFillSetting.on = state;
+  if (TONE) lidSkinToneSetting.on = state; else whiteOutOfFillSetting.on = state;
   const avatar = buildAvatar(await cachedPortrait(path.join(dir, file)));
   const xy = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
   const geo = eyeGeometry(xy);
@@ -104,9 +108,33 @@ for (const file of list.split(',')) for (const state of states) {
     }
     ring.sort((a, b) => a - b);
     console.log(`${file} eye ${side} top ring (browBoneLight ${browBoneLightSetting.on ? 'on' : 'off'}): drawn - photo luma mean ${(ring.reduce((a, b) => a + b, 0) / Math.max(1, ring.length)).toFixed(1)}, p90 ${(ring[Math.floor(0.9 * (ring.length - 1))] ?? NaN).toFixed(1)} over ${ring.length} cells`);
+    console.log(`${file} eye ${side} lidSkinTone ${lidSkinToneSetting.on ? 'on' : 'off'}: ${toneFigures(baked.rgb, baked.mask, s.photo, g)}`);
     if (process.argv.includes('--step')) row.push({ label: 'drawn - photo (grey 0, x3)', image: toImage(drawnStep(baked.rgb, baked.mask, s.photo), 3, lines) });
   });
   rows.push(row);
+}
+
+/**
+ * (s38, shutlid38) The shut lid's tone against the skin round it: the lid's middle (bakedLidSkin) over
+ * the photo's skin ring round the patch (lidSkinTone.ts ringSkin: what its edge meets), over the photo's
+ * own upper-lid skin (eye open) and over the cheek under the lower lid: luma ratio and chroma distance
+ * (|channel/luma - ring's| summed over r, g, b, x100); `smudge`: over the lid's body, the 90th percentile of
+ * its low-pass's chroma distance from its own median's (a local tint) and its 10th-percentile luma
+ * over the median (a dark blot, low).
+ */
+function toneFigures(rgb: Float32Array, mask: Float32Array, photo: Float32Array, g: Parameters<typeof bakedLidSkin>[1]): string {
+  const mid = bakedLidSkin(rgb, g), ring = ringSkin(photo, mask), own = ownLidSkin(photo, g);
+  const cheek = bandSkin(photo, (u) => [lineAt(g.lower, u) + 0.08, lineAt(g.lower, u) + 0.22]);
+  const dist = (a: Rgb, b: Rgb) => 100 * [0, 1, 2].reduce((acc, ch) => acc + Math.abs(a[ch]! / luminance(...a) - b[ch]! / luminance(...b)), 0);
+  const vs = (name: string, ref: Rgb | undefined) => (mid && ref ? `${name} l ${(luminance(...mid) / luminance(...ref)).toFixed(2)} dC ${dist(mid, ref).toFixed(1)}` : `${name} unread`);
+  const w = bodyWeights(g, mask), low = weightedLowPass(rgb, w, 4);
+  const cells: Rgb[] = [];
+  for (let k = 0; k < w.length; k++) if (w[k]! > 0.5) cells.push([low.rgb[k * 3]!, low.rgb[k * 3 + 1]!, low.rgb[k * 3 + 2]!]);
+  const ls = cells.map((c) => luminance(...c)).sort((a, b) => a - b), medL = ls[ls.length >> 1] ?? 1;
+  const medC = [0, 1, 2].map((ch) => cells.map((c) => c[ch]! / luminance(...c)).sort((a, b) => a - b)[cells.length >> 1] ?? 1);
+  const ds = cells.map((c) => 100 * [0, 1, 2].reduce((acc, ch) => acc + Math.abs(c[ch]! / luminance(...c) - medC[ch]!), 0)).sort((a, b) => a - b);
+  const p = (a: number[], q: number) => a[Math.floor(q * (a.length - 1))] ?? NaN;
+  return `mid vs ${vs('ring', ring)} | ${vs('own lid', own)} | ${vs('cheek', cheek)} | smudge dC p90 ${p(ds, 0.9).toFixed(1)} blot l p10 ${(p(ls, 0.1) / medL).toFixed(2)}`;
 }
 
 /** (s37, lidpatch37) The shut eye as drawn over the photo (by its mask) minus the photo, luma x3 about grey: where the patch shows an edge. */

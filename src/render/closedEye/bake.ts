@@ -13,6 +13,7 @@ import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { lidTone, shadeRelief } from './lidRelief.ts';
 import { lidChromaSetting, tintLid } from './lidChroma.ts';
 import { browBoneLightSetting, keepBrowBoneLight } from './browBoneLight.ts';
+import { lidSkinToneSetting, toneLidSkin } from './lidSkinTone.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { smoothstep } from '../../math/smooth.ts';
@@ -112,6 +113,7 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
+  if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
 }

@@ -6,7 +6,7 @@
 // change as an eye shuts, so above the crease the drawn lid is lifted to the photo wherever the photo
 // is lighter; the fold and lashes (darker than the lid) stay covered.
 import { PATCH_W, PATCH_H } from './frame.ts';
-import { cellU, cellV, clamp01 } from './grid.ts';
+import { cellU, cellV, clamp01, blurRgb } from './grid.ts';
 import { creaseAt, type Line } from './lids.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -22,8 +22,20 @@ export function liftShare(v: number, crease: number): number {
   return 1 - smoothstep(crease - BROW_FROM - BROW_FADE, crease - BROW_FROM, v);
 }
 
-/** The baked lid in place: above the crease, each cell lighter toward the photo by the luma the photo has over it (its colour scaled). */
-export function keepBrowBoneLight(rgb: Float32Array, photo: Float32Array, g: { lid: Line; crease: Line }): void {
+/**
+ * The blur (patch cells, 48 an eye width) of the photo the lift goes to. s38 (shutlid38): lifted to
+ * each cell's own photo luma, the open eye's lit fold edge over the crease came into the shut lid as
+ * a thin pale arc, the top edge of the pale oval critic37 saw on st_full_body_1; blurred, the lift
+ * keeps the brow bone's light without its lines.
+ */
+const PHOTO_SIGMA = 3;
+/** On (the product, s38) / off: the lift to each cell's own photo luma (s37). */
+export const browLiftBlurSetting = { on: true };
+
+/** The baked lid in place: above the crease, each cell lighter toward the photo (blurred) by the luma the photo has over it (its colour scaled). */
+export function keepBrowBoneLight(rgb: Float32Array, sharp: Float32Array, g: { lid: Line; crease: Line }): void {
+  const photo = Float32Array.from(sharp);
+  if (browLiftBlurSetting.on) blurRgb(photo, PATCH_W, PATCH_H, PHOTO_SIGMA);
   for (let c = 0; c < PATCH_W; c++) {
     const crease = creaseAt(g, clamp01(cellU(c)));
     for (let r = 0; r < PATCH_H; r++) {
