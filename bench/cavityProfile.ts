@@ -53,7 +53,19 @@ export interface CavityFigures {
    *  the column's height (a hard contour low) */
   arch: number;
   soft: number;
+  /** cavity38 (s38): the opening's luma structure, median luma over the lips' (teeth left out) in a GRID_ROWS x GRID_COLS grid:
+   *  rows by share of each column's height (top to bottom), columns by share of the half width (0-.2 .. .6-.8, both sides):
+   *  a real dark mouth darkest in the middle-back, lighter toward the walls and under the upper row; one flat tone reads one value */
+  grid: number[][];
+  /** cavity38: the dark's own depth: of the non-teeth pixels darker than DEEP_OF_LIP of the lips' luma, their share of the opening
+   *  and their p5 and p50 luma over the lips' (a flat painted dark: p5 near p50; a real one deepens into its middle-back: p5 well under) */
+  dark: [number, number, number];
+  /** cavity38: where the deepest dark sits: the darkest tenth of the opening's non-teeth pixels' mean lateral position (0 middle
+   *  .. 1 corner, share of the half width) and height (0 top .. 1 bottom, share of its column's) */
+  deepAt: [number, number];
 }
+const DEEP_OF_LIP = 0.5;
+const GRID_ROWS = 4, GRID_COLS = 4;
 
 /** cheek points (face mesh) whose small neighbourhood gives the skin's colour */
 const CHEEKS = [205, 425, 50, 280];
@@ -103,6 +115,8 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   let midSum = 0, midN = 0, outSum = 0, outN = 0;
   const fine = Array.from({ length: 20 }, () => [0, 0]);
   const acrossBins: number[][] = [[], [], [], []];
+  const placed: [number, number, number][] = [];
+  const gridCells: number[][][] = Array.from({ length: GRID_ROWS }, () => Array.from({ length: GRID_COLS }, () => []));
   for (const [x, [top, bottom]] of tops) {
     if (bottom - top < 8) continue;
     const lat = Math.abs(x - cx) / Math.max(1, half);
@@ -111,6 +125,8 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
       if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) continue;
       if (lat <= 0.25) { const f = fine[Math.min(19, Math.floor(t * 20))]!; f[0] += l; f[1]++; }
       if (t >= 0.25 && t <= 0.55 && lat < 0.8) acrossBins[Math.floor(lat / 0.2)]!.push(l);
+      if (lat < 0.8) placed.push([l, lat, t]);
+      if (lat < 0.8) gridCells[Math.min(GRID_ROWS - 1, Math.floor(t * GRID_ROWS))]![Math.floor(lat / 0.2)]!.push(l);
       if (t < 0.55 || t > 0.9) continue;
       if (lat <= 0.25) { midSum += l; midN++; } else if (lat >= 0.5 && lat <= 0.8) { outSum += l; outN++; }
     }
@@ -172,6 +188,9 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
     range: (pct(0.9) - pct(0.1)) / Math.max(1e-6, mean),
     sides: midN && outN ? outSum / outN / (midSum / midN) : NaN,
     across: acrossBins.map(median),
+    grid: gridCells.map((row) => row.map(median)),
+    deepAt: ((ps) => { const n = Math.max(1, Math.ceil(ps.length / 10)), d = ps.slice(0, n); return [d.reduce((s, p) => s + p[1], 0) / n, d.reduce((s, p) => s + p[2], 0) / n]; })([...placed].sort((a, b) => a[0] - b[0])) as [number, number],
+    dark: ((dk) => [dk.length / all.length, dk[Math.floor(0.05 * dk.length)] ?? NaN, dk[dk.length >> 1] ?? NaN])(sorted.filter((v) => v < DEEP_OF_LIP)) as [number, number, number],
     edge,
     arch,
     soft,
@@ -182,7 +201,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `deep ${f.dark.map(n2).join('/')} at ${f.deepAt.map(n2).join('/')} grid ${f.grid.map((row) => row.map(n2).join(' ')).join(' / ')} | profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

@@ -77,7 +77,7 @@ export function litShift(driverTongue: number | undefined, driverTeeth?: number)
 /** the back's floor tone over the driver's dark light (its dark pixels' median; lp_d10 f83's bands over the tongue .36 .44 over a median of .36): where backFloorInto's lift ends */
 const BACK_OF_DRIVER = 1.1;
 /** a pixel under the floor's luma goes this share of the way to it in light (backFloorInto) */
-const BACK_LIFT = 0.75;
+export const BACK_LIFT = 0.75;
 /** the back's hue over the lips' edge colour, per channel: the soft palate and tongue's back in shade are a purple-red, bluer than the lips */
 const BACK_TINT: Rgb = [1, 0.92, 1.25];
 /** driver back light never read over this (a lit opening's dark part is under driverCavity.ts DARK_OF_LIP .45 of the lips by definition) */
