@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { motionFromVideo, motionFramesFromRaw, trackVideo, videoMotionFromRaw } from '../src/motion/fromVideo.ts';
-import { trackedVideo } from './trackedVideo.ts';
+import { LP_D6_TRACK, trackedVideo } from './trackedVideo.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
@@ -95,7 +95,7 @@ test("the tracker reads a fast tall \"O\" as open (lp_d6 7.6 s): the face detect
   // With the detector skipped for 3 frames (the mesh's box from the previous frame's mesh, until
   // session 22) the mesh read her O at f190-191 as 0.04 / 0.01 IOD (every fresh detection: 0.40-0.44),
   // so the O came out a small pucker.
-  const raw = await trackVideo(data('video/lp_d6.mp4'), { fps: 25, maxSide: 720, maxSeconds: 7.72 });
+  const raw = await trackedVideo(data('video/lp_d6.mp4'), LP_D6_TRACK);
   for (const f of [190, 191]) assert.ok(raw[f]!.m.lipGap > 0.3, `f${f}: lip gap ${raw[f]!.m.lipGap.toFixed(3)} IOD (a fresh detection reads ~0.41)`);
   // and the pucker just before it stays nearly shut (fresh detection 0.01-0.03)
   assert.ok(raw[187]!.m.lipGap < 0.06, `f187: lip gap ${raw[187]!.m.lipGap.toFixed(3)}`);

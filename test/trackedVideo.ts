@@ -1,6 +1,7 @@
 // trackVideo for the tests, through the run's shared cache (REAL3D_TEST_ANALYSES, test/analyzedPortrait.ts's
 // folder): a clip several test files track with the same options (lp_d6's first 3 s in tallNoGrin and
-// gazeVergence, lp_d0's in motion-video's two tests) is tracked once per run, not once per test.
+// gazeVergence, which read the first 3 s of motion-video's 7.72 s track; lp_d0's first 3 s in motion-video's two
+// tests) is tracked once per run, not once per test.
 // The track is stored with v8.serialize: the landmarks' float32 arrays and any NaN come back to the bit,
 // so a test reads the same frames whichever process tracked first.
 import { createHash, randomBytes } from 'node:crypto';
@@ -33,4 +34,16 @@ export async function trackedVideo(videoFile: string, opts: TrackOptions): Promi
     await rm(tmp, { force: true });
   }
   return raw;
+}
+
+/** motion-video's tall-O test's track of lp_d6 (7.72 s), which tallNoGrin and gazeVergence read the first 3 s of */
+export const LP_D6_TRACK = { fps: 25, maxSide: 720, maxSeconds: 7.72 };
+
+/**
+ * lp_d6's first 3 s (75 frames at 25 fps) as trackVideo(maxSeconds 3) gives them: the first frames of the shared
+ * 7.72 s track. Tracking is causal (each frame from its own picture and the boxes before it; both lengths on two
+ * threads): s38 measured frames 0-74 of the two tracks identical, 75/75 deepEqual.
+ */
+export async function lp_d6First3s(videoFile: string): Promise<(RawFaceFrame | null)[]> {
+  return (await trackedVideo(videoFile, LP_D6_TRACK)).slice(0, 75);
 }
