@@ -3,7 +3,8 @@
 // the renderer moves each eye's iris by it, toward the nose.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { motionFromVideo } from '../src/motion/fromVideo.ts';
+import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
+import { lp_d6First3s } from './trackedVideo.ts';
 import { eyeShiftX, GazeIris } from '../src/render/gazeIris.ts';
 import { almondEyeUv, EYE_TEXTURE_SIZE } from './almondEyes.ts';
 import { sharedData } from '../bench/sharedData.ts';
@@ -11,7 +12,9 @@ import { sharedData } from '../bench/sharedData.ts';
 const data = (p: string) => sharedData(p);
 
 test('vergence: lp_d6 crossing her eyes (2.5-2.9 s) reads as both toward the nose; the rest of the clip near 0', async () => {
-  const m = await motionFromVideo(data('video/lp_d6.mp4'), { fps: 25, maxSeconds: 3 });
+  // (motionFromVideo(lp_d6, { fps: 25, maxSeconds: 3 }) from the run's shared track: tallNoGrin and motion-video track the same clip)
+  const o = { fps: 25, mapToInitPose: true, maxSide: 720, maxSeconds: 3 };
+  const m = videoMotionFromRaw(await lp_d6First3s(data('video/lp_d6.mp4')), data('video/lp_d6.mp4'), o);
   const v = m.frames.map((f) => f.vergence);
   assert.ok(v.every((x) => x !== undefined && Math.abs(x) <= 1), 'every frame carries a vergence within -1..1');
   const crossed = Math.max(...v.slice(62, 73).map(Number));

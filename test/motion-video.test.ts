@@ -6,7 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { motionFromVideo, motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
+import { motionFromVideo, motionFramesFromRaw, trackVideo, videoMotionFromRaw } from '../src/motion/fromVideo.ts';
+import { LP_D6_TRACK, trackedVideo } from './trackedVideo.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
@@ -32,7 +33,9 @@ test('lip sync: jawOpen from the audio follows jawOpen read off the video (Katie
 });
 
 test('reenactment follows a grin and stays still on a still head (lp_d0, first 3 s)', async () => {
-  const m = await motionFromVideo(data('video/lp_d0.mp4'), { fps: 25, maxSeconds: 3 });
+  // (motionFromVideo(lp_d0, { fps: 25, maxSeconds: 3 }) from the run's shared track: the threads test below tracks the same 3 s)
+  const o = { fps: 25, mapToInitPose: true, maxSide: 720, maxSeconds: 3 };
+  const m = videoMotionFromRaw(await trackedVideo(data('video/lp_d0.mp4'), o), data('video/lp_d0.mp4'), o);
   const smile = m.frames.map((f) => (f.w.mouthSmileLeft! + f.w.mouthSmileRight!) / 2);
   assert.ok(smile[0]! < 0.1, `neutral start: smile ${smile[0]}`);
   assert.ok(Math.max(...smile.slice(25, 60)) > 0.5, 'the grin in the middle is read as a smile');
@@ -54,7 +57,7 @@ test('reenactment follows a grin and stays still on a still head (lp_d0, first 3
 test('tracking on two threads gives the same motion as on one, and stops cleanly when cancelled', async () => {
   const clip = data('video/lp_d0.mp4');
   const one = await trackVideo(clip, { fps: 25, maxSide: 720, maxSeconds: 3, threads: 1 });
-  const two = await trackVideo(clip, { fps: 25, maxSide: 720, maxSeconds: 3, threads: 2 });
+  const two = await trackedVideo(clip, { fps: 25, maxSide: 720, maxSeconds: 3, threads: 2 });
   assert.equal(two.length, one.length);
   assert.equal(two.length, 75);
   const a = motionFramesFromRaw(one, 25, true).frames;
@@ -92,7 +95,7 @@ test("the tracker reads a fast tall \"O\" as open (lp_d6 7.6 s): the face detect
   // With the detector skipped for 3 frames (the mesh's box from the previous frame's mesh, until
   // session 22) the mesh read her O at f190-191 as 0.04 / 0.01 IOD (every fresh detection: 0.40-0.44),
   // so the O came out a small pucker.
-  const raw = await trackVideo(data('video/lp_d6.mp4'), { fps: 25, maxSide: 720, maxSeconds: 7.72 });
+  const raw = await trackedVideo(data('video/lp_d6.mp4'), LP_D6_TRACK);
   for (const f of [190, 191]) assert.ok(raw[f]!.m.lipGap > 0.3, `f${f}: lip gap ${raw[f]!.m.lipGap.toFixed(3)} IOD (a fresh detection reads ~0.41)`);
   // and the pucker just before it stays nearly shut (fresh detection 0.01-0.03)
   assert.ok(raw[187]!.m.lipGap < 0.06, `f187: lip gap ${raw[187]!.m.lipGap.toFixed(3)}`);

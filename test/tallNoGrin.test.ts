@@ -8,7 +8,8 @@ import { GRINNING, WIDENING, openingAspect, tallGrinCap, toothyGrinRoom, widthFr
 import { meanFace } from '../src/rig/fit.ts';
 import { Channels } from '../src/motion/channels.ts';
 import { keepWideMouth, tallGrinCaps } from '../src/motion/mouthAfterSmoothing.ts';
-import { motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
+import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
+import { lp_d6First3s } from './trackedVideo.ts';
 import { SMILE_ROOM } from '../src/rig/mouthBase.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -78,7 +79,8 @@ test('tallGrinCaps with teeth: a tall, wide opening full of teeth (a grimace) ke
 });
 
 test('lp_d6, first 3 s: her bared-teeth grimace (f44-46, tall, 2/3 of the opening teeth) keeps its smile; her open mouth f59-61 (few teeth) loses it', async () => {
-  const raw = await trackVideo(video('lp_d6.mp4'), { fps: 25, maxSide: 720, maxSeconds: 3 });
+  // (the first 3 s of the run's shared 7.72 s track, test/trackedVideo.ts lp_d6First3s: tracking is causal, the same 75 frames)
+  const raw = await lp_d6First3s(video('lp_d6.mp4'));
   const on = motionFramesFromRaw(raw, 25, true).frames, off = motionFramesFromRaw(raw, 25, true, { fit: { tallNoGrin: false } }).frames;
   const noTeeth = motionFramesFromRaw(raw.map((r) => r && { ...r, teethShare: undefined }), 25, true).frames;
   const smile = (f: (typeof on)[number]) => ((f.w.mouthSmileLeft ?? 0) + (f.w.mouthSmileRight ?? 0)) / 2;

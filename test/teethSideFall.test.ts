@@ -16,6 +16,8 @@ test('a row lit all the way out keeps its canines white and its corners dark', (
   assert.ok(light(1, 1) < 0.2, `corner: ${light(1, 1).toFixed(3)}`);
   // a small parting's shade is session 19's lateral^2 (the child's small opening, test/teethMouthSize)
   for (const l of [0.3, 0.6, 0.9]) assert.ok(Math.abs(sideFalloff(l, 0) - l * l) < 1e-12);
+  // lit all the way out, lateral^8 (spelled out as multiplications since s38: the same shade, no pow per pixel)
+  for (const l of [0.3, 0.6, 0.9, 1]) assert.ok(Math.abs(sideFalloff(l, 1) - l ** 8) < 1e-15);
   // darker toward the corner, lighter as the row is lit further out
   for (let l = 0; l < 1; l += 0.05) for (const r of [0, 0.5, 1]) {
     assert.ok(light(l + 0.05, r) <= light(l, r) + 1e-12);

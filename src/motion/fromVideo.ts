@@ -79,12 +79,19 @@ export type VideoMotion = Motion & { stats: VideoMotionStats };
 export async function motionFromVideo(videoFile: string, opts: Partial<VideoMotionOptions> = {}, control: JobControl = {}): Promise<VideoMotion> {
   const o: VideoMotionOptions = { fps: opts.fps ?? 25, mapToInitPose: opts.mapToInitPose ?? true, maxSide: opts.maxSide ?? 720, maxSeconds: opts.maxSeconds };
   if (!(o.fps > 0 && o.fps <= 120)) throw new VideoError(`fps must be between 1 and 120 (got ${o.fps}).`);
-  const raw = await trackVideo(videoFile, o, control);
+  return videoMotionFromRaw(await trackVideo(videoFile, o, control), videoFile, o, opts.photoPose, control);
+}
+
+/**
+ * motionFromVideo's motion from the video's track (trackVideo's frames at o.fps): the tests make it from a track
+ * they share between test files (test/trackedVideo.ts) instead of tracking the same clip again.
+ */
+export function videoMotionFromRaw(raw: (RawFaceFrame | null)[], videoFile: string, o: VideoMotionOptions, photoPose?: VideoMotionOptions['photoPose'], control: JobControl = {}): VideoMotion {
   if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
   const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose);
   // the driver's own mouth: dark or teeth, cavity, the light under its upper row and that row's depth
   withDriverMouthReads(frames, raw);
-  const photo = !o.mapToInitPose ? opts.photoPose : undefined;
+  const photo = !o.mapToInitPose ? photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
   control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });
   return {
