@@ -16,6 +16,7 @@ import { oInsideOf } from './roundInside.ts';
 import { smileLit } from './teethRowLight.ts';
 import { commissureDotLift, type CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
+import { seamGiveWay } from './nearShut.ts';
 
 type Rgb = [number, number, number];
 
@@ -182,9 +183,11 @@ export class MouthPlacer {
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
     const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
-    this.corners?.update(extra > 0 ? rebuilt : 0, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
-    this.lowerLip?.update(extra > 0 ? rebuilt : 0);
-    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? rebuilt : 0.4 * rebuilt, this.slideShares, roundness(placement));
+    // (parting: the photo's seam and the lower lip's shade give way over the first .05 iod, nearShut.ts)
+    const opened = extra > 0 ? seamGiveWay(beyond / unit, rebuilt) : 0;
+    this.corners?.update(opened, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
+    this.lowerLip?.update(opened);
+    slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? opened : 0.4 * rebuilt, this.slideShares, roundness(placement));
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
     // (an O: the lip rows pushed forward fold over the fan; its rim is theirs, foldRim.ts)
