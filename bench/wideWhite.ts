@@ -6,6 +6,7 @@
 //   upper  = the white above the iris's centre (outside both irises) over that white; the driver's: over its own lower white;
 //   dark   = the behind region's 20th percentile over that white (a grey wedge in it reads low);
 //   ring   = the white just round the iris (1-3 px past its rim) over the white 4-7 px past it: a grey ring reads under 1.
+//   grey   = (iris38) the share of the moved iris (to the mesh's radius) lighter than a third of the way from its p10 to the white: a grey ring or notch inside the iris reads high.
 // Pixels 1.5 px inside the opening's outline only. Sheet: driver | before | this, both eyes 4x, one row block per frame.
 // Never asserts.
 //   node --import tsx bench/wideWhite.ts lp_s42.jpg lp_d6.mp4 146,151,156 out.jpg [--before /work/main] [--zoom 4] [--per-row N] [--fps 25] [--mask]
@@ -14,7 +15,7 @@ import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
 import { cachedTrack } from './driverTracks.ts';
-import { lumaSpread } from './lumaSpread.ts';
+import { greyShare, lumaSpread } from './lumaSpread.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { cropImage } from '../src/eval/eyes.ts';
@@ -55,7 +56,7 @@ function eyeOf(lm: Lm, loop: readonly number[]) {
 /** The three figures of one eye (see the header); `old` the iris at gaze 0 (null: no behind figure). */
 export function whiteFigures(img: RgbaImage, poly: [number, number][], iris: [number, number, number], old: [number, number, number] | null, refWhite?: number) {
   const [cx, cy, r] = iris;
-  const behind: number[] = [], core: number[] = [], lower: { l: number; w: number }[] = [], upper: { l: number; w: number }[] = [], near: number[] = [], far: number[] = [];
+  const behind: number[] = [], core: number[] = [], disc: number[] = [], lower: { l: number; w: number }[] = [], upper: { l: number; w: number }[] = [], near: number[] = [], far: number[] = [];
   const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
   for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(img.height - 1, Math.ceil(Math.max(...ys))); y++) for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(img.width - 1, Math.ceil(Math.max(...xs))); x++) {
     const px = x + 0.5, py = y + 0.5;
@@ -63,6 +64,7 @@ export function whiteFigures(img: RgbaImage, poly: [number, number][], iris: [nu
     const d = Math.hypot(px - cx, py - cy), dOld = old ? Math.hypot(px - old[0], py - old[1]) : Infinity;
     const l = lumAt(img, x, y), o = (y * img.width + x) * 4, w = whiteness([img.data[o]!, img.data[o + 1]!, img.data[o + 2]!]);
     if (d <= IRIS_CORE * r) core.push(l);
+    if (d <= r) disc.push(l);
     if (d > r + 1 && d <= r + 3) near.push(l);
     if (d > r + 4 && d <= r + 7) far.push(l);
     if (d <= r + INSET) continue;
@@ -72,7 +74,7 @@ export function whiteFigures(img: RgbaImage, poly: [number, number][], iris: [nu
   }
   const ref = refWhite ?? whiter(lower);
   const sorted = behind.slice().sort((a, b) => a - b);
-  return { behind: behind.length >= 6 ? median(behind) / ref : NaN, dark: behind.length >= 6 ? sorted[Math.floor(0.2 * sorted.length)]! / ref : NaN, upper: upper.length >= 6 ? whiter(upper) / ref : NaN, ring: near.length >= 6 && far.length >= 6 ? median(near) / median(far) : NaN, iris: lumaSpread(core) / ref, ref };
+  return { behind: behind.length >= 6 ? median(behind) / ref : NaN, dark: behind.length >= 6 ? sorted[Math.floor(0.2 * sorted.length)]! / ref : NaN, upper: upper.length >= 6 ? whiter(upper) / ref : NaN, ring: near.length >= 6 && far.length >= 6 ? median(near) / median(far) : NaN, iris: lumaSpread(core) / ref, grey: greyShare(disc, ref), ref };
 }
 
 /** Where the iris `at` (x, y, r) of picture a went in picture b: the whole-px shift within r that best matches its core (0.7 r). */
@@ -152,7 +154,7 @@ for (const [name, root] of roots) {
       return { ...fig, restIris: restFig ? restFig.iris : NaN, ring0: still0.ring, restRing: restFig ? restFig.ring : NaN };
     });
     figs.forEach((g, e) => { if (g) { const s = sums.get(`${name} ${e}`) ?? []; s.push([g.behind, g.dark, g.upper, g.ring]); sums.set(`${name} ${e}`, s); } });
-    console.log(`f${i} ${name.padEnd(7)} ${figs.map((g) => (g ? `${f3(g.behind)} ${f3(g.dark)} ${f3(g.upper)} ${f3(g.ring)}` : 'none')).join(' | ')}   iris spread ${figs.map((g) => (g ? `${f3(g.iris)} [rest ${f3(g.restIris)}]` : 'none')).join(' | ')}   ring gaze0/rest ${figs.map((g) => (g ? `${f3(g.ring0)}/${f3(g.restRing)}` : 'none')).join(' | ')}`);
+    console.log(`f${i} ${name.padEnd(7)} ${figs.map((g) => (g ? `${f3(g.behind)} ${f3(g.dark)} ${f3(g.upper)} ${f3(g.ring)}` : 'none')).join(' | ')}   iris spread ${figs.map((g) => (g ? `${f3(g.iris)} [rest ${f3(g.restIris)}] grey ${f3(g.grey)}` : 'none')).join(' | ')}   ring gaze0/rest ${figs.map((g) => (g ? `${f3(g.ring0)}/${f3(g.restRing)}` : 'none')).join(' | ')}`);
     tiles.set(`${name} ${i}`, await sharp(await tile(img, boxOf(lm, SIZE, SIZE))).composite([{ input: label(`${name === 'this' ? 'a' : 'b'}${i}`) }]).png().toBuffer());
   }
 }

@@ -7,6 +7,7 @@ import { luminance } from '../math/colour.ts';
 import type { TextureSource } from './textureSample.ts';
 import { rowWhiteBehind } from './scleraBehind.ts';
 import type { HiddenIris } from './irisHidden.ts';
+import { irisCoreOnPhoto } from './irisCore.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
@@ -41,8 +42,6 @@ const REACH_MIN = 0.15;
  * iris ring alone left the limbus behind as a white ring once filled.
  */
 const DISC_MARGIN = 1.3;
-/** Within this share of the iris radius all moves (the catchlight too); beyond it, pixels as dark as the iris. */
-const IRIS_CORE = 0.8;
 /** A pixel is all iris when this share darker than the white behind it, none when as light. */
 const IRIS_CONTRAST = 0.3;
 /** The iris radius is kept within this share of the eye's half width (a misread iris ring). */
@@ -145,7 +144,8 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const iris = Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, ring));
     const radius = DISC_MARGIN * iris + EDGE_FADE;
     const behind = whiteBehind(tex, cx, cy, radius);
-    const matte = irisMatte(tex, behind, cx, cy, IRIS_CORE * iris, radius, poly);
+    // within the core all moves (the catchlight too; irisCore.ts); beyond it, pixels as dark as the iris
+    const matte = irisMatte(tex, behind, cx, cy, irisCoreOnPhoto(tex, poly, cx, cy, iris), radius, poly);
     const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris }, behind) };
     const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
     const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), iris, halfW), sideReach(Math.max(...corners) - cx, iris, halfW), REACH_Y * halfH];
