@@ -21,9 +21,9 @@ export function columnTips(l: ReadyLayer, dir: 1 | -1): Float64Array {
     if (top < TIP_COVER) continue;
     for (let k = H - 1; k >= 0; k--) {
       if (d[(yOf(k) * W + x) * 4 + 3]! < 0.5 * top) continue;
-      // (the row past it, partly covered, carries the tip's sub-pixel part)
-      const next = k + 1 < H ? d[(yOf(k + 1) * W + x) * 4 + 3]! / top : 0;
-      tips[x] = k + 0.5 + Math.min(1, next);
+      // (row k spans k .. k + 1: its own and the next row's coverage carry the tip's sub-pixel part)
+      const own = d[(yOf(k) * W + x) * 4 + 3]! / top, next = k + 1 < H ? d[(yOf(k + 1) * W + x) * 4 + 3]! / top : 0;
+      tips[x] = k + Math.min(1, own) + Math.min(1, next);
       break;
     }
   }
