@@ -25,7 +25,7 @@ export const LOWER_TEETH_WIDTHS = [0.06, 0.064, 0.058, 0.048, 0.042, 0.036];
  * shorter than the centrals, the canines' cusp nearly level, the premolars higher (the smile arc);
  * the lower incisors make a straight edge.
  */
-const UPPER_TIP_BACK = [0, 0.003, 0.001, 0.0025, 0.004, 0.005];
+const UPPER_TIP_BACK = [0, 0.006, 0.002, 0.005, 0.0075, 0.01];
 const LOWER_TIP_BACK = [0, 0, 0.002, 0.0045, 0.007, 0.009];
 // Session 23 (critic22: "a regular grey-gap row"; real rows show faint gaps and a near-even edge of
 // tips over a dark cavity): the tips' stand-back and rounded corners 0.75 of what they were, the lines
