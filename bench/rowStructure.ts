@@ -14,7 +14,7 @@ import { rendererOfRoot } from './mouthTiles.ts';
 import { dist, type Lm } from './readBack.ts';
 import { driverPicks, renderedPick } from './pickedFrames.ts';
 import { SHARED_DATA } from './sharedData.ts';
-import { binnedProfile, rowStructure, rowStructureText, spread, type RowStructure } from './rowStructureFigures.ts';
+import { binnedProfile, incisalEdge, rowStructure, rowStructureText, spread, type RowStructure } from './rowStructureFigures.ts';
 
 const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -57,6 +57,8 @@ for (const root of roots) {
     console.log(`${tag.padEnd(10)} f${i}: ${rowStructureText(t)}`);
     if (process.argv.includes('--profile')) console.log(`  profile ${binnedProfile(img, lm).map((v) => v.toFixed(2)).join(' ')}`);
     add(tag, t);
+    // (s38 incisal38: --edge prints the incisal edge per column, milli-IOD down from the opening's top)
+    if (process.argv.includes('--edge') && t) console.log(`  edge ${incisalEdge(img, lm, t.centre).edge.map((v) => Math.round(v * 1000)).join(' ')}`);
     const c = mouthCrop(img, lm);
     cellW = Math.max(cellW, c.width * zoom);
     cells.push({ label: `${tag} f${i}`, image: c });
@@ -65,7 +67,7 @@ for (const root of roots) {
 }
 for (const [tag, v] of sums) {
   const mean = (k: Exclude<keyof RowStructure, 'toothPeaks' | 'toothWidths' | 'gapDepths'>) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
-  console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} edge rms ${mean('edgeRms').toFixed(1)} notches ${mean('notches').toFixed(1)} (n ${v.length})`);
+  console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} edge rms ${mean('edgeRms').toFixed(1)} notches ${mean('notches').toFixed(1)} tips rms ${mean('tipRms').toFixed(0)} V's ${mean('tipVs').toFixed(1)} (n ${v.length})`);
   // (teeth33: pooled over the frames, how uneven the teeth between gaps are: a picket's are all alike)
   const pool = (k: 'toothPeaks' | 'toothWidths' | 'gapDepths') => v.flatMap((r) => r[k]);
   console.log(`     ${tag.padEnd(10)} spread of tooth peaks ${spread(pool('toothPeaks')).toFixed(3)} (n ${pool('toothPeaks').length}) widths ${spread(pool('toothWidths')).toFixed(3)} gap depths ${spread(pool('gapDepths')).toFixed(3)} (n ${pool('gapDepths').length})`);

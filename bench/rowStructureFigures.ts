@@ -46,6 +46,9 @@ export interface RowStructure {
   /** (s37 lowrow37) the upper row's incisal edge over |s| < .7 (incisalEdge): its rms about a running mean over EDGE_WINDOW iod (milli-IOD), and its notches deeper than NOTCH_DEPTH iod */
   edgeRms: number;
   notches: number;
+  /** (s38 incisal38) the tips' light along the edge (the last two lit pixels of each column over `centre`): its rms about a running mean (thousandths) and its dark V's (incisalEdge) */
+  tipRms: number;
+  tipVs: number;
 }
 
 /** the edge's running mean (and a notch's neighbourhood) over this many iod: about a central incisor's width */
@@ -61,25 +64,28 @@ const EDGE_LIT = 0.6;
  * EDGE_LIT x `centre`) to the last of that run, in iod. Rms about a running mean (milli-IOD) and notches (runs of columns whose
  * edge stands NOTCH_DEPTH iod over the lower of the deepest edges within EDGE_WINDOW / 2 either side). NaN / 0 under 8 columns.
  */
-export function incisalEdge(img: RgbaImage, lm: Lm, centre: number): { rms: number; notches: number } {
+export function incisalEdge(img: RgbaImage, lm: Lm, centre: number): { rms: number; notches: number; edge: number[]; tipRms: number; tipVs: number } {
   const W = img.width, d = img.data;
   const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((i) => lm[i]!);
   const mask = polygonMask(poly, W, img.height);
   const x0 = Math.min(lm[78]![0], lm[308]![0]), x1 = Math.max(lm[78]![0], lm[308]![0]);
   const cx = (x0 + x1) / 2, half = Math.max(1, (x1 - x0) / 2), pxPerIod = dist(lm, 33, 263);
-  const e: number[] = [];
+  const e: number[] = [], tips: number[] = [];
   for (let x = Math.max(0, Math.ceil(cx - 0.7 * half)); x <= Math.min(W - 1, Math.floor(cx + 0.7 * half)); x++) {
     let top = -1, bottom = -1;
     for (let y = 0; y < img.height; y++) if (mask[y * W + x]) { if (top < 0) top = y; bottom = y; }
     if (top < 0) continue;
     const lit = (y: number) => luma(d, (y * W + x) * 4) >= EDGE_LIT * centre;
     let y = top;
-    while (y <= (top + bottom) / 2 && !lit(y)) y++;
+    // (s38, incisal38: a run of at least two lit pixels: the lip's own lit inner rim at the mask's top, one pixel over the row's
+    // shaded top, read as a tooth ending at once: ours' "notches" at lp_s42 <- lp_d6 f132/f180 were such columns, edge 0)
+    while (y <= (top + bottom) / 2 && !(lit(y) && lit(y + 1))) y++;
     if (y > (top + bottom) / 2) continue;
     while (y < bottom && lit(y + 1)) y++;
     e.push((y - top) / pxPerIod);
+    tips.push((luma(d, (y * W + x) * 4) + luma(d, (Math.max(top, y - 1) * W + x) * 4)) / 2 / Math.max(1, centre));
   }
-  if (e.length < 8) return { rms: NaN, notches: 0 };
+  if (e.length < 8) return { rms: NaN, notches: 0, edge: e, tipRms: NaN, tipVs: 0 };
   const mean = runningMean(e, EDGE_WINDOW * pxPerIod), r = Math.max(1, Math.round((EDGE_WINDOW * pxPerIod) / 2));
   const rms = Math.sqrt(e.reduce((a, v, i) => a + (v - mean[i]!) ** 2, 0) / e.length) * 1000;
   let notches = 0, inNotch = false;
@@ -91,8 +97,23 @@ export function incisalEdge(img: RgbaImage, lm: Lm, centre: number): { rms: numb
     if (notch && !inNotch) notches++;
     inNotch = notch;
   }
-  return { rms, notches };
+  // (s38, incisal38: the edge in whole pixels missed the sawtooth critic37 saw at 4x, sub-pixel dark V's between the tips: the
+  // tips' light along the row, and its dips TIP_V_DARK under the lighter of the tips either side within EDGE_WINDOW / 2)
+  const tipMean = runningMean(tips, EDGE_WINDOW * pxPerIod);
+  const tipRms = Math.sqrt(tips.reduce((a, v, i) => a + (v - tipMean[i]!) ** 2, 0) / tips.length) * 1000;
+  let tipVs = 0, inV = false;
+  for (let i = 0; i < tips.length; i++) {
+    let left = -Infinity, right = -Infinity;
+    for (let j = Math.max(0, i - r); j < i; j++) left = Math.max(left, tips[j]!);
+    for (let j = i + 1; j <= Math.min(tips.length - 1, i + r); j++) right = Math.max(right, tips[j]!);
+    const v = Math.min(left, right) - tips[i]! > TIP_V_DARK;
+    if (v && !inV) tipVs++;
+    inV = v;
+  }
+  return { rms, notches, edge: e, tipRms, tipVs };
 }
+/** a dark V between tips: the tip's light this share of the centre under both sides' lighter tips */
+const TIP_V_DARK = 0.12;
 
 /** The coefficient of variation (sd over mean) of `v`, NaN under two values: how uneven a row's teeth are. */
 export function spread(v: number[]): number {
@@ -185,7 +206,7 @@ export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
     toothPeaks: found.slice(1).map((i, k) => Math.max(...p.slice(found[k]!, i + 1)) / centre),
     toothWidths: spacing,
     gapDepths: found.map((i) => (mean[i]! - p[i]!) / centre),
-    ...((e) => ({ edgeRms: e.rms, notches: e.notches }))(incisalEdge(img, lm, centre)),
+    ...((e) => ({ edgeRms: e.rms, notches: e.notches, tipRms: e.tipRms, tipVs: e.tipVs }))(incisalEdge(img, lm, centre)),
   };
 }
 
@@ -193,5 +214,5 @@ export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
 export function rowStructureText(r: RowStructure | null): string {
   if (!r) return 'no opening';
   const f = (v: number, k = 2) => (Number.isFinite(v) ? v.toFixed(k) : '-');
-  return `centre ${f(r.centre, 0)} mid ${f(r.mid)} side ${f(r.side)} corner ${f(r.corner)} corridor ${f(r.corridor, 3)} gaps ${r.gaps} depth ${f(r.gapDepth, 3)} spacing ${f(r.gapSpacing, 3)} rms ${f(r.gapRms, 3)} width ${f(r.widthIod)} edge rms ${f(r.edgeRms, 1)} notches ${r.notches}`;
+  return `centre ${f(r.centre, 0)} mid ${f(r.mid)} side ${f(r.side)} corner ${f(r.corner)} corridor ${f(r.corridor, 3)} gaps ${r.gaps} depth ${f(r.gapDepth, 3)} spacing ${f(r.gapSpacing, 3)} rms ${f(r.gapRms, 3)} width ${f(r.widthIod)} edge rms ${f(r.edgeRms, 1)} notches ${r.notches} tips rms ${f(r.tipRms, 0)} V's ${r.tipVs}`;
 }

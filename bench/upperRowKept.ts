@@ -19,7 +19,7 @@ import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
-import { luma, median, readLandmarks, type Lm } from './readBack.ts';
+import { dist, luma, median, type Lm } from './readBack.ts';
 import { driverPicks, renderedPick } from './pickedFrames.ts';
 import { SHARED_DATA } from './sharedData.ts';
 
@@ -29,6 +29,12 @@ const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').
 const step = Number(opt('--step', '4')), from = Number(opt('--from', '0'));
 const driverMin = Number(opt('--driver-min', '0.15')), oursMin = Number(opt('--ours-min', '0.15'));
 const out = opt('--out', '/tmp/upperRowKept.jpg');
+// (s38, incisal38: a driver frame is "shut" where its inner lips' middles are within --shut-max IOD and it shows no upper
+// teeth (< --driver-none); ours "shows teeth" there at an upper share >= --ours-min)
+const shutMax = Number(opt('--shut-max', '0.03')), driverNone = Number(opt('--driver-none', '0.05'));
+const perFrame = process.argv.includes('--per-frame');
+/** the inner lips' middles apart over the eyes' corners' middles apart (a read-back face's IOD) */
+const lipGapIod = (lm: Lm) => dist(lm, 13, 14) / (Math.hypot((lm[33]![0] + lm[133]![0]) / 2 - (lm[263]![0] + lm[362]![0]) / 2, (lm[33]![1] + lm[133]![1]) / 2 - (lm[263]![1] + lm[362]![1]) / 2) || 1);
 const SIZE = 512, CELL = 120, PER_LINE = 10;
 
 /** the lips' bodies: halfway between outer and inner lip landmarks (as motion/mouthDark.ts) */
@@ -78,17 +84,20 @@ const frames = Array.from({ length: to - from + 1 }, (_, k) => from + k).filter(
 const sheetFrom = Number(opt('--sheet-from', String(from)));
 const sheetFrames = new Set(frames.filter((i) => i >= sheetFrom && (i - sheetFrom) % step === 0));
 
-const driver = new Map<number, number>(), driverOuter: number[] = [], driverLit: [number, number, number][] = [];
+const driver = new Map<number, number>(), driverGap = new Map<number, number>(), driverOuter: number[] = [], driverLit: [number, number, number][] = [];
 const cells = new Map<string, Map<number, GridCell>>();
 const cellOf = (tag: string, i: number, c: GridCell) => { if (!cells.has(tag)) cells.set(tag, new Map()); cells.get(tag)!.set(i, c); };
 for await (const { k, img, lm } of driverPicks(video, frames)) {
   const r = lm ? upperRowRead(img, lm) : null;
   driver.set(k, r?.upper ?? 0);
+  driverGap.set(k, lm ? lipGapIod(lm) : 0);
   if (r && r.upper >= driverMin) { driverOuter.push(r.outer); driverLit.push(r.lit); }
   if (sheetFrames.has(k)) cellOf('driver', k, { label: `d${k} ${(r?.upper ?? 0).toFixed(2)}`, image: lm ? crop(img, lm) : img });
 }
 const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(SHARED_DATA, 'portraits', photo));
 const shown = frames.filter((i) => (driver.get(i) ?? 0) >= driverMin);
+const shut = frames.filter((i) => driverGap.get(i)! < shutMax && driver.get(i)! < driverNone);
+console.log(`driver ${video}: shut (gap < ${shutMax} IOD, no teeth) in ${shut.length}/${frames.length} frames: ${shut.join(',')}`);
 console.log(`driver ${video}: upper teeth (>= ${driverMin}) in ${shown.length}/${frames.length} frames; outer third ${(driverOuter.reduce((s, x) => s + x, 0) / Math.max(1, driverOuter.length)).toFixed(3)}`);
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root);
@@ -100,6 +109,9 @@ for (const root of roots) {
     if (t && (driver.get(i) ?? 0) >= driverMin) { outers.push(t.outer); lits.push(t.lit); }
     if (sheetFrames.has(i)) cellOf(tag, i, { label: `${tag.slice(0, 4)}${i} ${(t?.upper ?? 0).toFixed(2)}`, image: crop(img, meshLm) });
   }
+  const shutShown = shut.filter((i) => ours.get(i)! >= oursMin);
+  console.log(`${tag.padEnd(10)} teeth shown where the driver is shut ${shutShown.length}/${shut.length}: ${shutShown.join(',') || '-'}; mean upper share there ${(shut.reduce((s2, i) => s2 + ours.get(i)!, 0) / Math.max(1, shut.length)).toFixed(3)} [driver ${(shut.reduce((s2, i) => s2 + driver.get(i)!, 0) / Math.max(1, shut.length)).toFixed(3)}]`);
+  if (perFrame) console.log(`${tag.padEnd(10)} per frame (gap driver, upper driver/ours): ${frames.map((i) => `${i}:${driverGap.get(i)!.toFixed(3)},${driver.get(i)!.toFixed(2)}/${ours.get(i)!.toFixed(2)}`).join(' ')}`);
   const kept = shown.filter((i) => ours.get(i)! >= oursMin), missed = shown.filter((i) => ours.get(i)! < oursMin);
   // (switches of our row on/off between neighbouring frames where the driver's stays on: flicker)
   let flips = 0;

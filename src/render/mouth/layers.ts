@@ -10,6 +10,7 @@ import { ready, coverage, type ReadyLayer } from './readyLayer.ts';
 import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMatch.ts';
 import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
+import { withSmoothIncisal } from './incisalLine.ts';
 import { BODY_LINE, shadeTintOf, withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
@@ -197,7 +198,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
     const carried = seen('levelled', levelledRow(seen('rows', mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod)), toothPerIod, dir < 0 ? 1 : -1, level));
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts)
-    return seen('tips', evenTips(carried, toothPerIod, dir < 0 ? 1 : -1));
+    const tips = evenTips(carried, toothPerIod, dir < 0 ? 1 : -1);
+    // (the upper row's tips on one smooth line: a staircase of tips read as a sawtooth at 4x, incisalLine.ts)
+    return seen('tips', dir < 0 ? withSmoothIncisal(tips, toothPerIod, 1) : tips);
   };
   // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
   // gaps in the cavity's hue

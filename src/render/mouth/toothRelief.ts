@@ -34,7 +34,7 @@ const LOWER_TIP_BACK = [0, 0, 0.002, 0.0045, 0.007, 0.009];
 // (0.25) took lp_s1's dark share at jawOpen .2 to .109 (test/mouthCavity). Figures: the mouth README.
 /** each tip's corners rounded over this share of its half-width, by up to this many iod (the incisal embrasure's V between two tips) */
 const CORNER_SHARE = 0.4;
-const UPPER_CORNER = 0.005;
+const UPPER_CORNER = 0.003;
 const LOWER_CORNER = 0.0035;
 
 /** The line between two teeth: its half-width (iod) on a sharp picture, and how dark its middle is (the midline's; the others less). */
@@ -58,8 +58,8 @@ export interface ReliefLook { lines: number; widen: number; round: number; round
 export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1, sides: 1 };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
-const EMBRASURE_WIDEN = 1.6;
-const EMBRASURE_DARK = 0.4;
+const EMBRASURE_WIDEN = 1.25;
+const EMBRASURE_DARK = 0.25;
 /** The relief fades out between these distances (iod) from a tooth's tip: an upper central's crown is ~10.5 mm; beyond it teethRows.ts carries the row on into the gum's colour. */
 const CROWN: [number, number] = [0.1, 0.13];
 /** The biting edge (the last this-many iod of a tooth) is up to this much darker: translucent enamel, the cavity behind it (the smile's two rows met as one slab). */
@@ -89,8 +89,8 @@ const SIDE_SHADE_SPLIT = 0.35;
 const GAP_SEEN_LEFT = [1, 1, 0.8, 1.25, 0.75, 1.1, 0.8];
 const GAP_SEEN_RIGHT = [1, 0.8, 1.25, 0.75, 1.15, 0.8, 1];
 /** per tooth out from the midline, iod added to its tip's stand-back on each side (one central a little shorter, a lateral or canine higher than its twin; never longer: the gap between the rows stays) */
-const TIP_UNEVEN_LEFT = [0.004, 0, 0.003, 0, 0.002, 0];
-const TIP_UNEVEN_RIGHT = [0, 0.002, 0, 0.003, 0, 0.0015];
+const TIP_UNEVEN_LEFT = [0.002, 0, 0.0015, 0, 0.001, 0];
+const TIP_UNEVEN_RIGHT = [0, 0.001, 0, 0.0015, 0, 0.00075];
 
 /** |x| (iod) from the midline in the widths' measure: one side's teeth SIDE_ASYM wider than the other's. */
 export function sideX(x: number): number {
