@@ -34,3 +34,19 @@ export function flatBorder(img: RgbaImage): [number, number, number, number] {
     strip(h, w, (y, x) => ((h - 1 - y) * w + x) * 4),
   ];
 }
+
+/**
+ * The crop's valid rect (crop px) shrunk to leave out the image's flat border strips, so the strips are
+ * treated as past the photo (fadePadding, extend.ts, the plate's `invented` mask). `border` in the
+ * image's pixels, `box` the crop's square in the same pixels. Unchanged when there is no border.
+ */
+export function validInsideBorder(valid: readonly [number, number, number, number], box: { x: number; y: number; side: number }, size: number, image: { width: number; height: number }, border: readonly [number, number, number, number]): [number, number, number, number] {
+  if (border.every((b) => b === 0)) return [...valid];
+  const k = size / box.side;
+  return [
+    Math.max(valid[0], (border[0] - box.x) * k),
+    Math.max(valid[1], (border[1] - box.y) * k),
+    Math.min(valid[2], (image.width - border[2] - box.x) * k),
+    Math.min(valid[3], (image.height - border[3] - box.y) * k),
+  ];
+}
