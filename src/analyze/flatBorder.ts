@@ -1,8 +1,8 @@
 // A photo padded by whoever made it: a flat strip of one colour along an edge (lp_s1: columns
 // 974-1144 of 1145 pure white). The analysis takes such a strip for backdrop, so the person is cut
 // by a straight line where it starts and the plate is that flat colour (a white column beside the
-// shoulder as the torso moves). This finds the strips; the analysis could treat them as past the
-// photo (extend.ts) — not hooked in yet (s38 plate38, docs/edges/README.md).
+// shoulder as the torso moves). This finds the strips; analyze/index.ts treats them as past the photo
+// (the crop's valid rect leaves them out, so extend.ts synthesises them; s38 pad38, docs/edges/README.md).
 import type { RgbaImage } from '../types.ts';
 
 /** A line of pixels is flat when this share of them lie within TOLERANCE levels (every channel) of its first pixel's colour... */
