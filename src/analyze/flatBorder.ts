@@ -1,8 +1,8 @@
 // A photo padded by whoever made it: a flat strip of one colour along an edge (lp_s1: columns
 // 974-1144 of 1145 pure white). The analysis takes such a strip for backdrop, so the person is cut
 // by a straight line where it starts and the plate is that flat colour (a white column beside the
-// shoulder as the torso moves). This finds the strips; the analysis could treat them as past the
-// photo (extend.ts) — not hooked in yet (s38 plate38, docs/edges/README.md).
+// shoulder as the torso moves). This finds the strips; analyze/index.ts treats them as past the photo
+// (the crop's valid rect leaves them out, so extend.ts synthesises them; s38 pad38, docs/edges/README.md).
 import type { RgbaImage } from '../types.ts';
 
 /** A line of pixels is flat when this share of them lie within TOLERANCE levels (every channel) of its first pixel's colour... */
@@ -32,5 +32,21 @@ export function flatBorder(img: RgbaImage): [number, number, number, number] {
     strip(h, w, (y, x) => (y * w + x) * 4),
     strip(w, h, (x, y) => (y * w + (w - 1 - x)) * 4),
     strip(h, w, (y, x) => ((h - 1 - y) * w + x) * 4),
+  ];
+}
+
+/**
+ * The crop's valid rect (crop px) shrunk to leave out the image's flat border strips, so the strips are
+ * treated as past the photo (fadePadding, extend.ts, the plate's `invented` mask). `border` in the
+ * image's pixels, `box` the crop's square in the same pixels. Unchanged when there is no border.
+ */
+export function validInsideBorder(valid: readonly [number, number, number, number], box: { x: number; y: number; side: number }, size: number, image: { width: number; height: number }, border: readonly [number, number, number, number]): [number, number, number, number] {
+  if (border.every((b) => b === 0)) return [...valid];
+  const k = size / box.side;
+  return [
+    Math.max(valid[0], (border[0] - box.x) * k),
+    Math.max(valid[1], (border[1] - box.y) * k),
+    Math.min(valid[2], (image.width - border[2] - box.x) * k),
+    Math.min(valid[3], (image.height - border[3] - box.y) * k),
   ];
 }

@@ -16,6 +16,7 @@ import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts
 import { inpaintBackground } from './inpaint.ts';
 import { growMatteIntoUnlikeBackdrop } from './matteGrow.ts';
 import { extendPastPhoto } from './extend.ts';
+import { flatBorder, validInsideBorder } from './flatBorder.ts';
 import { correctMissedEyes, type EyeCorrection } from './eyes.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
 import { cropLandmarksOf } from './analysisFile.ts';
@@ -46,6 +47,8 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   step(0, 'decoding');
   const { img, source } = await decodeInput(input);
   const toSource = source.width / img.width;
+  // A photo padded with flat strips (lp_s1's white columns): the strips count as past the photo (flatBorder.ts).
+  const border = flatBorder(img);
 
   // 2. find faces (overview, then windows for small faces); the models load first (1-2 s, once per process)
   step(1, 'loading the face models');
@@ -56,7 +59,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   if (faces.length === 0) throw new NoFaceError(`No face found in ${name}. Use a photo in which a person's face is clearly visible (frontal or three-quarter, not covered).`);
   if (options.face >= faces.length) throw new InputError(`--face ${options.face} is out of range: ${name} has ${faces.length} face${faces.length > 1 ? 's' : ''} (use 0 to ${faces.length - 1}).`);
   // 3-4. frame the chosen face and check that it is a person's
-  const { framed, chosenIndex, skipped } = await chooseFace(img, faces, options.face, { size, toSource, source, name, minFaceArea: options.minFaceArea }, step);
+  const { framed, chosenIndex, skipped } = await chooseFace(img, faces, options.face, { size, toSource, source, name, minFaceArea: options.minFaceArea, border }, step);
   const { box, crop: faded, valid, cropFace } = framed;
 
   // 5. person matte, regions, background plate
@@ -77,7 +80,7 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
         : options.face === 0
           ? `the largest of ${faces.length} faces (use --face N to pick another)`
           : `face ${options.face} of ${faces.length} as asked (--face ${options.face})`;
-  const analysis = analysisRecord({ input, source, toSource, size, faces, chosenIndex, reason, search: located.search, framed, invented });
+  const analysis = analysisRecord({ input, source, border, toSource, size, faces, chosenIndex, reason, search: located.search, framed, invented });
   step(7, 'done');
   return { analysis, cropLandmarks: cropLandmarksOf(analysis), image: crop, matte, regions, background };
 }
@@ -116,6 +119,7 @@ async function chooseFace(img: RgbaImage, faces: DetectedFace[], asked: number, 
 function analysisRecord(a: {
   input: string | Buffer | RgbaImage;
   source: { width: number; height: number };
+  border: [number, number, number, number];
   toSource: number;
   size: number;
   faces: DetectedFace[];
@@ -133,7 +137,7 @@ function analysisRecord(a: {
   const round2 = (v: number) => Math.round(v * 100) / 100 || 0; // never -0: it would not survive JSON
   return {
     version: 1,
-    source: { ...a.source, ...(typeof a.input === 'string' ? { file: a.input } : {}) },
+    source: { ...a.source, ...(typeof a.input === 'string' ? { file: a.input } : {}), ...(a.border.some((b) => b > 0) ? { padding: a.border.map((b) => Math.round(b * toSource)) as [number, number, number, number] } : {}) },
     face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(a.faces[a.chosenIndex]!.boxScore), index: a.chosenIndex },
     faces: { count: a.faces.length, chosen: a.chosenIndex, reason: a.reason, boxes: a.faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
     landmarks: inSource.landmarks.map(([x, y, z]) => [round2(x), round2(y), round2(z)]),
@@ -168,6 +172,8 @@ interface FrameContext {
   source: { width: number; height: number };
   name: string;
   minFaceArea: number;
+  /** flat padding strips at the image's edges [left, top, right, bottom], decoded-image px (flatBorder.ts) */
+  border: [number, number, number, number];
 }
 
 /**
@@ -190,6 +196,7 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   let box = cropBoxForFace(face.landmarks, img.width, img.height);
   if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) <= box1.side * 0.01) box = box1;
   const framed = await extractCrop(img, box, size);
+  framed.valid = validInsideBorder(framed.valid, box, size, img, c.border);
   // Past the photo's edges: a faded edge for the detectors only; analyzePortrait synthesises it (extend.ts).
   const crop = framed.image;
   fadePadding(crop, framed.valid);

@@ -11,10 +11,11 @@ import { boxBlur } from '../analyze/raster.ts';
 /** Per crop pixel, how far (crop px) its centre lies past the photo's edge; 0 inside the photo. */
 export function distancePastPhoto(crop: PortraitAnalysis['crop'], source: PortraitAnalysis['source']): Float32Array {
   const n = crop.size, k = crop.side / crop.size;
+  const [pl, pt, pr, pb] = source.padding ?? [0, 0, 0, 0]; // a padded photo's strips count as past it
   const out = new Float32Array(n * n);
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
     const sx = crop.x + (x + 0.5) * k, sy = crop.y + (y + 0.5) * k;
-    const past = Math.max(-sx, -sy, sx - source.width, sy - source.height, 0);
+    const past = Math.max(pl - sx, pt - sy, sx - (source.width - pr), sy - (source.height - pb), 0);
     out[y * n + x] = past / k;
   }
   return out;
