@@ -5,6 +5,13 @@
 // (the crop's valid rect leaves them out, so extend.ts synthesises them; s38 pad38, docs/edges/README.md).
 import type { RgbaImage } from '../types.ts';
 
+/**
+ * Whether the analysis treats flat padding strips as past the photo. **Off** (s38): on lp_s1 it removes the
+ * straight cut and the white plate column, but the fill copies the photo's watermark into the strips
+ * ("lady.diana_life" continued, "a.dic" mid-left) and leaves a seam where the strip's curtain meets the photo's.
+ */
+export const paddingStripsSetting = { on: false };
+
 /** A line of pixels is flat when this share of them lie within TOLERANCE levels (every channel) of its first pixel's colour... */
 const FLAT_SHARE = 0.995;
 const TOLERANCE = 6;

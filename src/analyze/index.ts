@@ -16,7 +16,7 @@ import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts
 import { inpaintBackground } from './inpaint.ts';
 import { growMatteIntoUnlikeBackdrop } from './matteGrow.ts';
 import { extendPastPhoto } from './extend.ts';
-import { flatBorder, validInsideBorder } from './flatBorder.ts';
+import { flatBorder, paddingStripsSetting, validInsideBorder } from './flatBorder.ts';
 import { correctMissedEyes, type EyeCorrection } from './eyes.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
 import { cropLandmarksOf } from './analysisFile.ts';
@@ -47,8 +47,8 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   step(0, 'decoding');
   const { img, source } = await decodeInput(input);
   const toSource = source.width / img.width;
-  // A photo padded with flat strips (lp_s1's white columns): the strips count as past the photo (flatBorder.ts).
-  const border = flatBorder(img);
+  // A photo padded with flat strips (lp_s1's white columns): the strips count as past the photo (flatBorder.ts; off).
+  const border: [number, number, number, number] = paddingStripsSetting.on ? flatBorder(img) : [0, 0, 0, 0];
 
   // 2. find faces (overview, then windows for small faces); the models load first (1-2 s, once per process)
   step(1, 'loading the face models');
