@@ -11,7 +11,7 @@ import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { slideBeyondLash } from './loweredLidLash.ts';
-import { blendOverCurrent, lidBandShare, lidSkinRank, midBlinkLidSetting, reachOverCrease } from './midBlinkLid.ts';
+import { blendOverCurrent, lidBandShare, midBlinkLidSetting, reachOverCrease } from './midBlinkLid.ts';
 
 /** Eyeball depth is multiplied by this (1/z: smaller = farther); 1 % of the camera distance. */
 export const EYEBALL_DEPTH_BIAS = 0.99;
@@ -85,13 +85,13 @@ export class LidSkin {
       // bottom of the band: the top of the lash band; top: the crease row
       const bottom = edge.map(([x, y], q) => [x + lashBand * (lidCrease[q]![0] - x), y + lashBand * (lidCrease[q]![1] - y)] as [number, number]);
       const poly = [...bottom, ...crease.slice().reverse()];
-      // lid skin colour per crease point: the median-luminance sample on the brow-bone side of the crease (midBlinkLid.ts: a lighter one)
-      const colours = crease.map(([cx, cy], q) => {
+      // lid skin colour per crease point: the median-luminance sample on the brow-bone side of the crease
+      const colours = lidCrease.map(([cx, cy], q) => {
         const [ex, ey] = edge[q]!;
         const samples: number[][] = [];
         for (let s = 0.05; s <= 0.6; s += 0.05) samples.push(pixelAt(texture, cx + (cx - ex) * s, cy + (cy - ey) * s));
         samples.sort((a, b) => lum(a) - lum(b));
-        return samples[Math.floor(samples.length * lidSkinRank())]!;
+        return samples[samples.length >> 1]!;
       });
       const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
       const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(W - 1, Math.ceil(Math.max(...xs)));

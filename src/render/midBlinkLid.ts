@@ -3,7 +3,7 @@
 // photo's socket shade above the crease landmarks, grey and blotched, over the whole eye at blink .4-.5, before the
 // shut eye (toned to skin, lidSkinTone.ts) comes in. A real lid unfolds the crease: the skin that covers the iris is
 // lid skin, no socket shade. Here LidSkin's band (eyes.ts) reaches that far above the crease, its target colour is
-// read above that, and it comes in over the first half of the blink (the photo's lid stays at rest).
+// read over the crease as before, and it comes in over the first half of the blink (the photo's lid stays at rest).
 // The band was also wiped mid-blink: UnderBrowSkin (brows.ts), updated after it, rewrites the skin from the brow down
 // to the lid line from its own copy of the photo whenever a brow moves, so at a raised brow (speech) the band's blend
 // was gone. Now the band is blended last, over whatever the skin holds (blendOverCurrent).
@@ -29,14 +29,6 @@ const FULL_AT = 0.5;
 /** The band's blend share at a blink's completion: 0 at rest, full by FULL_AT (linear completion when off). */
 export function lidBandShare(closure: number): number {
   return midBlinkLidSetting.on ? linearStep(0, FULL_AT, closure) : closure;
-}
-
-/**
- * The band's target: the sample at this luma rank above its top (LidSkin: the median). Over the crease's shade the
- * samples start in the fold's shadow; a lighter one is the brow-bone skin the unfolded lid should match.
- */
-export function lidSkinRank(): number {
-  return midBlinkLidSetting.on ? 0.75 : 0.5;
 }
 
 /**
