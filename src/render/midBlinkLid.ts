@@ -9,8 +9,8 @@
 // was gone. Now the band is blended last, over whatever the skin holds (blendOverCurrent).
 import { linearStep } from '../math/smooth.ts';
 
-/** The mid-blink lid: LidSkin's band reaching over the crease's shade. */
-export const midBlinkLidSetting = { on: true };
+/** The mid-blink lid (off: it draws short dark ticks at the band's inner ends on mt_man f47, see docs/eyes s38 midblink38). */
+export const midBlinkLidSetting = { on: false };
 
 /** How far above the crease row the band reaches, in lid spans (lash line to crease) ... */
 const REACH_SPANS = 1;
