@@ -11,7 +11,7 @@ import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { slideBeyondLash } from './loweredLidLash.ts';
-import { blendOverCurrent, lidBandShare, midBlinkLidSetting, reachOverCrease } from './midBlinkLid.ts';
+import { bandEndFeather, blendOverCurrent, lidBandShare, midBlinkLidSetting, reachOverCrease } from './midBlinkLid.ts';
 
 /** Eyeball depth is multiplied by this (1/z: smaller = farther); 1 % of the camera distance. */
 export const EYEBALL_DEPTH_BIAS = 0.99;
@@ -113,7 +113,7 @@ export class LidSkin {
           const o = (y * W + x) * 4;
           pixels.push(o);
           smooth.push(c[0]! * shade, c[1]! * shade, c[2]! * shade, texture.data[o + 3]!);
-          blend.push(CREASE_BLEND * smoothstep(0, CREASE_FEATHER, down));
+          blend.push(CREASE_BLEND * smoothstep(0, CREASE_FEATHER, down) * bandEndFeather(t, n - 1));
         }
       }
       const photo = new Uint8ClampedArray(pixels.length * 4);

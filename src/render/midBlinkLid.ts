@@ -7,7 +7,7 @@
 // The band was also wiped mid-blink: UnderBrowSkin (brows.ts), updated after it, rewrites the skin from the brow down
 // to the lid line from its own copy of the photo whenever a brow moves, so at a raised brow (speech) the band's blend
 // was gone. Now the band is blended last, over whatever the skin holds (blendOverCurrent).
-import { linearStep } from '../math/smooth.ts';
+import { linearStep, smoothstep } from '../math/smooth.ts';
 
 /** The mid-blink lid (off: it draws short dark ticks at the band's inner ends on mt_man f47, see docs/eyes s38 midblink38). */
 export const midBlinkLidSetting = { on: false };
@@ -48,4 +48,13 @@ export function blendOverCurrent(data: Uint8ClampedArray, pixels: Int32Array, ba
       last[m + ch] = data[o + ch]!;
     }
   }
+}
+
+/**
+ * The band's weight along the lid, t from 0 to last (landmark steps, corner to corner): feathered over the first and
+ * last step, so the band has no end edge at the corners (1 everywhere when off).
+ */
+export function bandEndFeather(t: number, last: number): number {
+  if (!midBlinkLidSetting.on) return 1;
+  return smoothstep(0, 1, t) * smoothstep(0, 1, last - t);
 }
