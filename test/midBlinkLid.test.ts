@@ -2,7 +2,7 @@
 // mid-blink), writes the skin back unchanged at rest, and comes in by half the blink.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blendOverCurrent, lidBandShare, midBlinkLidSetting } from '../src/render/midBlinkLid.ts';
+import { bandEndFeather, blendOverCurrent, lidBandShare, midBlinkLidSetting } from '../src/render/midBlinkLid.ts';
 
 const grey = [120, 110, 115, 255], skin = [200, 160, 140, 255];
 
@@ -47,5 +47,17 @@ test('the band is full by half the blink; off (the default), linear in the compl
     assert.equal(lidBandShare(0.6), 1);
     midBlinkLidSetting.on = false;
     assert.equal(lidBandShare(0.25), 0.25);
+  } finally { midBlinkLidSetting.on = was; }
+});
+
+test('the band fades out toward the corners when on (no end edge), and is whole when off', () => {
+  const was = midBlinkLidSetting.on;
+  try {
+    midBlinkLidSetting.on = true;
+    assert.equal(bandEndFeather(0, 8), 0);
+    assert.equal(bandEndFeather(4, 8), 1);
+    assert.ok(bandEndFeather(0.5, 8) > 0 && bandEndFeather(0.5, 8) < 1);
+    midBlinkLidSetting.on = false;
+    assert.equal(bandEndFeather(0, 8), 1);
   } finally { midBlinkLidSetting.on = was; }
 });
