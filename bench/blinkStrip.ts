@@ -4,6 +4,7 @@
 // directly at 512 (no encoding), in one process: before | after differ by the options alone. Never asserts.
 //   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--bake whiteOutOfFill] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
 // Prints per frame the band step (bandStep: luma under the lower lid line over luma above it, per eye) before -> after.
+// (s38, midblink38) and the lowered lid's body against the skin above it (lidStep); `--bake midBlinkLid` for midBlinkLid.ts.
 // (s37, blink37) A blink: a run of frames with `blink` over .1; and the frame after it.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { paintedEyeShadeSetting } from '../src/render/closedEye/paintedWhite.ts'
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { browBoneLightSetting, browLiftBlurSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidSkinToneSetting } from '../src/render/closedEye/lidSkinTone.ts';
+import { midBlinkLidSetting } from '../src/render/midBlinkLid.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, file, motionFile] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
@@ -26,7 +28,7 @@ const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShade
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
 /** The options read once, when a renderer is made (the shut eye's bake): `--bake` makes a second renderer with them on for the after row. */
-const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting };
+const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, midBlinkLid: midBlinkLidSetting };
 const BAKE = (arg('--bake') ?? '').split(',').filter(Boolean);
 for (const o of BAKE) if (!BAKE_OPTIONS[o]) throw new Error(`--bake ${o}: one of ${Object.keys(BAKE_OPTIONS).join(', ')}`);
 const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');
@@ -98,8 +100,39 @@ function bandStep(data: Uint8ClampedArray, lm: readonly (readonly number[])[]): 
     return out.sort((a, b) => a - b)[out.length >> 1] ?? NaN;
   });
 }
+/** Each eye's upper lid (image-left eye, then image-right), corner to corner. */
+const UPPER = [[33, 246, 161, 160, 159, 158, 157, 173, 133], [263, 466, 388, 387, 386, 385, 384, 398, 362]];
+/**
+ * (s38, midblink38) The lowered lid's smudge: per eye, the lid's body (1 px to .15 eye widths over the face mesh's
+ * upper lid line, middle 60 % of the columns) against the skin above it (.3-.45 eye widths over the line): luma ratio
+ * and chroma distance dC (|c/l - skin's| summed over r,g,b, x100, medians). A grey smear: luma under 1 and dC up.
+ */
+function lidStep(data: Uint8ClampedArray, lm: readonly (readonly number[])[]): { l: number; dC: number }[] {
+  return UPPER.map((ids) => {
+    const pts = ids.map((i) => lm[i]!).sort((a, b) => a[0]! - b[0]!);
+    const xa = pts[0]![0]!, xb = pts[pts.length - 1]![0]!, ew = xb - xa;
+    const lid: number[][] = [], skin: number[][] = [];
+    for (let x = Math.ceil(xa + 0.2 * ew); x <= xb - 0.2 * ew; x++) {
+      let k = 0;
+      while (k + 2 < pts.length && x > pts[k + 1]![0]!) k++;
+      const t = (x - pts[k]![0]!) / (pts[k + 1]![0]! - pts[k]![0]! || 1), y = pts[k]![1]! + t * (pts[k + 1]![1]! - pts[k]![1]!);
+      const px = (yy: number) => { const i = (Math.round(yy) * SIZE + x) * 4; return [data[i]!, data[i + 1]!, data[i + 2]!]; };
+      for (let d = 1; d <= 0.15 * ew; d++) lid.push(px(y - d));
+      for (let d = Math.ceil(0.3 * ew); d <= 0.45 * ew; d++) skin.push(px(y - d));
+    }
+    const med = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1] ?? NaN;
+    const stats = (c: number[][]) => {
+      const l = med(c.map(([r, g, b]) => (r! + g! + b!) / 3));
+      return { l, c: [0, 1, 2].map((ch) => med(c.map((p) => p[ch]! / Math.max(1, (p[0]! + p[1]! + p[2]!) / 3)))) };
+    };
+    const a = stats(lid), b = stats(skin);
+    return { l: a.l / Math.max(1, b.l), dC: 100 * a.c.reduce((s2, v, ch) => s2 + Math.abs(v - b.c[ch]!), 0) };
+  });
+}
 const render = (f: MotionFrame, on: boolean) => {
   for (const o of ON) OPTIONS[o]!.on = on;
+  // (s38, midblink38) read at bake and per frame
+  if (BAKE.includes('midBlinkLid')) midBlinkLidSetting.on = on;
   return new Uint8ClampedArray((on ? rAfter : r).render(f).data);
 };
 
@@ -117,6 +150,8 @@ for (let row = 0; row < runs.length; row++) {
     const before = render(f, false), after = render(f, true), lm = r.landmarks(f);
     const sb = bandStep(before, lm), sa = bandStep(after, lm);
     console.log(`f${n} blink ${closure(f).toFixed(2)}: band step L/R (luma under the lower lid line / over it) ${sb.map((v) => v.toFixed(2)).join(' / ')} -> ${sa.map((v) => v.toFixed(2)).join(' / ')}`);
+    const lidText = (v: { l: number; dC: number }[]) => v.map((e) => `${e.l.toFixed(2)} dC ${e.dC.toFixed(1)}`).join(' / ');
+    console.log(`  lid over skin above L/R (luma, chroma) ${lidText(lidStep(before, lm))} -> ${lidText(lidStep(after, lm))}`);
     tiles.push({ input: await cut(before, b), left, top }, { input: label(`before f${n} b${closure(f).toFixed(2)}`), left, top });
     tiles.push({ input: await cut(after, b), left, top: top + H + 2 }, { input: label(`after f${n}${ON.length + BAKE.length ? ` (${[...ON, ...BAKE].join(',')})` : ''}`), left, top: top + H + 2 });
   }
