@@ -24,6 +24,8 @@ export interface CavityFigures {
   spread: number;
   /** lit pixels' Lab hue minus the lips' (degrees; + toward yellow/orange), their chroma over the lips'; NaN without lit pixels */
   hueOff: number;
+  /** hue38 (s38): the lips' own Lab hue (degrees) and chroma, so a band's absolute hue is lipHue + bandHue */
+  lipLab: [number, number];
   chroma: number;
   /** hue35 (s35): per band (middle columns, dark pixels too) the Lab hue minus the lips' (degrees) and chroma over the lips' */
   bandHue: number[];
@@ -175,6 +177,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   const bandMean = bandRgb.map((v) => (v[3]! ? [v[0]! / v[3]!, v[1]! / v[3]!, v[2]! / v[3]!] : [NaN, NaN, NaN]));
   const bandLab = bandMean.map((m) => lab(m[0]!, m[1]!, m[2]!));
   return {
+    lipLab: [hue(a0, b0), Math.hypot(a0, b0)],
     bandHue: bandLab.map(([, a, bb]) => hue(a, bb) - hue(a0, b0)),
     bandChroma: bandLab.map(([, a, bb]) => Math.hypot(a, bb) / Math.max(1e-6, Math.hypot(a0, b0))),
     bandTint: bandMean.map((m) => {
@@ -201,7 +204,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `deep ${f.dark.map(n2).join('/')} at ${f.deepAt.map(n2).join('/')} grid ${f.grid.map((row) => row.map(n2).join(' ')).join(' / ')} | profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `deep ${f.dark.map(n2).join('/')} at ${f.deepAt.map(n2).join('/')} grid ${f.grid.map((row) => row.map(n2).join(' ')).join(' / ')} | profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | lips h/C ${n0(f.lipLab[0])}/${n0(f.lipLab[1])} band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

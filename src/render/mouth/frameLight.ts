@@ -19,6 +19,7 @@ import { TISSUE_SHARE, tissueToneInto } from './tissueTint.ts';
 import { backToneInto, driverArchGrow, litShift, readingTrust } from './driverTongue.ts';
 import { frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
 import { depthShare } from './cavityDepth.ts';
+import { deepHueInto } from './deepHue.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLowerRow.ts';
@@ -137,6 +138,10 @@ export class FrameLight {
   /** the back of the mouth's floor tone from the driver's (driverTongue.ts backToneInto), and how far this frame takes it (times floorSide per pixel) */
   readonly backTone: Rgb = [0, 0, 0];
   backK = 0;
+  /** the open dark's red-purple (deepHue.ts): its tint, share and the lips' luma */
+  readonly deepTint: Rgb = [0, 0, 0];
+  deepK = 0;
+  deepLipLuma = 0;
 
   /** Sets the frame's constants; light reaching into the mouth grows with the opening. */
   set(p: MouthPlacement, layers: ReadyMouth, lowerTips: number | null, tongueTop: number | null, lipInner: readonly number[], lipEdge: readonly number[]): void {
@@ -250,6 +255,8 @@ export class FrameLight {
     // (the floors under the rows no more colourful than the lips: at a speech slit 1.3 drew an orange line under the teeth)
     for (const tone of [this.cavityNow, this.backTone]) tissueToneInto(tone, lipInner);
     for (const tone of [this.underFloor, this.cavityFloor]) tissueToneInto(tone, lipInner, TISSUE_SHARE, 1);
+    this.deepK = deepHueInto(lipEdge, this.deepTint) ? depthShare(p.gap, round) : 0;
+    this.deepLipLuma = 0.299 * lipEdge[0]! + 0.587 * lipEdge[1]! + 0.114 * lipEdge[2]!;
   }
 }
 

@@ -12,6 +12,7 @@ import { lowerTipsAbove } from './teethRows.ts';
 import { tongueTopAbove } from './tongue.ts';
 import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
+import { deepHueOver } from './deepHue.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
@@ -174,6 +175,7 @@ export class MouthShader implements LipColours {
     q.rowShort = sideShortening(q.lateral, this.bendShare, bendIod); q.rowSideLift = sideLift(this.bendShare, bendIod);
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
+    if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
     upperRowOver(q, p, this.layers, light, out);
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = q.cy;
