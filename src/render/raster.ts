@@ -311,10 +311,33 @@ function textureTriangleAffineInside(t: RasterTarget, tex: TextureSource, lit: b
   const uStep = Math.round((A0 * u0 + A1 * u1 + A2 * u2) * FIX), vStep = Math.round((A0 * v0 + A1 * v1 + A2 * v2) * FIX);
   const color = t.color, depth = t.depth;
   const tw = tex.width, td = tex.data32;
+  // rowSpan and trimSpan spelled out on locals (the same arithmetic, so the same pixels): V8 reloads the
+  // module's typed arrays (tri, cross, bounds) on every row, as the pixel stores might alias them
+  const B0 = tri[1]!, C0 = tri[2]!, B1 = tri[4]!, C1 = tri[5]!, B2 = tri[7]!, C2 = tri[8]!;
+  const P0 = cross[0]!, Q0 = cross[1]!, P1 = cross[2]!, Q1 = cross[3]!, P2 = cross[4]!, Q2 = cross[5]!;
+  const xMin = bounds[0]!, xMax = bounds[1]!, eps = EDGE_EPS;
+  const rows = drawnRows, rowLo = rows === null ? null : rows.lo, rowHi = rows === null ? null : rows.hi;
   for (let py = minY; py <= maxY; py++) {
-    if (!rowSpan(py) || !trimSpan(py)) continue;
-    const lo = span[0]!, hi = span[1]!;
-    const b0 = rowB[0]!, b1 = rowB[1]!, b2 = rowB[2]!;
+    const cy = py + 0.5;
+    let lo = xMin, hi = xMax;
+    if (A0 > 0) { const b = Math.ceil(P0 * cy + Q0 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A0 < 0) { const b = Math.floor(P0 * cy + Q0 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B0 * cy + C0 < eps) continue;
+    if (A1 > 0) { const b = Math.ceil(P1 * cy + Q1 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A1 < 0) { const b = Math.floor(P1 * cy + Q1 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B1 * cy + C1 < eps) continue;
+    if (A2 > 0) { const b = Math.ceil(P2 * cy + Q2 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A2 < 0) { const b = Math.floor(P2 * cy + Q2 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B2 * cy + C2 < eps) continue;
+    if (lo > hi) continue;
+    if (rowLo !== null && rowHi !== null) { if (lo < rowLo[py]!) rowLo[py] = lo; if (hi > rowHi[py]!) rowHi[py] = hi; }
+    const cx = lo + 0.5;
+    let b0 = A0 * cx + (B0 * cy + C0), b1 = A1 * cx + (B1 * cy + C1), b2 = A2 * cx + (B2 * cy + C2);
+    while (lo <= hi && (b0 < eps || b1 < eps || b2 < eps)) { lo++; b0 += A0; b1 += A1; b2 += A2; }
+    if (lo > hi) continue;
+    let n = hi - lo;
+    while (A0 * n + b0 < eps || A1 * n + b1 < eps || A2 * n + b2 < eps) n--;
+    hi = lo + n;
     let iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
     // texel-centre positions (u - 0.5) in 16.16, rounded to nearest
     let fu = ((b0 * u0 + b1 * u1 + b2 * u2 - 0.5) * FIX + 0.5) | 0, fv = ((b0 * v0 + b1 * v1 + b2 * v2 - 0.5) * FIX + 0.5) | 0;
