@@ -83,7 +83,7 @@ function setupTriangle(t: RasterTarget): boolean {
  * Span of pixel row py (centre cy = py + 0.5) inside all three edges of the set-up triangle, into `span`; false when the
  * row has no pixel of the triangle. Pixel px is inside edge k when A_k (px + 0.5) + B_k cy + C_k >= EDGE_EPS;
  * the bound (cross) is widened by SPAN_SLACK px, so rounding can only add a pixel the
- * per-pixel test (trimSpan) then refuses, never drop one it would keep.
+ * per-pixel test (the texturing loops' end trim) then refuses, never drop one it would keep.
  */
 function rowSpan(py: number): boolean {
   // the row index, not its centre, is the argument: an integer passes unboxed, a double as a heap number
@@ -193,27 +193,9 @@ function shadeTriangle(t: RasterTarget, shader: PixelShader): void {
   }
 }
 
-/** Barycentric weights (b0, b1, b2) at the first pixel of the span trimmed by trimSpan. */
-const rowB = new Float64Array(3);
-
-/**
- * Narrows the row span (rowSpan, a superset by rounding) to the pixels the per-pixel edge test
- * keeps: inside a convex triangle they are one run, so only its two ends need the test and the
- * pixel loops test nothing. Leaves the weights at the first kept pixel in rowB; false when none is kept.
- */
-function trimSpan(py: number): boolean {
-  const A0 = tri[0]!, A1 = tri[3]!, A2 = tri[6]!, eps = EDGE_EPS;
-  let lo = span[0]!, hi = span[1]!;
-  const cy = py + 0.5, cx = lo + 0.5;
-  let b0 = A0 * cx + (tri[1]! * cy + tri[2]!), b1 = A1 * cx + (tri[4]! * cy + tri[5]!), b2 = A2 * cx + (tri[7]! * cy + tri[8]!);
-  while (lo <= hi && (b0 < eps || b1 < eps || b2 < eps)) { lo++; b0 += A0; b1 += A1; b2 += A2; }
-  if (lo > hi) return false;
-  let n = hi - lo;
-  while (A0 * n + b0 < eps || A1 * n + b1 < eps || A2 * n + b2 < eps) n--;
-  span[0] = lo; span[1] = lo + n;
-  rowB[0] = b0; rowB[1] = b1; rowB[2] = b2;
-  return true;
-}
+// The texturing loops narrow rowSpan's span (a superset by rounding) to the pixels the per-pixel edge
+// test keeps: inside a convex triangle they are one run, so only its two ends need the test and the
+// pixel loops test nothing (spelled out in each loop on its locals).
 
 /**
  * The set-up triangle's pixels, bilinearly textured (attr: 1/Z, texture position, gain), depth-tested.
@@ -238,10 +220,32 @@ function textureTriangle(t: RasterTarget, tex: TextureSource): void {
     textureTriangleAffineInside(t, tex, lit);
     return;
   }
+  // rowSpan and the end trim spelled out on locals, as in textureTriangleAffineInside (the same arithmetic)
+  const B0 = tri[1]!, C0 = tri[2]!, B1 = tri[4]!, C1 = tri[5]!, B2 = tri[7]!, C2 = tri[8]!;
+  const P0 = cross[0]!, Q0 = cross[1]!, P1 = cross[2]!, Q1 = cross[3]!, P2 = cross[4]!, Q2 = cross[5]!;
+  const xMin = bounds[0]!, xMax = bounds[1]!, eps = EDGE_EPS;
+  const rows = drawnRows, rowLo = rows === null ? null : rows.lo, rowHi = rows === null ? null : rows.hi;
   for (let py = minY; py <= maxY; py++) {
-    if (!rowSpan(py) || !trimSpan(py)) continue;
-    const lo = span[0]!, hi = span[1]!;
-    const b0 = rowB[0]!, b1 = rowB[1]!, b2 = rowB[2]!;
+    const cy = py + 0.5;
+    let lo = xMin, hi = xMax;
+    if (A0 > 0) { const b = Math.ceil(P0 * cy + Q0 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A0 < 0) { const b = Math.floor(P0 * cy + Q0 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B0 * cy + C0 < eps) continue;
+    if (A1 > 0) { const b = Math.ceil(P1 * cy + Q1 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A1 < 0) { const b = Math.floor(P1 * cy + Q1 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B1 * cy + C1 < eps) continue;
+    if (A2 > 0) { const b = Math.ceil(P2 * cy + Q2 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A2 < 0) { const b = Math.floor(P2 * cy + Q2 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B2 * cy + C2 < eps) continue;
+    if (lo > hi) continue;
+    if (rowLo !== null && rowHi !== null) { if (lo < rowLo[py]!) rowLo[py] = lo; if (hi > rowHi[py]!) rowHi[py] = hi; }
+    const cx = lo + 0.5;
+    let b0 = A0 * cx + (B0 * cy + C0), b1 = A1 * cx + (B1 * cy + C1), b2 = A2 * cx + (B2 * cy + C2);
+    while (lo <= hi && (b0 < eps || b1 < eps || b2 < eps)) { lo++; b0 += A0; b1 += A1; b2 += A2; }
+    if (lo > hi) continue;
+    let n = hi - lo;
+    while (A0 * n + b0 < eps || A1 * n + b1 < eps || A2 * n + b2 < eps) n--;
+    hi = lo + n;
     let iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
     let pu = b0 * pu0 + b1 * pu1 + b2 * pu2, pv = b0 * pv0 + b1 * pv1 + b2 * pv2;
     let gain = b0 * g0 + b1 * g1 + b2 * g2 + 0.5;
@@ -311,10 +315,33 @@ function textureTriangleAffineInside(t: RasterTarget, tex: TextureSource, lit: b
   const uStep = Math.round((A0 * u0 + A1 * u1 + A2 * u2) * FIX), vStep = Math.round((A0 * v0 + A1 * v1 + A2 * v2) * FIX);
   const color = t.color, depth = t.depth;
   const tw = tex.width, td = tex.data32;
+  // rowSpan and the end trim spelled out on locals (the same arithmetic, so the same pixels): V8 reloads the
+  // module's typed arrays (tri, cross, bounds) on every row, as the pixel stores might alias them
+  const B0 = tri[1]!, C0 = tri[2]!, B1 = tri[4]!, C1 = tri[5]!, B2 = tri[7]!, C2 = tri[8]!;
+  const P0 = cross[0]!, Q0 = cross[1]!, P1 = cross[2]!, Q1 = cross[3]!, P2 = cross[4]!, Q2 = cross[5]!;
+  const xMin = bounds[0]!, xMax = bounds[1]!, eps = EDGE_EPS;
+  const rows = drawnRows, rowLo = rows === null ? null : rows.lo, rowHi = rows === null ? null : rows.hi;
   for (let py = minY; py <= maxY; py++) {
-    if (!rowSpan(py) || !trimSpan(py)) continue;
-    const lo = span[0]!, hi = span[1]!;
-    const b0 = rowB[0]!, b1 = rowB[1]!, b2 = rowB[2]!;
+    const cy = py + 0.5;
+    let lo = xMin, hi = xMax;
+    if (A0 > 0) { const b = Math.ceil(P0 * cy + Q0 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A0 < 0) { const b = Math.floor(P0 * cy + Q0 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B0 * cy + C0 < eps) continue;
+    if (A1 > 0) { const b = Math.ceil(P1 * cy + Q1 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A1 < 0) { const b = Math.floor(P1 * cy + Q1 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B1 * cy + C1 < eps) continue;
+    if (A2 > 0) { const b = Math.ceil(P2 * cy + Q2 - SPAN_SLACK); if (b > lo) lo = b; }
+    else if (A2 < 0) { const b = Math.floor(P2 * cy + Q2 + SPAN_SLACK); if (b < hi) hi = b; }
+    else if (B2 * cy + C2 < eps) continue;
+    if (lo > hi) continue;
+    if (rowLo !== null && rowHi !== null) { if (lo < rowLo[py]!) rowLo[py] = lo; if (hi > rowHi[py]!) rowHi[py] = hi; }
+    const cx = lo + 0.5;
+    let b0 = A0 * cx + (B0 * cy + C0), b1 = A1 * cx + (B1 * cy + C1), b2 = A2 * cx + (B2 * cy + C2);
+    while (lo <= hi && (b0 < eps || b1 < eps || b2 < eps)) { lo++; b0 += A0; b1 += A1; b2 += A2; }
+    if (lo > hi) continue;
+    let n = hi - lo;
+    while (A0 * n + b0 < eps || A1 * n + b1 < eps || A2 * n + b2 < eps) n--;
+    hi = lo + n;
     let iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
     // texel-centre positions (u - 0.5) in 16.16, rounded to nearest
     let fu = ((b0 * u0 + b1 * u1 + b2 * u2 - 0.5) * FIX + 0.5) | 0, fv = ((b0 * v0 + b1 * v1 + b2 * v2 - 0.5) * FIX + 0.5) | 0;
