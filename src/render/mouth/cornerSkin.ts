@@ -9,12 +9,8 @@ import { TextureLift } from './textureLift.ts';
 
 /** Corner disc radius, in inter-ocular distances, round each outer lip corner. */
 const CORNER_RADIUS = 0.08;
-/**
- * Pixels darker than this share of the disc's bright-half light are the notch, lifted to it (the lip's own shade is lighter).
- * s38 (notch38): .7 left the corner's dusky shade (.7-.85 of the light) as it was; the jaw stretched it under the lower
- * lip's end into a dark wedge (st_full_body_1 + eng f94-98: dark px under the image-left corner 31-35 -> 12-19).
- */
-export const DARK = 0.85;
+/** Pixels darker than this share of the disc's bright-half light are the notch, lifted to it (the lip's own shade is lighter). */
+const DARK = 0.7;
 const OUTER_CORNERS = [61, 291] as const;
 /**
  * The commissure itself (within COMMISSURE_KEEP IOD of the corner, lifted fully from twice that) keeps
