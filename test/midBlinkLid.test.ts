@@ -61,3 +61,11 @@ test('the band fades out toward the corners when on (no end edge), and is whole 
     assert.equal(bandEndFeather(0, 8), 1);
   } finally { midBlinkLidSetting.on = was; }
 });
+
+// blinkon38 (s38): left off: on, the blink read-back's shut eye reads more open on lp_s0 (ratio R .16 -> .19, eye
+// pixels left at blink .5 .03/.64 -> .33/.84) and lp_s10 (worst .72 -> .76); docs/eyes s38 (blinkon38).
+test('the mid-blink lid is off in the product (the blink read-back measured worse with it on)', () => {
+  assert.equal(midBlinkLidSetting.on, false);
+  assert.equal(lidBandShare(0.3), 0.3);
+  assert.equal(bandEndFeather(0, 8), 1);
+});
