@@ -69,8 +69,9 @@ if (process.argv.includes('--lid-chroma')) lidChromaSetting.on = true;
 if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
 // --tone-both (s38, shutlid38): each portrait twice, lidSkinTone off (before) then on; the rows' state is that option's
 const TONE = process.argv.includes('--tone-both');
-// --grain-off (s38, socket38): the lid's body without lidGrain.ts (before s38 socket38)
+// --grain-off / --grain-on (s38, socket38): lidGrain.ts off (the product) / on
 if (process.argv.includes('--grain-off')) lidGrainSetting.on = false;
+if (process.argv.includes('--grain-on')) lidGrainSetting.on = true;
 // --valley-off (s38, socket38): the band over the crease without creaseValley.ts
 if (process.argv.includes('--valley-off')) creaseValleySetting.on = false;
 const states = TONE ? [false, true] : process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];

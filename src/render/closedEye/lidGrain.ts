@@ -10,8 +10,8 @@ import type { EyeGeometry } from './lids.ts';
 import { bodyWeights } from './lidSkinTone.ts';
 import { luminance as lum } from '../../math/colour.ts';
 
-/** On (the product) / off: the body's grain as baked (before s38 socket38). */
-export const lidGrainSetting = { on: true };
+/** On / off (the product: off — on, lp_s10 R's blink read-back .72 -> .81, lp_s2 R .27 -> .29; s38 socket38): the body's grain scaled toward the skin ring's. */
+export const lidGrainSetting = { on: false };
 
 /** The blur (patch cells; 48 an eye width) the fine detail is measured and scaled against. */
 const DETAIL_SIGMA = 2;
