@@ -18,6 +18,8 @@ import { paintedEyeShadeSetting } from '../src/render/closedEye/paintedWhite.ts'
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { browBoneLightSetting, browLiftBlurSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidSkinToneSetting } from '../src/render/closedEye/lidSkinTone.ts';
+import { lidGrainSetting } from '../src/render/closedEye/lidGrain.ts';
+import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 import { midBlinkLidSetting } from '../src/render/midBlinkLid.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -28,7 +30,7 @@ const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShade
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
 /** The options read once, when a renderer is made (the shut eye's bake): `--bake` makes a second renderer with them on for the after row. */
-const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, midBlinkLid: midBlinkLidSetting };
+const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, midBlinkLid: midBlinkLidSetting, lidGrain: lidGrainSetting, creaseValley: creaseValleySetting };
 const BAKE = (arg('--bake') ?? '').split(',').filter(Boolean);
 for (const o of BAKE) if (!BAKE_OPTIONS[o]) throw new Error(`--bake ${o}: one of ${Object.keys(BAKE_OPTIONS).join(', ')}`);
 const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');

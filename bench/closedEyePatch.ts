@@ -11,7 +11,8 @@ import { eyesMovedBySide } from '../src/render/closedEye/overlay.ts';
 import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellRow, cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
-import { creaseAt } from '../src/render/closedEye/lids.ts';
+import { creaseAt, shutAt } from '../src/render/closedEye/lids.ts';
+import { blurRgb, cellColumn as cellColumnOf } from '../src/render/closedEye/grid.ts';
 import { maskTopEdge, maskBottomEdge } from '../src/render/closedEye/mask.ts';
 import { labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
@@ -21,6 +22,8 @@ import { browBoneLightSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidChromaSetting, ownLidSkin, bakedLidSkin, bandSkin, type Rgb } from '../src/render/closedEye/lidChroma.ts';
 import { lidSkinToneSetting, ringSkin, bodyWeights, weightedLowPass } from '../src/render/closedEye/lidSkinTone.ts';
 import { lineAt } from '../src/render/closedEye/library.ts';
+import { lidGrainSetting } from '../src/render/closedEye/lidGrain.ts';
+import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -66,6 +69,11 @@ if (process.argv.includes('--lid-chroma')) lidChromaSetting.on = true;
 if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
 // --tone-both (s38, shutlid38): each portrait twice, lidSkinTone off (before) then on; the rows' state is that option's
 const TONE = process.argv.includes('--tone-both');
+// --grain-off / --grain-on (s38, socket38): lidGrain.ts off (the product) / on
+if (process.argv.includes('--grain-off')) lidGrainSetting.on = false;
+if (process.argv.includes('--grain-on')) lidGrainSetting.on = true;
+// --valley-off (s38, socket38): the band over the crease without creaseValley.ts
+if (process.argv.includes('--valley-off')) creaseValleySetting.on = false;
 const states = TONE ? [false, true] : process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) for (const state of states) {
@@ -109,6 +117,7 @@ for (const file of list.split(',')) for (const state of states) {
     ring.sort((a, b) => a - b);
     console.log(`${file} eye ${side} top ring (browBoneLight ${browBoneLightSetting.on ? 'on' : 'off'}): drawn - photo luma mean ${(ring.reduce((a, b) => a + b, 0) / Math.max(1, ring.length)).toFixed(1)}, p90 ${(ring[Math.floor(0.9 * (ring.length - 1))] ?? NaN).toFixed(1)} over ${ring.length} cells`);
     console.log(`${file} eye ${side} lidSkinTone ${lidSkinToneSetting.on ? 'on' : 'off'}: ${toneFigures(baked.rgb, baked.mask, s.photo, g)}`);
+    if (process.argv.includes('--profile')) console.log(profileFigures(baked.rgb, baked.mask, s.photo, g, `${file} eye ${side}`));
     if (process.argv.includes('--step')) row.push({ label: 'drawn - photo (grey 0, x3)', image: toImage(drawnStep(baked.rgb, baked.mask, s.photo), 3, lines) });
   });
   rows.push(row);
@@ -135,6 +144,69 @@ function toneFigures(rgb: Float32Array, mask: Float32Array, photo: Float32Array,
   const ds = cells.map((c) => 100 * [0, 1, 2].reduce((acc, ch) => acc + Math.abs(c[ch]! / luminance(...c) - medC[ch]!), 0)).sort((a, b) => a - b);
   const p = (a: number[], q: number) => a[Math.floor(q * (a.length - 1))] ?? NaN;
   return `mid vs ${vs('ring', ring)} | ${vs('own lid', own)} | ${vs('cheek', cheek)} | smudge dC p90 ${p(ds, 0.9).toFixed(1)} blot l p10 ${(p(ls, 0.1) / medL).toFixed(2)}`;
+}
+
+/**
+ * (s38, socket38) The shut lid as seen over the photo (drawn by its mask) across the patch's edge: a vertical luma
+ * profile at the eye's middle (u .45-.55 averaged) from above the mask's top down to the shut line, and a horizontal
+ * one through the body (halfway crease -> shut); per profile the composite's luma every 2 cells with the mask ('|' at
+ * mask .5); grain: high-pass (luma minus its 2-cell
+ * blur) rms over the body vs the photo's skin ring round the patch (mask .02-.35, not the darkest 30 %).
+ */
+function profileFigures(rgb: Float32Array, mask: Float32Array, photo: Float32Array, g: Parameters<typeof shutAt>[0], name: string): string {
+  const n = PATCH_W * PATCH_H;
+  const comp = new Float32Array(n), ph = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    ph[k] = luminance(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!);
+    comp[k] = ph[k]! + mask[k]! * (luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!) - ph[k]!);
+  }
+  const col = (u: number) => Math.round(cellColumnOf(u)), row = (v: number) => Math.round(cellRow(v));
+  const lines: string[] = [];
+  // vertical
+  const shut = shutAt(g, 0.5), top = maskTopEdge(g, 0.5) - 0.15;
+  const vv: number[] = [], vm: number[] = [];
+  for (let r = Math.max(0, row(top)); r <= row(shut - 0.03); r++) {
+    let s = 0, m = 0, k = 0;
+    for (let c = col(0.45); c <= col(0.55); c++) { s += comp[r * PATCH_W + c]!; m += mask[r * PATCH_W + c]!; k++; }
+    vv.push(s / k); vm.push(m / k);
+  }
+  const fmt = (vals: number[], ms: number[]) => vals.map((x, i) => (i % 2 ? '' : `${ms[i]! >= 0.5 && (i < 2 || ms[i - 2]! < 0.5) ? '|' : ''}${x.toFixed(0)}`)).filter(Boolean).join(' ');
+  lines.push(`${name} vertical (brow -> shut line): ${fmt(vv, vm)}`);
+  if (process.argv.includes('--profile-parts')) {
+    const part = (f: (k: number) => number) => { const o: string[] = []; for (let r = Math.max(0, row(top)); r <= row(shut - 0.03); r += 2) { const k = r * PATCH_W + col(0.5); o.push(f(k).toFixed(r === row(top) ? 0 : 0)); } return o.join(' '); };
+    lines.push(`${name}   mask x100: ${part((k) => 100 * mask[k]!)}`);
+    lines.push(`${name}   photo:     ${part((k) => ph[k]!)}`);
+    lines.push(`${name}   drawn:     ${part((k) => luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!))}`);
+  }
+  // horizontal, both ends
+  const hv: number[] = [], hm: number[] = [];
+  for (let c = col(-0.25); c <= col(1.25); c++) {
+    const u = clamp01(cellU(c)), v = (creaseAt(g, u) + shutAt(g, u)) / 2, r = row(v);
+    hv.push(comp[r * PATCH_W + c]!); hm.push(mask[r * PATCH_W + c]!);
+  }
+  lines.push(`${name} horizontal (body): ${fmt(hv, hm)}`);
+  // grain
+  const blurred = new Float32Array(n * 3), drawn = new Float32Array(n * 3);
+  for (let k = 0; k < n; k++) drawn.fill(luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!), k * 3, k * 3 + 3);
+  blurred.set(drawn); blurRgb(blurred, PATCH_W, PATCH_H, 2);
+  const pb = new Float32Array(n * 3);
+  for (let k = 0; k < n; k++) pb.fill(ph[k]!, k * 3, k * 3 + 3);
+  const pbb = Float32Array.from(pb); blurRgb(pbb, PATCH_W, PATCH_H, 2);
+  let bs = 0, bn = 0;
+  for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c), v = cellV(r), k = r * PATCH_W + c;
+    if (u < 0.15 || u > 0.85 || mask[k]! < 0.95) continue;
+    const t = (v - creaseAt(g, clamp01(u))) / Math.max(1e-3, shutAt(g, clamp01(u)) - creaseAt(g, clamp01(u)));
+    if (t < 0.2 || t > 0.7) continue;
+    bs += (drawn[k * 3]! - blurred[k * 3]!) ** 2; bn++;
+  }
+  const ringHp: number[] = [], ringL: number[] = [];
+  for (let k = 0; k < n; k++) if (mask[k]! > 0.02 && mask[k]! < 0.35) { ringHp.push(pb[k * 3]! - pbb[k * 3]!); ringL.push(ph[k]!); }
+  const cut = [...ringL].sort((a, b) => a - b)[Math.floor(0.3 * ringL.length)] ?? 0;
+  const kept = ringHp.filter((_, i) => ringL[i]! >= cut);
+  const rms = (a: number[]) => Math.sqrt(a.reduce((s, x) => s + x * x, 0) / Math.max(1, a.length));
+  lines.push(`${name} grain (high-pass rms): body ${Math.sqrt(bs / Math.max(1, bn)).toFixed(2)} vs skin ring ${rms(kept).toFixed(2)}`);
+  return lines.join('\n');
 }
 
 /** (s37, lidpatch37) The shut eye as drawn over the photo (by its mask) minus the photo, luma x3 about grey: where the patch shows an edge. */

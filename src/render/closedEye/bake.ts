@@ -14,6 +14,8 @@ import { lidTone, shadeRelief } from './lidRelief.ts';
 import { lidChromaSetting, tintLid } from './lidChroma.ts';
 import { browBoneLightSetting, keepBrowBoneLight } from './browBoneLight.ts';
 import { lidSkinToneSetting, toneLidSkin } from './lidSkinTone.ts';
+import { grainLidBody, lidGrainSetting } from './lidGrain.ts';
+import { creaseValleySetting, fillCreaseValley } from './creaseValley.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { smoothstep } from '../../math/smooth.ts';
@@ -114,6 +116,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
   if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
+  if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
+  if (lidGrainSetting.on) grainLidBody(rgb, s.photo, mask, g);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
 }
