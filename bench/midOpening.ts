@@ -28,14 +28,14 @@ const SIZE = 512, ZOOM = 3, TILE = 300;
 type Lm = ArrayLike<ArrayLike<number>>;
 const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[s.length >> 1]! : NaN; };
 /** lip gap bins (iod) */
-const BINS = [0.08, 0.14, 0.2, 0.26];
+const BINS = opt('--bins', '0.08,0.14,0.2,0.26').split(',').map(Number);
 const binOf = (g: number) => { for (let k = 0; k + 1 < BINS.length; k++) if (g >= BINS[k]! && g < BINS[k + 1]!) return k; return -1; };
 const binName = (k: number) => `${BINS[k]}-${BINS[k + 1]}`;
-type Bin = { dark: number[]; run: number[]; low: number[] };
-const newBins = (): Bin[] => BINS.slice(1).map(() => ({ dark: [], run: [], low: [] }));
-const add = (bins: Bin[], f: MidFigures) => { const k = binOf(f.gap); if (k < 0) return; bins[k]!.dark.push(f.dark); bins[k]!.run.push(f.darkRun); bins[k]!.low.push(f.lowerLit); };
-const report = (label: string, bins: Bin[]) => bins.forEach((b, k) => b.dark.length && console.log(`${label.padEnd(34)} gap ${binName(k).padEnd(10)} dark ${median(b.dark).toFixed(2)} darkRun ${median(b.run).toFixed(2)} lowerLit ${median(b.low).toFixed(2)} (n ${b.dark.length})`));
-const fmt = (f: MidFigures | null) => (f ? `gap ${f.gap.toFixed(2)} d ${f.dark.toFixed(2)} run ${f.darkRun.toFixed(2)} low ${f.lowerLit.toFixed(2)}` : 'shut');
+type Bin = { dark: number[]; run: number[]; low: number[]; up: number[] };
+const newBins = (): Bin[] => BINS.slice(1).map(() => ({ dark: [], run: [], low: [], up: [] }));
+const add = (bins: Bin[], f: MidFigures) => { const k = binOf(f.gap); if (k < 0) return; bins[k]!.dark.push(f.dark); bins[k]!.run.push(f.darkRun); bins[k]!.low.push(f.lowerLit); bins[k]!.up.push(f.upper); };
+const report = (label: string, bins: Bin[]) => bins.forEach((b, k) => b.dark.length && console.log(`${label.padEnd(34)} gap ${binName(k).padEnd(10)} dark ${median(b.dark).toFixed(2)} darkRun ${median(b.run).toFixed(2)} lowerLit ${median(b.low).toFixed(2)} upper ${median(b.up).toFixed(2)} (n ${b.dark.length})`));
+const fmt = (f: MidFigures | null) => (f ? `gap ${f.gap.toFixed(2)} d ${f.dark.toFixed(2)} run ${f.darkRun.toFixed(2)} low ${f.lowerLit.toFixed(2)} up ${f.upper.toFixed(2)}` : 'shut');
 
 const rows: Buffer[] = [];
 const perRoot = roots.map(newBins);

@@ -25,6 +25,8 @@ export interface MidFigures {
   lowerLit: number;
   /** the lip gap (13-14 over the eye-corner IOD) */
   gap: number;
+  /** s38 slab38: median over the middle columns of the opening's upper half's mean luma over the skin's (the upper row's light at a small opening) */
+  upper: number;
 }
 
 export const gapOf = (lm: Lm) => Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
@@ -37,21 +39,22 @@ export function midFigures(d: Px, lm: Lm, width: number, height: number): MidFig
   const xa = lm[78]![0]!, xb = lm[308]![0]!, cx = (xa + xb) / 2, half = MIDDLE * Math.abs(xb - xa);
   let n = 0, nd = 0;
   for (let q = 0; q < mask.length; q++) if (mask[q]) { n++; if (luma(d, q * 4) < least) nd++; }
-  const runs: number[] = [], lows: number[] = [];
+  const runs: number[] = [], lows: number[] = [], ups: number[] = [], skin = least / DARK_OF_SKIN;
   for (let x = Math.round(cx - half); x <= Math.round(cx + half); x++) {
     if (x < 0 || x >= width) continue;
     let y0 = -1, y1 = -1;
     for (let y = 0; y < height; y++) if (mask[y * width + x]) { if (y0 < 0) y0 = y; y1 = y; }
     const h = y1 - y0 + 1;
     if (y0 < 0 || h < 3) continue;
-    let run = 0, best = 0, low = 0, lowN = 0;
+    let run = 0, best = 0, low = 0, lowN = 0, up = 0, upN = 0;
     for (let y = y0; y <= y1; y++) {
       const k = dark(x, y);
       run = k ? run + 1 : 0; best = Math.max(best, run);
       if (y > y1 - h / 3) { lowN++; if (!k) low++; }
+      if (y < y0 + h / 2) { upN++; up += luma(d, (y * width + x) * 4); }
     }
-    runs.push(best / h); lows.push(lowN ? low / lowN : 0);
+    runs.push(best / h); lows.push(lowN ? low / lowN : 0); if (upN) ups.push(up / upN / skin);
   }
   if (!runs.length || n < 20) return null;
-  return { dark: nd / n, darkRun: median(runs), lowerLit: median(lows), gap: gapOf(lm) };
+  return { dark: nd / n, darkRun: median(runs), lowerLit: median(lows), gap: gapOf(lm), upper: median(ups) };
 }
