@@ -4,14 +4,13 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--mid-blink-lid] [--grain-off] [--valley-off] [--lid-grain-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
+//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
 import { browBoneLightSetting, browLiftBlurSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidSkinToneSetting } from '../src/render/closedEye/lidSkinTone.ts';
-import { midBlinkLidSetting } from '../src/render/midBlinkLid.ts';
-import { lidGrainSetting } from '../src/render/closedEye/lidGrain.ts';
+import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
 import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 import { SHARED_DATA } from './sharedData.ts';
 import { readdirSync } from 'node:fs';
@@ -38,13 +37,10 @@ if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
 if (process.argv.includes('--white-in-fill')) whiteOutOfFillSetting.on = false;
 // --tone-off (s38, shutlid38): the shut lid's body as baked before s38 (lidSkinTone.ts off, browBoneLight to the unblurred photo)
 if (process.argv.includes('--tone-off')) { lidSkinToneSetting.on = false; browLiftBlurSetting.on = false; }
-// --mid-blink-lid (s38, blinkon38): the mid-blink lid band on (render/midBlinkLid.ts, off in the product)
-if (process.argv.includes('--mid-blink-lid')) midBlinkLidSetting.on = true;
-// --grain-off (s38, socket38): the shut lid's body without lidGrain.ts and creaseValley.ts
-if (process.argv.includes('--grain-off')) { lidGrainSetting.on = false; creaseValleySetting.on = false; }
-// --valley-off / --lid-grain-off (s38, socket38): one of the two off
+// --valley-off (s38, socket38): creaseValley.ts off (lidGrain.ts and its --grain-off / --lid-grain-off removed in s39)
 if (process.argv.includes('--valley-off')) creaseValleySetting.on = false;
-if (process.argv.includes('--lid-grain-off')) lidGrainSetting.on = false;
+// --skin-hold-off (s39, shutlid39): the shut lid's fill held outside the mask only, as before s39 (skinInMask.ts off)
+if (process.argv.includes('--skin-hold-off')) skinInMaskSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');

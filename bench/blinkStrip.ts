@@ -4,7 +4,7 @@
 // directly at 512 (no encoding), in one process: before | after differ by the options alone. Never asserts.
 //   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--bake whiteOutOfFill] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
 // Prints per frame the band step (bandStep: luma under the lower lid line over luma above it, per eye) before -> after.
-// (s38, midblink38) and the lowered lid's body against the skin above it (lidStep); `--bake midBlinkLid` for midBlinkLid.ts.
+// (s38, midblink38) and the lowered lid's body against the skin above it (lidStep).
 // (s37, blink37) A blink: a run of frames with `blink` over .1; and the frame after it.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -18,9 +18,8 @@ import { paintedEyeShadeSetting } from '../src/render/closedEye/paintedWhite.ts'
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { browBoneLightSetting, browLiftBlurSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidSkinToneSetting } from '../src/render/closedEye/lidSkinTone.ts';
-import { lidGrainSetting } from '../src/render/closedEye/lidGrain.ts';
 import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
-import { midBlinkLidSetting } from '../src/render/midBlinkLid.ts';
+import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, file, motionFile] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
@@ -30,12 +29,15 @@ const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShade
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
 /** The options read once, when a renderer is made (the shut eye's bake): `--bake` makes a second renderer with them on for the after row. */
-const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, midBlinkLid: midBlinkLidSetting, lidGrain: lidGrainSetting, creaseValley: creaseValleySetting };
+const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, creaseValley: creaseValleySetting, skinInMask: skinInMaskSetting };
 const BAKE = (arg('--bake') ?? '').split(',').filter(Boolean);
 for (const o of BAKE) if (!BAKE_OPTIONS[o]) throw new Error(`--bake ${o}: one of ${Object.keys(BAKE_OPTIONS).join(', ')}`);
 const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');
 // --over: the blink weight a blink's frames exceed (.1; a video's lowered lids: higher)
 const OVER = Number(arg('--over') ?? 0.1);
+const TALL = Number(arg('--tall') ?? 1.2);
+// --frames a,b,c (s39, shutlid39): these frames as one run instead of the blinks found
+const PICK = arg('--frames')?.split(',').map(Number);
 const FRAMES = (JSON.parse(readFileSync(motionFile, 'utf8')) as { frames: MotionFrame[] }).frames;
 
 /** A frame's blink: the motion's `blink` (audio) or the larger eye's blink weight (a driving video's). */
@@ -68,7 +70,8 @@ const box = (lm: readonly (readonly number[])[]) => {
   const xs = corners.map((i) => lm[i]![0]!), ys = [159, 386, 145, 374].map((i) => lm[i]![1]!);
   const ew = Math.hypot(lm[133]![0]! - lm[33]![0]!, lm[133]![1]! - lm[33]![1]!);
   const yc = (Math.min(...ys) + Math.max(...ys)) / 2;
-  return { x0: Math.min(...xs) - 0.25 * ew, x1: Math.max(...xs) + 0.25 * ew, yc, h: 1.2 * ew };
+  // --tall (s39, shutlid39): the crop's height in eye widths (1.2; 2 shows the whole shut lid up to the brow), centred a little above the eye
+  return { x0: Math.min(...xs) - 0.25 * ew, x1: Math.max(...xs) + 0.25 * ew, yc: yc - Math.max(0, TALL - 1.2) * 0.3 * ew, h: TALL * ew };
 };
 const rest = box(r.landmarks(r.neutralFrame()));
 const CW = Math.round(rest.x1 - rest.x0), CH = Math.round(rest.h);
@@ -133,12 +136,10 @@ function lidStep(data: Uint8ClampedArray, lm: readonly (readonly number[])[]): {
 }
 const render = (f: MotionFrame, on: boolean) => {
   for (const o of ON) OPTIONS[o]!.on = on;
-  // (s38, midblink38) read at bake and per frame
-  if (BAKE.includes('midBlinkLid')) midBlinkLidSetting.on = on;
   return new Uint8ClampedArray((on ? rAfter : r).render(f).data);
 };
 
-const runs = blinkRuns(FRAMES).slice(0, BLINKS);
+const runs = PICK ? [PICK] : blinkRuns(FRAMES).slice(0, BLINKS);
 const perRow = 1 + Math.max(...runs.map((run) => run.length));
 const tiles: OverlayOptions[] = [];
 const restImg = new Uint8ClampedArray(r.render(r.neutralFrame()).data);

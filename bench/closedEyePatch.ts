@@ -11,7 +11,7 @@ import { eyesMovedBySide } from '../src/render/closedEye/overlay.ts';
 import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellRow, cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
-import { creaseAt, shutAt } from '../src/render/closedEye/lids.ts';
+import { creaseAt, shutAt, type EyeGeometry } from '../src/render/closedEye/lids.ts';
 import { blurRgb, cellColumn as cellColumnOf } from '../src/render/closedEye/grid.ts';
 import { maskTopEdge, maskBottomEdge } from '../src/render/closedEye/mask.ts';
 import { labelledGrid, type GridCell } from '../src/eval/eyes.ts';
@@ -19,11 +19,10 @@ import type { RgbaImage } from '../src/types.ts';
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { luminance } from '../src/math/colour.ts';
 import { browBoneLightSetting } from '../src/render/closedEye/browBoneLight.ts';
-import { lidChromaSetting, ownLidSkin, bakedLidSkin, bandSkin, type Rgb } from '../src/render/closedEye/lidChroma.ts';
 import { lidSkinToneSetting, ringSkin, bodyWeights, weightedLowPass } from '../src/render/closedEye/lidSkinTone.ts';
 import { lineAt } from '../src/render/closedEye/library.ts';
-import { lidGrainSetting } from '../src/render/closedEye/lidGrain.ts';
 import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
+import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
 
 const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -63,17 +62,56 @@ function paleBlueShare(rgb: Float32Array, mask: Float32Array): number {
 }
 
 // --both: each portrait twice, whiteOutOfFill off (before) then on
-// --lid-chroma (s37, lidpatch37): the baked lid tinted toward the own lid's chroma (lidChroma.ts, off in the product)
-if (process.argv.includes('--lid-chroma')) lidChromaSetting.on = true;
 // --brow-dark (s37, lidpatch37): the fill's shade over the crease as baked (browBoneLight off, before s37)
 if (process.argv.includes('--brow-dark')) browBoneLightSetting.on = false;
 // --tone-both (s38, shutlid38): each portrait twice, lidSkinTone off (before) then on; the rows' state is that option's
 const TONE = process.argv.includes('--tone-both');
-// --grain-off / --grain-on (s38, socket38): lidGrain.ts off (the product) / on
-if (process.argv.includes('--grain-off')) lidGrainSetting.on = false;
-if (process.argv.includes('--grain-on')) lidGrainSetting.on = true;
 // --valley-off (s38, socket38): the band over the crease without creaseValley.ts
 if (process.argv.includes('--valley-off')) creaseValleySetting.on = false;
+// --skin-hold-off (s39, shutlid39): the fill held outside the mask only, as before s39 (skinInMask.ts off)
+if (process.argv.includes('--skin-hold-off')) skinInMaskSetting.on = false;
+// (s37, lidpatch37) the skin of a band of a patch, the photo's own upper lid and the baked lid's middle (moved here from
+// render/closedEye/lidChroma.ts when s39 removed that lid tint, measured worse in s37)
+type Rgb = [number, number, number];
+
+/**
+ * The skin colour of a band: the mean RGB of its cells (columns u .25-.75, rows band(u)) whose luma
+ * lies between the band's 40th and 90th percentile (below: lashes, liner, fold; above: glints).
+ */
+function bandSkin(rgb: Float32Array, band: (u: number) => [number, number]): Rgb | undefined {
+  const cells: number[] = [], lums: number[] = [];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u < 0.25 || u > 0.75) continue;
+    const [v0, v1] = band(u);
+    for (let r = 0; r < PATCH_H; r++) {
+      const v = cellV(r);
+      if (v < v0 || v > v1) continue;
+      const k = (r * PATCH_W + c) * 3;
+      cells.push(k); lums.push(luminance(rgb[k]!, rgb[k + 1]!, rgb[k + 2]!));
+    }
+  }
+  if (cells.length < 8) return undefined;
+  const sorted = [...lums].sort((a, b) => a - b);
+  const lo = sorted[Math.floor(0.4 * (sorted.length - 1))]!, hi = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  const sum: Rgb = [0, 0, 0];
+  let n = 0;
+  cells.forEach((k, i) => {
+    if (lums[i]! < lo || lums[i]! > hi) return;
+    for (let ch = 0; ch < 3; ch++) sum[ch]! += rgb[k + ch]!;
+    n++;
+  });
+  return n ? (sum.map((s) => s / n) as Rgb) : undefined;
+}
+
+/** The photo's own upper-lid skin, the eye open (the band lidRelief.ts reads its tone in). */
+const ownLidSkin = (photo: Float32Array, g: EyeGeometry): Rgb | undefined =>
+  bandSkin(photo, (u) => [creaseAt(g, u) + 0.01, lineAt(g.lid, u) - 0.04]);
+
+/** The baked lid's middle (shares .2-.7 of the way from the crease to the shut line). */
+const bakedLidSkin = (rgb: Float32Array, g: EyeGeometry): Rgb | undefined =>
+  bandSkin(rgb, (u) => { const cr = creaseAt(g, u), sh = shutAt(g, u); return [cr + 0.2 * (sh - cr), cr + 0.7 * (sh - cr)]; });
+
 const states = TONE ? [false, true] : process.argv.includes('--both') ? [false, true] : [whiteOutOfFillSetting.on];
 const rows: GridCell[][] = [];
 for (const file of list.split(',')) for (const state of states) {
@@ -95,11 +133,7 @@ for (const file of list.split(',')) for (const state of states) {
     const pale = paleBlueShare(baked.rgb, baked.mask);
     // (s37, lidpatch37) the shut lid's middle against the photo's own upper lid (eye open): luma ratio, r/l and b/l
     const chroma = (c: Rgb | undefined) => (c ? `l ${luminance(...c).toFixed(0)} r/l ${(c[0] / luminance(...c)).toFixed(3)} b/l ${(c[2] / luminance(...c)).toFixed(3)}` : 'unread');
-    const was = lidChromaSetting.on;
-    lidChromaSetting.on = false;
-    const untinted = finishEye(s, g, lashDark, crop ? crop.size / crop.side : 1);
-    lidChromaSetting.on = was;
-    console.log(`${file} eye ${side} own lid ${chroma(ownLidSkin(s.photo, g))} | shut lid tint off ${chroma(bakedLidSkin(untinted.rgb, g))} -> ${lidChromaSetting.on ? 'on' : 'off'} ${chroma(bakedLidSkin(baked.rgb, g))}`);
+    console.log(`${file} eye ${side} own lid ${chroma(ownLidSkin(s.photo, g))} | shut lid ${chroma(bakedLidSkin(baked.rgb, g))}`);
     console.log(`${file} eye ${side} whiteOutOfFill ${state ? 'on' : 'off'}: pale-blue share of the lid ${pale.toFixed(3)}`);
     row.push({ label: `${file} eye ${side} photo`, image: toImage(s.photo, 3, lines) });
     row.push({ label: `baked lid (${state ? 'on' : 'off'}) pale-blue ${pale.toFixed(3)}`, image: toImage(baked.rgb, 3, []) });

@@ -11,7 +11,6 @@ import { LASH_BAND } from '../avatar/eyes.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { slideBeyondLash } from './loweredLidLash.ts';
-import { bandEndFeather, blendOverCurrent, lidBandShare, midBlinkLidSetting, reachOverCrease } from './midBlinkLid.ts';
 
 /** Eyeball depth is multiplied by this (1/z: smaller = farther); 1 % of the camera distance. */
 export const EYEBALL_DEPTH_BIAS = 0.99;
@@ -67,26 +66,19 @@ export function slideLidTexture(weights: ArrayLike<number>, photoWeights: ArrayL
 export class LidSkin {
   /** the working texture (the avatar's texture with the lid bands blended for the current closure) */
   readonly data: Uint8ClampedArray;
-  private readonly regions: { control: number; pixels: Int32Array; photo: Uint8ClampedArray; smooth: Uint8ClampedArray; weight: Float32Array; closure: number; base: Uint8ClampedArray; last: Uint8ClampedArray }[] = [];
+  private readonly regions: { control: number; pixels: Int32Array; photo: Uint8ClampedArray; smooth: Uint8ClampedArray; weight: Float32Array; closure: number }[] = [];
 
   constructor(texture: { width: number; height: number; data: Uint8ClampedArray }, landmarkXY: (i: number) => [number, number], lashBand: number) {
     this.data = new Uint8ClampedArray(texture.data);
     const W = texture.width, H = texture.height;
     for (const lid of LIDS) {
       const n = lid.edge.length;
-      const edge = lid.edge.map(landmarkXY), lidCrease = lid.crease.map(landmarkXY);
-      // the band's top: the crease row, or over the crease's shade mid-blink (midBlinkLid.ts)
-      const eyeWidth = Math.hypot(edge[n - 1]![0] - edge[0]![0], edge[n - 1]![1] - edge[0]![1]);
-      const crease = lidCrease.map(([cx, cy], q) => {
-        const [ex, ey] = edge[q]!, span = Math.hypot(cx - ex, cy - ey) || 1;
-        const up = reachOverCrease(span, eyeWidth) / span;
-        return [cx + up * (cx - ex), cy + up * (cy - ey)] as [number, number];
-      });
+      const edge = lid.edge.map(landmarkXY), crease = lid.crease.map(landmarkXY);
       // bottom of the band: the top of the lash band; top: the crease row
-      const bottom = edge.map(([x, y], q) => [x + lashBand * (lidCrease[q]![0] - x), y + lashBand * (lidCrease[q]![1] - y)] as [number, number]);
+      const bottom = edge.map(([x, y], q) => [x + lashBand * (crease[q]![0] - x), y + lashBand * (crease[q]![1] - y)] as [number, number]);
       const poly = [...bottom, ...crease.slice().reverse()];
       // lid skin colour per crease point: the median-luminance sample on the brow-bone side of the crease
-      const colours = lidCrease.map(([cx, cy], q) => {
+      const colours = crease.map(([cx, cy], q) => {
         const [ex, ey] = edge[q]!;
         const samples: number[][] = [];
         for (let s = 0.05; s <= 0.6; s += 0.05) samples.push(pixelAt(texture, cx + (cx - ex) * s, cy + (cy - ey) * s));
@@ -113,12 +105,12 @@ export class LidSkin {
           const o = (y * W + x) * 4;
           pixels.push(o);
           smooth.push(c[0]! * shade, c[1]! * shade, c[2]! * shade, texture.data[o + 3]!);
-          blend.push(CREASE_BLEND * smoothstep(0, CREASE_FEATHER, down) * bandEndFeather(t, n - 1));
+          blend.push(CREASE_BLEND * smoothstep(0, CREASE_FEATHER, down));
         }
       }
       const photo = new Uint8ClampedArray(pixels.length * 4);
       pixels.forEach((o, k) => photo.set(texture.data.subarray(o, o + 4), k * 4));
-      this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(blend), closure: 0, base: photo.slice(), last: photo.slice() });
+      this.regions.push({ control: lid.control, pixels: Int32Array.from(pixels), photo, smooth: Uint8ClampedArray.from(smooth), weight: Float32Array.from(blend), closure: 0 });
     }
   }
 
@@ -126,14 +118,12 @@ export class LidSkin {
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     for (const r of this.regions) {
       const closure = blinkCompletion(weights[r.control]!, photoWeights[r.control]!);
-      if (midBlinkLidSetting.on) { r.closure = closure; blendOverCurrent(this.data, r.pixels, r.base, r.last, r.smooth, r.weight, lidBandShare(closure)); continue; }
       if (Math.abs(closure - r.closure) < 1e-3) continue;
       r.closure = closure;
-      const share = lidBandShare(closure);
       const d = this.data, px = r.pixels, p = r.photo, s = r.smooth, wt = r.weight;
       for (let k = 0; k < px.length; k++) {
         const o = px[k]!, m = k * 4;
-        const a = wt[k]! * share, b = 1 - a;
+        const a = wt[k]! * closure, b = 1 - a;
         d[o] = b * p[m]! + a * s[m]!;
         d[o + 1] = b * p[m + 1]! + a * s[m + 1]!;
         d[o + 2] = b * p[m + 2]! + a * s[m + 2]!;

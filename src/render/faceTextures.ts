@@ -7,7 +7,6 @@ import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { packedView, type TextureSource } from './textureSample.ts';
 import { pastBorderPad } from './pastBorder.ts';
 import { slideLidTexture, LidSkin } from './eyes.ts';
-import { midBlinkLidSetting } from './midBlinkLid.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { hiddenIris } from './irisHidden.ts';
@@ -81,13 +80,11 @@ export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: De
   const rig = avatar.rig, photo = rig.photoWeights;
   // closing lids show lid skin, past the photo's lash (drawn on the lowered edge: wideEyes.drawLoweredLashes)
   slideLidTexture(wv, photo, avatar.uv, uvNow, t.lashTops);
-  if (!midBlinkLidSetting.on) t.lidSkin.update(wv, photo);
+  t.lidSkin.update(wv, photo);
   t.folds.update(wv, photo);
   t.underBrow.update(wv, photo);
   t.cheeks.update(wv, photo);
   t.lowerRim.update(wv, photo);
-  // the lid band over what the brow's pass wrote (midBlinkLid.ts)
-  if (midBlinkLidSetting.on) t.lidSkin.update(wv, photo);
   // gaze: the eyeballs' shaders for this frame's shift
   const gaze = frame.gaze ?? [0, 0];
   const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];

@@ -11,15 +11,14 @@ import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
 import { shadeBulge, taperLashLine } from './lidForm.ts';
 import { lidTone, shadeRelief } from './lidRelief.ts';
-import { lidChromaSetting, tintLid } from './lidChroma.ts';
 import { browBoneLightSetting, keepBrowBoneLight } from './browBoneLight.ts';
 import { lidSkinToneSetting, toneLidSkin } from './lidSkinTone.ts';
-import { grainLidBody, lidGrainSetting } from './lidGrain.ts';
 import { creaseValleySetting, fillCreaseValley } from './creaseValley.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.ts';
+import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -80,7 +79,10 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
   const hairless = withoutBrowHair(photo, g);
   // the open eye's white past the mask is no skin to fill from either (whiteOutOfFill.ts)
   const fillMask = whiteOutOfFillSetting.on ? fillMaskOverPaintedEye(mask, photo, g) : mask;
-  const photoRef = membraneField(hairless, fillMask, bandField(hairless, bands.upper, bands.lower), person);
+  const guess = bandField(hairless, bands.upper, bands.lower);
+  const filled = membraneField(hairless, fillMask, guess, person);
+  // and the photo's plain lid skin over the fold inside the mask is the shut lid's too, where lighter (skinInMask.ts)
+  const photoRef = skinInMaskSetting.on ? lighterFill(membraneField(hairless, holdSkinInMask(fillMask, photo, g), guess, person), filled, g) : filled;
   const libRef = membraneField(warped, mask, bandField(warped, bands.upper, bands.lower));
   // contrast: the shut lash line as dark against the skin as the photo's own lash line (a painting
   // without lashes gets a soft line, a made-up eye a dark one)
@@ -101,7 +103,6 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   thinLashTop(rgb, (uc) => shutAt(g, uc));
   shadeBulge(rgb, g);
   shadeRelief(rgb, g, lidTone(s.photo, rgb, g));
-  if (lidChromaSetting.on) tintLid(rgb, s.photo, g);
   taperLashLine(rgb, g, s.photoRef);
   const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
   if (lashCore) {
@@ -117,7 +118,6 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
   if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
-  if (lidGrainSetting.on) grainLidBody(rgb, s.photo, mask, g);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
 }
