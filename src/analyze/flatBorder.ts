@@ -1,8 +1,8 @@
 // A photo padded by whoever made it: a flat strip of one colour along an edge (lp_s1: columns
 // 974-1144 of 1145 pure white). The analysis takes such a strip for backdrop, so the person is cut
 // by a straight line where it starts and the plate is that flat colour (a white column beside the
-// shoulder as the torso moves). This finds the strips; analyze/index.ts treats them as past the photo
-// (the crop's valid rect leaves them out, so extend.ts synthesises them; s38 pad38, docs/edges/README.md).
+// shoulder as the torso moves). This finds the strips; analyze/index.ts keeps them as a frame the renderer paints
+// over each frame (s39 plate39), or with `pastPhoto` treats them as past the photo (s38 pad38; docs/edges/README.md).
 import type { RgbaImage } from '../types.ts';
 
 /**
