@@ -32,8 +32,6 @@ const flag = (name: string, dflt: string) => { const i = args.indexOf(name); if 
 const DIR = path.resolve(flag('--dir', '/tmp/plate-seam'));
 const CACHE = `${DIR}/cache`;
 // --below-chin: the figures over the band's rows below the chin only (s37 shoulder37: what the shoulders uncover);
-// --shoulder: the plate with inpaint's shoulderRow (the backdrop mirrored into the band below the chin, off in analyze)
-const withShoulder = args.includes('--shoulder') ? (args.splice(args.indexOf('--shoulder'), 1), true) : false;
 const belowChin = args.includes('--below-chin') ? (args.splice(args.indexOf('--below-chin'), 1), true) : false;
 const dump = args.includes('--dump') ? (args.splice(args.indexOf('--dump'), 1), true) : false;
 const root = path.resolve(flag('--root', HERE));
@@ -128,10 +126,10 @@ for (const name of names) {
   const mb = await readFile(`${CACHE}/${name}.matte.f32`);
   const matte: GrayImage = { width: w, height: h, data: new Float32Array(mb.buffer, mb.byteOffset, w * h) };
   const invented = new Uint8Array(await readFile(`${CACHE}/${name}.invented.u8`));
-  // the chin's row (s37: the shoulder band, with --shoulder); a checkout before s37 ignores it
+  // the chin's row (s37: --below-chin); a checkout before s37 ignores it
   const chin = existsSync(`${CACHE}/${name}.chin.txt`) ? Number(await readFile(`${CACHE}/${name}.chin.txt`, 'utf8')) : undefined;
   const c0 = process.cpuUsage();
-  const plate: RgbaImage = inpaintBackground(crop, matte, { invented, shoulderRow: withShoulder ? chin : undefined });
+  const plate: RgbaImage = inpaintBackground(crop, matte, { invented });
   const cpu = process.cpuUsage(c0);
   await png(plate).toFile(`${outDir}/${name}.plate.png`);
   console.log(JSON.stringify({ name, cpuMs: Math.round((cpu.user + cpu.system) / 1000), ...seamFigures(crop, plate, personHole(matte), invented, belowChin && chin !== undefined ? Math.round(chin) : 0) }));

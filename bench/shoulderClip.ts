@@ -9,6 +9,10 @@
 // person], **px** = band size. Medians over all frames and over the 10 frames with the largest band.
 // `--sheet out.jpg --frames a,b --box x,y,w,h`: per frame the frame (256 px) and the box at --zoom per root;
 // `--strip out.jpg --every 4`: every n'th frame's box per root. Never asserts.
+// s39 (plate39): a photo with flat padding strips (analyze/flatBorder.ts) also gets **frame** = the mean RGB distance
+// of the shown strip pixels within 16 px of the strip's inner edge from the strip's own colour (the soft column a
+// moving shoulder drew past the photo's edge; 0 = the strip as the photo has it) and **off** = how many of those
+// pixels are more than 8 levels off it, median | max over the frames.
 //   node --import tsx bench/shoulderClip.ts --portrait lp_s11.jpg --motion m.json --root /work/main,. --box 40,290,150,150
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +21,8 @@ import { streakCoherence } from '../src/eval/stretch.ts';
 import { boxBlur } from '../src/analyze/raster.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
+import { flatBorder } from '../src/analyze/flatBorder.ts';
+import { loadImage } from '../src/io/image.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : d; };
@@ -40,6 +46,23 @@ function localBackdrop(photo: RgbaImage, restAlpha: Uint8ClampedArray): { mean: 
   return { mean, weight, backdrop };
 }
 
+// pixels of the crop in a padding strip within 16 px of its inner edge, and the strip's colour (the photo's, at the strip's corner)
+async function stripEdge(portrait: { analysis: { crop: { x: number; y: number; side: number; size: number } } }): Promise<{ px: number[]; colour: number[] } | null> {
+  const photo = await loadImage(path.join(SHARED_PORTRAITS, name));
+  const b = flatBorder(photo);
+  if (b.every((v) => v === 0)) return null;
+  const { x: cx, y: cy, side } = portrait.analysis.crop, k = side / SIZE;
+  const px: number[] = [];
+  for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) {
+    const sx = cx + (x + 0.5) * k, sy = cy + (y + 0.5) * k;
+    if (sx < 0 || sy < 0 || sx >= photo.width || sy >= photo.height) continue;
+    const d = Math.max(b[0] - sx, sx - (photo.width - b[2]), b[1] - sy, sy - (photo.height - b[3]));
+    if (d > 0 && d <= 16 * k) px.push(y * SIZE + x);
+  }
+  const j = b[0] > 0 ? 0 : b[2] > 0 ? (photo.width - 1) * 4 : 0;
+  return { px, colour: [photo.data[j]!, photo.data[j + 1]!, photo.data[j + 2]!] };
+}
+
 const cells = new Map<number, Buffer[]>();
 const stripRows: Buffer[] = [];
 for (const root of roots) {
@@ -60,6 +83,8 @@ for (const root of roots) {
     if (!backdrop[i] || nearPerson[i]! <= 0 || weight[i]! * 49 * 49 < 60) continue;
     refSum += Math.hypot(...[0, 1, 2].map((c) => portrait.image.data[i * 4 + c]! - mean[c]![i]! / weight[i]!)); refN++;
   }
+  const edge = await stripEdge(portrait);
+  const frameDist: number[] = [], frameOff: number[] = [];
   const per: { i: number; px: number; coh: number; colour: number }[] = [];
   const tiles: Buffer[] = [];
   for (let i = 0; i < motion.frames.length; i++) {
@@ -72,6 +97,11 @@ for (const root of roots) {
       if (restAlpha[p * 4 + 3]! < 128 || alpha[p * 4 + 3]! >= 128 || weight[p]! * 49 * 49 < 60) continue;
       band[p] = 1; px++;
       dist += Math.hypot(...[0, 1, 2].map((c) => shown.data[p * 4 + c]! - mean[c]![p]! / weight[p]!));
+    }
+    if (edge) {
+      const d = edge.px.map((p) => Math.hypot(...[0, 1, 2].map((c) => shown.data[p * 4 + c]! - edge.colour[c]!)));
+      frameDist.push(d.reduce((s, v) => s + v, 0) / d.length);
+      frameOff.push(d.filter((v) => v > 8).length);
     }
     per.push({ i, px, coh: px > 20 ? streakCoherence(shown, band).coherence : NaN, colour: px ? dist / px : NaN });
     const png = () => sharp(Buffer.from(shown.data.buffer), raw);
@@ -87,6 +117,7 @@ for (const root of roots) {
   const top = [...valid].sort((p, q) => q.px - p.px).slice(0, 10);
   const sum = (ps: typeof per) => `px ${median(ps.map((p) => p.px)).toFixed(0)} coh ${median(ps.map((p) => p.coh)).toFixed(3)} colour ${median(ps.map((p) => p.colour)).toFixed(1)}`;
   console.log(`${path.basename(root).padEnd(12)} ${name} all ${valid.length}/${per.length}: ${sum(valid)} | largest 10: ${sum(top)} [backdrop ref colour ${(refSum / Math.max(1, refN)).toFixed(1)}]`);
+  if (edge) console.log(`  frame (strip edge, ${edge.px.length} px, from its colour ${edge.colour.join(',')}): median ${median(frameDist).toFixed(2)} | max ${Math.max(...frameDist).toFixed(2)}; off > 8: median ${median(frameOff)} | max ${Math.max(...frameOff)} px`);
   console.log(`  largest: ${top.map((p) => `f${p.i} ${p.px}px c${p.coh.toFixed(2)} d${p.colour.toFixed(0)}`).join('  ')}`);
   if (stripOut) stripRows.push(await sharp({ create: { width: bw * tiles.length, height: bh, channels: 3, background: '#000' } })
     .composite(tiles.map((input, k) => ({ input, left: k * bw, top: 0 }))).png().toBuffer());

@@ -38,7 +38,8 @@ export const REGION = {
 export interface PortraitAnalysis {
   version: 1;
   /** `padding`: flat strips along the file's edges [left, top, right, bottom] in source px, treated as past the photo (analyze/flatBorder.ts); absent when none. */
-  source: { width: number; height: number; file?: string; padding?: [number, number, number, number] };
+  /** `frame` (s39): the same strips kept as the photo has them, a frame the renderer paints over each frame (render/photoFrame.ts). */
+  source: { width: number; height: number; file?: string; padding?: [number, number, number, number]; frame?: [number, number, number, number] };
   face: { box: [number, number, number, number]; score: number; index: number };
   faces: { count: number; chosen: number; reason: string; boxes: [number, number, number, number][] };
   /** 478 landmarks in SOURCE pixels: [x, y, z] (z in the same pixel scale, camera-facing negative). */

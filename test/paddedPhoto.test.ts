@@ -27,8 +27,8 @@ test('distancePastPhoto: a padded source counts its strips as past the photo', (
 test('lp_s1 with paddingStrips on: the shoulder continues past the right strip edge and the plate there is not the strip white', async () => {
   // the setting is off by default (the fill copies lp_s1's watermark into the strips): on here, and the photo passed
   // as bytes so the shared analysis cache (made with the setting off) is not read
-  paddingStripsSetting.on = true;
-  const p = await analyzePortrait(await readFile(sharedData('portraits/lp_s1.jpg'))).finally(() => { paddingStripsSetting.on = false; });
+  paddingStripsSetting.mode = 'pastPhoto';
+  const p = await analyzePortrait(await readFile(sharedData('portraits/lp_s1.jpg'))).finally(() => { paddingStripsSetting.mode = 'frame'; });
   assert.deepEqual(p.analysis.source.padding, [170, 0, 170, 0]);
   const n = p.matte.width, edge = Math.round(((1145 - 170) * n) / 1145); // 436 of 512
   let rows = 0, continued = 0, white = 0, past = 0;

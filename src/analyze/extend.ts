@@ -192,7 +192,7 @@ export interface Extended {
  * hair must be made of hair, not forehead. The continued matte is a guide channel of the
  * synthesis, so person patches land on the person and background patches on the background.
  */
-export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: readonly number[], lm: Landmarks, faceOval: Uint8Array, inset = 2): Extended {
+export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: readonly number[], lm: Landmarks, faceOval: Uint8Array, inset = 2, keepOut?: Uint8Array): Extended {
   const { width: w, height: h } = image;
   const invented = inventedMask(w, h, valid);
   let any = false;
@@ -221,6 +221,7 @@ export function extendPastPhoto(image: RgbaImage, matte: GrayImage, valid: reado
   const chinY = lm[CHIN]![1]!;
   const source = new Uint8Array(w * h);
   for (let i = 0; i < source.length; i++) source[i] = hole[i] || faceOval[i] || (face[i] && Math.floor(i / w) < chinY) ? 0 : 1;
+  if (keepOut) for (let i = 0; i < source.length; i++) if (keepOut[i]) source[i] = 0; // text and watermark strokes (thinStrokes.ts)
   const colour = synthesize({ width: w, height: h, colour: toColour(image), hole, source, guide, guideChannels: G }, { positionWeight: 0.3, seed: 7 });
   // shading matched at the border, person and background each on their own
   const person = Uint8Array.from(guideMatte, (v) => (v >= 0.1 ? 1 : 0));

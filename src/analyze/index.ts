@@ -16,7 +16,8 @@ import { faceOvalMask, cleanMatte, labelRegions, fuseMattes } from './regions.ts
 import { inpaintBackground } from './inpaint.ts';
 import { growMatteIntoUnlikeBackdrop } from './matteGrow.ts';
 import { extendPastPhoto } from './extend.ts';
-import { flatBorder, paddingStripsSetting, validInsideBorder } from './flatBorder.ts';
+import { flatBorder, paddingStripsSetting, validInsideBorder, restoreStripsInPlate } from './flatBorder.ts';
+import { thinStrokeMask } from './thinStrokes.ts';
 import { correctMissedEyes, type EyeCorrection } from './eyes.ts';
 import { FOREHEAD_TOP, CHIN, NOSE_TIP, dist } from './landmarks.ts';
 import { cropLandmarksOf } from './analysisFile.ts';
@@ -47,8 +48,8 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   step(0, 'decoding');
   const { img, source } = await decodeInput(input);
   const toSource = source.width / img.width;
-  // A photo padded with flat strips (lp_s1's white columns): the strips count as past the photo (flatBorder.ts; off).
-  const border: [number, number, number, number] = paddingStripsSetting.on ? flatBorder(img) : [0, 0, 0, 0];
+  // A photo padded with flat strips (lp_s1's white columns): a frame in front of the picture, or past the photo (flatBorder.ts).
+  const border: [number, number, number, number] = paddingStripsSetting.mode === 'off' ? [0, 0, 0, 0] : flatBorder(img);
 
   // 2. find faces (overview, then windows for small faces); the models load first (1-2 s, once per process)
   step(1, 'loading the face models');
@@ -67,10 +68,15 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const oval = faceOvalMask(cropFace.landmarks, size, size);
   // Parts of the person the segmenters missed but the backdrop cannot explain join the matte (matteGrow.ts).
   // Past the photo's edges: synthesise the missing pixels and continue the matte (extend.ts).
-  const { image: crop, matte, invented } = extendPastPhoto(faded, growMatteIntoUnlikeBackdrop(cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), faded, valid, oval), valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1);
+  const personMatteGrown = growMatteIntoUnlikeBackdrop(cleanMatte(fuseMattes(await personMatte(faded), await selfieMatte(faded)), oval), faded, valid, oval);
+  // a padded photo's fills never copy the backdrop's letters (its watermark) into the strips or the hole
+  const padded = paddingStripsSetting.mode === 'pastPhoto' && border.some((b) => b > 0);
+  const keepOut = padded ? Uint8Array.from(thinStrokeMask(faded), (v, i) => (v && personMatteGrown.data[i]! < 0.5 ? 1 : 0)) : undefined;
+  const { image: crop, matte, invented } = extendPastPhoto(faded, personMatteGrown, valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1, keepOut);
   step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
-  const background = inpaintBackground(crop, matte, { invented });
+  const background = inpaintBackground(crop, matte, { invented, ...(keepOut ? { keepOut } : {}) });
+  if (paddingStripsSetting.mode === 'frame') restoreStripsInPlate(background, img, box, border);
 
   const reason =
     faces.length === 1
@@ -137,7 +143,7 @@ function analysisRecord(a: {
   const round2 = (v: number) => Math.round(v * 100) / 100 || 0; // never -0: it would not survive JSON
   return {
     version: 1,
-    source: { ...a.source, ...(typeof a.input === 'string' ? { file: a.input } : {}), ...(a.border.some((b) => b > 0) ? { padding: a.border.map((b) => Math.round(b * toSource)) as [number, number, number, number] } : {}) },
+    source: { ...a.source, ...(typeof a.input === 'string' ? { file: a.input } : {}), ...(a.border.some((b) => b > 0) ? { [paddingStripsSetting.mode === 'frame' ? 'frame' : 'padding']: a.border.map((b) => Math.round(b * toSource)) as [number, number, number, number] } : {}) },
     face: { box: inSource.box.map(round2) as [number, number, number, number], score: round2(a.faces[a.chosenIndex]!.boxScore), index: a.chosenIndex },
     faces: { count: a.faces.length, chosen: a.chosenIndex, reason: a.reason, boxes: a.faces.map((f) => f.box.map((v) => round2(v * toSource)) as [number, number, number, number]) },
     landmarks: inSource.landmarks.map(([x, y, z]) => [round2(x), round2(y), round2(z)]),
@@ -196,7 +202,7 @@ async function frameFace(img: RgbaImage, chosen: DetectedFace, c: FrameContext, 
   let box = cropBoxForFace(face.landmarks, img.width, img.height);
   if (Math.abs(box.x - box1.x) + Math.abs(box.y - box1.y) + Math.abs(box.side - box1.side) <= box1.side * 0.01) box = box1;
   const framed = await extractCrop(img, box, size);
-  framed.valid = validInsideBorder(framed.valid, box, size, img, c.border);
+  if (paddingStripsSetting.mode === 'pastPhoto') framed.valid = validInsideBorder(framed.valid, box, size, img, c.border);
   // Past the photo's edges: a faded edge for the detectors only; analyzePortrait synthesises it (extend.ts).
   const crop = framed.image;
   fadePadding(crop, framed.valid);

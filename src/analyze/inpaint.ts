@@ -5,7 +5,6 @@
 // matte edge with margin.
 import type { RgbaImage, GrayImage } from '../types.ts';
 import { boxBlur, dilate } from './raster.ts';
-import { mirrorBackdropIntoBand, shoulderBandFor } from './shoulderMirror.ts';
 import { mulberry32 } from '../math/random.ts';
 import { synthesize } from './synthesis.ts';
 import { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane } from './plateShading.ts';
@@ -23,8 +22,8 @@ export interface InpaintOptions {
   invented?: Uint8Array;
   /** steer the fill to sources of the broad colour of the backdrop right around the hole (plateGuide.ts); default on */
   nearBackdrop?: boolean;
-  /** the chin's row: below it the hole's first pixels take the backdrop mirrored across the border (shoulderMirror.ts, s37: measured mixed, analyze leaves it off); absent = off */
-  shoulderRow?: number;
+  /** 1 = never copied from (text and watermark strokes, thinStrokes.ts); absent = none */
+  keepOut?: Uint8Array;
 }
 
 /** Person hole: matte above the threshold, dilated. */
@@ -47,7 +46,7 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   // sources keep clear of the hole: the matte often misses a sliver of the person near its edge
   const nearHole = dilate(hole, img.width, img.height, Math.round(img.width / 80));
   const source = new Uint8Array(hole.length);
-  for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] ? 0 : 1;
+  for (let i = 0; i < hole.length; i++) source[i] = nearHole[i] || opts.invented?.[i] || opts.keepOut?.[i] ? 0 : 1;
   const known = Uint8Array.from(hole, (v, i) => (v || opts.invented?.[i] ? 0 : 1));
   // the membrane's border values include the invented padding outside the hole: the viewer sees it
   // beside the fill, so the fill must meet it (st_happy: a step at the hole's edge drew a dark patch)
@@ -58,7 +57,6 @@ export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: Inpain
   const membrane = backdrop ?? toColour(fillHole(img, hole, opts.seed ?? 1, false));
   broadShadingFromMembrane(colour, img, hole, hole, source, opts.seed ?? 1, membrane);
   borderShadingFromMembrane(colour, img, hole, source, membrane);
-  if (opts.shoulderRow !== undefined) mirrorBackdropIntoBand(colour, img, hole, known, shoulderBandFor(img.width, opts.shoulderRow));
   return fromColour(colour, img.width, img.height);
 }
 

@@ -19,6 +19,7 @@ import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
 import { Deformer } from './deform.ts';
 import { isBlink } from './blinkFromPhotoLid.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
+import { stripSpans, paintStrips } from './photoFrame.ts';
 // the iris's shift per unit of gaze is the face textures stage's; importers of the renderer keep it here
 export { GAZE_SHIFT_X, GAZE_SHIFT_Y } from './faceTextures.ts';
 
@@ -91,6 +92,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
   // compositing writes alpha 255 and reads only the plate's colour: an opaque plate lets it block-copy the margins
   for (let o = 3; o < plate.length; o += 4) plate[o] = 255;
+  const strips = stripSpans(avatar.analysis, W, H, S, offX, offY); // a padded photo's strips: a frame over the picture
   const textures = faceTextures(avatar);
   const { mouth, placer } = mouthParts(avatar, W, S, textures);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
@@ -137,6 +139,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       } else {
         if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
         compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents, !bg);
+        if (!bg) paintStrips(out.data, plate, strips);
       }
       return out;
     },
