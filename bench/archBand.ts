@@ -8,7 +8,7 @@
 // rows, % of the eye's width: height x depth), `arch` the lid line's apex over the corners' chord (% of the eye's width), `show` the white above the iris (the lid line over the iris's top at its centre, iris
 // diameters; negative: the lid covers the iris's top).
 // Sheet: driver | before | this, both eyes at --zoom. Never asserts.
-//   node --import tsx bench/archBand.ts lp_s42.jpg lp_d6.mp4 150,152,154,156 [out.jpg] [--before /work/main] [--seconds 8] [--fps 25] [--zoom 4]
+//   node --import tsx bench/archBand.ts lp_s42.jpg lp_d6.mp4 150,152,154,156 [out.jpg] [--before /work/main] [--seconds 8] [--fps 25] [--zoom 4] [--fit-on OPTION,...]
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
@@ -87,7 +87,9 @@ const line = (g: ReturnType<typeof eyeBand>) => `h ${f2(g.h)} depth ${f3(g.depth
 const video = driver.includes('/') ? driver : path.join(SHARED_DATA, 'video', driver);
 const count = Math.max(Math.round(SECONDS * FPS), Math.max(...frameIds) + 1);
 const raw = (await cachedTrack(driver, FPS)).slice(0, count);
-const frames = motionFramesFromRaw(raw, FPS, true).frames;
+// --fit-on a,b: driver-fit options turned on for the motion (e.g. gazeLevelledStare), both checkouts
+const fitOn = args.includes('--fit-on') ? Object.fromEntries(arg('--fit-on', '').split(',').map((k) => [k, true])) : {};
+const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitOn }).frames;
 const boxOf = (lm: Lm, w: number, h: number): [number, number, number, number] => {
   const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
   const cx = (lm[263]![0]! + lm[33]![0]!) / 2, cy = (lm[263]![1]! + lm[33]![1]!) / 2;

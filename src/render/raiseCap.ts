@@ -9,6 +9,9 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import type { MotionFrame } from '../types.ts';
 
+/** On: raises are limited (off: the lid lifts WIDE_LIFT_RENDERED of the opening per unit of eyeWide, as before s39; benches and the uncovered-white test). */
+export const raiseCapSetting = { on: true };
+
 /** The white a raised lid shows above the iris at most (iris diameters): drivers' stares show .06-.29. */
 export const STARE_SHOW_MAX = 0.2;
 /** How sharply the limit sets in: a' = a / (1 + (a / cap)^p)^(1/p); 4 leaves a raise at half the cap within 2 %. */
@@ -66,6 +69,7 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
     { name: 'eyeWideRight', control: CONTROL_INDEX.eyeWideRight },
   ].map((e, side) => ({ ...e, cap: rest[side] && up[side] ? raiseCapOf(rest[side]!, up[side]!) : Infinity }));
   return (frame) => {
+    if (!raiseCapSetting.on) return frame;
     let w: Record<string, number> | null = null;
     for (const e of eyes) {
       const v = frame.w[e.name], pw = photoWeights[e.control]!;
