@@ -8,7 +8,7 @@
 // the darkest pixel, the crossing half way to the pixel REACH below the line). Per
 // checkout (--before). wide36: the lid landmarks' line's "full"ness (area over chord x height: a tent .5, a parabola
 // .67), its largest "turn" (deg) and "d2" (its y second difference, RMS % of the eye's width). --sheet out.jpg: both eyes 4x, rest | before | this per portrait. Never asserts.
-//   node --import tsx bench/lidEdge.ts lp_s42.jpg,lp_s12.jpg [--wide .6] [--before /work/main] [--sheet out.jpg] [--doubled-lash SPAN]
+//   node --import tsx bench/lidEdge.ts lp_s42.jpg,lp_s12.jpg [--wide .6] [--before /work/main] [--sheet out.jpg]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
@@ -123,8 +123,6 @@ for (const photo of list!.split(',')) {
   for (const [k, [name, root]] of roots.entries()) {
     const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/build.ts')).href);
     const { createRenderer } = await import(pathToFileURL(path.join(root, 'src/render/renderer.ts')).href);
-    // --doubled-lash SPAN: this checkout's drawn raised lash faded under a line the lid already shows (doubledLash.ts, off by default)
-    if (name === 'this' && process.argv.includes('--doubled-lash')) Object.assign((await import(pathToFileURL(path.join(root, 'src/render/doubledLash.ts')).href)).doubledLashSetting, { on: true, span: Number(arg('--doubled-lash') ?? 0.22) });
     const r = createRenderer(buildAvatar(p), { width: SIZE, height: SIZE });
     const n = r.neutralFrame();
     const out: string[] = [];

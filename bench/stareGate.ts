@@ -2,7 +2,7 @@
 // only: per driver, eyeWide per eye (mean, p90, frames over .2) with stareOverMedian off | on ungated | on with
 // stareShowGate (the s34 default), frames whose eyeWide moved > .05 against off, the largest blink change, and the named frames' eyeWide
 // with both eyes' show (scleraShow.ts, white above the iris in iris diameters). Never asserts.
-//   node --import tsx bench/stareGate.ts lp_d6.mp4:70,79,151,195 lp_d14.mp4:59 [--seconds 8]
+//   node --import tsx bench/stareGate.ts lp_d6.mp4:70,79,151,195 lp_d14.mp4:59 [--seconds 8] [--with gazeLevelledStare]
 import { cachedTrack } from './driverTracks.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { scleraShows } from '../src/motion/scleraShow.ts';
@@ -10,9 +10,13 @@ import { landmarkList } from '../src/motion/retarget.ts';
 
 const si = process.argv.indexOf('--seconds');
 const seconds = si > 0 ? Number(process.argv[si + 1]) : 8;
-const specs = process.argv.slice(2).filter((a, k, all) => a !== '--seconds' && all[k - 1] !== '--seconds');
+// --with OPTION (s39): a fourth variant, the s34 default with that driver-fit option on (e.g. gazeLevelledStare)
+const wi = process.argv.indexOf('--with');
+const withOption = wi > 0 ? process.argv[wi + 1]! : null;
+const specs = process.argv.slice(2).filter((a, k, all) => !['--seconds', '--with'].includes(a) && !['--seconds', '--with'].includes(all[k - 1]!));
 const FPS = 25;
 const VARIANTS: [string, Record<string, boolean>][] = [['off', { stareOverMedian: false }], ['ungated', { stareOverMedian: true, stareShowGate: false }], ['gated', { stareOverMedian: true, stareShowGate: true }]];
+if (withOption) VARIANTS.push([`+${withOption}`, { stareOverMedian: true, stareShowGate: true, [withOption]: true }]);
 const pct = (a: number[], p: number) => { const s = a.slice().sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))] ?? NaN; };
 const f2 = (v: number) => v.toFixed(2);
 for (const spec of specs) {

@@ -127,8 +127,6 @@ const portrait = await cachedPortrait(photo.includes('/') ? photo : path.join(SH
 for (const [name, root] of roots) {
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts')) as typeof import('../src/avatar/build.ts');
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts')) as typeof import('../src/render/renderer.ts');
-  // --doubled-lash SPAN: this checkout's drawn raised lash faded under a line the lid already shows (render/doubledLash.ts, off by default)
-  if (name === 'this' && args.includes('--doubled-lash')) Object.assign((await import(path.join(root, 'src/render/doubledLash.ts')) as typeof import('../src/render/doubledLash.ts')).doubledLashSetting, { on: true, span: Number(arg('--doubled-lash', '0.22')) });
   const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
   for (const i of frameIds) {
     const f = frames[i]!;

@@ -11,6 +11,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
+import { eyesFromLandmarks, raiseCapper } from './raiseCap.ts';
 import { createRowExtents, type RasterTarget } from './raster.ts';
 import { faceTextures, updateFaceTextures } from './faceTextures.ts';
 import { mouthParts, placeMouth } from './mouthParts.ts';
@@ -113,7 +114,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     faceWidthPx: avatar.head.faceWidth * S,
   };
 
-  function computeVertices(frame: MotionFrame): void {
+  function computeVertices(shown: MotionFrame): void {
+    const frame = capRaise(shown);
     geometry.update(frame);
     updateFaceTextures(textures, avatar, geometry, frame);
   }
@@ -125,6 +127,11 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     blink: 0,
   };
 
+  // a raised lid no higher than a real stare's (raiseCap.ts)
+  const capRaise = raiseCapper(rig.photoWeights, (raise) => {
+    geometry.update({ ...neutral, w: { ...neutral.w, eyeWideLeft: neutral.w.eyeWideLeft! + raise, eyeWideRight: neutral.w.eyeWideRight! + raise } });
+    return eyesFromLandmarks(sx, sy);
+  });
   return {
     width: W,
     height: H,

@@ -17,7 +17,6 @@ import type { RasterTarget } from './raster.ts';
 import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
-import { doubledLashSetting, doubledLidShare, keptLashShare } from './doubledLash.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -142,9 +141,7 @@ export class WideEyes {
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
       // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
       const line = smoothLidLine(xs, ys);
-      // not under a dark line the raised lid skin already shows above it (doubledLash.ts)
-      const kept = doubledLashSetting.on ? keptLashShare(doubledLidShare(target, line.xs, line.ys, EYEBALL_BELOW * lidIz, nearIz * LID_NEAR)) : 1;
-      this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength * kept, raisedLashWidth(eye.amount));
+      this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
     }
   }
 

@@ -1,0 +1,92 @@
+// A raised lid no higher than a real stare lifts it (arch39). eyeWide lifts the upper lid by WIDE_LIFT_RENDERED of
+// the opening per unit, set so the face mesh's read-back of a render matches drivers' wide eyes (s24); but drawn, a
+// stare's weight (.5-.7 from stareOverMedian) put lp_s42's lid .34-.40 iris diameters above her iris's top
+// (lp_s42 <- lp_d6 f150-156; the lid's apex 1.6x as high over the eye's corners as at rest) where the driver shows
+// .06-.16 (lp_d6's widest stares by its face mesh .16-.29, lp_d10's .07-.11): a tall arch with the photo's dark lash
+// band carried round it. Per avatar and eye, the lift's weight over the photo's own is limited softly so the lid's
+// apex over the iris shows at most STARE_SHOW_MAX iris diameters of white; small raises are unchanged (slope 1 at 0).
+import { CONTROL_INDEX } from '../rig/controls.ts';
+import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
+import type { MotionFrame } from '../types.ts';
+
+/** On: raises are limited (off: the lid lifts WIDE_LIFT_RENDERED of the opening per unit of eyeWide, as before s39; benches and the uncovered-white test). */
+export const raiseCapSetting = { on: true };
+
+/** The white a raised lid shows above the iris at most (iris diameters): drivers' stares show .06-.29. */
+export const STARE_SHOW_MAX = 0.2;
+/** How sharply the limit sets in: a' = a / (1 + (a / cap)^p)^(1/p); 4 leaves a raise at half the cap within 2 %. */
+const KNEE = 4;
+/**
+ * The cap is never under this weight: a photo already showing white above its iris (or whose iris the fit places
+ * oddly: lp_s9, a painting, reads +.20 on one eye and -.75 on the other) keeps the raises a two-eyed stare gives
+ * without stareOverMedian (.15-.35).
+ */
+const MIN_CAP = 0.3;
+
+/** The raise `a` (eyeWide over the photo's, >= 0) limited softly to `cap`. */
+export function softCap(a: number, cap: number): number {
+  if (a <= 0 || !Number.isFinite(cap)) return a;
+  return a / Math.pow(1 + Math.pow(a / cap, KNEE), 1 / KNEE);
+}
+
+/** An eye's upper lid (landmarks corner to corner, screen px, y down) and its iris (centre and four rim points). */
+export interface LidAndIris { lid: [number, number][]; centre: [number, number]; rim: [number, number][] }
+
+/**
+ * The raise (eyeWide over the photo's) at which the lid shows STARE_SHOW_MAX iris diameters above the iris: from the
+ * photo's own lid `rest` and the same lid at one unit of raise `up` (the lift is linear in the weight). Infinity when
+ * the raise does not move the lid over the iris up.
+ */
+export function raiseCapOf(rest: LidAndIris, up: LidAndIris): number {
+  const [cx, cy] = rest.centre;
+  const r = rest.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, rest.rim.length);
+  const y0 = lidYAt(rest.lid, cx), y1 = lidYAt(up.lid, cx);
+  const lift = y0 - y1;
+  if (!(r > 0) || !(lift > 0)) return Infinity;
+  const restShow = (cy - r - y0) / (2 * r);
+  return Math.max(MIN_CAP, (STARE_SHOW_MAX - restShow) / (lift / (2 * r)));
+}
+
+/** The lid line's y at x: linear between its points (sorted by x); the nearest end's outside. */
+export function lidYAt(lid: [number, number][], x: number): number {
+  const s = lid.slice().sort((a, b) => a[0] - b[0]);
+  for (let q = 0; q + 1 < s.length; q++) {
+    const [xa, ya] = s[q]!, [xb, yb] = s[q + 1]!;
+    if (x >= xa && x <= xb) return xb > xa ? ya + ((x - xa) / (xb - xa)) * (yb - ya) : ya;
+  }
+  return x < s[0]![0] ? s[0]![1] : s.at(-1)![1];
+}
+
+/**
+ * Per avatar: the frame with each eye's eyeWide over the photo's limited (the same frame object when nothing
+ * changes). `eyesAt(raise)`: both eyes' lids and irises (EYE_L first) rendered at the photo's weights with that much
+ * eyeWide over them on both eyes.
+ */
+export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: number) => (LidAndIris | null)[]): (frame: MotionFrame) => MotionFrame {
+  const rest = eyesAt(0), up = eyesAt(1);
+  const eyes = [
+    { name: 'eyeWideLeft', control: CONTROL_INDEX.eyeWideLeft },
+    { name: 'eyeWideRight', control: CONTROL_INDEX.eyeWideRight },
+  ].map((e, side) => ({ ...e, cap: rest[side] && up[side] ? raiseCapOf(rest[side]!, up[side]!) : Infinity }));
+  return (frame) => {
+    if (!raiseCapSetting.on) return frame;
+    let w: Record<string, number> | null = null;
+    for (const e of eyes) {
+      const v = frame.w[e.name], pw = photoWeights[e.control]!;
+      if (v === undefined || v <= pw || !Number.isFinite(e.cap)) continue;
+      (w ??= { ...frame.w })[e.name] = pw + softCap(v - pw, e.cap);
+    }
+    return w ? { ...frame, w } : frame;
+  };
+}
+
+/** Both eyes' lids and irises (EYE_L first) from landmarks on screen: the iris whose centre lies between the lid's corners. */
+export function eyesFromLandmarks(x: ArrayLike<number>, y: ArrayLike<number>): (LidAndIris | null)[] {
+  return [EYE_L_UPPER, EYE_R_UPPER].map((upper) => {
+    const lid = upper.map((i) => [x[i]!, y[i]!] as [number, number]);
+    const xs = lid.map((p) => p[0]);
+    const c = [468, 473].find((i) => x[i]! > Math.min(...xs) && x[i]! < Math.max(...xs));
+    if (c === undefined) return null;
+    return { lid, centre: [x[c]!, y[c]!], rim: [1, 2, 3, 4].map((k) => [x[c + k]!, y[c + k]!] as [number, number]) };
+  });
+}

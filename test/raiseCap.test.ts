@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { raiseCapOf, raiseCapper, softCap, STARE_SHOW_MAX, type LidAndIris } from '../src/render/raiseCap.ts';
+import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
+
+/** An eye 40 px wide, its iris (r 8) centred at (20, 20), its lid's apex `lidY` at the iris's column. */
+function eye(lidY: number): LidAndIris {
+  return { lid: [[0, 20], [10, lidY + 3], [20, lidY], [30, lidY + 3], [40, 20]], centre: [20, 20], rim: [[28, 20], [12, 20], [20, 12], [20, 28]] };
+}
+
+test('softCap leaves small raises as they are and never passes the cap', () => {
+  assert.ok(Math.abs(softCap(0.1, 0.5) - 0.1) < 0.001);
+  assert.ok(softCap(0.25, 0.5) > 0.245);
+  for (const a of [0.5, 0.7, 1, 3]) assert.ok(softCap(a, 0.5) < 0.5 && softCap(a, 0.5) > softCap(a - 0.05, 0.5));
+  assert.equal(softCap(0, 0.5), 0);
+});
+
+test('the cap is the raise at which the lid shows STARE_SHOW_MAX iris diameters above the iris', () => {
+  // at rest the lid covers the iris's top by 1 px (show -1/16); one unit of raise lifts it 8 px (half a diameter)
+  const cap = raiseCapOf(eye(13), eye(5));
+  assert.ok(Math.abs(cap - (STARE_SHOW_MAX + 1 / 16) / 0.5) < 1e-9, `cap ${cap}`);
+  // a lid the raise does not lift: no cap
+  assert.equal(raiseCapOf(eye(13), eye(13)), Infinity);
+  // a photo already showing white above its iris keeps a small raise
+  assert.ok(raiseCapOf(eye(5), eye(-3)) >= 0.3);
+});
+
+test('raiseCapper limits eyeWide over the photo\'s per eye, and leaves other frames as they are', () => {
+  const photo = new Float64Array(CONTROL_COUNT);
+  photo[CONTROL_INDEX.eyeWideLeft] = 0.1;
+  const cap = raiseCapper(photo, (raise) => [eye(13 - 8 * raise), eye(13 - 8 * raise)]);
+  const plain = { w: { eyeWideLeft: 0.1, eyeWideRight: 0, jawOpen: 0.2 }, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0] as [number, number], blink: 0 };
+  assert.equal(cap(plain), plain);
+  const wide = cap({ ...plain, w: { ...plain.w, eyeWideLeft: 1.1, eyeWideRight: 0.05 } });
+  // the left eye's raise of 1 over the photo's comes under its cap (.525), the right eye's small raise stays
+  assert.ok(wide.w.eyeWideLeft! > 0.1 + 0.45 && wide.w.eyeWideLeft! < 0.1 + 0.525, `${wide.w.eyeWideLeft}`);
+  assert.ok(Math.abs(wide.w.eyeWideRight! - 0.05) < 1e-4);
+  assert.equal(wide.w.jawOpen, 0.2);
+});
