@@ -1,12 +1,12 @@
 // `npm test`'s grouping (test/run.mjs, s39): the runner starts a process per test file, and each process
-// pays ~1-1.5 s of CPU before its first test (node, tsx's loader thread, the module graph): 235 files cost
-// ~300 s of the run's ~1900 slot-seconds. Files that keep to themselves run several to a process instead:
+// pays CPU before its first test (node, tsx's loader thread, the module graph: ~0.6 s for a unit file, ~1.7 s
+// for one loading the renderer); s38's CI spent ~400 of its ~1900 slot-seconds outside the tests. Files that keep to themselves run several to a process instead:
 // a group is a module that imports them one after another, so their tests run in order in one process,
 // with the same names. A file is left alone (a process of its own, as before) when its text shows anything
 // that leaks into or leans on the process: hooks (a top-level before/after would wrap the whole group),
 // the environment, child processes and workers, servers, generate() (its avatar cache is per process),
 // mocks, clocks and timers, memory figures. By default only files that read no test media are grouped
-// (110 unit files whose tests take ~25 s in all but cost ~130 s of process start-up alone); those reading
+// (110 unit files whose tests take ~25 s in all: 109 s of CPU run one a process, 40 s in 14 groups); those reading
 // portraits, analyses or tracks stay alone unless REAL3D_TEST_GROUPS=all (not yet run grouped in a whole
 // clean-clone CI). REAL3D_TEST_GROUPS=0 runs every file on its own.
 
