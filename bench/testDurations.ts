@@ -4,7 +4,9 @@
 // machine (wall time with two files at a time is about half); on a loaded one both grow.
 // --analyses FILE: the REAL3D_TEST_ANALYSES_LOG of the run (test/analyzedPortrait.ts): calls (each one an
 // analysis before s34) against misses (the analyses the shared cache still makes).
-// node --import tsx bench/testDurations.ts LOG [--top 40] [--analyses FILE]
+// The run's slot-seconds (wall x --concurrency, default 2) less the summed durations is what the tests do not
+// count: process start-up, top-level setup, idle slots (s39: ~400 s of 1888 in s38's CI, most of it ~235 starts).
+// node --import tsx bench/testDurations.ts LOG [--top 40] [--analyses FILE] [--concurrency 2]
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -47,7 +49,9 @@ for (const t of tests) {
 }
 const total = tests.reduce((s, t) => s + t.ms, 0);
 const wall = /^# duration_ms ([\d.]+)/m.exec(readFileSync(log, 'utf8'));
-console.log(`${tests.length} tests, summed ${(total / 1000).toFixed(0)} s${wall ? `, run ${(Number(wall[1]) / 1000).toFixed(0)} s wall` : ''}`);
+const slots = Number(args[args.indexOf('--concurrency') + 1] ?? 2) || 2;
+const outside = wall ? `; ${slots} x wall - summed = ${((slots * Number(wall[1]) - total) / 1000).toFixed(0)} s outside the tests (start-up, setup, idle)` : '';
+console.log(`${tests.length} tests, summed ${(total / 1000).toFixed(0)} s${wall ? `, run ${(Number(wall[1]) / 1000).toFixed(0)} s wall` : ''}${outside}`);
 for (const [f, e] of [...perFile].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) console.log(`${(e.ms / 1000).toFixed(1).padStart(7)} s ${String(e.n).padStart(3)} ${f}`);
 
 const analyses = args.includes('--analyses') ? args[args.indexOf('--analyses') + 1] : undefined;

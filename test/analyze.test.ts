@@ -1,4 +1,8 @@
 // analyze on real portraits, in process (one model load for the whole file).
+// The five portraits' checks and the file round trip read the run's shared analyses (test/analyzedPortrait.ts:
+// the analyser's own output, bit-exact through its cache, test/cacheExact.test.ts): other files analyse
+// the same photos, so a run analyses each once instead of once more here (s39). The other tests here
+// (windows, groups, dogs, RGBA, abort) analyse fresh.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -6,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { analyzePortrait, writeAnalysis, readAnalysis } from '../src/analyze/index.ts';
+import { analyzePortrait as sharedAnalysis } from './analyzedPortrait.ts';
 import { NoFaceError, FaceTooSmallError, InputError, CancelledError } from '../src/errors.ts';
 import { inpaintBackground } from '../src/analyze/inpaint.ts';
 import { judgeHumanFace } from '../src/analyze/human-check.ts';
@@ -65,7 +70,7 @@ function checkPortrait(p: Portrait, name: string): void {
 
 for (const name of ['lp_s42.jpg', 'mt_man.png', 'lp_s0.jpg', 'lp_s2.jpg', 'lp_s7.jpg']) {
   test(`analyze ${name}: landmarks, centred crop, matte covering hair and shoulders`, async () => {
-    const p = await analyzePortrait(portrait(name));
+    const p = await sharedAnalysis(portrait(name));
     checkPortrait(p, name);
     assert.equal(p.analysis.faces.count, 1);
     // lp_s0's painted face is small: the crop is a region much smaller than the image, upscaled
@@ -132,7 +137,7 @@ test('analyze: a dog beside a person: the dog\'s larger "face" is skipped for th
 test('writeAnalysis / readAnalysis round trip', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'real3d-analysis-'));
   try {
-    const p = await analyzePortrait(portrait('st_happy.png'));
+    const p = await sharedAnalysis(portrait('st_happy.png'));
     const out = path.join(dir, 'out');
     await writeAnalysis(p, out);
     for (const f of ['analysis.json', 'crop.png', 'matte.png', 'regions.png', 'background.png', 'debug.png']) assert.ok((await stat(path.join(out, f))).size > 0, f);
