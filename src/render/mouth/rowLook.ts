@@ -20,7 +20,7 @@ import { smoothstep } from '../../math/smooth.ts';
  * lines fainter than the plain relief's, hardly rounded, the side teeth keeping 0.4 of their shading (real
  * photographed rows, Katie's and mt_sun's open frames, are nearly white out to the canines).
  */
-export const TEXTURED_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4, sides: 1 };
+export const TEXTURED_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 5, roundPower: 4, warmth: 0.4, sides: 1 };
 export const CLEAN_RELIEF: ReliefLook = { lines: 0.85, widen: 1, round: 2, roundPower: 2, warmth: 0.8, sides: 0.4 };
 
 /** The look `share` of the way from CLEAN_RELIEF to TEXTURED_RELIEF (pictureKind.ts texturedShare). */
