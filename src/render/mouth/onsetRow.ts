@@ -6,14 +6,14 @@
 // at .09-.12, .92 at .12-.16, where ours read .92 / 1.01 / .99 (mt_man). slab38 dimmed to .8 at .06 and
 // back to full by .16; that left .80 of a wide opening's light at .115 IOD, under test/mouthRim's .85 (set
 // when grey teeth in most speech frames were the complaint). Here the dimming is deeper and ends sooner:
-// the small openings (.06-.09) get the real ones' shade, .115 and up are as before.
+// the small openings (.06-.09) get the real ones' shade (.75-.85), .105 (mt_man's onset frames) .95, .12 and up as before.
 import { smoothstep } from '../../math/smooth.ts';
 import { smileLit } from './teethRowLight.ts';
 
 /** the share of its light a library upper row loses at the smallest openings (real upper/chin at .06-.09 IOD over .12-.16: .80-.83) */
 export const ONSET_ROW_DIM = 0.3;
-/** lip gaps (iod) over which that dimming goes from all of it to none: from .115 IOD (mouthRim's speech opening) the row is as lit as before */
-export const ONSET_ROW_GAPS: readonly [number, number] = [0.05, 0.115];
+/** lip gaps (iod) over which that dimming goes from all of it to none: at .115 IOD (mouthRim's speech opening) .994 of it is left, from .12 all */
+export const ONSET_ROW_GAPS: readonly [number, number] = [0.06, 0.12];
 
 /**
  * The share of its light the upper row keeps at lip gap `gap` (iod): 1 - ONSET_ROW_DIM at a small
