@@ -5,13 +5,15 @@
 // (bench/midOpening.ts `upper`, Katie + lp_d10, 12 s every 5th frame) .74-.76 at a gap of .06-.09, .85-.89
 // at .09-.12, .92 at .12-.16, where ours read .92 / 1.01 / .99 (mt_man). slab38 dimmed to .8 at .06 and
 // back to full by .16; that left .80 of a wide opening's light at .115 IOD, under test/mouthRim's .85 (set
-// when grey teeth in most speech frames were the complaint). Here the dimming is deeper and ends sooner:
-// the small openings (.06-.09) get the real ones' shade (.75-.85), .105 (mt_man's onset frames) .95, .12 and up as before.
+// when grey teeth in most speech frames were the complaint). Here the same dimming ends sooner (full by .12 IOD):
+// the small openings (.06-.09) get the real ones' shade (.82-.9 of the row's light), .105 (mt_man's onset frames) .97, .12 and up as before
+// (.3 at .06 took mt_man's rows at gaps .07-.09 to .54-.66 of the chin's luma [real .74-.76]: five more frames of the 12 s clip
+// read as no teeth at all, bench/upperRowKept.ts).
 import { smoothstep } from '../../math/smooth.ts';
 import { smileLit } from './teethRowLight.ts';
 
 /** the share of its light a library upper row loses at the smallest openings (real upper/chin at .06-.09 IOD over .12-.16: .80-.83) */
-export const ONSET_ROW_DIM = 0.3;
+export const ONSET_ROW_DIM = 0.2;
 /** lip gaps (iod) over which that dimming goes from all of it to none: at .115 IOD (mouthRim's speech opening) .994 of it is left, from .12 all */
 export const ONSET_ROW_GAPS: readonly [number, number] = [0.06, 0.12];
 
