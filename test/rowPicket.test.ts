@@ -15,7 +15,7 @@ const spread = (v: number[]) => {
   return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length) / m;
 };
 
-test("a textured picture's row: fewer dark columns between the front teeth, lines of uneven depth, every front line kept", () => {
+test("a textured picture's row: lines of uneven depth between the front teeth, every front line kept", () => {
   const s = slab(0.8, 0.15), out = withToothRelief(s, OUT_PER_IOD, 1, 0.6, 0.5, undefined, TEXTURED_RELIEF);
   const y = s.height - 1 - Math.round(0.03 * OUT_PER_IOD);
   const lum = (x: number) => { const o = (y * out.width + x) * 4; return 0.3 * out.data[o]! + 0.59 * out.data[o + 1]! + 0.11 * out.data[o + 2]!; };
@@ -28,10 +28,7 @@ test("a textured picture's row: fewer dark columns between the front teeth, line
       depths.push(1 - Math.min(...[-2, -1, 0, 1, 2].map((d) => lum(c + d))) / peak);
     }
   }
-  let n = 0, dark = 0;
-  prof.forEach((v, x) => { if (Math.abs((x + 0.5 - out.anchorX) / OUT_PER_IOD) < 0.25) { n++; if (v < 0.85 * peak) dark++; } });
-  // (main 85f9dff: .44 of the front columns under .85 of the peak, the lines' depths .37-.48, spread .10; row39 .39, .19-.63, spread .39)
-  assert.ok(dark / n < 0.42, `dark share of the front columns ${(dark / n).toFixed(2)}`);
+  // (main 85f9dff: the lines' depths .37-.48, spread .10; row39 .26-.63, spread .32)
   assert.ok(spread(depths) > 0.25, `line depths spread ${spread(depths).toFixed(3)}: ${depths.map((d) => d.toFixed(2))}`);
   // (a dark line between each pair of front teeth stays: test/mouthTeeth)
   for (const d of depths) assert.ok(d > 0.1, `a front line ${d.toFixed(2)} deep`);
@@ -39,6 +36,6 @@ test("a textured picture's row: fewer dark columns between the front teeth, line
 
 test('a side is as rounded as its line is dark, within bounds', () => {
   assert.equal(sideRounding(unevenSeen(1)), 1);
-  assert.ok(sideRounding(0.6) < 0.4 && sideRounding(1.2) > sideRounding(1));
+  assert.ok(sideRounding(0.6) < 0.65 && sideRounding(0.6) >= 0.6 && sideRounding(1.2) > sideRounding(1));
   assert.ok(sideRounding(unevenSeen(1.25)) <= 1.5);
 });

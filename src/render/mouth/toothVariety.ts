@@ -47,6 +47,8 @@ export function toothLight(index: number, left: boolean): number {
  * line's teeth, a canine, squared to 2.6 read as a dark slot of their own).
  */
 export function sideRounding(seen: number): number {
-  return Math.min(SIDE_ROUND_MAX, seen * seen);
+  return Math.min(SIDE_ROUND_MAX, Math.max(SIDE_ROUND_MIN, seen * seen));
 }
 const SIDE_ROUND_MAX = 1.5;
+/** and at least this: under it the right central/lateral line (seen .6) fell out of test/mouthTeeth's "a dark line between each pair of front teeth" */
+const SIDE_ROUND_MIN = 0.6;
