@@ -6,8 +6,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { analyzePortrait } from '../src/analyze/index.ts';
-import { loadImage } from '../src/io/image.ts';
+import { cachedPortrait } from './portraitCache.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { midFigures } from './midOpeningFigures.ts';
 
@@ -21,7 +20,8 @@ const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').
 const out = opt('--out', '/tmp/clipFrames.jpg');
 const SIZE = 512, ZOOM = 3, TILE = 300;
 
-const portrait = await analyzePortrait(await loadImage(name.startsWith('/') ? name : path.join(DATA, name)));
+// (s39: the bench cache's analysis, portraitCache.ts)
+const portrait = await cachedPortrait(name.startsWith('/') ? name : path.join(DATA, name));
 const rows: Buffer[] = [];
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE);
@@ -32,7 +32,7 @@ for (const root of roots) {
     const img = r.render(f), lm = r.landmarks(f);
     tiles.push(await sharp(await mouthTile(img.data, SIZE, mouthBox(lm, 1.4, 0.42), ZOOM)).resize(TILE, TILE).png().toBuffer());
     const m = midFigures(img.data, lm, SIZE, SIZE);
-    figs.push(`f${i}: ${m ? `gap ${m.gap.toFixed(2)} d ${m.dark.toFixed(2)} run ${m.darkRun.toFixed(2)} low ${m.lowerLit.toFixed(2)}` : 'shut'}`);
+    figs.push(`f${i}: ${m ? `gap ${m.gap.toFixed(2)} d ${m.dark.toFixed(2)} run ${m.darkRun.toFixed(2)} low ${m.lowerLit.toFixed(2)} upper ${m.upper.toFixed(2)}` : 'shut'}`);
   }
   console.log(`${path.basename(name).padEnd(12)} ${path.basename(root).padEnd(10)} ${figs.join(' | ')}`);
   rows.push(await strip(tiles, TILE));

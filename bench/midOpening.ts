@@ -8,8 +8,7 @@
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
-import { loadImage } from '../src/io/image.ts';
-import { analyzePortrait } from '../src/analyze/index.ts';
+import { cachedPortrait } from './portraitCache.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
@@ -40,7 +39,8 @@ const fmt = (f: MidFigures | null) => (f ? `gap ${f.gap.toFixed(2)} d ${f.dark.t
 const rows: Buffer[] = [];
 const perRoot = roots.map(newBins);
 for (const name of portraits) {
-  const portrait = await analyzePortrait(await loadImage(name.startsWith('/') ? name : path.join(DATA, 'portraits', name)));
+  // (s39: the bench cache's analysis, portraitCache.ts)
+  const portrait = await cachedPortrait(name.startsWith('/') ? name : path.join(DATA, 'portraits', name));
   let box = { side: 0, left: 0, top: 0 };
   for (const [ri, root] of roots.entries()) {
     const r = await rendererOfRoot(root, portrait, SIZE);

@@ -66,11 +66,14 @@ for (const root of roots) {
   rows.push(cells); labels.push(tag);
 }
 for (const [tag, v] of sums) {
-  const mean = (k: Exclude<keyof RowStructure, 'toothPeaks' | 'toothWidths' | 'gapDepths'>) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
+  const mean = (k: Exclude<keyof RowStructure, 'toothPeaks' | 'toothWidths' | 'gapDepths' | 'gapWidths'>) => v.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0) / v.length;
   console.log(`mean ${tag.padEnd(10)} mid ${mean('mid').toFixed(2)} side ${mean('side').toFixed(2)} corner ${mean('corner').toFixed(2)} corridor ${mean('corridor').toFixed(3)} gaps ${mean('gaps').toFixed(1)} depth ${mean('gapDepth').toFixed(3)} spacing ${mean('gapSpacing').toFixed(3)} rms ${mean('gapRms').toFixed(3)} edge rms ${mean('edgeRms').toFixed(1)} notches ${mean('notches').toFixed(1)} tips rms ${mean('tipRms').toFixed(0)} V's ${mean('tipVs').toFixed(1)} (n ${v.length})`);
   // (teeth33: pooled over the frames, how uneven the teeth between gaps are: a picket's are all alike)
-  const pool = (k: 'toothPeaks' | 'toothWidths' | 'gapDepths') => v.flatMap((r) => r[k]);
+  const pool = (k: 'toothPeaks' | 'toothWidths' | 'gapDepths' | 'gapWidths') => v.flatMap((r) => r[k]);
   console.log(`     ${tag.padEnd(10)} spread of tooth peaks ${spread(pool('toothPeaks')).toFixed(3)} (n ${pool('toothPeaks').length}) widths ${spread(pool('toothWidths')).toFixed(3)} gap depths ${spread(pool('gapDepths')).toFixed(3)} (n ${pool('gapDepths').length})`);
+  // (s39 row39: the gaps' own width at half depth, median and mean (iod), and the share of gaps deeper than .1 of the centre: a picket's slots are wide and dark)
+  const gw = pool('gapWidths'), gd = pool('gapDepths'), med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1] ?? NaN;
+  console.log(`     ${tag.padEnd(10)} gap width at half depth median ${med(gw).toFixed(4)} mean ${(gw.reduce((a, b) => a + b, 0) / Math.max(1, gw.length)).toFixed(4)} iod; gaps deeper than .1: ${(gd.filter((d) => d > 0.1).length / Math.max(1, gd.length)).toFixed(2)}; tooth width mean ${(pool('toothWidths').reduce((a, b) => a + b, 0) / Math.max(1, pool('toothWidths').length)).toFixed(3)} iod`);
 }
 // (columns are frames, rows are driver / roots: each cell the mouth at `zoom` x ours)
 const png = await labelledGrid(rows, { title: `${photo} <- ${video || path.basename(motionPath)} (upper row structure; mouth ${zoom}x)`, cellW, cellH: cellW / 2, rowLabels: labels });

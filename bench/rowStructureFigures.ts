@@ -43,6 +43,8 @@ export interface RowStructure {
   toothPeaks: number[];
   toothWidths: number[];
   gapDepths: number[];
+  /** (s39 row39) per gap its width (iod) at half its depth under the running mean: a picket's gaps are wide dark slots, a real row's thin lines */
+  gapWidths: number[];
   /** (s37 lowrow37) the upper row's incisal edge over |s| < .7 (incisalEdge): its rms about a running mean over EDGE_WINDOW iod (milli-IOD), and its notches deeper than NOTCH_DEPTH iod */
   edgeRms: number;
   notches: number;
@@ -164,6 +166,20 @@ export function dips(p: number[], mean: number[], depth: number, apart: number, 
   return out;
 }
 
+/** (s39) The dip at column `i`: its width in columns where the profile is under half its depth below `mean[i]` (sub-column at each end). */
+export function halfDepthWidth(p: number[], mean: number[], i: number): number {
+  const level = p[i]! + (mean[i]! - p[i]!) / 2;
+  const side = (step: 1 | -1) => {
+    let j = i;
+    while (j + step >= 0 && j + step < p.length && p[j + step]! < level) j += step;
+    const k = j + step;
+    if (k < 0 || k >= p.length) return Math.abs(j - i) + 0.5;
+    // (the crossing between the last column under the level and the first over it)
+    return Math.abs(j - i) + (level - p[j]!) / Math.max(1e-6, p[k]! - p[j]!);
+  };
+  return side(-1) + side(1);
+}
+
 /** The profile in `bins` bins of s from -1 to 1 (mean luma over the centre's; NaN: no column). */
 export function binnedProfile(img: RgbaImage, lm: Lm, bins = 12): number[] {
   const prof = rowProfile(img, lm);
@@ -206,6 +222,7 @@ export function rowStructure(img: RgbaImage, lm: Lm): RowStructure | null {
     toothPeaks: found.slice(1).map((i, k) => Math.max(...p.slice(found[k]!, i + 1)) / centre),
     toothWidths: spacing,
     gapDepths: found.map((i) => (mean[i]! - p[i]!) / centre),
+    gapWidths: found.map((i) => halfDepthWidth(p, mean, i) / pxPerIod),
     ...((e) => ({ edgeRms: e.rms, notches: e.notches, tipRms: e.tipRms, tipVs: e.tipVs }))(incisalEdge(img, lm, centre)),
   };
 }

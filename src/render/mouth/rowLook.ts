@@ -19,6 +19,12 @@ import { smoothstep } from '../../math/smooth.ts';
  * look) in a painting or a grainy print, CLEAN_RELIEF in a clean photo (and a 3D cartoon's smooth skin):
  * lines fainter than the plain relief's, hardly rounded, the side teeth keeping 0.4 of their shading (real
  * photographed rows, Katie's and mt_sun's open frames, are nearly white out to the canines).
+ * Session 39 (row39, the lead's look at lp_s2 + imagine.wav, a grainy black-and-white photo read textured): the
+ * rounding 8 as (2u - 1)^2 drew every tooth as a lit block between dark slots, a picket fence (gaps .15 of the
+ * centre deep, 84 % deeper than .1; real speech rows .07-.10, 13-42 %). Each side is now as rounded as its line is
+ * dark (toothVariety.ts sideRounding). A flatter front (5 as (2u - 1)^4, or 6 as ^2) measured nearer the real rows
+ * (.107, 53 %) but the face mesh then read lp_s2's open grin 1.2 % narrower than its mesh (test/grinRendered, .954
+ * against .96): left at 8 as ^2.
  */
 export const TEXTURED_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4, sides: 1 };
 export const CLEAN_RELIEF: ReliefLook = { lines: 0.85, widen: 1, round: 2, roundPower: 2, warmth: 0.8, sides: 0.4 };

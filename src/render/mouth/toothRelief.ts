@@ -11,7 +11,7 @@
 import type { ReadyLayer } from './readyLayer.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
-import { sideWidths, toothLight, unevenSeen } from './toothVariety.ts';
+import { sideRounding, sideWidths, toothLight, unevenSeen } from './toothVariety.ts';
 
 /**
  * Teeth widths (iod) out from the midline as seen from the front: central and lateral incisor,
@@ -134,8 +134,9 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
   const ax = sideX(x);
   const bounds = toothBoundaries(widths);
   const { index: k, u } = toothWithin(ax, bounds);
-  // rounded: lighter centre, darker sides
-  let m = 1 - ROUND_DARK * look.round * Math.abs(2 * u - 1) ** look.roundPower;
+  // rounded: lighter centre, darker sides (each side as rounded as its boundary's line is dark: toothVariety.ts)
+  const seenAt = (j: number) => unevenSeen((x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1);
+  let m = 1 - ROUND_DARK * look.round * Math.abs(2 * u - 1) ** look.roundPower * sideRounding(seenAt(u < 0.5 ? k : k + 1));
   // the nearest boundary's dark line (the midline's seen from both sides: same value)
   const widen = (1 + (EMBRASURE_WIDEN - 1) * tipShare) * look.widen;
   const sharpSigma = GAP_SIGMA * widen;
@@ -143,7 +144,7 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
   let gap = 0;
   for (const j of [k, k + 1]) {
     if (j >= bounds.length - 1 && j > k) break;
-    const seen = unevenSeen((x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1);
+    const seen = seenAt(j);
     const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen * look.lines);
     const d = ax - bounds[j]!;
     gap = Math.max(gap, depth * Math.max(sharpSigma / sigma, SOFT_LINE_KEEP) * Math.exp(-(d * d) / (2 * sigma * sigma)));

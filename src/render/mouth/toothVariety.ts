@@ -36,3 +36,19 @@ export function toothLight(index: number, left: boolean): number {
   const k = left ? LIGHT_LEFT : LIGHT_RIGHT;
   return k[Math.min(index, k.length - 1)]!;
 }
+
+/**
+ * (s39 row39) How rounded a tooth's side is toward a boundary whose line is `seen` (unevenSeen) as dark:
+ * two faces that overlap into a faint line meet nearly flat, a crack between two teeth shows both turning
+ * away. Every side rounded alike drew lp_s2's speech row (a grainy photo, rowLook.ts's textured look) as
+ * evenly spaced blocks between dark slots, a picket: its gaps .15 of the centre's luma deep, 84 % of them
+ * deeper than .1, where real rows at speech openings (mt_sun, lp_d10, lp_d6) dip .07-.10, 13-42 % deeper
+ * than .1 (bench/rowStructure.ts). Squared: the unevenness of the lines, stronger; at most SIDE_ROUND_MAX (the darkest
+ * line's teeth, a canine, squared to 2.6 read as a dark slot of their own).
+ */
+export function sideRounding(seen: number): number {
+  return Math.min(SIDE_ROUND_MAX, Math.max(SIDE_ROUND_MIN, seen * seen));
+}
+const SIDE_ROUND_MAX = 1.5;
+/** and at least this: under it the right central/lateral line (seen .6) fell out of test/mouthTeeth's "a dark line between each pair of front teeth" */
+const SIDE_ROUND_MIN = 0.6;
