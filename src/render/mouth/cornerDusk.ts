@@ -14,7 +14,8 @@ type Xy = readonly [number, number];
 
 /**
  * Whether the point (x, y) lies under the lower lip's end of the corner `corner`: below the mouth's axis (the line
- * through the corner toward `other`, the far corner; `chin`, the lower lip's middle, tells which side is down) and on
+ * through the corner toward `other`, the far corner; `chin`, the lower lip's middle, tells which side is down), out
+ * past the corner more below it than out, and on
  * the chin's side of the chord from the corner to `lowerLip` (the lower lip's outer line a little way in).
  */
 export function underLowerLipEnd(x: number, y: number, corner: Xy, other: Xy, lowerLip: Xy, chin: Xy): boolean {
@@ -25,7 +26,9 @@ export function underLowerLipEnd(x: number, y: number, corner: Xy, other: Xy, lo
   // steep, so its line carried on may pass either side of the chin itself)
   let nx = -uy, ny = ux;
   if ((chin[0] - corner[0]) * nx + (chin[1] - corner[1]) * ny < 0) { nx = -nx; ny = -ny; }
-  if ((x - corner[0]) * nx + (y - corner[1]) * ny <= 0) return false;
+  // below the axis; out past the corner, more below it than out (a grin's crease runs out along the lip line)
+  const down = (x - corner[0]) * nx + (y - corner[1]) * ny, along = (x - corner[0]) * ux + (y - corner[1]) * uy;
+  if (down <= 0 || -along >= down) return false;
   const chinSide = side(corner[0] + nx, corner[1] + ny);
   return chinSide !== 0 && side(x, y) * chinSide > 0;
 }
