@@ -6,7 +6,8 @@
 // middles, along the mouth's axis) and the outer third's share of the teeth. Reports, per root, the share of
 // the driver's upper-teeth frames (upper share >= --driver-min) where ours shows an upper row (>= --ours-min),
 // the frames missed, and the row's switches on/off over the clip. Sheet: every --step-th frame, driver |
-// roots, mouth ~4x. Never asserts.
+// roots, mouth ~4x. Never asserts. (s39, photomouth39: also the frames where the driver shows no upper teeth and ours'
+// opening holds a pale band, grey teeth included: --pale-min.)
 //   node --import tsx bench/upperRowKept.ts --photo lp_s42.jpg --motion m_d6.json --video lp_d6.mp4 \
 //        [--root /work/main,.] [--step 4] [--from 0] [--to 199] [--sheet-from 40] [--out sheet.jpg]
 import path from 'node:path';
