@@ -22,7 +22,7 @@ export function ownTeethSeen(driverTeeth: number | undefined): number {
  * share `1 - rebuilt` kept only as far as `seen`.
  */
 export function rebuiltWithoutOwnTeeth(rebuilt: number, seen: number): number {
-  return 1 - (1 - rebuilt) * seen;
+  return seen >= 1 ? rebuilt : 1 - (1 - rebuilt) * seen;
 }
 
 /**
