@@ -6,7 +6,8 @@
 // middles, along the mouth's axis) and the outer third's share of the teeth. Reports, per root, the share of
 // the driver's upper-teeth frames (upper share >= --driver-min) where ours shows an upper row (>= --ours-min),
 // the frames missed, and the row's switches on/off over the clip. Sheet: every --step-th frame, driver |
-// roots, mouth ~4x. Never asserts.
+// roots, mouth ~4x. Never asserts. (s39, photomouth39: also the frames where the driver shows no upper teeth and ours'
+// opening holds a pale band, grey teeth included: --pale-min.)
 //   node --import tsx bench/upperRowKept.ts --photo lp_s42.jpg --motion m_d6.json --video lp_d6.mp4 \
 //        [--root /work/main,.] [--step 4] [--from 0] [--to 199] [--sheet-from 40] [--out sheet.jpg]
 import path from 'node:path';
@@ -36,6 +37,8 @@ const perFrame = process.argv.includes('--per-frame');
 /** the inner lips' middles apart over the eyes' corners' middles apart (a read-back face's IOD) */
 const lipGapIod = (lm: Lm) => dist(lm, 13, 14) / (Math.hypot((lm[33]![0] + lm[133]![0]) / 2 - (lm[263]![0] + lm[362]![0]) / 2, (lm[33]![1] + lm[133]![1]) / 2 - (lm[263]![1] + lm[362]![1]) / 2) || 1);
 const SIZE = 512, CELL = 120, PER_LINE = 10;
+/** (s39) a pixel of the opening is pale (a grey or white band) over this share of the lips' light; ours "shows a band" at a share >= --pale-min */
+const PALE_OF_LIP = 0.85, paleMin = Number(opt('--pale-min', '0.15'));
 
 /** the lips' bodies: halfway between outer and inner lip landmarks (as motion/mouthDark.ts) */
 const LIP_PAIRS: [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
@@ -45,7 +48,7 @@ const LIP_PAIRS: [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], 
  * rowbend36) the teeth share of the upper half in the middle, side and outer third of the mouth's width apart
  * (lit: does the row reach the corners).
  */
-function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number; lit: [number, number, number] } | null {
+function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number; lit: [number, number, number]; pale: number } | null {
   const d = img.data, W = img.width;
   const px = (x: number, y: number) => (Math.round(y) * W + Math.round(x)) * 4;
   const lips = LIP_PAIRS.map(([o, n]) => px((lm[o]![0] + lm[n]![0]) / 2, (lm[o]![1] + lm[n]![1]) / 2));
@@ -56,9 +59,13 @@ function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number; l
   const mx = (lm[13]![0] + lm[14]![0]) / 2, my = (lm[13]![1] + lm[14]![1]) / 2, cx = (lm[78]![0] + lm[308]![0]) / 2;
   let inside = 0, teeth = 0, outer = 0;
   const zoneIn = [0, 0, 0], zoneTeeth = [0, 0, 0];
+  let all = 0, pale = 0;
   for (let q = 0; q < mask.length; q++) {
     if (!mask[q]) continue;
     const x = (q % W) + 0.5, y = Math.floor(q / W) + 0.5;
+    // (s39, photomouth39: a pale band anywhere in the opening, grey teeth included: lighter than PALE_OF_LIP of the lips, less saturated)
+    all++;
+    if (luma(d, q * 4) > PALE_OF_LIP * lipLight && saturation(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!) < Math.max(0.3, 0.7 * lipSat)) pale++;
     if ((x - mx) * nx + (y - my) * ny > 0) continue; // the lower half
     inside++;
     const zone = Math.min(2, Math.floor(3 * Math.abs(x - cx) / (len / 2)));
@@ -70,7 +77,7 @@ function upperRowRead(img: RgbaImage, lm: Lm): { upper: number; outer: number; l
     if (Math.abs(x - cx) / (len / 2) > 2 / 3) outer++;
   }
   const lit = zoneTeeth.map((t, z) => (zoneIn[z]! ? t / zoneIn[z]! : 0)) as [number, number, number];
-  return inside < 20 ? null : { upper: teeth / inside, outer: teeth ? outer / teeth : 0, lit };
+  return inside < 20 ? null : { upper: teeth / inside, outer: teeth ? outer / teeth : 0, lit, pale: pale / Math.max(1, all) };
 }
 
 const LIP = [61, 291, 0, 17, 13, 14, 40, 270, 91, 321];
@@ -101,16 +108,20 @@ console.log(`driver ${video}: shut (gap < ${shutMax} IOD, no teeth) in ${shut.le
 console.log(`driver ${video}: upper teeth (>= ${driverMin}) in ${shown.length}/${frames.length} frames; outer third ${(driverOuter.reduce((s, x) => s + x, 0) / Math.max(1, driverOuter.length)).toFixed(3)}`);
 for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root);
-  const ours = new Map<number, number>(), outers: number[] = [], lits: [number, number, number][] = [];
+  const ours = new Map<number, number>(), outers: number[] = [], lits: [number, number, number][] = [], pales = new Map<number, number>();
   for (const i of frames) {
     const { img, meshLm } = renderedPick(r, motion.frames, i);
     const t = upperRowRead(img, meshLm);
     ours.set(i, t?.upper ?? 0);
+    pales.set(i, t?.pale ?? 0);
     if (t && (driver.get(i) ?? 0) >= driverMin) { outers.push(t.outer); lits.push(t.lit); }
     if (sheetFrames.has(i)) cellOf(tag, i, { label: `${tag.slice(0, 4)}${i} ${(t?.upper ?? 0).toFixed(2)}`, image: crop(img, meshLm) });
   }
   const shutShown = shut.filter((i) => ours.get(i)! >= oursMin);
   console.log(`${tag.padEnd(10)} teeth shown where the driver is shut ${shutShown.length}/${shut.length}: ${shutShown.join(',') || '-'}; mean upper share there ${(shut.reduce((s2, i) => s2 + ours.get(i)!, 0) / Math.max(1, shut.length)).toFixed(3)} [driver ${(shut.reduce((s2, i) => s2 + driver.get(i)!, 0) / Math.max(1, shut.length)).toFixed(3)}]`);
+  // (s39: where the driver shows no teeth at all, ours' pale band: the photo's own teeth kept over a shut or dark driver)
+  const noTeeth = frames.filter((i) => driver.get(i)! < driverNone), paleShown = noTeeth.filter((i) => pales.get(i)! >= paleMin);
+  console.log(`${tag.padEnd(10)} pale band (>= ${paleMin}) where the driver shows no upper teeth ${paleShown.length}/${noTeeth.length}: ${paleShown.map((i) => `${i}:${pales.get(i)!.toFixed(2)}`).join(' ') || '-'}`);
   if (perFrame) console.log(`${tag.padEnd(10)} per frame (gap driver, upper driver/ours): ${frames.map((i) => `${i}:${driverGap.get(i)!.toFixed(3)},${driver.get(i)!.toFixed(2)}/${ours.get(i)!.toFixed(2)}`).join(' ')}`);
   const kept = shown.filter((i) => ours.get(i)! >= oursMin), missed = shown.filter((i) => ours.get(i)! < oursMin);
   // (switches of our row on/off between neighbouring frames where the driver's stays on: flicker)

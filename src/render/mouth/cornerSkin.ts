@@ -6,6 +6,7 @@
 // mouth opens past the photo's own gap (the rest frame keeps the photo as it is).
 import { luminance as lum } from '../../math/colour.ts';
 import { TextureLift } from './textureLift.ts';
+import { DUSK, underLowerLipEnd } from './cornerDusk.ts';
 
 /** Corner disc radius, in inter-ocular distances, round each outer lip corner. */
 const CORNER_RADIUS = 0.08;
@@ -45,6 +46,8 @@ export class CornerSkin extends TextureLift {
     const R = Math.max(2, CORNER_RADIUS * iod);
     for (const c of OUTER_CORNERS) {
       const [cx, cy] = landmarkXY(c);
+      // (under the lower lip's end the photo's dusk is lifted too: cornerDusk.ts)
+      const other = landmarkXY(c === 61 ? 291 : 61), lowerLip = landmarkXY(c === 61 ? 91 : 321), chin = landmarkXY(17);
       const disc: number[] = [];
       for (let y = Math.max(0, Math.floor(cy - R)); y <= Math.min(height - 1, Math.ceil(cy + R)); y++) {
         for (let x = Math.max(0, Math.floor(cx - R)); x <= Math.min(width - 1, Math.ceil(cx + R)); x++) {
@@ -56,10 +59,11 @@ export class CornerSkin extends TextureLift {
       const [ref, refColour] = lightPixels(data, disc);
       for (const p of disc) {
         const o = p * 4, L = lum(data[o]!, data[o + 1]!, data[o + 2]!);
-        if (L >= DARK * ref) continue;
         const x = p % width, y = (p - x) / width;
+        const dark = L < DUSK * ref && underLowerLipEnd(x + 0.5, y + 0.5, [cx, cy], other, lowerLip, chin) ? DUSK : DARK;
+        if (L >= dark * ref) continue;
         const r2 = ((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) / (R * R);
-        const t = (DARK * ref - L) / Math.max(1, ref - L);
+        const t = (dark * ref - L) / Math.max(1, ref - L);
         pixels.push(p);
         weight.push((1 - r2) ** 2 * commissureLift(Math.sqrt(r2) * R / iod));
         weightO.push((1 - r2) ** 2);
