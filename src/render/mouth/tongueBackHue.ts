@@ -42,7 +42,7 @@ export function tongueBackWeight(x: number, k: number, up = 0, arch = 0): number
  * the lower lip's inner line) and the frame's arch (FrameLight tongueForm).
  */
 export function tongueBackHueOver(out: Float64Array, tint: ArrayLike<number>, lipLuma: number, k: number, up: number, arch: number): void {
-  if (!(k > 0) || !(lipLuma > 0)) return;
+  if (!(k > 0) || !(lipLuma > 0) || !(up > BACK_UP[0])) return;
   const l = luma(out), w = tongueBackWeight(l / lipLuma, k, up, arch);
   if (w <= 0) return;
   for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + (Math.min(255, l * tint[ch]!) - out[ch]!) * w;
