@@ -65,7 +65,11 @@ export interface CavityFigures {
   /** cavity38: where the deepest dark sits: the darkest tenth of the opening's non-teeth pixels' mean lateral position (0 middle
    *  .. 1 corner, share of the half width) and height (0 top .. 1 bottom, share of its column's) */
   deepAt: [number, number];
+  /** tongue39 (s39): the corners, per side (image-left, image-right): of the non-teeth pixels beyond CORNER_FROM of the half
+   *  width, p5 and p50 luma over the lips' (critic38's black wedge at lp_s9's image-right corner: p5 near 0) */
+  corners: [number, number][];
 }
+const CORNER_FROM = 0.8;
 const DEEP_OF_LIP = 0.5;
 const GRID_ROWS = 4, GRID_COLS = 4;
 
@@ -119,7 +123,13 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
   const acrossBins: number[][] = [[], [], [], []];
   const placed: [number, number, number][] = [];
   const gridCells: number[][][] = Array.from({ length: GRID_ROWS }, () => Array.from({ length: GRID_COLS }, () => []));
+  const cornerL: number[][] = [[], []];
   for (const [x, [top, bottom]] of tops) {
+    if (Math.abs(x - cx) >= CORNER_FROM * half)
+      for (let y = top; y <= bottom; y++) {
+        const i = (y * W + x) * 4;
+        if (!isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) cornerL[x < cx ? 0 : 1]!.push((0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lipLight));
+      }
     if (bottom - top < 8) continue;
     const lat = Math.abs(x - cx) / Math.max(1, half);
     for (let y = top; y <= bottom; y++) {
@@ -194,6 +204,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
     grid: gridCells.map((row) => row.map(median)),
     deepAt: ((ps) => { const n = Math.max(1, Math.ceil(ps.length / 10)), d = ps.slice(0, n); return [d.reduce((s, p) => s + p[1], 0) / n, d.reduce((s, p) => s + p[2], 0) / n]; })([...placed].sort((a, b) => a[0] - b[0])) as [number, number],
     dark: ((dk) => [dk.length / all.length, dk[Math.floor(0.05 * dk.length)] ?? NaN, dk[dk.length >> 1] ?? NaN])(sorted.filter((v) => v < DEEP_OF_LIP)) as [number, number, number],
+    corners: cornerL.map((v) => { const q = [...v].sort((a, b) => a - b); return [q[Math.floor(0.05 * q.length)] ?? NaN, q[q.length >> 1] ?? NaN] as [number, number]; }),
     edge,
     arch,
     soft,
@@ -204,7 +215,7 @@ export function cavityFigures(img: RgbaImage, lm: ArrayLike<number>): CavityFigu
 }
 
 export const cavityText = (f: CavityFigures | null) =>
-  f ? `deep ${f.dark.map(n2).join('/')} at ${f.deepAt.map(n2).join('/')} grid ${f.grid.map((row) => row.map(n2).join(' ')).join(' / ')} | profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | lips h/C ${n0(f.lipLab[0])}/${n0(f.lipLab[1])} band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
+  f ? `deep ${f.dark.map(n2).join('/')} at ${f.deepAt.map(n2).join('/')} grid ${f.grid.map((row) => row.map(n2).join(' ')).join(' / ')} corners ${f.corners.map((c) => c.map(n2).join('/')).join(' ')} | profile ${f.profile.map((v) => (Number.isFinite(v) ? v.toFixed(2) : '--')).join(' ')} spread ${f.spread.toFixed(3)} range ${n2(f.range)} sides ${n2(f.sides)} across ${f.across.map(n2).join(' ')} edge ${n2(f.edge)} arch ${n2(f.arch)} soft ${n2(f.soft)} stripe ${n3(f.stripe)} hue ${Number.isFinite(f.hueOff) ? f.hueOff.toFixed(1) : '--'} chroma ${Number.isFinite(f.chroma) ? f.chroma.toFixed(2) : '--'} | lips h/C ${n0(f.lipLab[0])}/${n0(f.lipLab[1])} band hue ${f.bandHue.map(n0).join(' ')} chroma ${f.bandChroma.map(n2).join(' ')}  tint ${f.bandTint.map((t) => t.map(n2).join('/')).join(' ')} | lip/cheek ${f.lipOverCheek.map(n2).join('/')} bands/cheek ${f.bandOverCheek.map((t) => t.map(n2).join('/')).join(' ')}` : 'no cavity';
 const n3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '--');
 const n0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '--');
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');

@@ -13,6 +13,7 @@ import { tongueTopAbove } from './tongue.ts';
 import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
 import { deepHueOver } from './deepHue.ts';
+import { tongueBackHueOver } from './tongueBackHue.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
@@ -176,6 +177,7 @@ export class MouthShader implements LipColours {
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
+    if (light.deepK > 0) tongueBackHueOver(out, light.deepTint, light.deepLipLuma, light.deepK, (q.bottom - q.cy) / Math.max(1, q.bottom - q.top), light.tongueForm);
     upperRowOver(q, p, this.layers, light, out);
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = q.cy;
