@@ -9,7 +9,6 @@ import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts'
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
-import { ownRowDepth } from './photoTeethGate.ts';
 import { measuredRowCap } from './rowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
@@ -51,9 +50,6 @@ export interface MouthPlacement extends DriverMouthReads {
   photoGap: number;
   /** 0 = the photo's own mouth as it is (texture), 1 = the rebuilt interior */
   rebuilt: number;
-  /** a photo with its own teeth: how near the frame is to its own gap (1 - the interior's fade-in) and how far the driver shows teeth (photoTeethGate.ts); absent: 0, 1 */
-  ownNear?: number;
-  ownSeen?: number;
   /** the frame's inner lower lip centre (landmark 14), output pixels: the jaw set goes no higher over it than teethRows.ts LOWER_TEETH_SHOW */
   lowerLipX?: number;
   lowerLipY?: number;
@@ -193,7 +189,7 @@ export class FrameLight {
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow), p.driverLowerShow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
     this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
-    this.teethDepth = layers.fromPhoto ? ownRowDepth(p.ownNear ?? 0, p.ownSeen ?? 1, teethDepthAllowed(p.driverTeeth, p.driverUnder)) : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
+    this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     const lowerShow = lowerTeethShow(p.gap, litLow);

@@ -17,7 +17,6 @@ import { smileLit } from './teethRowLight.ts';
 import { commissureDotLift, type CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 import { seamGiveWay } from './nearShut.ts';
-import { ownTeethSeen, rebuiltWithoutOwnTeeth } from './photoTeethGate.ts';
 
 type Rgb = [number, number, number];
 
@@ -180,13 +179,10 @@ export class MouthPlacer {
     // opening; parting further or closing, the rigid pieces take over (never a squeezed or
     // stretched photo interior)
     const beyond = gap - avatar.mouth.photoGap * S * scale, extra = beyond / (interiorFadeSpan(avatar.mouth.photoGap / iod, beyond > 0) * unit);
-    const fade = smooth01(Math.abs(extra));
-    // (a photo's own teeth near its own gap only as far as the driver shows teeth: photoTeethGate.ts)
-    const ownSeen = this.layers.fromPhoto ? ownTeethSeen(g.driver?.driverTeeth) : 1;
-    const rebuilt = rebuiltWithoutOwnTeeth(fade, ownSeen);
+    const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, ownNear: 1 - fade, ownSeen, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
     // (parting: the photo's seam and the lower lip's shade give way over the first .05 iod, nearShut.ts)
     const opened = extra > 0 ? seamGiveWay(beyond / unit, rebuilt) : 0;
     this.corners?.update(opened, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
