@@ -25,7 +25,10 @@ const arg = (name: string, dflt: string) => { const i = args.indexOf(name); retu
 const [photo, driver, list, out] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) as [string, string, string, string | undefined];
 const ZOOM = Number(arg('--zoom', '4')), FPS = Number(arg('--fps', '25')), SECONDS = Number(arg('--seconds', '8')), SIZE = 512;
 const frameIds = list.split(',').flatMap((s) => { const [a, b, st] = s.split(/[-:]/).map(Number); return b === undefined ? [a!] : Array.from({ length: Math.floor((b - a!) / (st ?? 1)) + 1 }, (_, k) => a! + k * (st ?? 1)); });
-const roots = [...(args.includes('--before') ? [['before', path.resolve(arg('--before', ''))]] : []), ['this', path.resolve(import.meta.dirname, '..')]] as [string, string][];
+// --fit-ab OPTION (s39, stare39): this checkout twice, the motion with that driver-fit option off | on (no --before)
+const fitAb = args.includes('--fit-ab') ? arg('--fit-ab', '') : null;
+const here = path.resolve(import.meta.dirname, '..');
+const roots = (fitAb ? [['off', here], ['on', here]] : [...(args.includes('--before') ? [['before', path.resolve(arg('--before', ''))]] : []), ['this', here]]) as [string, string][];
 type Lm = readonly (readonly number[])[];
 const unflat = (lm: Float32Array): Lm => Array.from({ length: lm.length / 3 }, (_, i) => [lm[i * 3]!, lm[i * 3 + 1]!]);
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
@@ -87,9 +90,10 @@ const line = (g: ReturnType<typeof eyeBand>) => `h ${f2(g.h)} depth ${f3(g.depth
 const video = driver.includes('/') ? driver : path.join(SHARED_DATA, 'video', driver);
 const count = Math.max(Math.round(SECONDS * FPS), Math.max(...frameIds) + 1);
 const raw = (await cachedTrack(driver, FPS)).slice(0, count);
-// --fit-on a,b: driver-fit options turned on for the motion (e.g. gazeLevelledStare), both checkouts
+// --fit-on a,b: driver-fit options turned on for the motion (e.g. oneEyedStare; s39 stare39: gazeLevelledStare, its first use, removed), both checkouts
 const fitOn = args.includes('--fit-on') ? Object.fromEntries(arg('--fit-on', '').split(',').map((k) => [k, true])) : {};
 const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitOn }).frames;
+const framesOn = fitAb ? motionFramesFromRaw(raw, FPS, true, { fit: { ...fitOn, [fitAb]: true } }).frames : frames;
 const boxOf = (lm: Lm, w: number, h: number): [number, number, number, number] => {
   const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
   const cx = (lm[263]![0]! + lm[33]![0]!) / 2, cy = (lm[263]![1]! + lm[33]![1]!) / 2;
@@ -123,7 +127,7 @@ for (const [name, root] of roots) {
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts')) as typeof import('../src/render/renderer.ts');
   const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
   for (const i of frameIds) {
-    const f = frames[i]!;
+    const f = (name === 'on' ? framesOn : frames)[i]!;
     const restF = { ...f, w: { ...f.w, eyeWideLeft: 0, eyeWideRight: 0 } };
     const rest = copy(r.render(restF)), gRest = figsOf(rest, r.landmarks(restF));
     const img = copy(r.render(f)), g = figsOf(img, r.landmarks(f));
@@ -131,7 +135,7 @@ for (const [name, root] of roots) {
     const wide = `wide ${f3(f.w.eyeWideLeft ?? 0)}/${f3(f.w.eyeWideRight ?? 0)}`;
     console.log(`f${i} ${name.padEnd(6)} ${g.map(line).join(' | ')}   ${wide}`);
     console.log(`f${i} ${(name + ' rest').padEnd(6)} ${gRest.map(line).join(' | ')}`);
-    tiles.set(`${name} ${i}`, await tile(img, boxOf(r.landmarks(f), SIZE, SIZE), `${name === 'this' ? 'a' : 'b'}${i}`));
+    tiles.set(`${name} ${i}`, await tile(img, boxOf(r.landmarks(f), SIZE, SIZE), `${name === 'this' || name === 'on' ? 'a' : 'b'}${i}`));
   }
 }
 for (const [key, rows] of sums) {

@@ -2,18 +2,22 @@
 // only: per driver, eyeWide per eye (mean, p90, frames over .2) with stareOverMedian off | on ungated | on with
 // stareShowGate (the s34 default), frames whose eyeWide moved > .05 against off, the largest blink change, and the named frames' eyeWide
 // with both eyes' show (scleraShow.ts, white above the iris in iris diameters). Never asserts.
-//   node --import tsx bench/stareGate.ts lp_d6.mp4:70,79,151,195 lp_d14.mp4:59 [--seconds 8] [--with gazeLevelledStare]
+//   node --import tsx bench/stareGate.ts lp_d6.mp4:70,79,151,195 lp_d14.mp4:59 [--seconds 8] [--with oneEyedStare] [--moved]
 import { cachedTrack } from './driverTracks.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { scleraShows } from '../src/motion/scleraShow.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
+import { faceMeasures } from '../src/motion/measures.ts';
 
 const si = process.argv.indexOf('--seconds');
 const seconds = si > 0 ? Number(process.argv[si + 1]) : 8;
-// --with OPTION (s39): a fourth variant, the s34 default with that driver-fit option on (e.g. gazeLevelledStare)
+// --with OPTION (s39): a fourth variant, the s34 default with that driver-fit option on (e.g. oneEyedStare; s39 stare39: gazeLevelledStare, its first use, removed)
 const wi = process.argv.indexOf('--with');
 const withOption = wi > 0 ? process.argv[wi + 1]! : null;
-const specs = process.argv.slice(2).filter((a, k, all) => !['--seconds', '--with'].includes(a) && !['--seconds', '--with'].includes(all[k - 1]!));
+// --moved (s39, stare39): with --with, list every frame that variant moves > .05 against the s34 default, beside the
+// driver's own eyes there: both shows and each eye's opening over its median open frame (is the driver wider there?)
+const listMoved = process.argv.includes('--moved');
+const specs = process.argv.slice(2).filter((a, k, all) => !['--seconds', '--with', '--moved'].includes(a) && !['--seconds', '--with'].includes(all[k - 1]!));
 const FPS = 25;
 const VARIANTS: [string, Record<string, boolean>][] = [['off', { stareOverMedian: false }], ['ungated', { stareOverMedian: true, stareShowGate: false }], ['gated', { stareOverMedian: true, stareShowGate: true }]];
 if (withOption) VARIANTS.push([`+${withOption}`, { stareOverMedian: true, stareShowGate: true, [withOption]: true }]);
@@ -31,6 +35,17 @@ for (const spec of specs) {
     const moved = fr.filter((f, i) => ['eyeWideLeft', 'eyeWideRight'].some((c) => Math.abs((f.w[c] ?? 0) - (base[i]!.w[c] ?? 0)) > 0.05)).length;
     const blinkMoved = Math.max(...fr.map((f, i) => Math.abs((f.blink ?? 0) - (base[i]!.blink ?? 0))));
     console.log(`  ${name.padEnd(10)} L ${s('eyeWideLeft')} | R ${s('eyeWideRight')} | eyeWide moved > .05 on ${moved} frames, blink max change ${f2(blinkMoved)}`);
+  }
+  if (listMoved && withOption) {
+    const gated = runs[2]!, on = runs[3]!;
+    const opens = raw.map((f) => (f?.lm ? (({ eyeLeft, eyeRight }) => [eyeLeft, eyeRight])(faceMeasures(landmarkList(f.lm))) : [NaN, NaN]));
+    const med = [0, 1].map((e) => pct(opens.map((o) => o[e]!).filter((v) => Number.isFinite(v)), 50));
+    const moved = on.map((_, i) => i).filter((i) => ['eyeWideLeft', 'eyeWideRight'].some((c) => Math.abs((on[i]!.w[c] ?? 0) - (gated[i]!.w[c] ?? 0)) > 0.05));
+    console.log(`  moved by ${withOption} (${moved.length}): f show L/R | open/median L/R | eyeWide gated -> on`);
+    for (const i of moved) {
+      const lm = raw[i]?.lm, sh = lm ? scleraShows(landmarkList(lm)) : [NaN, NaN];
+      console.log(`  f${i} show ${f2(sh[0]!)}/${f2(sh[1]!)} open ${f2(opens[i]![0]! / med[0]!)}/${f2(opens[i]![1]! / med[1]!)} eyeWide ${f2(gated[i]!.w.eyeWideLeft ?? 0)}/${f2(gated[i]!.w.eyeWideRight ?? 0)} -> ${f2(on[i]!.w.eyeWideLeft ?? 0)}/${f2(on[i]!.w.eyeWideRight ?? 0)}`);
+    }
   }
   for (const i of named) {
     const lm = raw[i]?.lm;

@@ -16,7 +16,6 @@ import { distrustPitchedFrowns } from './pitchTrust.ts';
 import { lidsDecide, lidsDecideAll } from './lidsDecide.ts';
 import { medianShares, twoEyedStares, twoEyedStaresOverMedian } from './twoEyedStare.ts';
 import { stareShowGate } from './stareShowGate.ts';
-import { gazeLevelled, openFrames } from './gazeLidLevel.ts';
 import { oneEyedStares } from './oneEyedStare.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
@@ -154,8 +153,6 @@ interface DriverReadings {
   gaps: Float64Array;
   /** per side, the white shown above the iris (scleraShow.ts; when a rule needs it) */
   shows: [Float64Array, Float64Array];
-  /** the eyes' mean gaze x (measures.ts; with gazeLevelledStare) */
-  gazeX: Float64Array;
 }
 
 /** Step 1: fit each frame against the driver's neutral and keep what the later rules read. */
@@ -171,7 +168,6 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
   const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   const gaps = new Float64Array(n);
   const shows = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
-  const gazeX = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
@@ -194,10 +190,9 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
       eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
     }
     if (o.restFromShutLips) gaps[i] = io.lipGaps ? io.lipGaps[i]! : m!.lipGap;
-    if (o.gazeLevelledStare) gazeX[i] = (m ?? faceMeasures(lm)).gaze[0];
     have.push(i);
   }
-  return { n, have, raw, brows, browRest: browRestOf(brows, have), yaw, pitch, lids, eyes, gaps, shows, gazeX };
+  return { n, have, raw, brows, browRest: browRestOf(brows, have), yaw, pitch, lids, eyes, gaps, shows };
 }
 
 /** Step 2: each retargeted control relative to the driver's rest for it, at its calibrated gain (brows capped by their rise). */
@@ -244,16 +239,12 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
     const eyeOpen = eyeShares(eyes, have);
     const uncapped = o.stareOverMedian || o.oneEyedStare ? uncappedWides(out, eyeOpen, have) : undefined;
     lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
-    // the stare rules' readings with the gaze-coupled lid reading given back (gazeLidLevel.ts)
-    const fitOn = o.gazeLevelledStare ? openFrames(eyeOpen, have) : [];
-    const stareOpen = o.gazeLevelledStare ? gazeLevelled(eyeOpen, r.gazeX, fitOn, have) : eyeOpen;
-    const stareShows = o.gazeLevelledStare ? gazeLevelled(shows, r.gazeX, fitOn, have) : shows;
-    if (o.twoEyedStare) twoEyedStares(out, stareOpen, have);
+    if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
     // (each eye's opening over its median: read once for both stare rules)
     const overMedian = uncapped ? medianShares(eyes, have) : undefined;
     if (o.twoEyedStare && o.stareOverMedian && uncapped && overMedian) {
-      const gate = o.stareShowGate ? Float64Array.from(stareShows[0], (l, i) => stareShowGate(l, stareShows[1][i]!)) : undefined;
-      twoEyedStaresOverMedian(out, uncapped, stareOpen, overMedian, have, gate);
+      const gate = o.stareShowGate ? Float64Array.from(shows[0], (l, i) => stareShowGate(l, shows[1][i]!)) : undefined;
+      twoEyedStaresOverMedian(out, uncapped, eyeOpen, overMedian, have, gate);
     }
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
   } else if (o.wideOverSquint) wideOverSquint(out);

@@ -62,8 +62,6 @@ export interface DriverFitOptions {
   stareOverMedian?: boolean;
   /** With stareOverMedian: the rise past the cap only as far as the driver's lids show white above both irises (stareShowGate.ts; without it lp_d14's plain open eyes were lifted: lp_s12 over-wide frames 25 -> 33). */
   stareShowGate?: boolean;
-  /** With twoEyedStare: the stare rules read the eye a sideways gaze makes the face mesh read lower with the driver's own gaze-coupled difference given back (gazeLidLevel.ts; docs/eyes arch39). */
-  gazeLevelledStare?: boolean;
   /** With lidsDecide: one eye wide with white above its iris, the other's opening measured well under it, rises past the cap on that eye alone (oneEyedStare.ts; docs/eyes wink35). */
   oneEyedStare?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
@@ -138,7 +136,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     twoEyedStare: o.twoEyedStare ?? true,
     stareOverMedian: o.stareOverMedian ?? true,
     stareShowGate: o.stareShowGate ?? true,
-    gazeLevelledStare: o.gazeLevelledStare ?? false,
     oneEyedStare: o.oneEyedStare ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     wideFromShow: o.wideFromShow ?? false,
