@@ -139,7 +139,7 @@ export function withoutBrowHair(photo: Float32Array, g: EyeGeometry): Float32Arr
 }
 
 /** Fine texture per cell (grey RGB): |luminance - its blur at 1 cell|, averaged over 2 cells. */
-function textureOf(photo: Float32Array): Float32Array {
+export function textureOf(photo: Float32Array): Float32Array {
   const n = PATCH_W * PATCH_H;
   const l = new Float32Array(n * 3);
   for (let k = 0; k < n; k++) l.fill(lum(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!), k * 3, k * 3 + 3);

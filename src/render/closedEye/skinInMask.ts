@@ -10,9 +10,9 @@
 // crease and the dark arc over it), lashes, liner and eyeshadow are not plain skin and stay free.
 import { PATCH_W, PATCH_H } from './frame.ts';
 import { lineAt } from './library.ts';
-import { cellU, cellV, clamp01, blurRgb } from './grid.ts';
+import { cellU, cellV, clamp01 } from './grid.ts';
 import { creaseAt, type EyeGeometry } from './lids.ts';
-import type { ColourField } from './skinFill.ts';
+import { textureOf, type ColourField } from './skinFill.ts';
 import { skinUnderEye } from './whiteOutOfFill.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -86,18 +86,10 @@ export function lighterFill(held: ColourField, plain: ColourField, g: EyeGeometr
   };
 }
 
-/** Fine texture per cell: |luma - its blur at 1 cell|, averaged over 2 cells (skinFill.ts textureOf's measure). */
+/** Fine texture per cell: skinFill.ts textureOf's measure, one value per cell. */
 export function fineTexture(photo: Float32Array): Float32Array {
-  const n = PATCH_W * PATCH_H;
-  const l = new Float32Array(n * 3);
-  for (let k = 0; k < n; k++) l.fill(lum(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!), k * 3, k * 3 + 3);
-  const b = Float32Array.from(l);
-  blurRgb(b, PATCH_W, PATCH_H, 1);
-  for (let k = 0; k < n * 3; k++) l[k] = Math.abs(l[k]! - b[k]!);
-  blurRgb(l, PATCH_W, PATCH_H, 2);
-  const out = new Float32Array(n);
-  for (let k = 0; k < n; k++) out[k] = l[k * 3]!;
-  return out;
+  const grey = textureOf(photo);
+  return Float32Array.from({ length: PATCH_W * PATCH_H }, (_, k) => grey[k * 3]!);
 }
 
 /** The median of a per-cell value over the cheek band .15-.3 eye widths under the lower lid, u .2-.8 (whiteOutOfFill.ts skinUnderEye's band). */
