@@ -15,6 +15,7 @@ import { irisTopColourAt, irisTopShare } from './wideIrisTop.ts';
 import { coverRaisedLidEdge, drawLashLine, photoLashLine, type LashLine } from './raisedLidEdge.ts';
 import type { RasterTarget } from './raster.ts';
 import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
+import { loweredLashLines } from './loweredLashPair.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
 
@@ -51,6 +52,8 @@ interface Eye {
   amount: number; sx: number; sy: number;
   /** the photo's lash line along this lid (raisedLidEdge.ts), and the texture distance between the eye's corners */
   lash: LashLine | null; cornersTex: number;
+  /** the lash line the lowering lid draws: `lash`, else the other eye's (loweredLashPair.ts) */
+  lowLash: LashLine | null;
 }
 
 const EYES = [
@@ -95,10 +98,12 @@ export class WideEyes {
       const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS));
       const [ca, cb] = [landmarkXY(eye.upper[0]!), landmarkXY(eye.upper.at(-1)!)];
       const lash = photo ? photoLashLine(photo, cols, model.iris) : null, cornersTex = Math.hypot(cb[0] - ca[0], cb[1] - ca[1]);
-      const drawn: Eye = { side, control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex };
+      const drawn: Eye = { side, control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash };
       this.eyes.push(drawn);
       this.bySide[side] = drawn;
     }
+    const low = loweredLashLines([this.bySide[0]?.lash ?? null, this.bySide[1]?.lash ?? null]);
+    for (const e of this.eyes) e.lowLash = low[e.side]!;
   }
 
   /**
@@ -146,8 +151,8 @@ export class WideEyes {
   }
 
   /** The eye's photo lash line along the lid points xs, ys on screen (texture px to screen px by the corners' distance); none without a lash read. */
-  private drawPhotoLash(target: RasterTarget, eye: Eye, xs: number[], ys: number[], nearIz: number, strength: number, width = 1): void {
-    const l = eye.lash;
+  private drawPhotoLash(target: RasterTarget, eye: Eye, xs: number[], ys: number[], nearIz: number, strength: number, width = 1, lash: LashLine | null = eye.lash): void {
+    const l = lash;
     if (!l) return;
     const scale = (width * Math.hypot(xs.at(-1)! - xs[0]!, ys.at(-1)! - ys[0]!)) / Math.max(1, eye.cornersTex);
     const colour = (l.colour[0]! | (l.colour[1]! << 8) | (l.colour[2]! << 16) | (255 << 24)) >>> 0;
@@ -162,7 +167,7 @@ export class WideEyes {
 
   /** Per side (0 = EYE_L): how far above its lid line the photo's lash line reaches (texture px; loweredLidLash.ts). */
   lashTops(): [number, number] {
-    return [lashTopPx(this.bySide[0]?.lash ?? null), lashTopPx(this.bySide[1]?.lash ?? null)];
+    return [lashTopPx(this.bySide[0]?.lowLash ?? null), lashTopPx(this.bySide[1]?.lowLash ?? null)];
   }
 
   /**
@@ -172,11 +177,11 @@ export class WideEyes {
   drawLoweredLashes(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, closure: readonly [number, number], shutLid: readonly [number, number]): void {
     for (const eye of this.eyes) {
       const strength = loweredLashStrength(closure[eye.side]!, shutLid[eye.side]!);
-      if (strength <= 0 || !eye.lash) continue;
+      if (strength <= 0 || !eye.lowLash) continue;
       const { loop, upper } = EYES[eye.side]!;
       let nearIz = 0;
       for (const i of loop) nearIz = Math.max(nearIz, siz[i]!);
-      this.drawPhotoLash(target, eye, upper.map((i) => sx[i]!), upper.map((i) => sy[i]!), nearIz, strength);
+      this.drawPhotoLash(target, eye, upper.map((i) => sx[i]!), upper.map((i) => sy[i]!), nearIz, strength, 1, eye.lowLash);
     }
   }
 
