@@ -22,6 +22,7 @@ import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMe
 import { mergeRigChannels } from './rigChannelsMerge.ts';
 import { gazeHeldThroughClosures } from './gazeHeld.ts';
 import { fillAndSmooth } from './channelSmoothing.ts';
+import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markStartSmiles } from './channelsToFrames.ts';
 
 // the steps' exports that other modules import from here
@@ -91,6 +92,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (fit.halfLidsTogether && (opts.lidEvents ?? true)) halfLidsTogether([ch.get('blinkL'), ch.get('blinkR')], shares);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
+  // the lips shut where the driver's pixels read them sealed, whatever gap the mesh read (sealedClose.ts; not the lip teacher's targets)
+  const sealed = fit.sealedLipsClose && (opts.jawClosuresKept ?? true) ? sealedSeries(raw.map((r, i) => (valid[i] ? r : null))) : undefined;
+  if (sealed) closeSealedLips(ch, sealed);
   if (rigChannels.size > 0 && fit.puckerPrior && fit.roundAfterSmoothing && !onPhoto) keepRoundMouth(ch, mouthWidths, valid, fit.funnelPrior);
   const widen = rigChannels.size > 0 && fit.widenToDriver && !onPhoto;
   const teeth = teethShares(raw);

@@ -116,6 +116,8 @@ export interface DriverFitOptions {
    * lift further under the driver's and AED rose on lp_d11 and lp_d6.
    */
   smileByLift?: boolean;
+  /** The video path: the lips' opening weights toward 0 where the driver's pixels read the lips sealed, whatever gap the face mesh read (sealedLips.ts, sealedClose.ts; docs/mouth s40 sealed40). */
+  sealedLipsClose?: boolean;
 }
 
 /** Every option at its default. */
@@ -154,5 +156,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     tallNoGrin: o.tallNoGrin ?? true,
     narrowNoGrin: o.narrowNoGrin ?? true,
     smileByLift: o.smileByLift ?? false,
+    sealedLipsClose: o.sealedLipsClose ?? true,
   };
 }
