@@ -13,6 +13,7 @@ import { upperRowDepth } from './teethDepth.ts';
 import { middleBox } from './mouthMiddle.ts';
 import { lowerRowShow } from './lowerTeeth.ts';
 import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
+import { eyeWhiteShows } from './eyeWhiteShow.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -38,6 +39,8 @@ export interface RawFaceFrame {
   teethDepth?: number | null;
   /** the run of teeth standing on the lower lip, over the opening's height (lowerTeeth.ts; beside the middle where the tongue hides it, lowerSide.ts; null: lips closed) */
   lowerShow?: number | null;
+  /** the white above each iris off the pixels, iris diameters, [subject's left, right] (eyeWhiteShow.ts; NaN: unread) */
+  whiteShow?: [number, number];
 }
 
 /**
@@ -162,6 +165,6 @@ export class FaceTracker {
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
     const depth = upperRowDepth(img, box);
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth) };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), whiteShow: eyeWhiteShows(img, flat) };
   }
 }
