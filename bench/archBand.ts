@@ -7,6 +7,7 @@
 // (% of the eye's width), `depth` 1 - dark / skin, `mass` the band's summed darkness (sum of (skin - l) / skin over its
 // rows, % of the eye's width: height x depth), `arch` the lid line's apex over the corners' chord (% of the eye's width), `show` the white above the iris (the lid line over the iris's top at its centre, iris
 // diameters; negative: the lid covers the iris's top).
+// `white` (s40): the white above the iris read off the pixels (motion/eyeWhiteShow.ts), the same ruler on the driver and ours.
 // Sheet: driver | before | this, both eyes at --zoom. Never asserts.
 //   node --import tsx bench/archBand.ts lp_s42.jpg lp_d6.mp4 150,152,154,156 [out.jpg] [--before /work/main] [--seconds 8] [--fps 25] [--zoom 4] [--fit-on OPTION,...]
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { cropImage } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { eyeWhiteShows } from '../src/motion/eyeWhiteShow.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
@@ -82,17 +84,23 @@ function irisOf(lm: Lm, upper: readonly number[]): [number, number, number] | nu
   const r = [1, 2, 3, 4].reduce((t, k) => t + Math.hypot(lm[c + k]![0]! - lm[c]![0]!, lm[c + k]![1]! - lm[c]![1]!), 0) / 4;
   return [lm[c]![0]!, lm[c]![1]!, r];
 }
-const figsOf = (img: RgbaImage, lm: Lm) => [EYE_L_UPPER, EYE_R_UPPER].map((up) => eyeBand(img, up.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]), irisOf(lm, up)));
+// `white` (s40, stare40): the white above the iris off the pixels (motion/eyeWhiteShow.ts, the ruler the stare rule reads on the driver), on either picture
+const figsOf = (img: RgbaImage, lm: Lm) => {
+  const flat = Float32Array.from(lm.flatMap((p) => [p[0]!, p[1]!, 0]));
+  const whites = eyeWhiteShows(img, flat);
+  return [EYE_L_UPPER, EYE_R_UPPER].map((up, e) => ({ ...eyeBand(img, up.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]), irisOf(lm, up)), white: whites[e]! }));
+};
 const f2 = (v: number) => (Number.isFinite(v) ? (100 * v).toFixed(1).padStart(5) : '    -');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '  - ');
-const line = (g: ReturnType<typeof eyeBand>) => `h ${f2(g.h)} depth ${f3(g.depth)} mass ${f2(g.mass)} arch ${f2(g.arch)} show ${f3(g.show)}`;
+const line = (g: ReturnType<typeof figsOf>[number]) => `h ${f2(g.h)} depth ${f3(g.depth)} mass ${f2(g.mass)} arch ${f2(g.arch)} show ${f3(g.show)} white ${f3(g.white)}`;
 
 const video = driver.includes('/') ? driver : path.join(SHARED_DATA, 'video', driver);
 const count = Math.max(Math.round(SECONDS * FPS), Math.max(...frameIds) + 1);
 const raw = (await cachedTrack(driver, FPS)).slice(0, count);
 // --fit-on a,b: driver-fit options turned on for the motion (e.g. oneEyedStare; s39 stare39: gazeLevelledStare, its first use, removed), both checkouts
 const fitOn = args.includes('--fit-on') ? Object.fromEntries(arg('--fit-on', '').split(',').map((k) => [k, true])) : {};
-const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitOn }).frames;
+// (with --fit-ab the 'off' run sets the option false: s40's stareFromWhite is on by default)
+const frames = motionFramesFromRaw(raw, FPS, true, { fit: fitAb ? { ...fitOn, [fitAb]: false } : fitOn }).frames;
 const framesOn = fitAb ? motionFramesFromRaw(raw, FPS, true, { fit: { ...fitOn, [fitAb]: true } }).frames : frames;
 const boxOf = (lm: Lm, w: number, h: number): [number, number, number, number] => {
   const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
@@ -109,7 +117,7 @@ async function tile(img: RgbaImage, box: [number, number, number, number], text:
 
 const tiles = new Map<string, Buffer>();
 const sums = new Map<string, number[][]>();
-const add = (key: string, g: ReturnType<typeof eyeBand>[]) => { const s = sums.get(key) ?? []; s.push(g.flatMap((e) => [e.h, e.depth, e.mass, e.arch, e.show])); sums.set(key, s); };
+const add = (key: string, g: ReturnType<typeof figsOf>) => { const s = sums.get(key) ?? []; s.push(g.flatMap((e) => [e.h, e.depth, e.mass, e.arch, e.show, e.white])); sums.set(key, s); };
 let k = 0;
 console.log(`${photo} <- ${driver}: per eye image-right (mesh's left) | image-left; h / mass / arch in % of the eye's width`);
 for await (const img of decodeVideoFrames(video, { fps: FPS, maxSide: 720, maxFrames: Math.max(...frameIds) + 1 })) {
@@ -140,7 +148,7 @@ for (const [name, root] of roots) {
 }
 for (const [key, rows] of sums) {
   const m = rows[0]!.map((_, c) => median(rows.map((row) => row[c]!)));
-  console.log(`median ${key.padEnd(12)} ${[0, 1].map((e) => `h ${f2(m[e * 5]!)} depth ${f3(m[e * 5 + 1]!)} mass ${f2(m[e * 5 + 2]!)} arch ${f2(m[e * 5 + 3]!)} show ${f3(m[e * 5 + 4]!)}`).join(' | ')} (${rows.length} frames)`);
+  console.log(`median ${key.padEnd(12)} ${[0, 1].map((e) => `h ${f2(m[e * 6]!)} depth ${f3(m[e * 6 + 1]!)} mass ${f2(m[e * 6 + 2]!)} arch ${f2(m[e * 6 + 3]!)} show ${f3(m[e * 6 + 4]!)} white ${f3(m[e * 6 + 5]!)}`).join(' | ')} (${rows.length} frames)`);
 }
 if (out) {
   const cols = ['driver', ...roots.map(([n]) => n)];

@@ -17,12 +17,14 @@ const withOption = wi > 0 ? process.argv[wi + 1]! : null;
 // --moved (s39, stare39): with --with, list every frame that variant moves > .05 against the s34 default, beside the
 // driver's own eyes there: both shows and each eye's opening over its median open frame (is the driver wider there?)
 const listMoved = process.argv.includes('--moved');
-const specs = process.argv.slice(2).filter((a, k, all) => !['--seconds', '--with', '--moved'].includes(a) && !['--seconds', '--with'].includes(all[k - 1]!));
-const FPS = 25;
-const VARIANTS: [string, Record<string, boolean>][] = [['off', { stareOverMedian: false }], ['ungated', { stareOverMedian: true, stareShowGate: false }], ['gated', { stareOverMedian: true, stareShowGate: true }]];
-if (withOption) VARIANTS.push([`+${withOption}`, { stareOverMedian: true, stareShowGate: true, [withOption]: true }]);
+const specs = process.argv.slice(2).filter((a, k, all) => !['--seconds', '--with', '--moved', '--fps'].includes(a) && !['--seconds', '--with', '--fps'].includes(all[k - 1]!));
+const fi = process.argv.indexOf('--fps');
+const FPS = fi > 0 ? Number(process.argv[fi + 1]) : 25; // --fps (s40): a driver tracked at 10 fps
+// (s40: the three s34 variants run without stareFromWhite, so `--with stareFromWhite` lists what the pixels' stare adds)
+const VARIANTS: [string, Record<string, boolean>][] = [['off', { stareOverMedian: false, stareFromWhite: false }], ['ungated', { stareOverMedian: true, stareShowGate: false, stareFromWhite: false }], ['gated', { stareOverMedian: true, stareShowGate: true, stareFromWhite: false }]];
+if (withOption) VARIANTS.push([`+${withOption}`, { stareOverMedian: true, stareShowGate: true, stareFromWhite: false, [withOption]: true }]);
 const pct = (a: number[], p: number) => { const s = a.slice().sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))] ?? NaN; };
-const f2 = (v: number) => v.toFixed(2);
+const f2 = (v: number | null) => (v == null ? "  -" : v.toFixed(2));
 for (const spec of specs) {
   const [d, list] = spec.split(':') as [string, string | undefined];
   const named = (list ?? '').split(',').filter(Boolean).map(Number);
@@ -44,12 +46,14 @@ for (const spec of specs) {
     console.log(`  moved by ${withOption} (${moved.length}): f show L/R | open/median L/R | eyeWide gated -> on`);
     for (const i of moved) {
       const lm = raw[i]?.lm, sh = lm ? scleraShows(landmarkList(lm)) : [NaN, NaN];
-      console.log(`  f${i} show ${f2(sh[0]!)}/${f2(sh[1]!)} open ${f2(opens[i]![0]! / med[0]!)}/${f2(opens[i]![1]! / med[1]!)} eyeWide ${f2(gated[i]!.w.eyeWideLeft ?? 0)}/${f2(gated[i]!.w.eyeWideRight ?? 0)} -> ${f2(on[i]!.w.eyeWideLeft ?? 0)}/${f2(on[i]!.w.eyeWideRight ?? 0)}`);
+      const px = raw[i]?.whiteShow ?? [NaN, NaN];
+      console.log(`  f${i} show ${f2(sh[0]!)}/${f2(sh[1]!)} white ${f2(px[0]!)}/${f2(px[1]!)} open ${f2(opens[i]![0]! / med[0]!)}/${f2(opens[i]![1]! / med[1]!)} eyeWide ${f2(gated[i]!.w.eyeWideLeft ?? 0)}/${f2(gated[i]!.w.eyeWideRight ?? 0)} -> ${f2(on[i]!.w.eyeWideLeft ?? 0)}/${f2(on[i]!.w.eyeWideRight ?? 0)}`);
     }
   }
   for (const i of named) {
     const lm = raw[i]?.lm;
     const sh = lm ? scleraShows(landmarkList(lm)) : [NaN, NaN];
-    console.log(`  f${i} show ${f2(sh[0]!)}/${f2(sh[1]!)} eyeWide ` + runs.map((fr, k) => `${VARIANTS[k]![0]} ${f2(fr[i]!.w.eyeWideLeft ?? 0)}/${f2(fr[i]!.w.eyeWideRight ?? 0)}`).join(' | '));
+    const px = raw[i]?.whiteShow ?? [NaN, NaN];
+    console.log(`  f${i} show ${f2(sh[0]!)}/${f2(sh[1]!)} white ${f2(px[0]!)}/${f2(px[1]!)} eyeWide ` + runs.map((fr, k) => `${VARIANTS[k]![0]} ${f2(fr[i]!.w.eyeWideLeft ?? 0)}/${f2(fr[i]!.w.eyeWideRight ?? 0)}`).join(' | '));
   }
 }

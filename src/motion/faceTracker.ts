@@ -14,6 +14,7 @@ import { middleBox } from './mouthMiddle.ts';
 import { lowerRowShow } from './lowerTeeth.ts';
 import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 import { sealedShare } from './sealedLips.ts';
+import { eyeWhiteShows } from './eyeWhiteShow.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -41,6 +42,8 @@ export interface RawFaceFrame {
   lowerShow?: number | null;
   /** the share of the mouth's middle columns whose lips read shut, outer lip line to outer lip line (sealedLips.ts; null: not read) */
   sealed?: number | null;
+  /** the white above each iris off the pixels, iris diameters, [subject's left, right] (eyeWhiteShow.ts; NaN: unread) */
+  whiteShow?: [number, number];
 }
 
 /**
@@ -165,6 +168,6 @@ export class FaceTracker {
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
     const depth = upperRowDepth(img, box);
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat) };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat) };
   }
 }

@@ -17,6 +17,7 @@ import { lidsDecide, lidsDecideAll } from './lidsDecide.ts';
 import { medianShares, twoEyedStares, twoEyedStaresOverMedian } from './twoEyedStare.ts';
 import { stareShowGate } from './stareShowGate.ts';
 import { oneEyedStares } from './oneEyedStare.ts';
+import { whiteStares } from './whiteStare.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -101,6 +102,8 @@ export interface RetargetIo {
   mouthAspects?: Float64Array;
   /** each frame's measured inner-lip gap (FaceMeasures lipGap, IOD; else measured here): where the lips are shut (shutRest.ts) */
   lipGaps?: ArrayLike<number>;
+  /** each frame's white above both irises off the video's pixels (RawFaceFrame.whiteShow, eyeWhiteShow.ts; stareFromWhite) */
+  whiteShows?: ArrayLike<readonly [number, number] | null | undefined>;
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -247,6 +250,8 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
       twoEyedStaresOverMedian(out, uncapped, eyeOpen, overMedian, have, gate);
     }
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
+    // a two-eyed stare the pixels show, which the mesh's openings and shows miss (whiteStare.ts, stare40)
+    if (o.stareFromWhite && io.whiteShows) whiteStares(out, io.whiteShows, eyeOpen, have);
   } else if (o.wideOverSquint) wideOverSquint(out);
 }
 

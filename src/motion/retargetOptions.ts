@@ -64,6 +64,8 @@ export interface DriverFitOptions {
   stareShowGate?: boolean;
   /** With lidsDecide: one eye wide with white above its iris, the other's opening measured well under it, rises past the cap on that eye alone (oneEyedStare.ts; docs/eyes wink35). */
   oneEyedStare?: boolean;
+  /** With lidsDecide: a stare the video shows as white above both irises (pixels, not the mesh) carried as eyeWide (whiteStare.ts; docs/eyes stare40). */
+  stareFromWhite?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
@@ -139,6 +141,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     stareOverMedian: o.stareOverMedian ?? true,
     stareShowGate: o.stareShowGate ?? true,
     oneEyedStare: o.oneEyedStare ?? true,
+    stareFromWhite: o.stareFromWhite ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
