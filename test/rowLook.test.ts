@@ -65,7 +65,9 @@ test("st_art_1 (a painting without teeth): its speech row shows separate teeth, 
   const rms = Math.sqrt(resid.reduce((a, v) => a + v * v, 0) / resid.length) / centre;
   // (main 64cd961: .056; slab28's full look .094, its half at rounding 3x .069 (4x kept, after critic28's pickets); a real
   // row's dips .18 of its centre, bench/rowStructure.ts; session 30, rowpic30: keyed on the picture's texture, st_art_1 reads .84 textured: .075 -> .095)
-  assert.ok(rms > 0.063, `separations rms ${rms.toFixed(3)}`);
+  // (s40 teeth40: speech's flatter front, speechRow.ts, .078 -> .062; real speech rows' rms .053-.081, lp_d6 / lp_d10 / mt_sun,
+  // bench/rowStructure.ts: still separate teeth, no longer the picket's rounded blocks)
+  assert.ok(rms > 0.058, `separations rms ${rms.toFixed(3)}`);
   const smile = at({ jawOpen: 0.25, mouthSmileLeft: 0.8, mouthSmileRight: 0.8 });
   const mid = smile.p.filter((_, i) => Math.abs(smile.s[i]!) < 0.25), ends = smile.p.filter((_, i) => Math.abs(smile.s[i]!) > 0.85);
   const corner = ends.reduce((a, b) => a + b, 0) / ends.length / (mid.reduce((a, b) => a + b, 0) / mid.length);

@@ -47,6 +47,8 @@ export class Deformer {
   readonly wv = new Float64Array(CONTROL_COUNT);
   /** this frame's weights less the photo's */
   readonly delta = new Float64Array(CONTROL_COUNT);
+  /** the last frame's grin share (opening.ts grinShare): the mouth's upper row takes a smile's relief by it (speechRow.ts) */
+  grin = 0;
   /** how far each blink has come from the photo's lid to shut (side 0 is the image-left eye, the subject's right) */
   readonly closure: [number, number] = [0, 0];
   /** projected vertices: output pixels, 1/depth, and depth from the focal plane in output pixels */
@@ -151,7 +153,7 @@ export class Deformer {
     // (past the photo's own gap: up to it the renderer shows the photo's own seam, render/mouth/opening.ts interiorFadeSpan)
     keepShutPhotoLips(wv, rig.photoWeights, frame.w, () => otherLipGap(wv, avatar) - jawMap.photoGap);
     // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)
-    const grin = grinShare(wv, rig.photoWeights);
+    const grin = this.grin = grinShare(wv, rig.photoWeights);
     partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP] ?? 0, grin);
     // how round the lips are, as the renderer's "O" reads it (renderer.ts rounding), for a lit
     // purse's opening (opening.ts purseShare): a driver's dark purse is drawn as a dark "O" whose

@@ -59,6 +59,8 @@ export interface MouthPlacement extends DriverMouthReads {
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
   smile?: number;
+  /** the frame's grin share (opening.ts grinShare); absent: none */
+  grin?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */

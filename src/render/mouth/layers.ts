@@ -18,6 +18,7 @@ import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedTo
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
 import { libraryRelief } from './rowLook.ts';
+import { speechRelief, speechRowDiffers } from './speechRow.ts';
 import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -27,6 +28,8 @@ import { offWhite, PHOTO_HUE_KEEP, photoOffWhite, photoTeethWhite, towardOffWhit
 
 export interface ReadyMouth {
   upper: ReadyLayer;
+  /** the library's upper row with speech's flatter front (speechRow.ts: `upper` is a smile's); absent: one look for both */
+  upperSpeech?: ReadyLayer | null;
   lower: ReadyLayer;
   tongue: ReadyLayer | null;
   /** per column of `tongue`, how much of it shows (tongue.ts tongueSides: its ends fade; absent: all of it) */
@@ -150,7 +153,7 @@ interface TeethLook {
  * already, and sharpened again its lines between teeth and the biting edge doubled into a dark grid
  * ("braces": lp_s1, session 26); softened again they faded into a white slab (st_art_1, teeth27).
  */
-function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean) => ReadyLayer, look: TeethLook): { upper: ReadyLayer; lower: ReadyLayer } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean, speech?: boolean) => ReadyLayer, look: TeethLook, withSpeech = false): { upper: ReadyLayer; lower: ReadyLayer; upperSpeech: ReadyLayer | null } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   // (matched with the plain relief: rowLook.ts's deeper one read as detail and the rows were softened for it,
   // lp_s1's small parting's teeth edge 1.03 -> .94 of the skin's light, test/mouthParting)
@@ -161,9 +164,12 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
   const [u0, l0] = withPictureGrain([sharpened(upper, amount), sharpened(lower, amount)], look.lipGrain);
   const spread = Math.max(0, -amount);
   const rows = [relief(u0!, -1, spread), relief(l0!, 1, spread)];
-  const { layers: bright } = brightenedTo(rows, look.target, libraryGain(look.softShare));
-  const [u, l] = warmedToward(bright, cheekColour(avatar), SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur));
-  return { upper: u!, lower: l! };
+  const { layers: bright, gain } = brightenedTo(rows, look.target, libraryGain(look.softShare));
+  const warm = SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur);
+  const [u, l] = warmedToward(bright, cheekColour(avatar), warm);
+  // (speech's row in the same light as the smile's: its gain, not its own)
+  const speech = withSpeech ? warmedToward(brightenedTo([relief(u0!, -1, spread, false, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]! : null;
+  return { upper: u!, lower: l!, upperSpeech: speech };
 }
 
 /** Sees the library rows after each of readyMouth's stages (bench/teethStages.ts: which stage draws a defect). */
@@ -206,20 +212,24 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // gaps in the cavity's hue
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
   // (the upper row's deeper where the photo shows no teeth of its own, the more the more textured the picture: rowLook.ts)
-  const upperLook = libraryRelief(own !== null, texturedShare(skinTexture(avatar)));
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false) =>
-    seen('relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? upperLook : undefined));
+  const textured = texturedShare(skinTexture(avatar));
+  const upperLook = libraryRelief(own !== null, textured);
+  // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
+  const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false) =>
+    seen(speech ? 'speech' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (speech ? speechLook : upperLook) : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
-  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
+  let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
-  if (own) teeth = withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation));
+  if (own) teeth = { ...withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation)), upperSpeech: null };
   seen('photo', teeth.upper); seen('photo', teeth.lower);
   if (probe) for (const [stage, [u, l]] of stages) probe(stage, u!, l!);
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
   return {
     upper: teeth.upper,
+    upperSpeech: teeth.upperSpeech,
     lower: teeth.lower,
     tongue,
     tongueSides: tongue ? tongueSides(tongue) : null,

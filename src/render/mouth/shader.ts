@@ -18,6 +18,7 @@ import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
+import { SpeechRows } from './speechRow.ts';
 import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
@@ -43,6 +44,9 @@ export class MouthShader implements LipColours {
   readonly rimUpper: LipRim;
   readonly rimLower: LipRim;
   private readonly layers: ReadyMouth;
+  /** the layers this frame draws: the upper row speech's or a smile's by the frame's smile (speechRow.ts) */
+  private rowLayers: ReadyMouth;
+  private readonly speechRows: SpeechRows;
   private readonly scratch: Float32Array;
   /** the inner lip lines before rounding (the raw contour: where the rounded curve passes outside it, its edge is the lip line) */
   readonly upperRaw: Float32Array;
@@ -68,6 +72,8 @@ export class MouthShader implements LipColours {
     this.upperY = new Float32Array(width);
     this.lowerY = new Float32Array(width);
     this.layers = layers;
+    this.rowLayers = layers;
+    this.speechRows = new SpeechRows(layers.upperSpeech, layers.upper);
     this.lowerTips = lowerTipsAbove(layers.lower);
     this.tongueTop = layers.tongue ? tongueTopAbove(layers.tongue) : null;
     this.scratch = new Float32Array(width);
@@ -106,7 +112,7 @@ export class MouthShader implements LipColours {
   private middleReach(): number {
     const top = lineAtMiddle(this.rowTop, this.centreX), p = this.place, unit = Math.max(1, p.unit);
     if (top === null) return 0;
-    const tipsY = p.upperY - this.light.upperLift + upperTipsOf(this.layers.upper) * p.scale;
+    const tipsY = p.upperY - this.light.upperLift + upperTipsOf(this.rowLayers.upper) * p.scale;
     return (tipsY - top) / unit;
   }
 
@@ -140,6 +146,9 @@ export class MouthShader implements LipColours {
   setPlacement(p: MouthPlacement): void {
     this.place = p;
     this.oInside = oInsideOf(p);
+    // (a grin's upper row is the rounded one, speech's the flatter: speechRow.ts)
+    const upper = this.speechRows.at(p.grin ?? 0);
+    if (upper !== this.rowLayers.upper) this.rowLayers = { ...this.layers, upper };
     this.light.set(p, this.layers, this.lowerTips, this.tongueTop, this.lipInner, this.lipEdge);
   }
 
@@ -178,7 +187,7 @@ export class MouthShader implements LipColours {
     jawPiecesOver(q, p, this.layers, light, out);
     if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
     if (light.deepK > 0) tongueBackHueOver(out, light.deepTint, light.deepLipLuma, light.deepK, (q.bottom - q.cy) / Math.max(1, q.bottom - q.top), light.tongueForm);
-    upperRowOver(q, p, this.layers, light, out);
+    upperRowOver(q, p, this.rowLayers, light, out);
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = q.cy;
     if (rawBottom !== rawBottom) rawBottom = q.cy;
