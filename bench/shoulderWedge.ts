@@ -1,8 +1,9 @@
 // The wedge beside the shoulders (issue #15, s40 shoulder40): per frame of a saved motion, per --root checkout
 // (each with its own analysis code via its bench/portraitCache.ts), at 512 px. Zone = pixels below the chin that the
 // frame shows as backdrop (person alpha < 128) within 12 px of the person's outline in that frame (the fill past the
-// body along the outline). Each zone pixel's reference is the photo itself where the photo shows backdrop there at
-// rest (rest alpha < 5: the truth), else the photo's local backdrop mean (24 px box over backdrop-at-rest pixels).
+// body along the outline). Each zone pixel's reference is the photo itself where the rest frame shows mostly backdrop
+// (rest alpha < 128: what the photo shows there), else (uncovered by the motion) the photo's local backdrop mean (24 px
+// box over the pixels with rest alpha < 5).
 // **off** = zone pixels more than 30 RGB levels from their reference (the wedge/band); **width** = the median over the
 // rows that have any of their off px per row, per side (image-left | image-right of the chin), the larger side's; **dBg** = the off pixels' mean
 // distance from their reference backdrop; **dShirt** = their mean distance from the shirt (the mean colour of the
@@ -48,7 +49,7 @@ for (const root of roots) {
   const wgt = boxBlur(bd, SIZE, SIZE, 24);
   const mean = [0, 1, 2].map((c) => boxBlur(Float32Array.from({ length: n }, (_, i) => bd[i]! * photo[i * 4 + c]!), SIZE, SIZE, 24));
   const ref = new Float32Array(n * 4);
-  for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) ref[i * 4 + c] = bd[i] ? photo[i * 4 + c]! : mean[c]![i]! / Math.max(1e-6, wgt[i]!);
+  for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) ref[i * 4 + c] = restAlpha[i * 4 + 3]! < 128 ? photo[i * 4 + c]! : mean[c]![i]! / Math.max(1e-6, wgt[i]!);
   // the shirt's colour per side
   const inside = distanceToOutside((i) => restAlpha[i * 4 + 3]! < 128, SIZE, SIZE, 16);
   const shirt = [[0, 0, 0, 0], [0, 0, 0, 0]];
