@@ -75,7 +75,8 @@ export async function analyzePortrait(input: string | Buffer | RgbaImage, opts: 
   const { image: crop, matte, invented } = extendPastPhoto(faded, personMatteGrown, valid, cropFace.landmarks, oval, Math.ceil(3 * Math.max(1, size / box.side)) + 1, keepOut);
   step(6, 'regions and inpainting the background');
   const regions = { width: size, height: size, data: labelRegions(cropFace.landmarks, matte, oval, crop) };
-  const background = inpaintBackground(crop, matte, { invented, ...(keepOut ? { keepOut } : {}) });
+  // below the chin the hole's margin the photo shows as backdrop stays the photo's (backdropMargin.ts, s40 shoulder40)
+  const background = inpaintBackground(crop, matte, { invented, backdropFromRow: cropFace.landmarks[152]![1], ...(keepOut ? { keepOut } : {}) });
   if (paddingStripsSetting.mode === 'frame') restoreStripsInPlate(background, img, box, border);
 
   const reason =

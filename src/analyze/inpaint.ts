@@ -9,6 +9,7 @@ import { mulberry32 } from '../math/random.ts';
 import { synthesize } from './synthesis.ts';
 import { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane } from './plateShading.ts';
 import { backdropMembrane, nearBackdropGuide } from './plateGuide.ts';
+import { backdropMargin } from './backdropMargin.ts';
 
 export { seamCorrect, broadShadingFromMembrane, borderShadingFromMembrane };
 
@@ -24,6 +25,8 @@ export interface InpaintOptions {
   nearBackdrop?: boolean;
   /** 1 = never copied from (text and watermark strokes, thinStrokes.ts); absent = none */
   keepOut?: Uint8Array;
+  /** from this row down (the chin's), the hole's margin the photo shows as plain backdrop stays the photo's (backdropMargin.ts); absent = none kept */
+  backdropFromRow?: number;
 }
 
 /** Person hole: matte above the threshold, dilated. */
@@ -43,6 +46,12 @@ export function personHole(matte: GrayImage, opts: InpaintOptions = {}): Uint8Ar
  */
 export function inpaintBackground(img: RgbaImage, matte: GrayImage, opts: InpaintOptions = {}): RgbaImage {
   const hole = personHole(matte, opts);
+  // the margin the photo shows as plain backdrop stays the photo's (backdropMargin.ts: lp_s11's thin green strip by the shoulders)
+  if (opts.backdropFromRow !== undefined) {
+    const blocked = opts.invented || opts.keepOut ? Uint8Array.from(hole, (_, i) => (opts.invented?.[i] || opts.keepOut?.[i] ? 1 : 0)) : undefined;
+    const kept = backdropMargin(img, matte, hole, opts.threshold ?? 0.02, opts.backdropFromRow, blocked);
+    for (let i = 0; i < hole.length; i++) if (kept[i]) hole[i] = 0;
+  }
   // sources keep clear of the hole: the matte often misses a sliver of the person near its edge
   const nearHole = dilate(hole, img.width, img.height, Math.round(img.width / 80));
   const source = new Uint8Array(hole.length);
