@@ -3,7 +3,7 @@
 // the rasterisation draws it (rasterize.ts). The mouth's own passes live in mouth/.
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
-import { CONTROL_INDEX } from '../rig/controls.ts';
+import { CONTROL_COUNT, CONTROL_INDEX } from '../rig/controls.ts';
 import { STILL_MOUTH } from '../rig/mouthBase.ts';
 import { driverMouthReadsOf } from '../rig/driverMouthReads.ts';
 import { MouthShader } from './mouth/shader.ts';
@@ -11,6 +11,7 @@ import { readyMouth } from './mouth/layers.ts';
 import { CornerSkin } from './mouth/cornerSkin.ts';
 import { LowerLipLight } from './mouth/lowerLipLight.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
+import { grinShare } from './mouth/opening.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
 
@@ -34,6 +35,8 @@ export function mouthParts(avatar: Avatar, width: number, S: number, t: FaceText
   return { mouth, placer };
 }
 
+const rigWeights = new Float64Array(CONTROL_COUNT);
+
 /** The mouth's place and look for this frame. */
 export function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
   // the smile the face makes this frame (the rig's weights: photo + change), not the motion's raw
@@ -42,6 +45,9 @@ export function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deform
   const d = geometry.delta, p = avatar.rig.photoWeights;
   const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
   const rounding = Math.max(0, d[PUCKER]!) + 0.5 * Math.max(0, d[FUNNEL]!);
-  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), stillMouth: frame.w[STILL_MOUTH], smile, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
+  // (and how much of a grin, as deform.ts reads it: the open corners' dark is kept on a grin, cavityCorner.ts)
+  for (let k = 0; k < CONTROL_COUNT; k++) rigWeights[k] = p[k]! + d[k]!;
+  const grin = grinShare(rigWeights, p);
+  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), stillMouth: frame.w[STILL_MOUTH], smile, grin, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
 }
 

@@ -59,6 +59,8 @@ export interface MouthPlacement extends DriverMouthReads {
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right); absent: none */
   smile?: number;
+  /** how much of a grin the frame is (opening.ts grinShare: smiling past the photo's own); absent: none */
+  grin?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */

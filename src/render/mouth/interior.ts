@@ -11,13 +11,14 @@ import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { archFall, archWide, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
-import { corridorLight } from './rowLook.ts';
+import { corridorLight, liningCorridor } from './rowLook.ts';
 import { sideFalloff } from './sideFall.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, depthShare, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
-import { RELIEF, reliefInto, reliefPivot } from './cavityRelief.ts';
+import { RELIEF, reliefInto } from './cavityRelief.ts';
+import { grinCorners, reliefPivotAt } from './cavityCorner.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
@@ -57,8 +58,8 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
   // (an O's inside darkens further toward its centre-back: roundInside.ts)
   const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
-  // (a smile's corners are the dark corridor beside the side teeth: rowLook.ts)
-  const lining = corridorLight(lateral, light.corridor);
+  // (a smile's corners are the dark corridor beside the side teeth, as far as the driver's row reaches them: rowLook.ts)
+  const lining = corridorLight(lateral, liningCorridor(light.corridor, p.driverTeeth));
   // (a lit driver's cavity dark behind the upper row, lit low toward the lower lip: litCavityFall.ts)
   const fall = light.litFall > 0 ? litFallAt((q.cy - (q.rowTop ?? q.top)) / Math.max(1, q.bottom - (q.rowTop ?? q.top)), light.litFall, light.litRun) : 1;
   for (let ch = 0; ch < 3; ch++) {
@@ -159,8 +160,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   floorLift(out, wallTone(light.cavityFloor, wall, 1), light.cavityFloorK * floorSide(q.lateral));
   // (and the back, the throat and the tongue's own back, no darker than the driver's: driverTongue.ts)
   backFloorInto(out, wallTone(light.backTone, wall, 2), light.backK * floorSide(q.lateral));
-  // (the dark's depth stretched back about that floor, not one tone: cavityRelief.ts)
-  reliefInto(out, reliefPivot(light), RELIEF * depthShare(p.gap, light.round));
+  // (the dark's depth stretched back about that floor, not one tone: cavityRelief.ts; at a speech opening about the floor
+  // this pixel got, so the unlifted corners are not squared into a black wedge, a grin's kept dark: cavityCorner.ts)
+  reliefInto(out, reliefPivotAt(light, q.lateral, grinCorners(p.grin, p.driverTeeth)), RELIEF * depthShare(p.gap, light.round));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */

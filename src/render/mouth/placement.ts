@@ -96,6 +96,8 @@ export interface MouthFrameGeometry {
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
   smile?: number;
+  /** how much of a grin the frame is (opening.ts grinShare of the rig's weights against the photo's) */
+  grin?: number;
   /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
   projectWithHead: (x: number, y: number, z: number) => Float64Array;
   /** the frame's texture coordinates, updated in place (the lip texture slides off the opening) */
@@ -182,7 +184,7 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0 };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0, grin: g.grin ?? 0 };
     // (parting: the photo's seam and the lower lip's shade give way over the first .05 iod, nearShut.ts)
     const opened = extra > 0 ? seamGiveWay(beyond / unit, rebuilt) : 0;
     this.corners?.update(opened, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));

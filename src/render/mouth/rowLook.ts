@@ -55,6 +55,26 @@ export function corridorStrength(fromPhoto: boolean, smileLit: number): number {
   return fromPhoto ? 0 : smileLit;
 }
 
+/**
+ * How far a driver's row fills its opening to the corners, 0..1 (1 without a reading: audio, a still expression), by its
+ * teeth share (motion/mouthDark.ts teethShare) over ROW_TO_CORNERS. A smile's black corridor is a grin's, its row to the
+ * corners (Katie's grins f23-f47 .53-.63); lp_d11 talks with a smile the retarget reads .4-.8 while its row is a speech
+ * row (.22-.29) and its corners lit (cavityProfile corners p5 .30-.33; ours under the corridor's lining .02-.10, critic38's
+ * black wedge on lp_s9; the corridor off: .38). Session 40 (corner40): the corners' lining (interior.ts cavityInto) and the
+ * relief's grin gate (cavityCorner.ts) take the corridor that far; the library row's own side shade keeps it whole.
+ */
+export function rowToCorners(driverTeeth: number | undefined): number {
+  return driverTeeth === undefined || !Number.isFinite(driverTeeth) ? 1 : smoothstep(ROW_TO_CORNERS[0], ROW_TO_CORNERS[1], driverTeeth);
+}
+export const ROW_TO_CORNERS: [number, number] = [0.3, 0.5];
+
+/** The corridor's share the corners' lining takes (interior.ts cavityInto): SPEECH_CORRIDOR of it at a speech row, all of it as the row reaches the corners (rowToCorners). */
+export function liningCorridor(strength: number, driverTeeth: number | undefined): number {
+  return strength * (SPEECH_CORRIDOR + (1 - SPEECH_CORRIDOR) * rowToCorners(driverTeeth));
+}
+/** lp_s9 <- lp_d11 f98/f120/f168 image-right corners p5: at 0 .38/.38/.38, at .25 .34/.36/.32 [driver .30/.35/.33]; at 1 (before) .10/.14/.02 */
+export const SPEECH_CORRIDOR = 0.25;
+
 /** The light left on a tooth at `lateral` (0 centre, 1 inner corner) by a corridor of `strength` (1: none in the middle). */
 export function corridorLight(lateral: number, strength: number): number {
   if (!(strength > 0) || lateral <= CORRIDOR[0]) return 1;
