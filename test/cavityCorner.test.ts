@@ -1,13 +1,13 @@
 // corner40 (s40; tongue39's s39 fix re-landed with a grin gate): at a speech opening the relief (cavityRelief.ts) stretches
 // the dark about the floor each pixel got (cavityCorner.ts), and the corners' lining takes the smile's corridor
-// (rowLook.ts) only as far as the driver's row reaches the corners, so lp_s9 <- lp_d11's image-right corner is not a
-// black wedge (critic38; p5 .02-.10 [driver .30-.33]). A grin keeps its dark corners: the face mesh finds a grin's corners
+// (rowLook.ts liningCorridor) only as far as the frame is a grin, so lp_s9 <- lp_d11 f98's image-right corner is not a
+// black wedge (critic38; p5 .10 [driver .30]). A grin keeps its dark corners: the face mesh finds a grin's corners
 // there (test/grinRendered.test.ts, lp_s2 read .620 against .650 when they lifted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RELIEF, reliefInto, reliefPivot } from '../src/render/mouth/cavityRelief.ts';
-import { grinCorners, ownPivot, reliefPivotAt } from '../src/render/mouth/cavityCorner.ts';
-import { liningCorridor, rowToCorners } from '../src/render/mouth/rowLook.ts';
+import { ownPivot, reliefPivotAt } from '../src/render/mouth/cavityCorner.ts';
+import { liningCorridor, SPEECH_CORRIDOR } from '../src/render/mouth/rowLook.ts';
 import { FLOOR_SIDE } from '../src/render/mouth/cavityFloor.ts';
 import { luma601 as luma } from '../src/math/colour.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
@@ -42,35 +42,32 @@ test('the pixel\'s own pivot: the frame\'s in the middle, falling with the walls
   assert.ok(Math.abs(luma(now) - l0) < 1e-9);
 });
 
-test('a grin\'s dark corners stay by its grin share and the driver\'s row: none at a speech row (lp_d11 .22), all at a grin\'s (Katie .53+) or without a reading', () => {
-  assert.equal(grinCorners(1, undefined), 1);
-  assert.equal(grinCorners(0, 0.6), 0);
-  assert.equal(grinCorners(1, 0.22), 0);
-  assert.equal(grinCorners(1, 0.55), 1);
-  assert.equal(rowToCorners(undefined), 1);
-  assert.ok(liningCorridor(1, 0.22) < 0.5 && liningCorridor(1, 0.22) > 0, 'a speech row keeps a little of the corridor');
-  assert.equal(liningCorridor(1, 0.6), 1);
-  assert.equal(liningCorridor(0.7, undefined), 0.7);
+test('the corners\' lining takes a little of the corridor at a speech opening, all of it in a grin', () => {
+  assert.equal(liningCorridor(1, 1), 1);
+  assert.equal(liningCorridor(0.7, 0), 0.7 * SPEECH_CORRIDOR);
+  assert.ok(SPEECH_CORRIDOR > 0 && SPEECH_CORRIDOR < 0.5);
+  assert.ok(liningCorridor(1, 0.5) > liningCorridor(1, 0.2) && liningCorridor(1, 0.2) > liningCorridor(1, 0));
+  assert.equal(liningCorridor(0, 1), 0);
 });
 
-test('lp_s9 (the Mona Lisa) driven as lp_d11 f168 talks (a smile read .78, its row .22 of the opening): no black wedge at the corners; the same frame with a grin\'s row keeps them dark', async () => {
+test('lp_s9 (the Mona Lisa) at lp_d11 f98 (smile .41 on its own .19, jaw .43, its readings): no black wedge at the corners; the same opening as a grin keeps them dark', async () => {
   const portrait = await analyzePortrait(`${sharedData('portraits/')}lp_s9.jpg`);
   const size = 512;
   const r = createRenderer(buildAvatar(portrait), { width: size, height: size });
   const base = r.neutralFrame();
-  // lp_d11 f168's weights as its motion carries them (jaw, smiles) and its driver readings (motion/driverMouthReads.ts)
-  const reads = { driverCavity: 0.0154, driverUnder: 0.468, driverTongue: 0.5794, driverBack: 0.4368, driverTeethDepth: 0.295, driverLowerShow: 0.0478 };
-  const frameOf = (teeth: number): MotionFrame => ({ ...base, mouthDark: 0, w: { ...base.w, jawOpen: 0.45, mouthSmileLeft: 0.78, mouthSmileRight: 0.78, ...reads, driverTeeth: teeth } });
-  const corners = (teeth: number) => {
-    const f = frameOf(teeth), img = r.render(f);
+  // lp_d11 f98's driver readings as its motion carries them (motion/driverMouthReads.ts)
+  const reads = { driverTeeth: 0.2234, driverCavity: 0.0691, driverUnder: 0.4536, driverTongue: 0.3787, driverBack: 0.4283, driverTeethDepth: 0.2256, driverLowerShow: 0.0719 };
+  const corners = (smile: number) => {
+    const f: MotionFrame = { ...base, mouthDark: 0, w: { ...base.w, jawOpen: 0.43, mouthSmileLeft: smile, mouthSmileRight: smile, ...reads } };
+    const img = r.render(f);
     const fig = cavityFigures({ width: size, height: size, data: new Uint8ClampedArray(img.data) }, r.landmarks(f).flatMap((p) => [p[0]!, p[1]!, p[2] ?? 0]));
     assert.ok(fig, 'an opening');
     return fig.corners.map((c) => c[0]).filter(Number.isFinite);
   };
-  const speechRow = corners(0.22), grinRow = corners(0.6);
-  const msg = `corners p5 at a speech row ${speechRow.map((v) => v.toFixed(2))}, a grin's ${grinRow.map((v) => v.toFixed(2))}`;
-  assert.ok(speechRow.length > 0 && grinRow.length > 0, msg);
-  // (before corner40 the speech row's image-right corner read .02 p5; lp_d11's own .33)
-  assert.ok(Math.min(...speechRow) >= 0.2, `no black wedge at a speech row: ${msg}`);
-  assert.ok(Math.min(...grinRow) <= Math.min(...speechRow) - 0.1, `a grin's row keeps its dark corridor: ${msg}`);
+  const speechRow = corners(0.41), grin = corners(0.9);
+  const msg = `corners p5 at smile .41 ${speechRow.map((v) => v.toFixed(2))}, at a grin's .9 ${grin.map((v) => v.toFixed(2))}`;
+  assert.ok(speechRow.length > 0 && grin.length > 0, msg);
+  // (before corner40 the image-right corner read .09 p5 here, .02 in the grin; lp_d11's own .30)
+  assert.ok(Math.min(...speechRow) >= 0.2, `no black wedge at a speech opening: ${msg}`);
+  assert.ok(Math.min(...grin) <= Math.min(...speechRow) - 0.1, `a grin keeps its dark corridor: ${msg}`);
 });

@@ -8,28 +8,20 @@
 // s39 it was merged for every opening and failed test/grinRendered.test.ts (lp_s2's open grin read .620 wide against the
 // mesh's .650): a grin's dark corners are where the face mesh finds its corners, and a grin's buccal corridor is black
 // (Katie's smiles, corners p5 .00-.01). So a grin (opening.ts grinShare: smiling past the photo's own) keeps the frame's
-// pivot, and speech openings, a smiling photo's too (the Mona Lisa's), get the pixel's own. The smile weight alone is not
-// the cue: lp_d11 talks with a smile the retarget reads as a full grin (f120/f168: smile .78-.82, grin 1) while its real
-// corners are lit (f168 p5 .33), its row a speech row (driver teeth share .22-.29); Katie's grins show teeth over
-// .53-.63 of the opening (f23/f47). With the driver's teeth share read, a grin keeps its dark corners only as far as
-// its row fills the opening (rowLook.ts rowToCorners); without a reading (audio, a still expression: test/grinRendered) a grin is one.
+// pivot, and speech openings, a smiling photo's too (the Mona Lisa's), get the pixel's own. Not fixed: lp_d11 talks with a
+// smile the retarget reads as a full grin (f120/f168: smile .78-.82, grin 1) while its real corners are lit (f168 p5
+// .33); the driver's readings did not tell it from a grin (rowLook.ts liningCorridor).
 import { luma601 as luma } from '../../math/colour.ts';
 import { FLOOR_LIFT, floorSide } from './cavityFloor.ts';
 import { BACK_LIFT } from './driverTongue.ts';
 import { wallLight } from './cavityWall.ts';
 import { reliefPivot } from './cavityRelief.ts';
-import { rowToCorners } from './rowLook.ts';
 
 type PivotLight = { backK: number; backTone: readonly number[]; cavityFloorK: number; cavityFloor: readonly number[] };
 
 /** The share of a full grin's frame pivot kept (1: a grin's corners drawn as before corner40; 0: no gate, tongue39's s39 look). */
 export const GRIN_KEEPS_PIVOT = 1;
 
-/** How much a frame is a grin whose dark corners stay (0..1): its grin share (opening.ts grinShare) times how far the driver's row fills its opening (rowLook.ts rowToCorners; 1 without a reading). */
-export function grinCorners(grin: number | undefined, driverTeeth: number | undefined): number {
-  const g = Number.isFinite(grin) ? Math.min(1, Math.max(0, grin!)) : 0;
-  return g > 0 ? g * rowToCorners(driverTeeth) : 0;
-}
 
 /**
  * The pivot of the floor this pixel got at `lateral` (0 the opening's middle .. 1 a corner): where that floor lands a
@@ -43,7 +35,7 @@ export function ownPivot(light: PivotLight, lateral: number): number {
 }
 
 /**
- * The relief's pivot at `lateral` in a frame that is `grin` (0..1, grinCorners) a grin: the pixel's own
+ * The relief's pivot at `lateral` in a frame that is `grin` (0..1, opening.ts grinShare) a grin: the pixel's own
  * (ownPivot) at a speech opening, the frame's (reliefPivot) over a grin, linear between; `keep` GRIN_KEEPS_PIVOT.
  */
 export function reliefPivotAt(light: PivotLight, lateral: number, grin = 0, keep = GRIN_KEEPS_PIVOT): number {

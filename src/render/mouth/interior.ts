@@ -18,7 +18,7 @@ import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, depthShare, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
 import { RELIEF, reliefInto } from './cavityRelief.ts';
-import { grinCorners, reliefPivotAt } from './cavityCorner.ts';
+import { reliefPivotAt } from './cavityCorner.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
@@ -58,8 +58,8 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
   // (an O's inside darkens further toward its centre-back: roundInside.ts)
   const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
-  // (a smile's corners are the dark corridor beside the side teeth, as far as the driver's row reaches them: rowLook.ts)
-  const lining = corridorLight(lateral, liningCorridor(light.corridor, p.driverTeeth));
+  // (a smile's corners are the dark corridor beside the side teeth; its lining's, a grin's: rowLook.ts liningCorridor)
+  const lining = corridorLight(lateral, liningCorridor(light.corridor, p.grin));
   // (a lit driver's cavity dark behind the upper row, lit low toward the lower lip: litCavityFall.ts)
   const fall = light.litFall > 0 ? litFallAt((q.cy - (q.rowTop ?? q.top)) / Math.max(1, q.bottom - (q.rowTop ?? q.top)), light.litFall, light.litRun) : 1;
   for (let ch = 0; ch < 3; ch++) {
@@ -162,7 +162,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   backFloorInto(out, wallTone(light.backTone, wall, 2), light.backK * floorSide(q.lateral));
   // (the dark's depth stretched back about that floor, not one tone: cavityRelief.ts; at a speech opening about the floor
   // this pixel got, so the unlifted corners are not squared into a black wedge, a grin's kept dark: cavityCorner.ts)
-  reliefInto(out, reliefPivotAt(light, q.lateral, grinCorners(p.grin, p.driverTeeth)), RELIEF * depthShare(p.gap, light.round));
+  reliefInto(out, reliefPivotAt(light, q.lateral, p.grin), RELIEF * depthShare(p.gap, light.round));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
