@@ -10,7 +10,9 @@
 // (Katie's smiles, corners p5 .00-.01). So a grin (opening.ts grinShare: smiling past the photo's own) keeps the frame's
 // pivot, and speech openings, a smiling photo's too (the Mona Lisa's), get the pixel's own. Not fixed: lp_d11 talks with a
 // smile the retarget reads as a full grin (f120/f168: smile .78-.82, grin 1) while its real corners are lit (f168 p5
-// .33); the driver's readings did not tell it from a grin (rowLook.ts liningCorridor).
+// .33); the driver's readings did not tell it from a grin (docs/mouth/README.md s40 corner40). What is left of the wedge at
+// a speech opening is rowLook.ts's corridor in the corners' lining (lp_s9 f98 p5 .17 here, .38 without it [driver .30]);
+// taking it down at speech openings failed test/mouthCavity.test.ts (lp_s1's speech dark share .111 -> .103, floor .105).
 import { luma601 as luma } from '../../math/colour.ts';
 import { FLOOR_LIFT, floorSide } from './cavityFloor.ts';
 import { BACK_LIFT } from './driverTongue.ts';

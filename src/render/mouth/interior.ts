@@ -11,7 +11,7 @@ import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { archFall, archWide, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
 import { floorOver, tipsToneInto } from './teethEdge.ts';
-import { corridorLight, liningCorridor } from './rowLook.ts';
+import { corridorLight } from './rowLook.ts';
 import { sideFalloff } from './sideFall.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
@@ -58,8 +58,8 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
   // (an O's inside darkens further toward its centre-back: roundInside.ts)
   const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
-  // (a smile's corners are the dark corridor beside the side teeth; its lining's, a grin's: rowLook.ts liningCorridor)
-  const lining = corridorLight(lateral, liningCorridor(light.corridor, p.grin));
+  // (a smile's corners are the dark corridor beside the side teeth: rowLook.ts)
+  const lining = corridorLight(lateral, light.corridor);
   // (a lit driver's cavity dark behind the upper row, lit low toward the lower lip: litCavityFall.ts)
   const fall = light.litFall > 0 ? litFallAt((q.cy - (q.rowTop ?? q.top)) / Math.max(1, q.bottom - (q.rowTop ?? q.top)), light.litFall, light.litRun) : 1;
   for (let ch = 0; ch < 3; ch++) {

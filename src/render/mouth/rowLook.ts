@@ -55,23 +55,6 @@ export function corridorStrength(fromPhoto: boolean, smileLit: number): number {
   return fromPhoto ? 0 : smileLit;
 }
 
-/**
- * The corridor's share the corners' lining takes (interior.ts cavityInto), by how much of a grin the frame is (opening.ts
- * grinShare: smiling past the photo's own): SPEECH_CORRIDOR of it at a speech opening, all of it in a grin. Session 40
- * (corner40): the smile that lights the row (smileLit) counts the photo's own, and lp_s9 <- lp_d11 f98 (smile .41 on the
- * Mona Lisa's .19, grin .04) drew the whole corridor into its lining, critic38's black wedge at the image-right corner
- * (cavityProfile corners p5 .10 [driver .30]; the corridor off .38). A grin's black corridor (Katie's, lp_d0's grins:
- * real corners p5 .00-.06) stays whole, as do the frames without a grin past the photo's (test/grinRendered.test.ts).
- * The driver's readings did not tell a grin's row from smiling speech (teeth share lp_d0's grin .29-.33, lp_d11's
- * speech .22-.29; row depth lp_d11 .19-.82 frame to frame): the library row's own side shade keeps the corridor whole.
- */
-export function liningCorridor(strength: number, grin: number | undefined): number {
-  const g = Number.isFinite(grin) ? Math.min(1, Math.max(0, grin!)) : 0;
-  return strength * (SPEECH_CORRIDOR + (1 - SPEECH_CORRIDOR) * g);
-}
-/** lp_s9 <- lp_d11 f98 image-right corners p5: at 0 .38, at .25 .34 [driver .30]; at 1 (before) .10 (with cavityCorner.ts) .17 */
-export const SPEECH_CORRIDOR = 0.25;
-
 /** The light left on a tooth at `lateral` (0 centre, 1 inner corner) by a corridor of `strength` (1: none in the middle). */
 export function corridorLight(lateral: number, strength: number): number {
   if (!(strength > 0) || lateral <= CORRIDOR[0]) return 1;
