@@ -6,13 +6,14 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { midFigures } from './midOpeningFigures.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const name = opt('--portrait', 'lp_s0.jpg');
 const motion = JSON.parse(await readFile(opt('--motion', ''), 'utf8')) as { fps: number; frames: { w: Record<string, number> }[] };
 const times = opt('--times', '1.8,3.2,5').split(',').map(Number);

@@ -4,20 +4,23 @@
 // 61-291, Wi = inner corners 78-308, lift = the corners' height over the inner lips' middle
 // (13/14 mean, + = up), G = inner gap 13-14. With --sheet OUT.png: the mouths 3x, green = mesh,
 // red = read corners. Never asserts.
-//   node --import tsx bench/grinMesh.ts [lp_s2.jpg,lp_s42.jpg] [--sheet /tmp/grin.png]
+//   node --import tsx bench/grinMesh.ts [lp_s2.jpg,lp_s42.jpg] [--sheet /tmp/grin.png] [--sets 0,3] [--root /work/wt/before40,.]
+// (s40 corner40: `--sets` picks GRIN_SETS by index, `--root` renders with each checkout's renderer in turn.)
 import path from 'node:path';
 import sharp from 'sharp';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { createRenderer } from '../src/render/renderer.ts';
+import { SHARED_DATA } from './sharedData.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { rendererOfRoot } from './mouthTiles.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const args = process.argv.slice(2);
 const opt = (n: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : undefined; };
 const photos = (args.find((a, k) => !a.startsWith('--') && !args[k - 1]?.startsWith('--')) ?? 'lp_s2.jpg,lp_s42.jpg').split(',');
 const sheet = opt('--sheet');
+const setPick = opt('--sets')?.split(',').map(Number);
+const roots = (opt('--root') ?? '.').split(',').map((r) => path.resolve(r));
 export const GRIN_SETS: [string, Record<string, number>][] = [
   ['photo', {}],
   ['smile .6', { mouthSmileLeft: 0.6, mouthSmileRight: 0.6 }],
@@ -41,12 +44,13 @@ const tiles: Buffer[] = [];
 const TILE_W = 420, TILE_H = 252;
 let tileW = 0, tileH = 0;
 console.log('portrait  set                 | mesh W   Wi    lift   G    | read W   Wi    lift   G     rise (corners toward the eyes vs the photo)');
-for (const photo of photos) {
+for (const photo of photos) for (const root of roots) {
   const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
   const size = portrait.image.width;
-  const r = createRenderer(buildAvatar(portrait), { width: size, height: size });
+  const r = await rendererOfRoot(root, portrait, size);
+  if (roots.length > 1) console.log(`root ${root}`);
   let photoUp = NaN;
-  for (const [name, w] of GRIN_SETS) {
+  for (const [name, w] of GRIN_SETS.filter((_, k) => !setPick || setPick.includes(k))) {
     const base = r.neutralFrame();
     const frame: MotionFrame = { ...base, w: { ...base.w, ...w } };
     const mesh = r.landmarks(frame);
@@ -73,7 +77,7 @@ for (const photo of photos) {
   }
 }
 if (sheet && tiles.length) {
-  const cols = GRIN_SETS.length, rows = Math.ceil(tiles.length / cols);
+  const cols = setPick?.length ?? GRIN_SETS.length, rows = Math.ceil(tiles.length / cols);
   await sharp({ create: { width: cols * tileW, height: rows * tileH, channels: 3, background: '#000' } })
     .composite(tiles.map((t, k) => ({ input: t, raw: { width: tileW, height: tileH, channels: 3 as const }, left: (k % cols) * tileW, top: Math.floor(k / cols) * tileH })))
     .png().toFile(sheet);

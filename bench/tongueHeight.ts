@@ -12,8 +12,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { analyzePortrait } from '../src/analyze/index.ts';
-import { loadImage } from '../src/io/image.ts';
+import { SHARED_DATA } from './sharedData.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { openingMiddle } from '../src/motion/driverCavity.ts';
 import { STILL_MOUTH } from '../src/rig/mouthBase.ts';
@@ -21,11 +20,12 @@ import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { geometry, videoFrameAt, type Lm } from './openLowerLipFigures.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { cavityFigures, cavityText } from './cavityProfile.ts';
+import { cachedPortrait } from './portraitCache.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const list = (name: string) => opt(name, '').split(',').filter(Boolean);
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const media = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DATA, dir, f));
 const SIZE = 512, TILE = 320, ZOOM = 4;
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : ' -- ');
@@ -61,7 +61,8 @@ for (const spec of opt('--real', '').split(';').filter(Boolean)) {
 
 const portraitName = opt('--portrait', '');
 if (portraitName) {
-  const portrait = await analyzePortrait(await loadImage(media(portraitName, 'portraits')));
+  // (s40 corner40: the bench cache's analysis, portraitCache.ts)
+  const portrait = await cachedPortrait(media(portraitName, 'portraits'));
   const roots = opt('--root', '.').split(',').map((r) => path.resolve(r));
   const motionFile = opt('--motion', '');
   const motion = motionFile ? (JSON.parse(await readFile(motionFile, 'utf8')) as { frames: MotionFrame[] }) : null;

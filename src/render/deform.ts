@@ -47,7 +47,7 @@ export class Deformer {
   readonly wv = new Float64Array(CONTROL_COUNT);
   /** this frame's weights less the photo's */
   readonly delta = new Float64Array(CONTROL_COUNT);
-  /** the last frame's grin share (opening.ts grinShare): the mouth's upper row takes a smile's relief by it (speechRow.ts) */
+  /** the last frame's grin share (opening.ts grinShare): the upper row takes a smile's relief by it (speechRow.ts), the open corners keep their dark (cavityCorner.ts) */
   grin = 0;
   /** how far each blink has come from the photo's lid to shut (side 0 is the image-left eye, the subject's right) */
   readonly closure: [number, number] = [0, 0];

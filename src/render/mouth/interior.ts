@@ -17,7 +17,8 @@ import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts'
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, depthShare, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
-import { RELIEF, reliefInto, reliefPivot } from './cavityRelief.ts';
+import { RELIEF, reliefInto } from './cavityRelief.ts';
+import { reliefPivotAt } from './cavityCorner.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
@@ -159,8 +160,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   floorLift(out, wallTone(light.cavityFloor, wall, 1), light.cavityFloorK * floorSide(q.lateral));
   // (and the back, the throat and the tongue's own back, no darker than the driver's: driverTongue.ts)
   backFloorInto(out, wallTone(light.backTone, wall, 2), light.backK * floorSide(q.lateral));
-  // (the dark's depth stretched back about that floor, not one tone: cavityRelief.ts)
-  reliefInto(out, reliefPivot(light), RELIEF * depthShare(p.gap, light.round));
+  // (the dark's depth stretched back about that floor, not one tone: cavityRelief.ts; at a speech opening about the floor
+  // this pixel got, so the unlifted corners are not squared into a black wedge, a grin's kept dark: cavityCorner.ts)
+  reliefInto(out, reliefPivotAt(light, q.lateral, p.grin), RELIEF * depthShare(p.gap, light.round));
 }
 
 /** The upper teeth over `out`, at the skull's anchor; at mid openings only a band under the lip is lit. */
