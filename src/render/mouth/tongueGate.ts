@@ -14,7 +14,9 @@ import { sunkUnlessStanding } from './tongueStands.ts';
  */
 export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity' | 'driverTongue' | 'driverTeeth'>): number {
   const noTeeth = p.driverDark ?? 1;
-  return p.driverCavity === undefined ? noTeeth : Math.max(noTeeth, darkSinkGate(p));
+  // (nor where the driver's own tongue stands high: lp_d10 f57/f80 show no teeth, so the speech sink applied in full and
+  // dropped the arch, .033-.036 IOD down; tongueStands.ts)
+  return (p.driverCavity === undefined ? noTeeth : Math.max(noTeeth, darkSinkGate(p))) * sunkUnlessStanding(p.driverTongue, p.driverTeeth);
 }
 
 /**
