@@ -5,6 +5,8 @@
 // .30, run .63), where the dark is the throat over a tongue standing half the opening high: ours drew a maroon box with a
 // salmon sliver at the bottom (lp_s7 <- lp_d10 f57: dark .56, run .39 [.26, .64]). The tongue reading the motion carries
 // since s33 (driverTongue, its lit run up from the lower lip) tells the two apart; tongue28 noted it could, before it was carried.
+// The speech sink (tonguePlace.ts tongueSink, gated by sinkGate: in full when the driver shows no teeth, as lp_d10 f57-f88) took
+// the tongue .033-.036 IOD down there too and, through tongueShape.ts sunkBy, dropped its arch: both gates take this factor.
 import { smoothstep } from '../../math/smooth.ts';
 import { readingTrust } from './driverTongue.ts';
 
@@ -12,7 +14,7 @@ import { readingTrust } from './driverTongue.ts';
 const STANDS = [0.4, 0.52] as const;
 
 /**
- * How far the dark-cavity sink still applies given the driver's tongue reading, 0..1: 1 without a reading (audio, old
+ * How far the sinks (tongueGate.ts sinkGate, darkSinkGate) still apply given the driver's tongue reading, 0..1: 1 without a reading (audio, old
  * tracks) or with a low tongue, 0 where its tongue stands high and is trusted (no teeth over it: readingTrust).
  */
 export function sunkUnlessStanding(driverTongue: number | undefined, driverTeeth?: number): number {
