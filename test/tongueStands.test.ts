@@ -9,7 +9,8 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { openingMiddle } from '../src/motion/driverCavity.ts';
-import { sunkUnlessStanding } from '../src/render/mouth/tongueStands.ts';
+import { standingBackLight, standingLitShift, standingShare, sunkUnlessStanding } from '../src/render/mouth/tongueStands.ts';
+import { cavityFigures } from '../bench/cavityProfile.ts';
 import { darkSinkGate, sinkGate } from '../src/render/mouth/tongueGate.ts';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 
@@ -44,4 +45,28 @@ test('lp_s7 <- lp_d10 f57: the driver\'s tongue standing half its opening high s
   assert.ok(high.dark < 0.48, `less of the opening dark (main .56): ${high.dark.toFixed(2)}`);
   assert.ok(high.tongue > 0.47, `the tongue's lit run up toward the driver's .64 (main .39): ${high.tongue.toFixed(2)}`);
   assert.ok(high.tongue > low.tongue + 0.08, `a low reading keeps the tongue sunk: ${low.tongue.toFixed(2)} vs ${high.tongue.toFixed(2)}`);
+});
+
+test('tongue40b: a standing tongue\'s back under its arched top goes dim; no reading, no change', () => {
+  assert.equal(standingShare(undefined), 0, 'audio: not standing');
+  assert.equal(standingShare(0.627, 0), 1, 'lp_d10 f80');
+  assert.equal(standingBackLight(0, 0), 1, 'not standing: as before');
+  assert.ok(standingBackLight(0, 1) < 0.6 && standingBackLight(1, 1) === 1, 'dim at the arched top, whole well under it');
+  assert.equal(standingLitShift(0.137, 1), 0, 'lp_d10 f83\'s move up dropped where ours stands');
+  assert.equal(standingLitShift(0.137, 0), 0.137);
+  assert.equal(standingLitShift(-0.12, 1), -0.12, 'a move down kept (lp_d11 f165)');
+});
+
+// (lp_d10 f83's weights and readings, as test/tongueTop.test.ts has them: reading .69, no teeth: the sinks off since tongue40)
+const F83 = { jawOpen: 0.5626, mouthLowerDown: 0.9907, mouthFunnel: 0.3749, mouthFrownLeft: 0.2832, mouthFrownRight: 0.4375, mouthRollUpper: 0.0781, mouthStretchRight: 0.0878, cheekPuff: 0.4205, restLipGap: 0.0452, driverBack: 0.3717, driverCavity: 0.2645, driverTeethDepth: 0.0136, driverTongue: 0.6873, driverUnder: 0.0851 };
+
+test('lp_s5 <- lp_d10 f83: the standing tongue\'s back dim as the driver\'s over the opening\'s middle, its front lit', async () => {
+  const r = createRenderer(buildAvatar(await analyzePortrait(path.join(SHARED_PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });
+  const n = r.neutralFrame(), f = { ...n, w: { ...n.w, ...F83 } };
+  const c = cavityFigures({ ...r.render(f) }, flat(r.landmarks(f)))!;
+  console.log(`lp_s5 <- f83: profile ${c.profile.map((v) => v.toFixed(2)).join(' ')} across ${c.across.map((v) => v.toFixed(2)).join(' ')} [driver .36 .44 .65 .95 .99; across .51 at the middle]`);
+  // (the sinks off alone: upper middle .79, band 3 .92, the front .99)
+  assert.ok(c.across[0]! < 0.68, `the upper middle dim (sinks off alone .79, driver .51): ${c.across[0]!.toFixed(2)}`);
+  assert.ok(c.profile[2]! < 0.85, `band 3 (sinks off alone .92, driver .65): ${c.profile[2]!.toFixed(2)}`);
+  assert.ok(c.profile[3]! > 0.9, `the front still lit (driver .95): ${c.profile[3]!.toFixed(2)}`);
 });
