@@ -12,6 +12,7 @@ import { teethDepthAllowed } from './driverTeeth.ts';
 import { measuredRowCap } from './rowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
+import { standingLitShift, standingShare } from './tongueStands.ts';
 import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
@@ -114,6 +115,8 @@ export class FrameLight {
   tongueArch = 0;
   /** how far up the opening the arched tongue's back falls away, over tongueShape.ts's span: the driver's tongue lit higher or lower (driverTongue.ts litShift) */
   tongueLitShift = 0;
+  /** how far the tongue stands where the driver's does, its back under the arched top turned from the light (tongueStands.ts) */
+  tongueStand = 0;
   /** how far the tongue's front is lit up as a driver's (litCavityFall.ts tongueFrontAt) */
   tongueFront = 0;
   tongueFrontLuma = 0;
@@ -217,7 +220,9 @@ export class FrameLight {
     this.tongueForm = archShare(p.gap, this.round);
     this.tongueArch = this.tongueForm * (1 - Math.max(darkSinkGate(p), p.stillMouth ?? 0, sunkBy(this.tongueSink, p.unit)));
     this.tongueTall = archTall(this.tongueArch);
-    this.tongueLitShift = litShift(p.driverTongue, p.driverTeeth);
+    // (not moved up where ours stands as the driver's: tongueStands.ts)
+    this.tongueLitShift = standingLitShift(litShift(p.driverTongue, p.driverTeeth), standingShare(p.driverTongue, p.driverTeeth));
+    this.tongueStand = this.tongueForm * standingShare(p.driverTongue, p.driverTeeth);
     this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;

@@ -22,7 +22,8 @@ import { reliefPivotAt } from './cavityCorner.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
-import { tongueTopAt } from './tongueTop.ts';
+import { tongueTopAt, underArchedTop } from './tongueTop.ts';
+import { standingBackLight } from './tongueStands.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
@@ -140,7 +141,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       // (a rounded mass: its sides turned from the light, tongueRound.ts)
       // (its top an arch falling toward the corners, darkening into the cavity over a band: tongueTop.ts)
       const crest = !(arch > 0 && top) ? ONE_TOP : tongueTopAt(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral, arch);
-      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light;
+      // (where it stands as the driver's, its back under the arched top turned from the light: tongueStands.ts)
+      const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral), light.tongueStand) : 1;
+      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed;
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }

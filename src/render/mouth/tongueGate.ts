@@ -6,14 +6,17 @@
 import { smoothstep } from '../../math/smooth.ts';
 import type { MouthPlacement } from './frameLight.ts';
 import { tongueAndTipsOverLip } from './tonguePlace.ts';
+import { sunkUnlessStanding } from './tongueStands.ts';
 
 /**
  * The sink's share on a frame, 0..1: 1 when the driver carries no reading (audio motions sink in full), else as
  * far as its mouth shows no teeth (mouthDark) or its opening's middle is dark cavity (driverCavity).
  */
-export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity'>): number {
+export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity' | 'driverTongue' | 'driverTeeth'>): number {
   const noTeeth = p.driverDark ?? 1;
-  return p.driverCavity === undefined ? noTeeth : Math.max(noTeeth, darkSinkGate(p));
+  // (nor where the driver's own tongue stands high: lp_d10 f57/f80 show no teeth, so the speech sink applied in full and
+  // dropped the arch, .033-.036 IOD down; tongueStands.ts)
+  return (p.driverCavity === undefined ? noTeeth : Math.max(noTeeth, darkSinkGate(p))) * sunkUnlessStanding(p.driverTongue, p.driverTeeth);
 }
 
 /**
@@ -21,8 +24,9 @@ export function sinkGate(p: Pick<MouthPlacement, 'driverDark' | 'driverCavity'>)
  * as the driver's opening is dark cavity; 0 without the reading (audio, a track without it). At lp_d10 f93 (a 0.26 IOD
  * gap, wide .4 on lp_s5) the fade kept ours at .50 of the opening where hers is .32, under a black band.
  */
-export function darkSinkGate(p: Pick<MouthPlacement, 'driverCavity'>): number {
-  return p.driverCavity === undefined ? 0 : smoothstep(CAVITY_FROM, CAVITY_FULL, p.driverCavity);
+export function darkSinkGate(p: Pick<MouthPlacement, 'driverCavity' | 'driverTongue' | 'driverTeeth'>): number {
+  // (not where the driver's own tongue stands high under the dark: tongueStands.ts)
+  return p.driverCavity === undefined ? 0 : smoothstep(CAVITY_FROM, CAVITY_FULL, p.driverCavity) * sunkUnlessStanding(p.driverTongue, p.driverTeeth);
 }
 
 /**

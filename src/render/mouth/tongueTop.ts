@@ -25,6 +25,11 @@ export function archedTop(colTop: number, lateral: number): number {
   return colTop * (1 - TOP_SAG * lateral * lateral);
 }
 
+/** How far under the arched top a pixel `above` px over the lower lip lies, as a share of `colTop` (0 at the top, < 0 over it). */
+export function underArchedTop(above: number, colTop: number, lateral: number): number {
+  return colTop > 0 ? (archedTop(colTop, lateral) - above) / colTop : 0;
+}
+
 /**
  * How the tongue's top shows at a pixel `above` px over the lower lip where its top stands `colTop` px over it, 0..1 each:
  * `cover` (its coverage: 0 over the fade, whole from the arched top down; 1 all down the middle column) and `light` (a groove at the

@@ -1,0 +1,75 @@
+// The lit tongue in an open mouth, read off a frame (issue #13, tongue40: critic39 "open mouths a flat maroon fill; no tongue
+// where the driver shows one" — lp_s9 <- lp_d11 f165 a big pale tongue against our maroon with a thin salmon strip). The
+// older figures (driverCavity.ts `tongue`, cavityProfile.ts) count a lit run over .45 of the lips' luma, which our dim
+// maroon back passes: they read ours near the driver where the eye sees no tongue. Here "lit" means at least LIT of the
+// lips' luma and not teeth (mouthDark.ts isTeethPixel). Inside the inner-lip contour, columns within .6 of the half width:
+//   lit     share of the opening's pixels (teeth counted) that are lit tongue
+//   top     middle columns (under .3 of the half width): the lit run up from the bottom (teeth skipped, not counted) to the
+//           first unlit pixel, over the column's height; median
+//   L       the lit pixels' median luma over the lips'
+//   h/dh/C  the lit pixels' mean Lab hue (absolute), minus the lips' hue, and chroma over the lips'
+//   teeth   share of teeth pixels in the lower .4 of the middle columns (a lower row drawn where a tongue lies)
+// Never asserts. Used by bench/tongueLook.ts.
+import type { RgbaImage } from '../src/types.ts';
+import { MOUTH_LOOP } from '../src/rig/topology.ts';
+import { rowCrossings } from '../src/math/polygon.ts';
+import { isTeethPixel, lipReference } from '../src/motion/mouthDark.ts';
+import { labOf as lab } from '../src/render/mouth/tonguePalette.ts';
+
+/** lit tongue: at least this share of the lips' luma */
+const LIT = 0.75;
+const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
+
+export interface TongueLit { lit: number; top: number; light: number; hue: number; dHue: number; chroma: number; teeth: number }
+
+export function tongueLitFigures(img: RgbaImage, lm: ArrayLike<number>): TongueLit | null {
+  const d = img.data, W = img.width;
+  const lipRgb = [0, 0, 0];
+  for (const [o, n] of LIP_PAIRS) {
+    const x = Math.round((lm[o * 3]! + lm[n * 3]!) / 2), y = Math.round((lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2), i = (y * W + x) * 4;
+    for (let c = 0; c < 3; c++) lipRgb[c] += d[i + c]! / LIP_PAIRS.length;
+  }
+  const { light: lipLight, sat: lipSat } = lipReference(img, lm);
+  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
+  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
+  let y0 = Infinity, y1 = -Infinity;
+  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+  const cols = new Map<number, [number, number]>(), xs: number[] = [];
+  for (let y = Math.ceil(y0); y <= Math.floor(y1); y++) {
+    rowCrossings(poly, y, xs);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.ceil(xs[k]!); x <= xs[k + 1]!; x++) {
+        const t = cols.get(x);
+        cols.set(x, t ? [Math.min(t[0], y), Math.max(t[1], y)] : [y, y]);
+      }
+  }
+  let all = 0, lit = 0, la = 0, lb = 0, lowAll = 0, lowTeeth = 0;
+  const lights: number[] = [], tops: number[] = [];
+  for (const [x, [top, bottom]] of cols) {
+    const lat = Math.abs(x - cx) / Math.max(1, half);
+    if (bottom - top < 4 || lat > 0.6) continue;
+    const h = bottom - top + 1;
+    let run = 0, open = lat <= 0.3;
+    for (let y = bottom; y >= top; y--) {
+      const i = (y * W + x) * 4, r = d[i]!, g = d[i + 1]!, b = d[i + 2]!;
+      const teeth = isTeethPixel(r, g, b, lipLight, lipSat), l = (0.299 * r + 0.587 * g + 0.114 * b) / Math.max(1, lipLight);
+      all++;
+      if (lat <= 0.3 && y - top >= 0.6 * h) { lowAll++; if (teeth) lowTeeth++; }
+      const isLit = !teeth && l >= LIT;
+      if (open) { if (isLit) run++; else if (!teeth) open = false; }
+      if (!isLit) continue;
+      lit++; lights.push(l);
+      const [, a, bb] = lab(r, g, b); la += a; lb += bb;
+    }
+    if (lat <= 0.3) tops.push(run / h);
+  }
+  if (all < 20) return null;
+  const med = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1]! : NaN);
+  const [, a0, b0] = lab(lipRgb[0]!, lipRgb[1]!, lipRgb[2]!), hue0 = (Math.atan2(b0, a0) * 180) / Math.PI;
+  const hue = lit ? (Math.atan2(lb / lit, la / lit) * 180) / Math.PI : NaN;
+  return { lit: lit / all, top: med(tops), light: med(lights), hue, dHue: hue - hue0, chroma: lit ? Math.hypot(la / lit, lb / lit) / Math.max(1e-6, Math.hypot(a0, b0)) : NaN, teeth: lowAll ? lowTeeth / lowAll : NaN };
+}
+
+const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '--');
+export const tongueLitText = (t: TongueLit | null) =>
+  t ? `lit ${f2(t.lit)} top ${f2(t.top)} L ${f2(t.light)} h ${t.hue.toFixed(0)} dh ${t.dHue.toFixed(0)} C ${f2(t.chroma)} lowTeeth ${f2(t.teeth)}` : 'shut';
