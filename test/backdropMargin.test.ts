@@ -3,14 +3,13 @@
 // along the moving outline).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { backdropMargin, backdropMarginSetting } from '../src/analyze/backdropMargin.ts';
 import { inpaintBackground, personHole } from '../src/analyze/inpaint.ts';
 import { distanceToOutside } from '../src/analyze/raster.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const PORTRAITS = path.join(process.env.REAL3D_DATA ?? path.resolve(import.meta.dirname, '../../shared/data'), 'portraits');
 
 /** A cream card (x < 20) beside a green backdrop; a person's shoulder (x >= 28 from row 30, pink; the matte's soft
  *  tail .25 over x 26-27) leaves a green strip x 20-25 down the card's edge; a 3 px sliver of the person's pink at
@@ -46,7 +45,7 @@ test('backdropMargin: a thin backdrop strip under the hole\'s margin is given ba
 });
 
 test('lp_s11: the plate beside the shoulders is the photo\'s green strip, not the card\'s cream', async () => {
-  const p = await analyzePortrait(path.join(PORTRAITS, 'lp_s11.jpg'));
+  const p = await analyzePortrait(sharedData('portraits/lp_s11.jpg'));
   const W = p.image.width, m = p.matte.data;
   const chin = p.cropLandmarks[152]![1];
   // below the chin, within 10 px outside the person (matte < .5), where the photo shows the print's green

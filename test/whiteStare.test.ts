@@ -3,7 +3,6 @@
 // her lids on the irises' tops at f118-122; the face mesh's own show (scleraShow.ts) does not tell the two apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { FaceTracker } from '../src/motion/faceTracker.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { scleraShows } from '../src/motion/scleraShow.ts';
@@ -11,14 +10,14 @@ import { landmarkList } from '../src/motion/retarget.ts';
 import { whiteStareLevel, whiteStares, WHITE_STARE_MAX } from '../src/motion/whiteStare.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from '../bench/sharedData.ts';
 
-const DATA = process.env.REAL3D_DATA ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 
 test('lp_d6: white above both irises read off the pixels at her stare (f163-164), none where her lids sit on the irises (f118-122)', async () => {
   const want = new Set([118, 122, 163, 164]);
   const imgs = new Map<number, RgbaImage>();
   let k = 0;
-  for await (const img of decodeVideoFrames(path.join(DATA, 'video', 'lp_d6.mp4'), { fps: 25, maxSide: 720, maxFrames: 165 })) {
+  for await (const img of decodeVideoFrames(sharedData('video/lp_d6.mp4'), { fps: 25, maxSide: 720, maxFrames: 165 })) {
     if (want.has(k)) imgs.set(k, { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
     k++;
   }
