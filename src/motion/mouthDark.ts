@@ -107,9 +107,12 @@ export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null
     rowCrossings(poly, y, xs);
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(img.width, xs[k + 1]!); x++) {
+        // (over a pale tongue the share is of the opening above it: over the whole opening lp_d11 f165's upper row read
+        // .07, drawn as a mere edge where hers shows a band; above her tongue .14, what it read with the tongue counted)
+        if (y >= tongueFrom) continue;
         count++;
         const i = (y * img.width + x) * 4;
-        if (y < tongueFrom && isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) teeth++;
+        if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) teeth++;
       }
   }
   return count >= MIN_PIXELS ? teeth / count : null;
