@@ -4,13 +4,14 @@
 // No single pixel test splits them: her tongue's saturation .27 beside lp_d10's real teeth .24 and lp_d6's lower teeth
 // .23-.29 (blurred with the tongue behind them); hue and Lab a overlap too. What does split them (bench/tongueTeethRead.ts,
 // 30+ hand-labelled frames over lp_d11, lp_d10, lp_d6, lp_d14, WDA): the bright pixels of the opening's lower half as one
-// mass. A tongue is smooth (mean |2L(x) - L(x-2) - L(x+2)| over the lips' luma .03-.05: no dark gaps between teeth) AND
+// mass. A tongue is smooth (mean |2L(x) - L(x-2) - L(x+2)| over the lips' luma .03-.049: no dark gaps between teeth) AND
 // pinker than teeth (median saturation .25-.28; lp_d10 f45's lower tips .24, lp_d6 f46's .23 stay teeth); lower rows are
-// grainy (lp_d6 .08-.16, lp_d10 .12-.18, WDA .12-.55) or, smooth, pale (lp_d14's .026-.039 at saturation .14-.17).
+// grainy (lp_d6 .08-.16, lp_d10 .12-.18 and its lower rows behind a tongue at f263-265 .055-.057, WDA .12-.55) or,
+// smooth, pale (lp_d14's .026-.039 at saturation .14-.17).
 // Such a frame's bright pixels below the opening's middle row are tongue, not teeth, for every reading.
 
 /** the lower mass's texture (mean |2L(x) - L(x-2) - L(x+2)| / lip luma) under which it is smooth, fully .. not at all */
-const SMOOTH_FULL = 0.05, SMOOTH_NONE = 0.07;
+const SMOOTH_FULL = 0.045, SMOOTH_NONE = 0.055;
 /** its median saturation over which it is pink: not at all .. fully */
 const PINK_FROM = 0.23, PINK_FULL = 0.26;
 /** a lower mass of fewer pixels is not judged (a lower row's tips, a glint) */
