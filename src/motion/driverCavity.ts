@@ -44,10 +44,10 @@ export function openingMiddle(img: RgbaImage, where: MiddleAt): OpeningMiddle | 
   // each middle column's kind per row, top to bottom: 0 outside, 1 lit, 2 dark, 3 teeth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, kind = new Uint8Array(w * h), light = new Float32Array(w * h);
   const d = img.data;
-  forEachMiddlePixel(box, img, (q, i) => {
+  forEachMiddlePixel(box, img, (q, i, tongue) => {
     const l = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
     light[q] = l / Math.max(1, lipLight);
-    kind[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 3 : l < DARK_OF_LIP * lipLight ? 2 : 1;
+    kind[q] = !tongue && isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 3 : l < DARK_OF_LIP * lipLight ? 2 : 1;
   });
   let all = 0, dark = 0;
   const runs: number[] = [], tongueLights: number[] = [], cavityLights: number[] = [];

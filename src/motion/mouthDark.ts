@@ -19,6 +19,7 @@ import { smoothstep } from '../math/smooth.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { rowCrossings } from '../math/polygon.ts';
 import { fillGaps, median3 } from './filters.ts';
+import { paleTongueFrom } from './paleTongue.ts';
 
 /** outer/inner lip landmark pairs: halfway between them lies the lip's body (its light is the reference) */
 const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
@@ -69,6 +70,11 @@ export function isTeethPixel(r: number, g: number, b: number, lipLight: number, 
   return 0.299 * r + 0.587 * g + 0.114 * b > TEETH_OF_LIP * lipLight && saturation(r, g, b) < Math.max(TEETH_SAT_ALWAYS, TEETH_SAT_OF_LIP * lipSat);
 }
 
+/** The image row from which the opening's bright pixels are a pale tongue, not teeth (paleTongue.ts; Infinity: none). */
+export function tongueRowOf(img: RgbaImage, poly: [number, number][], lipLight: number, lipSat: number): number {
+  return paleTongueFrom(img, poly, rowCrossings, (r, g, b) => isTeethPixel(r, g, b, lipLight, lipSat), lipLight);
+}
+
 /**
  * How dark the opening is (1: no teeth in it .. 0: teeth show, TEETH_FULL of the pixels inside the
  * inner lip contour teeth by isTeethPixel against the lips' median luminance and saturation); null when the opening holds
@@ -84,7 +90,7 @@ export function darknessOfTeeth(share: number | null): number | null {
   return share === null ? null : 1 - smoothstep(TEETH_FROM, TEETH_FULL, share);
 }
 
-/** The share of the pixels inside the inner lip contour that are teeth (isTeethPixel); null under MIN_PIXELS pixels. */
+/** The share of the pixels inside the inner lip contour that are teeth (isTeethPixel, above a pale tongue: tongueRowOf); null under MIN_PIXELS pixels. */
 export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const { light: lipLight, sat: lipSat } = lipReference(img, lm);
@@ -93,7 +99,7 @@ export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null
     y0 = Math.min(y0, y); y1 = Math.max(y1, y);
   }
   let count = 0, teeth = 0;
-  const d = img.data;
+  const d = img.data, tongueFrom = tongueRowOf(img, poly, lipLight, lipSat);
   // row by row, the pixel centres between the contour's crossings (even-odd), as insidePolygon
   // would count them but without testing every pixel against every edge (4 ms -> well under 1 on a wide mouth)
   const xs: number[] = [];
@@ -101,6 +107,9 @@ export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null
     rowCrossings(poly, y, xs);
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(img.width, xs[k + 1]!); x++) {
+        // (over a pale tongue the share is of the opening above it: over the whole opening lp_d11 f165's upper row read
+        // .07, drawn as a mere edge where hers shows a band; above her tongue .14, what it read with the tongue counted)
+        if (y >= tongueFrom) continue;
         count++;
         const i = (y * img.width + x) * 4;
         if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) teeth++;
@@ -124,3 +133,4 @@ export function mouthDarkSeries(measured: readonly (number | null | undefined)[]
   const at = (i: number) => median[Math.max(0, Math.min(median.length - 1, i))]!;
   return Array.from(median, (v, i) => Math.round((0.25 * at(i - 1) + 0.5 * v + 0.25 * at(i + 1)) * 1e4) / 1e4);
 }
+

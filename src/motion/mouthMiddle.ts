@@ -3,7 +3,7 @@
 // columns near the opening's centre (the corners are shaded in every mouth).
 import type { RgbaImage } from '../types.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
-import { lipReference } from './mouthDark.ts';
+import { lipReference, tongueRowOf } from './mouthDark.ts';
 import { rowCrossings } from '../math/polygon.ts';
 
 /** the middle: columns within this share of the opening's half-width of its centre */
@@ -15,6 +15,8 @@ export interface MiddleBox {
   /** the lips' light and saturation (mouthDark.ts lipReference) */
   lipLight: number;
   lipSat: number;
+  /** the image row from which bright pixels are a pale tongue, not teeth (mouthDark.ts tongueRowOf; Infinity: none) */
+  tongueFrom: number;
   /** inclusive pixel bounds: the middle columns, the contour's rows */
   x0: number;
   x1: number;
@@ -31,7 +33,7 @@ export function middleBox(img: RgbaImage, lm: ArrayLike<number>): MiddleBox | nu
   let y0 = Infinity, y1 = -Infinity;
   for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
   y0 = Math.max(0, Math.ceil(y0)); y1 = Math.min(img.height - 1, Math.floor(y1));
-  return x1 >= x0 && y1 > y0 ? { poly, lipLight, lipSat, x0, x1, y0, y1 } : null;
+  return x1 >= x0 && y1 > y0 ? { poly, lipLight, lipSat, tongueFrom: tongueRowOf(img, poly, lipLight, lipSat), x0, x1, y0, y1 } : null;
 }
 
 /** Where a reading scans: the landmarks (478, in pixels, flat x, y, z), or their middle box already found (null: none). */
@@ -44,14 +46,14 @@ export function middleOf(img: RgbaImage, where: MiddleAt): MiddleBox | null {
 
 /**
  * Calls `visit` for each pixel of the box inside the contour, row by row: `q` its index in the box (row-major, width
- * x1 - x0 + 1), `i` its byte offset in the image.
+ * x1 - x0 + 1), `i` its byte offset in the image, `tongue` whether it lies in a pale tongue's rows (box.tongueFrom: not teeth).
  */
-export function forEachMiddlePixel(box: MiddleBox, img: RgbaImage, visit: (q: number, i: number) => void): void {
+export function forEachMiddlePixel(box: MiddleBox, img: RgbaImage, visit: (q: number, i: number, tongue: boolean) => void): void {
   const { poly, x0, x1, y0, y1 } = box, w = x1 - x0 + 1, xs: number[] = [];
   for (let y = y0; y <= y1; y++) {
     rowCrossings(poly, y, xs);
     for (let k = 0; k + 1 < xs.length; k += 2)
-      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) visit((y - y0) * w + (x - x0), (y * img.width + x) * 4);
+      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x <= Math.min(x1, xs[k + 1]!); x++) visit((y - y0) * w + (x - x0), (y * img.width + x) * 4, y >= box.tongueFrom);
   }
 }
 
@@ -68,7 +70,7 @@ export function medianColumnReading(img: RgbaImage, where: MiddleAt, isTooth: To
   if (!box || !(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
-  forEachMiddlePixel(box, img, (q, i) => (cell[q] = isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
+  forEachMiddlePixel(box, img, (q, i, tongue) => (cell[q] = !tongue && isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0));
   const readings: number[] = [], column = new Float32Array(h);
   for (let c = 0; c < w; c++) {
     for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;

@@ -27,9 +27,9 @@ export function underTeethLight(img: RgbaImage, where: MiddleAt, quantile = UNDE
   // per middle column, top to bottom: its pixels' light (NaN outside the contour) and whether each is teeth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, light = new Float32Array(w * h).fill(NaN), teeth = new Uint8Array(w * h);
   const d = img.data;
-  forEachMiddlePixel(box, img, (q, i) => {
+  forEachMiddlePixel(box, img, (q, i, tongue) => {
     light[q] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / lipLight;
-    teeth[q] = isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0;
+    teeth[q] = !tongue && isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0;
   });
   const under: number[] = [];
   let columns = 0;
