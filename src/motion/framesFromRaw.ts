@@ -12,6 +12,7 @@ import { estimateRest, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { heldClosuresAsRead, lidEventsRead } from './lidEvents.ts';
 import { halfLidsTogether } from './halfLids.ts';
+import { heldNarrowingWithin } from './heldNarrowing.ts';
 import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { JAW_GAP_SPAN } from '../render/mouth/opening.ts';
@@ -88,10 +89,13 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   mergeRigChannels(ch, rigChannels, valid, signed);
   gazeHeldThroughClosures(ch, valid);
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
+  // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
+  const narrowCaps = fit.heldNarrowing ? heldNarrowingWithin([ch.get('blinkL'), ch.get('blinkR')], shares, fps) : undefined;
   const heldRead = opts.lidEvents ?? true ? lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps) : undefined;
   if (fit.halfLidsTogether && (opts.lidEvents ?? true)) halfLidsTogether([ch.get('blinkL'), ch.get('blinkR')], shares);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
+  if (narrowCaps) for (const c of [ch.get('blinkL'), ch.get('blinkR')]) narrowCaps.forEach((cap, i) => { if (!Number.isNaN(cap) && c[i]! > cap) c[i] = cap; });
   // the lips shut where the driver's pixels read them sealed, whatever gap the mesh read (sealedClose.ts; not the lip teacher's targets)
   const sealed = fit.sealedLipsClose && (opts.jawClosuresKept ?? true) ? sealedSeries(raw.map((r, i) => (valid[i] ? r : null))) : undefined;
   if (sealed) closeSealedLips(ch, sealed);

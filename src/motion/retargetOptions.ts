@@ -68,6 +68,8 @@ export interface DriverFitOptions {
   stareFromWhite?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
+  /** The video path: an event of 5+ frames where one eye reads shut and the other a slit is a two-eyed narrowing (a look down, a squint), closing neither eye past the slit (heldNarrowing.ts; docs/eyes downlook40). */
+  heldNarrowing?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
   wideFromShow?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
@@ -143,6 +145,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     oneEyedStare: o.oneEyedStare ?? true,
     stareFromWhite: o.stareFromWhite ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
+    heldNarrowing: o.heldNarrowing ?? true,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
