@@ -10,6 +10,7 @@
 // Looked at on the video: lp_d11 f146-157 both lids low over a dark band (iris) alike, lp_d6 f184-187 two slits.
 import { BLINK_START, blinkFromOpening } from './restFace.ts';
 import { EVENT_CLOSING } from './lidEvents.ts';
+import { nearestRank } from '../math/stats.ts';
 
 type Shares = readonly (readonly [number, number] | null)[];
 
@@ -22,8 +23,6 @@ export const NARROW_OTHER_MOST = BLINK_START;
 /** The most closing a held narrowing renders (a slit with the iris under the lid; weight .7 reads back .44-.56 of the photo's opening, docs/eyes). */
 export const NARROW_MOST = 0.7;
 
-const median = (v: number[]) => { const s = v.slice().sort((a, b) => a - b); return s[s.length >> 1]!; };
-
 /** Per frame, the most closing either eye may have (NaN: no cap), from the held narrowing events in `shares`. */
 export function heldNarrowingCaps(shares: Shares, fps: number): Float64Array {
   const n = shares.length, caps = new Float64Array(n).fill(NaN);
@@ -35,7 +34,7 @@ export function heldNarrowingCaps(shares: Shares, fps: number): Float64Array {
     while (b + 1 < n && shares[b + 1] && least(b + 1) <= EVENT_CLOSING) b++;
     const open: number[] = [];
     for (let i = a; i <= b; i++) open.push(Math.max(shares[i]![0], shares[i]![1]));
-    const other = median(open);
+    const other = nearestRank(open, 0.5, NaN);
     if (b - a + 1 >= minLength && other >= NARROW_OTHER_LEAST && other < NARROW_OTHER_MOST) {
       const bothShut = (i: number) => i >= a && i <= b && Math.max(shares[i]![0], shares[i]![1]) < NARROW_OTHER_LEAST;
       for (let i = a; i <= b; i++) {

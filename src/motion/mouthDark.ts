@@ -72,7 +72,7 @@ export function isTeethPixel(r: number, g: number, b: number, lipLight: number, 
 
 /** The image row from which the opening's bright pixels are a pale tongue, not teeth (paleTongue.ts; Infinity: none). */
 export function tongueRowOf(img: RgbaImage, poly: [number, number][], lipLight: number, lipSat: number): number {
-  return paleTongueFrom(img, poly, rowCrossings, (r, g, b) => isTeethPixel(r, g, b, lipLight, lipSat), lipLight);
+  return paleTongueFrom(img, poly, (r, g, b) => isTeethPixel(r, g, b, lipLight, lipSat), lipLight);
 }
 
 /**
@@ -133,4 +133,3 @@ export function mouthDarkSeries(measured: readonly (number | null | undefined)[]
   const at = (i: number) => median[Math.max(0, Math.min(median.length - 1, i))]!;
   return Array.from(median, (v, i) => Math.round((0.25 * at(i - 1) + 0.5 * v + 0.25 * at(i + 1)) * 1e4) / 1e4);
 }
-

@@ -9,6 +9,11 @@
 // grainy (lp_d6 .08-.16, lp_d10 .12-.18 and its lower rows behind a tongue at f263-265 .055-.057, WDA .12-.55) or,
 // smooth, pale (lp_d14's .026-.039 at saturation .14-.17).
 // Such a frame's bright pixels below the opening's middle row are tongue, not teeth, for every reading.
+import type { RgbaImage } from '../types.ts';
+import { saturation as sat } from '../math/colour.ts';
+import { rowCrossings } from '../math/polygon.ts';
+import { smoothstep as step } from '../math/smooth.ts';
+import { quantile } from '../math/stats.ts';
 
 /** the lower mass's texture (mean |2L(x) - L(x-2) - L(x+2)| / lip luma) under which it is smooth, fully .. not at all */
 const SMOOTH_FULL = 0.045, SMOOTH_NONE = 0.055;
@@ -17,9 +22,6 @@ const PINK_FROM = 0.23, PINK_FULL = 0.26;
 /** a lower mass of fewer pixels is not judged (a lower row's tips, a glint) */
 const LOWER_MIN = 40;
 
-const step = (a: number, b: number, x: number) => { const t = Math.max(0, Math.min(1, (x - a) / (b - a))); return t * t * (3 - 2 * t); };
-const sat = (r: number, g: number, b: number) => { const hi = Math.max(r, g, b); return hi > 0 ? (hi - Math.min(r, g, b)) / hi : 0; };
-const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b), h = s.length >> 1; return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2; };
 
 /** The figures the judgement reads: the lower mass's pixels, texture and saturation, the upper row's pixels and saturation. */
 export interface LowerMass { lower: number; texture: number; lowerSat: number; upper: number; upperSat: number }
@@ -31,18 +33,15 @@ export function paleTongueWeight(m: LowerMass): number {
   return (1 - step(SMOOTH_FULL, SMOOTH_NONE, m.texture)) * step(PINK_FROM, PINK_FULL, m.lowerSat);
 }
 
-type Rgba = { width: number; height: number; data: ArrayLike<number> };
-type RowCrossings = (poly: [number, number][], y: number, xs: number[]) => void;
-
 /** The lower mass's figures: the pixels `isTooth` takes inside `poly`, split at the contour's middle row. */
-export function lowerMass(img: Rgba, poly: [number, number][], crossings: RowCrossings, isTooth: (r: number, g: number, b: number) => boolean, lipLight: number): LowerMass & { mid: number } {
+export function lowerMass(img: RgbaImage, poly: [number, number][], isTooth: (r: number, g: number, b: number) => boolean, lipLight: number): LowerMass & { mid: number } {
   let y0 = Infinity, y1 = -Infinity;
   for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
   const mid = (y0 + y1) / 2, d = img.data, W = img.width, xs: number[] = [], up: number[] = [], low: number[] = [];
   const L = (x: number, y: number) => { const j = (y * W + Math.max(0, Math.min(W - 1, x))) * 4; return 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!; };
   let tex = 0;
   for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++) {
-    crossings(poly, y, xs);
+    rowCrossings(poly, y, xs);
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(0, Math.ceil(xs[k]!)); x < Math.min(W, xs[k + 1]!); x++) {
         const i = (y * W + x) * 4;
@@ -52,11 +51,11 @@ export function lowerMass(img: Rgba, poly: [number, number][], crossings: RowCro
         tex += Math.abs(2 * L(x, y) - L(x - 2, y) - L(x + 2, y)) / Math.max(1, lipLight);
       }
   }
-  return { mid, lower: low.length, texture: low.length ? tex / low.length : 0, lowerSat: low.length ? median(low) : 0, upper: up.length, upperSat: up.length ? median(up) : 0 };
+  return { mid, lower: low.length, texture: low.length ? tex / low.length : 0, lowerSat: low.length ? quantile(low, 0.5) : 0, upper: up.length, upperSat: up.length ? quantile(up, 0.5) : 0 };
 }
 
 /** The image row from which the opening's bright pixels are a pale tongue, not teeth (Infinity: none; judged over .5). */
-export function paleTongueFrom(img: Rgba, poly: [number, number][], crossings: RowCrossings, isTooth: (r: number, g: number, b: number) => boolean, lipLight: number): number {
-  const m = lowerMass(img, poly, crossings, isTooth, lipLight);
+export function paleTongueFrom(img: RgbaImage, poly: [number, number][], isTooth: (r: number, g: number, b: number) => boolean, lipLight: number): number {
+  const m = lowerMass(img, poly, isTooth, lipLight);
   return paleTongueWeight(m) > 0.5 ? m.mid : Infinity;
 }

@@ -24,7 +24,6 @@ type PivotLight = { backK: number; backTone: readonly number[]; cavityFloorK: nu
 /** The share of a full grin's frame pivot kept (1: a grin's corners drawn as before corner40; 0: no gate, tongue39's s39 look). */
 export const GRIN_KEEPS_PIVOT = 1;
 
-
 /**
  * The pivot of the floor this pixel got at `lateral` (0 the opening's middle .. 1 a corner): where that floor lands a
  * black pixel, its tone x wallLight, its share x floorSide (interior.ts jawPiecesOver lifts with the same); 0 (off)
