@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { lowerRowShow, lowerShowIod } from '../src/motion/lowerTeeth.ts';
-import { saturation } from '../src/motion/mouthDark.ts';
+import { saturation } from '../src/math/colour.ts';
 import { DRIVER_LOWER_SHOW } from '../src/rig/mouthBase.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { mouthBox, mouthTile, rendererOfRoot, driverMouthShots } from './mouthTiles.ts';

@@ -8,7 +8,7 @@
 // (render/rimClear.ts moves them, from RIM_CLEAR_FROM to RIM_CLEAR_FULL degrees toward that side; the
 // photo's pose and small sways keep every texture position).
 import type { RgbaImage } from '../types.ts';
-import { LIPS_OUTER_UPPER, LIPS_OUTER_LOWER, MESH_POINT_COUNT } from '../rig/topology.ts';
+import { eyeCornerDistance, LIPS_OUTER_UPPER, LIPS_OUTER_LOWER, MESH_POINT_COUNT } from '../rig/topology.ts';
 
 /** Only skin vertices within this many eye distances of the far corner, and this many above or below it (the lip's end, not the nostril or the chin under the lip). */
 const NEAR_CORNER = 0.3, NEAR_ROWS = 0.2;
@@ -32,7 +32,7 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
  */
 export function farLipOnTurns(image: RgbaImage, flat: Float64Array, uvs: ArrayLike<number>, lipPoints: ReadonlySet<number>, farSide: number, out: Map<number, [number, number]>): void {
   if (farSide === 0) return;
-  const iod = Math.hypot(flat[33 * 3]! - flat[263 * 3]!, flat[33 * 3 + 1]! - flat[263 * 3 + 1]!);
+  const iod = eyeCornerDistance(flat, 2);
   const corner = farSide < 0 ? (flat[61 * 3]! < flat[291 * 3]! ? 61 : 291) : (flat[61 * 3]! > flat[291 * 3]! ? 61 : 291);
   const cx = flat[corner * 3]!, cy = flat[corner * 3 + 1]!;
   // the lip's redness from the lip contours' texels, the cheek's from the skin vertices just past the near half's cheek

@@ -3,7 +3,7 @@
 // "revealed" uv set), and how far the mirror-symmetric texture may reach on the far side. build.ts calls
 // these after the mesh and the photo's texture exist.
 import type { GrayImage, RgbaImage } from '../types.ts';
-import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, NOSE_POINTS, LIP_COLUMNS_UPPER, LIP_COLUMNS_LOWER } from '../rig/topology.ts';
+import { eyeCornerDistance, faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, NOSE_POINTS, LIP_COLUMNS_UPPER, LIP_COLUMNS_LOWER } from '../rig/topology.ts';
 import { smoothstep } from '../math/smooth.ts';
 import type { MeshBuilder } from './mesh.ts';
 import { mirrorTexturing, landmarkMirror, photoDepth, seenInDepth, type MirrorTexturing } from './mirror.ts';
@@ -27,15 +27,10 @@ const OPAQUE_ALPHA = 0.8;
 /** A point counts as hidden in the photo when it lies this share of the face width behind the photo's surface. */
 const HIDDEN_TOLERANCE = 0.04;
 
-/** The eye-corner distance (33 to 263) of a face in canonical units. */
-function eyeDistance(neutral: Float64Array): number {
-  return Math.hypot(neutral[33 * 3]! - neutral[263 * 3]!, neutral[33 * 3 + 1]! - neutral[263 * 3 + 1]!, neutral[33 * 3 + 2]! - neutral[263 * 3 + 2]!);
-}
-
 /** Per landmark, 0 on the nose (NOSE_POINTS) rising to 1 at NOSE_KEEP[1] eye distances from it, on the neutral face (canonical x, y, z). */
 function noseDistanceRamp(neutral: Float64Array): (v: number) => number {
   const P = (i: number) => [neutral[i * 3]!, neutral[i * 3 + 1]!, neutral[i * 3 + 2]!];
-  const iod = eyeDistance(neutral);
+  const iod = eyeCornerDistance(neutral);
   const nose = NOSE_POINTS.map(P);
   return (v) => {
     const p = P(v);
@@ -68,7 +63,7 @@ export interface FaceInPhoto {
  */
 export function correctHiddenReveals(face: FaceInPhoto, mesh: MeshBuilder, texture: RgbaImage, uvRevealed: Float32Array, revealDir: Float32Array): Float32Array {
   const { flat, neutral } = face;
-  const size = texture.width, iod = eyeDistance(neutral);
+  const size = texture.width, iod = eyeCornerDistance(neutral);
   noseSidewallReveal(flat, neutral, iod, face.zc, uvRevealed, revealDir);
   const faceDepth = photoDepth(flat, [faceTopology().triangles], size), tolerance = HIDDEN_TOLERANCE * face.faceWidth;
   const seenInPhoto = seenInDepth(flat, LANDMARK_COUNT, faceDepth, size, tolerance);

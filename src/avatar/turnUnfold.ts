@@ -11,7 +11,7 @@
 // spans in the turned layout, with the ring's edge held: the photo's texels there are spread across
 // the wider turned surface, one way, instead of doubled. Applied through the reveal (uvRevealed /
 // revealDir), so nothing changes at the photo's pose.
-import { faceTopology, MESH_POINT_COUNT, NOSE_RIDGE, NOSE_POINTS, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
+import { eyeCornerDistance, faceTopology, MESH_POINT_COUNT, NOSE_RIDGE, NOSE_POINTS, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
 import { turnedX, nearPoints } from './noseReveal.ts';
 
 /** Rings of the mesh around the folded triangles that are solved again; rounds of solving, each
@@ -99,7 +99,7 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
     }
   }
   for (const i of FACE_OVAL) for (const j of neighbours[i]!) band.add(j);
-  const iod = Math.hypot(neutral[33 * 3]! - neutral[263 * 3]!, neutral[33 * 3 + 1]! - neutral[263 * 3 + 1]!, neutral[33 * 3 + 2]! - neutral[263 * 3 + 2]!);
+  const iod = eyeCornerDistance(neutral);
   const byNose = nearPoints(neutral, NOSE_POINTS, NOSE_REACH * iod);
   for (const i of band) held.add(i);
   const rest = Float64Array.from({ length: n * 2 }, (_, k) => P(k >> 1, k & 1));

@@ -5,7 +5,7 @@
 // teeth pixels standing on it. A tongue is as light as teeth but as red as the lips, so the pixel test (mouthDark.ts
 // isTeethPixel) does not count it.
 import type { RgbaImage } from '../types.ts';
-import { saturation } from './mouthDark.ts';
+import { saturation } from '../math/colour.ts';
 import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */

@@ -16,6 +16,7 @@
 // .44-.50; Obama's teeth .18-.30 beside lips at .33-.39, every one of them under TEETH_SAT_ALWAYS.
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { saturation } from '../math/colour.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { rowCrossings } from '../math/polygon.ts';
 import { fillGaps, median3 } from './filters.ts';
@@ -34,11 +35,6 @@ const TEETH_FROM = 0.03, TEETH_FULL = 0.12;
 /** openings with fewer pixels than this inside the contour are not measured (a closed or nearly closed mouth) */
 const MIN_PIXELS = 12;
 
-/** (max - min) / max of a pixel's channels (0 grey or black .. 1 a pure colour) */
-export const saturation = (r: number, g: number, b: number) => {
-  const hi = Math.max(r, g, b);
-  return hi > 0 ? (hi - Math.min(r, g, b)) / hi : 0;
-};
 
 /** The mean luminance and the saturation of the mean colour of the 3x3 pixels round (x, y), clamped to the image. */
 function lipSample(img: RgbaImage, x: number, y: number): { light: number; sat: number } {

@@ -8,8 +8,9 @@
 // between two dips, lp_d6 f193's tooth edge). The frame's reading is the share of its columns read shut; the motion
 // closes the lips' gap only where nearly all are (sealedClose.ts), so a side opening (teeth at one corner) keeps it.
 import type { RgbaImage } from '../types.ts';
-import { LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../rig/topology.ts';
-import { lipReference, saturation } from './mouthDark.ts';
+import { eyeCornerDistance, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../rig/topology.ts';
+import { saturation } from '../math/colour.ts';
+import { lipReference } from './mouthDark.ts';
 
 /** the columns read: within this share of the mouth's half width (outer corners 61 / 291) of its middle */
 const REACH = 0.5;
@@ -70,7 +71,7 @@ export function lipColumns(img: RgbaImage, lm: ArrayLike<number>, reach = REACH)
     return [(x - o[0]) * ax[0] + (y - o[1]) * ax[1], (x - o[0]) * dn[0] + (y - o[1]) * dn[1]];
   };
   const upper = LIPS_OUTER_UPPER.map(local), lower = LIPS_OUTER_LOWER.map(local);
-  const iod = Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!, lm[33 * 3 + 2]! - lm[263 * 3 + 2]!);
+  const iod = eyeCornerDistance(lm);
   const { light: lipLight, sat: lipSat } = lipReference(img, lm);
   const mid = (local(0)[0] + local(17)[0]) / 2, columns: LipColumn[] = [], rgb = [0, 0, 0];
   for (let a = mid - (reach * len) / 2; a <= mid + (reach * len) / 2; a += 1) {

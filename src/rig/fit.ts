@@ -4,7 +4,7 @@
 // times; and a person's neutral face from many frames. The canonical frame is in canonical.ts.
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector, vectorToWeights, type RigControl } from './controls.ts';
 import { solveSimilarity, anglesFromRotation, type Similarity } from './pose.ts';
-import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, FACE_OVAL, OUTER_EYE_CORNERS, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
+import { LANDMARK_COUNT, MESH_POINT_COUNT, RIGID_POINTS, FACE_OVAL, eyeCornerDistance, EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from './topology.ts';
 import { meanFace, flatten, canonicalize, inverseTransform, deform, toCanonical, type Landmarks } from './canonical.ts';
 import { applyWidthPrior, mouthWidthRatio } from './mouthPrior.ts';
 import { solverFor, robustSystem, trustedRigidPoints, POINT_WEIGHT, Z_WEIGHT } from './fitSystem.ts';
@@ -205,8 +205,7 @@ function boundedDescent(gram: Float64Array, diag: Float64Array, rhs: Float64Arra
 
 /** 2D error of the posed model over the 468 mesh points, mean per point, in inter-ocular distances of the target. */
 function meshResidual(shape: Float64Array, sim: Similarity, target: Float64Array): number {
-  const [ea, eb] = OUTER_EYE_CORNERS;
-  const iod = Math.hypot(target[eb * 3]! - target[ea * 3]!, target[eb * 3 + 1]! - target[ea * 3 + 1]!) || 1;
+  const iod = eyeCornerDistance(target, 2) || 1;
   let err = 0;
   const r = sim.r;
   for (let i = 0; i < MESH_POINT_COUNT; i++) {

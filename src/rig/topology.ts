@@ -73,6 +73,13 @@ export const RIGID_POINTS = [
 /** Eye corners used for the inter-ocular distance (outer corners). */
 export const OUTER_EYE_CORNERS: [number, number] = [33, 263];
 
+/** The outer eye corners' distance (the inter-ocular distance, IOD) of flat x, y, z landmarks; `dims` 2 ignores z. */
+export function eyeCornerDistance(flat: ArrayLike<number>, dims: 2 | 3 = 3): number {
+  const [a, b] = OUTER_EYE_CORNERS;
+  const dx = flat[b * 3]! - flat[a * 3]!, dy = flat[b * 3 + 1]! - flat[a * 3 + 1]!;
+  return dims === 2 ? Math.hypot(dx, dy) : Math.hypot(dx, dy, flat[b * 3 + 2]! - flat[a * 3 + 2]!);
+}
+
 interface HumanStatic {
   faceTriangulation: number[];
   faceUVMap: number[][];
