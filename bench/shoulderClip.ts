@@ -21,6 +21,7 @@ import { streakCoherence } from '../src/eval/stretch.ts';
 import { boxBlur } from '../src/analyze/raster.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
+import { checkoutRenderer } from './headCells.ts';
 import { flatBorder } from '../src/analyze/flatBorder.ts';
 import { loadImage } from '../src/io/image.ts';
 
@@ -67,12 +68,9 @@ const cells = new Map<number, Buffer[]>();
 const stripRows: Buffer[] = [];
 for (const root of roots) {
   const { cachedPortrait } = await import(path.join(root, 'bench/portraitCache.ts'));
-  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-  const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
   if (portrait.image.width !== SIZE) throw new Error(`${name}: the crop is ${portrait.image.width} px, this bench reads a 512 px crop 1:1`);
-  const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
-  const rest = r.neutralFrame();
+  const { renderer: r, neutral: rest } = await checkoutRenderer(root, portrait);
   const restAlpha = Uint8ClampedArray.from(r.render(rest, { background: null }).data);
   const chin = r.landmarks(rest)[152]![1];
   const { mean, weight, backdrop } = localBackdrop(portrait.image, restAlpha);

@@ -17,6 +17,7 @@ import sharp from 'sharp';
 import { boxBlur, distanceToOutside } from '../src/analyze/raster.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
+import { checkoutRenderer } from './headCells.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : d; };
@@ -33,13 +34,10 @@ interface Fig { off: number; width: number; dBg: number; dShirt: number }
 
 for (const root of roots) {
   const { cachedPortrait } = await import(path.join(root, 'bench/portraitCache.ts'));
-  const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
-  const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
   if (portrait.image.width !== SIZE) throw new Error(`${name}: the crop is ${portrait.image.width} px, this bench reads a 512 px crop 1:1`);
   const photo = portrait.image.data as Uint8ClampedArray;
-  const r = createRenderer(buildAvatar(portrait), { width: SIZE, height: SIZE });
-  const rest = r.neutralFrame();
+  const { renderer: r, neutral: rest } = await checkoutRenderer(root, portrait);
   const restAlpha = Uint8ClampedArray.from(r.render(rest, { background: null }).data);
   const [chinX, chinY] = r.landmarks(rest)[152]!;
   const y0 = Math.ceil(chinY) * SIZE;
