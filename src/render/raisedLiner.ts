@@ -1,0 +1,71 @@
+// A raised lid's liner lighter as the lid rolls up (arch41). A lid going up rolls back under its fold: seen from the
+// front its lash line and liner are foreshortened, a lighter, thinner line. Raised, lp_s42's image-left lid (her own
+// heavy liner, depth .73 at rest) kept the liner's full darkness along the raised arch (a crisp 3-4 px core, luma
+// 43-51: arch40, the lid mesh's own texture cut sharp over the bright redrawn white): a heavy dark "liner" arch over
+// a stare, where the driver's raised lid shows a thin line (depth .2-.45). Here, on screen after the raster and the
+// drawn lash line, each pixel of the eye near the raised line darker than a floor is lightened to it, hue kept: the
+// floor goes from the photo's lash line's darkest (raisedLidEdge.ts photoLashLine) toward the lid skin over the
+// line (read per column) by LIFT times the raise; fading out toward the corners (the lid barely moves there).
+import type { RasterTarget } from './raster.ts';
+import { polylineYAt } from './slitEdge.ts';
+
+/** On: the raised liner is lightened (off: as before s41); `lift` the share of the way from the lash's darkest to the skin at a full raise. */
+export const raisedLinerSetting = { on: true, lift: 0.4 };
+/** The raise (eyeWide over the photo's) at which the liner is lightened by the whole `lift`. */
+const FULL_RAISE = 0.6;
+/** The lid skin is read this far above the line (eye widths): its median luma. */
+const SKIN_FROM = 0.3, SKIN_TO = 0.15;
+
+/** The band limited: this share of the eye's width above the line and under it. */
+const ABOVE = 0.1, BELOW = 0.08;
+/** The limit fades in over this share of the line's length from either corner. */
+const TAPER = 0.2;
+
+const lum = (c: number) => 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
+
+/** A packed RGBA colour `c` (premultiplied or not: alpha kept) lightened, hue kept, so its luma is at least `floor` by share s (0..1). */
+export function lightenTo(c: number, floor: number, s: number): number {
+  const l = lum(c);
+  if (!(s > 0) || l >= floor) return c;
+  const f = 1 + s * (floor / Math.max(1, l) - 1);
+  const ch = (k: number) => Math.min(255, Math.round(((c >>> (8 * k)) & 255) * f));
+  return (ch(0) | (ch(1) << 8) | (ch(2) << 16) | (c & 0xff000000)) >>> 0;
+}
+
+/** The floor's share of the way from the lash's darkest to the skin at `raise`. */
+export function linerLift(raise: number): number {
+  return raisedLinerSetting.lift * Math.min(1, Math.max(0, raise) / FULL_RAISE);
+}
+
+/**
+ * In place: the pixels within ABOVE / BELOW eye widths of the raised lid line (xs, ys on screen, corner to
+ * corner) and on the eye (0 < 1/z <= maxIz) lightened to the floor: `lash` the photo's lash line's darkest luma,
+ * per column the way linerLift(raise) from it to the lid skin's luma; `strength` 0..1 (the raise's fade-in).
+ */
+export function limitRaisedLiner(t: RasterTarget, xs: ArrayLike<number>, ys: ArrayLike<number>, lash: number, raise: number, maxIz: number, strength: number): void {
+  const lift = linerLift(raise);
+  if (!raisedLinerSetting.on || !(strength > 0) || !(lift > 0)) return;
+  const W = t.width, H = t.height, color = t.color, depth = t.depth;
+  const n = xs.length;
+  const xa = Math.min(xs[0]!, xs[n - 1]!), xb = Math.max(xs[0]!, xs[n - 1]!);
+  const ew = Math.hypot(xs[n - 1]! - xs[0]!, ys[n - 1]! - ys[0]!), span = Math.max(1, xb - xa);
+  const skin: number[] = [];
+  for (let x = Math.max(0, Math.ceil(xa)); x <= Math.min(W - 1, Math.floor(xb)); x++) {
+    const cx = x + 0.5, y = polylineYAt(xs, ys, cx);
+    if (!Number.isFinite(y)) continue;
+    const s = strength * Math.min(1, Math.min(cx - xa, xb - cx) / (TAPER * span));
+    if (s <= 0) continue;
+    skin.length = 0;
+    for (let p = Math.max(0, Math.floor(y - SKIN_FROM * ew)); p <= Math.min(H - 1, Math.ceil(y - SKIN_TO * ew)); p++) skin.push(lum(color[p * W + x]!));
+    if (!skin.length) continue;
+    skin.sort((a, b) => a - b);
+    const sk = skin[skin.length >> 1]!;
+    if (sk <= lash) continue;
+    const floor = lash + lift * (sk - lash);
+    for (let p = Math.max(0, Math.floor(y - ABOVE * ew)); p <= Math.min(H - 1, Math.ceil(y + BELOW * ew)); p++) {
+      const i = p * W + x, d = depth[i]!;
+      if (!(d > 0 && d <= maxIz)) continue;
+      color[i] = lightenTo(color[i]!, floor, s);
+    }
+  }
+}
