@@ -69,12 +69,38 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris; the ra
     const opening = g0.lowY - g0.topY;
     assert.ok(g1.lowY - g0.lowY > 0.03 * opening, `the lower lid drops: ${(g1.lowY - g0.lowY).toFixed(2)} px of ${opening.toFixed(1)}`);
     assert.ok(Math.abs(gOff.lowY - g0.lowY) < 0.01 * opening, 'off: it stays');
-    // under the iris, between the lower lid at rest and the dropped one: the eye's white, lighter than the lid skin was there
-    const y = (g0.lowY + g1.lowY) / 2 + 0.5;
-    const under = lumAt(wide!.img, g0.cx, y), was = lumAt(wideOff!.img, g0.cx, y);
-    assert.ok(under > was + 10, `white under the iris: ${under.toFixed(0)} (off ${was.toFixed(0)})`);
+    // beside the iris, between the lower lid at rest and the dropped one: the eye's white, lighter than the lid skin was there
+    const lowAt = (lm: [number, number, number][], x: number) => { const pts = lower.map((i) => lm[i]!).sort((a, b) => a[0] - b[0]); for (let k = 0; k + 1 < pts.length; k++) if (x >= pts[k]![0] && x <= pts[k + 1]![0]) return pts[k]![1] + ((x - pts[k]![0]) / Math.max(1e-6, pts[k + 1]![0] - pts[k]![0])) * (pts[k + 1]![1] - pts[k]![1]); return NaN; };
+    let on = 0, off = 0, n = 0;
+    for (let x = Math.ceil(g0.x0 + 0.25 * (g0.x1 - g0.x0)); x <= g0.x1 - 0.25 * (g0.x1 - g0.x0); x++) {
+      const a = lowAt(rest!.lm, x + 0.5), b = lowAt(wide!.lm, x + 0.5);
+      if (Math.abs(x + 0.5 - g0.cx) < 1.2 * g0.r || !(b - a >= 1)) continue;
+      on += lumAt(wide!.img, x, (a + b) / 2); off += lumAt(wideOff!.img, x, (a + b) / 2); n++;
+    }
+    assert.ok(n >= 3 && on / n > off / n + 10, `white under the old lower lid: ${(on / n).toFixed(0)} (off ${(off / n).toFixed(0)}, ${n} columns)`);
     // the raised line no darker than the lid line at rest (off it is far darker on the image-left eye)
     const d0 = linerDark(rest!.img, g0), d1 = linerDark(wide!.img, g1);
     assert.ok(d1 >= d0 - 12, `raised liner ${d1.toFixed(0)} against ${d0.toFixed(0)} at rest`);
   }
+});
+
+test('a dropped lower lid\'s edge is covered by share too: the skin below the line', async () => {
+  const { coverRaisedLidEdge } = await import('../src/render/raisedLidEdge.ts');
+  const { polylineYAt } = await import('../src/render/slitEdge.ts');
+  const W = 60, H = 24, SKIN = 60, EYE = 220, lx = [2, 30, 57], ly = [10.6, 13.3, 11.2];
+  const color = new Uint32Array(W * H), depth = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const eye = y + 0.5 < polylineYAt(lx, ly, x + 0.5);
+    color[y * W + x] = pack(eye ? EYE : SKIN, eye ? EYE : SKIN, eye ? EYE : SKIN);
+    depth[y * W + x] = eye ? 0.5 : 1;
+  }
+  const t = { width: W, height: H, color, depth };
+  // per column the eye's share summed down from the top: where the edge lies
+  const edgeOf = (x: number) => { let s = 0; for (let y = 0; y < H; y++) s += ((color[y * W + x]! & 255) - SKIN) / (EYE - SKIN); return s; };
+  const err = (x: number) => Math.abs(edgeOf(x) - polylineYAt(lx, ly, x + 0.5));
+  const cols = Array.from({ length: 50 }, (_, k) => k + 5);
+  const before = Math.max(...cols.map(err));
+  coverRaisedLidEdge(t, lx, ly, 0.6, 1, true);
+  const after = Math.max(...cols.map(err));
+  assert.ok(before > 0.35 && after < 0.02, `${before} -> ${after}`);
 });

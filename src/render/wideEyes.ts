@@ -146,12 +146,15 @@ export class WideEyes {
   coverLidEdges(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, skip: readonly [number, number]): void {
     for (const eye of this.eyes) {
       if (eye.amount === 0) continue;
-      const { loop, upper } = EYES[eye.side]!;
+      const { loop, upper, lower } = EYES[eye.side]!;
       const strength = Math.min(1, (eye.amount * Math.max(0, ...eye.lifts)) / FADE_IN_PX) * (1 - skip[eye.side]!);
       let lidIz = Infinity, nearIz = 0;
       for (const i of loop) { lidIz = Math.min(lidIz, siz[i]!); nearIz = Math.max(nearIz, siz[i]!); }
       const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
+      // the dropped lower lid's edge over the drawn iris and white likewise (arch41)
+      const drop = Math.min(1, (eye.amount * Math.max(0, ...eye.drops)) / FADE_IN_PX) * (1 - skip[eye.side]!);
+      if (drop > 0) coverRaisedLidEdge(target, lower.map((i) => sx[i]!), lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, drop, true);
       // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
       const line = smoothLidLine(xs, ys);
       this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
