@@ -15,12 +15,16 @@ test('the lower lid drops by a share of the opening over each point, the corners
   assert.deepEqual(d.map((v) => +v.toFixed(6)), [0, 0.2, 0.4, 0.2, 0]);
 });
 
-test('a dark pixel is lightened to the floor with its hue kept; a lighter one is left', () => {
-  const c = lightenTo(pack(40, 30, 20), 70, 1);
+test('a dark pixel is mixed toward the skin until it reaches the floor; a lighter one is left', () => {
+  const skin = pack(200, 160, 140);
+  const c = lightenTo(pack(40, 30, 20), 70, 1, skin);
   assert.ok(Math.abs(lum(c) - 70) < 1.5, `${lum(c)}`);
   assert.ok((c & 255) > ((c >>> 8) & 255) && ((c >>> 8) & 255) > ((c >>> 16) & 255));
-  assert.equal(lightenTo(pack(90, 90, 90), 70, 1), pack(90, 90, 90));
-  assert.equal(lightenTo(pack(40, 30, 20), 70, 0), pack(40, 30, 20));
+  assert.equal(lightenTo(pack(90, 90, 90), 70, 1, skin), pack(90, 90, 90));
+  assert.equal(lightenTo(pack(40, 30, 20), 70, 0, skin), pack(40, 30, 20));
+  // a dark blue-red pixel is not pushed to a saturated colour: it goes toward the skin's
+  const d = lightenTo(pack(30, 10, 40), 90, 1, skin);
+  assert.ok((d & 255) > ((d >>> 16) & 255), 'toward the skin\'s hue');
 });
 
 /** Per eye on a render (RGBA, landmarks on screen): the lower lid's middle y, the iris (centre, radius). */

@@ -159,7 +159,7 @@ export class WideEyes {
       const line = smoothLidLine(xs, ys);
       this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
       // and the liner lighter as the lid rolls up (raisedLiner.ts)
-      if (eye.lash) limitRaisedLiner(target, line.xs, line.ys, 0.299 * eye.lash.colour[0]! + 0.587 * eye.lash.colour[1]! + 0.114 * eye.lash.colour[2]!, eye.amount, nearIz * LID_NEAR, strength);
+      if (eye.lash) limitRaisedLiner(target, line.xs, line.ys, 0.299 * eye.lash.colour[0]! + 0.587 * eye.lash.colour[1]! + 0.114 * eye.lash.colour[2]!, eye.amount, EYEBALL_BELOW * lidIz, nearIz * LID_NEAR, strength);
     }
   }
 
