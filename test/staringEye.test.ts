@@ -41,6 +41,7 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris; the ra
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   const make = (on: boolean) => {
+    // the liner's lightening is off by default (arch41): tested here on, against both off
     staringLowerLidSetting.on = on; raisedLinerSetting.on = on;
     try {
       const avatar = buildAvatar(portrait);
@@ -49,7 +50,7 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris; the ra
       const wide = { ...n, w: { ...n.w, eyeWideLeft: n.w.eyeWideLeft! + 0.6, eyeWideRight: n.w.eyeWideRight! + 0.6 } };
       const out = [n, wide].map((f) => { const img = r.render(f); return { img: { width: img.width, data: new Uint8ClampedArray(img.data) }, lm: r.landmarks(f) }; });
       return out;
-    } finally { staringLowerLidSetting.on = true; raisedLinerSetting.on = true; }
+    } finally { staringLowerLidSetting.on = true; raisedLinerSetting.on = false; }
   };
   const lumAt = (img: { width: number; data: Uint8ClampedArray }, x: number, y: number) => { const o = (Math.round(y) * img.width + Math.round(x)) * 4; return 0.299 * img.data[o]! + 0.587 * img.data[o + 1]! + 0.114 * img.data[o + 2]!; };
   /** The liner's darkness: per middle column outside the iris, the darkest pixel within 4 px of the upper lid line; the median. */
