@@ -18,7 +18,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { cropImage } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
-import { EYE_L_UPPER, EYE_R_UPPER } from '../src/rig/topology.ts';
+import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { eyeWhiteShows } from '../src/motion/eyeWhiteShow.ts';
 
@@ -84,15 +84,26 @@ function irisOf(lm: Lm, upper: readonly number[]): [number, number, number] | nu
   const r = [1, 2, 3, 4].reduce((t, k) => t + Math.hypot(lm[c + k]![0]! - lm[c]![0]!, lm[c + k]![1]! - lm[c]![1]!), 0) / 4;
   return [lm[c]![0]!, lm[c]![1]!, r];
 }
+// `below` (s41, arch41): the white under the iris, the lower lid's line under the iris's bottom at its centre (iris diameters; negative: the lid covers it)
+function belowIris(lm: Lm, upper: readonly number[], lower: readonly number[]): number {
+  const iris = irisOf(lm, upper);
+  if (!iris) return NaN;
+  const s = lower.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]).sort((a, b) => a[0] - b[0]);
+  for (let k = 0; k + 1 < s.length; k++) if (iris[0] >= s[k]![0] && iris[0] <= s[k + 1]![0]) {
+    const y = s[k]![1] + ((iris[0] - s[k]![0]) / Math.max(1e-6, s[k + 1]![0] - s[k]![0])) * (s[k + 1]![1] - s[k]![1]);
+    return (y - (iris[1] + iris[2])) / (2 * iris[2]);
+  }
+  return NaN;
+}
 // `white` (s40, stare40): the white above the iris off the pixels (motion/eyeWhiteShow.ts, the ruler the stare rule reads on the driver), on either picture
 const figsOf = (img: RgbaImage, lm: Lm) => {
   const flat = Float32Array.from(lm.flatMap((p) => [p[0]!, p[1]!, 0]));
   const whites = eyeWhiteShows(img, flat);
-  return [EYE_L_UPPER, EYE_R_UPPER].map((up, e) => ({ ...eyeBand(img, up.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]), irisOf(lm, up)), white: whites[e]! }));
+  return [EYE_L_UPPER, EYE_R_UPPER].map((up, e) => ({ ...eyeBand(img, up.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]), irisOf(lm, up)), white: whites[e]!, below: belowIris(lm, up, e ? EYE_R_LOWER : EYE_L_LOWER) }));
 };
 const f2 = (v: number) => (Number.isFinite(v) ? (100 * v).toFixed(1).padStart(5) : '    -');
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '  - ');
-const line = (g: ReturnType<typeof figsOf>[number]) => `h ${f2(g.h)} depth ${f3(g.depth)} mass ${f2(g.mass)} arch ${f2(g.arch)} show ${f3(g.show)} white ${f3(g.white)}`;
+const line = (g: ReturnType<typeof figsOf>[number]) => `h ${f2(g.h)} depth ${f3(g.depth)} mass ${f2(g.mass)} arch ${f2(g.arch)} show ${f3(g.show)} white ${f3(g.white)} below ${f3(g.below)}`;
 
 const video = driver.includes('/') ? driver : path.join(SHARED_DATA, 'video', driver);
 const count = Math.max(Math.round(SECONDS * FPS), Math.max(...frameIds) + 1);
@@ -117,7 +128,7 @@ async function tile(img: RgbaImage, box: [number, number, number, number], text:
 
 const tiles = new Map<string, Buffer>();
 const sums = new Map<string, number[][]>();
-const add = (key: string, g: ReturnType<typeof figsOf>) => { const s = sums.get(key) ?? []; s.push(g.flatMap((e) => [e.h, e.depth, e.mass, e.arch, e.show, e.white])); sums.set(key, s); };
+const add = (key: string, g: ReturnType<typeof figsOf>) => { const s = sums.get(key) ?? []; s.push(g.flatMap((e) => [e.h, e.depth, e.mass, e.arch, e.show, e.white, e.below])); sums.set(key, s); };
 let k = 0;
 console.log(`${photo} <- ${driver}: per eye image-right (mesh's left) | image-left; h / mass / arch in % of the eye's width`);
 for await (const img of decodeVideoFrames(video, { fps: FPS, maxSide: 720, maxFrames: Math.max(...frameIds) + 1 })) {
@@ -148,7 +159,7 @@ for (const [name, root] of roots) {
 }
 for (const [key, rows] of sums) {
   const m = rows[0]!.map((_, c) => median(rows.map((row) => row[c]!)));
-  console.log(`median ${key.padEnd(12)} ${[0, 1].map((e) => `h ${f2(m[e * 6]!)} depth ${f3(m[e * 6 + 1]!)} mass ${f2(m[e * 6 + 2]!)} arch ${f2(m[e * 6 + 3]!)} show ${f3(m[e * 6 + 4]!)} white ${f3(m[e * 6 + 5]!)}`).join(' | ')} (${rows.length} frames)`);
+  console.log(`median ${key.padEnd(12)} ${[0, 1].map((e) => `h ${f2(m[e * 7]!)} depth ${f3(m[e * 7 + 1]!)} mass ${f2(m[e * 7 + 2]!)} arch ${f2(m[e * 7 + 3]!)} show ${f3(m[e * 7 + 4]!)} white ${f3(m[e * 7 + 5]!)} below ${f3(m[e * 7 + 6]!)}`).join(' | ')} (${rows.length} frames)`);
 }
 if (out) {
   const cols = ['driver', ...roots.map(([n]) => n)];

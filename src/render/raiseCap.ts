@@ -12,8 +12,12 @@ import type { MotionFrame } from '../types.ts';
 /** On: raises are limited (off: the lid lifts WIDE_LIFT_RENDERED of the opening per unit of eyeWide, as before s39; benches and the uncovered-white test). */
 export const raiseCapSetting = { on: true };
 
-/** The white a raised lid shows above the iris at most (iris diameters): drivers' stares show .06-.29. */
-export const STARE_SHOW_MAX = 0.2;
+/**
+ * The white a raised lid shows above the iris at most (iris diameters). arch39 set .2 from drivers' stares as
+ * their face mesh reads them (.06-.29); read off the video's pixels (stare40, motion/eyeWhiteShow.ts) the same
+ * stares show .17-.46 (lp_d6 f162-169 .25-.39): .2 drew them small (arch41).
+ */
+export const STARE_SHOW_MAX = 0.3;
 /** How sharply the limit sets in: a' = a / (1 + (a / cap)^p)^(1/p); 4 leaves a raise at half the cap within 2 %. */
 const KNEE = 4;
 /**

@@ -20,7 +20,7 @@ export function skinShareAbove(p: number, y: number): number {
  * the eyeball is the pixels with 0 < 1/z <= eyeballIz, the lid anything nearer. `strength` 0..1 blends
  * from the raster's whole pixels to the covered ones.
  */
-export function coverRaisedLidEdge(t: RasterTarget, xs: ArrayLike<number>, ys: ArrayLike<number>, eyeballIz: number, strength: number): void {
+export function coverRaisedLidEdge(t: RasterTarget, xs: ArrayLike<number>, ys: ArrayLike<number>, eyeballIz: number, strength: number, skinBelow = false): void {
   if (strength <= 0) return;
   const W = t.width, H = t.height, color = t.color, depth = t.depth;
   let xa = Infinity, xb = -Infinity;
@@ -36,10 +36,11 @@ export function coverRaisedLidEdge(t: RasterTarget, xs: ArrayLike<number>, ys: A
     if (!(y >= 2 && y < H - 2) || Math.abs(slopeAt(xs, ys, x + 0.5)) > 1) continue;
     const p = Math.floor(y);
     // the raster gave pixel p to the lid when its centre is above the line, else to the eyeball
-    const skinRow = p + 0.5 <= y ? p : p - 1, eyeRow = skinRow + 1;
+    // (skinBelow, a dropped lower lid (arch41): to the lid when its centre is below the line)
+    const skinRow = skinBelow ? (p + 0.5 >= y ? p : p + 1) : p + 0.5 <= y ? p : p - 1, eyeRow = skinBelow ? skinRow - 1 : skinRow + 1;
     const iSkin = skinRow * W + x, iEye = eyeRow * W + x;
     if (eyeball(iSkin) || !eyeball(iEye)) continue; // the cut is not at this line here (a corner, a nearer surface)
-    put(p * W + x, iSkin, iEye, skinShareAbove(p, y));
+    put(p * W + x, iSkin, iEye, skinBelow ? 1 - skinShareAbove(p, y) : skinShareAbove(p, y));
   }
   // where it falls steeply (toward the corners: over a pixel per column), across each row: a steep line's
   // cut steps along the rows, and the skin lies on the side the line rises toward
@@ -50,7 +51,7 @@ export function coverRaisedLidEdge(t: RasterTarget, xs: ArrayLike<number>, ys: A
     for (let p = Math.max(2, Math.ceil(Math.min(y0, y1) - 0.5)); p + 0.5 <= Math.max(y0, y1) && p < H - 2; p++) {
       const x = x0 + ((p + 0.5 - y0) / (y1 - y0)) * (x1 - x0);
       if (!(x >= 2 && x < W - 2)) continue;
-      const q = Math.floor(x), skinRight = slope > 0;
+      const q = Math.floor(x), skinRight = skinBelow ? slope < 0 : slope > 0;
       // the raster gave pixel q to the lid when its centre is on the skin's side of the line
       const qSkin = skinRight ? (q + 0.5 >= x ? q : q + 1) : (q + 0.5 <= x ? q : q - 1);
       const qEye = skinRight ? qSkin - 1 : qSkin + 1;

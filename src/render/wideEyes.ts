@@ -7,7 +7,7 @@
 // `raisedShare` tells the gaze shader (gazeIris.ts) where this drawing replaces its own. At rest (no
 // eyeWide over the photo's) the copy is the eye texture, unchanged.
 import { CONTROL_INDEX } from '../rig/controls.ts';
-import { EYE_L_LOOP, EYE_L_UPPER, EYE_R_LOOP, EYE_R_UPPER } from '../rig/topology.ts';
+import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 import { WIDE_LIFT_RENDERED } from '../rig/basis.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { raisedEye, type RaisedEye } from './wideEyeModel.ts';
@@ -18,6 +18,7 @@ import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
 import { loweredLashLines } from './loweredLashPair.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
+import { limitRaisedLiner } from './raisedLiner.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -35,6 +36,10 @@ const UNCOVERED_DIM = 0.15;
 const EYEBALL_BELOW = 0.995;
 /** The lid's pixels are at most this share over its nearest landmark's 1/z (a nose in front of a turned eye is not drawn on). */
 const LID_NEAR = 1.02;
+/** Rows over the photo's lower lid line where a dropped lower lid's drawing (the iris's hidden bottom) fades in. */
+const LOWER_ROWS = 2;
+/** The white a dropped lower lid uncovers is this much of its light (the lower lid's own soft shade on the eyeball). */
+const LOWER_SHADE = 0.92;
 /** The iris's edge is antialiased over this many px. */
 const EDGE_PX = 1;
 
@@ -45,6 +50,8 @@ interface Eye {
   model: RaisedEye;
   /** per column (as model.columns): how far up the lid line goes per unit of eyeWide over the photo's (texture px) */
   lifts: Float64Array;
+  /** per column: how far down the lower lid goes per unit of eyeWide (texture px; rig/basis/staringLowerLid.ts) */
+  drops: Float64Array;
   /** the patch this eye may write: x0..x1, y0..y1 inclusive (texture px) */
   x0: number; x1: number; y0: number; y1: number;
   /** per patch pixel: how much of it is this drawing (0 = the photo's, or the gaze shader's) */
@@ -57,8 +64,8 @@ interface Eye {
 }
 
 const EYES = [
-  { control: CONTROL_INDEX.eyeWideLeft, loop: EYE_L_LOOP, upper: EYE_L_UPPER },
-  { control: CONTROL_INDEX.eyeWideRight, loop: EYE_R_LOOP, upper: EYE_R_UPPER },
+  { control: CONTROL_INDEX.eyeWideLeft, loop: EYE_L_LOOP, upper: EYE_L_UPPER, lower: EYE_L_LOWER },
+  { control: CONTROL_INDEX.eyeWideRight, loop: EYE_R_LOOP, upper: EYE_R_UPPER, lower: EYE_R_LOWER },
 ];
 
 export class WideEyes {
@@ -92,13 +99,14 @@ export class WideEyes {
       this.openings.push(cols.length ? { model, poly } : null);
       if (!cols.length) continue;
       const lifts = Float64Array.from(cols, (c) => (lidLift ? lineLift(eye.upper.map(landmarkXY), eye.upper.map((i) => lidLift(eye.control, i)), c.x + 0.5) : WIDE_LIFT_RENDERED * (c.bottom - c.top)));
+      const drops = Float64Array.from(cols, (c) => (lidLift ? Math.max(0, -lineLift(eye.lower.map(landmarkXY), eye.lower.map((i) => lidLift(eye.control, i)), c.x + 0.5)) : 0));
       const maxLift = Math.max(0, ...lifts);
       const x0 = cols[0]!.x, x1 = cols.at(-1)!.x;
       const y0 = Math.max(0, Math.floor(Math.min(...cols.map((c) => c.top)) - maxLift) - ABOVE_LID - 1);
-      const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS));
+      const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS, ...cols.map((c, k) => c.bottom + drops[k]! + LOWER_ROWS + 1))));
       const [ca, cb] = [landmarkXY(eye.upper[0]!), landmarkXY(eye.upper.at(-1)!)];
       const lash = photo ? photoLashLine(photo, cols, model.iris) : null, cornersTex = Math.hypot(cb[0] - ca[0], cb[1] - ca[1]);
-      const drawn: Eye = { side, control: eye.control, model, lifts, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash };
+      const drawn: Eye = { side, control: eye.control, model, lifts, drops, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash };
       this.eyes.push(drawn);
       this.bySide[side] = drawn;
     }
@@ -138,15 +146,20 @@ export class WideEyes {
   coverLidEdges(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, skip: readonly [number, number]): void {
     for (const eye of this.eyes) {
       if (eye.amount === 0) continue;
-      const { loop, upper } = EYES[eye.side]!;
+      const { loop, upper, lower } = EYES[eye.side]!;
       const strength = Math.min(1, (eye.amount * Math.max(0, ...eye.lifts)) / FADE_IN_PX) * (1 - skip[eye.side]!);
       let lidIz = Infinity, nearIz = 0;
       for (const i of loop) { lidIz = Math.min(lidIz, siz[i]!); nearIz = Math.max(nearIz, siz[i]!); }
       const xs = upper.map((i) => sx[i]!), ys = upper.map((i) => sy[i]!);
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
+      // the dropped lower lid's edge over the drawn iris and white likewise (arch41)
+      const drop = Math.min(1, (eye.amount * Math.max(0, ...eye.drops)) / FADE_IN_PX) * (1 - skip[eye.side]!);
+      if (drop > 0) coverRaisedLidEdge(target, lower.map((i) => sx[i]!), lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, drop, true);
       // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
       const line = smoothLidLine(xs, ys);
       this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
+      // and the liner lighter as the lid rolls up (raisedLiner.ts)
+      if (eye.lash) limitRaisedLiner(target, line.xs, line.ys, 0.299 * eye.lash.colour[0]! + 0.587 * eye.lash.colour[1]! + 0.114 * eye.lash.colour[2]!, eye.amount, EYEBALL_BELOW * lidIz, nearIz * LID_NEAR, strength);
     }
   }
 
@@ -223,6 +236,24 @@ export class WideEyes {
         const o = (y * w + c.x) * 4;
         for (let ch = 0; ch < 4; ch++) {
           const v = ch < 3 ? this.colour[ch]! * s : this.colour[ch]!;
+          this.data[o + ch] = share * v + (1 - share) * this.rest[o + ch]!;
+        }
+        eye.share[(y - eye.y0) * pw + c.x - eye.x0] = share;
+      }
+      // a dropped lower lid uncovers the eyeball under the photo's lower lid line: the iris's bottom and white (arch41)
+      const drop = amount * eye.drops[k]!;
+      if (drop <= 0) continue;
+      const dFade = Math.min(1, drop / FADE_IN_PX);
+      for (let y = Math.max(eye.y0, Math.floor(c.bottom) - LOWER_ROWS); y <= Math.min(eye.y1, Math.ceil(c.bottom + drop)); y++) {
+        if (eye.share[(y - eye.y0) * pw + c.x - eye.x0]! > 0) continue;
+        // inside the photo's opening only the iris is completed (its bottom the photo's lid hid), under it everything
+        const inside = y + 0.5 < c.bottom;
+        const alpha = this.eyeAt(eye, c.x, y);
+        const share = dFade * (inside ? alpha * Math.min(1, (y + 0.5 - (c.bottom - LOWER_ROWS)) / LOWER_ROWS) : 1);
+        if (share <= 0) continue;
+        const o = (y * w + c.x) * 4;
+        for (let ch = 0; ch < 4; ch++) {
+          const v = ch < 3 ? this.colour[ch]! * LOWER_SHADE : this.colour[ch]!;
           this.data[o + ch] = share * v + (1 - share) * this.rest[o + ch]!;
         }
         eye.share[(y - eye.y0) * pw + c.x - eye.x0] = share;

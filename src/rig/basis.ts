@@ -15,6 +15,7 @@ import { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 import { CONTROL_INDEX } from './controls.ts';
 import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from './topology.ts';
 import { smoothRaisedLid } from './basis/smoothRaisedLid.ts';
+import { addStaringLowerLid } from './basis/staringLowerLid.ts';
 export { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 export { UNDER_BROW_T, BROW_DOWN } from './basis/brows.ts';
 
@@ -31,7 +32,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   return out;
 }
 
-/** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED, the raised upper lid on a smooth arch. */
+/** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED, the raised upper lid on a smooth arch, the lower lid dropping a little (staringLowerLid.ts). */
 export function renderBasis(neutral: ArrayLike<number>): Basis {
   const out = buildBasis(neutral);
   const gain = WIDE_LIFT_RENDERED / WIDE_LIFT;
@@ -41,5 +42,8 @@ export function renderBasis(neutral: ArrayLike<number>): Basis {
   // the raised lid one smooth arch, not the photo's angular lid exaggerated (wide36)
   smoothRaisedLid(out, neutral, CONTROL_INDEX.eyeWideLeft, EYE_L_UPPER, EYE_L_LOWER);
   smoothRaisedLid(out, neutral, CONTROL_INDEX.eyeWideRight, EYE_R_UPPER, EYE_R_LOWER);
+  // a stare opens the eye at the bottom too (arch41)
+  addStaringLowerLid(out, neutral, CONTROL_INDEX.eyeWideLeft, EYE_L_UPPER, EYE_L_LOWER);
+  addStaringLowerLid(out, neutral, CONTROL_INDEX.eyeWideRight, EYE_R_UPPER, EYE_R_LOWER);
   return out;
 }
