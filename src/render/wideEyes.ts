@@ -18,7 +18,6 @@ import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
 import { loweredLashLines } from './loweredLashPair.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
-import { limitRaisedLiner } from './raisedLiner.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -158,8 +157,6 @@ export class WideEyes {
       // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
       const line = smoothLidLine(xs, ys);
       this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
-      // and the liner lighter as the lid rolls up (raisedLiner.ts)
-      if (eye.lash) limitRaisedLiner(target, line.xs, line.ys, 0.299 * eye.lash.colour[0]! + 0.587 * eye.lash.colour[1]! + 0.114 * eye.lash.colour[2]!, eye.amount, EYEBALL_BELOW * lidIz, nearIz * LID_NEAR, strength);
     }
   }
 
