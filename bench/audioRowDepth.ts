@@ -3,7 +3,8 @@
 // the render inside the rendered mesh's lips with the tracker's own teeth test (motion/teethDepth.ts upperRowDepth;
 // mouthDark.ts isTeethPixel), beside the lip gap (IOD) the mesh shows; `--video` reads a driver's real frames the same way.
 // `top`: per middle column the first run of teeth from the upper lip, its first TOP_SHARE's mean luma over the run's
-// brightest, the median over the columns (1: lit to the lip; the upper lip's shade lowers it). Never asserts.
+// brightest, the median over the columns (1: lit to the lip; the upper lip's shade lowers it); `mid`: rowStructureFigures.ts's
+// mid (the row's light at .45-.65 of the half-width over its centre's). Never asserts.
 // Real rows (the drivers' tracks, bench cache): depth p50 lp_d10 / lp_d6 / Katie .53 / .65 / .75 at gaps .10-.14.
 //   node --import tsx bench/audioRowDepth.ts --photo mt_man.png --motion m.json --frames 5,10,16 [--root before,after] [--video lp_d10.mp4]
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { SHARED_DATA } from './sharedData.ts';
 import { upperRowDepth } from '../src/motion/teethDepth.ts';
 import { forEachMiddlePixel, middleBox } from '../src/motion/mouthMiddle.ts';
 import { isTeethPixel } from '../src/motion/mouthDark.ts';
+import { rowStructure } from './rowStructureFigures.ts';
 
 const TOP_SHARE = 0.25;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -49,13 +51,14 @@ function read(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>) {
       tops.push(run.slice(0, n).reduce((a, b) => a + b, 0) / n / Math.max(...run));
     }
   }
-  return { gap, depth, top: tops.length >= 3 ? median(tops) : NaN };
+  const row = rowStructure(img, Array.from(lm, (q) => [q[0]!, q[1]!] as [number, number]));
+  return { gap, depth, top: tops.length >= 3 ? median(tops) : NaN, mid: row ? row.mid : NaN };
 }
-const text = (r: ReturnType<typeof read>) => `gap ${r.gap.toFixed(3)} row depth ${r.depth === null ? '-' : r.depth.toFixed(2)} top ${r.top.toFixed(2)}`;
+const text = (r: ReturnType<typeof read>) => `gap ${r.gap.toFixed(3)} row depth ${r.depth === null ? '-' : r.depth.toFixed(2)} top ${r.top.toFixed(2)} mid ${r.mid.toFixed(2)}`;
 function summary(tag: string, rs: ReturnType<typeof read>[]) {
   for (const [lo, hi] of [[0.06, 0.1], [0.1, 0.14], [0.14, 0.18], [0.18, 0.4]] as const) {
     const v = rs.filter((r) => r.gap >= lo && r.gap < hi);
-    if (v.length) console.log(`${tag.padEnd(10)} gap ${lo}-${hi}: n ${v.length} depth ${median(v.map((r) => r.depth ?? NaN).filter((x) => x === x)).toFixed(2)} top ${median(v.map((r) => r.top).filter((x) => x === x)).toFixed(2)}`);
+    if (v.length) console.log(`${tag.padEnd(10)} gap ${lo}-${hi}: n ${v.length} depth ${median(v.map((r) => r.depth ?? NaN).filter((x) => x === x)).toFixed(2)} top ${median(v.map((r) => r.top).filter((x) => x === x)).toFixed(2)} mid ${median(v.map((r) => r.mid).filter((x) => x === x)).toFixed(2)}`);
   }
 }
 
