@@ -16,6 +16,7 @@ import { lidSkinToneSetting, toneLidSkin } from './lidSkinTone.ts';
 import { creaseValleySetting, fillCreaseValley } from './creaseValley.ts';
 import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
+import { drawLashBand, lashBandSetting } from './lashBand.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
@@ -104,6 +105,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   shadeBulge(rgb, g);
   shadeRelief(rgb, g, lidTone(s.photo, rgb, g));
   taperLashLine(rgb, g, s.photoRef);
+  // the lash line as thick, dark and warm as real shut eyes show it (lashBand.ts)
+  if (lashBandSetting.on) drawLashBand(rgb, g, s.photoRef, lashDark);
   const eyePhotoPixels = g.frame.width / Math.max(1, photoPixel);
   if (lashCore) {
     // how dark the line comes out once softened to the photo's pixel, against the photo's own lashes
