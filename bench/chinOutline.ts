@@ -36,6 +36,9 @@ for (const root of roots) {
   const k = <K extends keyof ChinOutline>(key: K) => mean(per.map((p) => p[key]));
   const worst = [...per].sort((p, q) => q.dent - p.dent)[0]!;
   console.log(`${path.basename(root).padEnd(12)} f${frames[0]}-${frames[frames.length - 1]} mean: dent ${k('dent').toFixed(2)} jag ${k('jag').toFixed(2)} fringe ${k('fringe').toFixed(2)} | worst dent f${worst.i} (yaw ${worst.yaw.toFixed(1)}) ${fmt(worst)}`);
+  // by the turn toward the far side: the photo's pose and turns away | the rim's window (1-3°) | past it
+  const groups: [string, (y: number) => boolean][] = [['<=1', (y) => y <= 1], ['1..3', (y) => y > 1 && y <= 3], ['>3', (y) => y > 3]];
+  console.log('  ' + groups.map(([g, inG]) => { const ps = per.filter((p) => inG(-side * p.yaw)); return `${g}° (${ps.length}): dent ${mean(ps.map((p) => p.dent)).toFixed(2)} jag ${mean(ps.map((p) => p.jag)).toFixed(2)} fringe ${mean(ps.map((p) => p.fringe)).toFixed(2)}`; }).join(' | '));
   if (args.includes('--per-frame')) console.log(per.map((p) => `f${p.i} y${p.yaw.toFixed(1)} d${p.dent.toFixed(1)} j${p.jag.toFixed(2)} fr${p.fringe.toFixed(1)}`).join('  '));
 }
 process.exit(0);
