@@ -8,6 +8,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { photoFarSide, RIM_CLEAR_FROM, RIM_CLEAR_FULL } from '../src/avatar/rimClearOnTurn.ts';
 import { rimClearShare } from '../src/render/rimClear.ts';
+import { RIM_AWAY_FROM_DEG } from '../src/render/rimClearAway.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -41,7 +42,8 @@ test('lp_s10: the far chin rim clears at +25 (fewer head pixels drawn past the c
   const withRim = createRenderer(avatar, { width: size, height: size });
   const withoutRim = createRenderer({ ...avatar, uvCleared: undefined, clearSide: undefined }, { width: size, height: size });
   const at = (yaw: number) => ({ ...withRim.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } });
-  for (const yaw of [0, RIM_CLEAR_FROM, -25]) {
+  // lp_s10's far side was turned away in the photo: its rim starts clearing at RIM_AWAY_FROM_DEG, not RIM_CLEAR_FROM (s41 rimClearAway.ts)
+  for (const yaw of [0, RIM_AWAY_FROM_DEG, -25]) {
     assert.deepEqual(withRim.render(at(yaw)).data, withoutRim.render(at(yaw)).data, `yaw ${yaw} unchanged`);
   }
   // drawn (alpha >= 128) pixels around the far jaw below the mouth (landmarks 150, 149, 176) at +25

@@ -3,12 +3,16 @@
 // of the turn past RIM_CLEAR_FROM degrees (all of it from RIM_CLEAR_FULL). Smaller turns (a head swaying
 // with speech) keep the texture exactly as before.
 import type { Avatar } from '../avatar/types.ts';
-import { RIM_CLEAR_FROM, RIM_CLEAR_FULL } from '../avatar/rimClearOnTurn.ts';
+import { rimClearWindow } from './rimClearAway.ts';
 
-/** Share (0..1) of the clearing at `yaw` degrees relative to the photo (+yaw shows the image-left side) for a vertex on `side` (-1 image-left, +1 image-right). */
-export function rimClearShare(yaw: number, side: number): number {
+/**
+ * Share (0..1) of the clearing at `yaw` degrees relative to the photo (+yaw shows the image-left side) for a vertex on
+ * `side` (-1 image-left, +1 image-right) of a photo at rig yaw `photoYaw` (a side turned away clears sooner, rimClearAway.ts).
+ */
+export function rimClearShare(yaw: number, side: number, photoYaw = 0): number {
   const shown = -side * yaw;
-  return Math.min(1, Math.max(0, (shown - RIM_CLEAR_FROM) / (RIM_CLEAR_FULL - RIM_CLEAR_FROM)));
+  const [from, full] = rimClearWindow(side * photoYaw);
+  return Math.min(1, Math.max(0, (shown - from) / (full - from)));
 }
 
 /** In place: `uvNow` (after the reveal) of the `list` vertices moved toward the avatar's uvCleared at this yaw; from the photo's uv where the reveal does not move them. */
@@ -18,7 +22,7 @@ export function clearRimTexture(avatar: Avatar, uvNow: Float32Array, list: Int32
   for (let q = 0; q < list.length; q++) {
     const v = list[q]!;
     const revealed = revealDir[v * 2] !== 0 || revealDir[v * 2 + 1] !== 0;
-    const k = rimClearShare(yaw, clearSide[v]!);
+    const k = rimClearShare(yaw, clearSide[v]!, avatar.rig.angles.yaw);
     for (let c = 0; c < 2; c++) {
       const base = revealed ? uvNow[v * 2 + c]! : uv[v * 2 + c]!;
       uvNow[v * 2 + c] = base + k * (uvCleared[v * 2 + c]! - base);
