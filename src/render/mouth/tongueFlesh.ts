@@ -4,8 +4,8 @@
 // h56) that makes the tongue the lips' orange, h43, where every driver's lit tongue reads h12-25 in Lab whatever its lips
 // (bench/tongueLit.ts: lp_d6 f48-100 h17-25, lp_d10 f57/f83/f88 h20-23, lp_d11 f165 h12). A tongue is the mouth's pinkest
 // flesh, less orange than the lips beside it, so its hue turns TURN_SHARE of the way to TONGUE_HUE, at most MAX_TURN degrees
-// (a varnished painting keeps most of its ochre: critic28's lilac tongue on the Mona Lisa), its Lab lightness and chroma
-// kept. Pure; tongue.ts readyTongue applies it once per avatar, after the palette.
+// (a varnished painting keeps most of its ochre: critic28's lilac tongue on the Mona Lisa), its Lab lightness
+// kept and its chroma a little less (PALE). Pure; tongue.ts readyTongue applies it once per avatar, after the palette.
 import { smoothstep } from '../../math/smooth.ts';
 import { labOf } from './tonguePalette.ts';
 import { rgbOfLab } from './deepHue.ts';
@@ -17,6 +17,9 @@ export const TONGUE_HUE = 20;
 const TURN_SHARE = 0.65;
 /** ... and the largest turn (degrees) */
 const MAX_TURN = 20;
+/** the share of its chroma the tongue gives up at the largest turn (a tongue is paler than the lips' orange: the drivers'
+ *  lit tongues .83-.93 of their lips' chroma; turned alone, the Mona Lisa's ochre tongue went a coral) */
+const PALE = 0.15;
 /** a layer greyer than this Lab chroma has no hue to turn (a black-and-white photo's grey tongue, tonguePalette.ts) */
 const GREY_CHROMA = 5;
 
@@ -26,7 +29,7 @@ export function tongueTurn(hue: number): number {
   return Math.max(-MAX_TURN, Math.min(MAX_TURN, d * TURN_SHARE));
 }
 
-/** The layer (premultiplied) with every pixel's Lab hue turned by tongueTurn of its opaque pixels' mean hue. */
+/** The layer (premultiplied) with every pixel's Lab hue turned by tongueTurn of its opaque pixels' mean hue, its chroma x (1 - PALE x the turn's share of MAX_TURN). */
 export function tongueInPink(l: ReadyLayer): ReadyLayer {
   let sa = 0, sb = 0, n = 0;
   const d = l.data;
@@ -39,7 +42,8 @@ export function tongueInPink(l: ReadyLayer): ReadyLayer {
   if (!n || Math.hypot(sa / n, sb / n) < GREY_CHROMA) return l;
   const turn = (tongueTurn((Math.atan2(sb, sa) * 180) / Math.PI) * Math.PI) / 180;
   if (Math.abs(turn) < 1e-3) return l;
-  const c = Math.cos(turn), s = Math.sin(turn), data = Float32Array.from(d);
+  const pale = 1 - (PALE * Math.abs(turn)) / ((MAX_TURN * Math.PI) / 180);
+  const c = Math.cos(turn) * pale, s = Math.sin(turn) * pale, data = Float32Array.from(d);
   for (let o = 0; o < data.length; o += 4) {
     const al = data[o + 3]!;
     if (!(al > 0)) continue;
@@ -56,9 +60,9 @@ export function tongueInPink(l: ReadyLayer): ReadyLayer {
 // a little lighter either side of it (not a highlight stripe each: s35's twin highlights read as three stripes, critic34),
 // over the tongue's height from GROOVE_H's start on into its back.
 /** the groove's half width (share of the opening's half width) and depth (share of the light) */
-const GROOVE_WIDE = 0.045, GROOVE_DEEP = 0.16;
+const GROOVE_WIDE = 0.075, GROOVE_DEEP = 0.12;
 /** the ridges either side: their middle's distance from the groove, their half width, and the light they add */
-const RIDGE_AT = 0.12, RIDGE_WIDE = 0.07, RIDGE = 0.04;
+const RIDGE_AT = 0.16, RIDGE_WIDE = 0.08, RIDGE = 0.04;
 /** the groove comes in over the tongue's height h (share of its top) from the first to the second, and fades over the last */
 const GROOVE_H = [0.12, 0.3, 0.97] as const;
 
