@@ -39,9 +39,9 @@ test('lp_s5 <- lp_d10 f83: a pinker tongue than the lips\' salmon, with a groove
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(SHARED_PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });
   const n = r.neutralFrame(), f = { ...n, w: { ...n.w, ...F83 } }, img = r.render(f);
   const t = tongueLitFigures({ ...img, data: Uint8ClampedArray.from(img.data) }, flat(r.landmarks(f)))!;
-  console.log(`lp_s5 <- f83: lit ${t.lit.toFixed(2)} hue ${t.hue.toFixed(0)} groove ${t.groove.toFixed(3)} [driver hue 20, groove .0x; main hue 43, groove ~0]`);
+  console.log(`lp_s5 <- f83: lit ${t.lit.toFixed(2)} hue ${t.hue.toFixed(0)} groove ${t.groove.toFixed(3)} [driver hue 20, groove .10; main hue 43, groove -.02]`);
   assert.ok(t.hue < 37 && t.hue > 12, `the lit tongue's Lab hue toward the drivers' 12-25 (main 43): ${t.hue.toFixed(0)}`);
-  assert.ok(t.groove > 0.03, `the middle columns darker than beside them (main ~0): ${t.groove.toFixed(3)}`);
+  assert.ok(t.groove > 0.015, `the middle columns darker than beside them (main -.02 at lp_d10's f83): ${t.groove.toFixed(3)}`);
   assert.ok(t.lit > 0.35, `still a lit tongue (main .46): ${t.lit.toFixed(2)}`);
 });
 

@@ -60,7 +60,7 @@ export function tongueInPink(l: ReadyLayer): ReadyLayer {
 // a little lighter either side of it (not a highlight stripe each: s35's twin highlights read as three stripes, critic34),
 // over the tongue's height from GROOVE_H's start on into its back.
 /** the groove's half width (share of the opening's half width) and depth (share of the light) */
-const GROOVE_WIDE = 0.075, GROOVE_DEEP = 0.12;
+const GROOVE_WIDE = 0.06, GROOVE_DEEP = 0.15;
 /** the ridges either side: their middle's distance from the groove, their half width, and the light they add */
 const RIDGE_AT = 0.16, RIDGE_WIDE = 0.08, RIDGE = 0.04;
 /** the groove comes in over the tongue's height h (share of its top) from the first to the second, and fades over the last */
