@@ -90,3 +90,11 @@ export function tongueForward(driverTongue: number | undefined, driverCavity: nu
   if (driverTongue === undefined || driverCavity === undefined || !Number.isFinite(driverTongue) || !Number.isFinite(driverCavity)) return 0;
   return smoothstep(FORWARD_RUN[0], FORWARD_RUN[1], driverTongue * trust) * (1 - smoothstep(FORWARD_DARK[0], FORWARD_DARK[1], driverCavity));
 }
+
+/** a forward tongue's light over what it gets in the mouth otherwise: lp_d6 f64/f67's read 1.01/1.21 of her lips' luma, ours .96/.97 */
+const FORWARD_LIFT = 0.15;
+
+/** The light factor on the tongue where the driver's is forward (`forward`: tongueForward x the arch's share). */
+export function forwardLight(forward: number): number {
+  return 1 + FORWARD_LIFT * Math.max(0, Math.min(1, forward));
+}
