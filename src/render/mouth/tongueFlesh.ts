@@ -55,23 +55,22 @@ export function tongueInPink(l: ReadyLayer): ReadyLayer {
 }
 
 // The median groove (same issue; critic40: lp_s5 f80-88 "a dome with no groove"). lp_d10 f83's tongue shows a soft dark line
-// down the middle of its top, from near the tip into its purple back, between two lighter wet ridges. tongueShape.ts's groove
-// (5 % of the light over .07 of the half width, s35) did not show at 4x. Here the line is narrower and deeper, with the ridges
-// a little lighter either side of it (not a highlight stripe each: s35's twin highlights read as three stripes, critic34),
-// over the tongue's height from GROOVE_H's start on into its back.
-/** the groove's half width (share of the opening's half width) and depth (share of the light) */
-const GROOVE_WIDE = 0.06, GROOVE_DEEP = 0.15;
-/** the ridges either side: their middle's distance from the groove, their half width, and the light they add */
-const RIDGE_AT = 0.16, RIDGE_WIDE = 0.08, RIDGE = 0.04;
-/** the groove comes in over the tongue's height h (share of its top) from the first to the second, and fades over the last */
+// down the middle of its top, from near the tip into its purple back. tongueShape.ts's groove (5 % of the light over .07 of
+// the half width, s35) did not show at 4x, and on the lit front litCavityFall.ts tongueFrontAt lifts each pixel toward one
+// target luma, evening any groove drawn before it out. This one is narrower and deeper and interior.ts applies it after the
+// front's lift (times the arch's share), over the tongue's height from GROOVE_H's start on into its back. No lighter ridges
+// beside it: s35's twin highlights read as three stripes (critic34; test/tongueShape.test.ts keeps that rule).
+/** the groove's half width (share of the opening's half width) and depth (share of the light; on tongueShape.ts's 5 %) */
+const GROOVE_WIDE = 0.06, GROOVE_DEEP = 0.12;
+/** the groove comes in over the tongue's height h (share of its top) from the first to the second, and fades by half over the last */
 const GROOVE_H = [0.12, 0.3, 0.97] as const;
 
-/** The light factor of the groove and its ridges at `lateral` (0 the middle .. 1 a corner) and height share `h` on the tongue. */
+/** The light factor of the groove at `lateral` (0 the middle .. 1 a corner) and height share `h` on the tongue. */
 export function tongueGroove(lateral: number, h: number): number {
   const on = smoothstep(GROOVE_H[0], GROOVE_H[1], h) * (1 - smoothstep(GROOVE_H[1] + 0.4, GROOVE_H[2], h) * 0.5);
   if (!(on > 0)) return 1;
   const x = Math.abs(lateral);
-  return 1 + on * (RIDGE * Math.exp(-(((x - RIDGE_AT) / RIDGE_WIDE) ** 2)) - GROOVE_DEEP * Math.exp(-((x / GROOVE_WIDE) ** 2)));
+  return 1 - on * GROOVE_DEEP * Math.exp(-((x / GROOVE_WIDE) ** 2));
 }
 
 // A tongue forward in a lit opening (same issue; critic40: st_happy <- lp_d6 f48-103 "the driver puts her tongue out, ours

@@ -9,10 +9,7 @@ import { smoothstep } from '../../math/smooth.ts';
 import type { MouthPlacement } from './frameLight.ts';
 import { growToStand } from './tonguePlace.ts';
 import { DOME_FALL } from './tongue.ts';
-import { tongueGroove } from './tongueFlesh.ts';
 
-/** s41 tongue41: the visible median groove (tongueFlesh.ts tongueGroove) instead of s35's 5 % one */
-export const TONGUE_GROOVE = true;
 
 /** over this span of the opening's height (0 the lower lip's inner line .. 1 the upper's) the light falls from the lit
  *  front to the back's: set by where the point is in the mouth, not on the strip (whose anchor lies under the lower lip) ... */
@@ -40,8 +37,8 @@ const SHINE_AT = [0, 0.3] as const, SHINE_R = [0.1, 0.1] as const, SHINE = 0.1;
  */
 export function tongueShapeLight(up: number, h: number, lateral: number, shift = 0, forward = 0): number {
   const slope = (1 - (1 - BACK_LIGHT) * (1 - FORWARD_LIT * forward) * smoothstep(BACK_FROM + shift, BACK_TO + shift, up)) * (1 - BACK_H_SHADE * smoothstep(BACK_H, 1, h));
-  // (the groove deeper and narrower, lighter ridges beside it, run on into the back: tongueFlesh.ts, s41; GROOVE_* until then)
-  const groove = TONGUE_GROOVE ? tongueGroove(lateral, h) : 1 - GROOVE_DEEP * Math.exp(-((lateral / GROOVE_WIDE) ** 2)) * smoothstep(GROOVE_H[0], GROOVE_H[0] + 0.15, h) * (1 - smoothstep(GROOVE_H[1] - 0.2, GROOVE_H[1], h));
+  // (s41: a deeper groove on top of this one, applied after the lit front's lift, which evened this one out: tongueFlesh.ts)
+  const groove = 1 - GROOVE_DEEP * Math.exp(-((lateral / GROOVE_WIDE) ** 2)) * smoothstep(GROOVE_H[0], GROOVE_H[0] + 0.15, h) * (1 - smoothstep(GROOVE_H[1] - 0.2, GROOVE_H[1], h));
   const dx = (lateral - SHINE_AT[0]) / SHINE_R[0], dy = (up - SHINE_AT[1]) / SHINE_R[1];
   return slope * groove + SHINE * Math.exp(-(dx * dx + dy * dy));
 }
