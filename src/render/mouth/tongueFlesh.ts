@@ -63,7 +63,7 @@ export function tongueInPink(l: ReadyLayer): ReadyLayer {
 /** the groove's half width (share of the opening's half width) and depth (share of the light; on tongueShape.ts's 5 %) */
 const GROOVE_WIDE = 0.06, GROOVE_DEEP = 0.12;
 /** the groove comes in over the tongue's height h (share of its top) from the first to the second, and fades by half over the last */
-const GROOVE_H = [0.12, 0.3, 0.97] as const;
+const GROOVE_H = [0.02, 0.2, 0.97] as const;
 
 /** The light factor of the groove at `lateral` (0 the middle .. 1 a corner) and height share `h` on the tongue. */
 export function tongueGroove(lateral: number, h: number): number {
