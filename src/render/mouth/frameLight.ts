@@ -13,6 +13,7 @@ import { measuredRowCap } from './rowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { standingLitShift, standingShare } from './tongueStands.ts';
+import { tongueForward } from './tongueFlesh.ts';
 import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
@@ -117,6 +118,8 @@ export class FrameLight {
   tongueLitShift = 0;
   /** how far the tongue stands where the driver's does, its back under the arched top turned from the light (tongueStands.ts) */
   tongueStand = 0;
+  /** how far the driver's tongue is forward in a lit opening: its back not darkened, its light not falling up the opening (tongueFlesh.ts) */
+  tongueForward = 0;
   /** how far the tongue's front is lit up as a driver's (litCavityFall.ts tongueFrontAt) */
   tongueFront = 0;
   tongueFrontLuma = 0;
@@ -223,6 +226,7 @@ export class FrameLight {
     // (not moved up where ours stands as the driver's: tongueStands.ts)
     this.tongueLitShift = standingLitShift(litShift(p.driverTongue, p.driverTeeth), standingShare(p.driverTongue, p.driverTeeth));
     this.tongueStand = this.tongueForm * standingShare(p.driverTongue, p.driverTeeth);
+    this.tongueForward = this.tongueForm * tongueForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth));
     this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;

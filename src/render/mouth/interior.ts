@@ -24,6 +24,7 @@ import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
 import { tongueSideLight } from './tongueRound.ts';
 import { tongueTopAt, underArchedTop } from './tongueTop.ts';
 import { standingBackLight } from './tongueStands.ts';
+import { forwardLight, tongueGroove } from './tongueFlesh.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
@@ -134,16 +135,17 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       // its back, further up the opening, in the mouth's shadow
       // (wide open, an arch lit from the front: its back falls into the dark with no rim, a groove, a highlight: tongueShape.ts)
       const top = tongueTopOf(L.tongue), h = arch > 0 && top ? -up / (top * grow) : 0, height = q.bottom - q.top;
-      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
+      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift, light.tongueForward) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       // (its front lit as a driver's, litCavityFall.ts)
       const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
-      // (a rounded mass: its sides turned from the light, tongueRound.ts)
+      // (a rounded mass: its sides turned from the light, tongueRound.ts; a median groove down its top, after the front's lift, and
+      // a forward tongue lit: tongueFlesh.ts)
       // (its top an arch falling toward the corners, darkening into the cavity over a band: tongueTop.ts)
       const crest = !(arch > 0 && top) ? ONE_TOP : tongueTopAt(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral, arch);
-      // (where it stands as the driver's, its back under the arched top turned from the light: tongueStands.ts)
-      const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral), light.tongueStand) : 1;
-      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed;
+      // (where it stands as the driver's, its back under the arched top turned from the light: tongueStands.ts; not where it is forward, lit to its top: tongueFlesh.ts)
+      const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral), light.tongueStand * (1 - light.tongueForward)) : 1;
+      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (arch > 0 && top ? 1 + (tongueGroove(q.lateral, h) - 1) * arch : 1);
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }

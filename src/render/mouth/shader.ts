@@ -186,7 +186,7 @@ export class MouthShader implements LipColours {
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
-    if (light.deepK > 0) tongueBackHueOver(out, light.deepTint, light.deepLipLuma, light.deepK, (q.bottom - q.cy) / Math.max(1, q.bottom - q.top), light.tongueForm);
+    if (light.deepK > 0) tongueBackHueOver(out, light.deepTint, light.deepLipLuma, light.deepK, (q.bottom - q.cy) / Math.max(1, q.bottom - q.top), light.tongueForm * (1 - light.tongueForward));
     upperRowOver(q, p, this.rowLayers, light, out);
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = q.cy;

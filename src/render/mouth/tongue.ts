@@ -7,6 +7,7 @@ import { nearestRank } from '../../math/stats.ts';
 import { smooth01, smoothstep } from '../../math/smooth.ts';
 import { smoothTongueColumns } from './tongueColumns.ts';
 import { hueApart, paletteMove, paletteTarget, type PaletteMove } from './tonguePalette.ts';
+import { tongueInPink } from './tongueFlesh.ts';
 
 /** Blur of the tongue layer, in IOD. */
 const TONGUE_BLUR = 0.012;
@@ -28,7 +29,8 @@ export function readyTongue(tongue: MouthLayer, outPerIod: number, teethBlur: nu
   // (a library pink far from the lips' hue goes all the way to their inner surface's colour, less colourful and lit: tonguePalette.ts)
   const move = paletteMove(hueApart(opaqueMeanColour(level), lip));
   // (no column of the library strip standing out as a vertical stripe once grown: tongueColumns.ts)
-  return smoothTongueColumns(atLipLight(inLipHue(level, lip, move), lum(...lip) * move.light));
+  // (then turned toward a tongue's own pink, less orange than warm lips: tongueFlesh.ts)
+  return smoothTongueColumns(atLipLight(tongueInPink(inLipHue(level, lip, move)), lum(...lip) * move.light));
 }
 
 /** the share of the tongue's half width over which its sides fade out (session 19: the library strip's ends step from clear to opaque within 4 px, and the top's contour kept them a hard vertical edge: critic19, obama2 f16, lp_s1 f2, the demo f126) */

@@ -10,11 +10,14 @@ import type { MouthPlacement } from './frameLight.ts';
 import { growToStand } from './tonguePlace.ts';
 import { DOME_FALL } from './tongue.ts';
 
+
 /** over this span of the opening's height (0 the lower lip's inner line .. 1 the upper's) the light falls from the lit
  *  front to the back's: set by where the point is in the mouth, not on the strip (whose anchor lies under the lower lip) ... */
 const BACK_FROM = 0.2, BACK_TO = 0.8;
 /** ... down to this share of the front's light (lp_d10 f83's tongue, down the middle over its front: .36 .44 .66 .96 1) */
 const BACK_LIGHT = 0.4;
+/** s41 tongue41: the share of the back's fall dropped where the driver's tongue is forward, lit to .75 of its opening (lp_d6 f67) */
+const FORWARD_LIT = 0.7;
 /** the tongue's own back (h from the first share to its top) turns away from the light by the second share: a tongue sunk low in a dark mouth shows its back (lp_d10 f93, the front band .51 of the lips) */
 const BACK_H = 0.5, BACK_H_SHADE = 0.25;
 /** the top's coverage fades over this last share of h (its edge melts into the throat instead of a contour) */
@@ -30,9 +33,11 @@ const SHINE_AT = [0, 0.3] as const, SHINE_R = [0.1, 0.1] as const, SHINE = 0.1;
  * The tongue's light as a share of its lit front's at a point `up` of the opening's height over the lower lip (0..1),
  * `h` of the tongue's own height, `lateral` out to the corner: the back falling away, the groove, the highlight.
  * `shift`: the back's fall moved up (or down) the opening by this share (driverTongue.ts litShift: the driver's tongue lit higher or lower).
+ * `forward`: how far the driver's tongue is forward in a lit opening (tongueFlesh.ts tongueForward): the fall kept 1 - FORWARD_LIT of itself.
  */
-export function tongueShapeLight(up: number, h: number, lateral: number, shift = 0): number {
-  const slope = (1 - (1 - BACK_LIGHT) * smoothstep(BACK_FROM + shift, BACK_TO + shift, up)) * (1 - BACK_H_SHADE * smoothstep(BACK_H, 1, h));
+export function tongueShapeLight(up: number, h: number, lateral: number, shift = 0, forward = 0): number {
+  const slope = (1 - (1 - BACK_LIGHT) * (1 - FORWARD_LIT * forward) * smoothstep(BACK_FROM + shift, BACK_TO + shift, up)) * (1 - BACK_H_SHADE * smoothstep(BACK_H, 1, h));
+  // (s41: a deeper groove on top of this one, applied after the lit front's lift, which evened this one out: tongueFlesh.ts)
   const groove = 1 - GROOVE_DEEP * Math.exp(-((lateral / GROOVE_WIDE) ** 2)) * smoothstep(GROOVE_H[0], GROOVE_H[0] + 0.15, h) * (1 - smoothstep(GROOVE_H[1] - 0.2, GROOVE_H[1], h));
   const dx = (lateral - SHINE_AT[0]) / SHINE_R[0], dy = (up - SHINE_AT[1]) / SHINE_R[1];
   return slope * groove + SHINE * Math.exp(-(dx * dx + dy * dy));
