@@ -2,7 +2,7 @@
 // iris of a cartoon eye). Sheet: per frame a row, driver | base checkout | this (| this with a variant), both eyes
 // at --zoom of the 512 render. Figures (rimFigures, no gaze needed): on the photo's light iris rim, how much the gaze
 // disc's matte moves and how much of the white shown behind it is blue, base and this. Never asserts.
-//   node --import tsx bench/irisHook.ts PHOTO DRIVER.mp4 F1,F2,... OUT.png --base CHECKOUT [--zoom 3] [--seconds 5] [--variant 'gaze 0'] [--figures-only]
+//   node --import tsx bench/irisHook.ts PHOTO DRIVER.mp4 F1,F2,... OUT.png --base CHECKOUT [--zoom 3] [--seconds 5] [--variant 'gaze 0'] [--figures-only] [--this CHECKOUT (default: this one)]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp, { type OverlayOptions } from 'sharp';
@@ -37,7 +37,7 @@ function varied(m: MotionFrame, name: string): MotionFrame {
 const raw = (await cachedTrack(driver, FPS)).slice(0, seconds * FPS);
 const frames = motionFramesFromRaw(raw, FPS, true).frames;
 const portrait = await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo));
-const here = path.resolve(import.meta.dirname, '..');
+const here = opt('--this') ?? path.resolve(import.meta.dirname, '..');
 const sides = await Promise.all([base, here].map(async (root) => {
   const mod = (p: string) => import(pathToFileURL(path.join(root, p)).href);
   const avatar = (await mod('src/avatar/build.ts')).buildAvatar(portrait);

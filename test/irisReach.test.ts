@@ -17,7 +17,12 @@ async function eyes(photo: string) {
   const t = faceTextures(av);
   return [EYE_L_LOOP, EYE_R_LOOP].map((loop, e) => {
     const poly = loop.map((i) => [av.uv[i * 2]!, av.uv[i * 2 + 1]!] as [number, number]);
-    const disc = t.gazeWarp.discs[e]!, ring = (disc.radius - 1.5) / 1.3;
+    const disc = t.gazeWarp.discs[e]!;
+    // the mesh's iris ring (irisDisc.ts: the four ring landmarks round the centre inside this opening)
+    const at = (i: number, a: number) => av.uv[i * 2 + a]!;
+    const c = [468, 473].reduce((best, i) => (Math.hypot(at(i, 0) - disc.cx, at(i, 1) - disc.cy) < Math.hypot(at(best, 0) - disc.cx, at(best, 1) - disc.cy) ? i : best));
+    let ring = 0;
+    for (let k = 1; k <= 4; k++) ring += Math.hypot(at(c + k, 0) - at(c, 0), at(c + k, 1) - at(c, 1)) / 4;
     return { disc, ring, poly, tex: t.eyeTex, clear: whiteClearance(irisReachOnPhoto(t.eyeTex, poly, disc.cx, disc.cy, ring), IRIS_CLEAR * ring) };
   });
 }
