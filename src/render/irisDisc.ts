@@ -5,9 +5,10 @@ import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UP
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { luminance } from '../math/colour.ts';
 import type { TextureSource } from './textureSample.ts';
-import { rowWhiteBehind } from './scleraBehind.ts';
+import { IRIS_CLEAR, rowWhiteBehind } from './scleraBehind.ts';
 import type { HiddenIris } from './irisHidden.ts';
 import { irisCoreOnPhoto } from './irisCore.ts';
+import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
@@ -144,9 +145,13 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const iris = Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, ring));
     const radius = DISC_MARGIN * iris + EDGE_FADE;
     const behind = whiteBehind(tex, cx, cy, radius);
-    // within the core all moves (the catchlight too; irisCore.ts); beyond it, pixels as dark as the iris
-    const matte = irisMatte(tex, behind, cx, cy, irisCoreOnPhoto(tex, poly, cx, cy, iris), radius, poly);
-    const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris }, behind) };
+    // the white beside the iris read past a big iris's light rim (irisReach.ts)
+    const clear = whiteClearance(irisReachOnPhoto(tex, poly, cx, cy, iris), IRIS_CLEAR * iris);
+    const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris, clear }, behind) };
+    // within the core all moves (the catchlight too; irisCore.ts); beyond it, pixels as dark as the iris, and a big
+    // iris's light rim by its colour against the white shown (irisReach.ts colourIrisShare)
+    const big = clear.some((c) => c > IRIS_CLEAR * iris);
+    const matte = irisMatte(tex, behind, cx, cy, irisCoreOnPhoto(tex, poly, cx, cy, iris), radius, poly, big ? shown.white : undefined);
     const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
     const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), iris, halfW), sideReach(Math.max(...corners) - cx, iris, halfW), REACH_Y * halfH];
     return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly) };
@@ -162,9 +167,10 @@ export function sideReach(toCorner: number, iris: number, halfW: number): number
  * The iris's share of each pixel on the white's patch: 1 within `core` of the centre; out to the
  * disc's edge, by how much darker than the white behind it the pixel is (IRIS_CONTRAST: all); none outside
  * the opening `poly` (given), over 1 px: the eye texture's lid and lash columns there moved down with the iris
- * as a dark vertical streak (lp_s42 at gaze y +1, s18).
+ * as a dark vertical streak (lp_s42 at gaze y +1, s18). `byColour` (a big iris, irisReach.ts: the white shown, same
+ * patch): a pixel far in colour from it is iris too (a cartoon iris's light blue rim, lp_s7).
  */
-export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number, poly?: [number, number][]): Float32Array {
+export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number, poly?: [number, number][], byColour?: Uint32Array): Float32Array {
   const { x0, y0, size, white } = patch;
   const matte = new Float32Array(size * size);
   const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
@@ -173,8 +179,9 @@ export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; s
     const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
     const edge = discAlpha(d, radius);
     if (edge <= 0 || x < 0 || y < 0 || x >= tex.width || y >= tex.height) continue;
-    const w = lumOf(white[j * size + i]!), l = lumOf(tex.data32[y * tex.width + x]!);
-    const dark = w > 0 ? Math.min(1, Math.max(0, (w - l) / (IRIS_CONTRAST * w))) : 1;
+    const w = lumOf(white[j * size + i]!), p = tex.data32[y * tex.width + x]!, l = lumOf(p);
+    let dark = w > 0 ? Math.min(1, Math.max(0, (w - l) / (IRIS_CONTRAST * w))) : 1;
+    if (byColour) dark = Math.max(dark, colourIrisShare(p, byColour[j * size + i]!));
     matte[j * size + i] = edge * (d <= core ? 1 : dark) * (poly ? openingShare(poly, x + 0.5, y + 0.5) : 1);
   }
   return matte;

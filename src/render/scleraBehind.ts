@@ -31,7 +31,7 @@ const SIDE_REACH = 0.8;
 /** Vertical smoothing of the rows' whites: weights at row offsets -2..2. */
 const ROW_SMOOTH = [1, 2, 3, 2, 1];
 /** Pixels within this share of the iris radius of its centre are iris, not white. */
-const IRIS_CLEAR = 1.1;
+export const IRIS_CLEAR = 1.1;
 /** Pixels within this share of the iris radius of its centre give the iris's tone. */
 const IRIS_CORE_SHARE = 0.8;
 /**
@@ -95,7 +95,7 @@ export function sideWhite(pixels: number[]): number[] | null {
  * Each patch row's whites left and right of the iris (radius `iris`): the opening's pixels on that
  * row outside the iris and within SIDE_REACH iris radii past it, by sideWhite().
  */
-export function sideWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number }, y0: number, size: number): { left: (number[] | null)[]; right: (number[] | null)[] } {
+export function sideWhites(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; iris: number; clear?: [number, number] }, y0: number, size: number): { left: (number[] | null)[]; right: (number[] | null)[] } {
   const { cx, cy, iris } = disc;
   const left: (number[] | null)[] = [], right: (number[] | null)[] = [];
   for (let j = 0; j < size; j++) {
@@ -104,11 +104,12 @@ export function sideWhites(tex: TextureSource, poly: [number, number][], disc: {
     const sides: number[][] = [[], []];
     if (row) {
       // the white between the iris and the disc's edge counts (the limbus ring ranks low anyway)
-      const reach = IRIS_CLEAR * iris, dy = py + 0.5 - cy, half = Math.abs(dy) < reach ? Math.sqrt(reach * reach - dy * dy) : 0;
-      const far = half + SIDE_REACH * iris;
+      // each side clear of the iris: IRIS_CLEAR rings, or a big iris's own reach there (irisReach.ts whiteClearance)
+      const dy = py + 0.5 - cy;
+      const [half0, half1] = (disc.clear ?? [IRIS_CLEAR * iris, IRIS_CLEAR * iris]).map((reach) => (Math.abs(dy) < reach ? Math.sqrt(reach * reach - dy * dy) : 0)) as [number, number];
       for (let px = Math.max(0, Math.ceil(row[0] - 0.5)); px <= Math.min(tex.width - 1, Math.floor(row[1] - 0.5)); px++) {
-        const off = px + 0.5 - cx;
-        if (Math.abs(off) < half || Math.abs(off) > far) continue;
+        const off = px + 0.5 - cx, half = off < 0 ? half0 : half1;
+        if (Math.abs(off) < half || Math.abs(off) > half + SIDE_REACH * iris) continue;
         sides[off < 0 ? 0 : 1]!.push(tex.data32[py * tex.width + px]!);
       }
     }
@@ -132,6 +133,19 @@ export function smoothRows(rows: (number[] | null)[]): (number[] | null)[] {
     }
     return weight > 0 ? sum.map((v) => v / weight) : null;
   });
+}
+
+/** Rows inside the opening with neither side's white take both sides of the nearest row that has one. */
+export function nearestRows(lefts: (number[] | null)[], rights: (number[] | null)[], poly: [number, number][], y0: number): [(number[] | null)[], (number[] | null)[]] {
+  const has = lefts.map((l, j) => !!(l || rights[j]));
+  const pick = (j: number) => { for (let o = 1; o < has.length; o++) for (const k of [j - o, j + o]) if (has[k]) return k; return -1; };
+  const L = lefts.slice(), R = rights.slice();
+  for (let j = 0; j < has.length; j++) {
+    if (has[j] || !rowExtent(poly, y0 + j + 0.5)) continue;
+    const k = pick(j);
+    if (k >= 0) { L[j] = lefts[k]!; R[j] = rights[k]!; }
+  }
+  return [L, R];
 }
 
 /**
@@ -208,12 +222,15 @@ export function columnTops(poly: [number, number][], x0: number, size: number): 
  * (LID_SHADOW) and on rows without white of their own.
  */
 export function rowWhiteBehind(
-  tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number; iris: number },
+  tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number; iris: number; clear?: [number, number] },
   patch: { x0: number; y0: number; size: number; white: Uint32Array },
 ): Uint32Array {
   const { cx, cy, radius } = disc, { x0, y0, size, white: membrane } = patch;
   const sides = sideWhites(tex, poly, disc, y0, size);
-  const lefts = smoothRows(sides.left), rights = smoothRows(sides.right);
+  let lefts = smoothRows(sides.left), rights = smoothRows(sides.right);
+  // past a big iris's rim a short row may read no white on either side: it takes its nearest row's (else the membrane's: the iris's blue, lp_s7)
+  const big = disc.clear?.some((c) => c > IRIS_CLEAR * disc.iris) ?? false;
+  if (big) [lefts, rights] = nearestRows(lefts, rights, poly, y0);
   const colours = rowColours(lefts, rights, disc, x0, size);
   const seam = seamResidual(tex, poly, disc, x0, y0, size, colours);
   const tops = columnTops(poly, x0, size);
@@ -230,7 +247,9 @@ export function rowWhiteBehind(
       const inside = radius - Math.hypot(x - cx, y - cy);
       if (inside <= 0) continue;
       const inOpening = insidePolygon(x, y, poly) ? distanceToOutline(x, y, poly) : 0;
-      const t = Math.min(1, inside / blend) * Math.min(1, inOpening / blend) * smooth01((Number.isNaN(tops[i]!) ? 0 : Math.max(0, y - tops[i]!)) / shadow);
+      // a big iris's lower rim meets the lower lid: the membrane there is the iris carried past the lid (extendEyes), a blue arc; the row's white goes to the lid
+      const edgeFade = big && y > cy ? (inOpening > 0 ? 1 : 0) : Math.min(1, inOpening / blend);
+      const t = Math.min(1, inside / blend) * edgeFade * smooth01((Number.isNaN(tops[i]!) ? 0 : Math.max(0, y - tops[i]!)) / shadow);
       const k = j * size + i, m = membrane[k]!;
       // the grain: the photo's, from as far beside the disc on the pixel's own side (a shifted copy keeps its scale)
       // the rows' white across the disc, lifted or lowered to meet the photo at the disc's edge
