@@ -23,8 +23,10 @@ export function creaseDipShare(dv: number): number {
  * the membrane fill under it, a hard switch on the crease line; without a dark crease band to hide it,
  * the step (lp_s42's image-left eye near the inner corner: 178-180 over the crease, 165-167 under it)
  * is the ring's sharp inner edge. The lighter fill fades out over this far under the crease (eye widths).
+ * (.08 took a little more of the step, but with the line above it st_full_body_1's lowering lid at blink .75 read
+ * .67 -> .60 with its lash pair, under test/loweredLashPair.test.ts's .08 margin; .065 keeps it.)
  */
-const HELD_FADE = 0.08;
+const HELD_FADE = 0.065;
 
 /** The share of the lighter (held) fill a cell dv eye widths under the crease takes (1 over it, 0 from HELD_FADE under). */
 export function heldFillShare(dv: number): number {
