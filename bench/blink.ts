@@ -4,7 +4,7 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--lash-band-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
+//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--lash-band-off] [--crease-line-off] [--feather-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
@@ -26,6 +26,8 @@ import type { Portrait, RgbaImage } from '../src/types.ts';
 import { eyePixelsBoth } from './eyePixels.ts';
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { lashBandSetting } from '../src/render/closedEye/lashBand.ts';
+import { creaseLineSetting } from '../src/render/closedEye/creaseLine.ts';
+import { featherMatchSetting } from '../src/render/closedEye/featherMatch.ts';
 
 const DATA = SHARED_DATA;
 // --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
@@ -44,6 +46,10 @@ if (process.argv.includes('--valley-off')) creaseValleySetting.on = false;
 if (process.argv.includes('--skin-hold-off')) skinInMaskSetting.on = false;
 // --lash-band-off (s41, shutlash41): the shut lash line as before s41, thin and grey (render/closedEye/lashBand.ts off)
 if (process.argv.includes('--lash-band-off')) lashBandSetting.on = false;
+// --crease-line-off / --feather-off (s41, ring41): the crease's dip over the whole run and skinInMask's hard switch at the
+// crease (creaseLine.ts off) / the feather as baked (featherMatch.ts off)
+if (process.argv.includes('--crease-line-off')) creaseLineSetting.on = false;
+if (process.argv.includes('--feather-off')) featherMatchSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');

@@ -5,7 +5,8 @@
 // distance between the eyes' corner midpoints), `warm` = its red share r/(r+g+b) minus the lid skin's (real shut
 // lash lines are warmer than the skin, a grey line is not). Medians over the columns. The border (`ring`, ours only,
 // at the bake): over the mask's feather (mask .3-.95) the drawn lid's luma minus the photo's it fades into, mean
-// (+ a pale ring, - a dark one) and mean |.|, top (over the crease) and the rest. Real: clip:frame picks (25 fps).
+// (+ a pale ring, - a dark one) and mean |.|, top (over the crease) and the rest; `crease step` (ring41): the drawn lid's
+// luma .01-.04 over the crease minus .02-.05 under it, u .2-.95 (the ring's inner edge, inside the mask). Real: clip:frame picks (25 fps).
 // --base <checkout>: the same renders through another checkout (before). --sheet out.png: real shut eyes, then per
 // portrait before | after, both eyes (2 x 1.2 eye widths each). Never asserts.
 //   node --import tsx bench/shutLashLine.ts [--only lp_s42.jpg,...] [--real lp_d6.mp4:173,...] [--base /work/wt/before41] [--sheet out.png]
@@ -103,8 +104,15 @@ async function borders(root: string, portrait: Portrait): Promise<string[]> {
     const g = geo[side];
     const baked = finishEye(s, g, lashDark, crop ? crop.size / crop.side : 1);
     const top: number[] = [], sides: number[] = [], bottom: number[] = [];
+    // (ring41) the step at the crease inside the mask: the drawn lid just over the crease minus just under it (the ring's inner edge)
+    const over: number[] = [], under: number[] = [];
     for (let r = 0; r < PATCH_H; r++) for (let c = 0; c < PATCH_W; c++) {
       const k = r * PATCH_W + c, m = baked.mask[k]!;
+      const uu = cellU(c), dv = cellV(r) - creaseAt(g, clamp01(uu));
+      if (uu >= 0.2 && uu <= 0.95) {
+        const dl = luminance(baked.rgb[k * 3]!, baked.rgb[k * 3 + 1]!, baked.rgb[k * 3 + 2]!);
+        if (dv >= -0.04 && dv <= -0.01) over.push(dl); else if (dv >= 0.02 && dv <= 0.05) under.push(dl);
+      }
       if (m < 0.3 || m > 0.95) continue;
       const d = luminance(baked.rgb[k * 3]!, baked.rgb[k * 3 + 1]!, baked.rgb[k * 3 + 2]!) - luminance(s.photo[k * 3]!, s.photo[k * 3 + 1]!, s.photo[k * 3 + 2]!);
       const u = cellU(c), uc = clamp01(u), v = cellV(r);
@@ -114,7 +122,7 @@ async function borders(root: string, portrait: Portrait): Promise<string[]> {
     }
     const mean = (v: number[]) => v.reduce((p, q) => p + q, 0) / Math.max(1, v.length);
     const abs = (v: number[]) => mean(v.map(Math.abs));
-    return `ring top ${mean(top).toFixed(1)} (|${abs(top).toFixed(1)}|) sides ${mean(sides).toFixed(1)} (|${abs(sides).toFixed(1)}|) bottom ${mean(bottom).toFixed(1)} (|${abs(bottom).toFixed(1)}|)`;
+    return `crease step ${(mean(over) - mean(under)).toFixed(1)} ring top ${mean(top).toFixed(1)} (|${abs(top).toFixed(1)}|) sides ${mean(sides).toFixed(1)} (|${abs(sides).toFixed(1)}|) bottom ${mean(bottom).toFixed(1)} (|${abs(bottom).toFixed(1)}|)`;
   });
 }
 

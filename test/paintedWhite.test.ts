@@ -94,3 +94,33 @@ test('blur3 keeps a flat field and softens a step', () => {
   const step = blur3(Float32Array.from([1, 0, 0, 1, 0, 0, 1, 0, 0]), 3, 3);
   assert.ok(step[1]! > 0 && step[1]! < step[0]! && step[2] === 0);
 });
+
+test('ring41: pale colourless skin past the inner corner, as light as the skin round it, is no painted white (lp_s42 <- lp_d6 f183-186: a grey streak)', async () => {
+  const { skinPastCornerSetting } = await import('../src/render/closedEye/skinPastCorner.ts');
+  // paintedEye's scene on a wider target and a pinker skin (lp_s42's cheek), the skin from x 71 on (past the corner at x 70)
+  // pale and colourless (lp_s42's by the nose)
+  const run = (on: boolean) => {
+    const W = 100, H = 64, skin = pack(200, 160, 150), pale = pack(232, 220, 218), white = pack(235, 235, 240), rim = pack(150, 40, 30);
+    const color = new Uint32Array(W * H).fill(skin), depth = new Float32Array(W * H).fill(1);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      if (x >= 71) color[i] = pale;
+      if (x > 12 && x < 68 && y >= 29 && y <= 33) { depth[i] = 0.99; color[i] = white; }
+      if (x > 20 && x < 60 && y >= 34 && y <= 39) color[i] = white;
+      if (x > 20 && x < 60 && y === 40) color[i] = rim;
+    }
+    const upper = { u: [0, 0.5, 1], v: [0, 0.08, 0] }, lower = { u: [0, 0.5, 1], v: [0, 0.16, 0] };
+    const bounds = eyeballDepthBounds(upper.u, [1, 1, 1], lower.u, [1, 1, 1]);
+    const t = { width: W, height: H, color, depth };
+    const was = skinPastCornerSetting.on;
+    skinPastCornerSetting.on = on;
+    try { shadePaintedEyeBelow(t, eyeFrame([10, 25], [70, 25], [0, 1]), upper, lower, bounds, lidShadowStrength(0.6), 0, slitCeilingStrength(0.6)); } finally { skinPastCornerSetting.on = was; }
+    let darkened = 0;
+    for (let y = 0; y < H; y++) for (let x = 71; x < W; x++) if (red(color[y * W + x]!) < 225) darkened++;
+    return { darkened, white: red(color[37 * W + 40]!) };
+  };
+  const before = run(false), after = run(true);
+  assert.ok(before.darkened > 0, `the old test took the pale skin for white (${before.darkened} px) — the scene shows the defect`);
+  assert.equal(after.darkened, 0, 'the pale skin past the corner keeps its light');
+  assert.ok(after.white < 200 && after.white === before.white, `the painted white under the lid still shaded (${after.white})`);
+});

@@ -19,6 +19,7 @@ import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { drawLashBand, lashBandSetting } from './lashBand.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.ts';
+import { featherMatchSetting, matchFeather } from './featherMatch.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
 
 export interface BakedEye {
@@ -121,6 +122,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
   if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
+  // the border's light the photo's, so no pale ring frames the lid (featherMatch.ts)
+  if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
   const lines = drawLines(g);
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
 }

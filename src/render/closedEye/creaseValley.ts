@@ -7,10 +7,11 @@
 // between its two ends, less a shallow crease (CREASE_DEPTH), so the luma runs on from the brow bone to
 // the lid with the crease a faint line; a multiplicative smooth gain, so the grain stays; only lifts.
 import { PATCH_W, PATCH_H } from './frame.ts';
-import { cellU, cellRow, clamp01, blurRgb } from './grid.ts';
+import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { creaseDipShare } from './creaseLine.ts';
 
 /** On (the product) / off: the band over the crease as baked (before s38 socket38). */
 export const creaseValleySetting = { on: true };
@@ -22,9 +23,9 @@ const CREASE_DEPTH = 0.06;
 /** The smoothing (patch cells) of the luma the valley is read on (the grain is not a valley). */
 const READ_SIGMA = 0.7;
 
-/** The floor at share t (0 top .. 1 bottom) of a run from top to bottom luma. */
-export function valleyFloor(top: number, bottom: number, t: number): number {
-  return (1 - CREASE_DEPTH) * (top + t * (bottom - top));
+/** The floor at share t (0 top .. 1 bottom) of a run from top to bottom luma; dip: the share of the crease's depth kept there (creaseLine.ts). */
+export function valleyFloor(top: number, bottom: number, t: number, dip = 1): number {
+  return (1 - CREASE_DEPTH * dip) * (top + t * (bottom - top));
 }
 
 /** The baked lid in place: each column's band over the crease lifted to the floor of the run between its ends. */
@@ -43,7 +44,7 @@ export function fillCreaseValley(rgb: Float32Array, mask: Float32Array, g: EyeGe
     const top = l(rT, c), bottom = l(rB, c);
     for (let r = rT + 1; r < rB; r++) {
       const k = r * PATCH_W + c;
-      const floor = valleyFloor(top, bottom, (r - rT) / (rB - rT)), here = l(r, c);
+      const floor = valleyFloor(top, bottom, (r - rT) / (rB - rT), creaseDipShare(cellV(r) - crease)), here = l(r, c);
       if (here >= floor || here <= 0) continue;
       const gain = 1 + (along * smoothstep(0.3, 0.8, mask[k]!) * (floor - here)) / here;
       for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, rgb[k * 3 + ch]! * gain);

@@ -18,6 +18,7 @@ import { ceilingLight, lumaOf } from './lightCeiling.ts';
 import { narrowSlitShare } from './narrowSlit.ts';
 import { lidSkinLuma } from './slitHighlight.ts';
 import { luminance as lum, saturation } from '../../math/colour.ts';
+import { referenceLuma, skinPastCorners } from './skinPastCorner.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 /** Whether the overlay runs this pass (read per frame; bench/blinkStrip.ts --on paintedShade turns it off for its before row). */
@@ -100,6 +101,8 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
   const skin = skinUnder(t, f, lower, bounds);
   if (!(skin.luma > 0)) return;
   const lidSkin = ceiling > 0 ? lidSkinLuma(t, f, upper, lower, bounds) : NaN;
+  // past a corner a white is lighter than the skin there too (skinPastCorner.ts: lp_s42's pale skin by the nose)
+  const sides = skinPastCorners(t, f, lower, bounds);
   const n = lower.u.length - 1;
   const pts = [...lower.u.flatMap((u, k) => [[u, lower.v[k]!], [u, lower.v[k]! + REACH]]), [lower.u[0]! - PAST_CORNER, lower.v[0]! - REACH], [lower.u[n]! + PAST_CORNER, lower.v[n]! - REACH], [lower.u[0]! - PAST_CORNER, lower.v[0]! + REACH], [lower.u[n]! + PAST_CORNER, lower.v[n]! + REACH]].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
   const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
@@ -146,8 +149,8 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       if (lidSkin > 0) l *= ceilingLight(lumaOf(p) * l, lidSkin * narrowSlitShare(CEIL_SHARE, gap), ceiling);
       light[k] = l; fade[k] = 1 - past / PAST_CORNER; inBand[k] = 1;
       if (started && !inRun) continue;
-      const paleSat = past > 0 ? PALE_SAT_PAST_CORNER : PALE_SAT;
-      const eye = isPaintedEye(r, g, b, skin.luma, skin.sat, skin.blue, paleSat);
+      const paleSat = past > 0 ? PALE_SAT_PAST_CORNER : PALE_SAT, skinLuma = referenceLuma(skin.luma, sides, u);
+      const eye = isPaintedEye(r, g, b, skinLuma, skin.sat, skin.blue, paleSat);
       // the run starts at the column's first pixel under the lower lid line (the painted eye goes on
       // from the eyeball's): skin there, or after the run, ends the column
       // the line's own edge pixel (mixed with the lid's rim by the slit-edge cover) may lead the run
@@ -157,7 +160,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       // (past a corner the column starts above the corner: lid skin there is passed over, not an end)
       if (!eye && past > 0 && !inRun) { started = false; continue; }
       if (!eye && (first || !inRun)) { inRun = false; continue; }
-      run.push({ k, share: eye ? 1 : Math.max(RIM_SHARE, paintedEyeShare(r, g, b, skin.luma, skin.sat, skin.blue, paleSat)) });
+      run.push({ k, share: eye ? 1 : Math.max(RIM_SHARE, paintedEyeShare(r, g, b, skinLuma, skin.sat, skin.blue, paleSat)) });
       inRun = eye;
     }
   }

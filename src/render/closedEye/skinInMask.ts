@@ -16,6 +16,7 @@ import { textureOf, type ColourField } from './skinFill.ts';
 import { skinUnderEye } from './whiteOutOfFill.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { heldFillShare } from './creaseLine.ts';
 
 /** On (the product, s39) / off: the fill held outside the mask only (benches `--skin-hold-off`). */
 export const skinInMaskSetting = { on: true };
@@ -80,9 +81,11 @@ export function lighterFill(held: ColourField, plain: ColourField, g: EyeGeometr
   const a = [0, 0, 0];
   return (u, v, out) => {
     plain(u, v, out);
-    if (v >= creaseAt(g, clamp01(u))) return;
+    // over the crease, and fading out just under it (creaseLine.ts: no step on the crease)
+    const w = heldFillShare(v - creaseAt(g, clamp01(u)));
+    if (w <= 0) return;
     held(u, v, a);
-    if (lum(a[0]!, a[1]!, a[2]!) > lum(out[0]!, out[1]!, out[2]!)) { out[0] = a[0]!; out[1] = a[1]!; out[2] = a[2]!; }
+    if (lum(a[0]!, a[1]!, a[2]!) > lum(out[0]!, out[1]!, out[2]!)) for (let ch = 0; ch < 3; ch++) out[ch] = out[ch]! + w * (a[ch]! - out[ch]!);
   };
 }
 
