@@ -85,7 +85,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // past the photo's edge the continued matte's wide ramps are decided (invented.ts)
   const a = portrait.analysis;
   const outline = a?.crop?.size === size && a.source ? firmMattePastPhoto(matte, distancePastPhoto(a.crop, a.source)) : matte;
-  const texture = premultipliedForeground(image, outline, background, flat[152 * 3 + 1]); // the chin's row: missedRim.ts
+  const texture = premultipliedForeground(image, outline, background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const rims = rimSkips(image, flat, head.faceWidth);

@@ -5,8 +5,6 @@ import type { RgbaImage, GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { refineEdgeAlpha } from './matteEdge.ts';
 import { boxBlur } from '../analyze/raster.ts';
-import { ownBackdrop } from './ownBackdrop.ts';
-import { raiseMissedRim } from './missedRim.ts';
 
 /**
  * The premultiplied person layer with its edges decontaminated. photo = a*F + (1-a)*B, so the
@@ -15,16 +13,13 @@ import { raiseMissedRim } from './missedRim.ts';
  * background (a light halo on a new backdrop), so F there is taken from the nearby opaque person
  * instead: a normalised blur of the opaque person's F, blended in as a falls. Output a*F, alpha a.
  */
-export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage, rimFromRow?: number): RgbaImage {
+export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage): RgbaImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const src = image.data;
-  // exact where the plate is the photo's own backdrop (ownBackdrop.ts: lp_s11's thin strip by the shirt)
-  const bg = ownBackdrop(blurRgb(plate, Math.max(1, Math.round(w / 128))), plate, image);
+  const bg = blurRgb(plate, Math.max(1, Math.round(w / 128)));
   // the matte's rim lowered to what the colours say (matteEdge.ts): no old-background line
   const { alpha: m, lowered } = refineEdgeAlpha(image, matte, bg, (plane, r) => boxBlur2d(plane, w, h, r));
-  // below the chin, the photo's soft outline pixels the matte missed (missedRim.ts: lp_s11's shirt on the cream card)
-  if (rimFromRow !== undefined) raiseMissedRim(m, image, plate, bg, rimFromRow);
   const fg = new Float32Array(n * 3), weight = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const a = Math.min(1, Math.max(0, m[i]!));
