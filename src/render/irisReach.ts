@@ -8,6 +8,8 @@
 // REACH_MAX rings and the opening; per side the median over the rows. The white is read past it (whiteClearance), and
 // the disc's matte counts the rim as iris by its colour against that white (colourIrisShare): the light rim moves too.
 import { insidePolygon } from '../math/polygon.ts';
+import { luma601 as lum } from '../math/colour.ts';
+import { lumaOf } from './closedEye/lightCeiling.ts';
 
 type Tex = { width: number; height: number; data: Uint8ClampedArray };
 
@@ -26,7 +28,7 @@ export const COLOUR_NONE = 0.12, COLOUR_ALL = 0.22;
 /** How much packed RGBA pixel `p` is iris by its colour distance to the packed white `w` behind it (0..1). */
 export function colourIrisShare(p: number, w: number): number {
   const d = Math.hypot((p & 255) - (w & 255), ((p >>> 8) & 255) - ((w >>> 8) & 255), ((p >>> 16) & 255) - ((w >>> 16) & 255));
-  const wl = Math.max(1, 0.299 * (w & 255) + 0.587 * ((w >>> 8) & 255) + 0.114 * ((w >>> 16) & 255));
+  const wl = Math.max(1, lumaOf(w));
   return Math.min(1, Math.max(0, (d / wl - COLOUR_NONE) / (COLOUR_ALL - COLOUR_NONE)));
 }
 
@@ -45,7 +47,6 @@ export interface IrisReach {
 }
 
 const rgbAt = (tex: Tex, x: number, y: number) => { const o = (y * tex.width + x) * 4; return [tex.data[o]!, tex.data[o + 1]!, tex.data[o + 2]!]; };
-const lum = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
 /** The photo's iris reach round the mesh's centre (cx, cy) with ring radius `ring`, in the opening `poly`; null when no row reads. */
 export function irisReach(tex: Tex, poly: [number, number][], cx: number, cy: number, ring: number): IrisReach | null {
