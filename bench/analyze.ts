@@ -1,10 +1,10 @@
 // Prints analyze timings: cold start (first call, models loading) and warm medians, on a 512 px
 // and a 2000 px photo, plus peak memory. Run: node --import tsx bench/analyze.ts
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { analyzePortrait } from '../src/analyze/index.ts';
+import { sharedData } from './sharedData.ts';
 
-const SOURCE = fileURLToPath(new URL('../../shared/data/portraits/', import.meta.url));
+const SOURCE = sharedData('portraits/');
 const RUNS = Number(process.env.RUNS ?? 5);
 
 let peakRss = 0;

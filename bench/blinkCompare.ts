@@ -10,8 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { loadImage } from '../src/io/image.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, colsArg] = process.argv.slice(2);
 if (!out || !colsArg) throw new Error('usage: node --import tsx bench/blinkCompare.ts out.png label=dir,label=dir [--only a.jpg,...] [--blink 1] [--cell 180]');

@@ -19,8 +19,9 @@ import { eyeGeometry } from '../src/render/closedEye/library.ts';
 import { toEye, toImage, type EyeFrame } from '../src/render/closedEye/frame.ts';
 import { smoothstep } from '../src/math/smooth.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const sheetFile = arg('--sheet');

@@ -15,8 +15,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import { eyeOpenings } from '../src/eval/eyes.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const only = process.argv.includes('--all')
   ? readdirSync(path.join(DATA, 'portraits')).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()

@@ -15,8 +15,9 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : dflt; };
 const out = process.argv[2];
 if (!out || out.startsWith('--')) throw new Error('usage: node --import tsx bench/blinkDriver.ts out.png [--drivers a.mp4,b.mp4] [--photo lp_s2.jpg] [--base dir] [--blinks 2] [--seconds 8]');

@@ -16,8 +16,9 @@ import { CONTROL_INDEX } from '../src/rig/controls.ts';
 import { writeFile } from 'node:fs/promises';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { eyesBox } from './eyeBox.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const only = arg('--only', 'lp_s12.jpg,lp_s42.jpg,lp_s5.jpg,lp_s9.jpg,st_art_1.png,lp_s7.jpg,mt_man.png').split(',');
 const sheet = arg('--sheet', '');

@@ -9,8 +9,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { encodePng } from '../src/io/image.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const out = process.argv[2];
 if (!out) throw new Error('usage: node --import tsx bench/blinkShots.ts out/dir [--only a.jpg,...] [--steps 0.6,0.8]');

@@ -7,8 +7,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [out, list, title] = process.argv.slice(2).filter((a, i, all) => a !== '--steps' && all[i - 1] !== '--steps');
 if (!out || !list) throw new Error('usage: node --import tsx bench/blinkSteps.ts out.png file1,file2,... [title] (portraits in ../shared/data/portraits)');
 const stepsAt = process.argv.indexOf('--steps');

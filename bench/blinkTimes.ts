@@ -12,11 +12,12 @@ const arg = (name: string) => { const i = process.argv.indexOf(name); return i >
 const root = path.resolve(arg('--root') ?? path.join(import.meta.dirname, '..'));
 const blink = arg('--blink') as 'natural' | 'periodic' | undefined;
 const seed = arg('--seed') !== undefined ? Number(arg('--seed')) : undefined;
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'audio');
+const DATA = sharedData('audio');
 const { motionFromAudio } = await import(pathToFileURL(path.join(root, 'src/motion/fromAudio.ts')).href);
 // the speech energy as the blink generator reads it (this checkout's features; the same in older ones)
 import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
 import { phraseEnds } from '../src/motion/generators.ts';
+import { sharedData } from './sharedData.ts';
 async function energyOf(file: string, fps: number, n: number): Promise<Float64Array> {
   const audio = await lipAudio(file);
   const here = new Float32Array(LIP_FRAME_DIM);

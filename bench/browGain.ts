@@ -17,8 +17,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack, DRIVERS } from './driverTracks.ts';
 import { browHeight, browHeightHead, browRaise, browFrown } from './browMeasure.ts';
 import { toCanonical } from '../src/rig/canonical.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s42.jpg');
 const TOP = Number(arg('--top', '8'));

@@ -11,8 +11,9 @@ import { trackVideo } from '../src/motion/fromVideo.ts';
 import { retargetFromLandmarks } from '../src/motion/retarget.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { BENCH_CACHE } from './benchCache.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const CACHE = BENCH_CACHE;
 const CLIPS = ['styletalk_Obama_clip1', 'styletalk_KristiNoem', 'dfrf_french', 'styletalk_reagan_clip1', 'videoretalking_1', 'styletalk_feifeili_clip1', 'latentsync_demo2', 'pcavs_Audio_Source_00015'];
 const AUDIO = ['RD_Radio31_000.wav', 'eng.wav', 'imagine.wav', 'mt_sun.wav'];

@@ -20,8 +20,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { browRaise, browFrown } from './browMeasure.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const dir = arg('--dir', '/tmp/browPeaks');
 const FPS = 10;

@@ -13,8 +13,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import { browHeights } from '../src/motion/browDrop.ts';
 import { fitRig, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const pitches = arg('--pitch', '-6,-3,0,3,6').split(',').map(Number);
 const weights = arg('--weights', '1').split(',').map(Number);

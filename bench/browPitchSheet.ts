@@ -10,10 +10,11 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const [file, out, spec] = process.argv.slice(2);
 const cells = JSON.parse(spec ?? '[[0,0,0],[0,1,0],[-3,0.75,0],[-3,1,0]]') as [number, number, number][];
-const p = await cachedPortrait(path.join(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits'), file!));
+const p = await cachedPortrait(path.join(SHARED_PORTRAITS, file!));
 const W = p.image.width, H = p.image.height;
 const r = createRenderer(buildAvatar(p), { width: W, height: H });
 const n = r.neutralFrame();

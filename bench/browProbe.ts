@@ -10,8 +10,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { fitRig, type Landmarks } from '../src/rig/fit.ts';
 import { browHeight, browRaise, browFrown } from './browMeasure.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const list = (process.argv[2] ?? 'lp_s42.jpg,mt_man.png,lp_s2.jpg').split(',');
 console.log('portrait      control   weight | read back: fitted weight, brows over lids (iod) against the photo');
 for (const file of list) {

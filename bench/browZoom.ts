@@ -10,8 +10,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const dirAt = process.argv.indexOf('--dir');
 const dir = dirAt > 0 ? path.resolve(process.argv[dirAt + 1]!) : path.join(DATA, 'portraits');
 const [out, list, title] = process.argv.slice(2).filter((_, k, a) => a[k] !== '--dir' && a[k - 1] !== '--dir' && a[k] !== '--frown');

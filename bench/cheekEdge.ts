@@ -9,8 +9,9 @@ import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRenderer, ovalBox, squareCell } from './headCells.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const HERE = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const VALUED = ['--out', '--root'];

@@ -10,13 +10,14 @@
 // Never asserts.  node --import tsx bench/chinLobe.ts [--root CHECKOUT] [--yaws -25,-12.5,12.5,25] [names]
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
 const root = path.resolve(flag('--root', path.resolve(import.meta.dirname, '..')));
 const yaws = flag('--yaws', '-25,-12.5,12.5,25').split(',').map(Number);
 const names = args.length ? args : ['lp_s10.jpg', 'mt_man.png', 'lp_s1.jpg', 'st_happy.png', 'lp_s7.jpg'];
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
 const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
 const { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } = await import(path.join(root, 'src/avatar/mesh.ts'));

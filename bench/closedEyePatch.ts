@@ -23,8 +23,9 @@ import { lidSkinToneSetting, ringSkin, bodyWeights, weightedLowPass } from '../s
 import { lineAt } from '../src/render/closedEye/library.ts';
 import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, list] = process.argv.slice(2);
 if (!out || !list) throw new Error('usage: node --import tsx bench/closedEyePatch.ts out.png a.jpg,b.png [--dir photos]');

@@ -11,10 +11,11 @@ import { cachedPortrait } from './portraitCache.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { cornersDark, gapOf, type CornerDark } from './cornerSmearFigures.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const name = opt('--portrait', 'mt_man.png');
 const named = opt('--frames', '').split(',').filter(Boolean).map(Number);
 const every = Number(opt('--every', '4')), open = Number(opt('--open', '0.05'));

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRenderer, squareCell, writeSheet } from './headCells.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const roots: string[] = [], names: string[] = [];
@@ -19,7 +20,7 @@ const POSES = [{ yaw: -25, pitch: 0 }, { yaw: 25, pitch: 0 }, { yaw: -15, pitch:
 const CELL = 360, SIDE = 0.35;
 const rows: Buffer[][] = [];
 for (const name of names) {
-  const portrait = await cachedPortrait(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits', name));
+  const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
   const checkouts = await Promise.all(roots.map((r) => checkoutRenderer(r, portrait)));
   for (const { yaw, pitch } of POSES) {
     const frames = checkouts.map(({ renderer, neutral }) => {

@@ -13,7 +13,8 @@ import { fitRig, estimateNeutral, type Landmarks, type FitOptions } from '../src
 import { RIG_CONTROLS, weightsToVector } from '../src/rig/controls.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+import { SHARED_DATA } from './sharedData.ts';
+const DATA = SHARED_DATA;
 const video = process.argv[2] ?? 'WDA_KatieHill_000.mp4';
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', 'lp_s42.jpg'));
 const avatar = buildAvatar(portrait);

@@ -24,8 +24,9 @@ import { coverResize } from '../src/pipeline/layout.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s42.jpg'), video = arg('--video', 'lp_d6.mp4');
 const times = arg('--at', '11.4').split(',').map(Number);

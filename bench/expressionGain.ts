@@ -18,8 +18,9 @@ import { eyeOpenings } from '../src/eval/eyes.ts';
 import { fitRig, estimateNeutral, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack, DRIVERS } from './driverTracks.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = arg('--photo', 'lp_s42.jpg');
 const TOP = Number(arg('--top', '6'));

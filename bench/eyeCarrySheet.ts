@@ -11,9 +11,10 @@ import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { eyeOpenings, cropImage } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 type Lm = number[][];
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [driver, list, out, ...rest] = process.argv.slice(2) as [string, string, string, ...string[]];
 const renders = rest.filter((a) => a.includes('=')).map((a) => a.split('=') as [string, string]);
 const want = list.split(',').map(Number);

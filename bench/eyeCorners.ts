@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRenderer } from './headCells.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const take = (flag: string) => { const i = args.indexOf(flag); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
@@ -20,7 +21,7 @@ const WEIGHTS: [string, Record<string, number>][] = [['rest', {}], ['squint', SQ
 const roots: [string, string][] = [...(before ? [['before', path.resolve(before)] as [string, string]] : []), [before ? 'after' : '', path.resolve(import.meta.dirname, '..')]];
 const rows: GridCell[][] = [];
 for (const name of names) {
-  const portrait = await cachedPortrait(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits', name));
+  const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
   for (const [label, root] of roots) {
     const { renderer, neutral } = await checkoutRenderer(root, portrait);
     const lm = portrait.cropLandmarks;

@@ -10,8 +10,9 @@ import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { eyeRegion, cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [photo = 'lp_s42.jpg', audio = 'RD_Radio31_000.wav', out = 'docs/eyes/audio-eyes-strip.png'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const portrait = await cachedPortrait(path.join(DATA, 'portraits', photo));
 const avatar = buildAvatar(portrait);

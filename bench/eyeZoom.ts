@@ -10,8 +10,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, labelledGrid, markLids, eyeOpenings, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [out, list] = process.argv.slice(2);
 const halfAt = Number(process.argv[process.argv.indexOf('--half') + 1] ?? NaN);
 const HALF = process.argv.includes('--half') && halfAt > 0 ? halfAt : 0.5;

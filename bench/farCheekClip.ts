@@ -13,12 +13,12 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import sharp, { type OverlayOptions } from 'sharp';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 import { acrossStretchShare, streakCoherence } from '../src/eval/stretch.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : d; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
 const name = opt('--portrait', 'lp_s10.jpg');
 const motion = JSON.parse(await readFile(opt('--motion', ''), 'utf8')) as { frames: MotionFrame[] };
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
@@ -69,7 +69,7 @@ export function farBandFigures(img: RgbaImage, alpha: RgbaImage, lm: [number, nu
   return { across: acrossStretchShare(img, mask, 1, 0), coh: streakCoherence(img, mask).coherence, haze, jag: sil.length > 2 ? jag / (sil.length - 2) : 0, step: sil.length ? steps / sil.length : 0, ramp: sil.length ? rampPx / sil.length : 0, box: [sil.length ? Math.round(sil.reduce((p, q) => p + q, 0) / sil.length) : 0, Math.round((y0 + y1) / 2)] };
 }
 
-const portrait = await cachedPortrait(path.join(DATA, name));
+const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
 const rows: Buffer[] = [];
 const median = (v: number[]) => { const s = [...v].sort((p, q) => p - q); return s.length ? s[Math.floor(s.length / 2)]! : NaN; };
 for (const root of roots) {

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRenderer, ovalBox, squareCell, turnSheetArgs, writeGappedSheet } from './headCells.ts';
 import { paleLipAtCorner } from '../src/eval/cornerPaleLip.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const argv = process.argv.slice(2);
 const sheetAt = argv.indexOf('--sheet');
 const sheet = sheetAt >= 0 ? argv.splice(sheetAt, 2)[1]! : null;

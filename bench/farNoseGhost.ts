@@ -8,6 +8,7 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
@@ -15,7 +16,7 @@ const box = flag('--box', '150,190,110,110').split(',').map(Number) as [number, 
 const out = flag('--out', '/tmp/farNoseGhost.png');
 const [name = 'lp_s10.jpg', yawArg = '25'] = args;
 const yaw = Number(yawArg);
-const portrait = await cachedPortrait(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits', name));
+const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
 const avatar = buildAvatar(portrait);
 const render = (a: Avatar): RgbaImage => {
   const r = createRenderer(a, { width: a.size, height: a.size });

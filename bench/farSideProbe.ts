@@ -13,6 +13,7 @@ import { photoVisibility } from '../src/avatar/mirror.ts';
 import { faceTopology, MESH_POINT_COUNT } from '../src/rig/topology.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
@@ -23,7 +24,7 @@ const out = flag('--out', '/tmp/farSideProbe.png');
 const [name = 'lp_s10.jpg', yawArg = '25'] = args;
 const yaw = Number(yawArg);
 
-const portrait = await cachedPortrait(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits', name));
+const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name));
 const avatar = buildAvatar(portrait);
 const size = avatar.size;
 const lum = (d: ArrayLike<number>, i: number) => 0.3 * d[i]! + 0.59 * d[i + 1]! + 0.11 * d[i + 2]!;

@@ -11,8 +11,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import { browHeights, FROWN_DROP_AT_FULL } from '../src/motion/browDrop.ts';
 import { fitRig, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const files = (process.argv[2]?.startsWith('--') ? undefined : process.argv[2]) ?? 'lp_s2.jpg,st_art_1.png,lp_s42.jpg';
 const levels = arg('--levels', '0.25,0.5,1').split(',').map(Number);

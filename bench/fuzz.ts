@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
@@ -15,6 +14,7 @@ import { motionFromVideo } from '../src/motion/fromVideo.ts';
 import { generate } from '../src/pipeline/generate.ts';
 import { CancelledError, Real3dError } from '../src/errors.ts';
 import { mulberry32 } from '../src/math/random.ts';
+import { sharedData } from './sharedData.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -27,7 +27,7 @@ const VERBOSE = process.argv.includes('--verbose');
 /** --keep DIR: copy each input that timed out or failed unclearly there, to replay it */
 const KEEP = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined;
 
-const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const data = sharedData;
 
 const rng = mulberry32;
 

@@ -10,8 +10,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const list = (process.argv[2] ?? 'lp_s42.jpg,mt_man.png,lp_s2.jpg,lp_s0.jpg,st_happy.png,lp_s10.jpg').split(',');
 const BAND = 2.5;
 const lum = (d: ArrayLike<number>, o: number) => 0.3 * d[o]! + 0.59 * d[o + 1]! + 0.11 * d[o + 2]!;

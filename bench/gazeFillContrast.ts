@@ -11,8 +11,9 @@ import { GazeIris } from '../src/render/gazeIris.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { insidePolygon, distanceToOutline } from '../src/math/polygon.ts';
 import { whiteness } from '../src/render/mouth/eyeWhite.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const photos = (process.argv[2] ?? 'st_art_1.png,lp_s42.jpg,mt_man.png,lp_s0.jpg,st_happy.png').split(',');
 const lum = (c: number) => 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);

@@ -18,8 +18,9 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { cropImage } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : dflt; };
 const pairs = arg('--pairs', 'st_art_1.png:lp_d0.mp4,lp_s42.jpg:lp_d6.mp4,lp_s1.jpg:lp_d0.mp4').split(',').map((p) => p.split(':') as [string, string]);
 const seconds = Number(arg('--seconds', '4')), step = Number(arg('--step', '2'));

@@ -17,8 +17,9 @@ import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : dflt; };
 const drivers = arg('--drivers', 'lp_d0.mp4,lp_d6.mp4,WDA_KatieHill_000.mp4').split(',');
 const photos = arg('--photos', 'lp_s42.jpg,mt_man.png').split(',');

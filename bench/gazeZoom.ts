@@ -8,8 +8,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const [out, list] = process.argv.slice(2);
 if (!out || !list) throw new Error('usage: node --import tsx bench/gazeZoom.ts out.png lp_s42.jpg,...');
 const xy = process.argv.includes('--xy');

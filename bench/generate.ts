@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
+import { SHARED_DATA_URL } from './sharedData.ts';
 
-const data = new URL('../../shared/data/', import.meta.url).pathname;
+const data = SHARED_DATA_URL.pathname;
 const photo = path.join(data, 'portraits', 'lp_s42.jpg');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const dir = mkdtempSync(path.join(tmpdir(), 'real3d-bench-'));

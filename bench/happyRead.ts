@@ -19,8 +19,9 @@ import { eyeOpenings } from '../src/eval/eyes.ts';
 import { fitRig, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const inDir = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DATA, dir, f));
 const photo = inDir(arg('--photo', 'st_art_1.png'), 'portraits'), video = inDir(arg('--video', 'lp_d0.mp4'), 'video');

@@ -20,8 +20,9 @@ import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.ts';
 import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
 import { backAndForth, maxStep, reversalsPerSecond, shakeAboutMean, strokeSpeed } from '../src/eval/headJerk.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const AXES = ['yaw', 'pitch', 'roll'] as const;
 type Axis = (typeof AXES)[number];
 const FPS = 25;

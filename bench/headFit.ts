@@ -12,8 +12,9 @@ import { lipAudio } from '../src/motion/lipFeatures.ts';
 import { frameEnergy } from '../src/motion/lipRounding.ts';
 import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.ts';
 import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const AXES = ['yaw', 'pitch', 'roll'] as const;
 const argv = process.argv.slice(2);
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);

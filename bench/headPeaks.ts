@@ -15,8 +15,9 @@ import { headMotion, HEAD_GAIN, type HeadGain } from '../src/motion/headMotion.t
 import { cachedPortrait } from './portraitCache.ts';
 import { ovalBox, squareCell } from './headCells.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const argv = process.argv.slice(2);
 const VALUED = ['--out', '--audio', '--seconds'];
 const arg = (n: string, d: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1]! : d);

@@ -19,8 +19,9 @@ import { fitRig, type Landmarks } from '../src/rig/fit.ts';
 import type { EvalOptions } from '../src/eval/types.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { quantile, standardDeviation as sd } from '../src/math/stats.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const AXES = ['yaw', 'pitch', 'roll'] as const;
 type Axis = (typeof AXES)[number];
 type Angles = Record<Axis, number>;

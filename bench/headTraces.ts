@@ -11,8 +11,9 @@ import sharp from 'sharp';
 import { contextVector, lipAudio, LIP_FRAME_DIM } from '../src/motion/lipFeatures.ts';
 import { headMotion } from '../src/motion/headMotion.ts';
 import { standardDeviation as sd } from '../src/math/stats.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const AXES = ['yaw', 'pitch', 'roll'] as const;
 type Axis = (typeof AXES)[number];
 type Traces = Record<Axis, number[]>;

@@ -13,8 +13,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const list = (process.argv[2] ?? 'mt_man.png,lp_s42.jpg,lp_s12.jpg,lp_s1.jpg,st_happy.png,lp_s5.jpg').split(',');
 const GAZES: [number, number][] = [[-1, 0], [-0.5, 0], [0.5, 0], [1, 0], [0, -1], [0, 1]];
 

@@ -19,8 +19,9 @@ import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { scleraShows } from '../src/motion/scleraShow.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const [photo, driver, list, out] = args.filter((a, i) => !a.startsWith('--') && !['--base', '--seconds'].includes(args[i - 1] ?? '')) as [string, string, string, string];

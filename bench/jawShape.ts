@@ -6,10 +6,11 @@ import path from 'node:path';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const portraits = opt('--portraits', 'lp_s42.jpg,lp_s2.jpg,mt_man.png,lp_s1.jpg,st_happy.png').split(',');
 // lower lip columns: inner contour -> outer contour (centre, then one and two columns out on each side)
 const COLS: [string, number, number][] = [['centre', 14, 17], ['side1', 87, 84], ['side1r', 317, 314], ['side2', 178, 181], ['side2r', 402, 405]];

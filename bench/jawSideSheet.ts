@@ -8,8 +8,9 @@ import sharp from 'sharp';
 import { cachedPortrait } from './portraitCache.ts';
 import { ovalBox, squareCell, turnSheetArgs } from './headCells.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const argv = process.argv.slice(2);
 const jawSide = argv.includes('--jaw-side');
 const cellAt = argv.indexOf('--cell');

@@ -14,8 +14,9 @@ import { checkoutRoots, copyImage as copy, openAndShut, portraitFiles } from './
 import { detectFaces } from '../src/face/detect.ts';
 import { videoFrameAt } from '../src/io/media.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 type Pt = ArrayLike<number>;
 type Lm = ArrayLike<Pt>;

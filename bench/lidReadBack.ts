@@ -21,9 +21,10 @@ import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval
 import { decodeVideoFrames } from '../src/io/media.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { BENCH_CACHE } from './benchCache.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const CACHE = BENCH_CACHE;
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const args = process.argv.slice(2);
 const take = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
 const photoArg = take('--photo'), base = take('--base'), sheet = take('--sheet');

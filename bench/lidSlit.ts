@@ -11,8 +11,9 @@ import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { EYE_SIDES } from '../src/render/closedEye/frame.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [out, list] = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : dflt);
 const WEIGHTS = arg('--weights', '.4,.65,.8,1').split(',').map(Number);

@@ -17,11 +17,12 @@ import { createLiveMouth, type LiveMouth } from '../src/live/mouth.ts';
 import { createLearnedLiveMouth } from '../src/live/lipMouth.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { bestLag, launchLiveBrowser, makeFakeMedia, openLivePage } from '../src/live/harness.ts';
+import { SHARED_DATA_URL } from './sharedData.ts';
 
 const seconds = Number(process.argv[2] ?? 12);
 const backend = process.argv[3] ?? 'wasm';
 const mouthKind = process.argv[4] === 'rules' ? 'rules' : 'learned';
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length ? s[s.length >> 1]! : NaN;

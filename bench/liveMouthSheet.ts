@@ -8,9 +8,10 @@ import path from 'node:path';
 import { startServer } from '../src/server/app.ts';
 import { encodePng } from '../src/io/image.ts';
 import { launchLiveBrowser, makeFakeMedia, openLivePage } from '../src/live/harness.ts';
+import { SHARED_DATA_URL } from './sharedData.ts';
 
 const out = process.argv[2] ?? new URL('../docs/live/live-mouth-sheet.png', import.meta.url).pathname;
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const ZOOM = 3, QUIET = 3, OPEN = 5, GAP = 6;
 
 interface Snap { jaw: number; db: number; w: number; h: number; rgba: number[] }

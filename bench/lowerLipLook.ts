@@ -17,11 +17,12 @@ import { detectFaces } from '../src/face/detect.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { LIP_COLUMNS_LOWER } from '../src/rig/topology.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 type Lm = ArrayLike<ArrayLike<number>>;
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const GLOSS = 1.25;
 
 interface Look { thick: number; luma: number; gloss: number; spread: number; sides: number; red: number; gap: number }

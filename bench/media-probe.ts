@@ -2,10 +2,10 @@
 // name its container, then ffprobe is forced to that container. Compared with ffprobe alone.
 //   node --import tsx bench/media-probe.ts
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { ffmpegPath, ffprobePath, probe } from '../src/io/ffmpeg.ts';
+import { sharedData } from './sharedData.ts';
 
-const files = ['audio/RD_Radio31_000.wav', 'audio/eng.wav', 'video/WDA_KatieHill_000.mp4', 'video/lp_d6.mp4'].map((p) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url)));
+const files = ['audio/RD_Radio31_000.wav', 'audio/eng.wav', 'video/WDA_KatieHill_000.mp4', 'video/lp_d6.mp4'].map(sharedData);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const version = (bin: string) => String(spawnSync(bin, ['-version']).stdout).split('\n')[0];
 console.log(`ffmpeg:  ${version(ffmpegPath())}`);

@@ -22,8 +22,9 @@ import type { Landmarks } from '../src/rig/fit.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 import type { MotionFrame, Portrait, RgbaImage } from '../src/types.ts';
 import { writeFile } from 'node:fs/promises';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const weights = (arg('--weights') ?? '1').split(',').map(Number);

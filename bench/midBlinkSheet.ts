@@ -13,8 +13,9 @@ import { videoFrameAt } from '../src/io/media.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { eyesBox } from './eyeBox.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const here = path.resolve(import.meta.dirname, '..');
 const base = arg('--base'), sheet = arg('--sheet');

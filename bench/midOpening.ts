@@ -13,10 +13,11 @@ import { detectFaces } from '../src/face/detect.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { gapOf, midFigures, type MidFigures } from './midOpeningFigures.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const portraits = opt('--portraits', 'lp_s0.jpg,lp_s9.jpg,lp_s1.jpg').split(',').filter(Boolean);
 const jaws = opt('--jaw', '0.15,0.2,0.25,0.3,0.35').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));

@@ -9,8 +9,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { turnSheetArgs } from './headCells.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const { roots, names, yaws } = turnSheetArgs(process.argv.slice(2), '');
 const list = names.length ? names : ['lp_s10.jpg', 'lp_s12.jpg', 'lp_s42.jpg', 'st_art_1.png', 'st_happy.png', 'mt_man.png'];
 const yawList = process.argv.includes('--yaws') ? yaws : [12.5, 25, -12.5, -25];

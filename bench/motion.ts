@@ -12,8 +12,9 @@ import { plotMotion } from '../src/motion/plot.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { describeLipModel, loadLipModel } from '../src/motion/lipModel.ts';
 import type { Motion } from '../src/types.ts';
+import { sharedData } from './sharedData.ts';
 
-const data = (p: string) => fileURLToPath(new URL(`../../shared/data/${p}`, import.meta.url));
+const data = sharedData;
 const OUT = fileURLToPath(new URL('../bench-out/', import.meta.url));
 mkdirSync(OUT, { recursive: true });
 

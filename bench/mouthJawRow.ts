@@ -9,10 +9,11 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { loadImage } from '../src/io/image.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { interiorStats } from './mouthInterior.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 // (mt_sun and Obama: their videos' first frames, as critic15 drove them)
 const MEDIA = '/work/review/s15/media';
 const portraits = opt('--portraits', `lp_s5.jpg,st_happy.png,lp_s12.jpg,${MEDIA}/mtsun_f0.png,lp_s42.jpg,lp_s1.jpg,mt_man.png,${MEDIA}/obama1_f0.png`).split(',');

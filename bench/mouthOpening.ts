@@ -17,10 +17,11 @@ import { detectFaces } from '../src/face/detect.ts';
 import { trackVideo, motionFramesFromRaw } from '../src/motion/fromVideo.ts';
 import { extractCrop } from '../src/analyze/crop.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const videos = (opt('--video') ?? path.join(DATA, 'video', 'WDA_KatieHill_000.mp4')).split(',');
 const seconds = Number(opt('--seconds') ?? 6);
 const every = Number(opt('--detect-every') ?? 2);

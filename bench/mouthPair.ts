@@ -13,8 +13,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import { motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const inDir = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DATA, dir, f));
 const photo = inDir(arg('--photo', 'lp_s42.jpg'), 'portraits'), video = inDir(arg('--video', 'WDA_KatieHill_000.mp4'), 'video');

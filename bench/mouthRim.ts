@@ -9,6 +9,7 @@
 //   (low = a dark gap between the teeth rows; near 1 = one band of teeth).
 //   node --import tsx bench/mouthRim.ts [--root <checkout>] [lp_s42.jpg mt_man.png ...]
 import path from 'node:path';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const ri = args.indexOf('--root');
@@ -17,7 +18,7 @@ const names = args.length ? args : ['lp_s42.jpg', 'mt_man.png', 'st_happy.png', 
 const { analyzePortrait } = await import(path.join(root, 'src/analyze/index.ts'));
 const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
 const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 
 type Lm = [number, number, number][];
 const lumAt = (d: Uint8ClampedArray, x: number, y: number) => { const o = (Math.round(y) * 512 + Math.round(x)) * 4; return 0.3 * d[o]! + 0.59 * d[o + 1]! + 0.11 * d[o + 2]!; };

@@ -7,13 +7,14 @@
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
 import { noseFoldRows } from '../src/eval/noseFold.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
 const root = path.resolve(flag('--root', path.resolve(import.meta.dirname, '..')));
 const yaws = flag('--yaws', '-25,25').split(',').map(Number);
 const names = args.length ? args : ['lp_s10.jpg', 'lp_s12.jpg', 'lp_s42.jpg', 'st_happy.png', 'mt_man.png', 'st_art_1.png'];
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
 
 console.log(`${root}\nportrait yaw: mean | worst step-back per row (photo px), rows > 2 px / rows`);

@@ -7,8 +7,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { revealedStretches } from '../src/eval/revealStretch.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ['lp_s12.jpg', 'lp_s42.jpg', 'st_happy.png', 'mt_man.png', 'st_art_1.png', 'lp_s10.jpg'];
 for (const name of names) {
   const avatar = buildAvatar(await cachedPortrait(path.join(DATA, name)));

@@ -21,13 +21,14 @@ import { interiorStats, skinLuma } from './mouthInterior.ts';
 import { lipTone, openingMask, tongueDrawn, tongueLike } from './tongueFigures.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { geometry, centreColumn, fmtGeometry, openingBands, fmtBands, medianBands, videoFrameAt, videoFramesAt, type Band, type Geometry, type Lm } from './openLowerLipFigures.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 /** the opening's middle in bands from the upper lip down (openingBands) */
 const bandsOf = (d: Uint8ClampedArray, size: number, lm: Lm) => openingBands(d, size, lm, openingMask(lm, size, size), skinLuma(d, size, lm, geometry(lm).iod), lipTone(d, lm, size, size));
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const name = opt('--portrait', 'mt_man.png');
 const motionFile = opt('--motion', '');
 const frames = opt('--frames', '80,91,119,190').split(',').filter(Boolean).map(Number);

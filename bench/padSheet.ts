@@ -9,8 +9,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [out, list] = process.argv.slice(2);
 const baseAt = process.argv.indexOf('--base');
 if (!out || !list || baseAt < 0) throw new Error('usage: bench/padSheet.ts out.png a.jpg,b.png --base dir');

@@ -9,8 +9,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { checkoutRoots, copyImage as copy, openAndShut, portraitFiles } from './shutPairs.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 const extra = arg('--extra')?.split(',') ?? [];

@@ -6,8 +6,9 @@ import { fitRig } from '../src/rig/fit.ts';
 import { removePoseBias } from '../src/rig/poseBias.ts';
 import { RETARGETED } from '../src/motion/retarget.ts';
 import { neutralPoseReader } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ['lp_s1.jpg', 'lp_s10.jpg', 'st_happy.png'];
 const POSES = [[0, -20, 0], [0, -20, 7], [-3, -20, 7], [0, -10, 5], [0, 0, 8], [10, -8, 6], [15, 0, 0], [0, 8, -5]];
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;

@@ -12,8 +12,9 @@ import { cropImage, labelledGrid, squareBox, type GridCell } from '../src/eval/e
 import type { RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const video = process.argv[2] ?? 'WDA_KatieHill_000.mp4';
 const out = process.argv[3] ?? '/tmp/posebias-katie.png';
 const FPS = 10;

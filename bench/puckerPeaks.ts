@@ -21,8 +21,9 @@ import { cachedTrack } from './driverTracks.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { gapOf, midFigures } from './midOpeningFigures.ts';
 import { interiorStats } from './mouthInterior.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const video = opt('--video', 'lp_d6.mp4'), photo = opt('--photo', 'lp_s42.jpg');
 const picks = opt('--frames', '86,190').split(',').map(Number);

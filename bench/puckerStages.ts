@@ -20,8 +20,9 @@ import { skinLuma } from './mouthInterior.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../src/rig/topology.ts';
 import { luma, dist, readLandmarks, type Lm } from './readBack.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const video = opt('--video', 'lp_d11.mp4'), photo = opt('--photo', 'lp_s9.jpg');
 const picks = opt('--frames', '65,90').split(',').map(Number);

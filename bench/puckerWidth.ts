@@ -9,8 +9,9 @@ import { RIG_CONTROLS, type RigControl } from '../src/rig/controls.ts';
 import { buildBasis } from '../src/rig/basis.ts';
 import { canonicalize, deform } from '../src/rig/fit.ts';
 import { mouthWidthRatio } from '../src/rig/mouthPrior.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const photos = (process.argv[2] ?? 'lp_s42.jpg,mt_man.png,st_art_1.png,lp_s2.jpg,st_happy.png').split(',');
 const CASES: [string, Partial<Record<RigControl, number>>][] = [
   ['pucker .5', { mouthPucker: 0.5 }], ['pucker 1', { mouthPucker: 1 }],

@@ -10,8 +10,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { rimSkips } from '../src/avatar/rim.ts';
 import { measureHead } from '../src/avatar/shape.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const names = process.argv.slice(2);
 if (names.length === 0) names.push('mt_man.png', 'lp_s10.jpg', 'st_art_1.png', 'lp_s12.jpg', 'lp_s42.jpg', 'st_happy.png', 'lp_s2.jpg');
 const onOval = new Set<number>(FACE_OVAL);

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { createDeflate } from 'node:zlib';
 import { startServer } from '../src/server/app.ts';
 import { fakeRunner, pngWithHeader } from '../src/server/testing.ts';
+import { sharedData } from './sharedData.ts';
 
 const { values } = parseArgs({
   options: {
@@ -121,7 +122,7 @@ if (values.hang) {
   const limit = Number(values['job-seconds']);
   const real = await startServer({ port: 0, host: '127.0.0.1', dataDir: path.join(tmp, 'hang'), ttlHours: 0, maxJobSeconds: limit, avatarCache: false });
   const form = new FormData();
-  form.append('photo', new Blob([new Uint8Array(await readFile(new URL('../../shared/data/portraits/lp_s42.jpg', import.meta.url)))]), 'me.jpg');
+  form.append('photo', new Blob([new Uint8Array(await readFile(sharedData('portraits/lp_s42.jpg')))]), 'me.jpg');
   form.append('audio', new Blob([new Uint8Array(nanWav(2))]), 'nan.wav');
   const started = performance.now();
   const res = await fetch(`${real.url}/api/jobs`, { method: 'POST', body: form });

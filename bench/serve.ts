@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../src/server/app.ts';
 import { ffmpegPath } from '../src/io/ffmpeg.ts';
 import { startLocalRedis, type LocalRedis } from '../src/server/distributed/localRedis.ts';
+import { SHARED_DATA_URL } from './sharedData.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 });
 const JOBS = Number(values.jobs);
 const WORKERS = Number(values.workers);
-const DATA = new URL('../../shared/data/', import.meta.url);
+const DATA = SHARED_DATA_URL;
 const httpFetch = globalThis.fetch;
 
 function percentile(sorted: number[], p: number): number {

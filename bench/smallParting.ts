@@ -10,10 +10,11 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { loadImage } from '../src/io/image.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { partingFigures } from './partingFigures.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const portraits = opt('--portraits', 'lp_s1.jpg,lp_s2.jpg,lp_s11.jpg,st_happy.png,st_art_1.png').split(',');
 const jaws = opt('--jaw', '0.05,0.08,0.1,0.12,0.15').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));

@@ -13,8 +13,9 @@ import { eyeOpenings } from '../src/eval/eyes.ts';
 import { lidHeights, type Lids } from '../src/motion/lowerLid.ts';
 import { fitRig, toCanonical, type Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const only = arg('--only', 'lp_s42.jpg,st_art_1.png,mt_man.png').split(',');
 const levels = arg('--levels', '0.5,1').split(',').map(Number);

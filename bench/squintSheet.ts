@@ -9,8 +9,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const only = arg('--only', 'lp_s42.jpg,st_art_1.png,mt_man.png').split(',');
 const tag = arg('--tag', 'now');

@@ -12,8 +12,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import { personMatte } from '../src/face/matte.ts';
 import { faceOvalMask } from '../src/analyze/regions.ts';
 import type { GrayImage } from '../src/types.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const cpuMs = (f: () => void) => { const c = process.cpuUsage(); f(); const d = process.cpuUsage(c); return (d.user + d.system) / 1000; };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 

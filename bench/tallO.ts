@@ -20,8 +20,9 @@ import { cachedTrack } from './driverTracks.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { skinLuma } from './mouthInterior.ts';
 import { luma, dist, median, readLandmarks, type Lm } from './readBack.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const video = opt('--video', 'lp_d6.mp4'), photo = opt('--photo', 'lp_s42.jpg');
 const picks = opt('--frames', '186,188,190,192').split(',').map(Number);

@@ -17,8 +17,9 @@ import { cachedPortrait } from './portraitCache.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { readLandmarks, dist, type Lm } from './readBack.ts';
 import { edgeProfiles, summary, topEdgeText, type EdgeFigures } from './teethEdge.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = opt('--photo', ''), video = opt('--video', ''), motionPath = opt('--motion', '');
 const list = (s: string) => (s ? s.split(',').map(Number) : []);

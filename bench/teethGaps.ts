@@ -24,6 +24,7 @@ import { extractCrop } from '../src/analyze/crop.ts';
 import { detectOne } from '../src/eval/frames.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 type Img = { width: number; height: number; data: Uint8ClampedArray };
 type Lm = ArrayLike<ArrayLike<number>>;
@@ -34,7 +35,7 @@ const clip = opt('--clip', ''), portraitName = opt('--portrait', '');
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const count = Number(opt('--frames', '5')), noReal = args.includes('--no-real');
 const out = opt('--out', '/tmp/teethGaps.jpg');
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const ZOOM = 3;
 /** a row's dip this far under the teeth beside it is a line between teeth */
 const GAP_DIP = 0.15;

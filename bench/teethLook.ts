@@ -13,10 +13,11 @@ import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { renderedTeeth } from './teethFigures.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const cases = args.flatMap((a, i) => (args[i - 1] === '--case' ? [a] : []));
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const out = opt('--out', '/tmp/teethLook.jpg');

@@ -13,10 +13,11 @@ import { readyMouth } from '../src/render/mouth/layers.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { mouthBox, mouthTile } from './mouthTiles.ts';
 import { layerFigures } from './teethFigures.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const portraits = opt('--portraits', 'st_art_1.png,lp_s1.jpg,lp_s12.jpg').split(',');
 const jaws = opt('--jaw', '0.3,0.6').split(',').map(Number);
 const out = opt('--out', '/tmp/teethStages.jpg');

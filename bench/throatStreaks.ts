@@ -10,10 +10,11 @@ import { loadImage } from '../src/io/image.ts';
 import { analyzePortrait } from '../src/analyze/index.ts';
 import { rendererOfRoot } from './mouthTiles.ts';
 import { horizontalShare } from './throatShare.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const portraits = opt('--portraits', 'lp_s42.jpg,lp_s1.jpg,st_happy.png,mt_man.png,lp_s2.jpg').split(',');
 const jaws = opt('--jaw', '0.7,1').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));

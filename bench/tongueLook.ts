@@ -11,10 +11,11 @@ import { videoFrameAt, type Lm } from './openLowerLipFigures.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { tongueLitFigures, tongueLitText } from './tongueLit.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = process.env.REAL3D_DATA ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const media = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(DATA, dir, f));
 const SIZE = 512, ZOOM = Number(opt('--zoom', '4')), TILE = Number(opt('--tile', '360'));
 const flat = (lm: Lm) => Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat());

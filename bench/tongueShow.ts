@@ -15,10 +15,11 @@ import { detectFaces } from '../src/face/detect.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { mouthBox, mouthTile, strip } from './mouthTiles.ts';
 import { tongueDrawn, tongueLike, type TongueFigures } from './tongueFigures.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const portraits = opt('--portraits', 'lp_s42.jpg,lp_s1.jpg,st_happy.png,mt_man.png,lp_s2.jpg').split(',').filter(Boolean);
 const jaws = opt('--jaw', '0.2,0.35,0.5,0.7,1').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));

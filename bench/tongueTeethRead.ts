@@ -15,10 +15,11 @@ import { saturation } from '../src/math/colour.ts';
 import { videoFrameAt } from './openLowerLipFigures.ts';
 import { lowerMass, paleTongueWeight } from '../src/motion/paleTongue.ts';
 import { labOf } from '../src/render/mouth/tonguePalette.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
-const DATA = process.env.REAL3D_DATA ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const CACHE = process.env.REAL3D_CACHE ?? '';
 const video = opt('--video', 'lp_d11.mp4'), fps = Number(opt('--fps', '25')), TILE = 240;
 const frames = opt('--frames', '').split(',').filter(Boolean).map(Number);

@@ -5,8 +5,9 @@
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { FaceTracker, type FaceTrackerOptions, type RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { sharedData } from './sharedData.ts';
 
-const video = process.argv[2] ?? new URL('../../shared/data/video/lp_d6.mp4', import.meta.url).pathname;
+const video = process.argv[2] ?? sharedData('video/lp_d6.mp4');
 const count = Number(process.argv[3] ?? 60);
 const frames: RgbaImage[] = [];
 for await (const f of decodeVideoFrames(video, { fps: 25, maxSide: 720, maxFrames: count })) frames.push(f);

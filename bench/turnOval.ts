@@ -10,8 +10,9 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { bandWidthRatio } from '../src/eval/turnBand.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
 const yaws = flag('--yaws', '-30,-15,0,15,30').split(',').map(Number);

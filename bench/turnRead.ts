@@ -14,8 +14,9 @@ import { fitRig, type Landmarks } from '../src/rig/fit.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
 const out = flag('--out', '/tmp/turnRead');

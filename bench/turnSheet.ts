@@ -19,8 +19,9 @@ import { detectFaces } from '../src/face/detect.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
 import { cachedTrack } from './driverTracks.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const argv = process.argv.slice(2);
 const arg = (name: string, d: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1]! : d; };
 const clip = arg('--clip', 'train/clips/styletalk_Obama_clip2.mp4');

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { faceFootprint } from '../src/avatar/sheetFold.ts';
@@ -14,7 +15,7 @@ import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } from '../src/
 import { addLashStrips } from '../src/avatar/eyes.ts';
 import { flatten } from '../src/rig/fit.ts';
 const [name, yawS, cx, cy, out] = process.argv.slice(2);
-const portrait = await cachedPortrait(path.join(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits'), name!));
+const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, name!));
 const a: any = buildAvatar(portrait); const size = a.size;
 const mb = new MeshBuilder(), flat = flatten(portrait.cropLandmarks); addFaceMesh(mb, flat); addMouthInterior(mb, flat, a.head.iod); addEyeballs(mb, flat, a.head.iod); addLashStrips(mb, flat, a.head.iod); const faceEnd = mb.vertexCount;
 const pick = (keep: (v: number[]) => boolean) => { const tri: number[] = [], mat: number[] = []; for (let t = 0; t < a.material.length; t++) { const v = [a.triangles[t*3], a.triangles[t*3+1], a.triangles[t*3+2]]; if (keep(v)) { tri.push(...v); mat.push(a.material[t]); } } return { ...a, triangles: Uint32Array.from(tri), material: Uint8Array.from(mat) }; };

@@ -10,8 +10,9 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack } from './driverTracks.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
 const driver = flag('--driver', 'WDA_KatieHill_000.mp4');

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { cachedPortrait } from './portraitCache.ts';
 import { uvFoldAtYaw } from '../src/eval/uvFold.ts';
 import { ovalBox } from './headCells.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, d: string) => { const i = args.indexOf(name); if (i < 0) return d; const v = args[i + 1]!; args.splice(i, 2); return v; };
@@ -16,7 +17,7 @@ const root = path.resolve(flag('--root', path.resolve(import.meta.dirname, '..')
 const yaws = flag('--yaws', '-25,-12.5,12.5,25').split(',').map(Number);
 const mapDir = flag('--map', '');
 const names = args.length ? args : ['lp_s10.jpg', 'mt_man.png', 'st_art_1.png', 'lp_s42.jpg', 'lp_s12.jpg', 'st_happy.png'];
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
 const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
 

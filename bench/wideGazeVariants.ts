@@ -2,7 +2,6 @@
 // eyeWide 0 | pose 0, to tell which pass draws an artefact (wide27: lp_s12 <- lp_d14 f65's grey iris cap is the
 // gaze's). Prints the frame's gaze, eyeWide, pose. Never asserts.
 //   node --import tsx bench/wideGazeVariants.ts lp_s12.jpg lp_d14.mp4 65 out.png
-import path from 'node:path';
 import sharp from 'sharp';
 import { cachedTrack } from './driverTracks.ts';
 import { cachedPortrait } from './portraitCache.ts';
@@ -10,10 +9,11 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { cropImage } from '../src/eval/eyes.ts';
+import { sharedData } from './sharedData.ts';
 const [photo, driver, at, out] = process.argv.slice(2) as [string, string, string, string];
 const raw = (await cachedTrack(driver, 25)).slice(0, 8 * 25);
 const fr = motionFramesFromRaw(raw, 25, true, { fit: { wideFromShow: false } }).frames;
-const p = await cachedPortrait(path.resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'portraits', photo));
+const p = await cachedPortrait(sharedData(`portraits/${photo}`));
 const r = createRenderer(buildAvatar(p), { width: 512, height: 512 });
 const f = fr[Number(at)]!;
 console.log('gaze', f.gaze, 'wide', f.w.eyeWideLeft, f.w.eyeWideRight, 'verg', f.vergence, 'blink', f.blink, 'squint', f.w.eyeSquintLeft, f.w.eyeSquintRight, 'pose', JSON.stringify(f.pose));

@@ -17,9 +17,10 @@ import { eyeOpenings, cropImage } from '../src/eval/eyes.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 type Lm = number[][];
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const [photo, driver, list, out] = process.argv.slice(2) as [string, string, string, string];
 const si = process.argv.indexOf('--seconds');
 const seconds = si > 0 ? Number(process.argv[si + 1]) : 8;

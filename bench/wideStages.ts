@@ -14,6 +14,7 @@ import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const root = path.resolve(arg('--root') ?? path.join(import.meta.dirname, '..'));
@@ -27,7 +28,7 @@ const before = beforeRoot ? {
   buildAvatar: (await import(pathToFileURL(path.join(path.resolve(beforeRoot), 'src/avatar/build.ts')).href)).buildAvatar,
   createRenderer: (await import(pathToFileURL(path.join(path.resolve(beforeRoot), 'src/render/renderer.ts')).href)).createRenderer,
 } : null;
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const SIZE = 512;
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const lum = (d: Uint8ClampedArray, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;

@@ -14,6 +14,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { fitRig, type Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const root = path.resolve(arg('--root') ?? path.join(import.meta.dirname, '..'));
@@ -22,7 +23,7 @@ const list = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && 
 if (!list) throw new Error('usage: node --import tsx bench/wideZoom.ts [--root dir] [--sheet out.png] a.jpg,b.png');
 const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/build.ts')).href);
 const { createRenderer } = await import(pathToFileURL(path.join(root, 'src/render/renderer.ts')).href);
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 type Lm = ArrayLike<ArrayLike<number>>;
 

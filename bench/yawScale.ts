@@ -7,8 +7,9 @@ import path from 'node:path';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { fitRig, type Landmarks } from '../src/rig/fit.ts';
+import { SHARED_DATA } from './sharedData.ts';
 
-const DATA = path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const files = process.argv.slice(2).length ? process.argv.slice(2) : ['video/WDA_KatieHill_000.mp4', 'train/clips/styletalk_Obama_clip2.mp4', 'train/clips/pcavs_Pose_Source_00473.mp4'].map((f) => path.join(DATA, f));
 for (const file of files) {
   const rows: [number, number][] = [];

@@ -17,10 +17,12 @@ const printFrom = (cwd: string, env: NodeJS.ProcessEnv) =>
 /** A media path built from the file's own location: '../../shared/data' or path.resolve(.., '..', '..', 'shared', ..). */
 const builtPath = (source: string) => source.includes('../../shared/' + 'data') || /'\.\.', '\.\.', 'shared'/.test(source);
 
-test('no test file builds the media path from its own location', () => {
-  const own = readdirSync(testDir).filter((f) => /\.(ts|mjs)$/.test(f) && f !== 'sharedData.test.ts');
-  const offenders = own.filter((f) => builtPath(readFileSync(path.join(testDir, f), 'utf8')));
-  assert.deepEqual(offenders, [], 'use sharedData() / SHARED_DATA from bench/sharedData.ts');
+test('no test or bench file builds the media path from its own location', () => {
+  const benchDir = path.join(testDir, '..', 'bench');
+  const scripts = (dir: string, self: string) => readdirSync(dir).filter((f) => /\.(ts|mjs)$/.test(f) && f !== self).map((f) => path.join(dir, f));
+  const own = [...scripts(testDir, 'sharedData.test.ts'), ...scripts(benchDir, 'sharedData.ts')];
+  const offenders = own.filter((f) => builtPath(readFileSync(f, 'utf8'))).map((f) => path.relative(path.join(testDir, '..'), f));
+  assert.deepEqual(offenders, [], 'use sharedData() / SHARED_PORTRAITS from bench/sharedData.ts');
 });
 
 test('the media folder: $REAL3D_DATA when set, else found beside the repo from any working directory', () => {
