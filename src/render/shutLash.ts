@@ -1,0 +1,20 @@
+// The photo's lash line kept on a shut eye (wink42). Mid-blink the lowering lid carries the photo's own lash
+// line, drawn along its edge (loweredLidLash.ts); it gave way whole to the shut eye's lid as that came in
+// (completion .6-1), and the shut patch's own line (closedEye/lashBand.ts, at most .3-.45 of the skin's light,
+// about 4 % of the eyes' distance wide) is far fainter than a dark-lashed photo's: lp_s1's slit eye read a line
+// at .10 of the lid skin's light, its shut eye .37 under a brown lid -- the more closed eye looked less closed
+// (critic41 "a dirty wink"). Here the drawn lash stays on over the shut lid at KEEP of its strength, one line
+// from the slit to the shut eye. Kept whole (1) the face mesh read st_full_body_1's shut eyes .24 -> .28 and
+// lp_s42's .06 -> .21 (a thick dark line over the lid line reads as lids apart); the profile turned down about
+// the line (lashes lying on the lower lid) read lp_s12 .16 -> .34, so it is not turned.
+
+/** On by default; benches turn it off with `--shut-lash-off` (main's hand-over: the drawn lash gone at shutLid 1). */
+export const shutLashSetting = { on: true };
+/** The drawn lash's strength kept under a fully shown shut lid. */
+export const KEEP = 0.6;
+
+/** The share of the drawn lash's strength left when the shut eye's lid shows at shutLid (0..1); 1 - shutLid with the setting off. */
+export function shutLashFade(shutLid: number): number {
+  const s = Math.min(1, Math.max(0, shutLid));
+  return shutLashSetting.on ? 1 - (1 - KEEP) * s : 1 - s;
+}
