@@ -7,13 +7,16 @@
 // colours, each scaled to unit luma (x100; a grey-brown smudge on pink skin is a large one). Per row the worst eye.
 // --base <checkout>: the same through another checkout. --sheet out.png: per portrait and checkout, each eye at
 // each weight (2 x 1.2 eye widths, zoomed by the cell size). Never asserts.
-//   node --import tsx bench/shutHandover.ts [--only lp_s1.jpg,...] [--weights .75,.88,.95,1] [--base <checkout>] [--sheet out.png]
+//   node --import tsx bench/shutHandover.ts [--only lp_s1.jpg,...] [--weights .75,.88,.95,1] [--base <checkout>] [--sheet out.png] [--real lp_d6.mp4:184,...]
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { eyeBox } from './eyeBox.ts';
 import { SHARED_DATA } from './sharedData.ts';
+import { existsSync } from 'node:fs';
+import { detectFaces } from '../src/face/detect.ts';
+import { decodeVideoFrames } from '../src/io/media.ts';
 import { luminance } from '../src/math/colour.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { lashLineDark, median as med, eyeSampler } from '../src/eval/shutLine.ts';
@@ -23,6 +26,8 @@ const ONLY = arg('--only', 'lp_s1.jpg,lp_s0.jpg,lp_s12.jpg,lp_s11.jpg').split(',
 const WEIGHTS = arg('--weights', '0.75,0.88,0.95,1').split(',').map(Number);
 const BASE = process.argv.includes('--base') ? arg('--base', '') : undefined;
 const SHEET = process.argv.includes('--sheet') ? arg('--sheet', '') : undefined;
+/** --real clip:frame,...: real shut eyes measured the same way (the skin ring on the same frame); shutLashLine.ts's picks. */
+const REAL = process.argv.includes('--real') ? arg('--real', '').split(',').filter(Boolean) : [];
 const CORNERS = [[33, 133], [263, 362]] as const;
 const U0 = 0.3, U1 = 0.7, V_BODY = [-0.16, -0.06] as const, DV = 0.005;
 
@@ -59,6 +64,17 @@ function measure(img: RgbaImage, lm: Lm, skin: number[][]): Eye[] {
   });
 }
 
+for (const pick of REAL) {
+  const [clip, at] = pick.split(':');
+  const file = [path.join(SHARED_DATA, 'video', clip!), path.join(SHARED_DATA, 'train', 'clips', clip!)].find((f) => existsSync(f));
+  if (!file) { console.log(`real ${pick}: not found`); continue; }
+  let frame: RgbaImage | undefined, k = 0;
+  for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Number(at) + 1 })) if (k++ === Number(at)) frame = { ...img, data: new Uint8ClampedArray(img.data) };
+  const lm = frame && (await detectFaces(frame, { embedding: false }))[0]?.landmarks;
+  if (!frame || !lm) { console.log(`real ${pick}: no frame or face`); continue; }
+  const e = measure(frame, lm, CORNERS.map(([o, n]) => restSkin(frame!, lm, o, n)));
+  console.log(`real   ${pick.padEnd(28)} ${e.map((x) => `${x.dark.toFixed(2)} ${x.body.toFixed(2)} ${x.chroma.toFixed(1)}`).join(' | ')}`);
+}
 const rows: GridCell[][] = [];
 const labels: string[] = [];
 const checkouts: [string, string][] = [...(BASE ? [['before', BASE] as [string, string]] : []), ['after', path.resolve(import.meta.dirname, '..')]];

@@ -43,7 +43,7 @@ test('lp_s1 shut (blink 1, both eyes): the lash line keeps the slit\'s darkness 
   try {
     const slit = read(true, 0.75), off = read(false, 1), on = read(true, 1);
     for (const side of [0, 1]) {
-      // before: the slit's line .10-.12, the shut eye's .33-.37; now .19-.22
+      // before: the slit's line .10-.12, the shut eye's .33-.37; now .22-.24
       assert.ok(on[side]! < off[side]! - 0.08, `eye ${side}: shut line ${off[side]!.toFixed(2)} -> ${on[side]!.toFixed(2)}`);
       assert.ok(on[side]! - slit[side]! < 0.7 * (off[side]! - slit[side]!), `eye ${side}: the step from the slit (${slit[side]!.toFixed(2)}) to shut narrower`);
       // still a lid over the line, not a black gap
