@@ -8,6 +8,7 @@ import { slideLidTexture } from '../src/render/eyes.ts';
 import { CONTROL_INDEX, CONTROL_COUNT } from '../src/rig/controls.ts';
 import { EYE_L_UPPER, EYE_L_UPPER2 } from '../src/rig/topology.ts';
 import { LASH_REACH } from '../src/render/raisedLidEdge.ts';
+import { shutLashSetting, KEEP } from '../src/render/shutLash.ts';
 
 test('lashTopPx: how far above the lid line the photo shows its lash (alpha by depth, LASH_REACH above first)', () => {
   const alpha = (above: number[]) => [...above, 1, 0.5, 0, 0]; // depths -3 -2 -1 | 0 1 2 3
@@ -20,7 +21,7 @@ test('lashTopPx: how far above the lid line the photo shows its lash (alpha by d
   assert.equal(lashTopPx({ colour: [0, 0, 0, 255], alpha: alpha([0.9, 0.05, 0.9]) }), 1.5);
 });
 
-test('slideBeyondLash / loweredLashStrength: handed over in the first LASH_HANDOVER of a blink, gone under the shut lid', () => {
+test('slideBeyondLash / loweredLashStrength: handed over in the first LASH_HANDOVER of a blink, gone under the shut lid (shutLash off; KEEP of it on, s42)', () => {
   assert.equal(slideBeyondLash(3, 5, 0), 0);
   assert.ok(Math.abs(slideBeyondLash(3, 5, LASH_HANDOVER / 2) - 0.3) < 1e-9);
   assert.ok(Math.abs(slideBeyondLash(3, 5, 0.5) - 0.6) < 1e-9);
@@ -28,8 +29,15 @@ test('slideBeyondLash / loweredLashStrength: handed over in the first LASH_HANDO
   assert.equal(slideBeyondLash(0, 5, 1), 0);
   assert.equal(loweredLashStrength(0, 0), 0);
   assert.equal(loweredLashStrength(0.5, 0), 1);
-  assert.equal(loweredLashStrength(0.5, 1), 0);
-  assert.ok(Math.abs(loweredLashStrength(0.8, 0.5) - 0.5) < 1e-9);
+  const was = shutLashSetting.on;
+  try {
+    shutLashSetting.on = false;
+    assert.equal(loweredLashStrength(0.5, 1), 0);
+    assert.ok(Math.abs(loweredLashStrength(0.8, 0.5) - 0.5) < 1e-9);
+    shutLashSetting.on = true;
+    assert.ok(Math.abs(loweredLashStrength(0.5, 1) - KEEP) < 1e-9);
+    assert.ok(Math.abs(loweredLashStrength(0.8, 0.5) - (1 + KEEP) / 2) < 1e-9);
+  } finally { shutLashSetting.on = was; }
 });
 
 test('slideLidTexture: with the photo\'s lash 3 px over a 5 px lid, a half-lowered lid\'s edge samples above the lash; rest unchanged', () => {

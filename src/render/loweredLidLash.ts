@@ -11,6 +11,7 @@
 import type { LashLine } from './raisedLidEdge.ts';
 import { LASH_REACH } from './raisedLidEdge.ts';
 import { linearStep } from '../math/smooth.ts';
+import { shutLashFade } from './shutLash.ts';
 
 /** Over this much of a blink's completion the photo's lash goes from the lid skin to the drawn line. */
 export const LASH_HANDOVER = 0.15;
@@ -47,5 +48,5 @@ export function slideBeyondLash(top: number, span: number, closure: number): num
 
 /** The drawn lash line's strength at blink completion c, with the shut eye's lid shown at `shutLid` (0..1) over it. */
 export function loweredLashStrength(closure: number, shutLid: number): number {
-  return lashHandover(closure) * (1 - Math.min(1, Math.max(0, shutLid)));
+  return lashHandover(closure) * shutLashFade(shutLid);
 }

@@ -71,7 +71,9 @@ export function rasterize(f: FrameDraw): void {
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
   // a lowering lid's lash line, the photo's, on its edge (wideEyes side 0 = EYE_L = closure[1])
   const c = geometry.closure;
-  textures.wideEyes.drawLoweredLashes(target, sx, sy, siz, [c[1], c[0]], [shutEyeShown(c[1]).lid, shutEyeShown(c[0]).lid]);
+  // (on the shut eye's lid edge as drawn once it comes in: closedEye/lashOnEdge.ts)
+  const [lx, ly] = textures.closedEyes.lashPoints(c, sx, sy);
+  textures.wideEyes.drawLoweredLashes(target, lx, ly, siz, [c[1], c[0]], [shutEyeShown(c[1]).lid, shutEyeShown(c[0]).lid]);
   // raised lids' edges by share of pixel (wideEyes side 0 = EYE_L, the image-right eye = closure[1])
   textures.wideEyes.coverLidEdges(target, sx, sy, siz, [slitCoverStrength(geometry.closure[1]!), slitCoverStrength(geometry.closure[0]!)]);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);

@@ -24,6 +24,8 @@ import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
 import { eyeballDepthBounds } from './eyeballDepth.ts';
 import { shadePaintedEyeBelow, paintedEyeShadeSetting } from './paintedWhite.ts';
 import { linearStep } from '../../math/smooth.ts';
+import { moveLidOntoEdge } from './lashOnEdge.ts';
+import { shutLashSetting } from '../shutLash.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -146,6 +148,24 @@ export class ClosedEyes {
     // near eye read .28 shut instead of .23)
     const lashDark = Math.min(...sampled.map((x, side) => (this.grow[side] === 1 ? x : sampleEye(input.texture, plain[side]!, lib0, true)).photoDark));
     this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel, input.lashCore));
+  }
+
+  /**
+   * Screen positions for the drawn lowered lash (shutLash.ts, wink42): copies of sx, sy with each eye's upper
+   * lid points on its shut eye's lid edge as drawn at this closure (lashOnEdge.ts); sx, sy themselves with the setting off.
+   */
+  lashPoints(closure: readonly [number, number], sx: Float32Array, sy: Float32Array): [Float32Array, Float32Array] {
+    if (!shutLashSetting.on) return [sx, sy];
+    const xs = Float32Array.from(sx), ys = Float32Array.from(sy);
+    for (let side = 0; side < 2; side++) {
+      const show = shutEyeShown(closure[side]!).show;
+      if (show <= 0) continue;
+      const s = EYE_SIDES[side]!;
+      const down: [number, number] = [(sx[13]! + sx[14]!) / 2 - (sx[33]! + sx[263]!) / 2, (sy[13]! + sy[14]!) / 2 - (sy[33]! + sy[263]!) / 2];
+      const f = eyeFrame([sx[s.outer]!, sy[s.outer]!], [sx[s.inner]!, sy[s.inner]!], down);
+      moveLidOntoEdge(xs, ys, s.upper, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), this.eyes[side]!.shutV, show);
+    }
+    return [xs, ys];
   }
 
   /**
