@@ -67,7 +67,10 @@ test("st_art_1 (a painting without teeth): its speech row shows separate teeth, 
   // row's dips .18 of its centre, bench/rowStructure.ts; session 30, rowpic30: keyed on the picture's texture, st_art_1 reads .84 textured: .075 -> .095)
   // (s40 teeth40: speech's flatter front, speechRow.ts, .078 -> .062; real speech rows' rms .053-.081, lp_d6 / lp_d10 / mt_sun,
   // bench/rowStructure.ts: still separate teeth, no longer the picket's rounded blocks)
-  assert.ok(rms > 0.058, `separations rms ${rms.toFixed(3)}`);
+  // (s42 teeth42: the speech row's lines near the tips .6 of their rise, its rounding 5 -> 3.5, speechRow.ts: .062 -> .050; at the
+  // critic's speech frames, st_art_1 + japanese f42/f72, bench/rowStructure.ts rms .061 -> .057, gaps .123 -> .099 deep [real rows
+  // .05-.08, .07-.10]: this jaw .3 frame reads lower than the speech frames do; lp_s12 / lp_s2 here read .094 / .099, over every real row)
+  assert.ok(rms > 0.045, `separations rms ${rms.toFixed(3)}`);
   const smile = at({ jawOpen: 0.25, mouthSmileLeft: 0.8, mouthSmileRight: 0.8 });
   const mid = smile.p.filter((_, i) => Math.abs(smile.s[i]!) < 0.25), ends = smile.p.filter((_, i) => Math.abs(smile.s[i]!) > 0.85);
   const corner = ends.reduce((a, b) => a + b, 0) / ends.length / (mid.reduce((a, b) => a + b, 0) / mid.length);

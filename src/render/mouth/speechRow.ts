@@ -13,14 +13,25 @@ import type { ReadyLayer } from './readyLayer.ts';
 import { CLEAN_RELIEF, TEXTURED_RELIEF } from './rowLook.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** rowLook.ts's TEXTURED_RELIEF with the flatter front (row39's measured setting): the teeth's faces rounded 5 x as (2u - 1)^4. */
-export const TEXTURED_SPEECH_RELIEF: ReliefLook = { ...TEXTURED_RELIEF, round: 5, roundPower: 4 };
+/**
+ * s42 teeth42 (critic40/41 #4: lp_s12's bright arc cut by dark slots, lp_s2 f43/f78's and st_art_1 f42/f72's blocks with
+ * gaps): at the critic's speech frames the upper half of the opening is the row's last few hundredths of an IOD, where
+ * toothRelief.ts draws the lines at full strength (TIP_LINES; over the body at BODY_LINE) on teeth rounded 5 x at their
+ * sides: gaps .146 / .114 / .123 of the centre deep, 70-81 % deeper than .1 (bench/rowStructure.ts; real speech rows
+ * mt_sun / lp_d10 / lp_d6 .07-.10, 13-42 %). Lines near the tips only SPEECH_TIP_LINES of the way from the body's to
+ * full, the faces rounded SPEECH_ROUND x: .119 / .100 / .099, rms .069 / .072 / .057 [real .05-.08].
+ */
+const SPEECH_ROUND = 3.5;
+const SPEECH_TIP_LINES = 0.6;
+
+/** rowLook.ts's TEXTURED_RELIEF with the flatter front (row39's measured setting, 5 x as (2u - 1)^4; s42: SPEECH_ROUND, SPEECH_TIP_LINES). */
+export const TEXTURED_SPEECH_RELIEF: ReliefLook = { ...TEXTURED_RELIEF, round: SPEECH_ROUND, roundPower: 4, tipLines: SPEECH_TIP_LINES };
 
 /** The speech row's look `share` of the way from CLEAN_RELIEF to TEXTURED_SPEECH_RELIEF (rowLook.ts noTeethRelief's mix, pictureKind.ts texturedShare). */
 export function speechRelief(share: number): ReliefLook {
   const t = Math.min(1, Math.max(0, share));
   const mix = (k: keyof ReliefLook) => (CLEAN_RELIEF[k] ?? 1) + t * ((TEXTURED_SPEECH_RELIEF[k] ?? 1) - (CLEAN_RELIEF[k] ?? 1));
-  return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides') };
+  return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides'), tipLines: mix('tipLines') };
 }
 
 /** A speech row is worth keeping only when it differs: its rounding at least this much less than the smile row's (a clean photo's rows are one look). */

@@ -54,7 +54,7 @@ const SOFT_LINE_KEEP = 0.5;
 const ROUND_DARK = 0.05;
 
 /** How a row's relief is drawn over the plain one (rowLook.ts): its lines' darkness and width, its teeth's rounding (times ROUND_DARK, as |2u - 1|^roundPower across a tooth). */
-export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number }
+export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number; /** times the lines' rise from `bodyLine` to full near the tips (TIP_LINES; speechRow.ts); 1 when absent */ tipLines?: number }
 export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1, sides: 1 };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
@@ -227,7 +227,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       // past the crown (the gum a raised lip shows) no teeth are drawn
       const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
       // (the lines over the body kept at `bodyLine` of their strength: full near the tips)
-      const lines = bodyLine + (1 - bodyLine) * (1 - smoothstep(TIP_LINES[0] * outPerIod, TIP_LINES[1] * outPerIod, fromTip - back));
+      const lines = bodyLine + (1 - bodyLine) * (look.tipLines ?? 1) * (1 - smoothstep(TIP_LINES[0] * outPerIod, TIP_LINES[1] * outPerIod, fromTip - back));
       const lined = 1 - (1 - (tipShare > 0 ? columnLines(xi, widths, soft, tipShare, look) : body)) * lines;
       const relief = 1 - (1 - lined * shade) * crown;
       const m = relief * edge * cover;
