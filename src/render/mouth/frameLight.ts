@@ -14,6 +14,7 @@ import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { standingLitShift, standingShare } from './tongueStands.ts';
 import { tongueForward } from './tongueFlesh.ts';
+import { tongueOutDrop, tongueOutShare } from './tongueOut.ts';
 import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
@@ -120,6 +121,10 @@ export class FrameLight {
   tongueStand = 0;
   /** how far the driver's tongue is forward in a lit opening: its back not darkened, its light not falling up the opening (tongueFlesh.ts) */
   tongueForward = 0;
+  /** how far the driver's tongue is out over her lower teeth (tongueOut.ts): lit to its top, over the lower row */
+  tongueOut = 0;
+  /** output px its base goes down with it (tongueOut.ts tongueOutDrop; tongueGrow grown by as much, its top kept) */
+  tongueOutDrop = 0;
   /** how far the tongue's front is lit up as a driver's (litCavityFall.ts tongueFrontAt) */
   tongueFront = 0;
   tongueFrontLuma = 0;
@@ -226,7 +231,11 @@ export class FrameLight {
     // (not moved up where ours stands as the driver's: tongueStands.ts)
     this.tongueLitShift = standingLitShift(litShift(p.driverTongue, p.driverTeeth), standingShare(p.driverTongue, p.driverTeeth));
     this.tongueStand = this.tongueForm * standingShare(p.driverTongue, p.driverTeeth);
-    this.tongueForward = this.tongueForm * tongueForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth));
+    // (a tongue out over the lower teeth: its run alone, which teeth only cut short, says so: tongueOut.ts)
+    this.tongueOut = this.tongueForm * tongueOutShare(p.driverTongue, p.driverCavity, p.driverUnder, p.driverTeeth);
+    this.tongueForward = Math.max(this.tongueOut, this.tongueForm * tongueForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth)));
+    this.tongueOutDrop = tongueTop && tongueTop > 0 ? tongueOutDrop(this.tongueOut, this.jawFollow, p.unit) : 0;
+    if (this.tongueOutDrop > 0) this.tongueGrow += this.tongueOutDrop / (tongueTop! * p.scale);
     this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;

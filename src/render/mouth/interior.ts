@@ -25,6 +25,7 @@ import { tongueSideLight } from './tongueRound.ts';
 import { tongueTopAt, underArchedTop } from './tongueTop.ts';
 import { standingBackLight } from './tongueStands.ts';
 import { forwardLight, tongueGroove } from './tongueFlesh.ts';
+import { outBelow, outGroove, rowUnderTongueOut } from './tongueOut.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
@@ -114,17 +115,18 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   const tongueShow = ot > 0 ? light.teethShow + (Math.max(light.teethShow, teethShown(p.gap, light.round)) - light.teethShow) * ot : light.teethShow;
   const dx = q.cx - p.lowerX, dy = q.cy - p.lowerY;
   const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
+  let tongueOver = 0;
   if (L.tongue) {
     // the tongue lies deeper and lower than the lower teeth: in their shadow, shown only
     // once the jaw has opened past them
     // (the upper lip and teeth shade what lies just under them: a thin dark band, the tongue lit below it)
-    const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight((q.cy - (q.rowTop ?? q.top)) / p.unit, (q.bottom - q.cy) / p.unit) * (ot > 0 ? oTongueLight(ot, light.roundShade) : 1);
+    const k = bare * tongueShow * tongueLightAt(light.tongueLight, p.gap) * underUpperRowLight(outBelow((q.cy - (q.rowTop ?? q.top)) / p.unit, light.tongueOut), (q.bottom - q.cy) / p.unit) * (ot > 0 ? oTongueLight(ot, light.roundShade) : 1);
     // (it follows the jaw set half as far: soft, it lies on the floor of the mouth and bulges up
     // behind the teeth, a dome lower toward the corners: tongue.ts tongueDome; lowered by tongueSink
     // under a lower lip hanging below the jaw, except in an O, whose tongue roundInside.ts places)
     const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
     const arch = light.tongueForm;
-    const dome = tongueDome(q.lateral, archFall(arch)), grow = growO * dome * light.tongueTall, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o)) * inv;
+    const dome = tongueDome(q.lateral, archFall(arch)), grow = growO * dome * light.tongueTall, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o) + light.tongueOutDrop) * inv;
     const tx = lx / ((0.85 + 0.15 * light.tongueGrow) * archWide(arch));
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
@@ -135,7 +137,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       // its back, further up the opening, in the mouth's shadow
       // (wide open, an arch lit from the front: its back falls into the dark with no rim, a groove, a highlight: tongueShape.ts)
       const top = tongueTopOf(L.tongue), h = arch > 0 && top ? -up / (top * grow) : 0, height = q.bottom - q.top;
-      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift, light.tongueForward) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
+      const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift, light.tongueForward, light.tongueOut) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       // (its front lit as a driver's, litCavityFall.ts)
       const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
@@ -145,12 +147,14 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const crest = !(arch > 0 && top) ? ONE_TOP : tongueTopAt(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral, arch);
       // (where it stands as the driver's, its back under the arched top turned from the light: tongueStands.ts; not where it is forward, lit to its top: tongueFlesh.ts)
       const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral), light.tongueStand * (1 - light.tongueForward)) : 1;
-      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (arch > 0 && top ? 1 + (tongueGroove(q.lateral, h) - 1) * arch : 1);
+      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (arch > 0 && top ? 1 + (outGroove(tongueGroove(q.lateral, h), light.tongueOut) - 1) * arch : 1);
+      tongueOver = ac;
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)
-  const lowerShown = o > 0 ? oLowerShown(o) : 1;
+  // (a tongue out lies over the lower teeth, not behind them: tongueOut.ts)
+  const lowerShown = (o > 0 ? oLowerShown(o) : 1) * (light.tongueOut > 0 ? rowUnderTongueOut(light.tongueOut, tongueOver) : 1);
   const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow - light.lowerRaise) * inv, tmp) * light.teethShow * lowerShown;
   if (a > 0) {
     const k0 = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.teethShow), k = k0 * lowerShown;

@@ -34,9 +34,10 @@ const SHINE_AT = [0, 0.3] as const, SHINE_R = [0.1, 0.1] as const, SHINE = 0.1;
  * `h` of the tongue's own height, `lateral` out to the corner: the back falling away, the groove, the highlight.
  * `shift`: the back's fall moved up (or down) the opening by this share (driverTongue.ts litShift: the driver's tongue lit higher or lower).
  * `forward`: how far the driver's tongue is forward in a lit opening (tongueFlesh.ts tongueForward): the fall kept 1 - FORWARD_LIT of itself.
+ * `out`: how far it is out over the lower teeth (tongueOut.ts, s42): the fall and the back's shade dropped by it, lit to its top.
  */
-export function tongueShapeLight(up: number, h: number, lateral: number, shift = 0, forward = 0): number {
-  const slope = (1 - (1 - BACK_LIGHT) * (1 - FORWARD_LIT * forward) * smoothstep(BACK_FROM + shift, BACK_TO + shift, up)) * (1 - BACK_H_SHADE * smoothstep(BACK_H, 1, h));
+export function tongueShapeLight(up: number, h: number, lateral: number, shift = 0, forward = 0, out = 0): number {
+  const slope = (1 - (1 - BACK_LIGHT) * (1 - FORWARD_LIT * forward) * (1 - out) * smoothstep(BACK_FROM + shift, BACK_TO + shift, up)) * (1 - BACK_H_SHADE * (1 - out) * smoothstep(BACK_H, 1, h));
   // (s41: a deeper groove on top of this one, applied after the lit front's lift, which evened this one out: tongueFlesh.ts)
   const groove = 1 - GROOVE_DEEP * Math.exp(-((lateral / GROOVE_WIDE) ** 2)) * smoothstep(GROOVE_H[0], GROOVE_H[0] + 0.15, h) * (1 - smoothstep(GROOVE_H[1] - 0.2, GROOVE_H[1], h));
   const dx = (lateral - SHINE_AT[0]) / SHINE_R[0], dy = (up - SHINE_AT[1]) / SHINE_R[1];
