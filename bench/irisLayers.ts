@@ -1,12 +1,12 @@
 // hook42 diagnostic: lp_s7-style eye texture layers per eye at a gaze shift, zoomed: photo eye texture | white
 // behind (as shown) | matte | irisOverWhite at the shift. Prints the disc and the reach / raised-eye iris sizes.
-//   node --import tsx bench/irisLayers.ts PHOTO SHIFT_X,SHIFT_Y OUT.png [--zoom 6]
+//   node --import tsx bench/irisLayers.ts PHOTO SHIFT_X,SHIFT_Y OUT.png [--zoom 6] [--gaze]
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
-import { faceTextures } from '../src/render/faceTextures.ts';
+import { faceTextures, GAZE_SHIFT_X, GAZE_SHIFT_Y } from '../src/render/faceTextures.ts';
 import { irisOverWhite } from '../src/render/gazeIris.ts';
 import { irisReachOnPhoto } from '../src/render/irisReach.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
@@ -17,6 +17,9 @@ const zi = args.indexOf('--zoom'), zoom = zi >= 0 ? Number(args[zi + 1]) : 6;
 const [sx, sy] = shift.split(',').map(Number) as [number, number];
 const avatar = buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo)));
 const t = faceTextures(avatar), tex = t.eyeTex, W = tex.width;
+// --gaze: SHIFT is a gaze (-1..1) as the motion gives it, eased into each eye's reach as the renderer does
+const asGaze = args.includes('--gaze');
+if (asGaze) t.gazeWarp.set(sx * GAZE_SHIFT_X * avatar.head.iod, sy * GAZE_SHIFT_Y * avatar.head.iod);
 const layers: OverlayOptions[] = [];
 let top = 0, width = 0;
 for (const [e, disc] of t.gazeWarp.discs.entries()) {
@@ -35,7 +38,8 @@ for (const [e, disc] of t.gazeWarp.discs.entries()) {
     put(panels[1]!, inD && Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy) < disc.radius ? disc.white[dj * disc.size + di]! : tex.data32[y * W + x]!);
     const m = inD ? Math.round(255 * disc.matte[dj * disc.size + di]!) : 0;
     put(panels[2]!, (m | (m << 8) | (m << 16)) >>> 0);
-    put(panels[3]!, irisOverWhite(tex, disc, x + 0.5, y + 0.5, sx, sy));
+    const [ex, ey] = asGaze ? t.gazeWarp.shiftOf(e) : [sx, sy];
+    put(panels[3]!, irisOverWhite(tex, disc, x + 0.5, y + 0.5, ex, ey));
   }
   for (const [k, p] of panels.entries()) {
     const buf = await sharp(Buffer.from(p.buffer), { raw: { width: w, height: h, channels: 4 } }).resize(w * zoom, h * zoom, { kernel: 'nearest' }).png().toBuffer();

@@ -10,7 +10,6 @@
 // synthetic) reads the shade as a limbus and must keep the ring.
 import { BIG_IRIS_PX, irisReach, type IrisReach } from './irisReach.ts';
 import { insidePolygon } from '../math/polygon.ts';
-import { EYE_L_LOOP, EYE_L_UPPER, EYE_R_LOOP, EYE_R_UPPER } from '../rig/topology.ts';
 
 type Tex = { width: number; height: number; data: Uint8ClampedArray };
 
@@ -69,27 +68,6 @@ export function bigDiscRadius(big: BigIris, ringRadius: number, halfW: number): 
   return Math.max(ringRadius, Math.min(BIG_MAX * halfW + LIMBUS_PX, Math.max(...big.sides) + LIMBUS_PX));
 }
 
-/**
- * In place, for a big iris: the white shown behind the moved iris carried on below the opening's lower edge, down each
- * column of the disc's patch. extendEyes carries the photo's iris past the lower lid (a blue column under the opening);
- * the lower lid's skin edge on screen sits a px or two under the texture's outline, so that blue showed as an arc
- * under the moved iris (lp_s7 <- lp_d10 f60, f84-91, with the lids at rest). Pixels of the patch within `radius` of
- * (cx, cy), below cy and under the opening take their column's lowest white inside it.
- */
-export function whiteUnderLid(white: Uint32Array, patch: { x0: number; y0: number; size: number }, inside: (x: number, y: number) => boolean, cx: number, cy: number, radius: number): void {
-  const { x0, y0, size } = patch;
-  for (let i = 0; i < size; i++) {
-    let last = -1;
-    for (let j = 0; j < size; j++) {
-      const x = x0 + i + 0.5, y = y0 + j + 0.5;
-      if (y <= cy) continue;
-      if (inside(x, y)) { last = j; continue; }
-      if (last < 0 || Math.hypot(x - cx, y - cy) >= radius) continue;
-      white[j * size + i] = white[last * size + i]!;
-    }
-  }
-}
-
 /** The iris radius is kept within this share of the eye's half width (as irisDisc.ts keeps the mesh's ring). */
 const RING_MIN = 0.3, RING_MAX = 0.65;
 
@@ -99,43 +77,4 @@ export function bigIrisForEye(tex: Tex, poly: [number, number][], iris: { centre
   const [cx, cy] = iris.centre;
   const ring = iris.rim.reduce((s, p) => s + Math.hypot(p[0] - cx, p[1] - cy), 0) / Math.max(1, iris.rim.length);
   return bigIris(tex, poly, cx, cy, Math.min(RING_MAX * halfW, Math.max(RING_MIN * halfW, ring)));
-}
-
-/** Rows of the skin texture just inside the opening's lower edge that take the lid's margin (px). */
-const LOWER_EDGE_PX = 3;
-
-/**
- * The skin texture for a photo with big painted irises: a copy of `skin` whose pixels just inside each such eye's
- * lower edge (LOWER_EDGE_PX, over the iris's columns) take the lid's margin pixel under them. The skin mesh's lower lid
- * edge samples the texture a px or so inside the opening: there the photo's iris, drawn in place whatever the gaze,
- * a blue arc along the lower lid under a moved iris (lp_s7 <- lp_d10 f60, f84-91; magenta there showed it). Photos
- * without a big iris: `skin` itself. `eyes`: per eye the opening, the mesh's iris (or null) and the upper lid's points.
- */
-export function skinOverBigIrises(skin: Tex, eyeTex: Tex, eyes: { poly: [number, number][]; iris: { centre: [number, number]; rim: [number, number][] } | null; upper: [number, number][] }[]): Tex {
-  let out: Tex | null = null;
-  for (const { poly, iris, upper } of eyes) {
-    const big = iris && bigIrisForEye(eyeTex, poly, iris, upper);
-    if (!big) continue;
-    out ??= { width: skin.width, height: skin.height, data: new Uint8ClampedArray(skin.data) };
-    const inside = (x: number, y: number) => insidePolygon(x + 0.5, y + 0.5, poly);
-    for (let x = Math.floor(big.cx - big.r - LIMBUS_PX); x <= Math.ceil(big.cx + big.r + LIMBUS_PX); x++) {
-      if (x < 0 || x >= skin.width) continue;
-      let y = Math.floor(big.cy);
-      if (!inside(x, y)) continue;
-      while (y + 1 < skin.height && inside(x, y + 1)) y++;
-      const lid = Math.min(skin.height - 1, y + 1), from = (lid * skin.width + x) * 4;
-      for (let k = 0; k < LOWER_EDGE_PX && y - k > big.cy; k++) out.data.copyWithin(((y - k) * skin.width + x) * 4, from, from + 4);
-    }
-  }
-  return out ?? skin;
-}
-
-/** Per eye (EYE_L, EYE_R) the opening, the face mesh's iris in it (or null) and the upper lid's points, from landmark positions `xy` (texture px). */
-export function bigIrisEyes(xy: (i: number) => [number, number]) {
-  return [[EYE_L_LOOP, EYE_L_UPPER], [EYE_R_LOOP, EYE_R_UPPER]].map(([loop, upper]) => {
-    const poly = loop!.map(xy);
-    const centre = [468, 473].find((i) => insidePolygon(...xy(i), poly));
-    const iris = centre === undefined ? null : { centre: xy(centre), rim: [1, 2, 3, 4].map((k) => xy(centre + k)) };
-    return { poly, iris, upper: upper!.map(xy) };
-  });
 }

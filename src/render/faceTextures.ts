@@ -8,7 +8,6 @@ import { packedView, type TextureSource } from './textureSample.ts';
 import { pastBorderPad } from './pastBorder.ts';
 import { slideLidTexture, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
-import { bigIrisEyes, skinOverBigIrises } from './bigIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { hiddenIris } from './irisHidden.ts';
 import { RaisedFills, columnWhiteLum } from './raisedWhite.ts';
@@ -41,8 +40,7 @@ export function faceTextures(avatar: Avatar) {
   const size = avatar.size, iod = avatar.head.iod;
   // where mesh vertex i sits in the photo (texture pixels)
   const photoXY = (i: number): [number, number] => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!];
-  // a big painted iris's lower rim not drawn in place along the lower lid's edge (bigIris.ts)
-  const lidSkin = new LidSkin(skinOverBigIrises(avatar.texture, avatar.eyeTexture, bigIrisEyes(photoXY)), photoXY, LASH_BAND);
+  const lidSkin = new LidSkin(avatar.texture, photoXY, LASH_BAND);
   const skinData = packedView(lidSkin.data);
   const crop = avatar.analysis?.crop;
   // how far a landmark rises in the texture per unit of a control (the rig's field turned into the crop frame)

@@ -9,7 +9,7 @@ import { IRIS_CLEAR, rowWhiteBehind } from './scleraBehind.ts';
 import type { HiddenIris } from './irisHidden.ts';
 import { irisCoreOnPhoto } from './irisCore.ts';
 import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
-import { bigDiscRadius, bigIrisOf, whiteUnderLid } from './bigIris.ts';
+import { bigDiscRadius, bigIrisOf } from './bigIris.ts';
 
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
@@ -153,7 +153,6 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // the white beside the iris read past a big iris's light rim (irisReach.ts)
     const clear = whiteClearance(found, IRIS_CLEAR * iris);
     const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris, clear }, behind) };
-    if (painted) whiteUnderLid(shown.white, behind, (x, y) => insidePolygon(x, y, poly), cx, cy, radius);
     // within the core all moves (the catchlight too; irisCore.ts); beyond it, pixels as dark as the iris, and a big
     // iris's light rim by its colour against the white shown (irisReach.ts colourIrisShare)
     const big = clear.some((c) => c > IRIS_CLEAR * iris);
