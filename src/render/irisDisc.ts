@@ -9,6 +9,9 @@ import { IRIS_CLEAR, rowWhiteBehind } from './scleraBehind.ts';
 import type { HiddenIris } from './irisHidden.ts';
 import { irisCoreOnPhoto } from './irisCore.ts';
 import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
+import { bigDiscRadius, bigIrisOf } from './bigIris.ts';
+
+const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
 /**
  * How far the iris's centre may move, as a share of the eye's half width (x) / half height (y)
@@ -143,17 +146,20 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     let ring = 0;
     if (centre !== undefined) for (let k = 1; k <= 4; k++) ring += Math.hypot(at(centre + k, 0) - cx, at(centre + k, 1) - cy) / 4;
     const iris = Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, ring));
-    const radius = DISC_MARGIN * iris + EDGE_FADE;
+    // a big painted iris (bigIris.ts): the disc over its whole rim, its centre's room to the corners from its own reach
+    const found = irisReachOnPhoto(tex, poly, cx, cy, iris), painted = bigIrisOf(rgbaView(tex), found, iris);
+    const radius = (painted ? bigDiscRadius(painted, DISC_MARGIN * iris, halfW) : DISC_MARGIN * iris) + EDGE_FADE;
     const behind = whiteBehind(tex, cx, cy, radius);
     // the white beside the iris read past a big iris's light rim (irisReach.ts)
-    const clear = whiteClearance(irisReachOnPhoto(tex, poly, cx, cy, iris), IRIS_CLEAR * iris);
+    const clear = whiteClearance(found, IRIS_CLEAR * iris);
     const shown = { ...behind, white: rowWhiteBehind(tex, poly, { cx, cy, radius, iris, clear }, behind) };
     // within the core all moves (the catchlight too; irisCore.ts); beyond it, pixels as dark as the iris, and a big
     // iris's light rim by its colour against the white shown (irisReach.ts colourIrisShare)
     const big = clear.some((c) => c > IRIS_CLEAR * iris);
     const matte = irisMatte(tex, behind, cx, cy, irisCoreOnPhoto(tex, poly, cx, cy, iris), radius, poly, big ? shown.white : undefined);
     const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
-    const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), iris, halfW), sideReach(Math.max(...corners) - cx, iris, halfW), REACH_Y * halfH];
+    const sideIris = painted ? painted.sides : [iris, iris];
+    const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), sideIris[0]!, halfW), sideReach(Math.max(...corners) - cx, sideIris[1]!, halfW), REACH_Y * halfH];
     return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly) };
   });
 }

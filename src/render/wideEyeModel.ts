@@ -8,6 +8,7 @@
 import { insidePolygon, rowCrossings } from '../math/polygon.ts';
 import { luminance } from '../math/colour.ts';
 import { sideWhite } from './scleraBehind.ts';
+import { BIG_MAX, type BigIris } from './bigIris.ts';
 
 /** The iris radius is kept within this share of the eye's half width (as render/gazeIris.ts keeps its disc). */
 const IRIS_MIN = 0.3, IRIS_MAX = 0.65;
@@ -85,7 +86,7 @@ export function shadowProfile(tex: Tex, columns: LidColumn[], white: (x: number)
  * One eye's model. `poly` the opening (texture px), `iris` the face mesh's iris centre and rim points
  * (texture px) or null.
  */
-export function raisedEye(tex: Tex, poly: [number, number][], iris: { centre: [number, number]; rim: [number, number][] } | null): RaisedEye {
+export function raisedEye(tex: Tex, poly: [number, number][], iris: { centre: [number, number]; rim: [number, number][] } | null, big?: BigIris | null): RaisedEye {
   const columns = lidColumns(poly, tex.width);
   const x0 = columns[0]?.x ?? 0, x1 = columns.at(-1)?.x ?? 0, span = Math.max(1, x1 - x0);
   const halfW = span / 2;
@@ -94,6 +95,8 @@ export function raisedEye(tex: Tex, poly: [number, number][], iris: { centre: [n
     const ring = iris.rim.reduce((s, p) => s + Math.hypot(p[0] - iris.centre[0], p[1] - iris.centre[1]), 0) / Math.max(1, iris.rim.length);
     const seen = Math.max(ring, Math.min(IRIS_SEEN_MAX * ring, irisHalfWidth(tex, poly, iris.centre[0], iris.centre[1], ring)));
     disc = { cx: iris.centre[0], cy: iris.centre[1], r: Math.min(IRIS_MAX * halfW, Math.max(IRIS_MIN * halfW, seen)) };
+    // a big painted iris (bigIris.ts): the completed iris is the painted one, its centre and size, as the gaze disc moves it
+    if (big) disc = { cx: big.cx, cy: big.cy, r: Math.max(disc.r, Math.min(BIG_MAX * halfW, big.r)) };
   }
   const colAt = new Map(columns.map((c) => [c.x, c]));
   const whites = columnWhites(tex, columns, disc);

@@ -18,6 +18,7 @@ import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
 import { loweredLashLines } from './loweredLashPair.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
+import { bigIrisForEye } from './bigIris.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -93,7 +94,7 @@ export class WideEyes {
       // whichever face-mesh iris lies in this opening
       const centre = [468, 473].find((i) => insidePolygon(...landmarkXY(i), poly));
       const iris = centre === undefined ? null : { centre: landmarkXY(centre), rim: [1, 2, 3, 4].map((k) => landmarkXY(centre + k)) };
-      const model = raisedEye(eyeTexture, poly, iris);
+      const model = raisedEye(eyeTexture, poly, iris, iris && bigIrisForEye(eyeTexture, poly, iris, eye.upper.map(landmarkXY)));
       const cols = model.columns;
       this.openings.push(cols.length ? { model, poly } : null);
       if (!cols.length) continue;
