@@ -13,6 +13,7 @@ import { bilinearInto, packRounded, type TextureSource } from './textureSample.t
 import { hiddenIrisAt, withHiddenIris, type HiddenIris } from './irisHidden.ts';
 import { discAlpha, irisDiscs, rimKeep, type IrisDisc } from './irisDisc.ts';
 import { bilinearShare, drawnOverMoved } from './raisedOverMoved.ts';
+import { followDrop } from './gazeCorner.ts';
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
 export function mixPacked(a: number, b: number, t: number): number {
@@ -111,7 +112,11 @@ export class GazeIris {
   set(shiftX: number, shiftY: number, toNose = 0): void {
     this.discs.forEach((disc, e) => {
       const x = eyeShiftX(e, shiftX, toNose);
-      const sx = easeInto(x, disc.reach[x < 0 ? 0 : 1]), sy = easeInto(shiftY, disc.reach[2]);
+      // a far look stops where the opening still holds most of the iris; aside, the centre keeps its share
+      // of the way down the opening (gazeCorner.ts)
+      const eased = easeInto(x, disc.reach[x < 0 ? 0 : 1]);
+      const sx = disc.open ? Math.max(-disc.open[0], Math.min(disc.open[1], eased)) : eased;
+      const sy = easeInto(shiftY, disc.reach[2]) + (disc.opening ? followDrop(disc.opening, disc.cx, disc.cy, sx) : 0);
       const still = Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3;
       this.shift[e]![0] = sx; this.shift[e]![1] = sy;
       this.shaders[e] = still ? null : this.drawers[e]!;

@@ -10,6 +10,7 @@ import type { HiddenIris } from './irisHidden.ts';
 import { irisCoreOnPhoto } from './irisCore.ts';
 import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
 import { bigDiscRadius, bigIrisOf } from './bigIris.ts';
+import { openReach, type Opening } from './gazeCorner.ts';
 
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
@@ -78,6 +79,10 @@ export interface IrisDisc {
   rim: Float32Array;
   /** the iris the photo's lids hide, shown where the shift brings it into the opening (irisHidden.ts) */
   hidden?: HiddenIris | null;
+  /** the opening's lid lines at rest (texture px): a side glance keeps the iris's height in it (gazeCorner.ts) */
+  opening?: Opening;
+  /** how far the eased shift may take the centre toward -x / +x before the opening closes over the iris (texture px) */
+  open?: [number, number];
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
@@ -160,7 +165,10 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
     const sideIris = painted ? painted.sides : [iris, iris];
     const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), sideIris[0]!, halfW), sideReach(Math.max(...corners) - cx, sideIris[1]!, halfW), REACH_Y * halfH];
-    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly) };
+    // a far look stops where the lids still leave most of the iris's height (gazeCorner.ts)
+    const opening: Opening = { upper: upper.map((i) => [at(i, 0), at(i, 1)]), lower: lower.map((i) => [at(i, 0), at(i, 1)]) };
+    const open: [number, number] = [openReach(opening, cx, -1, reach[0]), openReach(opening, cx, 1, reach[1])];
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open };
   });
 }
 

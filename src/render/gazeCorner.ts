@@ -1,0 +1,61 @@
+// A hard side glance: the iris in the eye's corner at the height a real one takes there (gaze42, critic42:
+// lp_s0 <- lp_d14 f68-88, lp_s2 <- lp_d0 f24-60 read as eyes rolled up / blind). The gaze shader moved the iris
+// straight sideways in the photo's texture (gazeIris.ts) up to its reach past the corner (irisDisc.ts sideReach).
+// The photo's iris sits high in its opening (its centre .37-.57 of the way down from the upper lid) and the
+// lids close in toward the corners, the upper lid coming down more, so at the reach the centre was .0-.2 of the
+// way down an opening 0.4-0.5 of the rest opening tall: only the iris's lower rim showed, a dark sliver under
+// the upper lid with the grey white behind the moved iris below it. A driver's hard glance (face mesh,
+// lp_d14 f68-88, lp_d0 f24-60) keeps the iris centre .2-.5 of the way down, where the opening is still
+// .6-.75 of its height at rest. Two per-eye rules, read once from the rest opening:
+//   - the centre keeps its rest share of the way down the opening at the x it moves to (a small vertical
+//     shift, added to the gaze's own);
+//   - it moves sideways no further than where the opening is OPEN_KEEP of its height at the rest centre.
+// Pure functions; GazeIris applies them (a few lines of hook).
+
+/** The centre moves sideways no further than where the opening is this share of its height at rest. */
+export const OPEN_KEEP = 0.75;
+
+/** An eye's opening in the texture: its upper and lower lid lines as points left to right (texture px). */
+export interface Opening { upper: [number, number][]; lower: [number, number][] }
+
+/** y of a polyline (points in any order along x) at x, linear between points; NaN outside its x range. */
+export function lineAt(pts: [number, number][], x: number): number {
+  const s = [...pts].sort((a, b) => a[0] - b[0]);
+  for (let k = 0; k < s.length - 1; k++) {
+    const [x0, y0] = s[k]!, [x1, y1] = s[k + 1]!;
+    if (x >= x0 && x <= x1) return x1 > x0 ? y0 + ((x - x0) / (x1 - x0)) * (y1 - y0) : (y0 + y1) / 2;
+  }
+  return NaN;
+}
+
+/** The opening's height at x (0 outside it). */
+export function openingAt(o: Opening, x: number): number {
+  const h = lineAt(o.lower, x) - lineAt(o.upper, x);
+  return Number.isFinite(h) ? Math.max(0, h) : 0;
+}
+
+/**
+ * How far (texture px, >= 0) the centre at cx may move toward `dir` (-1 image left, +1 right) before the
+ * opening there falls under OPEN_KEEP of its height at cx; `limit` when it never does within it.
+ */
+export function openReach(o: Opening, cx: number, dir: number, limit: number, keep = OPEN_KEEP): number {
+  const rest = openingAt(o, cx);
+  if (!(rest > 0)) return limit;
+  const step = 0.25;
+  for (let s = step; s <= limit; s += step) {
+    if (openingAt(o, cx + dir * s) < keep * rest) return s - step;
+  }
+  return limit;
+}
+
+/**
+ * The vertical shift (texture px, + down) that keeps the iris centre (cx, cy) at its rest share of the way
+ * down the opening when it moves sideways by sx: 0 at sx 0, or where the opening is not read.
+ */
+export function followDrop(o: Opening, cx: number, cy: number, sx: number): number {
+  const t0 = lineAt(o.upper, cx), b0 = lineAt(o.lower, cx);
+  const t = lineAt(o.upper, cx + sx), b = lineAt(o.lower, cx + sx);
+  if (![t0, b0, t, b].every(Number.isFinite) || b0 - t0 <= 0 || b - t <= 0) return 0;
+  const share = Math.min(1, Math.max(0, (cy - t0) / (b0 - t0)));
+  return t + share * (b - t) - cy;
+}
