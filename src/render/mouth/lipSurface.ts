@@ -8,6 +8,7 @@ import { pixelSmoothstep, slitCoverage } from './lipColumns.ts';
 import { shadeLift } from './pixels.ts';
 import { LIP_BAND_SLOPE } from './opening.ts';
 import type { LipRim } from './lipRim.ts';
+import { closedLining, closeShare } from './cornerClose.ts';
 
 /** Each lip's colour along its inner line: per column (lipRim.ts) and the least it is lit (that lip's mean rim colour). */
 export interface LipColours {
@@ -64,7 +65,7 @@ function edgeColour(lips: LipColours, x: number, lower: boolean, shade: number):
  * the interior. rawTop/rawBottom: the lines before rounding (where the rounded curve passes outside
  * the polygon, its edge is the lip line).
  */
-export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array, slit = true, oInside = 0): void {
+export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: number, unit: number, lips: LipColours, light: FrameLight, out: Float64Array, slit = true, oInside = 0, close?: { middle: number; gate: number }): void {
   const { cy, top, bottom, lateral } = q;
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const open = bottom - top;
@@ -78,6 +79,13 @@ export function lipsOver(q: OpeningPixel, x: number, rawTop: number, rawBottom: 
   const foot = dTop <= dBot * LOWER_BAND_SQUEEZE ? 1 : LOWER_BAND_SQUEEZE;
   // (an O's inside, roundInside.ts, lines its rim at least as far as it is one: at a funnel's
   // roundness .35 the lining was a 2 px band, then the flat dark, critic23's "hard rims")
+  const shut = close ? closeShare(open, close.middle, close.gate) : 0;
+  if (shut > 0) {
+    // (toward an open mouth's corners what shows is the lips' inner surfaces meeting: the interior goes over to them
+    // along the opening, not down each column, cornerClose.ts)
+    const c = closedLining(dTop <= dBot ? lips.lipRimUpper : lips.lipRimLower, shut);
+    r += (c[0]! - r) * c[3]!; g += (c[1]! - g) * c[3]!; b += (c[2]! - b) * c[3]!;
+  }
   const toInterior = roundLining(pixelSmoothstep(0.3 * band, band, d, foot), d, open, unit, Math.max(light.round, O_LINING * oInside), light.purse);
   // at the line itself (and where the lips overlap) the lip's own colour: an anti-aliased edge
   const atLine = 1 - pixelSmoothstep(-0.5, 0.35 * band + 0.5, d, foot);

@@ -18,6 +18,8 @@ import { lipsOver, type LipColours } from './lipSurface.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
+import { cornerCloseGate } from './cornerClose.ts';
+import { CORNER_CUTS, cornerCutInto, cutLength, fillCurveColumns, smoothColumnsCentred, softClipInto } from './openingCurve.ts';
 import { SpeechRows } from './speechRow.ts';
 import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
 
@@ -99,13 +101,39 @@ export class MouthShader implements LipColours {
     // round the polygon's corners: the lip lines are smooth curves, not 11-point polylines (the
     // raw lines are kept: where the curve passes outside the polygon, its edge is the lip line)
     const radius = Math.max(1, Math.round(0.035 * this.place.unit));
-    smoothColumns(this.upperY, radius, this.scratch);
-    smoothColumns(this.lowerY, radius, this.scratch);
+    if (CORNER_CUTS > 0) {
+      // (each line a curve cut at the mesh points, its box smoothing centred at the corners: openingCurve.ts)
+      this.curveLine(this.upperY, upX, upY);
+      this.curveLine(this.lowerY, loX, loY);
+      smoothColumnsCentred(this.upperY, radius, this.scratch);
+      smoothColumnsCentred(this.lowerY, radius, this.scratch);
+      softClipInto(this.upperY, this.lowerY, this.upperRaw, this.lowerRaw);
+    } else {
+      smoothColumns(this.upperY, radius, this.scratch);
+      smoothColumns(this.lowerY, radius, this.scratch);
+    }
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
+    let most = 0;
+    for (let x = 0; x < this.upperY.length; x++) { const g = this.lowerY[x]! - this.upperY[x]!; if (g > most) most = g; }
+    this.close.middle = most;
     this.rowTop.set(this.upperY);
     // (the upper row bent with the lip line, its side teeth shorter and less in the corners' shade: rowBend.ts)
     this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true) * showBend(this.middleReach());
     rowBendInto(this.rowTop, this.centreX, this.place.unit, this.bendShare, this.rowBend);
+  }
+
+  /** the corners' closing in lining (cornerClose.ts): the middle column's opening (px) and the frame's gate */
+  private readonly close = { middle: 0, gate: 0 };
+  private curve: Float32Array[] = [];
+  /** One lip line's table from its mesh points cut into a curve (openingCurve.ts); the polyline's as it was where x turns back. */
+  private curveLine(table: Float32Array, xs: ArrayLike<number>, ys: ArrayLike<number>): void {
+    const n = cutLength(xs.length);
+    if (!this.curve.length || this.curve[0]!.length < n) this.curve = [0, 1, 2, 3].map(() => new Float32Array(n));
+    const [cx, cy, tx, ty] = this.curve as [Float32Array, Float32Array, Float32Array, Float32Array];
+    const m = cornerCutInto(xs, ys, xs.length, CORNER_CUTS, cx, cy, tx, ty);
+    this.scratch.set(table);
+    table.fill(NaN);
+    if (!fillCurveColumns(table, cx, cy, m)) table.set(this.scratch);
   }
 
   /** How far (IOD) the upper row's tips hang under the lip line at the opening's middle this frame (the row's visible height there). */
@@ -150,6 +178,7 @@ export class MouthShader implements LipColours {
     const upper = this.speechRows.at(p.grin ?? 0);
     if (upper !== this.rowLayers.upper) this.rowLayers = { ...this.layers, upper };
     this.light.set(p, this.layers, this.lowerTips, this.tongueTop, this.lipInner, this.lipEdge);
+    this.close.gate = cornerCloseGate(p.gap, p.grin ?? 0, this.light.round);
   }
 
   private shadePixel(x: number, y: number, u: number, v: number): number {
@@ -192,7 +221,7 @@ export class MouthShader implements LipColours {
     if (rawTop !== rawTop) rawTop = q.cy;
     if (rawBottom !== rawBottom) rawBottom = q.cy;
     // (the shader's own slit coverage only where lipCoverage.ts leaves the photo's edge)
-    lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out, p.rebuilt <= COVER_REBUILT_MIN, this.oInside);
+    lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out, p.rebuilt <= COVER_REBUILT_MIN, this.oInside, this.close.gate > 0 ? this.close : undefined);
     let r = out[0]!, g = out[1]!, b = out[2]!;
     // the photo's own mouth (texture) where the lips have not parted further than in the photo;
     // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
