@@ -6,12 +6,19 @@
 // goes over to the lips' lining in shade: the dark ends in a soft tip inside it.
 import { smoothstep } from '../../math/smooth.ts';
 
-/** How much of the corners the lining takes (0: off, the s41 look). */
-export const CORNER_CLOSE = 1;
+/**
+ * How much of the corners the lining takes (0: off, the s41 look; s42's outcome). At 1 (CLOSE_GAP .06-.12) the corners'
+ * dark share fell on lp_s7 f91 (.96 -> .91 [driver .51]) and st_happy (.42 -> .38) but rose on lp_s5 (.84 -> .89), cost
+ * .01 IOD of read-back gap on lp_s5 / st_happy and lp_s1's speech dark share (.092 under test/mouthCavity.test.ts's floor).
+ */
+export const CORNER_CLOSE: number = 0;
 /** A column whose opening is under CLOSE_SHARE[0] of the middle's is all lining; from CLOSE_SHARE[1] none. */
 export const CLOSE_SHARE = [0.1, 0.5] as const;
-/** The frame's lip gap (iod) over which the corners close in: a slit keeps its dark line to the corners. */
-export const CLOSE_GAP = [0.06, 0.12] as const;
+/**
+ * The frame's lip gap (iod) over which the corners close in: a slit keeps its dark line to the corners, a speech
+ * opening its dark beside the rows (at .06-.12, lp_s1 at jawOpen .2 fell to a dark share .092: test/mouthCavity.test.ts).
+ */
+export const CLOSE_GAP = [0.14, 0.22] as const;
 
 /**
  * The frame's gate (0..1): a parted mouth (gap iod over CLOSE_GAP), not a grin (its dark corners are its buccal

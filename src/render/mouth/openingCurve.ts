@@ -11,8 +11,13 @@
 //    stays centred (a one-sided window at the last columns pulled both lines apart there: the corner's
 //    point became a vertical cut, the raw polygon's edge, f91's trapezoid sides).
 
-/** Corner-cutting rounds (each doubles the points; 3: 11 points -> 81, a vertex's turn spread over 8 steps). */
-export const CORNER_CUTS = 3;
+/**
+ * Corner-cutting rounds (each doubles the points; 3: 11 points -> 81, a vertex's turn spread over 8 steps). 0 (off,
+ * s42's outcome): the s41 lines, byte-identical. At 3 the drawn edge turned less on lp_s7 <- lp_d10 (45 / 42 -> 25 / 26
+ * degrees over .03 IOD at f57 / f91) but more on held-out lp_s5 <- lp_d10 f92 (35 -> 41) and st_happy (17 -> 25), and
+ * the hexagon still read as one: most of it is the mesh polygon's own shape (docs/mouth/README.md s42).
+ */
+export const CORNER_CUTS: number = 0;
 
 /** Points a line of n points has after `cuts` rounds. */
 export const cutLength = (n: number, cuts = CORNER_CUTS) => {
@@ -94,23 +99,32 @@ export function fillCurveColumns(table: Float32Array, xs: ArrayLike<number>, ys:
 /** px over which a line rounded outside the raw polygon goes back to it (softClipInto) */
 export const CLIP_SOFT = 1;
 
-/** the soft clip comes in over these raw openings (px, per column): a slit and the corners keep the hard clip (softened, a 2 px slit lost half its height) */
-export const CLIP_SOFT_OPEN = [3, 8] as const;
+/** the soft clip reaches this many columns from where the rounded line passes outside the raw one, fading out */
+export const CLIP_REACH = 4;
 
 /**
  * The rounded lines kept inside the raw polygon's (the upper never above it, the lower never below) by a soft min /
- * max: where the rounded curve passes outside a concave stretch of the polygon, the hard clip at the polygon
+ * max near where the curve passes outside a concave stretch of the polygon: there the hard clip at the polygon
  * (lipSurface.ts, lipCoverage.ts) met it at a kink (lp_s5 <- lp_d10 f92's lower line, 42 degrees over .03 IOD against
- * 35 before the curve). Always on the inner side of both, at most CLIP_SOFT / 2 px inside where they meet, and only
- * where the raw opening is CLIP_SOFT_OPEN tall.
+ * 35 before the curve). The softness CLIP_SOFT px fades out over CLIP_REACH columns from the nearest column where the
+ * curve is outside; elsewhere (the curve inside, or on a straight stretch of the polygon) the lines are left as they
+ * are: a soft min everywhere took CLIP_SOFT / 2 px off every line lying on its polygon (test/mouth.test.ts's band).
+ * `outside` is scratch, as long as the lines.
  */
-export function softClipInto(upper: Float32Array, lower: Float32Array, upperRaw: Float32Array, lowerRaw: Float32Array, soft = CLIP_SOFT): void {
-  for (let x = 0; x < upper.length; x++) {
-    const u = upper[x]!, l = lower[x]!, ru = upperRaw[x]!, rl = lowerRaw[x]!;
-    if (u !== u || l !== l || ru !== ru || rl !== rl) continue;
-    const t = Math.min(1, Math.max(0, (rl - ru - CLIP_SOFT_OPEN[0]) / (CLIP_SOFT_OPEN[1] - CLIP_SOFT_OPEN[0]))), k = soft * t * t * (3 - 2 * t);
-    if (!(k > 0)) continue;
-    upper[x] = 0.5 * (u + ru + Math.sqrt((u - ru) * (u - ru) + k * k));
-    lower[x] = 0.5 * (l + rl - Math.sqrt((l - rl) * (l - rl) + k * k));
+export function softClipInto(upper: Float32Array, lower: Float32Array, upperRaw: Float32Array, lowerRaw: Float32Array, outside: Float32Array, soft = CLIP_SOFT): void {
+  for (const [line, raw, sign] of [[upper, upperRaw, -1], [lower, lowerRaw, 1]] as const) {
+    const W = line.length;
+    let last = -1e9;
+    for (let x = 0; x < W; x++) { if (sign * (line[x]! - raw[x]!) > 0.01) last = x; outside[x] = x - last; }
+    last = 1e9;
+    for (let x = W - 1; x >= 0; x--) { if (sign * (line[x]! - raw[x]!) > 0.01) last = x; outside[x] = Math.min(outside[x]!, last - x); }
+    for (let x = 0; x < W; x++) {
+      const a = line[x]!, b = raw[x]!;
+      if (a !== a || b !== b) continue;
+      const k = soft * Math.max(0, 1 - outside[x]! / CLIP_REACH);
+      if (!(k > 0)) continue;
+      const root = Math.sqrt((a - b) * (a - b) + k * k);
+      line[x] = sign > 0 ? 0.5 * (a + b - root) : 0.5 * (a + b + root);
+    }
   }
 }

@@ -107,7 +107,7 @@ export class MouthShader implements LipColours {
       this.curveLine(this.lowerY, loX, loY);
       smoothColumnsCentred(this.upperY, radius, this.scratch);
       smoothColumnsCentred(this.lowerY, radius, this.scratch);
-      softClipInto(this.upperY, this.lowerY, this.upperRaw, this.lowerRaw);
+      softClipInto(this.upperY, this.lowerY, this.upperRaw, this.lowerRaw, this.scratch);
     } else {
       smoothColumns(this.upperY, radius, this.scratch);
       smoothColumns(this.lowerY, radius, this.scratch);
