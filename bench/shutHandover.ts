@@ -14,9 +14,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { eyeBox } from './eyeBox.ts';
 import { SHARED_DATA } from './sharedData.ts';
-import { existsSync } from 'node:fs';
-import { detectFaces } from '../src/face/detect.ts';
-import { decodeVideoFrames } from '../src/io/media.ts';
+import { clipFrameFace } from './clipFrame.ts';
 import { luminance } from '../src/math/colour.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { lashLineDark, median as med, eyeSampler } from '../src/eval/shutLine.ts';
@@ -65,14 +63,10 @@ function measure(img: RgbaImage, lm: Lm, skin: number[][]): Eye[] {
 }
 
 for (const pick of REAL) {
-  const [clip, at] = pick.split(':');
-  const file = [path.join(SHARED_DATA, 'video', clip!), path.join(SHARED_DATA, 'train', 'clips', clip!)].find((f) => existsSync(f));
-  if (!file) { console.log(`real ${pick}: not found`); continue; }
-  let frame: RgbaImage | undefined, k = 0;
-  for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Number(at) + 1 })) if (k++ === Number(at)) frame = { ...img, data: new Uint8ClampedArray(img.data) };
-  const lm = frame && (await detectFaces(frame, { embedding: false }))[0]?.landmarks;
-  if (!frame || !lm) { console.log(`real ${pick}: no frame or face`); continue; }
-  const e = measure(frame, lm, CORNERS.map(([o, n]) => restSkin(frame!, lm, o, n)));
+  const real = await clipFrameFace(pick);
+  if (typeof real === 'string') { console.log(`real ${pick}: ${real}`); continue; }
+  const { frame, lm } = real;
+  const e = measure(frame, lm, CORNERS.map(([o, n]) => restSkin(frame, lm, o, n)));
   console.log(`real   ${pick.padEnd(28)} ${e.map((x) => `${x.dark.toFixed(2)} ${x.body.toFixed(2)} ${x.chroma.toFixed(1)}`).join(' | ')}`);
 }
 const rows: GridCell[][] = [];

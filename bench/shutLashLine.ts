@@ -11,15 +11,14 @@
 // portrait before | after, both eyes (2 x 1.2 eye widths each). Never asserts.
 //   node --import tsx bench/shutLashLine.ts [--only lp_s42.jpg,...] [--real lp_d6.mp4:173,...] [--base /work/wt/before41] [--sheet out.png]
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cachedPortrait } from './portraitCache.ts';
-import { detectFaces } from '../src/face/detect.ts';
-import { decodeVideoFrames } from '../src/io/media.ts';
+import { clipFrameFace } from './clipFrame.ts';
 import { cropImage, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import { eyeBox } from './eyeBox.ts';
 import { SHARED_DATA } from './sharedData.ts';
 import { luminance } from '../src/math/colour.ts';
+import { EYE_CORNERS, eyeSampler, median } from '../src/eval/shutLine.ts';
 import type { Portrait, RgbaImage } from '../src/types.ts';
 
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
@@ -28,24 +27,13 @@ const ONLY = arg('--only', 'lp_s42.jpg,st_full_body_1.png,lp_s12.jpg,lp_s0.jpg,s
 const REAL = arg('--real', 'lp_d6.mp4:184,lp_d11.mp4:148,dfrf_french.mp4:78,videoretalking_4.mp4:106,styletalk_andrew_clip_1.mp4:105,edtalk_mouth_source.mp4:169').split(',').filter(Boolean);
 const BASE = process.argv.includes('--base') ? arg('--base', '') : undefined;
 const SHEET = process.argv.includes('--sheet') ? arg('--sheet', '') : undefined;
-const CORNERS = [[33, 133], [263, 362]] as const;
+const CORNERS = EYE_CORNERS;
 const U0 = 0.3, U1 = 0.7, V_LINE = [-0.08, 0.15] as const, V_SKIN = [-0.25, -0.12] as const, DV = 0.005;
 
 type Lm = ArrayLike<ArrayLike<number>>;
 type Line = { dark: number; width: number; warm: number };
 
-/** Bilinear RGB at (x, y). */
-function rgbAt(img: RgbaImage, x: number, y: number): [number, number, number] {
-  const x0 = Math.max(0, Math.min(img.width - 2, Math.floor(x))), y0 = Math.max(0, Math.min(img.height - 2, Math.floor(y)));
-  const fx = Math.min(1, Math.max(0, x - x0)), fy = Math.min(1, Math.max(0, y - y0));
-  const out: [number, number, number] = [0, 0, 0];
-  for (let ch = 0; ch < 3; ch++) {
-    const p = (xx: number, yy: number) => img.data[(yy * img.width + xx) * 4 + ch]!;
-    out[ch] = (1 - fy) * ((1 - fx) * p(x0, y0) + fx * p(x0 + 1, y0)) + fy * ((1 - fx) * p(x0, y0 + 1) + fx * p(x0 + 1, y0 + 1));
-  }
-  return out;
-}
-const med = (v: number[]) => { const s = v.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[s.length >> 1]! : NaN; };
+const med = median;
 const redShare = (c: readonly number[]) => c[0]! / Math.max(1, c[0]! + c[1]! + c[2]!);
 
 /** The lash line of both eyes (image-left, image-right). */
@@ -54,11 +42,8 @@ function lashLines(img: RgbaImage, lm: Lm): Line[] {
   const [m0, m1] = [mid(33, 133), mid(263, 362)];
   const iod = Math.hypot(m1[0]! - m0[0]!, m1[1]! - m0[1]!);
   return CORNERS.map(([o, n]) => {
-    const a = lm[o]!, b = lm[n]!;
-    const ux = b[0]! - a[0]!, uy = b[1]! - a[1]!, ew = Math.hypot(ux, uy);
-    let vx = -uy, vy = ux;
-    if (vy < 0) { vx = -vx; vy = -vy; }
-    const at = (u: number, v: number) => rgbAt(img, a[0]! + u * ux + v * vx, a[1]! + u * uy + v * vy);
+    const ew = Math.hypot(lm[n]![0]! - lm[o]![0]!, lm[n]![1]! - lm[o]![1]!);
+    const at = eyeSampler(img, lm, o, n);
     const cols: Line[] = [];
     const nCols = Math.max(5, Math.round((U1 - U0) * ew));
     for (let i = 0; i <= nCols; i++) {
@@ -133,18 +118,13 @@ const crops = (img: RgbaImage, lm: Lm, label: string): GridCell[] =>
 const realRow: GridCell[] = [];
 const all: Record<string, Line[]> = { real: [] };
 for (const pick of REAL) {
-  const [clip, at] = pick.split(':');
-  const file = [path.join(SHARED_DATA, 'video', clip!), path.join(SHARED_DATA, 'train', 'clips', clip!)].find((f) => existsSync(f));
-  if (!file) { console.log(`real ${pick}: not found`); continue; }
-  let frame: RgbaImage | undefined, k = 0;
-  for await (const img of decodeVideoFrames(file, { fps: 25, maxSide: 720, maxFrames: Number(at) + 1 })) if (k++ === Number(at)) frame = { ...img, data: new Uint8ClampedArray(img.data) };
-  if (!frame) { console.log(`real ${pick}: too short`); continue; }
-  const lm = (await detectFaces(frame, { embedding: false }))[0]?.landmarks;
-  if (!lm) { console.log(`real ${pick}: no face`); continue; }
+  const real = await clipFrameFace(pick);
+  if (typeof real === 'string') { console.log(`real ${pick}: ${real}`); continue; }
+  const { clip, at, frame, lm } = real;
   const l = lashLines(frame, lm);
   all.real!.push(...l);
   console.log(`real ${pick.padEnd(26)} ${fmtLine(l)}`);
-  realRow.push(...crops(frame, lm, `real ${clip!.replace(/\.mp4$/, '')} f${at}`));
+  realRow.push(...crops(frame, lm, `real ${clip.replace(/\.mp4$/, '')} f${at}`));
 }
 if (realRow.length) for (let i = 0; i < realRow.length; i += 6) rows.push(realRow.slice(i, i + 6));
 
