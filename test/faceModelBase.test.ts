@@ -27,7 +27,7 @@ test('the mesh topology built while the face runtime loads its models leaves the
   assert.equal(r.status, 0, r.stderr);
   // Human logs a failed model load to stdout and goes on (the run fails later, in detection)
   assert.doesNotMatch(r.stdout + r.stderr, /error loading model/, 'no model failed to load');
-  const out = JSON.parse(r.stdout.split('\n').findLast((l) => l.startsWith('{'))!) as { triangles: number; loaded: string[]; base: string; dir: string };
+  const out = JSON.parse(r.stdout.split('\n').filter((l) => l.startsWith('{')).at(-1)!) as { triangles: number; loaded: string[]; base: string; dir: string };
   assert.ok(out.triangles > 0 && out.triangles % 3 === 0, 'the topology is read');
   for (const m of ['blazeface', 'facemesh', 'faceres']) assert.ok(out.loaded.includes(m), `${m} loaded: ${out.loaded.join(', ')}`);
   assert.ok(out.base.startsWith('file:///') && out.base.includes(out.dir), `the runtime's base is the installed models folder: ${out.base}`);
