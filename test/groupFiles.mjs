@@ -12,8 +12,12 @@
 // REAL3D_TEST_GROUPS=unit groups only the 110 files that read no media (109 s of CPU run one a process, 40 s in
 // 14 groups), REAL3D_TEST_GROUPS=0 runs every file on its own.
 
-/** What keeps a test file in a process of its own (the first match says why). */
-export const OWN_PROCESS = /\b(before|after|beforeEach|afterEach)\s*\(|process\.(env|chdir|on|once|exit|exitCode|argv|stdin|umask|memoryUsage|kill)\b|\bspawn|\bexecFile|\bexecSync|\bfork\(|\bWorker\b|\bmock\b|globalThis|\bgenerate\(|startServer|\.only\(|setTimeout|performance\.now|Date\.now/;
+/**
+ * What keeps a test file in a process of its own (the first match says why). A hook is a call at the start of
+ * a line or one imported from node:test (s42: prose such as "as before (..." in a comment or a test's message
+ * kept ten files alone).
+ */
+export const OWN_PROCESS = /^\s*(before|after|beforeEach|afterEach)\s*\(|\{[^}]*\b(before|after|beforeEach|afterEach)\b[^}]*\}\s*from\s*'node:test'|process\.(env|chdir|on|once|exit|exitCode|argv|stdin|umask|memoryUsage|kill)\b|\bspawn|\bexecFile|\bexecSync|\bfork\(|\bWorker\b|\bmock\b|globalThis|\bgenerate\(|startServer|\.only\(|setTimeout|performance\.now|Date\.now/m;
 
 /** What marks a file as reading the test media (portraits, analyses, driver tracks, videos, audio). */
 export const USES_MEDIA = /analyzedPortrait|trackedVideo|sharedData|SHARED_DATA|readAnalysis|portraits\//;

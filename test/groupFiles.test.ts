@@ -14,8 +14,13 @@ const testDir = import.meta.dirname;
 const text = (f: string) => readFileSync(path.join(testDir, f), 'utf8');
 
 test('grouping: files that spawn, serve, generate, hook or read the environment or the clock stay alone; pure unit files share', () => {
-  for (const f of ['hardening-cli.test.ts', 'generate.test.ts', 'photo-cache.test.ts', 'distributed.test.ts', 'live.test.ts', 'eyes-gaze.test.ts', 'trackedVideo.test.ts', 'image.test.ts', 'groupFiles.test.ts'])
+  for (const f of ['hardening-cli.test.ts', 'generate.test.ts', 'photo-cache.test.ts', 'distributed.test.ts', 'live.test.ts', 'package.test.ts', 'trackedVideo.test.ts', 'image.test.ts', 'groupFiles.test.ts'])
     assert.equal(groupable(text(f), true), false, `${f} keeps a process of its own`);
+  // a hook is a call or an import from node:test, not the words "before (" in a comment or a message (s42)
+  assert.equal(groupable("import { test, before } from 'node:test';\nbefore(async () => {});\n"), false, 'a top-level hook');
+  assert.equal(groupable("import { after, test } from 'node:test';\nif (x) after(() => {});\n"), false, 'a hook imported from node:test');
+  assert.equal(groupable("import { test } from 'node:test';\n// before (main ee784e7): 130 px\ntest('as before (the photo)', () => {});\n"), true, 'prose');
+  assert.equal(groupable(text('hiddenEye.test.ts')), true, 'hiddenEye.test.ts (prose "before (") shares a process');
   assert.equal(groupable(text('rowTopShade.test.ts')), true, 'a pure unit file is grouped');
   // files reading the test media are grouped by default (groups39, s42); alone with media: false (REAL3D_TEST_GROUPS=unit)
   assert.equal(groupable(text('lipOpening.test.ts')), true);
