@@ -1,5 +1,6 @@
 // npm test's grouping (test/groupFiles.mjs, test/run.mjs): which files share a process, and a group runs
-// every test of its files under their own names, a file that fails to load as one failing test.
+// every test of its files under their own names, a file that fails to load as one failing test; the files
+// reading the test media share processes too unless media: false (REAL3D_TEST_GROUPS=unit).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,18 +14,29 @@ const testDir = import.meta.dirname;
 const text = (f: string) => readFileSync(path.join(testDir, f), 'utf8');
 
 test('grouping: files that spawn, serve, generate, hook or read the environment or the clock stay alone; pure unit files share', () => {
-  for (const f of ['hardening-cli.test.ts', 'generate.test.ts', 'photo-cache.test.ts', 'distributed.test.ts', 'live.test.ts', 'eyes-gaze.test.ts', 'trackedVideo.test.ts', 'image.test.ts', 'groupFiles.test.ts'])
+  for (const f of ['hardening-cli.test.ts', 'generate.test.ts', 'photo-cache.test.ts', 'distributed.test.ts', 'live.test.ts', 'package.test.ts', 'trackedVideo.test.ts', 'image.test.ts', 'groupFiles.test.ts'])
     assert.equal(groupable(text(f), true), false, `${f} keeps a process of its own`);
+  // a hook is a call or an import from node:test, not the words "before (" in a comment or a message (s42)
+  assert.equal(groupable("import { test, before } from 'node:test';\nbefore(async () => {});\n"), false, 'a top-level hook');
+  assert.equal(groupable("import { after, test } from 'node:test';\nif (x) after(() => {});\n"), false, 'a hook imported from node:test');
+  assert.equal(groupable("import { test } from 'node:test';\n// before (main ee784e7): 130 px\ntest('as before (the photo)', () => {});\n"), true, 'prose');
+  assert.equal(groupable(text('hiddenEye.test.ts')), true, 'hiddenEye.test.ts (prose "before (") shares a process');
   assert.equal(groupable(text('rowTopShade.test.ts')), true, 'a pure unit file is grouped');
-  // files reading the test media only with media: true (REAL3D_TEST_GROUPS=all)
-  assert.equal(groupable(text('lipOpening.test.ts')), false);
-  assert.equal(groupable(text('lipOpening.test.ts'), true), true);
+  // files reading the test media are grouped by default (groups39, s42); alone with media: false (REAL3D_TEST_GROUPS=unit)
+  assert.equal(groupable(text('lipOpening.test.ts')), true);
+  assert.equal(groupable(text('lipOpening.test.ts'), false), false);
   const files = readdirSync(testDir).filter((f) => f.endsWith('.test.ts')).sort();
   const { alone, groups } = planGroups(files, text, { size: 8 });
   assert.equal(alone.length + groups.flat().length, files.length, 'every file runs once');
   assert.deepEqual([...alone, ...groups.flat()].sort(), files);
   assert.ok(groups.every((g) => g.length >= 1 && g.length <= 8));
-  assert.ok(groups.length >= 10, `${groups.length} groups`);
+  assert.ok(groups.flat().includes('lipOpening.test.ts'), 'media files share a process');
+  // by default only the integration files stay alone (s42: 255 files, 33 alone, 28 groups; 142 alone with media: false)
+  assert.ok(alone.length < 0.2 * files.length, `${alone.length} files alone of ${files.length}`);
+  assert.ok(groups.length >= 20, `${groups.length} groups`);
+  const unit = planGroups(files, text, { size: 8, media: false });
+  assert.ok(unit.alone.includes('lipOpening.test.ts') && unit.alone.length > alone.length + 50, `${unit.alone.length} alone with media: false`);
+  assert.ok(unit.groups.length >= 10, `${unit.groups.length} groups with media: false`);
 });
 
 test('a group runs its files\' tests under their names; a file that fails to load is one failing test and the others still run', () => {

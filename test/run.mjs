@@ -1,8 +1,9 @@
 // `npm test`: runs node with the given arguments (the test runner) with one analysis cache for all
 // its test processes (test/analyzedPortrait.ts), a temporary folder removed when the run ends.
 // The test files are run several to a process where they keep to themselves (test/groupFiles.mjs, s39):
-// the files that must stay alone first, then the groups; REAL3D_TEST_GROUPS=0 runs each file alone,
-// REAL3D_TEST_GROUPS=all groups the files reading the test media too.
+// the files that must stay alone first, then the groups, the files reading the test media grouped too
+// (groups39, again in s42); REAL3D_TEST_GROUPS=0 runs each file alone, REAL3D_TEST_GROUPS=unit groups only the
+// files that read no media (s39's first default; =all, the default, is still accepted).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ function groupedArgs(args) {
   const isFile = (a, i) => a.endsWith('.test.ts') && args[i - 1] !== '--import' && existsSync(a);
   const files = args.filter(isFile);
   if (process.env.REAL3D_TEST_GROUPS === '0' || files.length < 2) return args;
-  const { alone, groups } = planGroups(files, (f) => readFileSync(f, 'utf8'), { media: process.env.REAL3D_TEST_GROUPS === 'all' });
+  const { alone, groups } = planGroups(files, (f) => readFileSync(f, 'utf8'), { media: process.env.REAL3D_TEST_GROUPS !== 'unit' });
   const groupDir = path.join(dir, 'groups');
   mkdirSync(groupDir);
   const runs = [...alone];

@@ -3,7 +3,8 @@
 // of the 478-point mesh (468 = iris centre of the IMAGE-right eye, 473 = image-left eye).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageDir } from '../face/runtime.ts';
+import { pathToFileURL } from 'node:url';
+import { MODELS_DIR, packageDir } from '../face/runtime.ts';
 
 export const LANDMARK_COUNT = 478;
 export const MESH_POINT_COUNT = 468;
@@ -97,7 +98,10 @@ export function faceTopology(): { triangles: Uint16Array; uv: Float32Array; mirr
   const require = createRequire(import.meta.url);
   const mod = require(path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js'));
   const Human = mod.Human ?? mod.default;
-  const human = new Human({ backend: 'wasm', debug: false }) as HumanStatic;
+  // Human's constructor copies its config's model base into a module-wide setting every later model load
+  // reads: given the default (file://models/), a runtime still loading its models (blazeface, the matte's)
+  // in this process would fail. Same base as src/face/runtime.ts, so the order of the two never matters.
+  const human = new Human({ backend: 'wasm', debug: false, modelBasePath: pathToFileURL(MODELS_DIR).href + '/' }) as HumanStatic;
   const tri = human.faceTriangulation;
   const uvList = human.faceUVMap;
   if (!Array.isArray(tri) || tri.length % 3 !== 0 || !Array.isArray(uvList) || uvList.length < MESH_POINT_COUNT) {
