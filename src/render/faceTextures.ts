@@ -6,6 +6,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { packedView, type TextureSource } from './textureSample.ts';
 import { pastBorderPad } from './pastBorder.ts';
+import { applyBand, bandShare, eyeOverLiner, raisedLidBandSetting } from './raisedLidBand.ts';
 import { slideLidTexture, LidSkin } from './eyes.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
@@ -47,6 +48,8 @@ export function faceTextures(avatar: Avatar) {
   const rig = avatar.rig, R = rig.rotation;
   const lidLift = (k: number, i: number) => { const o = (k * LANDMARK_COUNT + i) * 3; return -rig.scale * (R[3]! * rig.basis[o]! + R[4]! * rig.basis[o + 1]! + R[5]! * rig.basis[o + 2]!); };
   const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift, avatar.texture);
+  // the lash band's eye texels (over the iris, under the liner) take the liner's colour as the lid rises (raisedLidBand.ts)
+  const lidBands = raisedLidBandSetting.on ? wideEyes.openings.map((o) => (o ? eyeOverLiner(avatar.texture, o.model.columns, o.model.iris) : null)) : [];
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
   const gazeWarp = new GazeIris(avatar.uv, eyeTex, {
     rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) },
@@ -68,6 +71,8 @@ export function faceTextures(avatar: Avatar) {
     // how far above each lid line the photo's lash reaches: a lowering lid's skin slides past it (loweredLidLash.ts)
     lashTops: wideEyes.lashTops(),
     gazeWarp,
+    // per side (0 = EYE_L): the lash band's texels over the iris and their share now (raisedLidBand.ts)
+    lidBands, lidBandShare: [0, 0],
     // the white behind a moved iris without the photo's lid shade once the lid is up (raisedWhite.ts)
     raisedFills: new RaisedFills(gazeWarp.discs, wideEyes.openings.map((o) => (o ? columnWhiteLum(o.model) : null))),
   };
@@ -94,6 +99,14 @@ export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: De
   t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod, vergence * GAZE_SHIFT_X * iod);
   // wide eyes: what the raised lids uncover, the iris at this frame's shift
   t.wideEyes.update(wv, photo, [t.gazeWarp.shiftOf(0), t.gazeWarp.shiftOf(1)]);
-  t.raisedFills.update(t.wideEyes.liftPx());
+  const lifts = t.wideEyes.liftPx();
+  t.raisedFills.update(lifts);
+  // a raised lid's lash band shows the liner, not the photo's iris top over the lid line (raisedLidBand.ts)
+  t.lidBands.forEach((band, e) => {
+    const s = bandShare(lifts[e]!);
+    if (!band || Math.abs(s - t.lidBandShare[e]!) < 1e-3) return;
+    t.lidBandShare[e] = s;
+    applyBand(t.lidSkin.data, band, s);
+  });
 }
 
