@@ -29,8 +29,9 @@ function seamOverLips(img: RgbaImage, lm: P): number {
   return darkest / lips;
 }
 
-// lp_d14 f0's rest smile as its motion holds it
-const SMILE = { mouthSmileLeft: 0.98, mouthSmileRight: 0.97, mouthRollLower: 0.2, mouthRollUpper: 0.13 };
+// lp_d14 f0's rest smile as its motion holds it: every opening weight 0 (the neutral frame carries the photo's fitted
+// mouthLowerDown .08, which alone would keep the weight off: SEAL_OPENING)
+const SMILE = { mouthSmileLeft: 0.98, mouthSmileRight: 0.97, mouthRollLower: 0.2, mouthRollUpper: 0.13, jawOpen: 0, mouthLowerDown: 0, mouthUpperUp: 0, mouthFunnel: 0 };
 
 test('a closed-lip smile whose driver reads shut draws a lip-shade seam on lp_s0, an audio frame keeps the slit', async () => {
   const portrait = await analyzePortrait(`${DATA}lp_s0.jpg`);
