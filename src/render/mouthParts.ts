@@ -42,6 +42,6 @@ export function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deform
   const d = geometry.delta, p = avatar.rig.photoWeights;
   const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
   const rounding = Math.max(0, d[PUCKER]!) + 0.5 * Math.max(0, d[FUNNEL]!);
-  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), stillMouth: frame.w[STILL_MOUTH], smile, grin: geometry.grin, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
+  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), opening: Math.max(frame.w.jawOpen ?? 0, frame.w.mouthLowerDown ?? 0, frame.w.mouthUpperUp ?? 0, frame.w.mouthFunnel ?? 0), stillMouth: frame.w[STILL_MOUTH], smile, grin: geometry.grin, projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
 }
 

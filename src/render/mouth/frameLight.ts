@@ -64,6 +64,8 @@ export interface MouthPlacement extends DriverMouthReads {
   smile?: number;
   /** the frame's grin share (opening.ts grinShare); absent: none */
   grin?: number;
+  /** how much the opening is a closed-lip seam (sealedSeam.ts); absent: none */
+  sealedSeam?: number;
 }
 
 /** The per-frame constants of the mouth's pixels. */

@@ -17,6 +17,7 @@ import { smileLit } from './teethRowLight.ts';
 import { commissureDotLift, type CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 import { seamGiveWay } from './nearShut.ts';
+import { sealedSeamWeight } from './sealedSeam.ts';
 
 type Rgb = [number, number, number];
 
@@ -92,6 +93,8 @@ export interface MouthFrameGeometry {
   rounding?: number;
   /** the driver's own mouth readings (rig/driverMouthReads.ts driverMouthReadsOf) */
   driver: DriverMouthReads;
+  /** the motion's largest lip-opening weight (jawOpen, mouthLowerDown, mouthUpperUp, mouthFunnel): a closed-lip smile's seam (sealedSeam.ts) */
+  opening?: number;
   /** 1 on a still expression (frame w STILL_MOUTH: `view --expr`); absent: 0 */
   stillMouth?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
@@ -184,7 +187,7 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0, grin: g.grin ?? 0 };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0, grin: g.grin ?? 0, sealedSeam: g.opening === undefined ? 0 : sealedSeamWeight(g.opening, g.driver, gap / unit) };
     // (parting: the photo's seam and the lower lip's shade give way over the first .05 iod, nearShut.ts)
     const opened = extra > 0 ? seamGiveWay(beyond / unit, rebuilt) : 0;
     this.corners?.update(opened, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));

@@ -15,6 +15,7 @@ import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './in
 import { deepHueOver } from './deepHue.ts';
 import { tongueBackHueOver } from './tongueBackHue.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
+import { sealedSeamOver } from './sealedSeam.ts';
 import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
@@ -188,6 +189,8 @@ export class MouthShader implements LipColours {
     if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
     if (light.deepK > 0) tongueBackHueOver(out, light.deepTint, light.deepLipLuma, light.deepK, (q.bottom - q.cy) / Math.max(1, q.bottom - q.top), light.tongueForm * (1 - light.tongueForward));
     upperRowOver(q, p, this.rowLayers, light, out);
+    // (a closed-lip smile: pressed lips between the lines, not the cavity, sealedSeam.ts)
+    if (p.sealedSeam) sealedSeamOver(out, x, this, p.sealedSeam);
     let rawTop = this.upperRaw[x]!, rawBottom = this.lowerRaw[x]!;
     if (rawTop !== rawTop) rawTop = q.cy;
     if (rawBottom !== rawBottom) rawBottom = q.cy;
