@@ -8,7 +8,7 @@ import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { outBelow, outGroove, rowUnderTongueOut, tongueOutDrop, tongueOutShare } from '../src/render/mouth/tongueOut.ts';
+import { heldOut, outBelow, outGroove, rowUnderTongueOut, tongueOutDrop, tongueOutShare } from '../src/render/mouth/tongueOut.ts';
 import { tongueLitFigures } from '../bench/tongueLit.ts';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 
@@ -51,4 +51,20 @@ test('st_happy <- lp_d6 f66: her tongue out fills the opening lit up to the uppe
   assert.ok(out.top > 0.72, `the lit run up the middle toward the driver's .80 (e64e8bf .63): ${out.top.toFixed(2)}`);
   assert.ok(out.lit > 0.72, `the lit tongue's share of the opening toward her .80 (e64e8bf .61): ${out.lit.toFixed(2)}`);
   assert.ok(out.top > banded.top + 0.08, `a driver's dark band under her row keeps the tongue under it: ${banded.top.toFixed(2)} vs ${out.top.toFixed(2)}`);
+});
+
+test('a tongue out is held over a dip of a few frames, its run\'s start and end not moved (critic42: st_happy <- lp_d6 f58-67)', () => {
+  // (driverTongue, driverCavity, driverUnder, driverTeeth of st_happy <- lp_d6 f56-f70 as `generate --video` carried them at 91b5d469)
+  const reads: [number, number, number, number][] = [[0.85, 0.08, 0, 0], [0.81, 0.08, 0.11, 0], [0.76, 0.08, 0.38, 0.03], [0.71, 0.08, 0.58, 0.09],
+    [0.69, 0.08, 0.63, 0.13], [0.65, 0.08, 0.62, 0.15], [0.57, 0.08, 0.61, 0.2], [0.6, 0.08, 0.69, 0.19], [0.75, 0.1, 0.87, 0.1], [0.85, 0.11, 0.96, 0.02],
+    [0.86, 0.11, 0.88, 0], [0.82, 0.09, 0.69, 0.06], [0.71, 0.04, 0.59, 0.2], [0.6, 0.02, 0.61, 0.29], [0.57, 0.01, 0.65, 0.31]];
+  const raw = reads.map((r) => tongueOutShare(...r));
+  assert.ok(Math.min(...raw.slice(3, 8)) < 0.1, `read frame by frame, f59-f63 dip: ${raw.map((v) => v.toFixed(2)).join(' ')}`);
+  const held = heldOut(raw);
+  assert.ok(held.slice(0, 12).every((v) => v > 0.95), `held out through f56-f67: ${held.map((v) => v.toFixed(2)).join(' ')}`);
+  assert.ok(held[13]! < 0.05 && held[14]! < 0.05, 'after her run ends (f69-f70) not held');
+  assert.deepEqual(heldOut([0, 0, 1, 0, 0, 0, 0, 0, 0]), [0, 0, 1, 0, 0, 0, 0, 0, 0], 'a lone frame is not spread');
+  assert.deepEqual(heldOut([1, 0, 0, 0, 0, 0, 0, 1]), [1, 1, 1, 1, 1, 1, 1, 1], 'a gap of 6 frames between outs is held');
+  assert.deepEqual(heldOut([1, 0, 0, 0, 0, 0, 0, 0, 1]), [1, 0, 0, 0, 0, 0, 0, 0, 1], 'a gap of 7 is not');
+  assert.deepEqual(heldOut([0, 0, 0, 0, 1, 1, 1, 0, 0, 0]), [0, 0, 0, 0, 1, 1, 1, 0, 0, 0], 'a run keeps its start and end');
 });

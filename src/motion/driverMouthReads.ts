@@ -8,7 +8,8 @@ import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
 import { lowerShowIod } from './lowerTeeth.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
 
 /** In place: each frame's driver mouth readings from its raw track. */
 export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'>[], raw: readonly (RawFaceFrame | null)[]): void {
@@ -39,4 +40,10 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap)) : null));
   const lower = lowerRead.some((v) => v !== undefined) ? mouthDarkSeries(lowerRead) : undefined;
   if (lower) frames.forEach((f, i) => (f.w[DRIVER_LOWER_SHOW] = lower[i]!));
+  // and how far its tongue is out, held over dips of a few frames: read frame by frame it flickered off and on while her
+  // tongue stayed out (critic42: st_happy <- lp_d6 f58-67, our upper teeth gone and back twice in .4 s)
+  if (tongue && cavity && under && teeth) {
+    const out = heldOut(frames.map((f) => tongueOutShare(f.w[DRIVER_TONGUE], f.w[DRIVER_CAVITY], f.w[DRIVER_UNDER], f.w[DRIVER_TEETH])));
+    frames.forEach((f, i) => (f.w[DRIVER_TONGUE_OUT] = out[i]!));
+  }
 }

@@ -136,6 +136,8 @@ export const DRIVER_TEETH_DEPTH = 'driverTeethDepth';
  * lower row shows as far (render/mouth/driverLowerRow.ts); absent (audio, a track without it): its jaw-and-smile rule.
  */
 export const DRIVER_LOWER_SHOW = 'driverLowerShow';
+/** how far the driver's tongue is out over her lower teeth, 0..1, held over short dips (render/mouth/tongueOut.ts heldOut) */
+export const DRIVER_TONGUE_OUT = 'driverTongueOut';
 /**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade

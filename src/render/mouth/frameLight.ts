@@ -234,7 +234,8 @@ export class FrameLight {
     this.tongueLitShift = standingLitShift(litShift(p.driverTongue, p.driverTeeth), standingShare(p.driverTongue, p.driverTeeth));
     this.tongueStand = this.tongueForm * standingShare(p.driverTongue, p.driverTeeth);
     // (a tongue out over the lower teeth: its run alone, which teeth only cut short, says so: tongueOut.ts)
-    this.tongueOut = this.tongueForm * tongueOutShare(p.driverTongue, p.driverCavity, p.driverUnder, p.driverTeeth);
+    // (the motion's held reading where it carries one, motion/driverMouthReads.ts; else this frame's)
+    this.tongueOut = this.tongueForm * (Number.isFinite(p.driverTongueOut) ? clamp01(p.driverTongueOut!) : tongueOutShare(p.driverTongue, p.driverCavity, p.driverUnder, p.driverTeeth));
     this.tongueForward = Math.max(this.tongueOut, this.tongueForm * tongueForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth)));
     this.tongueOutDrop = tongueTop && tongueTop > 0 ? tongueOutDrop(this.tongueOut, this.jawFollow, p.unit) : 0;
     if (this.tongueOutDrop > 0) this.tongueGrow += this.tongueOutDrop / (tongueTop! * p.scale);

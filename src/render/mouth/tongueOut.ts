@@ -43,6 +43,30 @@ export function tongueOutShare(driverTongue: number | undefined, driverCavity: n
   return smoothstep(OUT_RUN[0], OUT_RUN[1], driverTongue) * (1 - smoothstep(OUT_DARK[0], OUT_DARK[1], driverCavity)) * upToRow;
 }
 
+/** frames (25 fps) either side a tongue out is held over: dips up to twice this are filled (lp_d6 f59-f63 read .05/.55/.25/0/0
+ *  between f58 and f64 at 1) */
+const OUT_HOLD = 3;
+
+/** Per frame, the highest (`pick` Math.max) or lowest (Math.min) value within `radius` frames. */
+function slide(values: readonly number[], radius: number, pick: (a: number, b: number) => number): number[] {
+  return values.map((_, i) => {
+    let m = values[i]!;
+    for (let j = Math.max(0, i - radius); j <= Math.min(values.length - 1, i + radius); j++) m = pick(m, values[j]!);
+    return m;
+  });
+}
+
+/**
+ * A tongue-out series with its short dips filled: a closing (the highest share within `radius` frames, then the lowest of
+ * that within `radius`), so a dip of up to 2 x radius frames between two outs is held out while a run's own start and end,
+ * and a lone frame, stay where they were.
+ */
+export function heldOut(shares: readonly number[], radius = OUT_HOLD): number[] {
+  // (no tongue out past the clip's ends: a run near its end is not stretched to it)
+  const pad = new Array<number>(radius).fill(0);
+  return slide(slide([...pad, ...shares, ...pad], radius, Math.max), radius, Math.min).slice(radius, radius + shares.length);
+}
+
 /** the lower row keeps this share of itself where the tongue is wholly out over it (its sides, past the tongue, stay) */
 const ROW_UNDER_OUT = 0.15;
 
