@@ -9,6 +9,11 @@ export function luma601(c: ArrayLike<number>): number {
   return 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 }
 
+/** luma601 of the RGB(A) pixel starting at `offset` in `data` (a texture's or frame's bytes). */
+export function luma601At(data: ArrayLike<number>, offset: number): number {
+  return 0.299 * data[offset]! + 0.587 * data[offset + 1]! + 0.114 * data[offset + 2]!;
+}
+
 /** Colourfulness of an RGB colour: (max - min) / max of the channels, 0 for grey or black. */
 export function saturation(r: number, g: number, b: number): number {
   const hi = Math.max(r, g, b);

@@ -6,6 +6,7 @@
 // iris's columns, the texels between the line and the column's darkest texel above it (the liner) that are
 // clearly lighter than that darkest texel take its colour, by how far the lid is up (none at rest: the
 // photo is reproduced). Pure: the band is found once; `apply` blends it into the skin texture per frame.
+import { luma601At } from '../math/colour.ts';
 
 /** On: a raised lid's lash band over the iris shows the liner, not the photo's iris top. */
 export const raisedLidBandSetting = { on: true };
@@ -18,8 +19,6 @@ export const EYE_OVER_LINER = 40;
 const FADE_IN_PX = 1.5;
 
 export interface LidBand { offsets: Int32Array; photo: Uint8ClampedArray; liner: Uint8ClampedArray }
-
-const lumOf = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
 /**
  * The texels to recolour for one eye: `columns` the opening's columns (lid line y = top, texture px),
@@ -34,12 +33,12 @@ export function eyeOverLiner(tex: { width: number; height: number; data: Uint8Cl
     if (!rows.length) continue;
     const at = (y: number) => (y * tex.width + c.x) * 4;
     let dark = rows[0]!;
-    for (const y of rows) if (lumOf(tex.data, at(y)) < lumOf(tex.data, at(dark))) dark = y;
-    const ld = lumOf(tex.data, at(dark));
+    for (const y of rows) if (luma601At(tex.data, at(y)) < luma601At(tex.data, at(dark))) dark = y;
+    const ld = luma601At(tex.data, at(dark));
     for (const y of rows) {
       if (y <= dark) break; // rows run upward from the line: stop at the liner
       const o = at(y);
-      if (lumOf(tex.data, o) - ld < EYE_OVER_LINER) continue;
+      if (luma601At(tex.data, o) - ld < EYE_OVER_LINER) continue;
       offsets.push(o);
       for (let ch = 0; ch < 4; ch++) { photo.push(tex.data[o + ch]!); liner.push(ch < 3 ? tex.data[at(dark) + ch]! : tex.data[o + 3]!); }
     }

@@ -9,6 +9,7 @@
 import { type RasterTarget } from './raster.ts';
 import { mix3 } from './textureSample.ts';
 import { polylineYAt } from './slitEdge.ts';
+import { luma601At } from '../math/colour.ts';
 
 /** How the pixel whose row is p is shared at a lid line crossing its column at y: the skin's share above the line. */
 export function skinShareAbove(p: number, y: number): number {
@@ -86,10 +87,7 @@ const LASH_CORNER = 0.15;
 /** Columns within this many iris radii of its centre are left out. */
 const IRIS_CLEAR = 1.15;
 
-const lumAt = (t: { width: number; data: Uint8ClampedArray }, x: number, y: number) => {
-  const o = (y * t.width + x) * 4;
-  return 0.299 * t.data[o]! + 0.587 * t.data[o + 1]! + 0.114 * t.data[o + 2]!;
-};
+const lumAt = (t: { width: number; data: Uint8ClampedArray }, x: number, y: number) => luma601At(t.data, (y * t.width + x) * 4);
 
 /**
  * The photo's lash line, read once over the middle columns of the opening (`columns`: lid line y = top): per
