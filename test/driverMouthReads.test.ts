@@ -30,6 +30,23 @@ test('every reading the producer writes reaches the renderer\'s object; an audio
   assert.ok(Object.values(audio).every((v) => v === undefined));
 });
 
+test('shut lips read no teeth: the frames before a grin opens are not filled in from it (lp_d14 f12-17, critic42\'s seam)', () => {
+  // the lp_d14 cut's readings: a shut smile (teeth null: too few opening pixels to read) and then a grin showing teeth
+  const shares: (number | null)[] = [0, 0, null, null, null, null, null, null, 0.51, 0.6, 0.55, 0.56];
+  const raw = shares.map((teethShare): RawFaceFrame => ({ m: { lipGap: 0.01 } as RawFaceFrame['m'], angles: { yaw: 0, pitch: 0, roll: 0 }, score: 1, box: [0, 0, 1, 1], mouthDark: 0, teethShare }));
+  const frames: Pick<MotionFrame, 'w' | 'mouthDark'>[] = raw.map(() => ({ w: {} }));
+  withDriverMouthReads(frames, raw);
+  const teeth = frames.map((f) => f.w.driverTeeth!);
+  // (filled in linearly from f8's .51 the shut frames read .07-.44: sealedSeam.ts took the seam away four frames early)
+  assert.deepEqual(teeth.slice(0, 7), [0, 0, 0, 0, 0, 0, 0]);
+  assert.ok(teeth[7]! < 0.15 && teeth[8]! > 0.35, `the grin's teeth come with its first open frame: ${teeth.join(' ')}`);
+  // a frame without a face is still filled in from its neighbours (a lost track is not shut lips)
+  const lost = raw.map((r, i) => (i === 9 ? null : r));
+  const again: Pick<MotionFrame, 'w' | 'mouthDark'>[] = raw.map(() => ({ w: {} }));
+  withDriverMouthReads(again, lost);
+  assert.ok(again[9]!.w.driverTeeth! > 0.5, `a lost frame between two grins: ${again[9]!.w.driverTeeth}`);
+});
+
 /** A drawn open mouth 120 x 40 px: pink lips, its top 10 px white teeth, a dark band, a lit tongue's bottom 12 px. */
 const toothyMouth = () => drawnMouth(300, (y, top, bottom) => (y < top + 10 ? [235, 232, 225] : y > bottom - 12 ? [190, 90, 100] : [40, 15, 20]));
 

@@ -16,8 +16,10 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   // the driver's own mouth: a dark hole or teeth showing (the renderer's "O" follows it)
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
-  // and how much of its opening is teeth: a soft smile shows the upper row's edge, not a band (render/mouth/driverTeeth.ts)
-  const teeth = mouthDarkSeries(raw.map((r) => r?.teethShare));
+  // and how much of its opening is teeth: a soft smile shows the upper row's edge, not a band (render/mouth/driverTeeth.ts);
+  // shut lips show none (0, as measuredChannels.ts teethShares reads them), not a ramp filled in from the next open frame
+  // (critic42: lp_d14 f12-17's shut smile read .09-.44 ahead of f18's teeth, and the seam went black four frames early)
+  const teeth = mouthDarkSeries(raw.map((r) => (r && r.teethShare === null ? 0 : r?.teethShare)));
   if (teeth) frames.forEach((f, i) => (f.w[DRIVER_TEETH] = teeth[i]!));
   // and how much of its opening's middle is dark cavity: a dark mouth's tongue lies low (render/mouth/tongueGate.ts)
   // (its short dips between dark frames filled: a lit tongue popping up for a few frames, driverCavity.ts closeDips)
