@@ -97,3 +97,29 @@ export function roundOpening(upper: Float32Array, lower: Float32Array, centreX: 
     if (top < bottom) { upper[x] = top; lower[x] = bottom; } else { upper[x] = m; lower[x] = m; }
   }
 }
+
+/** The lip lines' smoothing window stays centred toward each line's end (smoothColumnsCentred); false: main's one-sided window until s43. */
+export const LINE_ENDS_CENTRED = true;
+
+/**
+ * smoothColumns with a centred window (s43, hexagon43): each column averages as many columns on
+ * either side, fewer toward the line's ends (an end column keeps its own value). The one-sided
+ * window at the ends averaged only inward columns and pulled each end away from the corner.
+ */
+export function smoothColumnsCentred(table: Float32Array, radius: number, scratch: Float32Array): void {
+  const W = table.length;
+  let a = -1, b = -1;
+  for (let c = 0; c < W; c++) if (table[c]! === table[c]!) { if (a < 0) a = c; b = c; }
+  if (a < 0) return;
+  for (let pass = 0; pass < 2; pass++) {
+    scratch.set(table);
+    for (let c = a; c <= b; c++) {
+      if (table[c]! !== table[c]!) continue;
+      const m = Math.min(radius, c - a, b - c);
+      let acc = 0, n = 0;
+      for (let k = c - m; k <= c + m; k++) { const w = table[k]!; if (w === w) { acc += w; n++; } }
+      scratch[c] = acc / n;
+    }
+    table.set(scratch);
+  }
+}

@@ -5,7 +5,7 @@
 // frame (frameLight.ts); the lip lines are per-column tables (lipColumns.ts).
 import type { TextureSource } from '../textureSample.ts';
 import type { ReadyMouth } from './layers.ts';
-import { fillColumns, roundOpening, smoothColumns } from './lipColumns.ts';
+import { fillColumns, LINE_ENDS_CENTRED, roundOpening, smoothColumns, smoothColumnsCentred } from './lipColumns.ts';
 import { LipRim } from './lipRim.ts';
 import { pack } from './pixels.ts';
 import { lowerTipsAbove } from './teethRows.ts';
@@ -100,8 +100,11 @@ export class MouthShader implements LipColours {
     // round the polygon's corners: the lip lines are smooth curves, not 11-point polylines (the
     // raw lines are kept: where the curve passes outside the polygon, its edge is the lip line)
     const radius = Math.max(1, Math.round(0.035 * this.place.unit));
-    smoothColumns(this.upperY, radius, this.scratch);
-    smoothColumns(this.lowerY, radius, this.scratch);
+    // (the window centred, narrowing toward the line's ends: one-sided there it pulled each end off
+    // its corner, a kink where the rounded line met the raw one: lp_s7 <- lp_d10 f91's vertical side)
+    const smooth = LINE_ENDS_CENTRED ? smoothColumnsCentred : smoothColumns;
+    smooth(this.upperY, radius, this.scratch);
+    smooth(this.lowerY, radius, this.scratch);
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
     this.rowTop.set(this.upperY);
     // (the upper row bent with the lip line, its side teeth shorter and less in the corners' shade: rowBend.ts)
