@@ -10,6 +10,7 @@ import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
+import { lashLineDark } from '../src/eval/shutLine.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { cropImage, eyeOpenings, labelledGrid, type GridCell } from '../src/eval/eyes.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
@@ -51,6 +52,9 @@ async function eyesBox(img: RgbaImage): Promise<[number, number, number, number]
   // each eye's opening read back by the face mesh (subject's left / right, as the critic's read.ts eyeL / eyeR)
   const o = eyeOpenings(lm);
   lastOpenings = `${o.left.toFixed(2)}/${o.right.toFixed(2)}`;
+  // (s43) each eye's lash line: its luma over the lid skin's above it, image-left / right (eval/shutLine.ts; real shut eyes ~.34, Katie's .02-.06)
+  const d = lashLineDark(img, lm);
+  lastDark = `${d[0].toFixed(2)}/${d[1].toFixed(2)}`;
   const xs = corners.map((i) => lm[i]![0]!), ys = corners.map((i) => lm[i]![1]!);
   const iod = Math.max(...xs) - Math.min(...xs);
   const cy = ys.reduce((s, y) => s + y, 0) / ys.length;
@@ -59,17 +63,17 @@ async function eyesBox(img: RgbaImage): Promise<[number, number, number, number]
   const x = Math.max(0, Math.round(Math.min(...xs) - side * iod)), y = Math.max(0, Math.round(cy - (tall / 2) * iod));
   return [x, y, Math.min(img.width - x, Math.round((1 + 2 * side) * iod)), Math.min(img.height - y, Math.round(tall * iod))];
 }
-let lastOpenings = 'no face';
+let lastOpenings = 'no face', lastDark = '-';
 const rows: GridCell[][] = [];
 for (const i of picks) {
   const real = driver[i]!;
   const realBox = await eyesBox(real);
-  const readLine = [`#${i} eye opening L/R read back: real ${lastOpenings}`];
+  const readLine = [`#${i} eye opening L/R read back: real ${lastOpenings} (line ${lastDark})`];
   const row: GridCell[] = [{ label: `${path.basename(video)} #${i} real, open ${lastOpenings}`, image: cropImage(real, realBox) }];
   for (const [label, render] of renderers) {
     const [f, img] = render(i);
     const box = await eyesBox(img);
-    readLine.push(`${label} ${lastOpenings}`);
+    readLine.push(`${label} ${lastOpenings} (line ${lastDark})`);
     row.push({ label: `${label} #${i} blink ${f.blink.toFixed(2)}+${(f.w.eyeBlinkLeft ?? 0).toFixed(2)}/${(f.w.eyeBlinkRight ?? 0).toFixed(2)}, open ${lastOpenings}`, image: cropImage(img, box) });
   }
   console.log(readLine.join(', '));

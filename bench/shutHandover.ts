@@ -30,10 +30,19 @@ const CORNERS = [[33, 133], [263, 362]] as const;
 const U0 = 0.3, U1 = 0.7, V_BODY = [-0.16, -0.06] as const, DV = 0.005;
 
 type Lm = ArrayLike<ArrayLike<number>>;
-type Eye = { dark: number; body: number; chroma: number };
+type Eye = { dark: number; body: number; chroma: number; cheek: number };
 
 const medRgb = (cs: number[][]) => [0, 1, 2].map((ch) => med(cs.map((c) => c[ch]!)));
 const lumOf = (c: readonly number[]) => luminance(c[0]!, c[1]!, c[2]!);
+
+/** (s43, lidbody43) The cheek under one eye: the lighter half's median RGB of u .3-.7, v .2-.35 (eye widths under the corners' line). */
+function cheekSkin(img: RgbaImage, lm: Lm, o: number, n: number): number[] {
+  const at = eyeSampler(img, lm, o, n);
+  const cs: number[][] = [];
+  for (let u = U0; u <= U1 + 1e-6; u += 0.02) for (let v = 0.2; v <= 0.35; v += 0.01) cs.push(at(u, v));
+  const l = cs.map(lumOf).sort((a, b) => a - b), cut = l[l.length >> 1]!;
+  return medRgb(cs.filter((c) => lumOf(c) >= cut));
+}
 
 /** The skin round one eye on the rest render (see the head comment). */
 function restSkin(img: RgbaImage, lm: Lm, o: number, n: number): number[] {
@@ -49,7 +58,7 @@ function restSkin(img: RgbaImage, lm: Lm, o: number, n: number): number[] {
   return medRgb(cs.filter((c) => lumOf(c) >= cut));
 }
 
-function measure(img: RgbaImage, lm: Lm, skin: number[][]): Eye[] {
+function measure(img: RgbaImage, lm: Lm, skin: number[][], cheeks: number[][] = skin): Eye[] {
   const dark = lashLineDark(img, lm);
   return CORNERS.map(([o, n], side) => {
     const at = eyeSampler(img, lm, o, n);
@@ -58,7 +67,7 @@ function measure(img: RgbaImage, lm: Lm, skin: number[][]): Eye[] {
     const b = medRgb(body), s = skin[side]!;
     const bl = lumOf(b), sl = lumOf(s);
     const chroma = 100 * Math.hypot(...[0, 1, 2].map((ch) => b[ch]! / Math.max(1, bl) - s[ch]! / Math.max(1, sl)));
-    return { dark: dark[side]!, body: bl / Math.max(1, sl), chroma };
+    return { dark: dark[side]!, body: bl / Math.max(1, sl), chroma, cheek: bl / Math.max(1, lumOf(cheeks[side]!)) };
   });
 }
 
@@ -66,13 +75,13 @@ for (const pick of REAL) {
   const real = await clipFrameFace(pick);
   if (typeof real === 'string') { console.log(`real ${pick}: ${real}`); continue; }
   const { frame, lm } = real;
-  const e = measure(frame, lm, CORNERS.map(([o, n]) => restSkin(frame, lm, o, n)));
-  console.log(`real   ${pick.padEnd(28)} ${e.map((x) => `${x.dark.toFixed(2)} ${x.body.toFixed(2)} ${x.chroma.toFixed(1)}`).join(' | ')}`);
+  const e = measure(frame, lm, CORNERS.map(([o, n]) => restSkin(frame, lm, o, n)), CORNERS.map(([o, n]) => cheekSkin(frame, lm, o, n)));
+  console.log(`real   ${pick.padEnd(28)} ${e.map((x) => `${x.dark.toFixed(2)} ${x.body.toFixed(2)} ${x.chroma.toFixed(1)} ck ${x.cheek.toFixed(2)}`).join(' | ')}`);
 }
 const rows: GridCell[][] = [];
 const labels: string[] = [];
 const checkouts: [string, string][] = [...(BASE ? [['before', BASE] as [string, string]] : []), ['after', path.resolve(import.meta.dirname, '..')]];
-console.log(`per eye image-left | image-right: dark (line / lid skin; real .34), body (lid / skin round the eye), chroma (x100)`);
+console.log(`per eye image-left | image-right: dark (line / lid skin; real .34), body (lid / skin round the eye), chroma (x100), ck (s43: lid body / the cheek under the eye)`);
 for (const file of ONLY) {
   const portrait = await cachedPortrait(path.join(SHARED_DATA, 'portraits', file));
   for (const [name, root] of checkouts) {
@@ -84,6 +93,7 @@ for (const file of ONLY) {
     const rest = { ...restImg, data: new Uint8ClampedArray(restImg.data) };
     const restLm = r.landmarks(n) as Lm;
     const skin = CORNERS.map(([o, k]) => restSkin(rest, restLm, o, k));
+    const cheeks = CORNERS.map(([o, k]) => cheekSkin(rest, restLm, o, k));
     const cells: GridCell[][] = [[], []];
     const parts: string[] = [];
     for (const w of WEIGHTS) {
@@ -91,8 +101,8 @@ for (const file of ONLY) {
       const img = r.render(f) as RgbaImage;
       const frame = { ...img, data: new Uint8ClampedArray(img.data) };
       const lm = r.landmarks(f) as Lm;
-      const e = measure(frame, lm, skin);
-      parts.push(`w${w} ${e.map((x) => `${x.dark.toFixed(2)} ${x.body.toFixed(2)} ${x.chroma.toFixed(1)}`).join(' | ')}`);
+      const e = measure(frame, lm, skin, cheeks);
+      parts.push(`w${w} ${e.map((x) => `${x.dark.toFixed(2)} ${x.body.toFixed(2)} ${x.chroma.toFixed(1)} ck ${x.cheek.toFixed(2)}`).join(' | ')}`);
       CORNERS.forEach(([o, k], side) => cells[side]!.push({ label: `w ${w} dark ${e[side]!.dark.toFixed(2)} body ${e[side]!.body.toFixed(2)} chr ${e[side]!.chroma.toFixed(1)}`, image: cropImage(frame, eyeBox(lm, o, k, frame.width, frame.height)) }));
     }
     console.log(`${name.padEnd(6)} ${file.padEnd(18)} ${parts.join('   ')}`);

@@ -15,6 +15,7 @@ import { irisTopColourAt, irisTopShare } from './wideIrisTop.ts';
 import { coverRaisedLidEdge, drawLashLine, photoLashLine, type LashLine } from './raisedLidEdge.ts';
 import type { RasterTarget } from './raster.ts';
 import { lashTopPx, loweredLashStrength } from './loweredLidLash.ts';
+import { pairedLashStrengths } from './lashPair.ts';
 import { loweredLashLines } from './loweredLashPair.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
@@ -186,8 +187,10 @@ export class WideEyes {
    * `closure` / `shutLid` per side (0 = EYE_L): the blink's completion and how much of the shut eye's lid shows.
    */
   drawLoweredLashes(target: RasterTarget, sx: ArrayLike<number>, sy: ArrayLike<number>, siz: ArrayLike<number>, closure: readonly [number, number], shutLid: readonly [number, number]): void {
+    // a shut eye's line as strong as the other closing eye's (lashPair.ts)
+    const paired = pairedLashStrengths([loweredLashStrength(closure[0], shutLid[0]), loweredLashStrength(closure[1], shutLid[1])], closure, shutLid);
     for (const eye of this.eyes) {
-      const strength = loweredLashStrength(closure[eye.side]!, shutLid[eye.side]!);
+      const strength = paired[eye.side]!;
       if (strength <= 0 || !eye.lowLash) continue;
       const { loop, upper } = EYES[eye.side]!;
       let nearIz = 0;
