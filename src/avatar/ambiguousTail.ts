@@ -45,7 +45,7 @@ export function trimAmbiguousTail(image: RgbaImage, matte: GrayImage, plate: Rgb
   for (let i = 0; i < n; i++) {
     const a = m[i]!;
     if (a >= 0.5 || a <= 0 || past[i]! <= TAIL_KEEP * band) continue;
-    let amb = 1; // no person within reach: nothing says the tail is hair
+    let amb = 1; // no opaque person within reach (~5% of the side): nothing says a faint blob there is hair
     if (weight[i]! >= 0.02) {
       let s2 = 0;
       for (let ch = 0; ch < 3; ch++) { const d = fg[ch]![i]! / weight[i]! - bg[ch]![i]!; s2 += d * d; }
