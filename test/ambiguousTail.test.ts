@@ -25,7 +25,7 @@ test('tailCap keeps the edge blur and ends by TAIL_END bands; ambiguity is 1 for
 });
 
 test('trimAmbiguousTail: a 10 px faint tail over an alike backdrop goes; over a distinct backdrop it stays; the person never changes', () => {
-  // (the tail lies within the person colour's reach, ~size/20 px: past it nothing says a faint blob is hair, and it goes)
+  // (the tail lies within the person colour's reach, ~size/20 px: past it there is nothing to compare and the matte is kept)
   const size = 256, band = 2, edge = 60; // person: x < edge
   const matte = { width: size, height: size, data: Float32Array.from({ length: size * size }, (_, i) => { const x = i % size; return x < edge ? 1 : x < edge + 10 ? 0.3 : 0; }) };
   const hair: [number, number, number] = [45, 32, 25];

@@ -45,12 +45,12 @@ export function trimAmbiguousTail(image: RgbaImage, matte: GrayImage, plate: Rgb
   for (let i = 0; i < n; i++) {
     const a = m[i]!;
     if (a >= 0.5 || a <= 0 || past[i]! <= TAIL_KEEP * band) continue;
-    let amb = 1; // no opaque person within reach (~5% of the side): nothing says a faint blob there is hair
-    if (weight[i]! >= 0.02) {
-      let s2 = 0;
-      for (let ch = 0; ch < 3; ch++) { const d = fg[ch]![i]! / weight[i]! - bg[ch]![i]!; s2 += d * d; }
-      amb = ambiguity(Math.sqrt(s2));
-    }
+    // no opaque person within reach (~5% of the side): no colour to compare, the matte is kept (lp_s0's
+    // painted shadow beside the hair: trimmed, the rest frame showed the plate's lighter fill there)
+    if (weight[i]! < 0.02) continue;
+    let s2 = 0;
+    for (let ch = 0; ch < 3; ch++) { const d = fg[ch]![i]! / weight[i]! - bg[ch]![i]!; s2 += d * d; }
+    const amb = ambiguity(Math.sqrt(s2));
     out[i] = a - amb * (a - Math.min(a, tailCap(past[i]!, band)));
   }
   return { width: w, height: h, data: out };
