@@ -57,6 +57,10 @@ const outDir = path.resolve(flag('--out', '/tmp/edges-bench'));
 const cachedIdx = args.indexOf('--cached');
 const cached = cachedIdx >= 0;
 if (cached) args.splice(cachedIdx, 1);
+// --save-frames: also write every rendered frame at full size (<out>/<tag>/<name>/<key>.png) for 2x looks and sheets
+const saveIdx = args.indexOf('--save-frames');
+const saveFrames = saveIdx >= 0;
+if (saveFrames) args.splice(saveIdx, 1);
 
 /**
  * Halo: over the edge band of a transparent render (alpha 0.05-0.6; the renderer returns straight,
@@ -268,6 +272,16 @@ async function measure(name: string): Promise<void> {
   const base = path.basename(name, path.extname(name));
   await writeFile(path.join(dir, `${base}.png`), row);
   await writeFile(path.join(dir, `${base}.json`), JSON.stringify(figures, null, 1));
+  if (saveFrames) {
+    const fdir = path.join(dir, base);
+    await mkdir(fdir, { recursive: true });
+    const all: Record<string, RgbaImage> = { ...frames, crop: portrait.image, plate: portrait.background, driver: driven };
+    for (const [key, img] of Object.entries(all)) {
+      const raw = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
+      await sharp(raw, { raw: { width: img.width, height: img.height, channels: 4 } }).flatten({ background: '#000' }).png().toFile(path.join(fdir, `${key.replace(/ /g, '_')}.png`));
+    }
+    await writeFile(path.join(fdir, 'headBox.json'), JSON.stringify(headBox));
+  }
   console.log(JSON.stringify(figures));
 }
 

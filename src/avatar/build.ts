@@ -19,6 +19,7 @@ import { measureHead } from './shape.ts';
 import { MeshBuilder, addFaceMesh, addMouthInterior, addEyeballs } from './mesh.ts';
 import { addHeadSheet, type SheetOptions } from './headSheet.ts';
 import { addLashStrips } from './eyes.ts';
+import { trimAmbiguousTail } from './ambiguousTail.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
@@ -37,6 +38,8 @@ export { premultipliedForeground } from './texture.ts';
 export interface BuildAvatarOptions extends SheetOptions {
   /** camera focal length in crop pixels (default 2.5 x crop size: a portrait lens) */
   focal?: number;
+  /** the matte's tail past the outline trimmed where person and plate colours are alike (ambiguousTail.ts; default on: s43) */
+  ambiguousTail?: boolean;
 }
 
 /** Landmarks probing the cheeks (skin colour and light). */
@@ -85,7 +88,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // past the photo's edge the continued matte's wide ramps are decided (invented.ts)
   const a = portrait.analysis;
   const outline = a?.crop?.size === size && a.source ? firmMattePastPhoto(matte, distancePastPhoto(a.crop, a.source)) : matte;
-  const texture = premultipliedForeground(image, outline, background);
+  const texture = premultipliedForeground(image, opts.ambiguousTail === false ? outline : trimAmbiguousTail(image, outline, background), background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const rims = rimSkips(image, flat, head.faceWidth);
