@@ -7,8 +7,8 @@
 // triangle each side with a hard diagonal edge. Dropping the arch alone (tried) leaves a flat pink bar to the corners.
 // Here, where out: the arch is taken over the opening's own column height (at most OUT_OVER over it, not the grown tongue's)
 // with a shallower fall (OUT_SAG), so the top meets the upper row in the middle and comes down round to the corners under a
-// thin dark crescent; and the surface is lit as a rounded mass pushed forward: lit round its tip low in the middle, turning
-// from the light up toward the top (OUT_TOP_SHADE). Pure functions; out 0 returns its inputs (frames without a tongue out
+// thin dark crescent; it is wider (OUT_WIDE), to the corners; and its surface turns from the light up toward its top
+// (OUT_TOP_SHADE), the tip and front low in the opening lit. Pure functions; out 0 returns its inputs (frames without a tongue out
 // render byte-identical). interior.ts jawPiecesOver applies them.
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { TOP_SAG } from './tongueTop.ts';
@@ -30,18 +30,24 @@ export function outLateral(lateral: number, out: number): number {
   return lateral * Math.sqrt(1 - (1 - OUT_SAG / TOP_SAG) * clamp01(out));
 }
 
-/** the rounded mass: up the opening (0 the lower lip .. 1 the upper) its surface turns from the light from the first share, by the last share at the top */
-const OUT_TOP_FROM = 0.4, OUT_TOP_SHADE = 0.3;
-/** its lit tip and front, low in the middle: the centre (lateral, up), the radii and the added share of the light */
-const TIP_AT = [0, 0.3] as const, TIP_R = [0.45, 0.3] as const, TIP_LIFT = 0.12;
-
+/** the rounded mass: up the opening (0 the lower lip .. 1 the upper) its surface turns from the light from the first share, by the
+ *  last share at the top (.3 from .4, tried: st_happy f66's lit top .79 -> .68 [.80]) */
+const OUT_TOP_FROM = 0.5, OUT_TOP_SHADE = 0.2;
 /**
- * The light factor over a tongue out `out` (0..1) at `lateral` (0 middle .. 1 corner) and `up` of the opening's height over
- * the lower lip (0..1): brightest round its tip, low in the middle, darker up toward its top (the sides: tongueRound.ts).
+ * The light factor over a tongue out `out` (0..1) at `up` of the opening's height over the lower lip (0..1): lit over its tip
+ * and front, low in the opening, turning from the light up toward its top (its sides: tongueRound.ts). (A lift round the tip,
+ * tried at +.04-.12 of the light, paled lp_s42's tongue at f178 into what reads as teeth, .16 -> .30-.38 of the low middle.)
  */
-export function outBulgeLight(lateral: number, up: number, out: number): number {
+export function outBulgeLight(up: number, out: number): number {
   if (!(out > 0)) return 1;
-  const dx = (lateral - TIP_AT[0]) / TIP_R[0], dy = (up - TIP_AT[1]) / TIP_R[1];
-  const form = (1 - OUT_TOP_SHADE * smoothstep(OUT_TOP_FROM, 1, up)) * (1 + TIP_LIFT * Math.exp(-(dx * dx + dy * dy)));
-  return 1 + (form - 1) * clamp01(out);
+  return 1 - OUT_TOP_SHADE * smoothstep(OUT_TOP_FROM, 1, up) * clamp01(out);
+}
+
+/** a tongue out is this much wider (on tongueShape.ts archWide): pushed forward it spreads to the lip corners (lp_s42 <- lp_d6 f156:
+ *  its side fell short of the opening's right corner, a dark diagonal wedge there) */
+const OUT_WIDE = 0.2;
+
+/** The tongue's width factor for a tongue out `out` (1 none). */
+export function outWide(out: number): number {
+  return out > 0 ? 1 + OUT_WIDE * clamp01(out) : 1;
 }
