@@ -12,6 +12,7 @@
 // render byte-identical). interior.ts jawPiecesOver applies them.
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { TOP_SAG } from './tongueTop.ts';
+import { outGroove } from './tongueOut.ts';
 
 /** a tongue out's top stands at most this share of the opening's column height over the lower lip before its arch (1: at the upper lip line) */
 const OUT_OVER = 1.08;
@@ -50,4 +51,14 @@ const OUT_WIDE = 0.2;
 /** The tongue's width factor for a tongue out `out` (1 none). */
 export function outWide(out: number): number {
   return out > 0 ? 1 + OUT_WIDE * clamp01(out) : 1;
+}
+
+/**
+ * tongueTop.ts tongueTopAt's `crest` for a tongue out `out`: its cover from the shallower arch (outLateral), its groove light
+ * `grooveLight` from the true lateral (outLateral widened it 1.7x) and faint, as tongueOut.ts outGroove (st_happy f66: a dark
+ * line down the top .4 of the tongue where hers shows none).
+ */
+export function outCrest(crest: { cover: number; light: number }, grooveLight: number, out: number): { cover: number; light: number } {
+  if (!(out > 0)) return crest;
+  return { cover: crest.cover, light: outGroove(grooveLight, out) };
 }
