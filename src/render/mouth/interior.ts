@@ -26,6 +26,7 @@ import { tongueTopAt, underArchedTop } from './tongueTop.ts';
 import { standingBackLight } from './tongueStands.ts';
 import { forwardLight, tongueGroove } from './tongueFlesh.ts';
 import { outBelow, outGroove, rowUnderTongueOut } from './tongueOut.ts';
+import { outBulgeLight, outColTop, outCrest, outLateral, outWide } from './tongueOutTop.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
@@ -127,7 +128,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
     const growO = o > 0 ? oTongueGrow(light.tongueGrow, tongueFillGrow(p, tongueTopOf(L.tongue), light.jawFollow), o) : light.tongueGrow;
     const arch = light.tongueForm;
     const dome = tongueDome(q.lateral, archFall(arch)), grow = growO * dome * light.tongueTall, up = ly - (-TONGUE_RAISE * p.unit + TONGUE_FOLLOW * light.jawFollow + light.tongueSink * (1 - o) + light.tongueOutDrop) * inv;
-    const tx = lx / ((0.85 + 0.15 * light.tongueGrow) * archWide(arch));
+    const tx = lx / ((0.85 + 0.15 * light.tongueGrow) * archWide(arch) * outWide(light.tongueOut));
     const soft = sampleInto(L.tongue, tx, up / grow, tmp);
     if (soft > 0) {
       // (its top a contour against the throat, tongueEdge, its ends faded, tongueSides; the colour is
@@ -144,10 +145,12 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       // (a rounded mass: its sides turned from the light, tongueRound.ts; a median groove down its top, after the front's lift, and
       // a forward tongue lit: tongueFlesh.ts)
       // (its top an arch falling toward the corners, darkening into the cavity over a band: tongueTop.ts)
-      const crest = !(arch > 0 && top) ? ONE_TOP : tongueTopAt(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral, arch);
+      // (a tongue out: that arch over the opening's own height, shallower, so no dark wedges in the corners: tongueOutTop.ts)
+      const colTop = outColTop(q.bottom - q.cy + ((top ?? 0) * grow + up) * p.scale, height, light.tongueOut), topLat = outLateral(q.lateral, light.tongueOut);
+      const crest = !(arch > 0 && top) ? ONE_TOP : outCrest(tongueTopAt(q.bottom - q.cy, colTop, topLat, arch), light.tongueOut > 0 ? tongueTopAt(q.bottom - q.cy, colTop, q.lateral, arch).light : 1, light.tongueOut);
       // (where it stands as the driver's, its back under the arched top turned from the light: tongueStands.ts; not where it is forward, lit to its top: tongueFlesh.ts)
-      const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, q.bottom - q.cy + (top * grow + up) * p.scale, q.lateral), light.tongueStand * (1 - light.tongueForward)) : 1;
-      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (arch > 0 && top ? 1 + (outGroove(tongueGroove(q.lateral, h), light.tongueOut) - 1) * arch : 1);
+      const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, colTop, topLat), light.tongueStand * (1 - light.tongueForward)) : 1;
+      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (light.tongueOut > 0 && height > 0 ? outBulgeLight((q.bottom - q.cy) / height, light.tongueOut * arch) : 1) * (arch > 0 && top ? 1 + (outGroove(tongueGroove(q.lateral, h), light.tongueOut) - 1) * arch : 1);
       tongueOver = ac;
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
