@@ -73,8 +73,8 @@ const smoothstep = (a: number, b: number, x: number) => { const t = Math.min(1, 
 
 /** A shift reading past the tracker's noise: none under SHIFT_FROM, all of it from SHIFT_FULL, within SHIFT_MAX. */
 export function shiftKept(s: number): number {
-  const a = Math.abs(s);
-  return Math.sign(s) * Math.min(SHIFT_MAX, a * smoothstep(SHIFT_FROM, SHIFT_FULL, a));
+  const a = Math.abs(s), kept = Math.min(SHIFT_MAX, a * smoothstep(SHIFT_FROM, SHIFT_FULL, a));
+  return kept === 0 ? 0 : Math.sign(s) * kept;
 }
 
 /**
