@@ -2,7 +2,7 @@
 // reading from its cached track (src/motion/mouthSide.ts, against its clip median) beside ours per --root, on the
 // mesh we drew (r.landmarks) and read back off the render by the face mesh, each against the photo's own reading:
 // shift (lips' middle sideways, image right +), corner / upper / lower lip L-R (image left minus image right; heights up +,
-// the lower lip's depth down +), IOD. --add: the motion's side readings (w.mouthShift...) recomputed from the track by
+// the lower lip's depth down +, the inner upper lip up +), IOD. --add: the motion's side readings (w.mouthShift...) recomputed from the track by
 // each root's own src/motion/mouthSide.ts `addMouthSide`, where it has one. --sheet out.png: driver | roots, mouth
 // boxed on the nose (a shift shows), 4x. Figures only.
 //   node --import tsx bench/mouthSideRender.ts --motion m.json --portrait lp_s42.jpg --track lp_d6.mp4 --video cut.mp4
@@ -34,9 +34,9 @@ const raw = (await cachedTrack(arg('--track', 'lp_d6.mp4'), fps)).slice(0, Numbe
 const lms = raw.map((f) => (f?.lm ? landmarkList(f.lm) : null));
 const driver = sideReadings(lms);
 
-type Row = [number, number, number, number];
-const rowOf = (s: SideReading): Row => [s.shift, s.corner[0] - s.corner[1], s.upper[0] - s.upper[1], s.lower[0] - s.lower[1]];
-const less = (a: Row, b: Row): Row => [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]];
+type Row = [number, number, number, number, number];
+const rowOf = (s: SideReading): Row => [s.shift, s.corner[0] - s.corner[1], s.upper[0] - s.upper[1], s.lower[0] - s.lower[1], s.inner[0] - s.inner[1]];
+const less = (a: Row, b: Row): Row => [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4]];
 const fmt = (r: Row | null) => (r ? r.map((v) => (v >= 0 ? '+' : '') + v.toFixed(3)).join(' ') : '   -   ');
 const photoRow = rowOf(sideReading(portrait.cropLandmarks as Landmarks));
 const read3d = async (img: RgbaImage): Promise<Landmarks | null> => (await detectFaces({ ...img, data: new Uint8ClampedArray(img.data) } as RgbaImage, { embedding: false }))[0]?.landmarks ?? null;
@@ -69,8 +69,8 @@ if (video && existsSync(video)) {
     k++;
   }
 }
-console.log(`photo reading (shift cornerL-R upperL-R lowerL-R): ${fmt(photoRow)}`);
-console.log('frame root         driver [shift cornerLR upperLR lowerLR] | mesh | read-back');
+console.log(`photo reading (shift cornerL-R upperL-R lowerL-R innerL-R): ${fmt(photoRow)}`);
+console.log('frame root         driver [shift cornerLR upperLR lowerLR innerLR] | mesh | read-back');
 for (const root of roots) {
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));

@@ -16,11 +16,14 @@ export interface SideReading {
   upper: [number, number];
   /** each side's lower outer lip depth (down +) */
   lower: [number, number];
+  /** each side's inner upper lip height (up +): the edge a sneer lifts off the teeth */
+  inner: [number, number];
 }
 
 const UPPER = [[40, 39, 37], [270, 269, 267]] as const;
 const LOWER = [[91, 181], [321, 405]] as const;
 const CORNER = [61, 291] as const;
+const INNER = [[80, 81, 82], [310, 311, 312]] as const;
 
 const mean = (c: Float64Array, ids: readonly number[], axis: number) => ids.reduce((s, i) => s + c[i * 3 + axis]!, 0) / ids.length;
 
@@ -32,6 +35,7 @@ export function sideReading(lm: Landmarks): SideReading {
     corner: [-c[CORNER[0] * 3 + 1]!, -c[CORNER[1] * 3 + 1]!],
     upper: [-mean(c, UPPER[0], 1), -mean(c, UPPER[1], 1)],
     lower: [mean(c, LOWER[0], 1), mean(c, LOWER[1], 1)],
+    inner: [-mean(c, INNER[0], 1), -mean(c, INNER[1], 1)],
   };
 }
 
@@ -45,12 +49,13 @@ export function sideReadings(frames: (Landmarks | null)[]): (SideReading | null)
   const r = frames.map((lm) => (lm ? sideReading(lm) : null));
   const ok = r.filter((x): x is SideReading => !!x);
   const m = (f: (x: SideReading) => number) => median(ok.map(f));
-  const rest: SideReading = { shift: m((x) => x.shift), corner: [m((x) => x.corner[0]), m((x) => x.corner[1])], upper: [m((x) => x.upper[0]), m((x) => x.upper[1])], lower: [m((x) => x.lower[0]), m((x) => x.lower[1])] };
+  const rest: SideReading = { shift: m((x) => x.shift), corner: [m((x) => x.corner[0]), m((x) => x.corner[1])], upper: [m((x) => x.upper[0]), m((x) => x.upper[1])], lower: [m((x) => x.lower[0]), m((x) => x.lower[1])], inner: [m((x) => x.inner[0]), m((x) => x.inner[1])] };
   return r.map((x) => x && {
     shift: x.shift - rest.shift,
     corner: [x.corner[0] - rest.corner[0], x.corner[1] - rest.corner[1]],
     upper: [x.upper[0] - rest.upper[0], x.upper[1] - rest.upper[1]],
     lower: [x.lower[0] - rest.lower[0], x.lower[1] - rest.lower[1]],
+    inner: [x.inner[0] - rest.inner[0], x.inner[1] - rest.inner[1]],
   });
 }
 
