@@ -13,7 +13,7 @@ import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { heldClosuresAsRead, lidEventsRead } from './lidEvents.ts';
 import { halfLidsTogether } from './halfLids.ts';
 import { heldNarrowingWithin } from './heldNarrowing.ts';
-import { retargetFromLandmarks, driverFitDefaults, type DriverFitOptions } from './retarget.ts';
+import { retargetFromLandmarks, driverFitDefaults, landmarkList, type DriverFitOptions } from './retarget.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { JAW_GAP_SPAN } from '../render/mouth/opening.ts';
 import { Channels } from './channels.ts';
@@ -33,6 +33,7 @@ export { lowerLipWithinGap } from './rigChannelsMerge.ts';
 export { gazeSeen, GAZE_HIDDEN_FROM } from './gazeHeld.ts';
 import { markStartCorners } from './startCorners.ts';
 import { markSmileLiftScale } from './smileLift.ts';
+import { addMouthSide } from './mouthSide.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -118,5 +119,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
   markStartCorners(frames, good.map((r) => r.m));
   if (fit.smileByLift) markSmileLiftScale(frames, raw.map((r, i) => (valid[i] && r ? r.m : null)));
+  // the lips pushed to one side, which no rig control makes (mouthSide.ts)
+  if (fit.mouthShift) addMouthSide(frames, raw.map((r, i) => (valid[i] && r?.lm ? landmarkList(r.lm) : null)), raw.map((r) => r?.angles.yaw ?? 0));
   return { frames, stats: { frames: n, missing, interpolated } };
 }

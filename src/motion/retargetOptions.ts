@@ -122,6 +122,8 @@ export interface DriverFitOptions {
   smileByLift?: boolean;
   /** The video path: the lips' opening weights toward 0 where the driver's pixels read the lips sealed, whatever gap the face mesh read (sealedLips.ts, sealedClose.ts; docs/mouth s40 sealed40). */
   sealedLipsClose?: boolean;
+  /** The video path: the driver's lips pushed to one side (a pout to the side) carried as `w.mouthShift`, which the renderer moves the photo's mouth by; the rig has no sideways control (mouthSide.ts, render/mouthShift.ts; docs/mouth s43 asym43). */
+  mouthShift?: boolean;
 }
 
 /** Every option at its default. */
@@ -163,5 +165,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     narrowNoGrin: o.narrowNoGrin ?? true,
     smileByLift: o.smileByLift ?? false,
     sealedLipsClose: o.sealedLipsClose ?? true,
+    mouthShift: o.mouthShift ?? true,
   };
 }

@@ -18,6 +18,7 @@ import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
+import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
@@ -87,6 +88,8 @@ export class Deformer {
   private readonly pin: Float32Array | null;
   private readonly f: number;
   private readonly c0: number;
+  /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
+  private readonly shiftShare: Float32Array;
 
   constructor(
     private readonly avatar: Avatar,
@@ -116,12 +119,13 @@ export class Deformer {
     this.neck = neckTurn(avatar);
     // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
     this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
+    this.shiftShare = shiftShares(avatar.rig.neutral);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
   update(frame: MotionFrame): void {
     this.frameWeights(frame);
-    this.expressionDisplacement();
+    this.expressionDisplacement(frame.w[MOUTH_SHIFT] ?? 0);
     const pose = frame.pose ?? { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
     this.poseTransforms(pose);
     this.skinAndProject(pose);
@@ -176,7 +180,7 @@ export class Deformer {
   }
 
   /** The expression relative to the photo's own, in canonical units, turned into the photo's crop frame. */
-  private expressionDisplacement(): void {
+  private expressionDisplacement(mouthShift: number): void {
     const { wv, delta, canonDisp, cropDisp } = this;
     const rig = this.avatar.rig;
     canonDisp.fill(0);
@@ -189,6 +193,8 @@ export class Deformer {
       const o = k * stride;
       for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
     }
+    // the lips pushed to one side (mouthShift.ts)
+    addMouthShift(canonDisp, this.shiftShare, mouthShift);
     const s = rig.scale, R = rig.rotation;
     for (let i = 0; i < LANDMARK_COUNT; i++) {
       const x = canonDisp[i * 3]!, y = canonDisp[i * 3 + 1]!, z = canonDisp[i * 3 + 2]!;
