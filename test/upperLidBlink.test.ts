@@ -14,7 +14,7 @@ import type { MotionFrame } from '../src/types.ts';
 const eyes = (f: MotionFrame) => [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)];
 
 test('lp_d0: the smiling side glance keeps the subject-right eye open, the real blink still shuts both, the rest unchanged', async () => {
-  const raw = await trackedVideo(sharedData('video/lp_d0.mp4'), { fps: 25, mapToInitPose: true, maxSide: 720, maxSeconds: 3 });
+  const raw = await trackedVideo(sharedData('video/lp_d0.mp4'), { fps: 25, maxSide: 720, maxSeconds: 3 });
   const off = motionFramesFromRaw(raw, 25, true, { fit: { blinkFromUpperLid: false } }).frames;
   const on = motionFramesFromRaw(raw, 25, true).frames;
   const glance = [31, 32, 33, 58, 59, 60];
