@@ -219,9 +219,11 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
   // (a photo's own row by how much it was sharpened: ownRowRelief.ts)
   const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number) =>
-    seen(speech ? 'speech' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (speech ? speechLook : own && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook) : undefined));
+    seen(speech ? 'speech' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook) : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
+  // (whether any of the photo's cut reaches the render as lit teeth, as withPhotoTeeth keeps them: ownRowRelief.ts)
+  const ownShown = own !== null && coverage(withoutDark(ready(own.upper, outPerIod, 0, { gain: [1, 1, 1], saturation: 1 }), target / OWN_TEETH_GAIN[1])) > 0;
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);

@@ -7,9 +7,11 @@
 // detail around its lips (layers.ts libraryLook, photoLook.ts sharpnessToMatch): lp_s10 (amount 2) reads gaps .070 of
 // the centre deep, in the real speech rows' .07-.10; lp_s42, a smooth retouched photo (amount .4), .046 [lp_d6's real
 // row at f120-136 .090], rms .026 [.064], none deeper than .1 [39 %] (bench/rowStructure.ts on the critic's motion): a
-// slab. Where the row is hardly sharpened the relief carries the separations: lines up to LINES x as dark and the faces
-// up to ROUND x as rounded (the dips are mostly each face turning away: rowLook.ts), by how little it was sharpened
-// (1 at SHARPENED[0] and under, 0 from SHARPENED[1]). Width and warmth stay the plain look's (row39: wider lines a picket).
+// slab. Where the row is neither sharpened nor softened much the relief carries the separations: lines up to LINES x as
+// dark and the faces up to ROUND x as rounded (the dips are mostly each face turning away: rowLook.ts), all of it over
+// amounts 0-.4, none from SHARPENED[1] or at SOFTENED[0] and under. Width and warmth stay the plain look's (row39: wider
+// lines a picket). Only where none of the cut reaches the render: st_full_body_1 keeps her own teeth, the library row
+// showing in their gaps (.099 as it is; with this relief .164, 86 % deeper than .1: a picket).
 import { PLAIN_RELIEF, type ReliefLook } from './toothRelief.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
@@ -17,10 +19,12 @@ const LINES = 2.5;
 const ROUND = 5;
 /** the sharpening amounts (sharpnessToMatch) over which the deeper relief goes from all to none */
 const SHARPENED: [number, number] = [0.4, 1.6];
+/** ... and the softening over which it goes from none to all (a softened row's relief is drawn as wide as its blur, keeping its lines: lp_s11, -.3, .065) */
+const SOFTENED: [number, number] = [-0.3, 0];
 
 /** How much of the deeper relief a photo's own row takes when the library row was sharpened by `sharpen`, 0..1. */
 export function ownReliefShare(sharpen: number): number {
-  return 1 - smoothstep(SHARPENED[0], SHARPENED[1], sharpen);
+  return smoothstep(SOFTENED[0], SOFTENED[1], sharpen) * (1 - smoothstep(SHARPENED[0], SHARPENED[1], sharpen));
 }
 
 /** The upper row's relief where the photo shows its own teeth and the row was sharpened by `sharpen`. */
