@@ -10,13 +10,15 @@
 // slab. Where the row is neither sharpened nor softened much the relief carries the separations: lines up to LINES x as
 // dark and the faces up to ROUND x as rounded (the dips are mostly each face turning away: rowLook.ts), all of it over
 // amounts 0-.4, none from SHARPENED[1] or at SOFTENED[0] and under. Width and warmth stay the plain look's (row39: wider
-// lines a picket). Only where none of the cut reaches the render: st_full_body_1 keeps her own teeth, the library row
-// showing in their gaps (.099 as it is; with this relief .164, 86 % deeper than .1: a picket).
+// lines a picket). lp_s42 f120-136 .046 -> .057, her wide openings (f44-f172) .074 -> .095 [lp_d6 .086]: at 2.5 x lines
+// and 5 x rounding f120-136 read .078 [.090] but the wide openings .138, 68 % deeper than .1 [36 %], a picket (one relief
+// for every opening: a per-frame one, as speechRow.ts's, would take both). Only where none of the cut reaches the render:
+// st_full_body_1 keeps her own teeth, the library row showing in their gaps (.099 as it is; with 2.5 / 5 .164, a picket).
 import { PLAIN_RELIEF, type ReliefLook } from './toothRelief.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-const LINES = 2.5;
-const ROUND = 5;
+const LINES = 1.6;
+const ROUND = 2.5;
 /** the sharpening amounts (sharpnessToMatch) over which the deeper relief goes from all to none */
 const SHARPENED: [number, number] = [0.4, 1.6];
 /** ... and the softening over which it goes from none to all (a softened row's relief is drawn as wide as its blur, keeping its lines: lp_s11, -.3, .065) */
