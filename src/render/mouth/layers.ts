@@ -18,6 +18,7 @@ import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedTo
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
 import { libraryRelief } from './rowLook.ts';
+import { ownRowRelief } from './ownRowRelief.ts';
 import { speechRelief, speechRowDiffers } from './speechRow.ts';
 import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
@@ -153,7 +154,7 @@ interface TeethLook {
  * already, and sharpened again its lines between teeth and the biting edge doubled into a dark grid
  * ("braces": lp_s1, session 26); softened again they faded into a white slab (st_art_1, teeth27).
  */
-function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean, speech?: boolean) => ReadyLayer, look: TeethLook, withSpeech = false): { upper: ReadyLayer; lower: ReadyLayer; upperSpeech: ReadyLayer | null } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean, speech?: boolean, sharpen?: number) => ReadyLayer, look: TeethLook, withSpeech = false): { upper: ReadyLayer; lower: ReadyLayer; upperSpeech: ReadyLayer | null } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   // (matched with the plain relief: rowLook.ts's deeper one read as detail and the rows were softened for it,
   // lp_s1's small parting's teeth edge 1.03 -> .94 of the skin's light, test/mouthParting)
@@ -163,7 +164,7 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
   // were softened twice, st_art_1's slab; until session 26 it went first and took the softening)
   const [u0, l0] = withPictureGrain([sharpened(upper, amount), sharpened(lower, amount)], look.lipGrain);
   const spread = Math.max(0, -amount);
-  const rows = [relief(u0!, -1, spread), relief(l0!, 1, spread)];
+  const rows = [relief(u0!, -1, spread, false, false, amount), relief(l0!, 1, spread)];
   const { layers: bright, gain } = brightenedTo(rows, look.target, libraryGain(look.softShare));
   const warm = SOFT_TEETH_WARMTH * pictureSoftness(look.lipBlur);
   const [u, l] = warmedToward(bright, cheekColour(avatar), warm);
@@ -216,10 +217,13 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const upperLook = libraryRelief(own !== null, textured);
   // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
   const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false) =>
-    seen(speech ? 'speech' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (speech ? speechLook : upperLook) : undefined));
+  // (a photo's own row by how much it was sharpened: ownRowRelief.ts)
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number) =>
+    seen(speech ? 'speech' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook) : undefined));
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
+  // (whether any of the photo's cut reaches the render as lit teeth, as withPhotoTeeth keeps them: ownRowRelief.ts)
+  const ownShown = own !== null && coverage(withoutDark(ready(own.upper, outPerIod, 0, { gain: [1, 1, 1], saturation: 1 }), target / OWN_TEETH_GAIN[1])) > 0;
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);

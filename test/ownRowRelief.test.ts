@@ -1,0 +1,58 @@
+// s43 teeth43 (issue #13, critic42: lp_s42 <- lp_d6 f120-136 "a flat white slab of teeth"): a photo that shows its own
+// teeth at rest but none of whose cut reaches the render draws the library row; hardly sharpened toward her smooth
+// photo, its lines between teeth were faint under the plain relief. ownRowRelief.ts gives such a row deeper lines and
+// rounder faces. On lp_s42 the jaw .3 row's dips (rms over the running mean, as test/speechTips and test/rowLook read
+// them) read .039 of the centre on main, under every real speech row's (.053-.081, mt_sun / lp_d10 / lp_d6,
+// bench/rowStructure.ts) and under test/rowLook's floor for separate teeth (.045); now .052.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyzePortrait } from './analyzedPortrait.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { polygonMask } from '../src/eval/masks.ts';
+import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { sharedData } from '../bench/sharedData.ts';
+import { ownReliefShare, ownRowRelief } from '../src/render/mouth/ownRowRelief.ts';
+import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
+
+/** The rms of the rendered opening's upper-half luma profile about its 9-column running mean, within |s| < .6, over its centre's. */
+function separations(d: Uint8ClampedArray | Uint8Array, lm: ArrayLike<ArrayLike<number>>, W: number, H: number): number {
+  const poly = [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()].map((k) => [lm[k]![0]!, lm[k]![1]!] as [number, number]);
+  const mask = polygonMask(poly, W, H);
+  const x0 = Math.min(lm[78]![0]!, lm[308]![0]!), x1 = Math.max(lm[78]![0]!, lm[308]![0]!), cx = (x0 + x1) / 2, half = (x1 - x0) / 2;
+  const s: number[] = [], p: number[] = [];
+  for (let x = Math.floor(x0); x <= Math.ceil(x1); x++) {
+    const ys: number[] = [];
+    for (let y = 0; y < H; y++) if (mask[y * W + x]) ys.push(y);
+    if (ys.length < 2) continue;
+    const top = ys.slice(0, Math.ceil(ys.length / 2));
+    p.push(top.reduce((a, y) => a + 0.299 * d[(y * W + x) * 4]! + 0.587 * d[(y * W + x) * 4 + 1]! + 0.114 * d[(y * W + x) * 4 + 2]!, 0) / top.length);
+    s.push((x + 0.5 - cx) / half);
+  }
+  const inner = p.filter((_, i) => Math.abs(s[i]!) < 0.25).sort((a, b) => a - b), centre = inner[inner.length >> 1]!;
+  const win = (i: number) => p.slice(Math.max(0, i - 4), i + 5);
+  const resid = p.map((v, i) => v - win(i).reduce((a, b) => a + b, 0) / win(i).length).filter((_, i) => Math.abs(s[i]!) < 0.6);
+  return Math.sqrt(resid.reduce((a, v) => a + v * v, 0) / resid.length) / centre;
+}
+
+test('a photo own row: the deeper relief only where the row was neither sharpened nor softened much', () => {
+  assert.equal(ownReliefShare(0.4), 1);
+  assert.equal(ownReliefShare(0), 1);
+  assert.equal(ownReliefShare(2), 0);
+  assert.equal(ownReliefShare(-0.3), 0);
+  assert.ok(ownReliefShare(0.8) > 0 && ownReliefShare(0.8) < 1);
+  const deep = ownRowRelief(0.4), plain = ownRowRelief(2);
+  assert.ok(deep.lines > PLAIN_RELIEF.lines && deep.round > PLAIN_RELIEF.round, 'deeper lines, rounder faces');
+  assert.deepEqual(plain, PLAIN_RELIEF);
+  assert.equal(deep.widen, PLAIN_RELIEF.widen);
+});
+
+test("lp_s42 (her teeth at rest, none of her cut rendered): the jaw .3 row shows separate teeth as real speech rows do", async () => {
+  const r = createRenderer(buildAvatar(await analyzePortrait(path.join(sharedData('portraits'), 'lp_s42.jpg'))), { width: 512, height: 512 });
+  const n = r.neutralFrame(), f = { ...n, w: { ...n.w, jawOpen: 0.3 } };
+  const rms = separations(r.render(f).data, r.landmarks(f), 512, 512);
+  // (main 46a490fe: .039, a flat slab; teeth43 .052; real speech rows .053-.081, test/rowLook's floor .045)
+  assert.ok(rms > 0.045, `separations rms ${rms.toFixed(3)}: a flat slab, no separate teeth`);
+  assert.ok(rms < 0.081, `separations rms ${rms.toFixed(3)}: deeper than any real speech row's`);
+});
