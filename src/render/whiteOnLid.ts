@@ -12,7 +12,7 @@ import { paintedEyeShare } from './closedEye/paintedWhite.ts';
 /** Whether the pass runs (read when the renderer is built). */
 export const whiteOnLidSetting = { on: true };
 
-/** Texels looked at above the lid line, as a share of the corners' distance. */
+/** Texels looked at above the lid line (a run of white from the line up), as a share of the corners' distance. */
 const REACH = 0.25;
 /** The lid skin sampled this far above the lid line (share of the corners' distance). */
 const SKIN_BAND = [0.3, 0.45] as const;
@@ -20,6 +20,10 @@ const SKIN_BAND = [0.3, 0.45] as const;
 const FADE = [0.15, 0.5] as const;
 
 /** `photo`: each texel's base (the photo's, or what a pass last wrote there); `last`: what this pass wrote (-1 before it wrote). */
+/** A light, nearly colourless texel: the painted white itself (lp_s10's over the line: luma 231, colourfulness .15). */
+const WHITE_LUMA = 200, WHITE_SAT = 0.2;
+const isWhite = (r: number, g: number, b: number) => luminance(r, g, b) >= WHITE_LUMA && saturation(r, g, b) < WHITE_SAT;
+
 export interface LidWhite { pixels: Int32Array; photo: Uint8ClampedArray; last: Int16Array; skin: Uint8ClampedArray; share: Float32Array; closure: number }
 
 /** The lid line's y at x (straight between its points, sorted by x); NaN outside its corners. */
@@ -58,10 +62,14 @@ export function lidWhite(tex: { width: number; height: number; data: Uint8Clampe
   const pixels: number[] = [], share: number[] = [];
   for (let x = Math.ceil(Math.min(...xs)); x < Math.max(...xs); x++) {
     const ly = lineY(upper, x + 0.5);
-    for (let y = Math.max(0, Math.floor(ly - REACH * span)); y + 0.5 < ly; y++) {
+    // the run of white going up from the line only, in a column whose eye under the line is white too (a pale
+    // lid texel apart from the eye's white, or over an iris or a dark white, is lid skin)
+    const under = (Math.ceil(ly - 0.5) * W + x) * 4;
+    if (!isWhite(d[under]!, d[under + 1]!, d[under + 2]!)) continue;
+    for (let y = Math.ceil(ly - 0.5) - 1; y >= Math.max(0, Math.floor(ly - REACH * span)); y--) {
       const o = (y * W + x) * 4;
       const a = paintedEyeShare(d[o]!, d[o + 1]!, d[o + 2]!, sl, ss);
-      if (a <= 0) continue;
+      if (a < 0.5 || !isWhite(d[o]!, d[o + 1]!, d[o + 2]!)) break;
       pixels.push(o); share.push(a);
     }
   }
