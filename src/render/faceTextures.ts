@@ -7,7 +7,10 @@ import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { packedView, type TextureSource } from './textureSample.ts';
 import { pastBorderPad } from './pastBorder.ts';
 import { applyBand, bandShare, eyeOverLiner, raisedLidBandSetting } from './raisedLidBand.ts';
-import { slideLidTexture, LidSkin } from './eyes.ts';
+import { slideLidTexture, LidSkin, blinkCompletion } from './eyes.ts';
+import { applyLidWhite, lidWhite, whiteOnLidSetting } from './whiteOnLid.ts';
+import { CONTROL_INDEX } from '../rig/controls.ts';
+import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { GazeIris } from './gazeIris.ts';
 import { WideEyes } from './wideEyes.ts';
 import { hiddenIris } from './irisHidden.ts';
@@ -73,6 +76,8 @@ export function faceTextures(avatar: Avatar) {
     gazeWarp,
     // per side (0 = EYE_L): the lash band's texels over the iris and their share now (raisedLidBand.ts)
     lidBands, lidBandShare: [0, 0],
+    // the painted white over the mesh's upper lid line toned to lid skin as the lid closes (whiteOnLid.ts)
+    lidWhites: whiteOnLidSetting.on ? ([[CONTROL_INDEX.eyeBlinkLeft, EYE_L_UPPER], [CONTROL_INDEX.eyeBlinkRight, EYE_R_UPPER]] as const).map(([control, upper]) => ({ control, white: lidWhite(avatar.texture, upper.map(photoXY)) })) : [],
     // the white behind a moved iris without the photo's lid shade once the lid is up (raisedWhite.ts)
     raisedFills: new RaisedFills(gazeWarp.discs, wideEyes.openings.map((o) => (o ? columnWhiteLum(o.model) : null))),
   };
@@ -90,6 +95,8 @@ export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: De
   t.underBrow.update(wv, photo);
   t.cheeks.update(wv, photo);
   t.lowerRim.update(wv, photo);
+  // the painted white over the mesh's upper lid line toned to lid skin as the lid closes (whiteOnLid.ts), after the passes that rewrite the lid
+  for (const { control, white } of t.lidWhites) if (white) applyLidWhite(t.lidSkin.data, white, blinkCompletion(wv[control]!, photo[control]!));
   // gaze: the eyeballs' shaders for this frame's shift
   const gaze = frame.gaze ?? [0, 0];
   const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
