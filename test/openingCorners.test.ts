@@ -73,6 +73,7 @@ test('lp_s7 with lp_d10 f57 / f91 mouths: the drawn opening turns well under its
       // s43 (lens43): the corners sit in the opening's upper part, as lp_d10's real ones do (upper lip's middle over
       // the corners' chord .31 / .42 half widths, lower under it .75 / .73: the chord at .29 / .37 of the gap); with
       // the corners at half the jaw's drop (UPPER_LIP_JAW .45, main until s43) they sat at mid-height, a hexagon
+      // (.47 at f57); .375: .41 / .37
       const chord = (k: number) => {
         const [ax, ay] = [mesh[78]![0]!, mesh[78]![1]!], [bx, by] = [mesh[308]![0]!, mesh[308]![1]!];
         return ((mesh[k]![0]! - ax) * (by - ay) - (mesh[k]![1]! - ay) * (bx - ax)) / Math.hypot(bx - ax, by - ay);
