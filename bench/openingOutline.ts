@@ -51,6 +51,18 @@ async function readBack(img: RgbaImage): Promise<Lm | null> {
 
 /** Inner (78-308) and outer (61-291) mouth widths over IOD: the opening must not get narrower than the driver's. */
 const widths = (lm: ArrayLike<ArrayLike<number>>) => [[78, 308], [61, 291]].map(([a, b]) => (Math.hypot(lm[a]![0]! - lm[b]![0]!, lm[a]![1]! - lm[b]![1]!) / iodOf(lm)).toFixed(3)).join('/');
+/**
+ * s43 (lens43): the mesh opening's gap (13-14) and inner width over the IOD, and where its corners sit: the upper
+ * lip's middle over the corners' chord (78-308) and the lower's under it, in inner half widths (lp_d10's real
+ * mouth .32 / .75 at f57: corners at the top third; a hexagon's corners at mid-height read ~.66 / .66).
+ */
+function meshShape(lm: ArrayLike<ArrayLike<number>>): string {
+  const iod = iodOf(lm), P = (k: number) => [lm[k]![0]!, lm[k]![1]!] as const;
+  const [ax, ay] = P(78), [bx, by] = P(308), half = Math.hypot(bx - ax, by - ay) / 2;
+  // signed distance from the chord (down positive in image y for a level chord)
+  const off = (k: number) => { const [x, y] = P(k); return ((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / (2 * half); };
+  return `mgap ${(Math.hypot(P(13)[0] - P(14)[0], P(13)[1] - P(14)[1]) / iod).toFixed(3)} mwidth ${(2 * half / iod).toFixed(3)} sag ${(off(13) / half).toFixed(2)}/${(-off(14) / half).toFixed(2)}`;
+}
 const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 /** Dark share of the read-back opening's outer pixels (lateral > .6), luma under .35 of the chin skin's median. */
 function cornerDark(img: RgbaImage, lm: Lm): number {
@@ -89,7 +101,7 @@ if (video) {
       if (lm) {
         await saveMouth(fr, lm, path.join(out, `real_f${i}.png`));
         const lines = { upper: LIPS_INNER_UPPER.map((k) => lm[k]!), lower: LIPS_INNER_LOWER.map((k) => lm[k]!) };
-        rows.push(`f${String(i).padEnd(4)} real      ${polyFigures(lm, iodOf(lm))} gap ${(Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iodOf(lm)).toFixed(3)} width ${widths(lm)} cdark ${cornerDark(fr, lm).toFixed(2)} grid ${gridLock(fr, lines).toFixed(2)}`);
+        rows.push(`f${String(i).padEnd(4)} real      ${polyFigures(lm, iodOf(lm))} ${meshShape(lm)} gap ${(Math.hypot(lm[13]![0] - lm[14]![0], lm[13]![1] - lm[14]![1]) / iodOf(lm)).toFixed(3)} width ${widths(lm)} cdark ${cornerDark(fr, lm).toFixed(2)} grid ${gridLock(fr, lines).toFixed(2)}`);
       }
     }
     i++;
@@ -124,7 +136,7 @@ for (const root of roots) {
     const corner = cornerAngles(ux, uy, lx, ly, unit);
     const back = await readBack(img);
     const grid = back ? gridLock(img, { upper: LIPS_INNER_UPPER.map((k) => back[k]!), lower: LIPS_INNER_LOWER.map((k) => back[k]!) }) : NaN;
-    rows.push(`f${String(i).padEnd(4)} ${tag.padEnd(9)} ${polyFigures(lm, unit)} | drawn turn ${turn.toFixed(0).padStart(3)} ${where} corner ${corner.map((v) => v.toFixed(0)).join('/')} gap ${back ? (Math.hypot(back[13]![0] - back[14]![0], back[13]![1] - back[14]![1]) / iodOf(back)).toFixed(3) : '-'} width ${back ? widths(back) : '-'} cdark ${back ? cornerDark(img, back).toFixed(2) : '-'} grid ${grid.toFixed(2)}`);
+    rows.push(`f${String(i).padEnd(4)} ${tag.padEnd(9)} ${polyFigures(lm, unit)} ${meshShape(lm)} | drawn turn ${turn.toFixed(0).padStart(3)} ${where} corner ${corner.map((v) => v.toFixed(0)).join('/')} gap ${back ? (Math.hypot(back[13]![0] - back[14]![0], back[13]![1] - back[14]![1]) / iodOf(back)).toFixed(3) : '-'} width ${back ? widths(back) : '-'} cdark ${back ? cornerDark(img, back).toFixed(2) : '-'} grid ${grid.toFixed(2)}`);
   }
   MouthShader.prototype.setLips = set;
 }
