@@ -16,8 +16,7 @@
 //           .15-.5 down each column between .25 and .75 of the lips' luma: their mean Lab hue (absolute) and median luma
 // Never asserts. Used by bench/tongueLook.ts.
 import type { RgbaImage } from '../src/types.ts';
-import { MOUTH_LOOP } from '../src/rig/topology.ts';
-import { rowCrossings } from '../src/math/polygon.ts';
+import { openingColumns } from './openingColumns.ts';
 import { isTeethPixel, lipReference } from '../src/motion/mouthDark.ts';
 import { labOf as lab } from '../src/render/mouth/tonguePalette.ts';
 
@@ -36,19 +35,7 @@ export function tongueLitFigures(img: RgbaImage, lm: ArrayLike<number>): TongueL
     for (let c = 0; c < 3; c++) lipRgb[c] += d[i + c]! / LIP_PAIRS.length;
   }
   const { light: lipLight, sat: lipSat } = lipReference(img, lm);
-  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
-  let y0 = Infinity, y1 = -Infinity;
-  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
-  const cols = new Map<number, [number, number]>(), xs: number[] = [];
-  for (let y = Math.ceil(y0); y <= Math.floor(y1); y++) {
-    rowCrossings(poly, y, xs);
-    for (let k = 0; k + 1 < xs.length; k += 2)
-      for (let x = Math.ceil(xs[k]!); x <= xs[k + 1]!; x++) {
-        const t = cols.get(x);
-        cols.set(x, t ? [Math.min(t[0], y), Math.max(t[1], y)] : [y, y]);
-      }
-  }
+  const { cx, half, cols } = openingColumns(lm);
   let all = 0, lit = 0, la = 0, lb = 0, lowAll = 0, lowTeeth = 0;
   const mid = [0, 0], out = [0, 0], back = [0, 0, 0], backL: number[] = [];
   const lights: number[] = [], tops: number[] = [];

@@ -7,8 +7,7 @@
 //   corner      the share of the upper half of the columns .55-.85 of the half width that is dark (DARK of the lips' luma)
 // Teeth pixels (mouthDark.ts isTeethPixel) stop no edge and count neither way. Never asserts. Used by bench/tongueLook.ts.
 import type { RgbaImage } from '../src/types.ts';
-import { MOUTH_LOOP } from '../src/rig/topology.ts';
-import { rowCrossings } from '../src/math/polygon.ts';
+import { openingColumns } from './openingColumns.ts';
 import { isTeethPixel, lipReference } from '../src/motion/mouthDark.ts';
 
 const LIT = 0.6, DARK = 0.35, RIM = 0.15;
@@ -20,19 +19,7 @@ export interface TongueTop { mid: number; half: number; side: number; round: num
 export function tongueTopFigures(img: RgbaImage, lm: ArrayLike<number>): TongueTop | null {
   const d = img.data, W = img.width;
   const { light, sat } = lipReference(img, lm);
-  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const cx = (lm[13 * 3]! + lm[14 * 3]!) / 2, half = Math.abs(lm[308 * 3]! - lm[78 * 3]!) / 2;
-  let y0 = Infinity, y1 = -Infinity;
-  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
-  const cols = new Map<number, [number, number]>(), xs: number[] = [];
-  for (let y = Math.ceil(y0); y <= Math.floor(y1); y++) {
-    rowCrossings(poly, y, xs);
-    for (let k = 0; k + 1 < xs.length; k += 2)
-      for (let x = Math.ceil(xs[k]!); x <= xs[k + 1]!; x++) {
-        const t = cols.get(x);
-        cols.set(x, t ? [Math.min(t[0], y), Math.max(t[1], y)] : [y, y]);
-      }
-  }
+  const { cx, half, cols } = openingColumns(lm);
   const mc = cols.get(Math.round(cx));
   if (!mc || mc[1] - mc[0] < 4) return null;
   const hMid = mc[1] - mc[0] + 1;
