@@ -3,6 +3,8 @@
 // averaged these away: lp_d6 f56's pout to one side came out a centred oval. Read here from the driver's landmarks
 // in the canonical frame (pose and scale removed on the rigid points, canonical.ts), in IOD (outer eye corners):
 // image x (+ = image right), up (+ = up), each against the driver's own median over the clip.
+import { smoothstep } from '../math/smooth.ts';
+import { median3 } from './filters.ts';
 import { canonicalize, type Landmarks } from '../rig/canonical.ts';
 import { MOUTH_SHIFT } from '../render/mouthShift.ts';
 
@@ -74,8 +76,6 @@ export const SHIFT_FULL = 0.07;
 /** At most this far (IOD) either way. */
 export const SHIFT_MAX = 0.2;
 
-const smoothstep = (a: number, b: number, x: number) => { const t = Math.min(1, Math.max(0, (x - a) / (b - a))); return t * t * (3 - 2 * t); };
-
 /** A shift reading past the tracker's noise: none under SHIFT_FROM, all of it from SHIFT_FULL, within SHIFT_MAX. */
 export function shiftKept(s: number): number {
   const a = Math.abs(s), kept = Math.min(SHIFT_MAX, a * smoothstep(SHIFT_FROM, SHIFT_FULL, a));
@@ -103,7 +103,7 @@ export function shiftSeries(frames: (Landmarks | null)[], yaws: ArrayLike<number
     while (k + 1 < have.length && Math.abs(have[k + 1]! - i) <= Math.abs(have[k]! - i)) k++;
     out[i] = s[have[k]!]! - rest;
   }
-  const med = Float64Array.from(out, (_v, i) => { const a = out[Math.max(0, i - 1)]!, b = out[i]!, c = out[Math.min(n - 1, i + 1)]!; return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); });
+  const med = median3(out);
   for (let i = 0; i < n; i++) out[i] = shiftKept((med[Math.max(0, i - 1)]! + 2 * med[i]! + med[Math.min(n - 1, i + 1)]!) / 4);
   return out;
 }

@@ -3,14 +3,13 @@
 // `w.mouthShift` (IOD, image right +; src/motion/mouthSide.ts) moves the lips and the skin around them sideways in the
 // canonical frame: all of it within an ellipse about the lips, fading out by twice its size, short above the lips so the
 // nose base stays (a wider fade below: the chin's soft tissue follows a little). Audio motions carry none: unchanged.
+import { smoothstep } from '../math/smooth.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 
 /** The motion frame entry: the lips' sideways shift, IOD, image right + (written by src/motion/mouthSide.ts). */
 export const MOUTH_SHIFT = 'mouthShift';
 /** The lips' ellipse (canonical units = IOD): half width, height above and below the lips' middle. */
 export const SHIFT_AREA = { across: 0.3, above: 0.12, below: 0.25 };
-
-const smoothstep = (a: number, b: number, x: number) => { const t = Math.min(1, Math.max(0, (x - a) / (b - a))); return t * t * (3 - 2 * t); };
 
 /** Per landmark, the share of the shift it takes (1 on the lips, 0 from twice the ellipse out), on a canonical neutral face. */
 export function shiftShares(neutral: ArrayLike<number>): Float32Array {
