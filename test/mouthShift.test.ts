@@ -37,6 +37,10 @@ test('lp_d6 (first 3 s): her pout to the side carries a mouthShift toward it; th
   const straight = reading.map((_v, i) => i).filter((i) => [i - 1, i, i + 1].every((k) => Math.abs(reading[Math.min(reading.length - 1, Math.max(0, k))]!) < SHIFT_FROM - 0.01));
   assert.ok(straight.length >= 10, `${straight.length} straight frames`);
   for (const i of straight) assert.equal(shift[i], 0, `f${i}: mouthShift ${shift[i]} where the driver reads ${reading[i]!.toFixed(3)}`);
+  // no one-frame jumps from the noise cut's steep ramp: the pout's release f56 -> f57 stepped .093 IOD (5-7 px) when the
+  // cut came after the blur; blurred after the cut it steps .05 (her own reading steps .10 there, over 1 frame)
+  const steps = shift.slice(1).map((v, i) => Math.abs(v - shift[i]!));
+  assert.ok(Math.max(...steps) < 0.07, `largest one-frame step ${Math.max(...steps).toFixed(3)} IOD`);
   // off: none anywhere
   const off = motionFramesFromRaw(raw, 25, true, { fit: { mouthShift: false } }).frames;
   assert.ok(off.every((f) => f.w[MOUTH_SHIFT] === undefined));
