@@ -8,6 +8,7 @@
 // (render/rimClear.ts moves them, from RIM_CLEAR_FROM to RIM_CLEAR_FULL degrees toward that side; the
 // photo's pose and small sways keep every texture position).
 import type { RgbaImage } from '../types.ts';
+import { nearestRank } from '../math/stats.ts';
 import { eyeCornerDistance, LIPS_OUTER_UPPER, LIPS_OUTER_LOWER, MESH_POINT_COUNT } from '../rig/topology.ts';
 
 /** Only skin vertices within this many eye distances of the far corner, and this many above or below it (the lip's end, not the nostril or the chin under the lip). */
@@ -22,7 +23,7 @@ const redness = (img: RgbaImage, x: number, y: number): number => {
   const o = (yi * img.width + xi) * 4;
   return (img.data[o]! - img.data[o + 1]!) / (img.data[o]! + img.data[o + 1]! + img.data[o + 2]! + 1);
 };
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+const median = (v: number[]) => nearestRank(v, 0.5, NaN);
 
 /**
  * Adds to `out` (vertex -> texture point on turns toward `farSide`) the face-mesh skin vertices (not

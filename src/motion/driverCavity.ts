@@ -6,6 +6,7 @@
 // opening's middle columns, the dark share is .38 at lp_d10 f93 against .10-.14 on lp_d6's lit
 // tongues (bench/tongueHeight.ts).
 import type { RgbaImage } from '../types.ts';
+import { quantile } from '../math/stats.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
 
@@ -26,11 +27,7 @@ export const DARK_OF_LIP = 0.45;
 /** columns shorter than this many pixels are not read; fewer than MIN_COLUMNS columns: nothing to read (a closed mouth) */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
 
-const median = (v: number[]) => {
-  if (!v.length) return NaN;
-  const s = [...v].sort((a, b) => a - b), h = s.length >> 1;
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-};
+const median = (v: number[]) => (v.length ? quantile(v, 0.5) : NaN);
 
 /**
  * The opening's middle read column by column (inside the inner-lip contour, MOUTH_LOOP): its dark share, the

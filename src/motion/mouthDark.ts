@@ -16,6 +16,7 @@
 // .44-.50; Obama's teeth .18-.30 beside lips at .33-.39, every one of them under TEETH_SAT_ALWAYS.
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
+import { quantile } from '../math/stats.ts';
 import { saturation } from '../math/colour.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { rowCrossings } from '../math/polygon.ts';
@@ -49,16 +50,10 @@ function lipSample(img: RgbaImage, x: number, y: number): { light: number; sat: 
   return { light: (0.299 * r + 0.587 * g + 0.114 * b) / 9, sat: saturation(r, g, b) };
 }
 
-/** The median of a list (the mean of the middle two for an even count). */
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b), h = s.length >> 1;
-  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
-
 /** The lips' median luminance and saturation (halfway between the outer and inner lip lines, LIP_PAIRS): what the opening's pixels are compared with. */
 export function lipReference(img: RgbaImage, lm: ArrayLike<number>): { light: number; sat: number } {
   const lips = LIP_PAIRS.map(([o, n]) => lipSample(img, (lm[o * 3]! + lm[n * 3]!) / 2, (lm[o * 3 + 1]! + lm[n * 3 + 1]!) / 2));
-  return { light: median(lips.map((l) => l.light)), sat: median(lips.map((l) => l.sat)) };
+  return { light: quantile(lips.map((l) => l.light), 0.5), sat: quantile(lips.map((l) => l.sat), 0.5) };
 }
 
 /** Whether a pixel inside the opening is teeth: brighter than the lips by TEETH_OF_LIP and less saturated (a lit tongue is not). */

@@ -4,6 +4,7 @@
 // in the canonical frame (pose and scale removed on the rigid points, canonical.ts), in IOD (outer eye corners):
 // image x (+ = image right), up (+ = up), each against the driver's own median over the clip.
 import { smoothstep } from '../math/smooth.ts';
+import { nearestRank } from '../math/stats.ts';
 import { median3 } from './filters.ts';
 import { canonicalize, type Landmarks } from '../rig/canonical.ts';
 import { MOUTH_SHIFT } from '../render/mouthShift.ts';
@@ -41,10 +42,7 @@ export function sideReading(lm: Landmarks): SideReading {
   };
 }
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1]! : 0;
-}
+const median = (v: number[]) => nearestRank(v, 0.5, 0);
 
 /** Each frame's reading less the clip's median (null where there is no face). */
 export function sideReadings(frames: (Landmarks | null)[]): (SideReading | null)[] {

@@ -10,6 +10,7 @@ import { type RasterTarget } from './raster.ts';
 import { mix3 } from './textureSample.ts';
 import { polylineYAt } from './slitEdge.ts';
 import { luma601At } from '../math/colour.ts';
+import { nearestRank } from '../math/stats.ts';
 
 /** How the pixel whose row is p is shared at a lid line crossing its column at y: the skin's share above the line. */
 export function skinShareAbove(p: number, y: number): number {
@@ -113,7 +114,7 @@ export function photoLashLine(tex: { width: number; height: number; data: Uint8C
     });
   }
   if (darkest.length < 3) return null;
-  const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1]!;
+  const median = (v: number[]) => nearestRank(v, 0.5, NaN);
   const mid = darkest.sort((a, b) => a.l - b.l)[darkest.length >> 1]!;
   return { colour: [0, 1, 2, 3].map((ch) => tex.data[mid.o + ch]!), alpha: per.map(median) };
 }

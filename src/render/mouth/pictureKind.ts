@@ -9,6 +9,7 @@ import type { Avatar } from '../../avatar/types.ts';
 import { gaussianBlur } from '../../eval/metrics/ssim.ts';
 import { polygonMask } from '../../eval/masks.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { nearestRank } from '../../math/stats.ts';
 import { BROW_L, BROW_R, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../../rig/topology.ts';
 
 /** The face is read at this many px between the outer eye corners: under every test photo's own (st_happy's 256 px frame ~55), so the finest band is the picture's, not the resampling's. */
@@ -39,8 +40,8 @@ export function skinTexture(avatar: Avatar): number | null {
     mid.push(Math.abs(g1[q]! - g2[q]!));
   }
   if (fine.length < 200) return null;
-  const m = median(mid);
-  return m > 0 ? median(fine) / m : null;
+  const m = nearestRank(mid, 0.5, NaN);
+  return m > 0 ? nearestRank(fine, 0.5, NaN) / m : null;
 }
 
 /** How textured the picture is, 0 (a clean photo) .. 1 (a painting, a grainy print); 0.5 when it cannot be read. */
@@ -55,11 +56,6 @@ function clearSkin(x: number, y: number, W: number, face: Uint8Array, A: Uint8Ar
     for (const h of holes) if (h[q]) return false;
   }
   return true;
-}
-
-function median(v: number[]): number {
-  const s = Float64Array.from(v).sort();
-  return s[s.length >> 1]!;
 }
 
 /**
