@@ -4,7 +4,7 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the issue's measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--lash-band-off] [--crease-line-off] [--feather-off] [--shut-lash-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json]
+//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--lash-band-off] [--crease-line-off] [--feather-off] [--shut-lash-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json] [--grain n]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
@@ -25,6 +25,7 @@ import { detectFaces } from '../src/face/detect.ts';
 import { eyeLidGaps, eyeOpenings, eyeRegion, cropImage, labelledGrid, markLids, type GridCell } from '../src/eval/eyes.ts';
 import type { Portrait, RgbaImage } from '../src/types.ts';
 import { eyePixelsBoth } from './eyePixels.ts';
+import { median, withGrain } from './readNoise.ts';
 import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts';
 import { lashBandSetting } from '../src/render/closedEye/lashBand.ts';
 import { creaseLineSetting } from '../src/render/closedEye/creaseLine.ts';
@@ -55,6 +56,7 @@ if (process.argv.includes('--feather-off')) featherMatchSetting.on = false;
 if (process.argv.includes('--shut-lash-off')) shutLashSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
+const GRAIN = Math.max(1, Number(arg('--grain') ?? 1));
 const sheetFile = arg('--sheet');
 const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));
 // --json out.json: each portrait's photo and shut-render landmarks, for looking at why an eye reads open
@@ -79,7 +81,12 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   const photoFace = (await detectFaces(portrait.image, { embedding: false }))[0];
   const shutFace = (await detectFaces(shut, { embedding: false }))[0];
   if (!photoFace || !shutFace) { console.log(`${file.padEnd(18)}no face found on the ${photoFace ? 'shut render' : 'photo'}`); continue; }
-  const o = eyeOpenings(photoFace.landmarks), s = eyeOpenings(shutFace.landmarks);
+  const o = eyeOpenings(photoFace.landmarks);
+  // --grain n (s44): the shut eyes' readings the median over n invisible grains (bench/readNoise.ts; 1: the frame alone)
+  const shutReads: ArrayLike<ArrayLike<number>>[] = [shutFace.landmarks];
+  for (let seed = 1; seed < GRAIN; seed++) { const f = (await detectFaces(withGrain(shut, seed), { embedding: false }))[0]; if (f) shutReads.push(f.landmarks); }
+  const medOf = (fn: (lm: ArrayLike<ArrayLike<number>>) => { left: number; right: number }) => { const r = shutReads.map(fn); return { left: median(r.map((v) => v.left)), right: median(r.map((v) => v.right)) }; };
+  const s = medOf(eyeOpenings);
   if (jsonFile) dump[file] = { photo: Array.from(photoFace.landmarks, (p) => Array.from(p)), shut: Array.from(shutFace.landmarks, (p) => Array.from(p)) };
   // the second measure, without the face mesh on the render: the open eye's pixels still showing
   // inside the photo's eye contour (at blink 0.5 as a check that it sees an eye half covered); the
@@ -92,7 +99,7 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   const worst = Math.max(rl, rr);
   ratios.push(worst);
   // beside the issue's measure, the lid gap that ignores the mesh's points sliding along the lids
-  const og = eyeLidGaps(photoFace.landmarks), sg = eyeLidGaps(shutFace.landmarks);
+  const og = eyeLidGaps(photoFace.landmarks), sg = medOf(eyeLidGaps);
   const gl = sg.left / og.left, gr = sg.right / og.right;
   gapRatios.push(Math.max(gl, gr));
   const f2 = (v: number) => v.toFixed(2);

@@ -3,7 +3,8 @@
 // the photo's lower lid line, where the shut lash line lies) and reads each edit back with the face
 // mesh: the worse eye's shut/open ratio (bench/blink.ts) per portrait and edit. Image edits only; the
 // render is not changed. Never asserts.
-//   node --import tsx bench/blinkAblate.ts [--only a.jpg,b.png]
+//   node --import tsx bench/blinkAblate.ts [--only a.jpg,b.png] [--edits a,b] [--grain n]
+// --grain n (s44): each figure the median over n invisible grains of the edited frame (bench/readNoise.ts)
 import path from 'node:path';
 import { SHARED_DATA } from './sharedData.ts';
 import { readdirSync } from 'node:fs';
@@ -17,10 +18,12 @@ import { toEye } from '../src/render/closedEye/frame.ts';
 import { luminance } from '../src/math/colour.ts';
 import { eyePixelsBoth } from './eyePixels.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { median, medianReading } from './readNoise.ts';
 
 const DATA = SHARED_DATA;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
+const GRAIN = Number(arg('--grain') ?? 1);
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 
 /** An edit of one pixel's RGB given its eye-frame position: u 0..1 corner to corner, d = v minus the lower lid line there. */
@@ -54,6 +57,20 @@ const EDITS: Record<string, Edit> = {
   'crease softer': (p, u, d, s) => { if (u > -0.05 && u < 1.05 && d < -0.1 && d > -0.35 && luminance(p[0]!, p[1]!, p[2]!) < luminance(s[0]!, s[1]!, s[2]!)) { for (let c = 0; c < 3; c++) p[c] = p[c]! + 0.5 * (s[c]! - p[c]!); } },
   // blink32: the eye's corners (past the line's ends, within 0.12 eye widths of the line) taken to the skin
   'corners = skin': (p, u, d, s) => { if ((u < 0.08 || u > 0.92) && u > -0.2 && u < 1.2 && Math.abs(d) < 0.12) { const t = Math.min(1, Math.max(0, (u < 0.5 ? 0.08 - u : u - 0.92) / 0.06)); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
+  // s44 (lids44): a pale band under the shut line (the lower lid's rim, a painting's light under the eye) held to the skin below it
+  'under dim': (p, u, d, _s, at) => { if (u > 0.05 && u < 0.95 && d > 0.01 && d < 0.13) { const q = at(u, 0.17), lq = luminance(q[0]!, q[1]!, q[2]!), l = luminance(p[0]!, p[1]!, p[2]!); if (l > lq) { const k = 1 + (lq / l - 1) * bump(d, 0.06, 0.04); for (let c = 0; c < 3; c++) p[c]! *= k; } } },
+  // s44: the socket's shade kept as shade over the crease, and a lit bulge under it (lidbody43's "next")
+  'crease darker': (p, u, d) => { if (u > -0.05 && u < 1.05 && d < -0.12 && d > -0.45) { const k = 1 - 0.1 * Math.sin(Math.PI * Math.min(1, Math.max(0, u))) ** 0.5 * bump(d, -0.27, 0.07); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'socket form': (p, u, d) => { if (u > -0.05 && u < 1.05 && d < -0.02 && d > -0.45) { const s = Math.sin(Math.PI * Math.min(1, Math.max(0, u))) ** 0.5; const k = (1 - 0.1 * s * bump(d, -0.27, 0.07)) * (1 + 0.07 * s * bump(d, -0.1, 0.05)); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  // s44: does the line's weight along the eye move where the mesh's upper / lower points sit along it (the slide)?
+  'lash inner heavier': (p, u, d) => { if (u > -0.05 && u < 1.05) { const k = 1 - 0.35 * bump(d, 0.005, 0.02) * Math.min(1, Math.max(0, (u - 0.35) / 0.4)); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'lash outer heavier': (p, u, d) => { if (u > -0.05 && u < 1.05) { const k = 1 - 0.35 * bump(d, 0.005, 0.02) * Math.min(1, Math.max(0, (0.65 - u) / 0.4)); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'skew low inner': (p, u, d, _s, at) => { if (u > -0.05 && u < 1.05 && d > -0.12 && d < 0.1) { const uc = Math.min(1, Math.max(0, u)); const q = at(u, d - 0.03 * Math.sin(Math.PI * uc) * (2 * uc - 1)); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  'skew low outer': (p, u, d, _s, at) => { if (u > -0.05 && u < 1.05 && d > -0.12 && d < 0.1) { const uc = Math.min(1, Math.max(0, u)); const q = at(u, d + 0.03 * Math.sin(Math.PI * uc) * (2 * uc - 1)); for (let c = 0; c < 3; c++) p[c] = q[c]!; } },
+  // s44: the read-back's own noise — an invisible grain (seeded by the pixel's eye-frame position, +-2 / +-4 levels) over the eye region
+  'grain 2': (p, u, d) => { const h = Math.sin(u * 12.9898e3 + d * 78.233e3) * 43758.5453; const n = (h - Math.floor(h) - 0.5) * 4; for (let c = 0; c < 3; c++) p[c] = p[c]! + n; },
+  'grain 4': (p, u, d) => { const h = Math.sin(u * 39.346e3 + d * 11.135e3) * 24634.6345; const n = (h - Math.floor(h) - 0.5) * 8; for (let c = 0; c < 3; c++) p[c] = p[c]! + n; },
+  'grain 2b': (p, u, d) => { const h = Math.sin(u * 73.156e3 + d * 52.235e3) * 34758.5453; const n = (h - Math.floor(h) - 0.5) * 4; for (let c = 0; c < 3; c++) p[c] = p[c]! + n; },
   'both skin': (p, u, d, s) => { if (u > 0 && u < 1 && Math.abs(d) > 0.03 && d > -0.35 && d < 0.2) { const t = Math.min(1, (Math.abs(d) - 0.03) / 0.04); for (let c = 0; c < 3; c++) p[c] = p[c]! + t * (s[c]! - p[c]!); } },
 };
 
@@ -110,9 +127,12 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png)$/i.test(f)).sor
   const cells: string[] = [];
   for (const name of names) {
     const img = applyEdit(shut, portrait.cropLandmarks, EDITS[name]!);
-    const fs = (await detectFaces(img, { embedding: false }))[0];
-    if (!fs) { cells.push('—'.padStart(13)); continue; }
-    const s = eyeOpenings(fs.landmarks), sg = eyeLidGaps(fs.landmarks);
+    // --grain n: each eye's reading the median over n invisible grains (bench/readNoise.ts)
+    const reads: { lm: ArrayLike<ArrayLike<number>> }[] = [];
+    await medianReading(img, GRAIN, async (im) => { const f = (await detectFaces(im, { embedding: false }))[0]; if (!f) return undefined; reads.push({ lm: f.landmarks }); return eyeOpenings(f.landmarks); });
+    if (!reads.length) { cells.push('—'.padStart(13)); continue; }
+    const med = (fn: (lm: ArrayLike<ArrayLike<number>>) => { left: number; right: number }) => { const r = reads.map((x) => fn(x.lm)); return { left: median(r.map((v) => v.left)), right: median(r.map((v) => v.right)) }; };
+    const s = med(eyeOpenings), sg = med(eyeLidGaps);
     // the issue's measure, and in brackets the sliding-robust lid gap (eval/eyes.ts eyeLidGaps)
     // and the open eye's pixels still showing (bench/eyePixels.ts, worse eye)
     const px = eyePixelsBoth(open, img, portrait.cropLandmarks);
