@@ -15,6 +15,7 @@ import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { lp_d6First3s } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
+import { LiveRetarget } from '../src/live/retarget.ts';
 
 test('shiftKept: none under SHIFT_FROM, all of it from SHIFT_FULL, within SHIFT_MAX, the same either way', () => {
   for (const s of [0, 0.01, SHIFT_FROM]) { assert.equal(shiftKept(s), 0); assert.equal(shiftKept(-s), 0); }
@@ -65,4 +66,19 @@ test('a mouthShift moves lp_s42\'s lips and the skin beside them sideways, not h
   assert.ok(dx(moved, 152) < 0.5 * dx(moved, 17), `chin ${dx(moved, 152).toFixed(3)}`);
   const none = at({ [MOUTH_SHIFT]: 0 });
   for (let i = 0; i < still.length; i++) assert.deepEqual(none[i], still[i]);
+});
+
+test('the live webcam retarget carries lp_d6\'s pout to the side too (src/live/liveMouthShift.ts), and little where she talks straight', async () => {
+  const raw = await lp_d6First3s(sharedData('video/lp_d6.mp4'));
+  const live = new LiveRetarget(25);
+  const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
+  const shift = lms.map((lm, i) => (lm ? live.update(lm, i / 25)?.w[MOUTH_SHIFT] ?? 0 : 0));
+  const offline = motionFramesFromRaw(raw, 25, true).frames.map((f) => f.w[MOUTH_SHIFT] ?? 0);
+  // the pout (offline .07-.10 at f54-56): live, a forward filter, reaches it a frame later
+  const pout = Math.max(...shift.slice(54, 59));
+  assert.ok(pout > 0.05, `live shift over f54-58 at most ${pout.toFixed(3)} (offline ${Math.max(...offline.slice(54, 59)).toFixed(3)})`);
+  // where the offline path writes none over 5 frames either way, live stays small
+  const quiet = offline.map((_v, i) => i).filter((i) => i >= 12 && offline.slice(Math.max(0, i - 5), i + 6).every((v) => v === 0));
+  assert.ok(quiet.length >= 8, `${quiet.length} quiet frames`);
+  for (const i of quiet) assert.ok(Math.abs(shift[i]!) < 0.03, `f${i}: live ${shift[i]} where offline writes none`);
 });

@@ -8,6 +8,8 @@ import { clamp01, estimateRest, pairBlinks, weightsFromMeasures, type RestFace }
 import { OneEuroFilter } from '../motion/filters.ts';
 import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
 import { SMILE_AT_START } from '../rig/mouthBase.ts';
+import { MOUTH_SHIFT } from '../render/mouthShift.ts';
+import { LiveMouthShift } from './liveMouthShift.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
 export const REST_FRAMES = 10;
@@ -23,12 +25,16 @@ export class LiveRetarget {
   /** the smiles of the first frame after calibration: they stand for the photo's own (rig/mouthBase.ts keepPhotoSmile) */
   private startSmiles: [number, number] | null = null;
   private readonly filters = new Map<string, OneEuroFilter>();
+  /** the lips pushed to one side (liveMouthShift.ts), calibrated on the same first frames */
+  private mouthShift: LiveMouthShift;
   private lastTime = -1;
 
   constructor(
     /** expected tracking rate (Hz): the One Euro filters' nominal rate */
     private readonly rate = 15,
-  ) {}
+  ) {
+    this.mouthShift = new LiveMouthShift(rate, REST_FRAMES, FILTER.w);
+  }
 
   /** Forgets the rest face and the first pose: the next REST_FRAMES frames are measured again. */
   recalibrate(): void {
@@ -37,6 +43,7 @@ export class LiveRetarget {
     this.first = null;
     this.startSmiles = null;
     this.filters.clear();
+    this.mouthShift = new LiveMouthShift(this.rate, REST_FRAMES, FILTER.w);
   }
 
   /** True once the rest face is known (after REST_FRAMES frames). */
@@ -63,6 +70,7 @@ export class LiveRetarget {
     const m = faceMeasures(landmarks);
     const angles = headAngles(landmarks);
     if (!this.first) this.first = { angles, centre: [m.centre[0], m.centre[1]], scale: m.scale };
+    const shift = this.mouthShift.update(landmarks, angles.yaw);
     if (!this.rest) {
       this.startup.push(m);
       if (this.startup.length < REST_FRAMES) return null;
@@ -81,6 +89,7 @@ export class LiveRetarget {
     // as the video path's frames (framesFromRaw markStartSmiles): a smiling photo keeps its smile while the driver rests
     this.startSmiles ??= [out.mouthSmileLeft ?? 0, out.mouthSmileRight ?? 0];
     SMILE_AT_START.forEach((name, side) => (out[name] = this.startSmiles![side]!));
+    if (shift) out[MOUTH_SHIFT] = shift;
     const f = this.first;
     const faceWidth0 = f.scale * 1.6;
     return {

@@ -30,9 +30,12 @@ const INNER = [[80, 81, 82], [310, 311, 312]] as const;
 
 const mean = (c: Float64Array, ids: readonly number[], axis: number) => ids.reduce((s, i) => s + c[i * 3 + axis]!, 0) / ids.length;
 
-/** The canonical-frame reading of one face's landmarks. */
-export function sideReading(lm: Landmarks): SideReading {
-  const c = canonicalize(lm);
+/**
+ * The canonical-frame reading of one face's landmarks. `reference`: the frame's rigid points are matched to (default
+ * the mean face; the live page, which cannot read it, passes the driver's own first frame scaled to IOD 1).
+ */
+export function sideReading(lm: Landmarks, reference?: ArrayLike<number>): SideReading {
+  const c = canonicalize(lm, reference);
   return {
     shift: mean(c, [0, 17], 0),
     corner: [-c[CORNER[0] * 3 + 1]!, -c[CORNER[1] * 3 + 1]!],
