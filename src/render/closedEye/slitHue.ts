@@ -10,7 +10,7 @@
 // driver's is warmer still: lp_d14 f86-88's shaded white beside the iris is (r-b)/luma .39 against its
 // lid's .19; the skin's albedo deepened as in shadowHue.ts turned lp_s42 <- lp_d6 f185's white a salmon
 // patch, so the skin's own chroma). Luma is kept (the ceiling's figures hold); a white fleck in or by the
-// iris keeps its colour (whiteness is the least of the pixel's 3x3: lp_s7's iris showed orange arcs).
+// iris keeps its colour (none within a pixel of a cool eyeball pixel: lp_s7's iris showed orange arcs).
 import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
@@ -26,9 +26,11 @@ const HUE_SHARE = 0.8;
 /** Light lost (share of the pixel's own) over which the hue comes in: a pixel hardly darkened keeps its own. */
 const DARKEN = [0.03, 0.3] as const;
 /** The pixel's own colourfulness (before the passes) over which it counts as coloured and keeps its hue: the iris, a lash. */
-const NEUTRAL_SAT = [0.08, 0.2] as const;
+const NEUTRAL_SAT = [0.12, 0.3] as const;
 /** The pixel's own light before the passes, as a share of the lid skin's, over which it counts as a white (the iris's grey rim and a lash do not). */
 const WHITE_LIGHT = [0.95, 1.1] as const;
+/** Blue over red (share of luma) over which an eyeball pixel counts as the iris (blue or grey-green), not a white. */
+const IRIS_COOL = 0.04;
 /** The lid skin sampled this far (eye widths) beyond both lid lines as rendered, across u .15-.85 (as slitHighlight.ts). */
 const SKIN_BAND = [0.06, 0.16] as const;
 /** The box looked at, in eye widths past the corners and beyond the lid lines (the painted white below the lower lid). */
@@ -90,7 +92,7 @@ export function whiteness(p: number, ls: number): number {
 /**
  * The colour of a pixel the passes took from `before` to `after` (packed RGBA), given the lid skin `skin`:
  * `after` moved toward the skin's chroma at after's luma, by HUE_SHARE x how much light it lost x
- * `white` (whiteness, the least of the pixel's 3x3: a white fleck inside the iris or its rim keeps its own colour).
+ * `white` (whiteness; 0 beside the iris: a white fleck inside the iris or on its rim keeps its own colour).
  */
 export function lidHued(before: number, after: number, skin: readonly [number, number, number], white: number): number {
   const lb = lumaOf(before), la = lumaOf(after), ls = 0.299 * skin[0] + 0.587 * skin[1] + 0.114 * skin[2];
@@ -107,18 +109,23 @@ export function hueSlit(t: RasterTarget, snap: SlitSnapshot, f: EyeFrame, upper:
   if (!skin) return;
   const ls = 0.299 * skin[0] + 0.587 * skin[1] + 0.114 * skin[2];
   const w = snap.x1 - snap.x0 + 1, h = snap.y1 - snap.y0 + 1;
-  const white = new Float32Array(w * h);
-  for (let k = 0; k < w * h; k++) white[k] = whiteness(snap.color[k]!, ls);
+  // the iris's own pixels (eyeball, cooler than neutral: a blue or grey-green iris) by which a white fleck keeps its colour
+  const iris = new Uint8Array(w * h);
+  for (let y = snap.y0; y <= snap.y1; y++) for (let x = snap.x0; x <= snap.x1; x++) {
+    const k = (y - snap.y0) * w + (x - snap.x0), [u] = toEye(f, x + 0.5, y + 0.5), p = snap.color[k]!;
+    if (isEyeball(t.depth[y * t.width + x]!, u, bounds)) iris[k] = (((p >>> 16) & 255) - (p & 255)) / Math.max(1, lumaOf(p)) > IRIS_COOL ? 1 : 0;
+  }
   for (let y = snap.y0; y <= snap.y1; y++) for (let x = snap.x0; x <= snap.x1; x++) {
     const i = y * t.width + x, k = (y - snap.y0) * w + (x - snap.x0), before = snap.color[k]!, after = t.color[i]!;
     if (before === after) continue;
     const [u] = toEye(f, x + 0.5, y + 0.5);
     if (u < -PAD_U || u > 1 + PAD_U) continue;
-    let least = 1;
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+    let byIris = false;
+    for (let dy = -1; dy <= 1 && !byIris; dy++) for (let dx = -1; dx <= 1; dx++) {
       const xx = x - snap.x0 + dx, yy = y - snap.y0 + dy;
-      if (xx >= 0 && yy >= 0 && xx < w && yy < h) least = Math.min(least, white[yy * w + xx]!);
+      if (xx >= 0 && yy >= 0 && xx < w && yy < h && iris[yy * w + xx]) { byIris = true; break; }
     }
+    const least = byIris ? 0 : whiteness(before, ls);
     t.color[i] = lidHued(before, after, skin, least);
   }
 }
