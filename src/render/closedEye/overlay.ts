@@ -23,6 +23,7 @@ import { coverSlitEdges } from '../slitEdge.ts';
 import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
 import { eyeballDepthBounds } from './eyeballDepth.ts';
 import { shadePaintedEyeBelow, paintedEyeShadeSetting } from './paintedWhite.ts';
+import { snapshotSlit, hueSlit, slitHueSetting } from './slitHue.ts';
 import { linearStep } from '../../math/smooth.ts';
 import { moveLidOntoEdge } from './lashOnEdge.ts';
 import { shutLashSetting } from '../shutLash.ts';
@@ -199,12 +200,15 @@ export class ClosedEyes {
       const lowNow = { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) };
       // the eyeball told from the lids by depth per column across the eye (eyeballDepth.ts: one bound missed a turned head's near half)
       const bounds = eyeballDepthBounds(lidNow.u, s.upper.map((i) => siz[i]!), lowNow.u, s.lower.map((i) => siz[i]!));
+      // the white the passes below darken, copied first: after them it takes the lid skin's hue (slitHue.ts)
+      const hue = slitHueSetting.on && (shadow > 0 || slit > 0 || slitCeilingStrength(c) > 0) ? snapshotSlit(target, f, lidNow, lowNow) : null;
       drawLidShadow(target, f, lidNow, lowNow, shadow, bounds, slit);
       holdSlitUnderLid(target, f, lidNow, lowNow, slitCeilingStrength(c), bounds);
       // the same light on the open eye painted past the lower lid line, on the skin's triangles
       // (paintedWhite.ts); going as the shut eye comes in over it, so the shut eye (blink 1) renders as before
       const keep = paintedEyeShadeSetting.on ? 1 - show : 0;
       if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, slitCeilingStrength(c) * keep);
+      if (hue) hueSlit(target, hue, f, lidNow, lowNow, bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
       if (showLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz);
