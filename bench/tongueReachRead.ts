@@ -3,7 +3,7 @@
 // point a quarter of the column's height over its inner lower line (lit tongue there: at least .75 of the lips' luma, not
 // teeth), down while the colour stays within DE of that point's (Lab): the tongue's own surface; `reach` the last such row
 // under the inner lower line, median over the columns, in IOD (eye corners) and over the lower lip's height there (inner to
-// outer line). < 0: the tongue stops over the line (a dark band or teeth between). null: no lit tongue in the middle.
+// outer line), and that lip's height (IOD). < 0: the tongue stops over the line (a dark band or teeth between). null: no lit tongue in the middle.
 // Never asserts. Printed by bench/tongueLook.ts after a second `|`.
 import type { RgbaImage } from '../src/types.ts';
 import { openingColumns } from './openingColumns.ts';
@@ -12,7 +12,7 @@ import { labOf } from '../src/render/mouth/tonguePalette.ts';
 import { LIPS_OUTER_LOWER } from '../src/rig/topology.ts';
 
 const DE = 14, LIT = 0.75, MIDDLE = 0.3;
-export interface TongueReach { reach: number; ofLip: number; cols: number }
+export interface TongueReach { reach: number; ofLip: number; cols: number; lip: number }
 
 function lineAt(lm: ArrayLike<number>, ids: readonly number[], x: number): number {
   for (let k = 0; k + 1 < ids.length; k++) {
@@ -27,7 +27,7 @@ export function tongueReachFigures(img: RgbaImage, lm: ArrayLike<number>): Tongu
   const { light: lipLight, sat: lipSat } = lipReference(img, lm);
   const iod = Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!) || 1;
   const { cx, half, cols } = openingColumns(lm);
-  const reach: number[] = [], ofLip: number[] = [];
+  const reach: number[] = [], ofLip: number[] = [], lip: number[] = [];
   const px = (x: number, y: number) => { const i = (Math.round(y) * W + x) * 4; return [d[i]!, d[i + 1]!, d[i + 2]!] as const; };
   for (const [x, [top, bottom]] of cols) {
     if (Math.abs(x - cx) > MIDDLE * half || bottom - top < 4) continue;
@@ -43,13 +43,13 @@ export function tongueReachFigures(img: RgbaImage, lm: ArrayLike<number>): Tongu
       y++;
     }
     reach.push((y - bottom) / iod);
-    if (Number.isFinite(outer) && outer > bottom) ofLip.push((y - bottom) / (outer - bottom));
+    if (Number.isFinite(outer) && outer > bottom) { ofLip.push((y - bottom) / (outer - bottom)); lip.push((outer - bottom) / iod); }
   }
   if (reach.length < 3) return null;
   const med = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1]!; };
-  return { reach: med(reach), ofLip: ofLip.length ? med(ofLip) : NaN, cols: reach.length };
+  return { reach: med(reach), ofLip: ofLip.length ? med(ofLip) : NaN, cols: reach.length, lip: lip.length ? med(lip) : NaN };
 }
 
 export function tongueReachText(t: TongueReach | null): string {
-  return t ? `reach ${t.reach.toFixed(3)} IOD (${t.ofLip.toFixed(2)} lip) n${t.cols}` : 'reach -';
+  return t ? `reach ${t.reach.toFixed(3)} IOD (${t.ofLip.toFixed(2)} lip) lower lip ${t.lip.toFixed(3)} IOD n${t.cols}` : 'reach -';
 }

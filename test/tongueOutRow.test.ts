@@ -20,7 +20,8 @@ test('no tongue out: the under-row light as read (frames without one render byte
   assert.equal(rowUnderTongueOut(0.87, undefined), 0.87);
   assert.equal(rowUnderTongueOut(undefined, 1), undefined);
   assert.equal(rowUnderTongueOut(0.5, 1), 0.5, 'a dark band under her row stays as read');
-  assert.ok(rowUnderTongueOut(0.87, 1)! <= 0.6 && rowUnderTongueOut(0.87, 0.5)! > 0.6, 'out: its lit part taken off by the share');
+  assert.ok(rowUnderTongueOut(0.87, 1)! <= 0.6 && rowUnderTongueOut(0.87, 0.7)! > 0.6, 'out: its lit part taken off by the share');
+  assert.equal(rowUnderTongueOut(0.95, 0.23), 0.95, 'a part share (lp_d10 f25, her clenched rows lit) stays as read');
 });
 
 /** The share of the opening's upper half (middle .6 of the half width) that is teeth (mouthDark.ts isTeethPixel). */
