@@ -12,6 +12,7 @@ import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { tongueLitFigures, tongueLitText } from './tongueLit.ts';
 import { tongueTopFigures, tongueTopText } from './tongueTopRead.ts';
+import { tongueReachFigures, tongueReachText } from './tongueReachRead.ts';
 import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
@@ -39,7 +40,7 @@ if (driver) {
     const img = videoFrameAt(media(driver, 'video'), f / 25 + 0.001), face = (await detectFaces(img, { embedding: false }))[0];
     if (!face) { console.log(`driver f${f}: no face`); tiles.push(await sharp({ create: { width: TILE, height: TILE, channels: 3, background: '#000' } }).png().toBuffer()); continue; }
     const lm = face.landmarks as Lm;
-    console.log(`driver      f${f}: ${tongueLitText(tongueLitFigures(img, flat(lm)))} | ${tongueTopText(tongueTopFigures(img, flat(lm)))}`);
+    console.log(`driver      f${f}: ${tongueLitText(tongueLitFigures(img, flat(lm)))} | ${tongueTopText(tongueTopFigures(img, flat(lm)))} | ${tongueReachText(tongueReachFigures(img, flat(lm)))}`);
     tiles.push(await tile(img, lm));
   }
   columns.push(tiles);
@@ -48,7 +49,7 @@ for (const root of roots) {
   const r = await rendererOfRoot(root, portrait, SIZE), tiles: Buffer[] = [];
   for (const f of frames) {
     const fr = motion.frames[f]!, img = r.render(fr), copy = { width: SIZE, height: SIZE, data: Uint8ClampedArray.from(img.data) } as RgbaImage, lm = r.landmarks(fr);
-    console.log(`${path.basename(root).padEnd(11)} f${f}: ${tongueLitText(tongueLitFigures(copy, flat(lm)))} | ${tongueTopText(tongueTopFigures(copy, flat(lm)))}`);
+    console.log(`${path.basename(root).padEnd(11)} f${f}: ${tongueLitText(tongueLitFigures(copy, flat(lm)))} | ${tongueTopText(tongueTopFigures(copy, flat(lm)))} | ${tongueReachText(tongueReachFigures(copy, flat(lm)))}`);
     tiles.push(await tile(copy, lm));
   }
   columns.push(tiles);
