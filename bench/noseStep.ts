@@ -5,11 +5,13 @@
 // distance (px) over which that rise goes from 20% to 80% of the profile's range there; farNear, the far
 // half's median luma over the near half's inside the face oval (the half the turn shows, past the nose
 // bridge 168); across, the share of gradient energy across x on the revealed half (edges.ts revealedAcross:
-// ~0.5 no direction, toward 1 streaks along x). Never asserts.
+// ~0.5 no direction, toward 1 streaks along x); cheekAcross, the same past 0.12 face widths from the ridge (the
+// revealed cheek without the nose's own shading). Never asserts.
 //   node --import tsx bench/noseStep.ts [--root DIR] [--yaws -25,0,25] [names...]
 import { turnArgs, turnedFrame, turnRenderers } from './turnBench.ts';
 import { acrossStretchShare } from '../src/eval/stretch.ts';
 import { ridgeStep } from '../src/eval/ridgeStep.ts';
+import { ridgeXAt } from '../src/avatar/ridgeSideReveal.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
@@ -33,7 +35,10 @@ for await (const r of turnRenderers(root, names)) {
       if (yaw > 0 ? left : yaw < 0 ? !left : true) half[i] = 1;
     }
     const farNear = median(far) / median(near), across = acrossStretchShare(img, half);
-    return `${yaw > 0 ? '+' : ''}${yaw}: step ${step.toFixed(1)} width ${width.toFixed(1)} farNear ${farNear.toFixed(2)} across ${across.toFixed(3)}`;
+    // the same on the revealed cheek alone: past 0.12 face widths from the ridge (the nose's own shading left out)
+    const fw = Math.hypot(lm[234]![0] - lm[454]![0], lm[234]![1] - lm[454]![1]), flat = lm.flatMap((p) => [p[0], p[1], 0]);
+    const cheek = half.map((m, i) => (m && Math.abs((i % w) + 0.5 - ridgeXAt(flat, Math.floor(i / w) + 0.5)) > 0.12 * fw ? 1 : 0));
+    return `${yaw > 0 ? '+' : ''}${yaw}: step ${step.toFixed(1)} width ${width.toFixed(1)} farNear ${farNear.toFixed(2)} across ${across.toFixed(3)} cheekAcross ${acrossStretchShare(img, cheek).toFixed(3)}`;
   });
   console.log(r.name.padEnd(13), cells.join(' | '));
 }

@@ -23,7 +23,7 @@ import { trimAmbiguousTail } from './ambiguousTail.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
-import { keepRevealOnRidgeSide } from './ridgeSideReveal.ts';
+import { keepRevealOnRidgeSide, clampRevealToRidgeSide } from './ridgeSideReveal.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
 import { farLipOnTurns } from './farLipOnTurn.ts';
 import { clearBandSoonerWhenAway, AWAY_CLEAR_FULL_DEG } from './farBandClear.ts';
@@ -104,6 +104,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // what a turn shows that the photo did not see (turnTexturing.ts)
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir, opts.ridgeSide !== false);
+  if (opts.ridgeSide !== false) clampRevealToRidgeSide(flat, neutral, mesh.uvs, uvRevealed, revealDir);
   clearBandSoonerWhenAway(revealDir, mesh.sheetTurnUvs, fit.pose.yaw);
   // ... from its outer rings inward (bandOuterFirst.ts)
   const revealStart = clearBandOuterFirst(revealDir, mesh.sheetTurnUvs.keys(), mesh.sheetRing, (s) => turnedAway(s * fit.pose.yaw), AWAY_CLEAR_FULL_DEG, mesh.vertexCount);

@@ -3,10 +3,11 @@
 // the pull over the mesh. On a photo turned far to one side (lp_s10, a painting at ~34°) the nose lies inside
 // that band of the far side, so its ridge and far wing are pulled, and the smoothing carries the pull across the
 // ridge onto the near flank: at +25 landmark 281, just past the ridge, sampled the photo 9 px further toward the
-// near cheek (185.8 -> 194.8) while the ridge kept its texel, so the near flank's gradual shading (the photo's
-// terminator, ~12 px wide) was squeezed into the one triangle beside the ridge (~5 px): a hard light/dark step
-// down the nose. A surface on the other side of the ridge turns away from the camera on that turn and has nothing
-// to reveal; here the pull of the nose's points that act for a turn toward the other side fades out.
+// near cheek (185.8 -> 194.8) and the ridge point 195 did too (183.0 -> 192.1) while 5 kept its texel, so the near
+// flank's gradual shading (the photo's terminator, ~12 px wide) was squeezed into the one triangle beside the ridge
+// (~5 px), and the upper ridge drew the near flank's shade beside the far sidewall's pale: a hard light/dark step
+// down the nose. The other side of the ridge turns away from the camera on that turn and has nothing to reveal;
+// here a nose point's pull that samples that side for such a turn fades out.
 import { eyeCornerDistance, MESH_POINT_COUNT, NOSE_POINTS, NOSE_RIDGE } from '../rig/topology.ts';
 import { smoothstep } from '../math/smooth.ts';
 
@@ -42,7 +43,7 @@ export function neutralRidgeSide(neutral: ArrayLike<number>): (i: number) => num
 }
 
 /**
- * Share of a reveal kept for a point `side` of the ridge (-1 image-left, +1 image-right, 0 on it) whose reveal
+ * Share of a reveal kept for a revealed texel `side` of the ridge (-1 image-left, +1 image-right, 0 on it) whose reveal
  * acts for a turn toward `dirSide` (the sign of revealDir's x: -1 a turn showing the image-left), `d` eye distances
  * from the nose's points on the neutral face. Pure.
  */
@@ -64,7 +65,8 @@ export function keepRevealOnRidgeSide(flat: ArrayLike<number>, neutral: ArrayLik
   for (let i = 0; i < MESH_POINT_COUNT; i++) {
     const dx = revealDir[i * 2]!;
     if (dx === 0) continue;
-    const off = flat[i * 3]! - ridgeXAt(flat, flat[i * 3 + 1]!);
+    // the side of the ridge the revealed texel lies on (the ridge's own points were pulled onto the near flank too)
+    const off = uvRevealed[i * 2]! - ridgeXAt(flat, uvRevealed[i * 2 + 1]!);
     const side = Math.abs(off) <= ON_RIDGE_PX ? 0 : Math.sign(off);
     const d = Math.min(...nose.map(([x, y, z]) => Math.hypot(neutral[i * 3]! - x, neutral[i * 3 + 1]! - y, neutral[i * 3 + 2]! - z))) / iod;
     const keep = ridgeSideKeep(side, Math.sign(dx), d);
@@ -76,4 +78,39 @@ export function keepRevealOnRidgeSide(flat: ArrayLike<number>, neutral: ArrayLik
     changed.push(i);
   }
   return changed;
+}
+
+/** A far-side texel is kept at least this far (crop px) from the ridge's texel at its height. */
+const RIDGE_MARGIN_PX = 0.5;
+
+/**
+ * In place, after every reveal: a nose point whose reveal acts for the turn that shows its own side never samples
+ * past the ridge's texel at that height (the ridge's revealed position at a full turn toward that side). With the
+ * ridge kept on its own texels (keepRevealOnRidgeSide), lp_s10's far sidewall by the tip (44, 45, 51: re-spread by
+ * noseReveal.ts / turnUnfold.ts) sampled 1-1.5 px past it, and the triangles there drew the photo mirrored (a fold).
+ * Returns the points moved.
+ */
+export function clampRevealToRidgeSide(flat: ArrayLike<number>, neutral: ArrayLike<number>, uv: ArrayLike<number>, uvRevealed: Float32Array, revealDir: Float32Array): number[] {
+  const iod = eyeCornerDistance(neutral);
+  const nose = NOSE_POINTS.map((q) => [neutral[q * 3]!, neutral[q * 3 + 1]!, neutral[q * 3 + 2]!] as const);
+  const moved: number[] = [];
+  for (const s of [-1, 1] as const) {
+    // the ridge's texels at a full turn toward side s (x, y, stride 3 for ridgeXAt)
+    const ridgeTex = new Float64Array(MESH_POINT_COUNT * 3);
+    for (const r of NOSE_RIDGE) {
+      const k = Math.min(1, Math.max(0, revealDir[r * 2]! * s));
+      for (const c of [0, 1]) ridgeTex[r * 3 + c] = uv[r * 2 + c]! + k * (uvRevealed[r * 2 + c]! - uv[r * 2 + c]!);
+    }
+    for (let i = 0; i < MESH_POINT_COUNT; i++) {
+      if (NOSE_RIDGE.includes(i) || !(revealDir[i * 2]! * s > 0)) continue;
+      if (Math.sign(flat[i * 3]! - ridgeXAt(flat, flat[i * 3 + 1]!)) !== s) continue;
+      const d = Math.min(...nose.map(([x, y, z]) => Math.hypot(neutral[i * 3]! - x, neutral[i * 3 + 1]! - y, neutral[i * 3 + 2]! - z))) / iod;
+      if (d >= RIDGE_SIDE_REACH[1]) continue;
+      const limit = ridgeXAt(ridgeTex, uvRevealed[i * 2 + 1]!) + s * RIDGE_MARGIN_PX;
+      if (s * (uvRevealed[i * 2]! - limit) >= 0) continue;
+      uvRevealed[i * 2] = limit;
+      moved.push(i);
+    }
+  }
+  return moved;
 }
