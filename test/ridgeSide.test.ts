@@ -32,7 +32,7 @@ test('ridgeXAt / neutralRidgeSide: the ridge polyline by height, sides past it (
   assert.equal(side(5), 0);
 });
 
-test('lp_s10 at +25: the near nose flank and the ridge keep its own texels (no reveal across the ridge), the step down the nose is softer, the rest frame unchanged', async () => {
+test('lp_s10 at +25: the near nose flank and the ridge keep their own texels (no reveal across the ridge), the step down the nose is softer, the rest frame unchanged', async () => {
   const portrait = await analyzePortrait(PORTRAITS + 'lp_s10.jpg');
   const on = buildAvatar(portrait), off = buildAvatar(portrait, { ridgeSide: false });
   // the near flank just past the ridge (281, 363, 456: image-right of it) and the ridge point 195 used a texture
