@@ -23,6 +23,7 @@ import { trimAmbiguousTail } from './ambiguousTail.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { rimSkips } from './rim.ts';
+import { keepRevealOnRidgeSide, clampRevealToRidgeSide } from './ridgeSideReveal.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
 import { farLipOnTurns } from './farLipOnTurn.ts';
 import { clearBandSoonerWhenAway, AWAY_CLEAR_FULL_DEG } from './farBandClear.ts';
@@ -40,6 +41,8 @@ export interface BuildAvatarOptions extends SheetOptions {
   focal?: number;
   /** the matte's tail past the outline trimmed where person and plate colours are alike (ambiguousTail.ts; default on: s43) */
   ambiguousTail?: boolean;
+  /** the reveal's pull kept off the nose's points past the ridge from the side a turn shows (ridgeSideReveal.ts; default on: s44) */
+  ridgeSide?: boolean;
 }
 
 /** Landmarks probing the cheeks (skin colour and light). */
@@ -96,9 +99,12 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge, rims,
   );
+  // ... not across the nose's ridge (ridgeSideReveal.ts)
+  if (opts.ridgeSide !== false) keepRevealOnRidgeSide(flat, neutral, mesh.uvs, uvRevealed, revealDir);
   // what a turn shows that the photo did not see (turnTexturing.ts)
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
-  const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir);
+  const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir, opts.ridgeSide !== false);
+  if (opts.ridgeSide !== false) clampRevealToRidgeSide(flat, neutral, mesh.uvs, uvRevealed, revealDir);
   clearBandSoonerWhenAway(revealDir, mesh.sheetTurnUvs, fit.pose.yaw);
   // ... from its outer rings inward (bandOuterFirst.ts)
   const revealStart = clearBandOuterFirst(revealDir, mesh.sheetTurnUvs.keys(), mesh.sheetRing, (s) => turnedAway(s * fit.pose.yaw), AWAY_CLEAR_FULL_DEG, mesh.vertexCount);

@@ -61,7 +61,7 @@ export interface FaceInPhoto {
  * where the flank hiding them ends, and a deep fold's soft outline beside the background goes clear.
  * Returns the photo's depth buffer of the face (the mirror texturing reuses it).
  */
-export function correctHiddenReveals(face: FaceInPhoto, mesh: MeshBuilder, texture: RgbaImage, uvRevealed: Float32Array, revealDir: Float32Array): Float32Array {
+export function correctHiddenReveals(face: FaceInPhoto, mesh: MeshBuilder, texture: RgbaImage, uvRevealed: Float32Array, revealDir: Float32Array, ridgeSide = true): Float32Array {
   const { flat, neutral } = face;
   const size = texture.width, iod = eyeCornerDistance(neutral);
   noseSidewallReveal(flat, neutral, iod, face.zc, uvRevealed, revealDir);
@@ -70,7 +70,7 @@ export function correctHiddenReveals(face: FaceInPhoto, mesh: MeshBuilder, textu
   const noseMoved = hiddenNoseReveal(flat, neutral, iod, seenInPhoto, faceDepth, size, tolerance, uvRevealed, revealDir);
   const eyeMoved = hiddenEyeReveal(flat, neutral, iod, seenInPhoto, faceDepth, (x, y) => opaqueAt(texture, x, y), size, tolerance, noseMoved, uvRevealed, revealDir);
   // last: where the reveals above leave a turn's texture folded (turnUnfold.ts)
-  unfoldTurnedTexture(flat, neutral, face.zc, Float32Array.from(mesh.uvs), uvRevealed, revealDir, [...eyeMoved, ...noseMoved]);
+  unfoldTurnedTexture(flat, neutral, face.zc, Float32Array.from(mesh.uvs), uvRevealed, revealDir, [...eyeMoved, ...noseMoved], ridgeSide);
   revealSheetClear(uvRevealed, revealDir, mesh.sheetTurnUvs, mesh.positions, flat[4 * 3]!);
   return faceDepth;
 }

@@ -13,6 +13,7 @@
 // revealDir), so nothing changes at the photo's pose.
 import { eyeCornerDistance, faceTopology, MESH_POINT_COUNT, NOSE_RIDGE, NOSE_POINTS, EYE_L_LOOP, EYE_R_LOOP, FACE_OVAL } from '../rig/topology.ts';
 import { turnedX, nearPoints } from './noseReveal.ts';
+import { neutralRidgeSide } from './ridgeSideReveal.ts';
 
 /** Rings of the mesh around the folded triangles that are solved again; rounds of solving, each
  *  bending the folded triangles' edges BEND_GROWTH times harder toward the turned layout. */
@@ -84,7 +85,7 @@ export function unbendTexture(tex: Float64Array, layout: Float64Array, free: rea
  * centre's depth; uv: the photo positions (stride 2). Returns, per side (image-left, image-right),
  * the folded triangles before and after.
  */
-export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, zc: number, uv: Float32Array, uvRevealed: Float32Array, revealDir: Float32Array, keep: readonly number[] = []): { before: number; after: number }[] {
+export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, zc: number, uv: Float32Array, uvRevealed: Float32Array, revealDir: Float32Array, keep: readonly number[] = [], ridgeSide = true): { before: number; after: number }[] {
   const n = MESH_POINT_COUNT, tris = drawnFaceTriangles(), m = tris.length / 3;
   const P = (i: number, k: number) => flat[i * 3 + k]!;
   const ridgeX = NOSE_RIDGE.reduce((s, i) => s + P(i, 0), 0) / NOSE_RIDGE.length;
@@ -102,6 +103,7 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
   const iod = eyeCornerDistance(neutral);
   const byNose = nearPoints(neutral, NOSE_POINTS, NOSE_REACH * iod);
   for (const i of band) held.add(i);
+  const sideOfRidge = ridgeSide ? neutralRidgeSide(neutral) : (i: number) => Math.sign(neutral[i * 3]!);
   const rest = Float64Array.from({ length: n * 2 }, (_, k) => P(k >> 1, k & 1));
   let restSum = 0;
   for (let t = 0; t < m; t++) restSum += area2(rest, tris[t * 3]!, tris[t * 3 + 1]!, tris[t * 3 + 2]!);
@@ -118,7 +120,8 @@ export function unfoldTurnedTexture(flat: Float64Array, neutral: Float64Array, z
     }
     // the side by the person's own (symmetric) neutral face: a hidden point of a turned photo can
     // project past the ridge (landmark 33 is on the image-left side)
-    const onSide = (i: number) => Math.sign(neutral[i * 3]!) * Math.sign(neutral[33 * 3]!) === -side;
+    // (past the ridge's own x there: a painted nose need not lie at x = 0, ridgeSideReveal.ts)
+    const onSide = (i: number) => sideOfRidge(i) * sideOfRidge(33) === -side;
     const folded = (tex: Float64Array) => {
       const out: number[] = [];
       for (let t = 0; t < m; t++) {
