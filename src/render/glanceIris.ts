@@ -8,17 +8,24 @@
 //     IRIS_CONTRAST: a pixel's "light" share), and their share of the ring (lightShare);
 //   - a solid iris patch: each of those texels taken toward the iris's own colour (the mean of the ring's dark
 //     texels) by its light share, so the catchlight-free dark texels keep their colour;
-//   - its strength: none on an iris the photo shows whole (a catchlight is under LIGHT_LO of the ring), all on a
-//     faint one (LIGHT_HI).
+//   - its strength: none on an iris the photo shows whole (its lower part light under LIGHT_LO), all on a faint
+//     one (LIGHT_HI), and only where little of the ring is fully dark (FAINT_FROM / FAINT_TO).
 // Per frame the patch is mixed in by how far aside the iris is (glanceShare): nothing at rest and small looks.
 import { luminance } from '../math/colour.ts';
 import { smoothstep } from '../math/smooth.ts';
 import type { TextureSource } from './textureSample.ts';
 
 /** A ring this share light (or less) is an iris the photo shows: no fill. */
-export const LIGHT_LO = 0.1;
+export const LIGHT_LO = 0.05;
 /** ...this share (or more): a faint iris, filled whole at a glance. */
-export const LIGHT_HI = 0.2;
+export const LIGHT_HI = 0.15;
+/**
+ * ...and only on an iris the photo paints faint: the share of the ring (in the opening) that is fully dark from
+ * FAINT_FROM (none) down to FAINT_TO (all). lp_s0 .67/.51, lp_s9 .61/.59, st_full_body_1 .59/.59 (faint); mt_man
+ * .74/.76, lp_s2 .74/.81, lp_s42 .88/.75, st_happy .84, lp_s1 .88-.91 (a dark iris whose ring takes some lower white in:
+ * filled and darkened, mt_man's iris went an ink-black slab at lp_d0 f24).
+ */
+export const FAINT_FROM = 0.735, FAINT_TO = 0.68;
 /** A texel is all light when at most this share darker than the white behind (all dark from IRIS_CONTRAST .3). */
 const LIGHT_CONTRAST = 0.3;
 /** A texel's light share times this (at most 1) is how far its colour goes to the iris's. */
@@ -29,13 +36,18 @@ const LOW_SIDE = 0.6;
 export const GLANCE_FROM = 0.3, GLANCE_TO = 0.8;
 
 /** One eye's solid iris: colours on the disc's patch (x0, y0, size as IrisDisc's), and how strongly it is used. */
-export interface SolidIris { colour: Uint32Array; fill: Float32Array; strength: number; lightShare: number }
+export interface SolidIris { colour: Uint32Array; fill: Float32Array; strength: number; lightShare: number; darkShare: number }
 
 const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 
 /** How light a texel of luma l is over a white of luma w: 0 when IRIS_CONTRAST darker, 1 when as light. */
 export function lightOf(l: number, w: number): number {
   return w > 0 ? 1 - Math.min(1, Math.max(0, (w - l) / (LIGHT_CONTRAST * w))) : 0;
+}
+
+/** The fill's strength for a ring this share fully dark. */
+export function faintStrength(darkShare: number): number {
+  return 1 - smoothstep(FAINT_TO, FAINT_FROM, darkShare);
 }
 
 /** The fill's strength for a ring this share light. */
@@ -56,7 +68,7 @@ export function solidIris(tex: TextureSource, patch: { x0: number; y0: number; s
   const { x0, y0, size, white } = patch;
   const light = new Float32Array(size * size), colour = new Uint32Array(size * size), fill = new Float32Array(size * size);
   let n = 0, lit = 0;
-  const sum = [0, 0, 0], dark = { n: 0 };
+  const sum = [0, 0, 0], dark = { n: 0 }, all = { n: 0, lit: 0 };
   for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
     const x = x0 + i, y = y0 + j, k = j * size + i;
     if (x < 0 || y < 0 || x >= tex.width || y >= tex.height) continue;
@@ -65,14 +77,16 @@ export function solidIris(tex: TextureSource, patch: { x0: number; y0: number; s
     const share = inside(x + 0.5, y + 0.5);
     if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) > ring || share < 0.5) continue;
     const a = lightOf(lumOf(p), lumOf(white[k]!));
-    light[k] = a; fill[k] = 1;
+    light[k] = a; fill[k] = 1; all.n++; all.lit += a;
     // the share is read below the centre, within LOW_SIDE of the ring across: a faint iris's pale lower part, not the
     // white a ring wider than the iris takes in at its sides, nor a catchlight (above the centre)
     if (y + 0.5 > cy && Math.abs(x + 0.5 - cx) < LOW_SIDE * ring) { n++; lit += a; }
     if (a < 0.1) { dark.n++; for (let ch = 0; ch < 3; ch++) sum[ch]! += (p >>> (ch * 8)) & 255; }
   }
   const lightShare = n > 0 ? lit / n : 0;
-  if (dark.n === 0) return { colour, fill, strength: 0, lightShare };
+  const darkShare = all.n > 0 ? dark.n / all.n : 1;
+  const strength = solidStrength(lightShare) * faintStrength(darkShare);
+  if (dark.n === 0) return { colour, fill, strength: 0, lightShare, darkShare };
   const mean = sum.map((s) => s / dark.n);
   for (let k = 0; k < size * size; k++) {
     // half light is iris-coloured already at full: a faint band reads near the white's light at only .5-.7
@@ -83,7 +97,7 @@ export function solidIris(tex: TextureSource, patch: { x0: number; y0: number; s
     for (let ch = 0; ch < 3; ch++) { const v = (p >>> (ch * 8)) & 255; out |= Math.round(v + a * (mean[ch]! - v)) << (ch * 8); }
     colour[k] = out >>> 0;
   }
-  return { colour, fill, strength: solidStrength(lightShare), lightShare };
+  return { colour, fill, strength, lightShare, darkShare };
 }
 
 /**
@@ -91,7 +105,7 @@ export function solidIris(tex: TextureSource, patch: { x0: number; y0: number; s
  * iris reads darker against the white at a glance than at rest (lp_d14, 1 - iris / white: .18-.23 at rest, .10-.16 at
  * f68-88), ours stayed at the photo's rest contrast (lp_s0 .40: a grey iris on a grey white).
  */
-export const GLANCE_DARKEN = 0.3;
+export const GLANCE_DARKEN = 0.15;
 
 /** A packed RGBA colour with its RGB times (1 - GLANCE_DARKEN * t). */
 export function darkenPacked(c: number, t: number): number {
