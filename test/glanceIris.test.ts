@@ -1,7 +1,7 @@
 // A faint iris drawn solid at a hard glance (s44 glance44, critic43 worst #2: lp_s0 <- lp_d14 f68-88 "the image-right
 // eye milky"): lp_s0's painted iris is a dark band under the lid over a pale disc, and the pale disc went along with
 // the iris to the corner. On the real photo, at gaze x +-1 the moved iris's ring holds fewer pale texels with the solid
-// fill than without it (main: .28-.33 of the ring on the image-left eye, .2-.24 with it); an iris the photo shows whole (lp_s42) gets
+// fill than without it; an iris the photo shows whole (lp_s42) gets
 // no fill; and a small look draws exactly as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
