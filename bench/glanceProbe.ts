@@ -10,6 +10,7 @@ import { encodePng } from '../src/io/image.ts';
 import { luminance } from '../src/math/colour.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
+import { lineAt, openingAt } from '../src/render/gazeCorner.ts';
 
 const list = (process.argv[2] ?? 'lp_s0.jpg,lp_s2.jpg').split(',');
 const out = process.argv[3] ?? '/tmp';
@@ -56,6 +57,6 @@ for (const file of list) {
       if (Math.hypot(x + 0.5 - d.cx, y + 0.5 - d.cy) < 0.5 * d.radius) { irisL += lum(tex.data32[y * tex.width + x]!); whiteL += lum(d.white[j * d.size + i]!); n++; }
     }
     const halfW = (Math.max(...xs) - Math.min(...xs)) / 2;
-    console.log(`${file} eye ${e}: halfW ${halfW.toFixed(1)} radius ${d.radius.toFixed(1)} reach ${d.reach.map((r) => r.toFixed(1))} open ${d.open?.map((r) => r.toFixed(1))} matte mass ${mass.toFixed(0)} (disc area ${(Math.PI * d.radius ** 2).toFixed(0)}) core luma ${(irisL / n).toFixed(0)} white ${(whiteL / n).toFixed(0)}`);
+    console.log(`${file} eye ${e}: halfW ${halfW.toFixed(1)} radius ${d.radius.toFixed(1)} reach ${d.reach.map((r) => r.toFixed(1))} open ${d.open?.map((r) => r.toFixed(1))} matte mass ${mass.toFixed(0)} (disc area ${(Math.PI * d.radius ** 2).toFixed(0)}) core luma ${(irisL / n).toFixed(0)} white ${(whiteL / n).toFixed(0)} ring light ${d.solid?.lightShare.toFixed(2)} opening ${d.opening ? openingAt(d.opening, d.cx).toFixed(1) : '-'} centre down ${d.opening ? ((d.cy - lineAt(d.opening.upper, d.cx)) / openingAt(d.opening, d.cx)).toFixed(2) : '-'} darkShare ${d.solid?.darkShare.toFixed(2)} solid ${d.solid?.strength.toFixed(2)}`);
   }
 }

@@ -4,7 +4,7 @@
 // (darkness-weighted x, half widths from the corners' middle, + image right), the opening's middle height (px) and for
 // ours the motion's gaze x, blink and squint of that eye. Never asserts.
 //   node --import tsx bench/glanceRead.ts lp_s2.jpg m.motion.json lp_d0_cut.mp4 32,60 [--fps 25] [--zero eyeBlinkRight,eyeSquintRight]
-// (the video "" for ours alone)
+// (the video "" for ours alone; the driver's frame is taken by time, so a 30 fps cut matches its 25 fps track)
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -45,7 +45,19 @@ function read(img: Img, lm: (i: number) => [number, number], upper: readonly num
   for (let k = 1; k < cols.length - 1; k++) darkest = Math.min(darkest, (cols[k - 1]!.l + cols[k]!.l + cols[k + 1]!.l) / 3);
   for (const c of cols) { const d = Math.max(0, white - c.l - 0.25 * (white - darkest)); wsum += d; xsum += d * c.x; }
   const hMid = cols[Math.floor(cols.length / 2)]!.h;
-  return `white ${white.toFixed(0)} iris dark ${(1 - darkest / white).toFixed(2)} at x ${wsum > 0 ? ((xsum / wsum - mid) / half).toFixed(2) : ' -- '} open ${hMid.toFixed(1)}px`;
+  // fill: at the darkest 3 columns, the share of the opening's height (between the lids) darker than half way
+  // from the darkest to the white (s44 glance44: a faint iris is a dark band under the lid over a pale disc)
+  let kd = 1;
+  for (let k = 1; k < cols.length - 1; k++) if ((cols[k - 1]!.l + cols[k]!.l + cols[k + 1]!.l) / 3 === darkest) kd = k;
+  let inside = 0, darkPx = 0;
+  for (let k = kd - 1; k <= kd + 1; k++) {
+    const x = cols[k]!.x, t = lineAt(up, x), b = lineAt(lo, x);
+    for (let y = Math.ceil(t); y < b; y++) {
+      const o = (y * img.width + Math.floor(x)) * img.ch;
+      inside++; if (0.299 * img.data[o]! + 0.587 * img.data[o + 1]! + 0.114 * img.data[o + 2]! < (darkest + white) / 2) darkPx++;
+    }
+  }
+  return `white ${white.toFixed(0)} iris dark ${(1 - darkest / white).toFixed(2)} at x ${wsum > 0 ? ((xsum / wsum - mid) / half).toFixed(2) : ' -- '} open ${hMid.toFixed(1)}px fill ${(darkPx / Math.max(1, inside)).toFixed(2)}`;
 }
 for (const f of FR) {
   // --zero a,b: those weights taken back to 0 (which lever hides the iris)
@@ -56,7 +68,7 @@ for (const f of FR) {
   console.log(`f${f} gaze ${fr.gaze?.[0]?.toFixed(2)} ours  L: ${ours[0]}  ||  R: ${ours[1]}`);
   const t = track[f];
   if (video && t?.lm) {
-    const raw = execFileSync(FFMPEG, ['-loglevel', 'error', '-i', video, '-vf', `select=eq(n\\,${f})`, '-vframes', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
+    const raw = execFileSync(FFMPEG, ['-loglevel', 'error', '-i', video, '-vf', `select=gte(t\\,${(f / Number(arg('--fps') ?? 25)).toFixed(4)})`, '-vframes', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 26 });
     const w = Math.round(Math.sqrt(raw.length / 3));
     const lm = (i: number): [number, number] => [t.lm![i * 3]!, t.lm![i * 3 + 1]!];
     const drv = EYES.map(([u, l]) => read({ width: w, height: raw.length / 3 / w, data: raw, ch: 3 }, lm, u, l));

@@ -14,6 +14,7 @@ import { hiddenIrisAt, withHiddenIris, type HiddenIris } from './irisHidden.ts';
 import { discAlpha, irisDiscs, rimKeep, type IrisDisc } from './irisDisc.ts';
 import { bilinearShare, drawnOverMoved } from './raisedOverMoved.ts';
 import { followDrop } from './gazeCorner.ts';
+import { darkenPacked, glanceShare, solidColourAt } from './glanceIris.ts';
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
 export function mixPacked(a: number, b: number, t: number): number {
@@ -48,10 +49,15 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
     base = mixPacked(base, disc.white[j * disc.size + i]!, under);
   }
   let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);
+  // a faint iris at a hard glance: its light texels in the iris's colour, the whole ring moved (glanceIris.ts)
+  const solid = disc.solid && disc.solid.strength > 0 && sx !== 0 ? disc.solid.strength * glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
+  if (solid > 0) over = Math.max(over, solid * patchAt(disc.solid!.fill, disc.size, u - sx - disc.x0, v - sy - disc.y0));
   if (over > 0) over *= rimKeep(disc, u, v);
+  let iris = over > 0 ? sampleTexture(irisFrom, u - sx, v - sy) : 0;
+  if (solid > 0 && over > 0) iris = darkenPacked(mixPacked(iris, solidColourAt(disc.solid!.colour, disc.size, u - sx - disc.x0, v - sy - disc.y0), solid), solid);
   const hidden = disc.hidden ? hiddenIrisAt(disc.hidden, u, v, sx, sy, hiddenTexel) : 0;
-  if (hidden > 0) return withHiddenIris(base, over > 0 ? sampleTexture(irisFrom, u - sx, v - sy) : 0, over, hidden, hiddenTexel);
-  return over > 0 ? mixPacked(base, sampleTexture(irisFrom, u - sx, v - sy), over) : base;
+  if (hidden > 0) return withHiddenIris(base, iris, over, hidden, hiddenTexel);
+  return over > 0 ? mixPacked(base, iris, over) : base;
 }
 
 /** Bilinear sample of a size x size scalar patch at patch coordinates (x, y) (pixel centres at + 0.5); 0 outside. */

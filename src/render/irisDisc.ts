@@ -11,6 +11,7 @@ import { irisCoreOnPhoto } from './irisCore.ts';
 import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
 import { bigDiscRadius, bigIrisOf } from './bigIris.ts';
 import { openReach, type Opening } from './gazeCorner.ts';
+import { solidIris, type SolidIris } from './glanceIris.ts';
 
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
@@ -83,6 +84,8 @@ export interface IrisDisc {
   opening?: Opening;
   /** how far the eased shift may take the centre toward -x / +x before the opening closes over the iris (texture px) */
   open?: [number, number];
+  /** a faint iris drawn solid at a hard glance (glanceIris.ts) */
+  solid?: SolidIris;
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
@@ -168,7 +171,10 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // a far look stops where the lids still leave most of the iris's height (gazeCorner.ts)
     const opening: Opening = { upper: upper.map((i) => [at(i, 0), at(i, 1)]), lower: lower.map((i) => [at(i, 0), at(i, 1)]) };
     const open: [number, number] = [openReach(opening, cx, -1, reach[0]), openReach(opening, cx, 1, reach[1])];
-    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open };
+    // a faint iris (its lower part near the white's light) drawn solid at a hard glance (glanceIris.ts)
+    // (not a big painted iris: its light rim is its own, bigIris.ts)
+    const solid = painted ? undefined : solidIris(tex, behind, cx, cy, iris, (x, y) => openingShare(poly, x, y));
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid };
   });
 }
 
