@@ -7,6 +7,7 @@ import type { FrameLight, MouthPlacement } from './frameLight.ts';
 import { teethShown } from './teethRowLight.ts';
 import { TONGUE_FOLLOW, TONGUE_RAISE, tongueFillGrow } from './tonguePlace.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
+import { liningFrom } from './cavityLining.ts';
 import { sampleInto } from './pixels.ts';
 import { tongueDome, tongueEdge } from './tongue.ts';
 import { archFall, archWide, tongueShapeLight, tongueTopCover } from './tongueShape.ts';
@@ -59,7 +60,8 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   const round = light.round, core = light.roundCore, deep = 1 - ROUND_MID_DARK * mid;
   // toward the corners the opening closes into the cheeks' and lips' inner lining, lit from the
   // front, not a black void (Katie's smile ended in a black wedge at each end beyond the teeth)
-  const corner = smoothstep(CORNER_LINING_FROM, 1, lateral);
+  // (in a wide opening from further in, rising as the dark falls: no dark vertical band at the shoulders, cavityLining.ts)
+  const corner = smoothstep(liningFrom(p.gap, p.grin, CORNER_LINING_FROM), 1, lateral);
   // (an O's inside darkens further toward its centre-back: roundInside.ts)
   const o = oInsideOf(p), depth = o > 0 ? oDepthShade(mid, lateral, o) : 1;
   // (a smile's corners are the dark corridor beside the side teeth: rowLook.ts)
