@@ -29,7 +29,7 @@ test('outlineTurn: a hexagon turns all at its shoulders, a smooth ellipse a litt
 // with lp_d10's f57 / f91 mouth the drawn edge turned 45 / 42 degrees per .03 IOD, more than the mesh
 // polygon it smooths (35 / 43). Rendered on the photo with those frames' mouth controls (from the driven
 // motion; pose and driver reads left out), read off the shader as the renderer left it.
-test('lp_s7 with lp_d10 f57 / f91 mouths: the drawn opening turns well under its mesh polygon, and reads back as wide as its mesh', async () => {
+test('lp_s7 with lp_d10 f57 / f91 mouths: the drawn opening turns well under its mesh polygon, reads back as wide as its mesh, its corners in its upper part', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
@@ -70,6 +70,16 @@ test('lp_s7 with lp_d10 f57 / f91 mouths: the drawn opening turns well under its
       // the opening keeps its width and height: the face mesh reads it as the mesh has it (main: .97-1.0 of the width, .88-.93 of the gap)
       assert.ok(dist(lm, 78, 308) >= 0.95 * dist(mesh, 78, 308), `read width within 5 % of the mesh's: ${msg}`);
       assert.ok(dist(lm, 13, 14) >= 0.8 * dist(mesh, 13, 14), `read gap at least .8 of the mesh's: ${msg}`);
+      // s43 (lens43): the corners sit in the opening's upper part, as lp_d10's real ones do (upper lip's middle over
+      // the corners' chord .31 / .42 half widths, lower under it .75 / .73: the chord at .29 / .37 of the gap); with
+      // the corners at half the jaw's drop (UPPER_LIP_JAW .45, main until s43) they sat at mid-height, a hexagon
+      // (.47 at f57); .375: .41 / .37
+      const chord = (k: number) => {
+        const [ax, ay] = [mesh[78]![0]!, mesh[78]![1]!], [bx, by] = [mesh[308]![0]!, mesh[308]![1]!];
+        return ((mesh[k]![0]! - ax) * (by - ay) - (mesh[k]![1]! - ay) * (bx - ax)) / Math.hypot(bx - ax, by - ay);
+      };
+      const cornersAt = chord(13) / (chord(13) - chord(14));
+      assert.ok(cornersAt < 0.42, `the corners' chord in the opening's upper part (${cornersAt.toFixed(2)} of the gap from the top): ${msg}`);
     }
   } finally {
     MouthShader.prototype.setLips = set;

@@ -16,8 +16,15 @@ export const MOUTH_CORNERS = [61, 291, 78, 308];
  */
 export const LIPS_MID_UPPER = [76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
 export const LIPS_MID_LOWER = [77, 90, 180, 85, 16, 315, 404, 320, 307, 96, 89, 179, 86, 15, 316, 403, 319, 325];
-/** The jaw's share at the mouth corners, where both lips meet. */
-const UPPER_LIP_JAW = 0.45;
+/**
+ * The jaw's share at the mouth corners, where both lips meet. Real openings hang their corners at the top
+ * third (lp_d10: the upper lip's middle .31-.42 inner half widths over the corners' chord, the lower .73-.75
+ * under it); at .45 ours sat at mid-height (.66-.85 / .66-.87), a flat top over steep sides, a hexagon
+ * (critic41/42, lp_s7 <- lp_d10). .375 (s43, lens43): .57-.75 / .74-.99; the gap at every column and the
+ * corners' width are the same (lipJawShares keeps lower - upper). .3 (.49-.63) sheared the skin under
+ * mt_man's image-left corner into a dark streak (mouthCornerSmear 13 -> 32 px, limit 25; .375: 19).
+ */
+const UPPER_LIP_JAW = 0.375;
 /**
  * Share of its distance from the mouth's centre a lip corner moves outward per unit of jawOpen. Real
  * loud frames widen 0.004-0.010 IOD (bench/tentRead.ts --real, Obama, Fei-Fei); drawn in by 0.05 the
