@@ -21,6 +21,7 @@ import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
 import { LOUD_PEAK_FLOOR, withLoudPeaks } from './lipLoudPeak.ts';
 import { easeReleases, RELEASE_RISE, speechQuantile } from './lipRelease.ts';
 import { easeOnsets, ONSET_LEAD, ONSET_RISE } from './lipOnset.ts';
+import { leadInClosures, LEAD_IN_FRAMES, maxInto } from './lipLeadIn.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -66,6 +67,8 @@ export interface AudioMouthTiming {
   onsetRise: number;
   /** with onsetRise, the lips start parting this many frames before the onset (lipOnset.ts) */
   onsetRiseLead: number;
+  /** a phrase's near-silent first frames (a stop's hold, a breath) shut as a closure, at most this many (lipLeadIn.ts; 0: off) */
+  leadIn: number;
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = {
@@ -87,6 +90,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   releaseRise: RELEASE_RISE,
   onsetRise: ONSET_RISE,
   onsetRiseLead: ONSET_LEAD,
+  leadIn: LEAD_IN_FRAMES,
 };
 
 /** The opening controls other than the jaw (mouthLowerDown, mouthUpperUp) the model has, scaled with the jaw by the rest and release rules. */
@@ -178,6 +182,7 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
   if (t.closures) {
     let w = closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet);
     if (t.trimEnds) w = trimClosureEnds(w);
+    if (t.leadIn > 0) maxInto(w, leadInClosures(sp, en, t.quiet ?? undefined, t.leadIn));
     shut = t.closureShift ? advance(w, t.closureShift) : w;
     shutClosures(mouth, model.targets, shut);
   }
@@ -217,5 +222,6 @@ export function audioRestGaps(audio: LipAudio, fps: number, n: number, timing: P
   if (!t.pauseRest || audio.silent) return new Float64Array(n);
   const sp = bridgeShortPauses(speech ?? speechActivity(audio, fps, n), Math.round(LIP_BRIDGED_PAUSE * fps));
   const closure = t.closures ? closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet) : new Float64Array(n);
+  if (t.closures && t.leadIn > 0) maxInto(closure, leadInClosures(speech ?? speechActivity(audio, fps, n), frameEnergy(audio, fps, n), t.quiet ?? undefined, t.leadIn));
   return pauseRestGaps(sp, closure);
 }
