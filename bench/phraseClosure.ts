@@ -54,6 +54,7 @@ for (const v of arg('--variants', 'base').split(',')) {
     const w = closureWeights(c.audio, FPS, c.n);
     const all = [...Array(c.n).keys()].filter((i) => c.real[i] != null);
     rs.push(pearson(all.map((i) => ours[i]!), all.map((i) => c.real[i]!)));
+    if (!c.words) console.log(`  ${c.name} r ${f3(rs[rs.length - 1]!)}`);
     for (const on of phraseOnsets(sp)) {
       const fr = [...Array(ONSET_FRAMES).keys()].map((k) => on + k).filter((i) => i < c.n && c.real[i] != null);
       const rm = median(fr.map((i) => c.real[i]!)), om = median(fr.map((i) => ours[i]!));
@@ -64,5 +65,5 @@ for (const v of arg('--variants', 'base').split(',')) {
       if (detail || v === 'base') console.log(`  ${c.name} ${c.word.padEnd(10)} ${label.padEnd(6)} onset f${on} ${shut ? 'SHUT' : 'open'} ours ${f3(om)} [${f3(rm)}]` + (detail ? `  f${on - 3}..: ` + [...Array(9).keys()].map((k) => on - 3 + k).map((i) => `${f3(ours[i] ?? NaN)}[${f3(c.real[i] ?? NaN)}]w${(w[i] ?? 0).toFixed(1)}s${(sp[i] ?? 0).toFixed(1)}`).join(' ') : ''));
     }
   }
-  console.log(`  ${v}: onsets real shut ${shutN}: ours median ${f3(median(shutOurs))} [${f3(median(shutRealAll))}], ours < .03 on ${shutOurs.filter((x) => x < SHUT).length}; real open ${openN}: ours ${f3(median(openOurs))} [${f3(median(openReal))}]; mean r ${f3(rs.reduce((a, b) => a + b, 0) / rs.length)}`);
+  console.log(`  ${v}: onsets real shut ${shutN}: ours median ${f3(median(shutOurs))} [${f3(median(shutRealAll))}], ours < .03 on ${shutOurs.filter((x) => x < SHUT).length}; real open ${openN}: ours ${f3(median(openOurs))} [${f3(median(openReal))}]; mean r ${f3(rs.reduce((a, b) => a + b, 0) / rs.length)} (GRID ${f3(cases.map((c, k) => (c.words ? rs[k]! : NaN)).filter(Number.isFinite).reduce((a, b, _, v) => a + b / v.length, 0))})`);
 }

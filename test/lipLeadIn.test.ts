@@ -15,10 +15,12 @@ import { sharedData } from '../bench/sharedData.ts';
 test('lead-in weights: from each onset up to its first loud frame, by quietness; nothing elsewhere', () => {
   const speech = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1];
   const energy = [-9, -9, -9, -9, -9, -9, -6, -4.5, -1, -6, -1, -1, -9, -6];
-  const w = leadInClosures(speech, energy, [-3.5, -5.5], 10);
+  const w = leadInClosures(speech, energy, null, [-3.5, -5.5], 10);
   assert.deepEqual(Array.from(w), [0, 0, 0, 0, 0, 0, 1, 0.5, 0, 0, 0, 0, 0, 0], 'a quiet frame after the first loud one is not a lead-in');
-  assert.deepEqual(Array.from(leadInClosures(speech, energy, [-3.5, -5.5], 1)).slice(6, 8), [1, 0], 'at most maxFrames');
-  assert.ok(leadInClosures(speech, energy, [-3.5, -5.5], 0).every((v) => v === 0), 'off');
+  assert.deepEqual(Array.from(leadInClosures(speech, energy, null, [-3.5, -5.5], 1)).slice(6, 8), [1, 0], 'at most maxFrames');
+  assert.ok(leadInClosures(speech, energy, null, [-3.5, -5.5], 0).every((v) => v === 0), 'off');
+  const hiss = speech.map(() => 3);
+  assert.ok(leadInClosures(speech, energy, hiss, [-3.5, -5.5], 10).every((v) => v === 0), 'a hissing lead-in (a breath, an /s/) is no closure');
 });
 
 const model = loadLipModel();
