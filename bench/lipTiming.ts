@@ -78,6 +78,7 @@ const VARIANTS: Record<string, Partial<AudioMouthTiming>> = {
   rel03: { releaseRise: 0.3 },
   // onset37: a phrase's first opening out of a pause, its rise capped (lipOnset.ts; base = the product, rise .4, no lead)
   noonset: { onsetRise: 0 },
+  nolead: { leadIn: 0 },
   onset03: { onsetRise: 0.3 },
   onset05: { onsetRise: 0.5 },
   onsetlead1: { onsetRiseLead: 1 },

@@ -21,7 +21,7 @@ const IOD_PER_JAW = 0.6;
 /** the product's jaw curve over the whole file (the file gain reads all of its speech) */
 async function jawOf(file: string): Promise<Float64Array> {
   const model = loadLipModel(), audio = await lipAudio(file);
-  return audioMouthCurves(model, audio, 25, Math.round((audio.samples / 16000) * 25), { edgesTowardPause: 3, pauseRest: false })[model.targets.indexOf('jawOpen')]!;
+  return audioMouthCurves(model, audio, 25, Math.round((audio.samples / 16000) * 25), { edgesTowardPause: 3, pauseRest: false, leadIn: 0 })[model.targets.indexOf('jawOpen')]!;
 }
 
 test('edge frames only move toward the pause: held to the frame nearer the sound, never raised, speech and far frames kept', () => {

@@ -45,13 +45,13 @@ test('a lead-in lifts the frame before a phrase, not before a blip; a closure at
   assert.deepEqual(r3(shut), [0, 0, 0, 0, 0, 0, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3], 'a phrase starting on a closure is its release\'s');
 });
 
-test('on real speech a phrase opens out of the pause over frames (mt_sun.wav f288, RD_Radio31 f1), closures untouched', async () => {
+test('on real speech a phrase opens out of the pause over frames (mt_sun.wav f288, RD_Radio31 f1), closures untouched (onset37 alone: the lead-in rule, lipLeadIn.ts, off)', async () => {
   const model = loadLipModel(), at = model.targets.indexOf('jawOpen'), fps = 25;
   for (const [file, n, onset] of [['audio/mt_sun.wav', 320, 288], ['audio/RD_Radio31_000.wav', 200, 1]] as const) {
     const audio = await lipAudio(sharedData(file));
     const sp = speechActivity(audio, fps, n);
-    const before = audioMouthCurves(model, audio, fps, n, { onsetRise: 0 })[at]!;
-    const after = audioMouthCurves(model, audio, fps, n)[at]!;
+    const before = audioMouthCurves(model, audio, fps, n, { onsetRise: 0, leadIn: 0 })[at]!;
+    const after = audioMouthCurves(model, audio, fps, n, { leadIn: 0 })[at]!;
     const p95 = speechQuantile(after, sp, 0.95);
     assert.ok(phraseOnsets(sp).includes(onset), `${file}: onset f${onset}`);
     assert.ok(before[onset]! - before[onset - 1]! > 0.7 * p95, `${file} before: f${onset} ${before[onset - 1]} -> ${before[onset]}`);

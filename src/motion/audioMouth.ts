@@ -21,6 +21,7 @@ import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
 import { LOUD_PEAK_FLOOR, withLoudPeaks } from './lipLoudPeak.ts';
 import { easeReleases, RELEASE_RISE, speechQuantile } from './lipRelease.ts';
 import { easeOnsets, ONSET_LEAD, ONSET_RISE } from './lipOnset.ts';
+import { frameHiss, leadInClosures, leadInRest, LEAD_IN_FRAMES, maxInto, shutLeadIns } from './lipLeadIn.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -66,6 +67,8 @@ export interface AudioMouthTiming {
   onsetRise: number;
   /** with onsetRise, the lips start parting this many frames before the onset (lipOnset.ts) */
   onsetRiseLead: number;
+  /** a phrase's near-silent first frames (a stop's hold, a breath) shut as a closure, at most this many (lipLeadIn.ts; 0: off) */
+  leadIn: number;
 }
 
 export const DEFAULT_TIMING: AudioMouthTiming = {
@@ -87,6 +90,7 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   releaseRise: RELEASE_RISE,
   onsetRise: ONSET_RISE,
   onsetRiseLead: ONSET_LEAD,
+  leadIn: LEAD_IN_FRAMES,
 };
 
 /** The opening controls other than the jaw (mouthLowerDown, mouthUpperUp) the model has, scaled with the jaw by the rest and release rules. */
@@ -180,6 +184,12 @@ export function audioMouthCurves(model: LipModel, audio: LipAudio, fps: number, 
     if (t.trimEnds) w = trimClosureEnds(w);
     shut = t.closureShift ? advance(w, t.closureShift) : w;
     shutClosures(mouth, model.targets, shut);
+    if (t.leadIn > 0) {
+      // a phrase's near-silent lead-in shut (no press: the photo's rest shows there), its first loud frame eased as a release (lipLeadIn.ts)
+      const lead = leadInClosures(sp, en, frameHiss(audio, fps, n), t.quiet ?? undefined, t.leadIn);
+      shutLeadIns(mouth, model.targets, lead);
+      shut = maxInto(Float64Array.from(shut), lead);
+    }
   }
   if (t.edgesTowardPause) {
     // after the closures: a lead frame is held to the (closure-shut) frame after it
@@ -217,5 +227,8 @@ export function audioRestGaps(audio: LipAudio, fps: number, n: number, timing: P
   if (!t.pauseRest || audio.silent) return new Float64Array(n);
   const sp = bridgeShortPauses(speech ?? speechActivity(audio, fps, n), Math.round(LIP_BRIDGED_PAUSE * fps));
   const closure = t.closures ? closureWeights(audio, fps, n, undefined, undefined, undefined, t.quiet) : new Float64Array(n);
-  return pauseRestGaps(sp, closure);
+  const gaps = pauseRestGaps(sp, closure);
+  // a phrase's lead-in rests at the pause's gap (lipLeadIn.ts): a parted photo keeps its own parted mouth there, a shut one stays shut
+  if (t.closures && t.leadIn > 0) leadInRest(gaps, leadInClosures(speech ?? speechActivity(audio, fps, n), frameEnergy(audio, fps, n), frameHiss(audio, fps, n), t.quiet ?? undefined, t.leadIn), closure);
+  return gaps;
 }
