@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { leadInClosures } from '../src/motion/lipLeadIn.ts';
+import { leadInClosures, LEAD_IN_FRAMES } from '../src/motion/lipLeadIn.ts';
 import { phraseOnsets } from '../src/motion/lipOnset.ts';
 import { lipAudio, speechActivity } from '../src/motion/lipFeatures.ts';
 import { loadLipModel } from '../src/motion/lipModel.ts';
@@ -32,7 +32,7 @@ async function grid(name: string) {
   const words = readFileSync(sharedData(`train/grid_s1/align/${name}.align`), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
   const first = words.find((w) => w[2] !== 'sil' && w[2] !== 'sp')!;
   const gap = (o: object) => Array.from(audioMouthCurves(model, audio, 25, n, o)[jawAt]!, (x) => x * 0.6);
-  return { onset: phraseOnsets(speechActivity(audio, 25, n))[0]!, word: first[2]!, wordStart: Math.floor(Number(first[0]) / 1000), after: gap({}), before: gap({ leadIn: 0 }) };
+  return { onset: phraseOnsets(speechActivity(audio, 25, n))[0]!, word: first[2]!, wordStart: Math.floor(Number(first[0]) / 1000), after: gap({ leadIn: LEAD_IN_FRAMES }), before: gap({ leadIn: 0 }) };
 }
 
 test('GRID "bin"/"place" phrases: shut from the onset to the word, where the chain without the rule opened', async () => {

@@ -21,7 +21,7 @@ import { capEdgesToRest, pauseRestGaps } from './lipRest.ts';
 import { LOUD_PEAK_FLOOR, withLoudPeaks } from './lipLoudPeak.ts';
 import { easeReleases, RELEASE_RISE, speechQuantile } from './lipRelease.ts';
 import { easeOnsets, ONSET_LEAD, ONSET_RISE } from './lipOnset.ts';
-import { frameHiss, leadInClosures, leadInRest, LEAD_IN_FRAMES, maxInto, shutLeadIns } from './lipLeadIn.ts';
+import { frameHiss, leadInClosures, leadInRest, maxInto, shutLeadIns } from './lipLeadIn.ts';
 
 export interface AudioMouthTiming {
   /** the closures from the sound (lipClosures.ts) on */
@@ -90,7 +90,9 @@ export const DEFAULT_TIMING: AudioMouthTiming = {
   releaseRise: RELEASE_RISE,
   onsetRise: ONSET_RISE,
   onsetRiseLead: ONSET_LEAD,
-  leadIn: LEAD_IN_FRAMES,
+  // off (s44, the lead): on, Katie's lip r fell .423 -> .402 and her phrase at f125 opened 4 frames late; GRID gains (real-shut
+  // onsets .080 -> .000) are one speaker's. `leadIn: LEAD_IN_FRAMES` turns it on (docs/lipsync s44 closure44).
+  leadIn: 0,
 };
 
 /** The opening controls other than the jaw (mouthLowerDown, mouthUpperUp) the model has, scaled with the jaw by the rest and release rules. */
