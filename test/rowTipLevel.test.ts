@@ -10,7 +10,7 @@ const tipAt = (reach: number, bend: number, fall: number, short: number) => (rea
 
 test('a bent column\'s tips come no lower than the centrals\' (rowBend.ts alone left them lower)', () => {
   const reach = 12;
-  for (const [bend, fall] of [[4.5, 5], [9, 10], [2, 3]] as const) {
+  for (const [bend, fall] of [[4.5, 5], [6, 6], [2, 3]] as const) {
     const before = 1.1, short = levelTipsShortening(before, bend, fall, reach);
     assert.ok(tipAt(reach, bend, fall, before) > reach + 0.5, `rowBend's shortening alone leaves the tips lower (${bend}, ${fall})`);
     assert.ok(tipAt(reach, bend, fall, short) <= reach + 1e-9, `levelled: ${tipAt(reach, bend, fall, short)} <= ${reach}`);
