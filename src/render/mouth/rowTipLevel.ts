@@ -9,7 +9,7 @@
 /** share of the levelling taken (0: the side tips as rowBend.ts alone leaves them) */
 export const TIP_LEVEL = 1;
 /** the most a column is sampled faster (where the lip line hangs about as low as the centrals' tips, the side teeth a sliver) */
-export const TIP_SHORT_MOST = 4;
+export const TIP_SHORT_MOST = 2;
 
 /**
  * How much faster the upper row is sampled down from the lip line at a column so that its tips hang no lower than
