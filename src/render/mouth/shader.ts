@@ -21,6 +21,7 @@ import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
 import { SpeechRows } from './speechRow.ts';
 import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
+import { levelTipsShortening } from './rowTipLevel.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
 export { jawFollow } from './teethRowLight.ts';
@@ -59,6 +60,9 @@ export class MouthShader implements LipColours {
   /** per column, px the upper row moves down to follow the lip line (rowBend.ts), and this frame's share of the bend */
   private readonly rowBend: Float32Array;
   private bendShare = 0;
+  /** the lip line at the middle and the centrals' tips under it (px) this frame (rowTipLevel.ts) */
+  private midLine = NaN;
+  private tipReach = 0;
   private readonly foldUpper: Float32Array;
   private readonly foldLower: Float32Array;
   /** layer pixels the lower row's tips stand over its anchor (null: no lower row) */
@@ -108,7 +112,9 @@ export class MouthShader implements LipColours {
     roundOpening(this.upperY, this.lowerY, this.centreX, this.halfWidth, this.light.round);
     this.rowTop.set(this.upperY);
     // (the upper row bent with the lip line, its side teeth shorter and less in the corners' shade: rowBend.ts)
-    this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true) * showBend(this.middleReach());
+    const reach = this.middleReach();
+    this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true) * showBend(reach);
+    this.midLine = lineAtMiddle(this.rowTop, this.centreX) ?? NaN; this.tipReach = reach * Math.max(1, this.place.unit);
     rowBendInto(this.rowTop, this.centreX, this.place.unit, this.bendShare, this.rowBend);
   }
 
@@ -186,7 +192,7 @@ export class MouthShader implements LipColours {
     q.rowTop = row === row ? row : top;
     q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
     const bend = q.rowBend = this.rowBend[x]!, bendIod = bend / Math.max(1, this.place.unit);
-    q.rowShort = sideShortening(q.lateral, this.bendShare, bendIod); q.rowSideLift = sideLift(this.bendShare, bendIod);
+    q.rowShort = levelTipsShortening(sideShortening(q.lateral, this.bendShare, bendIod), bend, q.rowTop - this.midLine, this.tipReach); q.rowSideLift = sideLift(this.bendShare, bendIod);
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
