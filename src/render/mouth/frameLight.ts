@@ -9,7 +9,6 @@ import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts'
 import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
-import { rowUnderTongueOut } from './tongueOutRow.ts';
 import { measuredRowCap } from './rowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
@@ -205,9 +204,7 @@ export class FrameLight {
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow), p.driverLowerShow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
     this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
-    // (under a tongue out, what is lit under her row is her tongue, not a lower row: tongueOutRow.ts; as setTongue's tongueOut, times the arch's share)
-    const rowUnder = rowUnderTongueOut(p.driverUnder, Number.isFinite(p.driverTongueOut) ? archShare(p.gap, this.round) * p.driverTongueOut! : undefined);
-    this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, rowUnder), measuredRowCap(p.driverTeethDepth, rowUnder, p.driverTeeth));
+    this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     const lowerShow = lowerTeethShow(p.gap, litLow);
