@@ -10,6 +10,7 @@ import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
 import { ceilingLight, lumaOf } from './lightCeiling.ts';
+import { lidLineAt } from './lidLine.ts';
 
 /** The ceiling at the lid's edge, as a share of the lid skin's median luma. */
 const EDGE_SHARE = 0.6;
@@ -39,7 +40,7 @@ export function shadeLidEdge(t: RasterTarget, f: EyeFrame, upper: { u: number[];
     if (iz <= 0) continue;
     const [u, v] = toEye(f, x + 0.5, y + 0.5);
     if (u <= 0 || u >= 1 || isEyeball(iz, u, bounds)) continue;
-    const d = lineAt(upper.u, upper.v, u) - v;
+    const d = lidLineAt(upper.u, upper.v, u) - v;
     if (d < 0 || d >= REACH) continue;
     const fade = smoothstep(0, CORNER_FADE, u) * smoothstep(0, CORNER_FADE, 1 - u);
     const p = color[i]!;
@@ -50,10 +51,3 @@ export function shadeLidEdge(t: RasterTarget, f: EyeFrame, upper: { u: number[];
   }
 }
 
-/** A lid line's v at u (straight between its points; u ascending). */
-function lineAt(u: readonly number[], v: readonly number[], x: number): number {
-  let k = 0;
-  while (k + 2 < u.length && x > u[k + 1]!) k++;
-  const t = Math.max(0, Math.min(1, (x - u[k]!) / (u[k + 1]! - u[k]! || 1)));
-  return v[k]! + t * (v[k + 1]! - v[k]!);
-}

@@ -20,6 +20,7 @@ import { lidSkinLuma } from './slitHighlight.ts';
 import { luminance as lum, saturation } from '../../math/colour.ts';
 import { referenceLuma, skinPastCorners } from './skinPastCorner.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { lidLineAt } from './lidLine.ts';
 
 /** Whether the overlay runs this pass (read per frame; bench/blinkStrip.ts --on paintedShade turns it off for its before row). */
 export const paintedEyeShadeSetting = { on: true };
@@ -66,19 +67,11 @@ export function paintedEyeShare(r: number, g: number, b: number, skinLuma: numbe
   return Math.max(blue, light * pale);
 }
 
-/** A lid line's v at u (straight between its points; u ascending). */
-function lineAt(u: readonly number[], v: readonly number[], x: number): number {
-  let k = 0;
-  while (k + 2 < u.length && x > u[k + 1]!) k++;
-  const t = Math.max(0, Math.min(1, (x - u[k]!) / (u[k + 1]! - u[k]! || 1)));
-  return v[k]! + t * (v[k + 1]! - v[k]!);
-}
-
 /** Median luma, colourfulness and blue over red of the skin .15-.3 eye widths under the lower lid line (not eyeball). */
 function skinUnder(t: RasterTarget, f: EyeFrame, lower: { u: number[]; v: number[] }, bounds: Float32Array): { luma: number; sat: number; blue: number } {
   const l: number[] = [], s: number[] = [], bl: number[] = [];
   for (let c = 0; c <= 16; c++) for (const d of [0.15, 0.2, 0.25, 0.3]) {
-    const u = 0.2 + (0.6 * c) / 16, v = lineAt(lower.u, lower.v, u) + d;
+    const u = 0.2 + (0.6 * c) / 16, v = lidLineAt(lower.u, lower.v, u) + d;
     const x = Math.floor(f.ox + u * f.ux + v * f.vx), y = Math.floor(f.oy + u * f.uy + v * f.vy);
     if (x < 0 || y < 0 || x >= t.width || y >= t.height) continue;
     const i = y * t.width + x, p = t.color[i]!;
@@ -139,7 +132,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       if (isEyeball(iz, u, bounds)) { share[k] = 1; inRun = false; continue; }
       // past a corner, from the corner's height down (both lid lines meet there)
       const uc = Math.max(0, Math.min(1, u)), past = Math.max(-u, u - 1, 0);
-      const low = lineAt(lower.u, lower.v, uc) - (past > 0 ? REACH : 0), up = Math.min(low, lineAt(upper.u, upper.v, uc));
+      const low = lidLineAt(lower.u, lower.v, uc) - (past > 0 ? REACH : 0), up = Math.min(low, lidLineAt(upper.u, upper.v, uc));
       if (v < low || v > low + (past > 0 ? 2 : 1) * REACH) { inRun = false; if (v > low) started = true; continue; }
       const p = color[i]!;
       const r = p & 255, g = (p >>> 8) & 255, b = (p >>> 16) & 255;

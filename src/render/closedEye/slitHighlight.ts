@@ -13,6 +13,7 @@ import { isEyeball } from './eyeballDepth.ts';
 import { shadeLidEdge } from './lidEdgeShade.ts';
 import { ceilingLight, lumaOf } from './lightCeiling.ts';
 import { narrowSlitShare } from './narrowSlit.ts';
+import { lidLineAt } from './lidLine.ts';
 export { ceilingLight } from './lightCeiling.ts';
 
 /** Blink completion over which the ceiling comes in: none while the lid is still above the iris. */
@@ -29,20 +30,12 @@ export function slitCeilingStrength(closure: number): number {
   return smoothstep(CEIL_IN[0], CEIL_IN[1], closure);
 }
 
-/** A lid line's v at u (straight between its points; u ascending). */
-function lineAt(u: readonly number[], v: readonly number[], x: number): number {
-  let k = 0;
-  while (k + 2 < u.length && x > u[k + 1]!) k++;
-  const t = Math.max(0, Math.min(1, (x - u[k]!) / (u[k + 1]! - u[k]! || 1)));
-  return v[k]! + t * (v[k + 1]! - v[k]!);
-}
-
 /** Median luma of the rendered skin (not eyeball: eyeballDepth.ts bounds) in bands just outside both lid lines. */
 export function lidSkinLuma(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, bounds: Float32Array): number {
   const samples: number[] = [];
   for (let c = 1; c < COLUMNS; c++) {
     const u = 0.15 + (0.7 * c) / COLUMNS;
-    const vu = lineAt(upper.u, upper.v, u), vl = lineAt(lower.u, lower.v, u);
+    const vu = lidLineAt(upper.u, upper.v, u), vl = lidLineAt(lower.u, lower.v, u);
     for (const d of SKIN_BAND) for (const v of [vu - d, vl + d]) {
       const x = Math.floor(f.ox + u * f.ux + v * f.vx), y = Math.floor(f.oy + u * f.uy + v * f.vy);
       if (x < 0 || y < 0 || x >= t.width || y >= t.height) continue;
@@ -75,7 +68,7 @@ export function holdSlitUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: numbe
     const [u] = toEye(f, x + 0.5, y + 0.5);
     if (u < -0.05 || u > 1.05 || !isEyeball(iz, u, bounds)) continue;
     const p = color[i]!;
-    const gap = lineAt(lower.u, lower.v, u) - lineAt(upper.u, upper.v, u);
+    const gap = lidLineAt(lower.u, lower.v, u) - lidLineAt(upper.u, upper.v, u);
     const light = ceilingLight(lumaOf(p), skin * narrowSlitShare(CEIL_SHARE, gap), s);
     if (light >= 1) continue;
     const r = (p & 255) * light, g = ((p >>> 8) & 255) * light, b = ((p >>> 16) & 255) * light;

@@ -17,6 +17,8 @@ import { smoothstep } from '../../math/smooth.ts';
 import { saturation } from '../../math/colour.ts';
 import { isEyeball } from './eyeballDepth.ts';
 import { lumaOf } from './lightCeiling.ts';
+import { lidLineAt } from './lidLine.ts';
+import { luma601 } from '../../math/colour.ts';
 
 /** Whether the pass runs (read per frame). */
 export const slitHueSetting = { on: true };
@@ -39,13 +41,8 @@ const PAD_U = 0.2, PAD_UP = 0.05, PAD_DOWN = 0.3;
 type Line = { u: number[]; v: number[] };
 export interface SlitSnapshot { x0: number; y0: number; x1: number; y1: number; color: Uint32Array }
 
-/** A lid line's v at u (straight between its points, held past the ends; u ascending). */
-function lineAt(l: Line, x: number): number {
-  let k = 0;
-  while (k + 2 < l.u.length && x > l.u[k + 1]!) k++;
-  const t = Math.max(0, Math.min(1, (x - l.u[k]!) / (l.u[k + 1]! - l.u[k]! || 1)));
-  return l.v[k]! + t * (l.v[k + 1]! - l.v[k]!);
-}
+/** A lid line's v at u (lidLine.ts). */
+const lineAt = (l: Line, x: number) => lidLineAt(l.u, l.v, x);
 
 /** The colour the passes will darken, copied before them: the eye's box between its lid lines (eye frame f). */
 export function snapshotSlit(t: RasterTarget, f: EyeFrame, upper: Line, lower: Line): SlitSnapshot {
@@ -95,7 +92,7 @@ export function whiteness(p: number, ls: number): number {
  * `white` (whiteness; 0 beside the iris: a white fleck inside the iris or on its rim keeps its own colour).
  */
 export function lidHued(before: number, after: number, skin: readonly [number, number, number], white: number): number {
-  const lb = lumaOf(before), la = lumaOf(after), ls = 0.299 * skin[0] + 0.587 * skin[1] + 0.114 * skin[2];
+  const lb = lumaOf(before), la = lumaOf(after), ls = luma601(skin);
   if (!(lb > 0) || !(ls > 0)) return after;
   const k = HUE_SHARE * smoothstep(DARKEN[0], DARKEN[1], 1 - la / lb) * white;
   if (k <= 0) return after;
@@ -107,7 +104,7 @@ export function lidHued(before: number, after: number, skin: readonly [number, n
 export function hueSlit(t: RasterTarget, snap: SlitSnapshot, f: EyeFrame, upper: Line, lower: Line, bounds: Float32Array): void {
   const skin = lidSkinColour(t, snap, f, upper, lower, bounds);
   if (!skin) return;
-  const ls = 0.299 * skin[0] + 0.587 * skin[1] + 0.114 * skin[2];
+  const ls = luma601(skin);
   const w = snap.x1 - snap.x0 + 1, h = snap.y1 - snap.y0 + 1;
   // the iris's own pixels (eyeball, cooler than neutral: a blue or grey-green iris) by which a white fleck keeps its colour
   const iris = new Uint8Array(w * h);
