@@ -13,7 +13,7 @@
 // Per frame the patch is mixed in by how far aside the iris is (glanceShare): nothing at rest and small looks.
 import { luminance } from '../math/colour.ts';
 import { smoothstep } from '../math/smooth.ts';
-import type { TextureSource } from './textureSample.ts';
+import { bilinearInto, packRounded, type TextureSource } from './textureSample.ts';
 
 /** A ring this share light (or less) is an iris the photo shows: no fill. */
 export const LIGHT_LO = 0.05;
@@ -115,15 +115,9 @@ export function darkenPacked(c: number, t: number): number {
   return out >>> 0;
 }
 
+const solidTexel = new Float64Array(4);
 /** Bilinear sample of a packed RGBA patch (size x size) at patch coordinates (x, y) (texel centres at + 0.5), clamped. */
 export function solidColourAt(colour: Uint32Array, size: number, x: number, y: number): number {
-  const fx = Math.min(size - 1, Math.max(0, x - 0.5)), fy = Math.min(size - 1, Math.max(0, y - 0.5));
-  const ix = Math.min(size - 2, Math.floor(fx)), iy = Math.min(size - 2, Math.floor(fy)), ax = fx - ix, ay = fy - iy;
-  let out = 0;
-  for (let sh = 0; sh < 32; sh += 8) {
-    const c = (i: number, j: number) => (colour[j * size + i]! >>> sh) & 255;
-    const v = (1 - ay) * ((1 - ax) * c(ix, iy) + ax * c(ix + 1, iy)) + ay * ((1 - ax) * c(ix, iy + 1) + ax * c(ix + 1, iy + 1));
-    out |= ((v + 0.5) | 0) << sh;
-  }
-  return out >>> 0;
+  bilinearInto(colour, size, size, Math.min(size - 1, Math.max(0, x - 0.5)), Math.min(size - 1, Math.max(0, y - 0.5)), solidTexel);
+  return packRounded(solidTexel);
 }
