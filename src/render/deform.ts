@@ -18,6 +18,7 @@ import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase
 import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
+import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
@@ -31,6 +32,8 @@ export interface DeformOptions {
   torsoFollow: { yaw: number; pitch: number; roll: number };
   /** how far (face widths) inside the photo's outline below the chin the torso's motion fades in (torsoPin.ts; 0 = off) */
   torsoPin: number;
+  /** whether every triangle the shoulders' outline crosses takes one torsoPin share (outlineHold.ts) */
+  outlineHold?: boolean;
   /** share of the depth past the soft cap behind the cheek (turn.ts depthRemoved) removed at a 25° yaw on the side the turn shows */
   revealFlatten: number;
   /** whether a turned head's skin is shaded by its turn (turn.ts turnShade) */
@@ -84,6 +87,8 @@ export class Deformer {
   private readonly clearList: Int32Array;
   private readonly behindCheek: ReturnType<typeof revealDepth>;
   private readonly neck: ReturnType<typeof neckTurn>;
+  /** per vertex, the head's share of its motion (avatar.headWeight, the shoulders given to the torso: outlineHold.ts) */
+  private readonly headWeight: Float32Array;
   /** per vertex, the share of its motion held at the photo's position (torsoPin.ts); null = off */
   private readonly pin: Float32Array | null;
   private readonly f: number;
@@ -119,6 +124,10 @@ export class Deformer {
     this.neck = neckTurn(avatar);
     // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
     this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
+    // the shoulders follow the torso, not the head, and the outline moves as one through the sheet's coarse
+    // triangles (outlineHold.ts: mt_man's stair-stepped shoulder on a roll)
+    this.headWeight = o.outlineHold !== false ? shoulderHeadWeights(avatar) : avatar.headWeight;
+    if (o.outlineHold !== false) holdOutlineTriangles(avatar, this.pin, this.headWeight);
     this.shiftShare = shiftShares(avatar.rig.neutral);
   }
 
@@ -225,7 +234,7 @@ export class Deformer {
     const { S, offX, offY } = this.framing;
     const n = avatar.vertexCount;
     const tx = headT[0]!, ty = headT[1]!, tz = headT[2]!;
-    const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = avatar.headWeight, lag = avatar.neckLag;
+    const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = this.headWeight, lag = avatar.neckLag;
     // the side a yaw turns toward the camera (+yaw: image-left) is drawn shallower (turn.ts)
     const yawNow = pose.yaw || 0;
     const flatten = revealFlattening(yawNow, avatar.rig.angles.yaw, this.o.revealFlatten);

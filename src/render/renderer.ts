@@ -31,6 +31,8 @@ export interface RendererOptions {
   torsoFollow?: { yaw: number; pitch: number; roll: number };
   /** how far (face widths) inside the photo's outline below the chin the torso's motion fades in, so the shoulders' outline stays over the photo's own pixels (torsoPin.ts; default 0.35; 0 = off) */
   torsoPin?: number;
+  /** every triangle the shoulders' outline crosses takes one torsoPin share, so the edge is carried, not sheared (outlineHold.ts; default true) */
+  outlineHold?: boolean;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
    * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
@@ -79,6 +81,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const geometry = new Deformer(avatar, { S, offX, offY }, jawMap, lipUnitsOf(avatar), {
     torsoFollow: opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 },
     torsoPin: opts.torsoPin ?? TORSO_PIN,
+    outlineHold: opts.outlineHold ?? true,
     revealFlatten: opts.revealFlatten ?? 1,
     turnShading: opts.turnShading ?? true,
   });
