@@ -1,7 +1,7 @@
 // The shoulders' outline under a rolled head (issue #15, s45 shoulder45: mt_man + mt_sun f124-149 grew a
 // flat-topped, stair-stepped bump on the image-right shoulder at roll 8-9 deg). Per --root checkout (its own
 // avatar and renderer), frames of a saved motion (`--motion m.json --frames 110,136`) or the photo's pose with
-// a forced roll (`--rolls 1,9,-9`), rendered over nothing at the crop's size; per side, over the shoulder's
+// a forced roll (`--rolls 1,9,-9`) or pose (`--poses 25/0/0,0/-12/6`: yaw/pitch/roll), rendered over nothing at the crop's size; per side, over the shoulder's
 // columns (0.4 face widths or more from the chin sideways, backdrop at a quarter face width above the chin at
 // rest), the outline = the first row from there down with alpha >= 128:
 //   dev   = largest |outline - rest outline| (px): how far the shoulder's edge moved (a body's slow follow: a few px)
@@ -24,6 +24,8 @@ const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').
 const motionFile = opt('--motion', '');
 const frameIds = opt('--frames', '').split(',').filter(Boolean).map(Number);
 const rolls = opt('--rolls', '').split(',').filter(Boolean).map(Number);
+// `--poses yaw/pitch/roll,...`: the photo's pose turned so (e.g. 25/0/0)
+const poses = opt('--poses', '').split(',').filter(Boolean).map((s) => s.split('/').map(Number) as [number, number, number]);
 const sheetOut = opt('--sheet', '');
 const zoom = Number(opt('--zoom', '3'));
 
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     const jobs: { label: string; frame: MotionFrame }[] = [
       ...frameIds.map((i) => ({ label: `f${i}`, frame: motion!.frames[i]! })),
       ...rolls.map((roll) => ({ label: `roll${roll}`, frame: { ...neutral, pose: { yaw: 0, pitch: 0, roll, tx: 0, ty: 0, tz: 0 } } as MotionFrame })),
+      ...poses.map(([yaw, pitch, roll]) => ({ label: `${yaw}/${pitch}/${roll}`, frame: { ...neutral, pose: { yaw, pitch, roll, tx: 0, ty: 0, tz: 0 } } as MotionFrame })),
     ];
     for (const { label, frame } of jobs) {
       const img = r.render(frame, { background: null });
@@ -103,7 +106,7 @@ async function main(): Promise<void> {
   }
   if (sheetOut) {
     const [, , bw, bh] = opt('--box', '0,256,256,256').split(',').map(Number) as [number, number, number, number];
-    const labels = [...frameIds.map((i) => `f${i}`), ...rolls.map((r) => `roll${r}`)];
+    const labels = [...frameIds.map((i) => `f${i}`), ...rolls.map((r) => `roll${r}`), ...poses.map((q) => q.join('/'))];
     const W = bw * zoom + 4, H = bh * zoom + 4;
     const comp: OverlayOptions[] = [];
     roots.forEach((root, ri) => labels.forEach((l, ci) => { const t = tiles.get(`${root}|${l}`)?.[0]; if (t) comp.push({ input: t, left: ci * W, top: ri * H }); }));
