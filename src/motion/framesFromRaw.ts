@@ -42,6 +42,8 @@ export interface VideoMotionStats {
   missing: number;
   /** frames filled from neighbours (missing + rejected fits) */
   interpolated: number;
+  /** frames whose relative pitch or yaw was eased into the range the photo can show (poseRange.ts; set by videoMotionFromRaw) */
+  poseEased?: number;
 }
 
 export interface FramesFromRawOptions {

@@ -21,6 +21,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 export type { RawFaceFrame } from './faceTracker.ts';
 export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
+import { keepPoseInRange } from './poseRange.ts';
 import { motionFramesFromRaw, type VideoMotionStats } from './framesFromRaw.ts';
 export { motionFramesFromRaw, lowerLipWithinGap, type VideoMotionStats } from './framesFromRaw.ts';
 
@@ -93,7 +94,10 @@ export function videoMotionFromRaw(raw: (RawFaceFrame | null)[], videoFile: stri
   withDriverMouthReads(frames, raw);
   const photo = !o.mapToInitPose ? photoPose : undefined;
   if (photo) for (const f of frames) f.pose = { ...f.pose, yaw: f.pose.yaw - photo.yaw, pitch: f.pose.pitch - photo.pitch, roll: f.pose.roll - photo.roll };
-  control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated` });
+  // a head turned further than the photo can show is eased back into range (poseRange.ts)
+  if (o.mapToInitPose || photo) stats.poseEased = keepPoseInRange(frames);
+  const eased = stats.poseEased ? `; ${stats.poseEased} frames' head turn eased into range` : '';
+  control.onProgress?.({ stage: 'motion', done: frames.length, total: frames.length, message: `${stats.interpolated} of ${stats.frames} frames interpolated${eased}` });
   return {
     version: 1,
     fps: o.fps,
