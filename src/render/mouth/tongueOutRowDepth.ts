@@ -7,7 +7,8 @@
 // half [.41]) — our row's top sits in the lip's shade and tone and its sides in the corners', so a row cut to her depth
 // reads about half of hers. Here, under a tongue out, the row hangs as the share's guess without the under-row light
 // (teethDepthAllowed(share)), capped by her measured depth times OUT_ROW_PER_MEASURED (lp_d6's own guess over measured
-// ratio, rowDepth.ts): it rises and fades with her row, no band where she hides it. Out 0 returns the depth unchanged.
+// ratio, rowDepth.ts), and never deeper than without the out: it rises and fades with her row, no band where she hides it.
+// Out 0 returns the depth unchanged.
 import { smoothstep } from '../../math/smooth.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 
@@ -19,7 +20,8 @@ import { teethDepthAllowed } from './driverTeeth.ts';
 export function outRowDepth(depth: number, share: number | undefined, measured: number | undefined, out: number): number {
   const k = smoothstep(OUT_RAMP[0], OUT_RAMP[1], out);
   if (!(k > 0) || !Number.isFinite(depth) || share === undefined || measured === undefined || !Number.isFinite(share) || !Number.isFinite(measured)) return depth;
-  const row = Math.min(teethDepthAllowed(share), OUT_ROW_PER_MEASURED * Math.max(0, measured));
+  // (never deeper than read without the out: where her measured depth was the cap, x1, it stays; lp_s9 <- lp_d11 f7)
+  const row = Math.min(depth, teethDepthAllowed(share), OUT_ROW_PER_MEASURED * Math.max(0, measured));
   return depth + (row - depth) * k;
 }
 
