@@ -10,6 +10,7 @@ import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { measuredRowCap } from './rowDepth.ts';
+import { outRowDepth } from './tongueOutRowDepth.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { standingLitShift, standingShare } from './tongueStands.ts';
@@ -165,6 +166,8 @@ export class FrameLight {
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.setTeeth(p, layers, lowerTips);
     this.setTongue(p, tongueTop, lowerTips, wide);
+    // (under a tongue out the light under her row is her tongue, not a lower row: the row as deep as hers, tongueOutRowDepth.ts)
+    if (!layers.fromPhoto) this.teethDepth = outRowDepth(this.teethDepth, p.driverTeeth, p.driverTeethDepth, this.tongueOut);
     this.setColours(p, layers, lipInner, lipEdge, wide);
   }
 
