@@ -14,7 +14,8 @@ import { cachedTrack, DRIVERS } from './driverTracks.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { lidBowSetting } from '../src/render/lidBow.ts';
+import { lidBowSetting, bowKeeps } from '../src/render/lidBow.ts';
+import { CONTROL_INDEX } from '../src/rig/controls.ts';
 import { EYE_L_UPPER, EYE_L_LOWER, EYE_R_UPPER, EYE_R_LOWER } from '../src/rig/topology.ts';
 
 type P = ArrayLike<number>;
@@ -62,9 +63,13 @@ async function real(videos: string[]): Promise<void> {
 }
 
 async function ours(files: string[], blinks: number[], readback: boolean): Promise<void> {
-  console.log(`ours (${readback ? 'the face mesh read back on the render' : 'renderer landmarks'}; lidBow off then ${lidBowSetting.keep}): blink -> c sag iris`);
+  console.log(`ours (${readback ? 'the face mesh read back on the render' : 'renderer landmarks'}; lidBow off then ${lidBowSetting.keep ?? 'per eye'}): blink -> c sag iris`);
   for (const file of files) {
-    const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', file))), { width: 512, height: 512 });
+    const av = buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', file)));
+    const r = createRenderer(av, { width: 512, height: 512 });
+    const keeps = bowKeeps(av.rig.neutral, av.rig.basis, [{ control: CONTROL_INDEX.eyeBlinkRight, upper: EYE_R_UPPER }, { control: CONTROL_INDEX.eyeBlinkLeft, upper: EYE_L_UPPER }],
+      [av.rig.photoWeights[CONTROL_INDEX.eyeBlinkRight]!, av.rig.photoWeights[CONTROL_INDEX.eyeBlinkLeft]!], av.rig.rotation);
+    console.log(`${file}: per-eye keep R ${keeps[0]!.toFixed(2)} L ${keeps[1]!.toFixed(2)}`);
     const lms: Map<string, number[] | undefined> = new Map();
     for (const on of [false, true]) {
       lidBowSetting.on = on;
@@ -84,7 +89,8 @@ async function ours(files: string[], blinks: number[], readback: boolean): Promi
           const lm = lms.get(`${on} ${b}`);
           if (!lm) return `${b.toFixed(2)}: no face`;
           const s = lidShape(lm, e.upper, e.lower), f = archFigures(s.h);
-          return `${b.toFixed(2)}: ${(1 - s.open / open0).toFixed(2)} ${f2(f.sag)} ${f2(f.iris)}`;
+          const r0 = rest ? archFigures(lidShape(rest, e.upper, e.lower).h).iris : NaN;
+          return `${b.toFixed(2)}: ${(1 - s.open / open0).toFixed(2)} ${f2(f.sag)} ${f2(f.iris)} (${(f.iris / r0).toFixed(2)})`;
         });
         console.log(`${file.padEnd(16)} ${on ? 'after ' : 'before'} ${e.name}  ${cells.join(' | ')}`);
       }

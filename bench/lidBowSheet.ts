@@ -1,6 +1,6 @@
 // The half-shut lid before | after render/lidBow.ts (lidbow45): per portrait and blink (or per frame of a saved
 // motion), both eyes zoomed, the bow off then on, in one process. Never asserts.
-//   node --import tsx bench/lidBowSheet.ts out.png lp_s7.jpg,lp_s12.jpg [--steps .3,.5,.7,.85] [--motion m.motion.json --frames 59,64] [--eye left|right] [--keep k]
+//   node --import tsx bench/lidBowSheet.ts out.png lp_s7.jpg,lp_s12.jpg [--steps .3,.5,.7,.85] [--motion m.motion.json --frames 59,64] [--eye left|right] [--keep k] [--also k2: a third column]
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
@@ -34,14 +34,16 @@ for (const file of list.split(',')) {
     const x = Math.max(0, Math.round(Math.min(a[0]!, b[0]!) - m * w)), y = Math.max(0, Math.round((a[1]! + b[1]!) / 2 - hh * w));
     const box: [number, number, number, number] = [x, y, Math.min(512 - x, Math.round((1 + 2 * m) * w)), Math.min(512 - y, Math.round(2 * hh * w * (one ? 0.8 : 1)))];
     const row: GridCell[] = [];
-    for (const on of [false, true]) {
-      lidBowSetting.on = on;
-      row.push({ label: `${file} ${label} ${on ? 'after (bow)' : 'before'}`, image: cropImage(r.render(fr), box) });
+    const keep = lidBowSetting.keep, also = arg('--also');
+    for (const k of ['off', keep, ...(also ? [Number(also)] : [])] as const) {
+      lidBowSetting.on = k !== 'off'; lidBowSetting.keep = k === 'off' ? keep : k;
+      row.push({ label: `${file} ${label} ${k === 'off' ? 'before' : `lidBow ${k ?? 'per eye'}`}`, image: cropImage(r.render(fr), box) });
     }
+    lidBowSetting.keep = keep;
     rows.push(row);
   }
 }
 lidBowSetting.on = true;
-await writeFile(out + '.tmp', await labelledGrid(rows, { title: 'half-shut lids: before | after (render/lidBow.ts)', cellW: arg('--eye') ? 420 : 520, cellH: arg('--eye') ? 260 : 200 }));
+await writeFile(out + '.tmp', await labelledGrid(rows, { title: 'half-shut lids: before | after (render/lidBow.ts) [| --also]', cellW: arg('--eye') ? 420 : 520, cellH: arg('--eye') ? 260 : 200 }));
 await rename(out + '.tmp', out);
 console.log(`sheet: ${out}`);

@@ -19,7 +19,7 @@ import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
-import { addLidBow } from './lidBow.ts';
+import { addLidBow, bowKeeps } from './lidBow.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
@@ -92,6 +92,8 @@ export class Deformer {
   private readonly c0: number;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
+  /** per eye (eyeBlinkRight, eyeBlinkLeft) how much the half-shut lid keeps its arch (lidBow.ts bowKeeps) */
+  private readonly bowKeep: number[];
 
   constructor(
     private readonly avatar: Avatar,
@@ -122,6 +124,7 @@ export class Deformer {
     // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
     this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
     this.shiftShare = shiftShares(avatar.rig.neutral);
+    this.bowKeep = bowKeeps(avatar.rig.neutral, avatar.rig.basis, BOW_LIDS, [avatar.rig.photoWeights[BLINK_R]!, avatar.rig.photoWeights[BLINK_L]!], avatar.rig.rotation);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
@@ -196,7 +199,7 @@ export class Deformer {
       for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
     }
     // a half-shut upper lid keeps its arch (lidBow.ts; closure[0] is eyeBlinkRight's)
-    addLidBow(canonDisp, basis, BOW_LIDS, this.closure, delta);
+    addLidBow(canonDisp, basis, BOW_LIDS, this.closure, delta, this.bowKeep);
     // the lips pushed to one side (mouthShift.ts)
     addMouthShift(canonDisp, this.shiftShare, mouthShift);
     const s = rig.scale, R = rig.rotation;
