@@ -5,7 +5,7 @@
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.ts';
-import { LANDMARK_COUNT, MESH_POINT_COUNT } from '../rig/topology.ts';
+import { LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { mirrorShare } from '../avatar/mirror.ts';
 import { blinkCompletion } from './eyes.ts';
@@ -20,8 +20,10 @@ import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
 import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
+import { addLidBow, bowKeeps } from './lidBow.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
+const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 
 /** Where the avatar's crop lands in the output: scale S and offset (the crop covers the output, centred). */
@@ -95,6 +97,8 @@ export class Deformer {
   private readonly c0: number;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
+  /** per eye (eyeBlinkRight, eyeBlinkLeft) how much the half-shut lid keeps its arch (lidBow.ts bowKeeps) */
+  private readonly bowKeep: number[];
 
   constructor(
     private readonly avatar: Avatar,
@@ -129,6 +133,7 @@ export class Deformer {
     this.headWeight = o.outlineHold !== false ? shoulderHeadWeights(avatar) : avatar.headWeight;
     if (o.outlineHold !== false) holdOutlineTriangles(avatar, this.pin, this.headWeight);
     this.shiftShare = shiftShares(avatar.rig.neutral);
+    this.bowKeep = bowKeeps(avatar.rig.neutral, avatar.rig.basis, BOW_LIDS, [avatar.rig.photoWeights[BLINK_R]!, avatar.rig.photoWeights[BLINK_L]!], avatar.rig.rotation);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
@@ -202,6 +207,8 @@ export class Deformer {
       const o = k * stride;
       for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
     }
+    // a half-shut upper lid keeps its arch (lidBow.ts; closure[0] is eyeBlinkRight's)
+    addLidBow(canonDisp, basis, BOW_LIDS, this.closure, delta, this.bowKeep);
     // the lips pushed to one side (mouthShift.ts)
     addMouthShift(canonDisp, this.shiftShare, mouthShift);
     const s = rig.scale, R = rig.rotation;
