@@ -8,7 +8,8 @@
 // same frame at gaze 0 and its mean to .69-.90 [driver: spread .8-.95, mean 1.25-1.5 at these glances].
 // Here, per eye once: each fill texel inside the opening gets a sample of the photo's own white (a texel of the opening
 // outside the iris, of the whiter half by whiteness, from the rows nearest its own: their mean colour, with one of
-// their texels' grain (picked by a fixed hash of its position, clipped: no streaks, no speckle)), faded in from the disc's edge (the fill meets the photo there) and
+// their texels' grain, its luma off its 3 x 3 box (picked by a fixed hash of its position: no streaks; a shade across
+// the row is not grain: taken as grain, it speckled lp_s7's cartoon white and lp_s0's)), faded in from the disc's edge (the fill meets the photo there) and
 // kept out of the lid's shade under the upper lid. Per frame the gaze shader mixes it over the fill by how far aside the
 // iris is (glanceIris.ts glanceShare: none at rest and at small looks).
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
@@ -22,8 +23,8 @@ const CLEAR = 1.1;
 const RANKS = [0.05, 0.6] as const;
 /** A fill texel samples the whites within this many rows of its own (more rows if fewer than MIN_ROW_WHITES there). */
 const ROW_REACH = 1, MIN_ROW_WHITES = 3;
-/** A sample's grain (its luma off its rows' mean white) is clipped to this (0-255). */
-const GRAIN_CLIP = 8;
+/** A sample's grain (its luma off its 3 x 3 box's mean) is clipped to this (0-255; scleraBehind's GRAIN_CLIP 14 let lashes in). */
+const GRAIN_CLIP = 10;
 const lumOf = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
 /** The sample comes in over this share of the iris radius inside the disc's edge. */
 const EDGE_RAMP = 0.5;
@@ -45,19 +46,30 @@ export function texelHash(x: number, y: number): number {
 }
 
 /** The opening's white texels (packed RGBA with their row), of the whiter RANKS by whiteness. */
-export function photoWhites(tex: TextureSource, poly: [number, number][], cx: number, cy: number, iris: number): { c: number; y: number }[] {
+export function photoWhites(tex: TextureSource, poly: [number, number][], cx: number, cy: number, iris: number): { c: number; y: number; g: number }[] {
   const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
-  const all: { c: number; y: number; w: number }[] = [];
+  const all: { c: number; y: number; w: number; g: number }[] = [];
   for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
     for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
       if (!insidePolygon(x + 0.5, y + 0.5, poly) || distanceToOutline(x + 0.5, y + 0.5, poly) < 1) continue;
       if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= CLEAR * iris) continue;
       const c = tex.data32[y * tex.width + x]!;
-      all.push({ c, y, w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]) });
+      all.push({ c, y, w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]), g: grainOf(tex, x, y) });
     }
   }
   all.sort((a, b) => b.w - a.w);
-  return all.slice(Math.floor(RANKS[0] * all.length), Math.round(RANKS[1] * all.length)).map(({ c, y }) => ({ c, y }));
+  return all.slice(Math.floor(RANKS[0] * all.length), Math.round(RANKS[1] * all.length)).map(({ c, y, g }) => ({ c, y, g }));
+}
+
+/** A texel's grain: its luma minus the mean of its 3 x 3 box (a smooth shade across the white is no grain: a cartoon's stays clean). */
+export function grainOf(tex: TextureSource, x: number, y: number): number {
+  let sum = 0, n = 0;
+  for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+    const xx = Math.min(tex.width - 1, Math.max(0, x + dx)), yy = Math.min(tex.height - 1, Math.max(0, y + dy)), c = tex.data32[yy * tex.width + xx]!;
+    sum += lumOf(c & 255, (c >>> 8) & 255, (c >>> 16) & 255); n++;
+  }
+  const c = tex.data32[y * tex.width + x]!;
+  return lumOf(c & 255, (c >>> 8) & 255, (c >>> 16) & 255) - sum / n;
 }
 
 /**
@@ -76,16 +88,14 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
     let near = whites.filter((w) => Math.abs(w.y - y) <= ROW_REACH);
     for (let reach = ROW_REACH + 1; near.length < MIN_ROW_WHITES; reach++) near = whites.filter((w) => Math.abs(w.y - y) <= reach);
     const tone = [0, 1, 2].map((ch) => near.reduce((t, w) => t + ((w.c >>> (ch * 8)) & 255), 0) / near.length);
-    const toneLum = lumOf(tone[0]!, tone[1]!, tone[2]!);
     for (let i = 0; i < size; i++) {
       const x = x0 + i, inside = disc.radius - Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy);
       if (inside <= 0 || !insidePolygon(x + 0.5, y + 0.5, poly)) continue;
       const top = tops[i]!;
       const k = j * size + i;
       share[k] = Math.min(1, inside / (EDGE_RAMP * disc.iris)) * (Number.isNaN(top) ? 0 : smooth01(Math.max(0, y + 0.5 - top) / (LID_SHADE * disc.iris)));
-      // the rows' tone, with one of their texels' grain (its luma off the tone, clipped: a spread-out white is no speckle)
-      const c = near[Math.floor(texelHash(x, y) * near.length)]!.c;
-      const grain = Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, lumOf(c & 255, (c >>> 8) & 255, (c >>> 16) & 255) - toneLum));
+      // the rows' tone, with one of their texels' grain (clipped: a lash or glint beside the white is no grain)
+      const grain = Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, near[Math.floor(texelHash(x, y) * near.length)]!.g));
       let out = 0xff000000;
       for (let ch = 0; ch < 3; ch++) out |= Math.min(255, Math.max(0, Math.round(tone[ch]! + grain))) << (ch * 8);
       colour[k] = out >>> 0;

@@ -178,8 +178,8 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // a faint iris (its lower part near the white's light) drawn solid at a hard glance (glanceIris.ts)
     // (not a big painted iris: its light rim is its own, bigIris.ts)
     const solid = painted ? undefined : solidIris(tex, behind, cx, cy, iris, (x, y) => openingShare(poly, x, y));
-    // the white a hard glance uncovers in the photo's own white's tone and grain (glanceWhite.ts)
-    const glance = glanceWhiteSetting.on ? glanceWhite(tex, poly, { cx, cy, radius, iris }, behind, columnTops(poly, behind.x0, behind.size)) : null;
+    // the white a hard glance uncovers in the photo's own white's tone and grain (glanceWhite.ts; not a big painted iris: a cartoon white takes no grain)
+    const glance = glanceWhiteSetting.on && !painted ? glanceWhite(tex, poly, { cx, cy, radius, iris }, behind, columnTops(poly, behind.x0, behind.size)) : null;
     return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance };
   });
 }
