@@ -22,7 +22,7 @@ test('glance white: the hash', () => {
   assert.ok(new Set(hs.map((h) => Math.floor(h * 10))).size === 10);
 });
 
-test('glance white: lp_s10 and lp_s12\'s uncovered white nearer the photo\'s own, with grain; small looks unchanged', async () => {
+test('glance white: lp_s10 and lp_s12\'s uncovered white nearer the photo\'s own; small looks unchanged', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { GAZE_SHIFT_X } = await import('../src/render/faceTextures.ts');

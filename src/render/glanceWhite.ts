@@ -23,8 +23,8 @@ const CLEAR = 1.1;
 const RANKS = [0.05, 0.6] as const;
 /** A fill texel samples the whites within this many rows of its own (more rows if fewer than MIN_ROW_WHITES there). */
 const ROW_REACH = 1, MIN_ROW_WHITES = 3;
-/** A sample's grain (its luma off its 3 x 3 box's mean) is clipped to this (0-255; scleraBehind's GRAIN_CLIP 14 let lashes in). */
-const GRAIN_CLIP = 10;
+/** A sample's grain (its luma off its 3 x 3 box's mean) is clipped to this (0-255; 10 left dark specks on lp_s12's white at 6x). */
+const GRAIN_CLIP = 6;
 const lumOf = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
 /** The sample comes in over this share of the iris radius inside the disc's edge. */
 const EDGE_RAMP = 0.5;
