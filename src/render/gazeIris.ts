@@ -15,6 +15,7 @@ import { discAlpha, irisDiscs, rimKeep, type IrisDisc } from './irisDisc.ts';
 import { bilinearShare, drawnOverMoved } from './raisedOverMoved.ts';
 import { followDrop } from './gazeCorner.ts';
 import { darkenPacked, glanceShare, solidColourAt } from './glanceIris.ts';
+import { GLANCE_WHITE } from './glanceWhite.ts';
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
 export function mixPacked(a: number, b: number, t: number): number {
@@ -46,7 +47,11 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
   const under = discAlpha(Math.hypot(u - disc.cx, v - disc.cy), disc.radius);
   if (under > 0) {
     const i = Math.min(disc.size - 1, Math.max(0, Math.floor(u) - disc.x0)), j = Math.min(disc.size - 1, Math.max(0, Math.floor(v) - disc.y0));
-    base = mixPacked(base, disc.white[j * disc.size + i]!, under);
+    let white = disc.white[j * disc.size + i]!;
+    // a hard glance: the white it uncovers in the photo's own white's tone and grain (glanceWhite.ts)
+    const g = disc.glance && sx !== 0 ? disc.glance.share[j * disc.size + i]! * GLANCE_WHITE * glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
+    if (g > 0) white = mixPacked(white, disc.glance!.colour[j * disc.size + i]!, g);
+    base = mixPacked(base, white, under);
   }
   let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);
   // a faint iris at a hard glance: its light texels in the iris's colour, the whole ring moved (glanceIris.ts)

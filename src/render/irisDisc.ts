@@ -12,6 +12,8 @@ import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.t
 import { bigDiscRadius, bigIrisOf } from './bigIris.ts';
 import { openReach, type Opening } from './gazeCorner.ts';
 import { solidIris, type SolidIris } from './glanceIris.ts';
+import { glanceWhite, glanceWhiteSetting, type GlanceWhite } from './glanceWhite.ts';
+import { columnTops } from './scleraBehind.ts';
 
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
@@ -86,6 +88,8 @@ export interface IrisDisc {
   open?: [number, number];
   /** a faint iris drawn solid at a hard glance (glanceIris.ts) */
   solid?: SolidIris;
+  /** the photo's own white shown where a hard glance moved the iris off (glanceWhite.ts) */
+  glance?: GlanceWhite | null;
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
@@ -174,7 +178,9 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // a faint iris (its lower part near the white's light) drawn solid at a hard glance (glanceIris.ts)
     // (not a big painted iris: its light rim is its own, bigIris.ts)
     const solid = painted ? undefined : solidIris(tex, behind, cx, cy, iris, (x, y) => openingShare(poly, x, y));
-    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid };
+    // the white a hard glance uncovers in the photo's own white's tone and grain (glanceWhite.ts; not a big painted iris: a cartoon white takes no grain)
+    const glance = glanceWhiteSetting.on && !painted ? glanceWhite(tex, poly, { cx, cy, radius, iris }, behind, columnTops(poly, behind.x0, behind.size)) : null;
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance };
   });
 }
 

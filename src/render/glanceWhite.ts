@@ -1,0 +1,105 @@
+// The white a hard glance uncovers, in the tone and grain of the photo's own white (critic44 worst #2: lp_s10 <- lp_d14b
+// f22-30, lp_s12 <- lp_d0 f18-60, "an ink-blob iris beside a glaring grey-white sclera"). The white behind a moved iris
+// (scleraBehind.ts rowWhiteBehind) goes across the disc from the row's white on one side to the other's: where one side
+// of the iris is a shaded corner (lp_s10's image-right eye: white 220-240 toward the nose, 50-90 toward the temple;
+// lp_s12: 20-140 in the inner corners), the middle of the disc is a smooth mid grey (lifted to a flat floor), with no
+// grain. At a hard glance the iris leaves most of that disc: a flat grey slab beside it, reading as one blob with the
+// iris (lp_s10) or as a pale sticker (lp_s12). On the render the non-iris opening's luma spread fell to .36-.55 of the
+// same frame at gaze 0 and its mean to .69-.90 [driver: spread .8-.95, mean 1.25-1.5 at these glances].
+// Here, per eye once: each fill texel inside the opening gets a sample of the photo's own white (a texel of the opening
+// outside the iris, of the whiter half by whiteness, from the rows nearest its own: their mean colour, with one of
+// their texels' grain, its luma off its 3 x 3 box (picked by a fixed hash of its position: no streaks; a shade across
+// the row is not grain: taken as grain, it speckled lp_s7's cartoon white and lp_s0's)), faded in from the disc's edge (the fill meets the photo there) and
+// kept out of the lid's shade under the upper lid. Per frame the gaze shader mixes it over the fill by how far aside the
+// iris is (glanceIris.ts glanceShare: none at rest and at small looks).
+import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
+import { smooth01 } from '../math/smooth.ts';
+import { whiteness } from './mouth/eyeWhite.ts';
+import type { TextureSource } from './textureSample.ts';
+
+/** The photo's white: opening texels past this share of the iris radius from its centre, and 1 px in from the outline. */
+const CLEAR = 1.1;
+/** ...of those, these whiteness ranks (whitest first): no glints, no lashes, limbus or pink corner. */
+const RANKS = [0.05, 0.6] as const;
+/** A fill texel samples the whites within this many rows of its own (more rows if fewer than MIN_ROW_WHITES there). */
+const ROW_REACH = 1, MIN_ROW_WHITES = 3;
+/** A sample's grain (its luma off its 3 x 3 box's mean) is clipped to this (0-255; 10 left dark specks on lp_s12's white at 6x). */
+const GRAIN_CLIP = 6;
+const lumOf = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
+/** The sample comes in over this share of the iris radius inside the disc's edge. */
+const EDGE_RAMP = 0.5;
+/** ...and over this share of the iris radius below the opening's top (the lid's shade kept: scleraBehind LID_SHADOW). */
+const LID_SHADE = 0.4;
+/** At a full glance the fill goes this far to the sample. */
+export const GLANCE_WHITE = 0.85;
+/** On: a hard glance uncovers the photo's own white (off: the row fill alone, as before s45). */
+export const glanceWhiteSetting = { on: true };
+
+/** One eye's glance white on the disc's patch (x0, y0, size as IrisDisc's): the sampled colour and how much of it each texel takes. */
+export interface GlanceWhite { colour: Uint32Array; share: Float32Array }
+
+/** A fixed hash of a texel's position to [0, 1). */
+export function texelHash(x: number, y: number): number {
+  let h = (Math.imul(x | 0, 73856093) ^ Math.imul(y | 0, 19349663)) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0;
+  return ((h ^ (h >>> 15)) >>> 0) / 4294967296;
+}
+
+/** The opening's white texels (packed RGBA with their row), of the whiter RANKS by whiteness. */
+export function photoWhites(tex: TextureSource, poly: [number, number][], cx: number, cy: number, iris: number): { c: number; y: number; g: number }[] {
+  const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]);
+  const all: { c: number; y: number; w: number; g: number }[] = [];
+  for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
+    for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
+      if (!insidePolygon(x + 0.5, y + 0.5, poly) || distanceToOutline(x + 0.5, y + 0.5, poly) < 1) continue;
+      if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= CLEAR * iris) continue;
+      const c = tex.data32[y * tex.width + x]!;
+      all.push({ c, y, w: whiteness([c & 255, (c >>> 8) & 255, (c >>> 16) & 255]), g: grainOf(tex, x, y) });
+    }
+  }
+  all.sort((a, b) => b.w - a.w);
+  return all.slice(Math.floor(RANKS[0] * all.length), Math.round(RANKS[1] * all.length)).map(({ c, y, g }) => ({ c, y, g }));
+}
+
+/** A texel's grain: its luma minus the mean of its 3 x 3 box (a smooth shade across the white is no grain: a cartoon's stays clean). */
+export function grainOf(tex: TextureSource, x: number, y: number): number {
+  let sum = 0, n = 0;
+  for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+    const xx = Math.min(tex.width - 1, Math.max(0, x + dx)), yy = Math.min(tex.height - 1, Math.max(0, y + dy)), c = tex.data32[yy * tex.width + xx]!;
+    sum += lumOf(c & 255, (c >>> 8) & 255, (c >>> 16) & 255); n++;
+  }
+  const c = tex.data32[y * tex.width + x]!;
+  return lumOf(c & 255, (c >>> 8) & 255, (c >>> 16) & 255) - sum / n;
+}
+
+/**
+ * One eye's glance white: `disc` the gaze disc (centre, radius, iris radius) and its patch (x0, y0, size), `poly` the
+ * opening, `tops` the opening's top per patch column (NaN off it; scleraBehind columnTops). Null when the photo shows
+ * too little white.
+ */
+export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number; iris: number }, patch: { x0: number; y0: number; size: number }, tops: Float64Array): GlanceWhite | null {
+  const whites = photoWhites(tex, poly, disc.cx, disc.cy, disc.iris);
+  if (whites.length < MIN_ROW_WHITES) return null;
+  const { x0, y0, size } = patch;
+  const colour = new Uint32Array(size * size), share = new Float32Array(size * size);
+  for (let j = 0; j < size; j++) {
+    const y = y0 + j;
+    // the whites of the nearest rows: the photo's tone at this height (lighter mid-eye, darker toward the lids)
+    let near = whites.filter((w) => Math.abs(w.y - y) <= ROW_REACH);
+    for (let reach = ROW_REACH + 1; near.length < MIN_ROW_WHITES; reach++) near = whites.filter((w) => Math.abs(w.y - y) <= reach);
+    const tone = [0, 1, 2].map((ch) => near.reduce((t, w) => t + ((w.c >>> (ch * 8)) & 255), 0) / near.length);
+    for (let i = 0; i < size; i++) {
+      const x = x0 + i, inside = disc.radius - Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy);
+      if (inside <= 0 || !insidePolygon(x + 0.5, y + 0.5, poly)) continue;
+      const top = tops[i]!;
+      const k = j * size + i;
+      share[k] = Math.min(1, inside / (EDGE_RAMP * disc.iris)) * (Number.isNaN(top) ? 0 : smooth01(Math.max(0, y + 0.5 - top) / (LID_SHADE * disc.iris)));
+      // the rows' tone, with one of their texels' grain (clipped: a lash or glint beside the white is no grain)
+      const grain = Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, near[Math.floor(texelHash(x, y) * near.length)]!.g));
+      let out = 0xff000000;
+      for (let ch = 0; ch < 3; ch++) out |= Math.min(255, Math.max(0, Math.round(tone[ch]! + grain))) << (ch * 8);
+      colour[k] = out >>> 0;
+    }
+  }
+  return { colour, share };
+}
