@@ -16,9 +16,10 @@ import type { ReadyLayer } from './readyLayer.ts';
 import { mixedRows, roundedShare } from './speechRow.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** the onset row's lines between teeth, its faces' rounding and its teeth's own light steps, times the avatar's row's */
-const ONSET_LINES = 1.8;
-const ONSET_ROUND = 1;
+/** the onset row's lines between teeth and its teeth's own light steps, times the avatar's row's (rounding the faces 2 x more lit the two centrals as two bright blocks on mt_man: not taken) */
+const ONSET_LINES = 1.5;
+/** ... and their rise toward the tips (toothRelief.ts TIP_LINES) times this: real rows' separations darkest at the tips' V's, the bodies nearly seamless (lines 1.8 x over the whole crown, without this, ruled lp_s42's row with straight grey bars) */
+const ONSET_TIP_LINES = 1.6;
 const ONSET_VARIETY = 3;
 /** ... and the side teeth's own shading (their step darker per tooth out, their turn away) times this: real rows at these openings are lit nearly evenly across the front teeth (bench/rowStructure.ts `mid`, the light at .45-.65 of the half width over the centre's: mt_sun .99, lp_d6 .91; ours .73-.76), the two centrals no brighter blocks */
 const ONSET_SIDES = 0.5;
@@ -27,7 +28,7 @@ const ONSET_GAP: [number, number] = [0.15, 0.22];
 
 /** The onset row's look from the avatar's upper row `look`. */
 export function onsetRelief(look: ReliefLook): ReliefLook {
-  return { ...look, lines: look.lines * ONSET_LINES, round: look.round * ONSET_ROUND, variety: (look.variety ?? 1) * ONSET_VARIETY, sides: (look.sides ?? 1) * ONSET_SIDES };
+  return { ...look, lines: look.lines * ONSET_LINES, tipLines: (look.tipLines ?? 1) * ONSET_TIP_LINES, variety: (look.variety ?? 1) * ONSET_VARIETY, sides: (look.sides ?? 1) * ONSET_SIDES };
 }
 
 /**
