@@ -2,6 +2,7 @@
 // rigid pieces are raised, dropped or follow the lower lip, how much of the teeth shows, and the
 // colours of the cavity and of shadows inside the mouth. The per-pixel steps (interior.ts,
 // lipSurface.ts) read it.
+import { onsetReach } from './onsetRelief.ts';
 import type { ReadyMouth } from './layers.ts';
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { smallPurse } from './lipSurface.ts';
@@ -182,6 +183,8 @@ export class FrameLight {
     // (a library row at a soft smile's small parting stays in the lips' and cheeks' shade: softSmileLit)
     const litSide = layers.fromPhoto ? lit : softSmileLit(lit, p.gap);
     this.sideReach = sideReach(p.gap, litSide);
+    // (a mid-opening's onset row lit to the canines: onsetRelief.ts)
+    if (layers.upperOnset) this.sideReach = Math.max(this.sideReach, onsetReach(p.gap, p.grin ?? 0));
     this.sideDark = SIDE_DARK * (1 - SMILE_SIDE_LIGHT * litSide);
     this.corridor = corridorStrength(layers.fromPhoto, litSide);
     // a rounded opening (an "O": pucker, funnel) is a dark hole, the teeth back in its shadow

@@ -20,6 +20,7 @@ import { levelledRow } from './rowLevel.ts';
 import { libraryRelief } from './rowLook.ts';
 import { ownRowRelief } from './ownRowRelief.ts';
 import { speechRelief, speechRowDiffers } from './speechRow.ts';
+import { onsetRelief } from './onsetRelief.ts';
 import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -31,6 +32,8 @@ export interface ReadyMouth {
   upper: ReadyLayer;
   /** the library's upper row with speech's flatter front (speechRow.ts: `upper` is a smile's); absent: one look for both */
   upperSpeech?: ReadyLayer | null;
+  /** the upper row with the mid-opening's deeper relief (onsetRelief.ts), taken per frame by the lip gap; absent: none */
+  upperOnset?: ReadyLayer | null;
   lower: ReadyLayer;
   tongue: ReadyLayer | null;
   /** per column of `tongue`, how much of it shows (tongue.ts tongueSides: its ends fade; absent: all of it) */
@@ -154,7 +157,7 @@ interface TeethLook {
  * already, and sharpened again its lines between teeth and the biting edge doubled into a dark grid
  * ("braces": lp_s1, session 26); softened again they faded into a white slab (st_art_1, teeth27).
  */
-function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean, speech?: boolean, sharpen?: number) => ReadyLayer, look: TeethLook, withSpeech = false): { upper: ReadyLayer; lower: ReadyLayer; upperSpeech: ReadyLayer | null } {
+function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relief: (l: ReadyLayer, dir: -1 | 1, blurPx?: number, plain?: boolean, speech?: boolean, sharpen?: number, onset?: boolean) => ReadyLayer, look: TeethLook, withSpeech = false): { upper: ReadyLayer; lower: ReadyLayer; upperSpeech: ReadyLayer | null; upperOnset: ReadyLayer | null } {
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   // (matched with the plain relief: rowLook.ts's deeper one read as detail and the rows were softened for it,
   // lp_s1's small parting's teeth edge 1.03 -> .94 of the skin's light, test/mouthParting)
@@ -170,7 +173,9 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
   const [u, l] = warmedToward(bright, cheekColour(avatar), warm);
   // (speech's row in the same light as the smile's: its gain, not its own)
   const speech = withSpeech ? warmedToward(brightenedTo([relief(u0!, -1, spread, false, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]! : null;
-  return { upper: u!, lower: l!, upperSpeech: speech };
+  // (and, without a speech row, the mid-opening's row in the same light: onsetRelief.ts)
+  const onset = withSpeech ? null : warmedToward(brightenedTo([relief(u0!, -1, spread, false, false, amount, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]!;
+  return { upper: u!, lower: l!, upperSpeech: speech, upperOnset: onset };
 }
 
 /** Sees the library rows after each of readyMouth's stages (bench/teethStages.ts: which stage draws a defect). */
@@ -218,8 +223,10 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
   const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
   // (a photo's own row by how much it was sharpened: ownRowRelief.ts)
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number) =>
-    seen(speech ? 'speech' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook) : undefined));
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number, onset = false) => {
+    const rowLook = speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook;
+    return seen(speech ? 'speech' : onset ? 'onset' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (onset ? onsetRelief(rowLook) : rowLook) : undefined));
+  };
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   // (whether any of the photo's cut reaches the render as lit teeth, as withPhotoTeeth keeps them: ownRowRelief.ts)
@@ -227,13 +234,15 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
-  if (own) teeth = { ...withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation)), upperSpeech: null };
+  // (a photo's own row takes the onset row only where none of its cut is drawn: ownRowRelief.ts)
+  if (own) teeth = { ...withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation)), upperSpeech: null, upperOnset: ownShown || !teeth.upperOnset ? null : withPhotoTeeth(own, { upper: teeth.upperOnset, lower: teeth.lower }, outPerIod, false, target, photoOffWhite(eyes, match.gain, match.saturation)).upper };
   seen('photo', teeth.upper); seen('photo', teeth.lower);
   if (probe) for (const [stage, [u, l]] of stages) probe(stage, u!, l!);
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
   return {
     upper: teeth.upper,
     upperSpeech: teeth.upperSpeech,
+    upperOnset: teeth.upperOnset,
     lower: teeth.lower,
     tongue,
     tongueSides: tongue ? tongueSides(tongue) : null,

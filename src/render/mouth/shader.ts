@@ -20,6 +20,7 @@ import { COVER_REBUILT_MIN } from './lipCoverage.ts';
 import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
 import { SpeechRows } from './speechRow.ts';
+import { OnsetRows } from './onsetRelief.ts';
 import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
 import { levelTipsShortening } from './rowTipLevel.ts';
 
@@ -49,6 +50,7 @@ export class MouthShader implements LipColours {
   /** the layers this frame draws: the upper row speech's or a smile's by the frame's smile (speechRow.ts) */
   private rowLayers: ReadyMouth;
   private readonly speechRows: SpeechRows;
+  private readonly onsetRows: OnsetRows;
   private readonly scratch: Float32Array;
   /** the inner lip lines before rounding (the raw contour: where the rounded curve passes outside it, its edge is the lip line) */
   readonly upperRaw: Float32Array;
@@ -79,6 +81,7 @@ export class MouthShader implements LipColours {
     this.layers = layers;
     this.rowLayers = layers;
     this.speechRows = new SpeechRows(layers.upperSpeech, layers.upper);
+    this.onsetRows = new OnsetRows(layers.upperOnset, layers.upper);
     this.lowerTips = lowerTipsAbove(layers.lower);
     this.tongueTop = layers.tongue ? tongueTopAbove(layers.tongue) : null;
     this.scratch = new Float32Array(width);
@@ -157,7 +160,8 @@ export class MouthShader implements LipColours {
     this.place = p;
     this.oInside = oInsideOf(p);
     // (a grin's upper row is the rounded one, speech's the flatter: speechRow.ts)
-    const upper = this.speechRows.at(p.grin ?? 0);
+    // (a mid-opening's row separate teeth, when the avatar has no speech row: onsetRelief.ts)
+    const upper = this.layers.upperOnset ? this.onsetRows.at(p.gap, p.grin ?? 0) : this.speechRows.at(p.grin ?? 0);
     if (upper !== this.rowLayers.upper) this.rowLayers = { ...this.layers, upper };
     this.light.set(p, this.layers, this.lowerTips, this.tongueTop, this.lipInner, this.lipEdge);
   }

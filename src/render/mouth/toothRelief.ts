@@ -54,7 +54,7 @@ const SOFT_LINE_KEEP = 0.5;
 const ROUND_DARK = 0.05;
 
 /** How a row's relief is drawn over the plain one (rowLook.ts): its lines' darkness and width, its teeth's rounding (times ROUND_DARK, as |2u - 1|^roundPower across a tooth). */
-export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number; /** times the lines' rise from `bodyLine` to full near the tips (TIP_LINES; speechRow.ts); 1 when absent */ tipLines?: number }
+export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number; /** times the lines' rise from `bodyLine` to full near the tips (TIP_LINES; speechRow.ts); 1 when absent */ tipLines?: number; /** times each tooth's own light step up or down (toothVariety.ts toothLight; onsetRelief.ts); 1 when absent */ variety?: number }
 export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1, sides: 1 };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
@@ -153,9 +153,9 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
 }
 
 /** The rest of the column's relief (apart from its lines):  each tooth's step darker out from the midline, the side teeth turning away. */
-function columnShade(x: number, widths: number[], shades: number[], sides = 1): number {
+function columnShade(x: number, widths: number[], shades: number[], sides = 1, variety = 1): number {
   const ax = sideX(x), { index: k } = toothAt(ax, widths);
-  return toothLight(k, x < 0) * (1 - sides * (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT))
+  return (1 + variety * (toothLight(k, x < 0) - 1)) * (1 - sides * (shades[Math.min(k, shades.length - 1)] ?? 0) * (x < 0 ? 1 + SIDE_SHADE_SPLIT : 1 - SIDE_SHADE_SPLIT))
     * (1 - sides * SIDE_TURN[2] * smoothstep(SIDE_TURN[0], SIDE_TURN[1], ax));
 }
 
@@ -211,7 +211,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
     const uneven = xi < 0 ? TIP_UNEVEN_LEFT : TIP_UNEVEN_RIGHT;
     const back = tipBack(sideX(xi), widths, upper ? UPPER_TIP_BACK : LOWER_TIP_BACK, upper ? UPPER_CORNER : LOWER_CORNER, upper ? uneven : []) * outPerIod;
     // (away from the tip the column's relief is one value)
-    const shade = columnShade(xi, widths, upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE, look.sides ?? 1);
+    const shade = columnShade(xi, widths, upper ? UPPER_TOOTH_SHADE : LOWER_TOOTH_SHADE, look.sides ?? 1, look.variety ?? 1);
     const body = columnLines(xi, widths, soft, 0, look);
     for (let y = 0; y < H; y++) {
       const o = (y * W + x) * 4;
