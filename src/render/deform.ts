@@ -19,6 +19,7 @@ import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
+import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openSmileLine.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
@@ -90,6 +91,8 @@ export class Deformer {
   private readonly c0: number;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
+  /** the lip points an open smile's line is flattened on (mouth/openSmileLine.ts) */
+  private readonly smileLine: SmileLine;
 
   constructor(
     private readonly avatar: Avatar,
@@ -120,6 +123,7 @@ export class Deformer {
     // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
     this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
     this.shiftShare = shiftShares(avatar.rig.neutral);
+    this.smileLine = smileLinePoints(avatar.rig.neutral, avatar.rig.basis, avatar.rig.photoWeights, avatar.rest, avatar.rig.scale);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
@@ -193,6 +197,8 @@ export class Deformer {
       const o = k * stride;
       for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
     }
+    // an open smile's lips lifted in the middle with the corners (openSmileLine.ts)
+    flattenOpenSmile(canonDisp, basis, wv, this.smileLine);
     // the lips pushed to one side (mouthShift.ts)
     addMouthShift(canonDisp, this.shiftShare, mouthShift);
     const s = rig.scale, R = rig.rotation;
