@@ -20,11 +20,8 @@ import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
 import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
-<<<<<<< HEAD
 import { addLidBow, bowKeeps } from './lidBow.ts';
-=======
 import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openSmileLine.ts';
->>>>>>> crescent45
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
@@ -101,13 +98,10 @@ export class Deformer {
   private readonly c0: number;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
-<<<<<<< HEAD
   /** per eye (eyeBlinkRight, eyeBlinkLeft) how much the half-shut lid keeps its arch (lidBow.ts bowKeeps) */
   private readonly bowKeep: number[];
-=======
   /** the lip points an open smile's line is flattened on (mouth/openSmileLine.ts) */
   private readonly smileLine: SmileLine;
->>>>>>> crescent45
 
   constructor(
     private readonly avatar: Avatar,
@@ -142,11 +136,8 @@ export class Deformer {
     this.headWeight = o.outlineHold !== false ? shoulderHeadWeights(avatar) : avatar.headWeight;
     if (o.outlineHold !== false) holdOutlineTriangles(avatar, this.pin, this.headWeight);
     this.shiftShare = shiftShares(avatar.rig.neutral);
-<<<<<<< HEAD
     this.bowKeep = bowKeeps(avatar.rig.neutral, avatar.rig.basis, BOW_LIDS, [avatar.rig.photoWeights[BLINK_R]!, avatar.rig.photoWeights[BLINK_L]!], avatar.rig.rotation);
-=======
     this.smileLine = smileLinePoints(avatar.rig.neutral, avatar.rig.basis, avatar.rig.photoWeights, avatar.rest, avatar.rig.scale);
->>>>>>> crescent45
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
@@ -220,13 +211,10 @@ export class Deformer {
       const o = k * stride;
       for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
     }
-<<<<<<< HEAD
     // a half-shut upper lid keeps its arch (lidBow.ts; closure[0] is eyeBlinkRight's)
     addLidBow(canonDisp, basis, BOW_LIDS, this.closure, delta, this.bowKeep);
-=======
     // an open smile's lips lifted in the middle with the corners (openSmileLine.ts)
     flattenOpenSmile(canonDisp, basis, wv, this.smileLine);
->>>>>>> crescent45
     // the lips pushed to one side (mouthShift.ts)
     addMouthShift(canonDisp, this.shiftShare, mouthShift);
     const s = rig.scale, R = rig.rotation;
