@@ -19,6 +19,7 @@ import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
 import { clearRimTexture } from './rimClear.ts';
 import { torsoPinShares } from './torsoPin.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
+import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSideFields } from './lipSides.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
@@ -90,6 +91,9 @@ export class Deformer {
   private readonly c0: number;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
+  /** per landmark, the move of one side of the lips against the other (lipSides.ts), and this frame's [upper, lower] */
+  private readonly lipSide: LipSideFields;
+  private readonly lipSideNow = [0, 0];
 
   constructor(
     private readonly avatar: Avatar,
@@ -120,11 +124,13 @@ export class Deformer {
     // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
     this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
     this.shiftShare = shiftShares(avatar.rig.neutral);
+    this.lipSide = lipSideFields(avatar.rig.neutral);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
   update(frame: MotionFrame): void {
     this.frameWeights(frame);
+    this.lipSideNow[0] = frame.w[LIP_SIDE_UPPER] ?? 0; this.lipSideNow[1] = frame.w[LIP_SIDE_LOWER] ?? 0;
     this.expressionDisplacement(frame.w[MOUTH_SHIFT] ?? 0);
     const pose = frame.pose ?? { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
     this.poseTransforms(pose);
@@ -195,6 +201,8 @@ export class Deformer {
     }
     // the lips pushed to one side (mouthShift.ts)
     addMouthShift(canonDisp, this.shiftShare, mouthShift);
+    // one side of the lips raised or dropped against the other (lipSides.ts)
+    addLipSides(canonDisp, this.lipSide, this.lipSideNow[0]!, this.lipSideNow[1]!);
     const s = rig.scale, R = rig.rotation;
     for (let i = 0; i < LANDMARK_COUNT; i++) {
       const x = canonDisp[i * 3]!, y = canonDisp[i * 3 + 1]!, z = canonDisp[i * 3 + 2]!;
