@@ -6,7 +6,7 @@
 // track by each root's own src/motion/lipSides.ts `addLipSides` (none where a root has none). --sheet out.png: driver |
 // roots, mouth boxed on the nose, 4x. Figures only.
 //   node --import tsx bench/lipSidesRender.ts --motion m.json --portrait lp_s42.jpg --track lp_d6.mp4 --video cut.mp4
-//     --frames 64,120-136 [--first 200] [--root a,b] [--add] [--sheet out.png]
+//     --frames 64,120-136 [--first 200] [--from 0: the motion's first frame in the track] [--root a,b] [--add] [--sheet out.png]
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -28,7 +28,8 @@ const roots = arg('--root', process.cwd()).split(',').map((r) => path.resolve(r)
 const fps = Number(arg('--fps', '25'));
 const motion = JSON.parse(await readFile(arg('--motion', ''), 'utf8')) as { frames: MotionFrame[] };
 const portrait = await cachedPortrait(path.join(SHARED_PORTRAITS, arg('--portrait', 'lp_s42.jpg')));
-const raw = (await cachedTrack(arg('--track', 'lp_d6.mp4'), fps)).slice(0, Number(arg('--first', String(motion.frames.length))));
+const from = Number(arg('--from', '0'));
+const raw = (await cachedTrack(arg('--track', 'lp_d6.mp4'), fps)).slice(from, from + Number(arg('--first', String(motion.frames.length))));
 const lms = raw.map((f) => (f?.lm ? landmarkList(f.lm) : null));
 const read = lms.map((lm) => (lm ? lipSides(lm) : null));
 const corner = (c: Float64Array) => -c[61 * 3 + 1]! + c[291 * 3 + 1]!;

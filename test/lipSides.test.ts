@@ -24,6 +24,7 @@ test('lp_d6 (7.7 s): where her lips go one-sided past the floor, the motion carr
   const frames = motionFramesFromRaw(raw, 25, true).frames;
   const read = lms.map((lm) => (lm ? lipSides(lm) : null));
   const driver = filteredDiffs(read.map((s) => (s ? s.lower[0] - s.lower[1] : NaN)));
+  const driverUpper = filteredDiffs(read.map((s) => (s ? s.upper[0] - s.upper[1] : NaN)));
   // the motion's own lower lip L-R on the generic rig, with and without the entry, each over its clip median
   const mf = meanFace(), basis = buildBasis(mf);
   const ours = frames.map((f) => { const s = lipSidesOf(deform(mf, basis, weightsToVector(f.w))); return s.lower[0] - s.lower[1]; });
@@ -33,13 +34,15 @@ test('lp_d6 (7.7 s): where her lips go one-sided past the floor, the motion carr
   let closer = 0;
   for (const i of strong) {
     const add = frames[i]!.w[LIP_SIDE_LOWER] ?? 0, before = Math.abs(driver[i]! - (ours[i]! - med)), after = Math.abs(driver[i]! - (ours[i]! - med + add));
-    assert.ok(after <= before + 1e-9, `f${i}: the entry ${add} moves away from her ${driver[i]!.toFixed(3)} (ours ${(ours[i]! - med).toFixed(3)})`);
+    // (the entry is blurred [1 2 1] after the gate: a neighbour's may overshoot by a little)
+    assert.ok(after <= before + 0.005, `f${i}: the entry ${add} moves away from her ${driver[i]!.toFixed(3)} (ours ${(ours[i]! - med).toFixed(3)})`);
     if (after < before - 0.01) closer++;
   }
   // (main: no frame carries any of it)
   assert.ok(closer >= strong.length / 3, `${closer} of ${strong.length} frames .01 IOD closer to hers`);
-  // where she and her neighbours stay under the floor: none
-  const quiet = frames.map((_f, i) => i).filter((i) => [i - 2, i - 1, i, i + 1, i + 2].every((k) => Math.abs(driver[Math.min(frames.length - 1, Math.max(0, k))]!) < SIDE_FROM));
+  // where she and her neighbours stay under the floor on both lips: none
+  const under = (d: Float64Array, k: number) => Math.abs(d[Math.min(frames.length - 1, Math.max(0, k))]!) < SIDE_FROM;
+  const quiet = frames.map((_f, i) => i).filter((i) => [i - 2, i - 1, i, i + 1, i + 2].every((k) => under(driver, k) && under(driverUpper, k)));
   assert.ok(quiet.length >= 40, `${quiet.length} quiet frames`);
   for (const i of quiet) assert.ok(frames[i]!.w[LIP_SIDE_LOWER] === undefined && frames[i]!.w[LIP_SIDE_UPPER] === undefined, `f${i}: ${frames[i]!.w[LIP_SIDE_LOWER]}`);
   const off = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false } }).frames;
