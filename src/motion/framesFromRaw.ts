@@ -34,6 +34,7 @@ export { lowerLipWithinGap } from './rigChannelsMerge.ts';
 export { gazeSeen, GAZE_HIDDEN_FROM } from './gazeHeld.ts';
 import { markStartCorners } from './startCorners.ts';
 import { markSmileLiftScale } from './smileLift.ts';
+import { addLipSides } from './lipSides.ts';
 import { addMouthSide } from './mouthSide.ts';
 
 export interface VideoMotionStats {
@@ -126,5 +127,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (fit.smileByLift) markSmileLiftScale(frames, raw.map((r, i) => (valid[i] && r ? r.m : null)));
   // the lips pushed to one side, which no rig control makes (mouthSide.ts)
   if (fit.mouthShift) addMouthSide(frames, raw.map((r, i) => (valid[i] && r?.lm ? landmarkList(r.lm) : null)), raw.map((r) => r?.angles.yaw ?? 0));
+  // one side of the lips raised or dropped against the other, which the rig's controls average away (lipSides.ts)
+  if (fit.lipSides) addLipSides(frames, raw.map((r, i) => (valid[i] && r?.lm ? landmarkList(r.lm) : null)));
   return { frames, stats: { frames: n, missing, interpolated } };
 }

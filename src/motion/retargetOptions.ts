@@ -126,6 +126,8 @@ export interface DriverFitOptions {
   sealedLipsClose?: boolean;
   /** The video path: the driver's lips pushed to one side (a pout to the side) carried as `w.mouthShift`, which the renderer moves the photo's mouth by; the rig has no sideways control (mouthSide.ts, render/mouthShift.ts; docs/mouth s43 asym43). */
   mouthShift?: boolean;
+  /** The video path: one side of the driver's lips raised or dropped against the other (a sneer, a bite) carried as `w.lipSideUpper` / `w.lipSideLower` where it passes the talking floor; the rig's lip controls act on both sides (lipSides.ts, render/lipSides.ts; docs/mouth s45 bite45). */
+  lipSides?: boolean;
 }
 
 /** Every option at its default. */
@@ -169,5 +171,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     smileByLift: o.smileByLift ?? false,
     sealedLipsClose: o.sealedLipsClose ?? true,
     mouthShift: o.mouthShift ?? true,
+    lipSides: o.lipSides ?? true,
   };
 }

@@ -22,6 +22,7 @@ import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
 import { addLidBow, bowKeeps } from './lidBow.ts';
 import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openSmileLine.ts';
+import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSideFields } from './lipSides.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
@@ -102,6 +103,9 @@ export class Deformer {
   private readonly bowKeep: number[];
   /** the lip points an open smile's line is flattened on (mouth/openSmileLine.ts) */
   private readonly smileLine: SmileLine;
+  /** per landmark, the move of one side of the lips against the other (lipSides.ts), and this frame's [upper, lower] */
+  private readonly lipSide: LipSideFields;
+  private readonly lipSideNow = [0, 0];
 
   constructor(
     private readonly avatar: Avatar,
@@ -138,11 +142,13 @@ export class Deformer {
     this.shiftShare = shiftShares(avatar.rig.neutral);
     this.bowKeep = bowKeeps(avatar.rig.neutral, avatar.rig.basis, BOW_LIDS, [avatar.rig.photoWeights[BLINK_R]!, avatar.rig.photoWeights[BLINK_L]!], avatar.rig.rotation);
     this.smileLine = smileLinePoints(avatar.rig.neutral, avatar.rig.basis, avatar.rig.photoWeights, avatar.rest, avatar.rig.scale);
+    this.lipSide = lipSideFields(avatar.rig.neutral);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
   update(frame: MotionFrame): void {
     this.frameWeights(frame);
+    this.lipSideNow[0] = frame.w[LIP_SIDE_UPPER] ?? 0; this.lipSideNow[1] = frame.w[LIP_SIDE_LOWER] ?? 0;
     this.expressionDisplacement(frame.w[MOUTH_SHIFT] ?? 0);
     const pose = frame.pose ?? { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
     this.poseTransforms(pose);
@@ -217,6 +223,8 @@ export class Deformer {
     flattenOpenSmile(canonDisp, basis, wv, this.smileLine);
     // the lips pushed to one side (mouthShift.ts)
     addMouthShift(canonDisp, this.shiftShare, mouthShift);
+    // one side of the lips raised or dropped against the other (lipSides.ts)
+    addLipSides(canonDisp, this.lipSide, this.lipSideNow[0]!, this.lipSideNow[1]!);
     const s = rig.scale, R = rig.rotation;
     for (let i = 0; i < LANDMARK_COUNT; i++) {
       const x = canonDisp[i * 3]!, y = canonDisp[i * 3 + 1]!, z = canonDisp[i * 3 + 2]!;
