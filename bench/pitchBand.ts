@@ -10,6 +10,8 @@ import { drawWireframe } from '../src/render/debug.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { sharedData } from './sharedData.ts';
+import { clipFrameFace } from './clipFrame.ts';
+import { analyzePortrait } from '../src/analyze/index.ts';
 
 const argv = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = argv.indexOf(n); return i >= 0 ? argv.splice(i, 2)[1]! : d; };
@@ -17,16 +19,23 @@ const flag = (n: string) => { const i = argv.indexOf(n); if (i >= 0) argv.splice
 const pitches = opt('--pitches', '-17,-10,0,10,17').split(',').map(Number);
 const out = opt('--out', '/tmp/pitchBand.png');
 const wire = flag('--wire');
+const ZOOM = Number(opt('--zoom', '1.7')); // the crop's side over the face's extent
 // --ab: each portrait before (hairlineHold off) and after (on); else the default renderer only
 const variants = flag('--ab') ? [false, true] : [true];
-const SIZE = 512, CELL = 256;
+const SIZE = 512, CELL = Number(opt('--cell', '256'));
 const photos = argv.length ? argv : ['lp_s7.jpg', 'st_happy.png'];
 
 const luma = (img: RgbaImage, x: number, y: number) => { const o = (Math.round(y) * img.width + Math.round(x)) * 4; return 0.299 * img.data[o]! + 0.587 * img.data[o + 1]! + 0.114 * img.data[o + 2]!; };
 const rowsOut: Buffer[] = [];
 for (const photo of photos) {
+  // a 'clip.mp4:frame' pick: that frame of a clip under video/ or train/clips/, analysed afresh
+  const pick = photo.includes('.mp4:') ? await clipFrameFace(photo) : undefined;
+  if (typeof pick === 'string') { console.log(`${photo}: ${pick}`); continue; }
   const file = photo.includes('/') ? photo : sharedData(path.join('portraits', photo));
-  const avatar = buildAvatar(await cachedPortrait(file));
+  const avatar = buildAvatar(pick ? await analyzePortrait(pick.frame) : await cachedPortrait(file));
+  // a rigid head's forehead-to-chin height goes as cos(photo pitch + nod) / cos(photo pitch)
+  const p0 = avatar.rig.angles.pitch;
+  console.log(`${photo}: photo pitch ${p0.toFixed(1)}; cos ratio at ${pitches.join(', ')}: ${pitches.map((p) => (Math.cos(((p0 + p) * Math.PI) / 180) / Math.cos((p0 * Math.PI) / 180)).toFixed(2)).join(' ')}`);
   for (const hold of variants) {
   const r = createRenderer(avatar, { width: SIZE, height: SIZE, hairlineHold: hold });
   const n0 = r.neutralFrame();
@@ -34,7 +43,7 @@ for (const photo of photos) {
   // head box from the neutral landmarks: face oval, widened
   const xs = lm0.map((p) => p[0]), ys = lm0.map((p) => p[1]);
   const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-  const side = Math.round(1.7 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)));
+  const side = Math.round(ZOOM * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)));
   const left = Math.max(0, Math.min(SIZE - side, Math.round(cx - side / 2))), top = Math.max(0, Math.min(SIZE - side, Math.round(cy - side / 2 - 0.1 * side)));
   const h0 = lm0[152]![1] - lm0[10]![1], w0 = lm0[454]![0] - lm0[234]![0];
   const cells: Buffer[] = [], wires: Buffer[] = [];
