@@ -23,6 +23,7 @@ import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
 import { addLidBow, bowKeeps } from './lidBow.ts';
 import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openSmileLine.ts';
 import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSideFields } from './lipSides.ts';
+import { pitchRevealTerm } from './pitchReveal.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
@@ -42,6 +43,8 @@ export interface DeformOptions {
   revealFlatten: number;
   /** whether a turned head's skin is shaded by its turn (turn.ts turnShade) */
   turnShading: boolean;
+  /** whether a chin-down nod leaves the forehead's and temples' texture its own (pitchReveal.ts; default true) */
+  hairlineHold?: boolean;
 }
 
 /** The crop's pinhole camera: a crop-space point (x, y, depth offset z) to camera space. */
@@ -352,7 +355,7 @@ export class Deformer {
     const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
     for (let q = 0; q < revealList.length; q++) {
       const v = revealList[q]!;
-      let k = avatar.revealDir[v * 2]! * revealX + avatar.revealDir[v * 2 + 1]! * revealY;
+      let k = avatar.revealDir[v * 2]! * revealX + pitchRevealTerm(avatar.revealDir[v * 2 + 1]!, revealY, this.o.hairlineHold !== false);
       if (start) k -= start[v]!;
       k = k < 0 ? 0 : k > 1 ? 1 : k;
       uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);

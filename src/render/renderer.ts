@@ -41,6 +41,8 @@ export interface RendererOptions {
   revealFlatten?: number;
   /** a turned head's skin darkens where it turns away from the camera (render/turn.ts turnShade; default true) */
   turnShading?: boolean;
+  /** a chin-down nod leaves the forehead's and temples' texture its own, no reveal pull (pitchReveal.ts; default true: s45) */
+  hairlineHold?: boolean;
 }
 
 export interface RenderOptions {
@@ -84,6 +86,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     outlineHold: opts.outlineHold ?? true,
     revealFlatten: opts.revealFlatten ?? 1,
     turnShading: opts.turnShading ?? true,
+    hairlineHold: opts.hairlineHold ?? true,
   });
   const { sx, sy, sz, siz, uvNow, share, shade } = geometry;
 
