@@ -6,6 +6,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { rasterMeshTriangle, clearRowExtents, type RasterTarget, type MeshVertices } from './raster.ts';
 import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from './rasterFarSide.ts';
+import { triangleCrossStep } from './stretchCrossBlur.ts';
 import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
 import { outlineFeatherStrength } from './awayOutlineFeather.ts';
@@ -39,6 +40,8 @@ export interface FrameDraw {
   faceWidthPx: number;
 }
 
+const crossStep = new Float64Array(2);
+
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
 export function rasterize(f: FrameDraw): void {
   const { avatar, geometry, target, textures, mouth } = f;
@@ -61,7 +64,8 @@ export function rasterize(f: FrameDraw): void {
     const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
     // a turned head's shading (turn.ts turnShade) on its skin
     const lit = material === MATERIAL.skin && geometry.shaded;
-    if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
+    // (a turn's stretched skin too: its texels smoothed across the stretch there, stretchCrossBlur.ts)
+    if (material === MATERIAL.skin && (share[a]! + share[b]! + share[c]! > 0 || (geometry.turnAmount > 0 && triangleCrossStep(sx, sy, uvNow, a, b, c, crossStep)))) {
       rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c);
       continue;
     }
