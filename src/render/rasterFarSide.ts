@@ -24,10 +24,11 @@ const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), acros
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
  * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
- * both shaded by the turn's interpolated shade.
+ * both shaded by the turn's interpolated shade. `crossBlur`: a stretched triangle's own texels sampled
+ * across the stretch (stretchCrossBlur.ts).
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
-export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
+export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number, crossBlur = false): void {
   const W = t.width;
   const { bounds, tri, span, row: rowSpan } = farSide;
   if (!farSide.setup(t, m.x, m.y, ia, ib, ic)) return;
@@ -47,7 +48,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
   const eps = farSide.edgeEps;
   // a stretched far band's own texels smoothed across the stretch (stretchCrossBlur.ts)
-  const blur = triangleCrossStep(m.x, m.y, uv, ia, ib, ic, across);
+  const blur = crossBlur && triangleCrossStep(m.x, m.y, uv, ia, ib, ic, across);
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     if (!rowSpan(py)) continue;

@@ -8,12 +8,10 @@
 // sampled as a 3-tap mean along the texture direction ACROSS the streak, d = STRENGTH * (a - 1) texels
 // apart (capped), so the detail across the streak is smoothed as much as the stretch already smoothed it
 // along. Only where magnified (fewer than MAGNIFIED texels per pixel along the streak) and a > MIN_ANISO:
-// the photo's pose maps texels 1:1 and is untouched.
+// the photo's pose maps texels 1:1 and is untouched, and only on turns (renderer option `stretchCrossBlur`).
 import { sampleInto, type TextureSource } from './textureSample.ts';
 
 export const STRETCH_BLUR = {
-  /** on/off (renderer option `stretchCrossBlur`) */
-  enabled: true,
   /** anisotropy below which nothing changes */
   minAniso: 1.35,
   /** texels per pixel along the streak below which the texture counts as magnified */
@@ -72,6 +70,18 @@ export function sampleAcross(tex: TextureSource, u: number, v: number, du: numbe
 
 /** crossStretchStep for mesh triangle (ia, ib, ic) given per-vertex screen x, y and texture uv (interleaved). */
 export function triangleCrossStep(x: Float32Array, y: Float32Array, uv: Float32Array, ia: number, ib: number, ic: number, out: Float64Array): boolean {
-  return STRETCH_BLUR.enabled && crossStretchStep(x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!,
+  return crossStretchStep(x[ia]!, y[ia]!, x[ib]!, y[ib]!, x[ic]!, y[ic]!,
     uv[ia * 2]!, uv[ia * 2 + 1]!, uv[ib * 2]!, uv[ib * 2 + 1]!, uv[ic * 2]!, uv[ic * 2 + 1]!, out);
+}
+
+/**
+ * Whether triangle (ia, ib, ic) is face mesh (all corners below `meshPoints`) on the half a turn by
+ * `yaw` (relative to the photo) brings into view: left of the nose bridge's screen x for yaw > 0.
+ * The head sheet (hair, ears, turban) and the half turning away keep their sampling: there the
+ * magnification comes from the reveal's pulls and the sheet's spread, not a surface seen squarely.
+ */
+export function onRevealedFace(x: Float32Array, ia: number, ib: number, ic: number, meshPoints: number, noseX: number, yaw: number): boolean {
+  if (ia >= meshPoints || ib >= meshPoints || ic >= meshPoints || yaw === 0) return false;
+  const cx = (x[ia]! + x[ib]! + x[ic]!) / 3;
+  return yaw > 0 ? cx < noseX : cx > noseX;
 }
