@@ -11,6 +11,7 @@ import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
 import { outlineFeatherStrength } from './awayOutlineFeather.ts';
 import { faceBox, fillPinholes } from './pinholeFill.ts';
+import { MESH_POINT_COUNT } from '../rig/topology.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
 import { softenLipLine } from './mouth/edge.ts';
