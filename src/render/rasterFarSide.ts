@@ -4,6 +4,7 @@ import { sampleInto, type TextureSource } from './textureSample.ts';
 import type { RasterTarget } from './rasterTarget.ts';
 import { farSide } from './raster.ts';
 import { mirrorDarkKeep } from './mirrorDarkKeep.ts';
+import { sampleAcross, triangleCrossStep } from './stretchCrossBlur.ts';
 
 /** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
 export interface MirrorVertices {
@@ -18,15 +19,16 @@ export interface MirrorVertices {
   shade: Float32Array;
 }
 
-const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4);
+const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2);
 
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
  * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
- * both shaded by the turn's interpolated shade.
+ * both shaded by the turn's interpolated shade. `crossBlur`: a stretched triangle's own texels sampled
+ * across the stretch (stretchCrossBlur.ts).
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
-export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number): void {
+export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number, crossBlur = false): void {
   const W = t.width;
   const { bounds, tri, span, row: rowSpan } = farSide;
   if (!farSide.setup(t, m.x, m.y, ia, ib, ic)) return;
@@ -45,6 +47,8 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const color = t.color, depth = t.depth;
   const tw = tex.width, th = tex.height, td = tex.data32, past = tex.past;
   const eps = farSide.edgeEps;
+  // a stretched far band's own texels smoothed across the stretch (stretchCrossBlur.ts)
+  const blur = crossBlur && triangleCrossStep(m.x, m.y, uv, ia, ib, ic, across);
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     if (!rowSpan(py)) continue;
@@ -57,7 +61,8 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
       const rz = 1 / iz;
-      sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
+      if (blur) sampleAcross(tex, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, across[0]!, across[1]!, ownSample);
+      else sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
       const s = b0 * s0 + b1 * s1 + b2 * s2;
       const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
       let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;

@@ -6,6 +6,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { rasterMeshTriangle, clearRowExtents, type RasterTarget, type MeshVertices } from './raster.ts';
 import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from './rasterFarSide.ts';
+import { onRevealedFace, triangleCrossStep } from './stretchCrossBlur.ts';
 import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
 import { outlineFeatherStrength } from './awayOutlineFeather.ts';
@@ -27,6 +28,8 @@ export interface FrameDraw {
   mouth: MouthShader;
   mirrorVerts: MirrorVertices;
   meshVerts: MeshVertices;
+  /** a turn's stretched skin sampled across the stretch (stretchCrossBlur.ts) */
+  crossBlur?: boolean;
   /** the far side's triangles, drawn under everything when the head turns */
   backOfHead: Int32Array;
   /** the first vertex of the second eyeball (each eyeball has its own gaze shader) */
@@ -39,6 +42,8 @@ export interface FrameDraw {
   faceWidthPx: number;
 }
 
+const crossStep = new Float64Array(2), NOSE_BRIDGE = 168;
+
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
 export function rasterize(f: FrameDraw): void {
   const { avatar, geometry, target, textures, mouth } = f;
@@ -50,6 +55,7 @@ export function rasterize(f: FrameDraw): void {
   mouth.beginFrame(target.height);
   const tri = avatar.triangles, mat = avatar.material;
   const m = tri.length / 3;
+  const blurOn = f.crossBlur === true && geometry.turnAmount > 0;
   for (let t = 0; t < m; t++) {
     const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
     const material = mat[t]!;
@@ -61,8 +67,10 @@ export function rasterize(f: FrameDraw): void {
     const bias = material === MATERIAL.eye ? EYEBALL_DEPTH_BIAS : 1;
     // a turned head's shading (turn.ts turnShade) on its skin
     const lit = material === MATERIAL.skin && geometry.shaded;
-    if (material === MATERIAL.skin && share[a]! + share[b]! + share[c]! > 0) {
-      rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c);
+    // (a turn's stretched face skin too: its texels smoothed across the stretch there, stretchCrossBlur.ts)
+    const across = material === MATERIAL.skin && blurOn && onRevealedFace(sx, a, b, c, MESH_POINT_COUNT, sx[NOSE_BRIDGE]!, f.yaw) && triangleCrossStep(sx, sy, uvNow, a, b, c, crossStep);
+    if (material === MATERIAL.skin && (share[a]! + share[b]! + share[c]! > 0 || across)) {
+      rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c, across);
       continue;
     }
     const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null;

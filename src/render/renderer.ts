@@ -33,6 +33,8 @@ export interface RendererOptions {
   torsoPin?: number;
   /** every triangle the shoulders' outline crosses takes one torsoPin share, so the edge is carried, not sheared (outlineHold.ts; default true) */
   outlineHold?: boolean;
+  /** a turn's stretched skin sampled across its stretch, so its texels do not draw out into streaks (stretchCrossBlur.ts; default true) */
+  stretchCrossBlur?: boolean;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
    * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
@@ -118,6 +120,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     edgeColor: new Uint32Array(W * H),
     yaw: 0,
     faceWidthPx: avatar.head.faceWidth * S,
+    crossBlur: opts.stretchCrossBlur ?? true,
   };
 
   function computeVertices(shown: MotionFrame): void {
