@@ -2,7 +2,7 @@
 // and its lower edge's width, the white's flatness, the inner corner's light; rendered frames of a saved motion or a
 // driver's half-shut frames (closure .5-.8 by the face mesh). All lumas over the lid skin's (a band .10-.16 eye widths
 // below the lower lid line: lp_s7's painted liner fills the band above the lid). Never asserts.
-//   node --import tsx bench/halfLidLook.ts lp_s7.jpg --motion m.motion.json --frames 59,64 [--eye 0|1] [--off] [--png out.png]
+//   node --import tsx bench/halfLidLook.ts lp_s7.jpg --motion m.motion.json --frames 59,64 [--eye 0|1] [--ab: underLidShade off, on] [--png out.png]
 //   node --import tsx bench/halfLidLook.ts --real WDA_KatieHill_000.mp4 [--n 8]
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
