@@ -24,6 +24,7 @@ import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
 import { eyeballDepthBounds } from './eyeballDepth.ts';
 import { shadePaintedEyeBelow, paintedEyeShadeSetting } from './paintedWhite.ts';
 import { snapshotSlit, hueSlit, slitHueSetting } from './slitHue.ts';
+import { shadeUnderLid, underLidShadeStrength } from './underLidShade.ts';
 import { linearStep } from '../../math/smooth.ts';
 import { moveLidOntoEdge } from './lashOnEdge.ts';
 import { shutLashSetting } from '../shutLash.ts';
@@ -209,6 +210,8 @@ export class ClosedEyes {
       const keep = paintedEyeShadeSetting.on ? 1 - show : 0;
       if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, slitCeilingStrength(c) * keep);
       if (hue) hueSlit(target, hue, f, lidNow, lowNow, bounds);
+      // the eye under a half-shut lid darkest under the lash root and at the corners, not a flat strip (underLidShade.ts)
+      shadeUnderLid(target, f, lidNow, lowNow, underLidShadeStrength(c, show), bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
       if (showLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz);
