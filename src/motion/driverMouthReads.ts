@@ -10,6 +10,8 @@ import { depthAtGap } from './teethDepth.ts';
 import { lowerShowIod } from './lowerTeeth.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
+import { tongueOutEvidence } from './tongueOutEvidence.ts';
+import { LM } from './measures.ts';
 
 /** In place: each frame's driver mouth readings from its raw track. */
 export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'>[], raw: readonly (RawFaceFrame | null)[]): void {
@@ -45,7 +47,11 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   // and how far its tongue is out, held over dips of a few frames: read frame by frame it flickered off and on while her
   // tongue stayed out (critic42: st_happy <- lp_d6 f58-67, our upper teeth gone and back twice in .4 s)
   if (tongue && cavity && under && teeth) {
-    const out = heldOut(frames.map((f) => tongueOutShare(f.w[DRIVER_TONGUE], f.w[DRIVER_CAVITY], f.w[DRIVER_UNDER], f.w[DRIVER_TEETH])));
+    // (times how tall its lit run stands, in IOD and pixels: a slit's lips and a small face's blurred teeth read a lit run
+    // too — critic45, infinitetalk_ref / latentsync_demo1; tongueOutEvidence.ts)
+    const iodPx = (r: RawFaceFrame | null | undefined) => (r?.lm ? Math.hypot(r.lm[LM.eyeOuterL * 3]! - r.lm[LM.eyeOuterR * 3]!, r.lm[LM.eyeOuterL * 3 + 1]! - r.lm[LM.eyeOuterR * 3 + 1]!) : undefined);
+    const seen = frames.map((f, i) => tongueOutEvidence(f.w[DRIVER_TONGUE], raw[i]?.m?.lipGap, iodPx(raw[i])));
+    const out = heldOut(frames.map((f, i) => tongueOutShare(f.w[DRIVER_TONGUE], f.w[DRIVER_CAVITY], f.w[DRIVER_UNDER], f.w[DRIVER_TEETH]) * seen[i]!));
     frames.forEach((f, i) => (f.w[DRIVER_TONGUE_OUT] = out[i]!));
   }
 }
