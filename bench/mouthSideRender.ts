@@ -10,14 +10,15 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { cachedPortrait } from './portraitCache.ts';
+import { driverTiles, mouthTile, read3d, writeTileSheet } from './sideTiles.ts';
+
+/** Sheet tile side, px. */
+const TILE = 240;
 import { cachedTrack } from './driverTracks.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
 import { readLandmarks } from './readBack.ts';
-import { detectFaces } from '../src/face/detect.ts';
-import { decodeVideoFrames } from '../src/io/media.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
 import { sideReading, sideReadings, type SideReading } from '../src/motion/mouthSide.ts';
 import type { Landmarks } from '../src/rig/canonical.ts';
@@ -39,36 +40,10 @@ const rowOf = (s: SideReading): Row => [s.shift, s.corner[0] - s.corner[1], s.up
 const less = (a: Row, b: Row): Row => [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], a[4] - b[4]];
 const fmt = (r: Row | null) => (r ? r.map((v) => (v >= 0 ? '+' : '') + v.toFixed(3)).join(' ') : '   -   ');
 const photoRow = rowOf(sideReading(portrait.cropLandmarks as Landmarks));
-const read3d = async (img: RgbaImage): Promise<Landmarks | null> => (await detectFaces({ ...img, data: new Uint8ClampedArray(img.data) } as RgbaImage, { embedding: false }))[0]?.landmarks ?? null;
 
-/** A square 1.1 IOD across centred on the nose's base (landmark 2), its top just under the nose. */
-function noseBox(lm: ArrayLike<ArrayLike<number>>, w: number, h: number) {
-  const iod = Math.hypot(lm[263]![0]! - lm[33]![0]!, lm[263]![1]! - lm[33]![1]!);
-  const side = Math.round(1.1 * iod);
-  const left = Math.max(0, Math.min(w - side, Math.round(lm[2]![0]! - side / 2))), top = Math.max(0, Math.min(h - side, Math.round(lm[2]![1]! - 0.12 * side)));
-  return { left, top, side };
-}
-async function tile(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, label: string): Promise<Buffer> {
-  const b = noseBox(lm, img.width, img.height);
-  const px = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
-    .extract({ left: b.left, top: b.top, width: b.side, height: b.side }).resize(240, 240, { kernel: 'lanczos3' }).removeAlpha().png().toBuffer();
-  const svg = Buffer.from(`<svg width="240" height="240"><text x="4" y="16" font-size="14" fill="yellow" font-family="sans-serif">${label}</text></svg>`);
-  return sharp(px).composite([{ input: svg, left: 0, top: 0 }]).png().toBuffer();
-}
 
-const tiles = new Map<number, Buffer[]>();
 const video = arg('--video', '');
-if (video && existsSync(video)) {
-  let k = 0;
-  for await (const fr of decodeVideoFrames(video, { fps, maxSide: 720, maxFrames: Math.max(...frames) + 1 })) {
-    if (frames.includes(k)) {
-      const img = { ...fr, data: new Uint8ClampedArray(fr.data) } as RgbaImage;
-      const lm = await read3d(img);
-      if (lm) tiles.set(k, [await tile(img, lm, `driver f${k}`)]);
-    }
-    k++;
-  }
-}
+const tiles = video && existsSync(video) ? await driverTiles(video, frames, fps, TILE) : new Map<number, Buffer[]>();
 console.log(`photo reading (shift cornerL-R upperL-R lowerL-R innerL-R): ${fmt(photoRow)}`);
 console.log('frame root         driver [shift cornerLR upperLR lowerLR innerLR] | mesh | read-back');
 for (const root of roots) {
@@ -88,14 +63,11 @@ for (const root of roots) {
     const back = await read3d(img);
     const d = driver[i] ? rowOf(driver[i]!) : null;
     console.log(`f${String(i).padEnd(4)} ${tag.padEnd(12)} ${fmt(d)} | w ${(fr[i]!.w.mouthShift ?? 0).toFixed(3)} | ${fmt(less(rowOf(sideReading(mesh)), photoRow))} | ${back ? fmt(less(rowOf(sideReading(back)), photoRow)) : '-'}`);
-    if (back) tiles.get(i)?.push(await tile(img, back, `${tag} f${i}`)) ?? tiles.set(i, [await tile(img, back, `${tag} f${i}`)]);
+    if (back) tiles.get(i)?.push(await mouthTile(img, back, `${tag} f${i}`, TILE)) ?? tiles.set(i, [await mouthTile(img, back, `${tag} f${i}`, TILE)]);
   }
 }
 const sheet = arg('--sheet', '');
 if (sheet) {
-  const rows = frames.filter((i) => tiles.has(i)).map((i) => tiles.get(i)!);
-  const cols = Math.max(...rows.map((r) => r.length));
-  await sharp({ create: { width: 240 * cols, height: 240 * rows.length, channels: 3, background: '#000' } })
-    .composite(rows.flatMap((r, y) => r.map((input, x) => ({ input, left: x * 240, top: y * 240 })))).png().toFile(sheet);
+  await writeTileSheet(sheet, frames.filter((i) => tiles.has(i)).map((i) => tiles.get(i)!), TILE);
   console.log(`sheet ${sheet}`);
 }

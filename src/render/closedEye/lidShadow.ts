@@ -8,6 +8,7 @@ import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
+import { openingBox } from './lidLine.ts';
 
 /** Completion over which the shadow comes in (full by the time the shut eye's lid starts to show). */
 const SHADOW_IN = [0.3, 0.75] as const;
@@ -68,10 +69,7 @@ export function drawLidShadow(t: RasterTarget, f: EyeFrame, upper: { u: number[]
   if (s <= 0 && slit <= 0) return;
   const up = sampleLine(upper.u, upper.v), low = sampleLine(lower.u, lower.v);
   // the pixel box of the opening
-  const pts = [...upper.u.map((u, k) => [u, upper.v[k]!]), ...lower.u.map((u, k) => [u, lower.v[k]!])].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
-  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...xs)));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys))), y1 = Math.min(t.height - 1, Math.ceil(Math.max(...ys)));
+  const [x0, x1, y0, y1] = openingBox(f, upper, lower, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
     const row = y * W + x;

@@ -13,7 +13,7 @@ import { isEyeball } from './eyeballDepth.ts';
 import { shadeLidEdge } from './lidEdgeShade.ts';
 import { ceilingLight, lumaOf } from './lightCeiling.ts';
 import { narrowSlitShare } from './narrowSlit.ts';
-import { lidLineAt } from './lidLine.ts';
+import { lidLineAt, openingBox } from './lidLine.ts';
 export { ceilingLight } from './lightCeiling.ts';
 
 /** Blink completion over which the ceiling comes in: none while the lid is still above the iris. */
@@ -57,10 +57,7 @@ export function holdSlitUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: numbe
   const skin = lidSkinLuma(t, f, upper, lower, bounds);
   if (!(skin > 0)) return;
   shadeLidEdge(t, f, upper, s, bounds, skin);
-  const pts = [...upper.u.map((u, k) => [u, upper.v[k]!]), ...lower.u.map((u, k) => [u, lower.v[k]!])].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
-  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...xs)));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 1), y1 = Math.min(t.height - 1, Math.ceil(Math.max(...ys)) + 1);
+  const [x0, x1, y0, y1] = openingBox(f, upper, lower, t.width, t.height, 1);
   const color = t.color, depth = t.depth, W = t.width;
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
     const i = y * W + x, iz = depth[i]!;

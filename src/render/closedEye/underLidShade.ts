@@ -11,7 +11,7 @@ import { toEye, type EyeFrame } from './frame.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
-import { lidLineAt } from './lidLine.ts';
+import { lidLineAt, openingBox } from './lidLine.ts';
 
 export const underLidShadeSetting = { on: true };
 
@@ -39,10 +39,7 @@ export function underLidLight(t: number, u: number, s: number): number {
 /** Shades, in place, the eyeball's pixels between the lid lines as rendered (eye frame f, u ascending) at strength s. */
 export function shadeUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: number[]; v: number[] }, lower: { u: number[]; v: number[] }, s: number, bounds: Float32Array): void {
   if (s <= 0 || !underLidShadeSetting.on) return;
-  const pts = [...upper.u.map((u, k) => [u, upper.v[k]!]), ...lower.u.map((u, k) => [u, lower.v[k]!])].map(([u, v]) => [f.ox + u! * f.ux + v! * f.vx, f.oy + u! * f.uy + v! * f.vy]);
-  const xs = pts.map((p) => p[0]!), ys = pts.map((p) => p[1]!);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs))), x1 = Math.min(t.width - 1, Math.ceil(Math.max(...xs)));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 1), y1 = Math.min(t.height - 1, Math.ceil(Math.max(...ys)) + 1);
+  const [x0, x1, y0, y1] = openingBox(f, upper, lower, t.width, t.height, 1);
   const color = t.color, depth = t.depth, W = t.width;
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
     const i = y * W + x, iz = depth[i]!;
