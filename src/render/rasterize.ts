@@ -6,7 +6,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { MATERIAL } from '../avatar/types.ts';
 import { rasterMeshTriangle, clearRowExtents, type RasterTarget, type MeshVertices } from './raster.ts';
 import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from './rasterFarSide.ts';
-import { onRevealedFace, triangleCrossStep } from './stretchCrossBlur.ts';
+import { onRevealedFace, STRETCH_BLUR, triangleCrossStep } from './stretchCrossBlur.ts';
 import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
 import { outlineFeatherStrength } from './awayOutlineFeather.ts';
@@ -55,7 +55,7 @@ export function rasterize(f: FrameDraw): void {
   mouth.beginFrame(target.height);
   const tri = avatar.triangles, mat = avatar.material;
   const m = tri.length / 3;
-  const blurOn = f.crossBlur === true && geometry.turnAmount > 0;
+  const blurOn = f.crossBlur === true && Math.abs(f.yaw) >= STRETCH_BLUR.minYaw;
   for (let t = 0; t < m; t++) {
     const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
     const material = mat[t]!;

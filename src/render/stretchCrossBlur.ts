@@ -12,6 +12,10 @@
 import { sampleInto, type TextureSource } from './textureSample.ts';
 
 export const STRETCH_BLUR = {
+  /** degrees of yaw (relative to the photo) below which nothing changes: a near-frontal frame's anisotropic
+   * triangles are a blink's or a mouth's, not a turn's (at any yaw the lids' were blurred: lp_s10's mid-blink
+   * white fleck, whiteOnLid.test, lost its light to this pass at yaw -0.5) */
+  minYaw: 10,
   /** anisotropy below which nothing changes */
   minAniso: 1.35,
   /** texels per pixel along the streak below which the texture counts as magnified */
