@@ -46,7 +46,6 @@ const less = (a: Row, b: Row): Row => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const fmt = (r: ArrayLike<number> | null) => (r ? Array.from(r, (v) => (v >= 0 ? '+' : '') + v.toFixed(3)).join(' ') : '   -   ');
 const photoRow = rowOf(portrait.cropLandmarks as Landmarks);
 
-
 const video = arg('--video', '');
 const tiles = video && existsSync(video) ? await driverTiles(video, frames, fps, TILE) : new Map<number, Buffer[]>();
 console.log(`photo reading (upper lowerL-R cornerL-R): ${fmt(photoRow)}`);

@@ -41,7 +41,6 @@ const less = (a: Row, b: Row): Row => [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[
 const fmt = (r: Row | null) => (r ? r.map((v) => (v >= 0 ? '+' : '') + v.toFixed(3)).join(' ') : '   -   ');
 const photoRow = rowOf(sideReading(portrait.cropLandmarks as Landmarks));
 
-
 const video = arg('--video', '');
 const tiles = video && existsSync(video) ? await driverTiles(video, frames, fps, TILE) : new Map<number, Buffer[]>();
 console.log(`photo reading (shift cornerL-R upperL-R lowerL-R innerL-R): ${fmt(photoRow)}`);
