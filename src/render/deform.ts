@@ -1,33 +1,18 @@
-// The geometry half of a frame: the rig weights relative to the photo's own, the expression's
-// landmark displacement, the head and torso transforms, and every mesh vertex skinned and projected
-// to output pixels; then the far side's mirror shares and the texture coordinates of the sides a
-// turn reveals. Buffers are reused between frames (the renderer reads them after update()).
+// The geometry half of a frame: the expression's landmark displacement (expressionShape.ts), the
+// head and torso transforms, and every mesh vertex skinned and projected to output pixels; then what
+// the turn does to the surface (turnTexture.ts: the far side's mirror shares, the revealed sides'
+// texture coordinates, the turn's shading). Buffers are reused between frames (the renderer reads
+// them after update()).
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
-import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.ts';
-import { LANDMARK_COUNT, MESH_POINT_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
-import { mirrorShare } from '../avatar/mirror.ts';
-import { blinkCompletion } from './eyes.ts';
-import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
-import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
-import { holdGrinCorners } from './mouth/grinCorners.ts';
-import { darkOGate, roundness } from './mouth/roundMouth.ts';
+import type { JawMap, LipUnits } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
-import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase.ts';
-import { revealDepth, revealFlattening, neckTurn, turnShade } from './turn.ts';
-import { clearRimTexture } from './rimClear.ts';
+import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { torsoPinShares } from './torsoPin.ts';
 import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
-import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
-import { addLidBow, bowKeeps } from './lidBow.ts';
-import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openSmileLine.ts';
-import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSideFields } from './lipSides.ts';
-import { pitchRevealTerm } from './pitchReveal.ts';
-
-const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
-const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
-const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
+import { ExpressionShape } from './expressionShape.ts';
+import { farSideShares, revealTextureInto, turnLists, turnShadingInto, type TurnLists } from './turnTexture.ts';
 
 /** Where the avatar's crop lands in the output: scale S and offset (the crop covers the output, centred). */
 export interface Framing { S: number; offX: number; offY: number }
@@ -54,14 +39,12 @@ function toWorld(f: number, c0: number, x: number, y: number, z: number, o: Floa
 }
 
 export class Deformer {
-  /** this frame's weights (motion weights through the mouth rebase, lip parting and jaw map) */
-  readonly wv = new Float64Array(CONTROL_COUNT);
-  /** this frame's weights less the photo's */
-  readonly delta = new Float64Array(CONTROL_COUNT);
-  /** the last frame's grin share (opening.ts grinShare): the upper row takes a smile's relief by it (speechRow.ts), the open corners keep their dark (cavityCorner.ts) */
-  grin = 0;
-  /** how far each blink has come from the photo's lid to shut (side 0 is the image-left eye, the subject's right) */
-  readonly closure: [number, number] = [0, 0];
+  /** this frame's weights, their difference from the photo's, the blinks' closure and the grin (expressionShape.ts) */
+  readonly expression: ExpressionShape;
+  readonly wv: Float64Array;
+  readonly delta: Float64Array;
+  readonly closure: [number, number];
+  get grin(): number { return this.expression.grin; }
   /** projected vertices: output pixels, 1/depth, and depth from the focal plane in output pixels */
   readonly sx: Float32Array;
   readonly sy: Float32Array;
@@ -78,8 +61,6 @@ export class Deformer {
   /** 0 at the photo's pose, 1 from a 6° turn on */
   turnAmount = 0;
 
-  private readonly canonDisp = new Float64Array(LANDMARK_COUNT * 3);
-  private readonly cropDisp = new Float64Array(LANDMARK_COUNT * 3);
   private readonly photoRT: Float64Array;
   private readonly headR = new Float64Array(9);
   private readonly torsoR = new Float64Array(9);
@@ -88,10 +69,7 @@ export class Deformer {
   private readonly pivotW = new Float64Array(3);
   private readonly tPivotW = new Float64Array(3);
   private readonly rigidOut = new Float64Array(3);
-  private readonly mirrorList: Int32Array;
-  private readonly revealList: Int32Array;
-  /** vertices of a turned photo's far-jaw rim that clear on larger turns (rimClearOnTurn.ts) */
-  private readonly clearList: Int32Array;
+  private readonly lists: TurnLists;
   private readonly behindCheek: ReturnType<typeof revealDepth>;
   private readonly neck: ReturnType<typeof neckTurn>;
   /** per vertex, the head's share of its motion (avatar.headWeight, the shoulders given to the torso: outlineHold.ts) */
@@ -100,24 +78,17 @@ export class Deformer {
   private readonly pin: Float32Array | null;
   private readonly f: number;
   private readonly c0: number;
-  /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
-  private readonly shiftShare: Float32Array;
-  /** per eye (eyeBlinkRight, eyeBlinkLeft) how much the half-shut lid keeps its arch (lidBow.ts bowKeeps) */
-  private readonly bowKeep: number[];
-  /** the lip points an open smile's line is flattened on (mouth/openSmileLine.ts) */
-  private readonly smileLine: SmileLine;
-  /** per landmark, the move of one side of the lips against the other (lipSides.ts), and this frame's [upper, lower] */
-  private readonly lipSide: LipSideFields;
-  private readonly lipSideNow = [0, 0];
 
   constructor(
     private readonly avatar: Avatar,
     private readonly framing: Framing,
-    private readonly jawMap: JawMap,
-    private readonly lipUnits: LipUnits,
+    jawMap: JawMap,
+    lipUnits: LipUnits,
     private readonly o: DeformOptions,
   ) {
     const n = avatar.vertexCount;
+    this.expression = new ExpressionShape(avatar, jawMap, lipUnits);
+    ({ wv: this.wv, delta: this.delta, closure: this.closure } = this.expression);
     this.sx = new Float32Array(n); this.sy = new Float32Array(n); this.siz = new Float32Array(n); this.sz = new Float32Array(n);
     this.uvNow = Float32Array.from(avatar.uv);
     this.share = new Float32Array(n);
@@ -128,10 +99,7 @@ export class Deformer {
     const { pivot, torsoPivot } = avatar.head;
     toWorld(this.f, this.c0, pivot[0], pivot[1], pivot[2], this.pivotW);
     toWorld(this.f, this.c0, torsoPivot[0], torsoPivot[1], torsoPivot[2], this.tPivotW);
-    // far side: vertices that may blend in their mirror partner's texture
-    this.mirrorList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.mirrorReach[v]! > 0);
-    this.revealList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => avatar.revealDir[v * 2] !== 0 || avatar.revealDir[v * 2 + 1] !== 0);
-    this.clearList = Int32Array.from({ length: n }, (_, v) => v).filter((v) => (avatar.clearSide?.[v] ?? 0) !== 0);
+    this.lists = turnLists(avatar);
     // the side a turn shows is drawn shallower (turn.ts)
     this.behindCheek = revealDepth(avatar);
     // on the side turning away the neck lags the head and steps back behind the jaw (turn.ts)
@@ -142,23 +110,19 @@ export class Deformer {
     // triangles (outlineHold.ts: mt_man's stair-stepped shoulder on a roll)
     this.headWeight = o.outlineHold !== false ? shoulderHeadWeights(avatar) : avatar.headWeight;
     if (o.outlineHold !== false) holdOutlineTriangles(avatar, this.pin, this.headWeight);
-    this.shiftShare = shiftShares(avatar.rig.neutral);
-    this.bowKeep = bowKeeps(avatar.rig.neutral, avatar.rig.basis, BOW_LIDS, [avatar.rig.photoWeights[BLINK_R]!, avatar.rig.photoWeights[BLINK_L]!], avatar.rig.rotation);
-    this.smileLine = smileLinePoints(avatar.rig.neutral, avatar.rig.basis, avatar.rig.photoWeights, avatar.rest, avatar.rig.scale);
-    this.lipSide = lipSideFields(avatar.rig.neutral);
   }
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
   update(frame: MotionFrame): void {
-    this.frameWeights(frame);
-    this.lipSideNow[0] = frame.w[LIP_SIDE_UPPER] ?? 0; this.lipSideNow[1] = frame.w[LIP_SIDE_LOWER] ?? 0;
-    this.expressionDisplacement(frame.w[MOUTH_SHIFT] ?? 0);
+    this.expression.update(frame);
     const pose = frame.pose ?? { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
     this.poseTransforms(pose);
     this.skinAndProject(pose);
-    this.farSideShares();
-    this.revealTexture(pose);
-    this.turnShading();
+    farSideShares(this.avatar, this.headR, this.lists.mirror, this.share);
+    revealTextureInto(this.avatar, this.lists, pose, this.o.hairlineHold !== false, this.uvNow);
+    this.shaded = this.shadeStrength > 0 && this.o.turnShading;
+    if (this.shaded) turnShadingInto(this.avatar, this.headR, this.shadeStrength, this.shade);
+    else this.shade.fill(128);
   }
 
   /** A crop-space point moved rigidly with the head (no expression) and projected: [x, y, depth] (a reused buffer). */
@@ -173,69 +137,6 @@ export class Deformer {
     rigidOut[0] = (f * ox / oz + c0) * S + offX; rigidOut[1] = (f * oy / oz + c0) * S + offY; rigidOut[2] = oz;
     return rigidOut;
   };
-
-  /** The motion's weights as the rig reads them (mouth rebase, lips parted in a smile, the jaw map, blink folded into each eye). */
-  private frameWeights(frame: MotionFrame): void {
-    const { wv, avatar, jawMap } = this;
-    const rig = avatar.rig;
-    weightsToVector(frame.w, wv);
-    rebaseMouth(wv, rig.photoWeights, frame.w);
-    keepPhotoSmile(wv, rig.photoWeights, frame.w);
-    // (past the photo's own gap: up to it the renderer shows the photo's own seam, render/mouth/opening.ts interiorFadeSpan)
-    keepShutPhotoLips(wv, rig.photoWeights, frame.w, () => otherLipGap(wv, avatar) - jawMap.photoGap);
-    // (how much of a grin: read from the smiles and frowns, which the next three steps leave alone until holdGrinCorners)
-    const grin = this.grin = grinShare(wv, rig.photoWeights);
-    partLipsInSmile(wv, jawMap, this.lipUnits, avatar, frame.w[REST_LIP_GAP] ?? 0, grin);
-    // how round the lips are, as the renderer's "O" reads it (renderer.ts rounding), for a lit
-    // purse's opening (opening.ts purseShare): a driver's dark purse is drawn as a dark "O" whose
-    // lining covers the opening, and audio motions (no mouthDark) are drawn dark too
-    const lit = 1 - darkOGate(frame.mouthDark ?? 1);
-    const round = Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!);
-    // and how much it is a driver's dark "O", whose lining the mesh opens past (opening.ts oLiningAllowance)
-    const darkO = frame.mouthDark === undefined ? 0 : roundness({ rounding: round, driverDark: frame.mouthDark });
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, lit * round, darkO);
-    holdGrinCorners(wv, jawMap, avatar, grin);
-    const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
-    if (blink > 0) {
-      wv[BLINK_L] = 1 - (1 - wv[BLINK_L]!) * (1 - blink);
-      wv[BLINK_R] = 1 - (1 - wv[BLINK_R]!) * (1 - blink);
-    }
-    wv[BLINK_L] = blinkOnPhotoLid(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
-    wv[BLINK_R] = blinkOnPhotoLid(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
-    this.closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
-    this.closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
-  }
-
-  /** The expression relative to the photo's own, in canonical units, turned into the photo's crop frame. */
-  private expressionDisplacement(mouthShift: number): void {
-    const { wv, delta, canonDisp, cropDisp } = this;
-    const rig = this.avatar.rig;
-    canonDisp.fill(0);
-    const basis = rig.basis;
-    const stride = LANDMARK_COUNT * 3;
-    for (let k = 0; k < CONTROL_COUNT; k++) {
-      const d = wv[k]! - rig.photoWeights[k]!;
-      delta[k] = d;
-      if (d === 0) continue;
-      const o = k * stride;
-      for (let j = 0; j < stride; j++) canonDisp[j]! += d * basis[o + j]!;
-    }
-    // a half-shut upper lid keeps its arch (lidBow.ts; closure[0] is eyeBlinkRight's)
-    addLidBow(canonDisp, basis, BOW_LIDS, this.closure, delta, this.bowKeep);
-    // an open smile's lips lifted in the middle with the corners (openSmileLine.ts)
-    flattenOpenSmile(canonDisp, basis, wv, this.smileLine);
-    // the lips pushed to one side (mouthShift.ts)
-    addMouthShift(canonDisp, this.shiftShare, mouthShift);
-    // one side of the lips raised or dropped against the other (lipSides.ts)
-    addLipSides(canonDisp, this.lipSide, this.lipSideNow[0]!, this.lipSideNow[1]!);
-    const s = rig.scale, R = rig.rotation;
-    for (let i = 0; i < LANDMARK_COUNT; i++) {
-      const x = canonDisp[i * 3]!, y = canonDisp[i * 3 + 1]!, z = canonDisp[i * 3 + 2]!;
-      cropDisp[i * 3] = s * (R[0]! * x + R[1]! * y + R[2]! * z);
-      cropDisp[i * 3 + 1] = s * (R[3]! * x + R[4]! * y + R[5]! * z);
-      cropDisp[i * 3 + 2] = s * (R[6]! * x + R[7]! * y + R[8]! * z);
-    }
-  }
 
   /** Head and torso rigid transforms relative to the photo's pose (the torso follows part of the turn); the head's translation. */
   private poseTransforms(pose: NonNullable<MotionFrame['pose']>): void {
@@ -254,10 +155,11 @@ export class Deformer {
 
   /** Every vertex: rest position plus its landmarks' displacement, the head/torso blend by its head weight, projected. */
   private skinAndProject(pose: NonNullable<MotionFrame['pose']>): void {
-    const { avatar, cropDisp, headR, torsoR, pivotW, tPivotW, headT, f, c0, sx, sy, siz, sz } = this;
+    const { avatar, headR, torsoR, pivotW, tPivotW, headT, f, c0, sx, sy, siz, sz } = this;
     const { S, offX, offY } = this.framing;
     const n = avatar.vertexCount;
     const tx = headT[0]!, ty = headT[1]!, tz = headT[2]!;
+    const cropDisp = this.expression.cropDisp;
     const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = this.headWeight, lag = avatar.neckLag;
     // the side a yaw turns toward the camera (+yaw: image-left) is drawn shallower (turn.ts)
     const yawNow = pose.yaw || 0;
@@ -306,61 +208,5 @@ export class Deformer {
       siz[v] = iz;
       sz[v] = (oz - f) * S;
     }
-  }
-
-  /** Far side: where the turn shows a side more squarely than the photo did, its mirror partner's texture (seen more squarely) is blended in. */
-  private farSideShares(): void {
-    const { avatar, headR, mirrorList, share } = this;
-    const nrm = avatar.normal;
-    for (let q = 0; q < mirrorList.length; q++) {
-      const v = mirrorList[q]!;
-      const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
-      const facingNow = -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz);
-      share[v] = mirrorShare(avatar.photoFacing[v]!, avatar.mirrorFacing[v]!, -nz, facingNow, avatar.mirrorReach[v]!);
-    }
-  }
-
-  /**
-   * Per vertex, the brightness gain of its surface turned away from the camera (turn.ts turnShade),
-   * in 1/128 (the rasterizer's fixed point); 128 everywhere at the photo's pose. Face-mesh points
-   * by their own normal, every other vertex by its landmarks' (the sheet next to the outline darkens
-   * with the cheek beside it, fading outward with its influence weights).
-   */
-  private turnShading(): void {
-    const { avatar, headR, shade } = this;
-    const k = this.shadeStrength;
-    this.shaded = k > 0 && this.o.turnShading;
-    if (!this.shaded) { shade.fill(128); return; }
-    const nrm = avatar.normal, infl = avatar.influence, inflW = avatar.influenceWeight;
-    const m = Math.min(MESH_POINT_COUNT, avatar.vertexCount);
-    for (let v = 0; v < m; v++) {
-      const nx = nrm[v * 3]!, ny = nrm[v * 3 + 1]!, nz = nrm[v * 3 + 2]!;
-      shade[v] = Math.round(128 * (1 - k * (1 - turnShade(-nz, -(headR[6]! * nx + headR[7]! * ny + headR[8]! * nz)))));
-    }
-    for (let v = m; v < avatar.vertexCount; v++) {
-      let g = 128;
-      for (let q = 0; q < 4; q++) {
-        const li = infl[v * 4 + q]!;
-        if (li < 0) break;
-        if (li < m) g += inflW[v * 4 + q]! * (shade[li]! - 128);
-      }
-      shade[v] = Math.round(g);
-    }
-  }
-
-  /** Sides of the head turning toward the camera sample nearby skin instead of edge pixels. */
-  private revealTexture(pose: NonNullable<MotionFrame['pose']>): void {
-    const { avatar, revealList, uvNow } = this;
-    const start = avatar.revealStart;
-    const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
-    for (let q = 0; q < revealList.length; q++) {
-      const v = revealList[q]!;
-      let k = avatar.revealDir[v * 2]! * revealX + pitchRevealTerm(avatar.revealDir[v * 2 + 1]!, revealY, this.o.hairlineHold !== false);
-      if (start) k -= start[v]!;
-      k = k < 0 ? 0 : k > 1 ? 1 : k;
-      uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);
-      uvNow[v * 2 + 1] = avatar.uv[v * 2 + 1]! + k * (avatar.uvRevealed[v * 2 + 1]! - avatar.uv[v * 2 + 1]!);
-    }
-    clearRimTexture(avatar, uvNow, this.clearList, pose.yaw || 0);
   }
 }
