@@ -5,6 +5,9 @@ import { easeBeyond, POSE_RANGE } from '../src/motion/poseRange.ts';
 import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
 import { trackedVideo } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
+import { LiveRetarget, REST_FRAMES } from '../src/live/retarget.ts';
+import { headAngles } from '../src/motion/measures.ts';
+import { meanFace } from '../src/rig/canonical.ts';
 
 test('easeBeyond: unchanged inside the knee, monotonic beyond it, never past the ceiling', () => {
   const { knee, most } = POSE_RANGE.pitch;
@@ -33,4 +36,28 @@ test('a talking-head clip that starts chin-up and levels: the relative pitch sta
   assert.ok(Math.max(...pitch.map(Math.abs)) < POSE_RANGE.pitch.most, `relative pitch ${Math.max(...pitch).toFixed(1)}`);
   assert.ok(Math.max(...pitch) > POSE_RANGE.pitch.knee, 'the head still pitches (eased, not frozen)');
   assert.ok((m.stats.poseEased ?? 0) > 0, 'the stats say how many frames were eased');
+});
+
+/** The mean face at 75 px per unit, pitched by `deg` about its centroid (a webcam face nodding). */
+function pitchedFace(deg: number): number[][] {
+  const f = meanFace();
+  const pts = Array.from({ length: 478 }, (_, i) => [f[i * 3]! * 75, f[i * 3 + 1]! * 75, f[i * 3 + 2]! * 75]);
+  const c = [0, 1, 2].map((k) => pts.reduce((s, p) => s + p[k]!, 0) / pts.length);
+  const a = (deg * Math.PI) / 180, cos = Math.cos(a), sin = Math.sin(a);
+  return pts.map(([x, y, z]) => {
+    const dy = y! - c[1]!, dz = z! - c[2]!;
+    return [x! + 300, c[1]! + cos * dy - sin * dz + 300, c[2]! + sin * dy + cos * dz];
+  });
+}
+
+test('live webcam frames are eased into the same range as the video path\'s', () => {
+  const live = new LiveRetarget(25);
+  let t = 0;
+  for (let i = 0; i < REST_FRAMES; i++) live.update(pitchedFace(0), t++ / 25);
+  const read = headAngles(pitchedFace(30)).pitch - headAngles(pitchedFace(0)).pitch;
+  assert.ok(Math.abs(read) > 20, `the webcam face pitches past the range: ${read.toFixed(1)}`);
+  let last = live.update(pitchedFace(30), t++ / 25)!;
+  for (let i = 0; i < 60; i++) last = live.update(pitchedFace(30), t++ / 25)!;
+  const pitch = Math.abs(last.pose.pitch);
+  assert.ok(pitch < POSE_RANGE.pitch.most && pitch > POSE_RANGE.pitch.knee, `live relative pitch ${pitch.toFixed(1)} (read ${read.toFixed(1)})`);
 });

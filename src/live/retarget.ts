@@ -2,6 +2,7 @@
 // (measures.ts, retarget.ts), made causal: the driver's rest face is estimated from the first
 // REST_FRAMES tracked frames instead of the whole clip, pose is relative to the first frame, and the
 // forward-backward One Euro filters of the offline path become forward-only ones (same cutoffs).
+// Poses past what the photo can show are eased into range as the offline path's are (poseRange.ts).
 import type { MotionFrame } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
 import { clamp01, estimateRest, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
@@ -10,6 +11,7 @@ import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/bli
 import { SMILE_AT_START } from '../rig/mouthBase.ts';
 import { MOUTH_SHIFT } from '../render/mouthShift.ts';
 import { LiveMouthShift } from './liveMouthShift.ts';
+import { keepPoseInRange } from '../motion/poseRange.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
 export const REST_FRAMES = 10;
@@ -92,7 +94,7 @@ export class LiveRetarget {
     if (shift) out[MOUTH_SHIFT] = shift;
     const f = this.first;
     const faceWidth0 = f.scale * 1.6;
-    return {
+    const frame: MotionFrame = {
       w: out,
       pose: {
         yaw: this.smooth('yaw', 'turn', angles.yaw - f.angles.yaw),
@@ -106,5 +108,8 @@ export class LiveRetarget {
       gaze: [Math.max(-1, Math.min(1, this.smooth('gx', 'gaze', m.gaze[0]))), Math.max(-1, Math.min(1, this.smooth('gy', 'gaze', m.gaze[1])))],
       blink,
     };
+    // as the video path: a head turned or pitched further than one photo can show is eased into range (poseRange.ts)
+    keepPoseInRange([frame]);
+    return frame;
   }
 }
