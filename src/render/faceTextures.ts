@@ -20,6 +20,7 @@ import { ClosedEyes, eyesMovedBySide, shutEyeGrowBySide } from './closedEye/over
 import { ForeheadFolds, UnderBrowSkin } from './brows.ts';
 import { CheekRaise } from './cheeks.ts';
 import { LowerRim } from './lowerRim.ts';
+import { FlankLift } from './flankLift.ts';
 import type { Deformer } from './deform.ts';
 
 /**
@@ -70,6 +71,8 @@ export function faceTextures(avatar: Avatar) {
     underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),
     lowerRim: new LowerRim(lidSkin.data, size, size, photoXY, iod),
+    // the nose flank a turn faces to the camera loses the photo's shade (flankLift.ts)
+    flankLift: new FlankLift(lidSkin.data, size, size, photoXY, iod, avatar.rig.angles.yaw),
     wideEyes,
     // how far above each lid line the photo's lash reaches: a lowering lid's skin slides past it (loweredLidLash.ts)
     lashTops: wideEyes.lashTops(),
@@ -88,6 +91,8 @@ export type FaceTextures = ReturnType<typeof faceTextures>;
 export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
   const { wv, uvNow } = geometry;
   const rig = avatar.rig, photo = rig.photoWeights;
+  // a turn toward a turned photo's far side lifts its nose flank's shade (flankLift.ts; first: the lid passes have the last word)
+  t.flankLift.update(frame.pose?.yaw ?? 0);
   // closing lids show lid skin, past the photo's lash (drawn on the lowered edge: wideEyes.drawLoweredLashes)
   slideLidTexture(wv, photo, avatar.uv, uvNow, t.lashTops);
   t.lidSkin.update(wv, photo);
