@@ -14,7 +14,7 @@ import { LANDMARK_COUNT } from '../src/rig/topology.ts';
 import { SHARED_DATA } from './sharedData.ts';
 const D = SHARED_DATA;
 const TRACKS = process.env.REAL3D_TRACKS ?? '/tmp/real3d-tracks';
-export const VIDEOS: Record<string, string> = { katie: `${D}/video/WDA_KatieHill_000.mp4`, mt_sun: `${D}/video/mt_sun.mp4`, obama2: `${D}/train/clips/styletalk_Obama_clip2.mp4`, feifei1: `${D}/train/clips/styletalk_feifeili_clip1.mp4`, lp_d0: `${D}/video/lp_d0.mp4`, lp_d6: `${D}/video/lp_d6.mp4`, lp_d10: `${D}/video/lp_d10.mp4`, lp_d11: `${D}/video/lp_d11.mp4`, lp_d14: `${D}/video/lp_d14.mp4` };
+export const VIDEOS: Record<string, string> = { katie: `${D}/video/WDA_KatieHill_000.mp4`, mt_sun: `${D}/video/mt_sun.mp4`, obama2: `${D}/train/clips/styletalk_Obama_clip2.mp4`, feifei1: `${D}/train/clips/styletalk_feifeili_clip1.mp4`, lp_d0: `${D}/video/lp_d0.mp4`, lp_d6: `${D}/video/lp_d6.mp4`, lp_d10: `${D}/video/lp_d10.mp4`, lp_d11: `${D}/video/lp_d11.mp4`, lp_d14: `${D}/video/lp_d14.mp4`, infinitetalk: `${D}/train/clips/infinitetalk_ref.mp4` };
 export async function track(c: string): Promise<(RawFaceFrame | null)[]> {
   const f = `${TRACKS}/${c}.json`;
   mkdirSync(TRACKS, { recursive: true });

@@ -12,9 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Motion, MotionFrame, RgbaImage } from '../src/types.ts';
 import { trackVideo, motionFramesFromRaw, type RawFaceFrame } from '../src/motion/fromVideo.ts';
-import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TONGUE } from '../src/rig/mouthBase.ts';
-import { lowerShowIod } from '../src/motion/lowerTeeth.ts';
+import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { setupSource, cropReal, numberedFrames, detectOne } from '../src/eval/frames.ts';
 import { lipBox, lipGap, boxMask, closeUp, type Box } from '../src/eval/mouthRegion.ts';
 import { intersect } from '../src/eval/masks.ts';
@@ -50,18 +48,9 @@ async function motionOf(clip: string, video: string, seconds: number): Promise<M
     (await trackVideo(video, { fps: FPS, maxSide: 720, maxSeconds: seconds })).map((r) => r && { ...r, lm: Array.from(r.lm!) }));
   const raw = stored.map((r: any) => r && { ...r, lm: Float32Array.from(r.lm) }) as (RawFaceFrame | null)[];
   const { frames } = motionFramesFromRaw(raw, FPS, true);
-  const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
-  if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
-  // (the driver's dark cavity, as motionFromVideo carries it: tracks cached before session 28 have none)
-  const cavity = mouthDarkSeries(raw.map((r) => r?.cavity));
-  if (cavity) frames.forEach((f, i) => (f.w[DRIVER_CAVITY] = cavity[i]!));
-  // (and its tongue's height and its mouth's back light, as motionFromVideo carries them: tracks cached before session 33 have none)
-  const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
-  if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
-  if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
-  // (and how far its lower row shows, as motionFromVideo carries it (driverMouthReads.ts): tracks cached before s35 have none)
-  const lower = raw.some((r) => r?.lowerShow !== undefined) ? mouthDarkSeries(raw.map((r) => (r ? lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap) : null))) : undefined;
-  if (lower) frames.forEach((f, i) => (f.w[DRIVER_LOWER_SHOW] = lower[i]!));
+  // the driver's mouth readings as motionFromVideo carries them (s46: through driverMouthReads.ts, so driverTeeth and the
+  // readings added since s35 are in; before, a copy of s35's: no driverTeeth, the library row uncut)
+  withDriverMouthReads(frames, raw);
   return { version: 1, fps: FPS, frameCount: frames.length, source: { kind: 'video', file: video }, options: { fps: FPS }, seed: 0, relativePose: true, frames } as Motion;
 }
 

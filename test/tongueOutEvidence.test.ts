@@ -29,7 +29,9 @@ for (const [clip, what] of [['train/clips/infinitetalk_ref.mp4', 'his speech sli
     withDriverMouthReads(frames, raw);
     // (the share without the evidence, as main read it: these frames read out)
     const ungated = heldOut(frames.map((f) => tongueOutShare(f.w.driverTongue, f.w.driverCavity, f.w.driverUnder, f.w.driverTeeth)));
-    assert.ok(ungated.filter((v) => v > 0.5).length >= 5, `the reading this gates: ${ungated.map((v) => v.toFixed(2)).join(' ')}`);
+    // (s46 teethread46: infinitetalk's teeth edges now read as teeth (motion/softTeeth.ts), which keeps that share under .5 by
+    // itself: .00-.34; the gate's own claim, below, holds either way)
+    if (clip.includes('latentsync')) assert.ok(ungated.filter((v) => v > 0.5).length >= 5, `the reading this gates: ${ungated.map((v) => v.toFixed(2)).join(' ')}`);
     const out = frames.map((f) => f.w.driverTongueOut ?? 0);
     assert.ok(out.every((v) => v < 0.1), `tongue out: ${out.map((v) => v.toFixed(2)).join(' ')}`);
   });

@@ -7,6 +7,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
+import { teethWithSoft } from './softTeeth.ts';
 import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
@@ -163,7 +164,8 @@ export class FaceTracker {
     const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
-    const teeth = teethShare(img, flat);
+    // (the larger of the bright-pixel share and the soft read: a soft face's teeth are a ridge no lighter than its lips, softTeeth.ts)
+    const teeth = teethWithSoft(teethShare(img, flat), img, flat);
     // (the opening's middle box and its lip light found once for the three readings that scan it)
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;

@@ -1,0 +1,127 @@
+// A soft driver's teeth (issue #13, teethread46; critic45: mt_man <- infinitetalk_ref shows black slits through 6 s of
+// loud speech). mouthDark.ts isTeethPixel takes a pixel inside the inner-lip contour as teeth over 1.15 x the lips' luma
+// and under .3 saturation. On a soft or small face the teeth blur with the lips and the dark gap into a band no lighter
+// than the lips: infinitetalk_ref (IOD 120 px at 720, a warm soft encode) shows his upper row's edge at f12/f48/f72/f102
+// as a 2-4 px band at .85-1.0 of the lips' luma and .28-.36 saturation (the lips' own .33-.35; his lower lip's body is
+// 1.1-1.2, lighter than his teeth), so the share read 0 on 141 of 150 frames (bench/teethRead.ts).
+// What still tells the teeth in such a frame is their shape in the opening, in the clip's own terms: down a column of the
+// opening, teeth are a light ridge between two darker lines (the upper lip's shaded inner edge above, the gap or the lower
+// lip's shade below), by a margin of the lips' own light; a speech slit without teeth falls from the upper lip into the
+// dark and rises into the lower lip (no ridge), and a lip in the contour is lit on one side only.
+// Each column's first ridge from the top, in the upper part of the opening and no pinker than the lips, counts the rows
+// of its crest (within .6 of the margin of its peak) as teeth. The tracker's share is the larger of the two reads
+// (teethWithSoft): a sharp driver's bright teeth already read by isTeethPixel are unchanged.
+import type { RgbaImage } from '../types.ts';
+import { saturation } from '../math/colour.ts';
+import { rowCrossings } from '../math/polygon.ts';
+import { MOUTH_LOOP } from '../rig/topology.ts';
+import { lipReference } from './mouthDark.ts';
+
+/** the crest's luma over its darker neighbours above and below, both, as a share of the lips' luma */
+export const RIDGE_MARGIN = 0.15;
+/** the crest's least luma over the lips' (a ridge inside the dark gap is not teeth) */
+export const RIDGE_LIGHT = 0.75;
+/** the crest's most saturation over the lips' (a lit tongue or lip is as pink as the lips or pinker; teeth are greyer) */
+export const RIDGE_SAT_OF_LIP = 1.0;
+/** the crest's peak lies in the top part of its column's run inside the opening (the upper row hangs from the lip) */
+export const RIDGE_TOP = 0.75;
+/** the crest: the rows round the peak within this share of the margin of its luma (its blurred edges half-way down count) */
+const CREST_OF_MARGIN = 0.6;
+/** a column needs this many rows inside the opening to hold a ridge (dark, crest, dark) ... */
+const MIN_RUN = 3;
+/**
+ * ... and at most this many (px at the tracker's scale): blur merges teeth with the lips only in a small opening; a tall
+ * one's teeth are resolved and bright (isTeethPixel reads them), and what lies lit between its dark cavity and lower lip
+ * is a tongue (lp_d6 f66/f157/f309/f580: 30-40 px runs, a lit tongue bracketed by the cavity and the lower row's shade,
+ * read .3-.44 without this). infinitetalk's speech openings run 6-17 px, latentsync_demo1's 5-10.
+ */
+export const RUN_MOST = 20;
+/** the crest is a band, not the column's fill: at most this share of the run (a tongue fills it) */
+export const CREST_MOST_OF_RUN = 0.5;
+/**
+ * only the columns of the opening's middle this share of its width: at its corners a short run holds a tongue's or lip's
+ * side against the corner's shade (lp_d6 f66-67, her tongue out: a lit column at the right corner read .01-.02, enough
+ * to cut the out's last frame .28 -> .05)
+ */
+export const MIDDLE_SHARE = 0.8;
+/** openings with fewer pixels are not read (mouthDark.ts MIN_PIXELS) */
+const MIN_PIXELS = 12;
+
+/**
+ * In one column's luma run (top to bottom, over the lips' luma) and saturation, the rows of its first ridge's crest:
+ * [from, to] inclusive, or null. Pure, for tests.
+ */
+export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number): [number, number] | null {
+  const n = L.length;
+  if (n < MIN_RUN || n > RUN_MOST) return null;
+  let minAbove = L[0]!;
+  for (let p = 1; p < n - 1; p++) {
+    const l = L[p]!;
+    if (p / (n - 1) > RIDGE_TOP) return null;
+    // a local peak (ties to the right allowed: a flat crest) with a darker line above it ...
+    if (l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= RIDGE_SAT_OF_LIP * lipSat) {
+      // ... and below it
+      let minBelow = Infinity;
+      for (let q = p + 1; q < n; q++) minBelow = Math.min(minBelow, L[q]!);
+      if (l - minBelow >= RIDGE_MARGIN) {
+        const crest = l - CREST_OF_MARGIN * RIDGE_MARGIN;
+        let a = p, b = p;
+        while (a > 0 && L[a - 1]! >= crest) a--;
+        while (b < n - 1 && L[b + 1]! >= crest) b++;
+        return b - a + 1 <= CREST_MOST_OF_RUN * n ? [a, b] : null;
+      }
+    }
+    minAbove = Math.min(minAbove, l);
+  }
+  return null;
+}
+
+/** The soft read of one frame: the share of the opening's pixels on a ridge's crest, and the pixel test for benches. */
+export interface SoftTeeth { share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number }
+
+/** The share of the pixels inside the inner lip contour on a column's teeth ridge (columnRidge); null under MIN_PIXELS pixels. */
+export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth | null {
+  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
+  const { light, sat } = lipReference(img, lm);
+  let px0 = Infinity, px1 = -Infinity, py0 = Infinity, py1 = -Infinity;
+  for (const [x, y] of poly) { px0 = Math.min(px0, x); px1 = Math.max(px1, x); py0 = Math.min(py0, y); py1 = Math.max(py1, y); }
+  const x0 = Math.max(0, Math.ceil(px0)), y0 = Math.max(0, Math.ceil(py0));
+  const w = Math.min(img.width - 1, Math.floor(px1)) - x0 + 1, h = Math.min(img.height - 1, Math.floor(py1)) - y0 + 1;
+  if (w <= 0 || h <= 0 || !(light > 0)) return null;
+  // the inside mask, row by row between the contour's crossings (even-odd, as mouthDark.ts teethShare counts)
+  const inside = new Uint8Array(w * h), crest = new Uint8Array(w * h), xs: number[] = [];
+  let count = 0;
+  for (let y = y0; y < y0 + h; y++) {
+    rowCrossings(poly, y, xs);
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      for (let x = Math.max(x0, Math.ceil(xs[k]!)); x < Math.min(x0 + w, xs[k + 1]!); x++) { inside[(y - y0) * w + x - x0] = 1; count++; }
+  }
+  if (count < MIN_PIXELS) return null;
+  const d = img.data, L = new Float64Array(h), S = new Float64Array(h);
+  let teeth = 0;
+  const c0 = Math.max(0, Math.floor(px0 + ((1 - MIDDLE_SHARE) / 2) * (px1 - px0)) - x0), c1 = Math.min(w - 1, Math.ceil(px1 - ((1 - MIDDLE_SHARE) / 2) * (px1 - px0)) - x0);
+  for (let c = c0; c <= c1; c++) {
+    // the column's first run inside the opening
+    let top = 0;
+    while (top < h && !inside[top * w + c]) top++;
+    let n = 0;
+    while (top + n < h && inside[(top + n) * w + c]) {
+      const i = ((y0 + top + n) * img.width + x0 + c) * 4;
+      L[n] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / light;
+      S[n] = saturation(d[i]!, d[i + 1]!, d[i + 2]!);
+      n++;
+    }
+    const ridge = columnRidge(L.subarray(0, n), S.subarray(0, n), sat);
+    if (!ridge) continue;
+    for (let r = ridge[0]; r <= ridge[1]; r++) crest[(top + r) * w + c] = 1;
+    teeth += ridge[1] - ridge[0] + 1;
+  }
+  return { share: teeth / count, crest, x0, y0, w, h };
+}
+
+/** The tracker's teeth share with the soft read: the larger of the two (null: nothing to read, as before). */
+export function teethWithSoft(share: number | null, img: RgbaImage, lm: ArrayLike<number>): number | null {
+  if (share === null) return null;
+  const soft = softTeethRead(img, lm);
+  return soft ? Math.max(share, soft.share) : share;
+}

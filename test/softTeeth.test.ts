@@ -1,0 +1,76 @@
+// Session 46 (teethread46, issue #13): a soft driver's teeth read as teeth. critic45: mt_man <- infinitetalk_ref showed black
+// slits through 6 s of loud speech where the driver shows his upper row's edge; the tracker's bright-pixel test
+// (mouthDark.ts isTeethPixel: 1.15 x the lips' luma) read 0 on his blurred pale band (.85-1.0 of his lips). The soft read
+// (motion/softTeeth.ts) takes a light ridge between two dark lines down the opening's columns; the tracker keeps the larger
+// of the two shares. Figures: bench/teethRead.ts, bench/softTeethRead.ts, docs/mouth/README.md "s46 (teethread46)".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { detectFaces } from '../src/face/detect.ts';
+import { teethShare } from '../src/motion/mouthDark.ts';
+import { columnRidge, softTeethRead, RUN_MOST } from '../src/motion/softTeeth.ts';
+import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
+import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
+import { SHARED_DATA, sharedData } from '../bench/sharedData.ts';
+import { trackedVideo } from './trackedVideo.ts';
+import type { MotionFrame } from '../src/types.ts';
+
+const flat = (lm: ArrayLike<ArrayLike<number>>) => Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat());
+
+/** frame `f` (at 25 fps) of a clip: its bright-pixel share and its soft share on the face model's landmarks */
+async function shares(file: string, f: number): Promise<{ bright: number; soft: number }> {
+  const img = videoFrameAt(file, f / 25 + 0.001), face = (await detectFaces(img, { embedding: false }))[0];
+  assert.ok(face, `${path.basename(file)} f${f}: a face`);
+  const lm = flat(face.landmarks);
+  return { bright: teethShare(img, lm) ?? 0, soft: softTeethRead(img, lm)?.share ?? 0 };
+}
+
+test('a column\'s ridge: teeth between two dark lines; not a slit, a fill or a tall run', () => {
+  // infinitetalk f12's middle column inside the contour (luma over the lips', saturation; lips .35): his upper row's edge
+  const L = [0.72, 0.86, 0.97, 0.91, 0.68, 0.48, 0.56, 0.86, 1.08], S = [0.41, 0.36, 0.32, 0.34, 0.41, 0.53, 0.49, 0.36, 0.32];
+  assert.deepEqual(columnRidge(L, S, 0.35), [2, 3]);
+  // as pink as a lit tongue over pale lips: not teeth
+  assert.equal(columnRidge(L, S.map((s) => s + 0.1), 0.35), null);
+  // a speech slit without teeth: down from the upper lip into the dark, up into the lower lip
+  assert.equal(columnRidge([0.9, 0.7, 0.5, 0.4, 0.5, 0.8, 1], [0.35, 0.4, 0.45, 0.5, 0.45, 0.38, 0.34], 0.35), null);
+  // a lit tongue filling the column between the cavity and the lower lip's shade
+  assert.equal(columnRidge([0.4, 1, 1, 1, 1, 1, 0.95, 0.5], Array(8).fill(0.3), 0.35), null);
+  // a tall opening's column (its teeth resolved and bright: isTeethPixel's)
+  const tall = Array.from({ length: RUN_MOST + 1 }, (_, i) => (i === 3 ? 1 : 0.5));
+  assert.equal(columnRidge(tall, Array(tall.length).fill(0.3), 0.35), null);
+});
+
+test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his dark slits do not', async () => {
+  const clip = sharedData('train/clips/infinitetalk_ref.mp4');
+  for (const f of [5, 18, 72, 100]) {
+    const { bright, soft } = await shares(clip, f);
+    assert.ok(bright < 0.03, `f${f}: the bright test reads ${bright.toFixed(3)} (main's reading: none)`);
+    assert.ok(soft >= 0.05, `f${f}: teeth edge seen, soft share ${soft.toFixed(3)}`);
+  }
+  for (const f of [30, 120]) {
+    const { soft } = await shares(clip, f);
+    assert.ok(soft < 0.02, `f${f}: a dark opening, no teeth: soft share ${soft.toFixed(3)}`);
+  }
+});
+
+test('dev drivers: lp_d6\'s tongue out is no ridge; lp_d10\'s teeth edge in a slit and lp_d6\'s dim row are', async () => {
+  const d6 = path.join(SHARED_DATA, 'video', 'lp_d6.mp4'), d10 = path.join(SHARED_DATA, 'video', 'lp_d10.mp4');
+  for (const f of [66, 157]) {
+    const { soft } = await shares(d6, f);
+    assert.ok(soft < 0.03, `lp_d6 f${f}: her tongue out, soft share ${soft.toFixed(3)} (.40-.44 without RUN_MOST)`);
+  }
+  const dim = await shares(d6, 448);
+  assert.ok(dim.soft > dim.bright, `lp_d6 f448: her dim upper row, soft ${dim.soft.toFixed(3)} over bright ${dim.bright.toFixed(3)}`);
+  const edge = await shares(d10, 331);
+  assert.ok(edge.bright < 0.02 && edge.soft >= 0.05, `lp_d10 f331: teeth edge in a slit, bright ${edge.bright.toFixed(3)} soft ${edge.soft.toFixed(3)}`);
+});
+
+test('the tracker carries it: infinitetalk_ref\'s first .8 s read teeth in the motion where main read none', async () => {
+  const raw = await trackedVideo(sharedData('train/clips/infinitetalk_ref.mp4'), { fps: 25, maxSide: 720, maxSeconds: 0.8 });
+  const frames: Pick<MotionFrame, 'w' | 'mouthDark'>[] = raw.map(() => ({ w: {} }));
+  withDriverMouthReads(frames, raw);
+  const teeth = frames.map((f) => f.w.driverTeeth ?? 0);
+  // (main: .00-.04 on every frame of f0-20; the bench: .05-.16 from f4)
+  const read = teeth.slice(4, 21).filter((v) => v > 0.05).length;
+  assert.ok(read >= 10, `frames 4-20 over .05: ${read}; ${teeth.map((v) => v.toFixed(2)).join(' ')}`);
+});
