@@ -17,6 +17,7 @@ import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
+import { withLinesToGum } from './linesToGum.ts';
 import { libraryRelief } from './rowLook.ts';
 import { ownRowRelief } from './ownRowRelief.ts';
 import { speechRelief, speechRowDiffers } from './speechRow.ts';
@@ -234,6 +235,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
+  // (a grin's row lined up to the gum, not a smooth band over lined tips: linesToGum.ts)
+  teeth = withLinesToGum(teeth, toothPerIod);
   // (a photo's own row takes the onset row only where none of its cut is drawn: ownRowRelief.ts)
   if (own) teeth = { ...withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation)), upperSpeech: null, upperOnset: ownShown || !teeth.upperOnset ? null : withPhotoTeeth(own, { upper: teeth.upperOnset, lower: teeth.lower }, outPerIod, false, target, photoOffWhite(eyes, match.gain, match.saturation)).upper };
   seen('photo', teeth.upper); seen('photo', teeth.lower);
