@@ -1,6 +1,6 @@
 // Diagnosis: per portrait and eye, the photo's iris (avatar.texture) | the gaze disc's matte | the moved iris at a hard
 // glance each way (the renderer's own gaze shaders, texture space), 8x. Never asserts.
-//   node --import tsx bench/irisKeepProbe.ts lp_s10.jpg,lp_s12.jpg out.png
+//   node --import tsx bench/irisKeepProbe.ts lp_s10.jpg,lp_s12.jpg out.png [--off]
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { SHARED_PORTRAITS } from './sharedData.ts';
@@ -9,8 +9,11 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { faceTextures } from '../src/render/faceTextures.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
+import { roundIrisSetting } from '../src/render/roundIris.ts';
 
-const [files, out] = process.argv.slice(2);
+const [files, out] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// --off: the darkness matte alone (as before s46)
+if (process.argv.includes('--off')) roundIrisSetting.on = false;
 const Z = 8;
 const tiles: OverlayOptions[] = [];
 let top = 0, width = 0;
