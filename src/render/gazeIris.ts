@@ -54,6 +54,10 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
     base = mixPacked(base, white, under);
   }
   let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);
+  // a hard glance: the photo's iris moved whole and round, not the lid shade or lashes beside it;
+  // a faint iris's solid fill (below) still reaches its own ring (roundIris.ts)
+  const round = disc.round && sx !== 0 ? glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
+  if (round > 0) over += round * (patchAt(disc.round!.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0) - over);
   // a faint iris at a hard glance: its light texels in the iris's colour, the whole ring moved (glanceIris.ts)
   const solid = disc.solid && disc.solid.strength > 0 && sx !== 0 ? disc.solid.strength * glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
   if (solid > 0) over = Math.max(over, solid * patchAt(disc.solid!.fill, disc.size, u - sx - disc.x0, v - sy - disc.y0));

@@ -14,6 +14,7 @@ import { openReach, type Opening } from './gazeCorner.ts';
 import { solidIris, type SolidIris } from './glanceIris.ts';
 import { glanceWhite, glanceWhiteSetting, type GlanceWhite } from './glanceWhite.ts';
 import { columnTops } from './scleraBehind.ts';
+import { roundIris, roundIrisSetting, type RoundIris } from './roundIris.ts';
 
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
@@ -90,6 +91,8 @@ export interface IrisDisc {
   solid?: SolidIris;
   /** the photo's own white shown where a hard glance moved the iris off (glanceWhite.ts) */
   glance?: GlanceWhite | null;
+  /** the photo's iris as a round disc, moved whole at a hard glance (roundIris.ts) */
+  round?: RoundIris | null;
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
@@ -180,7 +183,9 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const solid = painted ? undefined : solidIris(tex, behind, cx, cy, iris, (x, y) => openingShare(poly, x, y));
     // the white a hard glance uncovers in the photo's own white's tone and grain (glanceWhite.ts; not a big painted iris: a cartoon white takes no grain)
     const glance = glanceWhiteSetting.on && !painted ? glanceWhite(tex, poly, { cx, cy, radius, iris }, behind, columnTops(poly, behind.x0, behind.size)) : null;
-    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance };
+    // a hard glance moves the photo's iris whole, as the round disc its limbus shows (roundIris.ts; not a big painted iris)
+    const round = roundIrisSetting.on && !painted ? roundIris(behind, cx, cy, iris, found, radius - EDGE_FADE - 1, (x, y) => openingShare(poly, x, y)) : null;
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance, round };
   });
 }
 
