@@ -22,6 +22,7 @@ import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.
 import { featherMatchSetting, matchFeather } from './featherMatch.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
 import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
+import { holdLidUnderCheek, lidNoPalerSetting } from './lidNoPaler.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -122,6 +123,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
   if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
+  // no paler than the cheek under it (lidNoPaler.ts)
+  if (lidNoPalerSetting.on) holdLidUnderCheek(rgb, s.photo, mask, g);
   // the body's grain the cheek's, not a smooth sticker (lidBodyGrain.ts; not on a moved painted eye)
   if (lidBodyGrainSetting.on && !s.moved) addLidBodyGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
