@@ -21,6 +21,8 @@ import { smoothstep } from '../../math/smooth.ts';
 import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.ts';
 import { featherMatchSetting, matchFeather } from './featherMatch.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
+import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
+import { holdLidUnderCheek, lidNoPalerSetting } from './lidNoPaler.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -90,7 +92,7 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
   // without lashes gets a soft line, a made-up eye a dark one)
   const photoDark = darkness(photo, photoRef, (u) => { const l = lineAt(g.lid, clamp01(u)); return [l - 0.06, l + 0.04]; });
   const libDark = darkness(warped, libRef, (u) => { const sh = shutAt(g, clamp01(u)); return [sh - 0.05, sh + 0.05]; });
-  return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person };
+  return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person, moved: coverDark };
 }
 
 /**
@@ -121,6 +123,10 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
   if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
+  // no paler than the cheek under it (lidNoPaler.ts)
+  if (lidNoPalerSetting.on) holdLidUnderCheek(rgb, s.photo, mask, g);
+  // the body's grain the cheek's, not a smooth sticker (lidBodyGrain.ts; not on a moved painted eye)
+  if (lidBodyGrainSetting.on && !s.moved) addLidBodyGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
   // the border's light the photo's, so no pale ring frames the lid (featherMatch.ts)
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);

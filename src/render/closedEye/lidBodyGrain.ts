@@ -1,0 +1,120 @@
+// The shut lid's body with the photo's own skin grain (s46, lids46). critic45: lp_s12's shut lids
+// are "smooth mauve / grey-brown ovals" in a grainy hand-tinted photo. The lid is the membrane fill
+// (smooth by construction) times the library's shading, softened to the photo's pixel; the grain
+// shading.ts deals in is a few random values blurred to the photo's pixel, so at 512 px the body's
+// fine detail is a fraction of the skin's round it (lp_s12 ~.15 of its cheek's), and a smooth
+// patch in grainy skin reads as a sticker however close its colour. Here the body takes the
+// photo's own detail from the cheek under the same column (its high-pass: the grain at the photo's
+// pixel, not its shading), row for row down the lid, as much of it as the body lacks against the
+// cheek, clipped to the cheek's 10-90 % (lower lashes, moles and the lid's rim are no grain). Only
+// the lid's body gets it (lidSkinTone's body share), and it fades out above the shut line (the face
+// mesh reads texture there as the lids held apart: socket38's lidGrain, lids40), and not on an eye
+// the analysis moved onto a painted eye (lp_s10's far eye: its cheek is the painting's craquelure).
+import { PATCH_W, PATCH_H, PATCH_PPW } from './frame.ts';
+import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
+import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
+import { lineAt } from './library.ts';
+import { bodyWeights } from './lidSkinTone.ts';
+import { luminance as lum } from '../../math/colour.ts';
+import { smoothstep } from '../../math/smooth.ts';
+import { mulberry32 } from '../../math/random.ts';
+
+/** On (the product) / off: the lid's body as baked (before s46). */
+export const lidBodyGrainSetting = { on: true };
+
+/** The cheek band the grain is copied from (eye widths under the lower lid line: past its lashes and rim). */
+const CHEEK_FROM = 0.12, CHEEK_SPAN = 0.2;
+/** The high-pass: the photo minus its blur over this many photo pixels (the grain a render shows). */
+const DETAIL_PX = 1.5;
+/** The share of the cheek's grain spread the body is brought up to (real shut lids carry as much as the cheek or more, lids40). */
+const REACH = 1.25;
+/** The copied detail's clip: the cheek band's percentiles, widened by this factor. */
+const CLIP_PCT = [0.1, 0.9] as const, CLIP_WIDEN = 1.3;
+/**
+ * The copy's rows are taken in runs of ROW_RUN photo pixels, each run from the same column shifted by a
+ * seeded offset within +-SHIFT eye widths: the cheek's vertical structures (lower lashes, a wrinkle)
+ * come in as short broken marks, not as a comb of streaks down the lid (the first try on lp_s12).
+ */
+const ROW_RUN = 1.5, SHIFT = 0.3, SEED = 0x11d5;
+/** Over the crease -> shut line, the grain fades out between these shares (the band the face mesh reads the opening in). */
+const LINE_FADE = [0.5, 0.75] as const;
+
+/** Robust spread (1.48 x median |x|) of values. */
+export function spread(values: ArrayLike<number>): number {
+  const a = Array.from(values, Math.abs).sort((p, q) => p - q);
+  return a.length ? 1.48 * a[a.length >> 1]! : 0;
+}
+
+/** The luma high-pass of an RGB grid: luma minus its blur at sigma cells. */
+export function lumaDetail(rgb: Float32Array, sigma: number): Float32Array {
+  const blurred = Float32Array.from(rgb);
+  blurRgb(blurred, PATCH_W, PATCH_H, sigma);
+  const out = new Float32Array(PATCH_W * PATCH_H);
+  for (let k = 0; k < out.length; k++) out[k] = lum(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!) - lum(blurred[k * 3]!, blurred[k * 3 + 1]!, blurred[k * 3 + 2]!);
+  return out;
+}
+
+/**
+ * The gain on the copied detail that brings a body of spread `own` to `target` (independent grains
+ * add in squares): 0 when the body already has as much.
+ */
+export const grainGain = (own: number, target: number, copied: number): number =>
+  copied > 1e-6 && target > own ? Math.sqrt(target * target - own * own) / copied : 0;
+
+/** How much of the grain a body cell takes, from its share of the way crease (0) -> shut line (1). */
+export const lineFade = (t: number): number => 1 - smoothstep(LINE_FADE[0], LINE_FADE[1], t);
+
+/**
+ * The cheek cell a body cell copies from: same column, the body's crease -> shut share mapped onto
+ * the cheek band under the lower lid. Returns the patch row (fractional), or undefined off the patch.
+ */
+export function cheekRow(g: EyeGeometry, u: number, t: number): number | undefined {
+  const v = lineAt(g.lower, clamp01(u)) + CHEEK_FROM + clamp01(t) * CHEEK_SPAN;
+  const r = cellRow(v);
+  return r >= 0 && r <= PATCH_H - 1 ? r : undefined;
+}
+
+/**
+ * Adds the cheek's grain to the baked lid's body in place (multiplicative per cell, so the lid's
+ * chroma is kept). photoPixel: patch cells per photo pixel's worth of the eye (eyePhotoPixels).
+ */
+export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry, eyePhotoPixels: number): void {
+  const sigma = Math.max(0.7, DETAIL_PX * (PATCH_PPW / Math.max(1, eyePhotoPixels)));
+  const photoDetail = lumaDetail(photo, sigma), ownDetail = lumaDetail(rgb, sigma);
+  const w = bodyWeights(g, mask);
+  const copied = new Float32Array(PATCH_W * PATCH_H), share = new Float32Array(PATCH_W * PATCH_H);
+  const cheekVals: number[] = [], bodyOwn: number[] = [];
+  const run = Math.max(1, Math.round(ROW_RUN * (PATCH_PPW / Math.max(1, eyePhotoPixels))));
+  const random = mulberry32(SEED);
+  const shifts = Array.from({ length: Math.ceil(PATCH_H / run) }, () => Math.round((2 * random() - 1) * SHIFT * PATCH_PPW));
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c), uc = clamp01(u), crease = creaseAt(g, uc), shut = shutAt(g, uc);
+    for (let r = 0; r < PATCH_H; r++) {
+      const k = r * PATCH_W + c;
+      if (w[k]! <= 0) continue;
+      const t = (cellV(r) - crease) / Math.max(1e-3, shut - crease);
+      const cs = Math.min(PATCH_W - 1, Math.max(0, c + shifts[Math.floor(r / run)]!));
+      const src = cheekRow(g, cellU(cs), t);
+      if (src === undefined) continue;
+      const r0 = Math.floor(src), f = src - r0, r1 = Math.min(PATCH_H - 1, r0 + 1);
+      copied[k] = (1 - f) * photoDetail[r0 * PATCH_W + cs]! + f * photoDetail[r1 * PATCH_W + cs]!;
+      share[k] = w[k]! * lineFade(t);
+      if (w[k]! > 0.5) { cheekVals.push(copied[k]!); bodyOwn.push(ownDetail[k]!); }
+    }
+  }
+  if (cheekVals.length < 16) return;
+  const sorted = [...cheekVals].sort((p, q) => p - q);
+  const lo = CLIP_WIDEN * sorted[Math.floor(CLIP_PCT[0] * (sorted.length - 1))]!, hi = CLIP_WIDEN * sorted[Math.ceil(CLIP_PCT[1] * (sorted.length - 1))]!;
+  const clipped = cheekVals.map((d) => Math.min(hi, Math.max(lo, d)));
+  // centred: the clip is not symmetric (dark specks), and the lid's tone is lidSkinTone's, not the grain's
+  const centre = clipped.reduce((a, b) => a + b, 0) / clipped.length;
+  const gain = grainGain(spread(bodyOwn), REACH * spread(cheekVals), spread(clipped.map((d) => d - centre)));
+  if (gain <= 0) return;
+  for (let k = 0; k < share.length; k++) {
+    if (share[k]! <= 0) continue;
+    const l = lum(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!);
+    if (l < 1) continue;
+    const d = gain * share[k]! * (Math.min(hi, Math.max(lo, copied[k]!)) - centre);
+    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, Math.max(0, rgb[k * 3 + ch]! * (1 + d / l)));
+  }
+}

@@ -1,0 +1,80 @@
+// s46 (lids46): the shut lid's body takes the photo's own skin grain (closedEye/lidBodyGrain.ts). The rules (the
+// gain adds in squares, none on a body already as grainy; the fade over the shut line); on real media lp_s12's baked
+// lids (a grainy old photo, critic45's "smooth ovals") grainier toward their cheek's, their tone and the band over the
+// shut line as they were, and the smooth cartoon lp_s7 hardly touched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PATCH_W, PATCH_H, PATCH_PPW } from '../src/render/closedEye/frame.ts';
+import { cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
+import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
+import { creaseAt, shutAt } from '../src/render/closedEye/lids.ts';
+import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
+import { bodyWeights } from '../src/render/closedEye/lidSkinTone.ts';
+import { grainGain, lidBodyGrainSetting, lineFade, lumaDetail, spread, cheekRow } from '../src/render/closedEye/lidBodyGrain.ts';
+import { luminance as lum } from '../src/math/colour.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
+import { SHARED_DATA } from '../bench/sharedData.ts';
+
+test('the rules: the gain adds grain in squares up to the target, none on a body as grainy; the fade over the shut line', () => {
+  assert.equal(grainGain(3, 5, 4), 1, 'sqrt(25 - 9) / 4');
+  assert.equal(grainGain(6, 5, 4), 0, 'a body grainier than its cheek gets none');
+  assert.equal(grainGain(1, 5, 0), 0, 'no copied grain, no gain');
+  assert.equal(lineFade(0.3), 1);
+  assert.ok(lineFade(0.7) > 0 && lineFade(0.7) < 1);
+  assert.equal(lineFade(0.85), 0, 'the band over the shut line: none');
+  assert.ok(Math.abs(spread([1, -1, 1, -1]) - 1.48) < 1e-9);
+});
+
+/** Per eye of a portrait: the bake with the grain off and on, and the figures that tell them apart. */
+async function bakes(file: string) {
+  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/${file}`);
+  const avatar = buildAvatar(portrait);
+  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
+  const lib = closedEyeLibrary()[0]!;
+  const crop = portrait.analysis?.crop;
+  const photoPixel = crop ? crop.size / crop.side : 1;
+  return geo.map((g) => {
+    const s = sampleEye(avatar.texture, g, lib);
+    const bake = (on: boolean) => {
+      const was = lidBodyGrainSetting.on;
+      lidBodyGrainSetting.on = on;
+      try { return finishEye(s, g, s.photoDark, photoPixel).rgb; } finally { lidBodyGrainSetting.on = was; }
+    };
+    const off = bake(false), on = bake(true);
+    const sigma = Math.max(0.7, 1.5 * (PATCH_PPW / Math.max(1, g.frame.width / Math.max(1, photoPixel))));
+    const dOff = lumaDetail(off, sigma), dOn = lumaDetail(on, sigma), dPhoto = lumaDetail(s.photo, sigma);
+    const w = bodyWeights(g, s.mask);
+    const body: number[][] = [[], []], cheek: number[] = [];
+    let meanOff = 0, meanOn = 0, n = 0, nearLineMoved = 0;
+    for (let c = 0; c < PATCH_W; c++) {
+      const u = cellU(c), uc = clamp01(u), crease = creaseAt(g, uc), shut = shutAt(g, uc);
+      for (let r = 0; r < PATCH_H; r++) {
+        const k = r * PATCH_W + c, t = (cellV(r) - crease) / Math.max(1e-3, shut - crease);
+        if (t > 0.85 && t < 1.2 && on[k * 3] !== off[k * 3]) nearLineMoved++;
+        if (u > 0.25 && u < 0.75 && t > 0.2 && t < 0.3) { const src = cheekRow(g, u, t); if (src !== undefined) cheek.push(dPhoto[Math.round(src) * PATCH_W + c]!); }
+        if (w[k]! < 0.9 || t > 0.55) continue;
+        body[0]!.push(dOff[k]!); body[1]!.push(dOn[k]!);
+        meanOff += lum(off[k * 3]!, off[k * 3 + 1]!, off[k * 3 + 2]!); meanOn += lum(on[k * 3]!, on[k * 3 + 1]!, on[k * 3 + 2]!); n++;
+      }
+    }
+    return { before: spread(body[0]!), after: spread(body[1]!), cheek: spread(cheek), meanOff: meanOff / n, meanOn: meanOn / n, nearLineMoved };
+  });
+}
+
+test('lp_s12 (grainy old photo): the shut lids\' bodies grainier toward their cheek\'s, their tone kept, the band over the shut line untouched', async () => {
+  for (const [side, e] of (await bakes('lp_s12.jpg')).entries()) {
+    console.log(`lp_s12 eye ${side}: body grain ${e.before.toFixed(2)} -> ${e.after.toFixed(2)} [cheek ${e.cheek.toFixed(2)}], mean luma ${e.meanOff.toFixed(1)} -> ${e.meanOn.toFixed(1)}`);
+    assert.ok(e.after > e.before * 1.4, `eye ${side}: grainier`);
+    assert.ok(e.after < 2 * e.cheek, `eye ${side}: not past twice the cheek's`);
+    assert.ok(Math.abs(e.meanOn - e.meanOff) < 0.03 * e.meanOff, `eye ${side}: tone kept`);
+    assert.equal(e.nearLineMoved, 0, `eye ${side}: the band over the shut line as before`);
+  }
+});
+
+test('lp_s7 (a smooth cartoon): the lids hardly change', async () => {
+  for (const [side, e] of (await bakes('lp_s7.jpg')).entries()) {
+    console.log(`lp_s7 eye ${side}: body grain ${e.before.toFixed(2)} -> ${e.after.toFixed(2)} [cheek ${e.cheek.toFixed(2)}]`);
+    assert.ok(e.after < e.before + 1.5, `eye ${side}: no grain on a smooth picture`);
+  }
+});
