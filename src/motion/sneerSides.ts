@@ -90,8 +90,10 @@ export function addSneerSides(frames: { w: Record<string, number> }[], sneer: Ar
     const want = Math.sign(sneer[i] ?? 0) * SNEER_MAX * keep[i]!;
     if (!keep[i]) return 0;
     const made = ours[i]! - rest + (frames[i]!.w[LIP_SIDE_UPPER] ?? 0) + (frames[i]!.w[LIP_SIDE_LOWER] ?? 0);
+    // (what the motion makes toward her side is taken off; made the other way adds nothing past `want`: a small
+    // reading beside a rig tilted the other way, lp_d6 f111 beside her neutral f110, tilted st_happy's f110)
     const a = want - made;
-    return Math.sign(a) === Math.sign(want) ? a : 0;
+    return Math.sign(a) === Math.sign(want) ? Math.sign(a) * Math.min(Math.abs(a), Math.abs(want)) : 0;
   })));
   frames.forEach((f, i) => {
     if (!add[i]) return;
