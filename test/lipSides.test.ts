@@ -46,7 +46,7 @@ test('lp_d6 (7.7 s): where her lips go one-sided past the floor, the motion carr
   const quiet = frames.map((_f, i) => i).filter((i) => [i - 2, i - 1, i, i + 1, i + 2].every((k) => under(driver, k) && under(driverUpper, k)));
   assert.ok(quiet.length >= 40, `${quiet.length} quiet frames`);
   for (const i of quiet) assert.ok(frames[i]!.w[LIP_SIDE_LOWER] === undefined && frames[i]!.w[LIP_SIDE_UPPER] === undefined, `f${i}: ${frames[i]!.w[LIP_SIDE_LOWER]}`);
-  const off = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false } }).frames;
+  const off = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false, sneerSides: false } }).frames;
   assert.ok(off.every((f) => f.w[LIP_SIDE_LOWER] === undefined && f.w[LIP_SIDE_UPPER] === undefined));
 });
 
