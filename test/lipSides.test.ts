@@ -21,7 +21,8 @@ import { sharedData } from '../bench/sharedData.ts';
 test('lp_d6 (7.7 s): where her lips go one-sided past the floor, the motion carries more of it toward her side; elsewhere none', async () => {
   const raw = await trackedVideo(sharedData('video/lp_d6.mp4'), LP_D6_TRACK);
   const lms = raw.map((r) => (r?.lm ? landmarkList(r.lm) : null));
-  const frames = motionFramesFromRaw(raw, 25, true).frames;
+  // (the landmark path alone: sneerSides.ts adds to lipSideUpper where her pixels read one-sided teeth, sneerSides.test.ts)
+  const frames = motionFramesFromRaw(raw, 25, true, { fit: { sneerSides: false } }).frames;
   const read = lms.map((lm) => (lm ? lipSides(lm) : null));
   const driver = filteredDiffs(read.map((s) => (s ? s.lower[0] - s.lower[1] : NaN)));
   const driverUpper = filteredDiffs(read.map((s) => (s ? s.upper[0] - s.upper[1] : NaN)));
@@ -45,7 +46,7 @@ test('lp_d6 (7.7 s): where her lips go one-sided past the floor, the motion carr
   const quiet = frames.map((_f, i) => i).filter((i) => [i - 2, i - 1, i, i + 1, i + 2].every((k) => under(driver, k) && under(driverUpper, k)));
   assert.ok(quiet.length >= 40, `${quiet.length} quiet frames`);
   for (const i of quiet) assert.ok(frames[i]!.w[LIP_SIDE_LOWER] === undefined && frames[i]!.w[LIP_SIDE_UPPER] === undefined, `f${i}: ${frames[i]!.w[LIP_SIDE_LOWER]}`);
-  const off = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false } }).frames;
+  const off = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false, sneerSides: false } }).frames;
   assert.ok(off.every((f) => f.w[LIP_SIDE_LOWER] === undefined && f.w[LIP_SIDE_UPPER] === undefined));
 });
 

@@ -81,8 +81,8 @@ test('tallGrinCaps with teeth: a tall, wide opening full of teeth (a grimace) ke
 test('lp_d6, first 3 s: her bared-teeth grimace (f44-46, tall, 2/3 of the opening teeth) keeps its smile; her open mouth f59-61 (few teeth) loses it', async () => {
   // (the first 3 s of the run's shared 7.72 s track, test/trackedVideo.ts lp_d6First3s: tracking is causal, the same 75 frames)
   const raw = await lp_d6First3s(video('lp_d6.mp4'));
-  // (lipSides off in both: its entries are what the final weights leave out of hers, so any change of the smiles moves them)
-  const on = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false } }).frames, off = motionFramesFromRaw(raw, 25, true, { fit: { tallNoGrin: false, lipSides: false } }).frames;
+  // (lipSides and sneerSides off in both: their entries are what the final weights leave out of hers, so any change of the smiles moves them)
+  const on = motionFramesFromRaw(raw, 25, true, { fit: { lipSides: false, sneerSides: false } }).frames, off = motionFramesFromRaw(raw, 25, true, { fit: { tallNoGrin: false, lipSides: false, sneerSides: false } }).frames;
   const noTeeth = motionFramesFromRaw(raw.map((r) => r && { ...r, teethShare: undefined }), 25, true).frames;
   const smile = (f: (typeof on)[number]) => ((f.w.mouthSmileLeft ?? 0) + (f.w.mouthSmileRight ?? 0)) / 2;
   for (const i of [44, 45, 46]) assert.ok(raw[i]!.teethShare! > 0.5, `f${i} teeth ${raw[i]!.teethShare}`);

@@ -16,6 +16,7 @@ import { lowerRowShow } from './lowerTeeth.ts';
 import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 import { sealedShare } from './sealedLips.ts';
 import { eyeWhiteShows } from './eyeWhiteShow.ts';
+import { lipSidePixels } from './sneerRead.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -45,6 +46,8 @@ export interface RawFaceFrame {
   sealed?: number | null;
   /** the white above each iris off the pixels, iris diameters, [subject's left, right] (eyeWhiteShow.ts; NaN: unread) */
   whiteShow?: [number, number];
+  /** each side's teeth height off the pixels, IOD, [image left, image right] (sneerRead.ts; null: not read) */
+  sideTeeth?: [number, number] | null;
 }
 
 /**
@@ -170,6 +173,6 @@ export class FaceTracker {
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
     const depth = upperRowDepth(img, box);
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat) };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
   }
 }

@@ -36,6 +36,7 @@ import { markStartCorners } from './startCorners.ts';
 import { markSmileLiftScale } from './smileLift.ts';
 import { addLipSides } from './lipSides.ts';
 import { addMouthSide } from './mouthSide.ts';
+import { addSneerSides, sneerSeries } from './sneerSides.ts';
 
 export interface VideoMotionStats {
   frames: number;
@@ -129,5 +130,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (fit.mouthShift) addMouthSide(frames, raw.map((r, i) => (valid[i] && r?.lm ? landmarkList(r.lm) : null)), raw.map((r) => r?.angles.yaw ?? 0));
   // one side of the lips raised or dropped against the other, which the rig's controls average away (lipSides.ts)
   if (fit.lipSides) addLipSides(frames, raw.map((r, i) => (valid[i] && r?.lm ? landmarkList(r.lm) : null)));
+  // a one-sided sneer or bite the face mesh evens out, read per side off the driver's pixels (sneerSides.ts)
+  if (fit.sneerSides) addSneerSides(frames, sneerSeries(raw.map((r, i) => (valid[i] ? r?.sideTeeth : null)), fps));
   return { frames, stats: { frames: n, missing, interpolated } };
 }

@@ -128,6 +128,8 @@ export interface DriverFitOptions {
   mouthShift?: boolean;
   /** The video path: one side of the driver's lips raised or dropped against the other (a sneer, a bite) carried as `w.lipSideUpper` / `w.lipSideLower` where it passes the talking floor; the rig's lip controls act on both sides (lipSides.ts, render/lipSides.ts; docs/mouth s45 bite45). */
   lipSides?: boolean;
+  /** The video path: a one-sided sneer or bite read off the driver's pixels (each side's teeth, sneerRead.ts) added to `w.lipSideUpper` where the face mesh left it out (sneerSides.ts; docs/mouth s46 sneer46). */
+  sneerSides?: boolean;
 }
 
 /** Every option at its default. */
@@ -172,5 +174,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     sealedLipsClose: o.sealedLipsClose ?? true,
     mouthShift: o.mouthShift ?? true,
     lipSides: o.lipSides ?? true,
+    sneerSides: o.sneerSides ?? true,
   };
 }
