@@ -77,7 +77,7 @@ test('st_happy <- lp_d6 f63-f65: the upper row fades over the frames her row dro
     const f = { ...n, mouthDark: 1, w: { ...n.w, ...w } }, img = r.render(f);
     return upperTeeth({ ...img, data: Uint8ClampedArray.from(img.data) }, flat(r.landmarks(f)));
   };
-  const faded = frames.map((f) => read(f.w)), cut = D6.map((w) => read(w));
+  const faded = frames.map((f) => read(f.w)), cut = D6.map((w) => read({ ...w } as Record<string, number>));
   console.log(`st_happy <- lp_d6 f63-f65 upper half teeth: ${faded.map((v) => v.toFixed(2)).join(' / ')} (without the fade ${cut.map((v) => v.toFixed(2)).join(' / ')}) [driver .41 / .02 / 0]`);
   assert.ok(cut[1]! < 0.05, `without the fade f64 is the one-frame switch: ${cut[1]!.toFixed(2)}`);
   assert.ok(Math.abs(faded[0]! - cut[0]!) < 1e-9, 'f63 as before');
