@@ -11,6 +11,7 @@ import { lowerShowIod } from './lowerTeeth.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
 import { tongueOutEvidence } from './tongueOutEvidence.ts';
+import { withOutRowFade } from './outRowFade.ts';
 import { LM } from './measures.ts';
 
 /** In place: each frame's driver mouth readings from its raw track. */
@@ -53,5 +54,7 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
     const seen = frames.map((f, i) => tongueOutEvidence(f.w[DRIVER_TONGUE], raw[i]?.m?.lipGap, iodPx(raw[i])));
     const out = heldOut(frames.map((f, i) => tongueOutShare(f.w[DRIVER_TONGUE], f.w[DRIVER_CAVITY], f.w[DRIVER_UNDER], f.w[DRIVER_TEETH]) * seen[i]!));
     frames.forEach((f, i) => (f.w[DRIVER_TONGUE_OUT] = out[i]!));
+    // (her upper row, hidden under her lip as the tongue comes out, fades over a few frames: outRowFade.ts)
+    withOutRowFade(frames);
   }
 }

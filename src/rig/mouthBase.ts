@@ -138,6 +138,8 @@ export const DRIVER_TEETH_DEPTH = 'driverTeethDepth';
 export const DRIVER_LOWER_SHOW = 'driverLowerShow';
 /** how far the driver's tongue is out over her lower teeth, 0..1, held over short dips (render/mouth/tongueOut.ts heldOut) */
 export const DRIVER_TONGUE_OUT = 'driverTongueOut';
+/** the upper row depth carried over the driver's own as her row drops under a tongue out (motion/outRowFade.ts); absent: none */
+export const DRIVER_OUT_ROW_TAIL = 'driverOutRowTail';
 /**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade

@@ -12,6 +12,7 @@ import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { measuredRowCap } from './rowDepth.ts';
 import { outRowDepth } from './tongueOutRowDepth.ts';
+import { withOutRowTail } from './outRowTail.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { standingLitShift, standingShare } from './tongueStands.ts';
@@ -169,6 +170,8 @@ export class FrameLight {
     this.setTongue(p, tongueTop, lowerTips, wide);
     // (under a tongue out the light under her row is her tongue, not a lower row: the row as deep as hers, tongueOutRowDepth.ts)
     if (!layers.fromPhoto) this.teethDepth = outRowDepth(this.teethDepth, p.driverTeeth, p.driverTeethDepth, this.tongueOut);
+    // (and fading over a few frames as she hides it, not gone in one: outRowTail.ts, motion/outRowFade.ts)
+    if (!layers.fromPhoto) this.teethDepth = withOutRowTail(this.teethDepth, p.driverOutRowTail, this.tongueOut);
     this.setColours(p, layers, lipInner, lipEdge, wide);
   }
 

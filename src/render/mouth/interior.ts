@@ -28,6 +28,7 @@ import { standingBackLight } from './tongueStands.ts';
 import { forwardLight, tongueGroove } from './tongueFlesh.ts';
 import { outBelow, outGroove, rowUnderTongueOut } from './tongueOut.ts';
 import { outBulgeLight, outColTop, outCrest, outLateral, outWide } from './tongueOutTop.ts';
+import { outUnderLight } from './tongueOutUnder.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
 import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
@@ -152,7 +153,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const crest = !(arch > 0 && top) ? ONE_TOP : outCrest(tongueTopAt(q.bottom - q.cy, colTop, topLat, arch), light.tongueOut > 0 ? tongueTopAt(q.bottom - q.cy, colTop, q.lateral, arch).light : 1, light.tongueOut);
       // (where it stands as the driver's, its back under the arched top turned from the light: tongueStands.ts; not where it is forward, lit to its top: tongueFlesh.ts)
       const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, colTop, topLat), light.tongueStand * (1 - light.tongueForward)) : 1;
-      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (light.tongueOut > 0 && height > 0 ? outBulgeLight((q.bottom - q.cy) / height, light.tongueOut * arch) : 1) * (arch > 0 && top ? 1 + (outGroove(tongueGroove(q.lateral, h), light.tongueOut) - 1) * arch : 1);
+      const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (light.tongueOut > 0 && height > 0 ? outBulgeLight((q.bottom - q.cy) / height, light.tongueOut * arch) * outUnderLight((q.bottom - q.cy) / p.unit, light.tongueOut * arch) : 1) * (arch > 0 && top ? 1 + (outGroove(tongueGroove(q.lateral, h), light.tongueOut) - 1) * arch : 1);
       tongueOver = ac;
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }

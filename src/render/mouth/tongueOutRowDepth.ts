@@ -29,10 +29,10 @@ export function outRowDepth(depth: number, share: number | undefined, measured: 
  * tongue-out shares (frameLight.ts tongueOut) over which the row goes over to the out's depth: lp_d6's held out is 1 on
  * st_happy f52-f67 (0 on f55-f57, shut: the arch's share), a lone .59 at f81 (her row .16 of the opening: .86 -> .60 of ours)
  */
-const OUT_RAMP = [0.3, 0.7] as const;
+export const OUT_RAMP = [0.3, 0.7] as const;
 /**
  * her row's measured depth (DRIVER_TEETH_DEPTH) to ours under a tongue out: lp_d6's own share's guess over measured (rowDepth.ts,
  * 1.7). At 1 (tongueout44) f63's row was cut to .22 of our opening and read .06 of the upper half [.41]: its top in the
  * lip's shade and tone (rowTopShade.ts, lipShadowEdge.ts) and its sides in the corners' — a thin edge with a dark corner
  */
-const OUT_ROW_PER_MEASURED = 1.7;
+export const OUT_ROW_PER_MEASURED = 1.7;
