@@ -3,6 +3,9 @@
 // their mean (rowRimFigures.ts's `bend`), the gap and the inner width over IOD; on a driver's own frames (face mesh
 // read back) and on each --root's mesh for a motion's frames (no render: fast). Never asserts.
 //   node --import tsx bench/openingBend.ts --photo lp_s5.jpg --motion m.json --frames 32,40 [--video lp_d10.mp4] [--root before,after]
+// s46 (angular46): --jaw .48 with --motion also prints each root's mesh at rest (every control 0, head level) and
+// with jawOpen alone: where the photo's own seam puts the corners (lp_s7 / lp_s5: the seam's middle .03 IOD over the
+// corners' chord, mt_man / st_happy .03 under it) and so how high in the opening the corners ride.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { MotionFrame } from '../src/types.ts';
@@ -46,5 +49,12 @@ if (motionPath) {
       console.log(`${tag} f${i}: ${text(b)}`);
     }
     console.log(`mean ${tag} ${text(mean(bs))}`);
+    const jaw = Number(opt('--jaw', 'NaN'));
+    if (jaw === jaw) {
+      const f0 = motion.frames[0]!, zero = Object.fromEntries(Object.keys(f0.w).map((k) => [k, 0]));
+      const level = { ...f0, w: zero, pose: { ...f0.pose, pitch: 0, yaw: 0, roll: 0 } } as MotionFrame;
+      console.log(`${tag} rest:      ${text(openingBend(r.landmarks(level)))}`);
+      console.log(`${tag} jaw ${jaw.toFixed(2)}:  ${text(openingBend(r.landmarks({ ...level, w: { ...zero, jawOpen: jaw } } as MotionFrame)))}`);
+    }
   }
 }
