@@ -8,6 +8,7 @@ import { packedView, type TextureSource } from './textureSample.ts';
 import { pastBorderPad } from './pastBorder.ts';
 import { applyBand, bandShare, eyeOverLiner, raisedLidBandSetting } from './raisedLidBand.ts';
 import { slideLidTexture, LidSkin, blinkCompletion } from './eyes.ts';
+import { startFresh } from './freshPasses.ts';
 import { applyLidWhite, lidWhite, whiteOnLidSetting } from './whiteOnLid.ts';
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
@@ -91,6 +92,8 @@ export type FaceTextures = ReturnType<typeof faceTextures>;
 export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: Deformer, frame: MotionFrame): void {
   const { wv, uvNow } = geometry;
   const rig = avatar.rig, photo = rig.photoWeights;
+  // every frame's passes start from the texture as built: a frame does not depend on the one before (freshPasses.ts)
+  startFresh(t);
   // a turn toward a turned photo's far side lifts its nose flank's shade (flankLift.ts; first: the lid passes have the last word)
   t.flankLift.update(frame.pose?.yaw ?? 0);
   // closing lids show lid skin, past the photo's lash (drawn on the lowered edge: wideEyes.drawLoweredLashes)
