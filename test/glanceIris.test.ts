@@ -5,10 +5,9 @@
 // no fill; and a small look draws exactly as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GazeIris, irisOverWhite } from '../src/render/gazeIris.ts';
+import { irisOverWhite } from '../src/render/gazeIris.ts';
 import { glanceShare, lightOf, solidStrength, LIGHT_HI, LIGHT_LO } from '../src/render/glanceIris.ts';
 import type { IrisDisc } from '../src/render/irisDisc.ts';
-import { sharedData } from '../bench/sharedData.ts';
 
 test('glance iris: the rules', () => {
   assert.equal(lightOf(70, 100), 0);
@@ -23,16 +22,11 @@ test('glance iris: the rules', () => {
 });
 
 test('glance iris: lp_s0\'s faint iris fills at a hard glance; lp_s42 and small looks unchanged', async () => {
-  const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
-  const { GAZE_SHIFT_X } = await import('../src/render/faceTextures.ts');
+  const { gazeIrisOf } = await import('./gazeIrisOf.ts');
   const { luminance } = await import('../src/math/colour.ts');
   const lum = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
   for (const photo of ['lp_s0.jpg', 'lp_s42.jpg']) {
-    const avatar = buildAvatar(await analyzePortrait(sharedData(`portraits/${photo}`)));
-    const tex = { width: avatar.size, height: avatar.size, data32: new Uint32Array(avatar.eyeTexture.data.buffer) };
-    const gaze = new GazeIris(avatar.uv, tex);
-    const step = GAZE_SHIFT_X * avatar.head.iod;
+    const { tex, gaze, step } = await gazeIrisOf(photo);
     gaze.discs.forEach((d, e) => {
       const off: IrisDisc = { ...d, solid: undefined };
       const ring = (d.radius - 1.5) / 1.3;

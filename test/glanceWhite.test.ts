@@ -6,12 +6,11 @@
 // the nose, the named grey slab, by > 25 luma); a small look draws exactly as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GazeIris, irisOverWhite } from '../src/render/gazeIris.ts';
+import { irisOverWhite } from '../src/render/gazeIris.ts';
 import { photoWhites, texelHash } from '../src/render/glanceWhite.ts';
 import type { IrisDisc } from '../src/render/irisDisc.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
-import { sharedData } from '../bench/sharedData.ts';
 
 test('glance white: the hash', () => {
   const hs = Array.from({ length: 400 }, (_, k) => texelHash(k % 20, Math.floor(k / 20)));
@@ -23,9 +22,7 @@ test('glance white: the hash', () => {
 });
 
 test('glance white: lp_s10 and lp_s12\'s uncovered white nearer the photo\'s own; small looks unchanged', async () => {
-  const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
-  const { GAZE_SHIFT_X } = await import('../src/render/faceTextures.ts');
+  const { gazeIrisOf } = await import('./gazeIrisOf.ts');
   const { luminance } = await import('../src/math/colour.ts');
   const lum = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
   const stats = (ls: number[]) => { const m = ls.reduce((a, b) => a + b, 0) / ls.length; return { m, sd: Math.sqrt(ls.reduce((a, b) => a + (b - m) ** 2, 0) / ls.length) }; };
@@ -33,10 +30,7 @@ test('glance white: lp_s10 and lp_s12\'s uncovered white nearer the photo\'s own
   // over the eyes and glances that uncover white: how far the uncovered white's mean is from the photo's own, without / with
   const gap = [0, 0];
   for (const photo of ['lp_s10.jpg', 'lp_s12.jpg']) {
-    const avatar = buildAvatar(await analyzePortrait(sharedData(`portraits/${photo}`)));
-    const tex = { width: avatar.size, height: avatar.size, data32: new Uint32Array(avatar.eyeTexture.data.buffer) };
-    const gaze = new GazeIris(avatar.uv, tex);
-    const step = GAZE_SHIFT_X * avatar.head.iod;
+    const { avatar, tex, gaze, step } = await gazeIrisOf(photo);
     gaze.discs.forEach((d, e) => {
       const off: IrisDisc = { ...d, glance: null };
       const ring = (d.radius - 1.5) / 1.3;

@@ -10,10 +10,8 @@ import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { outRowTails, withOutRowFade } from '../src/motion/outRowFade.ts';
 import { withOutRowTail } from '../src/render/mouth/outRowTail.ts';
-import { isTeethPixel, lipReference } from '../src/motion/mouthDark.ts';
-import { openingColumns } from '../bench/openingColumns.ts';
+import { upperTeeth } from './upperTeeth.ts';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
-import type { RgbaImage } from '../src/types.ts';
 
 const flat = (lm: ArrayLike<ArrayLike<number>>) => Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat());
 
@@ -52,21 +50,6 @@ test('her row dropping under a held tongue out: released over frames, less each 
   const part = outRowTails(D6.map((w) => w.driverTeeth), D6.map((w) => w.driverTeethDepth), [1, 0.5, 0.5]);
   assert.ok(part[1]! < t[1]!, 'a part tongue out carries a part');
 });
-
-/** The share of the opening's upper half (middle .6 of the half width) that is teeth (mouthDark.ts isTeethPixel). */
-function upperTeeth(img: RgbaImage, lm: Float32Array): number {
-  const { light, sat } = lipReference(img, lm), { cx, half, cols } = openingColumns(lm), d = img.data;
-  let all = 0, teeth = 0;
-  for (const [x, [top, bottom]] of cols) {
-    if (Math.abs(x - cx) > 0.6 * half) continue;
-    for (let y = top; y <= (top + bottom) / 2; y++) {
-      const i = (y * img.width + x) * 4;
-      all++;
-      if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, light, sat)) teeth++;
-    }
-  }
-  return all ? teeth / all : 0;
-}
 
 test('st_happy <- lp_d6 f63-f65: the upper row fades over the frames her row drops, not gone in one', async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(SHARED_PORTRAITS, 'st_happy.png'))), { width: 512, height: 512 });

@@ -7,10 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { roundAlpha, roundDisc, ROUND_MAX, ROUND_MIN } from '../src/render/roundIris.ts';
-import { GazeIris, irisOverWhite } from '../src/render/gazeIris.ts';
+import { irisOverWhite } from '../src/render/gazeIris.ts';
 import type { IrisDisc } from '../src/render/irisDisc.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
-import { sharedData } from '../bench/sharedData.ts';
 import { irisCut, readIris } from '../bench/irisShape.ts';
 
 test('round iris: the disc from the limbus, kept near the mesh ring', () => {
@@ -31,16 +30,11 @@ test('round iris: the disc from the limbus, kept near the mesh ring', () => {
 });
 
 test('round iris: lp_s10 and lp_s12\'s glancing iris rounder; small looks unchanged', async () => {
-  const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
-  const { GAZE_SHIFT_X } = await import('../src/render/faceTextures.ts');
+  const { gazeIrisOf } = await import('./gazeIrisOf.ts');
   const lines: string[] = [];
   const rag = [0, 0];
   for (const photo of ['lp_s10.jpg', 'lp_s12.jpg']) {
-    const avatar = buildAvatar(await analyzePortrait(sharedData(`portraits/${photo}`)));
-    const tex = { width: avatar.size, height: avatar.size, data32: new Uint32Array(avatar.eyeTexture.data.buffer) };
-    const gaze = new GazeIris(avatar.uv, tex);
-    const step = GAZE_SHIFT_X * avatar.head.iod;
+    const { avatar, tex, gaze, step } = await gazeIrisOf(photo);
     gaze.discs.forEach((d, e) => {
       assert.ok(d.round, `${photo} eye ${e}: a round iris`);
       const off: IrisDisc = { ...d, round: null };

@@ -12,10 +12,8 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { outRowDepth } from '../src/render/mouth/tongueOutRowDepth.ts';
 import { teethDepthAllowed } from '../src/render/mouth/driverTeeth.ts';
 import { measuredRowCap } from '../src/render/mouth/rowDepth.ts';
-import { isTeethPixel, lipReference } from '../src/motion/mouthDark.ts';
-import { openingColumns } from '../bench/openingColumns.ts';
+import { upperTeeth } from './upperTeeth.ts';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
-import type { RgbaImage } from '../src/types.ts';
 
 const flat = (lm: ArrayLike<ArrayLike<number>>) => Float32Array.from(Array.from(lm, (p) => [p[0]!, p[1]!, p[2]!]).flat());
 
@@ -46,21 +44,6 @@ test('under a tongue out the row follows hers: f63 kept, f64 (her row hidden und
   assert.ok(f64 < 0.2, `f64: ${f64.toFixed(2)}`);
   assert.ok(f63 > 0.3 && f63 > 2 * f64, `f63 kept deeper than a thin edge: ${f63.toFixed(2)}`);
 });
-
-/** The share of the opening's upper half (middle .6 of the half width) that is teeth (mouthDark.ts isTeethPixel). */
-function upperTeeth(img: RgbaImage, lm: Float32Array): number {
-  const { light, sat } = lipReference(img, lm), { cx, half, cols } = openingColumns(lm), d = img.data;
-  let all = 0, teeth = 0;
-  for (const [x, [top, bottom]] of cols) {
-    if (Math.abs(x - cx) > 0.6 * half) continue;
-    for (let y = top; y <= (top + bottom) / 2; y++) {
-      const i = (y * img.width + x) * 4;
-      all++;
-      if (isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, light, sat)) teeth++;
-    }
-  }
-  return all ? teeth / all : 0;
-}
 
 test('st_happy <- lp_d6 f63/f64 under her tongue out: the row shown at f63, only an edge at f64', async () => {
   const r = createRenderer(buildAvatar(await analyzePortrait(path.join(SHARED_PORTRAITS, 'st_happy.png'))), { width: 512, height: 512 });
