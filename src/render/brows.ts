@@ -133,6 +133,12 @@ export class ForeheadFolds {
   }
 
   /** Folds the forehead and glabella for this frame's brows (relative to the photo's); cheap when unchanged. */
+  /** The skin texels this pass writes (byte offsets; freshPasses.ts restores them before each frame). */
+  ownedTexels(): Int32Array[] { return [this.pixels]; }
+
+  /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
+  restart(): void { this.state = this.state.map(() => 0); }
+
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     const d = (c: number) => weights[c]! - photoWeights[c]!;
     const up = Math.max(d(INNER), (d(OUTER_L) + d(OUTER_R)) / 2);
@@ -238,6 +244,12 @@ export class UnderBrowSkin {
       this.sides.push({ pixels: Int32Array.from(px), photo, target: Float32Array.from(tgt), profile: Float32Array.from(prof), raise: 0 });
     }
   }
+
+  /** The skin texels this pass writes (byte offsets; freshPasses.ts restores them before each frame). */
+  ownedTexels(): Int32Array[] { return this.sides.map((s) => s.pixels); }
+
+  /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
+  restart(): void { for (const s of this.sides) s.raise = 0; }
 
   /** Blends each side's band toward clean skin by how far that brow is raised beyond the photo's. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {

@@ -78,6 +78,12 @@ export class CheekRaise {
     }
   }
 
+  /** The skin texels this pass writes (byte offsets; freshPasses.ts restores them before each frame). */
+  ownedTexels(): Int32Array[] { return this.sides.map((s) => s.pixels); }
+
+  /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
+  restart(): void { for (const s of this.sides) s.amount = 0; }
+
   /** This frame's cheek raise (each side's cheekSquint over the photo's); cheap when unchanged. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     for (const s of this.sides) {

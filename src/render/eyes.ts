@@ -114,6 +114,12 @@ export class LidSkin {
     }
   }
 
+  /** The skin texels this pass writes (byte offsets; freshPasses.ts restores them before each frame). */
+  ownedTexels(): Int32Array[] { return this.regions.map((r) => r.pixels); }
+
+  /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
+  restart(): void { for (const r of this.regions) r.closure = 0; }
+
   /** Blends each lid band for this frame's closure (the blink's completion); cheap when nothing changed. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     for (const r of this.regions) {

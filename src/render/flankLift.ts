@@ -155,6 +155,12 @@ export class FlankLift {
     }
   }
 
+  /** The skin texels this pass writes (byte offsets; freshPasses.ts restores them before each frame). */
+  ownedTexels(): Int32Array[] { return this.sides.map((s) => s.pixels); }
+
+  /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
+  restart(): void { for (const s of this.sides) s.share = 0; }
+
   /** Writes each side's band for this frame's relative yaw (deg) (every frame while lifted: a lid pass may have rewritten a texel). */
   update(yaw: number): void {
     for (const s of this.sides) {

@@ -6,22 +6,24 @@
 // droop46): the lid band (blink .025 -> .009) rewrote the under-brow pass's uncovered skin with the painting's lid
 // and lash texels; the under-brow pass (raise unchanged) skipped: a black "bar-code" comb and grey patches on
 // the lids of a droopy-eyed driver, where a fresh renderer draws that frame clean.
-// Here, before the passes run, the texels they own go back to the texture as built and each pass's "last value"
-// goes back to its start, so every frame is drawn as a fresh renderer draws it (the passes' loops are small).
+// Here, before the passes run, the texels they own go back to the texture as built and each pass forgets what it
+// last drew (SkinPass.restart), so every frame is drawn as a fresh renderer draws it (the passes' loops are small).
 import type { FaceTextures } from './faceTextures.ts';
 
 export const freshPassesSetting = { on: true };
 
-// the passes' pixels and per-frame caches (private fields read structurally; test/freshPasses.test.ts fails if one is renamed)
-type Px = { pixels: Int32Array };
-type Caches = {
-  lidSkin: { data: Uint8ClampedArray; regions?: (Px & { closure: number })[] };
-  folds: Px & { state?: number[] };
-  underBrow: { sides?: (Px & { raise: number })[] };
-  cheeks: { sides?: (Px & { amount: number })[] };
-  lowerRim: { sides?: (Px & { cover: number })[] };
-  flankLift: { sides?: (Px & { share: number })[] };
-};
+/** A pass that writes into the skin copy (each skips a frame when its own weight has not moved since it last drew). */
+export interface SkinPass {
+  /** the byte offsets of the RGBA texels it writes */
+  ownedTexels(): ArrayLike<number>[];
+  /** forget what it last drew: its next update draws again */
+  restart(): void;
+}
+
+/** The skin passes of a frame (faceTextures.ts updateFaceTextures runs them in this order, the flank first). */
+function skinPasses(t: FaceTextures): SkinPass[] {
+  return [t.flankLift, t.lidSkin, t.folds, t.underBrow, t.cheeks, t.lowerRim];
+}
 
 /** The texels the passes own (byte offsets of RGBA texels in the skin copy) and their built values. */
 interface Base { offsets: Int32Array; texels: Uint8ClampedArray }
@@ -29,12 +31,9 @@ const bases = new WeakMap<object, Base>();
 
 /** Every texel offset a face pass writes (the mouth's lifts, placed later, are not among them). */
 export function passOffsets(t: FaceTextures): Int32Array {
-  const c = t as unknown as Caches;
   const all = new Set<number>();
   const add = (px: ArrayLike<number> | undefined) => { if (px) for (let k = 0; k < px.length; k++) all.add(px[k]!); };
-  for (const r of c.lidSkin.regions ?? []) add(r.pixels);
-  add(c.folds.pixels);
-  for (const s of [...(c.underBrow.sides ?? []), ...(c.cheeks.sides ?? []), ...(c.lowerRim.sides ?? []), ...(c.flankLift.sides ?? [])]) add(s.pixels);
+  for (const pass of skinPasses(t)) for (const px of pass.ownedTexels()) add(px);
   for (const { white } of t.lidWhites) add(white?.pixels);
   for (const band of t.lidBands) add(band?.offsets);
   return Int32Array.from(all).sort();
@@ -43,7 +42,7 @@ export function passOffsets(t: FaceTextures): Int32Array {
 /** Restores the passes' texels and caches to their built state (call before the passes of each frame; the first call keeps the built state). */
 export function startFresh(t: FaceTextures): void {
   if (!freshPassesSetting.on) return;
-  const c = t as unknown as Caches, data = c.lidSkin.data;
+  const data = t.lidSkin.data;
   let base = bases.get(t);
   if (!base) {
     const offsets = passOffsets(t), texels = new Uint8ClampedArray(offsets.length * 4);
@@ -56,12 +55,7 @@ export function startFresh(t: FaceTextures): void {
     const o = offsets[k]!, m = k * 4;
     data[o] = texels[m]!; data[o + 1] = texels[m + 1]!; data[o + 2] = texels[m + 2]!; data[o + 3] = texels[m + 3]!;
   }
-  for (const r of c.lidSkin.regions ?? []) r.closure = 0;
-  if (c.folds.state) c.folds.state = c.folds.state.map(() => 0);
-  for (const s of c.underBrow.sides ?? []) s.raise = 0;
-  for (const s of c.cheeks.sides ?? []) s.amount = 0;
-  for (const s of c.lowerRim.sides ?? []) s.cover = 0;
-  for (const s of c.flankLift.sides ?? []) s.share = 0;
+  for (const pass of skinPasses(t)) pass.restart();
   t.lidBandShare[0] = 0; t.lidBandShare[1] = 0;
   for (const { white } of t.lidWhites) if (white) { white.closure = 0; white.last.fill(-1); }
 }

@@ -112,6 +112,12 @@ export class LowerRim {
     }
   }
 
+  /** The skin texels this pass writes (byte offsets; freshPasses.ts restores them before each frame). */
+  ownedTexels(): Int32Array[] { return this.sides.map((s) => s.pixels); }
+
+  /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
+  restart(): void { for (const s of this.sides) s.cover = 0; }
+
   /** This frame's blink per side (its completion from the photo's lid); cheap when unchanged. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     for (const s of this.sides) {
