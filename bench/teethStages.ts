@@ -42,9 +42,9 @@ for (const name of portraits) {
   const tiles: { input: Buffer; width: number; height: number }[] = [];
   const pending: Promise<void>[] = [];
   readyMouth(avatar, avatar.head.iod * (SIZE / avatar.size), (stage, upper, lower) => {
-    const fu = layerFigures(upper), fl = layerFigures(lower);
+    const fu = layerFigures(upper), fl = lower ? layerFigures(lower) : '(upper row only)';
     console.log(`${path.basename(name).padEnd(12)} ${stage.padEnd(9)} upper ${upper.width}x${upper.height} ${fu}  lower ${fl}`);
-    if (!shown.includes(stage)) return;
+    if (!shown.includes(stage) || !lower) return;
     tiles.push({ input: Buffer.alloc(0), width: 0, height: 0 });
     const at = tiles.length - 1;
     pending.push(Promise.all([layerTile(upper, ZOOM), layerTile(lower, ZOOM)]).then(async ([u, lo]) => {

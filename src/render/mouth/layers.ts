@@ -180,7 +180,7 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
 }
 
 /** Sees the library rows after each of readyMouth's stages (bench/teethStages.ts: which stage draws a defect). */
-export type TeethStageProbe = (stage: string, upper: ReadyLayer, lower: ReadyLayer) => void;
+export type TeethStageProbe = (stage: string, upper: ReadyLayer, lower: ReadyLayer | undefined) => void;
 
 /** Layers for `avatar` at `outPerIod` output pixels per inter-ocular distance. */
 export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStageProbe): ReadyMouth {
@@ -240,7 +240,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // (a photo's own row takes the onset row only where none of its cut is drawn: ownRowRelief.ts)
   if (own) teeth = { ...withPhotoTeeth(own, teeth, outPerIod, avatar.mouth.usePhotoInterior, target, photoOffWhite(eyes, match.gain, match.saturation)), upperSpeech: null, upperOnset: ownShown || !teeth.upperOnset ? null : withPhotoTeeth(own, { upper: teeth.upperOnset, lower: teeth.lower }, outPerIod, false, target, photoOffWhite(eyes, match.gain, match.saturation)).upper };
   seen('photo', teeth.upper); seen('photo', teeth.lower);
-  if (probe) for (const [stage, [u, l]] of stages) probe(stage, u!, l!);
+  // (the speech and onset stages see an upper row only)
+  if (probe) for (const [stage, [u, l]] of stages) probe(stage, u!, l);
   const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
   return {
     upper: teeth.upper,
