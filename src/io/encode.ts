@@ -43,6 +43,14 @@ export interface EncoderOptions {
  */
 export const mp4ChromaSetting = { qpOffset: -12 };
 
+/**
+ * VP9's quality for webm (libvpx crf; lower is finer). At 32 the realtime encoder dropped the skin's grain and
+ * smeared the mouth corners' hue: lp_s9 <- lp_d11 f80-119, mouth box (bench/encodeLoss.ts, s47): PSNR 35.1 dB,
+ * chroma flecks (off > 8) 111 per frame, 160 KB [mp4 37.5 dB, 33, 281 KB]; at 24 36.6 dB, 67, 299 KB, about the mp4's
+ * size, same encode time (realtime, cpu-used 8).
+ */
+export const webmQualitySetting = { crf: 24 };
+
 /** ffmpeg arguments for the chosen container: pure, so tests can check them. */
 export function encoderArgs(o: EncoderOptions): string[] {
   const args = ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${o.width}x${o.height}`, '-r', String(o.fps), '-i', 'pipe:0'];
@@ -55,7 +63,7 @@ export function encoderArgs(o: EncoderOptions): string[] {
     if (mp4ChromaSetting.qpOffset) args.push('-x264-params', `chroma-qp-offset=${mp4ChromaSetting.qpOffset}`);
     if (o.audio) args.push('-c:a', 'aac', '-b:a', '128k');
   } else if (o.container === 'webm') {
-    args.push('-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '0', '-crf', '32', '-pix_fmt', o.alpha ? 'yuva420p' : 'yuv420p');
+    args.push('-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '0', '-crf', String(webmQualitySetting.crf), '-pix_fmt', o.alpha ? 'yuva420p' : 'yuv420p');
     if (o.alpha) args.push('-auto-alt-ref', '0', '-metadata:s:v:0', 'alpha_mode=1');
     if (o.audio) args.push('-c:a', 'libopus', '-b:a', '96k');
   } else {
