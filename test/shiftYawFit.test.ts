@@ -19,7 +19,8 @@ test('fittedShiftPerYaw: the prior without a turn, the driver\'s slope when he t
   const yaws = Array.from({ length: 200 }, (_v, i) => -20 + (40 * i) / 199);
   const slope = 0.005, shifts = yaws.map((y) => 0.01 + slope * y);
   const wide = fittedShiftPerYaw(shifts, yaws, prior);
-  assert.ok(Math.abs(wide - slope) < 0.0007, `a +-20 deg turn: ${wide}`);
+  // (yaw variance 135 deg^2 against the ridge's 16: .0042, most of the way from the prior to the slope)
+  assert.ok(Math.abs(wide - slope) < 0.0012 && wide > 0.8 * slope, `a +-20 deg turn: ${wide}`);
   const small = yaws.map((y) => y / 10), narrow = fittedShiftPerYaw(small.map((y) => slope * y), small, prior);
   assert.ok(narrow > prior && narrow < 0, `a +-2 deg turn stays near the prior: ${narrow}`);
   shiftYawFitSetting.on = false;
