@@ -8,6 +8,7 @@ import { nearestRank } from '../math/stats.ts';
 import { median3 } from './filters.ts';
 import { canonicalize, type Landmarks } from '../rig/canonical.ts';
 import { MOUTH_SHIFT } from '../render/mouthShift.ts';
+import { shiftPerYaw } from './shiftYawFit.ts';
 
 /** One frame's mouth, canonical frame, IOD. Sides are [image left, image right]. */
 export interface SideReading {
@@ -66,6 +67,7 @@ export function sideReadings(frames: (Landmarks | null)[]): (SideReading | null)
  * The canonical shift a head turn fakes, IOD per degree of yaw from the driver's median: the face mesh's lips sit
  * at a depth that is not the person's, so a turned head reads as lips shifted (fitted over Katie -.0025, lp_d11 -.0033,
  * lp_d0 -.0063 per degree; lp_d10 -.0006, lp_d14 +.0014; lp_d6 +.0137 is her real pouts); taken out before the rest.
+ * s47: the prior of a per-driver fit (shiftYawFit.ts; pcavs741 reads +.0049); the live path keeps it fixed.
  */
 export const SHIFT_PER_YAW = -0.003;
 /**
@@ -96,7 +98,9 @@ export function shiftSeries(frames: (Landmarks | null)[], yaws: ArrayLike<number
   const out = new Float64Array(n);
   if (!have.length) return out;
   const yawRest = median(have.map((i) => yaws[i]!));
-  for (const i of have) s[i] = s[i]! - SHIFT_PER_YAW * (yaws[i]! - yawRest);
+  // the slope is the driver's own (shiftYawFit.ts, s47): pcavs741's lips read shifted with his turn, Katie's against it
+  const perYaw = shiftPerYaw(have.map((i) => s[i]!), have.map((i) => yaws[i]!), SHIFT_PER_YAW);
+  for (const i of have) s[i] = s[i]! - perYaw * (yaws[i]! - yawRest);
   const rest = median(have.map((i) => s[i]!));
   // gaps: the nearest read frame's value
   let k = 0;
