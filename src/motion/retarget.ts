@@ -10,6 +10,8 @@ import { removePoseBias } from '../rig/poseBias.ts';
 import { toCanonical } from '../rig/canonical.ts';
 import { browHeights } from './browDrop.ts';
 import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarget.ts';
+import { browShapeOf, type BrowShape } from './browShape.ts';
+import { worriedKnits, worriedWeights } from './browKnit.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { distrustPitchedFrowns } from './pitchTrust.ts';
@@ -83,11 +85,11 @@ export function driverWeights(lm: Landmarks, neutral: Float64Array, options: Dri
 }
 
 /** driverWeights, and the brows' heights over the eye corners in the head frame (browDrop.ts). */
-function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; lids: [Lids, Lids]; pose: { yaw: number; pitch: number }; mouthWidth: number; mouthAspect: number } {
+function driverFrame(lm: Landmarks, neutral: Float64Array, options: DriverFitOptions): { weights: Record<string, number>; brows: [number, number]; browShape: BrowShape; lids: [Lids, Lids]; pose: { yaw: number; pitch: number }; mouthWidth: number; mouthAspect: number } {
   const o = driverFitDefaults(options);
   const fit = fitRig(lm, { neutral, robust: true, puckerWidthPrior: o.puckerPrior, funnelWidthPrior: o.funnelPrior, silhouetteFade: o.silhouetteFade });
   const head = toCanonical(lm, fit);
-  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral), mouthAspect: openingAspect(head) };
+  return { weights: o.poseCorrection ? removePoseBias(fit.weights, fit.pose) : fit.weights, brows: browHeights(head), browShape: browShapeOf(head), lids: lidHeights(head), pose: fit.pose, mouthWidth: mouthWidthRatio(head, neutral), mouthAspect: openingAspect(head) };
 }
 
 /** What the video path hands retargetFromLandmarks besides the landmarks, and what it reads back. */
@@ -133,6 +135,8 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, r.have, r.brows, r.browRest, o.oneSidedBrows);
   if (o.frownWithinDrop && o.smileNoFrown) smileFrowns(out, r.have, r.brows, r.browRest);
   if (o.frownPitchTrust) distrustPitchedFrowns(out, r.pitch, r.have);
+  // a knit whose inner heads came together further than down is a worried brow, not a frown (browKnit.ts)
+  if (o.worriedKnit) worriedKnits(out, r.have, worriedWeights(r.browShapes, r.have));
   eyeRules(out, r, o, io);
   return out;
 }
@@ -147,6 +151,8 @@ interface DriverReadings {
   /** per side, the brows' heights over the eye corners (browDrop.ts), and their rest */
   brows: Float64Array[];
   browRest: ReturnType<typeof browRestOf>;
+  /** per frame, the brows' shape in the head frame (browShape.ts) */
+  browShapes: (BrowShape | null)[];
   yaw: Float64Array;
   pitch: Float64Array;
   lids: [Lids, Lids][];
@@ -165,6 +171,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
   const raw = RIG_CONTROLS.map(() => new Float64Array(n));
   const have: number[] = [];
   const brows = [new Float64Array(n), new Float64Array(n)];
+  const browShapes: (BrowShape | null)[] = new Array(n).fill(null);
   const yaw = fittedYaw ?? new Float64Array(n);
   const pitch = new Float64Array(n);
   const lids: [Lids, Lids][] = new Array(n);
@@ -184,6 +191,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
     const w = weightsToVector(frame.weights);
     for (let k = 0; k < RIG_CONTROLS.length; k++) raw[k]![i] = w[k]!;
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
+    browShapes[i] = frame.browShape;
     lids[i] = frame.lids;
     if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare) [shows[0][i], shows[1][i]] = scleraShows(lm);
     const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
@@ -195,7 +203,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
     if (o.restFromShutLips) gaps[i] = io.lipGaps ? io.lipGaps[i]! : m!.lipGap;
     have.push(i);
   }
-  return { n, have, raw, brows, browRest: browRestOf(brows, have), yaw, pitch, lids, eyes, gaps, shows };
+  return { n, have, raw, brows, browRest: browRestOf(brows, have), browShapes, yaw, pitch, lids, eyes, gaps, shows };
 }
 
 /** Step 2: each retargeted control relative to the driver's rest for it, at its calibrated gain (brows capped by their rise). */

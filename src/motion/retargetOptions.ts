@@ -107,6 +107,8 @@ export interface DriverFitOptions {
   smileNoFrown?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
+  /** A knit whose inner brow heads came together further than they came down is a worried brow (browInnerUp), not a frown (browKnit.ts; docs/eyes s47). */
+  worriedKnit?: boolean;
   /**
    * The lip-shape controls (rig/mouthBase.ts RELATIVE_MOUTH) at rest where the driver's lips are shut, not
    * over the whole clip, whose low percentile is an open mouth's reading (shutRest.ts).
@@ -160,6 +162,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
     oneSidedBrows: o.oneSidedBrows ?? true,
     raiseFromRise: o.raiseFromRise ?? true,
+    worriedKnit: o.worriedKnit ?? true,
     smileNoFrown: o.smileNoFrown ?? true,
     squintWithinNarrowing: o.squintWithinNarrowing ?? true,
     squintWithinBlink: o.squintWithinBlink ?? true,
