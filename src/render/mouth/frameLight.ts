@@ -28,6 +28,7 @@ import { depthShare } from './cavityDepth.ts';
 import { deepHueInto } from './deepHue.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
+import { lowerRowSmileLit } from './heldSmileRow.ts';
 import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLowerRow.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
@@ -67,6 +68,8 @@ export interface MouthPlacement extends DriverMouthReads {
   smile?: number;
   /** the frame's grin share (opening.ts grinShare); absent: none */
   grin?: number;
+  /** the share of the smile the photo holds, not the motion (heldSmileRow.ts); absent: none */
+  heldSmile?: number;
   /** how much the opening is a closed-lip seam (sealedSeam.ts); absent: none */
   sealedSeam?: number;
 }
@@ -208,7 +211,8 @@ export class FrameLight {
     // the edge of a small opening was a dim grey line, critic17's Obama f14/f22, the real one white)
     this.lipShade = LIP_SHADE * (1 - SMILE_LIP_SHADE_OFF * litSide) * (EDGE_LIP_SHADE + (1 - EDGE_LIP_SHADE) * this.bodyShow);
     // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
-    const litLow = layers.fromPhoto ? lit : lowerSmileLit(lit, p.gap);
+    // (and only the smile the motion moves: a smile the photo holds leaves the lower row speech's, heldSmileRow.ts)
+    const litLow = layers.fromPhoto ? lit : lowerSmileLit(lowerRowSmileLit(lit, p.heldSmile, p.gap), p.gap);
     // (a library row as far as the driver's own lower row shows: no line of tips where it shows none, driverLowerRow.ts)
     this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow), p.driverLowerShow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)

@@ -101,6 +101,8 @@ export interface MouthFrameGeometry {
   smile?: number;
   /** the frame's grin share (opening.ts grinShare, as the deformer read it); absent: none */
   grin?: number;
+  /** the share of the smile the photo holds (heldSmileRow.ts heldSmileShare); absent: none */
+  heldSmile?: number;
   /** a crop-space point moved rigidly with the head and projected: [x, y, depth] (a reused buffer) */
   projectWithHead: (x: number, y: number, z: number) => Float64Array;
   /** the frame's texture coordinates, updated in place (the lip texture slides off the opening) */
@@ -187,7 +189,7 @@ export class MouthPlacer {
     const rebuilt = smooth01(Math.abs(extra));
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
-    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0, grin: g.grin ?? 0, sealedSeam: g.opening === undefined ? 0 : sealedSeamWeight(g.opening, g.driver, gap / unit) };
+    const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0, grin: g.grin ?? 0, heldSmile: g.heldSmile ?? 0, sealedSeam: g.opening === undefined ? 0 : sealedSeamWeight(g.opening, g.driver, gap / unit) };
     // (parting: the photo's seam and the lower lip's shade give way over the first .05 iod, nearShut.ts)
     const opened = extra > 0 ? seamGiveWay(beyond / unit, rebuilt) : 0;
     this.corners?.update(opened, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
