@@ -43,17 +43,17 @@ test('pcavs741: both blinks shut both eyes, the held droop f17-31 stays lowered 
 type Pair = [number, number];
 const padded = (s: Pair[]): Pair[] => [...Array.from({ length: 3 }, (): Pair => [1, 1]), ...s, ...Array.from({ length: 3 }, (): Pair => [1, 1])];
 // the driver tracks' own shares (subject's left, right; of rest)
-const KATIE_BLINK_IN_SQUINT: Pair[] = [[0.69, 0.65], [0.68, 0.63], [0.61, 0.32], [0.33, 0.33], [0.42, 0.4], [0.56, 0.26], [0.63, 0.5], [0.64, 0.66]]; // WDA (0-6 s cut) f29-36, shut f32 on the video
-const D11_DOWNLOOK: Pair[] = [[0.4, 0.1], [0.42, 0.08], [0.44, 0.2], [0.4, 0.24], [0.38, 0.15], [0.43, 0.12]]; // lp_d11-like: one eye shut, the other a slit
+const PCAVS_BLINK: Pair[] = [[0.69, 0.58], [0.28, 0.61], [0.29, 0.3], [0.22, 0.54], [0.26, 0.33], [0.4, 0.51], [0.38, 0.88], [0.52, 0.86], [0.6, 1]]; // critic46's cut f33-41: both shut f34-37 on the video
+const D11_DOWNLOOK: Pair[] = [[0.59, 0.71], [0.35, 0.7], [0.24, 0.3], [0.08, 0.44], [0.14, 0.39], [0.1, 0.38], [0.14, 0.43], [0.19, 0.43], [0.14, 0.42], [0.14, 0.42], [0.24, 0.43], [0.29, 0.54], [0.47, 0.64]]; // lp_d11 f146-158: lids lowered, not shut, f148 included
 
-test('heldNarrowingOutsideBlinks: a blink inside a held narrowing is not capped; a down-look still is', () => {
-  const katie = padded(KATIE_BLINK_IN_SQUINT);
-  assert.ok(!Number.isNaN(heldNarrowingCaps(katie, 25)[6]!), 'heldNarrowing alone caps Katie f32');
-  assert.deepEqual(blinkCoreFrames(katie).map((c, i) => (c ? i : -1)).filter((i) => i >= 0), [6]);
-  const blinks: [Float64Array, Float64Array] = [new Float64Array(katie.length).fill(1), new Float64Array(katie.length).fill(1)];
-  const caps = heldNarrowingOutsideBlinks(blinks, katie, 25);
-  for (const i of [5, 6, 7]) assert.ok(Number.isNaN(caps[i]!) && blinks[0][i] === 1 && blinks[1][i] === 1, `f${i} uncapped`);
+test('heldNarrowingOutsideBlinks: a blink inside a held narrowing is not capped; a down-look still is, its lone both-shut frame too', () => {
+  const blink = padded(PCAVS_BLINK);
+  assert.ok([5, 7].some((i) => !Number.isNaN(heldNarrowingCaps(blink, 25)[i]!)), 'heldNarrowing alone caps the blink');
+  const blinks: [Float64Array, Float64Array] = [new Float64Array(blink.length).fill(1), new Float64Array(blink.length).fill(1)];
+  const caps = heldNarrowingOutsideBlinks(blinks, blink, 25);
+  for (let i = 4; i <= 8; i++) assert.ok(Number.isNaN(caps[i]!) && blinks[0][i] === 1 && blinks[1][i] === 1, `blink f${i + 30} uncapped: ${caps[i]}`);
   const look = padded(D11_DOWNLOOK), lb: [Float64Array, Float64Array] = [new Float64Array(look.length).fill(1), new Float64Array(look.length).fill(1)];
   const lc = heldNarrowingOutsideBlinks(lb, look, 25);
-  for (let i = 3; i < 9; i++) assert.ok(lc[i]! <= 0.7 && lb[0][i]! <= 0.7, `down-look f${i} capped: ${lc[i]}`);
+  assert.deepEqual(blinkCoreFrames(look).filter(Boolean).length, 0);
+  for (let i = 5; i <= 13; i++) assert.ok(lc[i]! <= 0.7 && lb[0][i]! <= 0.7 && lb[1][i]! <= 0.7, `down-look f${i + 143} capped: ${lc[i]}`);
 });

@@ -68,14 +68,18 @@ export function droopHeldSteady(blinks: [Float64Array, Float64Array], shares: Sh
   for (const c of blinks) c.set(heldLevels(c, events, fps));
 }
 
-/** Per frame: inside a blink's core (both eyes shut, or between two both-shut frames at most CORE_GAP apart). */
+/**
+ * Per frame: inside a blink's core, two both-shut frames at most CORE_GAP apart and the frames between. A lone
+ * both-shut frame is not one: lp_d11 f148 reads .24/.30 as her lids come down into a held down-look (the video: lowered,
+ * not shut), so it stays the narrowing's (Katie f32, .33/.33 alone inside her look-down, is a real blink and stays capped too).
+ */
 export function blinkCoreFrames(shares: Shares): boolean[] {
   const shut = shares.map((s) => !!s && Math.max(s[0], s[1]) < BOTH_SHUT);
-  const core = [...shut];
+  const core = new Array<boolean>(shares.length).fill(false);
   let last = -Infinity;
   for (let i = 0; i < shares.length; i++) {
     if (!shut[i]) continue;
-    if (i - last <= CORE_GAP) for (let k = last + 1; k < i; k++) core[k] = true;
+    if (i - last <= CORE_GAP) for (let k = last; k <= i; k++) core[k] = true;
     last = i;
   }
   return core;
@@ -91,7 +95,7 @@ export function heldNarrowingOutsideBlinks(blinks: [Float64Array, Float64Array],
     // a blink's core, and a frame whose other eye reads open (cap 0: the cap would open the closing eye fully; pcavs741
     // f39-40 .38/.88 and .52/.86, the subject's left eye opening slowly after the blink) are no narrowing
     const core = blinkCoreFrames(shares);
-    core.forEach((_c, i) => { if (core[i - 1] || core[i] || core[i + 1] || caps[i] === 0) caps[i] = NaN; });
+    core.forEach((c, i) => { if (c || core[i - 1] || core[i + 1] || caps[i] === 0) caps[i] = NaN; });
   }
   blinks.forEach((c) => caps.forEach((cap, i) => { if (!Number.isNaN(cap) && c[i]! > cap) c[i] = cap; }));
   return caps;
