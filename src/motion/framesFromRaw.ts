@@ -12,7 +12,7 @@ import { estimateRest, type RestFace } from './restFace.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { heldClosuresAsRead, lidEventsRead } from './lidEvents.ts';
 import { halfLidsTogether } from './halfLids.ts';
-import { heldNarrowingWithin } from './heldNarrowing.ts';
+import { droopHeldSteady, heldNarrowingOutsideBlinks } from './droopLids.ts';
 import { retargetFromLandmarks, driverFitDefaults, landmarkList, type DriverFitOptions } from './retarget.ts';
 import { isRelativeMouth } from './mouthChange.ts';
 import { JAW_GAP_SPAN } from '../render/mouth/opening.ts';
@@ -98,7 +98,9 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   gazeHeldThroughClosures(ch, valid);
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
-  const narrowCaps = fit.heldNarrowing ? heldNarrowingWithin([ch.get('blinkL'), ch.get('blinkR')], shares, fps) : undefined;
+  const narrowCaps = fit.heldNarrowing ? heldNarrowingOutsideBlinks([ch.get('blinkL'), ch.get('blinkR')], shares, fps, fit.blinkThroughNarrowing) : undefined;
+  // a droopy speaker's held half lids steady, not pumping (droopLids.ts)
+  if (fit.droopHeld) droopHeldSteady([ch.get('blinkL'), ch.get('blinkR')], shares, fps);
   const heldRead = opts.lidEvents ?? true ? lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps) : undefined;
   if (fit.halfLidsTogether && (opts.lidEvents ?? true)) halfLidsTogether([ch.get('blinkL'), ch.get('blinkR')], shares);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);

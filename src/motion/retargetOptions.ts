@@ -70,6 +70,10 @@ export interface DriverFitOptions {
   halfLidsTogether?: boolean;
   /** The video path: an event of 5+ frames where one eye reads shut and the other a slit is a two-eyed narrowing (a look down, a squint), closing neither eye past the slit (heldNarrowing.ts; docs/eyes downlook40). */
   heldNarrowing?: boolean;
+  /** With heldNarrowing: two both-shut frames at most 2 apart inside the event are a blink, not capped (droopLids.ts; docs/eyes droopblink47: pcavs741 f34-37). */
+  blinkThroughNarrowing?: boolean;
+  /** The video path: outside lid events, an eye's lowered lid held at the median of its weights over 0.4 s either side (droopLids.ts; docs/eyes droopblink47: pcavs741's droop pumped 0 -> .5). */
+  droopHeld?: boolean;
   /** The video path: each eye's blink no more than its upper lid's fall asks for (the lower lid at rest): a smile's raised lower lid on a side glance is the squint's, not a blink (upperLidBlink.ts; docs/eyes glance43). */
   blinkFromUpperLid?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
@@ -156,6 +160,8 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     stareFromWhite: o.stareFromWhite ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     heldNarrowing: o.heldNarrowing ?? true,
+    blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
+    droopHeld: o.droopHeld ?? true,
     blinkFromUpperLid: o.blinkFromUpperLid ?? true,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
