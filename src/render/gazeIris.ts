@@ -16,6 +16,7 @@ import { bilinearShare, drawnOverMoved } from './raisedOverMoved.ts';
 import { followDrop } from './gazeCorner.ts';
 import { darkenPacked, glanceShare, solidColourAt } from './glanceIris.ts';
 import { GLANCE_WHITE } from './glanceWhite.ts';
+import { tonedIris, toneOver, withCatchlight } from './irisTone.ts';
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
 export function mixPacked(a: number, b: number, t: number): number {
@@ -61,12 +62,16 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
   // a faint iris at a hard glance: its light texels in the iris's colour, the whole ring moved (glanceIris.ts)
   const solid = disc.solid && disc.solid.strength > 0 && sx !== 0 ? disc.solid.strength * glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
   if (solid > 0) over = Math.max(over, solid * patchAt(disc.solid!.fill, disc.size, u - sx - disc.x0, v - sy - disc.y0));
+  // the glancing disc an iris to its rim in the photo's tone, its catchlight where the cornea carries it (irisTone.ts)
+  const tone = round > 0 && disc.tone ? disc.tone : null;
+  if (tone) over = toneOver(tone, over, u - sx, v - sy, round);
   if (over > 0) over *= rimKeep(disc, u, v);
   let iris = over > 0 ? sampleTexture(irisFrom, u - sx, v - sy) : 0;
+  if (tone && over > 0) iris = tonedIris(tone, disc, iris, u - sx, v - sy, round);
   if (solid > 0 && over > 0) iris = darkenPacked(mixPacked(iris, solidColourAt(disc.solid!.colour, disc.size, u - sx - disc.x0, v - sy - disc.y0), solid), solid);
   const hidden = disc.hidden ? hiddenIrisAt(disc.hidden, u, v, sx, sy, hiddenTexel) : 0;
-  if (hidden > 0) return withHiddenIris(base, iris, over, hidden, hiddenTexel);
-  return over > 0 ? mixPacked(base, iris, over) : base;
+  const out = hidden > 0 ? withHiddenIris(base, iris, over, hidden, hiddenTexel) : over > 0 ? mixPacked(base, iris, over) : base;
+  return tone ? withCatchlight(out, tone, disc, u, v, sx, sy, over, round) : out;
 }
 
 /** Bilinear sample of a size x size scalar patch at patch coordinates (x, y) (pixel centres at + 0.5); 0 outside. */

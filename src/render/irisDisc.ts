@@ -15,6 +15,7 @@ import { solidIris, type SolidIris } from './glanceIris.ts';
 import { glanceWhite, glanceWhiteSetting, type GlanceWhite } from './glanceWhite.ts';
 import { columnTops } from './scleraBehind.ts';
 import { roundIris, roundIrisSetting, type RoundIris } from './roundIris.ts';
+import { irisTone, irisToneSetting, type IrisTone } from './irisTone.ts';
 
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
@@ -93,6 +94,8 @@ export interface IrisDisc {
   glance?: GlanceWhite | null;
   /** the photo's iris as a round disc, moved whole at a hard glance (roundIris.ts) */
   round?: RoundIris | null;
+  /** the round disc's iris in the photo's tone to its rim, and its catchlight (irisTone.ts) */
+  tone?: IrisTone | null;
 }
 
 /** The disc's opacity at distance d from its centre: 1 inside, 0 past the radius, over EDGE_FADE. */
@@ -185,7 +188,8 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     const glance = glanceWhiteSetting.on && !painted ? glanceWhite(tex, poly, { cx, cy, radius, iris }, behind, columnTops(poly, behind.x0, behind.size)) : null;
     // a hard glance moves the photo's iris whole, as the round disc its limbus shows (roundIris.ts; not a big painted iris)
     const round = roundIrisSetting.on && !painted ? roundIris(behind, cx, cy, iris, found, radius - EDGE_FADE - 1, (x, y) => openingShare(poly, x, y)) : null;
-    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance, round };
+    const tone = round && irisToneSetting.on ? irisTone(tex, behind, round, (x, y) => openingShare(poly, x, y), radius - EDGE_FADE) : null;
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance, round, tone };
   });
 }
 
