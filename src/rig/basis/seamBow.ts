@@ -3,7 +3,7 @@
 // (.34-.36 IOD); the jaw gives every face the same corner share (jaw.ts UPPER_LIP_JAW), so her opening's corners
 // stay where the photo put them, at mid-height of an opening 1.5x as tall for its width as the driver's: a flat top
 // over steep sides (docs/mouth/README.md "s46 (angular46)"). Here the avatar's rendered basis (renderBasis) also
-// raises the mouth's sides on jawOpen by the seam's own bow on that side x `perJaw` x the jaw's own share profile (1 at the
+// raises the mouth's sides on jawOpen by the seam's own bow on that side (past a floor) x `perJaw` x the jaw's own share profile (1 at the
 // corners and past them, ~0 over the middle half): both lips and the skin round the corners move together (a field
 // of the column), so the gap at every column is the jaw's and no corner shears off its skin (lens43's .3
 // corner share did, mouthCornerSmear). Seams bowed down (corners over the middle: mt_man, st_happy) get nothing.
@@ -12,26 +12,32 @@ import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, L
 import { LIPS_MID_LOWER, LIPS_MID_UPPER, lipJawShares } from '../jaw.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** On: jawOpen levels an up-bowed rest seam on the rendered avatar; perJaw: share of the bow levelled per unit of jawOpen (2: all of it at jawOpen .5, a loud vowel). */
-export const seamBowSetting = { on: true, perJaw: 2 };
+/**
+ * On: jawOpen levels an up-bowed rest seam on the rendered avatar. perJaw: share of the bow (past `floor`) levelled per
+ * unit of the rig's jawOpen (lp_s7 <- lp_d10 f57 / f91 take rig jaw .55-.65: her corners rise ~.04 IOD). floor
+ * (canonical units): a bow under it counts as level (the mean face -.003, mt_man / st_happy within .006; lp_s2's
+ * .0125 at perJaw 2 narrowed grinRendered's read-back of her open grin under 96 % of the mesh's width).
+ */
+export const seamBowSetting = { on: true, perJaw: 2.7, floor: 0.01 };
 
 /** Past the lips' outer contours the rise fades over this much (canonical units, outer-eye-corner distance 1). */
 const REACH = 0.15;
 /** Past the corners (inner half widths from the middle) the rise fades between these. */
 const SIDE_FADE = [1.2, 2.4] as const;
 
-/** The rest seam's bow on each side (canonical units, y down): the inner corner's height under the seam's middle (13/14), positive when bowed up. */
-export function seamBows(p: ArrayLike<number>): { left: number; right: number } {
+/** The rest seam's bow on each side (canonical units, y down): the inner corner's height under the seam's middle (13/14), positive when bowed up, less `floor`. */
+export function seamBows(p: ArrayLike<number>, floor = 0): { left: number; right: number } {
   const Y = (i: number) => p[i * 3 + 1]!;
   const mid = 0.5 * (Y(13) + Y(14));
-  return { left: Y(78) - mid, right: Y(308) - mid };
+  return { left: Y(78) - mid - floor, right: Y(308) - mid - floor };
 }
 
 /**
  * A lip point's rise (y down, so <= 0) per unit of jawOpen: the bow of its side x perJaw x the upper lip's jaw share at
  * rx (jaw.ts lipJawShares) over the corners' — the rise undoes the jaw's drop where the jaw drops the upper lip, near
  * the corners. (rx^2 lifted the sides from half way out, where the jaw leaves the upper lip still: its line dipped in
- * the middle, a gull wing on lp_s5 f92.) rx = |x - middle| / inner half width, at most 1.
+ * the middle, a gull wing on lp_s5 f92; its square root
+ * turned lp_s5 / lp_s7's mesh polygons 6 / 4 degrees more and lp_s11's corner kink hardly less, 37 for 40.) rx = |x - middle| / inner half width, at most 1.
  */
 export function seamRise(rx: number, bow: number, perJaw: number): number {
   const share = lipJawShares(Math.min(1, Math.abs(rx))).upper / lipJawShares(1).upper;
@@ -60,7 +66,7 @@ export function levelSeamBow(basis: Float32Array, neutral: ArrayLike<number>, k:
   if (!seamBowSetting.on || !(perJaw > 0)) return;
   const p = Float64Array.from(neutral as ArrayLike<number>);
   const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!;
-  const bows = seamBows(p);
+  const bows = seamBows(p, seamBowSetting.floor);
   if (!(bows.left > 0) && !(bows.right > 0)) return;
   const mcx = 0.5 * (X(13) + X(14)), half = Math.max(1e-3, 0.5 * Math.abs(X(308) - X(78)));
   // the side of 78 (the canonical x of each inner corner decides which bow a column takes)
