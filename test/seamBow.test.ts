@@ -1,6 +1,7 @@
 // s47 (seambow47, #13): lp_s7's hexagon / almond opening. Her rest seam bows up (the middle over the inner corners'
 // chord) on a narrow mouth, so the jaw's corner share left her corners at mid-height of the opening. The rendered
-// basis (rig/basis/seamBow.ts) raises the mouth's sides on jawOpen by that bow; seams bowed down or level get nothing.
+// basis (rig/basis/seamBow.ts) raises the mouth's sides on jawOpen by that bow; seams bowed down or level, or a photo
+// whose own (smiling) seam bows down, get nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seamRise } from '../src/rig/basis/seamBow.ts';
@@ -30,7 +31,7 @@ async function bases(photo: string) {
   } finally { seamBowSetting.on = true; }
 }
 
-test('lp_s7 (seam bowed up): an open jaw hangs her corners higher in the opening, the gap and the corners\' skin kept; mt_man / st_happy / lp_s2 (seams level within the floor) unchanged', async () => {
+test('lp_s7 (seam bowed up): an open jaw hangs her corners higher in the opening, the gap and the corners\' skin kept; mt_man / st_happy / lp_s2 (seams level) and lp_s1 (a smiling photo: its neutral bows up, the photo down) unchanged', async () => {
   const { deform } = await import('../src/rig/canonical.ts');
   const { CONTROL_COUNT, CONTROL_INDEX } = await import('../src/rig/controls.ts');
   const { LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } = await import('../src/rig/topology.ts');
@@ -72,7 +73,7 @@ test('lp_s7 (seam bowed up): an open jaw hangs her corners higher in the opening
     assert.ok(shares.length >= 2, `corner ${c}: skin beside it ${shares.length}`);
   }
 
-  for (const photo of ['mt_man.png', 'st_happy.png', 'lp_s2.jpg']) {
+  for (const photo of ['mt_man.png', 'st_happy.png', 'lp_s2.jpg', 'lp_s1.jpg']) {
     const b = await bases(photo), a = deform(b.neutral, b.on, w), z = deform(b.neutral, b.off, w);
     let most = 0;
     for (let j = 0; j < 468 * 3; j++) most = Math.max(most, Math.abs(a[j]! - z[j]!));

@@ -11,6 +11,7 @@
 import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../topology.ts';
 import { LIPS_MID_LOWER, LIPS_MID_UPPER, lipJawShares } from '../jaw.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { deform } from '../canonical.ts';
 
 /**
  * On: jawOpen levels an up-bowed rest seam on the rendered avatar. perJaw: share of the bow (past `floor`) levelled per
@@ -22,6 +23,8 @@ export const seamBowSetting = { on: true, perJaw: 2.7, floor: 0.01 };
 
 /** Past the lips' outer contours the rise fades over this much (canonical units, outer-eye-corner distance 1). */
 const REACH = 0.15;
+/** The photo's own seam bowing up by this much (canonical units, the two sides' mean) opens the levelling fully. */
+const PHOTO_GATE = 0.008;
 /** Past the corners (inner half widths from the middle) the rise fades between these. */
 const SIDE_FADE = [1.2, 2.4] as const;
 
@@ -44,6 +47,17 @@ export function seamRise(rx: number, bow: number, perJaw: number): number {
   return -Math.max(0, bow) * perJaw * share;
 }
 
+/**
+ * 0..1: how much the photo's own seam (the neutral with the photo's fitted expression) bows up, its two sides' mean
+ * over PHOTO_GATE. A smiling photo's neutral is the photo less the fit's smile: its seam bows up by the smile taken
+ * off (lp_s1 .055 / .041 neutral, -.006 / -.033 as photographed), and levelled it lifted the corners over her upper
+ * teeth (mouthCavity's lp_s1 speech-opening dark share .108 -> .101, limit .105). lp_s7 .019 / .018, lp_s5 .015 / .005.
+ */
+export function photoSeamGate(photoSeam: ArrayLike<number>): number {
+  const b = seamBows(photoSeam);
+  return smoothstep(0, PHOTO_GATE, 0.5 * (b.left + b.right));
+}
+
 /** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
 function contourY(p: Float64Array, ids: readonly number[], x: number): number {
   const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!;
@@ -62,11 +76,12 @@ function contourY(p: Float64Array, ids: readonly number[], x: number): number {
  * together and the skin beside a corner goes with it. (Spread from the lip points as handles, the skin just past
  * lp_s7's corners took .02-.2 of the corner's rise: the shear lens43's .3 left on mt_man.)
  */
-export function levelSeamBow(basis: Float32Array, neutral: ArrayLike<number>, k: number, perJaw = seamBowSetting.perJaw): void {
+export function levelSeamBow(basis: Float32Array, neutral: ArrayLike<number>, k: number, photoWeights?: ArrayLike<number>, perJaw = seamBowSetting.perJaw): void {
   if (!seamBowSetting.on || !(perJaw > 0)) return;
   const p = Float64Array.from(neutral as ArrayLike<number>);
   const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!;
-  const bows = seamBows(p, seamBowSetting.floor);
+  const gate = photoWeights ? photoSeamGate(deform(p, basis, photoWeights)) : 1;
+  const raw = seamBows(p, seamBowSetting.floor), bows = { left: gate * raw.left, right: gate * raw.right };
   if (!(bows.left > 0) && !(bows.right > 0)) return;
   const mcx = 0.5 * (X(13) + X(14)), half = Math.max(1e-3, 0.5 * Math.abs(X(308) - X(78)));
   // the side of 78 (the canonical x of each inner corner decides which bow a column takes)
