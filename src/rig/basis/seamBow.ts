@@ -3,8 +3,8 @@
 // (.34-.36 IOD); the jaw gives every face the same corner share (jaw.ts UPPER_LIP_JAW), so her opening's corners
 // stay where the photo put them, at mid-height of an opening 1.5x as tall for its width as the driver's: a flat top
 // over steep sides (docs/mouth/README.md "s46 (angular46)"). Here the avatar's rendered basis (renderBasis) also
-// raises the mouth's sides on jawOpen by the seam's own bow on that side (past a floor) x `perJaw` x the jaw's own share profile (1 at the
-// corners and past them, ~0 over the middle half): both lips and the skin round the corners move together (a field
+// raises the mouth's sides on jawOpen by the seam's own bow on that side (past a floor) x `perJaw` x the jaw's own
+// share profile (1 at the corners and past them, ~0 over the middle half): both lips and the skin round the corners move together (a field
 // of the column), so the gap at every column is the jaw's and no corner shears off its skin (lens43's .3
 // corner share did, mouthCornerSmear). Seams bowed down (corners over the middle: mt_man, st_happy) get nothing.
 // The fit bases (drivers, the photo) are not touched: jawOpen weights read off videos do not change.
@@ -39,8 +39,8 @@ export function seamBows(p: ArrayLike<number>, floor = 0): { left: number; right
  * A lip point's rise (y down, so <= 0) per unit of jawOpen: the bow of its side x perJaw x the upper lip's jaw share at
  * rx (jaw.ts lipJawShares) over the corners' — the rise undoes the jaw's drop where the jaw drops the upper lip, near
  * the corners. (rx^2 lifted the sides from half way out, where the jaw leaves the upper lip still: its line dipped in
- * the middle, a gull wing on lp_s5 f92; its square root
- * turned lp_s5 / lp_s7's mesh polygons 6 / 4 degrees more and lp_s11's corner kink hardly less, 37 for 40.) rx = |x - middle| / inner half width, at most 1.
+ * the middle, a gull wing on lp_s5 f92; its square root turned lp_s5 / lp_s7's mesh polygons 6 / 4 degrees more and
+ * lp_s11's corner kink hardly less, 37 for 40.) rx = |x - middle| / inner half width, at most 1.
  */
 export function seamRise(rx: number, bow: number, perJaw: number): number {
   const share = lipJawShares(Math.min(1, Math.abs(rx))).upper / lipJawShares(1).upper;
