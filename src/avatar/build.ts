@@ -150,7 +150,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     },
     rig: {
       neutral,
-      basis: renderBasis(neutral),
+      basis: renderBasis(neutral, weightsToVector(fit.weights)),
       photoWeights: weightsToVector(fit.weights),
       rotation: Float64Array.from(fit.rotation),
       scale: fit.pose.scale,

@@ -16,6 +16,7 @@ import { CONTROL_INDEX } from './controls.ts';
 import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from './topology.ts';
 import { smoothRaisedLid } from './basis/smoothRaisedLid.ts';
 import { addStaringLowerLid } from './basis/staringLowerLid.ts';
+import { levelSeamBow } from './basis/seamBow.ts';
 export { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 export { UNDER_BROW_T, BROW_DOWN } from './basis/brows.ts';
 
@@ -33,7 +34,7 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
 }
 
 /** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED, the raised upper lid on a smooth arch, the lower lid dropping a little (staringLowerLid.ts). */
-export function renderBasis(neutral: ArrayLike<number>): Basis {
+export function renderBasis(neutral: ArrayLike<number>, photoWeights?: ArrayLike<number>): Basis {
   const out = buildBasis(neutral);
   const gain = WIDE_LIFT_RENDERED / WIDE_LIFT;
   for (const k of [CONTROL_INDEX.eyeWideLeft, CONTROL_INDEX.eyeWideRight]) {
@@ -45,5 +46,7 @@ export function renderBasis(neutral: ArrayLike<number>): Basis {
   // a stare opens the eye at the bottom too (arch41)
   addStaringLowerLid(out, neutral, CONTROL_INDEX.eyeWideLeft, EYE_L_UPPER, EYE_L_LOWER);
   addStaringLowerLid(out, neutral, CONTROL_INDEX.eyeWideRight, EYE_R_UPPER, EYE_R_LOWER);
+  // an up-bowed rest seam levelled as the jaw opens (seamBow.ts, s47)
+  levelSeamBow(out, neutral, CONTROL_INDEX.jawOpen, photoWeights);
   return out;
 }
