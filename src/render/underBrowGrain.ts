@@ -41,23 +41,30 @@ export function foreheadGrain(data: Uint8ClampedArray, width: number, height: nu
 /**
  * Writes the band at blend share f (UNCOVER x raise) into `data`: per texel w = f x profile; the luminance is the
  * pass's mix (photo -> target by w) plus w x the forehead's grain; the colour moves from the photo's chromaticity to the
- * target's by smooth01(w / .5). `top` (0..1, 1 at the brow's lower contour) shortens the blend toward the hair.
+ * target's by smooth01(w / .5). Where the target is no lighter than the photo, the pass's linear blend as before. `top` (0..1, 1 at the brow's lower contour) shortens the blend toward the hair.
  */
 export function blendGrained(data: Uint8ClampedArray, pixels: Int32Array, photo: Uint8ClampedArray, target: Float32Array,
   profile: Float32Array, grain: Float32Array, top: Float32Array, f: number): void {
   const gk = underBrowGrainSetting.grain;
   for (let q = 0; q < pixels.length; q++) {
-    const o = pixels[q]!, w = f * profile[q]! * top[q]!;
+    const o = pixels[q]!, wOld = f * profile[q]!, w = wOld * top[q]!;
     const pr = photo[q * 3]!, pg = photo[q * 3 + 1]!, pb = photo[q * 3 + 2]!;
     const tr = target[q * 3]!, tg = target[q * 3 + 1]!, tb = target[q * 3 + 2]!;
     const lp = luma(pr, pg, pb), lt = luma(tr, tg, tb);
+    // only where the band uncovers skin lighter than the photo (hair, socket shade) is it drawn anew; a target darker
+    // than the photo (lp_s1's lid skin under a fringe) keeps the linear blend: its chroma at a higher luminance was an
+    // orange-red blob, its top fade and grain a grey smudge
+    const up = Math.max(0, Math.min(1, (lt - lp) / Math.max(1, 0.3 * lt)));
     const Lm = lp + w * (lt - lp) + w * gk * grain[q]!;
     const h = w <= 0 ? 0 : w >= 0.5 ? 1 : (w / 0.5) * (w / 0.5) * (3 - 2 * (w / 0.5));
     // chromaticities (colour over luminance; a small floor keeps near-black hair neutral)
-    const cp = 1 / (lp + 6), ct = 1 / Math.max(1, lt);
-    data[o] = Lm * ((1 - h) * (pr + 6) * cp + h * tr * ct);
-    data[o + 1] = Lm * ((1 - h) * (pg + 6) * cp + h * tg * ct);
-    data[o + 2] = Lm * ((1 - h) * (pb + 6) * cp + h * tb * ct);
+    const cp = 1 / (lp + 6), ct = 1 / (lt + 6);
+    const nr = Lm * ((1 - h) * (pr + 6) * cp + h * (tr + 6) * ct);
+    const ng = Lm * ((1 - h) * (pg + 6) * cp + h * (tg + 6) * ct);
+    const nb = Lm * ((1 - h) * (pb + 6) * cp + h * (tb + 6) * ct);
+    data[o] = up * nr + (1 - up) * (pr + wOld * (tr - pr));
+    data[o + 1] = up * ng + (1 - up) * (pg + wOld * (tg - pg));
+    data[o + 2] = up * nb + (1 - up) * (pb + wOld * (tb - pb));
   }
 }
 
