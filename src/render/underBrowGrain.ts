@@ -1,12 +1,14 @@
 // The raised brow's uncovered band (brows.ts UnderBrowSkin) as skin with grain, in the skin's own hue.
 // s47 underbrow47: on st_art_1 <- pcavs741 (a painting whose brow sits on the lid: the band between the brow's
-// lower contour and the lid is near-black hair and socket shadow, L 2-12) the pass blended that band 75 % toward
-// one smooth per-column skin colour: a flat patch (high-pass 0.23-0.35 of the photo's), and 25 % of the hair's
-// reddish neutral in a linear RGB mix made it a grey-lilac beside the warm lid (b* 27 against the skin's 38).
-// Here the blend keeps the pass's luminance mix, but (1) the colour is the skin's chromaticity, not a mix of the
-// hair's and the skin's, and (2) the skin's grain comes along: the photo's own forehead texture just above the
-// brow (its high-pass, mirrored down across the brow), so the uncovered skin has the painting's brush grain.
-// The top of the band fades into the hair over a longer ramp (the hard edge where the band met the brow hair).
+// lower contour and the lid is near-black hair and socket shadow, L* 2-12) the pass blended that band 75 % toward
+// one smooth per-column skin colour: a flat patch (render f24: high-pass 0.61 of the forehead's) whose top met the
+// untouched hair in a hard line, and 25 % of the hair's reddish neutral in a linear RGB mix pulled it off the skin's
+// hue toward lilac (hue 65 deg against the forehead's 73, b* 28 against the lid's 38).
+// Here, where the band uncovers skin lighter than the photo, the blend keeps the pass's luminance mix, but (1) the
+// colour is the skin's chromaticity, not a mix of the hair's and the skin's, (2) the skin's grain comes along: the
+// photo's own forehead texture just above the brow (its high-pass, mirrored down across the brow), and (3) the top
+// of the band fades into the hair over a longer ramp. Where the target is darker than the photo (lp_s1's lid skin
+// under a fringe) the pass's linear blend stays: a dark target's chroma at a higher luminance was an orange blob.
 
 /** on: the grained, skin-hued blend; off: the pass's flat linear blend (as before s47). */
 export const underBrowGrainSetting = { on: true, grain: 1, topRamp: 0.45 };
@@ -39,9 +41,10 @@ export function foreheadGrain(data: Uint8ClampedArray, width: number, height: nu
 }
 
 /**
- * Writes the band at blend share f (UNCOVER x raise) into `data`: per texel w = f x profile; the luminance is the
- * pass's mix (photo -> target by w) plus w x the forehead's grain; the colour moves from the photo's chromaticity to the
- * target's by smooth01(w / .5). Where the target is no lighter than the photo, the pass's linear blend as before. `top` (0..1, 1 at the brow's lower contour) shortens the blend toward the hair.
+ * Writes the band at blend share f (UNCOVER x raise) into `data`: per texel w = f x profile x top; the luminance is the
+ * pass's mix (photo -> target by w) plus h x the forehead's grain, h = smooth01(w / .5) the skin's share; the colour
+ * moves from the photo's chromaticity to the target's by h. Where the target is no lighter than the photo, the pass's
+ * linear blend as before. `top` (0..1 per texel, topFade) shortens the blend toward the brow hair.
  */
 export function blendGrained(data: Uint8ClampedArray, pixels: Int32Array, photo: Uint8ClampedArray, target: Float32Array,
   profile: Float32Array, grain: Float32Array, top: Float32Array, f: number): void {
@@ -55,13 +58,15 @@ export function blendGrained(data: Uint8ClampedArray, pixels: Int32Array, photo:
     // than the photo (lp_s1's lid skin under a fringe) keeps the linear blend: its chroma at a higher luminance was an
     // orange-red blob, its top fade and grain a grey smudge
     const up = Math.max(0, Math.min(1, (lt - lp) / Math.max(1, 0.3 * lt)));
-    const Lm = lp + w * (lt - lp) + w * gk * grain[q]!;
+    // h: the share of skin in the band (reaches 1 at w .5): the colour moves to the skin's and its grain shows in full
     const h = w <= 0 ? 0 : w >= 0.5 ? 1 : (w / 0.5) * (w / 0.5) * (3 - 2 * (w / 0.5));
-    // chromaticities (colour over luminance; a small floor keeps near-black hair neutral)
-    const cp = 1 / (lp + 6), ct = 1 / (lt + 6);
-    const nr = Lm * ((1 - h) * (pr + 6) * cp + h * (tr + 6) * ct);
-    const ng = Lm * ((1 - h) * (pg + 6) * cp + h * (tg + 6) * ct);
-    const nb = Lm * ((1 - h) * (pb + 6) * cp + h * (tb + 6) * ct);
+    const Lm = lp + w * (lt - lp) + h * gk * grain[q]!;
+    // the photo's colour moved to luminance Lm along its chromaticity, and the target's chromaticity at Lm (colour over
+    // luminance; a small floor keeps near-black hair neutral); at w = 0 the photo's texel exactly
+    const cp = (Lm - lp) / (lp + 6), ct = Lm / (lt + 6);
+    const nr = (1 - h) * (pr + (pr + 6) * cp) + h * (tr + 6) * ct;
+    const ng = (1 - h) * (pg + (pg + 6) * cp) + h * (tg + 6) * ct;
+    const nb = (1 - h) * (pb + (pb + 6) * cp) + h * (tb + 6) * ct;
     data[o] = up * nr + (1 - up) * (pr + wOld * (tr - pr));
     data[o + 1] = up * ng + (1 - up) * (pg + wOld * (tg - pg));
     data[o + 2] = up * nb + (1 - up) * (pb + wOld * (tb - pb));
