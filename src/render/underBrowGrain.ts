@@ -58,15 +58,12 @@ export function blendGrained(data: Uint8ClampedArray, pixels: Int32Array, photo:
     // than the photo (lp_s1's lid skin under a fringe) keeps the linear blend: its chroma at a higher luminance was an
     // orange-red blob, its top fade and grain a grey smudge
     const up = Math.max(0, Math.min(1, (lt - lp) / Math.max(1, 0.3 * lt)));
-    // h: the share of skin in the band (reaches 1 at w .5): the colour moves to the skin's and its grain shows in full
-    const h = w <= 0 ? 0 : w >= 0.5 ? 1 : (w / 0.5) * (w / 0.5) * (3 - 2 * (w / 0.5));
-    const Lm = lp + w * (lt - lp) + h * gk * grain[q]!;
-    // the photo's colour moved to luminance Lm along its chromaticity, and the target's chromaticity at Lm (colour over
-    // luminance; a small floor keeps near-black hair neutral); at w = 0 the photo's texel exactly
-    const cp = (Lm - lp) / (lp + 6), ct = Lm / (lt + 6);
-    const nr = (1 - h) * (pr + (pr + 6) * cp) + h * (tr + 6) * ct;
-    const ng = (1 - h) * (pg + (pg + 6) * cp) + h * (tg + 6) * ct;
-    const nb = (1 - h) * (pb + (pb + 6) * cp) + h * (tb + 6) * ct;
+    // the pass's linear blend (luminance Lo), then its colour moved to the skin's chromaticity at Lo and the skin's grain
+    // added, both by h = the band's share of skin (1 from w .5): at small raises main's blend, at large ones skin
+    const h = Math.min(1, w / 0.5);
+    const or = pr + w * (tr - pr), og = pg + w * (tg - pg), ob = pb + w * (tb - pb), Lo = luma(or, og, ob);
+    const k = (Lo + h * gk * grain[q]!) / (lt + 6);
+    const nr = (1 - h) * or + h * (tr + 6) * k, ng = (1 - h) * og + h * (tg + 6) * k, nb = (1 - h) * ob + h * (tb + 6) * k;
     data[o] = up * nr + (1 - up) * (pr + wOld * (tr - pr));
     data[o + 1] = up * ng + (1 - up) * (pg + wOld * (tg - pg));
     data[o + 2] = up * nb + (1 - up) * (pb + wOld * (tb - pb));
