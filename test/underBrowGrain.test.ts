@@ -17,19 +17,19 @@ type Side = { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array
 const luma = (d: ArrayLike<number>, o: number) => 0.3 * d[o]! + 0.59 * d[o + 1]! + 0.11 * d[o + 2]!;
 
 /** The band of side 0 (image-right) after the pass at the given brow raise, with the grain setting on or off. */
-async function band(file: string, on: boolean) {
+async function band(file: string, on: boolean, grain = 1) {
   const avatar = buildAvatar(await analyzePortrait(path.join(sharedData('portraits/'), file)));
   const photo = avatar.rig.photoWeights, w = Float64Array.from(photo);
   w[CONTROL_INDEX.browInnerUp] = 0.87; w[CONTROL_INDEX.browOuterUpLeft] = 0.42; w[CONTROL_INDEX.browOuterUpRight] = 0.54;
-  const was = underBrowGrainSetting.on;
-  underBrowGrainSetting.on = on;
+  const was = underBrowGrainSetting.on, wasGrain = underBrowGrainSetting.grain;
+  underBrowGrainSetting.on = on; underBrowGrainSetting.grain = grain;
   try {
     const t = faceTextures(avatar);
     t.underBrow.update(w, photo);
     const side = (t.underBrow as unknown as { sides: Side[] }).sides[0]!;
     return { data: Uint8ClampedArray.from(t.lidSkin.data), size: avatar.size, side };
   } finally {
-    underBrowGrainSetting.on = was;
+    underBrowGrainSetting.on = was; underBrowGrainSetting.grain = wasGrain;
   }
 }
 
@@ -52,10 +52,11 @@ function read(b: Awaited<ReturnType<typeof band>>) {
 }
 
 test('st_art_1, brows up as pcavs741 f24: the uncovered band has grain and the skin target\'s hue', async () => {
-  const off = read(await band('st_art_1.png', false)), on = read(await band('st_art_1.png', true));
-  console.log(`st_art_1 band (${on.n} texels): grain off ${off.grain.toFixed(2)} on ${on.grain.toFixed(2)}; hue from the skin's off ${off.hueOff.toFixed(1)} on ${on.hueOff.toFixed(1)} deg`);
+  const off = read(await band('st_art_1.png', false)), flat = read(await band('st_art_1.png', true, 0)), on = read(await band('st_art_1.png', true));
+  console.log(`st_art_1 band (${on.n} texels): grain off ${off.grain.toFixed(2)} without the forehead's ${flat.grain.toFixed(2)} on ${on.grain.toFixed(2)}; hue from the skin's off ${off.hueOff.toFixed(1)} on ${on.hueOff.toFixed(1)} deg`);
   assert.ok(on.n > 100, `a band of texels (${on.n})`);
   assert.ok(on.grain > off.grain * 1.3, `grain on ${on.grain.toFixed(2)} vs flat off ${off.grain.toFixed(2)}`);
+  assert.ok(on.grain > flat.grain * 1.1, `the forehead's grain adds texture: ${on.grain.toFixed(2)} vs ${flat.grain.toFixed(2)} without it`);
   assert.ok(on.hueOff < off.hueOff * 0.6, `hue off the skin's: on ${on.hueOff.toFixed(1)} vs off ${off.hueOff.toFixed(1)} deg`);
 });
 
