@@ -9,6 +9,7 @@
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
+import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
 import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
@@ -184,7 +185,7 @@ function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Flo
  * colour is taken per column from the forehead above the brow and from just above the crease.
  */
 export class UnderBrowSkin {
-  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number }[] = [];
+  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number; grain: Float32Array; top: Float32Array }[] = [];
 
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
     for (const side of UNDER_BROW_SIDES) {
@@ -200,7 +201,7 @@ export class UnderBrowSkin {
       // past the brow's ends as far as the rig's taper (UNDER_BROW_TAPER, in eye-corner widths), feathered over it
       const reach = TAPER * iod;
       const x0 = Math.max(0, Math.ceil(Math.min(...xs) - reach)), x1 = Math.min(width - 1, Math.floor(Math.max(...xs) + reach));
-      const px: number[] = [], prof: number[] = [], tgt: number[] = [];
+      const px: number[] = [], prof: number[] = [], tgt: number[] = [], tops: number[] = [];
       const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
       // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
       // above the brow's top edge, and the lid skin just above the crease (toward the lid the band turns into it)
@@ -233,7 +234,7 @@ export class UnderBrowSkin {
           // where the rig stretches the skin: none on the lid and crease, none in the brow hair
           const w = Math.min(smooth01((t - 0.12) / 0.2), smooth01((0.95 - t) / 0.25)) * smooth01(Math.min(x - x0, x1 - x) / (2 * reach));
           if (w <= 0) continue;
-          px.push((y * width + x) * 4); prof.push(w);
+          px.push((y * width + x) * 4); prof.push(w); tops.push(topFade(t));
           const c = (x - x0) * 3;
           const tf = smooth01(t / 0.6);
           for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * tf + lidS[c + ch]! * (1 - tf));
@@ -241,7 +242,9 @@ export class UnderBrowSkin {
       }
       const photo = new Uint8ClampedArray(px.length * 3);
       px.forEach((o, k) => { photo[k * 3] = data[o]!; photo[k * 3 + 1] = data[o + 1]!; photo[k * 3 + 2] = data[o + 2]!; });
-      this.sides.push({ pixels: Int32Array.from(px), photo, target: Float32Array.from(tgt), profile: Float32Array.from(prof), raise: 0 });
+      // s47: the forehead's grain for the uncovered skin and a softer top (underBrowGrain.ts)
+      const grain = foreheadGrain(data, width, height, Int32Array.from(px), Float32Array.from(tgt), (x) => rowY(lower, x), (x) => rowY(top, x), iod);
+      this.sides.push({ pixels: Int32Array.from(px), photo, target: Float32Array.from(tgt), profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops) });
     }
   }
 
@@ -261,6 +264,7 @@ export class UnderBrowSkin {
       s.raise = raise;
       // share of the stretched band that is newly uncovered skin grows with the raise
       const f = UNCOVER * raise;
+      if (underBrowGrainSetting.on) { blendGrained(this.data, s.pixels, s.photo, s.target, s.profile, s.grain, s.top, f); return; }
       for (let q = 0; q < s.pixels.length; q++) {
         const o = s.pixels[q]!, w = f * s.profile[q]!;
         for (let ch = 0; ch < 3; ch++) this.data[o + ch] = s.photo[q * 3 + ch]! + w * (s.target[q * 3 + ch]! - s.photo[q * 3 + ch]!);
