@@ -5,14 +5,10 @@
 // the way from the iris's darkest band to the white's; `ringL` / `ringC` = mean L* / chroma over 0.5..1.0 of the photo's limbus
 // (the iris's colour band). Never asserts.   node --import tsx bench/irisToneProbe.ts lp_s10.jpg,lp_s12.jpg [--base /work/wt/before47]
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { SHARED_PORTRAITS } from './sharedData.ts';
-import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
+import { forEachGlanceEye, glanceArgs } from './glanceEyes.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
-const files = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'))[0]!.split(',');
-const roots = [...(arg('--base') ? [arg('--base')!] : []), process.cwd()];
+const { files, roots } = glanceArgs();
 const BANDS = 14;
 
 /** sRGB (0..255) to CIE L*a*b* (D65). */
@@ -56,32 +52,18 @@ function band(p: ReturnType<typeof profile>, r0: number, r1: number): [number, n
   return n ? [L / n, C / n] : [NaN, NaN];
 }
 
-for (const root of roots) {
-  const imp = (p: string) => import(pathToFileURL(path.join(root, p)).href);
-  const { cachedPortrait } = await imp('bench/portraitCache.ts');
-  const { buildAvatar } = await imp('src/avatar/build.ts');
-  const { GAZE_SHIFT_X, faceTextures } = await imp('src/render/faceTextures.ts');
-  for (const file of files) {
-    const avatar = buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file)));
-    const ft = faceTextures(avatar), gi = ft.gazeWarp, tex = ft.eyeTex, uv = avatar.uv, iod = avatar.head.iod;
-    for (let e = 0; e < 2; e++) {
-      const d = gi.discs[e]!;
-      const poly = (e === 0 ? EYE_L_LOOP : EYE_R_LOOP).map((i: number) => [uv[i * 2]!, uv[i * 2 + 1]!] as [number, number]);
-      const rest = profile((x, y) => tex.data32[y * tex.width + x]!, poly, d.cx, d.cy);
-      const dark = Math.min(...rest.slice(0, 8).filter((s) => s.n).map((s) => s.L));
-      const white = Math.max(...rest.filter((s) => s.n > 2).map((s) => s.L));
-      const limbus = rest.findIndex((s, k) => k > 1 && s.n > 0 && s.L > dark + 0.75 * (white - dark));
-      const lim = limbus > 0 ? limbus : BANDS;
-      const [rl, rc] = band(rest, 0.5 * lim, lim);
-      console.log(`${path.basename(root).padEnd(10)} ${file} eye ${e} rest   L* ${fmt(rest)}  limbus ${lim} ringL ${rl.toFixed(0)} ringC ${rc.toFixed(1)} ${discLab((x, y) => tex.data32[y * tex.width + x]!, poly, d.cx, d.cy, d.round?.r ?? lim)} (white ${white.toFixed(0)}) catchlight ${d.tone ? d.tone.catchSum.toFixed(1) : "-"} reach ${d.tone ? d.tone.reach.toFixed(1) + "/" + d.tone.r.toFixed(1) : "-"}`);
-      for (const gx of [-1, 1]) {
-        gi.set(gx * GAZE_SHIFT_X * iod, 0);
-        const [sx, sy] = gi.shiftOf(e), sh = gi.shaders[e];
-        const p = profile((x, y) => (sh ? sh(0, 0, x + 0.5, y + 0.5) : tex.data32[y * tex.width + x]!), poly, d.cx + sx, d.cy + sy);
-        const [l, c] = band(p, 0.5 * lim, lim);
-        console.log(`${path.basename(root).padEnd(10)} ${file} eye ${e} g${gx > 0 ? '+' : '-'}1 sx ${sx.toFixed(1).padStart(5)} L* ${fmt(p)}  ringL ${l.toFixed(0)} ringC ${c.toFixed(1)} ${discLab((x, y) => (sh ? sh(0, 0, x + 0.5, y + 0.5) : tex.data32[y * tex.width + x]!), poly, d.cx + sx, d.cy + sy, d.round?.r ?? lim)}`);
-      }
-      gi.set(0, 0);
-    }
+await forEachGlanceEye(roots, files, ({ root, file, eye: e, disc: d, outline: poly, rest: restRead, glance }) => {
+  const rest = profile(restRead, poly, d.cx, d.cy);
+  const dark = Math.min(...rest.slice(0, 8).filter((s) => s.n).map((s) => s.L));
+  const white = Math.max(...rest.filter((s) => s.n > 2).map((s) => s.L));
+  const limbus = rest.findIndex((s, k) => k > 1 && s.n > 0 && s.L > dark + 0.75 * (white - dark));
+  const lim = limbus > 0 ? limbus : BANDS;
+  const [rl, rc] = band(rest, 0.5 * lim, lim);
+  console.log(`${path.basename(root).padEnd(10)} ${file} eye ${e} rest   L* ${fmt(rest)}  limbus ${lim} ringL ${rl.toFixed(0)} ringC ${rc.toFixed(1)} ${discLab(restRead, poly, d.cx, d.cy, d.round?.r ?? lim)} (white ${white.toFixed(0)}) catchlight ${d.tone ? d.tone.catchSum.toFixed(1) : "-"} reach ${d.tone ? d.tone.reach.toFixed(1) + "/" + d.tone.r.toFixed(1) : "-"}`);
+  for (const gx of [-1, 1]) {
+    const { shift: [sx, sy], read } = glance(gx);
+    const p = profile(read, poly, d.cx + sx, d.cy + sy);
+    const [l, c] = band(p, 0.5 * lim, lim);
+    console.log(`${path.basename(root).padEnd(10)} ${file} eye ${e} g${gx > 0 ? '+' : '-'}1 sx ${sx.toFixed(1).padStart(5)} L* ${fmt(p)}  ringL ${l.toFixed(0)} ringC ${c.toFixed(1)} ${discLab(read, poly, d.cx + sx, d.cy + sy, d.round?.r ?? lim)}`);
   }
-}
+});
