@@ -19,7 +19,8 @@ import { lidsDecide, lidsDecideAll } from './lidsDecide.ts';
 import { medianShares, twoEyedStares, twoEyedStaresOverMedian } from './twoEyedStare.ts';
 import { stareShowGate } from './stareShowGate.ts';
 import { oneEyedStares } from './oneEyedStare.ts';
-import { whiteStares } from './whiteStare.ts';
+import { whiteStares, WHITE_STARE_MAX } from './whiteStare.ts';
+import { showsOverFloor } from './whiteFloor.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -259,7 +260,8 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
     }
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
     // a two-eyed stare the pixels show, which the mesh's openings and shows miss (whiteStare.ts, stare40)
-    if (o.stareFromWhite && io.whiteShows) whiteStares(out, io.whiteShows, eyeOpen, have);
+    // (only the white over the driver's own floor: pale lids read as white in every frame, whiteFloor.ts, owl47)
+    if (o.stareFromWhite && io.whiteShows) whiteStares(out, o.whiteStareFloor ? showsOverFloor(io.whiteShows, WHITE_STARE_MAX) : io.whiteShows, eyeOpen, have);
   } else if (o.wideOverSquint) wideOverSquint(out);
 }
 
