@@ -18,13 +18,16 @@ export interface BasisFace {
 
 export function basisFace(p: Float64Array, out: Float32Array): BasisFace {
   const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!, Z = (i: number) => p[i * 3 + 2]!;
-  const contourY = (ids: number[], x: number) => {
-    const s = [...ids].sort((a, b) => X(a) - X(b));
-    if (x <= X(s[0]!)) return Y(s[0]!);
-    for (let q = 1; q < s.length; q++) {
-      if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
-    }
-    return Y(s[s.length - 1]!);
-  };
-  return { p, out, X, Y, Z, K: (c) => CONTROL_INDEX[c], contourY };
+  return { p, out, X, Y, Z, K: (c) => CONTROL_INDEX[c], contourY: (ids, x) => contourYOf(p, ids, x) };
+}
+
+/** y of a contour of landmarks `ids` in coordinates `p` at x: linear between its points (sorted by x), flat past its ends. */
+export function contourYOf(p: ArrayLike<number>, ids: readonly number[], x: number): number {
+  const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!;
+  const s = [...ids].sort((a, b) => X(a) - X(b));
+  if (x <= X(s[0]!)) return Y(s[0]!);
+  for (let q = 1; q < s.length; q++) {
+    if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
+  }
+  return Y(s[s.length - 1]!);
 }

@@ -12,6 +12,7 @@ import { LANDMARK_COUNT, LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, L
 import { LIPS_MID_LOWER, LIPS_MID_UPPER, lipJawShares } from '../jaw.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { deform } from '../canonical.ts';
+import { contourYOf } from './face.ts';
 
 /**
  * On: jawOpen levels an up-bowed rest seam on the rendered avatar. perJaw: share of the bow (past `floor`) levelled per
@@ -58,17 +59,6 @@ export function photoSeamGate(photoSeam: ArrayLike<number>): number {
   return smoothstep(0, PHOTO_GATE, 0.5 * (b.left + b.right));
 }
 
-/** y of a contour at x: linear between its points (sorted by x), flat past its ends. */
-function contourY(p: Float64Array, ids: readonly number[], x: number): number {
-  const X = (i: number) => p[i * 3]!, Y = (i: number) => p[i * 3 + 1]!;
-  const s = [...ids].sort((a, b) => X(a) - X(b));
-  if (x <= X(s[0]!)) return Y(s[0]!);
-  for (let q = 1; q < s.length; q++) {
-    if (x <= X(s[q]!)) { const t = (x - X(s[q - 1]!)) / Math.max(1e-6, X(s[q]!) - X(s[q - 1]!)); return Y(s[q - 1]!) + t * (Y(s[q]!) - Y(s[q - 1]!)); }
-  }
-  return Y(s[s.length - 1]!);
-}
-
 /**
  * In place on a rendered basis: control k (jawOpen) also raises the sides of an up-bowed seam. The rise is a field
  * of the column (seamRise, held past the corners and fading over the cheek): every lip point takes its column's
@@ -94,7 +84,7 @@ export function levelSeamBow(basis: Float32Array, neutral: ArrayLike<number>, k:
     let dy = seamRise(rx, bow, perJaw) * (1 - smoothstep(SIDE_FADE[0], SIDE_FADE[1], rx));
     if (dy === 0) continue;
     if (!lips.has(i)) {
-      const over = contourY(p, LIPS_OUTER_UPPER, X(i)) - Y(i), under = Y(i) - contourY(p, LIPS_OUTER_LOWER, X(i));
+      const over = contourYOf(p, LIPS_OUTER_UPPER, X(i)) - Y(i), under = Y(i) - contourYOf(p, LIPS_OUTER_LOWER, X(i));
       dy *= 1 - smoothstep(0, REACH, Math.max(over, under, 0));
     }
     basis[(k * LANDMARK_COUNT + i) * 3 + 1]! += dy;
