@@ -6,6 +6,7 @@
 // grid (fraction 0, cos 1); an anti-aliased or natural edge spreads its fractions (real video ~.2).
 import type { RgbaImage } from '../types.ts';
 import type { SlitLines } from './slitJag.ts';
+import { polylineAt } from '../math/polyline.ts';
 
 /** Share of the slit's width left out at each end (its corners). */
 const PAD = 0.2;
@@ -16,17 +17,6 @@ const luma = (img: RgbaImage, x: number, y: number) => {
   const o = (y * img.width + x) * 4;
   return 0.299 * img.data[o]! + 0.587 * img.data[o + 1]! + 0.114 * img.data[o + 2]!;
 };
-
-/** y of a polyline at x, its points sorted by x, held flat past its ends (numpy interp). */
-function interp(line: [number, number][], x: number): number {
-  const p = line.slice().sort((a, b) => a[0] - b[0]);
-  if (x <= p[0]![0]) return p[0]![1];
-  for (let k = 0; k + 1 < p.length; k++) {
-    const [x0, y0] = p[k]!, [x1, y1] = p[k + 1]!;
-    if (x <= x1) return x1 === x0 ? y0 : y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
-  }
-  return p[p.length - 1]![1];
-}
 
 /** The sub-pixel offset (-0.5..0.5) of the gradient peak at i, and whether its step counts. */
 function peakOffset(g: number[], i: number): { off: number; counts: boolean } | null {
@@ -44,7 +34,7 @@ export function gridLock(img: RgbaImage, lines: SlitLines): number {
   const x0 = Math.ceil(xa + PAD * (xb - xa)), x1 = Math.floor(xb - PAD * (xb - xa));
   if (x1 - x0 + 1 < 12) return NaN;
   for (let x = x0; x <= x1; x++) {
-    const yu = interp(lines.upper, x), yl = interp(lines.lower, x);
+    const yu = polylineAt(lines.upper, x), yl = polylineAt(lines.lower, x);
     const c = (yu + yl) / 2, h = Math.max(4, Math.abs(yl - yu) / 2 + 4);
     const y0 = Math.floor(c - h), y1 = Math.floor(c + h) + 1;
     if (y0 < 1 || y1 >= img.height - 1) return NaN;
