@@ -6,6 +6,8 @@
 // round with white all round the iris. A driver whose lids sit on the irises reads 0 in most frames (lp_d6, lp_d10,
 // lp_d11, lp_d14, lp_d0, pcavs741, mt_sun: floor 0), so only the white over the driver's floor is a stare; on those drivers nothing changes.
 
+import { nearestRank } from '../math/stats.ts';
+
 /** The driver's floor is this quantile of the lesser eye's white over its plausible frames (a quarter of the frames read at most it). */
 export const WHITE_FLOOR_QUANTILE = 0.25;
 
@@ -20,9 +22,7 @@ export function whiteFloor(shows: ArrayLike<readonly [number, number] | null | u
     const s = shows[i];
     if (s && Number.isFinite(s[0]) && Number.isFinite(s[1]) && Math.max(s[0], s[1]) <= max) v.push(Math.min(s[0], s[1]));
   }
-  if (!v.length) return 0;
-  v.sort((a, b) => a - b);
-  return Math.max(0, v[Math.min(v.length - 1, Math.floor(WHITE_FLOOR_QUANTILE * v.length))]!);
+  return Math.max(0, nearestRank(v, WHITE_FLOOR_QUANTILE, 0));
 }
 
 /** The shows less the clip's floor (each eye, never under 0; unread and implausible readings kept as they are, for whiteStareLevel to reject). */
