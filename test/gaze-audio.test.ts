@@ -32,3 +32,20 @@ test('audio gaze: look-aways happen but stay small (under 0.45 at the default te
   assert.ok(looks >= 30, `most 12 s clips look aside at least once (${looks} of 60)`);
   assert.ok(widest <= 0.45, `the widest look aside ${widest.toFixed(2)}`);
 });
+
+test('audio gaze: some look-aways are held as long as real speakers hold theirs (over 1.2 s), most are short (LOOK_AWAY_S)', () => {
+  const lens: number[] = [];
+  for (let seed = 0; seed < 60; seed++) {
+    const [gx] = gazeCurve(n, fps, seed, 0.2, energy);
+    let run = 0;
+    for (let i = 0; i <= n; i++) {
+      if (i < n && Math.abs(gx[i]!) > 0.18) run++;
+      else { if (run > 0) lens.push(run / fps); run = 0; }
+    }
+  }
+  lens.sort((a, b) => a - b);
+  const long = lens.filter((l) => l > 1.2).length;
+  // before s48 (uniform .4-1.2 s) no look-away was held past 1.2 s; real speakers' big ones last .5-3 s
+  assert.ok(long >= 0.1 * lens.length, `${long} of ${lens.length} look-aways over 1.2 s`);
+  assert.ok(lens[Math.floor(lens.length / 2)]! < 1.2, `median ${lens[Math.floor(lens.length / 2)]!.toFixed(2)} s`);
+});

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { irisOverWhite } from '../src/render/gazeIris.ts';
-import { photoWhites, texelHash } from '../src/render/glanceWhite.ts';
+import { glanceShadeSetting, photoWhites, texelHash } from '../src/render/glanceWhite.ts';
 import type { IrisDisc } from '../src/render/irisDisc.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
@@ -30,7 +30,9 @@ test('glance white: lp_s10 and lp_s12\'s uncovered white nearer the photo\'s own
   // over the eyes and glances that uncover white: how far the uncovered white's mean is from the photo's own, without / with
   const gap = [0, 0];
   for (const photo of ['lp_s10.jpg', 'lp_s12.jpg']) {
-    const { avatar, tex, gaze, step } = await gazeIrisOf(photo);
+    // the glance white's tone against the row fill: without s48's shade (glanceShade.test.ts tests that against the photo's shaded white)
+    glanceShadeSetting.on = false;
+    const { avatar, tex, gaze, step } = await gazeIrisOf(photo).finally(() => { glanceShadeSetting.on = true; });
     gaze.discs.forEach((d, e) => {
       const off: IrisDisc = { ...d, glance: null };
       const ring = (d.radius - 1.5) / 1.3;

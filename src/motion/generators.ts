@@ -154,11 +154,18 @@ export const FIRST_FIXATION_S = 1.2;
  * reads as a look away (docs/eyes/lids-s17-glance.jpg).
  */
 const LOOK_AWAY_X = [0.25, 0.2] as const;
+/**
+ * A look-away's length (s): LOOK_AWAY_S[0] + [1] x u^2 (u uniform): most are short, a third over 1.2 s, none over 2.2 s.
+ * Real speakers' big look-aways (irises over .5 half widths aside, cached driver tracks, s48 glance48) last .5-3 s
+ * (Katie 1.2 / 1.3 s, lp_d0 2.2 s, lp_d10 3.0 / .8 / .6 s, lp_d11 1.5 s, lp_d14 1.1 / .5 s); the uniform .4-1.2 s before
+ * never held one past 1.2 s (critic47: lp_s0's glances "short").
+ */
+export const LOOK_AWAY_S = [0.4, 1.8] as const;
 
 /**
  * Gaze of a speaker: fixations of 0.4-2.5 s mostly on the camera, each with small saccades
  * (micro-shifts of a few hundredths) every 0.2-0.6 s; occasional look-aways (sideways or down,
- * 0.4-1.2 s, more often in pauses when `energy` is given) before returning. Saccades take ~2
+ * 0.4-2.2 s, LOOK_AWAY_S, more often in pauses when `energy` is given) before returning. Saccades take ~2
  * frames. Amplitude grows with temperature. The clip opens on the listener (gaze 0, where a photo
  * looking at the camera looks) for FIRST_FIXATION_S: a look-away drawn on frame 0 made the demo's eyes dart sideways on its
  * first frame and held Obama's audio render in a hard glance for its first second (critic16).
@@ -180,7 +187,8 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
         const side = rand() < 0.5 ? -1 : 1;
         baseX = side * (LOOK_AWAY_X[0] + LOOK_AWAY_X[1] * rand()) * (0.6 + temperature);
         baseY = rand() < 0.3 ? (0.2 + 0.25 * rand()) : gauss(rand) * 0.08;
-        nextFixation = i + Math.round((0.4 + rand() * 0.8) * fps);
+        const u = rand();
+        nextFixation = i + Math.round((LOOK_AWAY_S[0] + LOOK_AWAY_S[1] * u * u) * fps);
       } else {
         // back to (near) the listener
         baseX = gauss(rand) * amp * 0.5;

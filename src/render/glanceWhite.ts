@@ -12,7 +12,7 @@
 // the row is not grain: taken as grain, it speckled lp_s7's cartoon white and lp_s0's)), faded in from the disc's edge (the fill meets the photo there) and
 // kept out of the lid's shade under the upper lid. Per frame the gaze shader mixes it over the fill by how far aside the
 // iris is (glanceIris.ts glanceShare: none at rest and at small looks).
-import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
+import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 import type { TextureSource } from './textureSample.ts';
@@ -34,6 +34,16 @@ const LID_SHADE = 0.4;
 export const GLANCE_WHITE = 0.85;
 /** On: a hard glance uncovers the photo's own white (off: the row fill alone, as before s45). */
 export const glanceWhiteSetting = { on: true };
+/**
+ * The white's shade (s48): the rows' tone is the opening's whiter half across the whole row, flat from corner to corner
+ * and up to the lid (lp_s10's near eye: the uncovered white 218 luma, spread .08, where the photo's white is 186, .35,
+ * in shade toward the temple and under the lid). Each fill texel is darkened to the photo's own white near it: the
+ * opening's texels outside the iris, weighted by a Gaussian of SHADE_SIGMA iris radii (across, and in depth under the lid), their mean luma over the
+ * tone's, within [SHADE_FLOOR, 1] (a white, never as dark as an iris). `shade: false`: the flat tone, as before s48.
+ */
+export const SHADE_SIGMA = [1, 0.5] as const;
+export const SHADE_FLOOR = 0.6;
+export const glanceShadeSetting = { on: true };
 
 /** One eye's glance white on the disc's patch (x0, y0, size as IrisDisc's): the sampled colour and how much of it each texel takes. */
 export interface GlanceWhite { colour: Uint32Array; share: Float32Array }
@@ -61,6 +71,43 @@ export function photoWhites(tex: TextureSource, poly: [number, number][], cx: nu
   return all.slice(Math.floor(RANKS[0] * all.length), Math.round(RANKS[1] * all.length)).map(({ c, y, g }) => ({ c, y, g }));
 }
 
+/** The opening's top (its uppermost crossing) at x; NaN off it. */
+export function topAt(poly: [number, number][], x: number): number {
+  const ys = rowCrossings(poly.map(([a, b]) => [b, a] as [number, number]), x);
+  return ys.length >= 2 ? ys[0]! : NaN;
+}
+
+/** A seen white texel: its centre's x, its depth under the opening's top, its luma. */
+export interface SeenTexel { x: number; d: number; l: number }
+
+/** The opening's texels the photo shows outside the iris (1 px in from the outline, past CLEAR iris radii). */
+export function seenWhite(tex: TextureSource, poly: [number, number][], cx: number, cy: number, iris: number): SeenTexel[] {
+  const xs = poly.map((p) => p[0]), ys = poly.map((p) => p[1]), out: SeenTexel[] = [];
+  for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(tex.height - 1, Math.ceil(Math.max(...ys))); y++) {
+    for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(tex.width - 1, Math.ceil(Math.max(...xs))); x++) {
+      if (!insidePolygon(x + 0.5, y + 0.5, poly) || distanceToOutline(x + 0.5, y + 0.5, poly) < 1) continue;
+      if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= CLEAR * iris) continue;
+      const c = tex.data32[y * tex.width + x]!;
+      out.push({ x: x + 0.5, d: y + 0.5 - topAt(poly, x + 0.5), l: lumOf(c & 255, (c >>> 8) & 255, (c >>> 16) & 255) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The shade at x, `d` under the opening's top: the seen white's luma round it (Gaussian, SHADE_SIGMA iris radii across
+ * and in depth under the lid: the lid's shade is a band along it, not a row) over the tone's, within [SHADE_FLOOR, 1].
+ */
+export function shadeFactor(seen: SeenTexel[], x: number, d: number, iris: number, toneLum: number): number {
+  const sx = SHADE_SIGMA[0] * iris, sy = SHADE_SIGMA[1] * iris;
+  let sw = 0, sl = 0;
+  for (const p of seen) {
+    const w = Math.exp(-0.5 * (((p.x - x) / sx) ** 2 + ((p.d - d) / sy) ** 2));
+    sw += w; sl += w * p.l;
+  }
+  return sw > 1e-6 && toneLum > 0 ? Math.min(1, Math.max(SHADE_FLOOR, sl / sw / toneLum)) : 1;
+}
+
 /** A texel's grain: its luma minus the mean of its 3 x 3 box (a smooth shade across the white is no grain: a cartoon's stays clean). */
 export function grainOf(tex: TextureSource, x: number, y: number): number {
   let sum = 0, n = 0;
@@ -80,6 +127,7 @@ export function grainOf(tex: TextureSource, x: number, y: number): number {
 export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: { cx: number; cy: number; radius: number; iris: number }, patch: { x0: number; y0: number; size: number }, tops: Float64Array): GlanceWhite | null {
   const whites = photoWhites(tex, poly, disc.cx, disc.cy, disc.iris);
   if (whites.length < MIN_ROW_WHITES) return null;
+  const seen = glanceShadeSetting.on ? seenWhite(tex, poly, disc.cx, disc.cy, disc.iris) : [];
   const { x0, y0, size } = patch;
   const colour = new Uint32Array(size * size), share = new Float32Array(size * size);
   for (let j = 0; j < size; j++) {
@@ -88,6 +136,7 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
     let near = whites.filter((w) => Math.abs(w.y - y) <= ROW_REACH);
     for (let reach = ROW_REACH + 1; near.length < MIN_ROW_WHITES; reach++) near = whites.filter((w) => Math.abs(w.y - y) <= reach);
     const tone = [0, 1, 2].map((ch) => near.reduce((t, w) => t + ((w.c >>> (ch * 8)) & 255), 0) / near.length);
+    const toneLum = lumOf(tone[0]!, tone[1]!, tone[2]!);
     for (let i = 0; i < size; i++) {
       const x = x0 + i, inside = disc.radius - Math.hypot(x + 0.5 - disc.cx, y + 0.5 - disc.cy);
       if (inside <= 0 || !insidePolygon(x + 0.5, y + 0.5, poly)) continue;
@@ -96,8 +145,10 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
       share[k] = Math.min(1, inside / (EDGE_RAMP * disc.iris)) * (Number.isNaN(top) ? 0 : smooth01(Math.max(0, y + 0.5 - top) / (LID_SHADE * disc.iris)));
       // the rows' tone, with one of their texels' grain (clipped: a lash or glint beside the white is no grain)
       const grain = Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, near[Math.floor(texelHash(x, y) * near.length)]!.g));
+      // the photo's shade there (under the lid, toward a shaded corner): the tone darkened to the white seen round it
+      const f = seen.length && !Number.isNaN(top) ? shadeFactor(seen, x + 0.5, y + 0.5 - top, disc.iris, toneLum) : 1;
       let out = 0xff000000;
-      for (let ch = 0; ch < 3; ch++) out |= Math.min(255, Math.max(0, Math.round(tone[ch]! + grain))) << (ch * 8);
+      for (let ch = 0; ch < 3; ch++) out |= Math.min(255, Math.max(0, Math.round(tone[ch]! * f + grain))) << (ch * 8);
       colour[k] = out >>> 0;
     }
   }
