@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { cachedTrack } from './driverTracks.ts';
 import { cachedPortrait } from './portraitCache.ts';
-import { SHARED_PORTRAITS } from './sharedData.ts';
+import { SHARED_DATA, SHARED_PORTRAITS } from './sharedData.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { detectFaces } from '../src/face/detect.ts';
@@ -45,7 +45,7 @@ const drvRest = [0, 1].map((s) => percentile(drvBrows.map((b) => b[s]!), 50));
 const restLm = (await meshOf(copy(r.render(r.neutralFrame()))))!;
 const ourRest = browsOf(restLm);
 const driverImgs: RgbaImage[] = [];
-for await (const img of decodeVideoFrames(path.resolve(video), { fps: FPS, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) driverImgs.push(copy(img));
+for await (const img of decodeVideoFrames(path.isAbsolute(video) ? video : path.join(SHARED_DATA, 'video', video), { fps: FPS, maxSide: 720, maxFrames: Math.max(...picks) + 1 })) driverImgs.push(copy(img));
 
 const s = (v: number) => (v >= 0 ? '+' : '') + v.toFixed(3);
 const ch = (f: MotionFrame) => ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight', 'browDownLeft', 'browDownRight'].map((k) => (f.w[k] ?? 0).toFixed(2)).join(' ');
