@@ -86,7 +86,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   const mouthWidths = new Float64Array(n), mouthAspects = new Float64Array(n);
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0), whiteShows: raw.map((r) => r?.whiteShow ?? null) });
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fps, fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0), whiteShows: raw.map((r) => r?.whiteShow ?? null) });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)

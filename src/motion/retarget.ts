@@ -12,6 +12,7 @@ import { browHeights } from './browDrop.ts';
 import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarget.ts';
 import { browShapeOf, type BrowShape } from './browShape.ts';
 import { worriedKnits, worriedWeights } from './browKnit.ts';
+import { browsThroughLids, shutRuns } from './browsThroughLids.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { distrustPitchedFrowns } from './pitchTrust.ts';
@@ -107,6 +108,8 @@ export interface RetargetIo {
   lipGaps?: ArrayLike<number>;
   /** each frame's white above both irises off the video's pixels (RawFaceFrame.whiteShow, eyeWhiteShow.ts; stareFromWhite) */
   whiteShows?: ArrayLike<readonly [number, number] | null | undefined>;
+  /** the frames' rate (browsThroughLids: a blink's length in frames); 25 when not given */
+  fps?: number;
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -138,6 +141,8 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   if (o.frownPitchTrust) distrustPitchedFrowns(out, r.pitch, r.have);
   // a knit whose inner heads came together further than down is a worried brow, not a frown (browKnit.ts)
   if (o.worriedKnit) worriedKnits(out, r.have, worriedWeights(r.browShapes, r.have));
+  // the mesh drags the brows down with a shut lid: a raised brow is held through a wink or blink (browsThroughLids.ts)
+  if (o.browsThroughLids) browsThroughLids(out, shutRuns(eyeShares(r.eyes, r.have), r.have, io.fps ?? 25), r.browShapes);
   eyeRules(out, r, o, io);
   return out;
 }

@@ -115,6 +115,8 @@ export interface DriverFitOptions {
   raiseFromRise?: boolean;
   /** A knit whose inner brow heads came together further than they came down is a worried brow (browInnerUp), not a frown (browKnit.ts; docs/eyes s47). */
   worriedKnit?: boolean;
+  /** A brow raised before a wink or blink held through its shut frames, where the face mesh drags the brows down with the lid; not on a squeezed blink's knit (browsThroughLids.ts; docs/eyes s48). */
+  browsThroughLids?: boolean;
   /**
    * The lip-shape controls (rig/mouthBase.ts RELATIVE_MOUTH) at rest where the driver's lips are shut, not
    * over the whole clip, whose low percentile is an open mouth's reading (shutRest.ts).
@@ -172,6 +174,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     oneSidedBrows: o.oneSidedBrows ?? true,
     raiseFromRise: o.raiseFromRise ?? true,
     worriedKnit: o.worriedKnit ?? true,
+    browsThroughLids: o.browsThroughLids ?? true,
     smileNoFrown: o.smileNoFrown ?? true,
     squintWithinNarrowing: o.squintWithinNarrowing ?? true,
     squintWithinBlink: o.squintWithinBlink ?? true,
