@@ -83,3 +83,50 @@ test('st_art_1 at -25: no hard cut where the far cheek meets the ear', async () 
   // main at 2da6773: 24.1 (median luminance step across the far oval, 2.5 px either side); now 10.5
   assert.ok(step < 17, `step ${step.toFixed(1)}`);
 });
+
+// s48 turn48: the face's own edge pixel, left dark by the occlusion-edge smoothing (its 3x3 mean with the hair
+// beside it), stayed dark between the cheek and the lit overhang: a 1-px dark line down lp_s12's far cheek at +25.
+test('blendFarSeam: the face\'s darkened edge pixel takes the face\'s colour; over a clear backdrop it is the feather\'s', async () => {
+  const { farSeamEdgeSetting } = await import('../src/render/farSeam.ts');
+  const EDGE = pack(90, 70, 50, 255);
+  const darkened = (clear: boolean) => { const t = split(clear); for (let y = 0; y < 20; y++) t.color[y * 40 + 19] = EDGE; return t; };
+  const [si, sc] = scratch();
+  const t = darkened(false);
+  blendFarSeam(t, [20, 20], [-5, 25], [5, 10], 1, 4, si, sc);
+  assert.ok(red(t, 19) > 190, `edge pixel ${red(t, 19)}`);
+  for (let x = 0; x < 19; x++) assert.equal(t.color[10 * 40 + x], FACE, `face pixel ${x}`);
+  assert.ok(red(t, 19) >= red(t, 20) && red(t, 20) > red(t, 21), 'no dip at the line');
+  const u = darkened(true), before = Uint32Array.from(u.color);
+  blendFarSeam(u, [20, 20], [-5, 25], [5, 10], 1, 4, si, sc);
+  assert.deepEqual(u.color, before);
+  farSeamEdgeSetting.on = false;
+  try {
+    const v = darkened(false);
+    blendFarSeam(v, [20, 20], [-5, 25], [5, 10], 1, 4, si, sc);
+    assert.equal(red(v, 19), 90, 'off: the face untouched');
+  } finally { farSeamEdgeSetting.on = true; }
+});
+
+test('profileDip: a monotone or one-hump profile reads 0, a dark pixel inside a ramp its depth', async () => {
+  const { profileDip } = await import('../src/eval/ovalStep.ts');
+  assert.equal(profileDip([10, 20, 40, 80, 90]), 0);
+  assert.equal(profileDip([90, 80, 40, 20, 10]), 0);
+  assert.equal(profileDip([10, 50, 90, 50, 10]), 0);
+  assert.equal(profileDip([20, 50, 70, 40, 80, 90]), 30);
+});
+
+test('lp_s12 at +25: no dark line down the far cheek between the face and its overhang over the sideburn', async () => {
+  const { ovalLineDips } = await import('../src/eval/ovalStep.ts');
+  const { farSeamEdgeSetting } = await import('../src/render/farSeam.ts');
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s12.jpg'));
+  const r = createRenderer(avatar, { width: avatar.size, height: avatar.size });
+  const frame = { ...r.neutralFrame(), pose: { yaw: 25, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } };
+  const lined = () => { const d = ovalLineDips(r.render(frame), r.landmarks(frame), SHOWN_SIDE_OVAL(25)); return d.filter((v) => v > 8).length / d.length; };
+  const on = lined();
+  farSeamEdgeSetting.on = false;
+  let off: number;
+  try { off = lined(); } finally { farSeamEdgeSetting.on = true; }
+  // b706d888: 40 % of the points along the cheek run cross a dip of > 8 levels (rest frame 16 %); with the edge pixel 2 %
+  assert.ok(off > 0.25, `off ${off.toFixed(2)}`);
+  assert.ok(on < 0.12, `on ${on.toFixed(2)}`);
+});

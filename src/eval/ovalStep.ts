@@ -18,6 +18,12 @@ function lumAt(img: RgbaImage, x: number, y: number): number {
  * normal pointing away from the nose tip (landmark 4): outward across the oval.
  */
 function medianAlongOval(lm: ArrayLike<ArrayLike<number>>, ids: number[], read: (x: number, y: number, nx: number, ny: number) => number): number {
+  const values = valuesAlongOval(lm, ids, read).sort((p, q) => p - q);
+  return values.length ? values[values.length >> 1]! : 0;
+}
+
+/** `read` at 1 px steps along the polyline `ids` (as medianAlongOval), NaN reads skipped. */
+function valuesAlongOval(lm: ArrayLike<ArrayLike<number>>, ids: number[], read: (x: number, y: number, nx: number, ny: number) => number): number[] {
   const nose = lm[4]!;
   const values: number[] = [];
   for (let k = 0; k + 1 < ids.length; k++) {
@@ -31,8 +37,7 @@ function medianAlongOval(lm: ArrayLike<ArrayLike<number>>, ids: number[], read: 
       if (!Number.isNaN(v)) values.push(v);
     }
   }
-  values.sort((p, q) => p - q);
-  return values.length ? values[values.length >> 1]! : 0;
+  return values;
 }
 
 /** Median over 1 px steps along the polyline `ids` of |lum inside - lum outside| (outside: away from the nose tip, landmark 4). */
@@ -113,4 +118,33 @@ export function ovalRampWidth(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, 
     return w;
   });
   return read ? width : NaN;
+}
+
+/** Profile across the oval for ovalLineDips (px, negative inside): from DIP_IN to DIP_OUT every 0.5 px. */
+const DIP_IN = -2.5, DIP_OUT = 2.5;
+
+/** How far (levels) a profile falls below its own monotone envelope: the deepest sample under the lower of the brightest
+ *  before and the brightest after it (0 for a profile that only rises or only falls, or has one hump). */
+export function profileDip(p: number[]): number {
+  let dip = 0;
+  for (let j = 1; j + 1 < p.length; j++) {
+    let before = -Infinity, after = -Infinity;
+    for (let i = 0; i < j; i++) before = Math.max(before, p[i]!);
+    for (let k = j + 1; k < p.length; k++) after = Math.max(after, p[k]!);
+    dip = Math.max(dip, Math.min(before, after) - p[j]!);
+  }
+  return dip;
+}
+
+/**
+ * A thin dark line along the oval inside the step from the face to what lies past it (s48 turn48: lp_s12's far cheek at
+ * +25 over its sideburn, lit skin, a 1-px dark line, a lighter ramp, then the hair): per 1 px step along the polyline
+ * `ids`, the profileDip of the luminance across the oval (DIP_IN..DIP_OUT px, nearest pixels). A plain edge reads 0.
+ */
+export function ovalLineDips(img: RgbaImage, lm: ArrayLike<ArrayLike<number>>, ids: number[]): number[] {
+  return valuesAlongOval(lm, ids, (x, y, nx, ny) => {
+    const p: number[] = [];
+    for (let d = DIP_IN; d <= DIP_OUT; d += 0.5) p.push(lumAt(img, x + nx * d, y + ny * d));
+    return profileDip(p);
+  });
 }

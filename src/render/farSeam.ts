@@ -25,6 +25,15 @@ export const SEAM_HALF_WIDTH = 0.03;
 /** How far inside the line (px) the face's colour is read for the overhang: past the line's own pixel. */
 const SEAM_TAP = 1.5;
 
+/**
+ * The face's own edge pixel (centre under 1 px inside the line) takes the face's colour read a pixel further in (s48
+ * turn48). The occlusion-edge smoothing (edgePasses.ts smoothDepthEdges) averages that pixel with the sheet's dark hair
+ * beside it, and the overhang then lit the sheet's pixels just outside it with the face's colour: a 1-px dark line
+ * between the cheek and its own lit overhang, all down a turned far cheek over hair (lp_s12 at +25, the sideburn).
+ * `on` = false: face pixels never change, as before.
+ */
+export const farSeamEdgeSetting = { on: true };
+
 /** The face's coverage of a pixel d px outside the line (ramp width w): 1 at the line, 0 from w on (a smoothstep down). */
 export function seamCover(d: number, w: number): number {
   const t = Math.min(1, Math.max(0, d / w));
@@ -44,6 +53,8 @@ function sampleColor(color: Uint32Array, W: number, H: number, x: number, y: num
 }
 /** the face's colour just inside the line, per pixel being mixed (r, g, b, a) */
 const inner = new Float64Array(4);
+/** the sheet's colour a pixel outside the line, for the face's edge pixel */
+const outer = new Float64Array(4);
 
 let best = new Float32Array(0);
 let bestSeg = new Int32Array(0);
@@ -91,13 +102,17 @@ export function blendFarSeam(t: RasterTarget, xs: number[], ys: number[], inside
     if ((inside[0] - ax) * nx + (inside[1] - ay) * ny < 0) { nx = -nx; ny = -ny; }
     const s = (x + 0.5 - ax) * nx + (y + 0.5 - ay) * ny;
     const own = color[i]!;
-    // inside the face: its own pixels
-    if (s >= 0) { scratchColor[q] = own; continue; }
-    // outside: the face's colour just inside the line (SEAM_TAP px in), fading out over `width`
-    sampleColor(color, W, H, x + (SEAM_TAP - s) * nx, y + (SEAM_TAP - s) * ny, inner); // (pixel x's centre is x + .5: the offsets cancel)
-    // both sides opaque person: the backdrop's edge is the silhouette feather's
-    const opaque = Math.min(own >>> 24, inner[3]!);
-    const m = strength * seamCover(-s, width) * Math.max(0, Math.min(1, (opaque - 128) / 96));
+    // inside the face: its own pixels (but its edge pixel, farSeamEdgeSetting)
+    const edge = s >= 0 && s < 1 && farSeamEdgeSetting.on;
+    if (s >= 0 && !edge) { scratchColor[q] = own; continue; }
+    // outside: the face's colour just inside the line (SEAM_TAP px in), fading out over `width`; the edge pixel's a pixel in from it
+    const tap = edge ? Math.max(SEAM_TAP, s + 1) : SEAM_TAP;
+    sampleColor(color, W, H, x + (tap - s) * nx, y + (tap - s) * ny, inner); // (pixel x's centre is x + .5: the offsets cancel)
+    // both sides opaque person: the backdrop's edge is the silhouette feather's (the edge pixel: the sheet a pixel
+    // outside the line too, so a face outline against the plate keeps its feathered edge)
+    let opaque = Math.min(own >>> 24, inner[3]!);
+    if (edge) { sampleColor(color, W, H, x - (1 + s) * nx, y - (1 + s) * ny, outer); opaque = Math.min(opaque, outer[3]!); }
+    const m = strength * seamCover(Math.max(0, -s), width) * Math.max(0, Math.min(1, (opaque - 128) / 96));
     scratchColor[q] = m > 0
       ? ((((own & 255) * (1 - m) + inner[0]! * m + 0.5) | 0)
         | ((((own >>> 8) & 255) * (1 - m) + inner[1]! * m + 0.5) | 0) << 8
