@@ -78,7 +78,9 @@ test('raised brows uncover clean skin between brow and crease; at the photo own 
   w[CONTROL_INDEX.browInnerUp] = 1; w[CONTROL_INDEX.browOuterUpLeft] = 1;
   skin.update(w, p);
   const at = (x: number, y: number) => data[(y * W + x) * 4]!;
-  assert.ok(at(150, 110) > 150, `the uncovered band (subject's left) turns toward skin: ${at(150, 110)}`);
+  // s48 (lidpatch48): this socket (90 under skin 170-200, ratio ~.49) is deep by render/underBrowShade.ts's rule, so the
+  // uncovered skin keeps a little of its shade (136 here; s47's lit target reached > 150)
+  assert.ok(at(150, 110) > 125, `the uncovered band (subject's left) turns toward skin: ${at(150, 110)}`);
   assert.ok(at(50, 110) > at(150, 115) - 60 && at(50, 115) > 90, `the other side follows browInnerUp: ${at(50, 115)}`);
   assert.equal(at(150, 137), 170, 'on the crease the lid keeps its own texture');
   assert.equal(at(150, 150), 200, 'below the upper lid untouched');

@@ -124,3 +124,22 @@ test('ring41: pale colourless skin past the inner corner, as light as the skin r
   assert.equal(after.darkened, 0, 'the pale skin past the corner keeps its light');
   assert.ok(after.white < 200 && after.white === before.white, `the painted white under the lid still shaded (${after.white})`);
 });
+
+test('s48 lidpatch48: past a corner only the corner\'s height is looked at — a pale dot .2 eye widths over or under it is no painted white (lp_s7 + eng f39/f113/f226: a grey-blue dot over the lowered lid\'s outer end)', async () => {
+  const { pastCornerBandSetting } = await import('../src/render/closedEye/paintedWhite.ts');
+  const run = (on: boolean) => {
+    const e = paintedEye();
+    // past the corner at x 10 (u -.08): colourless pale dots 12 px (.2 eye widths) over and 13 px under the corner's height (y 25)
+    const dots = [[5, 13], [6, 13], [5, 38], [6, 38]].map(([x, y]) => y! * e.W + x!);
+    for (const i of dots) e.target.color[i] = pack(235, 235, 240);
+    const was = pastCornerBandSetting.on;
+    pastCornerBandSetting.on = on;
+    try { shadePaintedEyeBelow(e.target, e.f, e.upper, e.lower, e.bounds, lidShadowStrength(0.6), 0, slitCeilingStrength(0.6)); } finally { pastCornerBandSetting.on = was; }
+    return { dots: dots.map((i) => red(e.target.color[i]!)), white: red(e.target.color[37 * e.W + 40]!) };
+  };
+  const off = run(false), on = run(true);
+  console.log(`dots off ${off.dots.join(',')} on ${on.dots.join(',')}; white under the lid ${off.white} / ${on.white}`);
+  assert.ok(Math.min(...off.dots) < 225, `the old band took a dot for white: ${off.dots.join(',')} — the scene shows the defect`);
+  assert.deepEqual(on.dots, [235, 235, 235, 235], 'the dots keep their light');
+  assert.ok(on.white < 200 && on.white === off.white, `the painted white under the lid still shaded (${on.white})`);
+});

@@ -10,6 +10,7 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { faceTextures } from '../src/render/faceTextures.ts';
 import { underBrowGrainSetting } from '../src/render/underBrowGrain.ts';
+import { underBrowShadeSetting } from '../src/render/underBrowShade.ts';
 import { CONTROL_INDEX } from '../src/rig/controls.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -21,15 +22,16 @@ async function band(file: string, on: boolean, grain = 1) {
   const avatar = buildAvatar(await analyzePortrait(path.join(sharedData('portraits/'), file)));
   const photo = avatar.rig.photoWeights, w = Float64Array.from(photo);
   w[CONTROL_INDEX.browInnerUp] = 0.87; w[CONTROL_INDEX.browOuterUpLeft] = 0.42; w[CONTROL_INDEX.browOuterUpRight] = 0.54;
-  const was = underBrowGrainSetting.on, wasGrain = underBrowGrainSetting.grain;
-  underBrowGrainSetting.on = on; underBrowGrainSetting.grain = grain;
+  const was = underBrowGrainSetting.on, wasGrain = underBrowGrainSetting.grain, wasShade = underBrowShadeSetting.on;
+  // s48: the grain's own measure on the lit target it was built for (underBrowShade.test.ts covers the shaded band)
+  underBrowGrainSetting.on = on; underBrowGrainSetting.grain = grain; underBrowShadeSetting.on = false;
   try {
     const t = faceTextures(avatar);
     t.underBrow.update(w, photo);
     const side = (t.underBrow as unknown as { sides: Side[] }).sides[0]!;
     return { data: Uint8ClampedArray.from(t.lidSkin.data), size: avatar.size, side };
   } finally {
-    underBrowGrainSetting.on = was; underBrowGrainSetting.grain = wasGrain;
+    underBrowGrainSetting.on = was; underBrowGrainSetting.grain = wasGrain; underBrowShadeSetting.on = wasShade;
   }
 }
 

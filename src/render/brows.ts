@@ -10,6 +10,7 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
+import { shadeTarget, socketShade } from './underBrowShade.ts';
 import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
@@ -201,7 +202,7 @@ export class UnderBrowSkin {
       // past the brow's ends as far as the rig's taper (UNDER_BROW_TAPER, in eye-corner widths), feathered over it
       const reach = TAPER * iod;
       const x0 = Math.max(0, Math.ceil(Math.min(...xs) - reach)), x1 = Math.min(width - 1, Math.floor(Math.max(...xs) + reach));
-      const px: number[] = [], prof: number[] = [], tgt: number[] = [], tops: number[] = [];
+      const px: number[] = [], prof: number[] = [], tgt: number[] = [], tops: number[] = [], ts: number[] = [];
       const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
       // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
       // above the brow's top edge, and the lid skin just above the crease (toward the lid the band turns into it)
@@ -234,7 +235,7 @@ export class UnderBrowSkin {
           // where the rig stretches the skin: none on the lid and crease, none in the brow hair
           const w = Math.min(smooth01((t - 0.12) / 0.2), smooth01((0.95 - t) / 0.25)) * smooth01(Math.min(x - x0, x1 - x) / (2 * reach));
           if (w <= 0) continue;
-          px.push((y * width + x) * 4); prof.push(w); tops.push(topFade(t));
+          px.push((y * width + x) * 4); prof.push(w); tops.push(topFade(t)); ts.push(t);
           const c = (x - x0) * 3;
           const tf = smooth01(t / 0.6);
           for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * tf + lidS[c + ch]! * (1 - tf));
@@ -244,7 +245,11 @@ export class UnderBrowSkin {
       px.forEach((o, k) => { photo[k * 3] = data[o]!; photo[k * 3 + 1] = data[o + 1]!; photo[k * 3 + 2] = data[o + 2]!; });
       // s47: the forehead's grain for the uncovered skin and a softer top (underBrowGrain.ts)
       const grain = foreheadGrain(data, width, height, Int32Array.from(px), Float32Array.from(tgt), (x) => rowY(lower, x), (x) => rowY(top, x), iod);
-      this.sides.push({ pixels: Int32Array.from(px), photo, target: Float32Array.from(tgt), profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops) });
+      // s48: the skin uncovered under the brow keeps the photo's socket shade, darkest under the hair (underBrowShade.ts)
+      const target = Float32Array.from(tgt), tf32 = Float32Array.from(ts);
+      const sock = socketShade(photo, target, tf32);
+      shadeTarget(target, grain, tf32, sock);
+      this.sides.push({ pixels: Int32Array.from(px), photo, target, profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops) });
     }
   }
 

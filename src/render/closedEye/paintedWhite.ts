@@ -29,6 +29,14 @@ export const paintedEyeShadeSetting = { on: true };
 const REACH = 0.25;
 /** And past each corner (eye widths), fading out: the painted white runs on past the mesh's corners too. */
 const PAST_CORNER = 0.15;
+/**
+ * on: past a corner the painted white is looked for from PAST_ABOVE over the corner's height to PAST_BELOW under it;
+ * off: REACH over to REACH under (before s48). s48 lidpatch48: lp_s7 + eng.wav half blinks (f39, f113, f226) had a
+ * grey-blue dot over the outer end of the lowered lid and a faint grey stroke under the outer corner — pale lid and cheek
+ * pixels .1-.25 eye widths from the corner's height, read as a white and darkened with the lid's shadow.
+ */
+export const pastCornerBandSetting = { on: true };
+const PAST_ABOVE = 0.05, PAST_BELOW = 0.15;
 /** A white: at least this share of the lid skin's luma... */
 const PALE_LIGHT = 1.1;
 /** ...and at most this share of its colourfulness: a painted white's shaded, warm end at the inner corner
@@ -132,8 +140,9 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       if (isEyeball(iz, u, bounds)) { share[k] = 1; inRun = false; continue; }
       // past a corner, from the corner's height down (both lid lines meet there)
       const uc = Math.max(0, Math.min(1, u)), past = Math.max(-u, u - 1, 0);
-      const low = lidLineAt(lower.u, lower.v, uc) - (past > 0 ? REACH : 0), up = Math.min(low, lidLineAt(upper.u, upper.v, uc));
-      if (v < low || v > low + (past > 0 ? 2 : 1) * REACH) { inRun = false; if (v > low) started = true; continue; }
+      const above = pastCornerBandSetting.on ? PAST_ABOVE : REACH, below = pastCornerBandSetting.on ? PAST_BELOW : REACH;
+      const low = lidLineAt(lower.u, lower.v, uc) - (past > 0 ? above : 0), up = Math.min(low, lidLineAt(upper.u, upper.v, uc));
+      if (v < low || v > low + (past > 0 ? above + below : REACH)) { inRun = false; if (v > low) started = true; continue; }
       const p = color[i]!;
       const r = p & 255, g = (p >>> 8) & 255, b = (p >>> 16) & 255;
       // the light of the eyeball's bottom row in this column, for this pixel's colour

@@ -1,0 +1,69 @@
+// The socket's shade under a raised brow (brows.ts UnderBrowSkin's skin target).
+// s48 lidpatch48: on st_art_1 <- pcavs741 (a painting whose brow sits on the lid, the band under it deep socket shade,
+// luma ~20 against a forehead of ~170) the uncovered band was drawn in the forehead's lit skin: a flat plateau of luma
+// ~80 between the hair (~25) and the lash line, stepping up from the hair in ~5 render px — critic47's "flat pale
+// grey-beige patch with a hard top edge". Skin uncovered under a raised brow still sits in the socket, under the brow
+// ridge: darker than the forehead by about as much as the photo's own socket is (a deep socket gives a deep shade, a lit
+// lid none), and darkest right under the hair. So the target's luminance is scaled by the photo's socket ratio
+// (the band's median luma over the target's, raised to `pow`, floored) and, toward the brow, by a further shade
+// that fades the band into the hair instead of ending on a line; its colour moves toward the socket's warm brown.
+// Only a deep socket (ratio under `deep`, fully from deep - span): on a lit lid (st_happy .68-.79, lp_s42 .82-.93) a
+// shaded band is a grey eyeshadow with the band's ends for edges (tried: seen on st_happy <- lp_d6 f90).
+
+/** on: the target shaded as the photo's socket is; off: the lit skin target (s47). */
+export const underBrowShadeSetting = { on: true, pow: 0.5, floor: 0.5, overhang: 0.45, deep: 0.55, span: 0.2 };
+
+const luma = (r: number, g: number, b: number) => 0.3 * r + 0.59 * g + 0.11 * b;
+
+/**
+ * The band's shade as the photo shows it: sqrt-like (pow) of the median of the band's photo luma over the median of its
+ * skin target's luma, in [floor, 1]. 1 where the photo's band is as light as the skin it turns into (a lit lid, a fringe).
+ */
+export function socketShade(photo: Uint8ClampedArray, target: Float32Array, t: Float32Array): Socket {
+  const lp: number[] = [], lt: number[] = [], ch: [number[], number[], number[]] = [[], [], []];
+  for (let q = 0; q < t.length; q++) {
+    if (t[q]! < 0.2 || t[q]! > 0.8) continue;
+    const r = photo[q * 3]!, g = photo[q * 3 + 1]!, b = photo[q * 3 + 2]!, l = luma(r, g, b);
+    lp.push(l);
+    lt.push(luma(target[q * 3]!, target[q * 3 + 1]!, target[q * 3 + 2]!));
+    // the shade's colour from texels that are not near black (there the ratios are noise)
+    if (l > 12) { ch[0].push(r / l); ch[1].push(g / l); ch[2].push(b / l); }
+  }
+  if (lp.length < 8) return { shade: 1, chroma: null };
+  const med = (a: number[]) => { a.sort((x, y) => x - y); return a[a.length >> 1]!; };
+  const ratio = med(lp) / Math.max(1, med(lt));
+  const { pow, floor, deep, span } = underBrowShadeSetting;
+  const c = Math.max(0, Math.min(1, (deep - ratio) / span)), g = c * c * (3 - 2 * c);
+  return { shade: 1 - g * (1 - Math.max(floor, Math.min(1, ratio ** pow))), chroma: ch[0].length >= 8 ? [med(ch[0]), med(ch[1]), med(ch[2])] : null };
+}
+
+/** The photo's socket under the brow: how much darker than the skin target it is (1: not), and its colour (RGB over luma). */
+export interface Socket { shade: number; chroma: [number, number, number] | null }
+
+/**
+ * The shade at band height t (1 on the brow's lower contour, 0 on the lid): `sock` over the band, and toward the brow
+ * a further (1 - overhang x (1 - sock)) eased in over t .3-.95, the brow ridge's shadow. 1 where sock is 1.
+ */
+export function shadeAt(t: number, sock: number): number {
+  const c = Math.max(0, Math.min(1, (t - 0.3) / 0.65)), e = c * c * (3 - 2 * c);
+  const over = 1 - underBrowShadeSetting.overhang * (1 - sock) * e * 2;
+  return sock * Math.max(0, Math.min(1, over));
+}
+
+/**
+ * Each band texel's target (and its grain) to shadeAt(t, shade) of its luminance, in place; its colour moves toward the
+ * photo's socket colour by 1 - that shade (skin in shade is the socket's warm brown, not the lit skin's hue darkened:
+ * that read olive-grey). No-op when off or the shade is 1.
+ */
+export function shadeTarget(target: Float32Array, grain: Float32Array, t: Float32Array, sock: Socket): void {
+  if (!underBrowShadeSetting.on || sock.shade >= 1) return;
+  for (let q = 0; q < t.length; q++) {
+    const s = shadeAt(t[q]!, sock.shade), o = q * 3;
+    const l = luma(target[o]!, target[o + 1]!, target[o + 2]!), m = sock.chroma ? 1 - s : 0;
+    for (let ch = 0; ch < 3; ch++) {
+      const own = target[o + ch]! / Math.max(1, l);
+      target[o + ch] = l * s * (own + m * ((sock.chroma?.[ch] ?? own) - own));
+    }
+    grain[q] = grain[q]! * s;
+  }
+}
