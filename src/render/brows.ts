@@ -8,6 +8,7 @@
 // colour, only on pixels coloured like the skin there (not a fringe or a strand of hair).
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { insidePolygon } from '../math/polygon.ts';
+import { polylineAt } from '../math/polyline.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
 import { shadeTarget, socketShade } from './underBrowShade.ts';
@@ -191,13 +192,6 @@ export class UnderBrowSkin {
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
     for (const side of UNDER_BROW_SIDES) {
       const lower = side.browLower.map(xy), lid = side.lid.map(xy), top = side.browTop.map(xy);
-      // y of a row at x (linear along the row, flat past its ends)
-      const rowY = (row: (readonly [number, number])[], x: number) => {
-        const s = [...row].sort((a, b) => a[0] - b[0]);
-        if (x <= s[0]![0]) return s[0]![1];
-        for (let q = 1; q < s.length; q++) if (x <= s[q]![0]) { const t = (x - s[q - 1]![0]) / Math.max(1e-6, s[q]![0] - s[q - 1]![0]); return s[q - 1]![1] + t * (s[q]![1] - s[q - 1]![1]); }
-        return s[s.length - 1]![1];
-      };
       const xs = lower.map((p) => p[0]);
       // past the brow's ends as far as the rig's taper (UNDER_BROW_TAPER, in eye-corner widths), feathered over it
       const reach = TAPER * iod;
@@ -209,7 +203,7 @@ export class UnderBrowSkin {
       const cols = Math.max(0, x1 - x0 + 1);
       const fore = new Float32Array(cols * 3), lidSkin = new Float32Array(cols * 3);
       for (let x = x0; x <= x1; x++) {
-        const yB = rowY(lower, x), yL = rowY(lid, x), yT = rowY(top, x);
+        const yB = polylineAt(lower, x), yL = polylineAt(lid, x), yT = polylineAt(top, x);
         for (let ch = 0; ch < 3; ch++) {
           let f = 0, l = 0;
           for (let q = 0; q < 5; q++) {
@@ -227,7 +221,7 @@ export class UnderBrowSkin {
         if (lf < ll) for (let ch = 0; ch < 3; ch++) foreS[c * 3 + ch] = lidS[c * 3 + ch]!;
       }
       for (let x = x0; x <= x1; x++) {
-        const yB = rowY(lower, x), yL = rowY(lid, x);
+        const yB = polylineAt(lower, x), yL = polylineAt(lid, x);
         if (yL - yB < 2) continue;
         for (let y = Math.ceil(yB); y <= Math.floor(yL); y++) {
           // t: 1 on the brow's lower contour, 0 on the upper lid (as in the rig's UNDER_BROW_T)
@@ -244,7 +238,7 @@ export class UnderBrowSkin {
       const photo = new Uint8ClampedArray(px.length * 3);
       px.forEach((o, k) => { photo[k * 3] = data[o]!; photo[k * 3 + 1] = data[o + 1]!; photo[k * 3 + 2] = data[o + 2]!; });
       // s47: the forehead's grain for the uncovered skin and a softer top (underBrowGrain.ts)
-      const grain = foreheadGrain(data, width, height, Int32Array.from(px), Float32Array.from(tgt), (x) => rowY(lower, x), (x) => rowY(top, x), iod);
+      const grain = foreheadGrain(data, width, height, Int32Array.from(px), Float32Array.from(tgt), (x) => polylineAt(lower, x), (x) => polylineAt(top, x), iod);
       // s48: the skin uncovered under the brow keeps the photo's socket shade, darkest under the hair (underBrowShade.ts)
       const target = Float32Array.from(tgt), tf32 = Float32Array.from(ts);
       const sock = socketShade(photo, target, tf32);

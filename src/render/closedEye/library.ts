@@ -6,6 +6,7 @@
 // Format: "R3DEYES1", u32 LE header length, JSON header, then each patch as RGB bytes.
 import { PATCH_W, PATCH_H, EYE_SIDES, eyeFrame, toEye, type EyeFrame } from './frame.ts';
 import { CLOSED_EYE_LIBRARY_BASE64 } from './closedEyeData.ts';
+import { knotsAt, orderBy } from '../../math/polyline.ts';
 
 const MAGIC = 'R3DEYES1';
 
@@ -74,21 +75,13 @@ export function eyeGeometry(xy: (i: number) => readonly [number, number]): { fra
 /** Piecewise-linear value of a line (sorted or not by u) at u, held flat past its ends. */
 export function lineAt(line: { u: number[]; v: number[] }, u: number): number {
   const idx = sortedOrder(line.u);
-  if (u <= line.u[idx[0]!]!) return line.v[idx[0]!]!;
-  for (let k = 0; k + 1 < idx.length; k++) {
-    const a = idx[k]!, b = idx[k + 1]!;
-    if (u <= line.u[b]!) {
-      const t = (u - line.u[a]!) / (line.u[b]! - line.u[a]! || 1);
-      return line.v[a]! + t * (line.v[b]! - line.v[a]!);
-    }
-  }
-  return line.v[idx[idx.length - 1]!]!;
+  return knotsAt(idx.length, (k) => line.u[idx[k]!]!, (k) => line.v[idx[k]!]!, u);
 }
 
 const ORDER_CACHE = new WeakMap<number[], number[]>();
 /** Indices of us in increasing order (cached per array: lines are not changed after they are made). */
 function sortedOrder(us: number[]): number[] {
   let idx = ORDER_CACHE.get(us);
-  if (!idx) { idx = us.map((_, k) => k).sort((a, b) => us[a]! - us[b]!); ORDER_CACHE.set(us, idx); }
+  if (!idx) { idx = orderBy(us.length, (k) => us[k]!); ORDER_CACHE.set(us, idx); }
   return idx;
 }
