@@ -5,7 +5,7 @@
 // (mouthDark.ts mouthDarkSeries) then kept the zeros and dropped f105's .040, so the render hid its lower row under the lip
 // for f104-f107 (smoothed .020 .014 .003 .009, under lowerShown's .025): a toothless dark hole at 3x (critic47 #3).
 // A lower row does not leave and come back within two frames at a steady opening; such a hole between two reads of it is
-// the reading's. Filled before the median, to the lesser of its flanks. Shut lips read none and are no hole to fill.
+// the reading's. Filled before the median, up to the lesser of its flanks. Shut lips read none and are no hole to fill.
 
 /** frames each side over which a hole in the reading is filled: holes of up to 2 x HOLE_REACH frames */
 export const HOLE_REACH = 1;
@@ -17,7 +17,7 @@ export const HOLE_GAP = 0.1;
 
 /**
  * The per-frame reads of an open mouth (IOD; null: not read open — no face, shut lips) with the holes of up to 2 x `reach` frames
- * between two reads of a shown row filled to the lesser of the reads either side: a morphological closing (the running max over
+ * between two reads of a shown row filled up to the lesser of the reads either side: a morphological closing (the running max over
  * `reach` frames each side, then the running min) in which no window reaching a null or past the clip's ends takes part. A null
  * stays null, a rise or a fall keeps its place, and a read is never lowered; only frames whose lip gap (`gaps`, IOD) is at least
  * HOLE_GAP are filled.
