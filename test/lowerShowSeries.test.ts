@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeLowerHoles, HOLE_GAP } from '../src/motion/lowerShowSeries.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
-import { lowerShown } from '../src/render/mouth/driverLowerRow.ts';
+import { driverLowerShow, lowerShown } from '../src/render/mouth/driverLowerRow.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { MotionFrame } from '../src/types.ts';
 
@@ -47,4 +47,12 @@ test('pcavs681 f104-f107: the motion\'s lower row shows where it was hidden (fai
   // before: f105-f107 (indices 4-6) under half shown; after: all of f104-f107 (3-6) at least 3/4 shown
   assert.ok(before.slice(4, 7).every((v) => lowerShown(v)! < 0.5), `before ${before.map((v) => v.toFixed(3))}`);
   assert.ok(after.slice(3, 7).every((v) => lowerShown(v)! > 0.75), `after ${after.map((v) => v.toFixed(3))}`);
+});
+
+test('a row the driver shows stands clear of the lower lip\'s inner band: its tips at least .05 IOD over the lip line, none where it shows none', () => {
+  // (pcavs681 f110: gap .15, his lower row white over the lip, read .031; at .035 over the lip line mt_man's tips sat under his
+  // lower lip's inner band and drew nothing at 3x; .055 shows a thin edge)
+  assert.ok(driverLowerShow(0, 0.031) >= 0.05, `shown ${driverLowerShow(0, 0.031)}`);
+  assert.ok(driverLowerShow(0.02, 0.031) >= 0.05);
+  assert.ok(driverLowerShow(0.02, 0) < 0, 'a row the driver does not show stays under the lip');
 });
