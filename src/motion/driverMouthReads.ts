@@ -8,14 +8,18 @@ import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
 import { lowerShowIod } from './lowerTeeth.ts';
+import { closeLowerHoles } from './lowerShowSeries.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
 import { tongueOutEvidence } from './tongueOutEvidence.ts';
 import { withOutRowFade } from './outRowFade.ts';
 import { LM } from './measures.ts';
 
-/** In place: each frame's driver mouth readings from its raw track. */
-export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'>[], raw: readonly (RawFaceFrame | null)[]): void {
+/** whether the lower row's reading has its short holes filled (lowerShowSeries.ts; s48 toothhole48) */
+export const LOWER_HOLES = true;
+
+/** In place: each frame's driver mouth readings from its raw track (`lowerHoles`: LOWER_HOLES, a bench's A/B). */
+export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'>[], raw: readonly (RawFaceFrame | null)[], lowerHoles = LOWER_HOLES): void {
   // the driver's own mouth: a dark hole or teeth showing (the renderer's "O" follows it)
   const dark = mouthDarkSeries(raw.map((r) => r?.mouthDark));
   if (dark) frames.forEach((f, i) => (f.mouthDark = dark[i]));
@@ -43,6 +47,11 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   // and how far its lower row stands over its lower lip (IOD): the library lower row shows as far (render/mouth/driverLowerRow.ts);
   // shut lips show none (0, not their neighbours'); a track from before lowrow35 carries no reading (undefined: the old rule)
   const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap)) : null));
+  // (its one- and two-frame holes between reads of a shown row filled first: the median kept them, lowerShowSeries.ts)
+  if (lowerHoles) {
+    const closed = closeLowerHoles(raw.map((r, i) => (r && typeof r.lowerShow === 'number' ? lowerRead[i]! : null)), raw.map((r) => r?.m?.lipGap));
+    closed.forEach((v, i) => { if (v !== null) lowerRead[i] = v; });
+  }
   const lower = lowerRead.some((v) => v !== undefined) ? mouthDarkSeries(lowerRead) : undefined;
   if (lower) frames.forEach((f, i) => (f.w[DRIVER_LOWER_SHOW] = lower[i]!));
   // and how far its tongue is out, held over dips of a few frames: read frame by frame it flickered off and on while her

@@ -11,8 +11,12 @@ import type { MouthPlacement } from './frameLight.ts';
 const SHOWN_FROM = 0.008, SHOWN_FULL = 0.025;
 /** how far (IOD) under the lower lip's inner line the tips go where the driver shows no lower teeth (its anti-aliased edge shows no dots) */
 const HIDDEN_UNDER = 0.012;
-/** the least a shown row stands over the lip (IOD): 0.02 showed round tips, beads */
-const MIN_SHOWN = 0.035;
+/**
+ * the least a shown row stands over the lip (IOD): 0.02 showed round tips, beads. s48 (toothhole48): .035 stood the tips under
+ * the lower lip's inner band at a mid opening — mt_man <- pcavs681 f110/f126 (gap .15/.19, the driver's lower row white over
+ * his lip, read .031/.067) drew none (read back 0 on the render); .055 leaves a thin lower edge under the dark line
+ */
+export const MIN_SHOWN = 0.055;
 /** the most (IOD) a shown row is raised toward its show: the speech drop's size (teethRows.ts LOWER_TEETH_DROP) */
 const RAISE_MAX = 0.04;
 /** the light of a row the driver shows (its lower teeth read lit: at least its lips' light), as a share of a wide opening's */
