@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { raiseCapOf, raiseCapper, softCap, STARE_SHOW_MAX, type LidAndIris } from '../src/render/raiseCap.ts';
+import { raiseCapOf, raiseCapper, softCap, STARE_SHOW_MAX, unitRiseOf, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 
 /** An eye 40 px wide, its iris (r 8) centred at (20, 20), its lid's apex `lidY` at the iris's column. */
@@ -25,7 +25,10 @@ test('the cap is the raise at which the lid shows STARE_SHOW_MAX iris diameters 
   assert.ok(raiseCapOf(eye(5), eye(-3)) >= 0.3);
 });
 
-test('raiseCapper limits eyeWide over the photo\'s per eye, and leaves other frames as they are', () => {
+test('raiseCapper limits eyeWide over the photo\'s per eye, and leaves other frames as they are', (t) => {
+  // the cap alone (the per-eye gain is the next test's)
+  wideGainSetting.on = false;
+  t.after(() => { wideGainSetting.on = true; });
   const photo = new Float64Array(CONTROL_COUNT);
   photo[CONTROL_INDEX.eyeWideLeft] = 0.1;
   const cap = raiseCapper(photo, (raise) => [eye(13 - 8 * raise), eye(13 - 8 * raise)]);
@@ -37,4 +40,23 @@ test('raiseCapper limits eyeWide over the photo\'s per eye, and leaves other fra
   assert.ok(wide.w.eyeWideLeft! > 0.1 + 0.85 * c && wide.w.eyeWideLeft! < 0.1 + c, `${wide.w.eyeWideLeft}`);
   assert.ok(Math.abs(wide.w.eyeWideRight! - 0.05) < 1e-4);
   assert.equal(wide.w.jawOpen, 0.2);
+});
+
+test('wide gain (s48): one unit of raise lifts every eye the same share of its iris, within the gain\'s limits', () => {
+  // eye(13) -> eye(5): 8 px of lift over an iris 16 px across, half a diameter
+  assert.ok(Math.abs(unitRiseOf(eye(13), eye(5)) - 0.5) < 1e-9);
+  assert.ok(Number.isNaN(unitRiseOf(eye(13), eye(13))));
+  assert.ok(Math.abs(wideGainOf(0.5) * 0.5 - wideGainSetting.rise) < 1e-9);
+  assert.ok(Math.abs(wideGainOf(0.6) * 0.6 - wideGainSetting.rise) < 1e-9);
+  assert.equal(wideGainOf(0.1), wideGainSetting.max);
+  assert.equal(wideGainOf(5), wideGainSetting.min);
+  assert.equal(wideGainOf(NaN), 1);
+  // two eyes, one lifting 8 px per unit and one 10 px (gains within the limits): after the gain a small raise lifts both by the same px
+  const photo = new Float64Array(CONTROL_COUNT);
+  const lift = [8, 10];
+  const cap = raiseCapper(photo, (raise) => [eye(13 - lift[0]! * raise), eye(13 - lift[1]! * raise)]);
+  const f = cap({ w: { eyeWideLeft: 0.2, eyeWideRight: 0.2 }, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0] as [number, number], blink: 0 });
+  const pxL = f.w.eyeWideLeft! * lift[0]!, pxR = f.w.eyeWideRight! * lift[1]!;
+  assert.ok(Math.abs(pxL - pxR) < 0.02 * pxR, `${pxL.toFixed(3)} vs ${pxR.toFixed(3)} px`);
+  assert.ok(Math.abs(pxR / 16 - 0.2 * wideGainSetting.rise) < 0.02 * pxR, 'the lift is rise x raise iris diameters (under the cap\'s knee)');
 });

@@ -2,7 +2,7 @@
 // dropped lower lid uncovers).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lowerLidDrops, staringLowerLidSetting } from '../src/rig/basis/staringLowerLid.ts';
+import { irisHoldShare, lowerLidDrops, staringLowerLidSetting, IRIS_HOLD_MARGIN } from '../src/rig/basis/staringLowerLid.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../src/rig/topology.ts';
 
@@ -11,6 +11,18 @@ const pack = (r: number, g: number, b: number) => (r | (g << 8) | (b << 16) | (2
 test('the lower lid drops by a share of the opening over each point, the corners stay', () => {
   const d = lowerLidDrops([0, -1, -2, -1, 0], [0, 1, 2, 1, 0], 0.1);
   assert.deepEqual(d.map((v) => +v.toFixed(6)), [0, 0.2, 0.4, 0.2, 0]);
+});
+
+test('the drop keeps the lower lid on the iris: at most what it hides of the iris plus a hairline (s48)', () => {
+  const xs = [0, 1, 2, 3, 4], drops = [0, 0.2, 0.4, 0.2, 0];
+  // an iris (r .5) whose bottom sits on the lid at x 2 (y 1): only the margin's drop is kept
+  const touching = irisHoldShare(xs, [0, 1, 1, 1, 0], drops, { cx: 2, cy: 0.5, r: 0.5 });
+  assert.ok(Math.abs(touching * 0.4 - IRIS_HOLD_MARGIN) < 1e-9, `${touching}`);
+  // the lid hides .3 of it: .3 + the margin
+  const hiding = irisHoldShare(xs, [0, 1, 1, 1, 0], drops, { cx: 2, cy: 0.8, r: 0.5 });
+  assert.ok(Math.abs(hiding * 0.4 - (0.3 + IRIS_HOLD_MARGIN)) < 1e-9, `${hiding}`);
+  // a lid hiding more than the drop uncovers keeps all of it
+  assert.equal(irisHoldShare(xs, [0, 1, 1, 1, 0], drops, { cx: 2, cy: 1.2, r: 0.5 }), 1);
 });
 
 /** Per eye on a render (RGBA, landmarks on screen): the lower lid's middle y, the iris (centre, radius). */
@@ -26,8 +38,9 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris', async
   const { buildAvatar } = await import('../src/avatar/build.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
-  const make = (on: boolean) => {
+  const make = (on: boolean, irisHold = false) => {
     staringLowerLidSetting.on = on;
+    staringLowerLidSetting.irisHold = irisHold;
     try {
       const avatar = buildAvatar(portrait);
       const r = createRenderer(avatar, { width: 512, height: 512 });
@@ -35,7 +48,7 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris', async
       const wide = { ...n, w: { ...n.w, eyeWideLeft: n.w.eyeWideLeft! + 0.6, eyeWideRight: n.w.eyeWideRight! + 0.6 } };
       const out = [n, wide].map((f) => { const img = r.render(f); return { img: { width: img.width, data: new Uint8ClampedArray(img.data) }, lm: r.landmarks(f) }; });
       return out;
-    } finally { staringLowerLidSetting.on = true; }
+    } finally { staringLowerLidSetting.on = true; staringLowerLidSetting.irisHold = true; }
   };
   const pinkAt = (img: { width: number; data: Uint8ClampedArray }, x: number, y: number) => { const o = (Math.round(y) * img.width + Math.round(x)) * 4; return img.data[o]! - img.data[o + 2]!; };
   const [rest, wide] = make(true), [, wideOff] = make(false);
@@ -55,6 +68,17 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris', async
     // (as light as the pink lid margin there: its hue tells them apart, R - B)
     assert.ok(n >= 2 && on / n < off / n - 8, `white, not the lid's pink, under the old lower lid: R-B ${(on / n).toFixed(0)} (off ${(off / n).toFixed(0)}, ${n} columns)`);
   }
+  // s48: with irisHold (the default) the dropped lid stays within a hairline of the iris's bottom at its column,
+  // on the eye whose iris sits on its lid (image-left, EYE_R) it drops less than without the hold
+  const [restH, wideH] = make(true, true);
+  for (const [upper, lower] of [[EYE_L_UPPER, EYE_L_LOWER], [EYE_R_UPPER, EYE_R_LOWER]]) {
+    const g0 = eyeGeometry(restH!.lm, upper, lower), gH = eyeGeometry(wideH!.lm, upper, lower), gOld = eyeGeometry(wide!.lm, upper, lower);
+    const d = 2 * g0.r, belowIris = (g: typeof g0) => (g.lowY - (g0.cy + g0.r)) / d;
+    assert.ok(belowIris(gH) < Math.max(belowIris(g0), 0) + 0.6 * IRIS_HOLD_MARGIN + 0.03, `held: ${belowIris(g0).toFixed(3)} -> ${belowIris(gH).toFixed(3)} iris diameters under the iris`);
+    assert.ok(gH.lowY <= gOld.lowY + 1e-6, 'never lower than without the hold');
+  }
+  const gR0 = eyeGeometry(restH!.lm, EYE_R_UPPER, EYE_R_LOWER), gRH = eyeGeometry(wideH!.lm, EYE_R_UPPER, EYE_R_LOWER), gROld = eyeGeometry(wide!.lm, EYE_R_UPPER, EYE_R_LOWER);
+  assert.ok(gRH.lowY - gR0.lowY < 0.6 * (gROld.lowY - gR0.lowY), `image-left drops less: ${(gRH.lowY - gR0.lowY).toFixed(2)} vs ${(gROld.lowY - gR0.lowY).toFixed(2)} px`);
 });
 
 test('a dropped lower lid\'s edge is covered by share too: the skin below the line', async () => {

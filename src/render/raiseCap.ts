@@ -9,7 +9,7 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import type { MotionFrame } from '../types.ts';
 
-/** On: raises are limited (off: the lid lifts WIDE_LIFT_RENDERED of the opening per unit of eyeWide, as before s39; benches and the uncovered-white test). */
+/** On: raises are scaled per eye (wideGainSetting) and limited (off: the lid lifts WIDE_LIFT_RENDERED of the opening per unit of eyeWide, as before s39; benches and the uncovered-white test). */
 export const raiseCapSetting = { on: true };
 
 /**
@@ -18,6 +18,14 @@ export const raiseCapSetting = { on: true };
  * stares show .17-.46 (lp_d6 f162-169 .25-.39): .2 drew them small (arch41).
  */
 export const STARE_SHOW_MAX = 0.3;
+/**
+ * s48 (widegain48): one unit of raise lifts the lid by this many iris diameters over the iris on every face and eye.
+ * The lift is WIDE_LIFT_RENDERED of the opening, and an opening is a different share of its iris by face: one unit
+ * lifted .34-.75 iris diameters across 14 portraits (mt_man .49 | .54, lp_s42 .58 | .64, lp_s11 .67 | .75, lp_s1
+ * .41 | .59 between its two eyes), so the same eyeWide stared on one face and barely showed on another. Per eye the
+ * raise is scaled by `rise` over its own unit lift (within `min`..`max`), before the cap; .55 the portraits' median.
+ */
+export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35 };
 /** How sharply the limit sets in: a' = a / (1 + (a / cap)^p)^(1/p); 4 leaves a raise at half the cap within 2 %. */
 const KNEE = 4;
 /**
@@ -51,6 +59,20 @@ export function raiseCapOf(rest: LidAndIris, up: LidAndIris): number {
   return Math.max(MIN_CAP, (STARE_SHOW_MAX - restShow) / (lift / (2 * r)));
 }
 
+/** The lid's lift over the iris per unit of raise (iris diameters; NaN when unread): `rest` and `up` as raiseCapOf. */
+export function unitRiseOf(rest: LidAndIris, up: LidAndIris): number {
+  const [cx, cy] = rest.centre;
+  const r = rest.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, rest.rim.length);
+  const lift = lidYAt(rest.lid, cx) - lidYAt(up.lid, cx);
+  return r > 0 && lift > 0 ? lift / (2 * r) : NaN;
+}
+
+/** The raise's gain for an eye whose unit raise lifts its lid `unitRise` iris diameters (wideGainSetting; 1 unread or off). */
+export function wideGainOf(unitRise: number, g = wideGainSetting): number {
+  if (!g.on || !(unitRise > 0)) return 1;
+  return Math.min(g.max, Math.max(g.min, g.rise / unitRise));
+}
+
 /** The lid line's y at x: linear between its points (sorted by x); the nearest end's outside. */
 export function lidYAt(lid: [number, number][], x: number): number {
   const s = lid.slice().sort((a, b) => a[0] - b[0]);
@@ -71,14 +93,18 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
   const eyes = [
     { name: 'eyeWideLeft', control: CONTROL_INDEX.eyeWideLeft },
     { name: 'eyeWideRight', control: CONTROL_INDEX.eyeWideRight },
-  ].map((e, side) => ({ ...e, cap: rest[side] && up[side] ? raiseCapOf(rest[side]!, up[side]!) : Infinity }));
+  ].map((e, side) => {
+    const [a, b] = [rest[side], up[side]];
+    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, gain: a && b ? wideGainOf(unitRiseOf(a, b)) : 1 };
+  });
   return (frame) => {
     if (!raiseCapSetting.on) return frame;
     let w: Record<string, number> | null = null;
     for (const e of eyes) {
       const v = frame.w[e.name], pw = photoWeights[e.control]!;
-      if (v === undefined || v <= pw || !Number.isFinite(e.cap)) continue;
-      (w ??= { ...frame.w })[e.name] = pw + softCap(v - pw, e.cap);
+      if (v === undefined || v <= pw || (!Number.isFinite(e.cap) && e.gain === 1)) continue;
+      // the same lift in iris diameters on every eye (wideGainSetting), then no higher than a real stare
+      (w ??= { ...frame.w })[e.name] = pw + softCap(e.gain * (v - pw), e.cap);
     }
     return w ? { ...frame, w } : frame;
   };

@@ -43,6 +43,13 @@ const LOWER_ROWS = 2;
 const LOWER_SHADE = 0.92;
 /** The iris's edge is antialiased over this many px. */
 const EDGE_PX = 1;
+/**
+ * s48 (widegain48): the iris a raised lid uncovers is drawn at most this share of the face mesh's ring. The model's
+ * disc reads the photo's dark across the centre row (up to 1.25x the ring), and on a dim, lash-shaded eye that is the
+ * shade beside the iris (st_happy 1.25x): the uncovered top drew a disc filling the raised opening lid to lid.
+ */
+export const raisedIrisSetting = { ofRing: 1.08 };
+// (1.08: mt_man's and lp_s42's discs read 1.05-1.14x their ring; Infinity draws the model's disc, as before s48)
 
 interface Eye {
   /** which eye (0 = EYE_L, as gazeIris.ts and `openings`) */
@@ -62,6 +69,8 @@ interface Eye {
   lash: LashLine | null; cornersTex: number;
   /** the lash line the lowering lid draws: `lash`, else the other eye's (loweredLashPair.ts) */
   lowLash: LashLine | null;
+  /** the drawn iris's radius (texture px): the model's, at most RAISED_IRIS_OF_RING of the face mesh's ring */
+  drawR: number;
 }
 
 const EYES = [
@@ -95,7 +104,8 @@ export class WideEyes {
       // whichever face-mesh iris lies in this opening
       const centre = [468, 473].find((i) => insidePolygon(...landmarkXY(i), poly));
       const iris = centre === undefined ? null : { centre: landmarkXY(centre), rim: [1, 2, 3, 4].map((k) => landmarkXY(centre + k)) };
-      const model = raisedEye(eyeTexture, poly, iris, iris && bigIrisForEye(eyeTexture, poly, iris, eye.upper.map(landmarkXY)));
+      const big = iris && bigIrisForEye(eyeTexture, poly, iris, eye.upper.map(landmarkXY));
+      const model = raisedEye(eyeTexture, poly, iris, big);
       const cols = model.columns;
       this.openings.push(cols.length ? { model, poly } : null);
       if (!cols.length) continue;
@@ -107,7 +117,10 @@ export class WideEyes {
       const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS, ...cols.map((c, k) => c.bottom + drops[k]! + LOWER_ROWS + 1))));
       const [ca, cb] = [landmarkXY(eye.upper[0]!), landmarkXY(eye.upper.at(-1)!)];
       const lash = photo ? photoLashLine(photo, cols, model.iris) : null, cornersTex = Math.hypot(cb[0] - ca[0], cb[1] - ca[1]);
-      const drawn: Eye = { side, control: eye.control, model, lifts, drops, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash };
+      const ring = iris ? iris.rim.reduce((t, p) => t + Math.hypot(p[0] - iris.centre[0], p[1] - iris.centre[1]), 0) / iris.rim.length : Infinity;
+      // (a big painted iris, bigIris.ts, is drawn at its painted size: larger than the mesh's ring on purpose)
+      const drawR = model.iris ? (big ? model.iris.r : Math.min(model.iris.r, Math.max(0, raisedIrisSetting.ofRing) * ring)) : 0;
+      const drawn: Eye = { side, control: eye.control, model, lifts, drops, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash, drawR };
       this.eyes.push(drawn);
       this.bySide[side] = drawn;
     }
@@ -268,7 +281,7 @@ export class WideEyes {
     const disc = model.iris;
     const dx = disc ? x + 0.5 - disc.cx - eye.sx : 0, dy = disc ? y + 0.5 - disc.cy - eye.sy : 0;
     const white = model.whites[Math.min(model.whites.length - 1, Math.max(0, x - model.columns[0]!.x))]!;
-    const a = disc ? Math.min(1, Math.max(0, (disc.r - Math.hypot(dx, dy)) / EDGE_PX + 0.5)) : 0;
+    const a = disc ? Math.min(1, Math.max(0, (eye.drawR - Math.hypot(dx, dy)) / EDGE_PX + 0.5)) : 0;
     if (a <= 0) { for (let ch = 0; ch < 4; ch++) out[ch] = white[ch]!; return 0; }
     irisTopColourAt(this.tex, model, dx, dy, out);
     for (let ch = 0; ch < 4; ch++) out[ch] = a * out[ch]! + (1 - a) * white[ch]!;
