@@ -6,7 +6,7 @@ import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { narrowJawGain, narrowJawGainOf, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
+import { narrowGap, narrowJawGain, narrowJawGainOf, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -19,6 +19,15 @@ test('narrowJawGain: width over the reference, at most 1, at least the floor', (
   assert.equal(narrowJawGain(0, 0.5, 0.7), 1);
   // the mean face itself is a normal mouth
   assert.equal(narrowJawGainOf(meanFace()), 1);
+});
+
+test('narrowGap: a slit untouched, an opening scaled by the gain, monotone in between', () => {
+  const { fadeFrom, fadeTo, floor } = narrowJawSetting;
+  assert.equal(narrowGap(0.5 * fadeFrom, 0.8), 0.5 * fadeFrom);
+  assert.ok(Math.abs(narrowGap(fadeTo + 0.1, 0.8) - 0.8 * (fadeTo + 0.1)) < 1e-12);
+  assert.equal(narrowGap(0.3, 1), 0.3);
+  let last = -1;
+  for (let g = 0; g <= 0.6; g += 0.002) { const v = narrowGap(g, floor); assert.ok(v > last, `falls at ${g}`); last = v; }
 });
 
 test('a narrow mouth (lp_s7) opens less for its width than before, a normal one (lp_s42) as before', async () => {

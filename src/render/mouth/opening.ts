@@ -12,7 +12,7 @@
 import { LANDMARK_COUNT } from '../../rig/topology.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
 import { smoothstep } from '../../math/smooth.ts';
-import { narrowJawGainOf } from './narrowJaw.ts';
+import { narrowGap, narrowJawGainOf } from './narrowJaw.ts';
 
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
@@ -160,7 +160,7 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  */
 export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const gap = (map.gain ?? 1) * gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
+  const gap = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)), map.gain ?? 1) + rest;
   const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap) + oLiningAllowance(darkO, gap);
   return rigJawForGap(map, gap + allowance - otherGap);
 }
@@ -267,7 +267,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = (map.gain ?? 1) * gapPerJaw(grin) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)), map.gain ?? 1) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
