@@ -12,6 +12,7 @@
 import { LANDMARK_COUNT } from '../../rig/topology.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { narrowGap, narrowJawGainOf } from './narrowJaw.ts';
 
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
@@ -92,13 +93,15 @@ export interface JawMap {
   photoJaw: number;
   /** the photo's own lip gap, iod */
   photoGap: number;
+  /** share of a motion's lip gap this face opens (narrowJaw.ts: < 1 on a narrow mouth; absent: 1) */
+  gain?: number;
 }
 
 /** What the table needs from an avatar (the fields of Avatar it reads). */
 export interface JawGeometry {
   /** crop-frame rest positions, landmark i at [3i, 3i+2] */
   rest: ArrayLike<number>;
-  rig: { basis: ArrayLike<number>; rotation: ArrayLike<number>; scale: number; photoWeights: ArrayLike<number> };
+  rig: { basis: ArrayLike<number>; rotation: ArrayLike<number>; scale: number; photoWeights: ArrayLike<number>; neutral?: ArrayLike<number> };
   head: { iod: number };
 }
 
@@ -125,7 +128,7 @@ export function jawMapOf(av: JawGeometry): JawMap {
     const gap = Math.sign(b[1] - a[1]) * Math.hypot(b[0] - a[0], b[1] - a[1]) / Math.max(1e-6, av.head.iod);
     gaps[q] = q ? Math.max(gaps[q - 1]!, gap) : gap;
   }
-  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)) };
+  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)), gain: narrowJawGainOf(av.rig.neutral) };
 }
 
 /** The rig's jawOpen whose mesh gap is `gap` iod (never below the lips touching; at most JAW_MAX). */
@@ -157,7 +160,7 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  */
 export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const gap = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)) + rest;
+  const gap = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)), map.gain ?? 1) + rest;
   const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap) + oLiningAllowance(darkO, gap);
   return rigJawForGap(map, gap + allowance - otherGap);
 }
@@ -264,7 +267,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = gapPerJaw(grin) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)) + rest - map.photoGap;
+  const extra = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)), map.gain ?? 1) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;

@@ -1,0 +1,50 @@
+// A narrow mouth opens less for the same motion jawOpen (render/mouth/narrowJaw.ts, s48 narrowmouth48, #13): the
+// gain follows the photo's mouth width over the reference, bounded; normal mouths keep the driver's gap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyzePortrait } from './analyzedPortrait.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { narrowGap, narrowJawGain, narrowJawGainOf, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
+import { meanFace } from '../src/rig/canonical.ts';
+import { sharedData } from '../bench/sharedData.ts';
+
+const PORTRAITS = sharedData('portraits/');
+
+test('narrowJawGain: width over the reference, at most 1, at least the floor', () => {
+  assert.equal(narrowJawGain(0.6, 0.5, 0.7), 1);
+  assert.ok(Math.abs(narrowJawGain(0.4, 0.5, 0.7) - 0.8) < 1e-12);
+  assert.equal(narrowJawGain(0.2, 0.5, 0.7), 0.7);
+  assert.equal(narrowJawGain(0, 0.5, 0.7), 1);
+  // the mean face itself is a normal mouth
+  assert.equal(narrowJawGainOf(meanFace()), 1);
+});
+
+test('narrowGap: a slit untouched, an opening scaled by the gain, monotone in between', () => {
+  const { fadeFrom, fadeTo, floor } = narrowJawSetting;
+  assert.equal(narrowGap(0.5 * fadeFrom, 0.8), 0.5 * fadeFrom);
+  assert.ok(Math.abs(narrowGap(fadeTo + 0.1, 0.8) - 0.8 * (fadeTo + 0.1)) < 1e-12);
+  assert.equal(narrowGap(0.3, 1), 0.3);
+  let last = -1;
+  for (let g = 0; g <= 0.6; g += 0.002) { const v = narrowGap(g, floor); assert.ok(v > last, `falls at ${g}`); last = v; }
+});
+
+test('a narrow mouth (lp_s7) opens less for its width than before, a normal one (lp_s42) as before', async () => {
+  const aspect = async (name: string, on: boolean) => {
+    const saved = narrowJawSetting.on;
+    narrowJawSetting.on = on;
+    try {
+      const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, name))), { width: 512, height: 512 });
+      const n = r.neutralFrame();
+      const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: 0.5 } });
+      const d = (a: number, b: number) => Math.hypot(lm[a]![0]! - lm[b]![0]!, lm[a]![1]! - lm[b]![1]!);
+      return d(13, 14) / d(78, 308);
+    } finally { narrowJawSetting.on = saved; }
+  };
+  const s7Off = await aspect('lp_s7.jpg', false), s7On = await aspect('lp_s7.jpg', true);
+  assert.ok(s7On < 0.92 * s7Off, `lp_s7 opening aspect ${s7Off.toFixed(3)} -> ${s7On.toFixed(3)}`);
+  assert.ok(s7On > 0.6 * s7Off, `lp_s7 still opens: ${s7On.toFixed(3)}`);
+  const s42Off = await aspect('lp_s42.jpg', false), s42On = await aspect('lp_s42.jpg', true);
+  assert.ok(Math.abs(s42On - s42Off) < 1e-9, `lp_s42 ${s42Off} -> ${s42On}`);
+});
