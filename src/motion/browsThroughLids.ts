@@ -36,8 +36,9 @@ export const KNIT_FULL = 0.012;
  * A real brow drop through a closure outlasts it: once both eyes are back over REOPEN of their rest, in the
  * AFTER_S after the run, a side whose brow (browDrop.ts browHeights, canonical ~ IOD) sits on average more than
  * REAL_DROP under its open frame's height came down for real and is not held (lp_d6 f325-332: she lowers her
- * brows as she shuts her eyes after a stare, left .089 -> -.051 after; the drag's after-reads are .01-.08:
- * pcavs681's winks .01-.04, lp_d6 f390/f775 ~0, f799 .01/.08). browInnerUp is let go when both sides are.
+ * brows as she shuts her eyes after a stare, left .14 under after; the drag lets go with the lid: pcavs681's
+ * winks .01-.05, lp_d6 f390 .03, f775 < 0, f799 .02/.085, the largest elsewhere f172 .094, Katie, andrew_clip_1,
+ * lp_d11, lp_d14, pcavs741, infinitetalk <= .05). browInnerUp is let go only when both sides are.
  */
 export const REOPEN = 0.5;
 export const AFTER_S = 0.24;
