@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RigControl } from '../src/rig/controls.ts';
-import { browsThroughLids, holdAfterKnit, KNIT_FULL, KNIT_PLAY, MAX_SHUT_S, shutRuns } from '../src/motion/browsThroughLids.ts';
+import { AFTER_S, browsThroughLids, dropsAfter, holdAfterKnit, KNIT_FULL, KNIT_PLAY, MAX_SHUT_S, REAL_DROP, realDrops, shutRuns, type ShutRun } from '../src/motion/browsThroughLids.ts';
 import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { trackedVideo } from './trackedVideo.ts';
@@ -67,4 +67,33 @@ test('pcavs681: his brows raised before each wink stay raised through it; off, t
     assert.ok(inner(off, shut) < 0.5 * inner(off, open), `off: f${shut} falls (${inner(off, open).toFixed(2)} -> ${inner(off, shut).toFixed(2)})`);
     assert.ok(inner(on, shut) > 0.7 * inner(on, open), `on: f${shut} held (${inner(on, open).toFixed(2)} -> ${inner(on, shut).toFixed(2)})`);
   }
+});
+
+test('realDrops: a brow that stays down after the eyes reopen came down for real and is not held; the drag that lets go with the lid is', () => {
+  // open at 0, shut 1-3, reopened 4-9 (share 1); a fourth eye-share row half open at 4 (under REOPEN: not read)
+  const n = 10, have = all(n), fps = 25;
+  const shares: [number[], number[]] = [[1, 0.1, 0.1, 0.1, 0.4, 1, 1, 1, 1, 1], [1, 0.1, 0.1, 0.1, 1, 1, 1, 1, 1, 1]];
+  const run: ShutRun = { from: 1, to: 3, open: 0 };
+  // lp_d6 f325-332: left brow .09 before, -.05 after (a real drop); right: the drag, back at .01 after
+  const brows: [number[], number[]] = [[0.09, -0.02, -0.02, 0, 0.2, -0.05, -0.05, -0.05, -0.05, -0.05], [0.01, -0.05, -0.05, -0.05, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01]];
+  const [dl, dr] = dropsAfter(run, brows, shares, have, fps);
+  assert.ok(Math.abs(dl - 0.14) < 1e-9 && Math.abs(dr) < 1e-9, `drops ${dl}, ${dr} (frame 4 half open: skipped)`);
+  const [marked] = realDrops([run], brows, shares, have, fps);
+  assert.deepEqual(marked!.real, [true, false]);
+  // eyes not back open within AFTER_S: no verdict, held
+  assert.deepEqual(realDrops([run], brows, [shares[0].map((v, i) => (i > 3 ? 0.3 : v)), shares[1]], have, fps)[0]!.real, [false, false]);
+  // the hold: left outer as read (its real drop), right outer and the inner raise held; both sides real: inner as read
+  const mk = () => new Map<RigControl, Float64Array>([
+    ['browInnerUp', Float64Array.from([0.5, 0.1, 0.1, 0.1, 0.1])], ['browOuterUpLeft', Float64Array.from([0.9, 0.1, 0.1, 0.1, 0.1])],
+    ['browOuterUpRight', Float64Array.from([0.4, 0.05, 0.05, 0.05, 0.05])], ['browDownLeft', new Float64Array(5)], ['browDownRight', new Float64Array(5)],
+  ]);
+  const one = mk();
+  browsThroughLids(one, [marked!], []);
+  assert.equal(one.get('browOuterUpLeft')![2], 0.1, 'real drop: as read');
+  assert.equal(one.get('browOuterUpRight')![2], 0.4, 'the other side: held');
+  assert.equal(one.get('browInnerUp')![2], 0.5, 'one side real: the inner raise held');
+  const both = mk();
+  browsThroughLids(both, [{ ...run, real: [true, true] }], []);
+  assert.equal(both.get('browInnerUp')![2], 0.1, 'both sides real: the inner raise as read');
+  assert.ok(REAL_DROP > 0 && AFTER_S * fps >= 5);
 });

@@ -32,10 +32,22 @@ export const KNIT_PLAY = 0.006;
 /** ...and by this much more the hold is gone. */
 export const KNIT_FULL = 0.012;
 
+/**
+ * A real brow drop through a closure outlasts it: once both eyes are back over REOPEN of their rest, in the
+ * AFTER_S after the run, a side whose brow (browDrop.ts browHeights, canonical ~ IOD) sits on average more than
+ * REAL_DROP under its open frame's height came down for real and is not held (lp_d6 f325-332: she lowers her
+ * brows as she shuts her eyes after a stare, left .14 under after; the drag lets go with the lid: pcavs681's
+ * winks .01-.05, lp_d6 f390 .03, f775 < 0, f799 .02/.085, the largest elsewhere f172 .094, Katie, andrew_clip_1,
+ * lp_d11, lp_d14, pcavs741, infinitetalk <= .05). browInnerUp is let go only when both sides are.
+ */
+export const REOPEN = 0.5;
+export const AFTER_S = 0.24;
+export const REAL_DROP = 0.1;
+
 const SIDES = [['browOuterUpLeft', 'browDownLeft'], ['browOuterUpRight', 'browDownRight']] as const;
 
 /** One shut run: its frames [from, to] and the open frame before it whose brows it keeps. */
-export interface ShutRun { from: number; to: number; open: number }
+export interface ShutRun { from: number; to: number; open: number; /** per side (L, R): the brow came down for real (realDrops) */ real?: [boolean, boolean] }
 
 /**
  * The shut runs of a clip from each eye's opening share (over its rest, eyeSquints.ts eyeShares): frames
@@ -66,6 +78,19 @@ export function shutRuns(shares: [ArrayLike<number>, ArrayLike<number>], have: n
   return runs;
 }
 
+/** Each side's mean brow height drop (open frame minus after) over the reopened frames in AFTER_S after the run; NaN with none. */
+export function dropsAfter(run: ShutRun, brows: [ArrayLike<number>, ArrayLike<number>], shares: [ArrayLike<number>, ArrayLike<number>], have: number[], fps: number): [number, number] {
+  const ok = new Set(have), last = run.to + Math.max(1, Math.round(AFTER_S * fps));
+  const after: number[] = [];
+  for (let j = run.to + 1; j <= last && j < shares[0].length; j++) if (ok.has(j) && Math.min(shares[0][j]!, shares[1][j]!) >= REOPEN) after.push(j);
+  return [0, 1].map((k) => (after.length ? brows[k]![run.open]! - after.reduce((s, j) => s + brows[k]![j]!, 0) / after.length : NaN)) as [number, number];
+}
+
+/** The runs with `real` set: the sides whose drop outlasts the reopening by more than REAL_DROP (dropsAfter). */
+export function realDrops(runs: ShutRun[], brows: [ArrayLike<number>, ArrayLike<number>], shares: [ArrayLike<number>, ArrayLike<number>], have: number[], fps: number): ShutRun[] {
+  return runs.map((run) => ({ ...run, real: dropsAfter(run, brows, shares, have, fps).map((d) => d > REAL_DROP) as [boolean, boolean] }));
+}
+
 /** The share (0..1) of the hold kept when the inner heads came `knit` (canonical) closer than at the open frame. */
 export function holdAfterKnit(knit: number): number {
   return 1 - Math.min(1, Math.max(0, knit - KNIT_PLAY) / KNIT_FULL);
@@ -80,9 +105,10 @@ export function holdAfterKnit(knit: number): number {
 export function browsThroughLids(out: Map<RigControl, Float64Array>, runs: ShutRun[], shapes: (BrowShape | null | undefined)[]): void {
   const inner = out.get('browInnerUp');
   const sides = SIDES.map(([up, down]) => ({ up: out.get(up), down: out.get(down) }));
-  for (const { from, to, open } of runs) {
-    const in0 = inner?.[open] ?? 0;
-    const held = sides.map((s) => INNER_SHARE * in0 + OUTER_SHARE * (s.up?.[open] ?? 0) >= SIDE_RAISED);
+  for (const run of runs) {
+    const { from, to, open } = run;
+    const in0 = run.real?.[0] && run.real[1] ? 0 : inner?.[open] ?? 0;
+    const held = sides.map((s, k) => !run.real?.[k] && INNER_SHARE * in0 + OUTER_SHARE * (s.up?.[open] ?? 0) >= SIDE_RAISED);
     if (in0 < RAISED && !held.some(Boolean)) continue;
     const gap0 = shapes[open]?.gap;
     for (let i = from; i <= to; i++) {

@@ -12,7 +12,7 @@ import { browHeights } from './browDrop.ts';
 import { browCaps, browRestOf, raisesFromRise, smileFrowns } from './browRetarget.ts';
 import { browShapeOf, type BrowShape } from './browShape.ts';
 import { worriedKnits, worriedWeights } from './browKnit.ts';
-import { browsThroughLids, shutRuns } from './browsThroughLids.ts';
+import { browsThroughLids, realDrops, shutRuns } from './browsThroughLids.ts';
 import { mouthChange, isRelativeMouth } from './mouthChange.ts';
 import { distrustTurnedOneSided } from './turnTrust.ts';
 import { distrustPitchedFrowns } from './pitchTrust.ts';
@@ -142,7 +142,12 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   // a knit whose inner heads came together further than down is a worried brow, not a frown (browKnit.ts)
   if (o.worriedKnit) worriedKnits(out, r.have, worriedWeights(r.browShapes, r.have));
   // the mesh drags the brows down with a shut lid: a raised brow is held through a wink or blink (browsThroughLids.ts)
-  if (o.browsThroughLids) browsThroughLids(out, shutRuns(eyeShares(r.eyes, r.have), r.have, io.fps ?? 25), r.browShapes);
+  // ...unless the brow stays down after the eyes reopen: that drop was real (lp_d6 f325-332)
+  if (o.browsThroughLids) {
+    const shares = eyeShares(r.eyes, r.have), fps = io.fps ?? 25, brows = [r.brows[0]!, r.brows[1]!] as [Float64Array, Float64Array];
+    const runs = shutRuns(shares, r.have, fps);
+    browsThroughLids(out, o.realBrowDrops ? realDrops(runs, brows, shares, r.have, fps) : runs, r.browShapes);
+  }
   eyeRules(out, r, o, io);
   return out;
 }

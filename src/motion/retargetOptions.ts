@@ -117,6 +117,8 @@ export interface DriverFitOptions {
   worriedKnit?: boolean;
   /** A brow raised before a wink or blink held through its shut frames, where the face mesh drags the brows down with the lid; not on a squeezed blink's knit (browsThroughLids.ts; docs/eyes s48). */
   browsThroughLids?: boolean;
+  /** browsThroughLids lets go of a side whose brow stays down after the eyes reopen: a real drop through the closure, not the mesh's drag (browsThroughLids.ts realDrops; docs/eyes s48 winkfix48). */
+  realBrowDrops?: boolean;
   /**
    * The lip-shape controls (rig/mouthBase.ts RELATIVE_MOUTH) at rest where the driver's lips are shut, not
    * over the whole clip, whose low percentile is an open mouth's reading (shutRest.ts).
@@ -175,6 +177,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     raiseFromRise: o.raiseFromRise ?? true,
     worriedKnit: o.worriedKnit ?? true,
     browsThroughLids: o.browsThroughLids ?? true,
+    realBrowDrops: o.realBrowDrops ?? true,
     smileNoFrown: o.smileNoFrown ?? true,
     squintWithinNarrowing: o.squintWithinNarrowing ?? true,
     squintWithinBlink: o.squintWithinBlink ?? true,
