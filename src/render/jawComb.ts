@@ -31,6 +31,17 @@ function addSample(color: Uint32Array, W: number, H: number, x: number, y: numbe
 }
 
 const acc = new Float64Array(4);
+let scratch = new Uint32Array(0);
+
+/** The layer as it was, copied (into a reused buffer) over the polyline's box widened by `pad` px: all the pass reads. */
+function copyAround(t: RasterTarget, xs: number[], ys: number[], pad: number): Uint32Array {
+  const W = t.width, H = t.height;
+  if (scratch.length < W * H) scratch = new Uint32Array(W * H);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs) - pad)), x1 = Math.min(W - 1, Math.ceil(Math.max(...xs) + pad));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys) - pad)), y1 = Math.min(H - 1, Math.ceil(Math.max(...ys) + pad));
+  for (let y = y0; y <= y1; y++) scratch.set(t.color.subarray(y * W + x0, y * W + x1 + 1), y * W + x0);
+  return scratch;
+}
 
 /**
  * Smooths along the polyline (xs, ys) the pixels within `reach` px on the side away from `inside`, by `strength` (0..1).
@@ -38,7 +49,7 @@ const acc = new Float64Array(4);
  */
 export function smoothAlongLine(t: RasterTarget, xs: number[], ys: number[], inside: [number, number], strength: number, reach: number): number {
   if (!(strength > 0) || !(reach > 0)) return 0;
-  const W = t.width, H = t.height, src = t.color.slice();
+  const W = t.width, H = t.height, src = copyAround(t, xs, ys, reach + JAW_COMB_TAPS + 2);
   let changed = 0;
   for (let k = 0; k + 1 < xs.length; k++) {
     const ax = xs[k]!, ay = ys[k]!, dx = xs[k + 1]! - ax, dy = ys[k + 1]! - ay, len = Math.hypot(dx, dy);
