@@ -3,8 +3,8 @@
 //
 // The head sheet's first band past a turned far jaw samples the photo's soft matte ramp; where the face mesh and the
 // outline's slivers leave a few of its pixels showing, they read half transparent inside skin. pinholeFill.ts closes
-// one-pixel holes only. Here a run of up to SPECK_RUN pixels on a row or a column, between two opaque ends and no
-// more than translucent (alpha >= SPECK_MIN_ALPHA: a gap between strands of hair is clear, so kept), whose alpha falls
+// one-pixel holes only. Here a run of up to SPECK_RUN pixels on a row or a column, between two opaque ends and none
+// less than translucent (alpha >= SPECK_MIN_ALPHA: a gap between strands of hair is clear, so kept), whose alpha falls
 // well below the line between its ends, takes that line's colour (premultiplied). Reads the layer as it was.
 import type { PixelBox } from './pinholeFill.ts';
 import { farOval } from './farSeam.ts';
