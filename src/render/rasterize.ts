@@ -9,8 +9,10 @@ import { rasterTriangleMirror, rasterTriangleUnder, type MirrorVertices } from '
 import { onRevealedFace, STRETCH_BLUR, triangleCrossStep } from './stretchCrossBlur.ts';
 import { smoothAndFeather } from './edgePasses.ts';
 import { farSeamPass } from './farSeam.ts';
+import { jawCombPass } from './jawComb.ts';
 import { outlineFeatherStrength } from './awayOutlineFeather.ts';
 import { faceBox, fillPinholes } from './pinholeFill.ts';
+import { specklessPass } from './specklessFill.ts';
 import { MESH_POINT_COUNT } from '../rig/topology.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
@@ -91,9 +93,13 @@ export function rasterize(f: FrameDraw): void {
   smoothAndFeather(target, (0.1 * avatar.head.faceWidth) / avatar.focal, outlineFeatherStrength(geometry.turnAmount, f.yaw, avatar.rig.angles.yaw), f.edgeIndex, f.edgeColor);
   // the turned face's far edge over the sheet behind it: a soft seam, not a cut
   farSeamPass(target, sx, sy, f.yaw, f.faceWidthPx, f.edgeIndex, f.edgeColor);
+  // the far jaw's outline steps (a comb of dark dashes) smoothed along the jaw (jawComb.ts)
+  jawCombPass(target, sx, sy, f.yaw, f.faceWidthPx);
   if (geometry.turnAmount > 0) for (const t of f.backOfHead) rasterTriangleUnder(target, skinTex, sx, sy, uvNow, tri[t * 3]!, tri[t * 3 + 1]!, tri[t * 3 + 2]!);
   // a sheet fold poking a pixel past the face's outline on a nod: a one-pixel hole (pinholeFill.ts)
   if (geometry.turnAmount > 0) fillPinholes(target.color, target.width, target.height, faceBox(sx, sy, MESH_POINT_COUNT));
+  // ... and a few-pixel translucent speck in opaque skin (specklessFill.ts)
+  if (geometry.turnAmount > 0) specklessPass(target.color, target.width, target.height, faceBox(sx, sy, MESH_POINT_COUNT), sx, sy, f.yaw, f.faceWidthPx);
 }
 
 /** A depth buffer (1/z, 0 = nothing) as a gray image: nearest surface 1, farthest 0.15, nothing 0. */

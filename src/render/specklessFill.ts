@@ -1,0 +1,96 @@
+// Translucent specks inside a turned person layer (issue #15, s48 jawnotch48: lp_s12 at +25, a 3x4 px speck of alpha
+// 127-160 in opaque skin a few pixels inside the far jaw's outline at (214, 330)).
+//
+// The head sheet's first band past a turned far jaw samples the photo's soft matte ramp; where the face mesh and the
+// outline's slivers leave a few of its pixels showing, they read half transparent inside skin. pinholeFill.ts closes
+// one-pixel holes only. Here a run of up to SPECK_RUN pixels on a row or a column, between two opaque ends and none
+// less than translucent (alpha >= SPECK_MIN_ALPHA: a gap between strands of hair is clear, so kept), whose alpha falls
+// well below the line between its ends, takes that line's colour (premultiplied). Reads the layer as it was.
+import type { PixelBox } from './pinholeFill.ts';
+import { farOval } from './farSeam.ts';
+
+/** Switch for the pass (one option per setting; default on). */
+export const specklessFillSetting = { on: true };
+/** Longest run filled (pixels). */
+export const SPECK_RUN = 4;
+/** Both ends at least this opaque (alpha 0-255). */
+export const SPECK_END_ALPHA = 192;
+/** Every pixel of the run at least this opaque: a clear gap is a real gap. */
+export const SPECK_MIN_ALPHA = 96;
+/** The run's deepest pixel at least this far below the ends' line. */
+export const SPECK_DEPTH = 40;
+
+const ch = (c: number, s: number) => (c >>> s) & 0xff;
+/** Packed premultiplied colour between c (t = 0) and d (t = 1). */
+export function lerpColor(c: number, d: number, t: number): number {
+  let out = 0;
+  for (const s of [0, 8, 16, 24]) out |= Math.round(ch(c, s) + (ch(d, s) - ch(c, s)) * t) << s;
+  return out >>> 0;
+}
+
+/** Runs along one line: `at(k)` is the k-th pixel's index; `n` pixels. Pushes (index, colour) fills. */
+function lineSpecks(color: Uint32Array, n: number, at: (k: number) => number, fills: number[]): void {
+  for (let k = 0; k + 2 < n; k++) {
+    const l = color[at(k)]!, al = l >>> 24;
+    if (al < SPECK_END_ALPHA || color[at(k + 1)]! >>> 24 >= al) continue;
+    let e = k + 1, lowest = 255, clear = false;
+    while (e < n && e - k - 1 <= SPECK_RUN && color[at(e)]! >>> 24 < SPECK_END_ALPHA) {
+      const a = color[at(e)]! >>> 24;
+      if (a < SPECK_MIN_ALPHA) clear = true;
+      lowest = Math.min(lowest, a);
+      e++;
+    }
+    const run = e - k - 1;
+    if (clear || run < 1 || run > SPECK_RUN || e >= n) continue;
+    const r = color[at(e)]!;
+    if (Math.min(al, r >>> 24) - lowest < SPECK_DEPTH) continue;
+    for (let q = 1; q <= run; q++) fills.push(at(k + q), lerpColor(l, r, q / (run + 1)));
+    k = e - 1;
+  }
+}
+
+/**
+ * In place on packed premultiplied colours, W x H, within `box` (inclusive): fills translucent specks, only pixels `near`
+ * allows (the far oval: the photo's own soft matte elsewhere, a wisp of hair at the temple, an ear's rim, is kept). Returns the count filled.
+ */
+export function fillSpecks(color: Uint32Array, W: number, H: number, box: PixelBox, near: (x: number, y: number) => boolean = () => true): number {
+  const x0 = Math.max(0, box.x0), x1 = Math.min(W - 1, box.x1), y0 = Math.max(0, box.y0), y1 = Math.min(H - 1, box.y1);
+  const fills: number[] = [];
+  for (let y = y0; y <= y1; y++) lineSpecks(color, x1 - x0 + 1, (k) => y * W + x0 + k, fills);
+  for (let x = x0; x <= x1; x++) lineSpecks(color, y1 - y0 + 1, (k) => (y0 + k) * W + x, fills);
+  // a pixel in both a row's and a column's run takes the more opaque fill
+  const best = new Map<number, number>();
+  for (let k = 0; k < fills.length; k += 2) {
+    const i = fills[k]!, c = fills[k + 1]!, had = best.get(i);
+    if (!near(i % W, (i / W) | 0)) continue;
+    if (had === undefined || c >>> 24 > had >>> 24) best.set(i, c);
+  }
+  for (const [i, c] of best) color[i] = c;
+  return best.size;
+}
+
+/** The far oval's landmarks of a turn by `yaw` (farSeam.ts's temple-to-jaw-corner run) and on down the jaw to the chin's side. */
+export function farOvalAndJaw(yaw: number): number[] {
+  return yaw > 0 ? [...farOval(yaw), 136, 150, 149] : [...farOval(yaw), 365, 379, 378];
+}
+
+/** Distance (px) from (x, y) to the polyline (xs, ys). */
+export function polylineDistance(xs: number[], ys: number[], x: number, y: number): number {
+  let best = Infinity;
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const ax = xs[k]!, ay = ys[k]!, dx = xs[k + 1]! - ax, dy = ys[k + 1]! - ay, len2 = dx * dx + dy * dy;
+    const u = len2 > 1e-9 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+    best = Math.min(best, Math.hypot(x - ax - u * dx, y - ay - u * dy));
+  }
+  return best;
+}
+
+/** How far from the far oval (face widths on screen) specks are filled: the sheet's band the turn shows there. */
+export const SPECK_REACH = 0.06;
+
+/** The pass on a frame turned by `yaw` (relative to the photo): specks within SPECK_REACH of the far oval and jaw (screen landmarks sx, sy). */
+export function specklessPass(color: Uint32Array, W: number, H: number, box: PixelBox, sx: Float32Array, sy: Float32Array, yaw: number, faceWidth: number): number {
+  if (!specklessFillSetting.on || yaw === 0) return 0;
+  const ids = farOvalAndJaw(yaw), xs = ids.map((i) => sx[i]!), ys = ids.map((i) => sy[i]!), reach = SPECK_REACH * faceWidth;
+  return fillSpecks(color, W, H, box, (x, y) => polylineDistance(xs, ys, x + 0.5, y + 0.5) <= reach);
+}
