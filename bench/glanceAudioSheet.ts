@@ -4,24 +4,15 @@
 //   node --import tsx bench/glanceAudioSheet.ts out.png lp_s10.jpg eng.motion.json 90,812 [--base /work/main] [--zoom 4] [--strip s.png --strip-frames 80-104]
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { MotionFrame } from '../src/types.ts';
-import { SHARED_PORTRAITS } from './sharedData.ts';
+import { checkoutPortraitRenderer } from './checkoutRenderer.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, file, motionPath, frameList] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 const FR = frameList!.split(',').map(Number), Z = Number(arg('--zoom') ?? 4);
 const frames = (JSON.parse(readFileSync(motionPath!, 'utf8')) as { frames: MotionFrame[] }).frames;
 const SIZE = 512;
-
-async function rendererOf(root: string) {
-  const imp = (p: string) => import(pathToFileURL(path.join(root, p)).href);
-  const { cachedPortrait } = await imp('bench/portraitCache.ts');
-  const { buildAvatar } = await imp('src/avatar/build.ts');
-  const { createRenderer } = await imp('src/render/renderer.ts');
-  return createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file!))), { width: SIZE, height: SIZE });
-}
 
 /** One eye's box (corners a, b; lids c, d), 2:1, from landmarks. */
 function eyeBox(lm: number[][], a: number, b: number) {
@@ -33,7 +24,7 @@ const crop = (raw: Uint8ClampedArray, box: ReturnType<typeof eyeBox>, z: number)
   sharp(Buffer.from(raw), { raw: { width: SIZE, height: SIZE, channels: 4 } }).extract(box).resize(box.width * z, box.height * z, { kernel: 'nearest' }).png().toBuffer();
 
 const roots = [...(arg('--base') ? [arg('--base')!] : []), process.cwd()];
-const renderers = await Promise.all(roots.map(rendererOf));
+const renderers = await Promise.all(roots.map((root) => checkoutPortraitRenderer(root, file!)));
 const still = (f: MotionFrame): MotionFrame => ({ ...f, gaze: [0, 0] as MotionFrame['gaze'] });
 const tiles: OverlayOptions[] = [];
 let W = 0, H = 0, y = 0;

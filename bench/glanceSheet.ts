@@ -4,11 +4,10 @@
 //   node --import tsx bench/glanceSheet.ts out.png lp_s0.jpg m.motion.json lp_d14_0-6.mp4 72,84 [--base /work/wt/before44] [--fps 25] [--tile 600] [--video-width W (a non-square driver)]
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { MotionFrame } from '../src/types.ts';
-import { SHARED_PORTRAITS } from './sharedData.ts';
+import { checkoutPortraitRenderer } from './checkoutRenderer.ts';
 import { cachedTrack } from './driverTracks.ts';
 
 const FFMPEG = path.join(process.cwd(), 'node_modules/@ffmpeg-installer/linux-x64/ffmpeg');
@@ -17,15 +16,6 @@ const [out, file, motionPath, video, frameList] = process.argv.slice(2).filter((
 const FR = frameList!.split(',').map(Number), FPS = Number(arg('--fps') ?? 25), TW = Number(arg('--tile') ?? 600), TH = Math.round(TW * 0.3);
 const frames = (JSON.parse(readFileSync(motionPath!, 'utf8')) as { frames: MotionFrame[] }).frames;
 const SIZE = 512;
-
-/** A renderer from a checkout's own modules (its portrait analysis from the shared cache). */
-async function rendererOf(root: string) {
-  const imp = (p: string) => import(pathToFileURL(path.join(root, p)).href);
-  const { cachedPortrait } = await imp('bench/portraitCache.ts');
-  const { buildAvatar } = await imp('src/avatar/build.ts');
-  const { createRenderer } = await imp('src/render/renderer.ts');
-  return createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file!))), { width: SIZE, height: SIZE });
-}
 
 /** The box round both eyes (corners 33 / 133 / 263 / 362), TW:TH, from a landmark lookup. */
 function eyeBox(lm: (i: number) => [number, number], w: number, h: number) {
@@ -40,7 +30,7 @@ const crop = (raw: Buffer, w: number, h: number, ch: 3 | 4, box: ReturnType<type
   sharp(raw, { raw: { width: w, height: h, channels: ch } }).extract(box).resize(TW, TH, { kernel: 'nearest' }).png().toBuffer();
 
 const roots = [...(arg('--base') ? [arg('--base')!] : []), process.cwd()];
-const renderers = await Promise.all(roots.map(rendererOf));
+const renderers = await Promise.all(roots.map((root) => checkoutPortraitRenderer(root, file!)));
 const track = video ? await cachedTrack(video, FPS) : [];
 const tiles: OverlayOptions[] = [];
 const cols = (video ? 1 : 0) + renderers.length;

@@ -12,11 +12,10 @@
 //   node --import tsx bench/glanceWedge.ts lp_s10.jpg m.motion.json lp_d14_6-12.mp4 22,24 --drest 40 [--base /work/wt/before45] [--png out.png]
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { MotionFrame } from '../src/types.ts';
-import { SHARED_PORTRAITS } from './sharedData.ts';
+import { checkoutPortraitRenderer } from './checkoutRenderer.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../src/rig/topology.ts';
 import { lineAt } from '../src/render/gazeCorner.ts';
@@ -60,15 +59,8 @@ function read(img: Img, lm: Lm, upper: readonly number[], lower: readonly number
 
 const fmt = (r: Read | null, rest: Read | null) => r && rest ? `w ${(r.w / rest.w).toFixed(2)} h ${(r.h / rest.h).toFixed(2)} hOpen ${r.hOpen.toFixed(2)} full ${r.full.toFixed(2)} dark ${r.dark.toFixed(2)} white ${(r.white / rest.white).toFixed(2)} flat ${(r.spread / rest.spread).toFixed(2)}` : 'shut';
 
-async function rendererOf(root: string) {
-  const imp = (p: string) => import(pathToFileURL(path.join(root, p)).href);
-  const { cachedPortrait } = await imp('bench/portraitCache.ts');
-  const { buildAvatar } = await imp('src/avatar/build.ts');
-  const { createRenderer } = await imp('src/render/renderer.ts');
-  return createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file!))), { width: 512, height: 512 });
-}
 const roots = [...(arg('--base') ? [arg('--base')!] : []), process.cwd()];
-const renderers = await Promise.all(roots.map(rendererOf));
+const renderers = await Promise.all(roots.map((root) => checkoutPortraitRenderer(root, file!)));
 const track = video ? await cachedTrack(video, FPS) : [];
 const driverFrame = (f: number): { img: Img; lm: Lm } | null => {
   const t = track[f];
