@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columnLowerRun, lowerRowShow, lowerShowIod } from '../src/motion/lowerTeeth.ts';
-import { driverLowerLight, driverLowerRaise, driverLowerShow } from '../src/render/mouth/driverLowerRow.ts';
+import { driverLowerLight, driverLowerRaise, driverLowerShow, SHOWN_LIGHT } from '../src/render/mouth/driverLowerRow.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { driverMouthReadsOf } from '../src/rig/driverMouthReads.ts';
 import { DRIVER_LOWER_SHOW } from '../src/rig/mouthBase.ts';
@@ -57,7 +57,11 @@ test('the library lower row: under the lip where the driver shows none, tips and
   assert.equal(driverLowerShow(0.02, 0.2), 0.075);
   assert.equal(driverLowerLight(0.4, undefined), 0.4);
   assert.equal(driverLowerLight(0.4, 0), 0.4);
-  assert.ok(Math.abs(driverLowerLight(0.4, 0.05) - 0.7) < 1e-9);
+  // (s48 lowertips48: a row the driver shows lit as a wide opening's, SHOWN_LIGHT 1: at .7 mt_man <- pcavs681 f110's tips were grey)
+  assert.ok(Math.abs(driverLowerLight(0.4, 0.05) - SHOWN_LIGHT) < 1e-9);
+  assert.ok(driverLowerLight(0.4, 0.05) > driverLowerLight(0.4, 0.05, 0.7), 'a shown row lit over the old .7');
+  assert.ok(Math.abs(driverLowerLight(0.4, 0.05, 0.7) - 0.7) < 1e-9);
+  assert.equal(driverLowerLight(0.4, 0.005), 0.4, 'a row the driver does not show keeps the rule\'s light');
   // a row whose tips stand under the lip as placed is raised toward the driver's show, at most 0.04 IOD; none without a reading
   const p = { lowerX: 0, lowerY: 0, cos: 1, sin: 0, scale: 1, unit: 100, lowerLipX: 0, lowerLipY: 10 } as unknown as MouthPlacement;
   assert.equal(driverLowerRaise(p, -4, 4, 0, undefined), 0);

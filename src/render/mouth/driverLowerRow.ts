@@ -19,8 +19,13 @@ const HIDDEN_UNDER = 0.012;
 export const MIN_SHOWN = 0.055;
 /** the most (IOD) a shown row is raised toward its show: the speech drop's size (teethRows.ts LOWER_TEETH_DROP) */
 const RAISE_MAX = 0.04;
-/** the light of a row the driver shows (its lower teeth read lit: at least its lips' light), as a share of a wide opening's */
-const SHOWN_LIGHT = 0.7;
+/**
+ * the light of a row the driver shows (its lower teeth read lit: at least its lips' light), as a share of a wide opening's.
+ * s48 (lowertips48): .7 left a shown row's tips grey at a mid opening, under the lips' light — mt_man <- pcavs681 f110/f126
+ * (gap .15/.19, the driver's lower row white) drew 2 px of luma ~100 under a red band; the row the driver's reading finds is
+ * lit teeth (lowerTeeth.ts counts only pixels over its lips' light), so it is lit as a wide opening's
+ */
+export const SHOWN_LIGHT = 1;
 
 /** How shown (0..1) the driver's lower row is by its reading (IOD); undefined: no reading. */
 export function lowerShown(reading: number | undefined): number | undefined {
@@ -41,9 +46,9 @@ export function driverLowerShow(show: number, reading: number | undefined): numb
 }
 
 /** The lower row's light: the rule's `light`, lifted toward SHOWN_LIGHT as far as the driver shows its lower row. */
-export function driverLowerLight(light: number, reading: number | undefined): number {
+export function driverLowerLight(light: number, reading: number | undefined, shownLight = SHOWN_LIGHT): number {
   const k = lowerShown(reading);
-  return k === undefined ? light : light + (Math.max(light, SHOWN_LIGHT) - light) * k;
+  return k === undefined ? light : light + (Math.max(light, shownLight) - light) * k;
 }
 
 /**
