@@ -161,6 +161,13 @@ const LOOK_AWAY_X = [0.25, 0.2] as const;
  * never held one past 1.2 s (critic47: lp_s0's glances "short").
  */
 export const LOOK_AWAY_S = [0.4, 1.8] as const;
+/**
+ * The chance a fixation's end turns into a look-away, in a pause and in speech. Longer look-aways (LOOK_AWAY_S, mean 1.0 s
+ * against the uniform .4-1.2 s's .8 s) drawn as often as before kept the eyes off the camera for .40-.49 of an 8 s clip
+ * where it was .19-.35 (critic48: lp_s42 / lp_s1 / lp_s12 + radio "look off camera half the time, evasive"; lp_s7's torn
+ * glancing iris shown 2.9 s instead of 1.3 s): fewer look-aways (x .8, the means' ratio) keep the share as it was.
+ */
+export const LOOK_AWAY_CHANCE = { pause: 0.28, speech: 0.12 } as const;
 
 /**
  * Gaze of a speaker: fixations of 0.4-2.5 s mostly on the camera, each with small saccades
@@ -181,7 +188,7 @@ export function gazeCurve(n: number, fps: number, seed: number, temperature: num
   for (let i = 0; i < n; i++) {
     if (i >= nextFixation) {
       const pause = energy ? energy[i]! <= -4.6 : false;
-      const lookAway = rand() < (pause ? 0.35 : 0.15);
+      const lookAway = rand() < (pause ? LOOK_AWAY_CHANCE.pause : LOOK_AWAY_CHANCE.speech);
       if (lookAway) {
         // away: mostly sideways, sometimes down (thinking), rarely up
         const side = rand() < 0.5 ? -1 : 1;
