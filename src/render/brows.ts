@@ -264,7 +264,8 @@ export class UnderBrowSkin {
     const shuts = [blinkCompletion(weights[BLINK_L]!, photoWeights[BLINK_L]!), blinkCompletion(weights[BLINK_R]!, photoWeights[BLINK_R]!)];
     this.sides.forEach((s, k) => {
       const raise = Math.min(1, raises[k]!), shut = shutBrowBandSetting.on ? shuts[k]! * s.lightened : 0;
-      if (Math.abs(raise - s.raise) < 0.01 && Math.abs(shut - s.shut) < 0.01) return;
+      // a shut lid alone (no raise) draws nothing: the texels keep the passes before this one (lidSkin, folds)
+      if (Math.abs(raise - s.raise) < 0.01 && (raise < 0.01 || Math.abs(shut - s.shut) < 0.01)) return;
       s.raise = raise; s.shut = shut;
       const target = shut > 0 ? shutBandTarget(s.target, s.lid, shut) : s.target;
       // share of the stretched band that is newly uncovered skin grows with the raise
