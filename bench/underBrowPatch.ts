@@ -19,12 +19,15 @@ const args = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
 const root = path.resolve(opt('--root', path.resolve(import.meta.dirname, '..')));
 const file = opt('--portrait', 'st_art_1.png'), out = opt('--out', '.'), tag = opt('--tag', 'r');
-const frames = (JSON.parse(readFileSync(opt('--motion', ''), 'utf8')) as { frames: MotionFrame[] }).frames;
+const exprArg = opt('--expr', '');
+const frames = exprArg ? [] as MotionFrame[] : (JSON.parse(readFileSync(opt('--motion', ''), 'utf8')) as { frames: MotionFrame[] }).frames;
 const picks = opt('--frames', '0').split(',').map(Number);
 mkdirSync(out, { recursive: true });
 const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/build.ts')).href);
 const { createRenderer } = await import(pathToFileURL(path.join(root, 'src/render/renderer.ts')).href);
 if (args.includes('--off')) (await import(pathToFileURL(path.join(root, 'src/render/brows.ts')).href)).UnderBrowSkin.prototype.update = () => {};
+// --no-shutband: the band over a shut lid as before s48 (render/shutBrowBand.ts off)
+if (args.includes('--no-shutband')) (await import(pathToFileURL(path.join(root, 'src/render/shutBrowBand.ts')).href)).shutBrowBandSetting.on = false;
 const S = 512;
 const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file))), { width: S, height: S });
 
@@ -47,7 +50,7 @@ const lab = (r0: number, g0: number, b0: number): [number, number, number] => {
   return [116 * Y - 16, 500 * (X - Y), 200 * (Y - Z)];
 };
 
-interface Read { band: [number, number, number]; fore: [number, number, number]; grain: number; foreGrain: number; edge: number }
+interface Read { band: [number, number, number]; fore: [number, number, number]; up: [number, number, number]; lid: [number, number, number]; grain: number; foreGrain: number; edge: number }
 function measure(img: Uint8ClampedArray, lm: P[], iod: number): Read[] {
   const L = new Float32Array(S * S);
   for (let i = 0; i < S * S; i++) L[i] = lab(img[i * 4]!, img[i * 4 + 1]!, img[i * 4 + 2]!)[0];
@@ -55,7 +58,7 @@ function measure(img: Uint8ClampedArray, lm: P[], iod: number): Read[] {
   return SIDES.map((side) => {
     const lower = side.browLower.map((i) => lm[i]!), lid = side.lid.map((i) => lm[i]!), top = side.browTop.map((i) => lm[i]!);
     const xs = lower.map((p) => p[0]), xa = Math.min(...xs), xb = Math.max(...xs), m = 0.15 * (xb - xa);
-    const band = [0, 0, 0], fore = [0, 0, 0]; let nb = 0, nf = 0, hp = 0, hp2 = 0, fp = 0, fp2 = 0, edge = 0, ne = 0;
+    const band = [0, 0, 0], fore = [0, 0, 0], up = [0, 0, 0], lidC = [0, 0, 0]; let nu = 0, nl = 0, nb = 0, nf = 0, hp = 0, hp2 = 0, fp = 0, fp2 = 0, edge = 0, ne = 0;
     for (let x = Math.ceil(xa + m); x <= Math.floor(xb - m); x++) {
       const yB = rowY(lower, x), yL = rowY(lid, x), yT = rowY(top, x), h = yL - yB;
       if (h < 3) continue;
@@ -65,6 +68,9 @@ function measure(img: Uint8ClampedArray, lm: P[], iod: number): Read[] {
         nb++;
         const d = L[y * S + x]! - box(x, y); hp += d; hp2 += d * d;
       }
+      // s48: the band's upper part (t .5-.85: the skin the raise uncovers over a shut lid) and the lid just above its lid line (.03-.1 IOD)
+      for (let y = Math.ceil(yB + 0.15 * h); y <= Math.floor(yL - 0.5 * h); y++) { const o = (y * S + x) * 4, c = lab(img[o]!, img[o + 1]!, img[o + 2]!); for (let ch = 0; ch < 3; ch++) up[ch] += c[ch]!; nu++; }
+      for (let y = Math.round(yL - 0.1 * iod); y <= Math.round(yL - 0.03 * iod); y++) { const o = (y * S + x) * 4, c = lab(img[o]!, img[o + 1]!, img[o + 2]!); for (let ch = 0; ch < 3; ch++) lidC[ch] += c[ch]!; nl++; }
       for (let y = Math.round(yT - 0.12 * iod); y <= Math.round(yT - 0.05 * iod); y++) {
         const o = (y * S + x) * 4, c = lab(img[o]!, img[o + 1]!, img[o + 2]!);
         for (let ch = 0; ch < 3; ch++) fore[ch] += c[ch]!;
@@ -79,7 +85,7 @@ function measure(img: Uint8ClampedArray, lm: P[], iod: number): Read[] {
     const mean = hp / Math.max(1, nb), fmean = fp / Math.max(1, nf);
     return {
       band: band.map((v) => v / Math.max(1, nb)) as [number, number, number],
-      fore: fore.map((v) => v / Math.max(1, nf)) as [number, number, number],
+      fore: fore.map((v) => v / Math.max(1, nf)) as [number, number, number], up: up.map((v) => v / Math.max(1, nu)) as [number, number, number], lid: lidC.map((v) => v / Math.max(1, nl)) as [number, number, number],
       grain: Math.sqrt(Math.max(0, hp2 / Math.max(1, nb) - mean * mean)), foreGrain: Math.sqrt(Math.max(0, fp2 / Math.max(1, nf) - fmean * fmean)), edge: edge / Math.max(1, ne),
     };
   });
@@ -88,6 +94,8 @@ const hueDeg = (c: number[]) => (Math.atan2(c[2]!, c[1]!) * 180) / Math.PI;
 const dE = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 
 const n: MotionFrame = r.neutralFrame();
+// --expr a=1,b=.5;c=1: one frame per list, the neutral with these controls set (a static repro instead of a motion)
+for (const e of exprArg ? exprArg.split(';') : []) frames.push({ ...n, w: { ...n.w, ...Object.fromEntries(e.split(',').map((s) => { const [k, v] = s.split('='); return [k!, Number(v)]; })) } });
 const nlm = r.landmarks(n) as P[];
 const iod = Math.hypot(nlm[468]![0] - nlm[473]![0], nlm[468]![1] - nlm[473]![1]) || Math.hypot(nlm[33]![0] - nlm[263]![0], nlm[33]![1] - nlm[263]![1]) * 0.8;
 const nimg = r.render(n);
@@ -118,7 +126,7 @@ for (const k of picks) {
   const lm = r.landmarks(f) as P[];
   const img = r.render(f);
   const reads = measure(img.data, lm, iod);
-  console.log(`${base} ${tag} f${k}: ` + reads.map((s, e) => `${e ? 'imgL' : 'imgR'} dE ${fmt(dE(s.band, s.fore))} dab ${fmt(Math.hypot(s.band[1] - s.fore[1], s.band[2] - s.fore[2]))} hue ${fmt(hueDeg(s.band))}[${fmt(hueDeg(s.fore))}] (L${fmt(s.band[0])} a${fmt(s.band[1])} b${fmt(s.band[2])}) grain ${(s.grain / s.foreGrain).toFixed(2)}[ph ${(ref[e]!.grain / ref[e]!.foreGrain).toFixed(2)}] edge ${s.edge.toFixed(1)}[ph ${ref[e]!.edge.toFixed(1)}]`).join(' | '));
+  console.log(`${base} ${tag} f${k}: ` + reads.map((s, e) => `${e ? 'imgL' : 'imgR'} dE ${fmt(dE(s.band, s.fore))} dab ${fmt(Math.hypot(s.band[1] - s.fore[1], s.band[2] - s.fore[2]))} hue ${fmt(hueDeg(s.band))}[${fmt(hueDeg(s.fore))}] (L${fmt(s.band[0])} a${fmt(s.band[1])} b${fmt(s.band[2])}) grain ${(s.grain / s.foreGrain).toFixed(2)}[ph ${(ref[e]!.grain / ref[e]!.foreGrain).toFixed(2)}] edge ${s.edge.toFixed(1)}[ph ${ref[e]!.edge.toFixed(1)}] up-lid dE ${fmt(dE(s.up, s.lid))} (up L${fmt(s.up[0])} a${fmt(s.up[1])} b${fmt(s.up[2])} lid L${fmt(s.lid[0])} a${fmt(s.lid[1])} b${fmt(s.lid[2])})`).join(' | '));
   // eyes crop, both eyes and brows, 4x (nearest)
   const xs = [46, 276, 33, 263, 70, 300].map((i) => lm[i]![0]), ys = [70, 300, 105, 334, 145, 374].map((i) => lm[i]![1]);
   const x0 = Math.max(0, Math.round(Math.min(...xs) - 0.15 * iod)), x1 = Math.min(S, Math.round(Math.max(...xs) + 0.15 * iod));

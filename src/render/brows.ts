@@ -10,8 +10,10 @@ import { CONTROL_INDEX } from '../rig/controls.ts';
 import { insidePolygon } from '../math/polygon.ts';
 import { polylineAt } from '../math/polyline.ts';
 import { smooth01 } from '../math/smooth.ts';
+import { blinkCompletion } from './eyes.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
 import { shadeTarget, socketShade } from './underBrowShade.ts';
+import { lightenedShare, shutBandTarget, shutBrowBandSetting } from './shutBrowBand.ts';
 import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
@@ -36,6 +38,7 @@ const creaseShare = (w: number) => Math.max(0, Math.min(1, w / 0.75));
 
 const INNER = CONTROL_INDEX.browInnerUp, OUTER_L = CONTROL_INDEX.browOuterUpLeft, OUTER_R = CONTROL_INDEX.browOuterUpRight;
 const DOWN_L = CONTROL_INDEX.browDownLeft, DOWN_R = CONTROL_INDEX.browDownRight;
+const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight;
 type XY = (i: number) => readonly [number, number];
 
 /** The brows' frame (render/browFolds.ts): between the inner brow heads, along the eyes. */
@@ -187,7 +190,7 @@ function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Flo
  * colour is taken per column from the forehead above the brow and from just above the crease.
  */
 export class UnderBrowSkin {
-  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number; grain: Float32Array; top: Float32Array }[] = [];
+  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number; grain: Float32Array; top: Float32Array; lid: Float32Array; lightened: number; shut: number }[] = [];
 
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
     for (const side of UNDER_BROW_SIDES) {
@@ -196,7 +199,7 @@ export class UnderBrowSkin {
       // past the brow's ends as far as the rig's taper (UNDER_BROW_TAPER, in eye-corner widths), feathered over it
       const reach = TAPER * iod;
       const x0 = Math.max(0, Math.ceil(Math.min(...xs) - reach)), x1 = Math.min(width - 1, Math.floor(Math.max(...xs) + reach));
-      const px: number[] = [], prof: number[] = [], tgt: number[] = [], tops: number[] = [], ts: number[] = [];
+      const px: number[] = [], prof: number[] = [], tgt: number[] = [], tops: number[] = [], ts: number[] = [], lidT: number[] = [];
       const sample = (x: number, y: number, ch: number) => data[(Math.min(height - 1, Math.max(0, Math.round(y))) * width + x) * 4 + ch]!;
       // clean skin per column, smoothed along x (single pixels would streak): the forehead a little
       // above the brow's top edge, and the lid skin just above the crease (toward the lid the band turns into it)
@@ -232,7 +235,7 @@ export class UnderBrowSkin {
           px.push((y * width + x) * 4); prof.push(w); tops.push(topFade(t)); ts.push(t);
           const c = (x - x0) * 3;
           const tf = smooth01(t / 0.6);
-          for (let ch = 0; ch < 3; ch++) tgt.push(foreS[c + ch]! * tf + lidS[c + ch]! * (1 - tf));
+          for (let ch = 0; ch < 3; ch++) { tgt.push(foreS[c + ch]! * tf + lidS[c + ch]! * (1 - tf)); lidT.push(lidS[c + ch]!); }
         }
       }
       const photo = new Uint8ClampedArray(px.length * 3);
@@ -243,7 +246,7 @@ export class UnderBrowSkin {
       const target = Float32Array.from(tgt), tf32 = Float32Array.from(ts);
       const sock = socketShade(photo, target, tf32);
       shadeTarget(target, grain, tf32, sock);
-      this.sides.push({ pixels: Int32Array.from(px), photo, target, profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops) });
+      this.sides.push({ pixels: Int32Array.from(px), photo, target, profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops), lid: Float32Array.from(lidT), lightened: lightenedShare(photo, Float32Array.from(tgt), tf32), shut: 0 });
     }
   }
 
@@ -251,22 +254,26 @@ export class UnderBrowSkin {
   ownedTexels(): Int32Array[] { return this.sides.map((s) => s.pixels); }
 
   /** Forgets what it last drew, so its next update draws again on the restored texels (freshPasses.ts). */
-  restart(): void { for (const s of this.sides) s.raise = 0; }
+  restart(): void { for (const s of this.sides) { s.raise = 0; s.shut = 0; } }
 
   /** Blends each side's band toward clean skin by how far that brow is raised beyond the photo's. */
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>): void {
     const d = (c: number) => weights[c]! - photoWeights[c]!;
     const raises = [Math.max(0, d(INNER) * 0.75 + d(OUTER_L) * 0.6), Math.max(0, d(INNER) * 0.75 + d(OUTER_R) * 0.6)];
+    // s48: how shut each side's lid is (side 0 is the subject's left eye): the band over a shut lid turns into lid skin (shutBrowBand.ts)
+    const shuts = [blinkCompletion(weights[BLINK_L]!, photoWeights[BLINK_L]!), blinkCompletion(weights[BLINK_R]!, photoWeights[BLINK_R]!)];
     this.sides.forEach((s, k) => {
-      const raise = Math.min(1, raises[k]!);
-      if (Math.abs(raise - s.raise) < 0.01) return;
-      s.raise = raise;
+      const raise = Math.min(1, raises[k]!), shut = shutBrowBandSetting.on ? shuts[k]! * s.lightened : 0;
+      // a shut lid alone (no raise) draws nothing: the texels keep the passes before this one (lidSkin, folds)
+      if (Math.abs(raise - s.raise) < 0.01 && (raise < 0.01 || Math.abs(shut - s.shut) < 0.01)) return;
+      s.raise = raise; s.shut = shut;
+      const target = shut > 0 ? shutBandTarget(s.target, s.lid, shut) : s.target;
       // share of the stretched band that is newly uncovered skin grows with the raise
       const f = UNCOVER * raise;
-      if (underBrowGrainSetting.on) { blendGrained(this.data, s.pixels, s.photo, s.target, s.profile, s.grain, s.top, f); return; }
+      if (underBrowGrainSetting.on) { blendGrained(this.data, s.pixels, s.photo, target, s.profile, s.grain, s.top, f); return; }
       for (let q = 0; q < s.pixels.length; q++) {
         const o = s.pixels[q]!, w = f * s.profile[q]!;
-        for (let ch = 0; ch < 3; ch++) this.data[o + ch] = s.photo[q * 3 + ch]! + w * (s.target[q * 3 + ch]! - s.photo[q * 3 + ch]!);
+        for (let ch = 0; ch < 3; ch++) this.data[o + ch] = s.photo[q * 3 + ch]! + w * (target[q * 3 + ch]! - s.photo[q * 3 + ch]!);
       }
     });
   }
