@@ -6,7 +6,7 @@ import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { narrowGap, narrowJawGain, narrowJawGainOf, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
+import { MEAN_FACE_MOUTH_WIDTH, mouthWidthOf, narrowGap, narrowJawGain, narrowJawGainOf, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -19,6 +19,8 @@ test('narrowJawGain: width over the reference, at most 1, at least the floor', (
   assert.equal(narrowJawGain(0, 0.5, 0.7), 1);
   // the mean face itself is a normal mouth
   assert.equal(narrowJawGainOf(meanFace()), 1);
+  // the renderer's constant (it also runs in the browser, which reads no files) is the mean face file's width
+  assert.ok(Math.abs(MEAN_FACE_MOUTH_WIDTH - mouthWidthOf(meanFace())) < 1e-6, `${MEAN_FACE_MOUTH_WIDTH} vs ${mouthWidthOf(meanFace())}`);
 });
 
 test('narrowGap: a slit untouched, an opening scaled by the gain, monotone in between', () => {

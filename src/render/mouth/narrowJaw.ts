@@ -7,7 +7,6 @@
 // driver's gap), at least `floor`, and only on openings: it fades in over the gap (a smile's lips parting .1 IOD over
 // its teeth, a slit, are about contact, not aspect: scaled from the first gap, lp_s5 <- lp_d10 f136's open smile's
 // upper line bent .025 of the width under its corners, openSmileLine.test's limit .02).
-import { meanFace } from '../../rig/canonical.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
 /**
@@ -16,7 +15,17 @@ import { smoothstep } from '../../math/smooth.ts';
  * st_full_body_1 .467 of the mean's .532). floor: the least gain (a pinhole cartoon mouth still opens). fadeFrom / fadeTo:
  * the motion's gap (IOD) over which the gain comes in (monotone: at floor .7 the scaled gap's slope stays > .5).
  */
-export const narrowJawSetting = { on: true, refShare: 0.9, floor: 0.7, fadeFrom: 0.08, fadeTo: 0.24 };
+/**
+ * The mean face's outer mouth width (rig/mean-face.json, 61-291, outer-eye-corner distance 1), as a number: the renderer
+ * also runs in the live page's worker, which reads no files (reading mean-face.json there failed every draw with
+ * "Unexpected end of JSON input"); test/narrowJaw.test.ts checks it against the file.
+ */
+export const MEAN_FACE_MOUTH_WIDTH = 0.53172;
+
+// Off by default (s48 lead): on, lp_s5's mouth tests (tongueFlesh: the lit tongue's hue 37 against its < 35 bound) fail,
+// and the reference is the mean face, not the driver, so a real narrow-mouthed speaker's self-reenactment would open less
+// than her own video; the outside critic saw lp_s7 / lp_s5 "neutral to slightly better at 3x". Try it with on: true.
+export const narrowJawSetting = { on: false, refShare: 0.9, floor: 0.7, fadeFrom: 0.08, fadeTo: 0.24 };
 
 /** The outer mouth width (61-291) of a flat 478*3 canonical face (outer-eye-corner distance 1). */
 export function mouthWidthOf(p: ArrayLike<number>): number {
@@ -32,7 +41,7 @@ export function narrowJawGain(width: number, ref: number, floor: number): number
 /** The lip-gap gain of an avatar whose canonical neutral is `neutral` (1 without one or with the setting off). */
 export function narrowJawGainOf(neutral: ArrayLike<number> | undefined, setting = narrowJawSetting): number {
   if (!setting.on || !neutral || neutral.length < 292 * 3) return 1;
-  return narrowJawGain(mouthWidthOf(neutral), setting.refShare * mouthWidthOf(meanFace()), setting.floor);
+  return narrowJawGain(mouthWidthOf(neutral), setting.refShare * MEAN_FACE_MOUTH_WIDTH, setting.floor);
 }
 
 /** A motion's lip gap (IOD) on a mouth of gain `gain`: scaled by it on openings, fading to 1 under setting.fadeFrom. */
