@@ -8,7 +8,7 @@ import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { LIBRARY_MOUTH_WIDTH, teethScaleForMouth } from '../src/render/mouth/layers.ts';
+import { teethScaleForMouth } from '../src/render/mouth/layers.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import { sharedData } from '../bench/sharedData.ts';
@@ -16,21 +16,12 @@ import { sharedData } from '../bench/sharedData.ts';
 const PORTRAITS = sharedData('portraits');
 const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
-test('the library teeth follow the mouth they were cut from: as wide or wider keeps them, narrower takes smaller, within a floor', () => {
-  // (s48 brightteeth48) the library's upper row is videoretalking_4's, a mouth LIBRARY_MOUTH_WIDTH (.54) wide at rest; until s48
-  // every mouth from .49 up kept them whole, and lp_s42 (.500) drew rows 1.08 as wide as her driver lp_d6's (.487) own
-  assert.ok(LIBRARY_MOUTH_WIDTH > 0.52 && LIBRARY_MOUTH_WIDTH < 0.56);
-  for (const wide of [0.549, 0.601, LIBRARY_MOUTH_WIDTH]) assert.equal(teethScaleForMouth(wide), 1, `mt_man .549, lp_s1 .601: ${wide}`);
-  // the portraits' rest mouth widths over the eye-corner IOD: lp_s42 .500, lp_s0 .506, lp_s12 .518, lp_s2 .523: smaller, by their width
-  for (const w of [0.5, 0.506, 0.518, 0.523]) {
-    assert.ok(Math.abs(teethScaleForMouth(w) - w / LIBRARY_MOUTH_WIDTH) < 1e-9, `${w}`);
-    assert.ok(teethScaleForMouth(w) < 1 && teethScaleForMouth(w) > 0.9, `${w}: ${teethScaleForMouth(w)}`);
-  }
-  assert.ok(teethScaleForMouth(0.5) < teethScaleForMouth(0.523), 'a narrower mouth, smaller teeth');
-  assert.equal(teethScaleForMouth(0.42), 0.78, 'lp_s11 (a child): at the floor');
+test('adult mouths keep the library teeth at their size; narrower ones take smaller teeth, within a floor', () => {
+  // the portraits' rest mouth widths over the eye-corner IOD: lp_s42 .500, lp_s0 .506, lp_s12 .518, lp_s2 .523, mt_man .549, lp_s1 .601
+  for (const adult of [0.5, 0.506, 0.518, 0.523, 0.549, 0.601]) assert.equal(teethScaleForMouth(adult), 1);
+  assert.ok(Math.abs(teethScaleForMouth(0.42) - 0.42 / 0.49) < 1e-9, 'lp_s11 (a child): by its mouth width');
   assert.equal(teethScaleForMouth(0.3), 0.78, 'never below the floor');
-  assert.equal(teethScaleForMouth(Number.NaN), 1, 'no width read: the library size');
-  assert.equal(teethScaleForMouth(0.5, 0.49), 1, 'the old knee (.49) as the library mouth: as before');
+  assert.equal(teethScaleForMouth(Number.NaN), 1, 'no width read: the adult size');
 });
 
 test('a child\'s small opening (lp_s11, jawOpen 0.15) is not filled by lit teeth', async () => {

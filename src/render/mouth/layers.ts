@@ -57,24 +57,19 @@ export interface ReadyMouth {
 const TEETH_LIFT = 0.75;
 
 /**
- * The library rows are teeth of a mouth this wide at rest (corner to corner, in the head's IOD: eye corner
- * to eye corner): videoretalking_4's, whose upper row they are cut from (its near-shut frames
- * f90/f150/f160 read by the face mesh: .60/.52/.54). A mouth as wide or wider takes them at their size; a narrower one smaller, by
- * its width's share of this: the teeth follow the mouth. Until s48 the knee was ADULT_MOUTH_WIDTH .49, so
- * every mouth from .49 up took a .54 mouth's teeth: lp_s42 (.50) drew rows 1.08 as wide and 1.1-1.2 as
- * tall as her driver lp_d6's own at the same frames (hers .49 at rest), critic47's "oversized teeth". (Session
- * 18: a child's mouth, lp_s11 .42, had two incisors filling it; lp_s5 .44, lp_s7 .39, lp_s10 .44.)
+ * A mouth this wide at rest (corner to corner, in the head's IOD: eye corner to eye corner) or wider
+ * takes the library's teeth at their adult size. The library rows are sized by the IOD, and a narrower
+ * mouth (a child, a stylised or painted small mouth: lp_s11 .42, lp_s5 .44, lp_s7 .39, lp_s10 .44
+ * against the adult photos' .50-.60) had two incisors filling it, a pale slab at small openings.
  */
-export const LIBRARY_MOUTH_WIDTH = 0.54;
-/** ...and the teeth never shrink below this share of their size */
+const ADULT_MOUTH_WIDTH = 0.49;
+/** ...and the teeth never shrink below this share of it */
 const TEETH_SCALE_MIN = 0.78;
-/** (s48) the library rows' sharpening matched on the row at their own size (false: on the row at the mouth's size, as before) */
-export const SHARPNESS_AT_LIBRARY_SIZE = true;
 
-/** The library teeth's size for a mouth `mouthOverIod` wide at rest (1: the library's own size; `libraryMouth`: the mouth they belong to). */
-export function teethScaleForMouth(mouthOverIod: number, libraryMouth = LIBRARY_MOUTH_WIDTH): number {
+/** The library teeth's size for a mouth `mouthOverIod` wide at rest (1: the adult size). */
+export function teethScaleForMouth(mouthOverIod: number): number {
   if (!(mouthOverIod > 0)) return 1;
-  return Math.min(1, Math.max(TEETH_SCALE_MIN, mouthOverIod / libraryMouth));
+  return Math.min(1, Math.max(TEETH_SCALE_MIN, mouthOverIod / ADULT_MOUTH_WIDTH));
 }
 
 /** The avatar's mouth width at rest (landmarks 61-291 of the rest positions) over its IOD (eye corners). */
@@ -150,8 +145,6 @@ interface TeethLook {
   /** the photo's grain around its lips (pictureGrain.ts fineGrain) */
   lipGrain: number | null;
   haveBlur: number;
-  /** the plain upper row at the library's own size, where the mouth's is smaller: what the sharpness is matched on (null: the row itself) */
-  matchRow?: ReadyLayer | null;
 }
 
 /**
@@ -169,7 +162,7 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
   const blur = teethBlurFor(look.lipBlur, look.haveBlur);
   // (matched with the plain relief: rowLook.ts's deeper one read as detail and the rows were softened for it,
   // lp_s1's small parting's teeth edge 1.03 -> .94 of the skin's light, test/mouthParting)
-  const matched = sharpnessToMatch(look.matchRow ?? relief(upper, -1, 0, true), look.lipDetail);
+  const matched = sharpnessToMatch(relief(upper, -1, 0, true), look.lipDetail);
   const amount = blur > 0 ? Math.min(-blur, matched) : matched;
   // (softened, the relief is drawn after it as wide as that blur: blurred after, teeth27, its lines
   // were softened twice, st_art_1's slab; until session 26 it went first and took the softening)
@@ -203,7 +196,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const white = own ? photoOffWhite(eyes, match.gain, match.saturation) : offWhite(match.gain, match.saturation);
   // the teeth's own sizes (the row's run, the tips, the tooth widths) follow the mouth's width; the
   // lip's distances (how far the row sits under the lip) stay in the face's IOD
-  const toothScale = teethScaleForMouth(restMouthOverIod(avatar)), toothPerIod = outPerIod * toothScale;
+  const toothPerIod = outPerIod * teethScaleForMouth(restMouthOverIod(avatar));
   // (a soft picture's teeth sit under its white: photoLook.ts softPictureWhite)
   const { detail: lipDetail, blur: lipBlur, grain: lipGrain } = photoLipLook(avatar, outPerIod / avatar.head.iod);
   // (a sharp photo's row is as lit along it as its centre: rowLevel.ts; a soft one keeps the library's fall)
@@ -213,14 +206,14 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     if (probe) stages.set(stage, [...(stages.get(stage) ?? []), l].slice(-2)); // (the last upper and lower row)
     return l;
   };
-  const row = (layer: typeof lib.upper, dir: -1 | 1, perIod = toothPerIod, see = seen) => {
-    const teeth = see('matched', towardOffWhite(see('ready', ready(layer, perIod, extra, match, TEETH_LIFT)), white, own ? PHOTO_HUE_KEEP : undefined));
+  const row = (layer: typeof lib.upper, dir: -1 | 1) => {
+    const teeth = seen('matched', towardOffWhite(seen('ready', ready(layer, toothPerIod, extra, match, TEETH_LIFT)), white, own ? PHOTO_HUE_KEEP : undefined));
     // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
-    const carried = see('levelled', levelledRow(see('rows', mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), perIod)), perIod, dir < 0 ? 1 : -1, level));
+    const carried = seen('levelled', levelledRow(seen('rows', mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod)), toothPerIod, dir < 0 ? 1 : -1, level));
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts)
-    const tips = evenTips(carried, perIod, dir < 0 ? 1 : -1);
+    const tips = evenTips(carried, toothPerIod, dir < 0 ? 1 : -1);
     // (the upper row's tips on one smooth line: a staircase of tips read as a sawtooth at 4x, incisalLine.ts)
-    return see('tips', dir < 0 ? withSmoothIncisal(tips, perIod, 1) : tips);
+    return seen('tips', dir < 0 ? withSmoothIncisal(tips, toothPerIod, 1) : tips);
   };
   // separate teeth on the rows (toothRelief.ts: the library's gaps were lost in its video frames), the
   // gaps in the cavity's hue
@@ -231,18 +224,15 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
   const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
   // (a photo's own row by how much it was sharpened: ownRowRelief.ts)
-  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number, onset = false, perIod = toothPerIod) => {
+  const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number, onset = false) => {
     const rowLook = speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook;
-    return seen(speech ? 'speech' : onset ? 'onset' : 'relief', withToothRelief(l, perIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (onset ? onsetRelief(rowLook) : rowLook) : undefined));
+    return seen(speech ? 'speech' : onset ? 'onset' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (onset ? onsetRelief(rowLook) : rowLook) : undefined));
   };
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   // (whether any of the photo's cut reaches the render as lit teeth, as withPhotoTeeth keeps them: ownRowRelief.ts)
   const ownShown = own !== null && coverage(withoutDark(ready(own.upper, outPerIod, 0, { gain: [1, 1, 1], saturation: 1 }), target / OWN_TEETH_GAIN[1])) > 0;
-  // (the sharpening is the picture's: matched on the plain row at the library's own size, whatever the mouth's; on the
-  // smaller row a narrower mouth takes, the match moved with the size, lp_s42's .4 to a -.3 softening, her lines lost)
-  const sizeFree = toothScale < 1 && SHARPNESS_AT_LIBRARY_SIZE ? relief(row(lib.upper, -1, outPerIod, (_s, l) => l), -1, 0, true, false, undefined, false, outPerIod) : null;
-  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)), matchRow: sizeFree };
+  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
   // (a grin's row lined up to the gum, not a smooth band over lined tips: linesToGum.ts)
