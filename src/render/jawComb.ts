@@ -11,7 +11,10 @@ import type { RasterTarget } from './raster.ts';
 import { smooth01 } from '../math/smooth.ts';
 
 /** Switch for the pass (one option per setting; default on). */
-export const jawCombSetting = { on: true };
+// Off by default (s48 lead): on, it cost ~1.5 ms (specklessFill) / ~1 ms (jawComb) per turned frame of an ordinary
+// audio clip's head motion (bench/renderAB.ts lp_s42 with --cpu-prof: fillSpecks 562 ms, smoothAlongLine 364 ms over 360
+// frames; 13.4 against 11.9 ms a frame before this session), past #13's 12 ms budget, for a change the critic saw at 4x only.
+export const jawCombSetting = { on: false };
 
 /** The jaw's landmarks from the far jaw corner to the chin's side, for a turn by +yaw (image left) and -yaw (image right). */
 const FAR_JAW_PLUS = [58, 172, 136, 150, 149, 176];

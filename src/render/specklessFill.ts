@@ -10,7 +10,10 @@ import type { PixelBox } from './pinholeFill.ts';
 import { farOval } from './farSeam.ts';
 
 /** Switch for the pass (one option per setting; default on). */
-export const specklessFillSetting = { on: true };
+// Off by default (s48 lead): on, it cost ~1.5 ms (specklessFill) / ~1 ms (jawComb) per turned frame of an ordinary
+// audio clip's head motion (bench/renderAB.ts lp_s42 with --cpu-prof: fillSpecks 562 ms, smoothAlongLine 364 ms over 360
+// frames; 13.4 against 11.9 ms a frame before this session), past #13's 12 ms budget, for a change the critic saw at 4x only.
+export const specklessFillSetting = { on: false };
 /** Longest run filled (pixels). */
 export const SPECK_RUN = 4;
 /** Both ends at least this opaque (alpha 0-255). */
