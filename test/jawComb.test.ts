@@ -8,7 +8,8 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { jawCombPass, jawCombSetting, smoothAlongLine } from '../src/render/jawComb.ts';
-import { fillSpecks, specklessFillSetting, polylineDistance } from '../src/render/specklessFill.ts';
+import { fillSpecks, specklessFillSetting } from '../src/render/specklessFill.ts';
+import { distanceToPolyline } from '../src/math/polygon.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';
@@ -40,9 +41,9 @@ test('fillSpecks: a 3-px translucent run in opaque skin is filled; a clear gap a
   assert.equal(fillSpecks(e, 30, 20, box), 0);
 });
 
-test('polylineDistance: to the nearest segment, clamped at its ends', () => {
-  assert.equal(polylineDistance([0, 10], [0, 0], 5, 3), 3);
-  assert.equal(polylineDistance([0, 10], [0, 0], 13, 4), 5);
+test('distanceToPolyline (the speck pass reach): to the nearest segment, clamped at its ends', () => {
+  assert.equal(distanceToPolyline(5, 3, [[0, 0], [10, 0]]), 3);
+  assert.equal(distanceToPolyline(13, 4, [[0, 0], [10, 0]]), 5);
 });
 
 /** A horizontal line at y = 10 (face above); below it a comb: dark and light 3-px runs alternating along the line. */

@@ -8,6 +8,7 @@
 // well below the line between its ends, takes that line's colour (premultiplied). Reads the layer as it was.
 import type { PixelBox } from './pinholeFill.ts';
 import { farOval } from './farSeam.ts';
+import { distanceToPolyline } from '../math/polygon.ts';
 
 /** Switch for the pass (one option per setting; default on). */
 // Off by default (s48 lead): on, it cost ~1.5 ms (specklessFill) / ~1 ms (jawComb) per turned frame of an ordinary
@@ -77,23 +78,12 @@ export function farOvalAndJaw(yaw: number): number[] {
   return yaw > 0 ? [...farOval(yaw), 136, 150, 149] : [...farOval(yaw), 365, 379, 378];
 }
 
-/** Distance (px) from (x, y) to the polyline (xs, ys). */
-export function polylineDistance(xs: number[], ys: number[], x: number, y: number): number {
-  let best = Infinity;
-  for (let k = 0; k + 1 < xs.length; k++) {
-    const ax = xs[k]!, ay = ys[k]!, dx = xs[k + 1]! - ax, dy = ys[k + 1]! - ay, len2 = dx * dx + dy * dy;
-    const u = len2 > 1e-9 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-    best = Math.min(best, Math.hypot(x - ax - u * dx, y - ay - u * dy));
-  }
-  return best;
-}
-
 /** How far from the far oval (face widths on screen) specks are filled: the sheet's band the turn shows there. */
 export const SPECK_REACH = 0.06;
 
 /** The pass on a frame turned by `yaw` (relative to the photo): specks within SPECK_REACH of the far oval and jaw (screen landmarks sx, sy). */
 export function specklessPass(color: Uint32Array, W: number, H: number, box: PixelBox, sx: Float32Array, sy: Float32Array, yaw: number, faceWidth: number): number {
   if (!specklessFillSetting.on || yaw === 0) return 0;
-  const ids = farOvalAndJaw(yaw), xs = ids.map((i) => sx[i]!), ys = ids.map((i) => sy[i]!), reach = SPECK_REACH * faceWidth;
-  return fillSpecks(color, W, H, box, (x, y) => polylineDistance(xs, ys, x + 0.5, y + 0.5) <= reach);
+  const line = farOvalAndJaw(yaw).map((i): [number, number] => [sx[i]!, sy[i]!]), reach = SPECK_REACH * faceWidth;
+  return fillSpecks(color, W, H, box, (x, y) => distanceToPolyline(x + 0.5, y + 0.5, line) <= reach);
 }
