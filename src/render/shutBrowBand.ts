@@ -7,10 +7,13 @@
 // warmer than the forehead) at a lightness `reach` of the way from the forehead's to the lid sample's (which holds the crease's shade:
 // all the way, mt_man's band read as a dark socket, L* 39 against the lid's 51).
 
+import { luminance } from '../math/colour.ts';
+import { nearestRank } from '../math/stats.ts';
+import { bandLumaRatio } from './underBrowShade.ts';
+
 /** on: the band over a shut lid turns toward lid skin; off: the forehead-toned band whatever the lid (as before s48). */
 export const shutBrowBandSetting = { on: true, reach: 0.5 };
 
-const luma = (r: number, g: number, b: number) => 0.3 * r + 0.59 * g + 0.11 * b;
 /** The target is pulled fully once it is this share of its luminance lighter than the lid skin. */
 const GATE = 0.15;
 
@@ -22,7 +25,7 @@ const GATE = 0.15;
 export function shutBandTarget(target: Float32Array, lid: Float32Array, shut: number): Float32Array {
   const out = new Float32Array(target.length), s0 = Math.max(0, Math.min(1, shut)), to = lidChroma(lid);
   for (let q = 0; q < target.length; q += 3) {
-    const lt = luma(target[q]!, target[q + 1]!, target[q + 2]!), ll = luma(lid[q]!, lid[q + 1]!, lid[q + 2]!);
+    const lt = luminance(target[q]!, target[q + 1]!, target[q + 2]!), ll = luminance(lid[q]!, lid[q + 1]!, lid[q + 2]!);
     // only a target lighter than the lid skin (the forehead's lit skin) is pulled: where it is the lid's skin already
     // (a fringe: the pass takes the lid sample for the forehead) the band is left as it was (lp_s1: pulled, redder and darker)
     const s = s0 * Math.max(0, Math.min(1, (lt - ll) / Math.max(1, GATE * lt))), m = s * shutBrowBandSetting.reach;
@@ -42,10 +45,10 @@ export function shutBandTarget(target: Float32Array, lid: Float32Array, shut: nu
 export function lidChroma(lid: Float32Array): [number, number, number] {
   const ch: [number[], number[], number[]] = [[], [], []];
   for (let q = 0; q < lid.length; q += 3) {
-    const l = luma(lid[q]!, lid[q + 1]!, lid[q + 2]!);
+    const l = luminance(lid[q]!, lid[q + 1]!, lid[q + 2]!);
     if (l > 12) for (let c = 0; c < 3; c++) ch[c]!.push(lid[q + c]! / l);
   }
-  const med = (a: number[]) => { a.sort((x, y) => x - y); return a[a.length >> 1] ?? 1; };
+  const med = (a: number[]) => nearestRank(a, 0.5, 1);
   return [med(ch[0]), med(ch[1]), med(ch[2])];
 }
 
@@ -56,15 +59,9 @@ export function lidChroma(lid: Float32Array): [number, number, number] {
  * pale strip over the shut lid to take out; pulling it to the crease's sample there drew a pink patch (lp_s1).
  */
 export function lightenedShare(photo: Uint8ClampedArray, target: Float32Array, t: Float32Array): number {
-  const lp: number[] = [], lt: number[] = [];
-  for (let q = 0; q < t.length; q++) {
-    if (t[q]! < 0.2 || t[q]! > 0.8) continue;
-    lp.push(luma(photo[q * 3]!, photo[q * 3 + 1]!, photo[q * 3 + 2]!));
-    lt.push(luma(target[q * 3]!, target[q * 3 + 1]!, target[q * 3 + 2]!));
-  }
-  if (lp.length < 8) return 0;
-  const med = (a: number[]) => { a.sort((x, y) => x - y); return a[a.length >> 1]!; };
-  return Math.max(0, Math.min(1, (1 - med(lp) / Math.max(1, med(lt))) / LIGHTENED));
+  const ratio = bandLumaRatio(photo, target, t);
+  if (ratio === null) return 0;
+  return Math.max(0, Math.min(1, (1 - ratio) / LIGHTENED));
 }
 /** The socket ratio's distance below 1 at which the band counts as fully lightened by the pass. */
 const LIGHTENED = 0.1;

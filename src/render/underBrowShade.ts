@@ -10,28 +10,45 @@
 // Only a deep socket (ratio under `deep`, fully from deep - span): on a lit lid (st_happy .68-.79, lp_s42 .82-.93) a
 // shaded band is a grey eyeshadow with the band's ends for edges (tried: seen on st_happy <- lp_d6 f90).
 
+import { luminance } from '../math/colour.ts';
+import { nearestRank } from '../math/stats.ts';
+
 /** on: the target shaded as the photo's socket is; off: the lit skin target (s47). */
 export const underBrowShadeSetting = { on: true, pow: 0.5, floor: 0.5, overhang: 0.45, deep: 0.55, span: 0.2 };
 
-const luma = (r: number, g: number, b: number) => 0.3 * r + 0.59 * g + 0.11 * b;
+/** The band's texels that count (t .2-.8 of the way from the lid to the brow's top: not the crease, not the hair). */
+const inBand = (t: number) => t >= 0.2 && t <= 0.8;
+
+/**
+ * The median photo luma of the band over its skin target's, or null with under 8 band texels: under 1 where the pass
+ * would paint the band lighter than the photo shows it (a deep socket .3-.4, st_art_1; a lit lid or fringe ~1).
+ */
+export function bandLumaRatio(photo: Uint8ClampedArray, target: Float32Array, t: Float32Array): number | null {
+  const lp: number[] = [], lt: number[] = [];
+  for (let q = 0; q < t.length; q++) {
+    if (!inBand(t[q]!)) continue;
+    lp.push(luminance(photo[q * 3]!, photo[q * 3 + 1]!, photo[q * 3 + 2]!));
+    lt.push(luminance(target[q * 3]!, target[q * 3 + 1]!, target[q * 3 + 2]!));
+  }
+  if (lp.length < 8) return null;
+  return nearestRank(lp, 0.5, NaN) / Math.max(1, nearestRank(lt, 0.5, NaN));
+}
 
 /**
  * The band's shade as the photo shows it: sqrt-like (pow) of the median of the band's photo luma over the median of its
  * skin target's luma, in [floor, 1]. 1 where the photo's band is as light as the skin it turns into (a lit lid, a fringe).
  */
 export function socketShade(photo: Uint8ClampedArray, target: Float32Array, t: Float32Array): Socket {
-  const lp: number[] = [], lt: number[] = [], ch: [number[], number[], number[]] = [[], [], []];
+  const ratio = bandLumaRatio(photo, target, t);
+  if (ratio === null) return { shade: 1, chroma: null };
+  // the shade's colour from texels that are not near black (there the ratios are noise)
+  const ch: [number[], number[], number[]] = [[], [], []];
   for (let q = 0; q < t.length; q++) {
-    if (t[q]! < 0.2 || t[q]! > 0.8) continue;
-    const r = photo[q * 3]!, g = photo[q * 3 + 1]!, b = photo[q * 3 + 2]!, l = luma(r, g, b);
-    lp.push(l);
-    lt.push(luma(target[q * 3]!, target[q * 3 + 1]!, target[q * 3 + 2]!));
-    // the shade's colour from texels that are not near black (there the ratios are noise)
+    if (!inBand(t[q]!)) continue;
+    const r = photo[q * 3]!, g = photo[q * 3 + 1]!, b = photo[q * 3 + 2]!, l = luminance(r, g, b);
     if (l > 12) { ch[0].push(r / l); ch[1].push(g / l); ch[2].push(b / l); }
   }
-  if (lp.length < 8) return { shade: 1, chroma: null };
-  const med = (a: number[]) => { a.sort((x, y) => x - y); return a[a.length >> 1]!; };
-  const ratio = med(lp) / Math.max(1, med(lt));
+  const med = (a: number[]) => nearestRank(a, 0.5, NaN);
   const { pow, floor, deep, span } = underBrowShadeSetting;
   const c = Math.max(0, Math.min(1, (deep - ratio) / span)), g = c * c * (3 - 2 * c);
   return { shade: 1 - g * (1 - Math.max(floor, Math.min(1, ratio ** pow))), chroma: ch[0].length >= 8 ? [med(ch[0]), med(ch[1]), med(ch[2])] : null };
@@ -59,7 +76,7 @@ export function shadeTarget(target: Float32Array, grain: Float32Array, t: Float3
   if (!underBrowShadeSetting.on || sock.shade >= 1) return;
   for (let q = 0; q < t.length; q++) {
     const s = shadeAt(t[q]!, sock.shade), o = q * 3;
-    const l = luma(target[o]!, target[o + 1]!, target[o + 2]!), m = sock.chroma ? 1 - s : 0;
+    const l = luminance(target[o]!, target[o + 1]!, target[o + 2]!), m = sock.chroma ? 1 - s : 0;
     for (let ch = 0; ch < 3; ch++) {
       const own = target[o + ch]! / Math.max(1, l);
       target[o + ch] = l * s * (own + m * ((sock.chroma?.[ch] ?? own) - own));
