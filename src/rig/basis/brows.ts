@@ -3,6 +3,7 @@
 import type { RigControl } from '../controls.ts';
 import { EYE_L_UPPER, EYE_R_UPPER, BROW_L, BROW_R } from '../topology.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { knotsAt } from '../../math/polyline.ts';
 import { spread, type Handle } from '../spread.ts';
 import type { BasisFace } from './face.ts';
 
@@ -82,16 +83,8 @@ function alongBrow(f: BasisFace, brow: number[], i: number): number {
 
 /** The handles' move at x along the brow's lower contour: linear between them, flat past the ends. */
 function moveAlong(f: BasisFace, byX: Handle[], x: number): [number, number, number] {
-  const { X } = f;
-  if (x <= X(byX[0]!.i)) return byX[0]!.d;
-  for (let q = 1; q < byX.length; q++) {
-    const a = byX[q - 1]!, b = byX[q]!;
-    if (x <= X(b.i)) {
-      const t = (x - X(a.i)) / Math.max(1e-6, X(b.i) - X(a.i));
-      return [a.d[0] + t * (b.d[0] - a.d[0]), a.d[1] + t * (b.d[1] - a.d[1]), a.d[2] + t * (b.d[2] - a.d[2])];
-    }
-  }
-  return byX[byX.length - 1]!.d;
+  const along = (c: number) => knotsAt(byX.length, (k) => f.X(byX[k]!.i), (k) => byX[k]!.d[c]!, x);
+  return [along(0), along(1), along(2)];
 }
 
 /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
