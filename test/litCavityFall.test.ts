@@ -51,6 +51,8 @@ test('lp_s9 <- lp_d11 f167: the tongue\'s front lit over the lips, a darker band
   const f = { ...n, mouthDark: 0, w: { ...n.w, ...F167 } }, img = r.render(f), c = cavityFigures({ ...img }, flat(r.landmarks(f)))!;
   const p = c.profile;
   console.log(`lp_s9 <- f167 profile ${p.map((v) => v.toFixed(2)).join(' ')} [driver .80 .51 .77 1.13 1.05; main .94 .38 .63 .74 1.09 at this rest pose, this branch .94 .38 .66 .86 1.09]`);
-  assert.ok(p[3]! > 0.8, `the lower-middle band (the tongue's front) lit: ${p[3]!.toFixed(2)} (main .74, driver 1.13)`);
-  assert.ok(p[3]! > p[1]! + 0.4, `lit low, dark high: ${p[1]!.toFixed(2)} -> ${p[3]!.toFixed(2)}`);
+  // (s49 tongue49: .8 and + .4 until FRONT_OF_EDGE went 1.2 -> 1; the driver's 1.13 band is her lower teeth, not her tongue
+  // (bench/tongueLit.ts lowTeeth .38-.61 at f98/f165), and lit to it our toothless tongue was critic48's salmon slab. s49: .80, .43 -> .80)
+  assert.ok(p[3]! > 0.77, `the lower-middle band (the tongue's front) lit: ${p[3]!.toFixed(2)} (main before s34 .74, driver 1.13 with her teeth)`);
+  assert.ok(p[3]! > p[1]! + 0.33, `lit low, dark high: ${p[1]!.toFixed(2)} -> ${p[3]!.toFixed(2)}`);
 });

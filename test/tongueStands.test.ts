@@ -68,5 +68,7 @@ test('lp_s5 <- lp_d10 f83: the standing tongue\'s back dim as the driver\'s over
   // (the sinks off alone: upper middle .79, band 3 .92, the front .99)
   assert.ok(c.across[0]! < 0.68, `the upper middle dim (sinks off alone .79, driver .51): ${c.across[0]!.toFixed(2)}`);
   assert.ok(c.profile[2]! < 0.85, `band 3 (sinks off alone .92, driver .65): ${c.profile[2]!.toFixed(2)}`);
-  assert.ok(c.profile[3]! > 0.9, `the front still lit (driver .95): ${c.profile[3]!.toFixed(2)}`);
+  // (> .9 until s49 tongue49 set litCavityFall.ts FRONT_OF_EDGE 1.2 -> 1, the front lifted to the lips' edge light, not over it:
+  // lp_s9 <- lp_d11's salmon slab, critic48. s49: .84; the sinks' share of it unchanged)
+  assert.ok(c.profile[3]! > 0.8, `the front still lit (driver .95): ${c.profile[3]!.toFixed(2)}`);
 });

@@ -16,7 +16,7 @@ import { withOutRowTail } from './outRowTail.ts';
 import { rowShadeShare } from './photoRowShade.ts';
 import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
 import { standingLitShift, standingShare } from './tongueStands.ts';
-import { tongueForward } from './tongueFlesh.ts';
+import { runForward } from './tongueFlesh.ts';
 import { tongueOutDrop, tongueOutShare } from './tongueOut.ts';
 import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
 import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
@@ -249,7 +249,7 @@ export class FrameLight {
     // (a tongue out over the lower teeth: its run alone, which teeth only cut short, says so: tongueOut.ts)
     // (the motion's held reading where it carries one, motion/driverMouthReads.ts; else this frame's)
     this.tongueOut = this.tongueForm * (Number.isFinite(p.driverTongueOut) ? clamp01(p.driverTongueOut!) : tongueOutShare(p.driverTongue, p.driverCavity, p.driverUnder, p.driverTeeth));
-    this.tongueForward = Math.max(this.tongueOut, this.tongueForm * tongueForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth)));
+    this.tongueForward = Math.max(this.tongueOut, this.tongueForm * runForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth)));
     this.tongueOutDrop = tongueTop && tongueTop > 0 ? tongueOutDrop(this.tongueOut, this.jawFollow, p.unit) : 0;
     if (this.tongueOutDrop > 0) this.tongueGrow += this.tongueOutDrop / (tongueTop! * p.scale);
     this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));

@@ -50,8 +50,11 @@ export function litFallRun(driverTongue: number | undefined, trust: number): num
 // tongue already stood at lp_d10's .95, and x1.55 drew it 1.46), less toward the lower lip (its band matched already: the
 // lower row and the lip's inner edge), only where a driver's tongue reading is trusted.
 
-/** the tongue's front lifted toward this light over the lips' edge colour's luma ... */
-export const FRONT_OF_EDGE = 1.2;
+/** the tongue's front lifted toward this light over the lips' edge colour's luma ...
+ *  (1.2 until s49: set off lp_d11 f98's lower-middle band, 1.09 of her lips, which is her lower teeth, not her tongue
+ *  (bench/tongueLit.ts lowTeeth .61; her tongue there .8-1.0); our rows show none there, so the tongue took the teeth's
+ *  light: lp_s9's tongue a light salmon slab filling the opening (critic48). A tongue no lighter than the lips' edge.) */
+export const FRONT_OF_EDGE = 1;
 /** ... by at most this factor (lp_d11 f98's lower-middle band 1.09 over ours .74) */
 export const FRONT_GAIN = 0.55;
 /** down the opening the front's lift comes in over ... and goes out again toward the lower lip */

@@ -90,6 +90,20 @@ export function tongueForward(driverTongue: number | undefined, driverCavity: nu
   return smoothstep(FORWARD_RUN[0], FORWARD_RUN[1], driverTongue * trust) * (1 - smoothstep(FORWARD_DARK[0], FORWARD_DARK[1], driverCavity));
 }
 
+// s49 (tongue49; critic48: lp_s9 <- lp_d11 f76/f98 "a salmon tongue slab" filling the opening). The run above is a lit run
+// up the opening's middle; lp_d11 f76's .75 (driverCavity .05) is her lower teeth and the pale tongue tip behind them
+// (bench/tongueLit.ts lowTeeth .62, her lit top .26 of the opening, a dim maroon band over it), and it lit ours to its top
+// with no back, no back hue and x1.15: one flat light from the lower lip to .68 of the opening. A tongue really forward
+// is read since s42/s45 as a tongue out (tongueOut.ts, motion/tongueOutEvidence.ts: lp_d6 f52/f64/f67 out 1), which frameLight
+// takes whole; a lit run alone is s45's weak evidence and gives only RUN_FORWARD of it.
+/** the share of tongueForward a lit run gives without a tongue out read */
+export const RUN_FORWARD = 0.35;
+
+/** tongueForward from a lit run alone (no tongue out read): RUN_FORWARD of it. */
+export function runForward(driverTongue: number | undefined, driverCavity: number | undefined, trust: number): number {
+  return RUN_FORWARD * tongueForward(driverTongue, driverCavity, trust);
+}
+
 /** a forward tongue's light over what it gets in the mouth otherwise: lp_d6 f64/f67's read 1.01/1.21 of her lips' luma, ours .96/.97 */
 const FORWARD_LIFT = 0.15;
 
