@@ -35,6 +35,8 @@ export interface RendererOptions {
   outlineHold?: boolean;
   /** a turn's stretched skin sampled across its stretch, so its texels do not draw out into streaks (stretchCrossBlur.ts; default true) */
   stretchCrossBlur?: boolean;
+  /** on those stretched triangles, the mirror partner's fine detail (craquelure, pores, grain) multiplied into the own colour, so the revealed side is not a smooth mask (stretchGrain.ts; default true) */
+  stretchGrain?: boolean;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
    * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
@@ -121,6 +123,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     yaw: 0,
     faceWidthPx: avatar.head.faceWidth * S,
     crossBlur: opts.stretchCrossBlur ?? true,
+    stretchGrain: opts.stretchGrain ?? true,
   };
 
   function computeVertices(shown: MotionFrame): void {
