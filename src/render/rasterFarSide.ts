@@ -19,12 +19,12 @@ export interface MirrorVertices {
   gain: Float32Array;
   /** per vertex, the turn's brightness gain in 1/128 (as rasterTriangle's g0..g2) */
   shade: Float32Array;
+  /** per vertex, how much fine detail its partner may give a stretched triangle (stretchGrain.ts grainReach; absent: none) */
+  grain?: Float32Array;
 }
 
 const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2), grainLum = new Float64Array(2);
 
-/** 1 where vertex v has a mirror partner elsewhere in the texture (its uvMirror is not its own uv), else 0. */
-const hasPartner = (m: MirrorVertices, v: number): number => (m.uvMirror[v * 2] !== m.uv[v * 2] || m.uvMirror[v * 2 + 1] !== m.uv[v * 2 + 1] ? 1 : 0);
 
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
@@ -56,8 +56,8 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   // a stretched far band's own texels smoothed across the stretch (stretchCrossBlur.ts)
   const blur = crossBlur && triangleCrossStep(m.x, m.y, uv, ia, ib, ic, across);
   // ... and the partner's fine detail brought back into them (stretchGrain.ts), where a partner exists
-  const p0 = hasPartner(m, ia), p1 = hasPartner(m, ib), p2 = hasPartner(m, ic);
-  const grainTri = blur && grain && p0 + p1 + p2 > 0 && partnerScale(m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!,
+  const gr0 = m.grain?.[ia] ?? 0, gr1 = m.grain?.[ib] ?? 0, gr2 = m.grain?.[ic] ?? 0;
+  const grainTri = blur && grain && gr0 + gr1 + gr2 > 0 && partnerScale(m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!,
     um[ia * 2]!, um[ia * 2 + 1]!, um[ib * 2]!, um[ib * 2 + 1]!, um[ic * 2]!, um[ic * 2 + 1]!, scaleOut)
     ? grainWeight(Math.hypot(across[0]!, across[1]!)) * partnerTrust(scaleOut[0]!, scaleOut[1]!) : 0;
   for (let py = minY; py <= maxY; py++) {
@@ -77,7 +77,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const s = b0 * s0 + b1 * s1 + b2 * s2;
       const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
       let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
-      const gw = grainTri > 0 ? grainTri * (b0 * p0 + b1 * p1 + b2 * p2) : 0;
+      const gw = grainTri > 0 ? grainTri * (b0 * gr0 + b1 * gr1 + b2 * gr2) : 0;
       if (s > 0.002 || gw > 0) {
         const mu = (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, mv = (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz;
         sampleInto(td, tw, th, past, mu, mv, mirrorSample);

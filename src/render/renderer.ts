@@ -16,6 +16,7 @@ import { createRowExtents, type RasterTarget } from './raster.ts';
 import { faceTextures, updateFaceTextures } from './faceTextures.ts';
 import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
+import { grainReach } from './stretchGrain.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
 import { Deformer } from './deform.ts';
 import { isBlink } from './blinkFromPhotoLid.ts';
@@ -114,7 +115,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     textures,
     mouth,
     meshVerts: { x: sx, y: sy, iz: siz, uv: uvNow, shade },
-    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade },
+    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade, grain: opts.stretchGrain === false ? undefined : grainReach(avatar) },
     backOfHead: Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead),
     secondEye: eyeStart + (eyeEnd - eyeStart) / 2,
     lipMask: new Uint8Array(W * H),
