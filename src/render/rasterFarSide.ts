@@ -25,7 +25,6 @@ export interface MirrorVertices {
 
 const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2), grainLum = new Float64Array(2);
 
-
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
  * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
