@@ -26,6 +26,8 @@ const yaws = flag('--yaws', '-25,25').split(',').map(Number);
 const flatten = flag('--flatten', '');
 // --no-cross-blur: the renderer's stretchCrossBlur off (s45 turn45's A/B)
 const noCross = args.includes('--no-cross-blur') && !!args.splice(args.indexOf('--no-cross-blur'), 1);
+// --no-grain: the renderer's stretchGrain off (s49 palemask49's A/B)
+const noGrain = args.includes('--no-grain') && !!args.splice(args.indexOf('--no-grain'), 1);
 const names = args.length ? args : ['lp_s12.jpg', 'lp_s42.jpg', 'mt_man.png', 'st_happy.png', 'st_art_1.png'];
 await mkdir(path.join(out, tag), { recursive: true });
 
@@ -35,7 +37,7 @@ for (const name of names) {
   const portrait = await cachedPortrait(path.join(DATA, name));
   const size = portrait.image.width;
   const photo = (await detectFaces(portrait.image))[0];
-  const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size, ...(flatten ? { revealFlatten: Number(flatten) } : {}), ...(noCross ? { stretchCrossBlur: false } : {}) });
+  const renderer = createRenderer(buildAvatar(portrait), { width: size, height: size, ...(flatten ? { revealFlatten: Number(flatten) } : {}), ...(noCross ? { stretchCrossBlur: false } : {}), ...(noGrain ? { stretchGrain: false } : {}) });
   const read = async (yaw: number) => {
     const motion = { ...renderer.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } };
     // where the face oval lands (for the sheets' zooms): [x0, y0, x1, y1]

@@ -5,6 +5,8 @@ import type { RasterTarget } from './rasterTarget.ts';
 import { farSide } from './raster.ts';
 import { mirrorDarkKeep } from './mirrorDarkKeep.ts';
 import { sampleAcross, triangleCrossStep } from './stretchCrossBlur.ts';
+import { grainAt, grainFactor, grainWeight, partnerScale, partnerTrust } from './stretchGrain.ts';
+const scaleOut = new Float64Array(2);
 
 /** Per-vertex inputs of a far-side (mirror-blended) triangle: screen position, 1/Z, both texture positions, mirror share and RGB gain. */
 export interface MirrorVertices {
@@ -17,18 +19,21 @@ export interface MirrorVertices {
   gain: Float32Array;
   /** per vertex, the turn's brightness gain in 1/128 (as rasterTriangle's g0..g2) */
   shade: Float32Array;
+  /** per vertex, how much fine detail its partner may give a stretched triangle (stretchGrain.ts grainReach; absent: none) */
+  grain?: Float32Array;
 }
 
-const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2);
+const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2), grainLum = new Float64Array(2);
 
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
  * and its mirror partner's (relit by the interpolated gain), mixed by the interpolated mirror share,
  * both shaded by the turn's interpolated shade. `crossBlur`: a stretched triangle's own texels sampled
- * across the stretch (stretchCrossBlur.ts).
+ * across the stretch (stretchCrossBlur.ts); with `grain` too, the partner's fine detail multiplied into
+ * them (stretchGrain.ts).
  * Same coverage, depth and transparency rules as rasterTriangle.
  */
-export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number, crossBlur = false): void {
+export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: MirrorVertices, ia: number, ib: number, ic: number, crossBlur = false, grain = false): void {
   const W = t.width;
   const { bounds, tri, span, row: rowSpan } = farSide;
   if (!farSide.setup(t, m.x, m.y, ia, ib, ic)) return;
@@ -49,6 +54,11 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const eps = farSide.edgeEps;
   // a stretched far band's own texels smoothed across the stretch (stretchCrossBlur.ts)
   const blur = crossBlur && triangleCrossStep(m.x, m.y, uv, ia, ib, ic, across);
+  // ... and the partner's fine detail brought back into them (stretchGrain.ts), where a partner exists
+  const gr0 = m.grain?.[ia] ?? 0, gr1 = m.grain?.[ib] ?? 0, gr2 = m.grain?.[ic] ?? 0;
+  const grainTri = blur && grain && gr0 + gr1 + gr2 > 0 && partnerScale(m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!,
+    um[ia * 2]!, um[ia * 2 + 1]!, um[ib * 2]!, um[ib * 2 + 1]!, um[ic * 2]!, um[ic * 2 + 1]!, scaleOut)
+    ? grainWeight(Math.hypot(across[0]!, across[1]!)) * partnerTrust(scaleOut[0]!, scaleOut[1]!) : 0;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
     if (!rowSpan(py)) continue;
@@ -66,17 +76,22 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const s = b0 * s0 + b1 * s1 + b2 * s2;
       const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
       let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
-      if (s > 0.002) {
-        sampleInto(td, tw, th, past, (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz, mirrorSample);
+      const gw = grainTri > 0 ? grainTri * (b0 * gr0 + b1 * gr1 + b2 * gr2) : 0;
+      if (s > 0.002 || gw > 0) {
+        const mu = (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, mv = (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz;
+        sampleInto(td, tw, th, past, mu, mv, mirrorSample);
+        if (gw > 0) grainAt(tex, mu, mv, mirrorSample, grainLum);
         const mr = lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
         const mg = lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
         const mb = lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
-        const sk = s * mirrorDarkKeep(0.3 * r + 0.59 * gg + 0.11 * bb, 0.3 * mr + 0.59 * mg + 0.11 * mb);
-        const k = 1 - sk;
+        const sk = s > 0.002 ? s * mirrorDarkKeep(0.3 * r + 0.59 * gg + 0.11 * bb, 0.3 * mr + 0.59 * mg + 0.11 * mb) : 0;
+        // the grain on the own share only: the mirror's share already carries the partner's detail
+        const gr = gw > 0 ? grainFactor(grainLum[0]!, grainLum[1]!, gw * (1 - sk)) : 1;
+        const k = (1 - sk) * gr;
         r = k * r + sk * mr;
         gg = k * gg + sk * mg;
         bb = k * bb + sk * mb;
-        a = k * a + sk * mirrorSample[3]!;
+        a = (1 - sk) * a + sk * mirrorSample[3]!;
       }
       const ai = (a + 0.5) | 0;
       if (ai < 128) {

@@ -32,6 +32,8 @@ export interface FrameDraw {
   meshVerts: MeshVertices;
   /** a turn's stretched skin sampled across the stretch (stretchCrossBlur.ts) */
   crossBlur?: boolean;
+  /** there, the mirror partner's fine detail multiplied back in (stretchGrain.ts) */
+  stretchGrain?: boolean;
   /** the far side's triangles, drawn under everything when the head turns */
   backOfHead: Int32Array;
   /** the first vertex of the second eyeball (each eyeball has its own gaze shader) */
@@ -72,7 +74,7 @@ export function rasterize(f: FrameDraw): void {
     // (a turn's stretched face skin too: its texels smoothed across the stretch there, stretchCrossBlur.ts)
     const across = material === MATERIAL.skin && blurOn && onRevealedFace(sx, a, b, c, MESH_POINT_COUNT, sx[NOSE_BRIDGE]!, f.yaw) && triangleCrossStep(sx, sy, uvNow, a, b, c, crossStep);
     if (material === MATERIAL.skin && (share[a]! + share[b]! + share[c]! > 0 || across)) {
-      rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c, across);
+      rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c, across, f.stretchGrain === true);
       continue;
     }
     const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null;

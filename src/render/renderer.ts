@@ -16,6 +16,7 @@ import { createRowExtents, type RasterTarget } from './raster.ts';
 import { faceTextures, updateFaceTextures } from './faceTextures.ts';
 import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
+import { grainReach } from './stretchGrain.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
 import { Deformer } from './deform.ts';
 import { isBlink } from './blinkFromPhotoLid.ts';
@@ -35,6 +36,8 @@ export interface RendererOptions {
   outlineHold?: boolean;
   /** a turn's stretched skin sampled across its stretch, so its texels do not draw out into streaks (stretchCrossBlur.ts; default true) */
   stretchCrossBlur?: boolean;
+  /** on those stretched triangles, the mirror partner's fine detail (craquelure, pores, grain) multiplied into the own colour, so the revealed side is not a smooth mask (stretchGrain.ts; default true) */
+  stretchGrain?: boolean;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
    * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
@@ -112,7 +115,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     textures,
     mouth,
     meshVerts: { x: sx, y: sy, iz: siz, uv: uvNow, shade },
-    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade },
+    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade, grain: opts.stretchGrain === false ? undefined : grainReach(avatar) },
     backOfHead: Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead),
     secondEye: eyeStart + (eyeEnd - eyeStart) / 2,
     lipMask: new Uint8Array(W * H),
@@ -121,6 +124,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     yaw: 0,
     faceWidthPx: avatar.head.faceWidth * S,
     crossBlur: opts.stretchCrossBlur ?? true,
+    stretchGrain: opts.stretchGrain ?? true,
   };
 
   function computeVertices(shown: MotionFrame): void {
