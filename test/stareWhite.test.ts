@@ -2,7 +2,7 @@
 // and a stare lifts the lid past what the photo's lid hides of the iris's top (raiseCap.ts wideGainSetting.cover).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gainShare, stareWhiteGain, stareWhiteSetting, thinnedShade } from '../src/render/stareWhite.ts';
+import { gainShare, stareWhiteGain, stareWhiteSetting, thinnedShade, thinShareOf } from '../src/render/stareWhite.ts';
 import { coveredTopOf, raiseCapper, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { EYE_L_UPPER } from '../src/rig/topology.ts';
@@ -33,6 +33,10 @@ test('the gain is all the rows\' the photo never showed, none at the drawing\'s 
   assert.equal(thinnedShade(0.5, 0), 0.5);
   assert.ok(Math.abs(thinnedShade(0.5, stareWhiteSetting.full) - (1 - 0.5 * (1 - stareWhiteSetting.thin))) < 1e-9);
   assert.equal(thinnedShade(1, 1), 1);
+  // only on the eyes the gain lights: a clear white's shade (gain 1) as the photo shows it
+  assert.equal(thinnedShade(0.5, 1, thinShareOf(1)), 0.5);
+  assert.equal(thinShareOf(1.6), 1);
+  assert.ok(thinShareOf(1.1) > 0 && thinShareOf(1.1) < 1);
 });
 
 test('wide eyes: a stare on a dim eye draws its uncovered white lit by the skin under the eye; the photo\'s own rows are kept', async () => {

@@ -5,7 +5,7 @@
 // .73, mt_man .57-.69), and her lash fringe's shadow reaches 4-6 px at .44-.61: the uncovered band drew at luma
 // 30-50, a dark socket round a dark iris, and a .7 stare on lp_d6 (white all round the driver's irises) read as her
 // eyes at rest. A lid that goes up opens the eyeball to the light: the white it uncovers is lit at least `ofCheek`
-// of the skin under the eye, and the lashes, turned up with the lid, shade less of it (`thin`).
+// of the skin under the eye, and on such an eye the lashes, turned up with the lid, shade less of it (`thin`).
 import { luminance } from '../math/colour.ts';
 
 /** On: the uncovered white is lit to at least ofCheek of the under-eye skin, at most `maxGain` times the photo's; the lid's shade on it is cut by `thin` at a full stare (`full` raise). */
@@ -49,8 +49,20 @@ export function gainShare(yc: number, photoTop: number, end: number, amount: num
   return row * Math.min(1, amount / s.full);
 }
 
-/** The lid's shade `shade` (share of light) on the uncovered eye at a stare `amount`: its darkness cut by `thin` at a full stare. */
-export function thinnedShade(shade: number, amount: number, s = stareWhiteSetting): number {
+/** A white lit by this much gain or more has its lid's shade thinned all the way (`thinShareOf`). */
+const THIN_FULL_GAIN = 1.3;
+
+/**
+ * How much of `thin` an eye whose white takes `gain` gets: the shade carried up is the photo's lash fringe on the
+ * dim, lash-shaded whites the gain lights (st_happy 1.37 | 1.58: all); a clear white's shade (gain 1, lp_s42) is
+ * the lid's own and stays as the photo shows it.
+ */
+export function thinShareOf(gain: number): number {
+  return Math.min(1, Math.max(0, (gain - 1) / (THIN_FULL_GAIN - 1)));
+}
+
+/** The lid's shade `shade` (share of light) on the uncovered eye at a stare `amount`: its darkness cut by `thin` x `share` (thinShareOf) at a full stare. */
+export function thinnedShade(shade: number, amount: number, share = 1, s = stareWhiteSetting): number {
   if (!s.on) return shade;
-  return 1 - (1 - shade) * (1 - s.thin * Math.min(1, amount / s.full));
+  return 1 - (1 - shade) * (1 - share * s.thin * Math.min(1, amount / s.full));
 }

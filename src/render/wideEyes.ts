@@ -21,7 +21,7 @@ import { smoothLidLine } from './smoothLidLine.ts';
 import { raisedLashWidth } from './raisedLash.ts';
 import { bigIrisForEye } from './bigIris.ts';
 import { luminance } from '../math/colour.ts';
-import { cheekLuma, gainShare, stareWhiteGain, thinnedShade } from './stareWhite.ts';
+import { cheekLuma, gainShare, stareWhiteGain, thinnedShade, thinShareOf } from './stareWhite.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -246,7 +246,7 @@ export class WideEyes {
         // whole shadow's depth held the lash line's darkness 3x deeper than the photo: a heavy dark rim),
         // counted from ABOVE_LID over the estimated lid: where the mesh's lid rose past the estimate (lp_s12: 2 px) the
         // rows above it show, and at the lash's darkness they drew a grey band under the lid; where it did not they are hidden
-        const lidShade = thinnedShade(shadeAt(shadow, t + ABOVE_LID), amount);
+        const lidShade = thinnedShade(shadeAt(shadow, t + ABOVE_LID), amount, thinShareOf(eye.whiteGain));
         const s = lidShade * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
         // the photo's own pixel again over BLEND_ROWS past the end of its shadow
         const below = Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
