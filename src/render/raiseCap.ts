@@ -25,7 +25,12 @@ export const STARE_SHOW_MAX = 0.3;
  * .41 | .59 between its two eyes), so the same eyeWide stared on one face and barely showed on another. Per eye the
  * raise is scaled by `rise` over its own unit lift (within `min`..`max`), before the cap; .55 the portraits' median.
  */
-export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35 };
+export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35, cover: 1 };
+// s49 (stare49) `cover`: a stare lifts the lid past what the photo's own lid hides of the iris's top, too. One unit of
+// raise lifted every eye .55 iris diameters, but from the photo's rest: st_happy's lids cover .24 | .25 of her irises
+// (lp_d6's driver .04-.12), so lp_d6's .5-.7 stares (white round the driver's irises, .26-.36 by the pixels) lifted
+// hers to .03-.13 over the iris: her rest eyes. Per eye the unit lift is rise + cover x that covered share (the
+// cap, STARE_SHOW_MAX over the iris, still bounds it); a photo whose lid clears its iris is as before.
 /** How sharply the limit sets in: a' = a / (1 + (a / cap)^p)^(1/p); 4 leaves a raise at half the cap within 2 %. */
 const KNEE = 4;
 /**
@@ -67,10 +72,22 @@ export function unitRiseOf(rest: LidAndIris, up: LidAndIris): number {
   return r > 0 && lift > 0 ? lift / (2 * r) : NaN;
 }
 
-/** The raise's gain for an eye whose unit raise lifts its lid `unitRise` iris diameters (wideGainSetting; 1 unread or off). */
-export function wideGainOf(unitRise: number, g = wideGainSetting): number {
+/**
+ * The raise's gain for an eye whose unit raise lifts its lid `unitRise` iris diameters and whose lid at rest hides
+ * `covered` iris diameters of its top (wideGainSetting; 1 unread or off): rise over unitRise within min..max, times
+ * (rise + cover x covered) / rise.
+ */
+export function wideGainOf(unitRise: number, g = wideGainSetting, covered = 0): number {
   if (!g.on || !(unitRise > 0)) return 1;
-  return Math.min(g.max, Math.max(g.min, g.rise / unitRise));
+  const over = Number.isFinite(covered) ? (g.rise + g.cover * Math.max(0, covered)) / g.rise : 1;
+  return Math.min(g.max, Math.max(g.min, g.rise / unitRise)) * over;
+}
+
+/** How much of the iris's top the photo's lid hides at rest (iris diameters, >= 0; NaN when unread): `rest` as raiseCapOf. */
+export function coveredTopOf(rest: LidAndIris): number {
+  const [cx, cy] = rest.centre;
+  const r = rest.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, rest.rim.length);
+  return r > 0 ? Math.max(0, (lidYAt(rest.lid, cx) - (cy - r)) / (2 * r)) : NaN;
 }
 
 /** The lid line's y at x: linear between its points (sorted by x); the nearest end's outside. */
@@ -95,7 +112,7 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
     { name: 'eyeWideRight', control: CONTROL_INDEX.eyeWideRight },
   ].map((e, side) => {
     const [a, b] = [rest[side], up[side]];
-    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, gain: a && b ? wideGainOf(unitRiseOf(a, b)) : 1 };
+    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, gain: a && b ? wideGainOf(unitRiseOf(a, b), wideGainSetting, coveredTopOf(a)) : 1 };
   });
   return (frame) => {
     if (!raiseCapSetting.on) return frame;
