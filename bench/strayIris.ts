@@ -2,7 +2,8 @@
 // eye's corners on the 512 px render, the iris-coloured pixels (b - r > 20, b > 60: a blue iris) and how many lie
 // outside the largest 4-connected blob of iris and pupil (blue, or all channels under 70) (a crescent left under the
 // moved iris, blue split off by a straight cut, blue dashes), per checkout (`--base` and this). Never asserts.
-//   node --import tsx bench/strayIris.ts lp_s7.jpg eng.motion.json 92,104,115,126 [--base /work/main]
+// `--blue-only`: the blob of blue pixels alone (a pupil splitting the ring leaves its far side stray).
+//   node --import tsx bench/strayIris.ts lp_s7.jpg eng.motion.json 92,104,115,126 [--base /work/main] [--blue-only]
 import { readFileSync } from 'node:fs';
 import type { MotionFrame } from '../src/types.ts';
 import { checkoutPortraitRenderer } from './checkoutRenderer.ts';
@@ -14,13 +15,13 @@ const FR = frameList!.split(',').flatMap((s) => { const [a, b] = s.split('-').ma
 const SIZE = 512;
 
 /** The pixels in the box that are iris-blue, and how many lie outside the largest 4-connected blob of blue and dark (pupil) pixels. */
-export function strayBlue(rgba: Uint8ClampedArray, width: number, box: { left: number; top: number; width: number; height: number }): { blue: number; stray: number } {
+export function strayBlue(rgba: Uint8ClampedArray, width: number, box: { left: number; top: number; width: number; height: number }, blueOnly = false): { blue: number; stray: number } {
   const { left, top, width: w, height: h } = box;
   const mask = new Uint8Array(w * h);
   let blue = 0;
   for (let j = 0; j < h; j++) for (let i = 0; i < w; i++) {
     const o = ((top + j) * width + left + i) * 4, r = rgba[o]!, g = rgba[o + 1]!, b = rgba[o + 2]!;
-    if (b - r > 20 && b > 60) { mask[j * w + i] = 2; blue++; } else if (Math.max(r, g, b) < 70) mask[j * w + i] = 1;
+    if (b - r > 20 && b > 60) { mask[j * w + i] = 2; blue++; } else if (!blueOnly && Math.max(r, g, b) < 70) mask[j * w + i] = 1;
   }
   let best = 0;
   const seen = new Uint8Array(w * h), stack: number[] = [];
@@ -52,7 +53,7 @@ for (const f of FR) {
   const boxes = [eyeBox(lm, 33, 133), eyeBox(lm, 362, 263)];
   const cells = renderers.map((r, k) => {
     const img = r.render(frames[f]!).data;
-    return boxes.map((box) => { const s = strayBlue(img, SIZE, box); totals[k]! += s.stray; return `${s.stray}/${s.blue}`; }).join(' ');
+    return boxes.map((box) => { const s = strayBlue(img, SIZE, box, process.argv.includes('--blue-only')); totals[k]! += s.stray; return `${s.stray}/${s.blue}`; }).join(' ');
   });
   console.log(`f${f} gaze ${frames[f]!.gaze.map((g) => g.toFixed(2)).join('/')}: stray/blue (image-left eye, image-right eye) ${cells.join(' | ')}`);
 }

@@ -145,10 +145,13 @@ export function bandOf(bands: (PaintedBand | null)[], uv: ArrayLike<number>, a: 
   return -1;
 }
 
-/** The skin over a strip: the photo's skin (by a turn's `gain`, 1/128), and inside the strip the eye's gaze shader by the strip's share. */
-export function stripShader(band: PaintedBand, skin: TextureSource, eye: PixelShader, gain = 128): PixelShader {
+/**
+ * The skin over a strip: the photo's skin (by a turn's `gain`, 1/128), and inside the strip the eye's gaze shader by
+ * the strip's share times `weight` (stripWeight: the closing lid's passes shade the mesh's opening, not the strip).
+ */
+export function stripShader(band: PaintedBand, skin: TextureSource, eye: PixelShader, gain = 128, weight = 1): PixelShader {
   return (x, y, u, v) => {
-    const skinAt = gain === 128 ? sampleTexture(skin, u, v) : gained(sampleTexture(skin, u, v), gain), s = bandShareAt(band, u, v);
+    const skinAt = gain === 128 ? sampleTexture(skin, u, v) : gained(sampleTexture(skin, u, v), gain), s = weight * bandShareAt(band, u, v);
     return s > 0 ? mixPacked(skinAt, eye(x, y, u, v), s) : skinAt;
   };
 }
@@ -157,4 +160,12 @@ export function stripShader(band: PaintedBand, skin: TextureSource, eye: PixelSh
 export function gained(c: number, gain: number): number {
   const ch = (sh: number) => Math.min(255, Math.round((((c >>> sh) & 255) * gain) / 128)) << sh;
   return (ch(0) | ch(8) | ch(16) | (c & 0xff000000)) >>> 0;
+}
+
+/** A blink's completion from which the strip goes back to the photo's skin, and at which it is all skin: the shut-eye passes shade the mesh's opening only (lp_s7 + eng f128-133: a light-blue block in the slit otherwise); a held glance's slight lowering (.13-.15) keeps it. */
+const STRIP_FADE: [number, number] = [0.2, 0.45];
+
+/** How much of the strip the eye's shader draws at blink completion `closure`. */
+export function stripWeight(closure: number): number {
+  return 1 - Math.min(1, Math.max(0, (closure - STRIP_FADE[0]) / (STRIP_FADE[1] - STRIP_FADE[0])));
 }
