@@ -9,7 +9,7 @@ import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 import { cachedPortrait } from '../bench/portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { faceTextures } from '../src/render/faceTextures.ts';
-import { dropTo, isLidLine, paintedOpenings, stripShader, bandShareAt } from '../src/render/paintedBand.ts';
+import { dropTo, isLidLine, paintedOpenings, stripShader, stripWeight, bandShareAt } from '../src/render/paintedBand.ts';
 import { sampleTexture } from '../src/render/gazeIris.ts';
 import { packedView } from '../src/render/textureSample.ts';
 import { bigIris, paintedCircle, paintedMatteSetting } from '../src/render/bigIris.ts';
@@ -28,6 +28,8 @@ test('dropTo: down the painted white and iris to just above the red lid line, no
   assert.equal(dropTo(tex, 0.5, 5.5, 16, 210), 0);
   // a lid line past MAX_DROP of the iris: not a painted lid within reach
   assert.equal(dropTo(tex, 0.5, 2.5, 2, 210), 0);
+  // a held glance's slight lowering keeps the strip; a half-shut eye's strip is the photo's skin again
+  assert.ok(stripWeight(0.14) === 1 && stripWeight(0.5) === 0 && stripWeight(0.3) > 0 && stripWeight(0.3) < 1);
 });
 
 test('lp_s7: both eyes get a strip under the mesh\'s lower lid; its painted iris bottom moves with the gaze, not left blue', async () => {
