@@ -51,9 +51,10 @@ export function paintedLowerLid(tex: Tex, lower: [number, number][], iris: numbe
 }
 
 /**
- * The painted strip of one eye over a box: `share` how much of each texel is in the painted opening (the skin drawn
- * over the strip shows the eye by it: the skin triangles lie outside the mesh's opening), `strip` how much is in it and
- * outside the mesh's (the eye texture's texels taken from the photo).
+ * The painted strip of one eye over a box: `share` how much of each texel is in the painted opening, below the eye's
+ * middle (the skin drawn over the strip shows the eye by it: the skin triangles lie outside the mesh's opening, and a
+ * share of the strip alone left a dotted seam along the mesh's lid line), `strip` how much is in it and outside the
+ * mesh's (the eye texture's texels taken from the photo).
  */
 export interface PaintedBand { x0: number; y0: number; w: number; h: number; share: Float32Array; strip: Float32Array; poly: [number, number][] }
 
@@ -67,10 +68,12 @@ export function paintedBand(loop: [number, number][], painted: [number, number][
     const d = distanceToOutline(x, y, poly);
     return Math.min(1, Math.max(0, 0.5 + (insidePolygon(x, y, poly) ? d : -d)));
   };
+  // (over the upper half the strip alone: the upper lid's skin at the opening's edge is not the eye's)
+  const midY = loop.reduce((a, p) => a + p[1], 0) / loop.length;
   for (let j = 0; j < h; j++) for (let i = 0; i < w; i++) {
-    const x = x0 + i + 0.5, y = y0 + j + 0.5;
-    share[j * w + i] = inShare(painted, x, y);
-    strip[j * w + i] = Math.max(0, share[j * w + i]! - inShare(loop, x, y));
+    const x = x0 + i + 0.5, y = y0 + j + 0.5, inPainted = inShare(painted, x, y);
+    strip[j * w + i] = Math.max(0, inPainted - inShare(loop, x, y));
+    share[j * w + i] = y > midY ? inPainted : strip[j * w + i]!;
   }
   return { x0, y0, w, h, share, strip, poly: painted };
 }
