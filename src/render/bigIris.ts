@@ -78,3 +78,15 @@ export function bigIrisForEye(tex: Tex, poly: [number, number][], iris: { centre
   const ring = iris.rim.reduce((s, p) => s + Math.hypot(p[0] - cx, p[1] - cy), 0) / Math.max(1, iris.rim.length);
   return bigIris(tex, poly, cx, cy, Math.min(RING_MAX * halfW, Math.max(RING_MIN * halfW, ring)));
 }
+
+/**
+ * The gaze disc's matte for a big iris stops at the painted iris's own circle (its limbus + LIMBUS_PX + 1.5 px fade):
+ * the disc reaches to BIG_MAX of the half width, and lp_s7's dark red lid line inside it counted as iris by colour
+ * (irisReach.ts colourIrisShare), moved with the gaze into the white as a crease (iristear49). Off: as before.
+ */
+export const paintedMatteSetting = { on: true };
+
+/** The circle (texture px, with its 1.5 px fade outside) past which nothing of a big iris's disc is iris. */
+export function paintedCircle(big: BigIris): { cx: number; cy: number; r: number } {
+  return { cx: big.cx, cy: big.cy, r: big.r + LIMBUS_PX + 1.5 };
+}

@@ -13,6 +13,7 @@ import { applyLidWhite, lidWhite, whiteOnLidSetting } from './whiteOnLid.ts';
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { GazeIris } from './gazeIris.ts';
+import { paintedBandSetting, paintedOpenings } from './paintedBand.ts';
 import { WideEyes } from './wideEyes.ts';
 import { hiddenIris } from './irisHidden.ts';
 import { RaisedFills, columnWhiteLum } from './raisedWhite.ts';
@@ -52,14 +53,17 @@ export function faceTextures(avatar: Avatar) {
   // how far a landmark rises in the texture per unit of a control (the rig's field turned into the crop frame)
   const rig = avatar.rig, R = rig.rotation;
   const lidLift = (k: number, i: number) => { const o = (k * LANDMARK_COUNT + i) * 3; return -rig.scale * (R[3]! * rig.basis[o]! + R[4]! * rig.basis[o + 1]! + R[5]! * rig.basis[o + 2]!); };
-  const wideEyes = new WideEyes(avatar.eyeTexture, photoXY, lidLift, avatar.texture);
+  // a big painted iris's eye reaches below the mesh's lower lid: its opening taken down to the painted lid (paintedBand.ts)
+  const painted = paintedBandSetting.on ? paintedOpenings(avatar.uv, avatar.eyeTexture, avatar.texture) : null;
+  const eyeTexture = painted?.eyeTexture ?? avatar.eyeTexture;
+  const wideEyes = new WideEyes(eyeTexture, photoXY, lidLift, avatar.texture);
   // the lash band's eye texels (over the iris, under the liner) take the liner's colour as the lid rises (raisedLidBand.ts)
   const lidBands = raisedLidBandSetting.on ? wideEyes.openings.map((o) => (o ? eyeOverLiner(avatar.texture, o.model.columns, o.model.iris) : null)) : [];
   const eyeTex: TextureSource = { width: size, height: size, data32: packedView(wideEyes.data) };
-  const gazeWarp = new GazeIris(avatar.uv, eyeTex, {
-    rest: { width: size, height: size, data32: packedView(avatar.eyeTexture.data) },
+  const gazeWarp = new GazeIris(painted?.uv ?? avatar.uv, eyeTex, {
+    rest: { width: size, height: size, data32: packedView(eyeTexture.data) },
     raisedShare: (e, u, v) => wideEyes.raisedShare(e, u, v),
-    hidden: wideEyes.openings.map((o) => (o ? hiddenIris(avatar.eyeTexture, o.model, o.poly) : null)),
+    hidden: wideEyes.openings.map((o, e) => (o ? hiddenIris(eyeTexture, o.model, painted?.bands[e]?.poly ?? o.poly) : null)),
   });
   return {
     photoXY,
@@ -78,6 +82,8 @@ export function faceTextures(avatar: Avatar) {
     // how far above each lid line the photo's lash reaches: a lowering lid's skin slides past it (loweredLidLash.ts)
     lashTops: wideEyes.lashTops(),
     gazeWarp,
+    // per eye (0 = EYE_L): a big painted iris's strip under the mesh's lower lid, drawn with the eye's gaze shader (paintedBand.ts)
+    paintedBands: painted?.bands ?? [null, null],
     // per side (0 = EYE_L): the lash band's texels over the iris and their share now (raisedLidBand.ts)
     lidBands, lidBandShare: [0, 0],
     // the painted white over the mesh's upper lid line toned to lid skin as the lid closes (whiteOnLid.ts)

@@ -9,7 +9,7 @@ import { IRIS_CLEAR, rowWhiteBehind } from './scleraBehind.ts';
 import type { HiddenIris } from './irisHidden.ts';
 import { irisCoreOnPhoto } from './irisCore.ts';
 import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
-import { bigDiscRadius, bigIrisOf } from './bigIris.ts';
+import { bigDiscRadius, bigIrisOf, paintedCircle, paintedMatteSetting } from './bigIris.ts';
 import { openReach, type Opening } from './gazeCorner.ts';
 import { solidIris, type SolidIris } from './glanceIris.ts';
 import { glanceWhite, glanceWhiteSetting, type GlanceWhite } from './glanceWhite.ts';
@@ -174,7 +174,7 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // within the core all moves (the catchlight too; irisCore.ts); beyond it, pixels as dark as the iris, and a big
     // iris's light rim by its colour against the white shown (irisReach.ts colourIrisShare)
     const big = clear.some((c) => c > IRIS_CLEAR * iris);
-    const matte = irisMatte(tex, behind, cx, cy, irisCoreOnPhoto(tex, poly, cx, cy, iris), radius, poly, big ? shown.white : undefined);
+    const matte = irisMatte(tex, behind, cx, cy, irisCoreOnPhoto(tex, poly, cx, cy, iris), radius, poly, big ? shown.white : undefined, painted && paintedMatteSetting.on ? paintedCircle(painted) : undefined);
     const corners = [at(upper[0]!, 0), at(upper.at(-1)!, 0)];
     const sideIris = painted ? painted.sides : [iris, iris];
     const reach: [number, number, number] = [sideReach(cx - Math.min(...corners), sideIris[0]!, halfW), sideReach(Math.max(...corners) - cx, sideIris[1]!, halfW), REACH_Y * halfH];
@@ -203,16 +203,18 @@ export function sideReach(toCorner: number, iris: number, halfW: number): number
  * disc's edge, by how much darker than the white behind it the pixel is (IRIS_CONTRAST: all); none outside
  * the opening `poly` (given), over 1 px: the eye texture's lid and lash columns there moved down with the iris
  * as a dark vertical streak (lp_s42 at gaze y +1, s18). `byColour` (a big iris, irisReach.ts: the white shown, same
- * patch): a pixel far in colour from it is iris too (a cartoon iris's light blue rim, lp_s7).
+ * patch): a pixel far in colour from it is iris too (a cartoon iris's light blue rim, lp_s7). `within` (a big iris,
+ * bigIris.ts): nothing past the painted iris's own circle is iris (lp_s7's red lid line inside the disc, carried into
+ * the white as a crease).
  */
-export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number, poly?: [number, number][], byColour?: Uint32Array): Float32Array {
+export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number, poly?: [number, number][], byColour?: Uint32Array, within?: { cx: number; cy: number; r: number }): Float32Array {
   const { x0, y0, size, white } = patch;
   const matte = new Float32Array(size * size);
   const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
   for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
     const x = x0 + i, y = y0 + j;
     const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
-    const edge = discAlpha(d, radius);
+    const edge = discAlpha(d, radius) * (within ? discAlpha(Math.hypot(x + 0.5 - within.cx, y + 0.5 - within.cy), within.r) : 1);
     if (edge <= 0 || x < 0 || y < 0 || x >= tex.width || y >= tex.height) continue;
     const w = lumOf(white[j * size + i]!), p = tex.data32[y * tex.width + x]!, l = lumOf(p);
     let dark = w > 0 ? Math.min(1, Math.max(0, (w - l) / (IRIS_CONTRAST * w))) : 1;

@@ -20,6 +20,7 @@ import { softenLipLine } from './mouth/edge.ts';
 import { shutEyeShown, slitCoverStrength } from './closedEye/overlay.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
+import { bandOf, stripShader, stripWeight } from './paintedBand.ts';
 
 /** What one frame's rasterisation draws with, built once per renderer. */
 export interface FrameDraw {
@@ -59,6 +60,7 @@ export function rasterize(f: FrameDraw): void {
   mouth.beginFrame(target.height);
   const tri = avatar.triangles, mat = avatar.material;
   const m = tri.length / 3;
+  const stripOn = textures.paintedBands.some((band, e) => band && gazeWarp.shaders[e]);
   const blurOn = f.crossBlur === true && Math.abs(f.yaw) >= STRETCH_BLUR.minYaw;
   for (let t = 0; t < m; t++) {
     const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
@@ -77,7 +79,13 @@ export function rasterize(f: FrameDraw): void {
       rasterTriangleMirror(target, skinTex, f.mirrorVerts, a, b, c, across, f.stretchGrain === true);
       continue;
     }
-    const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : null;
+    // a big painted iris's strip under the mesh's lower lid: skin drawn with the eye's gaze shader while it moves (paintedBand.ts)
+    const band = material === MATERIAL.skin && stripOn ? bandOf(textures.paintedBands, avatar.uv, a, b, c) : -1;
+    // (a turned head's shade on that skin: the triangle's mean gain; the shader path takes no per-vertex gain)
+    // (EYE_L, band 0, closes by closure[1]; a closing eye's strip goes back to skin: paintedBand.ts stripWeight)
+    const stripW = band >= 0 ? stripWeight(geometry.closure[band === 0 ? 1 : 0]!) : 0;
+    const strip = stripW > 0 && gazeWarp.shaders[band] ? stripShader(textures.paintedBands[band]!, skinTex, gazeWarp.shaders[band]!, lit ? (f.meshVerts.shade[a]! + f.meshVerts.shade[b]! + f.meshVerts.shade[c]!) / 3 : 128, stripW) : null;
+    const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : strip;
     rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
