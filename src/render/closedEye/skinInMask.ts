@@ -18,11 +18,16 @@ import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { heldFillShare } from './creaseLine.ts';
 
-/** On (the product, s39) / off: the fill held outside the mask only (benches `--skin-hold-off`). */
-export const skinInMaskSetting = { on: true };
-
-/** Only cells at least this far over the crease (eye widths) may be held: the fold's shade and its lit edge lie closer. */
-const OVER_CREASE = 0.03;
+/**
+ * On (the product, s39) / off: the fill held outside the mask only (benches `--skin-hold-off`). overCrease: only cells
+ * at least this far over the crease (eye widths) may be held: the fold's shade and its lit edge lie closer.
+ * s49 (shutlid49) tried .06: on lp_s42 the photo's lid skin brightens toward the crease (eye 0 at u .5: 161 luma .11
+ * over it, 171 at .05, 180 at .01) and, held down to .03, that brightest row is the fill's edge over the crease: a thin
+ * pale arc along the shut lid's top (critic48). .06 halves that arc on the image-left lid (ridge 2.2 -> 1.1 L*) but the
+ * face mesh reads mt_man's shut eyes more open (bench/blink.ts --grain 3: .24 -> .26, over the .25 gate); .045 keeps
+ * mt_man .24 (st_full_body_1 .18 -> .23) for a third off the arc (2.2 -> 1.6), hardly seen at 3x: kept at .03.
+ */
+export const skinInMaskSetting = { on: true, overCrease: 0.03 };
 /** And only within this far past the eye's corners (eye widths). */
 const PAST_CORNER = 0.1;
 /** Plain skin: luma over the cheek's (soft from [0] to [1]) ... */
@@ -46,7 +51,7 @@ export function plainSkinOverFold(photo: Float32Array, g: EyeGeometry): Float32A
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
     if (u < -PAST_CORNER || u > 1 + PAST_CORNER) continue;
-    const top = creaseAt(g, clamp01(u)) - OVER_CREASE;
+    const top = creaseAt(g, clamp01(u)) - skinInMaskSetting.overCrease;
     for (let r = 0; r < PATCH_H; r++) {
       if (cellV(r) > top) break;
       const k = r * PATCH_W + c;
