@@ -68,3 +68,22 @@ test('the fill lifted to that skin is lighter at the lid\'s top, never darker, a
   for (const v of [-0.2, -0.05]) assert.equal(at(lifted, 0.5, v), at(plain, 0.5, v));
   assert.ok(at(lifted, 0.5, -0.29) <= at(lifted, 0.5, -0.31) + 1e-9, 'just under the crease at most the lift over it');
 });
+
+test('noFoldBrightening (s49, on): cells near the crease lighter than the held skin above them are not held', async () => {
+  const { dropFoldBrightening } = await import('../src/render/closedEye/skinInMask.ts');
+  assert.equal(skinInMaskSetting.noFoldBrightening, true);
+  const n = PATCH_W * PATCH_H, c = Math.round(cellColumn(0.5));
+  const share = new Float32Array(n).fill(1), photo = new Float32Array(n * 3);
+  const v0 = -0.36, v1 = -0.33;
+  for (let r = 0; r < PATCH_H; r++) {
+    const v = cellV(r), l = v <= v0 ? 150 : v <= -0.345 ? 150 : 170; // the row nearest the crease 13 % lighter
+    photo.fill(l, (r * PATCH_W + c) * 3, (r * PATCH_W + c) * 3 + 3);
+  }
+  dropFoldBrightening(share, photo, c, v0, v1);
+  for (let r = 0; r < PATCH_H; r++) {
+    const v = cellV(r), k = r * PATCH_W + c;
+    if (v <= v0 || v > v1) assert.equal(share[k], 1, `untouched at ${v.toFixed(3)}`);
+    else if (v <= -0.345) assert.equal(share[k], 1, `as light as above: kept at ${v.toFixed(3)}`);
+    else assert.equal(share[k], 0, `lighter than above: dropped at ${v.toFixed(3)}`);
+  }
+});
