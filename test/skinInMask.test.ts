@@ -4,7 +4,7 @@
 // it never darkens the fill nor reaches under the crease.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { holdSkinInMask, lighterFill, plainSkinOverFold } from '../src/render/closedEye/skinInMask.ts';
+import { holdSkinInMask, lighterFill, plainSkinOverFold, skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
 import { bandField, membraneField, skinBands } from '../src/render/closedEye/skinFill.ts';
 import { maskColumn } from '../src/render/closedEye/mask.ts';
 import type { EyeGeometry } from '../src/render/closedEye/lids.ts';
@@ -43,6 +43,15 @@ test('plain skin over the fold: the lit skin over the crease, not the shade over
   assert.equal(share[cell(0.5, -0.55)], 0, 'the shade over the mask');
   assert.equal(share[cell(0.5, -0.2)], 0, 'under the crease');
   assert.equal(share[cell(0.5, -0.31)], 0, 'within .03 of the crease');
+  // s49 shutlid49: overCrease moves where holding starts (.06 tried: lp_s42's lid brightening toward the fold no
+  // longer held; kept at .03 for the blink read-back): the lowest held cell of the middle column moves up with it
+  const lowest = (sh: Float32Array) => { let v = -Infinity; for (let r = 0; r < PATCH_H; r++) if (sh[cell(0.5, cellV(r))]! >= 0.5) v = Math.max(v, cellV(r)); return v; };
+  const was = skinInMaskSetting.overCrease, at03 = lowest(share);
+  skinInMaskSetting.overCrease = 0.1;
+  try {
+    const far = lowest(plainSkinOverFold(photo, g));
+    assert.ok(far <= CREASE - 0.1 && far < at03, `lowest held at .03 ${at03.toFixed(3)}, at .1 ${far.toFixed(3)}`);
+  } finally { skinInMaskSetting.overCrease = was; }
 });
 
 test('the fill lifted to that skin is lighter at the lid\'s top, never darker, and unchanged under the crease', () => {
@@ -58,4 +67,23 @@ test('the fill lifted to that skin is lighter at the lid\'s top, never darker, a
   // ring41 (creaseLine.ts): the lift fades out over .065 under the crease (no step on it), none further down
   for (const v of [-0.2, -0.05]) assert.equal(at(lifted, 0.5, v), at(plain, 0.5, v));
   assert.ok(at(lifted, 0.5, -0.29) <= at(lifted, 0.5, -0.31) + 1e-9, 'just under the crease at most the lift over it');
+});
+
+test('noFoldBrightening (s49, on): cells near the crease lighter than the held skin above them are not held', async () => {
+  const { dropFoldBrightening } = await import('../src/render/closedEye/skinInMask.ts');
+  assert.equal(skinInMaskSetting.noFoldBrightening, true);
+  const n = PATCH_W * PATCH_H, c = Math.round(cellColumn(0.5));
+  const share = new Float32Array(n).fill(1), photo = new Float32Array(n * 3);
+  const v0 = -0.36, v1 = -0.33;
+  for (let r = 0; r < PATCH_H; r++) {
+    const v = cellV(r), l = v <= v0 ? 150 : v <= -0.345 ? 150 : 170; // the row nearest the crease 13 % lighter
+    photo.fill(l, (r * PATCH_W + c) * 3, (r * PATCH_W + c) * 3 + 3);
+  }
+  dropFoldBrightening(share, photo, c, v0, v1);
+  for (let r = 0; r < PATCH_H; r++) {
+    const v = cellV(r), k = r * PATCH_W + c;
+    if (v <= v0 || v > v1) assert.equal(share[k], 1, `untouched at ${v.toFixed(3)}`);
+    else if (v <= -0.345) assert.equal(share[k], 1, `as light as above: kept at ${v.toFixed(3)}`);
+    else assert.equal(share[k], 0, `lighter than above: dropped at ${v.toFixed(3)}`);
+  }
 });

@@ -18,11 +18,23 @@ import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { heldFillShare } from './creaseLine.ts';
 
-/** On (the product, s39) / off: the fill held outside the mask only (benches `--skin-hold-off`). */
-export const skinInMaskSetting = { on: true };
-
-/** Only cells at least this far over the crease (eye widths) may be held: the fold's shade and its lit edge lie closer. */
-const OVER_CREASE = 0.03;
+/**
+ * On (the product, s39) / off: the fill held outside the mask only (benches `--skin-hold-off`). overCrease: only cells
+ * at least this far over the crease (eye widths) may be held: the fold's shade and its lit edge lie closer.
+ * s49 (shutlid49) tried .06: on lp_s42 the photo's lid skin brightens toward the crease (eye 0 at u .5: 161 luma .11
+ * over it, 171 at .05, 180 at .01) and, held down to .03, that brightest row is the fill's edge over the crease: a thin
+ * pale arc along the shut lid's top (critic48). .06 halves that arc on the image-left lid (ridge 2.2 -> 1.1 L*) but the
+ * face mesh reads mt_man's shut eyes more open (bench/blink.ts --grain 3: .24 -> .26, over the .25 gate); .045 keeps
+ * mt_man .24 (st_full_body_1 .18 -> .23) for a third off the arc (2.2 -> 1.6), hardly seen at 3x: kept at .03.
+ * noFoldBrightening (s49, on): instead, within FOLD_REACH of the crease only the skin no lighter than the plain skin held
+ * above it is held (dropFoldBrightening): lp_s42's arc 2.2 -> 1.2 L* (image-left lid), the read-back's passing set kept
+ * (mt_man .24, st_full_body_1 .18 -> .23, lp_s12 .18 -> .14, lp_s10 .72 -> .67); off: held from overCrease whatever its light.
+ */
+export const skinInMaskSetting = { on: true, overCrease: 0.03, noFoldBrightening: true };
+/** noFoldBrightening: cells under this far over the crease (eye widths) lighter than the plain skin held above them are not held. */
+const FOLD_REACH = 0.06;
+/** ... from this share lighter (soft to [1]). */
+const BRIGHTER = [1, 1.03] as const;
 /** And only within this far past the eye's corners (eye widths). */
 const PAST_CORNER = 0.1;
 /** Plain skin: luma over the cheek's (soft from [0] to [1]) ... */
@@ -46,7 +58,7 @@ export function plainSkinOverFold(photo: Float32Array, g: EyeGeometry): Float32A
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
     if (u < -PAST_CORNER || u > 1 + PAST_CORNER) continue;
-    const top = creaseAt(g, clamp01(u)) - OVER_CREASE;
+    const top = creaseAt(g, clamp01(u)) - skinInMaskSetting.overCrease;
     for (let r = 0; r < PATCH_H; r++) {
       if (cellV(r) > top) break;
       const k = r * PATCH_W + c;
@@ -58,8 +70,27 @@ export function plainSkinOverFold(photo: Float32Array, g: EyeGeometry): Float32A
         * (1 - smoothstep(SMOOTH[0], SMOOTH[1], texture[k]! / skinTexture))
         * (1 - smoothstep(HUE[0], HUE[1], dC));
     }
+    if (skinInMaskSetting.noFoldBrightening) dropFoldBrightening(share, photo, c, top + skinInMaskSetting.overCrease - FOLD_REACH, top);
   }
   return share;
+}
+
+/**
+ * In column c, the held cells between v0 and v1 (near the crease) lose their share by how much lighter they are than the
+ * lightest held cell above v0: lid skin brightening toward the fold (lp_s42) held there is a pale arc over the crease.
+ */
+export function dropFoldBrightening(share: Float32Array, photo: Float32Array, c: number, v0: number, v1: number): void {
+  let ref = 0;
+  for (let r = 0; r < PATCH_H && cellV(r) <= v0; r++) {
+    const k = r * PATCH_W + c;
+    if (share[k]! >= 0.5) ref = Math.max(ref, lum(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!));
+  }
+  if (!(ref > 0)) return;
+  for (let r = 0; r < PATCH_H && cellV(r) <= v1; r++) {
+    if (cellV(r) <= v0) continue;
+    const k = r * PATCH_W + c;
+    share[k] = share[k]! * (1 - smoothstep(BRIGHTER[0], BRIGHTER[1], lum(photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!) / ref));
+  }
 }
 
 /** The fill's mask with the photo's plain skin over the fold held (mask 0 where the cell is at least half plain skin). */
