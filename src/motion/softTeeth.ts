@@ -44,6 +44,12 @@ export const RUN_MOST = 20;
  * rises from the dark to a peak low in the run, and where a bump peaks high its crest runs .11+ IOD.
  */
 export const TALL_TOP = 0.4, TALL_FALL = 2, TALL_CREST_IOD = 0.08;
+/**
+ * ... and, a lit tongue out being as tall and light (lp_d6 f453-457, f515-528, f617-631, f795-797: its highlights read as
+ * ridges, .37-.43 saturation beside lips .41-.50), a crest greyer than the lips (vrt2's rows .22-.26 beside .39) over a
+ * cavity darker than TALL_DARK of the lips' luma (vrt2 f9 .13-.16, f24 .37-.41)
+ */
+export const TALL_SAT_OF_LIP = 0.75, TALL_DARK = 0.5;
 /** the crest is a band, not the column's fill: at most this share of the run (a tongue fills it) */
 export const CREST_MOST_OF_RUN = 0.5;
 /**
@@ -63,17 +69,17 @@ const MIN_PIXELS = 12;
 export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest = 0): [number, number] | null {
   const n = L.length, tall = n > RUN_MOST;
   if (n < MIN_RUN || (tall && !(tallCrest >= 1))) return null;
-  const topShare = tall ? TALL_TOP : RIDGE_TOP, fall = (tall ? TALL_FALL : 1) * RIDGE_MARGIN;
+  const topShare = tall ? TALL_TOP : RIDGE_TOP, fall = (tall ? TALL_FALL : 1) * RIDGE_MARGIN, satMost = (tall ? TALL_SAT_OF_LIP : RIDGE_SAT_OF_LIP) * lipSat;
   let minAbove = L[0]!;
   for (let p = 1; p < n - 1; p++) {
     const l = L[p]!;
     if (p / (n - 1) > topShare) return null;
     // a local peak (ties to the right allowed: a flat crest) with a darker line above it ...
-    if (l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= RIDGE_SAT_OF_LIP * lipSat) {
+    if (l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= satMost) {
       // ... and below it
       let minBelow = Infinity;
       for (let q = p + 1; q < n; q++) minBelow = Math.min(minBelow, L[q]!);
-      if (l - minBelow >= fall) {
+      if (l - minBelow >= fall && (!tall || minBelow <= TALL_DARK)) {
         const crest = l - CREST_OF_MARGIN * RIDGE_MARGIN;
         let a = p, b = p;
         while (a > 0 && L[a - 1]! >= crest) a--;
