@@ -47,7 +47,10 @@ test('a tall run (s49): a dim upper row over a dark cavity is a ridge, a lit ton
   assert.ok(f9.L.length > RUN_MOST);
   assert.equal(columnRidge(f9.L, f9.S, 0.39), null, 'no tall crest allowed: as before');
   const ridge = columnRidge(f9.L, f9.S, 0.39, TALL_CREST_IOD * 110);
-  assert.ok(ridge && ridge[0] <= 2 && ridge[1] >= 5 && ridge[1] <= 7, `the row from the lip to its foot: ${JSON.stringify(ridge)}`);
+  assert.ok(ridge && ridge[0] <= 5 && ridge[1] >= 5 && ridge[1] <= 7, `the row down to its foot: ${JSON.stringify(ridge)}`);
+  // as saturated as a lit tongue out's highlights (.85 of the lips'), or over a lit floor (no cavity under .5 of the lips): not teeth
+  assert.equal(columnRidge(f9.L, f9.S.map((v) => Math.max(v, 0.85 * 0.39)), 0.39, TALL_CREST_IOD * 110), null);
+  assert.equal(columnRidge(f9.L.map((v) => Math.max(v, 0.55)), f9.S, 0.39, TALL_CREST_IOD * 110), null);
   // the same column with the row pushed below the top .4 (a lit tongue low in the opening): none
   const low = [...f9.L.slice(0, 1), ...Array(12).fill(0.2), ...f9.L.slice(1, 8), ...f9.L.slice(9)];
   assert.equal(columnRidge(low, Array(low.length).fill(0.3), 0.39, 20), null);
@@ -71,7 +74,8 @@ test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his
 
 test('dev drivers: lp_d6\'s tongue out is no ridge; lp_d10\'s teeth edge in a slit and lp_d6\'s dim row are', async () => {
   const d6 = path.join(SHARED_DATA, 'video', 'lp_d6.mp4'), d10 = path.join(SHARED_DATA, 'video', 'lp_d10.mp4');
-  for (const f of [66, 157]) {
+  // (f453/f620, s49: a tall run's first rule, before its saturation and cavity tests, read her tongue's highlights .09-.11)
+  for (const f of [66, 157, 453, 620]) {
     const { soft } = await shares(d6, f);
     assert.ok(soft < 0.03, `lp_d6 f${f}: her tongue out, soft share ${soft.toFixed(3)} (.40-.44 without RUN_MOST)`);
   }
