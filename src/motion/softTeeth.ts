@@ -95,7 +95,7 @@ export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: 
 /** The soft read of one frame: the share of the opening's pixels on a ridge's crest, and the pixel test for benches. */
 export interface SoftTeeth {
   share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number;
-  /** the upper row's depth by the ridges: over the columns holding one, the median share of the run down to the crest's foot (null: none) */
+  /** the upper row's depth by the tall runs' ridges (over RUN_MOST): over the columns holding one, the median share of the run down to the crest's foot (null: none) */
   depth: number | null;
 }
 
@@ -134,7 +134,8 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth 
     }
     const ridge = columnRidge(L.subarray(0, n), S.subarray(0, n), sat, tallCrest);
     if (!ridge) continue;
-    depths.push((ridge[1] + 1) / n);
+    // (tall runs only: a short run's ridge under a tongue out, lp_d6 f64, would hang tongueout45's cut row back to .74)
+    if (n > RUN_MOST) depths.push((ridge[1] + 1) / n);
     for (let r = ridge[0]; r <= ridge[1]; r++) crest[(top + r) * w + c] = 1;
     teeth += ridge[1] - ridge[0] + 1;
   }
