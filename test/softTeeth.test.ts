@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { detectFaces } from '../src/face/detect.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
-import { columnRidge, softTeethRead, RUN_MOST, TALL_CREST_IOD } from '../src/motion/softTeeth.ts';
+import { columnRidge, depthWithSoft, softTeethRead, RUN_MOST, TALL_CREST_IOD, type SoftTeeth } from '../src/motion/softTeeth.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
 import { SHARED_DATA, sharedData } from '../bench/sharedData.ts';
@@ -57,6 +57,16 @@ test('a tall run (s49): a dim upper row over a dark cavity is a ridge, a lit ton
   // lp_d6 f580's middle column, 41 px (IOD 151): her lit tongue out from the cavity to the lower lip's shade
   const f580 = col('0.48/0.69 0.30/0.86 0.28/0.89 0.32/0.84 0.50/0.70 0.69/0.58 0.89/0.50 1.04/0.45 1.17/0.41 1.28/0.38 1.36/0.37 1.39/0.36 1.40/0.36 1.39/0.36 1.39/0.36 1.40/0.36 1.46/0.35 1.51/0.34 1.54/0.35 1.55/0.34 1.57/0.36 1.57/0.36 1.56/0.37 1.56/0.37 1.52/0.38 1.49/0.39 1.42/0.40 1.35/0.41 1.26/0.44 1.17/0.46 1.12/0.48 1.06/0.50 1.02/0.51 1.00/0.51 0.98/0.53 0.92/0.55 0.81/0.59 0.66/0.67 0.56/0.74 0.60/0.72 0.69/0.66');
   assert.equal(columnRidge(f580.L, f580.S, 0.49, TALL_CREST_IOD * 151), null);
+});
+
+test('the row depth takes the tall ridges\' foot only where the soft read found the teeth', () => {
+  const soft = (share: number, depth: number | null) => ({ share, depth, crest: new Uint8Array(0), x0: 0, y0: 0, w: 0, h: 0 }) as SoftTeeth;
+  // vrt2 f9: the bright test's row .08 deep, the ridges' foot .31
+  assert.equal(depthWithSoft(0.08, 0.01, soft(0.06, 0.31)), 0.31);
+  assert.equal(depthWithSoft(0.08, 0.1, soft(0.06, 0.31)), 0.08, 'the bright read found more: its depth');
+  assert.equal(depthWithSoft(0.5, 0.01, soft(0.06, 0.31)), 0.5, 'never shallower');
+  assert.equal(depthWithSoft(0.08, 0.01, soft(0.06, null)), 0.08, 'no tall ridge: as before');
+  assert.equal(depthWithSoft(null, null, soft(0.06, 0.31)), null, 'lips shut');
 });
 
 test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his dark slits do not', async () => {
