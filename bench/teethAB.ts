@@ -22,6 +22,8 @@ const frames = opt('--frames', '').split(',').filter(Boolean).map(Number);
 type M = { fps: number; frames: { w: Record<string, number> }[] };
 const A = JSON.parse(await readFile(opt('--a', ''), 'utf8')) as M, B = JSON.parse(await readFile(opt('--b', ''), 'utf8')) as M;
 const SIZE = 512, ZOOM = 4, TILE = 320;
+// (`--full`, s49 teethshow49: each tile the whole frame at 320 px, driver | a | b, for the 1x look)
+const FULL = args.includes('--full');
 const portrait = await cachedPortrait(name.startsWith('/') ? name : path.join(SHARED_PORTRAITS, name));
 const r = await rendererOfRoot(path.resolve(opt('--root', path.join(import.meta.dirname, '..'))), portrait, SIZE);
 // the driver's mouth on its own track's landmarks (the frames as the tracker decoded them)
@@ -32,9 +34,8 @@ for await (const img of decodeVideoFrames(video, { fps, maxSide: 720, maxFrames:
   const lm = raw[k]?.lm;
   if (frames.includes(k) && lm) {
     const pts = Array.from({ length: lm.length / 3 }, (_, i) => [lm[i * 3]!, lm[i * 3 + 1]!]);
-    const box = mouthBox(pts, 1.4, 0.42);
-    drv.set(k, await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } })
-      .extract({ left: Math.max(0, box.left), top: Math.max(0, box.top), width: box.side, height: box.side }).resize(TILE, TILE, { kernel: 'lanczos3' }).png().toBuffer());
+    const box = mouthBox(pts, 1.4, 0.42), pic = sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: img.width, height: img.height, channels: 4 } });
+    drv.set(k, await (FULL ? pic.resize(TILE, TILE, { fit: 'contain' }) : pic.extract({ left: Math.max(0, box.left), top: Math.max(0, box.top), width: box.side, height: box.side }).resize(TILE, TILE, { kernel: 'lanczos3' })).png().toBuffer());
   }
   k++;
 }
@@ -46,7 +47,9 @@ for (const i of frames) {
   for (const [tag, m] of [['a', A], ['b', B]] as const) {
     const f = m.frames[Math.min(i, m.frames.length - 1)]! as Parameters<typeof r.render>[0];
     const img = r.render(f), lm = r.landmarks(f);
-    tiles.push(await sharp(await mouthTile(img.data, SIZE, mouthBox(lm, 1.4, 0.42), ZOOM)).resize(TILE, TILE).png().toBuffer());
+    tiles.push(FULL
+      ? await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { raw: { width: SIZE, height: SIZE, channels: 4 } }).resize(TILE, TILE).png().toBuffer()
+      : await sharp(await mouthTile(img.data, SIZE, mouthBox(lm, 1.4, 0.42), ZOOM)).resize(TILE, TILE).png().toBuffer());
     const mf = midFigures(img.data, lm, SIZE, SIZE);
     figs.push(`${tag}: teeth ${f2(f.w.driverTeeth)} ${mf ? `gap ${mf.gap.toFixed(2)} dark ${mf.dark.toFixed(2)} upper ${mf.upper.toFixed(2)}` : 'shut'}`);
   }

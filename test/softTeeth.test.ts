@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { detectFaces } from '../src/face/detect.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
-import { columnRidge, softTeethRead, RUN_MOST } from '../src/motion/softTeeth.ts';
+import { columnRidge, depthWithSoft, softTeethRead, RUN_MOST, TALL_CREST_IOD, type SoftTeeth } from '../src/motion/softTeeth.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
 import { SHARED_DATA, sharedData } from '../bench/sharedData.ts';
@@ -40,6 +40,35 @@ test('a column\'s ridge: teeth between two dark lines; not a slit, a fill or a t
   assert.equal(columnRidge(tall, Array(tall.length).fill(0.3), 0.35), null);
 });
 
+test('a tall run (s49): a dim upper row over a dark cavity is a ridge, a lit tongue rising low in the run is not', () => {
+  const col = (s: string) => { const v = s.split(' ').map((x) => x.split('/').map(Number)); return { L: v.map((x) => x[0]!), S: v.map((x) => x[1]!) }; };
+  // videoretalking_2 (vrt2_6.mp4) f9's middle column, gap .21 IOD, 23 px (IOD 110): a grey row 1.0-1.1 of the lips' luma over a black cavity
+  const f9 = col('0.73/0.43 0.82/0.33 0.90/0.31 0.88/0.28 0.95/0.27 1.08/0.25 1.06/0.25 0.73/0.32 0.34/0.55 0.16/0.81 0.15/0.85 0.14/0.89 0.16/0.86 0.20/0.77 0.22/0.73 0.25/0.69 0.29/0.63 0.35/0.57 0.43/0.50 0.51/0.49 0.59/0.44 0.69/0.47 0.81/0.42');
+  assert.ok(f9.L.length > RUN_MOST);
+  assert.equal(columnRidge(f9.L, f9.S, 0.39), null, 'no tall crest allowed: as before');
+  const ridge = columnRidge(f9.L, f9.S, 0.39, TALL_CREST_IOD * 110);
+  assert.ok(ridge && ridge[0] <= 5 && ridge[1] >= 5 && ridge[1] <= 7, `the row down to its foot: ${JSON.stringify(ridge)}`);
+  // as saturated as a lit tongue out's highlights (.85 of the lips'), or over a lit floor (no cavity under .5 of the lips): not teeth
+  assert.equal(columnRidge(f9.L, f9.S.map((v) => Math.max(v, 0.85 * 0.39)), 0.39, TALL_CREST_IOD * 110), null);
+  assert.equal(columnRidge(f9.L.map((v) => Math.max(v, 0.55)), f9.S, 0.39, TALL_CREST_IOD * 110), null);
+  // the same column with the row pushed below the top .4 (a lit tongue low in the opening): none
+  const low = [...f9.L.slice(0, 1), ...Array(12).fill(0.2), ...f9.L.slice(1, 8), ...f9.L.slice(9)];
+  assert.equal(columnRidge(low, Array(low.length).fill(0.3), 0.39, 20), null);
+  // lp_d6 f580's middle column, 41 px (IOD 151): her lit tongue out from the cavity to the lower lip's shade
+  const f580 = col('0.48/0.69 0.30/0.86 0.28/0.89 0.32/0.84 0.50/0.70 0.69/0.58 0.89/0.50 1.04/0.45 1.17/0.41 1.28/0.38 1.36/0.37 1.39/0.36 1.40/0.36 1.39/0.36 1.39/0.36 1.40/0.36 1.46/0.35 1.51/0.34 1.54/0.35 1.55/0.34 1.57/0.36 1.57/0.36 1.56/0.37 1.56/0.37 1.52/0.38 1.49/0.39 1.42/0.40 1.35/0.41 1.26/0.44 1.17/0.46 1.12/0.48 1.06/0.50 1.02/0.51 1.00/0.51 0.98/0.53 0.92/0.55 0.81/0.59 0.66/0.67 0.56/0.74 0.60/0.72 0.69/0.66');
+  assert.equal(columnRidge(f580.L, f580.S, 0.49, TALL_CREST_IOD * 151), null);
+});
+
+test('the row depth takes the tall ridges\' foot only where the soft read found the teeth', () => {
+  const soft = (share: number, depth: number | null) => ({ share, depth, crest: new Uint8Array(0), x0: 0, y0: 0, w: 0, h: 0 }) as SoftTeeth;
+  // vrt2 f9: the bright test's row .08 deep, the ridges' foot .31
+  assert.equal(depthWithSoft(0.08, 0.01, soft(0.06, 0.31)), 0.31);
+  assert.equal(depthWithSoft(0.08, 0.1, soft(0.06, 0.31)), 0.08, 'the bright read found more: its depth');
+  assert.equal(depthWithSoft(0.5, 0.01, soft(0.06, 0.31)), 0.5, 'never shallower');
+  assert.equal(depthWithSoft(0.08, 0.01, soft(0.06, null)), 0.08, 'no tall ridge: as before');
+  assert.equal(depthWithSoft(null, null, soft(0.06, 0.31)), null, 'lips shut');
+});
+
 test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his dark slits do not', async () => {
   const clip = sharedData('train/clips/infinitetalk_ref.mp4');
   for (const f of [5, 18, 72, 100]) {
@@ -55,7 +84,8 @@ test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his
 
 test('dev drivers: lp_d6\'s tongue out is no ridge; lp_d10\'s teeth edge in a slit and lp_d6\'s dim row are', async () => {
   const d6 = path.join(SHARED_DATA, 'video', 'lp_d6.mp4'), d10 = path.join(SHARED_DATA, 'video', 'lp_d10.mp4');
-  for (const f of [66, 157]) {
+  // (f453/f620, s49: a tall run's first rule, before its saturation and cavity tests, read her tongue's highlights .09-.11)
+  for (const f of [66, 157, 453, 620]) {
     const { soft } = await shares(d6, f);
     assert.ok(soft < 0.03, `lp_d6 f${f}: her tongue out, soft share ${soft.toFixed(3)} (.40-.44 without RUN_MOST)`);
   }

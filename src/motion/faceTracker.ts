@@ -7,7 +7,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
-import { teethWithSoft } from './softTeeth.ts';
+import { depthWithSoft, softTeethRead, teethWithSoft } from './softTeeth.ts';
 import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
@@ -168,11 +168,13 @@ export class FaceTracker {
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
     // (the larger of the bright-pixel share and the soft read: a soft face's teeth are a ridge no lighter than its lips, softTeeth.ts)
-    const teeth = teethWithSoft(teethShare(img, flat), img, flat);
+    const bright = teethShare(img, flat), soft = bright === null ? null : softTeethRead(img, flat);
+    const teeth = teethWithSoft(bright, img, flat, soft);
     // (the opening's middle box and its lip light found once for the three readings that scan it)
     const box = middleBox(img, flat);
     const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
-    const depth = upperRowDepth(img, box);
+    // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
+    const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
     return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
   }
 }

@@ -36,6 +36,20 @@ const MIN_RUN = 3;
  * read .3-.44 without this). infinitetalk's speech openings run 6-17 px, latentsync_demo1's 5-10.
  */
 export const RUN_MOST = 20;
+/**
+ * A taller run (s49 teethshow49: a mid-to-wide opening whose upper row is dim, videoretalking_2 f9/f24 at gaps .21/.25
+ * IOD, 22-29 px, its grey row 1.0-1.2 of the lips' luma over a black cavity: read 0, drawn as a toothless hole) holds a
+ * ridge only as an upper row's edge: its peak in the run's top TALL_TOP, a fall under it into the cavity of TALL_FALL
+ * margins, a crest no taller than TALL_CREST_IOD of the eyes' distance. lp_d6's lit tongue (f66/f157/f580: 36-41 px)
+ * rises from the dark to a peak low in the run, and where a bump peaks high its crest runs .11+ IOD.
+ */
+export const TALL_TOP = 0.4, TALL_FALL = 2, TALL_CREST_IOD = 0.08;
+/**
+ * ... and, a lit tongue out being as tall and light (lp_d6 f453-457, f515-528, f617-631, f795-797: its highlights read as
+ * ridges, .37-.43 saturation beside lips .41-.50), a crest greyer than the lips (vrt2's rows .22-.26 beside .39) over a
+ * cavity darker than TALL_DARK of the lips' luma (vrt2 f9 .13-.16, f24 .37-.41)
+ */
+export const TALL_SAT_OF_LIP = 0.75, TALL_DARK = 0.5;
 /** the crest is a band, not the column's fill: at most this share of the run (a tongue fills it) */
 export const CREST_MOST_OF_RUN = 0.5;
 /**
@@ -49,26 +63,28 @@ const MIN_PIXELS = 12;
 
 /**
  * In one column's luma run (top to bottom, over the lips' luma) and saturation, the rows of its first ridge's crest:
- * [from, to] inclusive, or null. Pure, for tests.
+ * [from, to] inclusive, or null. `tallCrest`: the most rows a tall run's (over RUN_MOST) crest may span (0: tall runs
+ * hold none). Pure, for tests.
  */
-export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number): [number, number] | null {
-  const n = L.length;
-  if (n < MIN_RUN || n > RUN_MOST) return null;
+export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest = 0): [number, number] | null {
+  const n = L.length, tall = n > RUN_MOST;
+  if (n < MIN_RUN || (tall && !(tallCrest >= 1))) return null;
+  const topShare = tall ? TALL_TOP : RIDGE_TOP, fall = (tall ? TALL_FALL : 1) * RIDGE_MARGIN, satMost = (tall ? TALL_SAT_OF_LIP : RIDGE_SAT_OF_LIP) * lipSat;
   let minAbove = L[0]!;
   for (let p = 1; p < n - 1; p++) {
     const l = L[p]!;
-    if (p / (n - 1) > RIDGE_TOP) return null;
+    if (p / (n - 1) > topShare) return null;
     // a local peak (ties to the right allowed: a flat crest) with a darker line above it ...
-    if (l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= RIDGE_SAT_OF_LIP * lipSat) {
+    if (l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= satMost) {
       // ... and below it
       let minBelow = Infinity;
       for (let q = p + 1; q < n; q++) minBelow = Math.min(minBelow, L[q]!);
-      if (l - minBelow >= RIDGE_MARGIN) {
+      if (l - minBelow >= fall && (!tall || minBelow <= TALL_DARK)) {
         const crest = l - CREST_OF_MARGIN * RIDGE_MARGIN;
         let a = p, b = p;
         while (a > 0 && L[a - 1]! >= crest) a--;
         while (b < n - 1 && L[b + 1]! >= crest) b++;
-        return b - a + 1 <= CREST_MOST_OF_RUN * n ? [a, b] : null;
+        return b - a + 1 <= (tall ? Math.min(tallCrest, CREST_MOST_OF_RUN * n) : CREST_MOST_OF_RUN * n) ? [a, b] : null;
       }
     }
     minAbove = Math.min(minAbove, l);
@@ -77,7 +93,11 @@ export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: 
 }
 
 /** The soft read of one frame: the share of the opening's pixels on a ridge's crest, and the pixel test for benches. */
-export interface SoftTeeth { share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number }
+export interface SoftTeeth {
+  share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number;
+  /** the upper row's depth by the tall runs' ridges (over RUN_MOST): over the columns holding one, the median share of the run down to the crest's foot (null: none) */
+  depth: number | null;
+}
 
 /** The share of the pixels inside the inner lip contour on a column's teeth ridge (columnRidge); null under MIN_PIXELS pixels. */
 export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth | null {
@@ -97,7 +117,8 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth 
       for (let x = Math.max(x0, Math.ceil(xs[k]!)); x < Math.min(x0 + w, xs[k + 1]!); x++) { inside[(y - y0) * w + x - x0] = 1; count++; }
   }
   if (count < MIN_PIXELS) return null;
-  const d = img.data, L = new Float64Array(h), S = new Float64Array(h);
+  const d = img.data, L = new Float64Array(h), S = new Float64Array(h), depths: number[] = [];
+  const tallCrest = TALL_CREST_IOD * Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!);
   let teeth = 0;
   const c0 = Math.max(0, Math.floor(px0 + ((1 - MIDDLE_SHARE) / 2) * (px1 - px0)) - x0), c1 = Math.min(w - 1, Math.ceil(px1 - ((1 - MIDDLE_SHARE) / 2) * (px1 - px0)) - x0);
   for (let c = c0; c <= c1; c++) {
@@ -111,17 +132,29 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth 
       S[n] = saturation(d[i]!, d[i + 1]!, d[i + 2]!);
       n++;
     }
-    const ridge = columnRidge(L.subarray(0, n), S.subarray(0, n), sat);
+    const ridge = columnRidge(L.subarray(0, n), S.subarray(0, n), sat, tallCrest);
     if (!ridge) continue;
+    // (tall runs only: a short run's ridge under a tongue out, lp_d6 f64, would hang tongueout45's cut row back to .74)
+    if (n > RUN_MOST) depths.push((ridge[1] + 1) / n);
     for (let r = ridge[0]; r <= ridge[1]; r++) crest[(top + r) * w + c] = 1;
     teeth += ridge[1] - ridge[0] + 1;
   }
-  return { share: teeth / count, crest, x0, y0, w, h };
+  depths.sort((a, b) => a - b);
+  return { share: teeth / count, crest, x0, y0, w, h, depth: depths.length ? depths[depths.length >> 1]! : null };
 }
 
 /** The tracker's teeth share with the soft read: the larger of the two (null: nothing to read, as before). */
-export function teethWithSoft(share: number | null, img: RgbaImage, lm: ArrayLike<number>): number | null {
+export function teethWithSoft(share: number | null, img: RgbaImage, lm: ArrayLike<number>, soft = softTeethRead(img, lm)): number | null {
   if (share === null) return null;
-  const soft = softTeethRead(img, lm);
   return soft ? Math.max(share, soft.share) : share;
+}
+
+/**
+ * The upper row's depth with the soft read's (s49 teethshow49): the deeper of the two, where the soft read is what found
+ * the teeth (its share over the bright one's). teethDepth.ts reads the row by isTeethPixel alone, so a dim row the ridges
+ * find (videoretalking_2 f9: depth .08, the row's foot at ~.3 of the opening) would still be cut to a sliver.
+ */
+export function depthWithSoft(depth: number | null, bright: number | null, soft: SoftTeeth | null): number | null {
+  if (depth === null || !soft || soft.depth === null || !(soft.share > (bright ?? 0))) return depth;
+  return Math.max(depth, soft.depth);
 }
