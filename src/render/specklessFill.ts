@@ -11,9 +11,9 @@ import { farOval } from './farSeam.ts';
 import { distanceToPolyline } from '../math/polygon.ts';
 
 /** Switch for the pass (one option per setting; default on). */
-// Off by default (s48 lead): on, it cost ~1.5 ms (specklessFill) / ~1 ms (jawComb) per turned frame of an ordinary
-// audio clip's head motion (bench/renderAB.ts lp_s42 with --cpu-prof: fillSpecks 562 ms, smoothAlongLine 364 ms over 360
-// frames; 13.4 against 11.9 ms a frame before this session), past #13's 12 ms budget, for a change the critic saw at 4x only.
+// On again (s49 fastcomb49): s48 left it off at ~1.5 ms (specklessFill) / ~1 ms (jawComb) a turned frame of ordinary
+// head motion; with no per-pixel allocation and only the rows/columns the far jaw / oval can reach (same bytes) both
+// together cost ~2.5 % of a lp_s42 frame in place (~.3 ms of 11.9; bench/renderAB.ts lp_s42 +.27 ms median of 4 runs).
 export const specklessFillSetting = { on: true };
 /** Longest run filled (pixels). */
 export const SPECK_RUN = 4;
