@@ -13,7 +13,7 @@ import { distanceToPolyline } from '../math/polygon.ts';
 /** Switch for the pass (one option per setting; default on). */
 // On again (s49 fastcomb49): s48 left it off at ~1.5 ms (specklessFill) / ~1 ms (jawComb) a turned frame of ordinary
 // head motion; with no per-pixel allocation and only the rows/columns the far jaw / oval can reach (same bytes) both
-// together cost ~2.5 % of a lp_s42 frame in place (~.3 ms of 11.9; bench/renderAB.ts lp_s42 +.27 ms median of 4 runs).
+// together cost ~2.5 % of a lp_s42 frame in place (~.3 ms of 11.9; bench/renderAB.ts lp_s42 +.54 ms median of 6 runs at load ~20, range -.03..+1.08).
 export const specklessFillSetting = { on: true };
 /** Longest run filled (pixels). */
 export const SPECK_RUN = 4;
