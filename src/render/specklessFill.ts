@@ -60,6 +60,9 @@ function lineSpecks(color: Uint32Array, start: number, step: number, n: number, 
  */
 export interface ScanSpans { rowLo: Int32Array; rowHi: Int32Array; colLo: Int32Array; colHi: Int32Array }
 
+/** Columns worth a scan (fillSpecks with spans; reused). */
+let colMark = new Uint8Array(0);
+
 /**
  * In place on packed premultiplied colours, W x H, within `box` (inclusive): fills translucent specks, only pixels `near`
  * allows (the far oval: the photo's own soft matte elsewhere, a wisp of hair at the temple, an ear's rim, is kept), scanning
@@ -68,11 +71,17 @@ export interface ScanSpans { rowLo: Int32Array; rowHi: Int32Array; colLo: Int32A
 export function fillSpecks(color: Uint32Array, W: number, H: number, box: PixelBox, near: (x: number, y: number) => boolean = () => true, spans?: ScanSpans): number {
   const x0 = Math.max(0, box.x0), x1 = Math.min(W - 1, box.x1), y0 = Math.max(0, box.y0), y1 = Math.min(H - 1, box.y1);
   const fills: number[] = [];
+  // with spans, the columns holding a translucent pixel (a run's own) within the rows' spans: a column run's fills are
+  // in the band, so in those spans; no other column can give one
+  if (spans && colMark.length < x1 - x0 + 1) colMark = new Uint8Array(x1 - x0 + 1);
+  if (spans) colMark.fill(0, 0, x1 - x0 + 1);
   for (let y = y0; y <= y1; y++) {
     const lo = spans ? Math.max(x0, spans.rowLo[y - box.y0]!) : x0, hi = spans ? Math.min(x1, spans.rowHi[y - box.y0]!) : x1;
     if (hi > lo) lineSpecks(color, y * W + lo, 1, hi - lo + 1, fills);
+    if (spans) for (let x = lo; x <= hi; x++) { const a = color[y * W + x]! >>> 24; if (a >= SPECK_MIN_ALPHA && a < SPECK_END_ALPHA) colMark[x - x0] = 1; }
   }
   for (let x = x0; x <= x1; x++) {
+    if (spans && !colMark[x - x0]) continue;
     const lo = spans ? Math.max(y0, spans.colLo[x - box.x0]!) : y0, hi = spans ? Math.min(y1, spans.colHi[x - box.x0]!) : y1;
     if (hi > lo) lineSpecks(color, lo * W + x, W, hi - lo + 1, fills);
   }
