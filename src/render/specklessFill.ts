@@ -10,11 +10,12 @@ import type { PixelBox } from './pinholeFill.ts';
 import { farOval } from './farSeam.ts';
 import { distanceToPolyline } from '../math/polygon.ts';
 
-/** Switch for the pass (one option per setting; default on). */
-// On again (s49 fastcomb49): s48 left it off at ~1.5 ms (specklessFill) / ~1 ms (jawComb) a turned frame of ordinary
-// head motion; with no per-pixel allocation and only the rows/columns the far jaw / oval can reach (same bytes) both
-// together cost ~2.5 % of a lp_s42 frame in place (~.3 ms of 11.9; bench/renderAB.ts lp_s42 +.54 ms median of 6 runs at load ~20, range -.03..+1.08).
-export const specklessFillSetting = { on: true };
+/** Switch for the pass (one option per setting; default off, see below). */
+// Still off by default (s49 fastcomb49): s48 measured ~1.5 ms (specklessFill) / ~1 ms (jawComb) a turned frame of
+// ordinary head motion; with no per-pixel allocation and only the rows/columns the far jaw / oval can reach (same bytes)
+// both together take ~2 % of a lp_s42 frame timed in place (~.25-.3 ms of 11.9), but bench/renderAB.ts lp_s42 still
+// reads +.6 ms a frame (median of 8 runs, both orders, load ~20): over the ~.3 ms bar set for turning them on.
+export const specklessFillSetting = { on: false };
 /** Longest run filled (pixels). */
 export const SPECK_RUN = 4;
 /** Both ends at least this opaque (alpha 0-255). */
