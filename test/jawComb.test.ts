@@ -8,8 +8,9 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { jawCombPass, jawCombSetting, smoothAlongLine } from '../src/render/jawComb.ts';
-import { fillSpecks, specklessFillSetting } from '../src/render/specklessFill.ts';
+import { bandSpans, fillSpecks, specklessFillSetting } from '../src/render/specklessFill.ts';
 import { distanceToPolyline } from '../src/math/polygon.ts';
+import { smooth01 } from '../src/math/smooth.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';
@@ -109,4 +110,81 @@ test('lp_s12 at +25: fewer dark dashes under the far jaw, and no translucent spe
   const minAlpha = (img: RgbaImage) => { let m = 255; for (let y = cy; y <= cy + 6; y++) for (let x = cx - 3; x <= cx + 1; x++) m = Math.min(m, img.data[(y * img.width + x) * 4 + 3]!); return m; };
   assert.ok(minAlpha(off.img) < 170, `off ${minAlpha(off.img)}`);
   assert.ok(minAlpha(on.img) > minAlpha(off.img) + 20, `on ${minAlpha(on.img)} off ${minAlpha(off.img)}`);
+});
+
+// s49 fastcomb49: both passes made cheap (on by default again); these hold them to s48's plain forms, byte for byte.
+
+/** A W x H layer of pseudo-random packed colours (a fixed LCG). */
+function noise(W: number, H: number, seed: number): Uint32Array {
+  const c = new Uint32Array(W * H);
+  let s = seed;
+  for (let i = 0; i < c.length; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; c[i] = s; }
+  return c;
+}
+
+/** s48's smoothAlongLine: a 9-tap tent of bilinear samples along each segment, one sample at a time. */
+function plainSmooth(t: RasterTarget, xs: number[], ys: number[], inside: [number, number], strength: number, reach: number): void {
+  const W = t.width, H = t.height, src = t.color.slice(), T = 4;
+  const sample = (x: number, y: number, w: number, acc: number[]) => {
+    const cx = Math.min(W - 1.001, Math.max(0, x)), cy = Math.min(H - 1.001, Math.max(0, y));
+    const x0 = cx | 0, y0 = cy | 0, fx = cx - x0, fy = cy - y0, i = y0 * W + x0;
+    const ws = [(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy], cs = [src[i]!, src[i + 1]!, src[i + W]!, src[i + W + 1]!];
+    for (let q = 0; q < 4; q++) for (let s = 0, k = 0; s < 32; s += 8, k++) acc[k] += w * ws[q]! * ((cs[q]! >>> s) & 255);
+  };
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const ax = xs[k]!, ay = ys[k]!, dx = xs[k + 1]! - ax, dy = ys[k + 1]! - ay, len = Math.hypot(dx, dy), tx = dx / len, ty = dy / len;
+    let nx = -ty, ny = tx;
+    if ((inside[0] - ax) * nx + (inside[1] - ay) * ny > 0) { nx = -nx; ny = -ny; }
+    for (let y = 1; y <= H - 2; y++) for (let x = 1; x <= W - 2; x++) {
+      const px = x + 0.5 - ax, py = y + 0.5 - ay, u = px * tx + py * ty, s = px * nx + py * ny;
+      if (u < 0 || u >= len || s < -1 || s > reach) continue;
+      const m = strength * (1 - smooth01((s - reach / 2) / (reach / 2)));
+      if (!(m > 0)) continue;
+      const acc = [0, 0, 0, 0];
+      let wsum = 0;
+      for (let q = -T; q <= T; q++) { const w = 1 - Math.abs(q) / (T + 1); sample(x + q * tx, y + q * ty, w, acc); wsum += w; }
+      const i = y * W + x, own = src[i]!;
+      let out = 0;
+      for (let s8 = 0, c = 0; s8 < 32; s8 += 8, c++) out |= Math.round(((own >>> s8) & 255) * (1 - m) + (acc[c]! / wsum) * m) << s8;
+      t.color[i] = out >>> 0;
+    }
+  }
+}
+
+test('smoothAlongLine: byte for byte the plain per-sample form, in the frame and where the taps reach its border', () => {
+  let moved = 0;
+  for (const [xs, ys, inside] of [
+    [[8, 30, 55, 70], [20, 26, 40, 44], [30, 5]], // shallow then steep, taps inside the frame
+    [[1, 20, 45], [2, 3, 1], [20, 30]], // along the top border: taps clamped
+  ] as [number[], number[], [number, number]][]) {
+    for (const strength of [1, 0.31]) {
+      const W = 80, H = 60, a: RasterTarget = { width: W, height: H, color: noise(W, H, 7), depth: new Float32Array(W * H) };
+      const b: RasterTarget = { ...a, color: a.color.slice() }, before = a.color.slice();
+      smoothAlongLine(a, xs, ys, inside, strength, 9.5);
+      plainSmooth(b, xs, ys, inside, strength, 9.5);
+      assert.deepEqual(a.color, b.color);
+      moved += a.color.reduce((n, c, i) => n + (c !== before[i] ? 1 : 0), 0);
+    }
+  }
+  assert.ok(moved > 500, `moved ${moved}`);
+});
+
+test('fillSpecks over bandSpans: the same fills as over the whole box, scanning a small part of it', () => {
+  const W = 120, H = 100, box = { x0: 2, y0: 3, x1: 115, y1: 96 };
+  const base = new Uint32Array(W * H).fill(SKIN), r = noise(W, H, 11);
+  // translucent runs of 1-6 px (alpha 60-200) on rows and columns all over the layer
+  for (let k = 0; k < 400; k++) {
+    const i = r[k]! % (W * H), len = 1 + (r[k + 400]! % 6), step = r[k + 800]! % 2 ? 1 : W, a = 60 + (r[k + 1200]! % 140);
+    for (let q = 0; q < len; q++) if (i + q * step < W * H) base[i + q * step] = pack(90, 70, 60, a);
+  }
+  const line: [number, number][] = [[30, 10], [34, 40], [45, 70], [70, 88]], reach = 7;
+  const near = (x: number, y: number) => distanceToPolyline(x + 0.5, y + 0.5, line) <= reach;
+  const whole = base.slice(), banded = base.slice();
+  const n = fillSpecks(whole, W, H, box, near), spans = bandSpans(line, reach, box);
+  assert.equal(fillSpecks(banded, W, H, box, near, spans), n);
+  assert.ok(n > 10, `filled ${n}`);
+  assert.deepEqual(banded, whole);
+  let scanned = 0;
+  for (let j = 0; j < spans.rowLo.length; j++) scanned += Math.max(0, Math.min(box.x1, spans.rowHi[j]!) - Math.max(box.x0, spans.rowLo[j]!) + 1);
+  assert.ok(scanned < 0.5 * (box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1), `rows scanned ${scanned}`);
 });
