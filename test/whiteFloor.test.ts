@@ -46,7 +46,12 @@ test('pcavs681: his lids read as white all along (floor > .15), his wide-eyed fr
   assert.ok(whiteStareLevel(her.get(163)!, [1, 1]) > 0.3);
 });
 
-test('whiteFloor: a quarter-quantile of the lesser eye over plausible frames; showsOverFloor keeps unread and implausible reads', () => {
+test('whiteFloor: a quarter-quantile of the lesser eye over plausible frames; showsOverFloor keeps unread and implausible reads', async (t) => {
+  // (the quantile itself, on five plausible frames: under whiteFloorSetting.minPlausible, s49, they are no floor)
+  const { whiteFloorSetting } = await import('../src/motion/whiteFloor.ts');
+  const was = whiteFloorSetting.minPlausible;
+  whiteFloorSetting.minPlausible = 0;
+  t.after(() => { whiteFloorSetting.minPlausible = was; });
   assert.equal(whiteFloor([], 0.5), 0);
   assert.equal(whiteFloor([null, [0.9, 0.9], [NaN, 0.3]], 0.5), 0);
   const shows: ([number, number] | null)[] = [[0.3, 0.4], [0.35, 0.3], [0.3, 0.5], [0.4, 0.32], [0.8, 0.3], null];
@@ -56,4 +61,29 @@ test('whiteFloor: a quarter-quantile of the lesser eye over plausible frames; sh
   assert.equal(over[4]![0], 0.8); // implausible: left for whiteStareLevel to reject
   assert.equal(over[5], null);
   assert.deepEqual(showsOverFloor([[0, 0], [0.3, 0.35]], 0.5)[1], [0.3, 0.35]); // floor 0: unchanged
+});
+
+test('whiteFloor (s49 sleepy49): too few plausible frames are no floor: a clip whose lids read over max almost everywhere reads no stare', async () => {
+  const { whiteFloorSetting } = await import('../src/motion/whiteFloor.ts');
+  // infinitetalk's 6 s cut: lid skin to the crease (.5-.6) in all but three frames, which dip to .47/.49 (f33, f56) and 0/.49 (f143)
+  const shows: ([number, number] | null)[] = Array.from({ length: 150 }, (_, i) => [0.52 + 0.04 * Math.sin(i), 0.55]);
+  shows[33] = [0.465, 0.491]; shows[56] = [0.47, 0.493]; shows[143] = [0, 0.494];
+  const stareAt = (floorOn: number) => {
+    const was = whiteFloorSetting.minPlausible;
+    whiteFloorSetting.minPlausible = floorOn;
+    try {
+      const over = showsOverFloor(shows, WHITE_STARE_MAX);
+      return [33, 56].map((i) => whiteStareLevel([over[i]![0], over[i]![1]], [1, 1]));
+    } finally { whiteFloorSetting.minPlausible = was; }
+  };
+  assert.equal(whiteFloor(shows, WHITE_STARE_MAX), WHITE_STARE_MAX);
+  assert.deepEqual(stareAt(whiteFloorSetting.minPlausible), [0, 0]);
+  // any count: the floor of so few is a coin toss; one more dipping frame (f100 0/.49) makes it 0 and f33/f56 full stares
+  shows[100] = [0, 0.49];
+  assert.ok(Math.min(...stareAt(0)) > 0.9, `any count: ${stareAt(0).map((v) => v.toFixed(2))}`);
+  assert.deepEqual(stareAt(whiteFloorSetting.minPlausible), [0, 0]);
+  // a clip with enough plausible frames keeps its quantile floor
+  const enough = shows.map((s, i) => (i % 10 === 0 ? ([0.2 + i / 1500, 0.3] as [number, number]) : s));
+  const f = whiteFloor(enough, WHITE_STARE_MAX);
+  assert.ok(f > 0.2 && f < 0.3, `floor ${f}`);
 });

@@ -12,9 +12,19 @@ import { nearestRank } from '../math/stats.ts';
 export const WHITE_FLOOR_QUANTILE = 0.25;
 
 /**
+ * s49 (sleepy49): a floor needs this many plausible frames; under it the clip's white is no stare (the floor is `max`).
+ * infinitetalk's old man reads .45-.6 (lid skin to the crease) in 145 of the 6 s cut's 150 frames, over `max` in all but
+ * f33, f56, f143 (.47/.49): the quantile of three was their lowest or their middle by one rank's rounding (s48's
+ * nearestRank .00 -> .47), so f33/f56 flashed a .45 stare on plain eyes (before s48; the mesh reads no stare) or not.
+ * The clips the floor was made for keep theirs (25 fps tracks, plausible frames: lp_d6 719, lp_d10 204, pcavs741 91,
+ * Katie 59, lp_d11 53, pcavs681 3-9 s 50, 0-6 s 31, infinitetalk's 15 s 46). 0: any count (s47-s48).
+ */
+export const whiteFloorSetting = { minPlausible: 10 };
+
+/**
  * The floor of a clip's white shows (iris diameters): WHITE_FLOOR_QUANTILE of the lesser eye's reading over the frames
  * where both eyes read a plausible white (finite, at most `max`: larger is lid skin up to the crease, a shut eye); 0
- * without such frames.
+ * without such frames; `max` (nothing over it) with fewer than whiteFloorSetting.minPlausible.
  */
 export function whiteFloor(shows: ArrayLike<readonly [number, number] | null | undefined>, max: number): number {
   const v: number[] = [];
@@ -22,6 +32,7 @@ export function whiteFloor(shows: ArrayLike<readonly [number, number] | null | u
     const s = shows[i];
     if (s && Number.isFinite(s[0]) && Number.isFinite(s[1]) && Math.max(s[0], s[1]) <= max) v.push(Math.min(s[0], s[1]));
   }
+  if (v.length > 0 && v.length < whiteFloorSetting.minPlausible) return max;
   return Math.max(0, nearestRank(v, WHITE_FLOOR_QUANTILE, 0));
 }
 
