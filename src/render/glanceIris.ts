@@ -62,7 +62,7 @@ export function solidStrength(lightShare: number): number {
  * iris was a dark top band over a milky one (critic48). Micro-saccades (gaze under .05: under .15 of the reach) stay
  * about as they were.
  */
-export const FAINT_GLANCE_FROM = 0.1, FAINT_GLANCE_TO = 0.5;
+export const FAINT_GLANCE_FROM = 0.15, FAINT_GLANCE_TO = 0.55;
 
 /** Whether a faint iris's glance ramp (FAINT_GLANCE_*) is used (off: every iris on GLANCE_FROM / GLANCE_TO). */
 export const faintGlanceSetting = { on: true };
