@@ -2,7 +2,8 @@
 // iris ring round the moved centre, inside the opening, the mean luma over the white behind the rest iris (`iris/white`)
 // and the share of those texels lighter than PALE of that white (`pale`: a faint iris's pale disc, s44 glance44); at
 // gaze 0 (the photo), -1 and +1. Never asserts.
-//   node --import tsx bench/glanceIrisRead.ts lp_s0.jpg,lp_s2.jpg [--base /work/wt/before44]
+//   node --import tsx bench/glanceIrisRead.ts lp_s0.jpg,lp_s2.jpg [--base /work/wt/before44] [--gaze 0,0.1,0.2,0.3]
+// `--gaze`: other gaze x values (default 0,-1,1); each figure then also gives |shift| over the open reach that side (glanceShare's input).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SHARED_PORTRAITS } from './sharedData.ts';
@@ -13,6 +14,7 @@ import { EYE_L_LOOP, EYE_R_LOOP } from '../src/rig/topology.ts';
 const PALE = 0.8;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const list = process.argv[2]!.split(',');
+const GAZES = (arg('--gaze') ?? '0,-1,1').split(',').map(Number);
 const roots = [...(arg('--base') ? [arg('--base')!] : []), process.cwd()];
 const lum = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 for (const file of list) {
@@ -34,7 +36,7 @@ for (const file of list) {
       let wsum = 0, wn = 0;
       for (let j = 0; j < d.size; j++) for (let i = 0; i < d.size; i++) if (Math.hypot(d.x0 + i + 0.5 - d.cx, d.y0 + j + 0.5 - d.cy) < ring) { wsum += lum(d.white[j * d.size + i]!); wn++; }
       const white = wsum / wn;
-      const figs = [0, -1, 1].map((g) => {
+      const figs = GAZES.map((g) => {
         gi.set(g * GAZE_SHIFT_X * iod, 0);
         const [sx, sy] = g === 0 ? [0, 0] : gi.shiftOf(e);
         let s = 0, n = 0, pale = 0;
@@ -44,11 +46,12 @@ for (const file of list) {
           const l = lum(g === 0 ? tex.data32[y * tex.width + x]! : irisOverWhite(tex, d, u, v, sx, sy));
           s += l; n++; if (l > PALE * white) pale++;
         }
-        return `${g}: ${(s / n / white).toFixed(2)}/${(pale / n).toFixed(2)}`;
+        const open = d.open?.[sx < 0 ? 0 : 1] ?? d.reach[sx < 0 ? 0 : 1];
+        return `${g}: ${(s / n / white).toFixed(2)}/${(pale / n).toFixed(2)}${arg('--gaze') ? ` r${(Math.abs(sx) / open).toFixed(2)}` : ''}`;
       });
       per.push(`eye ${e} ${figs.join('  ')}`);
     }
     lines.push(`${path.basename(root).padEnd(10)} ${per.join('  |  ')}`);
   }
-  console.log(`${file} (iris/white / pale at gaze 0, -1, +1)\n  ${lines.join('\n  ')}`);
+  console.log(`${file} (iris/white / pale [r: |shift| / open reach] at gaze ${GAZES.join(', ')})\n  ${lines.join('\n  ')}`);
 }

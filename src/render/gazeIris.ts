@@ -44,23 +44,25 @@ export function easeInto(v: number, reach: number): number {
 
 /** The eye's colour at texture point (u, v) with the iris shifted by (sx, sy): the disc over the white. */
 export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: number, sx: number, sy: number, irisFrom: TextureSource = tex): number {
+  // how far into a glance: the white it uncovers, the round moved iris, a faint iris's solid fill (earlier on a faint iris)
+  const glance = sx !== 0 ? glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1], disc.solid?.strength ?? 0) : 0;
   let base = sampleTexture(tex, u, v);
   const under = discAlpha(Math.hypot(u - disc.cx, v - disc.cy), disc.radius);
   if (under > 0) {
     const i = Math.min(disc.size - 1, Math.max(0, Math.floor(u) - disc.x0)), j = Math.min(disc.size - 1, Math.max(0, Math.floor(v) - disc.y0));
     let white = disc.white[j * disc.size + i]!;
     // a hard glance: the white it uncovers in the photo's own white's tone and grain (glanceWhite.ts)
-    const g = disc.glance && sx !== 0 ? disc.glance.share[j * disc.size + i]! * GLANCE_WHITE * glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
+    const g = disc.glance ? disc.glance.share[j * disc.size + i]! * GLANCE_WHITE * glance : 0;
     if (g > 0) white = mixPacked(white, disc.glance!.colour[j * disc.size + i]!, g);
     base = mixPacked(base, white, under);
   }
   let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);
   // a hard glance: the photo's iris moved whole and round, not the lid shade or lashes beside it;
   // a faint iris's solid fill (below) still reaches its own ring (roundIris.ts)
-  const round = disc.round && sx !== 0 ? glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
+  const round = disc.round ? glance : 0;
   if (round > 0) over += round * (patchAt(disc.round!.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0) - over);
   // a faint iris at a hard glance: its light texels in the iris's colour, the whole ring moved (glanceIris.ts)
-  const solid = disc.solid && disc.solid.strength > 0 && sx !== 0 ? disc.solid.strength * glanceShare(sx, disc.open?.[sx < 0 ? 0 : 1] ?? disc.reach[sx < 0 ? 0 : 1]) : 0;
+  const solid = disc.solid && disc.solid.strength > 0 ? disc.solid.strength * glance : 0;
   if (solid > 0) over = Math.max(over, solid * patchAt(disc.solid!.fill, disc.size, u - sx - disc.x0, v - sy - disc.y0));
   // the glancing disc an iris to its rim in the photo's tone, its catchlight where the cornea carries it (irisTone.ts)
   const tone = round > 0 && disc.tone ? disc.tone : null;

@@ -55,9 +55,26 @@ export function solidStrength(lightShare: number): number {
   return smoothstep(LIGHT_LO, LIGHT_HI, lightShare);
 }
 
-/** How much of the solid iris a shift sx shows, `reach` the open reach on that side (texture px). */
-export function glanceShare(sx: number, reach: number): number {
-  return reach > 0 ? smoothstep(GLANCE_FROM, GLANCE_TO, Math.abs(sx) / reach) : 0;
+/**
+ * On a faint iris the glance comes in earlier, between these shares of the open reach: its pale lower part stays
+ * behind under the darkness matte at any shift (lp_s0: the pale share over the ring .19 at rest, .25 at gaze .05), so
+ * at audio glance amplitudes (gaze .2-.25: .5-.65 of lp_s0's short reach, fill .4-.7 on the .3-.8 ramp) the moved
+ * iris was a dark top band over a milky one (critic48). Micro-saccades (gaze under .05: under .15 of the reach) stay
+ * about as they were.
+ */
+export const FAINT_GLANCE_FROM = 0.15, FAINT_GLANCE_TO = 0.55;
+
+/** Whether a faint iris's glance ramp (FAINT_GLANCE_*) is used (off: every iris on GLANCE_FROM / GLANCE_TO). */
+export const faintGlanceSetting = { on: true };
+
+/**
+ * How much of the solid iris a shift sx shows, `reach` the open reach on that side (texture px); `faint` the eye's
+ * solid strength (0: a dark iris, GLANCE_FROM / GLANCE_TO; 1: FAINT_GLANCE_FROM / _TO; between: the ramp between).
+ */
+export function glanceShare(sx: number, reach: number, faint = 0): number {
+  if (!(reach > 0)) return 0;
+  const f = faintGlanceSetting.on ? Math.min(1, Math.max(0, faint)) : 0;
+  return smoothstep(GLANCE_FROM + f * (FAINT_GLANCE_FROM - GLANCE_FROM), GLANCE_TO + f * (FAINT_GLANCE_TO - GLANCE_TO), Math.abs(sx) / reach);
 }
 
 /**
