@@ -59,3 +59,55 @@ export function followDrop(o: Opening, cx: number, cy: number, sx: number): numb
   const share = Math.min(1, Math.max(0, (cy - t0) / (b0 - t0)));
   return t + share * (b - t) - cy;
 }
+
+// A big painted iris's pupil at the corner (cornercut49, lp_s7 <- lp_d10 f88-92, gaze x 1): a cartoon iris is most of
+// the opening wide (lp_s7: radius ~.7 of the half width, pupil ~9 px of a 26 px half width), so at the reach OPEN_KEEP
+// allows the pupil's leading edge runs to within 2 px of the mesh's corner, where the skin past the mesh's lid lines
+// (the photo's painted white, not a lid) cuts it along a triangle edge: a black disc sliced by a straight line. The
+// iris's light rim may go under the corner (it reads as the lid covering it); the pupil stops where its leading half
+// still lies inside the opening with PUPIL_ROOM to spare.
+
+/** Off: a big iris's pupil may run into the mesh's corner (lp_s7's sliced pupil). */
+export const pupilReachSetting = { on: true };
+
+/** The pupil: texels darker than this share of the white's luma, within PUPIL_WITHIN of the painted iris's radius. */
+export const PUPIL_DARK = 0.3, PUPIL_WITHIN = 0.6;
+/** The pupil's leading half, its radius times this, stays inside the opening (room for a squint's lids on screen). */
+export const PUPIL_ROOM = 1.3;
+/** The leading half: the pupil's rim within this many degrees of the look's direction (toward the corner; its top and bottom meet the lids at rest too). */
+export const PUPIL_ARC = 45;
+
+/** The pupil's radius (texture px, by its dark texels' area) of a painted iris at (cx, cy) of radius r; `lumaAt` the texel's luma. */
+export function pupilRadius(lumaAt: (x: number, y: number) => number, cx: number, cy: number, r: number, white: number): number {
+  let n = 0;
+  const reach = PUPIL_WITHIN * r;
+  for (let y = Math.floor(cy - reach); y <= Math.ceil(cy + reach); y++) for (let x = Math.floor(cx - reach); x <= Math.ceil(cx + reach); x++) {
+    if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= reach && lumaAt(x, y) < PUPIL_DARK * white) n++;
+  }
+  return Math.sqrt(n / Math.PI);
+}
+
+/** Whether the leading half (toward `dir`) of a circle of radius `r` at (x, y) lies inside the opening. */
+export function leadingHalfInside(o: Opening, x: number, y: number, r: number, dir: number): boolean {
+  for (let a = -PUPIL_ARC; a <= PUPIL_ARC; a += 5) {
+    const t = (a * Math.PI) / 180, px = x + dir * r * Math.cos(t), py = y + r * Math.sin(t);
+    const top = lineAt(o.upper, px), bottom = lineAt(o.lower, px);
+    if (!(py >= top && py <= bottom)) return false;
+  }
+  return true;
+}
+
+/**
+ * How far (texture px, >= 0) the centre (cx, cy) may move toward `dir` before the pupil's leading half (radius
+ * `pupil` x PUPIL_ROOM, the centre kept its share of the way down: followDrop) leaves the opening; `limit` when it
+ * never does within it, or when it is not inside at rest (a pupil under a lid: no rule).
+ */
+export function pupilReach(o: Opening, cx: number, cy: number, pupil: number, dir: number, limit: number): number {
+  const r = pupil * PUPIL_ROOM;
+  if (!(pupil > 0) || !leadingHalfInside(o, cx, cy, r, dir)) return limit;
+  const step = 0.25;
+  for (let s = step; s <= limit; s += step) {
+    if (!leadingHalfInside(o, cx + dir * s, cy + followDrop(o, cx, cy, dir * s), r, dir)) return s - step;
+  }
+  return limit;
+}

@@ -10,13 +10,14 @@ import type { HiddenIris } from './irisHidden.ts';
 import { irisCoreOnPhoto } from './irisCore.ts';
 import { colourIrisShare, irisReachOnPhoto, whiteClearance } from './irisReach.ts';
 import { bigDiscRadius, bigIrisOf, paintedCircle, paintedMatteSetting } from './bigIris.ts';
-import { openReach, type Opening } from './gazeCorner.ts';
+import { openReach, pupilRadius, pupilReach, pupilReachSetting, type Opening } from './gazeCorner.ts';
 import { solidIris, type SolidIris } from './glanceIris.ts';
 import { glanceWhite, glanceWhiteSetting, type GlanceWhite } from './glanceWhite.ts';
 import { columnTops } from './scleraBehind.ts';
 import { roundIris, roundIrisSetting, type RoundIris } from './roundIris.ts';
 import { irisTone, irisToneSetting, type IrisTone } from './irisTone.ts';
 
+const texelLuma = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
 /**
@@ -88,6 +89,8 @@ export interface IrisDisc {
   opening?: Opening;
   /** how far the eased shift may take the centre toward -x / +x before the opening closes over the iris (texture px) */
   open?: [number, number];
+  /** a big painted iris's pupil radius (texture px), which holds `open` back from the corners (gazeCorner.ts pupilReach) */
+  pupil?: number;
   /** a faint iris drawn solid at a hard glance (glanceIris.ts) */
   solid?: SolidIris;
   /** the photo's own white shown where a hard glance moved the iris off (glanceWhite.ts) */
@@ -181,6 +184,13 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // a far look stops where the lids still leave most of the iris's height (gazeCorner.ts)
     const opening: Opening = { upper: upper.map((i) => [at(i, 0), at(i, 1)]), lower: lower.map((i) => [at(i, 0), at(i, 1)]) };
     const open: [number, number] = [openReach(opening, cx, -1, reach[0]), openReach(opening, cx, 1, reach[1])];
+    // a big painted iris's pupil stops short of the mesh's corner, where the skin cuts it straight (gazeCorner.ts pupilReach)
+    let pupil: number | undefined;
+    if (painted && found && pupilReachSetting.on) {
+      const lumaAt = (x: number, y: number) => (x < 0 || y < 0 || x >= tex.width || y >= tex.height ? 255 : texelLuma(tex.data32[y * tex.width + x]!));
+      pupil = pupilRadius(lumaAt, painted.cx, painted.cy, painted.r, luminance(found.white[0]!, found.white[1]!, found.white[2]!));
+      open[0] = pupilReach(opening, cx, cy, pupil, -1, open[0]); open[1] = pupilReach(opening, cx, cy, pupil, 1, open[1]);
+    }
     // a faint iris (its lower part near the white's light) drawn solid at a hard glance (glanceIris.ts)
     // (not a big painted iris: its light rim is its own, bigIris.ts)
     const solid = painted ? undefined : solidIris(tex, behind, cx, cy, iris, (x, y) => openingShare(poly, x, y));
@@ -189,7 +199,7 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // a hard glance moves the photo's iris whole, as the round disc its limbus shows (roundIris.ts; not a big painted iris)
     const round = roundIrisSetting.on && !painted ? roundIris(behind, cx, cy, iris, found, radius - EDGE_FADE - 1, (x, y) => openingShare(poly, x, y)) : null;
     const tone = round && irisToneSetting.on ? irisTone(tex, behind, round, (x, y) => openingShare(poly, x, y), radius - EDGE_FADE) : null;
-    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, solid, glance, round, tone };
+    return { cx, cy, radius, reach, ...shown, matte, ...rimPatch(poly), opening, open, pupil, solid, glance, round, tone };
   });
 }
 
