@@ -40,7 +40,7 @@ test('s49: the reference is the driver\'s own mouth share when narrower than the
   assert.ok(Math.abs(narrowJawRef(0.59) - mean) < 1e-12, 'a wide driver (Katie .59) keeps the mean face');
   assert.ok(Math.abs(narrowJawRef(0.42, { ...narrowJawSetting, relative: false }) - mean) < 1e-12, 'relative off: s48');
   // lp_s7 (share .372): shrunk under a normal driver, hardly under a narrow one, not at all under her own width
-  assert.ok(narrowJawGainFor(0.372, 0.55) < 0.8 && narrowJawGainFor(0.372, 0.42) > 0.95 && narrowJawGainFor(0.372, 0.372) === 1);
+  assert.ok(narrowJawGainFor(0.372, 0.55) < 0.85 && narrowJawGainFor(0.372, 0.42) > 0.95 && narrowJawGainFor(0.372, 0.372) === 1);
   assert.equal(narrowJawGainFor(0.372, 0.42, { ...narrowJawSetting, on: false }), 1);
   // the mean face's eye corners are 1 apart: its share is its width
   assert.ok(Math.abs(mouthShareOf(meanFace()) - MEAN_FACE_MOUTH_WIDTH) < 1e-4);

@@ -28,7 +28,7 @@ export const MEAN_FACE_MOUTH_WIDTH = 0.53172;
 // speaker reenacting herself keeps her own gap. A wider driver (Katie .59, lp_d10 .56) keeps the mean face's reference: the
 // gap calibration (opening.ts TRACKED_PEAK_GAIN) is the speakers' median, and a normal photo keeps it. Audio motions and
 // motion files before s49 carry no share: the mean face. `relative` false: the mean face always (s48).
-export const narrowJawSetting = { on: true, relative: true, refShare: 0.9, floor: 0.7, fadeFrom: 0.08, fadeTo: 0.24 };
+export const narrowJawSetting = { on: true, relative: true, refShare: 0.85, floor: 0.7, fadeFrom: 0.08, fadeTo: 0.24 };
 
 /**
  * A video motion frame's `w` entry (not a rig control): the driver's neutral mouth share (mouthShareOf the neutral face
