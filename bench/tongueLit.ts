@@ -14,6 +14,9 @@
 //           darker middle line (lp_d10 f83's groove), ~0 a smooth dome
 //   back    (s41) the tongue's back and the throat over it: middle columns (under .3 of the half width), non-teeth pixels
 //           .15-.5 down each column between .25 and .75 of the lips' luma: their mean Lab hue (absolute) and median luma
+//   bodyHue (s49 narrowjaw49) the lit pixels' mean Lab hue, those within LIP_EDGE IOD of a column's top or bottom left out: the
+//           lips' inner bands (lipSurface.ts, .022 / .029 IOD) are lit salmon (h ~52 on lp_s5) and a fixed ~4 px a column, so in `hue`
+//           their share, not the tongue's colour, grows as an opening gets shorter (lp_s5 <- lp_d10 f83 h 36 -> 39, the tongue h 26-28)
 // Never asserts. Used by bench/tongueLook.ts.
 import type { RgbaImage } from '../src/types.ts';
 import { openingColumns } from './openingColumns.ts';
@@ -22,9 +25,11 @@ import { labOf as lab } from '../src/render/mouth/tonguePalette.ts';
 
 /** lit tongue: at least this share of the lips' luma */
 const LIT = 0.75;
+/** the lips' inner bands' depth into the opening (iod): lipSurface.ts's widest .029 and a pixel */
+const LIP_EDGE = 0.035;
 const LIP_PAIRS: readonly [number, number][] = [[0, 13], [37, 82], [267, 312], [39, 81], [269, 311], [17, 14], [84, 87], [314, 317], [181, 178], [405, 402]];
 
-export interface TongueLit { lit: number; top: number; light: number; hue: number; dHue: number; chroma: number; teeth: number; groove: number; backHue: number; backLight: number }
+export interface TongueLit { bodyHue: number; lit: number; top: number; light: number; hue: number; dHue: number; chroma: number; teeth: number; groove: number; backHue: number; backLight: number }
 const GROOVE_IN = 0.04, GROOVE_OUT = [0.08, 0.2] as const;
 
 export function tongueLitFigures(img: RgbaImage, lm: ArrayLike<number>): TongueLit | null {
@@ -37,6 +42,7 @@ export function tongueLitFigures(img: RgbaImage, lm: ArrayLike<number>): TongueL
   const { light: lipLight, sat: lipSat } = lipReference(img, lm);
   const { cx, half, cols } = openingColumns(lm);
   let all = 0, lit = 0, la = 0, lb = 0, lowAll = 0, lowTeeth = 0;
+  const edge = LIP_EDGE * Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!), body = [0, 0, 0];
   const mid = [0, 0], out = [0, 0], back = [0, 0, 0], backL: number[] = [];
   const lights: number[] = [], tops: number[] = [];
   for (const [x, [top, bottom]] of cols) {
@@ -63,6 +69,7 @@ export function tongueLitFigures(img: RgbaImage, lm: ArrayLike<number>): TongueL
       if (!isLit) continue;
       lit++; lights.push(l);
       const [, a, bb] = lab(r, g, b); la += a; lb += bb;
+      if (y - top >= edge && bottom - y >= edge) { body[0] += a; body[1] += bb; body[2]++; }
     }
     if (lat <= 0.3) tops.push(run / h);
   }
@@ -70,7 +77,7 @@ export function tongueLitFigures(img: RgbaImage, lm: ArrayLike<number>): TongueL
   const med = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1]! : NaN);
   const [, a0, b0] = lab(lipRgb[0]!, lipRgb[1]!, lipRgb[2]!), hue0 = (Math.atan2(b0, a0) * 180) / Math.PI;
   const hue = lit ? (Math.atan2(lb / lit, la / lit) * 180) / Math.PI : NaN;
-  return { lit: lit / all, top: med(tops), light: med(lights), hue, dHue: hue - hue0, chroma: lit ? Math.hypot(la / lit, lb / lit) / Math.max(1e-6, Math.hypot(a0, b0)) : NaN, teeth: lowAll ? lowTeeth / lowAll : NaN, groove: mid[1] && out[1] ? 1 - mid[0]! / mid[1]! / (out[0]! / out[1]!) : NaN,
+  return { bodyHue: body[2] ? (Math.atan2(body[1]!, body[0]!) * 180) / Math.PI : NaN, lit: lit / all, top: med(tops), light: med(lights), hue, dHue: hue - hue0, chroma: lit ? Math.hypot(la / lit, lb / lit) / Math.max(1e-6, Math.hypot(a0, b0)) : NaN, teeth: lowAll ? lowTeeth / lowAll : NaN, groove: mid[1] && out[1] ? 1 - mid[0]! / mid[1]! / (out[0]! / out[1]!) : NaN,
     backHue: back[2] ? (Math.atan2(back[1]!, back[0]!) * 180) / Math.PI : NaN, backLight: med(backL) };
 }
 

@@ -5,6 +5,7 @@ import type { Channels } from './channels.ts';
 import { clamp01, foldBlink, pairBlinks } from './restFace.ts';
 import { MOUTH_ON_PHOTO, SMILE_AT_START, SMILE_ROOM } from '../rig/mouthBase.ts';
 import { REST_LIP_GAP } from '../render/mouth/opening.ts';
+import { DRIVER_MOUTH_WIDTH, mouthShareOf } from '../render/mouth/narrowJaw.ts';
 
 /** The smoothed channels read out as frames: weights clamped (signed ones to -1..1), shared closing as `blink`. */
 export function framesFromChannels(ch: Channels, signed: (name: string) => boolean, onPhoto: boolean, restLipGap: number, eyesTrust: ArrayLike<number>): MotionFrame[] {
@@ -50,4 +51,16 @@ export function markStartSmiles(frames: MotionFrame[], first: number, grinCaps?:
     SMILE_AT_START.forEach((name, side) => (f.w[name] = smiles[side]!));
     if (grinCaps && grinCaps[i]! < 1) f.w[SMILE_ROOM] = grinCaps[i]!;
   });
+}
+
+/**
+ * Every frame carries the driver's neutral mouth share (outer width over the outer eye corners of the neutral the retarget
+ * fitted over the clip, as the photo's avatar fits its own): a narrow photo opens against the driver's mouth, not only the
+ * mean face's (render/mouth/narrowJaw.ts). Nothing when the neutral is not a face (no rig fit).
+ */
+export function markDriverMouth(frames: MotionFrame[], neutral: ArrayLike<number>): void {
+  const share = neutral.length >= 292 * 3 ? mouthShareOf(neutral) : 0;
+  if (!(share > 0) || !Number.isFinite(share)) return;
+  const v = Math.round(share * 1e4) / 1e4;
+  for (const f of frames) f.w[DRIVER_MOUTH_WIDTH] = v;
 }

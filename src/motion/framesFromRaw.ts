@@ -25,7 +25,8 @@ import { mergeRigChannels } from './rigChannelsMerge.ts';
 import { gazeHeldThroughClosures } from './gazeHeld.ts';
 import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
-import { framesFromChannels, markStartSmiles } from './channelsToFrames.ts';
+import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
+import { LANDMARK_COUNT } from '../rig/topology.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -85,8 +86,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
-  const mouthWidths = new Float64Array(n), mouthAspects = new Float64Array(n);
-  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fps, fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0), whiteShows: raw.map((r) => r?.whiteShow ?? null) });
+  const mouthWidths = new Float64Array(n), mouthAspects = new Float64Array(n), neutral = new Float64Array(LANDMARK_COUNT * 3);
+  const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fps, fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0), whiteShows: raw.map((r) => r?.whiteShow ?? null), neutral });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
@@ -126,6 +127,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
+  // the driver's own mouth width: a narrow photo opens against it (render/mouth/narrowJaw.ts)
+  if (rigChannels.size > 0) markDriverMouth(frames, neutral);
   markStartCorners(frames, good.map((r) => r.m));
   if (fit.smileByLift) markSmileLiftScale(frames, raw.map((r, i) => (valid[i] && r ? r.m : null)));
   // the lips pushed to one side, which no rig control makes (mouthSide.ts)

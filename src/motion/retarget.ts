@@ -110,6 +110,8 @@ export interface RetargetIo {
   whiteShows?: ArrayLike<readonly [number, number] | null | undefined>;
   /** the frames' rate (browsThroughLids: a blink's length in frames); 25 when not given */
   fps?: number;
+  /** receives the driver's neutral face (478*3 canonical, estimateNeutral over the clip): its mouth share goes on the motion (render/mouth/narrowJaw.ts) */
+  neutral?: Float64Array;
 }
 
 /** Flat x, y, z landmarks (RawFaceFrame.lm) as the rig's landmark list. */
@@ -134,6 +136,7 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
   const good = lms.filter((l): l is Landmarks => !!l && l.length >= 478);
   if (!good.length) return new Map();
   const neutral = estimateNeutral(good, 1, { silhouetteFade: o.silhouetteFade });
+  io.neutral?.set(neutral);
   const r = readDriverFrames(lms, neutral, o, io);
   const out = controlsFromRest(r, o);
   if (o.raiseWithinRise && o.raiseFromRise) raisesFromRise(out, r.have, r.brows, r.browRest, o.oneSidedBrows);

@@ -8,7 +8,8 @@ import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.t
 import { LANDMARK_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
-import { rigJaw, otherLipGap, partLipsInSmile, grinShare, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { rigJaw, otherLipGap, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { DRIVER_MOUTH_WIDTH } from './mouth/narrowJaw.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
 import { rebaseMouth, keepShutPhotoLips, keepPhotoSmile } from '../rig/mouthBase.ts';
@@ -63,7 +64,9 @@ export class ExpressionShape {
 
   /** The motion's weights as the rig reads them (mouth rebase, lips parted in a smile, the jaw map, blink folded into each eye). */
   private frameWeights(frame: MotionFrame): void {
-    const { wv, avatar, jawMap } = this;
+    const { wv, avatar } = this;
+    // a narrow photo opens against the driver's own mouth where the motion carries it (mouth/narrowJaw.ts)
+    const jawMap = withDriverMouth(this.jawMap, frame.w[DRIVER_MOUTH_WIDTH]);
     const rig = avatar.rig;
     weightsToVector(frame.w, wv);
     rebaseMouth(wv, rig.photoWeights, frame.w);

@@ -12,7 +12,7 @@
 import { LANDMARK_COUNT } from '../../rig/topology.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
 import { smoothstep } from '../../math/smooth.ts';
-import { narrowGap, narrowJawGainOf } from './narrowJaw.ts';
+import { narrowGap, narrowJawGainFor, photoMouthShare } from './narrowJaw.ts';
 
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
@@ -93,8 +93,17 @@ export interface JawMap {
   photoJaw: number;
   /** the photo's own lip gap, iod */
   photoGap: number;
-  /** share of a motion's lip gap this face opens (narrowJaw.ts: < 1 on a narrow mouth; absent: 1) */
+  /** share of a motion's lip gap this face opens (narrowJaw.ts: < 1 on a narrow mouth, against the mean face; absent: 1) */
   gain?: number;
+  /** the photo's neutral mouth share (narrowJaw.ts mouthShareOf), for a driver's own reference (withDriverMouth) */
+  mouthShare?: number;
+}
+
+/** The map with the gain against a driver of neutral mouth share `driverShare` (narrowJaw.ts); absent: the map (the mean face). */
+export function withDriverMouth(map: JawMap, driverShare: number | undefined): JawMap {
+  if (driverShare === undefined || !Number.isFinite(driverShare)) return map;
+  const gain = narrowJawGainFor(map.mouthShare, driverShare);
+  return gain === (map.gain ?? 1) ? map : { ...map, gain };
 }
 
 /** What the table needs from an avatar (the fields of Avatar it reads). */
@@ -128,7 +137,12 @@ export function jawMapOf(av: JawGeometry): JawMap {
     const gap = Math.sign(b[1] - a[1]) * Math.hypot(b[0] - a[0], b[1] - a[1]) / Math.max(1e-6, av.head.iod);
     gaps[q] = q ? Math.max(gaps[q - 1]!, gap) : gap;
   }
-  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)), gain: narrowJawGainOf(av.rig.neutral) };
+  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)), ...narrowJawOf(av.rig.neutral) };
+}
+
+function narrowJawOf(neutral: ArrayLike<number> | undefined): Pick<JawMap, 'gain' | 'mouthShare'> {
+  const mouthShare = photoMouthShare(neutral);
+  return { gain: narrowJawGainFor(mouthShare), mouthShare };
 }
 
 /** The rig's jawOpen whose mesh gap is `gap` iod (never below the lips touching; at most JAW_MAX). */
