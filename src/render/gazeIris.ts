@@ -89,6 +89,22 @@ function cellAt(a: Float32Array, size: number, i: number, j: number): number {
   return i >= 0 && j >= 0 && i < size && j < size ? a[j * size + i]! : 0;
 }
 
+/**
+ * Below `below` texture px of shift the moved-iris layer fades into plain texturing (0: off, s48's switch at
+ * 1e-3 px). At a zero shift the layer is not the photo: the matte's soft edge and the opening's rim band
+ * (rimKeep) show the white behind the iris, a ring round the iris and along the lid line, so a driver's
+ * tiny gaze or vergence (never exactly 0) read as a heavier lid and a narrower eye (mt_man -4..10 %, sleepy49).
+ * Under a texel of shift the iris barely moves: the photo's eye carries it.
+ */
+export const gazeFadeSetting = { below: 1 };
+
+/** The moved layer's share at a shift of `d` texture px: 0 at rest, 1 from `below` on (smoothstep). */
+export function movedShare(d: number, below = gazeFadeSetting.below): number {
+  if (!(below > 0) || d >= below) return 1;
+  const t = Math.max(0, d) / below;
+  return t * t * (3 - 2 * t);
+}
+
 /** Eye e's sideways shift: the shared one plus `toNose` toward the nose (image left for eye 0, the image-right eye). */
 export function eyeShiftX(e: number, shiftX: number, toNose: number): number {
   return shiftX + (e === 0 ? -toNose : toNose);
@@ -99,6 +115,8 @@ export class GazeIris {
   readonly discs: IrisDisc[];
   readonly shaders: (PixelShader | null)[] = [null, null];
   private readonly shift = [[0, 0], [0, 0]];
+  /** each eye's moved layer share this frame (movedShare) */
+  private readonly share = [1, 1];
   private readonly drawers: PixelShader[];
 
   /**
@@ -111,13 +129,14 @@ export class GazeIris {
     this.discs.forEach((disc, e) => { disc.hidden = raised?.hidden?.[e] ?? null; });
     this.drawers = this.discs.map((disc, e) => {
       const s = this.shift[e]!;
-      if (!raised) return (_x: number, _y: number, u: number, v: number) => irisOverWhite(tex, disc, u, v, s[0]!, s[1]!);
+      const faded = (u: number, v: number, moved: number) => (this.share[e]! < 1 ? mixPacked(sampleTexture(tex, u, v), moved, this.share[e]!) : moved);
+      if (!raised) return (_x: number, _y: number, u: number, v: number) => faded(u, v, irisOverWhite(tex, disc, u, v, s[0]!, s[1]!));
       const shareAt = (x: number, y: number) => raised.raisedShare(e, x, y);
       return (_x: number, _y: number, u: number, v: number) => {
         const moved = irisOverWhite(tex, disc, u, v, s[0]!, s[1]!, raised.rest);
         // the drawn texel carries the photo's unmoved eye by 1 - share: swapped for the moved eye (raisedOverMoved.ts)
         const share = bilinearShare(shareAt, u, v);
-        return share > 0 ? drawnOverMoved(moved, sampleTexture(tex, u, v), sampleTexture(raised.rest, u, v), share) : moved;
+        return faded(u, v, share > 0 ? drawnOverMoved(moved, sampleTexture(tex, u, v), sampleTexture(raised.rest, u, v), share) : moved);
       };
     });
   }
@@ -141,6 +160,7 @@ export class GazeIris {
       const sy = easeInto(shiftY, disc.reach[2]) + (disc.opening ? followDrop(disc.opening, disc.cx, disc.cy, sx) : 0);
       const still = Math.abs(sx) < 1e-3 && Math.abs(sy) < 1e-3;
       this.shift[e]![0] = sx; this.shift[e]![1] = sy;
+      this.share[e] = movedShare(Math.hypot(sx, sy));
       this.shaders[e] = still ? null : this.drawers[e]!;
     });
   }
