@@ -10,6 +10,7 @@
 // along. Only where magnified (fewer than MAGNIFIED texels per pixel along the streak) and a > MIN_ANISO:
 // the photo's pose maps texels 1:1 and is untouched, and only on turns (renderer option `stretchCrossBlur`).
 import { sampleInto, type TextureSource } from './textureSample.ts';
+import { TRIANGLE_STRETCH_SIZE, triangleStretch } from '../math/triangleStretch.ts';
 
 export const STRETCH_BLUR = {
   /** degrees of yaw (relative to the photo) below which nothing changes: a near-frontal frame's anisotropic
@@ -26,6 +27,8 @@ export const STRETCH_BLUR = {
   maxStep: 2,
 };
 
+const jac = new Float64Array(TRIANGLE_STRETCH_SIZE);
+
 /**
  * The cross-streak tap step (du, dv) in texels for a triangle with screen positions (x, y) and texture
  * positions (u, v) at its corners, or null where no blur applies (degenerate, not magnified, isotropic).
@@ -33,16 +36,9 @@ export const STRETCH_BLUR = {
  */
 export function crossStretchStep(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number,
   u0: number, v0: number, u1: number, v1: number, u2: number, v2: number, out: Float64Array, opts = STRETCH_BLUR): boolean {
-  const ex1 = x1 - x0, ey1 = y1 - y0, ex2 = x2 - x0, ey2 = y2 - y0;
-  const det = ex1 * ey2 - ex2 * ey1;
-  if (Math.abs(det) < 1e-6) return false;
-  const du1 = u1 - u0, dv1 = v1 - v0, du2 = u2 - u0, dv2 = v2 - v0;
-  // J = [[ux, uy], [vx, vy]]: texture change per screen pixel
-  const ux = (du1 * ey2 - du2 * ey1) / det, uy = (du2 * ex1 - du1 * ex2) / det;
-  const vx = (dv1 * ey2 - dv2 * ey1) / det, vy = (dv2 * ex1 - dv1 * ex2) / det;
-  // J^T J = [[a, b], [b, c]]: squared texels per pixel along a screen direction
-  const a = ux * ux + vx * vx, b = ux * uy + vx * vy, c = uy * uy + vy * vy;
-  const mid = (a + c) / 2, rad = Math.sqrt(((a - c) / 2) ** 2 + b * b);
+  if (!triangleStretch(x0, y0, x1, y1, x2, y2, u0, v0, u1, v1, u2, v2, jac)) return false;
+  // J = [[ux, uy], [vx, vy]]: texture change per screen pixel; J^T J = [[a, b], [b, c]]: squared texels per pixel
+  const ux = jac[0]!, uy = jac[1]!, vx = jac[2]!, vy = jac[3]!, a = jac[4]!, b = jac[5]!, c = jac[6]!, mid = jac[7]!, rad = jac[8]!;
   const sMax = Math.sqrt(mid + rad), sMin = Math.sqrt(Math.max(0, mid - rad));
   if (sMin >= opts.magnified || sMin < 1e-6) return false;
   const aniso = sMax / sMin;

@@ -15,6 +15,7 @@ import type { Avatar } from '../avatar/types.ts';
 import { FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
+import { TRIANGLE_STRETCH_SIZE, triangleStretch } from '../math/triangleStretch.ts';
 
 export const GRAIN = {
   /** texels between the partner's sample and each of its 4 mean taps (the detail kept is finer than this) */
@@ -69,20 +70,16 @@ export function grainAt(tex: TextureSource, u: number, v: number, centre: Float6
   out[1] = m / 4;
 }
 
+const jac = new Float64Array(TRIANGLE_STRETCH_SIZE);
+
 /**
  * How the partner's texture maps onto a screen triangle: its singular values (texels per pixel), smallest
  * and largest, into out[0], out[1]; false when degenerate. Pure.
  */
 export function partnerScale(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number,
   u0: number, v0: number, u1: number, v1: number, u2: number, v2: number, out: Float64Array): boolean {
-  const ex1 = x1 - x0, ey1 = y1 - y0, ex2 = x2 - x0, ey2 = y2 - y0;
-  const det = ex1 * ey2 - ex2 * ey1;
-  if (Math.abs(det) < 1e-6) return false;
-  const du1 = u1 - u0, dv1 = v1 - v0, du2 = u2 - u0, dv2 = v2 - v0;
-  const ux = (du1 * ey2 - du2 * ey1) / det, uy = (du2 * ex1 - du1 * ex2) / det;
-  const vx = (dv1 * ey2 - dv2 * ey1) / det, vy = (dv2 * ex1 - dv1 * ex2) / det;
-  const a = ux * ux + vx * vx, b = ux * uy + vx * vy, c = uy * uy + vy * vy;
-  const mid = (a + c) / 2, rad = Math.sqrt(((a - c) / 2) ** 2 + b * b);
+  if (!triangleStretch(x0, y0, x1, y1, x2, y2, u0, v0, u1, v1, u2, v2, jac)) return false;
+  const mid = jac[7]!, rad = jac[8]!;
   out[0] = Math.sqrt(Math.max(0, mid - rad));
   out[1] = Math.sqrt(mid + rad);
   return true;
