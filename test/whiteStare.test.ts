@@ -7,7 +7,7 @@ import { FaceTracker } from '../src/motion/faceTracker.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { scleraShows } from '../src/motion/scleraShow.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
-import { whiteStareLevel, whiteStares, WHITE_STARE_MAX } from '../src/motion/whiteStare.ts';
+import { whiteStareLevel, whiteStareMeshGate, whiteStares, WHITE_STARE_MAX } from '../src/motion/whiteStare.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';
@@ -53,4 +53,19 @@ test('whiteStareLevel: two-eyed, open eyes only, implausible reads dropped; whit
   assert.equal(out.get('eyeSquintLeft')![0], 0);
   assert.equal(out.get('eyeWideLeft')![1], 0.9); // already wider: kept
   assert.ok(out.get('eyeWideRight')![1]! > 0.4 && out.get('eyeWideRight')![1]! < 0.6);
+});
+
+// s49 (calmeyes49): pcavs741 (a calm man with pale lids) reads .3-.45 of "white" above both irises at f72-79 and
+// f124-148 of his first 6 s while the face mesh puts a lid .17-.40 over one iris; st_art_1 stared there (eyeWide .85).
+test('whiteStareMeshGate: the white is no stare where the mesh puts either lid well over its iris; real stares kept', () => {
+  assert.equal(whiteStareMeshGate(-0.15, -0.25), 0); // pcavs741 f73
+  assert.equal(whiteStareMeshGate(-0.06, -0.17) < 0.2, true); // pcavs741 f77
+  assert.equal(whiteStareMeshGate(0.17, -0.1), 1); // lp_d6 f55
+  assert.equal(whiteStareMeshGate(0.08, 0.07), 1); // lp_d6 f101
+  assert.equal(whiteStareMeshGate(NaN, 0.1), 1); // unread: the pixels decide
+  const mk = () => new Map<RigControl, Float64Array>([['eyeWideLeft', Float64Array.of(0, 0)], ['eyeSquintLeft', Float64Array.of(0, 0)], ['eyeWideRight', Float64Array.of(0, 0)], ['eyeSquintRight', Float64Array.of(0, 0)]]);
+  const out = mk();
+  whiteStares(out, [[0.4, 0.4], [0.4, 0.4]], [Float64Array.of(1, 1), Float64Array.of(1, 1)], [0, 1], [Float64Array.of(-0.15, 0.08), Float64Array.of(-0.25, 0.07)]);
+  assert.equal(out.get('eyeWideLeft')![0], 0);
+  assert.equal(out.get('eyeWideLeft')![1], 1);
 });

@@ -207,7 +207,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     browShapes[i] = frame.browShape;
     lids[i] = frame.lids;
-    if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare) [shows[0][i], shows[1][i]] = scleraShows(lm);
+    if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare || (o.stareFromWhite && o.whiteStareMeshGate)) [shows[0][i], shows[1][i]] = scleraShows(lm);
     const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
     const m = (needEyes && !io.eyes) || (o.restFromShutLips && !io.lipGaps) ? faceMeasures(lm) : null;
     if (needEyes) {
@@ -274,7 +274,8 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
     // a two-eyed stare the pixels show, which the mesh's openings and shows miss (whiteStare.ts, stare40)
     // (only the white over the driver's own floor: pale lids read as white in every frame, whiteFloor.ts, owl47)
-    if (o.stareFromWhite && io.whiteShows) whiteStares(out, o.whiteStareFloor ? showsOverFloor(io.whiteShows, WHITE_STARE_MAX) : io.whiteShows, eyeOpen, have);
+    // (and only where the mesh does not put a lid well over either iris: pale lid skin reads as white, calmeyes49)
+    if (o.stareFromWhite && io.whiteShows) whiteStares(out, o.whiteStareFloor ? showsOverFloor(io.whiteShows, WHITE_STARE_MAX) : io.whiteShows, eyeOpen, have, o.whiteStareMeshGate ? shows : undefined);
   } else if (o.wideOverSquint) wideOverSquint(out);
 }
 

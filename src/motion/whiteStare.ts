@@ -29,13 +29,34 @@ export function whiteStareLevel(shows: [number, number], shares: [number, number
   return linearStep(WHITE_STARE_NONE, WHITE_STARE_FULL, Math.min(shows[0], shows[1]));
 }
 
-/** In place over the frames `have`: each eye's eyeWide at least whiteStareLevel, its squint lowered by what it gained. `shows` per frame [left, right] or null. */
-export function whiteStares(out: Map<RigControl, Float64Array>, shows: ArrayLike<readonly [number, number] | null | undefined>, shares: [ArrayLike<number>, ArrayLike<number>], have: number[]): void {
+/**
+ * s49 (calmeyes49): the mesh's show (scleraShow.ts, the lid over the iris ring, iris diameters) on the lesser eye at or
+ * under this keeps none of the white's stare... pcavs741 (a calm man, pale lids) reads .3-.45 of "white" at f72-79 and
+ * f124-148 while the mesh puts his lids .17-.40 over one iris and his video shows lid skin on both irises: the lesser
+ * show of every such frame in his clip is -.17 or lower. Real stares keep a lid near the iris top on both eyes: lp_d6's
+ * (f55 .17/-.10, f101 .08/.07, f156 .07/.20, f162-169 -.12..+.16; lesser q10 -.08), lp_d10's (lowest f287 -.11/-.08).
+ */
+export const WHITE_STARE_MESH_NONE = -0.18;
+/** ...and at or over this, all of it (the mesh misses a stare's white by up to ~.1, stare40; its noise is ~.05). */
+export const WHITE_STARE_MESH_FULL = -0.1;
+
+/** The share (0..1) of the white's stare kept at a frame whose mesh shows `left` / `right`; 1 when unread (the pixels decide). */
+export function whiteStareMeshGate(left: number, right: number): number {
+  const show = Math.min(left, right);
+  if (!Number.isFinite(show)) return 1;
+  return linearStep(WHITE_STARE_MESH_NONE, WHITE_STARE_MESH_FULL, show);
+}
+
+/**
+ * In place over the frames `have`: each eye's eyeWide at least whiteStareLevel, its squint lowered by what it gained.
+ * `shows` per frame [left, right] or null; `meshShows` (optional, per side) scales the level by whiteStareMeshGate.
+ */
+export function whiteStares(out: Map<RigControl, Float64Array>, shows: ArrayLike<readonly [number, number] | null | undefined>, shares: [ArrayLike<number>, ArrayLike<number>], have: number[], meshShows?: [ArrayLike<number>, ArrayLike<number>]): void {
   const pairs = [['eyeWideLeft', 'eyeSquintLeft'], ['eyeWideRight', 'eyeSquintRight']] as const;
   for (const i of have) {
     const s = shows[i];
     if (!s) continue;
-    const level = whiteStareLevel([s[0], s[1]], [shares[0][i]!, shares[1][i]!]);
+    const level = whiteStareLevel([s[0], s[1]], [shares[0][i]!, shares[1][i]!]) * (meshShows ? whiteStareMeshGate(meshShows[0][i]!, meshShows[1][i]!) : 1);
     if (level <= 0) continue;
     for (const [wide, squint] of pairs) {
       const w = out.get(wide), q = out.get(squint);
