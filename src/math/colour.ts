@@ -4,6 +4,11 @@ export function luminance(r: number, g: number, b: number): number {
   return 0.3 * r + 0.59 * g + 0.11 * b;
 }
 
+/** luminance of a packed RGBA texel (a Uint32Array view of RGBA bytes on a little-endian machine: r in the low byte). */
+export function packedLuminance(c: number): number {
+  return luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
+}
+
 /** Luma of an RGB triple with the exact Rec. 601 weights (the mouth's shading code). */
 export function luma601(c: ArrayLike<number>): number {
   return 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;

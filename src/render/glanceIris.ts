@@ -11,7 +11,7 @@
 //   - its strength: none on an iris the photo shows whole (its lower part light under LIGHT_LO), all on a faint
 //     one (LIGHT_HI), and only where little of the ring is fully dark (FAINT_FROM / FAINT_TO).
 // Per frame the patch is mixed in by how far aside the iris is (glanceShare): nothing at rest and small looks.
-import { luminance } from '../math/colour.ts';
+import { packedLuminance } from '../math/colour.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { bilinearInto, packRounded, type TextureSource } from './textureSample.ts';
 
@@ -38,7 +38,6 @@ export const GLANCE_FROM = 0.3, GLANCE_TO = 0.8;
 /** One eye's solid iris: colours on the disc's patch (x0, y0, size as IrisDisc's), and how strongly it is used. */
 export interface SolidIris { colour: Uint32Array; fill: Float32Array; strength: number; lightShare: number; darkShare: number }
 
-const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 
 /** How light a texel of luma l is over a white of luma w: 0 when IRIS_CONTRAST darker, 1 when as light. */
 export function lightOf(l: number, w: number): number {
@@ -93,7 +92,7 @@ export function solidIris(tex: TextureSource, patch: { x0: number; y0: number; s
     colour[k] = p;
     const share = inside(x + 0.5, y + 0.5);
     if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) > ring || share < 0.5) continue;
-    const a = lightOf(lumOf(p), lumOf(white[k]!));
+    const a = lightOf(packedLuminance(p), packedLuminance(white[k]!));
     light[k] = a; fill[k] = 1; all.n++; all.lit += a;
     // the share is read below the centre, within LOW_SIDE of the ring across: a faint iris's pale lower part, not the
     // white a ring wider than the iris takes in at its sides, nor a catchlight (above the centre)

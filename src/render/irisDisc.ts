@@ -3,7 +3,7 @@
 // scleraBehind.ts), which of its pixels are iris (the matte) and the opening's edge band (the rim).
 import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
-import { luminance } from '../math/colour.ts';
+import { luminance, packedLuminance } from '../math/colour.ts';
 import type { TextureSource } from './textureSample.ts';
 import { IRIS_CLEAR, rowWhiteBehind } from './scleraBehind.ts';
 import type { HiddenIris } from './irisHidden.ts';
@@ -17,7 +17,6 @@ import { columnTops } from './scleraBehind.ts';
 import { roundIris, roundIrisSetting, type RoundIris } from './roundIris.ts';
 import { irisTone, irisToneSetting, type IrisTone } from './irisTone.ts';
 
-const texelLuma = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 const rgbaView = (t: TextureSource) => ({ width: t.width, height: t.height, data: new Uint8ClampedArray(t.data32.buffer, t.data32.byteOffset, t.data32.byteLength) });
 
 /**
@@ -187,7 +186,7 @@ export function irisDiscs(uv: ArrayLike<number>, tex: TextureSource): IrisDisc[]
     // a big painted iris's pupil stops short of the mesh's corner, where the skin cuts it straight (gazeCorner.ts pupilReach)
     let pupil: number | undefined;
     if (painted && found && pupilReachSetting.on) {
-      const lumaAt = (x: number, y: number) => (x < 0 || y < 0 || x >= tex.width || y >= tex.height ? 255 : texelLuma(tex.data32[y * tex.width + x]!));
+      const lumaAt = (x: number, y: number) => (x < 0 || y < 0 || x >= tex.width || y >= tex.height ? 255 : packedLuminance(tex.data32[y * tex.width + x]!));
       pupil = pupilRadius(lumaAt, painted.cx, painted.cy, painted.r, luminance(found.white[0]!, found.white[1]!, found.white[2]!));
       open[0] = pupilReach(opening, cx, cy, pupil, -1, open[0]); open[1] = pupilReach(opening, cx, cy, pupil, 1, open[1]);
     }
@@ -220,13 +219,12 @@ export function sideReach(toCorner: number, iris: number, halfW: number): number
 export function irisMatte(tex: TextureSource, patch: { x0: number; y0: number; size: number; white: Uint32Array }, cx: number, cy: number, core: number, radius: number, poly?: [number, number][], byColour?: Uint32Array, within?: { cx: number; cy: number; r: number }): Float32Array {
   const { x0, y0, size, white } = patch;
   const matte = new Float32Array(size * size);
-  const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
   for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
     const x = x0 + i, y = y0 + j;
     const d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
     const edge = discAlpha(d, radius) * (within ? discAlpha(Math.hypot(x + 0.5 - within.cx, y + 0.5 - within.cy), within.r) : 1);
     if (edge <= 0 || x < 0 || y < 0 || x >= tex.width || y >= tex.height) continue;
-    const w = lumOf(white[j * size + i]!), p = tex.data32[y * tex.width + x]!, l = lumOf(p);
+    const w = packedLuminance(white[j * size + i]!), p = tex.data32[y * tex.width + x]!, l = packedLuminance(p);
     let dark = w > 0 ? Math.min(1, Math.max(0, (w - l) / (IRIS_CONTRAST * w))) : 1;
     if (byColour) dark = Math.max(dark, colourIrisShare(p, byColour[j * size + i]!));
     matte[j * size + i] = edge * (d <= core ? 1 : dark) * (poly ? openingShare(poly, x + 0.5, y + 0.5) : 1);

@@ -13,7 +13,7 @@
 // and the catchlight is drawn where the cornea carries it: the photo's spot moved by CATCH_FOLLOW of the iris's shift
 // (the cornea's centre of curvature lies about half way from the eye's centre of rotation to the pupil: a corneal
 // reflection moves about half as far as the iris), kept on the iris (CATCH_ON), only over the moved iris.
-import { luminance } from '../math/colour.ts';
+import { packedLuminance } from '../math/colour.ts';
 import type { RoundIris } from './roundIris.ts';
 import { mixPacked, patchAt } from './gazeIris.ts';
 
@@ -50,7 +50,6 @@ export interface IrisTone {
   reach: number;
 }
 
-const lumOf = (c: number) => luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 
 /** How much a texel of luma l over a white of luma w is iris: 1 when IRIS_CONTRAST darker, 0 when as light. */
 export function irisShareOf(l: number, w: number): number {
@@ -116,12 +115,12 @@ export function irisTone(tex: { width: number; height: number; data32: Uint32Arr
   const px = (i: number, j: number) => { const x = Math.min(tex.width - 1, Math.max(0, x0 + i)), y = Math.min(tex.height - 1, Math.max(0, y0 + j)); return tex.data32[y * tex.width + x]!; };
   const dist = (i: number, j: number) => Math.hypot(x0 + i + 0.5 - cx, y0 + j + 0.5 - cy);
   const open = (i: number, j: number) => inside(x0 + i + 0.5, y0 + j + 0.5) >= 0.5;
-  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) iris[j * size + i] = irisShareOf(lumOf(px(i, j)), lumOf(white[j * size + i]!));
+  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) iris[j * size + i] = irisShareOf(packedLuminance(px(i, j)), packedLuminance(white[j * size + i]!));
   const bands: number[][] = Array.from({ length: n }, () => []), lum = new Float64Array(n), cnt = new Float64Array(n);
   for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
     const k = Math.floor(dist(i, j));
     if (k >= n || !open(i, j)) continue;
-    lum[k] += lumOf(px(i, j)); cnt[k]++;
+    lum[k] += packedLuminance(px(i, j)); cnt[k]++;
     if (iris[j * size + i]! >= PROFILE_FROM) bands[k]!.push(px(i, j));
   }
   if (!bands.some((b) => b.length)) return null;
@@ -134,7 +133,7 @@ export function irisTone(tex: { width: number; height: number; data32: Uint32Arr
   for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) {
     const d = dist(i, j);
     if (d > CATCH_WITHIN * r || !open(i, j)) continue;
-    const l = lumOf(px(i, j)), base = lumOf(profileAt(profile, d)), w = lumOf(white[j * size + i]!);
+    const l = packedLuminance(px(i, j)), base = packedLuminance(profileAt(profile, d)), w = packedLuminance(white[j * size + i]!);
     if (w <= base) continue;
     const lift = (l - base) / (w - base);
     if (lift < CATCH_FROM) continue;

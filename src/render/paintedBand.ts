@@ -9,7 +9,7 @@
 import { luminance } from '../math/colour.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { EYE_L_LOOP, EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOOP, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
-import { bigIris } from './bigIris.ts';
+import { bigIrisForEye } from './bigIris.ts';
 import { mixPacked, sampleTexture } from './gazeIris.ts';
 import type { TextureSource } from './textureSample.ts';
 import type { PixelShader } from './rasterInputs.ts';
@@ -96,8 +96,6 @@ export function withPaintedBand(eye: Tex, photo: Tex, bands: (PaintedBand | null
   return { width: eye.width, height: eye.height, data };
 }
 
-/** The eye's iris radius as irisDisc.ts keeps the mesh's ring (a share of the half width). */
-const RING_MIN = 0.3, RING_MAX = 0.65;
 /** The white's luma: this rank of the opening's texel lumas on the photo. */
 const WHITE_RANK = 0.9;
 
@@ -112,10 +110,8 @@ export function paintedOpenings(uv: ArrayLike<number>, eye: Tex, photo: Tex): { 
     const poly = loop.map(at);
     const centre = [468, 473].find((i) => insidePolygon(uv[i * 2]!, uv[i * 2 + 1]!, poly));
     if (centre === undefined) return null;
-    const [cx, cy] = at(centre), halfW = Math.abs(at(upper.at(-1)!)[0] - at(upper[0]!)[0]) / 2;
-    let ring = 0;
-    for (let k = 1; k <= 4; k++) ring += Math.hypot(at(centre + k)[0] - cx, at(centre + k)[1] - cy) / 4;
-    const big = bigIris(eye, poly, cx, cy, Math.min(RING_MAX * halfW, Math.max(RING_MIN * halfW, ring)));
+    // (the mesh's iris centre and its four rim points, as the gaze disc reads the eye)
+    const big = bigIrisForEye(eye, poly, { centre: at(centre), rim: [1, 2, 3, 4].map((k) => at(centre + k)) }, upper.map(at));
     if (!big) return null;
     const moved = paintedLowerLid(photo, lower.map(at), big.r, openingWhite(photo, poly));
     lower.forEach((i, k) => { out[i * 2 + 1] = moved[k]![1]; });

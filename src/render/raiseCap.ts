@@ -56,7 +56,7 @@ export interface LidAndIris { lid: [number, number][]; centre: [number, number];
  */
 export function raiseCapOf(rest: LidAndIris, up: LidAndIris): number {
   const [cx, cy] = rest.centre;
-  const r = rest.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, rest.rim.length);
+  const r = ringRadius(rest);
   const y0 = lidYAt(rest.lid, cx), y1 = lidYAt(up.lid, cx);
   const lift = y0 - y1;
   if (!(r > 0) || !(lift > 0)) return Infinity;
@@ -64,10 +64,16 @@ export function raiseCapOf(rest: LidAndIris, up: LidAndIris): number {
   return Math.max(MIN_CAP, (STARE_SHOW_MAX - restShow) / (lift / (2 * r)));
 }
 
+/** The iris's radius: the mean distance of its rim points from its centre. */
+function ringRadius(iris: LidAndIris): number {
+  const [cx, cy] = iris.centre;
+  return iris.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, iris.rim.length);
+}
+
 /** The lid's lift over the iris per unit of raise (iris diameters; NaN when unread): `rest` and `up` as raiseCapOf. */
 export function unitRiseOf(rest: LidAndIris, up: LidAndIris): number {
   const [cx, cy] = rest.centre;
-  const r = rest.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, rest.rim.length);
+  const r = ringRadius(rest);
   const lift = lidYAt(rest.lid, cx) - lidYAt(up.lid, cx);
   return r > 0 && lift > 0 ? lift / (2 * r) : NaN;
 }
@@ -86,7 +92,7 @@ export function wideGainOf(unitRise: number, g = wideGainSetting, covered = 0): 
 /** How much of the iris's top the photo's lid hides at rest (iris diameters, >= 0; NaN when unread): `rest` as raiseCapOf. */
 export function coveredTopOf(rest: LidAndIris): number {
   const [cx, cy] = rest.centre;
-  const r = rest.rim.reduce((s, [x, y]) => s + Math.hypot(x - cx, y - cy), 0) / Math.max(1, rest.rim.length);
+  const r = ringRadius(rest);
   return r > 0 ? Math.max(0, (lidYAt(rest.lid, cx) - (cy - r)) / (2 * r)) : NaN;
 }
 

@@ -7,6 +7,7 @@
 // eyes at rest. A lid that goes up opens the eyeball to the light: the white it uncovers is lit at least `ofCheek`
 // of the skin under the eye, and on such an eye the lashes, turned up with the lid, shade less of it (`thin`).
 import { luminance } from '../math/colour.ts';
+import { nearestRank } from '../math/stats.ts';
 
 /** On: the uncovered white is lit to at least ofCheek of the under-eye skin, at most `maxGain` times the photo's; the lid's shade on it is cut by `thin` at a full stare (`full` raise). */
 export const stareWhiteSetting = { on: true, ofCheek: 0.8, maxGain: 1.8, thin: 0.6, full: 0.6 };
@@ -21,8 +22,7 @@ const CHEEK_FROM = 0.5, CHEEK_TO = 0.9;
 export function cheekLuma(skin: Tex, columns: { x: number }[], cy: number): number {
   const ew = columns.length, v: number[] = [];
   for (const c of columns) for (let y = Math.floor(cy + CHEEK_FROM * ew); y < cy + CHEEK_TO * ew; y++) if (y >= 0 && y < skin.height && c.x >= 0 && c.x < skin.width) v.push(lumAt(skin, c.x, y));
-  v.sort((a, b) => a - b);
-  return v.length ? v[v.length >> 1]! : NaN;
+  return nearestRank(v, 0.5, NaN);
 }
 
 /** The white's light read for the gain: this rank of its columns' (the whitest by the iris, not the pink, shaded corners). */
