@@ -14,6 +14,7 @@
 import type { RgbaImage } from '../types.ts';
 import { saturation } from '../math/colour.ts';
 import { rowCrossings } from '../math/polygon.ts';
+import { nearestRank } from '../math/stats.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { lipReference } from './mouthDark.ts';
 
@@ -139,8 +140,7 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth 
     for (let r = ridge[0]; r <= ridge[1]; r++) crest[(top + r) * w + c] = 1;
     teeth += ridge[1] - ridge[0] + 1;
   }
-  depths.sort((a, b) => a - b);
-  return { share: teeth / count, crest, x0, y0, w, h, depth: depths.length ? depths[depths.length >> 1]! : null };
+  return { share: teeth / count, crest, x0, y0, w, h, depth: nearestRank(depths, 0.5, null) };
 }
 
 /** The tracker's teeth share with the soft read: the larger of the two (null: nothing to read, as before). */
