@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { detectFaces } from '../src/face/detect.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
-import { columnRidge, depthWithSoft, softTeethRead, RUN_MOST, TALL_CREST_IOD, type SoftTeeth } from '../src/motion/softTeeth.ts';
+import { columnRidge, depthWithSoft, softTeethRead, teethRows, RUN_MOST, TALL_CREST_IOD, TALL_SHADE, type SoftTeeth } from '../src/motion/softTeeth.ts';
+import { teethDepthAllowed } from '../src/render/mouth/driverTeeth.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
 import { SHARED_DATA, sharedData } from '../bench/sharedData.ts';
@@ -67,6 +68,30 @@ test('the row depth takes the tall ridges\' foot only where the soft read found 
   assert.equal(depthWithSoft(0.5, 0.01, soft(0.06, 0.31)), 0.5, 'never shallower');
   assert.equal(depthWithSoft(0.08, 0.01, soft(0.06, null)), 0.08, 'no tall ridge: as before');
   assert.equal(depthWithSoft(null, null, soft(0.06, 0.31)), null, 'lips shut');
+});
+
+test('s50: a tall run\'s ridge counts the row from the lip to the crest\'s foot; a crest low in the run, or a short run\'s, alone', () => {
+  // vrt2 f9's middle column (the s49 test's): 23 rows, its crest [4, 6] under the upper lip's shade
+  assert.deepEqual(teethRows([4, 6], 23), [0, 6]);
+  assert.deepEqual(teethRows([4, 6], 23, false), [4, 6], 'the crest alone, as before s50');
+  // a crest starting under TALL_SHADE of the run (lp_d6 f513/f517's tongue-out highlights start at .29-.31): the crest alone
+  const low = Math.ceil(TALL_SHADE * 30) + 1;
+  assert.deepEqual(teethRows([low, low + 2], 30), [low, low + 2]);
+  // a short run (a soft slit's edge, infinitetalk): the crest alone
+  assert.deepEqual(teethRows([2, 3], 9), [2, 3]);
+  assert.deepEqual(teethRows([2, 3], RUN_MOST), [2, 3]);
+});
+
+test('s50: videoretalking_2 f9\'s dim upper row reads as a third of its opening, and the renderer\'s guess no longer cuts it to a sliver', async () => {
+  const clip = sharedData('train/clips/videoretalking_2.mp4');
+  const img = videoFrameAt(clip, 9 / 25 + 0.001), face = (await detectFaces(img, { embedding: false }))[0];
+  assert.ok(face, 'a face');
+  const lm = flat(face.landmarks), crestOnly = softTeethRead(img, lm, { tallArea: false })!, row = softTeethRead(img, lm)!;
+  // (the crest alone .044, the row .120; its depth by the ridges .30)
+  assert.ok(crestOnly.share < 0.07, `the crest alone: ${crestOnly.share.toFixed(3)}`);
+  assert.ok(row.share > 0.1, `the row: ${row.share.toFixed(3)}`);
+  assert.ok(row.depth !== null && teethDepthAllowed(row.share) >= 0.9 * row.depth, `the share's guess ${teethDepthAllowed(row.share).toFixed(2)} reaches the depth ${row.depth}`);
+  assert.ok(teethDepthAllowed(crestOnly.share) < 0.6 * row.depth!, 'before: the sliver');
 });
 
 test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his dark slits do not', async () => {

@@ -51,6 +51,10 @@ export const TALL_TOP = 0.4, TALL_FALL = 2, TALL_CREST_IOD = 0.08;
  * cavity darker than TALL_DARK of the lips' luma (vrt2 f9 .13-.16, f24 .37-.41)
  */
 export const TALL_SAT_OF_LIP = 0.75, TALL_DARK = 0.5;
+/** teethRows: a tall run's crest starting within this share of the run from its top has only the lip's shade over it (vrt2's rows start at .07-.27 of their runs, median .1-.2; lp_d6 f513/f517's tongue-out highlights at .29-.31) */
+export const TALL_SHADE = 0.25;
+/** softTeethRead's options: `tallArea` (default true, s50 toothhole50): a tall run's ridge counts the run from its top to the crest's foot (TALL_SHADE) as teeth; false: the crest alone (as before s50, for benches) */
+export interface SoftTeethOptions { tallArea?: boolean }
 /** the crest is a band, not the column's fill: at most this share of the run (a tongue fills it) */
 export const CREST_MOST_OF_RUN = 0.5;
 /**
@@ -93,6 +97,18 @@ export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: 
   return null;
 }
 
+/**
+ * The rows of a column's run (`n` rows) a ridge counts as teeth: its crest; in a tall run (over RUN_MOST) whose crest starts
+ * within TALL_SHADE of the run's top, the run from its top to the crest's foot (`tallArea`, s50 toothhole50). A tall run's
+ * ridge is the lit edge of a row hanging from the lip, the dark line over it the row's top in the lip's shade: the row is
+ * the run down to the crest's foot, as SoftTeeth.depth reads it. Counted as the crest alone, vrt2 f9's row, a third of
+ * the opening, read .06 of it, and the renderer's guess from the share (render/mouth/driverTeeth.ts DEPTH_PER_SHARE 2.5:
+ * .15) cut our row to a sliver under its measured depth (.31), mouthDark .74 darkening it. Pure, for tests.
+ */
+export function teethRows(ridge: [number, number], n: number, tallArea = true): [number, number] {
+  return tallArea && n > RUN_MOST && ridge[0] <= TALL_SHADE * n ? [0, ridge[1]] : ridge;
+}
+
 /** The soft read of one frame: the share of the opening's pixels on a ridge's crest, and the pixel test for benches. */
 export interface SoftTeeth {
   share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number;
@@ -101,7 +117,7 @@ export interface SoftTeeth {
 }
 
 /** The share of the pixels inside the inner lip contour on a column's teeth ridge (columnRidge); null under MIN_PIXELS pixels. */
-export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth | null {
+export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>, { tallArea = true }: SoftTeethOptions = {}): SoftTeeth | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const { light, sat } = lipReference(img, lm);
   let px0 = Infinity, px1 = -Infinity, py0 = Infinity, py1 = -Infinity;
@@ -137,8 +153,9 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth 
     if (!ridge) continue;
     // (tall runs only: a short run's ridge under a tongue out, lp_d6 f64, would hang tongueout45's cut row back to .74)
     if (n > RUN_MOST) depths.push((ridge[1] + 1) / n);
-    for (let r = ridge[0]; r <= ridge[1]; r++) crest[(top + r) * w + c] = 1;
-    teeth += ridge[1] - ridge[0] + 1;
+    const [from, to] = teethRows(ridge, n, tallArea);
+    for (let r = from; r <= to; r++) crest[(top + r) * w + c] = 1;
+    teeth += to - from + 1;
   }
   return { share: teeth / count, crest, x0, y0, w, h, depth: nearestRank(depths, 0.5, null) };
 }
