@@ -46,7 +46,7 @@ for await (const img of decodeVideoFrames(source, { fps: 25, maxSide: 720 }) as 
   if (!all && w <= 0.5) continue;
   const iod = Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!);
   const h = massHeight(img, poly, isTooth);
-  console.log(`f${f} w ${w.toFixed(2)} lipS ${ref.sat.toFixed(3)} ratio ${(m.lowerSat / ref.sat).toFixed(2)} n ${m.lower} tex ${m.texture.toFixed(3)} sat ${m.lowerSat.toFixed(3)} | height/col ${h.share.toFixed(2)} px ${h.px.toFixed(1)} iod ${(h.px / iod).toFixed(3)} gap ${(track[f]!.m.lipGap ?? NaN).toFixed(2)} dome ${h.dome.toFixed(2)} wide ${h.wide.toFixed(2)}`);
+  console.log(`f${f} w ${w.toFixed(2)} lipS ${ref.sat.toFixed(3)} ratio ${(m.lowerSat / ref.sat).toFixed(2)} n ${m.lower} tex ${m.texture.toFixed(3)} sat ${m.lowerSat.toFixed(3)} | height/col ${h.share.toFixed(2)} px ${h.px.toFixed(1)} iod ${(h.px / iod).toFixed(3)} gap ${(track[f]!.m.lipGap ?? NaN).toFixed(2)} dome ${h.dome.toFixed(2)} wide ${h.wide.toFixed(2)} arch ${h.arch.toFixed(1)} arch/px ${(h.arch / h.px).toFixed(2)}`);
 }
 console.log(`${video}${crf ? ` crf${crf}` : ''}: ${judged} of ${open} frames with a lower mass judged a pale tongue`);
 
@@ -54,19 +54,19 @@ console.log(`${video}${crf ? ` crf${crf}` : ''}: ${judged} of ${open} frames wit
  * The lower mass's height: over the columns holding any of its pixels (`isTooth`, under the contour's middle row), the
  * median count of them, in pixels and over the column's height inside the contour.
  */
-function massHeight(img: RgbaImage, poly: [number, number][], isTooth: (r: number, g: number, b: number) => boolean): { px: number; share: number; dome: number; wide: number } {
+function massHeight(img: RgbaImage, poly: [number, number][], isTooth: (r: number, g: number, b: number) => boolean): { px: number; share: number; dome: number; wide: number; arch: number } {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (const [x, y] of poly) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
   const cx0 = Math.max(0, Math.ceil(x0)), w = Math.max(0, Math.min(img.width - 1, Math.floor(x1)) - cx0 + 1);
   const mid = (y0 + y1) / 2, d = img.data, W = img.width, xs: number[] = [];
-  const count = new Float64Array(w), height = new Float64Array(w);
+  const count = new Float64Array(w), height = new Float64Array(w), topY = new Float64Array(w).fill(Infinity);
   for (let y = Math.max(0, Math.ceil(y0)); y <= Math.min(img.height - 1, Math.floor(y1)); y++) {
     rowCrossings(poly, y, xs);
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(cx0, Math.ceil(xs[k]!)); x < Math.min(cx0 + w, xs[k + 1]!); x++) {
         height[x - cx0]!++;
         const i = (y * W + x) * 4;
-        if (y >= mid && isTooth(d[i]!, d[i + 1]!, d[i + 2]!)) count[x - cx0]!++;
+        if (y >= mid && isTooth(d[i]!, d[i + 1]!, d[i + 2]!)) { count[x - cx0]!++; topY[x - cx0] = Math.min(topY[x - cx0]!, y); }
       }
   }
   const px: number[] = [], share: number[] = [];
@@ -75,5 +75,9 @@ function massHeight(img: RgbaImage, poly: [number, number][], isTooth: (r: numbe
   const cols: number[] = []; for (let c = 0; c < w; c++) if (height[c]! > 0) cols.push(c);
   const n3 = Math.floor(cols.length / 3), midH = cols.slice(n3, cols.length - n3).map((c) => count[c]!), outH = [...cols.slice(0, n3), ...cols.slice(cols.length - n3)].map((c) => count[c]!);
   const dome = (quantile(midH.length ? midH : [0], 0.5) + 0.5) / (quantile(outH.length ? outH : [0], 0.5) + 0.5), wide = cols.filter((c) => count[c]! > 0).length / Math.max(1, cols.length);
-  return px.length ? { px: quantile(px, 0.5), share: quantile(share, 0.5), dome, wide } : { px: 0, share: 0, dome: 0, wide: 0 };
+  // the mass's top edge over its own columns: its outer thirds' median top row less its middle third's (px; > 0: an arch, highest in the middle)
+  const massCols: number[] = []; for (let c = 0; c < w; c++) if (count[c]! > 0) massCols.push(c);
+  const m3 = Math.floor(massCols.length / 3), tops = (cs: number[]) => quantile(cs.map((c) => topY[c]!), 0.5);
+  const arch = massCols.length >= 6 ? tops([...massCols.slice(0, m3), ...massCols.slice(massCols.length - m3)]) - tops(massCols.slice(m3, massCols.length - m3)) : NaN;
+  return px.length ? { px: quantile(px, 0.5), share: quantile(share, 0.5), dome, wide, arch } : { px: 0, share: 0, dome: 0, wide: 0, arch: NaN };
 }
