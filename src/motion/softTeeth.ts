@@ -104,14 +104,14 @@ export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: 
 }
 
 /**
- * The rows of a column's run (`n` rows) a ridge counts as teeth: its crest; in a tall run (over RUN_MOST) whose crest starts
+ * The rows of a column's run (`L`, its luma over the lips', top to bottom) a ridge counts as teeth: its crest; in a tall run (over RUN_MOST) whose crest starts
  * within TALL_SHADE of the run's top, the run from its top to the crest's foot (`tallArea`, s50 toothhole50). A tall run's
  * ridge is the lit edge of a row hanging from the lip, the dark line over it the row's top in the lip's shade: the row is
  * the run down to the crest's foot, as SoftTeeth.depth reads it. Counted as the crest alone, vrt2 f9's row, a third of
  * the opening, read .06 of it, and the renderer's guess from the share (render/mouth/driverTeeth.ts DEPTH_PER_SHARE 2.5:
  * .15) cut our row to a sliver under its measured depth (.31), mouthDark .74 darkening it. Only over a hole: the run
  * under the crest at most TALL_UNDER of the lips' luma at its median; over a lit tongue the crest alone, as before (lp_d6
- * f58, by her tongue out, read .04 -> .05 and tongueOut.ts's no-teeth test took her tongue out .87 -> .51). `L`: the column's run, luma over the lips'. Pure, for tests.
+ * f58, by her tongue out, read .04 -> .05 and tongueOut.ts's no-teeth test took her tongue out .87 -> .51). Pure, for tests.
  */
 export function teethRows(ridge: [number, number], L: ArrayLike<number>, tallArea = true): [number, number] {
   const n = L.length;
@@ -120,7 +120,7 @@ export function teethRows(ridge: [number, number], L: ArrayLike<number>, tallAre
   return nearestRank(below, 0.5, Infinity) <= TALL_UNDER ? [0, ridge[1]] : ridge;
 }
 
-/** The soft read of one frame: the share of the opening's pixels on a ridge's crest, and the pixel test for benches. */
+/** The soft read of one frame: the share of the opening's pixels a ridge counts as teeth (teethRows), and the pixel test for benches. */
 export interface SoftTeeth {
   share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number;
   /** the upper row's depth by the tall runs' ridges (over RUN_MOST): over the columns holding one, the median share of the run down to the crest's foot (null: none) */
