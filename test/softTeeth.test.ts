@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { detectFaces } from '../src/face/detect.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
-import { columnRidge, depthWithSoft, softTeethRead, RUN_MOST, TALL_CREST_IOD, type SoftTeeth } from '../src/motion/softTeeth.ts';
+import { columnRidge, depthWithSoft, softTeethRead, teethRows, RUN_MOST, TALL_CREST_IOD, TALL_SHADE, type SoftTeeth } from '../src/motion/softTeeth.ts';
+import { teethDepthAllowed } from '../src/render/mouth/driverTeeth.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
 import { SHARED_DATA, sharedData } from '../bench/sharedData.ts';
@@ -67,6 +68,34 @@ test('the row depth takes the tall ridges\' foot only where the soft read found 
   assert.equal(depthWithSoft(0.5, 0.01, soft(0.06, 0.31)), 0.5, 'never shallower');
   assert.equal(depthWithSoft(0.08, 0.01, soft(0.06, null)), 0.08, 'no tall ridge: as before');
   assert.equal(depthWithSoft(null, null, soft(0.06, 0.31)), null, 'lips shut');
+});
+
+test('s50: a tall run\'s ridge over a hole counts the row from the lip to the crest\'s foot; over a lit tongue, low in the run, or a short run\'s, the crest alone', () => {
+  // vrt2 f9's middle column (the s49 test's): 23 rows, its crest [4, 6] under the upper lip's shade, a black cavity under it
+  const f9 = [0.73, 0.82, 0.9, 0.88, 0.95, 1.08, 1.06, 0.73, 0.34, 0.16, 0.15, 0.14, 0.16, 0.2, 0.22, 0.25, 0.29, 0.35, 0.43, 0.51, 0.59, 0.69, 0.81];
+  assert.ok(f9.length > RUN_MOST);
+  assert.deepEqual(teethRows([4, 6], f9), [0, 6]);
+  assert.deepEqual(teethRows([4, 6], f9, false), [4, 6], 'the crest alone, as before s50');
+  // the same row over a lit tongue (lp_d6 f58 by her tongue out: the run under the crest ~1.0 of the lips\' luma)
+  const overTongue = [...f9.slice(0, 8), 0.4, ...Array(14).fill(1.0)];
+  assert.deepEqual(teethRows([4, 6], overTongue), [4, 6]);
+  // a crest starting under TALL_SHADE of the run (lp_d6 f513/f517's tongue-out highlights start at .29-.31): the crest alone
+  const low = Math.ceil(TALL_SHADE * f9.length) + 1;
+  assert.deepEqual(teethRows([low, low + 1], f9), [low, low + 1]);
+  // a short run (a soft slit's edge, infinitetalk): the crest alone
+  assert.deepEqual(teethRows([2, 3], [0.72, 0.86, 0.97, 0.91, 0.68, 0.48, 0.56, 0.86, 1.08]), [2, 3]);
+});
+
+test('s50: videoretalking_2 f9\'s dim upper row reads as a third of its opening, and the renderer\'s guess no longer cuts it to a sliver', async () => {
+  const clip = sharedData('train/clips/videoretalking_2.mp4');
+  const img = videoFrameAt(clip, 9 / 25 + 0.001), face = (await detectFaces(img, { embedding: false }))[0];
+  assert.ok(face, 'a face');
+  const lm = flat(face.landmarks), crestOnly = softTeethRead(img, lm, { tallArea: false })!, row = softTeethRead(img, lm)!;
+  // (the crest alone .044, the row .120; its depth by the ridges .30)
+  assert.ok(crestOnly.share < 0.07, `the crest alone: ${crestOnly.share.toFixed(3)}`);
+  assert.ok(row.share > 0.1, `the row: ${row.share.toFixed(3)}`);
+  assert.ok(row.depth !== null && teethDepthAllowed(row.share) >= 0.9 * row.depth, `the share's guess ${teethDepthAllowed(row.share).toFixed(2)} reaches the depth ${row.depth}`);
+  assert.ok(teethDepthAllowed(crestOnly.share) < 0.6 * row.depth!, 'before: the sliver');
 });
 
 test('infinitetalk_ref: his blurred upper row reads as teeth where it shows, his dark slits do not', async () => {

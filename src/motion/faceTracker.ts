@@ -7,7 +7,7 @@ import { detectFaces, type DetectedFace } from '../face/detect.ts';
 import type { RgbaImage } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from './measures.ts';
 import { darknessOfTeeth, teethShare } from './mouthDark.ts';
-import { depthWithSoft, softTeethRead, teethWithSoft } from './softTeeth.ts';
+import { depthWithSoft, softTeethRead, teethWithSoft, type SoftTeethOptions } from './softTeeth.ts';
 import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
@@ -48,6 +48,19 @@ export interface RawFaceFrame {
   whiteShow?: [number, number];
   /** each side's teeth height off the pixels, IOD, [image left, image right] (sneerRead.ts; null: not read) */
   sideTeeth?: [number, number] | null;
+}
+
+/** The per-frame pixel readings of the mouth and eyes on a frame's 478 landmarks (pixels, flat x, y, z): what track() adds to the mesh (a bench may re-read a cached track's landmarks with them). */
+export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTeethOptions = {}): Omit<RawFaceFrame, 'm' | 'angles' | 'score' | 'box' | 'lm'> {
+  // (the larger of the bright-pixel share and the soft read: a soft face's teeth are a ridge no lighter than its lips, softTeeth.ts)
+  const bright = teethShare(img, flat), soft = bright === null ? null : softTeethRead(img, flat, soft_);
+  const teeth = teethWithSoft(bright, img, flat, soft);
+  // (the opening's middle box and its lip light found once for the three readings that scan it)
+  const box = middleBox(img, flat);
+  const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
+  // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
+  const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
 }
 
 /**
@@ -167,14 +180,6 @@ export class FaceTracker {
     const lm = face.landmarks.map((p) => map(p[0], p[1], p[2]));
     this.prev = face.box;
     const flat = Float32Array.from(lm.flat());
-    // (the larger of the bright-pixel share and the soft read: a soft face's teeth are a ridge no lighter than its lips, softTeeth.ts)
-    const bright = teethShare(img, flat), soft = bright === null ? null : softTeethRead(img, flat);
-    const teeth = teethWithSoft(bright, img, flat, soft);
-    // (the opening's middle box and its lip light found once for the three readings that scan it)
-    const box = middleBox(img, flat);
-    const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
-    // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
-    const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
-    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box), lowerSideShow(img, box), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
+    return { m: faceMeasures(lm), angles: headAngles(lm), score: face.meshScore, box: face.box, lm: flat, ...frameReadings(img, flat) };
   }
 }

@@ -51,6 +51,16 @@ export const TALL_TOP = 0.4, TALL_FALL = 2, TALL_CREST_IOD = 0.08;
  * cavity darker than TALL_DARK of the lips' luma (vrt2 f9 .13-.16, f24 .37-.41)
  */
 export const TALL_SAT_OF_LIP = 0.75, TALL_DARK = 0.5;
+/** teethRows: a tall run's crest starting within this share of the run from its top has only the lip's shade over it (vrt2's rows start at .07-.27 of their runs, median .1-.2; lp_d6 f513/f517's tongue-out highlights at .29-.31) */
+export const TALL_SHADE = 0.25;
+/**
+ * ... over a run under the crest no lighter than this share of the lips' luma at its median: a hole (vrt2's rows: .30-.68
+ * per column over f8-f74; lp_d10's rows over her dim tongue back .49-.70) and not a lit tongue (lp_d6 f58, f148, f357,
+ * f397, f585-600 by her tongue outs: .79-1.19; lp_d10 f120/f320 .76-.82)
+ */
+export const TALL_UNDER = 0.7;
+/** softTeethRead's options: `tallArea` (default true, s50 toothhole50): a tall run's ridge counts the run from its top to the crest's foot (TALL_SHADE) as teeth; false: the crest alone (as before s50, for benches) */
+export interface SoftTeethOptions { tallArea?: boolean }
 /** the crest is a band, not the column's fill: at most this share of the run (a tongue fills it) */
 export const CREST_MOST_OF_RUN = 0.5;
 /**
@@ -93,7 +103,24 @@ export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: 
   return null;
 }
 
-/** The soft read of one frame: the share of the opening's pixels on a ridge's crest, and the pixel test for benches. */
+/**
+ * The rows of a column's run (`L`, its luma over the lips', top to bottom) a ridge counts as teeth: its crest; in a tall run (over RUN_MOST) whose crest starts
+ * within TALL_SHADE of the run's top, the run from its top to the crest's foot (`tallArea`, s50 toothhole50). A tall run's
+ * ridge is the lit edge of a row hanging from the lip, the dark line over it the row's top in the lip's shade: the row is
+ * the run down to the crest's foot, as SoftTeeth.depth reads it. Counted as the crest alone, vrt2 f9's row, a third of
+ * the opening, read .06 of it, and the renderer's guess from the share (render/mouth/driverTeeth.ts DEPTH_PER_SHARE 2.5:
+ * .15) cut our row to a sliver under its measured depth (.31), mouthDark .74 darkening it. Only over a hole: the run
+ * under the crest at most TALL_UNDER of the lips' luma at its median; over a lit tongue the crest alone, as before (lp_d6
+ * f58, by her tongue out, read .04 -> .05 and tongueOut.ts's no-teeth test took her tongue out .87 -> .51). Pure, for tests.
+ */
+export function teethRows(ridge: [number, number], L: ArrayLike<number>, tallArea = true): [number, number] {
+  const n = L.length;
+  if (!tallArea || n <= RUN_MOST || ridge[0] > TALL_SHADE * n) return ridge;
+  const below = Array.from({ length: n - ridge[1] - 1 }, (_, k) => L[ridge[1] + 1 + k]!);
+  return nearestRank(below, 0.5, Infinity) <= TALL_UNDER ? [0, ridge[1]] : ridge;
+}
+
+/** The soft read of one frame: the share of the opening's pixels a ridge counts as teeth (teethRows), and the pixel test for benches. */
 export interface SoftTeeth {
   share: number; crest: Uint8Array; x0: number; y0: number; w: number; h: number;
   /** the upper row's depth by the tall runs' ridges (over RUN_MOST): over the columns holding one, the median share of the run down to the crest's foot (null: none) */
@@ -101,7 +128,7 @@ export interface SoftTeeth {
 }
 
 /** The share of the pixels inside the inner lip contour on a column's teeth ridge (columnRidge); null under MIN_PIXELS pixels. */
-export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth | null {
+export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>, { tallArea = true }: SoftTeethOptions = {}): SoftTeeth | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const { light, sat } = lipReference(img, lm);
   let px0 = Infinity, px1 = -Infinity, py0 = Infinity, py1 = -Infinity;
@@ -137,8 +164,9 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>): SoftTeeth 
     if (!ridge) continue;
     // (tall runs only: a short run's ridge under a tongue out, lp_d6 f64, would hang tongueout45's cut row back to .74)
     if (n > RUN_MOST) depths.push((ridge[1] + 1) / n);
-    for (let r = ridge[0]; r <= ridge[1]; r++) crest[(top + r) * w + c] = 1;
-    teeth += ridge[1] - ridge[0] + 1;
+    const [from, to] = teethRows(ridge, L.subarray(0, n), tallArea);
+    for (let r = from; r <= to; r++) crest[(top + r) * w + c] = 1;
+    teeth += to - from + 1;
   }
   return { share: teeth / count, crest, x0, y0, w, h, depth: nearestRank(depths, 0.5, null) };
 }
