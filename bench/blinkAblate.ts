@@ -61,6 +61,11 @@ const EDITS: Record<string, Edit> = {
   'under dim': (p, u, d, _s, at) => { if (u > 0.05 && u < 0.95 && d > 0.01 && d < 0.13) { const q = at(u, 0.17), lq = luminance(q[0]!, q[1]!, q[2]!), l = luminance(p[0]!, p[1]!, p[2]!); if (l > lq) { const k = 1 + (lq / l - 1) * bump(d, 0.06, 0.04); for (let c = 0; c < 3; c++) p[c]! *= k; } } },
   // s44: the socket's shade kept as shade over the crease, and a lit bulge under it (lidbody43's "next")
   'crease darker': (p, u, d) => { if (u > -0.05 && u < 1.05 && d < -0.12 && d > -0.45) { const k = 1 - 0.1 * Math.sin(Math.PI * Math.min(1, Math.max(0, u))) ** 0.5 * bump(d, -0.27, 0.07); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  // s50 (readback50): real shut lids darken over their last ~.1 eye widths into the line (the margin turning under); ours are lightest just above it
+  'margin shade': (p, u, d) => { if (u > 0 && u < 1 && d < -0.01 && d > -0.2) { const t = Math.min(1, Math.max(0, (d + 0.16) / 0.13)); const k = 1 - 0.14 * Math.sin(Math.PI * u) ** 0.5 * t * t * (3 - 2 * t); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  // s50 (readback50): lp_s9's shut line is the faintest of the 14 (.50-.63 of the lid's light; real shut lines .34): the line's core darker, at two widths
+  'line darker': (p, u, d) => { if (u > 0 && u < 1) { const k = 1 - 0.3 * Math.sin(Math.PI * u) ** 0.5 * bump(d, 0.01, 0.025); for (let c = 0; c < 3; c++) p[c]! *= k; } },
+  'line darker thin': (p, u, d) => { if (u > 0 && u < 1) { const k = 1 - 0.3 * Math.sin(Math.PI * u) ** 0.5 * bump(d, 0.005, 0.012); for (let c = 0; c < 3; c++) p[c]! *= k; } },
   'socket form': (p, u, d) => { if (u > -0.05 && u < 1.05 && d < -0.02 && d > -0.45) { const s = Math.sin(Math.PI * Math.min(1, Math.max(0, u))) ** 0.5; const k = (1 - 0.1 * s * bump(d, -0.27, 0.07)) * (1 + 0.07 * s * bump(d, -0.1, 0.05)); for (let c = 0; c < 3; c++) p[c]! *= k; } },
   // s44: does the line's weight along the eye move where the mesh's upper / lower points sit along it (the slide)?
   'lash inner heavier': (p, u, d) => { if (u > -0.05 && u < 1.05) { const k = 1 - 0.35 * bump(d, 0.005, 0.02) * Math.min(1, Math.max(0, (u - 0.35) / 0.4)); for (let c = 0; c < 3; c++) p[c]! *= k; } },
