@@ -6,6 +6,7 @@
 // any rise (not monotone). Never asserts.
 //   node --import tsx bench/blinkCurve.ts [--only lp_s42.jpg,st_art_1.png,/abs/photo.png | --all] [--weights 0.2,0.4,...]
 // --all: every portrait of ../shared/data/portraits
+// --mid-lid-off (s50, midlid50): the lowering lid as the mesh draws it, without the shut eye's lid mid-blink (render/closedEye/midLid.ts)
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { cachedPortrait } from './portraitCache.ts';
@@ -16,8 +17,10 @@ import { eyeOpenings } from '../src/eval/eyes.ts';
 import type { Landmarks } from '../src/rig/fit.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { SHARED_DATA } from './sharedData.ts';
+import { midLidSetting } from '../src/render/closedEye/midLid.ts';
 
 const DATA = SHARED_DATA;
+if (process.argv.includes('--mid-lid-off')) midLidSetting.on = false;
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const only = process.argv.includes('--all')
   ? readdirSync(path.join(DATA, 'portraits')).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()

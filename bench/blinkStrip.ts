@@ -2,7 +2,7 @@
 // `--step`th frame from its fall to its rise, each cell the frame as the product renders it (before)
 // over the same frame with `--on` look options turned on (after); the photo's eyes first. Rendered
 // directly at 512 (no encoding), in one process: before | after differ by the options alone. Never asserts.
-//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade] [--bake whiteOutOfFill] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
+//   node --import tsx bench/blinkStrip.ts out.jpg lp_s7.jpg m.json [--on paintedShade,midLid] [--bake whiteOutOfFill] [--step 2] [--blinks 3] [--zoom 4] [--eye L|R] [--over 0.1]
 // Prints per frame the band step (bandStep: luma under the lower lid line over luma above it, per eye) before -> after.
 // (s38, midblink38) and the lowered lid's body against the skin above it (lidStep).
 // (s37, blink37) A blink: a run of frames with `blink` over .1; and the frame after it.
@@ -22,12 +22,13 @@ import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
 import { lidBodyGrainSetting } from '../src/render/closedEye/lidBodyGrain.ts';
 import { lidNoPalerSetting } from '../src/render/closedEye/lidNoPaler.ts';
+import { midLidSetting } from '../src/render/closedEye/midLid.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, file, motionFile] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (!out || !file || !motionFile) throw new Error('usage: bench/blinkStrip.ts out.jpg portrait.jpg motion.json [--on paintedShade] [--step 2] [--blinks 3]');
 /** The look options `--on` can turn on for the after row (each read per frame by the renderer). */
-const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShadeSetting };
+const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShadeSetting, midLid: midLidSetting };
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
 /** The options read once, when a renderer is made (the shut eye's bake): `--bake` makes a second renderer with them on for the after row. */

@@ -29,10 +29,11 @@ export interface BakedEye {
   rgb: Float32Array;
   /** mask 0..1, same grid */
   mask: Float32Array;
-  /** per patch column (v in the eye frame): the fixed crease, the shut lid's edge, the mask's bottom */
+  /** per patch column (v in the eye frame): the fixed crease, the shut lid's edge, the mask's bottom, the photo's (open) upper lid */
   creaseV: Float32Array;
   shutV: Float32Array;
   bottomV: Float32Array;
+  openV: Float32Array;
   /** per patch column, RGB: the shut lid's lash line (its darkest cell near the shut edge), the shadow in a closing eye's last gap */
   lashRgb: Float32Array;
 }
@@ -155,14 +156,15 @@ function lashColours(rgb: Float32Array, shutV: Float32Array): Float32Array {
   return out;
 }
 
-/** Per patch column, the lines the per-frame warp needs: crease, shut edge, the mask's end. */
-function drawLines(g: EyeGeometry): Pick<BakedEye, 'creaseV' | 'shutV' | 'bottomV'> {
-  const creaseV = new Float32Array(PATCH_W), shutV = new Float32Array(PATCH_W), bottomV = new Float32Array(PATCH_W);
+/** Per patch column, the lines the per-frame warp needs: crease, shut edge, the mask's end, the photo's upper lid (midLid.ts). */
+function drawLines(g: EyeGeometry): Pick<BakedEye, 'creaseV' | 'shutV' | 'bottomV' | 'openV'> {
+  const creaseV = new Float32Array(PATCH_W), shutV = new Float32Array(PATCH_W), bottomV = new Float32Array(PATCH_W), openV = new Float32Array(PATCH_W);
   for (let c = 0; c < PATCH_W; c++) {
     const uc = clamp01(cellU(c));
     creaseV[c] = creaseAt(g, uc);
     shutV[c] = shutAt(g, uc);
     bottomV[c] = maskEnd(g, uc);
+    openV[c] = lineAt(g.lid, uc);
   }
-  return { creaseV, shutV, bottomV };
+  return { creaseV, shutV, bottomV, openV };
 }

@@ -8,6 +8,7 @@ import type { Line } from './lids.ts';
 import type { BakedEye } from './bake.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { eyeOpening, lidCover, midLidShare } from './midLid.ts';
 
 /**
  * Per patch column: where the shut lid's edge (its lash line) is drawn at fade `show`: on the closing
@@ -87,17 +88,21 @@ const COVER_BY = 0.1;
  * 0 -> 1 (drawnEdge): over the mesh lid at fade showLid (>= show), past it (over the eyeball) whole;
  * the slit still open under it is left to the eyeball, in the lid's shadow; the lower lid at show,
  * but whole over the eyeball (surfaces farther than eyeballIz, 1/z): a painted white that reaches
- * below the lower lid line (lp_s7) is not seen through it.
+ * below the lower lid line (lp_s7) is not seen through it. midClosure: the blink's completion for the
+ * mid-blink lid (midLid.ts; 0 none): the shut eye's lid over the lowering mesh lid by its cover.
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0): void {
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0): void {
   const edgeV = drawnEdge(eye, lidNow, show);
   // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
   // a wink's other eye) with the lash colour, a line with no iris (wink20)
-  const gapShade = new Float32Array(PATCH_W), meshEdge = new Float32Array(PATCH_W);
+  const gapShade = new Float32Array(PATCH_W), meshEdge = new Float32Array(PATCH_W), midLid = new Float32Array(PATCH_W);
+  const opening = midClosure > 0 ? eyeOpening(eye.openV, eye.shutV) : 0;
   for (let c = 0; c < PATCH_W; c++) {
     gapShade[c] = gapShadow(eye.shutV[c]! - edgeV[c]!) * Math.min(1, 2 * show);
     meshEdge[c] = Math.min(eye.shutV[c]!, lineAt(lidNow, clamp01(cellU(c))));
+    // the mid-blink lid by how far this column's lid has come down (midLid.ts)
+    if (midClosure > 0) midLid[c] = midLidShare(midClosure, lidCover(meshEdge[c]!, eye.openV[c]!, opening));
   }
   const cover = Math.min(1, show / COVER_BY), pixel = 1 / f.width;
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
@@ -124,8 +129,10 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       if (lidSide && (v <= edge || open > 0)) {
         // the lid at its own fade, going over to the open part's toward the edge; past the mesh lid's
         // edge (over the eyeball) whole as it comes down
-        const lidShare = showLid > show ? 1 - smoothstep(-EDGE_SOFT, 0, at - edge) : 0;
-        const faded = show + lidShare * (showLid - show);
+        const nearEdge = 1 - smoothstep(-EDGE_SOFT, 0, at - edge);
+        const lidShare = showLid > show ? nearEdge : 0;
+        // the mid-blink lid (midLid.ts), over the mesh lid only
+        const faded = Math.max(show + lidShare * (showLid - show), midLid[col]! * nearEdge);
         m = mask * (faded + (1 - faded) * cover * smoothstep(-EDGE_SOFT, 0, at - meshEdge[col]!));
       } else if (!lidSide && (v >= shut || open > 0)) {
         // below the shut edge, the lower lid at the fade below the lid; over the eyeball whole as the lid comes down

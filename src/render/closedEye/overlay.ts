@@ -28,6 +28,7 @@ import { shadeUnderLid, underLidShadeStrength } from './underLidShade.ts';
 import { linearStep } from '../../math/smooth.ts';
 import { moveLidOntoEdge } from './lashOnEdge.ts';
 import { shutLashSetting } from '../shutLash.ts';
+import { midLidSetting } from './midLid.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -180,7 +181,9 @@ export class ClosedEyes {
       const { show, lid: showLid } = shutEyeShown(c);
       const shadow = lidShadowStrength(c);
       const cover = slitCoverStrength(c);
-      if (showLid <= 0 && shadow <= 0 && cover <= 0) continue;
+      // the lowering lid as lid skin before the shut eye shows (midLid.ts)
+      const midLid = midLidSetting.on && c > midLidSetting.from ? c : 0;
+      if (showLid <= 0 && midLid <= 0 && shadow <= 0 && cover <= 0) continue;
       const s = EYE_SIDES[side]!;
       const down: [number, number] = [(sx[13]! + sx[14]!) / 2 - (sx[33]! + sx[263]!) / 2, (sy[13]! + sy[14]!) / 2 - (sy[33]! + sy[263]!) / 2];
       const f = eyeFrame([sx[s.outer]!, sy[s.outer]!], [sx[s.inner]!, sy[s.inner]!], down);
@@ -214,7 +217,7 @@ export class ClosedEyes {
       shadeUnderLid(target, f, lidNow, lowNow, underLidShadeStrength(c, show), bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
-      if (showLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz);
+      if (showLid > 0 || midLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid);
     }
   }
 }
