@@ -4,6 +4,7 @@
 //          opening's pixels (inside the inner lip line, eroded 2 px) against a ring of the picture's lips and skin around it
 //          (the box 1.3 mouth widths across, outside the inner lip line grown 3 px); split into the lit parts (teeth, a lit
 //          tongue: at least .75 of the ring's median luma) and the dark ones
+//   luma   the opening's and the ring's 2nd and 98th percentile luma (the tone range)
 //   C      the opening's mean Lab chroma against the ring's; `h in` the hue (Lab degrees) of its mean a*, b*; `gap` the style gap, |log(grain in / ring)| of the lit parts
 // A PNG sheet: driver (--driver) | root... at --zoom, and each root's tile at 1x beside. Never asserts.
 //   node --import tsx bench/mouthStyle.ts --portrait lp_s9.jpg --motion m.json --frames 60,120 [--driver lp_d11_8.mp4] --root BEFORE,. --out x.png
@@ -28,7 +29,7 @@ const media = (f: string, dir: string) => (path.isAbsolute(f) ? f : path.join(SH
 const FLAT = 0.03;
 const SIZE = 512, ZOOM = Number(opt('--zoom', '3')), TILE = Number(opt('--tile', '300'));
 
-export interface MouthStyle { grainIn: number; grainLit: number; grainDark: number; grainRing: number; chromaIn: number; chromaRing: number; litShare: number; hueIn: number }
+export interface MouthStyle { grainIn: number; grainLit: number; grainDark: number; grainRing: number; chromaIn: number; chromaRing: number; litShare: number; hueIn: number; lowIn: number; highIn: number; lowRing: number; highRing: number }
 
 /** The style figures of an RGBA frame with its landmarks (see the header); null when the opening is under 30 px. */
 export function mouthStyle(img: RgbaImage, lm: Lm): MouthStyle | null {
@@ -39,28 +40,32 @@ export function mouthStyle(img: RgbaImage, lm: Lm): MouthStyle | null {
   const L = new Float32Array(W * H);
   for (let q = 0; q < W * H; q++) L[q] = 0.299 * d[q * 4]! + 0.587 * d[q * 4 + 1]! + 0.114 * d[q * 4 + 2]!;
   const g1 = gaussianBlur(L, W, H, 1, 3), g3 = gaussianBlur(L, W, H, 3, 9);
-  const ringL: number[] = [], ring: number[] = [], rest: { q: number; v: number }[] = [];
+  const ringL: number[] = [], inL: number[] = [], ring: number[] = [], rest: { q: number; v: number }[] = [];
   let cIn = 0, nIn = 0, cRing = 0, aIn = 0, bIn = 0;
   for (let y = Math.max(2, box.top); y < Math.min(H - 2, box.top + box.side); y++) for (let x = Math.max(2, box.left); x < Math.min(W - 2, box.left + box.side); x++) {
     const q = y * W + x, base = Math.max(24, g3[q]!), v = Math.abs(L[q]! - g1[q]!) / base;
     // (flat places only: an edge (a tooth's outline, the lip line) is structure, not grain)
     const flat = Math.hypot(g3[q + 1]! - g3[q - 1]!, g3[q + W]! - g3[q - W]!) / 2 / base < FLAT;
     const [, a, b] = labOf(d[q * 4]!, d[q * 4 + 1]!, d[q * 4 + 2]!), c = Math.hypot(a, b);
-    if (open[q]) { if (flat) rest.push({ q, v }); cIn += c; aIn += a; bIn += b; nIn++; } else if (!grown[q]) { if (flat) ring.push(v); ringL.push(L[q]!); cRing += c; }
+    if (open[q]) { if (flat) rest.push({ q, v }); cIn += c; aIn += a; bIn += b; nIn++; inL.push(L[q]!); } else if (!grown[q]) { if (flat) ring.push(v); ringL.push(L[q]!); cRing += c; }
   }
   if (nIn < 30 || rest.length < 20 || ring.length < 30) return null;
   const lipLight = med(ringL);
   const lit = rest.filter((p) => L[p.q]! >= 0.75 * lipLight).map((p) => p.v), dark = rest.filter((p) => L[p.q]! < 0.75 * lipLight).map((p) => p.v);
-  return { grainIn: 1.4826 * med(rest.map((p) => p.v)), grainLit: lit.length >= 20 ? 1.4826 * med(lit) : NaN, grainDark: dark.length >= 20 ? 1.4826 * med(dark) : NaN, grainRing: 1.4826 * med(ring), chromaIn: cIn / nIn, chromaRing: cRing / ringL.length, litShare: lit.length / rest.length, hueIn: (Math.atan2(bIn, aIn) * 180) / Math.PI };
+  return { grainIn: 1.4826 * med(rest.map((p) => p.v)), grainLit: lit.length >= 20 ? 1.4826 * med(lit) : NaN, grainDark: dark.length >= 20 ? 1.4826 * med(dark) : NaN, grainRing: 1.4826 * med(ring), chromaIn: cIn / nIn, chromaRing: cRing / ringL.length, litShare: lit.length / rest.length, hueIn: (Math.atan2(bIn, aIn) * 180) / Math.PI, lowIn: pct(inL, 0.02), highIn: pct(inL, 0.98), lowRing: pct(ringL, 0.02), highRing: pct(ringL, 0.98) };
 }
 
 export function mouthStyleText(s: MouthStyle | null): string {
   if (!s) return 'shut';
   const f = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '  -  ');
   const gap = Number.isFinite(s.grainLit) ? Math.abs(Math.log(s.grainLit / s.grainRing)).toFixed(2) : '-';
-  return `grain in ${f(s.grainIn)} lit ${f(s.grainLit)} dark ${f(s.grainDark)} ring ${f(s.grainRing)} gap ${gap} | h in ${s.hueIn.toFixed(0)} C in ${s.chromaIn.toFixed(1)} ring ${s.chromaRing.toFixed(1)} | lit ${s.litShare.toFixed(2)}`;
+  return `grain in ${f(s.grainIn)} lit ${f(s.grainLit)} dark ${f(s.grainDark)} ring ${f(s.grainRing)} gap ${gap} | h in ${s.hueIn.toFixed(0)} C in ${s.chromaIn.toFixed(1)} ring ${s.chromaRing.toFixed(1)} | lit ${s.litShare.toFixed(2)} | luma p2/p98 in ${s.lowIn.toFixed(0)}/${s.highIn.toFixed(0)} ring ${s.lowRing.toFixed(0)}/${s.highRing.toFixed(0)}`;
 }
 
+function pct(v: number[], p: number): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(p * (s.length - 1))] ?? NaN;
+}
 function med(v: number[]): number {
   if (!v.length) return NaN;
   const s = [...v].sort((a, b) => a - b);
