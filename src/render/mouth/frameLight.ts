@@ -32,6 +32,7 @@ import { lowerRowSmileLit } from './heldSmileRow.ts';
 import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLowerRow.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
+import { castTintInto } from './pictureCast.ts';
 
 type Rgb = [number, number, number];
 
@@ -292,6 +293,8 @@ export class FrameLight {
     for (const tone of [this.cavityNow, this.backTone]) tissueToneInto(tone, lipInner);
     for (const tone of [this.underFloor, this.cavityFloor]) tissueToneInto(tone, lipInner, TISSUE_SHARE, 1);
     this.deepK = deepHueInto(lipEdge, this.deepTint) ? depthShare(p.gap, round) : 0;
+    // (the drivers' red-purple seen through a varnished picture's cast: pictureCast.ts)
+    if (layers.cast && this.deepK > 0) castTintInto(this.deepTint, layers.cast);
     this.deepLipLuma = 0.299 * lipEdge[0]! + 0.587 * lipEdge[1]! + 0.114 * lipEdge[2]!;
   }
 }

@@ -24,6 +24,8 @@ import { speechRelief, speechRowDiffers } from './speechRow.ts';
 import { onsetRelief } from './onsetRelief.ts';
 import { skinTexture, texturedShare } from './pictureKind.ts';
 import { withPictureGrain } from './pictureGrain.ts';
+import { crackTile, type CrackTile } from './pictureCracks.ts';
+import { castLayer, varnishCast } from './pictureCast.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { eyeWhite } from './eyeWhite.ts';
 import { OWN_ROW_KEPT } from './rowBend.ts';
@@ -44,6 +46,10 @@ export interface ReadyMouth {
   fromPhoto: boolean;
   /** the lower row is the photo's own too (a really open photo), not only the library's */
   lowerFromPhoto?: boolean;
+  /** the picture's own fine texture laid on the opening (pictureCracks.ts); absent: none */
+  cracks?: CrackTile | null;
+  /** the picture's cast (its varnish) read off its eyes' white, for the colours taken from drivers (pictureCast.ts); absent: none */
+  cast?: [number, number, number] | null;
   /** the photo's own cut is its upper row (most of it kept as lit teeth: rowBend.ts OWN_ROW_KEPT), not bent with the lip line */
   ownRowKept?: boolean;
 }
@@ -242,7 +248,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   seen('photo', teeth.upper); seen('photo', teeth.lower);
   // (the speech and onset stages see an upper row only)
   if (probe) for (const [stage, [u, l]] of stages) probe(stage, u!, l);
-  const tongue = lib.tongue ? readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge) : null;
+  // (the tongue's pink and the dark's red-purple through a varnished picture's cast: pictureCast.ts)
+  const cast = varnishCast(eyes);
+  const tongue = lib.tongue ? castLayer(readyTongue(lib.tongue, outPerIod, extra, match, lipSurfaceColours(avatar).lipEdge), cast) : null;
   return {
     upper: teeth.upper,
     upperSpeech: teeth.upperSpeech,
@@ -254,5 +262,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     fromPhoto: teeth.fromPhoto,
     lowerFromPhoto: teeth.lowerFromPhoto,
     ownRowKept: teeth.ownRowKept,
+    // (the picture's cracks and grain on the whole opening, as much as its skin is textured: pictureCracks.ts)
+    cracks: crackTile(avatar, outPerIod / avatar.head.iod, textured),
+    cast,
   };
 }

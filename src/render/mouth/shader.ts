@@ -13,6 +13,7 @@ import { tongueTopAbove } from './tongue.ts';
 import { FrameLight, type MouthPlacement } from './frameLight.ts';
 import { cavityInto, jawPiecesOver, upperRowOver, type OpeningPixel } from './interior.ts';
 import { deepHueOver } from './deepHue.ts';
+import { cracksOver } from './pictureCracks.ts';
 import { tongueBackHueOver } from './tongueBackHue.ts';
 import { lipsOver, type LipColours } from './lipSurface.ts';
 import { sealedSeamOver } from './sealedSeam.ts';
@@ -209,6 +210,9 @@ export class MouthShader implements LipColours {
     if (rawBottom !== rawBottom) rawBottom = q.cy;
     // (the shader's own slit coverage only where lipCoverage.ts leaves the photo's edge)
     lipsOver(q, x, rawTop, rawBottom, p.unit, this, light, out, p.rebuilt <= COVER_REBUILT_MIN, this.oInside);
+    // (the picture's own cracks and grain over all of it, fixed to the head: pictureCracks.ts)
+    const cracks = this.layers.cracks;
+    if (cracks) { const dx = q.cx - p.upperX, dy = q.cy - p.upperY, inv = 1 / p.scale; cracksOver(out, cracks, (dx * p.cos + dy * p.sin) * inv + cracks.w / 2, (-dx * p.sin + dy * p.cos) * inv); }
     let r = out[0]!, g = out[1]!, b = out[2]!;
     // the photo's own mouth (texture) where the lips have not parted further than in the photo;
     // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
