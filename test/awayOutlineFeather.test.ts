@@ -7,14 +7,19 @@ import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { outlineFeatherStrength, AWAY_FEATHER_FULL_DEG } from '../src/render/awayOutlineFeather.ts';
+import { outlineFeatherStrength, AWAY_FEATHER_FULL_DEG, HIDE_FEATHER_FULL_DEG, hideFeatherSetting } from '../src/render/awayOutlineFeather.ts';
 import { fillPinholes, isPinhole } from '../src/render/pinholeFill.ts';
 import { AWAY_CLEAR_FULL_DEG } from '../src/avatar/farBandClear.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 test('outlineFeatherStrength: the turn amount on facing photos and turns away; the band switch toward a side turned away', () => {
   assert.equal(outlineFeatherStrength(0.2, 2, 0), 0.2);
-  assert.equal(outlineFeatherStrength(0.2, -2, -34), 0.2); // lp_s10 turning the other way
+  // lp_s10 turning the other way, hiding its far side: the feather leads there too (s50 farside50; before 0.2)
+  assert.equal(outlineFeatherStrength(0.2, -2, -34), 1);
+  assert.ok(Math.abs(outlineFeatherStrength(0.1, -HIDE_FEATHER_FULL_DEG / 2, -34) - 0.5) < 1e-9);
+  assert.equal(outlineFeatherStrength(0.2, -2, -10), 0.2); // lp_s12, a photo turned 10°: unchanged
+  hideFeatherSetting.on = false;
+  try { assert.equal(outlineFeatherStrength(0.2, -2, -34), 0.2); } finally { hideFeatherSetting.on = true; }
   assert.equal(outlineFeatherStrength(0, 0, -34), 0);
   // full by AWAY_FEATHER_FULL_DEG (s37 halo37: the band's outer ring is gone by then), no longer AWAY_CLEAR_FULL_DEG
   assert.ok(Math.abs(outlineFeatherStrength(0.1, AWAY_FEATHER_FULL_DEG / 2, -34) - 0.5) < 1e-9);
@@ -38,12 +43,12 @@ test('fillPinholes: a lone translucent pixel inside opaque skin takes its neighb
   for (let i = 0; i < c.length; i++) if (i !== 1 * W + 2) assert.equal(c[i], before[i], `pixel ${i} unchanged`);
 });
 
-test('lp_s10 at +2..3°: the far cheek\'s outline is a soft ramp, not a one-pixel cut', async () => {
+test('lp_s10 at +2..3° and -3° (s50: hiding the far side): the far cheek\'s outline is a soft ramp, not a one-pixel cut', async () => {
   const avatar = buildAvatar(await analyzePortrait(sharedData('portraits/lp_s10.jpg')));
   const size = avatar.size;
   const r = createRenderer(avatar, { width: size, height: size });
   const at = (yaw: number) => ({ ...r.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } });
-  for (const yaw of [2, 3]) {
+  for (const yaw of [-3, 2, 3]) {
     const lm = r.landmarks(at(yaw)), d = r.render(at(yaw), { background: null }).data;
     // rows from the far eye to the chin whose solid (alpha >= 192) silhouette has a pixel under 64 just outside
     let rows = 0, cuts = 0;
@@ -52,7 +57,8 @@ test('lp_s10 at +2..3°: the far cheek\'s outline is a soft ramp, not a one-pixe
       while (s < size && d[(y * size + s) * 4 + 3]! < 192) s++;
       if (s > 0 && d[(y * size + s - 1) * 4 + 3]! < 64) cuts++;
     }
-    // before (the feather at turnAmount: a quarter to a half at +2..3°): 81 and 77 of 131 rows
-    assert.ok(cuts < 0.1 * rows, `yaw +${yaw}: ${cuts} of ${rows} rows cut`);
+    // before (the feather at turnAmount: a quarter to a half at +2..3°): 81 and 77 of 131 rows; at -3°
+    // (the face's front slid over the far band's matte ramp) ~.48 of the rows before s50
+    assert.ok(cuts < 0.1 * rows, `yaw ${yaw}: ${cuts} of ${rows} rows cut`);
   }
 });

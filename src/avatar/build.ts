@@ -26,6 +26,7 @@ import { rimSkips } from './rim.ts';
 import { keepRevealOnRidgeSide, clampRevealToRidgeSide } from './ridgeSideReveal.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
 import { farLipOnTurns } from './farLipOnTurn.ts';
+import { keepRevealOffLips } from './revealOffLips.ts';
 import { clearBandSoonerWhenAway, AWAY_CLEAR_FULL_DEG } from './farBandClear.ts';
 import { clearBandOuterFirst } from './bandOuterFirst.ts';
 import { turnedAway } from '../render/turn.ts';
@@ -105,6 +106,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const face = { flat, neutral, faceWidth: head.faceWidth, iod: head.iod, zc: head.zc };
   const faceDepth = correctHiddenReveals(face, mesh, texture, uvRevealed, revealDir, opts.ridgeSide !== false);
   if (opts.ridgeSide !== false) clampRevealToRidgeSide(flat, neutral, mesh.uvs, uvRevealed, revealDir);
+  // ... and never onto the lips from skin beside them (revealOffLips.ts)
+  keepRevealOffLips(image, flat, mesh.uvs, uvRevealed, LIP_POINTS, mesh.vertexCount);
   clearBandSoonerWhenAway(revealDir, mesh.sheetTurnUvs, fit.pose.yaw);
   // ... from its outer rings inward (bandOuterFirst.ts)
   const revealStart = clearBandOuterFirst(revealDir, mesh.sheetTurnUvs.keys(), mesh.sheetRing, (s) => turnedAway(s * fit.pose.yaw), AWAY_CLEAR_FULL_DEG, mesh.vertexCount);

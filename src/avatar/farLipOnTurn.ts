@@ -23,7 +23,31 @@ const redness = (img: RgbaImage, x: number, y: number): number => {
   const o = (yi * img.width + xi) * 4;
   return (img.data[o]! - img.data[o + 1]!) / (img.data[o]! + img.data[o + 1]! + img.data[o + 2]! + 1);
 };
+/** R + G + B at the texel (redness's own sampling). */
+const texelSum = (img: RgbaImage, x: number, y: number): number => {
+  const xi = Math.min(img.width - 1, Math.max(0, Math.round(x - 0.5))), yi = Math.min(img.height - 1, Math.max(0, Math.round(y - 0.5)));
+  const o = (yi * img.width + xi) * 4;
+  return img.data[o]! + img.data[o + 1]! + img.data[o + 2]!;
+};
 const median = (v: number[]) => nearestRank(v, 0.5, NaN);
+
+/**
+ * Whether a photo texel (unpremultiplied `image`, landmarks `flat`) is lip-red: its redness past
+ * LIP_SHARE of the way from the cheeks' (skin beside the nose and mouth) to the lip contours'.
+ * Undefined where the lips are not redder than the cheeks (a moustache, a pale painting).
+ */
+export function lipTexelTest(image: RgbaImage, flat: Float64Array): ((x: number, y: number) => boolean) | undefined {
+  const r = lipRedness(image, flat);
+  return r && ((x, y) => r.at(x, y) > r.skin + LIP_SHARE * (r.lip - r.skin));
+}
+
+/** The photo's redness at a texel, its R + G + B, and the redness's median on the lips' contours and on the cheeks; undefined where the lips are not redder (lipTexelTest). */
+export function lipRedness(image: RgbaImage, flat: Float64Array): { at: (x: number, y: number) => number; sum: (x: number, y: number) => number; lip: number; skin: number } | undefined {
+  const lip = median([...LIPS_OUTER_UPPER, ...LIPS_OUTER_LOWER].map((i) => redness(image, flat[i * 3]!, flat[i * 3 + 1]! + (LIPS_OUTER_LOWER.includes(i) ? -1.5 : 1.5))));
+  const skin = median([50, 280, 205, 425, 187, 411].map((i) => redness(image, flat[i * 3]!, flat[i * 3 + 1]!)));
+  if (!(lip > skin + 0.04)) return undefined;
+  return { at: (x, y) => redness(image, x, y), sum: (x, y) => texelSum(image, x, y), lip, skin };
+}
 
 /**
  * Adds to `out` (vertex -> texture point on turns toward `farSide`) the face-mesh skin vertices (not
@@ -37,10 +61,8 @@ export function farLipOnTurns(image: RgbaImage, flat: Float64Array, uvs: ArrayLi
   const corner = farSide < 0 ? (flat[61 * 3]! < flat[291 * 3]! ? 61 : 291) : (flat[61 * 3]! > flat[291 * 3]! ? 61 : 291);
   const cx = flat[corner * 3]!, cy = flat[corner * 3 + 1]!;
   // the lip's redness from the lip contours' texels, the cheek's from the skin vertices just past the near half's cheek
-  const lipRed = median([...LIPS_OUTER_UPPER, ...LIPS_OUTER_LOWER].map((i) => redness(image, flat[i * 3]!, flat[i * 3 + 1]! + (LIPS_OUTER_LOWER.includes(i) ? -1.5 : 1.5))));
-  const skinRed = median([50, 280, 205, 425, 187, 411].map((i) => redness(image, flat[i * 3]!, flat[i * 3 + 1]!)));
-  if (!(lipRed > skinRed + 0.04)) return;
-  const isLip = (x: number, y: number) => redness(image, x, y) > skinRed + LIP_SHARE * (lipRed - skinRed);
+  const isLip = lipTexelTest(image, flat);
+  if (!isLip) return;
   for (let v = 0; v < MESH_POINT_COUNT; v++) {
     if (lipPoints.has(v) || out.has(v)) continue;
     const u = uvs[v * 2]!, w = uvs[v * 2 + 1]!;

@@ -20,6 +20,18 @@ import { turnedAway } from './turn.ts';
 export const AWAY_FEATHER_FULL_DEG = AWAY_CLEAR_FULL_DEG / 3;
 
 /**
+ * The feather is full by this turn (degrees) the other way, hiding a side the photo was turned away
+ * from (s50 farside50). The face mesh's front slides toward that side while the head sheet's band
+ * beside it, which carries the photo's matte ramp, stays nearly put: the cheek covers the ramp and its
+ * outline becomes the mesh's own cut on opaque skin. lp_s10 <- lp_d0: rows cut .03 at -.3°, .13 at
+ * -1°, .30 at -1.5° (the photo's rest edge .02).
+ */
+export const HIDE_FEATHER_FULL_DEG = 1;
+
+/** Whether a turn hiding a side the photo was turned away from leads the feather too (HIDE_FEATHER_FULL_DEG). */
+export const hideFeatherSetting = { on: true };
+
+/**
  * The silhouette feather's strength on a frame turned `yaw` degrees (relative to the photo) from a
  * photo at rig yaw `photoYaw`: the usual `turnAmount`, or the far band's clear switch on the side
  * the turn shows (a turn by +yaw shows the side the rig calls -1: farBandClear.ts's side x photoYaw)
@@ -28,6 +40,9 @@ export const AWAY_FEATHER_FULL_DEG = AWAY_CLEAR_FULL_DEG / 3;
 export function outlineFeatherStrength(turnAmount: number, yaw: number, photoYaw: number): number {
   if (!(yaw !== 0)) return turnAmount;
   const away = turnedAway(-Math.sign(yaw) * photoYaw);
-  if (away === 0) return turnAmount;
-  return Math.max(turnAmount, away * Math.min(1, Math.abs(yaw) / AWAY_FEATHER_FULL_DEG));
+  // the side the turn hides (s50 farside50): turned away in the photo, its outline is soon the face's own cut
+  const hidden = hideFeatherSetting.on ? turnedAway(Math.sign(yaw) * photoYaw) : 0;
+  if (away === 0 && hidden === 0) return turnAmount;
+  const lead = Math.max(away * Math.min(1, Math.abs(yaw) / AWAY_FEATHER_FULL_DEG), hidden * Math.min(1, Math.abs(yaw) / HIDE_FEATHER_FULL_DEG));
+  return Math.max(turnAmount, lead);
 }
