@@ -2,7 +2,7 @@
 // Per portrait and eyeWide over the photo's (`--amounts`), per eye: the uncovered white (drawn texels over the photo's
 // lid line, outside the iris) against the photo's own visible white (inside its opening, outside the iris):
 // mean L*, std L*, grain (std of L* minus its 3x3 mean; the photo's below its lid shade, outside 1.2 iris radii), the lid band
-// (median L* of the 2 rows under the raised lid minus the lit white's own), and the step at the photo's old lid line (mean L* of
+// (median L* of the 2 rows under the raised lid minus the lit white's own), the white over the iris (mean L* of the uncovered texels over the iris's middle columns minus the lit white's), and the step at the photo's old lid line (mean L* of
 // the 2 drawn rows above it minus the 2 photo rows below it, iris excluded).
 //   node --import tsx bench/stareWhiteFlat.ts --portraits st_art_1.png,st_happy.png --amounts .6,1 [--set render/x.ts:xSetting.k=v]
 import path from 'node:path';
@@ -51,7 +51,7 @@ for (const file of opt('--portraits', 'st_art_1.png').split(',')) {
       const m = eye.model, pw = eye.x1 - eye.x0 + 1;
       const iris = m.iris, rr = (eye.drawR || 0) + 1.5;
       const inIris = (x: number, y: number) => iris && Math.hypot(x + 0.5 - iris.cx, y + 0.5 - iris.cy) < rr;
-      const U: number[] = [], Ug: number[] = [], P: number[] = [], Pg: number[] = [], band: number[] = [], above: number[] = [], below: number[] = [];
+      const over: number[] = [], U: number[] = [], Ug: number[] = [], P: number[] = [], Pg: number[] = [], band: number[] = [], above: number[] = [], below: number[] = [];
       for (const [k, c] of m.columns.entries()) {
         const lid = c.top - eye.amount * eye.lifts[k];
         for (let y = Math.floor(lid); y < c.bottom; y++) {
@@ -59,6 +59,7 @@ for (const file of opt('--portraits', 'st_art_1.png').split(',')) {
           const sh = eye.share[(y - eye.y0) * pw + c.x - eye.x0];
           if (y + 0.5 < c.top - 0.5 && sh > 0.5 && y + 0.5 > lid) {
             U.push(L(data, c.x, y)); Ug.push(grainAt(data, c.x, y));
+            if (iris && Math.abs(c.x + 0.5 - iris.cx) < 0.7 * iris.r) over.push(L(data, c.x, y));
             if (y + 0.5 < lid + 2) band.push(L(data, c.x, y));
             if (y + 0.5 > c.top - 2.5) above.push(L(data, c.x, y));
           }
@@ -71,7 +72,7 @@ for (const file of opt('--portraits', 'st_art_1.png').split(',')) {
       const u = stats(U), p = stats(P);
       // the lit white's own light (each column's white, lit by the eye's gain as wideEyes.ts does)
       const lit = med(m.whites.map((wc: number[]) => { const l = 0.299 * wc[0]! + 0.587 * wc[1]! + 0.114 * wc[2]!, a = (eye.whiteGain - 1) * l; return lstar(Math.min(255, wc[0]! + a), Math.min(255, wc[1]! + a), Math.min(255, wc[2]! + a)); }));
-      out.push(`eye${eye.side} gain ${eye.whiteGain.toFixed(2)} n ${U.length}|${P.length} L* ${f1(u.m)}|${f1(p.m)} sd ${f1(u.sd)}|${f1(p.sd)} grain ${f1(stats(Ug).sd)}|${f1(stats(Pg).sd)} band ${f1(med(band) - lit)} step ${f1(stats(above).m - stats(below).m)}`);
+      out.push(`eye${eye.side} gain ${eye.whiteGain.toFixed(2)} n ${U.length}|${P.length} L* ${f1(u.m)}|${f1(p.m)} sd ${f1(u.sd)}|${f1(p.sd)} grain ${f1(stats(Ug).sd)}|${f1(stats(Pg).sd)} band ${f1(med(band) - lit)} over ${f1(stats(over).m - lit)} step ${f1(stats(above).m - stats(below).m)}`);
     }
     console.log(`${file} +${amt}: ${out.join('  ')}`);
   }

@@ -30,6 +30,12 @@ test('whiteGrainField reads the white\'s grain below the lid\'s shade, outside t
   // a flat white has no grain; an eye all iris none
   assert.ok(whiteGrainField(tex(() => 150), columns, disc, 2)!.every((c) => c.every((g) => g === 0)));
   assert.equal(whiteGrainField(tex(() => 150), columns, { cx: 20, cy: 20, r: 30 }, 2), null);
+  // columns the iris fills borrow the nearest white column's grain, each turned differently (no streak of equal columns)
+  const big = { cx: 20, cy: 20, r: 8 };
+  const g = whiteGrainField(tex((x, y) => (Math.hypot(x + 0.5 - 20, y + 0.5 - 20) < 9.6 ? 30 : 150 + 12 * noise(x, y))), columns, big, 2)!;
+  const mid = 20 - columns[0]!.x;
+  assert.ok(g[mid]!.length >= 8 && g[mid - 3]!.length >= 8, "a column by the iris takes its neighbours' rows too");
+  assert.notDeepEqual([...g[mid - 3]!], [...g[mid - 4]!]);
   // wrapping down the column, and off
   assert.equal(grainAt(f, 0, f[0]!.length), grainAt(f, 0, 0));
   whiteGrainSetting.on = false;

@@ -10,6 +10,7 @@
 // - a lid band: under the raised lid the white is at most `band` of its light at the lid, back to all of it at
 //   `width` iris diameters below (a real open eye's white is darkest under the lashes).
 import { luminance } from '../math/colour.ts';
+import { nearestRank } from '../math/stats.ts';
 import type { LidColumn } from './wideEyeModel.ts';
 
 /** On: the drawn white takes the photo's white's grain (times `grain`) and a shade band under the raised lid. */
@@ -18,8 +19,12 @@ export const whiteGrainSetting = { on: true, grain: 1, band: 0.78, width: 0.3 };
 type Tex = { width: number; height: number; data: Uint8ClampedArray };
 const lumAt = (t: Tex, x: number, y: number) => { const o = (y * t.width + x) * 4; return luminance(t.data[o]!, t.data[o + 1]!, t.data[o + 2]!); };
 
-/** The white's grain is clipped at this many of its standard deviations (a lash or glint in the white is not grain). */
-const CLIP_SD = 2;
+/** The white's grain is clipped at this many of its (robust) standard deviations (a lash or glint in the white is not grain). */
+const CLIP_SD = 2.5;
+/** A column with fewer white rows than this takes its nearest columns' too. */
+const MIN_ROWS = 8;
+/** ...the list turned by this many rows per column index. */
+const BORROW_TURN = 3;
 /** Texels this much past the iris's radius are white (the limbus's dark is not the white's grain). */
 const IRIS_PAST = 1.2;
 
@@ -33,20 +38,26 @@ export function whiteGrainField(tex: Tex, columns: LidColumn[], disc: { cx: numb
   const own = columns.map((c) => {
     const v: number[] = [];
     for (let y = Math.ceil(c.top + from); y < c.bottom - 1; y++) {
-      if (!white(c.x, y)) continue;
-      let s = 0;
-      for (let j = -1; j <= 1; j++) for (let i = -1; i <= 1; i++) s += lumAt(tex, c.x + i, y + j);
-      v.push(lumAt(tex, c.x, y) - s / 9);
+      // the whole 3x3 box in the white (the limbus's dark beside it is no grain)
+      let s = 0, ok = true;
+      for (let j = -1; j <= 1 && ok; j++) for (let i = -1; i <= 1; i++) { if (!white(c.x + i, y + j)) { ok = false; break; } s += lumAt(tex, c.x + i, y + j); }
+      if (ok) v.push(lumAt(tex, c.x, y) - s / 9);
     }
     return v;
   });
   const all = own.flat();
   if (!all.length) return null;
-  const sd = Math.sqrt(all.reduce((a, b) => a + b * b, 0) / all.length), cap = CLIP_SD * sd;
-  const have = own.flatMap((v, k) => (v.length ? [k] : []));
+  // a robust spread (1.4826 x the median absolute grain): a few lash or glint texels do not widen the clip
+  const sd = 1.4826 * nearestRank(all.map(Math.abs), 0.5, 0), cap = CLIP_SD * sd;
+  const clip = (g: number) => Math.max(-cap, Math.min(cap, g));
   return own.map((v, k) => {
-    const src = v.length ? v : own[have.reduce((b, j) => (Math.abs(j - k) < Math.abs(b - k) ? j : b), have[0]!)]!;
-    return Float32Array.from(src, (g) => Math.max(-cap, Math.min(cap, g)));
+    // a column with few white rows of its own (by the iris, a narrow eye) goes on with its nearest columns' rows,
+    // nearer first, the whole turned by BORROW_TURN rows per column (neighbours taking the same rows would streak)
+    const rows = v.slice();
+    for (let d = 1; rows.length < MIN_ROWS && d < own.length; d++) for (const j of [k - d, k + d]) rows.push(...(own[j] ?? []));
+    if (rows.length === v.length) return Float32Array.from(rows, clip);
+    const turn = (BORROW_TURN * k) % rows.length;
+    return Float32Array.from(rows, (_, i) => clip(rows[(i + turn) % rows.length]!));
   });
 }
 
