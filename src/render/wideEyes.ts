@@ -22,6 +22,7 @@ import { raisedLashWidth } from './raisedLash.ts';
 import { bigIrisForEye } from './bigIris.ts';
 import { luminance } from '../math/colour.ts';
 import { cheekLuma, gainShare, stareWhiteGain, thinnedShade, thinShareOf } from './stareWhite.ts';
+import { grainAt, lidBandShade, whiteGrainField } from './whiteGrain.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -75,6 +76,10 @@ interface Eye {
   drawR: number;
   /** the gain a stare takes its uncovered white up by (stareWhite.ts), 1 none */
   whiteGain: number;
+  /** per column: the photo's white's grain down its rows (whiteGrain.ts), null without white */
+  grain: Float32Array[] | null;
+  /** the iris's diameter (texture px) the lid band is measured by (whiteGrain.ts) */
+  irisD: number;
 }
 
 const EYES = [
@@ -127,7 +132,8 @@ export class WideEyes {
       // the white a stare uncovers lit to the under-eye skin's light at least (stareWhite.ts)
       const cy = model.iris?.cy ?? cols.reduce((t, c) => t + (c.top + c.bottom) / 2, 0) / cols.length;
       const whiteGain = stareWhiteGain(model.whites, photo ? cheekLuma(photo, cols, cy) : NaN);
-      const drawn: Eye = { side, control: eye.control, model, lifts, drops, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash, drawR, whiteGain };
+      const drawn: Eye = { side, control: eye.control, model, lifts, drops, x0, x1, y0, y1, share: new Float32Array((x1 - x0 + 1) * (y1 - y0 + 1)), amount: 0, sx: 0, sy: 0, lash, cornersTex, lowLash: lash, drawR, whiteGain,
+        grain: whiteGrainField(eyeTexture, cols, model.iris, model.shadowEnd), irisD: 2 * (model.iris?.r ?? cols.reduce((t, c) => t + c.bottom - c.top, 0) / cols.length / 2) };
       this.eyes.push(drawn);
       this.bySide[side] = drawn;
     }
@@ -247,14 +253,16 @@ export class WideEyes {
         // counted from ABOVE_LID over the estimated lid: where the mesh's lid rose past the estimate (lp_s12: 2 px) the
         // rows above it show, and at the lash's darkness they drew a grey band under the lid; where it did not they are hidden
         const lidShade = thinnedShade(shadeAt(shadow, t + ABOVE_LID), amount, thinShareOf(eye.whiteGain));
-        const s = lidShade * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
+        // on a lit eye whose carried shade is thinned, a real open eye's shade under the lashes instead (whiteGrain.ts lidBandShade)
+        const s = Math.min(lidShade, lidBandShade(t, eye.irisD, thinShareOf(eye.whiteGain))) * (1 - UNCOVERED_DIM * Math.min(1, Math.max(0, (c.top - (y + 0.5)) / Math.max(1, lift))));
         // the photo's own pixel again over BLEND_ROWS past the end of its shadow
         const below = Math.min(1, Math.max(0, (end + BLEND_ROWS - (y + 0.5)) / BLEND_ROWS));
         const gain = 1 + (eye.whiteGain - 1) * gainShare(y + 0.5, c.top, end + BLEND_ROWS, amount);
-        const alpha = below < 1 && y + 0.5 < irisEnd ? this.eyeAt(eye, c.x, y, gain) : -1;
+        const grain = grainAt(eye.grain, k, y - Math.floor(lid) + ABOVE_LID);
+        const alpha = below < 1 && y + 0.5 < irisEnd ? this.eyeAt(eye, c.x, y, gain, grain) : -1;
         const share = fade * Math.max(below, irisTopShare(y + 0.5, irisEnd, Math.max(0, alpha)));
         if (share <= 0) continue;
-        if (alpha < 0) this.eyeAt(eye, c.x, y, gain);
+        if (alpha < 0) this.eyeAt(eye, c.x, y, gain, grain);
         const o = (y * w + c.x) * 4;
         for (let ch = 0; ch < 4; ch++) {
           const v = ch < 3 ? this.colour[ch]! * s : this.colour[ch]!;
@@ -284,14 +292,15 @@ export class WideEyes {
   }
 
   /** The uncovered eye at texel (x, y), unshadowed, into this.colour: the iris (at its gaze shift) over the side's white (lit by `gain` of its light, stareWhite.ts); returns the iris's alpha. */
-  private eyeAt(eye: Eye, x: number, y: number, gain = 1): number {
+  private eyeAt(eye: Eye, x: number, y: number, gain = 1, grain = 0): number {
     const { model } = eye, out = this.colour;
     const disc = model.iris;
     const dx = disc ? x + 0.5 - disc.cx - eye.sx : 0, dy = disc ? y + 0.5 - disc.cy - eye.sy : 0;
     const white = model.whites[Math.min(model.whites.length - 1, Math.max(0, x - model.columns[0]!.x))]!;
     // the gain's light added alike to R, G, B (a pink corner lit, not reddened)
-    const add = gain > 1 ? (gain - 1) * luminance(white[0]!, white[1]!, white[2]!) : 0;
-    const wc = (ch: number) => (ch < 3 ? Math.min(255, white[ch]! + add) : white[ch]!);
+    // and the photo's white's own grain, lit alike (whiteGrain.ts)
+    const add = (gain > 1 ? (gain - 1) * luminance(white[0]!, white[1]!, white[2]!) : 0) + gain * grain;
+    const wc = (ch: number) => (ch < 3 ? Math.min(255, Math.max(0, white[ch]! + add)) : white[ch]!);
     const a = disc ? Math.min(1, Math.max(0, (eye.drawR - Math.hypot(dx, dy)) / EDGE_PX + 0.5)) : 0;
     if (a <= 0) { for (let ch = 0; ch < 4; ch++) out[ch] = wc(ch); return 0; }
     irisTopColourAt(this.tex, model, dx, dy, out);
