@@ -3,9 +3,9 @@
 // With --heap, the bytes allocated per frame by each function instead (V8's sampling heap profiler).
 // With --passes, the frame's CPU split by render pass instead (each sample goes to the innermost pass on its stack;
 // a pass V8 inlined into rasterize counts as 'triangle loop': smoothAndFeather, ~1.4-1.9 ms, is one, bench/README.md).
-//   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--root OTHER_CHECKOUT] [--out prof.cpuprofile] [--heap | --passes]
+//   node --import tsx bench/renderProfile.ts [--portrait lp_s10.jpg] [--top 25] [--warm-all] [--motion m.json] [--root OTHER_CHECKOUT] [--out prof.cpuprofile] [--heap | --passes]
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { Profiler } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
@@ -78,8 +78,11 @@ function printPasses(profile: Profiler.Profile, cpuPerFrame: number): void {
   for (const [pass, n] of [...count].sort((a, b) => b[1] - a[1])) console.log(`${(cpuPerFrame * n / total).toFixed(2).padStart(6)} ms  ${(100 * n / total).toFixed(1).padStart(5)} %  ${pass}`);
 }
 
-const frames = variedFrames(renderer.neutralFrame());
-for (const f of frames.slice(0, 20)) renderer.render(f);
+// (--motion m.json: a saved motion's first 120 frames instead, e.g. a video-driven one)
+const motionFile = opt('--motion', '');
+const frames: MotionFrame[] = motionFile ? (JSON.parse(readFileSync(motionFile, 'utf8')).frames as MotionFrame[]).slice(0, 120) : variedFrames(renderer.neutralFrame());
+// (--warm-all: warmed on every frame first, so what is measured is the optimised steady state, not the first turned frames run in the interpreter)
+for (const f of args.includes('--warm-all') ? frames : frames.slice(0, 20)) renderer.render(f);
 const session = new Session();
 session.connect();
 if (args.includes('--heap')) {

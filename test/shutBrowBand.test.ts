@@ -28,6 +28,17 @@ test('shutBandTarget: a pale target moves toward the lid tone by the shut share;
   assert.ok(Math.abs(c[0] * 0.3 + c[1] * 0.59 + c[2] * 0.11 - 1) < 1e-3 && c[0] > c[2]);
 });
 
+test('shutBandTarget: with the lid tone read once and a reused output (brows.ts, s50 speed50) the same floats as fresh', () => {
+  const n = 30, target = new Float32Array(n * 3), lid = new Float32Array(n * 3);
+  for (let i = 0; i < n * 3; i++) { target[i] = 120 + ((i * 37) % 100); lid[i] = 60 + ((i * 53) % 120); }
+  const tone = lidChroma(lid), out = new Float32Array(n * 3).fill(-1);
+  for (const shut of [0.2, 0.7, 1]) {
+    const got = shutBandTarget(target, lid, shut, tone, out);
+    assert.equal(got, out, 'written into the given array');
+    assert.deepEqual(Array.from(got), Array.from(shutBandTarget(target, lid, shut)), `shut ${shut}`);
+  }
+});
+
 test('lightenedShare: 1 where the photo band is much darker than its target, 0 where it is as light', () => {
   const n = 40, t = Float32Array.from({ length: n }, (_, q) => 0.2 + (0.6 * q) / (n - 1));
   const target = new Float32Array(n * 3).fill(160);

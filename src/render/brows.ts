@@ -13,7 +13,7 @@ import { smooth01 } from '../math/smooth.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
 import { shadeTarget, socketShade } from './underBrowShade.ts';
-import { lightenedShare, shutBandTarget, shutBrowBandSetting } from './shutBrowBand.ts';
+import { lidChroma, lightenedShare, shutBandTarget, shutBrowBandSetting } from './shutBrowBand.ts';
 import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
@@ -190,7 +190,7 @@ function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Flo
  * colour is taken per column from the forehead above the brow and from just above the crease.
  */
 export class UnderBrowSkin {
-  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number; grain: Float32Array; top: Float32Array; lid: Float32Array; lightened: number; shut: number }[] = [];
+  private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number; grain: Float32Array; top: Float32Array; lid: Float32Array; lidTone: readonly number[]; shutTarget: Float32Array; lightened: number; shut: number }[] = [];
 
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
     for (const side of UNDER_BROW_SIDES) {
@@ -246,7 +246,7 @@ export class UnderBrowSkin {
       const target = Float32Array.from(tgt), tf32 = Float32Array.from(ts);
       const sock = socketShade(photo, target, tf32);
       shadeTarget(target, grain, tf32, sock);
-      this.sides.push({ pixels: Int32Array.from(px), photo, target, profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops), lid: Float32Array.from(lidT), lightened: lightenedShare(photo, Float32Array.from(tgt), tf32), shut: 0 });
+      this.sides.push({ pixels: Int32Array.from(px), photo, target, profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops), lid: Float32Array.from(lidT), lidTone: lidChroma(Float32Array.from(lidT)), shutTarget: new Float32Array(target.length), lightened: lightenedShare(photo, Float32Array.from(tgt), tf32), shut: 0 });
     }
   }
 
@@ -267,7 +267,7 @@ export class UnderBrowSkin {
       // a shut lid alone (no raise) draws nothing: the texels keep the passes before this one (lidSkin, folds)
       if (Math.abs(raise - s.raise) < 0.01 && (raise < 0.01 || Math.abs(shut - s.shut) < 0.01)) return;
       s.raise = raise; s.shut = shut;
-      const target = shut > 0 ? shutBandTarget(s.target, s.lid, shut) : s.target;
+      const target = shut > 0 ? shutBandTarget(s.target, s.lid, shut, s.lidTone, s.shutTarget) : s.target;
       // share of the stretched band that is newly uncovered skin grows with the raise
       const f = UNCOVER * raise;
       if (underBrowGrainSetting.on) { blendGrained(this.data, s.pixels, s.photo, target, s.profile, s.grain, s.top, f); return; }

@@ -25,8 +25,11 @@ function skinPasses(t: FaceTextures): SkinPass[] {
   return [t.flankLift, t.lidSkin, t.folds, t.underBrow, t.cheeks, t.lowerRim];
 }
 
-/** The texels the passes own (byte offsets of RGBA texels in the skin copy) and their built values. */
-interface Base { offsets: Int32Array; texels: Uint8ClampedArray }
+/**
+ * The texels the passes own (byte offsets of RGBA texels in the skin copy) and their built values; `words`/`texels32`
+ * the same as whole texels of a 4-byte aligned copy (one u32 store per texel instead of four byte stores, s50 speed50).
+ */
+interface Base { offsets: Int32Array; texels: Uint8ClampedArray; words: Int32Array | null; texels32: Uint32Array | null; data32: Uint32Array | null; of: Uint8ClampedArray }
 const bases = new WeakMap<object, Base>();
 
 /** Every texel offset a face pass writes (the mouth's lifts, placed later, are not among them). */
@@ -47,13 +50,21 @@ export function startFresh(t: FaceTextures): void {
   if (!base) {
     const offsets = passOffsets(t), texels = new Uint8ClampedArray(offsets.length * 4);
     offsets.forEach((o, k) => texels.set(data.subarray(o, o + 4), k * 4));
-    bases.set(t, (base = { offsets, texels }));
+    // (texel offsets are multiples of 4: on an aligned buffer each texel is one u32)
+    const aligned = data.byteOffset % 4 === 0 && data.length % 4 === 0 && offsets.every((o) => o % 4 === 0);
+    bases.set(t, (base = aligned
+      ? { offsets, texels, words: offsets.map((o) => o >> 2), texels32: new Uint32Array(texels.buffer), data32: new Uint32Array(data.buffer, data.byteOffset, data.length >> 2), of: data }
+      : { offsets, texels, words: null, texels32: null, data32: null, of: data }));
     return;
   }
-  const { offsets, texels } = base;
-  for (let k = 0; k < offsets.length; k++) {
-    const o = offsets[k]!, m = k * 4;
-    data[o] = texels[m]!; data[o + 1] = texels[m + 1]!; data[o + 2] = texels[m + 2]!; data[o + 3] = texels[m + 3]!;
+  const { offsets, texels, words, texels32, data32 } = base;
+  if (words !== null && texels32 !== null && data32 !== null && base.of === data) {
+    for (let k = 0; k < words.length; k++) data32[words[k]!] = texels32[k]!;
+  } else {
+    for (let k = 0; k < offsets.length; k++) {
+      const o = offsets[k]!, m = k * 4;
+      data[o] = texels[m]!; data[o + 1] = texels[m + 1]!; data[o + 2] = texels[m + 2]!; data[o + 3] = texels[m + 3]!;
+    }
   }
   for (const pass of skinPasses(t)) pass.restart();
   t.lidBandShare[0] = 0; t.lidBandShare[1] = 0;

@@ -1,6 +1,6 @@
 // The far side's rasterizers: skin triangles mixing their own and their mirror partner's texture (a
 // turned face's far cheek), and the back of the head drawn under everything already drawn.
-import { sampleInto, type TextureSource } from './textureSample.ts';
+import { sampleAt, type TextureSource } from './textureSample.ts';
 import type { RasterTarget } from './rasterTarget.ts';
 import { farSide } from './raster.ts';
 import { mirrorDarkKeep } from './mirrorDarkKeep.ts';
@@ -24,6 +24,8 @@ export interface MirrorVertices {
 }
 
 const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2), grainLum = new Float64Array(2);
+/** a sample's texture position [u, v] (sampleAt: passed in an array, not boxed) */
+const at = new Float64Array(2);
 
 /**
  * Rasterizes one skin triangle of the far side: two texture samples per pixel, the vertex's own
@@ -71,16 +73,18 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
       const iz = b0 * iz0 + b1 * iz1 + b2 * iz2;
       if (iz <= depth[row]!) continue;
       const rz = 1 / iz;
-      if (blur) sampleAcross(tex, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, across[0]!, across[1]!, ownSample);
-      else sampleInto(td, tw, th, past, (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz, (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz, ownSample);
+      at[0] = (b0 * uz0 + b1 * uz1 + b2 * uz2) * rz; at[1] = (b0 * vz0 + b1 * vz1 + b2 * vz2) * rz;
+      if (blur) sampleAcross(tex, at, across, ownSample);
+      else sampleAt(td, tw, th, past, at, ownSample);
       const s = b0 * s0 + b1 * s1 + b2 * s2;
       const lit = (b0 * h0 + b1 * h1 + b2 * h2) / 128;
       let r = ownSample[0]! * lit, gg = ownSample[1]! * lit, bb = ownSample[2]! * lit, a = ownSample[3]!;
       const gw = grainTri > 0 ? grainTri * (b0 * gr0 + b1 * gr1 + b2 * gr2) : 0;
       if (s > 0.002 || gw > 0) {
         const mu = (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, mv = (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz;
-        sampleInto(td, tw, th, past, mu, mv, mirrorSample);
-        if (gw > 0) grainAt(tex, mu, mv, mirrorSample, grainLum);
+        at[0] = mu; at[1] = mv;
+        sampleAt(td, tw, th, past, at, mirrorSample);
+        if (gw > 0) grainAt(tex, at, mirrorSample, grainLum);
         const mr = lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
         const mg = lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
         const mb = lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);
@@ -133,7 +137,8 @@ export function rasterTriangleUnder(t: RasterTarget, tex: TextureSource, x: Floa
       const under = color[row]!;
       const left = 255 - (under >>> 24);
       if (left <= 0) continue;
-      sampleInto(td, tex.width, tex.height, tex.past, b0 * u0 + b1 * u1 + b2 * u2, b0 * v0 + b1 * v1 + b2 * v2, ownSample);
+      at[0] = b0 * u0 + b1 * u1 + b2 * u2; at[1] = b0 * v0 + b1 * v1 + b2 * v2;
+      sampleAt(td, tex.width, tex.height, tex.past, at, ownSample);
       const k = left / 255;
       let packed = 0;
       for (let ch = 0, s = 0; ch < 4; ch++, s += 8) packed |= Math.min(255, ((under >>> s) & 255) + ownSample[ch]! * k + 0.5 | 0) << s;

@@ -19,11 +19,13 @@ const GATE = 0.15;
 
 /**
  * The band's skin target over a lid `shut` closed (0..1), per texel (RGB triples): the lid tone's chromaticity by
- * `shut`, at the luminance moved from the target's toward the lid tone's by shut x reach. A new array; the built
- * target stays for open lids. `shut` comes scaled by the side's lightenedShare.
+ * `shut`, at the luminance moved from the target's toward the lid tone's by shut x reach. Into `out` (a new array
+ * by default; the built target stays for open lids). `shut` comes scaled by the side's lightenedShare. `to`: the
+ * lid's lidChroma, which brows.ts reads once per side (a sort of the lid's texels: s50 speed50, ~3-5 % of a
+ * blinking video frame's CPU when it was read each frame).
  */
-export function shutBandTarget(target: Float32Array, lid: Float32Array, shut: number): Float32Array {
-  const out = new Float32Array(target.length), s0 = Math.max(0, Math.min(1, shut)), to = lidChroma(lid);
+export function shutBandTarget(target: Float32Array, lid: Float32Array, shut: number, to: readonly number[] = lidChroma(lid), out: Float32Array = new Float32Array(target.length)): Float32Array {
+  const s0 = Math.max(0, Math.min(1, shut));
   for (let q = 0; q < target.length; q += 3) {
     const lt = luminance(target[q]!, target[q + 1]!, target[q + 2]!), ll = luminance(lid[q]!, lid[q + 1]!, lid[q + 2]!);
     // only a target lighter than the lid skin (the forehead's lit skin) is pulled: where it is the lid's skin already

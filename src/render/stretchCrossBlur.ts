@@ -9,7 +9,7 @@
 // apart (capped), so the detail across the streak is smoothed as much as the stretch already smoothed it
 // along. Only where magnified (fewer than MAGNIFIED texels per pixel along the streak) and a > MIN_ANISO:
 // the photo's pose maps texels 1:1 and is untouched, and only on turns (renderer option `stretchCrossBlur`).
-import { sampleInto, type TextureSource } from './textureSample.ts';
+import { sampleAt, type TextureSource } from './textureSample.ts';
 import { TRIANGLE_STRETCH_SIZE, triangleStretch } from '../math/triangleStretch.ts';
 
 export const STRETCH_BLUR = {
@@ -54,16 +54,22 @@ export function crossStretchStep(x0: number, y0: number, x1: number, y1: number,
   return true;
 }
 
-const tap = new Float64Array(4);
+const tap = new Float64Array(4), side = new Float64Array(2);
 
-/** sampleInto, then averaged (1/4, 1/2, 1/4) with the samples (du, dv) texels to either side. */
-export function sampleAcross(tex: TextureSource, u: number, v: number, du: number, dv: number, out: Float64Array): void {
+/**
+ * sampleInto at `at` ([u, v]), then averaged (1/4, 1/2, 1/4) with the samples `step` ([du, dv]) texels to
+ * either side. (Positions in arrays, textureSample.ts sampleAt: the rasterizer's per-pixel call boxes no doubles.)
+ */
+export function sampleAcross(tex: TextureSource, at: Float64Array, step: Float64Array, out: Float64Array): void {
   const { data32: td, width: tw, height: th, past } = tex;
-  sampleInto(td, tw, th, past, u, v, out);
+  const u = at[0]!, v = at[1]!, du = step[0]!, dv = step[1]!;
+  sampleAt(td, tw, th, past, at, out);
   let r = out[0]! * 2, g = out[1]! * 2, bl = out[2]! * 2, al = out[3]! * 2;
-  sampleInto(td, tw, th, past, u - du, v - dv, tap);
+  side[0] = u - du; side[1] = v - dv;
+  sampleAt(td, tw, th, past, side, tap);
   r += tap[0]!; g += tap[1]!; bl += tap[2]!; al += tap[3]!;
-  sampleInto(td, tw, th, past, u + du, v + dv, tap);
+  side[0] = u + du; side[1] = v + dv;
+  sampleAt(td, tw, th, past, side, tap);
   r += tap[0]!; g += tap[1]!; bl += tap[2]!; al += tap[3]!;
   out[0] = r / 4; out[1] = g / 4; out[2] = bl / 4; out[3] = al / 4;
 }

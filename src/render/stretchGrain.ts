@@ -10,7 +10,7 @@
 // the partner's features, not its grain, and never carry over), weighted by how stretched the triangle is, by
 // how round the partner's texels land on it (partnerTrust: a partner that is itself a grazing band has
 // only dashes to give) and by the share the mirror does not already draw, and never from a partner on the face's rim (grainReach).
-import { sampleInto, type TextureSource } from './textureSample.ts';
+import { sampleAt, type TextureSource } from './textureSample.ts';
 import type { Avatar } from '../avatar/types.ts';
 import { FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
@@ -54,18 +54,20 @@ export function grainWeight(stepTexels: number): number {
   return stepTexels <= 0 ? 0 : Math.min(1, stepTexels / GRAIN.fullStep);
 }
 
-const tap = new Float64Array(4);
+const tap = new Float64Array(4), side = new Float64Array(2);
 /**
- * Fine luminance detail of the texture at (u, v): the luminance of `centre` (already sampled there) over
+ * Fine luminance detail of the texture at `at` ([u, v]): the luminance of `centre` (already sampled there) over
  * the mean of the 4 taps `radius` texels away along u and v (returned as [centre, mean] in `out`).
+ * (Positions in arrays, textureSample.ts sampleAt: the rasterizer's per-pixel call boxes no doubles.)
  */
-export function grainAt(tex: TextureSource, u: number, v: number, centre: Float64Array, out: Float64Array, radius = GRAIN.radius): void {
+export function grainAt(tex: TextureSource, at: Float64Array, centre: Float64Array, out: Float64Array, radius = GRAIN.radius): void {
   const { data32: td, width: tw, height: th, past } = tex;
+  const u = at[0]!, v = at[1]!;
   let m = 0;
-  sampleInto(td, tw, th, past, u - radius, v, tap); m += lum(tap);
-  sampleInto(td, tw, th, past, u + radius, v, tap); m += lum(tap);
-  sampleInto(td, tw, th, past, u, v - radius, tap); m += lum(tap);
-  sampleInto(td, tw, th, past, u, v + radius, tap); m += lum(tap);
+  side[0] = u - radius; side[1] = v; sampleAt(td, tw, th, past, side, tap); m += lum(tap);
+  side[0] = u + radius; side[1] = v; sampleAt(td, tw, th, past, side, tap); m += lum(tap);
+  side[0] = u; side[1] = v - radius; sampleAt(td, tw, th, past, side, tap); m += lum(tap);
+  side[0] = u; side[1] = v + radius; sampleAt(td, tw, th, past, side, tap); m += lum(tap);
   out[0] = lum(centre);
   out[1] = m / 4;
 }

@@ -43,6 +43,13 @@ export function mirrorIntoTexture(f: number, n: number): number {
 
 /** Bilinear sample of a packed texture at texel-centre position (fx, fy), inside it, into `out` (r, g, b, a as floats). */
 export function bilinearInto(td: Uint32Array, tw: number, th: number, fx: number, fy: number, out: Float64Array): void {
+  texel[0] = fx; texel[1] = fy;
+  bilinearAt(td, tw, th, texel, out);
+}
+
+/** bilinearInto at the texel-centre position held in `f` ([fx, fy]): see sampleAt. */
+function bilinearAt(td: Uint32Array, tw: number, th: number, f: Float64Array, out: Float64Array): void {
+  const fx = f[0]!, fy = f[1]!;
   const ix = fx | 0, iy = fy | 0;
   const ax = fx - ix, ay = fy - iy;
   const ix1 = ix + 1 < tw ? ix + 1 : ix, iy1 = iy + 1 < th ? iy + 1 : iy;
@@ -53,6 +60,9 @@ export function bilinearInto(td: Uint32Array, tw: number, th: number, fx: number
   out[2] = ((t00 >>> 16) & 255) * w00 + ((t10 >>> 16) & 255) * w10 + ((t01 >>> 16) & 255) * w01 + ((t11 >>> 16) & 255) * w11;
   out[3] = (t00 >>> 24) * w00 + (t10 >>> 24) * w10 + (t01 >>> 24) * w01 + (t11 >>> 24) * w11;
 }
+
+/** the texel-centre position bilinearAt reads (module scope: nothing allocated per sample) */
+const texel = new Float64Array(2);
 
 const edgeSample = new Float64Array(4);
 
@@ -77,6 +87,30 @@ export function sampleInto(td: Uint32Array, tw: number, th: number, past: PastBo
     const m = past.margin, px = fx + m, py = fy + m;
     if (px >= 0 && py >= 0 && px <= tw + 2 * m - 1 && py <= th + 2 * m - 1) {
       bilinearInto(past.data32, tw + 2 * m, th + 2 * m, px, py, out);
+      return;
+    }
+  }
+  samplePastBorder(td, tw, th, undefined, fx, fy, out);
+}
+
+/**
+ * sampleInto at the texture position held in `at` ([u, v]) for the per-pixel loops (rasterFarSide.ts,
+ * stretchCrossBlur.ts, stretchGrain.ts): a double passed as an argument to a call V8 does not inline is
+ * boxed as a heap number, two per sample, most of a turned frame's allocation (bench/renderProfile.ts
+ * --heap); read from a Float64Array it stays unboxed. The same arithmetic as sampleInto, so the same texels.
+ */
+export function sampleAt(td: Uint32Array, tw: number, th: number, past: PastBorder | undefined, at: Float64Array, out: Float64Array): void {
+  const fx = at[0]! - 0.5, fy = at[1]! - 0.5;
+  if (fx >= 0 && fy >= 0 && fx <= tw - 1 && fy <= th - 1) {
+    texel[0] = fx; texel[1] = fy;
+    bilinearAt(td, tw, th, texel, out);
+    return;
+  }
+  if (past) {
+    const m = past.margin, px = fx + m, py = fy + m;
+    if (px >= 0 && py >= 0 && px <= tw + 2 * m - 1 && py <= th + 2 * m - 1) {
+      texel[0] = px; texel[1] = py;
+      bilinearAt(past.data32, tw + 2 * m, th + 2 * m, texel, out);
       return;
     }
   }
