@@ -6,7 +6,7 @@
 // isTeethPixel) does not count it.
 import type { RgbaImage } from '../types.ts';
 import { saturation } from '../math/colour.ts';
-import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
+import { insideSpan, medianColumnReading, middleOf, type MiddleAt, type MiddleBox, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -49,8 +49,26 @@ export function columnLowerRun(inside: ArrayLike<number>): number | null {
  * height that its run of teeth standing on the lower lip covers (0: no lower teeth); null with too few columns (lips shut).
  * `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel): number | null {
-  return medianColumnReading(img, where, isTooth, columnLowerRun, MIN_COLUMNS);
+export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE): number | null {
+  return medianColumnReading(img, lowerRowBox(img, where, throughPale), isTooth, columnLowerRun, MIN_COLUMNS);
+}
+
+/**
+ * Whether the lower row is read through the pale-tongue rows (paleTongue.ts, s40), which drop every bright pixel under the
+ * opening's middle row for the other readings (s50 lowerrow50). Each frame the judgement takes in the bench set is a lower row
+ * standing on the lip: lp_d11 f73-79, f99-100, f162-168, f185-187 (her lower incisors under a pale tongue tip), pcavs681's cut
+ * f106-107 (s50 toothhole50). Judged at .5 of a weight that wavers about it in one steady pose, it switched her row off and on
+ * frame by frame (f96-98 read .26-.30 of the opening, f99-100 0, f101-105 .32-.36). The lower tooth test (isLowerToothPixel)
+ * still passes over a tongue as red as the lips, and a lit tongue out (lp_d6) is read by tongueOut, not here.
+ */
+export const THROUGH_PALE = true;
+/** the tracker's lower-row reading options (faceTracker.ts frameReadings; a bench passes throughPale false for the reading before s50) */
+export interface LowerRowOptions { throughPale?: boolean }
+
+/** The middle box a lower-row reading scans: `where`'s, with the pale-tongue rows kept when `throughPale` (THROUGH_PALE). */
+export function lowerRowBox(img: RgbaImage, where: MiddleAt, throughPale = THROUGH_PALE): MiddleBox | null {
+  const box = middleOf(img, where);
+  return box && throughPale && Number.isFinite(box.tongueFrom) ? { ...box, tongueFrom: Infinity } : box;
 }
 
 /** The lower row's show as IOD over the lower lip: the share read times the driver's lip gap (measures.ts lipGap, IOD). */
