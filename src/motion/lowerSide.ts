@@ -5,8 +5,8 @@
 // each side of the middle, and the side that shows more is taken.
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
-import { columnLowerRun, isLowerToothPixel } from './lowerTeeth.ts';
-import { insideSpan, medianColumnReading, middleOf, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
+import { columnLowerRun, isLowerToothPixel, lowerRowBox, THROUGH_PALE } from './lowerTeeth.ts';
+import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 
 /** each side's band: from this share of the opening's half width out from its centre to the next (the corners are shaded) */
 export const SIDE_BAND: readonly [number, number] = [0.3, 0.7];
@@ -49,8 +49,9 @@ export function columnSeparateLowerRun(inside: ArrayLike<number>): number | null
  * lowerTeeth.ts lowerRowShow (its share of the middle's height: the opening is a lens, its side columns shorter); the larger
  * side; null where neither side reads. `where`: 478 landmarks in pixels (flat x, y, z) or their middle box.
  */
-export function lowerSideShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel): number | null {
-  const box = middleOf(img, where);
+export function lowerSideShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE): number | null {
+  // (through the pale-tongue rows as the middle is read: lowerTeeth.ts THROUGH_PALE)
+  const box = lowerRowBox(img, where, throughPale);
   if (!box) return null;
   const height = (c: ArrayLike<number>) => insideSpan(c, 1)?.height ?? null;
   const middle = medianColumnReading(img, box, isTooth, height, MIN_SIDE_COLUMNS);

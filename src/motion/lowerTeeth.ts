@@ -6,7 +6,9 @@
 // isTeethPixel) does not count it.
 import type { RgbaImage } from '../types.ts';
 import { saturation } from '../math/colour.ts';
-import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
+import { isTeethPixel } from './mouthDark.ts';
+import { lowerMass } from './paleTongue.ts';
+import { insideSpan, medianColumnReading, middleOf, type MiddleAt, type MiddleBox, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -49,8 +51,39 @@ export function columnLowerRun(inside: ArrayLike<number>): number | null {
  * height that its run of teeth standing on the lower lip covers (0: no lower teeth); null with too few columns (lips shut).
  * `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel): number | null {
-  return medianColumnReading(img, where, isTooth, columnLowerRun, MIN_COLUMNS);
+export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE): number | null {
+  return medianColumnReading(img, lowerRowBox(img, where, throughPale), isTooth, columnLowerRun, MIN_COLUMNS);
+}
+
+/**
+ * Whether the lower row is read through the pale-tongue rows (paleTongue.ts, s40), which drop every bright pixel under the
+ * opening's middle row for the other readings (s50 lowerrow50). The judgement's pink test is full from a median saturation of
+ * .26, inside the lower rows' own .23-.29 (s40's table: lp_d6's lower teeth blurred with the tongue behind them), so it took
+ * lp_d11's lower incisors under her pale tongue tip (f73-79, f162-168, f185-187: .25-.27) and pcavs681's cut row (.27-.29,
+ * s50 toothhole50); judged at .5 of a weight wavering about it in one steady pose, it switched her row off and on frame by
+ * frame (f96-98 read .26-.30 of the opening, f99-100 0, f101-105 .32-.36). A mass pinker than any lower row (PALE_ROW_SAT)
+ * stays a tongue: lp_d10 f270-271 (.30, a tongue lying on her lower lip), lp_d6 f184 (.30, her tongue tip between the lips).
+ */
+export const THROUGH_PALE = true;
+/** the pale mass's median saturation (paleTongue.ts lowerMass) under which the lower row is read through it: s40's lower rows reach .29 */
+export const PALE_ROW_SAT = 0.29;
+/** the tracker's lower-row reading options (faceTracker.ts frameReadings; a bench passes throughPale false for the reading before s50) */
+export interface LowerRowOptions { throughPale?: boolean }
+
+/** Whether a pale mass of this median saturation (paleTongue.ts lowerMass) may hold the lower row: no pinker than the lower rows. */
+export function mayBeLowerRow(lowerSat: number): boolean {
+  return lowerSat < PALE_ROW_SAT;
+}
+
+/**
+ * The middle box a lower-row reading scans: `where`'s, with the pale-tongue rows kept when `throughPale` (THROUGH_PALE)
+ * and the pale mass no pinker than a lower row (mayBeLowerRow).
+ */
+export function lowerRowBox(img: RgbaImage, where: MiddleAt, throughPale = THROUGH_PALE): MiddleBox | null {
+  const box = middleOf(img, where);
+  if (!box || !throughPale || !Number.isFinite(box.tongueFrom)) return box;
+  const { lowerSat } = lowerMass(img, box.poly, (r, g, b) => isTeethPixel(r, g, b, box.lipLight, box.lipSat), box.lipLight);
+  return mayBeLowerRow(lowerSat) ? { ...box, tongueFrom: Infinity } : box;
 }
 
 /** The lower row's show as IOD over the lower lip: the share read times the driver's lip gap (measures.ts lipGap, IOD). */
