@@ -10,9 +10,9 @@ import type { RigControl } from '../rig/controls.ts';
 import { linearStep } from '../math/smooth.ts';
 
 /** The greater eye's show (iris diameters; under 0 the lid covers the iris's top) at or under which no eyeWide is kept... */
-export const WIDE_SHOW_NONE = -0.18;
+export const WIDE_SHOW_NONE = -0.16;
 /** ...and at or over which eyeWide 1 is allowed (lp_d10's stare f287 reads -.08/-.11: kept at .83; the mesh's noise ~.05). */
-export const WIDE_SHOW_FULL = -0.06;
+export const WIDE_SHOW_FULL = -0.07;
 
 /** The most eyeWide a frame whose eyes show `left` / `right` carries; 1 when unread (the other rules decide). */
 export function wideShowCap(left: number, right: number): number {
