@@ -22,6 +22,7 @@ import { stareShowGate } from './stareShowGate.ts';
 import { oneEyedStares } from './oneEyedStare.ts';
 import { whiteStares, WHITE_STARE_MAX } from './whiteStare.ts';
 import { showsOverFloor } from './whiteFloor.ts';
+import { capWidesByShow } from './wideShowCap.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
 import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
 import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
@@ -207,7 +208,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
     brows[0]![i] = frame.brows[0]; brows[1]![i] = frame.brows[1];
     browShapes[i] = frame.browShape;
     lids[i] = frame.lids;
-    if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare || (o.stareFromWhite && o.whiteStareMeshGate)) [shows[0][i], shows[1][i]] = scleraShows(lm);
+    if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare || (o.stareFromWhite && o.whiteStareMeshGate) || o.wideShowCap) [shows[0][i], shows[1][i]] = scleraShows(lm);
     const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
     const m = (needEyes && !io.eyes) || (o.restFromShutLips && !io.lipGaps) ? faceMeasures(lm) : null;
     if (needEyes) {
@@ -272,6 +273,8 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
       twoEyedStaresOverMedian(out, uncapped, eyeOpen, overMedian, have, gate);
     }
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
+    // no eyeWide where the mesh puts both lids well over their irises: a down-looking driver's plain open eye (wideShowCap.ts, falsestare50)
+    if (o.wideShowCap) capWidesByShow(out, shows, have);
     // a two-eyed stare the pixels show, which the mesh's openings and shows miss (whiteStare.ts, stare40)
     // (only the white over the driver's own floor: pale lids read as white in every frame, whiteFloor.ts, owl47)
     // (and only where the mesh does not put a lid well over either iris: pale lid skin reads as white, calmeyes49)

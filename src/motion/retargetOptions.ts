@@ -70,6 +70,8 @@ export interface DriverFitOptions {
   whiteStareFloor?: boolean;
   /** With stareFromWhite: the white's stare faded out where the face mesh puts either eye's lid well over its iris's top (whiteStare.ts whiteStareMeshGate; pcavs741's pale lids read as white, docs/eyes/sessions/s49-calmeyes49.md). */
   whiteStareMeshGate?: boolean;
+  /** With lidsDecide: each eye's eyeWide at most what the more open eye's lid over its iris (the face mesh) allows: a down-looking driver's plain open eyes read wide against his lowered neutral (wideShowCap.ts; docs/eyes/sessions/s50-falsestare50.md). */
+  wideShowCap?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** The video path: an event of 5+ frames where one eye reads shut and the other a slit is a two-eyed narrowing (a look down, a squint), closing neither eye past the slit (heldNarrowing.ts; docs/eyes downlook40). */
@@ -168,6 +170,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     stareFromWhite: o.stareFromWhite ?? true,
     whiteStareFloor: o.whiteStareFloor ?? true,
     whiteStareMeshGate: o.whiteStareMeshGate ?? true,
+    wideShowCap: o.wideShowCap ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     heldNarrowing: o.heldNarrowing ?? true,
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
