@@ -59,3 +59,26 @@ test('the gain is bounded and a lid no paler than the ring keeps its luma', () =
   assert.equal(paleFactor(0.9), 1);
   assert.ok(paleFactor(1.2) < 1 && paleFactor(1.2) > 1 / 1.2);
 });
+
+// s50 (shuttone50): the across target (off by default): the lid's top toned to a lit brow bone's chroma, its line end to the cheek's
+test('the across target runs from the over-crease skin to the cheek, only under a lit brow bone', async () => {
+  const { acrossTarget, litShare, lidSkinToneSetting } = await import('../src/render/closedEye/lidSkinTone.ts');
+  const over = [200, 200, 200] as [number, number, number], cheek = [200, 150, 140] as [number, number, number];
+  const c0 = acrossTarget(over, cheek, 0), c1 = acrossTarget(over, cheek, 1);
+  assert.ok(Math.abs(c0[0] - c0[2]) < 1e-6, 'at the crease: the over-crease skin\'s (grey) chroma');
+  assert.ok(c1[0] > 1.1 && c1[2] < 0.95, 'at the shut line: the cheek\'s chroma');
+  assert.equal(litShare(0.7), 0);
+  assert.equal(litShare(1.1), 1);
+  // a white brow bone over a pink cheek: with across on, the lid's top is less red than with it off; off ignores `over`
+  const tone = (across: boolean, withOver: boolean) => {
+    const { photo, rgb, mask } = scene();
+    for (let k = 0; k < PATCH_W * PATCH_H; k++) if (cellV(Math.floor(k / PATCH_W)) < CREASE) photo.set([230, 230, 230], k * 3);
+    lidSkinToneSetting.across = across;
+    try { toneLidSkin(rgb, photo, mask, g, withOver ? [230, 230, 230] : undefined); } finally { lidSkinToneSetting.across = false; }
+    return rgb;
+  };
+  const off = tone(false, true), plain = tone(false, false), on = tone(true, true);
+  assert.deepEqual(Array.from(off), Array.from(plain), 'off: the over-crease skin changes nothing');
+  const k = cell(0.5, CREASE + 0.08);
+  assert.ok(chroma(on, k)[0]! < chroma(off, k)[0]! - 0.01, `top r/l ${chroma(off, k)[0]!.toFixed(3)} -> ${chroma(on, k)[0]!.toFixed(3)}`);
+});

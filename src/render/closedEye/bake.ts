@@ -22,7 +22,7 @@ import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.
 import { featherMatchSetting, matchFeather } from './featherMatch.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
 import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
-import { holdLidUnderCheek, lidNoPalerSetting } from './lidNoPaler.ts';
+import { holdLidUnderCheek, lidNoPalerSetting, overCreaseSkin } from './lidNoPaler.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -123,7 +123,7 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   softenToPhoto(rgb, eyePhotoPixels, photoPixel > 1);
   addPhotoGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (browBoneLightSetting.on) keepBrowBoneLight(rgb, s.photo, g);
-  if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g);
+  if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g, lidSkinToneSetting.across ? overCreaseSkin(s.photo, g) : undefined);
   // no paler than the cheek under it (lidNoPaler.ts)
   if (lidNoPalerSetting.on) holdLidUnderCheek(rgb, s.photo, mask, g);
   // the body's grain the cheek's, not a smooth sticker (lidBodyGrain.ts; not on a moved painted eye)

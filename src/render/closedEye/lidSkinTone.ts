@@ -14,8 +14,14 @@ import { lineAt } from './library.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** On (the product) / off: the lid's body as baked (before s38). */
-export const lidSkinToneSetting = { on: true };
+/**
+ * On (the product) / off: the lid's body as baked (before s38). across (s50, shuttone50; off: hardly
+ * visible, docs/eyes/sessions/s50-shuttone50.md): the target's chroma runs
+ * across the lid from the photo's skin over the crease (at the crease) to the cheek's (at the shut
+ * line), each edge toned to the skin it meets (one ring + cheek mean left lp_s42's lid pinker than
+ * the white skin over it: an oval), where the skin over the crease is as light as the cheek (litShare).
+ */
+export const lidSkinToneSetting = { on: true, across: false };
 
 export type Rgb = [number, number, number];
 
@@ -96,6 +102,28 @@ export function weightedLowPass(rgb: Float32Array, w: Float32Array, sigma: numbe
   return { rgb: out, weight };
 }
 
+/**
+ * How much of the across target is used, by the skin over the crease's luma over the cheek's: only a
+ * lit brow bone's colour is the skin's own (lp_s42 1.09 / 1.10); a shaded fold's (lp_s5 .68 / .90,
+ * mt_man .52 / .74) is shadow, more saturated and browner, and would carry a brown cast into the lid.
+ */
+export const litShare = (overOverCheek: number): number => smoothstep(0.95, 1.05, overOverCheek);
+
+const mixRgb = (a: Rgb, b: Rgb, t: number): Rgb => a.map((x, ch) => x + t * (b[ch]! - x)) as Rgb;
+
+/** The lid's top toned with a lit brow bone: from just over the crease (inside the mask's core) down to the body, not the line or corners. */
+function topShare(g: EyeGeometry, k: number, mask: number): number {
+  const u = cellU(k % PATCH_W), t = acrossShare(g, k);
+  const along = smoothstep(-0.05, 0.12, u) * (1 - smoothstep(0.88, 1.05, u));
+  return smoothstep(-0.1, 0.1, t) * (1 - smoothstep(0.75, 0.97, t)) * along * smoothstep(0.35, 0.8, mask);
+}
+
+/** Cell k's share of the way from the crease to the shut line in its column. */
+function acrossShare(g: EyeGeometry, k: number): number {
+  const uc = clamp01(cellU(k % PATCH_W)), crease = creaseAt(g, uc), shut = shutAt(g, uc);
+  return (cellV(Math.floor(k / PATCH_W)) - crease) / Math.max(1e-3, shut - crease);
+}
+
 /** The weighted median luma of the body (cells with share over .5). */
 function bodyMedianLuma(rgb: Float32Array, w: Float32Array): number | undefined {
   const l: number[] = [];
@@ -144,19 +172,42 @@ const PALE_PULL = 0.5;
 /** The luma factor on a lid whose middle is `over` the ring's luma. */
 export const paleFactor = (over: number): number => (over > 1 ? Math.pow(over, -PALE_PULL) : 1);
 
-/** The lid's body toned in place to the skin ring's chroma (nothing when the ring or the body is unread). */
-export function toneLidSkin(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry): void {
+/** Where across the lid (0 the crease, 1 the shut line) the target is all the cheek's, from the over-crease skin's at 0. */
+const ACROSS = [0.15, 0.95] as const;
+
+/** The target chroma at share t from the crease to the shut line: the over-crease skin's blended into the cheek's (each at unit luma). */
+export function acrossTarget(over: Rgb, cheek: Rgb, t: number): Rgb {
+  const s = smoothstep(ACROSS[0], ACROSS[1], t), lo = lum(...over), lc = lum(...cheek);
+  return over.map((x, ch) => (1 - s) * (x / lo) + s * (cheek[ch]! / lc)) as Rgb;
+}
+
+/**
+ * The lid's body toned in place to the skin ring's chroma (nothing when the ring or the body is
+ * unread); with `over` (the photo's skin over the crease) and lidSkinToneSetting.across, to the
+ * over-crease skin's chroma at the top and the cheek's at the shut line (acrossTarget) where that
+ * skin is lit (litShare).
+ */
+export function toneLidSkin(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry, over?: Rgb): void {
   const ring = ringSkin(photo, mask);
   const w = bodyWeights(g, mask);
   const median = bodyMedianLuma(rgb, w);
   if (!ring || median === undefined) return;
-  const target = targetSkin(ring, cheekSkin(photo, g));
+  const cheek = cheekSkin(photo, g);
+  const target = targetSkin(ring, cheek);
+  const lit = lidSkinToneSetting.across && over && cheek && lum(...cheek) > 1 ? litShare(lum(...over) / lum(...cheek)) : 0;
+  // chroma at unit luma, mixed, then at the target's luma again (toneGain reads a target's chroma against its luma)
+  const lt = lum(...target), unit = target.map((x) => x / Math.max(1e-3, lt)) as Rgb;
   const pale = paleFactor(median / lum(...ring));
-  const low = weightedLowPass(rgb, w, LOCAL_SIGMA);
+  // with a lit brow bone the lid's top, up to the crease, is toned too (its chroma only: the crease's shade stays)
+  const wt = lit > 0 ? w.map((x, k) => Math.max(x, lit * topShare(g, k, mask[k]!))) : w;
+  const low = weightedLowPass(rgb, wt, LOCAL_SIGMA);
   for (let k = 0; k < w.length; k++) {
-    if (w[k]! <= 0 || low.weight[k]! < 1e-3) continue;
-    const local: Rgb = [low.rgb[k * 3]!, low.rgb[k * 3 + 1]!, low.rgb[k * 3 + 2]!];
-    const gain = toneGain(local, target, pale * liftedLuma(lum(...local), median));
-    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, rgb[k * 3 + ch]! * (1 + w[k]! * (gain[ch]! - 1)));
+    if (wt[k]! <= 0 || low.weight[k]! < 1e-3) continue;
+    const local: Rgb = [low.rgb[k * 3]!, low.rgb[k * 3 + 1]!, low.rgb[k * 3 + 2]!], ll = lum(...local);
+    const at = lit > 0 ? (mixRgb(unit, acrossTarget(over!, cheek!, acrossShare(g, k)), lit).map((x) => x * lt) as Rgb) : target;
+    // the body share's luma as before; the top band added with a lit brow bone keeps its own
+    const luma = wt[k] === w[k] ? pale * liftedLuma(ll, median) : ll + (w[k]! / wt[k]!) * (pale * liftedLuma(ll, median) - ll);
+    const gain = toneGain(local, at, luma);
+    for (let ch = 0; ch < 3; ch++) rgb[k * 3 + ch] = Math.min(255, rgb[k * 3 + ch]! * (1 + wt[k]! * (gain[ch]! - 1)));
   }
 }
