@@ -12,7 +12,7 @@ import { polylineAt } from '../math/polyline.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
-import { shadeTarget, socketShade } from './underBrowShade.ts';
+import { capTarget, shadeTarget, socketCap, socketShade } from './underBrowShade.ts';
 import { lidChroma, lightenedShare, shutBandTarget, shutBrowBandSetting } from './shutBrowBand.ts';
 import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
 
@@ -246,6 +246,8 @@ export class UnderBrowSkin {
       const target = Float32Array.from(tgt), tf32 = Float32Array.from(ts);
       const sock = socketShade(photo, target, tf32);
       shadeTarget(target, grain, tf32, sock);
+      // s50: else no lighter than the photo's own lit socket skin (underBrowShade.ts capTarget; a deep socket keeps s48's shade)
+      if (sock.shade >= 1) capTarget(target, grain, socketCap(photo, tf32));
       this.sides.push({ pixels: Int32Array.from(px), photo, target, profile: Float32Array.from(prof), raise: 0, grain, top: Float32Array.from(tops), lid: Float32Array.from(lidT), lidTone: lidChroma(Float32Array.from(lidT)), shutTarget: new Float32Array(target.length), lightened: lightenedShare(photo, Float32Array.from(tgt), tf32), shut: 0 });
     }
   }

@@ -84,3 +84,43 @@ export function shadeTarget(target: Float32Array, grain: Float32Array, t: Float3
     grain[q] = grain[q]! * s;
   }
 }
+
+/**
+ * s50 browband50: the uncovered band no lighter than the photo's own lit socket skin. On mt_man <- pcavs681 (a socket
+ * shaded moderately, band/target ratio .65-.77: above `deep`, so not shaded) the target stayed the forehead's light and
+ * the band came out L* 67 against the photo's socket ~41 and the lid under it ~53: a pale strip between a dark brow and
+ * the lid. The stretched skin is the socket's own skin, a little lighter, so the target's luminance is capped at
+ * `lift` x the `pct` quantile of the band's photo luma (its lit skin, not the hair or the shadow under the brow),
+ * keeping the target's hue and scaling its grain alike (no grey: the s48 eyeshadow was a shade with a grey-brown cast
+ * darkest under the hair). No-op where the photo's band is as light as the target (lit lids, fringes: lp_s42, lp_s1)
+ * or the s48 shade already put the target below it (deep sockets, st_art_1).
+ */
+export const underBrowCapSetting = { on: true, pct: 0.75, lift: 1.15 };
+
+/** The socket's lit skin: the cap luma and its colour (RGB over luma, median over band texels at or above the quantile); null with under 8 band texels or when off. */
+export function socketCap(photo: Uint8ClampedArray, t: Float32Array): { cap: number; chroma: [number, number, number] } | null {
+  if (!underBrowCapSetting.on) return null;
+  const lp: number[] = [], qs: number[] = [];
+  for (let q = 0; q < t.length; q++) if (inBand(t[q]!)) { lp.push(luminance(photo[q * 3]!, photo[q * 3 + 1]!, photo[q * 3 + 2]!)); qs.push(q); }
+  if (lp.length < 8) return null;
+  const at = nearestRank(lp, underBrowCapSetting.pct, NaN);
+  const ch: [number[], number[], number[]] = [[], [], []];
+  lp.forEach((l, k) => { if (l >= at && l > 12) for (let c = 0; c < 3; c++) ch[c]!.push(photo[qs[k]! * 3 + c]! / l); });
+  const med = (v: number[]) => nearestRank(v, 0.5, 1);
+  return { cap: underBrowCapSetting.lift * at, chroma: [med(ch[0]), med(ch[1]), med(ch[2])] };
+}
+
+/**
+ * Each target texel (and its grain) brought to at most the cap's luminance, in place; the share it is darkened by moves
+ * its colour to the socket skin's (skin in shade is the socket's warm tone: the lit skin's RGB scaled down read grey).
+ */
+export function capTarget(target: Float32Array, grain: Float32Array, sock: { cap: number; chroma: [number, number, number] } | null): void {
+  if (sock === null) return;
+  for (let q = 0; q < grain.length; q++) {
+    const o = q * 3, l = luminance(target[o]!, target[o + 1]!, target[o + 2]!);
+    if (l <= sock.cap) continue;
+    const k = sock.cap / l, m = 1 - k;
+    for (let c = 0; c < 3; c++) { const own = target[o + c]! / l; target[o + c] = sock.cap * (own + m * (sock.chroma[c] - own)); }
+    grain[q] = grain[q]! * k;
+  }
+}
