@@ -12,7 +12,7 @@ const file = process.argv[2]!; const out = process.argv[3]!;
 const weights = (process.argv[4] ?? '0.3,0.5,0.7').split(',').map(Number);
 if (process.argv.includes('--midoff')) midLidSetting.on = false;
 const portrait = await cachedPortrait(path.join('/work/shared/data/portraits', file));
-const r = createRenderer(buildAvatar(portrait), { width: portrait.image.width, height: portrait.image.height });
+const r = createRenderer(buildAvatar(portrait), (process.argv.includes('--512') ? { width: 512, height: 512 } : { width: portrait.image.width, height: portrait.image.height }));
 const n = r.neutralFrame();
 const rows: GridCell[][] = [];
 // image-left eye corners 33/133 (upper mid 159, lower 145), image-right 263/362 (upper 386, lower 374)
