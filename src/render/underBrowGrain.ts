@@ -13,6 +13,15 @@
 /** on: the grained, skin-hued blend; off: the pass's flat linear blend (as before s47). */
 export const underBrowGrainSetting = { on: true, grain: 1, topRamp: 0.45 };
 
+/**
+ * s50 irisband50: where the photo's band is skin in shade (its luma over the lit skin target's from `skinFrom` up, full
+ * from skinFrom + skinSpan), the blend keeps the linear mix's colour (the shaded skin's own warm brown moving toward the
+ * target's as far as the luminance moved) instead of the lit target's chromaticity at the mix's lower luminance: on lp_s5
+ * (a painting, lid texels at .46-.92 of the forehead's luma) that chromaticity read as a grey-green band over the iris top
+ * at a brow raise. Under skinFrom (st_art_1's hair and socket black, .11-.39) the s47 colour stays. off: s47's colour.
+ */
+export const shadedSkinHueSetting = { on: true, skinFrom: 0.25, skinSpan: 0.25 };
+
 const luma = (r: number, g: number, b: number) => 0.3 * r + 0.59 * g + 0.11 * b;
 
 /**
@@ -63,11 +72,25 @@ export function blendGrained(data: Uint8ClampedArray, pixels: Int32Array, photo:
     const h = Math.min(1, w / 0.5);
     const or = pr + w * (tr - pr), og = pg + w * (tg - pg), ob = pb + w * (tb - pb), Lo = luma(or, og, ob);
     const k = (Lo + h * gk * grain[q]!) / (lt + 6);
-    const nr = (1 - h) * or + h * (tr + 6) * k, ng = (1 - h) * og + h * (tg + 6) * k, nb = (1 - h) * ob + h * (tb + 6) * k;
+    let nr = (1 - h) * or + h * (tr + 6) * k, ng = (1 - h) * og + h * (tg + 6) * k, nb = (1 - h) * ob + h * (tb + 6) * k;
+    const sk = skinShare(lp, lt);
+    if (sk > 0) {
+      // the linear mix's own chromaticity at the same luminance and grain (s50: the shaded skin's hue, not the lit skin's)
+      const ko = (Lo + h * gk * grain[q]!) / (Lo + 6);
+      nr += sk * h * ((or + 6) * ko - (tr + 6) * k); ng += sk * h * ((og + 6) * ko - (tg + 6) * k); nb += sk * h * ((ob + 6) * ko - (tb + 6) * k);
+    }
     data[o] = up * nr + (1 - up) * (pr + wOld * (tr - pr));
     data[o + 1] = up * ng + (1 - up) * (pg + wOld * (tg - pg));
     data[o + 2] = up * nb + (1 - up) * (pb + wOld * (tb - pb));
   }
+}
+
+/** How much a photo texel of luma lp under a target of luma lt is shaded skin (0: hair or socket black; s50). */
+export function skinShare(lp: number, lt: number): number {
+  const { on, skinFrom, skinSpan } = shadedSkinHueSetting;
+  if (!on) return 0;
+  const c = Math.max(0, Math.min(1, (lp / Math.max(1, lt) - skinFrom) / Math.max(1e-6, skinSpan)));
+  return c * c * (3 - 2 * c);
 }
 
 /** The share of the blend kept per texel from the band's t (1 on the brow's lower contour): 1 below 1 - ramp - .05, easing to 0 at t .95. */
