@@ -28,4 +28,6 @@ test('brows that do not follow the pitch, or a clip facing the camera, keep the 
   const g = Float64Array.from(have, (i) => (i < 20 ? 0.32 : 0.25));
   assert.equal(frontalBrowRest([g, g], have, facing), null, 'a clip whose median pitch is near frontal');
   assert.deepEqual(browRestOf([g, g], have, facing).raise, browRestOf([g, g], have).raise);
+  const back = Float64Array.from(pitch, (p) => -p);
+  assert.equal(frontalBrowRest([g, g], have, back), null, 'a head tilted back is no down-looking rest');
 });

@@ -21,7 +21,10 @@ export interface BrowRest {
 }
 const RAISE_REST_PERCENTILE = 25;
 
-/** A clip whose median head pitch is this far (degrees) from facing the camera spends its time looking down (or up). */
+/**
+ * A clip whose median head pitch is this far (degrees, positive down) under facing the camera spends its time looking
+ * down. Down only: a head tilted back (eamm_M030_sad_3, -7.7 deg, crying) has no lowered resting brows to undo.
+ */
 export const PITCHED_CLIP = 6;
 /** The share of a pitched clip's frames, nearest to facing the camera, whose brows are its frontal rest. */
 export const FRONTAL_SHARE = 0.25;
@@ -39,14 +42,14 @@ function correlation(xs: number[], ys: number[]): number {
 
 /**
  * Each side's brow height at rest when the head faces the camera, on a clip that mostly does not
- * (|median pitch| >= PITCHED_CLIP), else null. A speaker who looks down most of the clip rests with
+ * (median pitch >= PITCHED_CLIP, looking down), else null. A speaker who looks down most of the clip rests with
  * lowered brows (pose796: pitch p50 9.7 deg, brows .05-.10 under the frames where he looks up at the
  * camera, pitch 1-5 deg); against that rest his brows read raised whenever he faces the camera.
  * Taken over the FRONTAL_SHARE of frames nearest pitch 0 (at least 10), and only where the brows rise
  * with the head coming frontal (FRONTAL_BROW_R; pose796 r .68).
  */
 export function frontalBrowRest(brows: Float64Array[], have: number[], pitch: ArrayLike<number>): number[] | null {
-  if (have.length < 20 || Math.abs(percentile(have.map((i) => pitch[i]!), 50)) < PITCHED_CLIP) return null;
+  if (have.length < 20 || percentile(have.map((i) => pitch[i]!), 50) < PITCHED_CLIP) return null;
   // only where the brows follow the pitch: higher the nearer the head comes to facing the camera
   const mean = have.map((i) => (brows[0]![i]! + brows[1]![i]!) / 2);
   if (correlation(have.map((i) => -Math.abs(pitch[i]!)), mean) < FRONTAL_BROW_R) return null;
