@@ -13,13 +13,60 @@ import { percentile } from './restFace.ts';
  * frame already has the brows up (lp_d6: her right brow arched high at 2.4 s stood only 0.01 over
  * her median, and the raise cap let little of it through).
  */
-export interface BrowRest { frown: number[]; raise: number[] }
+export interface BrowRest {
+  frown: number[];
+  raise: number[];
+  /** the height raisesFromRise counts a raise from: the frown's rest (median), or higher on a pitched clip (frontalBrowRest) */
+  riseFrom?: number[];
+}
 const RAISE_REST_PERCENTILE = 25;
 
-/** Each side's brow rest heights over the usable frames `have` (heights: browDrop.ts browHeights per frame). */
-export function browRestOf(brows: Float64Array[], have: number[]): BrowRest {
+/**
+ * A clip whose median head pitch is this far (degrees, positive down) under facing the camera spends its time looking
+ * down. Down only: a head tilted back (eamm_M030_sad_3, -7.7 deg, crying) has no lowered resting brows to undo.
+ */
+export const PITCHED_CLIP = 6;
+/** The share of a pitched clip's frames, nearest to facing the camera, whose brows are its frontal rest. */
+export const FRONTAL_SHARE = 0.25;
+const FRONTAL_REST_PERCENTILE = 50;
+/** The brows must rise as the head comes to face the camera at least this consistently (Pearson r of height against -|pitch|): lp_d14 (pitch p50 9 deg, r .03) raises her brows looking aside, not up. */
+export const FRONTAL_BROW_R = 0.5;
+
+/** Pearson correlation of xs and ys (0 when either is flat). */
+function correlation(xs: number[], ys: number[]): number {
+  const n = xs.length, mx = xs.reduce((a, b) => a + b, 0) / n, my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) { sxy += (xs[i]! - mx) * (ys[i]! - my); sxx += (xs[i]! - mx) ** 2; syy += (ys[i]! - my) ** 2; }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/**
+ * Each side's brow height at rest when the head faces the camera, on a clip that mostly does not
+ * (median pitch >= PITCHED_CLIP, looking down), else null. A speaker who looks down most of the clip rests with
+ * lowered brows (pose796: pitch p50 9.7 deg, brows .05-.10 under the frames where he looks up at the
+ * camera, pitch 1-5 deg); against that rest his brows read raised whenever he faces the camera.
+ * Taken over the FRONTAL_SHARE of frames nearest pitch 0 (at least 10), and only where the brows rise
+ * with the head coming frontal (FRONTAL_BROW_R; pose796 r .68).
+ */
+export function frontalBrowRest(brows: Float64Array[], have: number[], pitch: ArrayLike<number>): number[] | null {
+  if (have.length < 20 || percentile(have.map((i) => pitch[i]!), 50) < PITCHED_CLIP) return null;
+  // only where the brows follow the pitch: higher the nearer the head comes to facing the camera
+  const mean = have.map((i) => (brows[0]![i]! + brows[1]![i]!) / 2);
+  if (correlation(have.map((i) => -Math.abs(pitch[i]!)), mean) < FRONTAL_BROW_R) return null;
+  const near = [...have].sort((a, b) => Math.abs(pitch[a]!) - Math.abs(pitch[b]!)).slice(0, Math.max(10, Math.round(have.length * FRONTAL_SHARE)));
+  return brows.map((h) => percentile(near.map((i) => h[i]!), FRONTAL_REST_PERCENTILE));
+}
+
+/**
+ * Each side's brow rest heights over the usable frames `have` (heights: browDrop.ts browHeights per frame);
+ * with `pitch` (each frame's head pitch, degrees), a raise on a pitched clip counts from no lower than its frontal rest.
+ */
+export function browRestOf(brows: Float64Array[], have: number[], pitch?: ArrayLike<number>): BrowRest {
   const at = (p: number) => brows.map((h) => percentile(have.map((i) => h[i]!), p));
-  return { frown: at(50), raise: at(RAISE_REST_PERCENTILE) };
+  const frown = at(50), raise = at(RAISE_REST_PERCENTILE);
+  const frontal = pitch ? frontalBrowRest(brows, have, pitch) : null;
+  if (!frontal) return { frown, raise, riseFrom: frown };
+  return { frown, raise: raise.map((r, s) => Math.max(r, frontal[s]!)), riseFrom: frown.map((r, s) => Math.max(r, frontal[s]!)) };
 }
 
 /** How far a side's brow (0 the subject's left, 1 right) rose over its raise rest at frame i. */
@@ -111,7 +158,7 @@ export function raisesFromRise(out: Map<RigControl, Float64Array>, have: number[
   const inner = out.get('browInnerUp');
   const outer = [out.get('browOuterUpLeft'), out.get('browOuterUpRight')];
   for (const i of have) {
-    const w = [0, 1].map((s) => raiseFromRise(brows[s]![i]! - browRest.frown[s]!));
+    const w = [0, 1].map((s) => raiseFromRise(brows[s]![i]! - (browRest.riseFrom ?? browRest.frown)[s]!));
     if (inner) inner[i] = Math.max(inner[i]!, oneSided ? Math.min(w[0]!, w[1]!) : Math.max(w[0]!, w[1]!));
     const shared = inner?.[i] ?? 0;
     for (const s of [0, 1]) if (outer[s]) outer[s]![i] = Math.max(outer[s]![i]!, oneSided ? outerForRise(w[s]!, shared) : w[s]!);

@@ -218,7 +218,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
     if (o.restFromShutLips) gaps[i] = io.lipGaps ? io.lipGaps[i]! : m!.lipGap;
     have.push(i);
   }
-  return { n, have, raw, brows, browRest: browRestOf(brows, have), browShapes, yaw, pitch, lids, eyes, gaps, shows };
+  return { n, have, raw, brows, browRest: browRestOf(brows, have, o.frontalBrowRest ? pitch : undefined), browShapes, yaw, pitch, lids, eyes, gaps, shows };
 }
 
 /** Step 2: each retargeted control relative to the driver's rest for it, at its calibrated gain (brows capped by their rise). */

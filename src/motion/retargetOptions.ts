@@ -117,6 +117,8 @@ export interface DriverFitOptions {
   smileNoFrown?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
+  /** On a clip spent with the head pitched (looking down), brow raises count from the brows' rest on the frames nearest facing the camera (browRetarget.ts frontalBrowRest; docs/eyes s50 browneutral50). */
+  frontalBrowRest?: boolean;
   /** A knit whose inner brow heads came together further than they came down is a worried brow (browInnerUp), not a frown (browKnit.ts; docs/eyes s47). */
   worriedKnit?: boolean;
   /** A brow raised before a wink or blink held through its shut frames, where the face mesh drags the brows down with the lid; not on a squeezed blink's knit (browsThroughLids.ts; docs/eyes s48). */
@@ -181,6 +183,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
     oneSidedBrows: o.oneSidedBrows ?? true,
     raiseFromRise: o.raiseFromRise ?? true,
+    frontalBrowRest: o.frontalBrowRest ?? true,
     worriedKnit: o.worriedKnit ?? true,
     browsThroughLids: o.browsThroughLids ?? true,
     realBrowDrops: o.realBrowDrops ?? true,
