@@ -300,11 +300,14 @@ export class WideEyes {
     // the gain's light added alike to R, G, B (a pink corner lit, not reddened)
     // and the photo's white's own grain, lit alike (whiteGrain.ts)
     const add = (gain > 1 ? (gain - 1) * luminance(white[0]!, white[1]!, white[2]!) : 0) + gain * grain;
-    const wc = (ch: number) => (ch < 3 ? Math.min(255, Math.max(0, white[ch]! + add)) : white[ch]!);
+    // the white's channel: (ch < 3 ? clamped white + add : white), spelt out in both loops (no closure made per call)
     const a = disc ? Math.min(1, Math.max(0, (eye.drawR - Math.hypot(dx, dy)) / EDGE_PX + 0.5)) : 0;
-    if (a <= 0) { for (let ch = 0; ch < 4; ch++) out[ch] = wc(ch); return 0; }
+    if (a <= 0) {
+      for (let ch = 0; ch < 4; ch++) out[ch] = ch < 3 ? Math.min(255, Math.max(0, white[ch]! + add)) : white[ch]!;
+      return 0;
+    }
     irisTopColourAt(this.tex, model, dx, dy, out);
-    for (let ch = 0; ch < 4; ch++) out[ch] = a * out[ch]! + (1 - a) * wc(ch);
+    for (let ch = 0; ch < 4; ch++) out[ch] = a * out[ch]! + (1 - a) * (ch < 3 ? Math.min(255, Math.max(0, white[ch]! + add)) : white[ch]!);
     return a;
   }
 }

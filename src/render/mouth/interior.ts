@@ -30,7 +30,6 @@ import { outBelow, outGroove, rowUnderTongueOut } from './tongueOut.ts';
 import { outBulgeLight, outColTop, outCrest, outLateral, outWide } from './tongueOutTop.ts';
 import { outUnderLight } from './tongueOutUnder.ts';
 import { wallLight, wallTone } from './cavityWall.ts';
-import { luma601 } from '../../math/colour.ts';
 import { oDepthShade, oInsideOf, oTongueLight, oTongueLitUp, oLowerShown, oTipsRaise, oTongueGrow, oTongueShare, tongueTopOf, upperTipsOf } from './roundInside.ts';
 
 /** Where a pixel sits in the opening: its centre, the lip lines above and below it (output px), and how far out toward a corner (0 centre, 1 corner). */
@@ -143,8 +142,8 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const top = tongueTopOf(L.tongue), h = arch > 0 && top ? -up / (top * grow) : 0, height = q.bottom - q.top;
       const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift, light.tongueForward, light.tongueOut) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
-      // (its front lit as a driver's, litCavityFall.ts)
-      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, luma601(tmp) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
+      // (its front lit as a driver's, litCavityFall.ts; luma601 of tmp spelt out: the shared call is not inlined and boxes its double)
+      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, (0.299 * tmp[0]! + 0.587 * tmp[1]! + 0.114 * tmp[2]!) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
       // (a rounded mass: its sides turned from the light, tongueRound.ts; a median groove down its top, after the front's lift, and
       // a forward tongue lit: tongueFlesh.ts)
       // (its top an arch falling toward the corners, darkening into the cavity over a band: tongueTop.ts)

@@ -75,6 +75,13 @@ export class MouthShader implements LipColours {
   private readonly light = new FrameLight();
   private readonly pixel: OpeningPixel = { cx: 0, cy: 0, top: 0, bottom: 0, lateral: 0 };
   private readonly colour = new Float64Array(3);
+  /** per column, the pixel's values that do not depend on its row (lateral, the row's shortening and side lift), filled on the first pixel after setLips / setPlacement */
+  private readonly colLateral: Float64Array;
+  private readonly colShort: Float64Array;
+  private readonly colSideLift: Float64Array;
+  private colsStale = true;
+  private colsCentre = NaN;
+  private colsHalf = NaN;
 
   constructor(width: number, layers: ReadyMouth) {
     this.upperY = new Float32Array(width);
@@ -92,6 +99,9 @@ export class MouthShader implements LipColours {
     this.rowBend = new Float32Array(width);
     this.foldUpper = new Float32Array(width);
     this.foldLower = new Float32Array(width);
+    this.colLateral = new Float64Array(width);
+    this.colShort = new Float64Array(width);
+    this.colSideLift = new Float64Array(width);
     this.rimUpper = new LipRim(width);
     this.rimLower = new LipRim(width);
     this.shade = (x, y, u, v) => this.shadePixel(x, y, u, v);
@@ -120,6 +130,19 @@ export class MouthShader implements LipColours {
     this.bendShare = bendShare(this.light.round, this.layers.ownRowKept === true) * showBend(reach);
     this.midLine = lineAtMiddle(this.rowTop, this.centreX) ?? NaN; this.tipReach = reach * Math.max(1, this.place.unit);
     rowBendInto(this.rowTop, this.centreX, this.place.unit, this.bendShare, this.rowBend);
+    this.colsStale = true;
+  }
+
+  /** The per-column values shadeColour reads (the same formulas it used per pixel); rowShort only where the row's line is known (elsewhere it hangs from the pixel's own row). */
+  private fillCols(): void {
+    const half = Math.max(1, this.halfWidth), unit = Math.max(1, this.place.unit);
+    for (let x = 0; x < this.colLateral.length; x++) {
+      const lateral = this.colLateral[x] = Math.min(1, Math.abs(x + 0.5 - this.centreX) / half);
+      const bend = this.rowBend[x]!, bendIod = bend / unit, row = this.rowTop[x]!;
+      this.colShort[x] = row === row ? levelTipsShortening(sideShortening(lateral, this.bendShare, bendIod), bend, row - this.midLine, this.tipReach) : NaN;
+      this.colSideLift[x] = sideLift(this.bendShare, bendIod);
+    }
+    this.colsStale = false; this.colsCentre = this.centreX; this.colsHalf = this.halfWidth;
   }
 
   /** How far (IOD) the upper row's tips hang under the lip line at the opening's middle this frame (the row's visible height there). */
@@ -159,6 +182,7 @@ export class MouthShader implements LipColours {
   /** Sets this frame's placement and light (frameLight.ts). */
   setPlacement(p: MouthPlacement): void {
     this.place = p;
+    this.colsStale = true;
     this.oInside = oInsideOf(p);
     // (a grin's upper row is the rounded one, speech's the flatter: speechRow.ts)
     // (a mid-opening's row separate teeth, when the avatar has no speech row: onsetRelief.ts)
@@ -193,11 +217,14 @@ export class MouthShader implements LipColours {
     if (top !== top) top = q.cy; // NaN: column outside the table
     if (bottom !== bottom) bottom = q.cy;
     q.top = top; q.bottom = bottom;
+    if (this.colsStale || this.colsCentre !== this.centreX || this.colsHalf !== this.halfWidth) this.fillCols();
     const row = this.rowTop[x]!;
     q.rowTop = row === row ? row : top;
-    q.lateral = Math.min(1, Math.abs(q.cx - this.centreX) / Math.max(1, this.halfWidth));
-    const bend = q.rowBend = this.rowBend[x]!, bendIod = bend / Math.max(1, this.place.unit);
-    q.rowShort = levelTipsShortening(sideShortening(q.lateral, this.bendShare, bendIod), bend, q.rowTop - this.midLine, this.tipReach); q.rowSideLift = sideLift(this.bendShare, bendIod);
+    q.lateral = this.colLateral[x]!;
+    const bend = q.rowBend = this.rowBend[x]!;
+    // (a column off the row's line: its shortening from this pixel's own row, as fillCols would)
+    q.rowShort = row === row ? this.colShort[x]! : levelTipsShortening(sideShortening(q.lateral, this.bendShare, bend / Math.max(1, this.place.unit)), bend, q.rowTop - this.midLine, this.tipReach);
+    q.rowSideLift = this.colSideLift[x]!;
     cavityInto(q, p, light, out);
     jawPiecesOver(q, p, this.layers, light, out);
     if (light.deepK > 0) deepHueOver(out, light.deepTint, light.deepLipLuma, light.deepK);
