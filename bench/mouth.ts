@@ -6,6 +6,7 @@ import { analyzePortrait } from '../src/analyze/index.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
+import { variedFrames } from './variedFrames.ts';
 import { SHARED_DATA } from './sharedData.ts';
 
 const args = process.argv.slice(2);
@@ -21,18 +22,8 @@ if (before) renderers.push([`${before}`, (await import(path.join(path.resolve(be
 
 const neutral = renderers[0]![1].neutralFrame();
 // the render bench's varied frames (jaw 0..1, smiles, head turns, blinks), and the same with the mouth wide open
-const varied: MotionFrame[] = [], open: MotionFrame[] = [];
-for (let i = 0; i < 120; i++) {
-  const t = i / 120;
-  const f: MotionFrame = {
-    w: { ...neutral.w, jawOpen: 0.5 + 0.5 * Math.sin(t * 20), mouthSmileLeft: 0.3 * (1 + Math.sin(t * 7)), mouthSmileRight: 0.3 * (1 + Math.sin(t * 7)) },
-    pose: { yaw: 20 * Math.sin(t * 6.28), pitch: 10 * Math.sin(t * 9), roll: 5 * Math.sin(t * 4), tx: 0, ty: 0, tz: 0 },
-    gaze: [0.5 * Math.sin(t * 5), 0],
-    blink: i % 40 < 4 ? 1 : 0,
-  };
-  varied.push(f);
-  open.push({ ...f, w: { ...f.w, jawOpen: 1 } });
-}
+const varied = variedFrames(neutral);
+const open: MotionFrame[] = varied.map((f) => ({ ...f, w: { ...f.w, jawOpen: 1 } }));
 // Process CPU time per frame (user + system) rather than wall time: the shared machine's load
 // stretches wall time by whatever else runs. Each renderer on its own passes (alternating would
 // share one renderer's garbage collection with the other).

@@ -12,7 +12,8 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { detectFaces } from '../src/face/detect.ts';
 import { fitRig, estimateNeutral, type Landmarks } from '../src/rig/fit.ts';
-import type { MotionFrame, Portrait, RgbaImage } from '../src/types.ts';
+import type { Portrait, RgbaImage } from '../src/types.ts';
+import { variedFrames } from './variedFrames.ts';
 
 const DATA = SHARED_DATA;
 const quick = process.argv.includes('--quick');
@@ -38,16 +39,7 @@ for (let i = 0; i < 5; i++) { const t0 = performance.now(); buildAvatar(portrait
 const avatar = buildAvatar(portrait);
 const renderer = createRenderer(avatar, { width: 512, height: 512 });
 const neutral = renderer.neutralFrame();
-const frames: MotionFrame[] = [];
-for (let i = 0; i < 120; i++) {
-  const t = i / 120;
-  frames.push({
-    w: { ...neutral.w, jawOpen: 0.5 + 0.5 * Math.sin(t * 20), mouthSmileLeft: 0.3 * (1 + Math.sin(t * 7)), mouthSmileRight: 0.3 * (1 + Math.sin(t * 7)) },
-    pose: { yaw: 20 * Math.sin(t * 6.28), pitch: 10 * Math.sin(t * 9), roll: 5 * Math.sin(t * 4), tx: 0, ty: 0, tz: 0 },
-    gaze: [0.5 * Math.sin(t * 5), 0],
-    blink: i % 40 < 4 ? 1 : 0,
-  });
-}
+const frames = variedFrames(neutral);
 for (const f of frames.slice(0, 20)) renderer.render(f); // JIT warm-up
 const frameTimes: number[] = [];
 // CPU time too: on a shared machine wall time also counts the waits for a core

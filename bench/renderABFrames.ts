@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { createRenderer as CreateRenderer } from '../src/render/renderer.ts';
-import type { MotionFrame } from '../src/types.ts';
+import { variedFrames } from './variedFrames.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
 const opt = (name: string) => { const i = process.argv.indexOf(name); if (i < 0) { console.error('usage: bench/renderABFrames.ts --base OTHER_CHECKOUT [portrait]'); process.exit(2); } return path.resolve(process.argv[i + 1]!); };
@@ -19,10 +19,7 @@ for (const root of roots) {
   rs.push(createRenderer(buildAvatar(p), { width: 512, height: 512 }));
 }
 const n = rs[0].neutralFrame();
-const frames: MotionFrame[] = Array.from({ length: 40 }, (_, i) => { const t = i / 40; return {
-  w: { ...n.w, jawOpen: 0.5 + 0.5 * Math.sin(t * 20), mouthSmileLeft: 0.3 * (1 + Math.sin(t * 7)), mouthSmileRight: 0.3 * (1 + Math.sin(t * 7)) },
-  pose: { yaw: 20 * Math.sin(t * 6.28), pitch: 10 * Math.sin(t * 9), roll: 5 * Math.sin(t * 4), tx: 0, ty: 0, tz: 0 },
-  gaze: [0.5 * Math.sin(t * 5), 0] as [number, number], blink: i % 40 < 4 ? 1 : 0 }; });
+const frames = variedFrames(n, 40);
 for (let w = 0; w < 2; w++) for (const r of rs) for (const f of frames) r.render(f); // warm-up
 const cpu: [number[], number[]] = [[], []];
 const rounds = Number(process.env.ROUNDS ?? 16);

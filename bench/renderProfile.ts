@@ -10,6 +10,7 @@ import { Session } from 'node:inspector/promises';
 import type { Profiler } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
 import type { MotionFrame } from '../src/types.ts';
+import { variedFrames } from './variedFrames.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
 
@@ -22,18 +23,6 @@ const { buildAvatar } = await import(pathToFileURL(path.join(root, 'src/avatar/b
 const { createRenderer } = await import(pathToFileURL(path.join(root, 'src/render/renderer.ts')).href);
 const renderer = createRenderer(buildAvatar(portrait), { width: 512, height: 512 });
 
-/** bench/render.ts's frames: jaw, smile, yaw ±20, pitch, roll, gaze and a blink every 40 frames */
-export function variedFrames(neutral: MotionFrame, count = 120): MotionFrame[] {
-  return Array.from({ length: count }, (_, i) => {
-    const t = i / count;
-    return {
-      w: { ...neutral.w, jawOpen: 0.5 + 0.5 * Math.sin(t * 20), mouthSmileLeft: 0.3 * (1 + Math.sin(t * 7)), mouthSmileRight: 0.3 * (1 + Math.sin(t * 7)) },
-      pose: { yaw: 20 * Math.sin(t * 6.28), pitch: 10 * Math.sin(t * 9), roll: 5 * Math.sin(t * 4), tx: 0, ty: 0, tz: 0 },
-      gaze: [0.5 * Math.sin(t * 5), 0],
-      blink: i % 40 < 4 ? 1 : 0,
-    };
-  });
-}
 
 /** Render passes by the function that runs them (the innermost one on a sample's stack wins). */
 const PASSES: [string, string[]][] = [

@@ -7,21 +7,10 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { MotionFrame } from '../src/types.ts';
+import { variedFrames } from './variedFrames.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
 
-/** bench/render.ts's frames (renderProfile.ts variedFrames; that module runs on import): jaw, smile, yaw ±20, pitch, roll, gaze, a blink every 40 */
-function variedFrames(neutral: MotionFrame, count: number): MotionFrame[] {
-  return Array.from({ length: count }, (_, i) => {
-    const t = i / count;
-    return {
-      w: { ...neutral.w, jawOpen: 0.5 + 0.5 * Math.sin(t * 20), mouthSmileLeft: 0.3 * (1 + Math.sin(t * 7)), mouthSmileRight: 0.3 * (1 + Math.sin(t * 7)) },
-      pose: { yaw: 20 * Math.sin(t * 6.28), pitch: 10 * Math.sin(t * 9), roll: 5 * Math.sin(t * 4), tx: 0, ty: 0, tz: 0 },
-      gaze: [0.5 * Math.sin(t * 5), 0],
-      blink: i % 40 < 4 ? 1 : 0,
-    };
-  });
-}
 
 
 const args = process.argv.slice(2);
