@@ -10,6 +10,7 @@
 // shader's grey iris cap was fixed (gaze28): on lp_s5 <- lp_d10 +.3-.4 of eyeWide still changes neither the render
 // nor the read show, and the named frames (f80, f93) move +.03; on lp_s42 the raised eye reads as outlined.
 import type { RigControl } from '../rig/controls.ts';
+import { linearStep } from '../math/smooth.ts';
 
 /** Show over the driver's median (iris diameters) below which nothing is added... */
 export const SHOW_DEAD = 0.05;
@@ -35,6 +36,15 @@ function eyeShow(p: Point, inner: number, outer: number, lidTop: number, iris: n
   if (r < 1e-6) return NaN;
   const up = (q: [number, number]) => q[0] * nx + q[1] * ny;
   return (up(p(lidTop)) - up(c) - r) / (2 * r);
+}
+
+/**
+ * A gate on a mesh show (iris diameters): 0 at or under `none`, 1 at or over `full` (linear between), 1 when unread
+ * (NaN: other rules decide). whiteStare.ts gates the white's stare on the lesser eye's show, wideShowCap.ts caps
+ * eyeWide on the greater eye's.
+ */
+export function showGate(show: number, none: number, full: number): number {
+  return Number.isFinite(show) ? linearStep(none, full, show) : 1;
 }
 
 /** Both eyes' show from face-mesh landmarks (478 points, with the irises): [subject's left, right]. */

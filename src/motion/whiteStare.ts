@@ -8,6 +8,7 @@
 // oneEyedStare's), each eye then carries at least the eyeWide that white calls for, its squint lowered by the gain.
 import type { RigControl } from '../rig/controls.ts';
 import { linearStep } from '../math/smooth.ts';
+import { showGate } from './scleraShow.ts';
 
 /** The lesser eye's white above its iris (iris diameters, off the pixels) under which no stare is read... */
 export const WHITE_STARE_NONE = 0.1;
@@ -42,9 +43,7 @@ export const WHITE_STARE_MESH_FULL = -0.1;
 
 /** The share (0..1) of the white's stare kept at a frame whose mesh shows `left` / `right`; 1 when unread (the pixels decide). */
 export function whiteStareMeshGate(left: number, right: number): number {
-  const show = Math.min(left, right);
-  if (!Number.isFinite(show)) return 1;
-  return linearStep(WHITE_STARE_MESH_NONE, WHITE_STARE_MESH_FULL, show);
+  return showGate(Math.min(left, right), WHITE_STARE_MESH_NONE, WHITE_STARE_MESH_FULL);
 }
 
 /**

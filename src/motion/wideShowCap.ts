@@ -7,7 +7,7 @@
 // lp_d10 123, lp_d14 36, lp_d11 18, Katie 5; lp_d10's stare f287 -.08, lp_d6 f55 +.17), lp_d0 f5-9 (.25-.28 at
 // -.19..-.23) the one exception. So an eye's eyeWide is capped by how far the more open eye's lid clears its iris.
 import type { RigControl } from '../rig/controls.ts';
-import { linearStep } from '../math/smooth.ts';
+import { showGate } from './scleraShow.ts';
 
 /** The greater eye's show (iris diameters; under 0 the lid covers the iris's top) at or under which no eyeWide is kept... */
 export const WIDE_SHOW_NONE = -0.16;
@@ -16,9 +16,7 @@ export const WIDE_SHOW_FULL = -0.07;
 
 /** The most eyeWide a frame whose eyes show `left` / `right` carries; 1 when unread (the other rules decide). */
 export function wideShowCap(left: number, right: number): number {
-  const show = Math.max(left, right);
-  if (!Number.isFinite(show)) return 1;
-  return linearStep(WIDE_SHOW_NONE, WIDE_SHOW_FULL, show);
+  return showGate(Math.max(left, right), WIDE_SHOW_NONE, WIDE_SHOW_FULL);
 }
 
 /** Frames either side whose greater show is taken as the median (the mesh's show jitters by ~.05 frame to frame: pose796 f16 -.10 between -.13..-.15). */
@@ -40,7 +38,7 @@ export function capWidesByShow(out: Map<RigControl, Float64Array>, shows: [Array
   const wides = [out.get('eyeWideLeft'), out.get('eyeWideRight')];
   const g = greaterShows(shows, have);
   for (const i of have) {
-    const cap = wideShowCap(g[i]!, g[i]!);
+    const cap = showGate(g[i]!, WIDE_SHOW_NONE, WIDE_SHOW_FULL);
     for (const w of wides) if (w && w[i]! > cap) w[i] = cap;
   }
 }
