@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extendEyes } from '../src/avatar/eyeTexture.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../src/rig/topology.ts';
-import { oneEyeLandmarks } from './oneEye.ts';
+import { oneEyeLandmarks, withIrises } from './oneEye.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 test('gaze: the eye white outside the opening keeps each row\'s shade (shadowed under the lid, pink at the inner corner)', () => {
@@ -91,10 +91,8 @@ test('wide eyes: a raised lid uncovers white under its moved shadow and the iris
     const c = y < 44 ? [70, 60, 60] : iris ? [40, 60, 120] : [220, 215, 210];
     data.set([c[0]!, c[1]!, c[2]!, 255], o);
   }
-  const xy = oneEyeLandmarks();
   // the irises: this eye's, and the other eye's far away (its rows stay as they are)
-  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
-  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  const xy = withIrises(oneEyeLandmarks());
   // the lid rises 10 px per unit of eyeWide (the rig's field in the texture)
   const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0], (k, i) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 10 : 0));
   const px = (x: number, y: number) => [0, 1, 2].map((c) => wide.data[(y * size + x) * 4 + c]!);

@@ -2,7 +2,7 @@
 // into the opening as iris in the lid's shadow, not as the grey white-behind fill.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { oneEyeLandmarks } from './oneEye.ts';
+import { oneEyeLandmarks, withIrises } from './oneEye.ts';
 import { WideEyes } from '../src/render/wideEyes.ts';
 import { GazeIris } from '../src/render/gazeIris.ts';
 import { hiddenIris, irisShadow } from '../src/render/irisHidden.ts';
@@ -11,9 +11,7 @@ import { packedView } from '../src/render/textureSample.ts';
 const SIZE = 96;
 /** One eye 30..66 wide, its upper lid at row 45 in the middle (corners at 50), the lower at 58; a blue iris r 7 at (48, 49) whose top the lid hides. */
 function hiddenTopEye() {
-  const xy = oneEyeLandmarks({ corner: 50, upper: 45, lower: 58 });
-  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
-  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  const xy = withIrises(oneEyeLandmarks({ corner: 50, upper: 45, lower: 58 }));
   const data = new Uint8ClampedArray(SIZE * SIZE * 4);
   for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) {
     const iris = Math.hypot(x + 0.5 - 48, y + 0.5 - 49) < 7;

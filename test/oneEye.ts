@@ -15,3 +15,13 @@ export function oneEyeLandmarks(rows: EyeRows = { corner: 48, upper: 40, lower: 
   EYE_R_LOWER.forEach((i, q) => xy.set(i, [2 + q, 92]));
   return xy;
 }
+
+/**
+ * `xy` (changed in place, returned) with the irises: this eye's centred at (48, 49), radius 7 (landmarks 473-477),
+ * the other eye's at (5, 91), radius 1 (468-472), far from anything drawn.
+ */
+export function withIrises(xy: Map<number, [number, number]>): Map<number, [number, number]> {
+  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
+  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  return xy;
+}

@@ -6,7 +6,7 @@ import { gainShare, stareWhiteGain, stareWhiteSetting, thinnedShade, thinShareOf
 import { coveredTopOf, raiseCapper, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { EYE_L_UPPER } from '../src/rig/topology.ts';
-import { oneEyeLandmarks } from './oneEye.ts';
+import { oneEyeLandmarks, withIrises } from './oneEye.ts';
 
 const lum = (c: number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
@@ -50,9 +50,7 @@ test('wide eyes: a stare on a dim eye draws its uncovered white lit by the skin 
     eye.set([c[0]!, c[1]!, c[2]!, 255], (y * size + x) * 4);
     skin.set([205, 185, 175, 255], (y * size + x) * 4);
   }
-  const xy = oneEyeLandmarks();
-  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
-  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  const xy = withIrises(oneEyeLandmarks());
   const lift = (k: number, i: number) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 8 : 0);
   const rest = new Float32Array(CONTROL_COUNT), w = new Float32Array(CONTROL_COUNT);
   w[CONTROL_INDEX.eyeWideLeft] = 1;

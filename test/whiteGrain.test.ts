@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { grainAt, lidBandShade, whiteGrainField, whiteGrainSetting } from '../src/render/whiteGrain.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { EYE_L_UPPER } from '../src/rig/topology.ts';
-import { oneEyeLandmarks } from './oneEye.ts';
+import { oneEyeLandmarks, withIrises } from './oneEye.ts';
 
 const lum = (c: number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 const sd = (v: number[]) => { const m = v.reduce((a, b) => a + b, 0) / v.length; return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length); };
@@ -61,9 +61,7 @@ async function raised(white: (x: number, y: number) => number[], skinLum: number
     eye.set([c[0]!, c[1]!, c[2]!, 255], (y * size + x) * 4);
     skin.set([skinLum, skinLum, skinLum, 255], (y * size + x) * 4);
   }
-  const xy = oneEyeLandmarks();
-  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
-  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  const xy = withIrises(oneEyeLandmarks());
   const lift = (k: number, i: number) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 8 : 0);
   const rest = new Float32Array(CONTROL_COUNT), w = new Float32Array(CONTROL_COUNT);
   w[CONTROL_INDEX.eyeWideLeft] = 1;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EYE_L_UPPER } from '../src/rig/topology.ts';
-import { oneEyeLandmarks } from './oneEye.ts';
+import { oneEyeLandmarks, withIrises } from './oneEye.ts';
 import { irisTopShare, IRIS_HANDOVER_PX } from '../src/render/wideIrisTop.ts';
 
 test('wide eyes: the iris\'s shaded top under the old lid line is drawn as its lower half, the photo\'s iris from its centre row', async () => {
@@ -20,9 +20,7 @@ test('wide eyes: the iris\'s shaded top under the old lid line is drawn as its l
     const c = y < 44 ? [70, 60, 60] : x === 51 && y === 45 ? GLINT : iris ? (y < 48 ? SHADED : IRIS) : [220, 215, 210];
     data.set([c[0]!, c[1]!, c[2]!, 255], (y * size + x) * 4);
   }
-  const xy = oneEyeLandmarks();
-  xy.set(473, [48, 49]); [474, 475, 476, 477].forEach((i, k) => xy.set(i, [48 + [7, 0, -7, 0][k]!, 49 + [0, 7, 0, -7][k]!]));
-  xy.set(468, [5, 91]); [469, 470, 471, 472].forEach((i, k) => xy.set(i, [5 + [1, 0, -1, 0][k]!, 91 + [0, 1, 0, -1][k]!]));
+  const xy = withIrises(oneEyeLandmarks());
   const wide = new WideEyes({ width: size, height: size, data }, (i) => xy.get(i) ?? [0, 0], (k, i) => (k === CONTROL_INDEX.eyeWideLeft && EYE_L_UPPER.includes(i) ? 10 : 0));
   const px = (x: number, y: number) => [0, 1, 2].map((c) => wide.data[(y * size + x) * 4 + c]!);
   const near = (a: number[], b: number[], tol: number) => a.every((v, c) => Math.abs(v - b[c]!) <= tol);
