@@ -9,6 +9,7 @@
 // photo's own forehead texture just above the brow (its high-pass, mirrored down across the brow), and (3) the top
 // of the band fades into the hair over a longer ramp. Where the target is darker than the photo (lp_s1's lid skin
 // under a fringe) the pass's linear blend stays: a dark target's chroma at a higher luminance was an orange blob.
+import { smoothstep } from '../math/smooth.ts';
 
 /** on: the grained, skin-hued blend; off: the pass's flat linear blend (as before s47). */
 export const underBrowGrainSetting = { on: true, grain: 1, topRamp: 0.45 };
@@ -89,8 +90,7 @@ export function blendGrained(data: Uint8ClampedArray, pixels: Int32Array, photo:
 export function skinShare(lp: number, lt: number): number {
   const { on, skinFrom, skinSpan } = shadedSkinHueSetting;
   if (!on) return 0;
-  const c = Math.max(0, Math.min(1, (lp / Math.max(1, lt) - skinFrom) / Math.max(1e-6, skinSpan)));
-  return c * c * (3 - 2 * c);
+  return smoothstep(skinFrom, skinFrom + skinSpan, lp / Math.max(1, lt));
 }
 
 /** The share of the blend kept per texel from the band's t (1 on the brow's lower contour): 1 below 1 - ramp - .05, easing to 0 at t .95. */
