@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { raiseCapOf, raiseCapper, softCap, STARE_SHOW_MAX, unitRiseOf, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
+import { MAX_RAISE, raiseCapOf, raiseCapper, softCap, STARE_SHOW_MAX, unitRiseOf, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 
 /** An eye 40 px wide, its iris (r 8) centred at (20, 20), its lid's apex `lidY` at the iris's column. */
@@ -60,4 +60,12 @@ test('wide gain (s48): one unit of raise lifts every eye the same share of its i
   assert.ok(Math.abs(pxL - pxR) < 0.02 * pxR, `${pxL.toFixed(3)} vs ${pxR.toFixed(3)} px`);
   // (s49: plus cover x what the rest lid hides of the iris's top, eye(13): 1 px of 16)
   assert.ok(Math.abs(pxR / 16 - 0.2 * (wideGainSetting.rise + wideGainSetting.cover / 16)) < 0.02 * pxR, 'the lift is rise x raise iris diameters (under the cap\'s knee)');
+});
+
+test('a raise is never drawn past MAX_RAISE over the photo\'s (wideEyes.ts follows it that far) (s51)', () => {
+  // a lid that lifts only 1 px per unit over a lid hiding half the iris: the cap alone would allow a raise of ~6
+  const photo = new Float64Array(CONTROL_COUNT);
+  const cap = raiseCapper(photo, (raise) => [eye(20 - raise), eye(20 - raise)]);
+  const f = cap({ w: { eyeWideLeft: 1, eyeWideRight: 1 }, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0] as [number, number], blink: 0 });
+  assert.ok(f.w.eyeWideLeft! <= MAX_RAISE + 1e-9 && f.w.eyeWideLeft! > 1, `${f.w.eyeWideLeft}`);
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gainShare, stareWhiteGain, stareWhiteSetting, thinnedShade, thinShareOf } from '../src/render/stareWhite.ts';
-import { coveredTopOf, raiseCapper, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
+import { coveredTopOf, gainedRaise, raiseCapper, wideGainOf, wideGainSetting, type LidAndIris } from '../src/render/raiseCap.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { EYE_L_UPPER } from '../src/rig/topology.ts';
 import { oneEyeLandmarks, withIrises } from './oneEye.ts';
@@ -87,11 +87,26 @@ test('cover (s49): a stare lifts a lid that hides the iris\'s top past it too; a
   const f = cap({ w: { eyeWideLeft: 0.1, eyeWideRight: 0.1 }, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0] as [number, number], blink: 0 });
   const riseL = (f.w.eyeWideLeft! * 8) / 16, riseR = (f.w.eyeWideRight! * 8) / 16;
   assert.ok(Math.abs(riseR - 0.1 * wideGainSetting.rise) < 0.002, `clear lid: ${riseR}`);
-  assert.ok(Math.abs(riseL - 0.1 * (wideGainSetting.rise + 0.25 * wideGainSetting.cover)) < 0.002, `covering lid: ${riseL}`);
+  // s51: the covered quarter is lifted over the first coverBy of the raise (s49: over the whole unit, .1 x (rise + .25))
+  const coverBy = wideGainSetting.coverBy;
+  assert.ok(Math.abs(riseL - (0.1 * wideGainSetting.rise + 0.25 * wideGainSetting.cover * Math.min(1, 0.1 / coverBy))) < 0.002, `covering lid: ${riseL}`);
   wideGainSetting.cover = 0;
   try {
     const g = raiseCapper(new Float64Array(CONTROL_COUNT), (raise) => [eye(16 - 8 * raise), eye(10 - 8 * raise)]);
     const h = g({ w: { eyeWideLeft: 0.1, eyeWideRight: 0.1 }, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0] as [number, number], blink: 0 });
     assert.ok(Math.abs(h.w.eyeWideLeft! - h.w.eyeWideRight!) < 1e-3, 'cover 0: both eyes alike, as s48');
   } finally { wideGainSetting.cover = 1; }
+});
+
+test('coverBy (s51): from coverBy of the raise on, a lid that hid its iris\'s top shows as much white over it as a clear lid', () => {
+  // 1 unit of weight lifts .5 iris diameters (g0 = .55 / .5), the lid hides .25 of the iris (coverW = .25 / .55)
+  const g0 = 0.55 / 0.5, coverW = 0.25 / 0.55, unit = 0.5;
+  const show = (a: number, by: number) => gainedRaise(a, g0, coverW, by) * unit - 0.25;
+  for (const a of [0.5, 0.7, 1]) assert.ok(Math.abs(show(a, 0.5) - 0.55 * a) < 1e-9, `a ${a}: ${show(a, 0.5)}`);
+  // before (coverBy 1, s49) a half stare showed about half of that: (.55 + .25) x .5 - .25
+  assert.ok(Math.abs(show(0.5, 1) - 0.15) < 1e-9 && show(0.5, 0.5) > show(0.5, 1) + 0.1);
+  // coverBy 1 is s49's constant gain; a small raise still leaves the lid on the iris; no raise, none
+  for (const a of [0.1, 0.4, 0.9]) assert.ok(Math.abs(gainedRaise(a, g0, coverW, 1) - wideGainOf(0.5, wideGainSetting, 0.25) * a) < 1e-9);
+  assert.ok(show(0.1, 0.5) < 0);
+  assert.equal(gainedRaise(0, g0, coverW), 0);
 });

@@ -2,7 +2,7 @@
 // shade band under the lid (render/whiteGrain.ts, wired in wideEyes.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { grainAt, lidBandShade, whiteGrainField, whiteGrainSetting } from '../src/render/whiteGrain.ts';
+import { grainAt, grainScatterSetting, lidBandShade, scatterIndex, whiteGrainField, whiteGrainSetting } from '../src/render/whiteGrain.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
 import { EYE_L_UPPER } from '../src/rig/topology.ts';
 import { oneEyeLandmarks, withIrises } from './oneEye.ts';
@@ -91,4 +91,40 @@ test('wide eyes: a clear, flat white (gain 1, no grain) draws as before', async 
   const flat = () => [200, 196, 192];
   const off = await raised(flat, 190, false), on = await raised(flat, 190, true);
   for (let y = 28; y < 58; y++) for (let x = 20; x < 76; x++) assert.deepEqual(on(x, y), off(x, y), `(${x}, ${y})`);
+});
+
+test('a small white\'s borrowed grain is scattered, not a lattice of shifted columns (s51)', (t) => {
+  // a large iris in a small opening: the columns by it borrow their neighbours' few rows (st_happy's eyes)
+  const size = 40, data = new Uint8ClampedArray(size * size * 4);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) { const v = Math.hypot(x + 0.5 - 20, y + 0.5 - 20) < 9.6 ? 30 : 150 + 12 * noise(x, y); data.set([v, v, v, 255], (y * size + x) * 4); }
+  const tex = { width: size, height: size, data };
+  const columns = Array.from({ length: 20 }, (_, k) => ({ x: 10 + k, top: 10, bottom: 30 }));
+  const disc = { cx: 20, cy: 20, r: 8 };
+  // the largest share of rows one column shares with its neighbour at some row shift: 1 = column k + 1 is column k shifted
+  const lattice = (g: Float32Array[]) => {
+    let worst = 0;
+    for (let k = 0; k + 1 < g.length; k++) {
+      const a = g[k]!, b = g[k + 1]!;
+      if (a.length < 8 || b.length < 8) continue;
+      for (let d = 0; d < b.length; d++) {
+        let same = 0;
+        for (let r = 0; r < 24; r++) if (Math.abs(a[r % a.length]! - b[(r + d) % b.length]!) < 1e-6) same++;
+        worst = Math.max(worst, same / 24);
+      }
+    }
+    return worst;
+  };
+  const on = whiteGrainField(tex, columns, disc, 2)!;
+  grainScatterSetting.on = false;
+  t.after(() => { grainScatterSetting.on = true; });
+  const off = whiteGrainField(tex, columns, disc, 2)!;
+  assert.ok(lattice(off) > 0.85, `the s50 turn: each column its neighbour shifted (${lattice(off)})`);
+  assert.ok(lattice(on) < 0.75, `scattered: ${lattice(on)}`);
+  // the same grain values (the pool's), only placed differently
+  const pool = new Set(off.flatMap((c) => [...c]).map((v) => v.toFixed(4)));
+  assert.ok(on.flatMap((c) => [...c]).every((v) => pool.has(v.toFixed(4))));
+  // scatterIndex stays in range and spreads
+  const seen = new Set<number>();
+  for (let k = 0; k < 10; k++) for (let i = 0; i < 10; i++) { const j = scatterIndex(k, i, 7); assert.ok(j >= 0 && j < 7); seen.add(j); }
+  assert.equal(seen.size, 7);
 });

@@ -17,7 +17,13 @@ export const raiseCapSetting = { on: true };
  * their face mesh reads them (.06-.29); read off the video's pixels (stare40, motion/eyeWhiteShow.ts) the same
  * stares show .17-.46 (lp_d6 f162-169 .25-.39): .2 drew them small (arch41).
  */
-export const STARE_SHOW_MAX = 0.3;
+export const STARE_SHOW_MAX = 0.4;
+/**
+ * s51 (whites51): the most eyeWide over the photo's a raise is drawn at (wideEyes.ts follows it this far). With the show
+ * capped at .4 (the motion's full stare, motion/whiteStare.ts WHITE_STARE_FULL) an eye whose unit raise is short goes
+ * past 1 (st_happy .51 iris diameters a unit, .25 of it under the lid at rest).
+ */
+export const MAX_RAISE = 1.3;
 /**
  * s48 (widegain48): one unit of raise lifts the lid by this many iris diameters over the iris on every face and eye.
  * The lift is WIDE_LIFT_RENDERED of the opening, and an opening is a different share of its iris by face: one unit
@@ -25,12 +31,21 @@ export const STARE_SHOW_MAX = 0.3;
  * .41 | .59 between its two eyes), so the same eyeWide stared on one face and barely showed on another. Per eye the
  * raise is scaled by `rise` over its own unit lift (within `min`..`max`), before the cap; .55 the portraits' median.
  */
-export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35, cover: 1 };
+export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35, cover: 1, coverBy: 0.5 };
 // s49 (stare49) `cover`: a stare lifts the lid past what the photo's own lid hides of the iris's top, too. One unit of
 // raise lifted every eye .55 iris diameters, but from the photo's rest: st_happy's lids cover .24 | .25 of her irises
 // (lp_d6's driver .04-.12), so lp_d6's .5-.7 stares (white round the driver's irises, .26-.36 by the pixels) lifted
 // hers to .03-.13 over the iris: her rest eyes. Per eye the unit lift is rise + cover x that covered share (the
 // cap, STARE_SHOW_MAX over the iris, still bounds it); a photo whose lid clears its iris is as before.
+// s51 (whites51) `coverBy`: the covered share is lifted over the first `coverBy` of the raise, not spread over the whole
+// unit. Spread (coverBy 1), an eye whose lid hides its iris's top showed rise x a - (1 - a) x covered: st_happy (covered
+// .24 | .25) at lp_d6 f55's eyeWide .5 showed .06-.12 iris diameters of white where the driver shows .29-.35 and a clear
+// lid (lp_s42) .2; from coverBy on, every eye shows rise x a over its iris, as the clear one (the cap still bounds it).
+/** The raise's weight over the photo's after the gain: `g0` x (a + coverW x min(1, a / coverBy)); coverBy 1 is g0 x (1 + coverW) x a (s49). */
+export function gainedRaise(a: number, g0: number, coverW: number, coverBy = wideGainSetting.coverBy): number {
+  if (!(a > 0)) return a;
+  return g0 * (a + coverW * Math.min(1, a / Math.max(1e-6, Math.min(1, coverBy))));
+}
 /** How sharply the limit sets in: a' = a / (1 + (a / cap)^p)^(1/p); 4 leaves a raise at half the cap within 2 %. */
 const KNEE = 4;
 /**
@@ -89,6 +104,11 @@ export function wideGainOf(unitRise: number, g = wideGainSetting, covered = 0): 
   return Math.min(g.max, Math.max(g.min, g.rise / unitRise)) * over;
 }
 
+/** The covered share (iris diameters) as a weight of raise: cover x covered / rise (0 unread). */
+function coverWeight(covered: number, g = wideGainSetting): number {
+  return Number.isFinite(covered) ? (g.cover * Math.max(0, covered)) / g.rise : 0;
+}
+
 /** How much of the iris's top the photo's lid hides at rest (iris diameters, >= 0; NaN when unread): `rest` as raiseCapOf. */
 export function coveredTopOf(rest: LidAndIris): number {
   const [cx, cy] = rest.centre;
@@ -118,7 +138,10 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
     { name: 'eyeWideRight', control: CONTROL_INDEX.eyeWideRight },
   ].map((e, side) => {
     const [a, b] = [rest[side], up[side]];
-    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, gain: a && b ? wideGainOf(unitRiseOf(a, b), wideGainSetting, coveredTopOf(a)) : 1 };
+    // the gain without the covered share (g0) and that share in units of raise (coverW), lifted by coverBy (gainedRaise)
+    const g0 = a && b ? wideGainOf(unitRiseOf(a, b), wideGainSetting, 0) : 1;
+    const coverW = a && b && wideGainSetting.on && unitRiseOf(a, b) > 0 ? coverWeight(coveredTopOf(a)) : 0;
+    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, g0, coverW, gain: g0 * (1 + coverW) };
   });
   return (frame) => {
     if (!raiseCapSetting.on) return frame;
@@ -127,7 +150,7 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
       const v = frame.w[e.name], pw = photoWeights[e.control]!;
       if (v === undefined || v <= pw || (!Number.isFinite(e.cap) && e.gain === 1)) continue;
       // the same lift in iris diameters on every eye (wideGainSetting), then no higher than a real stare
-      (w ??= { ...frame.w })[e.name] = pw + softCap(e.gain * (v - pw), e.cap);
+      (w ??= { ...frame.w })[e.name] = pw + Math.min(MAX_RAISE, softCap(gainedRaise(v - pw, e.g0, e.coverW), e.cap));
     }
     return w ? { ...frame, w } : frame;
   };

@@ -23,8 +23,26 @@ const lumAt = (t: Tex, x: number, y: number) => { const o = (y * t.width + x) * 
 const CLIP_SD = 2.5;
 /** A column with fewer white rows than this takes its nearest columns' too. */
 const MIN_ROWS = 8;
-/** ...the list turned by this many rows per column index. */
+/**
+ * s51 (whites51): a column with few white rows of its own draws each of its rows from its pool (its own rows and its
+ * nearest columns') at a hashed place, BORROW_LEN rows before it repeats. Before, the pool was turned 3 rows per
+ * column: on a small white every column's pool is the same few texels (st_happy: 8-9 | 4 rows, the whole eye's white),
+ * so column k + 1 was column k three rows up: a lattice of diagonal stripes across the uncovered white (lp_d6 f101,
+ * visible at 3x), the same 4 values repeating on her image-left eye.
+ */
+const BORROW_LEN = 64;
+/** Off: the s50 turn (3 rows per column) for benches. */
+export const grainScatterSetting = { on: true };
+/** A column's borrowed rows before s51: the pool turned by this many rows per column index. */
 const BORROW_TURN = 3;
+
+/** A hashed index in 0..n-1 for column k, row i (integer mixing: neighbours do not line up). */
+export function scatterIndex(k: number, i: number, n: number): number {
+  let h = (Math.imul(k + 1, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca77)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39) >>> 0;
+  return ((h ^ (h >>> 15)) >>> 0) % n;
+}
 /** Texels this much past the iris's radius are white (the limbus's dark is not the white's grain). */
 const IRIS_PAST = 1.2;
 
@@ -52,10 +70,11 @@ export function whiteGrainField(tex: Tex, columns: LidColumn[], disc: { cx: numb
   const clip = (g: number) => Math.max(-cap, Math.min(cap, g));
   return own.map((v, k) => {
     // a column with few white rows of its own (by the iris, a narrow eye) goes on with its nearest columns' rows,
-    // nearer first, the whole turned by BORROW_TURN rows per column (neighbours taking the same rows would streak)
+    // nearer first, each row drawn from them at a hashed place (grainScatterSetting; neighbours taking the same rows would streak)
     const rows = v.slice();
     for (let d = 1; rows.length < MIN_ROWS && d < own.length; d++) for (const j of [k - d, k + d]) rows.push(...(own[j] ?? []));
     if (rows.length === v.length) return Float32Array.from(rows, clip);
+    if (grainScatterSetting.on) return Float32Array.from({ length: Math.max(BORROW_LEN, rows.length) }, (_, i) => clip(rows[scatterIndex(k, i, rows.length)]!));
     const turn = (BORROW_TURN * k) % rows.length;
     return Float32Array.from(rows, (_, i) => clip(rows[(i + turn) % rows.length]!));
   });

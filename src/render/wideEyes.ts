@@ -23,6 +23,7 @@ import { bigIrisForEye } from './bigIris.ts';
 import { luminance } from '../math/colour.ts';
 import { cheekLuma, gainShare, stareWhiteGain, thinnedShade, thinShareOf } from './stareWhite.ts';
 import { grainAt, lidBandShade, whiteGrainField } from './whiteGrain.ts';
+import { MAX_RAISE } from './raiseCap.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -122,8 +123,8 @@ export class WideEyes {
       const drops = Float64Array.from(cols, (c) => (lidLift ? Math.max(0, -lineLift(eye.lower.map(landmarkXY), eye.lower.map((i) => lidLift(eye.control, i)), c.x + 0.5)) : 0));
       const maxLift = Math.max(0, ...lifts);
       const x0 = cols[0]!.x, x1 = cols.at(-1)!.x;
-      const y0 = Math.max(0, Math.floor(Math.min(...cols.map((c) => c.top)) - maxLift) - ABOVE_LID - 1);
-      const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS, ...cols.map((c, k) => c.bottom + drops[k]! + LOWER_ROWS + 1))));
+      const y0 = Math.max(0, Math.floor(Math.min(...cols.map((c) => c.top)) - MAX_RAISE * maxLift) - ABOVE_LID - 1);
+      const y1 = Math.min(eyeTexture.height - 1, Math.ceil(Math.max(Math.max(...cols.map((c) => c.top)) + model.shadow.length + BLEND_ROWS, ...cols.map((c, k) => c.bottom + MAX_RAISE * drops[k]! + LOWER_ROWS + 1))));
       const [ca, cb] = [landmarkXY(eye.upper[0]!), landmarkXY(eye.upper.at(-1)!)];
       const lash = photo ? photoLashLine(photo, cols, model.iris) : null, cornersTex = Math.hypot(cb[0] - ca[0], cb[1] - ca[1]);
       const ring = iris ? iris.rim.reduce((t, p) => t + Math.hypot(p[0] - iris.centre[0], p[1] - iris.centre[1]), 0) / iris.rim.length : Infinity;
@@ -148,7 +149,7 @@ export class WideEyes {
   update(weights: ArrayLike<number>, photoWeights: ArrayLike<number>, shifts: [number, number][] = [[0, 0], [0, 0]]): void {
     this.eyes.forEach((eye) => {
       const pw = photoWeights[eye.control]!;
-      const amount = Math.min(1, Math.max(0, weights[eye.control]! - pw));
+      const amount = Math.min(MAX_RAISE, Math.max(0, weights[eye.control]! - pw));
       const [sx, sy] = amount > 0 ? shifts[eye.side] ?? [0, 0] : [0, 0];
       if (Math.abs(amount - eye.amount) < 1e-3 && Math.abs(sx - eye.sx) < 1e-3 && Math.abs(sy - eye.sy) < 1e-3) return;
       this.restore(eye);
