@@ -17,11 +17,12 @@ export const raiseCapSetting = { on: true };
  * their face mesh reads them (.06-.29); read off the video's pixels (stare40, motion/eyeWhiteShow.ts) the same
  * stares show .17-.46 (lp_d6 f162-169 .25-.39): .2 drew them small (arch41).
  */
-export const STARE_SHOW_MAX = 0.4;
+export const STARE_SHOW_MAX = 0.3;
 /**
- * s51 (whites51): the most eyeWide over the photo's a raise is drawn at (wideEyes.ts follows it this far). With the show
- * capped at .4 (the motion's full stare, motion/whiteStare.ts WHITE_STARE_FULL) an eye whose unit raise is short goes
- * past 1 (st_happy .51 iris diameters a unit, .25 of it under the lid at rest).
+ * s51 (whites51): the most eyeWide over the photo's a raise is drawn at (wideEyes.ts follows it this far). On an eye whose
+ * unit raise is short and whose lid hides its iris's top the cap's weight passes 1 (st_happy: .51 iris diameters a
+ * unit, .25 under the lid, cap 1.08): the mesh's lid went up to 1.06 at lp_d6 f101 while wideEyes.ts drew the eye for 1.
+ * (A show cap of .4, the motion's full stare, was tried: lp_s12 <- lp_d14 f58-62 over-showed .04-.09 more; kept .3.)
  */
 export const MAX_RAISE = 1.3;
 /**
