@@ -75,6 +75,11 @@ test('s51: a row whose top the contour runs along takes its dark line above from
   // a peak over the contour (the lip's wet rim) is not the row: its crest must lie inside
   const rim = [0.6, 0.95, 0.62, 0.5, ...inside.L.map((v) => Math.min(v, 0.5)).slice(0, 8), ...inside.L.slice(8)];
   assert.equal(columnRidge(rim, [...over.S, ...inside.S], 0.33, 0, lead), null);
+  // a run that holds a ridge of its own keeps it: a shallow peak on the contour's first row, a ridge only by the lip's rows
+  // over it, does not take the column from the teeth crest under it (styletalk_feifeili_clip3 f24-28)
+  const own = [0.8, 0.65, 0.95, 0.97, 0.6, 0.3, 0.3, 0.3, 0.5, 0.8, 1.0];
+  assert.deepEqual(columnRidge(own, Array(own.length).fill(0.3), 0.33), [2, 3]);
+  assert.deepEqual(columnRidge([0.6, 0.6, 0.6, 0.6, ...own], Array(own.length + 4).fill(0.3), 0.33, 0, 4), [2, 3]);
   // as pink as the lips and more (a lit lip's rim inside the contour): not teeth, with or without the lead
   assert.equal(columnRidge([...over.L, ...inside.L], [...over.S, ...inside.S.map((v) => v + 0.08)], 0.33, 0, lead), null);
 });

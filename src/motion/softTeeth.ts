@@ -84,9 +84,17 @@ const MIN_PIXELS = 12;
  * In one column's luma run (top to bottom, over the lips' luma) and saturation, the rows of its first ridge's crest:
  * [from, to] inclusive, or null. `tallCrest`: the most rows a tall run's (over RUN_MOST) crest may span (0: tall runs
  * hold none). `lead`: the first rows of L and S lie over the contour (LEAD_IOD): they give the dark line above, the
- * peak lies under them and the rows returned are the crest's inside the contour, counted from its first row. Pure, for tests.
+ * peak lies under them and the rows returned are the crest's inside the contour, counted from its first row. They are read
+ * only where the run inside holds no ridge of its own: read first, a shallow peak on the contour's first rows took a column
+ * whose teeth crest lies lower (styletalk_feifeili_clip3 f24-28: share .117 -> .106). Pure, for tests.
  */
 export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest = 0, lead = 0): [number, number] | null {
+  const from = (a: ArrayLike<number>) => Array.from({ length: Math.max(0, a.length - lead) }, (_, i) => a[lead + i]!);
+  return (lead > 0 ? ridgeIn(from(L), from(S), lipSat, tallCrest, 0) : null) ?? ridgeIn(L, S, lipSat, tallCrest, lead);
+}
+
+/** columnRidge's search, the first `lead` rows over the contour. */
+function ridgeIn(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest: number, lead: number): [number, number] | null {
   const all = L.length, n = all - lead, tall = n > RUN_MOST;
   if (n < MIN_RUN || (tall && !(tallCrest >= 1))) return null;
   const topShare = tall ? TALL_TOP : RIDGE_TOP, fall = (tall ? TALL_FALL : 1) * RIDGE_MARGIN, satMost = (tall ? TALL_SAT_OF_LIP : RIDGE_SAT_OF_LIP) * lipSat;
