@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { detectFaces } from '../src/face/detect.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
-import { columnRidge, depthWithSoft, softTeethRead, teethRows, RUN_MOST, TALL_CREST_IOD, TALL_SHADE, type SoftTeeth } from '../src/motion/softTeeth.ts';
+import { columnRidge, depthWithSoft, softTeethRead, teethRows, LEAD_IOD, RUN_MOST, TALL_CREST_IOD, TALL_SHADE, type SoftTeeth } from '../src/motion/softTeeth.ts';
 import { teethDepthAllowed } from '../src/render/mouth/driverTeeth.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
 import { videoFrameAt } from '../bench/openLowerLipFigures.ts';
@@ -58,6 +58,30 @@ test('a tall run (s49): a dim upper row over a dark cavity is a ridge, a lit ton
   // lp_d6 f580's middle column, 41 px (IOD 151): her lit tongue out from the cavity to the lower lip's shade
   const f580 = col('0.48/0.69 0.30/0.86 0.28/0.89 0.32/0.84 0.50/0.70 0.69/0.58 0.89/0.50 1.04/0.45 1.17/0.41 1.28/0.38 1.36/0.37 1.39/0.36 1.40/0.36 1.39/0.36 1.39/0.36 1.40/0.36 1.46/0.35 1.51/0.34 1.54/0.35 1.55/0.34 1.57/0.36 1.57/0.36 1.56/0.37 1.56/0.37 1.52/0.38 1.49/0.39 1.42/0.40 1.35/0.41 1.26/0.44 1.17/0.46 1.12/0.48 1.06/0.50 1.02/0.51 1.00/0.51 0.98/0.53 0.92/0.55 0.81/0.59 0.66/0.67 0.56/0.74 0.60/0.72 0.69/0.66');
   assert.equal(columnRidge(f580.L, f580.S, 0.49, TALL_CREST_IOD * 151), null);
+});
+
+test('s51: a row whose top the contour runs along takes its dark line above from the lip over the contour', () => {
+  const col = (t: string) => { const v = t.split(' ').map((x) => x.split('/').map(Number)); return { L: v.map((x) => x[0]!), S: v.map((x) => x[1]!) }; };
+  // infinitetalk6 f104's middle column (IOD 121, lips' saturation .33): the lip's shade over the contour, then inside it the row
+  // on its first two rows, the cavity and the lower lip
+  const over = col('0.73/0.39 0.61/0.44 0.61/0.41 0.76/0.34');
+  const inside = col('0.86/0.31 0.80/0.33 0.63/0.42 0.46/0.52 0.42/0.54 0.48/0.50 0.61/0.44 0.76/0.38 0.93/0.34 0.96/0.33 0.97/0.33 0.96/0.33 1.04/0.32 1.17/0.29 1.22/0.29 1.15/0.31');
+  const lead = Math.round(LEAD_IOD * 121);
+  assert.equal(lead, over.L.length);
+  assert.equal(columnRidge(inside.L, inside.S, 0.33), null, 'inside the contour alone: no dark line over the row (as before s51)');
+  assert.deepEqual(columnRidge([...over.L, ...inside.L], [...over.S, ...inside.S], 0.33, 0, lead), [0, 1], 'the row: the first two rows inside');
+  // the lip itself over the contour (lit, no shade line): no ridge
+  assert.equal(columnRidge([1.02, 1.0, 0.98, 0.95, ...inside.L], [0.31, 0.31, 0.32, 0.32, ...inside.S], 0.33, 0, lead), null);
+  // a peak over the contour (the lip's wet rim) is not the row: its crest must lie inside
+  const rim = [0.6, 0.95, 0.62, 0.5, ...inside.L.map((v) => Math.min(v, 0.5)).slice(0, 8), ...inside.L.slice(8)];
+  assert.equal(columnRidge(rim, [...over.S, ...inside.S], 0.33, 0, lead), null);
+  // a run that holds a ridge of its own keeps it: a shallow peak on the contour's first row, a ridge only by the lip's rows
+  // over it, does not take the column from the teeth crest under it (styletalk_feifeili_clip3 f24-28)
+  const own = [0.8, 0.65, 0.95, 0.97, 0.6, 0.3, 0.3, 0.3, 0.5, 0.8, 1.0];
+  assert.deepEqual(columnRidge(own, Array(own.length).fill(0.3), 0.33), [2, 3]);
+  assert.deepEqual(columnRidge([0.6, 0.6, 0.6, 0.6, ...own], Array(own.length + 4).fill(0.3), 0.33, 0, 4), [2, 3]);
+  // as pink as the lips and more (a lit lip's rim inside the contour): not teeth, with or without the lead
+  assert.equal(columnRidge([...over.L, ...inside.L], [...over.S, ...inside.S.map((v) => v + 0.08)], 0.33, 0, lead), null);
 });
 
 test('the row depth takes the tall ridges\' foot only where the soft read found the teeth', () => {

@@ -59,8 +59,16 @@ export const TALL_SHADE = 0.25;
  * f397, f585-600 by her tongue outs: .79-1.19; lp_d10 f120/f320 .76-.82)
  */
 export const TALL_UNDER = 0.7;
-/** softTeethRead's options: `tallArea` (default true, s50 toothhole50): a tall run's ridge counts the run from its top to the crest's foot (TALL_SHADE) as teeth; false: the crest alone (as before s50, for benches) */
-export interface SoftTeethOptions { tallArea?: boolean }
+/**
+ * The rows over the inner-lip contour a column's ridge may take its dark line above from, in IOD (s51 teethread51). The face
+ * mesh's inner upper lip line hugs the dark: where a dim row hangs from the lip it may run along the row's top, not the lip's
+ * edge, so the run inside it starts on the row and the lip's shade line over the row lies outside (infinitetalk6 f104: the
+ * shade .61-.68 of the lips' luma 2-3 px over the contour, the row .84-.87 on its first two rows, the cavity .44 under:
+ * read 0 teeth, drawn as a dark hole). The crest's peak must still lie inside the contour, and only its rows inside count.
+ */
+export const LEAD_IOD = 0.03;
+/** softTeethRead's options: `tallArea` (default true, s50 toothhole50): a tall run's ridge counts the run from its top to the crest's foot (TALL_SHADE) as teeth; false: the crest alone (as before s50, for benches); `leadIod` (default LEAD_IOD; 0: as before s51) */
+export interface SoftTeethOptions { tallArea?: boolean; leadIod?: number }
 /** the crest is a band, not the column's fill: at most this share of the run (a tongue fills it) */
 export const CREST_MOST_OF_RUN = 0.5;
 /**
@@ -75,27 +83,36 @@ const MIN_PIXELS = 12;
 /**
  * In one column's luma run (top to bottom, over the lips' luma) and saturation, the rows of its first ridge's crest:
  * [from, to] inclusive, or null. `tallCrest`: the most rows a tall run's (over RUN_MOST) crest may span (0: tall runs
- * hold none). Pure, for tests.
+ * hold none). `lead`: the first rows of L and S lie over the contour (LEAD_IOD): they give the dark line above, the
+ * peak lies under them and the rows returned are the crest's inside the contour, counted from its first row. They are read
+ * only where the run inside holds no ridge of its own: read first, a shallow peak on the contour's first rows took a column
+ * whose teeth crest lies lower (styletalk_feifeili_clip3 f24-28: share .117 -> .106). Pure, for tests.
  */
-export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest = 0): [number, number] | null {
-  const n = L.length, tall = n > RUN_MOST;
+export function columnRidge(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest = 0, lead = 0): [number, number] | null {
+  const from = (a: ArrayLike<number>) => Array.from({ length: Math.max(0, a.length - lead) }, (_, i) => a[lead + i]!);
+  return (lead > 0 ? ridgeIn(from(L), from(S), lipSat, tallCrest, 0) : null) ?? ridgeIn(L, S, lipSat, tallCrest, lead);
+}
+
+/** columnRidge's search, the first `lead` rows over the contour. */
+function ridgeIn(L: ArrayLike<number>, S: ArrayLike<number>, lipSat: number, tallCrest: number, lead: number): [number, number] | null {
+  const all = L.length, n = all - lead, tall = n > RUN_MOST;
   if (n < MIN_RUN || (tall && !(tallCrest >= 1))) return null;
   const topShare = tall ? TALL_TOP : RIDGE_TOP, fall = (tall ? TALL_FALL : 1) * RIDGE_MARGIN, satMost = (tall ? TALL_SAT_OF_LIP : RIDGE_SAT_OF_LIP) * lipSat;
   let minAbove = L[0]!;
-  for (let p = 1; p < n - 1; p++) {
+  for (let p = 1; p < all - 1; p++) {
     const l = L[p]!;
-    if (p / (n - 1) > topShare) return null;
-    // a local peak (ties to the right allowed: a flat crest) with a darker line above it ...
-    if (l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= satMost) {
+    if ((p - lead) / (n - 1) > topShare) return null;
+    // a local peak inside the contour (ties to the right allowed: a flat crest) with a darker line above it ...
+    if (p >= lead && l >= L[p - 1]! && l > L[p + 1]! && l >= RIDGE_LIGHT && l - minAbove >= RIDGE_MARGIN && S[p]! <= satMost) {
       // ... and below it
       let minBelow = Infinity;
-      for (let q = p + 1; q < n; q++) minBelow = Math.min(minBelow, L[q]!);
+      for (let q = p + 1; q < all; q++) minBelow = Math.min(minBelow, L[q]!);
       if (l - minBelow >= fall && (!tall || minBelow <= TALL_DARK)) {
         const crest = l - CREST_OF_MARGIN * RIDGE_MARGIN;
         let a = p, b = p;
-        while (a > 0 && L[a - 1]! >= crest) a--;
-        while (b < n - 1 && L[b + 1]! >= crest) b++;
-        return b - a + 1 <= (tall ? Math.min(tallCrest, CREST_MOST_OF_RUN * n) : CREST_MOST_OF_RUN * n) ? [a, b] : null;
+        while (a > lead && L[a - 1]! >= crest) a--;
+        while (b < all - 1 && L[b + 1]! >= crest) b++;
+        return b - a + 1 <= (tall ? Math.min(tallCrest, CREST_MOST_OF_RUN * n) : CREST_MOST_OF_RUN * n) ? [a - lead, b - lead] : null;
       }
     }
     minAbove = Math.min(minAbove, l);
@@ -128,7 +145,7 @@ export interface SoftTeeth {
 }
 
 /** The share of the pixels inside the inner lip contour on a column's teeth ridge (columnRidge); null under MIN_PIXELS pixels. */
-export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>, { tallArea = true }: SoftTeethOptions = {}): SoftTeeth | null {
+export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>, { tallArea = true, leadIod = LEAD_IOD }: SoftTeethOptions = {}): SoftTeeth | null {
   const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
   const { light, sat } = lipReference(img, lm);
   let px0 = Infinity, px1 = -Infinity, py0 = Infinity, py1 = -Infinity;
@@ -145,26 +162,30 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>, { tallArea 
       for (let x = Math.max(x0, Math.ceil(xs[k]!)); x < Math.min(x0 + w, xs[k + 1]!); x++) { inside[(y - y0) * w + x - x0] = 1; count++; }
   }
   if (count < MIN_PIXELS) return null;
-  const d = img.data, L = new Float64Array(h), S = new Float64Array(h), depths: number[] = [];
-  const tallCrest = TALL_CREST_IOD * Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!);
+  const iod = Math.hypot(lm[33 * 3]! - lm[263 * 3]!, lm[33 * 3 + 1]! - lm[263 * 3 + 1]!), leadMost = Math.round(leadIod * iod);
+  const d = img.data, L = new Float64Array(h + leadMost), S = new Float64Array(h + leadMost), depths: number[] = [];
+  const tallCrest = TALL_CREST_IOD * iod;
+  const read = (k: number, y: number, x: number) => {
+    const i = (y * img.width + x) * 4;
+    L[k] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / light;
+    S[k] = saturation(d[i]!, d[i + 1]!, d[i + 2]!);
+  };
   let teeth = 0;
   const c0 = Math.max(0, Math.floor(px0 + ((1 - MIDDLE_SHARE) / 2) * (px1 - px0)) - x0), c1 = Math.min(w - 1, Math.ceil(px1 - ((1 - MIDDLE_SHARE) / 2) * (px1 - px0)) - x0);
   for (let c = c0; c <= c1; c++) {
     // the column's first run inside the opening
     let top = 0;
     while (top < h && !inside[top * w + c]) top++;
+    // (the lip's side over the column's first inside row: its pixels over the contour, LEAD_IOD)
+    const lead = Math.min(leadMost, y0 + top);
+    for (let j = 0; j < lead; j++) read(j, y0 + top - lead + j, x0 + c);
     let n = 0;
-    while (top + n < h && inside[(top + n) * w + c]) {
-      const i = ((y0 + top + n) * img.width + x0 + c) * 4;
-      L[n] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / light;
-      S[n] = saturation(d[i]!, d[i + 1]!, d[i + 2]!);
-      n++;
-    }
-    const ridge = columnRidge(L.subarray(0, n), S.subarray(0, n), sat, tallCrest);
+    while (top + n < h && inside[(top + n) * w + c]) { read(lead + n, y0 + top + n, x0 + c); n++; }
+    const ridge = columnRidge(L.subarray(0, lead + n), S.subarray(0, lead + n), sat, tallCrest, lead);
     if (!ridge) continue;
     // (tall runs only: a short run's ridge under a tongue out, lp_d6 f64, would hang tongueout45's cut row back to .74)
     if (n > RUN_MOST) depths.push((ridge[1] + 1) / n);
-    const [from, to] = teethRows(ridge, L.subarray(0, n), tallArea);
+    const [from, to] = teethRows(ridge, L.subarray(lead, lead + n), tallArea);
     for (let r = from; r <= to; r++) crest[(top + r) * w + c] = 1;
     teeth += to - from + 1;
   }
