@@ -37,6 +37,7 @@ for (const name of portraits) {
   const own = cutMouthLayers(avatar.texture, at, Math.max(16, Math.round(avatar.head.iod)), { fillBehindLip: false, stopAtRowGap: true });
   const ident = { gain: [1, 1, 1] as [number, number, number], saturation: 1 };
   const ownUp = ready(own.upper, outPerIod, 0, ident);
+  // (judged without the face's light: as withoutDark judged a cut too thin to hold 8 solid px before s51, whole)
   const kept = withoutDark(ownUp);
   const drawn = readyMouth(avatar, outPerIod);
   const lib = readyMouth({ ...avatar, mouth: { ...avatar.mouth, photoGap: 0 } }, outPerIod);
@@ -51,5 +52,5 @@ for (const name of portraits) {
 const W = Math.max(...rows.map((r) => r.width)), H = rows.reduce((s, r) => s + r.height + 6, 0);
 let y = 0;
 await sharp({ create: { width: W, height: H, channels: 3, background: '#000' } }).composite(rows.map((r) => { const c = { input: r.input, left: 0, top: y }; y += r.height + 6; return c; })).png().toFile(out);
-console.log(`wrote ${out} (per portrait: the photo's cut | kept (alpha) | library row | drawn row)`);
+console.log(`wrote ${out} (per portrait: the photo's cut | what withoutDark keeps without the face's light (alpha) | library row | drawn row)`);
 process.exit(0);
