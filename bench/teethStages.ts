@@ -5,8 +5,7 @@
 //   node --import tsx bench/teethStages.ts [--portraits st_art_1.png,lp_s1.jpg] [--jaw 0.3,0.6] [--stages ready,relief,look] [--tile 150] [--out x.jpg]
 import path from 'node:path';
 import sharp from 'sharp';
-import { analyzePortrait } from '../src/analyze/index.ts';
-import { loadImage } from '../src/io/image.ts';
+import { cachedPortrait } from './portraitCache.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
@@ -36,7 +35,7 @@ async function layerTile(l: ReadyLayer, zoom: number): Promise<Buffer> {
 
 const strips: { input: Buffer; width: number; height: number }[] = [];
 for (const name of portraits) {
-  const portrait = await analyzePortrait(await loadImage(name.startsWith('/') ? name : path.join(DATA, name)));
+  const portrait = await cachedPortrait(name.startsWith('/') ? name : path.join(DATA, name));
   const avatar = buildAvatar(portrait);
   const r = createRenderer(avatar, { width: SIZE, height: SIZE });
   const tiles: { input: Buffer; width: number; height: number }[] = [];
@@ -69,6 +68,6 @@ for (const name of portraits) {
 }
 const W = Math.max(...strips.map((s) => s.width));
 await sharp({ create: { width: W, height: strips.length * (TILE_H + 6), channels: 3, background: '#000' } })
-  .composite(strips.map((s, q) => ({ input: s.input, left: 0, top: q * (TILE_H + 6) }))).jpeg({ quality: 85 }).toFile(out);
+  .composite(strips.map((s, q) => ({ input: s.input, left: 0, top: q * (TILE_H + 6) }))).png().toFile(out);
 console.log(`wrote ${out} (per portrait: stages ready, matched, rows, levelled, tips, relief, look, photo; then jawOpen ${jaws.join(', ')})`);
 process.exit(0);

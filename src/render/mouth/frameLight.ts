@@ -214,14 +214,16 @@ export class FrameLight {
     // (a smile's lower row only as its parting opens: a soft smile's is under the lip, lowerSmileLit)
     // (and only the smile the motion moves: a smile the photo holds leaves the lower row speech's, heldSmileRow.ts)
     const litLow = layers.fromPhoto ? lit : lowerSmileLit(lowerRowSmileLit(lit, p.heldSmile, p.gap), p.gap);
+    // (where no driver's lower row is read, an audio motion, the rule alone: it shows the row from a smaller gap, teethRowLight.ts lowerLitShare)
+    const read = p.driverLowerShow !== undefined;
     // (a library row as far as the driver's own lower row shows: no line of tips where it shows none, driverLowerRow.ts)
-    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow), p.driverLowerShow);
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow, read, round), p.driverLowerShow);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
     this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
     this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
-    const lowerShow = lowerTeethShow(p.gap, litLow);
+    const lowerShow = lowerTeethShow(p.gap, litLow, read, round);
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow));
     this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow);
   }

@@ -12,8 +12,9 @@
 // amounts 0-.4, none from SHARPENED[1] or at SOFTENED[0] and under. Width and warmth stay the plain look's (row39: wider
 // lines a picket). lp_s42 f120-136 .046 -> .057, her wide openings (f44-f172) .074 -> .095 [lp_d6 .086]: at 2.5 x lines
 // and 5 x rounding f120-136 read .078 [.090] but the wide openings .138, 68 % deeper than .1 [36 %], a picket (one relief
-// for every opening: a per-frame one, as speechRow.ts's, would take both). Only where none of the cut reaches the render:
-// st_full_body_1 keeps her own teeth, the library row showing in their gaps (.099 as it is; with 2.5 / 5 .164, a picket).
+// for every opening: a per-frame one, as speechRow.ts's, would take both). Only where none of the cut reaches the render.
+// (s43 measured st_full_body_1 as keeping her own teeth; her cut was a slit too thin for withoutDark to judge, laid over whole:
+// since s51 it is judged by the face's teeth light, none of it kept, and her row takes this relief too.)
 import { PLAIN_RELIEF, type ReliefLook } from './toothRelief.ts';
 import { smoothstep } from '../../math/smooth.ts';
 

@@ -71,14 +71,17 @@ function brightSaturation(d: Float32Array, bright: number): number {
  * largest gain): a dimmer piece's shares are taken of it.
  */
 export function withoutDark(l: ReadyLayer, leastBright = 0): ReadyLayer {
-  const bright = brightLuminance(l);
+  // (a cut too thin to hold 8 solid pixels, a slit's parting, has no bright teeth of its own to judge by: judged by the
+  // least bright teeth may be, at the dim shares. Returned whole, st_full_body_1's slit, grey teeth and lip in the shade
+  // of a closed smile, lay over the library row as a dark notch beside its centrals, issue #13, s51 teethdraw51)
+  const bright = brightLuminance(l) ?? (leastBright > 0 ? 0 : null);
   if (bright === null) return l;
   const d = l.data;
   // (teeth too dim to reach the face's teeth light even at the largest gain: the shares are of that
   // light; lp_s42's own teeth, in her lips' shade, drew a grey dash across the library's upper row)
   const ref = Math.max(bright, leastBright);
   const [lo, hi] = keepShares(bright / Math.max(1, leastBright));
-  const keep = minFilter(keepTeeth(d, lo * ref, hi * ref, brightSaturation(d, 0.9 * bright)), l.width, l.height);
+  const keep = minFilter(keepTeeth(d, lo * ref, hi * ref, brightSaturation(d, 0.9 * (bright > 0 ? bright : ref))), l.width, l.height);
   // eroded by two pixels and softened: the teeth's half-dark rim (where they meet the photo's dark
   // slit) read as a brown ring around the photo's teeth over the library's, and their rim against
   // the lip (the lip's colour resampled into it) as a pink outline (lp_s42)

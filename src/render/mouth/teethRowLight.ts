@@ -53,13 +53,32 @@ const SIDE_LIT_GAP: [number, number] = [0.1, 0.2];
  * teeth over a dark middle, the lower row a dim line or nothing; ours were two lit rows, dark share
  * .11 against his .34). A wide "ah" lets the light down onto it, and so does a smile.
  */
-export function lowerRowLight(gap: number, lit: number): number {
-  return LOWER_SPEECH_LIGHT + (1 - LOWER_SPEECH_LIGHT) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
+export function lowerRowLight(gap: number, lit: number, read = true, round = 0): number {
+  return LOWER_SPEECH_LIGHT + (1 - LOWER_SPEECH_LIGHT) * Math.max(lit, lowerLitShare(gap, read, round));
 }
 /** the lower row's light in a speech opening, as a share of a wide one's (session 17; 0.75 flat in session 16 broke lp_s42's lit lower row at jawOpen 0.4-0.6) */
 const LOWER_SPEECH_LIGHT = 0.4;
 /** lip gaps (iod) over which the lower row comes to full light (motion jawOpen 0.4 is a 0.27 gap) */
 const LOWER_LIT_FROM = 0.16, LOWER_LIT_FULL = 0.3;
+
+/**
+ * The lower row's lit share at a lip gap: over LOWER_LIT_FROM-FULL where a driver's own lower row is read (driverLowerRow.ts
+ * decides past it: hidden where the driver shows none, shown where it does), over the setting's earlier gaps where nothing is
+ * read (an audio motion): the rule is then all there is, and real speakers show a lit lower row at a speech opening.
+ * s51 (teethdraw51, issue #13: st_full_body_1 + feifei3's mid openings with no lower row): at lip gaps .16-.24 real rows read
+ * two rows apart in .43 (Fei-Fei Li's own clip3, the audio's speaker), .92 (Katie), .98 (lp_d10) of the middle columns, the lower
+ * row .94-1.12 as light as the upper (bench/stackedRows.ts); ours .26 with no lower height, its tips .02-.03 IOD over the lip,
+ * under the lip's inner band (driverLowerRow.ts MIN_SHOWN: .055 to clear it), at .45 of the light. Not in a rounded opening
+ * (`round`, frameLight.ts roundness: an "O" keeps its teeth in the lips' shadow, test/mouthORim's lit tongue low in st_art_1's O).
+ */
+export function lowerLitShare(gap: number, read = true, round = 0): number {
+  const s = unreadLowerRowSetting, readShare = smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap);
+  if (read || !s.on) return readShare;
+  const r = Math.min(1, Math.max(0, round));
+  return smoothstep(s.from, s.full, gap) * (1 - r) + readShare * r;
+}
+/** the lip gaps (iod) over which an unread lower row (no driver reading: audio) comes to full light and show; on: else LOWER_LIT_FROM-FULL */
+export const unreadLowerRowSetting = { on: true, from: 0.12, full: 0.24 };
 
 /**
  * Output pixels the jaw set moves down past the jaw's anchor this frame: as far as the lower row's
@@ -77,8 +96,8 @@ export function jawFollow(p: MouthPlacement, tips: number | null, drop: number, 
  * LOWER_TEETH_SHOW in a smile or a wide opening, LOWER_SPEECH_SHOW in speech, where the lower lip
  * covers most of the lower teeth (Obama 1 / 2 at their most open: hardly a lower tooth).
  */
-export function lowerTeethShow(gap: number, lit: number): number {
-  return LOWER_SPEECH_SHOW + (LOWER_TEETH_SHOW - LOWER_SPEECH_SHOW) * Math.max(lit, smoothstep(LOWER_LIT_FROM, LOWER_LIT_FULL, gap));
+export function lowerTeethShow(gap: number, lit: number, read = true, round = 0): number {
+  return LOWER_SPEECH_SHOW + (LOWER_TEETH_SHOW - LOWER_SPEECH_SHOW) * Math.max(lit, lowerLitShare(gap, read, round));
 }
 /** the lower row's tips over the lower lip in a speech opening (iod; teethRows.ts LOWER_TEETH_SHOW in a smile or wide open) */
 const LOWER_SPEECH_SHOW = 0.02;
