@@ -112,6 +112,24 @@ test('lp_s12 at +25: fewer dark dashes under the far jaw, and no translucent spe
   assert.ok(minAlpha(on.img) > minAlpha(off.img) + 20, `on ${minAlpha(on.img)} off ${minAlpha(off.img)}`);
 });
 
+// s51 farjaw51: jawComb on by default alone (critic50's worst #4, lp_s12's far jaw step at +25); specklessFill stays off.
+test('defaults: jawComb alone on; lp_s12 at +25 has fewer dashes than with it off, and the rest frame is untouched', async () => {
+  assert.equal(jawCombSetting.on, true);
+  assert.equal(specklessFillSetting.on, false);
+  const avatar = buildAvatar(await analyzePortrait(PORTRAITS + 'lp_s12.jpg'));
+  const r = createRenderer(avatar, { width: avatar.size, height: avatar.size });
+  const at = (yaw: number) => ({ ...r.neutralFrame(), pose: { yaw, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } });
+  const withComb = (on: boolean, yaw: number) => {
+    const was = jawCombSetting.on;
+    jawCombSetting.on = on;
+    try { const img = r.render(at(yaw)); return { d: dashes(img, r.landmarks(at(yaw))), data: img.data.slice() }; } finally { jawCombSetting.on = was; }
+  };
+  const on = withComb(true, 25), off = withComb(false, 25);
+  // s51: 20 dash pixels off, 9 on
+  assert.ok(on.d <= off.d * 0.6, `dashes on ${on.d} off ${off.d}`);
+  assert.deepEqual(withComb(true, 0).data, withComb(false, 0).data);
+});
+
 // s49 fastcomb49: both passes made cheap (on by default again); these hold them to s48's plain forms, byte for byte.
 
 /** A W x H layer of pseudo-random packed colours (a fixed LCG). */

@@ -3,12 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { grainFactor, partnerTrust, grainReach, GRAIN } from '../src/render/stretchGrain.ts';
+import { grainFactor, partnerTrust, grainReach, GRAIN, grainPartnerSetting, grainPartnerUv } from '../src/render/stretchGrain.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
-import { FACE_OVAL, MESH_POINT_COUNT } from '../src/rig/topology.ts';
+import { FACE_OVAL, MESH_POINT_COUNT, NOSE_POINTS, faceTopology } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -70,4 +70,43 @@ test('lp_s10 at +25: the revealed far cheek regains fine detail, the near half a
   // (s49: the far cheek's fine detail 2.77 -> 3.01 luma levels; the near half: 0 px changed)
   assert.ok(detailA > detailB * 1.05, `far half fine detail ${detailA.toFixed(2)} with the grain, ${detailB.toFixed(2)} without`);
   assert.ok(nearChanged < 50, `near half changed on ${nearChanged} px`);
+});
+
+// s51 farjaw51: the grain reads the symmetric point where the mirror keeps its colour off (the eyes' surrounds), not by the nose.
+test('grainPartnerUv: the mirror-symmetric point where the mirror has none, never on the nose; lp_s10 +25 gains detail under the far eye', async () => {
+  const avatar = buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s10.jpg')));
+  const gu = grainPartnerUv(avatar), { mirror } = faceTopology(), uv = avatar.uv, um = avatar.uvMirror;
+  let added = 0;
+  for (let v = 0; v < MESH_POINT_COUNT; v++) {
+    const hasMirror = um[v * 2] !== uv[v * 2] || um[v * 2 + 1] !== uv[v * 2 + 1];
+    if (hasMirror || NOSE_POINTS.includes(v)) { assert.deepEqual([gu[v * 2], gu[v * 2 + 1]], [um[v * 2], um[v * 2 + 1]], `vertex ${v} keeps the mirror's`); continue; }
+    if (gu[v * 2] === uv[v * 2] && gu[v * 2 + 1] === uv[v * 2 + 1]) continue;
+    const p = mirror[v]!;
+    assert.deepEqual([gu[v * 2], gu[v * 2 + 1]], [uv[p * 2], uv[p * 2 + 1]], `vertex ${v} reads its partner ${p}`);
+    added++;
+  }
+  assert.ok(added > 20, `partners added ${added}`);
+  const size = 512, was = grainPartnerSetting.on;
+  const renderers = [true, false].map((on) => { grainPartnerSetting.on = on; try { return createRenderer(avatar, { width: size, height: size }); } finally { grainPartnerSetting.on = was; } });
+  const rest = renderers[0]!.neutralFrame();
+  assert.deepEqual(Buffer.from(renderers[0]!.render(rest).data), Buffer.from(renderers[1]!.render(rest).data), 'the photo pose is rendered as before');
+  const turned = { ...rest, pose: { ...rest.pose, yaw: 25 } };
+  const [on, off] = renderers.map((r) => { const img = r.render(turned); return { ...img, data: new Uint8ClampedArray(img.data) }; });
+  // the far cheek under the far eye: between the eye's lower lid (145) and the nose tip's row, from the oval to the lid's inner corner
+  const lm = renderers[0]!.landmarks(turned);
+  const y0 = lm[145]![1] + 4, y1 = lm[4]![1], x1 = lm[133]![0];
+  const oval = FACE_OVAL.map((i) => [lm[i]![0], lm[i]![1]] as [number, number]);
+  const detail = (img: RgbaImage) => {
+    let d = 0, n = 0;
+    for (let y = Math.ceil(y0); y < y1; y++) for (let x = 1; x < x1; x++) {
+      if (!insidePolygon(x + 0.5, y + 0.5, oval)) continue;
+      const i = y * size + x;
+      let s9 = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) s9 += lum(img, i + dy * size + dx);
+      d += Math.abs(lum(img, i) - s9 / 9); n++;
+    }
+    return d / n;
+  };
+  // (s51: 1.72 -> 2.41 luma levels; the whole revealed cheek's, bench/stretchStreak.ts: 3.07 -> 3.75)
+  assert.ok(detail(on) > detail(off) * 1.2, `under the far eye: ${detail(on).toFixed(2)} with the partners, ${detail(off).toFixed(2)} without`);
 });

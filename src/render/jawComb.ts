@@ -10,12 +10,12 @@
 import type { RasterTarget } from './raster.ts';
 import { smooth01 } from '../math/smooth.ts';
 
-/** Switch for the pass (one option per setting; default off, see below). */
-// Still off by default (s49 fastcomb49): s48 measured ~1.5 ms (specklessFill) / ~1 ms (jawComb) a turned frame of
-// ordinary head motion; with no per-pixel allocation and only the rows/columns the far jaw / oval can reach (same bytes)
-// both together take ~2 % of a lp_s42 frame timed in place (~.25-.3 ms of 11.9), but bench/renderAB.ts lp_s42 still
-// reads +.6 ms a frame (median of 8 runs, both orders, load ~20): over the ~.3 ms bar set for turning them on.
-export const jawCombSetting = { on: false };
+/** Switch for the pass (one option per setting; default on since s51, see below). */
+// s49 fastcomb49 left both turned-jaw passes off: together (this + specklessFill.ts) bench/renderAB.ts lp_s42 read
+// +.6 ms a frame, over the ~.3 ms bar. This one alone took 1.4 % of a lp_s42 frame timed in place (~.17 ms of 11.9;
+// .12-.24 ms a call on turned frames, nothing under 5 deg of yaw). s51 farjaw51 turns it on alone (critic50's worst #4:
+// lp_s12's far jaw step at +25 is this comb); specklessFill.ts, which also acts at small yaws, stays off.
+export const jawCombSetting = { on: true };
 
 /** The jaw's landmarks from the far jaw corner to the chin's side, for a turn by +yaw (image left) and -yaw (image right). */
 const FAR_JAW_PLUS = [58, 172, 136, 150, 149, 176];

@@ -21,9 +21,11 @@ export interface MirrorVertices {
   shade: Float32Array;
   /** per vertex, how much fine detail its partner may give a stretched triangle (stretchGrain.ts grainReach; absent: none) */
   grain?: Float32Array;
+  /** per vertex, where that partner's detail is read (stretchGrain.ts grainPartnerUv; absent: uvMirror) */
+  grainUv?: Float32Array;
 }
 
-const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), across = new Float64Array(2), grainLum = new Float64Array(2);
+const ownSample = new Float64Array(4), mirrorSample = new Float64Array(4), grainSample = new Float64Array(4), across = new Float64Array(2), grainLum = new Float64Array(2);
 /** a sample's texture position [u, v] (sampleAt: passed in an array, not boxed) */
 const at = new Float64Array(2);
 
@@ -48,6 +50,11 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   const vz0 = uv[ia * 2 + 1]! * iz0, vz1 = uv[ib * 2 + 1]! * iz1, vz2 = uv[ic * 2 + 1]! * iz2;
   const mu0 = um[ia * 2]! * iz0, mu1 = um[ib * 2]! * iz1, mu2 = um[ic * 2]! * iz2;
   const mv0 = um[ia * 2 + 1]! * iz0, mv1 = um[ib * 2 + 1]! * iz1, mv2 = um[ic * 2 + 1]! * iz2;
+  // (the grain's partner positions: the mirror's, or where the mirror keeps off, the symmetric point's)
+  const gu = m.grainUv ?? um;
+  const ownGrainUv = gu !== um && (gu[ia * 2] !== um[ia * 2] || gu[ia * 2 + 1] !== um[ia * 2 + 1] || gu[ib * 2] !== um[ib * 2] || gu[ib * 2 + 1] !== um[ib * 2 + 1] || gu[ic * 2] !== um[ic * 2] || gu[ic * 2 + 1] !== um[ic * 2 + 1]);
+  const gu0 = gu[ia * 2]! * iz0, gu1 = gu[ib * 2]! * iz1, gu2 = gu[ic * 2]! * iz2;
+  const gv0 = gu[ia * 2 + 1]! * iz0, gv1 = gu[ib * 2 + 1]! * iz1, gv2 = gu[ic * 2 + 1]! * iz2;
   const s0 = m.share[ia]!, s1 = m.share[ib]!, s2 = m.share[ic]!;
   const h0 = m.shade[ia]!, h1 = m.shade[ib]!, h2 = m.shade[ic]!;
   const g = m.gain;
@@ -59,7 +66,7 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
   // ... and the partner's fine detail brought back into them (stretchGrain.ts), where a partner exists
   const gr0 = m.grain?.[ia] ?? 0, gr1 = m.grain?.[ib] ?? 0, gr2 = m.grain?.[ic] ?? 0;
   const grainTri = blur && grain && gr0 + gr1 + gr2 > 0 && partnerScale(m.x[ia]!, m.y[ia]!, m.x[ib]!, m.y[ib]!, m.x[ic]!, m.y[ic]!,
-    um[ia * 2]!, um[ia * 2 + 1]!, um[ib * 2]!, um[ib * 2 + 1]!, um[ic * 2]!, um[ic * 2 + 1]!, scaleOut)
+    gu[ia * 2]!, gu[ia * 2 + 1]!, gu[ib * 2]!, gu[ib * 2 + 1]!, gu[ic * 2]!, gu[ic * 2 + 1]!, scaleOut)
     ? grainWeight(Math.hypot(across[0]!, across[1]!)) * partnerTrust(scaleOut[0]!, scaleOut[1]!) : 0;
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5;
@@ -84,7 +91,12 @@ export function rasterTriangleMirror(t: RasterTarget, tex: TextureSource, m: Mir
         const mu = (b0 * mu0 + b1 * mu1 + b2 * mu2) * rz, mv = (b0 * mv0 + b1 * mv1 + b2 * mv2) * rz;
         at[0] = mu; at[1] = mv;
         sampleAt(td, tw, th, past, at, mirrorSample);
-        if (gw > 0) grainAt(tex, at, mirrorSample, grainLum);
+        if (gw > 0 && !ownGrainUv) grainAt(tex, at, mirrorSample, grainLum);
+        else if (gw > 0) {
+          at[0] = (b0 * gu0 + b1 * gu1 + b2 * gu2) * rz; at[1] = (b0 * gv0 + b1 * gv1 + b2 * gv2) * rz;
+          sampleAt(td, tw, th, past, at, grainSample);
+          grainAt(tex, at, grainSample, grainLum);
+        }
         const mr = lit * mirrorSample[0]! * (b0 * g[ia * 3]! + b1 * g[ib * 3]! + b2 * g[ic * 3]!);
         const mg = lit * mirrorSample[1]! * (b0 * g[ia * 3 + 1]! + b1 * g[ib * 3 + 1]! + b2 * g[ic * 3 + 1]!);
         const mb = lit * mirrorSample[2]! * (b0 * g[ia * 3 + 2]! + b1 * g[ib * 3 + 2]! + b2 * g[ic * 3 + 2]!);

@@ -16,7 +16,7 @@ import { createRowExtents, type RasterTarget } from './raster.ts';
 import { faceTextures, updateFaceTextures } from './faceTextures.ts';
 import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
-import { grainReach } from './stretchGrain.ts';
+import { grainPartnerSetting, grainPartnerUv, grainReach } from './stretchGrain.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
 import { Deformer } from './deform.ts';
 import { isBlink } from './blinkFromPhotoLid.ts';
@@ -108,6 +108,8 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const textures = faceTextures(avatar);
   const { mouth, placer } = mouthParts(avatar, W, S, textures);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
+  // the far side's grain partners (stretchGrain.ts): the mirror's, and where it keeps off, the symmetric point's
+  const grainUv = opts.stretchGrain !== false && grainPartnerSetting.on ? grainPartnerUv(avatar) : undefined;
   const draw: FrameDraw = {
     avatar,
     geometry,
@@ -115,7 +117,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     textures,
     mouth,
     meshVerts: { x: sx, y: sy, iz: siz, uv: uvNow, shade },
-    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade, grain: opts.stretchGrain === false ? undefined : grainReach(avatar) },
+    mirrorVerts: { x: sx, y: sy, iz: siz, uv: uvNow, uvMirror: avatar.uvMirror, share, gain: avatar.mirrorGain, shade, grain: opts.stretchGrain === false ? undefined : grainReach(avatar, grainUv), grainUv },
     backOfHead: Int32Array.from({ length: avatar.material.length }, (_, t) => t).filter((t) => avatar.material[t] === MATERIAL.backOfHead),
     secondEye: eyeStart + (eyeEnd - eyeStart) / 2,
     lipMask: new Uint8Array(W * H),

@@ -12,7 +12,7 @@
 // only dashes to give) and by the share the mirror does not already draw, and never from a partner on the face's rim (grainReach).
 import { sampleAt, type TextureSource } from './textureSample.ts';
 import type { Avatar } from '../avatar/types.ts';
-import { FACE_OVAL, MESH_POINT_COUNT } from '../rig/topology.ts';
+import { FACE_OVAL, MESH_POINT_COUNT, NOSE_POINTS, eyeCornerDistance, faceTopology } from '../rig/topology.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { TRIANGLE_STRETCH_SIZE, triangleStretch } from '../math/triangleStretch.ts';
@@ -112,15 +112,45 @@ export const GRAIN_RIM = [0.03, 0.1] as const;
  * partner (its texture position, crop pixels as the rest mesh): the vertex's own rest position is no
  * guide on a side the photo saw edge-on (all of lp_s10's far cheek lies within 0.1 face widths of it).
  */
-export function grainReach(avatar: Avatar): Float32Array {
+export function grainReach(avatar: Avatar, partnerUv: Float32Array = avatar.uvMirror): Float32Array {
   const n = avatar.vertexCount, r = avatar.rest, fw = avatar.head.faceWidth;
   const oval = FACE_OVAL.map((i) => [r[i * 3]!, r[i * 3 + 1]!] as [number, number]);
   const out = new Float32Array(n);
   for (let v = 0; v < Math.min(n, MESH_POINT_COUNT); v++) {
-    if (avatar.uvMirror[v * 2] === avatar.uv[v * 2] && avatar.uvMirror[v * 2 + 1] === avatar.uv[v * 2 + 1]) continue;
-    const x = avatar.uvMirror[v * 2]!, y = avatar.uvMirror[v * 2 + 1]!;
+    if (partnerUv[v * 2] === avatar.uv[v * 2] && partnerUv[v * 2 + 1] === avatar.uv[v * 2 + 1]) continue;
+    const x = partnerUv[v * 2]!, y = partnerUv[v * 2 + 1]!;
     if (!insidePolygon(x, y, oval)) continue;
     out[v] = smooth01((distanceToOutline(x, y, oval) / fw - GRAIN_RIM[0]) / (GRAIN_RIM[1] - GRAIN_RIM[0]));
+  }
+  return out;
+}
+
+/** Eye distances from the nose's points (neutral face) within which grainPartnerUv adds no partner (turnTexturing.ts NOSE_KEEP's outer end). */
+export const GRAIN_NOSE_KEEP = 0.2;
+
+/** Switch for grainPartnerUv (s51 farjaw51; one option per setting). */
+export const grainPartnerSetting = { on: true };
+
+/**
+ * Per vertex, where the grain reads its partner's detail (s51 farjaw51: lp_s10 +25's smooth far cheek under the eye):
+ * the mirror's texture position where the mirror has one (avatar.uvMirror), and on the other face-mesh points with a
+ * mirror-symmetric landmark, that landmark's texture position. The mirror keeps its colour off the eyes' and the
+ * nose's surrounds (a copied eye or nose flank shows as a ghost: turnTexturing.ts), so those far-side points had no
+ * partner and no grain either: the cheek under lp_s10's far eye stayed a smooth pale band. The grain only takes the
+ * partner's fine luminance within -GRAIN.darker .. +GRAIN.lighter and drops anything stronger (a lash, a lid line, a
+ * nostril's shadow edge), so reading there brings cracks and pores, not features. Not beside the nose (within
+ * GRAIN_NOSE_KEEP eye distances of its points on the person's neutral face): a nostril's rim is dark by no more than
+ * the grain keeps and drew a grey speck beside lp_s10's far nose wing at +25.
+ */
+export function grainPartnerUv(avatar: Avatar): Float32Array {
+  const out = Float32Array.from(avatar.uvMirror), { mirror } = faceTopology(), uv = avatar.uv, N = avatar.rig.neutral;
+  const keep = GRAIN_NOSE_KEEP * eyeCornerDistance(N);
+  const nearNose = (v: number) => NOSE_POINTS.some((q) => Math.hypot(N[v * 3]! - N[q * 3]!, N[v * 3 + 1]! - N[q * 3 + 1]!, N[v * 3 + 2]! - N[q * 3 + 2]!) < keep);
+  for (let v = 0; v < Math.min(avatar.vertexCount, MESH_POINT_COUNT); v++) {
+    const p = mirror[v]!;
+    if (p < 0 || p === v || p >= MESH_POINT_COUNT || nearNose(v)) continue;
+    if (out[v * 2] !== uv[v * 2] || out[v * 2 + 1] !== uv[v * 2 + 1]) continue;
+    out[v * 2] = uv[p * 2]!; out[v * 2 + 1] = uv[p * 2 + 1]!;
   }
   return out;
 }
