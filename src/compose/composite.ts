@@ -25,17 +25,29 @@ export function compositeOver(person: Uint8ClampedArray, background: Uint8Clampe
         if (hi < lo) { lo = W; hi = W - 1; }
       }
       if (!opaqueBackground) for (let i = start; i < start + lo; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
-      for (let i = start + lo, o = i * 4; i <= start + hi; i++, o += 4) {
+      for (let i = start + lo; i <= start + hi; i++) {
         const p = p32[i]!, a = p >>> 24;
         if (a === 255) o32[i] = p;
         else if (a === 0) { if (!opaqueBackground) o32[i] = (b32[i]! | 0xff000000) >>> 0; }
-        else blendPixel(person, background, out, o, a);
+        else o32[i] = overOpaque(p, b32[i]!, a);
       }
       if (!opaqueBackground) for (let i = start + hi + 1; i < start + W; i++) o32[i] = (b32[i]! | 0xff000000) >>> 0;
     }
     return;
   }
   for (let o = 0; o < n; o += 4) blendPixel(person, background, out, o, person[o + 3]!);
+}
+
+/**
+ * blendPixel on packed pixels (person p of alpha a over background b; the result opaque, as an int32): one store,
+ * not four clamped byte stores. A channel's person + k background is rounded half up and held at 255, which is
+ * what the clamped store's half-to-even rounding gives: its exact value is an integer plus j/255, never a half
+ * (test/compositeOver.test.ts checks every person, alpha and background byte).
+ */
+export function overOpaque(p: number, b: number, a: number): number {
+  const k = (255 - a) / 255;
+  const r = (p & 255) + k * (b & 255), g = ((p >>> 8) & 255) + k * ((b >>> 8) & 255), bl = ((p >>> 16) & 255) + k * ((b >>> 16) & 255);
+  return (r >= 255 ? 255 : (r + 0.5) | 0) | (g >= 255 ? 255 : (g + 0.5) | 0) << 8 | (bl >= 255 ? 255 : (bl + 0.5) | 0) << 16 | 0xff000000;
 }
 
 /** Premultiplied person pixel at byte o over the background pixel: out = person + (1 - a) background. */

@@ -96,10 +96,12 @@ export function partnerScale(x0: number, y0: number, x1: number, y1: number, x2:
  * not streaked. Pure.
  */
 export function partnerTrust(sMin: number, sMax: number): number {
-  const ramp = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
   const [d0, d1] = GRAIN.drawnOut, [p0, p1] = GRAIN.packed;
   return ramp((sMin - d0) / (d1 - d0)) * ramp((p1 - sMax) / (p1 - p0));
 }
+
+/** A smooth 0..1 step (module scope: made inside partnerTrust, tsx named a new closure per mirrored triangle). */
+const ramp = (t: number): number => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
 /** Face widths inside the oval where the grain starts, and where it is whole (GRAIN's neighbours). */
 export const GRAIN_RIM = [0.03, 0.1] as const;

@@ -24,13 +24,21 @@ export interface OpeningLines {
   readonly lowerRaw: Float32Array;
   /** the opening's packed colour at column x, height cy (a point inside the opening) */
   openingColour(x: number, cy: number): number;
+  /**
+   * whether the shader mixes the photo's own mouth into the pixels it draws (false: a drawn pixel is
+   * openingColour at its centre, so the pass reads it off the raster instead of shading it again; absent: true)
+   */
+  readonly photoShown?: boolean;
 }
 
 /** The opening's top and bottom at column c (the tighter of the rounded and raw lines); NaN outside. */
 export function openingAt(m: OpeningLines, c: number): [number, number] {
-  const top = Math.max(m.upperY[c]!, m.upperRaw[c]!), bottom = Math.min(m.lowerY[c]!, m.lowerRaw[c]!);
-  return [top, bottom];
+  return [topAt(m, c), bottomAt(m, c)];
 }
+
+/** openingAt's top alone, and its bottom: the per-column loops read them without an array per call. */
+const topAt = (m: OpeningLines, c: number): number => Math.max(m.upperY[c]!, m.upperRaw[c]!);
+const bottomAt = (m: OpeningLines, c: number): number => Math.min(m.lowerY[c]!, m.lowerRaw[c]!);
 
 /**
  * Shares of pixel row p's footprint (from y = p + 0.5 - half to p + 0.5 + half; the pixel itself at
@@ -39,6 +47,12 @@ export function openingAt(m: OpeningLines, c: number): [number, number] {
  * bottom, is all lip, split at its middle).
  */
 export function pixelShares(p: number, tops: ArrayLike<number>, bottoms: ArrayLike<number>, half = 0.5): { above: number; open: number; below: number } {
+  sharesInto(p, tops, bottoms, half, shares);
+  return { above: shares[0]!, open: shares[1]!, below: shares[2]! };
+}
+
+/** pixelShares into out[0..2] (above, open, below): coverLipEdges' per-pixel call allocates nothing. */
+function sharesInto(p: number, tops: ArrayLike<number>, bottoms: ArrayLike<number>, half: number, out: Float64Array): void {
   let above = 0, open = 0, below = 0;
   const n = tops.length, lo = p + 0.5 - half, span = 2 * half;
   for (let k = 0; k < n; k++) {
@@ -47,8 +61,9 @@ export function pixelShares(p: number, tops: ArrayLike<number>, bottoms: ArrayLi
     const a = Math.min(span, Math.max(0, t - lo)) / span, d = Math.min(span, Math.max(0, lo + span - b)) / span;
     above += a; below += d; open += Math.max(0, 1 - a - d);
   }
-  return { above: above / n, open: open / n, below: below / n };
+  out[0] = above / n; out[1] = open / n; out[2] = below / n;
 }
+const shares = new Float64Array(3);
 
 /** Packed colour c moved by w x (to - from), channel-wise, clamped. */
 function shifted(c: number, to: number, from: number, w: number): number {
@@ -70,8 +85,8 @@ function sampleColumn(m: OpeningLines, x: number, W: number): boolean {
   let any = false;
   for (let k = 0; k < SUBCOLUMNS; k++) {
     const at = x + (k + 0.5) / SUBCOLUMNS - 0.5, c0 = Math.floor(at), f = at - c0;
-    const [t0, b0] = c0 >= 0 ? openingAt(m, c0) : [NaN, NaN];
-    const [t1, b1] = c0 + 1 < W ? openingAt(m, c0 + 1) : [NaN, NaN];
+    const t0 = c0 >= 0 ? topAt(m, c0) : NaN, b0 = c0 >= 0 ? bottomAt(m, c0) : NaN;
+    const t1 = c0 + 1 < W ? topAt(m, c0 + 1) : NaN, b1 = c0 + 1 < W ? bottomAt(m, c0 + 1) : NaN;
     const ok0 = t0 === t0 && b0 === b0, ok1 = t1 === t1 && b1 === b1;
     if (!ok0 && !ok1) { tops[k] = NaN; bottoms[k] = NaN; continue; }
     tops[k] = !ok0 ? t1 : !ok1 ? t0 : t0 + (t1 - t0) * f;
@@ -81,16 +96,20 @@ function sampleColumn(m: OpeningLines, x: number, W: number): boolean {
   return any;
 }
 
-/** The column nearest x (x itself first) whose opening covers part of row p at its centre, and the middle of that part; null if none within a column. */
-function openPointNear(m: OpeningLines, x: number, p: number, W: number): [number, number] | null {
-  for (const c of [x, x - 1, x + 1]) {
+/**
+ * The column nearest x (x itself first) whose opening covers part of row p at its centre, and the middle of that
+ * part, into out[0], out[1]; false if none within a column. (Out-parameter: no arrays per crossed pixel.)
+ */
+function openPointNear(m: OpeningLines, x: number, p: number, W: number, out: Float64Array): boolean {
+  for (let q = 0; q < 3; q++) {
+    const c = q === 0 ? x : q === 1 ? x - 1 : x + 1;
     if (c < 0 || c >= W) continue;
-    const [t, b] = openingAt(m, c);
-    const lo = Math.max(t, p), hi = Math.min(b, p + 1);
-    if (hi > lo) return [c, 0.5 * (lo + hi)];
+    const lo = Math.max(topAt(m, c), p), hi = Math.min(bottomAt(m, c), p + 1);
+    if (hi > lo) { out[0] = c; out[1] = 0.5 * (lo + hi); return true; }
   }
-  return null;
+  return false;
 }
+const openPoint = new Float64Array(2);
 
 /**
  * Covers the inner lip lines' crossed pixels in place. `rebuiltShare` 0..1: how much of a mouth
@@ -102,7 +121,7 @@ function openPointNear(m: OpeningLines, x: number, p: number, W: number): [numbe
  */
 export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array, rebuiltShare: number, scratchIndex: Int32Array, scratchColour: Uint32Array, half = 0.5): void {
   if (!(rebuiltShare > 0)) return;
-  const W = t.width, H = t.height, color = t.color;
+  const W = t.width, H = t.height, color = t.color, photoShown = m.photoShown !== false;
   let count = 0;
   for (let x = 0; x < W; x++) {
     if (!sampleColumn(m, x, W)) continue;
@@ -110,7 +129,7 @@ export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array
     for (let k = 0; k < SUBCOLUMNS; k++) { const a = tops[k]!, b = bottoms[k]!; if (a === a && b > a) { lo = Math.min(lo, a); hi = Math.max(hi, b); } }
     if (!(hi > lo)) continue;
     for (let k = 0; k < SUBCOLUMNS; k++) if (tops[k] !== tops[k]) { tops[k] = 0.5 * (lo + hi); bottoms[k] = tops[k]!; }
-    const [tc, bc] = openingAt(m, x);
+    const tc = topAt(m, x), bc = bottomAt(m, x);
     const mid = tc === tc && bc === bc ? 0.5 * (tc + bc) : 0.5 * (lo + hi);
     // the lip either side as the raster drew it: the last row whose centre is above the opening, the first below
     const pu = Math.floor((tc === tc && bc > tc ? tc : mid) - 0.5), pl = Math.floor((bc === bc && bc > tc ? bc : mid) + 0.5);
@@ -123,17 +142,17 @@ export function coverLipEdges(t: RasterTarget, m: OpeningLines, mask: Uint8Array
     const upperOwn = pu + 1 >= pl || mask[(pu + 1) * W + x] === 1, lowerOwn = pl - 1 <= pu || mask[(pl - 1) * W + x] === 1;
     const reach = half - 0.5;
     for (let p = Math.max(0, Math.floor(lo - reach)); p <= Math.min(H - 1, Math.floor(hi + reach)); p++) {
-      const s = pixelShares(p, tops, bottoms, half);
-      if (s.open <= 0 || s.open >= 1 || (s.above > 0 && !upperOwn) || (s.below > 0 && !lowerOwn)) continue;
-      const at = openPointNear(m, x, p, W);
-      if (!at) continue;
-      const open = m.openingColour(at[0], at[1]);
+      sharesInto(p, tops, bottoms, half, shares);
+      const above = shares[0]!, inside = shares[1]!, below = shares[2]!;
+      if (inside <= 0 || inside >= 1 || (above > 0 && !upperOwn) || (below > 0 && !lowerOwn)) continue;
+      if (!openPointNear(m, x, p, W, openPoint)) continue;
+      const open = m.openingColour(openPoint[0]!, openPoint[1]!);
       const i = p * W + x;
-      const covered = mix3(lipUp, s.above, open, s.open, lipDown, s.below);
+      const covered = mix3(lipUp, above, open, inside, lipDown, below);
       scratchIndex[count] = i;
       // the shader's part of a mouth pixel (its colour at the centre) gives way to the covered colour;
       // a lip pixel's whole colour does, by the same share
-      const base = mask[i] === 1 ? m.openingColour(x, p + 0.5) : color[i]!;
+      const base = mask[i] === 1 && photoShown ? m.openingColour(x, p + 0.5) : color[i]!;
       scratchColour[count++] = rebuiltShare >= 1 && mask[i] !== 1 ? covered : shifted(color[i]!, covered, base, rebuiltShare);
     }
   }

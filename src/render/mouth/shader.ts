@@ -205,6 +205,11 @@ export class MouthShader implements LipColours {
     return (1 - this.place.rebuilt) * (1 - this.light.round);
   }
 
+  /** Whether shadeColour mixes the photo's own mouth (its texture) into a drawn pixel (its test, as lipCoverage.ts reads it). */
+  get photoShown(): boolean {
+    return this.photoKeep > 0 && this.texture !== null;
+  }
+
   /** The opening's colour at column x, height cy inside it, for the lip lines' coverage pass (lipCoverage.ts): without the photo's own mouth. */
   openingColour(x: number, cy: number): number {
     return this.shadeColour(x, cy - 0.5, 0, 0, false);
@@ -243,6 +248,7 @@ export class MouthShader implements LipColours {
     let r = out[0]!, g = out[1]!, b = out[2]!;
     // the photo's own mouth (texture) where the lips have not parted further than in the photo;
     // never in an "O" (the photo's teeth, squeezed into a pucker, drew a pale ghost in its hole)
+    // (photoShown's test: without it a drawn pixel is openingColour at its centre, which lipCoverage.ts relies on)
     const keep = this.photoKeep;
     if (photo && keep > 0 && this.texture) {
       const t = this.texture;
