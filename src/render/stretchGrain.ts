@@ -97,11 +97,8 @@ export function partnerScale(x0: number, y0: number, x1: number, y1: number, x2:
  */
 export function partnerTrust(sMin: number, sMax: number): number {
   const [d0, d1] = GRAIN.drawnOut, [p0, p1] = GRAIN.packed;
-  return ramp((sMin - d0) / (d1 - d0)) * ramp((p1 - sMax) / (p1 - p0));
+  return smooth01((sMin - d0) / (d1 - d0)) * smooth01((p1 - sMax) / (p1 - p0));
 }
-
-/** A smooth 0..1 step (module scope: made inside partnerTrust, tsx named a new closure per mirrored triangle). */
-const ramp = (t: number): number => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
 /** Face widths inside the oval where the grain starts, and where it is whole (GRAIN's neighbours). */
 export const GRAIN_RIM = [0.03, 0.1] as const;
