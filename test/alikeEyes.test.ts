@@ -8,7 +8,7 @@ import { trackedVideo } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
-import { alikeEyes, alikeShare, ALIKE_DIFF, APART_DIFF } from '../src/motion/alikeEyes.ts';
+import { alikeEyes, alikeShare, pairValue, ALIKE_DIFF, APART_DIFF } from '../src/motion/alikeEyes.ts';
 import type { MotionFrame } from '../src/types.ts';
 
 const eyes = (f: MotionFrame) => [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)] as const;
@@ -31,6 +31,11 @@ test('alikeShare and alikeEyes: shares within the noise take the mean, a wink ke
   // between: nearer, the mean kept, neither past it
   assert.ok(l[3]! > 0.3 && r[3]! < 0.5 && l[3]! < r[3]!);
   assert.ok(Math.abs(l[3]! + r[3]! - 0.8) < 1e-9);
+  // a half lid's pair takes the mean; a blink's the more closed eye's (the mesh under-reads a shutting eye)
+  assert.ok(Math.abs(pairValue(0.1, 0.4) - 0.25) < 1e-9);
+  assert.equal(pairValue(1, 0.76), 1);
+  const b = pairValue(0.4, 0.7);
+  assert.ok(b > 0.55 && b < 0.7, `${b}`);
 });
 
 test('lp_d10 f38-42: the smiling driver\'s level eyes close alike (one eye .23-.30 and the other .04-.07 before)', async () => {
