@@ -38,7 +38,7 @@ test('midLidEdge (s51 droop51): the lid gives way to the mesh edge over the marg
   const mid = midLidEdge(edge - margin / 2, edge, 0.02);
   assert.ok(mid > 0.3 && mid < 0.7, `${mid}`);
   // the arch: at the middle the lid has given way higher up than near a corner; outside the eye none
-  const at = edge - bow / 2;
+  const at = edge - bow - margin / 2;
   assert.ok(midLidEdge(at, edge, 0.5) < midLidEdge(at, edge, 0.1) - 0.1, `${midLidEdge(at, edge, 0.5)} vs ${midLidEdge(at, edge, 0.1)}`);
   assert.equal(midLidEdge(at, edge, -0.1), midLidEdge(at, edge, 1.1));
 });

@@ -19,7 +19,7 @@ import { smoothstep } from '../../math/smooth.ts';
  * it gives way to the mesh's own lid edge over `margin` eye widths, not at a cut, along an arch `bow` eye widths over
  * the mesh edge at the eye's middle (0 at the corners).
  */
-export const midLidSetting = { on: true, from: 0.1, full: 0.5, margin: 0.12, bow: 0.05 };
+export const midLidSetting = { on: true, from: 0.1, full: 0.5, margin: 0.1, bow: 0.04 };
 
 /** The eye's opening is taken as at least this many eye widths (a slit-eyed photo: no cover from a pixel's travel). */
 const MIN_OPENING = 0.1;
