@@ -6,6 +6,7 @@
 //   lid/ck that over the cheek's L* (real shut lids ~.75-.9 of the cheek's luma, docs/eyes lids19)
 //   bulge  the lid's lightest bin in .5-.9 minus its darkest bin in .2-.6 (a lit bulge over a shaded crease > 0)
 //   step   the largest L* change between neighbouring bins above the lash bin (a flat band's hard top edge)
+//   edge   (s51 droop51) the lid's lower edge: hard = the share of its fall made in one row (1 a cut), bow = its sagitta (eye widths, + arched up)
 // `--real clip:frame,...` reads real frames of the train clips (25 fps) the same way (face mesh landmarks).
 // `--set render/x.ts:xSetting.key=value` as fleckRender.ts. Never asserts.
 //   node --import tsx bench/midLid.ts --portrait lp_s5.jpg --motion m.json --frames 128,133 [--root CO] [--set ...]
@@ -38,7 +39,41 @@ function yAt(pts: number[][], x: number): number {
   return p[p.length - 1]![1]!;
 }
 
-export interface LidRead { profile: number[]; cheek: number; lid: number; bulge: number; step: number }
+export interface LidRead { profile: number[]; cheek: number; lid: number; bulge: number; step: number; edge: LidEdge }
+
+/**
+ * The lid's lower edge (s51 droop51): per column over the eye's middle (u .25-.75 between the corners) the row where
+ * L* falls most from one row to the next within .12 eye widths over and .06 under the mesh's upper lid; `hard` the
+ * median share of the column's fall (the lid's L* .04-.1 eye widths over that row minus the darkest within .1 under
+ * it) made in that one row (1: a cut, a soft margin spreads it over rows); `bow` the edge's sagitta over the middle
+ * columns' chord (eye widths, + arched up as a lid margin over the eyeball, 0 straight).
+ */
+export interface LidEdge { hard: number; bow: number }
+
+/** LidEdge of one eye (see LidEdge); L(x, y) the image's L*. */
+function readEdge(L: (x: number, y: number) => number, upper: number[][], xa: number, xb: number, ew: number): LidEdge {
+  const xs: number[] = [], ys: number[] = [], hards: number[] = [];
+  for (let x = Math.ceil(xa + 0.25 * (xb - xa)); x <= xb - 0.25 * (xb - xa); x++) {
+    const yu = yAt(upper, x);
+    let best = -Infinity, by = 0;
+    for (let y = Math.round(yu - 0.12 * ew); y <= yu + 0.06 * ew; y++) {
+      const d = L(x, y) - L(x, y + 1);
+      if (d > best) { best = d; by = y; }
+    }
+    let top = 0, nTop = 0, dark = Infinity;
+    for (let y = Math.round(by - 0.1 * ew); y <= by - 0.04 * ew; y++) { top += L(x, y); nTop++; }
+    for (let y = by + 1; y <= by + 0.1 * ew; y++) dark = Math.min(dark, L(x, y));
+    const fall = (nTop ? top / nTop : L(x, by)) - dark;
+    if (fall > 2) hards.push(Math.min(1, best / fall));
+    xs.push(x); ys.push(by + 0.5);
+  }
+  const med = (v: number[]) => v.slice().sort((a, b) => a - b)[v.length >> 1] ?? NaN;
+  // sagitta: the middle third's mean edge against the chord between the outer thirds' means
+  const k = Math.max(1, Math.floor(xs.length / 3));
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const ends = (mean(ys.slice(0, k)) + mean(ys.slice(-k))) / 2, mid = mean(ys.slice(k, xs.length - k));
+  return { hard: med(hards), bow: (ends - mid) / ew };
+}
 
 /** One eye's profile brow -> lid edge on an image with its landmarks. */
 export function readLid(img: RgbaImage, lm: Lm, side: 0 | 1): LidRead {
@@ -61,10 +96,10 @@ export function readLid(img: RgbaImage, lm: Lm, side: 0 | 1): LidRead {
   const bulge = Math.max(...profile.slice(5, 9)) - Math.min(...profile.slice(2, 6));
   let step = 0;
   for (let k = 1; k < BINS - 1; k++) step = Math.max(step, Math.abs(profile[k]! - profile[k - 1]!));
-  return { profile, cheek: med(cheekV), lid: mean(lower), bulge, step };
+  return { profile, cheek: med(cheekV), lid: mean(lower), bulge, step, edge: readEdge(L, upper, xa, xb, ew) };
 }
 
-const fmt = (r: LidRead) => `lid ${r.lid.toFixed(1)} lid/ck ${(r.lid / r.cheek).toFixed(2)} bulge ${r.bulge.toFixed(1)} step ${r.step.toFixed(1)} | ${r.profile.map((v) => v.toFixed(0)).join(' ')}`;
+const fmt = (r: LidRead) => `edge hard ${r.edge.hard.toFixed(2)} bow ${r.edge.bow.toFixed(3)} | lid ${r.lid.toFixed(1)} lid/ck ${(r.lid / r.cheek).toFixed(2)} bulge ${r.bulge.toFixed(1)} step ${r.step.toFixed(1)} | ${r.profile.map((v) => v.toFixed(0)).join(' ')}`;
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const real = opt('--real', '');

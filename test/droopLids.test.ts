@@ -30,7 +30,9 @@ test('pcavs741: both blinks shut both eyes, the held droop f17-31 stays lowered 
   for (const i of [9, 10, 11, 35, 36, 37]) assert.ok(Math.min(...eyes(on[i]!)) >= 0.75 && Math.max(...eyes(on[i]!)) >= 0.95, `f${i} shut: ${show(on, i, i)}`);
   // the held droop: the subject's right eye (the droopier, image-left) lowered throughout, not open at f17-21 and half shut after
   const right = Array.from({ length: 15 }, (_, k) => eyes(on[17 + k]!)[1]!);
-  assert.ok(Math.min(...right) >= 0.12 && Math.max(...right) <= 0.6, `on f17-31 R: ${right.map((v) => v.toFixed(2))}`);
+  // (.08, was .12 before s51: alikeEyes.ts reads the pair as one where their shares are within the mesh's noise,
+  // f16-19 .01-.08 apart, so the droopier eye starts the hold at the pair's .09-.14 with the other lowered beside it)
+  assert.ok(Math.min(...right) >= 0.08 && Math.max(...right) <= 0.6, `on f17-31 R: ${right.map((v) => v.toFixed(2))}`);
   for (const e of [0, 1]) {
     const [b, a] = [pumping(off, e, 14, 32), pumping(on, e, 14, 32)];
     assert.ok(a <= b + 1e-9, `eye ${e} pumping f14-32 ${b.toFixed(2)} -> ${a.toFixed(2)}`);

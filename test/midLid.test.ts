@@ -7,7 +7,7 @@ import { toImage } from '../src/render/closedEye/frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
 import { drawEye } from '../src/render/closedEye/draw.ts';
-import { eyeOpening, lidCover, midLidSetting, midLidShare } from '../src/render/closedEye/midLid.ts';
+import { eyeOpening, lidCover, midLidEdge, midLidSetting, midLidShare } from '../src/render/closedEye/midLid.ts';
 import { syntheticEyeFace } from './syntheticEyes.ts';
 
 test('midLid: a column\'s cover is its lid\'s travel over the eye\'s opening; the share is the lesser of cover and completion', () => {
@@ -23,6 +23,24 @@ test('midLid: a column\'s cover is its lid\'s travel over the eye\'s opening; th
   assert.ok(midLidShare(0.3, 1) > 0.3 && midLidShare(0.3, 1) < 0.7, 'coming in in between');
   midLidSetting.on = false;
   try { assert.equal(midLidShare(0.6, 0.6), 0, 'off'); } finally { midLidSetting.on = true; }
+});
+
+test('midLidEdge (s51 droop51): the lid gives way to the mesh edge over the margin, not at a cut, on an arch high at the eye\'s middle', () => {
+  const { margin, bow } = midLidSetting;
+  assert.ok(margin >= 0.08 && bow > 0, 'a margin of a few pixels and an arch');
+  const edge = 0.1;
+  // whole well over the edge, nothing at it
+  for (const u of [0.05, 0.5, 0.95]) {
+    assert.equal(midLidEdge(edge - 0.3, edge, u), 1);
+    assert.equal(midLidEdge(edge, edge, u), 0);
+  }
+  // soft: the lid half given way somewhere a margin over the edge, not in one step
+  const mid = midLidEdge(edge - margin / 2, edge, 0.02);
+  assert.ok(mid > 0.3 && mid < 0.7, `${mid}`);
+  // the arch: at the middle the lid has given way higher up than near a corner; outside the eye none
+  const at = edge - bow - margin / 2;
+  assert.ok(midLidEdge(at, edge, 0.5) < midLidEdge(at, edge, 0.1) - 0.1, `${midLidEdge(at, edge, 0.5)} vs ${midLidEdge(at, edge, 0.1)}`);
+  assert.equal(midLidEdge(at, edge, -0.1), midLidEdge(at, edge, 1.1));
 });
 
 test('midLid: mid-blink the lid above the closing edge is the shut eye\'s lid, the slit below and the rest frame untouched, the corners less than the middle', () => {

@@ -20,6 +20,7 @@ import { Channels } from './channels.ts';
 import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps } from './mouthAfterSmoothing.ts';
 import { usableFrames } from './usableFrames.ts';
 import { blinksByUpperLid } from './upperLidBlink.ts';
+import { alikeEyes } from './alikeEyes.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
 import { gazeHeldThroughClosures } from './gazeHeld.ts';
@@ -92,12 +93,14 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
+  const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
+  // two eyes the mesh reads about equally open blink as one: their difference is its noise on the blink map's steep part (alikeEyes.ts)
+  if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares);
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
   gazeHeldThroughClosures(ch, valid);
-  const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
   const narrowCaps = fit.heldNarrowing ? heldNarrowingOutsideBlinks([ch.get('blinkL'), ch.get('blinkR')], shares, fps, fit.blinkThroughNarrowing) : undefined;
   // a droopy speaker's held half lids steady, not pumping (droopLids.ts)

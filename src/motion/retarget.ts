@@ -101,6 +101,8 @@ export interface RetargetIo {
   eyes?: [ArrayLike<number>, ArrayLike<number>];
   fittedYaw?: Float64Array;
   lidRises?: [Float64Array, Float64Array];
+  /** receives each frame's lids in the head frame (lowerLid.ts lidHeights; frames without landmarks left as they are) */
+  lids?: ([Lids, Lids] | undefined)[];
   /** receives each frame's mouth width over the driver's neutral (the fit's mouth prior reads it: rig/mouthPrior.ts) */
   mouthWidths?: Float64Array;
   /** receives each frame's opening height over width (rig/mouthPrior.ts openingAspect: a tall opening is no grin) */
@@ -259,6 +261,7 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
   if (o.squintWithinBlink) squintsWithinBlink(out, shares!, have, smileSquints);
   io.lidRises?.[0].set(rises[0]);
   io.lidRises?.[1].set(rises[1]);
+  if (io.lids) for (const i of have) io.lids[i] = r.lids[i];
   if (o.wideFromShow) widenFromShows(out, shows, have);
   if (o.oneSidedTurn) distrustTurnedOneSided(out, r.yaw, have);
   if (o.wideOverSquint && o.lidsDecide) {

@@ -82,6 +82,8 @@ export interface DriverFitOptions {
   droopHeld?: boolean;
   /** The video path: each eye's blink no more than its upper lid's fall asks for (the lower lid at rest): a smile's raised lower lid on a side glance is the squint's, not a blink (upperLidBlink.ts; docs/eyes glance43). */
   blinkFromUpperLid?: boolean;
+  /** The video path: two eyes whose opening shares of rest are within the mesh's noise (alikeEyes.ts ALIKE_DIFF) take their blinks' mean; a wink, well past it, keeps each eye's (docs/eyes/sessions/s51-droop51.md: lp_d10 f40 one lid lowered under level eyes). */
+  alikeEyes?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
   wideFromShow?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
@@ -178,6 +180,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
     droopHeld: o.droopHeld ?? true,
     blinkFromUpperLid: o.blinkFromUpperLid ?? true,
+    alikeEyes: o.alikeEyes ?? true,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,

@@ -8,7 +8,7 @@ import type { Line } from './lids.ts';
 import type { BakedEye } from './bake.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
-import { eyeOpening, lidCover, midLidShare } from './midLid.ts';
+import { eyeOpening, lidCover, midLidEdge, midLidShare } from './midLid.ts';
 
 /**
  * Per patch column: where the shut lid's edge (its lash line) is drawn at fade `show`: on the closing
@@ -132,7 +132,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
         const nearEdge = 1 - smoothstep(-EDGE_SOFT, 0, at - edge);
         const lidShare = showLid > show ? nearEdge : 0;
         // the mid-blink lid (midLid.ts), over the mesh lid only
-        const faded = Math.max(show + lidShare * (showLid - show), midLid[col]! * nearEdge);
+        const faded = Math.max(show + lidShare * (showLid - show), midLid[col]! > 0 ? midLid[col]! * midLidEdge(at, edge, u) : 0);
         m = mask * (faded + (1 - faded) * cover * smoothstep(-EDGE_SOFT, 0, at - meshEdge[col]!));
       } else if (!lidSide && (v >= shut || open > 0)) {
         // below the shut edge, the lower lid at the fade below the lid; over the eyeball whole as the lid comes down

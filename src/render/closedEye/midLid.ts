@@ -15,9 +15,11 @@ import { smoothstep } from '../../math/smooth.ts';
 
 /**
  * on: the mid-blink lid drawn. It comes in with the lid's cover of the eyeball from `from` to `full`
- * (smoothstep): by half a blink the lid over the eyeball is all lid skin.
+ * (smoothstep): by half a blink the lid over the eyeball is all lid skin. Its lower edge (s51 droop51, midLidEdge):
+ * it gives way to the mesh's own lid edge over `margin` eye widths, not at a cut, along an arch `bow` eye widths over
+ * the mesh edge at the eye's middle (0 at the corners).
  */
-export const midLidSetting = { on: true, from: 0.1, full: 0.5 };
+export const midLidSetting = { on: true, from: 0.1, full: 0.5, margin: 0.1, bow: 0.04 };
 
 /** The eye's opening is taken as at least this many eye widths (a slit-eyed photo: no cover from a pixel's travel). */
 const MIN_OPENING = 0.1;
@@ -45,4 +47,19 @@ export function eyeOpening(open: ArrayLike<number>, shut: ArrayLike<number>): nu
  */
 export function midLidShare(c: number, cover: number): number {
   return midLidSetting.on ? smoothstep(midLidSetting.from, midLidSetting.full, Math.min(c, cover)) : 0;
+}
+
+/**
+ * How much of the mid-blink lid stays at drawn position v (eye widths, down) in a column at u (0..1 corner to corner)
+ * whose lid edge is drawn at `edge` (s51 droop51). critic50 (lp_s5 + eng f133): the lowered lid's lower edge was a hard
+ * straight line, the lit lid cut over EDGE_SOFT (.03 eye widths, a pixel on a 30 px eye) against the mesh's straight
+ * edge. Real half lids (Katie f23-29, lp_d14 f94/f110/f382, bench/midLid.ts edge) make a fifth to a half of the fall
+ * from lid to lash in one row and arch .01-.03 eye widths over their chord; ours made .7 in one row, arch 0 (the rig's
+ * half-blink lid flattens). So the lid gives way over `margin` and ends on an arch `bow` high at the middle: the
+ * mesh's darker lid edge shows under it as a lash margin, thickest in the middle.
+ */
+export function midLidEdge(v: number, edge: number, u: number): number {
+  const { margin, bow } = midLidSetting;
+  const arch = u > 0 && u < 1 ? 4 * u * (1 - u) * bow : 0;
+  return 1 - smoothstep(edge - arch - margin, edge - arch, v);
 }

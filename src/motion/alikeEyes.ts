@@ -1,0 +1,53 @@
+// Two eyes the face mesh reads about equally open are read as one pair (droop51, issue #14). critic50: lp_s7 <- lp_d10
+// f40/f41 one eye's lid lowered over the iris (eyeBlinkRight .43/.46, the left 0) while the driver's eyes are level (a
+// smile's narrowing, both at ~.7 of rest). Two things split the pair there, neither of them a wink:
+// - the blink map (restFace.ts blinkFromOpening) is steep between .67 and .85 of rest (.5 -> 0, ~2.8 per unit), so the
+//   mesh's frame-to-frame difference between the eyes (|share L - share R|, median .04-.08 over the six bench drivers,
+//   p90 .11-.20) becomes a blink difference of .1-.4 (lp_d10 f40 in the critic's cut: .77 / .65 -> .22 / .52);
+// - the smile's squint given back to each blink (lowerLid.ts, eyeSquints.ts lowerLidSquints) is per side and comes
+//   from that side's smile and the fit's own squint, not from the eye (f40-42: .11-.13 given back on one eye, .04 on
+//   the other, the head-frame lower lids rising alike, .15-.17).
+// lp_d6 shows the same at f509/f533/f632/f634/f789 (shares .03-.07 apart, closures .25-.45 apart): level eyes on the
+// video, one eye rendered with a lowered lid. A real wink stands well past the noise: lp_d10 f305-306 .29/.23 apart.
+// So where the shares are within ALIKE_DIFF the two readings take one value, from APART_DIFF each its own, smoothstep
+// between. That value is their mean for a half lid, and the more closed one's in a blink (from SHUT_FROM to SHUT_FULL
+// on it): the mesh under-reads a shutting eye (pcavs741 f37, both lids down on the video, read 1 / .76; the mean left
+// both at .88). Pure; hooked in framesFromRaw.ts before the lid events and the smoothing (DriverFitOptions.alikeEyes).
+import { smoothstep } from '../math/smooth.ts';
+
+/** Opening shares of rest this close (or closer) are the same opening read twice: the two blinks are one... */
+export const ALIKE_DIFF = 0.1;
+/** ...and this far apart each eye keeps its own (a wink, lp_d10 f305-306: .29 / .23). */
+export const APART_DIFF = 0.22;
+
+/** A pair whose more closed eye's blink weight reaches this is blinking: from here its common value goes to that eye's... */
+export const SHUT_FROM = 0.5;
+/** ...and from this it is that eye's (restFace.ts PAIRED_UP_TO .78: a slit; a shut eye reads ~1). */
+export const SHUT_FULL = 0.8;
+
+/** 0..1: how far a frame's two blink readings are one pair's, from the eyes' opening shares of rest. */
+export function alikeShare(left: number, right: number): number {
+  return 1 - smoothstep(ALIKE_DIFF, APART_DIFF, Math.abs(left - right));
+}
+
+/** The one value an alike pair of blink weights takes: their mean, going over to the larger in a blink. */
+export function pairValue(left: number, right: number): number {
+  const mean = (left + right) / 2, most = Math.max(left, right);
+  return mean + smoothstep(SHUT_FROM, SHUT_FULL, most) * (most - mean);
+}
+
+/**
+ * In place: each frame's two blink weights (blinks[0] subject's left) taken toward their pairValue by alikeShare of
+ * its opening shares (null: no reading, left as is).
+ */
+export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[]): void {
+  const [l, r] = blinks;
+  shares.forEach((s, i) => {
+    if (!s) return;
+    const a = alikeShare(s[0], s[1]);
+    if (a <= 0) return;
+    const one = pairValue(l[i]!, r[i]!);
+    l[i] = l[i]! + a * (one - l[i]!);
+    r[i] = r[i]! + a * (one - r[i]!);
+  });
+}

@@ -1,0 +1,55 @@
+// s51 (droop51, issue #14): two eyes the face mesh reads about equally open blink as one (src/motion/alikeEyes.ts).
+// critic50: lp_s7 <- lp_d10 f40/f41 one eye's lid lowered over the iris while the driver's eyes are level (a smile's
+// narrowing: both at ~.7 of rest); the mesh's small difference between the eyes on the blink map's steep part and the
+// per-side squint given back split the pair. A wink, whose shares stand well apart, keeps each eye's own reading.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { trackedVideo } from './trackedVideo.ts';
+import { sharedData } from '../bench/sharedData.ts';
+import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
+import { foldBlink } from '../src/motion/restFace.ts';
+import { alikeEyes, alikeShare, pairValue, ALIKE_DIFF, APART_DIFF } from '../src/motion/alikeEyes.ts';
+import type { MotionFrame } from '../src/types.ts';
+
+const eyes = (f: MotionFrame) => [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)] as const;
+
+test('alikeShare and alikeEyes: shares within the noise take the mean, a wink keeps its eyes, no reading is left alone', () => {
+  assert.equal(alikeShare(0.7, 0.7), 1);
+  assert.equal(alikeShare(0.7, 0.7 - ALIKE_DIFF), 1);
+  assert.equal(alikeShare(0.86, 0.86 - APART_DIFF), 0);
+  const mid = alikeShare(0.8, 0.8 - (ALIKE_DIFF + APART_DIFF) / 2);
+  assert.ok(mid > 0.4 && mid < 0.6, `${mid}`);
+  const l = Float64Array.from([0.0, 0.1, 0.9, 0.3]), r = Float64Array.from([0.43, 0.58, 0.1, 0.5]);
+  alikeEyes([l, r], [[0.77, 0.7], [0.86, 0.57], null, [0.75, 0.75 - (ALIKE_DIFF + APART_DIFF) / 2]]);
+  // alike: one pair at the mean
+  assert.ok(Math.abs(l[0]! - 0.215) < 1e-9 && Math.abs(r[0]! - 0.215) < 1e-9, `${l[0]} ${r[0]}`);
+  // a wink (lp_d10 f305: .86 / .57) and a frame without a reading: as read
+  assert.equal(l[1], 0.1);
+  assert.equal(r[1], 0.58);
+  assert.equal(l[2], 0.9);
+  assert.equal(r[2], 0.1);
+  // between: nearer, the mean kept, neither past it
+  assert.ok(l[3]! > 0.3 && r[3]! < 0.5 && l[3]! < r[3]!);
+  assert.ok(Math.abs(l[3]! + r[3]! - 0.8) < 1e-9);
+  // a half lid's pair takes the mean; a blink's the more closed eye's (the mesh under-reads a shutting eye)
+  assert.ok(Math.abs(pairValue(0.1, 0.4) - 0.25) < 1e-9);
+  assert.equal(pairValue(1, 0.76), 1);
+  const b = pairValue(0.4, 0.7);
+  assert.ok(b > 0.55 && b < 0.7, `${b}`);
+});
+
+test('lp_d10 f38-42: the smiling driver\'s level eyes close alike (one eye .23-.30 and the other .04-.07 before)', async () => {
+  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), { fps: 25, maxSide: 720, maxSeconds: 2 });
+  const off = motionFramesFromRaw(raw, 25, true, { fit: { alikeEyes: false } }).frames;
+  const on = motionFramesFromRaw(raw, 25, true).frames;
+  const frames = [38, 39, 40, 41, 42];
+  const gap = (f: MotionFrame) => Math.abs(eyes(f)[0] - eyes(f)[1]);
+  // the defect as it was: one eye's lid lowered, the other open
+  assert.ok(frames.filter((i) => gap(off[i]!) > 0.12).length >= 3, `off: ${frames.map((i) => eyes(off[i]!).map((v) => v.toFixed(2)).join('/'))}`);
+  for (const i of frames) assert.ok(gap(on[i]!) < 0.05, `f${i}: ${eyes(on[i]!).map((v) => v.toFixed(2)).join('/')}`);
+  // the pair's narrowing is kept, not opened: between the two eyes' old readings
+  for (const i of frames) {
+    const [a, b] = eyes(off[i]!), m = (eyes(on[i]!)[0] + eyes(on[i]!)[1]) / 2;
+    assert.ok(m > Math.min(a, b) - 0.05 && m < Math.max(a, b) + 0.05, `f${i}: ${m.toFixed(2)} vs ${a.toFixed(2)}/${b.toFixed(2)}`);
+  }
+});
