@@ -13,14 +13,17 @@ test('the lower lid drops by a share of the opening over each point, the corners
   assert.deepEqual(d.map((v) => +v.toFixed(6)), [0, 0.2, 0.4, 0.2, 0]);
 });
 
-test('the drop keeps the lower lid on the iris: at most what it hides of the iris plus a hairline (s48)', () => {
+test('the drop keeps the lower lid on the iris: at most what it hides of the iris past the margin (s48; s51 the lid keeps covering)', () => {
   const xs = [0, 1, 2, 3, 4], drops = [0, 0.2, 0.4, 0.2, 0];
-  // an iris (r .5) whose bottom sits on the lid at x 2 (y 1): only the margin's drop is kept
+  // s51: the margin is a cover kept (a stare's lower lid stays on the iris's bottom, as lp_d6's do)
+  assert.ok(IRIS_HOLD_MARGIN < 0);
+  // an iris (r .5) whose bottom sits on the lid at x 2 (y 1): no drop, and never a rise
   const touching = irisHoldShare(xs, [0, 1, 1, 1, 0], drops, { cx: 2, cy: 0.5, r: 0.5 });
-  assert.ok(Math.abs(touching * 0.4 - IRIS_HOLD_MARGIN) < 1e-9, `${touching}`);
-  // the lid hides .3 of it: .3 + the margin
+  assert.equal(touching, 0);
+  // the lid hides .3 of it: it drops .3 + the margin, leaving -margin of the iris (diameter 1) covered
   const hiding = irisHoldShare(xs, [0, 1, 1, 1, 0], drops, { cx: 2, cy: 0.8, r: 0.5 });
   assert.ok(Math.abs(hiding * 0.4 - (0.3 + IRIS_HOLD_MARGIN)) < 1e-9, `${hiding}`);
+  assert.ok(1 + hiding * 0.4 < 0.8 + 0.5, 'the dropped lid still covers the iris bottom');
   // a lid hiding more than the drop uncovers keeps all of it
   assert.equal(irisHoldShare(xs, [0, 1, 1, 1, 0], drops, { cx: 2, cy: 1.2, r: 0.5 }), 1);
 });
