@@ -71,13 +71,14 @@ test('lp_s42 staring: the lower lid drops and shows white under the iris', async
     // (as light as the pink lid margin there: its hue tells them apart, R - B)
     assert.ok(n >= 2 && on / n < off / n - 8, `white, not the lid's pink, under the old lower lid: R-B ${(on / n).toFixed(0)} (off ${(off / n).toFixed(0)}, ${n} columns)`);
   }
-  // s48: with irisHold (the default) the dropped lid stays within a hairline of the iris's bottom at its column,
+  // s48: with irisHold (the default) the dropped lid stays within the margin of the iris's bottom at its column (s51: short of it),
   // on the eye whose iris sits on its lid (image-left, EYE_R) it drops less than without the hold
   const [restH, wideH] = make(true, true);
   for (const [upper, lower] of [[EYE_L_UPPER, EYE_L_LOWER], [EYE_R_UPPER, EYE_R_LOWER]]) {
     const g0 = eyeGeometry(restH!.lm, upper, lower), gH = eyeGeometry(wideH!.lm, upper, lower), gOld = eyeGeometry(wide!.lm, upper, lower);
     const d = 2 * g0.r, belowIris = (g: typeof g0) => (g.lowY - (g0.cy + g0.r)) / d;
-    assert.ok(belowIris(gH) < Math.max(belowIris(g0), 0) + 0.6 * IRIS_HOLD_MARGIN + 0.03, `held: ${belowIris(g0).toFixed(3)} -> ${belowIris(gH).toFixed(3)} iris diameters under the iris`);
+    // (s51: the margin may be a cover kept, < 0: a lid already at or over it by less than that stays where it was)
+    assert.ok(belowIris(gH) < Math.max(belowIris(g0), 0.6 * IRIS_HOLD_MARGIN) + 0.03, `held: ${belowIris(g0).toFixed(3)} -> ${belowIris(gH).toFixed(3)} iris diameters under the iris`);
     assert.ok(gH.lowY <= gOld.lowY + 1e-6, 'never lower than without the hold');
   }
   const gR0 = eyeGeometry(restH!.lm, EYE_R_UPPER, EYE_R_LOWER), gRH = eyeGeometry(wideH!.lm, EYE_R_UPPER, EYE_R_LOWER), gROld = eyeGeometry(wide!.lm, EYE_R_UPPER, EYE_R_LOWER);
