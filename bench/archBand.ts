@@ -8,8 +8,10 @@
 // rows, % of the eye's width: height x depth), `arch` the lid line's apex over the corners' chord (% of the eye's width), `show` the white above the iris (the lid line over the iris's top at its centre, iris
 // diameters; negative: the lid covers the iris's top).
 // `white` (s40): the white above the iris read off the pixels (motion/eyeWhiteShow.ts), the same ruler on the driver and ours.
+// --detect (s51): ours also read by the face mesh (detectFaces on the render), the driver's ruler: our own landmarks are exact,
+// the driver's a tracker's fit that reads a stare's lids short (st_happy <- lp_d6: our arch 36-41 % exact, 26-29 % detected; driver 19-31 %).
 // Sheet: driver | before | this, both eyes at --zoom. Never asserts.
-//   node --import tsx bench/archBand.ts lp_s42.jpg lp_d6.mp4 150,152,154,156 [out.jpg] [--before /work/main] [--seconds 8] [--fps 25] [--zoom 4] [--fit-on OPTION,...]
+//   node --import tsx bench/archBand.ts lp_s42.jpg lp_d6.mp4 150,152,154,156 [out.jpg] [--before /work/main] [--seconds 8] [--fps 25] [--zoom 4] [--fit-on OPTION,...] [--detect]
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
@@ -21,10 +23,12 @@ import { decodeVideoFrames } from '../src/io/media.ts';
 import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { eyeWhiteShows } from '../src/motion/eyeWhiteShow.ts';
+import { detectFaces } from '../src/face/detect.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const [photo, driver, list, out] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) as [string, string, string, string | undefined];
+const DETECT = args.includes('--detect');
 const ZOOM = Number(arg('--zoom', '4')), FPS = Number(arg('--fps', '25')), SECONDS = Number(arg('--seconds', '8')), SIZE = 512;
 const frameIds = list.split(',').flatMap((s) => { const [a, b, st] = s.split(/[-:]/).map(Number); return b === undefined ? [a!] : Array.from({ length: Math.floor((b - a!) / (st ?? 1)) + 1 }, (_, k) => a! + k * (st ?? 1)); });
 // --fit-ab OPTION (s39, stare39): this checkout twice, the motion with that driver-fit option off | on (no --before)
@@ -151,6 +155,8 @@ for (const [name, root] of roots) {
     const rest = copy(r.render(restF)), gRest = figsOf(rest, r.landmarks(restF));
     const img = copy(r.render(f)), g = figsOf(img, r.landmarks(f));
     add(name, g); add(`${name} rest`, gRest);
+    // --detect (s51, stare51): our render read by the face mesh too, the ruler the driver's figures come from (our mesh's own landmarks are exact, the driver's a tracker's fit)
+    if (DETECT) { const d = (await detectFaces(img, { embedding: false }))[0]; if (d) { const gd = figsOf(img, d.landmarks); add(`${name} det`, gd); console.log(`f${i} ${(name + ' det').padEnd(6)} ${gd.map(line).join(' | ')}`); } }
     const wide = `wide ${f3(f.w.eyeWideLeft ?? 0)}/${f3(f.w.eyeWideRight ?? 0)}`;
     console.log(`f${i} ${name.padEnd(6)} ${g.map(line).join(' | ')}   ${wide}`);
     console.log(`f${i} ${(name + ' rest').padEnd(6)} ${gRest.map(line).join(' | ')}`);

@@ -16,8 +16,14 @@ import { smoothstep } from '../../math/smooth.ts';
 /** On: eyeWide lowers the lower lid on the rendered avatar (off: only the upper lid moves, as before s41). */
 export const staringLowerLidSetting = { on: true, drop: 0.2, irisHold: true };
 
-/** White the dropped lower lid may show under the photo's iris at one unit of eyeWide (iris diameters): a hairline. */
-export const IRIS_HOLD_MARGIN = 0.05;
+/**
+ * White the dropped lower lid may show under the photo's iris at one unit of eyeWide (iris diameters). s51 (stare51):
+ * negative, the lid keeps this much of the iris covered. s48's +.05 (a hairline of white) left white under st_happy's
+ * irises at lp_d6's stares (f101, f156, f166: .05-.09 diameters on the mesh) where the driver's lower lids stay on or over
+ * the irises' bottoms (face-mesh ruler on both: driver -.08..-.27, ours -.03..-.09); an iris the photo's lid hides less
+ * than .1 of now keeps its lower lid (no drop).
+ */
+export const IRIS_HOLD_MARGIN = -0.1;
 
 /** The lower lid's pull reaches this far (canonical units, outer-eye-corner distance 1) into the skin under it. */
 const REACH = 0.05;
@@ -42,14 +48,14 @@ function lineYAt(xs: readonly number[], ys: readonly number[], x: number): numbe
 
 /**
  * The share of the drops kept so the lower lid at the iris's column goes at most IRIS_HOLD_MARGIN of the iris's
- * diameter past the iris's bottom: `lowerX`, `lowerY` the lid (y down), `drops` per point, the iris's centre and
+ * diameter past the iris's bottom (short of it: margin < 0; never a rise): `lowerX`, `lowerY` the lid (y down), `drops` per point, the iris's centre and
  * radius. 1 when the drop there is within that (the lid hid more of the iris than the drop uncovers).
  */
 export function irisHoldShare(lowerX: readonly number[], lowerY: readonly number[], drops: readonly number[], iris: { cx: number; cy: number; r: number }, margin = IRIS_HOLD_MARGIN): number {
   const dropAt = lineYAt(lowerX, drops, iris.cx);
   if (!(dropAt > 0) || !(iris.r > 0)) return 1;
   const hidden = Math.max(0, iris.cy + iris.r - lineYAt(lowerX, lowerY, iris.cx));
-  return Math.min(1, (hidden + margin * 2 * iris.r) / dropAt);
+  return Math.max(0, Math.min(1, (hidden + margin * 2 * iris.r) / dropAt));
 }
 
 /** The face mesh's iris (468 or 473: whichever centre lies between the lid's corners) on a canonical face, or null. */
