@@ -114,9 +114,9 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   const cover = Math.min(1, show / COVER_BY), pixel = 1 / f.width;
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
-  const px = new Float32Array(3), g3 = new Float32Array(3);
+  const px = new Float32Array(3);
   // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
-  const gain = frameMatchSetting.on ? frameGain(t, eye.rgb, eye.mask, f, nearIz) : null;
+  const gain = frameMatchSetting.on ? frameGain(t, eye.rgb, eye.mask, eye.shutV, f, nearIz) : null;
   drawProbe.frames?.push(f);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
@@ -154,8 +154,8 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       if (gain) {
-        sample(gain, PATCH_W, PATCH_H, gx, gy, g3, 0);
-        for (let ch = 0; ch < 3; ch++) px[ch] = Math.min(255, px[ch]! * g3[ch]!);
+        const k = sampleScalar(gain, PATCH_W, PATCH_H, gx, gy);
+        for (let ch = 0; ch < 3; ch++) px[ch] = Math.min(255, px[ch]! * k);
       }
       if (shadow > 0.002) {
         const lash = col * 3, k = shadow / (m + shadow);

@@ -6,7 +6,7 @@
 // mesh lid stretches the fold's darker skin over the crease and down the corners. The patch then meets a darker
 // (or lighter) frame across its mask's short feather, and the mask's ends are straight (mask.ts `side`): a lighter
 // card with straight sides. Here, per frame, the skin the frame shows on the mask's outer feather (the ring) is
-// read before the patch is drawn, and the patch takes a smooth per-channel gain toward it: whole at the ring,
+// read before the patch is drawn, and the patch takes a smooth luma gain toward it: whole at the ring,
 // spread inward over SIGMA (a normalised blur of the ring's colours over the patch's there), so the lid keeps
 // its own form and grain and its border is the frame's skin. Cells whose frame pixel is a feature, not skin (brow
 // hair, lash tips past the corner, a nose in front), are not read.
@@ -25,15 +25,21 @@ export const RING = [0.02, 0.35] as const;
 export const TRUST = [0.6, 1.6] as const;
 /** The ring's colours spread over the patch over this many patch cells (48 an eye width). */
 const SIGMA = 5;
-/** The gain stays within these per channel. */
+/** The gain stays within these. */
 export const GAIN = [0.75, 1.3] as const;
-/** Away from the ring (the blurred ring weight under [1], none under [0]) the gain goes over to the coarse ring's, then the whole ring's. */
+/** Away from the ring (the blurred ring weight under [1], none under [0]) the gain goes over to the coarse ring's, then to 1. */
 const REACH = [0.02, 0.15] as const;
 
 /** The coarse grid: COARSE x COARSE patch cells a cell, blurred over COARSE_SIGMA of its cells. */
 const COARSE = 4, COARSE_SIGMA = 3;
+/**
+ * Ring cells under the shut line less this (eye widths: the lower lid and the skin under it) are held as baked (a
+ * gain of 1 there): that skin is the photo's in the frame too, and the bake's lower lid covers the photo's pink rim
+ * on purpose; read, it turned lp_s42's and lp_s11's lids pink.
+ */
+const LOWER = 0.02;
 
-/** A patch grid (3 channels) summed into COARSE-cell blocks and blurred: the ring's reach over the whole lid, cheaply. */
+/** A grid (3 channels) summed into COARSE-cell blocks and blurred: the ring's reach over the whole lid, cheaply. */
 function coarseBlur(a: Float32Array): { a: Float32Array; w: number; h: number } {
   const w = Math.ceil(PATCH_W / COARSE), h = Math.ceil(PATCH_H / COARSE), out = new Float32Array(w * h * 3);
   for (let r = 0; r < PATCH_H; r++) {
@@ -46,65 +52,59 @@ function coarseBlur(a: Float32Array): { a: Float32Array; w: number; h: number } 
   return { a: out, w, h };
 }
 
-/** The frame's colour (RGB) at image point (x, y), or null where nothing nearer than nearIz or opaque is drawn (a nose in front, the plate). */
-function frameSkin(t: RasterTarget, x: number, y: number, nearIz: number): [number, number, number] | null {
+/** The frame's luma at image point (x, y), or -1 where nothing nearer than nearIz or opaque is drawn (a nose in front, the plate). */
+function frameLuma(t: RasterTarget, x: number, y: number, nearIz: number): number {
   const xi = Math.floor(x), yi = Math.floor(y);
-  if (xi < 0 || yi < 0 || xi >= t.width || yi >= t.height) return null;
+  if (xi < 0 || yi < 0 || xi >= t.width || yi >= t.height) return -1;
   const row = yi * t.width + xi, z = t.depth[row]!;
-  if (z <= 0 || z > nearIz) return null;
+  if (z <= 0 || z > nearIz) return -1;
   const c = t.color[row]!;
-  if (c >>> 24 < 250) return null;
-  return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255];
+  if (c >>> 24 < 250) return -1;
+  return luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 }
 
+/** The gain of a ring sum (seen over drawn luma) within GAIN. */
+const ringGain = (seen: number, drawn: number, fallback: number) => (drawn > 1e-3 ? Math.min(GAIN[1], Math.max(GAIN[0], seen / drawn)) : fallback);
+
 /**
- * Per patch cell (RGB, PATCH_W x PATCH_H), the gain that takes the baked lid rgb (mask: its mask) to the skin
- * frame t shows round it, the patch placed by frame f; null where too little of the ring is skin (nothing to match).
+ * Per patch cell (PATCH_W x PATCH_H), the luma gain that takes the baked lid (rgb, its mask, its shut line per
+ * column shutV) to the skin frame t shows round it, the patch placed by frame f; null where too little of the ring
+ * is skin (nothing to match). A luma gain: the lid keeps the hue it was baked with (lidSkinTone.ts).
  */
-export function frameGain(t: RasterTarget, rgb: Float32Array, mask: Float32Array, f: EyeFrame, nearIz: number): Float32Array | null {
+export function frameGain(t: RasterTarget, rgb: Float32Array, mask: Float32Array, shutV: Float32Array, f: EyeFrame, nearIz: number): Float32Array | null {
   const n = PATCH_W * PATCH_H;
-  const seen = new Float32Array(n * 3), drawn = new Float32Array(n * 3), weight = new Float32Array(n * 3);
-  let cells = 0;
-  const sum = [0, 0, 0, 0, 0, 0];
+  // per cell: seen luma, drawn luma, weight (one grid, blurred together)
+  const ring = new Float32Array(n * 3);
+  let read = 0;
   for (let r = 0; r < PATCH_H; r++) {
+    const v = cellV(r);
     for (let c = 0; c < PATCH_W; c++) {
       const k = r * PATCH_W + c, m = mask[k]!;
       if (m <= RING[0] || m >= RING[1]) continue;
-      const [x, y] = toImage(f, cellU(c), cellV(r));
-      const s = frameSkin(t, x, y, nearIz);
-      if (!s) continue;
-      const lp = luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!), q = luminance(s[0], s[1], s[2]) / Math.max(1, lp);
+      const lp = luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!);
+      if (v > shutV[c]! - LOWER) { ring[k * 3] = ring[k * 3 + 1] = lp; ring[k * 3 + 2] = 1; continue; }
+      const [x, y] = toImage(f, cellU(c), v);
+      const ls = frameLuma(t, x, y, nearIz), q = ls / Math.max(1, lp);
       if (q < TRUST[0] || q > TRUST[1]) continue;
-      for (let ch = 0; ch < 3; ch++) {
-        seen[k * 3 + ch] = s[ch]!; drawn[k * 3 + ch] = rgb[k * 3 + ch]!;
-        sum[ch]! += s[ch]!; sum[ch + 3]! += rgb[k * 3 + ch]!;
-      }
-      weight[k * 3] = 1;
-      cells++;
+      ring[k * 3] = ls; ring[k * 3 + 1] = lp; ring[k * 3 + 2] = 1;
+      read++;
     }
   }
-  if (cells < 8) return null;
-  // far from the ring (the lid's middle) its nearer parts of the ring, coarse: a mix of the ring above and below,
-  // not the whole ring's mean (st_happy's image-right lid: a darker top ring and a lighter cheek under it)
-  const coarse = [seen, drawn, weight].map((a) => coarseBlur(a));
-  blurRgb(seen, PATCH_W, PATCH_H, SIGMA);
-  blurRgb(drawn, PATCH_W, PATCH_H, SIGMA);
-  blurRgb(weight, PATCH_W, PATCH_H, SIGMA);
-  const clampGain = (q: number) => Math.min(GAIN[1], Math.max(GAIN[0], q));
-  const whole = [0, 1, 2].map((ch) => clampGain(sum[ch]! / Math.max(1e-3, sum[ch + 3]!)));
-  const gain = new Float32Array(n * 3), cs = new Float32Array(3), cd = new Float32Array(3), cw = new Float32Array(3);
+  if (read < 8) return null;
+  // far from the ring (the lid's middle) its nearer parts, coarse: a mix of the ring above and the lower lid below;
+  // where the coarse ring does not reach, the lid as baked (the whole ring's mean there carried the lit ends' gain
+  // over st_art_1's lid under a brow too dark to read)
+  const coarse = coarseBlur(ring);
+  blurRgb(ring, PATCH_W, PATCH_H, SIGMA);
+  const whole = 1;
+  const gain = new Float32Array(n), cs = new Float32Array(3);
   for (let r = 0; r < PATCH_H; r++) {
     for (let c = 0; c < PATCH_W; c++) {
-      const k = r * PATCH_W + c, gx = (c + 0.5) / COARSE, gy = (r + 0.5) / COARSE;
-      sample(coarse[0]!.a, coarse[0]!.w, coarse[0]!.h, gx, gy, cs, 0);
-      sample(coarse[1]!.a, coarse[1]!.w, coarse[1]!.h, gx, gy, cd, 0);
-      sample(coarse[2]!.a, coarse[2]!.w, coarse[2]!.h, gx, gy, cw, 0);
-      const near = smoothstep(REACH[0], REACH[1], weight[k * 3]!), far = smoothstep(REACH[0], REACH[1], cw[0]! * COARSE);
-      for (let ch = 0; ch < 3; ch++) {
-        const wide = whole[ch]! + far * ((cd[ch]! > 1e-3 ? clampGain(cs[ch]! / cd[ch]!) : whole[ch]!) - whole[ch]!);
-        const d = drawn[k * 3 + ch]!, q = d > 1e-3 ? clampGain(seen[k * 3 + ch]! / d) : wide;
-        gain[k * 3 + ch] = wide + near * (q - wide);
-      }
+      const k = r * PATCH_W + c;
+      sample(coarse.a, coarse.w, coarse.h, (c + 0.5) / COARSE, (r + 0.5) / COARSE, cs, 0);
+      const far = smoothstep(REACH[0], REACH[1], cs[2]! * COARSE), near = smoothstep(REACH[0], REACH[1], ring[k * 3 + 2]!);
+      const wide = whole + far * (ringGain(cs[0]!, cs[1]!, whole) - whole);
+      gain[k] = wide + near * (ringGain(ring[k * 3]!, ring[k * 3 + 1]!, wide) - wide);
     }
   }
   return gain;
