@@ -6,10 +6,13 @@
 // mesh lid stretches the fold's darker skin over the crease and down the corners. The patch then meets a darker
 // (or lighter) frame across its mask's short feather, and the mask's ends are straight (mask.ts `side`): a lighter
 // card with straight sides. Here, per frame, the skin the frame shows on the mask's outer feather (the ring) is
-// read before the patch is drawn, and the patch takes a smooth luma gain toward it: whole at the ring,
-// spread inward over SIGMA (a normalised blur of the ring's colours over the patch's there), so the lid keeps
-// its own form and grain and its border is the frame's skin. Cells whose frame pixel is a feature, not skin (brow
-// hair, lash tips past the corner, a nose in front), are not read.
+// read before the patch is drawn and set against the photo's skin the lid was baked against at the same cells, and
+// the patch takes that change as a smooth luma gain: whole at the ring, spread inward over SIGMA (a normalised blur
+// over the ring), coarser over the lid's middle, so the lid keeps its form, grain and hue and its border moves
+// with the frame's skin. Where the frame shows the photo's own skin round the lid (a blink on a still face) the
+// gain is 1 and the lid is the bake's (the blink read-back's, bench/blink.ts: the first version matched the lid to
+// the frame outright and read lp_s10, lp_s12, mt_man, lp_s9 more open). Cells whose frame pixel departs far from
+// the photo's (a lash moved in, a nose in front) are not read.
 import { PATCH_W, PATCH_H, toImage, type EyeFrame } from './frame.ts';
 import { cellU, cellV, blurRgb, sample } from './grid.ts';
 import type { RasterTarget } from '../raster.ts';
@@ -21,7 +24,7 @@ export const frameMatchSetting = { on: true };
 
 /** Ring cells: the mask's outer feather, mask over [0] and under [1]. */
 export const RING = [0.02, 0.35] as const;
-/** A ring cell whose frame over patch luma lies outside these is a feature (hair, lash, a nose), not skin: not read. */
+/** A ring cell whose frame over photo luma lies outside these is a feature moved in or out (a lash, a nose), not the skin's change: not read. */
 export const TRUST = [0.6, 1.6] as const;
 /** The ring's colours spread over the patch over this many patch cells (48 an eye width). */
 const SIGMA = 5;
@@ -67,11 +70,11 @@ function frameLuma(t: RasterTarget, x: number, y: number, nearIz: number): numbe
 const ringGain = (seen: number, drawn: number, fallback: number) => (drawn > 1e-3 ? Math.min(GAIN[1], Math.max(GAIN[0], seen / drawn)) : fallback);
 
 /**
- * Per patch cell (PATCH_W x PATCH_H), the luma gain that takes the baked lid (rgb, its mask, its shut line per
- * column shutV) to the skin frame t shows round it, the patch placed by frame f; null where too little of the ring
- * is skin (nothing to match). A luma gain: the lid keeps the hue it was baked with (lidSkinTone.ts).
+ * Per patch cell (PATCH_W x PATCH_H), the luma gain that carries the change of the skin frame t shows round the lid
+ * from the photo's (photoLuma, per cell) onto the baked lid (its mask, its shut line per column shutV), the patch
+ * placed by frame f; null where too little of the ring is read. A luma gain: the lid keeps its baked hue (lidSkinTone.ts).
  */
-export function frameGain(t: RasterTarget, rgb: Float32Array, mask: Float32Array, shutV: Float32Array, f: EyeFrame, nearIz: number): Float32Array | null {
+export function frameGain(t: RasterTarget, photoLuma: Float32Array, mask: Float32Array, shutV: Float32Array, f: EyeFrame, nearIz: number): Float32Array | null {
   const n = PATCH_W * PATCH_H;
   // per cell: seen luma, drawn luma, weight (one grid, blurred together)
   const ring = new Float32Array(n * 3);
@@ -81,7 +84,7 @@ export function frameGain(t: RasterTarget, rgb: Float32Array, mask: Float32Array
     for (let c = 0; c < PATCH_W; c++) {
       const k = r * PATCH_W + c, m = mask[k]!;
       if (m <= RING[0] || m >= RING[1]) continue;
-      const lp = luminance(rgb[k * 3]!, rgb[k * 3 + 1]!, rgb[k * 3 + 2]!);
+      const lp = photoLuma[k]!;
       if (v > shutV[c]! - LOWER) { ring[k * 3] = ring[k * 3 + 1] = lp; ring[k * 3 + 2] = 1; continue; }
       const [x, y] = toImage(f, cellU(c), v);
       const ls = frameLuma(t, x, y, nearIz), q = ls / Math.max(1, lp);
