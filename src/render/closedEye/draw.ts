@@ -96,9 +96,10 @@ const COVER_BY = 0.1;
  * the slit still open under it is left to the eyeball, in the lid's shadow; the lower lid at show,
  * but whole over the eyeball (surfaces farther than eyeballIz, 1/z): a painted white that reaches
  * below the lower lid line (lp_s7) is not seen through it. midClosure: the blink's completion for the
- * mid-blink lid (midLid.ts; 0 none): the shut eye's lid over the lowering mesh lid by its cover.
+ * mid-blink lid (midLid.ts; 0 none): the shut eye's lid over the lowering mesh lid by its cover. frameMatch: the share
+ * (0..1) of the frame's change round the lid the lid takes (frameMatch.ts; 0 as baked).
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0): void {
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0, frameMatch = 0): void {
   const edgeV = drawnEdge(eye, lidNow, show);
   // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
@@ -116,7 +117,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
   // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
-  const gain = frameMatchSetting.on ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz) : null;
+  const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz) : null;
   drawProbe.frames?.push(f);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
@@ -154,7 +155,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
       if (gain) {
-        const k = sampleScalar(gain, PATCH_W, PATCH_H, gx, gy);
+        const k = 1 + frameMatch * (sampleScalar(gain, PATCH_W, PATCH_H, gx, gy) - 1);
         for (let ch = 0; ch < 3; ch++) px[ch] = Math.min(255, px[ch]! * k);
       }
       if (shadow > 0.002) {

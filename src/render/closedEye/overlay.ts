@@ -29,6 +29,7 @@ import { linearStep } from '../../math/smooth.ts';
 import { moveLidOntoEdge } from './lashOnEdge.ts';
 import { shutLashSetting } from '../shutLash.ts';
 import { midLidSetting } from './midLid.ts';
+import { browMoveShare } from './frameMatch.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -133,15 +134,20 @@ export function grownGeometry(g: EyeGeometry, k: number): EyeGeometry {
   return { ...g, frame: scaledFrame(g.frame, k), brow: shrink(g.brow) };
 }
 
+const meanV = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+
 export class ClosedEyes {
   private readonly eyes: BakedEye[];
   private readonly grow: [number, number];
+  /** per side, the photo's brow (mean v of its lower contour in the eye frame the shut eye is drawn in) */
+  private readonly browV: [number, number];
 
   constructor(input: ClosedEyeInput) {
     const lib = closedEyeLibrary();
     this.grow = [input.eyeGrow?.[0] ?? 1, input.eyeGrow?.[1] ?? 1];
     const plain = eyeGeometry(input.xy);
     const geo = plain.map((g, side) => grownGeometry(g, this.grow[side]!));
+    this.browV = [meanV(geo[0]!.brow.v), meanV(geo[1]!.brow.v)];
     const entry = input.entry ?? 0, lib0 = lib[entry % lib.length]!;
     // one library eye serves both sides (the eye frame mirrors it); both get the darker of the
     // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
@@ -217,7 +223,12 @@ export class ClosedEyes {
       shadeUnderLid(target, f, lidNow, lowNow, underLidShadeStrength(c, show), bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
-      if (showLid > 0 || midLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid);
+      if (showLid > 0 || midLid > 0) {
+        const fd = this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!);
+        // the frame's skin round the lid, where the brows moved (frameMatch.ts)
+        const browNow = meanV(s.brow.map((i) => toEye(fd, sx[i]!, sy[i]!)[1]));
+        drawEye(target, this.eyes[side]!, fd, show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid, browMoveShare(this.browV[side]!, browNow));
+      }
     }
   }
 }
