@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H, eyeFrame, toImage } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV } from '../src/render/closedEye/grid.ts';
-import { frameGain } from '../src/render/closedEye/frameMatch.ts';
+import { browMoveShare, frameGain } from '../src/render/closedEye/frameMatch.ts';
 import { smoothstep } from '../src/math/smooth.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
 
@@ -62,4 +62,11 @@ test('a nose in front of the ring, or a dark lash moved in, is not read', () => 
   const near = target(96, yTop);
   near.depth.fill(3); // nearer than the eye's nearIz (2): nothing of the ring read
   assert.equal(frameGain(near, e.photoLuma, e.mask, e.shutV, f, 2), null);
+});
+
+test("a blink under still brows takes none of the frame's change; moved brows all of it", () => {
+  assert.equal(browMoveShare(-0.6, -0.6), 0);
+  assert.equal(browMoveShare(-0.6, -0.65), 0, 'a blink alone moves the brow up to .06 eye widths');
+  assert.equal(browMoveShare(-0.6, -0.8), 1, 'raised .2');
+  assert.equal(browMoveShare(-0.6, -0.45), 1, 'lowered .15');
 });
