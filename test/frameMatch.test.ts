@@ -65,8 +65,8 @@ test('a nose in front of the ring, or a dark lash moved in, is not read', () => 
 });
 
 test("a blink under still brows takes none of the frame's change; moved brows all of it", () => {
-  assert.equal(browMoveShare(-0.6, -0.6), 0);
-  assert.equal(browMoveShare(-0.6, -0.65), 0, 'a blink alone moves the brow up to .06 eye widths');
-  assert.equal(browMoveShare(-0.6, -0.8), 1, 'raised .2');
-  assert.equal(browMoveShare(-0.6, -0.45), 1, 'lowered .15');
+  assert.equal(browMoveShare(0.5, 0.5), 0);
+  assert.equal(browMoveShare(0.5, 0.52), 0, 'a blink alone moves the brow up to .02 nose lengths');
+  assert.equal(browMoveShare(0.5, 0.62), 1, 'raised .12 (st_happy + jap f155)');
+  assert.equal(browMoveShare(0.5, 0.4), 1, 'lowered .1');
 });

@@ -56,19 +56,19 @@ function coarseBlur(a: Float32Array): { a: Float32Array; w: number; h: number } 
 }
 
 /**
- * How far the brows moved from the photo's (eye widths, the mean over the brow's lower contour) leaves the lid as
- * baked under [0] and takes the whole gain from [1]. The frame's skin round a shut lid departs from the photo's where
- * the brows move (the under-brow passes re-draw the band over the lid: underBrowShade.ts, underBrowGrain.ts,
- * shutBrowBand.ts; the skin stretches); on still brows it is the photo's but for the closing mesh lid's own
- * stretch, which the shut eye covers: matched there (a first version), the lid's top took the stretched fold's
- * shade and a blink on a still face read back more open (bench/blink.ts lp_s9 .46 -> .52, lp_s10 .67 -> .75,
- * st_art_1 .49 -> .55). Every named case is a blink under moved brows: the brow's mean v moved .20-.24 (st_happy + jap
- * f154-157), .20 / .11 (lp_s42 <- lp_d6 f174), .32 / .21 (lp_s11 <- pose796 f0), .25 / .22 (mt_man <- pcavs681 f137),
- * .10-.12 (lp_s5 + eng f130-131); a blink alone moves it .01-.06 (lp_s9, lp_s10 at blink 1 on the rest frame).
+ * How far the brows moved from the photo's (their height over the eye's corners' line, in nose lengths: overlay.ts
+ * browHeight) leaves the lid as baked under [0] and takes the whole gain from [1]. The frame's skin round a shut lid
+ * departs from the photo's where the brows move (the under-brow passes re-draw the band over the lid:
+ * underBrowShade.ts, underBrowGrain.ts, shutBrowBand.ts; the skin stretches); under still brows it is the photo's but
+ * for the closing mesh lid's own stretch, which the shut eye covers: matched there (a first version), the lid's top
+ * took the stretched fold's shade and a blink on a still face read back more open (bench/blink.ts lp_s9 .46 -> .52,
+ * lp_s10 .67 -> .75, st_art_1 .49 -> .55). The named cases are blinks under moved brows: .12 / .14 (st_happy + jap
+ * f155), .10 / .07 (lp_s42 <- lp_d6 f174), .19 / .13 (lp_s11 <- pose796 f0), .15 / .12 (mt_man <- pcavs681 f137),
+ * .07 / .08 (lp_s5 + eng f130); a blink alone moves it .005-.02 (lp_s9, lp_s10 at blink 1 on the rest frame).
  */
-export const BROW_MOVE = [0.07, 0.12] as const;
+export const BROW_MOVE = [0.03, 0.07] as const;
 
-/** The share of the frame's gain a lid takes, from the brow's mean v in the eye frame in the photo and in this frame. */
+/** The share of the frame's gain a lid takes, from the brow's height (browHeight) in the photo and in this frame. */
 export function browMoveShare(photoBrowV: number, frameBrowV: number): number {
   return smoothstep(BROW_MOVE[0], BROW_MOVE[1], Math.abs(frameBrowV - photoBrowV));
 }

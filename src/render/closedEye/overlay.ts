@@ -11,7 +11,7 @@
 // - mid-blink, before the shut eye shows, the closing lid's shadow on the eyeball under it (lidShadow.ts).
 // - drawn every frame (draw.ts): warped by the eye's corners as rendered (so it turns with the
 //   head), weighted by the blink's completion, under anything in front of the eye (depth test).
-import { EYE_SIDES, eyeFrame, scaledFrame, toEye } from './frame.ts';
+import { EYE_SIDES, eyeFrame, scaledFrame, toEye, type EyeFrame } from './frame.ts';
 import { closedEyeLibrary, eyeGeometry } from './library.ts';
 import type { EyeGeometry, Line } from './lids.ts';
 import type { PhotoTexture } from './grid.ts';
@@ -134,12 +134,25 @@ export function grownGeometry(g: EyeGeometry, k: number): EyeGeometry {
   return { ...g, frame: scaledFrame(g.frame, k), brow: shrink(g.brow) };
 }
 
-const meanV = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+/** Nose bridge and tip: a length on the face a turn does not foreshorten and a nod foreshortens as it does the brow's height. */
+const NOSE_BRIDGE = 168, NOSE_TIP = 1;
+
+/**
+ * How high the brow's lower contour (points) lies over the eye's corners' line in frame f, over the nose's length
+ * across that line (landmark position at: image or texture): a brow raise or drop, not a turn or a nod.
+ */
+function browHeight(f: EyeFrame, brow: readonly (readonly [number, number])[], at: (i: number) => readonly [number, number]): number {
+  const v = brow.reduce((a, p) => a + toEye(f, p[0], p[1])[1], 0) / Math.max(1, brow.length);
+  // the nose's length across the eye's axis only: a turn swings its tip sideways
+  const a = at(NOSE_BRIDGE), b = at(NOSE_TIP);
+  const nose = Math.abs(((b[0] - a[0]) * f.vx + (b[1] - a[1]) * f.vy) / f.width);
+  return (-v * f.width) / Math.max(1e-6, nose);
+}
 
 export class ClosedEyes {
   private readonly eyes: BakedEye[];
   private readonly grow: [number, number];
-  /** per side, the photo's brow (mean v of its lower contour in the eye frame the shut eye is drawn in) */
+  /** per side, the photo's brow height over the eye (browHeight) */
   private readonly browV: [number, number];
 
   constructor(input: ClosedEyeInput) {
@@ -147,7 +160,7 @@ export class ClosedEyes {
     this.grow = [input.eyeGrow?.[0] ?? 1, input.eyeGrow?.[1] ?? 1];
     const plain = eyeGeometry(input.xy);
     const geo = plain.map((g, side) => grownGeometry(g, this.grow[side]!));
-    this.browV = [meanV(geo[0]!.brow.v), meanV(geo[1]!.brow.v)];
+    this.browV = [0, 1].map((side) => browHeight(plain[side]!.frame, EYE_SIDES[side]!.brow.map((i) => input.xy(i)), input.xy)) as [number, number];
     const entry = input.entry ?? 0, lib0 = lib[entry % lib.length]!;
     // one library eye serves both sides (the eye frame mirrors it); both get the darker of the
     // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
@@ -226,7 +239,8 @@ export class ClosedEyes {
       if (showLid > 0 || midLid > 0) {
         const fd = this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!);
         // the frame's skin round the lid, where the brows moved (frameMatch.ts)
-        const browNow = meanV(s.brow.map((i) => toEye(fd, sx[i]!, sy[i]!)[1]));
+        const at = (i: number) => [sx[i]!, sy[i]!] as const;
+        const browNow = browHeight(f, s.brow.map(at), at);
         drawEye(target, this.eyes[side]!, fd, show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid, browMoveShare(this.browV[side]!, browNow));
       }
     }
