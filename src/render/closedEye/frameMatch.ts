@@ -64,9 +64,9 @@ function coarseBlur(a: Float32Array): { a: Float32Array; w: number; h: number } 
  * took the stretched fold's shade and a blink on a still face read back more open (bench/blink.ts lp_s9 .46 -> .52,
  * lp_s10 .67 -> .75, st_art_1 .49 -> .55). The named cases are blinks under moved brows: .12 / .14 (st_happy + jap
  * f155), .10 / .07 (lp_s42 <- lp_d6 f174), .19 / .13 (lp_s11 <- pose796 f0), .15 / .12 (mt_man <- pcavs681 f137),
- * .07 / .08 (lp_s5 + eng f130); a blink alone moves it .005-.02 (lp_s9, lp_s10 at blink 1 on the rest frame).
+ * .07 / .08 (lp_s5 + eng f130); a blink alone moves it .005-.03 (lp_s9, lp_s10, st_full_body_1 at blink 1 on the rest frame).
  */
-export const BROW_MOVE = [0.03, 0.07] as const;
+export const BROW_MOVE = [0.04, 0.07] as const;
 
 /** The share of the frame's gain a lid takes, from the brow's height (browHeight) in the photo and in this frame. */
 export function browMoveShare(photoBrowV: number, frameBrowV: number): number {
