@@ -18,6 +18,7 @@ import { corePower, darkenLashCore, lashCoreSetting } from './lashCore.ts';
 import { shadowHue, shadowHueSetting } from './shadowHue.ts';
 import { drawLashBand, lashBandSetting } from './lashBand.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { luminance } from '../../math/colour.ts';
 import { fillMaskOverPaintedEye, whiteOutOfFillSetting } from './whiteOutOfFill.ts';
 import { featherMatchSetting, matchFeather } from './featherMatch.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
@@ -36,6 +37,8 @@ export interface BakedEye {
   openV: Float32Array;
   /** per patch column, RGB: the shut lid's lash line (its darkest cell near the shut edge), the shadow in a closing eye's last gap */
   lashRgb: Float32Array;
+  /** per patch cell, the photo's luma there: what the lid was baked against (frameMatch.ts reads a frame's change from it) */
+  photoLuma: Float32Array;
 }
 
 /** The fit of a library eye to one photo eye (lashDark: the lash darkness to match; default this eye's own). */
@@ -132,7 +135,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   // the border's light the photo's, so no pale ring frames the lid (featherMatch.ts)
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
   const lines = drawLines(g);
-  return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV) };
+  const photoLuma = new Float32Array(PATCH_W * PATCH_H).map((_, k) => luminance(s.photo[k * 3]!, s.photo[k * 3 + 1]!, s.photo[k * 3 + 2]!));
+  return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV), photoLuma };
 }
 
 /** The band about the shut edge a shut line's darkness is measured in (as the library's, sampleEye). */

@@ -9,6 +9,7 @@ import type { BakedEye } from './bake.ts';
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { eyeOpening, lidCover, midLidEdge, midLidShare } from './midLid.ts';
+import { frameGain, frameMatchSetting } from './frameMatch.ts';
 
 /**
  * Per patch column: where the shut lid's edge (its lash line) is drawn at fade `show`: on the closing
@@ -77,6 +78,12 @@ export function gapShadow(gap: number): number {
   return GAP_SHADOW_MAX * (1 - smoothstep(GAP_SHADOW[0], GAP_SHADOW[1], gap));
 }
 
+/**
+ * A bench's view of what drawEye drew (bench/shutSeam.ts; unset in the product): per target pixel the coverage
+ * the shut eye was blended at and which eye (its index in frames, plus 1) and the frame of each eye drawn, in drawing order.
+ */
+export const drawProbe: { cover?: Float32Array; eye?: Uint8Array; frames?: EyeFrame[] } = {};
+
 /** Over this many eye widths at the drawn edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
 /** The drawn lid covers the eyeball past the mesh lid's edge fully once the fade below the lid (show) reaches this. */
@@ -89,9 +96,10 @@ const COVER_BY = 0.1;
  * the slit still open under it is left to the eyeball, in the lid's shadow; the lower lid at show,
  * but whole over the eyeball (surfaces farther than eyeballIz, 1/z): a painted white that reaches
  * below the lower lid line (lp_s7) is not seen through it. midClosure: the blink's completion for the
- * mid-blink lid (midLid.ts; 0 none): the shut eye's lid over the lowering mesh lid by its cover.
+ * mid-blink lid (midLid.ts; 0 none): the shut eye's lid over the lowering mesh lid by its cover. frameMatch: the share
+ * (0..1) of the frame's change round the lid the lid takes (frameMatch.ts; 0 as baked).
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0): void {
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0, frameMatch = 0): void {
   const edgeV = drawnEdge(eye, lidNow, show);
   // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
@@ -108,6 +116,9 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   const { x0, x1, y0, y1 } = patchBox(f, t.width, t.height);
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
+  // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
+  const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz) : null;
+  drawProbe.frames?.push(f);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const row = y * W + x;
@@ -143,11 +154,16 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
       const shadow = gapShade[col]! * mask * open;
       if (m <= 0.002 && shadow <= 0.002) continue;
       sample(eye.rgb, PATCH_W, PATCH_H, gx, gy, px, 0);
+      if (gain) {
+        const k = 1 + frameMatch * (sampleScalar(gain, PATCH_W, PATCH_H, gx, gy) - 1);
+        for (let ch = 0; ch < 3; ch++) px[ch] = Math.min(255, px[ch]! * k);
+      }
       if (shadow > 0.002) {
         const lash = col * 3, k = shadow / (m + shadow);
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
         m += shadow;
       }
+      if (drawProbe.cover) { drawProbe.cover[row] = m; drawProbe.eye![row] = drawProbe.frames?.length ?? 0; }
       color[row] = blendOver(color[row]!, px, m);
     }
   }

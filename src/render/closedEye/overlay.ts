@@ -11,7 +11,7 @@
 // - mid-blink, before the shut eye shows, the closing lid's shadow on the eyeball under it (lidShadow.ts).
 // - drawn every frame (draw.ts): warped by the eye's corners as rendered (so it turns with the
 //   head), weighted by the blink's completion, under anything in front of the eye (depth test).
-import { EYE_SIDES, eyeFrame, scaledFrame, toEye } from './frame.ts';
+import { EYE_SIDES, eyeFrame, scaledFrame, toEye, type EyeFrame } from './frame.ts';
 import { closedEyeLibrary, eyeGeometry } from './library.ts';
 import type { EyeGeometry, Line } from './lids.ts';
 import type { PhotoTexture } from './grid.ts';
@@ -29,6 +29,7 @@ import { linearStep } from '../../math/smooth.ts';
 import { moveLidOntoEdge } from './lashOnEdge.ts';
 import { shutLashSetting } from '../shutLash.ts';
 import { midLidSetting } from './midLid.ts';
+import { browMoveShare } from './frameMatch.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 
 /**
@@ -133,15 +134,33 @@ export function grownGeometry(g: EyeGeometry, k: number): EyeGeometry {
   return { ...g, frame: scaledFrame(g.frame, k), brow: shrink(g.brow) };
 }
 
+/** Nose bridge and tip: a length on the face a turn does not foreshorten and a nod foreshortens as it does the brow's height. */
+const NOSE_BRIDGE = 168, NOSE_TIP = 1;
+
+/**
+ * How high the brow's lower contour (points) lies over the eye's corners' line in frame f, over the nose's length
+ * across that line (landmark position at: image or texture): a brow raise or drop, not a turn or a nod.
+ */
+function browHeight(f: EyeFrame, brow: readonly (readonly [number, number])[], at: (i: number) => readonly [number, number]): number {
+  const v = brow.reduce((a, p) => a + toEye(f, p[0], p[1])[1], 0) / Math.max(1, brow.length);
+  // the nose's length across the eye's axis only: a turn swings its tip sideways
+  const a = at(NOSE_BRIDGE), b = at(NOSE_TIP);
+  const nose = Math.abs(((b[0] - a[0]) * f.vx + (b[1] - a[1]) * f.vy) / f.width);
+  return (-v * f.width) / Math.max(1e-6, nose);
+}
+
 export class ClosedEyes {
   private readonly eyes: BakedEye[];
   private readonly grow: [number, number];
+  /** per side, the photo's brow height over the eye (browHeight) */
+  private readonly browV: [number, number];
 
   constructor(input: ClosedEyeInput) {
     const lib = closedEyeLibrary();
     this.grow = [input.eyeGrow?.[0] ?? 1, input.eyeGrow?.[1] ?? 1];
     const plain = eyeGeometry(input.xy);
     const geo = plain.map((g, side) => grownGeometry(g, this.grow[side]!));
+    this.browV = [0, 1].map((side) => browHeight(plain[side]!.frame, EYE_SIDES[side]!.brow.map((i) => input.xy(i)), input.xy)) as [number, number];
     const entry = input.entry ?? 0, lib0 = lib[entry % lib.length]!;
     // one library eye serves both sides (the eye frame mirrors it); both get the darker of the
     // photo's two lash lines, so one eye in shadow or mislocated lids do not give a faint line
@@ -217,7 +236,13 @@ export class ClosedEyes {
       shadeUnderLid(target, f, lidNow, lowNow, underLidShadeStrength(c, show), bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
-      if (showLid > 0 || midLid > 0) drawEye(target, this.eyes[side]!, this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!), show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid);
+      if (showLid > 0 || midLid > 0) {
+        const fd = this.grow[side] === 1 ? f : scaledFrame(f, this.grow[side]!);
+        // the frame's skin round the lid, where the brows moved (frameMatch.ts)
+        const at = (i: number) => [sx[i]!, sy[i]!] as const;
+        const browNow = browHeight(f, s.brow.map(at), at);
+        drawEye(target, this.eyes[side]!, fd, show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid, browMoveShare(this.browV[side]!, browNow));
+      }
     }
   }
 }

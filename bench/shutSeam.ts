@@ -1,0 +1,116 @@
+// The shut lid's seam (s51 shutlid51, #14 "shut lids as patches"): per eye drawn, on the rendered frame (512), the CIE
+// L* step across the shut eye's border — the coverage the shut eye was drawn at (closedEye/draw.ts drawProbe) crossing
+// .5 — inside minus outside, d = max(3 px, .08 eye widths) along the coverage's outward normal; split by where the
+// border faces in the eye frame: `side` (the patch's ends, the normal within 45 deg of the corner-to-corner axis),
+// `top`, `bottom` (at blink 1 the shut lash line lies inside the bottom border: that figure is mostly the line's);
+// the ends only above the corners' line (below it the lash line's ends); |step| mean and signed mean; `body-ring` the mean L* where the coverage is whole minus the mean
+// of the outside samples. A patch that is its frame's skin has small steps at every side.
+// Frames: a saved motion's (--motion m.json --frames a,b) or the neutral frame at audio blink weights (--blinks .6,1).
+// `--vs spec` (repeatable, spec as fleckRender.ts --set, `a+b` for two): a variant renderer with that change, printed
+// beside the product's; `--out DIR` saves each render as PNG. Never asserts.
+//   node --import tsx bench/shutSeam.ts --portrait st_happy.png --motion m.json --frames 155,156 [--vs render/closedEye/frameMatch.ts:frameMatchSetting.on=false] [--out DIR]
+import path from 'node:path';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import sharp from 'sharp';
+import type { MotionFrame } from '../src/types.ts';
+import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
+import { labOf } from '../src/render/mouth/tonguePalette.ts';
+import { buildAvatar } from '../src/avatar/build.ts';
+import { createRenderer } from '../src/render/renderer.ts';
+import { drawProbe } from '../src/render/closedEye/draw.ts';
+
+const args = process.argv.slice(2);
+const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
+const file = opt('--portrait', 'st_happy.png'), out = opt('--out', '');
+const specs = args.flatMap((a, i) => (a === '--vs' ? [args[i + 1]!] : []));
+const S = 512;
+
+async function applySpec(spec: string): Promise<() => void> {
+  const undo: (() => void)[] = [];
+  for (const one of spec.split('+')) {
+    const [, mod, name, key, val] = /^([^:]+):(\w+)\.(\w+)=(.*)$/.exec(one) ?? [];
+    const m = mod ? await import(pathToFileURL(path.join(import.meta.dirname, '../src', mod)).href) : {};
+    if (!m[name!] || !(key! in m[name!])) throw new Error('--vs ' + one + ': expected render/x.ts:xSetting.key=value');
+    const old = m[name!][key!];
+    m[name!][key!] = val === 'true' ? true : val === 'false' ? false : Number(val);
+    undo.push(() => { m[name!][key!] = old; });
+  }
+  return () => undo.forEach((u) => u());
+}
+
+/** L* of the image at (x, y), bilinear over the 4 pixels' L*. */
+function lAt(L: Float32Array, x: number, y: number): number {
+  const fx = Math.min(S - 1.001, Math.max(0, x - 0.5)), fy = Math.min(S - 1.001, Math.max(0, y - 0.5));
+  const ix = fx | 0, iy = fy | 0, ax = fx - ix, ay = fy - iy, p = iy * S + ix;
+  return (1 - ay) * ((1 - ax) * L[p]! + ax * L[p + 1]!) + ay * ((1 - ax) * L[p + S]! + ax * L[p + S + 1]!);
+}
+
+type Seam = { side: number[]; top: number[]; bottom: number[]; body: number[]; ring: number[] };
+/** The seam figures of every eye the probe saw drawn. */
+function seams(data: Uint8ClampedArray, cover: Float32Array, eye: Uint8Array, frames: { ox: number; oy: number; ux: number; uy: number; vx: number; vy: number; width: number }[]): Seam[] {
+  const L = new Float32Array(S * S);
+  for (let i = 0; i < S * S; i++) L[i] = labOf(data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!)[0];
+  const res: Seam[] = frames.map(() => ({ side: [], top: [], bottom: [], body: [], ring: [] }));
+  const m = (x: number, y: number, id: number) => (x < 0 || y < 0 || x >= S || y >= S || eye[y * S + x] !== id ? 0 : cover[y * S + x]!);
+  for (let y = 1; y < S - 1; y++) {
+    for (let x = 1; x < S - 1; x++) {
+      const id = eye[y * S + x]!;
+      if (!id) continue;
+      const r = res[id - 1]!, f = frames[id - 1]!, c = cover[y * S + x]!;
+      if (c >= 0.98) r.body.push(L[y * S + x]!);
+      if (c < 0.5 || Math.min(m(x - 1, y, id), m(x + 1, y, id), m(x, y - 1, id), m(x, y + 1, id)) >= 0.5) continue;
+      let nx = -(m(x + 1, y, id) - m(x - 1, y, id)), ny = -(m(x, y + 1, id) - m(x, y - 1, id));
+      const len = Math.hypot(nx, ny);
+      if (len < 1e-6) continue;
+      nx /= len; ny /= len;
+      const d = Math.max(3, 0.08 * f.width);
+      const inside = lAt(L, x + 0.5 - nx * d, y + 0.5 - ny * d), outside = lAt(L, x + 0.5 + nx * d, y + 0.5 + ny * d);
+      r.ring.push(outside);
+      const along = Math.abs(nx * f.ux + ny * f.uy) / f.width, down = (nx * f.vx + ny * f.vy) / f.width;
+      // the ends above the corners' line only: lower, the lash line's ends run into the border
+      const v = ((x + 0.5 - f.ox) * f.vx + (y + 0.5 - f.oy) * f.vy) / (f.width * f.width);
+      if (along >= Math.SQRT1_2) { if (v < SIDE_ABOVE) r.side.push(inside - outside); } else (down < 0 ? r.top : r.bottom).push(inside - outside);
+    }
+  }
+  return res;
+}
+
+/** Ends: only border pixels this far (eye widths) above the corners' line. */
+const SIDE_ABOVE = -0.04;
+const mean = (a: number[]) => (a.length ? a.reduce((p, q) => p + q, 0) / a.length : NaN);
+const fmt = (a: number[]) => (a.length ? `${mean(a.map(Math.abs)).toFixed(1)} (${mean(a) >= 0 ? '+' : ''}${mean(a).toFixed(1)})` : '-');
+
+const avatar = buildAvatar(await cachedPortrait(path.join(SHARED_PORTRAITS, file)));
+const motionPath = opt('--motion', '');
+const picks: { name: string; frame: (n: MotionFrame) => MotionFrame }[] = motionPath
+  ? (() => { const fr = (JSON.parse(readFileSync(motionPath, 'utf8')) as { frames: MotionFrame[] }).frames; return opt('--frames', '0').split(',').map((k) => ({ name: `f${k}`, frame: () => fr[Number(k)]! })); })()
+  : opt('--blinks', '1').split(',').map((w) => ({ name: `b${w}`, frame: (n: MotionFrame) => ({ ...n, blink: Number(w) }) }));
+if (out) mkdirSync(out, { recursive: true });
+const tag = path.basename(file, path.extname(file));
+const sum: Record<string, number[][]> = {};
+console.log(`${file}: per eye drawn (1 = first drawn, image-left first): L* step inside - outside, |mean| (signed mean), and body-ring`);
+for (const variant of ['product', ...specs]) {
+  const undo = variant === 'product' ? () => {} : await applySpec(variant);
+  const r = createRenderer(avatar, { width: S, height: S });
+  const name = variant === 'product' ? 'product' : variant.replace(/render\/|closedEye\/|\.ts|Setting/g, '');
+  for (const p of picks) {
+    drawProbe.cover = new Float32Array(S * S); drawProbe.eye = new Uint8Array(S * S); drawProbe.frames = [];
+    const img = r.render(p.frame(r.neutralFrame()));
+    const res = seams(img.data, drawProbe.cover, drawProbe.eye, drawProbe.frames);
+    res.forEach((s, e) => {
+      const br = mean(s.body) - mean(s.ring);
+      console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1)}`);
+      const k = `${name}`;
+      (sum[k] ??= []).push([mean(s.side.map(Math.abs)), mean(s.top.map(Math.abs)), mean(s.bottom.map(Math.abs)), Math.abs(br)]);
+    });
+    if (out) await sharp(Buffer.from(img.data), { raw: { width: S, height: S, channels: 4 } }).png().toFile(path.join(out, `${tag}_${p.name}_${name.replace(/[^\w.=-]+/g, '_')}.png`));
+  }
+  drawProbe.cover = undefined; drawProbe.eye = undefined; drawProbe.frames = undefined;
+  undo();
+}
+for (const [k, rows] of Object.entries(sum)) {
+  const col = (i: number) => mean(rows.map((r) => r[i]!).filter((v) => !Number.isNaN(v))).toFixed(1);
+  console.log(`mean over eyes ${k.padEnd(24)} |side| ${col(0)} |top| ${col(1)} (|bottom| ${col(2)}) |body-ring| ${col(3)}`);
+}
