@@ -31,6 +31,14 @@ test("Katie's wink (f23-26): the mesh's two-eye squint at f23, f25, f26 is held 
   assert.deepEqual(held[5 + 6], [0.62, 0.62]);
 });
 
+test("Katie's f23-26 is held only while her left eye stays a slit: read shut (.29) beside the event it is a blink of both eyes, left as read", () => {
+  for (const at of [1, 6]) {
+    const s = KATIE_WINK.map((p): Pair => [p[0], p[1]]);
+    s[at] = [0.29, s[at]![1]];
+    assert.deepEqual(winkHeldShares(padded(s)), padded(s), `left eye shut at f${21 + at}`);
+  }
+});
+
 test('a blink of both eyes (lp_d14 f13-17) and a narrowed eye the mesh reads apart from the shut one (lp_d11 f147-159) are left as read', () => {
   for (const s of [D14_BLINK, D11_LOOK_DOWN]) assert.deepEqual(winkHeldShares(padded(s)), padded(s));
 });

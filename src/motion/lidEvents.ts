@@ -1,7 +1,10 @@
 // Two lid events the per-frame blink measure gets wrong, read over their frames (eyes28, issue #14).
 // 1. A wink the face mesh reads as a two-eye squint at its edges: it pulls the two eyes' readings
-//    together, so Katie's wink (f23-26; her right eye shut, the left a slit with the iris showing on
-//    the video) reads .53/.48, .17/.34, .38/.41, .46/.54 of rest: one-eyed only at f24.
+//    together, so Katie's f23-26 (her right eye shut or a dark slit on all four frames, the left a slit
+//    with the iris showing on the video) reads .53/.48, .17/.34, .38/.41, .46/.54 of rest: one-eyed only
+//    at f24. It is a blink whose left eye stops short (both lids drop together from open at f22 and are
+//    back to half by f27), not a wink with the other eye open; held as one (winkhold51), the two eyes
+//    render as the video shows them: right shut, left a slit.
 // 2. A held narrowing read as a held blink: lp_d14's eyes at 4.4-6.8 s (looking down in a laugh) read
 //    shut and slit on alternate frames (.19, .49, .16, .48 of rest; the video shows the same flicker),
 //    and the blink peaks kept (filters.ts blinkPeaksKept, a 3-frame median) turned all of it shut;
