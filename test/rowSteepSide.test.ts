@@ -3,7 +3,7 @@
 // `steepest` px a column outward from the middle, and it is not spared the corners' shade where the lip line falls steeply.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { limitFall, rowBendInto, steepKeep, steepSideSetting, BEND_SHARE } from '../src/render/mouth/rowBend.ts';
+import { limitFall, rowBendInto, steepKeep, steepShortening, steepSideSetting, BEND_SHARE } from '../src/render/mouth/rowBend.ts';
 
 test('the row follows a gentle fall of the lip line but not a steep side', () => {
   // the middle at column 10 (y 50); image-left a steep side (3 px a column), image-right a gentle one (.2 a column)
@@ -19,6 +19,9 @@ test('the row follows a gentle fall of the lip line but not a steep side', () =>
   assert.equal(out[0], 0, 'outside the mouth');
   assert.equal(steepKeep(top, 5), 0, 'no shade spared on the steep side');
   assert.ok(steepKeep(top, 15) > 0.999, 'all of it on the gentle side');
+  assert.ok(steepShortening(steepKeep(top, 5), 1) > 2, 'the steep side\'s teeth are sampled faster (shorter)');
+  assert.equal(steepShortening(steepKeep(top, 15), 1), 1, 'not the gentle side\'s');
+  assert.equal(steepShortening(0, 0), 1, 'nor an unbent row\'s');
 });
 
 test('limitFall lets the bend rise back freely and skips columns outside the mouth', () => {

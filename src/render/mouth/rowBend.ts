@@ -74,7 +74,7 @@ export function rowBendInto(rowTop: Float32Array, centreX: number, unit: number,
  * steep side as a thin white line (st_full_body_1 jaw .75-1) and hugged the upper lip to the corner as a bright
  * sliver in speech (jaw .3-.36). A real arch turns away from the camera there; it does not climb the lip's side.
  */
-export const steepSideSetting = { on: true, steepest: 0.3, liftFrom: 0.2, liftGone: 0.6 };
+export const steepSideSetting = { on: true, steepest: 0.3, liftFrom: 0.35, liftGone: 0.9, shorten: 2 };
 
 /**
  * Limits `bend` (px per column) so it grows by at most `steepest` px per column outward from the middle column
@@ -132,4 +132,12 @@ export function steepKeep(rowTop: Float32Array, x: number): number {
   const a = rowTop[x - 2] ?? NaN, b = rowTop[x + 2] ?? NaN;
   const slope = a === a && b === b ? Math.abs(b - a) / 4 : a === a ? Math.abs(rowTop[x]! - a) / 2 : b === b ? Math.abs(b - rowTop[x]!) / 2 : 0;
   return 1 - smoothstep(steepSideSetting.liftFrom, steepSideSetting.liftGone, slope);
+}
+
+/**
+ * How much faster the bent row is sampled down from the lip line at a steep side (`keep` from steepKeep, 1 on a
+ * gentle one): the side teeth turning into the corner show shorter, not as a band under the lip to the corner.
+ */
+export function steepShortening(keep: number, share: number): number {
+  return steepSideSetting.on ? 1 + steepSideSetting.shorten * share * (1 - keep) : 1;
 }
