@@ -6,13 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MouthShader } from '../src/render/mouth/shader.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
-import { BEND_MOST, BEND_RISE, BEND_SHARE, bendShare, rowBendInto, showBend, sideLift, sideShortening } from '../src/render/mouth/rowBend.ts';
+import { BEND_MOST, BEND_RISE, BEND_SHARE, bendShare, rowBendInto, showBend, sideLift, sideShortening, steepSideSetting } from '../src/render/mouth/rowBend.ts';
 
 test('the bend follows the lip line under its middle, within its limits; none at share 0', () => {
   // a lens's upper line: 10 px in the middle, falling to 30 at the corners; one column rising over the middle
   const top = new Float32Array([NaN, 30, 20, 12, 10, 12, 20, 30, 4, NaN]);
   const out = new Float32Array(top.length);
+  // (this lens falls 2-10 px a column: the steep-side limit is off here, test/rowSteepSide.test.ts tests it)
+  const steep = steepSideSetting.on; steepSideSetting.on = false;
   rowBendInto(top, 4.5, 100, 1, out);
+  steepSideSetting.on = steep;
   assert.equal(out[0], 0, 'outside the mouth: 0');
   assert.equal(out[4], 0, 'the middle column: 0');
   assert.ok(Math.abs(out[2]! - 10 * BEND_SHARE) < 1e-6, `follows the line: ${out[2]}`);
@@ -51,9 +54,14 @@ function underLip(x: number, ownRowKept: boolean): number {
 
 test('toward the corners the row stays under the lip line (bent), where the straight row went behind the lip', () => {
   // column 54: the lip line ~14 px under its middle, the straight row's 12 px band all behind the lip
+  // (this lens's sides fall 1 px a column from column 47: steep sides since s51, whose row goes into the corner's shade
+  // (test/rowSteepSide.test.ts); the follow itself is tested with that limit off)
+  const steep = steepSideSetting.on; steepSideSetting.on = false;
   const bent = underLip(54, false), straight = underLip(54, true), middle = underLip(32, false);
+  steepSideSetting.on = steep;
   assert.ok(straight < 60, `the straight row is behind the lip there: the cavity shows (${straight.toFixed(0)})`);
   assert.ok(bent > straight + 40, `the bent row shows there: ${bent.toFixed(0)} over the straight row's ${straight.toFixed(0)}`);
   assert.ok(bent < middle, `and darker than the middle (${bent.toFixed(0)} under ${middle.toFixed(0)})`);
   assert.ok(Math.abs(underLip(32, true) - middle) < 1, 'the middle column is where it was');
+  assert.ok(underLip(54, false) < bent, 'with the steep-side limit the row there is in the corner\'s shade');
 });

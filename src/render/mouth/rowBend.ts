@@ -64,6 +64,32 @@ export function rowBendInto(rowTop: Float32Array, centreX: number, unit: number,
     const y = rowTop[x]!;
     if (y === y) out[x] = Math.min(most, Math.max(-rise, (y - mid) * k));
   }
+  if (steepSideSetting.on) limitFall(out, rowTop, centreX, steepSideSetting.steepest);
+}
+
+/**
+ * How steeply the bent row's top may fall outward from the middle, px per px (s51 rowlook51): where the lip line falls
+ * faster (a steep side of a wide or lopsided opening) the row stops following it and goes on behind the lip, its side
+ * teeth hidden or cut short under the line, in the corner's shade. Followed all the way, the row ran down the opening's
+ * steep side as a thin white line (st_full_body_1 jaw .75-1) and hugged the upper lip to the corner as a bright
+ * sliver in speech (jaw .3-.36). A real arch turns away from the camera there; it does not climb the lip's side.
+ */
+export const steepSideSetting = { on: true, steepest: 0.3, liftFrom: 0.35, liftGone: 0.9, shorten: 2 };
+
+/**
+ * Limits `bend` (px per column) so it grows by at most `steepest` px per column outward from the middle column
+ * (it may fall back freely); columns outside the mouth (NaN `rowTop`) restart nothing and are left as they are.
+ */
+export function limitFall(bend: Float32Array, rowTop: Float32Array, centreX: number, steepest: number): void {
+  const c = Math.min(bend.length - 1, Math.max(0, Math.round(centreX - 0.5)));
+  for (const step of [-1, 1]) {
+    let prev = NaN;
+    for (let x = c; x >= 0 && x < bend.length; x += step) {
+      if (rowTop[x] !== rowTop[x]) continue;
+      if (prev === prev) bend[x] = Math.min(bend[x]!, prev + steepest);
+      prev = bend[x]!;
+    }
+  }
 }
 
 /** The lip line's height at the middle column (the nearest column inside the mouth), null when there is none. */
@@ -92,4 +118,26 @@ export const SHORTEN_FULL = 0.05;
 /** The share of the corners' shade taken off the bent row, as far as it was moved down here (`bendIod`, full from SHORTEN_FULL iod): a row left where it was keeps its shade. */
 export function sideLift(share: number, bendIod: number): number {
   return SIDE_LIFT * share * clamp01(bendIod / SHORTEN_FULL);
+}
+
+/**
+ * The share of `sideLift` kept at column `x` by how steeply the lip line (`rowTop`) falls there (px per px over
+ * ±2 columns): all of it where the line runs flat or gently, none where it falls as the opening's side does
+ * (s51 rowlook51). There the row is not lying in the opening as the middle teeth do but turning into the corner,
+ * so the corner's shade takes it: spared, it hugged st_full_body_1's steep image-left lip to the corner as a bright
+ * sliver (jaw .3-.36) and ran down that side as a thin white line (jaw .75-1).
+ */
+export function steepKeep(rowTop: Float32Array, x: number): number {
+  if (!steepSideSetting.on) return 1;
+  const a = rowTop[x - 2] ?? NaN, b = rowTop[x + 2] ?? NaN;
+  const slope = a === a && b === b ? Math.abs(b - a) / 4 : a === a ? Math.abs(rowTop[x]! - a) / 2 : b === b ? Math.abs(b - rowTop[x]!) / 2 : 0;
+  return 1 - smoothstep(steepSideSetting.liftFrom, steepSideSetting.liftGone, slope);
+}
+
+/**
+ * How much faster the bent row is sampled down from the lip line at a steep side (`keep` from steepKeep, 1 on a
+ * gentle one): the side teeth turning into the corner show shorter, not as a band under the lip to the corner.
+ */
+export function steepShortening(keep: number, share: number): number {
+  return steepSideSetting.on ? 1 + steepSideSetting.shorten * share * (1 - keep) : 1;
 }

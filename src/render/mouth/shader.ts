@@ -22,7 +22,7 @@ import { oInsideOf, upperTipsOf } from './roundInside.ts';
 import { envelopeInto, foldedLines } from './foldRim.ts';
 import { SpeechRows } from './speechRow.ts';
 import { OnsetRows } from './onsetRelief.ts';
-import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening } from './rowBend.ts';
+import { bendShare, lineAtMiddle, rowBendInto, showBend, sideLift, sideShortening, steepKeep, steepShortening } from './rowBend.ts';
 import { levelTipsShortening } from './rowTipLevel.ts';
 
 export type { MouthPlacement } from './frameLight.ts';
@@ -139,8 +139,10 @@ export class MouthShader implements LipColours {
     for (let x = 0; x < this.colLateral.length; x++) {
       const lateral = this.colLateral[x] = Math.min(1, Math.abs(x + 0.5 - this.centreX) / half);
       const bend = this.rowBend[x]!, bendIod = bend / unit, row = this.rowTop[x]!;
-      this.colShort[x] = row === row ? levelTipsShortening(sideShortening(lateral, this.bendShare, bendIod), bend, row - this.midLine, this.tipReach) : NaN;
-      this.colSideLift[x] = sideLift(this.bendShare, bendIod);
+      // (a steep side of the lip line: the row turns into the corner, shorter and in its shade: rowBend.ts steepKeep)
+      const keep = row === row ? steepKeep(this.rowTop, x) : 1;
+      this.colShort[x] = row === row ? levelTipsShortening(sideShortening(lateral, this.bendShare, bendIod) * steepShortening(keep, this.bendShare), bend, row - this.midLine, this.tipReach) : NaN;
+      this.colSideLift[x] = sideLift(this.bendShare, bendIod) * keep;
     }
     this.colsStale = false; this.colsCentre = this.centreX; this.colsHalf = this.halfWidth;
   }
