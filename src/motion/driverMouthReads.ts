@@ -9,7 +9,7 @@ import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
 import { lowerShowIod } from './lowerTeeth.ts';
 import { closeLowerHoles } from './lowerShowSeries.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
 import { tongueOutEvidence } from './tongueOutEvidence.ts';
 import { withOutRowFade } from './outRowFade.ts';
@@ -44,6 +44,9 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   const tongue = mouthDarkSeries(raw.map((r) => r?.tongue)), back = mouthDarkSeries(raw.map((r) => r?.back));
   if (tongue) frames.forEach((f, i) => (f.w[DRIVER_TONGUE] = tongue[i]!));
   if (back) frames.forEach((f, i) => (f.w[DRIVER_BACK] = back[i]!));
+  // (and how light that tongue is: a pale lit tongue or a pink one in shade, render/mouth/tongueFrontLight.ts; a track from before s51 has none)
+  const tongueLight = raw.some((r) => r?.tongueLight != null) ? mouthDarkSeries(raw.map((r) => r?.tongueLight)) : undefined;
+  if (tongueLight) frames.forEach((f, i) => (f.w[DRIVER_TONGUE_LIGHT] = tongueLight[i]!));
   // and how far its lower row stands over its lower lip (IOD): the library lower row shows as far (render/mouth/driverLowerRow.ts);
   // shut lips show none (0, not their neighbours'); a track from before lowrow35 carries no reading (undefined: the old rule)
   const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap)) : null));

@@ -38,6 +38,8 @@ export interface RawFaceFrame {
   tongue?: number | null;
   /** the light of the opening's dark part over the lips' (driverCavity.ts openingMiddle cavityLight; null: lips closed, nothing dark) */
   back?: number | null;
+  /** the tongue's lit run's median light over the lips' (driverCavity.ts openingMiddle tongueLight; null: lips closed, no lit run) */
+  tongueLight?: number | null;
   /** how far down the opening's middle the upper row of teeth hangs, over its height (teethDepth.ts; null: lips closed) */
   teethDepth?: number | null;
   /** the run of teeth standing on the lower lip, over the opening's height (lowerTeeth.ts; beside the middle where the tongue hides it, lowerSide.ts; null: lips closed) */
@@ -58,9 +60,10 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   // (the opening's middle box and its lip light found once for the three readings that scan it)
   const box = middleBox(img, flat);
   const middle = openingMiddle(img, box), cavity = middle?.dark ?? null, back = middle && Number.isFinite(middle.cavityLight) ? middle.cavityLight : null;
+  const tongueLight = middle && Number.isFinite(middle.tongueLight) ? middle.tongueLight : null;
   // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
 }
 
 /**

@@ -125,6 +125,12 @@ export const DRIVER_TONGUE = 'driverTongue';
  */
 export const DRIVER_BACK = 'driverBack';
 /**
+ * A motion frame `w` entry (not a rig control): the light of the driver's tongue (its lit run up from the lower lip) over its
+ * lips' (motion/driverCavity.ts `tongueLight`, smoothed as mouthDark): a pale lit tongue 1.1-1.3, a pink one in shade ~.8.
+ * The renderer's tongue front is lit as light (render/mouth/tongueFrontLight.ts); absent (audio, a track without it): as before.
+ */
+export const DRIVER_TONGUE_LIGHT = 'driverTongueLight';
+/**
  * A motion frame `w` entry (not a rig control): how far down its opening's middle the driver's upper row of teeth hangs,
  * over the opening's height (motion/teethDepth.ts, smoothed as mouthDark). The renderer's row hangs no deeper than that
  * allows (render/mouth/rowDepth.ts); absent (audio, a track without it): the teeth share's guess alone.

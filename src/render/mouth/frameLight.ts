@@ -23,7 +23,9 @@ import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
 import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
 import { TISSUE_SHARE, tissueToneInto } from './tissueTint.ts';
 import { backToneInto, driverArchGrow, litShift, readingTrust } from './driverTongue.ts';
-import { frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
+import { FRONT_GAIN, frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
+import { PALE_GAIN, PALE_LEAD, paleFrontShare, paleFrontTarget, paleShare } from './tongueFrontLight.ts';
+import { luma601 } from '../../math/colour.ts';
 import { depthShare } from './cavityDepth.ts';
 import { deepHueInto } from './deepHue.ts';
 import { corridorStrength } from './rowLook.ts';
@@ -137,6 +139,10 @@ export class FrameLight {
   /** how far the tongue's front is lit up as a driver's (litCavityFall.ts tongueFrontAt) */
   tongueFront = 0;
   tongueFrontLuma = 0;
+  /** its lift's most (1 + gain), how much higher up the opening it comes in, and how pale the driver's tongue reads (tongueFrontLight.ts) */
+  tongueFrontGain = FRONT_GAIN;
+  tongueFrontLead = 0;
+  tonguePale = 0;
   /** the tongue's light: in the teeth's shadow until the mouth is wide open (a dark gap between the rows, not a red line) */
   tongueLight = 1;
   /** per channel, what a shadow keeps of the teeth's colour: shadows inside the mouth are warm (light off the lips and cavity), not grey */
@@ -256,6 +262,11 @@ export class FrameLight {
     this.tongueOutDrop = tongueTop && tongueTop > 0 ? tongueOutDrop(this.tongueOut, this.jawFollow, p.unit) : 0;
     if (this.tongueOutDrop > 0) this.tongueGrow += this.tongueOutDrop / (tongueTop! * p.scale);
     this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
+    // (a pale lit driver tongue lifts it under a dark upper half too: tongueFrontLight.ts)
+    this.tonguePale = p.driverTongue !== undefined && Number.isFinite(p.driverTongue) ? paleShare(p.driverTongueLight) : 0;
+    this.tongueFront = paleFrontShare(this.tongueFront, this.tongueForm, readingTrust(p.driverTeeth), this.tonguePale);
+    this.tongueFrontGain = FRONT_GAIN + (PALE_GAIN - FRONT_GAIN) * this.tonguePale;
+    this.tongueFrontLead = PALE_LEAD * this.tonguePale;
     const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
     this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
     this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);
@@ -289,7 +300,7 @@ export class FrameLight {
     shadowTintInto(li, this.warmShadow);
     // (the back of the mouth no darker than the driver's: a dim purple-red, not black, past a speech slit: driverTongue.ts)
     this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? depthShare(p.gap, round) : 0;
-    this.tongueFrontLuma = frontTarget(lipEdge);
+    this.tongueFrontLuma = paleFrontTarget(frontTarget(lipEdge), luma601(lipEdge), p.driverTongueLight, this.tonguePale);
     // (the tissue in the lips' own hue, not blue raises made on pink lips that grey a yellow picture's: tissueTint.ts)
     // (the floors under the rows no more colourful than the lips: at a speech slit 1.3 drew an orange line under the teeth)
     for (const tone of [this.cavityNow, this.backTone]) tissueToneInto(tone, lipInner);

@@ -22,6 +22,7 @@ import { RELIEF, reliefInto } from './cavityRelief.ts';
 import { reliefPivotAt } from './cavityCorner.ts';
 import { backFloorInto } from './driverTongue.ts';
 import { litFallAt, tongueFrontAt } from './litCavityFall.ts';
+import { paleDesat } from './tongueFrontLight.ts';
 import { tongueSideLight } from './tongueRound.ts';
 import { tongueTopAt, underArchedTop } from './tongueTop.ts';
 import { standingBackLight } from './tongueStands.ts';
@@ -143,7 +144,9 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const form = arch > 0 && height > 0 ? 1 + (tongueShapeLight((q.bottom - q.cy) / height, h, q.lateral, light.tongueLitShift, light.tongueForward, light.tongueOut) - 1) * arch : 1, cover = arch > 0 ? 1 + (tongueTopCover(h) - 1) * arch : 1;
       const lit = (ot > 0 ? oTongueLitUp(light.tongueLitUp, ot, tongueTopOf(L.tongue!), growO) : light.tongueLitUp) * dome, kk = (k * edge * cover * form / soft) * (1 - TONGUE_BACK_SHADE * (1 - light.tongueArch) * smoothstep(lit, lit + 0.12 * grow * p.unit, -up));
       // (its front lit as a driver's, litCavityFall.ts; luma601 of tmp spelt out: the shared call is not inlined and boxes its double)
-      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, (0.299 * tmp[0]! + 0.587 * tmp[1]! + 0.114 * tmp[2]!) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma) : 1;
+      const front = light.tongueFront > 0 && height > 0 ? tongueFrontAt((q.cy - q.top) / height, light.tongueFront, (0.299 * tmp[0]! + 0.587 * tmp[1]! + 0.114 * tmp[2]!) * kk / Math.max(1e-6, edge * cover), light.tongueFrontLuma, light.tongueFrontGain, light.tongueFrontLead) : 1;
+      // (a pale driver tongue's lifted front paler too: tongueFrontLight.ts paleDesat)
+      const grey = light.tonguePale > 0 && front > 1 ? paleDesat(light.tonguePale, front, light.tongueFrontGain) : 0;
       // (a rounded mass: its sides turned from the light, tongueRound.ts; a median groove down its top, after the front's lift, and
       // a forward tongue lit: tongueFlesh.ts)
       // (its top an arch falling toward the corners, darkening into the cavity over a band: tongueTop.ts)
@@ -154,6 +157,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
       const backed = light.tongueStand > 0 && top ? standingBackLight(underArchedTop(q.bottom - q.cy, colTop, topLat), light.tongueStand * (1 - light.tongueForward)) : 1;
       const ac = a * cover * crest.cover, round = tongueSideLight(q.lateral) * crest.cover * crest.light * backed * forwardLight(light.tongueForward) * (light.tongueOut > 0 && height > 0 ? outBulgeLight((q.bottom - q.cy) / height, light.tongueOut * arch) * outUnderLight((q.bottom - q.cy) / p.unit, light.tongueOut * arch) : 1) * (arch > 0 && top ? 1 + (outGroove(tongueGroove(q.lateral, h), light.tongueOut) - 1) * arch : 1);
       tongueOver = ac;
+      if (grey > 0) { const y = 0.299 * tmp[0]! + 0.587 * tmp[1]! + 0.114 * tmp[2]!; for (let ch = 0; ch < 3; ch++) tmp[ch] = tmp[ch]! + (y - tmp[ch]!) * grey; }
       r = r * (1 - ac) + tmp[0]! * kk * front * round; g = g * (1 - ac) + tmp[1]! * kk * front * round; b = b * (1 - ac) + tmp[2]! * kk * front * round;
     }
   }

@@ -62,12 +62,13 @@ const FRONT_IN = [0.5, 0.72] as const, FRONT_OUT = [0.85, 1] as const;
 
 /**
  * The tongue's light factor at `down` (0 the upper row's edge .. 1 the lower lip) for a frame whose front share is `k`,
- * the pixel's lit luma `lit` and the front's target luma `target`: up to target (never down), at most 1 + FRONT_GAIN.
+ * the pixel's lit luma `lit` and the front's target luma `target`: up to target (never down), at most 1 + `gain`, its lift
+ * coming in `lead` higher up the opening (a pale driver tongue: tongueFrontLight.ts).
  */
-export function tongueFrontAt(down: number, k: number, lit: number, target: number): number {
+export function tongueFrontAt(down: number, k: number, lit: number, target: number, gain = FRONT_GAIN, lead = 0): number {
   if (!(k > 0) || !(lit > 0) || !(lit < target)) return 1;
-  const want = Math.min(1 + FRONT_GAIN, target / lit) - 1;
-  return 1 + want * clamp01(k) * smoothstep(FRONT_IN[0], FRONT_IN[1], down) * (1 - smoothstep(FRONT_OUT[0], FRONT_OUT[1], down));
+  const want = Math.min(1 + gain, target / lit) - 1;
+  return 1 + want * clamp01(k) * smoothstep(FRONT_IN[0] - lead, FRONT_IN[1] - lead, down) * (1 - smoothstep(FRONT_OUT[0], FRONT_OUT[1], down));
 }
 
 /** The frame's front share: the arch's share (tongueShape.ts archShare, a wide opening) out of a dark driver's mouth (frameLight passes archShare x (1 - tongueGate.ts darkSinkGate): lp_d10 f93's sunk tongue went .72 -> .98 [.51] without it; the whole tongueArch gate, with its hanging-lip sink, kept lp_s42 <- lp_d6 f168 flat) where a driver's tongue reading is trusted (0 without one: audio motions unchanged). */
