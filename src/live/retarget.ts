@@ -12,9 +12,25 @@ import { SMILE_AT_START } from '../rig/mouthBase.ts';
 import { MOUTH_SHIFT } from '../render/mouthShift.ts';
 import { LiveMouthShift } from './liveMouthShift.ts';
 import { keepPoseInRange } from '../motion/poseRange.ts';
+import { alikeShare, pairValue } from '../motion/alikeEyes.ts';
+import type { DriverFitOptions } from '../motion/retargetOptions.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
 export const REST_FRAMES = 10;
+
+/** The video path's settings the live path follows (retargetOptions.ts; absent: that path's default). */
+export type LiveRetargetOptions = Pick<DriverFitOptions, 'alikeEyes'>;
+
+/**
+ * One frame's two blink readings, as the video path's alikeEyes.ts does per frame (droop51): eyes whose opening shares
+ * of rest are within the mesh's eye-to-eye noise take one value (pairValue), a wink keeps each eye's own. Pure.
+ */
+export function alikeBlinkPair(left: number, right: number, shares: readonly [number, number]): [number, number] {
+  const a = alikeShare(shares[0], shares[1]);
+  if (a <= 0) return [left, right];
+  const one = pairValue(left, right);
+  return [left + a * (one - left), right + a * (one - right)];
+}
 
 type Channel = 'w' | 'blink' | 'gaze' | 'move' | 'turn';
 /** One Euro settings per kind of channel: the offline path's (fromVideo.motionFramesFromRaw). */
@@ -34,6 +50,7 @@ export class LiveRetarget {
   constructor(
     /** expected tracking rate (Hz): the One Euro filters' nominal rate */
     private readonly rate = 15,
+    private readonly opts: LiveRetargetOptions = {},
   ) {
     this.mouthShift = new LiveMouthShift(rate, REST_FRAMES, FILTER.w);
   }
@@ -81,10 +98,14 @@ export class LiveRetarget {
     const { w, blinkLeft, blinkRight } = weightsFromMeasures(m, this.rest);
     const out: Record<string, number> = {};
     for (const [k, v] of Object.entries(w)) out[k] = clamp01(this.smooth(k, 'w', v));
-    const bl = clamp01(this.smooth('blinkL', 'blink', blinkLeft));
-    const br = clamp01(this.smooth('blinkR', 'blink', blinkRight));
+    const shares = eyeSharesOf(m, this.rest);
+    // as the video path, before the smoothing: two eyes the mesh reads about equally open blink as one (alikeEyes.ts;
+    // the blink map's steep part turned its eye-to-eye noise into one-eyed droops, lp_s7 <- lp_d10 f40)
+    const [rawL, rawR] = this.opts.alikeEyes ?? true ? alikeBlinkPair(blinkLeft, blinkRight, shares) : [blinkLeft, blinkRight];
+    const bl = clamp01(this.smooth('blinkL', 'blink', rawL));
+    const br = clamp01(this.smooth('blinkR', 'blink', rawR));
     // as offline: a large frontal face, or one eye read deeply shut, keeps a less closed eye as read (blinkPairTrust.ts)
-    const trust = eyesTrust(smallerEyeWidthPxOfPoints(landmarks), angles.yaw, eyeSharesOf(m, this.rest));
+    const trust = eyesTrust(smallerEyeWidthPxOfPoints(landmarks), angles.yaw, shares);
     const { blink, eyeBlinkLeft, eyeBlinkRight } = pairBlinks(bl, br, trust);
     out.eyeBlinkLeft = eyeBlinkLeft;
     out.eyeBlinkRight = eyeBlinkRight;

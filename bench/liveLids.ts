@@ -1,0 +1,50 @@
+// The live retarget's per-eye closures on the cached bench tracks (bench/driverTracks.ts), fed frame by frame as the
+// live page feeds its webcam (src/live/retarget.ts), with the alikeEyes rule off and on (livelids51, issue #14): the
+// count of frames whose two closures (foldBlink of blink and eyeBlink) differ by more than --gap (.25), and, for
+// frames named as `driver:frame` (real winks to keep), the closures off | on.
+//   node --import tsx bench/liveLids.ts [--fps 25] [--gap .25] [--list] [drivers...] [lp_d10.mp4:305 ...]
+import { cachedTrack, DRIVERS } from './driverTracks.ts';
+import { LiveRetarget } from '../src/live/retarget.ts';
+import { foldBlink } from '../src/motion/restFace.ts';
+import { eyeSharesOf } from '../src/motion/blinkPairTrust.ts';
+import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, d: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : d);
+const fps = opt('--fps', 25), gap = opt('--gap', 0.25), list = args.includes('--list');
+const free = args.filter((a, k) => !a.startsWith('--') && !['--fps', '--gap'].includes(args[k - 1]!));
+const picks = free.filter((a) => a.includes(':')).map((a) => a.split(':') as [string, string]);
+const drivers = free.filter((a) => !a.includes(':'));
+const names = drivers.length ? drivers : [...new Set(picks.length ? picks.map((p) => p[0]) : DRIVERS)];
+
+/** The live retarget's per-eye closures per frame of a track (null: no face or still calibrating). */
+function liveClosures(raw: (RawFaceFrame | null)[], alikeEyes: boolean): ([number, number] | null)[] {
+  const live = new LiveRetarget(fps, { alikeEyes });
+  return raw.map((r, i) => {
+    if (!r?.lm) return null;
+    const pts = Array.from({ length: r.lm.length / 3 }, (_, k) => [r.lm![k * 3]!, r.lm![k * 3 + 1]!, r.lm![k * 3 + 2]!]);
+    const f = live.update(pts, i / fps);
+    return f ? [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)] : null;
+  });
+}
+
+const f2 = (v: number) => v.toFixed(2);
+let total = [0, 0];
+for (const name of names) {
+  const raw = await cachedTrack(name, fps);
+  const off = liveClosures(raw, false), on = liveClosures(raw, true);
+  const split = (c: ([number, number] | null)[]) => c.map((p, i) => (p && Math.abs(p[0] - p[1]) > gap ? i : -1)).filter((i) => i >= 0);
+  const so = split(off), sn = split(on);
+  total = [total[0]! + so.length, total[1]! + sn.length];
+  console.log(`${name}: ${raw.length} frames, |closure L - R| > ${gap}: ${so.length} -> ${sn.length}`);
+  if (list) console.log(`  off: ${so.join(' ')}\n  on:  ${sn.join(' ')}`);
+  // the live rest face, as LiveRetarget's: needed only to print the shares beside the picks
+  for (const [, at] of picks.filter((p) => p[0] === name)) {
+    const i = Number(at), a = off[i], b = on[i];
+    const first = raw.filter((r) => r?.lm).slice(0, 10).map((r) => r!.m);
+    const rest = { eyeLeft: first.reduce((s, m) => s + m.eyeLeft, 0) / first.length, eyeRight: first.reduce((s, m) => s + m.eyeRight, 0) / first.length };
+    const sh = raw[i] ? eyeSharesOf(raw[i]!.m, rest).map(f2).join('/') : '-';
+    console.log(`  f${i}: shares ~${sh}  off ${a ? a.map(f2).join('/') : '-'}  on ${b ? b.map(f2).join('/') : '-'}`);
+  }
+}
+console.log(`total: ${total[0]} -> ${total[1]}`);

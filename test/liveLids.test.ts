@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldBlink } from '../src/motion/restFace.ts';
+import { alikeBlinkPair, LiveRetarget } from '../src/live/retarget.ts';
+import { meanFace } from '../src/rig/canonical.ts';
+
+/** The mean face at `px` pixels per unit, each eye's upper lid point moved down to a share of its rest gap (as winks.test.ts). */
+function liveFace(px: number, leftShare: number, rightShare: number): number[][] {
+  const f = meanFace();
+  const pts = Array.from({ length: 478 }, (_, i) => [f[i * 3]! * px, f[i * 3 + 1]! * px, f[i * 3 + 2]! * px]);
+  for (const [top, bottom, share] of [[386, 374, leftShare], [159, 145, rightShare]] as const) {
+    const t = pts[top]!, b = pts[bottom]!;
+    pts[top] = t.map((v, k) => b[k]! + share * (v - b[k]!));
+  }
+  return pts;
+}
+
+/** Each eye's closure after a rest and 30 frames held at the two shares, with the alikeEyes rule on or off. */
+function closures(left: number, right: number, alikeEyes: boolean): [number, number] {
+  const live = new LiveRetarget(25, { alikeEyes });
+  let f = null;
+  for (let i = 0; i < 12; i++) live.update(liveFace(300, 1, 1), i / 25);
+  for (let i = 12; i < 42; i++) f = live.update(liveFace(300, left, right), i / 25);
+  return [foldBlink(f!.blink, f!.w.eyeBlinkLeft!), foldBlink(f!.blink, f!.w.eyeBlinkRight!)];
+}
+
+test('the live retarget reads two eyes the mesh sees about equally open as one pair (lp_s7 <- lp_d10 f40), a wink as two', () => {
+  // a smile's level narrowing read .74 / .66 of rest: on the blink map's steep part the .08 became a one-eyed droop
+  const before = closures(0.74, 0.66, false);
+  assert.ok(before[1]! - before[0]! > 0.1, `the rule off splits the pair: ${before.map((v) => v.toFixed(2))}`);
+  const level = closures(0.74, 0.66, true);
+  assert.ok(Math.abs(level[0]! - level[1]!) < 0.02, `one value: ${level.map((v) => v.toFixed(2))}`);
+  assert.ok(level[0]! > before[0]! && level[0]! < before[1]!, `between the two readings: ${level.map((v) => v.toFixed(2))}`);
+  // a wink (lp_d10 f305: .87 / .56 of rest) stands past the noise and keeps each eye's own
+  const wink = closures(0.9, 0.4, true), winkOff = closures(0.9, 0.4, false);
+  assert.ok(wink[1]! - wink[0]! > 0.4, `wink kept: ${wink.map((v) => v.toFixed(2))}`);
+  assert.deepEqual(wink, winkOff);
+});
+
+test('alikeBlinkPair: level shares take one value, the more closed one in a blink; far shares keep their own', () => {
+  const [l, r] = alikeBlinkPair(0.2, 0.5, [0.75, 0.7]);
+  assert.ok(Math.abs(l - r) < 1e-9 && Math.abs(l - 0.35) < 1e-9, `${l} ${r}`);
+  const [bl, br] = alikeBlinkPair(0.7, 1, [0.2, 0.15]);
+  assert.ok(bl === br && bl > 0.9, `a blink goes to the shut eye's: ${bl}`);
+  assert.deepEqual(alikeBlinkPair(0.05, 0.6, [0.9, 0.5]), [0.05, 0.6]);
+});
