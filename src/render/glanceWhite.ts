@@ -43,7 +43,7 @@ export const glanceWhiteSetting = { on: true };
  */
 export const SHADE_SIGMA = [1, 0.5] as const;
 export const SHADE_FLOOR = 0.6;
-export const glanceShadeSetting = { on: true, whole: false };
+export const glanceShadeSetting = { on: true, whole: true };
 /**
  * The whole white's shade (s51 wedge51): s48's Gaussian is the seen white nearest the fill, and beside a glancing iris
  * that is often one lit patch (lp_s10 <- lp_d0 f45: the painting's cream on the nose side carried across where the
@@ -150,12 +150,14 @@ function solve4(m: number[][], v: number[]): [number, number, number, number] | 
 export function wholeShade(seen: SeenTexel[], cx: number, iris: number): WholeShade | null {
   const kept = [...seen].sort((a, b) => b.l - a.l).slice(Math.floor(WHOLE_GLINT * seen.length)).filter((p) => Number.isFinite(p.d));
   if (kept.length < 8 || !(iris > 0)) return null;
+  // each side of the iris weighs the same: a wide lit side does not outvote a narrow shaded one
+  const nose = kept.filter((p) => p.x < cx).length, side = [nose, kept.length - nose];
   const m = [0, 1, 2, 3].map(() => [0, 0, 0, 0]), v = [0, 0, 0, 0];
   for (const p of kept) {
-    const t = (p.x - cx) / iris, f = [1, t, t * t, p.d / iris];
+    const t = (p.x - cx) / iris, f = [1, t, t * t, p.d / iris], w = 1 / side[p.x < cx ? 0 : 1]!;
     for (let i = 0; i < 4; i++) {
-      v[i] = v[i]! + f[i]! * p.l;
-      for (let j = 0; j < 4; j++) m[i]![j] = m[i]![j]! + f[i]! * f[j]!;
+      v[i] = v[i]! + w * f[i]! * p.l;
+      for (let j = 0; j < 4; j++) m[i]![j] = m[i]![j]! + w * f[i]! * f[j]!;
     }
   }
   const k = solve4(m, v);
