@@ -13,7 +13,7 @@
 // kept out of the lid's shade under the upper lid. Per frame the gaze shader mixes it over the fill by how far aside the
 // iris is (glanceIris.ts glanceShare: none at rest and at small looks).
 import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
-import { smooth01 } from '../math/smooth.ts';
+import { smooth01, smoothstep } from '../math/smooth.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 import type { TextureSource } from './textureSample.ts';
 
@@ -54,12 +54,23 @@ export const glanceShadeSetting = { on: true, whole: true };
  * The brightest WHOLE_GLINT of the seen white (glints, a painted highlight's top) are left out of the fit.
  */
 export const WHOLE_GLINT = 0.05;
+/**
+ * The fit darkens the white from a shift of FIT_SHIFT[0] iris radii to all of it at FIT_SHIFT[1]: below, the white
+ * under the disc shows only as the ring of the iris's soft edge and the rim band (a driver's tiny vergence, a blink's
+ * still eye), kept as before.
+ */
+export const FIT_SHIFT = [0.15, 0.5] as const;
+
+/** How much of the whole white's fit a shift of `d` texture px takes on an iris of radius `iris` (0 below FIT_SHIFT[0]). */
+export function fitShiftShare(d: number, iris: number): number {
+  return iris > 0 ? smoothstep(FIT_SHIFT[0], FIT_SHIFT[1], d / iris) : 0;
+}
 
 /** One eye's glance white on the disc's patch (x0, y0, size as IrisDisc's): the sampled colour and how much of it each texel takes. */
 export interface GlanceWhite {
   colour: Uint32Array; share: Float32Array;
   /** s51: the whole white's fitted luma at each texel (0: none) and how much of it a texel takes (the disc's edge ramp) */
-  fit?: { luma: Float32Array; share: Float32Array };
+  fit?: { luma: Float32Array; share: Float32Array; iris: number };
 }
 
 /** A fixed hash of a texel's position to [0, 1). */
@@ -210,7 +221,7 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
   const whole = seen.length && glanceShadeSetting.whole ? wholeShade(seen, disc.cx, disc.iris) : null;
   const { x0, y0, size } = patch;
   const colour = new Uint32Array(size * size), share = new Float32Array(size * size);
-  const fit = whole ? { luma: new Float32Array(size * size), share: new Float32Array(size * size) } : undefined;
+  const fit = whole ? { luma: new Float32Array(size * size), share: new Float32Array(size * size), iris: disc.iris } : undefined;
   for (let j = 0; j < size; j++) {
     const y = y0 + j;
     // the whites of the nearest rows: the photo's tone at this height (lighter mid-eye, darker toward the lids)
