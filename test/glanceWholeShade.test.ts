@@ -1,7 +1,7 @@
 // s51 (wedge51): the glance white's shade fitted to the whole seen white (glanceWhite.ts wholeShade, dimToFit).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dimToFit, SHADE_FLOOR, wholeLuma, wholeShade, type SeenTexel } from '../src/render/glanceWhite.ts';
+import { dimToFit, fitShiftShare, SHADE_FLOOR, wholeLuma, wholeShade, type SeenTexel } from '../src/render/glanceWhite.ts';
 
 const lum = (c: number) => 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
 
@@ -46,4 +46,20 @@ test('dimToFit darkens a white toward the fit, never lightens it, never under SH
   assert.ok(lum(dimToFit(white, 180, 0.5)) > lum(dimToFit(white, 180, 1)));
   assert.ok(lum(dimToFit(white, 10, 1)) >= SHADE_FLOOR * lum(white) - 2);
   assert.equal(dimToFit(white, 180, 1) >>> 24, 0xff);
+});
+
+test('the fit takes no part at a tiny shift (vergence, a still eye) and all of it from FIT_SHIFT[1] iris radii', () => {
+  assert.equal(fitShiftShare(0, 7), 0);
+  assert.equal(fitShiftShare(0.1 * 7, 7), 0);
+  assert.equal(fitShiftShare(0.6 * 7, 7), 1);
+  assert.ok(fitShiftShare(0.3 * 7, 7) > 0 && fitShiftShare(0.3 * 7, 7) < 1);
+  assert.equal(fitShiftShare(3, 0), 0);
+});
+
+test('a wide lit side does not outvote a narrow shaded one', () => {
+  const pts: SeenTexel[] = [];
+  for (let x = 0.5; x < 6; x++) for (let d = 0.5; d < 5; d++) pts.push({ x, d, l: 230 });
+  for (let x = 14.5; x < 16; x++) for (let d = 0.5; d < 5; d++) pts.push({ x, d, l: 70 });
+  const s = wholeShade(pts, 10, 4)!;
+  assert.ok(wholeLuma(s, 10, 2) < 185, `centre ${wholeLuma(s, 10, 2)}`);
 });

@@ -242,9 +242,9 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
       // the rows' tone, with one of their texels' grain (clipped: a lash or glint beside the white is no grain)
       const grain = Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, near[Math.floor(texelHash(x, y) * near.length)]!.g));
       // the photo's shade there (under the lid, toward a shaded corner): the tone darkened to the white seen round it
-      // (s51: the whole white's fitted shade, not the patch nearest)
-      const f = Number.isNaN(top) ? 1 : whole ? wholeShadeFactor(whole, x + 0.5, y + 0.5 - top, toneLum)
-        : seen.length ? shadeFactor(seen, x + 0.5, y + 0.5 - top, disc.iris, toneLum) : 1;
+      // (s51: and no brighter than the whole white's fitted shade there: the patch nearest may be one lit patch)
+      const local = seen.length && !Number.isNaN(top) ? shadeFactor(seen, x + 0.5, y + 0.5 - top, disc.iris, toneLum) : 1;
+      const f = whole && !Number.isNaN(top) ? Math.min(local, wholeShadeFactor(whole, x + 0.5, y + 0.5 - top, toneLum)) : local;
       let out = 0xff000000;
       for (let ch = 0; ch < 3; ch++) out |= Math.min(255, Math.max(0, Math.round(tone[ch]! * f + grain))) << (ch * 8);
       colour[k] = out >>> 0;
