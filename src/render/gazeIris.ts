@@ -15,7 +15,7 @@ import { discAlpha, irisDiscs, rimKeep, type IrisDisc } from './irisDisc.ts';
 import { bilinearShare, drawnOverMoved } from './raisedOverMoved.ts';
 import { followDrop } from './gazeCorner.ts';
 import { darkenPacked, glanceShare, solidColourAt } from './glanceIris.ts';
-import { GLANCE_WHITE } from './glanceWhite.ts';
+import { dimToFit, fitShiftShare, GLANCE_WHITE } from './glanceWhite.ts';
 import { tonedIris, toneOver, withCatchlight } from './irisTone.ts';
 
 /** Packed RGBA (r | g<<8 | b<<16 | a<<24) mixed: (1 - t) a + t b. */
@@ -54,6 +54,10 @@ export function irisOverWhite(tex: TextureSource, disc: IrisDisc, u: number, v: 
     // a hard glance: the white it uncovers in the photo's own white's tone and grain (glanceWhite.ts)
     const g = disc.glance ? disc.glance.share[j * disc.size + i]! * GLANCE_WHITE * glance : 0;
     if (g > 0) white = mixPacked(white, disc.glance!.colour[j * disc.size + i]!, g);
+    // the white the iris leaves no brighter than the whole white's shade at its place (s51, glanceWhite.ts), from a
+    // fraction of the iris's radius of shift (not only at a hard glance: lp_s10's wedge is at sx .7 of the radius)
+    const fit = disc.glance?.fit, byShift = fit ? fitShiftShare(Math.hypot(sx, sy), fit.iris) : 0;
+    if (byShift > 0) white = dimToFit(white, fit!.luma[j * disc.size + i]!, byShift * fit!.share[j * disc.size + i]!);
     base = mixPacked(base, white, under);
   }
   let over = patchAt(disc.matte, disc.size, u - sx - disc.x0, v - sy - disc.y0);

@@ -13,7 +13,7 @@
 // kept out of the lid's shade under the upper lid. Per frame the gaze shader mixes it over the fill by how far aside the
 // iris is (glanceIris.ts glanceShare: none at rest and at small looks).
 import { distanceToOutline, insidePolygon, rowCrossings } from '../math/polygon.ts';
-import { smooth01 } from '../math/smooth.ts';
+import { smooth01, smoothstep } from '../math/smooth.ts';
 import { whiteness } from './mouth/eyeWhite.ts';
 import type { TextureSource } from './textureSample.ts';
 
@@ -43,10 +43,35 @@ export const glanceWhiteSetting = { on: true };
  */
 export const SHADE_SIGMA = [1, 0.5] as const;
 export const SHADE_FLOOR = 0.6;
-export const glanceShadeSetting = { on: true };
+export const glanceShadeSetting = { on: true, whole: true };
+/**
+ * The whole white's shade (s51 wedge51): s48's Gaussian is the seen white nearest the fill, and beside a glancing iris
+ * that is often one lit patch (lp_s10 <- lp_d0 f45: the painting's cream on the nose side carried across where the
+ * iris was: the uncovered white 211 luma, spread .07, where the photo's whole white is 186, .35, shaded toward the
+ * temple and the lid). With `whole` the shade is a surface fitted to the whole seen white instead (wholeShade): luma
+ * quadratic across the eye (a lit centre and shaded corners, or one side darker) plus a slope down from the lid, so the
+ * white the iris leaves takes the eyeball's shade at its place between the lit and the shaded sides.
+ * The brightest WHOLE_GLINT of the seen white (glints, a painted highlight's top) are left out of the fit.
+ */
+export const WHOLE_GLINT = 0.05;
+/**
+ * The fit darkens the white from a shift of FIT_SHIFT[0] iris radii to all of it at FIT_SHIFT[1]: below, the white
+ * under the disc shows only as the ring of the iris's soft edge and the rim band (a driver's tiny vergence, a blink's
+ * still eye), kept as before.
+ */
+export const FIT_SHIFT = [0.15, 0.5] as const;
+
+/** How much of the whole white's fit a shift of `d` texture px takes on an iris of radius `iris` (0 below FIT_SHIFT[0]). */
+export function fitShiftShare(d: number, iris: number): number {
+  return iris > 0 ? smoothstep(FIT_SHIFT[0], FIT_SHIFT[1], d / iris) : 0;
+}
 
 /** One eye's glance white on the disc's patch (x0, y0, size as IrisDisc's): the sampled colour and how much of it each texel takes. */
-export interface GlanceWhite { colour: Uint32Array; share: Float32Array }
+export interface GlanceWhite {
+  colour: Uint32Array; share: Float32Array;
+  /** s51: the whole white's fitted luma at each texel (0: none) and how much of it a texel takes (the disc's edge ramp) */
+  fit?: { luma: Float32Array; share: Float32Array; iris: number };
+}
 
 /** A fixed hash of a texel's position to [0, 1). */
 export function texelHash(x: number, y: number): number {
@@ -108,6 +133,71 @@ export function shadeFactor(seen: SeenTexel[], x: number, d: number, iris: numbe
   return sw > 1e-6 && toneLum > 0 ? Math.min(1, Math.max(SHADE_FLOOR, sl / sw / toneLum)) : 1;
 }
 
+/** A fitted shade: luma = k0 + k1 t + k2 t^2 + k3 e (t = (x - cx) / iris across, e = depth under the top / iris). */
+export interface WholeShade {
+  cx: number; iris: number; k: [number, number, number, number];
+  /** the seen white's span in t: the surface is read inside it (no extrapolation past the white the photo shows) */
+  span: [number, number];
+}
+
+/** Solves the 4 x 4 system m k = v (Gaussian elimination with pivoting); null when singular. */
+function solve4(m: number[][], v: number[]): [number, number, number, number] | null {
+  const a = m.map((r, i) => [...r, v[i]!]);
+  for (let c = 0; c < 4; c++) {
+    let p = c;
+    for (let r = c + 1; r < 4; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+    if (Math.abs(a[p]![c]!) < 1e-9) return null;
+    [a[c], a[p]] = [a[p]!, a[c]!];
+    for (let r = 0; r < 4; r++) {
+      if (r === c) continue;
+      const f = a[r]![c]! / a[c]![c]!;
+      for (let k = c; k < 5; k++) a[r]![k] = a[r]![k]! - f * a[c]![k]!;
+    }
+  }
+  return [0, 1, 2, 3].map((i) => a[i]![4]! / a[i]![i]!) as [number, number, number, number];
+}
+
+/** The whole seen white's shade (least squares, the brightest WHOLE_GLINT left out); null with too few texels to fit. */
+export function wholeShade(seen: SeenTexel[], cx: number, iris: number): WholeShade | null {
+  const kept = [...seen].sort((a, b) => b.l - a.l).slice(Math.floor(WHOLE_GLINT * seen.length)).filter((p) => Number.isFinite(p.d));
+  if (kept.length < 8 || !(iris > 0)) return null;
+  // each side of the iris weighs the same: a wide lit side does not outvote a narrow shaded one
+  const nose = kept.filter((p) => p.x < cx).length, side = [nose, kept.length - nose];
+  const m = [0, 1, 2, 3].map(() => [0, 0, 0, 0]), v = [0, 0, 0, 0];
+  for (const p of kept) {
+    const t = (p.x - cx) / iris, f = [1, t, t * t, p.d / iris], w = 1 / side[p.x < cx ? 0 : 1]!;
+    for (let i = 0; i < 4; i++) {
+      v[i] = v[i]! + w * f[i]! * p.l;
+      for (let j = 0; j < 4; j++) m[i]![j] = m[i]![j]! + w * f[i]! * f[j]!;
+    }
+  }
+  const k = solve4(m, v);
+  const ts = kept.map((p) => (p.x - cx) / iris);
+  return k ? { cx, iris, k, span: [Math.min(...ts), Math.max(...ts)] } : null;
+}
+
+/** The fitted luma at x, `d` under the opening's top. */
+export function wholeLuma(s: WholeShade, x: number, d: number): number {
+  const t = Math.min(s.span[1], Math.max(s.span[0], (x - s.cx) / s.iris));
+  return s.k[0] + s.k[1] * t + s.k[2] * t * t + (s.k[3] * d) / s.iris;
+}
+
+/** The fitted shade at x, `d` under the opening's top, over the tone's luma, within [SHADE_FLOOR, 1]. */
+export function wholeShadeFactor(s: WholeShade, x: number, d: number, toneLum: number): number {
+  return toneLum > 0 ? Math.min(1, Math.max(SHADE_FLOOR, wholeLuma(s, x, d) / toneLum)) : 1;
+}
+
+/**
+ * A white texel (packed RGBA) no brighter than the whole white's fitted luma `fit` there: darkened by `share` of the way
+ * to it, never below SHADE_FLOOR of its own luma (a white, never an iris), never lightened.
+ */
+export function dimToFit(c: number, fit: number, share: number): number {
+  const r = c & 255, g = (c >>> 8) & 255, b = (c >>> 16) & 255, l = lumOf(r, g, b);
+  if (!(share > 0) || !(l > fit)) return c;
+  const f = 1 - share * (1 - Math.max(SHADE_FLOOR, fit / l));
+  return ((c & 0xff000000) | (Math.round(r * f) | (Math.round(g * f) << 8) | (Math.round(b * f) << 16))) >>> 0;
+}
+
 /** A texel's grain: its luma minus the mean of its 3 x 3 box (a smooth shade across the white is no grain: a cartoon's stays clean). */
 export function grainOf(tex: TextureSource, x: number, y: number): number {
   let sum = 0, n = 0;
@@ -128,8 +218,10 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
   const whites = photoWhites(tex, poly, disc.cx, disc.cy, disc.iris);
   if (whites.length < MIN_ROW_WHITES) return null;
   const seen = glanceShadeSetting.on ? seenWhite(tex, poly, disc.cx, disc.cy, disc.iris) : [];
+  const whole = seen.length && glanceShadeSetting.whole ? wholeShade(seen, disc.cx, disc.iris) : null;
   const { x0, y0, size } = patch;
   const colour = new Uint32Array(size * size), share = new Float32Array(size * size);
+  const fit = whole ? { luma: new Float32Array(size * size), share: new Float32Array(size * size), iris: disc.iris } : undefined;
   for (let j = 0; j < size; j++) {
     const y = y0 + j;
     // the whites of the nearest rows: the photo's tone at this height (lighter mid-eye, darker toward the lids)
@@ -142,15 +234,21 @@ export function glanceWhite(tex: TextureSource, poly: [number, number][], disc: 
       if (inside <= 0 || !insidePolygon(x + 0.5, y + 0.5, poly)) continue;
       const top = tops[i]!;
       const k = j * size + i;
+      if (fit && !Number.isNaN(top)) {
+        fit.luma[k] = wholeLuma(whole!, x + 0.5, y + 0.5 - top);
+        fit.share[k] = Math.min(1, inside / (EDGE_RAMP * disc.iris));
+      }
       share[k] = Math.min(1, inside / (EDGE_RAMP * disc.iris)) * (Number.isNaN(top) ? 0 : smooth01(Math.max(0, y + 0.5 - top) / (LID_SHADE * disc.iris)));
       // the rows' tone, with one of their texels' grain (clipped: a lash or glint beside the white is no grain)
       const grain = Math.max(-GRAIN_CLIP, Math.min(GRAIN_CLIP, near[Math.floor(texelHash(x, y) * near.length)]!.g));
       // the photo's shade there (under the lid, toward a shaded corner): the tone darkened to the white seen round it
-      const f = seen.length && !Number.isNaN(top) ? shadeFactor(seen, x + 0.5, y + 0.5 - top, disc.iris, toneLum) : 1;
+      // (s51: and no brighter than the whole white's fitted shade there: the patch nearest may be one lit patch)
+      const local = seen.length && !Number.isNaN(top) ? shadeFactor(seen, x + 0.5, y + 0.5 - top, disc.iris, toneLum) : 1;
+      const f = whole && !Number.isNaN(top) ? Math.min(local, wholeShadeFactor(whole, x + 0.5, y + 0.5 - top, toneLum)) : local;
       let out = 0xff000000;
       for (let ch = 0; ch < 3; ch++) out |= Math.min(255, Math.max(0, Math.round(tone[ch]! * f + grain))) << (ch * 8);
       colour[k] = out >>> 0;
     }
   }
-  return { colour, share };
+  return fit ? { colour, share, fit } : { colour, share };
 }
