@@ -4,7 +4,7 @@
 // re-read). `--soft-crest`: the soft read as before s50 (a tall ridge's crest alone, softTeeth.ts tallArea false).
 //   node --import tsx bench/rereadTrack.ts --video vrt2_6.mp4 --out /tmp/vrt2.track.json [--from-cache DIR] [--soft-crest]
 // (--video: a name in shared/data/video or a path; --from-cache: the cache holding the track, any fingerprint, default
-// REAL3D_CACHE; `--no-lead`: the soft read without the lip's rows over the contour, as before s51 teethread51, softTeeth.ts LEAD_IOD 0 (`--lead X`: that many IOD); `--pale-lower`: the lower row dropped under a pale tongue as before s50 lowerrow50, lowerTeeth.ts THROUGH_PALE). Writes the track as driverTracks.ts stores one. Never asserts.
+// REAL3D_CACHE; `--no-lead`: the soft read without the lip's rows over the contour, as before s51 teethread51, softTeeth.ts LEAD_IOD 0 (`--lead X`: that many IOD); `--pale-lower`: the lower row dropped under a pale tongue as before s50 lowerrow50, lowerTeeth.ts THROUGH_PALE; `--below X`: the lower row followed under the contour up to X of the column's height, lowerTeeth.ts BELOW_LIP, s51 lowerread51). Writes the track as driverTracks.ts stores one. Never asserts.
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { decodeVideoFrames } from '../src/io/media.ts';
@@ -23,7 +23,7 @@ for await (const img of decodeVideoFrames(file, { fps, maxSide: 720 })) {
   const r = raw[f];
   if (r?.lm) {
     const before = r.teethShare;
-    Object.assign(r, frameReadings(img, r.lm, { tallArea: !args.includes('--soft-crest'), ...(args.includes('--no-lead') ? { leadIod: 0 } : args.includes('--lead') ? { leadIod: Number(opt('--lead', '0.03')) } : {}) }, { throughPale: !args.includes('--pale-lower') }));
+    Object.assign(r, frameReadings(img, r.lm, { tallArea: !args.includes('--soft-crest'), ...(args.includes('--no-lead') ? { leadIod: 0 } : args.includes('--lead') ? { leadIod: Number(opt('--lead', '0.03')) } : {}) }, { throughPale: !args.includes('--pale-lower'), ...(args.includes('--below') ? { belowLip: Number(opt('--below', '0')) } : {}) }));
     if (before !== r.teethShare) changed++;
   }
   f++;

@@ -12,7 +12,7 @@ import { openingMiddle } from './driverCavity.ts';
 import { underTeethLight } from './underTeeth.ts';
 import { upperRowDepth } from './teethDepth.ts';
 import { middleBox } from './mouthMiddle.ts';
-import { lowerRowShow, THROUGH_PALE, type LowerRowOptions } from './lowerTeeth.ts';
+import { BELOW_LIP, lowerRowShow, THROUGH_PALE, type LowerRowOptions } from './lowerTeeth.ts';
 import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 import { sealedShare } from './sealedLips.ts';
 import { eyeWhiteShows } from './eyeWhiteShow.ts';
@@ -53,7 +53,7 @@ export interface RawFaceFrame {
 }
 
 /** The per-frame pixel readings of the mouth and eyes on a frame's 478 landmarks (pixels, flat x, y, z): what track() adds to the mesh (a bench may re-read a cached track's landmarks with them). */
-export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTeethOptions = {}, { throughPale = THROUGH_PALE }: LowerRowOptions = {}): Omit<RawFaceFrame, 'm' | 'angles' | 'score' | 'box' | 'lm'> {
+export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTeethOptions = {}, { throughPale = THROUGH_PALE, belowLip = BELOW_LIP }: LowerRowOptions = {}): Omit<RawFaceFrame, 'm' | 'angles' | 'score' | 'box' | 'lm'> {
   // (the larger of the bright-pixel share and the soft read: a soft face's teeth are a ridge no lighter than its lips, softTeeth.ts)
   const bright = teethShare(img, flat), soft = bright === null ? null : softTeethRead(img, flat, soft_);
   const teeth = teethWithSoft(bright, img, flat, soft);
@@ -63,7 +63,7 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   const tongueLight = middle && Number.isFinite(middle.tongueLight) ? middle.tongueLight : null;
   // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { RgbaImage } from '../types.ts';
 import { saturation } from '../math/colour.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { lowerMass } from './paleTongue.ts';
-import { insideSpan, medianColumnReading, middleOf, type MiddleAt, type MiddleBox, type ToothTest } from './mouthMiddle.ts';
+import { forEachMiddlePixel, insideSpan, medianColumnReading, middleOf, type MiddleAt, type MiddleBox, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -51,8 +51,43 @@ export function columnLowerRun(inside: ArrayLike<number>): number | null {
  * height that its run of teeth standing on the lower lip covers (0: no lower teeth); null with too few columns (lips shut).
  * `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE): number | null {
-  return medianColumnReading(img, lowerRowBox(img, where, throughPale), isTooth, columnLowerRun, MIN_COLUMNS);
+export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE, belowLip = BELOW_LIP): number | null {
+  const box = lowerRowBox(img, where, throughPale);
+  return belowLip > 0 && box ? lowerRowShowBelow(img, box, isTooth, belowLip) : medianColumnReading(img, box, isTooth, columnLowerRun, MIN_COLUMNS);
+}
+
+/**
+ * How far the lower row is followed under the contour's bottom, as a share of the column's height (0: off, the reading
+ * before; s51 lowerread51). The tracker's inner lower-lip contour can lie across a dim lower row (reagan_6 f101/f136: an
+ * old man's grey-pink row at 1.5-1.7 of his lips' light, 3-4 of its 5 rows under the contour), which then reads 0-.17 of
+ * the opening where the row shows about a third. A column whose bottom pixel is a tooth, or whose first pixel under the
+ * contour is, counts the teeth pixels straight under it with its run (the lower lip, as red as the lips, stops it).
+ */
+export const BELOW_LIP = 0;
+
+/** lowerRowShow with each column's run followed under the contour (BELOW_LIP): the run and the height both grow by the rows followed. */
+export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number): number | null {
+  if (!(box.lipLight > 0)) return null;
+  const { lipLight, lipSat, x0, x1, y0, y1 } = box;
+  const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
+  const tooth = (x: number, y: number) => { const i = (y * img.width + x) * 4; return isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
+  forEachMiddlePixel(box, img, (q, _i, tongue) => (cell[q] = !tongue && tooth(x0 + (q % w), y0 + Math.floor(q / w)) ? 1 : 0));
+  const readings: number[] = [], column = new Float32Array(h);
+  for (let c = 0; c < w; c++) {
+    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
+    const run = columnLowerRun(column), span = insideSpan(column, MIN_HEIGHT);
+    if (run === null || !span) continue;
+    let below = 0;
+    // (a bite, BITE_LOWER, is already one whole band; otherwise a run on the bottom pixel, or teeth right under it, goes on down)
+    const y = y0 + span.bottom, most = Math.round(belowLip * span.height);
+    if (run !== BITE_LOWER && (column[span.bottom] === 1 || (y + 1 < img.height && tooth(x0 + c, y + 1))))
+      while (below < most && y + below + 1 < img.height && tooth(x0 + c, y + below + 1)) below++;
+    readings.push(below ? (run * span.height + below) / (span.height + below) : run);
+  }
+  if (readings.length < MIN_COLUMNS) return null;
+  readings.sort((a, b) => a - b);
+  const m = readings.length >> 1;
+  return readings.length % 2 ? readings[m]! : (readings[m - 1]! + readings[m]!) / 2;
 }
 
 /**
@@ -68,7 +103,7 @@ export const THROUGH_PALE = true;
 /** the pale mass's median saturation (paleTongue.ts lowerMass) under which the lower row is read through it: s40's lower rows reach .29 */
 export const PALE_ROW_SAT = 0.29;
 /** the tracker's lower-row reading options (faceTracker.ts frameReadings; a bench passes throughPale false for the reading before s50) */
-export interface LowerRowOptions { throughPale?: boolean }
+export interface LowerRowOptions { throughPale?: boolean; belowLip?: number }
 
 /** Whether a pale mass of this median saturation (paleTongue.ts lowerMass) may hold the lower row: no pinker than the lower rows. */
 export function mayBeLowerRow(lowerSat: number): boolean {
