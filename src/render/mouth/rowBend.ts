@@ -74,7 +74,10 @@ export function rowBendInto(rowTop: Float32Array, centreX: number, unit: number,
  * steep side as a thin white line (st_full_body_1 jaw .75-1) and hugged the upper lip to the corner as a bright
  * sliver in speech (jaw .3-.36). A real arch turns away from the camera there; it does not climb the lip's side.
  */
-export const steepSideSetting = { on: true, steepest: 0.3, liftFrom: 0.35, liftGone: 0.9, shorten: 2 };
+// shorten 0 (lead, after critic51): rowlook51's 2 cut the side teeth of lp_s42/st_happy <- lp_d6's sideways grimaces
+// (f73/f131/f180) into a fang and a broken row at 1x; without it st_full_body_1's steep side keeps a thin grey line
+// (/work/look/s51/fang/fb_var.png) instead of teethdraw51's white one.
+export const steepSideSetting = { on: true, steepest: 0.3, liftFrom: 0.35, liftGone: 0.9, shorten: 0 };
 
 /**
  * Limits `bend` (px per column) so it grows by at most `steepest` px per column outward from the middle column
