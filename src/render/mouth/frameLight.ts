@@ -177,7 +177,7 @@ export class FrameLight {
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.setTeeth(p, layers, lowerTips);
-    this.setTongue(p, tongueTop, lowerTips, wide);
+    this.setTongue(p, tongueTop, lowerTips, wide, !!layers.cast);
     // (under a tongue out the light under her row is her tongue, not a lower row: the row as deep as hers, tongueOutRowDepth.ts)
     if (!layers.fromPhoto) this.teethDepth = outRowDepth(this.teethDepth, p.driverTeeth, p.driverTeethDepth, this.tongueOut);
     // (and fading over a few frames as she hides it, not gone in one: outRowTail.ts, motion/outRowFade.ts)
@@ -235,7 +235,7 @@ export class FrameLight {
   }
 
   /** The tongue's growth, sink and light (after setTeeth: it follows the jaw set and the lower row's drop). */
-  private setTongue(p: MouthPlacement, tongueTop: number | null, lowerTips: number | null, wide: number): void {
+  private setTongue(p: MouthPlacement, tongueTop: number | null, lowerTips: number | null, wide: number, varnished: boolean): void {
     // (not in a mouth held open at rest: stillGrow)
     this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
     // (an arched tongue's top no higher than its share of the gap: grown to TONGUE_GROW it stood .8 of lp_s9's opening, a bar to the upper teeth: tongueShape.ts)
@@ -262,8 +262,9 @@ export class FrameLight {
     this.tongueOutDrop = tongueTop && tongueTop > 0 ? tongueOutDrop(this.tongueOut, this.jawFollow, p.unit) : 0;
     if (this.tongueOutDrop > 0) this.tongueGrow += this.tongueOutDrop / (tongueTop! * p.scale);
     this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
-    // (a pale lit driver tongue lifts it under a dark upper half too: tongueFrontLight.ts)
-    this.tonguePale = p.driverTongue !== undefined && Number.isFinite(p.driverTongue) ? paleShare(p.driverTongueLight) : 0;
+    // (a pale lit driver tongue lifts it under a dark upper half too: tongueFrontLight.ts; not in a varnished picture, whose
+    // mouth keeps its cast, pictureCast.ts: lifted and greyed, lp_s9's tongue was a cool pink slab out of the painting's palette, critic51)
+    this.tonguePale = !varnished && p.driverTongue !== undefined && Number.isFinite(p.driverTongue) ? paleShare(p.driverTongueLight) : 0;
     this.tongueFront = paleFrontShare(this.tongueFront, this.tongueForm, readingTrust(p.driverTeeth), this.tonguePale);
     this.tongueFrontGain = FRONT_GAIN + (PALE_GAIN - FRONT_GAIN) * this.tonguePale;
     this.tongueFrontLead = PALE_LEAD * this.tonguePale;
