@@ -57,12 +57,12 @@ test('lp_d10 f38-42: the smiling driver\'s level eyes close alike (one eye .23-.
 test('turned head (turnwink51): the near eye reading lower is forgiven by yaw, the far eye lower or a frontal wink is not', () => {
   // critic51's pose620 f95 at yaw -8.8: subject's left (near) .49, right (far) .73 -> one pair
   assert.equal(alikeShare(0.49, 0.73), 0);
-  assert.equal(alikeShare(0.49, 0.73, -8.8), 1);
+  assert.ok(alikeShare(0.49, 0.73, -8.8) > 0.99);
   // the same split with the FAR eye lower is a wink's direction: kept at any yaw
   assert.equal(alikeShare(0.73, 0.49, -8.8), 0);
   assert.equal(alikeShare(0.49, 0.73, 8.8), 0);
   // mirrored: at positive yaw the subject's right eye is near
-  assert.equal(alikeShare(0.73, 0.49, 8.8), 1);
+  assert.ok(alikeShare(0.73, 0.49, 8.8) > 0.99);
   // near-frontal winks untouched (lp_d10 f305 .86/.57 at yaw -1; Katie f116 .83/.63 at +1: no slack under NEAR_SLACK_FROM)
   assert.equal(alikeShare(0.86, 0.57, -0.98), 0);
   assert.equal(alikeShare(0.83, 0.63, 0.99), alikeShare(0.83, 0.63));
@@ -70,9 +70,9 @@ test('turned head (turnwink51): the near eye reading lower is forgiven by yaw, t
   // the slack is capped: a near eye shut beside an open far eye stays a wink on a strongly turned head
   assert.ok(Math.abs(turnedDiff(0.3, 1, -30) - (0.7 - NEAR_SLACK_MAX)) < 1e-9);
   assert.equal(alikeShare(0.3, 1, -30), 0);
-  // alikeEyes passes each frame's yaw through
+  // alikeEyes passes each frame's yaw through (f105: .65 / .81 at yaw -6.3)
   const l = Float64Array.from([0.55, 0.55]), r = Float64Array.from([0.2, 0.2]);
-  alikeEyes([l, r], [[0.49, 0.73], [0.49, 0.73]], [-8.8, 0]);
+  alikeEyes([l, r], [[0.65, 0.81], [0.55, 0.81]], [-6.28, 0]);
   assert.ok(Math.abs(l[0]! - r[0]!) < 1e-9, `${l[0]} ${r[0]}`);
   assert.equal(l[1], 0.55);
   assert.equal(r[1], 0.2);
