@@ -37,15 +37,23 @@ export const NEAR_SLACK_FROM = 2;
 export const NEAR_SLACK_PER_DEG = 0.02;
 /** ...up to this (12 degrees): past it a lower near eye is a wink again. */
 export const NEAR_SLACK_MAX = 0.2;
+/**
+ * A near eye read this shut (share of rest) is shut, not a lowered lid: no slack (Obama2 f115-116, a wink at yaw 8.7:
+ * the near eye .24-.32, the far .60-.64; test/winks.test.ts)... */
+export const NEAR_SHUT = 0.35;
+/** ...the full slack from this (pose620's lowered near lids .46-.67). */
+export const NEAR_LOWERED = 0.45;
 
 /**
  * The share difference alikeShare weighs: |left - right|, less the turned head's slack where the near eye (the
- * subject's left at negative yaw, degrees as the tracker's angles) reads more closed than the far one.
+ * subject's left at negative yaw, degrees as the tracker's angles) reads more closed than the far one, and is lowered, not shut.
  */
 export function turnedDiff(left: number, right: number, yaw = 0): number {
   const d = Math.abs(left - right);
   const nearLower = yaw < 0 ? left < right : yaw > 0 ? right < left : false;
-  return nearLower ? Math.max(0, d - Math.min(NEAR_SLACK_MAX, NEAR_SLACK_PER_DEG * Math.max(0, Math.abs(yaw) - NEAR_SLACK_FROM))) : d;
+  if (!nearLower) return d;
+  const slack = Math.min(NEAR_SLACK_MAX, NEAR_SLACK_PER_DEG * Math.max(0, Math.abs(yaw) - NEAR_SLACK_FROM));
+  return Math.max(0, d - slack * smoothstep(NEAR_SHUT, NEAR_LOWERED, Math.min(left, right)));
 }
 
 /** 0..1: how far a frame's two blink readings are one pair's, from the eyes' opening shares of rest (and its yaw). */
