@@ -8,7 +8,7 @@ import { trackedVideo } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
-import { alikeEyes, alikeShare, pairValue, ALIKE_DIFF, APART_DIFF } from '../src/motion/alikeEyes.ts';
+import { alikeEyes, alikeShare, pairValue, turnedDiff, ALIKE_DIFF, APART_DIFF, NEAR_SLACK_MAX } from '../src/motion/alikeEyes.ts';
 import type { MotionFrame } from '../src/types.ts';
 
 const eyes = (f: MotionFrame) => [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)] as const;
@@ -52,4 +52,30 @@ test('lp_d10 f38-42: the smiling driver\'s level eyes close alike (one eye .23-.
     const [a, b] = eyes(off[i]!), m = (eyes(on[i]!)[0] + eyes(on[i]!)[1]) / 2;
     assert.ok(m > Math.min(a, b) - 0.05 && m < Math.max(a, b) + 0.05, `f${i}: ${m.toFixed(2)} vs ${a.toFixed(2)}/${b.toFixed(2)}`);
   }
+});
+
+test('turned head (turnwink51): the near eye reading lower is forgiven by yaw, the far eye lower or a frontal wink is not', () => {
+  // critic51's pose620 f95 at yaw -8.8: subject's left (near) .49, right (far) .73 -> one pair
+  assert.equal(alikeShare(0.49, 0.73), 0);
+  assert.ok(alikeShare(0.49, 0.73, -8.8) > 0.99);
+  // the same split with the FAR eye lower is a wink's direction: kept at any yaw
+  assert.equal(alikeShare(0.73, 0.49, -8.8), 0);
+  assert.equal(alikeShare(0.49, 0.73, 8.8), 0);
+  // mirrored: at positive yaw the subject's right eye is near
+  assert.ok(alikeShare(0.73, 0.49, 8.8) > 0.99);
+  // near-frontal winks untouched (lp_d10 f305 .86/.57 at yaw -1; Katie f116 .83/.63 at +1: no slack under NEAR_SLACK_FROM)
+  assert.equal(alikeShare(0.86, 0.57, -0.98), 0);
+  assert.equal(alikeShare(0.83, 0.63, 0.99), alikeShare(0.83, 0.63));
+  assert.ok(Math.abs(turnedDiff(0.86, 0.57, 0) - 0.29) < 1e-9);
+  // the slack is capped: a lowered near eye far under an open far eye stays one-eyed on a strongly turned head
+  assert.ok(Math.abs(turnedDiff(0.5, 1, -30) - (0.5 - NEAR_SLACK_MAX)) < 1e-9);
+  // a near eye read shut is a wink (Obama2 f115 at yaw 8.7: .64 / .24): no slack
+  assert.ok(Math.abs(turnedDiff(0.64, 0.24, 8.7) - 0.4) < 1e-9);
+  assert.equal(alikeShare(0.5, 1, -30), 0);
+  // alikeEyes passes each frame's yaw through (f105: .65 / .81 at yaw -6.3)
+  const l = Float64Array.from([0.55, 0.55]), r = Float64Array.from([0.2, 0.2]);
+  alikeEyes([l, r], [[0.65, 0.81], [0.55, 0.81]], [-6.28, 0]);
+  assert.ok(Math.abs(l[0]! - r[0]!) < 1e-9, `${l[0]} ${r[0]}`);
+  assert.equal(l[1], 0.55);
+  assert.equal(r[1], 0.2);
 });

@@ -25,9 +25,40 @@ export const SHUT_FROM = 0.5;
 /** ...and from this it is that eye's (restFace.ts PAIRED_UP_TO .78: a slit; a shut eye reads ~1). */
 export const SHUT_FULL = 0.8;
 
-/** 0..1: how far a frame's two blink readings are one pair's, from the eyes' opening shares of rest. */
-export function alikeShare(left: number, right: number): number {
-  return 1 - smoothstep(ALIKE_DIFF, APART_DIFF, Math.abs(left - right));
+/**
+ * On a turned head the mesh reads the NEAR eye's lowered lid lower than the far eye's (turnwink51, critic51's pose620:
+ * a down-looking driver at yaw -7..-9 with both lids lowered alike on the video, shares near .46-.67 / far .73-.83,
+ * f90-107; at yaw +2..+6, f43-50, the other eye is near and the split turns round: near .41-.55 / far .66-.84; open
+ * eyes read alike at either yaw, 1.0-1.1 both). The share difference in that direction is forgiven from this yaw
+ * (degrees; nearer frontal the winks of the bench drivers stand, lp_d10 f305 at -1, Katie f116 at +1)...
+ */
+export const NEAR_SLACK_FROM = 2;
+/** ...this much per degree past it... */
+export const NEAR_SLACK_PER_DEG = 0.02;
+/** ...up to this (12 degrees): past it a lower near eye is a wink again. */
+export const NEAR_SLACK_MAX = 0.2;
+/**
+ * A near eye read this shut (share of rest) is shut, not a lowered lid: no slack (Obama2 f115-116, a wink at yaw 8.7:
+ * the near eye .24-.32, the far .60-.64; test/winks.test.ts)... */
+export const NEAR_SHUT = 0.35;
+/** ...the full slack from this (pose620's lowered near lids .46-.67). */
+export const NEAR_LOWERED = 0.45;
+
+/**
+ * The share difference alikeShare weighs: |left - right|, less the turned head's slack where the near eye (the
+ * subject's left at negative yaw, degrees as the tracker's angles) reads more closed than the far one, and is lowered, not shut.
+ */
+export function turnedDiff(left: number, right: number, yaw = 0): number {
+  const d = Math.abs(left - right);
+  const nearLower = yaw < 0 ? left < right : yaw > 0 ? right < left : false;
+  if (!nearLower) return d;
+  const slack = Math.min(NEAR_SLACK_MAX, NEAR_SLACK_PER_DEG * Math.max(0, Math.abs(yaw) - NEAR_SLACK_FROM));
+  return Math.max(0, d - slack * smoothstep(NEAR_SHUT, NEAR_LOWERED, Math.min(left, right)));
+}
+
+/** 0..1: how far a frame's two blink readings are one pair's, from the eyes' opening shares of rest (and its yaw). */
+export function alikeShare(left: number, right: number, yaw = 0): number {
+  return 1 - smoothstep(ALIKE_DIFF, APART_DIFF, turnedDiff(left, right, yaw));
 }
 
 /** The one value an alike pair of blink weights takes: their mean, going over to the larger in a blink. */
@@ -38,13 +69,13 @@ export function pairValue(left: number, right: number): number {
 
 /**
  * In place: each frame's two blink weights (blinks[0] subject's left) taken toward their pairValue by alikeShare of
- * its opening shares (null: no reading, left as is).
+ * its opening shares (null: no reading, left as is) and the head's yaw in degrees (none: frontal).
  */
-export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[]): void {
+export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[], yaws?: ArrayLike<number>): void {
   const [l, r] = blinks;
   shares.forEach((s, i) => {
     if (!s) return;
-    const a = alikeShare(s[0], s[1]);
+    const a = alikeShare(s[0], s[1], yaws?.[i] ?? 0);
     if (a <= 0) return;
     const one = pairValue(l[i]!, r[i]!);
     l[i] = l[i]! + a * (one - l[i]!);

@@ -94,8 +94,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
-  // two eyes the mesh reads about equally open blink as one: their difference is its noise on the blink map's steep part (alikeEyes.ts)
-  if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares);
+  // two eyes the mesh reads about equally open blink as one: their difference is its noise on the blink map's steep part (alikeEyes.ts); a turned head forgives its near eye reading lower
+  if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares, raw.map((r) => r?.angles.yaw ?? 0));
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
