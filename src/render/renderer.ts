@@ -38,6 +38,8 @@ export interface RendererOptions {
   stretchCrossBlur?: boolean;
   /** on those stretched triangles, the mirror partner's fine detail (craquelure, pores, grain) multiplied into the own colour, so the revealed side is not a smooth mask (stretchGrain.ts; default true) */
   stretchGrain?: boolean;
+  /** where the mirror keeps off (eyes, nose), the grain read at the mirror-symmetric landmark (stretchGrain.ts grainPartnerUv; default grainPartnerSetting.on). It reads the face mesh's mirror map from the installed Human package, so the browser's render worker passes false */
+  grainPartners?: boolean;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
    * 25° yaw on the side the turn shows (default 1; 0 = the true depth, whose widened cheek-to-ear
@@ -109,7 +111,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
   const { mouth, placer } = mouthParts(avatar, W, S, textures);
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
   // the far side's grain partners (stretchGrain.ts): the mirror's, and where it keeps off, the symmetric point's
-  const grainUv = opts.stretchGrain !== false && grainPartnerSetting.on ? grainPartnerUv(avatar) : undefined;
+  const grainUv = opts.stretchGrain !== false && (opts.grainPartners ?? grainPartnerSetting.on) ? grainPartnerUv(avatar) : undefined;
   const draw: FrameDraw = {
     avatar,
     geometry,

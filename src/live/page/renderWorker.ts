@@ -41,7 +41,9 @@ scope.onmessage = (e: MessageEvent<ToRenderer>) => {
   try {
     if (msg.type === 'avatar') {
       const avatar = decodeAvatar(new Uint8Array(msg.bytes), 'the chosen avatar');
-      renderer = createRenderer(avatar, { width: msg.size, height: msg.size });
+      // (no grain partners: their mirror map is read from the installed Human package, node-only; the far cheek's grain
+      // comes from the mirror alone here, as before s51: stretchGrain.ts grainPartnerUv)
+      renderer = createRenderer(avatar, { width: msg.size, height: msg.size, grainPartners: false });
       canvas = new OffscreenCanvas(msg.size, msg.size);
       ctx = canvas.getContext('2d');
       background = backgroundImage(msg.background, msg.size);
