@@ -2,18 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldBlink } from '../src/motion/restFace.ts';
 import { alikeBlinkPair, LiveRetarget } from '../src/live/retarget.ts';
-import { meanFace } from '../src/rig/canonical.ts';
-
-/** The mean face at `px` pixels per unit, each eye's upper lid point moved down to a share of its rest gap (as winks.test.ts). */
-function liveFace(px: number, leftShare: number, rightShare: number): number[][] {
-  const f = meanFace();
-  const pts = Array.from({ length: 478 }, (_, i) => [f[i * 3]! * px, f[i * 3 + 1]! * px, f[i * 3 + 2]! * px]);
-  for (const [top, bottom, share] of [[386, 374, leftShare], [159, 145, rightShare]] as const) {
-    const t = pts[top]!, b = pts[bottom]!;
-    pts[top] = t.map((v, k) => b[k]! + share * (v - b[k]!));
-  }
-  return pts;
-}
+import { liveFace } from './liveFace.ts';
 
 /** Each eye's closure after a rest and 30 frames held at the two shares, with the alikeEyes rule on or off. */
 function closures(left: number, right: number, alikeEyes: boolean): [number, number] {

@@ -5,19 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MouthShader, type MouthPlacement } from '../src/render/mouth/shader.ts';
-import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
+import { H, W, bandLayers } from './bandMouth.ts';
 import type { TextureSource } from '../src/render/textureSample.ts';
 import { coverLipEdges, type OpeningLines } from '../src/render/mouth/lipCoverage.ts';
 
-/** a white band of teeth (rows from..to) in a w x h layer, anchored at its top */
-function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {
-  const data = new Float32Array(w * h * 4);
-  for (let y = from; y < to; y++) for (let x = 0; x < w; x++) { const o = (y * w + x) * 4; data[o] = data[o + 1] = data[o + 2] = 240 - 2 * x % 40; data[o + 3] = 1; }
-  return { width: w, height: h, anchorX: w / 2, anchorY: 0, data };
-}
-
-const W = 64, H = 60;
-const layers = { upper: bandLayer(96, 64, 0, 12), lower: bandLayer(8, 8, 0, 0), tongue: null, cavity: [20, 10, 12] as [number, number, number], fromPhoto: false, ownRowKept: false };
+const layers = bandLayers;
 const XS = [2, 17, 32, 47, 62];
 /** a speckled photo texture: a pixel mixing it in depends on its texture position */
 const photo: TextureSource = { width: W, height: H, data32: Uint32Array.from({ length: W * H }, (_, i) => ((i * 2654435761) >>> 0) | 0xff000000) };

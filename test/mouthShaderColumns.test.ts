@@ -5,17 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MouthShader, type MouthPlacement } from '../src/render/mouth/shader.ts';
-import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
+import { H, W, bandLayers } from './bandMouth.ts';
 
-/** a white band of teeth (rows from..to) in a w x h layer, anchored at its top */
-function bandLayer(w: number, h: number, from: number, to: number): ReadyLayer {
-  const data = new Float32Array(w * h * 4);
-  for (let y = from; y < to; y++) for (let x = 0; x < w; x++) { const o = (y * w + x) * 4; data[o] = data[o + 1] = data[o + 2] = 240 - 2 * x % 40; data[o + 3] = 1; }
-  return { width: w, height: h, anchorX: w / 2, anchorY: 0, data };
-}
-
-const W = 64, H = 60;
-const layers = { upper: bandLayer(96, 64, 0, 12), lower: bandLayer(8, 8, 0, 0), tongue: null, cavity: [20, 10, 12] as [number, number, number], fromPhoto: false, ownRowKept: false };
+const layers = bandLayers;
 interface Frame { place: MouthPlacement; centreX: number; halfWidth: number; up: number[]; lo: number[] }
 const frame = (unit: number, centreX: number, halfWidth: number, mid: number, side: number): Frame => ({
   place: { upperX: centreX, upperY: mid, lowerX: centreX, lowerY: 50, cos: 1, sin: 0, scale: 1, squeeze: 1, unit, gap: 0.4, photoGap: 0, rebuilt: 1 },

@@ -14,7 +14,7 @@ import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import { squintKeptAt, squintsWithinBlink, SQUINT_GONE_AT, SQUINT_KEPT_TO } from '../src/motion/eyeSquints.ts';
 import { LiveRetarget } from '../src/live/retarget.ts';
 import { EVENT_SHUT, SLIT_OWN, SLIT_PAIRED, slitEyeTrust } from '../src/motion/blinkPairTrust.ts';
-import { meanFace } from '../src/rig/canonical.ts';
+import { liveFace } from './liveFace.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 
 /** A still face (lp_d6's first frame's measures) whose eyes are `eyePx` wide, each eye's opening a share of rest per frame. */
@@ -137,17 +137,6 @@ test("a slit eye's fitted squint is the blink's narrowing, not added to it; a sq
   assert.deepEqual([...out.get('eyeSquintRight')!], [0, 0.5, 0.57]);
 });
 
-/** The mean face at `px` pixels per unit (eyes ~0.31 units wide), each eye's upper lid point moved down to a share of its rest gap. */
-function liveFace(px: number, leftShare: number, rightShare: number): number[][] {
-  const f = meanFace();
-  const pts = Array.from({ length: 478 }, (_, i) => [f[i * 3]! * px, f[i * 3 + 1]! * px, f[i * 3 + 2]! * px]);
-  // measures.ts: the subject's left eye is read between 386 and 374, the right between 159 and 145
-  for (const [top, bottom, share] of [[386, 374, leftShare], [159, 145, rightShare]] as const) {
-    const t = pts[top]!, b = pts[bottom]!;
-    pts[top] = t.map((v, k) => b[k]! + share * (v - b[k]!));
-  }
-  return pts;
-}
 
 test('the live retarget, as the video path, keeps a slit eye beside one read deeply shut on a small face, and still pairs a shallow reading', () => {
   const closure = (left: number, right: number) => {
