@@ -1,16 +1,19 @@
-// s51 lowerread51: the lower row followed under the inner-lip contour's bottom (lowerTeeth.ts BELOW_LIP, lowerRowShowBelow).
+// s51 lowerread51: the lower row followed under the inner-lip contour's bottom (lowerTeeth.ts BELOW_LIP, lowerRowShowBelow);
+// s52 lowerrow52: on by default, and under the contour a tooth by its own test (isUnderToothPixel: a lit row blurred with the lip's red).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BELOW_LIP, lowerRowShow } from '../src/motion/lowerTeeth.ts';
+import { BELOW_LIP, isLowerToothPixel, isUnderToothPixel, lowerRowShow, lowerRowShowBelow, UNDER_TOOTH } from '../src/motion/lowerTeeth.ts';
 import type { MiddleBox } from '../src/motion/mouthMiddle.ts';
 import type { RgbaImage } from '../src/types.ts';
 
 const LIP: [number, number, number] = [150, 80, 80], DARK: [number, number, number] = [30, 5, 0], TOOTH: [number, number, number] = [200, 185, 180];
+type Rgb = [number, number, number];
 /** a 40x40 lip-red image with a dark opening in rows 10-21 (the contour) and a pale band in rows `teeth` */
-function mouth(teeth: [number, number]): { img: RgbaImage; box: MiddleBox } {
+function mouth(teeth: [number, number], tooth: Rgb = TOOTH, under?: [number, Rgb]): { img: RgbaImage; box: MiddleBox } {
   const W = 40, H = 40, data = new Uint8ClampedArray(W * H * 4);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const c = y >= teeth[0] && y <= teeth[1] && x >= 10 && x <= 30 ? TOOTH : y >= 10 && y <= 21 && x >= 5 && x <= 35 ? DARK : LIP;
+    // (`under`: rows 22 to under[0] under the contour this colour, a row blurred with the lip)
+    const c = under && y >= 22 && y <= under[0] && x >= 10 && x <= 30 ? under[1] : y >= teeth[0] && y <= teeth[1] && x >= 10 && x <= 30 ? tooth : y >= 10 && y <= 21 && x >= 5 && x <= 35 ? DARK : LIP;
     data.set([...c, 255], (y * W + x) * 4);
   }
   const poly: [number, number][] = [[5, 10], [35, 10], [35, 21.5], [5, 21.5]];
@@ -37,8 +40,31 @@ test('a row wholly under the contour, first pixel under it a tooth, is followed;
   assert.ok(Math.abs(v - 6 / 18) < 1e-6, `${v}`);
 });
 
-test('off by default: the reading is the one before s51', () => {
-  assert.equal(BELOW_LIP, 0);
+test('on by default (s52): the reading follows the row under the contour', () => {
+  assert.ok(BELOW_LIP > 0 && UNDER_TOOTH);
   const { img, box } = mouth([20, 25]);
-  assert.equal(lowerRowShow(img, box), lowerRowShow(img, box, undefined, true, 0));
+  assert.equal(lowerRowShow(img, box), lowerRowShow(img, box, undefined, true, BELOW_LIP));
+  assert.ok(lowerRowShow(img, box)! > lowerRowShow(img, box, undefined, true, 0)!);
+});
+
+// a lit lower row blurred with the lip's red under the contour (pcavs741 f110: 1.3-1.6 of the lips' light, sat .34-.35 beside
+// lips .46), and the lower lip itself (as saturated as the lips, or a dim wet edge no lighter than them)
+const BLURRED: Rgb = [200, 145, 130], WET_LIP: Rgb = [190, 110, 105];
+test('a lit row blurred with the lip is a tooth under the contour, not by the inside test; the lip is neither', () => {
+  const lipLight = 0.299 * 150 + 0.587 * 80 + 0.114 * 80, lipSat = 0.47;
+  assert.ok(isUnderToothPixel(...BLURRED, lipLight, lipSat) && !isLowerToothPixel(...BLURRED, lipLight, lipSat));
+  assert.ok(!isUnderToothPixel(...LIP, lipLight, lipSat) && !isUnderToothPixel(...WET_LIP, lipLight, lipSat));
+  // (a dim row, at the lips' light, is not followed under the contour: only the lit row is told from the lip there)
+  assert.ok(!isUnderToothPixel(120, 110, 108, lipLight, lipSat));
+});
+
+test('under the contour the blurred row is followed; with the inside test alone it was not', () => {
+  // (rows 20-21 teeth inside, 22-25 the blurred row under the contour)
+  const { img, box } = mouth([20, 21], TOOTH, [25, BLURRED]);
+  const own = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5), inside = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5, isLowerToothPixel);
+  assert.ok(Math.abs(inside! - 2 / 12) < 1e-6, `inside test ${inside}`);
+  assert.ok(Math.abs(own! - 6 / 16) < 1e-6, `own test ${own}`);
+  // (a wet lip under the contour stops it)
+  const { img: wet, box: b2 } = mouth([20, 21], TOOTH, [25, WET_LIP]);
+  assert.ok(Math.abs(lowerRowShowBelow(wet, b2, isLowerToothPixel, 0.5)! - 2 / 12) < 1e-6);
 });

@@ -63,15 +63,32 @@ export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest
  * the opening where the row shows about a third. A column whose bottom pixel is a tooth, or whose first pixel under the
  * contour is, counts the teeth pixels straight under it with its run (the lower lip, as red as the lips, stops it).
  */
-export const BELOW_LIP = 0;
+export const BELOW_LIP = 0.5;
+
+/**
+ * Under the contour a tooth is told from the lower lip by a test of its own (UNDER_TOOTH, isUnderToothPixel): lighter than
+ * the lips by mouthDark.ts TEETH_OF_LIP, as the upper row, and greyer than them by UNDER_SAT_OF_LIP. Inside the contour
+ * the lower row sits in the upper lip's shade (isLowerToothPixel: any light over the lips', but greyer by .7 of their
+ * saturation); under it, where the lower lip lies, a lit row blurs with the lip's red into .33-.36 (pcavs741 f110: rows at
+ * 1.3-1.6 of the lips' light, sat .34-.35 beside lips .46, the lip under them .43-.48; reagan f21 .31-.36 beside .45,
+ * the lip .40-.44), which .7 of the lips' took for lip.
+ */
+export const UNDER_TOOTH = true;
+/** isUnderToothPixel: the least light over the lips' and the most saturation as a share of theirs */
+export const UNDER_OF_LIP = 1.15, UNDER_SAT_OF_LIP = 0.8;
+/** A lower tooth under the inner-lip contour (UNDER_TOOTH): lighter than the lips by UNDER_OF_LIP, greyer by UNDER_SAT_OF_LIP. */
+export function isUnderToothPixel(r: number, g: number, b: number, lipLight: number, lipSat: number): boolean {
+  return 0.299 * r + 0.587 * g + 0.114 * b > UNDER_OF_LIP * lipLight && saturation(r, g, b) < Math.max(0.3, UNDER_SAT_OF_LIP * lipSat);
+}
 
 /** lowerRowShow with each column's run followed under the contour (BELOW_LIP): the run and the height both grow by the rows followed. */
-export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number): number | null {
+export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth): number | null {
   if (!(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
-  const tooth = (x: number, y: number) => { const i = (y * img.width + x) * 4; return isTooth(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
-  forEachMiddlePixel(box, img, (q, _i, tongue) => (cell[q] = !tongue && tooth(x0 + (q % w), y0 + Math.floor(q / w)) ? 1 : 0));
+  const test = (t: ToothTest, x: number, y: number) => { const i = (y * img.width + x) * 4; return t(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
+  const tooth = (x: number, y: number) => test(underTooth, x, y);
+  forEachMiddlePixel(box, img, (q, _i, tongue) => (cell[q] = !tongue && test(isTooth, x0 + (q % w), y0 + Math.floor(q / w)) ? 1 : 0));
   const readings: number[] = [], column = new Float32Array(h);
   for (let c = 0; c < w; c++) {
     for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
