@@ -146,9 +146,14 @@ export function frameGain(t: RasterTarget, photoLuma: Float32Array, mask: Float3
       if (baked && frameMatchSetting.notPast && (far > 0 || near > 0)) {
         // the frame's skin round this cell (the ring's seen luma, as the gain mixes it) and the lid here as baked
         const seenWide = cs[2]! > 1e-6 ? cs[0]! / cs[2]! : 0, seenNear = ring[k * 3 + 2]! > 1e-6 ? ring[k * 3]! / ring[k * 3 + 2]! : seenWide;
-        gain[k] = notPastFrame(gain[k]!, seenWide + near * (seenNear - seenWide), luminance(baked[k * 3]!, baked[k * 3 + 1]!, baked[k * 3 + 2]!));
+        // the nearer of the two reads where the near ring reaches; lifting, the darker of them, lowering, the lighter (the
+        // coarse read mixes the ring over the lid with the cheek under it)
+        const b = luminance(baked[k * 3]!, baked[k * 3 + 1]!, baked[k * 3 + 2]!);
+        const seen = near > 0 ? (gain[k]! > 1 ? Math.min : Math.max)(seenNear, seenWide + near * (seenNear - seenWide)) : seenWide;
+        gain[k] = notPastFrame(gain[k]!, seen, b);
       }
     }
   }
+  (globalThis as any).__fm?.push({ gain, ring });
   return gain;
 }
