@@ -154,6 +154,5 @@ export function frameGain(t: RasterTarget, photoLuma: Float32Array, mask: Float3
       }
     }
   }
-  (globalThis as any).__fm?.push({ gain, ring });
   return gain;
 }
