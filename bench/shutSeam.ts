@@ -47,12 +47,12 @@ function lAt(L: Float32Array, x: number, y: number): number {
   return (1 - ay) * ((1 - ax) * L[p]! + ax * L[p + 1]!) + ay * ((1 - ax) * L[p + S]! + ax * L[p + S + 1]!);
 }
 
-type Seam = { side: number[]; top: number[]; bottom: number[]; body: number[]; ring: number[] };
+type Seam = { side: number[]; top: number[]; bottom: number[]; body: number[]; ring: number[]; pale: number[]; dark: number[] };
 /** The seam figures of every eye the probe saw drawn. */
 function seams(data: Uint8ClampedArray, cover: Float32Array, eye: Uint8Array, frames: { ox: number; oy: number; ux: number; uy: number; vx: number; vy: number; width: number }[]): Seam[] {
   const L = new Float32Array(S * S);
   for (let i = 0; i < S * S; i++) L[i] = labOf(data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!)[0];
-  const res: Seam[] = frames.map(() => ({ side: [], top: [], bottom: [], body: [], ring: [] }));
+  const res: Seam[] = frames.map(() => ({ side: [], top: [], bottom: [], body: [], ring: [], pale: [], dark: [] }));
   const m = (x: number, y: number, id: number) => (x < 0 || y < 0 || x >= S || y >= S || eye[y * S + x] !== id ? 0 : cover[y * S + x]!);
   for (let y = 1; y < S - 1; y++) {
     for (let x = 1; x < S - 1; x++) {
@@ -72,11 +72,24 @@ function seams(data: Uint8ClampedArray, cover: Float32Array, eye: Uint8Array, fr
       // the ends above the corners' line only: lower, the lash line's ends run into the border
       const v = ((x + 0.5 - f.ox) * f.vx + (y + 0.5 - f.oy) * f.vy) / (f.width * f.width);
       if (along >= Math.SQRT1_2) { if (v < SIDE_ABOVE) r.side.push(inside - outside); } else (down < 0 ? r.top : r.bottom).push(inside - outside);
+      // s52 shutvid52: a thin line along the top border (a pale arc or a dark ring, inside or outside it): along the
+      // normal over +-RIDGE_REACH eye widths, the largest rise (fall) of a point over the mean of the points RIDGE_D either side
+      if (along < Math.SQRT1_2 && down < 0) {
+        const w = f.width, at = (t: number) => lAt(L, x + 0.5 + nx * t * w, y + 0.5 + ny * t * w);
+        let pale = 0, dark = 0;
+        for (let t = -RIDGE_REACH; t <= RIDGE_REACH + 1e-6; t += 0.01) {
+          const d = at(t) - (at(t - RIDGE_D) + at(t + RIDGE_D)) / 2;
+          pale = Math.max(pale, d); dark = Math.max(dark, -d);
+        }
+        r.pale.push(pale); r.dark.push(dark);
+      }
     }
   }
   return res;
 }
 
+/** The top border's thin line (s52): searched this far (eye widths) either side of it, against points this far either side of each point. */
+const RIDGE_REACH = 0.12, RIDGE_D = 0.04;
 /** Ends: only border pixels this far (eye widths) above the corners' line. */
 const SIDE_ABOVE = -0.04;
 const mean = (a: number[]) => (a.length ? a.reduce((p, q) => p + q, 0) / a.length : NaN);
@@ -101,9 +114,9 @@ for (const variant of ['product', ...specs]) {
     const res = seams(img.data, drawProbe.cover, drawProbe.eye, drawProbe.frames);
     res.forEach((s, e) => {
       const br = mean(s.body) - mean(s.ring);
-      console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1)}`);
+      console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1).padEnd(6)} line pale ${mean(s.pale).toFixed(1)} dark ${mean(s.dark).toFixed(1)}`);
       const k = `${name}`;
-      (sum[k] ??= []).push([mean(s.side.map(Math.abs)), mean(s.top.map(Math.abs)), mean(s.bottom.map(Math.abs)), Math.abs(br)]);
+      (sum[k] ??= []).push([mean(s.side.map(Math.abs)), mean(s.top.map(Math.abs)), mean(s.bottom.map(Math.abs)), Math.abs(br), mean(s.pale), mean(s.dark)]);
     });
     if (out) await sharp(Buffer.from(img.data), { raw: { width: S, height: S, channels: 4 } }).png().toFile(path.join(out, `${tag}_${p.name}_${name.replace(/[^\w.=-]+/g, '_')}.png`));
   }
@@ -112,5 +125,5 @@ for (const variant of ['product', ...specs]) {
 }
 for (const [k, rows] of Object.entries(sum)) {
   const col = (i: number) => mean(rows.map((r) => r[i]!).filter((v) => !Number.isNaN(v))).toFixed(1);
-  console.log(`mean over eyes ${k.padEnd(24)} |side| ${col(0)} |top| ${col(1)} (|bottom| ${col(2)}) |body-ring| ${col(3)}`);
+  console.log(`mean over eyes ${k.padEnd(24)} |side| ${col(0)} |top| ${col(1)} (|bottom| ${col(2)}) |body-ring| ${col(3)} line pale ${col(4)} dark ${col(5)}`);
 }

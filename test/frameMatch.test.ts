@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H, eyeFrame, toImage } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV } from '../src/render/closedEye/grid.ts';
-import { browMoveShare, frameGain } from '../src/render/closedEye/frameMatch.ts';
+import { browMoveShare, frameGain, frameMatchSetting, notPastFrame } from '../src/render/closedEye/frameMatch.ts';
 import { smoothstep } from '../src/math/smooth.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
 
@@ -69,4 +69,31 @@ test("a blink under still brows takes none of the frame's change; moved brows al
   assert.equal(browMoveShare(0.5, 0.52), 0, 'a blink alone moves the brow up to .02 nose lengths');
   assert.equal(browMoveShare(0.5, 0.62), 1, 'raised .12 (st_happy + jap f155)');
   assert.equal(browMoveShare(0.5, 0.4), 1, 'lowered .1');
+});
+
+// s52 shutvid52: the gain takes the lid toward the frame's skin round it, never past it (frameMatchSetting.notPast)
+test('notPastFrame: toward the frame, never past it', () => {
+  assert.equal(notPastFrame(1.2, 150, 140), 150 / 140, 'lightened only up to the frame');
+  assert.equal(notPastFrame(1.2, 130, 140), 1, 'a lid already lighter than the frame is not lightened');
+  assert.equal(notPastFrame(1.05, 200, 140), 1.05, 'the gain itself where the frame is farther');
+  assert.equal(notPastFrame(0.8, 126, 140), 0.9, 'darkened only down to the frame');
+  assert.equal(notPastFrame(0.8, 160, 140), 1, 'a lid already darker than the frame is not darkened');
+  assert.equal(notPastFrame(0.8, 0, 140), 0.8, 'nothing read: the gain as it is');
+});
+
+test("a ring lighter than the photo there (a brow's fringe moved away) lifts the lid at most to the frame's skin", () => {
+  const e = synthEye();
+  const yTop = toImage(f, 0.5, -0.1)[1];
+  const t = target(150, yTop); // the frame's ring 1.25 x the photo's
+  // the lid baked lighter than the photo's ring (its brow-bone skin): 145
+  const baked = new Float32Array(PATCH_W * PATCH_H * 3).fill(145);
+  const before = frameGain(t, e.photoLuma, e.mask, e.shutV, f, 2)!;
+  const after = frameGain(t, e.photoLuma, e.mask, e.shutV, f, 2, baked)!;
+  const top = gainAt(after, 0.5, -0.38);
+  assert.ok(gainAt(before, 0.5, -0.38) * 145 > 160, 'without the rule the top goes past the frame');
+  assert.ok(top * 145 <= 150 + 1e-3 && top >= 1, `top ${top}`);
+  frameMatchSetting.notPast = false;
+  try {
+    assert.deepEqual(frameGain(t, e.photoLuma, e.mask, e.shutV, f, 2, baked), before, 'off: as before');
+  } finally { frameMatchSetting.notPast = true; }
 });

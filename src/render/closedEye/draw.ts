@@ -117,7 +117,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   const color = t.color, depth = t.depth, W = t.width;
   const px = new Float32Array(3);
   // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
-  const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz) : null;
+  const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz, eye.rgb) : null;
   drawProbe.frames?.push(f);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {

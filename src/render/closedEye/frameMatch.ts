@@ -19,8 +19,14 @@ import type { RasterTarget } from '../raster.ts';
 import { luminance } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
-/** on (the product): the drawn lid takes the frame's skin round it; off: the lid as baked (before s51). */
-export const frameMatchSetting = { on: true };
+/**
+ * on (the product): the drawn lid takes the frame's skin round it; off: the lid as baked (before s51). notPast (s52
+ * shutvid52, on): the gain takes a cell of the lid toward the skin the frame shows round it and never past it (ringGain's
+ * ratio is of the frame over the photo at the ring, and where the photo's ring held a feature the frame no longer shows
+ * there, a brow's lower fringe or the open eye's fold moved up by raised brows, the ratio lifted the lid's top past the
+ * frame's skin: lp_s42 <- lp_d6 f174 a pale rim round the shut lid's top; lp_s0 <- reagan f9-12 a lighter top).
+ */
+export const frameMatchSetting = { on: true, notPast: true };
 
 /** Ring cells: the mask's outer feather, mask over [0] and under [1]. */
 export const RING = [0.02, 0.35] as const;
@@ -84,6 +90,17 @@ function frameLuma(t: RasterTarget, x: number, y: number, nearIz: number): numbe
   return luminance(c & 255, (c >>> 8) & 255, (c >>> 16) & 255);
 }
 
+/**
+ * A gain held between 1 and what takes the baked luma to the frame's skin round it (seen): a lid lighter than the
+ * frame's skin is darkened at most down to it, one darker lightened at most up to it; a lid already past the frame's
+ * skin in the gain's direction keeps its baked light (1). seen 0 (nothing read): the gain as it is.
+ */
+export function notPastFrame(gain: number, seen: number, baked: number): number {
+  if (seen <= 0 || baked <= 1e-3) return gain;
+  const to = seen / baked;
+  return gain > 1 ? Math.min(gain, Math.max(1, to)) : Math.max(gain, Math.min(1, to));
+}
+
 /** The gain of a ring sum (seen over drawn luma) within GAIN. */
 const ringGain = (seen: number, drawn: number, fallback: number) => (drawn > 1e-3 ? Math.min(GAIN[1], Math.max(GAIN[0], seen / drawn)) : fallback);
 
@@ -92,7 +109,7 @@ const ringGain = (seen: number, drawn: number, fallback: number) => (drawn > 1e-
  * from the photo's (photoLuma, per cell) onto the baked lid (its mask, its shut line per column shutV), the patch
  * placed by frame f; null where too little of the ring is read. A luma gain: the lid keeps its baked hue (lidSkinTone.ts).
  */
-export function frameGain(t: RasterTarget, photoLuma: Float32Array, mask: Float32Array, shutV: Float32Array, f: EyeFrame, nearIz: number): Float32Array | null {
+export function frameGain(t: RasterTarget, photoLuma: Float32Array, mask: Float32Array, shutV: Float32Array, f: EyeFrame, nearIz: number, baked?: Float32Array): Float32Array | null {
   const n = PATCH_W * PATCH_H;
   // per cell: seen luma, drawn luma, weight (one grid, blurred together)
   const ring = new Float32Array(n * 3);
@@ -126,6 +143,15 @@ export function frameGain(t: RasterTarget, photoLuma: Float32Array, mask: Float3
       const far = smoothstep(REACH[0], REACH[1], cs[2]! * COARSE), near = smoothstep(REACH[0], REACH[1], ring[k * 3 + 2]!);
       const wide = whole + far * (ringGain(cs[0]!, cs[1]!, whole) - whole);
       gain[k] = wide + near * (ringGain(ring[k * 3]!, ring[k * 3 + 1]!, wide) - wide);
+      if (baked && frameMatchSetting.notPast && (far > 0 || near > 0)) {
+        // the frame's skin round this cell (the ring's seen luma, as the gain mixes it) and the lid here as baked
+        const seenWide = cs[2]! > 1e-6 ? cs[0]! / cs[2]! : 0, seenNear = ring[k * 3 + 2]! > 1e-6 ? ring[k * 3]! / ring[k * 3 + 2]! : seenWide;
+        // the nearer of the two reads where the near ring reaches; lifting, the darker of them, lowering, the lighter (the
+        // coarse read mixes the ring over the lid with the cheek under it)
+        const b = luminance(baked[k * 3]!, baked[k * 3 + 1]!, baked[k * 3 + 2]!);
+        const seen = near > 0 ? (gain[k]! > 1 ? Math.min : Math.max)(seenNear, seenWide + near * (seenNear - seenWide)) : seenWide;
+        gain[k] = notPastFrame(gain[k]!, seen, b);
+      }
     }
   }
   return gain;
