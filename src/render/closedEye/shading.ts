@@ -189,7 +189,7 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
   // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid), and past
   // grainTailSetting.spreads of its spread (grainBounds)
   const [lo, hi] = grainBounds(grain);
-  const dealtField = dealtGrainField(grainTailSetting.spreads > 0 ? grain.map((x) => Math.min(hi, Math.max(lo, x))) : grain, mask, eyeWidth);
+  const dealtField = dealtGrainField(grain, mask, eyeWidth);
   for (let k = 0; k < PATCH_W * PATCH_H; k++) {
     if (mask[k]! <= 0) continue;
     const u = cellU(k % PATCH_W), v = cellV(Math.floor(k / PATCH_W));
