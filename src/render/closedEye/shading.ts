@@ -148,6 +148,8 @@ export function softenToPhoto(rgb: Float32Array, eyeWidth: number, enlarged = fa
  */
 export const grainTailSetting = { spreads: 3 };
 
+const percentileOf = (a: number[], p: number): number => { const s = [...a].sort((x, y) => x - y); return p < 0.5 ? s[Math.floor(p * (s.length - 1))]! : s[Math.ceil(p * (s.length - 1))]!; };
+
 /** The bounds the dealt grain is clipped to: the values' 5th-95th percentiles, within grainTailSetting.spreads robust spreads. */
 export function grainBounds(grain: number[]): [number, number] {
   const sorted = [...grain].sort((a, b) => a - b);
@@ -189,7 +191,9 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
   // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid), and past
   // grainTailSetting.spreads of its spread (grainBounds)
   const [lo, hi] = grainBounds(grain);
-  const dealtField = dealtGrainField(grain, mask, eyeWidth);
+  // where the tail bound cut the percentiles the band's tail is structure: its values are dealt clipped too
+  const tailed = lo > percentileOf(grain, 0.05) || hi < percentileOf(grain, 0.95);
+  const dealtField = dealtGrainField(tailed ? grain.map((x) => Math.min(hi, Math.max(lo, x))) : grain, mask, eyeWidth);
   for (let k = 0; k < PATCH_W * PATCH_H; k++) {
     if (mask[k]! <= 0) continue;
     const u = cellU(k % PATCH_W), v = cellV(Math.floor(k / PATCH_W));
