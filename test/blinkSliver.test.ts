@@ -94,6 +94,19 @@ test('a narrow slit is in the lid\'s shadow as a whole: darker than a wide openi
   assert.equal(shade(0.12, 0.5), shade(0.3, 0.5), 'a half blink: the slit term is off');
 });
 
+test('the last of a blink: a slit at completion .9 darker than at .8, never black, and the extra off is the old slit (s52)', async () => {
+  const { lidShadowLight, lidShadowStrength, slitShadowStrength, closingSlitSetting } = await import('../src/render/closedEye/lidShadow.ts');
+  const light = (c: number) => lidShadowLight(0.02, lidShadowStrength(c), 0.05, slitShadowStrength(c));
+  assert.equal(slitShadowStrength(0.8), 1, 'up to .8 the slit as before');
+  assert.ok(light(0.9) < light(0.8) - 0.1, `blink .9 ${light(0.9).toFixed(2)} vs .8 ${light(0.8).toFixed(2)}`);
+  assert.ok(light(0.95) >= 0.1, 'held above black');
+  const was = closingSlitSetting.extra;
+  try {
+    closingSlitSetting.extra = 0;
+    assert.equal(slitShadowStrength(0.95), 1);
+  } finally { closingSlitSetting.extra = was; }
+});
+
 test('a waterline as light as the skin but lighter than the lashes under it is shaded like them as a blink completes (Katie\'s pink rim, alias22)', () => {
   const { texture, xy } = syntheticEyeFace(SKIN, { centreY: 120, halfHeight: 0.1, darkness: 1, brow: false });
   const W = texture.width, d = texture.data;

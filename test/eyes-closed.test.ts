@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { eyeFrame, toEye, toImage, EYE_SIDES, PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { closedEyeLibrary, eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { bakeEye } from '../src/render/closedEye/bake.ts';
-import { thinLashTop, addPhotoGrain } from '../src/render/closedEye/shading.ts';
+import { thinLashTop, addPhotoGrain, grainBounds, grainTailSetting } from '../src/render/closedEye/shading.ts';
 import { drawEye, gapShadow } from '../src/render/closedEye/draw.ts';
 import { shutEyeShown } from '../src/render/closedEye/overlay.ts';
 import { bulgeGain, lashKeep, shadeBulge } from '../src/render/closedEye/lidForm.ts';
@@ -341,4 +341,21 @@ test('shut lid grain on a small photo: as coarse as the photo\'s pixel (neighbou
   assert.ok(sharp.spread > 1, 'the sharp photo gets grain');
   assert.ok(small.step < 0.6 * sharp.step, `the small photo's grain changes less from cell to cell (${small.step.toFixed(2)} vs ${sharp.step.toFixed(2)})`);
   assert.ok(small.spread > 0.6 * sharp.spread, `and keeps most of its spread (${small.spread.toFixed(2)} vs ${sharp.spread.toFixed(2)})`);
+});
+
+test('shut lid grain: specks over 5 % of a smooth band are clipped at a few of its spreads, not dealt as pale flecks (s52)', () => {
+  // a smooth band (values -1..1) with 8 % bright specks at +9 (lp_s7's image-right cheek band: spread .95, 95th percentile +8.4)
+  const band = Array.from({ length: 400 }, (_, i) => (i % 25 < 2 ? 9 : ((i * 7) % 21) / 10 - 1));
+  const [lo, hi] = grainBounds(band);
+  assert.ok(hi < 4, `the specks' values are no grain: clipped at ${hi.toFixed(2)}`);
+  assert.ok(lo < -0.5 && hi > 0.5, 'the band\'s own small grain passes');
+  const was = grainTailSetting.spreads;
+  try {
+    grainTailSetting.spreads = 0;
+    assert.ok(grainBounds(band)[1] > 8, 'percentiles alone (before s52) let the specks through');
+  } finally { grainTailSetting.spreads = was; }
+  // a grainy band without specks keeps its percentiles
+  const grainy = Array.from({ length: 400 }, (_, i) => ((i * 13) % 41) / 5 - 4);
+  const sorted = [...grainy].sort((a, b) => a - b);
+  assert.equal(grainBounds(grainy)[1], sorted[Math.ceil(0.95 * (sorted.length - 1))]);
 });

@@ -5,7 +5,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeballDepthBounds } from '../src/render/closedEye/eyeballDepth.ts';
-import { isPaintedEye, paintedEyeShare, shadePaintedEyeBelow, paintedEyeShadeSetting, blur3 } from '../src/render/closedEye/paintedWhite.ts';
+import { isPaintedEye, paintedEyeShare, shadePaintedEyeBelow, paintedEyeShadeSetting, blur3, paintedShadeKeep } from '../src/render/closedEye/paintedWhite.ts';
+import { shutEyeShown } from '../src/render/closedEye/overlay.ts';
 import { lidShadowStrength } from '../src/render/closedEye/lidShadow.ts';
 import { slitCeilingStrength } from '../src/render/closedEye/slitHighlight.ts';
 import { eyeFrame } from '../src/render/closedEye/frame.ts';
@@ -142,4 +143,14 @@ test('s48 lidpatch48: past a corner only the corner\'s height is looked at — a
   assert.ok(Math.min(...off.dots) < 225, `the old band took a dot for white: ${off.dots.join(',')} — the scene shows the defect`);
   assert.deepEqual(on.dots, [235, 235, 235, 235], 'the dots keep their light');
   assert.ok(on.white < 200 && on.white === off.white, `the painted white under the lid still shaded (${on.white})`);
+});
+
+test('the painted eye below takes the eyeball\'s shade while the shut eye is coming in, none once it is whole (s52)', () => {
+  // blink .9 (lp_s7 + eng f160): the shut eye shows a third below the lid's edge; the painted white kept .6 of its light where the eyeball kept .4
+  const show = shutEyeShown(0.9).show;
+  assert.ok(show > 0.2 && show < 0.5);
+  assert.ok(paintedShadeKeep(show) > 0.95, `nearly the eyeball's whole shade at blink .9 (${paintedShadeKeep(show).toFixed(3)}, was ${(1 - show).toFixed(3)})`);
+  assert.equal(paintedShadeKeep(shutEyeShown(1).show), 0, 'blink 1 renders as before');
+  assert.equal(paintedShadeKeep(0), 1);
+  for (let s = 0; s < 1; s += 0.1) assert.ok(paintedShadeKeep(s + 0.1) <= paintedShadeKeep(s) + 1e-12, 'fades monotonically');
 });

@@ -34,12 +34,26 @@ const COLUMNS = 64;
  */
 export function lidShadowLight(d: number, s: number, gap = 1, slitStrength = 0): number {
   const slit = slitStrength * SLIT_DARK * (1 - smoothstep(SLIT[0], SLIT[1], gap));
-  return 1 - s * (SHADOW_GAP + SHADOW_EDGE * (1 - smoothstep(0, SHADOW_EDGE_REACH, d))) - slit;
+  const light = 1 - s * (SHADOW_GAP + SHADOW_EDGE * (1 - smoothstep(0, SHADOW_EDGE_REACH, d))) - slit;
+  // a slit strength over 1 (closingSlitSetting) can take more than the light left: held at SLIT_FLOOR
+  return slitStrength > 1 ? Math.max(SLIT_FLOOR, light) : light;
 }
 
-/** How strong a narrow slit's own shadow is at this blink completion. */
+/**
+ * The last of a blink (s52 shutlid52): at completion .85-.95 the slit's own shadow grows by up to
+ * `extra` more (a slit that narrow is mostly under the lashes). Without it lp_s7 + eng f160 (blink .9)
+ * kept .4 of its white's light under the lash line, a grey band between the lid and the red rim where
+ * the frame after shows a dark lash line. Blink 1 is untouched (overlay.ts fades the slit's shadow out
+ * as the shut eye comes in). 0: before s52.
+ */
+export const closingSlitSetting = { extra: 1 };
+const CLOSING = [0.8, 0.95] as const;
+/** The least light a slit keeps under its shadows (the lid's and lashes' shadow is not black). */
+const SLIT_FLOOR = 0.12;
+
+/** How strong a narrow slit's own shadow is at this blink completion (1 from .8, up to 1 + closingSlitSetting.extra by .95). */
 export function slitShadowStrength(closure: number): number {
-  return smoothstep(SLIT_IN[0], SLIT_IN[1], closure);
+  return smoothstep(SLIT_IN[0], SLIT_IN[1], closure) + closingSlitSetting.extra * smoothstep(CLOSING[0], CLOSING[1], closure);
 }
 
 /** How strong the lid's shadow is at this blink completion. */

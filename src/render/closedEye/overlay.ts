@@ -22,7 +22,7 @@ import type { RasterTarget } from '../raster.ts';
 import { coverSlitEdges } from '../slitEdge.ts';
 import { holdSlitUnderLid, slitCeilingStrength } from './slitHighlight.ts';
 import { eyeballDepthBounds } from './eyeballDepth.ts';
-import { shadePaintedEyeBelow, paintedEyeShadeSetting } from './paintedWhite.ts';
+import { shadePaintedEyeBelow, paintedEyeShadeSetting, paintedShadeKeep } from './paintedWhite.ts';
 import { snapshotSlit, hueSlit, slitHueSetting } from './slitHue.ts';
 import { shadeUnderLid, underLidShadeStrength } from './underLidShade.ts';
 import { linearStep } from '../../math/smooth.ts';
@@ -229,7 +229,7 @@ export class ClosedEyes {
       holdSlitUnderLid(target, f, lidNow, lowNow, slitCeilingStrength(c), bounds);
       // the same light on the open eye painted past the lower lid line, on the skin's triangles
       // (paintedWhite.ts); going as the shut eye comes in over it, so the shut eye (blink 1) renders as before
-      const keep = paintedEyeShadeSetting.on ? 1 - show : 0;
+      const keep = paintedEyeShadeSetting.on ? paintedShadeKeep(show) : 0;
       if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, slitCeilingStrength(c) * keep);
       if (hue) hueSlit(target, hue, f, lidNow, lowNow, bounds);
       // the eye under a half-shut lid darkest under the lash root and at the corners, not a flat strip (underLidShade.ts)

@@ -25,6 +25,16 @@ import { lidLineAt } from './lidLine.ts';
 /** Whether the overlay runs this pass (read per frame; bench/blinkStrip.ts --on paintedShade turns it off for its before row). */
 export const paintedEyeShadeSetting = { on: true };
 
+/**
+ * The share of the eyeball's shade the painted eye below takes while the shut eye shows `show` (0..1)
+ * over it. Before s52 1 - show: at blink .9 (show .33) the painted white kept about .6 of its light
+ * where the eyeball above it kept .4, a grey band between the lash line and the red rim (lp_s7 + eng
+ * f160, critic51). Now the eyeball's shade all the way until the shut eye is nearly whole, then gone
+ * by show 1 (blink 1 renders as before): 1 - show^fadePower. fadePower 1: before s52.
+ */
+export const paintedShadeKeepSetting = { fadePower: 4 };
+export const paintedShadeKeep = (show: number): number => 1 - Math.pow(Math.min(1, Math.max(0, show)), paintedShadeKeepSetting.fadePower);
+
 /** How far (eye widths) under the lower lid line the painted eye is looked for. */
 const REACH = 0.25;
 /** And past each corner (eye widths), fading out: the painted white runs on past the mesh's corners too. */

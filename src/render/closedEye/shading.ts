@@ -140,6 +140,30 @@ export function softenToPhoto(rgb: Float32Array, eyeWidth: number, enlarged = fa
 }
 
 /**
+ * The dealt grain's tails (s52 shutlid52): a smooth skin band holding a few specks or an edge over more
+ * than 5 % of its cells (lp_s7's image-right cheek band: spread .95 luma, 95th percentile +8.4) put
+ * those values, dealt at random, on the shut lid as pale flecks. Grain is the band's small symmetric
+ * texture: its values are clipped at `spreads` robust spreads (1.48 x median |x|) as well as at the
+ * 5th-95th percentiles; 0: percentiles only (before s52).
+ */
+export const grainTailSetting = { spreads: 3 };
+
+const percentileOf = (a: number[], p: number): number => { const s = [...a].sort((x, y) => x - y); return p < 0.5 ? s[Math.floor(p * (s.length - 1))]! : s[Math.ceil(p * (s.length - 1))]!; };
+
+/** The bounds the dealt grain is clipped to: the values' 5th-95th percentiles, within grainTailSetting.spreads robust spreads. */
+export function grainBounds(grain: number[]): [number, number] {
+  const sorted = [...grain].sort((a, b) => a - b);
+  let lo = sorted[Math.floor(0.05 * (sorted.length - 1))]!, hi = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
+  if (grainTailSetting.spreads > 0) {
+    const abs = grain.map(Math.abs).sort((a, b) => a - b);
+    const tail = grainTailSetting.spreads * 1.48 * abs[abs.length >> 1]!;
+    lo = Math.max(lo, -tail);
+    hi = Math.min(hi, tail);
+  }
+  return [lo, hi];
+}
+
+/**
  * The library eye is smooth (a video frame, upsampled); a photo has grain. The photo's fine detail
  * (the photo minus its blur) in the skin just past the mask's lower edge (GRAIN_BAND) is given to
  * the lid pixel by pixel in a seeded random order, so the shut lid carries the photo's own grain,
@@ -164,10 +188,12 @@ export function addPhotoGrain(rgb: Float32Array, photo: Float32Array, mask: Floa
   }
   if (!grain.length) return;
   // the band's edges (a lower lid line, a cartoon's outline) are no grain: past its 5th-95th
-  // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid)
-  const sorted = [...grain].sort((a, b) => a - b);
-  const lo = sorted[Math.floor(0.05 * (sorted.length - 1))]!, hi = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
-  const dealtField = dealtGrainField(grain, mask, eyeWidth);
+  // percentiles a value is clipped (dealt at random, they speckled lp_s7's smooth lid), and past
+  // grainTailSetting.spreads of its spread (grainBounds)
+  const [lo, hi] = grainBounds(grain);
+  // where the tail bound cut the percentiles the band's tail is structure: its values are dealt clipped too
+  const tailed = lo > percentileOf(grain, 0.05) || hi < percentileOf(grain, 0.95);
+  const dealtField = dealtGrainField(tailed ? grain.map((x) => Math.min(hi, Math.max(lo, x))) : grain, mask, eyeWidth);
   for (let k = 0; k < PATCH_W * PATCH_H; k++) {
     if (mask[k]! <= 0) continue;
     const u = cellU(k % PATCH_W), v = cellV(Math.floor(k / PATCH_W));
