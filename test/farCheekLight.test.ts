@@ -1,7 +1,8 @@
 // A turned far cheek takes the far side's own light (issue #15, s52 farcheek52): src/eval/cheekLight.ts's
 // figures on synthetic input, then lp_s12 at +25, whose far cheek the photo shows in shadow (broad luma
 // 55-85 by the jaw) beside a lit near cheek (~200): the mirror relights its partner by own / partner per
-// channel, and a floor of 0.6 on that gain drew the lit partner at 0.6 x ~200 = ~120 over the shadow.
+// channel, and a floor of 0.6 on that gain drew the lit partner at 0.6 x ~200 = ~120 over the shadow (and three
+// passes of smoothing over the mesh spread the mid-cheek's gains over the jaw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -56,7 +57,8 @@ test('lp_s12 +25: the far cheek stays as dark as the photo shows it', async () =
   const frame = { ...r.neutralFrame(), pose: { yaw: 25, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 } };
   const img = r.render(frame, { background: null });
   const f = cheekLight(img, r.landmarks(frame), farCheekTriangles(faceTopology(), 'right'), avatar.texture, avatar.uv);
-  // before (gain floor 0.6): offset 8.0 luma, render spread 34.6 against the photo's 42.8; now 3.6, 37.3
-  assert.ok(f.offset < 5.5, `offset ${f.offset.toFixed(1)}`);
-  assert.ok(f.sdRender > 0.84 * f.sdPhoto && f.r > 0.95, `spread ${f.sdRender.toFixed(1)} / ${f.sdPhoto.toFixed(1)}, r ${f.r.toFixed(2)}`);
+  // before (gain floor 0.6, gains smoothed 3 passes): offset 8.0 luma, render spread 34.6 against the photo's 42.8;
+  // floor 0.3: 3.6, 37.3; and one pass: 2.2, 38.2
+  assert.ok(f.offset < 4, `offset ${f.offset.toFixed(1)}`);
+  assert.ok(f.sdRender > 0.86 * f.sdPhoto && f.r > 0.95, `spread ${f.sdRender.toFixed(1)} / ${f.sdPhoto.toFixed(1)}, r ${f.r.toFixed(2)}`);
 });

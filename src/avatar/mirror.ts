@@ -131,7 +131,10 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
   // soft seams: neighbours' values averaged over the mesh, so the share does not jump from one
   // vertex to the next where visibility or material changes (a hidden vertex beside a seen one)
   const neighbours = adjacency(vertexCount, triangleGroups);
-  for (const [values, stride] of [[photoFacing, 1], [mirrorFacing, 1], [mirrorReach, 1], [mirrorGain, 3]] as const) smoothOverMesh(values, stride, neighbours, 3);
+  for (const [values, stride] of [[photoFacing, 1], [mirrorFacing, 1], [mirrorReach, 1]] as const) smoothOverMesh(values, stride, neighbours, 3);
+  // the gain once only: three passes spread the lit nose's and mid-cheek's gains over a shaded far jaw (lp_s12 +25: its
+  // relit partner ~10 levels over the photo's own there; s52 farcheek52), and it is interpolated over each triangle anyway
+  smoothOverMesh(mirrorGain, 3, neighbours, 1);
   return { uvMirror, normal, photoFacing, mirrorFacing, mirrorGain, mirrorReach };
 }
 
