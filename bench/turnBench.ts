@@ -4,11 +4,12 @@ import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
 import type { MotionFrame } from '../src/types.ts';
 import type { Renderer } from '../src/render/renderer.ts';
+import type { Avatar } from '../src/avatar/types.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
 
-export type TurnRenderer = Renderer & { name: string };
+export type TurnRenderer = Renderer & { name: string; avatar: Avatar };
 
 /** The bench's yaws and portraits (defaults when not given) and the checkout root (this one by default). */
 export function turnArgs(defaultYaws: string, defaultNames: string[]): { root: string; yaws: number[]; names: string[] } {
@@ -25,7 +26,7 @@ export async function* turnRenderers(root: string, names: string[]): AsyncGenera
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   for (const name of names) {
     const avatar = buildAvatar(await cachedPortrait(path.join(DATA, name)));
-    yield Object.assign(createRenderer(avatar, { width: avatar.size, height: avatar.size }), { name });
+    yield Object.assign(createRenderer(avatar, { width: avatar.size, height: avatar.size }), { name, avatar });
   }
 }
 

@@ -131,12 +131,20 @@ export function mirrorTexturing(pos: ArrayLike<number>, uv: Float32Array, vertex
   // soft seams: neighbours' values averaged over the mesh, so the share does not jump from one
   // vertex to the next where visibility or material changes (a hidden vertex beside a seen one)
   const neighbours = adjacency(vertexCount, triangleGroups);
-  for (const [values, stride] of [[photoFacing, 1], [mirrorFacing, 1], [mirrorReach, 1], [mirrorGain, 3]] as const) smoothOverMesh(values, stride, neighbours, 3);
+  for (const [values, stride] of [[photoFacing, 1], [mirrorFacing, 1], [mirrorReach, 1]] as const) smoothOverMesh(values, stride, neighbours, 3);
+  // the gain once only: three passes spread the lit nose's and mid-cheek's gains over a shaded far jaw (lp_s12 +25: its
+  // relit partner ~10 levels over the photo's own there; s52 farcheek52), and it is interpolated over each triangle anyway
+  smoothOverMesh(mirrorGain, 3, neighbours, 1);
   return { uvMirror, normal, photoFacing, mirrorFacing, mirrorGain, mirrorReach };
 }
 
-/** The relighting gain's range (per channel); the broad brightness ratio of a vertex over its darker partner where the mirror starts to fade, and where it is off (from 1.6 on, it also took away the mirror's cure for stretched texels on lp_s10: test/mirror.test.ts). */
-export const GAIN_LIMIT = [0.6, 1.6] as const;
+/**
+ * The relighting gain's range (per channel); the broad brightness ratio of a vertex over its darker partner where the mirror starts to fade, and where it is off (from 1.6 on, it also took away the mirror's cure for stretched texels on lp_s10: test/mirror.test.ts).
+ * The floor reaches a shaded far side (s52 farcheek52): lp_s12's far cheek by the jaw is 55-85 broad luma beside a lit near cheek
+ * of ~200; at a floor of 0.6 the partner was drawn at ~120 over the shadow (+25: the cheek 8 levels paler than the photo's same
+ * triangles, test/farCheekLight.test.ts). 0.3 relights a partner up to ~3.3x brighter, as DARK_PARTNER lets a darker one go.
+ */
+export const GAIN_LIMIT = [0.3, 1.6] as const;
 export const DARK_PARTNER = [2, 3.5] as const;
 
 /** Luminance of broad colour `a` over that of `b` (both offset by 4: dark pairs do not explode). */
