@@ -79,10 +79,11 @@ export function gapShadow(gap: number): number {
 }
 
 /**
- * A bench's view of what drawEye drew (bench/shutSeam.ts; unset in the product): per target pixel the coverage
- * the shut eye was blended at and which eye (its index in frames, plus 1) and the frame of each eye drawn, in drawing order.
+ * A bench's view of what drawEye drew (bench/shutSeam.ts), handed in with the frame's render options and reaching
+ * drawEye on its target (RasterTarget.shutEyeProbe; never set in the product): per target pixel the coverage the shut
+ * eye was blended at and which eye (its index in frames, plus 1), and the frame of each eye drawn, in drawing order.
  */
-export const drawProbe: { cover?: Float32Array; eye?: Uint8Array; frames?: EyeFrame[] } = {};
+export interface ShutEyeProbe { cover: Float32Array; eye: Uint8Array; frames: EyeFrame[] }
 
 /** Over this many eye widths at the drawn edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
@@ -118,7 +119,8 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   const px = new Float32Array(3);
   // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
   const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz) : null;
-  drawProbe.frames?.push(f);
+  // the bench's probe, if any, read once: the pixel loop checks a local
+  const probe = t.shutEyeProbe, probeCover = probe?.cover, probeEye = probe?.eye, eyeNo = probe ? probe.frames.push(f) : 0;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const row = y * W + x;
@@ -163,7 +165,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
         m += shadow;
       }
-      if (drawProbe.cover) { drawProbe.cover[row] = m; drawProbe.eye![row] = drawProbe.frames?.length ?? 0; }
+      if (probeCover) { probeCover[row] = m; probeEye![row] = eyeNo; }
       color[row] = blendOver(color[row]!, px, m);
     }
   }
