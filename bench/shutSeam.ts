@@ -96,9 +96,9 @@ for (const variant of ['product', ...specs]) {
   const r = createRenderer(avatar, { width: S, height: S });
   const name = variant === 'product' ? 'product' : variant.replace(/render\/|closedEye\/|\.ts|Setting/g, '');
   for (const p of picks) {
-    const probe: ShutEyeProbe = { cover: new Float32Array(S * S), eye: new Uint8Array(S * S), frames: [] };
-    const img = r.render(p.frame(r.neutralFrame()), { shutEyeProbe: probe });
-    const res = seams(img.data, probe.cover, probe.eye, probe.frames);
+    const cover = new Float32Array(S * S), eye = new Uint8Array(S * S), frames: NonNullable<ShutEyeProbe['frames']> = [];
+    const img = r.render(p.frame(r.neutralFrame()), { shutEyeProbe: { cover, eye, frames } });
+    const res = seams(img.data, cover, eye, frames);
     res.forEach((s, e) => {
       const br = mean(s.body) - mean(s.ring);
       console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1)}`);

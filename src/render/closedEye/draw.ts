@@ -83,7 +83,8 @@ export function gapShadow(gap: number): number {
  * drawEye on its target (RasterTarget.shutEyeProbe; never set in the product): per target pixel the coverage the shut
  * eye was blended at and which eye (its index in frames, plus 1), and the frame of each eye drawn, in drawing order.
  */
-export interface ShutEyeProbe { cover: Float32Array; eye: Uint8Array; frames: EyeFrame[] }
+export interface ShutEyeProbe { cover?: Float32Array; eye?: Uint8Array; frames?: EyeFrame[] }
+const NO_PROBE: ShutEyeProbe = {};
 
 /** Over this many eye widths at the drawn edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
@@ -102,6 +103,8 @@ const COVER_BY = 0.1;
  */
 export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0, frameMatch = 0): void {
   const edgeV = drawnEdge(eye, lidNow, show);
+  // the bench's probe (RenderOptions.shutEyeProbe), if any: read here, the pixel loop checks a local
+  const drawProbe = t.shutEyeProbe ?? NO_PROBE, probeCover = drawProbe.cover, probeEye = drawProbe.eye;
   // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
   // a wink's other eye) with the lash colour, a line with no iris (wink20)
@@ -119,8 +122,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   const px = new Float32Array(3);
   // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
   const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz) : null;
-  // the bench's probe, if any, read once: the pixel loop checks a local
-  const probe = t.shutEyeProbe, probeCover = probe?.cover, probeEye = probe?.eye, eyeNo = probe ? probe.frames.push(f) : 0;
+  drawProbe.frames?.push(f);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const row = y * W + x;
@@ -165,7 +167,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
         m += shadow;
       }
-      if (probeCover) { probeCover[row] = m; probeEye![row] = eyeNo; }
+      if (probeCover) { probeCover[row] = m; probeEye![row] = drawProbe.frames?.length ?? 0; }
       color[row] = blendOver(color[row]!, px, m);
     }
   }
