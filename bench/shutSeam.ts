@@ -1,5 +1,5 @@
 // The shut lid's seam (s51 shutlid51, #14 "shut lids as patches"): per eye drawn, on the rendered frame (512), the CIE
-// L* step across the shut eye's border — the coverage the shut eye was drawn at (closedEye/draw.ts drawProbe) crossing
+// L* step across the shut eye's border — the coverage the shut eye was drawn at (closedEye/draw.ts ShutEyeProbe, a render option) crossing
 // .5 — inside minus outside, d = max(3 px, .08 eye widths) along the coverage's outward normal; split by where the
 // border faces in the eye frame: `side` (the patch's ends, the normal within 45 deg of the corner-to-corner axis),
 // `top`, `bottom` (at blink 1 the shut lash line lies inside the bottom border: that figure is mostly the line's);
@@ -19,7 +19,7 @@ import { SHARED_PORTRAITS } from './sharedData.ts';
 import { labOf } from '../src/render/mouth/tonguePalette.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
-import { drawProbe } from '../src/render/closedEye/draw.ts';
+import type { ShutEyeProbe } from '../src/render/closedEye/draw.ts';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -109,9 +109,9 @@ for (const variant of ['product', ...specs]) {
   const r = createRenderer(avatar, { width: S, height: S });
   const name = variant === 'product' ? 'product' : variant.replace(/render\/|closedEye\/|\.ts|Setting/g, '');
   for (const p of picks) {
-    drawProbe.cover = new Float32Array(S * S); drawProbe.eye = new Uint8Array(S * S); drawProbe.frames = [];
-    const img = r.render(p.frame(r.neutralFrame()));
-    const res = seams(img.data, drawProbe.cover, drawProbe.eye, drawProbe.frames);
+    const cover = new Float32Array(S * S), eye = new Uint8Array(S * S), frames: NonNullable<ShutEyeProbe['frames']> = [];
+    const img = r.render(p.frame(r.neutralFrame()), { shutEyeProbe: { cover, eye, frames } });
+    const res = seams(img.data, cover, eye, frames);
     res.forEach((s, e) => {
       const br = mean(s.body) - mean(s.ring);
       console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1).padEnd(6)} line pale ${mean(s.pale).toFixed(1)} dark ${mean(s.dark).toFixed(1)}`);
@@ -120,7 +120,6 @@ for (const variant of ['product', ...specs]) {
     });
     if (out) await sharp(Buffer.from(img.data), { raw: { width: S, height: S, channels: 4 } }).png().toFile(path.join(out, `${tag}_${p.name}_${name.replace(/[^\w.=-]+/g, '_')}.png`));
   }
-  drawProbe.cover = undefined; drawProbe.eye = undefined; drawProbe.frames = undefined;
   undo();
 }
 for (const [k, rows] of Object.entries(sum)) {

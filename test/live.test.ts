@@ -14,6 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/server/app.ts';
 import { httpFetch as fetch } from '../src/server/testing.ts';
 import { decodeAudioChunks, probeVideo } from '../src/io/media.ts';
+import { decodeAvatar } from '../src/avatar/file.ts';
+import { createRenderer } from '../src/render/renderer.ts';
 import { motionFromAudio } from '../src/motion/fromAudio.ts';
 import { loadMouthModel } from '../src/motion/mouthModel.ts';
 import { bestLagPearson } from '../src/motion/filters.ts';
@@ -361,5 +363,47 @@ test('the live page: the fake webcam drives the head, measured in the canvas pic
   console.log(`avatar head (tracked in the canvas) vs webcam head: yaw r ${yaw.r.toFixed(2)} (lag ${yaw.lag} ms), pitch r ${pitch.r.toFixed(2)} (lag ${pitch.lag} ms), roll r ${roll.r.toFixed(2)} (lag ${roll.lag} ms); webcam yaw range ${spread(driver(1).v).toFixed(1)} deg, avatar yaw range ${spread(avatar('yaw').v).toFixed(1)} deg`);
   assert.ok(yaw.r > 0.6, `yaw follows: r = ${yaw.r}`);
   assert.ok(Math.max(pitch.r, roll.r) > 0.4, `pitch or roll follows: ${pitch.r}, ${roll.r}`);
+  assert.deepEqual(consoleErrors, []);
+});
+
+// s52 livegrain52: the page's render worker draws with every renderer default (the grain partners' mirror map is a shipped
+// table, rig/faceMirror.ts, where before it was read from the Human package, so the worker drew without them): a turned
+// frame drawn by a fresh render worker in Chromium is node's frame of the same avatar file, byte for byte.
+test('the live page\'s render worker draws a turned frame as node\'s renderer does (grain partners on)', { timeout: 300_000, skip: NO_BROWSER }, async () => {
+  assert.ok(page && savedAvatar, 'the microphone test opened the page and saved the avatar');
+  const size = 512, bytes = await readFile(savedAvatar);
+  const drawn = await page.evaluate(async ({ avatar, size }) => {
+    // (no named functions in here: the test's transpiler wraps them in a helper the page does not have)
+    const worker = new Worker('/live/render-worker.js', { type: 'module' });
+    const replies: any[] = [];
+    worker.onmessage = (e) => { replies.push(e.data); };
+    const raw = Uint8Array.from(atob(avatar), (c) => c.charCodeAt(0));
+    worker.postMessage({ type: 'avatar', bytes: raw.buffer, size, background: { kind: 'plate' } }, [raw.buffer]);
+    while (replies.length < 1) await new Promise((r) => setTimeout(r, 20));
+    const ready = replies[0];
+    if (ready.type !== 'ready') throw new Error(`render worker: ${ready.message}`);
+    const frame = { ...ready.neutral, pose: { ...ready.neutral.pose, yaw: 25 } };
+    worker.postMessage({ type: 'frame', id: 1, frame });
+    while (replies.length < 2) await new Promise((r) => setTimeout(r, 20));
+    const got = replies[1];
+    worker.terminate();
+    if (got.type !== 'frame') throw new Error(`render worker: ${got.message}`);
+    const g = new OffscreenCanvas(size, size).getContext('2d')!;
+    g.drawImage(got.bitmap, 0, 0);
+    const data = g.getImageData(0, 0, size, size).data;
+    let s = '';
+    for (let i = 0; i < data.length; i += 0x8000) s += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { rgba: btoa(s), frame };
+  }, { avatar: bytes.toString('base64'), size });
+  const live = Buffer.from(drawn.rgba, 'base64');
+  const avatar = decodeAvatar(bytes);
+  const node = (o: { grainPartners?: boolean } = {}) => Buffer.from(createRenderer(avatar, { width: size, height: size, ...o }).render(drawn.frame).data);
+  const ours = node(), without = node({ grainPartners: false });
+  const differ = (a: Buffer, b: Buffer) => { let n = 0, most = 0; for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) { n++; most = Math.max(most, Math.abs(a[i]! - b[i]!)); } return { n, most }; };
+  const vsNode = differ(live, ours), vsWithout = differ(live, without);
+  console.log(`the worker's +25 frame against node's: ${vsNode.n} bytes differ (largest ${vsNode.most}); against node's without grain partners: ${vsWithout.n} (largest ${vsWithout.most})`);
+  assert.equal(vsNode.n, 0, 'the browser draws node\'s frame');
+  // (lp_s42 +25 at 512: ~1200 bytes, at most 14 levels; at 256 only ~12: the partners' trust wants their texels near a pixel)
+  assert.ok(vsWithout.n > 200, 'with the grain partners (the far cheek under the eye)');
   assert.deepEqual(consoleErrors, []);
 });

@@ -33,3 +33,29 @@ test('alikeBlinkPair: level shares take one value, the more closed one in a blin
   assert.ok(bl === br && bl > 0.9, `a blink goes to the shut eye's: ${bl}`);
   assert.deepEqual(alikeBlinkPair(0.05, 0.6, [0.9, 0.5]), [0.05, 0.6]);
 });
+
+/** Each eye's closure after `start` for the first 10 frames, `open` for `openFrames`, then 30 frames held at `held` (25 fps). */
+function afterStart(restSeconds: number | undefined, start: [number, number], open: [number, number], openFrames: number, held: [number, number]): [number, number] {
+  const live = new LiveRetarget(25, { restSeconds });
+  let f = null, t = 0;
+  for (let i = 0; i < 10; i++) live.update(liveFace(300, ...start), t++ / 25);
+  for (let i = 0; i < openFrames; i++) live.update(liveFace(300, ...open), t++ / 25);
+  for (let i = 0; i < 30; i++) f = live.update(liveFace(300, ...held), t++ / 25);
+  return [foldBlink(f!.blink, f!.w.eyeBlinkLeft!), foldBlink(f!.blink, f!.w.eyeBlinkRight!)];
+}
+
+// s52 livegrain52: Katie f116's lowered lid read .40/.48 live (.19/.51 on the video path): her first 10 frames put the
+// two eyes' rests apart, and the rest stayed there. The running rest (liveRestSetting) re-reads each eye's rest over the latest 10 s.
+test('the live rest keeps being read: a lowered lid after a start with one eye narrower reads as after an even start', () => {
+  const even = afterStart(undefined, [1, 1], [1, 1], 250, [0.75, 0.55]);
+  assert.ok(even[1]! - even[0]! > 0.25, `an even start keeps the lowered lid: ${even.map((v) => v.toFixed(2))}`);
+  // the driver's right eye at .85 of its rest over the first 10 frames, then 10 s open
+  const held = afterStart(0, [1, 0.85], [1, 1], 250, [0.75, 0.55]);
+  assert.ok(Math.abs(held[1]! - held[0]!) < 0.05, `the first frames' rest merges the two: ${held.map((v) => v.toFixed(2))}`);
+  const running = afterStart(undefined, [1, 0.85], [1, 1], 250, [0.75, 0.55]);
+  assert.ok(Math.abs(running[0]! - even[0]!) < 0.02 && Math.abs(running[1]! - even[1]!) < 0.02, `running ${running.map((v) => v.toFixed(2))} vs even ${even.map((v) => v.toFixed(2))}`);
+  // a squint held past the window is not taken for the rest: the first frames' median stays its floor
+  const squint = afterStart(undefined, [1, 1], [0.7, 0.7], 300, [0.7, 0.7]), squint0 = afterStart(0, [1, 1], [0.7, 0.7], 300, [0.7, 0.7]);
+  assert.deepEqual(squint, squint0);
+  assert.ok(squint[0]! > 0.2, `the squint still closes the eyes: ${squint.map((v) => v.toFixed(2))}`);
+});

@@ -38,7 +38,8 @@ const NODE_STUB = `const stub = new Proxy(function () {}, {
 });
 module.exports = stub;`;
 
-const browserStubs: Plugin = {
+/** The stubs above as an esbuild plugin (exported: test/faceMirror.test.ts bundles the render path as the page does and compares its frames with node's). */
+export const browserStubs: Plugin = {
   name: 'real3d-browser-stubs',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
@@ -50,6 +51,9 @@ const browserStubs: Plugin = {
   },
 };
 
+/** The page's esbuild settings (liveScripts; the test's bundle uses the same). */
+export const BROWSER_BUILD = { bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', minify: false, sourcemap: false, logLevel: 'silent', plugins: [browserStubs] } as const;
+
 let built: Promise<Map<string, string>> | null = null;
 
 /** The bundled scripts by file name (built once per process, about a second). */
@@ -58,16 +62,9 @@ export function liveScripts(): Promise<Map<string, string>> {
     const here = new URL('./', import.meta.url);
     const result = await build({
       entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, src]) => [name.replace(/\.js$/, ''), fileURLToPath(new URL(src, here))])),
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
+      ...BROWSER_BUILD,
+      plugins: [...BROWSER_BUILD.plugins],
       outdir: '/live',
-      minify: false,
-      sourcemap: false,
-      logLevel: 'silent',
-      plugins: [browserStubs],
     });
     const out = new Map<string, string>();
     for (const f of result.outputFiles) out.set(f.path.split('/').pop()!, f.text);

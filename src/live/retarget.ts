@@ -5,7 +5,7 @@
 // Poses past what the photo can show are eased into range as the offline path's are (poseRange.ts).
 import type { MotionFrame } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
-import { clamp01, estimateRest, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
+import { clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
 import { OneEuroFilter } from '../motion/filters.ts';
 import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
 import { SMILE_AT_START } from '../rig/mouthBase.ts';
@@ -18,8 +18,19 @@ import type { DriverFitOptions } from '../motion/retargetOptions.ts';
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
 export const REST_FRAMES = 10;
 
-/** The video path's settings the live path follows (retargetOptions.ts; absent: that path's default). */
-export type LiveRetargetOptions = Pick<DriverFitOptions, 'alikeEyes'>;
+/**
+ * The video path's settings the live path follows (retargetOptions.ts; absent: that path's default), and
+ * restSeconds: over how many seconds of the latest frames each eye's rest opening keeps being re-read (as the video path
+ * reads it over the whole clip, restFace.ts eyeRestOf); 0 = the first REST_FRAMES frames' rest, held (before s52).
+ */
+export type LiveRetargetOptions = Pick<DriverFitOptions, 'alikeEyes'> & { restSeconds?: number };
+
+/**
+ * default LiveRetargetOptions.restSeconds (s52 livegrain52): the rest from the first 10 frames alone biased every later
+ * eye-to-eye share (Katie f116's lowered lid read .40/.48 live, .19/.51 on the video path); re-read over the latest 10 s
+ * it reads .23/.52, and the live splits on the six bench tracks fall 82 -> 51 (bench/liveLids.ts --windows).
+ */
+export const liveRestSetting = { seconds: 10 };
 
 /**
  * One frame's two blink readings, as the video path's alikeEyes.ts does per frame (droop51): eyes whose opening shares
@@ -46,6 +57,8 @@ export class LiveRetarget {
   /** the lips pushed to one side (liveMouthShift.ts), calibrated on the same first frames */
   private mouthShift: LiveMouthShift;
   private lastTime = -1;
+  /** per eye, its latest openings (restSeconds of them) for the running rest */
+  private readonly eyeSeries: [number[], number[]] = [[], []];
 
   constructor(
     /** expected tracking rate (Hz): the One Euro filters' nominal rate */
@@ -61,6 +74,7 @@ export class LiveRetarget {
     this.rest = null;
     this.first = null;
     this.startSmiles = null;
+    this.eyeSeries[0].length = 0; this.eyeSeries[1].length = 0;
     this.filters.clear();
     this.mouthShift = new LiveMouthShift(this.rate, REST_FRAMES, FILTER.w);
   }
@@ -68,6 +82,20 @@ export class LiveRetarget {
   /** True once the rest face is known (after REST_FRAMES frames). */
   get calibrated(): boolean {
     return this.rest !== null;
+  }
+
+  private pushEyes(m: FaceMeasures, keep: number): void {
+    [m.eyeLeft, m.eyeRight].forEach((v, side) => {
+      const series = this.eyeSeries[side]!;
+      series.push(v);
+      if (series.length > keep) series.shift();
+    });
+  }
+
+  /** An eye's rest as restFace.ts eyeRestOf reads a clip's: the larger of the driver's first 5 frames' median and the 80th percentile, here of its latest openings. */
+  private runningEyeRest(side: 0 | 1): number {
+    const first = this.startup.slice(0, 5).map((m) => (side === 0 ? m.eyeLeft : m.eyeRight));
+    return Math.max(percentile(first, 50), percentile(this.eyeSeries[side]!, 80));
   }
 
   private smooth(name: string, kind: Channel, v: number): number {
@@ -90,10 +118,15 @@ export class LiveRetarget {
     const angles = headAngles(landmarks);
     if (!this.first) this.first = { angles, centre: [m.centre[0], m.centre[1]], scale: m.scale };
     const shift = this.mouthShift.update(landmarks, angles.yaw);
+    const restWindow = Math.round((this.opts.restSeconds ?? liveRestSetting.seconds) * this.rate);
+    if (restWindow > 0) this.pushEyes(m, Math.max(restWindow, REST_FRAMES));
     if (!this.rest) {
       this.startup.push(m);
       if (this.startup.length < REST_FRAMES) return null;
       this.rest = estimateRest(this.startup);
+    } else if (restWindow > 0) {
+      this.rest.eyeLeft = this.runningEyeRest(0);
+      this.rest.eyeRight = this.runningEyeRest(1);
     }
     const { w, blinkLeft, blinkRight } = weightsFromMeasures(m, this.rest);
     const out: Record<string, number> = {};

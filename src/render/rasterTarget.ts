@@ -1,5 +1,6 @@
 // The raster target: the person layer's packed premultiplied colour and its 1/Z buffer, and each row's
 // drawn extent (every rasterizer widens it; the edge passes and compositing skip the empty margins).
+import type { ShutEyeProbe } from './closedEye/draw.ts';
 
 export interface RasterTarget {
   width: number;
@@ -10,6 +11,8 @@ export interface RasterTarget {
   depth: Float32Array;
   /** Optional: each row's drawn extent, widened by every rasterizer (see RowExtents). */
   extents?: RowExtents;
+  /** Bench only: what the shut eye draws this frame is recorded here (RenderOptions.shutEyeProbe; closedEye/draw.ts). */
+  shutEyeProbe?: ShutEyeProbe;
 }
 
 /**

@@ -13,6 +13,7 @@ import { CONTROL_INDEX, RIG_CONTROLS } from '../rig/controls.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { eyesFromLandmarks, raiseCapper } from './raiseCap.ts';
 import { createRowExtents, type RasterTarget } from './raster.ts';
+import type { ShutEyeProbe } from './closedEye/draw.ts';
 import { faceTextures, updateFaceTextures } from './faceTextures.ts';
 import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
@@ -38,7 +39,7 @@ export interface RendererOptions {
   stretchCrossBlur?: boolean;
   /** on those stretched triangles, the mirror partner's fine detail (craquelure, pores, grain) multiplied into the own colour, so the revealed side is not a smooth mask (stretchGrain.ts; default true) */
   stretchGrain?: boolean;
-  /** where the mirror keeps off (eyes, nose), the grain read at the mirror-symmetric landmark (stretchGrain.ts grainPartnerUv; default grainPartnerSetting.on). It reads the face mesh's mirror map from the installed Human package, so the browser's render worker passes false */
+  /** where the mirror keeps off (eyes, nose), the grain read at the mirror-symmetric landmark (stretchGrain.ts grainPartnerUv; default grainPartnerSetting.on). Its mirror map is the shipped table rig/faceMirror.ts, so the browser's render worker draws it too */
   grainPartners?: boolean;
   /**
    * share of render/turn.ts depthRemoved (the depth behind the cheek past a soft cap) taken away at a
@@ -55,6 +56,8 @@ export interface RendererOptions {
 export interface RenderOptions {
   /** undefined = the avatar's inpainted plate; an image of width x height; null = transparent */
   background?: RgbaImage | null;
+  /** Bench only: record the shut eye's coverage per pixel and each eye's frame this frame (closedEye/draw.ts ShutEyeProbe; bench/shutSeam.ts) */
+  shutEyeProbe?: ShutEyeProbe;
 }
 
 export interface Renderer {
@@ -156,6 +159,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       computeVertices(frame);
       placeMouth(placer, avatar, geometry, frame);
       draw.yaw = frame.pose?.yaw || 0;
+      target.shutEyeProbe = ropts.shutEyeProbe;
       rasterize(draw);
       const bg = ropts.background;
       if (bg === null) {

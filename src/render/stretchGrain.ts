@@ -12,7 +12,8 @@
 // only dashes to give) and by the share the mirror does not already draw, and never from a partner on the face's rim (grainReach).
 import { sampleAt, type TextureSource } from './textureSample.ts';
 import type { Avatar } from '../avatar/types.ts';
-import { FACE_OVAL, MESH_POINT_COUNT, NOSE_POINTS, eyeCornerDistance, faceTopology } from '../rig/topology.ts';
+import { FACE_OVAL, MESH_POINT_COUNT, NOSE_POINTS, eyeCornerDistance } from '../rig/topology.ts';
+import { FACE_MIRROR } from '../rig/faceMirror.ts';
 import { distanceToOutline, insidePolygon } from '../math/polygon.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { TRIANGLE_STRETCH_SIZE, triangleStretch } from '../math/triangleStretch.ts';
@@ -142,7 +143,7 @@ export const grainPartnerSetting = { on: true };
  * the grain keeps and drew a grey speck beside lp_s10's far nose wing at +25.
  */
 export function grainPartnerUv(avatar: Avatar): Float32Array {
-  const out = Float32Array.from(avatar.uvMirror), { mirror } = faceTopology(), uv = avatar.uv, N = avatar.rig.neutral;
+  const out = Float32Array.from(avatar.uvMirror), mirror = FACE_MIRROR, uv = avatar.uv, N = avatar.rig.neutral;
   const keep = GRAIN_NOSE_KEEP * eyeCornerDistance(N);
   const nearNose = (v: number) => NOSE_POINTS.some((q) => Math.hypot(N[v * 3]! - N[q * 3]!, N[v * 3 + 1]! - N[q * 3 + 1]!, N[v * 3 + 2]! - N[q * 3 + 2]!) < keep);
   for (let v = 0; v < Math.min(avatar.vertexCount, MESH_POINT_COUNT); v++) {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MODELS_DIR, packageDir } from '../face/runtime.ts';
+import { FACE_MIRROR } from './faceMirror.ts';
 
 export const LANDMARK_COUNT = 478;
 export const MESH_POINT_COUNT = 468;
@@ -91,7 +92,7 @@ let topologyCache: { triangles: Uint16Array; uv: Float32Array; mirror: Int16Arra
 /**
  * The 468-point triangulation (holes at the mouth only; Human also fills the eyes) and the
  * canonical UV map, read from the installed Human library, plus the left/right mirror map
- * derived from the UV map's symmetry.
+ * (derived from the UV map's symmetry, shipped as a table: faceMirror.ts).
  */
 export function faceTopology(): { triangles: Uint16Array; uv: Float32Array; mirror: Int16Array } {
   if (topologyCache) return topologyCache;
@@ -113,18 +114,9 @@ export function faceTopology(): { triangles: Uint16Array; uv: Float32Array; mirr
     uv[i * 2] = uvList[i]![0]!;
     uv[i * 2 + 1] = uvList[i]![1]!;
   }
-  const mirror = new Int16Array(LANDMARK_COUNT);
-  for (let i = 0; i < MESH_POINT_COUNT; i++) {
-    let best = i, bestD = Infinity;
-    const mu = 1 - uv[i * 2]!, mv = uv[i * 2 + 1]!;
-    for (let j = 0; j < MESH_POINT_COUNT; j++) {
-      const d = (uv[j * 2]! - mu) ** 2 + (uv[j * 2 + 1]! - mv) ** 2;
-      if (d < bestD) { bestD = d; best = j; }
-    }
-    mirror[i] = best;
-  }
-  for (let k = 0; k < 5; k++) { mirror[468 + k] = 473 + k; mirror[473 + k] = 468 + k; }
-  topologyCache = { triangles, uv, mirror };
+  // the mirror map is the shipped table (faceMirror.ts: the browser has no package to derive it from); test/faceMirror.test.ts
+  // checks it equals mirrorFromUv of this uv map
+  topologyCache = { triangles, uv, mirror: FACE_MIRROR };
   return topologyCache;
 }
 

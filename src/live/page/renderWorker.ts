@@ -41,9 +41,8 @@ scope.onmessage = (e: MessageEvent<ToRenderer>) => {
   try {
     if (msg.type === 'avatar') {
       const avatar = decodeAvatar(new Uint8Array(msg.bytes), 'the chosen avatar');
-      // (no grain partners: their mirror map is read from the installed Human package, node-only; the far cheek's grain
-      // comes from the mirror alone here, as before s51: stretchGrain.ts grainPartnerUv)
-      renderer = createRenderer(avatar, { width: msg.size, height: msg.size, grainPartners: false });
+      // every renderer default, as generate: the grain partners' mirror map is a shipped table (rig/faceMirror.ts), no package read
+      renderer = createRenderer(avatar, { width: msg.size, height: msg.size });
       canvas = new OffscreenCanvas(msg.size, msg.size);
       ctx = canvas.getContext('2d');
       background = backgroundImage(msg.background, msg.size);

@@ -79,10 +79,12 @@ export function gapShadow(gap: number): number {
 }
 
 /**
- * A bench's view of what drawEye drew (bench/shutSeam.ts; unset in the product): per target pixel the coverage
- * the shut eye was blended at and which eye (its index in frames, plus 1) and the frame of each eye drawn, in drawing order.
+ * A bench's view of what drawEye drew (bench/shutSeam.ts), handed in with the frame's render options and reaching
+ * drawEye on its target (RasterTarget.shutEyeProbe; never set in the product): per target pixel the coverage the shut
+ * eye was blended at and which eye (its index in frames, plus 1), and the frame of each eye drawn, in drawing order.
  */
-export const drawProbe: { cover?: Float32Array; eye?: Uint8Array; frames?: EyeFrame[] } = {};
+export interface ShutEyeProbe { cover?: Float32Array; eye?: Uint8Array; frames?: EyeFrame[] }
+const NO_PROBE: ShutEyeProbe = {};
 
 /** Over this many eye widths at the drawn edge the lid's fade (showLid) goes over to the open part's (show). */
 const EDGE_SOFT = 0.03;
@@ -101,6 +103,8 @@ const COVER_BY = 0.1;
  */
 export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0, frameMatch = 0): void {
   const edgeV = drawnEdge(eye, lidNow, show);
+  // the bench's probe (RenderOptions.shutEyeProbe), if any: read here, the pixel loop checks a local
+  const drawProbe = t.shutEyeProbe ?? NO_PROBE, probeCover = drawProbe.cover, probeEye = drawProbe.eye;
   // per column, the shadow over the gap still open under the drawn edge, coming in with the shut
   // eye below the edge (show): whole from the lid's first show, it filled a held slit (weight .8-.9,
   // a wink's other eye) with the lash colour, a line with no iris (wink20)
@@ -163,7 +167,7 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
         for (let ch = 0; ch < 3; ch++) px[ch] = (1 - k) * px[ch]! + k * eye.lashRgb[lash + ch]!;
         m += shadow;
       }
-      if (drawProbe.cover) { drawProbe.cover[row] = m; drawProbe.eye![row] = drawProbe.frames?.length ?? 0; }
+      if (probeCover) { probeCover[row] = m; probeEye![row] = drawProbe.frames?.length ?? 0; }
       color[row] = blendOver(color[row]!, px, m);
     }
   }
