@@ -21,7 +21,7 @@ const FLAT_BAND: [number, number] = [0.008, 0.05];
 /** a column is lifted to the brightest column within this many iod either side (a lower tooth is .06 wide, an upper lateral .067) */
 const FLAT_REACH = 0.045;
 /** ... read over a gaussian this wide (iod): one output pixel's noise is no tooth */
-const FLAT_SIGMA = 0.006;
+const FLAT_SIGMA = 0.003;
 /** ... by at most this gain */
 const FLAT_MOST = 1.5;
 
