@@ -11,12 +11,13 @@ import { cheekColour, desaturate, lightMatch, type LightMatch } from './lightMat
 import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
 import { withSmoothIncisal } from './incisalLine.ts';
-import { BODY_LINE, shadeTintOf, withToothRelief } from './toothRelief.ts';
+import { BODY_LINE, LOWER_RELIEF, shadeTintOf, withToothRelief } from './toothRelief.ts';
 import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
+import { flatRow, rowFlatSetting } from './rowFlat.ts';
 import { withLinesToGum } from './linesToGum.ts';
 import { libraryRelief } from './rowLook.ts';
 import { ownRowRelief } from './ownRowRelief.ts';
@@ -217,7 +218,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     // (levelled once the row is cut: lifted first, the source's dark gap by a canine no longer stopped the cut, holes past it)
     const carried = seen('levelled', levelledRow(seen('rows', mainRow(teethUnderLip(teeth, outPerIod, dir, dir < 0 ? gum : null), toothPerIod)), toothPerIod, dir < 0 ? 1 : -1, level));
     // (the tips as one light edge: a comb of black spikes hung from the upper row, teethTips.ts)
-    const tips = evenTips(carried, toothPerIod, dir < 0 ? 1 : -1);
+    // (the source's own teeth evened, the relief's drawn alone: rowFlat.ts)
+    const flat = seen('flat', flatRow(carried, toothPerIod, dir < 0));
+    const tips = evenTips(flat, toothPerIod, dir < 0 ? 1 : -1);
     // (the upper row's tips on one smooth line: a staircase of tips read as a sawtooth at 4x, incisalLine.ts)
     return seen('tips', dir < 0 ? withSmoothIncisal(tips, toothPerIod, 1) : tips);
   };
@@ -232,7 +235,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   // (a photo's own row by how much it was sharpened: ownRowRelief.ts)
   const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number, onset = false) => {
     const rowLook = speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook;
-    return seen(speech ? 'speech' : onset ? 'onset' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (onset ? onsetRelief(rowLook) : rowLook) : undefined));
+    return seen(speech ? 'speech' : onset ? 'onset' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (onset ? onsetRelief(rowLook) : rowLook) : dir > 0 && rowFlatSetting.lower ? LOWER_RELIEF : undefined));
   };
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));

@@ -56,6 +56,13 @@ const ROUND_DARK = 0.05;
 /** How a row's relief is drawn over the plain one (rowLook.ts): its lines' darkness and width, its teeth's rounding (times ROUND_DARK, as |2u - 1|^roundPower across a tooth). */
 export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number; /** times the lines' rise from `bodyLine` to full near the tips (TIP_LINES; speechRow.ts); 1 when absent */ tipLines?: number; /** times each tooth's own light step up or down (toothVariety.ts toothLight; onsetRelief.ts); 1 when absent */ variety?: number }
 export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1, sides: 1 };
+/**
+ * The lower row's look (s52 teethtex52): its lines between teeth LOWER_LINES as dark. Real lower incisors stand crowded
+ * behind the upper row's shade and read as one pale band with faint separations (Katie's lower rows, lp_d10's); drawn as
+ * dark as the upper row's, the thin lit band a speech opening shows of it was a comb of beads (lp_s9 <- lp_d11 f165).
+ */
+export const LOWER_LINES = 0.7;
+export const LOWER_RELIEF: ReliefLook = { ...PLAIN_RELIEF, lines: LOWER_LINES };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 1.25;

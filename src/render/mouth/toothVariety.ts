@@ -17,7 +17,7 @@ const GAP_SEEN_MIN = 0.6;
 const WIDTH_LEFT = [1, 0.9, 1.1, 0.92, 1.06, 1];
 const WIDTH_RIGHT = [1, 1.08, 0.92, 1.07, 0.94, 1];
 /** per tooth out from the midline, its light on each side: one face turned to the light, the next from it */
-const LIGHT_LEFT = [1, 0.95, 1.03, 0.96, 1.02, 0.97];
+const LIGHT_LEFT = [1, 1, 1.03, 0.96, 1.02, 0.97];
 const LIGHT_RIGHT = [1, 0.98, 0.95, 1.03, 0.97, 1];
 
 /** How dark a boundary's line is drawn from its session-17 `seen` share: the unevenness widened about 1. */
