@@ -5,7 +5,7 @@
 // top: light flecks riding on the lowered lid over the dark iris). The slit's cover (slitEdge.ts) and the
 // raised lid's (raisedLidEdge.ts) share the crossed pixel along the polyline; a stare's lower lid then still
 // cuts a round iris with a hard straight chord (lp_s42 <- lp_d6 f180).
-// Here, per column over the eye's middle, the edge is drawn again along one smooth curve through the lid's
+// Here, per column over the iris (the eyeball next to the cut darker than the eye's white), the edge is drawn again along one smooth curve through the lid's
 // points (smoothLidLine.ts), as a ramp `width` px wide (the photo's own edges are that soft), from the lid's
 // colour `inset` rows in from the raster's cut (the upper lid: its lash, not the photo's eye pixels under it)
 // to the eyeball's a row past it. Nothing runs while the lid sits where the photo has it (the rest frame is
@@ -24,6 +24,8 @@ const CORNER_SHARE = 0.12;
 const REACH = 3;
 /** A column whose raster cut lies further than this (px) from the curve is left alone (another surface, a fold). */
 const MAX_OFF = 2;
+/** A column is over the iris where the eyeball next to the cut is under this share of the eye's white's luma (its lightest there). */
+const IRIS_OF_WHITE = 0.75;
 /** Columns where the curve falls more than this per column are left (the cut steps along rows there). */
 const MAX_SLOPE = 1;
 
@@ -56,7 +58,12 @@ export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readon
   const xa = Math.min(xs[0]!, xs.at(-1)!), xb = Math.max(xs[0]!, xs.at(-1)!), cut = CORNER_SHARE * (xb - xa);
   // +1 on the lid's side going down the column (upper lid: above, toward smaller p)
   const lidDir = below ? 1 : -1;
-  for (let x = Math.max(1, Math.ceil(xa + cut)); x <= Math.min(W - 2, Math.floor(xb - cut)); x++) {
+  // first each column's cut and the eyeball's light next to it; then only the columns over the iris (darker than
+  // the eye's white there) are drawn again: the white beside it keeps the older covers' cut (a stare's band of white)
+  const x0 = Math.max(1, Math.ceil(xa + cut)), x1 = Math.min(W - 2, Math.floor(xb - cut));
+  if (x1 < x0) return;
+  const cuts = new Int32Array(x1 - x0 + 1).fill(-1), lights = new Float64Array(x1 - x0 + 1);
+  for (let x = x0; x <= x1; x++) {
     const cx = x + 0.5, y = polylineYAt(line.xs, line.ys, cx);
     if (!(y >= REACH + 2 && y < H - REACH - 2)) continue;
     if (Math.abs(polylineYAt(line.xs, line.ys, cx + 0.5) - polylineYAt(line.xs, line.ys, cx - 0.5)) > MAX_SLOPE) continue;
@@ -77,6 +84,16 @@ export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readon
     if (!ok || cutRow < 0) continue;
     // the boundary line between rows cutRow - 1 and cutRow
     if (Math.abs(cutRow - y) > MAX_OFF) continue;
+    const eyeRow = below ? cutRow - 2 : cutRow + 1;
+    if (eyeRow < 0 || eyeRow >= H) continue;
+    cuts[x - x0] = cutRow; lights[x - x0] = luma(color[eyeRow * W + x]!);
+  }
+  let white = 0;
+  for (let k = 0; k < cuts.length; k++) if (cuts[k]! >= 0) white = Math.max(white, lights[k]!);
+  for (let x = x0; x <= x1; x++) {
+    const cutRow = cuts[x - x0]!;
+    if (cutRow < 0 || !(lights[x - x0]! < IRIS_OF_WHITE * white)) continue;
+    const y = polylineYAt(line.xs, line.ys, x + 0.5);
     // the lid's colour `inset` rows in from its last raster row (the upper lid's lash), the eyeball's a row past its first
     const lidEnd = below ? cutRow + inset : cutRow - 1 - inset;
     const eyeRow = below ? cutRow - 2 : cutRow + 1;

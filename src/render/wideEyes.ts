@@ -24,7 +24,6 @@ import { luminance } from '../math/colour.ts';
 import { cheekLuma, gainShare, stareWhiteGain, thinnedShade, thinShareOf } from './stareWhite.ts';
 import { grainAt, lidBandShade, whiteGrainField } from './whiteGrain.ts';
 import { MAX_RAISE } from './raiseCap.ts';
-import { lidCurveSetting } from './gazeIrisLid.ts';
 
 /** The drawing goes over to the photo over this many px below the end of the photo's lid shadow. */
 const BLEND_ROWS = 2;
@@ -183,8 +182,7 @@ export class WideEyes {
       coverRaisedLidEdge(target, xs, ys, EYEBALL_BELOW * lidIz, strength);
       // the dropped lower lid's edge over the drawn iris and white likewise (arch41)
       const drop = Math.min(1, (eye.amount * Math.max(0, ...eye.drops)) / FADE_IN_PX) * (1 - skip[eye.side]!);
-      // (on its curve instead where gazeIrisLid.ts redraws moved lids: not twice)
-      if (drop > 0 && !lidCurveSetting.on) coverRaisedLidEdge(target, lower.map((i) => sx[i]!), lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, drop, true);
+      if (drop > 0) coverRaisedLidEdge(target, lower.map((i) => sx[i]!), lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, drop, true);
       // the photo's lash line, smooth, over the edge: along one smooth curve through the lid points (smoothLidLine.ts)
       const line = smoothLidLine(xs, ys);
       this.drawPhotoLash(target, eye, line.xs, line.ys, nearIz, strength, raisedLashWidth(eye.amount));
