@@ -21,6 +21,8 @@ import { shutEyeShown, slitCoverStrength } from './closedEye/overlay.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
 import { bandOf, stripShader, stripWeight } from './paintedBand.ts';
+import { coverMovedLids, type LidPair } from './gazeIrisLid.ts';
+import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 
 /** What one frame's rasterisation draws with, built once per renderer. */
 export interface FrameDraw {
@@ -48,6 +50,8 @@ export interface FrameDraw {
 }
 
 const crossStep = new Float64Array(2), NOSE_BRIDGE = 168;
+/** Each eye's lids for gazeIrisLid.ts (EYE_L closes by closure[1], EYE_R by closure[0], as wideEyes.ts). */
+const LID_PAIRS: LidPair[] = [{ upper: EYE_L_UPPER, lower: EYE_L_LOWER, closureSide: 1 }, { upper: EYE_R_UPPER, lower: EYE_R_LOWER, closureSide: 0 }];
 
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
 export function rasterize(f: FrameDraw): void {
@@ -89,8 +93,10 @@ export function rasterize(f: FrameDraw): void {
     rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
-  // a lowering lid's lash line, the photo's, on its edge (wideEyes side 0 = EYE_L = closure[1])
   const c = geometry.closure;
+  // a moved lid's edge over the eyeball along its curve, soft as the photo's edges (gazeIrisLid.ts), under the shut eye's lid
+  coverMovedLids(target, LID_PAIRS, sx, sy, siz, geometry.expression.cropDisp, f.faceWidthPx / avatar.head.faceWidth, [1 - shutEyeShown(c[0]!).lid, 1 - shutEyeShown(c[1]!).lid]);
+  // a lowering lid's lash line, the photo's, on its edge (wideEyes side 0 = EYE_L = closure[1])
   // (on the shut eye's lid edge as drawn once it comes in: closedEye/lashOnEdge.ts)
   const [lx, ly] = textures.closedEyes.lashPoints(c, sx, sy);
   textures.wideEyes.drawLoweredLashes(target, lx, ly, siz, [c[1], c[0]], [shutEyeShown(c[1]).lid, shutEyeShown(c[0]).lid]);
