@@ -13,7 +13,7 @@ import { foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import { squintKeptAt, squintsWithinBlink, SQUINT_GONE_AT, SQUINT_KEPT_TO } from '../src/motion/eyeSquints.ts';
 import { LiveRetarget } from '../src/live/retarget.ts';
-import { EVENT_SHUT, SLIT_OWN, SLIT_PAIRED, slitEyeTrust } from '../src/motion/blinkPairTrust.ts';
+import { EVENT_SHUT, SLIT_OWN, SLIT_PAIRED, slitEyeSetting, slitEyeTrust } from '../src/motion/blinkPairTrust.ts';
 import { liveFace } from './liveFace.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 
@@ -120,6 +120,20 @@ test('slitEyeTrust: an event whose other eye stays over SLIT_OWN is its own, one
   // the eye over EVENT_SHUT on both sides: no event
   assert.deepEqual([...slitEyeTrust([[1, EVENT_SHUT + 0.01], [0.9, 0.5]])], [0, 0]);
   assert.ok(SLIT_PAIRED < SLIT_OWN);
+});
+
+test('slitEyeTrust: an event cut by the first or last reading is no wink evidence (its deepest frames may lie outside the clip); cutEventsKept = before', () => {
+  // pose796 f0-1: the tail of a blink, the mesh reads .55 / .16 then .62 / .63
+  const head: ([number, number] | null)[] = [[0.55, 0.16], [0.62, 0.63], [1, 1], [1, 1], [0.7, 0.62], [0.62, 0.2], [1, 1], [1, 1]];
+  const trust = slitEyeTrust(head);
+  assert.deepEqual([trust[0], trust[1]], [0, 0]);
+  // the same event in the middle keeps its trust, as before
+  assert.ok(trust[5]! > 0.9, `middle event ${trust[5]}`);
+  assert.ok(slitEyeTrust(head, true)[0]! > 0.5);
+  // frames before the first reading and the clip's end cut an event too
+  assert.deepEqual([...slitEyeTrust([null, [0.7, 0.2], [1, 1]])], [0, 0, 0]);
+  assert.deepEqual([...slitEyeTrust([[1, 1], [0.7, 0.2], null])], [0, 0, 0]);
+  assert.equal(slitEyeSetting.cutEventsKept, false);
 });
 
 test("a slit eye's fitted squint is the blink's narrowing, not added to it; a squint within a squint's reach and a smile's raised lower lid stay", () => {

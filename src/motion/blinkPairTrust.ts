@@ -76,20 +76,29 @@ export const SLIT_PAIRED = 0.5;
  */
 export const SLIT_OWN = 0.58;
 
+/** cutEventsKept: an event cut by the clip's start or end counts as whole (before s52); off by default. */
+export const slitEyeSetting = { cutEventsKept: false };
+
 /**
  * Per frame 0..1: how much the less closed eye's reading is its own because, over the whole closure
  * event, it never reads shut (a wink or a one-eyed squint). Unlike deepShutTrust it holds on a small or
  * turned face: a real blink closes both eyes at its deepest frame, so an eye that stays open over the
  * event is a slit, however the head is turned. Frames without a reading (null) end an event.
+ * An event cut by the track's first or last reading is no evidence (s52 lookdown52): its deepest frames
+ * may lie outside the clip, so the other eye's least opening is unknown (pose796 f0: the tail of a blink,
+ * both lids down to their lashes on the video, read .16 and .55; kept apart, one eye shut and the other
+ * half open).
  */
-export function slitEyeTrust(shares: readonly (readonly [number, number] | null)[]): Float64Array {
+export function slitEyeTrust(shares: readonly (readonly [number, number] | null)[], cutEventsKept = slitEyeSetting.cutEventsKept): Float64Array {
   const n = shares.length;
   const trust = new Float64Array(n);
   const closing = (i: number) => !!shares[i] && Math.min(shares[i]![0], shares[i]![1]) <= EVENT_SHUT;
+  const first = shares.findIndex((s) => !!s), last = n - 1 - [...shares].reverse().findIndex((s) => !!s);
   for (let start = 0; start < n; start++) {
     if (!closing(start)) continue;
     let end = start;
     while (end + 1 < n && closing(end + 1)) end++;
+    if (!cutEventsKept && (start === first || end === last)) { start = end; continue; }
     const t = smoothstep(SLIT_PAIRED, SLIT_OWN, otherEyeLeast(shares, start, end));
     // the frame either side too: the smoothed weights there still carry the event's closure
     for (let i = Math.max(0, start - 1); i <= Math.min(n - 1, end + 1); i++) trust[i] = Math.max(trust[i]!, t);
