@@ -78,3 +78,55 @@ test('lp_s7 (a smooth cartoon): the lids hardly change', async () => {
     assert.ok(e.after < e.before + 1.5, `eye ${side}: no grain on a smooth picture`);
   }
 });
+
+// s52 (lidgrain52): the cheek's runs along the lower lid (a painted lid's rim, a bag's fold) are lines, not grain.
+test('withoutRunsAlong: a line along the rows goes, a speck of grain stays', async () => {
+  const { withoutRunsAlong } = await import('../src/render/closedEye/lidBodyGrain.ts');
+  const w = 60, h = 5, grid = new Float32Array(w * h);
+  for (let x = 0; x < w; x++) grid[2 * w + x] = -10; // a dark line down row 2
+  grid[4 * w + 30] = 8; // a speck
+  const out = withoutRunsAlong(grid, w, 5);
+  assert.ok(Math.abs(out[2 * w + 30]!) < 0.5, 'the line is gone mid-row');
+  assert.ok(out[4 * w + 30]! > 0.85 * 8, 'the speck kept');
+  grid[w + 10] = NaN;
+  assert.ok(Number.isNaN(withoutRunsAlong(grid, w, 5)[w + 10]!) && !Number.isNaN(withoutRunsAlong(grid, w, 5)[w + 11]!), 'off-patch cells left out');
+});
+
+test('lp_s0 (a painting): the grain added to the shut lid carries no band along the lid (its painted lower lid lines)', async () => {
+  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s0.jpg`);
+  const avatar = buildAvatar(portrait);
+  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
+  const lib = closedEyeLibrary()[0]!, crop = portrait.analysis?.crop, photoPixel = crop ? crop.size / crop.side : 1;
+  for (const [side, g] of geo.entries()) {
+    const s = sampleEye(avatar.texture, g, lib);
+    const bake = (on: boolean, alongU: number) => {
+      const was = { ...lidBodyGrainSetting };
+      Object.assign(lidBodyGrainSetting, { on, alongU });
+      try { return finishEye(s, g, s.photoDark, photoPixel).rgb; } finally { Object.assign(lidBodyGrainSetting, was); }
+    };
+    const off = bake(false, 0), w = bodyWeights(g, s.mask);
+    /** The share of the added grain's energy in the means of bands of the crease -> shut share, and the darkest band's mean. */
+    const bands = (on: Float32Array) => {
+      const by = new Map<number, number[]>(), all: number[] = [];
+      for (let c = 0; c < PATCH_W; c++) {
+        const uc = clamp01(cellU(c)), crease = creaseAt(g, uc), shut = shutAt(g, uc);
+        for (let r = 0; r < PATCH_H; r++) {
+          const k = r * PATCH_W + c, t = (cellV(r) - crease) / Math.max(1e-3, shut - crease);
+          if (w[k]! < 0.9 || t < 0.05 || t > 0.75) continue;
+          const a = lum(on[k * 3]!, on[k * 3 + 1]!, on[k * 3 + 2]!) - lum(off[k * 3]!, off[k * 3 + 1]!, off[k * 3 + 2]!);
+          const b = Math.floor(t / 0.05);
+          (by.get(b) ?? by.set(b, []).get(b)!).push(a); all.push(a);
+        }
+      }
+      const m = all.reduce((p, q) => p + q, 0) / all.length, total = all.reduce((p, q) => p + (q - m) ** 2, 0);
+      let inBands = 0, dark = 0;
+      for (const b of by.values()) { const bm = b.reduce((p, q) => p + q, 0) / b.length; inBands += b.length * (bm - m) ** 2; if (b.length >= 8) dark = Math.min(dark, bm); }
+      return { line: inBands / Math.max(1e-9, total), dark, rms: Math.sqrt(total / all.length) };
+    };
+    const before = bands(bake(true, 0)), after = bands(bake(true, lidBodyGrainSetting.alongU));
+    console.log(`lp_s0 eye ${side}: line share ${before.line.toFixed(2)} -> ${after.line.toFixed(2)}, darkest band ${before.dark.toFixed(1)} -> ${after.dark.toFixed(1)}, added rms ${before.rms.toFixed(2)} -> ${after.rms.toFixed(2)}`);
+    assert.ok(after.line < 0.1 && after.line < before.line, `eye ${side}: no band along the lid`);
+    assert.ok(after.dark > -3, `eye ${side}: no dark line`);
+    assert.ok(after.rms > 0.5, `eye ${side}: still some grain`);
+  }
+});

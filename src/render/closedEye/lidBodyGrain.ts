@@ -11,7 +11,7 @@
 // mesh reads texture there as the lids held apart: socket38's lidGrain, lids40), and not on an eye
 // the analysis moved onto a painted eye (lp_s10's far eye: its cheek is the painting's craquelure).
 import { PATCH_W, PATCH_H, PATCH_PPW } from './frame.ts';
-import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
+import { cellU, cellV, cellRow, clamp01, blurRgb, sampleScalar } from './grid.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
 import { lineAt } from './library.ts';
 import { bodyWeights } from './lidSkinTone.ts';
@@ -19,8 +19,11 @@ import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { mulberry32 } from '../../math/random.ts';
 
-/** On (the product) / off: the lid's body as baked (before s46). */
-export const lidBodyGrainSetting = { on: true };
+/**
+ * on (the product) / off: the lid's body as baked (before s46). alongU (s52): the sigma (eye widths) of the
+ * run along the lower lid whose mean is taken out of the cheek's high-pass before it is copied (0: copied as is).
+ */
+export const lidBodyGrainSetting = { on: true, alongU: 0.1 };
 
 /** The cheek band the grain is copied from (eye widths under the lower lid line: past its lashes and rim). */
 const CHEEK_FROM = 0.12, CHEEK_SPAN = 0.2;
@@ -74,13 +77,58 @@ export function cheekRow(g: EyeGeometry, u: number, t: number): number | undefin
   return r >= 0 && r <= PATCH_H - 1 ? r : undefined;
 }
 
+/** Rows of the cheek band (cheekBand): one per cell of its span, and one either side for the interpolation. */
+const BAND_ROWS = Math.ceil(CHEEK_SPAN * PATCH_PPW) + 2;
+
+/**
+ * The cheek band under the lower lid, straightened: row j is the band's share j / (BAND_ROWS - 2) (cheekRow's t),
+ * column c the patch column, each a sample of `detail` along that column (NaN off the patch). A line that runs
+ * with the lower lid (a painted lid's rim, a bag's fold) is one row here, and row for row it would be one down the lid.
+ */
+export function cheekBand(detail: Float32Array, g: EyeGeometry): Float32Array {
+  const band = new Float32Array(PATCH_W * BAND_ROWS);
+  for (let j = 0; j < BAND_ROWS; j++) {
+    for (let c = 0; c < PATCH_W; c++) {
+      const r = cheekRow(g, cellU(c), (j - 0.5) / (BAND_ROWS - 2));
+      band[j * PATCH_W + c] = r === undefined ? NaN : sampleScalar(detail, PATCH_W, PATCH_H, c + 0.5, r + 0.5);
+    }
+  }
+  return band;
+}
+
+/**
+ * A grid less its rows' local means (a Gaussian of sigma cells along each row, NaN cells left out): what runs
+ * along the rows for longer than the grain (a line) goes, the grain, a few cells across either way, stays.
+ */
+export function withoutRunsAlong(grid: Float32Array, w: number, sigma: number): Float32Array {
+  if (sigma <= 0) return grid;
+  const rad = Math.ceil(2.5 * sigma), k = Array.from({ length: 2 * rad + 1 }, (_, i) => Math.exp(-((i - rad) ** 2) / (2 * sigma * sigma)));
+  const out = new Float32Array(grid.length);
+  for (let y = 0; y < grid.length / w; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = grid[y * w + x]!;
+      let acc = 0, sum = 0;
+      for (let i = -rad; i <= rad; i++) {
+        const xx = x + i, q = xx >= 0 && xx < w ? grid[y * w + xx]! : NaN;
+        if (!Number.isNaN(q)) { acc += k[i + rad]! * q; sum += k[i + rad]!; }
+      }
+      out[y * w + x] = Number.isNaN(v) || sum <= 0 ? NaN : v - acc / sum;
+    }
+  }
+  return out;
+}
+
 /**
  * Adds the cheek's grain to the baked lid's body in place (multiplicative per cell, so the lid's
  * chroma is kept). photoPixel: patch cells per photo pixel's worth of the eye (eyePhotoPixels).
  */
 export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Float32Array, g: EyeGeometry, eyePhotoPixels: number): void {
   const sigma = Math.max(0.7, DETAIL_PX * (PATCH_PPW / Math.max(1, eyePhotoPixels)));
-  const photoDetail = lumaDetail(photo, sigma), ownDetail = lumaDetail(rgb, sigma);
+  // s52 (lidgrain52): the band without its runs along the lower lid (lp_s0's painted lower lid lines were copied
+  // into the lid as a grey arch and streaks): the grain is what is left; the body's own detail is weighed the same way
+  const along = lidBodyGrainSetting.alongU * PATCH_PPW;
+  const ownDetail = withoutRunsAlong(lumaDetail(rgb, sigma), PATCH_W, along);
+  const band = withoutRunsAlong(cheekBand(lumaDetail(photo, sigma), g), PATCH_W, along);
   const w = bodyWeights(g, mask);
   const copied = new Float32Array(PATCH_W * PATCH_H), share = new Float32Array(PATCH_W * PATCH_H);
   const cheekVals: number[] = [], bodyOwn: number[] = [];
@@ -94,10 +142,10 @@ export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Fl
       if (w[k]! <= 0) continue;
       const t = (cellV(r) - crease) / Math.max(1e-3, shut - crease);
       const cs = Math.min(PATCH_W - 1, Math.max(0, c + shifts[Math.floor(r / run)]!));
-      const src = cheekRow(g, cellU(cs), t);
-      if (src === undefined) continue;
-      const r0 = Math.floor(src), f = src - r0, r1 = Math.min(PATCH_H - 1, r0 + 1);
-      copied[k] = (1 - f) * photoDetail[r0 * PATCH_W + cs]! + f * photoDetail[r1 * PATCH_W + cs]!;
+      const j = 0.5 + clamp01(t) * (BAND_ROWS - 2), j0 = Math.floor(j), f = j - j0;
+      const d = (1 - f) * band[j0 * PATCH_W + cs]! + f * band[Math.min(BAND_ROWS - 1, j0 + 1) * PATCH_W + cs]!;
+      if (Number.isNaN(d)) continue;
+      copied[k] = d;
       share[k] = w[k]! * lineFade(t);
       if (w[k]! > 0.5) { cheekVals.push(copied[k]!); bodyOwn.push(ownDetail[k]!); }
     }
