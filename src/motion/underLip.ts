@@ -6,6 +6,7 @@
 // isUnderToothPixel, the test that tells a tooth from the lower lip under the contour) is opening the mesh missed.
 import type { RgbaImage } from '../types.ts';
 import { isUnderToothPixel } from './lowerTeeth.ts';
+import { saturation } from '../math/colour.ts';
 import { forEachMiddlePixel, type MiddleBox } from './mouthMiddle.ts';
 
 export const underLipSetting = {
@@ -14,6 +15,14 @@ export const underLipSetting = {
   /** the most one frame adds (IOD): about a lower row's height (reagan f96 .057; a pale lower lip must not run on into the chin) */
   most: 0.06,
 };
+
+/**
+ * A tooth here is also greyer than this whatever the lips: a saturated lipstick's lit wet lower lip passes isUnderToothPixel's
+ * share of the lips' saturation (Katie f152-153: her pale lower lip under the upper row at 1.35-1.6 of the lips' light, sat
+ * .50-.56 beside lips .70-.75, read .065 IOD of opening in a bite); the rows it must keep read .26-.39 (Katie f2/f43/f76/f146's
+ * lower rows, reagan f96-f133's grey row .30-.37 beside lips .46).
+ */
+const TOOTH_SAT_MOST = 0.4;
 
 /** the reading needs this many middle columns under the contour */
 const MIN_COLUMNS = 3;
@@ -36,7 +45,7 @@ export function underLipRows(img: RgbaImage, box: MiddleBox | null, most = Infin
     let n = 0;
     for (let y = bottom[c]! + 1; y < img.height && n < most; y++, n++) {
       const i = (y * img.width + x0 + c) * 4;
-      if (!isUnderToothPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat)) break;
+      if (!isUnderToothPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) || saturation(d[i]!, d[i + 1]!, d[i + 2]!) >= TOOTH_SAT_MOST) break;
     }
     runs.push(n);
   }
