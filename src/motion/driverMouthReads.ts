@@ -8,6 +8,7 @@ import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
 import { lowerShowIod } from './lowerTeeth.ts';
+import { seenLipGap } from './underLip.ts';
 import { closeLowerHoles } from './lowerShowSeries.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
@@ -49,7 +50,8 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   if (tongueLight) frames.forEach((f, i) => (f.w[DRIVER_TONGUE_LIGHT] = tongueLight[i]!));
   // and how far its lower row stands over its lower lip (IOD): the library lower row shows as far (render/mouth/driverLowerRow.ts);
   // shut lips show none (0, not their neighbours'); a track from before lowrow35 carries no reading (undefined: the old rule)
-  const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m?.lipGap)) : null));
+  // (the share is of the column followed under the inner-lip contour, lowerTeeth.ts BELOW_LIP: of the gap the lips stand apart, underLip.ts)
+  const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m ? seenLipGap(r.m.lipGap, r.underLip) : undefined)) : null));
   // (its one- and two-frame holes between reads of a shown row filled first: the median kept them, lowerShowSeries.ts)
   if (lowerHoles) {
     const closed = closeLowerHoles(raw.map((r, i) => (r && typeof r.lowerShow === 'number' ? lowerRead[i]! : null)), raw.map((r) => r?.m?.lipGap));

@@ -17,6 +17,7 @@ import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 import { sealedShare } from './sealedLips.ts';
 import { eyeWhiteShows } from './eyeWhiteShow.ts';
 import { lipSidePixels } from './sneerRead.ts';
+import { underLipRows, underLipSetting } from './underLip.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -50,6 +51,8 @@ export interface RawFaceFrame {
   whiteShow?: [number, number];
   /** each side's teeth height off the pixels, IOD, [image left, image right] (sneerRead.ts; null: not read) */
   sideTeeth?: [number, number] | null;
+  /** the lower-tooth rows straight under the inner lower-lip contour, IOD (underLip.ts: opening the mesh's gap misses; null: not read) */
+  underLip?: number | null;
 }
 
 /** The per-frame pixel readings of the mouth and eyes on a frame's 478 landmarks (pixels, flat x, y, z): what track() adds to the mesh (a bench may re-read a cached track's landmarks with them). */
@@ -63,7 +66,14 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   const tongueLight = middle && Number.isFinite(middle.tongueLight) ? middle.tongueLight : null;
   // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null };
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat) };
+}
+
+/** underLip.ts underLipRows in IOD (the 3D eye-corner distance, as measures.ts), capped at a row's height. */
+function underLipIod(img: RgbaImage, box: ReturnType<typeof middleBox>, flat: Float32Array): number | null {
+  const iod = Math.hypot(flat[33 * 3]! - flat[263 * 3]!, flat[33 * 3 + 1]! - flat[263 * 3 + 1]!, flat[33 * 3 + 2]! - flat[263 * 3 + 2]!);
+  const rows = iod > 0 ? underLipRows(img, box, Math.ceil(underLipSetting.most * iod)) : null;
+  return rows === null ? null : rows / iod;
 }
 
 /**

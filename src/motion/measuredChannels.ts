@@ -5,6 +5,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 import type { Channels } from './channels.ts';
 import { blinkFromOpening, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { eyeGazes } from './measures.ts';
+import { seenLipGap } from './underLip.ts';
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
 const GAZE_UNIT = 2;
@@ -22,7 +23,8 @@ export function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[]
   for (let i = 0; i < raw.length; i++) {
     if (!valid[i]) continue;
     const r = raw[i]!;
-    const { w, blinkLeft, blinkRight } = weightsFromMeasures(r.m, rest);
+    // (the lips as far apart as the pixels show them: a lower row under the mesh's inner contour is opening, underLip.ts)
+    const { w, blinkLeft, blinkRight } = weightsFromMeasures(r.underLip ? { ...r.m, lipGap: seenLipGap(r.m.lipGap, r.underLip) } : r.m, rest);
     for (const [k, v] of Object.entries(w)) ch.get(`w.${k}`)[i] = v;
     ch.get('blinkL')[i] = blinkLeft;
     ch.get('blinkR')[i] = blinkRight;
