@@ -24,22 +24,12 @@ import { creaseAt, shutAt } from '../src/render/closedEye/lids.ts';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
 import { luminance as lum } from '../src/math/colour.ts';
+import { applySettingSpec } from './settingSpec.ts';
 
 const args = process.argv.slice(2);
 const specs = args.flatMap((a, i) => (a === '--vs' ? [args[i + 1]!] : []));
 
-async function applySpec(spec: string): Promise<() => void> {
-  const undo: (() => void)[] = [];
-  for (const one of spec.split('+')) {
-    const [, mod, name, key, val] = /^([^:]+):(\w+)\.(\w+)=(.*)$/.exec(one) ?? [];
-    const m = mod ? await import(pathToFileURL(path.join(import.meta.dirname, '../src', mod)).href) : {};
-    if (!m[name!] || !(key! in m[name!])) throw new Error('--vs ' + one + ': expected render/x.ts:xSetting.key=value');
-    const old = m[name!][key!];
-    m[name!][key!] = val === 'true' ? true : val === 'false' ? false : Number(val);
-    undo.push(() => { m[name!][key!] = old; });
-  }
-  return () => undo.forEach((u) => u());
-}
+const applySpec = (spec: string) => applySettingSpec(spec);
 
 const BAND = 0.05, T0 = 0.05, T1 = 0.75;
 /** The figures of the grain a bake added (on - off luma) over the body cells. */

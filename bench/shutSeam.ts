@@ -20,6 +20,7 @@ import { labOf } from '../src/render/mouth/tonguePalette.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { ShutEyeProbe } from '../src/render/closedEye/draw.ts';
+import { applySettingSpec } from './settingSpec.ts';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -27,18 +28,7 @@ const file = opt('--portrait', 'st_happy.png'), out = opt('--out', '');
 const specs = args.flatMap((a, i) => (a === '--vs' ? [args[i + 1]!] : []));
 const S = 512;
 
-async function applySpec(spec: string): Promise<() => void> {
-  const undo: (() => void)[] = [];
-  for (const one of spec.split('+')) {
-    const [, mod, name, key, val] = /^([^:]+):(\w+)\.(\w+)=(.*)$/.exec(one) ?? [];
-    const m = mod ? await import(pathToFileURL(path.join(import.meta.dirname, '../src', mod)).href) : {};
-    if (!m[name!] || !(key! in m[name!])) throw new Error('--vs ' + one + ': expected render/x.ts:xSetting.key=value');
-    const old = m[name!][key!];
-    m[name!][key!] = val === 'true' ? true : val === 'false' ? false : Number(val);
-    undo.push(() => { m[name!][key!] = old; });
-  }
-  return () => undo.forEach((u) => u());
-}
+const applySpec = (spec: string) => applySettingSpec(spec);
 
 /** L* of the image at (x, y), bilinear over the 4 pixels' L*. */
 function lAt(L: Float32Array, x: number, y: number): number {
