@@ -14,8 +14,16 @@ import { insidePolygon, distanceToOutline } from '../math/polygon.ts';
 import type { RimSkips } from './rim.ts';
 import type { RgbaImage } from '../types.ts';
 
-/** How far inside the outline (face widths) a ring on the rim samples instead; at most this far past it is a ring moved. */
-export const HAIR_RIM_IN = 0.02, HAIR_RIM_REACH = 0.05;
+/**
+ * Face widths: a ring folded onto the rim lies past the outline (up to HAIR_RIM_REACH) or less than
+ * HAIR_RIM_FOLD inside it; it samples HAIR_RIM_IN inside instead. A ring further in is the photo's
+ * own cheek edge, seen unfolded: its ramp to the hair is the outline's soft edge (lp_s42 -25: moved,
+ * its jaw's edge turned into a hard stair).
+ */
+export const HAIR_RIM_FOLD = 0.005, HAIR_RIM_IN = 0.02, HAIR_RIM_REACH = 0.05;
+
+/** A blend, not hair: the ring's own luminance at least this share of the skin's inside. */
+export const HAIR_RIM_BLEND = 0.4;
 
 /** Whether rings on a hair-side rim sample skin inside the outline on turns (default on: s52). */
 export const hairRimSetting = { on: true };
@@ -24,11 +32,10 @@ const FACE_MESH_POINTS = 468;
 const ovalSet = new Set<number>(FACE_OVAL);
 
 /**
- * For each face-mesh vertex off the outline whose photo position lies less than HAIR_RIM_IN face
- * widths inside the face oval (or past it, up to HAIR_RIM_REACH), on the face's sides where hair lies
- * beside the outline (`keepEdge` of the nearest outline point), the inward offset to HAIR_RIM_IN
- * inside it, at the hair's certainty. Only where that skin is lighter than the vertex's own texel
- * (`lum`): the skip leaves a dark blend, it never pulls a hair strand's texel inward.
+ * For each face-mesh vertex off the outline folded onto it (HAIR_RIM_FOLD), on the face's sides
+ * where hair lies beside the outline (`keepEdge` of the nearest outline point), the inward offset to
+ * HAIR_RIM_IN inside it, at the hair's certainty. Only where the vertex's own texel (`lum`) is a
+ * blend: darker than that skin but not hair (HAIR_RIM_BLEND); a ring on a hair strand keeps it.
  */
 export function hairRimSkips(flat: Float64Array, faceWidth: number, keepEdge: ArrayLike<number>, lum: (x: number, y: number) => number): RimSkips {
   let cx = 0, cy = 0;
@@ -40,7 +47,7 @@ export function hairRimSkips(flat: Float64Array, faceWidth: number, keepEdge: Ar
     if (ovalSet.has(v)) continue;
     const x = flat[v * 3]!, y = flat[v * 3 + 1]!;
     const dist = distanceToOutline(x, y, oval), depth = insidePolygon(x, y, oval) ? dist : -dist;
-    if (depth >= HAIR_RIM_IN * faceWidth || depth < -HAIR_RIM_REACH * faceWidth) continue;
+    if (depth >= HAIR_RIM_FOLD * faceWidth || depth < -HAIR_RIM_REACH * faceWidth) continue;
     let k = 0, best = Infinity;
     oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
     const hair = keepEdge[FACE_OVAL[k]!]!;
@@ -49,7 +56,8 @@ export function hairRimSkips(flat: Float64Array, faceWidth: number, keepEdge: Ar
     const inX = (cx - ox) / d, inY = (cy - oy) / d;
     if (Math.abs(inX) < 0.35) continue; // forehead and chin: the outline runs across (rim.ts)
     const need = HAIR_RIM_IN * faceWidth - depth;
-    if (!(lum(x + inX * need, y + inY * need) > lum(x, y))) continue;
+    const own = lum(x, y), skin = lum(x + inX * need, y + inY * need);
+    if (!(skin > own && own >= HAIR_RIM_BLEND * skin)) continue;
     out.ids.push(v);
     out.offset.push([inX * need, inY * need]);
     out.strength.push(Math.min(1, hair));
