@@ -22,8 +22,8 @@ import type { RgbaImage } from '../types.ts';
  */
 export const HAIR_RIM_FOLD = 0.005, HAIR_RIM_IN = 0.02, HAIR_RIM_REACH = 0.05;
 
-/** A blend, not hair: the ring's own luminance at least this share of the skin's inside. */
-export const HAIR_RIM_BLEND = 0.4;
+/** A blend, not hair nor skin: the ring's own luminance between these shares of the skin's inside. */
+export const HAIR_RIM_BLEND = [0.4, 0.9] as const;
 
 /** Whether rings on a hair-side rim sample skin inside the outline on turns (default on: s52). */
 export const hairRimSetting = { on: true };
@@ -35,7 +35,7 @@ const ovalSet = new Set<number>(FACE_OVAL);
  * For each face-mesh vertex off the outline folded onto it (HAIR_RIM_FOLD), on the face's sides
  * where hair lies beside the outline (`keepEdge` of the nearest outline point), the inward offset to
  * HAIR_RIM_IN inside it, at the hair's certainty. Only where the vertex's own texel (`lum`) is a
- * blend: darker than that skin but not hair (HAIR_RIM_BLEND); a ring on a hair strand keeps it.
+ * blend: darker than that skin but not hair (HAIR_RIM_BLEND); a ring on a hair strand or on skin keeps it.
  */
 export function hairRimSkips(flat: Float64Array, faceWidth: number, keepEdge: ArrayLike<number>, lum: (x: number, y: number) => number): RimSkips {
   let cx = 0, cy = 0;
@@ -57,7 +57,7 @@ export function hairRimSkips(flat: Float64Array, faceWidth: number, keepEdge: Ar
     if (Math.abs(inX) < 0.35) continue; // forehead and chin: the outline runs across (rim.ts)
     const need = HAIR_RIM_IN * faceWidth - depth;
     const own = lum(x, y), skin = lum(x + inX * need, y + inY * need);
-    if (!(skin > own && own >= HAIR_RIM_BLEND * skin)) continue;
+    if (!(own <= HAIR_RIM_BLEND[1] * skin && own >= HAIR_RIM_BLEND[0] * skin)) continue;
     out.ids.push(v);
     out.offset.push([inX * need, inY * need]);
     out.strength.push(Math.min(1, hair));
