@@ -15,12 +15,13 @@ import type { RimSkips } from './rim.ts';
 import type { RgbaImage } from '../types.ts';
 
 /**
- * Face widths: a ring folded onto the rim lies past the outline (up to HAIR_RIM_REACH) or less than
- * HAIR_RIM_FOLD inside it; it samples HAIR_RIM_IN inside instead. A ring further in is the photo's
- * own cheek edge, seen unfolded: its ramp to the hair is the outline's soft edge (lp_s42 -25: moved,
- * its jaw's edge turned into a hard stair).
+ * Face widths: a ring folded onto the rim lies past the outline by more than -HAIR_RIM_FOLD (up to
+ * HAIR_RIM_REACH); it samples HAIR_RIM_IN inside instead. Rings on the outline or inside it are the
+ * photo's own cheek edge: its ramp to the hair is the outline's soft edge (lp_s42 -25: moved, its jaw
+ * edge turned into a hard stair) or the cheek's own shade (lp_s12's sideburn side: at 0.005 inside,
+ * farCheekLight's offset 2.2 -> 6.3).
  */
-export const HAIR_RIM_FOLD = 0.005, HAIR_RIM_IN = 0.02, HAIR_RIM_REACH = 0.05;
+export const HAIR_RIM_FOLD = -0.005, HAIR_RIM_IN = 0.02, HAIR_RIM_REACH = 0.05;
 
 /** A blend, not hair nor skin: the ring's own luminance between these shares of the skin's inside. */
 export const HAIR_RIM_BLEND = [0.4, 0.9] as const;
@@ -32,7 +33,7 @@ const FACE_MESH_POINTS = 468;
 const ovalSet = new Set<number>(FACE_OVAL);
 
 /**
- * For each face-mesh vertex off the outline folded onto it (HAIR_RIM_FOLD), on the face's sides
+ * For each face-mesh vertex off the outline folded past it (HAIR_RIM_FOLD), on the face's sides
  * where hair lies beside the outline (`keepEdge` of the nearest outline point), the inward offset to
  * HAIR_RIM_IN inside it, at the hair's certainty. Only where the vertex's own texel (`lum`) is a
  * blend: darker than that skin but not hair (HAIR_RIM_BLEND); a ring on a hair strand or on skin keeps it.
