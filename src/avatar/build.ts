@@ -22,6 +22,7 @@ import { addLashStrips } from './eyes.ts';
 import { trimAmbiguousTail } from './ambiguousTail.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
+import { hairRimSkips, withRimSkips, hairRimSetting, lumaAt } from './hairRim.ts';
 import { rimSkips } from './rim.ts';
 import { keepRevealOnRidgeSide, clampRevealToRidgeSide } from './ridgeSideReveal.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
@@ -44,6 +45,8 @@ export interface BuildAvatarOptions extends SheetOptions {
   ambiguousTail?: boolean;
   /** the reveal's pull kept off the nose's points past the ridge from the side a turn shows (ridgeSideReveal.ts; default on: s44) */
   ridgeSide?: boolean;
+  /** the face's rings on a blended skin-to-hair rim sample skin inside the outline on turns (hairRim.ts; default hairRimSetting.on: s52) */
+  hairRim?: boolean;
 }
 
 /** Landmarks probing the cheeks (skin colour and light). */
@@ -95,7 +98,9 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const texture = premultipliedForeground(image, opts.ambiguousTail === false ? outline : trimAmbiguousTail(image, outline, background), background);
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
-  const rims = rimSkips(image, flat, head.faceWidth);
+  const lightRims = rimSkips(image, flat, head.faceWidth);
+  // ... and the rings folded onto a skin-to-hair blend beside the outline (hairRim.ts)
+  const rims = (opts.hairRim ?? hairRimSetting.on) ? withRimSkips(lightRims, hairRimSkips(flat, head.faceWidth, keepEdge, lumaAt(image))) : lightRims;
   const { uvRevealed, revealDir } = revealedTexturing(
     flat, Float32Array.from(mesh.uvs), mesh.vertexCount, faceTopology().triangles, head.faceWidth,
     mesh.influence, mesh.influenceWeight, mesh.ovalDistance, skinLike, keepEdge, rims,
