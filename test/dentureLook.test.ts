@@ -83,7 +83,9 @@ test("lp_s42 opened past her photo's parting: her row ends over a dark floor, no
   const peak = Math.max(...column), lit = column.filter((v) => v >= 0.8 * peak).length / column.length;
   const floor = Math.min(...column.slice(Math.floor(column.length * 0.6))) / peak;
   console.log(`lp_s42 at lp_d6 f138's weights: middle column ${column.map((v) => v.toFixed(0)).join(' ')}; lit ${lit.toFixed(2)}, lower part's darkest ${floor.toFixed(2)} of the teeth`);
-  // (before: the row lit over .74 of the column down to the lower lip, the darkest under it the lip's .56; after .52, .40)
+  // (before: the row lit over .74 of the column down to the lower lip, the darkest under it the lip's .56; after .52, .40;
+  // s52 teethtex52's rowFlat fills the library lower row's own gaps, one of them at this middle column, so the lower row's
+  // tips under the dark band read lighter: .47, the band between the rows still plain at 5x, /work/look/s52/lead/rowflat)
   assert.ok(lit < 0.62, `lit share ${lit}`);
-  assert.ok(floor < 0.47, `floor ${floor}`);
+  assert.ok(floor < 0.5, `floor ${floor}`);
 });
