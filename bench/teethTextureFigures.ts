@@ -22,6 +22,23 @@ const LOWER_LIT = 0.55;
 /** the lower row's column light is read in bins this wide (iod) */
 const BIN = 0.01;
 
+/**
+ * The depths of a light profile's local minima, each under the lesser of the brightest values within `reach` either side,
+ * as a share of that edge (only dips below both edges): the gaps between teeth along a row.
+ */
+export function dipDepths(p: readonly number[], reach: number): number[] {
+  const depths: number[] = [];
+  for (let i = 1; i < p.length - 1; i++) {
+    if (p[i]! > p[i - 1]! || p[i]! > p[i + 1]!) continue;
+    let left = -Infinity, right = -Infinity;
+    for (let j = Math.max(0, i - reach); j < i; j++) left = Math.max(left, p[j]!);
+    for (let j = i + 1; j <= Math.min(p.length - 1, i + reach); j++) right = Math.max(right, p[j]!);
+    const edge = Math.min(left, right);
+    if (edge > p[i]!) depths.push((edge - p[i]!) / edge);
+  }
+  return depths;
+}
+
 export interface TeethTexture { front: number; bead: number; beadsPer: number; lowerLit: number; upperLight: number }
 
 /** Per pixel column of the opening: dx (iod from its middle) and the teeth light of its upper and lower halves. */
@@ -57,16 +74,7 @@ export function teethTexture(img: RgbaImage, lm: Lm): TeethTexture | null {
     const bins = new Map<number, number[]>();
     for (const c of near) { const b = Math.round(c.dx / BIN); bins.set(b, [...(bins.get(b) ?? []), c.low]); }
     const p = [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v.reduce((a, b) => a + b, 0) / v.length);
-    const r = Math.max(1, Math.round(BEAD_REACH / BIN)), depths: number[] = [];
-    for (let i = 1; i < p.length - 1; i++) {
-      if (p[i]! > p[i - 1]! || p[i]! > p[i + 1]!) continue;
-      let left = -Infinity, right = -Infinity;
-      for (let j = Math.max(0, i - r); j < i; j++) left = Math.max(left, p[j]!);
-      for (let j = i + 1; j <= Math.min(p.length - 1, i + r); j++) right = Math.max(right, p[j]!);
-      const edge = Math.min(left, right);
-      if (edge > p[i]!) depths.push((edge - p[i]!) / edge);
-    }
-    const deep = depths.filter((v) => v > 0.04);
+    const deep = dipDepths(p, Math.max(1, Math.round(BEAD_REACH / BIN))).filter((v) => v > 0.04);
     bead = deep.length ? deep.reduce((a, b) => a + b, 0) / deep.length : 0;
     beadsPer = deep.length / ((near[near.length - 1]!.dx - near[0]!.dx) / 0.1);
   }

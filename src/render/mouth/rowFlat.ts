@@ -25,10 +25,10 @@ const FLAT_SIGMA = 0.003;
 /** ... by at most this gain */
 const FLAT_MOST = 1.5;
 
-/** Per column, its light near the tip (mean straight luma over FLAT_BAND; NaN: no teeth). `tipsDown`: the upper row. */
-export function tipBandLight(l: ReadyLayer, perIod: number, tipsDown: boolean): Float64Array {
+/** Per column, its light near the tip (mean straight luma over `band` iod in from the tip; NaN: no teeth). `tipsDown`: the upper row. */
+export function tipBandLight(l: ReadyLayer, perIod: number, tipsDown: boolean, band: readonly [number, number] = FLAT_BAND): Float64Array {
   const W = l.width, H = l.height, d = l.data, out = new Float64Array(W).fill(NaN);
-  const from = Math.round(FLAT_BAND[0] * perIod), to = Math.max(from + 1, Math.round(FLAT_BAND[1] * perIod));
+  const from = Math.round(band[0] * perIod), to = Math.max(from + 1, Math.round(band[1] * perIod));
   for (let x = 0; x < W; x++) {
     let tip = -1;
     for (let k = 0; k < H && tip < 0; k++) { const y = tipsDown ? H - 1 - k : k; if (d[(y * W + x) * 4 + 3]! >= 0.5) tip = y; }
