@@ -14,6 +14,7 @@ import type { RasterTarget } from './raster.ts';
 import { mix3 } from './textureSample.ts';
 import { polylineYAt } from './slitEdge.ts';
 import { smoothLidLine } from './smoothLidLine.ts';
+import { lumaOf as luma } from './closedEye/lightCeiling.ts';
 
 /** On: moved lids' edges over the eyeball redrawn along their curve (off: the raster's and the older covers' cut). */
 export const lidCurveSetting = { on: true, width: 1.5, upperInset: 2, lowerInset: 0 };
@@ -40,11 +41,6 @@ export function movedStrength(travelPx: number): number {
 }
 
 const column = new Uint32Array(16);
-
-/** A packed RGBA pixel's luma (Rec. 601, 0-255). */
-function luma(c: number): number {
-  return 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
-}
 
 /**
  * Redraws the lid's edge over the eyeball in place. (xs, ys): the lid's points on screen, corner to corner;
