@@ -11,8 +11,7 @@
 // The outline points themselves keep their texels (the soft skin-to-hair ramp keepEdge is for).
 import { FACE_OVAL } from '../rig/topology.ts';
 import { insidePolygon, distanceToOutline } from '../math/polygon.ts';
-import type { RimSkips } from './rim.ts';
-import type { RgbaImage } from '../types.ts';
+import { ovalFrame, nearestOvalPoint, type RimSkips } from './rim.ts';
 
 /**
  * Face widths: a ring folded onto the rim lies past the outline by more than -HAIR_RIM_FOLD (up to
@@ -39,22 +38,17 @@ const ovalSet = new Set<number>(FACE_OVAL);
  * blend: darker than that skin but not hair (HAIR_RIM_BLEND); a ring on a hair strand or on skin keeps it.
  */
 export function hairRimSkips(flat: Float64Array, faceWidth: number, keepEdge: ArrayLike<number>, lum: (x: number, y: number) => number): RimSkips {
-  let cx = 0, cy = 0;
-  for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
-  cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
-  const oval = FACE_OVAL.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
+  const { oval, inward } = ovalFrame(flat);
   const out: RimSkips = { ids: [], offset: [], strength: [] };
   for (let v = 0; v < FACE_MESH_POINTS; v++) {
     if (ovalSet.has(v)) continue;
     const x = flat[v * 3]!, y = flat[v * 3 + 1]!;
     const dist = distanceToOutline(x, y, oval), depth = insidePolygon(x, y, oval) ? dist : -dist;
     if (depth >= HAIR_RIM_FOLD * faceWidth || depth < -HAIR_RIM_REACH * faceWidth) continue;
-    let k = 0, best = Infinity;
-    oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
+    const k = nearestOvalPoint(oval, x, y);
     const hair = keepEdge[FACE_OVAL[k]!]!;
     if (!(hair > 0)) continue;
-    const [ox, oy] = oval[k]!, d = Math.hypot(cx - ox, cy - oy) || 1;
-    const inX = (cx - ox) / d, inY = (cy - oy) / d;
+    const [inX, inY] = inward[k]!;
     if (Math.abs(inX) < 0.35) continue; // forehead and chin: the outline runs across (rim.ts)
     const need = HAIR_RIM_IN * faceWidth - depth;
     const own = lum(x, y), skin = lum(x + inX * need, y + inY * need);
@@ -74,13 +68,4 @@ export function withRimSkips(rims: RimSkips, extra: RimSkips): RimSkips {
     out.ids.push(v); out.offset.push(extra.offset[k]!); out.strength.push(extra.strength[k]!);
   });
   return out;
-}
-
-/** The image's luminance at the nearest pixel (clamped to the image). */
-export function lumaAt(image: RgbaImage): (x: number, y: number) => number {
-  const w = image.width, h = image.height;
-  return (x, y) => {
-    const o = (Math.min(h - 1, Math.max(0, Math.round(y))) * w + Math.min(w - 1, Math.max(0, Math.round(x)))) * 4;
-    return 0.3 * image.data[o]! + 0.59 * image.data[o + 1]! + 0.11 * image.data[o + 2]!;
-  };
 }

@@ -61,25 +61,39 @@ export interface RimSkips {
  * the outline. A rim reaches at most 0.07 face widths; the cheek's level is read 0.085-0.125 face
  * widths inside.
  */
-export function rimSkips(image: RgbaImage, flat: Float64Array, faceWidth: number): RimSkips {
-  const size = image.width;
+/** The face outline's points (FACE_OVAL order) and, per point, the unit direction toward the outline's centroid (inward). */
+export function ovalFrame(flat: Float64Array): { oval: [number, number][]; inward: [number, number][] } {
   let cx = 0, cy = 0;
   for (const i of FACE_OVAL) { cx += flat[i * 3]!; cy += flat[i * 3 + 1]!; }
   cx /= FACE_OVAL.length; cy /= FACE_OVAL.length;
-  const lum = (x: number, y: number) => {
-    const xi = Math.min(size - 1, Math.max(0, Math.round(x))), yi = Math.min(size - 1, Math.max(0, Math.round(y)));
-    const o = (yi * size + xi) * 4;
+  const oval = FACE_OVAL.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
+  const inward = oval.map(([x, y]) => { const d = Math.hypot(cx - x, cy - y) || 1; return [(cx - x) / d, (cy - y) / d] as [number, number]; });
+  return { oval, inward };
+}
+
+/** The index (into `oval`) of the outline point nearest (x, y). */
+export function nearestOvalPoint(oval: readonly (readonly [number, number])[], x: number, y: number): number {
+  let k = 0, best = Infinity;
+  oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
+  return k;
+}
+
+/** The image's luminance at the nearest pixel (clamped to the image). */
+export function lumaAt(image: RgbaImage): (x: number, y: number) => number {
+  const w = image.width, h = image.height;
+  return (x, y) => {
+    const o = (Math.min(h - 1, Math.max(0, Math.round(y))) * w + Math.min(w - 1, Math.max(0, Math.round(x)))) * 4;
     return 0.3 * image.data[o]! + 0.59 * image.data[o + 1]! + 0.11 * image.data[o + 2]!;
   };
+}
+
+export function rimSkips(image: RgbaImage, flat: Float64Array, faceWidth: number): RimSkips {
+  const lum = lumaAt(image), { oval, inward } = ovalFrame(flat);
   const steps = Math.ceil(0.125 * faceWidth) + 1;
   const near = Math.max(2, Math.round(0.07 * faceWidth));
   // the skip (px, times how surely there is a rim) along the loop, then smoothed along it: a skip
   // that ends from one outline point to the next shears the texture between them into a streak
   const skip = FACE_OVAL.map(() => 0);
-  const inward = FACE_OVAL.map((i) => {
-    const x = flat[i * 3]!, y = flat[i * 3 + 1]!, d = Math.hypot(cx - x, cy - y) || 1;
-    return [(cx - x) / d, (cy - y) / d] as [number, number];
-  });
   FACE_OVAL.forEach((i, k) => {
     const x = flat[i * 3]!, y = flat[i * 3 + 1]!, [inX, inY] = inward[k]!;
     if (Math.abs(inX) < 0.35) return; // forehead and chin: the outline runs across
@@ -99,11 +113,9 @@ export function rimSkips(image: RgbaImage, flat: Float64Array, faceWidth: number
   // [0, D] inside the outline samples [e, D] instead (a wide rim holds more than the outline's own
   // points; moving those alone would leave the rim on the next vertices in).
   const out: RimSkips = { ids: [], offset: [], strength: [] };
-  const oval = FACE_OVAL.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
   for (let v = 0; v < FACE_MESH_POINTS; v++) {
     const x = flat[v * 3]!, y = flat[v * 3 + 1]!;
-    let k = 0, best = Infinity;
-    oval.forEach(([ox, oy], q) => { const d = Math.hypot(x - ox, y - oy); if (d < best) { best = d; k = q; } });
+    const k = nearestOvalPoint(oval, x, y);
     const w = rim[k]!;
     if (w < 0.25) continue;
     // (face-mesh points a little outside the outline's polygon, e.g. 447 beside 454, lie on it)
