@@ -5,7 +5,7 @@
 // Poses past what the photo can show are eased into range as the offline path's are (poseRange.ts).
 import type { MotionFrame } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
-import { clamp01, estimateRest, pairBlinks, percentile, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
+import { clamp01, estimateRest, eyeRestOf, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
 import { OneEuroFilter } from '../motion/filters.ts';
 import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
 import { SMILE_AT_START } from '../rig/mouthBase.ts';
@@ -95,7 +95,7 @@ export class LiveRetarget {
   /** An eye's rest as restFace.ts eyeRestOf reads a clip's: the larger of the driver's first 5 frames' median and the 80th percentile, here of its latest openings. */
   private runningEyeRest(side: 0 | 1): number {
     const first = this.startup.slice(0, 5).map((m) => (side === 0 ? m.eyeLeft : m.eyeRight));
-    return Math.max(percentile(first, 50), percentile(this.eyeSeries[side]!, 80));
+    return eyeRestOf(this.eyeSeries[side]!, first);
   }
 
   private smooth(name: string, kind: Channel, v: number): number {

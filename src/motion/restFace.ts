@@ -15,10 +15,11 @@ export function percentile(values: ArrayLike<number>, p: number): number {
 
 /**
  * An eye's rest from its per-frame series (an opening, or a lid's height): open, not blinking, so the
- * larger of its first 0.2 s (median of 5 frames; frame 0 may be a blink) and its 80th percentile.
+ * larger of its first 0.2 s (median of 5 frames; frame 0 may be a blink; `first`: those frames when `values` is a
+ * later window, as the live path's running rest) and its 80th percentile.
  */
-export function eyeRestOf(values: number[]): number {
-  return Math.max(percentile(values.slice(0, 5), 50), percentile(values, 80));
+export function eyeRestOf(values: number[], first: number[] = values.slice(0, 5)): number {
+  return Math.max(percentile(first, 50), percentile(values, 80));
 }
 
 /** The driver's rest face (see fromVideo.ts' header: robust statistics over the clip): the scalar measures, at rest. */
