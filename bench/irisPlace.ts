@@ -5,7 +5,7 @@
 // on the same frame of its track and the driver's own rest (its median over the track). The motion's gaze is the
 // driver's look relative to its rest, so a photo whose iris already sits off-centre (a turned head looking at the
 // viewer) is drawn further toward that corner than the driver's iris goes. Never asserts.
-//   node --import tsx bench/irisPlace.ts lp_s10.jpg m.motion.json lp_d0.mp4 36,45,58 [--fps 25]
+//   node --import tsx bench/irisPlace.ts lp_s10.jpg m.motion.json lp_d0.mp4 36,45,58 [--fps 25] [--no-diverge-cap]
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { MotionFrame } from '../src/types.ts';
@@ -15,10 +15,13 @@ import { cachedTrack } from './driverTracks.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { GazeIris } from '../src/render/gazeIris.ts';
 import { GAZE_SHIFT_X, GAZE_SHIFT_Y } from '../src/render/faceTextures.ts';
+import { divergeCapSetting, drawnVergence } from '../src/render/gazeDiverge.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [file, motionPath, video, frameList] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 const FPS = Number(arg('--fps') ?? 25);
+// --no-diverge-cap: the motion's vergence as it is (before s53)
+if (process.argv.includes('--no-diverge-cap')) divergeCapSetting.on = false;
 // iris centre, inner corner, outer corner; image-left eye first (the face mesh's 473 sits in 133-33, 468 in 362-263)
 const EYES = [[473, 133, 33], [468, 362, 263]] as const;
 type Pt = (i: number) => [number, number];
@@ -48,7 +51,7 @@ if (motionPath && video && frameList) {
   console.log(`${video} rest (median): image-left ${fx(rests[0]!)} image-right ${fx(rests[1]!)}`);
   for (const k of frameList.split(',').map(Number)) {
     const g = frames[k]?.gaze ?? [0, 0], iod = a.head.iod;
-    gaze.set(Math.max(-1, Math.min(1, g[0])) * GAZE_SHIFT_X * iod, Math.max(-1, Math.min(1, g[1])) * GAZE_SHIFT_Y * iod, Math.max(-1, Math.min(1, frames[k]?.vergence ?? 0)) * GAZE_SHIFT_X * iod);
+    gaze.set(Math.max(-1, Math.min(1, g[0])) * GAZE_SHIFT_X * iod, Math.max(-1, Math.min(1, g[1])) * GAZE_SHIFT_Y * iod, drawnVergence(frames[k]?.vergence) * GAZE_SHIFT_X * iod);
     const d = pts(k);
     const cells = EYES.map((eye, e) => {
       const [sx, sy] = gaze.shiftOf(discOf(e));
