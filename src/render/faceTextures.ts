@@ -13,6 +13,7 @@ import { applyLidWhite, lidWhite, whiteOnLidSetting } from './whiteOnLid.ts';
 import { CONTROL_INDEX } from '../rig/controls.ts';
 import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { GazeIris } from './gazeIris.ts';
+import { drawnVergence } from './gazeDiverge.ts';
 import { paintedBandSetting, paintedOpenings } from './paintedBand.ts';
 import { WideEyes } from './wideEyes.ts';
 import { hiddenIris } from './irisHidden.ts';
@@ -116,7 +117,8 @@ export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: De
   const gx = Math.max(-1, Math.min(1, gaze[0] || 0)) - rig.gaze[0];
   const gy = Math.max(-1, Math.min(1, gaze[1] || 0)) - rig.gaze[1];
   const iod = avatar.head.iod;
-  const vergence = Math.max(-1, Math.min(1, frame.vergence ?? 0));
+  // eyes turn apart no further than parallel (gazeDiverge.ts)
+  const vergence = drawnVergence(frame.vergence);
   t.gazeWarp.set(gx * GAZE_SHIFT_X * iod, gy * GAZE_SHIFT_Y * iod, vergence * GAZE_SHIFT_X * iod);
   // wide eyes: what the raised lids uncover, the iris at this frame's shift
   t.wideEyes.update(wv, photo, [t.gazeWarp.shiftOf(0), t.gazeWarp.shiftOf(1)]);
