@@ -7,9 +7,11 @@
 //   sits under the lesser of the brightest columns either side within BEAD_REACH iod, over that (0: a continuous band);
 //   the mean over dips and their count per .1 iod. A comb of beads: deep, many dips. Only where the lower half holds a lit
 //   row (its median column light over LOWER_LIT x the upper row's). Columns binned to BIN iod (one scale for every picture size).
+// - lip (s53 beads53): the lower lip's median luma (between its outer and inner contours); `teeth/lip` = the upper centrals'
+//   light over it: how white the teeth read beside the lips at 1x (a render's against its driver's).
 // Figures only; never asserts.
 import { polygonMask } from '../src/eval/masks.ts';
-import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER } from '../src/rig/topology.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { dist, luma, median, type Lm } from './readBack.ts';
 
@@ -39,7 +41,15 @@ export function dipDepths(p: readonly number[], reach: number): number[] {
   return depths;
 }
 
-export interface TeethTexture { front: number; bead: number; beadsPer: number; lowerLit: number; upperLight: number }
+export interface TeethTexture { front: number; bead: number; beadsPer: number; lowerLit: number; upperLight: number; lip: number }
+
+/** The lower lip's median luma: between its outer and inner contours (the teeth's 1x light is read against it). */
+export function lowerLipLight(img: RgbaImage, lm: Lm): number {
+  const W = img.width, poly = [...LIPS_OUTER_LOWER, ...[...LIPS_INNER_LOWER].reverse()].map((i) => lm[i]!);
+  const mask = polygonMask(poly, W, img.height), v: number[] = [];
+  for (let q = 0; q < mask.length; q++) if (mask[q]) v.push(luma(img.data, q * 4));
+  return v.length ? median(v) : NaN;
+}
 
 /** Per pixel column of the opening: dx (iod from its middle) and the teeth light of its upper and lower halves. */
 function columns(img: RgbaImage, lm: Lm) {
@@ -78,7 +88,7 @@ export function teethTexture(img: RgbaImage, lm: Lm): TeethTexture | null {
     bead = deep.length ? deep.reduce((a, b) => a + b, 0) / deep.length : 0;
     beadsPer = deep.length / ((near[near.length - 1]!.dx - near[0]!.dx) / 0.1);
   }
-  return { front: centre / Math.max(1, lateral), bead, beadsPer, lowerLit, upperLight: centre };
+  return { front: centre / Math.max(1, lateral), bead, beadsPer, lowerLit, upperLight: centre, lip: lowerLipLight(img, lm) };
 }
 
-export const teethTextureText = (t: TeethTexture | null) => t ? `front ${t.front.toFixed(3)} bead ${Number.isFinite(t.bead) ? t.bead.toFixed(3) : '  -  '} beads/.1iod ${Number.isFinite(t.beadsPer) ? t.beadsPer.toFixed(2) : ' - '} lowerLit ${t.lowerLit.toFixed(2)} upper ${t.upperLight.toFixed(0)}` : 'no opening';
+export const teethTextureText = (t: TeethTexture | null) => t ? `front ${t.front.toFixed(3)} bead ${Number.isFinite(t.bead) ? t.bead.toFixed(3) : '  -  '} beads/.1iod ${Number.isFinite(t.beadsPer) ? t.beadsPer.toFixed(2) : ' - '} lowerLit ${t.lowerLit.toFixed(2)} upper ${t.upperLight.toFixed(0)} lip ${t.lip.toFixed(0)} teeth/lip ${(t.upperLight / t.lip).toFixed(2)}` : 'no opening';

@@ -80,3 +80,29 @@ test('on an even slab the two central incisors are no brighter block than the la
     }
   }
 });
+
+test('the lower row\'s tips are lower incisors\': no darker V between them than the line over their bodies, a lighter biting edge', () => {
+  // (s53 beads53: a speech opening shows the lower row as a band .01-.03 iod tall, all of it within the tips' reach; with the
+  // upper row's V's and dark edge each lower tooth was a lit blob outlined in dark: lp_s9 <- lp_d11 f165, mt_man <- pcavs681 f104)
+  const s = slab(0.4, 0.12);
+  const rowAt = (l: ReadyLayer, yIod: number) => {
+    const y = Math.round(yIod * OUT_PER_IOD), v: number[] = [];
+    for (let x = Math.round(l.anchorX - 0.15 * OUT_PER_IOD); x <= Math.round(l.anchorX + 0.15 * OUT_PER_IOD); x++) { const o = (y * l.width + x) * 4; v.push(0.3 * l.data[o]! + 0.59 * l.data[o + 1]! + 0.11 * l.data[o + 2]!); }
+    return v;
+  };
+  // (how deep the lines dip under the row's light, across the front teeth)
+  const dip = (v: number[]) => 1 - Math.min(...v) / Math.max(...v);
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const looks = { plain: PLAIN_RELIEF, lower: LOWER_RELIEF };
+  const got = Object.fromEntries(Object.entries(looks).map(([k, look]) => {
+    const out = withToothRelief(s, OUT_PER_IOD, -1, 0.4, 0.5, undefined, look);
+    return [k, { tip: dip(rowAt(out, 0.008)), body: dip(rowAt(out, 0.07)), edge: mean(rowAt(out, 0.002)) / mean(rowAt(out, 0.07)) }];
+  }));
+  const { plain, lower } = got as Record<'plain' | 'lower', { tip: number; body: number; edge: number }>;
+  assert.ok(plain.tip > 1.5 * plain.body, `the upper row's look opens V's at the tips: tip ${plain.tip.toFixed(3)} body ${plain.body.toFixed(3)}`);
+  console.log(`plain tip ${plain.tip.toFixed(3)} body ${plain.body.toFixed(3)} edge ${plain.edge.toFixed(3)}; lower tip ${lower.tip.toFixed(3)} body ${lower.body.toFixed(3)} edge ${lower.edge.toFixed(3)}`);
+  // (the tips' rounded corners still show a little of what lies behind between two tips)
+  assert.ok(lower.tip < 1.25 * lower.body, `the lower row's lines hardly deeper at the tips: tip ${lower.tip.toFixed(3)} body ${lower.body.toFixed(3)}`);
+  assert.ok(lower.edge > plain.edge + 0.05, `the biting edge lighter: plain ${plain.edge.toFixed(3)}, lower ${lower.edge.toFixed(3)}`);
+  assert.ok(lower.body > 0.02, `the separations kept over the body (${lower.body.toFixed(3)})`);
+});

@@ -54,15 +54,20 @@ const SOFT_LINE_KEEP = 0.5;
 const ROUND_DARK = 0.05;
 
 /** How a row's relief is drawn over the plain one (rowLook.ts): its lines' darkness and width, its teeth's rounding (times ROUND_DARK, as |2u - 1|^roundPower across a tooth). */
-export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number; /** times the lines' rise from `bodyLine` to full near the tips (TIP_LINES; speechRow.ts); 1 when absent */ tipLines?: number; /** times each tooth's own light step up or down (toothVariety.ts toothLight; onsetRelief.ts); 1 when absent */ variety?: number }
+export interface ReliefLook { lines: number; widen: number; round: number; roundPower: number; /** times GAP_WARMTH */ warmth: number; /** times the side teeth's shading (their step per tooth, their turn away: columnShade); 1 when absent */ sides?: number; /** times the lines' rise from `bodyLine` to full near the tips (TIP_LINES; speechRow.ts); 1 when absent */ tipLines?: number; /** times each tooth's own light step up or down (toothVariety.ts toothLight; onsetRelief.ts); 1 when absent */ variety?: number; /** times the V's widening and darkening at the tips (EMBRASURE_*); 1 when absent */ embrasure?: number; /** times the biting edge's dark (INCISAL_DARK); 1 when absent */ incisal?: number }
 export const PLAIN_RELIEF: ReliefLook = { lines: 1, widen: 1, round: 1, roundPower: 2, warmth: 1, sides: 1 };
 /**
  * The lower row's look (s52 teethtex52): its lines between teeth LOWER_LINES as dark. Real lower incisors stand crowded
  * behind the upper row's shade and read as one pale band with faint separations (Katie's lower rows, lp_d10's); drawn as
  * dark as the upper row's, the thin lit band a speech opening shows of it was a comb of beads (lp_s9 <- lp_d11 f165).
+ * s53 (beads53): and its tips drawn as lower incisors are: a straight biting edge with tight contacts, no V opening between
+ * neighbours (`embrasure` 0), the lines no stronger at the tips than over the body (`tipLines` 0), the edge's dark and the
+ * tips' rounded corners halved (`incisal`), each tooth half as rounded (`round`). A speech opening shows the lower row as a
+ * band .01-.03 iod tall, all of it within the tips' reach: drawn with the upper row's V's and rounding, each tooth was a lit
+ * blob outlined in dark (lp_s9 <- lp_d11 f76/f165, mt_man <- pcavs681 f104/f107 in front of the pale tongue, critic52 #5).
  */
 export const LOWER_LINES = 0.7;
-export const LOWER_RELIEF: ReliefLook = { ...PLAIN_RELIEF, lines: LOWER_LINES };
+export const LOWER_RELIEF: ReliefLook = { ...PLAIN_RELIEF, lines: LOWER_LINES, round: 0.5, tipLines: 0, embrasure: 0, incisal: 0.5 };
 /** Near the tips (within this many iod) the gap opens into a V (the incisal embrasure) this much wider and darker. */
 const EMBRASURE_REACH = 0.018;
 const EMBRASURE_WIDEN = 1.25;
@@ -145,14 +150,15 @@ export function columnLines(x: number, widths: number[], soft: number, tipShare:
   const seenAt = (j: number) => unevenSeen((x < 0 ? GAP_SEEN_LEFT : GAP_SEEN_RIGHT)[j] ?? 1);
   let m = 1 - ROUND_DARK * look.round * Math.abs(2 * u - 1) ** look.roundPower * sideRounding(seenAt(u < 0.5 ? k : k + 1));
   // the nearest boundary's dark line (the midline's seen from both sides: same value)
-  const widen = (1 + (EMBRASURE_WIDEN - 1) * tipShare) * look.widen;
+  const tipV = tipShare * (look.embrasure ?? 1);
+  const widen = (1 + (EMBRASURE_WIDEN - 1) * tipV) * look.widen;
   const sharpSigma = GAP_SIGMA * widen;
   const sigma = Math.hypot(sharpSigma, soft);
   let gap = 0;
   for (const j of [k, k + 1]) {
     if (j >= bounds.length - 1 && j > k) break;
     const seen = seenAt(j);
-    const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipShare) * GAP_FALLOFF ** Math.max(0, j - 1) * seen * look.lines);
+    const depth = Math.min(0.9, (GAP_DARK + (EMBRASURE_DARK - GAP_DARK) * tipV) * GAP_FALLOFF ** Math.max(0, j - 1) * seen * look.lines);
     const d = ax - bounds[j]!;
     gap = Math.max(gap, depth * Math.max(sharpSigma / sigma, SOFT_LINE_KEEP) * Math.exp(-(d * d) / (2 * sigma * sigma)));
   }
@@ -230,7 +236,7 @@ export function withToothRelief(l: ReadyLayer, outPerIod: number, dir: 1 | -1, s
       // 1 at the tooth's tip, 0 from EMBRASURE_REACH into it
       const tipShare = 1 - smoothstep(0, reach, fromTip - back);
       // the biting edge is thin and translucent: a little darker, so two rows that meet keep a line between them
-      const edge = 1 - INCISAL_DARK * Math.max(0, 1 - (fromTip - back) / incisal);
+      const edge = 1 - INCISAL_DARK * (look.incisal ?? 1) * Math.max(0, 1 - (fromTip - back) / incisal);
       // past the crown (the gum a raised lip shows) no teeth are drawn
       const crown = 1 - smoothstep(CROWN[0] * outPerIod, CROWN[1] * outPerIod, fromTip - back);
       // (the lines over the body kept at `bodyLine` of their strength: full near the tips)
