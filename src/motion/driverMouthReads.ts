@@ -7,8 +7,7 @@ import type { RawFaceFrame } from './faceTracker.ts';
 import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
-import { lowerShowIod } from './lowerTeeth.ts';
-import { seenLipGap } from './underLip.ts';
+import { lowerRowRead } from './underLipShown.ts';
 import { closeLowerHoles } from './lowerShowSeries.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
@@ -51,7 +50,8 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   // and how far its lower row stands over its lower lip (IOD): the library lower row shows as far (render/mouth/driverLowerRow.ts);
   // shut lips show none (0, not their neighbours'); a track from before lowrow35 carries no reading (undefined: the old rule)
   // (the share is of the column followed under the inner-lip contour, lowerTeeth.ts BELOW_LIP: of the gap the lips stand apart, underLip.ts)
-  const lowerRead = raw.map((r) => (r ? (r.lowerShow === undefined ? undefined : lowerShowIod(r.lowerShow ?? 0, r.m ? seenLipGap(r.m.lipGap, r.underLip) : undefined)) : null));
+  // (and at least the rows read under that contour, which are lower teeth by the same test: underLipShown.ts)
+  const lowerRead = raw.map((r) => lowerRowRead(r));
   // (its one- and two-frame holes between reads of a shown row filled first: the median kept them, lowerShowSeries.ts)
   if (lowerHoles) {
     const closed = closeLowerHoles(raw.map((r, i) => (r && typeof r.lowerShow === 'number' ? lowerRead[i]! : null)), raw.map((r) => r?.m?.lipGap));
