@@ -68,3 +68,22 @@ test('under the contour the blurred row is followed; with the inside test alone 
   const { img: wet, box: b2 } = mouth([20, 21], TOOTH, [25, WET_LIP]);
   assert.ok(Math.abs(lowerRowShowBelow(wet, b2, isLowerToothPixel, 0.5)! - 2 / 12) < 1e-6);
 });
+
+// s53 holes53: the contour's bottom EDGE_ROWS rows told by the under-contour test too (pcavs741 f110: a white line along the
+// bottom of a dark opening, in the contour's last two rows, at sat .34-.37 beside lips .46: over the inside test's .32)
+test('a blurred row in the contour\'s last rows reads by the under test there (EDGE_ROWS); off, only its part under the contour', async () => {
+  const { EDGE_ROWS } = await import('../src/motion/lowerTeeth.ts');
+  assert.equal(EDGE_ROWS, 2);
+  // (rows 20-23 the blurred row: its two last rows inside the 12-row contour, two under it)
+  const { img, box } = mouth([20, 23], BLURRED);
+  const off = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5, isUnderToothPixel, 0)!;
+  assert.ok(Math.abs(off - 2 / 14) < 1e-6, `off ${off}`);
+  const v = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5)!;
+  assert.ok(Math.abs(v - 4 / 14) < 1e-6, `${v}`);
+  // (only the edge rows: the same row standing 3-4 rows inside reads by the inside test alone, here none)
+  const { img: up, box: b2 } = mouth([17, 19], BLURRED);
+  assert.equal(lowerRowShowBelow(up, b2, isLowerToothPixel, 0.5), 0);
+  // (a wet lip in those rows is no tooth)
+  const { img: wet, box: b3 } = mouth([20, 23], WET_LIP);
+  assert.equal(lowerRowShowBelow(wet, b3, isLowerToothPixel, 0.5), 0);
+});

@@ -81,8 +81,18 @@ export function isUnderToothPixel(r: number, g: number, b: number, lipLight: num
   return 0.299 * r + 0.587 * g + 0.114 * b > UNDER_OF_LIP * lipLight && saturation(r, g, b) < Math.max(0.3, UNDER_SAT_OF_LIP * lipSat);
 }
 
+/**
+ * The contour's bottom EDGE_ROWS pixel rows (a blur's width, not a share of a tall opening's height: a pale tongue lying in its
+ * lower part, lp_d6's at sat .73-.79 of her lips', would pass the under test's .8) are told by the under-contour test
+ * (isUnderToothPixel) as well as the inside one: the tracker's inner lower-lip line lies across the row's edge with the lip,
+ * where the row blurs with the lip's red as under it (pcavs741 f110: a white line along the bottom of a dark opening, in
+ * the contour's last two rows at 1.45-1.6 of the lips' light, sat .34-.37 beside lips .46: the inside test's limit .32,
+ * the under test's .37; it read 0 there). 0: off (the reading before s53).
+ */
+export const EDGE_ROWS = 2;
+
 /** lowerRowShow with each column's run followed under the contour (BELOW_LIP): the run and the height both grow by the rows followed. */
-export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth): number | null {
+export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth, edge = EDGE_ROWS): number | null {
   if (!(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
@@ -92,8 +102,13 @@ export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: Tooth
   const readings: number[] = [], column = new Float32Array(h);
   for (let c = 0; c < w; c++) {
     for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
-    const run = columnLowerRun(column), span = insideSpan(column, MIN_HEIGHT);
-    if (run === null || !span) continue;
+    const span = insideSpan(column, MIN_HEIGHT);
+    if (!span) continue;
+    // (the contour's bottom rows, on the row's blurred edge with the lip, told as under it: EDGE_ROWS; not in a pale tongue's rows)
+    for (let k = span.bottom; k > span.bottom - edge && k >= span.top; k--)
+      if (column[k] === 0 && y0 + k < box.tongueFrom && tooth(x0 + c, y0 + k)) column[k] = 1;
+    const run = columnLowerRun(column);
+    if (run === null) continue;
     let below = 0;
     // (a bite, BITE_LOWER, is already one whole band; otherwise a run on the bottom pixel, or teeth right under it, goes on down)
     const y = y0 + span.bottom, most = Math.round(belowLip * span.height);
