@@ -87,3 +87,27 @@ test('a blurred row in the contour\'s last rows reads by the under test there (E
   const { img: wet, box: b3 } = mouth([20, 23], WET_LIP);
   assert.equal(lowerRowShowBelow(wet, b3, isLowerToothPixel, 0.5), 0);
 });
+
+// s53 holes53: a row standing on the lower lip's wet band inside the contour (LIP_BAND; klob f42: her row's edge 4-5 px over
+// the 28-px column's bottom, her lip's red band between)
+/** a 40x40 lip-red image, the contour rows 10-21 dark, with `bands` painted over columns 10-30 (rows inclusive) */
+function banded(bands: [number, number, Rgb][]): { img: RgbaImage; box: MiddleBox } {
+  const { img, box } = mouth([-1, -1]);
+  for (const [a, b, c] of bands) for (let y = a; y <= b; y++) for (let x = 10; x <= 30; x++) img.data.set([...c, 255], (y * 40 + x) * 4);
+  return { img, box };
+}
+test('a row over the lower lip\'s band inside the contour reads (LIP_BAND); off, or without a gap over it, it does not', async () => {
+  const { LIP_BAND } = await import('../src/motion/lowerTeeth.ts');
+  assert.ok(LIP_BAND > 0.15, 'more than the lip edge columnLowerRun skips');
+  // (rows 18-21: the lip's band; 16-17 the row; dark over it)
+  const { img, box } = banded([[18, 21, LIP], [16, 17, TOOTH]]);
+  assert.equal(lowerRowShowBelow(img, box, isLowerToothPixel, 0.5, isUnderToothPixel, 2, 0), 0);
+  const v = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5)!;
+  assert.ok(Math.abs(v - 2 / 12) < 1e-6, `${v}`);
+  // (an upper row hanging from the top down to the band is no lower row)
+  const { img: hang, box: b2 } = banded([[18, 21, LIP], [10, 17, TOOTH]]);
+  assert.equal(lowerRowShowBelow(hang, b2, isLowerToothPixel, 0.5), 0);
+  // (a band taller than LIP_BAND of the column is not passed: the same row over 6 rows of lip)
+  const { img: tall, box: b3 } = banded([[16, 21, LIP], [14, 15, TOOTH]]);
+  assert.equal(lowerRowShowBelow(tall, b3, isLowerToothPixel, 0.5), 0);
+});
