@@ -120,22 +120,30 @@ export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: Tooth
   const test = (t: ToothTest, x: number, y: number) => { const i = (y * img.width + x) * 4; return t(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
   const tooth = (x: number, y: number) => test(underTooth, x, y);
   forEachMiddlePixel(box, img, (q, _i, tongue) => (cell[q] = !tongue && test(isTooth, x0 + (q % w), y0 + Math.floor(q / w)) ? 1 : 0));
-  const readings: number[] = [], column = new Float32Array(h);
+  const readings: number[] = [], column = new Float32Array(h), edged = new Float32Array(h);
+  // a column's run standing on the contour's bottom, followed under it
+  const followed = (col: Float32Array, c: number, span: { bottom: number; height: number }) => {
+    const run = columnLowerRun(col)!;
+    let below = 0;
+    // (a bite, BITE_LOWER, is already one whole band; otherwise a run on the bottom pixel, or teeth right under it, goes on down)
+    const y = y0 + span.bottom, most = Math.round(belowLip * span.height);
+    if (run !== BITE_LOWER && (col[span.bottom] === 1 || (y + 1 < img.height && tooth(x0 + c, y + 1))))
+      while (below < most && y + below + 1 < img.height && tooth(x0 + c, y + below + 1)) below++;
+    return below ? (run * span.height + below) / (span.height + below) : run;
+  };
   for (let c = 0; c < w; c++) {
     for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
     const span = insideSpan(column, MIN_HEIGHT);
     if (!span) continue;
-    // (the contour's bottom rows, on the row's blurred edge with the lip, told as under it: EDGE_ROWS; not in a pale tongue's rows)
-    for (let k = span.bottom; k > span.bottom - edge && k >= span.top; k--)
-      if (column[k] === 0 && y0 + k < box.tongueFrom && tooth(x0 + c, y0 + k)) column[k] = 1;
-    const run = columnLowerRun(column);
-    if (run === null) continue;
-    let below = 0;
-    // (a bite, BITE_LOWER, is already one whole band; otherwise a run on the bottom pixel, or teeth right under it, goes on down)
-    const y = y0 + span.bottom, most = Math.round(belowLip * span.height);
-    if (run !== BITE_LOWER && (column[span.bottom] === 1 || (y + 1 < img.height && tooth(x0 + c, y + 1))))
-      while (below < most && y + below + 1 < img.height && tooth(x0 + c, y + below + 1)) below++;
-    const read = below ? (run * span.height + below) / (span.height + below) : run;
+    let read = followed(column, c, span);
+    // (the contour's bottom rows, on the row's blurred edge with the lip, told as under it: EDGE_ROWS; not in a pale tongue's
+    // rows; the larger reading, as a run starting lower may stop short of one the lip edge's skip found: noem f95)
+    if (edge > 0) {
+      edged.set(column);
+      for (let k = span.bottom; k > span.bottom - edge && k >= span.top; k--)
+        if (edged[k] === 0 && y0 + k < box.tongueFrom && tooth(x0 + c, y0 + k)) edged[k] = 1;
+      read = Math.max(read, followed(edged, c, span));
+    }
     // (none standing on the contour's bottom: perhaps over the lower lip's band inside it, LIP_BAND)
     readings.push(read === 0 && lipBand > 0 ? runOverLipBand(column, span, x0 + c, y0, lipBand, (x, yy) => test(isLipRed, x, yy), tooth, box.tongueFrom, edge) : read);
   }
