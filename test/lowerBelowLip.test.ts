@@ -68,3 +68,46 @@ test('under the contour the blurred row is followed; with the inside test alone 
   const { img: wet, box: b2 } = mouth([20, 21], TOOTH, [25, WET_LIP]);
   assert.ok(Math.abs(lowerRowShowBelow(wet, b2, isLowerToothPixel, 0.5)! - 2 / 12) < 1e-6);
 });
+
+// s53 holes53: the contour's bottom EDGE_ROWS rows told by the under-contour test too (pcavs741 f110: a white line along the
+// bottom of a dark opening, in the contour's last two rows, at sat .34-.37 beside lips .46: over the inside test's .32)
+test('a blurred row in the contour\'s last rows reads by the under test there (EDGE_ROWS); off, only its part under the contour', async () => {
+  const { EDGE_ROWS } = await import('../src/motion/lowerTeeth.ts');
+  assert.equal(EDGE_ROWS, 2);
+  // (rows 20-23 the blurred row: its two last rows inside the 12-row contour, two under it)
+  const { img, box } = mouth([20, 23], BLURRED);
+  const off = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5, isUnderToothPixel, 0)!;
+  assert.ok(Math.abs(off - 2 / 14) < 1e-6, `off ${off}`);
+  const v = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5)!;
+  assert.ok(Math.abs(v - 4 / 14) < 1e-6, `${v}`);
+  // (only the edge rows: the same row standing 3-4 rows inside reads by the inside test alone, here none)
+  const { img: up, box: b2 } = mouth([17, 19], BLURRED);
+  assert.equal(lowerRowShowBelow(up, b2, isLowerToothPixel, 0.5), 0);
+  // (a wet lip in those rows is no tooth)
+  const { img: wet, box: b3 } = mouth([20, 23], WET_LIP);
+  assert.equal(lowerRowShowBelow(wet, b3, isLowerToothPixel, 0.5), 0);
+});
+
+// s53 holes53: a row standing on the lower lip's wet band inside the contour (LIP_BAND; klob f42: her row's edge 4-5 px over
+// the 28-px column's bottom, her lip's red band between)
+/** a 40x40 lip-red image, the contour rows 10-21 dark, with `bands` painted over columns 10-30 (rows inclusive) */
+function banded(bands: [number, number, Rgb][]): { img: RgbaImage; box: MiddleBox } {
+  const { img, box } = mouth([-1, -1]);
+  for (const [a, b, c] of bands) for (let y = a; y <= b; y++) for (let x = 10; x <= 30; x++) img.data.set([...c, 255], (y * 40 + x) * 4);
+  return { img, box };
+}
+test('a row over the lower lip\'s band inside the contour reads (LIP_BAND); off, or without a gap over it, it does not', async () => {
+  const { LIP_BAND } = await import('../src/motion/lowerTeeth.ts');
+  assert.ok(LIP_BAND > 0.15, 'more than the lip edge columnLowerRun skips');
+  // (rows 18-21: the lip's band; 16-17 the row; dark over it)
+  const { img, box } = banded([[18, 21, LIP], [16, 17, TOOTH]]);
+  assert.equal(lowerRowShowBelow(img, box, isLowerToothPixel, 0.5, isUnderToothPixel, 2, 0), 0);
+  const v = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5)!;
+  assert.ok(Math.abs(v - 2 / 12) < 1e-6, `${v}`);
+  // (an upper row hanging from the top down to the band is no lower row)
+  const { img: hang, box: b2 } = banded([[18, 21, LIP], [10, 17, TOOTH]]);
+  assert.equal(lowerRowShowBelow(hang, b2, isLowerToothPixel, 0.5), 0);
+  // (a band taller than LIP_BAND of the column is not passed: the same row over 6 rows of lip)
+  const { img: tall, box: b3 } = banded([[16, 21, LIP], [14, 15, TOOTH]]);
+  assert.equal(lowerRowShowBelow(tall, b3, isLowerToothPixel, 0.5), 0);
+});

@@ -81,30 +81,96 @@ export function isUnderToothPixel(r: number, g: number, b: number, lipLight: num
   return 0.299 * r + 0.587 * g + 0.114 * b > UNDER_OF_LIP * lipLight && saturation(r, g, b) < Math.max(0.3, UNDER_SAT_OF_LIP * lipSat);
 }
 
+/**
+ * The contour's bottom EDGE_ROWS pixel rows (a blur's width, not a share of a tall opening's height: a pale tongue lying in its
+ * lower part, lp_d6's at sat .73-.79 of her lips', would pass the under test's .8) are told by the under-contour test
+ * (isUnderToothPixel) as well as the inside one: the tracker's inner lower-lip line lies across the row's edge with the lip,
+ * where the row blurs with the lip's red as under it (pcavs741 f110: a white line along the bottom of a dark opening, in
+ * the contour's last two rows at 1.45-1.6 of the lips' light, sat .34-.37 beside lips .46: the inside test's limit .32,
+ * the under test's .37; it read 0 there). 0: off (the reading before s53).
+ */
+export const EDGE_ROWS = 2;
+
+/**
+ * A column that reads no run may have the lower lip's wet inner band inside the contour (the tracker's line drawn low) under
+ * the row: up to LIP_BAND of its height of pixels as red as the lips (LIP_RED_SAT of their saturation, at least LIP_RED_LIGHT
+ * of their light: not the dark cavity; a tongue, greyer, stops it) is passed, and the row's edge over it told as at the
+ * contour's bottom (EDGE_ROWS by the under test, then the inside test). klob f42: her lower row's edge (1.5-1.9 of the lips'
+ * light) stands 4-5 px over the 28-px column's bottom, on her lip's band at sat .46-.55 beside lips .55; the lip edge
+ * columnLowerRun skips is .15 of the height (4 px). Such a run counts only in the column's lower half and parted from any
+ * teeth above it by a gap of non-teeth (LIP_BAND_GAP): an upper row in a slit, hanging from a dark line under the upper lip
+ * down to the band, is not a lower row (lp_d6 f128/f336: her upper row alone read .46-.63 of the column without the half). 0: off.
+ */
+export const LIP_BAND = 0.3;
+/** a lip-band pixel: saturation over this share of the lips', light over this share of theirs */
+const LIP_RED_SAT = 0.8, LIP_RED_LIGHT = 0.8;
+/** the least gap of non-teeth over a run found over the lip band, as a share of the column's height (at least 2 px) */
+const LIP_BAND_GAP = 0.15;
+
+/** Whether a pixel is as red as the lips (the lower lip's wet band: LIP_BAND). */
+function isLipRed(r: number, g: number, b: number, lipLight: number, lipSat: number): boolean {
+  return 0.299 * r + 0.587 * g + 0.114 * b >= LIP_RED_LIGHT * lipLight && saturation(r, g, b) >= LIP_RED_SAT * lipSat;
+}
+
 /** lowerRowShow with each column's run followed under the contour (BELOW_LIP): the run and the height both grow by the rows followed. */
-export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth): number | null {
+export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth, edge = EDGE_ROWS, lipBand = LIP_BAND): number | null {
   if (!(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
   const test = (t: ToothTest, x: number, y: number) => { const i = (y * img.width + x) * 4; return t(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
   const tooth = (x: number, y: number) => test(underTooth, x, y);
   forEachMiddlePixel(box, img, (q, _i, tongue) => (cell[q] = !tongue && test(isTooth, x0 + (q % w), y0 + Math.floor(q / w)) ? 1 : 0));
-  const readings: number[] = [], column = new Float32Array(h);
-  for (let c = 0; c < w; c++) {
-    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
-    const run = columnLowerRun(column), span = insideSpan(column, MIN_HEIGHT);
-    if (run === null || !span) continue;
+  const readings: number[] = [], column = new Float32Array(h), edged = new Float32Array(h);
+  // a column's run standing on the contour's bottom, followed under it
+  const followed = (col: Float32Array, c: number, span: { bottom: number; height: number }) => {
+    const run = columnLowerRun(col)!;
     let below = 0;
     // (a bite, BITE_LOWER, is already one whole band; otherwise a run on the bottom pixel, or teeth right under it, goes on down)
     const y = y0 + span.bottom, most = Math.round(belowLip * span.height);
-    if (run !== BITE_LOWER && (column[span.bottom] === 1 || (y + 1 < img.height && tooth(x0 + c, y + 1))))
+    if (run !== BITE_LOWER && (col[span.bottom] === 1 || (y + 1 < img.height && tooth(x0 + c, y + 1))))
       while (below < most && y + below + 1 < img.height && tooth(x0 + c, y + below + 1)) below++;
-    readings.push(below ? (run * span.height + below) / (span.height + below) : run);
+    return below ? (run * span.height + below) / (span.height + below) : run;
+  };
+  for (let c = 0; c < w; c++) {
+    for (let k = 0; k < h; k++) column[k] = cell[k * w + c]!;
+    const span = insideSpan(column, MIN_HEIGHT);
+    if (!span) continue;
+    let read = followed(column, c, span);
+    // (the contour's bottom rows, on the row's blurred edge with the lip, told as under it: EDGE_ROWS; not in a pale tongue's
+    // rows; the larger reading, as a run starting lower may stop short of one the lip edge's skip found: noem f95)
+    if (edge > 0) {
+      edged.set(column);
+      for (let k = span.bottom; k > span.bottom - edge && k >= span.top; k--)
+        if (edged[k] === 0 && y0 + k < box.tongueFrom && tooth(x0 + c, y0 + k)) edged[k] = 1;
+      read = Math.max(read, followed(edged, c, span));
+    }
+    // (none standing on the contour's bottom: perhaps over the lower lip's band inside it, LIP_BAND)
+    readings.push(read === 0 && lipBand > 0 ? runOverLipBand(column, span, x0 + c, y0, lipBand, (x, yy) => test(isLipRed, x, yy), tooth, box.tongueFrom, edge) : read);
   }
   if (readings.length < MIN_COLUMNS) return null;
   readings.sort((a, b) => a - b);
   const m = readings.length >> 1;
   return readings.length % 2 ? readings[m]! : (readings[m - 1]! + readings[m]!) / 2;
+}
+
+/**
+ * A column's run of teeth over the lower lip's wet band inside the contour (LIP_BAND), over the column's height; 0 where none.
+ * `column`: the box column's cells (1 teeth by the inside test), `span` its inside rows, `x` / `y0` its image column and
+ * the box's first row; `lipRed` / `tooth` the band's and the under-contour tests at an image pixel.
+ */
+function runOverLipBand(column: ArrayLike<number>, span: { top: number; bottom: number; height: number }, x: number, y0: number, lipBand: number, lipRed: (x: number, y: number) => boolean, tooth: (x: number, y: number) => boolean, tongueFrom: number, edge: number): number {
+  let k = span.bottom;
+  const most = Math.round(lipBand * span.height);
+  while (k >= span.top && span.bottom - k < most && lipRed(x, y0 + k)) k--;
+  if (k === span.bottom || k < span.top) return 0;
+  // (the row's edge over the band: EDGE_ROWS by the under test, then the inside test's teeth)
+  const start = k;
+  while (k >= span.top && (column[k] === 1 || (start - k < edge && y0 + k < tongueFrom && tooth(x, y0 + k)))) k--;
+  if (k === start) return 0;
+  const run = start - k, need = Math.max(2, Math.round(LIP_BAND_GAP * span.height));
+  if (span.bottom - k > span.height / 2) return 0;
+  for (let j = 0; j < need; j++) if (k - j < span.top || column[k - j] === 1) return 0;
+  return run / span.height;
 }
 
 /**
