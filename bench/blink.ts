@@ -31,6 +31,7 @@ import { whiteOutOfFillSetting } from '../src/render/closedEye/whiteOutOfFill.ts
 import { lashBandSetting } from '../src/render/closedEye/lashBand.ts';
 import { creaseLineSetting } from '../src/render/closedEye/creaseLine.ts';
 import { featherMatchSetting } from '../src/render/closedEye/featherMatch.ts';
+import { applySettingSpec } from './settingSpec.ts';
 
 const DATA = SHARED_DATA;
 // --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
@@ -59,6 +60,8 @@ if (process.argv.includes('--shut-lash-off')) shutLashSetting.on = false;
 if (process.argv.includes('--mid-lid-off')) midLidSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
+// --set render/x.ts:xSetting.key=value (repeatable; settingSpec.ts): a variant renderer, e.g. s53's shutSagSetting.on=false
+for (let i = 0; i < process.argv.length; i++) if (process.argv[i] === '--set') await applySettingSpec(process.argv[i + 1]!);
 const GRAIN = Math.max(1, Number(arg('--grain') ?? 1));
 const sheetFile = arg('--sheet');
 const dir = path.resolve(arg('--dir') ?? path.join(DATA, 'portraits'));

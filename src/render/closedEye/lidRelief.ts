@@ -13,8 +13,14 @@ import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { nearestRank } from '../../math/stats.ts';
 
-/** The lid's tone: the photo's own upper-lid skin over the shaded lid's middle, within these bounds. */
-const TONE_MIN = 0.92, TONE_MAX = 1;
+/**
+ * The lid's tone: the photo's own upper-lid skin over the shaded lid's middle, within these bounds. s53 (lidring53,
+ * settings for the benches, values unchanged): the raw own/pad is .17-1.49 over the 14 portraits' 28 eyes (the floor
+ * acts on 21); min .8 darkened lp_s11's lit oval into a dark one (not better) and moved the blink read-back median
+ * .24 -> .25 (lp_s0 .14 -> .22, st_full_body_1 .15 -> .25); max 1.5 lifted lp_s12's image-left lid to a pale band
+ * under the socket's shade (top step 9.8 -> 16.1 L*).
+ */
+export const lidToneSetting = { min: 0.92, max: 1 };
 /** The percentile of the own lid's luminances taken as its skin (below it: lashes, liner, the fold). */
 const TONE_PERCENTILE = 0.7;
 /**
@@ -55,7 +61,7 @@ export function lidTone(photo: Float32Array, lid: Float32Array, g: EyeGeometry):
   const at = (u: number, t: number) => creaseAt(g, u) + t * (shutAt(g, u) - creaseAt(g, u));
   const pad = percentile(bandValues(lid, (u) => [at(u, 0.2), at(u, 0.7)], (col) => percentile(col, 0.5)), 0.5);
   const tone = own / pad;
-  return Number.isFinite(tone) ? Math.min(TONE_MAX, Math.max(TONE_MIN, tone)) : 1;
+  return Number.isFinite(tone) ? Math.min(lidToneSetting.max, Math.max(lidToneSetting.min, tone)) : 1;
 }
 
 /**

@@ -23,9 +23,20 @@ export function creaseAt(g: { lid: Line; crease: Line }, uc: number): number {
   return Math.min(lineAt(g.lid, uc) - 0.05, lineAt(g.crease, uc));
 }
 
-/** The shut lid's edge on the photo at uc (0..1). */
+/**
+ * s53 (lidring53), off: a real shut line sags less below the corners' line than the same eye's open lower lid
+ * (the lower lid rises in its middle as the lids meet): the four library candidates' 8 eyes, face mesh, shut
+ * lower line / open lower line (12 frames before and after) sag .024-.062 / .038-.142, ratio .35-.62, median
+ * about .47; the photos' lower lids sag .07-.28 (lp_s11's child .21: a deep U-shaped lash line). `on` lays the
+ * shut line at `share` of the lower lid's depth below the corners' line; it flattens lp_s11's U but the blink
+ * read-back got worse on 14 portraits (bench/blink.ts median .24 -> .29, eye pixels left .03 -> .19: the
+ * library's dark band under its lash line lands on the lower lid skin), so it stays off.
+ */
+export const shutSagSetting = { on: false, share: 0.5 };
+
+/** The shut lid's edge on the photo at uc (0..1): the lower lid line, its depth below the corners' line (v 0, frame.ts) scaled by shutSagSetting. */
 export function shutAt(g: EyeGeometry, uc: number): number {
-  const low = lineAt(g.lower, uc);
+  const low = lineAt(g.lower, uc) * (shutSagSetting.on ? shutSagSetting.share : 1);
   return low - SHUT_LINE * (low - lineAt(g.lid, uc));
 }
 
