@@ -21,6 +21,7 @@ import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps } from './mo
 import { usableFrames } from './usableFrames.ts';
 import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes } from './alikeEyes.ts';
+import { blinkInStep } from './blinkInStep.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
 import { gazeHeldThroughClosures } from './gazeHeld.ts';
@@ -96,6 +97,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   // two eyes the mesh reads about equally open blink as one: their difference is its noise on the blink map's steep part (alikeEyes.ts); a turned head forgives its near eye reading lower
   if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares, raw.map((r) => r?.angles.yaw ?? 0));
+  // a two-eyed blink shuts and opens in step: the frames where the mesh lets one eye close late or open early (blinkInStep.ts)
+  if (fit.blinkInStep) blinkInStep([ch.get('blinkL'), ch.get('blinkR')], shares, fps, raw.map((r) => r?.angles.yaw ?? 0));
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
