@@ -11,6 +11,7 @@ import { blockWindow, dealPatches } from '../src/render/closedEye/lidGrainPatche
 import { spread } from '../src/render/closedEye/lidBodyGrain.ts';
 import { domeLift, domeShape, lidLitDomeSetting } from '../src/render/closedEye/lidLitDome.ts';
 import { mulberry32 } from '../src/math/random.ts';
+import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 import { luminance as lum } from '../src/math/colour.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
@@ -60,10 +61,11 @@ async function domeBakes(file: string) {
   const lib = closedEyeLibrary()[0]!, crop = portrait.analysis?.crop, photoPixel = crop ? crop.size / crop.side : 1;
   return geo.map((g) => {
     const s = sampleEye(avatar.texture, g, lib);
+    // creaseValley.ts off in both: it fills the crease's valley from the lid under it, so that band follows the dome
     const bake = (on: boolean) => {
-      const was = lidLitDomeSetting.on;
-      lidLitDomeSetting.on = on;
-      try { return finishEye(s, g, s.photoDark, photoPixel).rgb; } finally { lidLitDomeSetting.on = was; }
+      const was = [lidLitDomeSetting.on, creaseValleySetting.on];
+      lidLitDomeSetting.on = on; creaseValleySetting.on = false;
+      try { return finishEye(s, g, s.photoDark, photoPixel).rgb; } finally { [lidLitDomeSetting.on, creaseValleySetting.on] = was; }
     };
     const off = bake(false), on = bake(true);
     const L = (a: Float32Array, k: number) => lum(a[k * 3]!, a[k * 3 + 1]!, a[k * 3 + 2]!);
@@ -74,8 +76,7 @@ async function domeBakes(file: string) {
         const k = r * PATCH_W + c, t = (cellV(r) - crease) / Math.max(1e-3, shut - crease), dl = L(on, k) - L(off, k);
         if (dl !== 0) changed++;
         if (domeShape(t, u) > 0.8) { core += dl; nCore++; }
-        // (at the crease itself creaseValley.ts fills its valley from the lid under it: that row follows the dome)
-        if (t < -0.05 || t > 1 || u < 0 || u > 1) rimMoved = Math.max(rimMoved, Math.abs(dl));
+        if (t < 0 || t > 1 || u < 0 || u > 1) rimMoved = Math.max(rimMoved, Math.abs(dl));
       }
     }
     return { coreLift: core / Math.max(1, nCore), rimMoved, changed };
@@ -86,7 +87,8 @@ test('lp_s5 (a shaded socket): the dome lit over the brown fill, the rim (over t
   for (const [side, e] of (await domeBakes('lp_s5.jpg')).entries()) {
     console.log(`lp_s5 eye ${side}: dome core +${e.coreLift.toFixed(1)} luma, rim moved at most ${e.rimMoved.toFixed(2)}`);
     assert.ok(e.coreLift > 8, `eye ${side}: the dome lighter`);
-    assert.equal(e.rimMoved, 0, `eye ${side}: the rim as it was`);
+    // (the grain after it weighs the body's own detail, which the dome's slope touches: a fraction of a level)
+    assert.ok(e.rimMoved < 0.5, `eye ${side}: the rim as it was`);
   }
 });
 

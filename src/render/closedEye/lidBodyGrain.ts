@@ -131,6 +131,13 @@ function bandUnderEye(band: Float32Array): number[] {
   return out;
 }
 
+/** The share-weighted mean of the values clipped to [lo, hi] (0 when no share). */
+function sharedMean(values: Float32Array, share: Float32Array, lo: number, hi: number): number {
+  let acc = 0, sum = 0;
+  for (let k = 0; k < values.length; k++) if (share[k]! > 0) { acc += share[k]! * Math.min(hi, Math.max(lo, values[k]!)); sum += share[k]!; }
+  return sum > 0 ? acc / sum : 0;
+}
+
 /** s52's copy: the band's column cs (clamped), its row by the crease -> shut share t, interpolated. */
 function rowCopy(band: Float32Array, column: number, t: number): number {
   const cs = Math.min(PATCH_W - 1, Math.max(0, column));
@@ -172,14 +179,16 @@ export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Fl
       if (w[k]! > 0.5) { cheekVals.push(copied[k]!); bodyOwn.push(ownDetail[k]!); }
     }
   }
-  // s53: the patches' grain is the band's under the eye (its clip and the spread aimed at), not what the deal happened to pick
+  // s53: the patches' clip and the spread aimed at are the band's under the eye, not what the deal happened to pick
+  const dealtVals = [...cheekVals];
   if (patches) cheekVals.splice(0, cheekVals.length, ...bandUnderEye(band));
   if (cheekVals.length < 16) return;
   const sorted = [...cheekVals].sort((p, q) => p - q);
   const lo = CLIP_WIDEN * sorted[Math.floor(CLIP_PCT[0] * (sorted.length - 1))]!, hi = CLIP_WIDEN * sorted[Math.ceil(CLIP_PCT[1] * (sorted.length - 1))]!;
-  const clipped = cheekVals.map((d) => Math.min(hi, Math.max(lo, d)));
-  // centred: the clip is not symmetric (dark specks), and the lid's tone is lidSkinTone's, not the grain's
-  const centre = clipped.reduce((a, b) => a + b, 0) / clipped.length;
+  const clipped = (patches ? dealtVals : cheekVals).map((d) => Math.min(hi, Math.max(lo, d)));
+  // centred: the clip is not symmetric (dark specks), and the lid's tone is lidSkinTone's, not the grain's (the patches:
+  // on what is added, by each cell's share, so the lid's mean light is kept whatever blocks the deal picked)
+  const centre = patches ? sharedMean(copied, share, lo, hi) : clipped.reduce((a, b) => a + b, 0) / clipped.length;
   const gain = grainGain(spread(bodyOwn), REACH * spread(cheekVals), spread(clipped.map((d) => d - centre)));
   if (gain <= 0) return;
   for (let k = 0; k < share.length; k++) {
