@@ -101,7 +101,8 @@ test('lp_s0 (a painting): the grain added to the shut lid carries no band along 
     const s = sampleEye(avatar.texture, g, lib);
     const bake = (on: boolean, alongU: number) => {
       const was = { ...lidBodyGrainSetting };
-      Object.assign(lidBodyGrainSetting, { on, alongU });
+      // s53: s52's row copy (patches off), whose runs alongU takes out; the patches' own test is lidGrainPatches.test.ts
+      Object.assign(lidBodyGrainSetting, { on, alongU, patches: false });
       try { return finishEye(s, g, s.photoDark, photoPixel).rgb; } finally { Object.assign(lidBodyGrainSetting, was); }
     };
     const off = bake(false, 0), w = bodyWeights(g, s.mask);

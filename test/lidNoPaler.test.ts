@@ -11,6 +11,7 @@ import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { bodyWeights, cheekSkin } from '../src/render/closedEye/lidSkinTone.ts';
 import { capGain, lidNoPalerSetting, overCreaseSkin } from '../src/render/closedEye/lidNoPaler.ts';
 import { lidBodyGrainSetting } from '../src/render/closedEye/lidBodyGrain.ts';
+import { lidLitDomeSetting } from '../src/render/closedEye/lidLitDome.ts';
 import { luminance as lum } from '../src/math/colour.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
@@ -31,9 +32,10 @@ test('lp_s12: the pale image-right lid darker toward its neighbours, never light
   const g = geo[1]!; // image-right
   const s = sampleEye(avatar.texture, g, lib);
   const bake = (on: boolean) => {
-    const was = [lidNoPalerSetting.on, lidBodyGrainSetting.on];
-    lidNoPalerSetting.on = on; lidBodyGrainSetting.on = false; // the grain off: the tone alone
-    try { return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1).rgb; } finally { [lidNoPalerSetting.on, lidBodyGrainSetting.on] = was; }
+    const was = [lidNoPalerSetting.on, lidBodyGrainSetting.on, lidLitDomeSetting.on];
+    // the grain and (s53) the lit dome after it off: the cap alone
+    lidNoPalerSetting.on = on; lidBodyGrainSetting.on = false; lidLitDomeSetting.on = false;
+    try { return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1).rgb; } finally { [lidNoPalerSetting.on, lidBodyGrainSetting.on, lidLitDomeSetting.on] = was; }
   };
   const off = bake(false), on = bake(true);
   const w = bodyWeights(g, s.mask);

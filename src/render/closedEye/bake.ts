@@ -24,6 +24,7 @@ import { featherMatchSetting, matchFeather } from './featherMatch.ts';
 import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts';
 import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
 import { holdLidUnderCheek, lidNoPalerSetting, overCreaseSkin } from './lidNoPaler.ts';
+import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -129,6 +130,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (lidSkinToneSetting.on) toneLidSkin(rgb, s.photo, mask, g, lidSkinToneSetting.across ? overCreaseSkin(s.photo, g) : undefined);
   // no paler than the cheek under it (lidNoPaler.ts)
   if (lidNoPalerSetting.on) holdLidUnderCheek(rgb, s.photo, mask, g);
+  // its dome lit as the lit cheek, on a socket in shade (lidLitDome.ts; not on a moved painted eye)
+  if (lidLitDomeSetting.on && !s.moved) liftLitDome(rgb, s.photo, mask, g);
   // the body's grain the cheek's, not a smooth sticker (lidBodyGrain.ts; not on a moved painted eye)
   if (lidBodyGrainSetting.on && !s.moved) addLidBodyGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);

@@ -10,7 +10,7 @@
 // the lid's body gets it (lidSkinTone's body share), and it fades out above the shut line (the face
 // mesh reads texture there as the lids held apart: socket38's lidGrain, lids40), and not on an eye
 // the analysis moved onto a painted eye (lp_s10's far eye: its cheek is the painting's craquelure).
-import { PATCH_W, PATCH_H, PATCH_PPW } from './frame.ts';
+import { PATCH_W, PATCH_H, PATCH_PPW, PATCH_U0 } from './frame.ts';
 import { cellU, cellV, cellRow, clamp01, blurRgb, sampleScalar } from './grid.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
 import { lineAt } from './library.ts';
@@ -18,12 +18,15 @@ import { bodyWeights } from './lidSkinTone.ts';
 import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { mulberry32 } from '../../math/random.ts';
+import { dealPatches } from './lidGrainPatches.ts';
 
 /**
  * on (the product) / off: the lid's body as baked (before s46). alongU (s52): the sigma (eye widths) of the
  * run along the lower lid whose mean is taken out of the cheek's high-pass before it is copied (0: copied as is).
+ * patches (s53, lidskin53): the band dealt in 2-D blocks of blockPx photo pixels at its own scale
+ * (lidGrainPatches.ts), with patchAlongU in place of alongU; off: s52's rows stretched over the lid, in shifted runs.
  */
-export const lidBodyGrainSetting = { on: true, alongU: 0.1 };
+export const lidBodyGrainSetting = { on: true, alongU: 0.1, patches: true, patchAlongU: 0.2, blockPx: 3 };
 
 /** The cheek band the grain is copied from (eye widths under the lower lid line: past its lashes and rim). */
 const CHEEK_FROM = 0.12, CHEEK_SPAN = 0.2;
@@ -118,6 +121,30 @@ export function withoutRunsAlong(grid: Float32Array, w: number, sigma: number): 
   return out;
 }
 
+/** The patch columns under the eye the patches are dealt from (u .1-.9: past the corners lie the nose's side, hair, a painted eye's outline). */
+const SOURCE_COLUMNS = [Math.ceil((0.1 - PATCH_U0) * PATCH_PPW), Math.floor((0.9 - PATCH_U0) * PATCH_PPW)] as const;
+
+/** The band's cells under the eye (SOURCE_COLUMNS, its rows inside the span), NaN left out. */
+function bandUnderEye(band: Float32Array): number[] {
+  const out: number[] = [];
+  for (let j = 1; j < BAND_ROWS - 1; j++) for (let c = SOURCE_COLUMNS[0]; c < SOURCE_COLUMNS[1]; c++) { const d = band[j * PATCH_W + c]!; if (!Number.isNaN(d)) out.push(d); }
+  return out;
+}
+
+/** The share-weighted mean of the values clipped to [lo, hi] (0 when no share). */
+function sharedMean(values: Float32Array, share: Float32Array, lo: number, hi: number): number {
+  let acc = 0, sum = 0;
+  for (let k = 0; k < values.length; k++) if (share[k]! > 0) { acc += share[k]! * Math.min(hi, Math.max(lo, values[k]!)); sum += share[k]!; }
+  return sum > 0 ? acc / sum : 0;
+}
+
+/** s52's copy: the band's column cs (clamped), its row by the crease -> shut share t, interpolated. */
+function rowCopy(band: Float32Array, column: number, t: number): number {
+  const cs = Math.min(PATCH_W - 1, Math.max(0, column));
+  const j = 0.5 + clamp01(t) * (BAND_ROWS - 2), j0 = Math.floor(j), f = j - j0;
+  return (1 - f) * band[j0 * PATCH_W + cs]! + f * band[Math.min(BAND_ROWS - 1, j0 + 1) * PATCH_W + cs]!;
+}
+
 /**
  * Adds the cheek's grain to the baked lid's body in place (multiplicative per cell, so the lid's
  * chroma is kept). photoPixel: patch cells per photo pixel's worth of the eye (eyePhotoPixels).
@@ -126,13 +153,17 @@ export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Fl
   const sigma = Math.max(0.7, DETAIL_PX * (PATCH_PPW / Math.max(1, eyePhotoPixels)));
   // s52 (lidgrain52): the band without its runs along the lower lid (lp_s0's painted lower lid lines were copied
   // into the lid as a grey arch and streaks): the grain is what is left; the body's own detail is weighed the same way
-  const along = lidBodyGrainSetting.alongU * PATCH_PPW;
+  const patches = lidBodyGrainSetting.patches, cellsPerPx = PATCH_PPW / Math.max(1, eyePhotoPixels);
+  const along = (patches ? lidBodyGrainSetting.patchAlongU : lidBodyGrainSetting.alongU) * PATCH_PPW;
   const ownDetail = withoutRunsAlong(lumaDetail(rgb, sigma), PATCH_W, along);
   const band = withoutRunsAlong(cheekBand(lumaDetail(photo, sigma), g), PATCH_W, along);
   const w = bodyWeights(g, mask);
   const copied = new Float32Array(PATCH_W * PATCH_H), share = new Float32Array(PATCH_W * PATCH_H);
   const cheekVals: number[] = [], bodyOwn: number[] = [];
-  const run = Math.max(1, Math.round(ROW_RUN * (PATCH_PPW / Math.max(1, eyePhotoPixels))));
+  const run = Math.max(1, Math.round(ROW_RUN * cellsPerPx));
+  // s53: blocks of the band at its own scale, seeded places within SHIFT of their column (lidGrainPatches.ts)
+  const block = Math.min(BAND_ROWS - 2, Math.max(4, 2 * Math.round((lidBodyGrainSetting.blockPx * cellsPerPx) / 2)));
+  const dealt = patches ? dealPatches(band, BAND_ROWS, block, SHIFT * PATCH_PPW, SEED, ...SOURCE_COLUMNS) : undefined;
   const random = mulberry32(SEED);
   const shifts = Array.from({ length: Math.ceil(PATCH_H / run) }, () => Math.round((2 * random() - 1) * SHIFT * PATCH_PPW));
   for (let c = 0; c < PATCH_W; c++) {
@@ -141,21 +172,23 @@ export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Fl
       const k = r * PATCH_W + c;
       if (w[k]! <= 0) continue;
       const t = (cellV(r) - crease) / Math.max(1e-3, shut - crease);
-      const cs = Math.min(PATCH_W - 1, Math.max(0, c + shifts[Math.floor(r / run)]!));
-      const j = 0.5 + clamp01(t) * (BAND_ROWS - 2), j0 = Math.floor(j), f = j - j0;
-      const d = (1 - f) * band[j0 * PATCH_W + cs]! + f * band[Math.min(BAND_ROWS - 1, j0 + 1) * PATCH_W + cs]!;
+      const d = dealt ? dealt[k]! : rowCopy(band, c + shifts[Math.floor(r / run)]!, t);
       if (Number.isNaN(d)) continue;
       copied[k] = d;
       share[k] = w[k]! * lineFade(t);
       if (w[k]! > 0.5) { cheekVals.push(copied[k]!); bodyOwn.push(ownDetail[k]!); }
     }
   }
+  // s53: the patches' clip and the spread aimed at are the band's under the eye, not what the deal happened to pick
+  const dealtVals = [...cheekVals];
+  if (patches) cheekVals.splice(0, cheekVals.length, ...bandUnderEye(band));
   if (cheekVals.length < 16) return;
   const sorted = [...cheekVals].sort((p, q) => p - q);
   const lo = CLIP_WIDEN * sorted[Math.floor(CLIP_PCT[0] * (sorted.length - 1))]!, hi = CLIP_WIDEN * sorted[Math.ceil(CLIP_PCT[1] * (sorted.length - 1))]!;
-  const clipped = cheekVals.map((d) => Math.min(hi, Math.max(lo, d)));
-  // centred: the clip is not symmetric (dark specks), and the lid's tone is lidSkinTone's, not the grain's
-  const centre = clipped.reduce((a, b) => a + b, 0) / clipped.length;
+  const clipped = (patches ? dealtVals : cheekVals).map((d) => Math.min(hi, Math.max(lo, d)));
+  // centred: the clip is not symmetric (dark specks), and the lid's tone is lidSkinTone's, not the grain's (the patches:
+  // on what is added, by each cell's share, so the lid's mean light is kept whatever blocks the deal picked)
+  const centre = patches ? sharedMean(copied, share, lo, hi) : clipped.reduce((a, b) => a + b, 0) / clipped.length;
   const gain = grainGain(spread(bodyOwn), REACH * spread(cheekVals), spread(clipped.map((d) => d - centre)));
   if (gain <= 0) return;
   for (let k = 0; k < share.length; k++) {
