@@ -64,18 +64,20 @@ export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest
  * The driver's eye whites as the grey a lower tooth is told by (s53 whiteref53, eyeWhiteRef.ts). The tests here hold a tooth
  * greyer than a share of the lips' saturation; on a tinted video the lit row carries the tint and sits over that limit
  * (pcavs741 f97/f110: his row's white line at sat .34-.39 beside lips .46, the inside test's limit .32, the under test's .37;
- * his whites .35-.38 in the same frames). A pixel as light as the test asks and no redder than the frame's white by
- * `margin` is a tooth too. Only where the white is clearly greyer than the lips (`greyer` of their saturation) and lit
+ * his whites .34-.38 in the same frames). A pixel as light as the test asks and no redder than the frame's white by
+ * `margin` is a tooth too (the row's thin line is blurred with the lip and the dark: .03 read f97 0, .05 reads it .14; a real
+ * tongue sits .1 and more over the whites: klob's .42-.45 beside .33, lp_d6's .38-.41 beside .11-.19). Only where the white is clearly greyer than the lips (`greyer` of their saturation) and lit
  * (`light` of their light: a lowered lid's or a squint's brightest pixels are lid skin, as red as the lips: klob f123-141
- * read .47-.57 at .73-.95 of their light); it only loosens the tests (a white greyer than today's limit changes nothing:
- * klob's whites .33 + margin under her inside limit .385, so her grey tongue at .42-.45 stays tongue). Off: the tests before s53.
+ * read .44-.57 at .73-.95 of their light, so no white redder than `most`: pcavs741's reach .38, Reagan's and pcavs681's .38 and
+ * .33); it only loosens the tests (a white greyer than today's limit changes nothing:
+ * klob's whites .33 + margin .38, under her inside limit .385, so her grey tongue at .42-.45 stays tongue). Off: the tests before s53.
  */
-export const whiteRefSetting = { on: true, margin: 0.03, greyer: 0.85, light: 0.85 };
+export const whiteRefSetting = { on: true, margin: 0.05, greyer: 0.85, light: 0.85, most: 0.4 };
 
 /** The saturation under which a lower-row pixel is a tooth by the frame's eye white (whiteRefSetting; 0: no white to go by). */
 export function whiteToothSat(white: EyeWhite | null | undefined, lipLight: number, lipSat: number): number {
-  const { on, margin, greyer, light } = whiteRefSetting;
-  if (!on || !white || !(white.sat <= greyer * lipSat) || !(white.light >= light * lipLight)) return 0;
+  const { on, margin, greyer, light, most } = whiteRefSetting;
+  if (!on || !white || !(white.sat <= Math.min(most, greyer * lipSat)) || !(white.light >= light * lipLight)) return 0;
   return white.sat + margin;
 }
 
