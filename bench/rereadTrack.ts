@@ -9,6 +9,7 @@ import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { frameReadings } from '../src/motion/faceTracker.ts';
+import { whiteRefSetting } from '../src/motion/lowerTeeth.ts';
 import { cachedTrack } from './driverTracks.ts';
 import { SHARED_DATA } from './sharedData.ts';
 
@@ -16,6 +17,9 @@ const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const video = opt('--video', ''), out = opt('--out', ''), fps = Number(opt('--fps', '25'));
 const from = opt('--from-cache', process.env.REAL3D_CACHE ?? '');
+// (`--no-white`: the lower row's tests without the eye-white reference, as before s53 whiteref53; `--white-margin X`: its margin)
+if (args.includes('--no-white')) whiteRefSetting.on = false;
+if (args.includes('--white-margin')) whiteRefSetting.margin = Number(opt('--white-margin', String(whiteRefSetting.margin)));
 const raw = await cachedTrack(video, fps, { cache: from });
 const file = video.includes('/') ? video : path.join(SHARED_DATA, 'video', video);
 let f = 0, changed = 0;

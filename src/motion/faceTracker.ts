@@ -16,6 +16,7 @@ import { BELOW_LIP, lowerRowShow, THROUGH_PALE, type LowerRowOptions } from './l
 import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 import { sealedShare } from './sealedLips.ts';
 import { eyeWhiteShows } from './eyeWhiteShow.ts';
+import { eyeWhiteReference } from './eyeWhiteRef.ts';
 import { lipSidePixels } from './sneerRead.ts';
 import { underLipRows, underLipSetting } from './underLip.ts';
 
@@ -66,7 +67,9 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   const tongueLight = middle && Number.isFinite(middle.tongueLight) ? middle.tongueLight : null;
   // (a dim row only the soft read finds hangs as deep as its ridges: softTeeth.ts depthWithSoft)
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip), lowerSideShow(img, box, undefined, throughPale), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat) };
+  // (the eye whites: the lower row's second grey reference on tinted video, lowerTeeth.ts whiteRefSetting)
+  const white = box ? eyeWhiteReference(img, flat) : null;
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat) };
 }
 
 /** underLip.ts underLipRows in IOD (the 3D eye-corner distance, as measures.ts), capped at a row's height. */

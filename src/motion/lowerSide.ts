@@ -5,7 +5,8 @@
 // each side of the middle, and the side that shows more is taken.
 import type { RgbaImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
-import { columnLowerRun, isLowerToothPixel, lowerRowBox, THROUGH_PALE } from './lowerTeeth.ts';
+import { columnLowerRun, isLowerToothPixel, lowerRowBox, THROUGH_PALE, whiteToothSat, withWhite } from './lowerTeeth.ts';
+import type { EyeWhite } from './eyeWhiteRef.ts';
 import { insideSpan, medianColumnReading, type MiddleAt, type ToothTest } from './mouthMiddle.ts';
 
 /** each side's band: from this share of the opening's half width out from its centre to the next (the corners are shaded) */
@@ -47,12 +48,14 @@ export function columnSeparateLowerRun(inside: ArrayLike<number>): number | null
  * The lower row's show beside the middle: each side band's median run of lower teeth standing on the lower lip (px, a
  * separate run: columnSeparateLowerRun), over the middle columns' median height, so that it reads on the scale of
  * lowerTeeth.ts lowerRowShow (its share of the middle's height: the opening is a lens, its side columns shorter); the larger
- * side; null where neither side reads. `where`: 478 landmarks in pixels (flat x, y, z) or their middle box.
+ * side; null where neither side reads. `where`: 478 landmarks in pixels (flat x, y, z) or their middle box; `white`: the frame's eye
+ * white, a second grey reference as in the middle (lowerTeeth.ts whiteRefSetting).
  */
-export function lowerSideShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE): number | null {
+export function lowerSideShow(img: RgbaImage, where: MiddleAt, isTooth_: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE, white: EyeWhite | null = null): number | null {
   // (through the pale-tongue rows as the middle is read: lowerTeeth.ts THROUGH_PALE)
   const box = lowerRowBox(img, where, throughPale);
   if (!box) return null;
+  const isTooth = withWhite(isTooth_, 1, whiteToothSat(white, box.lipLight, box.lipSat));
   const height = (c: ArrayLike<number>) => insideSpan(c, 1)?.height ?? null;
   const middle = medianColumnReading(img, box, isTooth, height, MIN_SIDE_COLUMNS);
   if (!middle) return null;

@@ -8,6 +8,7 @@ import type { RgbaImage } from '../types.ts';
 import { saturation } from '../math/colour.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { lowerMass } from './paleTongue.ts';
+import type { EyeWhite } from './eyeWhiteRef.ts';
 import { forEachMiddlePixel, insideSpan, medianColumnReading, middleOf, type MiddleAt, type MiddleBox, type ToothTest } from './mouthMiddle.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
@@ -51,9 +52,39 @@ export function columnLowerRun(inside: ArrayLike<number>): number | null {
  * height that its run of teeth standing on the lower lip covers (0: no lower teeth); null with too few columns (lips shut).
  * `where`: 478 landmarks in pixels, flat x, y, z, or their middle box (mouthMiddle.ts MiddleAt).
  */
-export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE, belowLip = BELOW_LIP): number | null {
+export function lowerRowShow(img: RgbaImage, where: MiddleAt, isTooth: ToothTest = isLowerToothPixel, throughPale = THROUGH_PALE, belowLip = BELOW_LIP, white: EyeWhite | null = null): number | null {
   const box = lowerRowBox(img, where, throughPale);
-  return belowLip > 0 && box ? lowerRowShowBelow(img, box, isTooth, belowLip) : medianColumnReading(img, box, isTooth, columnLowerRun, MIN_COLUMNS);
+  // (the frame's eye white as a second grey reference: whiteRefSetting)
+  const limit = box ? whiteToothSat(white, box.lipLight, box.lipSat) : 0;
+  const inside = withWhite(isTooth, LOWER_OF_LIP, limit);
+  return belowLip > 0 && box ? lowerRowShowBelow(img, box, inside, belowLip, withWhite(UNDER_TOOTH ? isUnderToothPixel : isTooth, UNDER_OF_LIP, limit)) : medianColumnReading(img, box, inside, columnLowerRun, MIN_COLUMNS);
+}
+
+/**
+ * The driver's eye whites as the grey a lower tooth is told by (s53 whiteref53, eyeWhiteRef.ts). The tests here hold a tooth
+ * greyer than a share of the lips' saturation; on a tinted video the lit row carries the tint and sits over that limit
+ * (pcavs741 f97/f110: his row's white line at sat .34-.39 beside lips .46, the inside test's limit .32, the under test's .37;
+ * his whites .34-.38 in the same frames). A pixel as light as the test asks and no redder than the frame's white by
+ * `margin` is a tooth too (the row's thin line is blurred with the lip and the dark: .03 read f97 0, .05 reads it .14; a real
+ * tongue sits .1 and more over the whites: klob's .42-.45 beside .33, lp_d6's .38-.41 beside .11-.19). Only where the white is clearly greyer than the lips (`greyer` of their saturation) and lit
+ * (`light` of their light: a lowered lid's or a squint's brightest pixels are lid skin, as red as the lips: klob f123-141
+ * read .44-.57 at .73-.95 of their light, so no white redder than `most`: pcavs741's reach .38, Reagan's and pcavs681's .38 and
+ * .33); it only loosens the tests (a white greyer than today's limit changes nothing:
+ * klob's whites .33 + margin .38, under her inside limit .385, so her grey tongue at .42-.45 stays tongue). Off: the tests before s53.
+ */
+export const whiteRefSetting = { on: true, margin: 0.05, greyer: 0.85, light: 0.85, most: 0.4 };
+
+/** The saturation under which a lower-row pixel is a tooth by the frame's eye white (whiteRefSetting; 0: no white to go by). */
+export function whiteToothSat(white: EyeWhite | null | undefined, lipLight: number, lipSat: number): number {
+  const { on, margin, greyer, light, most } = whiteRefSetting;
+  if (!on || !white || !(white.sat <= Math.min(most, greyer * lipSat)) || !(white.light >= light * lipLight)) return 0;
+  return white.sat + margin;
+}
+
+/** `test`, or a pixel over `ofLip` of the lips' light greyer than `satLimit` (whiteToothSat; 0: `test` alone). */
+export function withWhite(test: ToothTest, ofLip: number, satLimit: number): ToothTest {
+  if (!(satLimit > 0)) return test;
+  return (r, g, b, lipLight, lipSat) => test(r, g, b, lipLight, lipSat) || (0.299 * r + 0.587 * g + 0.114 * b > ofLip * lipLight && saturation(r, g, b) < satLimit);
 }
 
 /**
