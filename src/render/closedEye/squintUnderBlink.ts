@@ -13,7 +13,8 @@
 // too) is left as it is.
 // OFF: on lp_s42 <- lp_d6 f108-109 (blink .53, squints .21-.26, looking down) the lowered lower lid let a grey
 // vertical bar hang under the image-left eye, one column a few pixels tall (/work/look/s53/lidhalf53/p_s42_f109_zoom_this.png),
-// not found in the time; and at the frames looked at the wider slit was hard to see at 3x (lp_s12 <- lp_d14 f103: mesh
+// main draws it too at eyeSquint .10-.15 there: paintedWhite.ts shadePaintedEyeBelow darkens one column of pale skin
+// under the lower lid as a painted white (paintedEyeShadeSetting off removes it); and at the frames looked at the wider slit was hard to see at 3x (lp_s12 <- lp_d14 f103: mesh
 // .28 -> .37 of rest, about 2 px). Kept for the next session with the bar found.
 import { CONTROL_INDEX } from '../../rig/controls.ts';
 import { blinkCompletion } from '../eyes.ts';
