@@ -15,7 +15,7 @@
 // vertical bar hang under the image-left eye, one column a few pixels tall (/work/look/s53/lidhalf53/p_s42_f109_zoom_this.png),
 // main draws it too at eyeSquint .10-.15 there: paintedWhite.ts shadePaintedEyeBelow darkens one column of pale skin
 // under the lower lid as a painted white (paintedEyeShadeSetting off removes it); and at the frames looked at the wider slit was hard to see at 3x (lp_s12 <- lp_d14 f103: mesh
-// .28 -> .37 of rest, about 2 px). Kept for the next session with the bar found.
+// .28 -> .37 of rest, about 2 px). Kept for a later session, once that pass is mended.
 import { CONTROL_INDEX } from '../../rig/controls.ts';
 import { blinkCompletion } from '../eyes.ts';
 
