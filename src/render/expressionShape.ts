@@ -8,6 +8,7 @@ import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.t
 import { LANDMARK_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
+import { squintUnderBlink } from './closedEye/squintUnderBlink.ts';
 import { rigJaw, otherLipGap, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { DRIVER_MOUTH_WIDTH } from './mouth/narrowJaw.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
@@ -92,6 +93,8 @@ export class ExpressionShape {
     }
     wv[BLINK_L] = blinkOnPhotoLid(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
     wv[BLINK_R] = blinkOnPhotoLid(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
+    // a squint within what a partial closure leaves open (closedEye/squintUnderBlink.ts)
+    squintUnderBlink(wv, rig.photoWeights);
     this.closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
   }
