@@ -4,11 +4,12 @@
 // deform.ts skins the mesh on `cropDisp` and then poses it.
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
+import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.ts';
 import { LANDMARK_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
-import { rigJaw, otherLipGap, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { rigJaw, otherLipGap, posedGapScale, posedGapSetting, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { DRIVER_MOUTH_WIDTH } from './mouth/narrowJaw.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
@@ -35,6 +36,8 @@ export class ExpressionShape {
   readonly cropDisp = new Float64Array(LANDMARK_COUNT * 3);
 
   private readonly canonDisp = new Float64Array(LANDMARK_COUNT * 3);
+  private readonly turnR = new Float64Array(9);
+  private readonly photoRT: Float64Array;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
   /** per eye (eyeBlinkRight, eyeBlinkLeft) how much the half-shut lid keeps its arch (lidBow.ts bowKeeps) */
@@ -50,6 +53,7 @@ export class ExpressionShape {
     private readonly lipUnits: LipUnits,
   ) {
     const rig = avatar.rig;
+    this.photoRT = transpose3(rig.rotation);
     this.shiftShare = shiftShares(rig.neutral);
     this.bowKeep = bowKeeps(rig.neutral, rig.basis, BOW_LIDS, [rig.photoWeights[BLINK_R]!, rig.photoWeights[BLINK_L]!], rig.rotation);
     this.smileLine = smileLinePoints(rig.neutral, rig.basis, rig.photoWeights, avatar.rest, rig.scale);
@@ -83,7 +87,14 @@ export class ExpressionShape {
     const round = Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!);
     // and how much it is a driver's dark "O", whose lining the mesh opens past (opening.ts oLiningAllowance)
     const darkO = frame.mouthDark === undefined ? 0 : roundness({ rounding: round, driverDark: frame.mouthDark });
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, lit * round, darkO);
+    const motionJaw = wv[JAW_OPEN]!, otherGap = otherLipGap(wv, avatar);
+    wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO);
+    // the driver's gap was read on its turned head: the mesh's, as this frame's turn shows it, matches it (opening.ts posedGapScale)
+    const pose = frame.pose;
+    if (posedGapSetting.on && pose && (pose.yaw || pose.pitch)) {
+      const posed = posedGapScale(avatar, wv, this.headRotation(pose));
+      if (posed !== 1) wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO, posed);
+    }
     holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {
@@ -94,6 +105,12 @@ export class ExpressionShape {
     wv[BLINK_R] = blinkOnPhotoLid(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
+  }
+
+  /** The head's rotation in the crop frame relative to the photo's pose, as deform.ts poseTransforms turns it (a reused buffer). */
+  private headRotation(pose: NonNullable<MotionFrame['pose']>): Float64Array {
+    const ang = this.avatar.rig.angles;
+    return multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0), ang.pitch + (pose.pitch || 0), ang.roll + (pose.roll || 0), this.turnR), this.photoRT, this.turnR);
   }
 
   /** The expression relative to the photo's own, in canonical units, turned into the photo's crop frame. */

@@ -172,11 +172,51 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0, posed = 1): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
   const gap = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)), map.gain ?? 1) + rest;
   const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap) + oLiningAllowance(darkO, gap);
-  return rigJawForGap(map, gap + allowance - otherGap);
+  return rigJawForGap(map, (gap + allowance) / posed - otherGap);
+}
+
+/**
+ * A driver's lip gap is read on its turned head: the face mesh reads the image (its depth hardly
+ * counts: lp_s1 rendered at Katie's pitch -10..-16 read back 1.11-1.33x the same weights frontal,
+ * its own mesh 1.09-1.14x), so the reading already carries the turn's projection of the lips'
+ * opening, which has depth (the jaw swings the lower lip back as well as down). The jaw map
+ * (jawMapOf) gives that gap at the photo's pose, and the frame's turn then projected it a second
+ * time: lp_s1 <- Katie (pitch p50 -6.7, |yaw| 8) opened 1.09x the target posed, 1.00x frontal.
+ * On, the mesh opens so that its gap as the frame's pose shows it, over the inter-ocular distance
+ * as that pose shows it, is the motion's gap (rigJaw `posed`).
+ */
+export const posedGapSetting = { on: true };
+/** how far the factor may go (|pitch| 25 deg at the rig's jaw swing; a larger one is a bad pose) */
+const POSED_GAP_RANGE = [0.8, 1.25] as const;
+/** below this mesh gap (iod) the gap's direction is the lips' seam: no factor */
+const POSED_GAP_FROM = 0.01;
+
+/**
+ * How much larger the mesh's lip gap shows at head rotation `headR` (the renderer's, relative to the
+ * photo's pose: deform.ts poseTransforms) than at the photo's pose, over the same for the
+ * inter-ocular distance: the 3-D crop-frame vector 13 -> 14 at weights `w` (jawOpen the rig's) and
+ * the eye corners 33 -> 263, each rotated and projected (orthographic: the perspective scales both alike).
+ */
+export function posedGapScale(av: JawGeometry, w: ArrayLike<number>, headR: ArrayLike<number>): number {
+  const R = av.rig.rotation, B = av.rig.basis, pw = av.rig.photoWeights, s = av.rig.scale, rest = av.rest;
+  let cx = 0, cy = 0, cz = 0;
+  for (let k = 0; k < pw.length; k++) {
+    const d = w[k]! - pw[k]!;
+    if (d === 0) continue;
+    const a = (k * LANDMARK_COUNT + 14) * 3, b = (k * LANDMARK_COUNT + 13) * 3;
+    cx += d * (B[a]! - B[b]!); cy += d * (B[a + 1]! - B[b + 1]!); cz += d * (B[a + 2]! - B[b + 2]!);
+  }
+  const u = [0, 1, 2].map((r) => rest[14 * 3 + r]! - rest[13 * 3 + r]! + s * (R[r * 3]! * cx + R[r * 3 + 1]! * cy + R[r * 3 + 2]! * cz));
+  const e = [0, 1, 2].map((r) => rest[263 * 3 + r]! - rest[33 * 3 + r]!);
+  const iod = Math.max(1e-6, av.head.iod);
+  if (Math.hypot(u[0]!, u[1]!) / iod < POSED_GAP_FROM) return 1;
+  const shown = (v: number[]) => Math.hypot(headR[0]! * v[0]! + headR[1]! * v[1]! + headR[2]! * v[2]!, headR[3]! * v[0]! + headR[4]! * v[1]! + headR[5]! * v[2]!) / Math.max(1e-9, Math.hypot(v[0]!, v[1]!));
+  const k = shown(u) / shown(e);
+  return Number.isFinite(k) ? Math.min(POSED_GAP_RANGE[1], Math.max(POSED_GAP_RANGE[0], k)) : 1;
 }
 
 /**
