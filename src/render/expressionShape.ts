@@ -4,12 +4,11 @@
 // deform.ts skins the mesh on `cropDisp` and then poses it.
 import type { MotionFrame } from '../types.ts';
 import type { Avatar } from '../avatar/types.ts';
-import { rotationFromAngles, multiply3, transpose3 } from '../rig/pose.ts';
 import { CONTROL_COUNT, CONTROL_INDEX, weightsToVector } from '../rig/controls.ts';
 import { LANDMARK_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
-import { rigJaw, otherLipGap, posedGapScale, posedGapSetting, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { rigJaw, otherLipGap, posedGapScale, posedGapSetting, type HeadProjector, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { DRIVER_MOUTH_WIDTH } from './mouth/narrowJaw.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
@@ -21,6 +20,8 @@ import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSid
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
+/** passes of the turned head's gap factor (opening.ts posedGapScale): the third moves the gap < 0.1 % */
+const POSED_PASSES = 3;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 
 export class ExpressionShape {
@@ -36,8 +37,6 @@ export class ExpressionShape {
   readonly cropDisp = new Float64Array(LANDMARK_COUNT * 3);
 
   private readonly canonDisp = new Float64Array(LANDMARK_COUNT * 3);
-  private readonly turnR = new Float64Array(9);
-  private readonly photoRT: Float64Array;
   /** per landmark, the share of a driver's sideways mouth shift it takes (mouthShift.ts) */
   private readonly shiftShare: Float32Array;
   /** per eye (eyeBlinkRight, eyeBlinkLeft) how much the half-shut lid keeps its arch (lidBow.ts bowKeeps) */
@@ -53,21 +52,20 @@ export class ExpressionShape {
     private readonly lipUnits: LipUnits,
   ) {
     const rig = avatar.rig;
-    this.photoRT = transpose3(rig.rotation);
     this.shiftShare = shiftShares(rig.neutral);
     this.bowKeep = bowKeeps(rig.neutral, rig.basis, BOW_LIDS, [rig.photoWeights[BLINK_R]!, rig.photoWeights[BLINK_L]!], rig.rotation);
     this.smileLine = smileLinePoints(rig.neutral, rig.basis, rig.photoWeights, avatar.rest, rig.scale);
     this.lipSide = lipSideFields(rig.neutral);
   }
 
-  /** This frame's weights and displacement (`wv`, `delta`, `closure`, `grin`, `cropDisp`). */
-  update(frame: MotionFrame): void {
-    this.frameWeights(frame);
+  /** This frame's weights and displacement (`wv`, `delta`, `closure`, `grin`, `cropDisp`); `project`: the frame's head projection (deform.ts). */
+  update(frame: MotionFrame, project?: HeadProjector): void {
+    this.frameWeights(frame, project);
     this.displacement(frame);
   }
 
   /** The motion's weights as the rig reads them (mouth rebase, lips parted in a smile, the jaw map, blink folded into each eye). */
-  private frameWeights(frame: MotionFrame): void {
+  private frameWeights(frame: MotionFrame, project?: HeadProjector): void {
     const { wv, avatar } = this;
     // a narrow photo opens against the driver's own mouth where the motion carries it (mouth/narrowJaw.ts)
     const jawMap = withDriverMouth(this.jawMap, frame.w[DRIVER_MOUTH_WIDTH]);
@@ -91,9 +89,13 @@ export class ExpressionShape {
     wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO);
     // the driver's gap was read on its turned head: the mesh's, as this frame's turn shows it, matches it (opening.ts posedGapScale)
     const pose = frame.pose;
-    if (posedGapSetting.on && pose && (pose.yaw || pose.pitch)) {
-      const posed = posedGapScale(avatar, wv, this.headRotation(pose));
-      if (posed !== 1) wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO, posed);
+    if (posedGapSetting.on && project && pose && (pose.yaw || pose.pitch)) {
+      // (the factor is read at the jaw it gives: a few passes, as the photo's own lip depths do not scale with the opening)
+      for (let pass = 0; pass < POSED_PASSES; pass++) {
+        const posed = posedGapScale(avatar, wv, project);
+        if (posed === 1) break;
+        wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO, posed);
+      }
     }
     holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
@@ -105,12 +107,6 @@ export class ExpressionShape {
     wv[BLINK_R] = blinkOnPhotoLid(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
-  }
-
-  /** The head's rotation in the crop frame relative to the photo's pose, as deform.ts poseTransforms turns it (a reused buffer). */
-  private headRotation(pose: NonNullable<MotionFrame['pose']>): Float64Array {
-    const ang = this.avatar.rig.angles;
-    return multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0), ang.pitch + (pose.pitch || 0), ang.roll + (pose.roll || 0), this.turnR), this.photoRT, this.turnR);
   }
 
   /** The expression relative to the photo's own, in canonical units, turned into the photo's crop frame. */

@@ -190,32 +190,42 @@ export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0
  * as that pose shows it, is the motion's gap (rigJaw `posed`).
  */
 export const posedGapSetting = { on: true };
-/** how far the factor may go (|pitch| 25 deg at the rig's jaw swing; a larger one is a bad pose) */
-const POSED_GAP_RANGE = [0.8, 1.25] as const;
+/** how far the factor may go (mt_man's jaw swings his lower lip back as far as down: 0.76-1.30 at pitch +12..-16 deg) */
+const POSED_GAP_RANGE = [0.67, 1.5] as const;
 /** below this mesh gap (iod) the gap's direction is the lips' seam: no factor */
 const POSED_GAP_FROM = 0.01;
 
+/** Where a crop-frame point lands in the output for the frame's head pose: [x, y] (deform.ts projectWithHead). */
+export type HeadProjector = (x: number, y: number, z: number) => ArrayLike<number>;
+
 /**
- * How much larger the mesh's lip gap shows at head rotation `headR` (the renderer's, relative to the
- * photo's pose: deform.ts poseTransforms) than at the photo's pose, over the same for the
- * inter-ocular distance: the 3-D crop-frame vector 13 -> 14 at weights `w` (jawOpen the rig's) and
- * the eye corners 33 -> 263, each rotated and projected (orthographic: the perspective scales both alike).
+ * How much larger the mesh's lip gap shows on the frame's turned head (`project`: a crop-frame point
+ * moved with the head and projected, perspective and all) than at the photo's pose, over the same for
+ * the inter-ocular distance: landmarks 13 and 14 at weights `w` (jawOpen the rig's) and the eye
+ * corners 33 and 263 at rest. At the photo's pose the crop frame is the image (jawMapOf).
  */
-export function posedGapScale(av: JawGeometry, w: ArrayLike<number>, headR: ArrayLike<number>): number {
+export function posedGapScale(av: JawGeometry, w: ArrayLike<number>, project: HeadProjector): number {
   const R = av.rig.rotation, B = av.rig.basis, pw = av.rig.photoWeights, s = av.rig.scale, rest = av.rest;
-  let cx = 0, cy = 0, cz = 0;
-  for (let k = 0; k < pw.length; k++) {
-    const d = w[k]! - pw[k]!;
-    if (d === 0) continue;
-    const a = (k * LANDMARK_COUNT + 14) * 3, b = (k * LANDMARK_COUNT + 13) * 3;
-    cx += d * (B[a]! - B[b]!); cy += d * (B[a + 1]! - B[b + 1]!); cz += d * (B[a + 2]! - B[b + 2]!);
-  }
-  const u = [0, 1, 2].map((r) => rest[14 * 3 + r]! - rest[13 * 3 + r]! + s * (R[r * 3]! * cx + R[r * 3 + 1]! * cy + R[r * 3 + 2]! * cz));
-  const e = [0, 1, 2].map((r) => rest[263 * 3 + r]! - rest[33 * 3 + r]!);
-  const iod = Math.max(1e-6, av.head.iod);
-  if (Math.hypot(u[0]!, u[1]!) / iod < POSED_GAP_FROM) return 1;
-  const shown = (v: number[]) => Math.hypot(headR[0]! * v[0]! + headR[1]! * v[1]! + headR[2]! * v[2]!, headR[3]! * v[0]! + headR[4]! * v[1]! + headR[5]! * v[2]!) / Math.max(1e-9, Math.hypot(v[0]!, v[1]!));
-  const k = shown(u) / shown(e);
+  const at = (i: number): [number, number, number] => {
+    let cx = 0, cy = 0, cz = 0;
+    for (let k = 0; k < pw.length; k++) {
+      const d = w[k]! - pw[k]!;
+      if (d === 0) continue;
+      const o = (k * LANDMARK_COUNT + i) * 3;
+      cx += d * B[o]!; cy += d * B[o + 1]!; cz += d * B[o + 2]!;
+    }
+    return [0, 1, 2].map((r) => rest[i * 3 + r]! + s * (R[r * 3]! * cx + R[r * 3 + 1]! * cy + R[r * 3 + 2]! * cz)) as [number, number, number];
+  };
+  const a = at(13), b = at(14);
+  const restGap = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  const restIod = Math.hypot(rest[263 * 3]! - rest[33 * 3]!, rest[263 * 3 + 1]! - rest[33 * 3 + 1]!);
+  if (restGap / Math.max(1e-6, av.head.iod) < POSED_GAP_FROM || restIod <= 0) return 1;
+  const shown = (p: ArrayLike<number>, q: ArrayLike<number>) => {
+    const P = project(p[0]!, p[1]!, p[2]!), x = P[0]!, y = P[1]!, Q = project(q[0]!, q[1]!, q[2]!);
+    return Math.hypot(Q[0]! - x, Q[1]! - y);
+  };
+  const eye = (i: number) => [rest[i * 3]!, rest[i * 3 + 1]!, rest[i * 3 + 2]!];
+  const k = (shown(a, b) / shown(eye(33), eye(263))) / (restGap / restIod);
   return Number.isFinite(k) ? Math.min(POSED_GAP_RANGE[1], Math.max(POSED_GAP_RANGE[0], k)) : 1;
 }
 
