@@ -217,15 +217,15 @@ export function posedGapScale(av: JawGeometry, w: ArrayLike<number>, project: He
     return [0, 1, 2].map((r) => rest[i * 3 + r]! + s * (R[r * 3]! * cx + R[r * 3 + 1]! * cy + R[r * 3 + 2]! * cz)) as [number, number, number];
   };
   const a = at(13), b = at(14);
-  const restGap = Math.hypot(b[0] - a[0], b[1] - a[1]);
-  const restIod = Math.hypot(rest[263 * 3]! - rest[33 * 3]!, rest[263 * 3 + 1]! - rest[33 * 3 + 1]!);
-  if (restGap / Math.max(1e-6, av.head.iod) < POSED_GAP_FROM || restIod <= 0) return 1;
+  const flatGap = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  const flatIod = Math.hypot(rest[263 * 3]! - rest[33 * 3]!, rest[263 * 3 + 1]! - rest[33 * 3 + 1]!);
+  if (flatGap / Math.max(1e-6, av.head.iod) < POSED_GAP_FROM || flatIod <= 0) return 1;
   const shown = (p: ArrayLike<number>, q: ArrayLike<number>) => {
     const P = project(p[0]!, p[1]!, p[2]!), x = P[0]!, y = P[1]!, Q = project(q[0]!, q[1]!, q[2]!);
     return Math.hypot(Q[0]! - x, Q[1]! - y);
   };
   const eye = (i: number) => [rest[i * 3]!, rest[i * 3 + 1]!, rest[i * 3 + 2]!];
-  const k = (shown(a, b) / shown(eye(33), eye(263))) / (restGap / restIod);
+  const k = (shown(a, b) / shown(eye(33), eye(263))) / (flatGap / flatIod);
   return Number.isFinite(k) ? Math.min(POSED_GAP_RANGE[1], Math.max(POSED_GAP_RANGE[0], k)) : 1;
 }
 
