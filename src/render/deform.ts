@@ -114,9 +114,10 @@ export class Deformer {
 
   /** Everything for one frame: weights, displacement, transforms, projected vertices, shares, revealed UVs. */
   update(frame: MotionFrame): void {
-    this.expression.update(frame);
     const pose = frame.pose ?? { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
+    // (the pose first: the jaw map reads the lip gap as this turn shows it, mouth/opening.ts posedGapScale)
     this.poseTransforms(pose);
+    this.expression.update(frame, this.projectWithHead);
     this.skinAndProject(pose);
     farSideShares(this.avatar, this.headR, this.lists.mirror, this.share);
     revealTextureInto(this.avatar, this.lists, pose, this.o.hairlineHold !== false, this.uvNow);

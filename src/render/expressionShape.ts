@@ -9,7 +9,7 @@ import { LANDMARK_COUNT, EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
 import { blinkCompletion } from './eyes.ts';
 import { blinkOnPhotoLid } from './blinkFromPhotoLid.ts';
 import { squintUnderBlink } from './closedEye/squintUnderBlink.ts';
-import { rigJaw, otherLipGap, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
+import { rigJaw, otherLipGap, posedGapScale, posedGapSetting, type HeadProjector, partLipsInSmile, grinShare, withDriverMouth, REST_LIP_GAP, type JawMap, type LipUnits } from './mouth/opening.ts';
 import { DRIVER_MOUTH_WIDTH } from './mouth/narrowJaw.ts';
 import { holdGrinCorners } from './mouth/grinCorners.ts';
 import { darkOGate, roundness } from './mouth/roundMouth.ts';
@@ -21,6 +21,8 @@ import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSid
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
+/** passes of the turned head's gap factor (opening.ts posedGapScale): the third moves the gap < 0.1 % */
+const POSED_PASSES = 3;
 const PUCKER = CONTROL_INDEX.mouthPucker, FUNNEL = CONTROL_INDEX.mouthFunnel;
 
 export class ExpressionShape {
@@ -57,14 +59,14 @@ export class ExpressionShape {
     this.lipSide = lipSideFields(rig.neutral);
   }
 
-  /** This frame's weights and displacement (`wv`, `delta`, `closure`, `grin`, `cropDisp`). */
-  update(frame: MotionFrame): void {
-    this.frameWeights(frame);
+  /** This frame's weights and displacement (`wv`, `delta`, `closure`, `grin`, `cropDisp`); `project`: the frame's head projection (deform.ts). */
+  update(frame: MotionFrame, project?: HeadProjector): void {
+    this.frameWeights(frame, project);
     this.displacement(frame);
   }
 
   /** The motion's weights as the rig reads them (mouth rebase, lips parted in a smile, the jaw map, blink folded into each eye). */
-  private frameWeights(frame: MotionFrame): void {
+  private frameWeights(frame: MotionFrame, project?: HeadProjector): void {
     const { wv, avatar } = this;
     // a narrow photo opens against the driver's own mouth where the motion carries it (mouth/narrowJaw.ts)
     const jawMap = withDriverMouth(this.jawMap, frame.w[DRIVER_MOUTH_WIDTH]);
@@ -84,7 +86,18 @@ export class ExpressionShape {
     const round = Math.max(0, wv[PUCKER]! - rig.photoWeights[PUCKER]!) + 0.5 * Math.max(0, wv[FUNNEL]! - rig.photoWeights[FUNNEL]!);
     // and how much it is a driver's dark "O", whose lining the mesh opens past (opening.ts oLiningAllowance)
     const darkO = frame.mouthDark === undefined ? 0 : roundness({ rounding: round, driverDark: frame.mouthDark });
-    wv[JAW_OPEN] = rigJaw(jawMap, wv[JAW_OPEN]!, otherLipGap(wv, avatar), frame.w[REST_LIP_GAP], grin, lit * round, darkO);
+    const motionJaw = wv[JAW_OPEN]!, otherGap = otherLipGap(wv, avatar);
+    wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO);
+    // the driver's gap was read on its turned head: the mesh's, as this frame's turn shows it, matches it (opening.ts posedGapScale)
+    const pose = frame.pose;
+    if (posedGapSetting.on && project && pose && (pose.yaw || pose.pitch)) {
+      // (the factor is read at the jaw it gives: a few passes, as the photo's own lip depths do not scale with the opening)
+      for (let pass = 0; pass < POSED_PASSES; pass++) {
+        const posed = posedGapScale(avatar, wv, project);
+        if (posed === 1) break;
+        wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO, posed);
+      }
+    }
     holdGrinCorners(wv, jawMap, avatar, grin);
     const blink = Math.min(1, Math.max(0, Number.isFinite(frame.blink) ? frame.blink : 0));
     if (blink > 0) {

@@ -172,11 +172,61 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  * make (mouthLowerDown, mouthUpperUp, funnel: a driver's gap is measured with them, so the jaw
  * adds only the rest).
  */
-export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0): number {
+export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0, posed = 1): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
   const gap = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)), map.gain ?? 1) + rest;
   const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap) + oLiningAllowance(darkO, gap);
-  return rigJawForGap(map, gap + allowance - otherGap);
+  return rigJawForGap(map, (gap + allowance) / posed - otherGap);
+}
+
+/**
+ * A driver's lip gap is read on its turned head: the face mesh reads the image (its depth hardly
+ * counts: lp_s1 rendered at Katie's pitch -10..-16 read back 1.11-1.33x the same weights frontal,
+ * its own mesh 1.09-1.14x), so the reading already carries the turn's projection of the lips'
+ * opening, which has depth (the jaw swings the lower lip back as well as down). The jaw map
+ * (jawMapOf) gives that gap at the photo's pose, and the frame's turn then projected it a second
+ * time: lp_s1 <- Katie (pitch p50 -6.7, |yaw| 8) opened 1.09x the target posed, 1.00x frontal.
+ * On, the mesh opens so that its gap as the frame's pose shows it, over the inter-ocular distance
+ * as that pose shows it, is the motion's gap (rigJaw `posed`).
+ */
+export const posedGapSetting = { on: true };
+/** how far the factor may go (mt_man's jaw swings his lower lip back as far as down: 0.76-1.30 at pitch +12..-16 deg) */
+const POSED_GAP_RANGE = [0.67, 1.5] as const;
+/** below this mesh gap (iod) the gap's direction is the lips' seam: no factor */
+const POSED_GAP_FROM = 0.01;
+
+/** Where a crop-frame point lands in the output for the frame's head pose: [x, y] (deform.ts projectWithHead). */
+export type HeadProjector = (x: number, y: number, z: number) => ArrayLike<number>;
+
+/**
+ * How much larger the mesh's lip gap shows on the frame's turned head (`project`: a crop-frame point
+ * moved with the head and projected, perspective and all) than at the photo's pose, over the same for
+ * the inter-ocular distance: landmarks 13 and 14 at weights `w` (jawOpen the rig's) and the eye
+ * corners 33 and 263 at rest. At the photo's pose the crop frame is the image (jawMapOf).
+ */
+export function posedGapScale(av: JawGeometry, w: ArrayLike<number>, project: HeadProjector): number {
+  const R = av.rig.rotation, B = av.rig.basis, pw = av.rig.photoWeights, s = av.rig.scale, rest = av.rest;
+  const at = (i: number): [number, number, number] => {
+    let cx = 0, cy = 0, cz = 0;
+    for (let k = 0; k < pw.length; k++) {
+      const d = w[k]! - pw[k]!;
+      if (d === 0) continue;
+      const o = (k * LANDMARK_COUNT + i) * 3;
+      cx += d * B[o]!; cy += d * B[o + 1]!; cz += d * B[o + 2]!;
+    }
+    return [0, 1, 2].map((r) => rest[i * 3 + r]! + s * (R[r * 3]! * cx + R[r * 3 + 1]! * cy + R[r * 3 + 2]! * cz)) as [number, number, number];
+  };
+  const a = at(13), b = at(14);
+  const flatGap = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  const flatIod = Math.hypot(rest[263 * 3]! - rest[33 * 3]!, rest[263 * 3 + 1]! - rest[33 * 3 + 1]!);
+  if (flatGap / Math.max(1e-6, av.head.iod) < POSED_GAP_FROM || flatIod <= 0) return 1;
+  const shown = (p: ArrayLike<number>, q: ArrayLike<number>) => {
+    const P = project(p[0]!, p[1]!, p[2]!), x = P[0]!, y = P[1]!, Q = project(q[0]!, q[1]!, q[2]!);
+    return Math.hypot(Q[0]! - x, Q[1]! - y);
+  };
+  const eye = (i: number) => [rest[i * 3]!, rest[i * 3 + 1]!, rest[i * 3 + 2]!];
+  const k = (shown(a, b) / shown(eye(33), eye(263))) / (flatGap / flatIod);
+  return Number.isFinite(k) ? Math.min(POSED_GAP_RANGE[1], Math.max(POSED_GAP_RANGE[0], k)) : 1;
 }
 
 /**
