@@ -96,7 +96,7 @@ export class FrameLight {
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
-  /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts) */
+  /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts); negative: lowered to a thin row in a slit (slitLowerRow.ts) */
   lowerRaise = 0;
   /** output pixels the jaw set (lower teeth and tongue) follows a lower lip that is far under the jaw's anchor */
   jawFollow = 0;
