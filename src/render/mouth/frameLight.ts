@@ -32,6 +32,7 @@ import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { lowerRowSmileLit } from './heldSmileRow.ts';
 import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLowerRow.ts';
+import { rowStanding, slitLowerShow, slitRowDrop } from './slitLowerRow.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 import { castTintInto } from './pictureCast.ts';
@@ -95,12 +96,14 @@ export class FrameLight {
   /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
   upperLift = 0;
   lowerDrop = 0;
-  /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts) */
+  /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts); negative: lowered to a thin row in a slit (slitLowerRow.ts) */
   lowerRaise = 0;
   /** output pixels the jaw set (lower teeth and tongue) follows a lower lip that is far under the jaw's anchor */
   jawFollow = 0;
   /** how much of the teeth and tongue shows: none in a barely parted mouth (a dark slit) */
   teethShow = 1;
+  /** the lower row's fade-in by parting: teethShow, or from a smaller parting where the driver shows its lower row (slitLowerRow.ts) */
+  lowerRowShow = 1;
   /** the light left on the teeth and tongue in a rounded opening (an "O": they lie back in its shadow) */
   roundShade = 1;
   /** how much of the teeth a rounded opening leaves showing (roundTeethShown; 1 unless round) */
@@ -211,6 +214,8 @@ export class FrameLight {
     // (npm run demo) upper row popped in and out of a dark crescent frame to frame, flicker16)
     this.roundTeeth = roundTeethShown(p.gap, round);
     this.teethShow = Math.max(teethShown(p.gap, round) * this.roundTeeth, layers.fromPhoto ? lit * (1 - round) : 0);
+    // (a lower row the driver shows comes in from a smaller parting: reagan f53's pale row in a slit, slitLowerRow.ts)
+    this.lowerRowShow = layers.lowerFromPhoto ? this.teethShow : slitLowerShow(this.teethShow, p.gap, round, this.roundTeeth, p.driverLowerShow);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
     // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
@@ -232,6 +237,9 @@ export class FrameLight {
     const lowerShow = lowerTeethShow(p.gap, litLow, read, round);
     this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow));
     this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow);
+    // (a row shown in a slit by the driver's reading alone stands a thin row under a dark line, not the slit filled: slitLowerRow.ts)
+    const standing = layers.lowerFromPhoto ? null : rowStanding(p, lowerTips, this.lowerDrop, this.jawFollow, this.lowerRaise);
+    if (standing !== null) this.lowerRaise -= slitRowDrop(standing, p.gap, round, p.unit, this.teethShow, this.lowerRowShow);
   }
 
   /** The tongue's growth, sink and light (after setTeeth: it follows the jaw set and the lower row's drop). */

@@ -111,7 +111,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   let r = out[0]!, g = out[1]!, b = out[2]!;
   const inv = 1 / p.scale, c = p.cos, s = p.sin, squeeze = 1 / p.squeeze;
   // (the layers are premultiplied: their colour fades with their alpha)
-  const bare = rowLight(q, light, sideShade(q, light)), side = bare * light.teethShow;
+  const bare = rowLight(q, light, sideShade(q, light));
   // (an O: the lower row behind the pushed-out lower lip; the tongue low in the cavity, shown by the
   // parting alone, not hidden with the teeth (roundTeethShown): lp_d6 f189's dark O has its tongue
   // in the lower half; roundInside.ts)
@@ -163,10 +163,11 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   }
   // (premultiplied: what an O hides goes from the alpha and the colour both)
   // (a tongue out lies over the lower teeth, not behind them: tongueOut.ts)
+  // (the lower row fades in by its own parting, lowerRowShow: from a smaller one where the driver shows it, slitLowerRow.ts)
   const lowerShown = (o > 0 ? oLowerShown(o) : 1) * (light.tongueOut > 0 ? rowUnderTongueOut(light.tongueOut, tongueOver) : 1);
-  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow - light.lowerRaise) * inv, tmp) * light.teethShow * lowerShown;
+  const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow - light.lowerRaise) * inv, tmp) * light.lowerRowShow * lowerShown;
   if (a > 0) {
-    const k0 = side * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.teethShow), k = k0 * lowerShown;
+    const k0 = bare * light.lowerRowShow * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.lowerRowShow), k = k0 * lowerShown;
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
   }
   out[0] = r; out[1] = g; out[2] = b;
