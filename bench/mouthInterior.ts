@@ -9,7 +9,7 @@ import { EYE_L_LOOP, EYE_R_LOOP, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../s
 export const DARK_SHARE = 0.35;
 
 type Lm = ArrayLike<ArrayLike<number>>;
-export interface Stats { dark: number; teeth: number; value: number; chroma: number; rb: number; gr: number; edge: number; n: number; /** the interior's luma over the skin's at its 10th, 25th and 50th percentiles */ l10: number; l25: number; l50: number; /** the interior's 90th-percentile luma over the skin's (its lit teeth), and over the sclera's (the picture's white: the eyes' whitest quarter) */ top: number; topSclera: number; /** the teeth pixels' mean luma over the skin's */ teethLuma: number; teethY: number }
+export interface Stats { dark: number; teeth: number; value: number; chroma: number; rb: number; gr: number; edge: number; n: number; /** the interior's luma over the skin's at its 10th, 25th and 50th percentiles */ l10: number; l25: number; l50: number; /** the interior's 90th-percentile luma over the skin's (its lit teeth), and over the sclera's (the picture's white: the eyes' whitest quarter) */ top: number; topSclera: number; /** the teeth pixels' mean luma over the skin's */ teethLuma: number; teethY: number; /** the teeth pixels' 90th-percentile luma (what photoLook.ts brightLuminance reads on the library's rows; s53 greyteeth53) */ teethP90: number }
 
 const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
@@ -30,13 +30,13 @@ export function interiorStats(d: ArrayLike<number>, size: number, lm: Lm): Stats
   const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
   const sk = skinLuma(d, size, lm, iod);
   let n = 0, dark = 0, tn = 0, tl = 0, value = 0, chroma = 0, rb = 0, gr = 0, edge = 0, en = 0;
-  const isTooth = new Uint8Array(mask.length), ls: number[] = [];
+  const isTooth = new Uint8Array(mask.length), ls: number[] = [], tls: number[] = [];
   for (let q = 0; q < mask.length; q++) {
     if (!mask[q]) continue;
     const o = q * 4, r = d[o]!, g = d[o + 1]!, b = d[o + 2]!, l = luma(d, o);
     const mx = Math.max(r, g, b), mn = Math.min(r, g, b);
     n++; ls.push(l / sk);
-    if (l > 1.05 * sk && mx - mn < 0.35 * mx) { isTooth[q] = 1; tn++; tl += l; value += mx; chroma += mx - mn; rb += r - b; gr += g / Math.max(1, r); }
+    if (l > 1.05 * sk && mx - mn < 0.35 * mx) { isTooth[q] = 1; tn++; tl += l; tls.push(l); value += mx; chroma += mx - mn; rb += r - b; gr += g / Math.max(1, r); }
     else if (l < DARK_SHARE * sk) dark++;
   }
   if (n < 30) return null;
@@ -44,7 +44,7 @@ export function interiorStats(d: ArrayLike<number>, size: number, lm: Lm): Stats
   const t = Math.max(1, tn);
   ls.sort((a, b) => a - b);
   const at = (p: number) => ls[Math.floor(p * (ls.length - 1))]!;
-  return { n, dark: dark / n, teeth: tn / n, value: value / t, chroma: chroma / t, rb: rb / t, gr: gr / t, edge: en > 10 ? (100 * edge) / en / sk : NaN, l10: at(0.1), l25: at(0.25), l50: at(0.5), top: at(0.9), topSclera: (at(0.9) * sk) / scleraLuma(d, size, lm), teethLuma: tn ? tl / tn / sk : NaN, teethY: tn ? tl / tn : NaN };
+  return { n, dark: dark / n, teeth: tn / n, value: value / t, chroma: chroma / t, rb: rb / t, gr: gr / t, edge: en > 10 ? (100 * edge) / en / sk : NaN, l10: at(0.1), l25: at(0.25), l50: at(0.5), top: at(0.9), topSclera: (at(0.9) * sk) / scleraLuma(d, size, lm), teethLuma: tn ? tl / tn / sk : NaN, teethY: tn ? tl / tn : NaN, teethP90: tls.length ? tls.sort((a, b) => a - b)[Math.floor(0.9 * (tls.length - 1))]! : NaN };
 }
 
 

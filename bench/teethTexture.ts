@@ -67,7 +67,7 @@ if (photo) {
 }
 for (const [tag, v] of sums) {
   const mean = (k: keyof TeethTexture) => { const f = v.map((t) => t[k]).filter(Number.isFinite); return f.length ? (f.reduce((a, b) => a + b, 0) / f.length).toFixed(3) : '-'; };
-  console.log(`mean ${tag.padEnd(10)} front ${mean('front')} bead ${mean('bead')} beads/.1iod ${mean('beadsPer')} teeth/lip ${(v.reduce((a, t) => a + t.upperLight / t.lip, 0) / v.length).toFixed(3)} (n ${v.length}, lower read on ${v.filter((t) => Number.isFinite(t.bead)).length})`);
+  console.log(`mean ${tag.padEnd(10)} front ${mean('front')} bead ${mean('bead')} beads/.1iod ${mean('beadsPer')} teeth/lip ${(v.reduce((a, t) => a + t.upperLight / t.lip, 0) / v.length).toFixed(3)} teeth/cheek ${(v.reduce((a, t) => a + t.upperLight / t.cheek, 0) / v.length).toFixed(3)} picket ${mean('picket')} (n ${v.length}, lower read on ${v.filter((t) => Number.isFinite(t.bead)).length})`);
 }
 const png = await labelledGrid(rows, { title: `${photo || ''} <- ${video || path.basename(motionPath)} (teeth texture; mouth ${zoom}x)`, cellW, cellH: Math.round(cellW * 0.46), rowLabels: labels });
 await sharp(png).png().toFile(out);

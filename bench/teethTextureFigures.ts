@@ -41,7 +41,20 @@ export function dipDepths(p: readonly number[], reach: number): number[] {
   return depths;
 }
 
-export interface TeethTexture { front: number; bead: number; beadsPer: number; lowerLit: number; upperLight: number; lip: number }
+export interface TeethTexture { front: number; bead: number; beadsPer: number; lowerLit: number; upperLight: number; lip: number; cheek: number; picket: number }
+
+/** The cheeks' median luma: discs of CHEEK_R iod around landmarks 50 and 280 (under each eye; s53 greyteeth53: teeth/cheek). */
+const CHEEK_R = 0.06;
+export function cheekLight(img: RgbaImage, lm: Lm): number {
+  const r = CHEEK_R * dist(lm, 33, 263), v: number[] = [];
+  for (const i of [50, 280]) {
+    const [cx, cy] = lm[i]!;
+    for (let y = Math.max(0, Math.floor(cy - r)); y <= Math.min(img.height - 1, Math.ceil(cy + r)); y++)
+      for (let x = Math.max(0, Math.floor(cx - r)); x <= Math.min(img.width - 1, Math.ceil(cx + r)); x++)
+        if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) v.push(luma(img.data, (y * img.width + x) * 4));
+  }
+  return v.length ? median(v) : NaN;
+}
 
 /** The lower lip's median luma: between its outer and inner contours (the teeth's 1x light is read against it). */
 export function lowerLipLight(img: RgbaImage, lm: Lm): number {
@@ -78,6 +91,14 @@ export function teethTexture(img: RgbaImage, lm: Lm): TeethTexture | null {
   const lateral = median(cols.filter((c) => Math.abs(c.dx) >= LATERAL_X[0] && Math.abs(c.dx) < LATERAL_X[1]).map((c) => c.up));
   const near = cols.filter((c) => Math.abs(c.dx) < BEAD_X);
   const lowerLit = median(near.map((c) => c.low)) / Math.max(1, centre);
+  // (s53 greyteeth53) picket: the upper row's dips between teeth over |dx| < BEAD_X (as bead reads the lower row's; 0: a smooth band)
+  const binned = (k: 'up' | 'low') => {
+    const bins = new Map<number, number[]>();
+    for (const c of near) { const b = Math.round(c.dx / BIN); bins.set(b, [...(bins.get(b) ?? []), c[k]]); }
+    return [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v.reduce((a, b) => a + b, 0) / v.length);
+  };
+  const upDeep = near.length >= 6 ? dipDepths(binned('up'), Math.max(1, Math.round(BEAD_REACH / BIN))).filter((v) => v > 0.04) : [];
+  const picket = near.length >= 6 ? (upDeep.length ? upDeep.reduce((a, b) => a + b, 0) / upDeep.length : 0) : NaN;
   let bead = NaN, beadsPer = NaN;
   if (lowerLit >= LOWER_LIT && near.length >= 6) {
     // (binned to BIN iod: a 720 px driver and a 512 px render read at one scale)
@@ -88,7 +109,7 @@ export function teethTexture(img: RgbaImage, lm: Lm): TeethTexture | null {
     bead = deep.length ? deep.reduce((a, b) => a + b, 0) / deep.length : 0;
     beadsPer = deep.length / ((near[near.length - 1]!.dx - near[0]!.dx) / 0.1);
   }
-  return { front: centre / Math.max(1, lateral), bead, beadsPer, lowerLit, upperLight: centre, lip: lowerLipLight(img, lm) };
+  return { front: centre / Math.max(1, lateral), bead, beadsPer, lowerLit, upperLight: centre, lip: lowerLipLight(img, lm), cheek: cheekLight(img, lm), picket };
 }
 
-export const teethTextureText = (t: TeethTexture | null) => t ? `front ${t.front.toFixed(3)} bead ${Number.isFinite(t.bead) ? t.bead.toFixed(3) : '  -  '} beads/.1iod ${Number.isFinite(t.beadsPer) ? t.beadsPer.toFixed(2) : ' - '} lowerLit ${t.lowerLit.toFixed(2)} upper ${t.upperLight.toFixed(0)} lip ${t.lip.toFixed(0)} teeth/lip ${(t.upperLight / t.lip).toFixed(2)}` : 'no opening';
+export const teethTextureText = (t: TeethTexture | null) => t ? `front ${t.front.toFixed(3)} bead ${Number.isFinite(t.bead) ? t.bead.toFixed(3) : '  -  '} beads/.1iod ${Number.isFinite(t.beadsPer) ? t.beadsPer.toFixed(2) : ' - '} lowerLit ${t.lowerLit.toFixed(2)} upper ${t.upperLight.toFixed(0)} lip ${t.lip.toFixed(0)} teeth/lip ${(t.upperLight / t.lip).toFixed(2)} cheek ${t.cheek.toFixed(0)} teeth/cheek ${(t.upperLight / t.cheek).toFixed(2)} picket ${Number.isFinite(t.picket) ? t.picket.toFixed(3) : '-'}` : 'no opening';

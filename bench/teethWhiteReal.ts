@@ -30,7 +30,7 @@ for (const clip of clips) {
   const av = buildAvatar(portrait);
   const c = portrait.analysis.crop;
   const box = { x: Math.round(c.x), y: Math.round(c.y), side: Math.round(c.side) };
-  const seen: { i: number; gap: number; y: number; share: number }[] = [];
+  const seen: { i: number; gap: number; y: number; p90: number; share: number }[] = [];
   for (const [i, f] of frames.entries()) {
     const crop = await extractCrop(f as never, box, c.size) as any;
     const im = 'image' in crop ? crop.image : crop;
@@ -39,12 +39,12 @@ for (const clip of clips) {
     const lm = face.landmarks;
     const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
     const s = interiorStats(im.data, c.size, lm);
-    if (s) seen.push({ i: i * 3, gap: Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iod, y: s.teethY, share: s.teeth });
+    if (s) seen.push({ i: i * 3, gap: Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iod, y: s.teethY, p90: s.teethP90, share: s.teeth });
   }
   seen.sort((a, b) => b.gap - a.gap);
   const at: typeof seen = [];
   for (const s of seen) if (at.length < count && at.every((t) => Math.abs(t.i - s.i) >= 6)) at.push(s);
   const pw = pictureWhite(av), cheek = lum(...cheekColour(av)), sclera = eyeWhiteReading(av).sclera;
-  const teeth = median(at.map((s) => s.y)), lipLook = photoLipLook(av, 1);
-  console.log(`${clip.padEnd(8)} real teeth luma ${teeth.toFixed(0)} (share ${median(at.map((s) => s.share)).toFixed(2)}, gap ${median(at.map((s) => s.gap)).toFixed(2)} IOD, frames ${at.map((s) => s.i).join(',')}) | photo: white ${pw.toFixed(0)} cheek ${cheek.toFixed(0)} sclera ${sclera ? lum(...sclera).toFixed(0) : '-'} lip detail ${lipLook.detail?.toFixed(3)} blur ${lipLook.blur?.toFixed(2)} px crop ${c.side.toFixed(0)} px | teeth/white ${(teeth / pw).toFixed(2)} teeth/cheek ${(teeth / cheek).toFixed(2)}`);
+  const teeth = median(at.map((s) => s.y)), p90 = median(at.map((s) => s.p90)), lipLook = photoLipLook(av, 1);
+  console.log(`${clip.padEnd(8)} real teeth luma ${teeth.toFixed(0)} (share ${median(at.map((s) => s.share)).toFixed(2)}, gap ${median(at.map((s) => s.gap)).toFixed(2)} IOD, frames ${at.map((s) => s.i).join(',')}) | photo: white ${pw.toFixed(0)} cheek ${cheek.toFixed(0)} sclera ${sclera ? lum(...sclera).toFixed(0) : '-'} lip detail ${lipLook.detail?.toFixed(3)} blur ${lipLook.blur?.toFixed(2)} px crop ${c.side.toFixed(0)} px | teeth/white ${(teeth / pw).toFixed(2)} teeth/cheek ${(teeth / cheek).toFixed(2)} | bright (p90) ${p90.toFixed(0)}: its share cheek -> white ${((p90 - cheek) / (pw - cheek)).toFixed(2)}`);
 }

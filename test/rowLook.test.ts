@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
-import { corridorLight, libraryRelief } from '../src/render/mouth/rowLook.ts';
+import { corridorLight, libraryRelief, softFade, TEXTURED_RELIEF, CLEAN_RELIEF } from '../src/render/mouth/rowLook.ts';
 import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -76,4 +76,15 @@ test("st_art_1 (a painting without teeth): its speech row shows separate teeth, 
   const corner = ends.reduce((a, b) => a + b, 0) / ends.length / (mid.reduce((a, b) => a + b, 0) / mid.length);
   // (main 64cd961: .254, a grey fade; Katie's smiles .07-.12)
   assert.ok(corner < 0.2, `smile corner ${corner.toFixed(3)} of the centre's luma`);
+});
+
+test("a soft picture's row loses the textured look (lp_s9 <- lp_d11 f150's picket fence); a crisp one keeps it (s53 greyteeth53)", () => {
+  assert.equal(softFade(0), 0);
+  assert.equal(softFade(0.33), 0, 'lp_s5 at 512 px, st_art_1, lp_s12: none');
+  assert.equal(softFade(1), 1);
+  const crisp = libraryRelief(false, 1, 0.3), soft = libraryRelief(false, 1, 0.97), half = libraryRelief(false, 1, 0.75);
+  assert.equal(crisp.round, TEXTURED_RELIEF.round, 'a crisp painting: distinct teeth');
+  assert.ok(Math.abs(soft.round - CLEAN_RELIEF.round) < 0.1 * (TEXTURED_RELIEF.round - CLEAN_RELIEF.round), `soft: round ${soft.round.toFixed(2)}`);
+  assert.ok(soft.lines < crisp.lines && half.round < crisp.round && half.round > soft.round, 'fades with the softness');
+  assert.deepEqual(libraryRelief(true, 1, 1), PLAIN_RELIEF, "a photo's own teeth keep theirs");
 });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { edgeBlur, teethBlurFor } from '../src/render/mouth/pictureBlur.ts';
-import { photoLipLook, softPictureWhite } from '../src/render/mouth/photoLook.ts';
+import { photoLipLook, pictureSoftness, softPictureWhite } from '../src/render/mouth/photoLook.ts';
 import { gaussianBlur } from '../src/eval/metrics/ssim.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
@@ -44,18 +44,24 @@ test('teeth are softened only past a sharp photo\'s lip edges, by a share, at mo
   assert.ok(teethBlurFor(4, 0.45) === 1);
 });
 
-test('the teeth reach the picture\'s white in a sharp picture, near the cheeks\' in a soft one (real videos)', () => {
-  // frame 0's cheek luma, brightest sample and lip blur (px) -> the real teeth's mean luma at the most open frames
+test('the bright teeth reach the picture\'s white in a sharp picture, most of the way to it in a soft one (real videos)', () => {
+  // frame 0's cheek luma, brightest sample and lip blur (px) -> the real teeth pixels' 90th-percentile luma at the most open
+  // frames (bench/teethWhiteReal.ts bright): the statistic the target sets on the library rows (brightLuminance). Until
+  // session 53 this test read the teeth's MEAN luma (Fei-Fei 128, lp_d6 153, lp_d14 217, lp_d0 171) and the soft share was
+  // .4: a soft picture's bright teeth were held where real soft videos' average teeth sit (s53 greyteeth53).
   const videos: [string, number, number, number, number][] = [
-    ['katie', 178, 223, 1.01, 225], ['mt_sun', 166, 189, 0.94, 187], ['obama1', 107, 152, 1.17, 157], ['feifei1', 135, 157, 2.0, 128],
-    ['lp_d11', 139, 166, 1.98, 143], ['lp_d6', 152, 179, 2.45, 153], ['lp_d14', 210, 227, 2.45, 217], ['lp_d0', 152, 173, 1.72, 171],
+    ['katie', 178, 223, 1.01, 230], ['mt_sun', 166, 189, 0.94, 188], ['obama1', 107, 152, 1.17, 194], ['feifei1', 135, 157, 2.0, 152],
+    ['lp_d11', 139, 166, 1.98, 148], ['lp_d6', 152, 179, 2.45, 183], ['lp_d14', 210, 227, 2.45, 227], ['lp_d0', 152, 173, 1.72, 179],
   ];
-  const miss = (f: (v: typeof videos[0]) => number) => videos.map((v) => Math.abs(f(v) - v[4])).sort((a, b) => a - b);
-  const now = miss(([, c, w, b]) => softPictureWhite(c, w, b)), before = miss(([, , w]) => w);
-  const med = (s: number[]) => (s[3]! + s[4]!) / 2;
-  console.log(`teeth luma missed by, median: white ${med(before)}, by blur ${med(now).toFixed(1)}; worst ${before[7]} -> ${now[7]!.toFixed(1)}`);
-  // (the white alone: median 7.5, worst 29, Fei-Fei)
-  assert.ok(med(now) < 6 && now[7]! < 20, `median ${med(now)}, worst ${now[7]}`);
+  const soft = videos.filter((v) => v[3] >= 1.7);
+  const miss = (f: (v: typeof videos[0]) => number) => soft.map((v) => Math.abs(f(v) - v[4]));
+  const sum = (m: number[]) => m.reduce((x, y) => x + y, 0);
+  const now = miss(([, c, w, b]) => softPictureWhite(c, w, b)), before = miss(([, c, w, b]) => c + (1 - 0.6 * pictureSoftness(b)) * (w - c));
+  console.log(`soft videos' bright teeth missed by ${sum(before).toFixed(1)} (share .4) -> ${sum(now).toFixed(1)}`);
+  // (.4: 53.7 in all, lp_d6 20; .8: 35)
+  assert.ok(sum(now) < 0.8 * sum(before), `${sum(now).toFixed(1)} against ${sum(before).toFixed(1)}`);
+  assert.ok(Math.max(...now) < 15, `worst ${Math.max(...now).toFixed(1)}`);
+  for (const [name, c, w, b] of soft) assert.ok(softPictureWhite(c, w, b) < w, `${name}: a soft picture's teeth stay under its white`);
   assert.equal(softPictureWhite(150, 200, 1.0), 200, 'a sharp picture: its white');
   assert.equal(softPictureWhite(150, 140, 2.2), 140, 'a white under the cheek stays');
 });

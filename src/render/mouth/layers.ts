@@ -229,7 +229,7 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
   // (the upper row's deeper where the photo shows no teeth of its own, the more the more textured the picture: rowLook.ts)
   const textured = texturedShare(skinTexture(avatar));
-  const upperLook = libraryRelief(own !== null, textured);
+  const upperLook = libraryRelief(own !== null, textured, pictureSoftness(lipBlur));
   // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
   const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
   // (a photo's own row by how much it was sharpened: ownRowRelief.ts)

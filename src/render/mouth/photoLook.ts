@@ -183,7 +183,7 @@ export function pictureWhite(avatar: Avatar): number {
 /**
  * The white the bright teeth may reach, by how soft the picture is around its lips (pictureBlur.ts
  * edgeBlur, output px): the face's brightest sample (pictureWhite) in a sharp picture; in a soft one
- * 0.4 of the way to it from the cheeks' luma. Real teeth at their most open (bench/teethWhiteReal.ts, their mean luma;
+ * photoLookSetting.softWhiteShare of the way to it from the cheeks' luma. Real teeth at their most open (bench/teethWhiteReal.ts, their mean luma;
  * frame 0's cheek / white / lip blur): sharp videos at the white (Katie 225; 178/223/1.0 px, mt_sun
  * 187; 166/189/0.9, Obama 1 157; 107/152/1.2), soft ones near the cheek (Fei-Fei 128; 135/157/2.0,
  * lp_d11 143; 139/166/2.0, lp_d6 153; 152/179/2.45, lp_d14 217; 210/227/2.45), lp_d0 between (171;
@@ -194,7 +194,7 @@ export function pictureWhite(avatar: Avatar): number {
  */
 export function softPictureWhite(cheekLum: number, white: number, lipBlurPx: number | null): number {
   if (lipBlurPx === null || white <= cheekLum) return white;
-  const share = 1 - (1 - SOFT_WHITE_SHARE) * smoothstep(SHARP_LIPS_PX, SOFT_LIPS_PX, lipBlurPx);
+  const share = 1 - (1 - photoLookSetting.softWhiteShare) * smoothstep(SHARP_LIPS_PX, SOFT_LIPS_PX, lipBlurPx);
   return cheekLum + share * (white - cheekLum);
 }
 /**
@@ -226,7 +226,15 @@ export const SOFT_TEETH_WARMTH = 0.3;
 const SHARP_LIPS_PX = 1.2;
 /** ... this blurred or more: they reach SOFT_WHITE_SHARE of the way from the cheeks' luma to it. */
 const SOFT_LIPS_PX = 2.2;
-const SOFT_WHITE_SHARE = 0.4;
+/**
+ * softWhiteShare (SOFT_WHITE_SHARE): 0.4 until session 53. That share was fitted on real teeth's MEAN luma (teethY: every
+ * teeth pixel, shaded sides and lower row too) but sets the library rows' 90th percentile (brightLuminance): a soft
+ * picture's bright teeth were held where real soft videos' average teeth sit, and read darker than the cheek (lp_s5 at 3x,
+ * beads53). Real soft videos' bright teeth (the teeth pixels' 90th percentile, bench/teethWhiteReal.ts bright, share of the
+ * way cheek -> white): Fei-Fei .79, lp_d0 1.27, lp_d6 1.17, lp_d14 .98 (lp_d11 .35: her teeth barely show); sharp ones
+ * Katie 1.15, mt_sun .98 (greyteeth53). 0.8: the lowest of the soft videos that show their teeth.
+ */
+export const photoLookSetting = { softWhiteShare: 0.8 };
 
 /** The layers' colour scaled so their bright teeth (together) reach `target`, the gain within `limits`. */
 export function brightenedTo(layers: ReadyLayer[], target: number, limits = TEETH_GAIN): { layers: ReadyLayer[]; gain: number } {

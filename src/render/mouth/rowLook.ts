@@ -29,15 +29,33 @@ import { smoothstep } from '../../math/smooth.ts';
 export const TEXTURED_RELIEF: ReliefLook = { lines: 1.2, widen: 1.2, round: 8, roundPower: 2, warmth: 0.4, sides: 1 };
 export const CLEAN_RELIEF: ReliefLook = { lines: 0.85, widen: 1, round: 2, roundPower: 2, warmth: 0.8, sides: 0.4 };
 
+/**
+ * A soft picture's row keeps less of the textured look (s53 greyteeth53, issue #13): lp_s9 (a soft painting, lip edges
+ * 2.4 px) <- lp_d11 f150, a grin with both rows, drew its upper row as a picket fence of dark lines (upper-row dips .152
+ * of the teeth's light, bench/teethTexture.ts picket) where the driver shows one white band (0); real soft videos' rows
+ * dip .08-.11 in speech (lp_d6 .079, lp_d10 .103, lp_d11 .101, lp_d0 .113; sharp Katie .154): a blur this wide cannot
+ * hold a stroke between every two teeth. The textured share is faded by `softFade` x softFade(softness) (0 off).
+ */
+export const rowLookSetting = { softFade: 1 };
+
+/**
+ * How much of the textured look a picture of this softness (photoLook.ts pictureSoftness, 0..1) loses: none up to its
+ * midpoint (lip edges ~1.7 px: crisp paintings keep their distinct teeth, st_art_1 and lp_s12 at .29, lp_s1 at .05),
+ * all of it at 1 (lp_s9 2.4 px; lp_s5 1.9 px .62, lp_s0 2.0 px .78).
+ */
+export function softFade(softness: number): number {
+  return rowLookSetting.softFade * Math.min(1, Math.max(0, 2 * softness - 1));
+}
+
 /** The look `share` of the way from CLEAN_RELIEF to TEXTURED_RELIEF (pictureKind.ts texturedShare). */
 export function noTeethRelief(share: number): ReliefLook {
   const t = Math.min(1, Math.max(0, share)), mix = (k: keyof ReliefLook) => (CLEAN_RELIEF[k] ?? 1) + t * ((TEXTURED_RELIEF[k] ?? 1) - (CLEAN_RELIEF[k] ?? 1));
   return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides') };
 }
 
-/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs), in a picture `textured` (0 clean .. 1 painted) as pictureKind.ts reads it. */
-export function libraryRelief(photoShowsTeeth: boolean, textured = 0.5): ReliefLook {
-  return photoShowsTeeth ? PLAIN_RELIEF : noTeethRelief(textured);
+/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs), in a picture `textured` (0 clean .. 1 painted) as pictureKind.ts reads it, `softness` as photoLook.ts pictureSoftness reads it. */
+export function libraryRelief(photoShowsTeeth: boolean, textured = 0.5, softness = 0): ReliefLook {
+  return photoShowsTeeth ? PLAIN_RELIEF : noTeethRelief(textured * (1 - softFade(softness)));
 }
 
 /**
