@@ -95,7 +95,7 @@ export function rasterize(f: FrameDraw): void {
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
   const c = geometry.closure;
   // a moved lid's edge over the eyeball along its curve, soft as the photo's edges (gazeIrisLid.ts), under the shut eye's lid
-  coverMovedLids(target, LID_PAIRS, sx, sy, siz, geometry.expression.cropDisp, f.faceWidthPx / avatar.head.faceWidth, [1 - shutEyeShown(c[0]!).lid, 1 - shutEyeShown(c[1]!).lid]);
+  coverMovedLids(target, LID_PAIRS, sx, sy, siz, geometry.expression.cropDisp, f.faceWidthPx / avatar.head.faceWidth, [1 - shutEyeShown(c[0]!).lid, 1 - shutEyeShown(c[1]!).lid], LID_PAIRS.map((_, e) => Math.hypot(...gazeWarp.shiftOf(e))));
   // a lowering lid's lash line, the photo's, on its edge (wideEyes side 0 = EYE_L = closure[1])
   // (on the shut eye's lid edge as drawn once it comes in: closedEye/lashOnEdge.ts)
   const [lx, ly] = textures.closedEyes.lashPoints(c, sx, sy);
