@@ -129,7 +129,7 @@ export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readon
     const inRun = below && sag > 0 && x - x0 >= ia && x - x0 <= ib;
     const y = polylineYAt(line.xs, line.ys, x + 0.5) - (inRun ? sag * sagRaise(x + 0.5 - mid, half, radius) : 0);
     // the lid's colour `inset` rows in from its last raster row (the upper lid's lash), the eyeball's a row past its first
-    const lidEnd = below ? cutRow + (below && sag > 0 ? Math.max(inset, lidSagSetting.inset) : inset) : cutRow - 1 - inset;
+    const lidEnd = below ? cutRow + (inRun ? Math.max(inset, lidSagSetting.inset) : inset) : cutRow - 1 - inset;
     const eyeRow = below ? cutRow - 2 : cutRow + 1;
     const lo = Math.max(0, Math.min(lidEnd, eyeRow, Math.floor(y - width) - 1)), hi = Math.min(H - 1, Math.max(lidEnd, eyeRow, Math.ceil(y + width) + 1));
     if (hi - lo >= column.length || lidEnd < lo || lidEnd > hi || eyeRow < lo) continue;
