@@ -4,7 +4,7 @@
 // lash. Synthetic raster: dark lid (near) above an arched polyline, light eyeball (far) below, as the z-buffer cuts it.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { coverLidCurve, coverMovedLids, irisRun, lidShare, movedStrength, sagRaise } from '../src/render/gazeIrisLid.ts';
+import { coverLidCurve, coverMovedLids, irisRun, lidShare, movedStrength, sagRaise, sideShows } from '../src/render/gazeIrisLid.ts';
 import { polylineYAt } from '../src/render/slitEdge.ts';
 import { smoothLidLine } from '../src/render/smoothLidLine.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
@@ -126,7 +126,13 @@ test('sagRaise: 0 mid-run, growing toward the ends, held past them and capped; i
   // shaded white (130-140) beside the iris (70-80) and the white (190): the run is the iris's columns only
   const lights = [190, 135, 130, 140, 75, 72, 70, 74, 80, 190], cuts = lights.map(() => 5);
   cuts[6] = -1; // a column without a cut neither ends the run nor counts
-  assert.deepEqual(irisRun(cuts, lights, 190), [4, 8]);
+  const [a, b, th] = irisRun(cuts, lights, 190);
+  assert.deepEqual([a, b], [4, 8]);
+  // the iris's side shows past its ends (the white, the shaded white lighter than halfway), not where nothing is cut
+  // within 2 columns past it, nor where the column past it is dark (a corner's shadow)
+  assert.ok(sideShows(cuts, lights, b, 1, th) && sideShows(cuts, lights, a, -1, th));
+  assert.ok(!sideShows([-1, -1, -1, 5, 5], [190, 190, 190, 70, 70], 3, -1, th));
+  assert.ok(!sideShows([5, 5, 5], [70, 60, 70], 1, 1, th));
 });
 
 test('a straight lower lid under a gazed iris: its cut raised toward the iris run\'s ends, the middle kept', () => {

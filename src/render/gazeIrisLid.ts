@@ -30,8 +30,8 @@ export const lidSagSetting = { on: true, radius: 0.5, inset: 2 };
 /** The cut is raised at most this far (px): a deeper dip would be the lid's own shape, not a rounded chord. */
 const MAX_RAISE = 2;
 
-/** The iris's run [first, last] (indices into the columns; -1 when none): the longest run of cut columns (those with cut >= 0) darker than halfway from the darkest to `white`. */
-export function irisRun(cuts: ArrayLike<number>, lights: ArrayLike<number>, white: number): [number, number] {
+/** The iris's run [first, last] (indices into the columns; -1 when none) and its threshold: the longest run of cut columns (those with cut >= 0) darker than halfway from the darkest to `white`. */
+export function irisRun(cuts: ArrayLike<number>, lights: ArrayLike<number>, white: number): [number, number, number] {
   let dark = Infinity;
   for (let k = 0; k < cuts.length; k++) if (cuts[k]! >= 0) dark = Math.min(dark, lights[k]!);
   const t = (dark + white) / 2;
@@ -42,7 +42,13 @@ export function irisRun(cuts: ArrayLike<number>, lights: ArrayLike<number>, whit
     if (a >= 0 && b - a > best[1] - best[0]) best = [a, b];
     a = -1;
   }
-  return best;
+  return [best[0], best[1], t];
+}
+
+/** Whether the iris's side shows past run end `k` going `dir` (-1, +1): a cut column within 2 beyond it as light as `t` (the white). */
+export function sideShows(cuts: ArrayLike<number>, lights: ArrayLike<number>, k: number, dir: number, t: number): boolean {
+  for (let j = k + dir; Math.abs(j - k) <= 2 && j >= 0 && j < cuts.length; j += dir) if (cuts[j]! >= 0) return lights[j]! >= t;
+  return false;
 }
 
 /** How far (px, >= 0) the cut is raised at a column `off` px from the iris run's middle (half-length `half`), on an arc of radius `radius` px. */
@@ -120,14 +126,19 @@ export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readon
   for (let k = 0; k < cuts.length; k++) if (cuts[k]! >= 0) white = Math.max(white, lights[k]!);
   // the iris's run of columns: the longest one darker than halfway from its darkest to the eye's white (a shaded
   // white beside it is darker than IRIS_OF_WHITE too); columns without a cut neither end nor count in it
-  const [ia, ib] = irisRun(cuts, lights, white);
-  const mid = x0 + (ia + ib + 1) / 2, half = ia >= 0 ? (ib - ia + 1) / 2 : 0, radius = lidSagSetting.radius * (xb - xa);
+  // the cut rises toward an end only where the iris's side meets the white past it (a run ending at a dark corner or
+  // shadow would step up there: st_art_1 f60): both ends, an arc round the middle; one, half an arc from the other end
+  const [ia, ib, tr] = irisRun(cuts, lights, white);
+  const openA = ia >= 0 && sideShows(cuts, lights, ia, -1, tr), openB = ia >= 0 && sideShows(cuts, lights, ib, 1, tr);
+  const radius = lidSagSetting.radius * (xb - xa), len = ib - ia + 1;
+  const raiseAt = (cx: number) => openA && openB ? sagRaise(cx - (x0 + ia + len / 2), len / 2, radius)
+    : openB ? sagRaise(cx - (x0 + ia), len, radius) : openA ? sagRaise(x0 + ib + 1 - cx, len, radius) : 0;
   for (let x = x0; x <= x1; x++) {
     const cutRow = cuts[x - x0]!;
     if (cutRow < 0 || !(lights[x - x0]! < IRIS_OF_WHITE * white)) continue;
     // a gazed iris's run under the lower lid: the cut raised along the arc, the lid's colour from under the carried iris rows
     const inRun = below && sag > 0 && x - x0 >= ia && x - x0 <= ib;
-    const y = polylineYAt(line.xs, line.ys, x + 0.5) - (inRun ? sag * sagRaise(x + 0.5 - mid, half, radius) : 0);
+    const y = polylineYAt(line.xs, line.ys, x + 0.5) - (inRun ? sag * raiseAt(x + 0.5) : 0);
     // the lid's colour `inset` rows in from its last raster row (the upper lid's lash), the eyeball's a row past its first
     const lidEnd = below ? cutRow + (inRun ? Math.max(inset, lidSagSetting.inset) : inset) : cutRow - 1 - inset;
     const eyeRow = below ? cutRow - 2 : cutRow + 1;
