@@ -86,7 +86,7 @@ const column = new Uint32Array(16);
  * lid those over it up to lidIz (a nearer surface is left). `strength` 0..1 from the raster's pixels to the redrawn.
  */
 export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readonly number[], below: boolean, eyeballIz: number, lidIz: number, strength: number, width = lidCurveSetting.width, inset = below ? lidCurveSetting.lowerInset : lidCurveSetting.upperInset, sag = 0): void {
-  if (!(strength > 0) || xs.length < 3) return;
+  if (!(strength > 0 || sag > 0) || xs.length < 3) return;
   const W = t.width, H = t.height, color = t.color, depth = t.depth;
   const line = smoothLidLine(xs, ys);
   const xa = Math.min(xs[0]!, xs.at(-1)!), xb = Math.max(xs[0]!, xs.at(-1)!), cut = CORNER_SHARE * (xb - xa);
@@ -130,14 +130,22 @@ export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readon
   // shadow would step up there: st_art_1 f60): both ends, an arc round the middle; one, half an arc from the other end
   const [ia, ib, tr] = irisRun(cuts, lights, white);
   const openA = ia >= 0 && sideShows(cuts, lights, ia, -1, tr), openB = ia >= 0 && sideShows(cuts, lights, ib, 1, tr);
+  // and only a skin lid: a waterline (or painted white) under the run lighter than the eye's white would be raised
+  // into the iris as a pale block (st_art_1 gaze dr)
+  let lidLum = 0, n = 0;
+  for (let k = Math.max(0, ia); k <= ib; k++) if (cuts[k]! >= 0) { const p = Math.min(H - 1, cuts[k]! + lidSagSetting.inset); lidLum += luma(color[p * W + x0 + k]!); n++; }
+  const skinLid = n > 0 && lidLum / n < white;
+  // without the arc the pass is the lid's own (its travel's strength, the lid's first row), as before
+  const arc = below && sag > 0 && skinLid && ia >= 0, k = arc ? Math.max(strength, sag) : strength;
+  if (!(k > 0)) return;
   const radius = lidSagSetting.radius * (xb - xa), len = ib - ia + 1;
-  const raiseAt = (cx: number) => openA && openB ? sagRaise(cx - (x0 + ia + len / 2), len / 2, radius)
+  const raiseAt = (cx: number) => !skinLid ? 0 : openA && openB ? sagRaise(cx - (x0 + ia + len / 2), len / 2, radius)
     : openB ? sagRaise(cx - (x0 + ia), len, radius) : openA ? sagRaise(x0 + ib + 1 - cx, len, radius) : 0;
   for (let x = x0; x <= x1; x++) {
     const cutRow = cuts[x - x0]!;
     if (cutRow < 0 || !(lights[x - x0]! < IRIS_OF_WHITE * white)) continue;
     // a gazed iris's run under the lower lid: the cut raised along the arc, the lid's colour from under the carried iris rows
-    const inRun = below && sag > 0 && x - x0 >= ia && x - x0 <= ib;
+    const inRun = arc && x - x0 >= ia && x - x0 <= ib;
     const y = polylineYAt(line.xs, line.ys, x + 0.5) - (inRun ? sag * raiseAt(x + 0.5) : 0);
     // the lid's colour `inset` rows in from its last raster row (the upper lid's lash), the eyeball's a row past its first
     const lidEnd = below ? cutRow + (inRun ? Math.max(inset, lidSagSetting.inset) : inset) : cutRow - 1 - inset;
@@ -162,7 +170,7 @@ export function coverLidCurve(t: RasterTarget, xs: readonly number[], ys: readon
       const lidHere = !rasterLid ? lidC : inInset && (below ? luma(own) < luma(lidC) : luma(own) > luma(lidC)) ? lidC : own;
       const eyeHere = onEye ? own : eyeC;
       const drawn = mix3(lidHere, a, eyeHere, 1 - a, 0, 0);
-      color[p * W + x] = strength >= 1 ? drawn : mix3(own, 1 - strength, drawn, strength, 0, 0);
+      color[p * W + x] = k >= 1 ? drawn : mix3(own, 1 - k, drawn, k, 0, 0);
     }
   }
 }
@@ -196,8 +204,8 @@ export function coverMovedLids(t: RasterTarget, eyes: readonly LidPair[], sx: Ar
     // the iris moved off its photo place (texture px, full from 1): the lower lid's cut over it drawn along its arc
     const gazed = lidSagSetting.on ? movedStrength(irisShift[e] ?? 0) : 0;
     for (const [lid, below] of [[eye.upper, false], [eye.lower, true]] as const) {
-      const s = Math.max(movedStrength(travel(lid, !below)), below ? gazed : 0) * f;
-      if (s > 0) coverLidCurve(t, lid.map((i) => sx[i]!), lid.map((i) => sy[i]!), below, EYEBALL_BELOW * far, LID_NEAR * near, s, undefined, undefined, below ? gazed : 0);
+      const s = movedStrength(travel(lid, !below)) * f, sag = below ? gazed * f : 0;
+      if (s > 0 || sag > 0) coverLidCurve(t, lid.map((i) => sx[i]!), lid.map((i) => sy[i]!), below, EYEBALL_BELOW * far, LID_NEAR * near, s, undefined, undefined, sag);
     }
   }
 }
