@@ -24,8 +24,8 @@ import { lumaOf as luma } from './closedEye/lightCeiling.ts';
 /** On: moved lids' edges over the eyeball redrawn along their curve (off: the raster's and the older covers' cut). */
 export const lidCurveSetting = { on: true, width: 1.5, upperInset: 2, lowerInset: 0 };
 
-/** On: a gazed iris's cut by the lower lid drawn along an arc raised toward the iris run's ends (off: the lid's straight line). */
-export const lidSagSetting = { on: true, radius: 0.5, inset: 2 };
+/** On: a gazed iris's cut by the lower lid drawn along an arc raised toward the iris run's ends (off, the default: the lid's straight line; on, mt_man's lower lashes were raised into the iris as pale stripes, s53-chord53.md). */
+export const lidSagSetting = { on: false, radius: 0.5, inset: 2 };
 
 /** The cut is raised at most this far (px): a deeper dip would be the lid's own shape, not a rounded chord. */
 const MAX_RAISE = 2;
