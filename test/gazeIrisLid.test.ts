@@ -4,7 +4,7 @@
 // lash. Synthetic raster: dark lid (near) above an arched polyline, light eyeball (far) below, as the z-buffer cuts it.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { coverLidCurve, coverMovedLids, lidShare, movedStrength } from '../src/render/gazeIrisLid.ts';
+import { coverLidCurve, coverMovedLids, irisRun, lidShare, movedStrength, sagRaise, sideShows } from '../src/render/gazeIrisLid.ts';
 import { polylineYAt } from '../src/render/slitEdge.ts';
 import { smoothLidLine } from '../src/render/smoothLidLine.ts';
 import type { RasterTarget } from '../src/render/raster.ts';
@@ -113,4 +113,50 @@ test('the ramp and the strength by travel', () => {
   assert.equal(movedStrength(0), 0);
   assert.equal(movedStrength(0.5), 0.5);
   assert.equal(movedStrength(3), 1);
+});
+
+// s53 (chord53): a gazed iris slid along a straight lower lid is cut in a chord; the cut over the iris's run is
+// raised along an arc toward the run's ends (lid colour over iris pixels), never lowered, and only when gazed.
+test('sagRaise: 0 mid-run, growing toward the ends, held past them and capped; irisRun skips a shaded white', () => {
+  assert.equal(sagRaise(0, 9, 22), 0);
+  assert.ok(sagRaise(4, 9, 22) > 0 && sagRaise(4, 9, 22) < sagRaise(8, 9, 22));
+  assert.equal(sagRaise(30, 9, 22), sagRaise(9, 9, 22));
+  assert.ok(sagRaise(9, 9, 22) <= 2 && sagRaise(20, 30, 22) === 2);
+  assert.equal(sagRaise(5, 9, 0), 0);
+  // shaded white (130-140) beside the iris (70-80) and the white (190): the run is the iris's columns only
+  const lights = [190, 135, 130, 140, 75, 72, 70, 74, 80, 190], cuts = lights.map(() => 5);
+  cuts[6] = -1; // a column without a cut neither ends the run nor counts
+  const [a, b, th] = irisRun(cuts, lights, 190);
+  assert.deepEqual([a, b], [4, 8]);
+  // the iris's side shows past its ends (the white, the shaded white lighter than halfway), not where nothing is cut
+  // within 2 columns past it, nor where the column past it is dark (a corner's shadow)
+  assert.ok(sideShows(cuts, lights, b, 1, th) && sideShows(cuts, lights, a, -1, th));
+  assert.ok(!sideShows([-1, -1, -1, 5, 5], [190, 190, 190, 70, 70], 3, -1, th));
+  assert.ok(!sideShows([5, 5, 5], [70, 60, 70], 1, 1, th));
+});
+
+test('a straight lower lid under a gazed iris: its cut raised toward the iris run\'s ends, the middle kept', () => {
+  const sy = [17, 17, 17, 17, 17, 17, 17];
+  const make = () => {
+    const color = new Uint32Array(W * H), depth = new Float32Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+      const lid = y + 0.5 > 17;
+      color[y * W + x] = pack(lid ? LID : eyeAt(x));
+      depth[y * W + x] = lid ? 1 : 0.9;
+    }
+    return { width: W, height: H, color, depth } as RasterTarget;
+  };
+  const flat = make(), arc = make();
+  coverLidCurve(flat, lx, sy, true, 0.95, 1.05, 1, 1.5, 0, 0);
+  coverLidCurve(arc, lx, sy, true, 0.95, 1.05, 1, 1.5, 0, 1);
+  const lidRows = (t: RasterTarget, x: number) => { let s = 0; for (let y = 0; y < H; y++) s += (eyeAt(x) - (t.color[y * W + x]! & 255)) / (eyeAt(x) - LID); return s; };
+  // without the arc the cut is straight over the iris
+  assert.ok(Math.abs(lidRows(flat, 15) - lidRows(flat, 31)) < 0.05);
+  // with it the run's ends carry more lid than the middle (raised by about the arc's 2 px cap), the middle as before
+  assert.ok(lidRows(arc, 15) > lidRows(arc, 31) + 1, `${lidRows(arc, 15)} vs ${lidRows(arc, 31)}`);
+  assert.ok(Math.abs(lidRows(arc, 31) - lidRows(flat, 31)) < 0.1);
+  // never lowered: every column carries at least the lid it had
+  for (let x = 0; x < W; x++) assert.ok(lidRows(arc, x) >= lidRows(flat, x) - 1e-9);
+  // the white beside the iris is left as the raster cut it
+  for (const x of [6, 55]) for (let y = 0; y < H; y++) assert.equal(arc.color[y * W + x], flat.color[y * W + x]);
 });

@@ -53,6 +53,11 @@ const crossStep = new Float64Array(2), NOSE_BRIDGE = 168;
 /** Each eye's lids for gazeIrisLid.ts (EYE_L closes by closure[1], EYE_R by closure[0], as wideEyes.ts). */
 const LID_PAIRS: LidPair[] = [{ upper: EYE_L_UPPER, lower: EYE_L_LOWER, closureSide: 1 }, { upper: EYE_R_UPPER, lower: EYE_R_LOWER, closureSide: 0 }];
 
+/** Each LID_PAIRS eye's iris shift (texture px) for gazeIrisLid.ts's arc; 0 where a painted band lies under the lid (its skin is the painted eye, not lid). */
+function irisShifts(t: FrameDraw['textures']): number[] {
+  return LID_PAIRS.map((_, e) => (t.paintedBands[e] ? 0 : Math.hypot(...t.gazeWarp.shiftOf(e))));
+}
+
 /** Rasterises the deformed mesh into the target, then the shut eyes and the edge passes. */
 export function rasterize(f: FrameDraw): void {
   const { avatar, geometry, target, textures, mouth } = f;
@@ -95,7 +100,7 @@ export function rasterize(f: FrameDraw): void {
   textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
   const c = geometry.closure;
   // a moved lid's edge over the eyeball along its curve, soft as the photo's edges (gazeIrisLid.ts), under the shut eye's lid
-  coverMovedLids(target, LID_PAIRS, sx, sy, siz, geometry.expression.cropDisp, f.faceWidthPx / avatar.head.faceWidth, [1 - shutEyeShown(c[0]!).lid, 1 - shutEyeShown(c[1]!).lid]);
+  coverMovedLids(target, LID_PAIRS, sx, sy, siz, geometry.expression.cropDisp, f.faceWidthPx / avatar.head.faceWidth, [1 - shutEyeShown(c[0]!).lid, 1 - shutEyeShown(c[1]!).lid], irisShifts(textures));
   // a lowering lid's lash line, the photo's, on its edge (wideEyes side 0 = EYE_L = closure[1])
   // (on the shut eye's lid edge as drawn once it comes in: closedEye/lashOnEdge.ts)
   const [lx, ly] = textures.closedEyes.lashPoints(c, sx, sy);
