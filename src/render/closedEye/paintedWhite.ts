@@ -181,7 +181,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
   }
   // a painted white runs on evenly along the rim; a column running far deeper than the eye's median
   // is pale lid skin under a photo's eye (lp_s1 f47: a grey drip hanging under the lid): cut there
-  const lengths = runLengths(runs, under, eyeMedianSetting.on);
+  const lengths = runLengths(runs, under);
   const cap = lengths.length ? lengths[lengths.length >> 1]! + DEEPER_THAN_MEDIAN : 0;
   for (const run of runs) {
     for (let j = 0; j < run.length && j <= cap; j++) {
@@ -201,16 +201,20 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
 }
 
 /**
- * The full-share run lengths the median depth is taken over. on: every column under the lower lid line,
- * a column where no painted eye was found counting 0; off (before s53): only the columns with a run. s53
- * bar53: lp_s42 <- lp_d6 f109 at eyeSquint .1-.15 found a run in 3 of the eye's ~40 columns (pale skin
+ * The full-share run lengths the median depth is taken over: the columns with a run, or, when they are
+ * under minCover of the columns under the lower lid line, every such column (one without a run counting
+ * 0, so the median is 0 and each run is cut DEEPER_THAN_MEDIAN under the line). A painted eye runs on
+ * along the rim (lp_s7 + eng: 36-57 of 51-58 columns; lp_s1 + Katie: 11-15 of 29); a few columns are pale
+ * skin. s53 bar53: lp_s42 <- lp_d6 f109 at eyeSquint .1-.15 found runs in 3 of the eye's 40 columns (skin
  * under the lid just over the white's light test), two of them 9 px deep: the median of those 3 was the
- * bar itself, so nothing was cut and a one-column grey bar hung under the lower lid.
+ * bar itself, nothing was cut, and a one-column grey bar hung under the lower lid. minCover 0: before s53.
  */
-export const eyeMedianSetting = { on: true };
-export function runLengths(runs: { share: number }[][], under: boolean[], overEye: boolean): number[] {
+export const runCoverSetting = { minCover: 0.25 };
+export function runLengths(runs: { share: number }[][], under: boolean[], minCover = runCoverSetting.minCover): number[] {
   const n = runs.map((run) => run.filter((e) => e.share === 1).length);
-  return n.filter((m, c) => (overEye ? under[c] || m > 0 : m > 0)).sort((a, b) => a - b);
+  const ran = n.filter((m) => m > 0).length, eye = under.filter(Boolean).length;
+  const few = ran < minCover * eye;
+  return n.filter((m, c) => m > 0 || (few && under[c])).sort((a, b) => a - b);
 }
 
 /** A 3x3 binomial smoothing of a bw x bh field (edges: the weights that fall inside). */
