@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { eyeballDepthBounds } from '../src/render/closedEye/eyeballDepth.ts';
-import { isPaintedEye, paintedEyeShare, shadePaintedEyeBelow, paintedEyeShadeSetting, blur3, paintedShadeKeep } from '../src/render/closedEye/paintedWhite.ts';
+import { isPaintedEye, paintedEyeShare, shadePaintedEyeBelow, paintedEyeShadeSetting, blur3, paintedShadeKeep, runLengths, runCoverSetting } from '../src/render/closedEye/paintedWhite.ts';
 import { shutEyeShown } from '../src/render/closedEye/overlay.ts';
 import { lidShadowStrength } from '../src/render/closedEye/lidShadow.ts';
 import { slitCeilingStrength } from '../src/render/closedEye/slitHighlight.ts';
@@ -87,6 +87,36 @@ test('a column running far deeper than the eye\'s median run is cut (lp_s1 f47: 
   const at = (x: number, y: number) => red(e.target.color[y * e.W + x]!);
   assert.ok(at(40, 37) < 200, 'the run shaded');
   assert.equal(at(40, 44), 235, 'the deep column\'s bottom keeps its light');
+});
+
+/** A photo's eye (no painted white under the lower lid line) whose skin under it is pale in two columns only, 9 px deep. */
+function paleColumns() {
+  const W = 80, H = 64, skin = pack(170, 110, 85), pale = pack(225, 215, 210);
+  const color = new Uint32Array(W * H).fill(skin), depth = new Float32Array(W * H).fill(1);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const i = y * W + x;
+    if (x > 12 && x < 68 && y >= 29 && y <= 33) { depth[i] = 0.99; color[i] = pack(235, 235, 240); }
+    if ((x === 40 || x === 41) && y >= 34 && y <= 42) color[i] = pale;
+  }
+  const upper = { u: [0, 0.5, 1], v: [0, 0.08, 0] }, lower = { u: [0, 0.5, 1], v: [0, 0.16, 0] };
+  const bounds = eyeballDepthBounds(upper.u, [1, 1, 1], lower.u, [1, 1, 1]);
+  return { target: { width: W, height: H, color, depth }, f: eyeFrame([10, 25], [70, 25], [0, 1]), upper, lower, bounds, W };
+}
+
+test('s53 bar53: pale skin found in a few of the eye\'s columns is cut near the lid line, not shaded down as a bar (lp_s42 <- lp_d6 f109, eyeSquint .1-.15)', () => {
+  const shade = (minCover: number) => {
+    const keep = runCoverSetting.minCover; runCoverSetting.minCover = minCover;
+    const e = paleColumns();
+    try { shadePaintedEyeBelow(e.target, e.f, e.upper, e.lower, e.bounds, lidShadowStrength(0.6), 0, slitCeilingStrength(0.6)); } finally { runCoverSetting.minCover = keep; }
+    return (x: number, y: number) => red(e.target.color[y * e.W + x]!);
+  };
+  const before = shade(0), after = shade(runCoverSetting.minCover);
+  assert.ok(before(40, 40) < 200, `before s53 the two columns shaded 6 px under the line (${before(40, 40)})`);
+  assert.equal(after(40, 40), 225, 'now kept light there');
+  assert.equal(after(41, 41), 225);
+  // a painted eye running on along the rim keeps its median (the drip test above), a few runs take the eye's
+  assert.deepEqual(runLengths([[], [{ share: 1 }], []], [true, true, true], 0.5), [0, 0, 1]);
+  assert.deepEqual(runLengths([[], [{ share: 1 }], [{ share: 1 }]], [true, true, true], 0.5), [1, 1]);
 });
 
 test('blur3 keeps a flat field and softens a step', () => {

@@ -136,10 +136,12 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
   // column by column, down from the lower lid line: the run of the eye's pixels, then the first pixel
   // past it (the painted rim's, mixed with the white) at its soft share
   const runs: { k: number; share: number }[][] = [];
+  // the columns under the lower lid line itself (not past a corner): the eye's width the median is taken over
+  const under: boolean[] = [];
   for (let x = x0; x <= x1; x++) {
     let inRun = false, started = false, lead = 0;
     const run: { k: number; share: number }[] = [];
-    runs.push(run);
+    runs.push(run); under.push(false);
     for (let y = y0; y <= y1; y++) {
       const i = y * W + x, iz = depth[i]!, k = (y - y0) * bw + (x - x0);
       if (iz <= 0) { inRun = false; continue; }
@@ -160,6 +162,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       let l = lidShadowLight(gap, shadow, gap, slit);
       if (lidSkin > 0) l *= ceilingLight(lumaOf(p) * l, lidSkin * narrowSlitShare(CEIL_SHARE, gap), ceiling);
       light[k] = l; fade[k] = 1 - past / PAST_CORNER; inBand[k] = 1;
+      if (past <= 0) under[x - x0] = true;
       if (started && !inRun) continue;
       const paleSat = past > 0 ? PALE_SAT_PAST_CORNER : PALE_SAT, skinLuma = referenceLuma(skin.luma, sides, u);
       const eye = isPaintedEye(r, g, b, skinLuma, skin.sat, skin.blue, paleSat);
@@ -178,7 +181,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
   }
   // a painted white runs on evenly along the rim; a column running far deeper than the eye's median
   // is pale lid skin under a photo's eye (lp_s1 f47: a grey drip hanging under the lid): cut there
-  const lengths = runs.map((run) => run.filter((e) => e.share === 1).length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths = runLengths(runs, under);
   const cap = lengths.length ? lengths[lengths.length >> 1]! + DEEPER_THAN_MEDIAN : 0;
   for (const run of runs) {
     for (let j = 0; j < run.length && j <= cap; j++) {
@@ -195,6 +198,23 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
     const i = (y0 + Math.floor(k / bw)) * W + x0 + (k % bw), p = color[i]!;
     color[i] = ((p & 0xff000000) | (Math.round(((p >>> 16) & 255) * l) << 16) | (Math.round(((p >>> 8) & 255) * l) << 8) | Math.round((p & 255) * l)) >>> 0;
   }
+}
+
+/**
+ * The full-share run lengths the median depth is taken over: the columns with a run, or, when they are
+ * under minCover of the columns under the lower lid line, every such column (one without a run counting
+ * 0, so the median is 0 and each run is cut DEEPER_THAN_MEDIAN under the line). A painted eye runs on
+ * along the rim (lp_s7 + eng: 36-57 of 51-58 columns; lp_s1 + Katie: 11-15 of 29); a few columns are pale
+ * skin. s53 bar53: lp_s42 <- lp_d6 f109 at eyeSquint .1-.15 found runs in 3 of the eye's 40 columns (skin
+ * under the lid just over the white's light test), two of them 9 px deep: the median of those 3 was the
+ * bar itself, nothing was cut, and a one-column grey bar hung under the lower lid. minCover 0: before s53.
+ */
+export const runCoverSetting = { minCover: 0.25 };
+export function runLengths(runs: { share: number }[][], under: boolean[], minCover = runCoverSetting.minCover): number[] {
+  const n = runs.map((run) => run.filter((e) => e.share === 1).length);
+  const ran = n.filter((m) => m > 0).length, eye = under.filter(Boolean).length;
+  const few = ran < minCover * eye;
+  return n.filter((m, c) => m > 0 || (few && under[c])).sort((a, b) => a - b);
 }
 
 /** A 3x3 binomial smoothing of a bw x bh field (edges: the weights that fall inside). */
