@@ -10,8 +10,7 @@
 // pale oval in a dark frame on mt_man / lp_s0): this lifts only the dome, by its form, never the rim.
 import { PATCH_W, PATCH_H } from './frame.ts';
 import { cellU, cellV, clamp01 } from './grid.ts';
-import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
-import { lineAt } from './library.ts';
+import { creaseAt, shutAt, cellsUnderLowerLid, type EyeGeometry } from './lids.ts';
 import { bulgeGain } from './lidForm.ts';
 import { ringSkin, type Rgb } from './lidSkinTone.ts';
 import { luminance as lum } from '../../math/colour.ts';
@@ -49,17 +48,7 @@ function meanOf(rgb: Float32Array, cells: number[], lo: number, hi: number): { r
 
 /** The photo's lit cheek under the eye: the lighter half (50-90 %) of the band LIT_FROM..+LIT_SPAN under the lower lid. */
 export function litCheek(photo: Float32Array, g: EyeGeometry): { rgb: Rgb; luma: number } | undefined {
-  const cells: number[] = [];
-  for (let c = 0; c < PATCH_W; c++) {
-    const u = cellU(c);
-    if (u < 0.1 || u > 0.9) continue;
-    const low = lineAt(g.lower, u);
-    for (let r = 0; r < PATCH_H; r++) {
-      const d = cellV(r) - low;
-      if (d < LIT_FROM || d > LIT_FROM + LIT_SPAN) continue;
-      cells.push(r * PATCH_W + c);
-    }
-  }
+  const cells = cellsUnderLowerLid(g, [0.1, 0.9], [LIT_FROM, LIT_FROM + LIT_SPAN]);
   return cells.length < 16 ? undefined : meanOf(photo, cells, 0.5, 0.9);
 }
 

@@ -2,11 +2,31 @@
 // laid on the photo's lower lid line and its crease on the photo's crease; the lid between is
 // stretched to fit.
 import { eyeGeometry, lineAt, type ClosedEyePatch } from './library.ts';
+import { PATCH_W, PATCH_H } from './frame.ts';
+import { cellU, cellV } from './grid.ts';
 
 /** A line in the eye frame: v at each u. */
 export type Line = { u: number[]; v: number[] };
 /** One photo eye: its frame and lines (library.ts eyeGeometry). */
 export type EyeGeometry = ReturnType<typeof eyeGeometry>[number];
+
+/**
+ * The patch cells (index r x PATCH_W + c), column by column, over u in [u0, u1] that lie d in [d0, d1] eye widths under
+ * the photo's lower lid line: the cheek band the lid's skin light, tone and grain are read from.
+ */
+export function cellsUnderLowerLid(g: EyeGeometry, [u0, u1]: readonly [number, number], [d0, d1]: readonly [number, number]): number[] {
+  const cells: number[] = [];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u < u0 || u > u1) continue;
+    const low = lineAt(g.lower, u);
+    for (let r = 0; r < PATCH_H; r++) {
+      const d = cellV(r) - low;
+      if (d >= d0 && d <= d1) cells.push(r * PATCH_W + c);
+    }
+  }
+  return cells;
+}
 
 /**
  * Where the shut lid's edge lies: this share of the way from the photo's lower lid line up to its

@@ -9,9 +9,8 @@
 // skin when the eye shuts: those cells are held too, so the fill continues it. The fold itself (the
 // crease and the dark arc over it), lashes, liner and eyeshadow are not plain skin and stay free.
 import { PATCH_W, PATCH_H } from './frame.ts';
-import { lineAt } from './library.ts';
 import { cellU, cellV, clamp01 } from './grid.ts';
-import { creaseAt, type EyeGeometry } from './lids.ts';
+import { creaseAt, cellsUnderLowerLid, type EyeGeometry } from './lids.ts';
 import { textureOf, type ColourField } from './skinFill.ts';
 import { skinUnderEye } from './whiteOutOfFill.ts';
 import { smoothstep } from '../../math/smooth.ts';
@@ -128,15 +127,6 @@ export function fineTexture(photo: Float32Array): Float32Array {
 
 /** The median of a per-cell value over the cheek band .15-.3 eye widths under the lower lid, u .2-.8 (whiteOutOfFill.ts skinUnderEye's band). */
 function medianUnderEye(values: Float32Array, g: EyeGeometry): number {
-  const vals: number[] = [];
-  for (let c = 0; c < PATCH_W; c++) {
-    const u = cellU(c);
-    if (u < 0.2 || u > 0.8) continue;
-    const low = lineAt(g.lower, u);
-    for (let r = 0; r < PATCH_H; r++) {
-      const d = cellV(r) - low;
-      if (d >= 0.15 && d <= 0.3) vals.push(values[r * PATCH_W + c]!);
-    }
-  }
+  const vals = cellsUnderLowerLid(g, [0.2, 0.8], [0.15, 0.3]).map((k) => values[k]!);
   return vals.sort((a, b) => a - b)[vals.length >> 1] ?? 0;
 }

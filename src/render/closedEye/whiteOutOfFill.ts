@@ -10,7 +10,7 @@ import { PATCH_W, PATCH_H } from './frame.ts';
 import { lineAt } from './library.ts';
 import { cellU, cellV, clamp01 } from './grid.ts';
 import { paintedEyeShare } from './paintedWhite.ts';
-import type { EyeGeometry } from './lids.ts';
+import { cellsUnderLowerLid, type EyeGeometry } from './lids.ts';
 import { luminance as lum, saturation } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
@@ -26,18 +26,7 @@ const NOT_DARK = [0.65, 0.8] as const;
 
 /** Median luma, colourfulness, blue over red and colour of the skin under the lower lid. */
 export function skinUnderEye(photo: Float32Array, g: EyeGeometry): { luma: number; sat: number; blue: number; rgb: number[] } {
-  const px: number[][] = [];
-  for (let c = 0; c < PATCH_W; c++) {
-    const u = cellU(c);
-    if (u < SKIN_U[0] || u > SKIN_U[1]) continue;
-    const low = lineAt(g.lower, u);
-    for (let r = 0; r < PATCH_H; r++) {
-      const v = cellV(r) - low;
-      if (v < SKIN_BAND[0] || v > SKIN_BAND[1]) continue;
-      const k = (r * PATCH_W + c) * 3;
-      px.push([photo[k]!, photo[k + 1]!, photo[k + 2]!]);
-    }
-  }
+  const px = cellsUnderLowerLid(g, SKIN_U, SKIN_BAND).map((k) => [photo[k * 3]!, photo[k * 3 + 1]!, photo[k * 3 + 2]!]);
   if (px.length < 8) return { luma: NaN, sat: NaN, blue: NaN, rgb: [128, 128, 128] };
   const med = (f: (p: number[]) => number) => px.map(f).sort((a, b) => a - b)[px.length >> 1]!;
   const byLuma = [...px].sort((p, q) => lum(p[0]!, p[1]!, p[2]!) - lum(q[0]!, q[1]!, q[2]!));
