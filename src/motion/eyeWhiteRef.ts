@@ -7,12 +7,10 @@
 import type { RgbaImage } from '../types.ts';
 import { saturation } from '../math/colour.ts';
 import { rowCrossings } from '../math/polygon.ts';
+import { EYE_R_LOOP, EYE_L_LOOP } from '../rig/topology.ts';
 
-/** the eye contours (MediaPipe face mesh), subject's right then left: corner, upper lid, corner, lower lid */
-const EYE_LOOPS: readonly (readonly number[])[] = [
-  [33, 246, 161, 160, 159, 158, 157, 173, 133, 155, 154, 153, 145, 144, 163, 7],
-  [263, 466, 388, 387, 386, 385, 384, 398, 362, 382, 381, 380, 374, 373, 390, 249],
-];
+/** the eye contours (the face mesh's), subject's right then left: corner, upper lid, corner, lower lid */
+const EYE_LOOPS: readonly (readonly number[])[] = [EYE_R_LOOP, EYE_L_LOOP];
 /** each eye's lid apexes and corners (openness = apex gap over the corner distance) */
 const EYE_OPEN: readonly (readonly [number, number, number, number])[] = [[159, 145, 33, 133], [386, 374, 263, 362]];
 /** an eye counts when its lids stand this share of its width apart (a blink's or a squint's brightest pixels are lid skin) */
