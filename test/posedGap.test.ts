@@ -21,8 +21,9 @@ test('a turned head shows the same lip gap as the frontal one; a shut mouth stay
       const lm = r.landmarks(f);
       return Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
     };
-    const at = (jaw: number, pitch: number, yaw: number, lowerDown = n.w.mouthLowerDown!): MotionFrame =>
-      ({ ...n, w: { ...n.w, jawOpen: jaw, mouthLowerDown: lowerDown }, pose: { ...n.pose, pitch, yaw } });
+    // (a video motion's frame: it carries the driver's mouthDark; an audio frame has none and is not rescaled)
+    const at = (jaw: number, pitch: number, yaw: number, lowerDown = n.w.mouthLowerDown!, video = true): MotionFrame =>
+      ({ ...n, w: { ...n.w, jawOpen: jaw, mouthLowerDown: lowerDown }, pose: { ...n.pose, pitch, yaw }, ...(video ? { mouthDark: 0 } : {}) });
     const was = posedGapSetting.on;
     try {
       for (const [jaw, lowerDown] of [[0.35, n.w.mouthLowerDown!], [0.25, 0.6]] as const) {
@@ -30,8 +31,10 @@ test('a turned head shows the same lip gap as the frontal one; a shut mouth stay
         posedGapSetting.on = false;
         const off = gapOf(at(jaw, -14, 10, lowerDown));
         const offFrontal = gapOf(at(jaw, 0, 0, lowerDown));
+        const audioOff = gapOf(at(jaw, -14, 10, lowerDown, false));
         posedGapSetting.on = true;
         assert.equal(offFrontal, frontal, `${name}: no turn, the setting changes nothing`);
+        assert.equal(gapOf(at(jaw, -14, 10, lowerDown, false)), audioOff, `${name}: an audio frame's gap is not rescaled`);
         // the rig's jaw swings the lower lip back as well as down: turned a second time, it showed taller
         assert.ok(off / frontal > 1.04, `${name} jaw ${jaw}: the turn projects the opening (off ${(off / frontal).toFixed(3)})`);
         for (const [pitch, yaw] of [[-14, 10], [12, -8], [-8, -18]] as const) {

@@ -88,9 +88,11 @@ export class ExpressionShape {
     const darkO = frame.mouthDark === undefined ? 0 : roundness({ rounding: round, driverDark: frame.mouthDark });
     const motionJaw = wv[JAW_OPEN]!, otherGap = otherLipGap(wv, avatar);
     wv[JAW_OPEN] = rigJaw(jawMap, motionJaw, otherGap, frame.w[REST_LIP_GAP], grin, lit * round, darkO);
-    // the driver's gap was read on its turned head: the mesh's, as this frame's turn shows it, matches it (opening.ts posedGapScale)
-    const pose = frame.pose;
-    if (posedGapSetting.on && project && pose && (pose.yaw || pose.pitch)) {
+    // a video motion's gap was read on the driver's turned head: the mesh's, as this frame's turn shows it, matches it
+    // (opening.ts posedGapScale). Not an audio motion's (no mouthDark): its gap was never turned, and the frame's turn
+    // shows the rig's jaw as a real turned head would (loweredLashPair.test.ts: st_full_body_1's eyes read differently)
+    const pose = frame.pose, readOnDriver = frame.mouthDark !== undefined;
+    if (posedGapSetting.on && readOnDriver && project && pose && (pose.yaw || pose.pitch)) {
       // (the factor is read at the jaw it gives: a few passes, as the photo's own lip depths do not scale with the opening)
       for (let pass = 0; pass < POSED_PASSES; pass++) {
         const posed = posedGapScale(avatar, wv, project);
