@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { SLIT_ROW_SHARE, slitLowerRowSetting, slitLowerShow, slitRowDrop } from '../src/render/mouth/slitLowerRow.ts';
 import { teethShown } from '../src/render/mouth/teethRowLight.ts';
 import { shownGap } from '../src/render/mouth/lipSurface.ts';
-import { FrameLight } from '../src/render/mouth/frameLight.ts';
+import { frameLightByDriverRow } from './frameLightByDriverRow.ts';
 
 test('a slit shows the lower row the driver shows, not one it hides or an unread one', () => {
   const gap = 0.049, ts = teethShown(gap, 0);
@@ -33,14 +33,7 @@ test('a row shown in a slit alone stands a share of the slit, under a dark line;
 });
 
 test('the frame fades the lower row in by its own parting where the driver reads it', () => {
-  const place = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.049, photoGap: 0, rebuilt: 1 };
-  const empty = { width: 2, height: 2, anchorX: 1, anchorY: 1, data: new Float32Array(16) };
-  const layers = { upper: empty, lower: empty, tongue: null, cavity: [20, 20, 24] as [number, number, number], fromPhoto: false };
-  const lip = [140, 60, 55], edge = [180, 100, 90];
-  const audio = new FrameLight(), hidden = new FrameLight(), shown = new FrameLight();
-  audio.set(place, layers, null, null, lip, edge);
-  hidden.set({ ...place, driverLowerShow: 0 }, layers, null, null, lip, edge);
-  shown.set({ ...place, driverLowerShow: 0.03 }, layers, null, null, lip, edge);
+  const { audio, hidden, shown } = frameLightByDriverRow(0.049, 0.03);
   assert.equal(audio.lowerRowShow, audio.teethShow);
   assert.equal(hidden.lowerRowShow, hidden.teethShow);
   assert.ok(shown.lowerRowShow > 0.9 && shown.teethShow < 0.1, `shown ${shown.lowerRowShow.toFixed(2)} teeth ${shown.teethShow.toFixed(2)}`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { withoutDark } from '../src/render/mouth/photoTeeth.ts';
 import { lowerLitShare, lowerRowLight, lowerTeethShow } from '../src/render/mouth/teethRowLight.ts';
 import { MIN_SHOWN } from '../src/render/mouth/driverLowerRow.ts';
-import { FrameLight } from '../src/render/mouth/frameLight.ts';
+import { frameLightByDriverRow } from './frameLightByDriverRow.ts';
 
 /** A 40 x 8 slit's cut: 6 solid pixels, the rest of rows 1-6 half covered (a thin arc resampled), all of luma `c`. */
 function thinCut(c: number) {
@@ -43,14 +43,7 @@ test('an unread lower row (audio) comes in from a smaller gap than a read one; b
 });
 
 test('the frame takes the unread rule only where no driver\'s lower row is read', () => {
-  const place = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.2, photoGap: 0, rebuilt: 1 };
-  const empty = { width: 2, height: 2, anchorX: 1, anchorY: 1, data: new Float32Array(16) };
-  const layers = { upper: empty, lower: empty, tongue: null, cavity: [20, 20, 24] as [number, number, number], fromPhoto: false };
-  const lip = [140, 60, 55], edge = [180, 100, 90];
-  const audio = new FrameLight(), hidden = new FrameLight(), shown = new FrameLight();
-  audio.set(place, layers, null, null, lip, edge);
-  hidden.set({ ...place, driverLowerShow: 0 }, layers, null, null, lip, edge);
-  shown.set({ ...place, driverLowerShow: 0.05 }, layers, null, null, lip, edge);
+  const { audio, hidden, shown } = frameLightByDriverRow(0.2, 0.05);
   assert.ok(audio.lowerLight >= 0.7, `audio ${audio.lowerLight.toFixed(2)}`);
   // (a driver that shows no lower teeth keeps the read rule's shade, one that shows them its full light: driverLowerRow.ts)
   assert.ok(hidden.lowerLight < 0.6, `driver hides ${hidden.lowerLight.toFixed(2)}`);
