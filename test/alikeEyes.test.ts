@@ -79,3 +79,43 @@ test('turned head (turnwink51): the near eye reading lower is forgiven by yaw, t
   assert.equal(l[1], 0.55);
   assert.equal(r[1], 0.2);
 });
+
+test('alikeSquints (squint54): two eyes read about equally open take one eyeSquint, a wink or a one-eyed squint keeps each side', async () => {
+  const { alikeSquints } = await import('../src/motion/alikeEyes.ts');
+  // lp_s9 <- videoretalking_4 f91: a frown narrowing both eyes alike (.66 / .72) read .38 / .09; lp_d10 f305's wink (.86 / .57)
+  // with a squint on its narrowed eye; a frame without a reading; pcavs86 f38 at yaw -19, the near eye's lowered lid (.73 / 1.00)
+  const l = Float64Array.from([0.38, 0.3, 0.4, 0.3]), r = Float64Array.from([0.09, 0.02, 0.1, 0.03]);
+  alikeSquints([l, r], [[0.66, 0.72], [0.57, 0.86], null, [0.73, 1.0]], [-1.4, -1, 0, -19]);
+  assert.ok(Math.abs(l[0]! - 0.235) < 1e-9 && Math.abs(r[0]! - 0.235) < 1e-9, `${l[0]} ${r[0]}`);
+  assert.equal(l[1], 0.3);
+  assert.equal(r[1], 0.02);
+  assert.equal(l[2], 0.4);
+  assert.equal(r[2], 0.1);
+  // the turned head's slack pairs the near eye's squint as it pairs its blink; frontal, the same shares are a wink's
+  assert.ok(Math.abs(l[3]! - r[3]!) < 1e-9, `${l[3]} ${r[3]}`);
+  const l2 = Float64Array.from([0.3]), r2 = Float64Array.from([0.03]);
+  alikeSquints([l2, r2], [[0.73, 1.0]]);
+  assert.equal(l2[0], 0.3);
+  // between ALIKE_DIFF and APART_DIFF: nearer, the sum kept, neither past the mean
+  const l3 = Float64Array.from([0.4]), r3 = Float64Array.from([0]);
+  alikeSquints([l3, r3], [[0.8, 0.8 - (ALIKE_DIFF + APART_DIFF) / 2]]);
+  assert.ok(l3[0]! < 0.4 && l3[0]! > 0.2 && r3[0]! > 0 && r3[0]! < 0.2 && Math.abs(l3[0]! + r3[0]! - 0.4) < 1e-9, `${l3[0]} ${r3[0]}`);
+});
+
+test('lp_d10 f89-91 (squint54): looking up with both eyes alike, the squint read on one side only (.41-.45 / .02-.06) is the pair\'s', async () => {
+  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), { fps: 25, maxSide: 720, maxSeconds: 4 });
+  const off = motionFramesFromRaw(raw, 25, true, { fit: { alikeSquints: false } }).frames;
+  const on = motionFramesFromRaw(raw, 25, true).frames;
+  const sq = (f: MotionFrame) => [f.w.eyeSquintLeft ?? 0, f.w.eyeSquintRight ?? 0] as const;
+  const gap = (f: MotionFrame) => Math.abs(sq(f)[0] - sq(f)[1]);
+  const frames = [89, 90, 91];
+  const show = (fs: MotionFrame[]) => frames.map((i) => sq(fs[i]!).map((v) => v.toFixed(2)).join('/')).join(' ');
+  // the defect as it was: one eye squinting, the other not
+  for (const i of frames) assert.ok(gap(off[i]!) > 0.2, `off ${show(off)}`);
+  // (the smoothing after it mixes in the frames either side, read less alike: the gap at most half what it was)
+  for (const i of frames) assert.ok(gap(on[i]!) < 0.15 && gap(on[i]!) < 0.5 * gap(off[i]!), `on ${show(on)} off ${show(off)}`);
+  // the pair's squint is kept, shared, not dropped
+  for (const i of frames) assert.ok(sq(on[i]!)[0] + sq(on[i]!)[1] > 0.6 * (sq(off[i]!)[0] + sq(off[i]!)[1]), `on ${show(on)} off ${show(off)}`);
+  // the blinks are not this option's
+  for (const i of frames) assert.equal(on[i]!.blink, off[i]!.blink);
+});

@@ -82,3 +82,26 @@ export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly
     r[i] = r[i]! + a * (one - r[i]!);
   });
 }
+
+/**
+ * In place: each frame's two eyeSquint weights (squints[0] subject's left) taken toward their mean by the same
+ * alikeShare as the blinks (squint54, issue #14). The fit reads a squint per side from that side's lower lid and cheek;
+ * where the mesh reads the two eyes about equally open the driver's narrowing is two-eyed, and a squint on one side only
+ * narrows one of the photo's eyes alone: critic53's lp_s9 <- videoretalking_4 f86-96, a frown narrowing both eyes alike
+ * (shares .64-.70 / .69-.72, yaw -1..-4) read eyeSquint .17-.38 / .04-.09, the photo's subject-left lid mesh at .53 of rest
+ * beside .64 (f91); pcavs86 f36-42 (turned 17-19 deg, the near eye's lowered lid forgiven by turnedDiff) .24-.32 / .03-.06.
+ * The mean, not the larger: the split is the fit's side noise, and a two-eyed squint's size is the pair's. A wink or a
+ * one-eyed squint the mesh sees (shares past APART_DIFF) keeps each side's. cheekSquint is left as read: it raises the
+ * cheek, not the lid (lp_s9 f91: its mean moved neither eye's mesh opening by .01).
+ */
+export function alikeSquints(squints: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[], yaws?: ArrayLike<number>): void {
+  const [l, r] = squints;
+  shares.forEach((s, i) => {
+    if (!s) return;
+    const a = alikeShare(s[0], s[1], yaws?.[i] ?? 0);
+    if (a <= 0) return;
+    const mean = (l[i]! + r[i]!) / 2;
+    l[i] = l[i]! + a * (mean - l[i]!);
+    r[i] = r[i]! + a * (mean - r[i]!);
+  });
+}

@@ -20,7 +20,7 @@ import { Channels } from './channels.ts';
 import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps } from './mouthAfterSmoothing.ts';
 import { usableFrames } from './usableFrames.ts';
 import { blinksByUpperLid } from './upperLidBlink.ts';
-import { alikeEyes } from './alikeEyes.ts';
+import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
@@ -103,6 +103,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
+  // two eyes the mesh reads about equally open squint as one: a squint the fit read on one side alone narrowed one of the photo's eyes (alikeEyes.ts alikeSquints)
+  if (rigChannels.size > 0 && fit.alikeSquints) alikeSquints([ch.get('w.eyeSquintLeft'), ch.get('w.eyeSquintRight')], shares, raw.map((r) => r?.angles.yaw ?? 0));
   gazeHeldThroughClosures(ch, valid);
   // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
   const narrowCaps = fit.heldNarrowing ? heldNarrowingOutsideBlinks([ch.get('blinkL'), ch.get('blinkR')], shares, fps, fit.blinkThroughNarrowing) : undefined;
