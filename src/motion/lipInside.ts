@@ -16,8 +16,8 @@ export const lipInsideSetting = {
   /** the video path's lip gap loses the lip read inside the contour on a clip that reads it as a rule (false: the mesh's gap, as before s54) */
   on: true,
   /** the clip's median (open frames) of the lip read inside over the mesh gap from which the clip's frames are corrected:
-   *  infinitetalk6 .21; lp_d10 (lit tongue) .057; Katie, lp_d0/d6/d11, noem, klob, reagan, pcavs681 0 */
-  clipShare: 0.15,
+   *  infinitetalk6 .185; lp_d10 (a lit tongue on some open frames) .056; Katie, lp_d0/d6/d11, noem, klob, reagan, pcavs681 0 */
+  clipShare: 0.12,
   /** open frames counted for the clip's median: mesh gap in this range (IOD) */
   gapFrom: 0.08,
   gapTo: 0.3,
