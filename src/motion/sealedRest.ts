@@ -12,8 +12,9 @@ export const sealedRestSetting = {
   on: true,
   /** frames read fully sealed (sealedWeight at least this) */
   sealed: 0.99,
-  /** the median needs this many of them (Katie reads 3, eamm_M030 3: too few to stand for the clip) */
-  minFrames: 8,
+  /** the median needs this many of them (Katie reads 3 at 25 fps / 2 at 10, eamm_M030 3: too few to stand for the clip;
+   *  lp_d10 16 / 7) */
+  minFrames: 5,
   /** and must stand this far under the percentile's rest (IOD; the mesh's gap wanders ~.005 on shut lips: klob's sealed .01219
    *  against its rest .01219 would move every frame by 4e-7 for nothing) */
   margin: 0.005,
