@@ -19,6 +19,7 @@ import { eyeWhiteShows } from './eyeWhiteShow.ts';
 import { eyeWhiteReference } from './eyeWhiteRef.ts';
 import { lipSidePixels } from './sneerRead.ts';
 import { underLipRows, underLipSetting } from './underLip.ts';
+import { lipInsideRows } from './lipInside.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -54,6 +55,8 @@ export interface RawFaceFrame {
   sideTeeth?: [number, number] | null;
   /** the lower-tooth rows straight under the inner lower-lip contour, IOD (underLip.ts: opening the mesh's gap misses; null: not read) */
   underLip?: number | null;
+  /** the lower lip read inside the inner lower-lip contour, IOD (lipInside.ts: a blurry lip the mesh counts as opening; null: not read) */
+  lipInside?: number | null;
 }
 
 /** The per-frame pixel readings of the mouth and eyes on a frame's 478 landmarks (pixels, flat x, y, z): what track() adds to the mesh (a bench may re-read a cached track's landmarks with them). */
@@ -69,12 +72,21 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
   // (the eye whites: the lower row's second grey reference on tinted video, lowerTeeth.ts whiteRefSetting)
   const white = box ? eyeWhiteReference(img, flat) : null;
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat) };
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat), lipInside: lipInsideIod(img, box, flat) };
+}
+
+/** The 3D eye-corner distance (px), as measures.ts. */
+const iodOf = (flat: Float32Array) => Math.hypot(flat[33 * 3]! - flat[263 * 3]!, flat[33 * 3 + 1]! - flat[263 * 3 + 1]!, flat[33 * 3 + 2]! - flat[263 * 3 + 2]!);
+
+/** lipInside.ts lipInsideRows in IOD. */
+function lipInsideIod(img: RgbaImage, box: ReturnType<typeof middleBox>, flat: Float32Array): number | null {
+  const iod = iodOf(flat), rows = iod > 0 ? lipInsideRows(img, box) : null;
+  return rows === null ? null : rows / iod;
 }
 
 /** underLip.ts underLipRows in IOD (the 3D eye-corner distance, as measures.ts), capped at a row's height. */
 function underLipIod(img: RgbaImage, box: ReturnType<typeof middleBox>, flat: Float32Array): number | null {
-  const iod = Math.hypot(flat[33 * 3]! - flat[263 * 3]!, flat[33 * 3 + 1]! - flat[263 * 3 + 1]!, flat[33 * 3 + 2]! - flat[263 * 3 + 2]!);
+  const iod = iodOf(flat);
   const rows = iod > 0 ? underLipRows(img, box, Math.ceil(underLipSetting.most * iod)) : null;
   return rows === null ? null : rows / iod;
 }

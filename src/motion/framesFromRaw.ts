@@ -9,6 +9,7 @@ import type { RigControl } from '../rig/controls.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { NoFaceError } from '../errors.ts';
 import { estimateRest, type RestFace } from './restFace.ts';
+import { restGapWithSealed, sealedRestGap } from './sealedRest.ts';
 import { eyeSharesOf, frameEyesTrust, slitEyeTrust } from './blinkPairTrust.ts';
 import { heldClosuresAsRead, lidEventsRead } from './lidEvents.ts';
 import { halfLidsTogether } from './halfLids.ts';
@@ -74,6 +75,12 @@ function rezero(c: Float64Array): void {
   for (let i = 0; i < c.length; i++) c[i] = c[i]! - c0;
 }
 
+/** The rest face with its lip gap at most the sealed frames' (sealedRest.ts). */
+function withSealedRest(rest: RestFace, good: RawFaceFrame[]): RestFace {
+  const lipGap = restGapWithSealed(rest.lipGap, sealedRestGap(good));
+  return lipGap === rest.lipGap ? rest : { ...rest, lipGap };
+}
+
 /** Turns per-frame raw faces into smoothed Motion frames. */
 export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
   const n = raw.length;
@@ -81,7 +88,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const missing = raw.filter((r) => !r).length;
   const good = raw.filter((_r, i) => valid[i]) as RawFaceFrame[];
   if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
-  const rest = opts.rest ?? estimateRest(good.map((r) => r.m));
+  // (the rest gap no wider than the lips stand on the frames read sealed, sealedRest.ts: lp_d10 p5 .045, sealed .017)
+  const rest = opts.rest ?? withSealedRest(estimateRest(good.map((r) => r.m)), good);
   const ch = new Channels(n);
   writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain

@@ -6,6 +6,7 @@ import type { Channels } from './channels.ts';
 import { blinkFromOpening, percentile, weightsFromMeasures, type RestFace } from './restFace.ts';
 import { eyeGazes } from './measures.ts';
 import { seenLipGap } from './underLip.ts';
+import { clipLipInsideShare, gapLessLipInside } from './lipInside.ts';
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
 const GAZE_UNIT = 2;
@@ -20,11 +21,15 @@ export function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[]
   const first = good[0]!;
   const firstAngles = first.angles;
   const faceWidth0 = first.m.scale * 1.6;
+  // (a clip whose mesh reads its lower lip as opening on most open frames, lipInside.ts: a blurry lip; 0 elsewhere)
+  const inside = clipLipInsideShare(good);
   for (let i = 0; i < raw.length; i++) {
     if (!valid[i]) continue;
     const r = raw[i]!;
     // (the lips as far apart as the pixels show them: a lower row under the mesh's inner contour is opening, underLip.ts)
-    const { w, blinkLeft, blinkRight } = weightsFromMeasures(r.underLip ? { ...r.m, lipGap: seenLipGap(r.m.lipGap, r.underLip) } : r.m, rest);
+    // (less the lower lip read inside the contour on a clip that reads it as a rule, lipInside.ts)
+    const meshGap = gapLessLipInside(r.m.lipGap, r.lipInside, inside, rest.lipGap);
+    const { w, blinkLeft, blinkRight } = weightsFromMeasures(r.underLip || meshGap !== r.m.lipGap ? { ...r.m, lipGap: seenLipGap(meshGap, r.underLip) } : r.m, rest);
     for (const [k, v] of Object.entries(w)) ch.get(`w.${k}`)[i] = v;
     ch.get('blinkL')[i] = blinkLeft;
     ch.get('blinkR')[i] = blinkRight;
