@@ -36,3 +36,27 @@ export function closeLowerHoles(reads: readonly (number | null)[], gaps: readonl
   const runMax = reads.map((_, i) => window(i, (k) => reads[k]!, Math.max));
   return reads.map((r, i) => (r === null || !((gaps[i] ?? 0) >= HOLE_GAP) ? r : Math.max(r, window(i, (k) => runMax[k]!, Math.min) ?? r)));
 }
+
+// s54 holes54: a thin row read in two frames running is the driver's, not noise. pcavs741 (a small tinted face) shows its lower
+// row's edge as a 1-3 px pale line under the dark at f96-f99 and f109-f111; the reading found it at f97 / f98 (.0151 / .0141 IOD)
+// and f110 / f111 (.038 / .011, f111 with lowerTeeth.ts UNDER_BLUR), and the series (3-frame median, then a [.25 .5 .25] blur)
+// left .0106 and .0083: under the renderer's show (render/mouth/driverLowerRow.ts, from .008 to .025), a black hole where he
+// shows his row (critic51-53's worst #1). A lone read is still the median's to drop (a one-frame false read on a lip or tongue).
+
+/** the least read (IOD) that supports a neighbour's: the renderer's first shown read (driverLowerRow.ts SHOWN_FROM) */
+export const SUPPORT_MIN = 0.008;
+export const keepSupportedSetting = {
+  /** a read with a neighbouring read (both >= SUPPORT_MIN) keeps at least its own value through the series (false: as before s54) */
+  on: true,
+};
+
+/**
+ * The smoothed series (`smoothed`, mouthDark.ts mouthDarkSeries of `reads`) with each frame whose own read and a neighbour's are
+ * both at least SUPPORT_MIN lifted to its own read: the median and the blur keep a lone read's drop and smooth the rest, but do
+ * not lower a row seen in consecutive frames under what the frame reads.
+ */
+export function keepSupported(reads: readonly (number | null | undefined)[], smoothed: readonly number[], on = keepSupportedSetting.on): number[] {
+  if (!on) return smoothed.slice();
+  const read = (i: number) => { const v = reads[i]; return typeof v === 'number' ? v : 0; };
+  return smoothed.map((s, i) => (read(i) >= SUPPORT_MIN && (read(i - 1) >= SUPPORT_MIN || read(i + 1) >= SUPPORT_MIN) ? Math.max(s, Math.round(read(i) * 1e4) / 1e4) : s));
+}
