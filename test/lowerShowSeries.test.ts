@@ -3,8 +3,9 @@
 // incisors' edge shows in every frame; the series' 3-frame median kept the zeros, and the render hid its lower row at f104-f107.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeLowerHoles, HOLE_GAP, keepSupported, keepSupportedSetting, SUPPORT_MIN } from '../src/motion/lowerShowSeries.ts';
+import { closeLowerHoles, HOLE_GAP, keepSupported, keepSupportedSetting, lowerRowSeries, SUPPORT_MIN } from '../src/motion/lowerShowSeries.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
+import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
 import { driverLowerShow, lowerShown } from '../src/render/mouth/driverLowerRow.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { MotionFrame } from '../src/types.ts';
@@ -75,7 +76,9 @@ test('a row read in consecutive frames keeps its reads through the series; a lon
   };
   const before = series(false), after = series(true);
   assert.ok(lowerShown(before[2])! < 0.25, `off: f110 hidden ${before}`);
-  assert.ok(lowerShown(after[2])! > 0.9 && Math.abs(after[2]! - 0.038) < 1e-4, `on: f110 its own read ${after}`);
+  assert.ok(lowerShown(after[2])! > 0.6, `on: f110 shown ${after}`);
+  // (the blur still softens it: no one-frame pop to its own .038)
+  assert.ok(after[2]! < 0.03 && after[1]! > 0.005 && after[3]! > 0.01, `softened ${after}`);
   // (never lowered; the frames without a read as the series leaves them)
   after.forEach((v, i) => assert.ok(v >= before[i]! - 1e-9));
   assert.equal(after[0], before[0]);
@@ -84,4 +87,8 @@ test('a row read in consecutive frames keeps its reads through the series; a lon
   assert.deepEqual(lone, [0, 0.01, 0.005]);
   assert.deepEqual(keepSupported([0.02, 0.03], [0.01, 0.01]), [0.02, 0.03]);
   assert.deepEqual(keepSupported([0.02, 0.03], [0.01, 0.01], false), [0.01, 0.01]);
+  // off, the series is mouthDark.ts mouthDarkSeries's exactly
+  const some = [0, 0.02, null, 0.05, 0.01, 0, 0.04, 0.03, 0];
+  assert.deepEqual(lowerRowSeries(some, false), mouthDarkSeries(some));
+  assert.notDeepEqual(lowerRowSeries(some), mouthDarkSeries(some));
 });
