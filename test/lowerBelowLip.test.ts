@@ -111,3 +111,22 @@ test('a row over the lower lip\'s band inside the contour reads (LIP_BAND); off,
   const { img: tall, box: b3 } = banded([[16, 21, LIP], [14, 15, TOOTH]]);
   assert.equal(lowerRowShowBelow(tall, b3, isLowerToothPixel, 0.5), 0);
 });
+
+// s54 holes54: a row whose lit edge lies a blur pixel under the contour (UNDER_BLUR; pcavs741 f111: the contour's last pixel dark,
+// one blurred pixel at the lips' light and red, then the row at 1.4-1.5 of their light, sat .34-.38)
+test('a row a blur pixel under the contour is followed past it (UNDER_BLUR); off, or with no lit row under the blur, it is not', async () => {
+  const { UNDER_BLUR } = await import('../src/motion/lowerTeeth.ts');
+  assert.equal(UNDER_BLUR, 1);
+  const BLUR: Rgb = [110, 55, 50];
+  // (row 22 the blur pixel under the 12-row contour, rows 23-24 the blurred lit row, then the lip)
+  const { img, box } = banded([[22, 22, BLUR], [23, 24, BLURRED]]);
+  const on = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5)!, off = lowerRowShowBelow(img, box, isLowerToothPixel, 0.5, isUnderToothPixel, 2, 0.3, 0)!;
+  assert.equal(off, 0);
+  assert.ok(Math.abs(on - 3 / 15) < 1e-6, `on ${on}`);
+  // (the lip under a blur pixel, or a blur pixel lighter than what lies under it, is no row)
+  const { img: lip, box: b2 } = banded([[22, 22, BLUR]]);
+  assert.equal(lowerRowShowBelow(lip, b2, isLowerToothPixel, 0.5), 0);
+  // (a red pixel lighter than the row under it is the lip's lit rim, not a blur between dark and row)
+  const { img: lit, box: b3 } = banded([[22, 22, [250, 150, 150]], [23, 24, BLURRED]]);
+  assert.equal(lowerRowShowBelow(lit, b3, isLowerToothPixel, 0.5), 0);
+});

@@ -3,8 +3,9 @@
 // incisors' edge shows in every frame; the series' 3-frame median kept the zeros, and the render hid its lower row at f104-f107.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeLowerHoles, HOLE_GAP } from '../src/motion/lowerShowSeries.ts';
+import { closeLowerHoles, HOLE_GAP, keepSupported, keepSupportedSetting, lowerRowSeries, SUPPORT_MIN } from '../src/motion/lowerShowSeries.ts';
 import { withDriverMouthReads } from '../src/motion/driverMouthReads.ts';
+import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
 import { driverLowerShow, lowerShown } from '../src/render/mouth/driverLowerRow.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { MotionFrame } from '../src/types.ts';
@@ -40,7 +41,9 @@ test('pcavs681 f104-f107: the motion\'s lower row shows where it was hidden (fai
   }));
   const series = (holes: boolean) => {
     const frames: Pick<MotionFrame, 'w' | 'mouthDark'>[] = raw.map(() => ({ w: {} }));
-    withDriverMouthReads(frames, raw, holes);
+    // (before: the series before s48, without s54's keepSupported too, which keeps f105's .04 by f104's .014 on its own)
+    keepSupportedSetting.on = holes;
+    try { withDriverMouthReads(frames, raw, holes); } finally { keepSupportedSetting.on = true; }
     return frames.map((f) => f.w.driverLowerShow!);
   };
   const before = series(false), after = series(true);
@@ -55,4 +58,37 @@ test('a row the driver shows stands clear of the lower lip\'s inner band: its ti
   assert.ok(driverLowerShow(0, 0.031) >= 0.05, `shown ${driverLowerShow(0, 0.031)}`);
   assert.ok(driverLowerShow(0.02, 0.031) >= 0.05);
   assert.ok(driverLowerShow(0.02, 0) < 0, 'a row the driver does not show stays under the lip');
+});
+
+// s54 holes54: a row read in two frames running keeps its own reads through the median and the blur (keepSupported);
+// pcavs741 f109-f111 (a small tinted face's 1-3 px row edge) read 0 / .038 / .011 IOD and the series left f110 .008, hidden
+test('a row read in consecutive frames keeps its reads through the series; a lone read is still dropped (keepSupported)', () => {
+  assert.ok(keepSupportedSetting.on);
+  const gaps = [0.07, 0.12, 0.13, 0.08, 0.07], reads = [0, 0, 0.038, 0.011, 0];
+  const raw = reads.map((r, i): RawFaceFrame => ({
+    m: { lipGap: gaps[i]! } as RawFaceFrame['m'], angles: { yaw: 0, pitch: 0, roll: 0 }, score: 1, box: [0, 0, 1, 1], lowerShow: r / gaps[i]!,
+  }));
+  const series = (on: boolean) => {
+    keepSupportedSetting.on = on;
+    const frames: Pick<MotionFrame, 'w' | 'mouthDark'>[] = raw.map(() => ({ w: {} }));
+    try { withDriverMouthReads(frames, raw); } finally { keepSupportedSetting.on = true; }
+    return frames.map((f) => f.w.driverLowerShow!);
+  };
+  const before = series(false), after = series(true);
+  assert.ok(lowerShown(before[2])! < 0.25, `off: f110 hidden ${before}`);
+  assert.ok(lowerShown(after[2])! > 0.6, `on: f110 shown ${after}`);
+  // (the blur still softens it: no one-frame pop to its own .038)
+  assert.ok(after[2]! < 0.03 && after[1]! > 0.005 && after[3]! > 0.01, `softened ${after}`);
+  // (never lowered; the frames without a read as the series leaves them)
+  after.forEach((v, i) => assert.ok(v >= before[i]! - 1e-9));
+  assert.equal(after[0], before[0]);
+  // a lone read (no neighbour at SUPPORT_MIN) is the median's to drop
+  const lone = keepSupported([0, 0.04, SUPPORT_MIN / 2], [0, 0.01, 0.005]);
+  assert.deepEqual(lone, [0, 0.01, 0.005]);
+  assert.deepEqual(keepSupported([0.02, 0.03], [0.01, 0.01]), [0.02, 0.03]);
+  assert.deepEqual(keepSupported([0.02, 0.03], [0.01, 0.01], false), [0.01, 0.01]);
+  // off, the series is mouthDark.ts mouthDarkSeries's exactly
+  const some = [0, 0.02, null, 0.05, 0.01, 0, 0.04, 0.03, 0];
+  assert.deepEqual(lowerRowSeries(some, false), mouthDarkSeries(some));
+  assert.notDeepEqual(lowerRowSeries(some), mouthDarkSeries(some));
 });

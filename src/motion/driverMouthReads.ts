@@ -8,7 +8,7 @@ import { mouthDarkSeries } from './mouthDark.ts';
 import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
 import { lowerRowRead } from './underLipShown.ts';
-import { closeLowerHoles } from './lowerShowSeries.ts';
+import { closeLowerHoles, lowerRowSeries } from './lowerShowSeries.ts';
 import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
 import { tongueOutEvidence } from './tongueOutEvidence.ts';
@@ -57,7 +57,8 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
     const closed = closeLowerHoles(raw.map((r, i) => (r && typeof r.lowerShow === 'number' ? lowerRead[i]! : null)), raw.map((r) => r?.m?.lipGap));
     closed.forEach((v, i) => { if (v !== null) lowerRead[i] = v; });
   }
-  const lower = lowerRead.some((v) => v !== undefined) ? mouthDarkSeries(lowerRead) : undefined;
+  // (the series as the others', but a row read in consecutive frames not lowered by the median under its reads: lowerShowSeries.ts lowerRowSeries)
+  const lower = lowerRead.some((v) => v !== undefined) ? lowerRowSeries(lowerRead) : undefined;
   if (lower) frames.forEach((f, i) => (f.w[DRIVER_LOWER_SHOW] = lower[i]!));
   // and how far its tongue is out, held over dips of a few frames: read frame by frame it flickered off and on while her
   // tongue stayed out (critic42: st_happy <- lp_d6 f58-67, our upper teeth gone and back twice in .4 s)

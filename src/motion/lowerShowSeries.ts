@@ -6,6 +6,7 @@
 // for f104-f107 (smoothed .020 .014 .003 .009, under lowerShown's .025): a toothless dark hole at 3x (critic47 #3).
 // A lower row does not leave and come back within two frames at a steady opening; such a hole between two reads of it is
 // the reading's. Filled before the median, up to the lesser of its flanks. Shut lips read none and are no hole to fill.
+import { fillGaps, median3 } from './filters.ts';
 
 /** frames each side over which a hole in the reading is filled: holes of up to 2 x HOLE_REACH frames */
 export const HOLE_REACH = 1;
@@ -35,4 +36,42 @@ export function closeLowerHoles(reads: readonly (number | null)[], gaps: readonl
   };
   const runMax = reads.map((_, i) => window(i, (k) => reads[k]!, Math.max));
   return reads.map((r, i) => (r === null || !((gaps[i] ?? 0) >= HOLE_GAP) ? r : Math.max(r, window(i, (k) => runMax[k]!, Math.min) ?? r)));
+}
+
+// s54 holes54: a thin row read in two frames running is the driver's, not noise. pcavs741 (a small tinted face) shows its lower
+// row's edge as a 1-3 px pale line under the dark at f96-f99 and f109-f111; the reading found it at f97 / f98 (.0151 / .0141 IOD)
+// and f110 / f111 (.038 / .011, f111 with lowerTeeth.ts UNDER_BLUR), and the series (3-frame median, then a [.25 .5 .25] blur)
+// left .0106 and .0083: under the renderer's show (render/mouth/driverLowerRow.ts, from .008 to .025), a black hole where he
+// shows his row (critic51-53's worst #1). A lone read is still the median's to drop (a one-frame false read on a lip or tongue).
+
+/** the least read (IOD) that supports a neighbour's: the renderer's first shown read (driverLowerRow.ts SHOWN_FROM) */
+export const SUPPORT_MIN = 0.008;
+export const keepSupportedSetting = {
+  /** a read with a neighbouring read (both >= SUPPORT_MIN) keeps at least its own value through the series (false: as before s54) */
+  on: true,
+};
+
+/**
+ * `median` (the reads' 3-frame median) with each frame whose own read and a neighbour's are both at least SUPPORT_MIN lifted to
+ * its own read: a lone read is still the median's to drop, a row seen in consecutive frames keeps what the frame reads.
+ */
+export function keepSupported(reads: readonly (number | null | undefined)[], median: ArrayLike<number>, on = keepSupportedSetting.on): number[] {
+  const read = (i: number) => { const v = reads[i]; return typeof v === 'number' ? v : 0; };
+  return Array.from(median, (m, i) => (on && read(i) >= SUPPORT_MIN && (read(i - 1) >= SUPPORT_MIN || read(i + 1) >= SUPPORT_MIN) ? Math.max(m, read(i)) : m));
+}
+
+/**
+ * The lower row's series (IOD per frame; undefined: no reading): as mouthDark.ts mouthDarkSeries (gaps filled, the 3-frame median,
+ * a [.25 .5 .25] blur, 4 decimals) with the median kept at a supported frame's own read before the blur (keepSupported): the
+ * blur still softens the row's coming and going (pcavs741 f109-f111 read 0 / .038 / .011: .010 / .022 / .014, not a
+ * one-frame pop to .038). `on` false: mouthDarkSeries's values exactly.
+ */
+export function lowerRowSeries(reads: readonly (number | null | undefined)[], on = keepSupportedSetting.on): number[] | undefined {
+  const valid = reads.map((v) => v !== null && v !== undefined);
+  if (!valid.includes(true)) return undefined;
+  const filled = Float64Array.from(reads, (v) => v ?? 0);
+  fillGaps(filled, valid);
+  const median = keepSupported(reads, median3(filled), on);
+  const at = (i: number) => median[Math.max(0, Math.min(median.length - 1, i))]!;
+  return median.map((v, i) => Math.round((0.25 * at(i - 1) + 0.5 * v + 0.25 * at(i + 1)) * 1e4) / 1e4);
 }

@@ -123,6 +123,16 @@ export function isUnderToothPixel(r: number, g: number, b: number, lipLight: num
 export const EDGE_ROWS = 2;
 
 /**
+ * How many pixels under the contour's bottom a row's lit edge may start (s54 holes54). The under-contour walk (BELOW_LIP) starts
+ * only where the contour's bottom pixel or the first one under it is a tooth; on a small face the tracker's line lies a pixel
+ * over the row's 1-2 px edge, with the blur between the dark and the lit row under it (pcavs741 f111: per middle column the
+ * contour's last pixel dark, then one at .9-1.0 of the lips' light / sat .49-.52, then the row at 1.4-1.5 / .34-.38; 4 of 13
+ * columns read, the median 0). A column with no run may skip up to UNDER_BLUR such pixels, each darker than the tooth under
+ * it, and counts them with the run. 0: off (the reading before s54).
+ */
+export const UNDER_BLUR = 1;
+
+/**
  * A column that reads no run may have the lower lip's wet inner band inside the contour (the tracker's line drawn low) under
  * the row: up to LIP_BAND of its height of pixels as red as the lips (LIP_RED_SAT of their saturation, at least LIP_RED_LIGHT
  * of their light: not the dark cavity; a tongue, greyer, stops it) is passed, and the row's edge over it told as at the
@@ -144,12 +154,24 @@ function isLipRed(r: number, g: number, b: number, lipLight: number, lipSat: num
 }
 
 /** lowerRowShow with each column's run followed under the contour (BELOW_LIP): the run and the height both grow by the rows followed. */
-export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth, edge = EDGE_ROWS, lipBand = LIP_BAND): number | null {
+export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth, edge = EDGE_ROWS, lipBand = LIP_BAND, underBlur = UNDER_BLUR): number | null {
   if (!(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
   const test = (t: ToothTest, x: number, y: number) => { const i = (y * img.width + x) * 4; return t(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
   const tooth = (x: number, y: number) => test(underTooth, x, y);
+  const light = (x: number, y: number) => { const i = (y * img.width + x) * 4; return 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!; };
+  // (the rows under image row y from a blur pixel, each darker than the tooth under it, down a run of teeth, at most `most`; 0: none)
+  const blurredRowUnder = (x: number, y: number, most: number) => {
+    for (let skip = 1; skip <= underBlur; skip++) {
+      const first = y + skip + 1;
+      if (first >= img.height || !tooth(x, first) || !(light(x, first - 1) < light(x, first))) continue;
+      let n = skip;
+      while (n < most && y + n + 1 < img.height && tooth(x, y + n + 1)) n++;
+      return n > skip ? n : 0;
+    }
+    return 0;
+  };
   forEachMiddlePixel(box, img, (q, _i, tongue) => (cell[q] = !tongue && test(isTooth, x0 + (q % w), y0 + Math.floor(q / w)) ? 1 : 0));
   const readings: number[] = [], column = new Float32Array(h), edged = new Float32Array(h);
   // a column's run standing on the contour's bottom, followed under it
@@ -157,9 +179,11 @@ export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: Tooth
     const run = columnLowerRun(col)!;
     let below = 0;
     // (a bite, BITE_LOWER, is already one whole band; otherwise a run on the bottom pixel, or teeth right under it, goes on down)
-    const y = y0 + span.bottom, most = Math.round(belowLip * span.height);
-    if (run !== BITE_LOWER && (col[span.bottom] === 1 || (y + 1 < img.height && tooth(x0 + c, y + 1))))
-      while (below < most && y + below + 1 < img.height && tooth(x0 + c, y + below + 1)) below++;
+    const y = y0 + span.bottom, most = Math.round(belowLip * span.height), x = x0 + c;
+    if (run !== BITE_LOWER && (col[span.bottom] === 1 || (y + 1 < img.height && tooth(x, y + 1))))
+      while (below < most && y + below + 1 < img.height && tooth(x, y + below + 1)) below++;
+    // (a row whose lit edge lies a blur pixel under the contour: UNDER_BLUR)
+    else if (run === 0 && underBlur > 0) below = blurredRowUnder(x, y, most);
     return below ? (run * span.height + below) / (span.height + below) : run;
   };
   for (let c = 0; c < w; c++) {
