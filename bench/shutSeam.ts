@@ -37,19 +37,19 @@ function lAt(L: Float32Array, x: number, y: number): number {
   return (1 - ay) * ((1 - ax) * L[p]! + ax * L[p + 1]!) + ay * ((1 - ax) * L[p + S]! + ax * L[p + S + 1]!);
 }
 
-type Seam = { side: number[]; top: number[]; bottom: number[]; body: number[]; ring: number[]; pale: number[]; dark: number[] };
+type Seam = { side: number[]; top: number[]; bottom: number[]; body: number[]; ring: number[]; pale: number[]; dark: number[]; bodyAb: number[][]; ringAb: number[][] };
 /** The seam figures of every eye the probe saw drawn. */
 function seams(data: Uint8ClampedArray, cover: Float32Array, eye: Uint8Array, frames: { ox: number; oy: number; ux: number; uy: number; vx: number; vy: number; width: number }[]): Seam[] {
-  const L = new Float32Array(S * S);
-  for (let i = 0; i < S * S; i++) L[i] = labOf(data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!)[0];
-  const res: Seam[] = frames.map(() => ({ side: [], top: [], bottom: [], body: [], ring: [], pale: [], dark: [] }));
+  const L = new Float32Array(S * S), A = new Float32Array(S * S), B = new Float32Array(S * S);
+  for (let i = 0; i < S * S; i++) [L[i], A[i], B[i]] = labOf(data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!);
+  const res: Seam[] = frames.map(() => ({ side: [], top: [], bottom: [], body: [], ring: [], pale: [], dark: [], bodyAb: [], ringAb: [] }));
   const m = (x: number, y: number, id: number) => (x < 0 || y < 0 || x >= S || y >= S || eye[y * S + x] !== id ? 0 : cover[y * S + x]!);
   for (let y = 1; y < S - 1; y++) {
     for (let x = 1; x < S - 1; x++) {
       const id = eye[y * S + x]!;
       if (!id) continue;
       const r = res[id - 1]!, f = frames[id - 1]!, c = cover[y * S + x]!;
-      if (c >= 0.98) r.body.push(L[y * S + x]!);
+      if (c >= 0.98) { r.body.push(L[y * S + x]!); r.bodyAb.push([A[y * S + x]!, B[y * S + x]!]); }
       if (c < 0.5 || Math.min(m(x - 1, y, id), m(x + 1, y, id), m(x, y - 1, id), m(x, y + 1, id)) >= 0.5) continue;
       let nx = -(m(x + 1, y, id) - m(x - 1, y, id)), ny = -(m(x, y + 1, id) - m(x, y - 1, id));
       const len = Math.hypot(nx, ny);
@@ -58,6 +58,7 @@ function seams(data: Uint8ClampedArray, cover: Float32Array, eye: Uint8Array, fr
       const d = Math.max(3, 0.08 * f.width);
       const inside = lAt(L, x + 0.5 - nx * d, y + 0.5 - ny * d), outside = lAt(L, x + 0.5 + nx * d, y + 0.5 + ny * d);
       r.ring.push(outside);
+      { const ox = Math.min(S - 1, Math.max(0, Math.round(x + nx * d))), oy = Math.min(S - 1, Math.max(0, Math.round(y + ny * d))); r.ringAb.push([A[oy * S + ox]!, B[oy * S + ox]!]); }
       const along = Math.abs(nx * f.ux + ny * f.uy) / f.width, down = (nx * f.vx + ny * f.vy) / f.width;
       // the ends above the corners' line only: lower, the lash line's ends run into the border
       const v = ((x + 0.5 - f.ox) * f.vx + (y + 0.5 - f.oy) * f.vy) / (f.width * f.width);
@@ -104,7 +105,7 @@ for (const variant of ['product', ...specs]) {
     const res = seams(img.data, cover, eye, frames);
     res.forEach((s, e) => {
       const br = mean(s.body) - mean(s.ring);
-      console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1).padEnd(6)} line pale ${mean(s.pale).toFixed(1)} dark ${mean(s.dark).toFixed(1)}`);
+      console.log(`${name.padEnd(24)} ${p.name.padEnd(6)} eye${e + 1}  side ${fmt(s.side).padEnd(13)} top ${fmt(s.top).padEnd(13)} bottom ${fmt(s.bottom).padEnd(13)} body-ring ${br.toFixed(1).padEnd(6)} line pale ${mean(s.pale).toFixed(1)} dark ${mean(s.dark).toFixed(1)} a*/b* body-ring ${(mean(s.bodyAb.map((q) => q[0]!)) - mean(s.ringAb.map((q) => q[0]!))).toFixed(1)}/${(mean(s.bodyAb.map((q) => q[1]!)) - mean(s.ringAb.map((q) => q[1]!))).toFixed(1)} body ${mean(s.bodyAb.map((q) => q[0]!)).toFixed(1)}/${mean(s.bodyAb.map((q) => q[1]!)).toFixed(1)}`);
       const k = `${name}`;
       (sum[k] ??= []).push([mean(s.side.map(Math.abs)), mean(s.top.map(Math.abs)), mean(s.bottom.map(Math.abs)), Math.abs(br), mean(s.pale), mean(s.dark)]);
     });

@@ -25,6 +25,7 @@ import { holdSkinInMask, lighterFill, skinInMaskSetting } from './skinInMask.ts'
 import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
 import { holdLidUnderCheek, lidNoPalerSetting, overCreaseSkin } from './lidNoPaler.ts';
 import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
+import { fitLidToRing, ringFitSetting } from './ringFit.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -137,6 +138,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
   // the border's light the photo's, so no pale ring frames the lid (featherMatch.ts)
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
+  // and the lid's body past the feather the skin round it, at its ring (ringFit.ts)
+  if (ringFitSetting.on) fitLidToRing(rgb, s.photo, mask, g, s.person);
   const lines = drawLines(g);
   const photoLuma = new Float32Array(PATCH_W * PATCH_H).map((_, k) => luminance(s.photo[k * 3]!, s.photo[k * 3 + 1]!, s.photo[k * 3 + 2]!));
   return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV), photoLuma };
