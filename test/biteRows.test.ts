@@ -2,7 +2,7 @@
 // (render/mouth/biteRows.ts, frameLight.ts; issue #13, bite54).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { biteLine, biteMoves, biteRowsSetting, rowsMeet } from '../src/render/mouth/biteRows.ts';
+import { biteLine, biteMoves, biteRowsSetting, rowsMeet, tongueBehindRows } from '../src/render/mouth/biteRows.ts';
 import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { UPPER_TEETH_RAISE } from '../src/render/mouth/teethRows.ts';
 import { upperTipsOf } from '../src/render/mouth/roundInside.ts';
@@ -24,6 +24,13 @@ test('biteLine: the driver\'s dark middle between the rows, within the setting\'
   assert.equal(biteLine(0.18, undefined), least);
   assert.ok(Math.abs(biteLine(0.2, 0.15) - 0.03) < 1e-12);
   assert.equal(biteLine(0.2, 0.9), most);
+});
+
+test('tongueBehindRows: the tongue behind the meeting rows unless the driver shows its own', () => {
+  assert.equal(tongueBehindRows(1, 0.05), 1);
+  assert.equal(tongueBehindRows(1, 0.5), 0);
+  assert.equal(tongueBehindRows(0, 0.05), 0);
+  assert.ok(tongueBehindRows(1, 0.2) > 0 && tongueBehindRows(1, 0.2) < 1);
 });
 
 test('biteMoves: the rows meet the line apart, the lower row up no further than its jaw carries it, the upper row down at most `most`', () => {
@@ -70,7 +77,10 @@ test('FrameLight: a biting driver\'s frame lowers the upper row to meet the lowe
   const upperTips = upperTipsOf(upper) - f.upperLift;
   const lowerTips = place.lowerY - place.upperY - 7 + f.lowerDrop + f.jawFollow - f.lowerRaise;
   assert.ok(Math.abs(lowerTips - upperTips - biteLine(0.18, 0.14) * place.unit) < 1e-6, `line ${lowerTips - upperTips}`);
-  assert.ok(plain.bite === 0 && plain.biteDrop === 0);
+  assert.ok(plain.bite === 0 && plain.biteDrop === 0 && plain.tongueBehind === 0);
+  // (its tongue behind the rows, unless the driver's tongue shows)
+  assert.equal(f.tongueBehind, 1);
+  assert.equal(lit({ ...biting, driverTongue: 0.5 }).tongueBehind, 0);
 });
 
 test('FrameLight: an audio frame (no readings) and a photo\'s own teeth keep their rows where they were', () => {

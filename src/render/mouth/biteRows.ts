@@ -22,6 +22,8 @@ export const biteRowsSetting = {
   line: [0.012, 0.05] as [number, number],
   /** the most (IOD) the upper row goes down: its crown under the anchor's lip, never its top edge */
   most: 0.09,
+  /** the driver's tongue reading (driverCavity.ts: its lit run from the opening's bottom up, over the height) over which a tongue it shows stays drawn in a bite */
+  tongue: [0.15, 0.3] as [number, number],
   /** the most share of the parting the lower row takes where the rows meet (a real bite's lower row is the shorter: the upper overlaps it) */
   lowerMost: 0.45,
 };
@@ -67,4 +69,11 @@ export function biteMoves(meet: number, line: number, upperTips: number, lowerTi
   out.raise = meet * raise;
   out.drop = meet * Math.min(s.most * unit, Math.max(0, to - upperTips));
   return out;
+}
+
+/** How far the tongue goes behind the rows in a bite (0..1): `bite` (rowsMeet), where the driver shows no tongue of its own (`tongue`, DRIVER_TONGUE; absent: none). */
+export function tongueBehindRows(bite: number, tongue: number | undefined): number {
+  if (!(bite > 0)) return 0;
+  const [from, full] = biteRowsSetting.tongue;
+  return bite * (1 - smoothstep(from, full, tongue !== undefined && Number.isFinite(tongue) ? tongue : 0));
 }

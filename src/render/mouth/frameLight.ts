@@ -36,7 +36,7 @@ import { rowStanding, slitLowerShow, slitRowDrop } from './slitLowerRow.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 import { castTintInto } from './pictureCast.ts';
-import { biteLine, biteMoves, rowsMeet, type BiteMoves } from './biteRows.ts';
+import { biteLine, biteMoves, rowsMeet, tongueBehindRows, type BiteMoves } from './biteRows.ts';
 import { shownGap } from './lipSurface.ts';
 import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
@@ -104,6 +104,8 @@ export class FrameLight {
   bite = 0;
   biteDrop = 0;
   biteRaise = 0;
+  /** how far the tongue is behind the meeting rows (biteRows.ts tongueBehindRows; interior.ts jawPiecesOver) */
+  tongueBehind = 0;
   lowerDrop = 0;
   /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts); negative: lowered to a thin row in a slit (slitLowerRow.ts) */
   lowerRaise = 0;
@@ -253,6 +255,7 @@ export class FrameLight {
     this.bite = layers.fromPhoto || lowerTips === null || p.lowerLipX === undefined || p.lowerLipY === undefined ? 0 : rowsMeet(p.gap, p.driverTeethDepth, p.driverLowerShow, p.driverTeeth) * this.teethShow * this.lowerRowShow * (1 - round);
     if (this.bite > 0) this.biteRows(p, layers, lowerTips!, round);
     else { this.biteDrop = 0; this.biteRaise = 0; }
+    this.tongueBehind = tongueBehindRows(this.bite, p.driverTongue);
   }
 
   /** Our rows moved to meet where the driver's do in a bite (after the rows are placed; biteRows.ts biteMoves). */
