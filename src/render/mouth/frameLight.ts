@@ -333,7 +333,8 @@ export class FrameLight {
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     // (at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-    this.cavityFloorK = cavityFloorShare(p.gap, round, this.rowShade, p.driverCavity);
+    // (not in the line between a bite's rows, dark as the driver's: biteRows.ts)
+    this.cavityFloorK = cavityFloorShare(p.gap, round, this.rowShade, p.driverCavity) * (1 - this.tongueBehind);
     tipsToneInto(this.cornerLining, this.cavityFloor);
     for (let ch = 0; ch < 3; ch++) this.cavityFloor[ch] *= FLOOR_TONE;
     shadowTintInto(li, this.warmShadow);
