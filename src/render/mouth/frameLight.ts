@@ -36,8 +36,13 @@ import { rowStanding, slitLowerShow, slitRowDrop } from './slitLowerRow.ts';
 import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 import { castTintInto } from './pictureCast.ts';
+import { biteLine, biteMoves, rowsMeet, tongueBehindRows, type BiteMoves } from './biteRows.ts';
+import { shownGap } from './lipSurface.ts';
+import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
+import { upperTipsOf } from './roundInside.ts';
 
 type Rgb = [number, number, number];
+const MOVES: BiteMoves = { drop: 0, raise: 0 };
 
 /** Where the rigid pieces are this frame (output pixels) and how the mouth is opened (with the driver's own mouth readings: rig/driverMouthReads.ts). */
 export interface MouthPlacement extends DriverMouthReads {
@@ -93,8 +98,14 @@ export class FrameLight {
   teethDepth = Infinity;
   /** how much of a library row's in-mouth shading the upper row takes (photoRowShade.ts: a photo's own teeth only past the photo's parting) */
   rowShade = 1;
-  /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts) */
+  /** output pixels the library's upper row is raised and its lower row dropped by (teethRows.ts; the upper row lowered where the driver bites: biteRows.ts) */
   upperLift = 0;
+  /** how far the driver's rows meet with the lips parted, and the output px our upper row went down and our lower row up to meet (biteRows.ts) */
+  bite = 0;
+  biteDrop = 0;
+  biteRaise = 0;
+  /** how far the tongue is behind the meeting rows (biteRows.ts tongueBehindRows; interior.ts jawPiecesOver) */
+  tongueBehind = 0;
   lowerDrop = 0;
   /** output pixels the library's lower row is raised toward the driver's shown lower row (driverLowerRow.ts); negative: lowered to a thin row in a slit (slitLowerRow.ts) */
   lowerRaise = 0;
@@ -240,6 +251,25 @@ export class FrameLight {
     // (a row shown in a slit by the driver's reading alone stands a thin row under a dark line, not the slit filled: slitLowerRow.ts)
     const standing = layers.lowerFromPhoto ? null : rowStanding(p, lowerTips, this.lowerDrop, this.jawFollow, this.lowerRaise);
     if (standing !== null) this.lowerRaise -= slitRowDrop(standing, p.gap, round, p.unit, this.teethShow, this.lowerRowShow);
+    // (a driver biting with her lips parted: our upper row down to meet the lower, not the open mouth's dark between: biteRows.ts)
+    this.bite = layers.fromPhoto || lowerTips === null || p.lowerLipX === undefined || p.lowerLipY === undefined ? 0 : rowsMeet(p.gap, p.driverTeethDepth, p.driverLowerShow, p.driverTeeth) * this.teethShow * this.lowerRowShow * (1 - round);
+    if (this.bite > 0) this.biteRows(p, layers, lowerTips!, round);
+    else { this.biteDrop = 0; this.biteRaise = 0; }
+    this.tongueBehind = tongueBehindRows(this.bite, p.driverTongue);
+  }
+
+  /** Our rows moved to meet where the driver's do in a bite (after the rows are placed; biteRows.ts biteMoves). */
+  private biteRows(p: MouthPlacement, layers: ReadyMouth, lowerTips: number, round: number): void {
+    // (along the mouth's down axis from the upper row's anchor, as teethRowLight.ts jawFollow measures the lower lip)
+    const down = (x: number, y: number) => (x - p.upperX) * -p.sin + (y - p.upperY) * p.cos;
+    const lowerLip = down(p.lowerLipX!, p.lowerLipY!), height = p.gap * p.unit, upperLip = lowerLip - height;
+    // (the parting seen between the lips' inner surfaces, lipSurface.ts shownGap: the lower lip's band the larger)
+    const bands = (p.gap - shownGap(p.gap, round)) * p.unit;
+    const upperTips = upperTipsOf(layers.upper) * p.scale - this.upperLift;
+    const lowerRowTips = down(p.lowerX, p.lowerY) - lowerTips * p.scale + this.lowerDrop + this.jawFollow - this.lowerRaise;
+    const m = biteMoves(this.bite, biteLine(p.gap, p.driverCavity), upperTips, lowerRowTips, upperLip + bands * (1 - LOWER_BAND_SHARE), lowerLip - bands * LOWER_BAND_SHARE, p.driverLowerShow! / Math.max(1e-6, p.gap), this.lowerDrop + this.jawFollow, upperLip, height, p.driverTeethDepth!, p.unit, MOVES);
+    this.biteDrop = m.drop; this.biteRaise = m.raise;
+    this.upperLift -= m.drop; this.lowerRaise += m.raise;
   }
 
   /** The tongue's growth, sink and light (after setTeeth: it follows the jaw set and the lower row's drop). */
@@ -303,7 +333,8 @@ export class FrameLight {
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
     // (at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-    this.cavityFloorK = cavityFloorShare(p.gap, round, this.rowShade, p.driverCavity);
+    // (not in the line between a bite's rows, dark as the driver's: biteRows.ts)
+    this.cavityFloorK = cavityFloorShare(p.gap, round, this.rowShade, p.driverCavity) * (1 - this.tongueBehind);
     tipsToneInto(this.cornerLining, this.cavityFloor);
     for (let ch = 0; ch < 3; ch++) this.cavityFloor[ch] *= FLOOR_TONE;
     shadowTintInto(li, this.warmShadow);

@@ -116,7 +116,8 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   // parting alone, not hidden with the teeth (roundTeethShown): lp_d6 f189's dark O has its tongue
   // in the lower half; roundInside.ts)
   const o = oInsideOf(p), ot = o > 0 ? oTongueShare(o, p.gap) : 0;
-  const tongueShow = ot > 0 ? light.teethShow + (Math.max(light.teethShow, teethShown(p.gap, light.round)) - light.teethShow) * ot : light.teethShow;
+  // (behind the rows where the driver bites with its lips parted and shows no tongue: biteRows.ts)
+  const tongueShow = (ot > 0 ? light.teethShow + (Math.max(light.teethShow, teethShown(p.gap, light.round)) - light.teethShow) * ot : light.teethShow) * (1 - light.tongueBehind);
   const dx = q.cx - p.lowerX, dy = q.cy - p.lowerY;
   const lx = (dx * c + dy * s) * inv * squeeze, ly = (-dx * s + dy * c) * inv;
   let tongueOver = 0;

@@ -28,7 +28,7 @@ export function slitLowerShow(teethShow: number, gap: number, round: number, rou
 /** the share of a slit's shown gap (over the lower lip's band) a lower row shown by slitLowerShow may stand into: a thin row under a dark line, not the slit filled */
 export const SLIT_ROW_SHARE = 0.5;
 /** the lower lip's band's share of the lip bands lipSurface.ts shownGap takes off the mesh gap (its LOWER_BAND_SQUEEZE .75: 1/.75 of the upper's) */
-const LOWER_BAND_SHARE = 4 / 7;
+export const LOWER_BAND_SHARE = 4 / 7;
 
 /**
  * Output px the lower row goes down in a slit it is shown in by slitLowerShow alone: its tips, standing `standing` px over the lower

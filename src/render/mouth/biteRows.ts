@@ -1,0 +1,79 @@
+// A bite with the lips parted: the driver's two rows meet (issue #13, bite54). The upper row is fixed to the skull and hangs
+// from the rest position of the upper lip (placement.ts); the lower row rides the jaw and stands its show over the lower lip
+// (driverLowerRow.ts, teethRowLight.ts jawFollow). Where a driver parts her lips over shut teeth (lp_s1 <- Katie f129/f144/f146:
+// the upper lip raised off the upper row, the lower lip dropped off the lower, two lit rows filling the opening) the rig opens
+// the mouth with its jaw and leaves the upper lip near rest: our upper row's tips hung .04 IOD under the lip, the lower row
+// stood .055 over its lip, and the .09 IOD between them was drawn as the open mouth's dark cavity and tongue.
+// The driver's readings tell a bite: its upper row hangs down its opening (DRIVER_TEETH_DEPTH) to where its lower row stands
+// (DRIVER_LOWER_SHOW over its lower lip), with no dark between. There our rows meet where the driver's do (its lower row's
+// share of its opening), the upper row down and the lower row up (back toward the jaw that carries it), a thin line between,
+// as far as the driver's rows meet; where they stand apart (speech, a wide opening, a tongue) nothing changes,
+// nor without readings (audio motions) or on a photo's own teeth.
+import { clamp01, smoothstep } from '../../math/smooth.ts';
+import { lowerShown } from './driverLowerRow.ts';
+import { teethSeen } from './driverTeeth.ts';
+
+export const biteRowsSetting = {
+  on: true,
+  /** the dark (IOD) left between the driver's rows over which they go from meeting to apart */
+  meet: [0.015, 0.045] as [number, number],
+  /** the line (IOD) left between our rows where they meet: at least a bite's thin dark line (the rows not fused), at most a
+   * speech opening's dark band; in between the driver's own dark (its cavity share of the opening: biteLine) */
+  line: [0.012, 0.05] as [number, number],
+  /** the most (IOD) the upper row goes down: its crown under the anchor's lip, never its top edge */
+  most: 0.09,
+  /** the driver's tongue reading (driverCavity.ts: its lit run from the opening's bottom up, over the height) over which a tongue it shows stays drawn in a bite */
+  tongue: [0.15, 0.3] as [number, number],
+  /** the most share of the parting the lower row takes where the rows meet (a real bite's lower row is the shorter: the upper overlaps it) */
+  lowerMost: 0.45,
+};
+
+/**
+ * How far (0..1) the driver's rows meet: in its opening `gap` IOD tall (our mesh's, which the retarget matches to the driver's),
+ * the dark left between its upper row (hanging `depth` of the height from the upper lip) and its lower row (`lowerShow` IOD over the
+ * lower lip), as far as its lower row is shown and its opening shows teeth (`share`). 0 without readings.
+ */
+export function rowsMeet(gap: number, depth: number | undefined, lowerShow: number | undefined, share: number | undefined): number {
+  const s = biteRowsSetting;
+  if (!s.on || depth === undefined || !Number.isFinite(depth) || share === undefined || !Number.isFinite(share)) return 0;
+  const k = lowerShown(lowerShow);
+  if (!k) return 0;
+  const between = gap * (1 - clamp01(depth)) - lowerShow!;
+  return k * teethSeen(share) * (1 - smoothstep(s.meet[0], s.meet[1], between));
+}
+
+/** The dark line (IOD) left between our rows where they meet: the driver's dark middle (its `cavity` share of an opening `gap` IOD tall), within the setting's line. */
+export function biteLine(gap: number, cavity: number | undefined): number {
+  const [least, most] = biteRowsSetting.line;
+  return Math.min(most, Math.max(least, (cavity !== undefined && Number.isFinite(cavity) ? cavity : 0) * gap));
+}
+
+/** The rows' moves in a bite (output px): the upper row down, the lower row up. */
+export interface BiteMoves { drop: number; raise: number }
+
+/**
+ * Where the rows meet in a bite, as the driver's do: `meet` (rowsMeet) of the way to a line (`line` IOD, biteLine) between our rows' tips,
+ * laid where the driver's lower row takes `lowerShare` (its show over its gap) of the parting seen between the lips' inner
+ * surfaces (`seenTop`..`seenBottom`). The lower row goes up to it by at most `raiseMost` px (back to where the jaw carries it,
+ * never higher); the upper row goes down to it (or to the lower row's tips, if those stand higher), no deeper than the driver's
+ * `depth` share of the opening (`upperLip` its top, `height` px), at most `most` IOD. Every position is px down the mouth's axis
+ * from one origin; `unit` px per IOD.
+ */
+export function biteMoves(meet: number, line: number, upperTips: number, lowerTips: number, seenTop: number, seenBottom: number, lowerShare: number, raiseMost: number, upperLip: number, height: number, depth: number, unit: number, out: BiteMoves): BiteMoves {
+  out.drop = 0; out.raise = 0;
+  if (!(meet > 0)) return out;
+  const s = biteRowsSetting, half = 0.5 * line * unit;
+  const at = seenBottom - Math.min(s.lowerMost, Math.max(0, lowerShare)) * Math.max(0, seenBottom - seenTop);
+  const raise = Math.min(Math.max(0, raiseMost), Math.max(0, lowerTips - (at + half)));
+  const to = Math.min(at - half, lowerTips - raise - 2 * half, upperLip + clamp01(depth) * height);
+  out.raise = meet * raise;
+  out.drop = meet * Math.min(s.most * unit, Math.max(0, to - upperTips));
+  return out;
+}
+
+/** How far the tongue goes behind the rows in a bite (0..1): `bite` (rowsMeet), where the driver shows no tongue of its own (`tongue`, DRIVER_TONGUE; absent: none). */
+export function tongueBehindRows(bite: number, tongue: number | undefined): number {
+  if (!(bite > 0)) return 0;
+  const [from, full] = biteRowsSetting.tongue;
+  return bite * (1 - smoothstep(from, full, tongue !== undefined && Number.isFinite(tongue) ? tongue : 0));
+}

@@ -1,0 +1,93 @@
+// A driver biting with its lips parted: our rows meet where its rows do, a line between, not the open mouth's dark and tongue
+// (render/mouth/biteRows.ts, frameLight.ts; issue #13, bite54).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { biteLine, biteMoves, biteRowsSetting, rowsMeet, tongueBehindRows } from '../src/render/mouth/biteRows.ts';
+import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
+import { UPPER_TEETH_RAISE } from '../src/render/mouth/teethRows.ts';
+import { upperTipsOf } from '../src/render/mouth/roundInside.ts';
+
+test('rowsMeet: the driver\'s rows meet where its upper row hangs down to its lower row; apart, or unread, they do not', () => {
+  // (Katie f129 as the motion reads it: the upper row down the whole opening, her lower row .057 IOD over her lip)
+  assert.ok(rowsMeet(0.18, 0.977, 0.057, 0.53) > 0.95);
+  // (a speech opening: the upper row a third of a .25 IOD opening, the lower row .03 over the lip: .14 IOD of dark between)
+  assert.equal(rowsMeet(0.25, 0.33, 0.03, 0.4), 0);
+  // (no lower row shown, no readings: an audio motion)
+  assert.equal(rowsMeet(0.18, 0.977, 0, 0.53), 0);
+  assert.equal(rowsMeet(0.18, undefined, undefined, undefined), 0);
+  // (no teeth in the driver's opening)
+  assert.equal(rowsMeet(0.18, 0.977, 0.057, 0), 0);
+});
+
+test('biteLine: the driver\'s dark middle between the rows, within the setting\'s line', () => {
+  const [least, most] = biteRowsSetting.line;
+  assert.equal(biteLine(0.18, undefined), least);
+  assert.ok(Math.abs(biteLine(0.2, 0.15) - 0.03) < 1e-12);
+  assert.equal(biteLine(0.2, 0.9), most);
+});
+
+test('tongueBehindRows: the tongue behind the meeting rows unless the driver shows its own', () => {
+  assert.equal(tongueBehindRows(1, 0.05), 1);
+  assert.equal(tongueBehindRows(1, 0.5), 0);
+  assert.equal(tongueBehindRows(0, 0.05), 0);
+  assert.ok(tongueBehindRows(1, 0.2) > 0 && tongueBehindRows(1, 0.2) < 1);
+});
+
+test('biteMoves: the rows meet the line apart, the lower row up no further than its jaw carries it, the upper row down at most `most`', () => {
+  const unit = 100, out = { drop: 0, raise: 0 };
+  // (px down from one origin: the upper lip at 0, the lower at 18; the seen parting 3..15; our upper tips at 4, lower tips at 12.5)
+  const m = biteMoves(1, 0.012, 4, 12.5, 3, 15, 0.3, 5, 0, 18, 1, unit, out);
+  const upper = 4 + m.drop, lower = 12.5 - m.raise;
+  assert.ok(m.drop > 0 && m.raise >= 0 && m.raise <= 5);
+  assert.ok(Math.abs(lower - upper - 0.012 * unit) < 1e-9, `line ${lower - upper}`);
+  // (the meeting line where the driver's lower row takes .3 of the seen parting)
+  assert.ok(Math.abs((upper + lower) / 2 - (15 - 0.3 * 12)) < 1e-9);
+  // (half a bite, half the moves; none without one)
+  const h = biteMoves(0.5, 0.012, 4, 12.5, 3, 15, 0.3, 5, 0, 18, 1, unit, { drop: 0, raise: 0 });
+  assert.ok(Math.abs(h.drop - m.drop / 2) < 1e-9 && Math.abs(h.raise - m.raise / 2) < 1e-9);
+  assert.deepEqual(biteMoves(0, 0.012, 4, 12.5, 3, 15, 0.3, 5, 0, 18, 1, unit, { drop: 0, raise: 0 }), { drop: 0, raise: 0 });
+  // (a tall opening: the upper row no further down than `most`)
+  const far = biteMoves(1, 0.012, 4, 60, 3, 70, 0.3, 0, 0, 80, 1, unit, { drop: 0, raise: 0 });
+  assert.ok(Math.abs(far.drop - biteRowsSetting.most * unit) < 1e-9 && far.raise === 0);
+});
+
+// A library-like frame: the upper row's teeth 7 layer px under its anchor, the lower row's tips 7 over its anchor, the jaw's
+// anchor 10 px under the upper's, the lower lip 18 px under the upper row's anchor (a .18 IOD parting at 100 px per IOD).
+function layer(anchorY: number, from: number, to: number) {
+  const width = 10, height = 24, data = new Float32Array(width * height * 4);
+  for (let y = from; y < to; y++) for (let x = 0; x < width; x++) data.set([230, 230, 220, 255], (y * width + x) * 4);
+  return { width, height, anchorX: 5, anchorY, data };
+}
+const upper = layer(5, 0, 12), lower = layer(12, 5, 24);
+const layers = { upper, lower, tongue: null, cavity: [20, 20, 24] as [number, number, number], fromPhoto: false };
+const place: MouthPlacement = { upperX: 50, upperY: 10, lowerX: 50, lowerY: 20, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, gap: 0.18, photoGap: 0, rebuilt: 1, lowerLipX: 50, lowerLipY: 28 };
+const lip = [140, 60, 55], edge = [180, 100, 90];
+function lit(reads: Partial<MouthPlacement>): FrameLight {
+  const f = new FrameLight();
+  f.set({ ...place, ...reads }, layers, 7, null, lip, edge);
+  return f;
+}
+const biting = { driverTeeth: 0.53, driverTeethDepth: 0.977, driverLowerShow: 0.057, driverCavity: 0.14 };
+
+test('FrameLight: a biting driver\'s frame lowers the upper row to meet the lower row, its line the driver\'s dark', () => {
+  const f = lit(biting), plain = lit({ ...biting, driverTeethDepth: 0.3 });
+  assert.ok(f.bite > 0.95 && f.biteDrop > 0, `bite ${f.bite} drop ${f.biteDrop}`);
+  assert.ok(Math.abs(plain.upperLift - f.upperLift - f.biteDrop) < 1e-9);
+  // (the rows' tips, px down from the upper row's anchor: the line between them the driver's cavity share of the gap)
+  const upperTips = upperTipsOf(upper) - f.upperLift;
+  const lowerTips = place.lowerY - place.upperY - 7 + f.lowerDrop + f.jawFollow - f.lowerRaise;
+  assert.ok(Math.abs(lowerTips - upperTips - biteLine(0.18, 0.14) * place.unit) < 1e-6, `line ${lowerTips - upperTips}`);
+  assert.ok(plain.bite === 0 && plain.biteDrop === 0 && plain.tongueBehind === 0);
+  // (its tongue behind the rows, unless the driver's tongue shows)
+  assert.equal(f.tongueBehind, 1);
+  assert.equal(lit({ ...biting, driverTongue: 0.5 }).tongueBehind, 0);
+});
+
+test('FrameLight: an audio frame (no readings) and a photo\'s own teeth keep their rows where they were', () => {
+  const audio = lit({});
+  assert.equal(audio.bite, 0);
+  assert.ok(Math.abs(audio.upperLift - UPPER_TEETH_RAISE * place.unit) < 1e-9);
+  const own = new FrameLight();
+  own.set({ ...place, ...biting }, { ...layers, fromPhoto: true }, 7, null, lip, edge);
+  assert.equal(own.bite, 0);
+});
