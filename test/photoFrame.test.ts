@@ -56,3 +56,22 @@ test('lp_s1: the strips are recorded, white in the plate, and a moved frame show
   // without the frame's paint the shoulder's soft outline still shows a few px past the edge here
   assert.equal(offWhite(shown, size, e + 1, e + 6, size / 2), 0, 'rendered px off white past the right edge, lower half');
 });
+
+test('paintStrips (s54): the u32 copy writes the plate\'s RGBA in the spans exactly as the byte copy (unaligned views), nothing else', () => {
+  const W = 37, H = 11, n = W * H * 4, spans = Int32Array.from([0, 5, 30, 37, 5 * W + 2, 5 * W + 9, 10 * W, 11 * W]);
+  const plate = new Uint8ClampedArray(n), out = new Uint8ClampedArray(n);
+  for (let i = 0; i < n; i++) { plate[i] = (i * 37 + 11) & 255; out[i] = (i * 101 + 3) & 255; }
+  const a = out.slice();
+  paintStrips(a, plate, spans);
+  // the same bytes one byte into larger buffers: not u32-aligned, the byte path
+  const pb = new Uint8ClampedArray(n + 1), ob = new Uint8ClampedArray(n + 1);
+  pb.set(plate, 1); ob.set(out, 1);
+  const plateU = pb.subarray(1), outU = ob.subarray(1);
+  paintStrips(outU, plateU, spans);
+  assert.deepEqual(Array.from(a), Array.from(outU));
+  let changed = 0;
+  for (let i = 0; i < n; i++) if (a[i] !== out[i]) changed++;
+  const inSpans = (i: number) => { const px = i >> 2; for (let s = 0; s < spans.length; s += 2) if (px >= spans[s]! && px < spans[s + 1]!) return true; return false; };
+  for (let i = 0; i < n; i++) assert.equal(a[i], inSpans(i) ? plate[i] : out[i]);
+  assert.ok(changed > 100);
+});
