@@ -8,6 +8,8 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { restoreStripsInPlate } from '../src/analyze/flatBorder.ts';
 import { stripSpans, paintStrips } from '../src/render/photoFrame.ts';
+import { compositeOver } from '../src/compose/composite.ts';
+import { createRowExtents } from '../src/render/rasterTarget.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { PortraitAnalysis } from '../src/types.ts';
@@ -74,4 +76,35 @@ test('paintStrips (s54): the u32 copy writes the plate\'s RGBA in the spans exac
   const inSpans = (i: number) => { const px = i >> 2; for (let s = 0; s < spans.length; s += 2) if (px >= spans[s]! && px < spans[s + 1]!) return true; return false; };
   for (let i = 0; i < n; i++) assert.equal(a[i], inSpans(i) ? plate[i] : out[i]);
   assert.ok(changed > 100);
+});
+
+test('paintStrips with the drawn extents (s54): after compositeOver over the opaque plate, the same bytes as copying every span pixel', () => {
+  const W = 40, H = 12, n = W * H;
+  const spans = stripSpans({ source: { width: 80, height: 24, frame: [10, 4, 16, 0] }, crop: { x: 0, y: 0, side: 80, size: 80 } } as unknown as PortraitAnalysis, W, H, 0.5, 0, 0);
+  assert.ok(spans.length > 0);
+  const plate = new Uint8ClampedArray(n * 4), person = new Uint8ClampedArray(n * 4);
+  for (let i = 0; i < n * 4; i++) plate[i] = (i * 53 + 7) & 255;
+  for (let i = 3; i < n * 4; i += 4) plate[i] = 255;
+  const drawn = createRowExtents(H);
+  for (let y = 0; y < H; y++) {
+    // some rows empty, some reaching into both strips, some only into one
+    const lo = y % 4 === 3 ? W : (y * 7) % 9, hi = y % 4 === 3 ? -1 : W - 1 - ((y * 5) % 13);
+    drawn.lo[y] = lo; drawn.hi[y] = hi;
+    for (let x = Math.max(0, lo); x <= Math.min(W - 1, hi); x++) {
+      const o = (y * W + x) * 4, a = (x * 31 + y * 17) % 3 === 0 ? 0 : (x + y) % 2 ? 255 : 90;
+      person[o + 3] = a;
+      for (let ch = 0; ch < 3; ch++) person[o + ch] = Math.min(a, (x * 11 + y * 3 + ch * 50) & 255);
+    }
+  }
+  const a = new Uint8ClampedArray(n * 4), b = new Uint8ClampedArray(n * 4);
+  compositeOver(person, plate, a, drawn, true);
+  compositeOver(person, plate, b, drawn, true);
+  const before = a.slice();
+  paintStrips(a, plate, spans);
+  paintStrips(b, plate, spans, drawn);
+  assert.deepEqual(Array.from(b), Array.from(a));
+  // the strips did cover drawn person pixels (the test reaches the copy)
+  let changed = 0;
+  for (let i = 0; i < n * 4; i++) if (a[i] !== before[i]) changed++;
+  assert.ok(changed > 20);
 });
