@@ -13,8 +13,9 @@ export function gaussTaps(sigma: number): { k: Float64Array; rad: number; sum: n
   return { k, rad, sum };
 }
 
-/** Reused between calls: the horizontal pass's output, the vertical pass's row sums, which rows are all zero. */
-let tmp = new Float32Array(0), acc = new Float64Array(0), zeroRow = new Uint8Array(0);
+/** Reused between calls: the horizontal pass's output, the vertical pass's row sums, which rows are all zero, the
+ * vertical window's non-zero rows and their taps. */
+let tmp = new Float32Array(0), acc = new Float64Array(0), zeroRow = new Uint8Array(0), rowAt = new Int32Array(0), tap = new Float64Array(0), colAt = new Int32Array(0);
 
 /**
  * Separable Gaussian blur of an RGB float grid (w x h, 3 floats a cell), in place, the edge cells repeated past the
@@ -27,6 +28,10 @@ export function blurRgb(rgb: Float32Array, w: number, h: number, sigma: number):
   if (tmp.length < n) tmp = new Float32Array(n);
   if (acc.length < stride) acc = new Float64Array(stride);
   if (zeroRow.length < h) zeroRow = new Uint8Array(h);
+  // column x + i's cell offset (clamped to the grid), at colAt[x + i + rad]
+  if (colAt.length < w + 2 * rad) colAt = new Int32Array(w + 2 * rad);
+  for (let c = 0; c < w + 2 * rad; c++) colAt[c] = Math.min(w - 1, Math.max(0, c - rad)) * 3;
+  if (tap.length < k.length) { tap = new Float64Array(k.length); rowAt = new Int32Array(k.length); }
   // horizontal: rgb -> tmp
   for (let y = 0; y < h; y++) {
     const row = y * stride;
@@ -41,19 +46,29 @@ export function blurRgb(rgb: Float32Array, w: number, h: number, sigma: number):
         if (inside) {
           for (let i = 0, j = row + (x - rad) * 3 + ch; i < k.length; i++, j += 3) a += k[i]! * rgb[j]!;
         } else {
-          for (let i = -rad; i <= rad; i++) a += k[i + rad]! * rgb[row + Math.min(w - 1, Math.max(0, x + i)) * 3 + ch]!;
+          for (let i = 0, o = row + ch; i < k.length; i++) a += k[i]! * rgb[o + colAt[x + i]!]!;
         }
         tmp[row + x * 3 + ch] = a / sum;
       }
     }
   }
-  // vertical: tmp -> rgb, row by row, each output's terms still added in i order (a zero row's terms are +0)
+  // vertical: tmp -> rgb, row by row; each output's terms added in i order (a zero row's terms are +0, skipped), four
+  // rows a pass: acc + t0 + t1 + t2 + t3 adds left to right, the same sums as one row a pass
   for (let y = 0; y < h; y++) {
-    acc.fill(0, 0, stride);
+    let m = 0;
     for (let i = -rad; i <= rad; i++) {
       const yy = Math.min(h - 1, Math.max(0, y + i));
       if (zeroRow[yy]) continue;
-      const kk = k[i + rad]!, src = yy * stride;
+      rowAt[m] = yy * stride; tap[m++] = k[i + rad]!;
+    }
+    acc.fill(0, 0, stride);
+    let t = 0;
+    for (; t + 4 <= m; t += 4) {
+      const k0 = tap[t]!, k1 = tap[t + 1]!, k2 = tap[t + 2]!, k3 = tap[t + 3]!, r0 = rowAt[t]!, r1 = rowAt[t + 1]!, r2 = rowAt[t + 2]!, r3 = rowAt[t + 3]!;
+      for (let j = 0; j < stride; j++) acc[j] = acc[j]! + k0 * tmp[r0 + j]! + k1 * tmp[r1 + j]! + k2 * tmp[r2 + j]! + k3 * tmp[r3 + j]!;
+    }
+    for (; t < m; t++) {
+      const kk = tap[t]!, src = rowAt[t]!;
       for (let j = 0; j < stride; j++) acc[j] = acc[j]! + kk * tmp[src + j]!;
     }
     const row = y * stride;
