@@ -8,6 +8,8 @@ import { analyzePortrait } from './analyzedPortrait.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { restoreStripsInPlate } from '../src/analyze/flatBorder.ts';
 import { stripSpans, paintStrips } from '../src/render/photoFrame.ts';
+import { compositeOver } from '../src/compose/composite.ts';
+import { createRowExtents } from '../src/render/rasterTarget.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { PortraitAnalysis } from '../src/types.ts';
@@ -55,4 +57,54 @@ test('lp_s1: the strips are recorded, white in the plate, and a moved frame show
   const shown = r.render({ ...r.neutralFrame(), pose: { yaw: 4, pitch: -3, roll: 8, tx: 0, ty: 0, tz: 0 } }).data;
   // without the frame's paint the shoulder's soft outline still shows a few px past the edge here
   assert.equal(offWhite(shown, size, e + 1, e + 6, size / 2), 0, 'rendered px off white past the right edge, lower half');
+});
+
+test('paintStrips (s54): the u32 copy writes the plate\'s RGBA in the spans exactly as the byte copy (unaligned views), nothing else', () => {
+  const W = 37, H = 11, n = W * H * 4, spans = Int32Array.from([0, 5, 30, 37, 5 * W + 2, 5 * W + 9, 10 * W, 11 * W]);
+  const plate = new Uint8ClampedArray(n), out = new Uint8ClampedArray(n);
+  for (let i = 0; i < n; i++) { plate[i] = (i * 37 + 11) & 255; out[i] = (i * 101 + 3) & 255; }
+  const a = out.slice();
+  paintStrips(a, plate, spans);
+  // the same bytes one byte into larger buffers: not u32-aligned, the byte path
+  const pb = new Uint8ClampedArray(n + 1), ob = new Uint8ClampedArray(n + 1);
+  pb.set(plate, 1); ob.set(out, 1);
+  const plateU = pb.subarray(1), outU = ob.subarray(1);
+  paintStrips(outU, plateU, spans);
+  assert.deepEqual(Array.from(a), Array.from(outU));
+  let changed = 0;
+  for (let i = 0; i < n; i++) if (a[i] !== out[i]) changed++;
+  const inSpans = (i: number) => { const px = i >> 2; for (let s = 0; s < spans.length; s += 2) if (px >= spans[s]! && px < spans[s + 1]!) return true; return false; };
+  for (let i = 0; i < n; i++) assert.equal(a[i], inSpans(i) ? plate[i] : out[i]);
+  assert.ok(changed > 100);
+});
+
+test('paintStrips with the drawn extents (s54): after compositeOver over the opaque plate, the same bytes as copying every span pixel', () => {
+  const W = 40, H = 12, n = W * H;
+  const spans = stripSpans({ source: { width: 80, height: 24, frame: [10, 4, 16, 0] }, crop: { x: 0, y: 0, side: 80, size: 80 } } as unknown as PortraitAnalysis, W, H, 0.5, 0, 0);
+  assert.ok(spans.length > 0);
+  const plate = new Uint8ClampedArray(n * 4), person = new Uint8ClampedArray(n * 4);
+  for (let i = 0; i < n * 4; i++) plate[i] = (i * 53 + 7) & 255;
+  for (let i = 3; i < n * 4; i += 4) plate[i] = 255;
+  const drawn = createRowExtents(H);
+  for (let y = 0; y < H; y++) {
+    // some rows empty, some reaching into both strips, some only into one
+    const lo = y % 4 === 3 ? W : (y * 7) % 9, hi = y % 4 === 3 ? -1 : W - 1 - ((y * 5) % 13);
+    drawn.lo[y] = lo; drawn.hi[y] = hi;
+    for (let x = Math.max(0, lo); x <= Math.min(W - 1, hi); x++) {
+      const o = (y * W + x) * 4, a = (x * 31 + y * 17) % 3 === 0 ? 0 : (x + y) % 2 ? 255 : 90;
+      person[o + 3] = a;
+      for (let ch = 0; ch < 3; ch++) person[o + ch] = Math.min(a, (x * 11 + y * 3 + ch * 50) & 255);
+    }
+  }
+  const a = new Uint8ClampedArray(n * 4), b = new Uint8ClampedArray(n * 4);
+  compositeOver(person, plate, a, drawn, true);
+  compositeOver(person, plate, b, drawn, true);
+  const before = a.slice();
+  paintStrips(a, plate, spans);
+  paintStrips(b, plate, spans, drawn);
+  assert.deepEqual(Array.from(b), Array.from(a));
+  // the strips did cover drawn person pixels (the test reaches the copy)
+  let changed = 0;
+  for (let i = 0; i < n * 4; i++) if (a[i] !== before[i]) changed++;
+  assert.ok(changed > 20);
 });

@@ -167,7 +167,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       } else {
         if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
         compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents, !bg);
-        if (!bg) paintStrips(out.data, plate, strips);
+        if (!bg) paintStrips(out.data, plate, strips, extents);
       }
       return out;
     },
