@@ -160,7 +160,7 @@ export function shadePaintedEyeBelow(t: RasterTarget, f: EyeFrame, upper: { u: n
       // the light of the eyeball's bottom row in this column, for this pixel's colour
       const gap = Math.max(0, low - up);
       let l = lidShadowLight(gap, shadow, gap, slit);
-      if (lidSkin > 0) l *= ceilingLight(lumaOf(p) * l, lidSkin * narrowSlitShare(CEIL_SHARE, gap), ceiling);
+      if (lidSkin > 0) l *= ceilingLight(lumaOf(p) * l, lidSkin * narrowSlitShare(CEIL_SHARE, gap, ceiling), ceiling);
       light[k] = l; fade[k] = 1 - past / PAST_CORNER; inBand[k] = 1;
       if (past <= 0) under[x - x0] = true;
       if (started && !inRun) continue;

@@ -12,7 +12,7 @@ import { smoothstep } from '../../math/smooth.ts';
 import { isEyeball } from './eyeballDepth.ts';
 import { shadeLidEdge } from './lidEdgeShade.ts';
 import { ceilingLight, lumaOf } from './lightCeiling.ts';
-import { narrowSlitShare } from './narrowSlit.ts';
+import { halfLidCeiling, narrowSlitShare } from './narrowSlit.ts';
 import { lidLineAt, openingBox } from './lidLine.ts';
 export { ceilingLight } from './lightCeiling.ts';
 
@@ -25,9 +25,9 @@ const SKIN_BAND = [0.06, 0.16] as const;
 /** Samples across the eye (u) for the lid lines and the skin. */
 const COLUMNS = 24;
 
-/** How strong the ceiling is at this blink completion (0 at rest: the photo's own eye stays). */
+/** How strong the ceiling is at this blink completion (0 at rest: the photo's own eye stays; whole by a half blink, narrowSlit.ts). */
 export function slitCeilingStrength(closure: number): number {
-  return smoothstep(CEIL_IN[0], CEIL_IN[1], closure);
+  return Math.max(smoothstep(CEIL_IN[0], CEIL_IN[1], closure), halfLidCeiling(closure));
 }
 
 /** Median luma of the rendered skin (not eyeball: eyeballDepth.ts bounds) in bands just outside both lid lines. */
@@ -66,7 +66,7 @@ export function holdSlitUnderLid(t: RasterTarget, f: EyeFrame, upper: { u: numbe
     if (u < -0.05 || u > 1.05 || !isEyeball(iz, u, bounds)) continue;
     const p = color[i]!;
     const gap = lidLineAt(lower.u, lower.v, u) - lidLineAt(upper.u, upper.v, u);
-    const light = ceilingLight(lumaOf(p), skin * narrowSlitShare(CEIL_SHARE, gap), s);
+    const light = ceilingLight(lumaOf(p), skin * narrowSlitShare(CEIL_SHARE, gap, s), s);
     if (light >= 1) continue;
     const r = (p & 255) * light, g = ((p >>> 8) & 255) * light, b = ((p >>> 16) & 255) * light;
     color[i] = ((p & 0xff000000) | (Math.round(b) << 16) | (Math.round(g) << 8) | Math.round(r)) >>> 0;
