@@ -15,6 +15,11 @@ test('runningMedian: a lone spike does not move it; a straight drift is its own 
   assert.deepEqual(Array.from(runningMedian(v, 1)), [0, 0, 0, 0, 0, 0, 0]);
   assert.deepEqual(Array.from(runningMedian([1, 2, 3, 4, 5], 3)), [1, 2, 3, 4, 5]);
   assert.deepEqual(Array.from(runningMedian([0, 0, 5, 0, 0], 1)), [0, 0, 0, 0, 0]);
+  // the end frames are their own medians (point reflection): a steadied series starts at exactly 0, as the pose
+  const wobble = Float64Array.from({ length: 60 }, (_, i) => 0.02 * Math.sin(i / 3) + 0.001 * i);
+  const start = runningMedian(wobble, 25);
+  assert.equal(start[0], wobble[0]);
+  assert.equal(start[59], wobble[59]);
 });
 
 test('withoutDrift: a slow drift goes, a head bob of a second or less stays', () => {

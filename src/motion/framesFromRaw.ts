@@ -132,8 +132,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
-  // a camera that drifts, pans or zooms is not the head moving: the translation against its running median, from 0 at
-  // the first frame (steadyCamera.ts)
+  // a camera that drifts, pans or zooms is not the head moving: the translation against its running median (steadyCamera.ts)
   for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? STEADY_CAMERA_SECONDS);
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));

@@ -41,19 +41,11 @@ function at(values: ArrayLike<number>, k: number): number {
 }
 
 /**
- * In place: the series minus its running median over +-`seconds` (the camera's slow drift taken out), less the
- * first frame's own offset from that median faded out over the same time: the video starts at the photo's own
- * placement (frame 0 exactly 0, as the rotations) and then settles on the driver's running median, not on wherever
- * the driver happened to be at frame 0 (subtracted whole, that first offset moved the photo's head for the whole clip:
- * 0.58 face widths of depth on pcavs86).
+ * In place: the series minus its running median over +-`seconds` (the camera's slow drift taken out). With the ends
+ * continued by point reflection the first frame is its own median, so frame 0 stays exactly 0 (the photo's placement).
  */
 export function withoutDrift(series: Float64Array, fps: number, seconds = STEADY_CAMERA_SECONDS): void {
   if (!(seconds > 0) || series.length < 3) return;
-  const half = Math.max(1, Math.round(seconds * fps));
-  const base = runningMedian(series, half);
-  const start = series[0]! - base[0]!;
-  for (let i = 0; i < series.length; i++) {
-    const fade = i >= half ? 0 : 0.5 + 0.5 * Math.cos((Math.PI * i) / half);
-    series[i] = series[i]! - base[i]! - start * fade;
-  }
+  const base = runningMedian(series, Math.max(1, Math.round(seconds * fps)));
+  for (let i = 0; i < series.length; i++) series[i] = series[i]! - base[i]!;
 }
