@@ -2,6 +2,7 @@
 // without: per driver (cached 25 fps track, bench/driverTracks.ts) the sd and range of tx / ty / tz (face widths)
 // and the rotations' sd (which the rule must not touch), and the largest slide of the face over the clip.
 // --sheet: renders frames of each motion on --portrait beside the driver's frame (1x) into --out. Never asserts.
+// Before = both rules off (BEFORE=steady: the depth's turn rule on, the drift rule off).
 // --motions DIR: writes each driver's two motions (NAME.before.json / NAME.after.json) for other benches.
 //   node --import tsx bench/steadyCamera.ts [--fps 25] [--seconds 8] [--motions DIR] [--portrait lp_s9.jpg --frames 0,20,43,73 --out x.png] VIDEO...
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { cachedTrack } from './driverTracks.ts';
 import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
 import { standardDeviation as sd } from '../src/math/stats.ts';
 import type { Motion } from '../src/types.ts';
+import { pearson } from '../src/motion/filters.ts';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -24,7 +26,8 @@ const series = (m: Motion, k: (typeof axes)[number] | (typeof turns)[number]) =>
 export async function steadyPair(video: string): Promise<{ before: Motion; after: Motion }> {
   const raw = (await cachedTrack(video, FPS)).slice(0, Math.round(SECONDS * FPS));
   const o = { fps: FPS, mapToInitPose: true, maxSide: 720 };
-  return { before: videoMotionFromRaw(raw, video, { ...o, steadyCamera: 0 }), after: videoMotionFromRaw(raw, video, o) };
+  const before = process.env.BEFORE === 'steady' ? { steadyCamera: 0 } : { steadyCamera: 0, depthThroughTurn: false };
+  return { before: videoMotionFromRaw(raw, video, { ...o, ...before }), after: videoMotionFromRaw(raw, video, o) };
 }
 
 const sheetRows: { video: string; before: Motion; after: Motion }[] = [];
@@ -33,6 +36,8 @@ for (const video of videos) {
   const fig = (m: Motion) => axes.map((k) => `${k} ${sd(series(m, k)).toFixed(3)}/${range(series(m, k)).toFixed(3)}`).join(' ');
   const rot = (m: Motion) => turns.map((k) => `${k} ${sd(series(m, k)).toFixed(2)}`).join(' ');
   const slide = (m: Motion) => Math.max(...m.frames.map((f) => Math.hypot(f.pose.tx ?? 0, f.pose.ty ?? 0))).toFixed(3);
+  const turnR = (m: Motion) => pearson(series(m, 'tz'), series(m, 'yaw').map(Math.abs)).toFixed(2);
+  console.log(`${path.basename(video).padEnd(22)} tz~|yaw| r ${turnR(before)} -> ${turnR(after)}`);
   console.log(`${path.basename(video).padEnd(22)} ${before.frames.length} fr | sd/range before ${fig(before)} slide ${slide(before)} | after ${fig(after)} slide ${slide(after)} | rot before ${rot(before)} after ${rot(after)}`);
   const dir = opt('--motions', '');
   if (dir) for (const [tag, m] of [['before', before], ['after', after]] as const) await writeFile(path.join(dir, `${path.basename(video, '.mp4')}.${tag}.json`), JSON.stringify(m));

@@ -29,7 +29,7 @@ import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { STEADY_CAMERA_SECONDS, TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
+import { depthWithoutTurn, STEADY_CAMERA_SECONDS, TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -63,6 +63,8 @@ export interface FramesFromRawOptions {
    * is not the head moving (steadyCamera.ts; default STEADY_CAMERA_SECONDS, 0 = the translation as read)
    */
   steadyCamera?: number;
+  /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts depthWithoutTurn) */
+  depthThroughTurn?: boolean;
   /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
   blinksAsMeasured?: boolean;
   /**
@@ -90,6 +92,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const rest = opts.rest ?? estimateRest(good.map((r) => r.m));
   const ch = new Channels(n);
   writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose);
+  // a turn foreshortens the eye distance the depth is read from: not the head moving away (steadyCamera.ts)
+  if (opts.depthThroughTurn ?? true) depthWithoutTurn(ch.get('tz'), raw, valid);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);

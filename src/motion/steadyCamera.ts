@@ -49,3 +49,21 @@ export function withoutDrift(series: Float64Array, fps: number, seconds = STEADY
   const base = runningMedian(series, Math.max(1, Math.round(seconds * fps)));
   for (let i = 0; i < series.length; i++) series[i] = series[i]! - base[i]!;
 }
+
+/**
+ * The face's scale as the 2D eye-corner distance reads it, with a yaw's foreshortening given back: that distance
+ * shrinks by cos(yaw) on a turn, which read as the head moving away (tz), so the photo's head shrank as it turned
+ * (Katie: tz against |yaw| r = -0.70 over 8 s; -0.15 with the face mesh's yaw divided out, the rig fit's yaw
+ * over-corrects to +0.71, read at ~1.5x the mesh's). Turns past 60 degrees are read as 60.
+ */
+export function turnFreeScale(eyeDistance: number, yawDeg: number): number {
+  return eyeDistance / Math.cos((Math.min(60, Math.abs(yawDeg)) * Math.PI) / 180);
+}
+
+/** Each usable frame's depth channel (measuredChannels.ts's 4 face widths from the camera) from turnFreeScale. */
+export function depthWithoutTurn(tz: Float64Array, faces: readonly ({ m: { scale: number }; angles: { yaw: number } } | null)[], valid: readonly boolean[]): void {
+  const k0 = valid.indexOf(true);
+  if (k0 < 0) return;
+  const s0 = turnFreeScale(faces[k0]!.m.scale, faces[k0]!.angles.yaw);
+  for (let i = 0; i < tz.length; i++) if (valid[i] && faces[i]) tz[i] = 4 * (1 - s0 / turnFreeScale(faces[i]!.m.scale, faces[i]!.angles.yaw));
+}
