@@ -5,7 +5,8 @@
 // shoulders is small and short-lived (a lean or bob comes back within a second or two); a camera or body
 // drifts slower and further. So the video's head translation (tx, ty, tz) is taken relative to its own running
 // median over a window about two seconds long: a slow drift is the camera's and goes, a quick bob stays.
-// The head's rotation is the head's own and is left as read.
+// The head's rotation is the head's own and is left as read. And the depth (tz), read from the eye-corner distance
+// in the image, has a turn's foreshortening given back (depthWithoutTurn): a head turning is not a head moving away.
 
 /** Half the running median's window, in seconds (FramesFromRawOptions.steadyCamera). */
 export const STEADY_CAMERA_SECONDS = 1;
