@@ -30,6 +30,7 @@ import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
+import { depthWithoutTurn, STEADY_CAMERA_SECONDS, TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -58,6 +59,13 @@ export interface FramesFromRawOptions {
   /** a rest face measured elsewhere (the lip teacher uses the clip's own closed-mouth frames) */
   rest?: RestFace;
   fit?: DriverFitOptions;
+  /**
+   * Half the window (s) of the running median the head translation is taken against: a camera that drifts or zooms
+   * is not the head moving (steadyCamera.ts; default STEADY_CAMERA_SECONDS, 0 = the translation as read)
+   */
+  steadyCamera?: number;
+  /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts depthWithoutTurn) */
+  depthThroughTurn?: boolean;
   /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
   blinksAsMeasured?: boolean;
   /**
@@ -92,6 +100,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const rest = opts.rest ?? withSealedRest(estimateRest(good.map((r) => r.m)), good);
   const ch = new Channels(n);
   writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose);
+  // a turn foreshortens the eye distance the depth is read from: not the head moving away (steadyCamera.ts)
+  if (opts.depthThroughTurn ?? true) depthWithoutTurn(ch.get('tz'), raw, valid);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
@@ -136,6 +146,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
+  // a camera that drifts, pans or zooms is not the head moving: the translation against its running median (steadyCamera.ts)
+  for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? STEADY_CAMERA_SECONDS);
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)

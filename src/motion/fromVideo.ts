@@ -39,6 +39,10 @@ export interface VideoMotionOptions {
    * pose minus the photo's (relativePose true), so the photo takes the driver's absolute head pose.
    */
   photoPose?: { yaw: number; pitch: number; roll: number };
+  /** half the window (s) the head translation is steadied against (steadyCamera.ts; 0 = the translation as read) */
+  steadyCamera?: number;
+  /** false: the head's depth from the eye distance as seen, which a turn foreshortens (steadyCamera.ts depthWithoutTurn) */
+  depthThroughTurn?: boolean;
 }
 
 /** Reads raw per-frame faces from a video (streamed; only the small per-frame records are kept). */
@@ -78,7 +82,7 @@ export type VideoMotion = Motion & { stats: VideoMotionStats };
 
 /** Motion from a driving video: expressions, head pose and gaze of the (tracked) face. */
 export async function motionFromVideo(videoFile: string, opts: Partial<VideoMotionOptions> = {}, control: JobControl = {}): Promise<VideoMotion> {
-  const o: VideoMotionOptions = { fps: opts.fps ?? 25, mapToInitPose: opts.mapToInitPose ?? true, maxSide: opts.maxSide ?? 720, maxSeconds: opts.maxSeconds };
+  const o: VideoMotionOptions = { fps: opts.fps ?? 25, mapToInitPose: opts.mapToInitPose ?? true, maxSide: opts.maxSide ?? 720, maxSeconds: opts.maxSeconds, ...(opts.steadyCamera === undefined ? {} : { steadyCamera: opts.steadyCamera }), ...(opts.depthThroughTurn === undefined ? {} : { depthThroughTurn: opts.depthThroughTurn }) };
   if (!(o.fps > 0 && o.fps <= 120)) throw new VideoError(`fps must be between 1 and 120 (got ${o.fps}).`);
   return videoMotionFromRaw(await trackVideo(videoFile, o, control), videoFile, o, opts.photoPose, control);
 }
@@ -89,7 +93,7 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
  */
 export function videoMotionFromRaw(raw: (RawFaceFrame | null)[], videoFile: string, o: VideoMotionOptions, photoPose?: VideoMotionOptions['photoPose'], control: JobControl = {}): VideoMotion {
   if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
-  const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose);
+  const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose, { ...(o.steadyCamera === undefined ? {} : { steadyCamera: o.steadyCamera }), ...(o.depthThroughTurn === undefined ? {} : { depthThroughTurn: o.depthThroughTurn }) });
   // the driver's own mouth: dark or teeth, cavity, the light under its upper row and that row's depth
   withDriverMouthReads(frames, raw);
   const photo = !o.mapToInitPose ? photoPose : undefined;

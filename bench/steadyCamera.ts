@@ -1,0 +1,79 @@
+// The head translation a driving video gives the photo, with the camera's drift taken out (steadyCamera.ts) and
+// without: per driver (cached 25 fps track, bench/driverTracks.ts) the sd and range of tx / ty / tz (face widths)
+// and the rotations' sd (which the rule must not touch), and the largest slide of the face over the clip.
+// --sheet: renders frames of each motion on --portrait beside the driver's frame (1x) into --out. Never asserts.
+// Before = both rules off (BEFORE=steady: the depth's turn rule on, the drift rule off).
+// --motions DIR: writes each driver's two motions (NAME.before.json / NAME.after.json) for other benches.
+//   node --import tsx bench/steadyCamera.ts [--fps 25] [--seconds 8] [--motions DIR] [--portrait lp_s9.jpg --frames 0,20,43,73 --out x.png] VIDEO...
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { cachedTrack } from './driverTracks.ts';
+import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
+import { standardDeviation as sd } from '../src/math/stats.ts';
+import type { Motion } from '../src/types.ts';
+import { pearson } from '../src/motion/filters.ts';
+
+const args = process.argv.slice(2);
+const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
+const FPS = Number(opt('--fps', '25')), SECONDS = Number(opt('--seconds', '8'));
+const videos = args.filter((a, k) => !a.startsWith('--') && !args[k - 1]?.startsWith('--'));
+
+const axes = ['tx', 'ty', 'tz'] as const, turns = ['yaw', 'pitch', 'roll'] as const;
+const range = (a: number[]) => Math.max(...a) - Math.min(...a);
+const series = (m: Motion, k: (typeof axes)[number] | (typeof turns)[number]) => m.frames.map((f) => (f.pose as Record<string, number>)[k] ?? 0);
+
+export async function steadyPair(video: string): Promise<{ before: Motion; after: Motion }> {
+  const raw = (await cachedTrack(video, FPS)).slice(0, Math.round(SECONDS * FPS));
+  const o = { fps: FPS, mapToInitPose: true, maxSide: 720 };
+  const before = process.env.BEFORE === 'steady' ? { steadyCamera: 0 } : { steadyCamera: 0, depthThroughTurn: false };
+  return { before: videoMotionFromRaw(raw, video, { ...o, ...before }), after: videoMotionFromRaw(raw, video, o) };
+}
+
+const sheetRows: { video: string; before: Motion; after: Motion }[] = [];
+for (const video of videos) {
+  const { before, after } = await steadyPair(video);
+  const fig = (m: Motion) => axes.map((k) => `${k} ${sd(series(m, k)).toFixed(3)}/${range(series(m, k)).toFixed(3)}`).join(' ');
+  const rot = (m: Motion) => turns.map((k) => `${k} ${sd(series(m, k)).toFixed(2)}`).join(' ');
+  const slide = (m: Motion) => Math.max(...m.frames.map((f) => Math.hypot(f.pose.tx ?? 0, f.pose.ty ?? 0))).toFixed(3);
+  const turnR = (m: Motion) => pearson(series(m, 'tz'), series(m, 'yaw').map(Math.abs)).toFixed(2);
+  console.log(`${path.basename(video).padEnd(22)} tz~|yaw| r ${turnR(before)} -> ${turnR(after)}`);
+  console.log(`${path.basename(video).padEnd(22)} ${before.frames.length} fr | sd/range before ${fig(before)} slide ${slide(before)} | after ${fig(after)} slide ${slide(after)} | rot before ${rot(before)} after ${rot(after)}`);
+  const dir = opt('--motions', '');
+  if (dir) for (const [tag, m] of [['before', before], ['after', after]] as const) await writeFile(path.join(dir, `${path.basename(video, '.mp4')}.${tag}.json`), JSON.stringify(m));
+  sheetRows.push({ video, before, after });
+}
+
+const portraitName = opt('--portrait', '');
+if (portraitName) {
+  const { cachedPortrait } = await import('./portraitCache.ts');
+  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { createRenderer } = await import('../src/render/renderer.ts');
+  const { decodeVideoFrames } = await import('../src/io/decodeVideo.ts');
+  const { SHARED_PORTRAITS, SHARED_DATA } = await import('./sharedData.ts');
+  const r = createRenderer(buildAvatar(await cachedPortrait(portraitName.startsWith('/') ? portraitName : path.join(SHARED_PORTRAITS, portraitName))), { width: 512, height: 512 });
+  const picked = opt('--frames', '0,20,43,73').split(',').map(Number), CELL = 256;
+  const png = (d: Uint8ClampedArray | Uint8Array, w: number, h: number) => sharp(Buffer.from(d.buffer, d.byteOffset, d.byteLength), { raw: { width: w, height: h, channels: 4 } }).resize(CELL, CELL, { fit: 'cover' }).png().toBuffer();
+  const tiles: { input: Buffer; left: number; top: number }[] = [];
+  let row = 0;
+  for (const { video, before, after } of sheetRows) {
+    let k = 0;
+    const shots = new Map<number, Buffer>();
+    for await (const fr of decodeVideoFrames(video.startsWith('/') ? video : path.join(SHARED_DATA, 'video', video), { fps: FPS, maxSide: 512, maxFrames: Math.max(...picked) + 1 })) {
+      if (picked.includes(k)) shots.set(k, await png(fr.data, fr.width, fr.height));
+      k++;
+    }
+    for (const [c, i] of picked.entries()) {
+      const y = (row * picked.length + c) * (CELL + 2);
+      if (shots.has(i)) tiles.push({ input: shots.get(i)!, left: 0, top: y });
+      for (const [q, m] of [before, after].entries()) {
+        const img = r.render(m.frames[Math.min(i, m.frames.length - 1)]!);
+        tiles.push({ input: await png(img.data, img.width, img.height), left: (q + 1) * (CELL + 2), top: y });
+      }
+    }
+    row++;
+  }
+  const out = opt('--out', '/tmp/steadyCamera.png');
+  await sharp({ create: { width: 3 * (CELL + 2), height: row * picked.length * (CELL + 2), channels: 3, background: '#000' } }).composite(tiles).png().toFile(out);
+  console.log(`wrote ${out}: one row per frame: driver | before | after (${picked.join(', ')})`);
+}
