@@ -23,6 +23,7 @@ export function register(program: Command): void {
   cmd
     .option('--pose <static|auto|VIDEO>', "head pose: still, generated from the audio, or the pose of a video [drv_pose]; default: the driving video's pose with --video, else auto")
     .option('--no-map-to-init-pose', "do not map the driver's first pose onto the photo's pose [map_to_init_pose]")
+    .option('--steady-camera <s>', "steady a drifting driver's camera: its head translation against a running median over +-S seconds (1 for a handheld driver; 0 follows it)", toNumber('steady-camera'), D.steadyCamera)
     .addOption(new Option('--blink <mode>', 'blinks [blink_mode]').choices(BlinkMode.options).default(D.blink))
     .option('--mouth-amp <n>', 'mouth opening scale [mouth_amp]', toNumber('mouth-amp'), D.mouthAmp)
     .option('--temperature <n>', 'variety of generated motion [temperature]', toNumber('temperature'), D.temperature)
@@ -51,6 +52,7 @@ export function register(program: Command): void {
         output: opts.output,
         pose: opts.pose,
         mapToInitPose: opts.mapToInitPose,
+        steadyCamera: opts.steadyCamera,
         blink: opts.blink,
         mouthAmp: opts.mouthAmp,
         temperature: opts.temperature,

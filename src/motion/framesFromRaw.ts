@@ -30,7 +30,7 @@ import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { depthWithoutTurn, STEADY_CAMERA_SECONDS, TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
+import { depthWithoutTurn, TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -61,7 +61,7 @@ export interface FramesFromRawOptions {
   fit?: DriverFitOptions;
   /**
    * Half the window (s) of the running median the head translation is taken against: a camera that drifts or zooms
-   * is not the head moving (steadyCamera.ts; default STEADY_CAMERA_SECONDS, 0 = the translation as read)
+   * is not the head moving (steadyCamera.ts; STEADY_CAMERA_SECONDS for a handheld driver; default 0 = the translation as read)
    */
   steadyCamera?: number;
   /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts depthWithoutTurn) */
@@ -146,8 +146,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
-  // a camera that drifts, pans or zooms is not the head moving: the translation against its running median (steadyCamera.ts)
-  for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? STEADY_CAMERA_SECONDS);
+  // a camera that drifts, pans or zooms is not the head moving: when asked, the translation against its running median (steadyCamera.ts)
+  for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? 0);
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)

@@ -19,7 +19,7 @@ const STILL_POSE = { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 };
 export async function driveMotion(o: GenerateOptions, plan: DrivePlan, savedMotion: Motion | undefined, control: JobControl, photoYaw = 0): Promise<Motion> {
   emit(control, { stage: 'motion', done: 0, total: 1, message: `reading the ${plan.expressions.kind}` });
   const motionControl = { signal: control.signal, ...(control.onProgress ? { onProgress: control.onProgress } : {}) };
-  const videoOpts = { fps: o.fps, mapToInitPose: o.mapToInitPose };
+  const videoOpts = { fps: o.fps, mapToInitPose: o.mapToInitPose, steadyCamera: o.steadyCamera };
   let motion: Motion;
   if (savedMotion) {
     motion = savedMotion;

@@ -88,6 +88,7 @@ async function jobInput(ctx: JobRunContext, job: JobRecord): Promise<{ input: Ge
     crop: o.crop,
     mode: o.mode,
     mapToInitPose: o.mapToInitPose,
+    steadyCamera: o.steadyCamera,
     face: o.face,
     // the server keeps its own avatar cache in its store (below), not in the user's cache folder
     cache: false,

@@ -36,6 +36,8 @@ export interface JobOptions {
   crop: 'head' | 'full';
   mode: 'final' | 'debug';
   mapToInitPose: boolean;
+  /** seconds; 0 = follow the driver's camera (config.ts Option.steadyCamera) */
+  steadyCamera: number;
   face: number;
 }
 

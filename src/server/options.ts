@@ -38,6 +38,7 @@ export const JobOptionsSchema = z
     crop: Option.crop,
     mode: Option.mode,
     mapToInitPose: boolField.default(defaultOf(Option.mapToInitPose)).describe(Option.mapToInitPose.description ?? ''),
+    steadyCamera: numberField(Option.steadyCamera),
     face: numberField(Option.face),
   })
   .strict();
