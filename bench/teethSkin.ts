@@ -22,6 +22,10 @@ const every = Number(opt('--every', '0')), upto = Number(opt('--upto', '150'));
 const picks = every ? Array.from({ length: Math.floor(upto / every) + 1 }, (_, i) => i * every) : opt('--frames', '30').split(',').map(Number);
 const roots = opt('--root', path.resolve(import.meta.dirname, '..')).split(',').map((r) => path.resolve(r));
 const out = opt('--out', '/tmp/teethSkin.png');
+/** (--half lower) the opening's lower half: the lower row's light (s54 rowtone54) */
+const half = opt('--half', 'upper') === 'lower' ? 'lower' : 'upper';
+/** (--every with --video) the driver's frames kept, which the renders are then read on: frame for frame */
+const kept: number[] = [];
 const SIZE = 512, TILE = Number(opt('--tile', '200')), MAX_TILES = Number(opt('--tiles', '8'));
 /** (--every) speech and smile openings only: past this (iod) the upper half holds the tongue too */
 const MAX_GAP = 0.22;
@@ -29,7 +33,7 @@ const rows: Buffer[] = [];
 
 /** one frame's figures: teethSkin's plus the row's `mid` / `corner` fall-off and its gaps' depth / rms */
 function figures(img: RgbaImage, lm: Lm): { t: TeethSkin | null; line: string; row: number[] } {
-  const t = teethSkin(img.data, img.width, img.height, lm);
+  const t = teethSkin(img.data, img.width, img.height, lm, half);
   const r = t ? rowStructure(img, lm) : null;
   const row = r ? [r.mid, r.corner, r.gapDepth, r.gapRms] : [];
   return { t, row, line: `${teethSkinText(t)}${r ? ` | mid ${r.mid.toFixed(2)} corner ${r.corner.toFixed(2)} gapDepth ${r.gapDepth.toFixed(3)} rms ${r.gapRms.toFixed(3)}` : ''}` };
@@ -53,6 +57,7 @@ if (video) {
     // (with --every: only frames with a lit row, its teeth at least as light as half the skin)
     if (every && (!f.t || f.t.tone < 0.5 || f.t.n < 30 || f.t.gap > MAX_GAP)) continue;
     console.log(`real f${k}: ${f.line}`);
+    kept.push(k);
     ts.push(f.t); rs.push(f.row);
     if (tiles.length < MAX_TILES) tiles.push(await tileOf(img, lm));
   }
@@ -64,7 +69,7 @@ if (photo) {
   const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(SHARED_DATA, 'portraits', photo));
   for (const root of roots) {
     const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root), ts: (TeethSkin | null)[] = [], rs: number[][] = [], tiles: Buffer[] = [];
-    for (const i of picks) {
+    for (const i of video && every ? kept : picks) {
       const { img, meshLm } = renderedPick(r, motion.frames, i);
       const f = figures(img, meshLm);
       console.log(`${tag} f${i}: ${f.line}`);

@@ -7,13 +7,15 @@
 // - spread: (p90 - p10) / p50 of the teeth's luma (a smooth band is narrow, a real row with shade and gaps wide);
 // - sat: the teeth's median saturation over the skin's (whiter than the light = low);
 // - fine: the teeth's luma about a 3 x 3 box mean, rms over their median (tooth edges, gaps, texture);
+// - lips (s54 rowtone54): the teeth's median luma over the lips' (the ring between the outer and inner contours);
+//   contrast: (teeth median - the whole opening's 10th percentile) / teeth median (a faint row in a lit mouth is low);
 // - yellow: the teeth's ((R + G) / 2 - B) / luma over the skin's (median pixels); hueOff: the teeth's mean hue less the skin's (degrees).
 // Figures only; never asserts.
 import { polygonMask } from '../src/eval/masks.ts';
-import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
+import { LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../src/rig/topology.ts';
 
 type Lm = ArrayLike<ArrayLike<number>>;
-export interface TeethSkin { gap: number; tone: number; top: number; spread: number; sat: number; fine: number; yellow: number; hueOff: number; n: number }
+export interface TeethSkin { gap: number; tone: number; lips: number; contrast: number; top: number; spread: number; sat: number; fine: number; yellow: number; hueOff: number; n: number }
 
 const TEETH_LIT = 0.6, MIN_GAP = 0.06;
 /** the cheeks' mesh points (under the eyes, beside the nose, over the jaw's sides): skin on every face, never moustache, brows or lips */
@@ -26,14 +28,15 @@ const meanRgb = (d: ArrayLike<number>, os: number[]) => [0, 1, 2].map((k) => os.
 const pct = (v: number[], p: number) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]!; };
 const poly = (lm: Lm, ids: number[]) => ids.map((i) => [lm[i]![0]!, lm[i]![1]!] as [number, number]);
 
-export function teethSkin(d: ArrayLike<number>, W: number, H: number, lm: Lm): TeethSkin | null {
+/** `half`: the opening's upper half (the upper row, as until s54) or its lower half (the lower row where one shows) */
+export function teethSkin(d: ArrayLike<number>, W: number, H: number, lm: Lm, half: 'upper' | 'lower' = 'upper'): TeethSkin | null {
   const iod = Math.hypot(lm[33]![0]! - lm[263]![0]!, lm[33]![1]! - lm[263]![1]!);
   const gap = Math.hypot(lm[13]![0]! - lm[14]![0]!, lm[13]![1]! - lm[14]![1]!) / iod;
   if (gap < MIN_GAP) return null;
   const inner = polygonMask(poly(lm, [...LIPS_INNER_UPPER, ...[...LIPS_INNER_LOWER].reverse()]), W, H);
   const mid = 0.5 * (lm[13]![1]! + lm[14]![1]!);
   const qs: number[] = [];
-  for (let q = 0; q < inner.length; q++) if (inner[q] && Math.floor(q / W) + 0.5 < mid) qs.push(q);
+  for (let q = 0; q < inner.length; q++) if (inner[q] && (Math.floor(q / W) + 0.5 < mid) === (half === 'upper')) qs.push(q);
   if (qs.length < 20) return null;
   const p97 = pct(qs.map((q) => Y(d, q * 4)), 0.97);
   const teeth = qs.filter((q) => Y(d, q * 4) >= TEETH_LIT * p97);
@@ -46,6 +49,9 @@ export function teethSkin(d: ArrayLike<number>, W: number, H: number, lm: Lm): T
   }
   const skin = pct(sy, 0.5), skinSat = pct(ss, 0.5);
   const ty = teeth.map((q) => Y(d, q * 4)), t50 = pct(ty, 0.5);
+  const outer = polygonMask(poly(lm, [...LIPS_OUTER_UPPER, ...[...LIPS_OUTER_LOWER].reverse()]), W, H), ly: number[] = [], oy: number[] = [];
+  for (let q = 0; q < outer.length; q++) if (outer[q] && !inner[q]) ly.push(Y(d, q * 4)); else if (inner[q]) oy.push(Y(d, q * 4));
+  const lips = ly.length ? t50 / Math.max(1, pct(ly, 0.5)) : NaN, contrast = (t50 - pct(oy, 0.1)) / Math.max(1, t50);
   const fineSq = teeth.map((q) => {
     const x = q % W, y = Math.floor(q / W);
     let s = 0, n = 0;
@@ -53,7 +59,7 @@ export function teethSkin(d: ArrayLike<number>, W: number, H: number, lm: Lm): T
     return (Y(d, q * 4) - s / n) ** 2;
   });
   return {
-    gap, tone: t50 / skin, top: pct(ty, 0.9) / skin, spread: (pct(ty, 0.9) - pct(ty, 0.1)) / t50,
+    gap, tone: t50 / skin, lips, contrast, top: pct(ty, 0.9) / skin, spread: (pct(ty, 0.9) - pct(ty, 0.1)) / t50,
     sat: pct(teeth.map((q) => S(d, q * 4)), 0.5) / Math.max(0.01, skinSat),
     fine: Math.sqrt(fineSq.reduce((a, b) => a + b, 0) / fineSq.length) / t50, n: teeth.length,
     yellow: pct(teeth.map((q) => YEL(d, q * 4)), 0.5) / Math.max(0.01, pct(sYel, 0.5)),
@@ -65,10 +71,10 @@ export function meanSkin(v: (TeethSkin | null)[]): TeethSkin | null {
   const ok = v.filter((t): t is TeethSkin => t !== null);
   if (!ok.length) return null;
   const m = (k: keyof TeethSkin) => ok.reduce((s, t) => s + t[k], 0) / ok.length;
-  return { gap: m('gap'), tone: m('tone'), top: m('top'), spread: m('spread'), sat: m('sat'), fine: m('fine'), yellow: m('yellow'), hueOff: m('hueOff'), n: ok.length };
+  return { gap: m('gap'), tone: m('tone'), lips: m('lips'), contrast: m('contrast'), top: m('top'), spread: m('spread'), sat: m('sat'), fine: m('fine'), yellow: m('yellow'), hueOff: m('hueOff'), n: ok.length };
 }
 
 export function teethSkinText(t: TeethSkin | null): string {
   if (!t) return 'shut';
-  return `gap ${t.gap.toFixed(3)} tone ${t.tone.toFixed(2)} top ${t.top.toFixed(2)} spread ${t.spread.toFixed(2)} sat ${t.sat.toFixed(2)} fine ${t.fine.toFixed(3)} yellow ${t.yellow.toFixed(2)} hue ${t.hueOff.toFixed(0)} (n ${t.n})`;
+  return `gap ${t.gap.toFixed(3)} tone ${t.tone.toFixed(2)} lips ${t.lips.toFixed(2)} contrast ${t.contrast.toFixed(2)} top ${t.top.toFixed(2)} spread ${t.spread.toFixed(2)} sat ${t.sat.toFixed(2)} fine ${t.fine.toFixed(3)} yellow ${t.yellow.toFixed(2)} hue ${t.hueOff.toFixed(0)} (n ${t.n})`;
 }
