@@ -62,6 +62,8 @@ export class LiveRetarget {
   private readonly eyeSeries: [number[], number[]] = [[], []];
   /** per eye, its latest lid heights [upper, lower] (upperLidBlink.ts lidHeights), for their running rests */
   private readonly lidSeries: [[number, number][], [number, number][]] = [[], []];
+  /** per eye, its first 5 lid heights after calibration: the floor of their rests, as the eyes' first frames are theirs */
+  private readonly lidFirst: [[number, number][], [number, number][]] = [[], []];
 
   constructor(
     /** expected tracking rate (Hz): the One Euro filters' nominal rate */
@@ -79,6 +81,7 @@ export class LiveRetarget {
     this.startSmiles = null;
     this.eyeSeries[0].length = 0; this.eyeSeries[1].length = 0;
     this.lidSeries[0].length = 0; this.lidSeries[1].length = 0;
+    this.lidFirst[0].length = 0; this.lidFirst[1].length = 0;
     this.filters.clear();
     this.mouthShift = new LiveMouthShift(this.rate, REST_FRAMES, FILTER.w);
   }
@@ -107,10 +110,10 @@ export class LiveRetarget {
     const gx0 = percentile(this.startup.map((s) => s.gaze[0]), 50);
     const gx = GAZE_UNIT * (m.gaze[0] - gx0);
     return ([0, 1] as const).map((side) => {
-      const h = lidHeights(flat, side), series = this.lidSeries[side];
+      const h = lidHeights(flat, side), series = this.lidSeries[side], first = this.lidFirst[side];
       series.push(h);
       if (series.length > keep) series.shift();
-      const first = series.slice(0, 5);
+      if (first.length < 5) first.push(h);
       const restU = eyeRestOf(series.map((v) => v[0]), first.map((v) => v[0])), restL = eyeRestOf(series.map((v) => v[1]), first.map((v) => v[1]));
       return restU + restL > 0 ? upperLidCapped(blinks[side], h, restU, restL, gx) : blinks[side];
     }) as [number, number];
