@@ -5,14 +5,16 @@
 // Poses past what the photo can show are eased into range as the offline path's are (poseRange.ts).
 import type { MotionFrame } from '../types.ts';
 import { faceMeasures, headAngles, type FaceMeasures } from '../motion/measures.ts';
-import { clamp01, estimateRest, eyeRestOf, pairBlinks, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
+import { clamp01, estimateRest, eyeRestOf, pairBlinks, percentile, weightsFromMeasures, type RestFace } from '../motion/restFace.ts';
 import { OneEuroFilter } from '../motion/filters.ts';
 import { eyeSharesOf, eyesTrust, smallerEyeWidthPxOfPoints } from '../motion/blinkPairTrust.ts';
 import { SMILE_AT_START } from '../rig/mouthBase.ts';
 import { MOUTH_SHIFT } from '../render/mouthShift.ts';
 import { LiveMouthShift } from './liveMouthShift.ts';
 import { keepPoseInRange } from '../motion/poseRange.ts';
-import { alikeShare, pairValue } from '../motion/alikeEyes.ts';
+import { alikeBlinks } from '../motion/alikeEyes.ts';
+import { lidHeights, upperLidCapped } from '../motion/upperLidBlink.ts';
+import { GAZE_UNIT } from '../motion/measuredChannels.ts';
 import type { DriverFitOptions } from '../motion/retargetOptions.ts';
 
 /** Frames of the driver used as their rest face (about a second at webcam rates). */
@@ -21,9 +23,11 @@ export const REST_FRAMES = 10;
 /**
  * The video path's settings the live path follows (retargetOptions.ts; absent: that path's default), and
  * restSeconds: over how many seconds of the latest frames each eye's rest opening keeps being re-read (as the video path
- * reads it over the whole clip, restFace.ts eyeRestOf); 0 = the first REST_FRAMES frames' rest, held (before s52).
+ * reads it over the whole clip, restFace.ts eyeRestOf); 0 = the first REST_FRAMES frames' rest, held (before s52);
+ * alikeYaw (s54 livesync54; default true): the alike pair forgives a turned head's near eye reading lower, as the video
+ * path's alikeEyes does (alikeEyes.ts turnedDiff; false: frontal, as before s54).
  */
-export type LiveRetargetOptions = Pick<DriverFitOptions, 'alikeEyes'> & { restSeconds?: number };
+export type LiveRetargetOptions = Pick<DriverFitOptions, 'alikeEyes' | 'blinkFromUpperLid'> & { restSeconds?: number; alikeYaw?: boolean };
 
 /**
  * default LiveRetargetOptions.restSeconds (s52 livegrain52): the rest from the first 10 frames alone biased every later
@@ -36,11 +40,8 @@ export const liveRestSetting = { seconds: 10 };
  * One frame's two blink readings, as the video path's alikeEyes.ts does per frame (droop51): eyes whose opening shares
  * of rest are within the mesh's eye-to-eye noise take one value (pairValue), a wink keeps each eye's own. Pure.
  */
-export function alikeBlinkPair(left: number, right: number, shares: readonly [number, number]): [number, number] {
-  const a = alikeShare(shares[0], shares[1]);
-  if (a <= 0) return [left, right];
-  const one = pairValue(left, right);
-  return [left + a * (one - left), right + a * (one - right)];
+export function alikeBlinkPair(left: number, right: number, shares: readonly [number, number], yaw = 0): [number, number] {
+  return alikeBlinks(left, right, shares, yaw);
 }
 
 type Channel = 'w' | 'blink' | 'gaze' | 'move' | 'turn';
@@ -59,6 +60,10 @@ export class LiveRetarget {
   private lastTime = -1;
   /** per eye, its latest openings (restSeconds of them) for the running rest */
   private readonly eyeSeries: [number[], number[]] = [[], []];
+  /** per eye, its latest lid heights [upper, lower] (upperLidBlink.ts lidHeights), for their running rests */
+  private readonly lidSeries: [[number, number][], [number, number][]] = [[], []];
+  /** per eye, its first 5 lid heights after calibration: the floor of their rests, as the eyes' first frames are theirs */
+  private readonly lidFirst: [[number, number][], [number, number][]] = [[], []];
 
   constructor(
     /** expected tracking rate (Hz): the One Euro filters' nominal rate */
@@ -75,6 +80,8 @@ export class LiveRetarget {
     this.first = null;
     this.startSmiles = null;
     this.eyeSeries[0].length = 0; this.eyeSeries[1].length = 0;
+    this.lidSeries[0].length = 0; this.lidSeries[1].length = 0;
+    this.lidFirst[0].length = 0; this.lidFirst[1].length = 0;
     this.filters.clear();
     this.mouthShift = new LiveMouthShift(this.rate, REST_FRAMES, FILTER.w);
   }
@@ -90,6 +97,26 @@ export class LiveRetarget {
       series.push(v);
       if (series.length > keep) series.shift();
     });
+  }
+
+  /**
+   * As the video path's blinksByUpperLid (upperLidBlink.ts) before its alike pair: a narrowing the lower lid makes is
+   * not a blink. The lid heights' rests are eyeRestOf their latest frames (the video path's: the whole clip's), the
+   * glance gate the gaze relative to the first frames' (the video path's gx: relative to the clip's median).
+   */
+  private upperLidBlinks(landmarks: ArrayLike<ArrayLike<number>>, m: FaceMeasures, blinks: [number, number], keep: number): [number, number] {
+    const flat = new Float64Array(landmarks.length * 3);
+    for (let k = 0; k < landmarks.length; k++) for (let c = 0; c < 3; c++) flat[k * 3 + c] = landmarks[k]![c] ?? 0;
+    const gx0 = percentile(this.startup.map((s) => s.gaze[0]), 50);
+    const gx = GAZE_UNIT * (m.gaze[0] - gx0);
+    return ([0, 1] as const).map((side) => {
+      const h = lidHeights(flat, side), series = this.lidSeries[side], first = this.lidFirst[side];
+      series.push(h);
+      if (series.length > keep) series.shift();
+      if (first.length < 5) first.push(h);
+      const restU = eyeRestOf(series.map((v) => v[0]), first.map((v) => v[0])), restL = eyeRestOf(series.map((v) => v[1]), first.map((v) => v[1]));
+      return restU + restL > 0 ? upperLidCapped(blinks[side], h, restU, restL, gx) : blinks[side];
+    }) as [number, number];
   }
 
   /** An eye's rest as restFace.ts eyeRestOf reads a clip's: the larger of the driver's first 5 frames' median and the 80th percentile, here of its latest openings. */
@@ -128,13 +155,16 @@ export class LiveRetarget {
       this.rest.eyeLeft = this.runningEyeRest(0);
       this.rest.eyeRight = this.runningEyeRest(1);
     }
-    const { w, blinkLeft, blinkRight } = weightsFromMeasures(m, this.rest);
+    const read = weightsFromMeasures(m, this.rest);
+    const { w } = read;
+    const [blinkLeft, blinkRight] = this.opts.blinkFromUpperLid ?? true ? this.upperLidBlinks(landmarks, m, [read.blinkLeft, read.blinkRight], Math.max(restWindow, REST_FRAMES)) : [read.blinkLeft, read.blinkRight];
     const out: Record<string, number> = {};
     for (const [k, v] of Object.entries(w)) out[k] = clamp01(this.smooth(k, 'w', v));
     const shares = eyeSharesOf(m, this.rest);
     // as the video path, before the smoothing: two eyes the mesh reads about equally open blink as one (alikeEyes.ts;
     // the blink map's steep part turned its eye-to-eye noise into one-eyed droops, lp_s7 <- lp_d10 f40)
-    const [rawL, rawR] = this.opts.alikeEyes ?? true ? alikeBlinkPair(blinkLeft, blinkRight, shares) : [blinkLeft, blinkRight];
+    // (and, as there, a turned head's near eye forgiven for reading lower: turnedDiff; s54, before it frontal)
+    const [rawL, rawR] = this.opts.alikeEyes ?? true ? alikeBlinkPair(blinkLeft, blinkRight, shares, this.opts.alikeYaw ?? true ? angles.yaw : 0) : [blinkLeft, blinkRight];
     const bl = clamp01(this.smooth('blinkL', 'blink', rawL));
     const br = clamp01(this.smooth('blinkR', 'blink', rawR));
     // as offline: a large frontal face, or one eye read deeply shut, keeps a less closed eye as read (blinkPairTrust.ts)

@@ -74,13 +74,22 @@ export function pairValue(left: number, right: number): number {
 export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[], yaws?: ArrayLike<number>): void {
   const [l, r] = blinks;
   shares.forEach((s, i) => {
-    if (!s) return;
-    const a = alikeShare(s[0], s[1], yaws?.[i] ?? 0);
-    if (a <= 0) return;
-    const one = pairValue(l[i]!, r[i]!);
-    l[i] = l[i]! + a * (one - l[i]!);
-    r[i] = r[i]! + a * (one - r[i]!);
+    if (s) [l[i], r[i]] = alikeBlinks(l[i]!, r[i]!, s, yaws?.[i] ?? 0);
   });
+}
+
+/** One frame's alikeEyes (the live retarget calls it per webcam frame): its two blink weights taken toward their pairValue by alikeShare. */
+export function alikeBlinks(left: number, right: number, shares: readonly [number, number], yaw = 0): [number, number] {
+  return towardOne(left, right, pairValue(left, right), alikeShare(shares[0], shares[1], yaw));
+}
+
+/** One frame's alikeSquints: its two eyeSquint weights taken toward their mean by alikeShare. */
+export function alikeSquintPair(left: number, right: number, shares: readonly [number, number], yaw = 0): [number, number] {
+  return towardOne(left, right, (left + right) / 2, alikeShare(shares[0], shares[1], yaw));
+}
+
+function towardOne(left: number, right: number, one: number, a: number): [number, number] {
+  return a <= 0 ? [left, right] : [left + a * (one - left), right + a * (one - right)];
 }
 
 /**
@@ -97,11 +106,6 @@ export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly
 export function alikeSquints(squints: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[], yaws?: ArrayLike<number>): void {
   const [l, r] = squints;
   shares.forEach((s, i) => {
-    if (!s) return;
-    const a = alikeShare(s[0], s[1], yaws?.[i] ?? 0);
-    if (a <= 0) return;
-    const mean = (l[i]! + r[i]!) / 2;
-    l[i] = l[i]! + a * (mean - l[i]!);
-    r[i] = r[i]! + a * (mean - r[i]!);
+    if (s) [l[i], r[i]] = alikeSquintPair(l[i]!, r[i]!, s, yaws?.[i] ?? 0);
   });
 }

@@ -9,7 +9,7 @@ import { seenLipGap } from './underLip.ts';
 import { clipLipInsideShare, gapLessLipInside } from './lipInside.ts';
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
-const GAZE_UNIT = 2;
+export const GAZE_UNIT = 2;
 
 /**
  * Per usable frame: the measures' weights and blinks against the rest face, the head pose (relative to

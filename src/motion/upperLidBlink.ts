@@ -55,6 +55,17 @@ export function glanceHold(gx: number): number {
 }
 
 /**
+ * One eye's blink on one frame (the live retarget calls it per webcam frame, with running rests): taken down toward
+ * blinkFromOpening of its upper lid's share by capHold (lidHeights `h`, the rests upper and lower), gated by glanceHold of
+ * the gaze x (none: no gate).
+ */
+export function upperLidCapped(blink: number, h: readonly [number, number], restU: number, restL: number, gx?: number): number {
+  const [up, low] = h;
+  const over = blink - blinkFromOpening(upperLidShare(up, restU, restL));
+  return over > 0 ? blink - capHold(up, low, restU, restL) * (gx === undefined ? 1 : glanceHold(gx)) * over : blink;
+}
+
+/**
  * In place: each side's blink (blinks[0] subject's left) taken down toward blinkFromOpening of its upper lid's share
  * by capHold, over the frames with landmarks (`lms[i]` null: left as is). The rests are eyeRestOf over those frames.
  */
@@ -66,9 +77,7 @@ export function blinksByUpperLid(blinks: [Float64Array, Float64Array], lms: (Arr
     const restU = eyeRestOf(h.map((v) => v[0])), restL = eyeRestOf(h.map((v) => v[1]));
     if (!(restU + restL > 0)) return;
     have.forEach((i, k) => {
-      const [up, low] = h[k]!, b = blinks[side][i]!;
-      const over = b - blinkFromOpening(upperLidShare(up, restU, restL));
-      if (over > 0) blinks[side][i] = b - capHold(up, low, restU, restL) * (gazeX ? glanceHold(gazeX[i]!) : 1) * over;
+      blinks[side][i] = upperLidCapped(blinks[side][i]!, h[k]!, restU, restL, gazeX ? gazeX[i]! : undefined);
     });
   });
 }
