@@ -72,7 +72,8 @@ export function faceTextures(avatar: Avatar) {
     // past the crop's border: the mirrored texture going over to a blurred copy (raster.ts sampleInto)
     skinTex: { width: size, height: size, data32: skinData, past: pastBorderPad(skinData, size, size) } as TextureSource,
     eyeTex,
-    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1, eyesMoved: eyesMovedBySide(avatar.analysis), eyeGrow: shutEyeGrowBySide(avatar.analysis) }),
+    // (paintedBands: band 0 is EYE_L, the image-right eye: the shut eye takes them image-left first)
+    closedEyes: new ClosedEyes({ texture: avatar.texture, xy: photoXY, photoPixel: crop ? crop.size / crop.side : 1, eyesMoved: eyesMovedBySide(avatar.analysis), eyeGrow: shutEyeGrowBySide(avatar.analysis), paintedBands: [painted?.bands[1] ?? null, painted?.bands[0] ?? null] }),
     folds: new ForeheadFolds(lidSkin.data, size, size, photoXY, iod),
     underBrow: new UnderBrowSkin(lidSkin.data, size, size, photoXY, iod),
     cheeks: new CheekRaise(lidSkin.data, size, size, photoXY, iod),

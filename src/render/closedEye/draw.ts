@@ -99,9 +99,10 @@ const COVER_BY = 0.1;
  * but whole over the eyeball (surfaces farther than eyeballIz, 1/z): a painted white that reaches
  * below the lower lid line (lp_s7) is not seen through it. midClosure: the blink's completion for the
  * mid-blink lid (midLid.ts; 0 none): the shut eye's lid over the lowering mesh lid by its cover. frameMatch: the share
- * (0..1) of the frame's change round the lid the lid takes (frameMatch.ts; 0 as baked).
+ * (0..1) of the frame's change round the lid the lid takes (frameMatch.ts; 0 as baked). strip: per patch cell, the
+ * painted eye under the mesh's lower lid (paintedStrip.ts), covered by the lower lid as the eyeball is, by its share.
  */
-export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0, frameMatch = 0): void {
+export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: number, nearIz: number, lidNow: Line, showLid = show, eyeballIz = 0, midClosure = 0, frameMatch = 0, strip: Float32Array | null = null): void {
   const edgeV = drawnEdge(eye, lidNow, show);
   // the bench's probe (RenderOptions.shutEyeProbe), if any: read here, the pixel loop checks a local
   const drawProbe = t.shutEyeProbe ?? NO_PROBE, probeCover = drawProbe.cover, probeEye = drawProbe.eye;
@@ -151,7 +152,9 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
         m = mask * (faded + (1 - faded) * cover * smoothstep(-EDGE_SOFT, 0, at - meshEdge[col]!));
       } else if (!lidSide && (v >= shut || open > 0)) {
         // below the shut edge, the lower lid at the fade below the lid; over the eyeball whole as the lid comes down
-        m = mask * (depth[row]! < eyeballIz ? show + (1 - show) * cover : show);
+        // (and over a painted eye's strip under the mesh's lower lid, by its share: not its white through a faint lid)
+        const eyeball = depth[row]! < eyeballIz ? 1 : strip ? sampleScalar(strip, PATCH_W, PATCH_H, gx, gy) : 0;
+        m = mask * (eyeball > 0 ? show + (1 - show) * cover * eyeball : show);
       }
       m *= 1 - open;
       // over the slit: the lid's shadow (the lash line's colour) on the eyeball

@@ -31,6 +31,8 @@ import { shutLashSetting } from '../shutLash.ts';
 import { midLidSetting } from './midLid.ts';
 import { browMoveShare } from './frameMatch.ts';
 import type { PortraitAnalysis } from '../../types.ts';
+import type { PaintedBand } from '../paintedBand.ts';
+import { paintedStripSetting, stripOnPatch } from './paintedStrip.ts';
 
 /**
  * Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full below
@@ -95,6 +97,11 @@ export interface ClosedEyeInput {
    * eye is fitted and drawn that much larger about the middle of the corners, so it covers the painted eye.
    */
   eyeGrow?: readonly [number, number];
+  /**
+   * Per side (image-left, image-right): a big painted iris's strip under the mesh's lower lid (paintedBand.ts, texture
+   * px), covered by the shut eye's lower lid as the eyeball is (paintedStrip.ts). Default none.
+   */
+  paintedBands?: readonly [PaintedBand | null, PaintedBand | null];
   /** The lash line's core darkened to the photo's own lash darkness (lashCore.ts; default lashCoreSetting.on, off). */
   lashCore?: boolean;
 }
@@ -152,6 +159,8 @@ function browHeight(f: EyeFrame, brow: readonly (readonly [number, number])[], a
 export class ClosedEyes {
   private readonly eyes: BakedEye[];
   private readonly grow: [number, number];
+  /** per side, the painted strip on the patch grid (paintedStrip.ts; null: none) */
+  private readonly strips: (Float32Array | null)[];
   /** per side, the photo's brow height over the eye (browHeight) */
   private readonly browV: [number, number];
 
@@ -170,6 +179,7 @@ export class ClosedEyes {
     // near eye read .28 shut instead of .23)
     const lashDark = Math.min(...sampled.map((x, side) => (this.grow[side] === 1 ? x : sampleEye(input.texture, plain[side]!, lib0, true)).photoDark));
     this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel, input.lashCore));
+    this.strips = geo.map((g, side) => stripOnPatch(input.paintedBands?.[side], g.frame));
   }
 
   /**
@@ -241,7 +251,7 @@ export class ClosedEyes {
         // the frame's skin round the lid, where the brows moved (frameMatch.ts)
         const at = (i: number) => [sx[i]!, sy[i]!] as const;
         const browNow = browHeight(f, s.brow.map(at), at);
-        drawEye(target, this.eyes[side]!, fd, show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid, browMoveShare(this.browV[side]!, browNow));
+        drawEye(target, this.eyes[side]!, fd, show, iz * 1.025, lidNow, showLid, EYEBALL_BELOW * lidIz, midLid, browMoveShare(this.browV[side]!, browNow), paintedStripSetting.on ? this.strips[side] : null);
       }
     }
   }
