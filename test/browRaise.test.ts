@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RigControl } from '../src/rig/controls.ts';
-import { browCaps, outerForRise, raiseFromRise, raisesFromRise, INNER_SHARE, OUTER_SHARE, RENDERED_RAISE_PER_WEIGHT, RAISE_NOISE, type BrowRest } from '../src/motion/browRetarget.ts';
+import { browCaps, outerForRise, raiseFromRise, raisesFromRise, raiseWithinRendered, INNER_SHARE, OUTER_SHARE, RENDERED_RAISE_PER_WEIGHT, RAISE_NOISE, type BrowRest } from '../src/motion/browRetarget.ts';
 
 test('a brow rise asks for the raise weight that renders it; the frame-to-frame play asks for none', () => {
   assert.equal(raiseFromRise(0), 0);
@@ -55,4 +55,22 @@ test('the inner raise within the lower brow\'s rise: lp_d0\'s one brow a little 
   const both = Float64Array.from([0, 0.3]);
   browCaps('browInnerUp', both, have, brows, rest, { ...opts, oneSidedBrows: false });
   assert.ok(both[1]! > 0.1, 'from both brows\' mean rise it stays');
+});
+
+test('raiseAbsolute: the fit\'s raise no higher than the weight that renders the driver\'s rise, the same rise the same raise on any driver', () => {
+  // Katie f186: brows .036 over rest, the fit's inner raise at its read-back gain .96; vrt4 f43 / lp_d10: .09 over rest
+  const have = [0, 1, 2];
+  const rest: BrowRest = { frown: [0.3, 0.3], raise: [0.3, 0.3] };
+  const brows = [Float64Array.from([0.3, 0.336, 0.39]), Float64Array.from([0.3, 0.336, 0.39])];
+  const opts = { frownWithinDrop: true, raiseWithinRise: true, oneSidedBrows: true };
+  const capped = (fit: number[], o: object) => { const ch = Float64Array.from(fit); browCaps('browInnerUp', ch, have, brows, rest, { ...opts, ...o }); return Array.from(ch); };
+  const before = capped([0, 0.96, 1], {}), after = capped([0, 0.96, 1], { raiseAbsolute: true });
+  assert.equal(before[1], 0.96, 'before: a .036 rise let a near-full raise through (the cap allowed full from .03)');
+  assert.ok(Math.abs(after[1]! - 0.036 / RENDERED_RAISE_PER_WEIGHT) < 1e-9, `a .036 rise: ${after[1]!.toFixed(2)}`);
+  assert.ok(after[2]! > 0.85, `a big (.09) rise still a big raise: ${after[2]!.toFixed(2)}`);
+  // two drivers whose fits read the same rise differently (.96 vs .6) get the same raise
+  assert.deepEqual(capped([0, 0.6, 1], { raiseAbsolute: true })[1], after[1]);
+  // a weak fit reading is not lifted by the cap (raisesFromRise is the floor, not browCaps)
+  assert.equal(capped([0, 0.2, 0.2], { raiseAbsolute: true })[1], 0.2);
+  assert.equal(raiseWithinRendered(0.5, -0.02), 0, 'brows that came down: no raise');
 });

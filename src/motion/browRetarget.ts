@@ -79,18 +79,19 @@ function browRise(brows: Float64Array[], browRest: BrowRest, side: number, i: nu
  * frame, against their median over the clip; browDrop.ts): a frown within how far they came down, a
  * raise within how far they rose (browInnerUp: the lower brow's rise with oneSidedBrows, else both brows' mean). Other controls are left alone.
  */
-export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Pick<Required<DriverFitOptions>, 'frownWithinDrop' | 'raiseWithinRise' | 'oneSidedBrows'>): void {
+export function browCaps(c: RigControl, ch: Float64Array, have: number[], brows: Float64Array[], browRest: BrowRest, o: Pick<Required<DriverFitOptions>, 'frownWithinDrop' | 'raiseWithinRise' | 'oneSidedBrows'> & Partial<Pick<DriverFitOptions, 'raiseAbsolute'>>): void {
   const drop = (side: number, i: number) => browRest.frown[side]! - brows[side]![i]!;
   const rise = (side: number, i: number) => browRise(brows, browRest, side, i);
   const frownSide = c === 'browDownLeft' ? 0 : c === 'browDownRight' ? 1 : -1;
   if (frownSide >= 0 && o.frownWithinDrop) for (const i of have) ch[i] = frownWithinDrop(ch[i]!, drop(frownSide, i));
   if (!o.raiseWithinRise) return;
+  const within = o.raiseAbsolute ? raiseWithinRendered : raiseWithinRise;
   // the inner raise (both brows' inner heads) within the lower brow's rise with oneSidedBrows: the
   // higher brow's own extra goes on its outer raise (raisesFromRise)
   const innerRise = (i: number) => (o.oneSidedBrows ? Math.min(rise(0, i), rise(1, i)) : (rise(0, i) + rise(1, i)) / 2);
-  if (c === 'browInnerUp') for (const i of have) ch[i] = raiseWithinRise(ch[i]!, innerRise(i));
+  if (c === 'browInnerUp') for (const i of have) ch[i] = within(ch[i]!, innerRise(i));
   const raiseSide = c === 'browOuterUpLeft' ? 0 : c === 'browOuterUpRight' ? 1 : -1;
-  if (raiseSide >= 0) for (const i of have) ch[i] = raiseWithinRise(ch[i]!, rise(raiseSide, i));
+  if (raiseSide >= 0) for (const i of have) ch[i] = within(ch[i]!, rise(raiseSide, i));
 }
 
 /**
@@ -112,6 +113,16 @@ export function smileFrowns(out: Map<RigControl, Float64Array>, have: number[], 
  * saturates on some faces (w 1: lp_s42 0.062, lp_s2 0.109), so a weight from a rise is no more than it needs.
  */
 export const RENDERED_RAISE_PER_WEIGHT = 0.1;
+/**
+ * The largest raise weight brows that rose `rise` (canonical, over the raise rest) support: the weight that renders
+ * that rise (RENDERED_RAISE_PER_WEIGHT). The fit's raise at its read-back gain (1/.42) under browDrop.ts's cap
+ * (a .03 rise allows a full raise) reached .96-1 on every driver that raised at all, whatever the rise: Katie's
+ * .036 rise took browInnerUp .96, lp_d6's .051 1.00, where a rendered 1 lifts the brows .06-.11; a
+ * mild raise became a maximal one on the photo (lp_s9 <- vrt4: a pale flat forehead band, staring eyes).
+ */
+export function raiseWithinRendered(weight: number, rise: number): number {
+  return Math.min(weight, Math.max(0, rise) / RENDERED_RAISE_PER_WEIGHT);
+}
 /** Brow rises under this (canonical) are the measure's play frame to frame, not a raise. */
 export const RAISE_NOISE = 0.006;
 

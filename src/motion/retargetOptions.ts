@@ -123,6 +123,12 @@ export interface DriverFitOptions {
   smileNoFrown?: boolean;
   /** With raiseWithinRise: each brow raised at least as far as the driver's rose over its eye corners (browRetarget.ts raisesFromRise). */
   raiseFromRise?: boolean;
+  /**
+   * With raiseWithinRise: the fit's raise no higher than the weight that renders the driver's rise (browRetarget.ts
+   * raiseWithinRendered, RENDERED_RAISE_PER_WEIGHT) instead of a full raise from a .03 rise (browDrop.ts RAISE_AT_FULL):
+   * the same rise gives the same raise on any driver (docs/eyes/sessions/s54-browgain54.md).
+   */
+  raiseAbsolute?: boolean;
   /** On a clip spent with the head pitched (looking down), brow raises count from the brows' rest on the frames nearest facing the camera (browRetarget.ts frontalBrowRest; docs/eyes s50 browneutral50). */
   frontalBrowRest?: boolean;
   /** A knit whose inner brow heads came together further than they came down is a worried brow (browInnerUp), not a frown (browKnit.ts; docs/eyes s47). */
@@ -192,6 +198,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
     oneSidedBrows: o.oneSidedBrows ?? true,
     raiseFromRise: o.raiseFromRise ?? true,
+    raiseAbsolute: o.raiseAbsolute ?? true,
     frontalBrowRest: o.frontalBrowRest ?? true,
     worriedKnit: o.worriedKnit ?? true,
     browsThroughLids: o.browsThroughLids ?? true,
