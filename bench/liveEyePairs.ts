@@ -7,9 +7,6 @@
 // one-eyed frames (shares past APART_DIFF: winks, to keep). --list prints the counted frames. Never asserts.
 //   node --import tsx bench/liveEyePairs.ts [--opt alikeYaw] [--photo lp_s9.jpg] [--list] [drivers...]
 import path from 'node:path';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { createRenderer } from '../src/render/renderer.ts';
-import { eyeOpenings } from '../src/eval/eyes.ts';
 import { usableFrames } from '../src/motion/framesFromRaw.ts';
 import { estimateRest } from '../src/motion/restFace.ts';
 import { eyeSharesOf } from '../src/motion/blinkPairTrust.ts';
@@ -17,9 +14,8 @@ import { ALIKE_DIFF, APART_DIFF } from '../src/motion/alikeEyes.ts';
 import { LiveRetarget, type LiveRetargetOptions } from '../src/live/retarget.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { MotionFrame } from '../src/types.ts';
-import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack, DRIVERS } from './driverTracks.ts';
-import { SHARED_DATA } from './sharedData.ts';
+import { photoEyeOpenings } from './photoEyeOpenings.ts';
 
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const opt = arg('--opt', 'alikeYaw') as keyof LiveRetargetOptions, photo = arg('--photo', 'lp_s9.jpg'), list = process.argv.includes('--list');
@@ -28,11 +24,7 @@ const videos = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') &
 const SPLIT = 0.1;
 const FPS = 25;
 
-const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo))), { width: 512, height: 512 });
-const n = r.neutralFrame();
-const open = (f: MotionFrame): [number, number] => { const o = eyeOpenings(r.landmarks({ ...f, pose: n.pose })); return [o.left, o.right]; };
-const rest = open(n);
-const ours = (f: MotionFrame): [number, number] => { const o = open(f); return [o[0] / rest[0], o[1] / rest[1]]; };
+const ours = await photoEyeOpenings(photo);
 
 function liveFrames(raw: (RawFaceFrame | null)[], on: boolean): (MotionFrame | null)[] {
   const live = new LiveRetarget(FPS, { [opt]: on });

@@ -9,18 +9,14 @@
 //   node --import tsx bench/squintPairs.ts [--opt alikeSquints] [--photo lp_s9.jpg] [--frames 84-100] [--top 5] [video.mp4 ...]
 // (--top N: the N frames whose split the option moves most)
 import path from 'node:path';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { createRenderer } from '../src/render/renderer.ts';
-import { eyeOpenings } from '../src/eval/eyes.ts';
 import { motionFramesFromRaw, usableFrames } from '../src/motion/framesFromRaw.ts';
 import { estimateRest } from '../src/motion/restFace.ts';
 import { eyeSharesOf } from '../src/motion/blinkPairTrust.ts';
 import { ALIKE_DIFF, APART_DIFF } from '../src/motion/alikeEyes.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import type { MotionFrame } from '../src/types.ts';
-import { cachedPortrait } from './portraitCache.ts';
 import { cachedTrack, DRIVERS } from './driverTracks.ts';
-import { SHARED_DATA } from './sharedData.ts';
+import { photoEyeOpenings } from './photoEyeOpenings.ts';
 
 const arg = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const opt = arg('--opt', 'alikeSquints'), photo = arg('--photo', 'lp_s9.jpg');
@@ -32,11 +28,7 @@ const videos = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') &
 const SPLIT = 0.1;
 const FPS = 25;
 
-const r = createRenderer(buildAvatar(await cachedPortrait(path.join(SHARED_DATA, 'portraits', photo))), { width: 512, height: 512 });
-const n = r.neutralFrame();
-const open = (f: MotionFrame): [number, number] => { const o = eyeOpenings(r.landmarks({ ...f, pose: n.pose })); return [o.left, o.right]; };
-const rest = open(n);
-const ours = (f: MotionFrame): [number, number] => { const o = open(f); return [o[0] / rest[0], o[1] / rest[1]]; };
+const ours = await photoEyeOpenings(photo);
 const f2 = (v: number) => v.toFixed(2);
 console.log(`${photo}: option ${opt} off -> on; our eyes' mesh openings over rest (photo pose), driver's opening shares of rest`);
 console.log('driver | frames | one-eyed, driver alike (split > .1) | mean excess over driver | our split on driver one-eyed frames (n)');
