@@ -2,7 +2,8 @@
 // without: per driver (cached 25 fps track, bench/driverTracks.ts) the sd and range of tx / ty / tz (face widths)
 // and the rotations' sd (which the rule must not touch), and the largest slide of the face over the clip.
 // --sheet: renders frames of each motion on --portrait beside the driver's frame (1x) into --out. Never asserts.
-// Before = both rules off (BEFORE=steady: the depth's turn rule on, the drift rule off).
+// Before = both rules off (BEFORE=steady: the depth's turn rule on, the drift rule off); after = both on (the drift
+// rule with STEADY_CAMERA_SECONDS, as generate --steady-camera 1 asks; it is off by default).
 // --motions DIR: writes each driver's two motions (NAME.before.json / NAME.after.json) for other benches.
 //   node --import tsx bench/steadyCamera.ts [--fps 25] [--seconds 8] [--motions DIR] [--portrait lp_s9.jpg --frames 0,20,43,73 --out x.png] VIDEO...
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
 import { standardDeviation as sd } from '../src/math/stats.ts';
 import type { Motion } from '../src/types.ts';
 import { pearson } from '../src/motion/filters.ts';
+import { STEADY_CAMERA_SECONDS } from '../src/motion/steadyCamera.ts';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -27,7 +29,7 @@ export async function steadyPair(video: string): Promise<{ before: Motion; after
   const raw = (await cachedTrack(video, FPS)).slice(0, Math.round(SECONDS * FPS));
   const o = { fps: FPS, mapToInitPose: true, maxSide: 720 };
   const before = process.env.BEFORE === 'steady' ? { steadyCamera: 0 } : { steadyCamera: 0, depthThroughTurn: false };
-  return { before: videoMotionFromRaw(raw, video, { ...o, ...before }), after: videoMotionFromRaw(raw, video, o) };
+  return { before: videoMotionFromRaw(raw, video, { ...o, ...before }), after: videoMotionFromRaw(raw, video, { ...o, steadyCamera: STEADY_CAMERA_SECONDS }) };
 }
 
 const sheetRows: { video: string; before: Motion; after: Motion }[] = [];
