@@ -36,7 +36,19 @@ test('narrow slit: a white near the corner of a half-shut eye comes under the li
 // pale white stayed at about the lid skin's light under the ceiling (.6 strong, .8 of the skin), a pale pad beside the
 // other eye's dark iris band: a wink. The ceiling is whole by a half blink and drops with the lid's travel.
 
-test('half lid: the ceiling is whole by a half blink and drops as in the narrowest slit; rest and the narrowest slit as before', () => {
+/** fn with halfLidSlitSetting.on set (off by default since critic54's lp_s7 greys), the setting restored after. */
+function withHalfLid<T>(on: boolean, fn: () => T): T {
+  const was = halfLidSlitSetting.on;
+  halfLidSlitSetting.on = on;
+  try { return fn(); } finally { halfLidSlitSetting.on = was; }
+}
+
+test('half lid: off by default (critic54: lp_s7\'s half-shut whites flat grey)', () => {
+  assert.equal(halfLidSlitSetting.on, false);
+  assert.equal(halfLidCeiling(0.5), 0);
+});
+
+test('half lid: the ceiling is whole by a half blink and drops as in the narrowest slit; rest and the narrowest slit as before', () => withHalfLid(true, () => {
   assert.equal(slitCeilingStrength(0.5), 1);
   assert.equal(halfLidCeiling(0), 0);
   assert.ok(Math.abs(narrowSlitShare(0.8, 0.2, 1) - 0.5) < 1e-9, 'a wide opening under a half lid: the narrowest slit\'s share');
@@ -48,7 +60,7 @@ test('half lid: the ceiling is whole by a half blink and drops as in the narrowe
     assert.ok(slitCeilingStrength(0.5) < 0.7, 'before: .6 strong at a half blink');
     assert.equal(narrowSlitShare(0.8, 0.2, 1), 0.8, 'before: the opening alone');
   } finally { halfLidSlitSetting.on = was; }
-});
+}));
 
 test('half lid: at a half blink a pale white and a dark iris in the same opening both end well under the lid skin', () => {
   // one eye from (10, 25) to (70, 25), opening .16 eye widths at the middle; the left half a pale white, the right half a dark iris
@@ -61,7 +73,7 @@ test('half lid: at a half blink a pale white and a dark iris in the same opening
     holdSlitUnderLid({ width: W, height: H, color, depth }, eyeFrame([10, 25], [70, 25], [0, 1]), upper, lower, slitCeilingStrength(0.5), bounds);
     return { white: color[25 * W + 34]! & 255, iris: color[25 * W + 46]! & 255 };
   };
-  const now = run();
+  const now = withHalfLid(true, run);
   assert.ok(now.white < 0.75 * 142, `the pale white under a half lid reads as a dark band (${now.white})`);
   assert.equal(now.iris, 70, 'a dark iris keeps its light');
   const was = halfLidSlitSetting.on;

@@ -21,8 +21,11 @@ const NARROW_DROP = 0.3;
  * on: the ceiling comes in whole by a half blink (completion `from` -> `full`, smoothstep; slitHighlight.ts
  * slitCeilingStrength), and drops with its strength as with the narrowest slit (the larger of the two drops);
  * off: before s54 (in over .3 -> .65, the drop by the opening alone).
+ * Off by default (the lead, session 54): critic54 saw lp_s7's whites and irises turn flat grey and dull under half-shut
+ * lids (eng f74/f80/f128, french f73/f118/f124; 3x, faint at 1x) while lp_s9 <- vrt4 f98's half-blink "wink" it was built
+ * for looked the same at 1x (more alike at 4x). Worth turning on once it is limited to a white paler than the lid skin.
  */
-export const halfLidSlitSetting = { on: true, from: 0.25, full: 0.5 };
+export const halfLidSlitSetting = { on: false, from: 0.25, full: 0.5 };
 
 /** The half lid's ceiling strength at blink completion c (0 with the setting off). */
 export function halfLidCeiling(c: number): number {
