@@ -16,6 +16,17 @@ export function standardDeviation(values: ArrayLike<number>): number {
   return Math.sqrt(s / values.length);
 }
 
+/**
+ * Median, sorting `values` in place: the middle value, or the mean of the two middle ones for an even count (NaN for
+ * none). The mouth readings' per-column medians, the sealed rest gap, the running median of the head's drift.
+ */
+export function sortedMedian(values: number[]): number {
+  if (!values.length) return NaN;
+  values.sort((a, b) => a - b);
+  const m = values.length >> 1;
+  return values.length % 2 ? values[m]! : (values[m - 1]! + values[m]!) / 2;
+}
+
 /** Quantile q (0..1) by linear interpolation between the sorted values. */
 export function quantile(values: ArrayLike<number>, q: number): number {
   const s = Array.from(values).sort((a, b) => a - b);

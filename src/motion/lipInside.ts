@@ -11,6 +11,7 @@ import { saturation } from '../math/colour.ts';
 import { forEachMiddlePixel, type MiddleBox } from './mouthMiddle.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { isUnderToothPixel } from './lowerTeeth.ts';
+import { sortedMedian } from '../math/stats.ts';
 
 export const lipInsideSetting = {
   /** the video path's lip gap loses the lip read inside the contour on a clip that reads it as a rule (false: the mesh's gap, as before s54) */
@@ -79,9 +80,7 @@ export function lipInsideRows(img: RgbaImage, box: MiddleBox | null): number | n
   const runs: number[] = [];
   for (let c = 0; c < w; c++) if (bottom[c]! >= 0) runs.push(columnLipInside(img, x0 + c, top[c]!, bottom[c]!, lipLight, lipSat));
   if (runs.length < MIN_COLUMNS) return null;
-  runs.sort((a, b) => a - b);
-  const m = runs.length >> 1;
-  return runs.length % 2 ? runs[m]! : (runs[m - 1]! + runs[m]!) / 2;
+  return sortedMedian(runs);
 }
 
 /** A frame's mesh gap and lip-inside reading (IOD; null/undefined: not read). */

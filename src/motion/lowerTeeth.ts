@@ -10,6 +10,7 @@ import { isTeethPixel } from './mouthDark.ts';
 import { lowerMass } from './paleTongue.ts';
 import type { EyeWhite } from './eyeWhiteRef.ts';
 import { forEachMiddlePixel, insideSpan, medianColumnReading, middleOf, type MiddleAt, type MiddleBox, type ToothTest } from './mouthMiddle.ts';
+import { sortedMedian } from '../math/stats.ts';
 
 /** a column counts from this many pixels inside the contour, and the reading from MIN_COLUMNS such columns */
 const MIN_HEIGHT = 4, MIN_COLUMNS = 3;
@@ -203,9 +204,7 @@ export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: Tooth
     readings.push(read === 0 && lipBand > 0 ? runOverLipBand(column, span, x0 + c, y0, lipBand, (x, yy) => test(isLipRed, x, yy), tooth, box.tongueFrom, edge) : read);
   }
   if (readings.length < MIN_COLUMNS) return null;
-  readings.sort((a, b) => a - b);
-  const m = readings.length >> 1;
-  return readings.length % 2 ? readings[m]! : (readings[m - 1]! + readings[m]!) / 2;
+  return sortedMedian(readings);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { RgbaImage } from '../types.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { lipReference, tongueRowOf } from './mouthDark.ts';
 import { rowCrossings } from '../math/polygon.ts';
+import { sortedMedian } from '../math/stats.ts';
 
 /** the middle: columns within this share of the opening's half-width of its centre */
 const MIDDLE = 0.35;
@@ -78,9 +79,7 @@ export function medianColumnReading(img: RgbaImage, where: MiddleAt, isTooth: To
     if (v !== null) readings.push(v);
   }
   if (readings.length < minColumns) return null;
-  readings.sort((a, b) => a - b);
-  const m = readings.length >> 1;
-  return readings.length % 2 ? readings[m]! : (readings[m - 1]! + readings[m]!) / 2;
+  return sortedMedian(readings);
 }
 
 /** The first and last pixel of a column inside the contour (not NaN) and their span; null under `minHeight` pixels. */

@@ -6,6 +6,7 @@
 // the smaller of the two; a clip with few sealed frames keeps the percentile.
 import type { RawFaceFrame } from './faceTracker.ts';
 import { sealedWeight } from './sealedClose.ts';
+import { sortedMedian } from '../math/stats.ts';
 
 export const sealedRestSetting = {
   /** the rest gap is at most the sealed frames' median gap (false: restFace.ts's percentile alone, as before s54) */
@@ -26,9 +27,7 @@ export function sealedRestGap(frames: readonly (Pick<RawFaceFrame, 'm' | 'sealed
   const gaps: number[] = [];
   for (const r of frames) if (r && (sealedWeight(r.sealed, r.teethShare) ?? 0) >= s.sealed && Number.isFinite(r.m.lipGap)) gaps.push(r.m.lipGap);
   if (gaps.length < s.minFrames) return null;
-  gaps.sort((a, b) => a - b);
-  const m = gaps.length >> 1;
-  return gaps.length % 2 ? gaps[m]! : (gaps[m - 1]! + gaps[m]!) / 2;
+  return sortedMedian(gaps);
 }
 
 /** The rest gap: restFace.ts's, or the sealed frames' median when that is smaller by more than the margin. */

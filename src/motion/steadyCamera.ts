@@ -8,6 +8,8 @@
 // The head's rotation is the head's own and is left as read. And the depth (tz), read from the eye-corner distance
 // in the image, has a turn's foreshortening given back (depthWithoutTurn): a head turning is not a head moving away.
 
+import { sortedMedian } from '../math/stats.ts';
+
 /**
  * Half the running median's window, in seconds, for a driver whose camera drifts (generate --steady-camera 1).
  * Off by default (config.ts Option.steadyCamera 0): on a still camera the speaker's own lean goes too — Katie's
@@ -31,9 +33,7 @@ export function runningMedian(values: ArrayLike<number>, half: number): Float64A
   for (let i = 0; i < n; i++) {
     buf.length = 0;
     for (let k = i - half; k <= i + half; k++) buf.push(at(values, k));
-    buf.sort((a, b) => a - b);
-    const m = buf.length >> 1;
-    out[i] = buf.length % 2 ? buf[m]! : (buf[m - 1]! + buf[m]!) / 2;
+    out[i] = sortedMedian(buf);
   }
   return out;
 }

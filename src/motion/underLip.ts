@@ -8,6 +8,7 @@ import type { RgbaImage } from '../types.ts';
 import { isUnderToothPixel } from './lowerTeeth.ts';
 import { saturation } from '../math/colour.ts';
 import { forEachMiddlePixel, type MiddleBox } from './mouthMiddle.ts';
+import { sortedMedian } from '../math/stats.ts';
 
 export const underLipSetting = {
   /** the video path's jawOpen counts the rows read under the contour (measuredChannels.ts; false: the mesh's gap alone, as before s52) */
@@ -50,9 +51,7 @@ export function underLipRows(img: RgbaImage, box: MiddleBox | null, most = Infin
     runs.push(n);
   }
   if (runs.length < MIN_COLUMNS) return null;
-  runs.sort((a, b) => a - b);
-  const m = runs.length >> 1;
-  return runs.length % 2 ? runs[m]! : (runs[m - 1]! + runs[m]!) / 2;
+  return sortedMedian(runs);
 }
 
 /** The gap the driver's lips stand apart (IOD): the mesh's lip gap and the rows read under its contour (`under`, IOD), at most `most`. */

@@ -1,4 +1,5 @@
 // A metric's per-frame values summarised for the report: mean, median and worst.
+import { sortedMedian } from '../../math/stats.ts';
 
 export interface Summary {
   mean: number;
@@ -20,9 +21,7 @@ export function summarize(values: ArrayLike<number | null | undefined>, higherIs
     if (typeof x === 'number' && Number.isFinite(x)) v.push(x);
   }
   if (!v.length) return { mean: NaN, median: NaN, worst: NaN, n: 0 };
-  v.sort((a, b) => a - b);
-  const mid = v.length >> 1;
-  const median = v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  const median = sortedMedian(v);
   const mean = v.reduce((s, x) => s + x, 0) / v.length;
   return { mean, median, worst: higherIsBetter ? v[0]! : v[v.length - 1]!, n: v.length };
 }
