@@ -6,7 +6,7 @@
 // for f104-f107 (smoothed .020 .014 .003 .009, under lowerShown's .025): a toothless dark hole at 3x (critic47 #3).
 // A lower row does not leave and come back within two frames at a steady opening; such a hole between two reads of it is
 // the reading's. Filled before the median, up to the lesser of its flanks. Shut lips read none and are no hole to fill.
-import { fillGaps, median3 } from './filters.ts';
+import { mouthDarkSeries } from './mouthDark.ts';
 
 /** frames each side over which a hole in the reading is filled: holes of up to 2 x HOLE_REACH frames */
 export const HOLE_REACH = 1;
@@ -67,11 +67,5 @@ export function keepSupported(reads: readonly (number | null | undefined)[], med
  * one-frame pop to .038). `on` false: mouthDarkSeries's values exactly.
  */
 export function lowerRowSeries(reads: readonly (number | null | undefined)[], on = keepSupportedSetting.on): number[] | undefined {
-  const valid = reads.map((v) => v !== null && v !== undefined);
-  if (!valid.includes(true)) return undefined;
-  const filled = Float64Array.from(reads, (v) => v ?? 0);
-  fillGaps(filled, valid);
-  const median = keepSupported(reads, median3(filled), on);
-  const at = (i: number) => median[Math.max(0, Math.min(median.length - 1, i))]!;
-  return median.map((v, i) => Math.round((0.25 * at(i - 1) + 0.5 * v + 0.25 * at(i + 1)) * 1e4) / 1e4);
+  return mouthDarkSeries(reads, (median) => keepSupported(reads, median, on));
 }

@@ -113,14 +113,15 @@ export function teethShare(img: RgbaImage, lm: ArrayLike<number>): number | null
  * Per frame measures (null = not measured: no face, or the lips closed) -> a series for the motion:
  * gaps filled linearly from the measured neighbours (held at the ends), a 3-frame median (one
  * frame's misread lip light does not flip the O), then a [1/4 1/2 1/4] average (the O comes and goes
- * over three frames, not in one). All null: undefined (the renderer's default).
+ * over three frames, not in one). All null: undefined (the renderer's default). `afterMedian` may change the median
+ * before the average (lowerShowSeries.ts lowerRowSeries keeps a supported frame's own read).
  */
-export function mouthDarkSeries(measured: readonly (number | null | undefined)[]): number[] | undefined {
+export function mouthDarkSeries(measured: readonly (number | null | undefined)[], afterMedian: (median: Float64Array) => ArrayLike<number> = (m) => m): number[] | undefined {
   const valid = measured.map((v) => v !== null && v !== undefined);
   if (!valid.includes(true)) return undefined;
   const filled = Float64Array.from(measured, (v) => v ?? 0);
   fillGaps(filled, valid);
-  const median = median3(filled);
+  const median = afterMedian(median3(filled));
   const at = (i: number) => median[Math.max(0, Math.min(median.length - 1, i))]!;
   return Array.from(median, (v, i) => Math.round((0.25 * at(i - 1) + 0.5 * v + 0.25 * at(i + 1)) * 1e4) / 1e4);
 }
