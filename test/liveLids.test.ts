@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldBlink } from '../src/motion/restFace.ts';
-import { alikeBlinkPair, LiveRetarget } from '../src/live/retarget.ts';
+import { LiveRetarget } from '../src/live/retarget.ts';
 import { liveFace } from './liveFace.ts';
+import { alikeBlinks } from '../src/motion/alikeEyes.ts';
 
 /** Each eye's closure after a rest and 30 frames held at the two shares, with the alikeEyes rule on or off. */
 function closures(left: number, right: number, alikeEyes: boolean): [number, number] {
@@ -26,12 +27,12 @@ test('the live retarget reads two eyes the mesh sees about equally open as one p
   assert.deepEqual(wink, winkOff);
 });
 
-test('alikeBlinkPair: level shares take one value, the more closed one in a blink; far shares keep their own', () => {
-  const [l, r] = alikeBlinkPair(0.2, 0.5, [0.75, 0.7]);
+test('alikeBlinks: level shares take one value, the more closed one in a blink; far shares keep their own', () => {
+  const [l, r] = alikeBlinks(0.2, 0.5, [0.75, 0.7]);
   assert.ok(Math.abs(l - r) < 1e-9 && Math.abs(l - 0.35) < 1e-9, `${l} ${r}`);
-  const [bl, br] = alikeBlinkPair(0.7, 1, [0.2, 0.15]);
+  const [bl, br] = alikeBlinks(0.7, 1, [0.2, 0.15]);
   assert.ok(bl === br && bl > 0.9, `a blink goes to the shut eye's: ${bl}`);
-  assert.deepEqual(alikeBlinkPair(0.05, 0.6, [0.9, 0.5]), [0.05, 0.6]);
+  assert.deepEqual(alikeBlinks(0.05, 0.6, [0.9, 0.5]), [0.05, 0.6]);
 });
 
 /** Each eye's closure after `start` for the first 10 frames, `open` for `openFrames`, then 30 frames held at `held` (25 fps). */

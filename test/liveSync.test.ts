@@ -3,17 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldBlink } from '../src/motion/restFace.ts';
-import { alikeBlinkPair, LiveRetarget, type LiveRetargetOptions } from '../src/live/retarget.ts';
+import { LiveRetarget, type LiveRetargetOptions } from '../src/live/retarget.ts';
 import { alikeEyes, alikeSquints, alikeSquintPair, alikeBlinks } from '../src/motion/alikeEyes.ts';
 import { liveFace } from './liveFace.ts';
 
-test('alikeBlinkPair forgives a turned head its near eye reading lower (pose620), not the far eye nor a frontal face', () => {
+test('alikeBlinks forgives a turned head its near eye reading lower (pose620), not the far eye nor a frontal face', () => {
   // the near eye (subject's left at negative yaw) lowered to .55 of rest beside the far eye's .75: one lowered pair at -10 deg
-  const turned = alikeBlinkPair(0.6, 0.1, [0.55, 0.75], -10);
+  const turned = alikeBlinks(0.6, 0.1, [0.55, 0.75], -10);
   assert.ok(Math.abs(turned[0] - turned[1]) < 1e-9, `paired: ${turned}`);
-  const frontal = alikeBlinkPair(0.6, 0.1, [0.55, 0.75]);
+  const frontal = alikeBlinks(0.6, 0.1, [0.55, 0.75]);
   assert.ok(frontal[0] - frontal[1] > 0.4, `frontal: a near-wink's distance keeps most of the split: ${frontal}`);
-  const far = alikeBlinkPair(0.6, 0.1, [0.55, 0.75], 10);
+  const far = alikeBlinks(0.6, 0.1, [0.55, 0.75], 10);
   assert.deepEqual(far, frontal);
 });
 

@@ -36,13 +36,6 @@ export type LiveRetargetOptions = Pick<DriverFitOptions, 'alikeEyes' | 'blinkFro
  */
 export const liveRestSetting = { seconds: 10 };
 
-/**
- * One frame's two blink readings, as the video path's alikeEyes.ts does per frame (droop51): eyes whose opening shares
- * of rest are within the mesh's eye-to-eye noise take one value (pairValue), a wink keeps each eye's own. Pure.
- */
-export function alikeBlinkPair(left: number, right: number, shares: readonly [number, number], yaw = 0): [number, number] {
-  return alikeBlinks(left, right, shares, yaw);
-}
 
 type Channel = 'w' | 'blink' | 'gaze' | 'move' | 'turn';
 /** One Euro settings per kind of channel: the offline path's (fromVideo.motionFramesFromRaw). */
@@ -164,7 +157,7 @@ export class LiveRetarget {
     // as the video path, before the smoothing: two eyes the mesh reads about equally open blink as one (alikeEyes.ts;
     // the blink map's steep part turned its eye-to-eye noise into one-eyed droops, lp_s7 <- lp_d10 f40)
     // (and, as there, a turned head's near eye forgiven for reading lower: turnedDiff; s54, before it frontal)
-    const [rawL, rawR] = this.opts.alikeEyes ?? true ? alikeBlinkPair(blinkLeft, blinkRight, shares, this.opts.alikeYaw ?? true ? angles.yaw : 0) : [blinkLeft, blinkRight];
+    const [rawL, rawR] = this.opts.alikeEyes ?? true ? alikeBlinks(blinkLeft, blinkRight, shares, this.opts.alikeYaw ?? true ? angles.yaw : 0) : [blinkLeft, blinkRight];
     const bl = clamp01(this.smooth('blinkL', 'blink', rawL));
     const br = clamp01(this.smooth('blinkR', 'blink', rawR));
     // as offline: a large frontal face, or one eye read deeply shut, keeps a less closed eye as read (blinkPairTrust.ts)
