@@ -2,7 +2,7 @@
 // median (src/motion/steadyCamera.ts), a quick bob kept, the rotations untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runningMedian, withoutDrift, depthWithoutTurn, STEADY_CAMERA_SECONDS } from '../src/motion/steadyCamera.ts';
+import { runningMedian, withoutDrift, headDepth, STEADY_CAMERA_SECONDS } from '../src/motion/steadyCamera.ts';
 import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
 import { trackedVideo } from './trackedVideo.ts';
@@ -45,15 +45,13 @@ test('withoutDrift: a slow drift goes, a head bob of a second or less stays', ()
   assert.equal(defaultOf(Option.steadyCamera), 0);
 });
 
-test('depthWithoutTurn: a head turning in place does not move away; one that comes closer does', () => {
+test('headDepth: a head turning in place does not move away; one that comes closer does', () => {
   // the eye corners 90 px apart, turned 0..35 deg: seen 90 cos(yaw) apart; then the same head 10 % closer
   const yaws = [0, 10, 20, 35, 35];
   const faces = yaws.map((yaw, i) => ({ m: { scale: 90 * Math.cos((yaw * Math.PI) / 180) * (i === 4 ? 1.1 : 1) }, angles: { yaw } }));
-  const valid = faces.map(() => true);
   const asSeen = Float64Array.from(faces, (f) => 4 * (1 - faces[0]!.m.scale / f.m.scale));
   assert.ok(asSeen[3]! < -0.8, `as seen, a 35 deg turn reads as moving away: ${asSeen[3]!.toFixed(2)}`);
-  const tz = new Float64Array(faces.length);
-  depthWithoutTurn(tz, faces, valid);
+  const tz = faces.map((f) => headDepth(faces[0]!, f, true));
   for (const i of [0, 1, 2, 3]) assert.ok(Math.abs(tz[i]!) < 1e-9, `turned ${yaws[i]} deg: tz ${tz[i]}`);
   assert.ok(Math.abs(tz[4]! - 4 * (1 - 1 / 1.1)) < 1e-9, 'coming closer still reads closer');
 });

@@ -30,7 +30,7 @@ import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { depthWithoutTurn, TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
+import { TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -64,7 +64,7 @@ export interface FramesFromRawOptions {
    * is not the head moving (steadyCamera.ts; STEADY_CAMERA_SECONDS for a handheld driver; default 0 = the translation as read)
    */
   steadyCamera?: number;
-  /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts depthWithoutTurn) */
+  /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts headDepth) */
   depthThroughTurn?: boolean;
   /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
   blinksAsMeasured?: boolean;
@@ -99,9 +99,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // (the rest gap no wider than the lips stand on the frames read sealed, sealedRest.ts: lp_d10 p5 .045, sealed .017)
   const rest = opts.rest ?? withSealedRest(estimateRest(good.map((r) => r.m)), good);
   const ch = new Channels(n);
-  writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose);
-  // a turn foreshortens the eye distance the depth is read from: not the head moving away (steadyCamera.ts)
-  if (opts.depthThroughTurn ?? true) depthWithoutTurn(ch.get('tz'), raw, valid);
+  // (a turn foreshortens the eye distance the depth is read from: not the head moving away, steadyCamera.ts headDepth)
+  writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose, opts.depthThroughTurn ?? true);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);

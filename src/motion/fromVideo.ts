@@ -41,7 +41,7 @@ export interface VideoMotionOptions {
   photoPose?: { yaw: number; pitch: number; roll: number };
   /** half the window (s) the head translation is steadied against (steadyCamera.ts; 0 = the translation as read) */
   steadyCamera?: number;
-  /** false: the head's depth from the eye distance as seen, which a turn foreshortens (steadyCamera.ts depthWithoutTurn) */
+  /** false: the head's depth from the eye distance as seen, which a turn foreshortens (steadyCamera.ts headDepth) */
   depthThroughTurn?: boolean;
 }
 

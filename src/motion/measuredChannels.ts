@@ -7,15 +7,17 @@ import { blinkFromOpening, percentile, weightsFromMeasures, type RestFace } from
 import { eyeGazes } from './measures.ts';
 import { seenLipGap } from './underLip.ts';
 import { clipLipInsideShare, gapLessLipInside } from './lipInside.ts';
+import { headDepth } from './steadyCamera.ts';
 
 /** Measure gaze (iris offset / half eye width) -> MotionFrame gaze (1 = a quarter eye width, see rig gazeOf). */
 export const GAZE_UNIT = 2;
 
 /**
  * Per usable frame: the measures' weights and blinks against the rest face, the head pose (relative to
- * the first usable frame when mapToInitPose) and the gaze relative to the driver's usual gaze.
+ * the first usable frame when mapToInitPose) and the gaze relative to the driver's usual gaze. `turnFreeDepth`: the depth with
+ * a turn's foreshortening given back (steadyCamera.ts headDepth; false: the eye distance as seen).
  */
-export function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid: boolean[], good: RawFaceFrame[], rest: RestFace, mapToInitPose: boolean): void {
+export function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[], valid: boolean[], good: RawFaceFrame[], rest: RestFace, mapToInitPose: boolean, turnFreeDepth = true): void {
   const restGaze = [0, 1].map((a) => percentile(good.map((r) => r.m.gaze[a]!), 50)) as [number, number];
   const restVergence = percentile(good.filter((r) => r.lm).map((r) => vergenceOf(r.lm!)), 50);
   const first = good[0]!;
@@ -39,8 +41,7 @@ export function writeMeasuredChannels(ch: Channels, raw: (RawFaceFrame | null)[]
     ch.get('roll')[i] = mapToInitPose ? a.roll - firstAngles.roll : a.roll;
     ch.get('tx')[i] = (r.m.centre[0] - (mapToInitPose ? first.m.centre[0] : 0)) / faceWidth0;
     ch.get('ty')[i] = (r.m.centre[1] - (mapToInitPose ? first.m.centre[1] : 0)) / faceWidth0;
-    // 4 face widths from the camera: moving closer enlarges the face
-    ch.get('tz')[i] = 4 * (1 - first.m.scale / r.m.scale);
+    ch.get('tz')[i] = headDepth(first, r, turnFreeDepth);
     // gaze relative to the driver's usual gaze, in the renderer's unit (1 = a quarter eye width;
     // the measure's 1 is half an eye width)
     ch.get('gx')[i] = GAZE_UNIT * (r.m.gaze[0] - restGaze[0]);

@@ -6,7 +6,7 @@
 // drifts slower and further. So the video's head translation (tx, ty, tz) is taken relative to its own running
 // median over a window about two seconds long: a slow drift is the camera's and goes, a quick bob stays.
 // The head's rotation is the head's own and is left as read. And the depth (tz), read from the eye-corner distance
-// in the image, has a turn's foreshortening given back (depthWithoutTurn): a head turning is not a head moving away.
+// in the image, has a turn's foreshortening given back (headDepth): a head turning is not a head moving away.
 
 import { sortedMedian } from '../math/stats.ts';
 
@@ -66,10 +66,14 @@ export function turnFreeScale(eyeDistance: number, yawDeg: number): number {
   return eyeDistance / Math.cos((Math.min(60, Math.abs(yawDeg)) * Math.PI) / 180);
 }
 
-/** Each usable frame's depth channel (measuredChannels.ts's 4 face widths from the camera) from turnFreeScale. */
-export function depthWithoutTurn(tz: Float64Array, faces: readonly ({ m: { scale: number }; angles: { yaw: number } } | null)[], valid: readonly boolean[]): void {
-  const k0 = valid.indexOf(true);
-  if (k0 < 0) return;
-  const s0 = turnFreeScale(faces[k0]!.m.scale, faces[k0]!.angles.yaw);
-  for (let i = 0; i < tz.length; i++) if (valid[i] && faces[i]) tz[i] = 4 * (1 - s0 / turnFreeScale(faces[i]!.m.scale, faces[i]!.angles.yaw));
+/** A face's eye-corner distance (m.scale) and yaw (degrees), as the tracker reads them. */
+export interface DepthFace { m: { scale: number }; angles: { yaw: number } }
+
+/**
+ * The depth channel (tz) of `face` against the clip's `first`: 4 face widths from the camera, moving closer enlarges the
+ * face. `turnFree` (FramesFromRawOptions.depthThroughTurn, on): from turnFreeScale; false: the eye distance as seen.
+ */
+export function headDepth(first: DepthFace, face: DepthFace, turnFree: boolean): number {
+  const scale = (f: DepthFace) => (turnFree ? turnFreeScale(f.m.scale, f.angles.yaw) : f.m.scale);
+  return 4 * (1 - scale(first) / scale(face));
 }
