@@ -9,6 +9,7 @@ import type { RgbaImage } from '../types.ts';
 import { quantile } from '../math/stats.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
+import { luma601At } from '../math/colour.ts';
 
 /** What the middle of an opening is made of (shares of its pixels; lights over the lips' luminance). */
 export interface OpeningMiddle {
@@ -42,7 +43,7 @@ export function openingMiddle(img: RgbaImage, where: MiddleAt): OpeningMiddle | 
   const w = x1 - x0 + 1, h = y1 - y0 + 1, kind = new Uint8Array(w * h), light = new Float32Array(w * h);
   const d = img.data;
   forEachMiddlePixel(box, img, (q, i, tongue) => {
-    const l = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+    const l = luma601At(d, i);
     light[q] = l / Math.max(1, lipLight);
     kind[q] = !tongue && isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 3 : l < DARK_OF_LIP * lipLight ? 2 : 1;
   });

@@ -5,7 +5,7 @@
 // grey tongue .42-.45 beside her whites' .33). Read per frame from the eye contours the tracker already has: the brightest
 // quarter of each open eye's pixels (the iris and lashes are dark), its median light and saturation.
 import type { RgbaImage } from '../types.ts';
-import { saturation } from '../math/colour.ts';
+import { saturation, luma601At } from '../math/colour.ts';
 import { rowCrossings } from '../math/polygon.ts';
 import { EYE_R_LOOP, EYE_L_LOOP } from '../rig/topology.ts';
 
@@ -37,7 +37,7 @@ export function eyeWhiteOf(img: RgbaImage, lm: ArrayLike<number>, loop: readonly
     for (let k = 0; k + 1 < xs.length; k += 2)
       for (let x = Math.max(0, Math.ceil(xs[k]!)); x <= Math.min(img.width - 1, xs[k + 1]!); x++) {
         const i = (y * img.width + x) * 4;
-        px.push([0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!, saturation(d[i]!, d[i + 1]!, d[i + 2]!)]);
+        px.push([luma601At(d, i), saturation(d[i]!, d[i + 1]!, d[i + 2]!)]);
       }
   }
   if (px.length < MIN_PIXELS) return null;

@@ -7,7 +7,7 @@
 // her lip), so the reading is used only on a clip whose open frames read it as a rule (clipLipInsideShare): a mesh
 // that sits inside a blurry lip does it on most open frames, a tongue comes and goes.
 import type { RgbaImage } from '../types.ts';
-import { saturation } from '../math/colour.ts';
+import { luma601At, saturation } from '../math/colour.ts';
 import { forEachMiddlePixel, type MiddleBox } from './mouthMiddle.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { isUnderToothPixel } from './lowerTeeth.ts';
@@ -35,8 +35,6 @@ const UNDER_ROWS = 3;
 /** the reading needs this many middle columns */
 const MIN_COLUMNS = 3;
 
-const luma = (d: ArrayLike<number>, i: number) => 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-
 /**
  * One column's lip inside the contour, in pixel rows: the rows from the half-way crossing between the column's darkest
  * pixel (in top..bottom) and the lip under the contour, down to the contour's bottom, when each is lip (not a tooth,
@@ -48,18 +46,18 @@ export function columnLipInside(img: RgbaImage, x: number, top: number, bottom: 
   let below = 0, belowSat = 0;
   for (let k = 1; k <= UNDER_ROWS; k++) {
     const i = at(bottom + k);
-    below += luma(d, i) / UNDER_ROWS;
+    below += luma601At(d, i) / UNDER_ROWS;
     belowSat += saturation(d[i]!, d[i + 1]!, d[i + 2]!) / UNDER_ROWS;
   }
   let core = top, coreLight = Infinity;
   for (let y = top; y <= bottom; y++) {
-    const l = luma(d, at(y));
+    const l = luma601At(d, at(y));
     if (l < coreLight) [coreLight, core] = [l, y];
   }
   if (below - coreLight < CORE_DEPTH * below) return 0;
   const half = (coreLight + below) / 2;
   let edge = bottom + 1;
-  for (let y = core; y <= bottom; y++) if (luma(d, at(y)) >= half) { edge = y; break; }
+  for (let y = core; y <= bottom; y++) if (luma601At(d, at(y)) >= half) { edge = y; break; }
   for (let y = edge; y <= bottom; y++) {
     const i = at(y), r = d[i]!, g = d[i + 1]!, b = d[i + 2]!;
     if (isTeethPixel(r, g, b, lipLight, lipSat) || isUnderToothPixel(r, g, b, lipLight, lipSat) || Math.abs(saturation(r, g, b) - belowSat) > SAT_NEAR) return 0;

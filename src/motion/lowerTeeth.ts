@@ -5,7 +5,7 @@
 // teeth pixels standing on it. A tongue is as light as teeth but as red as the lips, so the pixel test (mouthDark.ts
 // isTeethPixel) does not count it.
 import type { RgbaImage } from '../types.ts';
-import { saturation } from '../math/colour.ts';
+import { saturation, luma601At } from '../math/colour.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { lowerMass } from './paleTongue.ts';
 import type { EyeWhite } from './eyeWhiteRef.ts';
@@ -161,7 +161,7 @@ export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: Tooth
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
   const test = (t: ToothTest, x: number, y: number) => { const i = (y * img.width + x) * 4; return t(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat); };
   const tooth = (x: number, y: number) => test(underTooth, x, y);
-  const light = (x: number, y: number) => { const i = (y * img.width + x) * 4; return 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!; };
+  const light = (x: number, y: number) => { const i = (y * img.width + x) * 4; return luma601At(d, i); };
   // (the rows under image row y from a blur pixel, each darker than the tooth under it, down a run of teeth, at most `most`; 0: none)
   const blurredRowUnder = (x: number, y: number, most: number) => {
     for (let skip = 1; skip <= underBlur; skip++) {

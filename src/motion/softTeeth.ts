@@ -12,7 +12,7 @@
 // of its crest (within .6 of the margin of its peak) as teeth. The tracker's share is the larger of the two reads
 // (teethWithSoft): a sharp driver's bright teeth already read by isTeethPixel are unchanged.
 import type { RgbaImage } from '../types.ts';
-import { saturation } from '../math/colour.ts';
+import { saturation, luma601At } from '../math/colour.ts';
 import { rowCrossings } from '../math/polygon.ts';
 import { nearestRank } from '../math/stats.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
@@ -167,7 +167,7 @@ export function softTeethRead(img: RgbaImage, lm: ArrayLike<number>, { tallArea 
   const tallCrest = TALL_CREST_IOD * iod;
   const read = (k: number, y: number, x: number) => {
     const i = (y * img.width + x) * 4;
-    L[k] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / light;
+    L[k] = luma601At(d, i) / light;
     S[k] = saturation(d[i]!, d[i + 1]!, d[i + 2]!);
   };
   let teeth = 0;

@@ -8,6 +8,7 @@
 import type { RgbaImage } from '../types.ts';
 import { isTeethPixel } from './mouthDark.ts';
 import { forEachMiddlePixel, middleOf, type MiddleAt } from './mouthMiddle.ts';
+import { luma601At } from '../math/colour.ts';
 
 /** a column is read when its upper run of teeth ends at least this many pixels over its bottom, and from MIN_COLUMNS columns */
 const MIN_UNDER = 2, MIN_COLUMNS = 3;
@@ -28,7 +29,7 @@ export function underTeethLight(img: RgbaImage, where: MiddleAt, quantile = UNDE
   const w = x1 - x0 + 1, h = y1 - y0 + 1, light = new Float32Array(w * h).fill(NaN), teeth = new Uint8Array(w * h);
   const d = img.data;
   forEachMiddlePixel(box, img, (q, i, tongue) => {
-    light[q] = (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / lipLight;
+    light[q] = luma601At(d, i) / lipLight;
     teeth[q] = !tongue && isTeethPixel(d[i]!, d[i + 1]!, d[i + 2]!, lipLight, lipSat) ? 1 : 0;
   });
   const under: number[] = [];
