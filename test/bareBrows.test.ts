@@ -64,3 +64,14 @@ test('UnderBrowSkin: half the uncovered skin under a bare ridge, all of it under
   assert.equal(new UnderBrowSkin(hair.img.data, W, W, hair.xy, IOD).uncover, 1);
   assert.ok(new UnderBrowSkin(bare.img.data, W, W, bare.xy, IOD).uncover < 0.6);
 });
+
+test('alongRowGrooves: a groove along the row keeps its depth, a short speck (craquelure, a pore) mostly goes', async () => {
+  const { alongRowGrooves } = await import('../src/render/browFolds.ts');
+  const bw = 40, bh = 3, g = new Float32Array(bw * bh);
+  for (let x = 0; x < bw; x++) g[bw + x] = -0.1; // a wrinkle across the middle row
+  g[2 * bw + 20] = -0.1; // a one-texel speck on the last row
+  const out = alongRowGrooves(g, bw, bh, 3);
+  assert.ok(Math.abs(out[bw + 20]! + 0.1) < 1e-6, 'the wrinkle keeps its depth');
+  assert.ok(out[2 * bw + 20]! > -0.02 && out[2 * bw + 20]! < 0, `the speck shallower: ${out[2 * bw + 20]}`);
+  assert.equal(out[0], 0, 'no groove stays none');
+});

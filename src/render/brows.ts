@@ -14,7 +14,7 @@ import { blinkCompletion } from './eyes.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
 import { capTarget, shadeTarget, socketCap, socketShade } from './underBrowShade.ts';
 import { lidChroma, lightenedShare, shutBandTarget, shutBrowBandSetting } from './shutBrowBand.ts';
-import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
+import { alongRowGrooves, creaseField, foreheadLineField, grooveLineSetting, toFrame, type BrowFrame } from './browFolds.ts';
 import { browHairShares } from '../avatar/browHair.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
@@ -113,6 +113,14 @@ export class ForeheadFolds {
       for (let q = 1; q < tops.length; q++) if (a <= tops[q]![0]) { const t = (a - tops[q - 1]![0]) / Math.max(1e-6, tops[q]![0] - tops[q - 1]![0]); return tops[q - 1]![1] + t * (tops[q]![1] - tops[q - 1]![1]); }
       return tops[tops.length - 1]![1];
     };
+    // the photo's grooves (in the forehead's outline), and as far as each runs along its row (browFolds.ts alongRowGrooves)
+    const grooveMap = new Float32Array(bw * bh);
+    for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+      if (!insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly)) continue;
+      const k = y * bw + x, g0 = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
+      if (g0 <= -MIN_GROOVE && g0 >= -MAX_GROOVE) grooveMap[k] = g0 + MIN_GROOVE;
+    }
+    const lineMap = grooveLineSetting.on ? alongRowGrooves(grooveMap, bw, bh, Math.max(1, Math.round(grooveLineSetting.reach * iod))) : grooveMap;
     const px: number[] = [], gv: number[] = [], lv: number[] = [], cv: [number[], number[], number[]] = [[], [], []];
     let grooves = 0;
     for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
@@ -120,9 +128,9 @@ export class ForeheadFolds {
       const [a, b] = toFrame(frame, x + x0 + 0.5, y + y0 + 0.5);
       if (!inPoly && !inGlabella(a, b)) continue;
       const k = y * bw + x, o = ((y + y0) * width + x + x0) * 4;
-      const g0 = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
-      const g = inPoly && g0 <= -MIN_GROOVE && g0 >= -MAX_GROOVE ? g0 + MIN_GROOVE : 0;
-      if (g < 0) grooves++;
+      // (the photo's own grooves counted as before: a forehead with them takes fewer drawn lines)
+      if (grooveMap[k]! < 0) grooves++;
+      const g = lineMap[k]!;
       const l = inPoly ? foreheadLineField(a, b, topB(a), meanTopB, 1 / iod) * skinLike(data, o, foreheadRef) : 0;
       const skin = inGlabella(a, b) ? skinLike(data, o, glabellaRef) : 0;
       const c = skin > 0 ? creaseField(frame, a, b, litX, 1 / iod).map((v) => v * skin) : [0, 0, 0];
