@@ -60,11 +60,12 @@ test('raised brows uncover clean skin between brow and crease; at the photo own 
   const { UnderBrowSkin } = await import('../src/render/brows.ts');
   const W = 200, H = 200;
   const data = new Uint8ClampedArray(W * H * 4);
-  // skin 200; under the brow's lower contour (y 90) its dark lower hair and the socket's shadow (90)
-  // down to the lid skin (170) above the crease and the upper lid (y 140)
+  // skin 200; the brow's hair (60) between its top (y 80) and lower contour (y 90); under the contour its dark lower
+  // hair and the socket's shadow (90) down to the lid skin (170) above the crease and the upper lid (y 140)
+  // (s55 forehead55: the brow band was the forehead's 200, which avatar/browHair.ts reads as a bare ridge, half the fill)
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
     const o = (y * W + x) * 4;
-    data[o] = data[o + 1] = data[o + 2] = y >= 92 && y < 120 ? 90 : y >= 120 && y < 140 ? 170 : 200; data[o + 3] = 255;
+    data[o] = data[o + 1] = data[o + 2] = y >= 81 && y < 89 ? 60 : y >= 92 && y < 120 ? 90 : y >= 120 && y < 140 ? 170 : 200; data[o + 3] = 255;
   }
   const photo = Uint8ClampedArray.from(data);
   const rows: Record<number, [number, number]> = {};

@@ -31,6 +31,7 @@ import { keepRevealOffLips } from './revealOffLips.ts';
 import { clearBandSoonerWhenAway, AWAY_CLEAR_FULL_DEG } from './farBandClear.ts';
 import { clearBandOuterFirst } from './bandOuterFirst.ts';
 import { turnedAway } from '../render/turn.ts';
+import { browHairShares } from './browHair.ts';
 import { distancePastPhoto, firmMattePastPhoto } from './invented.ts';
 import { rimClearTexture, photoFarSide } from './rimClearOnTurn.ts';
 
@@ -158,7 +159,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     },
     rig: {
       neutral,
-      basis: renderBasis(neutral, weightsToVector(fit.weights)),
+      // a face without brow hair stretches the skin under a raised brow evenly (browHair.ts, rig/basis/bareBrows.ts)
+      basis: renderBasis(neutral, weightsToVector(fit.weights), 1 - Math.max(...browHairShares(texture, (i) => [flat[i * 3]!, flat[i * 3 + 1]!], head.iod))),
       photoWeights: weightsToVector(fit.weights),
       rotation: Float64Array.from(fit.rotation),
       scale: fit.pose.scale,

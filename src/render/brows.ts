@@ -14,7 +14,8 @@ import { blinkCompletion } from './eyes.ts';
 import { blendGrained, foreheadGrain, topFade, underBrowGrainSetting } from './underBrowGrain.ts';
 import { capTarget, shadeTarget, socketCap, socketShade } from './underBrowShade.ts';
 import { lidChroma, lightenedShare, shutBandTarget, shutBrowBandSetting } from './shutBrowBand.ts';
-import { creaseField, foreheadLineField, toFrame, type BrowFrame } from './browFolds.ts';
+import { alongRowGrooves, creaseField, foreheadLineField, grooveLineSetting, toFrame, type BrowFrame } from './browFolds.ts';
+import { browHairShares } from '../avatar/browHair.ts';
 
 /** The forehead's outline: the top of the face oval, then the brows' upper edges (image right to left). */
 const TOP = [54, 103, 67, 109, 10, 338, 297, 332, 284];
@@ -112,6 +113,14 @@ export class ForeheadFolds {
       for (let q = 1; q < tops.length; q++) if (a <= tops[q]![0]) { const t = (a - tops[q - 1]![0]) / Math.max(1e-6, tops[q]![0] - tops[q - 1]![0]); return tops[q - 1]![1] + t * (tops[q]![1] - tops[q - 1]![1]); }
       return tops[tops.length - 1]![1];
     };
+    // the photo's grooves (in the forehead's outline), and as far as each runs along its row (browFolds.ts alongRowGrooves)
+    const grooveMap = new Float32Array(bw * bh);
+    for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+      if (!insidePolygon(x + x0 + 0.5, y + y0 + 0.5, poly)) continue;
+      const k = y * bw + x, g0 = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
+      if (g0 <= -MIN_GROOVE && g0 >= -MAX_GROOVE) grooveMap[k] = g0 + MIN_GROOVE;
+    }
+    const lineMap = grooveLineSetting.on ? alongRowGrooves(grooveMap, bw, bh, Math.max(1, Math.round(grooveLineSetting.reach * iod))) : grooveMap;
     const px: number[] = [], gv: number[] = [], lv: number[] = [], cv: [number[], number[], number[]] = [[], [], []];
     let grooves = 0;
     for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
@@ -119,9 +128,9 @@ export class ForeheadFolds {
       const [a, b] = toFrame(frame, x + x0 + 0.5, y + y0 + 0.5);
       if (!inPoly && !inGlabella(a, b)) continue;
       const k = y * bw + x, o = ((y + y0) * width + x + x0) * 4;
-      const g0 = (lum[k]! - blurred[k]!) / Math.max(8, blurred[k]!);
-      const g = inPoly && g0 <= -MIN_GROOVE && g0 >= -MAX_GROOVE ? g0 + MIN_GROOVE : 0;
-      if (g < 0) grooves++;
+      // (the photo's own grooves counted as before: a forehead with them takes fewer drawn lines)
+      if (grooveMap[k]! < 0) grooves++;
+      const g = lineMap[k]!;
       const l = inPoly ? foreheadLineField(a, b, topB(a), meanTopB, 1 / iod) * skinLike(data, o, foreheadRef) : 0;
       const skin = inGlabella(a, b) ? skinLike(data, o, glabellaRef) : 0;
       const c = skin > 0 ? creaseField(frame, a, b, litX, 1 / iod).map((v) => v * skin) : [0, 0, 0];
@@ -190,9 +199,14 @@ function verticalBlur(a: Float32Array, w: number, h: number, sigma: number): Flo
  * colour is taken per column from the forehead above the brow and from just above the crease.
  */
 export class UnderBrowSkin {
+  /** the share of UNCOVER drawn: 1 under brows of hair, BARE_UNCOVER under a bare brow ridge (s55, avatar/browHair.ts) */
+  readonly uncover: number;
   private readonly sides: { pixels: Int32Array; photo: Uint8ClampedArray; target: Float32Array; profile: Float32Array; raise: number; grain: Float32Array; top: Float32Array; lid: Float32Array; lidTone: readonly number[]; shutTarget: Float32Array; lightened: number; shut: number }[] = [];
 
   constructor(private readonly data: Uint8ClampedArray, width: number, height: number, xy: (i: number) => readonly [number, number], iod: number) {
+    // a bare brow ridge covered no skin: its stretched band stays mostly the photo's own socket (the face's more visible brow decides)
+    const hair = Math.max(...browHairShares({ data, width, height }, xy, iod));
+    this.uncover = BARE_UNCOVER + (1 - BARE_UNCOVER) * hair;
     for (const side of UNDER_BROW_SIDES) {
       const lower = side.browLower.map(xy), lid = side.lid.map(xy), top = side.browTop.map(xy);
       const xs = lower.map((p) => p[0]);
@@ -271,7 +285,7 @@ export class UnderBrowSkin {
       s.raise = raise; s.shut = shut;
       const target = shut > 0 ? shutBandTarget(s.target, s.lid, shut, s.lidTone, s.shutTarget) : s.target;
       // share of the stretched band that is newly uncovered skin grows with the raise
-      const f = UNCOVER * raise;
+      const f = UNCOVER * this.uncover * raise;
       if (underBrowGrainSetting.on) { blendGrained(this.data, s.pixels, s.photo, target, s.profile, s.grain, s.top, f); return; }
       for (let q = 0; q < s.pixels.length; q++) {
         const o = s.pixels[q]!, w = f * s.profile[q]!;
@@ -285,6 +299,12 @@ export class UnderBrowSkin {
 const TAPER = 0.08;
 /** At a full raise this share of the band's colour is clean skin. */
 const UNCOVER = 0.75;
+/**
+ * Under a bare brow ridge (no hair: lp_s9) this share of UNCOVER: the 75 % blend painted the stretched socket shade
+ * as a flat pale grey-green band (band grain .8 of the forehead's against the photo's 3.2, a* 11.7 -> 6.9) with the
+ * shade's dark top over it; half keeps the socket's own gradient and hue.
+ */
+const BARE_UNCOVER = 0.5;
 /** Per side (image-right eye first, the subject's left): the brow's lower contour, the upper lid, the brow's top edge. */
 const UNDER_BROW_SIDES = [
   { browLower: [276, 283, 282, 295, 285], lid: [263, 466, 388, 387, 386, 385, 384, 398, 362], browTop: [300, 293, 334, 296, 336] },

@@ -10,6 +10,7 @@ import { basisFace } from './basis/face.ts';
 import { writeMouthControls } from './basis/mouth.ts';
 import { writeEyeControls } from './basis/eyes.ts';
 import { writeBrowControls } from './basis/brows.ts';
+import { bareBrowRaises } from './basis/bareBrows.ts';
 export { LOWER_LIP_THINNING } from './basis/mouth.ts';
 import { WIDE_LIFT, WIDE_LIFT_RENDERED } from './basis/eyes.ts';
 import { CONTROL_INDEX } from './controls.ts';
@@ -33,9 +34,11 @@ export function buildBasis(neutral: ArrayLike<number>): Basis {
   return out;
 }
 
-/** The basis the avatar renders with: buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED, the raised upper lid on a smooth arch, the lower lid dropping a little (staringLowerLid.ts). */
-export function renderBasis(neutral: ArrayLike<number>, photoWeights?: ArrayLike<number>): Basis {
+/** The basis the avatar renders with (bareBrows: how bare the photo's brows are, 0 = hair): buildBasis with eyeWide's field (lids and crease) raised to WIDE_LIFT_RENDERED, the raised upper lid on a smooth arch, the lower lid dropping a little (staringLowerLid.ts). */
+export function renderBasis(neutral: ArrayLike<number>, photoWeights?: ArrayLike<number>, bareBrows = 0): Basis {
   const out = buildBasis(neutral);
+  // a face without brow hair: a raise stretches the band under the brow evenly (bareBrows.ts; bareBrows 0..1, avatar/browHair.ts)
+  bareBrowRaises(out, neutral, bareBrows);
   const gain = WIDE_LIFT_RENDERED / WIDE_LIFT;
   for (const k of [CONTROL_INDEX.eyeWideLeft, CONTROL_INDEX.eyeWideRight]) {
     for (let j = k * LANDMARK_COUNT * 3; j < (k + 1) * LANDMARK_COUNT * 3; j++) out[j]! *= gain;

@@ -17,6 +17,8 @@ const BROW_L_LOWER = [276, 283, 282, 295, 285];
  */
 export const UNDER_BROW_T: [number, number] = [0.25, 0.75];
 const UNDER_BROW_TAPER = 0.08;
+/** The raise's share at band height t (UNDER_BROW_T). */
+const underBrowShare = (t: number) => smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], t);
 /**
  * browInnerUp lifts a brow's inner end by BROW_RAISE, falling off linearly along the brow to
  * 1 - BROW_FALL of it at the outer end; browOuterUp the mirror image. Both together lift the whole
@@ -88,7 +90,7 @@ function moveAlong(f: BasisFace, byX: Handle[], x: number): [number, number, num
 }
 
 /** The brow handles plus the skin between the brow's lower contour and the upper lid, following the brow. */
-function withUnderBrow(f: BasisFace, hs: Handle[], brow: number[], lower: number[], lid: number[], share: (t: number) => number = (t) => smoothstep(UNDER_BROW_T[0], UNDER_BROW_T[1], t)): Handle[] {
+function withUnderBrow(f: BasisFace, hs: Handle[], brow: number[], lower: number[], lid: number[], share: (t: number) => number = underBrowShare): Handle[] {
   const { X, Y, contourY } = f;
   const byX = hs.filter((h) => lower.includes(h.i)).sort((a, b) => X(a.i) - X(b.i));
   // past the brow's ends the share tapers off over UNDER_BROW_TAPER (no sheared seam at the ends)
@@ -108,19 +110,19 @@ function withUnderBrow(f: BasisFace, hs: Handle[], brow: number[], lower: number
 }
 
 /** browInnerUp: both brows' inner ends rise, falling off along each brow (one control for both sides). */
-function writeInnerRaise(f: BasisFace): void {
+function writeInnerRaise(f: BasisFace, share?: (t: number) => number): void {
   const hs: Handle[] = [];
   for (const brow of [BROW_L, BROW_R]) for (const i of brow) hs.push({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL * alongBrow(f, brow, i)), 0] });
   const all = [
-    ...withUnderBrow(f, hs.filter((h) => BROW_L.includes(h.i)), BROW_L, BROW_L_LOWER, EYE_L_UPPER),
-    ...withUnderBrow(f, hs.filter((h) => BROW_R.includes(h.i)), BROW_R, BROW_R_LOWER, EYE_R_UPPER),
+    ...withUnderBrow(f, hs.filter((h) => BROW_L.includes(h.i)), BROW_L, BROW_L_LOWER, EYE_L_UPPER, share),
+    ...withUnderBrow(f, hs.filter((h) => BROW_R.includes(h.i)), BROW_R, BROW_R_LOWER, EYE_R_UPPER, share),
   ];
   const mL = browMask(f, BROW_L), mR = browMask(f, BROW_R);
   spread(f.out, f.K('browInnerUp'), f.p, all, 0.22, (i) => Math.max(mL(i), mR(i)));
 }
 
 /** One side's browDown (the frown) and browOuterUp. */
-function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number): void {
+function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: number[], down: RigControl, outerUp: RigControl, dir: number, raiseShare?: (t: number) => number): void {
   const { out, p, X, K, contourY } = f;
   const rows = (hs: Handle[], share?: (t: number) => number) => withUnderBrow(f, hs, brow, lower, lid, share);
   // lowered, the skin under the brow is compressed evenly (a share linear from the lid up): the
@@ -140,7 +142,7 @@ function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: numbe
   // and folded over the nose root in a hard step (bench/browZoom.ts --frown, lp_s1, lp_s42)
   const mask = frownMask(f, brow), ownSide = (i: number) => smoothstep(-MIDLINE_SHARE, MIDLINE_SHARE, dir * X(i));
   spread(out, K(down), p, [...rows(brow.map((i) => ({ i, d: frownMove(alongBrow(f, brow, i), depth(i), dir) })), (t) => Math.min(1, Math.max(0, t))), ...pinned], 0.16, (i) => mask(i) * ownSide(i));
-  spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(f, brow, i)), 0] as [number, number, number] }))), 0.2, browMask(f, brow));
+  spread(out, K(outerUp), p, rows(brow.map((i) => ({ i, d: [0, -BROW_RAISE * (1 - BROW_FALL + BROW_FALL * alongBrow(f, brow, i)), 0] as [number, number, number] })), raiseShare), 0.2, browMask(f, brow));
 }
 
 /**
@@ -149,9 +151,10 @@ function writeBrowSide(f: BasisFace, brow: number[], lower: number[], lid: numbe
  * lower contour is carried almost fully near the brow and less toward the lid (UNDER_BROW_T): the
  * brow moves as a whole and the stretch falls on the skin above the crease. Before, everything
  * under the lower contour stayed and a raise stretched the hair's lower half into a dark band.
+ * raiseShare: the raises' share down the band (default UNDER_BROW_T; bareBrows.ts spreads it evenly on a bare brow).
  */
-export function writeBrowControls(f: BasisFace): void {
-  writeInnerRaise(f);
-  writeBrowSide(f, BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1);
-  writeBrowSide(f, BROW_R, BROW_R_LOWER, EYE_R_UPPER, 'browDownRight', 'browOuterUpRight', -1);
+export function writeBrowControls(f: BasisFace, raiseShare?: (t: number) => number): void {
+  writeInnerRaise(f, raiseShare);
+  writeBrowSide(f, BROW_L, BROW_L_LOWER, EYE_L_UPPER, 'browDownLeft', 'browOuterUpLeft', 1, raiseShare);
+  writeBrowSide(f, BROW_R, BROW_R_LOWER, EYE_R_UPPER, 'browDownRight', 'browOuterUpRight', -1, raiseShare);
 }
