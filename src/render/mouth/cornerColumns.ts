@@ -12,14 +12,40 @@
 // contour keeps its texture (its vertices also carry the skin round the lips). Only the texture coordinates change.
 import { LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER } from '../../rig/topology.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import type { TextureSource } from '../textureSample.ts';
 
 /**
  * on: the pull (off: main's texture); from / full: the corner column's length over its photo length where the pull
  * begins and where it is whole; floor: the photo length (IOD) a ratio is taken against at least (a corner column the
  * photo drew .01 IOD long is not "stretched 7 x" by an ordinary opening); rows: the lip rows pulled, inner first (the
- * outer contour, row 3, never).
+ * outer contour, row 3, never); darkFrom / darkFull: the wedge's light over the lip's where the pull begins / is whole
+ * (wedgeShare).
  */
-export const cornerColumnsSetting = { on: true, from: 1.5, full: 2.5, floor: 0.03, rows: 3 };
+export const cornerColumnsSetting = { on: true, from: 1.5, full: 2.5, floor: 0.03, rows: 3, darkFrom: 0.5, darkFull: 0.65 };
+
+/**
+ * How much of the pull a corner keeps by its wedge's light over the lip's it would take (0..1): a wedge much darker
+ * than the lip is the picture's own dark (lp_s12's beard round his corners: .36 of his lip) and stays; the lip's colour
+ * pulled over it drew a light streak from the corner along the opening. lp_s42's wedge, the commissure's lifted
+ * skin and the slit's grey (.8 of her lip), is pulled.
+ */
+export function wedgeShare(wedge: number, lip: number, s: { darkFrom: number; darkFull: number } = cornerColumnsSetting): number {
+  return lip > 0 ? smoothstep(s.darkFrom, s.darkFull, wedge / lip) : 0;
+}
+
+/** Mean luma of the texture along the segment between two vertices' texture points (uv per vertex; nearest texel, 9 samples). */
+export function segmentLuma(tex: TextureSource, uv: ArrayLike<number>, a: number, b: number): number {
+  const W = tex.width, H = tex.height, d = tex.data32, N = 8;
+  let sum = 0;
+  for (let k = 0; k <= N; k++) {
+    const t = k / N;
+    const x = Math.min(W - 1, Math.max(0, Math.round(uv[a * 2]! + t * (uv[b * 2]! - uv[a * 2]!) - 0.5)));
+    const y = Math.min(H - 1, Math.max(0, Math.round(uv[a * 2 + 1]! + t * (uv[b * 2 + 1]! - uv[a * 2 + 1]!) - 0.5)));
+    const c = d[y * W + x]!;
+    sum += 0.299 * (c & 255) + 0.587 * ((c >>> 8) & 255) + 0.114 * ((c >>> 16) & 255);
+  }
+  return sum / (N + 1);
+}
 
 /** The corners (inner-lip landmarks) image-left and image-right. */
 const CORNERS = [78, 308] as const;
@@ -58,18 +84,29 @@ export function pullColumnsInto(uv: Float32Array, lipRows: readonly (readonly nu
  * against the photo's (rest: crop px; `iod` crop px). Returns the four pulls [upper left, upper right, lower left,
  * lower right] (for the benches).
  */
-export function pullCornerColumns(uvNow: Float32Array, sx: ArrayLike<number>, sy: ArrayLike<number>, unit: number, rest: ArrayLike<number>, iod: number, s = cornerColumnsSetting): number[] {
+export function pullCornerColumns(uvNow: Float32Array, sx: ArrayLike<number>, sy: ArrayLike<number>, unit: number, rest: ArrayLike<number>, iod: number, tex: TextureSource | null, s = cornerColumnsSetting): number[] {
   const pulls = [0, 0, 0, 0];
-  if (!s.on || !(unit > 0) || !(iod > 0)) return pulls;
-  for (const [li, lip] of [LIP_COLUMNS_UPPER, LIP_COLUMNS_LOWER].entries()) {
-    const inner = lip[0]!;
+  if (!s.on || !tex || !(unit > 0) || !(iod > 0)) return pulls;
+  for (const [li, lipRows] of [LIP_COLUMNS_UPPER, LIP_COLUMNS_LOWER].entries()) {
+    const inner = lipRows[0]!;
     for (const side of [0, 1] as const) {
       const c = CORNERS[side], v = inner[side === 0 ? 0 : inner.length - 1]!;
       const frameLen = Math.hypot(sx[v]! - sx[c]!, sy[v]! - sy[c]!) / unit;
       const photoLen = Math.hypot(rest[v * 3]! - rest[c * 3]!, rest[v * 3 + 1]! - rest[c * 3 + 1]!) / iod;
-      const k = cornerPull(cornerStretch(frameLen, photoLen, s.floor), s);
+      let k = cornerPull(cornerStretch(frameLen, photoLen, s.floor), s);
+      if (k > 0) {
+        // (the wedge: the corner's texture point to each row's corner column; the lip it would take: the next two columns)
+        let wedge = 0, lip = 0;
+        const rows = Math.min(s.rows, lipRows.length);
+        for (let r = 0; r < rows; r++) {
+          const ids = lipRows[r]!, n = ids.length;
+          wedge += segmentLuma(tex, uvNow, c, ids[side === 0 ? 0 : n - 1]!) / rows;
+          lip += segmentLuma(tex, uvNow, ids[side === 0 ? 1 : n - 2]!, ids[side === 0 ? 2 : n - 3]!) / rows;
+        }
+        k *= wedgeShare(wedge, lip, s);
+      }
       pulls[li * 2 + side] = k;
-      pullColumnsInto(uvNow, lip, side, k, s.rows);
+      pullColumnsInto(uvNow, lipRows, side, k, s.rows);
     }
   }
   return pulls;

@@ -197,7 +197,7 @@ export class MouthPlacer {
     this.lowerLip?.update(opened);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? opened : 0.4 * rebuilt, this.slideShares, roundness(placement));
     // (a corner column stretched by a wide opening samples the lip one column in: cornerColumns.ts)
-    pullCornerColumns(g.uvNow, sx, sy, unit, rest, iod);
+    pullCornerColumns(g.uvNow, sx, sy, unit, rest, iod, mouth.texture);
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
     // (an O: the lip rows pushed forward fold over the fan; its rim is theirs, foldRim.ts)
