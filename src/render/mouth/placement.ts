@@ -18,6 +18,7 @@ import { commissureDotLift, type CornerSkin } from './cornerSkin.ts';
 import type { LowerLipLight } from './lowerLipLight.ts';
 import { seamGiveWay } from './nearShut.ts';
 import { sealedSeamWeight } from './sealedSeam.ts';
+import { pullCornerColumns } from './cornerColumns.ts';
 
 type Rgb = [number, number, number];
 
@@ -195,6 +196,8 @@ export class MouthPlacer {
     this.corners?.update(opened, commissureDotLift(oInsideOf(placement), smileLit(placement.smile)));
     this.lowerLip?.update(opened);
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? opened : 0.4 * rebuilt, this.slideShares, roundness(placement));
+    // (a corner column stretched by a wide opening samples the lip one column in: cornerColumns.ts)
+    pullCornerColumns(g.uvNow, sx, sy, unit, rest, iod, mouth.texture);
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
     // (an O: the lip rows pushed forward fold over the fan; its rim is theirs, foldRim.ts)
