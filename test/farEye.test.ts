@@ -34,6 +34,7 @@ test('farEyeTrust: a small, foreshortened far eye is doubted; a wide or barely f
   assert.equal(farEyeTrust(FAR_PX_OWN, 30), 1);
   assert.equal(farEyeTrust(13, 14), 1, 'two small eyes of about one width (a frontal small face) are left to blinkPairTrust.ts');
   assert.ok(farEyeTrust(16, 22) > 0 && farEyeTrust(16, 22) < 1);
+  assert.equal(farEyeTrust(0, 0), 1, 'no eye width read (landmarks without eyes): left as read');
 });
 
 test('sharesWithFarAsNear and farWideWithinNear move only the far eye, by its doubt', () => {

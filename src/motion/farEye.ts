@@ -33,9 +33,10 @@ export function eyeWidthsPx(lm: ArrayLike<number>): [number, number] {
   return [d(263, 362), d(33, 133)];
 }
 
-/** 0..1: how much a far eye `farPx` wide beside a near eye `nearPx` wide is read as itself (1: as read). */
+/** 0..1: how much a far eye `farPx` wide beside a near eye `nearPx` wide is read as itself (1: as read; no eye width read: 1). */
 export function farEyeTrust(farPx: number, nearPx: number): number {
-  const ratio = farPx / Math.max(nearPx, 1e-6);
+  if (!(nearPx > 0)) return 1;
+  const ratio = farPx / nearPx;
   return Math.max(smoothstep(FAR_PX_NONE, FAR_PX_OWN, farPx), smoothstep(FAR_RATIO_DOUBTED, FAR_RATIO_OWN, ratio));
 }
 
