@@ -23,6 +23,7 @@ import { usableFrames } from './usableFrames.ts';
 import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { blinkInStep } from './blinkInStep.ts';
+import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
 import { gazeHeldThroughClosures } from './gazeHeld.ts';
@@ -99,19 +100,22 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // (the rest gap no wider than the lips stand on the frames read sealed, sealedRest.ts: lp_d10 p5 .045, sealed .017)
   const rest = opts.rest ?? withSealedRest(estimateRest(good.map((r) => r.m)), good);
   const ch = new Channels(n);
-  // (a turn foreshortens the eye distance the depth is read from: not the head moving away, steadyCamera.ts headDepth)
-  writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose, opts.depthThroughTurn ?? true);
-  // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
+  // a turned head's far eye, a few pixels wide, is read as its near eye: the blinks and the pairing rules read `eyed` (farEye.ts)
+  const far = fit.farEyeAsNear ? farEyes(raw) : undefined;
+  const eyed = far ? rawWithFarAsNear(raw, far, rest) : raw;
+  // (a turn foreshortens the eye distance the depth is read from: not the head moving away, steadyCamera.ts headDepth)
+  writeMeasuredChannels(ch, eyed, valid, good, rest, mapToInitPose, opts.depthThroughTurn ?? true);
+  // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   const mouthWidths = new Float64Array(n), mouthAspects = new Float64Array(n), neutral = new Float64Array(LANDMARK_COUNT * 3);
   const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fps, fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0), whiteShows: raw.map((r) => r?.whiteShow ?? null), neutral });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
-  if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, raw, valid, rest, lidRises);
+  if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, eyed, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
-  const shares = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
+  const shares = eyed.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   // two eyes the mesh reads about equally open blink as one: their difference is its noise on the blink map's steep part (alikeEyes.ts); a turned head forgives its near eye reading lower
   if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares, raw.map((r) => r?.angles.yaw ?? 0));
   // a two-eyed blink shuts and opens in step: the frames where the mesh lets one eye close late or open early (blinkInStep.ts)
@@ -120,6 +124,12 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
   mergeRigChannels(ch, rigChannels, valid, signed);
+  // (and no eyeWide past what the near eye's lid over its iris allows, wideShowCap.ts, where the far eye's few pixels read white)
+  if (far && rigChannels.size > 0) {
+    const wides: [Float64Array, Float64Array] = [ch.get('w.eyeWideLeft'), ch.get('w.eyeWideRight')];
+    farWideWithinNear(wides, far);
+    if (fit.wideShowCap) capWidesByNearShow(wides, raw, far);
+  }
   // two eyes the mesh reads about equally open squint as one: a squint the fit read on one side alone narrowed one of the photo's eyes (alikeEyes.ts alikeSquints)
   if (rigChannels.size > 0 && fit.alikeSquints) alikeSquints([ch.get('w.eyeSquintLeft'), ch.get('w.eyeSquintRight')], shares, raw.map((r) => r?.angles.yaw ?? 0));
   gazeHeldThroughClosures(ch, valid);
@@ -151,7 +161,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
   const slit = slitEyeTrust(shares);
-  const eyesTrust = raw.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
+  const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
   // the driver's own mouth width: a narrow photo opens against it (render/mouth/narrowJaw.ts)

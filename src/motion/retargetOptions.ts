@@ -88,6 +88,8 @@ export interface DriverFitOptions {
   alikeSquints?: boolean;
   /** The video path: where one eye of a two-eyed blink closes a frame late or opens a frame early on the mesh (closing runs overlapping, at most 2 frames apart, a blink long), the pair takes one value there (blinkInStep.ts; docs/eyes/sessions/s53-eyepair53.md: noem f58). */
   blinkInStep?: boolean;
+  /** The video path: a turned head's far eye, small and foreshortened (a few pixels), is read as its near eye: its opening share taken toward the near eye's for the blinks and the pairing rules, its eyeWide no more than the near eye's (farEye.ts; docs/eyes/sessions/s55-winkturn55.md: lp_s42 <- christie f34 wink, f33-37/f88-92/f109 one-eyed stares). */
+  farEyeAsNear?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
   wideFromShow?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
@@ -193,6 +195,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     alikeEyes: o.alikeEyes ?? true,
     alikeSquints: o.alikeSquints ?? true,
     blinkInStep: o.blinkInStep ?? true,
+    farEyeAsNear: o.farEyeAsNear ?? true,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
