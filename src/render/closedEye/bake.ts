@@ -26,6 +26,7 @@ import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
 import { holdLidUnderCheek, lidNoPalerSetting, overCreaseSkin } from './lidNoPaler.ts';
 import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
 import { fitLidToRing, ringFitSetting } from './ringFit.ts';
+import { flattenLid, lidFlatSetting } from './lidFlat.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -136,6 +137,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   // the body's grain the cheek's, not a smooth sticker (lidBodyGrain.ts; not on a moved painted eye)
   if (lidBodyGrainSetting.on && !s.moved) addLidBodyGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
+  // the lid one light from the crease to the lash line's fall, as real shut lids are (lidFlat.ts)
+  if (lidFlatSetting.on) flattenLid(rgb, mask, g);
   // the border's light the photo's, so no pale ring frames the lid (featherMatch.ts)
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
   // and the lid's body past the feather the skin round it, at its ring (ringFit.ts)
