@@ -5,7 +5,8 @@ import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage } from './fram
 import { lineAt, type ClosedEyePatch } from './library.ts';
 import { cellU, cellV, cellRow, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
 import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
-import { maskColumn, maskEnd } from './mask.ts';
+import { maskColumn, maskEnd, maskTop } from './mask.ts';
+import { foldCoverSetting, foldRaise } from './foldCover.ts';
 import { coverDarkEdge } from './eyeDark.ts';
 import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill.ts';
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
@@ -64,15 +65,20 @@ function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, cove
   const person = new Float32Array(n);
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
-    const maskAt = maskColumn(g, u), libV = libraryColumn(g, lib, clamp01(u));
+    const libV = libraryColumn(g, lib, clamp01(u));
     for (let r = 0; r < PATCH_H; r++) {
       const v = cellV(r);
       const k = r * PATCH_W + c;
-      mask[k] = maskAt(v);
       sample(lib.rgb, PATCH_W, PATCH_H, (u - PATCH_U0) * PATCH_PPW, (libV(v) - PATCH_V0) * PATCH_PPW, warped, k * 3);
       const [x, y] = toImage(g.frame, u, v);
       person[k] = sampleRgba(tex, x, y, photo, k * 3) / 255;
     }
+  }
+  // the mask's top raised over the open eye's fold, which unfolds as the lid comes down (foldCover.ts)
+  const raise = foldCoverSetting.on ? foldRaise(photo, g, (uc) => maskTop(g, uc)) : new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    const maskAt = maskColumn(g, cellU(c), raise[c]!);
+    for (let r = 0; r < PATCH_H; r++) mask[r * PATCH_W + c] = maskAt(cellV(r));
   }
   return { mask: coverDark ? coverDarkEdge(mask, photo, person, g) : mask, warped, photo, person };
 }
