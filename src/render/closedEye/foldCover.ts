@@ -13,7 +13,6 @@ import { PATCH_W, PATCH_H } from './frame.ts';
 import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
 import { lineAt } from './library.ts';
 import type { EyeGeometry } from './lids.ts';
-import { textureOf } from './skinFill.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
 
@@ -30,8 +29,6 @@ const BROW_CLEAR = 0.04;
 const ABOVE = [0.03, 0.1] as const;
 /** The lid skin under the fold is read at the mask's half line + this. */
 const BELOW = 0.02;
-/** A fold is smooth: its fine texture at most this many times the lid skin's under it (brow hair is coarser: skinFill.ts HAIR_TEXTURE). */
-const SMOOTH = 1.5;
 /** The smoothing (patch cells) of the luma the fold is read on, and of the raise along u. */
 const READ_SIGMA = 1, ALONG_SIGMA = 2.5;
 
@@ -47,9 +44,10 @@ export function isFold(fold: number, above: number, below: number, s = foldCover
 export function foldRaise(photo: Float32Array, g: EyeGeometry, top: (uc: number) => number, s = foldCoverSetting): Float32Array {
   const smooth = Float32Array.from(photo);
   blurRgb(smooth, PATCH_W, PATCH_H, READ_SIGMA);
-  const texture = textureOf(photo);
-  const cell = (c: number, v: number) => (Math.min(PATCH_H - 1, Math.max(0, Math.round(cellRow(v)))) * PATCH_W + c) * 3;
-  const at = (c: number, v: number) => { const k = cell(c, v); return lum(smooth[k]!, smooth[k + 1]!, smooth[k + 2]!); };
+  const at = (c: number, v: number) => {
+    const r = Math.min(PATCH_H - 1, Math.max(0, Math.round(cellRow(v)))), k = (r * PATCH_W + c) * 3;
+    return lum(smooth[k]!, smooth[k + 1]!, smooth[k + 2]!);
+  };
   const raw = new Float32Array(PATCH_W);
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
@@ -61,8 +59,6 @@ export function foldRaise(photo: Float32Array, g: EyeGeometry, top: (uc: number)
     let above = 0;
     for (let v = vF - ABOVE[0]; v >= vF - ABOVE[1]; v -= 1 / 48) above = Math.max(above, at(c, v));
     if (!isFold(lF, above, at(c, t + BELOW), s)) continue;
-    // brow hair come down to the lid is no fold
-    if (texture[cell(c, vF)]! > SMOOTH * Math.max(1, texture[cell(c, t + BELOW)]!)) continue;
     raw[c] = Math.min(s.max, Math.max(0, t - (vF - s.margin)));
   }
   // smooth along the eye (no notches column to column), faded toward both corners
