@@ -7,8 +7,10 @@
 // (skinFill.ts), the library's ratio over its own fill steepens it, and the bulge and the lit dome (lidForm.ts,
 // lidLitDome.ts) put a peak in its middle. A dark top, a lit middle and the lash line's fall under it: an oval drawn by
 // the lid's own light. Here, per column, the body's light from just under the crease to t .7 is taken to one level (the
-// mean of its middle, t .2-.7): the upper ramp comes up, the dome's peak comes down a little; the crease stays a line
-// (the share fades in over its first .12) and the lash line's fall is kept. A smooth gain on the low-pass luma (grain kept).
+// mean over t 0-.7, gain .85-1.15): the upper ramp comes up, the dome's peak comes down; the crease stays a line (the
+// share fades in over its first .12) and the lash line's fall is kept. A smooth gain on the low-pass luma (grain kept).
+// Off: on a dark socket the flat lid meets the socket over the crease in a sharp edge, a sticker with a crisp top (lp_s11,
+// lp_s5 at 4x): the real lid is flat because the skin round it is lit, which a painted socket is not (docs s55-lidrim55).
 import { PATCH_W, PATCH_H } from './frame.ts';
 import { cellU, cellV, clamp01, blurRgb } from './grid.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
