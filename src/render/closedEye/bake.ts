@@ -5,7 +5,8 @@ import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage } from './fram
 import { lineAt, type ClosedEyePatch } from './library.ts';
 import { cellU, cellV, cellRow, clamp01, sample, sampleRgba, type PhotoTexture } from './grid.ts';
 import { creaseAt, shutAt, libraryColumn, type EyeGeometry } from './lids.ts';
-import { maskColumn, maskEnd } from './mask.ts';
+import { maskColumn, maskEnd, maskTop } from './mask.ts';
+import { foldCoverSetting, foldRaise } from './foldCover.ts';
 import { coverDarkEdge } from './eyeDark.ts';
 import { bandField, membraneField, skinBands, withoutBrowHair } from './skinFill.ts';
 import { darkness, lashGamma, shadedSkin, softenToPhoto, addPhotoGrain, thinLashTop } from './shading.ts';
@@ -26,6 +27,7 @@ import { addLidBodyGrain, lidBodyGrainSetting } from './lidBodyGrain.ts';
 import { holdLidUnderCheek, lidNoPalerSetting, overCreaseSkin } from './lidNoPaler.ts';
 import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
 import { fitLidToRing, ringFitSetting } from './ringFit.ts';
+import { flattenLid, lidFlatSetting } from './lidFlat.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -63,15 +65,20 @@ function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, cove
   const person = new Float32Array(n);
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
-    const maskAt = maskColumn(g, u), libV = libraryColumn(g, lib, clamp01(u));
+    const libV = libraryColumn(g, lib, clamp01(u));
     for (let r = 0; r < PATCH_H; r++) {
       const v = cellV(r);
       const k = r * PATCH_W + c;
-      mask[k] = maskAt(v);
       sample(lib.rgb, PATCH_W, PATCH_H, (u - PATCH_U0) * PATCH_PPW, (libV(v) - PATCH_V0) * PATCH_PPW, warped, k * 3);
       const [x, y] = toImage(g.frame, u, v);
       person[k] = sampleRgba(tex, x, y, photo, k * 3) / 255;
     }
+  }
+  // the mask's top raised over the open eye's fold, which unfolds as the lid comes down (foldCover.ts)
+  const raise = foldCoverSetting.on ? foldRaise(photo, g, (uc) => maskTop(g, uc)) : new Float32Array(PATCH_W);
+  for (let c = 0; c < PATCH_W; c++) {
+    const maskAt = maskColumn(g, cellU(c), raise[c]!);
+    for (let r = 0; r < PATCH_H; r++) mask[r * PATCH_W + c] = maskAt(cellV(r));
   }
   return { mask: coverDark ? coverDarkEdge(mask, photo, person, g) : mask, warped, photo, person };
 }
@@ -136,6 +143,8 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   // the body's grain the cheek's, not a smooth sticker (lidBodyGrain.ts; not on a moved painted eye)
   if (lidBodyGrainSetting.on && !s.moved) addLidBodyGrain(rgb, s.photo, mask, g, eyePhotoPixels);
   if (creaseValleySetting.on) fillCreaseValley(rgb, mask, g);
+  // the lid one light from the crease to the lash line's fall, as real shut lids are (lidFlat.ts)
+  if (lidFlatSetting.on) flattenLid(rgb, mask, g);
   // the border's light the photo's, so no pale ring frames the lid (featherMatch.ts)
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
   // and the lid's body past the feather the skin round it, at its ring (ringFit.ts)

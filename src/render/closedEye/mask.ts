@@ -22,8 +22,8 @@ const MASK_CORNER_UP = 0.2;
  */
 const FOLD = 0.1, FOLD_SHARE = 0.5;
 
-/** Top edge (v) of the mask at uc (0..1), from the photo's lines. */
-function maskTop(g: { lid: Line; crease: Line; brow: Line }, uc: number): number {
+/** Top edge (v) of the mask at uc (0..1), from the photo's lines: its half line. */
+export function maskTop(g: { lid: Line; crease: Line; brow: Line }, uc: number): number {
   const crease = creaseAt(g, uc);
   const room = Math.max(0, crease - lineAt(g.brow, uc));
   return Math.min(crease + MASK_ABOVE - Math.min(FOLD, FOLD_SHARE * room), lineAt(g.lid, uc) - MASK_CORNER_UP);
@@ -36,10 +36,10 @@ export const maskBottomEdge = (g: EyeGeometry, uc: number): number => lineAt(g.l
 /** Below this (at uc) the mask is 0. */
 export const maskEnd = (g: EyeGeometry, uc: number): number => lineAt(g.lower, uc) + MASK_BELOW + FEATHER;
 
-/** The mask (0..1) along one patch column at eye-frame u: a function of v. */
-export function maskColumn(g: EyeGeometry, u: number): (v: number) => number {
+/** The mask (0..1) along one patch column at eye-frame u: a function of v. raise: its top raised this far (foldCover.ts). */
+export function maskColumn(g: EyeGeometry, u: number, raise = 0): (v: number) => number {
   const uc = clamp01(u);
-  const top = maskTop(g, uc), low = lineAt(g.lower, uc);
+  const top = maskTop(g, uc) - raise, low = lineAt(g.lower, uc);
   // distance inside past the corners
   const side = u < 0 ? MASK_OUTER + u : u > 1 ? MASK_INNER - (u - 1) : Math.min(MASK_OUTER + u, MASK_INNER + 1 - u);
   return (v) => smoothstep(0, FEATHER, Math.min(v - top, low + MASK_BELOW - v, side) + FEATHER / 2);
