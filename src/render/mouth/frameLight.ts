@@ -40,6 +40,7 @@ import { biteLine, biteMoves, rowsMeet, tongueBehindRows, type BiteMoves } from 
 import { shownGap } from './lipSurface.ts';
 import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
+import { greySlitInto, greySlitShare } from './greySlit.ts';
 
 type Rgb = [number, number, number];
 const MOVES: BiteMoves = { drop: 0, raise: 0 };
@@ -246,8 +247,10 @@ export class FrameLight {
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     const lowerShow = lowerTeethShow(p.gap, litLow, read, round);
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow));
-    this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow);
+    // (the lower lip's inner band the row's tips stand behind: a faint row stands just over it, faintLowerRow.ts)
+    const band = (p.gap - shownGap(p.gap, round)) * LOWER_BAND_SHARE;
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow, band));
+    this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow, band);
     // (a row shown in a slit by the driver's reading alone stands a thin row under a dark line, not the slit filled: slitLowerRow.ts)
     const standing = layers.lowerFromPhoto ? null : rowStanding(p, lowerTips, this.lowerDrop, this.jawFollow, this.lowerRaise);
     if (standing !== null) this.lowerRaise -= slitRowDrop(standing, p.gap, round, p.unit, this.teethShow, this.lowerRowShow);
@@ -329,6 +332,8 @@ export class FrameLight {
     // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
     this.litFall = layers.fromPhoto ? 0 : litCavityShare(p.driverTeeth, p.driverDark, this.teethShow);
     litCavityInto(this.cavityNow, li, this.litFall);
+    // (a narrow parting as grey as the driver's, not a black slot: greySlit.ts; an opening showing its rows unchanged)
+    if (!layers.fromPhoto) greySlitInto(this.cavityNow, lipEdge, greySlitShare(p.driverCavity, this.teethShow));
     this.litRun = litFallRun(p.driverTongue, readingTrust(p.driverTeeth));
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
