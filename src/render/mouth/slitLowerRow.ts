@@ -19,10 +19,10 @@ export const SLIT_SHOWN = [0.012, 0.03] as const;
  * The lower row's fade-in by parting, 0..1: the rows' `teethShow`, or where the driver's lower row is shown by its `reading`
  * (IOD; undefined: none), at least that share of the slit's ramp at this mesh `gap` and roundness. Not in an O (`roundTeeth`).
  */
-export function slitLowerShow(teethShow: number, gap: number, round: number, roundTeeth: number, reading: number | undefined): number {
+export function slitLowerShow(teethShow: number, gap: number, round: number, roundTeeth: number, reading: number | undefined, trust = 0): number {
   if (!slitLowerRowSetting.on) return teethShow;
   // (a faint reading shows a faint row, in proportion: faintLowerRow.ts)
-  const k = reading === undefined ? 0 : Math.max(lowerShown(reading)!, faintShare(reading));
+  const k = reading === undefined ? 0 : Math.max(lowerShown(reading)!, faintShare(reading, trust));
   if (!k) return teethShow;
   return Math.max(teethShow, k * roundTeeth * smoothstep(SLIT_SHOWN[0], SLIT_SHOWN[1], shownGap(gap, round)));
 }
