@@ -7,7 +7,7 @@
 // height grows in proportion to the reading (.011: about a third of a full row's), and its light lifts by the same share.
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 
-export const faintLowerRowSetting = { on: true };
+export const faintLowerRowSetting = { on: true, standPow: 0.5 };
 
 /** the reading (IOD) past which the row stands over the band: the series' [.25 .5 .25] blur spills a quarter of a neighbour's read onto a toothless frame (pcavs741 f96/f99 .0035-.0038 beside .015), and lowerTeeth.test.ts / slitLowerRow.test.ts hold .005-.006 as no row */
 export const FAINT_FROM = 0.006;
@@ -42,5 +42,5 @@ export function faintShare(reading: number, trust = 1): number {
  */
 export function faintStand(shown: number, reading: number, band: number, trust = 1): number {
   if (!faintShown(reading, trust)) return -Infinity;
-  return band + Math.max(0, shown - band) * faintShare(reading, trust);
+  return band + Math.max(0, shown - band) * Math.pow(faintShare(reading, trust), faintLowerRowSetting.standPow);
 }

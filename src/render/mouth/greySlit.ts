@@ -3,21 +3,24 @@
 // barely parted mouth was a black slit — mt_man <- infinitetalk f137 (his lips apart by a grey-pink gap, the middle read .17
 // dark; his slit's middle .4 of his lips' light, ours .17), lp_s7 <- lp_d10's near-rest partings. The driver's own dark share of
 // its opening's middle (motion/driverCavity.ts, `driverCavity`) says how dark its parting is: where it reads little dark, our
-// slit's cavity is lifted toward GREY_TONE of the lips' edge colour, as far as the rows are hidden. An opening that shows its
+// slit's cavity is lifted toward the lips' edge colour (GREY_TONE), as far as the rows are hidden. An opening that shows its
 // rows (teethShow 1) and audio motions (no reading) are unchanged, and so is a driver's dark slit.
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 
-export const greySlitSetting = { on: true };
+/** tone: the lifted cavity's colour over the lips' edge colour (see GREY_TONE) */
+export const greySlitSetting = { on: true, tone: 1 };
 
 /** the driver's dark shares (driverCavity) over which its parting goes from grey to dark: under GREY_DARK[0] a grey gap (infinitetalk's slits .04-.17), from GREY_DARK[1] its cavity (motion/driverCavity.ts DARK_OF_LIP's own .45) */
 export const GREY_DARK = [0.1, 0.45] as const;
 /** the most a slit's cavity moves toward the lifted tone */
 export const GREY_MIX = 1;
 /**
- * the lifted cavity's colour over the lips' edge colour: the cavity's own shade in a slit (interior.ts cavityInto, ~.6 near the
- * lip lines) leaves a gap about .4 of the lips' light, infinitetalk f137's (70,37,30 under lips of 180,120,125)
+ * the lifted cavity's colour over the lips' edge colour (lipRim.ts, the lip beside its inner line): the cavity's own shade in a
+ * slit (interior.ts cavityInto: depth, corners, the teeth's light) leaves about half the lips' light at the slit's middle, as
+ * lp_d10 f330's darkest line (113,45,40 under lips of 210,115,110; beside it her grey teeth edge .85); .7 left .3 (64,23,13 on
+ * lp_s7), still a dark slot at 1x
  */
-export const GREY_TONE = 0.7;
+export const GREY_TONE = greySlitSetting.tone;
 
 /** How far (0..GREY_MIX) a slit's cavity is lifted: the rows' hidden share (1 - `teethShow`) times how little dark the driver's parting reads. */
 export function greySlitShare(driverCavity: number | undefined, teethShow: number): number {
@@ -25,8 +28,8 @@ export function greySlitShare(driverCavity: number | undefined, teethShow: numbe
   return GREY_MIX * (1 - clamp01(teethShow)) * (1 - smoothstep(GREY_DARK[0], GREY_DARK[1], driverCavity));
 }
 
-/** `cavity` (RGB 0..255) moved in place by `share` (greySlitShare) toward GREY_TONE of `lipEdge`; never darkened. */
+/** `cavity` (RGB 0..255) moved in place by `share` (greySlitShare) toward greySlitSetting.tone of `lipEdge`; never darkened. */
 export function greySlitInto(cavity: [number, number, number], lipEdge: readonly number[], share: number): void {
   if (!(share > 0)) return;
-  for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, GREY_TONE * lipEdge[ch]! - cavity[ch]!) * share;
+  for (let ch = 0; ch < 3; ch++) cavity[ch] = cavity[ch]! + Math.max(0, greySlitSetting.tone * lipEdge[ch]! - cavity[ch]!) * share;
 }
