@@ -16,9 +16,9 @@ export const GREY_DARK = [0.1, 0.45] as const;
 export const GREY_MIX = 1;
 /**
  * the lifted cavity's colour over the lips' edge colour (lipRim.ts, the lip beside its inner line): the cavity's own shade in a
- * slit (interior.ts cavityInto: depth, corners, the teeth's light) leaves about half the lips' light at the slit's middle, as
- * lp_d10 f330's darkest line (113,45,40 under lips of 210,115,110; beside it her grey teeth edge .85); .7 left .3 (64,23,13 on
- * lp_s7), still a dark slot at 1x
+ * slit (interior.ts cavityInto: depth, corners, the teeth's light) leaves its darkest pixel at .34-.37 of the lips' luma
+ * (mt_man <- infinitetalk f137, lp_s7 <- lp_d10 f330): the drivers' .32 and .48 (hers beside a grey teeth edge at .85);
+ * .7 left .27 on mt_man, still a dark slot at 1x
  */
 export const GREY_TONE = greySlitSetting.tone;
 
