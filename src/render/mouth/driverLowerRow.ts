@@ -5,6 +5,7 @@
 // driver's shows it stands at least MIN_SHOWN: enough of each tooth to read as teeth, not their rounded tips alone.
 import { smoothstep } from '../../math/smooth.ts';
 import { LOWER_TEETH_SHOW } from './teethRows.ts';
+import { faintShare, faintShown, faintStand } from './faintLowerRow.ts';
 import type { MouthPlacement } from './frameLight.ts';
 
 /** driver readings (IOD) over which the row comes from under the lip to shown (lp_d6's teeth-free frames read 0, Katie's dim lower row .014-.02 at 10 fps) */
@@ -38,17 +39,18 @@ export function lowerShown(reading: number | undefined): number | undefined {
  * (the driver's reading cut a wide opening's row to its own height first: lp_s42's readback showed a lower row on 12 of the
  * 28 frames of 100 whose driver shows one, 18 with the rule alone).
  */
-export function driverLowerShow(show: number, reading: number | undefined): number {
+export function driverLowerShow(show: number, reading: number | undefined, band = 0, trust = 0): number {
   const k = lowerShown(reading);
   if (k === undefined) return show;
   const shown = Math.min(LOWER_TEETH_SHOW, Math.max(MIN_SHOWN, reading!, show));
-  return -HIDDEN_UNDER + (shown + HIDDEN_UNDER) * k;
+  // (a faint reading stands a thin row over the lip's band, as tall as it is read: faintLowerRow.ts)
+  return Math.max(-HIDDEN_UNDER + (shown + HIDDEN_UNDER) * k, faintStand(shown, reading!, band, trust));
 }
 
 /** The lower row's light: the rule's `light`, lifted toward SHOWN_LIGHT as far as the driver shows its lower row. */
-export function driverLowerLight(light: number, reading: number | undefined, shownLight = SHOWN_LIGHT): number {
+export function driverLowerLight(light: number, reading: number | undefined, shownLight = SHOWN_LIGHT, trust = 0): number {
   const k = lowerShown(reading);
-  return k === undefined ? light : light + (Math.max(light, shownLight) - light) * k;
+  return k === undefined ? light : light + (Math.max(light, shownLight) - light) * Math.max(k, Math.sqrt(faintShare(reading!, trust)));
 }
 
 /**
@@ -57,11 +59,12 @@ export function driverLowerLight(light: number, reading: number | undefined, sho
  * up to the driver's show (driverLowerShow), at most RAISE_MAX IOD, as far as the driver's row is shown. The jaw's follow only
  * moves the row down: in speech the row's tips stood under the lip however many lower teeth the driver showed (lp_d11's child).
  */
-export function driverLowerRaise(p: MouthPlacement, tips: number | null, drop: number, follow: number, reading: number | undefined): number {
-  const k = lowerShown(reading);
+export function driverLowerRaise(p: MouthPlacement, tips: number | null, drop: number, follow: number, reading: number | undefined, band = 0, trust = 0): number {
+  // (a faint row is raised all the way to its thin stand over the band: faintLowerRow.ts)
+  const k = reading !== undefined && faintShown(reading, trust) ? 1 : lowerShown(reading);
   if (!k || tips === null || p.lowerLipX === undefined || p.lowerLipY === undefined) return 0;
   // (the lower lip's inner line under the jaw's anchor along the mouth's down axis, as teethRowLight.ts jawFollow measures it)
   const lipUnder = (p.lowerLipX - p.lowerX) * -p.sin + (p.lowerLipY - p.lowerY) * p.cos;
   const over = lipUnder + tips * p.scale - drop - follow;
-  return k * Math.min(RAISE_MAX * p.unit, Math.max(0, driverLowerShow(0, reading) * p.unit - over));
+  return k * Math.min(RAISE_MAX * p.unit, Math.max(0, driverLowerShow(0, reading, band, trust) * p.unit - over));
 }

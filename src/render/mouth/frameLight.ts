@@ -40,6 +40,8 @@ import { biteLine, biteMoves, rowsMeet, tongueBehindRows, type BiteMoves } from 
 import { shownGap } from './lipSurface.ts';
 import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
+import { faintTrust } from './faintLowerRow.ts';
+import { greySlitInto, greySlitShare } from './greySlit.ts';
 
 type Rgb = [number, number, number];
 const MOVES: BiteMoves = { drop: 0, raise: 0 };
@@ -226,7 +228,9 @@ export class FrameLight {
     this.roundTeeth = roundTeethShown(p.gap, round);
     this.teethShow = Math.max(teethShown(p.gap, round) * this.roundTeeth, layers.fromPhoto ? lit * (1 - round) : 0);
     // (a lower row the driver shows comes in from a smaller parting: reagan f53's pale row in a slit, slitLowerRow.ts)
-    this.lowerRowShow = layers.lowerFromPhoto ? this.teethShow : slitLowerShow(this.teethShow, p.gap, round, this.roundTeeth, p.driverLowerShow);
+    // (a faint reading trusted where the driver shows no upper row: faintLowerRow.ts)
+    const trust = faintTrust(p.driverTeeth);
+    this.lowerRowShow = layers.lowerFromPhoto ? this.teethShow : slitLowerShow(this.teethShow, p.gap, round, this.roundTeeth, p.driverLowerShow, trust);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
     // (a small parting shows the teeth's biting edge, lit from the front; the lip's shade falls on
@@ -239,15 +243,17 @@ export class FrameLight {
     // (where no driver's lower row is read, an audio motion, the rule alone: it shows the row from a smaller gap, teethRowLight.ts lowerLitShare)
     const read = p.driverLowerShow !== undefined;
     // (a library row as far as the driver's own lower row shows: no line of tips where it shows none, driverLowerRow.ts)
-    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow, read, round), p.driverLowerShow);
+    this.lowerLight = layers.lowerFromPhoto ? Math.min(1, lowerRowLight(p.gap, lit) / lowerRowLight(p.photoGap, lit)) : driverLowerLight(lowerRowLight(p.gap, litLow, read, round), p.driverLowerShow, undefined, trust);
     // (a library row no deeper than the driver's teeth share allows: a soft smile shows an edge, not a band)
     this.rowShade = rowShadeShare(layers.fromPhoto, p.gap, p.photoGap);
     this.teethDepth = layers.fromPhoto ? Infinity : Math.min(teethDepthAllowed(p.driverTeeth, p.driverUnder), measuredRowCap(p.driverTeethDepth, p.driverUnder, p.driverTeeth));
     this.upperLift = UPPER_TEETH_RAISE * p.unit * (layers.fromPhoto ? this.rowShade : 1);
     this.lowerDrop = layers.lowerFromPhoto ? 0 : LOWER_TEETH_DROP * p.unit * (1 - smoothstep(DROP_UNTIL[0], DROP_UNTIL[1], p.gap));
     const lowerShow = lowerTeethShow(p.gap, litLow, read, round);
-    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow));
-    this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow);
+    // (the lower lip's inner band the row's tips stand behind: a faint row stands just over it, faintLowerRow.ts)
+    const band = (p.gap - shownGap(p.gap, round)) * LOWER_BAND_SHARE;
+    this.jawFollow = jawFollow(p, lowerTips, this.lowerDrop, layers.lowerFromPhoto ? lowerShow : driverLowerShow(lowerShow, p.driverLowerShow, band, trust));
+    this.lowerRaise = layers.lowerFromPhoto ? 0 : driverLowerRaise(p, lowerTips, this.lowerDrop, this.jawFollow, p.driverLowerShow, band, trust);
     // (a row shown in a slit by the driver's reading alone stands a thin row under a dark line, not the slit filled: slitLowerRow.ts)
     const standing = layers.lowerFromPhoto ? null : rowStanding(p, lowerTips, this.lowerDrop, this.jawFollow, this.lowerRaise);
     if (standing !== null) this.lowerRaise -= slitRowDrop(standing, p.gap, round, p.unit, this.teethShow, this.lowerRowShow);
@@ -329,6 +335,8 @@ export class FrameLight {
     // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
     this.litFall = layers.fromPhoto ? 0 : litCavityShare(p.driverTeeth, p.driverDark, this.teethShow);
     litCavityInto(this.cavityNow, li, this.litFall);
+    // (a narrow parting as grey as the driver's, not a black slot: greySlit.ts; an opening showing its rows unchanged)
+    if (!layers.fromPhoto) greySlitInto(this.cavityNow, lipEdge, greySlitShare(p.driverCavity, this.teethShow));
     this.litRun = litFallRun(p.driverTongue, readingTrust(p.driverTeeth));
     this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
     for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;

@@ -7,6 +7,7 @@
 import { smoothstep } from '../../math/smooth.ts';
 import { shownGap } from './lipSurface.ts';
 import { lowerShown } from './driverLowerRow.ts';
+import { faintShare } from './faintLowerRow.ts';
 import type { MouthPlacement } from './frameLight.ts';
 
 export const slitLowerRowSetting = { on: true };
@@ -18,9 +19,10 @@ export const SLIT_SHOWN = [0.012, 0.03] as const;
  * The lower row's fade-in by parting, 0..1: the rows' `teethShow`, or where the driver's lower row is shown by its `reading`
  * (IOD; undefined: none), at least that share of the slit's ramp at this mesh `gap` and roundness. Not in an O (`roundTeeth`).
  */
-export function slitLowerShow(teethShow: number, gap: number, round: number, roundTeeth: number, reading: number | undefined): number {
+export function slitLowerShow(teethShow: number, gap: number, round: number, roundTeeth: number, reading: number | undefined, trust = 0): number {
   if (!slitLowerRowSetting.on) return teethShow;
-  const k = lowerShown(reading);
+  // (a faint reading shows a faint row, in proportion: faintLowerRow.ts)
+  const k = reading === undefined ? 0 : Math.max(lowerShown(reading)!, faintShare(reading, trust));
   if (!k) return teethShow;
   return Math.max(teethShow, k * roundTeeth * smoothstep(SLIT_SHOWN[0], SLIT_SHOWN[1], shownGap(gap, round)));
 }
