@@ -48,13 +48,14 @@ test('the rows\' gain: toward the driver\'s tone over ours, bounded, none on a p
   const s = rowToneSetting;
   assert.equal(rowToneGain(undefined, 1.1), 1, 'no driver reading (audio, an old track)');
   assert.equal(rowToneGain(1.1, undefined), 1, 'no row tone');
-  assert.ok(Math.abs(rowToneGain(1.0, 1 / s.rowShade) - 1) < 1e-9, 'a driver as light as our row as rendered');
-  assert.ok(rowToneGain(1.1, 1 / s.rowShade) > 1.09 && rowToneGain(0.9, 1 / s.rowShade) < 0.91, 'both ways');
+  assert.ok(Math.abs(rowToneGain(1.0, 1 / s.rowShade[1]) - 1) < 1e-9, 'a driver as light as our row as rendered');
+  assert.ok(rowToneGain(1.1, 1 / s.rowShade[1]) > 1.09 && rowToneGain(0.9, 1 / s.rowShade[1]) < 0.91, 'both ways');
   assert.equal(rowToneGain(3, 0.5), s.gain[1], 'a misread glint held');
-  assert.equal(rowToneGain(0.1, 1), Math.max(s.gain[0], s.driver[0] / s.rowShade), 'a faint or blurred row held');
+  assert.equal(rowToneGain(0.1, 1), Math.max(s.gain[0], s.driver[0] / s.rowShade[1]), 'a faint or blurred row held');
   assert.equal(rowToneGain(1.2, 1, 1), 1, 'a painting keeps its own light');
   assert.ok(Math.abs(rowToneGain(1.2, 1, 0.5) - 1 - (rowToneGain(1.2, 1) - 1) / 2) < 1e-9, 'half textured, half the gain');
-  assert.equal(rowToneGain(1.2, 1, 0, { ...s, on: false }), 1);
+  assert.equal(rowToneGain(1.2, 1, 0, Infinity, { ...s, on: false }), 1);
+  assert.ok(rowToneGain(1, 1, 0, 0.08) > rowToneGain(1, 1, 0, 0.2), 'a mid opening\'s extra shade made up');
 });
 
 // an open speech-smile frame (a library row on lp_s1: her photo shows no teeth)

@@ -4,7 +4,7 @@
 // rows read grey (Katie 1.08 x her cheeks, ours .96 x lp_s1's; lp_d10 .98 / .76) and a faint-toothed one's too bright.
 // Bounded both ways; a textured picture (a painting, an old photo: pictureKind.ts) keeps its own teeth's light; a photo's own
 // teeth (they carry the photo's light) and an audio motion (no driver) are left as they were.
-import { clamp01 } from '../../math/smooth.ts';
+import { clamp01, smoothstep } from '../../math/smooth.ts';
 import type { Avatar } from '../../avatar/types.ts';
 import { cheekLuma } from '../../motion/teethTone.ts';
 import type { ReadyLayer } from './readyLayer.ts';
@@ -19,10 +19,15 @@ export const rowToneSetting = {
   /** the gain on our rows' light kept within this */
   gain: [0.85, 1.3] as [number, number],
   /**
-   * the share of the library row's median light (libraryRowTone) an open row's lit pixels keep as rendered: the side teeth's and
-   * the lip's shade, the opening's ramp (bench/teethSkin.ts on main's renders, s55)
+   * the share of the library row's median light (libraryRowTone) an open row's lit pixels keep as rendered, at a mid opening
+   * ([0], to `shadeGap[0]` IOD) and a full one ([1], from `shadeGap[1]`): the side teeth's and the lip's shade, the tips in
+   * the lining's tone, the body hidden at a mid opening (frameLight.ts bodyShow). Read with bench/teethSkin.ts on main's
+   * renders (s55): mt_man <- pcavs681 .73 and lp_s7 <- lp_d10 .74 at a .11 IOD mean gap, lp_s0 <- lp_d14 .84 at .14, st_happy <-
+   * lp_d6 .85 and lp_s1 <- Katie .91 at .17-.18. Real drivers' rows lose far less from .10 IOD up (bench/driverTeethTone.ts by
+   * gap: lp_d6 1.05 / 1.11 / 1.09 at .10 / .14 / .18), so the gain makes up our mid opening's extra shade too.
    */
-  rowShade: 0.9,
+  rowShade: [0.74, 0.95] as [number, number],
+  shadeGap: [0.1, 0.16] as [number, number],
 };
 
 /** The row's median luma over its opaque pixels (premultiplied layer; null: too few): what a driver row's median is read as. */
@@ -41,11 +46,12 @@ export function libraryRowTone(avatar: Avatar, upper: ReadyLayer): number | null
 }
 
 /**
- * The gain on the library rows' light for the driver's tone `driverTone` (absent: 1) and our row's bright light over our
- * cheeks `ourTone`, toward 1 as the picture is `textured` (0 clean .. 1 painted).
+ * The gain on the library rows' light for the driver's tone `driverTone` (absent: 1) and our row's median light over our
+ * cheeks `ourTone` at lip gap `gap` (IOD), toward 1 as the picture is `textured` (0 clean .. 1 painted).
  */
-export function rowToneGain(driverTone: number | undefined, ourTone: number | undefined, textured = 0, s = rowToneSetting): number {
+export function rowToneGain(driverTone: number | undefined, ourTone: number | undefined, textured = 0, gap = Infinity, s = rowToneSetting): number {
   if (!s.on || driverTone === undefined || !Number.isFinite(driverTone) || !ourTone || !(ourTone > 0)) return 1;
-  const g = clamp(clamp(driverTone, s.driver[0], s.driver[1]) / (ourTone * s.rowShade), s.gain[0], s.gain[1]);
+  const shade = s.rowShade[0] + (s.rowShade[1] - s.rowShade[0]) * smoothstep(s.shadeGap[0], s.shadeGap[1], gap);
+  const g = clamp(clamp(driverTone, s.driver[0], s.driver[1]) / (ourTone * shade), s.gain[0], s.gain[1]);
   return 1 + (g - 1) * (1 - clamp01(textured));
 }
