@@ -4,6 +4,9 @@
 // render of a motion's frames. Sheet: one row per source, the mouth at 3x. Figures only; never asserts.
 //   node --import tsx bench/teethSkin.ts --video lp_d10.mp4 --every 4 --upto 160
 //   node --import tsx bench/teethSkin.ts --photo lp_s5.jpg --motion m.json --frames 32,36 [--root before,after] [--out x.png]
+// `--driver-tone` (with --video): the clip's teeth tone read on every pick by the tracker's reader (motion/teethTone.ts, its
+// median over the picks) written into the motion's frames (w.driverTeethTone) before the renders, for a motion saved before s55;
+// `--driver-tone 1.02`: that value. (The tracker reads every frame of the clip; the picks are a sample of it.)
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
@@ -15,6 +18,9 @@ import { SHARED_DATA } from './sharedData.ts';
 import { rowStructure } from './rowStructureFigures.ts';
 import { meanSkin, teethSkin, teethSkinText, type TeethSkin } from './teethSkinFigures.ts';
 import type { Lm } from './readBack.ts';
+import { clipTeethTone, teethToneRead } from '../src/motion/teethTone.ts';
+import { teethShare } from '../src/motion/mouthDark.ts';
+import { DRIVER_TEETH_TONE } from '../src/rig/mouthBase.ts';
 
 const opt = (name: string, d: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : d; };
 const photo = opt('--photo', ''), video = opt('--video', ''), motionPath = opt('--motion', '');
@@ -30,6 +36,8 @@ const SIZE = 512, TILE = Number(opt('--tile', '200')), MAX_TILES = Number(opt('-
 /** (--every) speech and smile openings only: past this (iod) the upper half holds the tongue too */
 const MAX_GAP = 0.22;
 const rows: Buffer[] = [];
+const toneArg = process.argv.includes('--driver-tone') ? opt('--driver-tone', '') : null;
+const toneReads: (number | null)[] = [];
 
 /** one frame's figures: teethSkin's plus the row's `mid` / `corner` fall-off and its gaps' depth / rms */
 function figures(img: RgbaImage, lm: Lm): { t: TeethSkin | null; line: string; row: number[] } {
@@ -53,6 +61,10 @@ if (video) {
   const ts: (TeethSkin | null)[] = [], rs: number[][] = [], tiles: Buffer[] = [];
   for await (const { k, img, lm } of driverPicks(video, picks)) {
     if (!lm) continue;
+    if (toneArg !== null) {
+      const flat = Float32Array.from(Array.from(lm, (q) => [q[0]!, q[1]!, (q as ArrayLike<number>)[2] ?? 0]).flat());
+      toneReads.push(teethToneRead(img, flat, teethShare(img, flat)));
+    }
     const f = figures(img, lm);
     // (with --every: only frames with a lit row, its teeth at least as light as half the skin)
     if (every && (!f.t || f.t.tone < 0.5 || f.t.n < 30 || f.t.gap > MAX_GAP)) continue;
@@ -66,6 +78,11 @@ if (video) {
 }
 if (photo) {
   const motion = JSON.parse(readFileSync(motionPath, 'utf8')) as { frames: MotionFrame[] };
+  if (toneArg !== null) {
+    const tone = toneArg && !toneArg.startsWith('--') ? Number(toneArg) : clipTeethTone(toneReads);
+    console.log(`driver teeth tone ${tone ?? 'none'} (${toneReads.filter((v) => v !== null).length} of ${toneReads.length} picks read: ${toneReads.map((v) => v ?? '-').join(' ')})`);
+    if (tone !== undefined) for (const f of motion.frames) f.w[DRIVER_TEETH_TONE] = tone;
+  }
   const portrait = await cachedPortrait(photo.startsWith('/') ? photo : path.join(SHARED_DATA, 'portraits', photo));
   for (const root of roots) {
     const r = await rendererOfRoot(root, portrait, SIZE), tag = path.basename(root), ts: (TeethSkin | null)[] = [], rs: number[][] = [], tiles: Buffer[] = [];

@@ -15,7 +15,7 @@ import type { MotionFrame } from '../src/types.ts';
 test('every reading the producer writes reaches the renderer\'s object; an audio frame reads none', () => {
   const raw = Array.from({ length: 6 }, (_, i): RawFaceFrame => ({
     m: { lipGap: 0.3 } as RawFaceFrame['m'], angles: { yaw: 0, pitch: 0, roll: 0 }, score: 1, box: [0, 0, 1, 1],
-    mouthDark: 0.2 + 0.01 * i, teethShare: 0.3, cavity: 0.4, under: 0.5, tongue: 0.6, back: 0.7, tongueLight: 1.15, teethDepth: 0.35,
+    mouthDark: 0.2 + 0.01 * i, teethShare: 0.3, cavity: 0.4, under: 0.5, tongue: 0.6, back: 0.7, tongueLight: 1.15, teethDepth: 0.35, teethTone: 1.05 - 0.01 * i,
   }));
   const frames: Pick<MotionFrame, 'w' | 'mouthDark'>[] = raw.map(() => ({ w: {} }));
   withDriverMouthReads(frames, raw);
@@ -26,6 +26,9 @@ test('every reading the producer writes reaches the renderer\'s object; an audio
   assert.deepEqual([...read].sort(), [...Object.values(frames[2]!.w), frames[2]!.mouthDark].sort());
   assert.equal(reads.driverTongue, 0.6);
   assert.equal(reads.driverTongueLight, 1.15);
+  // (the teeth tone one value for the clip, its frames' median: s55 teethtone55)
+  assert.equal(reads.driverTeethTone, 1.025);
+  assert.ok(frames.every((f) => f.w.driverTeethTone === 1.025));
   assert.equal(reads.driverDark, frames[2]!.mouthDark);
   const audio: DriverMouthReads = driverMouthReadsOf({ w: { jawOpen: 0.4 } });
   assert.ok(Object.values(audio).every((v) => v === undefined));

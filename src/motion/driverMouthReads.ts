@@ -9,7 +9,8 @@ import { closeDips } from './driverCavity.ts';
 import { depthAtGap } from './teethDepth.ts';
 import { lowerRowRead } from './underLipShown.ts';
 import { closeLowerHoles, lowerRowSeries } from './lowerShowSeries.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_TEETH_TONE, DRIVER_UNDER } from '../rig/mouthBase.ts';
+import { clipTeethTone } from './teethTone.ts';
 import { heldOut, tongueOutShare } from '../render/mouth/tongueOut.ts';
 import { tongueOutEvidence } from './tongueOutEvidence.ts';
 import { withOutRowFade } from './outRowFade.ts';
@@ -47,6 +48,9 @@ export function withDriverMouthReads(frames: Pick<MotionFrame, 'w' | 'mouthDark'
   // (and how light that tongue is: a pale lit tongue or a pink one in shade, render/mouth/tongueFrontLight.ts; a track from before s51 has none)
   const tongueLight = raw.some((r) => r?.tongueLight != null) ? mouthDarkSeries(raw.map((r) => r?.tongueLight)) : undefined;
   if (tongueLight) frames.forEach((f, i) => (f.w[DRIVER_TONGUE_LIGHT] = tongueLight[i]!));
+  // and how light its teeth are over its cheeks, one value for the clip (teethTone.ts; render/mouth/rowTone.ts); a track from before s55 has none
+  const tone = clipTeethTone(raw.map((r) => r?.teethTone));
+  if (tone !== undefined) frames.forEach((f) => (f.w[DRIVER_TEETH_TONE] = tone));
   // and how far its lower row stands over its lower lip (IOD): the library lower row shows as far (render/mouth/driverLowerRow.ts);
   // shut lips show none (0, not their neighbours'); a track from before lowrow35 carries no reading (undefined: the old rule)
   // (the share is of the column followed under the inner-lip contour, lowerTeeth.ts BELOW_LIP: of the gap the lips stand apart, underLip.ts)

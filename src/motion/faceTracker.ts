@@ -20,6 +20,7 @@ import { eyeWhiteReference } from './eyeWhiteRef.ts';
 import { lipSidePixels } from './sneerRead.ts';
 import { underLipRows, underLipSetting } from './underLip.ts';
 import { lipInsideRows } from './lipInside.ts';
+import { teethToneRead } from './teethTone.ts';
 
 /** What one video frame yields before smoothing (null = no usable face). */
 export interface RawFaceFrame {
@@ -57,6 +58,8 @@ export interface RawFaceFrame {
   underLip?: number | null;
   /** the lower lip read inside the inner lower-lip contour, IOD (lipInside.ts: a blurry lip the mesh counts as opening; null: not read) */
   lipInside?: number | null;
+  /** the upper row's lit pixels' median luma over the cheeks' (teethTone.ts; null: not read) */
+  teethTone?: number | null;
 }
 
 /** The per-frame pixel readings of the mouth and eyes on a frame's 478 landmarks (pixels, flat x, y, z): what track() adds to the mesh (a bench may re-read a cached track's landmarks with them). */
@@ -72,7 +75,7 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
   // (the eye whites: the lower row's second grey reference on tinted video, lowerTeeth.ts whiteRefSetting)
   const white = box ? eyeWhiteReference(img, flat) : null;
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat), lipInside: lipInsideIod(img, box, flat) };
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat), lipInside: lipInsideIod(img, box, flat), teethTone: teethToneRead(img, flat, teeth) };
 }
 
 /** The 3D eye-corner distance (px), as measures.ts. */

@@ -2,7 +2,7 @@
 // per-frame readings, motion/driverMouthReads.ts, ride in MotionFrame.mouthDark and `w` entries named in mouthBase.ts).
 // A new reading is one field here, one line in driverMouthReadsOf, its producer and its consumer.
 import type { MotionFrame } from '../types.ts';
-import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER, DRIVER_OUT_ROW_TAIL } from './mouthBase.ts';
+import { DRIVER_BACK, DRIVER_CAVITY, DRIVER_LOWER_SHOW, DRIVER_TEETH, DRIVER_TEETH_DEPTH, DRIVER_TONGUE, DRIVER_TONGUE_LIGHT, DRIVER_TONGUE_OUT, DRIVER_UNDER, DRIVER_OUT_ROW_TAIL, DRIVER_TEETH_TONE } from './mouthBase.ts';
 
 /** Each absent on audio motions and on a track without it. */
 export interface DriverMouthReads {
@@ -27,10 +27,12 @@ export interface DriverMouthReads {
   driverTongueOut?: number;
   /** the upper row depth carried as her row drops under a tongue out (motion/outRowFade.ts; render/mouth/outRowTail.ts) */
   driverOutRowTail?: number;
+  /** the driver's upper row's light over its cheeks', one value per clip (motion/teethTone.ts; render/mouth/rowTone.ts) */
+  driverTeethTone?: number;
 }
 
 /** The driver's mouth readings a motion frame carries. */
 export function driverMouthReadsOf(frame: Pick<MotionFrame, 'w' | 'mouthDark'>): DriverMouthReads {
   const w = frame.w;
-  return { driverDark: frame.mouthDark, driverTeeth: w[DRIVER_TEETH], driverCavity: w[DRIVER_CAVITY], driverUnder: w[DRIVER_UNDER], driverTongue: w[DRIVER_TONGUE], driverBack: w[DRIVER_BACK], driverTongueLight: w[DRIVER_TONGUE_LIGHT], driverTeethDepth: w[DRIVER_TEETH_DEPTH], driverLowerShow: w[DRIVER_LOWER_SHOW], driverTongueOut: w[DRIVER_TONGUE_OUT], driverOutRowTail: w[DRIVER_OUT_ROW_TAIL] };
+  return { driverDark: frame.mouthDark, driverTeeth: w[DRIVER_TEETH], driverCavity: w[DRIVER_CAVITY], driverUnder: w[DRIVER_UNDER], driverTongue: w[DRIVER_TONGUE], driverBack: w[DRIVER_BACK], driverTongueLight: w[DRIVER_TONGUE_LIGHT], driverTeethDepth: w[DRIVER_TEETH_DEPTH], driverLowerShow: w[DRIVER_LOWER_SHOW], driverTongueOut: w[DRIVER_TONGUE_OUT], driverOutRowTail: w[DRIVER_OUT_ROW_TAIL], driverTeethTone: w[DRIVER_TEETH_TONE] };
 }

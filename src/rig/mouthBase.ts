@@ -147,6 +147,12 @@ export const DRIVER_TONGUE_OUT = 'driverTongueOut';
 /** the upper row depth carried over the driver's own as her row drops under a tongue out (motion/outRowFade.ts); absent: none */
 export const DRIVER_OUT_ROW_TAIL = 'driverOutRowTail';
 /**
+ * A motion frame `w` entry (not a rig control): the driver's upper row's light over its cheeks', one value for the whole clip (the
+ * median of motion/teethTone.ts's frame reads: teeth do not change colour). The renderer's library rows stand as light over our
+ * photo's cheeks (render/mouth/rowTone.ts); absent (audio, a track without it, a driver read on too few frames): the photo's light alone.
+ */
+export const DRIVER_TEETH_TONE = 'driverTeethTone';
+/**
  * A frame `w` entry (not a rig control): 1 on a still expression (`view --expr`), which no driver's mouth or speech
  * moves: an open mouth there is drawn at rest, its tongue low behind the lower teeth and in shade
  * (render/mouth/tongueGate.ts); absent (video, audio): 0.

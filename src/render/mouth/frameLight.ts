@@ -42,6 +42,7 @@ import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
 import { faintTrust } from './faintLowerRow.ts';
 import { greySlitInto, greySlitShare } from './greySlit.ts';
+import { rowToneGain } from './rowTone.ts';
 
 type Rgb = [number, number, number];
 const MOVES: BiteMoves = { drop: 0, raise: 0 };
@@ -129,6 +130,9 @@ export class FrameLight {
   unit = 1;
   /** the light left on the lower row (interior.ts jawPiecesOver): a speech opening's lower teeth lie in the shade of the upper lip and teeth */
   lowerLight = 1;
+  /** the gain on the library rows' light from the driver's teeth tone (rowTone.ts): upper and lower row; 1 on a photo's own row */
+  upperTone = 1;
+  lowerTone = 1;
   /** how much of the upper row beyond its lit edge under the lip shows (mid openings: the edge only) */
   bodyShow = 1;
   tongueGrow = 1;
@@ -209,6 +213,10 @@ export class FrameLight {
     const lit = smileLit(p.smile);
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
+    // (the library rows as light over our cheeks as the driver's over its own: rowTone.ts; a photo's own row keeps its light)
+    const tone = layers.fromPhoto ? 1 : rowToneGain(p.driverTeethTone, layers.rowTone?.tone, layers.rowTone?.textured, p.gap);
+    // (and a library lower row under the photo's own upper row keeps the photo's light too: the two rows one light)
+    this.upperTone = this.lowerTone = layers.fromPhoto ? 1 : tone;
     // (a library row at a soft smile's small parting stays in the lips' and cheeks' shade: softSmileLit)
     const litSide = layers.fromPhoto ? lit : softSmileLit(lit, p.gap);
     this.sideReach = sideReach(p.gap, litSide);

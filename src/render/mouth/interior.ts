@@ -168,7 +168,7 @@ export function jawPiecesOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth,
   const lowerShown = (o > 0 ? oLowerShown(o) : 1) * (light.tongueOut > 0 ? rowUnderTongueOut(light.tongueOut, tongueOver) : 1);
   const a = sampleInto(L.lower, lx, ly - (light.lowerDrop + light.jawFollow - light.lowerRaise) * inv, tmp) * light.lowerRowShow * lowerShown;
   if (a > 0) {
-    const k0 = bare * light.lowerRowShow * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.lowerRowShow), k = k0 * lowerShown;
+    const k0 = bare * light.lowerRowShow * 0.92 * light.lowerLight, ws = light.warmShadow, w = shadowWarmth(k0 * light.lowerRowShow), k = k0 * lowerShown * light.lowerTone;
     r = r * (1 - a) + tmp[0]! * k * (1 - w * (1 - ws[0])); g = g * (1 - a) + tmp[1]! * k * (1 - w * (1 - ws[1])); b = b * (1 - a) + tmp[2]! * k * (1 - w * (1 - ws[2]));
   }
   out[0] = r; out[1] = g; out[2] = b;
@@ -212,7 +212,7 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
     // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
     // slit reads shut, st_art_1 <- Katie f11)
     const toTone = Math.max(behind * light.teethShow, rowTopTone(below, band, top)), shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;
-    const ws = light.warmShadow, w = shadowWarmth(k * (1 - shaded)), ks = k * shown * Math.max(0, 1 - toTone - shaded), ka = a * toTone;
+    const ws = light.warmShadow, w = shadowWarmth(k * (1 - shaded)), ks = k * shown * Math.max(0, 1 - toTone - shaded) * light.upperTone, ka = a * toTone;
     if (toTone > 0) tipsToneInto(light.cornerLining, tone);
     out[0] = out[0]! * (1 - a) + tmp[0]! * ks * (1 - w * (1 - ws[0])) + (ka > 0 ? tone[0] * ka : 0);
     out[1] = out[1]! * (1 - a) + tmp[1]! * ks * (1 - w * (1 - ws[1])) + (ka > 0 ? tone[1] * ka : 0);

@@ -24,6 +24,7 @@ import { ownRowRelief } from './ownRowRelief.ts';
 import { speechRelief, speechRowDiffers } from './speechRow.ts';
 import { onsetRelief } from './onsetRelief.ts';
 import { skinTexture, texturedShare } from './pictureKind.ts';
+import { libraryRowTone } from './rowTone.ts';
 import { withPictureGrain } from './pictureGrain.ts';
 import { crackTile, type CrackTile } from './pictureCracks.ts';
 import { castLayer, varnishCast } from './pictureCast.ts';
@@ -53,6 +54,8 @@ export interface ReadyMouth {
   cast?: [number, number, number] | null;
   /** the photo's own cut is its upper row (most of it kept as lit teeth: rowBend.ts OWN_ROW_KEPT), not bent with the lip line */
   ownRowKept?: boolean;
+  /** the library upper row's median light over the photo's cheeks (rowTone.ts libraryRowTone) and how textured the picture is (pictureKind.ts): rowTone.ts; absent: no driver tone taken */
+  rowTone?: { tone: number; textured: number };
 }
 
 /**
@@ -244,6 +247,8 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
+  // (the library row's light over the photo's cheeks, before a photo's own teeth take its place: rowTone.ts)
+  const rowTone = libraryRowTone(avatar, teeth.upper);
   // (a grin's row lined up to the gum, not a smooth band over lined tips: linesToGum.ts)
   teeth = withLinesToGum(teeth, toothPerIod);
   // (a photo's own row takes the onset row only where none of its cut is drawn: ownRowRelief.ts)
@@ -268,5 +273,6 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     // (the picture's cracks and grain on the whole opening, as much as its skin is textured: pictureCracks.ts)
     cracks: crackTile(avatar, outPerIod / avatar.head.iod, textured),
     cast,
+    rowTone: rowTone === null ? undefined : { tone: rowTone, textured },
   };
 }
