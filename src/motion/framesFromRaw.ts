@@ -30,7 +30,8 @@ import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
+import { TRANSLATION_CHANNELS, withoutCamera, withoutDrift } from './steadyCamera.ts';
+import type { CameraPath } from './sceneCamera.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -64,6 +65,8 @@ export interface FramesFromRawOptions {
    * is not the head moving (steadyCamera.ts; STEADY_CAMERA_SECONDS for a handheld driver; default 0 = the translation as read)
    */
   steadyCamera?: number;
+  /** the driver's camera shift read off the scene around the head (sceneCamera.ts readCameraPath): taken out of the head's translation */
+  camera?: CameraPath;
   /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts headDepth) */
   depthThroughTurn?: boolean;
   /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
@@ -145,7 +148,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
-  // a camera that drifts, pans or zooms is not the head moving: when asked, the translation against its running median (steadyCamera.ts)
+  // a camera that drifts or pans is not the head moving: the scene's shift out (sceneCamera.ts), and when asked the translation against its running median (steadyCamera.ts)
+  if (opts.camera) withoutCamera(ch.get('tx'), ch.get('ty'), opts.camera, good[0]!.m.scale * 1.6);
   for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? 0);
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));

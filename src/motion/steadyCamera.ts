@@ -57,6 +57,17 @@ export function withoutDrift(series: Float64Array, fps: number, seconds = STEADY
 }
 
 /**
+ * In place: the camera's shift (sceneCamera.ts, track pixels) taken out of the head's translation (face widths of
+ * `faceWidth` px): what the background and shoulders moved is not the head moving over them.
+ */
+export function withoutCamera(tx: Float64Array, ty: Float64Array, camera: { dx: ArrayLike<number>; dy: ArrayLike<number> }, faceWidth: number): void {
+  for (let i = 0; i < tx.length; i++) {
+    tx[i] = tx[i]! - (camera.dx[i] ?? 0) / faceWidth;
+    ty[i] = ty[i]! - (camera.dy[i] ?? 0) / faceWidth;
+  }
+}
+
+/**
  * The face's scale as the 2D eye-corner distance reads it, with a yaw's foreshortening given back: that distance
  * shrinks by cos(yaw) on a turn, which read as the head moving away (tz), so the photo's head shrank as it turned
  * (Katie: tz against |yaw| r = -0.70 over 8 s; -0.15 with the face mesh's yaw divided out, the rig fit's yaw

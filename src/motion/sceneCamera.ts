@@ -1,0 +1,76 @@
+// The driver's camera read off the video's scene (sceneMotion.ts) and taken out of the head's translation: the
+// shift of the background and shoulders is the camera's (or the whole body's) share, which the photo's face must not
+// follow inside its own still painting; the head's motion over them is the speaker's own lean and stays. Node-only
+// (decodes the video again, small and grey: ~1 s for 8 s of 512 px video); the tracker is untouched.
+import { decodeVideoFrames, probeVideo } from '../io/media.ts';
+import type { RawFaceFrame } from './faceTracker.ts';
+import { headBoxOf, scenePath, type GreyFrame, type HeadBox } from './sceneMotion.ts';
+
+/** The long side of the grey frames the scene is read on (px). */
+export const SCENE_SIDE = 128;
+
+/**
+ * The least share of the frame that must be textured scene for the camera to be read (sceneMotion.ts texturedShare):
+ * below it the head fills the frame (Katie, pose796, pose620, lp_d6, lp_d11: 0) or the scene is a sliver beside the
+ * hair (lily_5 1.1 %, lp_d10 .7 %, lp_d0 .35 %), and the translation is left as read. vrt4 3.7 %, lp_d14 2.2 %.
+ */
+export const SCENE_TEXTURED_MIN = 0.015;
+
+/** The camera's shift per frame, in the track's pixels, since the first frame with a face. */
+export interface CameraPath { dx: Float64Array; dy: Float64Array }
+
+/** The head box of a tracked face (its landmarks' extent), scaled by k. */
+function headOf(r: RawFaceFrame | null, k: number): HeadBox | null {
+  if (!r?.lm) return null;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let i = 0; i < r.lm.length; i += 3) {
+    x0 = Math.min(x0, r.lm[i]!); x1 = Math.max(x1, r.lm[i]!);
+    y0 = Math.min(y0, r.lm[i + 1]!); y1 = Math.max(y1, r.lm[i + 1]!);
+  }
+  return headBoxOf(x0 * k, y0 * k, x1 * k, y1 * k);
+}
+
+/** Centred running median over 2 half + 1 frames, then a running mean as wide (ends shortened): one frame's slip is not the camera. */
+export function smoothPath(v: Float64Array, half = 2): Float64Array {
+  const n = v.length, med = new Float64Array(n), out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = Array.from(v.subarray(Math.max(0, i - half), Math.min(n, i + half + 1))).sort((a, b) => a - b);
+    med[i] = w[w.length >> 1]!;
+  }
+  for (let i = 0; i < n; i++) {
+    let sum = 0, c = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) { sum += med[j]!; c++; }
+    out[i] = sum / c;
+  }
+  return out;
+}
+
+/**
+ * The camera path of grey `frames` (any size) for a track made at `trackWidth` px wide: undefined when the scene
+ * outside the head is too small or too flat to read (SCENE_TEXTURED_MIN).
+ */
+export function cameraPathOf(frames: GreyFrame[], raw: (RawFaceFrame | null)[], trackWidth: number): CameraPath | undefined {
+  if (!frames.length) return undefined;
+  const k = frames[0]!.width / trackWidth;
+  const path = scenePath(frames, raw.slice(0, frames.length).map((r) => headOf(r, k)));
+  if (!(path.textured >= SCENE_TEXTURED_MIN)) return undefined;
+  const grown = (v: Float64Array) => { const out = new Float64Array(raw.length); out.set(smoothPath(v).map((d) => d / k)); for (let i = frames.length; i < raw.length; i++) out[i] = out[frames.length - 1]!; return out; };
+  return { dx: grown(path.dx), dy: grown(path.dy) };
+}
+
+/** An RGBA frame as light 0..255 (Rec. 601). */
+function grey(f: { width: number; height: number; data: Uint8ClampedArray }): GreyFrame {
+  const data = new Float32Array(f.width * f.height);
+  for (let i = 0; i < data.length; i++) data[i] = 0.299 * f.data[4 * i]! + 0.587 * f.data[4 * i + 1]! + 0.114 * f.data[4 * i + 2]!;
+  return { width: f.width, height: f.height, data };
+}
+
+/** The camera path of `videoFile` for its track `raw` (made at `fps`, long side at most `maxSide`), or undefined (see cameraPathOf). */
+export async function readCameraPath(videoFile: string, raw: (RawFaceFrame | null)[], o: { fps: number; maxSide: number }, signal?: AbortSignal): Promise<CameraPath | undefined> {
+  const frames: GreyFrame[] = [];
+  for await (const f of decodeVideoFrames(videoFile, { fps: o.fps, maxSide: SCENE_SIDE, maxFrames: raw.length, signal })) frames.push(grey(f));
+  // the track's frame width, as decodeVideo.ts sized it (scaled down to maxSide, even sides)
+  const info = await probeVideo(videoFile);
+  const width = Math.max(2, Math.round((info.width * Math.min(1, o.maxSide / Math.max(info.width, info.height))) / 2) * 2);
+  return cameraPathOf(frames, raw, width);
+}
