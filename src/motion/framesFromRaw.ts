@@ -104,6 +104,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const ch = new Channels(n);
   // (a turn foreshortens the eye distance the depth is read from: not the head moving away, steadyCamera.ts headDepth)
   writeMeasuredChannels(ch, raw, valid, good, rest, mapToInitPose, opts.depthThroughTurn ?? true);
+  // a camera that pans is not the head moving: the scene's shift out of the face's (sceneCamera.ts), before both are smoothed as one
+  if (opts.camera) withoutCamera(ch.get('tx'), ch.get('ty'), opts.camera, good[0]!.m.scale * 1.6);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fit = driverFitDefaults(opts.fit);
   const fittedYaw = new Float64Array(n);
@@ -148,8 +150,7 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
-  // a camera that drifts or pans is not the head moving: the scene's shift out (sceneCamera.ts), and when asked the translation against its running median (steadyCamera.ts)
-  if (opts.camera) withoutCamera(ch.get('tx'), ch.get('ty'), opts.camera, good[0]!.m.scale * 1.6);
+  // a camera that drifts, pans or zooms is not the head moving: when asked, the translation against its running median (steadyCamera.ts)
   for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? 0);
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));

@@ -5,6 +5,7 @@
 import { decodeVideoFrames, probeVideo } from '../io/media.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { headBoxOf, scenePath, type GreyFrame, type HeadBox } from './sceneMotion.ts';
+import { runningMedian } from './steadyCamera.ts';
 
 /** The long side of the grey frames the scene is read on (px). */
 export const SCENE_SIDE = 128;
@@ -30,21 +31,6 @@ function headOf(r: RawFaceFrame | null, k: number): HeadBox | null {
   return headBoxOf(x0 * k, y0 * k, x1 * k, y1 * k);
 }
 
-/** Centred running median over 2 half + 1 frames, then a running mean as wide (ends shortened): one frame's slip is not the camera. */
-export function smoothPath(v: Float64Array, half = 2): Float64Array {
-  const n = v.length, med = new Float64Array(n), out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = Array.from(v.subarray(Math.max(0, i - half), Math.min(n, i + half + 1))).sort((a, b) => a - b);
-    med[i] = w[w.length >> 1]!;
-  }
-  for (let i = 0; i < n; i++) {
-    let sum = 0, c = 0;
-    for (let j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++) { sum += med[j]!; c++; }
-    out[i] = sum / c;
-  }
-  return out;
-}
-
 /**
  * The camera path of grey `frames` (any size) for a track made at `trackWidth` px wide: undefined when the scene
  * outside the head is too small or too flat to read (SCENE_TEXTURED_MIN).
@@ -54,7 +40,8 @@ export function cameraPathOf(frames: GreyFrame[], raw: (RawFaceFrame | null)[], 
   const k = frames[0]!.width / trackWidth;
   const path = scenePath(frames, raw.slice(0, frames.length).map((r) => headOf(r, k)));
   if (!(path.textured >= SCENE_TEXTURED_MIN)) return undefined;
-  const grown = (v: Float64Array) => { const out = new Float64Array(raw.length); out.set(smoothPath(v).map((d) => d / k)); for (let i = frames.length; i < raw.length; i++) out[i] = out[frames.length - 1]!; return out; };
+  // (a 5-frame median: one frame's slip is not the camera; the face's smoothing then takes both as one)
+  const grown = (v: Float64Array) => { const out = new Float64Array(raw.length); out.set(runningMedian(v, 2).map((d) => d / k)); for (let i = frames.length; i < raw.length; i++) out[i] = out[frames.length - 1]!; return out; };
   return { dx: grown(path.dx), dy: grown(path.dy) };
 }
 
