@@ -17,6 +17,9 @@ export const SCENE_SIDE = 128;
  */
 export const SCENE_TEXTURED_MIN = 0.015;
 
+/** The most frames whose scene fit may run off (sceneMotion.ts ScenePath.lost) for the camera to be trusted at all. */
+export const SCENE_LOST_MAX = 0.05;
+
 /** The camera's shift per frame, in the track's pixels, since the first frame with a face. */
 export interface CameraPath { dx: Float64Array; dy: Float64Array }
 
@@ -33,13 +36,13 @@ function headOf(r: RawFaceFrame | null, k: number): HeadBox | null {
 
 /**
  * The camera path of grey `frames` (any size) for a track made at `trackWidth` px wide: undefined when the scene
- * outside the head is too small or too flat to read (SCENE_TEXTURED_MIN).
+ * outside the head is too small or too flat to read (SCENE_TEXTURED_MIN) or its fit ran off (SCENE_LOST_MAX).
  */
 export function cameraPathOf(frames: GreyFrame[], raw: (RawFaceFrame | null)[], trackWidth: number): CameraPath | undefined {
   if (!frames.length) return undefined;
   const k = frames[0]!.width / trackWidth;
   const path = scenePath(frames, raw.slice(0, frames.length).map((r) => headOf(r, k)));
-  if (!(path.textured >= SCENE_TEXTURED_MIN)) return undefined;
+  if (!(path.textured >= SCENE_TEXTURED_MIN) || path.lost > SCENE_LOST_MAX) return undefined;
   // (a 5-frame median: one frame's slip is not the camera; the face's smoothing then takes both as one)
   const grown = (v: Float64Array) => { const out = new Float64Array(raw.length); out.set(runningMedian(v, 2).map((d) => d / k)); for (let i = frames.length; i < raw.length; i++) out[i] = out[frames.length - 1]!; return out; };
   return { dx: grown(path.dx), dy: grown(path.dy) };

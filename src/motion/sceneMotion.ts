@@ -18,9 +18,10 @@ export interface HeadBox { x0: number; y0: number; x1: number; y1: number }
  * Per frame, where the first frame's scene went: a point p of the first frame is seen at s (p - c) + c + (dx, dy)
  * (c the frame's centre; s is 1, see above), in the grey frames' pixels. `textured`: the share of the first frame's pixels that are scene
  * with an edge to follow (a light gradient of TEXTURED_GRADIENT or more): a flat wall, or a head filling the frame, gives
- * little or nothing.
+ * little or nothing. `lost`: the share of frames whose fit kept less than half the scene a still camera would keep in
+ * view (a fit run off to a wrong place: christie_6's zoom and caption bar, where the fit slid .115 face widths and stuck).
  */
-export interface ScenePath { s: Float64Array; dx: Float64Array; dy: Float64Array; textured: number }
+export interface ScenePath { s: Float64Array; dx: Float64Array; dy: Float64Array; textured: number; lost: number }
 
 /** Grey levels per pixel (at the 128 px grey frame): a gradient that is an edge, not noise or a soft shade. */
 export const TEXTURED_GRADIENT = 6;
@@ -76,16 +77,16 @@ type Fit = [number, number, number, number];
 /**
  * Gauss-Newton steps of the similarity carrying `ref`'s scene onto `cur` from `start`: the light residual's
  * weighted least squares over the reference's scene pixels (outside both frames' heads and 2 px in from the border),
- * Huber weights against its median absolute residual. Returns the fit and the reference's rms scene gradient.
+ * Huber weights against its median absolute residual. Returns the fit and how many scene pixels its last step used.
  */
-function align(ref: GreyFrame, cur: GreyFrame, curGrad: [GreyFrame, GreyFrame], headRef: HeadBox | null, headCur: HeadBox | null, start: Fit, iterations: number): { fit: Fit; texture: number } {
+function align(ref: GreyFrame, cur: GreyFrame, curGrad: [GreyFrame, GreyFrame], headRef: HeadBox | null, headCur: HeadBox | null, start: Fit, iterations: number): { fit: Fit; count: number } {
   const p: Fit = [...start];
   const W = ref.width, cx = (W - 1) / 2, cy = (ref.height - 1) / 2, I0 = ref.data, I1 = cur.data, GX = curGrad[0].data, GY = curGrad[1].data;
   const res = new Float32Array(W * ref.height), H = new Float64Array(16), b = new Float64Array(4), J = new Float64Array(4);
-  let sigma = 8, texture = 0;
+  let sigma = 8, used = 0;
   for (let it = 0; it < iterations; it++) {
     H.fill(0); b.fill(0);
-    let g2 = 0, count = 0;
+    let count = 0;
     const sc = 1 + p[0], k = 1.345 * sigma;
     for (let y = 2; y < ref.height - 2; y++) for (let x = 2; x < W - 2; x++) {
       if (inside(headRef, x, y)) continue;
@@ -102,11 +103,10 @@ function align(ref: GreyFrame, cur: GreyFrame, curGrad: [GreyFrame, GreyFrame], 
       res[count++] = a;
       J[0] = gx * (x - cx) + gy * (y - cy); J[1] = gx; J[2] = gy; J[3] = -1;
       for (let i = 0; i < 4; i++) { const wi = w * J[i]!; b[i] += wi * r; for (let j = i; j < 4; j++) H[i * 4 + j] += wi * J[j]!; }
-      g2 += gx * gx + gy * gy;
     }
+    used = count;
     if (count < 50) break;
     for (let i = 0; i < 4; i++) for (let j = 0; j < i; j++) H[i * 4 + j] = H[j * 4 + i]!;
-    texture = Math.sqrt(g2 / count);
     sigma = Math.max(2, 1.4826 * quickMedian(res.subarray(0, count)));
     // (the scale held at 1, see the file's head)
     { H.fill(0, 0, 4); for (let i = 1; i < 4; i++) H[i * 4] = 0; H[0] = 1; b[0] = 0; }
@@ -118,7 +118,7 @@ function align(ref: GreyFrame, cur: GreyFrame, curGrad: [GreyFrame, GreyFrame], 
     p[3] = p[3] - step[3]!;
     if (Math.abs(step[1]!) + Math.abs(step[2]!) < 0.01 && Math.abs(step[0]!) < 1e-4) break;
   }
-  return { fit: p, texture };
+  return { fit: p, count: used };
 }
 
 /** The median of a scratch array (sorted in place). */
@@ -148,16 +148,20 @@ export function solve4(H: Float64Array, b: Float64Array): number[] | null {
 export function scenePath(frames: GreyFrame[], heads: (HeadBox | null)[]): ScenePath {
   const n = frames.length, s = new Float64Array(n).fill(1), dx = new Float64Array(n), dy = new Float64Array(n);
   const first = heads.findIndex((h) => h);
-  if (first < 0 || n === 0) return { s, dx, dy, textured: 0 };
+  if (first < 0 || n === 0) return { s, dx, dy, textured: 0, lost: 0 };
   const ref = frames[first]!, refHalf = halved(ref);
-  let fit: Fit = [0, 0, 0, 0], head = heads[first]!;
+  let fit: Fit = [0, 0, 0, 0], head = heads[first]!, lost = 0;
   for (let i = first + 1; i < n; i++) {
     head = heads[i] ?? head;
     const cur = frames[i]!, half = halved(cur);
     const coarse = align(refHalf, half, gradients(half), scaled(heads[first]!, 0.5), scaled(head, 0.5), [fit[0], fit[1] / 2, fit[2] / 2, fit[3]], 8).fit;
     const fine = align(ref, cur, gradients(cur), heads[first]!, head, [coarse[0], coarse[1] * 2, coarse[2] * 2, coarse[3]], 6);
     fit = fine.fit;
+    // (against the scene a still camera would leave in view beside this frame's head: a head that grows over a thin margin is not a lost fit)
+    let still = 0;
+    for (let y = 2; y < ref.height - 2; y++) for (let x = 2; x < ref.width - 2; x++) if (!inside(heads[first]!, x, y) && !inside(head, x, y)) still++;
+    if (fine.count < still / 2) lost++;
     s[i] = 1 + fit[0]; dx[i] = fit[1]; dy[i] = fit[2];
   }
-  return { s, dx, dy, textured: texturedShare(ref, heads[first]!) };
+  return { s, dx, dy, textured: texturedShare(ref, heads[first]!), lost: lost / n };
 }
