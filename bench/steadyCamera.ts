@@ -7,7 +7,7 @@
 // running median (steadyCamera.ts, STEADY_CAMERA_SECONDS, as generate --steady-camera 1 asks).
 // --motions DIR: writes each driver's motions (NAME.before.json / NAME.after.json / NAME.drift.json) for other benches.
 // --plot PNG: per driver a strip of tx and ty over time (before grey, after white, drift red, the camera's shift green).
-//   node --import tsx bench/steadyCamera.ts [--fps 25] [--seconds 8] [--motions DIR] [--plot p.png] [--portrait lp_s9.jpg --frames 0,20,43,73 --out x.png] VIDEO...
+//   node --import tsx bench/steadyCamera.ts [--fps 25] [--seconds 8] [--motions DIR] [--plot p.png] [--portrait lp_s9.jpg --frames 0,20,43,73 [--cell 512] --out x.png] VIDEO...
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -95,7 +95,7 @@ if (portraitName) {
   const { decodeVideoFrames } = await import('../src/io/decodeVideo.ts');
   const { SHARED_PORTRAITS } = await import('./sharedData.ts');
   const r = createRenderer(buildAvatar(await cachedPortrait(portraitName.startsWith('/') ? portraitName : path.join(SHARED_PORTRAITS, portraitName))), { width: 512, height: 512 });
-  const picked = opt('--frames', '0,20,43,73').split(',').map(Number), CELL = 256;
+  const picked = opt('--frames', '0,20,43,73').split(',').map(Number), CELL = Number(opt('--cell', '256'));
   const png = (d: Uint8ClampedArray | Uint8Array, w: number, h: number) => sharp(Buffer.from(d.buffer, d.byteOffset, d.byteLength), { raw: { width: w, height: h, channels: 4 } }).resize(CELL, CELL, { fit: 'cover' }).png().toBuffer();
   const tiles: { input: Buffer; left: number; top: number }[] = [];
   let row = 0;

@@ -5,6 +5,8 @@
 // shoulders is small and short-lived (a lean or bob comes back within a second or two); a camera or body
 // drifts slower and further. So the video's head translation (tx, ty, tz) is taken relative to its own running
 // median over a window about two seconds long: a slow drift is the camera's and goes, a quick bob stays.
+// That rule is asked for (generate --steady-camera); by default the camera's shift is read off the scene around the
+// head instead (sceneCamera.ts) and taken out with withoutCamera, so a still camera's lean stays.
 // The head's rotation is the head's own and is left as read. And the depth (tz), read from the eye-corner distance
 // in the image, has a turn's foreshortening given back (headDepth): a head turning is not a head moving away.
 
