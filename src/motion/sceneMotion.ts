@@ -5,8 +5,8 @@
 // withoutCamera), where drift54's running median (steadyCamera.ts withoutDrift) also took a still camera's lean.
 // Pure: small grey frames in, one shift per frame out, fitted by Gauss-Newton on the grey levels (a direct image
 // alignment, with the light's offset) with robust weights, so a hand, the hair's swing or a caption appearing in
-// the scene counts for little. The fit has a scale (a zoom) too, held at 1: read off a scene seen on one side of
-// the head (a jacket's outline) it was noise (vrt4 .95 where the jacket's width says .98).
+// the scene counts for little. A zoom is not read: a scale term fitted beside the shift was noise off a scene seen on
+// one side of the head (a jacket's outline: vrt4 .95 where the jacket's width says .98).
 
 /** One small grey frame (light 0..255, row-major). */
 export interface GreyFrame { width: number; height: number; data: Float32Array }
@@ -15,13 +15,13 @@ export interface GreyFrame { width: number; height: number; data: Float32Array }
 export interface HeadBox { x0: number; y0: number; x1: number; y1: number }
 
 /**
- * Per frame, where the first frame's scene went: a point p of the first frame is seen at s (p - c) + c + (dx, dy)
- * (c the frame's centre; s is 1, see above), in the grey frames' pixels. `textured`: the share of the first frame's pixels that are scene
+ * Per frame, where the first frame's scene went: a point p of the first frame is seen at p + (dx, dy), in the grey
+ * frames' pixels. `textured`: the share of the first frame's pixels that are scene
  * with an edge to follow (a light gradient of TEXTURED_GRADIENT or more): a flat wall, or a head filling the frame, gives
  * little or nothing. `lost`: the share of frames whose fit kept less than half the scene a still camera would keep in
  * view (a fit run off to a wrong place: christie_6's zoom and caption bar, where the fit slid .115 face widths and stuck).
  */
-export interface ScenePath { s: Float64Array; dx: Float64Array; dy: Float64Array; textured: number; lost: number }
+export interface ScenePath { dx: Float64Array; dy: Float64Array; textured: number; lost: number }
 
 /** Grey levels per pixel (at the 128 px grey frame): a gradient that is an edge, not noise or a soft shade. */
 export const TEXTURED_GRADIENT = 6;
@@ -71,26 +71,26 @@ function gradients(f: GreyFrame): [GreyFrame, GreyFrame] {
 const inside = (b: HeadBox | null, x: number, y: number) => !!b && x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
 const scaled = (b: HeadBox | null, k: number): HeadBox | null => b && { x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k };
 
-/** Parameters of one frame's fit: scale - 1, shift, and the light's offset (an exposure change is not a move). */
-type Fit = [number, number, number, number];
+/** Parameters of one frame's fit: the shift, and the light's offset (an exposure change is not a move). */
+type Fit = [number, number, number];
 
 /**
- * Gauss-Newton steps of the similarity carrying `ref`'s scene onto `cur` from `start`: the light residual's
+ * Gauss-Newton steps of the shift carrying `ref`'s scene onto `cur` from `start`: the light residual's
  * weighted least squares over the reference's scene pixels (outside both frames' heads and 2 px in from the border),
  * Huber weights against its median absolute residual. Returns the fit and how many scene pixels its last step used.
  */
 function align(ref: GreyFrame, cur: GreyFrame, curGrad: [GreyFrame, GreyFrame], headRef: HeadBox | null, headCur: HeadBox | null, start: Fit, iterations: number): { fit: Fit; count: number } {
   const p: Fit = [...start];
-  const W = ref.width, cx = (W - 1) / 2, cy = (ref.height - 1) / 2, I0 = ref.data, I1 = cur.data, GX = curGrad[0].data, GY = curGrad[1].data;
-  const res = new Float32Array(W * ref.height), H = new Float64Array(16), b = new Float64Array(4), J = new Float64Array(4);
+  const W = ref.width, I0 = ref.data, I1 = cur.data, GX = curGrad[0].data, GY = curGrad[1].data;
+  const res = new Float32Array(W * ref.height), H = new Float64Array(9), b = new Float64Array(3), J = new Float64Array(3);
   let sigma = 8, used = 0;
   for (let it = 0; it < iterations; it++) {
     H.fill(0); b.fill(0);
     let count = 0;
-    const sc = 1 + p[0], k = 1.345 * sigma;
+    const k = 1.345 * sigma;
     for (let y = 2; y < ref.height - 2; y++) for (let x = 2; x < W - 2; x++) {
       if (inside(headRef, x, y)) continue;
-      const u = sc * (x - cx) + cx + p[1], v = sc * (y - cy) + cy + p[2];
+      const u = x + p[0], v = y + p[1];
       if (!(u >= 0 && v >= 0 && u < W - 1 && v < cur.height - 1) || inside(headCur, u, v)) continue;
       // bilinear light and gradient at (u, v)
       const x0 = Math.floor(u), y0 = Math.floor(v), ax = u - x0, ay = v - y0, q = y0 * W + x0;
@@ -98,25 +98,22 @@ function align(ref: GreyFrame, cur: GreyFrame, curGrad: [GreyFrame, GreyFrame], 
       const I = w00 * I1[q]! + w10 * I1[q + 1]! + w01 * I1[q + W]! + w11 * I1[q + W + 1]!;
       const gx = w00 * GX[q]! + w10 * GX[q + 1]! + w01 * GX[q + W]! + w11 * GX[q + W + 1]!;
       const gy = w00 * GY[q]! + w10 * GY[q + 1]! + w01 * GY[q + W]! + w11 * GY[q + W + 1]!;
-      const r = I - I0[y * W + x]! - p[3];
+      const r = I - I0[y * W + x]! - p[2];
       const a = Math.abs(r), w = a <= k ? 1 : k / a;
       res[count++] = a;
-      J[0] = gx * (x - cx) + gy * (y - cy); J[1] = gx; J[2] = gy; J[3] = -1;
-      for (let i = 0; i < 4; i++) { const wi = w * J[i]!; b[i] += wi * r; for (let j = i; j < 4; j++) H[i * 4 + j] += wi * J[j]!; }
+      J[0] = gx; J[1] = gy; J[2] = -1;
+      for (let i = 0; i < 3; i++) { const wi = w * J[i]!; b[i] += wi * r; for (let j = i; j < 3; j++) H[i * 3 + j] += wi * J[j]!; }
     }
     used = count;
     if (count < 50) break;
-    for (let i = 0; i < 4; i++) for (let j = 0; j < i; j++) H[i * 4 + j] = H[j * 4 + i]!;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < i; j++) H[i * 3 + j] = H[j * 3 + i]!;
     sigma = Math.max(2, 1.4826 * quickMedian(res.subarray(0, count)));
-    // (the scale held at 1, see the file's head)
-    { H.fill(0, 0, 4); for (let i = 1; i < 4; i++) H[i * 4] = 0; H[0] = 1; b[0] = 0; }
-    const step = solve4(H, b);
+    const step = solve3(H, b);
     if (!step) break;
-    // (steps no longer than 1 px or 1 % of scale: a far minimum is a wrong one)
-    const long = Math.max(Math.abs(step[1]!), Math.abs(step[2]!), Math.abs(step[0]!) * 100, 1);
-    for (let i = 0; i < 3; i++) p[i] = p[i]! - step[i]! / long;
-    p[3] = p[3] - step[3]!;
-    if (Math.abs(step[1]!) + Math.abs(step[2]!) < 0.01 && Math.abs(step[0]!) < 1e-4) break;
+    // (steps no longer than 1 px: a far minimum is a wrong one)
+    const long = Math.max(Math.abs(step[0]!), Math.abs(step[1]!), 1);
+    p[0] -= step[0]! / long; p[1] -= step[1]! / long; p[2] -= step[2]!;
+    if (Math.abs(step[0]!) + Math.abs(step[1]!) < 0.01) break;
   }
   return { fit: p, count: used };
 }
@@ -127,9 +124,9 @@ function quickMedian(a: Float32Array): number {
   return a[a.length >> 1]!;
 }
 
-/** The 4x4 system H x = b (Gaussian elimination with partial pivoting; null when singular). */
-export function solve4(H: Float64Array, b: Float64Array): number[] | null {
-  const n = 4, A = Array.from({ length: n }, (_, i) => [...H.slice(i * n, i * n + n), b[i]!]);
+/** The 3x3 system H x = b (Gaussian elimination with partial pivoting; null when singular). */
+export function solve3(H: Float64Array, b: Float64Array): number[] | null {
+  const n = 3, A = Array.from({ length: n }, (_, i) => [...H.slice(i * n, i * n + n), b[i]!]);
   for (let c = 0; c < n; c++) {
     let piv = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[piv]![c]!)) piv = r;
@@ -146,22 +143,22 @@ export function solve4(H: Float64Array, b: Float64Array): number[] | null {
  * (half size) then fine. Frames before the first known head read as still.
  */
 export function scenePath(frames: GreyFrame[], heads: (HeadBox | null)[]): ScenePath {
-  const n = frames.length, s = new Float64Array(n).fill(1), dx = new Float64Array(n), dy = new Float64Array(n);
+  const n = frames.length, dx = new Float64Array(n), dy = new Float64Array(n);
   const first = heads.findIndex((h) => h);
-  if (first < 0 || n === 0) return { s, dx, dy, textured: 0, lost: 0 };
+  if (first < 0 || n === 0) return { dx, dy, textured: 0, lost: 0 };
   const ref = frames[first]!, refHalf = halved(ref);
-  let fit: Fit = [0, 0, 0, 0], head = heads[first]!, lost = 0;
+  let fit: Fit = [0, 0, 0], head = heads[first]!, lost = 0;
   for (let i = first + 1; i < n; i++) {
     head = heads[i] ?? head;
     const cur = frames[i]!, half = halved(cur);
-    const coarse = align(refHalf, half, gradients(half), scaled(heads[first]!, 0.5), scaled(head, 0.5), [fit[0], fit[1] / 2, fit[2] / 2, fit[3]], 8).fit;
-    const fine = align(ref, cur, gradients(cur), heads[first]!, head, [coarse[0], coarse[1] * 2, coarse[2] * 2, coarse[3]], 6);
+    const coarse = align(refHalf, half, gradients(half), scaled(heads[first]!, 0.5), scaled(head, 0.5), [fit[0] / 2, fit[1] / 2, fit[2]], 8).fit;
+    const fine = align(ref, cur, gradients(cur), heads[first]!, head, [coarse[0] * 2, coarse[1] * 2, coarse[2]], 6);
     fit = fine.fit;
     // (against the scene a still camera would leave in view beside this frame's head: a head that grows over a thin margin is not a lost fit)
     let still = 0;
     for (let y = 2; y < ref.height - 2; y++) for (let x = 2; x < ref.width - 2; x++) if (!inside(heads[first]!, x, y) && !inside(head, x, y)) still++;
     if (fine.count < still / 2) lost++;
-    s[i] = 1 + fit[0]; dx[i] = fit[1]; dy[i] = fit[2];
+    dx[i] = fit[0]; dy[i] = fit[1];
   }
-  return { s, dx, dy, textured: texturedShare(ref, heads[first]!), lost: lost / n };
+  return { dx, dy, textured: texturedShare(ref, heads[first]!), lost: lost / n };
 }
