@@ -4,7 +4,7 @@
 // (decodes the video again, small and grey: ~1 s for 8 s of 512 px video); the tracker is untouched.
 import { decodeVideoFrames, probeVideo } from '../io/media.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
-import { headBoxOf, scenePath, type GreyFrame, type HeadBox } from './sceneMotion.ts';
+import { headBoxOf, scenePath, SceneReader, type GreyFrame, type HeadBox, type ScenePath } from './sceneMotion.ts';
 import { runningMedian } from './steadyCamera.ts';
 
 /** The long side of the grey frames the scene is read on (px). */
@@ -35,17 +35,26 @@ function headOf(r: RawFaceFrame | null, k: number): HeadBox | null {
 }
 
 /**
- * The camera path of grey `frames` (any size) for a track made at `trackWidth` px wide: undefined when the scene
- * outside the head is too small or too flat to read (SCENE_TEXTURED_MIN) or its fit ran off (SCENE_LOST_MAX).
+ * The camera path in the track's pixels (k: grey frame px per track px) for `n` frames, from the scene's path:
+ * undefined when the scene outside the head is too small or too flat to read (SCENE_TEXTURED_MIN) or its fit ran
+ * off (SCENE_LOST_MAX).
  */
+export function cameraPathFrom(path: ScenePath, k: number, n: number): CameraPath | undefined {
+  if (!(path.textured >= SCENE_TEXTURED_MIN) || path.lost > SCENE_LOST_MAX || !path.dx.length) return undefined;
+  // (a 5-frame median: one frame's slip is not the camera; the face's smoothing then takes both as one)
+  const grown = (v: Float64Array) => {
+    const out = new Float64Array(n), m = runningMedian(v, 2);
+    for (let i = 0; i < n; i++) out[i] = m[Math.min(i, m.length - 1)]! / k;
+    return out;
+  };
+  return { dx: grown(path.dx), dy: grown(path.dy) };
+}
+
+/** The camera path of grey `frames` (any size) for a track `raw` made at `trackWidth` px wide (cameraPathFrom). */
 export function cameraPathOf(frames: GreyFrame[], raw: (RawFaceFrame | null)[], trackWidth: number): CameraPath | undefined {
   if (!frames.length) return undefined;
   const k = frames[0]!.width / trackWidth;
-  const path = scenePath(frames, raw.slice(0, frames.length).map((r) => headOf(r, k)));
-  if (!(path.textured >= SCENE_TEXTURED_MIN) || path.lost > SCENE_LOST_MAX) return undefined;
-  // (a 5-frame median: one frame's slip is not the camera; the face's smoothing then takes both as one)
-  const grown = (v: Float64Array) => { const out = new Float64Array(raw.length); out.set(runningMedian(v, 2).map((d) => d / k)); for (let i = frames.length; i < raw.length; i++) out[i] = out[frames.length - 1]!; return out; };
-  return { dx: grown(path.dx), dy: grown(path.dy) };
+  return cameraPathFrom(scenePath(frames, raw.slice(0, frames.length).map((r) => headOf(r, k))), k, raw.length);
 }
 
 /** An RGBA frame as light 0..255 (Rec. 601). */
@@ -55,12 +64,21 @@ function grey(f: { width: number; height: number; data: Uint8ClampedArray }): Gr
   return { width: f.width, height: f.height, data };
 }
 
-/** The camera path of `videoFile` for its track `raw` (made at `fps`, long side at most `maxSide`), or undefined (see cameraPathOf). */
+/**
+ * The camera path of `videoFile` for its track `raw` (made at `fps`, long side at most `maxSide`), or undefined
+ * (cameraPathFrom). Streamed; stops decoding once the first face's frame shows too little scene (most drivers).
+ */
 export async function readCameraPath(videoFile: string, raw: (RawFaceFrame | null)[], o: { fps: number; maxSide: number }, signal?: AbortSignal): Promise<CameraPath | undefined> {
-  const frames: GreyFrame[] = [];
-  for await (const f of decodeVideoFrames(videoFile, { fps: o.fps, maxSide: SCENE_SIDE, maxFrames: raw.length, signal })) frames.push(grey(f));
   // the track's frame width, as decodeVideo.ts sized it (scaled down to maxSide, even sides)
   const info = await probeVideo(videoFile);
-  const width = Math.max(2, Math.round((info.width * Math.min(1, o.maxSide / Math.max(info.width, info.height))) / 2) * 2);
-  return cameraPathOf(frames, raw, width);
+  const trackWidth = Math.max(2, Math.round((info.width * Math.min(1, o.maxSide / Math.max(info.width, info.height))) / 2) * 2);
+  const reader = new SceneReader();
+  let i = 0, k = 1;
+  for await (const f of decodeVideoFrames(videoFile, { fps: o.fps, maxSide: SCENE_SIDE, maxFrames: raw.length, signal })) {
+    if (i === 0) k = f.width / trackWidth;
+    reader.push(grey(f), headOf(raw[i] ?? null, k));
+    i++;
+    if (reader.started && !(reader.textured >= SCENE_TEXTURED_MIN)) return undefined;
+  }
+  return cameraPathFrom(reader.path(), k, raw.length);
 }

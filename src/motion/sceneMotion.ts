@@ -149,27 +149,57 @@ export function solve3(H: Float64Array, b: Float64Array): number[] | null {
 }
 
 /**
- * The scene's path through `frames` against the first frame whose head is known (`heads[i]` null: the face was not
- * found there, and the previous frame's head is kept out). Each frame starts from the previous frame's fit, coarse
- * (half size) then fine. Frames before the first known head read as still.
+ * The scene's path, one frame at a time (only the reference and the current frame are kept, so a long video's grey
+ * frames need not all be held): against the first frame whose head is known (a null head: the face was not found
+ * there, and the previous frame's head is kept out). Each frame starts from the previous frame's fit, coarse (half
+ * size) then fine. Frames before the first known head read as still.
  */
-export function scenePath(frames: GreyFrame[], heads: (HeadBox | null)[]): ScenePath {
-  const n = frames.length, dx = new Float64Array(n), dy = new Float64Array(n);
-  const first = heads.findIndex((h) => h);
-  if (first < 0 || n === 0) return { dx, dy, textured: 0, lost: 0 };
-  const ref = frames[first]!, refHalf = halved(ref);
-  let fit: Fit = [0, 0, 0], head = heads[first]!, lost = 0;
-  for (let i = first + 1; i < n; i++) {
-    head = heads[i] ?? head;
-    const cur = frames[i]!, half = halved(cur);
-    const coarse = align(refHalf, half, gradients(half), scaled(heads[first]!, 0.5), scaled(head, 0.5), [fit[0] / 2, fit[1] / 2, fit[2]], 8).fit;
-    const fine = align(ref, cur, gradients(cur), heads[first]!, head, [coarse[0] * 2, coarse[1] * 2, coarse[2]], 6);
-    fit = fine.fit;
+export class SceneReader {
+  private ref?: { full: GreyFrame; half: GreyFrame; head: HeadBox };
+  private fit: Fit = [0, 0, 0];
+  private head: HeadBox | null = null;
+  private lost = 0;
+  private readonly dx: number[] = [];
+  private readonly dy: number[] = [];
+  /** the reference frame's textured share (texturedShare; 0 until a head is known) */
+  textured = 0;
+
+  /** whether the reference frame (the first with a head) has been seen */
+  get started(): boolean {
+    return !!this.ref;
+  }
+
+  push(cur: GreyFrame, head: HeadBox | null): void {
+    this.head = head ?? this.head;
+    const ref = this.ref;
+    if (!ref) {
+      if (this.head) {
+        this.ref = { full: cur, half: halved(cur), head: this.head };
+        this.textured = texturedShare(cur, this.head);
+      }
+      this.dx.push(0); this.dy.push(0);
+      return;
+    }
+    const half = halved(cur), now = this.head!;
+    const coarse = align(ref.half, half, gradients(half), scaled(ref.head, 0.5), scaled(now, 0.5), [this.fit[0] / 2, this.fit[1] / 2, this.fit[2]], 8).fit;
+    const fine = align(ref.full, cur, gradients(cur), ref.head, now, [coarse[0] * 2, coarse[1] * 2, coarse[2]], 6);
+    this.fit = fine.fit;
     // (against the scene a still camera would leave in view beside this frame's head: a head that grows over a thin margin is not a lost fit)
     let still = 0;
-    for (let y = 2; y < ref.height - 2; y++) for (let x = 2; x < ref.width - 2; x++) if (!inside(heads[first]!, x, y) && !inside(head, x, y)) still++;
-    if (fine.count < still / 2) lost++;
-    dx[i] = fit[0]; dy[i] = fit[1];
+    for (let y = 2; y < cur.height - 2; y++) for (let x = 2; x < cur.width - 2; x++) if (!inside(ref.head, x, y) && !inside(now, x, y)) still++;
+    if (fine.count < still / 2) this.lost++;
+    this.dx.push(this.fit[0]); this.dy.push(this.fit[1]);
   }
-  return { dx, dy, textured: texturedShare(ref, heads[first]!), lost: lost / n };
+
+  path(): ScenePath {
+    const n = this.dx.length;
+    return { dx: Float64Array.from(this.dx), dy: Float64Array.from(this.dy), textured: this.textured, lost: n ? this.lost / n : 0 };
+  }
+}
+
+/** The scene's path through `frames` (SceneReader over them all). */
+export function scenePath(frames: GreyFrame[], heads: (HeadBox | null)[]): ScenePath {
+  const reader = new SceneReader();
+  frames.forEach((f, i) => reader.push(f, heads[i] ?? null));
+  return reader.path();
 }
