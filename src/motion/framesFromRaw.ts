@@ -31,7 +31,8 @@ import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
-import { TRANSLATION_CHANNELS, withoutDrift } from './steadyCamera.ts';
+import { TRANSLATION_CHANNELS, withoutCamera, withoutDrift } from './steadyCamera.ts';
+import type { CameraPath } from './sceneCamera.ts';
 
 // the steps' exports that other modules import from here
 export { usableFrames } from './usableFrames.ts';
@@ -65,6 +66,8 @@ export interface FramesFromRawOptions {
    * is not the head moving (steadyCamera.ts; STEADY_CAMERA_SECONDS for a handheld driver; default 0 = the translation as read)
    */
   steadyCamera?: number;
+  /** the driver's camera shift read off the scene around the head (sceneCamera.ts readCameraPath): taken out of the head's translation */
+  camera?: CameraPath;
   /** false: the head's depth (tz) from the eye distance as seen, which a turn foreshortens (steadyCamera.ts headDepth) */
   depthThroughTurn?: boolean;
   /** the blink channels as measured, unsmoothed (bench/blinkPeak.ts reads the driver's own blink depth) */
@@ -106,6 +109,8 @@ export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, m
   const eyed = far ? rawWithFarAsNear(raw, far, rest) : raw;
   // (a turn foreshortens the eye distance the depth is read from: not the head moving away, steadyCamera.ts headDepth)
   writeMeasuredChannels(ch, eyed, valid, good, rest, mapToInitPose, opts.depthThroughTurn ?? true);
+  // a camera that pans is not the head moving: the scene's shift out of the face's (sceneCamera.ts), before both are smoothed as one
+  if (opts.camera) withoutCamera(ch.get('tx'), ch.get('ty'), opts.camera, good[0]!.m.scale * 1.6);
   // the richer expressions through the rig fit, relative to the driver's rest with a calibrated gain
   const fittedYaw = new Float64Array(n);
   const lidRises: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];

@@ -23,6 +23,7 @@ export { estimateRest, weightsFromMeasures, type RestFace } from './restFace.ts'
 import { defaultTrackThreads, TrackerPool } from './trackPool.ts';
 import { keepPoseInRange } from './poseRange.ts';
 import { motionFramesFromRaw, type VideoMotionStats } from './framesFromRaw.ts';
+import { readCameraPath, type CameraPath } from './sceneCamera.ts';
 export { motionFramesFromRaw, lowerLipWithinGap, type VideoMotionStats } from './framesFromRaw.ts';
 
 export interface VideoMotionOptions {
@@ -41,6 +42,10 @@ export interface VideoMotionOptions {
   photoPose?: { yaw: number; pitch: number; roll: number };
   /** half the window (s) the head translation is steadied against (steadyCamera.ts; 0 = the translation as read) */
   steadyCamera?: number;
+  /** false: the head's translation as seen, with the camera's (sceneCamera.ts; default true: the shift of the scene around the head taken out where it can be read) */
+  sceneCamera?: boolean;
+  /** the camera's path (motionFromVideo reads it when sceneCamera is not false; a caller with a track reads it with readCameraPath) */
+  camera?: CameraPath;
   /** false: the head's depth from the eye distance as seen, which a turn foreshortens (steadyCamera.ts headDepth) */
   depthThroughTurn?: boolean;
 }
@@ -84,7 +89,10 @@ export type VideoMotion = Motion & { stats: VideoMotionStats };
 export async function motionFromVideo(videoFile: string, opts: Partial<VideoMotionOptions> = {}, control: JobControl = {}): Promise<VideoMotion> {
   const o: VideoMotionOptions = { fps: opts.fps ?? 25, mapToInitPose: opts.mapToInitPose ?? true, maxSide: opts.maxSide ?? 720, maxSeconds: opts.maxSeconds, ...(opts.steadyCamera === undefined ? {} : { steadyCamera: opts.steadyCamera }), ...(opts.depthThroughTurn === undefined ? {} : { depthThroughTurn: opts.depthThroughTurn }) };
   if (!(o.fps > 0 && o.fps <= 120)) throw new VideoError(`fps must be between 1 and 120 (got ${o.fps}).`);
-  return videoMotionFromRaw(await trackVideo(videoFile, o, control), videoFile, o, opts.photoPose, control);
+  const raw = await trackVideo(videoFile, o, control);
+  // the camera's shift off the scene around the head (sceneCamera.ts): a still camera's lean stays, a drift goes
+  const camera = (opts.sceneCamera ?? true) ? await readCameraPath(videoFile, raw, o, control.signal) : undefined;
+  return videoMotionFromRaw(raw, videoFile, { ...o, ...(camera ? { camera } : {}) }, opts.photoPose, control);
 }
 
 /**
@@ -93,7 +101,7 @@ export async function motionFromVideo(videoFile: string, opts: Partial<VideoMoti
  */
 export function videoMotionFromRaw(raw: (RawFaceFrame | null)[], videoFile: string, o: VideoMotionOptions, photoPose?: VideoMotionOptions['photoPose'], control: JobControl = {}): VideoMotion {
   if (!raw.some((r) => r)) throw new NoFaceError(`No face was found in any of the ${raw.length} frames of ${videoFile}. Use a driving video where one face is clearly visible.`);
-  const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose, { ...(o.steadyCamera === undefined ? {} : { steadyCamera: o.steadyCamera }), ...(o.depthThroughTurn === undefined ? {} : { depthThroughTurn: o.depthThroughTurn }) });
+  const { frames, stats } = motionFramesFromRaw(raw, o.fps, o.mapToInitPose, { ...(o.steadyCamera === undefined ? {} : { steadyCamera: o.steadyCamera }), ...(o.camera ? { camera: o.camera } : {}), ...(o.depthThroughTurn === undefined ? {} : { depthThroughTurn: o.depthThroughTurn }) });
   // the driver's own mouth: dark or teeth, cavity, the light under its upper row and that row's depth
   withDriverMouthReads(frames, raw);
   const photo = !o.mapToInitPose ? photoPose : undefined;

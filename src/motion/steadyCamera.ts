@@ -5,6 +5,8 @@
 // shoulders is small and short-lived (a lean or bob comes back within a second or two); a camera or body
 // drifts slower and further. So the video's head translation (tx, ty, tz) is taken relative to its own running
 // median over a window about two seconds long: a slow drift is the camera's and goes, a quick bob stays.
+// That rule is asked for (generate --steady-camera); by default the camera's shift is read off the scene around the
+// head instead (sceneCamera.ts) and taken out with withoutCamera, so a still camera's lean stays.
 // The head's rotation is the head's own and is left as read. And the depth (tz), read from the eye-corner distance
 // in the image, has a turn's foreshortening given back (headDepth): a head turning is not a head moving away.
 
@@ -54,6 +56,17 @@ export function withoutDrift(series: Float64Array, fps: number, seconds = STEADY
   if (!(seconds > 0) || series.length < 3) return;
   const base = runningMedian(series, Math.max(1, Math.round(seconds * fps)));
   for (let i = 0; i < series.length; i++) series[i] = series[i]! - base[i]!;
+}
+
+/**
+ * In place: the camera's shift (sceneCamera.ts, track pixels) taken out of the head's translation (face widths of
+ * `faceWidth` px): what the background and shoulders moved is not the head moving over them.
+ */
+export function withoutCamera(tx: Float64Array, ty: Float64Array, camera: { dx: ArrayLike<number>; dy: ArrayLike<number> }, faceWidth: number): void {
+  for (let i = 0; i < tx.length; i++) {
+    tx[i] = tx[i]! - (camera.dx[i] ?? 0) / faceWidth;
+    ty[i] = ty[i]! - (camera.dy[i] ?? 0) / faceWidth;
+  }
 }
 
 /**
