@@ -222,8 +222,10 @@ export function lowerRowColumns(img: RgbaImage, box: MiddleBox, isTooth: ToothTe
  * row; an old man's faint row shows in one patch (reagan_6 f63/f64: 5-6 of 14 columns side by side read .07-.21 of the column,
  * the rest see his lower lip's own light, 1.0 of the lips' at their saturation, the median 0: a black slot drawn where he shows
  * a pale row), as does a small tinted face's row edge (pcavs741 f96: 5 of 14 at .14-.29). Where the median is 0 and at least
- * `least` of the columns (and MIN_COLUMNS) side by side read a lower row's run, the reading is the patch's share of the whole
- * middle: its runs summed over all the columns, small, so the renderer draws it faint (render/mouth/faintLowerRow.ts).
+ * `least` of the columns (and MIN_COLUMNS) side by side read a lower row's run, the reading is the patch's median run scaled
+ * by its width over the half of the columns the median needs (continuous with the median: a patch of half the columns reads
+ * its run), so a narrow patch reads low and the renderer draws it faint (render/mouth/faintLowerRow.ts). The patch's summed
+ * share of the whole middle read reagan f63/f64 .048/.069, under the renderer's faint floor after his .1 IOD gap and the series.
  * A patch's run stands on the contour's bottom or under it (`standing`: not over the lip band, where a wet tongue's glint
  * reads: lp_d6 f148) and is a lower row's: at most `most` of the column (teeth filling the opening from the lower lip are an upper row
  * standing on it: lp_d6 f122/f287's smile, .7-.9 over half the middle; Katie f188) and its median at least `run` (a 1-px
@@ -245,8 +247,8 @@ export function columnsReading(readings: readonly number[], standing: readonly n
     else { if (patch.length > best.length) best = patch; patch = []; }
   }
   if (best.length < Math.max(MIN_COLUMNS, setting.least * readings.length)) return median;
-  const sum = best.reduce((a, v) => a + v, 0);
-  return sortedMedian([...best]) >= setting.run ? sum / readings.length : median;
+  const run = sortedMedian([...best]);
+  return run >= setting.run ? run * Math.min(1, best.length / (readings.length / 2)) : median;
 }
 
 /**
