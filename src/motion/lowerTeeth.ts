@@ -156,6 +156,15 @@ function isLipRed(r: number, g: number, b: number, lipLight: number, lipSat: num
 
 /** lowerRowShow with each column's run followed under the contour (BELOW_LIP): the run and the height both grow by the rows followed. */
 export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth, edge = EDGE_ROWS, lipBand = LIP_BAND, underBlur = UNDER_BLUR): number | null {
+  const standing: number[] = [], readings = lowerRowColumns(img, box, isTooth, belowLip, underTooth, edge, lipBand, underBlur, standing);
+  return readings ? columnsReading(readings, standing) : null;
+}
+
+/**
+ * lowerRowShowBelow's reading of each middle column, left to right (null: no box or too few columns); `standing` (filled when
+ * given) the same with the runs found over the lip band (LIP_BAND) as 0: only runs standing on the contour's bottom or under it.
+ */
+export function lowerRowColumns(img: RgbaImage, box: MiddleBox, isTooth: ToothTest, belowLip: number, underTooth: ToothTest = UNDER_TOOTH ? isUnderToothPixel : isTooth, edge = EDGE_ROWS, lipBand = LIP_BAND, underBlur = UNDER_BLUR, standing?: number[]): number[] | null {
   if (!(box.lipLight > 0)) return null;
   const { lipLight, lipSat, x0, x1, y0, y1 } = box;
   const w = x1 - x0 + 1, h = y1 - y0 + 1, cell = new Float32Array(w * h).fill(NaN), d = img.data;
@@ -201,10 +210,45 @@ export function lowerRowShowBelow(img: RgbaImage, box: MiddleBox, isTooth: Tooth
       read = Math.max(read, followed(edged, c, span));
     }
     // (none standing on the contour's bottom: perhaps over the lower lip's band inside it, LIP_BAND)
+    standing?.push(read);
     readings.push(read === 0 && lipBand > 0 ? runOverLipBand(column, span, x0 + c, y0, lipBand, (x, yy) => test(isLipRed, x, yy), tooth, box.tongueFrom, edge) : read);
   }
   if (readings.length < MIN_COLUMNS) return null;
-  return sortedMedian(readings);
+  return readings;
+}
+
+/**
+ * A row shown over part of the middle (s55 lowread55). The median reads 0 where fewer than half the middle columns hold the
+ * row; an old man's faint row shows in one patch (reagan_6 f63/f64: 5-6 of 14 columns side by side read .07-.21 of the column,
+ * the rest see his lower lip's own light, 1.0 of the lips' at their saturation, the median 0: a black slot drawn where he shows
+ * a pale row), as does a small tinted face's row edge (pcavs741 f96: 5 of 14 at .14-.29). Where the median is 0 and at least
+ * `least` of the columns (and MIN_COLUMNS) side by side read a lower row's run, the reading is the patch's median run scaled
+ * by its width over the half of the columns the median needs (continuous with the median: a patch of half the columns reads
+ * its run), so a narrow patch reads low and the renderer draws it faint (render/mouth/faintLowerRow.ts). The patch's summed
+ * share of the whole middle read reagan f63/f64 .048/.069, under the renderer's faint floor after his .1 IOD gap and the series.
+ * A patch's run stands on the contour's bottom or under it (`standing`: not over the lip band, where a wet tongue's glint
+ * reads: lp_d6 f148) and is a lower row's: at most `most` of the column (teeth filling the opening from the lower lip are an upper row
+ * standing on it: lp_d6 f122/f287's smile, .7-.9 over half the middle; Katie f188) and its median at least `run` (a 1-px
+ * blur line under a dark band is no row: Katie f198's .04-.07, lp_d10 f50's .06-.08 at her tongue's lit rim). Scattered
+ * columns (a glint, a blurred pixel: reagan f57's 4 of 14) stay 0. Off: the median alone (before s55).
+ */
+export const partRowSetting = { on: true, least: 1 / 3, most: 0.5, run: 0.1 };
+
+/**
+ * The columns' reading: their median, or where it is 0, a patch of neighbouring columns' runs (partRowSetting) among
+ * `standing` (lowerRowColumns; default: the readings).
+ */
+export function columnsReading(readings: readonly number[], standing: readonly number[] = readings, setting = partRowSetting): number {
+  const median = sortedMedian([...readings]);
+  if (median > 0 || !setting.on) return median;
+  let best: number[] = [], patch: number[] = [];
+  for (const v of [...standing, 0]) {
+    if (v > 0 && v <= setting.most) patch.push(v);
+    else { if (patch.length > best.length) best = patch; patch = []; }
+  }
+  if (best.length < Math.max(MIN_COLUMNS, setting.least * readings.length)) return median;
+  const run = sortedMedian([...best]);
+  return run >= setting.run ? run * Math.min(1, best.length / (readings.length / 2)) : median;
 }
 
 /**
