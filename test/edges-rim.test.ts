@@ -1,7 +1,7 @@
 // The light rim along the face outline on a turn (avatar/rim.ts) and the hair shell (avatar/hairShell.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rimOnProfile } from '../src/avatar/rim.ts';
+import { rimOnProfile, rimRevealSetting } from '../src/avatar/rim.ts';
 import { matteRunLength, hairShellReach } from '../src/avatar/hairShell.ts';
 import { circleHead } from './headShapes.ts';
 import type { GrayImage } from '../src/types.ts';
@@ -72,4 +72,36 @@ test('a turn no longer widens the painted light rim along the cheek into a pale 
     // before: the rim, stretched, ~40 levels over the cheek
     assert.ok(band - cheek < 15, `at ${id}: band ${band.toFixed(0)} vs cheek ${cheek.toFixed(0)}`);
   }
+});
+
+test('a light rim\'s skip comes in over the first degrees of a turn: st_art_1 at -10 has less of a pale band by the ear (rimRevealSetting)', async () => {
+  const portrait = await analyzePortrait(PORTRAITS + 'st_art_1.png');
+  const bandOverCheek = (rate: number) => {
+    const saved = rimRevealSetting.rate;
+    rimRevealSetting.rate = rate;
+    try {
+      const avatar = buildAvatar(portrait);
+      const r = createRenderer(avatar, { width: 512, height: 512 });
+      const nf = r.neutralFrame();
+      const frame: MotionFrame = { ...nf, pose: { ...nf.pose, yaw: -10 } };
+      const img = r.render(frame);
+      const lm = r.landmarks(frame) as [number, number, number][];
+      const fw = avatar.head.faceWidth;
+      const lum = (x: number, y: number) => { const o = (Math.round(y) * 512 + Math.round(x)) * 4; return 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!; };
+      // -10 shows the image-right side a little more: from its outline by the ear and the temple (454, 356) toward the face
+      return [454, 356].map((id) => {
+        const [x, y] = lm[id]!;
+        let band = 0, cheek = 0;
+        for (let d = 3; d < 12; d++) band += lum(x - d, y) / 9;
+        const from = Math.round(0.1 * fw), to = Math.round(0.15 * fw);
+        for (let d = from; d < to; d++) cheek += lum(x - d, y) / (to - from);
+        return band - cheek;
+      });
+    } finally {
+      rimRevealSetting.rate = saved;
+    }
+  };
+  const now = bandOverCheek(rimRevealSetting.rate), linear = bandOverCheek(1);
+  // (s55: at 454 / 356 the band over the cheek was -3 / 88 levels with the linear schedule, -21 / 36 with rate 2.5)
+  now.forEach((v, k) => assert.ok(linear[k]! - v > 10, `at ${[454, 356][k]}: linear ${linear[k]!.toFixed(1)} vs now ${v.toFixed(1)}`));
 });

@@ -23,7 +23,7 @@ import { trimAmbiguousTail } from './ambiguousTail.ts';
 import { premultipliedForeground, extendEyes, skinTest, averageColour, mouthLight } from './texture.ts';
 import { revealedTexturing, hairBesideOutline } from './reveal.ts';
 import { hairRimSkips, withRimSkips, hairRimSetting } from './hairRim.ts';
-import { rimSkips, lumaAt } from './rim.ts';
+import { rimSkips, lumaAt, rimRevealRate } from './rim.ts';
 import { keepRevealOnRidgeSide, clampRevealToRidgeSide } from './ridgeSideReveal.ts';
 import { correctHiddenReveals, farSideMirror, LIP_POINTS } from './turnTexturing.ts';
 import { farLipOnTurns } from './farLipOnTurn.ts';
@@ -100,6 +100,8 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const lightRims = rimSkips(image, flat, head.faceWidth);
+  // a light rim's skip sooner than the rest of the reveal (rim.ts rimRevealSetting)
+  const revealRate = rimRevealRate(lightRims, mesh.vertexCount);
   // ... and the rings folded onto a skin-to-hair blend beside the outline (hairRim.ts)
   const rims = (opts.hairRim ?? hairRimSetting.on) ? withRimSkips(lightRims, hairRimSkips(flat, head.faceWidth, keepEdge, lumaAt(image))) : lightRims;
   const { uvRevealed, revealDir } = revealedTexturing(
@@ -136,6 +138,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     uvRevealed,
     revealDir,
     ...(revealStart.some((s) => s !== 0) ? { revealStart } : {}),
+    ...(revealRate ? { revealRate } : {}),
     ...rimClear,
     ...mirror,
     headWeight: Float32Array.from(mesh.heads),

@@ -20,6 +20,7 @@ function arraysOf(av: Avatar): Record<string, ArrayBufferView & { length: number
     triangles: av.triangles, material: av.material,
     ...(av.uvCleared && av.clearSide ? { uvCleared: av.uvCleared, clearSide: av.clearSide } : {}),
     ...(av.revealStart ? { revealStart: av.revealStart } : {}),
+    ...(av.revealRate ? { revealRate: av.revealRate } : {}),
     neutral: av.rig.neutral, basis: av.rig.basis, photoWeights: av.rig.photoWeights, rotation: av.rig.rotation,
   };
 }
@@ -102,6 +103,7 @@ export function decodeAvatar(buf: Uint8Array, name = 'the avatar file'): Avatar 
     // (files written before the neck was its own surface have none: nothing lags)
     neckLag: h.arrays.neckLag ? get('neckLag', n) : new Float32Array(n),
     ...(h.arrays.revealStart ? { revealStart: get('revealStart', n) as Float32Array } : {}),
+    ...(h.arrays.revealRate ? { revealRate: get('revealRate', n) as Float32Array } : {}),
     ...(h.arrays.uvCleared && h.arrays.clearSide ? { uvCleared: get('uvCleared', n * 2) as Float32Array, clearSide: get('clearSide', n) as Float32Array } : {}),
     influence: get('influence', n * 4), influenceWeight: get('influenceWeight', n * 4), triangles, material,
     eyeVertices: h.eyeVertices, head: h.head, mouth: h.mouth,

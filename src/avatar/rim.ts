@@ -13,6 +13,23 @@ const FACE_MESH_POINTS = 468, RIM_SPREAD = 3;
 const ovalIndex = new Set<number>(FACE_OVAL);
 import { smoothstep, smoothAround } from '../math/smooth.ts';
 
+/**
+ * How fast a light rim's skip comes in with the turn (s55 veilseam55, issue #15). The reveal is linear in yaw
+ * (full at 25°), but a rim the photo saw edge-on widens fastest over the first degrees: st_art_1's painted
+ * temple highlight (13 px at rest) was a 25-30 px pale band at yaw -10 with its skip 40 % done. A rim
+ * vertex's yaw schedule runs 1 + (rate - 1) * its skip's strength times faster up to a full turn (render/turnTexture.ts
+ * fasterYaw: at rate 2.5 full at 10°); at the photo's pose and from a full turn on nothing changes. rate 1 = as before.
+ */
+export const rimRevealSetting = { rate: 2.5 };
+
+/** Per vertex, the yaw activation's rate (1 = the reveal's own), from the rim skips; null where no vertex changes. Pure. */
+export function rimRevealRate(rims: RimSkips, vertexCount: number, rate = rimRevealSetting.rate): Float32Array | null {
+  if (!(rate > 1) || rims.ids.length === 0) return null;
+  const out = new Float32Array(vertexCount).fill(1);
+  rims.ids.forEach((v, k) => { out[v] = Math.max(out[v]!, 1 + (rate - 1) * rims.strength[k]!); });
+  return out;
+}
+
 /** The rim found on a luminance profile taken from the outline inward. */
 export interface RimProfile {
   /** brightness of the rim over the cheek behind it (luminance levels; 0 = none) */

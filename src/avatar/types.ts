@@ -54,6 +54,8 @@ export interface Avatar {
   revealDir: Float32Array;
   /** per vertex, subtracted from the reveal's activation (a ring of the far band clearing later, bandOuterFirst.ts); absent = 0 */
   revealStart?: Float32Array;
+  /** per vertex, how many times faster the reveal's yaw schedule runs up to a full turn (a light rim's skip in sooner, rim.ts rimRevealRate); absent = 1 */
+  revealRate?: Float32Array;
   /**
    * On top of the reveal, a turned photo's thin far-jaw rim going clear (rimClearOnTurn.ts): per vertex
    * the texture point (x, y) a larger turn toward its side moves it to, and that side (-1 image-left,

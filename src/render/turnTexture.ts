@@ -64,15 +64,24 @@ export function turnShadingInto(avatar: Avatar, headR: Float64Array, strength: n
   }
 }
 
+/**
+ * The yaw activation (-1..1 at -25..25 deg, beyond past it) run `rate` times faster up to a full turn and the same
+ * from there on (a light rim's skip, avatar/rim.ts rimRevealRate): the photo's pose and a full turn are unchanged. Pure.
+ */
+export function fasterYaw(revealX: number, rate: number): number {
+  const m = Math.abs(revealX);
+  return m >= 1 || rate <= 1 ? revealX : Math.sign(revealX) * Math.min(1, m * rate);
+}
+
 /** Sides of the head turning toward the camera sample nearby skin instead of edge pixels (into `uvNow`). */
 export function revealTextureInto(
   avatar: Avatar, lists: TurnLists, pose: NonNullable<MotionFrame['pose']>, hairlineHold: boolean, uvNow: Float32Array,
 ): void {
-  const start = avatar.revealStart, revealList = lists.reveal;
+  const start = avatar.revealStart, rate = avatar.revealRate, revealList = lists.reveal;
   const revealX = -(pose.yaw || 0) / 25, revealY = -(pose.pitch || 0) / 25;
   for (let q = 0; q < revealList.length; q++) {
     const v = revealList[q]!;
-    let k = avatar.revealDir[v * 2]! * revealX + pitchRevealTerm(avatar.revealDir[v * 2 + 1]!, revealY, hairlineHold);
+    let k = avatar.revealDir[v * 2]! * (rate ? fasterYaw(revealX, rate[v]!) : revealX) + pitchRevealTerm(avatar.revealDir[v * 2 + 1]!, revealY, hairlineHold);
     if (start) k -= start[v]!;
     k = k < 0 ? 0 : k > 1 ? 1 : k;
     uvNow[v * 2] = avatar.uv[v * 2]! + k * (avatar.uvRevealed[v * 2]! - avatar.uv[v * 2]!);
