@@ -11,7 +11,8 @@
 // eyeWide .26 -> .18/.20 and christie f132's .29 -> .21, but leaves christie's f15-40 slits (his near eye reads
 // .5-.6 of rest at his usual pitch, a real narrowing on the mesh) and takes .1-.17 off Katie's real half lids on her
 // chin-up frames f28-30 (her expression follows her pitch; the fit cannot tell it from the pose's): see
-// docs/eyes/sessions/s55-hooded55.md. Taking back only the chin-down side lowers the rest and widens every eye.
+// docs/eyes/sessions/s55-hooded55.md; vrt4 f79-80 (15 deg chin-up) a lowered lid becomes eyeWide .25. Taking back
+// only the chin-down side lowers the rest and widens every eye.
 import type { RawFaceFrame } from './faceTracker.ts';
 import { clamp01 } from '../math/smooth.ts';
 
