@@ -23,6 +23,7 @@ import { usableFrames } from './usableFrames.ts';
 import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { blinkInStep } from './blinkInStep.ts';
+import { rawAtUsualPitch } from './pitchedEyes.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
@@ -94,16 +95,18 @@ function withSealedRest(rest: RestFace, good: RawFaceFrame[]): RestFace {
 }
 
 /** Turns per-frame raw faces into smoothed Motion frames. */
-export function motionFramesFromRaw(raw: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
-  const n = raw.length;
-  const valid = usableFrames(raw);
+export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+  const n = tracked.length;
+  const valid = usableFrames(tracked);
+  const fit = driverFitDefaults(opts.fit);
+  // a hooded driver's eyes read more open as the head pitches up: each frame's openings at the driver's usual pitch (pitchedEyes.ts)
+  const raw = fit.eyesAtUsualPitch ? rawAtUsualPitch(tracked, valid) : tracked;
   const missing = raw.filter((r) => !r).length;
   const good = raw.filter((_r, i) => valid[i]) as RawFaceFrame[];
   if (!good.length) throw new NoFaceError('No usable face was found in any frame of the driving video. Use a video where one face is clearly visible.');
   // (the rest gap no wider than the lips stand on the frames read sealed, sealedRest.ts: lp_d10 p5 .045, sealed .017)
   const rest = opts.rest ?? withSealedRest(estimateRest(good.map((r) => r.m)), good);
   const ch = new Channels(n);
-  const fit = driverFitDefaults(opts.fit);
   // a turned head's far eye, a few pixels wide, is read as its near eye: the blinks and the pairing rules read `eyed` (farEye.ts)
   const far = fit.farEyeAsNear ? farEyes(raw) : undefined;
   const eyed = far ? rawWithFarAsNear(raw, far, rest) : raw;

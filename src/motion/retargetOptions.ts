@@ -90,6 +90,8 @@ export interface DriverFitOptions {
   blinkInStep?: boolean;
   /** The video path: a turned head's far eye, small and foreshortened (a few pixels), is read as its near eye: its opening share taken toward the near eye's for the blinks and the pairing rules, its eyeWide no more than the near eye's (farEye.ts; docs/eyes/sessions/s55-winkturn55.md: lp_s42 <- christie f34 wink, f33-37/f88-92/f109 one-eyed stares). */
   farEyeAsNear?: boolean;
+  /** The video path: each eye's measured opening taken to the driver's usual (median) pitch by the driver's own growth of the opening with the pitch, before any rest or share (pitchedEyes.ts; off: a small gain on chin-down stares against Katie's chin-up half lids; docs/eyes/sessions/s55-hooded55.md: christie's hooded eyes, lp_s9 <- vrt4 f43's stare). */
+  eyesAtUsualPitch?: boolean;
   /** eyeWide at least as far as the upper lid shows white above the iris, over the driver's usual (scleraShow.ts). Off: on lp_s42 an eyeWide .9 draws a dark-ringed grey eye (docs/eyes eyes27). */
   wideFromShow?: boolean;
   /** A lower lid that rose is a squint (with a smile, the cheek's too), and the video path's blink leaves that share out (lowerLid.ts). */
@@ -196,6 +198,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     alikeSquints: o.alikeSquints ?? true,
     blinkInStep: o.blinkInStep ?? true,
     farEyeAsNear: o.farEyeAsNear ?? true,
+    eyesAtUsualPitch: o.eyesAtUsualPitch ?? false,
     wideFromShow: o.wideFromShow ?? false,
     lowerLidSquint: o.lowerLidSquint ?? true,
     roundAfterSmoothing: o.roundAfterSmoothing ?? true,
