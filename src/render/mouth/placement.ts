@@ -19,6 +19,7 @@ import type { LowerLipLight } from './lowerLipLight.ts';
 import { seamGiveWay } from './nearShut.ts';
 import { sealedSeamWeight } from './sealedSeam.ts';
 import { pullCornerColumns } from './cornerColumns.ts';
+import { archLipLines, archShare } from './archLines.ts';
 
 type Rgb = [number, number, number];
 
@@ -152,10 +153,6 @@ export class MouthPlacer {
     const { sx, sy } = g;
     const { avatar, mouth, upX, upY, loX, loY } = this;
     const S = this.outScale, f = avatar.focal, rig = avatar.rig, photoR = rig.rotation, iod = avatar.head.iod;
-    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
-    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
-    mouth.centreX = (sx[13]! + sx[14]!) / 2;
-    mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
     const rest = avatar.rest;
     // upper teeth: the photo's inner upper lip centre, moved with the skull only
     const up = g.projectWithHead(rest[39]!, rest[40]!, rest[41]!);
@@ -182,6 +179,12 @@ export class MouthPlacer {
     const restSpan = this.layers.fromPhoto ? Math.hypot(cdx, cdy) : Math.hypot(cdx, cdy, cdz);
     const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
     const unit = iod * S * scale;
+    // (a wide opening's inner lines onto arcs, not the rig's straight runs: archLines.ts)
+    archLipLines(sx, sy, unit, archShare(Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!) / unit, g.rounding ?? 0, g.grin ?? 0));
+    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
+    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
+    mouth.centreX = (sx[13]! + sx[14]!) / 2;
+    mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
     const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
     // the photo's own mouth (a slit, or its open mouth) is shown as it is only at the photo's own
     // opening; parting further or closing, the rigid pieces take over (never a squeezed or
