@@ -7,27 +7,10 @@ import { farEyeTrust, farEyes, farWideWithinNear, sharesWithFarAsNear, FAR_PX_NO
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
+import { stillFaceTrack } from './stillFaceTrack.ts';
 
-/** A still face whose subject's-left eye is `nearPx` wide and right eye `farPx`, each eye's opening a share of rest per frame. */
-function track(nearPx: number, farPx: number, shares: [number, number][]): RawFaceFrame[] {
-  const rest = { eyeLeft: 0.117, eyeRight: 0.133 };
-  const lm = new Float32Array(478 * 3);
-  for (const [a, b, x, w] of [[33, 133, 150, farPx], [263, 362, 300, nearPx]] as const) {
-    lm[a * 3] = x; lm[a * 3 + 1] = 200;
-    lm[b * 3] = x + w; lm[b * 3 + 1] = 200;
-  }
-  return shares.map(([l, r]) => ({
-    m: {
-      lipGap: 0, jaw: 0.73, mouthWidth: 0.5, upperLip: 0.21, lowerLip: 0.35, lipThickness: 0.19, cornerLiftLeft: -0.01, cornerLiftRight: -0.02,
-      eyeLeft: l * rest.eyeLeft, eyeRight: r * rest.eyeRight, browLeft: 0.32, browRight: 0.4, browInnerLeft: 0.41, browInnerRight: 0.5,
-      gaze: [0, 0], roll: 0, scale: 150, centre: [230, 265],
-    },
-    angles: { yaw: -20, pitch: 0, roll: 0 },
-    score: 1,
-    box: [50, 100, 360, 360],
-    lm,
-  })) as RawFaceFrame[];
-}
+/** A face turned 20° whose subject's-left eye is `nearPx` wide and right eye `farPx`, each eye's opening a share of rest per frame. */
+const track = (nearPx: number, farPx: number, shares: [number, number][]): RawFaceFrame[] => stillFaceTrack(farPx, nearPx, shares, -20);
 
 test('farEyeTrust: a small, foreshortened far eye is doubted; a wide or barely foreshortened one is not', () => {
   assert.equal(farEyeTrust(FAR_PX_NONE, 21), 0);

@@ -11,33 +11,15 @@ import assert from 'node:assert/strict';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
+import { stillFaceTrack } from './stillFaceTrack.ts';
 import { squintKeptAt, squintsWithinBlink, SQUINT_GONE_AT, SQUINT_KEPT_TO } from '../src/motion/eyeSquints.ts';
 import { LiveRetarget } from '../src/live/retarget.ts';
 import { EVENT_SHUT, SLIT_OWN, SLIT_PAIRED, slitEyeSetting, slitEyeTrust } from '../src/motion/blinkPairTrust.ts';
 import { liveFace } from './liveFace.ts';
 import type { RigControl } from '../src/rig/controls.ts';
 
-/** A still face (lp_d6's first frame's measures) whose eyes are `eyePx` wide, each eye's opening a share of rest per frame. */
-function track(eyePx: number, shares: [number, number][], yawDeg = 0): RawFaceFrame[] {
-  const rest = { eyeLeft: 0.117, eyeRight: 0.133 };
-  const lm = new Float32Array(478 * 3);
-  // eye corners (the face mesh's 33/133 and 263/362) in frame pixels
-  for (const [a, b, x] of [[33, 133, 150], [263, 362, 300]] as const) {
-    lm[a * 3] = x; lm[a * 3 + 1] = 200;
-    lm[b * 3] = x + eyePx; lm[b * 3 + 1] = 200;
-  }
-  return shares.map(([l, r]) => ({
-    m: {
-      lipGap: 0, jaw: 0.73, mouthWidth: 0.5, upperLip: 0.21, lowerLip: 0.35, lipThickness: 0.19, cornerLiftLeft: -0.01, cornerLiftRight: -0.02,
-      eyeLeft: l * rest.eyeLeft, eyeRight: r * rest.eyeRight, browLeft: 0.32, browRight: 0.4, browInnerLeft: 0.41, browInnerRight: 0.5,
-      gaze: [0, 0], roll: 0, scale: 150, centre: [230, 265],
-    },
-    angles: { yaw: yawDeg, pitch: 0, roll: 0 },
-    score: 1,
-    box: [50, 100, 360, 360],
-    lm,
-  })) as RawFaceFrame[];
-}
+/** A still face whose eyes are `eyePx` wide, each eye's opening a share of rest per frame (stillFaceTrack.ts). */
+const track = (eyePx: number, shares: [number, number][], yawDeg = 0): RawFaceFrame[] => stillFaceTrack(eyePx, eyePx, shares, yawDeg);
 
 const closures = (raw: RawFaceFrame[]) =>
   motionFramesFromRaw(raw, 25, true, { expressions: 'measures' }).frames.map((f) => [foldBlink(f.blink, f.w.eyeBlinkLeft!), foldBlink(f.blink, f.w.eyeBlinkRight!)] as const);
