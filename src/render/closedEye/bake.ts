@@ -28,6 +28,7 @@ import { holdLidUnderCheek, lidNoPalerSetting, overCreaseSkin } from './lidNoPal
 import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
 import { fitLidToRing, ringFitSetting } from './ringFit.ts';
 import { flattenLid, lidFlatSetting } from './lidFlat.ts';
+import { liftLidTop, lidTopSetting } from './lidTop.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -80,7 +81,7 @@ function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, cove
     const maskAt = maskColumn(g, cellU(c), raise[c]!);
     for (let r = 0; r < PATCH_H; r++) mask[r * PATCH_W + c] = maskAt(cellV(r));
   }
-  return { mask: coverDark ? coverDarkEdge(mask, photo, person, g) : mask, warped, photo, person };
+  return { mask: coverDark ? coverDarkEdge(mask, photo, person, g) : mask, warped, photo, person, raise };
 }
 
 /**
@@ -89,11 +90,12 @@ function sampleGrid(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, cove
  * painted one larger than its ring).
  */
 export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch, coverDark = false) {
-  const { mask, warped, photo, person } = sampleGrid(tex, g, lib, coverDark);
+  const { mask, warped, photo, person, raise } = sampleGrid(tex, g, lib, coverDark);
   // the skin under the shut lid continues the photo's skin around the mask at every point of its
   // edge (a membrane fill), so no oval outline frames it; the library's own skin the same way
   const bands = skinBands(g);
-  const hairless = withoutBrowHair(photo, g);
+  // the fill's top lit from the brow bone, not held on the socket's shade (lidTop.ts)
+  const hairless = lidTopSetting.on ? liftLidTop(withoutBrowHair(photo, g), (uc) => maskTop(g, uc), raise) : withoutBrowHair(photo, g);
   // the open eye's white past the mask is no skin to fill from either (whiteOutOfFill.ts)
   const fillMask = whiteOutOfFillSetting.on ? fillMaskOverPaintedEye(mask, photo, g) : mask;
   const guess = bandField(hairless, bands.upper, bands.lower);
