@@ -6,15 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
 import { creaseAt, shutAt } from '../src/render/closedEye/lids.ts';
-import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { creaseDipShare, creaseLineSetting, heldFillShare } from '../src/render/closedEye/creaseLine.ts';
 import { featherMatchSetting, matchShare } from '../src/render/closedEye/featherMatch.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 test('the crease\'s dip is a line and the held fill fades out just under the crease', () => {
   assert.equal(creaseLineSetting.on, true);
@@ -31,16 +27,8 @@ test('the crease\'s dip is a line and the held fill fades out just under the cre
 });
 
 test('lp_s42\'s baked lid: a smaller step at the crease (the pale ring\'s inner edge), the lid\'s middle unchanged', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s42.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
-  const bake = (g: (typeof geo)[number], on: boolean) => {
-    const was = [creaseLineSetting.on, featherMatchSetting.on];
-    creaseLineSetting.on = featherMatchSetting.on = on;
-    try { const s = sampleEye(avatar.texture, g, lib); return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1); } finally { [creaseLineSetting.on, featherMatchSetting.on] = was; }
-  };
+  const { geo, sample, finish } = await portraitShutEyes('lp_s42.jpg');
+  const bake = (g: (typeof geo)[number], on: boolean) => withSwitches([creaseLineSetting, featherMatchSetting], on, () => finish(sample(g), g));
   const steps: number[][] = [];
   for (const g of geo) {
     const off = bake(g, false), on = bake(g, true);

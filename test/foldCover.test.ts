@@ -5,14 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
-import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { foldCoverSetting, foldRaise, isFold } from '../src/render/closedEye/foldCover.ts';
 import { maskTop } from '../src/render/closedEye/mask.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 import type { EyeGeometry } from '../src/render/closedEye/lids.ts';
 
 test('a fold: darker than the skin over it and the lid under it by the setting\'s share', () => {
@@ -42,16 +38,8 @@ test('a dark fold over the mask\'s top is covered; none, or one against the brow
 });
 
 test('lp_s2\'s shut eye: the fold over the lid covered (its darkest row over the crease lighter on than off)', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s2.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
-  const was = foldCoverSetting.on;
-  const bake = (eye: EyeGeometry, on: boolean) => {
-    foldCoverSetting.on = on;
-    try { const s = sampleEye(avatar.texture, eye, lib); return { ...finishEye(s, eye, s.photoDark, crop ? crop.size / crop.side : 1), photo: s.photo }; } finally { foldCoverSetting.on = was; }
-  };
+  const { geo, sample, finish } = await portraitShutEyes('lp_s2.jpg');
+  const bake = (eye: EyeGeometry, on: boolean) => withSwitches([foldCoverSetting], on, () => { const s = sample(eye); return { ...finish(s, eye), photo: s.photo }; });
   let lighter = 0;
   for (const eye of geo) {
     const off = bake(eye, false), on = bake(eye, true);

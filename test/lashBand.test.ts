@@ -5,15 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
+import { eyeGeometry } from '../src/render/closedEye/library.ts';
 import { shutAt } from '../src/render/closedEye/lids.ts';
-import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { bandAlong, bandDarkness, bandWeight, drawLashBand, lashBandSetting, LASH_BAND_DEFAULT } from '../src/render/closedEye/lashBand.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
 import { syntheticEyeFace } from './syntheticEyes.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 const redShare = (c: ArrayLike<number>) => c[0]! / (c[0]! + c[1]! + c[2]!);
 
@@ -59,18 +56,10 @@ test('drawLashBand: the line at the band\'s darkness, warmer than the skin on wa
 });
 
 test('lp_s42\'s baked shut eye: the lash line darker and warmer with the band, no thinner; the lid away from the line the same', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s42.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
+  const { geo, sample, finish } = await portraitShutEyes('lp_s42.jpg');
   for (const g of geo) {
-    const s = sampleEye(avatar.texture, g, lib);
-    const bake = (on: boolean) => {
-      const was = lashBandSetting.on;
-      lashBandSetting.on = on;
-      try { return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1); } finally { lashBandSetting.on = was; }
-    };
+    const s = sample(g);
+    const bake = (on: boolean) => withSwitches([lashBandSetting], on, () => finish(s, g));
     const off = bake(false), on = bake(true);
     // per middle column (u .3-.7): the darkest cell near the shut line over the skin fill, the run of cells under half way to it, its red share over the skin's
     const figures = (rgb: Float32Array) => {

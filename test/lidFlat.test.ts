@@ -5,13 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
-import { sampleEye, finishEye, type BakedEye } from '../src/render/closedEye/bake.ts';
+import { eyeGeometry } from '../src/render/closedEye/library.ts';
+import { type BakedEye } from '../src/render/closedEye/bake.ts';
 import { flatGain, flatShare, flattenLid, lidFlatSetting } from '../src/render/closedEye/lidFlat.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 test('the share: none over the crease and under the lash line\'s fall, whole over the body; the gain bounded', () => {
   assert.equal(flatShare(-0.05), 0);
@@ -63,16 +61,8 @@ test('a ramped synthetic lid is made flat across its body; over the crease and o
 });
 
 test('lp_s5\'s baked lid: flatter across with the option on; the lash line\'s row as off', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s5.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
-  const was = lidFlatSetting.on;
-  const bake = (g: (typeof geo)[number], on: boolean) => {
-    lidFlatSetting.on = on;
-    try { const s = sampleEye(avatar.texture, g, lib); return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1); } finally { lidFlatSetting.on = was; }
-  };
+  const { geo, sample, finish } = await portraitShutEyes('lp_s5.jpg');
+  const bake = (g: (typeof geo)[number], on: boolean) => withSwitches([lidFlatSetting], on, () => finish(sample(g), g));
   for (const g of geo) {
     const off = bake(g, false), on = bake(g, true);
     const spread = (a: number[]) => Math.max(...a) - Math.min(...a);

@@ -5,17 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
 import { creaseAt, shutAt } from '../src/render/closedEye/lids.ts';
-import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { bodyWeights, cheekSkin } from '../src/render/closedEye/lidSkinTone.ts';
 import { capGain, lidNoPalerSetting, overCreaseSkin } from '../src/render/closedEye/lidNoPaler.ts';
 import { lidBodyGrainSetting } from '../src/render/closedEye/lidBodyGrain.ts';
 import { lidLitDomeSetting } from '../src/render/closedEye/lidLitDome.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 test('the rule: a cap, never a lift', () => {
   assert.equal(capGain(150, 120), 0.8);
@@ -24,19 +20,11 @@ test('the rule: a cap, never a lift', () => {
 });
 
 test('lp_s12: the pale image-right lid darker toward its neighbours, never lighter, the shut line\'s band kept', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s12.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
+  const { geo, sample, finish } = await portraitShutEyes('lp_s12.jpg');
   const g = geo[1]!; // image-right
-  const s = sampleEye(avatar.texture, g, lib);
-  const bake = (on: boolean) => {
-    const was = [lidNoPalerSetting.on, lidBodyGrainSetting.on, lidLitDomeSetting.on];
-    // the grain and (s53) the lit dome after it off: the cap alone
-    lidNoPalerSetting.on = on; lidBodyGrainSetting.on = false; lidLitDomeSetting.on = false;
-    try { return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1).rgb; } finally { [lidNoPalerSetting.on, lidBodyGrainSetting.on, lidLitDomeSetting.on] = was; }
-  };
+  const s = sample(g);
+  // the grain and (s53) the lit dome after it off: the cap alone
+  const bake = (on: boolean) => withSwitches([lidBodyGrainSetting, lidLitDomeSetting], false, () => withSwitches([lidNoPalerSetting], on, () => finish(s, g).rgb));
   const off = bake(false), on = bake(true);
   const w = bodyWeights(g, s.mask);
   const L = (a: Float32Array, k: number) => lum(a[k * 3]!, a[k * 3 + 1]!, a[k * 3 + 2]!);

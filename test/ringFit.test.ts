@@ -5,14 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H, PATCH_PPW } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV, clamp01 } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
 import { shutAt } from '../src/render/closedEye/lids.ts';
-import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { fitShare, ringFitSetting, ringLogRatio } from '../src/render/closedEye/ringFit.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 test('the ring gain: the skin over the drawn light, held within its bounds; whole at the ring, `middle` in the core', () => {
   assert.ok(Math.abs(ringLogRatio(110, 100) - Math.log(1.1)) < 1e-9);
@@ -25,16 +21,8 @@ test('the ring gain: the skin over the drawn light, held within its bounds; whol
 });
 
 test('lp_s5\'s baked lid: its border band meets the skin round the mask in light (the fit on) better than without', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s5.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
-  const was = ringFitSetting.on;
-  const bake = (g: (typeof geo)[number], on: boolean) => {
-    ringFitSetting.on = on;
-    try { const s = sampleEye(avatar.texture, g, lib); return { ...finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1), photo: s.photo }; } finally { ringFitSetting.on = was; }
-  };
+  const { geo, sample, finish } = await portraitShutEyes('lp_s5.jpg');
+  const bake = (g: (typeof geo)[number], on: boolean) => withSwitches([ringFitSetting], on, () => { const s = sample(g); return { ...finish(s, g), photo: s.photo }; });
   const near = 0.08 * PATCH_PPW, R = Math.ceil(near);
   for (const g of geo) {
     const off = bake(g, false), on = bake(g, true);
