@@ -6,7 +6,7 @@
 // worst and median PSNR over all frames; never asserts.
 // --sheet out.jpg: a contact sheet of three cases (photo | base | ours | base mouth x3 | ours mouth x3).
 // --worst out.jpg: the frame with the lowest PSNR (base | ours | |difference| x16), then both x3 around its largest difference.
-// --motions "m.json:portrait.jpg:0-49;...": also a saved motion's frames (a range or a list) on that portrait, which
+// --motions "m.json:portrait.jpg:0-49;...": also a saved motion's frames (ranges and single frames, comma-separated) on that portrait, which
 //   --portraits must name (audio or video frames as `generate` draws them, its background aside).
 //   node --import tsx bench/renderHash.ts --base OTHER_CHECKOUT [--portraits a.jpg,b.png] [--sheet out.jpg] [--worst out.jpg] [--motions ...]
 import path from 'node:path';
@@ -50,13 +50,20 @@ const cases: [string, Record<string, number>, Pose, [number, number] | null, num
   ['video dark O', { mouthFunnel: 0.8, jawOpen: 0.3, driverTeeth: 0, driverCavity: 0.9 }, pose(), null, 0, 1],
 ];
 
+/** "0-49", "3,7,9" or a mix "60-70,125-150": the frame numbers, in the order given. */
+function framesPicked(which: string): number[] {
+  return which.split(',').flatMap((part) => {
+    const [from, to] = part.split('-').map(Number) as [number, number?];
+    return to === undefined ? [from] : Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+  });
+}
+
 /** Saved motions' frames to render too, per portrait (--motions): [label, frames]. */
 const motionFrames = new Map<string, [string, MotionFrame][]>();
 for (const spec of opt('--motions', '').split(';').filter(Boolean)) {
   const [file, portrait, which] = spec.split(':') as [string, string, string];
   const frames = (JSON.parse(readFileSync(file, 'utf8')) as { frames: MotionFrame[] }).frames;
-  const [from, to] = which.split('-').map(Number) as [number, number?];
-  const picked = which.includes('-') ? frames.map((_, i) => i).filter((i) => i >= from && i <= to!) : which.split(',').map(Number);
+  const picked = framesPicked(which);
   const list = motionFrames.get(portrait) ?? [];
   for (const i of picked) if (frames[i]) list.push([`${path.basename(file)} f${i}`, frames[i]!]);
   motionFrames.set(portrait, list);
