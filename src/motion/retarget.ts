@@ -277,7 +277,7 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
     }
     if (o.oneEyedStare && uncapped && overMedian) oneEyedStares(out, uncapped, eyeOpen, overMedian, shows, have);
     // no eyeWide where the mesh puts both lids well over their irises: a down-looking driver's plain open eye (wideShowCap.ts, falsestare50)
-    if (o.wideShowCap) capWidesByShow(out, shows, have);
+    if (o.wideShowCap) capWidesByShow(out, shows, have, o.wideShowLesser);
     // a two-eyed stare the pixels show, which the mesh's openings and shows miss (whiteStare.ts, stare40)
     // (only the white over the driver's own floor: pale lids read as white in every frame, whiteFloor.ts, owl47)
     // (and only where the mesh does not put a lid well over either iris: pale lid skin reads as white, calmeyes49)

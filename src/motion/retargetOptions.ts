@@ -72,6 +72,8 @@ export interface DriverFitOptions {
   whiteStareMeshGate?: boolean;
   /** With lidsDecide: each eye's eyeWide at most what the more open eye's lid over its iris (the face mesh) allows: a down-looking driver's plain open eyes read wide against his lowered neutral (wideShowCap.ts; docs/eyes/sessions/s50-falsestare50.md). */
   wideShowCap?: boolean;
+  /** With wideShowCap: eyeWide also at most what the lesser eye's lid over its iris allows — a stare is two-eyed (wideShowCap.ts WIDE_LESSER_*; beckham f120-137, docs/eyes/sessions/s55-stare55.md). */
+  wideShowLesser?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** The video path: an event of 5+ frames where one eye reads shut and the other a slit is a two-eyed narrowing (a look down, a squint), closing neither eye past the slit (heldNarrowing.ts; docs/eyes downlook40). */
@@ -189,6 +191,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     whiteStareFloor: o.whiteStareFloor ?? true,
     whiteStareMeshGate: o.whiteStareMeshGate ?? true,
     wideShowCap: o.wideShowCap ?? true,
+    wideShowLesser: o.wideShowLesser ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     heldNarrowing: o.heldNarrowing ?? true,
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
