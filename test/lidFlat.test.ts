@@ -4,12 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
-import { cellU, cellV } from '../src/render/closedEye/grid.ts';
+import { cellV } from '../src/render/closedEye/grid.ts';
 import { eyeGeometry } from '../src/render/closedEye/library.ts';
 import { type BakedEye } from '../src/render/closedEye/bake.ts';
 import { flatGain, flatShare, flattenLid, lidFlatSetting } from '../src/render/closedEye/lidFlat.ts';
-import { luminance as lum } from '../src/math/colour.ts';
-import { portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
+import { lidMiddleLumas, portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 test('the share: none over the crease and under the lash line\'s fall, whole over the body; the gain bounded', () => {
   assert.equal(flatShare(-0.05), 0);
@@ -25,16 +24,7 @@ test('the share: none over the crease and under the lash line\'s fall, whole ove
 /** Per column u .35-.65, the luma of `rgb` over t (crease 0 -> shut line 1) in [t0, t1): mean per t-bin of .1, as a list. */
 function acrossBins(e: Pick<BakedEye, 'rgb' | 'creaseV' | 'shutV'>, t0: number, t1: number): number[] {
   const bins: number[][] = [];
-  for (let c = 0; c < PATCH_W; c++) {
-    const u = cellU(c);
-    if (u < 0.35 || u > 0.65) continue;
-    for (let r = 0; r < PATCH_H; r++) {
-      const t = (cellV(r) - e.creaseV[c]!) / (e.shutV[c]! - e.creaseV[c]!);
-      if (t < t0 || t >= t1) continue;
-      const k = r * PATCH_W + c, b = Math.floor((t - t0) / 0.1);
-      (bins[b] ??= []).push(lum(e.rgb[k * 3]!, e.rgb[k * 3 + 1]!, e.rgb[k * 3 + 2]!));
-    }
-  }
+  lidMiddleLumas(e, t0, t1, (t, l) => (bins[Math.floor((t - t0) / 0.1)] ??= []).push(l));
   return bins.filter(Boolean).map((a) => a.reduce((x, y) => x + y, 0) / a.length);
 }
 

@@ -5,13 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV, cellRow } from '../src/render/closedEye/grid.ts';
-import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
-import { sampleEye, finishEye, type BakedEye } from '../src/render/closedEye/bake.ts';
+import { type BakedEye } from '../src/render/closedEye/bake.ts';
 import { liftLidTop, lidTopSetting, topShare } from '../src/render/closedEye/lidTop.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
-import { analyzePortrait } from './analyzedPortrait.ts';
-import { SHARED_DATA } from '../bench/sharedData.ts';
+import { lidMiddleLumas, portraitShutEyes, withSwitches } from './portraitShutEyes.ts';
 
 test('the share: none at or over the bone\'s light, the whole share well under it, less just under it', () => {
   assert.equal(topShare(120, 100, 0.8), 0);
@@ -40,30 +37,13 @@ test('a dark socket band over the mask\'s top is lifted toward the bone\'s colou
 /** Per column u .35-.65, the mean luma of `rgb` over t (crease 0 -> shut line 1) in [t0, t1). */
 function meanOver(e: Pick<BakedEye, 'rgb' | 'creaseV' | 'shutV'>, t0: number, t1: number): number {
   let sum = 0, n = 0;
-  for (let c = 0; c < PATCH_W; c++) {
-    const u = cellU(c);
-    if (u < 0.35 || u > 0.65) continue;
-    for (let r = 0; r < PATCH_H; r++) {
-      const t = (cellV(r) - e.creaseV[c]!) / (e.shutV[c]! - e.creaseV[c]!);
-      if (t < t0 || t >= t1) continue;
-      const k = r * PATCH_W + c;
-      sum += lum(e.rgb[k * 3]!, e.rgb[k * 3 + 1]!, e.rgb[k * 3 + 2]!); n++;
-    }
-  }
+  lidMiddleLumas(e, t0, t1, (_t, l) => { sum += l; n++; });
   return sum / Math.max(1, n);
 }
 
 test('lp_s5\'s baked lid: its top (t 0-.2) nearer the middle\'s light (t .4-.6) with the option on', async () => {
-  const portrait = await analyzePortrait(`${SHARED_DATA}/portraits/lp_s5.jpg`);
-  const avatar = buildAvatar(portrait);
-  const geo = eyeGeometry((i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!]);
-  const lib = closedEyeLibrary()[0]!;
-  const crop = portrait.analysis?.crop;
-  const was = lidTopSetting.on;
-  const bake = (g: (typeof geo)[number], on: boolean) => {
-    lidTopSetting.on = on;
-    try { const s = sampleEye(avatar.texture, g, lib); return finishEye(s, g, s.photoDark, crop ? crop.size / crop.side : 1); } finally { lidTopSetting.on = was; }
-  };
+  const { geo, sample, finish } = await portraitShutEyes('lp_s5.jpg');
+  const bake = (g: (typeof geo)[number], on: boolean) => withSwitches([lidTopSetting], on, () => finish(sample(g), g));
   for (const g of geo) {
     const ratio = (e: BakedEye) => meanOver(e, 0, 0.2) / meanOver(e, 0.4, 0.6);
     const off = ratio(bake(g, false)), on = ratio(bake(g, true));

@@ -1,8 +1,12 @@
 // A portrait's two shut eyes as the renderer bakes them (closedEye/bake.ts sampleEye then finishEye), for the tests
-// that compare a lid with one of its settings on and off (foldCover, lidFlat, ringFit, creaseLine, lashBand, lidNoPaler).
+// that compare a lid with one of its settings on and off (foldCover, lidFlat, lidTop, ringFit, creaseLine, lashBand, lidNoPaler),
+// and the lid's light down its middle (lidFlat, lidTop).
 import { closedEyeLibrary, eyeGeometry } from '../src/render/closedEye/library.ts';
 import type { EyeGeometry } from '../src/render/closedEye/lids.ts';
-import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
+import { sampleEye, finishEye, type BakedEye } from '../src/render/closedEye/bake.ts';
+import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
+import { cellU, cellV } from '../src/render/closedEye/grid.ts';
+import { luminance as lum } from '../src/math/colour.ts';
 import { buildAvatar } from '../src/avatar/build.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { SHARED_DATA } from '../bench/sharedData.ts';
@@ -37,4 +41,21 @@ export function withSwitches<T>(switches: { on: boolean }[], on: boolean, run: (
   const was = switches.map((s) => s.on);
   for (const s of switches) s.on = on;
   try { return run(); } finally { switches.forEach((s, i) => { s.on = was[i]!; }); }
+}
+
+/**
+ * The baked lid's luma down its middle columns (u .35-.65), over t (the crease 0 -> the shut line 1) in [t0, t1):
+ * each cell's t and luma to `visit`.
+ */
+export function lidMiddleLumas(e: Pick<BakedEye, 'rgb' | 'creaseV' | 'shutV'>, t0: number, t1: number, visit: (t: number, luma: number) => void): void {
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u < 0.35 || u > 0.65) continue;
+    for (let r = 0; r < PATCH_H; r++) {
+      const t = (cellV(r) - e.creaseV[c]!) / (e.shutV[c]! - e.creaseV[c]!);
+      if (t < t0 || t >= t1) continue;
+      const k = r * PATCH_W + c;
+      visit(t, lum(e.rgb[k * 3]!, e.rgb[k * 3 + 1]!, e.rgb[k * 3 + 2]!));
+    }
+  }
 }
