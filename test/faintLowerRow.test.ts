@@ -73,3 +73,11 @@ test('a faint reading trusted only where the driver shows no upper row (Katie f1
   assert.equal(driverLowerShow(0.02, 0.015, BAND, faintTrust(0.56)), old, 'under a shown upper row: as before');
   assert.ok(driverLowerShow(0.02, 0.015, BAND, faintTrust(0)) > BAND);
 });
+
+test('a faint reading in a lit opening (a forward tongue\'s wet rim) is not trusted; in a dark one it is', () => {
+  assert.equal(faintTrust(0.0627, 0.0915), 0, 'lp_d6 f67: a tongue forward in a lit opening (tongueFlesh.test.ts)');
+  assert.ok(faintTrust(0.074, 0.178) < 0.5, 'klob f55: half lit, a tongue up to the lips');
+  assert.equal(faintTrust(0, 0.519), 1, 'pcavs741 f97: a dark opening');
+  assert.equal(faintTrust(0, 0.745), 1, 'Reagan f63');
+  assert.equal(faintTrust(0), 1, 'no cavity read: no say');
+});

@@ -23,13 +23,21 @@ export function faintShown(reading: number, trust = 1): boolean {
  * How far a faint reading is trusted, 0..1, by the driver's upper-row share (driverTeeth): a faint lower reading under a shown
  * upper row is as often the row's light spilling past the dark line (Katie f147/f150/f198 read .015-.018 under her upper teeth,
  * driverTeeth .19-.56, and show a dark band over her lip) as a lower row; under a dark opening with no upper row read
- * (pcavs741 f97, driverTeeth 0) the pale line is the lower teeth. Absent (audio): 0.
+ * (pcavs741 f97, driverTeeth 0) the pale line is the lower teeth. And by the driver's cavity dark (driverCavity): in a lit
+ * opening the faint pale line is a forward tongue's wet rim (lp_d6 f67 cavity .09, klob f55 .18, both a tongue up to the lips)
+ * more often than teeth, while the faint rows read in dark openings (pcavs741 f97 .52, Reagan f63 .75, pcavs681 f37 .26) keep
+ * their trust. Absent (audio): 0; a cavity not read: no say.
  */
-export function faintTrust(driverTeeth: number | undefined): number {
-  return driverTeeth === undefined || !Number.isFinite(driverTeeth) ? 0 : 1 - smoothstep(TRUST_TEETH[0], TRUST_TEETH[1], driverTeeth);
+export function faintTrust(driverTeeth: number | undefined, driverCavity?: number): number {
+  if (driverTeeth === undefined || !Number.isFinite(driverTeeth)) return 0;
+  const underNoUpperRow = 1 - smoothstep(TRUST_TEETH[0], TRUST_TEETH[1], driverTeeth);
+  const inDarkOpening = driverCavity === undefined || !Number.isFinite(driverCavity) ? 1 : smoothstep(TRUST_CAVITY[0], TRUST_CAVITY[1], driverCavity);
+  return underNoUpperRow * inDarkOpening;
 }
 /** upper-row shares over which a faint reading stops being trusted */
 export const TRUST_TEETH = [0.05, 0.15] as const;
+/** the driver's cavity dark over which a faint reading comes to be trusted (below: a lit opening, a forward tongue's rim) */
+export const TRUST_CAVITY = [0.1, 0.25] as const;
 
 /** The faint row's share of a full row, 0..1: in proportion to the reading past FAINT_FROM; 0 under it or with the setting off. */
 export function faintShare(reading: number, trust = 1): number {

@@ -237,7 +237,7 @@ export class FrameLight {
     this.teethShow = Math.max(teethShown(p.gap, round) * this.roundTeeth, layers.fromPhoto ? lit * (1 - round) : 0);
     // (a lower row the driver shows comes in from a smaller parting: reagan f53's pale row in a slit, slitLowerRow.ts)
     // (a faint reading trusted where the driver shows no upper row: faintLowerRow.ts)
-    const trust = faintTrust(p.driverTeeth);
+    const trust = faintTrust(p.driverTeeth, p.driverCavity);
     this.lowerRowShow = layers.lowerFromPhoto ? this.teethShow : slitLowerShow(this.teethShow, p.gap, round, this.roundTeeth, p.driverLowerShow, trust);
     // (a mid opening's teeth in shadow but for a band under the lip is speech's, not a smile's)
     this.bodyShow = Math.max(lit, smoothstep(BODY_HIDDEN_GAP, BODY_SHOWN_GAP, p.gap));
