@@ -13,13 +13,12 @@
 // Figures only; never asserts.
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER, LIPS_OUTER_LOWER, LIPS_OUTER_UPPER } from '../src/rig/topology.ts';
+import { CHEEKS } from '../src/motion/teethTone.ts';
 
 type Lm = ArrayLike<ArrayLike<number>>;
 export interface TeethSkin { gap: number; tone: number; lips: number; contrast: number; top: number; spread: number; sat: number; fine: number; yellow: number; hueOff: number; n: number }
 
 const TEETH_LIT = 0.6, MIN_GAP = 0.06;
-/** the cheeks' mesh points (under the eyes, beside the nose, over the jaw's sides): skin on every face, never moustache, brows or lips */
-const CHEEKS = [50, 101, 118, 117, 123, 147, 205, 36, 280, 330, 347, 346, 352, 376, 425, 266];
 const Y = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 const S = (d: ArrayLike<number>, o: number) => { const mx = Math.max(d[o]!, d[o + 1]!, d[o + 2]!); return (mx - Math.min(d[o]!, d[o + 1]!, d[o + 2]!)) / Math.max(1, mx); };
 const YEL = (d: ArrayLike<number>, o: number) => ((d[o]! + d[o + 1]!) / 2 - d[o + 2]!) / Math.max(1, Y(d, o));

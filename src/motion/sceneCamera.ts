@@ -6,6 +6,7 @@ import { decodeVideoFrames, probeVideo } from '../io/media.ts';
 import type { RawFaceFrame } from './faceTracker.ts';
 import { headBoxOf, scenePath, SceneReader, type GreyFrame, type HeadBox, type ScenePath } from './sceneMotion.ts';
 import { runningMedian } from './steadyCamera.ts';
+import { luma601At } from '../math/colour.ts';
 
 /** The long side of the grey frames the scene is read on (px). */
 export const SCENE_SIDE = 128;
@@ -60,7 +61,7 @@ export function cameraPathOf(frames: GreyFrame[], raw: (RawFaceFrame | null)[], 
 /** An RGBA frame as light 0..255 (Rec. 601). */
 function grey(f: { width: number; height: number; data: Uint8ClampedArray }): GreyFrame {
   const data = new Float32Array(f.width * f.height);
-  for (let i = 0; i < data.length; i++) data[i] = 0.299 * f.data[4 * i]! + 0.587 * f.data[4 * i + 1]! + 0.114 * f.data[4 * i + 2]!;
+  for (let i = 0; i < data.length; i++) data[i] = luma601At(f.data, 4 * i);
   return { width: f.width, height: f.height, data };
 }
 

@@ -10,6 +10,7 @@ import type { RgbaImage } from '../types.ts';
 import { MOUTH_LOOP } from '../rig/topology.ts';
 import { rowCrossings } from '../math/polygon.ts';
 import { quantile } from '../math/stats.ts';
+import { luma601At as luma } from '../math/colour.ts';
 
 export const teethToneSetting = {
   /** the eye corners at least this far apart (px): a smaller face's row is a blur of its lips (read as faint) */
@@ -28,12 +29,10 @@ export const teethToneSetting = {
   minFrames: 5,
 };
 
-/** the cheeks' mesh points (under the eyes, beside the nose, over the jaw's sides), as bench/teethSkinFigures.ts */
-const CHEEKS = [50, 101, 118, 117, 123, 147, 205, 36, 280, 330, 347, 346, 352, 376, 425, 266];
+/** the cheeks' mesh points (under the eyes, beside the nose, over the jaw's sides): skin on every face, never moustache, brows or lips (bench/teethSkinFigures.ts reads them too) */
+export const CHEEKS = [50, 101, 118, 117, 123, 147, 205, 36, 280, 330, 347, 346, 352, 376, 425, 266];
 /** a pixel of the upper half is teeth over this share of the half's 97th percentile luma */
 const TEETH_LIT = 0.6;
-
-const luma = (d: ArrayLike<number>, o: number) => 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]!;
 
 /** The cheeks' median luma (CHEEKS, 5 x 5 px each) with mesh point i at `at(i)` (image pixels): the photo's too (render/mouth/rowTone.ts). */
 export function cheekLuma(img: RgbaImage, at: (i: number) => readonly [number, number]): number {
