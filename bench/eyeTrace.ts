@@ -8,6 +8,7 @@ import { estimateRest, foldBlink } from '../src/motion/restFace.ts';
 import { eyeSharesOf } from '../src/motion/blinkPairTrust.ts';
 import { scleraShows } from '../src/motion/scleraShow.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
+import { eyeWidthsPx, farEyes } from '../src/motion/farEye.ts';
 
 const args = process.argv.slice(2);
 const arg = (n: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : undefined; };
@@ -18,10 +19,11 @@ const ons = (arg('--on') ?? '').split(',').filter(Boolean);
 const raw = await cachedTrack(video!, FPS);
 const valid = usableFrames(raw);
 const rest = estimateRest(raw.filter((_r, i) => valid[i]).map((r) => r!.m));
+const far = farEyes(raw);
 const runs = [['prod', {}], ...offs.map((k) => [`-${k}`, { [k]: false }]), ...ons.map((k) => [`+${k}`, { [k]: true }])] as [string, Record<string, boolean>][];
 const out = runs.map(([n, fit]) => [n, motionFramesFromRaw(raw, FPS, true, { fit }).frames] as const);
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '  -');
-console.log('f yaw pitch | share L/R | show L/R | per run: closure L/R blink eyeBlink L/R squint L/R wide L/R');
+console.log('f yaw pitch | px L/R far trust | share L/R | show L/R | per run: closure L/R blink eyeBlink L/R squint L/R wide L/R');
 for (let i = Number(a); i <= Math.min(Number(b), raw.length - 1); i++) {
   const r = raw[i];
   const s = valid[i] && r ? eyeSharesOf(r.m, rest) : [NaN, NaN];
@@ -30,5 +32,6 @@ for (let i = Number(a); i <= Math.min(Number(b), raw.length - 1); i++) {
     const f = fr[i]!, w = f.w;
     return `${n} ${f2(foldBlink(f.blink, w.eyeBlinkLeft ?? 0))}/${f2(foldBlink(f.blink, w.eyeBlinkRight ?? 0))} b${f2(f.blink)} eb${f2(w.eyeBlinkLeft ?? 0)}/${f2(w.eyeBlinkRight ?? 0)} sq${f2(w.eyeSquintLeft ?? 0)}/${f2(w.eyeSquintRight ?? 0)} wd${f2(w.eyeWideLeft ?? 0)}/${f2(w.eyeWideRight ?? 0)}`;
   });
-  console.log(`f${i} ${f2(r?.angles.yaw ?? NaN)} ${f2(r?.angles.pitch ?? NaN)} | ${f2(s[0]!)}/${f2(s[1]!)} | ${f2(sh[0]!)}/${f2(sh[1]!)} | ${cols.join(' | ')}`);
+  const px = r?.lm ? eyeWidthsPx(r.lm) : [NaN, NaN], fe = far[i];
+  console.log(`f${i} ${f2(r?.angles.yaw ?? NaN)} ${f2(r?.angles.pitch ?? NaN)} | ${px.map((v) => v.toFixed(0)).join("/")} ${fe ? (fe.eye ? "R" : "L") + f2(fe.trust) : "-"} | ${f2(s[0]!)}/${f2(s[1]!)} | ${f2(sh[0]!)}/${f2(sh[1]!)} px${f2(r?.whiteShow?.[0] ?? NaN)}/${f2(r?.whiteShow?.[1] ?? NaN)} | ${cols.join(' | ')}`);
 }
