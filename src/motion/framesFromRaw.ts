@@ -24,6 +24,7 @@ import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
+import { poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
@@ -138,6 +139,8 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
     farWideWithinNear(wides, far);
     if (fit.wideShowCap) capWidesByNearShow(wides, raw, far);
   }
+  // a one- or two-frame pose jump of the mesh reads the eyes wide: no stare there past its flanking frames' (poseJumpWide.ts)
+  if (rigChannels.size > 0 && fit.wideAtPoseJump) widesAtJumpsCapped([ch.get('w.eyeWideLeft'), ch.get('w.eyeWideRight')], poseJumps(raw.map((r, i) => (valid[i] && r ? r.angles : null)), fps));
   // two eyes the mesh reads about equally open squint as one: a squint the fit read on one side alone narrowed one of the photo's eyes (alikeEyes.ts alikeSquints)
   if (rigChannels.size > 0 && fit.alikeSquints) alikeSquints([ch.get('w.eyeSquintLeft'), ch.get('w.eyeSquintRight')], shares, raw.map((r) => r?.angles.yaw ?? 0));
   gazeHeldThroughClosures(ch, valid);

@@ -74,6 +74,8 @@ export interface DriverFitOptions {
   wideShowCap?: boolean;
   /** With wideShowCap: eyeWide also at most what the lesser eye's lid over its iris allows — a stare is two-eyed (wideShowCap.ts WIDE_LESSER_*; beckham f120-137, docs/eyes/sessions/s55-stare55.md). */
   wideShowLesser?: boolean;
+  /** The video path: where the mesh's head pose jumps out and back within two frames (3 deg or more off its flanks' line), each eye's eyeWide no more than on the flanking frames — the jump's wide read is the mesh's (poseJumpWide.ts; docs/eyes/sessions/s56-stare56.md: lp_s42 <- christie f80-81 popped stare). */
+  wideAtPoseJump?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** The video path: an event of 5+ frames where one eye reads shut and the other a slit is a two-eyed narrowing (a look down, a squint), closing neither eye past the slit (heldNarrowing.ts; docs/eyes downlook40). */
@@ -192,6 +194,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     whiteStareMeshGate: o.whiteStareMeshGate ?? true,
     wideShowCap: o.wideShowCap ?? true,
     wideShowLesser: o.wideShowLesser ?? true,
+    wideAtPoseJump: o.wideAtPoseJump ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     heldNarrowing: o.heldNarrowing ?? true,
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,

@@ -1,0 +1,64 @@
+// A wide read at a one- or two-frame pose jump is the mesh's, not the driver's (stare56, issue #14). critic55's worst:
+// lp_s42 <- christie f80-81, a popped white-all-round stare on ordinary eyes. The face mesh jumps there for two frames
+// (pitch -1.8 -> -6.6 / -7.1 -> -2.0 deg, and back; yaw -21.5 -> -22.4 -> -21.5) and reads both eyes open 1.24 / 1.09
+// of rest with the lids clear of the irises (shows +.01 / +.13) — on the video nothing moved (hooded55, stare55). Every
+// stare rule then passes the fit's eyeWide (.5 raw, .18 after the caps and smoothing). A head cannot pitch 5 deg out and
+// back in 120 ms; a real stare lasts longer than the jump. So where the head's angles leave the line between the two
+// frames that flank a run of at most JUMP_FRAMES frames by JUMP_DEG or more (and come back), each eye's eyeWide on the
+// run is no more than the larger of its values on the two flanking frames. Pure; hooked in framesFromRaw.ts before the
+// smoothing (DriverFitOptions.wideAtPoseJump).
+
+/** The longest run of frames (at 25 fps) a mesh jump lasts: christie f80-81. */
+export const JUMP_FRAMES = 2;
+/** A run whose angles leave the flanks' line by this much (degrees, any of yaw / pitch / roll) is a jump (christie f80: 4.6 / 5.2). */
+export const JUMP_DEG = 3;
+
+type Angles = { yaw: number; pitch: number; roll: number };
+
+/** How far (degrees, the largest of the three angles) frame `i` lies off the straight line from frame `a` to frame `b`. */
+export function offLine(angles: readonly (Angles | null)[], a: number, b: number, i: number): number {
+  const A = angles[a]!, B = angles[b]!, X = angles[i]!, t = (i - a) / (b - a);
+  return Math.max(...(['yaw', 'pitch', 'roll'] as const).map((k) => Math.abs(X[k] - (A[k] + t * (B[k] - A[k])))));
+}
+
+/**
+ * Per frame, true on the frames of a pose jump: a run of 1..maxLen frames (`fps`-scaled from JUMP_FRAMES at 25 fps, at
+ * least 1) whose every frame lies JUMP_DEG or more off the line between the valid frames just before and just after it,
+ * while those two flanks lie within JUMP_DEG of each other (it comes back: not a turn). null angles: no reading.
+ */
+export function poseJumps(angles: readonly (Angles | null)[], fps = 25, jumpDeg = JUMP_DEG): boolean[] {
+  const n = angles.length, out = new Array<boolean>(n).fill(false);
+  const maxLen = Math.max(1, Math.round((JUMP_FRAMES * fps) / 25));
+  for (let a = 0; a < n; a++) {
+    if (!angles[a]) continue;
+    for (let len = 1; len <= maxLen; len++) {
+      const b = a + len + 1;
+      if (b >= n || !angles[b]) continue;
+      let run = true;
+      for (let i = a + 1; i < b && run; i++) run = !!angles[i] && offLine(angles, a, b, i) >= jumpDeg;
+      if (!run) continue;
+      const flanks = Math.max(...(['yaw', 'pitch', 'roll'] as const).map((k) => Math.abs(angles[a]![k] - angles[b]![k])));
+      if (flanks >= jumpDeg) continue;
+      for (let i = a + 1; i < b; i++) out[i] = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * In place: on each run of jump frames, each eyeWide (wides[0] subject's left) no more than the larger of its values on
+ * the frames just before and just after the run (a stare already there is kept).
+ */
+export function widesAtJumpsCapped(wides: [Float64Array, Float64Array], jumps: readonly boolean[]): void {
+  const n = jumps.length;
+  for (let s = 0; s < n; s++) {
+    if (!jumps[s]) continue;
+    let e = s;
+    while (e + 1 < n && jumps[e + 1]) e++;
+    for (const w of wides) {
+      const cap = Math.max(s > 0 ? w[s - 1]! : 0, e + 1 < n ? w[e + 1]! : 0);
+      for (let i = s; i <= e; i++) if (w[i]! > cap) w[i] = cap;
+    }
+    s = e;
+  }
+}
