@@ -61,6 +61,8 @@ async function driverFaces(video: string) {
 }
 
 console.log('ratios frame / rest:', KEYS.join(' '));
+// --off: render/bareRaise.ts off (the renderer as before s56)
+if (args.includes('--off')) (await import('../src/render/bareRaise.ts')).bareRaiseSetting.on = false;
 const abs = (f: UpperFace) => KEYS.map((k) => f[k].toFixed(3)).join(' ');
 const video = opt('--video', opt('--driver', ''));
 const d = video ? await driverFaces(video) : null;
