@@ -18,6 +18,8 @@ import { addMouthShift, shiftShares, MOUTH_SHIFT } from './mouthShift.ts';
 import { addLidBow, bowKeeps } from './lidBow.ts';
 import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openSmileLine.ts';
 import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSideFields } from './lipSides.ts';
+import { browBand, easeBareRaises, type BrowBand } from './bareRaise.ts';
+import { browHairShares } from '../avatar/browHair.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
@@ -46,6 +48,8 @@ export class ExpressionShape {
   private readonly smileLine: SmileLine;
   /** per landmark, the move of one side of the lips against the other (lipSides.ts) */
   private readonly lipSide: LipSideFields;
+  /** the brow band a raise stretches, and how bare the photo's brow ridge is (bareRaise.ts) */
+  private readonly browBand: BrowBand;
 
   constructor(
     private readonly avatar: Avatar,
@@ -57,6 +61,9 @@ export class ExpressionShape {
     this.bowKeep = bowKeeps(rig.neutral, rig.basis, BOW_LIDS, [rig.photoWeights[BLINK_R]!, rig.photoWeights[BLINK_L]!], rig.rotation);
     this.smileLine = smileLinePoints(rig.neutral, rig.basis, rig.photoWeights, avatar.rest, rig.scale);
     this.lipSide = lipSideFields(rig.neutral);
+    // as the avatar's basis reads it (avatar/build.ts): the face's more visible brow decides
+    const bare = 1 - Math.max(...browHairShares(avatar.texture, (i) => [avatar.uv[i * 2]!, avatar.uv[i * 2 + 1]!], avatar.head.iod));
+    this.browBand = browBand(rig.neutral, rig.basis, rig.photoWeights, bare);
   }
 
   /** This frame's weights and displacement (`wv`, `delta`, `closure`, `grin`, `cropDisp`); `project`: the frame's head projection (deform.ts). */
@@ -72,6 +79,8 @@ export class ExpressionShape {
     const jawMap = withDriverMouth(this.jawMap, frame.w[DRIVER_MOUTH_WIDTH]);
     const rig = avatar.rig;
     weightsToVector(frame.w, wv);
+    // a raise on a bare brow ridge no taller than skin stretches (bareRaise.ts)
+    easeBareRaises(wv, rig.photoWeights, this.browBand);
     rebaseMouth(wv, rig.photoWeights, frame.w);
     keepPhotoSmile(wv, rig.photoWeights, frame.w);
     // (past the photo's own gap: up to it the renderer shows the photo's own seam, render/mouth/opening.ts interiorFadeSpan)
