@@ -3,7 +3,11 @@
 // luma over the cheek's (the median of v .16-.32 under the shut line, u .1-.9). Per eye: `byT` across the lid at u
 // .35-.65 in shares t of crease (0) -> shut line (1), steps of .1 from t -1; `along` the lid's middle (t .3-.7) in u steps
 // of .1 from -.2; `under` the band .04-.1 under the shut line. Real shut lids run flat from the crease to t .7 and fall
-// only over the last quarter into the lash line. Never asserts.
+// only over the last quarter into the lash line. `outline` (s56 lidpatch56): the step across the shut eye's mask outline
+// (mask.ts on the real eye's own lines; ours its baked mask), inside minus outside over the cheek, 4 cells (.08 eye widths)
+// each side of the half line: `top` (u .2-.8), `outer` / `inner` ends (rows over the corners' line) and `ring` the mean
+// |step| along the whole outline over the corners' line; `grain` the lid body's fine detail (luma minus its 3x3 mean, RMS
+// over the cheek) over the same of the skin just outside the top. A closed contour of contrast = a patch. Never asserts.
 //   node --import tsx bench/shutLidProfile.ts [--real lp_d0.mp4:66,...] [--ours lp_s5.jpg,...] [--set render/x.ts:xSetting.k=v]
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -16,7 +20,8 @@ import { detectFaces } from '../src/face/detect.ts';
 import { ClosedEyes, eyesMovedBySide, grownGeometry, shutEyeGrowBySide } from '../src/render/closedEye/overlay.ts';
 import { PATCH_W, PATCH_H, toImage } from '../src/render/closedEye/frame.ts';
 import { eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
-import { cellU, cellV, sampleRgba } from '../src/render/closedEye/grid.ts';
+import { cellU, cellV, cellRow, sampleRgba } from '../src/render/closedEye/grid.ts';
+import { maskColumn } from '../src/render/closedEye/mask.ts';
 import type { BakedEye } from '../src/render/closedEye/bake.ts';
 
 const args = process.argv.slice(2);
@@ -28,7 +33,7 @@ const lum = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 *
 const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
 
 /** The profiles of one eye's luma field L (patch grid) with its crease and shut line per u (0..1). */
-function profile(name: string, L: Float32Array, crease: (u: number) => number, shut: (u: number) => number): void {
+function profile(name: string, L: Float32Array, crease: (u: number) => number, shut: (u: number) => number, mask?: Float32Array): void {
   const vals = (pred: (u: number, d: number, t: number) => boolean) => {
     const a: number[] = [];
     for (let c = 0; c < PATCH_W; c++) {
@@ -46,7 +51,44 @@ function profile(name: string, L: Float32Array, crease: (u: number) => number, s
   console.log(`   byT   t -1..0.9: ${steps(-1, 20, (t0) => (u, d, t) => u > 0.35 && u < 0.65 && t >= t0 && t < t0 + 0.1)}`);
   console.log(`   along u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d, t) => u >= u0 && u < u0 + 0.1 && t > 0.3 && t < 0.7)}`);
   console.log(`   under u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d) => u >= u0 && u < u0 + 0.1 && d > 0.04 && d < 0.1)}`);
+  if (mask) console.log(`   outline ${outline(L, mask, cheek, shut)}`);
 }
+
+/** The steps across the mask's half line (inside minus outside, over the cheek) and the body's grain over the skin's above it. */
+function outline(L: Float32Array, mask: Float32Array, cheek: number, shut: (u: number) => number): string {
+  const D = 4, at = (r: number, c: number) => L[Math.min(PATCH_H - 1, Math.max(0, r)) * PATCH_W + Math.min(PATCH_W - 1, Math.max(0, c))]!;
+  const m = (r: number, c: number) => mask[r * PATCH_W + c]!;
+  const top: number[] = [], outer: number[] = [], inner: number[] = [], grainIn: number[] = [], grainOut: number[] = [];
+  const hp = (r: number, c: number) => { let s = 0; for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) s += at(r + i, c + j); return at(r, c) - s / 9; };
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    let rT = -1;
+    for (let r = 0; r < PATCH_H; r++) if (m(r, c) >= 0.5) { rT = r; break; }
+    if (rT < 0) continue;
+    if (u > 0.2 && u < 0.8) {
+      top.push((at(rT + D, c) - at(rT - D, c)) / cheek);
+      for (let r = rT - 6; r < rT - 1; r++) grainOut.push(hp(r, c) / cheek);
+      const sh = cellRowOf(shut(u));
+      for (let r = rT + D + 2; r < sh - 3; r++) grainIn.push(hp(r, c) / cheek);
+    }
+  }
+  // the ends: per row over the corners' line, the first / last column the mask is half
+  const cornerRow = Math.min(cellRowOf(shut(0)), cellRowOf(shut(1))) - 1;
+  for (let r = 0; r < cornerRow; r++) {
+    let cL = -1, cR = -1;
+    for (let c = 0; c < PATCH_W; c++) if (m(r, c) >= 0.5) { if (cL < 0) cL = c; cR = c; }
+    if (cL < 0 || cR - cL < 2 * D + 2) continue;
+    outer.push((at(r, cL + D) - at(r, cL - D)) / cheek);
+    inner.push((at(r, cR - D) - at(r, cR + D)) / cheek);
+  }
+  const f = (a: number[]) => (a.length ? (mean(a) >= 0 ? '+' : '') + mean(a).toFixed(2) : '  -');
+  const abs = (a: number[]) => a.map(Math.abs);
+  const rms = (a: number[]) => Math.sqrt(mean(a.map((x) => x * x)));
+  return `top ${f(top)} outer ${f(outer)} inner ${f(inner)} ring ${mean(abs([...top, ...outer, ...inner])).toFixed(2)}  grain body/over-top ${(rms(grainIn) / Math.max(1e-6, rms(grainOut))).toFixed(2)} (${rms(grainIn).toFixed(3)})`;
+}
+
+/** The nearest patch row of eye-frame v. */
+const cellRowOf = (v: number) => Math.round(cellRow(v));
 
 for (const pick of REAL) {
   const [clip, f] = pick.split(':');
@@ -62,7 +104,9 @@ for (const pick of REAL) {
       const o = (Math.min(img.height - 1, Math.max(0, Math.round(y))) * img.width + Math.min(img.width - 1, Math.max(0, Math.round(x)))) * 4;
       L[r * PATCH_W + c] = lum(img.data[o]!, img.data[o + 1]!, img.data[o + 2]!);
     }
-    profile(`real ${pick} eye${side}`, L, (u) => Math.min(lineAt(g.lid, u) - 0.05, lineAt(g.crease, u)), (u) => lineAt(g.lower, u));
+    const M = new Float32Array(PATCH_W * PATCH_H);
+    for (let c = 0; c < PATCH_W; c++) { const mc = maskColumn(g, cellU(c)); for (let r = 0; r < PATCH_H; r++) M[r * PATCH_W + c] = mc(cellV(r)); }
+    profile(`real ${pick} eye${side}`, L, (u) => Math.min(lineAt(g.lid, u) - 0.05, lineAt(g.crease, u)), (u) => lineAt(g.lower, u), M);
   });
 }
 
@@ -84,6 +128,6 @@ for (const portrait of OURS) {
       L[k] = lum(mix(0), mix(1), mix(2));
     }
     const col = (u: number) => Math.min(PATCH_W - 1, Math.max(0, Math.round((u + 0.3) * 48 - 0.5)));
-    profile(`ours ${portrait} eye${side}`, L, (u) => eye.creaseV[col(u)]!, (u) => eye.shutV[col(u)]!);
+    profile(`ours ${portrait} eye${side}`, L, (u) => eye.creaseV[col(u)]!, (u) => eye.shutV[col(u)]!, eye.mask);
   }
 }

@@ -65,3 +65,16 @@ test('lp_s2\'s shut eye: the fold over the lid covered (its darkest row over the
   }
   assert.ok(lighter >= 1, 'at least one of lp_s2\'s eyes loses its fold line');
 });
+
+// lidpatch56 (s56): the `thin` option (off by default) reaches past the brow's clearance line for a thin fold only.
+test('thin (off by default): a thin fold past the brow\'s clearance raised with it on; a thick band (a brow) never', () => {
+  assert.equal(foldCoverSetting.thin, 0, 'off in the product');
+  const nearBrow = { ...g, brow: line(-0.53) } as EyeGeometry;
+  const thin = { ...foldCoverSetting, thin: 0.08 };
+  // a fold .04 thick at -.53..-.49 over the mask's half line (-.42), lit skin over it: raised only with thin
+  assert.equal(foldRaise(photoWithBand(-0.53, -0.49), nearBrow, top)[middle()], 0);
+  const r = foldRaise(photoWithBand(-0.53, -0.49), nearBrow, top, thin)[middle()]!;
+  assert.ok(r > 0.05, `thin fold raise ${r}`);
+  // a dark band from -.56 up past the search's end (brow hair, still dark .08 over its darkest row): left
+  assert.equal(foldRaise(photoWithBand(-0.8, -0.49), nearBrow, top, thin)[middle()], 0, 'a thick band');
+});

@@ -19,9 +19,12 @@ import { luminance as lum } from '../../math/colour.ts';
 /**
  * on (the product) / off: the mask's top as mask.ts lays it (before s55). reach: how far over the mask's half line a fold is
  * looked for (eye widths); dark: a fold's light at most this share of the lighter skin over it and of the lid skin under it;
- * margin: the raised half line this far over the fold's row; max: the largest raise.
+ * margin: the raised half line this far over the fold's row; max: the largest raise; thin (s56 lidpatch56, 0: none, the
+ * product): past the brow's clearance line a fold is also taken as a thin line — a valley (its darkest row not at the search's
+ * end) lit again this far (eye widths) over its darkest row, where a brow's hair is still dark (.08 raises lp_s5's painted fold
+ * on the face mesh's brow contour, and st_art_1's, no other portrait's; the top's step did not fall: off).
  */
-export const foldCoverSetting = { on: true, reach: 0.14, dark: 0.8, margin: 0.03, max: 0.12 };
+export const foldCoverSetting = { on: true, reach: 0.14, dark: 0.8, margin: 0.03, max: 0.12, thin: 0 };
 
 /** Eye widths under the brow's lower contour no fold is looked for (brow hair is no fold). */
 const BROW_CLEAR = 0.04;
@@ -52,13 +55,22 @@ export function foldRaise(photo: Float32Array, g: EyeGeometry, top: (uc: number)
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c);
     if (u <= 0 || u >= 1) continue;
-    const t = top(u), ceil = Math.max(t - s.reach, lineAt(g.brow, u) + BROW_CLEAR);
-    let vF = NaN, lF = Infinity;
-    for (let v = t; v >= ceil; v -= 1 / 48) { const l = at(c, v); if (l < lF) { lF = l; vF = v; } }
-    if (!Number.isFinite(vF) || vF >= t - 1 / 48) continue;
-    let above = 0;
-    for (let v = vF - ABOVE[0]; v >= vF - ABOVE[1]; v -= 1 / 48) above = Math.max(above, at(c, v));
-    if (!isFold(lF, above, at(c, t + BELOW), s)) continue;
+    const t = top(u), clear = lineAt(g.brow, u) + BROW_CLEAR;
+    // the darkest row between t and ceil, if it is a fold (NaN: none); thin: also a valley lit again s.thin over it
+    const fold = (ceil: number, thin: boolean) => {
+      let vF = NaN, lF = Infinity;
+      for (let v = t; v >= ceil; v -= 1 / 48) { const l = at(c, v); if (l < lF) { lF = l; vF = v; } }
+      if (!Number.isFinite(vF) || vF >= t - 1 / 48) return NaN;
+      let above = 0;
+      for (let v = vF - ABOVE[0]; v >= vF - ABOVE[1]; v -= 1 / 48) above = Math.max(above, at(c, v));
+      if (!isFold(lF, above, at(c, t + BELOW), s)) return NaN;
+      if (!thin) return vF;
+      return vF > ceil + 2 / 48 && vF < clear && isFold(lF, at(c, vF - s.thin), Infinity, s) ? vF : NaN;
+    };
+    let vF = fold(Math.max(t - s.reach, clear), false);
+    // past the brow's clearance line (the face mesh's brow can lie on a painted fold) only a thin line
+    if (!Number.isFinite(vF) && s.thin > 0 && clear > t - s.reach) vF = fold(t - s.reach, true);
+    if (!Number.isFinite(vF)) continue;
     raw[c] = Math.min(s.max, Math.max(0, t - (vF - s.margin)));
   }
   // smooth along the eye (no notches column to column), faded toward both corners
