@@ -29,25 +29,29 @@ export function slitBackShare(depth: number, round: number): number {
  * light) still takes its pixels to .3-.4 of the lips: a dark slot at 1x. Here the back floor (which lifts every darker pixel,
  * driverTongue.ts backFloorInto) is raised toward `lit` x the driver's lit light by that share.
  * lit: the floor's light over the driver's lit run's (pixels under the floor go BACK_LIFT .75 of the way; .8 left infinitetalk f137
- * and lp_d10 f336 dark slots at 4x, 1.3 drew f137 a uniform mauve band where his shows a dark-red line)
+ * and lp_d10 f336 dark slots at 4x, 1.3 drew f137 a uniform mauve band where his shows a dark-red line); grey: how far the raised
+ * tone loses its colour (the tissue tone is 1.3 x as colourful as the lips, tissueTint.ts: dark, a dark red; raised to the lips'
+ * light, lp_s9's ochre lips drew an orange line at f45 where the child shows a grey-brown parting)
  */
-export const greyPartingSetting = { on: true, lit: 1 };
+export const greyPartingSetting = { on: true, lit: 1, grey: 0.5 };
 
 const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
 /**
  * `tone` (the back floor's tone, RGB 0..255, black when the frame has none) raised in place for a grey parting of share
- * `grey` (0..1, greySlitShare) toward greyPartingSetting.lit x the driver's lit light `driverLit` (over the lips' luma, at
+ * `share` (0..1, greySlitShare) toward greyPartingSetting.lit x the driver's lit light `driverLit` (over the lips' luma, at
  * most 1) of `lipEdge`, in the tone's hue (the lips' edge colour where it has none); returns the frame's back share, at
- * least `backK` (1 where the floor was raised). Never lowers the tone; no reading or no grey share: unchanged.
+ * least `backK` (1 where the floor was raised); its colour taken greyPartingSetting.grey x share toward grey (its luma kept). Never lowers the tone; no reading or no grey share: unchanged.
  */
-export function greyPartingInto(tone: number[], lipEdge: readonly number[], driverLit: number | undefined, grey: number, backK: number): number {
-  if (!greyPartingSetting.on || !(grey > 0) || driverLit === undefined || !Number.isFinite(driverLit)) return backK;
+export function greyPartingInto(tone: number[], lipEdge: readonly number[], driverLit: number | undefined, share: number, backK: number): number {
+  if (!greyPartingSetting.on || !(share > 0) || driverLit === undefined || !Number.isFinite(driverLit)) return backK;
   const lt = luma(tone), want = greyPartingSetting.lit * Math.min(1, Math.max(0, driverLit)) * luma(lipEdge);
-  const to = lt + (want - lt) * clamp01(grey);
+  const to = lt + (want - lt) * clamp01(share);
   if (!(to > lt) || !(to > 0)) return backK;
   const hue = lt > 0 ? tone : lipEdge, hl = lt > 0 ? lt : luma(lipEdge);
   if (!(hl > 0)) return backK;
+  const grey = greyPartingSetting.grey * clamp01(share);
   for (let ch = 0; ch < 3; ch++) tone[ch] = Math.min(255, hue[ch]! * (to / hl));
+  for (let ch = 0; ch < 3; ch++) tone[ch] = tone[ch]! + (to - tone[ch]!) * grey;
   return 1;
 }
