@@ -42,6 +42,7 @@ import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
 import { faintTrust } from './faintLowerRow.ts';
 import { greySlitInto, greySlitShare } from './greySlit.ts';
+import { greyPartingInto, slitBackShare } from './slitBack.ts';
 import { rowToneGain } from './rowTone.ts';
 
 type Rgb = [number, number, number];
@@ -354,12 +355,14 @@ export class FrameLight {
     tipsToneInto(this.cornerLining, this.cavityFloor);
     for (let ch = 0; ch < 3; ch++) this.cavityFloor[ch] *= FLOOR_TONE;
     shadowTintInto(li, this.warmShadow);
-    // (the back of the mouth no darker than the driver's: a dim purple-red, not black, past a speech slit: driverTongue.ts)
-    this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? depthShare(p.gap, round) : 0;
+    // (the back of the mouth no darker than the driver's: a dim purple-red, not black, at a small opening too: driverTongue.ts, slitBack.ts)
+    this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? slitBackShare(depthShare(p.gap, round), round) : 0;
     this.tongueFrontLuma = paleFrontTarget(frontTarget(lipEdge), luma601(lipEdge), p.driverTongueLight, this.tonguePale);
     // (the tissue in the lips' own hue, not blue raises made on pink lips that grey a yellow picture's: tissueTint.ts)
     // (the floors under the rows no more colourful than the lips: at a speech slit 1.3 drew an orange line under the teeth)
     for (const tone of [this.cavityNow, this.backTone]) tissueToneInto(tone, lipInner);
+    // (a grey parting's floor at the driver's lit light, not a dark slot, greyer than the tissue: slitBack.ts)
+    if (!layers.fromPhoto) this.backK = greyPartingInto(this.backTone, lipEdge, p.driverTongueLight, greySlitShare(p.driverCavity, this.teethShow) * (1 - round), this.backK);
     for (const tone of [this.underFloor, this.cavityFloor]) tissueToneInto(tone, lipInner, TISSUE_SHARE, 1);
     this.deepK = deepHueInto(lipEdge, this.deepTint) ? depthShare(p.gap, round) : 0;
     // (the drivers' red-purple seen through a varnished picture's cast: pictureCast.ts)
