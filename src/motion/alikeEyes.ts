@@ -77,8 +77,10 @@ export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly
   const [l, r] = blinks;
   shares.forEach((s, i) => {
     if (!s) return;
-    const a = Math.max(alikeShare(s[0], s[1], yaws?.[i] ?? 0), irisHidden?.[i] ?? 0);
-    [l[i], r[i]] = towardOne(l[i]!, r[i]!, pairValue(l[i]!, r[i]!), a);
+    const hidden = irisHidden?.[i] ?? 0, pair = pairValue(l[i]!, r[i]!);
+    // (both irises hidden: both lids are down, and the more closed eye's weight is the pair's: the mesh under-read the other)
+    const one = pair + hidden * (Math.max(l[i]!, r[i]!) - pair);
+    [l[i], r[i]] = towardOne(l[i]!, r[i]!, one, Math.max(alikeShare(s[0], s[1], yaws?.[i] ?? 0), hidden));
   });
 }
 
