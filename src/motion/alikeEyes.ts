@@ -69,12 +69,18 @@ export function pairValue(left: number, right: number): number {
 
 /**
  * In place: each frame's two blink weights (blinks[0] subject's left) taken toward their pairValue by alikeShare of
- * its opening shares (null: no reading, left as is) and the head's yaw in degrees (none: frontal).
+ * its opening shares (null: no reading, left as is) and the head's yaw in degrees (none: frontal). `irisHidden` (0..1 per
+ * frame, irisShowShares.ts bothIrisesHidden): where the pixels show both irises hidden together the pair is one however far
+ * apart the mesh reads it (irisshow56: Stewart f87-88, both lids down, read .35 / .62 of rest).
  */
-export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[], yaws?: ArrayLike<number>): void {
+export function alikeEyes(blinks: [Float64Array, Float64Array], shares: readonly (readonly [number, number] | null)[], yaws?: ArrayLike<number>, irisHidden?: ArrayLike<number>): void {
   const [l, r] = blinks;
   shares.forEach((s, i) => {
-    if (s) [l[i], r[i]] = alikeBlinks(l[i]!, r[i]!, s, yaws?.[i] ?? 0);
+    if (!s) return;
+    const hidden = irisHidden?.[i] ?? 0, pair = pairValue(l[i]!, r[i]!);
+    // (both irises hidden: both lids are down, and the more closed eye's weight is the pair's: the mesh under-read the other)
+    const one = pair + hidden * (Math.max(l[i]!, r[i]!) - pair);
+    [l[i], r[i]] = towardOne(l[i]!, r[i]!, one, Math.max(alikeShare(s[0], s[1], yaws?.[i] ?? 0), hidden));
   });
 }
 

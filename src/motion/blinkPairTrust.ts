@@ -81,7 +81,7 @@ export const slitEyeSetting = { cutEventsKept: false };
 
 /**
  * Per frame 0..1: how much the less closed eye's reading is its own because, over the whole closure
- * event, it never reads shut (a wink or a one-eyed squint). Unlike deepShutTrust it holds on a small or
+ * event, it never reads shut (a wink or a one-eyed squint), unless `irisHidden` (per frame 0..1) shows both irises hidden in it. Unlike deepShutTrust it holds on a small or
  * turned face: a real blink closes both eyes at its deepest frame, so an eye that stays open over the
  * event is a slit, however the head is turned. Frames without a reading (null) end an event.
  * An event cut by the track's first or last reading is no evidence (s52 lookdown52): its deepest frames
@@ -89,7 +89,7 @@ export const slitEyeSetting = { cutEventsKept: false };
  * both lids down to their lashes on the video, read .16 and .55; kept apart, one eye shut and the other
  * half open).
  */
-export function slitEyeTrust(shares: readonly (readonly [number, number] | null)[], cutEventsKept = slitEyeSetting.cutEventsKept): Float64Array {
+export function slitEyeTrust(shares: readonly (readonly [number, number] | null)[], cutEventsKept = slitEyeSetting.cutEventsKept, irisHidden?: ArrayLike<number>): Float64Array {
   const n = shares.length;
   const trust = new Float64Array(n);
   const closing = (i: number) => !!shares[i] && Math.min(shares[i]![0], shares[i]![1]) <= EVENT_SHUT;
@@ -99,12 +99,20 @@ export function slitEyeTrust(shares: readonly (readonly [number, number] | null)
     let end = start;
     while (end + 1 < n && closing(end + 1)) end++;
     if (!cutEventsKept && (start === first || end === last)) { start = end; continue; }
-    const t = smoothstep(SLIT_PAIRED, SLIT_OWN, otherEyeLeast(shares, start, end));
+    // (an event over which the pixels show both irises hidden is a blink, however open the mesh reads its other eye: irisShowShares.ts)
+    const t = smoothstep(SLIT_PAIRED, SLIT_OWN, otherEyeLeast(shares, start, end)) * (1 - mostOver(irisHidden, start, end));
     // the frame either side too: the smoothed weights there still carry the event's closure
     for (let i = Math.max(0, start - 1); i <= Math.min(n - 1, end + 1); i++) trust[i] = Math.max(trust[i]!, t);
     start = end;
   }
   return trust;
+}
+
+/** The largest of `v` over frames start..end (0 without it). */
+function mostOver(v: ArrayLike<number> | undefined, start: number, end: number): number {
+  let m = 0;
+  if (v) for (let i = start; i <= end; i++) m = Math.max(m, v[i] ?? 0);
+  return m;
 }
 
 /** The least opening, frames start-1..end+1, of the eye that reads less shut over frames start..end. */

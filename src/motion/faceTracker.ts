@@ -16,6 +16,7 @@ import { BELOW_LIP, lowerRowShow, THROUGH_PALE, type LowerRowOptions } from './l
 import { lowerShowWithSides, lowerSideShow } from './lowerSide.ts';
 import { sealedShare } from './sealedLips.ts';
 import { eyeWhiteShows } from './eyeWhiteShow.ts';
+import { irisShows } from './irisShow.ts';
 import { eyeWhiteReference } from './eyeWhiteRef.ts';
 import { lipSidePixels } from './sneerRead.ts';
 import { underLipRows, underLipSetting } from './underLip.ts';
@@ -52,6 +53,8 @@ export interface RawFaceFrame {
   sealed?: number | null;
   /** the white above each iris off the pixels, iris diameters, [subject's left, right] (eyeWhiteShow.ts; NaN: unread) */
   whiteShow?: [number, number];
+  /** how much of each iris shows between the lids off the pixels, iris diameters, [subject's left, right] (irisShow.ts; NaN: unread) */
+  irisShow?: [number, number];
   /** each side's teeth height off the pixels, IOD, [image left, image right] (sneerRead.ts; null: not read) */
   sideTeeth?: [number, number] | null;
   /** the lower-tooth rows straight under the inner lower-lip contour, IOD (underLip.ts: opening the mesh's gap misses; null: not read) */
@@ -75,7 +78,7 @@ export function frameReadings(img: RgbaImage, flat: Float32Array, soft_: SoftTee
   const depth = depthWithSoft(upperRowDepth(img, box), bright, soft);
   // (the eye whites: the lower row's second grey reference on tinted video, lowerTeeth.ts whiteRefSetting)
   const white = box ? eyeWhiteReference(img, flat) : null;
-  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat), lipInside: lipInsideIod(img, box, flat), teethTone: teethToneRead(img, flat, teeth) };
+  return { mouthDark: darknessOfTeeth(teeth), teethShare: teeth, cavity, under: underTeethLight(img, box), tongue: middle?.tongue ?? null, back, tongueLight, teethDepth: depth, lowerShow: lowerShowWithSides(lowerRowShow(img, box, undefined, throughPale, belowLip, white), lowerSideShow(img, box, undefined, throughPale, white), depth), sealed: sealedShare(img, flat), whiteShow: eyeWhiteShows(img, flat), irisShow: irisShows(img, flat), sideTeeth: lipSidePixels(img, flat)?.teeth ?? null, underLip: underLipIod(img, box, flat), lipInside: lipInsideIod(img, box, flat), teethTone: teethToneRead(img, flat, teeth) };
 }
 
 /** The 3D eye-corner distance (px), as measures.ts. */

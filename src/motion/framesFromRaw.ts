@@ -22,6 +22,7 @@ import { keepRoundMouth, keepWideMouth, lipsWithinJaw, tallGrinCaps } from './mo
 import { usableFrames } from './usableFrames.ts';
 import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
+import { bothIrisesHidden, irisShowShares } from './irisShowShares.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
 import { poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
@@ -126,7 +127,9 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
   const shares = eyed.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
   // two eyes the mesh reads about equally open blink as one: their difference is its noise on the blink map's steep part (alikeEyes.ts); a turned head forgives its near eye reading lower
-  if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares, raw.map((r) => r?.angles.yaw ?? 0));
+  // (and where the pixels show both irises hidden together, however far apart the mesh reads them: irisShowShares.ts)
+  const irisHidden = fit.irisShowPairs ? bothIrisesHidden(irisShowShares(raw.map((r, i) => (valid[i] ? r?.irisShow : null)), shares), raw.map((r) => r?.angles.yaw ?? 0)) : undefined;
+  if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares, raw.map((r) => r?.angles.yaw ?? 0), irisHidden);
   // a two-eyed blink shuts and opens in step: the frames where the mesh lets one eye close late or open early (blinkInStep.ts)
   if (fit.blinkInStep) blinkInStep([ch.get('blinkL'), ch.get('blinkR')], shares, fps, raw.map((r) => r?.angles.yaw ?? 0));
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
@@ -171,7 +174,7 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
   if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
   // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
-  const slit = slitEyeTrust(shares);
+  const slit = slitEyeTrust(shares, undefined, irisHidden);
   const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);

@@ -88,6 +88,8 @@ export interface DriverFitOptions {
   blinkFromUpperLid?: boolean;
   /** The video path: two eyes whose opening shares of rest are within the mesh's noise (alikeEyes.ts ALIKE_DIFF) take their blinks' mean; a wink, well past it, keeps each eye's (docs/eyes/sessions/s51-droop51.md: lp_d10 f40 one lid lowered under level eyes). */
   alikeEyes?: boolean;
+  /** The video path: where the driver's pixels show both irises hidden together (irisShow.ts, irisShowShares.ts) the two blinks are one pair however far apart the mesh reads the eyes, in alikeEyes and the slit-eye trust (docs/eyes/sessions/s56-irisshow56.md: Stewart f87-89, a blink drawn as a half-wink). */
+  irisShowPairs?: boolean;
   /** The video path: the same alike pair takes the mean of its two eyeSquint weights; a one-eyed squint the mesh sees keeps each side's (alikeEyes.ts alikeSquints; docs/eyes/sessions/s54-squint54.md: lp_s9 <- videoretalking_4 f91, a frown's two-eyed narrowing read on one side). */
   alikeSquints?: boolean;
   /** The video path: where one eye of a two-eyed blink closes a frame late or opens a frame early on the mesh (closing runs overlapping, at most 2 frames apart, a blink long), the pair takes one value there (blinkInStep.ts; docs/eyes/sessions/s53-eyepair53.md: noem f58). */
@@ -201,6 +203,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     droopHeld: o.droopHeld ?? true,
     blinkFromUpperLid: o.blinkFromUpperLid ?? true,
     alikeEyes: o.alikeEyes ?? true,
+    irisShowPairs: o.irisShowPairs ?? true,
     alikeSquints: o.alikeSquints ?? true,
     blinkInStep: o.blinkInStep ?? true,
     farEyeAsNear: o.farEyeAsNear ?? true,
