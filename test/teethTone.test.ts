@@ -84,3 +84,14 @@ test('lp_s42, whose own teeth are drawn: the driver\'s tone leaves her rows as t
   const render = (w: Record<string, number>) => Buffer.from(r.render({ ...n, w: { ...n.w, ...OPEN, ...w } }).data);
   assert.ok(render({}).equals(render({ driverTeethTone: 1.2 })));
 });
+
+test("a smile lights a mid opening's row: the gain makes up less of a shade it does not have (s56 denture56)", () => {
+  // (lp_s7 <- lp_d10: driver 1.036, our row 1.05 over our cheeks, a .10 IOD parting)
+  const plain = rowToneGain(1.036, 1.05, 0, 0.1), smiling = rowToneGain(1.036, 1.05, 0, 0.1, rowToneSetting, 1);
+  assert.ok(smiling < plain - 0.05, `gain ${plain.toFixed(3)} -> ${smiling.toFixed(3)}`);
+  assert.ok(smiling > 1, 'still lifted toward her light');
+  // (a full opening is lit already; no smile, or the setting off: the gap alone)
+  assert.equal(rowToneGain(1.036, 1.05, 0, 0.2, rowToneSetting, 1), rowToneGain(1.036, 1.05, 0, 0.2));
+  assert.equal(rowToneGain(1.036, 1.05, 0, 0.1, rowToneSetting, 0), plain);
+  assert.equal(rowToneGain(1.036, 1.05, 0, 0.1, { ...rowToneSetting, smileLit: 0 }, 1), plain);
+});

@@ -215,7 +215,7 @@ export class FrameLight {
     const light = (gap: number) => CLOSED_LIGHT + (1 - CLOSED_LIGHT) * Math.max(lit, smoothstep(0.01, 0.16, gap));
     this.teethLight = layers.fromPhoto ? Math.min(1, light(p.gap) / light(p.photoGap)) : light(p.gap);
     // (the library rows as light over our cheeks as the driver's over its own: rowTone.ts; a photo's own row keeps its light)
-    const tone = layers.fromPhoto ? 1 : rowToneGain(p.driverTeethTone, layers.rowTone?.tone, layers.rowTone?.textured, p.gap);
+    const tone = layers.fromPhoto ? 1 : rowToneGain(p.driverTeethTone, layers.rowTone?.tone, layers.rowTone?.textured, p.gap, undefined, lit);
     // (and a library lower row under the photo's own upper row keeps the photo's light too: the two rows one light)
     this.upperTone = this.lowerTone = layers.fromPhoto ? 1 : tone;
     // (a library row at a soft smile's small parting stays in the lips' and cheeks' shade: softSmileLit)

@@ -232,18 +232,21 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const libCavity = desaturate(lib.cavity.map((v, k) => v * match.gain[k]!) as [number, number, number], match.saturation);
   // (the upper row's deeper where the photo shows no teeth of its own, the more the more textured the picture: rowLook.ts)
   const textured = texturedShare(skinTexture(avatar));
-  const upperLook = libraryRelief(own !== null, textured, pictureSoftness(lipBlur));
-  // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
-  const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
   // (a photo's own row by how much it was sharpened: ownRowRelief.ts)
   const relief = (l: ReadyLayer, dir: -1 | 1, blurPx = 0, plain = false, speech = false, sharpen?: number, onset = false) => {
-    const rowLook = speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen) : upperLook;
+    const rowLook = speech ? speechLook : own && !ownShown && sharpen !== undefined ? ownRowRelief(sharpen, upperLook) : upperLook;
     return seen(speech ? 'speech' : onset ? 'onset' : 'relief', withToothRelief(l, toothPerIod, dir < 0 ? 1 : -1, Math.hypot(soft, blurPx), BODY_LINE, shadeTintOf(libCavity), dir < 0 && !plain ? (onset ? onsetRelief(rowLook) : rowLook) : dir > 0 && rowFlatSetting.lower ? LOWER_RELIEF : undefined));
   };
   const cheek = lum(...cheekColour(avatar)), faceWhite = pictureWhite(avatar);
   const target = teethTarget(cheek, softPictureWhite(cheek, faceWhite, lipBlur));
   // (whether any of the photo's cut reaches the render as lit teeth, as withPhotoTeeth keeps them: ownRowRelief.ts)
-  const ownShown = own !== null && coverage(withoutDark(ready(own.upper, outPerIod, 0, { gain: [1, 1, 1], saturation: 1 }), target / OWN_TEETH_GAIN[1])) > 0;
+  const ownReady = own ? ready(own.upper, outPerIod, 0, { gain: [1, 1, 1], saturation: 1 }) : null;
+  const ownLit = ownReady ? coverage(withoutDark(ownReady, target / OWN_TEETH_GAIN[1])) : 0, ownShown = ownLit > 0;
+  // (a cut drawn but not kept as the row, as withPhotoTeeth reads ownRowKept, leaves the row the library's look: rowLook.ts ownCutRelief)
+  const ownKept = ownReady !== null && ownLit >= OWN_ROW_KEPT * Math.max(1, coverage(ownReady));
+  const upperLook = libraryRelief(own !== null, textured, pictureSoftness(lipBlur), ownKept);
+  // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
+  const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
   const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);

@@ -30,8 +30,14 @@ export function ownReliefShare(sharpen: number): number {
   return smoothstep(SOFTENED[0], SOFTENED[1], sharpen) * (1 - smoothstep(SHARPENED[0], SHARPENED[1], sharpen));
 }
 
-/** The upper row's relief where the photo shows its own teeth and the row was sharpened by `sharpen`. */
-export function ownRowRelief(sharpen: number): ReliefLook {
+/**
+ * The upper row's relief where the photo shows its own teeth and the row was sharpened by `sharpen`, over `base` (the look the
+ * picture's kind gives a cut not kept as its row, rowLook.ts ownCutRelief: PLAIN_RELIEF on a clean photo); each of lines and
+ * rounding the deeper of the two.
+ */
+export function ownRowRelief(sharpen: number, base: ReliefLook = PLAIN_RELIEF): ReliefLook {
   const t = ownReliefShare(sharpen);
-  return { ...PLAIN_RELIEF, lines: PLAIN_RELIEF.lines + t * (LINES - PLAIN_RELIEF.lines), round: PLAIN_RELIEF.round + t * (ROUND - PLAIN_RELIEF.round) };
+  const lines = PLAIN_RELIEF.lines + t * (LINES - PLAIN_RELIEF.lines), round = PLAIN_RELIEF.round + t * (ROUND - PLAIN_RELIEF.round);
+  if (base === PLAIN_RELIEF) return { ...PLAIN_RELIEF, lines, round };
+  return { ...base, lines: Math.max(lines, base.lines), round: Math.max(round, base.round) };
 }

@@ -36,7 +36,7 @@ export const CLEAN_RELIEF: ReliefLook = { lines: 0.85, widen: 1, round: 2, round
  * dip .08-.11 in speech (lp_d6 .079, lp_d10 .103, lp_d11 .101, lp_d0 .113; sharp Katie .154): a blur this wide cannot
  * hold a stroke between every two teeth. The textured share is faded by `softFade` x softFade(softness) (0 off).
  */
-export const rowLookSetting = { softFade: 1 };
+export const rowLookSetting = { softFade: 1, /** ownCutRelief on (off: a photo's own cut always keeps PLAIN_RELIEF, main before s56) */ ownCutLook: true };
 
 /**
  * How much of the textured look a picture of this softness (photoLook.ts pictureSoftness, 0..1) loses: none up to its
@@ -53,10 +53,28 @@ export function noTeethRelief(share: number): ReliefLook {
   return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides') };
 }
 
-/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs), in a picture `textured` (0 clean .. 1 painted) as pictureKind.ts reads it, `softness` as photoLook.ts pictureSoftness reads it. */
-export function libraryRelief(photoShowsTeeth: boolean, textured = 0.5, softness = 0): ReliefLook {
-  return photoShowsTeeth ? PLAIN_RELIEF : noTeethRelief(textured * (1 - softFade(softness)));
+/** The relief's look for the library's upper row (the lower row keeps the plain one: with both deepened the seam between the rows drew a dark grid, lp_s1 f176) on a photo that does (or does not) show its own teeth (a photo's own teeth keep theirs), in a picture `textured` (0 clean .. 1 painted) as pictureKind.ts reads it, `softness` as photoLook.ts pictureSoftness reads it; `ownKept` false: the photo's cut is drawn but is not its row (ownCutRelief). */
+export function libraryRelief(photoShowsTeeth: boolean, textured = 0.5, softness = 0, ownKept = true): ReliefLook {
+  if (photoShowsTeeth) return ownKept || !rowLookSetting.ownCutLook ? PLAIN_RELIEF : ownCutRelief(textured * (1 - softFade(softness)));
+  return noTeethRelief(textured * (1 - softFade(softness)));
 }
+
+/**
+ * s56 (denture56, issue #13): a photo whose own cut is drawn but is not its row (under OWN_ROW_KEPT of the cut stays lit teeth:
+ * a thin strip under the lip) shows the library row over nearly all of an opening, and that row took PLAIN_RELIEF ("a photo's
+ * own teeth keep theirs"). On a painting (lp_s10, Vermeer's girl: her cut a glint of white, textured 1) the row was a solid white
+ * band without gaps where her driver (lp_d0) shows six teeth apart: a painting's library row takes TEXTURED_RELIEF when the photo
+ * shows no teeth, and here the plain look goes `share` of the way to it. A clean photo (share 0: lp_s42, lp_s11,
+ * st_full_body_1) keeps the plain look, byte for byte.
+ */
+export function ownCutRelief(share: number): ReliefLook {
+  const t = Math.min(1, Math.max(0, share));
+  if (!(t > 0)) return PLAIN_RELIEF;
+  const mix = (k: keyof ReliefLook) => (PLAIN_RELIEF[k] ?? 1) + t * ((OWN_CUT_RELIEF[k] ?? 1) - (PLAIN_RELIEF[k] ?? 1));
+  return { lines: mix('lines'), widen: mix('widen'), round: mix('round'), roundPower: mix('roundPower'), warmth: mix('warmth'), sides: mix('sides'), tipLines: mix('tipLines') };
+}
+/** TEXTURED_RELIEF with speech's flatter front (speechRow.ts TEXTURED_SPEECH_RELIEF's values): an own cut's row has one look for speech and grin */
+const OWN_CUT_RELIEF: ReliefLook = { ...TEXTURED_RELIEF, round: 6, roundPower: 3 };
 
 /**
  * A smile's library row ends in the dark buccal corridor: over the outer CORRIDOR[0]..1 of the half-width its

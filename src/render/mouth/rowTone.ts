@@ -28,6 +28,15 @@ export const rowToneSetting = {
    */
   rowShade: [0.74, 0.95] as [number, number],
   shadeGap: [0.1, 0.16] as [number, number],
+  /**
+   * s56 (denture56): a smile lights the row at any gap (frameLight.ts teethLight, teethRowLight.ts smileLit), so the share of the
+   * way from rowShade[0] to [1] is the more of the gap's and `smileLit` x the smile's `lit`. Keyed on the gap alone the gain made
+   * up a mid opening's shade a smiling talker's row never had: lp_s1 <- Katie and lp_s7 <- lp_d10 (both talk smiling) at .10-.12
+   * IOD drew rows 1.10-1.28 x the cheeks where theirs are .99-1.10 (teethtone55's +.07-.08). Their lit mid-opening rows keep
+   * .80-.83 of the row's light as rendered (bench/teethSkin.ts), .4 of the way from .74 to .95 (1: lp_d10 .90 against her .98).
+   * 0: the gap alone (s55).
+   */
+  smileLit: 0.4,
 };
 
 /** The row's median luma over its opaque pixels (premultiplied layer; null: too few): what a driver row's median is read as. */
@@ -47,11 +56,13 @@ export function libraryRowTone(avatar: Avatar, upper: ReadyLayer): number | null
 
 /**
  * The gain on the library rows' light for the driver's tone `driverTone` (absent: 1) and our row's median light over our
- * cheeks `ourTone` at lip gap `gap` (IOD), toward 1 as the picture is `textured` (0 clean .. 1 painted).
+ * cheeks `ourTone` at lip gap `gap` (IOD), toward 1 as the picture is `textured` (0 clean .. 1 painted), a smile lighting the row `lit`
+ * (0..1, teethRowLight.ts smileLit) as a full opening.
  */
-export function rowToneGain(driverTone: number | undefined, ourTone: number | undefined, textured = 0, gap = Infinity, s = rowToneSetting): number {
+export function rowToneGain(driverTone: number | undefined, ourTone: number | undefined, textured = 0, gap = Infinity, s = rowToneSetting, lit = 0): number {
   if (!s.on || driverTone === undefined || !Number.isFinite(driverTone) || !ourTone || !(ourTone > 0)) return 1;
-  const shade = s.rowShade[0] + (s.rowShade[1] - s.rowShade[0]) * smoothstep(s.shadeGap[0], s.shadeGap[1], gap);
+  const open = Math.max(smoothstep(s.shadeGap[0], s.shadeGap[1], gap), s.smileLit * clamp01(lit));
+  const shade = s.rowShade[0] + (s.rowShade[1] - s.rowShade[0]) * open;
   const g = clamp(clamp(driverTone, s.driver[0], s.driver[1]) / (ourTone * shade), s.gain[0], s.gain[1]);
   return 1 + (g - 1) * (1 - clamp01(textured));
 }
