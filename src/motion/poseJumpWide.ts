@@ -62,3 +62,30 @@ export function widesAtJumpsCapped(wides: [Float64Array, Float64Array], jumps: r
     s = e;
   }
 }
+
+// The same jump moves the head itself (posejump56, issue #14/#15): christie f80-81's pitch and depth reach the smoothed
+// pose as a twitch (critic55's motion: pitch 7.3 -> 5.0 -> 6.5 deg, tz .285 -> .241 over f78-83) while nothing moves on
+// the video. So before the smoothing the pose channels on a jump run lie on the line between their flanking frames.
+
+/** The pose channels a jump run is bridged over (framesFromRaw.ts channel names). */
+export const POSE_CHANNELS = ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz'] as const;
+
+/** The gaze channels bridged too (gazeAtJumpBridged): christie f80-81 reads the gaze .32 and the vergence .28 off their flanks' line while the driver's eyes hold still. */
+export const GAZE_CHANNELS = ['gx', 'gy', 'gv'] as const;
+
+/** In place: on each run of jump frames with a frame on both sides, each series on the straight line between its values on those two frames. */
+export function bridgedAtJumps(series: readonly Float64Array[], jumps: readonly boolean[]): void {
+  const n = jumps.length;
+  for (let s = 0; s < n; s++) {
+    if (!jumps[s]) continue;
+    let e = s;
+    while (e + 1 < n && jumps[e + 1]) e++;
+    if (s > 0 && e + 1 < n) {
+      for (const c of series) {
+        const a = c[s - 1]!, b = c[e + 1]!;
+        for (let i = s; i <= e; i++) c[i] = a + ((i - s + 1) / (e - s + 2)) * (b - a);
+      }
+    }
+    s = e;
+  }
+}
