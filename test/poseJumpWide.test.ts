@@ -51,6 +51,10 @@ test('bridgedAtJumps: christie f80-81, the pose on a jump run lies on its flanks
   const turn = Float64Array.from([-2, -2, -6.6, -7.1, -7, -7]), copy = Float64Array.from(turn);
   bridgedAtJumps([turn], poseJumps(pose([...turn])));
   assert.deepEqual([...turn], [...copy]);
+  // jumps chained into a run longer than a mesh jump (vrt4 f75-80: maybe a quick nod) are left as read
+  const chain = Float64Array.from([-21, -31, -29.5, -23, -24.2, -26.5, -26.2, -21.6]), chained = Float64Array.from(chain);
+  bridgedAtJumps([chain], [false, true, true, true, true, true, true, false]);
+  assert.deepEqual([...chain], [...chained]);
   // a run with no frame after it (the clip's end) is left as read
   const edge = Float64Array.from([0, 0, 4]);
   bridgedAtJumps([edge], [false, false, true]);

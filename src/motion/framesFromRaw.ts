@@ -24,7 +24,7 @@ import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
-import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
+import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, jumpFrames, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
@@ -123,7 +123,7 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
   // a one- or two-frame pose jump of the mesh that comes straight back is not the head (nor the gaze) moving: both on its flanks' line (poseJumpWide.ts)
   const jumps = poseJumps(raw.map((r, i) => (valid[i] && r ? r.angles : null)), fps);
-  bridgedAtJumps([...(fit.poseAtJumpBridged ? POSE_CHANNELS : []), ...(fit.gazeAtJumpBridged ? GAZE_CHANNELS : [])].map((k) => ch.get(k)), jumps);
+  bridgedAtJumps([...(fit.poseAtJumpBridged ? POSE_CHANNELS : []), ...(fit.gazeAtJumpBridged ? GAZE_CHANNELS : [])].map((k) => ch.get(k)), jumps, jumpFrames(fps));
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, eyed, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
