@@ -25,7 +25,7 @@ import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { bothIrisesHidden, irisShowShares } from './irisShowShares.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
-import { poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
+import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, jumpFrames, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
 import { blinksWithoutSquint, measuredEyes, teethShares, writeFittedYaw, writeMeasuredChannels } from './measuredChannels.ts';
 import { mergeRigChannels } from './rigChannelsMerge.ts';
@@ -122,6 +122,9 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   const mouthWidths = new Float64Array(n), mouthAspects = new Float64Array(n), neutral = new Float64Array(LANDMARK_COUNT * 3);
   const rigChannels = opts.expressions === 'measures' ? new Map<RigControl, Float64Array>() : retargetFromLandmarks(raw.map((r, i) => (valid[i] ? r!.lm : null)), opts.fit, { fps, fittedYaw, lidRises, mouthWidths, mouthAspects, eyes: measuredEyes(raw), lipGaps: raw.map((r) => r?.m.lipGap ?? 0), whiteShows: raw.map((r) => r?.whiteShow ?? null), neutral });
   if (rigChannels.size > 0 && fit.yawFromFit) writeFittedYaw(ch, fittedYaw, valid, mapToInitPose);
+  // a one- or two-frame pose jump of the mesh that comes straight back is not the head (nor the gaze) moving: both on its flanks' line (poseJumpWide.ts)
+  const jumps = poseJumps(raw.map((r, i) => (valid[i] && r ? r.angles : null)), fps);
+  bridgedAtJumps([...(fit.poseAtJumpBridged ? POSE_CHANNELS : []), ...(fit.gazeAtJumpBridged ? GAZE_CHANNELS : [])].map((k) => ch.get(k)), jumps, jumpFrames(fps));
   if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, eyed, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
@@ -143,7 +146,7 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
     if (fit.wideShowCap) capWidesByNearShow(wides, raw, far);
   }
   // a one- or two-frame pose jump of the mesh reads the eyes wide: no stare there past its flanking frames' (poseJumpWide.ts)
-  if (rigChannels.size > 0 && fit.wideAtPoseJump) widesAtJumpsCapped([ch.get('w.eyeWideLeft'), ch.get('w.eyeWideRight')], poseJumps(raw.map((r, i) => (valid[i] && r ? r.angles : null)), fps));
+  if (rigChannels.size > 0 && fit.wideAtPoseJump) widesAtJumpsCapped([ch.get('w.eyeWideLeft'), ch.get('w.eyeWideRight')], jumps);
   // two eyes the mesh reads about equally open squint as one: a squint the fit read on one side alone narrowed one of the photo's eyes (alikeEyes.ts alikeSquints)
   if (rigChannels.size > 0 && fit.alikeSquints) alikeSquints([ch.get('w.eyeSquintLeft'), ch.get('w.eyeSquintRight')], shares, raw.map((r) => r?.angles.yaw ?? 0));
   gazeHeldThroughClosures(ch, valid);

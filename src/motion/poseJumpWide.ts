@@ -13,6 +13,11 @@ export const JUMP_FRAMES = 2;
 /** A run whose angles leave the flanks' line by this much (degrees, any of yaw / pitch / roll) is a jump (christie f80: 4.6 / 5.2). */
 export const JUMP_DEG = 3;
 
+/** JUMP_FRAMES at `fps` (at least 1). */
+export function jumpFrames(fps: number): number {
+  return Math.max(1, Math.round((JUMP_FRAMES * fps) / 25));
+}
+
 type Angles = { yaw: number; pitch: number; roll: number };
 
 /** How far (degrees, the largest of the three angles) frame `i` lies off the straight line from frame `a` to frame `b`. */
@@ -28,7 +33,7 @@ export function offLine(angles: readonly (Angles | null)[], a: number, b: number
  */
 export function poseJumps(angles: readonly (Angles | null)[], fps = 25, jumpDeg = JUMP_DEG): boolean[] {
   const n = angles.length, out = new Array<boolean>(n).fill(false);
-  const maxLen = Math.max(1, Math.round((JUMP_FRAMES * fps) / 25));
+  const maxLen = jumpFrames(fps);
   for (let a = 0; a < n; a++) {
     if (!angles[a]) continue;
     for (let len = 1; len <= maxLen; len++) {
@@ -58,6 +63,37 @@ export function widesAtJumpsCapped(wides: [Float64Array, Float64Array], jumps: r
     for (const w of wides) {
       const cap = Math.max(s > 0 ? w[s - 1]! : 0, e + 1 < n ? w[e + 1]! : 0);
       for (let i = s; i <= e; i++) if (w[i]! > cap) w[i] = cap;
+    }
+    s = e;
+  }
+}
+
+// The same jump moves the head itself (posejump56, issue #14/#15): christie f80-81's pitch and depth reach the smoothed
+// pose as a twitch (critic55's motion: pitch 7.3 -> 5.0 -> 6.5 deg, tz .285 -> .241 over f78-83) while nothing moves on
+// the video. So before the smoothing the pose channels on a jump run lie on the line between their flanking frames.
+
+/** The pose channels a jump run is bridged over (framesFromRaw.ts channel names). */
+export const POSE_CHANNELS = ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz'] as const;
+
+/** The gaze channels bridged too (gazeAtJumpBridged): christie f80-81 reads the gaze .32 and the vergence .28 off their flanks' line while the driver's eyes hold still. */
+export const GAZE_CHANNELS = ['gx', 'gy', 'gv'] as const;
+
+/**
+ * In place: on each run of jump frames with a frame on both sides and no longer than `maxLen`, each series on the
+ * straight line between its values on those two frames. Overlapping jumps chain into longer runs (vrt4 f75-80, six
+ * frames 2-10 deg under their flanks): longer than a mesh jump, maybe a quick nod, so left as read.
+ */
+export function bridgedAtJumps(series: readonly Float64Array[], jumps: readonly boolean[], maxLen = JUMP_FRAMES): void {
+  const n = jumps.length;
+  for (let s = 0; s < n; s++) {
+    if (!jumps[s]) continue;
+    let e = s;
+    while (e + 1 < n && jumps[e + 1]) e++;
+    if (s > 0 && e + 1 < n && e - s + 1 <= maxLen) {
+      for (const c of series) {
+        const a = c[s - 1]!, b = c[e + 1]!;
+        for (let i = s; i <= e; i++) c[i] = a + ((i - s + 1) / (e - s + 2)) * (b - a);
+      }
     }
     s = e;
   }

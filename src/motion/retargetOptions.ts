@@ -76,6 +76,10 @@ export interface DriverFitOptions {
   wideShowLesser?: boolean;
   /** The video path: where the mesh's head pose jumps out and back within two frames (3 deg or more off its flanks' line), each eye's eyeWide no more than on the flanking frames — the jump's wide read is the mesh's (poseJumpWide.ts; docs/eyes/sessions/s56-stare56.md: lp_s42 <- christie f80-81 popped stare). */
   wideAtPoseJump?: boolean;
+  /** The video path: on the same pose-jump frames the head's pose (yaw, pitch, roll, tx, ty, tz) on the line between the flanking frames before the smoothing — the jump is the mesh's, not a head twitch (poseJumpWide.ts bridgedAtJumps; docs/eyes/sessions/s56-posejump56.md: christie f80-81). */
+  poseAtJumpBridged?: boolean;
+  /** The video path: on the same frames the gaze and vergence on their flanks' line too — the jump moves the mesh's eye corners the gaze is read against (poseJumpWide.ts GAZE_CHANNELS; christie f80-81 gaze .32 off its line, the driver's eyes still). */
+  gazeAtJumpBridged?: boolean;
   /** The video path: both lids half lowered, one read flickering near open, hold that eye's own deepest weight over the event (halfLids.ts). Off: read back slightly worse on lp_s9 <- lp_d11 (docs/eyes wink33). */
   halfLidsTogether?: boolean;
   /** The video path: an event of 5+ frames where one eye reads shut and the other a slit is a two-eyed narrowing (a look down, a squint), closing neither eye past the slit (heldNarrowing.ts; docs/eyes downlook40). */
@@ -197,6 +201,8 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     wideShowCap: o.wideShowCap ?? true,
     wideShowLesser: o.wideShowLesser ?? true,
     wideAtPoseJump: o.wideAtPoseJump ?? true,
+    poseAtJumpBridged: o.poseAtJumpBridged ?? true,
+    gazeAtJumpBridged: o.gazeAtJumpBridged ?? true,
     halfLidsTogether: o.halfLidsTogether ?? false,
     heldNarrowing: o.heldNarrowing ?? true,
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
