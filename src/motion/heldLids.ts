@@ -8,7 +8,7 @@
 // Here a held stretch (the more closed eye's 5-frame median between HELD_LEAST and BLINK_START for HELD_SECONDS or
 // longer) caps both eyes' weights at HELD_TO_BLINK of the frame's lower share (or the median where lower): the weight whose render shows about the driver's
 // share of the photo's eye. Blinks (both eyes shut, droopLids.ts blinkCoreFrames, and a frame either side) and any
-// frame within SHUT_MARGIN_SECONDS of an eye read shut or of both eyes read low (a blink's or a wink's closing and opening) keep theirs. Caps only lower a weight: one eye paired
+// frame within SHUT_MARGIN_SECONDS of an eye read shut or of two frames read low (a blink's or a wink's closing and opening) keep theirs. Caps only lower a weight: one eye paired
 // up to the other (alikeEyes, blinkInStep, farEye) stays paired.
 import { BLINK_SHUT, BLINK_START, blinkFromOpening } from './restFace.ts';
 import { blinkCoreFrames } from './droopLids.ts';
@@ -22,8 +22,14 @@ export const HELD_LEAST = 0.38;
 export const HELD_SECONDS = 0.4;
 /** Frames within this long (s) of an eye read shut (under BLINK_SHUT) are a blink's or a wink's closing and opening: not capped. */
 export const SHUT_MARGIN_SECONDS = 0.08;
-/** ...as are those near a frame whose more open eye reads under this: both lids down, a blink (stewart f25-27 .39/.41, .31/.41; Katie f21 .44/.41), not a hooded eye beside its pair. */
+/**
+ * ...as are those near two neighbouring frames read low: the more open eye under BOTH_LOW (both lids down: stewart
+ * f25-27 .39/.41, .43/.41, .31/.41) or the more closed one under ONE_LOW (Katie f22-23 .50/.31, .54/.35, an uneven
+ * blink). A lone low frame is the mesh's noise in a hooded stretch (christie f34 .34 between .52 and .48); on a turned
+ * head both eyes read the near one (farEye.ts), so the two shares are alike there.
+ */
 export const BOTH_LOW = 0.45;
+export const ONE_LOW = 0.36;
 /** The median over this many frames either side. */
 const MEDIAN_HALF = 2;
 /**
@@ -69,7 +75,8 @@ export function heldLidCaps(shares: Shares, fps: number): Float64Array {
   // near a frame with an eye read shut: Katie f112-113 (.41/.35, .42/.25) and f170-172 (.11/.44, .06/.37) are blinks the median bridges
   const margin = Math.max(1, Math.round(SHUT_MARGIN_SECONDS * fps));
   const nearShut = new Array<boolean>(n).fill(false);
-  shares.forEach((s, i) => { if (s && (Math.min(s[0], s[1]) < BLINK_SHUT || Math.max(s[0], s[1]) < BOTH_LOW)) for (let k = Math.max(0, i - margin); k <= Math.min(n - 1, i + margin); k++) nearShut[k] = true; });
+  const low2 = (i: number) => { const s = shares[i]; return !!s && (Math.max(s[0], s[1]) < BOTH_LOW || Math.min(s[0], s[1]) < ONE_LOW); };
+  shares.forEach((s, i) => { if (s && (Math.min(s[0], s[1]) < BLINK_SHUT || (low2(i) && (low2(i - 1) || low2(i + 1))))) for (let k = Math.max(0, i - margin); k <= Math.min(n - 1, i + margin); k++) nearShut[k] = true; });
   for (let a = 0; a < n; a++) {
     if (!held(a)) continue;
     let b = a;
