@@ -6,7 +6,8 @@
 // eyeball under it is in the lid's shadow, and the rest eye's pixels still shown (bench/halfLidReadback.ts, median of
 // lp_s42, lp_s1, lp_s5, st_art_1, lp_s2) are .37 (lp_s42 .17-.28); at .7 .19 (lp_s42 .13).
 // Here a held stretch (the more closed eye's 5-frame median between HELD_LEAST and BLINK_START for HELD_SECONDS or
-// longer) caps both eyes' weights at HELD_TO_BLINK of the frame's lower share (or the median where lower): the weight whose render shows about the driver's
+// longer) caps both eyes' weights at HELD_TO_BLINK of its level (the median over LEVEL_SECONDS either side, or the
+// frame's lower share where lower): the weight whose render shows about the driver's
 // share of the photo's eye. Blinks (both eyes shut, droopLids.ts blinkCoreFrames, and a frame either side) and any
 // frame within SHUT_MARGIN_SECONDS of an eye read shut or of two frames read low (a blink's or a wink's closing and opening) keep theirs. Caps only lower a weight: one eye paired
 // up to the other (alikeEyes, blinkInStep, farEye) stays paired.
@@ -30,8 +31,10 @@ export const SHUT_MARGIN_SECONDS = 0.08;
  */
 export const BOTH_LOW = 0.45;
 export const ONE_LOW = 0.36;
-/** The median over this many frames either side. */
+/** The stretch is found on the median over this many frames either side... */
 const MEDIAN_HALF = 2;
+/** ...and its lid's level is the median over this long (s) either side (droopLids.ts HELD_WINDOW_SECONDS): a frame's cap from its own reading made the held lid pump again where droopHeld steadies it. */
+export const LEVEL_SECONDS = 0.4;
 /**
  * (share of rest, weight) for a held lid: the weight at which the renders show about that share of the photo's
  * open eye (bench/halfLidReadback.ts pix, median of five portraits: w .4 .65, .5 .52, .55 .47, .6 .37), joining
@@ -53,13 +56,13 @@ export function heldBlinkFromOpening(share: number): number {
   return Math.min(w, blinkFromOpening(share));
 }
 
-/** Per frame, the more closed eye's share's median over MEDIAN_HALF frames either side (NaN without readings). */
-export function lowShareMedian(shares: Shares): Float64Array {
+/** Per frame, the more closed eye's share's median over `half` frames either side (NaN without readings). */
+export function lowShareMedian(shares: Shares, half = MEDIAN_HALF): Float64Array {
   const n = shares.length, out = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     if (!shares[i]) continue;
     const near: number[] = [];
-    for (let k = Math.max(0, i - MEDIAN_HALF); k <= Math.min(n - 1, i + MEDIAN_HALF); k++) if (shares[k]) near.push(Math.min(shares[k]![0], shares[k]![1]));
+    for (let k = Math.max(0, i - half); k <= Math.min(n - 1, i + half); k++) if (shares[k]) near.push(Math.min(shares[k]![0], shares[k]![1]));
     out[i] = nearestRank(near, 0.5, NaN);
   }
   return out;
@@ -69,6 +72,7 @@ export function lowShareMedian(shares: Shares): Float64Array {
 export function heldLidCaps(shares: Shares, fps: number): Float64Array {
   const n = shares.length, caps = new Float64Array(n).fill(NaN);
   const low = lowShareMedian(shares);
+  const level = lowShareMedian(shares, Math.max(MEDIAN_HALF, Math.round(LEVEL_SECONDS * fps)));
   const held = (i: number) => low[i]! >= HELD_LEAST && low[i]! < BLINK_START;
   const minLength = Math.max(3, Math.round(HELD_SECONDS * fps));
   const core = blinkCoreFrames(shares);
@@ -83,7 +87,7 @@ export function heldLidCaps(shares: Shares, fps: number): Float64Array {
     while (b + 1 < n && held(b + 1)) b++;
     if (b - a + 1 >= minLength) {
       // the frame's own reading where it is lower: a short half blink in the stretch stays one
-      for (let i = a; i <= b; i++) if (!core[i] && !core[i - 1] && !core[i + 1] && !nearShut[i]) caps[i] = heldBlinkFromOpening(Math.min(low[i]!, Math.min(shares[i]![0], shares[i]![1])));
+      for (let i = a; i <= b; i++) if (!core[i] && !core[i - 1] && !core[i + 1] && !nearShut[i]) caps[i] = heldBlinkFromOpening(Math.min(level[i]!, Math.min(shares[i]![0], shares[i]![1])));
     }
     a = b;
   }
