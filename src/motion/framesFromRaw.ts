@@ -24,6 +24,7 @@ import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { bothIrisesHidden, irisShowShares } from './irisShowShares.ts';
 import { blinkInStep } from './blinkInStep.ts';
+import { heldLidCaps, withinCaps } from './heldLids.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
 import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, jumpFrames, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
@@ -152,6 +153,9 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   gazeHeldThroughClosures(ch, valid);
   // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
   const narrowCaps = fit.heldNarrowing ? heldNarrowingOutsideBlinks([ch.get('blinkL'), ch.get('blinkR')], shares, fps, fit.blinkThroughNarrowing) : undefined;
+  // a held half-lowered lid drawn as that share of the photo's eye, not as a blink in flight (heldLids.ts)
+  const heldCaps = fit.heldLidsShown ? heldLidCaps(shares, fps) : undefined;
+  if (heldCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], heldCaps);
   // a droopy speaker's held half lids steady, not pumping (droopLids.ts)
   if (fit.droopHeld) droopHeldSteady([ch.get('blinkL'), ch.get('blinkR')], shares, fps);
   const heldRead = opts.lidEvents ?? true ? lidEventsRead([ch.get('blinkL'), ch.get('blinkR')], shares, valid, fps) : undefined;
@@ -159,6 +163,7 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
   if (narrowCaps) for (const c of [ch.get('blinkL'), ch.get('blinkR')]) narrowCaps.forEach((cap, i) => { if (!Number.isNaN(cap) && c[i]! > cap) c[i] = cap; });
+  if (heldCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], heldCaps);
   // the lips shut where the driver's pixels read them sealed, whatever gap the mesh read (sealedClose.ts; not the lip teacher's targets)
   const sealed = fit.sealedLipsClose && (opts.jawClosuresKept ?? true) ? sealedSeries(raw.map((r, i) => (valid[i] ? r : null))) : undefined;
   if (sealed) closeSealedLips(ch, sealed);

@@ -86,6 +86,8 @@ export interface DriverFitOptions {
   heldNarrowing?: boolean;
   /** With heldNarrowing: two both-shut frames at most 2 apart inside the event are a blink, not capped (droopLids.ts; docs/eyes droopblink47: pcavs741 f34-37). */
   blinkThroughNarrowing?: boolean;
+  /** The video path: a held half-lowered lid (the more closed eye's median .38-.85 of rest for 0.4 s or longer) closes no further than the weight that renders that share of the photo's eye, not as a blink in flight (heldLids.ts; docs/eyes/sessions/s56-hooded56.md: christie f14-40). */
+  heldLidsShown?: boolean;
   /** The video path: outside lid events, an eye's lowered lid held at the median of its weights over 0.4 s either side (droopLids.ts; docs/eyes droopblink47: pcavs741's droop pumped 0 -> .5). */
   droopHeld?: boolean;
   /** The video path: each eye's blink no more than its upper lid's fall asks for (the lower lid at rest): a smile's raised lower lid on a side glance is the squint's, not a blink (upperLidBlink.ts; docs/eyes glance43). */
@@ -206,6 +208,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     halfLidsTogether: o.halfLidsTogether ?? false,
     heldNarrowing: o.heldNarrowing ?? true,
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
+    heldLidsShown: o.heldLidsShown ?? true,
     droopHeld: o.droopHeld ?? true,
     blinkFromUpperLid: o.blinkFromUpperLid ?? true,
     alikeEyes: o.alikeEyes ?? true,
