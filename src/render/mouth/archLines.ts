@@ -22,11 +22,11 @@ import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER } from '../../rig/topology.ts';
 
 /** On by default (false: main's mesh lines, as the rig leaves them); `tip`: ARCH_TIP (0: s55's arc to the corner). */
-export const archLinesSetting = { on: true, tip: 0.6 };
+export const archLinesSetting = { on: true, tip: 0.45 };
 /** The arc's taper: a line's height at r of the way to its corner, over its highest point's (rig/jaw.ts OPENING_TAPER). */
 export const ARCH_TAPER = 0.8;
 /** The corner's pinch reaches this far along the chord (half widths) from each corner. */
-export const ARCH_TIP = 0.6;
+export const ARCH_TIP = 0.45;
 /** The move is taken in over this lip gap (13-14, IOD): small openings and shut lips keep the rig's lines byte for byte. */
 export const ARCH_GAP = [0.15, 0.25] as const;
 /** Nor in an O (the lips' rows fold over the fan there, foldRim.ts) or a grin (a wide flat opening over the teeth). */
