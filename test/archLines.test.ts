@@ -1,7 +1,7 @@
 // s55 (hexagon55): a wide opening's inner lip lines moved onto arcs (src/render/mouth/archLines.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARCH_GAP, ARCH_TAPER, arcMoves, archLinesSetting, archLipLines, archShare } from '../src/render/mouth/archLines.ts';
+import { ARCH_GAP, ARCH_TAPER, ARCH_TIP, arcMoves, archLinesSetting, archLipLines, archShare, cornerPinch } from '../src/render/mouth/archLines.ts';
 import { LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER } from '../src/rig/topology.ts';
 
 /** The largest turn (degrees) at a polyline's inner vertices. */
@@ -25,11 +25,16 @@ test('arcMoves: the straight runs move onto H (1 - r^2)^taper; the corners and t
   arcMoves(S, G, 0.05, out);
   assert.equal(out[0], 0); assert.equal(out[S.length - 1], 0); assert.equal(out[5], 0);
   const moved = G.map((g, k) => g + out[k]!);
-  // every point on the arc: the point next to the corner at r = .24 / 1.12 of the way in stands (1 - r^2)^taper high
+  // every point on the arc: the point next to the corner at r = .88 / 1.12 of the way in stands (1 - r^2)^taper high,
+  // pinched by its way from the corner (.24 half widths, s56)
   const r = (0.12 + 0.76) / 1.12;
-  assert.ok(Math.abs(moved[1]! - 0.99 * (1 - r * r) ** ARCH_TAPER) < 1e-9);
-  // the polygon's vertex turns even out: the worst one is smaller
-  assert.ok(maxTurn(S, moved) < 0.8 * maxTurn(S, G), `turn ${maxTurn(S, G).toFixed(1)} -> ${maxTurn(S, moved).toFixed(1)}`);
+  assert.ok(Math.abs(moved[1]! - 0.99 * (1 - r * r) ** ARCH_TAPER * cornerPinch(0.24, ARCH_TIP)) < 1e-9);
+  // s55's arc (no corner pinch): the polygon's vertex turns even out, the worst one smaller (the pinch turns the
+  // lines at the first columns instead, out of the point: the s56 test below)
+  const arc = new Float64Array(S.length);
+  arcMoves(S, G, 0.05, arc, 0);
+  const onArc = G.map((g, k) => g + arc[k]!);
+  assert.ok(maxTurn(S, onArc) < 0.8 * maxTurn(S, G), `turn ${maxTurn(S, G).toFixed(1)} -> ${maxTurn(S, onArc).toFixed(1)}`);
   arcMoves(S, G.map((g) => 0.02 * g), 0.05, out);
   assert.ok(out.every((v) => v === 0));
 });
@@ -53,7 +58,9 @@ test('archLipLines: the inner rows move onto arcs with the middle rows by 2/3 an
   }));
   place(LIP_COLUMNS_UPPER, -0.5); place(LIP_COLUMNS_LOWER, 1);
   const x0 = sx.slice(), y0 = sy.slice();
-  archLipLines(sx, sy, 100, 0);
+  // (s55's arc to the corner: the lower line's first point drops onto it; s56's pinch lifts it, the next test)
+  archLinesSetting.tip = 0;
+  try { archLipLines(sx, sy, 100, 0);
   assert.deepEqual(Array.from(sy), Array.from(y0));
   archLipLines(sx, sy, 100, 1);
   const dy = (i: number) => sy[i]! - y0[i]!;
@@ -64,6 +71,28 @@ test('archLipLines: the inner rows move onto arcs with the middle rows by 2/3 an
   assert.equal(sy[78], y0[78]); assert.equal(sy[308], y0[308]);
   // the moves are along the chord's normal: a level chord's points keep their x
   assert.equal(sx[inner], x0[inner]);
-  // no move past MOVE_CAP (.04 IOD, 4 px here)
-  for (let i = 0; i < LANDMARK_COUNT; i++) assert.ok(Math.abs(dy(i)) <= 4 + 1e-4);
+  // no move past MOVE_CAP (.06 IOD, 6 px here)
+  for (let i = 0; i < LANDMARK_COUNT; i++) assert.ok(Math.abs(dy(i)) <= 6 + 1e-4);
+  } finally { archLinesSetting.tip = ARCH_TIP; }
+});
+
+/** The angle (degrees) at the corner between the upper and lower lines' first segments (s, g: half widths over the chord). */
+const cornerAngle = (su: number, gu: number, sl: number, gl: number) => (Math.atan2(gu, su + 1) + Math.atan2(gl, sl + 1)) * 180 / Math.PI;
+
+test('s56 cornerPinch: the corner a tight point (hexcorner56): the first points pinched toward the chord, the line past ARCH_TIP as s55 left it', () => {
+  assert.equal(cornerPinch(0, ARCH_TIP), 0);
+  assert.equal(cornerPinch(ARCH_TIP, ARCH_TIP), 1);
+  assert.equal(cornerPinch(0.1, 0), 1);
+  assert.ok(cornerPinch(0.2, ARCH_TIP) < cornerPinch(0.4, ARCH_TIP));
+  // christie f6's upper line (as the rig left it) with the lower line above
+  const SU = [-1, -0.87, -0.75, -0.62, -0.41, -0.17, 0.09, 0.38, 0.58, 0.78, 1];
+  const GU = [0, 0.16, 0.26, 0.34, 0.45, 0.51, 0.54, 0.49, 0.41, 0.27, 0];
+  const lines = (tip: number) => [[SU, GU], [S, G]].map(([s, g]) => { const o = new Float64Array(s!.length); arcMoves(s!, g!, 0.05, o, tip); return g!.map((v, k) => v + o[k]!); });
+  const [u0, l0] = lines(0), [u1, l1] = lines(ARCH_TIP);
+  const before = cornerAngle(SU[1]!, u0![1]!, S[1]!, l0![1]!), after = cornerAngle(SU[1]!, u1![1]!, S[1]!, l1![1]!);
+  assert.ok(before > 100 && after < 0.8 * before, `corner ${before.toFixed(0)} -> ${after.toFixed(0)} degrees`);
+  // the lines leave the corner at a shallower slope than their next segment (curving out of the point, not one straight chord)
+  for (const [s, g] of [[SU, u1], [S, l1]] as const) assert.ok(g![1]! / (s[1]! + 1) < (g![2]! - g![1]!) / (s[2]! - s[1]!));
+  // past the tip, the same points as s55's arc
+  for (const [s, a, b] of [[SU, u0, u1], [S, l0, l1]] as const) s.forEach((v, k) => { if (Math.min(v + 1, 1 - v) >= ARCH_TIP) assert.ok(Math.abs(a![k]! - b![k]!) < 1e-12); });
 });

@@ -11,19 +11,28 @@
 // real loud opening's gap (rig/jaw.ts OPENING_TAPER; the drivers' inner lines read .6-.9 on
 // lp_d6 / lp_d10 f60). The lip's two middle rows follow by 2/3 and 1/3 (its outer contour stays): the
 // lip thins or thickens a little at the sides instead of its texture tearing.
+// s56 (hexcorner56; critic55 #3 "a hexagon with straight diagonal sides at the corners"): that arc
+// stands straight up at its corners ((1 - r^2)^.8 has a vertical tangent there), so its first column
+// (.13-.24 half widths in) stood .16-.45 half widths off the chord and the corner read as a blunt
+// 100-120 degree vertex, the opening a truncated lens. A real open mouth's corner is a tight point:
+// the lines leave it close to each other and open out. The arc is now pinched over the last
+// ARCH_TIP of the half width: times 1 - (1 - d / ARCH_TIP)^2, d the point's way from its corner
+// (a tangent start, curving into the arc; the middle untouched).
 import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER } from '../../rig/topology.ts';
 
-/** On by default (false: main's mesh lines, as the rig leaves them). */
-export const archLinesSetting = { on: true };
+/** On by default (false: main's mesh lines, as the rig leaves them); `tip`: ARCH_TIP (0: s55's arc to the corner). */
+export const archLinesSetting = { on: true, tip: 0.45 };
 /** The arc's taper: a line's height at r of the way to its corner, over its highest point's (rig/jaw.ts OPENING_TAPER). */
 export const ARCH_TAPER = 0.8;
+/** The corner's pinch reaches this far along the chord (half widths) from each corner. */
+export const ARCH_TIP = 0.45;
 /** The move is taken in over this lip gap (13-14, IOD): small openings and shut lips keep the rig's lines byte for byte. */
 export const ARCH_GAP = [0.15, 0.25] as const;
 /** Nor in an O (the lips' rows fold over the fan there, foldRim.ts) or a grin (a wide flat opening over the teeth). */
 const ROUND_OFF = [0.1, 0.4] as const, GRIN_OFF = [0.2, 0.6] as const;
 /** A point moves at most this far (IOD): a frame whose line is not one arc (a lip folded by a pucker) is left near its own. */
-const MOVE_CAP = 0.04;
+const MOVE_CAP = 0.06;
 /** A line whose highest point stands less than this (IOD) off the chord has no arc to follow. */
 const MIN_HEIGHT = 0.03;
 /** The middle rows' share of their column's inner point's move (the outer contour 0). */
@@ -37,10 +46,10 @@ export function archShare(gap: number, rounding = 0, grin = 0): number {
 
 /**
  * The move of each point of one line (heights g over the chord at chord positions s, -1..1 corner to
- * corner, the opening's side positive) toward H (1 - r^2)^ARCH_TAPER: out[k] = target - g[k] (0 at the
- * corners and at the highest point); all 0 when the line stands under `minHeight`.
+ * corner, the opening's side positive) toward H (1 - r^2)^ARCH_TAPER cornerPinch(d, tip): out[k] =
+ * target - g[k] (0 at the corners and at the highest point); all 0 when the line stands under `minHeight`.
  */
-export function arcMoves(s: ArrayLike<number>, g: ArrayLike<number>, minHeight: number, out: Float64Array): void {
+export function arcMoves(s: ArrayLike<number>, g: ArrayLike<number>, minHeight: number, out: Float64Array, tip = archLinesSetting.tip): void {
   const n = s.length;
   let top = 0;
   for (let k = 1; k < n; k++) if (g[k]! > g[top]!) top = k;
@@ -50,8 +59,15 @@ export function arcMoves(s: ArrayLike<number>, g: ArrayLike<number>, minHeight: 
   for (let k = 1; k + 1 < n; k++) {
     const span = s[k]! < s0 ? s0 + 1 : 1 - s0;
     const r = Math.min(1, Math.abs(s[k]! - s0) / Math.max(1e-6, span));
-    out[k] = H * Math.pow(1 - r * r, ARCH_TAPER) - g[k]!;
+    out[k] = H * Math.pow(1 - r * r, ARCH_TAPER) * cornerPinch(s[k]! < s0 ? s[k]! + 1 : 1 - s[k]!, tip) - g[k]!;
   }
+}
+
+/** The share of the arc kept at d half widths from a corner: 1 - (1 - d / tip)^2 within `tip`, 1 past it (and with no tip). */
+export function cornerPinch(d: number, tip: number): number {
+  if (!(tip > 0) || d >= tip) return 1;
+  const t = 1 - Math.max(0, d) / tip;
+  return 1 - t * t;
 }
 
 const S = new Float64Array(11), G = new Float64Array(11), MOVE = new Float64Array(11);

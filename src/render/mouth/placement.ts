@@ -179,10 +179,7 @@ export class MouthPlacer {
     const restSpan = this.layers.fromPhoto ? Math.hypot(cdx, cdy) : Math.hypot(cdx, cdy, cdz);
     const squeeze = Math.min(1.2, Math.max(0.3, len / Math.max(1e-6, restSpan * S * scale)));
     const unit = iod * S * scale;
-    // (a wide opening's inner lines onto arcs, not the rig's straight runs: archLines.ts)
-    archLipLines(sx, sy, unit, archShare(Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!) / unit, g.rounding ?? 0, g.grin ?? 0));
-    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
-    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
+    const archK = archShare(Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!) / unit, g.rounding ?? 0, g.grin ?? 0);
     mouth.centreX = (sx[13]! + sx[14]!) / 2;
     mouth.halfWidth = Math.abs(sx[308]! - sx[78]!) / 2;
     const gap = Math.hypot(sx[13]! - sx[14]!, sy[13]! - sy[14]!);
@@ -201,6 +198,12 @@ export class MouthPlacer {
     slideLipTexture(avatar.uv, g.uvNow, extra > 0 ? opened : 0.4 * rebuilt, this.slideShares, roundness(placement));
     // (a corner column stretched by a wide opening samples the lip one column in: cornerColumns.ts)
     pullCornerColumns(g.uvNow, sx, sy, unit, rest, iod, mouth.texture);
+    // (a wide opening's inner lines onto arcs pinched at the corners, not the rig's straight runs:
+    // archLines.ts; after the pull, which reads the rig's corner stretch: pinched, the corner column
+    // is shorter and took less of the lip's red, a grey wedge at the corner again, cut55's)
+    archLipLines(sx, sy, unit, archK);
+    for (let q = 0; q < LIPS_INNER_UPPER.length; q++) { const i = LIPS_INNER_UPPER[q]!; upX[q] = sx[i]!; upY[q] = sy[i]!; }
+    for (let q = 0; q < LIPS_INNER_LOWER.length; q++) { const i = LIPS_INNER_LOWER[q]!; loX[q] = sx[i]!; loY[q] = sy[i]!; }
     mouth.setPlacement(placement);
     mouth.setLips(upX, upY, loX, loY);
     // (an O: the lip rows pushed forward fold over the fan; its rim is theirs, foldRim.ts)
