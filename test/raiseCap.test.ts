@@ -42,7 +42,11 @@ test('raiseCapper limits eyeWide over the photo\'s per eye, and leaves other fra
   assert.equal(wide.w.jawOpen, 0.2);
 });
 
-test('wide gain (s48): one unit of raise lifts every eye the same share of its iris, within the gain\'s limits', () => {
+test('wide gain (s48): one unit of raise lifts every eye the same share of its iris, within the gain\'s limits', (t) => {
+  // s56 (widegain56): the s48-s51 terms alone, without the whole gain's bound `most` (asserted in test/wideMost.test.ts)
+  const most = wideGainSetting.most;
+  wideGainSetting.most = Infinity;
+  t.after(() => { wideGainSetting.most = most; });
   // eye(13) -> eye(5): 8 px of lift over an iris 16 px across, half a diameter
   assert.ok(Math.abs(unitRiseOf(eye(13), eye(5)) - 0.5) < 1e-9);
   assert.ok(Number.isNaN(unitRiseOf(eye(13), eye(13))));

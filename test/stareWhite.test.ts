@@ -75,7 +75,11 @@ test('wide eyes: a stare on a dim eye draws its uncovered white lit by the skin 
   assert.deepEqual(on(36, 54), WHITE);
 });
 
-test('cover (s49): a stare lifts a lid that hides the iris\'s top past it too; a lid clear of its iris is as before', () => {
+test('cover (s49): a stare lifts a lid that hides the iris\'s top past it too; a lid clear of its iris is as before', (t) => {
+  // s56 (widegain56): the s48-s51 terms alone, without the whole gain's bound `most` (asserted in test/wideMost.test.ts)
+  const most = wideGainSetting.most;
+  wideGainSetting.most = Infinity;
+  t.after(() => { wideGainSetting.most = most; });
   // an eye 40 px wide, its iris (r 8) at (20, 20); the lid's apex at the iris's column `lidY` (the iris's top is row 12)
   const eye = (lidY: number): LidAndIris => ({ lid: [[0, 20], [10, lidY + 3], [20, lidY], [30, lidY + 3], [40, 20]], centre: [20, 20], rim: [[28, 20], [12, 20], [20, 12], [20, 28]] });
   assert.ok(Math.abs(coveredTopOf(eye(16)) - 0.25) < 1e-9);
@@ -98,7 +102,11 @@ test('cover (s49): a stare lifts a lid that hides the iris\'s top past it too; a
   } finally { wideGainSetting.cover = 1; }
 });
 
-test('coverBy (s51): from coverBy of the raise on, a lid that hid its iris\'s top shows as much white over it as a clear lid', () => {
+test('coverBy (s51): from coverBy of the raise on, a lid that hid its iris\'s top shows as much white over it as a clear lid', (t) => {
+  // s56 (widegain56): the s48-s51 terms alone, without the whole gain's bound `most` (asserted in test/wideMost.test.ts)
+  const most = wideGainSetting.most;
+  wideGainSetting.most = Infinity;
+  t.after(() => { wideGainSetting.most = most; });
   // 1 unit of weight lifts .5 iris diameters (g0 = .55 / .5), the lid hides .25 of the iris (coverW = .25 / .55)
   const g0 = 0.55 / 0.5, coverW = 0.25 / 0.55, unit = 0.5;
   const show = (a: number, by: number) => gainedRaise(a, g0, coverW, by) * unit - 0.25;

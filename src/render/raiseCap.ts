@@ -32,7 +32,12 @@ export const MAX_RAISE = 1.3;
  * .41 | .59 between its two eyes), so the same eyeWide stared on one face and barely showed on another. Per eye the
  * raise is scaled by `rise` over its own unit lift (within `min`..`max`), before the cap; .55 the portraits' median.
  */
-export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35, cover: 1, coverBy: 0.5 };
+export const wideGainSetting = { on: true, rise: 0.55, min: 0.75, max: 1.35, cover: 1, coverBy: 0.5, most: 1.25 };
+// s56 (widegain56) `most`: the whole gain (rise's and cover's together) at most this. The rig lifts the lid a share of the
+// eye's own opening, so the gain is how far the opening grows: a narrow eye (short lift over its iris, a lid hiding the
+// iris's top) took both terms, gain 1.4-2.4 (lp_s9 1.39 | 1.77, lp_s10 1.31 | 2.41, lp_s5 1.57, lp_s1 1.80 | 1.22) and opened
+// 1.5-1.9x its rest at eyeWide .4 where lp_s42 (1.17 | .97) opened 1.36 | 1.28 and lp_s7 (.77 | .92) 1.20 | 1.27
+// (bench/wideOpen.ts; drivers' eyes by the face mesh 1.05-1.18 at eyeWide .3-.6). Infinity: as before s56.
 // s49 (stare49) `cover`: a stare lifts the lid past what the photo's own lid hides of the iris's top, too. One unit of
 // raise lifted every eye .55 iris diameters, but from the photo's rest: st_happy's lids cover .24 | .25 of her irises
 // (lp_d6's driver .04-.12), so lp_d6's .5-.7 stares (white round the driver's irises, .26-.36 by the pixels) lifted
@@ -102,7 +107,13 @@ export function unitRiseOf(rest: LidAndIris, up: LidAndIris): number {
 export function wideGainOf(unitRise: number, g = wideGainSetting, covered = 0): number {
   if (!g.on || !(unitRise > 0)) return 1;
   const over = Number.isFinite(covered) ? (g.rise + g.cover * Math.max(0, covered)) / g.rise : 1;
-  return Math.min(g.max, Math.max(g.min, g.rise / unitRise)) * over;
+  return Math.min(g.most ?? Infinity, Math.min(g.max, Math.max(g.min, g.rise / unitRise)) * over);
+}
+
+/** The rise's gain `g0` scaled so that g0 x (1 + coverW) is at most wideGainSetting.most (unchanged when off or under it). */
+export function mostScaled(g0: number, coverW: number, g = wideGainSetting): number {
+  if (!g.on) return g0;
+  return Math.min(g0, (g.most ?? Infinity) / (1 + Math.max(0, coverW)));
 }
 
 /** The covered share (iris diameters) as a weight of raise: cover x covered / rise (0 unread). */
@@ -140,8 +151,9 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
   ].map((e, side) => {
     const [a, b] = [rest[side], up[side]];
     // the gain without the covered share (g0) and that share in units of raise (coverW), lifted by coverBy (gainedRaise)
-    const g0 = a && b ? wideGainOf(unitRiseOf(a, b), wideGainSetting, 0) : 1;
     const coverW = a && b && wideGainSetting.on && unitRiseOf(a, b) > 0 ? coverWeight(coveredTopOf(a)) : 0;
+    // both terms scaled down together so the whole gain g0 x (1 + coverW) is at most `most`
+    const g0 = a && b ? mostScaled(wideGainOf(unitRiseOf(a, b), { ...wideGainSetting, most: Infinity }, 0), coverW) : 1;
     return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, g0, coverW, gain: g0 * (1 + coverW) };
   });
   return (frame) => {
