@@ -17,7 +17,7 @@ const CACHE = BENCH_CACHE;
 export const DRIVERS = ['lp_d0.mp4', 'lp_d6.mp4', 'lp_d10.mp4', 'lp_d11.mp4', 'lp_d14.mp4', 'WDA_KatieHill_000.mp4'];
 
 /** The code that decides what a raw track holds (faceTracker.ts's readings and what they import from motion/). */
-const TRACKER_CODE = ['src/face', 'src/io/media.ts', ...['faceTracker', 'trackPool', 'measures', 'mouthDark', 'driverCavity', 'underTeeth', 'teethDepth', 'mouthMiddle', 'paleTongue', 'lowerTeeth', 'lowerSide', 'eyeWhiteRef', 'sealedLips', 'eyeWhiteShow', 'irisShow', 'softTeeth', 'sneerRead', 'underLip', 'lipInside', 'teethTone'].map((f) => `src/motion/${f}.ts`)];
+const TRACKER_CODE = ['src/face', 'src/io/media.ts', ...['faceTracker', 'trackPool', 'measures', 'mouthDark', 'driverCavity', 'underTeeth', 'teethDepth', 'mouthMiddle', 'paleTongue', 'lowerTeeth', 'lowerSide', 'eyeWhiteRef', 'sealedLips', 'eyeWhiteShow', 'irisShow', 'eyeAxes', 'softTeeth', 'sneerRead', 'underLip', 'lipInside', 'teethTone'].map((f) => `src/motion/${f}.ts`)];
 /** A short hash of TRACKER_CODE (benchCache.ts codeFingerprint). */
 export function trackerFingerprint(): string {
   return codeFingerprint(TRACKER_CODE);

@@ -6,6 +6,7 @@
 // iris: the first bright run (lighter than half way from the iris's dark to the eye's white) that starts at the
 // iris's top is the white above it; its length in iris diameters is the show (0 where the lid sits on the iris).
 import type { RgbaImage } from '../types.ts';
+import { eyeAxesOf, lumaBilinear as luma } from './eyeAxes.ts';
 
 /** Columns across the iris, at these shares of its radius from its centre (the middle: a lid's apex is round). */
 const COLUMNS = [-0.45, -0.22, 0, 0.22, 0.45];
@@ -16,24 +17,12 @@ const WALK_TO = 2.8;
 /** Step along the walk (px). */
 const STEP = 0.25;
 
-const luma = (img: RgbaImage, x: number, y: number): number => {
-  const x0 = Math.max(0, Math.min(img.width - 2, Math.floor(x))), y0 = Math.max(0, Math.min(img.height - 2, Math.floor(y)));
-  const fx = Math.min(1, Math.max(0, x - x0)), fy = Math.min(1, Math.max(0, y - y0));
-  const at = (xx: number, yy: number) => { const o = (yy * img.width + xx) * 4; return 0.299 * img.data[o]! + 0.587 * img.data[o + 1]! + 0.114 * img.data[o + 2]!; };
-  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
-};
 const pct = (v: number[], p: number) => { const s = v.slice().sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN; };
 
 /** One eye's show in iris diameters (>= 0; NaN if the eye is not readable): corners, iris centre and its four rim points, flat landmarks' indices. */
 export function eyeWhiteShowOf(img: RgbaImage, lm: ArrayLike<number>, inner: number, outer: number, iris: number): number {
-  const p = (i: number): [number, number] => [lm[i * 3]!, lm[i * 3 + 1]!];
-  const a = p(inner), b = p(outer), c = p(iris);
-  const w = Math.hypot(b[0] - a[0], b[1] - a[1]);
-  const r = [1, 2, 3, 4].reduce((s, k) => s + Math.hypot(p(iris + k)[0] - c[0], p(iris + k)[1] - c[1]), 0) / 4;
+  const { c, w, r, ux, uy, nx, ny } = eyeAxesOf(lm, inner, outer, iris);
   if (!(w > 4) || !(r > 2)) return NaN;
-  const ux = (b[0] - a[0]) / w, uy = (b[1] - a[1]) / w;
-  let nx = uy, ny = -ux;
-  if (ny > 0) { nx = -nx; ny = -ny; }
   const at = (along: number, up: number) => luma(img, c[0] + along * ux + up * nx, c[1] + along * uy + up * ny);
   // the iris's dark (inside .6 of its radius) and the eye's white beside it (1.3-1.9 radii out, either side, at the centre's height)
   const irisL: number[] = [], whiteL: number[] = [];

@@ -162,7 +162,7 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (fit.halfLidsTogether && (opts.lidEvents ?? true)) halfLidsTogether([ch.get('blinkL'), ch.get('blinkR')], shares);
   const interpolated = fillAndSmooth(ch, valid, fps, opts.blinksAsMeasured, opts.jawClosuresKept ?? true);
   if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
-  if (narrowCaps) for (const c of [ch.get('blinkL'), ch.get('blinkR')]) narrowCaps.forEach((cap, i) => { if (!Number.isNaN(cap) && c[i]! > cap) c[i] = cap; });
+  if (narrowCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], narrowCaps);
   if (heldCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], heldCaps);
   // the lips shut where the driver's pixels read them sealed, whatever gap the mesh read (sealedClose.ts; not the lip teacher's targets)
   const sealed = fit.sealedLipsClose && (opts.jawClosuresKept ?? true) ? sealedSeries(raw.map((r, i) => (valid[i] ? r : null))) : undefined;

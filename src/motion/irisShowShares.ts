@@ -3,13 +3,12 @@
 // another's, so each eye's reading counts as a share of its median over the clip's frames the mesh reads open.
 import { smoothstep } from '../math/smooth.ts';
 import { TURN_DOUBTED, TURN_PAIRED } from './blinkPairTrust.ts';
+import { nearestRank } from '../math/stats.ts';
 
 /** Frames whose eye the mesh reads this open (share of rest) or more are its open frames... */
 export const OPEN_SHARE = 0.85;
 /** ...and an eye with fewer of them than this has no open median (NaN shares). */
 export const OPEN_FRAMES_MIN = 5;
-
-const median = (v: number[]) => { const s = v.slice().sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)]! : NaN; };
 
 /**
  * Per frame, each eye's iris show over its open frames' median ([subject's left, right]; NaN: unread), from the raw shows
@@ -19,7 +18,7 @@ export function irisShowShares(shows: readonly (readonly [number, number] | null
   const opens = [0, 1].map((e) => {
     const v: number[] = [];
     shows.forEach((s, i) => { const x = s?.[e], o = shares[i]?.[e]; if (x !== undefined && Number.isFinite(x) && o !== undefined && o >= OPEN_SHARE) v.push(x); });
-    return v.length >= OPEN_FRAMES_MIN ? median(v) : NaN;
+    return v.length >= OPEN_FRAMES_MIN ? nearestRank(v, 0.5, NaN) : NaN;
   });
   return shows.map((s, i) => (s && shares[i] ? [s[0] / opens[0]!, s[1] / opens[1]!] : null));
 }

@@ -1,4 +1,5 @@
-// A wide read at a one- or two-frame pose jump is the mesh's, not the driver's (stare56, issue #14). critic55's worst:
+// A one- or two-frame pose jump of the face mesh, found and undone: its wide eyes (stare56) and its head pose and gaze
+// (posejump56, below). A wide read at such a jump is the mesh's, not the driver's (stare56, issue #14). critic55's worst:
 // lp_s42 <- christie f80-81, a popped white-all-round stare on ordinary eyes. The face mesh jumps there for two frames
 // (pitch -1.8 -> -6.6 / -7.1 -> -2.0 deg, and back; yaw -21.5 -> -22.4 -> -21.5) and reads both eyes open 1.24 / 1.09
 // of rest with the lids clear of the irises (shows +.01 / +.13) — on the video nothing moved (hooded55, stare55). Every
@@ -56,16 +57,25 @@ export function poseJumps(angles: readonly (Angles | null)[], fps = 25, jumpDeg 
  */
 export function widesAtJumpsCapped(wides: [Float64Array, Float64Array], jumps: readonly boolean[]): void {
   const n = jumps.length;
-  for (let s = 0; s < n; s++) {
-    if (!jumps[s]) continue;
-    let e = s;
-    while (e + 1 < n && jumps[e + 1]) e++;
+  for (const [s, e] of jumpRuns(jumps)) {
     for (const w of wides) {
       const cap = Math.max(s > 0 ? w[s - 1]! : 0, e + 1 < n ? w[e + 1]! : 0);
       for (let i = s; i <= e; i++) if (w[i]! > cap) w[i] = cap;
     }
+  }
+}
+
+/** The runs of consecutive jump frames, each as its first and last frame. */
+export function jumpRuns(jumps: readonly boolean[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let s = 0; s < jumps.length; s++) {
+    if (!jumps[s]) continue;
+    let e = s;
+    while (e + 1 < jumps.length && jumps[e + 1]) e++;
+    runs.push([s, e]);
     s = e;
   }
+  return runs;
 }
 
 // The same jump moves the head itself (posejump56, issue #14/#15): christie f80-81's pitch and depth reach the smoothed
@@ -85,16 +95,11 @@ export const GAZE_CHANNELS = ['gx', 'gy', 'gv'] as const;
  */
 export function bridgedAtJumps(series: readonly Float64Array[], jumps: readonly boolean[], maxLen = JUMP_FRAMES): void {
   const n = jumps.length;
-  for (let s = 0; s < n; s++) {
-    if (!jumps[s]) continue;
-    let e = s;
-    while (e + 1 < n && jumps[e + 1]) e++;
-    if (s > 0 && e + 1 < n && e - s + 1 <= maxLen) {
-      for (const c of series) {
-        const a = c[s - 1]!, b = c[e + 1]!;
-        for (let i = s; i <= e; i++) c[i] = a + ((i - s + 1) / (e - s + 2)) * (b - a);
-      }
+  for (const [s, e] of jumpRuns(jumps)) {
+    if (s === 0 || e + 1 >= n || e - s + 1 > maxLen) continue;
+    for (const c of series) {
+      const a = c[s - 1]!, b = c[e + 1]!;
+      for (let i = s; i <= e; i++) c[i] = a + ((i - s + 1) / (e - s + 2)) * (b - a);
     }
-    s = e;
   }
 }

@@ -7,6 +7,7 @@
 // lp_s0 <- reagan f63 (.22, ours .14). The reading is the driver's own: where it is there, it holds at any gap. A black driver
 // mouth reads ~.15 and lifts nothing visible; audio motions have no reading (backToneInto returns false): unchanged.
 import { clamp01 } from '../../math/smooth.ts';
+import { luma601 as luma } from '../../math/colour.ts';
 
 /** share: how far the driver's back light holds at a gap under the depth's (1: as at a deep opening; 0: main's depth rule) */
 export const slitBackSetting = { on: true, share: 1 };
@@ -34,8 +35,6 @@ export function slitBackShare(depth: number, round: number): number {
  * light, lp_s9's ochre lips drew an orange line at f45 where the child shows a grey-brown parting)
  */
 export const greyPartingSetting = { on: true, lit: 1, grey: 0.5 };
-
-const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
 
 /**
  * `tone` (the back floor's tone, RGB 0..255, black when the frame has none) raised in place for a grey parting of share
