@@ -1,49 +1,36 @@
 // The mouth's light and placement for one frame, set once per frame before its pixels: how far the
 // rigid pieces are raised, dropped or follow the lower lip, how much of the teeth shows, and the
 // colours of the cavity and of shadows inside the mouth. The per-pixel steps (interior.ts,
-// lipSurface.ts) read it.
+// lipSurface.ts) read it. Here the teeth rows; the tongue in frameTongue.ts, the colours in frameColours.ts.
 import { onsetReach } from './onsetRelief.ts';
 import type { ReadyMouth } from './layers.ts';
-import { clamp01, smoothstep } from '../../math/smooth.ts';
+import { smoothstep } from '../../math/smooth.ts';
 import { smallPurse } from './lipSurface.ts';
 import { DROP_UNTIL, LOWER_TEETH_DROP, UPPER_TEETH_RAISE } from './teethRows.ts';
-import { roundCoreInto, roundness, roundTeethShown } from './roundMouth.ts';
+import { roundness, roundTeethShown } from './roundMouth.ts';
 import { lowerSmileLit, softSmileLit } from './softSmile.ts';
 import { teethDepthAllowed } from './driverTeeth.ts';
 import { measuredRowCap } from './rowDepth.ts';
 import { outRowDepth } from './tongueOutRowDepth.ts';
 import { withOutRowTail } from './outRowTail.ts';
 import { rowShadeShare } from './photoRowShade.ts';
-import { darkSinkGate, sinkGate, stillGrow, stillShade, stillSink } from './tongueGate.ts';
-import { standingLitShift, standingShare } from './tongueStands.ts';
-import { runForward } from './tongueFlesh.ts';
-import { tongueOutDrop, tongueOutShare } from './tongueOut.ts';
-import { litCavityInto, litCavityShare, tipsToneInto, underFloorInto } from './teethEdge.ts';
-import { cavityFloorShare, FLOOR_TONE } from './cavityFloor.ts';
-import { archCapGrow, archGrow, archShare, archTall, sunkBy } from './tongueShape.ts';
-import { TISSUE_SHARE, tissueToneInto } from './tissueTint.ts';
-import { backToneInto, driverArchGrow, litShift, readingTrust } from './driverTongue.ts';
-import { FRONT_GAIN, frontTarget, litFallRun, tongueFrontShare } from './litCavityFall.ts';
-import { PALE_GAIN, PALE_LEAD, paleFrontShare, paleFrontTarget, paleShare } from './tongueFrontLight.ts';
-import { luma601 } from '../../math/colour.ts';
-import { depthShare } from './cavityDepth.ts';
-import { deepHueInto } from './deepHue.ts';
+import { tongueOutDrop } from './tongueOut.ts';
+import { FRONT_GAIN } from './litCavityFall.ts';
 import { corridorStrength } from './rowLook.ts';
 import { jawFollow, lowerRowLight, lowerTeethShow, sideReach, smileLit, teethShown } from './teethRowLight.ts';
 import { lowerRowSmileLit } from './heldSmileRow.ts';
 import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLowerRow.ts';
 import { rowStanding, slitLowerShow, slitRowDrop } from './slitLowerRow.ts';
-import { tongueFillGrow, tongueSink } from './tonguePlace.ts';
+import { tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
-import { castTintInto } from './pictureCast.ts';
 import { biteLine, biteMoves, rowsMeet, tongueBehindRows, type BiteMoves } from './biteRows.ts';
 import { shownGap } from './lipSurface.ts';
 import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
 import { faintTrust } from './faintLowerRow.ts';
-import { greySlitInto, greySlitShare } from './greySlit.ts';
-import { greyPartingInto, slitBackShare } from './slitBack.ts';
 import { rowToneGain } from './rowTone.ts';
+import { tongueLightInto } from './frameTongue.ts';
+import { mouthColoursInto } from './frameColours.ts';
 
 type Rgb = [number, number, number];
 const MOVES: BiteMoves = { drop: 0, raise: 0 };
@@ -198,12 +185,12 @@ export class FrameLight {
     // and the tongue, lying on the floor of the mouth, shows more of its top as the jaw drops
     const wide = smoothstep(WIDE_FROM, WIDE_FULL, p.gap);
     this.setTeeth(p, layers, lowerTips);
-    this.setTongue(p, tongueTop, lowerTips, wide, !!layers.cast);
+    tongueLightInto(this, p, tongueTop, lowerTips, wide, !!layers.cast);
     // (under a tongue out the light under her row is her tongue, not a lower row: the row as deep as hers, tongueOutRowDepth.ts)
     if (!layers.fromPhoto) this.teethDepth = outRowDepth(this.teethDepth, p.driverTeeth, p.driverTeethDepth, this.tongueOut);
     // (and fading over a few frames as she hides it, not gone in one: outRowTail.ts, motion/outRowFade.ts)
     if (!layers.fromPhoto) this.teethDepth = withOutRowTail(this.teethDepth, p.driverOutRowTail, this.tongueOut);
-    this.setColours(p, layers, lipInner, lipEdge, wide);
+    mouthColoursInto(this, p, layers, lipInner, lipEdge, wide);
   }
 
   /** The teeth rows' light and placement: how much shows, their shade at the corners and under the lip, how far the rows move. */
@@ -287,89 +274,8 @@ export class FrameLight {
     this.upperLift -= m.drop; this.lowerRaise += m.raise;
   }
 
-  /** The tongue's growth, sink and light (after setTeeth: it follows the jaw set and the lower row's drop). */
-  private setTongue(p: MouthPlacement, tongueTop: number | null, lowerTips: number | null, wide: number, varnished: boolean): void {
-    // (not in a mouth held open at rest: stillGrow)
-    this.tongueGrow = stillGrow(Math.max(1 + TONGUE_GROW * wide, wide * tongueFillGrow(p, tongueTop, this.jawFollow)), p);
-    // (an arched tongue's top no higher than its share of the gap: grown to TONGUE_GROW it stood .8 of lp_s9's opening, a bar to the upper teeth: tongueShape.ts)
-    // (standing as high as the driver's own where the motion reads it: driverTongue.ts)
-    this.tongueGrow = driverArchGrow(p, tongueTop, this.jawFollow, this.tongueGrow, archShare(p.gap, this.round)) ?? archGrow(this.tongueGrow, archCapGrow(p, tongueTop, this.jawFollow), archShare(p.gap, this.round));
-    // (as far as a driver's own mouth is dark: lp_d6's lit tongue stands high in her open mouth, and sinking ours cost
-    // her self-reenacted open frames 0.66 dB of mouth box; audio motions carry no reading and sink in full: tongueGate.ts)
-    // (a driver's dark cavity sinks it at any opening: lp_d10 f93's tongue lies low at a 0.26 IOD gap, darkSinkGate)
-    const sink = Math.max(tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, wide) * sinkGate(p), tongueSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop, 0) * darkSinkGate(p));
-    this.tongueSink = Math.max(sink, stillSink(p, tongueTop, lowerTips, this.tongueGrow, this.jawFollow, this.lowerDrop));
-    // (the arch's light and outline on any wide opening; its dim back risen and the old back shade dropped only where the
-    // tongue is not held low, by a dark driver's mouth, a hanging lower lip or a still mouth: risen, mt_man + mt_sun.wav's
-    // tongue was a pink mass up to the upper teeth, and lp_d10 f93's sunk tongue too bright)
-    this.tongueForm = archShare(p.gap, this.round);
-    this.tongueArch = this.tongueForm * (1 - Math.max(darkSinkGate(p), p.stillMouth ?? 0, sunkBy(this.tongueSink, p.unit)));
-    this.tongueTall = archTall(this.tongueArch);
-    // (not moved up where ours stands as the driver's: tongueStands.ts)
-    this.tongueLitShift = standingLitShift(litShift(p.driverTongue, p.driverTeeth), standingShare(p.driverTongue, p.driverTeeth));
-    this.tongueStand = this.tongueForm * standingShare(p.driverTongue, p.driverTeeth);
-    // (a tongue out over the lower teeth: its run alone, which teeth only cut short, says so: tongueOut.ts)
-    // (the motion's held reading where it carries one, motion/driverMouthReads.ts; else this frame's)
-    this.tongueOut = this.tongueForm * (Number.isFinite(p.driverTongueOut) ? clamp01(p.driverTongueOut!) : tongueOutShare(p.driverTongue, p.driverCavity, p.driverUnder, p.driverTeeth));
-    this.tongueForward = Math.max(this.tongueOut, this.tongueForm * runForward(p.driverTongue, p.driverCavity, readingTrust(p.driverTeeth)));
-    this.tongueOutDrop = tongueTop && tongueTop > 0 ? tongueOutDrop(this.tongueOut, this.jawFollow, p.unit) : 0;
-    if (this.tongueOutDrop > 0) this.tongueGrow += this.tongueOutDrop / (tongueTop! * p.scale);
-    this.tongueFront = tongueFrontShare(this.tongueForm * (1 - darkSinkGate(p)), p.driverTongue, readingTrust(p.driverTeeth));
-    // (a pale lit driver tongue lifts it under a dark upper half too: tongueFrontLight.ts; not in a varnished picture, whose
-    // mouth keeps its cast, pictureCast.ts: lifted and greyed, lp_s9's tongue was a cool pink slab out of the painting's palette, critic51)
-    this.tonguePale = !varnished && p.driverTongue !== undefined && Number.isFinite(p.driverTongue) ? paleShare(p.driverTongueLight) : 0;
-    this.tongueFront = paleFrontShare(this.tongueFront, this.tongueForm, readingTrust(p.driverTeeth), this.tonguePale);
-    this.tongueFrontGain = FRONT_GAIN + (PALE_GAIN - FRONT_GAIN) * this.tonguePale;
-    this.tongueFrontLead = PALE_LEAD * this.tonguePale;
-    const litShare = TONGUE_LIT_SHARE[0] + (TONGUE_LIT_SHARE[1] - TONGUE_LIT_SHARE[0]) * wide;
-    this.tongueLitUp = litShare * wide * (tongueTop ?? 0) * this.tongueGrow;
-    this.tongueLight = (TONGUE_NARROW_LIGHT + (1 - TONGUE_NARROW_LIGHT) * smoothstep(TONGUE_LIT_FROM, TONGUE_LIT_FULL, p.gap)) * stillShade(p);
-  }
-
-  /** The colours of the cavity, the inner lip surface, the corners' lining and the shadows (after setTeeth). */
-  private setColours(p: MouthPlacement, layers: ReadyMouth, lipInner: readonly number[], lipEdge: readonly number[], wide: number): void {
-    const round = this.round;
-    // (an "O" is a dark red hole too, light off its lips reaching in: a grey-black one read as a
-    // hole punched through the face, lp_s42 <- lp_d6 at 3.3 s, every full funnel)
-    const li = lipInner, cav = layers.cavity, k = Math.max(THROAT_MIX * wide, ROUND_THROAT_MIX * round);
-    for (let ch = 0; ch < 3; ch++) {
-      this.cavityNow[ch] = cav[ch]! + (THROAT_SHADE * li[ch]! - cav[ch]!) * k;
-      // the inner lip surface is the edge's colour in the mouth's shadow: darker, redder (as the
-      // photo's inner and edge colours differ, grey on a black-and-white photo)
-      this.innerShade[ch] = Math.min(1, li[ch]! / Math.max(1, lipEdge[ch]!));
-    }
-    roundCoreInto(li, this.roundCore);
-    // (the library's cavity is a little bluer than green: a navy rim round the opening beside warm lips)
-    this.cavityNow[2] = Math.min(this.cavityNow[2], this.cavityNow[1]);
-    // (a driver's lit opening over ours cut short: its cavity the lips' inner tissue in shade, teethEdge.ts)
-    this.litFall = layers.fromPhoto ? 0 : litCavityShare(p.driverTeeth, p.driverDark, this.teethShow);
-    litCavityInto(this.cavityNow, li, this.litFall);
-    // (a narrow parting as grey as the driver's, not a black slot: greySlit.ts; an opening showing its rows unchanged)
-    if (!layers.fromPhoto) greySlitInto(this.cavityNow, lipEdge, greySlitShare(p.driverCavity, this.teethShow));
-    this.litRun = litFallRun(p.driverTongue, readingTrust(p.driverTeeth));
-    this.underFloorK = layers.fromPhoto ? 0 : underFloorInto(this.underFloor, lipEdge, p.driverUnder, p.driverTeeth, this.teethShow, p.gap);
-    for (let ch = 0; ch < 3; ch++) this.cornerLining[ch] = CORNER_LINING * li[ch]! * this.teethLight;
-    // (at a speech opening nothing black: the mouth tissue's dim red under the rows, cavityFloor.ts)
-    // (not in the line between a bite's rows, dark as the driver's: biteRows.ts)
-    this.cavityFloorK = cavityFloorShare(p.gap, round, this.rowShade, p.driverCavity) * (1 - this.tongueBehind);
-    tipsToneInto(this.cornerLining, this.cavityFloor);
-    for (let ch = 0; ch < 3; ch++) this.cavityFloor[ch] *= FLOOR_TONE;
-    shadowTintInto(li, this.warmShadow);
-    // (the back of the mouth no darker than the driver's: a dim purple-red, not black, at a small opening too: driverTongue.ts, slitBack.ts)
-    this.backK = backToneInto(lipEdge, p.driverBack, this.backTone) ? slitBackShare(depthShare(p.gap, round), round) : 0;
-    this.tongueFrontLuma = paleFrontTarget(frontTarget(lipEdge), luma601(lipEdge), p.driverTongueLight, this.tonguePale);
-    // (the tissue in the lips' own hue, not blue raises made on pink lips that grey a yellow picture's: tissueTint.ts)
-    // (the floors under the rows no more colourful than the lips: at a speech slit 1.3 drew an orange line under the teeth)
-    for (const tone of [this.cavityNow, this.backTone]) tissueToneInto(tone, lipInner);
-    // (a grey parting's floor at the driver's lit light, not a dark slot, greyer than the tissue: slitBack.ts)
-    if (!layers.fromPhoto) this.backK = greyPartingInto(this.backTone, lipEdge, p.driverTongueLight, greySlitShare(p.driverCavity, this.teethShow) * (1 - round), this.backK);
-    for (const tone of [this.underFloor, this.cavityFloor]) tissueToneInto(tone, lipInner, TISSUE_SHARE, 1);
-    this.deepK = deepHueInto(lipEdge, this.deepTint) ? depthShare(p.gap, round) : 0;
-    // (the drivers' red-purple seen through a varnished picture's cast: pictureCast.ts)
-    if (layers.cast && this.deepK > 0) castTintInto(this.deepTint, layers.cast);
-    this.deepLipLuma = 0.299 * lipEdge[0]! + 0.587 * lipEdge[1]! + 0.114 * lipEdge[2]!;
-  }
 }
+
 
 /**
  * The light on the teeth in a closed mouth, as a share of a wide-open one's (it comes to full light
@@ -405,46 +311,3 @@ const ROUND_TEETH_DARK = 0.75;
 const BODY_HIDDEN_GAP = 0.07, BODY_SHOWN_GAP = 0.16;
 /** lip gaps (iod) over which a mouth counts as wide open (tongue and back of the mouth lit) */
 const WIDE_FROM = 0.15, WIDE_FULL = 0.5;
-/** wide open: the tongue's visible top grows by at least this share (taller) */
-const TONGUE_GROW = 1.2;
-/**
- * the share of the tongue's height (from its anchor) lit fully, its back shaded beyond (interior.ts
- * TONGUE_BACK_SHADE over 0.12 IOD), from the start of a wide opening to a full one. 0.7 throughout until
- * session 24: a wide opening's grown tongue was lit flat to its top, its contour a step from the black cavity to
- * the lips' light (lp_s2 <- lp_d10 f83/f87, critic23: "a pitch-black crescent over a grey tongue"; the driver's
- * tongue darkens over its back toward the throat); 0.2 throughout dimmed a speech opening's tongue (lp_s42 at
- * jawOpen .35: 0.64 -> 0.59 of the lips' luma, real 0.85-0.95)
- */
-const TONGUE_LIT_SHARE: [number, number] = [0.7, 0.2];
-/** the tongue's light at a narrow opening, and the lip gaps (iod) over which it comes to full light */
-const TONGUE_NARROW_LIGHT = 0.35, TONGUE_LIT_FROM = 0.12, TONGUE_LIT_FULL = 0.4;
-/**
- * What a full shadow keeps of the teeth's colour, per channel (`out`): the mouth's warmth, never a
- * lipstick's hue. Blue loses WARM_SHADOW of the inner lip's own blue shortfall (R-B over R), up to
- * WARM_SHADOW_MOST; green loses no more than blue (a magenta lipstick's lining tinted shade pink,
- * session 15; an olive one is khaki) and at least half of it (warm grey, not orange). Session 18:
- * until then every channel was floored at 0.85 (for mt_sun's lipstick), so a tooth at 0.4 of the
- * light kept 97 % of its blue: Obama's, st_art_1's, st_happy's side teeth at jawOpen .15 a cold
- * mid-grey (bench/smallParting.ts grey share .2+) where real shaded teeth are a warm grey.
- */
-export function shadowTintInto(lipInner: readonly number[], out: Rgb): void {
-  const r = Math.max(1, lipInner[0]!, lipInner[1]!, lipInner[2]!);
-  const blueShort = clamp01(1 - lipInner[2]! / r), greenShort = clamp01(1 - lipInner[1]! / r);
-  const d = Math.min(WARM_SHADOW_MOST, WARM_SHADOW * blueShort);
-  const greenShare = blueShort > 1e-6 ? Math.min(1, Math.max(0.5, greenShort / blueShort)) : 0;
-  out[0] = 1 - WARM_SHADOW * (1 - lipInner[0]! / r); out[1] = 1 - d * greenShare; out[2] = 1 - d;
-}
-/** how far a full shadow on the teeth takes the inner lip's warmth (0: grey shadows, which read teal beside warm lips) */
-const WARM_SHADOW = 0.6;
-/**
- * ... but blue no further than this (0.15 for every channel from session 16 to 17: mt_sun's
- * lipstick lining drew pink-brown, then gold shaded teeth at 0.25-0.41, session 15-16)
- */
-const WARM_SHADOW_MOST = 0.35;
-/** the corners' lining: this share of the inner lip's colour (its light falls off into the corner; 0.7 until session 16: a lit pink corner where the real's are
- * dark; no darker than 0.55: test/mouthWide.test.ts, Katie's smile ended in black wedges at 0.4 of the cavity) */
-const CORNER_LINING = 0.55;
-/** wide open: the cavity moves this share toward the inner lip's colour times THROAT_SHADE */
-const THROAT_MIX = 0.8, THROAT_SHADE = 0.42;
-/** a round opening ("O"): the cavity moves this share toward the same dark red */
-const ROUND_THROAT_MIX = 0.6;
