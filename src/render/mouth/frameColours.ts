@@ -60,7 +60,7 @@ export function mouthColoursInto(l: FrameLight, p: MouthPlacement, layers: Ready
   l.deepK = deepHueInto(lipEdge, l.deepTint) ? depthShare(p.gap, round) : 0;
   // (the drivers' red-purple seen through a varnished picture's cast: pictureCast.ts)
   if (layers.cast && l.deepK > 0) castTintInto(l.deepTint, layers.cast);
-  l.deepLipLuma = 0.299 * lipEdge[0]! + 0.587 * lipEdge[1]! + 0.114 * lipEdge[2]!;
+  l.deepLipLuma = luma601(lipEdge);
 }
 
 /**
