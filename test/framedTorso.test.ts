@@ -34,6 +34,10 @@ test('framedSides: a torso cut by the print\'s straight edges, whose lines go on
   const mt = matte((y) => 50 + tilt * (y - 100), (y) => 150 + tilt * (y - 100), 190);
   const pt = (i: number) => { const x = i % SIZE, y = Math.floor(i / SIZE); return x >= 50 + tilt * (y - 100) && x <= 150 + tilt * (y - 100) ? 60 : 180; };
   assert.ok(framedSides((i) => mt[i]!, pt, SIZE, CHIN, FW).framed > 0.99, 'slanted print');
+  // a white backdrop on a cream card: a step in blue (~30), hardly in luma (~8)
+  const CREAM = [233, 229, 205];
+  const white = (i: number, c: number) => { const x = i % SIZE; return x >= 50 && x <= 150 ? 235 : CREAM[c]!; };
+  assert.ok(framedSides((i) => m[i]!, white, SIZE, CHIN, FW).framed > 0.99, 'white on cream');
 });
 
 test('framedSides: bodies are not framed', () => {

@@ -21,6 +21,9 @@ const RESTART = 0.3;
 /** framed ramps in as both sides run straight from this many face widths to this many (lp_s11: .63 / .78; a shoulder's curve starts its run) */
 const RUN_FROM = 0.35, RUN_TO = 0.6;
 
+/** a photo's colour channel c (0 red, 1 green, 2 blue; 0..255) at pixel index i */
+export type ColourAt = (i: number, c: number) => number;
+
 export interface FramedSides {
   /** per side [left, right]: rows whose outline lies inside the crop, the straight run's length (face widths) */
   run: [number, number];
@@ -38,7 +41,7 @@ export interface FramedSides {
 const EXTEND = 0.6;
 /** ... on rows whose probes either side of the line are backdrop, at least this many face widths of them */
 const EXTEND_MIN = 0.2;
-/** a luma step across the line of at least this (0..255) is an edge in the photo */
+/** a step across the line of at least this (0..255) in some colour channel is an edge in the photo (a white backdrop on a cream card: blue ~30, luma ~8) */
 const EDGE_STEP = 16;
 
 /** Least squares x = a + b y over points; returns [b, rms residual, x at y = 0]. */
@@ -58,25 +61,29 @@ function lineFit(ys: number[], xs: number[]): [number, number, number] {
 /**
  * Above a straight run of the outline, how much of its line goes on as an edge in the photo over the backdrop:
  * per row up to EXTEND face widths above the run's top whose probes (2-6 px either side of the line) are both
- * backdrop (matte under the half level), the share with a luma step of EDGE_STEP or more across the line. A
- * print's or frame's edge runs on past the shoulder (lp_s11: green backdrop against the cream card); an arm's
+ * backdrop (matte under the half level), the share with a step of EDGE_STEP or more in a colour channel across
+ * the line. A print's or frame's edge runs on past the shoulder (lp_s11: green backdrop against the cream card); an arm's
  * or a dress's outline ends where the body bends, and the backdrop beyond it has no line there.
  */
-function edgeContinues(alphaAt: (i: number) => number, lumaAt: (i: number) => number, size: number, top: number, a: number, b: number, faceWidth: number): number {
+function edgeContinues(alphaAt: (i: number) => number, colourAt: ColourAt, size: number, top: number, a: number, b: number, faceWidth: number): number {
   let rows = 0, edges = 0;
   const yEnd = Math.max(0, Math.round(top - EXTEND * faceWidth));
   for (let y = top - 1; y >= yEnd; y--) {
     const x = Math.round(a + b * y);
     if (x - 6 < 0 || x + 6 >= size) continue;
-    let backdrop = true, l = 0, r = 0;
-    for (let d = 2; d <= 6; d++) {
-      const il = y * size + x - d, ir = y * size + x + d;
-      if (alphaAt(il) >= INSIDE || alphaAt(ir) >= INSIDE) { backdrop = false; break; }
-      l += lumaAt(il); r += lumaAt(ir);
+    let backdrop = true, step = 0;
+    for (let c = 0; c < 3 && backdrop; c++) {
+      let l = 0, r = 0;
+      for (let d = 2; d <= 6; d++) {
+        const il = y * size + x - d, ir = y * size + x + d;
+        if (alphaAt(il) >= INSIDE || alphaAt(ir) >= INSIDE) { backdrop = false; break; }
+        l += colourAt(il, c); r += colourAt(ir, c);
+      }
+      step = Math.max(step, Math.abs(l - r) / 5);
     }
     if (!backdrop) continue;
     rows++;
-    if (Math.abs(l - r) / 5 >= EDGE_STEP) edges++;
+    if (step >= EDGE_STEP) edges++;
   }
   return rows >= EXTEND_MIN * faceWidth ? edges / rows : 0;
 }
@@ -89,7 +96,7 @@ function edgeContinues(alphaAt: (i: number) => number, lumaAt: (i: number) => nu
  * of a face width; a print's or frame's edge runs straight for a face width and more, and its two sides are
  * parallel. `framed` ramps in with the shorter run (RUN_FROM -> RUN_TO face widths) times the sides' parallelism.
  */
-export function framedSides(alphaAt: (i: number) => number, lumaAt: (i: number) => number, size: number, chinY: number, faceWidth: number): FramedSides {
+export function framedSides(alphaAt: (i: number) => number, colourAt: ColourAt, size: number, chinY: number, faceWidth: number): FramedSides {
   const y0 = Math.max(0, Math.round(chinY + BELOW_CHIN * faceWidth)), y1 = size - 1 - BOTTOM_MARGIN;
   const sides: { ys: number[]; xs: number[] }[] = [{ ys: [], xs: [] }, { ys: [], xs: [] }];
   // from the bottom up: the frame's edges are lowest, the shoulders' curve above them ends the run
@@ -128,7 +135,7 @@ export function framedSides(alphaAt: (i: number) => number, lumaAt: (i: number) 
     run[s] = side.ys.length / faceWidth;
     let a: number;
     [slope[s], rms[s], a] = lineFit(side.ys, side.xs);
-    edge[s] = edgeContinues(alphaAt, lumaAt, size, side.ys[side.ys.length - 1]!, a, slope[s], faceWidth);
+    edge[s] = edgeContinues(alphaAt, colourAt, size, side.ys[side.ys.length - 1]!, a, slope[s], faceWidth);
   }
   const shorter = Math.min(run[0], run[1]);
   const straight = 1 - smoothstep(1, 2, Math.max(rms[0], rms[1]));
@@ -144,19 +151,16 @@ export function framedSides(alphaAt: (i: number) => number, lumaAt: (i: number) 
 /** chin landmark (torsoPin.ts) */
 const CHIN = 152;
 
-/** The photo's luma at a crop pixel: the premultiplied texture over the plate (avatar/types.ts: photo = texture + (1 - alpha) * plate). */
-export function photoLuma(avatar: Avatar): (i: number) => number {
+/** The photo's colour channel c (0..2) at a crop pixel: the premultiplied texture over the plate (avatar/types.ts: photo = texture + (1 - alpha) * plate). */
+export function photoColour(avatar: Avatar): ColourAt {
   const t = avatar.texture.data, p = avatar.background.data;
-  return (i) => {
-    const k = 1 - t[i * 4 + 3]! / 255, o = i * 4;
-    return 0.299 * (t[o]! + k * p[o]!) + 0.587 * (t[o + 1]! + k * p[o + 1]!) + 0.114 * (t[o + 2]! + k * p[o + 2]!);
-  };
+  return (i, c) => t[i * 4 + c]! + (1 - t[i * 4 + 3]! / 255) * p[i * 4 + c]!;
 }
 
 /** The avatar's framed share (framedSides on its matte and photo): 0 = a body, 1 = a body in a picture. */
 export function framedTorsoSides(avatar: Avatar): FramedSides {
   const a = avatar.texture.data;
-  return framedSides((i) => a[i * 4 + 3]!, photoLuma(avatar), avatar.size, avatar.rest[CHIN * 3 + 1]!, avatar.head.faceWidth);
+  return framedSides((i) => a[i * 4 + 3]!, photoColour(avatar), avatar.size, avatar.rest[CHIN * 3 + 1]!, avatar.head.faceWidth);
 }
 
 /** framedTorsoSides' share alone (deform.ts) */
