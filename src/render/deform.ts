@@ -10,6 +10,7 @@ import type { JawMap, LipUnits } from './mouth/opening.ts';
 import { smooth01 } from '../math/smooth.ts';
 import { revealDepth, revealFlattening, neckTurn } from './turn.ts';
 import { torsoPinShares } from './torsoPin.ts';
+import { framedTorsoShare, torsoFollowShare } from './framedTorso.ts';
 import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { ExpressionShape } from './expressionShape.ts';
 import { farSideShares, revealTextureInto, turnLists, turnShadingInto, type TurnLists } from './turnTexture.ts';
@@ -30,7 +31,12 @@ export interface DeformOptions {
   turnShading: boolean;
   /** whether a chin-down nod leaves the forehead's and temples' texture its own (pitchReveal.ts; default true) */
   hairlineHold?: boolean;
+  /** whether a torso framed inside the photo (a print's or frame's straight edges) keeps its place (framedTorso.ts; default true) */
+  framedTorso?: boolean;
 }
+
+/** the torso's share of the head's translation */
+const TORSO_TRANSLATION = 0.6;
 
 /** The crop's pinhole camera: a crop-space point (x, y, depth offset z) to camera space. */
 function toWorld(f: number, c0: number, x: number, y: number, z: number, o: Float64Array): void {
@@ -76,6 +82,8 @@ export class Deformer {
   private readonly headWeight: Float32Array;
   /** per vertex, the share of its motion held at the photo's position (torsoPin.ts); null = off */
   private readonly pin: Float32Array | null;
+  /** share of the torso's follow taken away: a body framed inside the photo is paper (framedTorso.ts); 0 = a body */
+  private readonly framed: number;
   private readonly f: number;
   private readonly c0: number;
 
@@ -106,6 +114,8 @@ export class Deformer {
     this.neck = neckTurn(avatar);
     // the torso's outline below the chin stays where the photo's matte has it (torsoPin.ts)
     this.pin = o.torsoPin > 0 ? torsoPinShares(avatar, o.torsoPin) : null;
+    // a torso cut by a picture's own edges inside the photo does not follow the head at all (framedTorso.ts)
+    this.framed = o.framedTorso !== false ? framedTorsoShare(avatar) : 0;
     // the shoulders follow the torso, not the head, and the outline moves as one through the sheet's coarse
     // triangles (outlineHold.ts: mt_man's stair-stepped shoulder on a roll)
     this.headWeight = o.outlineHold !== false ? shoulderHeadWeights(avatar) : avatar.headWeight;
@@ -142,9 +152,9 @@ export class Deformer {
   /** Head and torso rigid transforms relative to the photo's pose (the torso follows part of the turn); the head's translation. */
   private poseTransforms(pose: NonNullable<MotionFrame['pose']>): void {
     const { headR, torsoR, tmpR, photoRT, headT } = this;
-    const ang = this.avatar.rig.angles, follow = this.o.torsoFollow;
+    const ang = this.avatar.rig.angles, follow = this.o.torsoFollow, k = torsoFollowShare(this.framed);
     multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0), ang.pitch + (pose.pitch || 0), ang.roll + (pose.roll || 0), tmpR), photoRT, headR);
-    multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0) * follow.yaw, ang.pitch + (pose.pitch || 0) * follow.pitch, ang.roll + (pose.roll || 0) * follow.roll, tmpR), photoRT, torsoR);
+    multiply3(rotationFromAngles(ang.yaw + (pose.yaw || 0) * follow.yaw * k, ang.pitch + (pose.pitch || 0) * follow.pitch * k, ang.roll + (pose.roll || 0) * follow.roll * k, tmpR), photoRT, torsoR);
     const fw = this.avatar.head.faceWidth;
     headT[0] = (pose.tx || 0) * fw; headT[1] = (pose.ty || 0) * fw; headT[2] = -(pose.tz || 0) * fw;
     const turn = Math.hypot(pose.yaw || 0, pose.pitch || 0);
@@ -160,6 +170,8 @@ export class Deformer {
     const { S, offX, offY } = this.framing;
     const n = avatar.vertexCount;
     const tx = headT[0]!, ty = headT[1]!, tz = headT[2]!;
+    // the torso's share of the head's translation (a framed torso's none: framedTorso.ts)
+    const tk = TORSO_TRANSLATION * torsoFollowShare(this.framed);
     const cropDisp = this.expression.cropDisp;
     const rest = avatar.rest, infl = avatar.influence, inflW = avatar.influenceWeight, hw = this.headWeight, lag = avatar.neckLag;
     // the side a yaw turns toward the camera (+yaw: image-left) is drawn shallower (turn.ts)
@@ -196,9 +208,9 @@ export class Deformer {
       if (h < 1) {
         const g = 1 - h;
         const px = X - tPivotW[0]!, py = Y - tPivotW[1]!, pz = Z - tPivotW[2]!;
-        ox += g * (torsoR[0]! * px + torsoR[1]! * py + torsoR[2]! * pz + tPivotW[0]! + tx * 0.6);
-        oy += g * (torsoR[3]! * px + torsoR[4]! * py + torsoR[5]! * pz + tPivotW[1]! + ty * 0.6);
-        oz += g * (torsoR[6]! * px + torsoR[7]! * py + torsoR[8]! * pz + tPivotW[2]! + tz * 0.6);
+        ox += g * (torsoR[0]! * px + torsoR[1]! * py + torsoR[2]! * pz + tPivotW[0]! + tx * tk);
+        oy += g * (torsoR[3]! * px + torsoR[4]! * py + torsoR[5]! * pz + tPivotW[1]! + ty * tk);
+        oz += g * (torsoR[6]! * px + torsoR[7]! * py + torsoR[8]! * pz + tPivotW[2]! + tz * tk);
       }
       // the shoulders' outline held where the photo has it (torsoPin.ts)
       if (pin && pin[v]! > 0) { const k = pin[v]!; ox += k * (X - ox); oy += k * (Y - oy); oz += k * (Z - oz); }

@@ -51,6 +51,8 @@ export interface RendererOptions {
   turnShading?: boolean;
   /** a chin-down nod leaves the forehead's and temples' texture its own, no reveal pull (pitchReveal.ts; default true: s45) */
   hairlineHold?: boolean;
+  /** a torso cut by a picture's own straight edges inside the photo (a print, a frame) does not follow the head (framedTorso.ts; default true: s57) */
+  framedTorso?: boolean;
 }
 
 export interface RenderOptions {
@@ -97,6 +99,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     revealFlatten: opts.revealFlatten ?? 1,
     turnShading: opts.turnShading ?? true,
     hairlineHold: opts.hairlineHold ?? true,
+    framedTorso: opts.framedTorso ?? true,
   });
   const { sx, sy, sz, siz, uvNow, share, shade } = geometry;
 
