@@ -1,7 +1,7 @@
 // hue38 (s38): the open dark goes to the drivers' red-purple in Lab from ochre lips, keeps its luma, grey lips stay grey.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEEP_HUE, deepHueInto, deepHueOf, deepHueOver, rgbOfLab } from '../src/render/mouth/deepHue.ts';
+import { DEEP_HUE, deepChromaSetting, deepHueInto, deepHueOf, deepHueOver, rgbOfLab } from '../src/render/mouth/deepHue.ts';
 import { labOf } from '../src/render/mouth/tonguePalette.ts';
 
 const luma = (c: ArrayLike<number>) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
@@ -38,4 +38,24 @@ test('the lit tongue and pink lips are left alone; grey lips give a grey dark', 
   const px = new Float64Array([50, 40, 35]);
   deepHueOver(px, gt, 140, 1);
   assert.ok(Math.max(...px) - Math.min(...px) < 3, `grey ${Array.from(px)}`);
+});
+
+test('smallhole57: a dark pixel under pink lips takes a dark red, not a dimmed pink (Lab chroma a good share of the lips\')', () => {
+  const chroma = (c: ArrayLike<number>) => { const [, a, b] = labOf(c[0]!, c[1]!, c[2]!); return Math.hypot(a, b); };
+  const lip = [200, 130, 120], lipC = chroma(lip);
+  const dark = (on: boolean) => {
+    deepChromaSetting.on = on;
+    const tint = [0, 0, 0];
+    deepHueInto(lip, tint);
+    const px = new Float64Array([45, 42, 44]);
+    deepHueOver(px, tint, luma(lip), 1 / 0.9);
+    return px;
+  };
+  const before = dark(false), after = dark(true);
+  deepChromaSetting.on = true;
+  // (mt_man <- pcavs741 f97: the driver's dark .8-.9 of its lips' chroma, ours .42-.47 before)
+  assert.ok(chroma(before) < 0.45 * lipC, `before ${chroma(before)} of ${lipC}`);
+  assert.ok(chroma(after) > 0.6 * lipC, `after ${chroma(after)} of ${lipC}`);
+  assert.ok(Math.abs(luma(after) - luma(before)) < 1.5, 'luma kept');
+  assert.ok(Math.abs(hueOf(after) - hueOf(before)) < 8, `hue ${hueOf(before)} -> ${hueOf(after)}`);
 });

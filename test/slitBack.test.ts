@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
-import { greyPartingInto, greyPartingSetting, slitBackSetting, slitBackShare } from '../src/render/mouth/slitBack.ts';
+import { greyPartingInto, greyPartingSetting, slitBackSetting, slitBackShare, slitHueSetting } from '../src/render/mouth/slitBack.ts';
 import { luma601 as luma } from '../src/math/colour.ts';
 
 const place = { upperX: 32, upperY: 10, lowerX: 32, lowerY: 40, cos: 1, sin: 0, scale: 1, squeeze: 1, unit: 100, photoGap: 0, rebuilt: 1 };
@@ -63,4 +63,17 @@ test('greyPartingInto never darkens, keeps no colour past its grey share; slitBa
   slitBackSetting.on = false;
   assert.equal(slitBackShare(0.3, 0), 0.3);
   slitBackSetting.on = true;
+});
+
+test('FrameLight (smallhole57): with a driver\'s back reading a slit takes the deep hue as far as its back floor (before: none under a .08 IOD gap)', () => {
+  const reads = { driverBack: 0.35, driverCavity: 0.52, driverTongueLight: 0.99 };
+  slitHueSetting.on = false;
+  const before = lit(0.06, reads);
+  slitHueSetting.on = true;
+  const after = lit(0.06, reads);
+  assert.equal(before.deepK, 0, 'main: a slit keeps the tissue tint');
+  assert.ok(Math.abs(after.deepK - after.backK) < 1e-9 && after.deepK > 0.99, `deepK ${after.deepK} backK ${after.backK}`);
+  // no reading (audio) and a deep opening: as before
+  assert.equal(lit(0.06).deepK, 0);
+  assert.ok(Math.abs(lit(0.3, reads).deepK - lit(0.3).deepK) < 1e-9);
 });

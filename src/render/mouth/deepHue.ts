@@ -19,6 +19,19 @@ export const DEEP_PULL = 0.75;
 export const DEEP_FROM = 0.4, DEEP_TO = 0.75;
 /** the largest share of the way to the tint */
 export const DEEP_SHARE = 0.9;
+/**
+ * The dark's colourfulness (smallhole57, s57). The tint was the lips' own colour turned to the hue, as r, g, b over luma, and a
+ * pixel takes it at its own luma: the same chromaticity, darker, is much less colourful in Lab (lips at L 70 and chroma 29: a
+ * pixel at .3 of their luma comes out at chroma ~13). Behind it the tissue tint and the back floor lift the library's grey-navy
+ * cavity in light more than in hue (driverTongue.ts backFloorInto), so a small opening's dark read a black-brown: mt_man <-
+ * pcavs741 f97 its dark bands' chroma .42-.47 of the lips' where the driver's crimson slit reads .80-.92, lp_d10/lp_d11's
+ * darks .55-.67 (hue38). Here the tint is built at the Lab lightness of the lips' colour at `at` of their luma, its chroma at
+ * least `chroma` of the lips' own but no more than `most` (Lab chroma: a red lipstick is not the mouth's inside; lp_s1's lips at
+ * C 53 drew a wine-red slit at .75 of them where Reagan's dark reads 16, pcavs741's 29): a dark red there, not a dimmed pink,
+ * never less colourful than before. on false: the lips' colour as before.
+ */
+export const deepChromaSetting = { on: true, at: 0.35, chroma: 0.75, most: 26 };
+
 /** under this Lab chroma the lips are grey (a black-and-white photo): no hue is given to the dark */
 const GREY_CHROMA = 4;
 
@@ -47,10 +60,21 @@ export function deepHueInto(lip: ArrayLike<number>, tint: number[] | Float64Arra
   const [L, a, b] = labOf(lip[0]!, lip[1]!, lip[2]!), c = Math.hypot(a, b);
   if (c < GREY_CHROMA) { tint[0] = tint[1] = tint[2] = 1; return true; }
   const h = (deepHueOf((Math.atan2(b, a) * 180) / Math.PI) * Math.PI) / 180;
-  const rgb = rgbOfLab(L, c * Math.cos(h), c * Math.sin(h)).map((v) => Math.max(1, v));
+  const [Lt, ct] = deepChromaSetting.on ? darkLabOf(lip, c) : [L, c];
+  const rgb = rgbOfLab(Lt, ct * Math.cos(h), ct * Math.sin(h)).map((v) => Math.max(1, v));
   const back = 1 / luma(rgb);
   for (let ch = 0; ch < 3; ch++) tint[ch] = rgb[ch]! * back;
   return true;
+}
+
+/**
+ * The Lab lightness and chroma the tint is built at (deepChromaSetting): the lips' colour `lip` (Lab chroma `c`) dimmed to
+ * `at` of its luma, its chroma raised to `chroma` x c (at most `most`) where the dimming left less.
+ */
+export function darkLabOf(lip: ArrayLike<number>, c: number): [number, number] {
+  const k = Math.max(0.05, Math.min(1, deepChromaSetting.at));
+  const [Ld, ad, bd] = labOf(lip[0]! * k, lip[1]! * k, lip[2]! * k);
+  return [Ld, Math.max(Math.hypot(ad, bd), Math.min(deepChromaSetting.most, deepChromaSetting.chroma * c))];
 }
 
 /** How far a pixel of luma `l` goes to the tint: DEEP_SHARE x `k` at most, fading out from DEEP_FROM to DEEP_TO of the lips' luma `lipLuma`. */

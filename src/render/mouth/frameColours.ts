@@ -15,7 +15,7 @@ import { depthShare } from './cavityDepth.ts';
 import { deepHueInto } from './deepHue.ts';
 import { castTintInto } from './pictureCast.ts';
 import { greySlitInto, greySlitShare } from './greySlit.ts';
-import { greyPartingInto, slitBackShare } from './slitBack.ts';
+import { greyPartingInto, slitBackShare, slitHueShare } from './slitBack.ts';
 
 type Rgb = [number, number, number];
 
@@ -49,7 +49,8 @@ export function mouthColoursInto(l: FrameLight, p: MouthPlacement, layers: Ready
   for (let ch = 0; ch < 3; ch++) l.cavityFloor[ch] *= FLOOR_TONE;
   shadowTintInto(li, l.warmShadow);
   // (the back of the mouth no darker than the driver's: a dim purple-red, not black, at a small opening too: driverTongue.ts, slitBack.ts)
-  l.backK = backToneInto(lipEdge, p.driverBack, l.backTone) ? slitBackShare(depthShare(p.gap, round), round) : 0;
+  const hasBack = backToneInto(lipEdge, p.driverBack, l.backTone);
+  l.backK = hasBack ? slitBackShare(depthShare(p.gap, round), round) : 0;
   l.tongueFrontLuma = paleFrontTarget(frontTarget(lipEdge), luma601(lipEdge), p.driverTongueLight, l.tonguePale);
   // (the tissue in the lips' own hue, not blue raises made on pink lips that grey a yellow picture's: tissueTint.ts)
   // (the floors under the rows no more colourful than the lips: at a speech slit 1.3 drew an orange line under the teeth)
@@ -57,7 +58,8 @@ export function mouthColoursInto(l: FrameLight, p: MouthPlacement, layers: Ready
   // (a grey parting's floor at the driver's lit light, not a dark slot, greyer than the tissue: slitBack.ts)
   if (!layers.fromPhoto) l.backK = greyPartingInto(l.backTone, lipEdge, p.driverTongueLight, greySlitShare(p.driverCavity, l.teethShow) * (1 - round), l.backK);
   for (const tone of [l.underFloor, l.cavityFloor]) tissueToneInto(tone, lipInner, TISSUE_SHARE, 1);
-  l.deepK = deepHueInto(lipEdge, l.deepTint) ? depthShare(p.gap, round) : 0;
+  // (in the drivers' red-purple as far as the back floor holds the driver's light, at a small opening too: slitBack.ts slitHueShare)
+  l.deepK = deepHueInto(lipEdge, l.deepTint) ? slitHueShare(depthShare(p.gap, round), round, hasBack) : 0;
   // (the drivers' red-purple seen through a varnished picture's cast: pictureCast.ts)
   if (layers.cast && l.deepK > 0) castTintInto(l.deepTint, layers.cast);
   l.deepLipLuma = luma601(lipEdge);

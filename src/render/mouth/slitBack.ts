@@ -54,3 +54,20 @@ export function greyPartingInto(tone: number[], lipEdge: readonly number[], driv
   for (let ch = 0; ch < 3; ch++) tone[ch] = tone[ch]! + (to - tone[ch]!) * grey;
   return 1;
 }
+
+// The same reading's hue (smallhole57, s57): the dark's red-purple (deepHue.ts, hue38) still came in with the depth share alone
+// (none under a .08 IOD gap, .47 at pcavs741 f97's .138), so a small opening whose back holds the driver's light kept the
+// tissue tint's grey-brown: mt_man <- pcavs741 f97 its dark bands' Lab chroma .42-.47 of the lips' where the driver's crimson
+// slit reads .80-.92 (bench/cavityProfile.ts band chroma): at 1x a black-brown hole beside a dark red one. Where the driver's
+// back is read (a video driver's own opening), the hue holds as far as the back floor does.
+/** on: a small opening with a driver's back reading takes the deep hue as far as its back floor (slitBackShare) */
+export const slitHueSetting = { on: true };
+
+/**
+ * How far (0..1) the deep hue (deepHue.ts deepHueOver) applies: the depth share `depth`, or with a driver's back reading
+ * (`hasBack`: driverTongue.ts backToneInto true) as far as slitBackShare carries the back floor; no reading: the depth's.
+ */
+export function slitHueShare(depth: number, round: number, hasBack: boolean): number {
+  if (!slitHueSetting.on || !hasBack) return depth;
+  return slitBackShare(depth, round);
+}
