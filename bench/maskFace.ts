@@ -12,6 +12,7 @@
 // Printed as frame / rest (1.00 = as at rest). --top k also lists each --driver's k strongest brow-rise frames.
 //   node --import tsx bench/maskFace.ts --portrait lp_s9.jpg --motion m.json --video /path/vrt4_6.mp4 --frames 43,46 [--fps 25]
 //   node --import tsx bench/maskFace.ts --driver lp_d10.mp4 --top 5
+// --off: bareRaise.ts off; --typical X: its relative scale's typical band (0: off, the s56 ease alone)
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { MotionFrame } from '../src/types.ts';
@@ -63,6 +64,8 @@ async function driverFaces(video: string) {
 console.log('ratios frame / rest:', KEYS.join(' '));
 // --off: render/bareRaise.ts off (the renderer as before s56)
 if (args.includes('--off')) (await import('../src/render/bareRaise.ts')).bareRaiseSetting.on = false;
+// --typical X: bareRaiseSetting.typical (s57 maskface57; 0 = the s56 ease alone)
+if (args.includes('--typical')) (await import('../src/render/bareRaise.ts')).bareRaiseSetting.typical = Number(opt('--typical', '0.19'));
 const abs = (f: UpperFace) => KEYS.map((k) => f[k].toFixed(3)).join(' ');
 const video = opt('--video', opt('--driver', ''));
 const d = video ? await driverFaces(video) : null;
@@ -86,7 +89,10 @@ if (args.includes('--motion')) {
   const n = r.neutralFrame(), rest = upperFace(r.landmarks(n));
   console.log(`ours rest (eye-corner widths) ${abs(rest)}`);
   for (const k of opt('--frames', '43').split(',').map(Number)) {
-    const f = frames[k]!, w = f.w;
+    // --scale s: the three raises' change over the neutral's scaled (the sheets' x.6 / x.35 columns, measured)
+    const sc = Number(opt('--scale', '1')), f0 = frames[k]!;
+    const f = sc === 1 ? f0 : { ...f0, w: { ...f0.w, ...Object.fromEntries(['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight'].map((c) => [c, (n.w[c] ?? 0) + sc * ((f0.w[c] ?? 0) - (n.w[c] ?? 0))])) } };
+    const w = f.w;
     const ch = ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight', 'eyeWideLeft', 'eyeWideRight', 'eyeBlinkLeft', 'eyeBlinkRight', 'eyeSquintLeft', 'eyeSquintRight'].map((c) => (w[c] ?? 0).toFixed(2)).join(' ');
     console.log(`f${k} channels inner/outerL/outerR wideL/R blinkL/R squintL/R ${ch} | pose yaw ${f.pose.yaw.toFixed(1)} pitch ${f.pose.pitch.toFixed(1)} roll ${f.pose.roll.toFixed(1)}`);
     if (d?.rows[k]) console.log(`  driver  pitch ${(d.rows[k]!.pitch - d.rest.pitch).toFixed(1)} over its median | head ${ratio(d.rows[k]!.head, d.rest.head)} | image ${ratio(d.rows[k]!.image, d.rest.image)}`);

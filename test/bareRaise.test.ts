@@ -2,7 +2,7 @@
 // (render/bareRaise.ts): measured on the rig's own basis over the mean face.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bareRaiseSetting, browBand, easeBareRaises, easedStretch } from '../src/render/bareRaise.ts';
+import { bareRaiseSetting, browBand, easeBareRaises, easedStretch, relativeShare } from '../src/render/bareRaise.ts';
 import { renderBasis } from '../src/rig/basis.ts';
 import { meanFace } from '../src/rig/canonical.ts';
 import { CONTROL_COUNT, CONTROL_INDEX } from '../src/rig/controls.ts';
@@ -25,7 +25,13 @@ test('easedStretch: as given up to the knee, then never past the most, rising al
   }
 });
 
-test('a full raise on a bare ridge stretches the band no more than the most; a brow of hair keeps its raise', () => {
+/** Runs fn with the s57 relative scale off (the s56 tests assert the ease's own arithmetic). */
+const easeAlone = (fn: () => void) => () => {
+  const was = bareRaiseSetting.typical; bareRaiseSetting.typical = 0;
+  try { fn(); } finally { bareRaiseSetting.typical = was; }
+};
+
+test('a full raise on a bare ridge stretches the band no more than the most; a brow of hair keeps its raise', easeAlone(() => {
   const bare = browBand(neutral, renderBasis(neutral, photo, 1), photo, 1);
   const hair = browBand(neutral, renderBasis(neutral, photo, 0), photo, 0);
   assert.ok(stretch(bare, raised(1)) > bareRaiseSetting.most + 0.2, `the rig's own full raise stretches the band far (${stretch(bare, raised(1)).toFixed(2)})`);
@@ -39,9 +45,9 @@ test('a full raise on a bare ridge stretches the band no more than the most; a b
   const h = raised(1);
   assert.equal(easeBareRaises(h, photo, hair), 1);
   assert.deepEqual(Array.from(h), Array.from(raised(1)), 'hair: as given');
-});
+}));
 
-test('a small raise on a bare ridge is left as given; half bare eases half as much; off leaves it', () => {
+test('a small raise on a bare ridge is left as given; half bare eases half as much; off leaves it', easeAlone(() => {
   const bare = browBand(neutral, renderBasis(neutral, photo, 1), photo, 1);
   const small = raised(0.15);
   assert.ok(stretch(bare, small) < bareRaiseSetting.knee);
@@ -50,4 +56,30 @@ test('a small raise on a bare ridge is left as given; half bare eases half as mu
   assert.ok(Math.abs(1 - half - 0.5 * (1 - full)) < 1e-9);
   const was = bareRaiseSetting.on; bareRaiseSetting.on = false;
   try { assert.equal(easeBareRaises(raised(1), photo, bare), 1); } finally { bareRaiseSetting.on = was; }
+}));
+
+test('s57: a short bare band takes the raise scaled by its rest over the typical band, then eased; hair and off as given', () => {
+  assert.equal(relativeShare(0.15, 0.3), 0.5);
+  assert.equal(relativeShare(0.4, 0.3), 1, 'a band taller than typical is not raised more');
+  assert.equal(relativeShare(NaN, 0.3), 1);
+  assert.equal(relativeShare(0.15, 0), 1, 'typical 0: off');
+  const bare = browBand(neutral, renderBasis(neutral, photo, 1), photo, 1);
+  const share = relativeShare(bare.ofCorners, bareRaiseSetting.typical);
+  assert.ok(bare.ofCorners > 0.08 && bare.ofCorners < 0.2, `the mean face's band ${bare.ofCorners.toFixed(3)} eye-corner widths`);
+  assert.ok(share < 0.7, `a mean face's band takes under .7 of the raise (${share.toFixed(2)})`);
+  // a small raise, under the knee: now scaled by the share alone (s56 left it as given)
+  const small = raised(0.15);
+  assert.ok(Math.abs(easeBareRaises(small, photo, bare) - share) < 1e-12);
+  assert.ok(Math.abs(small[RAISES[0]!]! - 0.15 * share) < 1e-12);
+  // a full raise: scaled, then eased on the scaled stretch
+  const full = raised(1), e = stretch(bare, raised(share));
+  easeBareRaises(full, photo, bare);
+  assert.ok(Math.abs(stretch(bare, full) - easedStretch(e, bareRaiseSetting.knee, bareRaiseSetting.most)) < 1e-9);
+  // half bare: half the scale's cut
+  const half = raised(0.15);
+  assert.ok(Math.abs(easeBareRaises(half, photo, { ...bare, bare: 0.5 }) - (1 - 0.5 * (1 - share))) < 1e-12);
+  // a brow of hair: as given
+  const hair = raised(0.15);
+  assert.equal(easeBareRaises(hair, photo, browBand(neutral, renderBasis(neutral, photo, 0), photo, 0)), 1);
+  assert.deepEqual(Array.from(hair), Array.from(raised(0.15)));
 });
