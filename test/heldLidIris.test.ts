@@ -25,6 +25,8 @@ test('held lid iris: the seen frames, the SEEN_SHARE gate and the lone-frame bri
   assert.deepEqual(irisSeenFrames([[IRIS_SEEN, 0.2]], [[SEEN_SHARE, 0.2]], [-18]), [true]);
   // a frontal head's open iris beside a shut eye is a wink (Obama1 f70-72): not seen
   assert.deepEqual(irisSeenFrames([[0.9, 0.4]], [[0.68, 0.13]], [0]), [false]);
+  // ...and both irises showing on a frontal head are seen (noem f56: shares .33/.66, irises 1.07/1.37 of open)
+  assert.deepEqual(irisSeenFrames([[1.07, 1.37]], [[0.33, 0.66]], [1.7]), [true]);
   // two unseen frames in a row are not bridged
   const two = irisSeenFrames([[0.9, 0.9], [0.3, 0.3], [0.3, 0.3], [0.9, 0.9]], repeat(4, [0.9, 0.9]), [-18, -18, -18, -18]);
   assert.deepEqual(two, [true, false, false, true]);
@@ -36,7 +38,7 @@ test('held lid iris: a hooded look-down read near shut is capped where an iris s
   const without = heldLidCaps(eyed, FPS);
   assert.ok([0, 1, 2, 6, 7, 8].every((i) => Number.isNaN(without[i]!)), 'before: the low frames and their neighbours uncapped');
   const caps = heldLidCaps(eyed, FPS, irisSeenFrames(iris, own, turned));
-  assert.deepEqual(heldLidCaps(eyed, FPS, irisSeenFrames(iris, own, frontal)), without, 'a frontal head: as before');
+  assert.deepEqual(heldLidCaps(eyed, FPS, irisSeenFrames(iris, own, frontal)), without, 'a frontal head with one iris hidden: as before');
   for (let i = 0; i < 26; i++) assert.ok(caps[i]! <= heldBlinkFromOpening(HELD_LEAST) + 1e-9, `f${i} cap ${caps[i]}`);
   assert.ok(Number.isNaN(caps[30]!), 'open frames: no cap');
 });

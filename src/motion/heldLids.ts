@@ -89,12 +89,16 @@ export const SEEN_SHARE = 0.6;
  * his near eye reads .25-.54 of rest (hooded, looking down: farEye.ts makes it both eyes' reading) while his far eye
  * shows its iris .82-1.16 of open on every frame — a held, narrowed look, not the blinks the low readings looked like to
  * heldLidCaps (which left every frame within 2 of them uncapped: drawn shut, weight .62-1). A frontal head's eyes are read
- * each on its own: there one eye's iris beside a shut one is a wink (Obama1 f70-72, Obama2 f81-82), left as it was.
+ * each on its own: there one eye's iris beside a shut one is a wink (Obama1 f70-72, Obama2 f81-82), left as it was, and
+ * only both irises showing make a frame seen (noem f55-58: her left eye read .33-.47 of rest, both irises .84-1.37 of open).
  */
 export function irisSeenFrames(irisRel: readonly (readonly [number, number] | null)[], ownShares: Shares, yaws: ArrayLike<number>): boolean[] {
   const seen = irisRel.map((r, i) => {
     const s = ownShares[i];
-    return Math.abs(yaws[i] ?? 0) >= TURN_PAIRED && !!r && !!s && [0, 1].some((e) => r[e]! >= IRIS_SEEN && s[e]! >= SEEN_SHARE);
+    if (!r || !s) return false;
+    const open = [0, 1].some((e) => r[e]! >= IRIS_SEEN && s[e]! >= SEEN_SHARE);
+    // a frontal head: both irises must show (noem f55-58: .84-1.37 of open while the mesh reads her left eye .33-.47)
+    return open && (Math.abs(yaws[i] ?? 0) >= TURN_PAIRED || Math.min(r[0]!, r[1]!) >= IRIS_SEEN);
   });
   // a lone frame between two seen, not read shut, is seen (christie f7, the far eye read .48); a shut one stays a blink (lp_d6 f377 .09/.08)
   const bridged = (i: number) => i > 0 && i + 1 < seen.length && seen[i - 1]! && seen[i + 1]! && !!ownShares[i] && Math.min(ownShares[i]![0], ownShares[i]![1]) >= BLINK_SHUT;
