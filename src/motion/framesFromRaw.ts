@@ -24,7 +24,7 @@ import { blinksByUpperLid } from './upperLidBlink.ts';
 import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { bothIrisesHidden, irisShowShares } from './irisShowShares.ts';
 import { blinkInStep } from './blinkInStep.ts';
-import { heldLidCaps, withinCaps } from './heldLids.ts';
+import { heldLidCaps, withinCaps, heldIrisSeen } from './heldLids.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
 import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, jumpFrames, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
@@ -154,7 +154,8 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
   const narrowCaps = fit.heldNarrowing ? heldNarrowingOutsideBlinks([ch.get('blinkL'), ch.get('blinkR')], shares, fps, fit.blinkThroughNarrowing) : undefined;
   // a held half-lowered lid drawn as that share of the photo's eye, not as a blink in flight (heldLids.ts)
-  const heldCaps = fit.heldLidsShown ? heldLidCaps(shares, fps) : undefined;
+  // (frames whose pixels show an iris open, on an eye the mesh reads open itself, are no blink there: irisSeenFrames)
+  const heldCaps = fit.heldLidsShown ? heldLidCaps(shares, fps, fit.heldLidIrisSeen ? heldIrisSeen(raw, valid, rest) : undefined) : undefined;
   if (heldCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], heldCaps);
   // a droopy speaker's held half lids steady, not pumping (droopLids.ts)
   if (fit.droopHeld) droopHeldSteady([ch.get('blinkL'), ch.get('blinkR')], shares, fps);

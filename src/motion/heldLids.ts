@@ -14,6 +14,9 @@
 import { BLINK_SHUT, BLINK_START, blinkFromOpening } from './restFace.ts';
 import { blinkCoreFrames } from './droopLids.ts';
 import { nearestRank } from '../math/stats.ts';
+import { irisShowShares } from './irisShowShares.ts';
+import { eyeSharesOf, TURN_PAIRED } from './blinkPairTrust.ts';
+import type { RawFaceFrame } from './fromVideo.ts';
 
 type Shares = readonly (readonly [number, number] | null)[];
 
@@ -68,19 +71,58 @@ export function lowShareMedian(shares: Shares, half = MEDIAN_HALF): Float64Array
   return out;
 }
 
-/** Per frame, the most closing either eye may have in a held stretch (NaN: no cap). */
-export function heldLidCaps(shares: Shares, fps: number): Float64Array {
+/**
+ * s57 (heldlid57): an eye whose pixels show its iris at this share of its open frames' median or more (irisShowShares.ts;
+ * a blink's hidden irises read .18-.45, Stewart's and Obama's) is not shut on that frame, whatever the mesh reads of
+ * its lids...
+ */
+export const IRIS_SEEN = 0.75;
+/**
+ * ...when the mesh reads that eye itself this open or more (its own share, before farEye.ts reads a turned head's far
+ * eye as its near one): a blink's under-read eye reads .45-.58 (lp_d6 f183-187, whose dark lash band irisShow reads .98).
+ */
+export const SEEN_SHARE = 0.6;
+
+/**
+ * Per frame: on a turned head (|yaw| TURN_PAIRED or more, where the eyes are read as one pair: farEye.ts, blinkPairTrust.ts),
+ * the pixels show an open iris (IRIS_SEEN, on an eye the mesh reads SEEN_SHARE open or more). christie f0-13 (yaw -15..-19):
+ * his near eye reads .25-.54 of rest (hooded, looking down: farEye.ts makes it both eyes' reading) while his far eye
+ * shows its iris .82-1.16 of open on every frame — a held, narrowed look, not the blinks the low readings looked like to
+ * heldLidCaps (which left every frame within 2 of them uncapped: drawn shut, weight .62-1). A frontal head's eyes are read
+ * each on its own: there one eye's iris beside a shut one is a wink (Obama1 f70-72, Obama2 f81-82), left as it was, and
+ * only both irises showing make a frame seen (noem f55-58: her left eye read .33-.47 of rest, both irises .84-1.37 of open).
+ */
+export function irisSeenFrames(irisRel: readonly (readonly [number, number] | null)[], ownShares: Shares, yaws: ArrayLike<number>): boolean[] {
+  const seen = irisRel.map((r, i) => {
+    const s = ownShares[i];
+    if (!r || !s) return false;
+    const open = [0, 1].some((e) => r[e]! >= IRIS_SEEN && s[e]! >= SEEN_SHARE);
+    // a frontal head: both irises must show (noem f55-58: .84-1.37 of open while the mesh reads her left eye .33-.47)
+    return open && (Math.abs(yaws[i] ?? 0) >= TURN_PAIRED || Math.min(r[0]!, r[1]!) >= IRIS_SEEN);
+  });
+  // a lone frame between two seen, not read shut, is seen (christie f7, the far eye read .48); a shut one stays a blink (lp_d6 f377 .09/.08)
+  const bridged = (i: number) => i > 0 && i + 1 < seen.length && seen[i - 1]! && seen[i + 1]! && !!ownShares[i] && Math.min(ownShares[i]![0], ownShares[i]![1]) >= BLINK_SHUT;
+  return seen.map((v, i) => v || bridged(i));
+}
+
+/**
+ * Per frame, the most closing either eye may have in a held stretch (NaN: no cap). `seen` (irisSeenFrames, optional):
+ * frames the pixels show open, which neither make a blink's core nor count as read shut or low.
+ */
+export function heldLidCaps(shares: Shares, fps: number, seen?: readonly boolean[]): Float64Array {
   const n = shares.length, caps = new Float64Array(n).fill(NaN);
   const low = lowShareMedian(shares);
   const level = lowShareMedian(shares, Math.max(MEDIAN_HALF, Math.round(LEVEL_SECONDS * fps)));
-  const held = (i: number) => low[i]! >= HELD_LEAST && low[i]! < BLINK_START;
+  const unseen = (i: number) => !seen?.[i];
+  // (a frame the pixels show open is held however low the mesh reads it: christie f6-8's near eye .25-.34)
+  const held = (i: number) => (low[i]! >= HELD_LEAST || !unseen(i)) && low[i]! < BLINK_START;
   const minLength = Math.max(3, Math.round(HELD_SECONDS * fps));
-  const core = blinkCoreFrames(shares);
+  const core = blinkCoreFrames(seen ? shares.map((s, i) => (unseen(i) ? s : null)) : shares);
   // near a frame with an eye read shut: Katie f112-113 (.41/.35, .42/.25) and f170-172 (.11/.44, .06/.37) are blinks the median bridges
   const margin = Math.max(1, Math.round(SHUT_MARGIN_SECONDS * fps));
   const nearShut = new Array<boolean>(n).fill(false);
-  const low2 = (i: number) => { const s = shares[i]; return !!s && (Math.max(s[0], s[1]) < BOTH_LOW || Math.min(s[0], s[1]) < ONE_LOW); };
-  shares.forEach((s, i) => { if (s && (Math.min(s[0], s[1]) < BLINK_SHUT || (low2(i) && (low2(i - 1) || low2(i + 1))))) for (let k = Math.max(0, i - margin); k <= Math.min(n - 1, i + margin); k++) nearShut[k] = true; });
+  const low2 = (i: number) => { const s = shares[i]; return !!s && unseen(i) && (Math.max(s[0], s[1]) < BOTH_LOW || Math.min(s[0], s[1]) < ONE_LOW); };
+  shares.forEach((s, i) => { if (s && ((unseen(i) && Math.min(s[0], s[1]) < BLINK_SHUT) || (low2(i) && (low2(i - 1) || low2(i + 1))))) for (let k = Math.max(0, i - margin); k <= Math.min(n - 1, i + margin); k++) nearShut[k] = true; });
   for (let a = 0; a < n; a++) {
     if (!held(a)) continue;
     let b = a;
@@ -97,4 +139,10 @@ export function heldLidCaps(shares: Shares, fps: number): Float64Array {
 /** In place: both eyes' weights within their frame's cap (before and again after the smoothing). */
 export function withinCaps(blinks: readonly Float64Array[], caps: Float64Array): void {
   for (const c of blinks) caps.forEach((cap, i) => { if (!Number.isNaN(cap) && c[i]! > cap) c[i] = cap; });
+}
+
+/** irisSeenFrames of a track: its yaws, each eye's own share of `rest` and its iris show over its open median (irisShowShares.ts). */
+export function heldIrisSeen(raw: readonly (RawFaceFrame | null)[], valid: readonly boolean[], rest: { eyeLeft: number; eyeRight: number }): boolean[] {
+  const own = raw.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
+  return irisSeenFrames(irisShowShares(raw.map((r, i) => (valid[i] ? r?.irisShow : null)), own), own, raw.map((r) => r?.angles.yaw ?? 0));
 }
