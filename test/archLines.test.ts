@@ -1,7 +1,7 @@
 // s55 (hexagon55): a wide opening's inner lip lines moved onto arcs (src/render/mouth/archLines.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARCH_GAP, ARCH_TAPER, ARCH_TIP, arcMoves, archLinesSetting, archLipLines, archShare, cornerPinch } from '../src/render/mouth/archLines.ts';
+import { ARCH_GAP, ARCH_TAPER, ARCH_TIP, arcMoves, archLinesSetting, archLipLines, archShapeSetting, archShare, cornerPinch, lineShape } from '../src/render/mouth/archLines.ts';
 import { LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER } from '../src/rig/topology.ts';
 
 /** The largest turn (degrees) at a polyline's inner vertices. */
@@ -95,4 +95,31 @@ test('s56 cornerPinch: the corner a tight point (hexcorner56): the first points 
   for (const [s, g] of [[SU, u1], [S, l1]] as const) assert.ok(g![1]! / (s[1]! + 1) < (g![2]! - g![1]!) / (s[2]! - s[1]!));
   // past the tip, the same points as s55's arc
   for (const [s, a, b] of [[SU, u0, u1], [S, l0, l1]] as const) s.forEach((v, k) => { if (Math.min(v + 1, 1 - v) >= ARCH_TIP) assert.ok(Math.abs(a![k]! - b![k]!) < 1e-12); });
+});
+
+test('s57 archShapeSetting (boat57): the lower line leaves its corner fast into a bowl, not a pinched tip then a straight side; off is s56', () => {
+  const lower = (on: boolean) => {
+    archShapeSetting.on = on;
+    try {
+      const { taper, tip } = lineShape(1), o = new Float64Array(S.length);
+      arcMoves(S, G, 0.05, o, tip, taper);
+      return G.map((g, k) => g + o[k]!);
+    } finally { archShapeSetting.on = true; }
+  };
+  const s56 = new Float64Array(S.length);
+  arcMoves(S, G, 0.05, s56, ARCH_TIP, ARCH_TAPER);
+  assert.deepEqual(lower(false), G.map((g, k) => g + s56[k]!));
+  const before = lower(false), after = lower(true), H = G[5]!;
+  // the depth .15 half widths in from each corner (the line straight from the corner to its first column there):
+  // the real lp_d6 / Katie / christie edges stand .42-.51 of their depth there, s56's line .2
+  const at15 = (g: number[]) => 0.5 * (g[1]! * 0.15 / (S[1]! + 1) + g[9]! * 0.15 / (1 - S[9]!)) / H;
+  assert.ok(at15(before) < 0.25 && at15(after) > 0.35, `.15 in: ${at15(before).toFixed(2)} -> ${at15(after).toFixed(2)}`);
+  // a bowl's side: the middle of each side (the third point in) over the straight line corner -> deepest point
+  const side = (g: number[]) => g[3]! / (H * (S[3]! + 1) / (S[5]! + 1));
+  assert.ok(side(after) > side(before), `side ${side(before).toFixed(2)} -> ${side(after).toFixed(2)}`);
+  // still a point (the corner's own height 0, the first segment no steeper than the next few together), no kink
+  assert.ok(after[1]! / (S[1]! + 1) < 1.6 * (after[3]! / (S[3]! + 1)));
+  assert.ok(maxTurn(S, after) <= maxTurn(S, before) + 1, `turn ${maxTurn(S, before).toFixed(1)} -> ${maxTurn(S, after).toFixed(1)}`);
+  // the upper line's own shape comes from its own fields
+  assert.deepEqual(lineShape(-1), { taper: archShapeSetting.upperTaper, tip: archShapeSetting.upperTip });
 });

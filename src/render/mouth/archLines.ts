@@ -18,11 +18,28 @@
 // the lines leave it close to each other and open out. The arc is now pinched over the last
 // ARCH_TIP of the half width: times 1 - (1 - d / ARCH_TIP)^2, d the point's way from its corner
 // (a tangent start, curving into the arc; the middle untouched).
+// s57 (boat57; critic56 "a pointed boat: pinched corners joined by straight diagonal lower sides"): read off the
+// pixels (bench/outlineProfile.ts, the lip edge per column near the face mesh's line), a real wide opening's lower
+// edge leaves its corner fast and rounds into a bowl: at .15 half widths in it already stands .42-.48 of its depth
+// (lp_d6 f48-f104), ours .27-.32, because the pinch over .45 half widths held the first column (.13-.24 in) down and
+// the line ran straight from there to the arc's middle. Each line now has its own taper and pinch (archShapeSetting):
+// the pinch kept to the last points by the corner (a tangent start still, no blunt vertex), the lower arc rounder.
 import { smoothstep } from '../../math/smooth.ts';
 import { LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER } from '../../rig/topology.ts';
 
 /** On by default (false: main's mesh lines, as the rig leaves them); `tip`: ARCH_TIP (0: s55's arc to the corner). */
 export const archLinesSetting = { on: true, tip: 0.45 };
+/**
+ * s57: each line's own arc (on; off: both lines s56's ARCH_TAPER and archLinesSetting.tip): the lower line's taper and
+ * pinch reach (half widths), the upper's.
+ */
+export const archShapeSetting = { on: true, lowerTaper: 0.65, lowerTip: 0.12, upperTaper: 0.75, upperTip: 0.12 };
+/** The taper and the pinch's reach of one line (side 1 the lower, -1 the upper). */
+export function lineShape(side: number): { taper: number; tip: number } {
+  const s = archShapeSetting;
+  if (!s.on) return { taper: ARCH_TAPER, tip: archLinesSetting.tip };
+  return side > 0 ? { taper: s.lowerTaper, tip: s.lowerTip } : { taper: s.upperTaper, tip: s.upperTip };
+}
 /** The arc's taper: a line's height at r of the way to its corner, over its highest point's (rig/jaw.ts OPENING_TAPER). */
 export const ARCH_TAPER = 0.8;
 /** The corner's pinch reaches this far along the chord (half widths) from each corner. */
@@ -49,7 +66,7 @@ export function archShare(gap: number, rounding = 0, grin = 0): number {
  * corner, the opening's side positive) toward H (1 - r^2)^ARCH_TAPER cornerPinch(d, tip): out[k] =
  * target - g[k] (0 at the corners and at the highest point); all 0 when the line stands under `minHeight`.
  */
-export function arcMoves(s: ArrayLike<number>, g: ArrayLike<number>, minHeight: number, out: Float64Array, tip = archLinesSetting.tip): void {
+export function arcMoves(s: ArrayLike<number>, g: ArrayLike<number>, minHeight: number, out: Float64Array, tip = archLinesSetting.tip, taper = ARCH_TAPER): void {
   const n = s.length;
   let top = 0;
   for (let k = 1; k < n; k++) if (g[k]! > g[top]!) top = k;
@@ -59,7 +76,7 @@ export function arcMoves(s: ArrayLike<number>, g: ArrayLike<number>, minHeight: 
   for (let k = 1; k + 1 < n; k++) {
     const span = s[k]! < s0 ? s0 + 1 : 1 - s0;
     const r = Math.min(1, Math.abs(s[k]! - s0) / Math.max(1e-6, span));
-    out[k] = H * Math.pow(1 - r * r, ARCH_TAPER) * cornerPinch(s[k]! < s0 ? s[k]! + 1 : 1 - s[k]!, tip) - g[k]!;
+    out[k] = H * Math.pow(1 - r * r, taper) * cornerPinch(s[k]! < s0 ? s[k]! + 1 : 1 - s[k]!, tip) - g[k]!;
   }
 }
 
@@ -90,7 +107,8 @@ export function archLipLines(sx: Float32Array, sy: Float32Array, unit: number, s
       // height over the chord, toward the opening (the upper line above it, the lower below it)
       G[q + 1] = side * (y * ux - x * uy);
     }
-    arcMoves(S.subarray(0, n), G.subarray(0, n), MIN_HEIGHT * unit, MOVE);
+    const shape = lineShape(side);
+    arcMoves(S.subarray(0, n), G.subarray(0, n), MIN_HEIGHT * unit, MOVE, shape.tip, shape.taper);
     for (let q = 0; q < inner.length; q++) {
       const d = share * Math.max(-cap, Math.min(cap, MOVE[q + 1]!));
       if (d === 0) continue;
