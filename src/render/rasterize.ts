@@ -17,6 +17,8 @@ import { MESH_POINT_COUNT } from '../rig/topology.ts';
 import { EYEBALL_DEPTH_BIAS } from './eyes.ts';
 import type { MouthShader } from './mouth/shader.ts';
 import { softenLipLine } from './mouth/edge.ts';
+import { softenThinSlit, tallestColumn, thinSlitStrength } from './mouth/thinSlit.ts';
+import { COVER_REBUILT_MIN } from './mouth/lipCoverage.ts';
 import { shutEyeShown, slitCoverStrength } from './closedEye/overlay.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
@@ -108,6 +110,8 @@ export function rasterize(f: FrameDraw): void {
   // raised lids' edges by share of pixel (wideEyes side 0 = EYE_L, the image-right eye = closure[1])
   textures.wideEyes.coverLidEdges(target, sx, sy, siz, [slitCoverStrength(geometry.closure[1]!), slitCoverStrength(geometry.closure[0]!)]);
   softenLipLine(target, mouth, f.lipMask, f.edgeIndex, f.edgeColor);
+  // a nearly shut slit filtered across: an even line, not a row of dark dots (thinSlit.ts; the photo's own mouth left alone)
+  softenThinSlit(target, mouth, thinSlitStrength(tallestColumn(mouth), mouth.place.rebuilt > COVER_REBUILT_MIN ? 1 - mouth.photoKeep : 0));
   // a depth step of a tenth of the face width between neighbours is an occlusion edge (smoothed);
   // a turned jaw or cheek ends on opaque skin: its outline against the plate gets a coverage
   // ramp, fading in over the first degrees of turn (the rest frame keeps the photo's matte edge)

@@ -1,0 +1,82 @@
+// A nearly shut slit drawn as an even line, not a row of dots (s57 speckle57, render/mouth/thinSlit.ts): a sloping dark core
+// a pixel tall, cut by whole-pixel area coverage, is one dark pixel where it sits on a row and two half-dark ones where it
+// straddles two (st_happy + japanese.wav f37 / f39: beads every few columns). Filtered across and along, the darkest pixel
+// per column varies much less, and each column keeps its darkness.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { softenThinSlit, tallestColumn, thinSlitSetting, thinSlitStrength, THIN_SLIT_PX } from '../src/render/mouth/thinSlit.ts';
+
+const W = 64, H = 32, LIP = 120, CORE = 20;
+const pack = (v: number) => ((0xff << 24) | (v << 16) | (v << 8) | v) >>> 0;
+const centre = (x: number) => 14 + 0.13 * x;
+
+/** the slit: per column a core 1 px tall at centre(x), each row taking it by the share of the row it covers */
+function slit(): { color: Uint32Array; lines: { upperY: Float32Array; lowerY: Float32Array; upperRaw: Float32Array; lowerRaw: Float32Array } } {
+  const color = new Uint32Array(W * H).fill(pack(LIP));
+  const upperY = new Float32Array(W).fill(NaN), lowerY = new Float32Array(W).fill(NaN);
+  for (let x = 4; x < W - 4; x++) {
+    const c = centre(x);
+    upperY[x] = c - 1.1; lowerY[x] = c + 1.1;
+    for (let p = Math.floor(c) - 1; p <= Math.floor(c) + 1; p++) {
+      const share = Math.max(0, Math.min(p + 1, c + 0.5) - Math.max(p, c - 0.5));
+      color[p * W + x] = pack(Math.round(LIP + (CORE - LIP) * share));
+    }
+  }
+  return { color, lines: { upperY, lowerY, upperRaw: upperY.slice(), lowerRaw: lowerY.slice() } };
+}
+
+/** per column from 8 to W - 9: the darkest luma and the darkness summed down the column (LIP - luma) */
+function columns(color: Uint32Array): { darkest: number[]; ink: number[] } {
+  const darkest: number[] = [], ink: number[] = [];
+  for (let x = 8; x < W - 8; x++) {
+    let least = 255, sum = 0;
+    for (let y = 0; y < H; y++) { const v = color[y * W + x]! & 255; least = Math.min(least, v); sum += LIP - v; }
+    darkest.push(least); ink.push(sum);
+  }
+  return { darkest, ink };
+}
+const spread = (a: number[]) => Math.max(...a) - Math.min(...a);
+
+/** the setting on for fn (off by default in s57: the lead's call, see thinSlit.ts) */
+function withOn<T>(fn: () => T): T {
+  const was = thinSlitSetting.on;
+  thinSlitSetting.on = true;
+  try { return fn(); } finally { thinSlitSetting.on = was; }
+}
+
+test('thin slit: the darkest pixel per column evens out, each column keeps its darkness', () => withOn(() => {
+  const { color, lines } = slit();
+  const before = columns(color);
+  assert.ok(spread(before.darkest) > 40, `the cut slit is beaded (darkest per column spread ${spread(before.darkest)})`);
+  const tallest = tallestColumn(lines);
+  assert.ok(Math.abs(tallest - 2.2) < 1e-5);
+  const s = thinSlitStrength(tallest, 1);
+  assert.equal(s, 1);
+  softenThinSlit({ width: W, height: H, color, depth: new Float32Array(W * H) } as never, lines, s);
+  const after = columns(color);
+  assert.ok(spread(after.darkest) < 0.5 * spread(before.darkest), `beads evened: spread ${spread(before.darkest)} -> ${spread(after.darkest)}`);
+  for (let k = 0; k < after.ink.length; k++) assert.ok(Math.abs(after.ink[k]! - before.ink[k]!) <= 0.12 * before.ink[k]!, `column ${k + 8} keeps its darkness: ${before.ink[k]} -> ${after.ink[k]}`);
+}));
+
+test('thin slit: a level slit (no beads) is left alone', () => withOn(() => {
+  const W2 = 40, color = new Uint32Array(W2 * 20).fill(pack(LIP));
+  for (let x = 0; x < W2; x++) color[10 * W2 + x] = pack(CORE);
+  const line = (v: number) => new Float32Array(W2).fill(v);
+  const lines = { upperY: line(9.4), lowerY: line(11.6), upperRaw: line(9.4), lowerRaw: line(11.6) };
+  const copy = color.slice();
+  softenThinSlit({ width: W2, height: 20, color, depth: new Float32Array(W2 * 20) } as never, lines, thinSlitStrength(tallestColumn(lines), 1));
+  assert.deepEqual(color, copy);
+}));
+
+test('thin slit: a taller opening, the photo\'s own mouth and the setting off leave the pixels alone', () => withOn(() => {
+  assert.equal(thinSlitStrength(THIN_SLIT_PX[1], 1), 0);
+  assert.equal(thinSlitStrength(1.5, 0), 0);
+  assert.equal(thinSlitStrength(0.4, 1), 0, 'lips a fraction of a pixel apart: no slit to even');
+  assert.ok(thinSlitStrength(3, 1) > 0 && thinSlitStrength(3, 1) < 1);
+  thinSlitSetting.on = false;
+  assert.equal(thinSlitStrength(1.5, 1), 0);
+  thinSlitSetting.on = true;
+  const { color, lines } = slit(), copy = color.slice();
+  softenThinSlit({ width: W, height: H, color, depth: new Float32Array(W * H) } as never, lines, 0);
+  assert.deepEqual(color, copy);
+}));
