@@ -8,6 +8,8 @@
 // each side of the half line: `top` (u .2-.8), `outer` / `inner` ends (rows over the corners' line) and `ring` the mean
 // |step| along the whole outline over the corners' line; `grain` the lid body's fine detail (luma minus its 3x3 mean, RMS
 // over the cheek) over the same of the skin just outside the top. A closed contour of contrast = a patch. Never asserts.
+// `at the face mesh's mask` (s57 lidlens57): the same steps at mask.ts's own mask (no fold raise, no band lift: the place
+// real eyes are read at) and `band`, the dark band over the lid's top (bandDepth).
 //   node --import tsx bench/shutLidProfile.ts [--real lp_d0.mp4:66,...] [--ours lp_s5.jpg,...] [--set render/x.ts:xSetting.k=v]
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { cellU, cellV, cellRow, sampleRgba } from '../src/render/closedEye/grid.ts';
 import { maskColumn } from '../src/render/closedEye/mask.ts';
 import type { BakedEye } from '../src/render/closedEye/bake.ts';
+import { waterLevel } from '../src/render/closedEye/foldBand.ts';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -33,7 +36,7 @@ const lum = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 *
 const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
 
 /** The profiles of one eye's luma field L (patch grid) with its crease and shut line per u (0..1). */
-function profile(name: string, L: Float32Array, crease: (u: number) => number, shut: (u: number) => number, mask?: Float32Array): void {
+function profile(name: string, L: Float32Array, crease: (u: number) => number, shut: (u: number) => number, mask?: Float32Array, geoMask?: Float32Array): void {
   const vals = (pred: (u: number, d: number, t: number) => boolean) => {
     const a: number[] = [];
     for (let c = 0; c < PATCH_W; c++) {
@@ -52,6 +55,7 @@ function profile(name: string, L: Float32Array, crease: (u: number) => number, s
   console.log(`   along u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d, t) => u >= u0 && u < u0 + 0.1 && t > 0.3 && t < 0.7)}`);
   console.log(`   under u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d) => u >= u0 && u < u0 + 0.1 && d > 0.04 && d < 0.1)}`);
   if (mask) console.log(`   outline ${outline(L, mask, cheek, shut)}`);
+  if (geoMask) console.log(`   at the face mesh's mask: ${outline(L, geoMask, cheek, shut)}  band ${bandDepth(L, geoMask, cheek).toFixed(2)}`);
 }
 
 /** The steps across the mask's half line (inside minus outside, over the cheek) and the body's grain over the skin's above it. */
@@ -87,6 +91,28 @@ function outline(L: Float32Array, mask: Float32Array, cheek: number, shut: (u: n
   return `top ${f(top)} outer ${f(outer)} inner ${f(inner)} ring ${mean(abs([...top, ...outer, ...inner])).toFixed(2)}  grain body/over-top ${(rms(grainIn) / Math.max(1e-6, rms(grainOut))).toFixed(2)} (${rms(grainIn).toFixed(3)})`;
 }
 
+/**
+ * (s57 lidlens57) The dark band over the lid's top: per column u .2-.8, the deepest cell under its water level (the lower of
+ * the lightest cells over and under it; foldBand.ts waterLevel) from BAND_OVER eye widths over the mask's half line to
+ * BAND_UNDER under it, over the cheek; the mean over the columns. A real shut lid runs flat into the skin over it (~0).
+ */
+function bandDepth(L: Float32Array, mask: Float32Array, cheek: number): number {
+  const depths: number[] = [];
+  for (let c = 0; c < PATCH_W; c++) {
+    const u = cellU(c);
+    if (u <= 0.2 || u >= 0.8) continue;
+    let rT = -1;
+    for (let r = 0; r < PATCH_H; r++) if (mask[r * PATCH_W + c]! >= 0.5) { rT = r; break; }
+    if (rT < 0) continue;
+    const prof: number[] = [];
+    for (let r = Math.max(0, rT - Math.round(BAND_OVER * 48)); r <= Math.min(PATCH_H - 1, rT + Math.round(BAND_UNDER * 48)); r++) prof.push(L[r * PATCH_W + c]!);
+    const level = waterLevel(prof);
+    depths.push(Math.max(...prof.map((l, i) => level[i]! - l)) / cheek);
+  }
+  return mean(depths);
+}
+const BAND_OVER = 0.3, BAND_UNDER = 0.15;
+
 /** The nearest patch row of eye-frame v. */
 const cellRowOf = (v: number) => Math.round(cellRow(v));
 
@@ -106,7 +132,7 @@ for (const pick of REAL) {
     }
     const M = new Float32Array(PATCH_W * PATCH_H);
     for (let c = 0; c < PATCH_W; c++) { const mc = maskColumn(g, cellU(c)); for (let r = 0; r < PATCH_H; r++) M[r * PATCH_W + c] = mc(cellV(r)); }
-    profile(`real ${pick} eye${side}`, L, (u) => Math.min(lineAt(g.lid, u) - 0.05, lineAt(g.crease, u)), (u) => lineAt(g.lower, u), M);
+    profile(`real ${pick} eye${side}`, L, (u) => Math.min(lineAt(g.lid, u) - 0.05, lineAt(g.crease, u)), (u) => lineAt(g.lower, u), M, M);
   });
 }
 
@@ -128,6 +154,9 @@ for (const portrait of OURS) {
       L[k] = lum(mix(0), mix(1), mix(2));
     }
     const col = (u: number) => Math.min(PATCH_W - 1, Math.max(0, Math.round((u + 0.3) * 48 - 0.5)));
-    profile(`ours ${portrait} eye${side}`, L, (u) => eye.creaseV[col(u)]!, (u) => eye.shutV[col(u)]!, eye.mask);
+    // the face mesh's mask (mask.ts, no fold raise nor band lift), as the real eyes get: the same place on every bake
+    const M0 = new Float32Array(PATCH_W * PATCH_H);
+    for (let c = 0; c < PATCH_W; c++) { const mc = maskColumn(g, cellU(c)); for (let r = 0; r < PATCH_H; r++) M0[r * PATCH_W + c] = mc(cellV(r)); }
+    profile(`ours ${portrait} eye${side}`, L, (u) => eye.creaseV[col(u)]!, (u) => eye.shutV[col(u)]!, eye.mask, M0);
   }
 }

@@ -29,6 +29,7 @@ import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
 import { fitLidToRing, ringFitSetting } from './ringFit.ts';
 import { flattenLid, lidFlatSetting } from './lidFlat.ts';
 import { liftLidTop, lidTopSetting } from './lidTop.ts';
+import { foldBandSetting, liftFoldBand } from './foldBand.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -151,9 +152,11 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
   // and the lid's body past the feather the skin round it, at its ring (ringFit.ts)
   if (ringFitSetting.on) fitLidToRing(rgb, s.photo, mask, g, s.person);
+  // the open eye's fold band over the lid's top lifted to the light round it, and drawn (foldBand.ts, off; not on a moved painted eye)
+  const drawn = foldBandSetting.on && !s.moved ? liftFoldBand(rgb, mask, s.photo, g, s.person) : mask;
   const lines = drawLines(g);
   const photoLuma = new Float32Array(PATCH_W * PATCH_H).map((_, k) => luminance(s.photo[k * 3]!, s.photo[k * 3 + 1]!, s.photo[k * 3 + 2]!));
-  return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV), photoLuma };
+  return { rgb, mask: drawn, ...lines, lashRgb: lashColours(rgb, lines.shutV), photoLuma };
 }
 
 /** The band about the shut edge a shut line's darkness is measured in (as the library's, sampleEye). */

@@ -19,6 +19,7 @@ import { luminance as lum } from '../../math/colour.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { mulberry32 } from '../../math/random.ts';
 import { dealPatches } from './lidGrainPatches.ts';
+import { lidGrainOverTopSetting, overTopDetail } from './lidGrainOverTop.ts';
 
 /**
  * on (the product) / off: the lid's body as baked (before s46). alongU (s52): the sigma (eye widths) of the
@@ -44,6 +45,8 @@ const CLIP_PCT = [0.1, 0.9] as const, CLIP_WIDEN = 1.3;
 const ROW_RUN = 1.5, SHIFT = 0.3, SEED = 0x11d5;
 /** Over the crease -> shut line, the grain fades out between these shares (the band the face mesh reads the opening in). */
 const LINE_FADE = [0.5, 0.75] as const;
+/** (s57) The skin over the mask's top raises the reference spread to at most this many times the cheek's. */
+const OVER_MAX = 2;
 
 /** Robust spread (1.48 x median |x|) of values. */
 export function spread(values: ArrayLike<number>): number {
@@ -189,7 +192,11 @@ export function addLidBodyGrain(rgb: Float32Array, photo: Float32Array, mask: Fl
   // centred: the clip is not symmetric (dark specks), and the lid's tone is lidSkinTone's, not the grain's (the patches:
   // on what is added, by each cell's share, so the lid's mean light is kept whatever blocks the deal picked)
   const centre = patches ? sharedMean(copied, share, lo, hi) : clipped.reduce((a, b) => a + b, 0) / clipped.length;
-  const gain = grainGain(spread(bodyOwn), REACH * spread(cheekVals), spread(clipped.map((d) => d - centre)));
+  // s57: or the skin's over the mask's top, where grainier (lidGrainOverTop.ts)
+  const over = lidGrainOverTopSetting.on ? overTopDetail(withoutRunsAlong(lumaDetail(photo, sigma), PATCH_W, along), photo, mask, g) : [];
+  // at most OVER_MAX x the cheek's: a smooth picture (lp_s7's cartoon) takes no grain from a painted fold's edges over its lid
+  const reference = Math.max(spread(cheekVals), over.length >= 16 ? Math.min(OVER_MAX * spread(cheekVals), spread(over)) : 0);
+  const gain = grainGain(spread(bodyOwn), REACH * reference, spread(clipped.map((d) => d - centre)));
   if (gain <= 0) return;
   for (let k = 0; k < share.length; k++) {
     if (share[k]! <= 0) continue;
