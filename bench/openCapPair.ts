@@ -5,7 +5,7 @@
 //   node --import tsx bench/openCapPair.ts --portrait lp_s10.jpg --motion m.json --video lp_d10.mp4 --frames 5,64 --out x.png
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { cachedTrack } from './driverTracks.ts';
 import { cachedPortrait } from './portraitCache.ts';
 import { SHARED_PORTRAITS } from './sharedData.ts';
@@ -73,7 +73,7 @@ async function crop(img: RgbaImage, pts: number[][], pad: number, w: number, asp
 }
 const EYES = [33, 133, 159, 145, 263, 362, 386, 374, 105, 334];
 const FACE = [234, 454, 10, 152];
-const CW = 330, tiles: sharp.OverlayOptions[] = [];
+const CW = 330, tiles: OverlayOptions[] = [];
 let y = 0;
 for (const f of frames) {
   const m = motion[f]!;
