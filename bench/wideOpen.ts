@@ -7,6 +7,7 @@
 //                            head frame (rig fit's canonical): per bin of the eye's eyeWide, the median opening over the
 //                            clip's median opening, per eye pooled.
 //   node --import tsx bench/wideOpen.ts --portraits lp_s9.jpg,lp_s42.jpg --drivers lp_d11.mp4 [--seconds 20] [--off]
+//   s57: --noopen (openCap.ts's relative bound off); the gains column adds each eye's opening growth per unit raise (slope)
 import path from 'node:path';
 import { cachedTrack } from './driverTracks.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
@@ -35,6 +36,9 @@ const xy = (l: [number, number, number][]): [number[], number[]] => [l.map((p) =
 // --off: the per-eye gain off (raiseCap.ts wideGainSetting); --nocap: gain and cap off (the rig's lift alone)
 if (args.includes('--off')) rc.wideGainSetting.on = false;
 if (args.includes('--nocap')) rc.raiseCapSetting.on = false;
+// --noopen: s57's relative bound on the opening off (openCap.ts openCapSetting)
+const oc = await import('../src/render/openCap.ts');
+if (args.includes('--noopen')) oc.openCapSetting.on = false;
 
 const portraits = list('--portraits');
 if (portraits.length) {
@@ -64,7 +68,7 @@ if (portraits.length) {
       const u = e1[s];
       if (!e || !u) return '-';
       const ur = rc.unitRiseOf(e, u), cov = rc.coveredTopOf(e);
-      return `rise ${f2(ur)} cov ${f2(cov)} gain ${f2(rc.wideGainOf(ur, rc.wideGainSetting, cov))} cap ${f2(rc.raiseCapOf(e, u))}`;
+      return `rise ${f2(ur)} cov ${f2(cov)} gain ${f2(rc.wideGainOf(ur, rc.wideGainSetting, cov))} cap ${f2(rc.raiseCapOf(e, u))} slope ${f2(oc.openSlopeOf(e, u))}`;
     }).join(' ; ');
     console.log(`${file.padEnd(18)} ${f2(pw[0]!)}/${f2(pw[1]!)} | ${rest[0].toFixed(3)}/${rest[1].toFixed(3)} | ${cells.join('  ')} | ${gains}`);
     if (args.includes('--detect')) {

@@ -6,7 +6,8 @@
 // band carried round it. Per avatar and eye, the lift's weight over the photo's own is limited softly so the lid's
 // apex over the iris shows at most STARE_SHOW_MAX iris diameters of white; small raises are unchanged (slope 1 at 0).
 import { CONTROL_INDEX } from '../rig/controls.ts';
-import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
+import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
+import { openCapped, openSlopeOf } from './openCap.ts';
 import type { MotionFrame } from '../types.ts';
 
 /** On: raises are scaled per eye (wideGainSetting) and limited (off: the lid lifts WIDE_LIFT_RENDERED of the opening per unit of eyeWide, as before s39; benches and the uncovered-white test). */
@@ -67,8 +68,8 @@ export function softCap(a: number, cap: number): number {
   return a / Math.pow(1 + Math.pow(a / cap, KNEE), 1 / KNEE);
 }
 
-/** An eye's upper lid (landmarks corner to corner, screen px, y down) and its iris (centre and four rim points). */
-export interface LidAndIris { lid: [number, number][]; centre: [number, number]; rim: [number, number][] }
+/** An eye's upper lid (landmarks corner to corner, screen px, y down), its iris (centre and four rim points) and, when read, its lower lid (openCap.ts). */
+export interface LidAndIris { lid: [number, number][]; centre: [number, number]; rim: [number, number][]; lower?: [number, number][] }
 
 /**
  * The raise (eyeWide over the photo's) at which the lid shows STARE_SHOW_MAX iris diameters above the iris: from the
@@ -154,7 +155,9 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
     const coverW = a && b && wideGainSetting.on && unitRiseOf(a, b) > 0 ? coverWeight(coveredTopOf(a)) : 0;
     // both terms scaled down together so the whole gain g0 x (1 + coverW) is at most `most`
     const g0 = a && b ? mostScaled(wideGainOf(unitRiseOf(a, b), { ...wideGainSetting, most: Infinity }, 0), coverW) : 1;
-    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, g0, coverW, gain: g0 * (1 + coverW) };
+    // the opening's growth over rest per unit of raise (openCap.ts: no more than a clear eye's at that eyeWide)
+    const slope = a && b ? openSlopeOf(a, b) : NaN;
+    return { ...e, cap: a && b ? raiseCapOf(a, b) : Infinity, g0, coverW, gain: g0 * (1 + coverW), slope };
   });
   return (frame) => {
     if (!raiseCapSetting.on) return frame;
@@ -163,7 +166,8 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
       const v = frame.w[e.name], pw = photoWeights[e.control]!;
       if (v === undefined || v <= pw || (!Number.isFinite(e.cap) && e.gain === 1)) continue;
       // the same lift in iris diameters on every eye (wideGainSetting), then no higher than a real stare
-      (w ??= { ...frame.w })[e.name] = pw + Math.min(MAX_RAISE, softCap(gainedRaise(v - pw, e.g0, e.coverW), e.cap));
+      const raised = Math.min(MAX_RAISE, softCap(gainedRaise(v - pw, e.g0, e.coverW), e.cap));
+      (w ??= { ...frame.w })[e.name] = pw + openCapped(raised, v - pw, e.slope);
     }
     return w ? { ...frame, w } : frame;
   };
@@ -171,11 +175,12 @@ export function raiseCapper(photoWeights: ArrayLike<number>, eyesAt: (raise: num
 
 /** Both eyes' lids and irises (EYE_L first) from landmarks on screen: the iris whose centre lies between the lid's corners. */
 export function eyesFromLandmarks(x: ArrayLike<number>, y: ArrayLike<number>): (LidAndIris | null)[] {
-  return [EYE_L_UPPER, EYE_R_UPPER].map((upper) => {
-    const lid = upper.map((i) => [x[i]!, y[i]!] as [number, number]);
+  return [[EYE_L_UPPER, EYE_L_LOWER], [EYE_R_UPPER, EYE_R_LOWER]].map(([upper, lowerIdx]) => {
+    const lid = upper!.map((i) => [x[i]!, y[i]!] as [number, number]);
+    const lower = lowerIdx!.map((i) => [x[i]!, y[i]!] as [number, number]);
     const xs = lid.map((p) => p[0]);
     const c = [468, 473].find((i) => x[i]! > Math.min(...xs) && x[i]! < Math.max(...xs));
     if (c === undefined) return null;
-    return { lid, centre: [x[c]!, y[c]!], rim: [1, 2, 3, 4].map((k) => [x[c + k]!, y[c + k]!] as [number, number]) };
+    return { lid, lower, centre: [x[c]!, y[c]!], rim: [1, 2, 3, 4].map((k) => [x[c + k]!, y[c + k]!] as [number, number]) };
   });
 }
