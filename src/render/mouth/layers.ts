@@ -17,6 +17,7 @@ import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
+import { softLowerRow } from './softLowerRow.ts';
 import { flatRow, rowFlatSetting } from './rowFlat.ts';
 import { withLinesToGum } from './linesToGum.ts';
 import { libraryRelief } from './rowLook.ts';
@@ -186,7 +187,8 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
   const speech = withSpeech ? warmedToward(brightenedTo([relief(u0!, -1, spread, false, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]! : null;
   // (and, without a speech row, the mid-opening's row in the same light: onsetRelief.ts)
   const onset = withSpeech ? null : warmedToward(brightenedTo([relief(u0!, -1, spread, false, false, amount, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]!;
-  return { upper: u!, lower: l!, upperSpeech: speech, upperOnset: onset };
+  // (the lower row's tips no crisper than the picture's lip edges: softLowerRow.ts)
+  return { upper: u!, lower: softLowerRow(l!, look.lipBlur, Math.hypot(look.haveBlur, spread)), upperSpeech: speech, upperOnset: onset };
 }
 
 /** Sees the library rows after each of readyMouth's stages (bench/teethStages.ts: which stage draws a defect). */

@@ -90,7 +90,7 @@ export function edgeBlur(L: Float32Array, W: number, H: number, mask: Uint8Array
  * st_full_body_1's edgeBlur is 0.9-1.1 px at 90-130 px per IOD, and the library teeth beside them
  * looked as sharp (the lip's own rounded border and the resampling, not the picture's blur).
  */
-const SHARP_LIPS = 1.0;
+export const SHARP_LIPS = 1.0;
 /**
  * The share of the picture's blur beyond that the teeth take: a lip border is a rounded ramp, and
  * at all of it (or 0.6 of it, at most 1.2 px) the gaps between teeth went (lp_s9, lp_s11, st_happy
