@@ -24,8 +24,8 @@ import { whiteStares, WHITE_STARE_MAX } from './whiteStare.ts';
 import { showsOverFloor } from './whiteFloor.ts';
 import { capWidesByShow } from './wideShowCap.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
-import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
-import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
+import { heldRises, lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
+import { eyeShares, lidShownSquints, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
 import { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 export { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
@@ -254,10 +254,14 @@ function controlsFromRest(r: DriverReadings, o: Required<DriverFitOptions>): Map
 function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Required<DriverFitOptions>, io: RetargetIo): void {
   const { n, have, eyes, shows } = r;
   const rises = lowerLidRises(r.lids, have);
+  // (the rises as measured: lowerLidSquints leaves in them the share it gives back to the blink)
+  const measuredRises = o.lidShownSquint ? rises.map((x) => x.slice()) as [Float64Array, Float64Array] : undefined;
   const smileSquints: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   // (each eye's opening over its rest, read once for both squint rules)
   const shares = o.squintWithinNarrowing || o.squintWithinBlink ? eyeShares(eyes, have) : undefined;
-  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? shares : undefined, smileSquints);
+  // a rise held 0.36 s is a squint without a smile too, no deeper than the eye narrowed (lowerLid.ts heldRises, squint57)
+  const held = o.heldRiseSquint && o.squintWithinNarrowing ? heldRises(rises, have) : undefined;
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? shares : undefined, smileSquints, held);
   if (o.squintWithinBlink) squintsWithinBlink(out, shares!, have, smileSquints);
   io.lidRises?.[0].set(rises[0]);
   io.lidRises?.[1].set(rises[1]);
@@ -266,8 +270,11 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
   if (o.oneSidedTurn) distrustTurnedOneSided(out, r.yaw, have);
   if (o.wideOverSquint && o.lidsDecide) {
     const eyeOpen = eyeShares(eyes, have);
+    const fitted = measuredRises ? (['eyeSquintLeft', 'eyeSquintRight'] as const).map((c) => out.get(c)?.slice() ?? new Float64Array(n)) as [Float64Array, Float64Array] : undefined;
     const uncapped = o.stareOverMedian || o.oneEyedStare ? uncappedWides(out, eyeOpen, have) : undefined;
     lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
+    // a squint its lower lid's rise shows is not taken off for a wide reading that is not shown (eyeSquints.ts, squint57)
+    if (fitted && measuredRises) lidShownSquints(out, fitted, measuredRises, eyeOpen, have);
     if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
     // (each eye's opening over its median: read once for both stare rules)
     const overMedian = uncapped ? medianShares(eyes, have) : undefined;
