@@ -3,7 +3,7 @@
 // lidShownSquints). squint57: stewart's squinting eyes with the mouth near rest came out wide open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { heldRises, HELD_RISE_FRAMES, RISE_NOISE, RENDERED_RISE_AT_FULL } from '../src/motion/lowerLid.ts';
+import { heldRises, HELD_RISE_FRAMES, GLANCE_FULL, RISE_NOISE, RENDERED_RISE_AT_FULL } from '../src/motion/lowerLid.ts';
 import { heldSquint, lidShownSquints, lowerLidSquints, riseSquint, squintForNarrowing } from '../src/motion/eyeSquints.ts';
 import { BLINK_START } from '../src/motion/restFace.ts';
 import { lidsDecideAll } from '../src/motion/lidsDecide.ts';
