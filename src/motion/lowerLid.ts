@@ -92,3 +92,36 @@ export function lowerLidRises(lids: [Lids, Lids][], have: number[]): [Float64Arr
     return out;
   }) as [Float64Array, Float64Array];
 }
+
+/**
+ * A lower lid's rise held this many frames (0.36 s at 25 fps; the window's median) is a squint, smile or not: the
+ * lid's play with speech and gaze comes and goes faster. stewart (pcavs_Pose_Source_00473) squints with his eyes
+ * while he talks, the mouth near rest (mouthSmile 0-.17): his lower lids up .09-.15 of the opening for f0-f81,
+ * .0 at f120-157, but smileGate gave them nothing and his eyes came out wide open (critic57).
+ */
+export const HELD_RISE_FRAMES = 9;
+
+/**
+ * A sideways look lifts the lower lid's middle as the iris rolls under it: lp_d14 f70 (irises far to one side, the eyes plain
+ * open, .93/.90 of rest) read rises .10/.13 held for 0.4 s, and a held squint of .32 narrowed lp_s12's eyes to .88/.82. The
+ * irises' mean offset (measures.ts eyeGazes, half eye widths) from GLANCE_FROM fades the held rise out by GLANCE_FULL.
+ */
+export const GLANCE_FROM = 0.15, GLANCE_FULL = 0.3;
+
+/**
+ * Each side's rise (lowerLidRises) where it is held (`glance`: each frame's sideways look, GLANCE_FROM): the frame's own rise, no more than its median over HELD_RISE_FRAMES
+ * frames of `have` centred on it (a flick is gone; a frame whose own rise lowerLidRise gave up to a closing upper lid stays
+ * 0: a median alone carried its neighbours' rise into beckham's look-down at f242, upper lid down .41, and the squint
+ * it added took .37 of the blink back, the eye .44 -> .76 of rest where his read .46).
+ */
+export function heldRises(rises: [Float64Array, Float64Array], have: number[], frames = HELD_RISE_FRAMES, glance?: ArrayLike<number>): [Float64Array, Float64Array] {
+  const half = frames >> 1;
+  return rises.map((r) => {
+    const out = new Float64Array(r.length);
+    have.forEach((i, k) => {
+      const w = have.slice(Math.max(0, k - half), k + half + 1).map((j) => r[j]!).sort((a, b) => a - b);
+      out[i] = Math.min(r[i]!, w[w.length >> 1]!) * (glance ? 1 - smoothstep(GLANCE_FROM, GLANCE_FULL, glance[i]!) : 1);
+    });
+    return out;
+  }) as [Float64Array, Float64Array];
+}

@@ -24,12 +24,12 @@ import { whiteStares, WHITE_STARE_MAX } from './whiteStare.ts';
 import { showsOverFloor } from './whiteFloor.ts';
 import { capWidesByShow } from './wideShowCap.ts';
 import { scleraShows, widenFromShows } from './scleraShow.ts';
-import { lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
-import { eyeShares, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
+import { heldRises, lidHeights, lowerLidRises, type Lids } from './lowerLid.ts';
+import { eyeShares, lidShownSquints, lowerLidSquints, squintsWithinBlink, wideOverSquint } from './eyeSquints.ts';
 import { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 export { driverFitDefaults, type DriverFitOptions } from './retargetOptions.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
-import { faceMeasures } from './measures.ts';
+import { eyeGazes, faceMeasures } from './measures.ts';
 import { mouthWidthRatio, openingAspect } from '../rig/mouthPrior.ts';
 import { restReading, shutLipFrames } from './shutRest.ts';
 
@@ -179,6 +179,8 @@ interface DriverReadings {
   gaps: Float64Array;
   /** per side, the white shown above the iris (scleraShow.ts; when a rule needs it) */
   shows: [Float64Array, Float64Array];
+  /** each frame's sideways look, |x| of the irises' mean offset in half eye widths (measures.ts eyeGazes; with heldRiseSquint) */
+  glance: Float64Array;
 }
 
 /** Step 1: fit each frame against the driver's neutral and keep what the later rules read. */
@@ -195,6 +197,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
   const eyes = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
   const gaps = new Float64Array(n);
   const shows = [new Float64Array(n), new Float64Array(n)] as [Float64Array, Float64Array];
+  const glance = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const lm = lms[i];
     if (!lm || lm.length < 478) continue;
@@ -218,9 +221,10 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
       eyes[1][i] = io.eyes ? io.eyes[1][i]! : m!.eyeRight;
     }
     if (o.restFromShutLips) gaps[i] = io.lipGaps ? io.lipGaps[i]! : m!.lipGap;
+    if (o.heldRiseSquint) { const [a, b] = eyeGazes(lm); glance[i] = Math.abs((a[0] + b[0]) / 2); }
     have.push(i);
   }
-  return { n, have, raw, brows, browRest: browRestOf(brows, have, o.frontalBrowRest ? pitch : undefined), browShapes, yaw, pitch, lids, eyes, gaps, shows };
+  return { n, have, raw, brows, browRest: browRestOf(brows, have, o.frontalBrowRest ? pitch : undefined), browShapes, yaw, pitch, lids, eyes, gaps, shows, glance };
 }
 
 /** Step 2: each retargeted control relative to the driver's rest for it, at its calibrated gain (brows capped by their rise). */
@@ -254,10 +258,14 @@ function controlsFromRest(r: DriverReadings, o: Required<DriverFitOptions>): Map
 function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Required<DriverFitOptions>, io: RetargetIo): void {
   const { n, have, eyes, shows } = r;
   const rises = lowerLidRises(r.lids, have);
+  // (the rises as measured: lowerLidSquints leaves in them the share it gives back to the blink)
+  const measuredRises = o.lidShownSquint ? rises.map((x) => x.slice()) as [Float64Array, Float64Array] : undefined;
   const smileSquints: [Float64Array, Float64Array] = [new Float64Array(n), new Float64Array(n)];
   // (each eye's opening over its rest, read once for both squint rules)
   const shares = o.squintWithinNarrowing || o.squintWithinBlink ? eyeShares(eyes, have) : undefined;
-  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? shares : undefined, smileSquints);
+  // a rise held 0.36 s is a squint without a smile too, no deeper than the eye narrowed (lowerLid.ts heldRises, squint57)
+  const held = o.heldRiseSquint && o.squintWithinNarrowing ? heldRises(rises, have, undefined, r.glance) : undefined;
+  if (o.lowerLidSquint) lowerLidSquints(out, rises, have, o.squintWithinNarrowing ? shares : undefined, smileSquints, held);
   if (o.squintWithinBlink) squintsWithinBlink(out, shares!, have, smileSquints);
   io.lidRises?.[0].set(rises[0]);
   io.lidRises?.[1].set(rises[1]);
@@ -266,8 +274,11 @@ function eyeRules(out: Map<RigControl, Float64Array>, r: DriverReadings, o: Requ
   if (o.oneSidedTurn) distrustTurnedOneSided(out, r.yaw, have);
   if (o.wideOverSquint && o.lidsDecide) {
     const eyeOpen = eyeShares(eyes, have);
+    const fitted = measuredRises ? (['eyeSquintLeft', 'eyeSquintRight'] as const).map((c) => out.get(c)?.slice() ?? new Float64Array(n)) as [Float64Array, Float64Array] : undefined;
     const uncapped = o.stareOverMedian || o.oneEyedStare ? uncappedWides(out, eyeOpen, have) : undefined;
     lidsDecideAll(out, eyeOpen, have, o.wideWithinOpening);
+    // a squint its lower lid's rise shows is not taken off for a wide reading that is not shown (eyeSquints.ts, squint57)
+    if (fitted && measuredRises) lidShownSquints(out, fitted, measuredRises, eyeOpen, have);
     if (o.twoEyedStare) twoEyedStares(out, eyeOpen, have);
     // (each eye's opening over its median: read once for both stare rules)
     const overMedian = uncapped ? medianShares(eyes, have) : undefined;

@@ -54,6 +54,8 @@ export interface DriverFitOptions {
   frownPitchTrust?: boolean;
   /** With wideOverSquint: an eye measured narrower than at rest keeps its squint over its eyeWide (lidsDecide.ts). */
   lidsDecide?: boolean;
+  /** With lidsDecide: the fit's squint kept, as far as the lower lid's rise and the eye's narrowing show it, where lidsDecide took it off for a wide reading (eyeSquints.ts lidShownSquints; docs/eyes/sessions/s57-squint57.md). */
+  lidShownSquint?: boolean;
   /** With lidsDecide: eyeWide no more than the eye's measured opening over rest shows (lidsDecide.ts wideWithinOpening). */
   wideWithinOpening?: boolean;
   /** With lidsDecide: a stare the fit reads on one eye carried on both, where the other eye is as open (twoEyedStare.ts). */
@@ -135,6 +137,8 @@ export interface DriverFitOptions {
   oneSidedBrows?: boolean;
   /** With lowerLidSquint: a smile's squint no deeper than the driver's eye narrowed (squintForNarrowing). */
   squintWithinNarrowing?: boolean;
+  /** With lowerLidSquint and squintWithinNarrowing: a lower lid's rise held 0.36 s is a squint without a smile, no deeper than the eye narrowed (lowerLid.ts heldRises; docs/eyes/sessions/s57-squint57.md). */
+  heldRiseSquint?: boolean;
   /** The fit's eyeSquint faded out on an eye narrowed past a squint's reach, which the blink closes (eyeSquints.ts squintsWithinBlink). */
   squintWithinBlink?: boolean;
   /** With frownWithinDrop: the brow drop a smile brings is no frown (browDrop.ts SMILE_BROW_DROP; browRetarget.ts smileFrowns). */
@@ -194,6 +198,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     oneSidedTurn: o.oneSidedTurn ?? true,
     frownPitchTrust: o.frownPitchTrust ?? true,
     lidsDecide: o.lidsDecide ?? true,
+    lidShownSquint: o.lidShownSquint ?? true,
     wideWithinOpening: o.wideWithinOpening ?? true,
     twoEyedStare: o.twoEyedStare ?? true,
     stareOverMedian: o.stareOverMedian ?? true,
@@ -232,6 +237,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     realBrowDrops: o.realBrowDrops ?? true,
     smileNoFrown: o.smileNoFrown ?? true,
     squintWithinNarrowing: o.squintWithinNarrowing ?? true,
+    heldRiseSquint: o.heldRiseSquint ?? true,
     squintWithinBlink: o.squintWithinBlink ?? true,
     widenToDriver: o.widenToDriver ?? true,
     funnelPrior: o.funnelPrior ?? true,
