@@ -11,9 +11,8 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { SHARED_DATA } from './sharedData.ts';
 import { detectFaces } from '../src/face/detect.ts';
-import { MOUTH_LOOP } from '../src/rig/topology.ts';
-import { rowCrossings } from '../src/math/polygon.ts';
 import { lipReference } from '../src/motion/mouthDark.ts';
+import { openingColumns } from './openingColumns.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { videoFrameAt, type Lm } from './openLowerLipFigures.ts';
 import { mouthBox, mouthTile, rendererOfRoot, strip } from './mouthTiles.ts';
@@ -34,16 +33,7 @@ export function lowerRowLook(img: RgbaImage, lm: ArrayLike<number>): LowerRowLoo
   const d = img.data, W = img.width, at = (k: number) => [lm[k * 3]!, lm[k * 3 + 1]!] as const;
   const ref = lipReference(img, lm), lip = ref.light;
   const iod = Math.hypot(at(33)[0] - at(263)[0], at(33)[1] - at(263)[1]);
-  const poly = MOUTH_LOOP.map((k) => [lm[k * 3]!, lm[k * 3 + 1]!] as [number, number]);
-  const cx = (at(13)[0] + at(14)[0]) / 2, half = Math.abs(at(308)[0] - at(78)[0]) / 2;
-  let y0 = Infinity, y1 = -Infinity;
-  for (const [, y] of poly) { y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
-  const cols = new Map<number, [number, number]>(), xs: number[] = [];
-  for (let y = Math.ceil(y0); y <= Math.floor(y1); y++) {
-    rowCrossings(poly, y, xs);
-    for (let k = 0; k + 1 < xs.length; k += 2)
-      for (let x = Math.ceil(xs[k]!); x <= xs[k + 1]!; x++) { const t = cols.get(x); cols.set(x, t ? [Math.min(t[0], y), Math.max(t[1], y)] : [y, y]); }
-  }
+  const { cx, half, cols } = openingColumns(lm);
   const L = (x: number, y: number) => { const i = (y * W + x) * 4; return (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) / Math.max(1, lip); };
   const sats: number[] = [], lower: number[] = [], steps: number[] = [], rises: number[] = [];
   let all = 0, lit = 0;
