@@ -25,6 +25,7 @@ import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { bothIrisesHidden, irisShowShares } from './irisShowShares.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { heldLidCaps, withinCaps, heldIrisSeen } from './heldLids.ts';
+import { markHeldLids } from './heldLidMarks.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
 import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, jumpFrames, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
@@ -187,6 +188,8 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
+  // the held lids' frames marked for the renderer: their eyes shaded lighter than a blink in flight's (heldLidMarks.ts)
+  if (heldCaps && fit.heldLidMarked) markHeldLids(frames, heldCaps);
   // the driver's own mouth width: a narrow photo opens against it (render/mouth/narrowJaw.ts)
   if (rigChannels.size > 0) markDriverMouth(frames, neutral);
   markStartCorners(frames, good.map((r) => r.m));
