@@ -35,6 +35,10 @@ test('the marks: 1 inside a held stretch, easing in at its ends inside the clip,
   markHeldLids(frames, caps);
   assert.equal(frames[10]!.w[HELD_LID], 1);
   assert.equal(HELD_LID in frames[5]!.w, false, 'an unmarked frame carries nothing: its motion JSON and render as before');
+  // no iris shown under the lid (a slow half blink the caps held, stewart f25-27): no mark there, the ease round it
+  const gated: MotionFrame[] = caps.map(() => ({ w: {}, pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 }, gaze: [0, 0], blink: 0 }));
+  markHeldLids(gated, caps, caps.map((_, i) => i < 9 || i > 11));
+  assert.deepEqual(gated.slice(7, 14).map((f) => f.w[HELD_LID] ?? 0), [0.33, 0.33, 0, 0, 0, 0.33, 0.33]);
 });
 
 test('lp_s42 at blink .6: a held frame shows more of its eye than one in flight; blink 1 and an unmarked frame unchanged', async () => {
