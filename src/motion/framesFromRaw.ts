@@ -25,6 +25,7 @@ import { alikeEyes, alikeSquints } from './alikeEyes.ts';
 import { bothIrisesHidden, irisShowShares } from './irisShowShares.ts';
 import { blinkInStep } from './blinkInStep.ts';
 import { heldLidCaps, withinCaps, heldIrisSeen } from './heldLids.ts';
+import { irisShownFrames, markHeldLids } from './heldLidMarks.ts';
 import { rawAtUsualPitch } from './pitchedEyes.ts';
 import { GAZE_CHANNELS, POSE_CHANNELS, bridgedAtJumps, jumpFrames, poseJumps, widesAtJumpsCapped } from './poseJumpWide.ts';
 import { capWidesByNearShow, farEyes, farWideWithinNear, rawWithFarAsNear } from './farEye.ts';
@@ -187,6 +188,9 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
+  // the held lids' frames marked for the renderer: their eyes shaded lighter than a blink in flight's (heldLidMarks.ts)
+  // (where the driver's pixels show an iris under the lid: a slow half blink the caps held keeps its dark slit)
+  if (heldCaps && fit.heldLidMarked) markHeldLids(frames, heldCaps, irisShownFrames(raw, valid, rest));
   // the driver's own mouth width: a narrow photo opens against it (render/mouth/narrowJaw.ts)
   if (rigChannels.size > 0) markDriverMouth(frames, neutral);
   markStartCorners(frames, good.map((r) => r.m));

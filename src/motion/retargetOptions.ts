@@ -92,6 +92,8 @@ export interface DriverFitOptions {
   heldLidsShown?: boolean;
   /** With heldLidsShown: a frame whose pixels show an iris open (irisShow.ts, .75 of its open median, on an eye the mesh reads .6 open or more) is no blink's closing, and is held however low the mesh reads the other eye (heldLids.ts irisSeenFrames; docs/eyes/sessions/s57-heldlid57.md: christie f0-13 drawn shut). */
   heldLidIrisSeen?: boolean;
+  /** With heldLidsShown: the capped frames carry a `heldLid` mark (heldLidMarks.ts), and the renderer shades the eyeball under such a lid lighter than a blink in flight (render/closedEye/heldShade.ts; docs/eyes/sessions/s57-heldshade57.md: christie f0-15's dark slit). */
+  heldLidMarked?: boolean;
   /** The video path: outside lid events, an eye's lowered lid held at the median of its weights over 0.4 s either side (droopLids.ts; docs/eyes droopblink47: pcavs741's droop pumped 0 -> .5). */
   droopHeld?: boolean;
   /** The video path: each eye's blink no more than its upper lid's fall asks for (the lower lid at rest): a smile's raised lower lid on a side glance is the squint's, not a blink (upperLidBlink.ts; docs/eyes glance43). */
@@ -217,6 +219,7 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     blinkThroughNarrowing: o.blinkThroughNarrowing ?? true,
     heldLidsShown: o.heldLidsShown ?? true,
     heldLidIrisSeen: o.heldLidIrisSeen ?? true,
+    heldLidMarked: o.heldLidMarked ?? true,
     droopHeld: o.droopHeld ?? true,
     blinkFromUpperLid: o.blinkFromUpperLid ?? true,
     alikeEyes: o.alikeEyes ?? true,

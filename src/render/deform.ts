@@ -51,6 +51,8 @@ export class Deformer {
   readonly delta: Float64Array;
   readonly closure: [number, number];
   get grin(): number { return this.expression.grin; }
+  /** the motion's held half lid mark this frame (closedEye/heldShade.ts) */
+  get held(): number { return this.expression.held; }
   /** projected vertices: output pixels, 1/depth, and depth from the focal plane in output pixels */
   readonly sx: Float32Array;
   readonly sy: Float32Array;

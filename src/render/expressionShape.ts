@@ -20,6 +20,7 @@ import { flattenOpenSmile, smileLinePoints, type SmileLine } from './mouth/openS
 import { addLipSides, lipSideFields, LIP_SIDE_LOWER, LIP_SIDE_UPPER, type LipSideFields } from './lipSides.ts';
 import { browBand, easeBareRaises, type BrowBand } from './bareRaise.ts';
 import { browHairShares } from '../avatar/browHair.ts';
+import { heldLidOf } from './closedEye/heldShade.ts';
 
 const BLINK_L = CONTROL_INDEX.eyeBlinkLeft, BLINK_R = CONTROL_INDEX.eyeBlinkRight, JAW_OPEN = CONTROL_INDEX.jawOpen;
 const BOW_LIDS = [{ control: BLINK_R, upper: EYE_R_UPPER }, { control: BLINK_L, upper: EYE_L_UPPER }];
@@ -36,6 +37,8 @@ export class ExpressionShape {
   grin = 0;
   /** how far each blink has come from the photo's lid to shut (side 0 is the image-left eye, the subject's right) */
   readonly closure: [number, number] = [0, 0];
+  /** the motion's mark of a held half lid this frame (closedEye/heldShade.ts: 0..1, 0 absent) */
+  held = 0;
   /** the landmarks' displacement in the photo's crop frame (x, y, depth per landmark) */
   readonly cropDisp = new Float64Array(LANDMARK_COUNT * 3);
 
@@ -121,6 +124,7 @@ export class ExpressionShape {
     squintUnderBlink(wv, rig.photoWeights);
     this.closure[0] = blinkCompletion(wv[BLINK_R]!, rig.photoWeights[BLINK_R]!);
     this.closure[1] = blinkCompletion(wv[BLINK_L]!, rig.photoWeights[BLINK_L]!);
+    this.held = heldLidOf(frame.w);
   }
 
   /** The expression relative to the photo's own, in canonical units, turned into the photo's crop frame. */

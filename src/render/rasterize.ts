@@ -99,7 +99,8 @@ export function rasterize(f: FrameDraw): void {
     const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : strip;
     rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
-  textures.closedEyes.draw(target, geometry.closure, sx, sy, siz);
+  // (a held half lid, as the motion marks it, shaded lighter than a blink in flight: closedEye/heldShade.ts)
+  textures.closedEyes.draw(target, geometry.closure, sx, sy, siz, geometry.held);
   const c = geometry.closure;
   // a moved lid's edge over the eyeball along its curve, soft as the photo's edges (gazeIrisLid.ts), under the shut eye's lid
   coverMovedLids(target, LID_PAIRS, sx, sy, siz, geometry.expression.cropDisp, f.faceWidthPx / avatar.head.faceWidth, [1 - shutEyeShown(c[0]!).lid, 1 - shutEyeShown(c[1]!).lid], irisShifts(textures));

@@ -33,6 +33,7 @@ import { browMoveShare } from './frameMatch.ts';
 import type { PortraitAnalysis } from '../../types.ts';
 import type { PaintedBand } from '../paintedBand.ts';
 import { paintedStripSetting, stripOnPatch } from './paintedStrip.ts';
+import { heldShadeKeep } from './heldShade.ts';
 
 /**
  * Blink completion (blinkCompletion in ../eyes.ts) where the real shut eye starts / is full below
@@ -202,13 +203,16 @@ export class ClosedEyes {
 
   /**
    * Blends the shut eyes into the rendered frame. closure[side]: the blink's completion 0..1
-   * (side 0 = image-left eye); sx/sy/siz: projected landmark positions and 1/z.
+   * (side 0 = image-left eye); sx/sy/siz: projected landmark positions and 1/z. held: the motion's mark of a held
+   * half lid (heldShade.ts, 0..1; 0 as before s57), which lightens the mid-blink passes' shade over the eyeball.
    */
-  draw(target: RasterTarget, closure: readonly [number, number], sx: Float32Array, sy: Float32Array, siz: Float32Array): void {
+  draw(target: RasterTarget, closure: readonly [number, number], sx: Float32Array, sy: Float32Array, siz: Float32Array, held = 0): void {
     for (let side = 0; side < 2; side++) {
       const c = closure[side]!;
       const { show, lid: showLid } = shutEyeShown(c);
-      const shadow = lidShadowStrength(c);
+      // a held half lid's eye in its lid's light shade, not a blink's dark slit (heldShade.ts; 1 unmarked)
+      const keepHeld = heldShadeKeep(held, c);
+      const shadow = lidShadowStrength(c) * keepHeld, ceiling = slitCeilingStrength(c) * keepHeld;
       const cover = slitCoverStrength(c);
       // the lowering lid as lid skin before the shut eye shows (midLid.ts)
       const midLid = midLidSetting.on && c > midLidSetting.from ? c : 0;
@@ -229,21 +233,21 @@ export class ClosedEyes {
       for (const i of [...s.upper, ...s.lower]) lidIz = Math.min(lidIz, siz[i]!);
       // a narrow slit's own shadow gives way as the shut eye comes in over it: blink 1 renders as before
       // (lp_s10's far eye, past the shut eye's mask, read .48 shut against .46)
-      const slit = slitShadowStrength(c) * (1 - show * show);
+      const slit = slitShadowStrength(c) * (1 - show * show) * keepHeld;
       const lowNow = { u: lowPts.map((p) => p[0]), v: lowPts.map((p) => p[1]) };
       // the eyeball told from the lids by depth per column across the eye (eyeballDepth.ts: one bound missed a turned head's near half)
       const bounds = eyeballDepthBounds(lidNow.u, s.upper.map((i) => siz[i]!), lowNow.u, s.lower.map((i) => siz[i]!));
       // the white the passes below darken, copied first: after them it takes the lid skin's hue (slitHue.ts)
-      const hue = slitHueSetting.on && (shadow > 0 || slit > 0 || slitCeilingStrength(c) > 0) ? snapshotSlit(target, f, lidNow, lowNow) : null;
+      const hue = slitHueSetting.on && (shadow > 0 || slit > 0 || ceiling > 0) ? snapshotSlit(target, f, lidNow, lowNow) : null;
       drawLidShadow(target, f, lidNow, lowNow, shadow, bounds, slit);
-      holdSlitUnderLid(target, f, lidNow, lowNow, slitCeilingStrength(c), bounds);
+      holdSlitUnderLid(target, f, lidNow, lowNow, ceiling, bounds);
       // the same light on the open eye painted past the lower lid line, on the skin's triangles
       // (paintedWhite.ts); going as the shut eye comes in over it, so the shut eye (blink 1) renders as before
       const keep = paintedEyeShadeSetting.on ? paintedShadeKeep(show) : 0;
-      if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, slitCeilingStrength(c) * keep);
+      if (keep > 0) shadePaintedEyeBelow(target, f, lidNow, lowNow, bounds, shadow * keep, slit * keep, ceiling * keep);
       if (hue) hueSlit(target, hue, f, lidNow, lowNow, bounds);
       // the eye under a half-shut lid darkest under the lash root and at the corners, not a flat strip (underLidShade.ts)
-      shadeUnderLid(target, f, lidNow, lowNow, underLidShadeStrength(c, show), bounds);
+      shadeUnderLid(target, f, lidNow, lowNow, underLidShadeStrength(c, show) * keepHeld, bounds);
       // the slit's edges covered by share of pixel (slitEdge.ts), before the shut eye blends over them
       coverSlitEdges(target, s.upper.map((i) => sx[i]!), s.upper.map((i) => sy[i]!), s.lower.map((i) => sx[i]!), s.lower.map((i) => sy[i]!), EYEBALL_BELOW * lidIz, cover);
       if (showLid > 0 || midLid > 0) {
