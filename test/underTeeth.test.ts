@@ -91,18 +91,18 @@ test("lp_s5 at a soft smile, share .23: a driver's dark band under its row keeps
   const { softLowerRowSetting } = await import('../src/render/mouth/softLowerRow.ts');
   softLowerRowSetting.on = false;
   try {
-  const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });
-  const n = r.neutralFrame();
-  const at = (w: Record<string, number>): MotionFrame => ({ ...n, mouthDark: 0, w: { ...n.w, jawOpen: 0.15, mouthSmileLeft: 0.7, mouthSmileRight: 0.7, [DRIVER_TEETH]: 0.23, ...w } });
-  const lm = r.landmarks(at({})) as number[][];
-  const dip = (f: MotionFrame) => dipOverLip(r.render(f).data.slice(), lm);
-  const before = dip(at({})), band = dip(at({ [DRIVER_UNDER]: 0.6 })), lit = dip(at({ [DRIVER_UNDER]: 1.05 }));
-  const uncut = dip({ ...at({}), w: { ...at({}).w, [DRIVER_TEETH]: 0.65 } });
-  console.log(`lp_s5 soft smile, share .23: dip over the lower lip, no under reading ${before.toFixed(3)}, under .6 ${band.toFixed(3)}, under 1.05 ${lit.toFixed(3)} (full row ${uncut.toFixed(3)})`);
-  // (.04: s53 greyteeth53 lit a soft picture's teeth toward its white, so the no-reading dip rose .608 -> .617 while the
-  // band's stayed .662 -> .665; the band still lifts it, +.048)
-  assert.ok(band > before + 0.04, `band ${band.toFixed(3)} vs ${before.toFixed(3)}`);
-  // (the row drawn to the lip: no dark band under it, as under a driver's full row; main: .516 as without a reading)
-  assert.ok(lit > band && lit >= uncut - 0.02, `lit ${lit.toFixed(3)} vs full row ${uncut.toFixed(3)}`);
+    const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, 'lp_s5.jpg'))), { width: 512, height: 512 });
+    const n = r.neutralFrame();
+    const at = (w: Record<string, number>): MotionFrame => ({ ...n, mouthDark: 0, w: { ...n.w, jawOpen: 0.15, mouthSmileLeft: 0.7, mouthSmileRight: 0.7, [DRIVER_TEETH]: 0.23, ...w } });
+    const lm = r.landmarks(at({})) as number[][];
+    const dip = (f: MotionFrame) => dipOverLip(r.render(f).data.slice(), lm);
+    const before = dip(at({})), band = dip(at({ [DRIVER_UNDER]: 0.6 })), lit = dip(at({ [DRIVER_UNDER]: 1.05 }));
+    const uncut = dip({ ...at({}), w: { ...at({}).w, [DRIVER_TEETH]: 0.65 } });
+    console.log(`lp_s5 soft smile, share .23: dip over the lower lip, no under reading ${before.toFixed(3)}, under .6 ${band.toFixed(3)}, under 1.05 ${lit.toFixed(3)} (full row ${uncut.toFixed(3)})`);
+    // (.04: s53 greyteeth53 lit a soft picture's teeth toward its white, so the no-reading dip rose .608 -> .617 while the
+    // band's stayed .662 -> .665; the band still lifts it, +.048)
+    assert.ok(band > before + 0.04, `band ${band.toFixed(3)} vs ${before.toFixed(3)}`);
+    // (the row drawn to the lip: no dark band under it, as under a driver's full row; main: .516 as without a reading)
+    assert.ok(lit > band && lit >= uncut - 0.02, `lit ${lit.toFixed(3)} vs full row ${uncut.toFixed(3)}`);
   } finally { softLowerRowSetting.on = true; }
 });
