@@ -33,6 +33,7 @@ import { lashBandSetting } from '../src/render/closedEye/lashBand.ts';
 import { creaseLineSetting } from '../src/render/closedEye/creaseLine.ts';
 import { featherMatchSetting } from '../src/render/closedEye/featherMatch.ts';
 import { applySettingSpec } from './settingSpec.ts';
+import { eyeFoundOffsets, EYE_FOUND_MAX } from './eyeFound.ts';
 
 const DATA = SHARED_DATA;
 // --lash-core: the shut lash line's core darkened to the photo's lashes (render/closedEye/lashCore.ts, off in the product)
@@ -75,8 +76,10 @@ const dump: Record<string, { photo: number[][]; shut: number[][] }> = {};
 const copy = (img: RgbaImage): RgbaImage => ({ width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) });
 const rows: GridCell[][] = [];
 const ratios: number[] = [];
-console.log('portrait          open L/R (photo)   shut L/R (render)   ratio L/R   worst | lid gap ratio L/R worst (eval/eyes.ts eyeLidGaps) | eye pixels left L/R at blink 1 (0.5), bench/eyePixels.ts');
+console.log('portrait          open L/R (photo)   shut L/R (render)   ratio L/R   worst | lid gap ratio L/R worst (eval/eyes.ts eyeLidGaps) | eye pixels left L/R at blink 1 (0.5), bench/eyePixels.ts | mesh eye off the analysis eye on the photo L/R, eye widths (bench/eyeFound.ts)');
 const gapRatios: number[] = [];
+// s58: portraits whose photo eye the face mesh missed (its read-back measures cheek, not our lid)
+const missed: string[] = [];
 const pixelsLeft: number[] = [];
 for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort()) {
   if (only && !only.includes(file)) continue;
@@ -112,7 +115,10 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
   const gl = sg.left / og.left, gr = sg.right / og.right;
   gapRatios.push(Math.max(gl, gr));
   const f2 = (v: number) => v.toFixed(2);
-  console.log(`${file.padEnd(18)}${f2(o.left)} / ${f2(o.right)}        ${f2(s.left)} / ${f2(s.right)}         ${f2(rl)} / ${f2(rr)}  ${f2(worst)}${worst <= 0.25 ? '       ' : '  > 0.25'} | ${f2(gl)} / ${f2(gr)} ${f2(Math.max(gl, gr))}${Math.max(gl, gr) <= 0.25 ? '       ' : '  > 0.25'} | ${f2(px.left)} / ${f2(px.right)} (${f2(pxHalf.left)} / ${f2(pxHalf.right)})`);
+  const found = eyeFoundOffsets(photoFace.landmarks, portrait.cropLandmarks);
+  const miss = Math.max(found.left, found.right) > EYE_FOUND_MAX;
+  if (miss) missed.push(file);
+  console.log(`${file.padEnd(18)}${f2(o.left)} / ${f2(o.right)}        ${f2(s.left)} / ${f2(s.right)}         ${f2(rl)} / ${f2(rr)}  ${f2(worst)}${worst <= 0.25 ? '       ' : '  > 0.25'} | ${f2(gl)} / ${f2(gr)} ${f2(Math.max(gl, gr))}${Math.max(gl, gr) <= 0.25 ? '       ' : '  > 0.25'} | ${f2(px.left)} / ${f2(px.right)} (${f2(pxHalf.left)} / ${f2(pxHalf.right)}) | ${f2(found.left)} / ${f2(found.right)}${miss ? ' mesh missed the eye on the photo' : ''}`);
   if (sheetFile) {
     const box = eyeRegion(photoFace.landmarks, size, size);
     const half = copy(r.render({ ...n, w: { ...n.w, eyeBlinkLeft: 0.5, eyeBlinkRight: 0.5 } }));
@@ -126,7 +132,7 @@ for (const file of readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)
     ]);
   }
 }
-if (ratios.length) console.log(`portraits ${ratios.length}, worst ratio ${Math.max(...ratios).toFixed(2)}, median ${[...ratios].sort((a, b) => a - b)[ratios.length >> 1]!.toFixed(2)}, at or under 0.25: ${ratios.filter((v) => v <= 0.25).length}; lid gap at or under 0.25: ${gapRatios.filter((v) => v <= 0.25).length}, worst ${Math.max(...gapRatios).toFixed(2)}; eye pixels left (worse eye): median ${[...pixelsLeft].sort((a, b) => a - b)[pixelsLeft.length >> 1]!.toFixed(2)}, worst ${Math.max(...pixelsLeft).toFixed(2)}`);
+if (ratios.length) console.log(`portraits ${ratios.length}, worst ratio ${Math.max(...ratios).toFixed(2)}, median ${[...ratios].sort((a, b) => a - b)[ratios.length >> 1]!.toFixed(2)}, at or under 0.25: ${ratios.filter((v) => v <= 0.25).length}; lid gap at or under 0.25: ${gapRatios.filter((v) => v <= 0.25).length}, worst ${Math.max(...gapRatios).toFixed(2)}; eye pixels left (worse eye): median ${[...pixelsLeft].sort((a, b) => a - b)[pixelsLeft.length >> 1]!.toFixed(2)}, worst ${Math.max(...pixelsLeft).toFixed(2)}; mesh missed a photo eye (ratio not a reading of our lid): ${missed.join(', ') || 'none'}`);
 if (jsonFile) await writeFile(jsonFile, JSON.stringify(dump));
 if (sheetFile) {
   const png = await labelledGrid(rows, { title: 'blink read-back: photo | blink 0.5 | blink 1 | lids read back | gaze (eyes zoomed)', cellW: 400, cellH: 140 });
