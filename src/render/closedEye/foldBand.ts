@@ -18,6 +18,7 @@ import { cellU, cellV, cellRow, clamp01, blurRgb } from './grid.ts';
 import { lineAt } from './library.ts';
 import { creaseAt, shutAt, type EyeGeometry } from './lids.ts';
 import { bandMedian, skinBands, textureOf } from './skinFill.ts';
+import { foldCeiling } from './foldBrow.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
 
@@ -123,9 +124,9 @@ function blurAlongU(a: Float32Array, sigma: number): void {
 /**
  * The fold band over the baked lid's top lifted (rgb changed in place) and the mask raised over it (returned). photo: the
  * photo on the patch grid (RGB); mask: the baked mask (0..1); person: how much of each cell is the person (none drawn past
- * the silhouette).
+ * the silhouette); fold: the face's fold share (foldBrow.ts eyeFoldShare, 0: the mesh's brow is the ceiling).
  */
-export function liftFoldBand(rgb: Float32Array, mask: Float32Array, photo: Float32Array, g: EyeGeometry, person?: Float32Array, s = foldBandSetting): Float32Array {
+export function liftFoldBand(rgb: Float32Array, mask: Float32Array, photo: Float32Array, g: EyeGeometry, person?: Float32Array, s = foldBandSetting, fold = 0): Float32Array {
   const n = PATCH_W * PATCH_H;
   const comp = new Float32Array(n * 3);
   for (let k = 0; k < n; k++) for (let ch = 0; ch < 3; ch++) comp[k * 3 + ch] = mask[k]! * rgb[k * 3 + ch]! + (1 - mask[k]!) * photo[k * 3 + ch]!;
@@ -138,7 +139,9 @@ export function liftFoldBand(rgb: Float32Array, mask: Float32Array, photo: Float
   const lift = new Float32Array(n * 3), rimHue = new Float32Array(PATCH_W * 3);
   // never over the face mesh's brow (its lower contour, less overBrow): a warm, smooth brow (st_art_1's painted one) is no
   // hair to hairOf, and lifted it went pale
-  const tops = bandTops(mask, hair, s.reach, (u) => lineAt(g.brow, u) - s.overBrow);
+  // ... lifted toward the patch's top by `fold`, the face's share of a smooth fold (not a brow) over its eyes: a fold the
+  // mesh took for a faint brow (lp_s5; foldBrow.ts)
+  const tops = bandTops(mask, hair, s.reach, (u) => foldCeiling(lineAt(g.brow, u) - s.overBrow, fold));
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c), r0 = tops[c]!;
     if (u <= 0 || u >= 1 || r0 < 0) continue;
