@@ -2,12 +2,13 @@
 // ([--root DIR] [--yaws a,b] [names...]) and each portrait's renderer from the chosen checkout.
 import path from 'node:path';
 import { cachedPortrait } from './portraitCache.ts';
+import { SHARED_PORTRAITS } from './sharedData.ts';
 import type { MotionFrame } from '../src/types.ts';
 import type { Renderer } from '../src/render/renderer.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 
 const HERE = path.resolve(import.meta.dirname, '..');
-const DATA = path.resolve(HERE, '..', 'shared', 'data', 'portraits');
+const DATA = SHARED_PORTRAITS;
 
 export type TurnRenderer = Renderer & { name: string; avatar: Avatar };
 
@@ -21,12 +22,12 @@ export function turnArgs(defaultYaws: string, defaultNames: string[]): { root: s
 }
 
 /** Each portrait's renderer at its avatar's own size, built by the checkout at `root`. */
-export async function* turnRenderers(root: string, names: string[]): AsyncGenerator<TurnRenderer> {
+export async function* turnRenderers(root: string, names: string[], opts: Record<string, unknown> = {}): AsyncGenerator<TurnRenderer> {
   const { buildAvatar } = await import(path.join(root, 'src/avatar/build.ts'));
   const { createRenderer } = await import(path.join(root, 'src/render/renderer.ts'));
   for (const name of names) {
-    const avatar = buildAvatar(await cachedPortrait(path.join(DATA, name)));
-    yield Object.assign(createRenderer(avatar, { width: avatar.size, height: avatar.size }), { name, avatar });
+    const avatar = buildAvatar(await cachedPortrait(path.resolve(DATA, name)));
+    yield Object.assign(createRenderer(avatar, { width: avatar.size, height: avatar.size, ...opts }), { name, avatar });
   }
 }
 

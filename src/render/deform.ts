@@ -13,7 +13,8 @@ import { torsoPinShares } from './torsoPin.ts';
 import { framedTorsoShare, torsoFollowShare } from './framedTorso.ts';
 import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { ExpressionShape } from './expressionShape.ts';
-import { farSideShares, revealTextureInto, turnLists, turnShadingInto, type TurnLists } from './turnTexture.ts';
+import { farSideShares, revealTextureInto, turnLists, turnShadingInto, type PulledLight, type TurnLists } from './turnTexture.ts';
+import { revealLightFacing } from './revealLight.ts';
 
 /** Where the avatar's crop lands in the output: scale S and offset (the crop covers the output, centred). */
 export interface Framing { S: number; offX: number; offY: number }
@@ -33,6 +34,8 @@ export interface DeformOptions {
   hairlineHold?: boolean;
   /** whether a torso framed inside the photo (a print's or frame's straight edges) keeps its place (framedTorso.ts; default true) */
   framedTorso?: boolean;
+  /** whether a pulled texel is shaded from the facing of the skin it was photographed on (revealLight.ts; default true) */
+  revealLight?: boolean;
 }
 
 /** the torso's share of the head's translation */
@@ -65,6 +68,8 @@ export class Deformer {
   /** per vertex, the turn's brightness gain in 1/128 (turnShading); `shaded` false: all 128 */
   readonly shade: Float32Array;
   shaded = false;
+  /** per vertex, the light a pulled texel carries (revealLight.ts); undefined when that is off */
+  private readonly pulled: PulledLight | undefined;
   private shadeStrength = 0;
   /** 0 at the photo's pose, 1 from a 6° turn on */
   turnAmount = 0;
@@ -110,6 +115,7 @@ export class Deformer {
     toWorld(this.f, this.c0, pivot[0], pivot[1], pivot[2], this.pivotW);
     toWorld(this.f, this.c0, torsoPivot[0], torsoPivot[1], torsoPivot[2], this.tPivotW);
     this.lists = turnLists(avatar);
+    this.pulled = o.revealLight !== false ? { sourceFacing: revealLightFacing(avatar, this.lists.reveal), k: new Float32Array(n), share: this.share } : undefined;
     // the side a turn shows is drawn shallower (turn.ts)
     this.behindCheek = revealDepth(avatar);
     // on the side turning away the neck lags the head and steps back behind the jaw (turn.ts)
@@ -132,9 +138,9 @@ export class Deformer {
     this.expression.update(frame, this.projectWithHead);
     this.skinAndProject(pose);
     farSideShares(this.avatar, this.headR, this.lists.mirror, this.share);
-    revealTextureInto(this.avatar, this.lists, pose, this.o.hairlineHold !== false, this.uvNow);
+    revealTextureInto(this.avatar, this.lists, pose, this.o.hairlineHold !== false, this.uvNow, this.pulled?.k);
     this.shaded = this.shadeStrength > 0 && this.o.turnShading;
-    if (this.shaded) turnShadingInto(this.avatar, this.headR, this.shadeStrength, this.shade);
+    if (this.shaded) turnShadingInto(this.avatar, this.headR, this.shadeStrength, this.shade, this.pulled);
     else this.shade.fill(128);
   }
 

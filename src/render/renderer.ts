@@ -19,6 +19,7 @@ import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
 import { grainPartnerSetting, grainPartnerUv, grainReach } from './stretchGrain.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
+import { revealLightSetting } from './revealLight.ts';
 import { Deformer } from './deform.ts';
 import { isBlink } from './blinkFromPhotoLid.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
@@ -53,6 +54,8 @@ export interface RendererOptions {
   hairlineHold?: boolean;
   /** a torso cut by a picture's own straight edges inside the photo (a print, a frame) does not follow the head (framedTorso.ts; default true: s57) */
   framedTorso?: boolean;
+  /** a turn's pulled texel (avatar/reveal.ts) is shaded from the facing of the skin the photo saw it on, so a revealed far cheek darkens toward its outline instead of keeping the mid-cheek's light (revealLight.ts; default revealLightSetting.on: s58) */
+  revealLight?: boolean;
 }
 
 export interface RenderOptions {
@@ -100,6 +103,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     turnShading: opts.turnShading ?? true,
     hairlineHold: opts.hairlineHold ?? true,
     framedTorso: opts.framedTorso ?? true,
+    revealLight: opts.revealLight ?? revealLightSetting.on,
   });
   const { sx, sy, sz, siz, uvNow, share, shade } = geometry;
 

@@ -157,7 +157,8 @@ export function neckTurn(avatar: Avatar): NeckTurn {
  * Light from the camera's side over a fill (TURN_FILL of the light reaches every surface): how lit
  * a surface is that faces the camera by `facing` (-normal.z, 1 = square on).
  */
-const TURN_FILL = 0.5, TURN_SHADE_FLOOR = 0.75;
+export const TURN_FILL = 0.5;
+const TURN_SHADE_FLOOR = 0.75;
 function litBy(facing: number): number {
   return TURN_FILL + (1 - TURN_FILL) * (facing > 0 ? facing : 0);
 }
