@@ -48,6 +48,8 @@ export interface BuildAvatarOptions extends SheetOptions {
   ridgeSide?: boolean;
   /** the face's rings on a blended skin-to-hair rim sample skin inside the outline on turns (hairRim.ts; default hairRimSetting.on: s52) */
   hairRim?: boolean;
+  /** the matte's soft rim decontaminated against the photo's own backdrop nearby, not the inpainted plate (fringeBackdrop.ts; default fringeBackdropSetting.on: s58) */
+  fringeBackdrop?: boolean;
 }
 
 /** Landmarks probing the cheeks (skin colour and light). */
@@ -96,7 +98,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // past the photo's edge the continued matte's wide ramps are decided (invented.ts)
   const a = portrait.analysis;
   const outline = a?.crop?.size === size && a.source ? firmMattePastPhoto(matte, distancePastPhoto(a.crop, a.source)) : matte;
-  const texture = premultipliedForeground(image, opts.ambiguousTail === false ? outline : trimAmbiguousTail(image, outline, background), background);
+  const texture = premultipliedForeground(image, opts.ambiguousTail === false ? outline : trimAmbiguousTail(image, outline, background), background, { fringeBackdrop: opts.fringeBackdrop });
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const lightRims = rimSkips(image, flat, head.faceWidth);

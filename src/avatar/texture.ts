@@ -5,6 +5,7 @@ import type { RgbaImage, GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { refineEdgeAlpha } from './matteEdge.ts';
 import { boxBlur } from '../analyze/raster.ts';
+import { fringeBackdrop, fringeBackdropSetting } from './fringeBackdrop.ts';
 
 /**
  * The premultiplied person layer with its edges decontaminated. photo = a*F + (1-a)*B, so the
@@ -13,13 +14,16 @@ import { boxBlur } from '../analyze/raster.ts';
  * background (a light halo on a new backdrop), so F there is taken from the nearby opaque person
  * instead: a normalised blur of the opaque person's F, blended in as a falls. Output a*F, alpha a.
  */
-export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage): RgbaImage {
+export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage, opts: { fringeBackdrop?: boolean } = {}): RgbaImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const src = image.data;
-  const bg = blurRgb(plate, Math.max(1, Math.round(w / 128)));
+  const plateBg = blurRgb(plate, Math.max(1, Math.round(w / 128)));
+  // B behind the rim: the photo's own backdrop nearby, not the inpainted plate's guess (fringeBackdrop.ts)
+  const local = (opts.fringeBackdrop ?? fringeBackdropSetting.on) ? fringeBackdrop(image, matte.data, plateBg, (plane, r) => boxBlur2d(plane, w, h, r)) : null;
+  const bg = local ? local.rgb : plateBg;
   // the matte's rim lowered to what the colours say (matteEdge.ts): no old-background line
-  const { alpha: m, lowered } = refineEdgeAlpha(image, matte, bg, (plane, r) => boxBlur2d(plane, w, h, r));
+  const { alpha: m, lowered } = refineEdgeAlpha(image, matte, bg, (plane, r) => boxBlur2d(plane, w, h, r), local?.noise);
   const fg = new Float32Array(n * 3), weight = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const a = Math.min(1, Math.max(0, m[i]!));
