@@ -1,5 +1,5 @@
 // The hair's outline on a replaced background (issue #15, s58 hairedge58): per portrait, the avatar
-// with `--off OPTION` (a BuildAvatarOptions flag set false) and as the product makes it, rendered at
+// with `--off A,B` (BuildAvatarOptions flags set false; default fringeBackdrop,rampSteepen) and as the product makes it, rendered at
 // `--yaws` (degrees relative to the photo) over white and over #202020, and per render along the
 // person's upper outline (above the chin):
 //   dark  = share of rim pixels (alpha >= .5, within 2 px of the outline) whose luma on white is over
@@ -9,6 +9,8 @@
 //   ramp  = pixels with alpha .1-.9 per outline pixel: the soft band's width (a grey band on white).
 //   jag   = mean |r - running mean over 9 rays| of the outline's radius from the face's centre,
 //           rays every .5 deg over the upper outline (px): a ragged cut-out.
+// kept = the product's own backdrop at the photo's pose against the photo, |luma| over the band 6 px
+// either side of the matte's .5 outline (above the chin), and the part lighter by > 10 (a halo).
 // `--png DIR`: per portrait and yaw a sheet, off | on over white and over #202020, `--box x,y,w,h` at `--zoom`.
 import path from 'node:path';
 import sharp from 'sharp';
@@ -19,7 +21,7 @@ import type { RgbaImage } from '../src/types.ts';
 
 const arg = (k: string, d = '') => { const i = process.argv.indexOf(`--${k}`); return i > 0 ? process.argv[i + 1]! : d; };
 const portraits = arg('portraits', 'lp_s42.jpg,st_happy.png').split(',');
-const off = arg('off', 'fringeBackdrop');
+const off = arg('off', 'fringeBackdrop,rampSteepen').split(',');
 const yaws = arg('yaws', '0,25,-25').split(',').map(Number);
 const png = arg('png'), zoom = Number(arg('zoom', '3')), boxes = arg('box');
 const DATA = process.env.REAL3D_DATA ?? '/work/shared/data';
@@ -94,7 +96,7 @@ function over(layer: RgbaImage, rgb: [number, number, number]): Buffer {
 for (const [pi, name] of portraits.entries()) {
   const portrait = await cachedPortrait(path.join(DATA, 'portraits', name));
   const S = portrait.image.width;
-  const variants: [string, BuildAvatarOptions][] = [['off', { [off]: false } as BuildAvatarOptions], ['on', {}]];
+  const variants: [string, BuildAvatarOptions][] = [['off', Object.fromEntries(off.map((k) => [k, false])) as BuildAvatarOptions], ['on', {}]];
   const layers: Record<string, RgbaImage[]> = {};
   const kept: Record<string, RgbaImage> = {};
   for (const [tag, o] of variants) {

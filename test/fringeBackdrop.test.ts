@@ -50,3 +50,18 @@ test('backdropNoiseFloor: shares within the backdrop\'s spread are backdrop; the
   assert.equal(backdropNoiseFloor(0.6, 90, 0), 0.6);
   assert.ok(backdropNoiseFloor(0.6, 90, 20) > 0.45 && backdropNoiseFloor(0.6, 90, 20) < 0.6);
 });
+
+test('steepenRamp (s58): a wide ramp the colours cannot read narrows to the photo\'s edge; a readable one is kept', async () => {
+  const { steepenRamp } = await import('../src/avatar/rampSteepen.ts');
+  // st_happy: the segmenter's ramp 8 px wide (0 -> 1 over x 20..28), hair and wall alike (separation 15)
+  const w = 48, h = 8;
+  const matte = Float32Array.from({ length: w * h }, (_, i) => Math.max(0, Math.min(1, ((i % w) - 20) / 8)));
+  const alike = steepenRamp(matte, matte, new Float32Array(w * h).fill(15), w, h, 1);
+  const apart = steepenRamp(matte, matte, new Float32Array(w * h).fill(80), w, h, 1);
+  const ramp = (a: Float32Array) => { let k = 0; for (let x = 0; x < w; x++) if (a[4 * w + x]! > 0.05 && a[4 * w + x]! < 0.95) k++; return k; };
+  assert.equal(ramp(apart), ramp(matte));
+  assert.ok(ramp(matte) >= 7 && ramp(alike) <= 3, `ramp ${ramp(matte)} -> ${ramp(alike)} px`);
+  assert.ok(Math.abs(alike[4 * w + 24]! - 0.5) < 1e-6, 'the middle stays at .5');
+  // an upscaled photo (2 crop px per source px) keeps a wider edge
+  assert.ok(ramp(steepenRamp(matte, matte, new Float32Array(w * h).fill(15), w, h, 2)) > ramp(alike));
+});
