@@ -48,6 +48,10 @@ export interface BuildAvatarOptions extends SheetOptions {
   ridgeSide?: boolean;
   /** the face's rings on a blended skin-to-hair rim sample skin inside the outline on turns (hairRim.ts; default hairRimSetting.on: s52) */
   hairRim?: boolean;
+  /** the matte's soft rim decontaminated against the photo's own backdrop nearby, not the inpainted plate (fringeBackdrop.ts; default fringeBackdropSetting.on: s58) */
+  fringeBackdrop?: boolean;
+  /** a wide matte ramp the colours cannot read steepened to the photo's edge width (rampSteepen.ts; default rampSteepenSetting.on: s58) */
+  rampSteepen?: boolean;
 }
 
 /** Landmarks probing the cheeks (skin colour and light). */
@@ -96,7 +100,12 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // past the photo's edge the continued matte's wide ramps are decided (invented.ts)
   const a = portrait.analysis;
   const outline = a?.crop?.size === size && a.source ? firmMattePastPhoto(matte, distancePastPhoto(a.crop, a.source)) : matte;
-  const texture = premultipliedForeground(image, opts.ambiguousTail === false ? outline : trimAmbiguousTail(image, outline, background), background);
+  const plate = new Uint8ClampedArray(background.data);
+  const texture = premultipliedForeground(image, opts.ambiguousTail === false ? outline : trimAmbiguousTail(image, outline, background), background, {
+    fringeBackdrop: opts.fringeBackdrop, rampSteepen: opts.rampSteepen, plateOut: plate,
+    // crop px per source px: an upscaled photo's edges are that much wider
+    scale: a?.crop?.size && a.crop.side ? a.crop.size / a.crop.side : 1,
+  });
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const lightRims = rimSkips(image, flat, head.faceWidth);
@@ -131,7 +140,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     focal: opts.focal ?? 2.5 * size,
     texture,
     eyeTexture,
-    background: { width: size, height: size, data: new Uint8ClampedArray(background.data) },
+    background: { width: size, height: size, data: plate },
     vertexCount: mesh.vertexCount,
     rest: Float32Array.from(mesh.positions),
     uv: Float32Array.from(mesh.uvs),

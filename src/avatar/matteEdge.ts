@@ -22,6 +22,17 @@ export function mixAlpha(px: ArrayLike<number>, fg: ArrayLike<number>, bg: Array
   return { alpha, separation: Math.sqrt(len2), residual: Math.sqrt(res2 / 3) };
 }
 
+/** Spread along the person-backdrop line, in units of the backdrop's colour RMS (3 channels: 1/sqrt(3) of
+ *  it lies along any one direction), under which a pixel's share of the person is taken as backdrop texture. */
+export const BACKDROP_NOISE_K = 1.5;
+
+/** The mix's alpha with the backdrop's own texture taken out: shares under its spread (projected on the
+ *  person-backdrop line) are backdrop, and the rest is stretched back to reach 1 at the person. */
+export function backdropNoiseFloor(alpha: number, separation: number, noise: number): number {
+  const t = Math.min(0.5, (BACKDROP_NOISE_K * noise) / Math.sqrt(3) / Math.max(1e-6, separation));
+  return Math.max(0, (alpha - t) / (1 - t));
+}
+
 /**
  * The matte with its rim re-read from colour (only ever lowered). Within `band` px of the matte's
  * outside (< 0.5), F is the person's colour 1-2 bands further in (a normalised blur of the pixels
@@ -30,7 +41,7 @@ export function mixAlpha(px: ArrayLike<number>, fg: ArrayLike<number>, bg: Array
  * where it did: there the colour left after removing B carries the mix's error (a tint of the
  * wall's complement), so the caller should take the person's colour from further in.
  */
-export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Float32Array, blur: (src: Float32Array, r: number) => Float32Array): { alpha: Float32Array; lowered: Float32Array } {
+export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Float32Array, blur: (src: Float32Array, r: number) => Float32Array, bgNoise?: Float32Array): { alpha: Float32Array; lowered: Float32Array; separation: Float32Array } {
   const { width: w, height: h } = image;
   const n = w * h;
   const band = Math.max(2, Math.round(w / 128)); // 4 px at 512: the photo's edge blur at crop scale
@@ -48,6 +59,9 @@ export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Fl
   const wide = deepPlanes(Math.max(reach, Math.round(w / 20)));
   const out = Float32Array.from(m, (v) => Math.min(1, Math.max(0, v)));
   const lowered = new Float32Array(n);
+  // how far apart person and backdrop are at each rim pixel (levels; 0 where not read): where they are
+  // alike the colours cannot place the edge (rampSteepen.ts)
+  const separation = new Float32Array(n);
   const px = [0, 0, 0], fg = [0, 0, 0], bg = [0, 0, 0];
   // A second pass measures the band from the outline the first one left: a fringe of light hair
   // tips wider than the band (lp_s42: photo 90-115 between hair ~70 and wall ~105, matte ~0.95,
@@ -62,6 +76,10 @@ export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Fl
       if (from.weight[i]! < 0.02) continue;
       for (let ch = 0; ch < 3; ch++) { px[ch] = image.data[i * 4 + ch]!; fg[ch] = from.planes[ch]![i]! / from.weight[i]!; bg[ch] = plateRgb[i * 3 + ch]!; }
       const mix = mixAlpha(px, fg, bg);
+      separation[i] = Math.max(separation[i]!, mix.separation);
+      // a textured backdrop (leaves) strays from its mean toward the person by its own spread: that
+      // much of the mix is backdrop, not hair (s58: lp_s42's tail over bush left 15-25% specks)
+      if (bgNoise) mix.alpha = backdropNoiseFloor(mix.alpha, mix.separation, bgNoise[i]!);
       // trust: person and backdrop clearly apart, the pixel on the line between them, and fading
       // toward the inner end of the band (no step where the band ends)
       const trust = smoothstep(30, 60, mix.separation) * (1 - smoothstep(12, 28, mix.residual)) * (1 - smoothstep(band - 1, band, d[i]!));
@@ -70,5 +88,5 @@ export function refineEdgeAlpha(image: RgbaImage, matte: GrayImage, plateRgb: Fl
       lowered[i] = Math.max(lowered[i]!, smoothstep(0, 0.15, m[i]! - out[i]!));
     }
   }
-  return { alpha: out, lowered };
+  return { alpha: out, lowered, separation };
 }

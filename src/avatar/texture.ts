@@ -5,6 +5,8 @@ import type { RgbaImage, GrayImage } from '../types.ts';
 import { smoothstep } from '../math/smooth.ts';
 import { refineEdgeAlpha } from './matteEdge.ts';
 import { boxBlur } from '../analyze/raster.ts';
+import { fringeBackdrop, fringeBackdropSetting } from './fringeBackdrop.ts';
+import { steepenRamp, rampSteepenSetting } from './rampSteepen.ts';
 
 /**
  * The premultiplied person layer with its edges decontaminated. photo = a*F + (1-a)*B, so the
@@ -13,13 +15,19 @@ import { boxBlur } from '../analyze/raster.ts';
  * background (a light halo on a new backdrop), so F there is taken from the nearby opaque person
  * instead: a normalised blur of the opaque person's F, blended in as a falls. Output a*F, alpha a.
  */
-export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage): RgbaImage {
+export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plate: RgbaImage, opts: { fringeBackdrop?: boolean; rampSteepen?: boolean; scale?: number; plateOut?: Uint8ClampedArray } = {}): RgbaImage {
   const { width: w, height: h } = image;
   const n = w * h;
   const src = image.data;
-  const bg = blurRgb(plate, Math.max(1, Math.round(w / 128)));
+  const plateBg = blurRgb(plate, Math.max(1, Math.round(w / 128)));
+  // B behind the rim: the photo's own backdrop nearby, not the inpainted plate's guess (fringeBackdrop.ts)
+  const local = (opts.fringeBackdrop ?? fringeBackdropSetting.on) ? fringeBackdrop(image, matte.data, plateBg, (plane, r) => boxBlur2d(plane, w, h, r)) : null;
+  const bg = local ? local.rgb : plateBg;
   // the matte's rim lowered to what the colours say (matteEdge.ts): no old-background line
-  const { alpha: m, lowered } = refineEdgeAlpha(image, matte, bg, (plane, r) => boxBlur2d(plane, w, h, r));
+  const refined = refineEdgeAlpha(image, matte, bg, (plane, r) => boxBlur2d(plane, w, h, r), local?.noise);
+  const lowered = refined.lowered;
+  // ... and where the colours cannot read it, the segmenter's wide ramp narrowed to the photo's edge (rampSteepen.ts)
+  const m = (opts.rampSteepen ?? rampSteepenSetting.on) ? steepenRamp(refined.alpha, matte.data, refined.separation, w, h, opts.scale ?? 1) : refined.alpha;
   const fg = new Float32Array(n * 3), weight = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const a = Math.min(1, Math.max(0, m[i]!));
@@ -52,7 +60,24 @@ export function premultipliedForeground(image: RgbaImage, matte: GrayImage, plat
     }
     out[o + 3] = a8;
   }
+  if (local && opts.plateOut) plateUnderRim(opts.plateOut, matte.data, m, local.rgb);
   return { width: w, height: h, data: out };
+}
+
+/**
+ * The plate under the rim's lowered alpha (RGBA, in place): what the re-read gave back to the backdrop
+ * (the matte's share over the new alpha) shows the photo's own backdrop nearby (fringeBackdrop.ts), not
+ * the plate's inpainted guess. With the photo's backdrop kept, the rest frame then shows the photo's
+ * colours there, as it did when B was the plate (s58: lp_s0's kept backdrop |render - photo| over the
+ * outline band 5.81 -> 7.72 without this).
+ */
+function plateUnderRim(plate: Uint8ClampedArray, matte: ArrayLike<number>, alpha: Float32Array, backdrop: Float32Array): void {
+  for (let i = 0; i < alpha.length; i++) {
+    const m = matte[i]!, a = Math.max(0, alpha[i]!);
+    if (!(m > a + 1e-3)) continue;
+    const give = Math.min(1, (m - a) / Math.max(1e-3, m));
+    for (let ch = 0; ch < 3; ch++) plate[i * 4 + ch] = plate[i * 4 + ch]! + give * (backdrop[i * 3 + ch]! - plate[i * 4 + ch]!);
+  }
 }
 
 /** RGB planes of an RGBA image, box-blurred (two passes). */
