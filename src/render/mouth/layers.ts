@@ -18,6 +18,7 @@ import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedTo
 import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
 import { softLowerRow } from './softLowerRow.ts';
+import { softRow } from './softRowOutline.ts';
 import { flatRow, rowFlatSetting } from './rowFlat.ts';
 import { withLinesToGum } from './linesToGum.ts';
 import { libraryRelief } from './rowLook.ts';
@@ -187,8 +188,9 @@ function libraryLook(avatar: Avatar, upper: ReadyLayer, lower: ReadyLayer, relie
   const speech = withSpeech ? warmedToward(brightenedTo([relief(u0!, -1, spread, false, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]! : null;
   // (and, without a speech row, the mid-opening's row in the same light: onsetRelief.ts)
   const onset = withSpeech ? null : warmedToward(brightenedTo([relief(u0!, -1, spread, false, false, amount, true)], look.target, [gain, gain]).layers, cheekColour(avatar), warm)[0]!;
-  // (the lower row's tips no crisper than the picture's lip edges: softLowerRow.ts)
-  return { upper: u!, lower: softLowerRow(l!, look.lipBlur, Math.hypot(look.haveBlur, spread)), upperSpeech: speech, upperOnset: onset };
+  // (the lower row's tips no crisper than the picture's lip edges: softLowerRow.ts; the upper rows' outline too: softRowOutline.ts)
+  const rowBlur = Math.hypot(look.haveBlur, spread), soft = (r: ReadyLayer | null) => (r ? softRow(r, look.lipBlur, rowBlur) : r);
+  return { upper: soft(u!)!, lower: softLowerRow(l!, look.lipBlur, rowBlur), upperSpeech: soft(speech), upperOnset: soft(onset) };
 }
 
 /** Sees the library rows after each of readyMouth's stages (bench/teethStages.ts: which stage draws a defect). */
