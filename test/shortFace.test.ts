@@ -25,9 +25,11 @@ test('shortFaceGain: the lower face over the mean face\'s, at most 1, at least t
   assert.equal(lowerFaceShareOf(new Float64Array(10)), 0);
 });
 
-test('motionGap: the smaller of the narrow-mouth and the short-face shrink, never both', () => {
+test('motionGap: the smaller of the narrow-mouth and the short-face shrink, never both; a slit untouched', () => {
   const map = { gaps: new Float64Array(51), photoJaw: 0, photoGap: 0 } as JawMap;
   const full = motionGap(map, 0.5);
+  // a slit (under narrowJaw's fade) is contact, not the jaw's size
+  assert.equal(motionGap({ ...map, faceShare: 0.9 * MEAN_FACE_LOWER }, 0.1), motionGap(map, 0.1));
   assert.ok(Math.abs(motionGap({ ...map, faceShare: 0.9 * MEAN_FACE_LOWER }, 0.5) - 0.9 * full) < 1e-9);
   // a narrow mouth (gain .8, past the fade) on a short face (.9): .8, not .72
   assert.ok(Math.abs(motionGap({ ...map, gain: 0.8, faceShare: 0.9 * MEAN_FACE_LOWER }, 0.5) - 0.8 * full) < 1e-9);

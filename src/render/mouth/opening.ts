@@ -184,12 +184,14 @@ export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0
 
 /**
  * The lip gap (iod, past the driver's rest) a motion's jawOpen asks of this face at a grin share: the driver's gap,
- * shrunk on a narrow mouth (narrowJaw.ts, faded in over the gap) or a short lower face (shortFace.ts, s58), whichever
- * shrinks more (one small face is often both: not twice).
+ * shrunk on a narrow mouth (narrowJaw.ts) or a short lower face (shortFace.ts, s58), whichever shrinks more (one small
+ * face is often both: not twice), faded in over the gap as narrowJaw's is (a smile's lips parting over its teeth and a
+ * slit are contact, not the jaw's size: unfaded, lp_s5 <- lp_d10 f136's open smile bent its upper line .025 of the width
+ * under its corners, test/openSmileLine.test.ts's limit .02).
  */
 export function motionGap(map: JawMap, motionJaw: number, grin = 0): number {
   const g = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw));
-  return Math.min(narrowGap(g, map.gain ?? 1), g * (map.faceShare === undefined ? 1 : shortFaceGain(map.faceShare)));
+  return narrowGap(g, Math.min(map.gain ?? 1, map.faceShare === undefined ? 1 : shortFaceGain(map.faceShare)));
 }
 
 /**

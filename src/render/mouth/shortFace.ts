@@ -16,8 +16,13 @@
  */
 export const MEAN_FACE_LOWER = 0.72053;
 
-/** On: a lower face shorter than the mean face's opens proportionally less; floor: the least gain. */
-export const shortFaceSetting = { on: true, floor: 0.75 };
+/**
+ * On: a lower face shorter than the mean face's opens proportionally less. floor: the least gain, .85: within the spread
+ * of real talkers' own lower faces (.708-.819 on six drivers: the shortest .86 of the longest); below it narrowJaw.ts's
+ * mouth-width gain is the one that shrinks (lp_s7 .576 -> .80 took test/tongueStands.test.ts's f57 tongue run to its bound
+ * .47, as narrowjaw49's refShare .9 had).
+ */
+export const shortFaceSetting = { on: true, floor: 0.85 };
 
 /** The lower face (2-152) over the outer-eye-corner distance (33-263) of a flat 478*3 face; 0 without one. */
 export function lowerFaceShareOf(p: ArrayLike<number> | undefined): number {
