@@ -9,6 +9,7 @@ import { createRenderer } from '../src/render/renderer.ts';
 import { DRIVER_MOUTH_WIDTH, MEAN_FACE_MOUTH_WIDTH, mouthShareOf, mouthWidthOf, narrowGap, narrowJawGain, narrowJawGainFor, narrowJawGainOf, narrowJawRef, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
 import { markDriverMouth } from '../src/motion/channelsToFrames.ts';
 import { meanFace } from '../src/rig/canonical.ts';
+import { shortFaceSetting } from '../src/render/mouth/shortFace.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const PORTRAITS = sharedData('portraits/');
@@ -57,15 +58,17 @@ test('s49: a video motion carries its driver\'s neutral mouth share on every fra
 
 test('a narrow mouth (lp_s7) opens less for its width than before, a normal one (lp_s42) as before', async () => {
   const aspect = async (name: string, on: boolean, extra: Record<string, number> = {}) => {
-    const saved = narrowJawSetting.on;
+    // (the narrow-mouth layer alone: s58's short-face gain off, lp_s7's lower face is short too)
+    const saved = narrowJawSetting.on, savedFace = shortFaceSetting.on;
     narrowJawSetting.on = on;
+    shortFaceSetting.on = false;
     try {
       const r = createRenderer(buildAvatar(await analyzePortrait(path.join(PORTRAITS, name))), { width: 512, height: 512 });
       const n = r.neutralFrame();
       const lm = r.landmarks({ ...n, w: { ...n.w, jawOpen: 0.5, ...extra } });
       const d = (a: number, b: number) => Math.hypot(lm[a]![0]! - lm[b]![0]!, lm[a]![1]! - lm[b]![1]!);
       return d(13, 14) / d(78, 308);
-    } finally { narrowJawSetting.on = saved; }
+    } finally { narrowJawSetting.on = saved; shortFaceSetting.on = savedFace; }
   };
   const s7Off = await aspect('lp_s7.jpg', false), s7On = await aspect('lp_s7.jpg', true);
   assert.ok(s7On < 0.92 * s7Off, `lp_s7 opening aspect ${s7Off.toFixed(3)} -> ${s7On.toFixed(3)}`);

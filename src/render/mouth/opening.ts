@@ -13,6 +13,7 @@ import { LANDMARK_COUNT } from '../../rig/topology.ts';
 import { CONTROL_INDEX } from '../../rig/controls.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { narrowGap, narrowJawGainFor, photoMouthShare } from './narrowJaw.ts';
+import { lowerFaceShareOf, shortFaceGain } from './shortFace.ts';
 
 /** Lip gap (inter-ocular distances) of a motion's jawOpen 1, as motion/restFace.ts reads a driver. */
 export const JAW_GAP_SPAN = 0.6;
@@ -97,6 +98,8 @@ export interface JawMap {
   gain?: number;
   /** the photo's neutral mouth share (narrowJaw.ts mouthShareOf), for a driver's own reference (withDriverMouth) */
   mouthShare?: number;
+  /** the photo's neutral lower-face share (shortFace.ts lowerFaceShareOf; absent: the mean face's, no shrink) */
+  faceShare?: number;
 }
 
 /** The map with the gain against a driver of neutral mouth share `driverShare` (narrowJaw.ts); absent: the map (the mean face). */
@@ -137,7 +140,7 @@ export function jawMapOf(av: JawGeometry): JawMap {
     const gap = Math.sign(b[1] - a[1]) * Math.hypot(b[0] - a[0], b[1] - a[1]) / Math.max(1e-6, av.head.iod);
     gaps[q] = q ? Math.max(gaps[q - 1]!, gap) : gap;
   }
-  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)), ...narrowJawOf(av.rig.neutral) };
+  return { gaps, photoJaw, photoGap: Math.max(0, gapForRigJaw({ gaps, photoJaw, photoGap: 0 }, photoJaw)), ...narrowJawOf(av.rig.neutral), faceShare: lowerFaceShareOf(av.rig.neutral) };
 }
 
 function narrowJawOf(neutral: ArrayLike<number> | undefined): Pick<JawMap, 'gain' | 'mouthShare'> {
@@ -174,9 +177,21 @@ function gapForRigJaw(map: JawMap, jaw: number): number {
  */
 export function rigJaw(map: JawMap, motionJaw: number, otherGap = 0, restGap = 0, grin = 0, rounding = 0, darkO = 0, posed = 1): number {
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const gap = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw)), map.gain ?? 1) + rest;
+  const gap = motionGap(map, motionJaw, grin) + rest;
   const allowance = (1 - GRIN_ALLOWANCE_CUT * grin) * (1 - purseShare(rounding, gap)) * allowanceAt(gap, map.photoGap) + oLiningAllowance(darkO, gap);
   return rigJawForGap(map, (gap + allowance) / posed - otherGap);
+}
+
+/**
+ * The lip gap (iod, past the driver's rest) a motion's jawOpen asks of this face at a grin share: the driver's gap,
+ * shrunk on a narrow mouth (narrowJaw.ts) or a short lower face (shortFace.ts, s58), whichever shrinks more (one small
+ * face is often both: not twice), faded in over the gap as narrowJaw's is (a smile's lips parting over its teeth and a
+ * slit are contact, not the jaw's size: unfaded, lp_s5 <- lp_d10 f136's open smile bent its upper line .025 of the width
+ * under its corners, test/openSmileLine.test.ts's limit .02).
+ */
+export function motionGap(map: JawMap, motionJaw: number, grin = 0): number {
+  const g = gapPerJaw(grin) * Math.min(1, Math.max(0, motionJaw));
+  return narrowGap(g, Math.min(map.gain ?? 1, map.faceShare === undefined ? 1 : shortFaceGain(map.faceShare)));
 }
 
 /**
@@ -331,7 +346,7 @@ export function partLipsInSmile(w: Float64Array, map: JawMap, lips: LipUnits, av
   const most = SMILE_LIP_PART * smoothstep(SMILE_FROM, SMILE_FULL, smile);
   if (most <= 0 || lips.up <= 1e-4 || lips.down <= 1e-4) return;
   const rest = Number.isFinite(restGap) ? Math.min(Math.max(0, restGap), map.photoGap) : 0;
-  const extra = narrowGap(gapPerJaw(grin) * Math.min(1, Math.max(0, w[CONTROL_INDEX.jawOpen]!)), map.gain ?? 1) + rest - map.photoGap;
+  const extra = motionGap(map, w[CONTROL_INDEX.jawOpen]!, grin) + rest - map.photoGap;
   const want = Math.min(extra, most) - Math.max(0, otherLipGap(w, av));
   if (want <= 0) return;
   const up = CONTROL_INDEX.mouthUpperUp, down = CONTROL_INDEX.mouthLowerDown;
