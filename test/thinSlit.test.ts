@@ -61,7 +61,7 @@ test('thin slit: the darkest pixel per column evens out, each column keeps its d
   assert.ok(Math.max(...after.darkest) <= CORE + 10, `every column as dark as the beads: ${Math.max(...after.darkest)}`);
 }));
 
-test('thin slit: a level slit (no beads) is left alone', () => withOn(() => {
+test('thin slit: a level slit on one row (no beads, each column whole) is left alone', () => withOn(() => {
   const W2 = 40, color = new Uint32Array(W2 * 20).fill(pack(LIP));
   for (let x = 0; x < W2; x++) color[10 * W2 + x] = pack(CORE);
   const line = (v: number) => new Float32Array(W2).fill(v);

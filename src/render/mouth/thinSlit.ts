@@ -10,7 +10,9 @@
 // each column of a sloping slit the darkness of the rows beside its darkest row is moved into that row, up to the darkness of
 // the slit's darkest pixel near by (the bead's), so every column shows one pixel as dark as the beads, none is made lighter
 // where the slit is darkest, and each column keeps its ink (the line steps a row where its middle crosses one, as an
-// unsmoothed 1 px line does, instead of fading in and out). Wider openings and the photo's own mouth are left alone.
+// unsmoothed 1 px line does, instead of fading in and out). s57's gate on the slit's slope (a level run has no beads) is
+// gone: a column already whole is left as it is, and gated, a curved slit's evened sides met its untouched level middle as
+// dashes (lp_s10 + vrt5a bead 6.5 -> 6.8 gated, 5.7 not). Wider openings and the photo's own mouth are left alone.
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
 
@@ -27,13 +29,7 @@ export const THIN_SLIT_PX = [2.5, 4] as const;
  * shut frames of a turned or blinking head stay as they were), and from which it is evened whole
  */
 export const LEAST_SLIT_PX = [0.5, 1] as const;
-/**
- * the slit's slope (px per column, its middle line) from which a column is evened at all, and from which whole: a level
- * run sits at one height on the pixel grid (no beads), a sloping one crosses a pixel row every 1 / slope columns (st_happy
- * f39: .1-.13, a dark bead every 8-10 columns)
- */
-export const BEAD_SLOPE = [0.03, 0.08] as const;
-/** columns either side searched for the bead's darkness (a bead every 8-10 columns at the slopes above: half that) */
+/** columns either side searched for the bead's darkness (st_happy f39 slopes .1-.13 px per column: a bead every 8-10 columns, half that) */
 const BEAD_REACH = 4;
 /** a column whose lip and core differ by fewer luma levels has no slit to even */
 const LEAST_CONTRAST = 12;
@@ -82,7 +78,7 @@ export function gatherCover(cover: number[], k: number): number[] {
 }
 
 /**
- * In place: in every column of the opening whose slit slopes (BEAD_SLOPE), from the row above its top line to the row below its
+ * In place: in every column of the opening, from the row above its top line to the row below its
  * bottom one, the slit's darkness gathered into the column's darkest row (gatherCover, by `strength` from thinSlitStrength).
  * A pixel's cover is read as how far its luma lies from the column's lightest (the lip) toward the darkest pixel of the slit
  * within BEAD_REACH columns (the bead); a changed pixel moves by the change of cover times (bead colour - lip colour).
@@ -105,8 +101,7 @@ export function softenThinSlit(t: RasterTarget, m: SlitLines, strength: number):
   for (let x = 1; x + 1 < n; x++) {
     const [a, b] = rows(x);
     if (!(b > a)) continue;
-    const k = strength * smoothstep(BEAD_SLOPE[0], BEAD_SLOPE[1], slitSlope(m, x));
-    if (!(k > 0)) continue;
+    const k = strength;
     // the bead: the darkest pixel of the slit near by; the lip: this column's lightest pixel
     let bead = -1;
     for (let j = Math.max(0, x - BEAD_REACH); j <= Math.min(n - 1, x + BEAD_REACH); j++) if (dark[j]! >= 0 && (bead < 0 || luma(dark[j]!) < luma(bead))) bead = dark[j]!;
@@ -130,11 +125,4 @@ export function softenThinSlit(t: RasterTarget, m: SlitLines, strength: number):
       color[i] = (packed | (c & 0xff000000)) >>> 0;
     }
   }
-}
-
-/** The slit's middle line's slope at column x (px per column, over x - 1 .. x + 1; 0 where a neighbour has no opening). */
-export function slitSlope(m: SlitLines, x: number): number {
-  const mid = (c: number) => 0.5 * (Math.max(m.upperY[c]!, m.upperRaw[c]!) + Math.min(m.lowerY[c]!, m.lowerRaw[c]!));
-  const a = mid(x - 1), b = mid(x + 1);
-  return a === a && b === b ? Math.abs(b - a) / 2 : 0;
 }
