@@ -35,7 +35,7 @@ function lineAt(xs: number[], ys: number[], x: number): number {
   return NaN;
 }
 /** The band's fine-detail figures of a 512 RGBA render. */
-function speckle(img: Uint8ClampedArray | Uint8Array, l: Lines): { hf: number; dots: number; n: number; bead: number } {
+function speckle(img: Uint8ClampedArray | Uint8Array, l: Lines): { hf: number; dots: number; n: number; bead: number; dark: number; least: number } {
   const L = new Float32Array(W * W);
   for (let i = 0; i < W * W; i++) L[i] = 0.299 * img[i * 4]! + 0.587 * img[i * 4 + 1]! + 0.114 * img[i * 4 + 2]!;
   const G = gaussianBlur(L, W, W, 1, 3);
@@ -60,7 +60,9 @@ function speckle(img: Uint8ClampedArray | Uint8Array, l: Lines): { hf: number; d
   let e = 0;
   for (let k = 3; k + 3 < darkest.length; k++) { let mean = 0; for (let j = -3; j <= 3; j++) mean += darkest[k + j]! / 7; e += (darkest[k]! - mean) ** 2; }
   const bead = 100 * Math.sqrt(e / Math.max(1, darkest.length - 6)) / Math.max(1, all[all.length >> 1] ?? 1);
-  return { hf: Math.sqrt(s / Math.max(1, n)), dots: dots / Math.max(1, n), n, bead };
+  // dark: the mean of the per-column darkest luma (a slit lightened reads higher); least: the band's darkest pixel
+  const dark = darkest.reduce((p, q) => p + q, 0) / Math.max(1, darkest.length), least = Math.min(...darkest);
+  return { hf: Math.sqrt(s / Math.max(1, n)), dots: dots / Math.max(1, n), n, bead, dark, least };
 }
 
 /** A 3x crop of the mouth (centred on the lines) as raw RGB. */
@@ -110,7 +112,7 @@ for (const [ri, root] of roots.entries()) {
     const img = r.render(frames[fi]!).data;
     const s = speckle(img, last);
     sumHf += s.hf / rs.hf; sumBead += s.bead; sumDots += s.dots / Math.max(1e-6, rs.dots);
-    console.log(`  f${fi} gap ${last.gap.toFixed(3)} photo ${last.keep.toFixed(2)} bead ${s.bead.toFixed(2)} hf ${s.hf.toFixed(2)} (/rest ${(s.hf / rs.hf).toFixed(2)}) dots ${(100 * s.dots).toFixed(1)}% (/rest ${(s.dots / Math.max(1e-6, rs.dots)).toFixed(2)})`);
+    console.log(`  f${fi} gap ${last.gap.toFixed(3)} photo ${last.keep.toFixed(2)} bead ${s.bead.toFixed(2)} dark ${s.dark.toFixed(1)} least ${s.least.toFixed(0)} hf ${s.hf.toFixed(2)} (/rest ${(s.hf / rs.hf).toFixed(2)}) dots ${(100 * s.dots).toFixed(1)}% (/rest ${(s.dots / Math.max(1e-6, rs.dots)).toFixed(2)})`);
     (tiles[k + 1] ??= []).push(crop(img, last, cw, ch));
   }
   console.log(`  mean bead ${(sumBead / picks.length).toFixed(2)} (rest ${rs.bead.toFixed(2)}); mean /rest: hf ${(sumHf / picks.length).toFixed(2)} dots ${(sumDots / picks.length).toFixed(2)}`);

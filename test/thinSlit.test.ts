@@ -1,10 +1,11 @@
-// A nearly shut slit drawn as an even line, not a row of dots (s57 speckle57, render/mouth/thinSlit.ts): a sloping dark core
-// a pixel tall, cut by whole-pixel area coverage, is one dark pixel where it sits on a row and two half-dark ones where it
-// straddles two (st_happy + japanese.wav f37 / f39: beads every few columns). Filtered across and along, the darkest pixel
-// per column varies much less, and each column keeps its darkness.
+// A nearly shut slit drawn as an even line, not a row of dots (s57 speckle57, s58 seam58; render/mouth/thinSlit.ts): a sloping
+// dark core a pixel tall, cut by whole-pixel area coverage, is one dark pixel where it sits on a row and two half-dark ones
+// where it straddles two (st_happy + japanese.wav f37 / f39: beads every few columns). With each column's darkness gathered
+// into its darkest row, the darkest pixel per column varies much less, no column's darkest pixel is lighter (s57's averaging
+// filter lifted it: mt_man's 1.3 px parting 22 -> 45) and each column keeps its darkness.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { softenThinSlit, tallestColumn, thinSlitSetting, thinSlitStrength, THIN_SLIT_PX } from '../src/render/mouth/thinSlit.ts';
+import { gatherCover, softenThinSlit, tallestColumn, thinSlitSetting, thinSlitStrength, THIN_SLIT_PX } from '../src/render/mouth/thinSlit.ts';
 
 const W = 64, H = 32, LIP = 120, CORE = 20;
 const pack = (v: number) => ((0xff << 24) | (v << 16) | (v << 8) | v) >>> 0;
@@ -37,7 +38,7 @@ function columns(color: Uint32Array): { darkest: number[]; ink: number[] } {
 }
 const spread = (a: number[]) => Math.max(...a) - Math.min(...a);
 
-/** the setting on for fn (off by default in s57: the lead's call, see thinSlit.ts) */
+/** the setting on for fn (on by default since s58; kept explicit so the tests hold whatever the default) */
 function withOn<T>(fn: () => T): T {
   const was = thinSlitSetting.on;
   thinSlitSetting.on = true;
@@ -56,9 +57,11 @@ test('thin slit: the darkest pixel per column evens out, each column keeps its d
   const after = columns(color);
   assert.ok(spread(after.darkest) < 0.5 * spread(before.darkest), `beads evened: spread ${spread(before.darkest)} -> ${spread(after.darkest)}`);
   for (let k = 0; k < after.ink.length; k++) assert.ok(Math.abs(after.ink[k]! - before.ink[k]!) <= 0.12 * before.ink[k]!, `column ${k + 8} keeps its darkness: ${before.ink[k]} -> ${after.ink[k]}`);
+  for (let k = 0; k < after.darkest.length; k++) assert.ok(after.darkest[k]! <= before.darkest[k]!, `column ${k + 8}'s darkest pixel not lifted: ${before.darkest[k]} -> ${after.darkest[k]}`);
+  assert.ok(Math.max(...after.darkest) <= CORE + 10, `every column as dark as the beads: ${Math.max(...after.darkest)}`);
 }));
 
-test('thin slit: a level slit (no beads) is left alone', () => withOn(() => {
+test('thin slit: a level slit on one row (no beads, each column whole) is left alone', () => withOn(() => {
   const W2 = 40, color = new Uint32Array(W2 * 20).fill(pack(LIP));
   for (let x = 0; x < W2; x++) color[10 * W2 + x] = pack(CORE);
   const line = (v: number) => new Float32Array(W2).fill(v);
@@ -80,3 +83,13 @@ test('thin slit: a taller opening, the photo\'s own mouth and the setting off le
   softenThinSlit({ width: W, height: H, color, depth: new Float32Array(W * H) } as never, lines, 0);
   assert.deepEqual(color, copy);
 }));
+
+test('thin slit: gathering a column\'s cover keeps its sum, never lowers the darkest row, never goes below 0', () => {
+  const out = gatherCover([0.1, 0.45, 0.55, 0.05], 1);
+  assert.ok(Math.abs(out.reduce((a, b) => a + b, 0) - 1.15) < 1e-9);
+  assert.ok(Math.abs(out[2]! - 1) < 1e-9, `the darkest row whole: ${out[2]}`);
+  assert.ok(out.every((v) => v >= -1e-12));
+  assert.deepEqual(gatherCover([0, 1, 0.3], 1), [0, 1, 0.3], 'a whole row takes nothing');
+  const half = gatherCover([0.5, 0.5], 0.5);
+  assert.ok(half[0]! >= 0.5 && Math.abs(half[0]! + half[1]! - 1) < 1e-9);
+});
