@@ -32,7 +32,15 @@ import { luminance as lum } from '../../math/colour.ts';
  * the lid's own form); lid: the lift fades out over the lid from this share of crease -> shut line ([0] whole .. [1] none);
  * overBrow: the band reaches at most this far (eye widths) over the face mesh's brow contour (lp_s5's fold lies on it).
  */
-export const foldBandSetting = { on: false, reach: 0.3, overBrow: 0.04, share: 0.8, depth: 0.25, lid: [0.25, 0.55] as const };
+export const foldBandSetting = { on: false, reach: 0.3, overBrow: 0.04, share: 0.8, depth: 0.25, lid: [0.25, 0.55] as const, even: true };
+
+/**
+ * even (s58 foldhue58): the lift in one hue along the eye, that of the skin just over the band (not each column's lightest
+ * cell, often the patch's paler, greyer top: lp_s5's greyish blotch), and as strong along the eye as in its middle, tapered
+ * at the corners (columns whose own basin read shallow kept their brown: the arc's ends). SKIN_ROWS: the rows over the band
+ * whose colour is its hue.
+ */
+const SKIN_ROWS = 3;
 
 /** The smoothing (patch cells) of the composite's light the basin is read on, and of the lift field. */
 const READ_SIGMA = 1.5, LIFT_SIGMA = 1.5;
@@ -142,34 +150,57 @@ export function liftFoldBand(rgb: Float32Array, mask: Float32Array, photo: Float
   // ... lifted toward the patch's top by `fold`, the face's share of a smooth fold (not a brow) over its eyes: a fold the
   // mesh took for a faint brow (lp_s5; foldBrow.ts)
   const tops = bandTops(mask, hair, s.reach, (u) => foldCeiling(lineAt(g.brow, u) - s.overBrow, fold));
+  const cols: ({ prof: number[]; level: Float32Array; w: number } | null)[] = new Array(PATCH_W).fill(null);
+  let hueW = 0; const hueSum = [0, 0, 0];
   for (let c = 0; c < PATCH_W; c++) {
     const u = cellU(c), r0 = tops[c]!;
     if (u <= 0 || u >= 1 || r0 < 0) continue;
-    const cr = creaseAt(g, u), sh = shutAt(g, u);
+    const sh = shutAt(g, u);
     // read down to the lid's dome (its lower rim), lifted only down to s.lid[1] of the lid
     const r1 = Math.min(PATCH_H - 1, Math.round(cellRow(sh - DOME_ABOVE_SHUT)));
     if (r1 - r0 < 4) continue;
     // hair neither rims nor is lifted: read as no light
     const prof = Array.from({ length: r1 - r0 + 1 }, (_, i) => L((r0 + i) * PATCH_W + c) * (1 - hair[(r0 + i) * PATCH_W + c]!));
     const level = waterLevel(prof);
-    let deep = 0, deepest = Infinity, deepLevel = 0, rim = r0;
+    let deep = 0, deepest = Infinity, deepLevel = 0, deepAt = 0, rim = r0;
     for (let i = 0; i < prof.length; i++) {
-      if (level[i]! - prof[i]! > deep) { deep = level[i]! - prof[i]!; deepest = prof[i]!; deepLevel = level[i]!; }
+      if (level[i]! - prof[i]! > deep) { deep = level[i]! - prof[i]!; deepest = prof[i]!; deepLevel = level[i]!; deepAt = i; }
     }
     // the upper rim: the lightest cell over the basin's deepest one
     for (let i = 0, best = -1; i < prof.length && prof[i]! < deepLevel + 1e-3; i++) if (prof[i]! > best) { best = prof[i]!; rim = r0 + i; }
     const k0 = rim * PATCH_W + c, rimL = Math.max(1, L(k0));
     for (let ch = 0; ch < 3; ch++) rimHue[c * 3 + ch] = smooth[k0 * 3 + ch]! / rimL;
     const w = depthShare(deepest, deepLevel, s.depth) * smoothstep(0, 0.15, u) * (1 - smoothstep(0.85, 1, u));
+    cols[c] = { prof, level, w };
+    if (!s.even || w <= 0) continue;
+    // the skin just over the band: the SKIN_ROWS lit cells over where this column's basin begins
+    let top = deepAt;
+    while (top > 0 && level[top - 1]! - prof[top - 1]! > 0.05 * level[top - 1]!) top--;
+    for (let i = Math.max(0, top - SKIN_ROWS); i < Math.max(1, top); i++) {
+      const k = (r0 + i) * PATCH_W + c, l = Math.max(1, L(k)), a = w * (1 - hair[k]!);
+      for (let ch = 0; ch < 3; ch++) hueSum[ch]! += a * smooth[k * 3 + ch]! / l;
+      hueW += a;
+    }
+  }
+  // even along the eye: each column lifted at least as the eye's middle (its median share), tapered at the corners
+  const mid = cols.map((col, c) => (col && cellU(c) >= 0.25 && cellU(c) <= 0.75 ? col.w : -1)).filter((w) => w >= 0).sort((a, b) => a - b);
+  const eyeW = s.even && mid.length ? mid[Math.floor(mid.length / 2)]! : 0;
+  for (let c = 0; c < PATCH_W; c++) {
+    const col = cols[c];
+    if (!col) continue;
+    const u = cellU(c), cr = creaseAt(g, u), sh = shutAt(g, u), r0 = tops[c]!;
+    const w = Math.max(col.w, eyeW * smoothstep(0, 0.2, u) * (1 - smoothstep(0.8, 1, u)));
     if (w <= 0) continue;
-    for (let i = 0; i < prof.length; i++) {
+    for (let i = 0; i < col.prof.length; i++) {
       const r = r0 + i, k = r * PATCH_W + c, t = (cellV(r) - cr) / Math.max(1e-3, sh - cr);
       const fade = 1 - smoothstep(s.lid[0], s.lid[1], t);
       const f = w * fade * s.share * (1 - hair[k]!);
-      lift[k * 3] = f * Math.max(0, level[i]! - prof[i]!);
+      lift[k * 3] = f * Math.max(0, col.level[i]! - col.prof[i]!);
       lift[k * 3 + 1] = f;
     }
   }
+  // one hue along the eye: the skin's just over the band
+  if (hueW > 0) for (let c = 0; c < PATCH_W; c++) for (let ch = 0; ch < 3; ch++) rimHue[c * 3 + ch] = hueSum[ch]! / hueW;
   // columns with no rim of their own (past the corners) take the mean rim colour
   const known = [0, 1, 2].map((ch) => { let a = 0, m = 0; for (let c = 0; c < PATCH_W; c++) if (rimHue[c * 3 + 1]! > 0) { a += rimHue[c * 3 + ch]!; m++; } return m ? a / m : 1; });
   for (let c = 0; c < PATCH_W; c++) if (!(rimHue[c * 3 + 1]! > 0)) rimHue.set(known, c * 3);
