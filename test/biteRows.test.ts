@@ -83,11 +83,36 @@ test('FrameLight: a biting driver\'s frame lowers the upper row to meet the lowe
   assert.equal(lit({ ...biting, driverTongue: 0.5 }).tongueBehind, 0);
 });
 
-test('FrameLight: an audio frame (no readings) and a photo\'s own teeth keep their rows where they were', () => {
+test('FrameLight: an audio frame (no readings) and a photo\'s own lower row keep their rows where they were', () => {
   const audio = lit({});
   assert.equal(audio.bite, 0);
   assert.ok(Math.abs(audio.upperLift - UPPER_TEETH_RAISE * place.unit) < 1e-9);
   const own = new FrameLight();
-  own.set({ ...place, ...biting }, { ...layers, fromPhoto: true }, 7, null, lip, edge);
+  own.set({ ...place, ...biting }, { ...layers, fromPhoto: true, lowerFromPhoto: true }, 7, null, lip, edge);
   assert.equal(own.bite, 0);
+});
+
+// s58 (grin58): lp_s11 <- styletalk_andrew f91/f111 (the child's photo shows its own upper teeth): the driver's grin filled
+// its opening with both rows, ours kept a round dark "O" between the photo's row and a lower crescent
+test('FrameLight: a photo\'s own upper row meets the lower row in a biting driver\'s frame too (photoRows)', () => {
+  const own = () => { const f = new FrameLight(); f.set({ ...place, ...biting }, { ...layers, fromPhoto: true }, 7, null, lip, edge); return f; };
+  const on = own();
+  assert.ok(on.bite > 0.95 && on.biteDrop > 0, `bite ${on.bite} drop ${on.biteDrop}`);
+  const was = biteRowsSetting.photoRows;
+  try { biteRowsSetting.photoRows = false; assert.equal(own().bite, 0); } finally { biteRowsSetting.photoRows = was; }
+});
+
+test('rowsMeet: a grin\'s rows filling a wide opening but for a band of .04 IOD meet (meetShare); a speech opening\'s stay apart', () => {
+  // (styletalk_andrew f101 as the motion reads it: a .22 IOD opening, the upper row .59 of it, the lower row .052 IOD over the lip)
+  const grin = () => rowsMeet(0.222, 0.588, 0.052, 0.471);
+  assert.ok(grin() > 0.5, `meet ${grin()}`);
+  const was = biteRowsSetting.meetShare;
+  try { biteRowsSetting.meetShare = [0, 0]; assert.ok(grin() < 0.2, `meet ${grin()} without meetShare`); } finally { biteRowsSetting.meetShare = was; }
+  // (the same opening with its upper row a third down: .12 IOD of dark between, speech)
+  assert.equal(rowsMeet(0.222, 0.33, 0.03, 0.4), 0);
+  // (an opening of .15 IOD or less: the IOD window alone, as before)
+  const small = () => [rowsMeet(0.12, 0.5, 0.03, 0.5), rowsMeet(0.15, 0.6, 0.03, 0.5)];
+  const withShare = small();
+  try { biteRowsSetting.meetShare = [0, 0]; assert.deepEqual(small(), withShare); } finally { biteRowsSetting.meetShare = was; }
+  assert.ok(withShare[0]! > 0 && withShare[0]! < 1);
 });

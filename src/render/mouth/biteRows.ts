@@ -8,7 +8,10 @@
 // (DRIVER_LOWER_SHOW over its lower lip), with no dark between. There our rows meet where the driver's do (its lower row's
 // share of its opening), the upper row down and the lower row up (back toward the jaw that carries it), a thin line between,
 // as far as the driver's rows meet; where they stand apart (speech, a wide opening, a tongue) nothing changes,
-// nor without readings (audio motions) or on a photo's own teeth.
+// nor without readings (audio motions) or on a photo's own lower row.
+// s58 (grin58): a photo's own upper row bites too (lp_s11 <- styletalk_andrew f91/f111: the child's own row hung a band under
+// the lip over a dark "O" where the driver grins with both rows; `photoRows`), and a grin's wide parting meets with the band
+// between its rows counted as a share of the opening (`meetShare`: andrew f101 .04 IOD of a .22 IOD opening).
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { lowerShown } from './driverLowerRow.ts';
 import { teethSeen } from './driverTeeth.ts';
@@ -17,6 +20,9 @@ export const biteRowsSetting = {
   on: true,
   /** the dark (IOD) left between the driver's rows over which they go from meeting to apart */
   meet: [0.015, 0.045] as [number, number],
+  /** (s58 grin58) ... and at least these shares of the opening's height: a grin's rows filling a wide opening (.21-.22 IOD) but for
+   * .04-.06 IOD of shade between them (styletalk_andrew f0/f101) meet as a speech slit's do ([0, 0]: the IOD window alone) */
+  meetShare: [0.1, 0.3] as [number, number],
   /** the line (IOD) left between our rows where they meet: at least a bite's thin dark line (the rows not fused), at most a
    * speech opening's dark band; in between the driver's own dark (its cavity share of the opening: biteLine) */
   line: [0.012, 0.05] as [number, number],
@@ -26,6 +32,8 @@ export const biteRowsSetting = {
   tongue: [0.15, 0.3] as [number, number],
   /** the most share of the parting the lower row takes where the rows meet (a real bite's lower row is the shorter: the upper overlaps it) */
   lowerMost: 0.45,
+  /** (s58 grin58) the bite on a photo's own upper teeth too (over the library rows: one rigid layer, moved as the library row is) */
+  photoRows: true,
 };
 
 /**
@@ -39,7 +47,7 @@ export function rowsMeet(gap: number, depth: number | undefined, lowerShow: numb
   const k = lowerShown(lowerShow);
   if (!k) return 0;
   const between = gap * (1 - clamp01(depth)) - lowerShow!;
-  return k * teethSeen(share) * (1 - smoothstep(s.meet[0], s.meet[1], between));
+  return k * teethSeen(share) * (1 - smoothstep(Math.max(s.meet[0], s.meetShare[0] * gap), Math.max(s.meet[1], s.meetShare[1] * gap), between));
 }
 
 /** The dark line (IOD) left between our rows where they meet: the driver's dark middle (its `cavity` share of an opening `gap` IOD tall), within the setting's line. */

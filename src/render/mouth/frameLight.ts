@@ -23,7 +23,7 @@ import { driverLowerLight, driverLowerRaise, driverLowerShow } from './driverLow
 import { rowStanding, slitLowerShow, slitRowDrop } from './slitLowerRow.ts';
 import { tongueSink } from './tonguePlace.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
-import { biteLine, biteMoves, rowsMeet, tongueBehindRows, type BiteMoves } from './biteRows.ts';
+import { biteLine, biteMoves, biteRowsSetting, rowsMeet, tongueBehindRows, type BiteMoves } from './biteRows.ts';
 import { shownGap } from './lipSurface.ts';
 import { LOWER_BAND_SHARE } from './slitLowerRow.ts';
 import { upperTipsOf } from './roundInside.ts';
@@ -253,8 +253,9 @@ export class FrameLight {
     // (a row shown in a slit by the driver's reading alone stands a thin row under a dark line, not the slit filled: slitLowerRow.ts)
     const standing = layers.lowerFromPhoto ? null : rowStanding(p, lowerTips, this.lowerDrop, this.jawFollow, this.lowerRaise);
     if (standing !== null) this.lowerRaise -= slitRowDrop(standing, p.gap, round, p.unit, this.teethShow, this.lowerRowShow);
-    // (a driver biting with her lips parted: our upper row down to meet the lower, not the open mouth's dark between: biteRows.ts)
-    this.bite = layers.fromPhoto || lowerTips === null || p.lowerLipX === undefined || p.lowerLipY === undefined ? 0 : rowsMeet(p.gap, p.driverTeethDepth, p.driverLowerShow, p.driverTeeth) * this.teethShow * this.lowerRowShow * (1 - round);
+    // (a driver biting with her lips parted: our upper row down to meet the lower, not the open mouth's dark between: biteRows.ts;
+    // a photo's own upper row too, not its own lower row: biteRowsSetting.photoRows)
+    this.bite = (layers.fromPhoto && !(biteRowsSetting.photoRows && !layers.lowerFromPhoto)) || lowerTips === null || p.lowerLipX === undefined || p.lowerLipY === undefined ? 0 : rowsMeet(p.gap, p.driverTeethDepth, p.driverLowerShow, p.driverTeeth) * this.teethShow * this.lowerRowShow * (1 - round);
     if (this.bite > 0) this.biteRows(p, layers, lowerTips!, round);
     else { this.biteDrop = 0; this.biteRaise = 0; }
     this.tongueBehind = tongueBehindRows(this.bite, p.driverTongue);
