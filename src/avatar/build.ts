@@ -72,8 +72,8 @@ function fitNeutralFace(lm: Portrait['cropLandmarks']): { fit: RigFit; neutral: 
   return { fit: fitRig(lm, { neutral, exclude: IDENTITY_AMBIGUOUS }), neutral };
 }
 
-/** Builds the avatar. Synchronous, ~50-150 ms for a 512 crop. */
-export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): Avatar {
+/** The crop, matte, plate and landmarks the build needs: a square crop, all of one size, every landmark. */
+function checkPortrait(portrait: Portrait): void {
   const { image, matte, background } = portrait;
   const size = image.width;
   if (image.height !== size || matte.width !== size || matte.height !== size || background.width !== size || background.height !== size) {
@@ -81,22 +81,27 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   }
   const lm = portrait.cropLandmarks;
   if (!Array.isArray(lm) || lm.length < LANDMARK_COUNT) throw new InputError(`buildAvatar needs ${LANDMARK_COUNT} landmarks, got ${lm?.length ?? 0}`);
+}
 
-  const { fit, neutral } = fitNeutralFace(lm);
-  const flat = flatten(lm); // z in pixels
-  const at = (ids: number[]) => ids.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
-  const head = measureHead(flat, matte);
+type Points = (ids: number[]) => [number, number][];
+type Head = ReturnType<typeof measureHead>;
 
-  // ---- geometry
+/** The geometry: face mesh, mouth interior, eyeballs, lashes, and the head/neck/torso sheet around the face. */
+function buildMesh(portrait: Portrait, flat: Float64Array, head: Head, at: Points, opts: BuildAvatarOptions) {
   const mesh = new MeshBuilder();
   addFaceMesh(mesh, flat);
   addMouthInterior(mesh, flat, head.iod);
   const eyeVertices = addEyeballs(mesh, flat, head.iod);
   addLashStrips(mesh, flat, head.iod);
-  const skinLike = skinTest(image, at(CHEEK_PROBES));
-  addHeadSheet(mesh, flat, head, matte, opts, skinLike);
+  const skinLike = skinTest(portrait.image, at(CHEEK_PROBES));
+  addHeadSheet(mesh, flat, head, portrait.matte, opts, skinLike);
+  return { mesh, eyeVertices, skinLike };
+}
 
-  // ---- textures
+/** The photo's own textures: the premultiplied person (matte trimmed and decontaminated), the plate it writes, the eyes extended under the lids. */
+function photoTextures(portrait: Portrait, head: Head, at: Points, opts: BuildAvatarOptions) {
+  const { image, matte, background } = portrait;
+  const size = image.width;
   // past the photo's edge the continued matte's wide ramps are decided (invented.ts)
   const a = portrait.analysis;
   const outline = a?.crop?.size === size && a.source ? firmMattePastPhoto(matte, distancePastPhoto(a.crop, a.source)) : matte;
@@ -107,6 +112,13 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
     scale: a?.crop?.size && a.crop.side ? a.crop.size / a.crop.side : 1,
   });
   const eyeTexture = extendEyes(texture, [at(EYE_L_LOOP), at(EYE_R_LOOP)], head.iod);
+  return { texture, plate, eyeTexture };
+}
+
+/** What a turn shows that the photo did not see: the reveal's texture coordinates, its order, the rim's clearing and the far side's mirror. */
+function turnTextures(portrait: Portrait, flat: Float64Array, neutral: Float64Array, fit: RigFit, head: Head, built: ReturnType<typeof buildMesh>, texture: ReturnType<typeof premultipliedForeground>, opts: BuildAvatarOptions) {
+  const { image, matte } = portrait;
+  const { mesh, skinLike } = built;
   const keepEdge = hairBesideOutline(flat, matte, skinLike, head.faceWidth);
   const lightRims = rimSkips(image, flat, head.faceWidth);
   // a light rim's skip sooner than the rest of the reveal (rim.ts rimRevealSetting)
@@ -132,6 +144,41 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   farLipOnTurns(image, flat, mesh.uvs, LIP_POINTS, photoFarSide(flat), mesh.rimTurnUvs);
   const rimClear = rimClearTexture(mesh.rimTurnUvs, photoFarSide(flat), mesh.vertexCount, mesh.jawSideUvs);
   const mirror = farSideMirror(face, mesh, texture, faceDepth, { keepEdge, rims, matte, skinLike });
+  return { uvRevealed, revealDir, revealStart, revealRate, rimClear, mirror };
+}
+
+/** The rig: the rest face, its basis (brow hair decides how the skin under a raised brow stretches), the photo's weights, pose and gaze. */
+function rigOf(neutral: Float64Array, fit: RigFit, flat: Float64Array, head: Head, texture: ReturnType<typeof premultipliedForeground>): Avatar['rig'] {
+  return {
+    neutral,
+    // a face without brow hair stretches the skin under a raised brow evenly (browHair.ts, rig/basis/bareBrows.ts)
+    basis: renderBasis(neutral, weightsToVector(fit.weights), 1 - Math.max(...browHairShares(texture, (i) => [flat[i * 3]!, flat[i * 3 + 1]!], head.iod))),
+    photoWeights: weightsToVector(fit.weights),
+    rotation: Float64Array.from(fit.rotation),
+    scale: fit.pose.scale,
+    translation: [fit.pose.tx, fit.pose.ty, fit.pose.tz],
+    angles: { yaw: fit.pose.yaw, pitch: fit.pose.pitch, roll: fit.pose.roll },
+    gaze: fit.gaze,
+    residual: fit.residual,
+  };
+}
+
+/** Builds the avatar. Synchronous, ~50-150 ms for a 512 crop. */
+export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): Avatar {
+  checkPortrait(portrait);
+  const { image } = portrait;
+  const size = image.width;
+  const lm = portrait.cropLandmarks;
+
+  const { fit, neutral } = fitNeutralFace(lm);
+  const flat = flatten(lm); // z in pixels
+  const at = (ids: number[]) => ids.map((i) => [flat[i * 3]!, flat[i * 3 + 1]!] as [number, number]);
+  const head = measureHead(flat, portrait.matte);
+
+  const built = buildMesh(portrait, flat, head, at, opts);
+  const { mesh, eyeVertices } = built;
+  const { texture, plate, eyeTexture } = photoTextures(portrait, head, at, opts);
+  const { uvRevealed, revealDir, revealStart, revealRate, rimClear, mirror } = turnTextures(portrait, flat, neutral, fit, head, built, texture, opts);
   const photoGap = Math.hypot(flat[13 * 3]! - flat[14 * 3]!, flat[13 * 3 + 1]! - flat[14 * 3 + 1]!);
 
   return {
@@ -169,18 +216,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
       lipColour: averageColour(image, at(LIP_PROBES)),
       light: mouthLight(image, at(CHEEK_PROBES)),
     },
-    rig: {
-      neutral,
-      // a face without brow hair stretches the skin under a raised brow evenly (browHair.ts, rig/basis/bareBrows.ts)
-      basis: renderBasis(neutral, weightsToVector(fit.weights), 1 - Math.max(...browHairShares(texture, (i) => [flat[i * 3]!, flat[i * 3 + 1]!], head.iod))),
-      photoWeights: weightsToVector(fit.weights),
-      rotation: Float64Array.from(fit.rotation),
-      scale: fit.pose.scale,
-      translation: [fit.pose.tx, fit.pose.ty, fit.pose.tz],
-      angles: { yaw: fit.pose.yaw, pitch: fit.pose.pitch, roll: fit.pose.roll },
-      gaze: fit.gaze,
-      residual: fit.residual,
-    },
+    rig: rigOf(neutral, fit, flat, head, texture),
     analysis: portrait.analysis ?? null,
   };
 }

@@ -98,8 +98,34 @@ function withSealedRest(rest: RestFace, good: RawFaceFrame[]): RestFace {
   return lipGap === rest.lipGap ? rest : { ...rest, lipGap };
 }
 
-/** Turns per-frame raw faces into smoothed Motion frames. */
-export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+/** What every step reads: the tracked frames, which of them to trust, the driver's rest face and the channels being written. */
+interface Driver {
+  n: number;
+  fps: number;
+  fit: ReturnType<typeof driverFitDefaults>;
+  raw: (RawFaceFrame | null)[];
+  valid: boolean[];
+  missing: number;
+  good: RawFaceFrame[];
+  rest: RestFace;
+  ch: Channels;
+  far: ReturnType<typeof farEyes> | undefined;
+  eyed: (RawFaceFrame | null)[];
+}
+
+/** The rig fit's outputs beside its channels, which later steps read. */
+interface RigReadings {
+  rigChannels: Map<RigControl, Float64Array>;
+  mouthWidths: Float64Array;
+  mouthAspects: Float64Array;
+  neutral: Float64Array;
+  jumps: ReturnType<typeof poseJumps>;
+}
+
+type Shares = (ReturnType<typeof eyeSharesOf> | null)[];
+
+/** Which frames to trust, the raw readings at the usual pitch, the rest face, and the far eye read as near. */
+function readDriver(tracked: (RawFaceFrame | null)[], fps: number, opts: FramesFromRawOptions): Driver {
   const n = tracked.length;
   const valid = usableFrames(tracked);
   const fit = driverFitDefaults(opts.fit);
@@ -114,6 +140,12 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   // a turned head's far eye, a few pixels wide, is read as its near eye: the blinks and the pairing rules read `eyed` (farEye.ts)
   const far = fit.farEyeAsNear ? farEyes(raw) : undefined;
   const eyed = far ? rawWithFarAsNear(raw, far, rest) : raw;
+  return { n, fps, fit, raw, valid, missing, good, rest, ch, far, eyed };
+}
+
+/** The per-frame channels: the landmark measures, pose and gaze, then the rig fit's richer expressions; pose jumps bridged. */
+function readChannels(d: Driver, mapToInitPose: boolean, opts: FramesFromRawOptions): RigReadings & { lidRises: [Float64Array, Float64Array] } {
+  const { n, fps, fit, raw, valid, good, rest, ch, eyed } = d;
   // (a turn foreshortens the eye distance the depth is read from: not the head moving away, steadyCamera.ts headDepth)
   writeMeasuredChannels(ch, eyed, valid, good, rest, mapToInitPose, opts.depthThroughTurn ?? true);
   // a camera that pans is not the head moving: the scene's shift out of the face's (sceneCamera.ts), before both are smoothed as one
@@ -127,7 +159,13 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   // a one- or two-frame pose jump of the mesh that comes straight back is not the head (nor the gaze) moving: both on its flanks' line (poseJumpWide.ts)
   const jumps = poseJumps(raw.map((r, i) => (valid[i] && r ? r.angles : null)), fps);
   bridgedAtJumps([...(fit.poseAtJumpBridged ? POSE_CHANNELS : []), ...(fit.gazeAtJumpBridged ? GAZE_CHANNELS : [])].map((k) => ch.get(k)), jumps, jumpFrames(fps));
-  if (rigChannels.size > 0 && fit.lowerLidSquint) blinksWithoutSquint(ch, eyed, valid, rest, lidRises);
+  return { rigChannels, lidRises, mouthWidths, mouthAspects, neutral, jumps };
+}
+
+/** The blinks read as the eyes' lids make them: no squint, the upper lid's fall, two eyes as one pair, in step. */
+function pairBlinks(d: Driver, rigOn: boolean, lidRises: [Float64Array, Float64Array]): { shares: Shares; irisHidden: ReturnType<typeof bothIrisesHidden> | undefined } {
+  const { fps, fit, raw, valid, rest, ch, eyed } = d;
+  if (rigOn && fit.lowerLidSquint) blinksWithoutSquint(ch, eyed, valid, rest, lidRises);
   // a narrowing the lower lid makes is not a blink: each blink no more than its upper lid's fall asks (upperLidBlink.ts)
   if (fit.blinkFromUpperLid) blinksByUpperLid([ch.get('blinkL'), ch.get('blinkR')], raw.map((r, i) => (valid[i] ? r?.lm : null)), ch.get('gx'));
   const shares = eyed.map((r, i) => (valid[i] && r ? eyeSharesOf(r.m, rest) : null));
@@ -137,6 +175,13 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (fit.alikeEyes) alikeEyes([ch.get('blinkL'), ch.get('blinkR')], shares, raw.map((r) => r?.angles.yaw ?? 0), irisHidden);
   // a two-eyed blink shuts and opens in step: the frames where the mesh lets one eye close late or open early (blinkInStep.ts)
   if (fit.blinkInStep) blinkInStep([ch.get('blinkL'), ch.get('blinkR')], shares, fps, raw.map((r) => r?.angles.yaw ?? 0));
+  return { shares, irisHidden };
+}
+
+/** The rig's channels merged in (the mouth as signed changes on the photo's own), then the wide eyes and squints kept in bounds. */
+function mergeRig(d: Driver, rig: RigReadings, shares: Shares): { onPhoto: boolean; signed: (name: string) => boolean } {
+  const { fit, raw, valid, ch, far } = d;
+  const { rigChannels, jumps } = rig;
   // the mouth's shape as signed changes on the photo's own mouth (retarget.ts, rig/mouthBase.ts)
   const onPhoto = rigChannels.size > 0 && fit.mouthOnPhoto;
   const signed = (name: string) => onPhoto && isRelativeMouth(name.slice(2) as RigControl);
@@ -151,6 +196,12 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (rigChannels.size > 0 && fit.wideAtPoseJump) widesAtJumpsCapped([ch.get('w.eyeWideLeft'), ch.get('w.eyeWideRight')], jumps);
   // two eyes the mesh reads about equally open squint as one: a squint the fit read on one side alone narrowed one of the photo's eyes (alikeEyes.ts alikeSquints)
   if (rigChannels.size > 0 && fit.alikeSquints) alikeSquints([ch.get('w.eyeSquintLeft'), ch.get('w.eyeSquintRight')], shares, raw.map((r) => r?.angles.yaw ?? 0));
+  return { onPhoto, signed };
+}
+
+/** Gaps filled and every channel smoothed, with the lids' held states (narrowings, half lids, closures) kept through it. */
+function smoothWithLids(d: Driver, shares: Shares, opts: FramesFromRawOptions): { interpolated: number; heldCaps: ReturnType<typeof heldLidCaps> | undefined } {
+  const { fps, fit, raw, valid, rest, ch } = d;
   gazeHeldThroughClosures(ch, valid);
   // a held two-eyed narrowing (a look down, a squint) is not a shut eye (heldNarrowing.ts)
   const narrowCaps = fit.heldNarrowing ? heldNarrowingOutsideBlinks([ch.get('blinkL'), ch.get('blinkR')], shares, fps, fit.blinkThroughNarrowing) : undefined;
@@ -166,6 +217,13 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (heldRead) heldClosuresAsRead([ch.get('blinkL'), ch.get('blinkR')], heldRead);
   if (narrowCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], narrowCaps);
   if (heldCaps) withinCaps([ch.get('blinkL'), ch.get('blinkR')], heldCaps);
+  return { interpolated, heldCaps };
+}
+
+/** The smoothed mouth: sealed lips shut, round and wide shapes kept, lips within the jaw, counted from the first frame. */
+function mouthAfterSmoothing(d: Driver, rig: RigReadings, onPhoto: boolean, signed: (name: string) => boolean, opts: FramesFromRawOptions): ReturnType<typeof tallGrinCaps> | undefined {
+  const { fit, raw, valid, ch } = d;
+  const { rigChannels, mouthWidths, mouthAspects } = rig;
   // the lips shut where the driver's pixels read them sealed, whatever gap the mesh read (sealedClose.ts; not the lip teacher's targets)
   const sealed = fit.sealedLipsClose && (opts.jawClosuresKept ?? true) ? sealedSeries(raw.map((r, i) => (valid[i] ? r : null))) : undefined;
   if (sealed) closeSealedLips(ch, sealed);
@@ -179,20 +237,18 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   // counted from the driver's first frame (mouthFromStart): as the pose, exactly zero there after
   // smoothing, so the video starts with the photo's own mouth
   if (fit.mouthFromStart) for (const name of ch.names) if (signed(name)) rezero(ch.get(name));
-  // a camera that drifts, pans or zooms is not the head moving: when asked, the translation against its running median (steadyCamera.ts)
-  for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? 0);
-  // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
-  if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
-  // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
-  const slit = slitEyeTrust(shares, undefined, irisHidden);
-  const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
-  const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
+  return grinCaps;
+}
+
+/** The frames' marks the channels do not carry: start smiles, held lids, the driver's mouth width, corners, lift, one-sided lips. */
+function markFrames(d: Driver, frames: MotionFrame[], rig: RigReadings, grinCaps: ReturnType<typeof tallGrinCaps> | undefined, heldCaps: ReturnType<typeof heldLidCaps> | undefined): void {
+  const { fps, fit, raw, valid, good, rest } = d;
   markStartSmiles(frames, valid.indexOf(true), grinCaps);
   // the held lids' frames marked for the renderer: their eyes shaded lighter than a blink in flight's (heldLidMarks.ts)
   // (where the driver's pixels show an iris under the lid: a slow half blink the caps held keeps its dark slit)
   if (heldCaps && fit.heldLidMarked) markHeldLids(frames, heldCaps, irisShownFrames(raw, valid, rest));
   // the driver's own mouth width: a narrow photo opens against it (render/mouth/narrowJaw.ts)
-  if (rigChannels.size > 0) markDriverMouth(frames, neutral);
+  if (rig.rigChannels.size > 0) markDriverMouth(frames, rig.neutral);
   markStartCorners(frames, good.map((r) => r.m));
   if (fit.smileByLift) markSmileLiftScale(frames, raw.map((r, i) => (valid[i] && r ? r.m : null)));
   // the lips pushed to one side, which no rig control makes (mouthSide.ts)
@@ -201,5 +257,25 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   if (fit.lipSides) addLipSides(frames, raw.map((r, i) => (valid[i] && r?.lm ? landmarkList(r.lm) : null)));
   // a one-sided sneer or bite the face mesh evens out, read per side off the driver's pixels (sneerSides.ts)
   if (fit.sneerSides) addSneerSides(frames, sneerSeries(raw.map((r, i) => (valid[i] ? r?.sideTeeth : null)), fps));
-  return { frames, stats: { frames: n, missing, interpolated } };
+}
+
+/** Turns per-frame raw faces into smoothed Motion frames. */
+export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: number, mapToInitPose: boolean, opts: FramesFromRawOptions = {}): { frames: MotionFrame[]; stats: VideoMotionStats } {
+  const d = readDriver(tracked, fps, opts);
+  const { n, valid, rest, ch, eyed } = d;
+  const rig = readChannels(d, mapToInitPose, opts);
+  const { shares, irisHidden } = pairBlinks(d, rig.rigChannels.size > 0, rig.lidRises);
+  const { onPhoto, signed } = mergeRig(d, rig, shares);
+  const { interpolated, heldCaps } = smoothWithLids(d, shares, opts);
+  const grinCaps = mouthAfterSmoothing(d, rig, onPhoto, signed, opts);
+  // a camera that drifts, pans or zooms is not the head moving: when asked, the translation against its running median (steadyCamera.ts)
+  for (const name of TRANSLATION_CHANNELS) withoutDrift(ch.get(name), fps, opts.steadyCamera ?? 0);
+  // exactly zero at the first frame after smoothing: the video starts at the photo's own pose
+  if (mapToInitPose) for (const name of ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz']) rezero(ch.get(name));
+  // a frame's own trust, or the closure event's where its other eye never reads shut (a wink on a turned head)
+  const slit = slitEyeTrust(shares, undefined, irisHidden);
+  const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
+  const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
+  markFrames(d, frames, rig, grinCaps, heldCaps);
+  return { frames, stats: { frames: n, missing: d.missing, interpolated } };
 }

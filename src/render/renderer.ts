@@ -86,16 +86,15 @@ export interface Renderer {
 /** default of RendererOptions.torsoPin: a third of a face width (s37 torso37: the band a moving torso uncovers below the chin 3-10x smaller) */
 const TORSO_PIN = 0.35;
 
-export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
-  const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
-  const size = avatar.size;
-  // Output framing: the crop scaled to cover the output, centred.
+/** Output framing: the crop scaled to cover the output, centred. */
+function outputFraming(size: number, W: number, H: number): { S: number; offX: number; offY: number } {
   const S = Math.max(W, H) / size;
-  const offX = (W - size * S) / 2, offY = (H - size * S) / 2;
-  const rig = avatar.rig;
-  // a motion's jawOpen is a lip gap; the rig's is this face's jaw rotation (mouth/opening.ts)
-  const jawMap = jawMapOf(avatar);
-  const geometry = new Deformer(avatar, { S, offX, offY }, jawMap, lipUnitsOf(avatar), {
+  return { S, offX: (W - size * S) / 2, offY: (H - size * S) / 2 };
+}
+
+/** The geometry stage (deform.ts) with the options' defaults filled in: one place says what "default" means. */
+function createGeometry(avatar: Avatar, framing: { S: number; offX: number; offY: number }, jawMap: ReturnType<typeof jawMapOf>, opts: RendererOptions): Deformer {
+  return new Deformer(avatar, framing, jawMap, lipUnitsOf(avatar), {
     torsoFollow: opts.torsoFollow ?? { yaw: 0.15, pitch: 0.05, roll: 0.25 },
     torsoPin: opts.torsoPin ?? TORSO_PIN,
     outlineHold: opts.outlineHold ?? true,
@@ -105,24 +104,35 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     framedTorso: opts.framedTorso ?? true,
     revealLight: opts.revealLight ?? revealLightSetting.on,
   });
-  const { sx, sy, sz, siz, uvNow, share, shade } = geometry;
+}
 
-  // reusable buffers
+/** The buffers reused by every frame: rasterised colour and depth, each row's drawn columns, the returned image. */
+function frameBuffers(W: number, H: number): { colorBytes: Uint8ClampedArray; target: RasterTarget; out: RgbaImage } {
   const colorBytes = new Uint8ClampedArray(W * H * 4);
   // each row's drawn columns: the edge passes and compositing skip the empty margins
   const extents = createRowExtents(H);
   const target: RasterTarget = { width: W, height: H, color: new Uint32Array(colorBytes.buffer), depth: new Float32Array(W * H), extents };
   const out: RgbaImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
+  return { colorBytes, target, out };
+}
+
+/** The inpainted plate at the output framing, made opaque, and a padded photo's strips drawn over it. */
+function backgroundPlate(avatar: Avatar, W: number, H: number, { S, offX, offY }: { S: number; offX: number; offY: number }) {
   const plate = resizeRgbaBilinear(avatar.background, W, H, S, offX, offY);
   // compositing writes alpha 255 and reads only the plate's colour: an opaque plate lets it block-copy the margins
   for (let o = 3; o < plate.length; o += 4) plate[o] = 255;
   const strips = stripSpans(avatar.analysis, W, H, S, offX, offY); // a padded photo's strips: a frame over the picture
-  const textures = faceTextures(avatar);
-  const { mouth, placer } = mouthParts(avatar, W, S, textures);
+  return { plate, strips };
+}
+
+/** Everything rasterize() reads per frame, built once: the mesh's and the mirror's vertex views, the edge buffers, the switches. */
+function frameDraw(avatar: Avatar, geometry: Deformer, target: RasterTarget, textures: FrameDraw['textures'], mouth: FrameDraw['mouth'], S: number, opts: RendererOptions): FrameDraw {
+  const { width: W, height: H } = target;
+  const { sx, sy, siz, uvNow, share, shade } = geometry;
   const [eyeStart, eyeEnd] = avatar.eyeVertices;
   // the far side's grain partners (stretchGrain.ts): the mirror's, and where it keeps off, the symmetric point's
   const grainUv = opts.stretchGrain !== false && (opts.grainPartners ?? grainPartnerSetting.on) ? grainPartnerUv(avatar) : undefined;
-  const draw: FrameDraw = {
+  return {
     avatar,
     geometry,
     target,
@@ -140,6 +150,43 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     crossBlur: opts.stretchCrossBlur ?? true,
     stretchGrain: opts.stretchGrain ?? true,
   };
+}
+
+/** The frame that reproduces the photo: its own weights (jaw as a motion's lip gap, no blink) and gaze, zero relative pose. */
+function photoFrame(rig: Avatar['rig'], jawMap: ReturnType<typeof jawMapOf>): MotionFrame {
+  return {
+    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, k === CONTROL_INDEX.jawOpen ? photoMotionJaw(jawMap) : isBlink(k) ? 0 : rig.photoWeights[k]!])),
+    pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 },
+    gaze: [rig.gaze[0], rig.gaze[1]],
+    blink: 0,
+  };
+}
+
+/** The rasterised frame into the returned image: unpremultiplied (transparent background), or over the given image or the plate. */
+function composeFrame(colorBytes: Uint8ClampedArray, target: RasterTarget, out: RgbaImage, bg: RgbaImage | null | undefined, back: ReturnType<typeof backgroundPlate>): void {
+  const { width: W, height: H, extents } = target;
+  if (bg === null) {
+    unpremultiply(colorBytes, out.data);
+  } else {
+    if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
+    compositeOver(colorBytes, bg ? bg.data : back.plate, out.data, extents, !bg);
+    if (!bg) paintStrips(out.data, back.plate, back.strips, extents);
+  }
+}
+
+export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer {
+  const W = Math.max(1, Math.round(opts.width)), H = Math.max(1, Math.round(opts.height));
+  const framing = outputFraming(avatar.size, W, H);
+  const rig = avatar.rig;
+  // a motion's jawOpen is a lip gap; the rig's is this face's jaw rotation (mouth/opening.ts)
+  const jawMap = jawMapOf(avatar);
+  const geometry = createGeometry(avatar, framing, jawMap, opts);
+  const { sx, sy, sz } = geometry;
+  const { colorBytes, target, out } = frameBuffers(W, H);
+  const back = backgroundPlate(avatar, W, H, framing);
+  const textures = faceTextures(avatar);
+  const { mouth, placer } = mouthParts(avatar, W, framing.S, textures);
+  const draw = frameDraw(avatar, geometry, target, textures, mouth, framing.S, opts);
 
   function computeVertices(shown: MotionFrame): void {
     const frame = capRaise(shown);
@@ -147,12 +194,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
     updateFaceTextures(textures, avatar, geometry, frame);
   }
 
-  const neutral: MotionFrame = {
-    w: Object.fromEntries(RIG_CONTROLS.map((c, k) => [c, k === CONTROL_INDEX.jawOpen ? photoMotionJaw(jawMap) : isBlink(k) ? 0 : rig.photoWeights[k]!])),
-    pose: { yaw: 0, pitch: 0, roll: 0, tx: 0, ty: 0, tz: 0 },
-    gaze: [rig.gaze[0], rig.gaze[1]],
-    blink: 0,
-  };
+  const neutral = photoFrame(rig, jawMap);
 
   // a raised lid no higher than a real stare's (raiseCap.ts)
   const capRaise = raiseCapper(rig.photoWeights, (raise) => {
@@ -168,14 +210,7 @@ export function createRenderer(avatar: Avatar, opts: RendererOptions): Renderer 
       draw.yaw = frame.pose?.yaw || 0;
       target.shutEyeProbe = ropts.shutEyeProbe;
       rasterize(draw);
-      const bg = ropts.background;
-      if (bg === null) {
-        unpremultiply(colorBytes, out.data);
-      } else {
-        if (bg && (bg.width !== W || bg.height !== H)) throw new Error(`background is ${bg.width}x${bg.height}, the renderer draws ${W}x${H}`);
-        compositeOver(colorBytes, bg ? bg.data : plate, out.data, extents, !bg);
-        if (!bg) paintStrips(out.data, plate, strips, extents);
-      }
+      composeFrame(colorBytes, target, out, ropts.background, back);
       return out;
     },
     landmarks(frame: MotionFrame): [number, number, number][] {
