@@ -45,7 +45,10 @@ test('st_happy (dark hair over dark green): the rest frame\'s faint tail past th
     let opaqueChanged = 0;
     let before: RgbaImage | undefined;
     for (const ambiguousTail of [false, true]) {
-      const avatar = buildAvatar(portrait, { ambiguousTail });
+      // (s58 hairedge58's two rim layers off: rampSteepen already narrows st_happy's colour-blind rim, so with it on the
+      // tail this trims is .014 -> .008, not half; fringeBackdrop reads the backdrop from pixels under the matte's .02, so
+      // a trimmed tail moves the backdrop behind 4 near-opaque rim pixels. This measures ambiguousTail's own trim.)
+      const avatar = buildAvatar(portrait, { ambiguousTail, rampSteepen: false, fringeBackdrop: false });
       const renderer = createRenderer(avatar, { width: avatar.size, height: avatar.size });
       const img = renderer.render(renderer.neutralFrame(), { background: null });
       out.push(faintTail(img));

@@ -160,9 +160,15 @@ test('any output size; a given background; transparent output carries the matte'
   assert.throws(() => wide.render(wide.neutralFrame(), { background: createImage(10, 10) }));
   const r = createRenderer(avatar, { width: 512, height: 512 });
   const clear = r.render(r.neutralFrame(), { background: null });
-  let agree = 0;
-  for (let i = 0; i < portrait.matte.data.length; i++) if (Math.abs(clear.data[i * 4 + 3]! - portrait.matte.data[i]! * 255) <= 3) agree++;
-  assert.ok(agree > portrait.matte.data.length * 0.97, `alpha matches the matte on ${((agree / portrait.matte.data.length) * 100).toFixed(1)}% of pixels`);
+  // the matte's decided pixels carry over exactly; its soft rim is re-read by the avatar (s58 hairedge58: rampSteepen
+  // narrows a colour-blind ramp, fringeBackdrop re-fits the rim against the photo's own backdrop), so there alpha may differ
+  let agree = 0, decided = 0, rim = 0, rimAgree = 0;
+  for (let i = 0; i < portrait.matte.data.length; i++) {
+    const m = portrait.matte.data[i]!, same = Math.abs(clear.data[i * 4 + 3]! - m * 255) <= 3;
+    if (m < 0.02 || m > 0.98) { decided++; if (same) agree++; } else { rim++; if (same) rimAgree++; }
+  }
+  console.log(`alpha vs matte: decided ${((agree / decided) * 100).toFixed(2)}%, soft rim ${((rimAgree / rim) * 100).toFixed(1)}% of ${rim} px`);
+  assert.ok(agree > decided * 0.985, `alpha matches the matte on ${((agree / decided) * 100).toFixed(1)}% of its decided pixels`);
 });
 
 test('compositing skips only empty margins: every person pixel shows over a given background, turned and blinking', async () => {
