@@ -29,7 +29,9 @@ test('loweredLashLines: an eye without a read takes the other eye\'s; own reads 
 
 test('st_full_body_1 + eng.wav f40 (blink .75, a look up and aside): the image-left eye no longer reads open beside a shut one', async () => {
   const portrait = await analyzePortrait(path.join(sharedData('portraits/'), 'st_full_body_1.png'));
-  const avatar = buildAvatar(portrait);
+  // (s58 hairedge58's rim layers off: they move the face detector's crop enough that the read-back of the pair's effect
+  // shrinks .61 -> .55 (-.06) from .08+; with them off it is measured as built)
+  const avatar = buildAvatar(portrait, { fringeBackdrop: false, rampSteepen: false });
   // the audio motion's frame 40 of eng.wav's first 6 s (pose, gaze and blink as generated; mouth shut)
   // (the neutral frame's eyeBlink weights left out: a motion's `blink` is then the lids' weight, as an audio motion's is)
   const frame = (n: MotionFrame): MotionFrame => ({ ...n, w: Object.fromEntries(Object.entries(n.w).filter(([k]) => !k.startsWith('eyeBlink'))), pose: { yaw: -3.61, pitch: -1.37, roll: 2.51, tx: 0, ty: 0, tz: 0 }, gaze: [-0.294, 0.279], blink: 0.75 });
