@@ -44,15 +44,17 @@ let bw = 0, bh = 0;
 // the rest mouth's width from the neutral render's lines
 const restLines = await new Promise<number>((res) => { const s = MouthShader.prototype.setLips; MouthShader.prototype.setLips = function (this: unknown, a: ArrayLike<number>, b: ArrayLike<number>, c: ArrayLike<number>, d: ArrayLike<number>) { res(Math.abs(a[a.length - 1]! - a[0]!)); return s.call(this, a, b, c, d); }; r.render(r.neutralFrame()); MouthShader.prototype.setLips = s; });
 bw = Math.round(1.6 * restLines); bh = Math.round(0.6 * bw);
-function box(img: Uint8ClampedArray | Uint8Array): Float32Array {
-  const out = new Float32Array(bw * bh), x0 = Math.round(cur.cx - bw / 2), y0 = Math.round(cur.cy - bh / 2);
+/** The mouth box as luma (and its RGB, for the sheet). */
+function box(img: Uint8ClampedArray | Uint8Array): Float32Array & { rgb?: Buffer } {
+  const out: Float32Array & { rgb?: Buffer } = new Float32Array(bw * bh), rgb = (out.rgb = Buffer.alloc(bw * bh * 3)), x0 = Math.round(cur.cx - bw / 2), y0 = Math.round(cur.cy - bh / 2);
   for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
     const i = (Math.min(W - 1, Math.max(0, y0 + y)) * W + Math.min(W - 1, Math.max(0, x0 + x))) * 4;
     out[y * bw + x] = 0.299 * img[i]! + 0.587 * img[i + 1]! + 0.114 * img[i + 2]!;
+    for (let c = 0; c < 3; c++) rgb[(y * bw + x) * 3 + c] = img[i + c]!;
   }
   return out;
 }
-const tiles: Float32Array[][] = [];
+const tiles: (Float32Array & { rgb?: Buffer })[][] = [];
 const runs: Record<string, { keep: number[]; box: number[]; hash: string[] }> = {};
 const rows: string[] = picks.map((fi) => `f${fi} mark ${(marked[fi]!.w[IN_SPEECH] ?? 0).toFixed(2)}`);
 for (const [name, fs] of [['bare', bare], ['marked', marked]] as const) {
@@ -78,10 +80,10 @@ for (const [name, { keep, box: ch }] of Object.entries(runs)) {
 console.log(`frames whose whole render differs (bare vs marked): ${runs.bare!.hash.filter((h, k) => h !== runs.marked!.hash[k]).length} / ${picks.length}`);
 const sheetOut = opt('--sheet', '');
 if (sheetOut && tiles.length) {
-  const tw = bw * Z, th = bh * Z, sw = tiles.length * (tw + 2), sh = 2 * th + 2, out = Buffer.alloc(sw * sh, 255);
+  const tw = bw * Z, th = bh * Z, sw = tiles.length * (tw + 2), sh = 2 * th + 2, out = Buffer.alloc(sw * sh * 3, 255);
   tiles.forEach((pair, t) => pair.forEach((b, ri) => {
-    for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) out[(ri * (th + 2) + y) * sw + t * (tw + 2) + x] = Math.round(b[Math.floor(y / Z) * bw + Math.floor(x / Z)]!);
+    for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) for (let c = 0; c < 3; c++) out[((ri * (th + 2) + y) * sw + t * (tw + 2) + x) * 3 + c] = b.rgb![(Math.floor(y / Z) * bw + Math.floor(x / Z)) * 3 + c]!;
   }));
-  await sharp(out, { raw: { width: sw, height: sh, channels: 1 } }).png().toFile(sheetOut);
+  await sharp(out, { raw: { width: sw, height: sh, channels: 3 } }).png().toFile(sheetOut);
   console.log('sheet', sheetOut, `frames ${[...show].join(', ')}; top bare, bottom marked`);
 }
