@@ -35,6 +35,7 @@ import { gazeHeldThroughClosures } from './gazeHeld.ts';
 import { fillAndSmooth } from './channelSmoothing.ts';
 import { closeSealedLips, sealedSeries } from './sealedClose.ts';
 import { framesFromChannels, markDriverMouth, markStartSmiles } from './channelsToFrames.ts';
+import { markSpeech } from './speechMarks.ts';
 import { LANDMARK_COUNT } from '../rig/topology.ts';
 import { TRANSLATION_CHANNELS, withoutCamera, withoutDrift } from './steadyCamera.ts';
 import type { CameraPath } from './sceneCamera.ts';
@@ -277,5 +278,7 @@ export function motionFramesFromRaw(tracked: (RawFaceFrame | null)[], fps: numbe
   const eyesTrust = eyed.map((r, i) => (valid[i] ? Math.max(frameEyesTrust(r, rest), slit[i]!) : 0));
   const frames = framesFromChannels(ch, signed, onPhoto, rest.lipGap, eyesTrust);
   markFrames(d, frames, rig, grinCaps, heldCaps);
+  // the frames in speech, where a parted photo's own mouth is rebuilt (speechMarks.ts)
+  markSpeech(frames);
   return { frames, stats: { frames: n, missing: d.missing, interpolated } };
 }

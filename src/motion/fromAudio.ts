@@ -12,6 +12,7 @@ import { blinkCurve, browMotion, contentSeed, gazeCurve, lidFollowingGaze, phras
 import { headMotion } from './headMotion.ts';
 import { MOUTH_ON_PHOTO } from '../rig/mouthBase.ts';
 import { REST_LIP_GAP } from '../render/mouth/opening.ts';
+import { markSpeech } from './speechMarks.ts';
 
 function parseOptions(opts: Partial<AudioMotionOptions>): AudioMotionOptions {
   const r = AudioMotionOptionsSchema.safeParse(opts);
@@ -77,6 +78,8 @@ export async function motionFromAudio(audioFile: string, opts: Partial<AudioMoti
       blink: o.blink === 'none' ? blink[i]! : Math.max(blink[i]!, lidFollowingGaze(gy[i]!)),
     };
   }
+  // the frames in speech, where a parted photo's own mouth is rebuilt (speechMarks.ts)
+  markSpeech(frames);
   return {
     version: 1,
     fps: o.fps,

@@ -12,6 +12,7 @@ import { CornerSkin } from './mouth/cornerSkin.ts';
 import { LowerLipLight } from './mouth/lowerLipLight.ts';
 import { lipSurfaceColours, MouthPlacer } from './mouth/placement.ts';
 import { heldSmileShare } from './mouth/heldSmileRow.ts';
+import { IN_SPEECH } from './mouth/speechRebuild.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
 
@@ -43,6 +44,6 @@ export function placeMouth(placer: MouthPlacer, avatar: Avatar, geometry: Deform
   const d = geometry.delta, p = avatar.rig.photoWeights;
   const smile = 0.5 * (d[SMILE_L]! + p[SMILE_L]! + d[SMILE_R]! + p[SMILE_R]!);
   const rounding = Math.max(0, d[PUCKER]!) + 0.5 * Math.max(0, d[FUNNEL]!);
-  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), opening: Math.max(frame.w.jawOpen ?? 0, frame.w.mouthLowerDown ?? 0, frame.w.mouthUpperUp ?? 0, frame.w.mouthFunnel ?? 0), stillMouth: frame.w[STILL_MOUTH], smile, grin: geometry.grin, heldSmile: heldSmileShare(frame.w), projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
+  placer.place({ sx: geometry.sx, sy: geometry.sy, jawDelta: d[JAW_OPEN]!, rounding, driver: driverMouthReadsOf(frame), opening: Math.max(frame.w.jawOpen ?? 0, frame.w.mouthLowerDown ?? 0, frame.w.mouthUpperUp ?? 0, frame.w.mouthFunnel ?? 0), stillMouth: frame.w[STILL_MOUTH], inSpeech: frame.w[IN_SPEECH], smile, grin: geometry.grin, heldSmile: heldSmileShare(frame.w), projectWithHead: geometry.projectWithHead, uvNow: geometry.uvNow });
 }
 

@@ -7,6 +7,7 @@ import { CONTROL_INDEX } from '../../rig/controls.ts';
 import type { DriverMouthReads } from '../../rig/driverMouthReads.ts';
 import { LANDMARK_COUNT, LIP_COLUMNS_LOWER, LIP_COLUMNS_UPPER, LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../../rig/topology.ts';
 import { smooth01 } from '../../math/smooth.ts';
+import { speechRebuilt } from './speechRebuild.ts';
 import type { MouthShader } from './shader.ts';
 import type { ReadyMouth } from './layers.ts';
 import { lipSlideShares, slideLipTexture, type LipSlideShares } from './lipTexture.ts';
@@ -99,6 +100,8 @@ export interface MouthFrameGeometry {
   opening?: number;
   /** 1 on a still expression (frame w STILL_MOUTH: `view --expr`); absent: 0 */
   stillMouth?: number;
+  /** the motion's speech mark (speechRebuild.ts IN_SPEECH), 0..1; absent: at rest */
+  inSpeech?: number;
   /** the frame's smile (mean of mouthSmileLeft/Right, as driven, not over the photo's) */
   smile?: number;
   /** the frame's grin share (opening.ts grinShare, as the deformer read it); absent: none */
@@ -187,7 +190,8 @@ export class MouthPlacer {
     // opening; parting further or closing, the rigid pieces take over (never a squeezed or
     // stretched photo interior)
     const beyond = gap - avatar.mouth.photoGap * S * scale, extra = beyond / (interiorFadeSpan(avatar.mouth.photoGap / iod, beyond > 0) * unit);
-    const rebuilt = smooth01(Math.abs(extra));
+    // (in speech a parted photo's mouth is rebuilt whatever its gap: kept, it flickered in for a frame, speechRebuild.ts)
+    const rebuilt = speechRebuilt(smooth01(Math.abs(extra)), g.inSpeech, avatar.mouth.photoGap / iod);
     // closing too, less (the lip keeps its colour): the photo's open-mouth edge compressed into the
     // seam drew a jagged dark line
     const placement = { upperX, upperY, lowerX, lowerY, cos: (b[0]! - ax) / len, sin: (b[1]! - ay) / len, scale, squeeze, unit, gap: gap / unit, photoGap: avatar.mouth.photoGap / iod, rebuilt, lowerLipX: sx[14]!, lowerLipY: sy[14]!, rounding: g.rounding ?? 0, ...g.driver, stillMouth: g.stillMouth, smile: g.smile ?? 0, grin: g.grin ?? 0, heldSmile: g.heldSmile ?? 0, sealedSeam: g.opening === undefined ? 0 : sealedSeamWeight(g.opening, g.driver, gap / unit) };
