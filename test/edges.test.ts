@@ -8,7 +8,7 @@ import { premultipliedForeground } from '../src/avatar/texture.ts';
 import { streakCoherence } from '../src/eval/stretch.ts';
 import { repeatedShare } from '../src/eval/repetition.ts';
 import { mulberry32 } from '../src/math/random.ts';
-import type { RgbaImage } from '../src/types.ts';
+import { imageOf } from './imageOf.ts';
 
 /** A rough diagonal weave with noise: texture an edge stretch would turn into streaks. */
 function weave(x: number, y: number): number {
@@ -16,11 +16,6 @@ function weave(x: number, y: number): number {
   return 110 + 50 * Math.sin((x + 2 * y) * 0.45) * Math.sin((x - y) * 0.3) + 25 * (n - Math.floor(n));
 }
 
-function imageOf(size: number, at: (x: number, y: number) => [number, number, number]): RgbaImage {
-  const data = new Uint8ClampedArray(size * size * 4);
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) data.set([...at(x, y), 255], (y * size + x) * 4);
-  return { width: size, height: size, data };
-}
 
 const std = (v: number[]) => { const m = v.reduce((a, b) => a + b, 0) / v.length; return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length); };
 

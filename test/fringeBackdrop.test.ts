@@ -3,15 +3,8 @@ import assert from 'node:assert/strict';
 import { premultipliedForeground } from '../src/avatar/texture.ts';
 import { backdropNoiseFloor } from '../src/avatar/matteEdge.ts';
 import type { RgbaImage } from '../src/types.ts';
+import { imageOf } from './imageOf.ts';
 
-function imageOf(size: number, colour: (x: number, y: number) => [number, number, number]): RgbaImage {
-  const data = new Uint8ClampedArray(size * size * 4);
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
-    const c = colour(x, y), o = (y * size + x) * 4;
-    data[o] = c[0]; data[o + 1] = c[1]; data[o + 2] = c[2]; data[o + 3] = 255;
-  }
-  return { width: size, height: size, data };
-}
 
 /** Deterministic leafy texture: +-amp levels, changing every pixel or two. */
 const leaf = (x: number, y: number, amp: number) => amp * Math.sin(x * 1.7 + y * 0.9) * Math.cos(x * 0.6 - y * 2.3);

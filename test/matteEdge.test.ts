@@ -3,16 +3,8 @@ import assert from 'node:assert/strict';
 import { mixAlpha } from '../src/avatar/matteEdge.ts';
 import { distanceToOutside } from '../src/analyze/raster.ts';
 import { premultipliedForeground } from '../src/avatar/texture.ts';
-import type { RgbaImage } from '../src/types.ts';
+import { imageOf } from './imageOf.ts';
 
-function imageOf(size: number, colour: (x: number, y: number) => [number, number, number]): RgbaImage {
-  const data = new Uint8ClampedArray(size * size * 4);
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
-    const c = colour(x, y), o = (y * size + x) * 4;
-    data[o] = c[0]; data[o + 1] = c[1]; data[o + 2] = c[2]; data[o + 3] = 255;
-  }
-  return { width: size, height: size, data };
-}
 
 test('mixAlpha: a pixel between person and wall gets its share; a colour off that line is flagged', () => {
   const mix = mixAlpha([150, 150, 150], [100, 100, 100], [200, 200, 200]);
