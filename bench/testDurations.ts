@@ -3,7 +3,8 @@
 // prints the total and the files by cost. The summed durations are the suite's CPU cost on an idle
 // machine (wall time with two files at a time is about half); on a loaded one both grow.
 // --analyses FILE: the REAL3D_TEST_ANALYSES_LOG of the run (test/analyzedPortrait.ts): calls (each one an
-// analysis before s34) against misses (the analyses the shared cache still makes).
+// analysis before s34) against misses (the analyses the shared cache still makes); and the same for avatars
+// (test/builtAvatar.ts, s59).
 // The run's slot-seconds (wall x --concurrency, default 2) less the summed durations is what the tests do not
 // count: process start-up, top-level setup, idle slots (s39: ~400 s of 1888 in s38's CI, most of it ~235 starts).
 // node --import tsx bench/testDurations.ts LOG [--top 40] [--analyses FILE] [--concurrency 2]
@@ -56,8 +57,17 @@ for (const [f, e] of [...perFile].sort((a, b) => b[1].ms - a[1].ms).slice(0, top
 
 const analyses = args.includes('--analyses') ? args[args.indexOf('--analyses') + 1] : undefined;
 if (analyses) {
-  const lines = readFileSync(analyses, 'utf8').split('\n').filter(Boolean);
+  const all = readFileSync(analyses, 'utf8').split('\n').filter(Boolean);
+  const isAvatar = (l: string) => l.split(' ')[2]!.startsWith('avatar-');
+  const lines = all.filter((l) => !isAvatar(l));
   const misses = lines.filter((l) => l.startsWith('miss'));
   const portraits = new Set(lines.map((l) => l.split(' ')[2]));
   console.log(`analyzePortrait through the shared cache: ${lines.length} calls, ${misses.length} analysed (${portraits.size} distinct photo+options), ${lines.length - misses.length} read from the cache`);
+  // test/builtAvatar.ts (s59): its miss lines carry the build's ms, so the hits' saving is the mean build times the hits
+  const avatars = all.filter(isAvatar);
+  const built = avatars.filter((l) => l.startsWith('miss'));
+  const buildMs = built.map((l) => Number(l.split(' ')[3]));
+  const mean = buildMs.reduce((a, b) => a + b, 0) / Math.max(1, buildMs.length);
+  const hits = avatars.length - built.length;
+  console.log(`buildAvatar through the shared cache: ${avatars.length} calls, ${built.length} built (mean ${(mean / 1000).toFixed(1)} s), ${hits} read from the cache (~${((hits * mean) / 1000).toFixed(0)} s saved)`);
 }

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { tailCap, ambiguity, trimAmbiguousTail, TAIL_END } from '../src/avatar/ambiguousTail.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { faintTail } from '../src/eval/outlineRamp.ts';
 import type { RgbaImage } from '../src/types.ts';

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { outlineFeatherStrength, AWAY_FEATHER_FULL_DEG, HIDE_FEATHER_FULL_DEG, hideFeatherSetting } from '../src/render/awayOutlineFeather.ts';
 import { fillPinholes, isPinhole } from '../src/render/pinholeFill.ts';

@@ -11,7 +11,7 @@ import type { RasterTarget } from '../src/render/raster.ts';
 import { rasterTriangleUnder } from '../src/render/rasterFarSide.ts';
 import { MATERIAL, type Avatar } from '../src/avatar/types.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

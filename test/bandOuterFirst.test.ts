@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { clearBandOuterFirst, outerFirstWindow } from '../src/avatar/bandOuterFirst.ts';
 import { AWAY_CLEAR_FULL_DEG } from '../src/avatar/farBandClear.ts';
 import { sharedData } from '../bench/sharedData.ts';

@@ -17,7 +17,7 @@ test('blink from the photo lid: 0 is the photo\'s lid, 1 shut, and equal weights
 
 test('blink from the photo lid: on lp_s12 equal weights give each eye the same share of its own rest opening', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { eyeOpenings } = await import('../src/eval/eyes.ts');
   const { fileURLToPath } = await import('node:url');

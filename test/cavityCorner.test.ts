@@ -9,7 +9,7 @@ import { ownPivot, reliefPivotAt } from '../src/render/mouth/cavityCorner.ts';
 import { FLOOR_SIDE } from '../src/render/mouth/cavityFloor.ts';
 import { luma601 as luma } from '../src/math/colour.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { cavityFigures } from '../bench/cavityProfile.ts';

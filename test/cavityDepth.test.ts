@@ -61,7 +61,7 @@ test('grey lips or a grey tongue (a black-and-white photo) have no hue apart: th
 
 test("mt_man held open at jawOpen 1 (view --expr): the throat dark over the tongue's dim back, not one flat hole", async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { STILL_MOUTH } = await import('../src/rig/mouthBase.ts');
   const { cavityFigures } = await import('../bench/cavityProfile.ts');

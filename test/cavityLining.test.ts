@@ -23,7 +23,7 @@ test('liningFrom: main\'s onset in a speech opening and a grin, the early one in
 // toward the corner (the vertical band); here it may fall only a little below its value at lateral .4 before rising.
 test('lp_s7 with lp_d10 f57 mouth: the cavity\'s mid row has no dark valley at the shoulders', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { MouthShader } = await import('../src/render/mouth/shader.ts');
   const { sharedData } = await import('../bench/sharedData.ts');

@@ -50,7 +50,7 @@ test('the floor lifts black toward the mouth tissue, keeps order, leaves what is
 /** the opening's middle columns as rendered: per row between the inner lip landmarks, the mean luma of 5 columns */
 async function middleColumn(photo: string, weights: Record<string, number>): Promise<{ column: number[]; lip: number }> {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   // (the test media beside the checkout, or $REAL3D_DATA: a worktree elsewhere)
   const portraits = `${SHARED_DATA}/portraits`;

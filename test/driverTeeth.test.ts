@@ -9,7 +9,7 @@ import { upperShown } from '../src/render/mouth/interior.ts';
 import { mouthDarkSeries } from '../src/motion/mouthDark.ts';
 import { DRIVER_TEETH } from '../src/rig/mouthBase.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { teethInside } from './teethInside.ts';
 import type { MotionFrame } from '../src/types.ts';

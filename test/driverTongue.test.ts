@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { openingMiddle } from '../src/motion/driverCavity.ts';
 import { backFloorInto, backToneInto, driverArchTop, driverGrow, litShift, readingTrust } from '../src/render/mouth/driverTongue.ts';

@@ -6,7 +6,7 @@ import { matteRunLength, hairShellReach } from '../src/avatar/hairShell.ts';
 import { circleHead } from './headShapes.ts';
 import type { GrayImage } from '../src/types.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';

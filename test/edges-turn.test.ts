@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { RasterTarget } from '../src/render/raster.ts';
 import { featherSilhouette } from '../src/render/edgePasses.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';

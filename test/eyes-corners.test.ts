@@ -32,7 +32,7 @@ test('eye texture: past the opening\'s ends and beside its low corner columns, t
 
 test('eye corners: a squint with a cheek raise + smile leaves no bright specks at the corners (lp_s42)', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { fileURLToPath } = await import('node:url');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));

@@ -35,7 +35,7 @@ test('gaze: the eye white outside the opening keeps each row\'s shade (shadowed 
 
 test('gaze: the iris moves, the lid margin inside the opening stays (lp_s42, gaze -0.47)', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { EYE_L_LOOP, EYE_R_LOOP } = await import('../src/rig/topology.ts');
   const { insidePolygon } = await import('../src/math/polygon.ts');
@@ -200,7 +200,7 @@ test('gaze: the iris moves as a rigid disc over a filled white; the opening\'s f
 
 test('wide eyes on a photo (lp_s42, eyeWide 1): what the raised lid uncovers is white, no band under the lid, the iris round above its old top', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { raiseCapSetting } = await import('../src/render/raiseCap.ts');
   const { fileURLToPath } = await import('node:url');

@@ -12,7 +12,7 @@ import { FACE_MIRROR, mirrorFromUv } from '../src/rig/faceMirror.ts';
 import { faceTopology, LANDMARK_COUNT, MESH_POINT_COUNT } from '../src/rig/topology.ts';
 import { BROWSER_BUILD } from '../src/live/bundle.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { encodeAvatar } from '../src/avatar/file.ts';
 import { createRenderer, type Renderer, type RendererOptions } from '../src/render/renderer.ts';
 import type { Avatar } from '../src/avatar/types.ts';

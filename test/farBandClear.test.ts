@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { gapRays, bandClearRate, AWAY_CLEAR_FULL_DEG } from '../src/avatar/farBandClear.ts';
 import { CLEAR_ON_TURN } from '../src/avatar/sheetFold.ts';

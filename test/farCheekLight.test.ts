@@ -10,7 +10,7 @@ import { cheekLight, farCheekTriangles, CHEEK_RIGHT } from '../src/eval/cheekLig
 import { GAIN_LIMIT, DARK_PARTNER } from '../src/avatar/mirror.ts';
 import { faceTopology } from '../src/rig/topology.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import type { RgbaImage } from '../src/types.ts';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { extendEyes, fadeSeeThroughCorners } from '../src/avatar/eyeTexture.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { flatten } from '../src/rig/fit.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { paleLipAtCorner } from '../src/eval/cornerPaleLip.ts';
 import { farLipOnTurns } from '../src/avatar/farLipOnTurn.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';

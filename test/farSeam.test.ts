@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { ovalStep, rampWidth, SHOWN_SIDE_OVAL } from '../src/eval/ovalStep.ts';
 import { blendFarSeam, farSeamPass, seamCover } from '../src/render/farSeam.ts';

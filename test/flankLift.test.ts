@@ -6,7 +6,7 @@ import path from 'node:path';
 import { liftGain, liftShare, farSideWeight, flankLiftSetting } from '../src/render/flankLift.ts';
 import { flankBandStats } from '../src/eval/flankShade.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { Avatar } from '../src/avatar/types.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';

@@ -23,7 +23,7 @@ test('gaze corner: the drop keeps the centre\'s share of the opening, the reach 
 
 test('gaze corner: lp_s0 and lp_s2 at a hard side glance show the iris at its height in the opening', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { GAZE_SHIFT_X } = await import('../src/render/faceTextures.ts');
   const { insidePolygon } = await import('../src/math/polygon.ts');
   const { EYE_L_LOOP, EYE_R_LOOP } = await import('../src/rig/topology.ts');

@@ -21,7 +21,7 @@ test('drawnVergence: apart held at the cap, crossing and small values as given, 
 
 test('the renderer draws lp_s42 with vergence -.38 as at the cap, and still crosses at +.38', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   const { width, height } = portrait.image;

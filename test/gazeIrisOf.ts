@@ -1,6 +1,6 @@
 // Test helper: a portrait's avatar with its eyeball shader (GazeIris) on the eye texture, and one full glance's shift in px.
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { GazeIris } from '../src/render/gazeIris.ts';
 import { GAZE_SHIFT_X } from '../src/render/faceTextures.ts';
 import { sharedData } from '../bench/sharedData.ts';

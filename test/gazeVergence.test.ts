@@ -37,7 +37,7 @@ test('vergence: each iris moves toward the nose (eye 0, image right: to the left
 
 test('vergence: the renderer crosses lp_s42\'s eyes (the darkest pixels of each opening move toward the nose)', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { EYE_L_LOOP, EYE_R_LOOP } = await import('../src/rig/topology.ts');
   const { insidePolygon } = await import('../src/math/polygon.ts');

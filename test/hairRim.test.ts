@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { hairRimSkips, withRimSkips, HAIR_RIM_IN } from '../src/avatar/hairRim.ts';
 import { FACE_OVAL, LANDMARK_COUNT } from '../src/rig/topology.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

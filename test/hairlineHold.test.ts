@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer, type Renderer } from '../src/render/renderer.ts';
 import { decodeVideoFrames } from '../src/io/media.ts';
 import { pitchRevealTerm } from '../src/render/pitchReveal.ts';

@@ -43,7 +43,7 @@ test('the marks: 1 inside a held stretch, easing in at its ends inside the clip,
 
 test('lp_s42 at blink .6: a held frame shows more of its eye than one in flight; blink 1 and an unmarked frame unchanged', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const r = createRenderer(buildAvatar(await analyzePortrait(sharedData('portraits/lp_s42.jpg'))), { width: 512, height: 512 });
   const n = r.neutralFrame();

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { HELD_SMILE_GAP, heldSmileShare, lowerRowSmileLit } from '../src/render/mouth/heldSmileRow.ts';
 import { MOUTH_ON_PHOTO } from '../src/rig/mouthBase.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { eyeTexelsBeside, nearOpening } from '../src/eval/eyeFold.ts';
 import { nearestSpot } from '../src/avatar/eyeReveal.ts';
 import { walkOutOfHiding } from '../src/avatar/noseReveal.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { noseFoldRows, stepBack } from '../src/eval/noseFold.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

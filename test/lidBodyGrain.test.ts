@@ -12,7 +12,7 @@ import { sampleEye, finishEye } from '../src/render/closedEye/bake.ts';
 import { bodyWeights } from '../src/render/closedEye/lidSkinTone.ts';
 import { grainGain, lidBodyGrainSetting, lineFade, lumaDetail, spread, cheekRow } from '../src/render/closedEye/lidBodyGrain.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { SHARED_DATA } from '../bench/sharedData.ts';
 

@@ -25,7 +25,7 @@ test('a flank point closes ahead of the lid; the middle, rest and shut keep the 
 
 test('lp_s7 half-shut: the upper lid keeps the real drivers\' share of its arch over the iris; the middle and the shut lid unchanged', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const r = createRenderer(buildAvatar(await analyzePortrait(sharedData('portraits/lp_s7.jpg'))), { width: 512, height: 512 });
   const n = r.neutralFrame();

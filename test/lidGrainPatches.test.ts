@@ -13,7 +13,7 @@ import { domeLift, domeShape, lidLitDomeSetting } from '../src/render/closedEye/
 import { mulberry32 } from '../src/math/random.ts';
 import { creaseValleySetting } from '../src/render/closedEye/creaseValley.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { SHARED_DATA } from '../bench/sharedData.ts';
 

@@ -60,7 +60,7 @@ test('a smiling photo driven by audio keeps its smile: the audio frames\' lip sh
   const path = await import('node:path');
   const { fileURLToPath } = await import('node:url');
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { MOUTH_ON_PHOTO } = await import('../src/rig/mouthBase.ts');
   const { CONTROL_INDEX } = await import('../src/rig/controls.ts');

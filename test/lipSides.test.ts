@@ -12,7 +12,7 @@ import { deform, meanFace } from '../src/rig/canonical.ts';
 import { buildBasis } from '../src/rig/basis.ts';
 import { weightsToVector } from '../src/rig/controls.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { trackedVideo, LP_D6_TRACK } from './trackedVideo.ts';

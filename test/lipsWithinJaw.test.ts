@@ -9,7 +9,7 @@ import { Channels } from '../src/motion/channels.ts';
 import { lipsWithinJaw, LOWER_LIP_DROP, UPPER_LIP_RISE } from '../src/motion/mouthAfterSmoothing.ts';
 import { JAW_GAP_SPAN, oLiningAllowance, RENDER_GAP_PER_JAW } from '../src/render/mouth/opening.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { sharedData } from '../bench/sharedData.ts';
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { DARK_TOP, LOW_LIT, FRONT_GAIN, FRONT_OF_EDGE, frontTarget, litFallAt, litFallRun, tongueFrontAt, tongueFrontShare } from '../src/render/mouth/litCavityFall.ts';
 import { litCavityShare } from '../src/render/mouth/teethEdge.ts';

@@ -10,7 +10,7 @@ import { sideReadings, shiftKept, SHIFT_FROM, SHIFT_FULL, SHIFT_MAX } from '../s
 import { MOUTH_SHIFT } from '../src/render/mouthShift.ts';
 import { landmarkList } from '../src/motion/retarget.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { lp_d6First3s } from './trackedVideo.ts';

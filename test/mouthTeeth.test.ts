@@ -8,7 +8,7 @@ import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { OUT_PER_IOD, slab } from './evenSlab.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const PORTRAITS = sharedData('portraits');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { teethShown } from '../src/render/mouth/teethRowLight.ts';
 import { innerBand, shownGap } from '../src/render/mouth/lipSurface.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { RgbaImage } from '../src/types.ts';
 import { sharedData } from '../bench/sharedData.ts';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { teethLibrary } from '../src/render/mouth/library.ts';
 import { ready } from '../src/render/mouth/readyLayer.ts';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { DRIVER_MOUTH_WIDTH, MEAN_FACE_MOUTH_WIDTH, mouthShareOf, mouthWidthOf, narrowGap, narrowJawGain, narrowJawGainFor, narrowJawGainOf, narrowJawRef, narrowJawSetting } from '../src/render/mouth/narrowJaw.ts';
 import { markDriverMouth } from '../src/motion/channelsToFrames.ts';

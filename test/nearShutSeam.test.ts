@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { NEAR_SHUT_SPAN, seamGiveWay } from '../src/render/mouth/nearShut.ts';
 import { seamContrast } from '../bench/seamFigures.ts';

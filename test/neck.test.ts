@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar, type Avatar } from '../src/avatar/build.ts';
+import { type Avatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { MATERIAL } from '../src/avatar/types.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { FACE_OVAL } from '../src/rig/topology.ts';

@@ -14,7 +14,7 @@ const bends = (lm: P) => {
 
 async function rendererOf(name: string) {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { sharedData } = await import('../bench/sharedData.ts');
   const avatar = buildAvatar(await analyzePortrait(`${sharedData('portraits/')}${name}`));

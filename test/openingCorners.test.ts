@@ -31,7 +31,7 @@ test('outlineTurn: a hexagon turns all at its shoulders, a smooth ellipse a litt
 // motion; pose and driver reads left out), read off the shader as the renderer left it.
 test('lp_s7 with lp_d10 f57 / f91 mouths: the drawn opening turns well under its mesh polygon, reads back as wide as its mesh, its corners in its upper part', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const { MouthShader } = await import('../src/render/mouth/shader.ts');
   const { detectFaces } = await import('../src/face/detect.ts');

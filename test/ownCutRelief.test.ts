@@ -10,7 +10,7 @@ import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const PORTRAITS = sharedData('portraits');

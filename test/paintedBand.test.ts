@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 import { cachedPortrait } from '../bench/portraitCache.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { faceTextures } from '../src/render/faceTextures.ts';
 import { dropTo, isLidLine, paintedOpenings, stripShader, stripWeight, bandShareAt } from '../src/render/paintedBand.ts';
 import { sampleTexture } from '../src/render/gazeIris.ts';

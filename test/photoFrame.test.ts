@@ -10,7 +10,7 @@ import { restoreStripsInPlate } from '../src/analyze/flatBorder.ts';
 import { stripSpans, paintStrips } from '../src/render/photoFrame.ts';
 import { compositeOver } from '../src/compose/composite.ts';
 import { createRowExtents } from '../src/render/rasterTarget.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { PortraitAnalysis } from '../src/types.ts';
 

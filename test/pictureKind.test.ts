@@ -8,7 +8,7 @@ import { skinTexture, texturedShare } from '../src/render/mouth/pictureKind.ts';
 import { CLEAN_RELIEF, libraryRelief, noTeethRelief, TEXTURED_RELIEF } from '../src/render/mouth/rowLook.ts';
 import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const PORTRAITS = sharedData('portraits');

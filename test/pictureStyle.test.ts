@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { castInto, castTintInto, varnishCast } from '../src/render/mouth/pictureCast.ts';
 import { crackTile, lipFlatGrain, relativeDetail } from '../src/render/mouth/pictureCracks.ts';
 import { eyeWhite } from '../src/render/mouth/eyeWhite.ts';

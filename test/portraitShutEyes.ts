@@ -7,7 +7,7 @@ import { sampleEye, finishEye, type BakedEye } from '../src/render/closedEye/bak
 import { PATCH_W, PATCH_H } from '../src/render/closedEye/frame.ts';
 import { cellU, cellV } from '../src/render/closedEye/grid.ts';
 import { luminance as lum } from '../src/math/colour.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
 import { SHARED_DATA } from '../bench/sharedData.ts';
 

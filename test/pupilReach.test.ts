@@ -24,7 +24,7 @@ test('pupil reach: the leading half stays inside the almond; a pupil under a lid
 
 test('pupil reach: lp_s7 at a hard side glance keeps each pupil off the corner, real eyes reach as before', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { faceTextures, GAZE_SHIFT_X } = await import('../src/render/faceTextures.ts');
   // (off, the pupil as measured on: its size does not change with the rule)
   const inside = (t: ReturnType<typeof faceTextures>, iod: number, p: number[]) => [-1, 1].flatMap((g) => {

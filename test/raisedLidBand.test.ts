@@ -26,7 +26,7 @@ test('the pale texels between the lid line and the liner over the iris take the 
 
 test('lp_s7 raised: fewer pale pixels over the image-left lid line, the photo unchanged at rest', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s7.jpg'));
   const renders = [false, true].map((on) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { lightFacing, shadedFromFacing } from '../src/render/revealLight.ts';
 import { turnShade } from '../src/render/turn.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { bandFigures } from '../bench/farBandFigures.ts';

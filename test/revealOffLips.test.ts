@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { revealOffLipsSetting } from '../src/avatar/revealOffLips.ts';
 import { LIP_POINTS } from '../src/avatar/turnTexturing.ts';
 import { sharedData } from '../bench/sharedData.ts';

@@ -10,7 +10,7 @@ import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.
 import { corridorLight, libraryRelief, softFade, TEXTURED_RELIEF, CLEAN_RELIEF } from '../src/render/mouth/rowLook.ts';
 import { PLAIN_RELIEF } from '../src/render/mouth/toothRelief.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';

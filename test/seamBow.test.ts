@@ -19,7 +19,7 @@ test('seamRise: nothing on a seam bowed down or in the middle, the whole bow x p
 /** The rendered basis of a photo's avatar with the seam levelling on and off, and its neutral. */
 async function bases(photo: string) {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { renderBasis } = await import('../src/rig/basis.ts');
   const { seamBowSetting } = await import('../src/rig/basis/seamBow.ts');
   const { sharedData } = await import('../bench/sharedData.ts');

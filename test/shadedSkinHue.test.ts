@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { faceTextures } from '../src/render/faceTextures.ts';
 import { shadedSkinHueSetting, skinShare } from '../src/render/underBrowGrain.ts';
 import { CONTROL_INDEX } from '../src/rig/controls.ts';

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { sheetWalls } from '../src/eval/sheetWall.ts';
 import { depthOverSkinRun, SKIN_EDGE_RECESSION } from '../src/avatar/skinPastOval.ts';
 import { sharedData } from '../bench/sharedData.ts';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { MEAN_FACE_LOWER, lowerFaceShareOf, shortFaceGain, shortFaceGainOf, shortFaceSetting } from '../src/render/mouth/shortFace.ts';
 import { motionGap, type JawMap } from '../src/render/mouth/opening.ts';

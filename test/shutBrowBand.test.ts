@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { faceTextures } from '../src/render/faceTextures.ts';
 import { lidChroma, lightenedShare, shutBandTarget, shutBrowBandSetting } from '../src/render/shutBrowBand.ts';
 import { CONTROL_INDEX } from '../src/rig/controls.ts';

@@ -25,7 +25,7 @@ test('a white darkened under the lid goes toward the lid skin chroma at its own 
 
 test('lp_s10 at the driver f88 mid-blink: the slab under the near lid warmer, its light kept; the rest frame unchanged', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s10.jpg'));
   const av = buildAvatar(portrait);

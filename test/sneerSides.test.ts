@@ -10,7 +10,7 @@ import { LIP_SIDE_UPPER } from '../src/motion/lipSides.ts';
 import { lipSidePixels } from '../src/motion/sneerRead.ts';
 import { oneSidedTeeth, sneerSeries, SNEER_FROM, SNEER_FULL } from '../src/motion/sneerSides.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { trackedVideo, LP_D6_TRACK } from './trackedVideo.ts';

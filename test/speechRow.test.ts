@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { CLEAN_RELIEF, TEXTURED_RELIEF } from '../src/render/mouth/rowLook.ts';

@@ -38,7 +38,7 @@ function eyeGeometry(lm: [number, number, number][], upper: number[], lower: num
 
 test('lp_s42 staring: the lower lid drops and shows white under the iris', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   // (the lower lid's drop alone: stare57's bound on the opening over rest, render/openCap.ts, trims this static +.6 stare's

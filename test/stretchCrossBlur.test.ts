@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { crossStretchStep } from '../src/render/stretchCrossBlur.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { acrossStretchShare } from '../src/eval/stretch.ts';
 import { insidePolygon } from '../src/math/polygon.ts';

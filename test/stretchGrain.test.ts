@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { grainFactor, partnerTrust, grainReach, GRAIN, grainPartnerSetting, grainPartnerUv } from '../src/render/stretchGrain.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { insidePolygon } from '../src/math/polygon.ts';
 import { FACE_OVAL, MESH_POINT_COUNT, NOSE_POINTS, faceTopology } from '../src/rig/topology.ts';

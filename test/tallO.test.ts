@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { holdRoundWidth, widthFromWeights, SIDE_WIDENING, ROUND_WIDTH_SLACK } from '../src/rig/mouthPrior.ts';
 import { roundOpening, O_RING } from '../src/render/mouth/lipColumns.ts';

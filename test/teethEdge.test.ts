@@ -8,7 +8,7 @@ import path from 'node:path';
 import { litCavityInto, litCavityShare, tipsToneInto } from '../src/render/mouth/teethEdge.ts';
 import { DRIVER_TEETH } from '../src/rig/mouthBase.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { dipOverLip } from './underTeethDip.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { levelledRow, rowLevelGains } from '../src/render/mouth/rowLevel.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { softRowOutlineSetting } from '../src/render/mouth/softRowOutline.ts';
 import { luminance as lum } from '../src/math/colour.ts';

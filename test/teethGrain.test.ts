@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fineGrain, grainPattern, withPictureGrain } from '../src/render/mouth/pictureGrain.ts';
 import type { ReadyLayer } from '../src/render/mouth/readyLayer.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { photoLipLook } from '../src/render/mouth/photoLook.ts';
 import { sharedData } from '../bench/sharedData.ts';

@@ -9,7 +9,7 @@ import { lowerLipGap } from '../src/render/mouth/interior.ts';
 import { lowerSmileLit, softSmileLit } from '../src/render/mouth/softSmile.ts';
 import { columnLines, UPPER_TEETH_WIDTHS } from '../src/render/mouth/toothRelief.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { polygonMask } from '../src/eval/masks.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';

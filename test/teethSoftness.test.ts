@@ -11,7 +11,7 @@ import { edgeBlur, teethBlurFor } from '../src/render/mouth/pictureBlur.ts';
 import { photoLipLook, pictureSoftness, softPictureWhite } from '../src/render/mouth/photoLook.ts';
 import { gaussianBlur } from '../src/eval/metrics/ssim.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { readyMouth } from '../src/render/mouth/layers.ts';
 import { brightLuminance } from '../src/render/mouth/readyLayer.ts';
 import { sharedData } from '../bench/sharedData.ts';

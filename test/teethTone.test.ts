@@ -8,7 +8,7 @@ import { clipTeethTone, teethToneRead, teethToneSetting } from '../src/motion/te
 import { rowToneGain, rowToneSetting } from '../src/render/mouth/rowTone.ts';
 import { teethShare } from '../src/motion/mouthDark.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 import { drawnMouth } from './drawnMouth.ts';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { PALE_FULL, paleDesat, paleFrontShare, paleFrontTarget, paleShare } from '../src/render/mouth/tongueFrontLight.ts';
 import { tongueFrontAt } from '../src/render/mouth/litCavityFall.ts';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { measureHead } from '../src/avatar/shape.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { LANDMARK_COUNT } from '../src/rig/topology.ts';
 import { bandWidthRatio } from '../src/eval/turnBand.ts';
 import { sharedData } from '../bench/sharedData.ts';

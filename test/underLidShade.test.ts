@@ -18,7 +18,7 @@ test('the light rises down the opening and in from the corners; none on an open 
 
 test('lp_s7 at blink .6: the white under the lid no longer flat, darker under the lid; blink 0 and 1 unchanged', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const av = buildAvatar(await analyzePortrait(sharedData('portraits/lp_s7.jpg')));
   const r = createRenderer(av, { width: 512, height: 512 });

@@ -12,7 +12,7 @@ import { floorOver, underFloorInto } from '../src/render/mouth/teethEdge.ts';
 import { DRIVER_TEETH, DRIVER_UNDER } from '../src/rig/mouthBase.ts';
 import { LIPS_INNER_LOWER, LIPS_INNER_UPPER } from '../src/rig/topology.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame, RgbaImage } from '../src/types.ts';
 import { dipOverLip } from './underTeethDip.ts';

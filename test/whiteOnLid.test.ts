@@ -28,7 +28,7 @@ test('white texels over a lid line go to the skin above as the lid closes, back 
 
 test('lp_s10 at a mid-blink: no pure-white fleck on the near lid; the rest frame unchanged', async () => {
   const { analyzePortrait } = await import('./analyzedPortrait.ts');
-  const { buildAvatar } = await import('../src/avatar/build.ts');
+  const { buildAvatar } = await import('./builtAvatar.ts');
   const { createRenderer } = await import('../src/render/renderer.ts');
   const portrait = await analyzePortrait(sharedData('portraits/lp_s10.jpg'));
   const renders = [false, true].map((on) => {

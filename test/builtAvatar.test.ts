@@ -1,0 +1,43 @@
+// test/builtAvatar.ts: the tests' avatar cache gives the fresh build to the bit, and a flipped setting or
+// another option is another entry (a test that switches a layer off never reads the default's avatar).
+import { deepStrictEqual, equal, notEqual, ok } from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { buildAvatar as buildFresh } from '../src/avatar/build.ts';
+import { fringeBackdropSetting } from '../src/avatar/fringeBackdrop.ts';
+import { seamBowSetting } from '../src/rig/basis/seamBow.ts';
+import { analyzePortrait } from './analyzedPortrait.ts';
+import { avatarKey, buildAvatar, buildImports } from './builtAvatar.ts';
+import { sharedData } from '../bench/sharedData.ts';
+
+test('builtAvatar: a cached avatar is the fresh build to the bit; settings and options are in the key', async () => {
+  const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
+  const saved = process.env.REAL3D_TEST_ANALYSES;
+  const dir = mkdtempSync(path.join(tmpdir(), 'real3d-built-avatar-'));
+  process.env.REAL3D_TEST_ANALYSES = dir;
+  try {
+    const first = buildAvatar(portrait);
+    equal(readdirSync(dir).filter((f) => f.startsWith('avatar-')).length, 1);
+    deepStrictEqual(buildAvatar(portrait), buildFresh(portrait));
+    deepStrictEqual(first, buildFresh(portrait));
+    const key = avatarKey(portrait, {});
+    notEqual(avatarKey(portrait, { rampSteepen: false }), key);
+    // a setting of a module the build imports from two levels down (rig/basis), found by the import walk
+    ok(buildImports().some((f) => f.endsWith('seamBow.ts')));
+    for (const setting of [fringeBackdropSetting, seamBowSetting]) {
+      setting.on = false;
+      try {
+        notEqual(avatarKey(portrait, {}), key);
+      } finally {
+        setting.on = true;
+      }
+    }
+    equal(avatarKey(portrait, {}), key);
+  } finally {
+    if (saved === undefined) delete process.env.REAL3D_TEST_ANALYSES;
+    else process.env.REAL3D_TEST_ANALYSES = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
