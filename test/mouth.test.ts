@@ -121,13 +121,28 @@ test('opening the jaw: the upper teeth stay with the skull, the lower teeth foll
     const x = Math.round((lm[13]![0] + lm[14]![0]) / 2) + 3;
     const y0 = Math.ceil(lm[13]![1]) + 1, y1 = Math.floor(lm[14]![1]) - 1;
     let upperEdge = -1, lowerEdge = -1;
-    // where the luminance falls through 100 after a bright (tooth) pixel, walking from each lip inward
-    let seen = false;
-    for (let y = y0; y < y1; y++) { if (lum(img, x, y) > 170) seen = true; if (seen && lum(img, x, y) >= 100 && lum(img, x, y + 1) < 100) { upperEdge = y; break; } }
-    // (the lower teeth's top edge against the tongue behind them, lit in an open mouth: through 170)
-    seen = false;
-    for (let y = y1; y > y0; y--) { if (lum(img, x, y) > 190) seen = true; if (seen && lum(img, x, y) >= 170 && lum(img, x, y - 1) < 170) { lowerEdge = y; break; } }
-    return { upperEdge, lowerEdge, lip14: lm[14]![1] };
+    // the levels are fractions of the column's brightest pixel (a tooth) and of each row's own peak, not absolute lumas:
+    // the test is about where the rows sit, not how bright they are (s59 photorow59: with photoRowLightSetting lp_s42's
+    // rebuilt rows take her own teeth's light, 167 at the brightest against the face's 216, and main's absolute 170 / 190
+    // found no teeth; her lit tongue, ~150, then sits near the dim lower row's 167, so a fixed fraction of the column
+    // found the tongue's shading, not the row: each edge is read against its own row's peak)
+    let top = 0;
+    for (let y = y0; y < y1; y++) top = Math.max(top, lum(img, x, y));
+    // where the luminance falls through .46 of the upper row's peak (main: 100 of 216) after a tooth pixel (.79 of the
+    // column's brightest: main's 170), walking from the upper lip inward
+    let peak = 0;
+    for (let y = y0; y < y1; y++) {
+      if (lum(img, x, y) > 0.79 * top) peak = Math.max(peak, lum(img, x, y));
+      if (peak > 0 && lum(img, x, y) >= 0.46 * peak && lum(img, x, y + 1) < 0.46 * peak) { upperEdge = y; break; }
+    }
+    // (the lower teeth's top edge against the tongue behind them, lit in an open mouth: where it falls under .85 of the
+    // lower row's peak, after a pixel over .88 of the column's brightest; main read through 170 after 190, of 216)
+    peak = 0;
+    for (let y = y1; y > y0; y--) {
+      if (lum(img, x, y) > 0.88 * top) peak = Math.max(peak, lum(img, x, y));
+      if (peak > 0 && lum(img, x, y) >= 0.85 * peak && lum(img, x, y - 1) < 0.85 * peak) { lowerEdge = y; break; }
+    }
+    return { upperEdge, lowerEdge, top: Math.round(top), lip14: lm[14]![1] };
   };
   // motion jawOpen is a lip gap over 0.6 IOD (render/mouth/opening.ts): 0.4 and 0.6 are wide openings
   const half = edges(0.4), full = edges(0.6);

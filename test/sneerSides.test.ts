@@ -15,6 +15,7 @@ import { createRenderer } from '../src/render/renderer.ts';
 import type { MotionFrame } from '../src/types.ts';
 import { trackedVideo, LP_D6_TRACK } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
+import { photoRowLightSetting } from '../src/render/mouth/photoTeeth.ts';
 
 const SNEER = [120, 121, 122, 123, 132, 140];
 
@@ -58,20 +59,35 @@ test('a driver talking straight (lp_d0, 3 s) reads no one-sided teeth and carrie
 test('the sneer entry opens lp_s42\'s mouth on that side: her teeth read taller there off the render, and one-sided', async () => {
   const portrait = await analyzePortrait(sharedData('portraits/lp_s42.jpg'));
   const size = portrait.image.width;
-  const r = createRenderer(buildAvatar(portrait), { width: size, height: size });
-  const base = r.neutralFrame();
   // an opening with the upper row showing (lp_d6 f122's weights, rounded)
   const open = { jawOpen: 0.2, mouthUpperUp: 0.7, mouthLowerDown: 0.18, mouthSmileLeft: 0.07, mouthSmileRight: 0.24, driverTeeth: 0.48, driverTeethDepth: 1 };
-  const read = (w: Record<string, number>) => {
-    const frame = { ...base, w: { ...base.w, ...open, ...w } } as MotionFrame;
-    const img = r.render(frame), lm = r.landmarks(frame);
-    return lipSidePixels(img, Float32Array.from(lm.flatMap((p) => [p[0]!, p[1]!, p[2] ?? 0])))!;
+  // the side's opening is read by the tracker's own teeth reading (teeth: over 1.15 of the lips' light), so the
+  // test reads it on rows in the face's bright light (photoRowLightSetting off, as before s59). With the setting on
+  // (s59 photorow59) her rows take her own teeth's light, ~.78 of it, and only their brightest part passes that reading
+  // (level .053 | .078 -> .030 | .057): the lift is the same, the count smaller; there the one-sidedness is still asked.
+  const reads = (light: boolean) => {
+    const was = photoRowLightSetting.on;
+    photoRowLightSetting.on = light;
+    try {
+      const r = createRenderer(buildAvatar(portrait), { width: size, height: size });
+      const base = r.neutralFrame();
+      const read = (w: Record<string, number>) => {
+        const frame = { ...base, w: { ...base.w, ...open, ...w } } as MotionFrame;
+        const img = r.render(frame), lm = r.landmarks(frame);
+        return lipSidePixels(img, Float32Array.from(lm.flatMap((p) => [p[0]!, p[1]!, p[2] ?? 0])))!;
+      };
+      return { level: read({}), left: read({ [LIP_SIDE_UPPER]: 0.12 }), right: read({ [LIP_SIDE_UPPER]: -0.12 }) };
+    } finally { photoRowLightSetting.on = was; }
   };
-  const level = read({}), left = read({ [LIP_SIDE_UPPER]: 0.12 }), right = read({ [LIP_SIDE_UPPER]: -0.12 });
   const f = (s: { teeth: [number, number] }) => s.teeth.map((v) => v.toFixed(3)).join(' | ');
+  const { level, left, right } = reads(false);
   // image left's teeth taller, the difference toward image left; and the mirror
   assert.ok(left.teeth[0] > level.teeth[0] + 0.01, `left: ${f(level)} -> ${f(left)}`);
   assert.ok(left.teeth[0] - left.teeth[1] > level.teeth[0] - level.teeth[1] + 0.015, `left: ${f(level)} -> ${f(left)}`);
   assert.ok(right.teeth[1] > level.teeth[1] + 0.01, `right: ${f(level)} -> ${f(right)}`);
   assert.ok(right.teeth[1] - right.teeth[0] > level.teeth[1] - level.teeth[0] + 0.015, `right: ${f(level)} -> ${f(right)}`);
+  // in her own teeth's light (the default): still one-sided toward the lifted side (s59: +.023 / +.021)
+  const lit = reads(true);
+  assert.ok(lit.left.teeth[0] - lit.left.teeth[1] > lit.level.teeth[0] - lit.level.teeth[1] + 0.015, `lit left: ${f(lit.level)} -> ${f(lit.left)}`);
+  assert.ok(lit.right.teeth[1] - lit.right.teeth[0] > lit.level.teeth[1] - lit.level.teeth[0] + 0.015, `lit right: ${f(lit.level)} -> ${f(lit.right)}`);
 });

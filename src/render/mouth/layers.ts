@@ -12,7 +12,7 @@ import { mainRow, teethUnderLip } from './teethRows.ts';
 import { evenTips } from './teethTips.ts';
 import { withSmoothIncisal } from './incisalLine.ts';
 import { BODY_LINE, LOWER_RELIEF, shadeTintOf, withToothRelief } from './toothRelief.ts';
-import { PHOTO_TEETH_MIN_GAP, over, withoutDark } from './photoTeeth.ts';
+import { PHOTO_TEETH_MIN_GAP, over, photoRowTarget, withoutDark } from './photoTeeth.ts';
 import { readyTongue, tongueSides } from './tongue.ts';
 import { brightenedTo, libraryGain, pictureSoftness, SOFT_TEETH_WARMTH, warmedToward, photoLipLook, pictureWhite, sharpened, sharpnessToMatch, softPictureWhite, teethTarget } from './photoLook.ts';
 import { teethBlurFor } from './pictureBlur.ts';
@@ -251,7 +251,9 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
   const upperLook = libraryRelief(own !== null, textured, pictureSoftness(lipBlur), ownKept);
   // (and a second upper row with speech's flatter front, taken per frame by the smile's light: speechRow.ts)
   const speechLook = speechRelief(textured), withSpeech = own === null && speechRowDiffers(upperLook, speechLook);
-  const look = { target, softShare: target / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
+  // (the library row in the light of the photo's own teeth where it shows them: photoTeeth.ts photoRowTarget)
+  const rowTarget = photoRowTarget(target, ownReady, cheek, OWN_TEETH_GAIN);
+  const look = { target: rowTarget, softShare: rowTarget / teethTarget(cheek, faceWhite), lipDetail, lipBlur, lipGrain, haveBlur: Math.max(soft, libSoftness(outPerIod, lib.upper.ppi)) };
   let teeth = { ...libraryLook(avatar, row(lib.upper, -1), row(lib.lower, 1), relief, look, withSpeech), fromPhoto: false, lowerFromPhoto: false, ownRowKept: false };
   seen('look', teeth.upper); seen('look', teeth.lower);
   // (the library row's light over the photo's cheeks, before a photo's own teeth take its place: rowTone.ts)

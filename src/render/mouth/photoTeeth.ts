@@ -117,3 +117,25 @@ export function over(top: ReadyLayer, base: ReadyLayer): ReadyLayer {
   }
   return { ...base, data };
 }
+
+/**
+ * s58 photorow58 (issue #13): a photo that shows its own teeth (lp_s42, lips parted .079 IOD) has its mouth rebuilt in
+ * speech (speechRebuild.ts), and the rebuilt row was the library's alone (her cut is too dim for withoutDark to keep any
+ * of it: 147 against the 190 the face's light asks) brought to the face's teeth light (photoLook.ts teethTarget: 238, her
+ * cheeks 199), while her own teeth, in her lips' shade, sit at .64 of her cheeks (bench/teethPicture.ts tone on the photo):
+ * a hard white band beside the soft grey teeth her photo shows. Where the photo's cut holds teeth, the library row takes
+ * the light the photo's own teeth have (the cut's bright luminance, lifted as withPhotoTeeth lifts them, by up to
+ * `ownGain`), never above the face's target. A cut whose brightest is lip or shadow (lp_s11's slit, .46 of her cheeks)
+ * is no teeth: the share fades in between `teethOverCheek` of the cheeks' luma. `on` false: the face's target (before s58).
+ */
+export const photoRowLightSetting = { on: true, teethOverCheek: [0.5, 0.65] as [number, number] };
+
+/** The library rows' bright-teeth target given the photo's teeth cut (`cut`, as cut, unlit) and its cheeks' luma. */
+export function photoRowTarget(target: number, cut: ReadyLayer | null, cheek: number, ownGain: readonly [number, number], s = photoRowLightSetting): number {
+  if (!s.on || cut === null || !(cheek > 0)) return target;
+  const own = brightLuminance(cut);
+  if (own === null || !(own > 0)) return target;
+  const share = smoothstep(s.teethOverCheek[0], s.teethOverCheek[1], own / cheek);
+  const lit = Math.min(target, own * Math.min(ownGain[1], Math.max(ownGain[0], target / own)));
+  return target + share * (lit - target);
+}
