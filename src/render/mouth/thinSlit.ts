@@ -85,7 +85,8 @@ export function gatherCover(cover: number[], k: number): number[] {
  * bottom one, the slit's darkness laid as a soft line at the column's smoothed middle (slitProfile.ts softLine; setting soft
  * off: gathered into the column's darkest row, gatherCover), by `strength` from thinSlitStrength.
  * A pixel's cover is read as how far its luma lies from the column's lightest (the lip) toward the darkest pixel of the slit
- * within BEAD_REACH columns (the bead); a changed pixel moves by the change of cover times (bead colour - lip colour).
+ * within BEAD_REACH columns (the bead); a changed pixel moves by the change of cover times (bead colour - lip colour) (soft:
+ * toward the bead, or toward the lip beside the slit, by the share of the way it moves, towardCover).
  */
 export function softenThinSlit(t: RasterTarget, m: SlitLines, strength: number): void {
   if (!(strength > 0)) return;
