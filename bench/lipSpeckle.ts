@@ -5,6 +5,8 @@
 // figures of the photo rendered at rest (`/rest`: 1 = as fine-grained as the picture's own lips). Also the frame's lip gap and
 // the share of the photo's own mouth drawn (1 - rebuilt). `--sheet out.png`: the mouths at 3x, rest | each root per frame.
 //   node --import tsx bench/lipSpeckle.ts --portrait lp_s10.jpg --motion m.json --frames 36,37,38 [--root a,b] [--sheet s.png]
+//   (s59: `hard` per column (darkest - second darkest row's darkness) / darkest: 1 = a hard 1-px line, ~0 = a soft band;
+//   `peak` the darkest row's share of each column's darkness, `jag` the rms px its middle strays from a 7-column mean)
 //   [--set render/x.ts:xSetting.key=value] (as bench/fleckRender.ts, on every root that has the module)
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,19 +37,26 @@ function lineAt(xs: number[], ys: number[], x: number): number {
   return NaN;
 }
 /** The band's fine-detail figures of a 512 RGBA render. */
-function speckle(img: Uint8ClampedArray | Uint8Array, l: Lines): { hf: number; dots: number; n: number; bead: number; dark: number; least: number } {
+function speckle(img: Uint8ClampedArray | Uint8Array, l: Lines): { hf: number; dots: number; n: number; bead: number; dark: number; least: number; peak: number; jag: number; hard: number } {
   const L = new Float32Array(W * W);
   for (let i = 0; i < W * W; i++) L[i] = 0.299 * img[i * 4]! + 0.587 * img[i * 4 + 1]! + 0.114 * img[i * 4 + 2]!;
   const G = gaussianBlur(L, W, W, 1, 3);
   const x0 = Math.min(l.upX[0]!, l.upX[l.upX.length - 1]!), x1 = Math.max(l.upX[0]!, l.upX[l.upX.length - 1]!);
   const m = 0.03 * l.unit;
   let s = 0, dots = 0, n = 0;
-  const darkest: number[] = [], all: number[] = [];
+  const darkest: number[] = [], all: number[] = [], peaks: number[] = [], hards: number[] = [], mids: number[] = [];
   for (let x = Math.ceil(x0 + 0.1 * (x1 - x0)); x <= x1 - 0.1 * (x1 - x0); x++) {
     const t = lineAt(l.upX, l.upY, x + 0.5), b = lineAt(l.loX, l.loY, x + 0.5);
     if (t !== t || b !== b) continue;
-    let least = 255;
-    for (let y = Math.floor(Math.min(t, b) - m); y <= Math.ceil(Math.max(t, b) + m); y++) {
+    let least = 255, light = 0;
+    const y0 = Math.floor(Math.min(t, b) - m), y1 = Math.ceil(Math.max(t, b) + m);
+    for (let y = y0; y <= y1; y++) light = Math.max(light, L[y * W + x]!);
+    // (s59) the column's darkness (lightest - luma) per row: its darkest row's share (1 = all on one row, a hard 1-px line)
+    // and its centroid (the line's middle; jag below: how far it strays from its 7-column running mean, a staircase high)
+    let ink = 0, top = 0, second = 0, mid = 0;
+    for (let y = y0; y <= y1; y++) { const d = light - L[y * W + x]!; ink += d; if (d > top) { second = top; top = d; } else if (d > second) second = d; mid += d * (y + 0.5); }
+    if (ink > 20) { peaks.push(top / ink); hards.push((top - second) / top); mids.push(mid / ink); } else mids.push(NaN);
+    for (let y = y0; y <= y1; y++) {
       const d = L[y * W + x]! - G[y * W + x]!;
       s += d * d; n++; if (Math.abs(d) > 10) dots++;
       least = Math.min(least, L[y * W + x]!); all.push(L[y * W + x]!);
@@ -62,7 +71,15 @@ function speckle(img: Uint8ClampedArray | Uint8Array, l: Lines): { hf: number; d
   const bead = 100 * Math.sqrt(e / Math.max(1, darkest.length - 6)) / Math.max(1, all[all.length >> 1] ?? 1);
   // dark: the mean of the per-column darkest luma (a slit lightened reads higher); least: the band's darkest pixel
   const dark = darkest.reduce((p, q) => p + q, 0) / Math.max(1, darkest.length), least = Math.min(...darkest);
-  return { hf: Math.sqrt(s / Math.max(1, n)), dots: dots / Math.max(1, n), n, bead, dark, least };
+  let je = 0, jn = 0;
+  for (let k = 3; k + 3 < mids.length; k++) {
+    let mean = 0, c = 0;
+    for (let j = -3; j <= 3; j++) if (mids[k + j] === mids[k + j]) { mean += mids[k + j]!; c++; }
+    if (mids[k] !== mids[k] || c < 5) continue;
+    je += (mids[k]! - mean / c) ** 2; jn++;
+  }
+  const peak = peaks.reduce((p, q) => p + q, 0) / Math.max(1, peaks.length), hard = hards.reduce((p, q) => p + q, 0) / Math.max(1, hards.length), jag = Math.sqrt(je / Math.max(1, jn));
+  return { hf: Math.sqrt(s / Math.max(1, n)), dots: dots / Math.max(1, n), n, bead, dark, least, peak, jag, hard };
 }
 
 /** A 3x crop of the mouth (centred on the lines) as raw RGB. */
@@ -105,14 +122,14 @@ for (const [ri, root] of roots.entries()) {
   const rest = { ...last };
   const rs = speckle(restImg, rest);
   if (!cw) { cw = Math.round(1.5 * Math.abs(rest.upX[rest.upX.length - 1]! - rest.upX[0]!)); ch = Math.round(0.45 * cw); }
-  console.log(`${path.basename(root)} ${file} rest: bead ${rs.bead.toFixed(2)} hf ${rs.hf.toFixed(2)} dots ${(100 * rs.dots).toFixed(1)}% (gap ${rest.gap.toFixed(3)} IOD)`);
+  console.log(`${path.basename(root)} ${file} rest: bead ${rs.bead.toFixed(2)} hard ${rs.hard.toFixed(2)} hf ${rs.hf.toFixed(2)} dots ${(100 * rs.dots).toFixed(1)}% (gap ${rest.gap.toFixed(3)} IOD)`);
   if (ri === 0) tiles.push([crop(restImg, rest, cw, ch)]);
   let sumHf = 0, sumDots = 0, sumBead = 0;
   for (const [k, fi] of picks.entries()) {
     const img = r.render(frames[fi]!).data;
     const s = speckle(img, last);
     sumHf += s.hf / rs.hf; sumBead += s.bead; sumDots += s.dots / Math.max(1e-6, rs.dots);
-    console.log(`  f${fi} gap ${last.gap.toFixed(3)} photo ${last.keep.toFixed(2)} bead ${s.bead.toFixed(2)} dark ${s.dark.toFixed(1)} least ${s.least.toFixed(0)} hf ${s.hf.toFixed(2)} (/rest ${(s.hf / rs.hf).toFixed(2)}) dots ${(100 * s.dots).toFixed(1)}% (/rest ${(s.dots / Math.max(1e-6, rs.dots)).toFixed(2)})`);
+    console.log(`  f${fi} gap ${last.gap.toFixed(3)} photo ${last.keep.toFixed(2)} bead ${s.bead.toFixed(2)} dark ${s.dark.toFixed(1)} least ${s.least.toFixed(0)} hard ${s.hard.toFixed(2)} peak ${s.peak.toFixed(2)} jag ${s.jag.toFixed(3)} hf ${s.hf.toFixed(2)} (/rest ${(s.hf / rs.hf).toFixed(2)}) dots ${(100 * s.dots).toFixed(1)}% (/rest ${(s.dots / Math.max(1e-6, rs.dots)).toFixed(2)})`);
     (tiles[k + 1] ??= []).push(crop(img, last, cw, ch));
   }
   console.log(`  mean bead ${(sumBead / picks.length).toFixed(2)} (rest ${rs.bead.toFixed(2)}); mean /rest: hf ${(sumHf / picks.length).toFixed(2)} dots ${(sumDots / picks.length).toFixed(2)}`);

@@ -15,12 +15,15 @@
 // dashes (lp_s10 + vrt5a bead 6.5 -> 6.8 gated, 5.7 not). Wider openings and the photo's own mouth are left alone.
 import type { RasterTarget } from '../raster.ts';
 import { smoothstep } from '../../math/smooth.ts';
+import { DARK_KEEP, inkMiddle, smoothAlong, smoothMiddles, softLine } from './slitProfile.ts';
 
 /**
  * Settings. ON (s58 seam58: the darkness moved, not averaged; st_happy f37-39 bead 8.5-9.5 -> see docs/mouth/sessions/s58-seam58.md,
  * mt_man jawOpen .02's darkest centre pixel kept). Bench: --set render/mouth/thinSlit.ts:thinSlitSetting.on=false.
+ * soft: ON (s59 edge59): each column's darkness laid as a soft line at its smoothed sub-pixel middle (slitProfile.ts), not
+ * gathered into its darkest row (which stepped a whole row every 8-10 columns: critic58's staircase). Off: seam58's gathering.
  */
-export const thinSlitSetting = { on: true };
+export const thinSlitSetting = { on: true, soft: true };
 
 /** the opening's tallest column (output px) up to which its slit is evened whole, and from which not at all */
 export const THIN_SLIT_PX = [2.5, 4] as const;
@@ -79,9 +82,11 @@ export function gatherCover(cover: number[], k: number): number[] {
 
 /**
  * In place: in every column of the opening, from the row above its top line to the row below its
- * bottom one, the slit's darkness gathered into the column's darkest row (gatherCover, by `strength` from thinSlitStrength).
+ * bottom one, the slit's darkness laid as a soft line at the column's smoothed middle (slitProfile.ts softLine; setting soft
+ * off: gathered into the column's darkest row, gatherCover), by `strength` from thinSlitStrength.
  * A pixel's cover is read as how far its luma lies from the column's lightest (the lip) toward the darkest pixel of the slit
- * within BEAD_REACH columns (the bead); a changed pixel moves by the change of cover times (bead colour - lip colour).
+ * within BEAD_REACH columns (the bead); a changed pixel moves by the change of cover times (bead colour - lip colour) (soft:
+ * toward the bead, or toward the lip beside the slit, by the share of the way it moves, towardCover).
  */
 export function softenThinSlit(t: RasterTarget, m: SlitLines, strength: number): void {
   if (!(strength > 0)) return;
@@ -98,10 +103,12 @@ export function softenThinSlit(t: RasterTarget, m: SlitLines, strength: number):
     for (let y = a; y <= b; y++) { const c = color[y * W + x]!; if (c >>> 24 !== 0 && luma(c) < bl) { bl = luma(c); best = c; } }
     dark[x] = best;
   }
+  // per column: its rows, their covers and the colours the cover runs between (read before any column is changed)
+  const cols: ({ ys: number[]; cover: number[]; bead: number; lip: number } | null)[] = new Array(n).fill(null);
+  const middle = new Array<number>(n).fill(NaN);
   for (let x = 1; x + 1 < n; x++) {
     const [a, b] = rows(x);
     if (!(b > a)) continue;
-    const k = strength;
     // the bead: the darkest pixel of the slit near by; the lip: this column's lightest pixel
     let bead = -1;
     for (let j = Math.max(0, x - BEAD_REACH); j <= Math.min(n - 1, x + BEAD_REACH); j++) if (dark[j]! >= 0 && (bead < 0 || luma(dark[j]!) < luma(bead))) bead = dark[j]!;
@@ -112,17 +119,55 @@ export function softenThinSlit(t: RasterTarget, m: SlitLines, strength: number):
     if (Ll - Lb < LEAST_CONTRAST) continue;
     const ys: number[] = [], cover: number[] = [];
     for (let y = a; y <= b; y++) { const c = color[y * W + x]!; if (c >>> 24 === 0) continue; ys.push(y); cover.push(Math.min(1, Math.max(0, (Ll - luma(c)) / (Ll - Lb)))); }
-    const moved = gatherCover(cover, k);
+    cols[x] = { ys, cover, bead, lip };
+    middle[x] = inkMiddle(ys, cover);
+  }
+  // the soft line's middles, smoothed along the slit (slitProfile.ts); off: seam58's gathering into the darkest row
+  const soft = thinSlitSetting.soft ? smoothMiddles(middle) : null;
+  const ink = soft !== null ? smoothAlong(cols.map((c) => (c === null ? 0 : c.cover.reduce((a, b) => a + b, 0))), middle) : null;
+  // (the slit as dark as gathering made it: its darkest row whole once a row's worth of ink is there, seam58)
+  const core = ink !== null ? ink.map((v) => Math.min(1, v)) : null;
+  for (let x = 1; x + 1 < n; x++) {
+    const col = cols[x];
+    if (col === null) continue;
+    const { ys, cover, bead, lip } = col;
+    const moved = soft !== null ? softLine(ys, cover, soft[x]!, strength, ink![x]!, DARK_KEEP * core![x]!) : gatherCover(cover, strength);
     for (let r = 0; r < ys.length; r++) {
       const d = moved[r]! - cover[r]!;
       if (d === 0) continue;
       const i = ys[r]! * W + x, c = color[i]!;
-      let packed = 0;
-      for (let ch = 0; ch < 3; ch++) {
-        const v = (c >>> (8 * ch)) & 255, toward = ((bead >>> (8 * ch)) & 255) - ((lip >>> (8 * ch)) & 255);
-        packed |= Math.min(255, Math.max(0, Math.round(v + d * toward))) << (8 * ch);
-      }
-      color[i] = (packed | (c & 0xff000000)) >>> 0;
+      // (a row losing darkness goes toward the lip beside the slit on its side, not the column's lightest pixel: the lower
+      // lip's highlight put pale flecks along the upper lip's rim)
+      const outside = soft === null ? 0 : ys[r]! + 0.5 < soft[x]! ? Math.max(0, ys[0]! - 1) : Math.min(H - 1, ys[ys.length - 1]! + 1);
+      const beside = color[outside * W + x]!;
+      color[i] = soft !== null ? towardCover(c, cover[r]!, moved[r]!, bead, beside >>> 24 === 0 ? lip : beside) : shiftCover(c, d, bead, lip);
     }
   }
+}
+
+/** Pixel c's colour moved by cover change d along (bead - lip) (seam58: a row gathering darkness). */
+function shiftCover(c: number, d: number, bead: number, lip: number): number {
+  let packed = 0;
+  for (let ch = 0; ch < 3; ch++) {
+    const v = (c >>> (8 * ch)) & 255, toward = ((bead >>> (8 * ch)) & 255) - ((lip >>> (8 * ch)) & 255);
+    packed |= Math.min(255, Math.max(0, Math.round(v + d * toward))) << (8 * ch);
+  }
+  return (packed | (c & 0xff000000)) >>> 0;
+}
+
+/**
+ * Pixel c, read as cover `was`, given cover `now` (s59 soft line): mixed toward the bead by the share of the remaining way
+ * it gains, or toward the lip by the share of its cover it loses. Never past either colour: moved along (bead - lip) by the
+ * cover lost, a lip-edge pixel of another hue (the upper lip's dark red rim) overshot to a pink fleck.
+ */
+function towardCover(c: number, was: number, now: number, bead: number, lip: number): number {
+  const up = now > was;
+  const k = up ? (now - was) / Math.max(1e-6, 1 - was) : (was - now) / Math.max(1e-6, was);
+  const to = up ? bead : lip;
+  let packed = 0;
+  for (let ch = 0; ch < 3; ch++) {
+    const v = (c >>> (8 * ch)) & 255, w = (to >>> (8 * ch)) & 255;
+    packed |= Math.min(255, Math.max(0, Math.round(v + Math.min(1, k) * (w - v)))) << (8 * ch);
+  }
+  return (packed | (c & 0xff000000)) >>> 0;
 }
