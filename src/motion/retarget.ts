@@ -32,6 +32,7 @@ import { eyeRestOf, percentile } from './restFace.ts';
 import { eyeGazes, faceMeasures } from './measures.ts';
 import { mouthWidthRatio, openingAspect } from '../rig/mouthPrior.ts';
 import { restReading, shutLipFrames } from './shutRest.ts';
+import { applyHeldLook, heldLookOf, holdsLook } from './heldLook.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -155,6 +156,8 @@ export function retargetFromLandmarks(frames: (Landmarks | ArrayLike<number> | n
     browsThroughLids(out, o.realBrowDrops ? realDrops(runs, brows, shares, r.have, fps) : runs, r.browShapes);
   }
   eyeRules(out, r, o, io);
+  // an expression held from the first frame to the last is the driver's rest: its absolute part put back (heldLook.ts)
+  if (o.heldLook) heldLookOnto(out, r, lms);
   return out;
 }
 
@@ -214,7 +217,7 @@ function readDriverFrames(lms: (Landmarks | null)[], neutral: Float64Array, o: R
     browShapes[i] = frame.browShape;
     lids[i] = frame.lids;
     if (o.wideFromShow || (o.stareOverMedian && o.stareShowGate) || o.oneEyedStare || (o.stareFromWhite && o.whiteStareMeshGate) || o.wideShowCap) [shows[0][i], shows[1][i]] = scleraShows(lm);
-    const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink;
+    const needEyes = o.lidsDecide || o.squintWithinNarrowing || o.squintWithinBlink || o.heldLook;
     const m = (needEyes && !io.eyes) || (o.restFromShutLips && !io.lipGaps) ? faceMeasures(lm) : null;
     if (needEyes) {
       eyes[0][i] = io.eyes ? io.eyes[0][i]! : m!.eyeLeft;
@@ -303,4 +306,11 @@ function uncappedWides(out: Map<RigControl, Float64Array>, shares: [Float64Array
     if (w && s) for (const i of have) r[i] = lidsDecide(w[i]!, s[i]!, shares[side]![i]!)[0];
     return r;
   }) as [Float64Array, Float64Array];
+}
+
+/** Step 4: the squint and frown the driver holds over the whole clip, which its rest took away (heldLook.ts); a neutral driver's channels untouched. */
+function heldLookOnto(out: Map<RigControl, Float64Array>, r: DriverReadings, lms: (Landmarks | null)[]): void {
+  const first = r.have.slice(0, 5).map((i) => faceMeasures(lms[i]!));
+  const look = heldLookOf(r.eyes, r.have, [first.map((m) => m.cornerLiftLeft), first.map((m) => m.cornerLiftRight)]);
+  if (holdsLook(look)) applyHeldLook(out, r.have, look);
 }

@@ -184,6 +184,13 @@ export interface DriverFitOptions {
   lipSides?: boolean;
   /** The video path: a one-sided sneer or bite read off the driver's pixels (each side's teeth, sneerRead.ts) added to `w.lipSideUpper` where the face mesh left it out (sneerSides.ts; docs/mouth s46 sneer46). */
   sneerSides?: boolean;
+  /**
+   * An expression held from the clip's first frame to its last, which every reading relative to the driver's rest takes
+   * away: eyes resting narrower than any neutral driver's (IOD) are a held squint, a start with both corners well under
+   * the lips' middle a held frown, put under every frame's own reading (heldLook.ts; docs/expression/sessions/s59-cry59.md:
+   * eamm's cry drawn wide-eyed). The 25 drivers of the critic's ruler but eamm (and beckham's squint, .03) hold nothing.
+   */
+  heldLook?: boolean;
 }
 
 /** Every option at its default. */
@@ -254,5 +261,6 @@ export function driverFitDefaults(o: DriverFitOptions = {}): Required<DriverFitO
     mouthShift: o.mouthShift ?? true,
     lipSides: o.lipSides ?? true,
     sneerSides: o.sneerSides ?? true,
+    heldLook: o.heldLook ?? true,
   };
 }
