@@ -25,7 +25,6 @@ import { eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { cellU, cellV, cellRow, sampleRgba } from '../src/render/closedEye/grid.ts';
 import { maskColumn } from '../src/render/closedEye/mask.ts';
 import type { BakedEye } from '../src/render/closedEye/bake.ts';
-import { waterLevel } from '../src/render/closedEye/foldBand.ts';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -91,9 +90,19 @@ function outline(L: Float32Array, mask: Float32Array, cheek: number, shut: (u: n
   return `top ${f(top)} outer ${f(outer)} inner ${f(inner)} ring ${mean(abs([...top, ...outer, ...inner])).toFixed(2)}  grain body/over-top ${(rms(grainIn) / Math.max(1e-6, rms(grainOut))).toFixed(2)} (${rms(grainIn).toFixed(3)})`;
 }
 
+/** Per cell of a column's light profile `l` (top to bottom), its water level: the lower of the highest cells over and under it
+ * (s57 lidlens57's, from closedEye/foldBand.ts, removed in s59). */
+function waterLevel(l: ArrayLike<number>): Float32Array {
+  const n = l.length, up = new Float32Array(n), down = new Float32Array(n), out = new Float32Array(n);
+  for (let i = 0, m = -Infinity; i < n; i++) { m = Math.max(m, l[i]!); up[i] = m; }
+  for (let i = n - 1, m = -Infinity; i >= 0; i--) { m = Math.max(m, l[i]!); down[i] = m; }
+  for (let i = 0; i < n; i++) out[i] = Math.min(up[i]!, down[i]!);
+  return out;
+}
+
 /**
  * (s57 lidlens57) The dark band over the lid's top: per column u .2-.8, the deepest cell under its water level (the lower of
- * the lightest cells over and under it; foldBand.ts waterLevel) from BAND_OVER eye widths over the mask's half line to
+ * the lightest cells over and under it; waterLevel above) from BAND_OVER eye widths over the mask's half line to
  * BAND_UNDER under it, over the cheek; the mean over the columns. A real shut lid runs flat into the skin over it (~0).
  */
 function bandDepth(L: Float32Array, mask: Float32Array, cheek: number): number {
