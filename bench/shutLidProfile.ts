@@ -8,6 +8,7 @@
 // each side of the half line: `top` (u .2-.8), `outer` / `inner` ends (rows over the corners' line) and `ring` the mean
 // |step| along the whole outline over the corners' line; `grain` the lid body's fine detail (luma minus its 3x3 mean, RMS
 // over the cheek) over the same of the skin just outside the top. A closed contour of contrast = a patch. Never asserts.
+// `dome/top` (s59 lids59): the lid's light at t .5-.8 over its top's (t -.2-0), u .35-.65.
 // `at the face mesh's mask` (s57 lidlens57): the same steps at mask.ts's own mask (no fold raise, no band lift: the place
 // real eyes are read at) and `band`, the dark band over the lid's top (bandDepth).
 //   node --import tsx bench/shutLidProfile.ts [--real lp_d0.mp4:66,...] [--ours lp_s5.jpg,...] [--set render/x.ts:xSetting.k=v]
@@ -51,6 +52,10 @@ function profile(name: string, L: Float32Array, crease: (u: number) => number, s
     Array.from({ length: n }, (_, i) => q(vals(pred(from + i * 0.1)))).join(' ');
   console.log(`${name.padEnd(36)} cheek ${cheek.toFixed(0)}`);
   console.log(`   byT   t -1..0.9: ${steps(-1, 20, (t0) => (u, d, t) => u > 0.35 && u < 0.65 && t >= t0 && t < t0 + 0.1)}`);
+  // (s59 lids59) the dome over the lid's top: t .5-.8 over t -.2-0 at u .35-.65 (real shut lids .87-1.02: flat or lighter at
+  // the top; a lit dome under a darker top is the "pale disc in a grey ring")
+  const mid = (a: number, b: number) => mean(vals((u, d, t) => u > 0.35 && u < 0.65 && t >= a && t < b));
+  console.log(`   dome/top ${(mid(0.5, 0.8) / mid(-0.2, 0)).toFixed(2)}`);
   console.log(`   along u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d, t) => u >= u0 && u < u0 + 0.1 && t > 0.3 && t < 0.7)}`);
   console.log(`   under u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d) => u >= u0 && u < u0 + 0.1 && d > 0.04 && d < 0.1)}`);
   if (mask) console.log(`   outline ${outline(L, mask, cheek, shut)}`);
