@@ -4,13 +4,12 @@
 // <= 0.25 on every portrait. Beside it, the sliding-robust lid gap (eval/eyes.ts eyeLidGaps, round
 // eyes11: real shut eyes read 0.14 median on the issue's measure, more on faces whose mesh points
 // slide along the shut line), and the eye pixels still showing. Prints a table; never asserts.
-//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--lash-band-off] [--crease-line-off] [--feather-off] [--shut-lash-off] [--mid-lid-off] [--fold-band-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json] [--grain n]
+//   node --import tsx bench/blink.ts [--brow-dark] [--lash-core] [--shadow-hue] [--white-in-fill] [--tone-off] [--valley-off] [--skin-hold-off] [--lash-band-off] [--crease-line-off] [--feather-off] [--shut-lash-off] [--mid-lid-off] [--sheet out.png] [--only lp_s42.jpg,...] [--dir other/photos] [--json landmarks.json] [--grain n]
 // --dir: the photos of another folder (e.g. frames of other people, to check the method generalises).
 // Analyses are cached (bench/portraitCache.ts).
 import path from 'node:path';
 import { shutLashSetting } from '../src/render/shutLash.ts';
 import { midLidSetting } from '../src/render/closedEye/midLid.ts';
-import { foldBandSetting } from '../src/render/closedEye/foldBand.ts';
 import { browBoneLightSetting, browLiftBlurSetting } from '../src/render/closedEye/browBoneLight.ts';
 import { lidSkinToneSetting } from '../src/render/closedEye/lidSkinTone.ts';
 import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
@@ -60,8 +59,6 @@ if (process.argv.includes('--feather-off')) featherMatchSetting.on = false;
 if (process.argv.includes('--shut-lash-off')) shutLashSetting.on = false;
 // --mid-lid-off (s50, midlid50): the lowering lid without the shut eye's lid mid-blink (render/closedEye/midLid.ts; blink 1 renders the same)
 if (process.argv.includes('--mid-lid-off')) midLidSetting.on = false;
-// --fold-band-off (s57, lidlens57): the open eye's fold band over the shut lid's top left as the photo has it (render/closedEye/foldBand.ts)
-if (process.argv.includes('--fold-band-off')) foldBandSetting.on = false;
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const only = arg('--only')?.split(',');
 // --set render/x.ts:xSetting.key=value (repeatable; settingSpec.ts): a variant renderer, e.g. s53's shutSagSetting.on=false

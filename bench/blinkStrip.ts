@@ -23,7 +23,6 @@ import { skinInMaskSetting } from '../src/render/closedEye/skinInMask.ts';
 import { lidBodyGrainSetting } from '../src/render/closedEye/lidBodyGrain.ts';
 import { lidNoPalerSetting } from '../src/render/closedEye/lidNoPaler.ts';
 import { midLidSetting } from '../src/render/closedEye/midLid.ts';
-import { foldBandSetting } from '../src/render/closedEye/foldBand.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const [out, file, motionFile] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
@@ -33,7 +32,7 @@ const OPTIONS: Record<string, { on: boolean }> = { paintedShade: paintedEyeShade
 const ON = (arg('--on') ?? '').split(',').filter(Boolean);
 for (const o of ON) if (!OPTIONS[o]) throw new Error(`--on ${o}: one of ${Object.keys(OPTIONS).join(', ')}`);
 /** The options read once, when a renderer is made (the shut eye's bake): `--bake` makes a second renderer with them on for the after row. */
-const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, creaseValley: creaseValleySetting, skinInMask: skinInMaskSetting , lidBodyGrain: lidBodyGrainSetting, lidNoPaler: lidNoPalerSetting, foldBand: foldBandSetting };
+const BAKE_OPTIONS: Record<string, { on: boolean }> = { whiteOutOfFill: whiteOutOfFillSetting, browBoneLight: browBoneLightSetting, lidSkinTone: lidSkinToneSetting, browLiftBlur: browLiftBlurSetting, creaseValley: creaseValleySetting, skinInMask: skinInMaskSetting , lidBodyGrain: lidBodyGrainSetting, lidNoPaler: lidNoPalerSetting };
 const BAKE = (arg('--bake') ?? '').split(',').filter(Boolean);
 for (const o of BAKE) if (!BAKE_OPTIONS[o]) throw new Error(`--bake ${o}: one of ${Object.keys(BAKE_OPTIONS).join(', ')}`);
 const STEP = Number(arg('--step') ?? 2), BLINKS = Number(arg('--blinks') ?? 3), ZOOM = Number(arg('--zoom') ?? 4), EYE = arg('--eye');

@@ -8,6 +8,7 @@
 // each side of the half line: `top` (u .2-.8), `outer` / `inner` ends (rows over the corners' line) and `ring` the mean
 // |step| along the whole outline over the corners' line; `grain` the lid body's fine detail (luma minus its 3x3 mean, RMS
 // over the cheek) over the same of the skin just outside the top. A closed contour of contrast = a patch. Never asserts.
+// `dome/top` (s59 lids59): the lid's light at t .5-.8 over its top's (t -.2-0), u .35-.65.
 // `at the face mesh's mask` (s57 lidlens57): the same steps at mask.ts's own mask (no fold raise, no band lift: the place
 // real eyes are read at) and `band`, the dark band over the lid's top (bandDepth).
 //   node --import tsx bench/shutLidProfile.ts [--real lp_d0.mp4:66,...] [--ours lp_s5.jpg,...] [--set render/x.ts:xSetting.k=v]
@@ -25,7 +26,6 @@ import { eyeGeometry, lineAt } from '../src/render/closedEye/library.ts';
 import { cellU, cellV, cellRow, sampleRgba } from '../src/render/closedEye/grid.ts';
 import { maskColumn } from '../src/render/closedEye/mask.ts';
 import type { BakedEye } from '../src/render/closedEye/bake.ts';
-import { waterLevel } from '../src/render/closedEye/foldBand.ts';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1]! : d; };
@@ -52,6 +52,10 @@ function profile(name: string, L: Float32Array, crease: (u: number) => number, s
     Array.from({ length: n }, (_, i) => q(vals(pred(from + i * 0.1)))).join(' ');
   console.log(`${name.padEnd(36)} cheek ${cheek.toFixed(0)}`);
   console.log(`   byT   t -1..0.9: ${steps(-1, 20, (t0) => (u, d, t) => u > 0.35 && u < 0.65 && t >= t0 && t < t0 + 0.1)}`);
+  // (s59 lids59) the dome over the lid's top: t .5-.8 over t -.2-0 at u .35-.65 (real shut lids .87-1.02: flat or lighter at
+  // the top; a lit dome under a darker top is the "pale disc in a grey ring")
+  const mid = (a: number, b: number) => mean(vals((u, d, t) => u > 0.35 && u < 0.65 && t >= a && t < b));
+  console.log(`   dome/top ${(mid(0.5, 0.8) / mid(-0.2, 0)).toFixed(2)}`);
   console.log(`   along u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d, t) => u >= u0 && u < u0 + 0.1 && t > 0.3 && t < 0.7)}`);
   console.log(`   under u -.2..1.1: ${steps(-0.2, 14, (u0) => (u, d) => u >= u0 && u < u0 + 0.1 && d > 0.04 && d < 0.1)}`);
   if (mask) console.log(`   outline ${outline(L, mask, cheek, shut)}`);
@@ -91,9 +95,19 @@ function outline(L: Float32Array, mask: Float32Array, cheek: number, shut: (u: n
   return `top ${f(top)} outer ${f(outer)} inner ${f(inner)} ring ${mean(abs([...top, ...outer, ...inner])).toFixed(2)}  grain body/over-top ${(rms(grainIn) / Math.max(1e-6, rms(grainOut))).toFixed(2)} (${rms(grainIn).toFixed(3)})`;
 }
 
+/** Per cell of a column's light profile `l` (top to bottom), its water level: the lower of the highest cells over and under it
+ * (s57 lidlens57's, from closedEye/foldBand.ts, removed in s59). */
+function waterLevel(l: ArrayLike<number>): Float32Array {
+  const n = l.length, up = new Float32Array(n), down = new Float32Array(n), out = new Float32Array(n);
+  for (let i = 0, m = -Infinity; i < n; i++) { m = Math.max(m, l[i]!); up[i] = m; }
+  for (let i = n - 1, m = -Infinity; i >= 0; i--) { m = Math.max(m, l[i]!); down[i] = m; }
+  for (let i = 0; i < n; i++) out[i] = Math.min(up[i]!, down[i]!);
+  return out;
+}
+
 /**
  * (s57 lidlens57) The dark band over the lid's top: per column u .2-.8, the deepest cell under its water level (the lower of
- * the lightest cells over and under it; foldBand.ts waterLevel) from BAND_OVER eye widths over the mask's half line to
+ * the lightest cells over and under it; waterLevel above) from BAND_OVER eye widths over the mask's half line to
  * BAND_UNDER under it, over the cheek; the mean over the columns. A real shut lid runs flat into the skin over it (~0).
  */
 function bandDepth(L: Float32Array, mask: Float32Array, cheek: number): number {

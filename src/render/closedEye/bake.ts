@@ -29,8 +29,6 @@ import { liftLitDome, lidLitDomeSetting } from './lidLitDome.ts';
 import { fitLidToRing, ringFitSetting } from './ringFit.ts';
 import { flattenLid, lidFlatSetting } from './lidFlat.ts';
 import { liftLidTop, lidTopSetting } from './lidTop.ts';
-import { foldBandSetting, liftFoldBand } from './foldBand.ts';
-import { eyeFoldShare, foldBrowSetting } from './foldBrow.ts';
 
 export interface BakedEye {
   /** RGB of the fitted shut eye, PATCH_W x PATCH_H in the photo's eye frame */
@@ -109,9 +107,7 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
   // without lashes gets a soft line, a made-up eye a dark one)
   const photoDark = darkness(photo, photoRef, (u) => { const l = lineAt(g.lid, clamp01(u)); return [l - 0.06, l + 0.04]; });
   const libDark = darkness(warped, libRef, (u) => { const sh = shutAt(g, clamp01(u)); return [sh - 0.05, sh + 0.05]; });
-  // how much the dark band over the lid's top is a smooth fold rather than a brow (foldBrow.ts; foldBand's ceiling)
-  const fold = foldBandSetting.on && foldBrowSetting.on ? eyeFoldShare(photo, mask) : 0;
-  return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person, moved: coverDark, fold };
+  return { mask, warped, photo, photoRef, libRef, photoDark, libDark, person, moved: coverDark };
 }
 
 /**
@@ -119,7 +115,7 @@ export function sampleEye(tex: PhotoTexture, g: EyeGeometry, lib: ClosedEyePatch
  * down to lashDark, lashCore.ts). photoPixel: texture pixels per
  * pixel of the photo (2 for a 256 px photo on the 512 crop; at least 1), for the softening and grain.
  */
-export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photoPixel = 1, lashCore = lashCoreSetting.on, fold = s.fold): BakedEye {
+export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photoPixel = 1, lashCore = lashCoreSetting.on): BakedEye {
   // nothing is drawn over the background past the silhouette
   const mask = s.mask.map((m, k) => (s.person[k]! >= 1 ? m : m * smoothstep(0.3, 0.7, s.person[k]!)));
   const rgb = shadedSkin(s.warped, s.photoRef, s.libRef, lashGamma(lashDark, s.libDark));
@@ -155,11 +151,9 @@ export function finishEye(s: SampledEye, g: EyeGeometry, lashDark: number, photo
   if (featherMatchSetting.on) matchFeather(rgb, s.photo, mask, g);
   // and the lid's body past the feather the skin round it, at its ring (ringFit.ts)
   if (ringFitSetting.on) fitLidToRing(rgb, s.photo, mask, g, s.person);
-  // the open eye's fold band over the lid's top lifted to the light round it, and drawn (foldBand.ts, off; not on a moved painted eye)
-  const drawn = foldBandSetting.on && !s.moved ? liftFoldBand(rgb, mask, s.photo, g, s.person, foldBandSetting, fold) : mask;
   const lines = drawLines(g);
   const photoLuma = new Float32Array(PATCH_W * PATCH_H).map((_, k) => luminance(s.photo[k * 3]!, s.photo[k * 3 + 1]!, s.photo[k * 3 + 2]!));
-  return { rgb, mask: drawn, ...lines, lashRgb: lashColours(rgb, lines.shutV), photoLuma };
+  return { rgb, mask, ...lines, lashRgb: lashColours(rgb, lines.shutV), photoLuma };
 }
 
 /** The band about the shut edge a shut line's darkness is measured in (as the library's, sampleEye). */

@@ -3,11 +3,11 @@
 // body against the skin just over the mask's top, where a real shut lid carries .94-4.8 of it and ours .54-.78 (lp_s5,
 // lp_s1, mt_man, st_happy): on those faces the brow bone's skin is grainier than a smooth cheek, and a lid as smooth as the
 // cheek under a grainy brow bone reads as a smooth sticker against the skin it meets. Here the photo's detail over the
-// mask's top is read (u .2-.8, OVER eye widths over its half line, past the fold band; brow hair left out, foldBand.ts
+// mask's top is read (u .2-.8, OVER eye widths over its half line, past the fold band; brow hair left out, browHair.ts
 // hairOf) and the body is brought up to the grainier of the two references.
 import { PATCH_W, PATCH_H, PATCH_PPW } from './frame.ts';
 import { cellU } from './grid.ts';
-import { hairOf } from './foldBand.ts';
+import { hairOf } from './browHair.ts';
 import type { EyeGeometry } from './lids.ts';
 
 /** on (the product) / off: the cheek's grain the only reference (before s57). */

@@ -16,7 +16,6 @@ import { closedEyeLibrary, eyeGeometry } from './library.ts';
 import type { EyeGeometry, Line } from './lids.ts';
 import type { PhotoTexture } from './grid.ts';
 import { sampleEye, finishEye, type BakedEye } from './bake.ts';
-import { faceFoldShare } from './foldBrow.ts';
 import { drawEye } from './draw.ts';
 import { drawLidShadow, lidShadowStrength, slitShadowStrength } from './lidShadow.ts';
 import type { RasterTarget } from '../raster.ts';
@@ -180,9 +179,7 @@ export class ClosedEyes {
     // runs over the painted eye's lighter lid and lightened the other eye's lash line too (lp_s10's
     // near eye read .28 shut instead of .23)
     const lashDark = Math.min(...sampled.map((x, side) => (this.grow[side] === 1 ? x : sampleEye(input.texture, plain[side]!, lib0, true)).photoDark));
-    // a face has a brow over both eyes or neither: the fold's ceiling lifted only as far as both eyes agree (foldBrow.ts)
-    const fold = faceFoldShare(sampled.map((x) => x.fold));
-    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel, input.lashCore, fold));
+    this.eyes = sampled.map((x, side) => finishEye(x, geo[side]!, lashDark, input.photoPixel, input.lashCore));
     this.strips = geo.map((g, side) => stripOnPatch(input.paintedBands?.[side], g.frame));
   }
 
