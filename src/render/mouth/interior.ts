@@ -68,7 +68,7 @@ export function cavityInto(q: OpeningPixel, p: MouthPlacement, light: FrameLight
   // (a smile's corners are the dark corridor beside the side teeth: rowLook.ts)
   const lining = corridorLight(lateral, light.corridor);
   // (a lit driver's cavity dark behind the upper row, lit low toward the lower lip: litCavityFall.ts)
-  const fall = light.litFall > 0 ? litFallAt((q.cy - (q.rowTop ?? q.top)) / Math.max(1, q.bottom - (q.rowTop ?? q.top)), light.litFall, light.litRun) : 1;
+  const fall = light.litFall > 0 ? litFallAt((q.cy - (q.rowTop ?? q.top)) / Math.max(1, q.bottom - (q.rowTop ?? q.top)), light.litFall, light.litRun, p.driverCavity) : 1;
   for (let ch = 0; ch < 3; ch++) {
     const plain = cav[ch]! * depthShade * fall, c = (plain + (core[ch]! * deep - plain) * round) * depth;
     out[ch] = c + (lip[ch]! * lining - c) * corner;

@@ -24,14 +24,36 @@ const RUN_RANGE = [0.25, 0.7] as const;
 /**
  * The light factor at `down` (0 the upper row's edge .. 1 the lower lip) for a frame whose lift share is `k` (0: the cavity
  * not lifted, factor 1) and whose driver's tongue stands `run` of the opening (undefined: RUN_WITHOUT): DARK_TOP under the
- * row, rising over the opening's middle to 1 where the driver's lit run begins, LOW_LIT at the lower lip.
+ * row, rising over the opening's middle to 1 where the driver's lit run begins, LOW_LIT at the lower lip; deeper under the
+ * row where the driver's own opening is `driverDark` dark (darkTopOf; absent: as before).
  */
-export function litFallAt(down: number, k: number, run: number | undefined): number {
+export function litFallAt(down: number, k: number, run: number | undefined, driverDark?: number): number {
   if (!(k > 0)) return 1;
   const r = Math.min(RUN_RANGE[1], Math.max(RUN_RANGE[0], run ?? RUN_WITHOUT)), litFrom = 1 - r, d = clamp01(down);
-  const f = d < litFrom ? DARK_TOP + (1 - DARK_TOP) * smoothstep(DARK_HOLD, litFrom, d) : 1 + (LOW_LIT - 1) * smoothstep(litFrom, 1, d);
+  // (deeper in its upper part as the driver's own opening is dark, the lower part as it was: darkTopOf)
+  const deepen = 1 - TOP_DEEPEN * darkTopOf(driverDark) * (1 - smoothstep(DEEP_TO[0], DEEP_TO[1], d));
+  const f = (d < litFrom ? DARK_TOP + (1 - DARK_TOP) * smoothstep(DARK_HOLD, litFrom, d) : 1 + (LOW_LIT - 1) * smoothstep(litFrom, 1, d)) * deepen;
   return 1 + (f - 1) * clamp01(k);
 }
+
+/**
+ * How far the lifted cavity's top goes deeper, 0..1, for a driver whose opening is `driverDark` dark (its dark share,
+ * motion/driverCavity.ts; absent: 0). The lit lift (teethEdge.ts litCavityShare) is keyed on the driver's teeth and its
+ * dark-O reading, not on how much of its opening is dark: st_happy <- pcavs681 f91 lifted the whole cavity to a maroon
+ * slab (ours .34 of the lips' luma over the opening's upper half, .57 its core) where the driver's opening is .44 dark,
+ * black under its upper lip (.25) over a lit tongue and lower row (s59 fill59, critic58 "a flat maroon slab").
+ */
+export function darkTopOf(driverDark: number | undefined, setting = deepTopSetting): number {
+  return setting.on && driverDark !== undefined ? smoothstep(DEEP_DARK[0], DEEP_DARK[1], driverDark) : 0;
+}
+/** driver dark shares over which the top deepens (lp_d6's lit tongues .00-.14 keep DARK_TOP; pcavs681 f91 .44) */
+const DEEP_DARK = [0.15, 0.45] as const;
+/** at a dark driver the top goes this share deeper (.6 x .4 = .24 of the lifted light: pcavs681 f91's .25) ... */
+const TOP_DEEPEN = 0.6;
+/** ... whole down to the first share of the opening, none from the second: the lower part (the driver's lit tongue and lower
+ *  row) as it was (held deep to .73, lp_s5 <- lp_d10 f93/f95's lower half went .46/.41 -> .43/.38 of the lips [driver
+ *  .58/.56]; deep to .12 only, pcavs681 f91's black top was a thin band under the lip) */
+const DEEP_TO = [0.3, 0.6] as const;
 
 /**
  * The frame's driver tongue run for litFallAt: its reading as far as it is trusted (driverTongue.ts readingTrust: a driver
@@ -78,3 +100,6 @@ export function tongueFrontShare(arch: number, driverTongue: number | undefined,
 
 /** The front's target luma for lips whose edge colour is `lipEdge` (FRONT_OF_EDGE of its luma). */
 export const frontTarget = (lipEdge: readonly number[]) => FRONT_OF_EDGE * luma601(lipEdge);
+
+/** the lifted cavity's top deepened by the driver's own dark (darkTopOf): on (default) or off (every render as before) */
+export const deepTopSetting = { on: true };
