@@ -70,3 +70,25 @@ test('blurRgb blurs: a point spreads as the normalised taps, an all-zero grid st
   blurRgb(z, 4, 3, 2);
   assert.ok(z.every((v) => Object.is(v, 0)));
 });
+
+test('blurRgb is the per-pixel loop to the bit on ring-like rows (s59: a sparse row sums only its non-zero cells; negatives, -0, one channel set)', () => {
+  const rand = mulberry32(59);
+  for (const [w, h] of [[77, 58], [40, 30]] as const) {
+    for (const sigma of [3, 5]) {
+      // most rows non-zero, each with a few cells set (frameMatch.ts's ring: the mask's feather either side of the eye)
+      const a = new Float32Array(w * h * 3);
+      for (let y = 0; y < h; y++) {
+        if (rand() < 0.15) continue;
+        for (let x = 0; x < w; x++) {
+          if (rand() > 0.12) { if (rand() < 0.05) a[(y * w + x) * 3 + 2] = -0; continue; }
+          const one = rand() < 0.2 ? Math.floor(rand() * 3) : -1;
+          for (let ch = 0; ch < 3; ch++) if (one < 0 || ch === one) a[(y * w + x) * 3 + ch] = rand() < 0.1 ? -rand() * 40 : rand() * 255;
+        }
+      }
+      const b = a.slice();
+      reference(a, w, h, sigma);
+      blurRgb(b, w, h, sigma);
+      assert.ok(sameBits(a, b), `${w}x${h} sigma ${sigma}`);
+    }
+  }
+});

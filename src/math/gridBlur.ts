@@ -16,6 +16,15 @@ export function gaussTaps(sigma: number): { k: Float64Array; rad: number; sum: n
 /** Reused between calls: the horizontal pass's output, the vertical pass's row sums, which rows are all zero, the
  * vertical window's non-zero rows and their taps. */
 let tmp = new Float32Array(0), acc = new Float64Array(0), zeroRow = new Uint8Array(0), rowAt = new Int32Array(0), tap = new Float64Array(0), colAt = new Int32Array(0);
+/** (s59 speed59) per row, the next cell at or after c with a non-zero channel (w: none), and the horizontal pass's
+ * non-zero output cells [outLo, outHi] per row (outLo > outHi: none). */
+let nextNz = new Int32Array(0), outLo = new Int32Array(0), outHi = new Int32Array(0);
+
+/**
+ * Whether a row of the horizontal pass takes the sparse loop: under this share of its cells non-zero (frameMatch.ts's
+ * ring: the mask's outer feather, a few cells either side of the eye on most rows).
+ */
+const SPARSE_SHARE = 0.5;
 
 /**
  * Separable Gaussian blur of an RGB float grid (w x h, 3 floats a cell), in place, the edge cells repeated past the
@@ -27,7 +36,8 @@ export function blurRgb(rgb: Float32Array, w: number, h: number, sigma: number):
   const n = w * h * 3, stride = w * 3;
   if (tmp.length < n) tmp = new Float32Array(n);
   if (acc.length < stride) acc = new Float64Array(stride);
-  if (zeroRow.length < h) zeroRow = new Uint8Array(h);
+  if (zeroRow.length < h) { zeroRow = new Uint8Array(h); outLo = new Int32Array(h); outHi = new Int32Array(h); }
+  if (nextNz.length < w + 1) nextNz = new Int32Array(w + 1);
   // column x + i's cell offset (clamped to the grid), at colAt[x + i + rad]
   if (colAt.length < w + 2 * rad) colAt = new Int32Array(w + 2 * rad);
   for (let c = 0; c < w + 2 * rad; c++) colAt[c] = Math.min(w - 1, Math.max(0, c - rad)) * 3;
@@ -38,9 +48,30 @@ export function blurRgb(rgb: Float32Array, w: number, h: number, sigma: number):
     let zero = 1;
     for (let j = row; j < row + stride; j++) if (rgb[j] !== 0) { zero = 0; break; }
     zeroRow[y] = zero;
-    if (zero) { tmp.fill(0, row, row + stride); continue; }
+    if (zero) { tmp.fill(0, row, row + stride); outLo[y] = 1; outHi[y] = 0; continue; }
+    // (s59 speed59) a term whose source is 0 adds +0, which leaves a sum that never is -0 as it is (it starts at +0 and
+    // a sum that cancels to zero is +0): a sparse row's outputs sum only their window's non-zero cells, in the same order
+    let count = 0, first = w, last = -1;
+    nextNz[w] = w;
+    for (let c = w - 1; c >= 0; c--) {
+      const j = row + c * 3;
+      if (rgb[j] !== 0 || rgb[j + 1] !== 0 || rgb[j + 2] !== 0) { nextNz[c] = c; count++; first = c; if (last < 0) last = c; } else nextNz[c] = nextNz[c + 1]!;
+    }
+    // the outputs whose window (clamped at the border) holds a non-zero cell: the vertical pass reads only those columns
+    outLo[y] = Math.max(0, first - rad); outHi[y] = Math.min(w - 1, last + rad);
+    const sparse = count < SPARSE_SHARE * w;
     for (let x = 0; x < w; x++) {
       const inside = x - rad >= 0 && x + rad < w;
+      if (inside && sparse) {
+        let a0 = 0, a1 = 0, a2 = 0;
+        for (let c = nextNz[x - rad]!, end = x + rad; c <= end; c = nextNz[c + 1]!) {
+          const kk = k[c - x + rad]!, j = row + c * 3;
+          a0 += kk * rgb[j]!; a1 += kk * rgb[j + 1]!; a2 += kk * rgb[j + 2]!;
+        }
+        const o = row + x * 3;
+        tmp[o] = a0 / sum; tmp[o + 1] = a1 / sum; tmp[o + 2] = a2 / sum;
+        continue;
+      }
       for (let ch = 0; ch < 3; ch++) {
         let a = 0;
         if (inside) {
@@ -62,14 +93,18 @@ export function blurRgb(rgb: Float32Array, w: number, h: number, sigma: number):
       rowAt[m] = yy * stride; tap[m++] = k[i + rad]!;
     }
     acc.fill(0, 0, stride);
+    // (s59 speed59) only the columns some window row holds non-zero: elsewhere every term is +0 and the sum stays 0
+    let cLo = w, cHi = -1;
+    for (let q = 0; q < m; q++) { const yy = rowAt[q]! / stride; if (outLo[yy]! < cLo) cLo = outLo[yy]!; if (outHi[yy]! > cHi) cHi = outHi[yy]!; }
+    const jLo = cLo * 3, jEnd = cHi * 3 + 3;
     let t = 0;
     for (; t + 4 <= m; t += 4) {
       const k0 = tap[t]!, k1 = tap[t + 1]!, k2 = tap[t + 2]!, k3 = tap[t + 3]!, r0 = rowAt[t]!, r1 = rowAt[t + 1]!, r2 = rowAt[t + 2]!, r3 = rowAt[t + 3]!;
-      for (let j = 0; j < stride; j++) acc[j] = acc[j]! + k0 * tmp[r0 + j]! + k1 * tmp[r1 + j]! + k2 * tmp[r2 + j]! + k3 * tmp[r3 + j]!;
+      for (let j = jLo; j < jEnd; j++) acc[j] = acc[j]! + k0 * tmp[r0 + j]! + k1 * tmp[r1 + j]! + k2 * tmp[r2 + j]! + k3 * tmp[r3 + j]!;
     }
     for (; t < m; t++) {
       const kk = tap[t]!, src = rowAt[t]!;
-      for (let j = 0; j < stride; j++) acc[j] = acc[j]! + kk * tmp[src + j]!;
+      for (let j = jLo; j < jEnd; j++) acc[j] = acc[j]! + kk * tmp[src + j]!;
     }
     const row = y * stride;
     for (let j = 0; j < stride; j++) rgb[row + j] = acc[j]! / sum;

@@ -1,7 +1,7 @@
 // Drawing a baked shut eye every frame: the patch placed by the eye's corners as rendered (so it
 // turns, tilts and foreshortens with the head), its shut edge riding on the closing mesh lid while
 // it fades in, blended "over" under anything in front of the eye.
-import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage, toEye, type EyeFrame } from './frame.ts';
+import { PATCH_U0, PATCH_V0, PATCH_PPW, PATCH_W, PATCH_H, toImage, type EyeFrame } from './frame.ts';
 import { lineAt } from './library.ts';
 import { cellU, clamp01, sample, sampleScalar } from './grid.ts';
 import type { Line } from './lids.ts';
@@ -124,11 +124,14 @@ export function drawEye(t: RasterTarget, eye: BakedEye, f: EyeFrame, show: numbe
   // the lid toward the skin this frame shows round it, read before the lid is drawn (frameMatch.ts)
   const gain = frameMatchSetting.on && frameMatch > 0 ? frameGain(t, eye.photoLuma, eye.mask, eye.shutV, f, nearIz, eye.rgb) : null;
   drawProbe.frames?.push(f);
+  // frame.ts toEye spelled out on locals, the same arithmetic: its [u, v] pair was allocated per pixel (s59 speed59)
+  const fox = f.ox, foy = f.oy, fux = f.ux, fuy = f.uy, fvx = f.vx, fvy = f.vy, w2 = f.width * f.width;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const row = y * W + x;
       if (depth[row]! > nearIz) continue;
-      const [u, v] = toEye(f, x + 0.5, y + 0.5);
+      const ex = x + 0.5 - fox, ey = y + 0.5 - foy;
+      const u = (ex * fux + ey * fuy) / w2, v = (ex * fvx + ey * fvy) / w2;
       const gx = (u - PATCH_U0) * PATCH_PPW;
       const col = Math.min(PATCH_W - 1, Math.max(0, Math.floor(gx)));
       const edge = edgeV[col]!, shut = eye.shutV[col]!;

@@ -164,6 +164,9 @@ export class ClosedEyes {
   private readonly strips: (Float32Array | null)[];
   /** per side, the photo's brow height over the eye (browHeight) */
   private readonly browV: [number, number];
+  /** lashPoints' copies of the screen positions, reused between frames (valid until its next call) */
+  private lashXs = new Float32Array(0);
+  private lashYs = new Float32Array(0);
 
   constructor(input: ClosedEyeInput) {
     const lib = closedEyeLibrary();
@@ -184,12 +187,17 @@ export class ClosedEyes {
   }
 
   /**
-   * Screen positions for the drawn lowered lash (shutLash.ts, wink42): copies of sx, sy with each eye's upper
+   * Screen positions for the drawn lowered lash (shutLash.ts, wink42): copies of sx, sy (buffers reused by the next call) with each eye's upper
    * lid points on its shut eye's lid edge as drawn at this closure (lashOnEdge.ts); sx, sy themselves with the setting off.
    */
   lashPoints(closure: readonly [number, number], sx: Float32Array, sy: Float32Array): [Float32Array, Float32Array] {
     if (!shutLashSetting.on) return [sx, sy];
-    const xs = Float32Array.from(sx), ys = Float32Array.from(sy);
+    // (no eye shows its shut lid: the copies would be sx, sy themselves; else the copies into buffers kept between
+    // frames: Float32Array.from walked both arrays through the iterator each frame, s59 speed59)
+    if (!(shutEyeShown(closure[0]).show > 0) && !(shutEyeShown(closure[1]).show > 0)) return [sx, sy];
+    if (this.lashXs.length !== sx.length) { this.lashXs = new Float32Array(sx.length); this.lashYs = new Float32Array(sy.length); }
+    const xs = this.lashXs, ys = this.lashYs;
+    xs.set(sx); ys.set(sy);
     for (let side = 0; side < 2; side++) {
       const show = shutEyeShown(closure[side]!).show;
       if (show <= 0) continue;
