@@ -1,9 +1,9 @@
 // The upper row in the shade of a dark overhang (issue #13, oldteeth59, session 59; critic58 #3: lp_s12 <- noem f30/f143,
 // <- lp_d14 f22/f32, "a bright, even, crisp white tooth row under the black moustache, the whitest and sharpest thing in the
 // picture"). A moustache (or a thick dark upper lip) hangs over the upper row: on real talking men it shades the row's
-// top and the row's light comes in only further down (bench/overhangShade.ts: a moustached talker's lit teeth in the
-// first .02 iod under the lip line at about .6-.7 of their p90), where the library row was drawn at the cheeks' full
-// light right up to the hair (ours .85-.95 of p90 from .03 iod down, a white strip against black). The cue is read from
+// top (bench/overhangShade.ts `under`, the opening's light .02-.06 iod under the lip line over the cheeks': talkers with
+// dark hair or lip over the row .15 and .49), where the library row was drawn at the face's teeth light right up to the
+// hair (lp_s12 .83-.99, over every real frame measured: a white strip against black). The cue is read from
 // the photo's own pixels over its upper lip (their light over the cheeks'), never per portrait: a shaven lip reads
 // about as light as the cheeks and takes none of it.
 import type { Avatar } from '../../avatar/types.ts';
@@ -19,7 +19,7 @@ export const OVER_REACH = 0.05;
 /** the overhang's light over the cheeks' from which the cue comes in (a shaven lip .8-1) to where it is all of it (a black moustache, lp_s12 .2) */
 export const OVER_DARK: readonly [number, number] = [0.6, 0.3];
 /** the light the row's top loses right under the lip line under a wholly dark overhang */
-export const OVER_SHADE = 0.45;
+export const OVER_SHADE = 0.6;
 /** the shade is whole down to the first and fades out by the second (iod under the lip line): the moustache's reach over the row */
 export const OVER_BAND: readonly [number, number] = [0.02, 0.09];
 
