@@ -15,6 +15,7 @@ import { floorOver, tipsToneInto } from './teethEdge.ts';
 import { corridorLight } from './rowLook.ts';
 import { sideFalloff } from './sideFall.ts';
 import { rowTopLight, rowTopShare, rowTopTone, topBand } from './rowTopShade.ts';
+import { overhangLight } from './overhangShade.ts';
 import { lipEdgeShare, lipShadowEdgeOver } from './lipShadowEdge.ts';
 import { cavityDepthInto, depthShare, tongueTone } from './cavityDepth.ts';
 import { floorLift, floorSide } from './cavityFloor.ts';
@@ -208,7 +209,8 @@ export function upperRowOver(q: OpeningPixel, p: MouthPlacement, L: ReadyMouth, 
     const behind = light.rowShade * (1 - lowerLipGap(q.bottom - q.cy, q.bottom - (q.rowTop ?? q.top), unit));
     // (and at a small opening a library row's top sits in the lip's shade and lining tone: rowTopShade.ts)
     const top = light.rowShade * rowTopShare(p.gap, light.bodyShow), band = topBand(unit, most);
-    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * rowTopLight(below, band, top);
+    const k = rowLight(q, light, side) * (1 - light.lipShade * Math.exp(-below / (0.025 * unit + 0.5))) * rowTopLight(below, band, top)
+      * overhangLight(below, unit, light.rowShade * (L.overhang ?? 0)); // (under a moustache the row's top in its shade: overhangShade.ts)
     // (at a slit's parting, teethShow under 1, the tips keep their old shade, LOWER_LIP_SHADE of their light: a lip-toned
     // slit reads shut, st_art_1 <- Katie f11)
     const toTone = Math.max(behind * light.teethShow, rowTopTone(below, band, top)), shaded = behind * (1 - light.teethShow) * LOWER_LIP_SHADE;

@@ -19,6 +19,7 @@ import { teethBlurFor } from './pictureBlur.ts';
 import { levelledRow } from './rowLevel.ts';
 import { softLowerRow } from './softLowerRow.ts';
 import { softRow } from './softRowOutline.ts';
+import { overhangOf, overhangShare } from './overhangShade.ts';
 import { flatRow, rowFlatSetting } from './rowFlat.ts';
 import { withLinesToGum } from './linesToGum.ts';
 import { libraryRelief } from './rowLook.ts';
@@ -58,6 +59,8 @@ export interface ReadyMouth {
   ownRowKept?: boolean;
   /** the library upper row's median light over the photo's cheeks (rowTone.ts libraryRowTone) and how textured the picture is (pictureKind.ts): rowTone.ts; absent: no driver tone taken */
   rowTone?: { tone: number; textured: number };
+  /** how much of a dark overhang's (a moustache's) shade the upper row takes (overhangShade.ts); absent: none */
+  overhang?: number;
 }
 
 /**
@@ -283,5 +286,6 @@ export function readyMouth(avatar: Avatar, outPerIod: number, probe?: TeethStage
     cracks: crackTile(avatar, outPerIod / avatar.head.iod, textured),
     cast,
     rowTone: rowTone === null ? undefined : { tone: rowTone, textured },
+    overhang: overhangShare(overhangOf(avatar, cheek)),
   };
 }
