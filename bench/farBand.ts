@@ -20,7 +20,7 @@ const off = argv.includes('--off'); if (off) argv.splice(argv.indexOf('--off'), 
 const sideFlag = flagOf('--side');
 const { root, yaws, names } = turnArgs('25,-25', ['mt_man.png', 'lp_s12.jpg', 'lp_s10.jpg', 'lp_s42.jpg', 'st_happy.png', 'st_art_1.png']);
 
-const fmt = (f: ReturnType<typeof bandFigures>) => `grad ${f.grad.toFixed(3)} detail ${f.detail.toFixed(2)} seam ${f.seam.toFixed(1)} (${f.rows} rows)`;
+const fmt = (f: ReturnType<typeof bandFigures>) => `grad ${f.grad.toFixed(3)} light ${f.light.toFixed(3)} detail ${f.detail.toFixed(2)} seam ${f.seam.toFixed(1)} (${f.rows} rows)`;
 const realNames = real ? names.map((n) => path.resolve(n)) : names;
 for await (const r of turnRenderers(root, realNames, off ? { revealLight: false } : {})) {
   if (real) { const f0 = turnedFrame(r, 0); console.log('real'.padEnd(8), path.basename(r.name).padEnd(24), fmt(bandFigures(r.render(f0), r.landmarks(f0), Number(sideFlag ?? 1)))); continue; }

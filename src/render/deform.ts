@@ -14,7 +14,7 @@ import { framedTorsoShare, torsoFollowShare } from './framedTorso.ts';
 import { holdOutlineTriangles, shoulderHeadWeights } from './outlineHold.ts';
 import { ExpressionShape } from './expressionShape.ts';
 import { farSideShares, revealTextureInto, turnLists, turnShadingInto, type PulledLight, type TurnLists } from './turnTexture.ts';
-import { revealLightFacing } from './revealLight.ts';
+import { bandLightActivationInto, revealLightFacing } from './revealLight.ts';
 
 /** Where the avatar's crop lands in the output: scale S and offset (the crop covers the output, centred). */
 export interface Framing { S: number; offX: number; offY: number }
@@ -36,6 +36,8 @@ export interface DeformOptions {
   framedTorso?: boolean;
   /** whether a pulled texel is shaded from the facing of the skin it was photographed on (revealLight.ts; default true) */
   revealLight?: boolean;
+  /** with revealLight, the outline band's own texels shaded from their photographed light by the turn, not only by the pull (revealLight.ts revealLightBandSetting; default true: s59) */
+  revealLightBand?: boolean;
 }
 
 /** the torso's share of the head's translation */
@@ -139,6 +141,7 @@ export class Deformer {
     this.skinAndProject(pose);
     farSideShares(this.avatar, this.headR, this.lists.mirror, this.share);
     revealTextureInto(this.avatar, this.lists, pose, this.o.hairlineHold !== false, this.uvNow, this.pulled?.k);
+    if (this.pulled && this.o.revealLightBand !== false) bandLightActivationInto(this.avatar.revealDir, this.lists.reveal, pose.yaw || 0, this.pulled.k);
     this.shaded = this.shadeStrength > 0 && this.o.turnShading;
     if (this.shaded) turnShadingInto(this.avatar, this.headR, this.shadeStrength, this.shade, this.pulled);
     else this.shade.fill(128);

@@ -19,7 +19,7 @@ import { mouthParts, placeMouth } from './mouthParts.ts';
 import { rasterize, depthImage, type FrameDraw } from './rasterize.ts';
 import { grainPartnerSetting, grainPartnerUv, grainReach } from './stretchGrain.ts';
 import { jawMapOf, photoMotionJaw, lipUnitsOf } from './mouth/opening.ts';
-import { revealLightSetting } from './revealLight.ts';
+import { revealLightBandSetting, revealLightSetting } from './revealLight.ts';
 import { Deformer } from './deform.ts';
 import { isBlink } from './blinkFromPhotoLid.ts';
 import { compositeOver, unpremultiply, resizeRgbaBilinear } from '../compose/composite.ts';
@@ -56,6 +56,8 @@ export interface RendererOptions {
   framedTorso?: boolean;
   /** a turn's pulled texel (avatar/reveal.ts) is shaded from the facing of the skin the photo saw it on, so a revealed far cheek darkens toward its outline instead of keeping the mid-cheek's light (revealLight.ts; default revealLightSetting.on: s58) */
   revealLight?: boolean;
+  /** with revealLight, the outline band's own texels (not only the pulled ones) shaded from their photographed light as the turn shows them (revealLight.ts; default revealLightBandSetting.on: s59 turn59) */
+  revealLightBand?: boolean;
 }
 
 export interface RenderOptions {
@@ -103,6 +105,7 @@ function createGeometry(avatar: Avatar, framing: { S: number; offX: number; offY
     hairlineHold: opts.hairlineHold ?? true,
     framedTorso: opts.framedTorso ?? true,
     revealLight: opts.revealLight ?? revealLightSetting.on,
+    revealLightBand: opts.revealLightBand ?? revealLightBandSetting.on,
   });
 }
 

@@ -105,3 +105,29 @@ export function revealLightFacing(avatar: Avatar, revealList: Int32Array): Float
 export function shadedFromFacing(own: number, source: number, k: number, share: number): number {
   return own + (1 - share) * k * (source - own);
 }
+
+/**
+ * s59 turn59 (critic58's pale wedge at +25): the light above is taken by the reveal's *pull* activation k, which is the
+ * band's steepness times the turn, so between cheekbone and jaw (a gentler slope, little pull) the band kept the photo's
+ * square-on light up to its new silhouette: mt_man +25's pale wedge (farBand grad 1.01, real 3/4 cheeks .92). How lit a
+ * texel was photographed does not depend on how far its texture is pulled: the band's own texels, turned from the light
+ * they were photographed in, darken as the pulled ones do. So the shading's activation is at least the turn toward the
+ * vertex's side (0 at the photo's pose and on the side turning away: their frames are unchanged).
+ */
+export const revealLightBandSetting = { on: true };
+
+/** The turn's activation toward the side a reveal direction points to: 0..1 at 0..25 deg of `revealX` (turnTexture.ts's -yaw/25). Pure. */
+export function sideTurn(revealDirX: number, revealX: number): number {
+  const t = (revealDirX > 0 ? 1 : revealDirX < 0 ? -1 : 0) * revealX;
+  return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+/** Raises each reveal vertex's shading activation `k` (revealTextureInto's kOut) to its side's turn (sideTurn), for a frame turned by `yaw` degrees. */
+export function bandLightActivationInto(revealDir: Float32Array, revealList: Int32Array, yaw: number, k: Float32Array): void {
+  const revealX = -yaw / 25;
+  if (revealX === 0) return;
+  for (let q = 0; q < revealList.length; q++) {
+    const v = revealList[q]!, t = sideTurn(revealDir[v * 2]!, revealX);
+    if (t > k[v]!) k[v] = t;
+  }
+}
