@@ -11,7 +11,8 @@ import { slideLidTexture, LidSkin, blinkCompletion } from './eyes.ts';
 import { startFresh } from './freshPasses.ts';
 import { applyLidWhite, lidWhite, whiteOnLidSetting } from './whiteOnLid.ts';
 import { CONTROL_INDEX } from '../rig/controls.ts';
-import { EYE_L_UPPER, EYE_R_UPPER } from '../rig/topology.ts';
+import { EYE_L_LOWER, EYE_L_LOWER2, EYE_L_UPPER, EYE_R_LOWER, EYE_R_LOWER2, EYE_R_UPPER } from '../rig/topology.ts';
+import { lidRiseOf, squintCoverSetting, type LidRise } from './squintCover.ts';
 import { GazeIris } from './gazeIris.ts';
 import { drawnVergence } from './gazeDiverge.ts';
 import { paintedBandSetting, paintedOpenings } from './paintedBand.ts';
@@ -86,6 +87,8 @@ export function faceTextures(avatar: Avatar) {
     gazeWarp,
     // per eye (0 = EYE_L): a big painted iris's strip under the mesh's lower lid, drawn with the eye's gaze shader (paintedBand.ts)
     paintedBands: painted?.bands ?? [null, null],
+    // per eye (as paintedBands): this frame's lower lid rise over a painted strip, null where none (squintCover.ts)
+    coverRises: [null, null] as (LidRise | null)[],
     // per side (0 = EYE_L): the lash band's texels over the iris and their share now (raisedLidBand.ts)
     lidBands, lidBandShare: [0, 0],
     // the painted white over the mesh's upper lid line toned to lid skin as the lid closes (whiteOnLid.ts)
@@ -106,6 +109,8 @@ export function updateFaceTextures(t: FaceTextures, avatar: Avatar, geometry: De
   t.flankLift.update(frame.pose?.yaw ?? 0);
   // closing lids show lid skin, past the photo's lash (drawn on the lowered edge: wideEyes.drawLoweredLashes)
   slideLidTexture(wv, photo, avatar.uv, uvNow, t.lashTops);
+  // a rising lower lid over a big painted iris's strip: the strip drawn as the eyeball in place (squintCover.ts)
+  ([[EYE_L_LOWER, EYE_L_LOWER2], [EYE_R_LOWER, EYE_R_LOWER2]] as const).forEach(([lower, ring], e) => { t.coverRises[e] = squintCoverSetting.on && t.paintedBands[e] ? lidRiseOf(lower, ring, avatar.uv, geometry.expression.cropDisp) : null; });
   t.lidSkin.update(wv, photo);
   t.folds.update(wv, photo);
   t.underBrow.update(wv, photo);

@@ -23,6 +23,7 @@ import { shutEyeShown, slitCoverStrength } from './closedEye/overlay.ts';
 import type { Deformer } from './deform.ts';
 import type { FaceTextures } from './faceTextures.ts';
 import { bandOf, stripShader, stripWeight } from './paintedBand.ts';
+import { coverShader } from './squintCover.ts';
 import { coverMovedLids, type LidPair } from './gazeIrisLid.ts';
 import { EYE_L_LOWER, EYE_L_UPPER, EYE_R_LOWER, EYE_R_UPPER } from '../rig/topology.ts';
 
@@ -72,6 +73,8 @@ export function rasterize(f: FrameDraw): void {
   const tri = avatar.triangles, mat = avatar.material;
   const m = tri.length / 3;
   const stripOn = textures.paintedBands.some((band, e) => band && gazeWarp.shaders[e]);
+  // (or a lower lid risen over a strip: squintCover.ts)
+  const coverOn = textures.coverRises.some((r) => r);
   const blurOn = f.crossBlur === true && Math.abs(f.yaw) >= STRETCH_BLUR.minYaw;
   for (let t = 0; t < m; t++) {
     const a = tri[t * 3]!, b = tri[t * 3 + 1]!, c = tri[t * 3 + 2]!;
@@ -91,11 +94,13 @@ export function rasterize(f: FrameDraw): void {
       continue;
     }
     // a big painted iris's strip under the mesh's lower lid: skin drawn with the eye's gaze shader while it moves (paintedBand.ts)
-    const band = material === MATERIAL.skin && stripOn ? bandOf(textures.paintedBands, avatar.uv, a, b, c) : -1;
+    const band = material === MATERIAL.skin && (stripOn || coverOn) ? bandOf(textures.paintedBands, avatar.uv, a, b, c) : -1;
     // (a turned head's shade on that skin: the triangle's mean gain; the shader path takes no per-vertex gain)
     // (EYE_L, band 0, closes by closure[1]; a closing eye's strip goes back to skin: paintedBand.ts stripWeight)
     const stripW = band >= 0 ? stripWeight(geometry.closure[band === 0 ? 1 : 0]!) : 0;
-    const strip = stripW > 0 && gazeWarp.shaders[band] ? stripShader(textures.paintedBands[band]!, skinTex, gazeWarp.shaders[band]!, lit ? (f.meshVerts.shade[a]! + f.meshVerts.shade[b]! + f.meshVerts.shade[c]!) / 3 : 128, stripW) : null;
+    const gain = lit ? (f.meshVerts.shade[a]! + f.meshVerts.shade[b]! + f.meshVerts.shade[c]!) / 3 : 128;
+    const rise = band >= 0 ? textures.coverRises[band] : null;
+    const strip = stripW > 0 && rise ? coverShader(textures.paintedBands[band]!, skinTex, gazeWarp.shaders[band] ?? null, eyeTex, rise, gain, stripW) : stripW > 0 && gazeWarp.shaders[band] ? stripShader(textures.paintedBands[band]!, skinTex, gazeWarp.shaders[band]!, gain, stripW) : null;
     const shader = material === MATERIAL.mouth ? mouth.shade : material === MATERIAL.eye ? gazeWarp.shaders[a < f.secondEye ? 0 : 1] ?? null : strip;
     rasterMeshTriangle(target, f.meshVerts, a, b, c, bias, material === MATERIAL.eye ? eyeTex : skinTex, shader, lit);
   }
