@@ -22,6 +22,15 @@ test('builtAvatar: a cached avatar is the fresh build to the bit; settings and o
     equal(readdirSync(dir).filter((f) => f.startsWith('avatar-')).length, 1);
     deepStrictEqual(buildAvatar(portrait), buildFresh(portrait));
     deepStrictEqual(first, buildFresh(portrait));
+    // each typed array over a buffer of its own, as built (tests and the renderer take views of `.buffer`)
+    const layout = (o: unknown, out: string[] = [], at = ''): string[] => {
+      if (ArrayBuffer.isView(o)) out.push(`${at} ${o.constructor.name} ${o.byteOffset} ${o.byteLength} ${o.buffer.byteLength}`);
+      else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) layout(v, out, `${at}.${k}`);
+      return out;
+    };
+    const cached = layout(buildAvatar(portrait));
+    ok(cached.length > 5);
+    deepStrictEqual(cached, layout(first));
     const key = avatarKey(portrait, {});
     notEqual(avatarKey(portrait, { rampSteepen: false }), key);
     // a setting of a module the build imports from two levels down (rig/basis), found by the import walk

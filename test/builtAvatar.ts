@@ -3,12 +3,14 @@
 // built once per run, not once per file (s59: a build takes 2-7 s and ~140 test files build one or more).
 // The key holds the portrait's content, the options and every `*Setting` object of the modules the build imports
 // (found by walking build.ts's imports), so a test that switches a layer off builds its own avatar.
-// Entries are v8.serialize'd: typed arrays and NaN come back to the bit (test/builtAvatar.test.ts).
+// Entries are written with v8's base Serializer, not v8.serialize: Node's default one reads typed arrays back as views
+// into the whole entry's buffer, so a test taking `avatar.eyeTexture.data.buffer` got the entry, not the texture
+// (8 tests failed so in s59's first CI). The base one keeps each ArrayBuffer and its views as built, NaN to the bit.
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { Deserializer, Serializer, serialize } from 'node:v8';
 import { buildAvatar as buildFresh, type Avatar, type BuildAvatarOptions } from '../src/avatar/build.ts';
 import type { Portrait } from '../src/types.ts';
 
@@ -44,6 +46,21 @@ export function avatarKey(portrait: Portrait, opts: BuildAvatarOptions): string 
   return createHash('sha256').update(serialize(portrait)).update('\0').update(JSON.stringify(opts)).update('\0').update(JSON.stringify(settings)).digest('hex').slice(0, 24);
 }
 
+/** The avatar as bytes: its ArrayBuffers written once each, its typed arrays as views into them. */
+export function avatarBytes(avatar: Avatar): Buffer {
+  const out = new Serializer();
+  out.writeHeader();
+  out.writeValue(avatar);
+  return out.releaseBuffer();
+}
+
+/** avatarBytes read back: every typed array over its own buffer, at its own offset, as built. */
+export function avatarFromBytes(bytes: Buffer): Avatar {
+  const input = new Deserializer(bytes);
+  input.readHeader();
+  return input.readValue() as Avatar;
+}
+
 export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): Avatar {
   const root = process.env.REAL3D_TEST_ANALYSES;
   if (!root) return buildFresh(portrait, opts);
@@ -52,7 +69,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   const log = process.env.REAL3D_TEST_ANALYSES_LOG;
   if (hit) {
     if (log) appendFileSync(log, `hit ${process.pid} ${path.basename(entry)} 0\n`);
-    return deserialize(readFileSync(entry)) as Avatar;
+    return avatarFromBytes(readFileSync(entry));
   }
   const start = performance.now();
   const avatar = buildFresh(portrait, opts);
@@ -61,7 +78,7 @@ export function buildAvatar(portrait: Portrait, opts: BuildAvatarOptions = {}): 
   // written aside and renamed whole, as analyzedPortrait.ts's entries
   const tmp = `${entry}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(tmp, serialize(avatar));
+    writeFileSync(tmp, avatarBytes(avatar));
     renameSync(tmp, entry);
   } catch {
     rmSync(tmp, { force: true });

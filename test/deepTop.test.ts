@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { DARK_TOP, LOW_LIT, darkTopOf, deepTopSetting, litFallAt } from '../src/render/mouth/litCavityFall.ts';
 import { cavityFigures } from '../bench/cavityProfile.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { SHARED_PORTRAITS } from '../bench/sharedData.ts';
 import { cachedPortrait } from '../bench/portraitCache.ts';
-import { buildAvatar } from '../src/avatar/build.ts';
+import { buildAvatar } from './builtAvatar.ts';
 import { createRenderer } from '../src/render/renderer.ts';
 import { coverShader, lidRiseOf, riseAt, squintCoverSetting } from '../src/render/squintCover.ts';
 import type { PaintedBand } from '../src/render/paintedBand.ts';
