@@ -2,7 +2,7 @@
 // (render/mouth/biteRows.ts, frameLight.ts; issue #13, bite54).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { biteLine, biteMoves, biteRowsSetting, rowsMeet, tongueBehindRows } from '../src/render/mouth/biteRows.ts';
+import { biteLine, biteMoves, biteRowsSetting, darkBetween, rowsMeet, tongueBehindRows } from '../src/render/mouth/biteRows.ts';
 import { FrameLight, type MouthPlacement } from '../src/render/mouth/frameLight.ts';
 import { UPPER_TEETH_RAISE } from '../src/render/mouth/teethRows.ts';
 import { upperTipsOf } from '../src/render/mouth/roundInside.ts';
@@ -115,4 +115,21 @@ test('rowsMeet: a grin\'s rows filling a wide opening but for a band of .04 IOD 
   const withShare = small();
   try { biteRowsSetting.meetShare = [0, 0]; assert.deepEqual(small(), withShare); } finally { biteRowsSetting.meetShare = was; }
   assert.ok(withShare[0]! > 0 && withShare[0]! < 1);
+});
+
+test('rowsMeet: a grin whose opening\'s middle shows no dark meets though its rows under-read (seenDark); a tongue\'s wide opening does not', () => {
+  // (styletalk_andrew f124 as the motion reads it: the upper row .571 of a .198 IOD opening, the lower row .038 IOD, no dark in the
+  // middle (cavity .002): f123 met, f124 fell to .25 and the child's teeth popped to a dark "O")
+  const grin = () => rowsMeet(0.198, 0.571, 0.038, 0.399, 0.002);
+  assert.ok(grin() > 0.95, `meet ${grin()}`);
+  const was = biteRowsSetting.seenDark;
+  try { biteRowsSetting.seenDark = undefined; assert.ok(grin() < 0.4, `meet ${grin()} without seenDark`); } finally { biteRowsSetting.seenDark = was; }
+  // (a dark middle keeps the readings: lp_d10's black band, cavity .38; a lit tongue's speech opening, cavity .14)
+  assert.equal(darkBetween(0.069, 0.18, 0.14), 0.069);
+  assert.equal(darkBetween(0.05, 0.2, 0.38), 0.05);
+  // (lp_d6 f100 / f70: a wide opening with a lit tongue and no dark, the rows .11-.14 IOD apart by their readings: unchanged)
+  assert.equal(rowsMeet(0.355, 0.396, 0.102, 0.59, 0.018), 0);
+  assert.equal(rowsMeet(0.302, 0.299, 0.07, 0.33, 0.011), 0);
+  // (no cavity reading: the readings alone)
+  assert.equal(darkBetween(0.05, 0.2, undefined), 0.05);
 });

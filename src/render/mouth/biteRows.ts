@@ -12,6 +12,10 @@
 // s58 (grin58): a photo's own upper row bites too (lp_s11 <- styletalk_andrew f91/f111: the child's own row hung a band under
 // the lip over a dark "O" where the driver grins with both rows; `photoRows`), and a grin's wide parting meets with the band
 // between its rows counted as a share of the opening (`meetShare`: andrew f101 .04 IOD of a .22 IOD opening).
+// s59 (grin59): the rows' readings under-read a grin whose lips part further over shut teeth (andrew f123 -> f124: the row's depth
+// .666 -> .571 of the opening, the lower row .056 -> .038 IOD, so .05 IOD "between" them) while its opening's middle shows no
+// dark at all (cavity .002): the bite fell 1 -> .25 in one frame and the child's teeth popped to a dark "O" (f0, f124-126).
+// What lies between the rows is dark only as far as the driver's middle is (`seenDark`).
 import { clamp01, smoothstep } from '../../math/smooth.ts';
 import { lowerShown } from './driverLowerRow.ts';
 import { teethSeen } from './driverTeeth.ts';
@@ -34,19 +38,41 @@ export const biteRowsSetting = {
   lowerMost: 0.45,
   /** (s58 grin58) the bite on a photo's own upper teeth too (over the library rows: one rigid layer, moved as the library row is) */
   photoRows: true,
+  /** (s59 grin59) the dark (IOD) between the driver's rows is at most its measured dark middle (DRIVER_CAVITY, a share of the
+   * opening's middle) times the opening's height, plus this much: the rows' under-reads are not a dark gap (undefined: off) */
+  seenDark: 0.02 as number | undefined,
+  /** (s59 grin59) ... for rows read this far apart (IOD) and fading out by the second: a grin's under-read band is .04-.077 IOD
+   * (styletalk_andrew f0/f124), while lp_d6's tongue and wide-open frames (f46-f106) read .086-.25 IOD with a lit tongue and no dark */
+  seenDarkReach: [0.065, 0.085] as [number, number],
+  /** (s59 grin59) ... where the middle's dark share (DRIVER_CAVITY) is under the first, fading out by the second: andrew's grins read
+   * 0-.06; lp_d6's lit tongues .10-.14 (speech, the rows apart), lp_d10 f93's black band .38 */
+  seenDarkCavity: [0.05, 0.1] as [number, number],
 };
+
+/**
+ * The dark (IOD) between the driver's rows: `between` (from its rows' readings) as far as its middle's `cavity` share of the
+ * `gap` shows dark (seenDark), where the rows read near (seenDarkReach) and the middle shows (next to) no dark (seenDarkCavity);
+ * farther apart, or over a dark middle, the readings stand.
+ */
+export function darkBetween(between: number, gap: number, cavity: number | undefined): number {
+  const s = biteRowsSetting, slack = s.seenDark;
+  if (slack === undefined || cavity === undefined || !Number.isFinite(cavity)) return between;
+  const near = (1 - smoothstep(s.seenDarkReach[0], s.seenDarkReach[1], between)) * (1 - smoothstep(s.seenDarkCavity[0], s.seenDarkCavity[1], cavity));
+  return between + near * (Math.min(between, Math.max(0, cavity) * gap + slack) - between);
+}
 
 /**
  * How far (0..1) the driver's rows meet: in its opening `gap` IOD tall (our mesh's, which the retarget matches to the driver's),
  * the dark left between its upper row (hanging `depth` of the height from the upper lip) and its lower row (`lowerShow` IOD over the
- * lower lip), as far as its lower row is shown and its opening shows teeth (`share`). 0 without readings.
+ * lower lip), as far as its lower row is shown and its opening shows teeth (`share`), and its middle shows dark (`cavity`, DRIVER_CAVITY:
+ * darkBetween). 0 without readings.
  */
-export function rowsMeet(gap: number, depth: number | undefined, lowerShow: number | undefined, share: number | undefined): number {
+export function rowsMeet(gap: number, depth: number | undefined, lowerShow: number | undefined, share: number | undefined, cavity?: number): number {
   const s = biteRowsSetting;
   if (!s.on || depth === undefined || !Number.isFinite(depth) || share === undefined || !Number.isFinite(share)) return 0;
   const k = lowerShown(lowerShow);
   if (!k) return 0;
-  const between = gap * (1 - clamp01(depth)) - lowerShow!;
+  const between = darkBetween(gap * (1 - clamp01(depth)) - lowerShow!, gap, cavity);
   return k * teethSeen(share) * (1 - smoothstep(Math.max(s.meet[0], s.meetShare[0] * gap), Math.max(s.meet[1], s.meetShare[1] * gap), between));
 }
 

@@ -255,7 +255,7 @@ export class FrameLight {
     if (standing !== null) this.lowerRaise -= slitRowDrop(standing, p.gap, round, p.unit, this.teethShow, this.lowerRowShow);
     // (a driver biting with her lips parted: our upper row down to meet the lower, not the open mouth's dark between: biteRows.ts;
     // a photo's own upper row too, not its own lower row: biteRowsSetting.photoRows)
-    this.bite = (layers.fromPhoto && !(biteRowsSetting.photoRows && !layers.lowerFromPhoto)) || lowerTips === null || p.lowerLipX === undefined || p.lowerLipY === undefined ? 0 : rowsMeet(p.gap, p.driverTeethDepth, p.driverLowerShow, p.driverTeeth) * this.teethShow * this.lowerRowShow * (1 - round);
+    this.bite = (layers.fromPhoto && !(biteRowsSetting.photoRows && !layers.lowerFromPhoto)) || lowerTips === null || p.lowerLipX === undefined || p.lowerLipY === undefined ? 0 : rowsMeet(p.gap, p.driverTeethDepth, p.driverLowerShow, p.driverTeeth, p.driverCavity) * this.teethShow * this.lowerRowShow * (1 - round);
     if (this.bite > 0) this.biteRows(p, layers, lowerTips!, round);
     else { this.biteDrop = 0; this.biteRaise = 0; }
     this.tongueBehind = tongueBehindRows(this.bite, p.driverTongue);
