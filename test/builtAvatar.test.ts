@@ -9,7 +9,7 @@ import { buildAvatar as buildFresh } from '../src/avatar/build.ts';
 import { fringeBackdropSetting } from '../src/avatar/fringeBackdrop.ts';
 import { seamBowSetting } from '../src/rig/basis/seamBow.ts';
 import { analyzePortrait } from './analyzedPortrait.ts';
-import { avatarKey, buildAvatar, buildImports } from './builtAvatar.ts';
+import { avatarKey, buildAvatar, buildImports, settingModuleNames, settingModulesOfBuild } from './builtAvatar.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 test('builtAvatar: a cached avatar is the fresh build to the bit; settings and options are in the key', async () => {
@@ -33,8 +33,9 @@ test('builtAvatar: a cached avatar is the fresh build to the bit; settings and o
     deepStrictEqual(cached, layout(first));
     const key = avatarKey(portrait, {});
     notEqual(avatarKey(portrait, { rampSteepen: false }), key);
-    // a setting of a module the build imports from two levels down (rig/basis), found by the import walk
+    // every module of the build exporting a setting is in the key's list (a new one must be added to SETTING_MODULES)
     ok(buildImports().some((f) => f.endsWith('seamBow.ts')));
+    deepStrictEqual(settingModuleNames(), settingModulesOfBuild());
     for (const setting of [fringeBackdropSetting, seamBowSetting]) {
       setting.on = false;
       try {
