@@ -19,6 +19,7 @@
 import type { RigControl } from '../rig/controls.ts';
 import { clamp01 } from '../math/smooth.ts';
 import { eyeRestOf, percentile } from './restFace.ts';
+import { START_FRAMES } from './startCorners.ts';
 
 /** The 25 drivers' median rest eye opening (IOD; the rig's mean face opens .115). */
 export const EYE_OPEN_NORM = 0.107;
@@ -85,8 +86,6 @@ export function applyHeldLook(out: Map<RigControl, Float64Array>, have: readonly
   });
 }
 
-/** Frames the start's corners are read over (startCorners.ts START_FRAMES: the first 0.2 s at 25 fps). */
-const START_FRAMES = 5;
 
 /**
  * The driver's held look from its readings: `eyes` each side's measured opening per frame (IOD, FaceMeasures eyeLeft /

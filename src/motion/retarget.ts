@@ -33,6 +33,7 @@ import { eyeGazes, faceMeasures } from './measures.ts';
 import { mouthWidthRatio, openingAspect } from '../rig/mouthPrior.ts';
 import { restReading, shutLipFrames } from './shutRest.ts';
 import { applyHeldLook, heldLookOf, holdsLook } from './heldLook.ts';
+import { START_FRAMES } from './startCorners.ts';
 
 /** Controls read from the rig fit (jawOpen and the blinks stay with the measures, which are sharper). */
 export const RETARGETED: RigControl[] = [
@@ -310,7 +311,7 @@ function uncappedWides(out: Map<RigControl, Float64Array>, shares: [Float64Array
 
 /** Step 4: the squint and frown the driver holds over the whole clip, which its rest took away (heldLook.ts); a neutral driver's channels untouched. */
 function heldLookOnto(out: Map<RigControl, Float64Array>, r: DriverReadings, lms: (Landmarks | null)[]): void {
-  const first = r.have.slice(0, 5).map((i) => faceMeasures(lms[i]!));
+  const first = r.have.slice(0, START_FRAMES).map((i) => faceMeasures(lms[i]!));
   const look = heldLookOf(r.eyes, r.have, [first.map((m) => m.cornerLiftLeft), first.map((m) => m.cornerLiftRight)]);
   if (holdsLook(look)) applyHeldLook(out, r.have, look);
 }

@@ -6,7 +6,7 @@ import { percentile } from './restFace.ts';
 import { START_CORNER_LIFT } from '../rig/startLook.ts';
 
 /** Frames the start is read over: the first 0.2 s at 25 fps, as the rest's two-sided measures (restFace.ts estimateRest). */
-const START_FRAMES = 5;
+export const START_FRAMES = 5;
 
 /**
  * The start's lower mouth corner over the lips' middle (IOD; measures.ts cornerLift, face-up positive), median of the

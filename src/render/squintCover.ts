@@ -15,6 +15,7 @@ import type { PixelShader } from './rasterInputs.ts';
 import type { TextureSource } from './textureSample.ts';
 import { bandShareAt, gained, type PaintedBand } from './paintedBand.ts';
 import { mixPacked, sampleTexture } from './gazeIris.ts';
+import { knotsAt } from '../math/polyline.ts';
 
 /** On: the painted strip under a rising lower lid shows the eyeball in place (off: it rides up with the lid, as before s59). */
 export const squintCoverSetting = { on: true };
@@ -28,19 +29,10 @@ const MIN_RISE = 0.25;
  */
 export interface LidRise { u: Float64Array; vEdge: Float64Array; rEdge: Float64Array; vRing: Float64Array; rRing: Float64Array }
 
-/** Linear in u between a lid's points (the ends' beyond them) of the series `y`. */
+/** Linear in u between a lid's points (the ends' beyond them) of the series `y`: the lid's points in increasing u, either way round. */
 function alongLid(us: Float64Array, y: Float64Array, u: number): number {
-  const n = us.length, asc = us[n - 1]! >= us[0]!;
-  const at = (k: number) => (asc ? k : n - 1 - k);
-  if (u <= us[at(0)]!) return y[at(0)]!;
-  for (let k = 1; k < n; k++) {
-    const a = at(k - 1), b = at(k);
-    if (u <= us[b]!) {
-      const t = us[b]! === us[a]! ? 0 : (u - us[a]!) / (us[b]! - us[a]!);
-      return y[a]! + t * (y[b]! - y[a]!);
-    }
-  }
-  return y[at(n - 1)]!;
+  const n = us.length, at = us[n - 1]! >= us[0]! ? (k: number) => k : (k: number) => n - 1 - k;
+  return knotsAt(n, (k) => us[at(k)]!, (k) => y[at(k)]!, u);
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { Avatar } from '../../avatar/types.ts';
 import { smoothstep } from '../../math/smooth.ts';
 import { luminance as lum } from '../../math/colour.ts';
+import { nearestRank } from '../../math/stats.ts';
 import { LIPS_INNER_UPPER, LIPS_OUTER_UPPER } from '../../rig/topology.ts';
 
 /** on: the upper row takes the overhang's shade (off: no photo reading, every render as before) */
@@ -22,13 +23,6 @@ export const OVER_DARK: readonly [number, number] = [0.6, 0.3];
 export const OVER_SHADE = 0.6;
 /** the shade is whole down to the first and fades out by the second (iod under the lip line): the moustache's reach over the row */
 export const OVER_BAND: readonly [number, number] = [0.02, 0.09];
-
-/** The median of `v` (NaN when empty). */
-function median(v: number[]): number {
-  if (!v.length) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
 
 /** the polyline of landmarks `ids` in the photo (texture px): its y at column x, NaN outside it */
 function lineAt(uv: ArrayLike<number>, ids: readonly number[], x: number): number {
@@ -58,7 +52,7 @@ export function overhangOf(avatar: Avatar, cheekLuma: number): number {
     for (let y = Math.max(0, Math.floor(yo - reach)); y < Math.min(tex.height, yo); y++) above.push(at(x, y));
     for (let y = Math.max(0, Math.ceil(yo)); y < Math.min(tex.height, yi); y++) lip.push(at(x, y));
   }
-  return Math.max(median(above), median(lip)) / cheekLuma;
+  return Math.max(nearestRank(above, 0.5, NaN), nearestRank(lip, 0.5, NaN)) / cheekLuma;
 }
 
 /** How much of the overhang's shade a photo whose overhang reads `over` (overhangOf) takes, 0..1 (0 off or unread). */
