@@ -4,7 +4,7 @@
 // per-side squint given back split the pair. A wink, whose shares stand well apart, keeps each eye's own reading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { trackedVideo } from './trackedVideo.ts';
+import { trackedVideo, lp_d10First2s, LP_D10_TRACK } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
@@ -39,7 +39,7 @@ test('alikeShare and alikeEyes: shares within the noise take the mean, a wink ke
 });
 
 test('lp_d10 f38-42: the smiling driver\'s level eyes close alike (one eye .23-.30 and the other .04-.07 before)', async () => {
-  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), { fps: 25, maxSide: 720, maxSeconds: 2 });
+  const raw = await lp_d10First2s(sharedData('video/lp_d10.mp4'));
   const off = motionFramesFromRaw(raw, 25, true, { fit: { alikeEyes: false } }).frames;
   const on = motionFramesFromRaw(raw, 25, true).frames;
   const frames = [38, 39, 40, 41, 42];
@@ -103,7 +103,7 @@ test('alikeSquints (squint54): two eyes read about equally open take one eyeSqui
 });
 
 test('lp_d10 f89-91 (squint54): looking up with both eyes alike, the squint read on one side only (.41-.45 / .02-.06) is the pair\'s', async () => {
-  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), { fps: 25, maxSide: 720, maxSeconds: 4 });
+  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), LP_D10_TRACK);
   const off = motionFramesFromRaw(raw, 25, true, { fit: { alikeSquints: false } }).frames;
   const on = motionFramesFromRaw(raw, 25, true).frames;
   const sq = (f: MotionFrame) => [f.w.eyeSquintLeft ?? 0, f.w.eyeSquintRight ?? 0] as const;

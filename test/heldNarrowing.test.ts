@@ -3,7 +3,7 @@
 // motion shut both our eyes for 10 frames (critic s40). Real blinks, a wink and a closure inside a squint stay shut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { trackedVideo } from './trackedVideo.ts';
+import { trackedVideo, LP_D11_TRACK } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { motionFramesFromRaw } from '../src/motion/framesFromRaw.ts';
 import { foldBlink } from '../src/motion/restFace.ts';
@@ -13,7 +13,7 @@ import type { MotionFrame } from '../src/types.ts';
 const eyes = (f: MotionFrame) => [foldBlink(f.blink, f.w.eyeBlinkLeft ?? 0), foldBlink(f.blink, f.w.eyeBlinkRight ?? 0)];
 
 test('lp_d11 f149-157: the down-look renders two lowered lids, not shut eyes; its blink-free rest and the frames around it unchanged', async () => {
-  const raw = await trackedVideo(sharedData('video/lp_d11.mp4'), { fps: 25, maxSide: 720, maxSeconds: 8 });
+  const raw = await trackedVideo(sharedData('video/lp_d11.mp4'), LP_D11_TRACK);
   const off = motionFramesFromRaw(raw, 25, true, { fit: { heldNarrowing: false } }).frames;
   const on = motionFramesFromRaw(raw, 25, true).frames;
   // the defect as it was: an eye folded shut through the down-look

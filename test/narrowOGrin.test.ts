@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { narrowOpeningGrinCap, NARROW_O_TALL_FROM, NARROW_O_TALL_FULL, NARROW_O_WIDTH_FULL } from '../src/rig/mouthPrior.ts';
 import { tallGrinCaps } from '../src/motion/mouthAfterSmoothing.ts';
-import { motionFramesFromRaw, trackVideo } from '../src/motion/fromVideo.ts';
+import { motionFramesFromRaw } from '../src/motion/fromVideo.ts';
+import { lp_d11First6s } from './trackedVideo.ts';
 import { SMILE_ROOM } from '../src/rig/mouthBase.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
@@ -30,7 +31,7 @@ test('tallGrinCaps with the clip\'s widths: narrow open frames are capped, wide 
 });
 
 test('lp_d11, first 6.2 s: her small "o" (f90) loses the fit\'s smile, her open smile (f148) and her pucker (f65) are as without the cap', async () => {
-  const raw = await trackVideo(video('lp_d11.mp4'), { fps: 25, maxSide: 720, maxSeconds: 6.2 });
+  const raw = await lp_d11First6s(video('lp_d11.mp4'));
   const on = motionFramesFromRaw(raw, 25, true).frames, off = motionFramesFromRaw(raw, 25, true, { fit: { narrowNoGrin: false } }).frames;
   const smile = (f: (typeof on)[number]) => ((f.w.mouthSmileLeft ?? 0) + (f.w.mouthSmileRight ?? 0)) / 2;
   assert.ok(smile(off[90]!) > 0.15 && smile(on[90]!) < 0.05, `f90 smile ${smile(off[90]!).toFixed(2)} -> ${smile(on[90]!).toFixed(2)}`);

@@ -8,7 +8,7 @@ import { cameraPathOf, SCENE_TEXTURED_MIN } from '../src/motion/sceneCamera.ts';
 import { withoutCamera } from '../src/motion/steadyCamera.ts';
 import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
-import { trackedVideo } from './trackedVideo.ts';
+import { lp_d10First2s } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 
 const S = 128;
@@ -67,8 +67,7 @@ test('withoutCamera: the camera\'s shift in face widths leaves the translation; 
   withoutCamera(tx, ty, { dx: [0, 10, 10], dy: [0, 0, 5] }, 100);
   assert.deepEqual(Array.from(tx).map((v) => +v.toFixed(12)), [0, 0, 0.1]);
   assert.deepEqual(Array.from(ty).map((v) => +v.toFixed(12)), [0, 0, 0]);
-  const o = { fps: 25, maxSide: 720, maxSeconds: 2 };
-  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), o);
+  const raw = await lp_d10First2s(sharedData('video/lp_d10.mp4'));
   const n = raw.length, first = raw.find((r) => r)!, faceWidth = first.m.scale * 1.6;
   const pan = (i: number): [number, number] => [(0.15 * faceWidth * i) / (n - 1), (0.05 * faceWidth * i) / (n - 1)];
   const panned = raw.map((r, i): RawFaceFrame | null => {

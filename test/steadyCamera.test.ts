@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { runningMedian, withoutDrift, headDepth, STEADY_CAMERA_SECONDS } from '../src/motion/steadyCamera.ts';
 import { videoMotionFromRaw } from '../src/motion/fromVideo.ts';
 import type { RawFaceFrame } from '../src/motion/faceTracker.ts';
-import { trackedVideo } from './trackedVideo.ts';
+import { lp_d10First2s } from './trackedVideo.ts';
 import { sharedData } from '../bench/sharedData.ts';
 import { defaultOf, Option } from '../src/config.ts';
 
@@ -57,8 +57,7 @@ test('headDepth: a head turning in place does not move away; one that comes clos
 });
 
 test('a real driver with a camera pan added: the photo gets the head\'s own translation, not the pan, and the same turn (lp_d10)', async () => {
-  const o = { fps: FPS, maxSide: 720, maxSeconds: 2 };
-  const raw = await trackedVideo(sharedData('video/lp_d10.mp4'), o);
+  const raw = await lp_d10First2s(sharedData('video/lp_d10.mp4'));
   const first = raw.find((r) => r)!;
   const panWidths = 0.15, faceWidth = first.m.scale * 1.6, n = raw.length;
   // the camera pans: every landmark and the face's centre slide 0.15 face widths right and half that down over the clip

@@ -47,3 +47,22 @@ export const LP_D6_TRACK = { fps: 25, maxSide: 720, maxSeconds: 7.72 };
 export async function lp_d6First3s(videoFile: string): Promise<(RawFaceFrame | null)[]> {
   return (await trackedVideo(videoFile, LP_D6_TRACK)).slice(0, 75);
 }
+
+/** heldNarrowing's track of lp_d11 (8 s), which narrowOGrin reads the first 6.2 s of */
+export const LP_D11_TRACK = { fps: 25, maxSide: 720, maxSeconds: 8 };
+
+/**
+ * lp_d11's first 6.2 s (155 frames) as trackVideo(maxSeconds 6.2) gives them: the first frames of the shared 8 s track
+ * (s60 measured frames 0-154 of the two tracks identical, 155/155 deepStrictEqual, as s38 did for lp_d6).
+ */
+export async function lp_d11First6s(videoFile: string): Promise<(RawFaceFrame | null)[]> {
+  return (await trackedVideo(videoFile, LP_D11_TRACK)).slice(0, 155);
+}
+
+/** alikeEyes' track of lp_d10 (4 s), whose first 2 s alikeEyes, sceneCamera and steadyCamera read */
+export const LP_D10_TRACK = { fps: 25, maxSide: 720, maxSeconds: 4 };
+
+/** lp_d10's first 2 s (50 frames): the first frames of the shared 4 s track (s60: 50/50 identical to a 2 s track). */
+export async function lp_d10First2s(videoFile: string): Promise<(RawFaceFrame | null)[]> {
+  return (await trackedVideo(videoFile, LP_D10_TRACK)).slice(0, 50);
+}
